@@ -1,0 +1,39 @@
+# bordersim developer tasks. Everything runs inside a local .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Only lint folders that exist (benchmarks/ may not be there yet).
+LINT_PATHS := $(wildcard sim tests benchmarks)
+
+.PHONY: venv demo test lint bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
+		echo "error: bordersim needs Python >= 3.11, but '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+		echo "       Re-run with e.g.: make PYTHON=python3.11 venv" >&2; \
+		exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
+	@touch $(STAMP)
+
+demo: venv
+	$(BIN)/bordersim run
+
+test: venv
+	$(BIN)/python -m pytest -n 2
+
+lint: venv
+	$(BIN)/ruff check $(LINT_PATHS)
+
+bench: venv
+	$(BIN)/python benchmarks/bench_flow.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info sim/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

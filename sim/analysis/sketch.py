@@ -1,0 +1,84 @@
+"""A streaming histogram on a logarithmic grid, for quantiles without keeping every value.
+
+Values below ``XMIN`` hours (0.36 s) share the first bin and are reported as 0; above it bins
+grow by 2 % each, and a quantile is reported as its bin's geometric midpoint. So a reported
+quantile is within **1 % relative error** (at most ``sqrt(1.02) - 1`` = 0.995 %) of the true
+sample quantile, or within 0.36 s absolute below ``XMIN``. Means and shares are exact (they
+come from running sums and counts, not from the histogram). Memory is fixed: 1,200 counters.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+XMIN = 1e-4
+RATIO = 1.02
+NBINS = 1200
+_LOG_R = math.log(RATIO)
+RELATIVE_ERROR = math.sqrt(RATIO) - 1
+
+
+def bin_index(values: np.ndarray) -> np.ndarray:
+    """Bin of each value (vectorised)."""
+    v = np.asarray(values, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        idx = np.floor(np.log(np.maximum(v, XMIN) / XMIN) / _LOG_R).astype(np.int64) + 1
+    idx[v < XMIN] = 0
+    return np.minimum(idx, NBINS - 1)
+
+
+def bin_value(idx: np.ndarray | int) -> np.ndarray | float:
+    """The value a bin stands for (0 for the first bin, the geometric midpoint otherwise)."""
+    i = np.asarray(idx)
+    out = XMIN * RATIO ** (i - 1 + 0.5)
+    return np.where(i == 0, 0.0, out)
+
+
+def quantile_from_counts(counts: np.ndarray, q: float) -> float:
+    """The q-quantile (inverted CDF: smallest x with F(x) >= q) of a binned sample."""
+    n = counts.sum()
+    if n == 0:
+        return float("nan")
+    rank = max(1, math.ceil(q * n))
+    idx = int(np.searchsorted(np.cumsum(counts), rank))
+    return float(bin_value(idx))
+
+
+class LogHistogram:
+    """Count, sum and binned counts of a stream of non-negative values."""
+
+    __slots__ = ("counts", "n", "total", "_buf")
+
+    def __init__(self) -> None:
+        self.counts = np.zeros(NBINS, dtype=np.int64)
+        self.n = 0
+        self.total = 0.0
+        self._buf: list[float] = []
+
+    def add(self, x: float) -> None:
+        self._buf.append(x)
+        if len(self._buf) >= 4096:
+            self._flush()
+
+    def add_many(self, values: np.ndarray) -> None:
+        self._flush()
+        values = np.asarray(values, dtype=float)
+        self.counts += np.bincount(bin_index(values), minlength=NBINS)
+        self.n += len(values)
+        self.total += float(values.sum())
+
+    def _flush(self) -> None:
+        if self._buf:
+            buf, self._buf = self._buf, []
+            self.add_many(np.asarray(buf))
+
+    @property
+    def mean(self) -> float:
+        self._flush()
+        return self.total / self.n if self.n else float("nan")
+
+    def quantile(self, q: float) -> float:
+        self._flush()
+        return quantile_from_counts(self.counts, q)

@@ -1,0 +1,65 @@
+"""The quarantine laboratory: samples wait for a cut-off, run in batches, incubate.
+
+More staff cannot shorten incubation; what limits throughput is the batch size and how many
+cut-offs a day there are. The lab costs one event per cut-off plus one per sample result.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Generator
+from typing import Any
+
+import simpy
+
+from sim.analysis.sketch import LogHistogram
+
+
+class Lab:
+    def __init__(self, env: simpy.Environment, port: str, batch_size: int, cutoffs: list[float]):
+        self.env, self.port = env, port
+        self.batch_size = batch_size
+        self.cutoffs = sorted(c % 24 for c in cutoffs)
+        self._waiting: deque[tuple[simpy.Event, float, float, bool]] = deque()
+        self.waits = LogHistogram()  # submit -> batch start, cohort samples
+        self.batches = 0
+        self.samples = 0
+        env.process(self._run())
+
+    def submit(self, incubation: float, cohort: bool) -> simpy.Event:
+        """Hand in a sample now; the event fires with (batch start, result time)."""
+        ev = self.env.event()
+        self._waiting.append((ev, self.env.now, incubation, cohort))
+        return ev
+
+    @property
+    def queue_length(self) -> int:
+        return len(self._waiting)
+
+    def _run(self) -> Generator[simpy.Event, Any, None]:
+        day = 0
+        while True:
+            for c in self.cutoffs:
+                t = day * 24 + c
+                if t < self.env.now:
+                    continue
+                yield self.env.timeout(t - self.env.now)
+                if self._waiting:
+                    batch = [
+                        self._waiting.popleft()
+                        for _ in range(min(self.batch_size, len(self._waiting)))
+                    ]
+                    self.env.process(self._incubate(batch))
+            day += 1
+
+    def _incubate(self, batch: list) -> Generator[simpy.Event, Any, None]:
+        start = self.env.now
+        self.batches += 1
+        self.samples += len(batch)
+        incubation = batch[0][2]  # one run, one incubation: the first sample's draw
+        for _, submitted, _, cohort in batch:
+            if cohort:
+                self.waits.add(start - submitted)
+        yield self.env.timeout(incubation)
+        for ev, *_ in batch:
+            ev.succeed((start, self.env.now))

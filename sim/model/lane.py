@@ -1,0 +1,214 @@
+"""A Lane: a pool of identical servers whose capacity may follow a staffing schedule.
+
+SimPy's resources cannot change capacity, and placeholder "blocking" requests would show up in
+queues and utilisation. A Lane instead keeps its own priority queue of waiting consignments and
+its own capacity: when the capacity drops, jobs in progress finish and no new job starts until
+the busy count is below the new capacity. Only consignments ever queue or count as busy.
+
+Statistics are streamed: time-weighted areas (queue, busy, on duty) over the observation window
+and over the whole run (for Little's law), and a histogram of the waits of cohort consignments.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Generator
+from itertools import count
+from typing import Any
+
+import simpy
+
+from sim.analysis.sketch import LogHistogram
+
+
+class Lane:
+    """Servers of one kind at one port (scanners, officers, bays, teams, movers, a gate)."""
+
+    def __init__(self, env: simpy.Environment, port: str, name: str, hourly: list[int] | None):
+        self.env, self.port, self.name = env, port, name
+        self.unlimited = hourly is None
+        self.hourly = hourly
+        self.capacity = 0 if hourly is None else hourly[0]
+        self.busy = 0
+        self._queue: list[tuple[float, int, simpy.Event, float, bool]] = []
+        self._seq = count()
+        self._last = 0.0
+        # whole-run integrals (Little's law) and window snapshots
+        self.area_queue = self.area_busy = self.area_duty = 0.0
+        self.sojourn_total = 0.0
+        self.jobs_total = 0
+        self._win_start: tuple[float, float, float, float] | None = None
+        self._win_end: tuple[float, float, float, float] | None = None
+        # cohort statistics
+        self.waits = LogHistogram()
+        self.service_sum = 0.0
+        self.served = 0
+        if hourly is not None and len(set(hourly)) > 1:
+            env.process(self._follow_schedule())
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def queue_length(self) -> int:
+        return len(self._queue)
+
+    def _advance(self) -> None:
+        now = self.env.now
+        dt = now - self._last
+        if dt > 0:
+            self.area_queue += len(self._queue) * dt
+            self.area_busy += self.busy * dt
+            self.area_duty += max(self.capacity, self.busy) * dt
+            self._last = now
+
+    def _follow_schedule(self) -> Generator[simpy.Event, Any, None]:
+        hourly = self.hourly
+        assert hourly is not None
+        changes = [h for h in range(168) if hourly[h] != hourly[h - 1]]
+        week = 0
+        while True:
+            for h in changes:
+                t = week * 168 + h
+                if t > self.env.now:
+                    yield self.env.timeout(t - self.env.now)
+                if t == 0:
+                    continue
+                self._advance()
+                self.capacity = hourly[h]
+                self._grant()
+            week += 1
+
+    # -- requests ----------------------------------------------------------------------
+    def request(self, priority: float = 0.0, cohort: bool = False) -> simpy.Event | None:
+        """Ask for a server now. Returns None when granted at once, else an event to wait on."""
+        self._advance()
+        if self.busy < self.capacity and not self._queue:
+            self.busy += 1
+            if cohort:
+                self.waits.add(0.0)
+            return None
+        ev = self.env.event()
+        heapq.heappush(self._queue, (priority, next(self._seq), ev, self.env.now, cohort))
+        return ev
+
+    def release(self) -> None:
+        """A job ends: free its server and start the next waiting job if capacity allows."""
+        self._advance()
+        self.busy -= 1
+        self._grant()
+
+    def _grant(self) -> None:
+        while self._queue and self.busy < self.capacity:
+            _, _, ev, t_req, cohort = heapq.heappop(self._queue)
+            self.busy += 1
+            if cohort:
+                self.waits.add(self.env.now - t_req)
+            ev.succeed()
+
+    def job_done(self, requested: float, service: float, cohort: bool) -> None:
+        """Book a finished job (for Little's law and service statistics)."""
+        self.sojourn_total += self.env.now - requested if not self.unlimited else service
+        self.jobs_total += 1
+        if cohort:
+            self.served += 1
+            self.service_sum += service
+
+    def delay(self, service: float, cohort: bool) -> None:
+        """An unlimited lane: no queue, the job simply takes its time."""
+        self.jobs_total += 1
+        self.area_busy += service
+        self.sojourn_total += service
+        if cohort:
+            self.served += 1
+            self.service_sum += service
+            self.waits.add(0.0)
+
+    # -- observation window ------------------------------------------------------------
+    def _snapshot(self) -> tuple[float, float, float, float]:
+        self._advance()
+        return (self.env.now, self.area_queue, self.area_busy, self.area_duty)
+
+    def open_window(self) -> None:
+        self._win_start = self._snapshot()
+
+    def close_window(self) -> None:
+        self._win_end = self._snapshot()
+
+    def window(self) -> dict[str, float]:
+        """Time-weighted statistics over the observation window."""
+        if self._win_start is None:
+            return {}
+        end = self._win_end or self._snapshot()
+        span = end[0] - self._win_start[0]
+        queue = end[1] - self._win_start[1]
+        busy = end[2] - self._win_start[2]
+        duty = end[3] - self._win_start[3]
+        if self.unlimited:
+            return {
+                "queue_mean": 0.0,
+                "busy_mean": float("nan"),
+                "capacity_mean": float("inf"),
+                "utilisation": float("nan"),
+            }
+        return {
+            "queue_mean": queue / span if span > 0 else float("nan"),
+            "busy_mean": busy / span if span > 0 else float("nan"),
+            "capacity_mean": duty / span if span > 0 else float("nan"),
+            "utilisation": busy / duty if duty > 0 else float("nan"),
+        }
+
+
+def serve(
+    env: simpy.Environment, lane: Lane, t: float, service: float, priority: float, cohort: bool
+) -> Generator[simpy.Event, Any, tuple[float, float]]:
+    """Queue at ``lane`` from time ``t`` and be served for ``service`` hours.
+
+    Returns (start, end). An unlimited lane costs no event: the times are arithmetic.
+    """
+    if lane.unlimited:
+        lane.delay(service, cohort)
+        return t, t + service
+    if t > env.now:
+        yield env.timeout(t - env.now)
+    ev = lane.request(priority, cohort)
+    if ev is not None:
+        yield ev
+    start = env.now
+    yield env.timeout(service)
+    lane.job_done(t, service, cohort)
+    lane.release()
+    return start, env.now
+
+
+def hold(
+    env: simpy.Environment,
+    lanes: list[Lane],
+    t: float,
+    duration: float,
+    priority: float,
+    cohort: bool,
+) -> Generator[simpy.Event, Any, tuple[float, float]]:
+    """Hold one server of each lane at once for ``duration`` (acquired in the given order).
+
+    Always acquiring in one fixed order (bay, equipment, team, quarantine officers) means no two
+    jobs can each hold what the other waits for: no deadlock.
+    """
+    finite = [lane for lane in lanes if not lane.unlimited]
+    for lane in lanes:
+        if lane.unlimited:
+            lane.delay(duration, cohort)
+    if not finite:
+        return t, t + duration
+    if t > env.now:
+        yield env.timeout(t - env.now)
+    requested = []
+    for lane in finite:
+        requested.append(env.now)
+        ev = lane.request(priority, cohort)
+        if ev is not None:
+            yield ev
+    start = env.now
+    yield env.timeout(duration)
+    for lane, t_req in zip(finite, requested, strict=True):
+        lane.job_done(t_req, duration, cohort)
+        lane.release()
+    return start, env.now

@@ -1,0 +1,227 @@
+"""A Port: its lanes, its arrivals, and the making of consignments in numpy blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator
+from typing import Any
+
+import numpy as np
+import simpy
+
+from sim.model import consignment as C
+from sim.model.consignment import Consignment
+from sim.model.lab import Lab
+from sim.model.lane import Lane
+from sim.model.selection import SelectionInput, Selector
+from sim.model.slots import SlotBook
+from sim.model.streams import ARRIVALS, CONSIGNMENTS, UniformRows, port_stream
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Port, Scenario
+
+GROUP = 256  # Poisson arrivals made per block
+
+
+class PortModel:
+    """The lanes of one port and the source of its consignments."""
+
+    def __init__(
+        self,
+        env: simpy.Environment,
+        scenario: Scenario,
+        name: str,
+        index: int,
+        seed: np.random.SeedSequence,
+        selector: Selector,
+    ):
+        self.env, self.scenario, self.name, self.index = env, scenario, name, index
+        self.spec: Port = scenario.ports[name]
+        self.selector = selector
+        self.commodities = list(scenario.commodities)
+        spec = self.spec
+        self.lanes: dict[str, Lane] = {}
+
+        def lane(key: str, lane_spec) -> Lane | None:
+            if lane_spec is None:
+                return None
+            made = Lane(env, name, key, lane_spec.hourly_capacity())
+            self.lanes[key] = made
+            return made
+
+        self.review = lane("declaration_review", spec.review)
+        self.document = lane("document_check", spec.document_check)
+        self.scanners = lane("scanners", spec.scan.scanners if spec.scan else None)
+        self.image_officers = lane(
+            "image_officers", spec.scan.image_review.officers if spec.scan else None
+        )
+        self.bays = lane("exam_bays", spec.exam.bays if spec.exam else None)
+        self.movers = lane("movers", spec.exam.movers if spec.exam else None)
+        self.teams = lane("exam_teams", spec.exam.teams if spec.exam else None)
+        q = spec.quarantine
+        self.quarantine_officers = lane("quarantine_officers", q.officers if q else None)
+        self.gate = lane("gate", spec.release.gate)
+        self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
+        self.slots = SlotBook(spec.exam.slots) if spec.exam else None
+        self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
+        self.assess = spec.declaration.assess
+        self.ai_time = spec.scan.image_review.ai_time if spec.scan else 0.0
+        self.separate_declarations = scenario.declaration.mode == "separate"
+        self.separate_inspection = scenario.inspection.mode == "separate"
+        self.cross_trained = scenario.inspection.joint_staffing == "cross_trained"
+
+        self._arrival_rng = port_stream(seed, name, ARRIVALS)
+        self._rows = UniformRows(port_stream(seed, name, CONSIGNMENTS), C.WIDTH)
+        self.created = 0
+
+    # -- arrivals -----------------------------------------------------------------------
+    def _arrival_times(self, until: float) -> Iterator[np.ndarray]:
+        """Non-homogeneous Poisson times (hour-of-week profile) by inverting the intensity."""
+        rates = np.array(self.spec.arrivals.weekly_rates())
+        cum = np.concatenate([[0.0], np.cumsum(rates)])
+        per_week = cum[-1]
+        if per_week <= 0:
+            return
+        hours = np.arange(169, dtype=float)
+        level = 0.0
+        while True:
+            level = level + np.cumsum(self._arrival_rng.exponential(1.0, GROUP))
+            weeks, within = np.divmod(level, per_week)
+            times = weeks * 168 + np.interp(within, cum, hours)
+            times = times[times < until]
+            if len(times):
+                yield times
+            if len(times) < GROUP:
+                return
+            level = level[-1]
+
+    def groups(self, until: float) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Blocks of (arrival time, uniform rows), in arrival order, before ``until``."""
+        batch = self.spec.arrivals.batch
+        if batch is None:
+            for times in self._arrival_times(until):
+                yield times, self._rows.take(len(times))
+            return
+        for calls in self._arrival_times(until):
+            sizes = np.maximum(1, np.rint(batch.size.ppf(self._arrival_rng.random(len(calls)))))
+            for t, n in zip(calls, sizes.astype(int), strict=True):
+                yield np.full(n, t), self._rows.take(n)
+
+    # -- consignments -------------------------------------------------------------------
+    def make(
+        self, arrived: np.ndarray, u: np.ndarray, cohort: Callable[[float], bool]
+    ) -> list[Consignment]:
+        """Turn a block of uniform rows into consignments (all transforms vectorised)."""
+        spec, sc = self.spec, self.scenario
+        n = len(arrived)
+        tr = spec.traffic
+
+        def pick(shares: dict[str, float], keys, col: int) -> np.ndarray:
+            cum = np.cumsum([shares.get(k, 0.0) for k in keys])
+            return np.minimum(np.searchsorted(cum, u[:, col], side="right"), len(keys) - 1)
+
+        direction = pick(spec.direction, DIRECTIONS, C.U_DIRECTION)
+        commodity = pick(tr.commodities, self.commodities, C.U_COMMODITY)
+        tclass = pick(tr.trader_classes, TRADER_CLASSES, C.U_CLASS)
+        origins = list(tr.origins)
+        origin = pick(tr.origins, origins, C.U_ORIGIN)
+        value = tr.value.ppf(u[:, C.U_VALUE])
+        containers = np.maximum(1, np.rint(tr.containers.ppf(u[:, C.U_CONTAINERS]))).astype(int)
+
+        discharged = arrived.copy()
+        batch = spec.arrivals.batch
+        if batch is not None and n:
+            span = containers.sum() / batch.discharge_rate  # the whole call's discharge
+            discharged = arrived + span * u[:, C.U_DISCHARGE] ** (1.0 / containers)
+
+        decl = spec.declaration
+        adv_share = np.where(direction == 0, decl.advance_share.import_, decl.advance_share.export)
+        advance = u[:, C.U_ADVANCE] < adv_share
+        lead = np.minimum(decl.advance_lead.ppf(u[:, C.U_ADVANCE_LEAD]), sc.declaration.advance_max)
+        review_p = np.array([sc.declaration.review(k) for k in TRADER_CLASSES])[tclass]
+        review = u[:, C.U_REVIEW] < review_p
+
+        sel = self.selector.select(
+            SelectionInput(
+                port=self.name,
+                direction=direction,
+                commodity=commodity,
+                trader_class=tclass,
+                value=value,
+                origin=origin,
+                uniforms={
+                    "document": u[:, C.U_SEL_DOC],
+                    "scan": u[:, C.U_SEL_SCAN],
+                    "physical": u[:, C.U_SEL_PHYS],
+                    "quarantine": u[:, C.U_SEL_QUAR],
+                },
+            )
+        )
+
+        def times(dist, col: int) -> np.ndarray:
+            return dist.ppf(u[:, col]) if dist is not None else np.zeros(n)
+
+        def service(lane_spec, col: int) -> np.ndarray:
+            return times(lane_spec.service if lane_spec is not None else None, col)
+
+        scan, exam, q = spec.scan, spec.exam, spec.quarantine
+        ir = scan.image_review if scan else None
+        hit_p = np.array([sc.commodities[k].exam_hit for k in self.commodities])[commodity]
+        rej_p = np.array([sc.commodities[k].quarantine_reject for k in self.commodities])[commodity]
+        columns = [
+            direction,
+            commodity,
+            tclass,
+            value,
+            origin,
+            containers,
+            discharged,
+            advance,
+            lead,
+            times(decl.lodging_delay, C.U_LODGING),
+            review,
+            service(spec.review, C.U_REVIEW_TIME),
+            times(sc.declaration.second_submission, C.U_SECOND),
+            sel["document"],
+            sel["scan"],
+            sel["physical"],
+            sel["quarantine"],
+            service(spec.document_check, C.U_DOC_TIME),
+            service(scan.scanners if scan else None, C.U_SCAN_TIME),
+            u[:, C.U_AI_READ] < (ir.ai_share if ir else 0.0),
+            u[:, C.U_AI_CLEAR] < (ir.ai_clear if ir else 0.0),
+            service(ir.officers if ir else None, C.U_IMAGE_TIME),
+            u[:, C.U_REFER] < (ir.refer if ir else 0.0),
+            times(exam.move if exam else None, C.U_MOVE),
+            times(exam.duration if exam else None, C.U_EXAM_TIME),
+            times(q.check if q else None, C.U_QCHECK),
+            u[:, C.U_SAMPLE] < (q.sample_share if q else 0.0),
+            times(q.lab.incubation if q and q.lab else None, C.U_INCUBATION),
+            times(q.clearance_form if q else None, C.U_FORM),
+            u[:, C.U_HIT] < hit_p,
+            u[:, C.U_REJECT] < rej_p,
+            times(spec.release.pickup, C.U_PICKUP),
+            service(spec.release.gate, C.U_GATE),
+            times(exam.move if exam else None, C.U_QMOVE),
+        ]
+        rows = zip(*(col.tolist() for col in columns), strict=True)
+        first = self.created
+        self.created += n
+        return [
+            Consignment(self.index, first + i, a, cohort(a), r)
+            for i, (a, r) in enumerate(zip(arrived.tolist(), rows, strict=True))
+        ]
+
+    def arrivals(
+        self, start: Callable[[Consignment], None], until: float, cohort: Callable[[float], bool]
+    ) -> Generator[simpy.Event, Any, None]:
+        """The port's arrival process: make each block just early enough, then start flows.
+
+        A block is made ``advance_max`` before its first arrival, because an advance
+        declaration may need an officer before its goods arrive.
+        """
+        env = self.env
+        lead = self.scenario.declaration.advance_max
+        for arrived, u in self.groups(until):
+            wake = arrived[0] - lead
+            if wake > env.now:
+                yield env.timeout(wake - env.now)
+            for c in self.make(arrived, u, cohort):
+                start(c)

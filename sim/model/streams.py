@@ -1,0 +1,44 @@
+"""Random streams: one SeedSequence per replication, keyed streams per port.
+
+A port's streams are keyed by a hash of its name, so adding a port leaves the others' draws
+alone; a consignment's uniforms are rows of a fixed-width block keyed by its arrival index, so
+a reform that changes what happens downstream never changes what a consignment carries.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+ARRIVALS, CONSIGNMENTS = 0, 1
+
+
+def replication_seed(
+    seed: int | np.random.SeedSequence, replication: int = 0
+) -> np.random.SeedSequence:
+    """The SeedSequence of replication ``replication`` under root seed ``seed``."""
+    if isinstance(seed, np.random.SeedSequence):
+        return seed
+    return np.random.SeedSequence(entropy=int(seed), spawn_key=(int(replication),))
+
+
+def port_stream(ss: np.random.SeedSequence, port: str, kind: int) -> np.random.Generator:
+    key = zlib.crc32(port.encode("utf-8"))
+    child = np.random.SeedSequence(entropy=ss.entropy, spawn_key=(*ss.spawn_key, key, kind))
+    return np.random.Generator(np.random.PCG64(child))
+
+
+class UniformRows:
+    """Hands out rows of uniforms, ``width`` per consignment, drawn in blocks."""
+
+    def __init__(self, rng: np.random.Generator, width: int, block: int = 2048):
+        self._rng, self._width, self._block = rng, width, block
+        self._buf = np.empty((0, width))
+
+    def take(self, n: int) -> np.ndarray:
+        while len(self._buf) < n:
+            more = self._rng.random((max(self._block, n), self._width))
+            self._buf = np.concatenate([self._buf, more]) if len(self._buf) else more
+        out, self._buf = self._buf[:n], self._buf[n:]
+        return out

@@ -1,0 +1,404 @@
+"""The typed scenario: what a scenario file may say, checked on load.
+
+Every section mirrors a step of the clearance flow (DESIGN.md section 2). Times are held in
+hours and rates per hour; the file writes them with units (``"15 min"``, ``"20/h"``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from sim.scenario.distributions import Duration, DurationDist, NumberDist
+from sim.units import UnitError, parse_clock, parse_rate
+
+MODES = ("sea", "land", "air", "rail", "post")
+DIRECTIONS = ("import", "export")
+TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
+CHECKS = ("document", "scan", "physical", "quarantine")
+OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
+ANY = "*"
+
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+def _rate(v: Any) -> float:
+    try:
+        return parse_rate(v)
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _clock(v: Any) -> float:
+    try:
+        return parse_clock(v)
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Rate = Annotated[float, BeforeValidator(_rate)]
+Clock = Annotated[float, BeforeValidator(_clock)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, validate_default=True
+    )
+
+
+def _shares(values: dict[str, float], allowed: tuple[str, ...] | None, what: str) -> None:
+    if allowed is not None:
+        for k in values:
+            if k not in allowed:
+                raise ValueError(f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
+    for k, v in values.items():
+        if not 0 <= v <= 1:
+            raise ValueError(f"share of {what} {k!r} must be in [0, 1]; got {v}")
+    total = sum(values.values())
+    if abs(total - 1) > 1e-6:
+        raise ValueError(f"shares of {what} must add up to 1; they add up to {total:g}")
+
+
+class ByDirection(Strict):
+    """A probability that may differ between imports and exports."""
+
+    import_: Probability = Field(alias="import")
+    export: Probability
+
+    @model_validator(mode="before")
+    @classmethod
+    def _same(cls, v: Any) -> Any:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return {"import": v, "export": v}
+        return v
+
+    def of(self, direction: str) -> float:
+        return self.import_ if direction == "import" else self.export
+
+
+class Commodity(Strict):
+    """A commodity group and what an examination of it finds (until the risk engine does)."""
+
+    label: str = ""
+    hs: str = Field(default="", description="HS chapters, for the reader")
+    exam_hit: Probability = Field(
+        default=0.0,
+        description="share of physically examined consignments of this group that are seized",
+    )
+    quarantine_reject: Probability = Field(
+        default=0.0, description="share of quarantine-checked consignments that are rejected"
+    )
+
+
+class Lane(Strict):
+    """A pool of identical servers: officers, scanners, bays, teams or equipment.
+
+    ``capacity`` is a number of servers or ``"unlimited"`` (a pure delay, no queue); a
+    ``schedule`` gives the capacity for each hour of the day (24 numbers) or of the week
+    (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes.
+    """
+
+    capacity: int | Literal["unlimited"] | None = None
+    schedule: list[Annotated[int, Field(ge=0)]] | None = None
+    service: DurationDist | None = None
+
+    @model_validator(mode="after")
+    def _one_capacity(self) -> Lane:
+        if self.capacity is not None and self.schedule is not None:
+            raise ValueError("give either 'capacity' or 'schedule', not both")
+        if isinstance(self.capacity, int) and self.capacity < 0:
+            raise ValueError(f"capacity must be >= 0 or 'unlimited'; got {self.capacity}")
+        if self.schedule is not None and len(self.schedule) not in (24, 168):
+            raise ValueError(
+                f"schedule needs 24 (hours of the day) or 168 (hours of the week) numbers; "
+                f"got {len(self.schedule)}"
+            )
+        return self
+
+    @property
+    def unlimited(self) -> bool:
+        return self.capacity == "unlimited"
+
+    def hourly_capacity(self) -> list[int] | None:
+        """Capacity for each of the 168 hours of the week, or None when unlimited."""
+        if self.unlimited:
+            return None
+        if self.schedule is not None:
+            return list(self.schedule) * (168 // len(self.schedule))
+        cap = 1 if self.capacity is None else int(self.capacity)
+        return [cap] * 168
+
+
+class ServiceLane(Lane):
+    """A lane whose every job takes a service time."""
+
+    service: DurationDist  # type: ignore[assignment]
+
+
+class Batch(Strict):
+    """Vessels or trains: a call brings many declarations, discharged by cranes."""
+
+    size: NumberDist = Field(description="declarations per call")
+    discharge_rate: Rate = Field(description="containers discharged per hour, all cranes")
+
+    @model_validator(mode="after")
+    def _positive(self) -> Batch:
+        if self.size.mean <= 0:
+            raise ValueError("a call must bring at least one declaration on average")
+        if self.discharge_rate <= 0:
+            raise ValueError("discharge_rate must be > 0")
+        return self
+
+
+class Arrivals(Strict):
+    """Poisson arrivals with an hour-of-day and day-of-week profile.
+
+    ``rate`` counts declarations, or vessel/train calls when ``batch`` is given. The profiles
+    are relative weights, rescaled so that ``rate`` stays the weekly average.
+    """
+
+    rate: Rate
+    hourly: list[Annotated[float, Field(ge=0)]] = Field(default_factory=lambda: [1.0] * 24)
+    weekly: list[Annotated[float, Field(ge=0)]] = Field(default_factory=lambda: [1.0] * 7)
+    batch: Batch | None = None
+
+    @model_validator(mode="after")
+    def _profiles(self) -> Arrivals:
+        if len(self.hourly) != 24:
+            raise ValueError(f"hourly needs 24 weights; got {len(self.hourly)}")
+        if len(self.weekly) != 7:
+            raise ValueError(f"weekly needs 7 weights (Monday first); got {len(self.weekly)}")
+        if sum(self.hourly) <= 0 or sum(self.weekly) <= 0:
+            raise ValueError("arrival profiles need at least one positive weight")
+        return self
+
+    def weekly_rates(self) -> list[float]:
+        """Arrival rate (per hour) in each of the 168 hours of the week."""
+        raw = [w * h for w in self.weekly for h in self.hourly]
+        scale = self.rate * 168 / sum(raw)
+        return [r * scale for r in raw]
+
+
+class Traffic(Strict):
+    """What arrives: commodity groups, trader credit classes, value, origin, containers."""
+
+    commodities: dict[str, Probability]
+    trader_classes: dict[str, Probability]
+    value: NumberDist = Field(description="customs value per declaration, USD")
+    origins: dict[str, Probability] = Field(default_factory=lambda: {"unspecified": 1.0})
+    containers: NumberDist = Field(default=1, description="containers per declaration (sea/rail)")
+
+    @model_validator(mode="after")
+    def _mixes(self) -> Traffic:
+        _shares(self.commodities, None, "commodity")
+        _shares(self.trader_classes, TRADER_CLASSES, "trader class")
+        _shares(self.origins, None, "origin")
+        return self
+
+
+class PortDeclaration(Strict):
+    """How traders at this port lodge declarations."""
+
+    advance_share: ByDirection = Field(description="share lodged before arrival")
+    advance_lead: DurationDist = Field(description="how long before arrival, when in advance")
+    lodging_delay: DurationDist = Field(description="trader's time to lodge after arrival")
+    assess: Duration = Field(default=0.0, description="risk assessment after acceptance")
+
+
+class ImageReview(Strict):
+    """Who reads the scan image: AI first where available, officers for the rest."""
+
+    ai_share: Probability = Field(default=0.0, description="share of images read by AI first")
+    ai_clear: Probability = Field(default=0.0, description="share of AI-read images cleared")
+    ai_time: Duration = Field(default="3 s")
+    officers: ServiceLane
+    refer: Probability = Field(description="share of officer-read images sent to physical exam")
+
+
+class Scan(Strict):
+    """Non-intrusive inspection (H986 scanners) and image review."""
+
+    scanners: ServiceLane
+    image_review: ImageReview
+
+
+class Slots(Strict):
+    """Daytime appointment slots for physical examinations."""
+
+    day_start: Clock = "08:00"
+    day_end: Clock = "17:00"
+    every: Duration = "1 h"
+    weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
+        default_factory=lambda: [1, 2, 3, 4, 5, 6, 7]
+    )
+
+    @model_validator(mode="after")
+    def _window(self) -> Slots:
+        if self.day_end <= self.day_start:
+            raise ValueError("day_end must be after day_start")
+        if not self.weekdays:
+            raise ValueError("weekdays needs at least one day (1 = Monday .. 7 = Sunday)")
+        return self
+
+
+class Exam(Strict):
+    """Physical examination: a bay, an exam team and move equipment held together."""
+
+    bays: Lane
+    teams: Lane
+    movers: Lane
+    move: DurationDist = Field(description="moving the goods to the bay (one move)")
+    duration: DurationDist = Field(description="the customs examination itself")
+    booking_lead: Duration = 0.0
+    slots: Slots = Field(default_factory=Slots)
+
+
+class Lab(Strict):
+    """A laboratory that runs samples in batches at fixed cut-off times."""
+
+    batch_size: int = Field(ge=1)
+    cutoffs: list[Clock] = Field(min_length=1)
+    incubation: DurationDist
+
+
+class Quarantine(Strict):
+    """Quarantine: on-site check by quarantine officers, sampling and the laboratory."""
+
+    officers: Lane
+    check: DurationDist
+    sample_share: Probability = 0.0
+    lab: Lab | None = None
+    clearance_form: DurationDist = Field(
+        default="0 h", description="separate mode: issuing the quarantine clearance form"
+    )
+
+
+class Release(Strict):
+    """After customs release: the trader's pick-up and the exit gate."""
+
+    pickup: DurationDist
+    gate: ServiceLane | None = None
+
+
+class Port(Strict):
+    """A port of entry and the lanes it runs."""
+
+    label: str = ""
+    mode: Literal["sea", "land", "air", "rail", "post"]
+    direction: dict[str, Probability] = Field(default_factory=lambda: {"import": 1.0})
+    arrivals: Arrivals
+    traffic: Traffic
+    declaration: PortDeclaration
+    review: ServiceLane | None = None
+    document_check: ServiceLane | None = None
+    scan: Scan | None = None
+    exam: Exam | None = None
+    quarantine: Quarantine | None = None
+    release: Release
+
+    @model_validator(mode="after")
+    def _direction(self) -> Port:
+        _shares(self.direction, DIRECTIONS, "direction")
+        if self.mode == "sea" and self.arrivals.batch is None:
+            raise ValueError("a sea port needs [arrivals.batch]: vessels and their discharge")
+        return self
+
+
+class NationalDeclaration(Strict):
+    """Declaration rules common to all ports."""
+
+    mode: Literal["single", "separate"] = Field(
+        default="single",
+        description="single: one declaration (single window, after 2018); separate: customs "
+        "and inspection & quarantine each get their own, selected independently",
+    )
+    review_share: dict[str, Probability] = Field(
+        default_factory=dict, description="share sent to officer review, by trader class or '*'"
+    )
+    second_submission: DurationDist = Field(
+        default="0 h", description="separate mode: trader's time to lodge the second declaration"
+    )
+    advance_max: Duration = Field(
+        default="3 d", description="the earliest a declaration may be lodged before arrival"
+    )
+
+    @model_validator(mode="after")
+    def _classes(self) -> NationalDeclaration:
+        for k in self.review_share:
+            if k != ANY and k not in TRADER_CLASSES:
+                raise ValueError(
+                    f"unknown trader class {k!r}; allowed: *, {', '.join(TRADER_CLASSES)}"
+                )
+        return self
+
+    def review(self, trader_class: str) -> float:
+        return self.review_share.get(trader_class, self.review_share.get(ANY, 0.0))
+
+
+class Inspection(Strict):
+    """How customs and quarantine examinations are organised."""
+
+    mode: Literal["joint", "separate"] = "joint"
+    joint_staffing: Literal["both", "cross_trained"] = Field(
+        default="both",
+        description="joint exams: both officer kinds present (time = the longer), or one "
+        "cross-trained team doing both (time = the sum)",
+    )
+
+
+SelectionTable = dict[str, dict[str, Probability]]
+
+
+class Scenario(Strict):
+    """A whole scenario: run length, national rules, commodities and ports."""
+
+    name: str
+    description: str = ""
+    days: float = Field(gt=0, description="observed arrivals after the warm-up")
+    warmup_days: float = Field(default=7, ge=0)
+    drain_days: float = Field(default=14, ge=0)
+    queue_sample: Duration = Field(default="1 h", description="how often queues are sampled")
+    commodities: dict[str, Commodity]
+    declaration: NationalDeclaration = Field(default_factory=NationalDeclaration)
+    inspection: Inspection = Field(default_factory=Inspection)
+    selection: dict[str, SelectionTable] = Field(default_factory=dict)
+    ports: dict[str, Port] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references(self) -> Scenario:
+        for check, table in self.selection.items():
+            if check not in CHECKS:
+                raise ValueError(
+                    f"selection: unknown check {check!r}; allowed: {', '.join(CHECKS)}"
+                )
+            for com, row in table.items():
+                if com != ANY and com not in self.commodities:
+                    raise ValueError(
+                        f"selection.{check}: unknown commodity {com!r}; "
+                        f"allowed: *, {', '.join(self.commodities)}"
+                    )
+                for cls in row:
+                    if cls != ANY and cls not in TRADER_CLASSES:
+                        raise ValueError(
+                            f"selection.{check}.{com}: unknown trader class {cls!r}; "
+                            f"allowed: *, {', '.join(TRADER_CLASSES)}"
+                        )
+        if self.queue_sample <= 0:
+            raise ValueError("queue_sample must be > 0")
+        for pname, port in self.ports.items():
+            for com in port.traffic.commodities:
+                if com not in self.commodities:
+                    raise ValueError(
+                        f"ports.{pname}.traffic.commodities: unknown commodity {com!r}; "
+                        f"allowed: {', '.join(self.commodities)}"
+                    )
+        return self
+
+    def probability(self, check: str, commodity: str, trader_class: str) -> float:
+        """Selection probability of a check for a commodity and trader class (0 if unlisted)."""
+        table = self.selection.get(check, {})
+        row = table.get(commodity, table.get(ANY))
+        if row is None:
+            return 0.0
+        return row.get(trader_class, row.get(ANY, 0.0))

@@ -1,0 +1,102 @@
+"""Quantities with units, as written in scenario files.
+
+Inside the model every time is in **hours** and every rate is **per hour**; files say
+``"15 min"``, ``"2 h"``, ``"3 d"``, ``"20/h"`` or ``"1500/d"`` so that a reader never guesses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+#: Hours per unit of time; the keys are every spelling a scenario may use.
+TIME_UNITS: dict[str, float] = {
+    "s": 1 / 3600,
+    "sec": 1 / 3600,
+    "second": 1 / 3600,
+    "seconds": 1 / 3600,
+    "min": 1 / 60,
+    "minute": 1 / 60,
+    "minutes": 1 / 60,
+    "h": 1.0,
+    "hour": 1.0,
+    "hours": 1.0,
+    "d": 24.0,
+    "day": 24.0,
+    "days": 24.0,
+    "w": 168.0,
+    "week": 168.0,
+    "weeks": 168.0,
+}
+ALLOWED_TIME = "s, min, h, d, w"
+
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_DURATION = re.compile(rf"^\s*({_NUMBER})\s*([A-Za-z]+)\s*$")
+_RATE = re.compile(rf"^\s*({_NUMBER})\s*/\s*({_NUMBER})?\s*([A-Za-z]+)\s*$")
+
+
+class UnitError(ValueError):
+    """A quantity whose number or unit cannot be read."""
+
+
+def parse_duration(value: object) -> float:
+    """Read a duration such as ``"15 min"`` and return hours (must be finite and >= 0)."""
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise UnitError(
+            f"a duration needs a unit, written as a string such as '15 min' or '2 h' "
+            f"(units: {ALLOWED_TIME}); got {value!r}"
+        )
+    m = _DURATION.match(value)
+    if not m:
+        raise UnitError(f"cannot read {value!r} as a duration; write e.g. '15 min', '2 h', '3 d'")
+    number, unit = float(m.group(1)), m.group(2)
+    if unit not in TIME_UNITS:
+        raise UnitError(f"unknown time unit {unit!r} in {value!r}; allowed: {ALLOWED_TIME}")
+    if not math.isfinite(number) or number < 0:
+        raise UnitError(f"a duration must be finite and >= 0; got {value!r}")
+    return number * TIME_UNITS[unit]
+
+
+def parse_rate(value: object) -> float:
+    """Read a rate such as ``"20/h"``, ``"1500/d"`` or ``"3 / 2 h"`` and return events per hour."""
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise UnitError(
+            f"a rate needs a unit, written as a string such as '20/h' or '1500/d' "
+            f"(per {ALLOWED_TIME}); got {value!r}"
+        )
+    m = _RATE.match(value)
+    if not m:
+        raise UnitError(f"cannot read {value!r} as a rate; write e.g. '20/h' or '1500/d'")
+    number = float(m.group(1))
+    per = float(m.group(2)) if m.group(2) else 1.0
+    unit = m.group(3)
+    if unit not in TIME_UNITS:
+        raise UnitError(f"unknown time unit {unit!r} in {value!r}; allowed: per {ALLOWED_TIME}")
+    if not math.isfinite(number) or number < 0:
+        raise UnitError(f"a rate must be finite and >= 0; got {value!r}")
+    if per <= 0:
+        raise UnitError(f"a rate's time base must be > 0; got {value!r}")
+    return number / (per * TIME_UNITS[unit])
+
+
+def parse_clock(value: object) -> float:
+    """Read a time of day ``"HH:MM"`` and return hours after midnight, in [0, 24]."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
+        raise UnitError(f"a time of day is written 'HH:MM', e.g. '09:30'; got {value!r}")
+    hh, mm = (int(x) for x in value.strip().split(":"))
+    if hh > 24 or mm > 59 or (hh == 24 and mm):
+        raise UnitError(f"time of day out of range: {value!r}")
+    return hh + mm / 60
+
+
+def format_hours(hours: float) -> str:
+    """A duration in hours written back in the largest sensible unit (for printing)."""
+    if hours == 0:
+        return "0 h"
+    if hours >= 48:
+        return f"{hours / 24:g} d"
+    if hours >= 1:
+        return f"{hours:g} h"
+    if hours >= 1 / 60:
+        return f"{hours * 60:g} min"
+    return f"{hours * 3600:g} s"
