@@ -58,7 +58,7 @@ REQUIREMENTS = (
     "value",
     "origin",
     "containers",
-    "discharged",
+    "goods_ready",
     "advance",
     "advance_lead",
     "lodging_delay",

@@ -139,6 +139,7 @@ def clearance(
                 clock.to(t, QUARANTINE)
                 m[Q_START], t = yield from hold(
                     env,
+                    port.cell,
                     [port.bays, port.movers, port.quarantine_officers],
                     t,
                     r[C.R_QMOVE] + r[C.R_QCHECK],
@@ -152,6 +153,7 @@ def clearance(
                 clock.to(t, CUSTOMS)
                 m[EXAM_START], t = yield from hold(
                     env,
+                    port.cell,
                     [port.bays, port.movers, port.teams],
                     t,
                     r[C.R_MOVE] + r[C.R_EXAM_TIME],
@@ -176,7 +178,7 @@ def clearance(
                 work = r[C.R_QCHECK]
             t = port.slots.next_start(t + port.booking_lead)
             clock.to(t, CUSTOMS)
-            start, t = yield from hold(env, lanes, t, r[C.R_MOVE] + work, prio, cohort)
+            start, t = yield from hold(env, port.cell, lanes, t, r[C.R_MOVE] + work, prio, cohort)
             if physical:
                 m[EXAM_START], m[EXAM_END] = start, t
             if quarantine:

@@ -30,6 +30,8 @@ class Lane:
         self.hourly = hourly
         self.capacity = 0 if hourly is None else hourly[0]
         self.busy = 0
+        self.waiting_together = 0  # jobs waiting in a Cell that need this lane
+        self.cell: Cell | None = None
         self._queue: list[tuple[float, int, simpy.Event, float, bool]] = []
         self._seq = count()
         self._last = 0.0
@@ -49,13 +51,13 @@ class Lane:
     # -- state -------------------------------------------------------------------------
     @property
     def queue_length(self) -> int:
-        return len(self._queue)
+        return len(self._queue) + self.waiting_together
 
     def _advance(self) -> None:
         now = self.env.now
         dt = now - self._last
         if dt > 0:
-            self.area_queue += len(self._queue) * dt
+            self.area_queue += (len(self._queue) + self.waiting_together) * dt
             self.area_busy += self.busy * dt
             self.area_duty += max(self.capacity, self.busy) * dt
             self._last = now
@@ -75,6 +77,8 @@ class Lane:
                 self._advance()
                 self.capacity = hourly[h]
                 self._grant()
+                if self.cell is not None:
+                    self.cell.start_waiting()
             week += 1
 
     # -- requests ----------------------------------------------------------------------
@@ -179,20 +183,84 @@ def serve(
     return start, env.now
 
 
+class Cell:
+    """Lanes that a job takes together: an inspection bay, move equipment, an exam team and
+    quarantine officers.
+
+    A job waits until every lane it needs has a free server and then takes them all at once,
+    so no server is held idle while its job waits for another (and no deadlock can arise).
+    Waiting jobs start first-fit in (priority, arrival) order whenever a server frees up or a
+    shift begins.
+    """
+
+    def __init__(self, env: simpy.Environment):
+        self.env = env
+        self._waiting: list[tuple[float, int, tuple[Lane, ...], simpy.Event, float, bool]] = []
+        self._seq = count()
+
+    def join(self, lanes: list[Lane]) -> None:
+        for lane in lanes:
+            lane.cell = self
+
+    def request(self, lanes: tuple[Lane, ...], priority: float, cohort: bool) -> simpy.Event | None:
+        """Ask for one server of each lane now; None when all are taken at once."""
+        for lane in lanes:
+            lane._advance()
+        if all(lane.busy < lane.capacity for lane in lanes):
+            for lane in lanes:
+                lane.busy += 1
+                if cohort:
+                    lane.waits.add(0.0)
+            return None
+        ev = self.env.event()
+        self._waiting.append((priority, next(self._seq), lanes, ev, self.env.now, cohort))
+        if priority:
+            self._waiting.sort(key=lambda job: job[:2])
+        for lane in lanes:
+            lane.waiting_together += 1
+        return ev
+
+    def release(self, lanes: tuple[Lane, ...]) -> None:
+        for lane in lanes:
+            lane._advance()
+            lane.busy -= 1
+        self.start_waiting()
+
+    def start_waiting(self) -> None:
+        """Start every waiting job (in order) whose lanes all have a free server."""
+        if not self._waiting:
+            return
+        now = self.env.now
+        keep = []
+        for job in self._waiting:
+            lanes = job[2]
+            if all(lane.busy < lane.capacity for lane in lanes):
+                for lane in lanes:
+                    lane._advance()
+                    lane.busy += 1
+                    lane.waiting_together -= 1
+                    if job[5]:
+                        lane.waits.add(now - job[4])
+                job[3].succeed()
+            else:
+                keep.append(job)
+        self._waiting = keep
+
+
 def hold(
     env: simpy.Environment,
+    cell: Cell,
     lanes: list[Lane],
     t: float,
     duration: float,
     priority: float,
     cohort: bool,
 ) -> Generator[simpy.Event, Any, tuple[float, float]]:
-    """Hold one server of each lane at once for ``duration`` (acquired in the given order).
+    """Take one server of each lane together, from time ``t``, for ``duration``.
 
-    Always acquiring in one fixed order (bay, equipment, team, quarantine officers) means no two
-    jobs can each hold what the other waits for: no deadlock.
+    Returns (start, end). Unlimited lanes are pure delays; with none finite, no event.
     """
-    finite = [lane for lane in lanes if not lane.unlimited]
+    finite = tuple(lane for lane in lanes if not lane.unlimited)
     for lane in lanes:
         if lane.unlimited:
             lane.delay(duration, cohort)
@@ -200,15 +268,13 @@ def hold(
         return t, t + duration
     if t > env.now:
         yield env.timeout(t - env.now)
-    requested = []
-    for lane in finite:
-        requested.append(env.now)
-        ev = lane.request(priority, cohort)
-        if ev is not None:
-            yield ev
+    requested = env.now
+    ev = cell.request(finite, priority, cohort)
+    if ev is not None:
+        yield ev
     start = env.now
     yield env.timeout(duration)
-    for lane, t_req in zip(finite, requested, strict=True):
-        lane.job_done(t_req, duration, cohort)
-        lane.release()
+    for lane in finite:
+        lane.job_done(requested, duration, cohort)
+    cell.release(finite)
     return start, env.now

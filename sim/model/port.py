@@ -10,14 +10,15 @@ import simpy
 
 from sim.model import consignment as C
 from sim.model.consignment import Consignment
+from sim.model.green import GreenBlock, green_flow
 from sim.model.lab import Lab
-from sim.model.lane import Lane
+from sim.model.lane import Cell, Lane
 from sim.model.selection import SelectionInput, Selector
 from sim.model.slots import SlotBook
 from sim.model.streams import ARRIVALS, CONSIGNMENTS, UniformRows, port_stream
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Port, Scenario
 
-GROUP = 256  # Poisson arrivals made per block
+GROUP = 1024  # Poisson arrivals made per block
 
 
 class PortModel:
@@ -58,6 +59,9 @@ class PortModel:
         q = spec.quarantine
         self.quarantine_officers = lane("quarantine_officers", q.officers if q else None)
         self.gate = lane("gate", spec.release.gate)
+        self.cell = Cell(env)  # bays, movers, teams and quarantine officers are taken together
+        self.cell.join([x for x in (self.bays, self.movers, self.teams, self.quarantine_officers)
+                        if x is not None])
         self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
         self.slots = SlotBook(spec.exam.slots) if spec.exam else None
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
@@ -70,6 +74,8 @@ class PortModel:
         self._arrival_rng = port_stream(seed, name, ARRIVALS)
         self._rows = UniformRows(port_stream(seed, name, CONSIGNMENTS), C.WIDTH)
         self.created = 0
+        self.fast = True
+        self.org_waits = False  # the organisation issue sets this when escalations exist
 
     # -- arrivals -----------------------------------------------------------------------
     def _arrival_times(self, until: float) -> Iterator[np.ndarray]:
@@ -107,8 +113,12 @@ class PortModel:
     # -- consignments -------------------------------------------------------------------
     def make(
         self, arrived: np.ndarray, u: np.ndarray, cohort: Callable[[float], bool]
-    ) -> list[Consignment]:
-        """Turn a block of uniform rows into consignments (all transforms vectorised)."""
+    ) -> tuple[list[Consignment], GreenBlock | None]:
+        """Turn a block of uniform rows into consignments (all transforms vectorised).
+
+        Consignments that will meet no lane are finished at once, vectorised (the green
+        block); the others are returned to be started as flows.
+        """
         spec, sc = self.spec, self.scenario
         n = len(arrived)
         tr = spec.traffic
@@ -201,16 +211,41 @@ class PortModel:
             service(spec.release.gate, C.U_GATE),
             times(exam.move if exam else None, C.U_QMOVE),
         ]
-        rows = zip(*(col.tolist() for col in columns), strict=True)
+        table = np.column_stack(columns).astype(float)
         first = self.created
         self.created += n
-        return [
-            Consignment(self.index, first + i, a, cohort(a), r)
-            for i, (a, r) in enumerate(zip(arrived.tolist(), rows, strict=True))
+        index = np.arange(first, first + n)
+        pure = self._pure(table) if self.fast else np.zeros(n, bool)
+        green = None
+        if pure.any():
+            green = green_flow(self, index[pure], arrived[pure], table[pure])
+        slow = ~pure
+        rows = table[slow].tolist()
+        made = [
+            Consignment(self.index, int(i), a, cohort(a), r)
+            for i, a, r in zip(index[slow].tolist(), arrived[slow].tolist(), rows, strict=True)
         ]
+        return made, green
+
+    def _pure(self, t: np.ndarray) -> np.ndarray:
+        """Consignments whose whole path meets no lane at all: pure arithmetic."""
+        touch = np.zeros(len(t), bool)
+        if self.review is not None:
+            touch |= t[:, C.R_REVIEW] > 0
+        for lane, col in ((self.document, C.R_SEL_DOC), (self.scanners, C.R_SEL_SCAN),
+                          (self.bays, C.R_SEL_PHYS), (self.quarantine_officers, C.R_SEL_QUAR)):
+            if lane is not None:
+                touch |= t[:, col] > 0
+        if self.gate is not None or self.org_waits:
+            touch[:] = True
+        return ~touch
 
     def arrivals(
-        self, start: Callable[[Consignment], None], until: float, cohort: Callable[[float], bool]
+        self,
+        start: Callable[[Consignment], None],
+        finish: Callable[[GreenBlock], None],
+        until: float,
+        cohort: Callable[[float], bool],
     ) -> Generator[simpy.Event, Any, None]:
         """The port's arrival process: make each block just early enough, then start flows.
 
@@ -223,5 +258,8 @@ class PortModel:
             wake = arrived[0] - lead
             if wake > env.now:
                 yield env.timeout(wake - env.now)
-            for c in self.make(arrived, u, cohort):
+            made, green = self.make(arrived, u, cohort)
+            if green is not None:
+                finish(green)
+            for c in made:
                 start(c)

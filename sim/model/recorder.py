@@ -14,6 +14,7 @@ import pandas as pd
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model.consignment import REQUIREMENTS, Consignment
+from sim.model.green import GreenBlock
 from sim.model.milestones import (
     CENSORED,
     CHANNELS,
@@ -30,11 +31,12 @@ from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 HEAD = ("port", "index", "cohort", "outcome", "channel")
 COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
-_H = len(HEAD)
-_R = _H + len(REQUIREMENTS)
-_MS = _R
-_OWN = _R + len(MILESTONES)
-_COL = {name: i for i, name in enumerate(COLUMNS)}
+#: the short row kept for statistics (the log keeps COLUMNS)
+STATS = ("port", "outcome", "channel", "direction", "commodity", "trader_class")
+_S = {name: i for i, name in enumerate(STATS)}
+_SMS = len(STATS)
+_SOWN = _SMS + len(MILESTONES)
+_EXITED = M["exited"]
 FLUSH = 4096
 METRICS = ("clearance", "overall_clearance")
 
@@ -66,6 +68,7 @@ class Recorder:
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         self._rows: list[tuple] = []
+        self._log: list[tuple] = []
         self._chunks: list[np.ndarray] = []
 
     def record(self, c: Consignment) -> None:
@@ -73,42 +76,72 @@ class Recorder:
         if not (c.cohort or self.log):
             return
         outcome = c.outcome
-        finished = max((x for x in c.m if not math.isnan(x)), default=math.inf)
+        m = c.m
+        if outcome == RELEASED:
+            finished = m[_EXITED]
+        elif outcome == CENSORED:
+            finished = math.inf
+        else:
+            finished = max(x for x in m if x == x)  # the last milestone reached
         if outcome != CENSORED and finished > self.end:
             outcome = CENSORED
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
-        self._rows.append((c.port, c.index, c.cohort, outcome, ch, *c.req, *c.m, *c.own))
-        if len(self._rows) >= FLUSH:
+        r = c.req
+        if c.cohort:
+            self._rows.append((c.port, outcome, ch, r[0], r[1], r[2], *m, *c.own))
+            if len(self._rows) >= FLUSH:
+                self.flush()
+        if self.log:
+            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *c.own))
+
+    def record_block(self, b: GreenBlock, cohort: np.ndarray) -> None:
+        """Book a block of green consignments finished in bulk (see :mod:`sim.model.green`)."""
+        k = len(b.index)
+        outcome = np.where(b.m[:, _EXITED] > self.end, CENSORED, RELEASED)
+        port = np.full(k, b.port)
+        zeros = np.zeros(k)
+        if cohort.any():
+            c = cohort
+            stats = np.column_stack([port[c], outcome[c], zeros[c], b.req[c, :3], b.m[c], b.own[c]])
             self.flush()
+            self._fold(stats)
+        if self.log:
+            self.flush()
+            self._chunks.append(np.column_stack(
+                [port, b.index, cohort, outcome, zeros, b.req, b.m, b.own]).astype(float))
 
     def flush(self) -> None:
+        if self._log:
+            self._chunks.append(np.array(self._log, dtype=float))
+            self._log = []
         if not self._rows:
             return
         a = np.array(self._rows, dtype=float)
         self._rows = []
-        if self.log:
-            self._chunks.append(a)
-        a = a[a[:, _COL["cohort"]] > 0]
-        outcome = a[:, _COL["outcome"]].astype(int)
+        self._fold(a)
+
+    def _fold(self, a: np.ndarray) -> None:
+        """Fold rows (the STATS layout) into the running statistics."""
+        outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
         a = a[outcome == RELEASED]
         if not len(a):
             return
-        ms = a[:, _MS:_OWN]
+        ms = a[:, _SMS:_SOWN]
         arrived = ms[:, M["arrived"]]
         values = {
             "clearance": ms[:, M["released"]] - arrived,
             "overall_clearance": ms[:, M["exited"]] - arrived,
         }
-        port = a[:, _COL["port"]].astype(int)
+        port = a[:, _S["port"]].astype(int)
         codes = {
             "all": np.zeros(len(a), int),
             "port": port,
             "mode": self.port_mode[port],
-            "direction": a[:, _COL["direction"]].astype(int),
-            "channel": a[:, _COL["channel"]].astype(int),
-            "commodity": a[:, _COL["commodity"]].astype(int),
-            "trader_class": a[:, _COL["trader_class"]].astype(int),
+            "direction": a[:, _S["direction"]].astype(int),
+            "channel": a[:, _S["channel"]].astype(int),
+            "commodity": a[:, _S["commodity"]].astype(int),
+            "trader_class": a[:, _S["trader_class"]].astype(int),
         }
         for metric, v in values.items():
             bins = bin_index(v)
@@ -129,7 +162,7 @@ class Recorder:
             ok = ~np.isnan(d)
             self.interval_sum[i] += d[ok].sum()
             self.interval_n[i] += ok.sum()
-        self.owner_sum += a[:, _OWN:].sum(axis=0)
+        self.owner_sum += a[:, _SOWN:].sum(axis=0)
 
     # -- tables ------------------------------------------------------------------------
     def clearance_table(self) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Generator
 from typing import Any
 
@@ -11,6 +12,7 @@ import simpy
 
 from sim.model.consignment import Consignment
 from sim.model.flow import clearance
+from sim.model.green import GreenBlock
 from sim.model.milestones import CENSORED
 from sim.model.organisation import Organisation
 from sim.model.port import PortModel
@@ -21,15 +23,26 @@ from sim.model.streams import replication_seed
 from sim.scenario.schema import Scenario
 
 
-def _resume(gen: Generator, first: simpy.Event) -> Generator[simpy.Event, Any, None]:
-    """Carry on, inside a SimPy process, a flow that has already started and yielded."""
-    ev = first
-    while True:
-        value = yield ev
-        try:
-            ev = gen.send(value)
-        except StopIteration:
-            return
+def _drive(gen: Generator, first: simpy.Event) -> None:
+    """Carry on a flow that has started and yielded ``first``, by event callbacks.
+
+    This is what a SimPy Process does, less its start-up event: a flow that must queue costs
+    only the events it waits on.
+    """
+
+    def resume(event: simpy.Event) -> None:
+        value = event._value
+        while True:
+            try:
+                nxt = gen.send(value)
+            except StopIteration:
+                return
+            if nxt.callbacks is not None:  # pending: wait for it
+                nxt.callbacks.append(resume)
+                return
+            value = nxt._value  # already processed: go on at once
+
+    first.callbacks.append(resume)
 
 
 def simulate(
@@ -39,6 +52,7 @@ def simulate(
     replication: int = 0,
     log: bool = False,
     selector: Selector | None = None,
+    fast: bool = True,
 ) -> RunResult:
     """Run one replication of ``scenario``.
 
@@ -77,10 +91,16 @@ def simulate(
         except StopIteration:
             return
         open_flows[id(c)] = c
-        env.process(_resume(gen, first))
+        _drive(gen, first)
+
+    def finish(block: GreenBlock) -> None:
+        in_cohort = (block.arrived >= warmup) & (block.arrived < stop)
+        counts["arrived"] += int(in_cohort.sum())
+        recorder.record_block(block, in_cohort)
 
     for p in ports:
-        env.process(p.arrivals(start, stop, cohort))
+        p.fast = fast
+        env.process(p.arrivals(start, finish, stop, cohort))
 
     lanes = [lane for p in ports for lane in p.lanes.values()]
     samples: list[tuple] = []
@@ -113,7 +133,16 @@ def simulate(
 
     env.process(window())
     env.process(sampler())
-    env.run(until=end)
+    # The run keeps many short-lived objects alive at once (waiting flows, events); Python's
+    # cyclic collector would rescan them all again and again. Flows break their own cycles
+    # when they end, so the collector is paused for the run and restored after it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        env.run(until=end)
+    finally:
+        if collecting:
+            gc.enable()
 
     for c in list(open_flows.values()):
         c.outcome = CENSORED

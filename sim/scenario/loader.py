@@ -59,9 +59,16 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     for dotted, value in (overrides or {}).items():
         node = data
         keys = dotted.split(".")
-        for k in keys[:-1]:
+        for depth, k in enumerate(keys[:-1]):
             node = node.setdefault(k, {})
-        node[keys[-1]] = value
+            if not isinstance(node, dict):
+                where = ".".join(keys[: depth + 1])
+                raise ScenarioError([("command line", dotted, value,
+                                      f"{where} is a value, not a table: cannot set {dotted}")])
+        if value is None:
+            node.pop(keys[-1], None)  # None removes a key (TOML has no null)
+        else:
+            node[keys[-1]] = value
         origin[tuple(keys)] = "command line"
     return validate(data, origin, path)
 
@@ -82,7 +89,7 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
                 continue
             seen.add(key)
             value = err.get("input", _MISSING)
-            if err["type"] == "missing":
+            if err["type"] == "missing" or not loc:
                 value = _MISSING
             problems.append((_file_of(loc, origin, path), dotted, value, msg))
         raise ScenarioError(problems) from None

@@ -1,0 +1,506 @@
+#!/usr/bin/env python
+"""Throughput benchmark of the clearance flow (run on demand; not a test).
+
+    python benchmarks/bench_flow.py            # full run (a few minutes)
+    python benchmarks/bench_flow.py --quick    # smoke check (seconds)
+    python benchmarks/bench_flow.py --json     # the figures as JSON on stdout
+
+(a) A scenario file (``scenarios/default.toml``, else ``tests/scenarios/small.toml``, or
+    ``--scenario PATH``): consignments per second of wall time and SimPy events per consignment.
+(b) A three-station network (document check -> scan -> physical exam, Bernoulli routing,
+    exponential service at M/M/c stations) run in bordersim and in a plain-SimPy reference that
+    does the same work; median wall times, their ratio, and the mean sojourn of both.
+
+See benchmarks/README.md for how to read the output. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import math
+import os
+import platform
+import pstats
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import simpy
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+import sim.model.run as run_module  # noqa: E402
+from sim.model.run import simulate  # noqa: E402
+from sim.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
+from sim.scenario.schema import Scenario  # noqa: E402
+
+FALLBACK_SCENARIO = ROOT / "tests" / "scenarios" / "small.toml"
+
+# Targets from the performance issue.
+TARGET_RATE = 50_000.0  # (a) consignments per second of wall time, at least
+TARGET_RATIO = 1.5  # (b) bordersim / plain-SimPy wall time, at most
+
+# The network of part (b).
+RATE_PER_H = 100.0  # Poisson arrivals per hour
+ROUTING = (0.6, 0.5, 0.3)  # P(document check), P(scan), P(physical exam), independent
+SERVERS = 2  # servers at each station (M/M/c)
+RHO = 0.7  # target utilisation of each station
+STATIONS = ("document_check", "scan", "physical_exam")
+DRAIN_DAYS = 2.0  # far more than enough for queues at rho = 0.7 to empty
+
+FULL_N, QUICK_N = 200_000, 20_000
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+def pin_to_one_core() -> str:
+    """Pin this process to CPU 0 where the OS allows it; say what was done."""
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, {0})
+            return "pinned to CPU 0"
+        except OSError as exc:  # pragma: no cover - e.g. CPU 0 not in our cpuset
+            return f"not pinned ({exc.strerror})"
+    return "not pinned (os.sched_setaffinity unavailable)"
+
+
+def _timed(fn, *args, **kwargs) -> tuple[float, float, Any]:
+    """Wall time and CPU time of this process (s), and the result."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    out = fn(*args, **kwargs)
+    return time.perf_counter() - t0, time.process_time() - c0, out
+
+
+def _say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# (a) a scenario file
+def resolve_scenario(path: str | None) -> tuple[Path, str]:
+    """The scenario to benchmark and a note on where it came from."""
+    if path is not None:
+        return Path(path), "given with --scenario"
+    default = default_scenario_path()
+    if default.exists():
+        return default, "the default scenario"
+    return (
+        FALLBACK_SCENARIO,
+        f"{default.relative_to(ROOT)} does not exist yet; fell back to the test scenario",
+    )
+
+
+@contextlib.contextmanager
+def _watch_ports() -> Iterator[list[Any]]:
+    """Collect the PortModels ``simulate`` makes (to sum their ``created`` counters).
+
+    ``RunResult`` does not expose them, so ``sim.model.run.PortModel`` is wrapped for the
+    duration; used for the untimed warm-up run only. Yields an empty list if that name is gone.
+    """
+    ports: list[Any] = []
+    original = getattr(run_module, "PortModel", None)
+    if original is None:
+        yield ports
+        return
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        port = original(*args, **kwargs)
+        ports.append(port)
+        return port
+
+    run_module.PortModel = make
+    try:
+        yield ports
+    finally:
+        run_module.PortModel = original
+
+
+def bench_scenario(path: Path, reps: int = 3, seed: int = 0) -> dict[str, Any]:
+    """Consignments per second and SimPy events per consignment for one scenario file.
+
+    Consignments created (warm-up period and cohort alike) are counted in the untimed warm-up
+    run, as the sum of the ports' ``created`` counters; the run is deterministic, so the count
+    holds for the timed runs too. The warm-up run also keeps the log (``log=True``), whose rows
+    should number the same: the report warns if they do not.
+    """
+    scenario = load_scenario(path)
+    with _watch_ports() as ports:
+        warm_wall, _, warm = _timed(simulate, scenario, seed, log=True)
+    assert warm.log is not None
+    logged = len(warm.log)
+    created = sum(p.created for p in ports) if ports else logged
+    walls, cpus, events = [], [], set()
+    for _ in range(reps):
+        wall, cpu, res = _timed(simulate, scenario, seed)
+        walls.append(wall)
+        cpus.append(cpu)
+        events.add(res.events)
+    if events != {warm.events}:  # the log must not change the simulation
+        raise RuntimeError(f"events differ between runs: {sorted(events)} vs {warm.events}")
+    median = statistics.median(walls)
+    return {
+        "scenario": str(path),
+        "name": scenario.name,
+        "seed": seed,
+        "created": created,
+        "logged": logged,
+        "cohort": warm.counts["arrived"],
+        "events": warm.events,
+        "events_per_consignment": warm.events / created if created else math.nan,
+        "warmup_run_wall_s": warm_wall,
+        "walls_s": walls,
+        "cpus_s": cpus,
+        "median_wall_s": median,
+        "median_cpu_s": statistics.median(cpus),
+        "consignments_per_s": created / median if median > 0 else math.nan,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# (b) the three-station network
+def service_means_h(rate: float = RATE_PER_H) -> tuple[float, ...]:
+    """Mean service time (hours) at each station so that its utilisation is ``RHO``."""
+    return tuple(RHO * SERVERS / (rate * p) for p in ROUTING)
+
+
+def network_scenario(n: int, rate: float = RATE_PER_H) -> Scenario:
+    """The network as a bordersim scenario: one land port whose only delays are the stations."""
+    doc, scan, phys = (f"{m * 3600:.12g} s" for m in service_means_h(rate))
+    unlimited = {"capacity": "unlimited"}
+    data = {
+        "name": "bench-network",
+        "description": "benchmarks/bench_flow.py: document check -> scan -> physical exam",
+        "days": n / (rate * 24),
+        "warmup_days": 0,
+        "drain_days": DRAIN_DAYS,
+        "commodities": {"general": {}},
+        "selection": {
+            "document": {"*": {"*": ROUTING[0]}},
+            "scan": {"*": {"*": ROUTING[1]}},
+            "physical": {"*": {"*": ROUTING[2]}},
+        },
+        "ports": {
+            "border": {
+                "mode": "land",
+                "arrivals": {"rate": f"{rate:g}/h"},
+                "traffic": {
+                    "commodities": {"general": 1.0},
+                    "trader_classes": {"general": 1.0},
+                    "value": {"dist": "deterministic", "value": 1},
+                },
+                "declaration": {
+                    "advance_share": 0,
+                    "advance_lead": "0 h",
+                    "lodging_delay": "0 h",
+                },
+                "document_check": {
+                    "capacity": SERVERS,
+                    "service": {"dist": "exponential", "mean": doc},
+                },
+                "scan": {
+                    "scanners": {
+                        "capacity": SERVERS,
+                        "service": {"dist": "exponential", "mean": scan},
+                    },
+                    "image_review": {
+                        "ai_share": 1.0,
+                        "ai_clear": 1.0,
+                        "ai_time": "0 s",
+                        "officers": {**unlimited, "service": "0 s"},
+                        "refer": 0.0,
+                    },
+                },
+                "exam": {
+                    "bays": {"capacity": SERVERS},
+                    "teams": unlimited,
+                    "movers": unlimited,
+                    "move": "0 h",
+                    "duration": {"dist": "exponential", "mean": phys},
+                    "booking_lead": "0 h",
+                    "slots": {"day_start": "00:00", "day_end": "24:00", "every": "0 h"},
+                },
+                "release": {"pickup": "0 h"},
+            }
+        },
+    }
+    return Scenario.model_validate(data)
+
+
+def network_means_from(scenario: Scenario) -> tuple[float, float, float]:
+    """The service means (hours) bordersim will use, read back from the validated scenario."""
+    port = next(iter(scenario.ports.values()))
+    assert port.document_check and port.scan and port.exam
+    return (
+        port.document_check.service.mean,
+        port.scan.scanners.service.mean,
+        port.exam.duration.mean,
+    )
+
+
+def run_bordersim(scenario: Scenario, seed: int = 0) -> dict[str, Any]:
+    """One bordersim run of the network: consignments, mean sojourn (h), SimPy events."""
+    res = simulate(scenario, seed)
+    c = res.clearance
+    row = c[(c.metric == "overall_clearance") & (c.dimension == "all")].iloc[0]
+    return {
+        "n": res.counts["arrived"],
+        "censored": res.counts["censored"],
+        "mean_sojourn_h": float(row["mean_h"]),
+        "events": res.events,
+    }
+
+
+def run_plain_simpy(
+    n: int,
+    means_h: tuple[float, ...],
+    rate: float = RATE_PER_H,
+    routing: tuple[float, ...] = ROUTING,
+    servers: int = SERVERS,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """The same network written directly in SimPy, as a reference for the cost of the model.
+
+    Poisson arrivals, one process per consignment, one ``simpy.Resource`` per station, the
+    same routing probabilities and exponential service means; all random numbers are drawn up
+    front with numpy (bordersim also draws its numbers in vectorised blocks).
+    """
+    rng = np.random.default_rng(seed)
+    gaps = rng.exponential(1.0 / rate, n).tolist()
+    visits = (rng.random((n, len(routing))) < np.asarray(routing)).tolist()
+    services = rng.exponential(np.asarray(means_h), (n, len(means_h))).tolist()
+
+    env = simpy.Environment()
+    stations = [simpy.Resource(env, capacity=servers) for _ in means_h]
+    sojourns: list[float] = []
+
+    def consignment(i: int):
+        arrived = env.now
+        visit, service = visits[i], services[i]
+        for k, station in enumerate(stations):
+            if visit[k]:
+                with station.request() as req:
+                    yield req
+                    yield env.timeout(service[k])
+        sojourns.append(env.now - arrived)
+
+    def source():
+        for i in range(n):
+            yield env.timeout(gaps[i])
+            env.process(consignment(i))
+
+    env.process(source())
+    env.run()
+    return {
+        "n": len(sojourns),
+        "mean_sojourn_h": sum(sojourns) / len(sojourns) if sojourns else math.nan,
+        "events": next(env._eid),
+    }
+
+
+def theory_sojourn_h(
+    means_h: tuple[float, ...],
+    rate: float = RATE_PER_H,
+    routing: tuple[float, ...] = ROUTING,
+    servers: int = SERVERS,
+) -> float:
+    """Mean sojourn in the network by Jackson's theorem (each station an M/M/c queue)."""
+    total = 0.0
+    for p, s in zip(routing, means_h, strict=True):
+        lam, a = rate * p, rate * p * s  # arrival rate and offered load at the station
+        rho = a / servers
+        terms = sum(a**k / math.factorial(k) for k in range(servers))
+        top = a**servers / math.factorial(servers) / (1 - rho)
+        erlang_c = top / (terms + top)
+        total += p * (s + erlang_c / (servers / s - lam))
+    return total
+
+
+def bench_network(n: int, reps: int = 5, seed: int = 0, warmup: bool = True) -> dict[str, Any]:
+    """Median wall time of bordersim and plain SimPy on the network, and their mean sojourns.
+
+    The two are run alternately, so that drift of the machine hits both alike. The plain-SimPy
+    reference simulates exactly as many consignments as arrived in bordersim.
+    """
+    scenario = network_scenario(n)
+    means = network_means_from(scenario)
+    if warmup:
+        run_bordersim(network_scenario(min(n, 5_000)), seed)
+        run_plain_simpy(min(n, 5_000), means, seed=seed)
+    b_walls, p_walls, b_cpus, p_cpus = [], [], [], []
+    b = p = None
+    for _ in range(reps):
+        wall, cpu, b = _timed(run_bordersim, scenario, seed)
+        b_walls.append(wall)
+        b_cpus.append(cpu)
+        wall, cpu, p = _timed(run_plain_simpy, b["n"], means, seed=seed)
+        p_walls.append(wall)
+        p_cpus.append(cpu)
+    assert b is not None and p is not None
+    b_med, p_med = statistics.median(b_walls), statistics.median(p_walls)
+    theory = theory_sojourn_h(means)
+    return {
+        "consignments": b["n"],
+        "rate_per_h": RATE_PER_H,
+        "routing": dict(zip(STATIONS, ROUTING, strict=True)),
+        "servers": SERVERS,
+        "utilisation": RHO,
+        "service_mean_s": dict(zip(STATIONS, (m * 3600 for m in means), strict=True)),
+        "reps": reps,
+        "bordersim": {
+            "walls_s": b_walls,
+            "cpus_s": b_cpus,
+            "median_wall_s": b_med,
+            "median_cpu_s": statistics.median(b_cpus),
+            "consignments_per_s": b["n"] / b_med if b_med > 0 else math.nan,
+            "mean_sojourn_min": b["mean_sojourn_h"] * 60,
+            "events": b["events"],
+            "events_per_consignment": b["events"] / b["n"] if b["n"] else math.nan,
+            "censored": b["censored"],
+        },
+        "plain_simpy": {
+            "walls_s": p_walls,
+            "cpus_s": p_cpus,
+            "median_wall_s": p_med,
+            "median_cpu_s": statistics.median(p_cpus),
+            "consignments_per_s": p["n"] / p_med if p_med > 0 else math.nan,
+            "mean_sojourn_min": p["mean_sojourn_h"] * 60,
+            "events": p["events"],
+            "events_per_consignment": p["events"] / p["n"] if p["n"] else math.nan,
+        },
+        "ratio": b_med / p_med if p_med > 0 else math.nan,
+        "cpu_ratio": statistics.median(b_cpus) / statistics.median(p_cpus),
+        "theory_sojourn_min": theory * 60,
+        "sojourn_difference": b["mean_sojourn_h"] / p["mean_sojourn_h"] - 1,
+    }
+
+
+def profile_network(n: int, top: int = 25, seed: int = 0) -> str:
+    """cProfile of one bordersim run of the network, top functions by own time."""
+    scenario = network_scenario(n)
+    prof = cProfile.Profile()
+    prof.enable()
+    run_bordersim(scenario, seed)
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def format_report(result: dict[str, Any]) -> str:
+    lines = [f"bordersim flow benchmark ({result['mode']}; {result['pinning']})", ""]
+    a = result.get("scenario")
+    if a is not None:
+        rate_ok = a["consignments_per_s"] >= TARGET_RATE
+        lines += [
+            f"(a) scenario {a['name']!r}: {a['scenario']}",
+            f"    note: {a['note']}",
+            f"    consignments created (warm-up + cohort) {a['created']:>12,}"
+            f"   (cohort {a['cohort']:,})",
+            *(
+                [f"    WARNING: the log of the warm-up run has {a['logged']:,} rows"]
+                if a["logged"] != a["created"]
+                else []
+            ),
+            f"    SimPy events                            {a['events']:>12,}",
+            f"    events per consignment                  {a['events_per_consignment']:>12.2f}",
+            f"    wall time, median of {len(a['walls_s']):<19}{a['median_wall_s']:>10.3f} s"
+            f"   (runs: {', '.join(f'{w:.3f}' for w in a['walls_s'])};"
+            f" CPU median {a['median_cpu_s']:.3f} s)",
+            f"    consignments per second                 {a['consignments_per_s']:>12,.0f}"
+            f"   target >= {TARGET_RATE:,.0f}: {_mark(rate_ok)}",
+            "",
+        ]
+    b = result.get("network")
+    if b is not None:
+        bs, ps = b["bordersim"], b["plain_simpy"]
+        svc = ", ".join(f"{k} {v:.1f} s" for k, v in b["service_mean_s"].items())
+        route = ", ".join(f"{k} {v:g}" for k, v in b["routing"].items())
+        lines += [
+            f"(b) three-station network: {b['consignments']:,} consignments, "
+            f"{b['rate_per_h']:g}/h, M/M/{b['servers']} at utilisation {b['utilisation']:g}",
+            f"    routing: {route}",
+            f"    service means: {svc}",
+            "",
+            f"    {'':14}{'median wall':>12}{'median CPU':>12}{'consign./s':>12}"
+            f"{'events/cons.':>14}{'mean sojourn':>14}",
+        ]
+        for label, s in (("bordersim", bs), ("plain SimPy", ps)):
+            lines.append(
+                f"    {label:14}{s['median_wall_s']:>10.3f} s{s['median_cpu_s']:>10.3f} s"
+                f"{s['consignments_per_s']:>12,.0f}"
+                f"{s['events_per_consignment']:>14.2f}{s['mean_sojourn_min']:>10.3f} min"
+            )
+        lines += [
+            f"    {'theory':14}{'':50}{b['theory_sojourn_min']:>10.3f} min   (Jackson network)",
+            "",
+            f"    runs (s): bordersim {', '.join(f'{w:.3f}' for w in bs['walls_s'])}",
+            f"              plain     {', '.join(f'{w:.3f}' for w in ps['walls_s'])}",
+            f"    mean sojourn, bordersim vs plain SimPy: {b['sojourn_difference']:+.2%}",
+            f"    ratio bordersim / plain SimPy: {b['ratio']:.2f}"
+            f"   target <= {TARGET_RATIO:g}: {_mark(b['ratio'] <= TARGET_RATIO)}"
+            f"   (by CPU time: {b['cpu_ratio']:.2f})",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer runs and consignments")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON only")
+    ap.add_argument("--scenario", metavar="PATH", help="scenario file for part (a)")
+    ap.add_argument("--n", type=int, help="consignments in the network of part (b)")
+    ap.add_argument("--only", choices=("scenario", "network"), help="run one part only")
+    ap.add_argument(
+        "--profile",
+        action="store_true",
+        help="also print a cProfile of bordersim on the network (stderr)",
+    )
+    ap.add_argument("--no-pin", action="store_true", help="do not pin to one CPU")
+    args = ap.parse_args(argv)
+
+    pinning = "not pinned (--no-pin)" if args.no_pin else pin_to_one_core()
+    n = args.n or (QUICK_N if args.quick else FULL_N)
+    result: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "pinning": pinning,
+        "python": platform.python_version(),
+        "simpy": simpy.__version__,
+        "numpy": np.__version__,
+        "targets": {"consignments_per_s_min": TARGET_RATE, "ratio_max": TARGET_RATIO},
+    }
+    if args.only != "network":
+        path, note = resolve_scenario(args.scenario)
+        _say(f"(a) {path} ...")
+        result["scenario"] = {**bench_scenario(path, reps=1 if args.quick else 3), "note": note}
+    if args.only != "scenario":
+        reps = 3 if args.quick else 5
+        _say(f"(b) network, {n:,} consignments, {reps} runs each ...")
+        result["network"] = bench_network(n, reps=reps)
+    if args.profile:
+        _say(profile_network(n))
+
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

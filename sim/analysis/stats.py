@@ -1,0 +1,75 @@
+"""Across-replication statistics: means and Student-t confidence intervals.
+
+Replications are independent and identically distributed, so the replication means of a metric
+give a t interval for its expected value; with a handful of replications the t quantile (not
+the normal one) keeps the interval honest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+
+def confidence_interval(
+    values: Iterable[float], level: float = 0.95
+) -> tuple[float, float | None, float | None]:
+    """``(mean, low, high)`` of the Student-t interval for the mean of ``values``.
+
+    NaNs are ignored. With fewer than two values left the interval cannot be estimated, so
+    ``low`` and ``high`` are None (and the mean is NaN when no value is left).
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be in (0, 1); got {level}")
+    arr = np.asarray(list(values), dtype=float)
+    arr = arr[~np.isnan(arr)]
+    n = len(arr)
+    if n == 0:
+        return math.nan, None, None
+    mean = float(arr.mean())
+    if n < 2:
+        return mean, None, None
+    half = float(stats.t.ppf((1 + level) / 2, n - 1) * arr.std(ddof=1) / math.sqrt(n))
+    return mean, mean - half, mean + half
+
+
+def summarise(per_rep: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+    """One row per metric (index ``metric``) with ``mean``, ``ci_low``, ``ci_high`` and ``n``.
+
+    ``per_rep`` has one row per replication and one column per metric; a ``replication``
+    column and non-numeric columns are skipped. A missing interval is NaN here.
+    """
+    rows = []
+    for col in per_rep.columns:
+        if col == "replication" or not pd.api.types.is_numeric_dtype(per_rep[col]):
+            continue
+        values = per_rep[col].to_numpy(dtype=float)
+        mean, low, high = confidence_interval(values, level)
+        rows.append(
+            {
+                "metric": col,
+                "mean": mean,
+                "ci_low": math.nan if low is None else low,
+                "ci_high": math.nan if high is None else high,
+                "n": int(np.count_nonzero(~np.isnan(values))),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["metric", "mean", "ci_low", "ci_high", "n"])
+    return out.set_index("metric")
+
+
+def summary_dict(summary: pd.DataFrame) -> dict[str, dict[str, float | None]]:
+    """``summarise`` output as ``{metric: {mean, ci_low, ci_high}}``, NaN as None (JSON null)."""
+    out: dict[str, dict[str, float | None]] = {}
+    for metric, row in summary.iterrows():
+        out[str(metric)] = {k: _finite(row[k]) for k in ("mean", "ci_low", "ci_high")}
+    return out
+
+
+def _finite(x: float) -> float | None:
+    x = float(x)
+    return x if math.isfinite(x) else None

@@ -1,0 +1,246 @@
+"""The ``bordersim`` command: run a scenario's replications, or check a scenario file.
+
+    bordersim run [SCENARIO] [--reps N] [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
+    bordersim check FILE
+
+Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a
+traceback. With ``--json`` stdout carries nothing but the JSON summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import sim
+from sim.experiment.runner import replicate
+from sim.experiment.store import RunStore, StoreMismatch, dump_json
+from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
+from sim.scenario.schema import Scenario
+
+KEY_METRICS = (
+    "clearance_h_mean",
+    "clearance_h_median",
+    "clearance_h_p90",
+    "clearance_h_p95",
+    "released_within_24h",
+    "overall_clearance_h_mean",
+    "overall_clearance_h_p90",
+    "overall_clearance_h_p95",
+    "exited_within_24h",
+    "consignments_arrived",
+    "consignments_released",
+    "consignments_seized",
+    "consignments_rejected",
+    "consignments_censored",
+)
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for, reported without a traceback (exit 2)."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1; got {value}")
+    return value
+
+
+def _setting(text: str) -> tuple[str, Any]:
+    """``KEY=VALUE`` with VALUE read as a TOML value (a bare word is taken as a string)."""
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, e.g. warmup_days=1; got {text!r}")
+    try:
+        value = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    return key, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bordersim", description="Simulate goods crossing a border (SimPy)."
+    )
+    parser.add_argument("--version", action="version", version=f"bordersim {sim.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run replications of a scenario and summarise them")
+    run.add_argument(
+        "scenario",
+        nargs="?",
+        type=Path,
+        metavar="SCENARIO",
+        help="scenario TOML file (default: the bundled scenarios/default.toml)",
+    )
+    run.add_argument("--reps", type=_positive_int, default=5, help="replications (default 5)")
+    run.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    run.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
+    run.add_argument(
+        "--set",
+        dest="settings",
+        type=_setting,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override any scenario field by dotted path (repeatable)",
+    )
+    run.add_argument(
+        "--out",
+        type=Path,
+        help="results folder (default results/<scenario>-<YYYYmmdd-HHMMSS>); "
+        "rerunning into the same folder resumes",
+    )
+    run.add_argument(
+        "--json",
+        action="store_true",
+        help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
+    )
+
+    check = sub.add_parser("check", help="validate a scenario and print it resolved")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument(
+        "--set",
+        dest="settings",
+        type=_setting,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override any scenario field by dotted path (repeatable)",
+    )
+    return parser
+
+
+def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
+    if path is None:
+        path = default_scenario_path()
+        if not path.exists():
+            raise UsageError(
+                f"no SCENARIO given and the bundled default {path} does not exist; "
+                "name a scenario file"
+            )
+    elif not path.exists():
+        raise UsageError(f"scenario file not found: {path}")
+    elif path.is_dir():
+        raise UsageError(f"{path} is a folder, not a scenario file")
+    try:
+        return load_scenario(path, overrides)
+    except (TypeError, AttributeError):
+        if not overrides:
+            raise
+        # load_scenario cannot descend a dotted path through a value that is not a table
+        raise UsageError(
+            f"cannot apply {', '.join(overrides)}: a dotted path must run through tables"
+        ) from None
+
+
+def _default_out(scenario: Scenario) -> Path:
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.name).strip("-.") or "run"
+    return Path("results") / f"{name}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "–"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.3f}" if abs(x) < 10 else f"{x:.2f}"
+
+
+def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
+    names = [m for m in KEY_METRICS if m in summary]
+    names += [m for m in summary if m.startswith("owner_share_")]
+    names += [m for m in summary if m.startswith("utilisation_")]
+    table = Table(title=f"Key metrics: mean and 95 % CI over {reps} replication(s)")
+    table.add_column("metric")
+    for col in ("mean", "ci low", "ci high"):
+        table.add_column(col, justify="right")
+    for m in names:
+        s = summary[m]
+        table.add_row(m, _fmt(s["mean"]), _fmt(s["ci_low"]), _fmt(s["ci_high"]))
+    return table
+
+
+def _run(args: argparse.Namespace, argv: list[str]) -> int:
+    overrides = dict(args.settings)
+    if args.days is not None:
+        overrides["days"] = args.days
+    scenario = _load(args.scenario, overrides)
+    out = args.out or _default_out(scenario)
+    store = RunStore(out)
+    store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+
+    err = Console(stderr=True)
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task(f"{scenario.name}: replications", total=args.reps)
+        per_rep = replicate(
+            scenario,
+            args.reps,
+            args.seed,
+            store=store,
+            on_done=lambda r, m: progress.advance(task),
+        )
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+
+    if args.json:
+        sys.stdout.write(dump_json(summary))
+        return 0
+    console = Console()
+    console.print(_table(summary, len(per_rep)))
+    console.print(f"results: {out}", highlight=False, soft_wrap=True)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    scenario = _load(args.file, dict(args.settings))
+    sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``bordersim`` console script; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return _run(args, argv)
+        return _check(args)
+    except ScenarioError as exc:
+        print(f"error: {exc.format()}", file=sys.stderr)
+        return 2
+    except (UsageError, StoreMismatch) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; rerun with the same --out to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Running replications and keeping their results on disk."""

@@ -1,0 +1,214 @@
+"""The ``bordersim`` command: JSON output, the results folder, resuming, and clean errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sim
+import sim.experiment.runner as runner
+from sim.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
+FAST = ["--days", "2", "--reps", "2", "--set", "warmup_days=1", "--set", "drain_days=3"]
+REQUIRED = (
+    "clearance_h_mean",
+    "clearance_h_p90",
+    "clearance_h_p95",
+    "overall_clearance_h_mean",
+    "released_within_24h",
+    "consignments_released",
+    "consignments_censored",
+)
+
+
+def run_json(capsys, out: Path, *extra: str) -> tuple[int, dict, str]:
+    code = main(["run", SMALL, *FAST, "--out", str(out), "--json", *extra])
+    captured = capsys.readouterr()
+    return code, (json.loads(captured.out) if code == 0 else {}), captured.err
+
+
+def check_summary(summary: dict) -> None:
+    for key in REQUIRED:
+        assert key in summary, key
+    assert any(k.startswith("utilisation_") for k in summary)
+    for key, stats in summary.items():
+        assert set(stats) == {"mean", "ci_low", "ci_high"}, key
+        if stats["ci_low"] is not None:
+            assert stats["ci_low"] <= stats["mean"] <= stats["ci_high"], key
+
+
+@pytest.fixture
+def done(tmp_path, capsys):
+    """One finished two-replication run: (folder, JSON summary)."""
+    out = tmp_path / "out"
+    code, summary, _ = run_json(capsys, out)
+    assert code == 0
+    return out, summary
+
+
+def test_json_summary(done):
+    _, summary = done
+    check_summary(summary)
+    assert summary["consignments_released"]["ci_low"] is not None
+
+
+def test_results_folder(done):
+    out, summary = done
+    for name in ("scenario.json", "meta.json", "replications.csv", "summary.json"):
+        assert (out / name).is_file(), name
+    rows = (out / "replications.csv").read_text().strip().splitlines()
+    assert len(rows) == 1 + 2
+    assert rows[0].startswith("replication,")
+    assert json.loads((out / "summary.json").read_text()) == summary
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["seed"] == 1 and meta["reps"] == 2 and meta["days"] == 2
+    assert meta["version"] == sim.__version__
+    scenario = json.loads((out / "scenario.json").read_text())
+    assert scenario["name"] == "small" and scenario["warmup_days"] == 1
+    for r in (0, 1):
+        rep = json.loads((out / "reps" / f"rep-{r:04d}.json").read_text())
+        assert rep["seed"] == [1, r]
+        assert (out / "reps" / f"rep-{r:04d}-clearance.csv").is_file()
+        assert (out / "reps" / f"rep-{r:04d}-resources.csv").is_file()
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_nan_is_json_null(done):
+    out, _ = done
+    text = (out / "reps" / "rep-0000.json").read_text()
+    assert "NaN" not in text
+    assert json.loads(text)["metrics"]["queue_mean_sea_lab"] is None  # the lab has no queue
+
+
+def test_resume_does_not_rerun(done, capsys, monkeypatch):
+    out, first = done
+    calls = []
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("replication"))
+        return sim.simulate(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "simulate", spy)
+    code, again, _ = run_json(capsys, out)
+    assert code == 0 and calls == []
+    assert again == first
+
+    # a lost replication is rerun alone, and gives the same numbers
+    (out / "reps" / "rep-0001.json").unlink()
+    code, again, _ = run_json(capsys, out)
+    assert code == 0 and calls == [1]
+    assert again == first
+
+
+def test_other_seed_into_same_folder_is_refused(done, capsys):
+    out, _ = done
+    code, _, err = run_json(capsys, out, "--seed", "2")
+    assert code == 2
+    assert "error:" in err and "seed" in err and "--out" in err
+    assert "Traceback" not in err
+
+
+def test_table_output_and_default_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", SMALL, *FAST, "--reps", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "clearance_h_mean" in out and "utilisation_" in out
+    folders = list((tmp_path / "results").glob("small-*"))
+    assert len(folders) == 1 and (folders[0] / "summary.json").is_file()
+    assert str(Path("results") / folders[0].name) in out
+
+
+def test_one_replication_has_null_ci(tmp_path, capsys):
+    code, summary, _ = run_json(capsys, tmp_path / "one", "--reps", "1")
+    assert code == 0
+    check_summary(summary)
+    assert summary["clearance_h_mean"]["ci_low"] is None
+    assert summary["clearance_h_mean"]["ci_high"] is None
+
+
+def test_subprocess_json_only_on_stdout(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sim.cli",
+            "run",
+            SMALL,
+            *FAST,
+            "--out",
+            str(tmp_path / "o"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    check_summary(json.loads(proc.stdout))
+
+
+def test_check_prints_resolved_scenario(capsys):
+    assert main(["check", SMALL]) == 0
+    resolved = json.loads(capsys.readouterr().out)
+    assert resolved["name"] == "small"
+    assert resolved["ports"]["sea"]["mode"] == "sea"
+
+
+def test_check_bad_file(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(Path(SMALL).read_text().replace("drain_days", "drain_dayz"))
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert str(bad) in err and "drain_dayz" in err
+    assert "Traceback" not in err
+
+
+def test_bad_override_is_a_scenario_error(tmp_path, capsys):
+    code = main(["run", SMALL, "--days", "-1", "--out", str(tmp_path / "x")])
+    err = capsys.readouterr().err
+    assert code == 2 and "days" in err and "Traceback" not in err
+
+
+def test_missing_scenario_file(tmp_path, capsys):
+    missing = tmp_path / "nope.toml"
+    assert main(["run", str(missing), "--out", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err
+    assert "not found" in err and str(missing) in err
+
+
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["run", SMALL, "--reps", "0"]])
+def test_usage_errors(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert sim.__version__ in capsys.readouterr().out
+
+
+def test_unknown_executor():
+    scenario = sim.load_scenario(SMALL, {"days": 1})
+    with pytest.raises(ValueError, match="serial"):
+        runner.replicate(scenario, 1, 1, executor="dask")
+
+
+def test_override_through_a_value_is_a_clean_error(tmp_path, capsys):
+    code = main(["check", SMALL, "--set", "days.x=1"])
+    err = capsys.readouterr().err
+    assert code == 2 and "days.x" in err and "Traceback" not in err

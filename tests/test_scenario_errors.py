@@ -1,0 +1,143 @@
+"""Bad input gets one clear message: the file, the field path, the bad value, what is allowed.
+
+Each case runs ``bordersim check`` as a user would and requires exit status 2, no traceback,
+and a message that names the file, the field and what is allowed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+def check(path, capsys) -> tuple[int, str]:
+    code = main(["check", str(path)])
+    return code, capsys.readouterr().err
+
+
+def replace(text: str, old: str, new: str) -> str:
+    assert old in text, f"test setup: {old!r} not in the scenario"
+    return text.replace(old, new, 1)
+
+
+CASES = [
+    # (name, old, new, words the message must contain)
+    ("toml syntax", 'name = "small"', 'name = "small', ["not valid TOML", "line 1"]),
+    ("misspelt key", "review = {capacity = 3, service",
+     "review = {capacity = 3, sevice",
+     ["ports.sea.review.sevice", "unknown key 'sevice'", "did you mean 'service'"]),
+    ("wrong type", "days = 7", 'days = "a week"', ["days", "'a week'", "valid number"]),
+    ("negative rate", 'rate = "3/d"', 'rate = "-3/d"',
+     ["ports.sea.arrivals.rate", "'-3/d'", ">= 0"]),
+    ("probability above 1", "sample_share = 0.3", "sample_share = 1.3",
+     ["ports.sea.quarantine.sample_share", "1.3", "less than or equal to 1"]),
+    ("unknown unit", 'mean = "20 min"}}', 'mean = "20 minnows"}}',
+     ["ports.sea.review.service", "'minnows'", "allowed: s, min, h, d, w"]),
+    ("duration without unit", 'booking_lead = "2 h"', "booking_lead = 2",
+     ["ports.sea.exam.booking_lead", "needs a unit"]),
+    ("unknown distribution", '{dist = "exponential", mean = "30 min"}',
+     '{dist = "weibull", mean = "30 min"}',
+     ["ports.sea.document_check.service", "allowed 'dist' values", "lognormal"]),
+    ("shares not adding up", "commodities = {general = 0.9, frozen = 0.1}",
+     "commodities = {general = 0.9, frozen = 0.2}", ["ports.sea.traffic", "add up to 1"]),
+    ("unknown commodity", "frozen = {\"*\" = 0.3}", "frozne = {\"*\" = 0.3}",
+     ["selection.quarantine", "'frozne'", "allowed: *, general, frozen"]),
+    ("unknown trader class", "discredited = 0.8}", "discreditted = 0.8}",
+     ["'discreditted'", "allowed: *, aeo_advanced"]),
+    ("missing required", 'name = "small"\n', "", ["name", "required"]),
+    ("sea port without vessels", 'arrivals = {rate = "3/d", batch = {size = {dist = "uniform", '
+     'low = 100, high = 300}, discharge_rate = "100/h"}}', 'arrivals = {rate = "3/d"}',
+     ["ports.sea", "needs [arrivals.batch]"]),
+]
+
+
+@pytest.mark.parametrize("name,old,new,words", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_message(write, small_text, capsys, name, old, new, words):
+    path = write(replace(small_text, old, new))
+    code, err = check(path, capsys)
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert str(path) in err
+    for w in words:
+        assert w in err, f"{w!r} missing from:\n{err}"
+
+
+def test_command_exit_status_without_traceback(write, small_text):
+    """The real command, in its own process: status 2 and one readable line."""
+    path = write(replace(small_text, "sample_share = 0.3", "sample_share = 1.3"))
+    proc = subprocess.run([sys.executable, "-m", "sim.cli", "check", str(path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert f"{path}: ports.sea.quarantine.sample_share = 1.3" in proc.stderr
+
+
+def test_port_without_lane_it_needs(write, small_text, capsys):
+    # selection sends goods to a scan, but the port has no scanners
+    text = small_text
+    start = text.index("[ports.sea.scan]")
+    end = text.index("[ports.sea.exam]")
+    path = write(text[:start] + text[end:])
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "ports.sea" in err and "[ports.sea.scan]" in err and "selection.scan" in err
+    assert "Traceback" not in err
+
+
+def test_review_without_officers(write, small_text, capsys):
+    path = write(replace(small_text, "review = {capacity = 3, service = {dist = \"exponential\","
+                         " mean = \"20 min\"}}\n", ""))
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "[ports.sea.review]" in err and "review_share" in err
+
+
+def test_missing_file(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "nope.toml" in err and "Traceback" not in err
+
+
+def test_error_in_parent_names_parent_file(write, small_text, capsys):
+    parent = write(replace(small_text, 'rate = "3/d"', 'rate = "3 per day"'), "parent.toml")
+    child = write('extends = "parent.toml"\nname = "child"\n', "child.toml")
+    assert main(["check", str(child)]) == 2
+    err = capsys.readouterr().err
+    assert str(parent) in err and "ports.sea.arrivals.rate" in err
+
+
+def test_extends_merges_and_overrides(write, small_text):
+    import sim
+
+    write(small_text, "base.toml")
+    child = write(
+        'extends = "base.toml"\nname = "child"\ndays = 3\n'
+        "[ports.sea.document_check]\ncapacity = 5\n",
+        "child.toml",
+    )
+    s = sim.load_scenario(child)
+    assert s.name == "child" and s.days == 3
+    assert s.ports["sea"].document_check.capacity == 5
+    # untouched fields come from the parent, including the rest of the same table
+    assert s.ports["sea"].document_check.service.mean == pytest.approx(0.5)
+    assert s.ports["sea"].exam.booking_lead == pytest.approx(2.0)
+
+
+def test_extends_cycle(write, capsys):
+    a = write('extends = "b.toml"\nname = "a"\n', "a.toml")
+    write('extends = "a.toml"\nname = "b"\n', "b.toml")
+    assert main(["check", str(a)]) == 2
+    assert "cycle" in capsys.readouterr().err
+
+
+def test_check_prints_resolved_scenario(capsys):
+    assert main(["check", str(SMALL)]) == 0
+    out = capsys.readouterr().out
+    assert "small" in out and "sea" in out

@@ -1,0 +1,72 @@
+"""Across-replication statistics against hand computations."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from sim.analysis.stats import confidence_interval, summarise, summary_dict
+
+# Student t quantiles from tables: t(0.975, 4) and t(0.95, 4).
+T975_4 = 2.7764451051977987
+T95_4 = 2.131846786326649
+
+
+def test_ci_of_one_to_five_matches_hand_computation():
+    # mean 3, sample sd sqrt(2.5), standard error sqrt(2.5 / 5) = sqrt(0.5)
+    mean, low, high = confidence_interval([1, 2, 3, 4, 5])
+    half = T975_4 * math.sqrt(0.5)
+    assert mean == pytest.approx(3.0)
+    assert low == pytest.approx(3.0 - half, rel=1e-12)
+    assert high == pytest.approx(3.0 + half, rel=1e-12)
+    assert low == pytest.approx(1.036757, abs=1e-6)
+
+
+def test_ci_level():
+    mean, low, high = confidence_interval([1, 2, 3, 4, 5], level=0.90)
+    assert high - mean == pytest.approx(T95_4 * math.sqrt(0.5), rel=1e-12)
+    assert mean - low == pytest.approx(high - mean)
+
+
+def test_nans_are_ignored():
+    assert confidence_interval([1, math.nan, 2, 3, 4, 5]) == pytest.approx(
+        confidence_interval([1, 2, 3, 4, 5])
+    )
+
+
+def test_one_value_has_no_interval():
+    assert confidence_interval([7.5]) == (7.5, None, None)
+    assert confidence_interval([7.5, math.nan]) == (7.5, None, None)
+
+
+def test_all_nan_or_empty():
+    for values in ([math.nan, math.nan], []):
+        mean, low, high = confidence_interval(values)
+        assert math.isnan(mean) and low is None and high is None
+
+
+def test_constant_values_give_zero_width():
+    assert confidence_interval([2.0, 2.0, 2.0]) == (2.0, 2.0, 2.0)
+
+
+def test_bad_level():
+    with pytest.raises(ValueError):
+        confidence_interval([1, 2], level=95)
+
+
+def test_summarise_one_row_per_metric():
+    per_rep = pd.DataFrame(
+        {"replication": [0, 1, 2, 3, 4], "a": [1, 2, 3, 4, 5], "b": [1.0] + [math.nan] * 4}
+    )
+    s = summarise(per_rep)
+    assert list(s.index) == ["a", "b"]
+    assert list(s.columns) == ["mean", "ci_low", "ci_high", "n"]
+    assert s.loc["a", "ci_low"] == pytest.approx(3 - T975_4 * math.sqrt(0.5))
+    assert s.loc["a", "n"] == 5
+    assert s.loc["b", "mean"] == 1.0 and s.loc["b", "n"] == 1
+    assert math.isnan(s.loc["b", "ci_low"]) and math.isnan(s.loc["b", "ci_high"])
+    d = summary_dict(s)
+    assert d["b"] == {"mean": 1.0, "ci_low": None, "ci_high": None}
+    assert d["a"]["mean"] == pytest.approx(3.0)
