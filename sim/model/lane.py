@@ -21,20 +21,13 @@ import simpy
 from sim.analysis.sketch import LogHistogram
 
 
-class Lane:
-    """Servers of one kind at one port (scanners, officers, bays, teams, movers, a gate)."""
+class LaneStats:
+    """What every lane measures: time-weighted areas and the waits of cohort consignments."""
 
     def __init__(self, env: simpy.Environment, port: str, name: str, hourly: list[int] | None):
         self.env, self.port, self.name = env, port, name
         self.unlimited = hourly is None
         self.hourly = hourly
-        self.capacity = 0 if hourly is None else hourly[0]
-        self.busy = 0
-        self.waiting_together = 0  # jobs waiting in a Cell that need this lane
-        self.cell: Cell | None = None
-        self._queue: list[tuple[float, int, simpy.Event, float, bool]] = []
-        self._seq = count()
-        self._last = 0.0
         # whole-run integrals (Little's law) and window snapshots
         self.area_queue = self.area_busy = self.area_duty = 0.0
         self.sojourn_total = 0.0
@@ -45,6 +38,67 @@ class Lane:
         self.waits = LogHistogram()
         self.service_sum = 0.0
         self.served = 0
+
+    def _advance(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def delay(self, service: float, cohort: bool) -> None:
+        """An unlimited lane: no queue, the job simply takes its time."""
+        self.jobs_total += 1
+        self.area_busy += service
+        self.sojourn_total += service
+        if cohort:
+            self.served += 1
+            self.service_sum += service
+            self.waits.add(0.0)
+
+    # -- observation window ------------------------------------------------------------
+    def _snapshot(self) -> tuple[float, float, float, float]:
+        self._advance()
+        return (self.env.now, self.area_queue, self.area_busy, self.area_duty)
+
+    def open_window(self) -> None:
+        self._win_start = self._snapshot()
+
+    def close_window(self) -> None:
+        self._win_end = self._snapshot()
+
+    def window(self) -> dict[str, float]:
+        """Time-weighted statistics over the observation window."""
+        nan = float("nan")
+        if self._win_start is None:
+            return {"queue_mean": nan, "busy_mean": nan, "capacity_mean": nan, "utilisation": nan}
+        end = self._win_end or self._snapshot()
+        span = end[0] - self._win_start[0]
+        queue = end[1] - self._win_start[1]
+        busy = end[2] - self._win_start[2]
+        duty = end[3] - self._win_start[3]
+        if self.unlimited:
+            return {"queue_mean": 0.0, "busy_mean": nan, "capacity_mean": float("inf"),
+                    "utilisation": nan}
+        return {
+            "queue_mean": queue / span if span > 0 else nan,
+            "busy_mean": busy / span if span > 0 else nan,
+            "capacity_mean": duty / span if span > 0 else nan,
+            "utilisation": busy / duty if duty > 0 else nan,
+        }
+
+
+class Lane(LaneStats):
+    """Servers taken through SimPy events: the lanes of a :class:`Cell` (bays, movers, teams,
+    quarantine officers), where a job needs several at once."""
+
+    booked = False
+
+    def __init__(self, env: simpy.Environment, port: str, name: str, hourly: list[int] | None):
+        super().__init__(env, port, name, hourly)
+        self.capacity = 0 if hourly is None else hourly[0]
+        self.busy = 0
+        self.waiting_together = 0  # jobs waiting in a Cell that need this lane
+        self.cell: Cell | None = None
+        self._queue: list[tuple[float, int, simpy.Event, float, bool]] = []
+        self._seq = count()
+        self._last = 0.0
         if hourly is not None and len(set(hourly)) > 1:
             env.process(self._follow_schedule())
 
@@ -116,50 +170,6 @@ class Lane:
             self.served += 1
             self.service_sum += service
 
-    def delay(self, service: float, cohort: bool) -> None:
-        """An unlimited lane: no queue, the job simply takes its time."""
-        self.jobs_total += 1
-        self.area_busy += service
-        self.sojourn_total += service
-        if cohort:
-            self.served += 1
-            self.service_sum += service
-            self.waits.add(0.0)
-
-    # -- observation window ------------------------------------------------------------
-    def _snapshot(self) -> tuple[float, float, float, float]:
-        self._advance()
-        return (self.env.now, self.area_queue, self.area_busy, self.area_duty)
-
-    def open_window(self) -> None:
-        self._win_start = self._snapshot()
-
-    def close_window(self) -> None:
-        self._win_end = self._snapshot()
-
-    def window(self) -> dict[str, float]:
-        """Time-weighted statistics over the observation window."""
-        if self._win_start is None:
-            return {}
-        end = self._win_end or self._snapshot()
-        span = end[0] - self._win_start[0]
-        queue = end[1] - self._win_start[1]
-        busy = end[2] - self._win_start[2]
-        duty = end[3] - self._win_start[3]
-        if self.unlimited:
-            return {
-                "queue_mean": 0.0,
-                "busy_mean": float("nan"),
-                "capacity_mean": float("inf"),
-                "utilisation": float("nan"),
-            }
-        return {
-            "queue_mean": queue / span if span > 0 else float("nan"),
-            "busy_mean": busy / span if span > 0 else float("nan"),
-            "capacity_mean": duty / span if span > 0 else float("nan"),
-            "utilisation": busy / duty if duty > 0 else float("nan"),
-        }
-
 
 def serve(
     env: simpy.Environment, lane: Lane, t: float, service: float, priority: float, cohort: bool
@@ -173,6 +183,11 @@ def serve(
         return t, t + service
     if t > env.now:
         yield env.timeout(t - env.now)
+    if lane.booked:  # a FifoLane: start and end are fixed now, no further event
+        start, end = lane.book(service, cohort)
+        if end == float("inf"):  # no server will ever come: wait for ever (censored)
+            yield env.event()
+        return start, end
     ev = lane.request(priority, cohort)
     if ev is not None:
         yield ev
@@ -197,8 +212,10 @@ class Cell:
         self.env = env
         self._waiting: list[tuple[float, int, tuple[Lane, ...], simpy.Event, float, bool]] = []
         self._seq = count()
+        self._members: list[Lane] = []
 
     def join(self, lanes: list[Lane]) -> None:
+        self._members = [lane for lane in lanes if not lane.unlimited]
         for lane in lanes:
             lane.cell = self
 
@@ -230,11 +247,14 @@ class Cell:
         """Start every waiting job (in order) whose lanes all have a free server."""
         if not self._waiting:
             return
+        free = {lane for lane in self._members if lane.busy < lane.capacity}
+        if not free:
+            return  # nothing can start: every lane is full
         now = self.env.now
         keep = []
         for job in self._waiting:
             lanes = job[2]
-            if all(lane.busy < lane.capacity for lane in lanes):
+            if all(lane in free and lane.busy < lane.capacity for lane in lanes):
                 for lane in lanes:
                     lane._advance()
                     lane.busy += 1

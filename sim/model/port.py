@@ -12,6 +12,7 @@ from sim.model import consignment as C
 from sim.model.consignment import Consignment
 from sim.model.green import GreenBlock, green_flow
 from sim.model.lab import Lab
+from sim.model.fifo import FifoLane
 from sim.model.lane import Cell, Lane
 from sim.model.selection import SelectionInput, Selector
 from sim.model.slots import SlotBook
@@ -40,10 +41,11 @@ class PortModel:
         spec = self.spec
         self.lanes: dict[str, Lane] = {}
 
-        def lane(key: str, lane_spec) -> Lane | None:
+        def lane(key: str, lane_spec, together: bool = False) -> Lane | FifoLane | None:
             if lane_spec is None:
                 return None
-            made = Lane(env, name, key, lane_spec.hourly_capacity())
+            kind = Lane if together else FifoLane
+            made = kind(env, name, key, lane_spec.hourly_capacity())
             self.lanes[key] = made
             return made
 
@@ -53,11 +55,11 @@ class PortModel:
         self.image_officers = lane(
             "image_officers", spec.scan.image_review.officers if spec.scan else None
         )
-        self.bays = lane("exam_bays", spec.exam.bays if spec.exam else None)
-        self.movers = lane("movers", spec.exam.movers if spec.exam else None)
-        self.teams = lane("exam_teams", spec.exam.teams if spec.exam else None)
+        self.bays = lane("exam_bays", spec.exam.bays if spec.exam else None, True)
+        self.movers = lane("movers", spec.exam.movers if spec.exam else None, True)
+        self.teams = lane("exam_teams", spec.exam.teams if spec.exam else None, True)
         q = spec.quarantine
-        self.quarantine_officers = lane("quarantine_officers", q.officers if q else None)
+        self.quarantine_officers = lane("quarantine_officers", q.officers if q else None, True)
         self.gate = lane("gate", spec.release.gate)
         self.cell = Cell(env)  # bays, movers, teams and quarantine officers are taken together
         self.cell.join([x for x in (self.bays, self.movers, self.teams, self.quarantine_officers)
