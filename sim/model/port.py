@@ -10,9 +10,9 @@ import simpy
 
 from sim.model import consignment as C
 from sim.model.consignment import Consignment
+from sim.model.fifo import FifoLane
 from sim.model.green import GreenBlock, green_flow
 from sim.model.lab import Lab
-from sim.model.fifo import FifoLane
 from sim.model.lane import Cell, Lane
 from sim.model.selection import SelectionInput, Selector
 from sim.model.slots import SlotBook
