@@ -33,7 +33,8 @@ class FifoLane(LaneStats):
         self.cell = None
         self._ends: list[float] = []  # ends of jobs running at (or after) the last start
         self._last_start = 0.0
-        self._sweep: list[tuple[float, int]] = []  # (time, 0 = an end, 1 = a start)
+        # booked changes, swept only when statistics are read: (time, 0 end / 1 request / 2 start)
+        self._sweep: list[tuple[float, int]] = []
         self._clock = 0.0
         self._queue = 0
         self._busy = 0
@@ -64,10 +65,9 @@ class FifoLane(LaneStats):
     def book(self, service: float, cohort: bool) -> tuple[float, float]:
         """A job asks now: fix its start and end (inf if no server will ever come)."""
         r = self.env.now
-        self._advance()
-        self._queue += 1
         self.jobs_total += 1
         if self._never:
+            heapq.heappush(self._sweep, (r, 1))  # joins the queue for ever
             return INF, INF
         ends, cap, constant = self._ends, self._cap, self._constant
         s = r if r > self._last_start else self._last_start
@@ -86,7 +86,8 @@ class FifoLane(LaneStats):
         heapq.heappush(ends, e)
         self._last_start = s
         sweep = self._sweep
-        heapq.heappush(sweep, (s, 1))
+        heapq.heappush(sweep, (r, 1))
+        heapq.heappush(sweep, (s, 2))
         heapq.heappush(sweep, (e, 0))
         self.sojourn_total += e - r
         if cohort:
@@ -103,10 +104,12 @@ class FifoLane(LaneStats):
         while sweep and sweep[0][0] <= now:
             t, kind = heapq.heappop(sweep)
             self._integrate(t)
-            if kind:
+            if kind == 2:  # a start
                 self._queue -= 1
                 self._busy += 1
-            else:
+            elif kind:  # a request
+                self._queue += 1
+            else:  # an end
                 self._busy -= 1
         self._integrate(now)
 
