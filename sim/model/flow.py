@@ -16,8 +16,37 @@ from typing import Any
 
 import simpy
 
-from sim.model import consignment as C
-from sim.model.consignment import Consignment
+from sim.model.consignment import (
+    R_ADVANCE,
+    R_ADVANCE_LEAD,
+    R_AI_CLEAR,
+    R_AI_READ,
+    R_DISCHARGED,
+    R_DOC_TIME,
+    R_EXAM_TIME,
+    R_FORM,
+    R_GATE,
+    R_HIT,
+    R_IMAGE_TIME,
+    R_INCUBATION,
+    R_LODGING,
+    R_MOVE,
+    R_PICKUP,
+    R_QCHECK,
+    R_QMOVE,
+    R_REFER,
+    R_REJECT,
+    R_REVIEW,
+    R_REVIEW_TIME,
+    R_SAMPLE,
+    R_SCAN_TIME,
+    R_SECOND,
+    R_SEL_DOC,
+    R_SEL_PHYS,
+    R_SEL_QUAR,
+    R_SEL_SCAN,
+    Consignment,
+)
 from sim.model.lane import hold, serve
 from sim.model.milestones import CUSTOMS, QUARANTINE, REJECTED, SEIZED, TERMINAL, TRADER, M
 from sim.model.organisation import Organisation
@@ -71,22 +100,22 @@ def clearance(
     r, m = c.req, c.m
     cohort = c.cohort
     prio = 0.0
-    arrived, discharged = c.arrived, r[C.R_DISCHARGED]
+    arrived, discharged = c.arrived, r[R_DISCHARGED]
     m[ARRIVED], m[DISCHARGED] = arrived, discharged
     clock = Owners(c.own, arrived)
 
     # 1. lodging: before arrival (advance) or after it (the trader's delay)
-    t = arrived - r[C.R_ADVANCE_LEAD] if r[C.R_ADVANCE] else arrived + r[C.R_LODGING]
+    t = arrived - r[R_ADVANCE_LEAD] if r[R_ADVANCE] else arrived + r[R_LODGING]
     m[LODGED] = t
     clock.to(t, TRADER)
     lodged_q = t
     if port.separate_declarations:  # a second declaration to inspection & quarantine
-        lodged_q = t + r[C.R_SECOND]
+        lodged_q = t + r[R_SECOND]
         m[LODGED_Q] = lodged_q
 
     # 2. acceptance: automatic, or officer review
-    if r[C.R_REVIEW] and port.review is not None:
-        _, t = yield from serve(env, port.review, t, r[C.R_REVIEW_TIME], prio, cohort)
+    if r[R_REVIEW] and port.review is not None:
+        _, t = yield from serve(env, port.review, t, r[R_REVIEW_TIME], prio, cohort)
     m[ACCEPTED] = t
     clock.to(t, CUSTOMS)
 
@@ -97,31 +126,31 @@ def clearance(
     t = yield from org.wait(c, t, "assessment", clock)
 
     # 4. checks
-    if r[C.R_SEL_DOC] and port.document is not None:
-        m[DOC_START], t = yield from serve(env, port.document, t, r[C.R_DOC_TIME], prio, cohort)
+    if r[R_SEL_DOC] and port.document is not None:
+        m[DOC_START], t = yield from serve(env, port.document, t, r[R_DOC_TIME], prio, cohort)
         m[DOC_END] = t
         c.did_doc = True
         clock.to(t, CUSTOMS)
 
-    physical = r[C.R_SEL_PHYS] and port.bays is not None
-    quarantine = r[C.R_SEL_QUAR] and port.quarantine_officers is not None
-    if r[C.R_SEL_SCAN] and port.scanners is not None:
+    physical = r[R_SEL_PHYS] and port.bays is not None
+    quarantine = r[R_SEL_QUAR] and port.quarantine_officers is not None
+    if r[R_SEL_SCAN] and port.scanners is not None:
         if t < discharged:
             t = discharged
             clock.to(t, TERMINAL)
-        m[SCAN_START], t = yield from serve(env, port.scanners, t, r[C.R_SCAN_TIME], prio, cohort)
+        m[SCAN_START], t = yield from serve(env, port.scanners, t, r[R_SCAN_TIME], prio, cohort)
         m[SCAN_END] = t
         c.did_scan = True
         clock.to(t, CUSTOMS)
         cleared = False
-        if r[C.R_AI_READ]:
+        if r[R_AI_READ]:
             t += port.ai_time
-            cleared = r[C.R_AI_CLEAR]
+            cleared = r[R_AI_CLEAR]
         if not cleared:
             m[IMAGE_START], t = yield from serve(
-                env, port.image_officers, t, r[C.R_IMAGE_TIME], prio, cohort
+                env, port.image_officers, t, r[R_IMAGE_TIME], prio, cohort
             )
-            physical = physical or (r[C.R_REFER] and port.bays is not None)
+            physical = physical or (r[R_REFER] and port.bays is not None)
         m[IMAGE_END] = t
         clock.to(t, CUSTOMS)
 
@@ -142,7 +171,7 @@ def clearance(
                     port.cell,
                     [port.bays, port.movers, port.quarantine_officers],
                     t,
-                    r[C.R_QMOVE] + r[C.R_QCHECK],
+                    r[R_QMOVE] + r[R_QCHECK],
                     prio,
                     cohort,
                 )
@@ -156,7 +185,7 @@ def clearance(
                     port.cell,
                     [port.bays, port.movers, port.teams],
                     t,
-                    r[C.R_MOVE] + r[C.R_EXAM_TIME],
+                    r[R_MOVE] + r[R_EXAM_TIME],
                     prio,
                     cohort,
                 )
@@ -166,48 +195,48 @@ def clearance(
             lanes = [port.bays, port.movers]
             if physical and quarantine and not port.cross_trained:
                 lanes += [port.teams, port.quarantine_officers]
-                work = max(r[C.R_EXAM_TIME], r[C.R_QCHECK])
+                work = max(r[R_EXAM_TIME], r[R_QCHECK])
             elif physical and quarantine:
                 lanes.append(port.teams)
-                work = r[C.R_EXAM_TIME] + r[C.R_QCHECK]
+                work = r[R_EXAM_TIME] + r[R_QCHECK]
             elif physical:
                 lanes.append(port.teams)
-                work = r[C.R_EXAM_TIME]
+                work = r[R_EXAM_TIME]
             else:
                 lanes.append(port.teams if port.cross_trained else port.quarantine_officers)
-                work = r[C.R_QCHECK]
+                work = r[R_QCHECK]
             t = port.slots.next_start(t + port.booking_lead)
             clock.to(t, CUSTOMS)
-            start, t = yield from hold(env, port.cell, lanes, t, r[C.R_MOVE] + work, prio, cohort)
+            start, t = yield from hold(env, port.cell, lanes, t, r[R_MOVE] + work, prio, cohort)
             if physical:
                 m[EXAM_START], m[EXAM_END] = start, t
             if quarantine:
                 m[Q_START], m[Q_END] = start, t
             clock.to(t, CUSTOMS if physical else QUARANTINE)
         c.did_physical, c.did_quarantine = physical, quarantine
-        if physical and r[C.R_HIT]:
+        if physical and r[R_HIT]:
             c.outcome = SEIZED
             done(c)
             return
         q_done = t if quarantine else lodged_q
 
     if quarantine:
-        if r[C.R_SAMPLE] and port.lab is not None:
+        if r[R_SAMPLE] and port.lab is not None:
             if t > env.now:
                 yield env.timeout(t - env.now)
             m[LAB_START] = t
-            _, t = yield port.lab.submit(r[C.R_INCUBATION], cohort)
+            _, t = yield port.lab.submit(r[R_INCUBATION], cohort)
             m[LAB_END] = t
             clock.to(t, QUARANTINE)
             q_done = t
-        if r[C.R_REJECT]:
+        if r[R_REJECT]:
             c.outcome = REJECTED
             done(c)
             return
 
     # 5. separate declarations: customs releases only against the quarantine clearance form
     if port.separate_declarations:
-        q_done += r[C.R_FORM]
+        q_done += r[R_FORM]
         m[Q_CLEARED] = q_done
         if q_done > t:
             t = q_done
@@ -220,10 +249,10 @@ def clearance(
     if t < discharged:
         t = discharged
         clock.to(t, TERMINAL)
-    t += r[C.R_PICKUP]
+    t += r[R_PICKUP]
     clock.to(t, TRADER)
     if port.gate is not None:
-        _, t = yield from serve(env, port.gate, t, r[C.R_GATE], prio, cohort)
+        _, t = yield from serve(env, port.gate, t, r[R_GATE], prio, cohort)
         clock.to(t, TERMINAL)
     m[EXITED] = t
     done(c)
