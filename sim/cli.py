@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
         "rerunning into the same folder resumes",
     )
     run.add_argument(
+        "--log",
+        action="store_true",
+        help="also write each replication's per-consignment log as Parquet",
+    )
+    run.add_argument(
         "--json",
         action="store_true",
         help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
@@ -201,6 +206,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             args.reps,
             args.seed,
             store=store,
+            log=args.log,
             on_done=lambda r, m: progress.advance(task),
         )
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))

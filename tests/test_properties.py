@@ -33,8 +33,10 @@ def scenarios(draw) -> Scenario:
     d["declaration"]["mode"] = draw(st.sampled_from(["single", "separate"]))
     d["declaration"]["second_submission"] = {"dist": "exponential", "mean": "2 h"}
     d["declaration"]["review_share"] = {"*": draw(prob)}
-    d["inspection"] = {"mode": draw(st.sampled_from(["joint", "separate"])),
-                       "joint_staffing": draw(st.sampled_from(["both", "cross_trained"]))}
+    d["inspection"] = {
+        "mode": draw(st.sampled_from(["joint", "separate"])),
+        "joint_staffing": draw(st.sampled_from(["both", "cross_trained"])),
+    }
     for check in ("document", "scan", "physical"):
         d["selection"][check] = {"*": {"*": draw(st.floats(0, 0.5))}}
     d["selection"]["quarantine"] = {"frozen": {"*": draw(prob)}, "general": {"*": draw(prob)}}
@@ -54,8 +56,10 @@ def scenarios(draw) -> Scenario:
     port["quarantine"]["officers"] = draw(lane)
     port["quarantine"]["sample_share"] = draw(prob)
     if draw(st.booleans()):
-        port["release"]["gate"] = {"capacity": draw(st.integers(1, 2)),
-                                   "service": {"dist": "exponential", "mean": "10 min"}}
+        port["release"]["gate"] = {
+            "capacity": draw(st.integers(1, 2)),
+            "service": {"dist": "exponential", "mean": "10 min"},
+        }
     return Scenario.model_validate(d)
 
 
@@ -77,15 +81,29 @@ def test_invariants(scenario: Scenario, seed: int):
     assert (log[log.cohort].outcome != "released").sum() == n["arrived"] - n["released"]
 
     done = log[log.outcome != "censored"]
-    for a, b in [("arrived", "discharged"), ("lodged", "accepted"), ("accepted", "assessed"),
-                 ("assessed", "doc_start"), ("doc_start", "doc_end"), ("discharged", "scan_start"),
-                 ("doc_end", "scan_start"), ("scan_start", "scan_end"), ("scan_end", "image_end"),
-                 ("discharged", "exam_start"), ("exam_start", "exam_end"),
-                 ("quarantine_start", "quarantine_end"), ("quarantine_end", "lab_start"),
-                 ("lab_start", "lab_end"), ("arrived", "released"), ("assessed", "released"),
-                 ("lab_end", "released"), ("exam_end", "released"),
-                 ("quarantine_cleared", "released"), ("released", "exited"),
-                 ("discharged", "exited")]:
+    for a, b in [
+        ("arrived", "discharged"),
+        ("lodged", "accepted"),
+        ("accepted", "assessed"),
+        ("assessed", "doc_start"),
+        ("doc_start", "doc_end"),
+        ("discharged", "scan_start"),
+        ("doc_end", "scan_start"),
+        ("scan_start", "scan_end"),
+        ("scan_end", "image_end"),
+        ("discharged", "exam_start"),
+        ("exam_start", "exam_end"),
+        ("quarantine_start", "quarantine_end"),
+        ("quarantine_end", "lab_start"),
+        ("lab_start", "lab_end"),
+        ("arrived", "released"),
+        ("assessed", "released"),
+        ("lab_end", "released"),
+        ("exam_end", "released"),
+        ("quarantine_cleared", "released"),
+        ("released", "exited"),
+        ("discharged", "exited"),
+    ]:
         ordered(done, a, b)
 
     # owners: the time from arrival to exit is booked to owners exactly once

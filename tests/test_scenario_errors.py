@@ -30,31 +30,69 @@ def replace(text: str, old: str, new: str) -> str:
 CASES = [
     # (name, old, new, words the message must contain)
     ("toml syntax", 'name = "small"', 'name = "small', ["not valid TOML", "line 1"]),
-    ("misspelt key", "review = {capacity = 3, service",
-     "review = {capacity = 3, sevice",
-     ["ports.sea.review.sevice", "unknown key 'sevice'", "did you mean 'service'"]),
+    (
+        "misspelt key",
+        "review = {capacity = 3, service",
+        "review = {capacity = 3, sevice",
+        ["ports.sea.review.sevice", "unknown key 'sevice'", "did you mean 'service'"],
+    ),
     ("wrong type", "days = 7", 'days = "a week"', ["days", "'a week'", "valid number"]),
-    ("negative rate", 'rate = "3/d"', 'rate = "-3/d"',
-     ["ports.sea.arrivals.rate", "'-3/d'", ">= 0"]),
-    ("probability above 1", "sample_share = 0.3", "sample_share = 1.3",
-     ["ports.sea.quarantine.sample_share", "1.3", "less than or equal to 1"]),
-    ("unknown unit", 'mean = "20 min"}}', 'mean = "20 minnows"}}',
-     ["ports.sea.review.service", "'minnows'", "allowed: s, min, h, d, w"]),
-    ("duration without unit", 'booking_lead = "2 h"', "booking_lead = 2",
-     ["ports.sea.exam.booking_lead", "needs a unit"]),
-    ("unknown distribution", '{dist = "exponential", mean = "30 min"}',
-     '{dist = "weibull", mean = "30 min"}',
-     ["ports.sea.document_check.service", "allowed 'dist' values", "lognormal"]),
-    ("shares not adding up", "commodities = {general = 0.9, frozen = 0.1}",
-     "commodities = {general = 0.9, frozen = 0.2}", ["ports.sea.traffic", "add up to 1"]),
-    ("unknown commodity", "frozen = {\"*\" = 0.3}", "frozne = {\"*\" = 0.3}",
-     ["selection.quarantine", "'frozne'", "allowed: *, general, frozen"]),
-    ("unknown trader class", "discredited = 0.8}", "discreditted = 0.8}",
-     ["'discreditted'", "allowed: *, aeo_advanced"]),
+    (
+        "negative rate",
+        'rate = "3/d"',
+        'rate = "-3/d"',
+        ["ports.sea.arrivals.rate", "'-3/d'", ">= 0"],
+    ),
+    (
+        "probability above 1",
+        "sample_share = 0.3",
+        "sample_share = 1.3",
+        ["ports.sea.quarantine.sample_share", "1.3", "less than or equal to 1"],
+    ),
+    (
+        "unknown unit",
+        'mean = "20 min"}}',
+        'mean = "20 minnows"}}',
+        ["ports.sea.review.service", "'minnows'", "allowed: s, min, h, d, w"],
+    ),
+    (
+        "duration without unit",
+        'booking_lead = "2 h"',
+        "booking_lead = 2",
+        ["ports.sea.exam.booking_lead", "needs a unit"],
+    ),
+    (
+        "unknown distribution",
+        '{dist = "exponential", mean = "30 min"}',
+        '{dist = "weibull", mean = "30 min"}',
+        ["ports.sea.document_check.service", "allowed 'dist' values", "lognormal"],
+    ),
+    (
+        "shares not adding up",
+        "commodities = {general = 0.9, frozen = 0.1}",
+        "commodities = {general = 0.9, frozen = 0.2}",
+        ["ports.sea.traffic", "add up to 1"],
+    ),
+    (
+        "unknown commodity",
+        'frozen = {"*" = 0.3}',
+        'frozne = {"*" = 0.3}',
+        ["selection.quarantine", "'frozne'", "allowed: *, general, frozen"],
+    ),
+    (
+        "unknown trader class",
+        "discredited = 0.8}",
+        "discreditted = 0.8}",
+        ["'discreditted'", "allowed: *, aeo_advanced"],
+    ),
     ("missing required", 'name = "small"\n', "", ["name", "required"]),
-    ("sea port without vessels", 'arrivals = {rate = "3/d", batch = {size = {dist = "uniform", '
-     'low = 100, high = 300}, discharge_rate = "100/h"}}', 'arrivals = {rate = "3/d"}',
-     ["ports.sea", "needs [arrivals.batch]"]),
+    (
+        "sea port without vessels",
+        'arrivals = {rate = "3/d", batch = {size = {dist = "uniform", '
+        'low = 100, high = 300}, discharge_rate = "100/h"}}',
+        'arrivals = {rate = "3/d"}',
+        ["ports.sea", "needs [arrivals.batch]"],
+    ),
 ]
 
 
@@ -72,8 +110,12 @@ def test_bad_input_message(write, small_text, capsys, name, old, new, words):
 def test_command_exit_status_without_traceback(write, small_text):
     """The real command, in its own process: status 2 and one readable line."""
     path = write(replace(small_text, "sample_share = 0.3", "sample_share = 1.3"))
-    proc = subprocess.run([sys.executable, "-m", "sim.cli", "check", str(path)],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sim.cli", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert f"{path}: ports.sea.quarantine.sample_share = 1.3" in proc.stderr
@@ -92,8 +134,13 @@ def test_port_without_lane_it_needs(write, small_text, capsys):
 
 
 def test_review_without_officers(write, small_text, capsys):
-    path = write(replace(small_text, "review = {capacity = 3, service = {dist = \"exponential\","
-                         " mean = \"20 min\"}}\n", ""))
+    path = write(
+        replace(
+            small_text,
+            'review = {capacity = 3, service = {dist = "exponential", mean = "20 min"}}\n',
+            "",
+        )
+    )
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "[ports.sea.review]" in err and "review_share" in err

@@ -17,15 +17,15 @@ from sim.model.run import simulate
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, dict[str, float]], None]
-Executor = Callable[[Scenario, int, Iterable[int]], Iterator[tuple[int, RunResult]]]
+Executor = Callable[..., Iterator[tuple[int, RunResult]]]
 
 
 def _serial(
-    scenario: Scenario, seed: int, replications: Iterable[int]
+    scenario: Scenario, seed: int, replications: Iterable[int], log: bool = False
 ) -> Iterator[tuple[int, RunResult]]:
     """Run the replications one after another in this process."""
     for r in replications:
-        yield r, simulate(scenario, seed, replication=r)
+        yield r, simulate(scenario, seed, replication=r, log=log)
 
 
 EXECUTORS: dict[str, Executor] = {"serial": _serial}
@@ -39,13 +39,15 @@ def replicate(
     executor: str = "serial",
     on_done: OnDone | None = None,
     store: RunStore | None = None,
+    log: bool = False,
 ) -> pd.DataFrame:
     """Run replications ``0 .. reps-1`` of ``scenario`` under root ``seed``.
 
     Returns one row per replication: column ``replication`` and every metric of
     :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple.
     ``on_done(replication, metrics)`` is called as each one finishes (or is loaded from
-    ``store``, which also receives every new replication's results).
+    ``store``, which also receives every new replication's results). With ``log`` each
+    replication's per-consignment log is kept and the store writes it as Parquet.
     """
     run = EXECUTORS.get(executor)
     if run is None:
@@ -65,7 +67,7 @@ def replicate(
         rows[r], seeds[r] = loaded
         if on_done is not None:
             on_done(r, rows[r])
-    for r, result in run(scenario, seed, todo):
+    for r, result in run(scenario, seed, todo, log=log):
         rows[r] = store.save(r, result) if store is not None else result.metrics()
         seeds[r] = tuple(result.seed)
         if on_done is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import io
 import json
 import math
 import os
@@ -70,6 +71,13 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             os.unlink(tmp)
         raise
     _sync_dir(path.parent)
+
+
+def parquet_bytes(df: pd.DataFrame) -> bytes:
+    """A DataFrame as Parquet, in memory (so that it can be written atomically)."""
+    buf = io.BytesIO()
+    df.to_parquet(buf, index=False)
+    return buf.getvalue()
 
 
 def _sync_dir(folder: Path) -> None:
@@ -217,6 +225,11 @@ class RunStore:
         metrics = result.metrics()
         atomic_write(self._rep(r, "-clearance.csv"), result.clearance.to_csv(index=False))
         atomic_write(self._rep(r, "-resources.csv"), result.resources.to_csv(index=False))
+        atomic_write(self._rep(r, "-intervals.csv"), result.intervals.to_csv(index=False))
+        atomic_write(self._rep(r, "-owners.csv"), result.owners.to_csv(index=False))
+        atomic_write(self._rep(r, "-queues.csv"), result.queues.to_csv(index=False))
+        if result.log is not None:
+            atomic_write(self._rep(r, "-log.parquet"), parquet_bytes(result.log))
         record = {
             "replication": r,
             "seed": list(result.seed),

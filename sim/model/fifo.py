@@ -43,8 +43,9 @@ class FifoLane(LaneStats):
         self._cap = h
         self._never = max(h) == 0
         # hours from the start of hour-of-week h to the next change of capacity
-        self._to_change = [next((k for k in range(1, 169) if h[(i + k) % 168] != h[i]), INF)
-                           for i in range(168)]
+        self._to_change = [
+            next((k for k in range(1, 169) if h[(i + k) % 168] != h[i]), INF) for i in range(168)
+        ]
 
     # -- state as an event-driven lane would show it ----------------------------------
     @property

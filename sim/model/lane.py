@@ -74,8 +74,12 @@ class LaneStats:
         busy = end[2] - self._win_start[2]
         duty = end[3] - self._win_start[3]
         if self.unlimited:
-            return {"queue_mean": 0.0, "busy_mean": nan, "capacity_mean": float("inf"),
-                    "utilisation": nan}
+            return {
+                "queue_mean": 0.0,
+                "busy_mean": nan,
+                "capacity_mean": float("inf"),
+                "utilisation": nan,
+            }
         return {
             "queue_mean": queue / span if span > 0 else nan,
             "busy_mean": busy / span if span > 0 else nan,

@@ -62,8 +62,13 @@ class PortModel:
         self.quarantine_officers = lane("quarantine_officers", q.officers if q else None, True)
         self.gate = lane("gate", spec.release.gate)
         self.cell = Cell(env)  # bays, movers, teams and quarantine officers are taken together
-        self.cell.join([x for x in (self.bays, self.movers, self.teams, self.quarantine_officers)
-                        if x is not None])
+        self.cell.join(
+            [
+                x
+                for x in (self.bays, self.movers, self.teams, self.quarantine_officers)
+                if x is not None
+            ]
+        )
         self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
         self.slots = SlotBook(spec.exam.slots) if spec.exam else None
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
@@ -234,8 +239,12 @@ class PortModel:
         touch = np.zeros(len(t), bool)
         if self.review is not None:
             touch |= t[:, C.R_REVIEW] > 0
-        for lane, col in ((self.document, C.R_SEL_DOC), (self.scanners, C.R_SEL_SCAN),
-                          (self.bays, C.R_SEL_PHYS), (self.quarantine_officers, C.R_SEL_QUAR)):
+        for lane, col in (
+            (self.document, C.R_SEL_DOC),
+            (self.scanners, C.R_SEL_SCAN),
+            (self.bays, C.R_SEL_PHYS),
+            (self.quarantine_officers, C.R_SEL_QUAR),
+        ):
             if lane is not None:
                 touch |= t[:, col] > 0
         if self.gate is not None or self.org_waits:

@@ -107,8 +107,11 @@ class Recorder:
             self._fold(stats)
         if self.log:
             self.flush()
-            self._chunks.append(np.column_stack(
-                [port, b.index, cohort, outcome, zeros, b.req, b.m, b.own]).astype(float))
+            self._chunks.append(
+                np.column_stack([port, b.index, cohort, outcome, zeros, b.req, b.m, b.own]).astype(
+                    float
+                )
+            )
 
     def flush(self) -> None:
         if self._log:

@@ -23,26 +23,31 @@ from sim.model.streams import replication_seed
 from sim.scenario.schema import Scenario
 
 
-def _drive(gen: Generator, first: simpy.Event) -> None:
-    """Carry on a flow that has started and yielded ``first``, by event callbacks.
+class _Flow:
+    """Carries on a flow that has started and yielded an event, by event callbacks.
 
-    This is what a SimPy Process does, less its start-up event: a flow that must queue costs
-    only the events it waits on.
+    This is what a SimPy Process does, less its start-up event: a flow that must wait costs
+    only the events it waits on. (A class, not a closure: a closure that re-registers itself
+    is a reference cycle, and the run pauses the cyclic collector.)
     """
 
-    def resume(event: simpy.Event) -> None:
+    __slots__ = ("gen",)
+
+    def __init__(self, gen: Generator, first: simpy.Event):
+        self.gen = gen
+        first.callbacks.append(self.resume)
+
+    def resume(self, event: simpy.Event) -> None:
         value = event._value
         while True:
             try:
-                nxt = gen.send(value)
+                nxt = self.gen.send(value)
             except StopIteration:
                 return
             if nxt.callbacks is not None:  # pending: wait for it
-                nxt.callbacks.append(resume)
+                nxt.callbacks.append(self.resume)
                 return
             value = nxt._value  # already processed: go on at once
-
-    first.callbacks.append(resume)
 
 
 def simulate(
@@ -91,7 +96,7 @@ def simulate(
         except StopIteration:
             return
         open_flows[id(c)] = c
-        _drive(gen, first)
+        _Flow(gen, first)
 
     def finish(block: GreenBlock) -> None:
         in_cohort = (block.arrived >= warmup) & (block.arrived < stop)

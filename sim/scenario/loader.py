@@ -63,8 +63,16 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
             node = node.setdefault(k, {})
             if not isinstance(node, dict):
                 where = ".".join(keys[: depth + 1])
-                raise ScenarioError([("command line", dotted, value,
-                                      f"{where} is a value, not a table: cannot set {dotted}")])
+                raise ScenarioError(
+                    [
+                        (
+                            "command line",
+                            dotted,
+                            value,
+                            f"{where} is a value, not a table: cannot set {dotted}",
+                        )
+                    ]
+                )
         if value is None:
             node.pop(keys[-1], None)  # None removes a key (TOML has no null)
         else:

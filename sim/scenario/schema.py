@@ -400,12 +400,17 @@ class Scenario(Strict):
         """A port must have every lane that its traffic can be sent to."""
         coms = [k for k, v in port.traffic.commodities.items() if v > 0]
         classes = [k for k, v in port.traffic.trader_classes.items() if v > 0]
-        section = {"document": "document_check", "scan": "scan", "physical": "exam",
-                   "quarantine": "quarantine"}
+        section = {
+            "document": "document_check",
+            "scan": "scan",
+            "physical": "exam",
+            "quarantine": "quarantine",
+        }
 
         def missing(what: str, key: str, why: str) -> ValueError:
-            return ValueError(f"ports.{pname}: {why}, but the port has no [ports.{pname}.{key}]"
-                              f" ({what})")
+            return ValueError(
+                f"ports.{pname}: {why}, but the port has no [ports.{pname}.{key}] ({what})"
+            )
 
         for check, key in section.items():
             if getattr(port, key) is not None:
@@ -414,22 +419,37 @@ class Scenario(Strict):
                 for cls in classes:
                     p = self.probability(check, com, cls)
                     if p > 0:
-                        raise missing("add the section, or set the selection to 0", key,
-                                      f"selection.{check} sends {com!r} goods of {cls!r} traders"
-                                      f" there with probability {p:g}")
+                        raise missing(
+                            "add the section, or set the selection to 0",
+                            key,
+                            f"selection.{check} sends {com!r} goods of {cls!r} traders"
+                            f" there with probability {p:g}",
+                        )
         for cls in classes:
             if self.declaration.review(cls) > 0 and port.review is None:
-                raise missing("officers who review declarations", "review",
-                              f"declaration.review_share sends {cls!r} declarations to review")
+                raise missing(
+                    "officers who review declarations",
+                    "review",
+                    f"declaration.review_share sends {cls!r} declarations to review",
+                )
         if port.scan and port.scan.image_review.refer > 0 and port.exam is None:
-            raise missing("bays, teams and movers", "exam",
-                          "scan.image_review.refer sends images to physical examination")
+            raise missing(
+                "bays, teams and movers",
+                "exam",
+                "scan.image_review.refer sends images to physical examination",
+            )
         if port.quarantine is not None and port.exam is None:
-            raise missing("bays and movers for the on-site check", "exam",
-                          "a quarantine check needs the goods moved to an inspection bay")
+            raise missing(
+                "bays and movers for the on-site check",
+                "exam",
+                "a quarantine check needs the goods moved to an inspection bay",
+            )
         if port.quarantine and port.quarantine.sample_share > 0 and port.quarantine.lab is None:
-            raise missing("batch size, cut-offs, incubation", "quarantine.lab",
-                          "quarantine.sample_share sends samples to a laboratory")
+            raise missing(
+                "batch size, cut-offs, incubation",
+                "quarantine.lab",
+                "quarantine.sample_share sends samples to a laboratory",
+            )
 
     def probability(self, check: str, commodity: str, trader_class: str) -> float:
         """Selection probability of a check for a commodity and trader class (0 if unlisted)."""

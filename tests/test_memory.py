@@ -1,0 +1,40 @@
+"""Memory does not grow with the number of consignments when the log is off."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import sim
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+ROOM = {"capacity": 20}  # a stable system: the work in progress does not grow with time
+
+
+def peak_bytes(days: int) -> tuple[int, int]:
+    s = sim.load_scenario(
+        SMALL,
+        {
+            "days": days,
+            "queue_sample": "1 d",
+            "ports.sea.arrivals.rate": "2/d",
+            "ports.sea.exam.bays": ROOM,
+            "ports.sea.exam.teams": ROOM,
+            "ports.sea.exam.movers": ROOM,
+            "ports.sea.quarantine.officers": ROOM,
+        },
+    )
+    tracemalloc.start()
+    try:
+        r = sim.simulate(s, 1)
+        return tracemalloc.get_traced_memory()[1], r.counts["arrived"]
+    finally:
+        tracemalloc.stop()
+
+
+def test_peak_memory_flat_in_run_length():
+    short, n_short = peak_bytes(14)
+    long, n_long = peak_bytes(56)
+    assert n_long > 3.5 * n_short
+    # four times the consignments; what may grow is the hourly-or-daily queue samples only
+    assert long < 1.4 * short, (short, long)
