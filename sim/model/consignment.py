@@ -137,6 +137,7 @@ class Consignment:
         "m",
         "own",
         "outcome",
+        "deferred",
         "did_doc",
         "did_scan",
         "did_physical",
@@ -154,4 +155,5 @@ class Consignment:
         self.m = [math.nan] * 21
         self.own = [0.0, 0.0, 0.0, 0.0, 0.0]
         self.outcome = 0
+        self.deferred = False  # its one lane visit is booked lazily (see FifoLane.defer)
         self.did_doc = self.did_scan = self.did_physical = self.did_quarantine = False

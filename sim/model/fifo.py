@@ -14,11 +14,12 @@ length, busy servers and on-duty time are exactly those an event-driven lane wou
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 
 import simpy
 
-from sim.model.lane import LaneStats
+from sim.model.lane import Booking, LaneStats
 
 INF = math.inf
 
@@ -38,6 +39,8 @@ class FifoLane(LaneStats):
         self._clock = 0.0
         self._queue = 0
         self._busy = 0
+        self._pending: list[tuple[float, int, Booking]] = []  # deferred requests, by time
+        self._seq = itertools.count()
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
         self._cap = h
@@ -63,9 +66,26 @@ class FifoLane(LaneStats):
         return self._cap[int(self.env.now) % 168]
 
     # -- booking -----------------------------------------------------------------------
+    def defer(self, booking: Booking) -> None:
+        """Take a request for a future time (never earlier than now); it is booked, and its
+        flow carried on, as soon as the lane is next used or observed at or after that time."""
+        heapq.heappush(self._pending, (booking.r, next(self._seq), booking))
+
+    def drain(self, upto: float) -> None:
+        """Book, in time order, every deferred request made at or before ``upto``."""
+        pending = self._pending
+        while pending and pending[0][0] <= upto:
+            r, _, b = heapq.heappop(pending)
+            b.proceed(self._book(r, b.service, b.cohort))
+
     def book(self, service: float, cohort: bool) -> tuple[float, float]:
         """A job asks now: fix its start and end (inf if no server will ever come)."""
         r = self.env.now
+        if self._pending:
+            self.drain(r)
+        return self._book(r, service, cohort)
+
+    def _book(self, r: float, service: float, cohort: bool) -> tuple[float, float]:
         self.jobs_total += 1
         if self._never:
             heapq.heappush(self._sweep, (r, 1))  # joins the queue for ever
@@ -101,6 +121,8 @@ class FifoLane(LaneStats):
     def _advance(self) -> None:
         """Integrate queue, busy and on-duty time up to now, through the booked changes."""
         now = self.env.now
+        if self._pending:
+            self.drain(now)
         sweep = self._sweep
         while sweep and sweep[0][0] <= now:
             t, kind = heapq.heappop(sweep)

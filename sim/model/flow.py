@@ -115,7 +115,7 @@ def clearance(
 
     # 2. acceptance: automatic, or officer review
     if r[R_REVIEW] and port.review is not None:
-        _, t = yield from serve(env, port.review, t, r[R_REVIEW_TIME], prio, cohort)
+        _, t = yield from serve(env, port.review, t, r[R_REVIEW_TIME], c)
     m[ACCEPTED] = t
     clock.to(t, CUSTOMS)
 
@@ -127,7 +127,7 @@ def clearance(
 
     # 4. checks
     if r[R_SEL_DOC] and port.document is not None:
-        m[DOC_START], t = yield from serve(env, port.document, t, r[R_DOC_TIME], prio, cohort)
+        m[DOC_START], t = yield from serve(env, port.document, t, r[R_DOC_TIME], c)
         m[DOC_END] = t
         c.did_doc = True
         clock.to(t, CUSTOMS)
@@ -138,7 +138,7 @@ def clearance(
         if t < discharged:
             t = discharged
             clock.to(t, TERMINAL)
-        m[SCAN_START], t = yield from serve(env, port.scanners, t, r[R_SCAN_TIME], prio, cohort)
+        m[SCAN_START], t = yield from serve(env, port.scanners, t, r[R_SCAN_TIME], c)
         m[SCAN_END] = t
         c.did_scan = True
         clock.to(t, CUSTOMS)
@@ -147,9 +147,7 @@ def clearance(
             t += port.ai_time
             cleared = r[R_AI_CLEAR]
         if not cleared:
-            m[IMAGE_START], t = yield from serve(
-                env, port.image_officers, t, r[R_IMAGE_TIME], prio, cohort
-            )
+            m[IMAGE_START], t = yield from serve(env, port.image_officers, t, r[R_IMAGE_TIME], c)
             physical = physical or (r[R_REFER] and port.bays is not None)
         m[IMAGE_END] = t
         clock.to(t, CUSTOMS)
@@ -252,7 +250,7 @@ def clearance(
     t += r[R_PICKUP]
     clock.to(t, TRADER)
     if port.gate is not None:
-        _, t = yield from serve(env, port.gate, t, r[R_GATE], prio, cohort)
+        _, t = yield from serve(env, port.gate, t, r[R_GATE], c)
         clock.to(t, TERMINAL)
     m[EXITED] = t
     done(c)

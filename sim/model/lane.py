@@ -175,24 +175,43 @@ class Lane(LaneStats):
             self.service_sum += service
 
 
+class Booking:
+    """A deferred visit to a FIFO lane: the flow waits here until the lane books it."""
+
+    __slots__ = ("lane", "r", "service", "cohort", "proceed")
+
+    def __init__(self, lane: Any, r: float, service: float, cohort: bool):
+        self.lane, self.r, self.service, self.cohort = lane, r, service, cohort
+        self.proceed: Any = None  # set by whoever drives the flow: called with (start, end)
+
+
 def serve(
-    env: simpy.Environment, lane: Lane, t: float, service: float, priority: float, cohort: bool
-) -> Generator[simpy.Event, Any, tuple[float, float]]:
+    env: simpy.Environment, lane: Any, t: float, service: float, c: Any
+) -> Generator[Any, Any, tuple[float, float]]:
     """Queue at ``lane`` from time ``t`` and be served for ``service`` hours.
 
-    Returns (start, end). An unlimited lane costs no event: the times are arithmetic.
+    Returns (start, end). An unlimited lane costs no event: the times are arithmetic. A FIFO
+    lane fixes start and end when the request is made, so the flow only waits (one timeout)
+    until its request time; a consignment whose only lane visit this is (``c.deferred``) does
+    not even wait: it hands the lane a :class:`Booking`, and the lane books it in time order.
     """
+    cohort = c.cohort
     if lane.unlimited:
         lane.delay(service, cohort)
         return t, t + service
-    if t > env.now:
-        yield env.timeout(t - env.now)
-    if lane.booked:  # a FifoLane: start and end are fixed now, no further event
-        start, end = lane.book(service, cohort)
+    if lane.booked:
+        if c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
+            start, end = yield Booking(lane, max(t, env.now), service, cohort)
+        else:
+            if t > env.now:
+                yield env.timeout(t - env.now)
+            start, end = lane.book(service, cohort)
         if end == float("inf"):  # no server will ever come: wait for ever (censored)
             yield env.event()
         return start, end
-    ev = lane.request(priority, cohort)
+    if t > env.now:
+        yield env.timeout(t - env.now)
+    ev = lane.request(0.0, cohort)
     if ev is not None:
         yield ev
     start = env.now

@@ -232,7 +232,45 @@ class PortModel:
             Consignment(self.index, int(i), a, cohort(a), r)
             for i, a, r in zip(index[slow].tolist(), arrived[slow].tolist(), rows, strict=True)
         ]
+        if self.fast:
+            for c, one in zip(made, (self._visits(table[slow]) == 1).tolist(), strict=True):
+                c.deferred = one
         return made, green
+
+    def _visits(self, t: np.ndarray) -> np.ndarray:
+        """How many queues each consignment will meet (examinations and the lab count 2).
+
+        A consignment that meets exactly one FIFO lane can hand it a deferred booking: its
+        request time is known now, and everything after the lane is arithmetic.
+        """
+        n = np.zeros(len(t), np.int64)
+
+        def finite(lane) -> bool:
+            return lane is not None and not lane.unlimited
+
+        no = np.zeros(len(t), bool)
+        if finite(self.review):
+            n += t[:, C.R_REVIEW] > 0
+        if finite(self.document):
+            n += t[:, C.R_SEL_DOC] > 0
+        scan = t[:, C.R_SEL_SCAN] > 0 if self.scanners is not None else no
+        read = scan & ~((t[:, C.R_AI_READ] > 0) & (t[:, C.R_AI_CLEAR] > 0))
+        if finite(self.scanners):
+            n += scan
+        if finite(self.image_officers):
+            n += read
+        physical = (
+            (t[:, C.R_SEL_PHYS] > 0) | (read & (t[:, C.R_REFER] > 0))
+            if self.bays is not None
+            else no
+        )
+        quarantine = t[:, C.R_SEL_QUAR] > 0 if self.quarantine_officers is not None else no
+        n += 2 * (physical | quarantine)
+        if finite(self.gate):
+            n += 1
+        if self.org_waits:
+            n += 2
+        return n
 
     def _pure(self, t: np.ndarray) -> np.ndarray:
         """Consignments whose whole path meets no lane at all: pure arithmetic."""

@@ -13,6 +13,7 @@ import simpy
 from sim.model.consignment import Consignment
 from sim.model.flow import clearance
 from sim.model.green import GreenBlock
+from sim.model.lane import Booking
 from sim.model.milestones import CENSORED
 from sim.model.organisation import Organisation
 from sim.model.port import PortModel
@@ -33,16 +34,26 @@ class _Flow:
 
     __slots__ = ("gen",)
 
-    def __init__(self, gen: Generator, first: simpy.Event):
+    def __init__(self, gen: Generator, first: simpy.Event | Booking):
         self.gen = gen
-        first.callbacks.append(self.resume)
+        if isinstance(first, Booking):
+            first.proceed = self.proceed
+            first.lane.defer(first)
+        else:
+            first.callbacks.append(self.resume)
 
     def resume(self, event: simpy.Event) -> None:
-        value = event._value
+        self.proceed(event._value)
+
+    def proceed(self, value: object) -> None:
         while True:
             try:
                 nxt = self.gen.send(value)
             except StopIteration:
+                return
+            if isinstance(nxt, Booking):  # a deferred lane visit: the lane calls back
+                nxt.proceed = self.proceed
+                nxt.lane.defer(nxt)
                 return
             if nxt.callbacks is not None:  # pending: wait for it
                 nxt.callbacks.append(self.resume)
@@ -145,6 +156,9 @@ def simulate(
     gc.disable()
     try:
         env.run(until=end)
+        for lane in lanes:  # deferred requests made before the end are booked
+            if lane.booked:
+                lane.drain(end)
     finally:
         if collecting:
             gc.enable()
