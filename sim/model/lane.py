@@ -233,7 +233,10 @@ class Cell:
 
     def __init__(self, env: simpy.Environment):
         self.env = env
-        self._waiting: list[tuple[float, int, tuple[Lane, ...], simpy.Event, float, bool]] = []
+        # waiting jobs grouped by the lanes they need: within a group only the head can be
+        # next, so a wake-up looks at a handful of heads, not at every waiting job
+        self._groups: dict[tuple[Lane, ...], list[tuple[float, int, simpy.Event, float, bool]]]
+        self._groups = {}
         self._seq = count()
         self._members: list[Lane] = []
 
@@ -246,16 +249,15 @@ class Cell:
         """Ask for one server of each lane now; None when all are taken at once."""
         for lane in lanes:
             lane._advance()
-        if all(lane.busy < lane.capacity for lane in lanes):
+        group = self._groups.setdefault(lanes, [])
+        if not group and all(lane.busy < lane.capacity for lane in lanes):
             for lane in lanes:
                 lane.busy += 1
                 if cohort:
                     lane.waits.add(0.0)
             return None
         ev = self.env.event()
-        self._waiting.append((priority, next(self._seq), lanes, ev, self.env.now, cohort))
-        if priority:
-            self._waiting.sort(key=lambda job: job[:2])
+        heapq.heappush(group, (priority, next(self._seq), ev, self.env.now, cohort))
         for lane in lanes:
             lane.waiting_together += 1
         return ev
@@ -267,27 +269,25 @@ class Cell:
         self.start_waiting()
 
     def start_waiting(self) -> None:
-        """Start every waiting job (in order) whose lanes all have a free server."""
-        if not self._waiting:
-            return
-        free = {lane for lane in self._members if lane.busy < lane.capacity}
-        if not free:
-            return  # nothing can start: every lane is full
+        """Start waiting jobs, earliest (priority, arrival) first, while their lanes are free."""
         now = self.env.now
-        keep = []
-        for job in self._waiting:
-            lanes = job[2]
-            if all(lane in free and lane.busy < lane.capacity for lane in lanes):
-                for lane in lanes:
-                    lane._advance()
-                    lane.busy += 1
-                    lane.waiting_together -= 1
-                    if job[5]:
-                        lane.waits.add(now - job[4])
-                job[3].succeed()
-            else:
-                keep.append(job)
-        self._waiting = keep
+        while True:
+            best = None
+            for lanes, group in self._groups.items():
+                if group and (best is None or group[0][:2] < best[1][0][:2]):
+                    if all(lane.busy < lane.capacity for lane in lanes):
+                        best = (lanes, group)
+            if best is None:
+                return
+            lanes, group = best
+            _, _, ev, requested, cohort = heapq.heappop(group)
+            for lane in lanes:
+                lane._advance()
+                lane.busy += 1
+                lane.waiting_together -= 1
+                if cohort:
+                    lane.waits.add(now - requested)
+            ev.succeed()
 
 
 def hold(
