@@ -1,0 +1,108 @@
+"""Units and distributions: every family samples what its parameters say."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from pydantic import TypeAdapter, ValidationError
+from scipy import stats
+
+from sim.scenario.distributions import DurationDist, NumberDist
+from sim.units import UnitError, parse_clock, parse_duration, parse_rate
+
+DUR = TypeAdapter(DurationDist)
+NUM = TypeAdapter(NumberDist)
+U = np.random.default_rng(7).random(400_000)
+
+
+@pytest.mark.parametrize("text,hours", [("15 min", 0.25), ("2 h", 2), ("3 d", 72), ("90 s", 0.025),
+                                        ("1 w", 168), ("1.5 hours", 1.5), ("0 h", 0)])
+def test_durations(text, hours):
+    assert parse_duration(text) == pytest.approx(hours)
+
+
+@pytest.mark.parametrize("text,per_hour", [("20/h", 20), ("1500/d", 62.5), ("3 / 2 h", 1.5),
+                                           ("0.5/min", 30), ("7/w", 1 / 24)])
+def test_rates(text, per_hour):
+    assert parse_rate(text) == pytest.approx(per_hour)
+
+
+@pytest.mark.parametrize("bad", ["15", 15, "15 parsecs", "-2 h", "h", "nan h"])
+def test_bad_durations(bad):
+    with pytest.raises(UnitError):
+        parse_duration(bad)
+
+
+def test_clock():
+    assert parse_clock("09:30") == 9.5 and parse_clock("24:00") == 24
+    with pytest.raises(UnitError):
+        parse_clock("25:00")
+
+
+def ci_contains(sample: np.ndarray, value: float) -> bool:
+    """The 99.9 % confidence interval of the sample mean contains ``value``."""
+    half = stats.norm.ppf(0.9995) * sample.std(ddof=1) / math.sqrt(len(sample))
+    return abs(sample.mean() - value) <= half
+
+
+@pytest.mark.parametrize("spec,mean,var", [
+    ({"dist": "exponential", "mean": "2 h"}, 2, 4),
+    ({"dist": "lognormal", "mean": "30 min", "cv": 0.8}, 0.5, (0.8 * 0.5) ** 2),
+    ({"dist": "gamma", "mean": "3 h", "cv": 0.5}, 3, (0.5 * 3) ** 2),
+    ({"dist": "triangular", "low": "1 h", "mode": "2 h", "high": "6 h"}, 3,
+     (1 + 4 + 36 - 2 - 6 - 12) / 18),
+    ({"dist": "uniform", "low": "1 h", "high": "3 h"}, 2, 4 / 12),
+    ({"dist": "empirical", "values": ["1 h", "2 h", "6 h"]}, 3, (4 + 1 + 9) / 3),
+])
+def test_each_family_has_its_mean_and_variance(spec, mean, var):
+    d = DUR.validate_python(spec)
+    x = d.ppf(U)
+    assert d.mean == pytest.approx(mean)
+    assert ci_contains(x, mean)
+    assert x.var() == pytest.approx(var, rel=0.03)
+    assert (x >= 0).all()
+
+
+def test_deterministic_and_shorthand():
+    d = DUR.validate_python("45 min")
+    assert (d.ppf(U[:10]) == 0.75).all()
+
+
+def test_same_uniform_same_quantile_monotone():
+    """Inverse CDFs are monotone in the uniform: the basis of common random numbers."""
+    d = DUR.validate_python({"dist": "gamma", "mean": "1 h", "cv": 1.5})
+    u = np.sort(U[:1000])
+    assert (np.diff(d.ppf(u)) >= 0).all()
+
+
+def test_empirical_csv(tmp_path):
+    (tmp_path / "times.csv").write_text("port,minutes\na,10\nb,20\nc,30\n")
+    d = DUR.validate_python({"dist": "empirical", "csv": "times.csv", "column": "minutes",
+                             "unit": "min"}, context={"base_dir": str(tmp_path)})
+    assert sorted(set(d.ppf(U).round(9))) == pytest.approx([1 / 6, 1 / 3, 0.5])
+
+
+def test_empirical_csv_needs_a_unit_for_durations(tmp_path):
+    (tmp_path / "t.csv").write_text("10\n20\n")
+    with pytest.raises(ValidationError, match="needs 'unit'"):
+        DUR.validate_python({"dist": "empirical", "csv": "t.csv"},
+                            context={"base_dir": str(tmp_path)})
+
+
+def test_plain_numbers_refuse_units():
+    assert NUM.validate_python({"dist": "lognormal", "mean": 50000, "cv": 1}).mean == 50000
+    with pytest.raises(ValidationError, match="without a unit"):
+        NUM.validate_python({"dist": "uniform", "low": "1 h", "high": 3})
+
+
+@pytest.mark.parametrize("spec,words", [
+    ({"dist": "exponential", "mean": "0 h"}, "must be > 0"),
+    ({"dist": "triangular", "low": "3 h", "mode": "1 h", "high": "4 h"}, "low <= mode <= high"),
+    ({"dist": "lognormal", "mean": "1 h"}, "cv"),
+    ({"dist": "weibull", "mean": "1 h"}, "weibull"),
+])
+def test_bad_parameters(spec, words):
+    with pytest.raises(ValidationError, match=words):
+        DUR.validate_python(spec)
