@@ -99,7 +99,6 @@ def clearance(
     """Move ``c`` from arrival to exit (or seizure / rejection); ``done(c)`` books it."""
     r, m = c.req, c.m
     cohort = c.cohort
-    prio = 0.0
     arrived, discharged = c.arrived, r[R_DISCHARGED]
     m[ARRIVED], m[DISCHARGED] = arrived, discharged
     clock = Owners(c.own, arrived)
@@ -170,8 +169,7 @@ def clearance(
                     [port.bays, port.movers, port.quarantine_officers],
                     t,
                     r[R_QMOVE] + r[R_QCHECK],
-                    prio,
-                    cohort,
+                    c,
                 )
                 m[Q_END] = t
                 clock.to(t, QUARANTINE)
@@ -184,8 +182,7 @@ def clearance(
                     [port.bays, port.movers, port.teams],
                     t,
                     r[R_MOVE] + r[R_EXAM_TIME],
-                    prio,
-                    cohort,
+                    c,
                 )
                 m[EXAM_END] = t
                 clock.to(t, CUSTOMS)
@@ -205,7 +202,7 @@ def clearance(
                 work = r[R_QCHECK]
             t = port.slots.next_start(t + port.booking_lead)
             clock.to(t, CUSTOMS)
-            start, t = yield from hold(env, port.cell, lanes, t, r[R_MOVE] + work, prio, cohort)
+            start, t = yield from hold(env, port.cell, lanes, t, r[R_MOVE] + work, c)
             if physical:
                 m[EXAM_START], m[EXAM_END] = start, t
             if quarantine:

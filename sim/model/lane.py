@@ -296,19 +296,22 @@ def hold(
     lanes: list[Lane],
     t: float,
     duration: float,
-    priority: float,
-    cohort: bool,
-) -> Generator[simpy.Event, Any, tuple[float, float]]:
+    c: Any,
+) -> Generator[Any, Any, tuple[float, float]]:
     """Take one server of each lane together, from time ``t``, for ``duration``.
 
-    Returns (start, end). Unlimited lanes are pure delays; with none finite, no event.
+    Returns (start, end). Unlimited lanes are pure delays; with none finite, no event; with
+    one finite lane (then a FIFO lane, see PortModel) it is :func:`serve`.
     """
+    cohort, priority = c.cohort, 0.0
     finite = tuple(lane for lane in lanes if not lane.unlimited)
     for lane in lanes:
         if lane.unlimited:
             lane.delay(duration, cohort)
     if not finite:
         return t, t + duration
+    if len(finite) == 1 and finite[0].booked:
+        return (yield from serve(env, finite[0], t, duration, c))
     if t > env.now:
         yield env.timeout(t - env.now)
     requested = env.now
