@@ -55,11 +55,23 @@ class PortModel:
         self.image_officers = lane(
             "image_officers", spec.scan.image_review.officers if spec.scan else None
         )
-        self.bays = lane("exam_bays", spec.exam.bays if spec.exam else None, True)
-        self.movers = lane("movers", spec.exam.movers if spec.exam else None, True)
-        self.teams = lane("exam_teams", spec.exam.teams if spec.exam else None, True)
         q = spec.quarantine
-        self.quarantine_officers = lane("quarantine_officers", q.officers if q else None, True)
+        cell_specs = {
+            "exam_bays": spec.exam.bays if spec.exam else None,
+            "movers": spec.exam.movers if spec.exam else None,
+            "exam_teams": spec.exam.teams if spec.exam else None,
+            "quarantine_officers": q.officers if q else None,
+        }
+        # with at most one finite lane among them, taking them together is a FIFO queue
+        finite = [k for k, v in cell_specs.items() if v is not None and not v.unlimited]
+        self.simple_cell = len(finite) <= 1
+        together = not self.simple_cell
+        self.bays = lane("exam_bays", cell_specs["exam_bays"], together)
+        self.movers = lane("movers", cell_specs["movers"], together)
+        self.teams = lane("exam_teams", cell_specs["exam_teams"], together)
+        self.quarantine_officers = lane(
+            "quarantine_officers", cell_specs["quarantine_officers"], together
+        )
         self.gate = lane("gate", spec.release.gate)
         self.cell = Cell(env)  # bays, movers, teams and quarantine officers are taken together
         self.cell.join(
@@ -265,7 +277,14 @@ class PortModel:
             else no
         )
         quarantine = t[:, C.R_SEL_QUAR] > 0 if self.quarantine_officers is not None else no
-        n += 2 * (physical | quarantine)
+        holds = (
+            physical.astype(np.int64) + quarantine
+            if self.separate_inspection
+            else (physical | quarantine).astype(np.int64)
+        )
+        n += holds * (1 if self.simple_cell else 2)
+        if self.lab is not None:
+            n += 2 * (quarantine & (t[:, C.R_SAMPLE] > 0))
         if finite(self.gate):
             n += 1
         if self.org_waits:
