@@ -1,12 +1,17 @@
-"""A Lane: a pool of identical servers whose capacity may follow a staffing schedule.
+"""Lanes: pools of identical servers whose capacity may follow a staffing schedule.
 
 SimPy's resources cannot change capacity, and placeholder "blocking" requests would show up in
-queues and utilisation. A Lane instead keeps its own priority queue of waiting consignments and
-its own capacity: when the capacity drops, jobs in progress finish and no new job starts until
-the busy count is below the new capacity. Only consignments ever queue or count as busy.
+queues and utilisation. Here only consignments ever queue or count as busy. Two kinds:
 
-Statistics are streamed: time-weighted areas (queue, busy, on duty) over the observation window
-and over the whole run (for Little's law), and a histogram of the waits of cohort consignments.
+- :class:`sim.model.fifo.FifoLane` (officers' desks, scanners, a gate): first come first
+  served, booked analytically when asked; a flow visits it with :func:`serve`;
+- :class:`Lane`, a member of a :class:`Cell` (bay, movers, team, quarantine officers): a job
+  takes one server of several lanes at once, through SimPy events; a flow uses :func:`hold`.
+
+When capacity drops, jobs in progress finish and no new job starts until the busy count is
+below the new capacity. Statistics are streamed: time-weighted areas (queue, busy, on duty)
+over the observation window and over the whole run (Little's law), and a histogram of the
+waits of cohort consignments.
 """
 
 from __future__ import annotations
@@ -89,8 +94,9 @@ class LaneStats:
 
 
 class Lane(LaneStats):
-    """Servers taken through SimPy events: the lanes of a :class:`Cell` (bays, movers, teams,
-    quarantine officers), where a job needs several at once."""
+    """Servers taken through SimPy events, as one of the lanes of a :class:`Cell` (bays,
+    movers, teams, quarantine officers) where a job needs several at once. The cell keeps the
+    waiting jobs; the lane keeps its capacity, which follows the staffing schedule."""
 
     booked = False
 
@@ -98,29 +104,28 @@ class Lane(LaneStats):
         super().__init__(env, port, name, hourly)
         self.capacity = 0 if hourly is None else hourly[0]
         self.busy = 0
-        self.waiting_together = 0  # jobs waiting in a Cell that need this lane
+        self.waiting_together = 0  # jobs waiting in the cell that need this lane
         self.cell: Cell | None = None
-        self._queue: list[tuple[float, int, simpy.Event, float, bool]] = []
-        self._seq = count()
         self._last = 0.0
         if hourly is not None and len(set(hourly)) > 1:
             env.process(self._follow_schedule())
 
-    # -- state -------------------------------------------------------------------------
     @property
     def queue_length(self) -> int:
-        return len(self._queue) + self.waiting_together
+        return self.waiting_together
 
     def _advance(self) -> None:
         now = self.env.now
         dt = now - self._last
         if dt > 0:
-            self.area_queue += (len(self._queue) + self.waiting_together) * dt
+            self.area_queue += self.waiting_together * dt
             self.area_busy += self.busy * dt
             self.area_duty += max(self.capacity, self.busy) * dt
             self._last = now
 
     def _follow_schedule(self) -> Generator[simpy.Event, Any, None]:
+        """Change capacity on the hour the schedule says; a new shift may start waiting jobs.
+        (A lane's own process: it never queues and never counts as busy.)"""
         hourly = self.hourly
         assert hourly is not None
         changes = [h for h in range(168) if hourly[h] != hourly[h - 1]]
@@ -134,41 +139,13 @@ class Lane(LaneStats):
                     continue
                 self._advance()
                 self.capacity = hourly[h]
-                self._grant()
                 if self.cell is not None:
                     self.cell.start_waiting()
             week += 1
 
-    # -- requests ----------------------------------------------------------------------
-    def request(self, priority: float = 0.0, cohort: bool = False) -> simpy.Event | None:
-        """Ask for a server now. Returns None when granted at once, else an event to wait on."""
-        self._advance()
-        if self.busy < self.capacity and not self._queue:
-            self.busy += 1
-            if cohort:
-                self.waits.add(0.0)
-            return None
-        ev = self.env.event()
-        heapq.heappush(self._queue, (priority, next(self._seq), ev, self.env.now, cohort))
-        return ev
-
-    def release(self) -> None:
-        """A job ends: free its server and start the next waiting job if capacity allows."""
-        self._advance()
-        self.busy -= 1
-        self._grant()
-
-    def _grant(self) -> None:
-        while self._queue and self.busy < self.capacity:
-            _, _, ev, t_req, cohort = heapq.heappop(self._queue)
-            self.busy += 1
-            if cohort:
-                self.waits.add(self.env.now - t_req)
-            ev.succeed()
-
     def job_done(self, requested: float, service: float, cohort: bool) -> None:
         """Book a finished job (for Little's law and service statistics)."""
-        self.sojourn_total += self.env.now - requested if not self.unlimited else service
+        self.sojourn_total += self.env.now - requested
         self.jobs_total += 1
         if cohort:
             self.served += 1
@@ -199,26 +176,15 @@ def serve(
     if lane.unlimited:
         lane.delay(service, cohort)
         return t, t + service
-    if lane.booked:
-        if c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
-            start, end = yield Booking(lane, max(t, env.now), service, cohort)
-        else:
-            if t > env.now:
-                yield env.timeout(t - env.now)
-            start, end = lane.book(service, cohort)
-        if end == float("inf"):  # no server will ever come: wait for ever (censored)
-            yield env.event()
-        return start, end
-    if t > env.now:
-        yield env.timeout(t - env.now)
-    ev = lane.request(0.0, cohort)
-    if ev is not None:
-        yield ev
-    start = env.now
-    yield env.timeout(service)
-    lane.job_done(t, service, cohort)
-    lane.release()
-    return start, env.now
+    if c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
+        start, end = yield Booking(lane, max(t, env.now), service, cohort)
+    else:
+        if t > env.now:
+            yield env.timeout(t - env.now)
+        start, end = lane.book(service, cohort)
+    if end == float("inf"):  # no server will ever come: wait for ever (censored)
+        yield env.event()
+    return start, end
 
 
 class Cell:
