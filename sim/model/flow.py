@@ -200,14 +200,15 @@ def clearance(
             else:
                 lanes.append(port.teams if port.cross_trained else port.quarantine_officers)
                 work = r[R_QCHECK]
+            owner = CUSTOMS if physical else QUARANTINE
             t = port.slots.next_start(t + port.booking_lead)
-            clock.to(t, CUSTOMS)
+            clock.to(t, owner)
             start, t = yield from hold(env, port.cell, lanes, t, r[R_MOVE] + work, c)
             if physical:
                 m[EXAM_START], m[EXAM_END] = start, t
             if quarantine:
                 m[Q_START], m[Q_END] = start, t
-            clock.to(t, CUSTOMS if physical else QUARANTINE)
+            clock.to(t, owner)
         c.did_physical, c.did_quarantine = physical, quarantine
         if physical and r[R_HIT]:
             c.outcome = SEIZED

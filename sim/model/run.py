@@ -36,11 +36,7 @@ class _Flow:
 
     def __init__(self, gen: Generator, first: simpy.Event | Booking):
         self.gen = gen
-        if isinstance(first, Booking):
-            first.proceed = self.proceed
-            first.lane.defer(first)
-        else:
-            first.callbacks.append(self.resume)
+        self._wait(first)
 
     def resume(self, event: simpy.Event) -> None:
         self.proceed(event._value)
@@ -51,14 +47,20 @@ class _Flow:
                 nxt = self.gen.send(value)
             except StopIteration:
                 return
-            if isinstance(nxt, Booking):  # a deferred lane visit: the lane calls back
-                nxt.proceed = self.proceed
-                nxt.lane.defer(nxt)
-                return
-            if nxt.callbacks is not None:  # pending: wait for it
-                nxt.callbacks.append(self.resume)
+            if self._wait(nxt):
                 return
             value = nxt._value  # already processed: go on at once
+
+    def _wait(self, nxt: simpy.Event | Booking) -> bool:
+        """Arrange to be called back when ``nxt`` is done; False if it is done already."""
+        if isinstance(nxt, Booking):  # a deferred lane visit: the lane calls back
+            nxt.proceed = self.proceed
+            nxt.lane.defer(nxt)
+            return True
+        if nxt.callbacks is not None:  # a pending event
+            nxt.callbacks.append(self.resume)
+            return True
+        return False
 
 
 def simulate(
