@@ -91,15 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--reps", type=_positive_int, default=5, help="replications (default 5)")
     run.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
     run.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
-    run.add_argument(
-        "--set",
-        dest="settings",
-        type=_setting,
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override any scenario field by dotted path (repeatable)",
-    )
+    _add_settings(run)
     run.add_argument(
         "--out",
         type=Path,
@@ -119,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
-    check.add_argument(
+    _add_settings(check)
+    return parser
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--set",
         dest="settings",
         type=_setting,
@@ -128,7 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="override any scenario field by dotted path (repeatable)",
     )
-    return parser
 
 
 def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
