@@ -139,15 +139,7 @@ def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
         raise UsageError(f"scenario file not found: {path}")
     elif path.is_dir():
         raise UsageError(f"{path} is a folder, not a scenario file")
-    try:
-        return load_scenario(path, overrides)
-    except (TypeError, AttributeError):
-        if not overrides:
-            raise
-        # load_scenario cannot descend a dotted path through a value that is not a table
-        raise UsageError(
-            f"cannot apply {', '.join(overrides)}: a dotted path must run through tables"
-        ) from None
+    return load_scenario(path, overrides)
 
 
 def _default_out(scenario: Scenario) -> Path:
