@@ -17,14 +17,26 @@ NUM = TypeAdapter(NumberDist)
 U = np.random.default_rng(7).random(400_000)
 
 
-@pytest.mark.parametrize("text,hours", [("15 min", 0.25), ("2 h", 2), ("3 d", 72), ("90 s", 0.025),
-                                        ("1 w", 168), ("1.5 hours", 1.5), ("0 h", 0)])
+@pytest.mark.parametrize(
+    "text,hours",
+    [
+        ("15 min", 0.25),
+        ("2 h", 2),
+        ("3 d", 72),
+        ("90 s", 0.025),
+        ("1 w", 168),
+        ("1.5 hours", 1.5),
+        ("0 h", 0),
+    ],
+)
 def test_durations(text, hours):
     assert parse_duration(text) == pytest.approx(hours)
 
 
-@pytest.mark.parametrize("text,per_hour", [("20/h", 20), ("1500/d", 62.5), ("3 / 2 h", 1.5),
-                                           ("0.5/min", 30), ("7/w", 1 / 24)])
+@pytest.mark.parametrize(
+    "text,per_hour",
+    [("20/h", 20), ("1500/d", 62.5), ("3 / 2 h", 1.5), ("0.5/min", 30), ("7/w", 1 / 24)],
+)
 def test_rates(text, per_hour):
     assert parse_rate(text) == pytest.approx(per_hour)
 
@@ -47,15 +59,21 @@ def ci_contains(sample: np.ndarray, value: float) -> bool:
     return abs(sample.mean() - value) <= half
 
 
-@pytest.mark.parametrize("spec,mean,var", [
-    ({"dist": "exponential", "mean": "2 h"}, 2, 4),
-    ({"dist": "lognormal", "mean": "30 min", "cv": 0.8}, 0.5, (0.8 * 0.5) ** 2),
-    ({"dist": "gamma", "mean": "3 h", "cv": 0.5}, 3, (0.5 * 3) ** 2),
-    ({"dist": "triangular", "low": "1 h", "mode": "2 h", "high": "6 h"}, 3,
-     (1 + 4 + 36 - 2 - 6 - 12) / 18),
-    ({"dist": "uniform", "low": "1 h", "high": "3 h"}, 2, 4 / 12),
-    ({"dist": "empirical", "values": ["1 h", "2 h", "6 h"]}, 3, (4 + 1 + 9) / 3),
-])
+@pytest.mark.parametrize(
+    "spec,mean,var",
+    [
+        ({"dist": "exponential", "mean": "2 h"}, 2, 4),
+        ({"dist": "lognormal", "mean": "30 min", "cv": 0.8}, 0.5, (0.8 * 0.5) ** 2),
+        ({"dist": "gamma", "mean": "3 h", "cv": 0.5}, 3, (0.5 * 3) ** 2),
+        (
+            {"dist": "triangular", "low": "1 h", "mode": "2 h", "high": "6 h"},
+            3,
+            (1 + 4 + 36 - 2 - 6 - 12) / 18,
+        ),
+        ({"dist": "uniform", "low": "1 h", "high": "3 h"}, 2, 4 / 12),
+        ({"dist": "empirical", "values": ["1 h", "2 h", "6 h"]}, 3, (4 + 1 + 9) / 3),
+    ],
+)
 def test_each_family_has_its_mean_and_variance(spec, mean, var):
     d = DUR.validate_python(spec)
     x = d.ppf(U)
@@ -79,16 +97,19 @@ def test_same_uniform_same_quantile_monotone():
 
 def test_empirical_csv(tmp_path):
     (tmp_path / "times.csv").write_text("port,minutes\na,10\nb,20\nc,30\n")
-    d = DUR.validate_python({"dist": "empirical", "csv": "times.csv", "column": "minutes",
-                             "unit": "min"}, context={"base_dir": str(tmp_path)})
+    d = DUR.validate_python(
+        {"dist": "empirical", "csv": "times.csv", "column": "minutes", "unit": "min"},
+        context={"base_dir": str(tmp_path)},
+    )
     assert sorted(set(d.ppf(U).round(9))) == pytest.approx([1 / 6, 1 / 3, 0.5])
 
 
 def test_empirical_csv_needs_a_unit_for_durations(tmp_path):
     (tmp_path / "t.csv").write_text("10\n20\n")
     with pytest.raises(ValidationError, match="needs 'unit'"):
-        DUR.validate_python({"dist": "empirical", "csv": "t.csv"},
-                            context={"base_dir": str(tmp_path)})
+        DUR.validate_python(
+            {"dist": "empirical", "csv": "t.csv"}, context={"base_dir": str(tmp_path)}
+        )
 
 
 def test_plain_numbers_refuse_units():
@@ -97,12 +118,15 @@ def test_plain_numbers_refuse_units():
         NUM.validate_python({"dist": "uniform", "low": "1 h", "high": 3})
 
 
-@pytest.mark.parametrize("spec,words", [
-    ({"dist": "exponential", "mean": "0 h"}, "must be > 0"),
-    ({"dist": "triangular", "low": "3 h", "mode": "1 h", "high": "4 h"}, "low <= mode <= high"),
-    ({"dist": "lognormal", "mean": "1 h"}, "cv"),
-    ({"dist": "weibull", "mean": "1 h"}, "weibull"),
-])
+@pytest.mark.parametrize(
+    "spec,words",
+    [
+        ({"dist": "exponential", "mean": "0 h"}, "must be > 0"),
+        ({"dist": "triangular", "low": "3 h", "mode": "1 h", "high": "4 h"}, "low <= mode <= high"),
+        ({"dist": "lognormal", "mean": "1 h"}, "cv"),
+        ({"dist": "weibull", "mean": "1 h"}, "weibull"),
+    ],
+)
 def test_bad_parameters(spec, words):
     with pytest.raises(ValidationError, match=words):
         DUR.validate_python(spec)
