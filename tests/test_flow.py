@@ -168,3 +168,21 @@ def test_log_is_parquet_ready(tmp_path):
 
     back = pd.read_parquet(path)
     assert back.shape == r.log.shape and list(back.columns) == list(r.log.columns)
+
+
+def test_weekly_schedule_closes_a_lane_on_sundays():
+    week = [2] * (24 * 6) + [0] * 24  # 168 hours from Monday 00:00; nobody on Sundays
+    r = run(
+        {
+            "selection.document": {"*": {"*": 0.5}},
+            "ports.sea.document_check": {
+                "schedule": week,
+                "service": {"dist": "exponential", "mean": "20 min"},
+            },
+        }
+    )
+    doc = r.log[r.log.doc_start.notna()]
+    assert len(doc) > 500
+    assert ((doc.doc_start // 24) % 7 != 6).all()  # no check starts on a Sunday
+    monday = doc[(doc.doc_start // 24) % 7 == 0]
+    assert (np.round(monday.doc_start % 24, 9) == 0).any()  # Sunday's queue starts at 00:00
