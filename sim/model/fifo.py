@@ -7,8 +7,11 @@ recursion, extended to staffing schedules: a job in progress at a shift end fini
 job starts while the busy count is at or above the capacity). So a consignment pays no queue
 event and no service event here: its flow simply moves its clock to the job's end.
 
-Time-weighted statistics come from a small sweep over the booked starts and ends, so queue
-length, busy servers and on-duty time are exactly those an event-driven lane would record.
+Time-weighted statistics follow from the booked times too: each job adds its time waiting and
+its time in service (clipped to the observation window) as it is booked; the queue length and
+busy servers at a given moment, and the on-duty time of a scheduled lane (capacity, plus any
+overtime of jobs finishing after a shift end), come from a sweep over the booked starts and
+ends when they are read. They are exactly what an event-driven lane would record.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+from collections import deque
 
 import simpy
 
@@ -34,11 +38,13 @@ class FifoLane(LaneStats):
         self.cell = None
         self._ends: list[float] = []  # ends of jobs running at (or after) the last start
         self._last_start = 0.0
-        # booked changes, swept only when statistics are read: (time, 0 end / 1 request / 2 start)
-        self._sweep: list[tuple[float, int]] = []
-        self._clock = 0.0
-        self._queue = 0
-        self._busy = 0
+        # for reading the state at a moment: booked starts (in order) and ends (a heap)
+        self._starts: deque[float] = deque()
+        self._end_marks: list[float] = []
+        self._requests = self._started = self._ended = 0
+        self._clock = 0.0  # how far on-duty time has been integrated
+        self._bounds = (0.0, INF)  # the observation window
+        self.win_queue = self.win_busy = 0.0
         self._pending: list[tuple[float, int, Booking]] = []  # deferred requests, by time
         self._seq = itertools.count()
         h = hourly or [0] * 168
@@ -87,8 +93,11 @@ class FifoLane(LaneStats):
 
     def _book(self, r: float, service: float, cohort: bool) -> tuple[float, float]:
         self.jobs_total += 1
-        if self._never:
-            heapq.heappush(self._sweep, (r, 1))  # joins the queue for ever
+        if self._never:  # joins the queue for ever
+            self._requests += 1
+            w0, w1 = self._bounds
+            if r < w1:
+                self.win_queue += w1 - max(r, w0)
             return INF, INF
         ends, cap, constant = self._ends, self._cap, self._constant
         s = r if r > self._last_start else self._last_start
@@ -106,10 +115,16 @@ class FifoLane(LaneStats):
         e = s + service
         heapq.heappush(ends, e)
         self._last_start = s
-        sweep = self._sweep
-        heapq.heappush(sweep, (r, 1))
-        heapq.heappush(sweep, (s, 2))
-        heapq.heappush(sweep, (e, 0))
+        self._requests += 1
+        self._starts.append(s)
+        heapq.heappush(self._end_marks, e)
+        self.area_queue += s - r
+        self.area_busy += service
+        w0, w1 = self._bounds
+        if s > w0 and r < w1:
+            self.win_queue += (s if s < w1 else w1) - (r if r > w0 else w0)
+        if e > w0 and s < w1:
+            self.win_busy += (e if e < w1 else w1) - (s if s > w0 else w0)
         self.sojourn_total += e - r
         if cohort:
             self.waits.add(s - r)
@@ -118,34 +133,53 @@ class FifoLane(LaneStats):
         return s, e
 
     # -- statistics --------------------------------------------------------------------
+    def set_window(self, start: float, end: float) -> None:
+        """The observation window, known before the run (booked jobs are clipped to it)."""
+        self._bounds = (start, end)
+
+    @property
+    def _queue(self) -> int:
+        return self._requests - self._started
+
+    @property
+    def _busy(self) -> int:
+        return self._started - self._ended
+
     def _advance(self) -> None:
-        """Integrate queue, busy and on-duty time up to now, through the booked changes."""
+        """Bring the state (and on-duty time) up to now, through the booked starts and ends."""
         now = self.env.now
         if self._pending:
             self.drain(now)
-        sweep = self._sweep
-        while sweep and sweep[0][0] <= now:
-            t, kind = heapq.heappop(sweep)
-            self._integrate(t)
-            if kind == 2:  # a start
-                self._queue -= 1
-                self._busy += 1
-            elif kind:  # a request
-                self._queue += 1
-            else:  # an end
-                self._busy -= 1
-        self._integrate(now)
+        starts, ends = self._starts, self._end_marks
+        while True:
+            ts = starts[0] if starts else INF
+            te = ends[0] if ends else INF
+            if te <= ts:  # an end first (at equal times: a server frees, then is taken)
+                if te > now:
+                    break
+                if not self._constant:
+                    self._integrate(te)
+                heapq.heappop(ends)
+                self._ended += 1
+            else:
+                if ts > now:
+                    break
+                if not self._constant:
+                    self._integrate(ts)
+                starts.popleft()
+                self._started += 1
+        if not self._constant:
+            self._integrate(now)
 
     def _integrate(self, t: float) -> None:
+        """On-duty server time of a scheduled lane: max(capacity, busy), hour by hour."""
         a = self._clock
         if t <= a:
             return
-        q, b = self._queue, self._busy
-        self.area_queue += q * (t - a)
-        self.area_busy += b * (t - a)
+        b = self._started - self._ended
         cap = self._cap
         hour = int(a)
-        if self._constant or t <= hour + 1:
+        if t <= hour + 1:
             c = cap[hour % 168]
             self.area_duty += (c if c > b else b) * (t - a)
         else:
@@ -154,3 +188,22 @@ class FifoLane(LaneStats):
                 self.area_duty += max(cap[int(a) % 168], b) * (edge - a)
                 a = edge
         self._clock = t
+
+    def window(self) -> dict[str, float]:
+        nan = float("nan")
+        if self._win_start is None:
+            return {"queue_mean": nan, "busy_mean": nan, "capacity_mean": nan, "utilisation": nan}
+        if self.unlimited:
+            return super().window()
+        end = self._win_end or self._snapshot()
+        span = end[0] - self._win_start[0]
+        if self._constant:
+            duty = self._cap[0] * span  # busy never exceeds a constant capacity
+        else:
+            duty = end[3] - self._win_start[3]
+        return {
+            "queue_mean": self.win_queue / span if span > 0 else nan,
+            "busy_mean": self.win_busy / span if span > 0 else nan,
+            "capacity_mean": duty / span if span > 0 else nan,
+            "utilisation": self.win_busy / duty if duty > 0 else nan,
+        }

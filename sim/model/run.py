@@ -121,6 +121,9 @@ def simulate(
         env.process(p.arrivals(start, finish, stop, cohort))
 
     lanes = [lane for p in ports for lane in p.lanes.values()]
+    for lane in lanes:
+        if lane.booked:
+            lane.set_window(warmup, stop)
     samples: list[tuple] = []
 
     def window() -> Generator[simpy.Event, Any, None]:
