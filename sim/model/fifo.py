@@ -45,7 +45,7 @@ class FifoLane(LaneStats):
         self._clock = 0.0  # how far on-duty time has been integrated
         self._bounds = (0.0, INF)  # the observation window
         self.win_queue = self.win_busy = 0.0
-        self._pending: list[tuple[float, int, Booking]] = []  # deferred requests, by time
+        self._pending: list[tuple[float, int, int, Booking]] = []  # deferred, by time
         self._seq = itertools.count()
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
@@ -74,21 +74,23 @@ class FifoLane(LaneStats):
     # -- booking -----------------------------------------------------------------------
     def defer(self, booking: Booking) -> None:
         """Take a request for a future time (never earlier than now); it is booked, and its
-        flow carried on, as soon as the lane is next used or observed at or after that time."""
-        heapq.heappush(self._pending, (booking.r, next(self._seq), booking))
+        flow carried on, as soon as the lane is next used or observed at or after that time.
+        Requests at the same time are booked in the order of their consignments' arrival."""
+        heapq.heappush(self._pending, (booking.r, booking.key, next(self._seq), booking))
 
-    def drain(self, upto: float) -> None:
-        """Book, in time order, every deferred request made at or before ``upto``."""
+    def drain(self, upto: float, key: float = INF) -> None:
+        """Book, in time order, every deferred request made before ``upto`` (or at ``upto``
+        by a consignment that arrived before the one with ``key``)."""
         pending = self._pending
-        while pending and pending[0][0] <= upto:
-            r, _, b = heapq.heappop(pending)
+        while pending and (pending[0][0] < upto or (pending[0][0] == upto and pending[0][1] < key)):
+            r, _, _, b = heapq.heappop(pending)
             b.proceed(self._book(r, b.service, b.cohort))
 
-    def book(self, service: float, cohort: bool) -> tuple[float, float]:
+    def book(self, service: float, cohort: bool, key: float = INF) -> tuple[float, float]:
         """A job asks now: fix its start and end (inf if no server will ever come)."""
         r = self.env.now
         if self._pending:
-            self.drain(r)
+            self.drain(r, key)
         return self._book(r, service, cohort)
 
     def _book(self, r: float, service: float, cohort: bool) -> tuple[float, float]:

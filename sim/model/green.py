@@ -8,12 +8,15 @@ requires identical results, so the two cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from sim.model import consignment as C
+from sim.model.lane import Booking
 from sim.model.milestones import (
     CUSTOMS,
     N_MILESTONES,
@@ -38,17 +41,23 @@ class GreenBlock:
 
 
 def green_flow(
-    port: PortModel, index: np.ndarray, arrived: np.ndarray, req: np.ndarray
+    port: PortModel,
+    index: np.ndarray,
+    arrived: np.ndarray,
+    req: np.ndarray,
+    accepted: np.ndarray | None = None,
 ) -> GreenBlock:
+    """Milestones and owners of consignments that meet no lane (or whose declaration review
+    ended at ``accepted``)."""
     k = len(arrived)
     m = np.full((k, N_MILESTONES), np.nan)
     own = np.zeros((k, 5))
     cursor = arrived.copy()
 
-    def to(t: np.ndarray, owner: int) -> None:
-        gain = np.maximum(t - cursor, 0.0)
-        own[:, owner] += gain
-        np.maximum(cursor, t, out=cursor)
+    def to(t: np.ndarray, owner: int) -> None:  # (NaN: a step never reached books nothing)
+        with np.errstate(invalid="ignore"):  # inf - inf: a lane that never serves
+            own[:, owner] += np.fmax(t - cursor, 0.0)
+        np.fmax(cursor, t, out=cursor)
 
     discharged = req[:, C.R_DISCHARGED]
     m[:, M["arrived"]] = arrived
@@ -61,6 +70,8 @@ def green_flow(
     if port.separate_declarations:
         lodged_q = t + req[:, C.R_SECOND]
         m[:, M["lodged_quarantine"]] = lodged_q
+    if accepted is not None:  # reviewed by an officer (booked on the review lane)
+        t = accepted
     m[:, M["accepted"]] = t
     to(t, CUSTOMS)
     t = t + port.assess
@@ -82,3 +93,75 @@ def green_flow(
     to(t, TRADER)
     m[:, M["exited"]] = t
     return GreenBlock(port.index, index, arrived, req, m, own)
+
+
+class OneLaneBlock:
+    """Consignments whose only queue is one FIFO lane (declaration review or the exit gate):
+    each is booked on the lane, in time order with everybody else, and the block is finished
+    with numpy once all are booked (or the run ends: those never booked are censored)."""
+
+    def __init__(
+        self,
+        port: PortModel,
+        kind: str,
+        index: np.ndarray,
+        arrived: np.ndarray,
+        req: np.ndarray,
+        now: float,
+    ):
+        self.port, self.kind, self.index, self.arrived, self.req = port, kind, index, arrived, req
+        k = len(index)
+        self.end = np.full(k, np.nan)
+        self.left = k
+        self.done: Callable[[OneLaneBlock, GreenBlock], None] | None = None
+        if kind == "review":
+            self.lane = port.review
+            lodged = np.where(
+                req[:, C.R_ADVANCE] > 0,
+                arrived - req[:, C.R_ADVANCE_LEAD],
+                arrived + req[:, C.R_LODGING],
+            )
+            self.request = np.maximum(lodged, now)
+            self.service = req[:, C.R_REVIEW_TIME]
+            self.block: GreenBlock | None = None
+        else:  # the gate, after release and pick-up
+            self.lane = port.gate
+            self.block = green_flow(port, index, arrived, req)
+            self.request = np.maximum(self.block.m[:, M["exited"]], now)
+            self.service = req[:, C.R_GATE]
+
+    def book_all(self, cohort: np.ndarray, done: Callable[[OneLaneBlock, GreenBlock], None]):
+        """Hand every request to the lane (it books them as its time comes)."""
+        self.done = done
+        lane = self.lane
+        for i, (r, key, service, c) in enumerate(
+            zip(
+                self.request.tolist(),
+                self.index.tolist(),
+                self.service.tolist(),
+                cohort.tolist(),
+                strict=True,
+            )
+        ):
+            b = Booking(lane, r, key, service, c)
+            b.proceed = partial(self._booked, i)
+            lane.defer(b)
+
+    def _booked(self, i: int, start_end: tuple[float, float]) -> None:
+        self.end[i] = start_end[1]
+        self.left -= 1
+        if self.left == 0:
+            self.finish()
+
+    def finish(self) -> None:
+        """Milestones from the booked ends; unbooked ones stay NaN (censored)."""
+        if self.kind == "review":
+            block = green_flow(self.port, self.index, self.arrived, self.req, accepted=self.end)
+        else:
+            block = self.block
+            assert block is not None
+            exited = block.m[:, M["exited"]]
+            block.own[:, TERMINAL] += np.where(self.end > exited, self.end - exited, 0.0)
+            block.m[:, M["exited"]] = self.end
+        assert self.done is not None
+        self.done(self, block)

@@ -155,10 +155,10 @@ class Lane(LaneStats):
 class Booking:
     """A deferred visit to a FIFO lane: the flow waits here until the lane books it."""
 
-    __slots__ = ("lane", "r", "service", "cohort", "proceed")
+    __slots__ = ("lane", "r", "key", "service", "cohort", "proceed")
 
-    def __init__(self, lane: Any, r: float, service: float, cohort: bool):
-        self.lane, self.r, self.service, self.cohort = lane, r, service, cohort
+    def __init__(self, lane: Any, r: float, key: int, service: float, cohort: bool):
+        self.lane, self.r, self.key, self.service, self.cohort = lane, r, key, service, cohort
         self.proceed: Any = None  # set by whoever drives the flow: called with (start, end)
 
 
@@ -177,11 +177,11 @@ def serve(
         lane.delay(service, cohort)
         return t, t + service
     if c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
-        start, end = yield Booking(lane, max(t, env.now), service, cohort)
+        start, end = yield Booking(lane, max(t, env.now), c.index, service, cohort)
     else:
         if t > env.now:
             yield env.timeout(t - env.now)
-        start, end = lane.book(service, cohort)
+        start, end = lane.book(service, cohort, c.index)
     if end == float("inf"):  # no server will ever come: wait for ever (censored)
         yield env.event()
     return start, end

@@ -11,7 +11,7 @@ import simpy
 from sim.model import consignment as C
 from sim.model.consignment import Consignment
 from sim.model.fifo import FifoLane
-from sim.model.green import GreenBlock, green_flow
+from sim.model.green import GreenBlock, OneLaneBlock, green_flow
 from sim.model.lab import Lab
 from sim.model.lane import Cell, Lane
 from sim.model.selection import SelectionInput, Selector
@@ -132,11 +132,12 @@ class PortModel:
     # -- consignments -------------------------------------------------------------------
     def make(
         self, arrived: np.ndarray, u: np.ndarray, cohort: Callable[[float], bool]
-    ) -> tuple[list[Consignment], GreenBlock | None]:
+    ) -> tuple[list[Consignment], GreenBlock | None, list[OneLaneBlock]]:
         """Turn a block of uniform rows into consignments (all transforms vectorised).
 
         Consignments that will meet no lane are finished at once, vectorised (the green
-        block); the others are returned to be started as flows.
+        block); those whose one queue is the declaration review or the gate go to the lane in
+        bulk (one-lane blocks); the others are returned to be started as flows.
         """
         spec, sc = self.spec, self.scenario
         n = len(arrived)
@@ -234,11 +235,27 @@ class PortModel:
         first = self.created
         self.created += n
         index = np.arange(first, first + n)
-        pure = self._pure(table) if self.fast else np.zeros(n, bool)
-        green = None
-        if pure.any():
-            green = green_flow(self, index[pure], arrived[pure], table[pure])
-        slow = ~pure
+        green, singles = None, []
+        slow = np.ones(n, bool)
+        if self.fast:
+            touches = self._touches(table)
+            anything = np.logical_or.reduce(list(touches.values()))
+            pure = ~anything
+            if pure.any():
+                green = green_flow(self, index[pure], arrived[pure], table[pure])
+            slow &= anything
+            for kind, lane in (("review", self.review), ("gate", self.gate)):
+                if lane is None or lane.unlimited:
+                    continue
+                others = np.logical_or.reduce([v for k, v in touches.items() if k != kind])
+                only = touches[kind] & ~others
+                if only.any():
+                    singles.append(
+                        OneLaneBlock(
+                            self, kind, index[only], arrived[only], table[only], self.env.now
+                        )
+                    )
+                    slow &= ~only
         rows = table[slow].tolist()
         made = [
             Consignment(self.index, int(i), a, cohort(a), r)
@@ -247,7 +264,7 @@ class PortModel:
         if self.fast:
             for c, one in zip(made, (self._visits(table[slow]) == 1).tolist(), strict=True):
                 c.deferred = one
-        return made, green
+        return made, green, singles
 
     def _visits(self, t: np.ndarray) -> np.ndarray:
         """How many queues each consignment will meet (examinations and the lab count 2).
@@ -291,27 +308,27 @@ class PortModel:
             n += 2
         return n
 
-    def _pure(self, t: np.ndarray) -> np.ndarray:
-        """Consignments whose whole path meets no lane at all: pure arithmetic."""
-        touch = np.zeros(len(t), bool)
-        if self.review is not None:
-            touch |= t[:, C.R_REVIEW] > 0
-        for lane, col in (
-            (self.document, C.R_SEL_DOC),
-            (self.scanners, C.R_SEL_SCAN),
-            (self.bays, C.R_SEL_PHYS),
-            (self.quarantine_officers, C.R_SEL_QUAR),
+    def _touches(self, t: np.ndarray) -> dict[str, np.ndarray]:
+        """Which lanes (finite or not) each consignment's path will touch, by step."""
+        n = len(t)
+        no = np.zeros(n, bool)
+        out = {"review": t[:, C.R_REVIEW] > 0 if self.review is not None else no}
+        for key, lane, col in (
+            ("document", self.document, C.R_SEL_DOC),
+            ("scan", self.scanners, C.R_SEL_SCAN),
+            ("physical", self.bays, C.R_SEL_PHYS),
+            ("quarantine", self.quarantine_officers, C.R_SEL_QUAR),
         ):
-            if lane is not None:
-                touch |= t[:, col] > 0
-        if self.gate is not None or self.org_waits:
-            touch[:] = True
-        return ~touch
+            out[key] = t[:, col] > 0 if lane is not None else no
+        out["gate"] = np.ones(n, bool) if self.gate is not None else no
+        out["organisation"] = np.ones(n, bool) if self.org_waits else no
+        return out
 
     def arrivals(
         self,
         start: Callable[[Consignment], None],
         finish: Callable[[GreenBlock], None],
+        book: Callable[[OneLaneBlock], None],
         until: float,
         cohort: Callable[[float], bool],
     ) -> Generator[simpy.Event, Any, None]:
@@ -326,8 +343,10 @@ class PortModel:
             wake = arrived[0] - lead
             if wake > env.now:
                 yield env.timeout(wake - env.now)
-            made, green = self.make(arrived, u, cohort)
+            made, green, singles = self.make(arrived, u, cohort)
             if green is not None:
                 finish(green)
+            for block in singles:
+                book(block)
             for c in made:
                 start(c)

@@ -68,6 +68,8 @@ class Recorder:
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         self._rows: list[tuple] = []
+        self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
+        self._block_rows = 0
         self._log: list[tuple] = []
         self._chunks: list[np.ndarray] = []
 
@@ -95,18 +97,20 @@ class Recorder:
             self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *c.own))
 
     def record_block(self, b: GreenBlock, cohort: np.ndarray) -> None:
-        """Book a block of green consignments finished in bulk (see :mod:`sim.model.green`)."""
+        """Book a block of consignments finished in bulk (see :mod:`sim.model.green`)."""
         k = len(b.index)
-        outcome = np.where(b.m[:, _EXITED] > self.end, CENSORED, RELEASED)
+        outcome = np.where(b.m[:, _EXITED] <= self.end, RELEASED, CENSORED)  # NaN: censored
         port = np.full(k, b.port)
         zeros = np.zeros(k)
         if cohort.any():
             c = cohort
             stats = np.column_stack([port[c], outcome[c], zeros[c], b.req[c, :3], b.m[c], b.own[c]])
-            self.flush()
-            self._fold(stats)
+            self._blocks.append(stats)
+            self._block_rows += len(stats)
+            if self._block_rows >= FLUSH:
+                self.flush()
         if self.log:
-            self.flush()
+            self._flush_log()
             self._chunks.append(
                 np.column_stack([port, b.index, cohort, outcome, zeros, b.req, b.m, b.own]).astype(
                     float
@@ -114,14 +118,20 @@ class Recorder:
             )
 
     def flush(self) -> None:
+        """Fold what is buffered (single rows and bulk blocks) into the statistics."""
+        self._flush_log()
+        parts = self._blocks
+        if self._rows:
+            parts.append(np.array(self._rows, dtype=float))
+            self._rows = []
+        if parts:
+            self._blocks, self._block_rows = [], 0
+            self._fold(np.concatenate(parts) if len(parts) > 1 else parts[0])
+
+    def _flush_log(self) -> None:
         if self._log:
             self._chunks.append(np.array(self._log, dtype=float))
             self._log = []
-        if not self._rows:
-            return
-        a = np.array(self._rows, dtype=float)
-        self._rows = []
-        self._fold(a)
 
     def _fold(self, a: np.ndarray) -> None:
         """Fold rows (the STATS layout) into the running statistics."""

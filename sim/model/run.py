@@ -12,7 +12,7 @@ import simpy
 
 from sim.model.consignment import Consignment
 from sim.model.flow import clearance
-from sim.model.green import GreenBlock
+from sim.model.green import GreenBlock, OneLaneBlock
 from sim.model.lane import Booking
 from sim.model.milestones import CENSORED
 from sim.model.organisation import Organisation
@@ -116,9 +116,21 @@ def simulate(
         counts["arrived"] += int(in_cohort.sum())
         recorder.record_block(block, in_cohort)
 
+    open_blocks: dict[int, OneLaneBlock] = {}
+
+    def block_done(block: OneLaneBlock, green: GreenBlock) -> None:
+        open_blocks.pop(id(block), None)
+        recorder.record_block(green, (green.arrived >= warmup) & (green.arrived < stop))
+
+    def book(block: OneLaneBlock) -> None:
+        in_cohort = (block.arrived >= warmup) & (block.arrived < stop)
+        counts["arrived"] += int(in_cohort.sum())
+        open_blocks[id(block)] = block
+        block.book_all(in_cohort, block_done)
+
     for p in ports:
         p.fast = fast
-        env.process(p.arrivals(start, finish, stop, cohort))
+        env.process(p.arrivals(start, finish, book, stop, cohort))
 
     lanes = [lane for p in ports for lane in p.lanes.values()]
     for lane in lanes:
@@ -171,6 +183,8 @@ def simulate(
     for c in list(open_flows.values()):
         c.outcome = CENSORED
         recorder.record(c)
+    for block in list(open_blocks.values()):  # some never reached their lane: censored
+        block.finish()
     recorder.flush()
     out = recorder.outcomes
     counts.update(
