@@ -38,6 +38,7 @@ class GreenBlock:
     req: np.ndarray  # requirement rows (as in Consignment.req)
     m: np.ndarray  # milestones (k, N_MILESTONES)
     own: np.ndarray  # hours by owner (k, 5)
+    channel: int = 0  # green; 1 when the one queue met was the document check
 
 
 def green_flow(
@@ -46,17 +47,30 @@ def green_flow(
     arrived: np.ndarray,
     req: np.ndarray,
     accepted: np.ndarray | None = None,
+    document: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> GreenBlock:
-    """Milestones and owners of consignments that meet no lane (or whose declaration review
-    ended at ``accepted``)."""
+    """Milestones and owners of consignments that meet no lane, or exactly one: a declaration
+    review that ended at ``accepted``, or a document check from ``document[0]`` to
+    ``document[1]`` (both booked on their FIFO lanes)."""
+    with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
+        return _green(port, index, arrived, req, accepted, document)
+
+
+def _green(
+    port: PortModel,
+    index: np.ndarray,
+    arrived: np.ndarray,
+    req: np.ndarray,
+    accepted: np.ndarray | None,
+    document: tuple[np.ndarray, np.ndarray] | None,
+) -> GreenBlock:
     k = len(arrived)
     m = np.full((k, N_MILESTONES), np.nan)
     own = np.zeros((k, 5))
     cursor = arrived.copy()
 
     def to(t: np.ndarray, owner: int) -> None:  # (NaN: a step never reached books nothing)
-        with np.errstate(invalid="ignore"):  # inf - inf: a lane that never serves
-            own[:, owner] += np.fmax(t - cursor, 0.0)
+        own[:, owner] += np.fmax(t - cursor, 0.0)
         np.fmax(cursor, t, out=cursor)
 
     discharged = req[:, C.R_DISCHARGED]
@@ -77,6 +91,10 @@ def green_flow(
     t = t + port.assess
     m[:, M["assessed"]] = t
     to(t, CUSTOMS)
+    if document is not None:  # the document check booked on its lane
+        m[:, M["doc_start"]], t = document
+        m[:, M["doc_end"]] = t
+        to(t, CUSTOMS)
     if port.separate_declarations:
         q_done = lodged_q + req[:, C.R_FORM]
         m[:, M["quarantine_cleared"]] = q_done
@@ -92,13 +110,14 @@ def green_flow(
     t = t + req[:, C.R_PICKUP]
     to(t, TRADER)
     m[:, M["exited"]] = t
-    return GreenBlock(port.index, index, arrived, req, m, own)
+    return GreenBlock(port.index, index, arrived, req, m, own, 0 if document is None else 1)
 
 
 class OneLaneBlock:
-    """Consignments whose only queue is one FIFO lane (declaration review or the exit gate):
-    each is booked on the lane, in time order with everybody else, and the block is finished
-    with numpy once all are booked (or the run ends: those never booked are censored)."""
+    """Consignments whose only queue is one FIFO lane (declaration review, document check or
+    the exit gate): each is booked on the lane, in time order with everybody else, and the
+    block is finished with numpy once all are booked (or the run ends: those never booked are
+    censored)."""
 
     def __init__(
         self,
@@ -111,19 +130,24 @@ class OneLaneBlock:
     ):
         self.port, self.kind, self.index, self.arrived, self.req = port, kind, index, arrived, req
         k = len(index)
+        self.start = np.full(k, np.nan)
         self.end = np.full(k, np.nan)
         self.left = k
         self.done: Callable[[OneLaneBlock, GreenBlock], None] | None = None
+        self.block: GreenBlock | None = None
+        lodged = np.where(
+            req[:, C.R_ADVANCE] > 0,
+            arrived - req[:, C.R_ADVANCE_LEAD],
+            arrived + req[:, C.R_LODGING],
+        )
         if kind == "review":
             self.lane = port.review
-            lodged = np.where(
-                req[:, C.R_ADVANCE] > 0,
-                arrived - req[:, C.R_ADVANCE_LEAD],
-                arrived + req[:, C.R_LODGING],
-            )
             self.request = np.maximum(lodged, now)
             self.service = req[:, C.R_REVIEW_TIME]
-            self.block: GreenBlock | None = None
+        elif kind == "document":  # right after the risk assessment
+            self.lane = port.document
+            self.request = np.maximum(lodged + port.assess, now)
+            self.service = req[:, C.R_DOC_TIME]
         else:  # the gate, after release and pick-up
             self.lane = port.gate
             self.block = green_flow(port, index, arrived, req)
@@ -148,15 +172,18 @@ class OneLaneBlock:
             lane.defer(b)
 
     def _booked(self, i: int, start_end: tuple[float, float]) -> None:
-        self.end[i] = start_end[1]
+        self.start[i], self.end[i] = start_end
         self.left -= 1
         if self.left == 0:
             self.finish()
 
     def finish(self) -> None:
-        """Milestones from the booked ends; unbooked ones stay NaN (censored)."""
+        """Milestones from the booked times; unbooked ones stay NaN (censored)."""
+        port, index, arrived, req = self.port, self.index, self.arrived, self.req
         if self.kind == "review":
-            block = green_flow(self.port, self.index, self.arrived, self.req, accepted=self.end)
+            block = green_flow(port, index, arrived, req, accepted=self.end)
+        elif self.kind == "document":
+            block = green_flow(port, index, arrived, req, document=(self.start, self.end))
         else:
             block = self.block
             assert block is not None

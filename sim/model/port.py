@@ -244,7 +244,8 @@ class PortModel:
             if pure.any():
                 green = green_flow(self, index[pure], arrived[pure], table[pure])
             slow &= anything
-            for kind, lane in (("review", self.review), ("gate", self.gate)):
+            kinds = (("review", self.review), ("document", self.document), ("gate", self.gate))
+            for kind, lane in kinds:
                 if lane is None or lane.unlimited:
                     continue
                 others = np.logical_or.reduce([v for k, v in touches.items() if k != kind])

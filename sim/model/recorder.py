@@ -104,7 +104,8 @@ class Recorder:
         zeros = np.zeros(k)
         if cohort.any():
             c = cohort
-            stats = np.column_stack([port[c], outcome[c], zeros[c], b.req[c, :3], b.m[c], b.own[c]])
+            channel = zeros[c] + b.channel
+            stats = np.column_stack([port[c], outcome[c], channel, b.req[c, :3], b.m[c], b.own[c]])
             self._blocks.append(stats)
             self._block_rows += len(stats)
             if self._block_rows >= FLUSH:
@@ -112,9 +113,9 @@ class Recorder:
         if self.log:
             self._flush_log()
             self._chunks.append(
-                np.column_stack([port, b.index, cohort, outcome, zeros, b.req, b.m, b.own]).astype(
-                    float
-                )
+                np.column_stack(
+                    [port, b.index, cohort, outcome, zeros + b.channel, b.req, b.m, b.own]
+                ).astype(float)
             )
 
     def flush(self) -> None:
