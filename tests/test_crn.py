@@ -76,13 +76,31 @@ def test_coordinated_selection_nests_and_separate_is_union():
     assert p_either == pytest.approx(1 - 0.7 * 0.7, abs=0.03)  # the union of independent 30 %
 
 
-@pytest.mark.parametrize("path", [SMALL, sim.default_scenario_path()], ids=["small", "default"])
-def test_green_lane_in_bulk_equals_general_flow(path):
-    s = sim.load_scenario(path, {"days": 7})
+BULK_CASES = [
+    (SMALL, {}),
+    (
+        SMALL,
+        {
+            "ports.sea.scan.image_review.officers.capacity": "unlimited",
+            "ports.sea.release.gate": {"capacity": 1, "service": "4 min"},
+            "declaration.mode": "separate",
+        },
+    ),
+    (sim.default_scenario_path(), {}),
+]
+
+
+@pytest.mark.parametrize("path,over", BULK_CASES, ids=["small", "small-variant", "default"])
+def test_green_lane_in_bulk_equals_general_flow(path, over):
+    """Consignments finished in bulk (no queue, or one FIFO queue) get exactly what the
+    general flow gives them, and leave the lanes' statistics exactly the same."""
+    s = sim.load_scenario(path, {"days": 7, **over})
     fast = sim.simulate(s, 5, log=True, fast=True)
     slow = sim.simulate(s, 5, log=True, fast=False)
     pd.testing.assert_frame_equal(fast.log, slow.log)
     assert fast.counts == slow.counts
+    cols = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "wait_p90_h", "utilisation"]
+    pd.testing.assert_frame_equal(fast.resources[cols], slow.resources[cols], rtol=1e-9)
     mf, ms = fast.metrics(), slow.metrics()
     for k in mf:  # sums folded in another order: equal to rounding
         assert (math.isnan(mf[k]) and math.isnan(ms[k])) or mf[k] == pytest.approx(ms[k], rel=1e-9)

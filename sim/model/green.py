@@ -38,7 +38,7 @@ class GreenBlock:
     req: np.ndarray  # requirement rows (as in Consignment.req)
     m: np.ndarray  # milestones (k, N_MILESTONES)
     own: np.ndarray  # hours by owner (k, 5)
-    channel: int = 0  # green; 1 when the one queue met was the document check
+    channel: int = 0  # green; 1 or 2 when the one queue met was the document check or the scan
 
 
 def green_flow(
@@ -48,12 +48,13 @@ def green_flow(
     req: np.ndarray,
     accepted: np.ndarray | None = None,
     document: tuple[np.ndarray, np.ndarray] | None = None,
+    scan: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> GreenBlock:
     """Milestones and owners of consignments that meet no lane, or exactly one: a declaration
     review that ended at ``accepted``, or a document check from ``document[0]`` to
     ``document[1]`` (both booked on their FIFO lanes)."""
     with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
-        return _green(port, index, arrived, req, accepted, document)
+        return _green(port, index, arrived, req, accepted, document, scan)
 
 
 def _green(
@@ -63,6 +64,7 @@ def _green(
     req: np.ndarray,
     accepted: np.ndarray | None,
     document: tuple[np.ndarray, np.ndarray] | None,
+    scan: tuple[np.ndarray, np.ndarray] | None,
 ) -> GreenBlock:
     k = len(arrived)
     m = np.full((k, N_MILESTONES), np.nan)
@@ -91,10 +93,26 @@ def _green(
     t = t + port.assess
     m[:, M["assessed"]] = t
     to(t, CUSTOMS)
+    channel = 0
     if document is not None:  # the document check booked on its lane
         m[:, M["doc_start"]], t = document
         m[:, M["doc_end"]] = t
         to(t, CUSTOMS)
+        channel = 1
+    if scan is not None:  # the scan booked on its lane, then an image review with no queue
+        t = np.maximum(t, discharged)
+        to(t, TERMINAL)
+        m[:, M["scan_start"]], t = scan
+        m[:, M["scan_end"]] = t
+        to(t, CUSTOMS)
+        ai = req[:, C.R_AI_READ] > 0
+        t = np.where(ai, t + port.ai_time, t)
+        cleared = ai & (req[:, C.R_AI_CLEAR] > 0)
+        m[:, M["image_start"]] = np.where(cleared, np.nan, t)
+        t = np.where(cleared, t, t + req[:, C.R_IMAGE_TIME])
+        m[:, M["image_end"]] = t
+        to(t, CUSTOMS)
+        channel = 2
     if port.separate_declarations:
         q_done = lodged_q + req[:, C.R_FORM]
         m[:, M["quarantine_cleared"]] = q_done
@@ -110,12 +128,12 @@ def _green(
     t = t + req[:, C.R_PICKUP]
     to(t, TRADER)
     m[:, M["exited"]] = t
-    return GreenBlock(port.index, index, arrived, req, m, own, 0 if document is None else 1)
+    return GreenBlock(port.index, index, arrived, req, m, own, channel)
 
 
 class OneLaneBlock:
-    """Consignments whose only queue is one FIFO lane (declaration review, document check or
-    the exit gate): each is booked on the lane, in time order with everybody else, and the
+    """Consignments whose only queue is one FIFO lane (declaration review, document check, scan
+    or the exit gate): each is booked on the lane, in time order with everybody else, and the
     block is finished with numpy once all are booked (or the run ends: those never booked are
     censored)."""
 
@@ -148,6 +166,11 @@ class OneLaneBlock:
             self.lane = port.document
             self.request = np.maximum(lodged + port.assess, now)
             self.service = req[:, C.R_DOC_TIME]
+        elif kind == "scan":  # after the assessment, once the goods are discharged
+            self.lane = port.scanners
+            ready = np.maximum(lodged + port.assess, req[:, C.R_DISCHARGED])
+            self.request = np.maximum(ready, now)
+            self.service = req[:, C.R_SCAN_TIME]
         else:  # the gate, after release and pick-up
             self.lane = port.gate
             self.block = green_flow(port, index, arrived, req)
@@ -156,7 +179,7 @@ class OneLaneBlock:
 
     def book_all(self, cohort: np.ndarray, done: Callable[[OneLaneBlock, GreenBlock], None]):
         """Hand every request to the lane (it books them as its time comes)."""
-        self.done = done
+        self.done, self.cohort = done, cohort
         lane = self.lane
         for i, (r, key, service, c) in enumerate(
             zip(
@@ -184,6 +207,10 @@ class OneLaneBlock:
             block = green_flow(port, index, arrived, req, accepted=self.end)
         elif self.kind == "document":
             block = green_flow(port, index, arrived, req, document=(self.start, self.end))
+        elif self.kind == "scan":
+            block = green_flow(port, index, arrived, req, scan=(self.start, self.end))
+            officer = ~np.isnan(self.end) & ~np.isnan(block.m[:, M["image_start"]])
+            port.image_officers.delay_many(req[officer, C.R_IMAGE_TIME], self.cohort[officer])
         else:
             block = self.block
             assert block is not None

@@ -21,6 +21,7 @@ from collections.abc import Generator
 from itertools import count
 from typing import Any
 
+import numpy as np
 import simpy
 
 from sim.analysis.sketch import LogHistogram
@@ -56,6 +57,17 @@ class LaneStats:
             self.served += 1
             self.service_sum += service
             self.waits.add(0.0)
+
+    def delay_many(self, services: np.ndarray, cohort: np.ndarray) -> None:
+        """:meth:`delay` for many jobs at once (consignments finished in bulk)."""
+        self.jobs_total += len(services)
+        total = float(services.sum())
+        self.area_busy += total
+        self.sojourn_total += total
+        mine = services[cohort]
+        self.served += len(mine)
+        self.service_sum += float(mine.sum())
+        self.waits.add_many(np.zeros(len(mine)))
 
     # -- observation window ------------------------------------------------------------
     def _snapshot(self) -> tuple[float, float, float, float]:

@@ -244,12 +244,19 @@ class PortModel:
             if pure.any():
                 green = green_flow(self, index[pure], arrived[pure], table[pure])
             slow &= anything
-            kinds = (("review", self.review), ("document", self.document), ("gate", self.gate))
+            kinds = (
+                ("review", self.review),
+                ("document", self.document),
+                ("scan", self.scanners),
+                ("gate", self.gate),
+            )
             for kind, lane in kinds:
                 if lane is None or lane.unlimited:
                     continue
                 others = np.logical_or.reduce([v for k, v in touches.items() if k != kind])
                 only = touches[kind] & ~others
+                if kind == "scan":  # and the image review adds no queue and no exam
+                    only &= self._image_review_is_a_delay(table)
                 if only.any():
                     singles.append(
                         OneLaneBlock(
@@ -308,6 +315,13 @@ class PortModel:
         if self.org_waits:
             n += 2
         return n
+
+    def _image_review_is_a_delay(self, t: np.ndarray) -> np.ndarray:
+        """Scanned consignments whose image review meets no queue and refers none to an exam."""
+        read = ~((t[:, C.R_AI_READ] > 0) & (t[:, C.R_AI_CLEAR] > 0))
+        queue = read & (not self.image_officers.unlimited)
+        refer = read & (t[:, C.R_REFER] > 0) & (self.bays is not None)
+        return ~(queue | refer)
 
     def _touches(self, t: np.ndarray) -> dict[str, np.ndarray]:
         """Which lanes (finite or not) each consignment's path will touch, by step."""
