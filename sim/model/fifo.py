@@ -101,19 +101,20 @@ class FifoLane(LaneStats):
             if r < w1:
                 self.win_queue += w1 - max(r, w0)
             return INF, INF
-        ends, cap, constant = self._ends, self._cap, self._constant
+        ends, cap = self._ends, self._cap
         s = r if r > self._last_start else self._last_start
-        while True:
-            while ends and ends[0] <= s:
-                heapq.heappop(ends)
-            if len(ends) < cap[int(s) % 168]:
-                break
-            nxt = ends[0] if ends else INF
-            if not constant:
+        while ends and ends[0] <= s:
+            heapq.heappop(ends)
+        if self._constant:  # at most cap jobs run: if all servers are busy, the first to free
+            if len(ends) >= cap[0]:
+                s = heapq.heappop(ends)
+        else:
+            while len(ends) >= cap[int(s) % 168]:
+                nxt = ends[0] if ends else INF
                 change = int(s) + self._to_change[int(s) % 168]
-                if change < nxt:
-                    nxt = change
-            s = nxt
+                s = change if change < nxt else nxt
+                while ends and ends[0] <= s:
+                    heapq.heappop(ends)
         e = s + service
         heapq.heappush(ends, e)
         self._last_start = s
