@@ -157,6 +157,7 @@ def _fmt(x: float | None) -> str:
 
 def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
     names = [m for m in KEY_METRICS if m in summary]
+    names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
     names += [m for m in summary if m.startswith("utilisation_")]
     table = Table(title=f"Key metrics: mean and 95 % CI over {reps} replication(s)")
