@@ -101,11 +101,12 @@ class Recorder:
         k = len(b.index)
         outcome = np.where(b.m[:, _EXITED] <= self.end, RELEASED, CENSORED)  # NaN: censored
         port = np.full(k, b.port)
-        zeros = np.zeros(k)
+        channel = np.full(k, b.channel)
         if cohort.any():
             c = cohort
-            channel = zeros[c] + b.channel
-            stats = np.column_stack([port[c], outcome[c], channel, b.req[c, :3], b.m[c], b.own[c]])
+            stats = np.column_stack(
+                [port[c], outcome[c], channel[c], b.req[c, :3], b.m[c], b.own[c]]
+            )
             self._blocks.append(stats)
             self._block_rows += len(stats)
             if self._block_rows >= FLUSH:
@@ -114,7 +115,7 @@ class Recorder:
             self._flush_log()
             self._chunks.append(
                 np.column_stack(
-                    [port, b.index, cohort, outcome, zeros + b.channel, b.req, b.m, b.own]
+                    [port, b.index, cohort, outcome, channel, b.req, b.m, b.own]
                 ).astype(float)
             )
 
