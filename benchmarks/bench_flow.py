@@ -329,6 +329,22 @@ def theory_sojourn_h(
     return total
 
 
+def _side(res: dict[str, Any], walls: list[float], cpus: list[float]) -> dict[str, Any]:
+    """The figures of one side (bordersim or plain SimPy) of the network benchmark."""
+    med = statistics.median(walls)
+    n = res["n"]
+    return {
+        "walls_s": walls,
+        "cpus_s": cpus,
+        "median_wall_s": med,
+        "median_cpu_s": statistics.median(cpus),
+        "consignments_per_s": n / med if med > 0 else math.nan,
+        "mean_sojourn_min": res["mean_sojourn_h"] * 60,
+        "events": res["events"],
+        "events_per_consignment": res["events"] / n if n else math.nan,
+    }
+
+
 def bench_network(n: int, reps: int = 5, seed: int = 0, warmup: bool = True) -> dict[str, Any]:
     """Median wall time of bordersim and plain SimPy on the network, and their mean sojourns.
 
@@ -360,27 +376,8 @@ def bench_network(n: int, reps: int = 5, seed: int = 0, warmup: bool = True) -> 
         "utilisation": RHO,
         "service_mean_s": dict(zip(STATIONS, (m * 3600 for m in means), strict=True)),
         "reps": reps,
-        "bordersim": {
-            "walls_s": b_walls,
-            "cpus_s": b_cpus,
-            "median_wall_s": b_med,
-            "median_cpu_s": statistics.median(b_cpus),
-            "consignments_per_s": b["n"] / b_med if b_med > 0 else math.nan,
-            "mean_sojourn_min": b["mean_sojourn_h"] * 60,
-            "events": b["events"],
-            "events_per_consignment": b["events"] / b["n"] if b["n"] else math.nan,
-            "censored": b["censored"],
-        },
-        "plain_simpy": {
-            "walls_s": p_walls,
-            "cpus_s": p_cpus,
-            "median_wall_s": p_med,
-            "median_cpu_s": statistics.median(p_cpus),
-            "consignments_per_s": p["n"] / p_med if p_med > 0 else math.nan,
-            "mean_sojourn_min": p["mean_sojourn_h"] * 60,
-            "events": p["events"],
-            "events_per_consignment": p["events"] / p["n"] if p["n"] else math.nan,
-        },
+        "bordersim": {**_side(b, b_walls, b_cpus), "censored": b["censored"]},
+        "plain_simpy": _side(p, p_walls, p_cpus),
         "ratio": b_med / p_med if p_med > 0 else math.nan,
         "cpu_ratio": statistics.median(b_cpus) / statistics.median(p_cpus),
         "theory_sojourn_min": theory * 60,

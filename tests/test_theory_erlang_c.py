@@ -18,7 +18,7 @@ of the standard deviation itself (about 9 % at 60 replications).
 from __future__ import annotations
 
 import pytest
-from theory_scenarios import build, confidence_interval, lane, mmc_wait, replicate, resource
+from theory_scenarios import assert_matches_theory, build, lane, mmc_wait, replicate, resource
 from theory_scenarios import scenario as make_scenario
 
 SERVERS = 2
@@ -62,10 +62,4 @@ def _wait(result) -> float:
 def test_mmc_mean_wait_matches_erlang_c():
     analytic = mmc_wait(ARRIVAL_RATE, MEAN_SERVICE_H, SERVERS)
     waits = replicate(scenario(), SEEDS, _wait)
-    mean, half = confidence_interval(waits, LEVEL)
-    assert half <= PRECISION * analytic, (
-        f"99% half-width {half:.5f} h is more than 2% of Wq = {analytic:.5f} h: run longer"
-    )
-    assert mean - half <= analytic <= mean + half, (
-        f"Erlang C Wq = {analytic:.5f} h outside the 99% interval {mean:.5f} +- {half:.5f} h"
-    )
+    assert_matches_theory(waits, analytic, "Erlang C Wq", LEVEL, PRECISION)

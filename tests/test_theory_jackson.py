@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 from theory_scenarios import (
+    assert_matches_theory,
     build,
-    confidence_interval,
     exam,
     lane,
     mmc_wait,
@@ -109,10 +109,4 @@ def test_clearance_is_the_time_at_the_stations():
 def test_mean_clearance_matches_jackson():
     analytic = analytic_sojourn()
     means = replicate(network(), SEEDS, _clearance)
-    mean, half = confidence_interval(means, LEVEL)
-    assert half <= PRECISION * analytic, (
-        f"99% half-width {half:.4f} h is more than 2% of E[T] = {analytic:.4f} h: run longer"
-    )
-    assert mean - half <= analytic <= mean + half, (
-        f"Jackson E[T] = {analytic:.4f} h outside the 99% interval {mean:.4f} +- {half:.4f} h"
-    )
+    assert_matches_theory(means, analytic, "Jackson E[T]", LEVEL, PRECISION)

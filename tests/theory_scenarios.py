@@ -166,3 +166,18 @@ def confidence_interval(samples: np.ndarray, level: float = 0.99) -> tuple[float
     n = len(samples)
     half = stats.t.ppf(0.5 + level / 2, n - 1) * samples.std(ddof=1) / math.sqrt(n)
     return float(samples.mean()), float(half)
+
+
+def assert_matches_theory(
+    samples: np.ndarray, analytic: float, what: str, level: float = 0.99, precision: float = 0.02
+) -> None:
+    """The rule of every statistical theory test: the ``level`` interval over replications is
+    narrow (half-width at most ``precision`` of the analytic value) and contains it."""
+    mean, half = confidence_interval(samples, level)
+    assert half <= precision * analytic, (
+        f"{level:.0%} half-width {half:.5f} h is more than {precision:.0%} of {what} = "
+        f"{analytic:.5f} h: run longer"
+    )
+    assert mean - half <= analytic <= mean + half, (
+        f"{what} = {analytic:.5f} h outside the {level:.0%} interval {mean:.5f} +- {half:.5f} h"
+    )
