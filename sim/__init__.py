@@ -12,8 +12,8 @@ from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
 from sim.scenario.schema import Scenario
+from sim.version import __version__
 
-__version__ = "0.1.0"
 __all__ = [
     "RunResult",
     "Scenario",

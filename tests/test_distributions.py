@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from scipy import stats
 
 from sim.scenario.distributions import DurationDist, NumberDist
-from sim.units import UnitError, parse_clock, parse_duration, parse_rate
+from sim.scenario.units import UnitError, parse_clock, parse_duration, parse_rate
 
 DUR = TypeAdapter(DurationDist)
 NUM = TypeAdapter(NumberDist)

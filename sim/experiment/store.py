@@ -32,10 +32,10 @@ from typing import Any
 
 import pandas as pd
 
-import sim
 from sim.analysis.stats import summarise, summary_dict
 from sim.model.result import RunResult
 from sim.scenario.schema import Scenario
+from sim.version import __version__
 
 _OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json"}
 
@@ -191,7 +191,7 @@ class RunStore:
         )
         meta = {
             "package": "bordersim",
-            "version": sim.__version__,
+            "version": __version__,
             "python": platform.python_version(),
             "scenario": scenario.name,
             "scenario_hash": digest,

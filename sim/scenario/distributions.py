@@ -20,7 +20,7 @@ import numpy as np
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WrapValidator
 from scipy import special
 
-from sim.units import TIME_UNITS, UnitError, parse_duration
+from sim.scenario.units import TIME_UNITS, UnitError, parse_duration
 
 Quantity = float | str
 

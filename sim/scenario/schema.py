@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from sim.scenario.distributions import Duration, DurationDist, NumberDist
-from sim.units import UnitError, parse_clock, parse_rate
+from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 MODES = ("sea", "land", "air", "rail", "post")
 DIRECTIONS = ("import", "export")
