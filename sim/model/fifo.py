@@ -56,16 +56,14 @@ class FifoLane(LaneStats):
             next((k for k in range(1, 169) if h[(i + k) % 168] != h[i]), INF) for i in range(168)
         ]
 
-    # -- state as an event-driven lane would show it ----------------------------------
+    # -- state as an event-driven lane would show it (as of the last sync) -------------
     @property
     def queue_length(self) -> int:
-        self._advance()
-        return self._queue
+        return self._requests - self._started
 
     @property
     def busy(self) -> int:
-        self._advance()
-        return self._busy
+        return self._started - self._ended
 
     @property
     def capacity(self) -> int:
@@ -140,16 +138,9 @@ class FifoLane(LaneStats):
         """The observation window, known before the run (booked jobs are clipped to it)."""
         self._bounds = (start, end)
 
-    @property
-    def _queue(self) -> int:
-        return self._requests - self._started
-
-    @property
-    def _busy(self) -> int:
-        return self._started - self._ended
-
-    def _advance(self) -> None:
-        """Bring the state (and on-duty time) up to now, through the booked starts and ends."""
+    def sync(self) -> None:
+        """Bring the state (and on-duty time) up to now: book the deferred requests due by
+        now (their journeys carry on), then sweep the booked starts and ends."""
         now = self.env.now
         if self._pending:
             self.drain(now)

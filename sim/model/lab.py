@@ -36,6 +36,25 @@ class Lab:
     def queue_length(self) -> int:
         return len(self._waiting)
 
+    def result_row(self) -> dict[str, Any]:
+        """The lab's row of the resources table (waits are from submission to batch start)."""
+        nan = float("nan")
+        return {
+            "lane": "lab",
+            "queue_mean": nan,
+            "busy_mean": nan,
+            "capacity_mean": nan,
+            "utilisation": nan,
+            "wait_mean_h": self.waits.mean,
+            "wait_p90_h": self.waits.quantile(0.9),
+            "served": self.waits.n,
+            "service_mean_h": nan,
+            "jobs_total": self.samples,
+            "sojourn_total_h": nan,
+            "area_total": nan,
+            "batches": self.batches,
+        }
+
     def _run(self) -> Generator[simpy.Event, Any, None]:
         day = 0
         while True:

@@ -1,30 +1,69 @@
 """Lanes: pools of identical servers whose capacity may follow a staffing schedule.
 
 SimPy's resources cannot change capacity, and placeholder "blocking" requests would show up in
-queues and utilisation. Here only consignments ever queue or count as busy. Two kinds:
+queues and utilisation. Here only consignments ever queue or count as busy. Two kinds share the
+:class:`Lane` protocol:
 
 - :class:`sim.model.fifo.FifoLane` (officers' desks, scanners, a gate): first come first
-  served, booked analytically when asked; a flow visits it with :func:`serve`;
-- :class:`Lane`, a member of a :class:`Cell` (bay, movers, team, quarantine officers): a job
-  takes one server of several lanes at once, through SimPy events; a flow uses :func:`hold`.
+  served, booked analytically when asked; a journey visits it with :func:`serve`;
+- :class:`sim.model.cell.CellLane`, a member of a :class:`sim.model.cell.Cell` (bay, movers,
+  team, quarantine officers): a job takes one server of several lanes at once, through SimPy
+  events; a journey uses :func:`sim.model.cell.hold`.
 
 When capacity drops, jobs in progress finish and no new job starts until the busy count is
 below the new capacity. Statistics are streamed: time-weighted areas (queue, busy, on duty)
 over the observation window and over the whole run (Little's law), and a histogram of the
-waits of cohort consignments.
+waits of cohort consignments. Reading a lane's state has no side effects: it is the state as
+of the lane's last :meth:`Lane.sync`, which the model calls where it needs the present.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Generator
-from itertools import count
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import simpy
 
 from sim.analysis.sketch import LogHistogram
+
+
+class Lane(Protocol):
+    """What the model and its results read of any lane."""
+
+    port: str
+    name: str
+    unlimited: bool
+    hourly: list[int] | None
+    waits: LogHistogram
+    served: int
+    service_sum: float
+    jobs_total: int
+    sojourn_total: float
+    area_queue: float
+    area_busy: float
+
+    @property
+    def queue_length(self) -> int: ...
+
+    @property
+    def busy(self) -> int: ...
+
+    @property
+    def capacity(self) -> int: ...
+
+    def sync(self) -> None:
+        """Bring the lane's state (and its time-weighted areas) up to now."""
+
+    def delay(self, service: float, cohort: bool) -> None: ...
+
+    def delay_many(self, services: np.ndarray, cohort: np.ndarray) -> None: ...
+
+    def open_window(self) -> None: ...
+
+    def close_window(self) -> None: ...
+
+    def window(self) -> dict[str, float]: ...
 
 
 class LaneStats:
@@ -45,8 +84,12 @@ class LaneStats:
         self.service_sum = 0.0
         self.served = 0
 
-    def _advance(self) -> None:  # pragma: no cover - overridden
+    def sync(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def integrate(self) -> None:
+        """Bring the time-weighted areas up to now (for the observation window)."""
+        self.sync()
 
     def delay(self, service: float, cohort: bool) -> None:
         """An unlimited lane: no queue, the job simply takes its time."""
@@ -71,7 +114,7 @@ class LaneStats:
 
     # -- observation window ------------------------------------------------------------
     def _snapshot(self) -> tuple[float, float, float, float]:
-        self._advance()
+        self.integrate()
         return (self.env.now, self.area_queue, self.area_busy, self.area_duty)
 
     def open_window(self) -> None:
@@ -104,64 +147,19 @@ class LaneStats:
             "utilisation": busy / duty if duty > 0 else nan,
         }
 
-
-class Lane(LaneStats):
-    """Servers taken through SimPy events, as one of the lanes of a :class:`Cell` (bays,
-    movers, teams, quarantine officers) where a job needs several at once. The cell keeps the
-    waiting jobs; the lane keeps its capacity, which follows the staffing schedule."""
-
-    booked = False
-
-    def __init__(self, env: simpy.Environment, port: str, name: str, hourly: list[int] | None):
-        super().__init__(env, port, name, hourly)
-        self.capacity = 0 if hourly is None else hourly[0]
-        self.busy = 0
-        self.waiting_together = 0  # jobs waiting in the cell that need this lane
-        self.cell: Cell | None = None
-        self._last = 0.0
-        if hourly is not None and len(set(hourly)) > 1:
-            env.process(self._follow_schedule())
-
-    @property
-    def queue_length(self) -> int:
-        return self.waiting_together
-
-    def _advance(self) -> None:
-        now = self.env.now
-        dt = now - self._last
-        if dt > 0:
-            self.area_queue += self.waiting_together * dt
-            self.area_busy += self.busy * dt
-            self.area_duty += max(self.capacity, self.busy) * dt
-            self._last = now
-
-    def _follow_schedule(self) -> Generator[simpy.Event, Any, None]:
-        """Change capacity on the hour the schedule says; a new shift may start waiting jobs.
-        (A lane's own process: it never queues and never counts as busy.)"""
-        hourly = self.hourly
-        assert hourly is not None
-        changes = [h for h in range(168) if hourly[h] != hourly[h - 1]]
-        week = 0
-        while True:
-            for h in changes:
-                t = week * 168 + h
-                if t > self.env.now:
-                    yield self.env.timeout(t - self.env.now)
-                if t == 0:
-                    continue
-                self._advance()
-                self.capacity = hourly[h]
-                if self.cell is not None:
-                    self.cell.start_waiting()
-            week += 1
-
-    def job_done(self, requested: float, service: float, cohort: bool) -> None:
-        """Book a finished job (for Little's law and service statistics)."""
-        self.sojourn_total += self.env.now - requested
-        self.jobs_total += 1
-        if cohort:
-            self.served += 1
-            self.service_sum += service
+    def result_row(self) -> dict[str, Any]:
+        """The lane's row of the resources table."""
+        return {
+            "lane": self.name,
+            **self.window(),
+            "wait_mean_h": self.waits.mean,
+            "wait_p90_h": self.waits.quantile(0.9),
+            "served": self.served,
+            "service_mean_h": self.service_sum / self.served if self.served else float("nan"),
+            "jobs_total": self.jobs_total,
+            "sojourn_total_h": self.sojourn_total,
+            "area_total": self.area_queue + self.area_busy,
+        }
 
 
 class Booking:
@@ -197,108 +195,3 @@ def serve(
     if end == float("inf"):  # no server will ever come: wait for ever (censored)
         yield env.event()
     return start, end
-
-
-class Cell:
-    """Lanes that a job takes together: an inspection bay, move equipment, an exam team and
-    quarantine officers.
-
-    A job waits until every lane it needs has a free server and then takes them all at once,
-    so no server is held idle while its job waits for another (and no deadlock can arise).
-    Waiting jobs start first-fit in (priority, arrival) order whenever a server frees up or a
-    shift begins.
-    """
-
-    def __init__(self, env: simpy.Environment):
-        self.env = env
-        # waiting jobs grouped by the lanes they need: within a group only the head can be
-        # next, so a wake-up looks at a handful of heads, not at every waiting job
-        self._groups: dict[tuple[Lane, ...], list[tuple[float, int, simpy.Event, float, bool]]]
-        self._groups = {}
-        self._seq = count()
-        self._members: list[Lane] = []
-
-    def join(self, lanes: list[Lane]) -> None:
-        self._members = [lane for lane in lanes if not lane.unlimited]
-        for lane in lanes:
-            lane.cell = self
-
-    def request(self, lanes: tuple[Lane, ...], priority: float, cohort: bool) -> simpy.Event | None:
-        """Ask for one server of each lane now; None when all are taken at once."""
-        for lane in lanes:
-            lane._advance()
-        group = self._groups.setdefault(lanes, [])
-        if not group and all(lane.busy < lane.capacity for lane in lanes):
-            for lane in lanes:
-                lane.busy += 1
-                if cohort:
-                    lane.waits.add(0.0)
-            return None
-        ev = self.env.event()
-        heapq.heappush(group, (priority, next(self._seq), ev, self.env.now, cohort))
-        for lane in lanes:
-            lane.waiting_together += 1
-        return ev
-
-    def release(self, lanes: tuple[Lane, ...]) -> None:
-        for lane in lanes:
-            lane._advance()
-            lane.busy -= 1
-        self.start_waiting()
-
-    def start_waiting(self) -> None:
-        """Start waiting jobs, earliest (priority, arrival) first, while their lanes are free."""
-        now = self.env.now
-        while True:
-            best = None
-            for lanes, group in self._groups.items():
-                if group and (best is None or group[0][:2] < best[1][0][:2]):
-                    if all(lane.busy < lane.capacity for lane in lanes):
-                        best = (lanes, group)
-            if best is None:
-                return
-            lanes, group = best
-            _, _, ev, requested, cohort = heapq.heappop(group)
-            for lane in lanes:
-                lane._advance()
-                lane.busy += 1
-                lane.waiting_together -= 1
-                if cohort:
-                    lane.waits.add(now - requested)
-            ev.succeed()
-
-
-def hold(
-    env: simpy.Environment,
-    cell: Cell,
-    lanes: list[Lane],
-    t: float,
-    duration: float,
-    c: Any,
-) -> Generator[Any, Any, tuple[float, float]]:
-    """Take one server of each lane together, from time ``t``, for ``duration``.
-
-    Returns (start, end). Unlimited lanes are pure delays; with none finite, no event; with
-    one finite lane (then a FIFO lane, see PortModel) it is :func:`serve`.
-    """
-    cohort, priority = c.cohort, 0.0
-    finite = tuple(lane for lane in lanes if not lane.unlimited)
-    for lane in lanes:
-        if lane.unlimited:
-            lane.delay(duration, cohort)
-    if not finite:
-        return t, t + duration
-    if len(finite) == 1 and finite[0].booked:
-        return (yield from serve(env, finite[0], t, duration, c))
-    if t > env.now:
-        yield env.timeout(t - env.now)
-    requested = env.now
-    ev = cell.request(finite, priority, cohort)
-    if ev is not None:
-        yield ev
-    start = env.now
-    yield env.timeout(duration)
-    for lane in finite:
-        lane.job_done(requested, duration, cohort)
-    cell.release(finite)
-    return start, env.now

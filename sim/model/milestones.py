@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 MILESTONES = (
     "arrived",
     "discharged",
@@ -70,3 +72,37 @@ def channel_code(doc: bool, scan: bool, physical: bool, quarantine: bool) -> int
     """Channel by the most intrusive customs check actually done, plus quarantine."""
     base = 3 if physical else 2 if scan else 1 if doc else 0
     return base + 4 if quarantine else base
+
+
+def channel_code_many(
+    doc: np.ndarray, scan: np.ndarray, physical: np.ndarray, quarantine: np.ndarray
+) -> np.ndarray:
+    """:func:`channel_code` on arrays."""
+    base = np.where(physical, 3, np.where(scan, 2, np.where(doc, 1, 0)))
+    return np.where(quarantine, base + 4, base)
+
+
+# positions of the milestones, for the interpreters
+(
+    ARRIVED,
+    DISCHARGED,
+    LODGED,
+    LODGED_Q,
+    ACCEPTED,
+    ASSESSED,
+    DOC_START,
+    DOC_END,
+    SCAN_START,
+    SCAN_END,
+    IMAGE_START,
+    IMAGE_END,
+    EXAM_START,
+    EXAM_END,
+    Q_START,
+    Q_END,
+    LAB_START,
+    LAB_END,
+    Q_CLEARED,
+    RELEASED_AT,
+    EXITED,
+) = range(N_MILESTONES)

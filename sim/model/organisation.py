@@ -1,8 +1,9 @@
-"""The customs organisation as the flow sees it: places where a consignment may wait on it.
+"""The customs organisation as a journey sees it: places where a consignment may wait on it.
 
-Today this is the escalation point after risk assessment, and nothing escalates: the
+Today this is the escalation step after risk assessment, and nothing escalates: the
 organisation issue (spindle and dumbbell trees, case decisions, rulings, risk alerts) replaces
-:meth:`Organisation.wait` with real waits, booked to the ``organisation`` owner.
+:meth:`Organisation.wait` with real waits, booked to the ``organisation`` owner. It is
+injected into the World, so another organisation is a constructor argument away.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ class Organisation:
         self.env = env
 
     def wait(
-        self, c: Consignment, t: float, point: str, clock
+        self, c: Consignment, t: float, point: str, clock: Any
     ) -> Generator[simpy.Event, Any, float]:
         """Wait, if needed, for a decision at escalation ``point``; return the new clock time."""
         return t
         yield  # pragma: no cover - makes this a generator
+
+    def result_rows(self) -> list[dict[str, Any]]:
+        """Rows for the resources table (none until units have staff)."""
+        return []

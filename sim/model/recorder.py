@@ -8,13 +8,14 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
-from sim.model.consignment import REQUIREMENTS, Consignment
-from sim.model.green import GreenBlock
+from sim.model.consignment import Consignment
+from sim.model.draws import DRAWS, REQUIREMENTS, R
 from sim.model.milestones import (
     CENSORED,
     CHANNELS,
@@ -29,6 +30,9 @@ from sim.model.milestones import (
 )
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
+if TYPE_CHECKING:
+    from sim.model.bulk import Bulk
+
 HEAD = ("port", "index", "cohort", "outcome", "channel")
 COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 #: the short row kept for statistics (the log keeps COLUMNS)
@@ -38,6 +42,8 @@ _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
 _EXITED = M["exited"]
 FLUSH = 4096
+_ATTRS = [R.direction, R.commodity, R.trader_class]
+_DIRECTION, _COMMODITY, _CLASS = _ATTRS
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -90,22 +96,24 @@ class Recorder:
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         r = c.req
         if c.cohort:
-            self._rows.append((c.port, outcome, ch, r[0], r[1], r[2], *m, *c.own))
+            self._rows.append(
+                (c.port, outcome, ch, r[_DIRECTION], r[_COMMODITY], r[_CLASS], *m, *c.own)
+            )
             if len(self._rows) >= FLUSH:
                 self.flush()
         if self.log:
             self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *c.own))
 
-    def record_block(self, b: GreenBlock, cohort: np.ndarray) -> None:
-        """Book a block of consignments finished in bulk (see :mod:`sim.model.green`)."""
-        k = len(b.index)
+    def record_block(self, b: Bulk) -> None:
+        """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
+        k, cohort = len(b.index), b.cohort
         outcome = np.where(b.m[:, _EXITED] <= self.end, RELEASED, CENSORED)  # NaN: censored
-        port = np.full(k, b.port)
-        channel = np.full(k, b.channel)
+        port = np.full(k, b.port.index)
+        channel = b.channel
         if cohort.any():
             c = cohort
             stats = np.column_stack(
-                [port[c], outcome[c], channel[c], b.req[c, :3], b.m[c], b.own[c]]
+                [port[c], outcome[c], channel[c], b.req[c][:, _ATTRS], b.m[c], b.own[c]]
             )
             self._blocks.append(stats)
             self._block_rows += len(stats)
@@ -238,37 +246,24 @@ class Recorder:
         for col in (
             "port",
             "index",
-            "direction",
-            "commodity",
-            "trader_class",
-            "origin",
-            "containers",
             "outcome",
             "channel",
+            *DRAWS.dtypes("int"),
+            *DRAWS.dtypes("category"),
         ):
             df[col] = df[col].astype(np.int64)
-        for col in (
-            "cohort",
-            "advance",
-            "review",
-            "sel_document",
-            "sel_scan",
-            "sel_physical",
-            "sel_quarantine",
-            "ai_read",
-            "ai_clear",
-            "refer",
-            "sample",
-            "exam_hit",
-            "quarantine_reject",
-        ):
+        for col in ("cohort", *DRAWS.dtypes("bool")):
             df[col] = df[col].astype(bool)
         df["port"] = pd.Categorical.from_codes(df["port"], categories=ports)
         df["outcome"] = pd.Categorical.from_codes(df["outcome"], categories=list(OUTCOMES))
         df["channel"] = pd.Categorical.from_codes(df["channel"], categories=list(CHANNELS))
-        df["direction"] = pd.Categorical.from_codes(df["direction"], categories=list(DIRECTIONS))
-        df["commodity"] = pd.Categorical.from_codes(df["commodity"], categories=commodities)
-        df["trader_class"] = pd.Categorical.from_codes(
-            df["trader_class"], categories=list(TRADER_CLASSES)
-        )
+        categories = {
+            "directions": list(DIRECTIONS),
+            "commodities": commodities,
+            "trader_classes": list(TRADER_CLASSES),
+        }
+        for d in DRAWS.draws:
+            if d.dtype.startswith("category:"):
+                names = categories[d.dtype.split(":")[1]]
+                df[d.name] = pd.Categorical.from_codes(df[d.name], categories=names)
         return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True)

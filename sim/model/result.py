@@ -20,7 +20,8 @@ class RunResult:
     - ``owners``: hours per released consignment and share of the time by owner;
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;
-    - ``log``: one row per consignment (attributes, requirements, milestones), when asked.
+    - ``log``: one row per consignment (attributes, requirements, milestones), when asked;
+    - ``paths``: how many consignments were finished in bulk (numpy) and as SimPy flows.
     """
 
     scenario: str
@@ -33,7 +34,7 @@ class RunResult:
     queues: pd.DataFrame
     events: int
     log: pd.DataFrame | None = None
-    extra: dict[str, float] = field(default_factory=dict)
+    paths: dict[str, int] = field(default_factory=dict)  # consignments by interpreter
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -58,5 +59,4 @@ class RunResult:
             out[f"queue_mean_{key}"] = float(r["queue_mean"])
             out[f"wait_h_mean_{key}"] = float(r["wait_mean_h"])
             out[f"wait_h_p90_{key}"] = float(r["wait_p90_h"])
-        out.update(self.extra)
         return out

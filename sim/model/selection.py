@@ -1,8 +1,15 @@
 """Selection: which checks a consignment gets. One interface, several implementations.
 
-The flow asks a :class:`Selector` once per block of new consignments. This issue's
-:class:`TableSelector` uses fixed probabilities per commodity x trader class; the risk engine
-of a later issue implements the same interface with scores, targeting and learning.
+The assessment step (:mod:`sim.model.steps.declaration`) asks a :class:`Selector` for a block
+of consignments. A *static* selector decides from the declared attributes alone, so its
+decisions are taken when the consignments are made (the fast path). A *dynamic* selector
+decides from the state of the run at the time of assessment: the model asks it at most
+``refresh`` hours before each consignment's assessment (see :mod:`sim.model.decisions`).
+
+This issue's :class:`TableSelector` uses fixed probabilities per commodity x trader class; the
+risk engine of a later issue implements the same interface with scores, targeting and learning.
+How one or two declarations couple customs' and quarantine's selection is the assessment
+step's rule, not the selector's.
 """
 
 from __future__ import annotations
@@ -26,26 +33,28 @@ class SelectionInput:
     value: np.ndarray
     origin: np.ndarray
     uniforms: dict[str, np.ndarray]  # one selection uniform per check
+    now: float = 0.0  # when the decision is taken (the run's clock)
 
 
 class Selector(Protocol):
+    #: False: decides from declared attributes only (planned when consignments are made)
+    dynamic: bool
+    #: a dynamic selector's decisions use the state of the run at most this old (hours)
+    refresh: float
+
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         """Boolean array per check in ``CHECKS``: is the consignment selected for it?"""
         ...
 
 
 class TableSelector:
-    """Fixed selection probabilities per check, commodity and trader class.
+    """Fixed selection probabilities per check, commodity and trader class (static)."""
 
-    With one declaration (``single``) customs and quarantine selection is one decision: the
-    physical-exam and quarantine draws share a uniform, so the two selected sets nest. With two
-    declarations (``separate``, before 2018) the two agencies select independently and the
-    inspected set is the union of theirs.
-    """
+    dynamic = False
+    refresh = 0.0
 
     def __init__(self, scenario: Scenario):
         self.commodities = list(scenario.commodities)
-        self.coordinated = scenario.declaration.mode == "single"
         self.p = {
             check: np.array(
                 [
@@ -63,8 +72,7 @@ class TableSelector:
 
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         u = block.uniforms
-        out = {}
-        for check in CHECKS:
-            draw = u["physical"] if check == "quarantine" and self.coordinated else u[check]
-            out[check] = draw < self.probability(check, block.commodity, block.trader_class)
-        return out
+        return {
+            check: u[check] < self.probability(check, block.commodity, block.trader_class)
+            for check in CHECKS
+        }

@@ -1,0 +1,146 @@
+"""The numpy interpreter: a block of consignments finished along their plans with arrays.
+
+Consignments whose plan may go in bulk (:meth:`sim.model.route.Route.in_bulk`) never become
+objects: each planned step's bulk form runs on the whole block, in plan order. A block whose
+rows meet one FIFO lane hands the lane one deferred booking per row, in time order with
+everybody else, and is finished once all are booked (or the run ends: rows never booked stay
+NaN from there on and are censored). ``tests/test_crn.py`` and ``tests/test_properties.py``
+require that this gives exactly what the SimPy interpreter gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sim.model.draws import R
+from sim.model.lane import Booking
+from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, N_MILESTONES, channel_code_many
+
+if TYPE_CHECKING:
+    from sim.model.port import Port
+
+
+class Visit:
+    """What a bulk step yields when its rows meet a FIFO lane: one request per row."""
+
+    __slots__ = ("lane", "request", "service", "rows")
+
+    def __init__(self, lane: Any, request: np.ndarray, service: np.ndarray, rows: np.ndarray):
+        self.lane, self.request, self.service, self.rows = lane, request, service, rows
+
+
+class Bulk:
+    """A block's state as the steps' bulk forms read and move it (one row per consignment)."""
+
+    def __init__(
+        self,
+        port: Port,
+        index: np.ndarray,
+        arrived: np.ndarray,
+        req: np.ndarray,
+        plan: np.ndarray,
+        cohort: np.ndarray,
+        now: float,
+    ):
+        self.port, self.index, self.arrived, self.req = port, index, arrived, req
+        self.plan, self.cohort, self.now = plan, cohort, now
+        k = len(index)
+        self.m = np.full((k, N_MILESTONES), np.nan)
+        self.own = np.zeros((k, 5))
+        self.cursor = arrived.copy()
+        self.t = arrived
+        self.lodged_q = self.q_done = arrived
+        self.did = np.zeros((k, 4), bool)  # document, scan, physical, quarantine
+        self.discharged = req[:, R.goods_ready]
+        self.m[:, ARRIVED] = arrived
+        self.m[:, DISCHARGED] = self.discharged
+
+    def to(self, t: np.ndarray, owner: int) -> None:
+        """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing)."""
+        self.own[:, owner] += np.fmax(t - self.cursor, 0.0)
+        np.fmax(self.cursor, t, out=self.cursor)
+
+    def serve(
+        self, lane: Any, t: np.ndarray, service: np.ndarray, rows: np.ndarray
+    ) -> Generator[Visit, Any, tuple[np.ndarray, np.ndarray]]:
+        """Rows queue at ``lane`` from ``t`` for ``service``: (start, end). An unlimited lane
+        is a delay; a finite one is booked (the block waits for every row's booking)."""
+        if not rows.any():
+            return t, t + service
+        if lane.unlimited:
+            ok = rows & ~np.isnan(t)
+            lane.delay_many(service[ok], self.cohort[ok])
+            return t, t + service
+        start, end = yield Visit(lane, np.maximum(t, self.now), service, rows)
+        return start, end
+
+    @property
+    def channel(self) -> np.ndarray:
+        d = self.did
+        return channel_code_many(d[:, 0], d[:, 1], d[:, 2], d[:, 3])
+
+    def steps(self) -> Generator[Visit, Any, None]:
+        """Every planned step's bulk form, in route order."""
+        with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
+            for i, step in enumerate(self.port.route.steps):
+                rows = (self.plan >> i) & 1 == 1
+                if rows.any():
+                    yield from step.bulk(self, rows)
+            self.m[:, EXITED] = self.t
+
+
+class BulkRun:
+    """Drives a :class:`Bulk` block: runs its steps, books its one queue, finishes it."""
+
+    def __init__(self, block: Bulk, done: Callable[[Bulk], None]):
+        self.block, self.done = block, done
+        self.gen = block.steps()
+        self.start = self.end = np.empty(0)
+        self.left = 0
+        try:
+            visit = next(self.gen)
+        except StopIteration:
+            done(block)
+            return
+        self._book(visit)
+
+    def _book(self, v: Visit) -> None:
+        k = len(v.rows)
+        self.start, self.end = np.full(k, np.nan), np.full(k, np.nan)
+        which = np.flatnonzero(v.rows)
+        self.left = len(which)
+        b = self.block
+        for i, r, key, service, c in zip(
+            which.tolist(),
+            v.request[which].tolist(),
+            b.index[which].tolist(),
+            v.service[which].tolist(),
+            b.cohort[which].tolist(),
+            strict=True,
+        ):
+            booking = Booking(v.lane, r, key, service, c)
+            booking.proceed = partial(self._booked, i)
+            v.lane.defer(booking)
+
+    def _booked(self, i: int, start_end: tuple[float, float]) -> None:
+        self.start[i], self.end[i] = start_end
+        self.left -= 1
+        if self.left == 0:
+            self.finish()
+
+    def finish(self) -> None:
+        """Carry on from the booked times; unbooked rows stay NaN (censored)."""
+        try:
+            self.gen.send((self.start, self.end))
+        except StopIteration:
+            self.done(self.block)
+            return
+        raise RuntimeError("a bulk block met a second queue")  # in_bulk rules this out
+
+    @property
+    def open(self) -> bool:
+        return self.left > 0

@@ -1,0 +1,335 @@
+"""Named draws: every per-consignment random quantity, declared once.
+
+A consignment is born with one row of ``WIDTH`` uniforms, keyed by its port and arrival index
+(:mod:`sim.model.streams`). Each quantity it may ever need is declared here with its name, the
+uniform column it reads (never renumbered: these are the common random numbers that pair a
+reform with its baseline), its dtype and the transform that turns the uniform into a value from
+the scenario. The declaration order is the order of the requirement table, of the log's columns
+and of the recorder's fields, all generated from :data:`DRAWS`.
+
+Adding a quantity is one declaration: pick an unused column below ``WIDTH``, write its
+transform, and the table, the log and the column-pinning test follow. Selection decisions are
+declared too (``decided=True``): their uniform is drawn with the consignment, but the value is
+set by the assessment step (:mod:`sim.model.steps.declaration`), when the decision is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from sim.scenario.distributions import DurationDist, NumberDist
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Port, Scenario
+
+WIDTH = 48  # uniforms per consignment; columns not yet declared are reserved
+
+
+@dataclass
+class Context:
+    """What a transform may read: the port, the scenario and the values declared before."""
+
+    scenario: Scenario
+    port: Port
+    commodities: list[str]
+    arrived: np.ndarray
+    values: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.arrived)
+
+    def pick(self, shares: dict[str, float], keys: Any, u: np.ndarray) -> np.ndarray:
+        """The category each uniform falls in, by cumulative shares in the order of ``keys``."""
+        cum = np.cumsum([shares.get(k, 0.0) for k in keys])
+        return np.minimum(np.searchsorted(cum, u, side="right"), len(keys) - 1)
+
+    def times(self, dist: DurationDist | NumberDist | None, u: np.ndarray) -> np.ndarray:
+        """Inverse-CDF draws of ``dist``; zeros where the scenario has no such step."""
+        return dist.ppf(u) if dist is not None else np.zeros(self.n)
+
+
+Transform = Callable[[Context, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Draw:
+    name: str
+    column: int  # the uniform column it reads: never renumber
+    dtype: str  # "float", "bool", "int" or "category:<directions|commodities|trader_classes>"
+    transform: Transform | None  # None: decided later (selection)
+
+    @property
+    def decided(self) -> bool:
+        return self.transform is None
+
+
+class Registry:
+    """The declared draws, in table order, and the positional indices generated from them."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.draws: list[Draw] = []
+
+    def declare(
+        self, name: str, column: int, dtype: str = "float"
+    ) -> Callable[[Transform], Transform]:
+        def add(transform: Transform) -> Transform:
+            self._add(Draw(name, column, dtype, transform))
+            return transform
+
+        return add
+
+    def decision(self, name: str, column: int) -> None:
+        """A selection decision: its uniform is drawn now, its value set at assessment."""
+        self._add(Draw(name, column, "bool", None))
+
+    def _add(self, d: Draw) -> None:
+        if not 0 <= d.column < self.width:
+            raise ValueError(f"draw {d.name}: column {d.column} outside 0..{self.width - 1}")
+        for other in self.draws:
+            if other.name == d.name or other.column == d.column:
+                raise ValueError(f"draw {d.name} clashes with {other.name}")
+        self.draws.append(d)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.draws)
+
+    def index(self, name: str) -> int:
+        """Position of a quantity in the requirement table."""
+        return self.names.index(name)
+
+    def column(self, name: str) -> int:
+        return self.draws[self.index(name)].column
+
+    def table(self, ctx: Context, u: np.ndarray) -> np.ndarray:
+        """The requirement table of a block: one row per consignment, one column per draw.
+        Decisions are left at 0 until the assessment step sets them."""
+        out = []
+        for d in self.draws:
+            if d.transform is None:
+                value = np.zeros(ctx.n)
+            else:
+                value = d.transform(ctx, u[:, d.column])
+            ctx.values[d.name] = value
+            out.append(value)
+        return np.column_stack(out).astype(float)
+
+    def dtypes(self, kind: str) -> list[str]:
+        """Names of the quantities of one dtype (``category`` matches any category)."""
+        return [d.name for d in self.draws if d.dtype.split(":")[0] == kind]
+
+
+DRAWS = Registry(WIDTH)
+declare = DRAWS.declare
+
+
+# --- attributes --------------------------------------------------------------------------
+@declare("direction", 0, "category:directions")
+def _direction(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.pick(x.port.direction, DIRECTIONS, u)
+
+
+@declare("commodity", 1, "category:commodities")
+def _commodity(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.pick(x.port.traffic.commodities, x.commodities, u)
+
+
+@declare("trader_class", 2, "category:trader_classes")
+def _trader_class(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.pick(x.port.traffic.trader_classes, TRADER_CLASSES, u)
+
+
+@declare("value", 3)
+def _value(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.port.traffic.value.ppf(u)
+
+
+@declare("origin", 4, "int")
+def _origin(x: Context, u: np.ndarray) -> np.ndarray:
+    origins = x.port.traffic.origins
+    return x.pick(origins, list(origins), u)
+
+
+@declare("containers", 5, "int")
+def _containers(x: Context, u: np.ndarray) -> np.ndarray:
+    return np.maximum(1, np.rint(x.port.traffic.containers.ppf(u))).astype(int)
+
+
+@declare("goods_ready", 6)
+def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
+    """When the goods are available: at arrival, or as the cranes unload the vessel's call."""
+    batch = x.port.arrivals.batch
+    if batch is None or not x.n:
+        return x.arrived.copy()
+    containers = x.values["containers"]
+    span = containers.sum() / batch.discharge_rate  # the whole call's discharge
+    return x.arrived + span * u ** (1.0 / containers)
+
+
+# --- declaration -------------------------------------------------------------------------
+@declare("advance", 7, "bool")
+def _advance(x: Context, u: np.ndarray) -> np.ndarray:
+    share = x.port.declaration.advance_share
+    return u < np.where(x.values["direction"] == 0, share.import_, share.export)
+
+
+@declare("advance_lead", 8)
+def _advance_lead(x: Context, u: np.ndarray) -> np.ndarray:
+    return np.minimum(x.port.declaration.advance_lead.ppf(u), x.scenario.declaration.advance_max)
+
+
+@declare("lodging_delay", 9)
+def _lodging(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.port.declaration.lodging_delay, u)
+
+
+@declare("review", 10, "bool")
+def _review(x: Context, u: np.ndarray) -> np.ndarray:
+    p = np.array([x.scenario.declaration.review(k) for k in TRADER_CLASSES])
+    return u < p[x.values["trader_class"]]
+
+
+@declare("review_time", 11)
+def _review_time(x: Context, u: np.ndarray) -> np.ndarray:
+    return _service(x, x.port.review, u)
+
+
+@declare("second_submission", 12)
+def _second(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.scenario.declaration.second_submission, u)
+
+
+# --- selection (decided at assessment) ----------------------------------------------------
+DRAWS.decision("sel_document", 13)
+DRAWS.decision("sel_scan", 14)
+DRAWS.decision("sel_physical", 15)
+DRAWS.decision("sel_quarantine", 16)
+
+
+# --- checks ------------------------------------------------------------------------------
+def _service(x: Context, lane: Any, u: np.ndarray) -> np.ndarray:
+    return x.times(lane.service if lane is not None else None, u)
+
+
+@declare("doc_time", 17)
+def _doc_time(x: Context, u: np.ndarray) -> np.ndarray:
+    return _service(x, x.port.document_check, u)
+
+
+@declare("scan_time", 18)
+def _scan_time(x: Context, u: np.ndarray) -> np.ndarray:
+    return _service(x, x.port.scan.scanners if x.port.scan else None, u)
+
+
+def _image(x: Context) -> Any:
+    return x.port.scan.image_review if x.port.scan else None
+
+
+@declare("ai_read", 19, "bool")
+def _ai_read(x: Context, u: np.ndarray) -> np.ndarray:
+    ir = _image(x)
+    return u < (ir.ai_share if ir else 0.0)
+
+
+@declare("ai_clear", 20, "bool")
+def _ai_clear(x: Context, u: np.ndarray) -> np.ndarray:
+    ir = _image(x)
+    return u < (ir.ai_clear if ir else 0.0)
+
+
+@declare("image_time", 21)
+def _image_time(x: Context, u: np.ndarray) -> np.ndarray:
+    ir = _image(x)
+    return _service(x, ir.officers if ir else None, u)
+
+
+@declare("refer", 22, "bool")
+def _refer(x: Context, u: np.ndarray) -> np.ndarray:
+    ir = _image(x)
+    return u < (ir.refer if ir else 0.0)
+
+
+@declare("move", 23)
+def _move(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.port.exam.move if x.port.exam else None, u)
+
+
+@declare("exam_time", 24)
+def _exam_time(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.port.exam.duration if x.port.exam else None, u)
+
+
+@declare("quarantine_time", 25)
+def _quarantine_time(x: Context, u: np.ndarray) -> np.ndarray:
+    q = x.port.quarantine
+    return x.times(q.check if q else None, u)
+
+
+@declare("sample", 26, "bool")
+def _sample(x: Context, u: np.ndarray) -> np.ndarray:
+    q = x.port.quarantine
+    return u < (q.sample_share if q else 0.0)
+
+
+@declare("incubation", 27)
+def _incubation(x: Context, u: np.ndarray) -> np.ndarray:
+    q = x.port.quarantine
+    return x.times(q.lab.incubation if q and q.lab else None, u)
+
+
+@declare("clearance_form", 28)
+def _form(x: Context, u: np.ndarray) -> np.ndarray:
+    q = x.port.quarantine
+    return x.times(q.clearance_form if q else None, u)
+
+
+def _by_commodity(x: Context, attr: str) -> np.ndarray:
+    p = np.array([getattr(x.scenario.commodities[k], attr) for k in x.commodities])
+    return p[x.values["commodity"]]
+
+
+@declare("exam_hit", 29, "bool")
+def _hit(x: Context, u: np.ndarray) -> np.ndarray:
+    return u < _by_commodity(x, "exam_hit")
+
+
+@declare("quarantine_reject", 30, "bool")
+def _reject(x: Context, u: np.ndarray) -> np.ndarray:
+    return u < _by_commodity(x, "quarantine_reject")
+
+
+# --- release -----------------------------------------------------------------------------
+@declare("pickup", 31)
+def _pickup(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.port.release.pickup, u)
+
+
+@declare("gate_time", 32)
+def _gate(x: Context, u: np.ndarray) -> np.ndarray:
+    return _service(x, x.port.release.gate, u)
+
+
+@declare("quarantine_move", 33)
+def _quarantine_move(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.port.exam.move if x.port.exam else None, u)
+
+
+REQUIREMENTS = DRAWS.names
+
+
+class _Indices:
+    """Positional indices into the requirement table, generated from :data:`DRAWS` (for
+    speed in the per-consignment flow: ``req[R.scan_time]``); a misspelt name raises."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.__dict__.update({name: i for i, name in enumerate(names)})
+
+    def __getattr__(self, name: str) -> int:
+        raise AttributeError(f"no draw named {name!r}")
+
+
+R = _Indices(REQUIREMENTS)

@@ -1,0 +1,27 @@
+"""The steps of the clearance flow, in route order (DESIGN.md section 2)."""
+
+from __future__ import annotations
+
+from sim.model.route import Step
+from sim.model.steps.checks import DocumentCheck, ImageReview, Scan
+from sim.model.steps.declaration import Assess, Escalate, Lodge, Review
+from sim.model.steps.inspection import Inspect, QuarantineForm, QuarantineResult
+from sim.model.steps.release import Gate, Release
+
+
+def clearance_steps() -> list[Step]:
+    """Every step a consignment may take, in the order it would take them."""
+    return [
+        Lodge(),
+        Review(),
+        Assess(),
+        Escalate(),
+        DocumentCheck(),
+        Scan(),
+        ImageReview(),
+        Inspect(),
+        QuarantineResult(),
+        QuarantineForm(),
+        Release(),
+        Gate(),
+    ]

@@ -1,0 +1,137 @@
+"""Checks before any box is opened: the document check, the scan and the image review (AI,
+then an officer for the images AI does not clear). Plan rule, scalar and bulk forms side by
+side."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sim.model.draws import R
+from sim.model.lane import serve
+from sim.model.milestones import (
+    CUSTOMS,
+    DOC_END,
+    DOC_START,
+    IMAGE_END,
+    IMAGE_START,
+    SCAN_END,
+    SCAN_START,
+    TERMINAL,
+)
+from sim.model.route import Step, finite
+
+if TYPE_CHECKING:
+    from sim.model.bulk import Bulk
+    from sim.model.journey import Journey
+    from sim.model.port import Port
+
+GOODS_READY = R.goods_ready
+
+
+class DocumentCheck(Step):
+    name = "document_check"
+    waits = True
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return (r[:, R.sel_document] > 0) & (p.document is not None)
+
+    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.full(len(r), int(finite(p.document)))
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        m = j.m
+        m[DOC_START], t = yield from serve(j.env, j.port.document, j.t, j.r[R.doc_time], j.c)
+        m[DOC_END] = j.t = t
+        j.c.did_doc = True
+        j.clock.to(t, CUSTOMS)
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        start, end = yield from b.serve(b.port.document, b.t, b.req[:, R.doc_time], rows)
+        b.m[rows, DOC_START] = start[rows]
+        b.t = t = np.where(rows, end, b.t)
+        b.m[rows, DOC_END] = t[rows]
+        b.to(t, CUSTOMS)
+        b.did[:, 0] |= rows
+
+
+def scanned(p: Port, r: np.ndarray) -> np.ndarray:
+    return (r[:, R.sel_scan] > 0) & (p.scanners is not None)
+
+
+def read_by_officer(r: np.ndarray) -> np.ndarray:
+    """Images an officer reads: those AI does not read, or reads and does not clear."""
+    return ~((r[:, R.ai_read] > 0) & (r[:, R.ai_clear] > 0))
+
+
+class Scan(Step):
+    """A non-intrusive scan, once the goods are discharged."""
+
+    name = "scan"
+    waits = True
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return scanned(p, r)
+
+    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.full(len(r), int(finite(p.scanners)))
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        t, m, discharged = j.t, j.m, j.r[GOODS_READY]
+        if t < discharged:
+            t = discharged
+            j.clock.to(t, TERMINAL)
+        m[SCAN_START], t = yield from serve(j.env, j.port.scanners, t, j.r[R.scan_time], j.c)
+        m[SCAN_END] = j.t = t
+        j.c.did_scan = True
+        j.clock.to(t, CUSTOMS)
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        t = np.where(rows, np.maximum(b.t, b.discharged), b.t)
+        b.to(t, TERMINAL)
+        start, end = yield from b.serve(b.port.scanners, t, b.req[:, R.scan_time], rows)
+        b.m[rows, SCAN_START] = start[rows]
+        b.t = t = np.where(rows, end, t)
+        b.m[rows, SCAN_END] = t[rows]
+        b.to(t, CUSTOMS)
+        b.did[:, 1] |= rows
+
+
+class ImageReview(Step):
+    """Every scan image is reviewed: AI reads a share in seconds and clears some of what it
+    reads; an officer reviews the rest (and may refer the goods to a physical exam)."""
+
+    name = "image_review"
+    waits = True
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return scanned(p, r)
+
+    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return read_by_officer(r).astype(np.int64) * int(finite(p.image_officers))
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        r, t = j.r, j.t
+        cleared = False
+        if r[R.ai_read]:
+            t += j.port.ai_time
+            cleared = r[R.ai_clear]
+        if not cleared:
+            j.m[IMAGE_START], t = yield from serve(
+                j.env, j.port.image_officers, t, r[R.image_time], j.c
+            )
+        j.m[IMAGE_END] = j.t = t
+        j.clock.to(t, CUSTOMS)
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        req = b.req
+        ai = rows & (req[:, R.ai_read] > 0)
+        t = np.where(ai, b.t + b.port.ai_time, b.t)
+        officer = rows & ~(ai & (req[:, R.ai_clear] > 0))
+        start, end = yield from b.serve(b.port.image_officers, t, req[:, R.image_time], officer)
+        b.m[officer, IMAGE_START] = start[officer]
+        b.t = t = np.where(officer, end, t)
+        b.m[rows, IMAGE_END] = t[rows]
+        b.to(t, CUSTOMS)

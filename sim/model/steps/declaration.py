@@ -1,0 +1,155 @@
+"""Declaration steps: lodging, officer review, risk assessment (where selection is decided),
+and escalation to the organisation. Each step's plan rule, scalar form and bulk form side by
+side."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sim.model.draws import R
+from sim.model.lane import serve
+from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, TRADER
+from sim.model.route import Step, finite
+from sim.model.selection import SelectionInput
+from sim.scenario.schema import CHECKS
+
+if TYPE_CHECKING:
+    from sim.model.bulk import Bulk
+    from sim.model.journey import Journey
+    from sim.model.port import Port
+
+ADVANCE, LEAD, LODGING, SECOND = R.advance, R.advance_lead, R.lodging_delay, R.second_submission
+DECISIONS = {check: getattr(R, f"sel_{check}") for check in CHECKS}
+
+
+class Lodge(Step):
+    """The trader lodges the declaration: before arrival (advance) or after it (the trader's
+    delay); with separate declarations, a second one to inspection & quarantine."""
+
+    name = "lodge"
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.ones(len(r), bool)
+
+    def flow(self, j: Journey) -> None:
+        r, m, arrived = j.r, j.m, j.c.arrived
+        t = arrived - r[LEAD] if r[ADVANCE] else arrived + r[LODGING]
+        m[LODGED] = t
+        j.clock.to(t, TRADER)
+        j.lodged_q = j.q_done = t
+        if j.port.separate_declarations:
+            j.lodged_q = j.q_done = t + r[SECOND]
+            m[LODGED_Q] = j.lodged_q
+        j.t = t
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        req, arrived = b.req, b.arrived
+        t = np.where(req[:, ADVANCE] > 0, arrived - req[:, LEAD], arrived + req[:, LODGING])
+        b.m[:, LODGED] = t
+        b.to(t, TRADER)
+        b.lodged_q = b.q_done = t
+        if b.port.separate_declarations:
+            b.lodged_q = b.q_done = t + req[:, SECOND]
+            b.m[:, LODGED_Q] = b.lodged_q
+        b.t = t
+        yield from ()
+
+
+class Review(Step):
+    """A share of declarations goes to officer review before acceptance."""
+
+    name = "review"
+    waits = True
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return (r[:, R.review] > 0) & (p.review is not None)
+
+    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.full(len(r), int(finite(p.review)))
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        _, j.t = yield from serve(j.env, j.port.review, j.t, j.r[R.review_time], j.c)
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        _, end = yield from b.serve(b.port.review, b.t, b.req[:, R.review_time], rows)
+        b.t = np.where(rows, end, b.t)
+
+
+class Assess(Step):
+    """Acceptance, then the risk assessment: the channel is decided here (by a static
+    selector when the consignment was made; by a dynamic one now, see :mod:`decisions`)."""
+
+    name = "assess"
+    waits = True
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.ones(len(r), bool)
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        m, t = j.m, j.t
+        m[ACCEPTED] = t
+        j.clock.to(t, CUSTOMS)
+        t += j.port.assess
+        m[ASSESSED] = t
+        j.clock.to(t, CUSTOMS)
+        j.t = t
+        if not j.c.decided:
+            yield from j.port.decisions.decide_one(j)
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        t = b.t
+        b.m[:, ACCEPTED] = t
+        b.to(t, CUSTOMS)
+        t = t + b.port.assess
+        b.m[:, ASSESSED] = t
+        b.to(t, CUSTOMS)
+        b.t = t
+        yield from ()
+
+
+def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) -> np.ndarray:
+    """Decide the checks of the rows of ``r`` and write them into its decision columns.
+
+    With one declaration (``single``) customs and quarantine selection is one decision: the
+    physical-exam and quarantine draws share a uniform, so the two selected sets nest. With
+    two declarations (``separate``, before 2018) the agencies select independently and the
+    inspected set is the union of theirs. The selector never needs to know.
+    """
+    u = dict(uniforms)
+    if not p.separate_declarations:
+        u["quarantine"] = u["physical"]
+    block = SelectionInput(
+        port=p.name,
+        direction=r[:, R.direction].astype(int),
+        commodity=r[:, R.commodity].astype(int),
+        trader_class=r[:, R.trader_class].astype(int),
+        value=r[:, R.value],
+        origin=r[:, R.origin].astype(int),
+        uniforms=u,
+        now=now,
+    )
+    chosen = p.selector.select(block)
+    for check, col in DECISIONS.items():
+        r[:, col] = chosen[check]
+    return r
+
+
+class Escalate(Step):
+    """A decision referred up the organisation (rulings, cases, approvals); the goods wait.
+    Nothing escalates until the organisation issue declares what does."""
+
+    name = "escalate"
+    waits = True
+    bulk_form = False
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.zeros(len(r), bool)
+
+    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.full(len(r), 2)
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        j.t = yield from j.port.organisation.wait(j.c, j.t, "assessment", j.clock)

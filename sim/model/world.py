@@ -1,0 +1,177 @@
+"""The World: one replication's parts (ports and their lanes, the organisation, the recorder),
+built from a scenario and a seed, run, and asked for their results.
+
+Each part adds its own rows to the results (desmod's components do the same); the selector and
+the organisation are injected, so a risk engine or an organisation tree is a constructor
+argument, not a flag set afterwards.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Generator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim.model.bulk import Bulk, BulkRun
+from sim.model.consignment import Consignment
+from sim.model.engine import Environment, start
+from sim.model.fifo import FifoLane
+from sim.model.journey import journey
+from sim.model.milestones import CENSORED, OUTCOMES
+from sim.model.organisation import Organisation
+from sim.model.port import Port
+from sim.model.recorder import Recorder
+from sim.model.result import RunResult
+from sim.model.selection import Selector, TableSelector
+from sim.model.streams import replication_seed
+from sim.scenario.schema import Scenario
+
+
+class World:
+    """Everything one replication simulates."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int | np.random.SeedSequence = 0,
+        *,
+        replication: int = 0,
+        log: bool = False,
+        selector: Selector | None = None,
+        organisation: Organisation | None = None,
+        bulk: bool = True,
+    ):
+        self.scenario = scenario
+        self.seed = replication_seed(seed, replication)
+        self.env = env = Environment()
+        self.warmup = scenario.warmup_days * 24
+        self.stop = self.warmup + scenario.days * 24
+        self.end = self.stop + scenario.drain_days * 24
+        self.organisation = organisation or Organisation(env)
+        selector = selector or TableSelector(scenario)
+        self.ports = [
+            Port(
+                env,
+                scenario,
+                name,
+                i,
+                self.seed,
+                selector=selector,
+                organisation=self.organisation,
+                window=(self.warmup, self.stop),
+                launch=self.launch,
+                bulk=bulk,
+            )
+            for i, name in enumerate(scenario.ports)
+        ]
+        names = list(scenario.ports)
+        modes = [scenario.ports[n].mode for n in names]
+        self.recorder = Recorder(names, modes, list(scenario.commodities), self.end, log)
+        self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
+        self.open_flows: dict[int, Consignment] = {}
+        self.open_blocks: dict[int, BulkRun] = {}
+        self.arrived = 0
+        self.paths = {"bulk": 0, "flow": 0}
+        self.samples: list[tuple[Any, ...]] = []
+
+    # -- consignments on their way -------------------------------------------------------
+    def launch(self, blocks: list[Bulk], flows: list[Consignment]) -> None:
+        """Finish ``blocks`` in bulk and start ``flows`` (what a port has made)."""
+        for b in blocks:
+            self.arrived += int(b.cohort.sum())
+            self.paths["bulk"] += len(b.index)
+            run = BulkRun(b, self.block_done)
+            if run.open:
+                self.open_blocks[id(b)] = run
+        for c in flows:
+            self.paths["flow"] += 1
+            if c.cohort:
+                self.arrived += 1
+            if start(journey(self.env, self.ports[c.port], c, self.done)):
+                self.open_flows[id(c)] = c
+
+    def done(self, c: Consignment) -> None:
+        self.open_flows.pop(id(c), None)
+        self.recorder.record(c)
+
+    def block_done(self, b: Bulk) -> None:
+        self.open_blocks.pop(id(b), None)
+        self.recorder.record_block(b)
+
+    # -- running -------------------------------------------------------------------------
+    def run(self) -> World:
+        """Run arrivals, the observation window and the queue sampler to the drain limit."""
+        env = self.env
+        for p in self.ports:
+            env.process(p.arrivals(self.stop))
+        for lane in self.lanes:
+            if isinstance(lane, FifoLane):
+                lane.set_window(self.warmup, self.stop)
+        env.process(self._window())
+        env.process(self._sampler())
+        # The run keeps many short-lived objects alive at once (waiting flows, events);
+        # Python's cyclic collector would rescan them all again and again. Flows break their
+        # own cycles when they end, so the collector is paused for the run.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            env.run(until=self.end)
+            for lane in self.lanes:  # deferred requests made before the end are booked
+                if isinstance(lane, FifoLane):
+                    lane.drain(self.end)
+        finally:
+            if collecting:
+                gc.enable()
+        return self
+
+    def _window(self) -> Generator[Any, Any, None]:
+        yield self.env.timeout(self.warmup)
+        for lane in self.lanes:
+            lane.open_window()
+        yield self.env.timeout(self.stop - self.warmup)
+        for lane in self.lanes:
+            lane.close_window()
+
+    def _sampler(self) -> Generator[Any, Any, None]:
+        env, step, k = self.env, self.scenario.queue_sample, 0
+        while k * step <= self.end:
+            t = k * step
+            if t > env.now:
+                yield env.timeout(t - env.now)
+            for p in self.ports:
+                self.samples.extend(p.sample(t))
+            k += 1
+
+    # -- results -------------------------------------------------------------------------
+    def result(self) -> RunResult:
+        """What the run measured (consignments still inside at the end are censored)."""
+        for c in list(self.open_flows.values()):
+            c.outcome = CENSORED
+            self.recorder.record(c)
+        for run in list(self.open_blocks.values()):  # some never reached their lane: censored
+            run.finish()
+        rec = self.recorder
+        rec.flush()
+        counts = {"arrived": self.arrived}
+        counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
+        rows = [row for p in self.ports for row in p.result_rows()]
+        rows += self.organisation.result_rows()
+        names = list(self.scenario.ports)
+        return RunResult(
+            scenario=self.scenario.name,
+            seed=(int(self.seed.entropy), *self.seed.spawn_key),  # type: ignore[arg-type]
+            counts=counts,
+            clearance=rec.clearance_table(),
+            intervals=rec.interval_table(),
+            owners=rec.owner_table(),
+            resources=pd.DataFrame(rows),
+            queues=pd.DataFrame(
+                self.samples, columns=["t_h", "port", "lane", "queue", "busy", "capacity"]
+            ),
+            events=self.env.scheduled,
+            log=rec.log_frame(names, list(self.scenario.commodities)),
+            paths=dict(self.paths),
+        )
