@@ -5,6 +5,7 @@ calls that each bring a batch of declarations."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +23,7 @@ def arrival_times(spec: Arrivals, rng: np.random.Generator, until: float) -> Ite
     if per_week <= 0:
         return
     hours = np.arange(169, dtype=float)
-    level = 0.0
+    level: Any = 0.0
     while True:
         level = level + np.cumsum(rng.exponential(1.0, GROUP))
         weeks, within = np.divmod(level, per_week)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Generator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -74,10 +75,18 @@ class Decisions:
             self._decide(index[due], arrived[due], table[due], cohort[due])
         for tick in np.unique(ticks[~due & ~review]).tolist():
             rows = ticks == tick
-            later = (index[rows], arrived[rows], table[rows], cohort[rows])
-            env.timeout(tick - env.now).callbacks.append(
-                lambda _, later=later: self._decide(*later)
-            )
+            later = partial(self._at_tick, index[rows], arrived[rows], table[rows], cohort[rows])
+            env.timeout(tick - env.now).callbacks.append(later)
+
+    def _at_tick(
+        self,
+        index: np.ndarray,
+        arrived: np.ndarray,
+        table: np.ndarray,
+        cohort: np.ndarray,
+        _: object,
+    ) -> None:
+        self._decide(index, arrived, table, cohort)
 
     def _decide(
         self, index: np.ndarray, arrived: np.ndarray, table: np.ndarray, cohort: np.ndarray

@@ -1,127 +1,28 @@
 """Named draws: every per-consignment random quantity, declared once.
 
 A consignment is born with one row of ``WIDTH`` uniforms, keyed by its port and arrival index
-(:mod:`sim.model.streams`). Each quantity it may ever need is declared here with its name, the
-uniform column it reads (never renumbered: these are the common random numbers that pair a
+(:mod:`sim.model.streams`). Each quantity it may ever need is declared below with its name,
+the uniform column it reads (never renumbered: these are the common random numbers that pair a
 reform with its baseline), its dtype and the transform that turns the uniform into a value from
-the scenario. The declaration order is the order of the requirement table, of the log's columns
-and of the recorder's fields, all generated from :data:`DRAWS`.
+the scenario. The declaration order is the order of the requirement table, of the log's
+columns and of the recorder's fields, all generated from :data:`DRAWS`
+(``tests/test_draws.py`` pins every column).
 
 Adding a quantity is one declaration: pick an unused column below ``WIDTH``, write its
-transform, and the table, the log and the column-pinning test follow. Selection decisions are
-declared too (``decided=True``): their uniform is drawn with the consignment, but the value is
-set by the assessment step (:mod:`sim.model.steps.declaration`), when the decision is taken.
+transform. Selection decisions are declared too (``DRAWS.decision``): their uniform is drawn
+with the consignment, but the value is set by the assessment step, when the decision is taken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from sim.scenario.distributions import DurationDist, NumberDist
-from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Port, Scenario
+from sim.model.registry import Context, Registry
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 WIDTH = 48  # uniforms per consignment; columns not yet declared are reserved
-
-
-@dataclass
-class Context:
-    """What a transform may read: the port, the scenario and the values declared before."""
-
-    scenario: Scenario
-    port: Port
-    commodities: list[str]
-    arrived: np.ndarray
-    values: dict[str, np.ndarray] = field(default_factory=dict)
-
-    @property
-    def n(self) -> int:
-        return len(self.arrived)
-
-    def pick(self, shares: dict[str, float], keys: Any, u: np.ndarray) -> np.ndarray:
-        """The category each uniform falls in, by cumulative shares in the order of ``keys``."""
-        cum = np.cumsum([shares.get(k, 0.0) for k in keys])
-        return np.minimum(np.searchsorted(cum, u, side="right"), len(keys) - 1)
-
-    def times(self, dist: DurationDist | NumberDist | None, u: np.ndarray) -> np.ndarray:
-        """Inverse-CDF draws of ``dist``; zeros where the scenario has no such step."""
-        return dist.ppf(u) if dist is not None else np.zeros(self.n)
-
-
-Transform = Callable[[Context, np.ndarray], np.ndarray]
-
-
-@dataclass(frozen=True)
-class Draw:
-    name: str
-    column: int  # the uniform column it reads: never renumber
-    dtype: str  # "float", "bool", "int" or "category:<directions|commodities|trader_classes>"
-    transform: Transform | None  # None: decided later (selection)
-
-    @property
-    def decided(self) -> bool:
-        return self.transform is None
-
-
-class Registry:
-    """The declared draws, in table order, and the positional indices generated from them."""
-
-    def __init__(self, width: int):
-        self.width = width
-        self.draws: list[Draw] = []
-
-    def declare(
-        self, name: str, column: int, dtype: str = "float"
-    ) -> Callable[[Transform], Transform]:
-        def add(transform: Transform) -> Transform:
-            self._add(Draw(name, column, dtype, transform))
-            return transform
-
-        return add
-
-    def decision(self, name: str, column: int) -> None:
-        """A selection decision: its uniform is drawn now, its value set at assessment."""
-        self._add(Draw(name, column, "bool", None))
-
-    def _add(self, d: Draw) -> None:
-        if not 0 <= d.column < self.width:
-            raise ValueError(f"draw {d.name}: column {d.column} outside 0..{self.width - 1}")
-        for other in self.draws:
-            if other.name == d.name or other.column == d.column:
-                raise ValueError(f"draw {d.name} clashes with {other.name}")
-        self.draws.append(d)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(d.name for d in self.draws)
-
-    def index(self, name: str) -> int:
-        """Position of a quantity in the requirement table."""
-        return self.names.index(name)
-
-    def column(self, name: str) -> int:
-        return self.draws[self.index(name)].column
-
-    def table(self, ctx: Context, u: np.ndarray) -> np.ndarray:
-        """The requirement table of a block: one row per consignment, one column per draw.
-        Decisions are left at 0 until the assessment step sets them."""
-        out = []
-        for d in self.draws:
-            if d.transform is None:
-                value = np.zeros(ctx.n)
-            else:
-                value = d.transform(ctx, u[:, d.column])
-            ctx.values[d.name] = value
-            out.append(value)
-        return np.column_stack(out).astype(float)
-
-    def dtypes(self, kind: str) -> list[str]:
-        """Names of the quantities of one dtype (``category`` matches any category)."""
-        return [d.name for d in self.draws if d.dtype.split(":")[0] == kind]
-
 
 DRAWS = Registry(WIDTH)
 declare = DRAWS.declare

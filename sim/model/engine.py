@@ -7,7 +7,7 @@ from collections.abc import Generator
 from typing import Any
 
 import simpy
-from simpy.core import NORMAL, SimTime
+from simpy.core import NORMAL, EventPriority, SimTime
 from simpy.events import Event
 
 from sim.model.lane import Booking
@@ -20,7 +20,7 @@ class Environment(simpy.Environment):
         super().__init__()
         self.scheduled = 0
 
-    def schedule(self, event: Event, priority: int = NORMAL, delay: SimTime = 0) -> None:
+    def schedule(self, event: Event, priority: EventPriority = NORMAL, delay: SimTime = 0) -> None:
         self.scheduled += 1
         super().schedule(event, priority, delay)
 

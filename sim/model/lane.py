@@ -65,6 +65,8 @@ class Lane(Protocol):
 
     def window(self) -> dict[str, float]: ...
 
+    def result_row(self) -> dict[str, Any]: ...
+
 
 class LaneStats:
     """What every lane measures: time-weighted areas and the waits of cohort consignments."""

@@ -126,6 +126,11 @@ class Port:
             rows.append({"port": self.name, **self.lab.result_row()})
         return rows
 
+    def appointment(self, t: float) -> float:
+        """The first examination slot a booking made at ``t`` can get."""
+        assert self.slots is not None, "an examination at a port without an exam yard"
+        return self.slots.next_start(t + self.booking_lead)
+
     # -- consignments -------------------------------------------------------------------
     def make(self, arrived: np.ndarray, u: np.ndarray) -> None:
         """Turn a block of uniform rows into consignments and hand them on: decided now (a

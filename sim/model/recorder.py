@@ -8,6 +8,7 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -49,7 +50,12 @@ METRICS = ("clearance", "overall_clearance")
 
 class Recorder:
     def __init__(
-        self, ports: list[str], modes: list[str], commodities: list[str], end: float, log: bool
+        self,
+        ports: list[str],
+        modes: Sequence[str],
+        commodities: list[str],
+        end: float,
+        log: bool,
     ):
         self.end, self.log = end, log
         self.port_mode = np.array([MODES.index(m) for m in modes])

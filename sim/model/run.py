@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+import simpy
 
 from sim.model.organisation import Organisation
 from sim.model.result import RunResult
@@ -18,7 +21,7 @@ def simulate(
     replication: int = 0,
     log: bool = False,
     selector: Selector | None = None,
-    organisation: Organisation | None = None,
+    organisation: Callable[[simpy.Environment], Organisation] = Organisation,
     fast: bool = True,
 ) -> RunResult:
     """Run one replication of ``scenario``.
@@ -27,6 +30,8 @@ def simulate(
     ``[warmup, warmup + days)`` are the cohort; arrivals then stop and the system drains for up
     to ``drain_days``; cohort consignments not out by then are counted as censored. With
     ``fast=False`` every consignment is a SimPy flow (no bulk path): the same results, slower.
+    ``selector`` (default: the scenario's selection table) and ``organisation`` (a class or
+    factory taking the SimPy environment) are the parts a later capability replaces.
     """
     world = World(
         scenario,

@@ -9,11 +9,12 @@ argument, not a flag set afterwards.
 from __future__ import annotations
 
 import gc
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import simpy
 
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
@@ -41,7 +42,7 @@ class World:
         replication: int = 0,
         log: bool = False,
         selector: Selector | None = None,
-        organisation: Organisation | None = None,
+        organisation: Callable[[simpy.Environment], Organisation] = Organisation,
         bulk: bool = True,
     ):
         self.scenario = scenario
@@ -50,7 +51,7 @@ class World:
         self.warmup = scenario.warmup_days * 24
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
-        self.organisation = organisation or Organisation(env)
+        self.organisation = organisation(env)
         selector = selector or TableSelector(scenario)
         self.ports = [
             Port(

@@ -117,7 +117,7 @@ class ImageReview(Step):
         cleared = False
         if r[R.ai_read]:
             t += j.port.ai_time
-            cleared = r[R.ai_clear]
+            cleared = bool(r[R.ai_clear])
         if not cleared:
             j.m[IMAGE_START], t = yield from serve(
                 j.env, j.port.image_officers, t, r[R.image_time], j.c

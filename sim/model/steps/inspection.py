@@ -103,7 +103,7 @@ class Inspect(Step):
     def separately(self, j: Journey, physical: bool, quarantine: bool) -> Generator[Any, Any, None]:
         p, r, m = j.port, j.r, j.m
         if quarantine:
-            t = p.slots.next_start(j.t + p.booking_lead)
+            t = p.appointment(j.t)
             j.clock.to(t, QUARANTINE)
             lanes = [p.bays, p.movers, p.quarantine_officers]
             work = r[R.quarantine_move] + r[R.quarantine_time]
@@ -111,7 +111,7 @@ class Inspect(Step):
             m[Q_END] = j.t = t
             j.clock.to(t, QUARANTINE)
         if physical:
-            t = p.slots.next_start(j.t + p.booking_lead)
+            t = p.appointment(j.t)
             j.clock.to(t, CUSTOMS)
             lanes = [p.bays, p.movers, p.teams]
             work = r[R.move] + r[R.exam_time]
@@ -135,7 +135,7 @@ class Inspect(Step):
             lanes.append(p.teams if p.cross_trained else p.quarantine_officers)
             work = r[R.quarantine_time]
         owner = CUSTOMS if physical else QUARANTINE
-        t = p.slots.next_start(j.t + p.booking_lead)
+        t = p.appointment(j.t)
         j.clock.to(t, owner)
         start, t = yield from hold(j.env, p.cell, lanes, t, r[R.move] + work, j.c)
         if physical:

@@ -1,0 +1,115 @@
+"""The registry of named draws: how a per-consignment random quantity is declared and how the
+declarations become the requirement table. The quantities themselves are declared in
+:mod:`sim.model.draws`.
+
+A :class:`Draw` has a name, the uniform column it reads (never renumbered), a dtype and a
+transform of the uniform; a *decision* (``transform=None``) has its uniform drawn with the
+consignment and its value set by the assessment step when the decision is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from sim.scenario.distributions import DurationDist, NumberDist
+from sim.scenario.schema import Port, Scenario
+
+
+@dataclass
+class Context:
+    """What a transform may read: the port, the scenario and the values declared before."""
+
+    scenario: Scenario
+    port: Port
+    commodities: list[str]
+    arrived: np.ndarray
+    values: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.arrived)
+
+    def pick(self, shares: dict[str, float], keys: Any, u: np.ndarray) -> np.ndarray:
+        """The category each uniform falls in, by cumulative shares in the order of ``keys``."""
+        cum = np.cumsum([shares.get(k, 0.0) for k in keys])
+        return np.minimum(np.searchsorted(cum, u, side="right"), len(keys) - 1)
+
+    def times(self, dist: DurationDist | NumberDist | None, u: np.ndarray) -> np.ndarray:
+        """Inverse-CDF draws of ``dist``; zeros where the scenario has no such step."""
+        return dist.ppf(u) if dist is not None else np.zeros(self.n)
+
+
+Transform = Callable[[Context, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Draw:
+    name: str
+    column: int  # the uniform column it reads: never renumber
+    dtype: str  # "float", "bool", "int" or "category:<directions|commodities|trader_classes>"
+    transform: Transform | None  # None: decided later (selection)
+
+    @property
+    def decided(self) -> bool:
+        return self.transform is None
+
+
+class Registry:
+    """The declared draws, in table order, and the positional indices generated from them."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.draws: list[Draw] = []
+
+    def declare(
+        self, name: str, column: int, dtype: str = "float"
+    ) -> Callable[[Transform], Transform]:
+        def add(transform: Transform) -> Transform:
+            self._add(Draw(name, column, dtype, transform))
+            return transform
+
+        return add
+
+    def decision(self, name: str, column: int) -> None:
+        """A selection decision: its uniform is drawn now, its value set at assessment."""
+        self._add(Draw(name, column, "bool", None))
+
+    def _add(self, d: Draw) -> None:
+        if not 0 <= d.column < self.width:
+            raise ValueError(f"draw {d.name}: column {d.column} outside 0..{self.width - 1}")
+        for other in self.draws:
+            if other.name == d.name or other.column == d.column:
+                raise ValueError(f"draw {d.name} clashes with {other.name}")
+        self.draws.append(d)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.draws)
+
+    def index(self, name: str) -> int:
+        """Position of a quantity in the requirement table."""
+        return self.names.index(name)
+
+    def column(self, name: str) -> int:
+        return self.draws[self.index(name)].column
+
+    def table(self, ctx: Context, u: np.ndarray) -> np.ndarray:
+        """The requirement table of a block: one row per consignment, one column per draw.
+        Decisions are left at 0 until the assessment step sets them."""
+        out = []
+        for d in self.draws:
+            if d.transform is None:
+                value = np.zeros(ctx.n)
+            else:
+                value = d.transform(ctx, u[:, d.column])
+            ctx.values[d.name] = value
+            out.append(value)
+        return np.column_stack(out).astype(float)
+
+    def dtypes(self, kind: str) -> list[str]:
+        """Names of the quantities of one dtype (``category`` matches any category)."""
+        return [d.name for d in self.draws if d.dtype.split(":")[0] == kind]
