@@ -131,3 +131,20 @@ def test_same_seed_same_bits(scenario: Scenario, seed: int):
     for k in ma:
         assert ma[k] == mb[k] or (math.isnan(ma[k]) and math.isnan(mb[k])), k
     assert a.events == b.events
+
+
+LANE_STATS = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "wait_p90_h", "utilisation"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), st.integers(0, 2**32 - 1))
+def test_bulk_paths_equal_general_flow(scenario: Scenario, seed: int):
+    """Consignments finished in bulk (green blocks, one-lane blocks, deferred bookings) get
+    exactly what the general flow gives them, on generated scenarios too."""
+    fast = simulate(scenario, seed, log=True, fast=True)
+    slow = simulate(scenario, seed, log=True, fast=False)
+    pd.testing.assert_frame_equal(fast.log, slow.log)
+    res_f = fast.resources.set_index(["port", "lane"])[LANE_STATS]
+    res_s = slow.resources.set_index(["port", "lane"])[LANE_STATS]
+    pd.testing.assert_frame_equal(res_f, res_s, rtol=1e-9)
+    assert fast.counts == slow.counts
