@@ -104,3 +104,28 @@ def test_green_lane_in_bulk_equals_general_flow(path, over):
     mf, ms = fast.metrics(), slow.metrics()
     for k in mf:  # sums folded in another order: equal to rounding
         assert (math.isnan(mf[k]) and math.isnan(ms[k])) or mf[k] == pytest.approx(ms[k], rel=1e-9)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known divergence: unbooked consignments of a one-lane block are logged with the "
+    "lane's channel (and inf milestones and owner hours on a lane that never serves); the "
+    "general flow logs them green with NaN milestones",
+)
+@pytest.mark.parametrize("capacity", [0, 1])
+def test_censored_one_lane_block_logs_like_general_flow(capacity):
+    """Censored consignments whose one queue is the document check: the bulk path and the
+    general flow should log them the same way (counts and statistics already agree)."""
+    over = {
+        "days": 1,
+        "warmup_days": 1,
+        "drain_days": 0,
+        "declaration.review_share": {},
+        "selection": {"document": {"*": {"*": 0.5}}},
+        "ports.sea.document_check.capacity": capacity,
+    }
+    s = sim.load_scenario(SMALL, over)
+    fast = sim.simulate(s, 0, log=True, fast=True)
+    slow = sim.simulate(s, 0, log=True, fast=False)
+    assert fast.counts == slow.counts
+    pd.testing.assert_frame_equal(fast.log, slow.log)

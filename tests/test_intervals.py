@@ -1,0 +1,118 @@
+"""Values of the ``intervals`` table: exact means on a deterministic scenario, and on a
+random run the mean of (to - from) over the released cohort rows of the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from det_scenarios import port, scenario, unlimited
+
+import sim
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+#: enough quarantine work, and staff for it, that every interval is reached by some
+EVERY_STEP = {
+    "days": 3,
+    "declaration.mode": "separate",
+    "selection.quarantine": {"*": {"*": 0.05}},
+    "ports.sea.quarantine.officers.capacity": 4,
+    "ports.sea.exam.movers.capacity": 4,
+}
+SCAN = {
+    "scanners": unlimited(0.2),
+    "image_review": {
+        "ai_share": 1.0,  # every image read by AI first (6 min), none cleared: officers read
+        "ai_clear": 0.0,
+        "ai_time": "6 min",
+        "officers": unlimited(0.3),
+        "refer": 0.0,
+    },
+}
+
+
+def deterministic(advance: float) -> sim.Scenario:
+    p = port(
+        lodging_h=2.0,
+        advance=advance,
+        lead_h=5.0,
+        assess_h=0.25,
+        pickup_h=3.0,
+        review=unlimited(0.5),
+        document_check=unlimited(1.0),
+        scan=SCAN,
+    )
+    return scenario({"p": p}, selection={"document": 1.0, "scan": 1.0}, review=1.0)
+
+
+def table(r: sim.RunResult) -> dict[str, tuple[int, float]]:
+    return {row.interval: (row.n, row.mean_h) for row in r.intervals.itertuples()}
+
+
+def test_intervals_by_hand_lodged_after_arrival():
+    r = sim.simulate(deterministic(advance=0.0), 1)
+    n = r.counts["released"]
+    assert n == r.counts["arrived"] > 50
+    got = table(r)
+    # arrived -> lodged 2, review 0.5, assessment 0.25, document check 1, scan 0.2,
+    # AI 0.1 + officer 0.3, released; pick-up 3
+    expect = {
+        "discharge": 0.0,
+        "lodging": 2.0,
+        "acceptance": 0.5,
+        "assessment": 0.25,
+        "document_check": 1.0,
+        "scan": 0.2,
+        "image_review": 0.4,
+        "exit": 3.0,
+        "clearance": 4.35,
+        "overall_clearance": 7.35,
+    }
+    for name, mean in expect.items():
+        assert got[name][0] == n, name
+        assert got[name][1] == pytest.approx(mean, rel=1e-9, abs=1e-12), name
+    for name in ("second_declaration", "physical_exam", "quarantine_check", "laboratory"):
+        assert got[name][0] == 0 and np.isnan(got[name][1]), name
+
+
+def test_intervals_by_hand_lodged_in_advance():
+    """Lodged 5 h before arrival: lodging counts 0 (clipped); review, assessment and the
+    document check run before arrival, the scan waits for the goods (at arrival)."""
+    r = sim.simulate(deterministic(advance=1.0), 1)
+    n = r.counts["released"]
+    assert n > 50
+    got = table(r)
+    expect = {
+        "lodging": 0.0,
+        "acceptance": 0.5,
+        "assessment": 0.25,
+        "document_check": 1.0,
+        "scan": 0.2,
+        "image_review": 0.4,
+        "exit": 3.0,
+        "clearance": 0.6,  # scan 0.2 + image review 0.4 from arrival
+        "overall_clearance": 3.6,
+    }
+    for name, mean in expect.items():
+        assert got[name][0] == n, name
+        assert got[name][1] == pytest.approx(mean, rel=1e-9, abs=1e-12), name
+
+
+def test_intervals_are_means_over_the_log():
+    r = sim.simulate(sim.load_scenario(SMALL, EVERY_STEP), 7, log=True)
+    log = r.log[r.log.cohort & (r.log.outcome == "released")]
+    assert len(log) == r.counts["released"] > 500
+    rows = r.intervals.set_index("interval")
+    assert len(rows) == 14
+    for name, row in rows.iterrows():
+        d = (log[row["to"]] - log[row["from"]]).dropna()
+        if name == "lodging":
+            d = d.clip(lower=0.0)
+        assert row["n"] == len(d), name
+        if len(d):
+            assert row["mean_h"] == pytest.approx(d.mean(), rel=1e-9, abs=1e-12), name
+        else:
+            assert np.isnan(row["mean_h"]), name
+    assert (rows["n"] > 0).all()

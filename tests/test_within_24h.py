@@ -1,0 +1,58 @@
+"""The share released within 24 h at its boundary: exactly 24.0 h counts (<=), a hair more
+does not."""
+
+from __future__ import annotations
+
+import pytest
+from det_scenarios import port, scenario
+
+import sim
+
+HAIR = 1e-9  # hours (3.6 microseconds): far above rounding at these clock values
+
+#: cohort arrivals in [264 h, 288 h): there t + 24 is exact in floating point, so a 24 h
+#: lodging delay gives a clearance of exactly 24.0
+WINDOW = {"warmup_days": 11, "days": 1, "drain_days": 3}
+
+
+def run(lodging: dict[str, float]) -> sim.RunResult:
+    s = scenario({name: port(lodging_h=h) for name, h in lodging.items()}, **WINDOW)
+    return sim.simulate(s, 2, log=True)
+
+
+def rows(r: sim.RunResult, metric: str, dimension: str):
+    c = r.clearance
+    return c[(c.metric == metric) & (c.dimension == dimension)].set_index("group")
+
+
+def test_exactly_24_h_counts_as_within():
+    r = run({"p": 24.0})
+    log = r.log[r.log.cohort]
+    assert len(log) == r.counts["released"] > 20
+    assert ((log.released - log.arrived) == 24.0).all()  # the boundary, exactly
+    assert ((log.exited - log.arrived) == 24.0).all()
+    for metric in ("clearance", "overall_clearance"):
+        assert rows(r, metric, "all").loc["all", "within_24h"] == 1.0
+    m = r.metrics()
+    assert m["released_within_24h"] == 1.0
+    assert m["exited_within_24h"] == 1.0
+
+
+def test_a_hair_over_24_h_does_not():
+    r = run({"on": 24.0, "over": 24.0 + HAIR})
+    log = r.log[r.log.cohort]
+    clearance = log.released - log.arrived
+    on, over = log.port == "on", log.port == "over"
+    assert (clearance[on] == 24.0).all()
+    assert (clearance[over] > 24.0).all()
+    n_on, n_over = int(on.sum()), int(over.sum())
+    assert n_on > 20 and n_over > 20
+    for metric in ("clearance", "overall_clearance"):
+        by_port = rows(r, metric, "port")
+        assert by_port.loc["on", "within_24h"] == 1.0
+        assert by_port.loc["over", "within_24h"] == 0.0
+        share = rows(r, metric, "all").loc["all", "within_24h"]
+        assert share == pytest.approx(n_on / (n_on + n_over), rel=1e-12)
+    m = r.metrics()
+    assert m["released_within_24h"] == pytest.approx(n_on / (n_on + n_over), rel=1e-12)
+    assert m["exited_within_24h"] == m["released_within_24h"]
