@@ -1,6 +1,6 @@
 """Start order of jobs waiting in an examination cell (bays, movers, teams, quarantine
 officers taken together): when servers free up or a shift begins, waiting jobs start
-first-fit in (priority, arrival) order; a job whose lanes are still busy is passed over by a
+first-fit in arrival order; a job whose lanes are still busy is passed over by a
 later job whose lanes are free."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import simpy
 
-from sim.model.lane import Cell, Lane, hold
+from sim.model.cell import Cell, hold
+from sim.model.cell import CellLane as Lane
 
 PORT = "p"
 
@@ -89,22 +90,3 @@ def test_a_shift_start_starts_waiting_jobs_in_arrival_order():
         "j4": (6.0, 7.0),
     }
     assert team.busy == bay.busy == q.busy == 0
-
-
-def test_priority_before_arrival():
-    """Jobs asked for with a lower priority value start first, whatever their arrival."""
-    env = simpy.Environment()
-    cell, ln = lanes(env, bay=1, team=1)
-    need = (ln["bay"], ln["team"])
-    assert cell.request(need, 0.0, True) is None  # takes the only bay and team
-    started = []
-    first = cell.request(need, 5.0, True)
-    second = cell.request(need, 1.0, True)
-    first.callbacks.append(lambda ev: started.append("first"))
-    second.callbacks.append(lambda ev: started.append("second"))
-    cell.release(need)
-    env.run()
-    assert started == ["second"]
-    cell.release(need)
-    env.run()
-    assert started == ["second", "first"]

@@ -76,6 +76,11 @@ class Bulk:
             lane.delay_many(service[ok], self.cohort[ok])
             return t, t + service
         start, end = yield Visit(lane, np.maximum(t, self.now), service, rows)
+        # never served (the run ended first, or the lane never serves): as a journey, the
+        # consignment stops here, so nothing after this is reached (NaN) or booked
+        stuck = ~np.isfinite(end)
+        if stuck.any():
+            start, end = np.where(stuck, np.nan, start), np.where(stuck, np.nan, end)
         return start, end
 
     @property

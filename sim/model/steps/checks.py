@@ -54,7 +54,7 @@ class DocumentCheck(Step):
         b.t = t = np.where(rows, end, b.t)
         b.m[rows, DOC_END] = t[rows]
         b.to(t, CUSTOMS)
-        b.did[:, 0] |= rows
+        b.did[:, 0] |= rows & ~np.isnan(t)
 
 
 def scanned(p: Port, r: np.ndarray) -> np.ndarray:
@@ -96,7 +96,7 @@ class Scan(Step):
         b.t = t = np.where(rows, end, t)
         b.m[rows, SCAN_END] = t[rows]
         b.to(t, CUSTOMS)
-        b.did[:, 1] |= rows
+        b.did[:, 1] |= rows & ~np.isnan(t)
 
 
 class ImageReview(Step):
