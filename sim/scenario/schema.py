@@ -17,7 +17,6 @@ MODES = ("sea", "land", "air", "rail", "post")
 DIRECTIONS = ("import", "export")
 TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
 CHECKS = ("document", "scan", "physical", "quarantine")
-OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
 ANY = "*"
 
 Probability = Annotated[float, Field(ge=0, le=1)]
@@ -72,9 +71,6 @@ class ByDirection(Strict):
         if isinstance(v, int | float) and not isinstance(v, bool):
             return {"import": v, "export": v}
         return v
-
-    def of(self, direction: str) -> float:
-        return self.import_ if direction == "import" else self.export
 
 
 class Commodity(Strict):
