@@ -87,4 +87,3 @@ def parse_clock(value: object) -> float:
     if hh > 24 or mm > 59 or (hh == 24 and mm):
         raise UnitError(f"time of day out of range: {value!r}")
     return hh + mm / 60
-
