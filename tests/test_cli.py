@@ -212,3 +212,16 @@ def test_override_through_a_value_is_a_clean_error(tmp_path, capsys):
     code = main(["check", SMALL, "--set", "days.x=1"])
     err = capsys.readouterr().err
     assert code == 2 and "days.x" in err and "Traceback" not in err
+
+
+def test_start_up_imports_nothing_heavy():
+    """``bordersim --help`` must not pay for pandas, scipy, pydantic, rich or the model."""
+    code = (
+        "import sys, sim, sim.cli\n"
+        "heavy = ('pandas', 'scipy', 'pydantic', 'rich', 'simpy', 'sim.model', 'sim.experiment')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout.strip() == "[]"
