@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from sim.scenario.schema import Scenario
 
-BUNDLED = Path(__file__).resolve().parents[2] / "scenarios"
+#: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
+BUNDLED = Path(__file__).resolve().parents[1] / "scenarios"
 
 
 class ScenarioError(Exception):
@@ -45,6 +46,7 @@ def _show(value: Any) -> str:
 
 
 def default_scenario_path() -> Path:
+    """The bundled default scenario (``scenarios/default.toml`` inside the package)."""
     return BUNDLED / "default.toml"
 
 
