@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import re
 import sys
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--out",
         type=Path,
-        help="results folder (default results/<scenario>-<YYYYmmdd-HHMMSS>); "
+        help="results folder (default: a new results/<scenario>-<YYYYmmdd-HHMMSS>[-N]); "
         "rerunning into the same folder resumes",
     )
     run.add_argument(
@@ -144,9 +145,27 @@ def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
     return load_scenario(path, overrides)
 
 
-def _default_out(scenario: Scenario) -> Path:
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
+    """Create and return a new folder ``root/<scenario>-<YYYYmmdd-HHMMSS>``.
+
+    The folder is created exclusively, so two runs started in the same second never share
+    one: the later gets ``-2`` (``-3``, ...) appended.
+    """
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.name).strip("-.") or "run"
-    return Path("results") / f"{name}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    stem = f"{name}-{_now():%Y%m%d-%H%M%S}"
+    root.mkdir(parents=True, exist_ok=True)
+    for n in itertools.count(1):
+        path = root / (stem if n == 1 else f"{stem}-{n}")
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")
 
 
 def _fmt(x: float | None) -> str:
