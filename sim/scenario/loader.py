@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 from sim.scenario.schema import Scenario
 
@@ -180,7 +182,7 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(out)
 
 
-def _message(err: dict, loc: tuple) -> str:
+def _message(err: ErrorDetails, loc: tuple) -> str:
     kind = err["type"]
     msg = err["msg"]
     if msg.startswith("Value error, "):
@@ -222,7 +224,7 @@ def _allowed_keys(loc: tuple) -> list[str]:
     return []
 
 
-def _field(model: type[BaseModel], key: str):
+def _field(model: type[BaseModel], key: str) -> FieldInfo | None:
     for name, f in model.model_fields.items():
         if key in (name, f.alias):
             return f
