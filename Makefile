@@ -30,6 +30,7 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy
 
 bench: venv
 	$(BIN)/python benchmarks/bench_flow.py

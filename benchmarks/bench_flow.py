@@ -41,6 +41,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
 import sim.model.run as run_module  # noqa: E402
+from sim.analysis.queueing import jackson_sojourn  # noqa: E402
 from sim.model.run import simulate  # noqa: E402
 from sim.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
 from sim.scenario.schema import Scenario  # noqa: E402
@@ -318,15 +319,7 @@ def theory_sojourn_h(
     servers: int = SERVERS,
 ) -> float:
     """Mean sojourn in the network by Jackson's theorem (each station an M/M/c queue)."""
-    total = 0.0
-    for p, s in zip(routing, means_h, strict=True):
-        lam, a = rate * p, rate * p * s  # arrival rate and offered load at the station
-        rho = a / servers
-        terms = sum(a**k / math.factorial(k) for k in range(servers))
-        top = a**servers / math.factorial(servers) / (1 - rho)
-        erlang_c = top / (terms + top)
-        total += p * (s + erlang_c / (servers / s - lam))
-    return total
+    return jackson_sojourn(rate, [(p, servers, s) for p, s in zip(routing, means_h, strict=True)])
 
 
 def _side(res: dict[str, Any], walls: list[float], cpus: list[float]) -> dict[str, Any]:

@@ -6,13 +6,32 @@ The Python API in three calls::
     scenario = sim.load_scenario("scenarios/default.toml")
     result = sim.simulate(scenario, seed=1)        # one replication -> RunResult
     result.clearance                               # pandas DataFrames
+
+The names below are imported on first use (PEP 562), so that ``import sim`` and the
+``bordersim`` command start quickly; ``from sim import simulate`` works as usual.
 """
 
-from sim.model.result import RunResult
-from sim.model.run import simulate
-from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
-from sim.scenario.schema import Scenario
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from sim.version import __version__
+
+if TYPE_CHECKING:
+    from sim.model.result import RunResult
+    from sim.model.run import simulate
+    from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
+    from sim.scenario.schema import Scenario
+
+_LAZY = {
+    "RunResult": "sim.model.result",
+    "simulate": "sim.model.run",
+    "ScenarioError": "sim.scenario.loader",
+    "default_scenario_path": "sim.scenario.loader",
+    "load_scenario": "sim.scenario.loader",
+    "Scenario": "sim.scenario.schema",
+}
 
 __all__ = [
     "RunResult",
@@ -23,3 +42,16 @@ __all__ = [
     "simulate",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sim' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -5,28 +5,29 @@
 
 Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a
 traceback. With ``--json`` stdout carries nothing but the JSON summary.
+
+Only the standard library is imported at start-up: the model, pandas, pydantic and rich are
+imported by the subcommand that needs them, so ``bordersim --help`` answers at once.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import re
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from sim.version import __version__
 
-import sim
-from sim.experiment.runner import replicate
-from sim.experiment.store import RunStore, StoreMismatch, dump_json
-from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
-from sim.scenario.schema import Scenario
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from sim.scenario.schema import Scenario
 
 KEY_METRICS = (
     "clearance_h_mean",
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bordersim", description="Simulate goods crossing a border (SimPy)."
     )
-    parser.add_argument("--version", action="version", version=f"bordersim {sim.__version__}")
+    parser.add_argument("--version", action="version", version=f"bordersim {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run replications of a scenario and summarise them")
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--out",
         type=Path,
-        help="results folder (default results/<scenario>-<YYYYmmdd-HHMMSS>); "
+        help="results folder (default: a new results/<scenario>-<YYYYmmdd-HHMMSS>[-N]); "
         "rerunning into the same folder resumes",
     )
     run.add_argument(
@@ -128,6 +129,8 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
+    from sim.scenario.loader import default_scenario_path, load_scenario
+
     if path is None:
         path = default_scenario_path()
         if not path.exists():
@@ -142,9 +145,27 @@ def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
     return load_scenario(path, overrides)
 
 
-def _default_out(scenario: Scenario) -> Path:
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
+    """Create and return a new folder ``root/<scenario>-<YYYYmmdd-HHMMSS>``.
+
+    The folder is created exclusively, so two runs started in the same second never share
+    one: the later gets ``-2`` (``-3``, ...) appended.
+    """
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.name).strip("-.") or "run"
-    return Path("results") / f"{name}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    stem = f"{name}-{_now():%Y%m%d-%H%M%S}"
+    root.mkdir(parents=True, exist_ok=True)
+    for n in itertools.count(1):
+        path = root / (stem if n == 1 else f"{stem}-{n}")
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")
 
 
 def _fmt(x: float | None) -> str:
@@ -156,6 +177,8 @@ def _fmt(x: float | None) -> str:
 
 
 def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
+    from rich.table import Table
+
     names = [m for m in KEY_METRICS if m in summary]
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
@@ -171,6 +194,18 @@ def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
 
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from sim.experiment.runner import replicate
+    from sim.experiment.store import RunStore, dump_json
+
     overrides = dict(args.settings)
     if args.days is not None:
         overrides["days"] = args.days
@@ -210,6 +245,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from sim.experiment.store import dump_json
+
     scenario = _load(args.file, dict(args.settings))
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
@@ -219,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bordersim`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    from sim.experiment.store import StoreMismatch
+    from sim.scenario.loader import ScenarioError
+
     try:
         if args.command == "run":
             return _run(args, argv)

@@ -212,3 +212,49 @@ def test_override_through_a_value_is_a_clean_error(tmp_path, capsys):
     code = main(["check", SMALL, "--set", "days.x=1"])
     err = capsys.readouterr().err
     assert code == 2 and "days.x" in err and "Traceback" not in err
+
+
+def test_start_up_imports_nothing_heavy():
+    """``bordersim --help`` must not pay for pandas, scipy, pydantic, rich or the model."""
+    code = (
+        "import sys, sim, sim.cli\n"
+        "heavy = ('pandas', 'scipy', 'pydantic', 'rich', 'simpy', 'sim.model', 'sim.experiment')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout.strip() == "[]"
+
+
+def test_two_runs_in_the_same_second_get_their_own_folders(tmp_path, capsys, monkeypatch):
+    import datetime as dt
+
+    import sim.cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sim.cli, "_now", lambda: dt.datetime(2024, 5, 1, 12, 0, 0))
+    for _ in range(2):
+        assert main(["run", SMALL, *FAST, "--reps", "1", "--json"]) == 0
+    capsys.readouterr()
+    folders = sorted(p.name for p in (tmp_path / "results").iterdir())
+    assert folders == ["small-20240501-120000", "small-20240501-120000-2"]
+    for name in folders:
+        meta = json.loads((tmp_path / "results" / name / "meta.json").read_text())
+        assert "resumed" not in meta  # the second run did not resume into the first's folder
+
+
+def test_default_folder_is_created_exclusively(tmp_path, monkeypatch):
+    import datetime as dt
+
+    import sim.cli
+
+    monkeypatch.setattr(sim.cli, "_now", lambda: dt.datetime(2024, 5, 1, 12, 0, 0))
+    scenario = sim.load_scenario(SMALL)
+    made = [sim.cli._default_out(scenario, tmp_path / "r") for _ in range(3)]
+    assert [p.name for p in made] == [
+        "small-20240501-120000",
+        "small-20240501-120000-2",
+        "small-20240501-120000-3",
+    ]
+    assert all(p.is_dir() for p in made)

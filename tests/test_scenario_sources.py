@@ -1,4 +1,5 @@
-"""Every default number in scenarios/ cites its source or says it is an assumption."""
+"""Every default number in the bundled scenarios (sim/scenarios/) cites its source or says it
+is an assumption."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 import sim
 
-SCENARIOS = sorted((Path(__file__).parents[1] / "scenarios").glob("*.toml"))
+SCENARIOS = sorted(sim.default_scenario_path().parent.glob("*.toml"))
 NOT_PARAMETERS = {"name", "description", "label", "hs", "extends"}
 
 

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
-from sim.analysis.stats import confidence_interval, summarise, summary_dict
+from sim.analysis.stats import (
+    confidence_interval,
+    mean_half_width,
+    summarise,
+    summary_dict,
+    t_quantile,
+)
 
 # Student t quantiles from tables: t(0.975, 4) and t(0.95, 4).
 T975_4 = 2.7764451051977987
@@ -70,3 +78,31 @@ def test_summarise_one_row_per_metric():
     d = summary_dict(s)
     assert d["b"] == {"mean": 1.0, "ci_low": None, "ci_high": None}
     assert d["a"]["mean"] == pytest.approx(3.0)
+
+
+def test_t_quantile_matches_scipy_stats_to_the_last_digit():
+    """``t_quantile`` (scipy.special.stdtrit) against scipy.stats.t.ppf: equal, or 1 ulp."""
+    dofs = [*range(1, 121), 150, 200, 500, 1000, 10_000, 1_000_000]
+    levels = [0.5, 0.8, 0.9, 0.95, 0.975, 0.98, 0.99, 0.995, 0.999, 0.9999]
+    for dof in dofs:
+        for level in levels:
+            for p in ((1 + level) / 2, 0.5 + level / 2, 1 - level):
+                ours, ref = t_quantile(p, dof), float(stats.t.ppf(p, dof))
+                assert abs(ours - ref) <= np.spacing(abs(ref)), (p, dof, ours, ref)
+
+
+def test_t_quantile_table_values():
+    assert t_quantile(0.975, 4) == pytest.approx(T975_4, rel=1e-15)
+    assert t_quantile(0.95, 4) == pytest.approx(T95_4, rel=1e-15)
+    assert t_quantile(0.5, 7) == 0.0
+
+
+def test_mean_half_width():
+    mean, half = mean_half_width([1, 2, 3, 4, 5])
+    assert mean == pytest.approx(3.0)
+    assert half == pytest.approx(T975_4 * math.sqrt(0.5), rel=1e-12)
+    assert mean_half_width([4.0]) == (4.0, None)
+    m, h = mean_half_width([])
+    assert math.isnan(m) and h is None
+    with pytest.raises(ValueError):
+        mean_half_width([1, 2], level=1.0)

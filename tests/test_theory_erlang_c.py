@@ -18,8 +18,10 @@ of the standard deviation itself (about 9 % at 60 replications).
 from __future__ import annotations
 
 import pytest
-from theory_scenarios import assert_matches_theory, build, lane, mmc_wait, replicate, resource
+from theory_scenarios import assert_matches_theory, build, lane, replicate, resource
 from theory_scenarios import scenario as make_scenario
+
+from sim.analysis.queueing import mmc_wait
 
 SERVERS = 2
 MEAN_SERVICE_H = 1.0

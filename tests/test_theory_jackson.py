@@ -26,12 +26,12 @@ from theory_scenarios import (
     build,
     exam,
     lane,
-    mmc_wait,
     replicate,
     scan,
     scenario,
 )
 
+from sim.analysis.queueing import jackson_sojourn
 from sim.model.run import simulate
 
 ARRIVAL_RATE = 2.0  # per hour
@@ -66,10 +66,7 @@ def network(days: float = DAYS, warmup_days: float = WARMUP_DAYS):
 
 
 def analytic_sojourn() -> float:
-    return sum(
-        p * (mmc_wait(ARRIVAL_RATE * p, mean, servers) + mean)
-        for p, servers, mean in STATIONS.values()
-    )
+    return jackson_sojourn(ARRIVAL_RATE, STATIONS.values())
 
 
 def _clearance(result) -> float:

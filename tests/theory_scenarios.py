@@ -5,19 +5,20 @@ needs: one land port, one commodity, one trader class, no advance declarations, 
 delay, no review, no assessment time and no pick-up time, so that a consignment's clearance
 time is exactly the time it spends at the lanes it is selected for.
 
-The analytic side (Erlang C, M/M/c mean wait) and the replication confidence interval live
-here too, so that every test states its tolerance the same way: a 99 % Student-t interval
-over independent replications (DESIGN: tolerances come from confidence intervals).
+The analytic side (Erlang C, the M/M/c mean wait, the Jackson sojourn) lives in
+:mod:`sim.analysis.queueing` and the Student-t interval in :mod:`sim.analysis.stats`;
+``assert_matches_theory`` here is the one rule every test states its tolerance with: a 99 %
+Student-t interval over independent replications (DESIGN: tolerances come from confidence
+intervals).
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
+from sim.analysis.stats import mean_half_width
 from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.scenario.schema import Scenario
@@ -142,38 +143,14 @@ def replicate(sc: Scenario, seeds: list[int], statistic) -> np.ndarray:
     return np.array([float(statistic(simulate(sc, seed))) for seed in seeds])
 
 
-# -- queueing theory -----------------------------------------------------------------------
-def erlang_c(servers: int, offered: float) -> float:
-    """Erlang C: probability that an arrival waits in M/M/c with offered load a = lambda/mu.
-
-    C(c, a) = [a^c / c! * c / (c - a)] / [sum_{k<c} a^k / k! + a^c / c! * c / (c - a)].
-    """
-    c, a = servers, offered
-    if not 0 <= a < c:
-        raise ValueError(f"unstable: offered load {a} >= {c} servers")
-    tail = a**c / math.factorial(c) * c / (c - a)
-    return tail / (sum(a**k / math.factorial(k) for k in range(c)) + tail)
-
-
-def mmc_wait(arrival_rate: float, mean_service: float, servers: int) -> float:
-    """Mean wait in queue of M/M/c: Wq = C(c, a) / (c mu - lambda), a = lambda / mu."""
-    mu = 1.0 / mean_service
-    return erlang_c(servers, arrival_rate / mu) / (servers * mu - arrival_rate)
-
-
-def confidence_interval(samples: np.ndarray, level: float = 0.99) -> tuple[float, float]:
-    """(mean, half-width) of the Student-t interval over independent replications."""
-    n = len(samples)
-    half = stats.t.ppf(0.5 + level / 2, n - 1) * samples.std(ddof=1) / math.sqrt(n)
-    return float(samples.mean()), float(half)
-
-
+# -- the tolerance rule --------------------------------------------------------------------
 def assert_matches_theory(
     samples: np.ndarray, analytic: float, what: str, level: float = 0.99, precision: float = 0.02
 ) -> None:
     """The rule of every statistical theory test: the ``level`` interval over replications is
     narrow (half-width at most ``precision`` of the analytic value) and contains it."""
-    mean, half = confidence_interval(samples, level)
+    mean, half = mean_half_width(samples, level)
+    assert half is not None, "at least two replications are needed"
     assert half <= precision * analytic, (
         f"{level:.0%} half-width {half:.5f} h is more than {precision:.0%} of {what} = "
         f"{analytic:.5f} h: run longer"

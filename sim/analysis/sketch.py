@@ -26,7 +26,8 @@ def bin_index(values: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         idx = np.floor(np.log(np.maximum(v, XMIN) / XMIN) / _LOG_R).astype(np.int64) + 1
     idx[v < XMIN] = 0
-    return np.minimum(idx, NBINS - 1)
+    out: np.ndarray = np.minimum(idx, NBINS - 1)
+    return out
 
 
 def bin_value(idx: np.ndarray | int) -> np.ndarray | float:

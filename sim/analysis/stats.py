@@ -12,7 +12,37 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
+
+
+def t_quantile(p: float, dof: float) -> float:
+    """The ``p`` quantile of Student's t distribution with ``dof`` degrees of freedom.
+
+    Same value as ``scipy.stats.t.ppf(p, dof)`` (both evaluate ``scipy.special.stdtrit``),
+    without importing ``scipy.stats``, which is slow to import.
+    """
+    return float(special.stdtrit(dof, p))
+
+
+def mean_half_width(values: Iterable[float], level: float = 0.95) -> tuple[float, float | None]:
+    """``(mean, half-width)`` of the Student-t ``level`` interval for the mean of ``values``.
+
+    The values are independent draws (replications): half-width
+    ``t((1 + level) / 2, n - 1) * s / sqrt(n)``, ``s`` the sample standard deviation. NaNs
+    are ignored; with fewer than two values left the half-width is None (and the mean is NaN
+    when no value is left).
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be in (0, 1); got {level}")
+    arr = np.asarray(list(values), dtype=float)
+    arr = arr[~np.isnan(arr)]
+    n = len(arr)
+    if n == 0:
+        return math.nan, None
+    mean = float(arr.mean())
+    if n < 2:
+        return mean, None
+    return mean, t_quantile((1 + level) / 2, n - 1) * float(arr.std(ddof=1)) / math.sqrt(n)
 
 
 def confidence_interval(
@@ -23,17 +53,9 @@ def confidence_interval(
     NaNs are ignored. With fewer than two values left the interval cannot be estimated, so
     ``low`` and ``high`` are None (and the mean is NaN when no value is left).
     """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be in (0, 1); got {level}")
-    arr = np.asarray(list(values), dtype=float)
-    arr = arr[~np.isnan(arr)]
-    n = len(arr)
-    if n == 0:
-        return math.nan, None, None
-    mean = float(arr.mean())
-    if n < 2:
+    mean, half = mean_half_width(values, level)
+    if half is None:
         return mean, None, None
-    half = float(stats.t.ppf((1 + level) / 2, n - 1) * arr.std(ddof=1) / math.sqrt(n))
     return mean, mean - half, mean + half
 
 

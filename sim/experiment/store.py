@@ -28,14 +28,15 @@ import platform
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from sim.analysis.stats import summarise, summary_dict
-from sim.model.result import RunResult
-from sim.scenario.schema import Scenario
 from sim.version import __version__
+
+if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersim check``
+    import pandas as pd
+
+    from sim.model.result import RunResult
+    from sim.scenario.schema import Scenario
 
 _OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json"}
 
@@ -241,6 +242,8 @@ class RunStore:
 
     def finish(self, per_rep: pd.DataFrame) -> dict[str, dict[str, float | None]]:
         """Write ``replications.csv`` and ``summary.json``; return the summary as a dict."""
+        from sim.analysis.stats import summarise, summary_dict
+
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
         summary = summary_dict(summarise(per_rep))
         atomic_write(self.path / "summary.json", dump_json(summary))

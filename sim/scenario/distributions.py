@@ -13,20 +13,52 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WrapValidator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
 from scipy import special
 
 from sim.scenario.units import TIME_UNITS, UnitError, parse_duration
 
-Quantity = float | str
+
+def _raw_quantity(value: Any) -> float | str:
+    """A parameter as written: a number, or a string with a unit (``"8 min"``).
+
+    It is converted to a float (hours for durations) by :data:`DurationDist` or
+    :data:`NumberDist` right after the distribution is parsed, so a validated distribution
+    only ever holds floats, which is what :data:`Quantity` declares.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise ValueError(f"expected a number or a quantity with a unit, e.g. '8 min'; got {value!r}")
+
+
+#: A distribution parameter: a float once validated (read as a number or a string with a unit).
+Quantity = Annotated[float, PlainValidator(_raw_quantity)]
 
 
 class _Dist(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    dist: str  # each distribution narrows it to its own tag
+
+    def _check(self) -> None:  # pragma: no cover - overridden
+        """Raise ValueError if the (converted) parameters are not allowed."""
+        raise NotImplementedError
 
     def ppf(self, u: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -53,7 +85,8 @@ class Exponential(_Dist):
             raise ValueError(f"exponential mean must be > 0; got {self.mean_}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        return -self.mean_ * np.log1p(-u)
+        out: np.ndarray = -self.mean_ * np.log1p(-u)
+        return out
 
     @property
     def mean(self) -> float:
@@ -208,6 +241,7 @@ class Empirical(_Dist):
 
     @property
     def mean(self) -> float:
+        assert self.values is not None  # validation guarantees at least one value
         return float(np.mean(self.values))
 
 
@@ -226,7 +260,8 @@ def _shorthand(value: Any) -> Any:
     return value
 
 
-def _read_csv(d: Empirical, info: ValidationInfo) -> list[str]:
+def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
+    assert d.csv_ is not None
     base = Path((info.context or {}).get("base_dir", "."))
     path = (base / d.csv_).resolve()
     try:
@@ -243,7 +278,7 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[str]:
         if d.column not in header:
             raise ValueError(f"column {d.column!r} not in {str(path)!r}; columns: {header}")
         col, body = header.index(d.column), rows[1:]
-    out = []
+    out: list[float] = []
     for i, row in enumerate(body):
         cell = row[col].strip() if col < len(row) else ""
         if cell == "":
@@ -257,11 +292,11 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[str]:
     return out
 
 
-def _convert(kind: str):
+def _convert(kind: str) -> Callable[[Any, ValidatorFunctionWrapHandler, ValidationInfo], _Dist]:
     """Build the validator that turns parsed quantities into floats (hours for durations)."""
 
-    def convert(value: Any, handler, info: ValidationInfo) -> _Dist:
-        d = handler(_shorthand(value))
+    def convert(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> _Dist:
+        d: _Dist = handler(_shorthand(value))
         update: dict[str, Any] = {}
         for name in d._quantities():
             try:
@@ -303,6 +338,17 @@ def _quantity(v: Any, kind: str) -> float:
     if not math.isfinite(v) or v < 0:
         raise ValueError(f"expected a finite number >= 0; got {v!r}")
     return float(v)
+
+
+def hours(text: str) -> float:
+    """A duration written with a unit (``"3 s"``), in hours: a typed default for ``Duration``."""
+    return _quantity(text, "duration")
+
+
+def fixed(value: float | str, kind: Literal["duration", "number"] = "duration") -> Deterministic:
+    """A fixed duration (``"0 h"``) or number as a validated distribution: a typed default for
+    ``DurationDist`` or ``NumberDist``, equal to what validating ``value`` would give."""
+    return Deterministic(dist="deterministic", value=_quantity(value, kind))
 
 
 #: A distribution of durations; parameters carry time units and are held in hours.

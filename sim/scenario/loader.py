@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 from sim.scenario.schema import Scenario
 
-BUNDLED = Path(__file__).resolve().parents[2] / "scenarios"
+#: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
+BUNDLED = Path(__file__).resolve().parents[1] / "scenarios"
 
 
 class ScenarioError(Exception):
@@ -45,6 +48,7 @@ def _show(value: Any) -> str:
 
 
 def default_scenario_path() -> Path:
+    """The bundled default scenario (``scenarios/default.toml`` inside the package)."""
     return BUNDLED / "default.toml"
 
 
@@ -178,7 +182,7 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(out)
 
 
-def _message(err: dict, loc: tuple) -> str:
+def _message(err: ErrorDetails, loc: tuple) -> str:
     kind = err["type"]
     msg = err["msg"]
     if msg.startswith("Value error, "):
@@ -220,7 +224,7 @@ def _allowed_keys(loc: tuple) -> list[str]:
     return []
 
 
-def _field(model: type[BaseModel], key: str):
+def _field(model: type[BaseModel], key: str) -> FieldInfo | None:
     for name, f in model.model_fields.items():
         if key in (name, f.alias):
             return f

@@ -10,14 +10,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from sim.scenario.distributions import Duration, DurationDist, NumberDist
+from sim.scenario.distributions import Duration, DurationDist, NumberDist, fixed, hours
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 MODES = ("sea", "land", "air", "rail", "post")
 DIRECTIONS = ("import", "export")
 TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
 CHECKS = ("document", "scan", "physical", "quarantine")
-OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
 ANY = "*"
 
 Probability = Annotated[float, Field(ge=0, le=1)]
@@ -72,9 +71,6 @@ class ByDirection(Strict):
         if isinstance(v, int | float) and not isinstance(v, bool):
             return {"import": v, "export": v}
         return v
-
-    def of(self, direction: str) -> float:
-        return self.import_ if direction == "import" else self.export
 
 
 class Commodity(Strict):
@@ -133,7 +129,7 @@ class Lane(Strict):
 class ServiceLane(Lane):
     """A lane whose every job takes a service time."""
 
-    service: DurationDist  # type: ignore[assignment]
+    service: DurationDist
 
 
 class Batch(Strict):
@@ -187,7 +183,11 @@ class Traffic(Strict):
     trader_classes: dict[str, Probability]
     value: NumberDist = Field(description="customs value per declaration, USD")
     origins: dict[str, Probability] = Field(default_factory=lambda: {"unspecified": 1.0})
-    containers: NumberDist = Field(default=1, description="containers per declaration (sea/rail)")
+    containers: NumberDist = Field(
+        default=fixed(1, "number"),
+        validate_default=False,
+        description="containers per declaration (sea/rail)",
+    )
 
     @model_validator(mode="after")
     def _mixes(self) -> Traffic:
@@ -211,7 +211,7 @@ class ImageReview(Strict):
 
     ai_share: Probability = Field(default=0.0, description="share of images read by AI first")
     ai_clear: Probability = Field(default=0.0, description="share of AI-read images cleared")
-    ai_time: Duration = Field(default="3 s")
+    ai_time: Duration = Field(default=hours("3 s"), validate_default=False)
     officers: ServiceLane
     refer: Probability = Field(description="share of officer-read images sent to physical exam")
 
@@ -226,9 +226,9 @@ class Scan(Strict):
 class Slots(Strict):
     """Daytime appointment slots for physical examinations."""
 
-    day_start: Clock = "08:00"
-    day_end: Clock = "17:00"
-    every: Duration = "1 h"
+    day_start: Clock = Field(default=parse_clock("08:00"), validate_default=False)
+    day_end: Clock = Field(default=parse_clock("17:00"), validate_default=False)
+    every: Duration = Field(default=hours("1 h"), validate_default=False)
     weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
         default_factory=lambda: [1, 2, 3, 4, 5, 6, 7]
     )
@@ -270,7 +270,9 @@ class Quarantine(Strict):
     sample_share: Probability = 0.0
     lab: Lab | None = None
     clearance_form: DurationDist = Field(
-        default="0 h", description="separate mode: issuing the quarantine clearance form"
+        default=fixed("0 h"),
+        validate_default=False,
+        description="separate mode: issuing the quarantine clearance form",
     )
 
 
@@ -317,10 +319,14 @@ class NationalDeclaration(Strict):
         default_factory=dict, description="share sent to officer review, by trader class or '*'"
     )
     second_submission: DurationDist = Field(
-        default="0 h", description="separate mode: trader's time to lodge the second declaration"
+        default=fixed("0 h"),
+        validate_default=False,
+        description="separate mode: trader's time to lodge the second declaration",
     )
     advance_max: Duration = Field(
-        default="3 d", description="the earliest a declaration may be lodged before arrival"
+        default=hours("3 d"),
+        validate_default=False,
+        description="the earliest a declaration may be lodged before arrival",
     )
 
     @model_validator(mode="after")
@@ -358,7 +364,9 @@ class Scenario(Strict):
     days: float = Field(gt=0, description="observed arrivals after the warm-up")
     warmup_days: float = Field(default=7, ge=0)
     drain_days: float = Field(default=14, ge=0)
-    queue_sample: Duration = Field(default="1 h", description="how often queues are sampled")
+    queue_sample: Duration = Field(
+        default=hours("1 h"), validate_default=False, description="how often queues are sampled"
+    )
     commodities: dict[str, Commodity]
     declaration: NationalDeclaration = Field(default_factory=NationalDeclaration)
     inspection: Inspection = Field(default_factory=Inspection)

@@ -87,16 +87,3 @@ def parse_clock(value: object) -> float:
     if hh > 24 or mm > 59 or (hh == 24 and mm):
         raise UnitError(f"time of day out of range: {value!r}")
     return hh + mm / 60
-
-
-def format_hours(hours: float) -> str:
-    """A duration in hours written back in the largest sensible unit (for printing)."""
-    if hours == 0:
-        return "0 h"
-    if hours >= 48:
-        return f"{hours / 24:g} d"
-    if hours >= 1:
-        return f"{hours:g} h"
-    if hours >= 1 / 60:
-        return f"{hours * 60:g} min"
-    return f"{hours * 3600:g} s"

@@ -1,0 +1,66 @@
+"""Queueing theory the model is verified against: Erlang C, M/M/c waits, Jackson networks.
+
+Rates are per unit of time and service times in the same unit (the tests use hours). Every
+function checks stability and raises :class:`ValueError` for a queue that would grow without
+bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def erlang_c(servers: int, offered: float) -> float:
+    """Erlang C: the probability that an arrival waits in an M/M/c queue.
+
+    ``offered`` is the offered load a = lambda / mu in erlangs; the queue is stable for
+    0 <= a < c. In closed form
+
+        C(c, a) = [a^c / c! * c / (c - a)] / [sum_{k<c} a^k / k! + a^c / c! * c / (c - a)],
+
+    computed here through the Erlang B recursion B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1))
+    and C = c B / (c - a (1 - B)), which neither overflows nor loses precision for many
+    servers. C(1, a) = a (M/M/1); C(2, a) = a^2 / (2 + a).
+    """
+    c, a = servers, float(offered)
+    if c < 1 or int(c) != c:
+        raise ValueError(f"servers must be a whole number >= 1; got {servers}")
+    if not 0 <= a < c:
+        raise ValueError(f"unstable: offered load {a} >= {c} servers")
+    b = 1.0
+    for k in range(1, int(c) + 1):
+        b = a * b / (k + a * b)
+    return c * b / (c - a * (1 - b))
+
+
+def mmc_wait(arrival_rate: float, mean_service: float, servers: int) -> float:
+    """Mean wait in queue of M/M/c: Wq = C(c, a) / (c mu - lambda), a = lambda / mu.
+
+    For M/M/1 this is rho / (mu - lambda).
+    """
+    mu = 1.0 / mean_service
+    return erlang_c(servers, arrival_rate / mu) / (servers * mu - arrival_rate)
+
+
+def jackson_sojourn(arrival_rate: float, stations: Iterable[tuple[float, int, float]]) -> float:
+    """Mean sojourn time of an open Jackson network of M/M/c stations.
+
+    ``arrival_rate`` is the Poisson rate lambda of outside arrivals and ``stations`` gives,
+    for each station, ``(visits, servers, mean_service)``: the mean number of visits a
+    customer pays it (its visit ratio: lambda_i = lambda * visits, from the traffic
+    equations; with Bernoulli routing past each station once, the probability of visiting
+    it), its number of servers and its mean service time. By Jackson's theorem each
+    station behaves as an M/M/c queue fed at lambda_i, and by Little's law
+
+        E[T] = sum_i visits_i * (Wq_i + mean_service_i),
+
+    Wq_i the Erlang C wait of M/M/c_i at lambda_i.
+    """
+    total = 0.0
+    for visits, servers, mean in stations:
+        if visits < 0:
+            raise ValueError(f"visits must be >= 0; got {visits}")
+        if visits == 0:
+            continue
+        total += visits * (mmc_wait(arrival_rate * visits, mean, servers) + mean)
+    return total
