@@ -57,7 +57,7 @@ def _origin(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("containers", 5, "int")
 def _containers(x: Context, u: np.ndarray) -> np.ndarray:
-    return np.maximum(1, np.rint(x.port.traffic.containers.ppf(u))).astype(int)
+    return np.asarray(np.maximum(1, np.rint(x.port.traffic.containers.ppf(u))).astype(int))
 
 
 @declare("goods_ready", 6)
@@ -68,7 +68,7 @@ def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
         return x.arrived.copy()
     containers = x.values["containers"]
     span = containers.sum() / batch.discharge_rate  # the whole call's discharge
-    return x.arrived + span * u ** (1.0 / containers)
+    return np.asarray(x.arrived + span * u ** (1.0 / containers))
 
 
 # --- declaration -------------------------------------------------------------------------
@@ -80,7 +80,9 @@ def _advance(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("advance_lead", 8)
 def _advance_lead(x: Context, u: np.ndarray) -> np.ndarray:
-    return np.minimum(x.port.declaration.advance_lead.ppf(u), x.scenario.declaration.advance_max)
+    return np.asarray(
+        np.minimum(x.port.declaration.advance_lead.ppf(u), x.scenario.declaration.advance_max)
+    )
 
 
 @declare("lodging_delay", 9)
@@ -91,7 +93,7 @@ def _lodging(x: Context, u: np.ndarray) -> np.ndarray:
 @declare("review", 10, "bool")
 def _review(x: Context, u: np.ndarray) -> np.ndarray:
     p = np.array([x.scenario.declaration.review(k) for k in TRADER_CLASSES])
-    return u < p[x.values["trader_class"]]
+    return np.asarray(u < p[x.values["trader_class"]])
 
 
 @declare("review_time", 11)
@@ -190,7 +192,7 @@ def _form(x: Context, u: np.ndarray) -> np.ndarray:
 
 def _by_commodity(x: Context, attr: str) -> np.ndarray:
     p = np.array([getattr(x.scenario.commodities[k], attr) for k in x.commodities])
-    return p[x.values["commodity"]]
+    return np.asarray(p[x.values["commodity"]])
 
 
 @declare("exam_hit", 29, "bool")

@@ -260,16 +260,17 @@ class Recorder:
             df[col] = df[col].astype(np.int64)
         for col in ("cohort", *DRAWS.dtypes("bool")):
             df[col] = df[col].astype(bool)
-        df["port"] = pd.Categorical.from_codes(df["port"], categories=ports)
-        df["outcome"] = pd.Categorical.from_codes(df["outcome"], categories=list(OUTCOMES))
-        df["channel"] = pd.Categorical.from_codes(df["channel"], categories=list(CHANNELS))
         categories = {
+            "port": ports,
+            "outcome": list(OUTCOMES),
+            "channel": list(CHANNELS),
             "directions": list(DIRECTIONS),
             "commodities": commodities,
             "trader_classes": list(TRADER_CLASSES),
         }
-        for d in DRAWS.draws:
-            if d.dtype.startswith("category:"):
-                names = categories[d.dtype.split(":")[1]]
-                df[d.name] = pd.Categorical.from_codes(df[d.name], categories=names)
+        named = [("port", "port"), ("outcome", "outcome"), ("channel", "channel")]
+        named += [(d.name, d.dtype.split(":")[1]) for d in DRAWS.draws if ":" in d.dtype]
+        for col, kind in named:
+            codes = df[col].to_numpy()
+            df[col] = pd.Categorical.from_codes(codes, categories=pd.Index(categories[kind]))
         return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True)

@@ -91,7 +91,7 @@ class Route:
     def in_bulk(self, r: np.ndarray, plan: np.ndarray) -> np.ndarray:
         """Rows whose plan may be finished in bulk: only steps with a bulk form, and at most
         one queue visit (which then is a FIFO lane)."""
-        return ((plan & self._no_bulk) == 0) & (self.visits(r, plan) <= 1)
+        return np.asarray(((plan & self._no_bulk) == 0) & (self.visits(r, plan) <= 1))
 
     def queue_step(self, r: np.ndarray, plan: np.ndarray) -> np.ndarray:
         """Index of the step where each row meets its one queue (-1: none)."""

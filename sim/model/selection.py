@@ -68,7 +68,7 @@ class TableSelector:
     def probability(
         self, check: str, commodity: np.ndarray, trader_class: np.ndarray
     ) -> np.ndarray:
-        return self.p[check][commodity, trader_class]
+        return np.asarray(self.p[check][commodity, trader_class])
 
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         u = block.uniforms

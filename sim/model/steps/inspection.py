@@ -43,7 +43,7 @@ def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
     if p.bays is None:
         return np.zeros(len(r), bool)
     referred = scanned(p, r) & read_by_officer(r) & (r[:, R.refer] > 0)
-    return (r[:, R.sel_physical] > 0) | referred
+    return np.asarray((r[:, R.sel_physical] > 0) | referred)
 
 
 def quarantine_rows(p: Port, r: np.ndarray) -> np.ndarray:
@@ -69,7 +69,7 @@ class Inspect(Step):
     bulk_form = False
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return physical_rows(p, r) | quarantine_rows(p, r)
+        return np.asarray(physical_rows(p, r) | quarantine_rows(p, r))
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         physical, quarantine = physical_rows(p, r), quarantine_rows(p, r)
@@ -77,7 +77,7 @@ class Inspect(Step):
             holds = physical.astype(np.int64) + quarantine
         else:
             holds = (physical | quarantine).astype(np.int64)
-        return holds * (1 if p.simple_cell else 2)
+        return np.asarray(holds * (1 if p.simple_cell else 2))
 
     def flow(self, j: Journey) -> Generator[Any, Any, None]:
         p, c = j.port, j.c
