@@ -1,0 +1,104 @@
+"""Decisions at the time they are made: a dynamic selector decides at each consignment's
+assessment from the state of the run then (here: the clock), at most ``refresh`` hours old;
+consignments assessed before a change keep their decisions and their bulk path."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sim
+from sim.model.selection import SelectionInput
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+NOTHING = {"*": {"*": 0.0}}
+
+
+class ScanFrom:
+    """Scans everything assessed from ``start`` on; nothing before (a rule that changes)."""
+
+    dynamic = True
+
+    def __init__(self, start: float, refresh: float):
+        self.start, self.refresh = start, refresh
+        self.asked: list[float] = []
+
+    def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
+        self.asked.append(block.now)
+        n = len(block.commodity)
+        no = np.zeros(n, bool)
+        return {
+            "document": no,
+            "scan": np.full(n, block.now >= self.start),
+            "physical": no,
+            "quarantine": no,
+        }
+
+
+def run(selector, review: float = 0.0) -> sim.RunResult:
+    over = {
+        "days": 3,
+        "warmup_days": 1,
+        "drain_days": 3,
+        "declaration.review_share": {"*": review},
+        "selection": {"document": NOTHING, "scan": NOTHING, "physical": NOTHING, "quarantine": {}},
+        "ports.sea.scan.image_review.ai_share": 0.0,  # every image read by an officer
+    }
+    return sim.simulate(sim.load_scenario(SMALL, over), 3, log=True, selector=selector)
+
+
+def assessed(log: pd.DataFrame) -> pd.DataFrame:
+    return log[log.assessed.notna()]
+
+
+@pytest.mark.parametrize("refresh", [1.0, 0.0])
+def test_exactly_the_consignments_assessed_after_the_change_are_affected(refresh):
+    start = 48.0  # on a refresh boundary
+    changed, never = ScanFrom(start, refresh), ScanFrom(math.inf, refresh)
+    a, b = run(changed).log, run(never).log
+    rows = assessed(a)
+    assert (rows.sel_scan == (rows.assessed >= start)).all()
+    assert rows.sel_scan.any() and not rows.sel_scan.all()
+    # those assessed before the change are exactly as in a run where it never came
+    before = a.assessed < start
+    pd.testing.assert_frame_equal(
+        a[before].reset_index(drop=True), b[b.assessed < start].reset_index(drop=True)
+    )
+    # and the others really were scanned
+    assert a[~before & a.assessed.notna()].scan_start.notna().mean() > 0.9
+
+
+def test_consignments_assessed_before_the_change_keep_their_bulk_path():
+    start = 48.0
+    r, never = run(ScanFrom(start, 1.0)), run(ScanFrom(math.inf, 1.0))
+    log = r.log
+    after = int((log.assessed >= start).sum())
+    assert never.paths == {"bulk": len(log), "flow": 0}  # nothing selected: all in bulk
+    # a scanned consignment meets two queues (scanner, then the image officer): a flow
+    assert r.paths == {"bulk": len(log) - after, "flow": after}
+
+
+def test_decisions_are_at_most_refresh_old():
+    """A change between two refresh instants reaches only the interval after it."""
+    start, refresh = 50.5, 2.0
+    rows = assessed(run(ScanFrom(start, refresh)).log)
+    decided_at = np.floor(rows.assessed / refresh) * refresh
+    assert (rows.sel_scan == (decided_at >= start)).all()
+    assert ((rows.assessed - decided_at) < refresh).all()
+
+
+def test_reviewed_declarations_decide_at_their_own_assessment():
+    """Declarations that queue for officer review first are decided on their way."""
+    start = 48.0
+    selector = ScanFrom(start, 0.0)
+    r = run(selector, review=0.5)
+    rows = assessed(r.log)
+    assert rows.review.any()
+    assert (rows.sel_scan == (rows.assessed >= start)).all()
+    # every decision was taken at the moment of an assessment (or at time 0, for declarations
+    # lodged in advance and assessed before the run's first instant)
+    assert set(np.round(selector.asked, 9)) <= set(np.round(rows.assessed, 9)) | {0.0}

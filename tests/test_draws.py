@@ -1,0 +1,78 @@
+"""The named draws: every quantity keeps its uniform column for ever (the common random numbers
+that pair a reform with its baseline), and the registry refuses clashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.draws import DRAWS, REQUIREMENTS, WIDTH, R
+from sim.model.registry import Registry
+
+#: never change a number here: a reform or refactor that moves a column re-pairs every run
+PINNED = {
+    "direction": 0,
+    "commodity": 1,
+    "trader_class": 2,
+    "value": 3,
+    "origin": 4,
+    "containers": 5,
+    "goods_ready": 6,
+    "advance": 7,
+    "advance_lead": 8,
+    "lodging_delay": 9,
+    "review": 10,
+    "review_time": 11,
+    "second_submission": 12,
+    "sel_document": 13,
+    "sel_scan": 14,
+    "sel_physical": 15,
+    "sel_quarantine": 16,
+    "doc_time": 17,
+    "scan_time": 18,
+    "ai_read": 19,
+    "ai_clear": 20,
+    "image_time": 21,
+    "refer": 22,
+    "move": 23,
+    "exam_time": 24,
+    "quarantine_time": 25,
+    "sample": 26,
+    "incubation": 27,
+    "clearance_form": 28,
+    "exam_hit": 29,
+    "quarantine_reject": 30,
+    "pickup": 31,
+    "gate_time": 32,
+    "quarantine_move": 33,
+}
+
+
+def test_every_existing_quantity_keeps_its_column():
+    declared = {d.name: d.column for d in DRAWS.draws}
+    for name, column in PINNED.items():
+        assert declared.get(name) == column, f"{name} must read uniform column {column}"
+
+
+def test_columns_are_unique_and_inside_the_row():
+    columns = [d.column for d in DRAWS.draws]
+    assert len(set(columns)) == len(columns)
+    assert all(0 <= c < WIDTH for c in columns)
+
+
+def test_table_order_and_indices_come_from_the_registry():
+    assert REQUIREMENTS == tuple(d.name for d in DRAWS.draws)
+    for i, name in enumerate(REQUIREMENTS):
+        assert getattr(R, name) == i
+    with pytest.raises(AttributeError, match="no draw named"):
+        _ = R.scan_tme  # a misspelt name never silently reads column 0
+
+
+def test_a_clashing_declaration_is_refused():
+    reg = Registry(4)
+    reg.declare("a", 0)(lambda x, u: u)
+    with pytest.raises(ValueError, match="clashes"):
+        reg.declare("b", 0)(lambda x, u: u)
+    with pytest.raises(ValueError, match="clashes"):
+        reg.declare("a", 1)(lambda x, u: u)
+    with pytest.raises(ValueError, match="outside"):
+        reg.declare("c", 4)(lambda x, u: u)

@@ -1,0 +1,76 @@
+"""SimPy internals in one module: events counted through the public ``schedule`` hook, the
+flow driver that carries a journey from event to event, and lanes read without side effects."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+import simpy
+
+from sim.model.engine import Environment, start
+from sim.model.fifo import FifoLane
+from sim.model.lane import Booking
+
+
+def test_every_scheduled_event_is_counted():
+    env = Environment()
+
+    def proc() -> Generator[Any, Any, None]:
+        yield env.timeout(1)
+        yield env.timeout(2)
+
+    env.process(proc())  # an Initialize event, two timeouts, the process's own end
+    env.event().succeed()
+    env.run()
+    assert env.scheduled == 5
+    assert env.now == 3
+
+
+def test_a_journey_runs_to_its_first_wait_then_on_callbacks():
+    env = Environment()
+    seen: list[tuple[str, float]] = []
+
+    def journey() -> Generator[Any, Any, None]:
+        seen.append(("start", env.now))
+        early = env.timeout(0, value="early")
+        value = yield env.timeout(2, value="two")
+        seen.append((value, env.now))
+        value = yield early  # processed long ago: the driver goes on at once
+        seen.append((value, env.now))
+
+    assert start(journey()) is True
+    assert seen == [("start", 0)]  # ran synchronously up to its first wait
+    env.run()
+    assert seen == [("start", 0), ("two", 2), ("early", 2)]
+
+
+def test_a_journey_that_never_waits_costs_no_event():
+    env = Environment()
+
+    def journey() -> Generator[Any, Any, None]:
+        return
+        yield  # pragma: no cover
+
+    assert start(journey()) is False
+    assert env.scheduled == 0
+
+
+def test_a_deferred_booking_is_booked_when_the_lane_is_synced_not_when_read():
+    env = Environment()
+    lane = FifoLane(env, "p", "desk", [1] * 168)
+    got: list[tuple[float, float]] = []
+
+    def journey() -> Generator[Any, Any, None]:
+        got.append((yield Booking(lane, 1.0, 0, 2.0, True)))
+
+    start(journey())
+    env.run(until=5)
+    assert lane.queue_length == 0 and lane.busy == 0 and got == []  # reading changes nothing
+    lane.sync()
+    assert got == [(1.0, 3.0)]  # booked at its request time, in the past
+    assert lane.busy == 0 and lane.jobs_total == 1
+
+
+def test_plain_simpy_environment_is_what_we_extend():
+    assert issubclass(Environment, simpy.Environment)
