@@ -32,8 +32,12 @@ lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy
 
+# The commit whose speed the benchmark compares against (the one before the model-core
+# refactor); override with `make bench BASELINE=<revision>`, or BASELINE= to skip.
+BASELINE ?= b106206
+
 bench: venv
-	$(BIN)/python benchmarks/bench_flow.py
+	$(BIN)/python benchmarks/bench_flow.py $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info sim/*.egg-info .pytest_cache .ruff_cache .hypothesis

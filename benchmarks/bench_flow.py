@@ -17,7 +17,6 @@ See benchmarks/README.md for how to read the output. Nothing is written to disk.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import cProfile
 import gc
 import io
@@ -27,9 +26,11 @@ import os
 import platform
 import pstats
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-import sim.model.run as run_module  # noqa: E402
 from sim.analysis.queueing import jackson_sojourn  # noqa: E402
+from sim.model.engine import Environment  # noqa: E402
 from sim.model.run import simulate  # noqa: E402
 from sim.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
 from sim.scenario.schema import Scenario  # noqa: E402
@@ -50,7 +51,8 @@ FALLBACK_SCENARIO = ROOT / "tests" / "scenarios" / "small.toml"
 
 # Targets from the performance issue.
 TARGET_RATE = 50_000.0  # (a) consignments per second of wall time, at least
-TARGET_RATIO = 1.5  # (b) bordersim / plain-SimPy wall time, at most
+TARGET_RATIO = 1.3  # (b) bordersim / plain-SimPy wall time, at most
+TARGET_BASELINE = 0.95  # (a') consignments per second against the --baseline commit, at least
 
 # The network of part (b).
 RATE_PER_H = 100.0  # Poisson arrivals per hour
@@ -102,45 +104,21 @@ def resolve_scenario(path: str | None) -> tuple[Path, str]:
     )
 
 
-@contextlib.contextmanager
-def _watch_ports() -> Iterator[list[Any]]:
-    """Collect the PortModels ``simulate`` makes (to sum their ``created`` counters).
-
-    ``RunResult`` does not expose them, so ``sim.model.run.PortModel`` is wrapped for the
-    duration; used for the untimed warm-up run only. Yields an empty list if that name is gone.
-    """
-    ports: list[Any] = []
-    original = getattr(run_module, "PortModel", None)
-    if original is None:
-        yield ports
-        return
-
-    def make(*args: Any, **kwargs: Any) -> Any:
-        port = original(*args, **kwargs)
-        ports.append(port)
-        return port
-
-    run_module.PortModel = make
-    try:
-        yield ports
-    finally:
-        run_module.PortModel = original
-
-
 def bench_scenario(path: Path, reps: int = 3, seed: int = 0) -> dict[str, Any]:
     """Consignments per second and SimPy events per consignment for one scenario file.
 
     Consignments created (warm-up period and cohort alike) are counted in the untimed warm-up
-    run, as the sum of the ports' ``created`` counters; the run is deterministic, so the count
-    holds for the timed runs too. The warm-up run also keeps the log (``log=True``), whose rows
-    should number the same: the report warns if they do not.
+    run, by the interpreter that finished them (``RunResult.paths``: numpy blocks or SimPy
+    flows); the run is deterministic, so the count holds for the timed runs too. The warm-up
+    run also keeps the log (``log=True``), whose rows should number the same: the report warns
+    if they do not.
     """
     scenario = load_scenario(path)
-    with _watch_ports() as ports:
-        warm_wall, _, warm = _timed(simulate, scenario, seed, log=True)
+    warm_wall, _, warm = _timed(simulate, scenario, seed, log=True)
     assert warm.log is not None
     logged = len(warm.log)
-    created = sum(p.created for p in ports) if ports else logged
+    created = warm.paths["bulk"] + warm.paths["flow"]
+    flows = warm.paths["flow"]
     warm_events, cohort = warm.events, warm.counts["arrived"]
     del warm  # a 95,000-row log held in memory slows the runs after it by up to a third
     gc.collect()
@@ -162,12 +140,71 @@ def bench_scenario(path: Path, reps: int = 3, seed: int = 0) -> dict[str, Any]:
         "cohort": cohort,
         "events": warm_events,
         "events_per_consignment": warm_events / created if created else math.nan,
+        "flows": flows,
+        "flow_share": flows / created if created else math.nan,
         "warmup_run_wall_s": warm_wall,
         "walls_s": walls,
         "cpus_s": cpus,
         "median_wall_s": median,
         "median_cpu_s": statistics.median(cpus),
         "consignments_per_s": created / median if median > 0 else math.nan,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# (a') the same scenario against an earlier commit
+_TIME_ONE_RUN = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from sim.model.run import simulate
+from sim.scenario.loader import load_scenario
+scenario = load_scenario(sys.argv[2])
+simulate(scenario, 0)  # warm-up, untimed
+t0 = time.perf_counter()
+simulate(scenario, 0)
+print(json.dumps(time.perf_counter() - t0))
+"""
+
+
+def export_commit(commit: str, into: Path) -> Path:
+    """The package ``sim`` as it was at ``commit``, unpacked into ``into``."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", commit, "sim"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def _time_in_subprocess(source: Path, scenario: Path) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", _TIME_ONE_RUN, str(source), str(scenario)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(json.loads(out.stdout))
+
+
+def bench_baseline(commit: str, path: Path, rounds: int = 5) -> dict[str, Any]:
+    """Wall time of one run of ``path`` with this checkout and with ``commit``, in fresh
+    processes run alternately (so that the machine's drift hits both alike); the ratio of
+    medians is this checkout's consignments per second relative to the commit's."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = export_commit(commit, Path(tmp))
+        walls: dict[str, list[float]] = {"baseline": [], "current": []}
+        for _ in range(rounds):
+            walls["baseline"].append(_time_in_subprocess(base, path))
+            walls["current"].append(_time_in_subprocess(ROOT, path))
+    b, c = statistics.median(walls["baseline"]), statistics.median(walls["current"])
+    return {
+        "commit": commit,
+        "scenario": str(path),
+        "rounds": rounds,
+        "walls_s": walls,
+        "speed_ratio": b / c if c > 0 else math.nan,
     }
 
 
@@ -272,6 +309,7 @@ def run_plain_simpy(
     routing: tuple[float, ...] = ROUTING,
     servers: int = SERVERS,
     seed: int = 0,
+    env_class: type[simpy.Environment] = simpy.Environment,
 ) -> dict[str, Any]:
     """The same network written directly in SimPy, as a reference for the cost of the model.
 
@@ -284,7 +322,7 @@ def run_plain_simpy(
     visits = (rng.random((n, len(routing))) < np.asarray(routing)).tolist()
     services = rng.exponential(np.asarray(means_h), (n, len(means_h))).tolist()
 
-    env = simpy.Environment()
+    env = env_class()
     stations = [simpy.Resource(env, capacity=servers) for _ in means_h]
     sojourns: list[float] = []
 
@@ -308,7 +346,7 @@ def run_plain_simpy(
     return {
         "n": len(sojourns),
         "mean_sojourn_h": sum(sojourns) / len(sojourns) if sojourns else math.nan,
-        "events": next(env._eid),
+        "events": getattr(env, "scheduled", None),  # counted only by a counting environment
     }
 
 
@@ -359,6 +397,7 @@ def bench_network(n: int, reps: int = 5, seed: int = 0, warmup: bool = True) -> 
         p_walls.append(wall)
         p_cpus.append(cpu)
     assert b is not None and p is not None
+    p["events"] = run_plain_simpy(b["n"], means, seed=seed, env_class=Environment)["events"]
     b_med, p_med = statistics.median(b_walls), statistics.median(p_walls)
     theory = theory_sojourn_h(means)
     return {
@@ -418,6 +457,20 @@ def format_report(result: dict[str, Any]) -> str:
             f" CPU median {a['median_cpu_s']:.3f} s)",
             f"    consignments per second                 {a['consignments_per_s']:>12,.0f}"
             f"   target >= {TARGET_RATE:,.0f}: {_mark(rate_ok)}",
+            f"    run as SimPy flows                      {a['flows']:>12,}"
+            f"   ({a['flow_share']:.1%}; the rest finished in numpy blocks)",
+            "",
+        ]
+    base = result.get("baseline")
+    if base is not None:
+        ok = base["speed_ratio"] >= TARGET_BASELINE
+        lines += [
+            f"(a') the same scenario against commit {base['commit']} "
+            f"({base['rounds']} alternating runs in fresh processes)",
+            f"    runs (s): commit  {', '.join(f'{w:.3f}' for w in base['walls_s']['baseline'])}",
+            f"              current {', '.join(f'{w:.3f}' for w in base['walls_s']['current'])}",
+            f"    consignments per second, current / commit: {base['speed_ratio']:.3f}"
+            f"   target >= {TARGET_BASELINE:g}: {_mark(ok)}",
             "",
         ]
     b = result.get("network")
@@ -466,6 +519,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also print a cProfile of bordersim on the network (stderr)",
     )
     ap.add_argument("--no-pin", action="store_true", help="do not pin to one CPU")
+    ap.add_argument(
+        "--baseline",
+        metavar="COMMIT",
+        help="also time the scenario with the package as it was at COMMIT (a git revision)",
+    )
     args = ap.parse_args(argv)
 
     pinning = "not pinned (--no-pin)" if args.no_pin else pin_to_one_core()
@@ -482,6 +540,9 @@ def main(argv: list[str] | None = None) -> int:
         path, note = resolve_scenario(args.scenario)
         _say(f"(a) {path} ...")
         result["scenario"] = {**bench_scenario(path, reps=1 if args.quick else 3), "note": note}
+        if args.baseline:
+            _say(f"(a') {path} against {args.baseline} ...")
+            result["baseline"] = bench_baseline(args.baseline, path, 2 if args.quick else 5)
     if args.only != "scenario":
         reps = 3 if args.quick else 5
         _say(f"(b) network, {n:,} consignments, {reps} runs each ...")

@@ -29,3 +29,20 @@ def test_network_runs_in_bordersim_and_plain_simpy():
         mean = out[side]["mean_sojourn_min"]
         assert math.isfinite(mean) and mean > 0, (side, mean)
         assert out[side]["events"] > 0
+
+
+def test_baseline_comparison_runs_against_a_commit():
+    """The comparison with an earlier commit exports it and times both (here: HEAD itself)."""
+    bench = _load()
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    out = bench.bench_baseline("HEAD", small, rounds=1)
+    assert len(out["walls_s"]["baseline"]) == len(out["walls_s"]["current"]) == 1
+    assert math.isfinite(out["speed_ratio"]) and out["speed_ratio"] > 0
+
+
+def test_the_scenario_benchmark_reports_the_share_of_flows():
+    bench = _load()
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    out = bench.bench_scenario(small, reps=1)
+    assert out["logged"] == out["created"]
+    assert 0 < out["flows"] < out["created"]
