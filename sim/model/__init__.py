@@ -1,0 +1,22 @@
+"""The SimPy model: ``simulate(scenario, seed) -> RunResult`` and its parts.
+
+Where things live:
+
+- ``run.py``       :func:`simulate`: builds a World and runs it
+- ``world.py``     the World: ports, organisation and recorder; runs them, collects results
+- ``port.py``      a Port: its lanes and route, and the making of its consignments
+- ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls)
+- ``draws.py``     every per-consignment random quantity, declared once (named draws)
+- ``registry.py``  how a draw is declared and the requirement table made
+- ``route.py``     the route plan: steps, plans as bitmasks, which consignments go in bulk
+- ``steps/``       the steps, each with its plan rule, SimPy form and numpy form side by side
+- ``journey.py``   the SimPy interpreter (one consignment along its plan)
+- ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
+- ``decisions.py`` dynamic selection at the time of assessment
+- ``selection.py`` the Selector interface and the table selector
+- ``organisation.py`` where a consignment may wait on the organisation
+- ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
+- ``engine.py``    SimPy internals: the counting environment and the flow driver
+- ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
+- ``consignment.py``, ``streams.py``  a consignment's object and its random streams
+"""

@@ -21,7 +21,9 @@ class RunResult:
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;
     - ``log``: one row per consignment (attributes, requirements, milestones), when asked;
-    - ``paths``: how many consignments were finished in bulk (numpy) and as SimPy flows.
+    - ``paths``: how many consignments were finished in bulk (numpy) and as SimPy flows;
+    - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
+      wait keeps rising): its figures are then not steady-state.
     """
 
     scenario: str
@@ -35,6 +37,7 @@ class RunResult:
     events: int
     log: pd.DataFrame | None = None
     paths: dict[str, int] = field(default_factory=dict)  # consignments by interpreter
+    warnings: list[str] = field(default_factory=list)  # e.g. a queue that does not settle
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
