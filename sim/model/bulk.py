@@ -90,11 +90,11 @@ class Bulk:
 
     def steps(self) -> Generator[Visit, Any, None]:
         """Every planned step's bulk form, in route order."""
+        present = int(np.bitwise_or.reduce(self.plan)) if len(self.plan) else 0
         with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
             for i, step in enumerate(self.port.route.steps):
-                rows = (self.plan >> i) & 1 == 1
-                if rows.any():
-                    yield from step.bulk(self, rows)
+                if (present >> i) & 1:
+                    yield from step.bulk(self, (self.plan >> i) & 1 == 1)
             self.m[:, EXITED] = self.t
 
 

@@ -55,7 +55,7 @@ class Decisions:
         p = self.port
         for check, col in DECISIONS.items():
             table[:, col] = uniforms[check]
-        early = p.route.plan(table, upto="assess")
+        early = p.route.plan(table, upto="assess") | p.route.bit["decide"]
         review = (early & p.route.bit["review"]) != 0
         if review.any():  # they queue before the assessment: decide on their way
             _, flows = p.split(

@@ -18,12 +18,15 @@ import simpy
 
 from sim.model.consignment import Consignment
 from sim.model.draws import R
+from sim.model.lane import Booking
 from sim.model.milestones import ARRIVED, DISCHARGED, EXITED
+from sim.model.route import LANE, WAITS
 
 if TYPE_CHECKING:
     from sim.model.port import Port
 
 GOODS_READY = R.goods_ready
+INF = float("inf")
 
 
 class Owners:
@@ -58,18 +61,40 @@ def journey(
     env: simpy.Environment, port: Port, c: Consignment, done: Callable[[Consignment], None]
 ) -> Generator[Any, Any, None]:
     """Move ``c`` along its plan from arrival to exit (or seizure / rejection); ``done(c)``
-    books it. The plan is read step by step, so a decision taken on the way (at the
-    assessment) is followed at once."""
+    books it. A decision taken on the way (a dynamic selector's) changes the plan: the steps
+    after it are then those of the new plan."""
     j = Journey(env, port, c)
-    for i, step in enumerate(port.route.steps):
-        if not (c.plan >> i) & 1:
-            continue
-        if step.waits:
+    route, plan = port.route, c.plan
+    steps, k = route.planned(plan), 0
+    while k < len(steps):
+        step, kind, ends = steps[k]
+        k += 1
+        if kind == LANE:
+            visit = step.visit(j)
+            if visit is not None:
+                # what serve() does, written out: this is the hottest loop of the model
+                lane, t, service = visit
+                if lane.unlimited:
+                    lane.delay(service, c.cohort)
+                    start, end = t, t + service
+                elif c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
+                    start, end = yield Booking(lane, max(t, env.now), c.index, service, c.cohort)
+                else:
+                    if t > env.now:
+                        yield env.timeout(t - env.now)
+                    start, end = lane.book(service, c.cohort, c.index)
+                if end == INF:  # no server will ever come: wait for ever (censored)
+                    yield env.event()
+                step.visited(j, start, end)
+        elif kind == WAITS:
             yield from step.flow(j)
         else:
             step.flow(j)
-        if step.ends and c.outcome:
+        if ends and c.outcome:
             done(c)
             return
+        if c.plan != plan:  # decided on the way: carry on along the new plan
+            plan = c.plan
+            steps, k = route.planned_after(plan, step), 0
     c.m[EXITED] = j.t
     done(c)

@@ -163,9 +163,10 @@ class Port:
             plan = route.plan(table)
         blocks = []
         slow = np.ones(len(index), bool)
+        visits, first = route.queues(table, plan)
         if self.bulk and decided:
-            bulk = route.in_bulk(table, plan)
-            queue = np.where(bulk, route.queue_step(table, plan), -2)
+            bulk = route.in_bulk(plan, visits)
+            queue = np.where(bulk, first, -2)
             for step in np.unique(queue[bulk]).tolist():
                 rows = queue == step
                 blocks.append(
@@ -194,7 +195,7 @@ class Port:
         for c in made:
             c.decided = decided
         if self.bulk and decided:
-            one = route.visits(table[slow], plan[slow]) == 1
+            one = visits[slow] == 1
             for c, deferred in zip(made, one.tolist(), strict=True):
                 c.deferred = deferred
         return blocks, made

@@ -34,6 +34,7 @@ class Step:
 
     name: ClassVar[str] = ""
     waits: ClassVar[bool] = False  # the scalar form is a generator that may wait on events
+    visits_lane: ClassVar[bool] = False  # its scalar form is visit, one FIFO lane, visited
     ends: ClassVar[bool] = False  # it may end the journey (seizure, rejection)
     bulk_form: ClassVar[bool] = True  # it has a numpy form
 
@@ -50,10 +51,26 @@ class Step:
         """The scalar form: move ``j`` through the step (a generator when ``waits``)."""
         raise NotImplementedError
 
+    def visit(self, j: Journey) -> tuple[Any, float, float] | None:
+        """A lane step's scalar form up to its lane: (lane, request time, service), or None
+        when this consignment does not need the lane (the step is then complete)."""
+        raise NotImplementedError
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        """A lane step's scalar form after its lane served the consignment."""
+        raise NotImplementedError
+
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         """The numpy form, on the rows of ``b`` that take the step (may yield one queue)."""
         raise NotImplementedError
         yield  # pragma: no cover
+
+
+PLAIN, WAITS, LANE = range(3)  # how the SimPy interpreter runs a step
+
+
+def _entry(s: Step) -> tuple[Step, int, bool]:
+    return s, LANE if s.visits_lane else WAITS if s.waits else PLAIN, s.ends
 
 
 def finite(lane: Any) -> bool:
@@ -68,6 +85,7 @@ class Route:
         self.steps = tuple(steps)
         self.bit = {s.name: 1 << i for i, s in enumerate(self.steps)}
         self._no_bulk = sum(self.bit[s.name] for s in self.steps if not s.bulk_form)
+        self._planned: dict[int, tuple[tuple[Step, int, bool], ...]] = {}
 
     def plan(self, r: np.ndarray, upto: str | None = None) -> np.ndarray:
         """Plans (bitmasks) of the rows of a requirement table; with ``upto``, only the steps
@@ -79,28 +97,38 @@ class Route:
                 break
         return plan
 
-    def visits(self, r: np.ndarray, plan: np.ndarray) -> np.ndarray:
-        """Queue visits each row's plan makes."""
+    def queues(self, r: np.ndarray, plan: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Queue visits each row's plan makes, and the index of the step of its first queue
+        (-1: none)."""
         n = np.zeros(len(r), np.int64)
+        first = np.full(len(r), -1, np.int64)
         for i, s in enumerate(self.steps):
             rows = (plan >> i) & 1 == 1
             if rows.any():
-                n += np.where(rows, s.visits(self.port, r), 0)
-        return n
+                v = np.where(rows, s.visits(self.port, r), 0)
+                first[(first < 0) & (v > 0)] = i
+                n += v
+        return n, first
 
-    def in_bulk(self, r: np.ndarray, plan: np.ndarray) -> np.ndarray:
+    def in_bulk(self, plan: np.ndarray, visits: np.ndarray) -> np.ndarray:
         """Rows whose plan may be finished in bulk: only steps with a bulk form, and at most
         one queue visit (which then is a FIFO lane)."""
-        return np.asarray(((plan & self._no_bulk) == 0) & (self.visits(r, plan) <= 1))
+        return np.asarray(((plan & self._no_bulk) == 0) & (visits <= 1))
 
-    def queue_step(self, r: np.ndarray, plan: np.ndarray) -> np.ndarray:
-        """Index of the step where each row meets its one queue (-1: none)."""
-        out = np.full(len(r), -1, np.int64)
-        for i, s in enumerate(self.steps):
-            rows = ((plan >> i) & 1 == 1) & (out < 0)
-            if rows.any():
-                out[rows & (s.visits(self.port, r) > 0)] = i
-        return out
+    def planned(self, plan: int) -> tuple[tuple[Step, int, bool], ...]:
+        """The steps of one plan, in order, each with how the SimPy interpreter runs it
+        (``kind``: PLAIN, WAITS or LANE) and whether it may end the journey. Cached: plans
+        repeat."""
+        seq = self._planned.get(plan)
+        if seq is None:
+            seq = tuple(_entry(s) for i, s in enumerate(self.steps) if (plan >> i) & 1)
+            self._planned[plan] = seq
+        return seq
+
+    def planned_after(self, plan: int, step: Step) -> tuple[tuple[Step, int, bool], ...]:
+        """The steps of a plan that come after ``step`` in the route."""
+        pos = self.steps.index(step)
+        return tuple(e for e in self.planned(plan) if self.steps.index(e[0]) > pos)
 
     def has(self, plan: int, name: str) -> bool:
         return bool(plan & self.bit[name])

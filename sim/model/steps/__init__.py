@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sim.model.route import Step
 from sim.model.steps.checks import DocumentCheck, ImageReview, Scan
-from sim.model.steps.declaration import Assess, Escalate, Lodge, Review
+from sim.model.steps.declaration import Assess, Decide, Escalate, Lodge, Review
 from sim.model.steps.inspection import Inspect, QuarantineForm, QuarantineResult
 from sim.model.steps.release import Gate, Release
 
@@ -15,6 +15,7 @@ def clearance_steps() -> list[Step]:
         Lodge(),
         Review(),
         Assess(),
+        Decide(),
         Escalate(),
         DocumentCheck(),
         Scan(),

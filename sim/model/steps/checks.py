@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.lane import serve
 from sim.model.milestones import (
     CUSTOMS,
     DOC_END,
@@ -33,7 +32,7 @@ GOODS_READY = R.goods_ready
 
 class DocumentCheck(Step):
     name = "document_check"
-    waits = True
+    visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return (r[:, R.sel_document] > 0) & (p.document is not None)
@@ -41,12 +40,14 @@ class DocumentCheck(Step):
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.document)))
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
-        m = j.m
-        m[DOC_START], t = yield from serve(j.env, j.port.document, j.t, j.r[R.doc_time], j.c)
-        m[DOC_END] = j.t = t
+    def visit(self, j: Journey) -> tuple[Any, float, float]:
+        return j.port.document, j.t, j.r[R.doc_time]
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        j.m[DOC_START], j.m[DOC_END] = start, end
+        j.t = end
         j.c.did_doc = True
-        j.clock.to(t, CUSTOMS)
+        j.clock.to(end, CUSTOMS)
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         start, end = yield from b.serve(b.port.document, b.t, b.req[:, R.doc_time], rows)
@@ -70,7 +71,7 @@ class Scan(Step):
     """A non-intrusive scan, once the goods are discharged."""
 
     name = "scan"
-    waits = True
+    visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return scanned(p, r)
@@ -78,15 +79,18 @@ class Scan(Step):
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.scanners)))
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
-        t, m, discharged = j.t, j.m, j.r[GOODS_READY]
+    def visit(self, j: Journey) -> tuple[Any, float, float]:
+        t, discharged = j.t, j.r[GOODS_READY]
         if t < discharged:
             t = discharged
             j.clock.to(t, TERMINAL)
-        m[SCAN_START], t = yield from serve(j.env, j.port.scanners, t, j.r[R.scan_time], j.c)
-        m[SCAN_END] = j.t = t
+        return j.port.scanners, t, j.r[R.scan_time]
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        j.m[SCAN_START], j.m[SCAN_END] = start, end
+        j.t = end
         j.c.did_scan = True
-        j.clock.to(t, CUSTOMS)
+        j.clock.to(end, CUSTOMS)
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         t = np.where(rows, np.maximum(b.t, b.discharged), b.t)
@@ -104,7 +108,7 @@ class ImageReview(Step):
     reads; an officer reviews the rest (and may refer the goods to a physical exam)."""
 
     name = "image_review"
-    waits = True
+    visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return scanned(p, r)
@@ -112,18 +116,20 @@ class ImageReview(Step):
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return read_by_officer(r).astype(np.int64) * int(finite(p.image_officers))
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+    def visit(self, j: Journey) -> tuple[Any, float, float] | None:
         r, t = j.r, j.t
-        cleared = False
         if r[R.ai_read]:
             t += j.port.ai_time
-            cleared = bool(r[R.ai_clear])
-        if not cleared:
-            j.m[IMAGE_START], t = yield from serve(
-                j.env, j.port.image_officers, t, r[R.image_time], j.c
-            )
-        j.m[IMAGE_END] = j.t = t
-        j.clock.to(t, CUSTOMS)
+            if r[R.ai_clear]:  # cleared by AI: no officer
+                j.m[IMAGE_END] = j.t = t
+                j.clock.to(t, CUSTOMS)
+                return None
+        return j.port.image_officers, t, r[R.image_time]
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        j.m[IMAGE_START], j.m[IMAGE_END] = start, end
+        j.t = end
+        j.clock.to(end, CUSTOMS)
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         req = b.req

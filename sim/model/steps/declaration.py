@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.lane import serve
 from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, TRADER
 from sim.model.route import Step, finite
 from sim.model.selection import SelectionInput
@@ -62,7 +61,7 @@ class Review(Step):
     """A share of declarations goes to officer review before acceptance."""
 
     name = "review"
-    waits = True
+    visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return (r[:, R.review] > 0) & (p.review is not None)
@@ -70,8 +69,11 @@ class Review(Step):
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.review)))
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
-        _, j.t = yield from serve(j.env, j.port.review, j.t, j.r[R.review_time], j.c)
+    def visit(self, j: Journey) -> tuple[Any, float, float]:
+        return j.port.review, j.t, j.r[R.review_time]
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        j.t = end
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         _, end = yield from b.serve(b.port.review, b.t, b.req[:, R.review_time], rows)
@@ -80,15 +82,14 @@ class Review(Step):
 
 class Assess(Step):
     """Acceptance, then the risk assessment: the channel is decided here (by a static
-    selector when the consignment was made; by a dynamic one now, see :mod:`decisions`)."""
+    selector when the consignment was made; by a dynamic one in the next step, Decide)."""
 
     name = "assess"
-    waits = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.ones(len(r), bool)
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+    def flow(self, j: Journey) -> None:
         m, t = j.m, j.t
         m[ACCEPTED] = t
         j.clock.to(t, CUSTOMS)
@@ -96,8 +97,6 @@ class Assess(Step):
         m[ASSESSED] = t
         j.clock.to(t, CUSTOMS)
         j.t = t
-        if not j.c.decided:
-            yield from j.port.decisions.decide_one(j)
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         t = b.t
@@ -108,6 +107,22 @@ class Assess(Step):
         b.to(t, CUSTOMS)
         b.t = t
         yield from ()
+
+
+class Decide(Step):
+    """A dynamic selector's decision for a consignment that reached its assessment undecided
+    (one that queued for officer review first); see :mod:`sim.model.decisions`. Planned only
+    for such consignments, so a static selector never costs a step."""
+
+    name = "decide"
+    waits = True
+    bulk_form = False
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return np.zeros(len(r), bool)  # set by the decisions of a dynamic selector
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        yield from j.port.decisions.decide_one(j)
 
 
 def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) -> np.ndarray:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.lane import serve
 from sim.model.milestones import CUSTOMS, RELEASED_AT, TERMINAL, TRADER
 from sim.model.route import Step, finite
 
@@ -54,7 +53,7 @@ class Gate(Step):
     """The terminal's exit gate, where the port has one."""
 
     name = "gate"
-    waits = True
+    visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), p.gate is not None)
@@ -62,9 +61,12 @@ class Gate(Step):
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.gate)))
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
-        _, j.t = yield from serve(j.env, j.port.gate, j.t, j.r[R.gate_time], j.c)
-        j.clock.to(j.t, TERMINAL)
+    def visit(self, j: Journey) -> tuple[Any, float, float]:
+        return j.port.gate, j.t, j.r[R.gate_time]
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        j.t = end
+        j.clock.to(end, TERMINAL)
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         _, end = yield from b.serve(b.port.gate, b.t, b.req[:, R.gate_time], rows)
