@@ -234,14 +234,28 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             on_done=lambda r, m: progress.advance(task),
         )
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    warnings = store.warnings()
 
     if args.json:
+        _print_warnings(err, warnings)  # standard output stays pure JSON
         sys.stdout.write(dump_json(summary))
         return 0
     console = Console()
     console.print(_table(summary, len(per_rep)))
+    _print_warnings(console, warnings)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
+
+
+def _print_warnings(console: Any, warnings: dict[str, list[str]]) -> None:
+    """Each distinct warning once, with the replications it came from."""
+    seen: dict[str, list[str]] = {}
+    for rep, messages in warnings.items():
+        for m in messages:
+            seen.setdefault(m.split(" (")[0], []).append(rep)
+    for message, reps in seen.items():
+        where = f"{len(reps)} of the replications" if len(reps) > 1 else reps[0]
+        console.print(f"[bold yellow]warning[/]: {message} ({where})", soft_wrap=True)
 
 
 def _check(args: argparse.Namespace) -> int:

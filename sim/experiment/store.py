@@ -8,6 +8,7 @@ Layout::
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
+    warnings.json              replication -> warnings (a queue that does not settle, ...)
 
 Every file is written to a temporary file in the same folder, synced and renamed into place, so
 a replication's JSON exists only once it (and its CSVs) are complete. That is what makes
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersi
     from sim.model.result import RunResult
     from sim.scenario.schema import Scenario
 
-_OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json"}
+_OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json", "warnings.json"}
 
 
 def _umask() -> int:
@@ -236,6 +237,7 @@ class RunStore:
             "seed": list(result.seed),
             "events": result.events,
             "metrics": metrics,
+            "warnings": list(result.warnings),
         }
         atomic_write(self._rep(r, ".json"), dump_json(record))
         return metrics
@@ -247,4 +249,14 @@ class RunStore:
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
         summary = summary_dict(summarise(per_rep))
         atomic_write(self.path / "summary.json", dump_json(summary))
+        atomic_write(self.path / "warnings.json", dump_json(self.warnings()))
         return summary
+
+    def warnings(self) -> dict[str, list[str]]:
+        """The run warnings of every finished replication (``rep-0003`` -> messages)."""
+        out = {}
+        for path in sorted(self.reps_dir.glob("rep-*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("warnings"):
+                out[path.stem] = list(data["warnings"])
+        return out

@@ -111,7 +111,7 @@ class Cell:
             for lane in lanes:
                 lane.busy += 1
                 if cohort:
-                    lane.waits.add(0.0)
+                    lane.wait(self.env.now, 0.0)
             return None
         ev = self.env.event()
         heapq.heappush(group, (next(self._seq), ev, self.env.now, cohort))
@@ -143,7 +143,7 @@ class Cell:
                 lane.busy += 1
                 lane.waiting_together -= 1
                 if cohort:
-                    lane.waits.add(now - requested)
+                    lane.wait(requested, now - requested)
             ev.succeed()
 
 

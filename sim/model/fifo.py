@@ -128,7 +128,7 @@ class FifoLane(LaneStats):
             self.win_busy += (e if e < w1 else w1) - (s if s > w0 else w0)
         self.sojourn_total += e - r
         if cohort:
-            self.waits.add(s - r)
+            self.wait(r, s - r)
             self.served += 1
             self.service_sum += service
         return s, e

@@ -67,6 +67,8 @@ class Lane(Protocol):
 
     def result_row(self) -> dict[str, Any]: ...
 
+    def weekly_waits(self) -> dict[int, float]: ...
+
 
 class LaneStats:
     """What every lane measures: time-weighted areas and the waits of cohort consignments."""
@@ -83,8 +85,24 @@ class LaneStats:
         self._win_end: tuple[float, float, float, float] | None = None
         # cohort statistics
         self.waits = LogHistogram()
+        self.weekly: dict[int, list[float]] = {}  # week of request -> [sum of waits, jobs]
         self.service_sum = 0.0
         self.served = 0
+
+    def wait(self, requested: float, wait: float) -> None:
+        """Book the wait of a cohort job (its histogram, and its week's mean for the
+        stability check)."""
+        self.waits.add(wait)
+        week = self.weekly.get(int(requested // 168))
+        if week is None:
+            self.weekly[int(requested // 168)] = [wait, 1.0]
+        else:
+            week[0] += wait
+            week[1] += 1.0
+
+    def weekly_waits(self) -> dict[int, float]:
+        """Mean wait of cohort jobs by the week (of the run) in which they asked."""
+        return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
 
     def sync(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

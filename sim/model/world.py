@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import simpy
 
+from sim.model import stability
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
 from sim.model.engine import Environment, start
@@ -160,6 +161,7 @@ class World:
         counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
         rows = [row for p in self.ports for row in p.result_rows()]
         rows += self.organisation.result_rows()
+        utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
         return RunResult(
             scenario=self.scenario.name,
@@ -175,4 +177,5 @@ class World:
             events=self.env.scheduled,
             log=rec.log_frame(names, list(self.scenario.commodities)),
             paths=dict(self.paths),
+            warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
         )

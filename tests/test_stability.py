@@ -1,0 +1,78 @@
+"""Warnings when a queue does not settle: an overloaded lane, a wait that keeps rising week
+after week; none on a lane that copes, and none from one late surge."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.cli import main
+from sim.model.stability import rising
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: the small scenario with an exam yard that copes (its movers hold the whole exam)
+COPING = {f"ports.sea.exam.{k}.capacity": 8 for k in ("movers", "teams", "bays")}
+
+
+@pytest.mark.parametrize(
+    "weeks,expected",
+    [
+        ([1.0, 2.0, 3.0, 4.0], True),  # growing every week
+        ([48.8, 78.6, 108.2, 135.3], True),
+        ([2.0, 2.1, 1.9, 2.0, 2.1], False),  # scatter around a level
+        ([0.3, 0.2, 0.3, 1.3], False),  # one late surge
+        ([0.01, 0.02, 0.03, 0.04], False),  # rising, but by less than a quarter hour
+        ([1.0, 5.0], False),  # too few weeks to tell
+        ([5.0, 4.0, 3.0, 2.0], False),  # falling
+    ],
+)
+def test_rising_rule(weeks, expected):
+    assert rising(weeks) is expected
+
+
+def run(over: dict, days: int = 28) -> sim.RunResult:
+    return sim.simulate(sim.load_scenario(SMALL, {"days": days, **COPING, **over}), 1)
+
+
+def test_no_warning_where_every_lane_copes():
+    r = run({})
+    assert r.warnings == []
+
+
+def test_an_overloaded_lane_warns_of_utilisation_and_rising_waits():
+    r = run({"ports.sea.document_check.capacity": 1, "selection.document": {"*": {"*": 0.6}}})
+    text = "\n".join(r.warnings)
+    assert "sea: document_check is 100% utilised" in text
+    assert "the mean wait at document_check keeps rising" in text
+    assert all("document_check" in w for w in r.warnings)  # the others cope
+
+
+def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, capsys):
+    out = tmp_path / "run"
+    code = main(
+        [
+            "run",
+            str(SMALL),
+            "--reps",
+            "2",
+            "--days",
+            "21",
+            "--out",
+            str(out),
+            "--set",
+            "ports.sea.document_check.capacity=1",
+            "--set",
+            'selection.document={"*" = {"*" = 0.6}}',
+            "--set",
+            "ports.sea.exam.movers.capacity=6",
+        ]
+    )
+    assert code == 0
+    saved = json.loads((out / "warnings.json").read_text())
+    assert set(saved) == {"rep-0000", "rep-0001"}
+    assert any("document_check is 100% utilised" in w for w in saved["rep-0000"])
+    printed = capsys.readouterr().out
+    assert "warning" in printed and "document_check is 100% utilised" in printed
