@@ -221,6 +221,13 @@ def _quarantine_move(x: Context, u: np.ndarray) -> np.ndarray:
     return x.times(x.port.exam.move if x.port.exam else None, u)
 
 
+# --- columns 34-37: exports; 38-41: the exam yard; 42-47: flow rules -----------------------
+@declare("statutory", 42, "bool")
+def _statutory(x: Context, u: np.ndarray) -> np.ndarray:
+    """Subject to statutory inspection (the goods inspection & quarantine deals with)."""
+    return np.asarray(u < _by_commodity(x, "statutory"))
+
+
 REQUIREMENTS = DRAWS.names
 
 

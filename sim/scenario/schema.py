@@ -85,6 +85,12 @@ class Commodity(Strict):
     quarantine_reject: Probability = Field(
         default=0.0, description="share of quarantine-checked consignments that are rejected"
     )
+    statutory: Probability = Field(
+        default=1.0,
+        description="share of this group's declarations subject to statutory inspection "
+        "(inspection & quarantine); only they may be selected for a quarantine check and, "
+        "with separate declarations, need the second declaration and the clearance form",
+    )
 
 
 class Lane(Strict):

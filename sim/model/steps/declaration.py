@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 ADVANCE, LEAD, LODGING, SECOND = R.advance, R.advance_lead, R.lodging_delay, R.second_submission
+STATUTORY = R.statutory
 DECISIONS = {check: getattr(R, f"sel_{check}") for check in CHECKS}
 
 
 class Lodge(Step):
     """The trader lodges the declaration: before arrival (advance) or after it (the trader's
-    delay); with separate declarations, a second one to inspection & quarantine."""
+    delay); with separate declarations, goods subject to statutory inspection need a second
+    one, to inspection & quarantine."""
 
     name = "lodge"
 
@@ -39,7 +41,7 @@ class Lodge(Step):
         m[LODGED] = t
         j.clock.to(t, TRADER)
         j.lodged_q = j.q_done = t
-        if j.port.separate_declarations:
+        if j.port.separate_declarations and r[STATUTORY]:
             j.lodged_q = j.q_done = t + r[SECOND]
             m[LODGED_Q] = j.lodged_q
         j.t = t
@@ -51,8 +53,9 @@ class Lodge(Step):
         b.to(t, TRADER)
         b.lodged_q = b.q_done = t
         if b.port.separate_declarations:
-            b.lodged_q = b.q_done = t + req[:, SECOND]
-            b.m[:, LODGED_Q] = b.lodged_q
+            second = req[:, STATUTORY] > 0
+            b.lodged_q = b.q_done = np.where(second, t + req[:, SECOND], t)
+            b.m[second, LODGED_Q] = b.lodged_q[second]
         b.t = t
         yield from ()
 
@@ -131,7 +134,8 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
     With one declaration (``single``) customs and quarantine selection is one decision: the
     physical-exam and quarantine draws share a uniform, so the two selected sets nest. With
     two declarations (``separate``, before 2018) the agencies select independently and the
-    inspected set is the union of theirs. The selector never needs to know.
+    inspected set is the union of theirs. Either way only goods subject to statutory
+    inspection can be selected for a quarantine check. The selector never needs to know.
     """
     u = dict(uniforms)
     if not p.separate_declarations:
@@ -146,7 +150,8 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
         uniforms=u,
         now=now,
     )
-    chosen = p.selector.select(block)
+    chosen = dict(p.selector.select(block))
+    chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
     for check, col in DECISIONS.items():
         r[:, col] = chosen[check]
     return r

@@ -175,12 +175,13 @@ class QuarantineResult(Step):
 
 
 class QuarantineForm(Step):
-    """Separate declarations: customs releases only against the quarantine clearance form."""
+    """Separate declarations: customs releases goods subject to statutory inspection only
+    against the quarantine clearance form."""
 
     name = "quarantine_form"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return np.full(len(r), p.separate_declarations)
+        return (r[:, R.statutory] > 0) & p.separate_declarations
 
     def flow(self, j: Journey) -> None:
         q_done = j.q_done + j.r[R.clearance_form]
@@ -191,8 +192,8 @@ class QuarantineForm(Step):
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         q_done = b.q_done + b.req[:, R.clearance_form]
-        b.m[:, Q_CLEARED] = q_done
-        later = q_done > b.t
+        b.m[rows, Q_CLEARED] = q_done[rows]
+        later = rows & (q_done > b.t)
         b.t = t = np.where(later, q_done, b.t)
         b.own[:, QUARANTINE] += np.where(later, np.maximum(t - b.cursor, 0.0), 0.0)
         np.maximum(b.cursor, np.where(later, t, b.cursor), out=b.cursor)
