@@ -180,8 +180,16 @@ def _sample(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("incubation", 27)
 def _incubation(x: Context, u: np.ndarray) -> np.ndarray:
+    """The turnaround of the lab test the commodity needs."""
     q = x.port.quarantine
-    return x.times(q.lab.incubation if q and q.lab else None, u)
+    lab = q.lab if q else None
+    out = x.times(lab.incubation if lab else None, u)
+    if lab is not None and lab.tests:
+        tests = [x.scenario.commodities[k].lab_test for k in x.commodities]
+        for name, dist in lab.tests.items():
+            rows = np.isin(x.values["commodity"], [i for i, t in enumerate(tests) if t == name])
+            out[rows] = dist.ppf(u[rows])
+    return out
 
 
 @declare("clearance_form", 28)
@@ -226,6 +234,18 @@ def _quarantine_move(x: Context, u: np.ndarray) -> np.ndarray:
 def _statutory(x: Context, u: np.ndarray) -> np.ndarray:
     """Subject to statutory inspection (the goods inspection & quarantine deals with)."""
     return np.asarray(u < _by_commodity(x, "statutory"))
+
+
+@declare("quarantine_treat", 43, "bool")
+def _treat(x: Context, u: np.ndarray) -> np.ndarray:
+    """Treated (fumigation, heat) and released, if checked; never when rejected."""
+    return np.asarray(u < _by_commodity(x, "quarantine_treat"))
+
+
+@declare("treatment_time", 44)
+def _treatment_time(x: Context, u: np.ndarray) -> np.ndarray:
+    q = x.port.quarantine
+    return x.times(q.treatment if q else None, u)
 
 
 REQUIREMENTS = DRAWS.names

@@ -20,21 +20,21 @@ class Lab:
         self.env, self.port = env, port
         self.batch_size = batch_size
         self.cutoffs = sorted(c % 24 for c in cutoffs)
-        self._waiting: deque[tuple[simpy.Event, float, float, bool]] = deque()
+        self._waiting: dict[str, deque[tuple[simpy.Event, float, float, bool]]] = {}
         self.waits = LogHistogram()  # submit -> batch start, cohort samples
         self.batches = 0
         self.samples = 0
         env.process(self._run())
 
-    def submit(self, incubation: float, cohort: bool) -> simpy.Event:
-        """Hand in a sample now; the event fires with (batch start, result time)."""
+    def submit(self, incubation: float, cohort: bool, test: str = "standard") -> simpy.Event:
+        """Hand in a sample for ``test`` now; the event fires with (batch start, result)."""
         ev = self.env.event()
-        self._waiting.append((ev, self.env.now, incubation, cohort))
+        self._waiting.setdefault(test, deque()).append((ev, self.env.now, incubation, cohort))
         return ev
 
     @property
     def queue_length(self) -> int:
-        return len(self._waiting)
+        return sum(len(q) for q in self._waiting.values())
 
     def result_row(self) -> dict[str, Any]:
         """The lab's row of the resources table (waits are from submission to batch start)."""
@@ -63,12 +63,11 @@ class Lab:
                 if t < self.env.now:
                     continue
                 yield self.env.timeout(t - self.env.now)
-                if self._waiting:
-                    batch = [
-                        self._waiting.popleft()
-                        for _ in range(min(self.batch_size, len(self._waiting)))
-                    ]
-                    self.env.process(self._incubate(batch))
+                for waiting in self._waiting.values():  # each test runs its own batch
+                    if waiting:
+                        size = min(self.batch_size, len(waiting))
+                        batch = [waiting.popleft() for _ in range(size)]
+                        self.env.process(self._incubate(batch))
             day += 1
 
     def _incubate(self, batch: list) -> Generator[simpy.Event, Any, None]:

@@ -26,6 +26,7 @@ MILESTONES = (
     "quarantine_cleared",
     "released",
     "exited",
+    "treated",
 )
 M = {name: i for i, name in enumerate(MILESTONES)}
 N_MILESTONES = len(MILESTONES)
@@ -48,6 +49,7 @@ INTERVALS = (
     ("physical_exam", "exam_start", "exam_end", "customs"),
     ("quarantine_check", "quarantine_start", "quarantine_end", "quarantine"),
     ("laboratory", "lab_start", "lab_end", "quarantine"),
+    ("treatment", "quarantine_end", "treated", "quarantine"),
     ("exit", "released", "exited", "trader"),
     ("clearance", "arrived", "released", "customs"),
     ("overall_clearance", "arrived", "exited", "trader"),
@@ -105,4 +107,5 @@ def channel_code_many(
     Q_CLEARED,
     RELEASED_AT,
     EXITED,
+    TREATED,
 ) = range(N_MILESTONES)

@@ -55,6 +55,7 @@ class Port:
         self._build_lanes()
         q = spec.quarantine
         self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
+        self.lab_tests = [scenario.commodities[k].lab_test for k in self.commodities]
         self.slots = SlotBook(spec.exam.slots) if spec.exam else None
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
         self.assess = spec.declaration.assess

@@ -79,6 +79,7 @@ class Recorder:
         self.interval_n = np.zeros(len(INTERVALS), np.int64)
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
+        self.treated = 0  # cohort consignments treated by quarantine (and released)
         self._rows: list[tuple] = []
         self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
         self._block_rows = 0
@@ -153,6 +154,8 @@ class Recorder:
         """Fold rows (the STATS layout) into the running statistics."""
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
+        treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
+        self.treated += int(treated.sum())
         a = a[outcome == RELEASED]
         if not len(a):
             return

@@ -159,6 +159,7 @@ class World:
         rec.flush()
         counts = {"arrived": self.arrived}
         counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
+        counts["treated"] = rec.treated  # released after treatment (among "released")
         rows = [row for p in self.ports for row in p.result_rows()]
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}

@@ -85,6 +85,16 @@ class Commodity(Strict):
     quarantine_reject: Probability = Field(
         default=0.0, description="share of quarantine-checked consignments that are rejected"
     )
+    quarantine_treat: Probability = Field(
+        default=0.0,
+        description="share of quarantine-checked consignments treated (fumigation, heat) and "
+        "then released; rejection (return or destruction) is quarantine_reject",
+    )
+    lab_test: str = Field(
+        default="standard",
+        description="the laboratory test its samples need: 'standard' (the lab's incubation) "
+        "or a name in the port's quarantine.lab.tests",
+    )
     statutory: Probability = Field(
         default=1.0,
         description="share of this group's declarations subject to statutory inspection "
@@ -265,7 +275,12 @@ class Lab(Strict):
 
     batch_size: int = Field(ge=1)
     cutoffs: list[Clock] = Field(min_length=1)
-    incubation: DurationDist
+    incubation: DurationDist = Field(description="turnaround of the 'standard' test")
+    tests: dict[str, DurationDist] = Field(
+        default_factory=dict,
+        description="turnaround of other tests by name (e.g. PCR about a day, culture-based "
+        "tests several days); each test runs its own batches",
+    )
 
 
 class Quarantine(Strict):
@@ -275,6 +290,11 @@ class Quarantine(Strict):
     check: DurationDist
     sample_share: Probability = 0.0
     lab: Lab | None = None
+    treatment: DurationDist = Field(
+        default=fixed("0 h"),
+        validate_default=False,
+        description="treatment of goods that need it (fumigation, heat treatment) before release",
+    )
     clearance_form: DurationDist = Field(
         default=fixed("0 h"),
         validate_default=False,
@@ -408,7 +428,21 @@ class Scenario(Strict):
                         f"allowed: {', '.join(self.commodities)}"
                     )
             self._lanes_needed(pname, port)
+            self._lab_tests(pname, port)
         return self
+
+    def _lab_tests(self, pname: str, port: Port) -> None:
+        """Every lab test a port's commodities need must be one its laboratory runs."""
+        lab = port.quarantine.lab if port.quarantine else None
+        if lab is None:
+            return
+        for com in port.traffic.commodities:
+            test = self.commodities[com].lab_test
+            if test != "standard" and test not in lab.tests:
+                raise ValueError(
+                    f"commodities.{com}.lab_test = {test!r}: ports.{pname}.quarantine.lab.tests "
+                    f"has no such test; allowed: standard, {', '.join(lab.tests) or '(none)'}"
+                )
 
     def _lanes_needed(self, pname: str, port: Port) -> None:
         """A port must have every lane that its traffic can be sent to."""

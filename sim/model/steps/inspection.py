@@ -26,6 +26,7 @@ from sim.model.milestones import (
     SEIZED,
     TERMINAL,
     TRADER,
+    TREATED,
 )
 from sim.model.route import Step
 from sim.model.steps.checks import read_by_officer, scanned
@@ -147,7 +148,9 @@ class Inspect(Step):
 
 
 class QuarantineResult(Step):
-    """After a quarantine check: a sample may go to the laboratory; the goods may be rejected."""
+    """After a quarantine check: a sample may go to the laboratory (each test runs its own
+    batches); the goods may then be rejected (returned or destroyed: they leave the clearance
+    statistics) or treated (fumigation, heat treatment) and released."""
 
     name = "quarantine_result"
     waits = True
@@ -167,11 +170,16 @@ class QuarantineResult(Step):
             if t > env.now:
                 yield env.timeout(t - env.now)
             j.m[LAB_START] = t
-            _, t = yield p.lab.submit(r[R.incubation], j.c.cohort)
+            test = p.lab_tests[int(r[R.commodity])]
+            _, t = yield p.lab.submit(r[R.incubation], j.c.cohort, test)
             j.m[LAB_END] = j.t = j.q_done = t
             j.clock.to(t, QUARANTINE)
         if r[R.quarantine_reject]:
             j.c.outcome = REJECTED
+        elif r[R.quarantine_treat]:
+            t = j.t + r[R.treatment_time]
+            j.m[TREATED] = j.t = j.q_done = t
+            j.clock.to(t, QUARANTINE)
 
 
 class QuarantineForm(Step):
