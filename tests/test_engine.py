@@ -74,3 +74,20 @@ def test_a_deferred_booking_is_booked_when_the_lane_is_synced_not_when_read():
 
 def test_plain_simpy_environment_is_what_we_extend():
     assert issubclass(Environment, simpy.Environment)
+
+
+def test_requests_for_one_time_are_booked_in_arrival_order_whatever_the_event_order():
+    """Two journeys ask a one-server lane for the same later time; the one whose consignment
+    arrived first (smaller index) is served first, though its request was made second."""
+    env = Environment()
+    lane = FifoLane(env, "p", "desk", [1] * 168)
+    got: dict[int, tuple[float, float]] = {}
+
+    def journey(key: int) -> Generator[Any, Any, None]:
+        got[key] = yield Booking(lane, 2.0, key, 1.0, True, wake=True)
+
+    start(journey(5))
+    start(journey(3))
+    env.run()
+    assert got == {3: (2.0, 3.0), 5: (3.0, 4.0)}
+    assert env.scheduled == 1  # one wake-up for the two requests

@@ -54,9 +54,11 @@ class Flow:
 
     def _wait(self, nxt: Event | Booking) -> bool:
         """Arrange to be called back when ``nxt`` is done; False if it is done already."""
-        if isinstance(nxt, Booking):  # a deferred lane visit: the lane calls back
+        if isinstance(nxt, Booking):  # a lane visit booked later: the lane calls back
             nxt.proceed = self.proceed
             nxt.lane.defer(nxt)
+            if nxt.wake:
+                nxt.lane.wake(nxt.r)
             return True
         if nxt.callbacks is not None:  # a pending event
             nxt.callbacks.append(self.resume)

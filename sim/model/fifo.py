@@ -20,6 +20,7 @@ import heapq
 import itertools
 import math
 from collections import deque
+from functools import partial
 
 import simpy
 
@@ -46,6 +47,7 @@ class FifoLane(LaneStats):
         self._bounds = (0.0, INF)  # the observation window
         self.win_queue = self.win_busy = 0.0
         self._pending: list[tuple[float, int, int, Booking]] = []  # deferred, by time
+        self._wakes: set[float] = set()  # times at which a wake-up is scheduled
         self._seq = itertools.count()
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
@@ -76,9 +78,22 @@ class FifoLane(LaneStats):
         Requests at the same time are booked in the order of their consignments' arrival."""
         heapq.heappush(self._pending, (booking.r, booking.key, next(self._seq), booking))
 
+    def wake(self, r: float) -> None:
+        """Make sure the lane books its requests for time ``r`` at ``r`` (one event per
+        distinct time, not per request): a journey that must carry on from its booking at
+        that moment waits for it. Requests at one time are so booked in arrival order,
+        whichever journey's event happened to come first."""
+        if r not in self._wakes:
+            self._wakes.add(r)
+            self.env.timeout(r - self.env.now).callbacks.append(partial(self._woken, r))
+
+    def _woken(self, r: float, _: object) -> None:
+        self._wakes.discard(r)
+        self.drain(r)  # every request made for r, in arrival order
+
     def drain(self, upto: float, key: float = INF) -> None:
-        """Book, in time order, every deferred request made before ``upto`` (or at ``upto``
-        by a consignment that arrived before the one with ``key``)."""
+        """Book, in time order, every deferred request made before ``upto`` (and at ``upto``
+        by a consignment that arrived before the one with ``key``: all of them by default)."""
         pending = self._pending
         while pending and (pending[0][0] < upto or (pending[0][0] == upto and pending[0][1] < key)):
             r, _, _, b = heapq.heappop(pending)

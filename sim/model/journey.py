@@ -79,9 +79,9 @@ def journey(
                     start, end = t, t + service
                 elif c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
                     start, end = yield Booking(lane, max(t, env.now), c.index, service, c.cohort)
+                elif t > env.now:
+                    start, end = yield Booking(lane, t, c.index, service, c.cohort, wake=True)
                 else:
-                    if t > env.now:
-                        yield env.timeout(t - env.now)
                     start, end = lane.book(service, c.cohort, c.index)
                 if end == INF:  # no server will ever come: wait for ever (censored)
                     yield env.event()

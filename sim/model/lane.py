@@ -185,10 +185,13 @@ class LaneStats:
 class Booking:
     """A deferred visit to a FIFO lane: the flow waits here until the lane books it."""
 
-    __slots__ = ("lane", "r", "key", "service", "cohort", "proceed")
+    __slots__ = ("lane", "r", "key", "service", "cohort", "wake", "proceed")
 
-    def __init__(self, lane: Any, r: float, key: int, service: float, cohort: bool):
+    def __init__(
+        self, lane: Any, r: float, key: int, service: float, cohort: bool, wake: bool = False
+    ):
         self.lane, self.r, self.key, self.service, self.cohort = lane, r, key, service, cohort
+        self.wake = wake  # the journey must carry on at ``r`` (else: when the lane next books)
         self.proceed: Any = None  # set by whoever drives the flow: called with (start, end)
 
 
@@ -198,9 +201,11 @@ def serve(
     """Queue at ``lane`` from time ``t`` and be served for ``service`` hours.
 
     Returns (start, end). An unlimited lane costs no event: the times are arithmetic. A FIFO
-    lane fixes start and end when the request is made, so the flow only waits (one timeout)
-    until its request time; a consignment whose only lane visit this is (``c.deferred``) does
-    not even wait: it hands the lane a :class:`Booking`, and the lane books it in time order.
+    lane fixes start and end when the request is made: a request for a later time is handed
+    to the lane as a :class:`Booking`, which the lane books at that time (requests at one time
+    in arrival order), and the journey carries on then; a consignment whose only lane visit
+    this is (``c.deferred``) need not even carry on at that time: the lane books it whenever
+    it next books.
     """
     cohort = c.cohort
     if lane.unlimited:
@@ -208,9 +213,9 @@ def serve(
         return t, t + service
     if c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
         start, end = yield Booking(lane, max(t, env.now), c.index, service, cohort)
+    elif t > env.now:
+        start, end = yield Booking(lane, t, c.index, service, cohort, wake=True)
     else:
-        if t > env.now:
-            yield env.timeout(t - env.now)
         start, end = lane.book(service, cohort, c.index)
     if end == float("inf"):  # no server will ever come: wait for ever (censored)
         yield env.event()
