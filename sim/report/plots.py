@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import base64
 import io
+import os
+import sys
 from collections.abc import Mapping
 from typing import Any
 
 import matplotlib
 
-matplotlib.use("Agg")
+if not os.environ.get("MPLBACKEND") and "matplotlib.pyplot" not in sys.modules:
+    matplotlib.use("Agg")  # no display needed; a notebook keeps its own (inline) backend
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
