@@ -23,7 +23,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.experiment.compare_cli import add_compare_parser, run_compare
+from sim.cli_compare import add_compare_parser, run_compare
 from sim.version import __version__
 
 if TYPE_CHECKING:
