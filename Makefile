@@ -22,8 +22,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e '.[dev]'
 	@touch $(STAMP)
 
+# The main job: the bundled default scenario, baseline against two reforms at the sea port.
+DEMO_OPTIONS := --option sea_scanner:ports.sea_port.scan.scanners.capacity=4 \
+                --option ai_clear_90:ports.sea_port.scan.image_review.ai_clear=0.9
+
 demo: venv
-	$(BIN)/bordersim run
+	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5
 
 test: venv
 	$(BIN)/python -m pytest -n 2

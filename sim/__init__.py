@@ -19,12 +19,16 @@ from typing import TYPE_CHECKING, Any
 from sim.version import __version__
 
 if TYPE_CHECKING:
+    from sim.experiment.compare import CompareResult, Option, compare
     from sim.model.result import RunResult
     from sim.model.run import simulate
     from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
     from sim.scenario.schema import Scenario
 
 _LAZY = {
+    "CompareResult": "sim.experiment.compare",
+    "Option": "sim.experiment.compare",
+    "compare": "sim.experiment.compare",
     "RunResult": "sim.model.result",
     "simulate": "sim.model.run",
     "ScenarioError": "sim.scenario.loader",
@@ -34,6 +38,9 @@ _LAZY = {
 }
 
 __all__ = [
+    "CompareResult",
+    "Option",
+    "compare",
     "RunResult",
     "Scenario",
     "ScenarioError",

@@ -1,6 +1,7 @@
 """The ``bordersim`` command: run a scenario's replications, or check a scenario file.
 
     bordersim run [SCENARIO] [--reps N] [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
+    bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--reps N | --precision H]
     bordersim check FILE
 
 Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a
@@ -22,6 +23,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.cli_compare import add_compare_parser, run_compare
 from sim.version import __version__
 
 if TYPE_CHECKING:
@@ -109,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
     )
+
+    add_compare_parser(sub, _add_settings, _positive_int)
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
@@ -276,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args, argv)
+        if args.command == "compare":
+            return run_compare(args, argv)
         return _check(args)
     except ScenarioError as exc:
         print(f"error: {exc.format()}", file=sys.stderr)

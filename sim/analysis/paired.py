@@ -1,0 +1,83 @@
+"""Paired comparisons across replications: differences, their p-values and Holm's correction.
+
+Replication ``r`` of every option runs under the same seed (common random numbers), so the
+per-replication differences ``option_r - baseline_r`` are independent across ``r`` and the
+ordinary Student-t interval of :mod:`sim.analysis.stats` applies to them (a paired t interval).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import special
+
+from sim.analysis.stats import confidence_interval
+
+Values = Sequence[float] | np.ndarray
+
+
+def paired_interval(
+    option: Values, baseline: Values, level: float = 0.95
+) -> tuple[float, float | None, float | None, int]:
+    """``(mean, low, high, n)`` of the paired t interval of ``option - baseline``.
+
+    Pairs where either value is NaN are dropped. Identical inputs give exactly ``(0, 0, 0, n)``.
+    """
+    d = _differences(option, baseline)
+    mean, low, high = confidence_interval(d, level)
+    return mean, low, high, len(d)
+
+
+def paired_p_value(option: Values, baseline: Values) -> float:
+    """Two-sided p-value of the paired t test of ``mean(option - baseline) == 0``.
+
+    With differences all equal (zero spread): 1 when they are all zero, else 0. NaN with
+    fewer than two pairs.
+    """
+    return t_test_p_value(_differences(option, baseline))
+
+
+def t_test_p_value(values: Values) -> float:
+    """Two-sided p-value of the one-sample t test of ``mean(values) == 0`` (NaNs ignored)."""
+    d = np.asarray(values, dtype=float)
+    d = d[~np.isnan(d)]
+    n = len(d)
+    if n < 2:
+        return math.nan
+    mean = float(d.mean())
+    sd = float(d.std(ddof=1))
+    if sd == 0 or not math.isfinite(sd):
+        return 1.0 if mean == 0 else 0.0
+    t = mean / (sd / math.sqrt(n))
+    return float(2 * special.stdtr(n - 1, -abs(t)))
+
+
+def holm(p_values: Values, alpha: float = 0.05) -> list[bool]:
+    """Holm's step-down rejections for ``p_values`` at family-wise level ``alpha``.
+
+    Sort the m p-values ascending; reject the i-th smallest (i = 1..m) while
+    ``p_(i) <= alpha / (m - i + 1)``; stop at the first that fails. NaN p-values are never
+    rejected and do not count in m.
+    """
+    p = [float(x) for x in p_values]
+    valid = [i for i, x in enumerate(p) if not math.isnan(x)]
+    m = len(valid)
+    reject = [False] * len(p)
+    for rank, i in enumerate(sorted(valid, key=lambda i: p[i])):
+        if p[i] <= alpha / (m - rank):
+            reject[i] = True
+        else:
+            break
+    return reject
+
+
+def _differences(option: Values, baseline: Values) -> np.ndarray:
+    a = np.asarray(option, dtype=float)
+    b = np.asarray(baseline, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(f"paired values need the same length; got {a.shape} and {b.shape}")
+    d = a - b
+    out: np.ndarray = d[~np.isnan(d)]
+    return out

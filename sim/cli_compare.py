@@ -1,0 +1,235 @@
+"""``bordersim compare``: the subcommand's arguments and its run (the CLI face of sim.compare).
+
+    bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--option ...]
+                      [--options-file FILE] [--reps N | --precision H] [--metric M]
+                      [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
+
+Only the standard library is imported here at start-up (like ``sim.cli``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from sim.experiment.compare import CompareResult
+
+TABLE_METRICS = (
+    "clearance_h_mean",
+    "clearance_h_median",
+    "clearance_h_p90",
+    "released_within_24h",
+    "overall_clearance_h_mean",
+    "overall_clearance_h_p90",
+    "exited_within_24h",
+    "consignments_released",
+    "consignments_censored",
+)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a positive number; got {text}")
+    return value
+
+
+def add_compare_parser(
+    sub: Any,
+    add_settings: Callable[[argparse.ArgumentParser], None],
+    positive_int: Callable[[str], int],
+) -> None:
+    """Add the ``compare`` subcommand to the ``bordersim`` parser."""
+    p = sub.add_parser(
+        "compare",
+        help="run options of a scenario with the same seeds and compare them with the baseline",
+        description="Run the baseline (the scenario unchanged) and every option with the same "
+        "seeds; report each option's metrics and its paired difference from the baseline, "
+        "who gains and who loses, and write a results folder with report.html.",
+    )
+    p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
+                   help="scenario TOML file (default: the bundled scenarios/default.toml)")
+    p.add_argument(
+        "--option", dest="options", action="append", default=[], metavar="NAME:KEY=VALUE,...",
+        help="an option: a name and the changes that make it, e.g. "
+        "more_scanners:ports.sea_port.scan.scanners.capacity=4 (repeatable; NAME A+B "
+        "combines options A and B)",
+    )
+    p.add_argument("--options-file", type=Path, metavar="FILE",
+                   help="options as TOML: [options.NAME] with description and set = {KEY = VALUE}")
+    how_many = p.add_mutually_exclusive_group()
+    how_many.add_argument("--reps", type=positive_int, default=None,
+                          help="replications per option (default 5)")
+    how_many.add_argument(
+        "--precision", type=_positive_float, metavar="H",
+        help="add replications (at least 10) until the --metric half-widths are within H: "
+        "relative for times, costs and counts, absolute for shares and rates",
+    )
+    p.add_argument("--metric", dest="metrics", action="append", default=[], metavar="METRIC",
+                   help="metric the --precision target watches (repeatable; default "
+                   "clearance_h_mean and overall_clearance_h_mean)")
+    p.add_argument("--max-reps", type=positive_int, default=100,
+                   help="most replications with --precision (default 100)")
+    p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    p.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
+    add_settings(p)
+    p.add_argument("--out", type=Path,
+                   help="results folder (default: a new results/compare-<scenario>-<time>); "
+                   "rerunning into the same folder resumes")
+    p.add_argument("--no-report", action="store_true", help="do not write report.html")
+    p.add_argument("--json", action="store_true",
+                   help='print only JSON: {"options": {OPTION: {METRIC: {mean, ci_low, '
+                   'ci_high}}}, "differences": {...}}')
+
+
+def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from sim.cli import UsageError, _default_out, _load
+    from sim.experiment.compare import compare
+    from sim.experiment.options import OptionError, parse_option, read_options_file
+    from sim.experiment.store import dump_json
+    from sim.scenario.loader import default_scenario_path
+
+    overrides = dict(args.settings)
+    if args.days is not None:
+        overrides["days"] = args.days
+    base = _load(args.scenario, overrides)
+    try:
+        options = read_options_file(args.options_file) if args.options_file else []
+        options += [parse_option(text) for text in args.options]
+    except OptionError as exc:
+        raise UsageError(str(exc)) from None
+    if not [o for o in options if o.name != "baseline"]:
+        raise UsageError("nothing to compare: give at least one --option (or --options-file)")
+    out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
+    reps = args.reps or 5
+    n_opts = len({o.name for o in options} | {"baseline"})
+    err = Console(stderr=True)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        total = n_opts * (reps if args.precision is None else max(reps, 10))
+        task = progress.add_task(f"{base.name}: option x replication", total=total)
+
+        def done(option: str, r: int, metrics: dict[str, float] | None) -> None:
+            if metrics is None:
+                progress.console.print(f"[red]failed:[/] {option}, replication {r}")
+            progress.update(task, total=max(total, n_opts * (r + 1)))
+            progress.advance(task)
+
+        try:
+            res = compare(
+                args.scenario or default_scenario_path(), options, reps=reps, seed=args.seed,
+                precision=args.precision, metrics=args.metrics or None,
+                max_reps=args.max_reps, out=out, overrides=overrides, on_done=done,
+                command=["bordersim", *argv], report=not args.no_report,
+            )
+        except OptionError as exc:
+            raise UsageError(str(exc)) from None
+        except ValueError as exc:
+            if "unknown metric" in str(exc):
+                raise UsageError(str(exc)) from None
+            raise
+    for f in res.failures:
+        print(f"error: option {f['option']} replication {f['replication']} (seed {f['seed']}, "
+              f"scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(dump_json(res.to_json()))
+        return 0 if not res.failures else 1
+    console = Console()
+    console.print(header(res), highlight=False)
+    for name in res.names:
+        for w in res.warnings.get(name, []):
+            console.print(f"[yellow]warning ({name}, unstable):[/] {w}", highlight=False)
+    console.print(table(res))
+    if not res.interactions.empty:
+        console.print(interaction_table(res))
+    console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
+                  highlight=False, soft_wrap=True)
+    return 0 if not res.failures else 1
+
+
+def header(res: CompareResult) -> str:
+    m = res.meta
+    opts = "; ".join(f"{o.name} = {o.label()}" for o in res.options)
+    return (
+        f"Scenario {m['scenario']}: {m['days']} observed days after {m['warmup_days']} days of "
+        f"warm-up (drain up to {m['drain_days']} days); {m['reps']} replication(s) per option, "
+        f"root seed {m['seed']} (the same seeds in every option); bordersim {m['version']}.\n"
+        f"Options: {opts}"
+    )
+
+
+def _fmt(x: float) -> str:
+    if math.isnan(x):
+        return "–"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.3f}" if abs(x) < 10 else f"{x:.2f}"
+
+
+def _ci(low: float, high: float) -> str:
+    return "–" if math.isnan(low) or math.isnan(high) else f"{_fmt(low)} to {_fmt(high)}"
+
+
+def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:
+    """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference."""
+    from rich.table import Table
+
+    t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
+              caption="* significant at 5 % after Holm's correction for the number of options; "
+              "! not steady-state (the option or the baseline warned)")
+    for col, just in (("option", "left"), ("mean", "right"), ("95 % CI", "right"),
+                      ("diff.", "right"), ("95 % CI (paired)", "right"), ("", "left")):
+        t.add_column(col, justify=just, no_wrap=col != "option")  # type: ignore[arg-type]
+    s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
+    d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
+    for metric in metrics:
+        unit = next((r["unit"] for k, r in s.items() if k[0] == metric), None)
+        if unit is None:
+            continue
+        t.add_row(f"[bold]{metric}[/] ({unit})")
+        for name in res.names:
+            a = s.get((metric, name))
+            if a is None:
+                continue
+            diff = d.get((metric, name))
+            mark, dm, dci = "", "", ""
+            if diff is not None and name != "baseline":
+                dm = _fmt(float(diff["mean"]))
+                dci = _ci(float(diff["shown_low"]), float(diff["shown_high"]))
+                mark = ("*" if diff["significant"] else "") + (
+                    "" if diff["steady_state"] else "!"
+                )
+            t.add_row(
+                "  " + name + (" (unstable)" if res.unstable(name) else ""),
+                _fmt(float(a["mean"])),
+                _ci(float(a["shown_low"]), float(a["shown_high"])),
+                dm, dci, mark,
+                end_section=name == res.names[-1],
+            )
+    return t
+
+
+def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:
+    from rich.table import Table
+
+    t = Table(title="Interactions: (A+B) - A - B + baseline (0 when effects add up)")
+    for col in ("option", "metric", "interaction", "95 % CI"):
+        t.add_column(col)
+    for r in res.interactions.to_dict("records"):
+        if r["metric"] in metrics:
+            t.add_row(str(r["option"]), str(r["metric"]), _fmt(float(r["mean"])),
+                      _ci(float(r["ci_low"]), float(r["ci_high"])))
+    return t

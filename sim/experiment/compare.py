@@ -1,0 +1,656 @@
+"""Compare options of a scenario with common random numbers: paired differences, who gains.
+
+    import sim
+    res = sim.compare("scenarios/default.toml",
+                      ["more_scanners:ports.sea_port.scan.scanners.capacity=4"], reps=5)
+    res.table("clearance_h_mean")       # per option: mean, CI, n, difference, Holm mark
+
+Replication ``r`` of every option runs under the same seed, so ``option_r - baseline_r`` are
+paired differences (the same consignments with the same draws): their t interval is much
+narrower than that of two independent runs. For each metric the options' differences are
+tested together and marked significant with Holm's step-down correction. A combined option
+``A+B`` also gets its interaction ``(A+B) - A - B + baseline``.
+
+With ``out`` every (option, replication) is written as it finishes (atomically, one results
+folder per option under ``options/``); rerunning into the same folder resumes. A replication
+that raises is reported (option, replication, seed, scenario, error) and the others finish.
+
+With ``precision`` replications are added one at a time, after at least 10, until the named
+``metrics`` meet it in every option: the half-width of a time, cost or count at most
+``precision`` x its mean (relative), of a share or rate at most ``precision`` (absolute); and
+the half-width of each difference at most ``precision`` x the baseline mean for times, costs
+and counts, or ``precision`` for shares (absolute: a difference near zero has no relative size).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim.analysis.paired import holm, paired_interval, t_test_p_value
+from sim.analysis.stats import confidence_interval, mean_half_width, summarise
+from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
+from sim.experiment.options import BASELINE, Option, resolve_options
+from sim.experiment.store import (
+    RunStore,
+    StoreMismatch,
+    atomic_write,
+    dump_json,
+    scenario_hash,
+)
+from sim.model.run import simulate
+from sim.scenario.schema import Scenario
+from sim.version import __version__
+
+DEFAULT_METRICS = ("clearance_h_mean", "overall_clearance_h_mean")
+MIN_SEQUENTIAL_REPS = 10
+ALPHA = 0.05
+OnDone = Callable[[str, int, "dict[str, float] | None"], None]
+_SHARE_PREFIXES = ("owner_share_", "utilisation_")
+_SHARE_SUFFIXES = ("_within_24h",)
+
+
+def metric_kind(name: str) -> str:
+    """``share`` (bounded by 0 and 1; rates), ``time`` (hours), ``cost`` or ``count``."""
+    if name.startswith(_SHARE_PREFIXES) or name.endswith(_SHARE_SUFFIXES) or "share" in name:
+        return "share"
+    if "cost" in name:
+        return "cost"
+    if "_h_" in name or name.endswith("_h"):
+        return "time"
+    return "count"
+
+
+def metric_unit(name: str) -> str:
+    """The unit of a metric of :meth:`RunResult.metrics`, for tables."""
+    kind = metric_kind(name)
+    if kind == "share":
+        return "share (0-1)"
+    if kind == "time":
+        return "hours"
+    if kind == "cost":
+        return "currency"
+    if name.startswith("queue_mean_"):
+        return "consignments waiting"
+    return "consignments"
+
+
+def clip_interval(
+    name: str, low: float, high: float, difference: bool = False
+) -> tuple[float, float]:
+    """An interval clipped to what is possible, for display only (the raw one is kept).
+
+    Counts, times and costs are never negative; shares lie in [0, 1]; a difference of shares
+    lies in [-1, 1]. Other differences are not clipped.
+    """
+    kind = metric_kind(name)
+    lo, hi = (-1.0, 1.0) if difference else (0.0, 1.0)
+    if kind == "share":
+        return _clip(low, lo, hi), _clip(high, lo, hi)
+    if difference:
+        return low, high
+    return _clip(low, 0.0, math.inf), _clip(high, 0.0, math.inf)
+
+
+def _clip(x: float, lo: float, hi: float) -> float:
+    return x if math.isnan(x) else min(max(x, lo), hi)
+
+
+@dataclass
+class CompareResult:
+    """What :func:`compare` found. Long tables have one row per option (and metric)."""
+
+    scenario: str
+    options: list[Option]
+    seed: int
+    meta: dict[str, Any]
+    per_rep: pd.DataFrame  # option, replication, every metric
+    summary: pd.DataFrame  # option, metric, unit, mean, ci_low, ci_high, n, shown_low/high
+    differences: pd.DataFrame  # ... plus p_value, significant (Holm), steady_state
+    interactions: pd.DataFrame  # combined options: (A+B) - A - B + baseline
+    gains: pd.DataFrame  # who gains and who loses (see sim.experiment.gains)
+    warnings: dict[str, list[str]]  # option -> distinct warnings over its replications
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    path: Path | None = None
+    # option -> {"clearance", "owners", "resources", "intervals"}: means over replications
+    tables: dict[str, dict[str, pd.DataFrame]] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [o.name for o in self.options]
+
+    def unstable(self, option: str) -> bool:
+        """Whether any replication of ``option`` warned (its figures are not steady-state)."""
+        return bool(self.warnings.get(option))
+
+    def table(self, metric: str) -> pd.DataFrame:
+        """One metric, one row per option: mean, CI, n, and the paired difference."""
+        s = self.summary[self.summary["metric"] == metric].set_index("option")
+        d = self.differences[self.differences["metric"] == metric].set_index("option")
+        out = s[["mean", "ci_low", "ci_high", "n"]].join(
+            d[["mean", "ci_low", "ci_high", "p_value", "significant"]].add_prefix("diff_")
+        )
+        out["unstable"] = [self.unstable(o) for o in out.index]
+        return out.reindex([n for n in self.names if n in out.index])
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"options": {OPTION: {METRIC: {mean, ci_low, ci_high}}}, "differences": ...}``.
+
+        Baseline first; intervals raw (not clipped). An option whose replications warned
+        carries ``"unstable": true``, and its differences ``"steady_state": false``.
+        """
+        out: dict[str, Any] = {"options": {}, "differences": {}}
+        for key, table in (("options", self.summary), ("differences", self.differences)):
+            for name in self.names:
+                rows = table[table["option"] == name]
+                entry: dict[str, Any] = {
+                    str(r.metric): {
+                        "mean": _num(r.mean),
+                        "ci_low": _num(r.ci_low),
+                        "ci_high": _num(r.ci_high),
+                    }
+                    for r in rows.itertuples()
+                }
+                if key == "options" and self.unstable(name):
+                    entry["unstable"] = True
+                if key == "differences" and (self.unstable(name) or self.unstable(BASELINE)):
+                    entry["steady_state"] = False
+                out[key][name] = entry
+        return out
+
+
+def _num(x: Any) -> float | None:
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def compare(
+    scenario: str | Path | Scenario,
+    options: Iterable[Option | str],
+    reps: int = 5,
+    seed: int = 1,
+    *,
+    precision: float | None = None,
+    metrics: Sequence[str] | None = None,
+    max_reps: int = 100,
+    log: bool = True,
+    out: str | Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    tolerance_h: float = TOLERANCE_H,
+    on_done: OnDone | None = None,
+    command: list[str] | None = None,
+    report: bool = True,
+) -> CompareResult:
+    """Run every option (baseline first) with the same seeds and compare them, paired.
+
+    ``scenario`` is a scenario file (or a loaded :class:`Scenario`); ``overrides`` apply to
+    every option, before the option's own. ``options`` are :class:`Option` objects or strings
+    ``NAME:KEY=VALUE[,KEY=VALUE]``; ``baseline`` is added first when missing. ``reps``
+    replications (or, with ``precision``, at least 10 and at most ``max_reps``: see the module
+    notes); ``metrics`` are those the precision rule watches (default: mean clearance and
+    mean overall clearance). With ``log`` each replication's consignment logs are joined
+    for who gains and who loses (one replication's logs in memory at a time). With ``out``
+    results are written as they finish and a rerun resumes; ``report`` then also writes
+    ``report.html``. ``on_done(option, replication, metrics)`` is called after each run
+    (``metrics`` None when it failed).
+    """
+    opts = resolve_options(options)
+    base_over = dict(overrides or {})
+    variants = {o.name: _variant(scenario, {**base_over, **o.overrides}) for o in opts}
+    base = variants[BASELINE]
+    watch = tuple(metrics or DEFAULT_METRICS)
+    if reps < 1:
+        raise ValueError(f"reps must be at least 1; got {reps}")
+    if precision is not None and precision <= 0:
+        raise ValueError(f"precision must be positive; got {precision}")
+    meta = {
+        "package": "bordersim",
+        "version": __version__,
+        "scenario": base.name,
+        "scenario_hash": scenario_hash(base),
+        "days": base.days,
+        "warmup_days": base.warmup_days,
+        "drain_days": base.drain_days,
+        "seed": seed,
+        "seeds": f"replication r of every option uses SeedSequence(entropy={seed}, spawn_key=(r,))",
+        "reps_requested": reps,
+        "precision": precision,
+        "precision_metrics": list(watch),
+        "max_reps": max_reps,
+        "tolerance_h": tolerance_h,
+        "options": [o.as_dict() for o in opts],
+        "command": command,
+    }
+    folder = _CompareFolder(Path(out), meta) if out is not None else None
+    stores: dict[str, RunStore] = {}
+    if folder is not None:
+        for o in opts:
+            store = RunStore(folder.path / "options" / o.name)
+            store.open(variants[o.name], seed, reps, command=command or [])
+            stores[o.name] = store
+
+    rows: list[dict[str, Any]] = []
+    warns: dict[str, dict[int, list[str]]] = {o.name: {} for o in opts}
+    gain_parts: list[pd.DataFrame] = []
+    failures: list[dict[str, Any]] = []
+    tables = _TableMeans()
+
+    def run_rep(r: int) -> None:
+        logs: dict[str, pd.DataFrame] = {}
+        gains_done = folder.load_gains(r) if folder is not None and log else None
+        for o in opts:
+            store = stores.get(o.name)
+            loaded = store.load(r) if store is not None else None
+            if loaded is not None:
+                metrics_r = loaded[0]
+                warns[o.name][r] = folder.load_warnings(o.name, r) if folder else []
+                if folder is not None:
+                    tables.add(o.name, folder.load_tables(o.name, r))
+                if log and gains_done is None:
+                    logged = folder.load_log(o.name, r) if folder else None
+                    if logged is not None:
+                        logs[o.name] = logged
+            else:
+                try:
+                    result = simulate(variants[o.name], seed, replication=r, log=log)
+                except Exception as exc:  # noqa: BLE001 - reported, the others go on
+                    failures.append(_failure(o.name, variants[o.name], seed, r, exc))
+                    if folder is not None:
+                        folder.write_failures(failures)
+                    if on_done is not None:
+                        on_done(o.name, r, None)
+                    continue
+                metrics_r = result.metrics()
+                warns[o.name][r] = list(result.warnings)
+                tables.add(o.name, {k: getattr(result, k) for k in TABLE_KEYS})
+                trimmed = trim_log(result.log) if log and result.log is not None else None
+                if store is not None and folder is not None:
+                    folder.save_warnings(o.name, r, result.warnings)
+                    store.save(r, dataclasses.replace(result, log=trimmed))
+                if trimmed is not None:
+                    logs[o.name] = trimmed
+                del result
+            rows.append({"option": o.name, "replication": r, **metrics_r})
+            if on_done is not None:
+                on_done(o.name, r, metrics_r)
+        if not log:
+            return
+        if gains_done is None:
+            gains_done = _gains_of_rep(logs, r, tolerance_h)
+            if folder is not None and BASELINE in logs:
+                folder.save_gains(r, gains_done)
+        gain_parts.append(gains_done)
+
+    r = 0
+    target = reps if precision is None else max(reps, MIN_SEQUENTIAL_REPS)
+    while True:
+        while r < target:
+            run_rep(r)
+            r += 1
+        if precision is None or r >= max_reps:
+            break
+        if _precise_enough(pd.DataFrame(rows), watch, precision):
+            break
+        target = r + 1
+
+    per_rep = pd.DataFrame(rows)
+    if per_rep.empty:
+        per_rep = pd.DataFrame(columns=["option", "replication"])
+    per_rep = per_rep.sort_values(["option", "replication"], key=_option_order(opts))
+    per_rep = per_rep.reset_index(drop=True)
+    meta["reps"] = r
+    warnings = {
+        name: sorted({w for ws in by_rep.values() for w in ws}) for name, by_rep in warns.items()
+    }
+    result = CompareResult(
+        scenario=base.name,
+        options=opts,
+        seed=seed,
+        meta=meta,
+        per_rep=per_rep,
+        summary=_summaries(per_rep, opts),
+        differences=_differences(per_rep, opts, warnings),
+        interactions=_interactions(per_rep, opts),
+        gains=summarise_gains(pd.concat(gain_parts, ignore_index=True))
+        if gain_parts
+        else summarise_gains(pd.DataFrame()),
+        warnings=warnings,
+        failures=failures,
+        path=folder.path if folder is not None else None,
+        tables=tables.means(),
+    )
+    if folder is not None:
+        folder.finish(result, report=report)
+    return result
+
+
+TABLE_KEYS = {
+    "clearance": ["metric", "dimension", "group"],
+    "owners": ["owner"],
+    "resources": ["port", "lane"],
+    "intervals": ["interval", "from", "to", "owner"],
+}
+
+
+class _TableMeans:
+    """Per option, the mean over replications of each small RunResult table."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, dict[str, list[pd.DataFrame]]] = {}
+
+    def add(self, option: str, tables: dict[str, pd.DataFrame | None]) -> None:
+        mine = self.parts.setdefault(option, {})
+        for name, table in tables.items():
+            if table is not None and not table.empty:
+                mine.setdefault(name, []).append(table)
+
+    def means(self) -> dict[str, dict[str, pd.DataFrame]]:
+        out: dict[str, dict[str, pd.DataFrame]] = {}
+        for option, by_name in self.parts.items():
+            out[option] = {}
+            for name, frames in by_name.items():
+                keys = TABLE_KEYS[name]
+                t = pd.concat(frames, ignore_index=True)
+                for k in keys:
+                    t[k] = t[k].astype(str)
+                numeric = [c for c in t.columns if c not in keys and
+                           pd.api.types.is_numeric_dtype(t[c])]
+                out[option][name] = (
+                    t.groupby(keys, sort=False)[numeric].mean().reset_index()
+                )
+        return out
+
+
+def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
+    rank = {o.name: i for i, o in enumerate(opts)}
+
+    def key(col: pd.Series) -> pd.Series:
+        return col.map(rank) if col.name == "option" else col
+
+    return key
+
+
+def _variant(scenario: str | Path | Scenario, overrides: dict[str, Any]) -> Scenario:
+    from sim.scenario.loader import load_scenario, validate
+
+    if not isinstance(scenario, Scenario):
+        return load_scenario(scenario, overrides)
+    if not overrides:
+        return scenario
+    data = scenario.model_dump(mode="json", by_alias=True)
+    for dotted, value in overrides.items():
+        node = data
+        keys = dotted.split(".")
+        for k in keys[:-1]:
+            node = node.setdefault(k, {})
+        if value is None:
+            node.pop(keys[-1], None)
+        else:
+            node[keys[-1]] = value
+    return validate(data, {}, Path(f"<{scenario.name}>"))
+
+
+def _failure(
+    name: str, scenario: Scenario, seed: int, r: int, exc: BaseException
+) -> dict[str, Any]:
+    return {
+        "option": name,
+        "replication": r,
+        "seed": [seed, r],
+        "scenario": scenario.name,
+        "scenario_hash": scenario_hash(scenario),
+        "error": f"{type(exc).__name__}: {exc}",
+        "traceback": "".join(traceback.format_exception(exc)),
+    }
+
+
+def _gains_of_rep(logs: dict[str, pd.DataFrame], r: int, tolerance_h: float) -> pd.DataFrame:
+    base = logs.get(BASELINE)
+    parts = []
+    if base is not None:
+        for name, log in logs.items():
+            if name == BASELINE:
+                continue
+            g = gains_one(base, log, tolerance_h)
+            g.insert(0, "replication", r)
+            g.insert(0, "option", name)
+            parts.append(g)
+    if not parts:
+        return pd.DataFrame(columns=["option", "replication"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _summaries(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
+    frames = []
+    for o in opts:
+        sub = per_rep[per_rep["option"] == o.name].drop(columns=["option"])
+        if sub.empty:
+            continue
+        s = summarise(sub).reset_index()
+        s.insert(0, "option", o.name)
+        frames.append(s)
+    return _finish_table(frames, difference=False)
+
+
+def _paired(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Rows of ``name`` and of the baseline aligned on replication (both finished)."""
+    a = per_rep[per_rep["option"] == name].set_index("replication").drop(columns=["option"])
+    b = per_rep[per_rep["option"] == BASELINE].set_index("replication").drop(columns=["option"])
+    common = a.index.intersection(b.index)
+    return (a.loc[common] - b.loc[common]).sort_index()
+
+
+def _differences(
+    per_rep: pd.DataFrame, opts: list[Option], warnings: dict[str, list[str]]
+) -> pd.DataFrame:
+    frames = []
+    for o in opts:
+        if o.name not in set(per_rep["option"]) or BASELINE not in set(per_rep["option"]):
+            continue
+        d = _paired(per_rep, o.name)
+        rows = []
+        for metric in d.columns:
+            values = d[metric].to_numpy(dtype=float)
+            mean, low, high = confidence_interval(values)
+            rows.append(
+                {
+                    "metric": metric,
+                    "mean": mean,
+                    "ci_low": math.nan if low is None else low,
+                    "ci_high": math.nan if high is None else high,
+                    "n": int(np.count_nonzero(~np.isnan(values))),
+                    "p_value": math.nan if o.name == BASELINE else t_test_p_value(values),
+                }
+            )
+        t = pd.DataFrame(rows)
+        t.insert(0, "option", o.name)
+        t["steady_state"] = not (warnings.get(o.name) or warnings.get(BASELINE))
+        frames.append(t)
+    out = _finish_table(frames, difference=True)
+    out["significant"] = False
+    for _, idx in out.groupby("metric").groups.items():
+        out.loc[idx, "significant"] = holm(out.loc[idx, "p_value"].tolist(), ALPHA)
+    return out
+
+
+def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
+    frames = []
+    present = set(per_rep["option"])
+    for o in opts:
+        if not o.is_combination or not {o.name, BASELINE, *o.parts} <= present:
+            continue
+        combo = _paired(per_rep, o.name)
+        total = combo.copy()
+        for p in o.parts:
+            total = total - _paired(per_rep, p)  # (A+B - base) - (A - base) - (B - base)
+        rows = []
+        for metric in total.columns:
+            values = total[metric].to_numpy(dtype=float)
+            mean, low, high = confidence_interval(values)
+            rows.append(
+                {
+                    "metric": metric,
+                    "mean": mean,
+                    "ci_low": math.nan if low is None else low,
+                    "ci_high": math.nan if high is None else high,
+                    "n": int(np.count_nonzero(~np.isnan(values))),
+                    "p_value": t_test_p_value(values),
+                }
+            )
+        t = pd.DataFrame(rows)
+        t.insert(0, "option", o.name)
+        t.insert(1, "parts", "+".join(o.parts))
+        frames.append(t)
+    return _finish_table(frames, difference=True)
+
+
+def _finish_table(frames: list[pd.DataFrame], difference: bool) -> pd.DataFrame:
+    cols = ["option", "metric", "mean", "ci_low", "ci_high", "n"]
+    if not frames:
+        return pd.DataFrame(columns=[*cols, "unit", "shown_low", "shown_high"])
+    out = pd.concat(frames, ignore_index=True)
+    out.insert(2, "unit", [metric_unit(m) for m in out["metric"]])
+    shown = [
+        clip_interval(m, lo, hi, difference)
+        for m, lo, hi in zip(out["metric"], out["ci_low"], out["ci_high"], strict=True)
+    ]
+    out["shown_low"] = [s[0] for s in shown]
+    out["shown_high"] = [s[1] for s in shown]
+    return out
+
+
+def _precise_enough(per_rep: pd.DataFrame, watch: Sequence[str], precision: float) -> bool:
+    """Whether every watched metric meets ``precision`` in every option and difference."""
+    if per_rep.empty:
+        return False
+    names = list(dict.fromkeys(per_rep["option"]))
+    base = per_rep[per_rep["option"] == BASELINE]
+    for metric in watch:
+        if metric not in per_rep:
+            raise ValueError(f"unknown metric {metric!r} for --precision")
+        relative = metric_kind(metric) != "share"
+        base_mean = float(base[metric].mean()) if not base.empty else math.nan
+        for name in names:
+            values = per_rep.loc[per_rep["option"] == name, metric].to_numpy(dtype=float)
+            mean, half = mean_half_width(values)
+            if half is None or half > (precision * abs(mean) if relative else precision):
+                return False
+            if name == BASELINE:
+                continue
+            _, low, high, _ = paired_interval(*_aligned(per_rep, name, metric))
+            if low is None or high is None:
+                return False
+            target = precision * abs(base_mean) if relative else precision
+            if (high - low) / 2 > target:
+                return False
+    return True
+
+
+def _aligned(per_rep: pd.DataFrame, name: str, metric: str) -> tuple[np.ndarray, np.ndarray]:
+    a = per_rep[per_rep["option"] == name].set_index("replication")[metric]
+    b = per_rep[per_rep["option"] == BASELINE].set_index("replication")[metric]
+    common = a.index.intersection(b.index)
+    return a.loc[common].to_numpy(dtype=float), b.loc[common].to_numpy(dtype=float)
+
+
+class _CompareFolder:
+    """The compare results folder::
+
+    compare.json                     what was run: scenario, days, seeds, options, version
+    options/<option>/                a run results folder per option (scenario.json, reps/)
+    options/<option>/reps/rep-0000-warnings.json, rep-0000-log.parquet (cohort, trimmed)
+    gains/rep-0000.csv               who gains and who loses, sums of one replication
+    failures.json                    replications that raised (option, seed, error)
+    replications.csv, summary.csv, differences.csv, interactions.csv, gains.csv
+    summary.json                     the --json object; report.html
+    """
+
+    def __init__(self, path: Path, meta: dict[str, Any]):
+        self.path = path
+        meta_path = path / "compare.json"
+        if meta_path.exists():
+            try:
+                old = json.loads(meta_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
+            if (old.get("scenario_hash"), old.get("seed")) != (meta["scenario_hash"], meta["seed"]):
+                raise StoreMismatch(
+                    f"{path} holds a comparison of another scenario or seed "
+                    f"({old.get('scenario')!r}, seed {old.get('seed')}); choose another --out"
+                )
+            meta["created"] = old.get("created")
+            meta["resumed"] = _now()
+        else:
+            if path.exists() and any(path.iterdir()):
+                raise StoreMismatch(
+                    f"{path} already exists and is not a bordersim comparison folder; "
+                    "choose another --out folder"
+                )
+            meta["created"] = _now()
+        atomic_write(meta_path, dump_json(meta))
+
+    def _rep(self, option: str, r: int, suffix: str) -> Path:
+        return self.path / "options" / option / "reps" / f"rep-{r:04d}{suffix}"
+
+    def save_warnings(self, option: str, r: int, warnings: list[str]) -> None:
+        atomic_write(self._rep(option, r, "-warnings.json"), dump_json(list(warnings)))
+
+    def load_warnings(self, option: str, r: int) -> list[str]:
+        path = self._rep(option, r, "-warnings.json")
+        if not path.exists():
+            return []
+        return [str(w) for w in json.loads(path.read_text(encoding="utf-8"))]
+
+    def load_log(self, option: str, r: int) -> pd.DataFrame | None:
+        path = self._rep(option, r, "-log.parquet")
+        return pd.read_parquet(path) if path.exists() else None
+
+    def load_tables(self, option: str, r: int) -> dict[str, pd.DataFrame | None]:
+        out: dict[str, pd.DataFrame | None] = {}
+        for name in TABLE_KEYS:
+            path = self._rep(option, r, f"-{name}.csv")
+            out[name] = pd.read_csv(path) if path.exists() else None
+        return out
+
+    def save_gains(self, r: int, gains: pd.DataFrame) -> None:
+        atomic_write(self.path / "gains" / f"rep-{r:04d}.csv", gains.to_csv(index=False))
+
+    def load_gains(self, r: int) -> pd.DataFrame | None:
+        path = self.path / "gains" / f"rep-{r:04d}.csv"
+        if not path.exists():
+            return None
+        return pd.read_csv(path, dtype={"port": str, "direction": str, "group": str})
+
+    def write_failures(self, failures: list[dict[str, Any]]) -> None:
+        atomic_write(self.path / "failures.json", dump_json(failures))
+
+    def finish(self, res: CompareResult, report: bool) -> None:
+        atomic_write(self.path / "compare.json", dump_json(res.meta))
+        atomic_write(self.path / "replications.csv", res.per_rep.to_csv(index=False))
+        atomic_write(self.path / "summary.csv", res.summary.to_csv(index=False))
+        atomic_write(self.path / "differences.csv", res.differences.to_csv(index=False))
+        atomic_write(self.path / "interactions.csv", res.interactions.to_csv(index=False))
+        atomic_write(self.path / "gains.csv", res.gains.to_csv(index=False))
+        atomic_write(self.path / "warnings.json", dump_json(res.warnings))
+        atomic_write(self.path / "summary.json", dump_json(res.to_json()))
+        if res.failures:
+            self.write_failures(res.failures)
+        if report:
+            from sim.report.html import write_report
+
+            write_report(res, self.path / "report.html")
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

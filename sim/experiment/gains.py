@@ -1,0 +1,210 @@
+"""Who gains and who loses: each consignment's change in clearance time, option vs baseline.
+
+Under common random numbers a consignment is the same in every option (its port, arrival index,
+attributes and draws), so one replication's log of an option joins the baseline's on
+``(port, index)``. For every consignment of the arrival cohort that was released in both (for
+overall clearance: that exited in both) the change is ``option - baseline`` in hours.
+
+Per replication only sums are kept (:func:`gains_one`): counts, sums of changes and how many
+became worse or better by more than a tolerance, by port and direction and, within each
+port x direction stratum, by trader class and by commodity. :func:`summarise_gains` pools the
+replications. A class's effect is read within strata, and its overall figure is standardised:
+the within-stratum changes weighted by the size of each stratum (all classes), so that a class
+found mostly at a slow port does not look as if the class itself were what gained.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from sim.analysis.stats import confidence_interval
+
+LOG_COLUMNS = (
+    "port",
+    "index",
+    "direction",
+    "trader_class",
+    "commodity",
+    "arrived",
+    "released",
+    "exited",
+)
+MEASURES = {"clearance": "released", "overall_clearance": "exited"}
+TOLERANCE_H = 1 / 60  # one minute: smaller changes count as neither worse nor better
+ALL = "all"
+KEYS = ["measure", "dimension", "port", "direction", "group"]
+_SUMS = ["n", "sum_h", "worse", "better", "base_sum_h"]
+
+
+def trim_log(log: pd.DataFrame) -> pd.DataFrame:
+    """The arrival cohort's rows and only the columns who-gains needs (categories as text)."""
+    rows = log[log["cohort"]] if "cohort" in log else log
+    out = rows.loc[:, list(LOG_COLUMNS)].reset_index(drop=True)
+    for col in ("port", "direction", "trader_class", "commodity"):
+        out[col] = out[col].astype(str)
+    return out
+
+
+def gains_one(
+    baseline: pd.DataFrame, option: pd.DataFrame, tolerance_h: float = TOLERANCE_H
+) -> pd.DataFrame:
+    """One replication: sums of the change per (measure, dimension, port, direction, group).
+
+    ``baseline`` and ``option`` are logs (as :func:`trim_log` gives, or full). Dimensions:
+    ``all``; ``port_direction``; ``trader_class`` and ``commodity`` within port x direction.
+    Columns ``n``, ``sum_h`` (sum of changes), ``worse``/``better`` (changes beyond
+    ``tolerance_h``) and ``base_sum_h`` (sum of the baseline times).
+    """
+    cols = list(LOG_COLUMNS)
+    b = baseline.loc[:, cols]
+    o = option.loc[:, ["port", "index", "arrived", "released", "exited"]]
+    j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
+    for col in ("port", "direction", "trader_class", "commodity"):
+        j[col] = j[col].astype(str)
+    frames = []
+    for measure, end in MEASURES.items():
+        base_t = (j[end] - j["arrived"]).to_numpy(dtype=float)
+        opt_t = (j[f"{end}_opt"] - j["arrived_opt"]).to_numpy(dtype=float)
+        ok = ~(np.isnan(base_t) | np.isnan(opt_t))
+        d = pd.DataFrame(
+            {
+                "port": j["port"].to_numpy()[ok],
+                "direction": j["direction"].to_numpy()[ok],
+                "trader_class": j["trader_class"].to_numpy()[ok],
+                "commodity": j["commodity"].to_numpy()[ok],
+                "change": opt_t[ok] - base_t[ok],
+                "base": base_t[ok],
+            }
+        )
+        d["worse"] = d["change"] > tolerance_h
+        d["better"] = d["change"] < -tolerance_h
+        groupings: list[tuple[str, list[str]]] = [
+            ("all", []),
+            ("port_direction", ["port", "direction"]),
+            ("trader_class", ["port", "direction", "trader_class"]),
+            ("commodity", ["port", "direction", "commodity"]),
+        ]
+        for dimension, by in groupings:
+            frames.append(_sums(d, measure, dimension, by))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.DataFrame:
+    agg = {
+        "n": ("change", "size"),
+        "sum_h": ("change", "sum"),
+        "worse": ("worse", "sum"),
+        "better": ("better", "sum"),
+        "base_sum_h": ("base", "sum"),
+    }
+    if by:
+        g = d.groupby(by, sort=True).agg(**agg).reset_index()
+    else:
+        g = pd.DataFrame(
+            [
+                {
+                    "n": len(d),
+                    "sum_h": d["change"].sum(),
+                    "worse": int(d["worse"].sum()),
+                    "better": int(d["better"].sum()),
+                    "base_sum_h": d["base"].sum(),
+                }
+            ]
+        )
+    g["measure"] = measure
+    g["dimension"] = dimension
+    for col in ("port", "direction"):
+        if col not in g:
+            g[col] = ALL
+    group_col = by[2] if len(by) == 3 else None
+    g["group"] = g[group_col] if group_col else ALL
+    g = g.loc[:, [*KEYS, *_SUMS]]
+    return g.astype({"n": "int64", "worse": "int64", "better": "int64"})
+
+
+def summarise_gains(per_rep: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+    """Pool the replications' sums (``option``, ``replication`` and :func:`gains_one` columns).
+
+    One row per option, measure, dimension, port, direction and group: ``n`` (consignment
+    results pooled over replications), ``mean_change_h`` (pooled), ``ci_low``/``ci_high`` (t
+    interval over the replications' own means), ``share_worse``, ``share_better``,
+    ``baseline_mean_h``. Adds rows of dimension ``trader_class_standardised`` and
+    ``commodity_standardised`` (port and direction ``all``): the within-stratum changes
+    weighted by the strata's sizes.
+    """
+    if per_rep.empty:
+        return pd.DataFrame(
+            columns=[
+                "option",
+                *KEYS,
+                "n",
+                "reps",
+                "mean_change_h",
+                "ci_low",
+                "ci_high",
+                "share_worse",
+                "share_better",
+                "baseline_mean_h",
+            ]
+        )
+    keys = ["option", *KEYS]
+    rows = []
+    for key, g in per_rep.groupby(keys, sort=False):
+        n = int(g["n"].sum())
+        rep_means = (g["sum_h"] / g["n"].where(g["n"] > 0)).to_numpy(dtype=float)
+        _, low, high = confidence_interval(rep_means, level)
+        rows.append(
+            {
+                **dict(zip(keys, key, strict=True)),
+                "n": n,
+                "reps": int(np.count_nonzero(~np.isnan(rep_means))),
+                "mean_change_h": g["sum_h"].sum() / n if n else math.nan,
+                "ci_low": math.nan if low is None else low,
+                "ci_high": math.nan if high is None else high,
+                "share_worse": g["worse"].sum() / n if n else math.nan,
+                "share_better": g["better"].sum() / n if n else math.nan,
+                "baseline_mean_h": g["base_sum_h"].sum() / n if n else math.nan,
+            }
+        )
+    out = pd.DataFrame(rows)
+    return pd.concat([out, _standardised(out)], ignore_index=True)
+
+
+def _standardised(pooled: pd.DataFrame) -> pd.DataFrame:
+    """Direct standardisation of class (and commodity) changes over port x direction strata."""
+    rows = []
+    strata = pooled[pooled["dimension"] == "port_direction"]
+    for dimension in ("trader_class", "commodity"):
+        cells = pooled[pooled["dimension"] == dimension]
+        for (option, measure, group), g in cells.groupby(
+            ["option", "measure", "group"], sort=False
+        ):
+            s = strata[(strata["option"] == option) & (strata["measure"] == measure)]
+            w = g.merge(
+                s[["port", "direction", "n"]], on=["port", "direction"], suffixes=("", "_stratum")
+            )
+            weight = w["n_stratum"].to_numpy(dtype=float)
+            if weight.sum() == 0:
+                continue
+            rows.append(
+                {
+                    "option": option,
+                    "measure": measure,
+                    "dimension": f"{dimension}_standardised",
+                    "port": ALL,
+                    "direction": ALL,
+                    "group": group,
+                    "n": int(g["n"].sum()),
+                    "reps": int(g["reps"].max()),
+                    "mean_change_h": float(np.average(w["mean_change_h"], weights=weight)),
+                    "ci_low": math.nan,
+                    "ci_high": math.nan,
+                    "share_worse": float(np.average(w["share_worse"], weights=weight)),
+                    "share_better": float(np.average(w["share_better"], weights=weight)),
+                    "baseline_mean_h": float(np.average(w["baseline_mean_h"], weights=weight)),
+                }
+            )
+    return pd.DataFrame(rows, columns=pooled.columns)

@@ -1,0 +1,197 @@
+"""Options of a comparison: a name and the scenario changes that make it.
+
+An option is a name plus dotted-path overrides (``{"ports.sea_port.scan.scanners.capacity": 4}``).
+The first option is always ``baseline``: the scenario unchanged. An option named ``A+B`` whose
+parts are options is their combination (the overrides of both, which must not disagree); the
+comparison then also reports the interaction ``(A+B) - A - B + baseline``.
+
+Options come from the command line, ``--option NAME:KEY=VALUE[,KEY=VALUE...]`` (values read as
+TOML, a bare word as a string), or from a TOML file::
+
+    [options.more_scanners]
+    description = "one more H986 scanner at the sea port"
+    set = { "ports.sea_port.scan.scanners.capacity" = 4 }
+
+    [options."more_scanners+ai_90"]    # no 'set': the combination of the two
+
+A later reform library can resolve a bare ``NAME`` (an option with no overrides that is neither
+``baseline`` nor a combination) to a named reform; for now such a name is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BASELINE = "baseline"
+_NAME = re.compile(r"^[A-Za-z0-9_.+-]+$")
+
+
+class OptionError(ValueError):
+    """An option that cannot be understood (reported to the user without a traceback)."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """A named variant of the scenario: dotted-path overrides applied on top of it."""
+
+    name: str
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+    description: str = ""
+    parts: tuple[str, ...] = ()  # the options an ``A+B`` combination is made of
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name) or self.name.startswith((".", "+")):
+            raise OptionError(
+                f"option name {self.name!r}: use letters, digits and _ . - "
+                "(and + to combine options)"
+            )
+
+    @property
+    def is_combination(self) -> bool:
+        return len(self.parts) >= 2
+
+    def label(self) -> str:
+        if self.description:
+            return self.description
+        if not self.overrides:
+            return "the scenario unchanged" if self.name == BASELINE else self.name
+        return ", ".join(f"{k}={v!r}" for k, v in self.overrides.items())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "overrides": dict(self.overrides),
+            "parts": list(self.parts),
+        }
+
+
+def read_value(raw: str) -> Any:
+    """A value as TOML (``4``, ``0.9``, ``"separate"``, ``[1, 2]``); a bare word as a string."""
+    raw = raw.strip()
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def parse_option(text: str) -> Option:
+    """``NAME`` or ``NAME:KEY=VALUE[,KEY=VALUE...]`` (commas inside [], {} or quotes kept)."""
+    name, sep, rest = text.partition(":")
+    name = name.strip()
+    overrides: dict[str, Any] = {}
+    if sep:
+        for item in _split_top(rest):
+            key, eq, raw = item.partition("=")
+            key = key.strip()
+            if not eq or not key:
+                raise OptionError(
+                    f"--option {text!r}: expected NAME:KEY=VALUE[,KEY=VALUE], e.g. "
+                    "more_scanners:ports.sea_port.scan.scanners.capacity=4"
+                )
+            overrides[key] = read_value(raw)
+    return Option(name, overrides)
+
+
+def _split_top(text: str) -> list[str]:
+    """Split on commas that are not inside brackets, braces or quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in (s.strip() for s in parts) if p]
+
+
+def read_options_file(path: str | Path) -> list[Option]:
+    """Options from a TOML file (``[options.NAME]`` tables with ``description`` and ``set``)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise OptionError(f"options file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise OptionError(f"{path}: not valid TOML ({exc})") from None
+    table = data.get("options")
+    if not isinstance(table, dict) or not table:
+        raise OptionError(f"{path}: no [options.NAME] tables")
+    out = []
+    for name, spec in table.items():
+        if not isinstance(spec, dict):
+            raise OptionError(f"{path}: options.{name} must be a table")
+        unknown = set(spec) - {"description", "set"}
+        if unknown:
+            raise OptionError(
+                f"{path}: options.{name}: unknown key(s) {', '.join(sorted(unknown))}; "
+                "allowed: description, set"
+            )
+        overrides = spec.get("set", {})
+        if not isinstance(overrides, dict):
+            raise OptionError(f"{path}: options.{name}.set must be a table of dotted keys")
+        out.append(Option(name, dict(overrides), str(spec.get("description", ""))))
+    return out
+
+
+def resolve_options(options: Iterable[Option | str]) -> list[Option]:
+    """The options to run, baseline first: combinations resolved, names unique.
+
+    ``baseline`` is added when missing (and must not carry overrides). ``A+B`` without its
+    own overrides takes those of its parts; its parts must be options too, and may not set
+    the same key to different values.
+    """
+    given = [parse_option(o) if isinstance(o, str) else o for o in options]
+    names = [o.name for o in given]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise OptionError(f"option(s) given twice: {', '.join(dupes)}")
+    by_name = {o.name: o for o in given}
+    base = by_name.pop(BASELINE, Option(BASELINE))
+    if base.overrides:
+        raise OptionError("the option 'baseline' is the scenario unchanged: it takes no KEY=VALUE")
+    out = [Option(BASELINE, {}, base.description or "the scenario unchanged")]
+    for o in given:
+        if o.name == BASELINE:
+            continue
+        parts = tuple(p for p in o.name.split("+") if p)
+        if len(parts) >= 2:
+            missing = [p for p in parts if p not in by_name]
+            if missing and not o.overrides:
+                raise OptionError(
+                    f"option {o.name!r} combines {', '.join(parts)}, but "
+                    f"{', '.join(missing)} is not an option"
+                )
+            if not missing:
+                merged: dict[str, Any] = {}
+                for p in parts:
+                    for k, v in by_name[p].overrides.items():
+                        if k in merged and merged[k] != v:
+                            raise OptionError(
+                                f"option {o.name!r}: its parts set {k} to different values "
+                                f"({merged[k]!r} and {v!r})"
+                            )
+                        merged[k] = v
+                merged.update(o.overrides)
+                out.append(Option(o.name, merged, o.description, parts))
+                continue
+        if not o.overrides:
+            raise OptionError(
+                f"option {o.name!r} changes nothing; give it changes as "
+                f"{o.name}:KEY=VALUE[,KEY=VALUE] (named reforms are not available yet)"
+            )
+        out.append(o)
+    return out

@@ -1,0 +1,198 @@
+"""Plots of results, one readable house style (matplotlib with the Agg backend).
+
+Every function takes plain pandas tables (as :class:`~sim.model.result.RunResult` and
+:func:`sim.compare` give them) and returns a matplotlib ``Figure``; :func:`png_base64` turns a
+figure into text for a self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import matplotlib
+
+if not os.environ.get("MPLBACKEND") and "matplotlib.pyplot" not in sys.modules:
+    matplotlib.use("Agg")  # no display needed; a notebook keeps its own (inline) backend
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+OWNER_COLOURS = {
+    "trader": "#4e79a7",
+    "terminal": "#f28e2b",
+    "customs": "#e15759",
+    "quarantine": "#76b7b2",
+    "organisation": "#59a14f",
+}
+PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948"]
+STYLE: dict[str, Any] = {
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+}
+
+
+def _figure(width: float, height: float) -> Figure:
+    with plt.rc_context(STYLE):  # type: ignore[arg-type]
+        return plt.figure(figsize=(width, height))
+
+
+def png_base64(fig: Figure) -> str:
+    """The figure as a base64 PNG (for ``<img src="data:image/png;base64,...">``)."""
+    buf = io.BytesIO()
+    with plt.rc_context(STYLE):  # type: ignore[arg-type]
+        fig.savefig(buf, format="png", bbox_inches="tight")
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def clearance_distribution(
+    clearance: Mapping[str, pd.DataFrame], metric: str = "overall_clearance"
+) -> Figure:
+    """Median, mean, p90 and p95 of ``metric`` by port and by direction, one row per option.
+
+    ``clearance`` maps an option (or run) name to its clearance table (RunResult.clearance,
+    or its mean over replications). A line runs from the median to the p95.
+    """
+    groups: list[tuple[str, str]] = []
+    for table in clearance.values():
+        t = table[(table["metric"] == metric) & table["dimension"].isin(["port", "direction"])]
+        for dim, grp in zip(t["dimension"], t["group"], strict=True):
+            if (dim, grp) not in groups:
+                groups.append((dim, grp))
+    names = list(clearance)
+    fig = _figure(8, 0.55 * max(1, len(groups)) * max(1, len(names)) ** 0.5 + 1.5)
+    ax = fig.add_subplot(1, 1, 1)
+    step = 0.8 / max(1, len(names))
+    for i, name in enumerate(names):
+        rows_by_key = {
+            (str(r["metric"]), str(r["dimension"]), str(r["group"])): r
+            for r in clearance[name].to_dict("records")
+        }
+        colour = PALETTE[i % len(PALETTE)]
+        for g, (dim, grp) in enumerate(groups):
+            row = rows_by_key.get((metric, str(dim), str(grp)))
+            if row is None:
+                continue
+            y = g + (i - (len(names) - 1) / 2) * step
+            ax.plot([row["median_h"], row["p95_h"]], [y, y], color=colour, lw=2, alpha=0.6)
+            ax.plot(row["median_h"], y, "o", color=colour, label=name if g == 0 else None)
+            ax.plot(row["mean_h"], y, "D", color=colour, mfc="white", ms=5)
+            ax.plot(row["p90_h"], y, "|", color=colour, ms=10, mew=2)
+            ax.plot(row["p95_h"], y, ">", color=colour, ms=6)
+    ax.set_yticks(range(len(groups)), [f"{grp} ({dim})" for dim, grp in groups])
+    ax.invert_yaxis()
+    ax.set_xlabel("hours (o median, \u25c7 mean, | p90, > p95)")
+    what = "Overall clearance (arrived \u2192 exited)" if metric == "overall_clearance" else (
+        "Clearance (arrived \u2192 released)"
+    )
+    ax.set_title(f"{what} by port and by direction")
+    ax.set_xlim(left=0)
+    ax.legend(loc="lower right")
+    return fig
+
+
+def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
+    """Hours per released consignment by owner (stacked), one bar per option."""
+    names = list(owners)
+    fig = _figure(8, 0.5 * len(names) + 1.6)
+    ax = fig.add_subplot(1, 1, 1)
+    left = np.zeros(len(names))
+    all_owners = list(dict.fromkeys(o for t in owners.values() for o in t["owner"]))
+    for owner in all_owners:
+        hours = np.array(
+            [
+                float(owners[n].set_index("owner")["mean_h"].get(owner, 0.0))
+                for n in names
+            ]
+        )
+        ax.barh(names, hours, left=left, label=owner, color=OWNER_COLOURS.get(owner))
+        left += np.nan_to_num(hours)
+    ax.invert_yaxis()
+    ax.set_xlabel("hours per released consignment (arrived \u2192 exited)")
+    ax.set_title("Who owns the time")
+    ax.legend(ncol=len(all_owners), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    return fig
+
+
+def binding_lanes(resources: pd.DataFrame) -> pd.DataFrame:
+    """Per port the lane with the highest utilisation (the binding constraint)."""
+    r = resources.dropna(subset=["utilisation"])
+    idx = r.groupby("port", sort=False)["utilisation"].idxmax()
+    return r.loc[idx, ["port", "lane", "utilisation"]].reset_index(drop=True)
+
+
+def utilisation_by_lane(resources: Mapping[str, pd.DataFrame]) -> Figure:
+    """Utilisation of every lane (grouped bars per option), the binding lane per port marked.
+
+    The binding lane is the most utilised lane of each port in the first option (the baseline).
+    """
+    names = list(resources)
+    first = resources[names[0]].dropna(subset=["utilisation"])
+    lanes = list(zip(first["port"], first["lane"], strict=True))
+    binding = {(r.port, r.lane) for r in binding_lanes(first).itertuples()}
+    fig = _figure(8, 0.28 * len(lanes) * max(1, len(names)) ** 0.5 + 1.5)
+    ax = fig.add_subplot(1, 1, 1)
+    step = 0.8 / len(names)
+    for i, name in enumerate(names):
+        t = resources[name].set_index(["port", "lane"])["utilisation"]
+        values = [float(t.get(k, np.nan)) for k in lanes]
+        ys = np.arange(len(lanes)) + (i - (len(names) - 1) / 2) * step
+        ax.barh(ys, values, height=step, label=name, color=PALETTE[i % len(PALETTE)])
+    labels = [f"{p} \u00b7 {lane}" + ("  \u25c0 binding" if (p, lane) in binding else "")
+              for p, lane in lanes]
+    ax.set_yticks(range(len(lanes)), labels)
+    for tick, key in zip(ax.get_yticklabels(), lanes, strict=True):
+        if key in binding:
+            tick.set_color("#c0392b")
+            tick.set_fontweight("bold")
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.05)
+    ax.axvline(1.0, color="grey", lw=0.8, ls="--")
+    ax.set_xlabel("utilisation (busy servers / servers on duty)")
+    ax.set_title("Utilisation by lane (binding lane of each port marked)")
+    ax.legend(loc="lower right")
+    return fig
+
+
+def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure:
+    """Share of consignments better off and worse off, by port and direction, per option.
+
+    ``gains`` is a comparison's who-gains table (``CompareResult.gains``).
+    """
+    g = gains[(gains["measure"] == measure) & (gains["dimension"] == "port_direction")]
+    options = list(dict.fromkeys(g["option"]))
+    strata = list(dict.fromkeys(zip(g["port"], g["direction"], strict=True)))
+    fig = _figure(8, 0.32 * max(1, len(strata)) * max(1, len(options)) ** 0.5 + 1.6)
+    ax = fig.add_subplot(1, 1, 1)
+    step = 0.8 / max(1, len(options))
+    for i, option in enumerate(options):
+        t = g[g["option"] == option].set_index(["port", "direction"])
+        better = [float(t["share_better"].get(s, np.nan)) for s in strata]
+        worse = [float(t["share_worse"].get(s, np.nan)) for s in strata]
+        ys = np.arange(len(strata)) + (i - (len(options) - 1) / 2) * step
+        colour = PALETTE[(i + 1) % len(PALETTE)]
+        ax.barh(ys, better, height=step, color=colour, label=f"{option}: better off \u2192")
+        ax.barh(ys, [-w for w in worse], height=step, color=colour, alpha=0.45, hatch="//",
+                label=f"{option}: \u2190 worse off")
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_yticks(range(len(strata)), [f"{p} \u00b7 {d}" for p, d in strata])
+    ax.invert_yaxis()
+    ax.set_xlabel("share of consignments (left: worse off, right: better off)")
+    ax.set_title("Who gains and who loses (same consignments, option vs baseline)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+    return fig

@@ -1,0 +1,259 @@
+"""sim.compare: paired differences, Holm's correction, resuming, clipping, who gains, the CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sim
+import sim.experiment.compare as compare_mod
+from sim.analysis.paired import holm, paired_interval
+from sim.analysis.stats import confidence_interval
+from sim.cli import main
+from sim.experiment.compare import clip_interval, compare
+from sim.experiment.gains import gains_one, summarise_gains
+from sim.experiment.options import OptionError, parse_option, resolve_options
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = REPO / "tests" / "scenarios" / "small.toml"
+SHORT = {"days": 2, "warmup_days": 1, "drain_days": 3}
+SAME = "same:ports.sea.review.capacity=3"  # small.toml already has 3 reviewers
+MORE_REVIEW = "review4:ports.sea.review.capacity=4"
+MORE_DOCS = "docs3:ports.sea.document_check.capacity=3"
+
+
+def test_options_parsing():
+    o = parse_option('x:ports.sea.review.capacity=4,inspection.mode="separate",a.b=[1, 2]')
+    assert o.name == "x"
+    assert o.overrides == {
+        "ports.sea.review.capacity": 4,
+        "inspection.mode": "separate",
+        "a.b": [1, 2],
+    }
+    opts = resolve_options(["a:k=1", "b:j=2", "a+b"])
+    assert [o.name for o in opts] == ["baseline", "a", "b", "a+b"]
+    assert opts[3].overrides == {"k": 1, "j": 2} and opts[3].parts == ("a", "b")
+    with pytest.raises(OptionError):
+        resolve_options(["a:k=1", "b:k=2", "a+b"])  # parts disagree
+    with pytest.raises(OptionError):
+        resolve_options(["nothing"])  # changes nothing and is no reform (yet)
+
+
+def test_no_change_gives_exactly_zero():
+    res = compare(SMALL, [SAME, MORE_REVIEW], reps=3, overrides=SHORT)
+    d = res.differences[res.differences["option"] == "same"].set_index("metric")
+    d = d[d["n"] > 0]  # metrics that exist (a lab has no queue length)
+    assert len(d) > 20 and (d["n"] == 3).all()
+    assert (d["mean"] == 0).all()
+    assert (d["ci_low"] == 0).all() and (d["ci_high"] == 0).all()
+    g = res.gains[res.gains["option"] == "same"]
+    assert (g["mean_change_h"] == 0).all() and (g["share_worse"] == 0).all()
+    # ... while a real change does change something (the comparison is not vacuous)
+    real = res.differences[res.differences["option"] == "review4"].set_index("metric")
+    assert real.loc["clearance_h_mean", "mean"] != 0
+
+
+def test_paired_interval_narrower_than_unpaired():
+    reps = 4
+    res = compare(SMALL, [MORE_DOCS], reps=reps, overrides=SHORT, log=False)
+    paired = res.differences.set_index(["option", "metric"]).loc[("docs3", "clearance_h_mean")]
+    assert paired["mean"] != 0
+    # the same change run with other seeds: an unpaired (Welch) interval of the difference
+    base = res.per_rep[res.per_rep["option"] == "baseline"]["clearance_h_mean"].to_numpy()
+    other = compare(SMALL, [MORE_DOCS], reps=reps, seed=99, overrides=SHORT, log=False)
+    opt = other.per_rep[other.per_rep["option"] == "docs3"]["clearance_h_mean"].to_numpy()
+    se = math.sqrt(base.var(ddof=1) / reps + opt.var(ddof=1) / reps)
+    unpaired_half = 1.96 * se
+    paired_half = (paired["ci_high"] - paired["ci_low"]) / 2
+    assert paired_half < 0.25 * unpaired_half
+
+
+def test_holm_known_case():
+    # sorted: 0.001 <= .05/5, 0.01 <= .05/4, 0.02 > .05/3 -> stop: 0.03 and 0.04 not rejected
+    assert holm([0.02, 0.001, 0.04, 0.01, 0.03]) == [False, True, False, True, False]
+    # all reject by stepping down (Bonferroni would reject only the first)
+    assert holm([0.01, 0.02, 0.04]) == [True, True, True]
+    # a NaN is never rejected and does not count
+    assert holm([0.03, math.nan]) == [True, False]
+    assert holm([0.06]) == [False]
+
+
+def test_holm_applied_per_metric():
+    rng = np.random.default_rng(0)
+    base = rng.normal(10, 1, 8)
+    per_rep = []
+    shifts = {"baseline": 0.0, "a": 0.9, "b": 0.05, "c": 0.3}
+    for name, shift in shifts.items():
+        for r in range(8):
+            noise = 0 if name == "baseline" else rng.normal(0, 0.2)
+            per_rep.append({"option": name, "replication": r, "x_h_mean": base[r] + shift + noise})
+    df = pd.DataFrame(per_rep)
+    opts = resolve_options(["a:k=1", "b:k=2", "c:k=3"])
+    d = compare_mod._differences(df, opts, {}).set_index("option")
+    others = ["a", "b", "c"]
+    assert d.loc[others, "significant"].tolist() == holm(d.loc[others, "p_value"].tolist())
+    assert not bool(d.loc["baseline", "significant"])
+
+
+def test_clipping_keeps_raw_interval():
+    df = pd.DataFrame(
+        {
+            "option": ["baseline"] * 3,
+            "replication": [0, 1, 2],
+            "released_within_24h": [0.0, 0.0, 0.9],
+            "consignments_seized": [0.0, 0.0, 3.0],
+        }
+    )
+    s = compare_mod._summaries(df, resolve_options([])).set_index("metric")
+    mean, low, high = confidence_interval([0.0, 0.0, 0.9])
+    row = s.loc["released_within_24h"]
+    assert row["ci_low"] == low < 0 and row["ci_high"] == high > 1
+    assert row["shown_low"] == 0 and row["shown_high"] == 1
+    assert s.loc["consignments_seized", "ci_low"] < 0
+    assert s.loc["consignments_seized", "shown_low"] == 0
+    assert clip_interval("clearance_h_mean", -2.0, 3.0, difference=True) == (-2.0, 3.0)
+    assert clip_interval("owner_share_trader", -1.5, 0.5, difference=True) == (-1.0, 0.5)
+
+
+def test_resume_after_interruption_gives_same_results(tmp_path, monkeypatch):
+    options = [MORE_REVIEW, MORE_DOCS]
+    whole = compare(SMALL, options, reps=3, overrides=SHORT, out=tmp_path / "whole", report=False)
+
+    class Stop(Exception):
+        pass
+
+    seen = []
+
+    def interrupt(option, r, metrics):
+        seen.append((option, r))
+        if len(seen) == 5:
+            raise Stop
+
+    out = tmp_path / "cut"
+    with pytest.raises(Stop):
+        compare(SMALL, options, reps=3, overrides=SHORT, out=out, on_done=interrupt,
+                report=False)
+    assert not (out / "summary.json").exists()
+    real, calls = compare_mod.simulate, []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compare_mod, "simulate", counted)
+    resumed = compare(SMALL, options, reps=3, overrides=SHORT, out=out, report=False)
+    assert len(calls) == 9 - 5  # the five saved before the interruption are not rerun
+    pd.testing.assert_frame_equal(resumed.per_rep, whole.per_rep)
+    pd.testing.assert_frame_equal(resumed.differences, whole.differences)
+    pd.testing.assert_frame_equal(resumed.gains, whole.gains, check_dtype=False)
+    assert json.loads((out / "summary.json").read_text()) == json.loads(
+        (tmp_path / "whole" / "summary.json").read_text()
+    )
+
+
+def test_failed_replication_is_reported_and_others_finish(tmp_path, monkeypatch):
+    real = compare_mod.simulate
+
+    def flaky(scenario, seed, replication=0, log=False):
+        if replication == 1 and scenario.ports["sea"].review.capacity == 4:
+            raise RuntimeError("boom")
+        return real(scenario, seed, replication=replication, log=log)
+
+    monkeypatch.setattr(compare_mod, "simulate", flaky)
+    res = compare(SMALL, [MORE_REVIEW], reps=3, overrides=SHORT, out=tmp_path / "o",
+                  report=False)
+    assert len(res.failures) == 1
+    f = res.failures[0]
+    assert (f["option"], f["replication"], f["seed"], f["scenario"]) == ("review4", 1, [1, 1],
+                                                                          "small")
+    assert "boom" in f["error"]
+    assert len(res.per_rep) == 5  # 3 baseline + 2 of the option
+    d = res.differences.set_index(["option", "metric"]).loc[("review4", "clearance_h_mean")]
+    assert d["n"] == 2
+    assert json.loads((tmp_path / "o" / "failures.json").read_text())[0]["seed"] == [1, 1]
+
+
+def _log(rows):
+    cols = ["port", "index", "direction", "trader_class", "commodity", "arrived", "released",
+            "exited"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_who_gains_constructed_case():
+    # port p: class A (fast stratum), port q: class B; q gains 10 h for everyone.
+    base = _log(
+        [
+            ("p", 0, "import", "A", "g", 0.0, 1.0, 2.0),
+            ("p", 1, "import", "A", "g", 0.0, 1.0, 2.0),
+            ("p", 2, "import", "B", "g", 0.0, 1.0, 2.0),
+            ("q", 0, "import", "B", "g", 0.0, 20.0, 30.0),
+            ("q", 1, "import", "B", "g", 0.0, 20.0, 30.0),
+            ("q", 2, "import", "A", "g", 0.0, 20.0, 30.0),
+            ("q", 3, "import", "B", "g", 0.0, np.nan, np.nan),  # not released: left out
+        ]
+    )
+    opt = base.copy()
+    opt.loc[opt["port"] == "q", ["released", "exited"]] -= 10.0
+    opt.loc[(opt["port"] == "p") & (opt["index"] == 0), "released"] += 0.5  # worse by 30 min
+    opt.loc[(opt["port"] == "p") & (opt["index"] == 1), "released"] += 0.01  # within tolerance
+    g = gains_one(base, opt)
+    c = g[g["measure"] == "clearance"].set_index(["dimension", "port", "direction", "group"])
+    total = c.loc[("all", "all", "all", "all")]
+    assert total["n"] == 6 and total["worse"] == 1 and total["better"] == 3
+    assert total["sum_h"] == pytest.approx(0.51 - 30)
+    q = c.loc[("port_direction", "q", "import", "all")]
+    assert q["n"] == 3 and q["sum_h"] == pytest.approx(-30)
+    per_rep = g.assign(option="x", replication=0)
+    s = summarise_gains(per_rep)
+    s = s[s["measure"] == "clearance"].set_index(["dimension", "port", "direction", "group"])
+    # crude: B is 2 of 3 at the gaining port q, A only 1 of 3 -> B looks like it gains more;
+    # within each stratum the classes do the same; standardised they are nearly equal
+    crude_b = (-20) / 3
+    crude_a = (0.5 + 0.01 - 10) / 3
+    assert crude_b < crude_a - 3
+    std_a = s.loc[("trader_class_standardised", "all", "all", "A"), "mean_change_h"]
+    std_b = s.loc[("trader_class_standardised", "all", "all", "B"), "mean_change_h"]
+    assert std_a == pytest.approx((3 * 0.255 + 3 * -10) / 6)
+    assert std_b == pytest.approx((3 * 0.0 + 3 * -10) / 6)
+    assert s.loc[("all", "all", "all", "all"), "share_worse"] == pytest.approx(1 / 6)
+
+
+def test_paired_interval_of_identical_values_is_zero():
+    assert paired_interval([1.0, 2.0, 5.0], [1.0, 2.0, 5.0]) == (0.0, 0.0, 0.0, 3)
+
+
+def test_cli_json_shape(tmp_path, capsys):
+    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
+            "drain_days=3", "--reps", "2", "--option", MORE_REVIEW, "--out",
+            str(tmp_path / "c"), "--json", "--no-report"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["options", "differences"]
+    assert list(data["options"]) == ["baseline", "review4"]
+    assert list(data["differences"]) == ["baseline", "review4"]
+    run_names = set(sim.simulate(sim.load_scenario(SMALL, SHORT), 1).metrics())
+    for section in ("options", "differences"):
+        for option, metrics in data[section].items():
+            assert set(metrics) == run_names, option
+            for stats in metrics.values():
+                assert set(stats) == {"mean", "ci_low", "ci_high"}
+    assert data["differences"]["baseline"]["clearance_h_mean"] == {
+        "mean": 0.0, "ci_low": 0.0, "ci_high": 0.0
+    }
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert meta["seed"] == 1 and meta["reps"] == 2 and meta["days"] == 2
+    assert meta["version"] == sim.__version__
+
+
+def test_report_html(tmp_path):
+    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT, out=tmp_path / "r")
+    html = (tmp_path / "r" / "report.html").read_text()
+    assert html.count("data:image/png;base64,") >= 4
+    for text in ("What was run", "Who gains and who loses", "median", "small"):
+        assert text in html
+    assert res.tables["baseline"]["resources"]["utilisation"].notna().any()
