@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
     )
+    _add_executor(run)
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
@@ -126,6 +127,32 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="override any scenario field by dotted path (repeatable)",
     )
+
+
+def _add_executor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--executor",
+        choices=("serial", "processes", "dask"),
+        help="where replications run: serial (default), local processes, or Dask",
+    )
+    parser.add_argument(
+        "--workers", type=_positive_int, help="processes or local Dask workers (default: CPUs)"
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on the Dask scheduler at ADDRESS (implies --executor dask)",
+    )
+
+
+def _executor(args: argparse.Namespace) -> Any:
+    """The executor asked for by ``--executor``, ``--workers`` and ``--dask``."""
+    from sim.experiment.executors import get_executor
+
+    name = args.executor or ("dask" if args.dask else "serial")
+    if args.dask and name != "dask":
+        raise UsageError(f"--dask needs --executor dask (got --executor {name})")
+    return get_executor(name, workers=args.workers, address=args.dask)
 
 
 def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
@@ -231,6 +258,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             args.seed,
             store=store,
             log=args.log,
+            executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
         )
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -256,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bordersim`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
     from sim.scenario.loader import ScenarioError
 
@@ -269,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, StoreMismatch) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except ReplicationsFailed as exc:
+        print(f"error: {exc}\nrerun with the same --out to retry them", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
