@@ -114,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
     _add_settings(check)
+
+    from sim import cli_experiments  # sweep and warmup
+
+    cli_experiments.add_parsers(sub)
     return parser
 
 
@@ -291,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args, argv)
+        if args.command == "sweep":
+            from sim import cli_experiments
+
+            return cli_experiments.sweep(args, argv)
         return _check(args)
     except ScenarioError as exc:
         print(f"error: {exc.format()}", file=sys.stderr)

@@ -55,9 +55,10 @@ class Failure:
     traceback: str = field(default="", repr=False)
 
     def describe(self) -> str:
-        return (
-            f"replication {self.replication} (seed {list(self.seed)}) failed: {self.error}"
-        )
+        where = f"replication {self.replication}"
+        if isinstance(self.key, tuple) and len(self.key) == 2:  # a sweep's (point, replication)
+            where = f"point {self.key[0]}, {where}"
+        return f"{where} (seed {list(self.seed)}) failed: {self.error}"
 
 
 class ReplicationsFailed(RuntimeError):
