@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
     )
     _add_executor(run)
+    run.add_argument(
+        "--check-warmup",
+        action="store_true",
+        help="warn if the warm-up is shorter than MSER-5 suggests (runs a pilot unless "
+        "bordersim warmup saved a suggestion for this scenario)",
+    )
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
@@ -244,6 +250,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     out = args.out or _default_out(scenario)
     store = RunStore(out)
     store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+    from sim.cli_experiments import check_warmup
+
+    check_warmup(args, scenario, out)
 
     err = Console(stderr=True)
     with Progress(
@@ -295,10 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args, argv)
-        if args.command == "sweep":
+        if args.command in ("sweep", "warmup"):
             from sim import cli_experiments
 
-            return cli_experiments.sweep(args, argv)
+            return getattr(cli_experiments, args.command)(args, argv)  # type: ignore[no-any-return]
         return _check(args)
     except ScenarioError as exc:
         print(f"error: {exc.format()}", file=sys.stderr)

@@ -65,7 +65,7 @@ def _range(text: str) -> tuple[str, Any]:
 
 
 def add_parsers(sub: Any) -> None:
-    """Add ``sweep`` to the ``bordersim`` subcommands."""
+    """Add ``sweep`` and ``warmup`` to the ``bordersim`` subcommands."""
     sw = sub.add_parser(
         "sweep",
         help="run a scenario at many parameter values (a list, a grid, a Latin hypercube) "
@@ -120,6 +120,29 @@ def add_parsers(sub: Any) -> None:
     )
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
     _add_executor(sw)
+
+    wu = sub.add_parser(
+        "warmup",
+        help="suggest a warm-up (whole weeks) from pilot runs with MSER-5",
+    )
+    wu.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO")
+    wu.add_argument(
+        "--days", type=_positive_int, default=56, help="pilot length in days (default 56)"
+    )
+    wu.add_argument("--reps", type=_positive_int, default=3, help="pilot replications (default 3)")
+    wu.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    wu.add_argument(
+        "--output",
+        choices=("clearance", "queue"),
+        default="clearance",
+        help="daily series: mean overall clearance of the day's arrivals (default), or mean "
+        "queue length",
+    )
+    wu.add_argument("--batch", type=_positive_int, default=5, help="MSER batch size (default 5)")
+    wu.add_argument("--plot", type=Path, help="write the running means as PNG here")
+    _add_settings(wu)
+    wu.add_argument("--json", action="store_true", help="print only JSON on stdout")
+    _add_executor(wu)
 
 
 def _sweep_out(scenario: Any, args: argparse.Namespace) -> Path:
@@ -219,3 +242,74 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     print(f"results: {out} (sweep.csv, summary.csv)")
     return 0
 
+
+def warmup(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim warmup``: run a pilot, print the suggested warm-up in whole weeks."""
+    from sim.experiment.store import dump_json
+    from sim.experiment.warmup import pilot, plot_warmup, save_suggestion, warmup_warning
+
+    scenario = _load(args.scenario, dict(args.settings))
+    try:
+        p = pilot(
+            scenario,
+            args.days,
+            args.reps,
+            args.seed,
+            output=args.output,
+            batch=args.batch,
+            executor=_executor(args),
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    s = p.suggestion
+    stored = save_suggestion(s)
+    plot = plot_warmup(p, args.plot or stored.with_suffix(".png"))
+    warning = warmup_warning(scenario, s)
+    if args.json:
+        sys.stdout.write(
+            dump_json(
+                {
+                    **s.to_dict(),
+                    "scenario_warmup_days": scenario.warmup_days,
+                    "plot": str(plot),
+                    "warning": warning,
+                }
+            )  # fmt: skip
+        )
+        return 0
+    print(f"suggested warm-up: {s.weeks} week(s) ({s.days} days)")
+    print(
+        f"MSER-{s.batch} truncation: {s.truncation_days} of {s.pilot_days} pilot days "
+        f"(daily {s.output}, {s.reps} replication(s)); scenario warm-up: "
+        f"{scenario.warmup_days:g} days"
+    )
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"running means: {plot}")
+    return 0
+
+
+def check_warmup(args: argparse.Namespace, scenario: Any, out: Path) -> list[str]:
+    """For ``bordersim run``: warn when the warm-up is shorter than a suggestion.
+
+    A suggestion saved by ``bordersim warmup`` is reused; with ``--check-warmup`` and none saved
+    a pilot is run (and saved). Warnings go to stderr and to ``warnings.json`` in ``out``.
+    """
+    from sim.experiment.store import atomic_write, dump_json
+    from sim.experiment.warmup import (
+        pilot,
+        save_suggestion,
+        stored_suggestion,
+        warmup_warning,
+    )
+
+    s = stored_suggestion(scenario)
+    if s is None and getattr(args, "check_warmup", False):
+        s = pilot(scenario, executor=_executor(args)).suggestion
+        save_suggestion(s)
+    warning = warmup_warning(scenario, s) if s is not None else None
+    if s is None or warning is None:
+        return []
+    print(f"warning: {warning}", file=sys.stderr)
+    atomic_write(out / "warnings.json", dump_json({"warnings": [warning], "warmup": s.to_dict()}))
+    return [warning]

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersi
     from sim.model.result import RunResult
     from sim.scenario.schema import Scenario
 
-_OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json"}
+_OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json", "warnings.json"}
 
 
 def _umask() -> int:
