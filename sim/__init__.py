@@ -20,6 +20,7 @@ from sim.version import __version__
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult, Option, compare
+    from sim.experiment.sweep import sweep
     from sim.model.result import RunResult
     from sim.model.run import simulate
     from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
@@ -35,6 +36,7 @@ _LAZY = {
     "default_scenario_path": "sim.scenario.loader",
     "load_scenario": "sim.scenario.loader",
     "Scenario": "sim.scenario.schema",
+    "sweep": "sim.experiment.sweep",
 }
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "default_scenario_path",
     "load_scenario",
     "simulate",
+    "sweep",
     "__version__",
 ]
 

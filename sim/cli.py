@@ -111,12 +111,23 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
     )
+    _add_executor(run)
+    run.add_argument(
+        "--check-warmup",
+        action="store_true",
+        help="warn if the warm-up is shorter than MSER-5 suggests (runs a pilot unless "
+        "bordersim warmup saved a suggestion for this scenario)",
+    )
 
     add_compare_parser(sub, _add_settings, _positive_int)
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
     _add_settings(check)
+
+    from sim import cli_experiments  # sweep and warmup
+
+    cli_experiments.add_parsers(sub)
     return parser
 
 
@@ -130,6 +141,32 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="override any scenario field by dotted path (repeatable)",
     )
+
+
+def _add_executor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--executor",
+        choices=("serial", "processes", "dask"),
+        help="where replications run: serial (default), local processes, or Dask",
+    )
+    parser.add_argument(
+        "--workers", type=_positive_int, help="processes or local Dask workers (default: CPUs)"
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on the Dask scheduler at ADDRESS (implies --executor dask)",
+    )
+
+
+def _executor(args: argparse.Namespace) -> Any:
+    """The executor asked for by ``--executor``, ``--workers`` and ``--dask``."""
+    from sim.experiment.executors import get_executor
+
+    name = args.executor or ("dask" if args.dask else "serial")
+    if args.dask and name != "dask":
+        raise UsageError(f"--dask needs --executor dask (got --executor {name})")
+    return get_executor(name, workers=args.workers, address=args.dask)
 
 
 def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
@@ -217,6 +254,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     out = args.out or _default_out(scenario)
     store = RunStore(out)
     store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+    from sim.cli_experiments import check_warmup
+
+    check_warmup(args, scenario, out)
 
     err = Console(stderr=True)
     with Progress(
@@ -235,6 +275,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             args.seed,
             store=store,
             log=args.log,
+            executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
         )
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -274,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bordersim`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
     from sim.scenario.loader import ScenarioError
 
@@ -282,6 +324,10 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args, argv)
         if args.command == "compare":
             return run_compare(args, argv)
+        if args.command in ("sweep", "warmup"):
+            from sim import cli_experiments
+
+            return getattr(cli_experiments, args.command)(args, argv)  # type: ignore[no-any-return]
         return _check(args)
     except ScenarioError as exc:
         print(f"error: {exc.format()}", file=sys.stderr)
@@ -289,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, StoreMismatch) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except ReplicationsFailed as exc:
+        print(f"error: {exc}\nrerun with the same --out to retry them", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

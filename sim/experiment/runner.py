@@ -2,33 +2,21 @@
 
 Replication ``r`` under root seed ``S`` uses ``SeedSequence(entropy=S, spawn_key=(r,))`` (what
 :func:`sim.simulate` does), so any replication can be rerun alone, in any order or process.
-Where the replications run is an *executor*; only ``"serial"`` exists for now.
+Where the replications run is an *executor* (:mod:`sim.experiment.executors`: serial, local
+processes or Dask); results are put back in replication order, so they do not depend on it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 import pandas as pd
 
+from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import RunStore
-from sim.model.result import RunResult
-from sim.model.run import simulate
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, dict[str, float]], None]
-Executor = Callable[..., Iterator[tuple[int, RunResult]]]
-
-
-def _serial(
-    scenario: Scenario, seed: int, replications: Iterable[int], log: bool = False
-) -> Iterator[tuple[int, RunResult]]:
-    """Run the replications one after another in this process."""
-    for r in replications:
-        yield r, simulate(scenario, seed, replication=r, log=log)
-
-
-EXECUTORS: dict[str, Executor] = {"serial": _serial}
 
 
 def replicate(
@@ -36,7 +24,8 @@ def replicate(
     reps: int,
     seed: int,
     *,
-    executor: str = "serial",
+    executor: str | Executor = "serial",
+    workers: int | None = None,
     on_done: OnDone | None = None,
     store: RunStore | None = None,
     log: bool = False,
@@ -48,10 +37,13 @@ def replicate(
     ``on_done(replication, metrics)`` is called as each one finishes (or is loaded from
     ``store``, which also receives every new replication's results). With ``log`` each
     replication's per-consignment log is kept and the store writes it as Parquet.
+
+    ``executor`` is ``"serial"``, ``"processes"``, ``"dask"`` (with ``workers``) or an executor
+    object (e.g. ``DaskExecutor("tcp://scheduler:8786")``). When replications raise, the others
+    still finish (and are stored); then :class:`ReplicationsFailed` is raised, naming each failed
+    replication and its seed, with the finished rows as its ``partial``.
     """
-    run = EXECUTORS.get(executor)
-    if run is None:
-        raise ValueError(f"unknown executor {executor!r}; allowed: {', '.join(EXECUTORS)}")
+    run = get_executor(executor, workers=workers)
     if reps < 1:
         raise ValueError(f"reps must be at least 1; got {reps}")
     rows: dict[int, dict[str, float]] = {}
@@ -67,13 +59,21 @@ def replicate(
         rows[r], seeds[r] = loaded
         if on_done is not None:
             on_done(r, rows[r])
-    for r, result in run(scenario, seed, todo, log=log):
+    failures: list[Failure] = []
+    tasks = [Task(r, scenario, seed, r, log) for r in todo]
+    for key, result in run.map(tasks):
+        r = int(key)  # type: ignore[call-overload]
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
         rows[r] = store.save(r, result) if store is not None else result.metrics()
         seeds[r] = tuple(result.seed)
         if on_done is not None:
             on_done(r, rows[r])
     per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
     per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
+    if failures:
+        raise ReplicationsFailed(sorted(failures, key=lambda f: f.replication), per_rep)
     if store is not None:
         store.finish(per_rep)
     return per_rep

@@ -1,0 +1,315 @@
+"""The ``bordersim sweep`` and ``bordersim warmup`` subcommands (wired into :mod:`sim.cli`).
+
+    bordersim sweep [SCENARIO] --param KEY=v1,v2,... [--param ...] [--grid] --reps R
+    bordersim sweep [SCENARIO] --lhs N --range KEY=LO:HI [--range ...] --reps R
+    bordersim sweep [SCENARIO] --sobol N --range KEY=LO:HI [--range ...] --metric NAME
+    bordersim warmup [SCENARIO] [--days D] [--reps R]
+
+Like the rest of the command, only the standard library is imported at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from sim.cli import (
+    UsageError,
+    _add_executor,
+    _add_settings,
+    _default_out,
+    _executor,
+    _load,
+    _positive_int,
+)
+
+SWEEP_METRICS = (
+    "clearance_h_mean",
+    "clearance_h_p90",
+    "overall_clearance_h_mean",
+    "overall_clearance_h_p90",
+    "released_within_24h",
+    "consignments_released",
+)
+
+
+def _values(text: str) -> tuple[str, list[Any]]:
+    """``KEY=v1,v2,...``; each value read as TOML (a bare word is a string)."""
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key or not raw.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=v1,v2,..., e.g. days=7,14; got {text!r}")
+    try:
+        values = tomllib.loads(f"v = [{raw}]")["v"]
+    except tomllib.TOMLDecodeError:
+        values = [v.strip() for v in raw.split(",")]
+    if not values or any(v == "" for v in values):
+        raise argparse.ArgumentTypeError(f"an empty value in {text!r}")
+    return key, list(values)
+
+
+def _range(text: str) -> tuple[str, Any]:
+    from sim.experiment.sweep import parse_range
+
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=LOW:HIGH, e.g. days=7:14; got {text!r}")
+    try:
+        return key, parse_range(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{key}: {exc}") from None
+
+
+def add_parsers(sub: Any) -> None:
+    """Add ``sweep`` and ``warmup`` to the ``bordersim`` subcommands."""
+    sw = sub.add_parser(
+        "sweep",
+        help="run a scenario at many parameter values (a list, a grid, a Latin hypercube) "
+        "or estimate Sobol sensitivity indices",
+    )
+    sw.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO")
+    sw.add_argument(
+        "--param",
+        dest="params",
+        type=_values,
+        action="append",
+        default=[],
+        metavar="KEY=v1,v2,...",
+        help="a parameter (dotted field path) and its values; without --grid the points "
+        "are the values taken in order (every --param the same number of values)",
+    )
+    sw.add_argument("--grid", action="store_true", help="every combination of the --param values")
+    sw.add_argument("--lhs", type=_positive_int, metavar="N", help="N Latin-hypercube points")
+    sw.add_argument(
+        "--sobol",
+        type=_positive_int,
+        metavar="N",
+        help="Sobol indices from N base points (N*(k+2) runs per replication for k ranges)",
+    )
+    sw.add_argument(
+        "--range",
+        dest="ranges",
+        type=_range,
+        action="append",
+        default=[],
+        metavar="KEY=LO:HI",
+        help="a parameter range for --lhs/--sobol: 2:6 gives whole numbers, 0.1:0.4 reals, "
+        "'10:30 min' values with a unit",
+    )
+    sw.add_argument(
+        "--metric",
+        default="overall_clearance_h_mean",
+        help="the metric whose Sobol indices --sobol estimates (default overall_clearance_h_mean)",
+    )
+    sw.add_argument("--sample-seed", type=int, default=0, help="seed of the LHS / Sobol sample")
+    sw.add_argument(
+        "--reps", type=_positive_int, default=3, help="replications per point (default 3)"
+    )
+    sw.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    sw.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
+    _add_settings(sw)
+    sw.add_argument(
+        "--out",
+        type=Path,
+        help="results folder (default: a new results/sweep-<scenario>-<time>); rerunning into "
+        "the same folder resumes",
+    )
+    sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
+    _add_executor(sw)
+
+    wu = sub.add_parser(
+        "warmup",
+        help="suggest a warm-up (whole weeks) from pilot runs with MSER-5",
+    )
+    wu.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO")
+    wu.add_argument(
+        "--days", type=_positive_int, default=56, help="pilot length in days (default 56)"
+    )
+    wu.add_argument("--reps", type=_positive_int, default=3, help="pilot replications (default 3)")
+    wu.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    wu.add_argument(
+        "--output",
+        choices=("clearance", "queue"),
+        default="clearance",
+        help="daily series: mean overall clearance of the day's arrivals (default), or mean "
+        "queue length",
+    )
+    wu.add_argument("--batch", type=_positive_int, default=5, help="MSER batch size (default 5)")
+    wu.add_argument("--plot", type=Path, help="write the running means as PNG here")
+    _add_settings(wu)
+    wu.add_argument("--json", action="store_true", help="print only JSON on stdout")
+    _add_executor(wu)
+
+
+def _sweep_out(scenario: Any, args: argparse.Namespace) -> Path:
+    if args.out is not None:
+        return Path(args.out)
+    named = scenario.model_copy(update={"name": f"sweep-{scenario.name}"})
+    return _default_out(named)
+
+
+def sweep(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim sweep``."""
+    from sim.experiment.store import dump_json
+    from sim.experiment.sweep import explicit, grid, lhs, summarise_points
+    from sim.scenario.loader import default_scenario_path
+
+    modes = [m for m in ("lhs", "sobol") if getattr(args, m) is not None]
+    if len(modes) > 1:
+        raise UsageError("choose one of --lhs and --sobol")
+    if modes and args.params:
+        raise UsageError(f"--param cannot be combined with --{modes[0]} (give --range instead)")
+    if modes and args.grid:
+        raise UsageError(f"--grid cannot be combined with --{modes[0]}")
+    if modes and not args.ranges:
+        raise UsageError(f"--{modes[0]} needs at least one --range KEY=LO:HI")
+    if not modes and args.ranges:
+        raise UsageError("--range needs --lhs N or --sobol N")
+    if not modes and not args.params:
+        raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
+    overrides = dict(args.settings)
+    if args.days is not None:
+        overrides["days"] = args.days
+    base = _load(args.scenario, overrides)  # checks the file and the common overrides
+    path = args.scenario or default_scenario_path()
+    out = _sweep_out(base, args)
+    command = ["bordersim", *argv]
+    executor = _executor(args)
+    ranges = dict(args.ranges)
+    params = dict(args.params)
+    if len(params) != len(args.params) or len(ranges) != len(args.ranges):
+        raise UsageError("a parameter is given twice")
+
+    if args.sobol is not None:
+        from sim.experiment.sensitivity import sobol
+
+        try:
+            res = sobol(
+                path,
+                ranges,
+                args.sobol,
+                args.metric,
+                args.reps,
+                args.seed,
+                executor=executor,
+                overrides=overrides,
+                out=out,
+                sample_seed=args.sample_seed,
+                command=command,
+            )
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if args.json:
+            sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
+            return 0
+        print(f"Sobol indices of {args.metric} ({len(res.runs)} runs):")
+        print(res.indices.to_string(float_format=lambda x: f"{x:.3f}"))
+        print(f"results: {out} (sobol.csv, sobol.png)")
+        return 0
+
+    try:
+        if args.lhs is not None:
+            design = lhs(ranges, args.lhs, args.sample_seed)
+        elif args.grid:
+            design = grid(params)
+        else:
+            design = explicit(params)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from sim.experiment.sweep import sweep as run_sweep
+
+    rows = run_sweep(
+        path,
+        design,
+        args.reps,
+        args.seed,
+        executor=executor,
+        overrides=overrides,
+        out=out,
+        command=command,
+    )
+    summary = summarise_points(rows, list(design.columns))
+    if args.json:
+        sys.stdout.write(dump_json(summary.reset_index().to_dict(orient="records")))
+        return 0
+    shown = [*design.columns, *(m for m in SWEEP_METRICS if m in summary.columns)]
+    print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
+    print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))
+    print(f"results: {out} (sweep.csv, summary.csv)")
+    return 0
+
+
+def warmup(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim warmup``: run a pilot, print the suggested warm-up in whole weeks."""
+    from sim.experiment.store import dump_json
+    from sim.experiment.warmup import pilot, plot_warmup, save_suggestion, warmup_warning
+
+    scenario = _load(args.scenario, dict(args.settings))
+    try:
+        p = pilot(
+            scenario,
+            args.days,
+            args.reps,
+            args.seed,
+            output=args.output,
+            batch=args.batch,
+            executor=_executor(args),
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    s = p.suggestion
+    stored = save_suggestion(s)
+    plot = plot_warmup(p, args.plot or stored.with_suffix(".png"))
+    warning = warmup_warning(scenario, s)
+    if args.json:
+        sys.stdout.write(
+            dump_json(
+                {
+                    **s.to_dict(),
+                    "scenario_warmup_days": scenario.warmup_days,
+                    "plot": str(plot),
+                    "warning": warning,
+                }
+            )  # fmt: skip
+        )
+        return 0
+    print(f"suggested warm-up: {s.weeks} week(s) ({s.days} days)")
+    print(
+        f"MSER-{s.batch} truncation: {s.truncation_days} of {s.pilot_days} pilot days "
+        f"(daily {s.output}, {s.reps} replication(s)); scenario warm-up: "
+        f"{scenario.warmup_days:g} days"
+    )
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"running means: {plot}")
+    return 0
+
+
+def check_warmup(args: argparse.Namespace, scenario: Any, out: Path) -> list[str]:
+    """For ``bordersim run``: warn when the warm-up is shorter than a suggestion.
+
+    A suggestion saved by ``bordersim warmup`` is reused; with ``--check-warmup`` and none saved
+    a pilot is run (and saved). Warnings go to stderr and to ``warnings.json`` in ``out``.
+    """
+    from sim.experiment.store import atomic_write, dump_json
+    from sim.experiment.warmup import (
+        pilot,
+        save_suggestion,
+        stored_suggestion,
+        warmup_warning,
+    )
+
+    s = stored_suggestion(scenario)
+    if s is None and getattr(args, "check_warmup", False):
+        s = pilot(scenario, executor=_executor(args)).suggestion
+        save_suggestion(s)
+    warning = warmup_warning(scenario, s) if s is not None else None
+    if s is None or warning is None:
+        return []
+    print(f"warning: {warning}", file=sys.stderr)
+    atomic_write(out / "warnings.json", dump_json({"warnings": [warning], "warmup": s.to_dict()}))
+    return [warning]

@@ -1,0 +1,232 @@
+"""Where replications run: in this process, in local processes, or on a Dask cluster.
+
+Every executor runs the same pure task, ``simulate(scenario, seed, replication=r)``, and yields
+``(key, RunResult | Failure)`` pairs in whatever order they finish; callers put the results
+back in replication order, so the numbers are identical to the last bit whichever executor ran
+them (``simulate`` is deterministic and keeps no state between calls).
+
+- ``serial``: one after another in this process (the notebook default).
+- ``processes``: a :class:`concurrent.futures.ProcessPoolExecutor` whose workers are started
+  with the ``spawn`` method, which is safe inside Jupyter and the same on every OS. Tasks (the
+  validated :class:`~sim.scenario.schema.Scenario`, seed and replication) are pickled.
+- ``dask``: a ``dask.distributed`` cluster: ``DaskExecutor("tcp://host:8786")`` connects to a
+  running scheduler; without an address a :class:`~distributed.LocalCluster` is started for the
+  run and closed after it. Workers need ``bordersim`` installed at the same version.
+
+A replication that raises does not stop the others: it comes back as a :class:`Failure` naming
+its replication index and seed, with the error and the worker's traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from sim.model.result import RunResult
+    from sim.scenario.schema import Scenario
+
+#: the names accepted by :func:`get_executor` (and ``bordersim run --executor``)
+NAMES = ("serial", "processes", "dask")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One replication to run. ``key`` is the caller's label for it (e.g. ``(point, rep)``)."""
+
+    key: Hashable
+    scenario: Scenario
+    seed: int
+    replication: int
+    log: bool = False
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A replication that raised instead of returning a result."""
+
+    key: Hashable
+    replication: int
+    seed: tuple[int, ...]
+    error: str
+    traceback: str = field(default="", repr=False)
+
+    def describe(self) -> str:
+        where = f"replication {self.replication}"
+        if isinstance(self.key, tuple) and len(self.key) == 2:  # a sweep's (point, replication)
+            where = f"point {self.key[0]}, {where}"
+        return f"{where} (seed {list(self.seed)}) failed: {self.error}"
+
+
+class ReplicationsFailed(RuntimeError):
+    """Some replications raised; the others finished (and were stored, when a store was given).
+
+    ``failures`` lists every :class:`Failure`; ``partial`` is whatever the caller could build
+    from the replications that finished (a DataFrame, or None).
+    """
+
+    def __init__(self, failures: Sequence[Failure], partial: Any = None):
+        self.failures = list(failures)
+        self.partial = partial
+        lines = [f.describe() for f in self.failures]
+        super().__init__(
+            f"{len(lines)} replication(s) failed; the others finished:\n  " + "\n  ".join(lines)
+        )
+
+
+Outcome = tuple[Hashable, "RunResult | Failure"]
+
+
+def run_task(task: Task) -> Outcome:
+    """Run one task; an exception becomes a :class:`Failure` (so a batch never stops)."""
+    from sim.model.run import simulate  # here, so that importing this module stays light
+
+    try:
+        result = simulate(task.scenario, task.seed, replication=task.replication, log=task.log)
+        return task.key, result
+    except Exception as exc:  # reported to the caller, with its traceback
+        return task.key, _failure(task, exc, traceback.format_exc())
+
+
+def _failure(task: Task, exc: BaseException, tb: str = "") -> Failure:
+    return Failure(
+        key=task.key,
+        replication=task.replication,
+        seed=(int(task.seed), int(task.replication)),
+        error=f"{type(exc).__name__}: {exc}",
+        traceback=tb,
+    )
+
+
+class Executor(Protocol):
+    name: str
+
+    def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+        """Run every task; yield ``(key, result or Failure)`` as each finishes."""
+        ...
+
+
+class SerialExecutor:
+    """Run the tasks one after another in this process."""
+
+    name = "serial"
+
+    def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+        for task in tasks:
+            yield run_task(task)
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class ProcessExecutor:
+    """Run the tasks in ``workers`` local processes started with ``spawn``."""
+
+    name = "processes"
+
+    def __init__(self, workers: int | None = None):
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be at least 1; got {workers}")
+        self.workers = workers
+
+    def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        if not tasks:
+            return
+        workers = min(self.workers or _cpus(), len(tasks))
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(run_task, task): task for task in tasks}
+            try:
+                for future in as_completed(futures):
+                    try:
+                        yield future.result()
+                    except Exception as exc:  # a worker died or the task could not be sent
+                        yield futures[future].key, _failure(futures[future], exc)
+            finally:
+                for future in futures:
+                    future.cancel()
+
+
+class DaskExecutor:
+    """Run the tasks on a Dask cluster.
+
+    ``address`` names a running scheduler (``tcp://host:8786``); ``client`` is an existing
+    :class:`distributed.Client` (left open); with neither, a LocalCluster of ``workers``
+    single-threaded workers is started for each :meth:`map` and closed after it
+    (``processes=False`` runs its workers as threads of this process).
+    """
+
+    name = "dask"
+
+    def __init__(
+        self,
+        address: str | None = None,
+        *,
+        workers: int | None = None,
+        processes: bool = True,
+        client: Any = None,
+    ):
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be at least 1; got {workers}")
+        self.address, self.workers, self.processes, self.client = (
+            address,
+            workers,
+            processes,
+            client,
+        )
+
+    def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+        import contextlib
+
+        from distributed import Client, LocalCluster, as_completed
+
+        if not tasks:
+            return
+        with contextlib.ExitStack() as stack:
+            client = self.client
+            if client is None:
+                if self.address is not None:
+                    client = stack.enter_context(Client(self.address))
+                else:
+                    cluster = stack.enter_context(
+                        LocalCluster(
+                            n_workers=min(self.workers or _cpus(), len(tasks)),
+                            threads_per_worker=1,
+                            processes=self.processes,
+                            dashboard_address=None,
+                        )
+                    )
+                    client = stack.enter_context(Client(cluster))
+            futures = client.map(run_task, list(tasks), pure=False)
+            by_future = dict(zip(futures, tasks, strict=True))
+            try:
+                for future in as_completed(futures):
+                    try:
+                        yield future.result()
+                    except Exception as exc:  # a worker died
+                        yield by_future[future].key, _failure(by_future[future], exc)
+                    future.release()
+            finally:
+                client.cancel([f for f in futures if not f.done()])
+
+
+def get_executor(
+    spec: str | Executor = "serial", *, workers: int | None = None, address: str | None = None
+) -> Executor:
+    """An executor by name (``serial``, ``processes``, ``dask``), or ``spec`` itself."""
+    if not isinstance(spec, str):
+        return spec
+    if spec == "serial":
+        return SerialExecutor()
+    if spec == "processes":
+        return ProcessExecutor(workers)
+    if spec == "dask":
+        return DaskExecutor(address, workers=workers)
+    raise ValueError(f"unknown executor {spec!r}; allowed: {', '.join(NAMES)}")

@@ -1,0 +1,347 @@
+"""Parameter sweeps: run a scenario at many points of its parameters, with replications.
+
+A *design* is a DataFrame with one row per point and one column per scenario field, named by
+its dotted path (``ports.sea.review.capacity``); each value is what ``--set`` would take, so
+durations carry their unit (``"20 min"``). Designs come from
+
+- :func:`explicit`: the points listed one by one (every list the same length);
+- :func:`grid`: the full factorial product of each parameter's values;
+- :func:`lhs`: a seeded Latin hypercube over ranges (``scipy.stats.qmc.LatinHypercube``);
+- :func:`sim.experiment.sensitivity.sobol_design`: Saltelli's sample for Sobol indices.
+
+:func:`sweep` loads the scenario at each point (``load_scenario(path, overrides)``: a bad
+value is a readable :class:`~sim.scenario.loader.ScenarioError` before anything runs) and runs
+replications ``0 .. reps-1`` of every point. Replication ``r`` has the same seed at every point
+(common random numbers), so differences between points are paired. With ``out`` every
+(point, replication) is written atomically as it finishes; rerunning into the same folder
+loads those and runs the rest.
+
+Results folder::
+
+    meta.json                  version, scenario, seed, replications, design hash
+    design.csv                 the points
+    points/p0000-r0000.json    one finished (point, replication): parameters, seed, metrics
+    sweep.csv                  one row per (point, replication)
+    summary.csv                one row per point: mean of every metric
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import math
+import re
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
+from sim.experiment.store import StoreMismatch, atomic_write, dump_json, scenario_hash
+from sim.version import __version__
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
+
+OnDone = Callable[[int, int, dict[str, float]], None]
+
+
+@dataclass(frozen=True)
+class Range:
+    """A parameter's range ``[low, high]``; ``unit`` is appended to each value (``"min"``);
+    an ``integer`` range gives whole numbers, each equally likely."""
+
+    low: float
+    high: float
+    unit: str | None = None
+    integer: bool = False
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.low) and math.isfinite(self.high)) or self.low >= self.high:
+            raise ValueError(f"a range needs finite low < high; got {self.low}:{self.high}")
+
+    def number(self, u: float) -> float:
+        """The value at ``u`` in [0, 1) of the range (a whole number for an integer range)."""
+        if self.integer:
+            return float(min(math.floor(self.low + u * (self.high - self.low + 1)), self.high))
+        return self.low + u * (self.high - self.low)
+
+    def setting(self, x: float) -> Any:
+        """The scenario value for the number ``x``: an int, a float, or ``"x unit"``."""
+        value: Any = int(round(x)) if self.integer else float(x)
+        return f"{value:g} {self.unit}" if self.unit else value
+
+
+_NUMBER = r"([-+]?[\d.]+(?:[eE][-+]?\d+)?)"
+_RANGE = re.compile(rf"^\s*{_NUMBER}\s*:\s*{_NUMBER}\s*(.*)$")
+
+
+def parse_range(text: str) -> Range:
+    """``"2:6"`` (whole numbers), ``"0.1:0.4"``, ``"10:30 min"`` -> :class:`Range`."""
+    m = _RANGE.match(text)
+    if not m:
+        raise ValueError(
+            f"expected LOW:HIGH with an optional unit, e.g. 2:6 or 10:30 min; got {text!r}"
+        )
+    lo, hi, unit = m.groups()
+    try:
+        integer = not unit and all(re.fullmatch(r"[-+]?\d+", v) for v in (lo, hi))
+        return Range(float(lo), float(hi), unit.strip() or None, integer)
+    except ValueError as exc:
+        raise ValueError(f"{text!r}: {exc}") from None
+
+
+def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str, Range]:
+    out = {}
+    for key, r in ranges.items():
+        if isinstance(r, Range):
+            out[key] = r
+        elif isinstance(r, str):
+            out[key] = parse_range(r)
+        else:
+            out[key] = Range(float(r[0]), float(r[1]))
+    if not out:
+        raise ValueError("no parameter ranges given")
+    return out
+
+
+def explicit(params: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """The points listed one by one: point ``i`` takes the ``i``-th value of every parameter."""
+    lengths = {key: len(values) for key, values in params.items()}
+    if not lengths:
+        raise ValueError("no parameters given")
+    if len(set(lengths.values())) != 1:
+        shown = ", ".join(f"{k}: {n}" for k, n in lengths.items())
+        raise ValueError(
+            f"an explicit list of points needs as many values for every parameter ({shown}); "
+            "use a grid for every combination"
+        )
+    return pd.DataFrame({key: list(values) for key, values in params.items()})
+
+
+def grid(params: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """The full factorial design: every combination of the parameters' values."""
+    if not params:
+        raise ValueError("no parameters given")
+    keys = list(params)
+    rows = list(itertools.product(*(params[k] for k in keys)))
+    return pd.DataFrame(rows, columns=keys)
+
+
+def lhs(
+    ranges: Mapping[str, Range | tuple[float, float] | str], n: int, seed: int = 0
+) -> pd.DataFrame:
+    """``n`` points of a Latin hypercube over ``ranges`` (seeded, so reproducible)."""
+    from scipy.stats import qmc
+
+    rs = _ranges(ranges)
+    if n < 1:
+        raise ValueError(f"n must be at least 1; got {n}")
+    u = qmc.LatinHypercube(d=len(rs), seed=np.random.default_rng(seed)).random(n)
+    return pd.DataFrame(
+        {key: [r.setting(r.number(x)) for x in u[:, j]] for j, (key, r) in enumerate(rs.items())}
+    )
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars as Python values (what a TOML file would hold)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def points(
+    scenario: str | Path, design: pd.DataFrame, overrides: Mapping[str, Any] | None = None
+) -> list[Scenario]:
+    """The scenario at every point of ``design`` (validated; errors name the field)."""
+    from sim.scenario.loader import load_scenario
+
+    base = dict(overrides or {})
+    return [
+        load_scenario(scenario, {**base, **{str(k): _plain(v) for k, v in row.items()}})
+        for row in design.to_dict(orient="records")
+    ]
+
+
+class SweepStore:
+    """A sweep's results folder: one atomically written file per (point, replication)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.points_dir = self.path / "points"
+
+    def open(
+        self,
+        scenario: str | Path,
+        design: pd.DataFrame,
+        hashes: list[str],
+        seed: int,
+        reps: int,
+        command: list[str] | None = None,
+    ) -> None:
+        """Write ``meta.json`` and ``design.csv``, or check that a folder being resumed
+        holds this same sweep (the same points and seed; more replications are fine)."""
+        digest = hashlib.sha256("\n".join(hashes).encode()).hexdigest()
+        meta_path = self.path / "meta.json"
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        if meta_path.exists():
+            try:
+                old = json.loads(meta_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
+            if old.get("kind") != "sweep" or old.get("points_hash") != digest:
+                raise StoreMismatch(
+                    f"{self.path} already holds another sweep (other scenario or points); "
+                    "choose another --out folder"
+                )
+            if old.get("seed") != seed:
+                raise StoreMismatch(
+                    f"{self.path} already holds a sweep with seed {old.get('seed')} "
+                    f"(this one: seed {seed}); choose another --out folder"
+                )
+            created = old.get("created", created)
+        elif self.path.exists() and any(self.path.iterdir()):
+            raise StoreMismatch(
+                f"{self.path} already exists and is not a bordersim sweep folder; "
+                "choose another --out folder"
+            )
+        self.points_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.path / "design.csv", design.to_csv(index_label="point"))
+        meta = {
+            "package": "bordersim",
+            "kind": "sweep",
+            "version": __version__,
+            "scenario": str(scenario),
+            "parameters": list(design.columns),
+            "points": len(design),
+            "points_hash": digest,
+            "seed": seed,
+            "reps": reps,
+            "created": created,
+            "command": command,
+        }
+        atomic_write(meta_path, dump_json(meta))
+
+    def _file(self, point: int, r: int) -> Path:
+        return self.points_dir / f"p{point:04d}-r{r:04d}.json"
+
+    def load(self, point: int, r: int, digest: str) -> dict[str, float] | None:
+        path = self._file(point, r)
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("scenario_hash") != digest:
+            return None  # written for another scenario at this point: run it again
+        return {k: math.nan if v is None else float(v) for k, v in data["metrics"].items()}
+
+    def save(
+        self,
+        point: int,
+        r: int,
+        params: dict[str, Any],
+        digest: str,
+        seed: tuple[int, ...],
+        metrics: dict[str, float],
+    ) -> None:
+        record = {
+            "point": point,
+            "replication": r,
+            "parameters": params,
+            "seed": list(seed),
+            "scenario_hash": digest,
+            "metrics": metrics,
+        }
+        atomic_write(self._file(point, r), dump_json(record))
+
+    def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
+        atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
+        atomic_write(self.path / "summary.csv", summarise_points(rows, params).to_csv())
+
+
+def summarise_points(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
+    """One row per point (index ``point``): its parameters and the mean of every metric."""
+    metrics = [c for c in rows.columns if c not in {"point", "replication", *params}]
+    first = rows.groupby("point")[params].first()
+    means = rows.groupby("point")[metrics].mean()
+    return pd.concat([first, means], axis=1)
+
+
+def sweep(
+    scenario: str | Path,
+    design: pd.DataFrame | Mapping[str, Sequence[Any]],
+    reps: int,
+    seed: int = 1,
+    *,
+    executor: str | Executor = "serial",
+    workers: int | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    out: str | Path | None = None,
+    on_done: OnDone | None = None,
+    command: list[str] | None = None,
+) -> pd.DataFrame:
+    """Run ``reps`` replications of ``scenario`` (a file) at every point of ``design``.
+
+    ``design`` is a DataFrame (one row per point, columns named by dotted field paths) or a
+    mapping ``{path: [values]}`` read as an :func:`explicit` list of points. ``overrides``
+    apply at every point (e.g. ``{"days": 7}``). Returns one row per (point, replication):
+    ``point``, the parameters, ``replication`` and every metric of ``RunResult.metrics()``,
+    sorted by point and replication. Replication ``r`` uses the same seed at every point.
+    When replications raise, the others finish (and are stored); then
+    :class:`~sim.experiment.executors.ReplicationsFailed` is raised.
+    """
+    if not isinstance(design, pd.DataFrame):
+        design = explicit(design)
+    design = design.reset_index(drop=True)
+    if reps < 1:
+        raise ValueError(f"reps must be at least 1; got {reps}")
+    if design.empty or not len(design.columns):
+        raise ValueError("the design has no points or no parameters")
+    params = [str(c) for c in design.columns]
+    scenarios = points(scenario, design, overrides)
+    hashes = [scenario_hash(s) for s in scenarios]
+    store = SweepStore(out) if out is not None else None
+    if store is not None:
+        store.open(scenario, design, hashes, seed, reps, command)
+    values = [
+        {str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")
+    ]
+
+    rows: dict[tuple[int, int], dict[str, float]] = {}
+    tasks = []
+    for i, s in enumerate(scenarios):
+        for r in range(reps):
+            loaded = store.load(i, r, hashes[i]) if store is not None else None
+            if loaded is None:
+                tasks.append(Task((i, r), s, seed, r))
+                continue
+            rows[i, r] = loaded
+            if on_done is not None:
+                on_done(i, r, loaded)
+    failures: list[Failure] = []
+    for key, result in get_executor(executor, workers=workers).map(tasks):
+        i, r = _point_rep(key)
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        metrics = result.metrics()
+        if store is not None:
+            store.save(i, r, values[i], hashes[i], tuple(result.seed), metrics)
+        rows[i, r] = metrics
+        if on_done is not None:
+            on_done(i, r, metrics)
+    table = pd.DataFrame(
+        [{"point": p, **values[p], "replication": q, **rows[p, q]} for p, q in sorted(rows)]
+    )
+    if failures:
+        raise ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
+    if store is not None:
+        store.finish(table, params)
+    return table
+
+
+def _point_rep(key: Hashable) -> tuple[int, int]:
+    assert isinstance(key, tuple) and len(key) == 2
+    return int(key[0]), int(key[1])

@@ -1,0 +1,254 @@
+"""How long a warm-up does a scenario need? MSER-5 on daily batch means of a pilot run.
+
+A pilot runs the scenario from empty with no warm-up (``warmup_days = 0``) for ``days`` days
+and ``reps`` replications. From each replication it takes one number per day:
+
+- ``clearance`` (default): the mean overall clearance ``exited - arrived`` (hours) of the
+  consignments that arrived that day and left (from the per-consignment log);
+- ``queue``: the mean total queue length over all lanes that day (from ``RunResult.queues``).
+
+The pilot's drain is at least as long as the pilot itself, so that slow consignments arriving
+late are followed to the end rather than censored. The daily series are averaged over
+replications (Welch's ensemble average) and MSER-5 (White 1997; batches of 5 observations,
+truncation chosen among the first half) picks the truncation point: the number of initial
+days whose removal minimises the squared standard error of the mean of the rest. The model
+has daily and weekly cycles, so the suggested warm-up is that truncation rounded *up* to a
+whole number of weeks.
+
+:func:`plot_warmup` draws the daily means, Welch's moving average and the cumulative running
+mean with the suggestion marked. :func:`save_suggestion` / :func:`stored_suggestion` keep a
+suggestion per scenario (ignoring its days, warm-up and drain) so that ``bordersim run`` can
+warn without another pilot.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
+from sim.experiment.store import atomic_write, dump_json, scenario_hash
+
+if TYPE_CHECKING:
+    from sim.model.result import RunResult
+    from sim.scenario.schema import Scenario
+
+OUTPUTS = ("clearance", "queue")
+DAY_H = 24.0
+WEEK_D = 7
+
+
+@dataclass(frozen=True)
+class MSER:
+    """An MSER-``batch`` truncation: drop the first ``truncation`` observations."""
+
+    truncation: int  # observations (a multiple of ``batch``)
+    batch: int
+    statistic: np.ndarray  # MSER(d) for d = 0 .. (batches used) // 2, in batches
+
+
+def mser(series: Any, batch: int = 5) -> MSER:
+    """MSER-``batch`` truncation point of ``series``.
+
+    The series is cut into ``n = len // batch`` batch means ``z`` (a remainder at the end is
+    dropped); for ``d = 0 .. n // 2`` ``MSER(d) = sum((z[d:] - mean(z[d:]))**2) / (n - d)**2``;
+    the truncation is ``batch * argmin`` (the first minimum). NaN values are not allowed.
+    """
+    y = np.asarray(series, dtype=float)
+    if batch < 1:
+        raise ValueError(f"batch must be at least 1; got {batch}")
+    if np.isnan(y).any():
+        raise ValueError("the series has NaN values")
+    n = len(y) // batch
+    if n < 2:
+        raise ValueError(f"MSER-{batch} needs at least {2 * batch} observations; got {len(y)}")
+    z = y[: n * batch].reshape(n, batch).mean(axis=1)
+    stat = np.array(
+        [float(np.sum((z[d:] - z[d:].mean()) ** 2)) / (n - d) ** 2 for d in range(n // 2 + 1)]
+    )
+    return MSER(int(np.argmin(stat)) * batch, batch, stat)
+
+
+def daily_clearance(result: RunResult, days: int) -> np.ndarray:
+    """Mean overall clearance (h) of the consignments arriving on each day ``0 .. days-1``."""
+    log = result.log
+    if log is None:
+        raise ValueError("the daily clearance needs the per-consignment log (log=True)")
+    arrived = log["arrived"].to_numpy(dtype=float)
+    took = log["exited"].to_numpy(dtype=float) - arrived
+    day = np.floor(arrived / DAY_H)
+    ok = np.isfinite(took) & (day >= 0) & (day < days)
+    sums = np.bincount(day[ok].astype(int), weights=took[ok], minlength=days)
+    counts = np.bincount(day[ok].astype(int), minlength=days)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+
+
+def daily_queue(result: RunResult, days: int) -> np.ndarray:
+    """Mean total queue length over all lanes on each day ``0 .. days-1``."""
+    q = result.queues
+    total = q.groupby("t_h")["queue"].sum()
+    day = np.floor(total.index.to_numpy(dtype=float) / DAY_H)
+    by_day = pd.Series(total.to_numpy(dtype=float)).groupby(day).mean()
+    return by_day.reindex(range(days)).to_numpy(dtype=float)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested warm-up and how it was found."""
+
+    weeks: int
+    days: int  # weeks * 7
+    truncation_days: int  # MSER's truncation, before rounding up to whole weeks
+    pilot_days: int
+    reps: int
+    seed: int
+    output: str
+    batch: int
+    scenario: str
+    key: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Pilot:
+    suggestion: Suggestion
+    daily: pd.DataFrame  # one column per replication, one row per day
+    mean: pd.Series  # the ensemble (Welch) average per day
+    mser: MSER
+
+
+def warmup_key(scenario: Scenario) -> str:
+    """A hash of the scenario with its days, warm-up, drain and name left out."""
+    neutral = scenario.model_copy(update={"name": "", "days": 1.0, "warmup_days": 0.0})
+    neutral = neutral.model_copy(update={"drain_days": 0.0})
+    return scenario_hash(neutral)[:16]
+
+
+def pilot(
+    scenario: Scenario,
+    days: int = 56,
+    reps: int = 3,
+    seed: int = 1,
+    *,
+    output: str = "clearance",
+    batch: int = 5,
+    executor: str | Executor = "serial",
+    workers: int | None = None,
+) -> Pilot:
+    """Run the pilot and suggest a warm-up in whole weeks (see the module's docstring)."""
+    if output not in OUTPUTS:
+        raise ValueError(f"unknown output {output!r}; allowed: {', '.join(OUTPUTS)}")
+    if days < 2 * batch:
+        raise ValueError(f"a pilot of {days} day(s) is too short for MSER-{batch}")
+    # long enough a drain that late arrivals are not censored (which would bias their day)
+    drain = max(float(scenario.drain_days), float(days))
+    run = scenario.model_copy(update={"days": float(days), "warmup_days": 0.0, "drain_days": drain})
+    log = output == "clearance"
+    per_rep: dict[int, np.ndarray] = {}
+    failures: list[Failure] = []
+    tasks = [Task(r, run, seed, r, log) for r in range(reps)]
+    for key, result in get_executor(executor, workers=workers).map(tasks):
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        r = int(key)  # type: ignore[call-overload]
+        per_rep[r] = (daily_clearance if log else daily_queue)(result, days)
+    if failures:
+        raise ReplicationsFailed(failures)
+    daily = pd.DataFrame({r: per_rep[r] for r in sorted(per_rep)})
+    daily.index.name = "day"
+    mean = daily.mean(axis=1, skipna=True)
+    # days with nothing measured (no arrivals in any replication) carry the previous value
+    filled = mean.ffill().bfill()
+    if filled.isna().all():
+        raise ValueError("the pilot measured nothing: no consignment arrived")
+    m = mser(filled.to_numpy(), batch)
+    weeks = math.ceil(m.truncation / WEEK_D)
+    suggestion = Suggestion(
+        weeks=weeks,
+        days=weeks * WEEK_D,
+        truncation_days=m.truncation,
+        pilot_days=days,
+        reps=reps,
+        seed=seed,
+        output=output,
+        batch=batch,
+        scenario=scenario.name,
+        key=warmup_key(scenario),
+    )
+    return Pilot(suggestion, daily, mean, m)
+
+
+def plot_warmup(p: Pilot, path: str | Path, window: int = WEEK_D) -> Path:
+    """Daily means, Welch's moving average (``window`` days) and the cumulative running mean,
+    with the suggested warm-up marked; written as PNG."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    s = p.suggestion
+    days = np.arange(len(p.mean))
+    y = p.mean.to_numpy(dtype=float)
+    fig = Figure(figsize=(8.0, 4.2), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.plot(days, y, color="0.6", linewidth=0.8, label=f"daily mean over {s.reps} replication(s)")
+    moving = p.mean.rolling(window, center=True, min_periods=1).mean()
+    ax.plot(days, moving, linewidth=1.6, label=f"Welch moving average ({window} d)")
+    cumulative = p.mean.expanding().mean()
+    ax.plot(days, cumulative, linewidth=1.6, linestyle="--", label="cumulative running mean")
+    ax.axvline(s.truncation_days, color="tab:red", linewidth=1, linestyle=":",
+               label=f"MSER-{s.batch} truncation ({s.truncation_days} d)")  # fmt: skip
+    ax.axvline(s.days, color="tab:red", linewidth=1.5,
+               label=f"suggested warm-up ({s.weeks} week(s))")  # fmt: skip
+    ax.set_xlabel("day of the pilot (arrival day)")
+    ax.set_ylabel("overall clearance (h)" if s.output == "clearance" else "total queue length")
+    ax.set_title(f"Warm-up of {s.scenario}")
+    ax.legend(fontsize="small")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    path = Path(path)
+    atomic_write(path, buf.getvalue())
+    return path
+
+
+def suggestion_path(scenario: Scenario, root: str | Path = "results") -> Path:
+    return Path(root) / "warmup" / f"{warmup_key(scenario)}.json"
+
+
+def save_suggestion(s: Suggestion, root: str | Path = "results") -> Path:
+    path = Path(root) / "warmup" / f"{s.key}.json"
+    atomic_write(path, dump_json(s.to_dict()))
+    return path
+
+
+def stored_suggestion(scenario: Scenario, root: str | Path = "results") -> Suggestion | None:
+    """The suggestion saved for this scenario (whatever its days and warm-up), if any."""
+    path = suggestion_path(scenario, root)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Suggestion(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def warmup_warning(scenario: Scenario, s: Suggestion) -> str | None:
+    """A warning when the scenario's warm-up is shorter than the suggestion, else None."""
+    if scenario.warmup_days >= s.days:
+        return None
+    return (
+        f"warm-up of {scenario.warmup_days:g} day(s) is shorter than the suggested "
+        f"{s.weeks} week(s) ({s.days} days; MSER-{s.batch} on daily {s.output} of a "
+        f"{s.pilot_days}-day pilot); the first weeks' figures may carry the empty start: "
+        f"--set warmup_days={s.days}"
+    )

@@ -1,0 +1,144 @@
+"""Executors: the same replications give the same bits serially, in processes and on Dask;
+a replication that raises is reported with its index and seed while the others finish."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sim
+import sim.model.run
+from sim.cli import main
+from sim.experiment.executors import (
+    DaskExecutor,
+    Failure,
+    ProcessExecutor,
+    ReplicationsFailed,
+    SerialExecutor,
+    Task,
+    get_executor,
+)
+from sim.experiment.runner import replicate
+from sim.experiment.store import RunStore
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return sim.load_scenario(SMALL, {"days": 1})
+
+
+@pytest.fixture(scope="module")
+def serial(scenario):
+    return replicate(scenario, 3, 7)
+
+
+def test_serial_rows_in_replication_order(serial):
+    assert serial["replication"].tolist() == [0, 1, 2]
+    assert serial.attrs["seeds"] == {0: (7, 0), 1: (7, 1), 2: (7, 2)}
+    # the replications differ (else identical results would prove nothing)
+    assert serial["clearance_h_mean"].nunique() == 3
+
+
+@pytest.mark.parametrize(
+    "executor",
+    [
+        pytest.param(ProcessExecutor(2), id="processes"),
+        pytest.param(DaskExecutor(workers=2, processes=True), id="dask-local-cluster"),
+    ],
+)
+def test_every_executor_gives_identical_metrics(scenario, serial, executor):
+    got = replicate(scenario, 3, 7, executor=executor)
+    pd.testing.assert_frame_equal(got, serial, check_exact=True)
+    assert got.attrs["seeds"] == serial.attrs["seeds"]
+
+
+def test_results_are_sorted_whatever_the_finishing_order(scenario, serial):
+    class Reversed:
+        name = "reversed"
+
+        def map(self, tasks):
+            yield from reversed(list(SerialExecutor().map(tasks)))
+
+    got = replicate(scenario, 3, 7, executor=Reversed())
+    pd.testing.assert_frame_equal(got, serial, check_exact=True)
+
+
+def failing(monkeypatch, bad: int) -> None:
+    real = sim.model.run.simulate
+
+    def flaky(scenario, seed, *, replication=0, **kw):
+        if replication == bad:
+            raise RuntimeError("boom")
+        return real(scenario, seed, replication=replication, **kw)
+
+    monkeypatch.setattr(sim.model.run, "simulate", flaky)
+
+
+def test_a_failed_replication_is_reported_and_the_others_finish(
+    scenario, serial, monkeypatch, tmp_path
+):
+    failing(monkeypatch, bad=1)
+    store = RunStore(tmp_path / "out")
+    with pytest.raises(ReplicationsFailed) as info:
+        replicate(scenario, 3, 7, store=store)
+    (failure,) = info.value.failures
+    assert failure.replication == 1 and failure.seed == (7, 1)
+    assert "RuntimeError: boom" in failure.error and "boom" in failure.traceback
+    assert "replication 1" in str(info.value) and "[7, 1]" in str(info.value)
+    partial = info.value.partial
+    assert partial["replication"].tolist() == [0, 2]
+    pd.testing.assert_frame_equal(
+        partial.reset_index(drop=True),
+        serial[serial.replication != 1].reset_index(drop=True),
+        check_exact=True,
+    )
+    # the finished ones are stored; the run is not marked complete
+    assert sorted(p.name for p in (tmp_path / "out" / "reps").glob("rep-*[0-9].json")) == [
+        "rep-0000.json",
+        "rep-0002.json",
+    ]
+    assert not (tmp_path / "out" / "summary.json").exists()
+
+
+def test_cli_names_the_failed_replication(monkeypatch, tmp_path, capsys):
+    failing(monkeypatch, bad=0)
+    code = main(["run", str(SMALL), "--days", "1", "--reps", "2", "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "replication 0" in err and "seed [1, 0]" in err and "boom" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "o" / "reps" / "rep-0001.json").is_file()
+
+
+def test_an_error_inside_a_worker_process_is_a_failure(scenario, serial):
+    tasks = [Task(r, scenario, 7, r) for r in (0, 1)] + [Task("bad", None, 7, 5)]  # type: ignore[arg-type]
+    out = dict(ProcessExecutor(2).map(tasks))
+    assert isinstance(out["bad"], Failure)
+    assert out["bad"].replication == 5 and out["bad"].seed == (7, 5)
+    for r in (0, 1):
+        got, want = out[r].metrics(), serial.iloc[r].drop("replication").to_dict()
+        assert got.keys() == want.keys()
+        assert all(got[k] == want[k] or (math.isnan(got[k]) and math.isnan(want[k])) for k in got)
+
+
+def test_cli_runs_with_processes(tmp_path, capsys):
+    args = ["run", str(SMALL), "--days", "1", "--reps", "2", "--json"]
+    assert main([*args, "--out", str(tmp_path / "a")]) == 0
+    a = json.loads(capsys.readouterr().out)
+    parallel = ["--executor", "processes", "--workers", "2"]
+    assert main([*args, "--out", str(tmp_path / "b"), *parallel]) == 0
+    assert json.loads(capsys.readouterr().out) == a
+
+
+def test_executor_names():
+    assert get_executor("serial").name == "serial"
+    assert get_executor("processes", workers=3).workers == 3  # type: ignore[attr-defined]
+    assert get_executor("dask", address="tcp://x:1").address == "tcp://x:1"  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="serial, processes, dask"):
+        get_executor("threads")

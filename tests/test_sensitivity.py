@@ -1,0 +1,105 @@
+"""Sobol indices: the wrapper against functions whose indices are known, and a small real
+sweep through the whole plumbing (design -> runs -> indices -> CSV and PNG)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.experiment.sensitivity import (
+    plot_sobol,
+    saltelli_unit,
+    sobol,
+    sobol_design,
+    sobol_indices,
+)
+from sim.experiment.sweep import Range
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+def ishigami(x: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:
+    return np.sin(x[:, 0]) + a * np.sin(x[:, 1]) ** 2 + b * x[:, 2] ** 4 * np.sin(x[:, 0])
+
+
+def ishigami_indices(a: float = 7.0, b: float = 0.1) -> tuple[list[float], list[float]]:
+    v1 = 0.5 * (1 + b * math.pi**4 / 5) ** 2
+    v2 = a**2 / 8
+    v13 = b**2 * math.pi**8 * (1 / 18 - 1 / 50)
+    v = v1 + v2 + v13
+    return [v1 / v, v2 / v, 0.0], [(v1 + v13) / v, v2 / v, v13 / v]
+
+
+def test_ishigami():
+    u = saltelli_unit(3, 4096, seed=1)
+    y = ishigami(-math.pi + 2 * math.pi * u)
+    got = sobol_indices(["x1", "x2", "x3"], y, seed=1)
+    s1, st = ishigami_indices()
+    assert list(got.columns) == ["S1", "S1_conf", "ST", "ST_conf"]
+    assert got["S1"].to_numpy() == pytest.approx(s1, abs=0.03)
+    assert got["ST"].to_numpy() == pytest.approx(st, abs=0.03)
+    assert (got["S1_conf"] > 0).all() and (got["S1_conf"] < 0.1).all()
+    assert (got["ST_conf"] > 0).all()
+
+
+def test_linear_model():
+    # y = x1 + 2 x2 + 0 x3 with independent uniforms: S1 = ST = (1/5, 4/5, 0)
+    design = sobol_design({"a": Range(0, 1), "b": Range(0, 1), "c": Range(0, 1)}, 1024, seed=2)
+    y = design["a"] + 2 * design["b"]
+    got = sobol_indices(list(design.columns), y, seed=2)
+    assert got["S1"].to_numpy() == pytest.approx([0.2, 0.8, 0.0], abs=0.02)
+    assert got["ST"].to_numpy() == pytest.approx([0.2, 0.8, 0.0], abs=0.02)
+    assert got.loc["c", "ST"] == 0.0  # c never changes y: its total index is exactly zero
+
+
+def test_nan_output_is_refused():
+    with pytest.raises(ValueError, match="NaN"):
+        sobol_indices(["a"], [1.0, math.nan, 2.0])
+
+
+def test_plot_is_a_png(tmp_path):
+    idx = pd.DataFrame(
+        {"S1": [0.3, 0.6], "S1_conf": [0.05, 0.04], "ST": [0.35, 0.65], "ST_conf": [0.05, 0.06]},
+        index=pd.Index(["a", "b"], name="parameter"),
+    )
+    path = plot_sobol(idx, tmp_path / "s.png", title="t")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_small_real_sobol_sweep(tmp_path):
+    # The arrival rate sets how many consignments arrive; review capacity cannot. With common
+    # random numbers the capacity's total index must be exactly zero, whatever N.
+    out = tmp_path / "sobol"
+    ranges = {"ports.sea.arrivals.rate": Range(2, 8, "/d"), "ports.sea.review.capacity": "1:4"}
+    res = sobol(SMALL, ranges, 4, "consignments_arrived", reps=1, overrides={"days": 1}, out=out)
+    assert len(res.runs) == 4 * (2 + 2)
+    idx = res.indices
+    assert list(idx.index) == list(ranges)
+    assert idx.loc["ports.sea.review.capacity", "ST"] == 0.0
+    assert idx.loc["ports.sea.review.capacity", "S1"] == 0.0
+    assert idx.loc["ports.sea.arrivals.rate", "ST"] > 0.5
+    assert (out / "sobol.png").read_bytes()[:4] == b"\x89PNG"
+    assert len(pd.read_csv(out / "sobol.csv")) == 2
+    assert len(list((out / "points").glob("*.json"))) == 16
+
+
+def test_cli_sobol(tmp_path, capsys):
+    argv = ["sweep", str(SMALL), "--days", "1", "--sobol", "2", "--reps", "1",
+            "--range", "ports.sea.review.capacity=1:4", "--range", "ports.sea.arrivals.rate=2:8 /d",
+            "--metric", "consignments_arrived", "--out", str(tmp_path / "c"), "--json"]  # fmt: skip
+    assert main(argv) == 0
+    rows = json.loads(capsys.readouterr().out)
+    names = [r["parameter"] for r in rows]
+    assert names == ["ports.sea.review.capacity", "ports.sea.arrivals.rate"]
+    assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf"}
+    assert (tmp_path / "c" / "sobol.png").is_file()
+
+    bad = [*argv[:-5], "--metric", "no_such_metric", "--out", str(tmp_path / "c")]  # resumes
+    assert main(bad) == 2
+    assert "unknown metric" in capsys.readouterr().err

@@ -1,0 +1,201 @@
+"""Sweeps: designs (list, grid, Latin hypercube), common random numbers across points,
+one atomically written file per (point, replication), resuming, and the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sim
+import sim.model.run
+from sim.cli import main
+from sim.experiment.executors import ReplicationsFailed
+from sim.experiment.runner import replicate
+from sim.experiment.store import StoreMismatch
+from sim.experiment.sweep import Range, explicit, grid, lhs, parse_range, sweep
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+DAY = {"days": 1}
+CAP = "ports.sea.review.capacity"
+
+
+def test_grid_is_every_combination():
+    d = grid({"a": [1, 2, 3], "b": ["x", "y"]})
+    assert len(d) == 6
+    assert set(map(tuple, d.to_numpy().tolist())) == {(a, b) for a in (1, 2, 3) for b in "xy"}
+
+
+def test_explicit_points_in_order_and_equal_lengths():
+    d = explicit({"a": [1, 2], "b": [5, 6]})
+    assert d.to_dict(orient="list") == {"a": [1, 2], "b": [5, 6]}
+    with pytest.raises(ValueError, match="as many values"):
+        explicit({"a": [1, 2], "b": [5]})
+
+
+def test_lhs_is_seeded_and_stratified():
+    ranges = {"a": Range(0.0, 10.0), "b": Range(-1.0, 1.0)}
+    d = lhs(ranges, 8, seed=3)
+    pd.testing.assert_frame_equal(d, lhs(ranges, 8, seed=3))
+    assert not d.equals(lhs(ranges, 8, seed=4))
+    for key, r in ranges.items():
+        strata = np.floor((d[key] - r.low) / (r.high - r.low) * 8).astype(int)
+        assert sorted(strata) == list(range(8)), key  # one point in each eighth
+
+
+def test_ranges_parse_integers_units_and_reals():
+    assert parse_range("2:6") == Range(2, 6, None, True)
+    r = parse_range("10:30 min")
+    assert r.unit == "min" and not r.integer and r.setting(12.5) == "12.5 min"
+    assert parse_range("0.1:0.4").setting(0.25) == 0.25
+    ints = lhs({"n": "2:4"}, 30, seed=0)["n"]
+    assert set(ints) == {2, 3, 4} and all(isinstance(v, int) for v in ints)
+    with pytest.raises(ValueError):
+        parse_range("5:1")
+
+
+@pytest.fixture(scope="module")
+def two_points(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sweep") / "out"
+    rows = sweep(SMALL, {CAP: [1, 3]}, 2, seed=5, overrides=DAY, out=out)
+    return out, rows
+
+
+def test_one_row_per_point_and_replication(two_points):
+    _, rows = two_points
+    assert rows[["point", "replication"]].to_numpy().tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
+    assert rows[CAP].tolist() == [1, 1, 3, 3]
+    metrics = sim.simulate(sim.load_scenario(SMALL, DAY), 5).metrics()
+    assert set(metrics) <= set(rows.columns)
+
+
+def test_a_point_equals_the_scenario_run_alone(two_points):
+    _, rows = two_points
+    alone = replicate(sim.load_scenario(SMALL, {**DAY, CAP: 3}), 2, 5)
+    got = rows[rows.point == 1].drop(columns=["point", CAP]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, alone, check_exact=True)
+
+
+def test_common_random_numbers_across_points(two_points):
+    out, rows = two_points
+    # review capacity cannot change arrivals: with the same seeds the counts match exactly
+    arrived = rows.pivot(index="replication", columns="point", values="consignments_arrived")
+    assert (arrived[0] == arrived[1]).all()
+    assert arrived[0].nunique() == 2  # and replications differ from each other
+    assert (rows.groupby("point").clearance_h_mean.mean().diff().dropna() != 0).all()
+    for p in (0, 1):
+        for r in (0, 1):
+            rec = json.loads((out / "points" / f"p{p:04d}-r{r:04d}.json").read_text())
+            assert rec["seed"] == [5, r] and rec["parameters"] == {CAP: [1, 3][p]}
+
+
+def test_results_folder(two_points):
+    out, rows = two_points
+    for name in ("meta.json", "design.csv", "sweep.csv", "summary.csv"):
+        assert (out / name).is_file(), name
+    assert len(list((out / "points").glob("*.json"))) == 4
+    assert not list(out.rglob("*.tmp"))
+    summary = pd.read_csv(out / "summary.csv", index_col="point")
+    assert summary.loc[1, "clearance_h_mean"] == pytest.approx(
+        rows[rows.point == 1].clearance_h_mean.mean()
+    )
+
+
+def test_resume_runs_only_what_is_missing(two_points, tmp_path, monkeypatch):
+    out, rows = two_points
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    (copy / "points" / "p0001-r0000.json").unlink()
+    calls = []
+    real = sim.model.run.simulate
+
+    def spy(scenario, seed, *, replication=0, **kw):
+        calls.append(replication)
+        return real(scenario, seed, replication=replication, **kw)
+
+    monkeypatch.setattr(sim.model.run, "simulate", spy)
+    again = sweep(SMALL, {CAP: [1, 3]}, 2, seed=5, overrides=DAY, out=copy)
+    assert calls == [0]
+    pd.testing.assert_frame_equal(again, rows, check_exact=True)
+    with pytest.raises(StoreMismatch, match="seed"):
+        sweep(SMALL, {CAP: [1, 3]}, 2, seed=6, overrides=DAY, out=copy)
+    with pytest.raises(StoreMismatch, match="another sweep"):
+        sweep(SMALL, {CAP: [1, 2]}, 2, seed=5, overrides=DAY, out=copy)
+
+
+def test_a_failed_run_names_its_point(monkeypatch):
+    real = sim.model.run.simulate
+
+    def flaky(scenario, seed, *, replication=0, **kw):
+        if scenario.ports["sea"].review.capacity == 3 and replication == 1:
+            raise RuntimeError("boom")
+        return real(scenario, seed, replication=replication, **kw)
+
+    monkeypatch.setattr(sim.model.run, "simulate", flaky)
+    with pytest.raises(ReplicationsFailed, match=r"point 1, replication 1 \(seed \[5, 1\]\)") as e:
+        sweep(SMALL, {CAP: [1, 3]}, 2, seed=5, overrides=DAY)
+    assert len(e.value.partial) == 3
+
+
+def test_a_bad_value_is_a_scenario_error_before_anything_runs():
+    with pytest.raises(sim.ScenarioError, match="capacity"):
+        sweep(SMALL, {CAP: [1, -2]}, 1, overrides=DAY)
+
+
+def test_cli_sweep_grid_json(tmp_path, capsys):
+    code = main(
+        [
+            "sweep",
+            str(SMALL),
+            "--days",
+            "1",
+            "--param",
+            f"{CAP}=1,3",
+            "--param",
+            "ports.sea.document_check.service.mean='20 min','40 min'",
+            "--grid",
+            "--reps",
+            "1",
+            "--out",
+            str(tmp_path / "s"),
+            "--json",
+        ]
+    )
+    assert code == 0
+    points = json.loads(capsys.readouterr().out)
+    assert len(points) == 4
+    assert {(p[CAP], p["ports.sea.document_check.service.mean"]) for p in points} == {
+        (c, m) for c in (1, 3) for m in ("20 min", "40 min")
+    }
+    assert len(pd.read_csv(tmp_path / "s" / "sweep.csv")) == 4
+
+
+def test_cli_sweep_lhs(tmp_path, capsys):
+    code = main(
+        ["sweep", str(SMALL), "--days", "1", "--lhs", "3", "--range", f"{CAP}=1:4",
+         "--reps", "1", "--out", str(tmp_path / "l")]  # fmt: skip
+    )
+    assert code == 0
+    assert "3 point(s)" in capsys.readouterr().out
+    assert len(pd.read_csv(tmp_path / "l" / "sweep.csv")) == 3
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ([], "nothing to sweep"),
+        (["--lhs", "3"], "--range"),
+        (["--range", f"{CAP}=1:3"], "--lhs N or --sobol N"),
+        (["--param", f"{CAP}=1,2", "--param", "days=1"], "as many values"),
+        (["--lhs", "2", "--param", f"{CAP}=1,2", "--range", "days=1:2"], "cannot be combined"),
+    ],
+)
+def test_cli_sweep_usage_errors(tmp_path, capsys, extra, message):
+    assert main(["sweep", str(SMALL), "--out", str(tmp_path / "x"), *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and "Traceback" not in err

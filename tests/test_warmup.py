@@ -1,0 +1,135 @@
+"""Warm-up: MSER-5 on series with a known transient, the daily series of a pilot, and the
+``bordersim warmup`` / ``bordersim run`` faces (whole weeks, warnings)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.cli import main
+from sim.experiment.warmup import (
+    Suggestion,
+    daily_clearance,
+    mser,
+    save_suggestion,
+    warmup_key,
+    warmup_warning,
+)
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+def test_mser5_cuts_a_step_transient_exactly():
+    # a transient of 30 observations on top of a cycle of period 5 (which batching removes)
+    cycle = np.tile([3.0, -1.0, -4.0, 0.5, 1.5], 40)
+    y = np.concatenate([np.full(30, 50.0), np.zeros(170)]) + cycle
+    assert mser(y, 5).truncation == 30
+    assert mser(y[5:], 5).truncation == 25
+
+
+def test_mser5_on_noisy_transients():
+    rng = np.random.default_rng(0)
+    step = np.concatenate([np.full(30, 50.0), np.zeros(170)]) + rng.normal(0, 1, 200)
+    assert 30 <= mser(step, 5).truncation <= 60  # never inside the transient
+    t = np.arange(300)
+    decay = 40 * np.exp(-t / 10) + rng.normal(0, 1, 300)  # below the noise after about 40
+    cut = mser(decay, 5).truncation
+    assert cut % 5 == 0 and 25 <= cut <= 80
+
+
+def test_mser5_keeps_a_stationary_series_whole():
+    y = np.random.default_rng(2).normal(10, 1, 200)
+    assert mser(y, 5).truncation <= 10  # at most a batch or two of noise
+
+
+def test_mser_statistic_and_limits():
+    m = mser(np.arange(20.0), 5)  # 4 batch means: d in 0..2
+    z = np.array([2.0, 7.0, 12.0, 17.0])
+    want = [np.sum((z[d:] - z[d:].mean()) ** 2) / (4 - d) ** 2 for d in range(3)]
+    assert m.statistic == pytest.approx(want)
+    with pytest.raises(ValueError):
+        mser([1.0] * 9, 5)
+
+
+def test_daily_clearance_from_the_log():
+    scenario = sim.load_scenario(SMALL, {"days": 3, "warmup_days": 0, "drain_days": 10})
+    result = sim.simulate(scenario, 1, log=True)
+    daily = daily_clearance(result, 3)
+    log = result.log
+    day1 = log[(log.arrived >= 24) & (log.arrived < 48)]
+    assert daily[1] == pytest.approx((day1.exited - day1.arrived).mean())
+    assert len(daily) == 3 and np.isfinite(daily).all()
+
+
+def test_warning_only_when_the_warmup_is_shorter():
+    scenario = sim.load_scenario(SMALL)  # warm-up 7 days
+    s = Suggestion(2, 14, 10, 28, 1, 1, "clearance", 5, "small", warmup_key(scenario))
+    assert "14" in warmup_warning(scenario, s)
+    assert warmup_warning(sim.load_scenario(SMALL, {"warmup_days": 14}), s) is None
+    # the key ignores the days, the warm-up and the drain, but not the model
+    assert warmup_key(sim.load_scenario(SMALL, {"days": 3, "warmup_days": 21})) == s.key
+    assert warmup_key(sim.load_scenario(SMALL, {"ports.sea.review.capacity": 9})) != s.key
+
+
+def test_cli_warmup_prints_whole_weeks(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    argv = ["warmup", str(SMALL), "--days", "21", "--reps", "1", "--output", "queue"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    m = re.search(r"suggested warm-up: (\d+) week\(s\) \((\d+) days\)", out)
+    assert m, out
+    weeks, days = int(m[1]), int(m[2])
+    assert days == 7 * weeks
+    saved = list((tmp_path / "results" / "warmup").glob("*.json"))
+    assert len(saved) == 1
+    data = json.loads(saved[0].read_text())
+    assert data["weeks"] == weeks and data["days"] % 7 == 0
+    assert data["truncation_days"] <= data["days"] < data["truncation_days"] + 7
+    assert saved[0].with_suffix(".png").read_bytes()[:4] == b"\x89PNG"
+
+    assert main([*argv, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["weeks"] == weeks
+
+
+def test_run_warns_with_a_stored_suggestion(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    scenario = sim.load_scenario(SMALL)
+    save_suggestion(
+        Suggestion(3, 21, 17, 56, 3, 1, "clearance", 5, "small", warmup_key(scenario))
+    )
+    args = ["run", str(SMALL), "--days", "1", "--reps", "1", "--json"]
+    assert main([*args, "--out", "short"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: warm-up of 7 day(s) is shorter than the suggested 3 week(s)" in err
+    warnings = json.loads((tmp_path / "short" / "warnings.json").read_text())
+    assert "3 week(s)" in warnings["warnings"][0]
+
+    assert main([*args, "--set", "warmup_days=21", "--out", "long"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert not (tmp_path / "long" / "warnings.json").exists()
+
+
+def test_run_check_warmup_runs_a_pilot_when_none_is_stored(tmp_path, capsys, monkeypatch):
+    import sim.experiment.warmup as warmup
+
+    monkeypatch.chdir(tmp_path)
+    calls = []
+
+    def fake_pilot(scenario, *a, **kw):
+        calls.append(scenario.name)
+        s = Suggestion(4, 28, 25, 56, 3, 1, "clearance", 5, "small", warmup_key(scenario))
+        return warmup.Pilot(s, None, None, None)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(warmup, "pilot", fake_pilot)
+    args = ["run", str(SMALL), "--days", "1", "--reps", "1", "--json"]
+    assert main([*args, "--out", "a"]) == 0  # not asked: no pilot, no warning
+    assert calls == [] and "warning" not in capsys.readouterr().err
+    assert main([*args, "--out", "b", "--check-warmup"]) == 0
+    assert calls == ["small"] and "4 week(s)" in capsys.readouterr().err
+    assert main([*args, "--out", "c", "--check-warmup"]) == 0  # reuses the stored one
+    assert calls == ["small"] and "4 week(s)" in capsys.readouterr().err
