@@ -44,6 +44,13 @@ PINNED = {
     "pickup": 31,
     "gate_time": 32,
     "quarantine_move": 33,
+    "attend": 38,
+    "attend_delay": 39,
+    "premises": 40,
+    "move_out": 41,
+    "statutory": 42,
+    "quarantine_treat": 43,
+    "treatment_time": 44,
 }
 
 

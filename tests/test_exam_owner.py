@@ -1,6 +1,7 @@
 """Who owns examination time: a physical exam (and its wait for a slot) is customs' time, a
 quarantine-only check in joint mode is quarantine's; with separate inspections the quarantine
-exam is quarantine's and the physical exam after it customs'."""
+exam is quarantine's and the physical exam after it customs'. Moving the box to the bay and
+back is the terminal's (its movers)."""
 
 from __future__ import annotations
 
@@ -42,27 +43,28 @@ def test_physical_exam_and_its_slot_wait_are_customs_time():
     r = run(physical=1.0, quarantine=0.0)
     log = r.log[r.log.cohort]
     assert log.quarantine_start.isna().all()
-    close(log.exam_end - log.exam_start, MOVE + EXAM)
-    slot_wait = log.exam_start - log.arrived
+    close(log.exam_end - log.exam_start, EXAM)
+    slot_wait = log.exam_start - MOVE - log.arrived
     assert (slot_wait >= LEAD - 1e-9).all() and (slot_wait > LEAD + 1).any()  # night waits
-    close(log.own_customs, slot_wait + MOVE + EXAM)
-    close(log.own_customs, log.exited - log.arrived)
-    nobody_else(log, "customs")
+    close(log.own_customs, slot_wait + EXAM)
+    close(log.own_terminal, 2 * MOVE)
+    close(log.exited - log.arrived, slot_wait + EXAM + 2 * MOVE)
+    nobody_else(log, "customs", "terminal")
     o = owners(r)
-    assert o.loc["customs", "share"] == 1.0
-    assert o.loc["customs", "mean_h"] == pytest.approx((log.exited - log.arrived).mean())
+    assert o.loc["customs", "mean_h"] + o.loc["terminal", "mean_h"] == pytest.approx(
+        (log.exited - log.arrived).mean()
+    )
 
 
 def test_quarantine_only_check_is_quarantine_time_in_joint_mode():
     r = run(physical=0.0, quarantine=1.0)
     log = r.log[r.log.cohort]
     assert log.exam_start.isna().all()
-    close(log.quarantine_end - log.quarantine_start, MOVE + QCHECK)
-    close(log.own_quarantine, log.quarantine_end - log.arrived)  # slot wait included
-    close(log.own_quarantine, log.exited - log.arrived)
-    nobody_else(log, "quarantine")
+    close(log.quarantine_end - log.quarantine_start, QCHECK)
+    close(log.own_quarantine, log.quarantine_end - MOVE - log.arrived)  # slot wait included
+    close(log.own_terminal, 2 * MOVE)
+    nobody_else(log, "quarantine", "terminal")
     o = owners(r)
-    assert o.loc["quarantine", "share"] == 1.0
     assert o.loc["customs", "mean_h"] == 0.0
 
 
@@ -70,25 +72,21 @@ def test_joint_exam_of_both_agencies_is_customs_time():
     r = run(physical=1.0, quarantine=1.0)
     log = r.log[r.log.cohort]
     close(log.exam_start, log.quarantine_start)
-    close(log.exam_end - log.exam_start, MOVE + max(EXAM, QCHECK))
-    close(log.own_customs, log.exited - log.arrived)
-    nobody_else(log, "customs")
+    close(log.exam_end - log.exam_start, max(EXAM, QCHECK))
+    close(log.own_customs, log.exited - log.arrived - 2 * MOVE)
+    close(log.own_terminal, 2 * MOVE)
+    nobody_else(log, "customs", "terminal")
 
 
 def test_separate_inspections_book_each_exam_to_its_agency():
     r = run(physical=1.0, quarantine=1.0, inspection={"mode": "separate"})
     log = r.log[r.log.cohort]
-    close(log.quarantine_end - log.quarantine_start, MOVE + QCHECK)
-    close(log.exam_end - log.exam_start, MOVE + EXAM)
-    assert (log.exam_start >= log.quarantine_end + LEAD - 1e-9).all()
+    close(log.quarantine_end - log.quarantine_start, QCHECK)
+    close(log.exam_end - log.exam_start, EXAM)
+    back = log.quarantine_end + MOVE  # the box is back in the yard: customs books then
+    assert (log.exam_start >= back + LEAD + MOVE - 1e-9).all()
     # quarantine first: its slot wait and check; then customs: its slot wait and exam
-    close(log.own_quarantine, log.quarantine_end - log.arrived)
-    close(log.own_customs, log.exam_end - log.quarantine_end)
-    nobody_else(log, "customs", "quarantine")
-    o = owners(r)
-    assert o.loc["quarantine", "mean_h"] == pytest.approx(
-        (log.quarantine_end - log.arrived).mean(), rel=1e-9
-    )
-    assert o.loc["customs", "mean_h"] == pytest.approx(
-        (log.exam_end - log.quarantine_end).mean(), rel=1e-9
-    )
+    close(log.own_quarantine, log.quarantine_end - MOVE - log.arrived)
+    close(log.own_customs, log.exam_end - back - MOVE)
+    close(log.own_terminal, 4 * MOVE)
+    nobody_else(log, "customs", "quarantine", "terminal")

@@ -83,17 +83,23 @@ class Cell:
     quarantine officers.
 
     A job waits until every lane it needs has a free server and then takes them all at once,
-    so no server is held idle while its job waits for another (and no deadlock can arise).
-    Waiting jobs start first-fit in arrival order whenever a server frees up or a
-    shift begins.
+    so no server is held idle while its job waits for another (and no deadlock can arise: a
+    job may keep a bay while it asks for a team or a mover, but nobody holding a team or a
+    mover ever waits). Waiting jobs start first-fit in the order (priority, arrival) whenever
+    a server frees up or a shift begins. A job may need two servers of one lane (a lane
+    listed twice).
+
+    Each waiting job remembers which of its lanes was short the last time it was looked at:
+    when it starts, that is the lane that held it back (the binding constraint; when several
+    were short, the first of its lanes in the order bays, movers, teams, quarantine officers).
     """
 
     def __init__(self, env: simpy.Environment):
         self.env = env
         # waiting jobs grouped by the lanes they need: within a group only the head can be
-        # next, so a wake-up looks at a handful of heads, not at every waiting job
-        self._groups: dict[tuple[CellLane, ...], list[tuple[int, simpy.Event, float, bool]]]
-        self._groups = {}
+        # next, so a wake-up looks at a handful of heads, not at every waiting job.
+        # An entry: [priority, seq, event, requested, cohort, short lane]
+        self._groups: dict[tuple[CellLane, ...], list[list[Any]]] = {}
         self._seq = count()
         self._members: list[CellLane] = []
 
@@ -102,19 +108,38 @@ class Cell:
         for lane in lanes:
             lane.cell = self
 
-    def request(self, lanes: tuple[CellLane, ...], cohort: bool) -> simpy.Event | None:
-        """Ask for one server of each lane now; None when all are taken at once."""
+    @staticmethod
+    def short(lanes: tuple[CellLane, ...]) -> CellLane | None:
+        """The first lane without a free server for this job (None: all fit)."""
+        if len(lanes) == len(set(lanes)):
+            for lane in lanes:
+                if lane.busy >= lane.capacity:
+                    return lane
+            return None
+        for lane in lanes:
+            if lane.busy + lanes.count(lane) > lane.capacity:
+                return lane
+        return None
+
+    def request(
+        self, lanes: tuple[CellLane, ...], cohort: bool, priority: int = 0
+    ) -> simpy.Event | None:
+        """Ask for one server of each lane now; None when all are taken at once. Otherwise
+        the event succeeds, with the lane that held the job back, when the job starts."""
         for lane in lanes:
             lane.integrate()
         group = self._groups.setdefault(lanes, [])
-        if not group and all(lane.busy < lane.capacity for lane in lanes):
+        blocking = self.short(lanes)
+        if not group and blocking is None:
             for lane in lanes:
                 lane.busy += 1
                 if cohort:
                     lane.wait(self.env.now, 0.0)
             return None
         ev = self.env.event()
-        heapq.heappush(group, (next(self._seq), ev, self.env.now, cohort))
+        if blocking is None:  # behind an earlier job that needs the same lanes
+            blocking = group[0][5] or lanes[0]
+        heapq.heappush(group, [priority, next(self._seq), ev, self.env.now, cohort, blocking])
         for lane in lanes:
             lane.waiting_together += 1
         return ev
@@ -126,25 +151,57 @@ class Cell:
         self.start_waiting()
 
     def start_waiting(self) -> None:
-        """Start waiting jobs, earliest arrival first, while their lanes are free."""
+        """Start waiting jobs, in (priority, arrival) order, while their lanes are free."""
         now = self.env.now
         while True:
             best = None
             for lanes, group in self._groups.items():
-                if group and (best is None or group[0][0] < best[1][0][0]):
-                    if all(lane.busy < lane.capacity for lane in lanes):
-                        best = (lanes, group)
+                if not group:
+                    continue
+                head = group[0]
+                blocking = self.short(lanes)
+                if blocking is not None:
+                    head[5] = blocking
+                elif best is None or head[:2] < best[1][0][:2]:
+                    best = (lanes, group)
             if best is None:
                 return
             lanes, group = best
-            _, ev, requested, cohort = heapq.heappop(group)
+            _, _, ev, requested, cohort, blocking = heapq.heappop(group)
             for lane in lanes:
                 lane.integrate()
                 lane.busy += 1
                 lane.waiting_together -= 1
                 if cohort:
                     lane.wait(requested, now - requested)
-            ev.succeed()
+            ev.succeed(blocking)
+
+
+def take(
+    env: simpy.Environment,
+    cell: Cell,
+    lanes: tuple[Any, ...],
+    t: float,
+    cohort: bool,
+    priority: int = 0,
+) -> Generator[Any, Any, tuple[float, Any]]:
+    """From time ``t``, wait for one server of each (finite, cell) lane and take them all at
+    once. Returns (start, the lane that held the job back, or None if it did not wait)."""
+    if t > env.now:
+        yield env.timeout(t - env.now)
+    ev = cell.request(lanes, cohort, priority)
+    if ev is None:
+        return env.now, None
+    blocking = yield ev
+    return env.now, blocking
+
+
+def give(cell: Cell, lanes: tuple[Any, ...], requested: float, start: float, cohort: bool) -> None:
+    """Release lanes taken with :func:`take` (asked at ``requested``, started at ``start``)."""
+    now = cell.env.now
+    for lane in lanes:
+        lane.job_done(requested, now - start, cohort)
+    cell.release(lanes)
 
 
 def hold(
@@ -169,15 +226,8 @@ def hold(
         return t, t + duration
     if len(finite) == 1 and finite[0].booked:
         return (yield from serve(env, finite[0], t, duration, c))
-    if t > env.now:
-        yield env.timeout(t - env.now)
-    requested = env.now
-    ev = cell.request(finite, cohort)
-    if ev is not None:
-        yield ev
-    start = env.now
+    requested = max(t, env.now)
+    start, _ = yield from take(env, cell, finite, t, cohort)
     yield env.timeout(duration)
-    for lane in finite:
-        lane.job_done(requested, duration, cohort)
-    cell.release(finite)
+    give(cell, finite, requested, start, cohort)
     return start, env.now

@@ -20,7 +20,11 @@ from typing import Any
 import numpy as np
 
 from sim.model.registry import Context, Registry
+from sim.model.work import per_container
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
+
+#: trader classes that are AEOs (advanced- and general-certified enterprises)
+AEO_CLASSES = [TRADER_CLASSES.index(k) for k in ("aeo_advanced", "aeo_general")]
 
 WIDTH = 48  # uniforms per consignment; columns not yet declared are reserved
 
@@ -125,7 +129,9 @@ def _doc_time(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("scan_time", 18)
 def _scan_time(x: Context, u: np.ndarray) -> np.ndarray:
-    return _service(x, x.port.scan.scanners if x.port.scan else None, u)
+    """Scanning all the declaration's containers (the service time is per box)."""
+    scanners = x.port.scan.scanners if x.port.scan else None
+    return _boxes(x, scanners.service if scanners else None, u)
 
 
 def _image(x: Context) -> Any:
@@ -146,8 +152,9 @@ def _ai_clear(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("image_time", 21)
 def _image_time(x: Context, u: np.ndarray) -> np.ndarray:
+    """An officer reading the images of all the declaration's containers (per image)."""
     ir = _image(x)
-    return _service(x, ir.officers if ir else None, u)
+    return _boxes(x, ir.officers.service if ir else None, u)
 
 
 @declare("refer", 22, "bool")
@@ -156,20 +163,30 @@ def _refer(x: Context, u: np.ndarray) -> np.ndarray:
     return u < (ir.refer if ir else 0.0)
 
 
+def _boxes(x: Context, dist: Any, u: np.ndarray) -> np.ndarray:
+    """Work of the declaration's containers from one per-box draw (:mod:`sim.model.work`)."""
+    if dist is None:
+        return np.zeros(x.n)
+    return per_container(dist.ppf(u), dist.mean, x.values["containers"])
+
+
 @declare("move", 23)
 def _move(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.times(x.port.exam.move if x.port.exam else None, u)
+    """Moving the declaration's containers from the yard to the bay."""
+    return _boxes(x, x.port.exam.move if x.port.exam else None, u)
 
 
 @declare("exam_time", 24)
 def _exam_time(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.times(x.port.exam.duration if x.port.exam else None, u)
+    """The examination of all the declaration's containers."""
+    return _boxes(x, x.port.exam.duration if x.port.exam else None, u)
 
 
 @declare("quarantine_time", 25)
 def _quarantine_time(x: Context, u: np.ndarray) -> np.ndarray:
+    """The quarantine check of all the declaration's containers (per box)."""
     q = x.port.quarantine
-    return x.times(q.check if q else None, u)
+    return _boxes(x, q.check if q else None, u)
 
 
 @declare("sample", 26, "bool")
@@ -226,7 +243,40 @@ def _gate(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("quarantine_move", 33)
 def _quarantine_move(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.times(x.port.exam.move if x.port.exam else None, u)
+    """Separate inspections: the quarantine examination's own move to the bay (and back)."""
+    return _boxes(x, x.port.exam.move if x.port.exam else None, u)
+
+
+# --- the exam yard (columns 38-41) ------------------------------------------------------
+def _attendance(x: Context) -> Any:
+    return x.port.exam.trader_attendance if x.port.exam else None
+
+
+@declare("attend", 38, "bool")
+def _attend(x: Context, u: np.ndarray) -> np.ndarray:
+    """The trader must attend the examination."""
+    a = _attendance(x)
+    return u < (a.share if a else 0.0)
+
+
+@declare("attend_delay", 39)
+def _attend_delay(x: Context, u: np.ndarray) -> np.ndarray:
+    """From the booking of the examination to the trader's arrival at the yard."""
+    a = _attendance(x)
+    return x.times(a.delay if a else None, u)
+
+
+@declare("premises", 40, "bool")
+def _premises(x: Context, u: np.ndarray) -> np.ndarray:
+    """An AEO trader's examination done at its own premises (no bay, no mover)."""
+    share = x.port.exam.aeo_premises if x.port.exam else 0.0
+    return (u < share) & np.isin(x.values["trader_class"], AEO_CLASSES)
+
+
+@declare("move_out", 41)
+def _move_out(x: Context, u: np.ndarray) -> np.ndarray:
+    """Moving the declaration's containers back from the bay to the yard."""
+    return _boxes(x, x.port.exam.move if x.port.exam else None, u)
 
 
 # --- columns 34-37: exports; 38-41: the exam yard; 42-47: flow rules -----------------------

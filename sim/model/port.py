@@ -16,6 +16,7 @@ from sim.model.draws import DRAWS, WIDTH, Context
 from sim.model.fifo import FifoLane
 from sim.model.lab import Lab
 from sim.model.lane import Lane
+from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
 from sim.model.organisation import Organisation
 from sim.model.route import Route
 from sim.model.selection import Selector
@@ -27,6 +28,17 @@ from sim.scenario.schema import Scenario
 
 #: what a port hands on: blocks to finish in bulk, consignments to start as flows
 Launch = Callable[[list[Bulk], list[Consignment]], None]
+
+
+class _Pool:
+    """The lane spec of a cross-trained pool: its hourly headcount (None: unlimited)."""
+
+    def __init__(self, hourly: list[int] | None):
+        self.hourly = hourly
+        self.unlimited = hourly is None
+
+    def hourly_capacity(self) -> list[int] | None:
+        return self.hourly
 
 
 class Port:
@@ -63,6 +75,8 @@ class Port:
         self.separate_declarations = scenario.declaration.mode == "separate"
         self.separate_inspection = scenario.inspection.mode == "separate"
         self.cross_trained = scenario.inspection.joint_staffing == "cross_trained"
+        self.slowdown = scenario.inspection.cross_training_slowdown if self.pooled else 1.0
+        self.aeo_priority = bool(spec.exam and spec.exam.aeo_priority)
         self.route = Route(self, clearance_steps())
         self.decisions = Decisions(self, selector)
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
@@ -88,26 +102,59 @@ class Port:
             "image_officers", spec.scan.image_review.officers if spec.scan else None
         )
         exam, q = spec.exam, spec.quarantine
+        # cross-trained joint exams: teams and quarantine officers are one pool of officers
+        # who can do both, their headcounts added (an unlimited kind makes the pool unlimited)
+        self.pooled = bool(
+            exam
+            and q
+            and self.scenario.inspection.mode == "joint"
+            and self.scenario.inspection.joint_staffing == "cross_trained"
+        )
+        staff: dict[str, Any] = {"exam_teams": exam.teams if exam else None}
+        staff["quarantine_officers"] = q.officers if q else None
+        if self.pooled:
+            assert exam is not None and q is not None
+            a, b = exam.teams.hourly_capacity(), q.officers.hourly_capacity()
+            pool_hourly = (
+                None if a is None or b is None else [x + y for x, y in zip(a, b, strict=True)]
+            )
+            staff = {"exam_officers": _Pool(pool_hourly)}
         cell_specs = {
             "exam_bays": exam.bays if exam else None,
             "movers": exam.movers if exam else None,
-            "exam_teams": exam.teams if exam else None,
-            "quarantine_officers": q.officers if q else None,
+            **staff,
         }
         # with at most one finite lane among them, taking them together is a FIFO queue
+        # (not for a pool: a joint exam takes two of its officers at once)
         finite = [k for k, v in cell_specs.items() if v is not None and not v.unlimited]
-        self.simple_cell = len(finite) <= 1
+        self.simple_cell = len(finite) <= 1 and not self.pooled
         together = not self.simple_cell
         self.bays = lane("exam_bays", cell_specs["exam_bays"], together)
         self.movers = lane("movers", cell_specs["movers"], together)
-        self.teams = lane("exam_teams", cell_specs["exam_teams"], together)
-        self.quarantine_officers = lane(
-            "quarantine_officers", cell_specs["quarantine_officers"], together
-        )
+        if self.pooled:
+            pool = lane("exam_officers", staff["exam_officers"], True)
+            self.teams = self.quarantine_officers = pool
+        else:
+            self.teams = lane("exam_teams", cell_specs["exam_teams"], together)
+            self.quarantine_officers = lane(
+                "quarantine_officers", cell_specs["quarantine_officers"], together
+            )
         self.gate = lane("gate", spec.release.gate)
         self.cell = Cell(self.env)  # bays, movers, teams and quarantine officers, together
-        members = (self.bays, self.movers, self.teams, self.quarantine_officers)
+        members = [self.bays, self.movers, self.teams]
+        if self.quarantine_officers is not self.teams:
+            members.append(self.quarantine_officers)
         self.cell.join([x for x in members if x is not None])
+        # who owns a wait for each exam-yard lane (the constraint that binds)
+        self.owner_of: dict[Any, int] = {}
+        for made, owner in (
+            (self.bays, TERMINAL),
+            (self.movers, TERMINAL),
+            (self.quarantine_officers, QUARANTINE),
+            (self.teams, CUSTOMS),  # a cross-trained pool is customs' staff
+        ):
+            if made is not None:
+                self.owner_of[made] = owner
 
     # -- observation -------------------------------------------------------------------
     def sample(self, t: float) -> list[tuple[Any, ...]]:
@@ -127,10 +174,11 @@ class Port:
             rows.append({"port": self.name, **self.lab.result_row()})
         return rows
 
-    def appointment(self, t: float) -> float:
-        """The first examination slot a booking made at ``t`` can get."""
+    def appointment(self, t: float) -> tuple[float, float]:
+        """Book an examination at ``t``: (the first slot the booking lead allows, the first
+        one with room, which is booked)."""
         assert self.slots is not None, "an examination at a port without an exam yard"
-        return self.slots.next_start(t + self.booking_lead)
+        return self.slots.book(t + self.booking_lead)
 
     # -- consignments -------------------------------------------------------------------
     def make(self, arrived: np.ndarray, u: np.ndarray) -> None:

@@ -1,4 +1,9 @@
-"""Daytime appointment slots for physical examinations (time 0 is a Monday 00:00)."""
+"""Daytime appointment slots for examinations (time 0 is a Monday 00:00).
+
+A slot starts every ``every`` hours inside the day's window (with ``every = 0 h`` the whole
+window is one slot) and takes at most ``capacity`` examinations: a booking goes to the first
+slot, no earlier than the booking lead allows, that still has room.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ class SlotBook:
         self.start, self.end, self.every = slots.day_start, slots.day_end, slots.every
         self.days = {d - 1 for d in slots.weekdays}  # 0 = Monday
         self.always = self.start == 0 and self.end == 24 and self.every == 0 and len(self.days) == 7
+        self.capacity = None if slots.capacity == "unlimited" else int(slots.capacity)
+        self.taken: dict[float, int] = {}  # examinations booked, by slot
 
     def next_start(self, t: float) -> float:
         """The earliest appointment at or after ``t``."""
@@ -29,3 +36,23 @@ class SlotBook:
             if hour < self.end:
                 return base + hour
         raise ValueError("no appointment slot within two weeks")  # validated never to happen
+
+    def slot_of(self, t: float) -> float:
+        """The slot an appointment at ``t`` belongs to (its key: the slot's start, or with
+        ``every = 0 h`` the start of its day)."""
+        if self.every > 0:
+            return t
+        return math.floor(t / 24) * 24.0
+
+    def book(self, t: float) -> tuple[float, float]:
+        """Book the first slot with room at or after ``t``: (first possible, booked) times."""
+        first = at = self.next_start(t)
+        if self.capacity is None:
+            return first, at
+        taken = self.taken
+        while taken.get(self.slot_of(at), 0) >= self.capacity:
+            key = self.slot_of(at)
+            at = self.next_start(key + self.every if self.every > 0 else key + 24.0)
+        key = self.slot_of(at)
+        taken[key] = taken.get(key, 0) + 1
+        return first, at

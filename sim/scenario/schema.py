@@ -248,6 +248,11 @@ class Slots(Strict):
     weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
         default_factory=lambda: [1, 2, 3, 4, 5, 6, 7]
     )
+    capacity: Annotated[int, Field(ge=1)] | Literal["unlimited"] = Field(
+        default="unlimited",
+        description="examinations one slot can take (with every = 0 h: one day's window); "
+        "a booking goes to the first slot with room",
+    )
 
     @model_validator(mode="after")
     def _window(self) -> Slots:
@@ -258,16 +263,36 @@ class Slots(Strict):
         return self
 
 
+class Attendance(Strict):
+    """Whether the trader (or its broker) must attend the examination, and when they come."""
+
+    share: Probability = Field(default=0.0, description="share of examinations attended")
+    delay: DurationDist = Field(
+        default=fixed("0 h"),
+        validate_default=False,
+        description="from the booking to the trader's arrival at the yard",
+    )
+
+
 class Exam(Strict):
-    """Physical examination: a bay, an exam team and move equipment held together."""
+    """Physical examination in the exam yard: a mover brings the box to a bay and leaves, the
+    bay and an exam team are held for the examination, a mover takes the box back."""
 
     bays: Lane
     teams: Lane
     movers: Lane
-    move: DurationDist = Field(description="moving the goods to the bay (one move)")
-    duration: DurationDist = Field(description="the customs examination itself")
+    move: DurationDist = Field(description="moving one container between yard and bay")
+    duration: DurationDist = Field(description="the customs examination of one container")
     booking_lead: Duration = 0.0
     slots: Slots = Field(default_factory=Slots)
+    trader_attendance: Attendance = Field(default_factory=Attendance)
+    aeo_priority: bool = Field(
+        default=False, description="AEO traders' examinations go first in the yard's queues"
+    )
+    aeo_premises: Probability = Field(
+        default=0.0,
+        description="share of AEO examinations done at the trader's premises (no bay, no mover)",
+    )
 
 
 class Lab(Strict):
@@ -375,7 +400,12 @@ class Inspection(Strict):
     joint_staffing: Literal["both", "cross_trained"] = Field(
         default="both",
         description="joint exams: both officer kinds present (time = the longer), or one "
-        "cross-trained team doing both (time = the sum)",
+        "cross-trained pool: teams and quarantine officers are one lane, headcounts added",
+    )
+    cross_training_slowdown: float = Field(
+        default=1.0,
+        ge=1.0,
+        description="cross-trained pool: factor on examination times (>1 while officers learn)",
     )
 
 

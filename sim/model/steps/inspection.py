@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from sim.model.cell import hold
-from sim.model.draws import R
+from sim.model.cell import take
+from sim.model.draws import AEO_CLASSES, R
+from sim.model.lane import serve
 from sim.model.milestones import (
     CUSTOMS,
     EXAM_END,
@@ -60,9 +61,31 @@ def needs(p: Port, r: list[float]) -> tuple[bool, bool]:
     return physical, bool(r[R.sel_quarantine]) and p.quarantine_officers is not None
 
 
+#: a phase of an examination: the lanes it needs, its duration, who owns its service time,
+#: and whether it goes before any priority class (a box leaving a bay: it frees the bay)
+Phase = tuple[tuple[Any, ...], float, int, int]
+
+
 class Inspect(Step):
     """Physical and quarantine examinations in the exam yard, in daytime appointment slots.
-    Separate (before 2018): two bookings, two moves. Joint: one booking, one move."""
+    Separate (before 2018): two bookings, two moves. Joint: one booking, one move.
+
+    An examination is booked into the first appointment slot with room, then runs in three
+    phases: *move in* (a bay and a mover: the mover brings the box and leaves), *exam* (the
+    bay, kept, and an exam team, plus quarantine officers when both agencies examine; in a
+    cross-trained pool, two of its officers), *move out* (a mover takes the box back; the bay
+    is released when the box has left it, at the end of the move out). At the trader's
+    premises (a share of AEO examinations) there is only the exam phase. When the trader
+    must attend, the box is brought in no earlier than the trader arrives.
+
+    Who owns the time (the constraint that binds): the wait for the first slot the booking
+    lead allows is the examining agency's (customs for a physical or joint exam, quarantine
+    for a quarantine-only check); the further wait because earlier slots were full is
+    customs'; the wait for the trader to arrive is the trader's; a wait for lanes is booked to
+    the owner of the lane that held the job back (bays and movers: terminal, teams and a
+    cross-trained pool: customs, quarantine officers: quarantine); moving is the terminal's
+    and the examination itself the examining agency's.
+    """
 
     name = "inspect"
     waits = True
@@ -78,7 +101,10 @@ class Inspect(Step):
             holds = physical.astype(np.int64) + quarantine
         else:
             holds = (physical | quarantine).astype(np.int64)
-        return np.asarray(holds * (1 if p.simple_cell else 2))
+        # lanes taken together count 2; a FIFO lane as many times as it is visited (a
+        # mover twice: in and out), an overcount being harmless
+        per_exam = 2 if not p.simple_cell or p.movers is not None and not p.movers.unlimited else 1
+        return np.asarray(holds * per_exam)
 
     def flow(self, j: Journey) -> Generator[Any, Any, None]:
         p, c = j.port, j.c
@@ -104,47 +130,131 @@ class Inspect(Step):
     def separately(self, j: Journey, physical: bool, quarantine: bool) -> Generator[Any, Any, None]:
         p, r, m = j.port, j.r, j.m
         if quarantine:
-            t = p.appointment(j.t)
-            j.clock.to(t, QUARANTINE)
-            lanes = [p.bays, p.movers, p.quarantine_officers]
-            work = r[R.quarantine_move] + r[R.quarantine_time]
-            m[Q_START], t = yield from hold(j.env, p.cell, lanes, t, work, j.c)
-            m[Q_END] = j.t = t
-            j.clock.to(t, QUARANTINE)
+            staff = (p.quarantine_officers,)
+            move = r[R.quarantine_move]
+            start, end = yield from self.examine(
+                j, staff, r[R.quarantine_time], move, move, QUARANTINE
+            )
+            m[Q_START], m[Q_END] = start, end
         if physical:
-            t = p.appointment(j.t)
-            j.clock.to(t, CUSTOMS)
-            lanes = [p.bays, p.movers, p.teams]
-            work = r[R.move] + r[R.exam_time]
-            m[EXAM_START], t = yield from hold(j.env, p.cell, lanes, t, work, j.c)
-            m[EXAM_END] = j.t = t
-            j.clock.to(t, CUSTOMS)
+            staff = (p.teams,)
+            start, end = yield from self.examine(
+                j, staff, r[R.exam_time], r[R.move], r[R.move_out], CUSTOMS
+            )
+            m[EXAM_START], m[EXAM_END] = start, end
 
     def jointly(self, j: Journey, physical: bool, quarantine: bool) -> Generator[Any, Any, None]:
         p, r, m = j.port, j.r, j.m
-        lanes = [p.bays, p.movers]
-        if physical and quarantine and not p.cross_trained:
-            lanes += [p.teams, p.quarantine_officers]
+        staff: tuple[Any, ...]
+        if physical and quarantine:
+            staff = (p.teams, p.quarantine_officers)  # in a pool: two of its officers
             work = max(r[R.exam_time], r[R.quarantine_time])
-        elif physical and quarantine:
-            lanes.append(p.teams)
-            work = r[R.exam_time] + r[R.quarantine_time]
         elif physical:
-            lanes.append(p.teams)
-            work = r[R.exam_time]
+            staff, work = (p.teams,), r[R.exam_time]
         else:
-            lanes.append(p.teams if p.cross_trained else p.quarantine_officers)
-            work = r[R.quarantine_time]
+            staff, work = (p.quarantine_officers,), r[R.quarantine_time]
         owner = CUSTOMS if physical else QUARANTINE
-        t = p.appointment(j.t)
-        j.clock.to(t, owner)
-        start, t = yield from hold(j.env, p.cell, lanes, t, r[R.move] + work, j.c)
+        start, end = yield from self.examine(
+            j, staff, work * p.slowdown, r[R.move], r[R.move_out], owner
+        )
         if physical:
-            m[EXAM_START], m[EXAM_END] = start, t
+            m[EXAM_START], m[EXAM_END] = start, end
         if quarantine:
-            m[Q_START], m[Q_END] = start, t
+            m[Q_START], m[Q_END] = start, end
+
+    def examine(
+        self,
+        j: Journey,
+        staff: tuple[Any, ...],
+        work: float,
+        move_in: float,
+        move_out: float,
+        agency: int,
+    ) -> Generator[Any, Any, tuple[float, float]]:
+        """One examination from booking to the box back in the yard; (start, end) of the
+        examination itself. Moves ``j.t`` to the end of the move out."""
+        p, r = j.port, j.r
+        booked = j.t
+        first, slot = p.appointment(booked)
+        j.clock.to(first, agency)
+        j.clock.to(slot, CUSTOMS)  # earlier slots were full
+        t = slot
+        premises = bool(r[R.premises])
+        if r[R.attend] and not premises:
+            present = booked + r[R.attend_delay]
+            if present > t:
+                t = present
+                j.clock.to(t, TRADER)
         j.t = t
+        if premises:
+            phases: list[Phase] = [(staff, work, agency, 0)]
+        else:  # the bay is kept from the move in to the end of the move out
+            phases = [
+                ((p.bays, p.movers), move_in, TERMINAL, 0),
+                ((p.bays, *staff), work, agency, 0),
+                ((p.bays, p.movers), move_out, TERMINAL, 1),
+            ]
+        aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
+        times = yield from run_phases(j, phases, 0 if aeo else 1)
+        return times[0 if premises else 1]
+
+
+def run_phases(
+    j: Journey, phases: list[Phase], priority: int
+) -> Generator[Any, Any, list[tuple[float, float]]]:
+    """Run the phases of one examination in turn, each taking the lanes it needs that are not
+    yet held; a lane is kept while the next phase needs it too, and released after the last
+    phase of that stretch. Every wait is booked to the owner of the lane that held it back.
+    Returns (start, end) of each phase; ``j.t`` ends at the end of the last."""
+    p, env, c = j.port, j.env, j.c
+    cohort = c.cohort
+    cleaned = [(tuple(x for x in lanes if x is not None), d, o, k) for lanes, d, o, k in phases]
+    held: dict[Any, tuple[float, float]] = {}  # cell lane -> (requested, start)
+    booked_until: dict[Any, int] = {}  # FIFO lane -> last phase of its booking
+    t = j.t
+    out = []
+    for i, (lanes, duration, owner, offset) in enumerate(cleaned):
+        later = cleaned[i + 1][0] if i + 1 < len(cleaned) else ()
+        for lane in lanes:
+            if lane.unlimited:
+                lane.delay(duration, cohort)
+        new = tuple(
+            x for x in lanes if not x.unlimited and x not in held and booked_until.get(x, -1) < i
+        )
+        if new:
+            if new[0].booked:  # the one finite lane, first come first served: book its stretch
+                lane = new[0]
+                k, span = i, 0.0
+                while k < len(cleaned) and lane in cleaned[k][0]:
+                    span += cleaned[k][1]
+                    k += 1
+                booked_until[lane] = k - 1
+                start, _ = yield from serve(env, lane, t, span, c)
+                blocking = lane
+            else:
+                requested = max(t, env.now)
+                rank = -1 if offset else priority  # a box leaving its bay goes first
+                start, blocking = yield from take(env, p.cell, new, t, cohort, rank)
+                for x in new:
+                    held[x] = (requested, start)
+            if start > t:
+                j.clock.to(start, p.owner_of.get(blocking, owner))
+                t = start
+        out.append((t, t + duration))
+        t += duration
         j.clock.to(t, owner)
+        done = tuple(x for x in lanes if x in held and x not in later)
+        if done:
+            if t > env.now:
+                yield env.timeout(t - env.now)
+            for x in dict.fromkeys(done):
+                requested, start = held.pop(x)
+                n = done.count(x)
+                for _ in range(n):
+                    x.job_done(requested, t - start, cohort)
+            p.cell.release(done)
+    j.t = t
+    return out
 
 
 class QuarantineResult(Step):
