@@ -94,7 +94,9 @@ class Bulk:
         with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
             for i, step in enumerate(self.port.route.steps):
                 if (present >> i) & 1:
-                    yield from step.bulk(self, (self.plan >> i) & 1 == 1)
+                    # rows stuck at an earlier queue (t is NaN) never reach this step
+                    rows = ((self.plan >> i) & 1 == 1) & ~np.isnan(self.t)
+                    yield from step.bulk(self, rows)
             self.m[:, EXITED] = self.t
 
 
