@@ -48,7 +48,8 @@ class Selector(Protocol):
 
 
 class TableSelector:
-    """Fixed selection probabilities per check, commodity and trader class (static)."""
+    """Fixed selection probabilities per check, commodity and trader class, national or the
+    port's own (static)."""
 
     dynamic = False
     refresh = 0.0
@@ -56,23 +57,26 @@ class TableSelector:
     def __init__(self, scenario: Scenario):
         self.commodities = list(scenario.commodities)
         self.p = {
-            check: np.array(
-                [
-                    [scenario.probability(check, com, cls) for cls in TRADER_CLASSES]
-                    for com in self.commodities
-                ]
-            )
-            for check in CHECKS
+            port: {
+                check: np.array(
+                    [
+                        [scenario.probability(check, com, cls, port) for cls in TRADER_CLASSES]
+                        for com in self.commodities
+                    ]
+                )
+                for check in CHECKS
+            }
+            for port in scenario.ports
         }
 
     def probability(
-        self, check: str, commodity: np.ndarray, trader_class: np.ndarray
+        self, port: str, check: str, commodity: np.ndarray, trader_class: np.ndarray
     ) -> np.ndarray:
-        return np.asarray(self.p[check][commodity, trader_class])
+        return np.asarray(self.p[port][check][commodity, trader_class])
 
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
-        u = block.uniforms
+        u, port = block.uniforms, block.port
         return {
-            check: u[check] < self.probability(check, block.commodity, block.trader_class)
+            check: u[check] < self.probability(port, check, block.commodity, block.trader_class)
             for check in CHECKS
         }

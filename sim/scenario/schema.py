@@ -349,6 +349,11 @@ class Port(Strict):
     exam: Exam | None = None
     quarantine: Quarantine | None = None
     release: Release
+    selection: dict[str, dict[str, dict[str, Probability]]] = Field(
+        default_factory=dict,
+        description="selection tables of this port, by check; a check listed here replaces "
+        "the national table at this port (e.g. near-total scanning of parcels)",
+    )
 
     @model_validator(mode="after")
     def _direction(self) -> Port:
@@ -431,23 +436,9 @@ class Scenario(Strict):
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
-        for check, table in self.selection.items():
-            if check not in CHECKS:
-                raise ValueError(
-                    f"selection: unknown check {check!r}; allowed: {', '.join(CHECKS)}"
-                )
-            for com, row in table.items():
-                if com != ANY and com not in self.commodities:
-                    raise ValueError(
-                        f"selection.{check}: unknown commodity {com!r}; "
-                        f"allowed: *, {', '.join(self.commodities)}"
-                    )
-                for cls in row:
-                    if cls != ANY and cls not in TRADER_CLASSES:
-                        raise ValueError(
-                            f"selection.{check}.{com}: unknown trader class {cls!r}; "
-                            f"allowed: *, {', '.join(TRADER_CLASSES)}"
-                        )
+        self._tables("selection", self.selection)
+        for pname, port in self.ports.items():
+            self._tables(f"ports.{pname}.selection", port.selection)
         if self.queue_sample <= 0:
             raise ValueError("queue_sample must be > 0")
         for pname, port in self.ports.items():
@@ -460,6 +451,24 @@ class Scenario(Strict):
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
         return self
+
+    def _tables(self, where: str, tables: dict[str, SelectionTable]) -> None:
+        """Selection tables name known checks, commodities and trader classes."""
+        for check, table in tables.items():
+            if check not in CHECKS:
+                raise ValueError(f"{where}: unknown check {check!r}; allowed: {', '.join(CHECKS)}")
+            for com, row in table.items():
+                if com != ANY and com not in self.commodities:
+                    raise ValueError(
+                        f"{where}.{check}: unknown commodity {com!r}; "
+                        f"allowed: *, {', '.join(self.commodities)}"
+                    )
+                for cls in row:
+                    if cls != ANY and cls not in TRADER_CLASSES:
+                        raise ValueError(
+                            f"{where}.{check}.{com}: unknown trader class {cls!r}; "
+                            f"allowed: *, {', '.join(TRADER_CLASSES)}"
+                        )
 
     def _lab_tests(self, pname: str, port: Port) -> None:
         """Every lab test a port's commodities need must be one its laboratory runs."""
@@ -495,7 +504,7 @@ class Scenario(Strict):
                 continue
             for com in coms:
                 for cls in classes:
-                    p = self.probability(check, com, cls)
+                    p = self.probability(check, com, cls, pname)
                     if p > 0:
                         raise missing(
                             "add the section, or set the selection to 0",
@@ -529,9 +538,13 @@ class Scenario(Strict):
                 "quarantine.sample_share sends samples to a laboratory",
             )
 
-    def probability(self, check: str, commodity: str, trader_class: str) -> float:
-        """Selection probability of a check for a commodity and trader class (0 if unlisted)."""
-        table = self.selection.get(check, {})
+    def probability(
+        self, check: str, commodity: str, trader_class: str, port: str | None = None
+    ) -> float:
+        """Selection probability of a check for a commodity and trader class (0 if unlisted),
+        at ``port`` if given (its own table for the check, if it has one)."""
+        own = self.ports[port].selection if port is not None else {}
+        table = own.get(check, self.selection.get(check, {}))
         row = table.get(commodity, table.get(ANY))
         if row is None:
             return 0.0
