@@ -26,6 +26,7 @@ MILESTONES = (
     "quarantine_cleared",
     "released",
     "exited",
+    "loaded",
 )
 M = {name: i for i, name in enumerate(MILESTONES)}
 N_MILESTONES = len(MILESTONES)
@@ -33,6 +34,10 @@ N_MILESTONES = len(MILESTONES)
 OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
 TRADER, TERMINAL, CUSTOMS, QUARANTINE, ORGANISATION = range(5)
 
+#: An import ends when it leaves the supervised area (``exited``), an export when it is
+#: loaded: at the cut-off of the vessel or flight it makes, or as its truck crosses
+#: (``loaded``). Each consignment reaches one of the two; overall clearance runs to it.
+#:
 #: (name, from milestone, to milestone, owner). An interval is reported over the consignments
 #: that reach both milestones. ``lodging`` counts only time after arrival (advance
 #: declarations count 0), so that it adds to the arrival-to-release story.
@@ -49,6 +54,7 @@ INTERVALS = (
     ("quarantine_check", "quarantine_start", "quarantine_end", "quarantine"),
     ("laboratory", "lab_start", "lab_end", "quarantine"),
     ("exit", "released", "exited", "trader"),
+    ("loading", "released", "loaded", "terminal"),
     ("clearance", "arrived", "released", "customs"),
     ("overall_clearance", "arrived", "exited", "trader"),
 )
@@ -105,4 +111,5 @@ def channel_code_many(
     Q_CLEARED,
     RELEASED_AT,
     EXITED,
+    LOADED,
 ) = range(N_MILESTONES)
