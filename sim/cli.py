@@ -220,7 +220,14 @@ def _fmt(x: float | None) -> str:
 def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
     from rich.table import Table
 
-    names = [m for m in KEY_METRICS if m in summary]
+    # China publishes import and export figures apart: each clearance row is followed by
+    # its import and export rows
+    names = [
+        n
+        for m in KEY_METRICS
+        for n in (m, f"{m}_import", f"{m}_export")
+        if n in summary and (n == m or "clearance" in m or "within" in m)
+    ]
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
     names += [m for m in summary if m.startswith("utilisation_")]

@@ -89,7 +89,7 @@ CASES = [
     (
         "sea port without vessels",
         'arrivals = {rate = "3/d", batch = {size = {dist = "uniform", '
-        'low = 100, high = 300}, discharge_rate = "100/h"}}',
+        'low = 70, high = 210}, discharge_rate = "100/h"}}',
         'arrivals = {rate = "3/d"}',
         ["ports.sea", "needs [arrivals.batch]"],
     ),

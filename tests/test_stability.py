@@ -24,7 +24,7 @@ COPING = {f"ports.sea.exam.{k}.capacity": 8 for k in ("movers", "teams", "bays")
         ([48.8, 78.6, 108.2, 135.3], True),
         ([2.0, 2.1, 1.9, 2.0, 2.1], False),  # scatter around a level
         ([0.3, 0.2, 0.3, 1.3], False),  # one late surge
-        ([0.01, 0.02, 0.03, 0.04], False),  # rising, but by less than a quarter hour
+        ([0.1, 0.3, 0.6, 0.9], False),  # rising, but by less than an hour
         ([1.0, 5.0], False),  # too few weeks to tell
         ([5.0, 4.0, 3.0, 2.0], False),  # falling
     ],

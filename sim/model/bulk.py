@@ -18,7 +18,14 @@ import numpy as np
 
 from sim.model.draws import R
 from sim.model.lane import Booking
-from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, N_MILESTONES, channel_code_many
+from sim.model.milestones import (
+    ARRIVED,
+    DISCHARGED,
+    EXITED,
+    LOADED,
+    N_MILESTONES,
+    channel_code_many,
+)
 
 if TYPE_CHECKING:
     from sim.model.port import Port
@@ -56,8 +63,9 @@ class Bulk:
         self.lodged_q = self.q_done = arrived
         self.did = np.zeros((k, 4), bool)  # document, scan, physical, quarantine
         self.discharged = req[:, R.goods_ready]
+        self.export = req[:, R.direction] == 1  # exports: nothing discharged, end at loading
         self.m[:, ARRIVED] = arrived
-        self.m[:, DISCHARGED] = self.discharged
+        self.m[:, DISCHARGED] = np.where(self.export, np.nan, self.discharged)
 
     def to(self, t: np.ndarray, owner: int) -> None:
         """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing)."""
@@ -97,7 +105,8 @@ class Bulk:
                     # rows stuck at an earlier queue (t is NaN) never reach this step
                     rows = ((self.plan >> i) & 1 == 1) & ~np.isnan(self.t)
                     yield from step.bulk(self, rows)
-            self.m[:, EXITED] = self.t
+            self.m[:, EXITED] = np.where(self.export, np.nan, self.t)
+            self.m[:, LOADED] = np.where(self.export, self.t, np.nan)
 
 
 class BulkRun:

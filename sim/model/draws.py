@@ -35,7 +35,8 @@ declare = DRAWS.declare
 # --- attributes --------------------------------------------------------------------------
 @declare("direction", 0, "category:directions")
 def _direction(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.pick(x.port.direction, DIRECTIONS, u)
+    """Imports and exports come from streams of their own: the block says which."""
+    return np.full(x.n, DIRECTIONS.index("export" if x.export else "import"))
 
 
 @declare("commodity", 1, "category:commodities")
@@ -66,9 +67,10 @@ def _containers(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("goods_ready", 6)
 def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
-    """When the goods are available: at arrival, or as the cranes unload the vessel's call."""
+    """When the goods are available: at arrival, or as the cranes unload the vessel's call
+    (imports only: exports come by truck)."""
     batch = x.port.arrivals.batch
-    if batch is None or not x.n:
+    if batch is None or x.export or not x.n:
         return x.arrived.copy()
     containers = x.values["containers"]
     span = containers.sum() / batch.discharge_rate  # the whole call's discharge
@@ -76,22 +78,36 @@ def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
 
 
 # --- declaration -------------------------------------------------------------------------
+def _exports(x: Context) -> Any:
+    """The port's export section, for a block of exports (None for imports)."""
+    return x.port.exports if x.export else None
+
+
 @declare("advance", 7, "bool")
 def _advance(x: Context, u: np.ndarray) -> np.ndarray:
     share = x.port.declaration.advance_share
-    return u < np.where(x.values["direction"] == 0, share.import_, share.export)
+    e = _exports(x)
+    if e is None:
+        return u < share.import_
+    return u < (share.export if e.advance_share is None else e.advance_share)
 
 
 @declare("advance_lead", 8)
 def _advance_lead(x: Context, u: np.ndarray) -> np.ndarray:
-    return np.asarray(
-        np.minimum(x.port.declaration.advance_lead.ppf(u), x.scenario.declaration.advance_max)
-    )
+    """How long before arrival an advance declaration is lodged; never more than
+    ``advance_max`` (GAC Order 243 art. 18: exports within 3 days before arrival)."""
+    e = _exports(x)
+    lead = x.port.declaration.advance_lead
+    if e is not None and e.advance_lead is not None:
+        lead = e.advance_lead
+    return np.asarray(np.minimum(lead.ppf(u), x.scenario.declaration.advance_max))
 
 
 @declare("lodging_delay", 9)
 def _lodging(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.times(x.port.declaration.lodging_delay, u)
+    e = _exports(x)
+    d = x.port.declaration.lodging_delay
+    return x.times(d if e is None or e.lodging_delay is None else e.lodging_delay, u)
 
 
 @declare("review", 10, "bool")
@@ -233,12 +249,12 @@ def _reject(x: Context, u: np.ndarray) -> np.ndarray:
 # --- release -----------------------------------------------------------------------------
 @declare("pickup", 31)
 def _pickup(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.times(x.port.release.pickup, u)
+    return x.times(None if x.export else x.port.release.pickup, u)
 
 
 @declare("gate_time", 32)
 def _gate(x: Context, u: np.ndarray) -> np.ndarray:
-    return _service(x, x.port.release.gate, u)
+    return _service(x, None if x.export else x.port.release.gate, u)
 
 
 @declare("quarantine_move", 33)
@@ -296,6 +312,14 @@ def _treat(x: Context, u: np.ndarray) -> np.ndarray:
 def _treatment_time(x: Context, u: np.ndarray) -> np.ndarray:
     q = x.port.quarantine
     return x.times(q.treatment if q else None, u)
+
+
+# --- loading (exports) ---------------------------------------------------------------------
+@declare("loading_delay", 34)
+def _loading_delay(x: Context, u: np.ndarray) -> np.ndarray:
+    """From release to loading / crossing, where the port gives a delay, not a schedule."""
+    e = _exports(x)
+    return x.times(e.loading.delay if e is not None else None, u)
 
 
 REQUIREMENTS = DRAWS.names

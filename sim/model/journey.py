@@ -19,14 +19,15 @@ import simpy
 from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.lane import Booking
-from sim.model.milestones import ARRIVED, DISCHARGED, EXITED
+from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, LOADED
 from sim.model.route import LANE, WAITS
 
 if TYPE_CHECKING:
     from sim.model.port import Port
 
-GOODS_READY = R.goods_ready
+GOODS_READY, DIRECTION = R.goods_ready, R.direction
 INF = float("inf")
+NAN = float("nan")
 
 
 class Owners:
@@ -54,7 +55,8 @@ class Journey:
         self.t = c.arrived
         self.lodged_q = self.q_done = c.arrived
         self.clock = Owners(c.own, c.arrived)
-        self.m[ARRIVED], self.m[DISCHARGED] = c.arrived, c.req[GOODS_READY]
+        export = c.req[DIRECTION] == 1  # an export comes by truck: nothing is discharged
+        self.m[ARRIVED], self.m[DISCHARGED] = c.arrived, NAN if export else c.req[GOODS_READY]
 
 
 def journey(
@@ -96,5 +98,5 @@ def journey(
         if c.plan != plan:  # decided on the way: carry on along the new plan
             plan = c.plan
             steps, k = route.planned_after(plan, step), 0
-    c.m[EXITED] = j.t
+    c.m[LOADED if c.req[DIRECTION] == 1 else EXITED] = j.t  # an export ends at loading
     done(c)

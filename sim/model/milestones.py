@@ -26,6 +26,7 @@ MILESTONES = (
     "quarantine_cleared",
     "released",
     "exited",
+    "loaded",
     "treated",
 )
 M = {name: i for i, name in enumerate(MILESTONES)}
@@ -34,6 +35,10 @@ N_MILESTONES = len(MILESTONES)
 OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
 TRADER, TERMINAL, CUSTOMS, QUARANTINE, ORGANISATION = range(5)
 
+#: An import ends when it leaves the supervised area (``exited``), an export when it is
+#: loaded: at the cut-off of the vessel or flight it makes, or as its truck crosses
+#: (``loaded``). Each consignment reaches one of the two; overall clearance runs to it.
+#:
 #: (name, from milestone, to milestone, owner). An interval is reported over the consignments
 #: that reach both milestones. ``lodging`` counts only time after arrival (advance
 #: declarations count 0), so that it adds to the arrival-to-release story.
@@ -51,6 +56,7 @@ INTERVALS = (
     ("laboratory", "lab_start", "lab_end", "quarantine"),
     ("treatment", "quarantine_end", "treated", "quarantine"),
     ("exit", "released", "exited", "trader"),
+    ("loading", "released", "loaded", "terminal"),
     ("clearance", "arrived", "released", "customs"),
     ("overall_clearance", "arrived", "exited", "trader"),
 )
@@ -107,5 +113,6 @@ def channel_code_many(
     Q_CLEARED,
     RELEASED_AT,
     EXITED,
+    LOADED,
     TREATED,
 ) = range(N_MILESTONES)

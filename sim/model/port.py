@@ -23,7 +23,16 @@ from sim.model.selection import Selector
 from sim.model.slots import SlotBook
 from sim.model.steps import clearance_steps
 from sim.model.steps.declaration import DECISIONS, select
-from sim.model.streams import ARRIVALS, CONSIGNMENTS, UniformRows, port_stream
+from sim.model.streams import (
+    ARRIVALS,
+    CONSIGNMENTS,
+    EXPORT_ARRIVALS,
+    EXPORT_INDEX,
+    EXPORT_ROWS,
+    EXPORTS,
+    UniformRows,
+    port_stream,
+)
 from sim.scenario.schema import Scenario
 
 #: what a port hands on: blocks to finish in bulk, consignments to start as flows
@@ -83,6 +92,13 @@ class Port:
         self._arrival_rng = port_stream(seed, name, ARRIVALS)
         self._rows = UniformRows(port_stream(seed, name, CONSIGNMENTS), WIDTH)
         self.created = 0
+        # exports: a flow of their own, from streams of their own (imports keep their draws
+        # whatever the export settings), with indices from EXPORT_INDEX up
+        exports = spec.exports
+        self.cutoffs = exports.loading.cutoffs() if exports and exports.loading.departures else None
+        self._export_arrival_rng = port_stream(seed, name, EXPORTS, EXPORT_ARRIVALS)
+        self._export_rows = UniformRows(port_stream(seed, name, EXPORTS, EXPORT_ROWS), WIDTH)
+        self.created_exports = 0
 
     def _build_lanes(self) -> None:
         spec, env, name = self.spec, self.env, self.name
@@ -181,13 +197,18 @@ class Port:
         return self.slots.book(t + self.booking_lead)
 
     # -- consignments -------------------------------------------------------------------
-    def make(self, arrived: np.ndarray, u: np.ndarray) -> None:
-        """Turn a block of uniform rows into consignments and hand them on: decided now (a
-        static selector) or at their assessment (a dynamic one, see :mod:`decisions`)."""
-        ctx = Context(self.scenario, self.spec, self.commodities, arrived)
+    def make(self, arrived: np.ndarray, u: np.ndarray, export: bool = False) -> None:
+        """Turn a block of uniform rows into consignments (imports, or exports) and hand them
+        on: decided now (a static selector) or at their assessment (a dynamic one, see
+        :mod:`decisions`)."""
+        ctx = Context(self.scenario, self.spec, self.commodities, arrived, export=export)
         table = DRAWS.table(ctx, u)
-        first = self.created
-        self.created += len(arrived)
+        if export:
+            first = EXPORT_INDEX + self.created_exports
+            self.created_exports += len(arrived)
+        else:
+            first = self.created
+            self.created += len(arrived)
         index = np.arange(first, first + len(arrived))
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
@@ -249,8 +270,9 @@ class Port:
                 c.deferred = deferred
         return blocks, made
 
-    def arrivals(self, until: float) -> Generator[simpy.Event, Any, None]:
-        """The port's arrival process: make each block just early enough.
+    def arrivals(self, until: float, export: bool = False) -> Generator[simpy.Event, Any, None]:
+        """The port's arrival process of imports (or of exports): make each block just
+        early enough.
 
         A block is made ``advance_max`` before its first arrival, because an advance
         declaration may need an officer before its goods arrive.
@@ -259,8 +281,16 @@ class Port:
 
         env = self.env
         lead = self.scenario.declaration.advance_max
-        for arrived, u in arrival_groups(self.spec.arrivals, self._arrival_rng, self._rows, until):
+        if export:
+            if self.spec.exports is None:
+                return
+            groups = arrival_groups(
+                self.spec.exports.arrivals, self._export_arrival_rng, self._export_rows, until
+            )
+        else:
+            groups = arrival_groups(self.spec.arrivals, self._arrival_rng, self._rows, until)
+        for arrived, u in groups:
             wake = arrived[0] - lead
             if wake > env.now:
                 yield env.timeout(wake - env.now)
-            self.make(arrived, u)
+            self.make(arrived, u, export)

@@ -41,7 +41,7 @@ STATS = ("port", "outcome", "channel", "direction", "commodity", "trader_class")
 _S = {name: i for i, name in enumerate(STATS)}
 _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
-_EXITED = M["exited"]
+_EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
 _ATTRS = [R.direction, R.commodity, R.trader_class]
 _DIRECTION, _COMMODITY, _CLASS = _ATTRS
@@ -64,6 +64,7 @@ class Recorder:
             "port": ports,
             "mode": list(MODES),
             "direction": list(DIRECTIONS),
+            "port_direction": [f"{p}/{d}" for p in ports for d in DIRECTIONS],
             "channel": list(CHANNELS),
             "commodity": commodities,
             "trader_class": list(TRADER_CLASSES),
@@ -91,9 +92,9 @@ class Recorder:
         if not (c.cohort or self.log):
             return
         outcome = c.outcome
-        m = c.m
+        m, r = c.m, c.req
         if outcome == RELEASED:
-            finished = m[_EXITED]
+            finished = m[_LOADED] if r[_DIRECTION] == 1 else m[_EXITED]
         elif outcome == CENSORED:
             finished = math.inf
         else:
@@ -101,7 +102,6 @@ class Recorder:
         if outcome != CENSORED and finished > self.end:
             outcome = CENSORED
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
-        r = c.req
         if c.cohort:
             self._rows.append(
                 (c.port, outcome, ch, r[_DIRECTION], r[_COMMODITY], r[_CLASS], *m, *c.own)
@@ -114,7 +114,8 @@ class Recorder:
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
         k, cohort = len(b.index), b.cohort
-        outcome = np.where(b.m[:, _EXITED] <= self.end, RELEASED, CENSORED)  # NaN: censored
+        end = np.fmax(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
+        outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         port = np.full(k, b.port.index)
         channel = b.channel
         if cohort.any():
@@ -163,14 +164,17 @@ class Recorder:
         arrived = ms[:, M["arrived"]]
         values = {
             "clearance": ms[:, M["released"]] - arrived,
-            "overall_clearance": ms[:, M["exited"]] - arrived,
+            # to the end of the flow: an import's exit, an export's loading
+            "overall_clearance": np.fmax(ms[:, _EXITED], ms[:, _LOADED]) - arrived,
         }
         port = a[:, _S["port"]].astype(int)
+        direction = a[:, _S["direction"]].astype(int)
         codes = {
             "all": np.zeros(len(a), int),
             "port": port,
             "mode": self.port_mode[port],
-            "direction": a[:, _S["direction"]].astype(int),
+            "direction": direction,
+            "port_direction": port * len(DIRECTIONS) + direction,
             "channel": a[:, _S["channel"]].astype(int),
             "commodity": a[:, _S["commodity"]].astype(int),
             "trader_class": a[:, _S["trader_class"]].astype(int),

@@ -28,6 +28,7 @@ class Context:
     commodities: list[str]
     arrived: np.ndarray
     values: dict[str, np.ndarray] = field(default_factory=dict)
+    export: bool = False  # a block of exports (their own stream), else of imports
 
     @property
     def n(self) -> int:

@@ -7,15 +7,29 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from sim.scenario.schema import DIRECTIONS
+
+_STATS = ("mean_h", "median_h", "p90_h", "p95_h", "within_24h")
+
+
+def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
+    """One group's statistics (NaN when no consignment of the group was released)."""
+    if (dimension, group) not in groups.index:
+        return dict.fromkeys(_STATS, math.nan)
+    r = groups.loc[[(dimension, group)]].iloc[0]
+    return {k: float(r[k]) for k in _STATS}
+
 
 @dataclass
 class RunResult:
     """The outcome of ``simulate(scenario, seed)``.
 
     Tables (all DataFrames):
-    - ``clearance``: per metric (``clearance``, ``overall_clearance``), dimension (all, port,
-      mode, direction, channel, commodity, trader_class) and group: n, mean, median, p90, p95
-      (hours) and the share within 24 h;
+    - ``clearance``: per metric (``clearance``: arrival to release; ``overall_clearance``:
+      arrival to the end of the flow, an import's exit or an export's loading), dimension
+      (all, port, mode, direction, port_direction with groups ``<port>/<direction>``,
+      channel, commodity, trader_class) and group: n, mean, median, p90, p95 (hours) and the
+      share within 24 h;
     - ``intervals``: mean of every milestone interval, with its owner;
     - ``owners``: hours per released consignment and share of the time by owner;
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
@@ -49,8 +63,21 @@ class RunResult:
                 out[f"{metric}_h_{stat}"] = float(row[f"{stat}_h"])
             prefix = "released" if metric == "clearance" else "exited"
             out[f"{prefix}_within_24h"] = float(row["within_24h"])
-            for _, r in c[(c.metric == metric) & (c.dimension == "port")].iterrows():
+            ports = c[(c.metric == metric) & (c.dimension == "port")]
+            for _, r in ports.iterrows():
                 out[f"{metric}_h_mean_port_{r['group']}"] = float(r["mean_h"])
+            # China publishes import and export figures apart, never pooled: every direction
+            # is named (NaN when a run has none of it), overall and at every port
+            groups = c[c.metric == metric].set_index(["dimension", "group"])
+            for d in DIRECTIONS:
+                by_d = _row(groups, "direction", d)
+                for stat in ("mean", "median", "p90", "p95"):
+                    out[f"{metric}_h_{stat}_{d}"] = by_d[f"{stat}_h"]
+                out[f"{prefix}_within_24h_{d}"] = by_d["within_24h"]
+                for port in ports["group"]:
+                    at = _row(groups, "port_direction", f"{port}/{d}")
+                    out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
+                    out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         for _, r in self.owners.iterrows():

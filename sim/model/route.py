@@ -1,9 +1,10 @@
 """The route plan: the single source of routing truth.
 
 A port's :class:`Route` is the ordered list of the steps any consignment may take (lodge,
-review, assess, escalate, document check, scan, image review, inspect, quarantine result,
-quarantine form, release, gate). A consignment's *plan* is a bitmask over those steps, computed
-from its requirement row (its draws and its selection). Both interpreters follow the plan:
+review, assess, decide, escalate, document check, scan, image review, inspect, quarantine
+result, quarantine form, release; then pick-up and gate for an import, loading for an
+export). A consignment's *plan* is a bitmask over those steps, computed from its requirement
+row (its draws and its selection). Both interpreters follow the plan:
 
 - the SimPy interpreter (:mod:`sim.model.journey`) calls each planned step's scalar form;
 - the numpy interpreter (:mod:`sim.model.bulk`) calls each planned step's bulk form on a block.

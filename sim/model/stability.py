@@ -23,7 +23,7 @@ from sim.model.lane import Lane
 
 OVERLOAD = 0.95
 RISE_FACTOR = 1.5
-RISE_MIN_H = 0.25  # rises smaller than this (hours) are noise, not instability
+RISE_MIN_H = 1.0  # rises smaller than this (hours) are noise, not instability
 TREND = 0.6  # Kendall's S as a share of all pairs of weeks
 
 

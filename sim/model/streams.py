@@ -11,7 +11,12 @@ import zlib
 
 import numpy as np
 
-ARRIVALS, CONSIGNMENTS = 0, 1
+ARRIVALS, CONSIGNMENTS, EXPORTS = 0, 1, 2
+#: sub-streams of EXPORTS: exports' arrival times and their consignments' uniform rows
+EXPORT_ARRIVALS, EXPORT_ROWS = 0, 1
+#: export consignments' indices start here, so they never collide with imports' and logs
+#: still join on (port, index)
+EXPORT_INDEX = 1 << 40
 
 
 def replication_seed(
@@ -23,9 +28,11 @@ def replication_seed(
     return np.random.SeedSequence(entropy=int(seed), spawn_key=(int(replication),))
 
 
-def port_stream(ss: np.random.SeedSequence, port: str, kind: int) -> np.random.Generator:
+def port_stream(ss: np.random.SeedSequence, port: str, kind: int, *sub: int) -> np.random.Generator:
+    """The stream ``kind`` (and sub-stream ``sub``) of ``port``: exports (kind EXPORTS) have
+    their own, so the export settings never change what imports draw."""
     key = zlib.crc32(port.encode("utf-8"))
-    child = np.random.SeedSequence(entropy=ss.entropy, spawn_key=(*ss.spawn_key, key, kind))
+    child = np.random.SeedSequence(entropy=ss.entropy, spawn_key=(*ss.spawn_key, key, kind, *sub))
     return np.random.Generator(np.random.PCG64(child))
 
 

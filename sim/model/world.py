@@ -109,6 +109,8 @@ class World:
         env = self.env
         for p in self.ports:
             env.process(p.arrivals(self.stop))
+            if p.spec.exports is not None:
+                env.process(p.arrivals(self.stop, export=True))
         for lane in self.lanes:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)

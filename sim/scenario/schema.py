@@ -334,12 +334,108 @@ class Release(Strict):
     gate: ServiceLane | None = None
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _week_times(v: Any) -> list[float]:
+    """Departures in the week: ``"Mon 18:00"`` (that day) or ``"18:00"`` (every day), as hours
+    after Monday 00:00, sorted."""
+    if not isinstance(v, list) or not v:
+        raise ValueError(
+            "departures needs at least one time, e.g. ['Tue 18:00', 'Fri 06:00'] or ['18:00']"
+        )
+    out: list[float] = []
+    for item in v:
+        text = item.strip() if isinstance(item, str) else item
+        parts = text.split() if isinstance(text, str) else []
+        if len(parts) == 2 and parts[0].lower()[:3] in WEEKDAYS:
+            days = [WEEKDAYS.index(parts[0].lower()[:3])]
+            clock = parts[1]
+        elif len(parts) == 1:
+            days, clock = list(range(7)), parts[0]
+        else:
+            raise ValueError(
+                f"a departure is written 'Mon 18:00' (that day) or '18:00' (every day); "
+                f"got {item!r}"
+            )
+        h = _clock(clock)
+        if h >= 24:
+            raise ValueError(f"a departure time must be before 24:00; got {item!r}")
+        out.extend(24.0 * d + h for d in days)
+    return sorted(set(out))
+
+
+WeekTimes = Annotated[list[float], BeforeValidator(_week_times)]
+
+
+class Loading(Strict):
+    """When a released export leaves: on the next vessel or flight whose cut-off it makes
+    (``departures`` in the week and the ``cutoff`` lead before each), or after a
+    ``delay`` (a land crossing: the truck drives on and crosses)."""
+
+    departures: WeekTimes | None = Field(
+        default=None, description="departures in the week: 'Mon 18:00', or '18:00' every day"
+    )
+    cutoff: Duration = Field(
+        default=0.0, description="how long before a departure the goods must be released"
+    )
+    delay: DurationDist | None = Field(
+        default=None, description="time from release to loading/crossing, without a schedule"
+    )
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Loading:
+        if (self.departures is None) == (self.delay is None):
+            raise ValueError(
+                "give either 'departures' (with 'cutoff') or 'delay', exactly one of them"
+            )
+        if self.delay is not None and self.cutoff:
+            raise ValueError("'cutoff' goes with 'departures', not with 'delay'")
+        if not 0 <= self.cutoff < 168:
+            raise ValueError(f"cutoff must be at least 0 and under a week; got {self.cutoff:g} h")
+        return self
+
+    def cutoffs(self) -> list[float]:
+        """The cut-off times in the week (hours after Monday 00:00), sorted."""
+        assert self.departures is not None
+        return sorted({(d - self.cutoff) % 168.0 for d in self.departures})
+
+
+class Exports(Strict):
+    """Exports: their own flow. The goods arrive at the terminal, crossing or airport by
+    truck (the arrival report), are declared (often before arrival), checked and released,
+    then wait for loading. No vessel batch, no discharge, no pick-up."""
+
+    arrivals: Arrivals = Field(description="trucks (declarations) arriving; no batch")
+    advance_share: Probability | None = Field(
+        default=None,
+        description="share declared before arrival (default: the port's advance_share.export)",
+    )
+    advance_lead: DurationDist | None = Field(
+        default=None,
+        description="how long before arrival, when in advance (capped at "
+        "declaration.advance_max; default: the port's advance_lead)",
+    )
+    lodging_delay: DurationDist | None = Field(
+        default=None, description="exporter's time to lodge after arrival (default: the port's)"
+    )
+    loading: Loading
+
+    @model_validator(mode="after")
+    def _trucks(self) -> Exports:
+        if self.arrivals.batch is not None:
+            raise ValueError(
+                "exports arrive by truck, one declaration at a time: remove arrivals.batch"
+            )
+        return self
+
+
 class Port(Strict):
-    """A port of entry and the lanes it runs."""
+    """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
+    given) are a flow of their own."""
 
     label: str = ""
     mode: Literal["sea", "land", "air", "rail", "post"]
-    direction: dict[str, Probability] = Field(default_factory=lambda: {"import": 1.0})
     arrivals: Arrivals
     traffic: Traffic
     declaration: PortDeclaration
@@ -354,10 +450,21 @@ class Port(Strict):
         description="selection tables of this port, by check; a check listed here replaces "
         "the national table at this port (e.g. near-total scanning of parcels)",
     )
+    exports: Exports | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_direction(cls, v: Any) -> Any:
+        if isinstance(v, dict) and "direction" in v:
+            raise ValueError(
+                "'direction' (a share of exports among arrivals) was replaced by an "
+                "[exports] section: exports are their own flow, with their own arrivals "
+                "and loading (see sim/scenarios/default.toml)"
+            )
+        return v
 
     @model_validator(mode="after")
-    def _direction(self) -> Port:
-        _shares(self.direction, DIRECTIONS, "direction")
+    def _sea(self) -> Port:
         if self.mode == "sea" and self.arrivals.batch is None:
             raise ValueError("a sea port needs [arrivals.batch]: vessels and their discharge")
         return self

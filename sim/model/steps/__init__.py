@@ -6,7 +6,8 @@ from sim.model.route import Step
 from sim.model.steps.checks import DocumentCheck, ImageReview, Scan
 from sim.model.steps.declaration import Assess, Decide, Escalate, Lodge, Review
 from sim.model.steps.inspection import Inspect, QuarantineForm, QuarantineResult
-from sim.model.steps.release import Gate, Release
+from sim.model.steps.loading import Load
+from sim.model.steps.release import Gate, PickUp, Release
 
 
 def clearance_steps() -> list[Step]:
@@ -24,5 +25,7 @@ def clearance_steps() -> list[Step]:
         QuarantineResult(),
         QuarantineForm(),
         Release(),
-        Gate(),
+        PickUp(),  # imports
+        Gate(),  # imports
+        Load(),  # exports
     ]

@@ -1,5 +1,6 @@
-"""Release and exit: customs releases, the trader picks the goods up once discharged, and
-the terminal's gate lets them out. Plan rule, scalar and bulk forms side by side."""
+"""Release and what follows it. Customs releases every consignment; an import is then picked
+up by the trader once discharged and leaves through the terminal's gate; an export waits for
+loading (:mod:`sim.model.steps.loading`). Plan rule, scalar and bulk forms side by side."""
 
 from __future__ import annotations
 
@@ -17,10 +18,18 @@ if TYPE_CHECKING:
     from sim.model.journey import Journey
     from sim.model.port import Port
 
-GOODS_READY, PICKUP = R.goods_ready, R.pickup
+GOODS_READY, PICKUP, DIRECTION = R.goods_ready, R.pickup, R.direction
+IMPORT, EXPORT = 0, 1  # codes of the direction draw (schema.DIRECTIONS)
+
+
+def imports(r: np.ndarray) -> np.ndarray:
+    """Rows of a requirement table that are imports."""
+    return np.asarray(r[:, DIRECTION] == IMPORT)
 
 
 class Release(Step):
+    """Customs release (goods not yet arrived are released on arrival)."""
+
     name = "release"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
@@ -30,6 +39,26 @@ class Release(Step):
         t = max(j.t, j.c.arrived)
         j.m[RELEASED_AT] = t
         j.clock.to(t, CUSTOMS)
+        j.t = t
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        t = np.maximum(b.t, b.arrived)
+        b.m[:, RELEASED_AT] = t
+        b.to(t, CUSTOMS)
+        b.t = t
+        yield from ()
+
+
+class PickUp(Step):
+    """Imports: the trader picks the goods up once they are discharged."""
+
+    name = "pickup"
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return imports(r)
+
+    def flow(self, j: Journey) -> None:
+        t = j.t
         if t < j.r[GOODS_READY]:
             t = j.r[GOODS_READY]
             j.clock.to(t, TERMINAL)
@@ -38,25 +67,22 @@ class Release(Step):
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
-        t = np.maximum(b.t, b.arrived)
-        b.m[:, RELEASED_AT] = t
-        b.to(t, CUSTOMS)
-        t = np.maximum(t, b.discharged)
+        t = np.where(rows, np.maximum(b.t, b.discharged), b.t)
         b.to(t, TERMINAL)
-        t = t + b.req[:, PICKUP]
+        t = np.where(rows, t + b.req[:, PICKUP], t)
         b.to(t, TRADER)
         b.t = t
         yield from ()
 
 
 class Gate(Step):
-    """The terminal's exit gate, where the port has one."""
+    """Imports: the terminal's exit gate, where the port has one."""
 
     name = "gate"
     visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return np.full(len(r), p.gate is not None)
+        return imports(r) & (p.gate is not None)
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.gate)))
