@@ -68,6 +68,11 @@ class Recorder:
             "channel": list(CHANNELS),
             "commodity": commodities,
             "trader_class": list(TRADER_CLASSES),
+            # class within port and direction, so a mix effect (AEOs concentrated at a slow
+            # port) is not read as the value of a class
+            "port_direction_class": [
+                f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in TRADER_CLASSES
+            ],
         }
         self.hist = {
             (k, d): np.zeros((len(g), NBINS), np.int64)
@@ -178,6 +183,8 @@ class Recorder:
             "channel": a[:, _S["channel"]].astype(int),
             "commodity": a[:, _S["commodity"]].astype(int),
             "trader_class": a[:, _S["trader_class"]].astype(int),
+            "port_direction_class": (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
+            + a[:, _S["trader_class"]].astype(int),
         }
         for metric, v in values.items():
             bins = bin_index(v)
