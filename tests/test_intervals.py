@@ -20,6 +20,7 @@ EVERY_STEP = {
     "selection.quarantine": {"*": {"*": 0.05}},
     "ports.sea.quarantine.officers.capacity": 4,
     "ports.sea.exam.movers.capacity": 4,
+    "commodities.general.quarantine_treat": 0.3,  # so that treatment has data too
 }
 SCAN = {
     "scanners": unlimited(0.2),
@@ -105,7 +106,7 @@ def test_intervals_are_means_over_the_log():
     log = r.log[r.log.cohort & (r.log.outcome == "released")]
     assert len(log) == r.counts["released"] > 500
     rows = r.intervals.set_index("interval")
-    assert len(rows) == 15  # loading: exports only (small.toml has exports)
+    assert len(rows) == 16  # loading: exports only (small.toml has exports)
     for name, row in rows.iterrows():
         d = (log[row["to"]] - log[row["from"]]).dropna()
         if name == "lodging":

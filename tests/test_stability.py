@@ -71,7 +71,7 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
         ]
     )
     assert code == 0
-    saved = json.loads((out / "warnings.json").read_text())
+    saved = json.loads((out / "warnings.json").read_text())["replications"]
     assert set(saved) == {"rep-0000", "rep-0001"}
     assert any("document_check is 100% utilised" in w for w in saved["rep-0000"])
     printed = capsys.readouterr().out

@@ -8,7 +8,7 @@ Layout::
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
-    warnings.json              replication -> warnings (a queue that does not settle, ...)
+    warnings.json              run-level warnings, and by replication (a queue that does not settle)
 
 Every file is written to a temporary file in the same folder, synced and renamed into place, so
 a replication's JSON exists only once it (and its CSVs) are complete. That is what makes
@@ -249,8 +249,19 @@ class RunStore:
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
         summary = summary_dict(summarise(per_rep))
         atomic_write(self.path / "summary.json", dump_json(summary))
-        atomic_write(self.path / "warnings.json", dump_json(self.warnings()))
+        self._write_warnings()
         return summary
+
+    def _write_warnings(self) -> None:
+        """``warnings.json``: run-level warnings already there (e.g. a short warm-up) and
+        each replication's; no file when there is nothing to say."""
+        path = self.path / "warnings.json"
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        reps = self.warnings()
+        if reps:
+            data["replications"] = reps
+        if data:
+            atomic_write(path, dump_json(data))
 
     def warnings(self) -> dict[str, list[str]]:
         """The run warnings of every finished replication (``rep-0003`` -> messages)."""
