@@ -699,8 +699,11 @@ def materialise(case: Case, folder: Path) -> Path:
 def _dist_problem(dist: Any, where: str, cap: float) -> str | None:
     import numpy as np
 
-    with np.errstate(all="ignore"):
-        x = np.asarray(dist.ppf(np.array(U_GRID)), dtype=float)
+    try:
+        with np.errstate(all="ignore"):
+            x = np.asarray(dist.ppf(np.array(U_GRID)), dtype=float)
+    except (ArithmeticError, ValueError) as exc:
+        return f"{where}: sampling fails ({type(exc).__name__})"
     if not np.all(np.isfinite(x)):
         return f"{where}: samples not finite"
     if np.any(x < 0) or np.any(x > cap):
