@@ -201,7 +201,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         overrides["days"] = args.days
     scenario = _load(args.scenario, overrides)
     out = args.out or _default_out(scenario)
-    store = RunStore(out)
+    store = RunStore(out, on_notice=lambda m: print(f"note: {m}", file=sys.stderr))
     try:
         store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
     except OSError as exc:
