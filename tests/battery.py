@@ -313,7 +313,8 @@ def leaf_cases() -> list[Case]:
                     id=f"{src.stem}:{_dotted(path)}={shown}",
                     cause=cause,
                     files={"scenario.toml": text.encode("utf-8")},
-                    field=_dotted(path),
+                    # deleting a definition may be reported where it is used
+                    field=None if value is DELETE else _dotted(path),
                     boolean="True" in shown or "False" in shown,
                 )
             )

@@ -100,6 +100,8 @@ class LogNormal(_Dist):
             raise ValueError(f"lognormal mean must be > 0; got {self.mean_}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
+        if self.cv == 0:  # a fixed time (ndtri(0) * 0 would be NaN)
+            return np.full(np.shape(u), min(float(self.mean_), self._cap))
         s2 = math.log1p(self.cv**2)
         mu = math.log(self.mean_) - s2 / 2
         with np.errstate(over="ignore"):
@@ -269,6 +271,8 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
     path = base / str(d.csv_)
     try:
         text = read_text(path, MAX_CSV_BYTES)
+        if text.count("\n") > limits.MAX_OBSERVATIONS + 2:
+            raise FileProblem(f"has more than {limits.MAX_OBSERVATIONS:,} rows")
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except FileProblem as exc:
         raise ValueError(f"empirical csv {str(path)!r} {exc}") from None
