@@ -100,9 +100,9 @@ class LogNormal(_Dist):
             raise ValueError(f"lognormal mean must be > 0; got {self.mean_}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        if self.cv == 0:  # a fixed time (ndtri(0) * 0 would be NaN)
-            return np.full(np.shape(u), min(float(self.mean_), self._cap))
         s2 = math.log1p(self.cv**2)
+        if s2 == 0:  # cv 0 (or too small to matter): a fixed time; ndtri(0) * 0 is NaN
+            return np.full(np.shape(u), min(float(self.mean_), self._cap))
         mu = math.log(self.mean_) - s2 / 2
         with np.errstate(over="ignore"):
             return np.minimum(np.exp(mu + math.sqrt(s2) * special.ndtri(u)), self._cap)
