@@ -57,7 +57,7 @@ CAUSES = {
 SECRET = "TOP-SECRET-DO-NOT-ECHO"
 
 
-@dataclass
+@dataclass(eq=False)
 class Case:
     id: str
     cause: int
@@ -301,18 +301,29 @@ def _dotted(path: tuple) -> str:
     return ".".join(str(p) for p in path)
 
 
+@dataclass(eq=False)
+class _Mutated:
+    """Writes the mutated scenario when the case runs (cheap to generate 10,000 of them)."""
+
+    data: dict[str, Any]
+    path: tuple
+    value: Any
+
+    def __call__(self, target: Path) -> None:
+        target.write_text(dumps(_set(self.data, self.path, self.value)), encoding="utf-8")
+
+
 def leaf_cases() -> list[Case]:
     cases = []
     for src in bundled_scenarios():
         data = tomllib.loads(src.read_text(encoding="utf-8"))
         for path, value, cause in mutations(data):
-            text = dumps(_set(data, path, value))
             shown = "DELETE" if value is DELETE else repr(value)[:40]
             cases.append(
                 Case(
                     id=f"{src.stem}:{_dotted(path)}={shown}",
                     cause=cause,
-                    files={"scenario.toml": text.encode("utf-8")},
+                    files={"scenario.toml": _Mutated(data, path, value)},
                     # deleting a definition may be reported where it is used
                     field=None if value is DELETE else _dotted(path),
                     boolean="True" in shown or "False" in shown,
@@ -875,7 +886,8 @@ def judge(case: Case, folder: Path) -> Outcome:
 def sample(cases: list[Case], n: int, seed: int = 0) -> list[Case]:
     """``n`` leaf cases chosen at random (fixed seed), plus every file and command case."""
     leaf = [c for c in cases if c.argv is None and ":" in c.id]
-    rest = [c for c in cases if c not in leaf]
+    chosen = {id(c) for c in leaf}
+    rest = [c for c in cases if id(c) not in chosen]
     rng = random.Random(seed)
     return rng.sample(leaf, min(n, len(leaf))) + rest
 
