@@ -18,6 +18,7 @@ import datetime as dt
 import itertools
 import json
 import re
+import signal
 import sys
 import tomllib
 from pathlib import Path
@@ -49,6 +50,9 @@ KEY_METRICS = (
 )
 
 
+MAX_REPS = 10_000
+
+
 class UsageError(Exception):
     """A problem with what the user asked for, reported without a traceback (exit 2)."""
 
@@ -63,6 +67,23 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more; got {value}")
+    return value
+
+
+def _reps(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_REPS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_REPS:,} replications; got {value:,}")
+    return value
+
+
 def _setting(text: str) -> tuple[str, Any]:
     """``KEY=VALUE`` with VALUE read as a TOML value (a bare word is taken as a string)."""
     key, sep, raw = text.partition("=")
@@ -73,6 +94,8 @@ def _setting(text: str) -> tuple[str, Any]:
         value = tomllib.loads(f"v = {raw.strip()}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw.strip()
+    except RecursionError:
+        raise argparse.ArgumentTypeError(f"the value of {key[:40]} is nested too deeply") from None
     return key, value
 
 
@@ -91,8 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SCENARIO",
         help="scenario TOML file (default: the bundled scenarios/default.toml)",
     )
-    run.add_argument("--reps", type=_positive_int, default=5, help="replications (default 5)")
-    run.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    run.add_argument(
+        "--reps", type=_reps, default=5, help=f"replications (default 5, at most {MAX_REPS:,})"
+    )
+    run.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")
     run.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     _add_settings(run)
     run.add_argument(
@@ -259,8 +284,14 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         overrides["days"] = args.days
     scenario = _load(args.scenario, overrides)
     out = args.out or _default_out(scenario)
-    store = RunStore(out)
-    store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+    store = RunStore(out, on_notice=lambda m: print(f"note: {m}", file=sys.stderr))
+    try:
+        store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the results folder {out}: {exc.strerror or exc}; "
+            "choose a writable folder with --out"
+        ) from None
     from sim.cli_experiments import check_warmup
 
     check_warmup(args, scenario, out)
@@ -286,6 +317,12 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             on_done=lambda r, m: progress.advance(task),
         )
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    if not (summary.get("consignments_arrived") or {}).get("mean"):
+        raise UsageError(
+            f"no consignment arrived in the {scenario.days:g} observed day(s) after the "
+            f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
+            "run longer (--days) or check the arrival rates"
+        )
     warnings = store.warnings()
 
     if args.json:
@@ -318,9 +355,35 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that the run ends like an interrupt."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bordersim`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted; rerun with the same --out to resume", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("terminated; rerun with the same --out to resume", file=sys.stderr)
+        return 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
@@ -348,9 +411,6 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted; rerun with the same --out to resume", file=sys.stderr)
-        return 130
 
 
 if __name__ == "__main__":

@@ -25,3 +25,13 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+def pytest_collection_modifyitems(config, items):
+    """The full battery (``-m battery``) runs only when asked for by marker."""
+    if "battery" in (config.option.markexpr or ""):
+        return
+    skip = pytest.mark.skip(reason="the full battery runs with -m battery")
+    for item in items:
+        if "battery" in item.keywords:
+            item.add_marker(skip)

@@ -14,6 +14,12 @@ Every file is written to a temporary file in the same folder, synced and renamed
 a replication's JSON exists only once it (and its CSVs) are complete. That is what makes
 resuming safe: rerunning into the same folder loads the finished replications and runs the
 rest, provided the scenario and seed are the same.
+
+A replication's JSON carries what identifies it (scenario hash, root seed, replication index,
+bordersim version), the SHA-256 of each of its tables and a checksum of itself. On resume a
+file that is truncated, edited, copied in from another run or written by another version is
+reported (``on_notice``) and its replication recomputed; it is never aggregated. Nothing is
+written through a symbolic link inside the folder.
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ import json
 import math
 import os
 import platform
+import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +48,9 @@ if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersi
     from sim.scenario.schema import Scenario
 
 _OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json", "warnings.json"}
+_FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
+_MAX_REP_BYTES = 16 * 2**20
+_TABLES = ("-clearance.csv", "-resources.csv", "-intervals.csv", "-owners.csv", "-queues.csv")
 
 
 def _umask() -> int:
@@ -122,6 +133,29 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), allow_nan=False).encode()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_own(path: Path, limit: int) -> bytes:
+    """A file of the results folder: regular, not a symbolic link, at most ``limit`` bytes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError("not a regular file")
+        if st.st_size > limit:
+            raise ValueError(f"larger than {limit:,} bytes")
+        with os.fdopen(os.dup(fd), "rb") as f:
+            return f.read(min(limit, st.st_size) + 1)
+    finally:
+        os.close(fd)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -129,11 +163,19 @@ def _now() -> str:
 class RunStore:
     """One results folder. ``open`` it, ``save`` replications, ``finish`` with the tables."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, on_notice: Callable[[str], None] | None = None):
         self.path = Path(path)
         self.reps_dir = self.path / "reps"
         self.seed: int | None = None
         self.digest: str | None = None
+        #: what was found wrong with replication files (and recomputed), in order
+        self.notices: list[str] = []
+        self.on_notice = on_notice
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        if self.on_notice is not None:
+            self.on_notice(message)
 
     @property
     def is_open(self) -> bool:
@@ -158,9 +200,18 @@ class RunStore:
         meta_path = self.path / "meta.json"
         created = _now()
         resumed = None
+        if self.path.is_dir():
+            links = [p.name for p in (self.path / name for name in sorted(_OWN)) if p.is_symlink()]
+            if links:
+                raise StoreMismatch(
+                    f"{self.path} holds symbolic links ({', '.join(links)}); results are "
+                    "never written through links: choose another --out folder"
+                )
         if meta_path.exists():
             try:
-                old = json.loads(meta_path.read_text(encoding="utf-8"))
+                old = json.loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
+                if not isinstance(old, dict):
+                    raise ValueError("not a JSON object")
             except (OSError, ValueError) as exc:
                 raise StoreMismatch(
                     f"{meta_path} cannot be read ({exc}); choose another --out folder"
@@ -214,31 +265,85 @@ class RunStore:
         return self.reps_dir / f"rep-{r:04d}{suffix}"
 
     def load(self, r: int) -> tuple[dict[str, float], tuple[int, ...]] | None:
-        """Metrics and seed of replication ``r`` if it finished earlier, else None."""
+        """Metrics and seed of replication ``r`` if it finished earlier, else None.
+
+        A file that is damaged or belongs to another run is reported and None returned, so
+        that the replication is computed again.
+        """
         path = self._rep(r, ".json")
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        metrics = {k: math.nan if v is None else float(v) for k, v in data["metrics"].items()}
-        return metrics, tuple(data["seed"])
+        try:
+            return self._verified(r, path)
+        except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._notice(f"{path}: {reason}; computing replication {r} again")
+            return None
+
+    def _verified(self, r: int, path: Path) -> tuple[dict[str, float], tuple[int, ...]]:
+        raw = _read_own(path, _MAX_REP_BYTES)
+        if not raw.strip():
+            raise ValueError("empty")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            raise ValueError("not valid JSON (truncated?)") from None
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            raise ValueError("not a replication file of this bordersim version")
+        checksum = data.pop("checksum", None)
+        if checksum != _sha256(_canonical(data)):
+            raise ValueError("checksum does not match (the file was changed)")
+        expected = {
+            "scenario_hash": self.digest,
+            "root_seed": self.seed,
+            "replication": r,
+            "version": __version__,
+        }
+        for key, want in expected.items():
+            if data.get(key) != want:
+                raise ValueError(f"from another run ({key} {data.get(key)!r}, this run {want!r})")
+        for suffix, digest in data["tables"].items():
+            if suffix not in _TABLES and suffix != "-log.parquet":
+                raise ValueError(f"names an unknown table {suffix!r}")
+            table = self._rep(r, suffix)
+            if _sha256(_read_own(table, 2**40)) != digest:
+                raise ValueError(f"{table.name} does not match its checksum")
+        metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
+        return metrics, tuple(int(x) for x in data["seed"])
 
     def save(self, r: int, result: RunResult) -> dict[str, float]:
         """Write replication ``r``'s tables, then its JSON (last: it marks the rep finished)."""
         metrics = result.metrics()
-        atomic_write(self._rep(r, "-clearance.csv"), result.clearance.to_csv(index=False))
-        atomic_write(self._rep(r, "-resources.csv"), result.resources.to_csv(index=False))
-        atomic_write(self._rep(r, "-intervals.csv"), result.intervals.to_csv(index=False))
-        atomic_write(self._rep(r, "-owners.csv"), result.owners.to_csv(index=False))
-        atomic_write(self._rep(r, "-queues.csv"), result.queues.to_csv(index=False))
-        if result.log is not None:
-            atomic_write(self._rep(r, "-log.parquet"), parquet_bytes(result.log))
-        record = {
-            "replication": r,
-            "seed": list(result.seed),
-            "events": result.events,
-            "metrics": metrics,
-            "warnings": list(result.warnings),
+        frames = (
+            result.clearance,
+            result.resources,
+            result.intervals,
+            result.owners,
+            result.queues,
+        )
+        tables: dict[str, bytes] = {
+            suffix: frame.to_csv(index=False).encode("utf-8")
+            for suffix, frame in zip(_TABLES, frames, strict=True)
         }
+        if result.log is not None:
+            tables["-log.parquet"] = parquet_bytes(result.log)
+        for suffix, data in tables.items():
+            atomic_write(self._rep(r, suffix), data)
+        record = json_safe(
+            {
+                "format": _FORMAT,
+                "version": __version__,
+                "scenario_hash": self.digest,
+                "root_seed": self.seed,
+                "replication": r,
+                "seed": list(result.seed),
+                "events": result.events,
+                "tables": {suffix: _sha256(data) for suffix, data in tables.items()},
+                "metrics": metrics,
+                "warnings": list(result.warnings),
+            }
+        )
+        record["checksum"] = _sha256(_canonical(record))
         atomic_write(self._rep(r, ".json"), dump_json(record))
         return metrics
 

@@ -51,7 +51,7 @@ def _trader_class(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("value", 3)
 def _value(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.port.traffic.value.ppf(u)
+    return np.asarray(x.port.traffic.value.ppf(u))
 
 
 @declare("origin", 4, "int")

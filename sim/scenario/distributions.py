@@ -12,7 +12,9 @@ Parameters are converted on load: durations to hours, plain quantities left as n
 from __future__ import annotations
 
 import csv
+import io
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -24,12 +26,15 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    PrivateAttr,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
 )
 from scipy import special
 
+from sim.scenario import limits
+from sim.scenario.files import MAX_CSV_BYTES, FileProblem, read_text
 from sim.scenario.units import TIME_UNITS, UnitError, parse_duration
 
 
@@ -49,10 +54,16 @@ def _raw_quantity(value: Any) -> float | str:
 
 #: A distribution parameter: a float once validated (read as a number or a string with a unit).
 Quantity = Annotated[float, PlainValidator(_raw_quantity)]
+#: a coefficient of variation (sd / mean)
+CV = Annotated[
+    float, BeforeValidator(limits.real), Field(ge=0, le=limits.MAX_CV, allow_inf_nan=False)
+]
 
 
 class _Dist(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    #: the largest value a draw may take (set on load from the field's kind)
+    _cap: float = PrivateAttr(default=limits.MAX_DURATION_H)
 
     dist: str  # each distribution narrows it to its own tag
 
@@ -85,7 +96,7 @@ class Exponential(_Dist):
             raise ValueError(f"exponential mean must be > 0; got {self.mean_}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
-        out: np.ndarray = -self.mean_ * np.log1p(-u)
+        out: np.ndarray = np.minimum(-self.mean_ * np.log1p(-u), self._cap)
         return out
 
     @property
@@ -98,7 +109,7 @@ class LogNormal(_Dist):
 
     dist: Literal["lognormal"]
     mean_: Quantity = Field(alias="mean")
-    cv: float = Field(ge=0)
+    cv: CV
 
     def _quantities(self) -> tuple[str, ...]:
         return ("mean_",)
@@ -109,8 +120,11 @@ class LogNormal(_Dist):
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         s2 = math.log1p(self.cv**2)
+        if s2 == 0:  # cv 0 (or too small to matter): a fixed time; ndtri(0) * 0 is NaN
+            return np.full(np.shape(u), min(float(self.mean_), self._cap))
         mu = math.log(self.mean_) - s2 / 2
-        return np.exp(mu + math.sqrt(s2) * special.ndtri(u))
+        with np.errstate(over="ignore"):
+            return np.minimum(np.exp(mu + math.sqrt(s2) * special.ndtri(u)), self._cap)
 
     @property
     def mean(self) -> float:
@@ -122,7 +136,7 @@ class Gamma(_Dist):
 
     dist: Literal["gamma"]
     mean_: Quantity = Field(alias="mean")
-    cv: float = Field(gt=0)
+    cv: Annotated[CV, Field(ge=limits.MIN_GAMMA_CV)]
 
     def _quantities(self) -> tuple[str, ...]:
         return ("mean_",)
@@ -133,7 +147,10 @@ class Gamma(_Dist):
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         shape = 1 / self.cv**2
-        return special.gammaincinv(shape, u) * (self.mean_ / shape)
+        out: np.ndarray = np.minimum(
+            special.gammaincinv(shape, u) * (self.mean_ / shape), self._cap
+        )
+        return out
 
     @property
     def mean(self) -> float:
@@ -231,8 +248,16 @@ class Empirical(_Dist):
     def _check(self) -> None:
         if not self.values:
             raise ValueError("empirical needs at least one value")
-        if any(v < 0 for v in self.values):
-            raise ValueError("empirical values must be >= 0")
+        if len(self.values) > limits.MAX_OBSERVATIONS:
+            raise ValueError(
+                f"empirical has {len(self.values):,} values; at most {limits.MAX_OBSERVATIONS:,}"
+            )
+        for i, v in enumerate(self.values):
+            if not (math.isfinite(v) and 0 <= v <= self._cap):
+                raise ValueError(
+                    f"empirical value {i + 1} is {v!r}; each must be finite, >= 0 and "
+                    f"<= {self._cap:g}{' h' if self._cap == limits.MAX_DURATION_H else ''}"
+                )
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         vals = np.asarray(self.values, dtype=float)
@@ -260,15 +285,23 @@ def _shorthand(value: Any) -> Any:
     return value
 
 
+_HARMLESS = re.compile(r"[\w .+%-]{0,24}")
+
+
 def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
+    """The observations in ``d``'s CSV. Messages never quote the file beyond one short cell."""
     assert d.csv_ is not None
     base = Path((info.context or {}).get("base_dir", "."))
-    path = (base / d.csv_).resolve()
+    path = base / str(d.csv_)
     try:
-        with path.open(newline="") as fh:
-            rows = list(csv.reader(fh))
-    except OSError as exc:
-        raise ValueError(f"cannot read empirical csv {str(path)!r}: {exc.strerror}") from None
+        text = read_text(path, MAX_CSV_BYTES)
+        if text.count("\n") > limits.MAX_OBSERVATIONS + 2:
+            raise FileProblem(f"has more than {limits.MAX_OBSERVATIONS:,} rows")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except FileProblem as exc:
+        raise ValueError(f"empirical csv {str(path)!r} {exc}") from None
+    except csv.Error as exc:
+        raise ValueError(f"empirical csv {str(path)!r} cannot be read as CSV ({exc})") from None
     if not rows:
         raise ValueError(f"empirical csv {str(path)!r} is empty")
     header = rows[0]
@@ -276,8 +309,16 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
     body = rows
     if d.column is not None:
         if d.column not in header:
-            raise ValueError(f"column {d.column!r} not in {str(path)!r}; columns: {header}")
+            raise ValueError(
+                f"column {d.column!r} not in the first row of {str(path)!r} "
+                f"({len(header)} column(s))"
+            )
         col, body = header.index(d.column), rows[1:]
+    if len(body) > limits.MAX_OBSERVATIONS + 1:
+        raise ValueError(
+            f"empirical csv {str(path)!r} has {len(body):,} rows; at most "
+            f"{limits.MAX_OBSERVATIONS:,} observations"
+        )
     out: list[float] = []
     for i, row in enumerate(body):
         cell = row[col].strip() if col < len(row) else ""
@@ -288,55 +329,79 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
         except ValueError:
             if i == 0 and d.column is None:  # a header line
                 continue
-            raise ValueError(f"{str(path)!r} row {i + 1}: {cell!r} is not a number") from None
+            line = i + 1 + (d.column is not None)
+            shown = f" ({cell!r})" if _HARMLESS.fullmatch(cell) else ""
+            raise ValueError(f"{str(path)!r} row {line}: not a number{shown}") from None
     return out
 
 
-def _convert(kind: str) -> Callable[[Any, ValidatorFunctionWrapHandler, ValidationInfo], _Dist]:
-    """Build the validator that turns parsed quantities into floats (hours for durations)."""
+def _convert(
+    kind: str, cap: float | None = None
+) -> Callable[[Any, ValidatorFunctionWrapHandler, ValidationInfo], _Dist]:
+    """Build the validator that turns parsed quantities into floats (hours for durations).
+
+    ``cap`` bounds every parameter and every draw (default: 365 d for durations, 1e12 for
+    plain quantities).
+    """
+    if cap is None:
+        cap = limits.MAX_DURATION_H if kind == "duration" else limits.MAX_PLAIN_NUMBER
 
     def convert(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> _Dist:
         d: _Dist = handler(_shorthand(value))
         update: dict[str, Any] = {}
         for name in d._quantities():
             try:
-                update[name] = _quantity(getattr(d, name), kind)
+                update[name] = _quantity(getattr(d, name), kind, cap)
             except ValueError as exc:
                 raise ValueError(f"{d.dist} {name.rstrip('_')}: {exc}") from None
         if isinstance(d, Empirical):
             if (d.values is None) == (d.csv_ is None):
                 raise ValueError("empirical needs exactly one of 'values' or 'csv'")
+            if d.values is not None and len(d.values) > limits.MAX_OBSERVATIONS:
+                raise ValueError(f"empirical: at most {limits.MAX_OBSERVATIONS:,} values")
             raw = d.values if d.values is not None else _read_csv(d, info)
             if d.unit is not None:
                 if kind != "duration":
                     raise ValueError("'unit' is only for durations")
                 if d.unit not in TIME_UNITS:
-                    raise ValueError(f"unknown unit {d.unit!r}")
+                    raise ValueError(f"unknown unit {d.unit!r}; allowed: s, min, h, d, w")
                 scale = TIME_UNITS[d.unit]
-                update["values"] = [float(v) * scale for v in raw]
+                try:
+                    update["values"] = [float(limits.real(v)) * scale for v in raw]
+                except ValueError as exc:
+                    raise ValueError(
+                        f"empirical values with a unit are plain numbers: {exc}"
+                    ) from None
             elif d.csv_ is not None and kind == "duration":
                 raise ValueError("an empirical csv of durations needs 'unit', e.g. unit = 'min'")
             else:
-                update["values"] = [_quantity(v, kind) for v in raw]
+                update["values"] = [_quantity(v, kind, cap) for v in raw]
         out = d.model_copy(update=update)
+        out._cap = cap
         out._check()
         return out
 
     return convert
 
 
-def _quantity(v: Any, kind: str) -> float:
+def _quantity(v: Any, kind: str, cap: float | None = None) -> float:
     if kind == "duration":
+        cap = limits.MAX_DURATION_H if cap is None else cap
         if isinstance(v, int | float) and not isinstance(v, bool) and v == 0:
             return 0.0
         try:
-            return parse_duration(v)
+            hours = parse_duration(v)
         except UnitError as exc:
             raise ValueError(str(exc)) from None
+        if hours > cap:
+            raise ValueError(f"at most {cap / 24:g} d; got {v!r}")
+        return hours
+    cap = limits.MAX_PLAIN_NUMBER if cap is None else cap
     if isinstance(v, str):
         raise ValueError(f"expected a plain number here, without a unit; got {v!r}")
-    if not math.isfinite(v) or v < 0:
-        raise ValueError(f"expected a finite number >= 0; got {v!r}")
+    limits.real(v)
+    if not math.isfinite(v) or v < 0 or v > cap:
+        raise ValueError(f"expected a finite number from 0 to {cap:g}; got {v!r}")
     return float(v)
 
 
@@ -349,6 +414,11 @@ def fixed(value: float | str, kind: Literal["duration", "number"] = "duration") 
     """A fixed duration (``"0 h"``) or number as a validated distribution: a typed default for
     ``DurationDist`` or ``NumberDist``, equal to what validating ``value`` would give."""
     return Deterministic(dist="deterministic", value=_quantity(value, kind))
+
+
+def number_dist(cap: float) -> Any:
+    """A distribution of plain quantities whose parameters and draws are at most ``cap``."""
+    return Annotated[AnyDist, WrapValidator(_convert("number", cap))]
 
 
 #: A distribution of durations; parameters carry time units and are held in hours.

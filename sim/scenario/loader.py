@@ -17,6 +17,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from sim.scenario import limits
+from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
+from sim.scenario.files import depth as nesting
 from sim.scenario.schema import Scenario
 
 #: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
@@ -43,6 +46,8 @@ _MISSING = object()
 
 
 def _show(value: Any) -> str:
+    if nesting(value) > limits.MAX_DEPTH:
+        return "(nested too deeply to show)"
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -82,18 +87,43 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
         else:
             node[keys[-1]] = value
         origin[tuple(keys)] = "command line"
+    _check_depth(data, "command line" if overrides else str(path))
     return validate(data, origin, path)
+
+
+def _check_depth(data: dict, file: str) -> None:
+    if nesting(data) > limits.MAX_DEPTH:
+        raise ScenarioError(
+            [
+                (
+                    file,
+                    deep_path(data, limits.MAX_DEPTH),
+                    _MISSING,
+                    f"tables and arrays nested more than {limits.MAX_DEPTH} levels deep; "
+                    "a scenario needs far fewer",
+                )
+            ]
+        )
 
 
 def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scenario:
     """Validate merged data; turn pydantic's errors into :class:`ScenarioError`."""
     try:
         return Scenario.model_validate(data, context={"base_dir": str(path.parent)})
+    except RecursionError:
+        raise ScenarioError(
+            [(str(path), "", _MISSING, "nested too deeply to be a scenario")]
+        ) from None
     except ValidationError as exc:
         problems = []
         seen = set()
         for err in exc.errors(include_url=False):
             loc = _clean_loc(err["loc"])
+            cause = (err.get("ctx") or {}).get("error")
+            if isinstance(cause, limits.AtField):
+                loc = loc + cause.path
+                if err.get("input", _MISSING) is not _MISSING:
+                    err = {**err, "input": _at(err["input"], cause.path)}
             dotted = ".".join(str(x) for x in loc)
             msg = _message(err, loc)
             key = (dotted, msg)
@@ -107,26 +137,66 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
         raise ScenarioError(problems) from None
 
 
+def _at(value: Any, path: tuple) -> Any:
+    """The part of ``value`` at ``path`` (the whole value when it is not there)."""
+    node = value
+    for key in path:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        else:
+            return _MISSING
+    return node
+
+
 def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
-    path = path.resolve() if path.exists() else path
+    given = path
+    try:
+        path = path.resolve() if path.exists() else path
+    except (OSError, RuntimeError):  # a symlink loop, a name too long
+        pass
     if path in stack:
         chain = " -> ".join(str(p) for p in [*stack, path])
         raise ScenarioError(
             [(str(stack[0]), "extends", _MISSING, f"extends forms a cycle: {chain}")]
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        where = str(stack[-1]) if stack else str(path)
+    if len(stack) >= limits.MAX_EXTENDS:
         raise ScenarioError(
-            [(where, "extends" if stack else "", str(path), "no such file")]
-        ) from None
-    except OSError as exc:
-        raise ScenarioError([(str(path), "", _MISSING, f"cannot read: {exc.strerror}")]) from None
+            [
+                (
+                    str(stack[-1]),
+                    "extends",
+                    str(path),
+                    f"an extends chain of more than {limits.MAX_EXTENDS} files (from {stack[0]})",
+                )
+            ]
+        )
+
+    def problem(msg: str, value: Any = _MISSING) -> ScenarioError:
+        if stack:  # a parent: name the file that extends it, and the parent
+            return ScenarioError([(str(stack[-1]), "extends", str(path), msg)])
+        return ScenarioError([(str(given), "", value, msg)])
+
+    try:
+        text = read_text(path, MAX_SCENARIO_BYTES)
+    except FileProblem as exc:
+        if exc.missing and not stack:
+            raise problem("no such file", str(path)) from None
+        raise problem(str(exc)) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError([(str(path), "", _MISSING, f"not valid TOML: {exc}")]) from None
+        raise problem(f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise problem(
+            f"not a usable scenario: tables or arrays nested more than "
+            f"{limits.MAX_DEPTH} levels deep"
+        ) from None
+    if nesting(raw) > limits.MAX_DEPTH:
+        where = deep_path(raw, limits.MAX_DEPTH)
+        raise problem(
+            f"{where}: tables or arrays nested more than {limits.MAX_DEPTH} levels deep; "
+            "a scenario needs far fewer"
+        )
     parent = raw.pop("extends", None)
     origin = {k: str(path) for k in _leaves(raw)}
     if parent is None:
@@ -175,7 +245,9 @@ def _clean_loc(loc: tuple) -> tuple:
     out = []
     for part in loc:
         if isinstance(part, str) and (
-            part in _TAGS or part.startswith("function-") or part in ("int", "literal['unlimited']")
+            part in _TAGS
+            or part.startswith("function-")
+            or part in ("int", "float", "str", "literal['unlimited']")
         ):
             continue
         out.append(part)

@@ -6,11 +6,14 @@ hours and rates per hour; the file writes them with units (``"15 min"``, ``"20/h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from sim.scenario.distributions import Duration, DurationDist, NumberDist, fixed, hours
+from sim.scenario import limits
+from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
+from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 MODES = ("sea", "land", "air", "rail", "post")
@@ -19,14 +22,25 @@ TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
 CHECKS = ("document", "scan", "physical", "quarantine")
 ANY = "*"
 
-Probability = Annotated[float, Field(ge=0, le=1)]
-
 
 def _rate(v: Any) -> float:
     try:
         return parse_rate(v)
     except UnitError as exc:
         raise ValueError(str(exc)) from None
+
+
+def _bounded_rate(low: float, high: float, zero: bool = True) -> Callable[[Any], float]:
+    """A rate validator: 0 (when ``zero``) or between ``low`` and ``high`` per hour."""
+
+    def check(v: Any) -> float:
+        rate = _rate(v)
+        if (rate == 0 and zero) or low <= rate <= high:
+            return rate
+        lo = "0" if zero else f"{low * 24:g}/d"
+        raise ValueError(f"out of range: allowed {lo} to {high * 24:,.0f}/d; got {v!r}")
+
+    return check
 
 
 def _clock(v: Any) -> float:
@@ -37,6 +51,13 @@ def _clock(v: Any) -> float:
 
 
 Rate = Annotated[float, BeforeValidator(_rate)]
+ArrivalRate = Annotated[float, BeforeValidator(_bounded_rate(0, limits.MAX_ARRIVAL_RATE_H))]
+DischargeRate = Annotated[
+    float,
+    BeforeValidator(
+        _bounded_rate(limits.MIN_DISCHARGE_RATE_H, limits.MAX_DISCHARGE_RATE_H, zero=False)
+    ),
+]
 Clock = Annotated[float, BeforeValidator(_clock)]
 
 
@@ -46,17 +67,20 @@ class Strict(BaseModel):
     )
 
 
-def _shares(values: dict[str, float], allowed: tuple[str, ...] | None, what: str) -> None:
+def _shares(
+    values: dict[str, float], allowed: tuple[str, ...] | None, what: str
+) -> dict[str, float]:
     if allowed is not None:
         for k in values:
             if k not in allowed:
-                raise ValueError(f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
+                raise AtField(k, f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
     for k, v in values.items():
         if not 0 <= v <= 1:
-            raise ValueError(f"share of {what} {k!r} must be in [0, 1]; got {v}")
+            raise AtField(k, f"share of {what} {k!r} must be in [0, 1]; got {v}")
     total = sum(values.values())
     if abs(total - 1) > 1e-6:
         raise ValueError(f"shares of {what} must add up to 1; they add up to {total:g}")
+    return values
 
 
 class ByDirection(Strict):
@@ -111,21 +135,24 @@ class Lane(Strict):
     (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes.
     """
 
-    capacity: int | Literal["unlimited"] | None = None
-    schedule: list[Annotated[int, Field(ge=0)]] | None = None
+    capacity: Servers | Literal["unlimited"] | None = None
+    schedule: list[Servers] | None = None
     service: DurationDist | None = None
+
+    @field_validator("schedule")
+    @classmethod
+    def _hours(cls, v: list[int] | None) -> list[int] | None:
+        if v is not None and len(v) not in (24, 168):
+            raise ValueError(
+                f"schedule needs 24 (hours of the day) or 168 (hours of the week) numbers; "
+                f"got {len(v)}"
+            )
+        return v
 
     @model_validator(mode="after")
     def _one_capacity(self) -> Lane:
         if self.capacity is not None and self.schedule is not None:
             raise ValueError("give either 'capacity' or 'schedule', not both")
-        if isinstance(self.capacity, int) and self.capacity < 0:
-            raise ValueError(f"capacity must be >= 0 or 'unlimited'; got {self.capacity}")
-        if self.schedule is not None and len(self.schedule) not in (24, 168):
-            raise ValueError(
-                f"schedule needs 24 (hours of the day) or 168 (hours of the week) numbers; "
-                f"got {len(self.schedule)}"
-            )
         return self
 
     @property
@@ -151,15 +178,15 @@ class ServiceLane(Lane):
 class Batch(Strict):
     """Vessels or trains: a call brings many declarations, discharged by cranes."""
 
-    size: NumberDist = Field(description="declarations per call")
-    discharge_rate: Rate = Field(description="containers discharged per hour, all cranes")
+    size: number_dist(limits.MAX_BATCH_SIZE) = Field(  # type: ignore[valid-type]
+        description="declarations per call"
+    )
+    discharge_rate: DischargeRate = Field(description="containers discharged per hour, all cranes")
 
     @model_validator(mode="after")
     def _positive(self) -> Batch:
         if self.size.mean <= 0:
-            raise ValueError("a call must bring at least one declaration on average")
-        if self.discharge_rate <= 0:
-            raise ValueError("discharge_rate must be > 0")
+            raise AtField("size", "a call must bring at least one declaration on average")
         return self
 
 
@@ -170,20 +197,21 @@ class Arrivals(Strict):
     are relative weights, rescaled so that ``rate`` stays the weekly average.
     """
 
-    rate: Rate
-    hourly: list[Annotated[float, Field(ge=0)]] = Field(default_factory=lambda: [1.0] * 24)
-    weekly: list[Annotated[float, Field(ge=0)]] = Field(default_factory=lambda: [1.0] * 7)
+    rate: ArrivalRate
+    hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
+    weekly: list[Weight] = Field(default_factory=lambda: [1.0] * 7)
     batch: Batch | None = None
 
-    @model_validator(mode="after")
-    def _profiles(self) -> Arrivals:
-        if len(self.hourly) != 24:
-            raise ValueError(f"hourly needs 24 weights; got {len(self.hourly)}")
-        if len(self.weekly) != 7:
-            raise ValueError(f"weekly needs 7 weights (Monday first); got {len(self.weekly)}")
-        if sum(self.hourly) <= 0 or sum(self.weekly) <= 0:
-            raise ValueError("arrival profiles need at least one positive weight")
-        return self
+    @field_validator("hourly", "weekly")
+    @classmethod
+    def _profile(cls, v: list[float], info: Any) -> list[float]:
+        n = 24 if info.field_name == "hourly" else 7
+        if len(v) != n:
+            what = "24 weights" if n == 24 else "7 weights (Monday first)"
+            raise ValueError(f"{info.field_name} needs {what}; got {len(v)}")
+        if sum(v) <= 0:
+            raise ValueError("an arrival profile needs at least one positive weight")
+        return v
 
     def weekly_rates(self) -> list[float]:
         """Arrival rate (per hour) in each of the 168 hours of the week."""
@@ -197,20 +225,22 @@ class Traffic(Strict):
 
     commodities: dict[str, Probability]
     trader_classes: dict[str, Probability]
-    value: NumberDist = Field(description="customs value per declaration, USD")
+    value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
+        description="customs value per declaration, USD"
+    )
     origins: dict[str, Probability] = Field(default_factory=lambda: {"unspecified": 1.0})
-    containers: NumberDist = Field(
+    containers: number_dist(limits.MAX_CONTAINERS) = Field(  # type: ignore[valid-type]
         default=fixed(1, "number"),
         validate_default=False,
         description="containers per declaration (sea/rail)",
     )
 
-    @model_validator(mode="after")
-    def _mixes(self) -> Traffic:
-        _shares(self.commodities, None, "commodity")
-        _shares(self.trader_classes, TRADER_CLASSES, "trader class")
-        _shares(self.origins, None, "origin")
-        return self
+    @field_validator("commodities", "trader_classes", "origins")
+    @classmethod
+    def _mixes(cls, v: dict[str, float], info: Any) -> dict[str, float]:
+        if info.field_name == "trader_classes":
+            return _shares(v, TRADER_CLASSES, "trader class")
+        return _shares(v, None, info.field_name.rstrip("s").replace("commoditie", "commodity"))
 
 
 class PortDeclaration(Strict):
@@ -245,14 +275,21 @@ class Slots(Strict):
     day_start: Clock = Field(default=parse_clock("08:00"), validate_default=False)
     day_end: Clock = Field(default=parse_clock("17:00"), validate_default=False)
     every: Duration = Field(default=hours("1 h"), validate_default=False)
-    weekdays: list[Annotated[int, Field(ge=1, le=7)]] = Field(
-        default_factory=lambda: [1, 2, 3, 4, 5, 6, 7]
+    weekdays: list[Annotated[int, BeforeValidator(limits.whole), Field(ge=1, le=7)]] = Field(
+        default_factory=lambda: [1, 2, 3, 4, 5, 6, 7], max_length=7
     )
     capacity: Annotated[int, Field(ge=1)] | Literal["unlimited"] = Field(
         default="unlimited",
         description="examinations one slot can take (with every = 0 h: one day's window); "
         "a booking goes to the first slot with room",
     )
+
+    @field_validator("every")
+    @classmethod
+    def _every(cls, v: float) -> float:
+        if v != 0 and not limits.MIN_SLOT_EVERY_H <= v <= limits.MAX_SLOT_EVERY_H:
+            raise ValueError("out of range: 0 (no slots) or from 1 min to 1 d")
+        return v
 
     @model_validator(mode="after")
     def _window(self) -> Slots:
@@ -298,8 +335,8 @@ class Exam(Strict):
 class Lab(Strict):
     """A laboratory that runs samples in batches at fixed cut-off times."""
 
-    batch_size: int = Field(ge=1)
-    cutoffs: list[Clock] = Field(min_length=1)
+    batch_size: Annotated[int, BeforeValidator(limits.whole)] = Field(ge=1, le=limits.MAX_LAB_BATCH)
+    cutoffs: list[Clock] = Field(min_length=1, max_length=1440)
     incubation: DurationDist = Field(description="turnaround of the 'standard' test")
     tests: dict[str, DurationDist] = Field(
         default_factory=dict,
@@ -529,9 +566,11 @@ class Scenario(Strict):
 
     name: str
     description: str = ""
-    days: float = Field(gt=0, description="observed arrivals after the warm-up")
-    warmup_days: float = Field(default=7, ge=0)
-    drain_days: float = Field(default=14, ge=0)
+    days: Real = Field(
+        gt=0, le=limits.MAX_RUN_DAYS, description="observed arrivals after the warm-up"
+    )
+    warmup_days: Real = Field(default=7, ge=0, le=limits.MAX_RUN_DAYS)
+    drain_days: Real = Field(default=14, ge=0, le=limits.MAX_RUN_DAYS)
     queue_sample: Duration = Field(
         default=hours("1 h"), validate_default=False, description="how often queues are sampled"
     )
@@ -546,8 +585,7 @@ class Scenario(Strict):
         self._tables("selection", self.selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
-        if self.queue_sample <= 0:
-            raise ValueError("queue_sample must be > 0")
+        self._bounds()
         for pname, port in self.ports.items():
             for com in port.traffic.commodities:
                 if com not in self.commodities:
@@ -588,6 +626,33 @@ class Scenario(Strict):
                 raise ValueError(
                     f"commodities.{com}.lab_test = {test!r}: ports.{pname}.quarantine.lab.tests "
                     f"has no such test; allowed: standard, {', '.join(lab.tests) or '(none)'}"
+                )
+
+    def _bounds(self) -> None:
+        """Run length, queue samples and expected consignments within limits.py."""
+        problem = limits.check_run(self.days, self.warmup_days, self.drain_days)
+        if problem:
+            raise AtField("days", problem)
+        if self.queue_sample < limits.MIN_QUEUE_SAMPLE_H:
+            raise AtField("queue_sample", "out of range: at least 1 s")
+        run_h = (self.days + self.warmup_days + self.drain_days) * 24
+        if run_h / self.queue_sample > limits.MAX_QUEUE_SAMPLES:
+            raise AtField(
+                "queue_sample",
+                f"{run_h / self.queue_sample:,.0f} samples a run; at most "
+                f"{limits.MAX_QUEUE_SAMPLES:,}: sample less often or run shorter",
+            )
+        arriving_h = (self.days + self.warmup_days) * 24
+        for pname, port in self.ports.items():
+            per_h = port.arrivals.rate
+            if port.arrivals.batch is not None:
+                per_h *= port.arrivals.batch.size.mean
+            expected = per_h * arriving_h
+            if expected > limits.MAX_CONSIGNMENTS:
+                raise AtField(
+                    ("ports", pname, "arrivals", "rate"),
+                    f"about {expected:,.0f} consignments would arrive in the run; at most "
+                    f"{limits.MAX_CONSIGNMENTS:,}: lower the rate or run fewer days",
                 )
 
     def _lanes_needed(self, pname: str, port: Port) -> None:

@@ -1,0 +1,113 @@
+"""Bounds on every number a scenario may hold, checked on load.
+
+No real scenario needs to come near these limits; they exist so that a typo (``"1e30 d"``, a
+missing ``/h``, an infinity) is reported when the file is read instead of overflowing, hanging
+or exhausting memory halfway through a run. README.md lists them for users.
+
+=========================================  ===========================================
+what                                       allowed
+=========================================  ===========================================
+any number                                 finite (no NaN, no infinity); not true/false
+``days``                                   > 0; ``days + warmup_days + drain_days``
+                                           at most 36,525 days (100 years)
+any time (service, delay, lead, ...)       0 to 365 d, in parameters and in every draw
+``queue_sample``                           1 s to 365 d, at most 1,000,000 samples a run
+arrival ``rate``                           0 to 1,000,000/d per port
+``discharge_rate``                         1/d to 100,000/h
+expected consignments per run              at most 100,000,000 (all ports)
+hourly / weekly profile weights            0 to 1,000,000, at least one > 0
+``capacity``, schedule entries             whole numbers 0 to 10,000
+declarations per call (``batch.size``)     draws capped at 100,000
+containers per declaration                 draws capped at 10,000
+customs value (USD)                        draws capped at 1e12
+``cv`` of lognormal / gamma                0 to 10 (gamma: at least 0.01)
+empirical observations                     1 to 1,000,000 values, each finite and >= 0
+lab ``batch_size``                         1 to 100,000
+slot ``every``                             0 (no slots) or 1 min to 1 d
+probabilities and shares                   0 to 1
+=========================================  ===========================================
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, Strict
+
+HOURS_PER_DAY = 24.0
+
+MAX_RUN_DAYS = 36_525.0
+MAX_DURATION_H = 365 * HOURS_PER_DAY
+MIN_QUEUE_SAMPLE_H = 1 / 3600
+MAX_QUEUE_SAMPLES = 1_000_000
+MAX_ARRIVAL_RATE_H = 1_000_000 / HOURS_PER_DAY
+MIN_DISCHARGE_RATE_H = 1 / HOURS_PER_DAY
+MAX_DISCHARGE_RATE_H = 100_000.0
+MAX_CONSIGNMENTS = 100_000_000
+MAX_WEIGHT = 1_000_000.0
+MAX_SERVERS = 10_000
+MAX_BATCH_SIZE = 100_000.0
+MAX_CONTAINERS = 10_000.0
+MAX_VALUE = 1e12
+MAX_CV = 10.0
+MIN_GAMMA_CV = 0.01
+MAX_OBSERVATIONS = 1_000_000
+MAX_LAB_BATCH = 100_000
+MIN_SLOT_EVERY_H = 1 / 60
+MAX_SLOT_EVERY_H = HOURS_PER_DAY
+MAX_PLAIN_NUMBER = 1e12  # any other plain quantity in a distribution
+
+MAX_DEPTH = 32  # tables and arrays nested in a scenario file (the schema needs 8)
+MAX_EXTENDS = 32  # files in an ``extends`` chain
+
+
+def real(v: Any) -> Any:
+    """A number as written: int or float, never a boolean or a string (no silent coercion)."""
+    if isinstance(v, bool):
+        raise ValueError(f"expected a valid number, not {str(v).lower()}")
+    if not isinstance(v, int | float):
+        raise ValueError(f"expected a valid number; got {type(v).__name__} {v!r}"[:120])
+    if isinstance(v, float) and not math.isfinite(v):
+        raise ValueError(f"expected a finite number; got {v}")
+    return v
+
+
+def whole(v: Any) -> Any:
+    """A whole number as written (``3``), never a boolean, a float or a string."""
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise ValueError(f"expected a whole number; got {v!r}"[:120])
+    return v
+
+
+#: A finite number (int or float as written), never true/false.
+Real = Annotated[float, BeforeValidator(real), Field(allow_inf_nan=False)]
+#: A probability or share: a finite number in [0, 1], never true/false.
+Probability = Annotated[float, BeforeValidator(real), Field(ge=0, le=1, allow_inf_nan=False)]
+#: A number of servers: a whole number 0 .. MAX_SERVERS.
+Servers = Annotated[int, BeforeValidator(whole), Strict(), Field(ge=0, le=MAX_SERVERS)]
+#: A profile weight: finite, 0 .. MAX_WEIGHT.
+Weight = Annotated[float, BeforeValidator(real), Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
+
+
+def check_run(days: float, warmup: float, drain: float) -> str | None:
+    """Why a run of this length is refused (None when it is fine)."""
+    total = days + warmup + drain
+    if total > MAX_RUN_DAYS:
+        return (
+            f"days + warmup_days + drain_days = {total:g} days; at most {MAX_RUN_DAYS:,.0f} "
+            "days (100 years)"
+        )
+    return None
+
+
+class AtField(ValueError):
+    """A problem found by a check of a whole table but belonging to one of its fields.
+
+    ``path`` is relative to the table; the loader appends it to the table's location, so the
+    message names the field (``ports.sea.traffic.commodities``) and not only the table.
+    """
+
+    def __init__(self, path: str | tuple, message: str):
+        super().__init__(message)
+        self.path = tuple(path.split(".")) if isinstance(path, str) else tuple(path)

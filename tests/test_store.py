@@ -1,0 +1,152 @@
+"""A results folder cannot lie: damaged or foreign replication files are recomputed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
+FAST = ["--days", "1", "--reps", "2", "--set", "warmup_days=1", "--set", "drain_days=2"]
+
+
+def run(capsys, out: Path, *extra: str) -> tuple[int, str, str]:
+    code = main(["run", SMALL, *FAST, "--out", str(out), "--json", *extra])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def done(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, summary, _ = run(capsys, out)
+    assert code == 0
+    return out, summary
+
+
+def rep(out: Path, r: int = 1) -> Path:
+    return out / "reps" / f"rep-{r:04d}.json"
+
+
+def again(capsys, out, first) -> str:
+    code, summary, err = run(capsys, out)
+    assert code == 0, err
+    assert summary == first  # recomputed bit for bit, the damaged file never aggregated
+    assert "Traceback" not in err
+    return err
+
+
+def test_record_identifies_itself(done):
+    out, _ = done
+    data = json.loads(rep(out).read_text())
+    for key in ("scenario_hash", "root_seed", "replication", "version", "checksum", "tables"):
+        assert key in data, key
+    assert data["replication"] == 1 and data["root_seed"] == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_text(p.read_text()[:100]),  # truncated
+        lambda p: p.write_text(""),  # emptied
+        lambda p: p.write_bytes(b"\xff\xfe\x00garbage"),  # not text
+        lambda p: p.write_text("[1, 2]"),  # valid JSON, not a record
+    ],
+    ids=["truncated", "emptied", "binary", "not-a-record"],
+)
+def test_damaged_replication_is_recomputed(done, capsys, damage):
+    out, first = done
+    damage(rep(out))
+    err = again(capsys, out, first)
+    assert "rep-0001.json" in err and "again" in err
+    assert json.loads(rep(out).read_text())["replication"] == 1
+
+
+def test_edited_value_is_recomputed(done, capsys):
+    out, first = done
+    data = json.loads(rep(out).read_text())
+    data["metrics"]["clearance_h_mean"] = 1.0
+    rep(out).write_text(json.dumps(data))
+    err = again(capsys, out, first)
+    assert "checksum" in err
+
+
+def test_edited_table_is_recomputed(done, capsys):
+    out, first = done
+    table = out / "reps" / "rep-0001-clearance.csv"
+    table.write_text(table.read_text() + "x\n")
+    err = again(capsys, out, first)
+    assert "rep-0001-clearance.csv" in err
+
+
+def test_replication_from_another_seed_is_not_mixed_in(tmp_path, done, capsys):
+    out, first = done
+    other = tmp_path / "other"
+    code, _, _ = run(capsys, other, "--seed", "2")
+    assert code == 0
+    rep(out).write_bytes(rep(other).read_bytes())
+    err = again(capsys, out, first)
+    assert "another run" in err and "root_seed" in err
+
+
+def test_symlinked_reps_folder_is_refused(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "reps").symlink_to(elsewhere)
+    code, _, err = run(capsys, out)
+    assert code == 2 and "symbolic link" in err and "--out" in err
+    assert not list(elsewhere.iterdir())
+
+
+def test_symlinked_replication_file_is_replaced_not_followed(done, tmp_path, capsys):
+    out, first = done
+    target = tmp_path / "target.json"
+    target.write_text("keep me")
+    rep(out).unlink()
+    rep(out).symlink_to(target)
+    again(capsys, out, first)
+    assert target.read_text() == "keep me"
+    assert not rep(out).is_symlink()
+
+
+@pytest.mark.parametrize("sig,status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_is_one_line(tmp_path, sig, status):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sim.cli",
+            "run",
+            SMALL,
+            "--days",
+            "60",
+            "--reps",
+            "3",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "o" / "meta.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == status, err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
