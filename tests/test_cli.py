@@ -260,3 +260,20 @@ def test_default_folder_is_created_exclusively(tmp_path, monkeypatch):
         "small-20240501-120000-3",
     ]
     assert all(p.is_dir() for p in made)
+
+
+def test_an_interrupt_while_starting_is_one_line_and_the_right_status():
+    """Before the command takes over, SIGINT and SIGTERM end the process quietly."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, time, sim.entry as e; e.install(); "
+        "os.kill(os.getpid(), signal.SIG{}); time.sleep(5)"
+    )
+    for name, status in (("INT", 130), ("TERM", 143)):
+        out = subprocess.run(
+            [sys.executable, "-c", code.format(name)], capture_output=True, text=True, timeout=30
+        )
+        assert out.returncode == status, (name, out)
+        assert out.stderr.strip() == "interrupted while starting; nothing was run"

@@ -1,0 +1,32 @@
+"""The ``bordersim`` console script's entry point.
+
+Signals are handled here, before anything else of bordersim is imported, so that an interrupt
+(Ctrl-C, SIGTERM) even during start-up ends with one line and exit 130 or 143, never a
+traceback. Once the command runs, :func:`sim.cli.main` handles them itself (finished
+replications are kept).
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+
+def _starting(signum: int, frame: FrameType | None) -> None:
+    print("interrupted while starting; nothing was run", file=sys.stderr)
+    sys.exit(130 if signum == signal.SIGINT else 143)
+
+
+def install() -> None:
+    """Until the command takes over: an interrupt exits at once, quietly."""
+    signal.signal(signal.SIGINT, _starting)
+    signal.signal(signal.SIGTERM, _starting)
+
+
+def main() -> int:
+    install()
+    from sim.cli import main as command
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt from here on
+    return command()
