@@ -76,3 +76,8 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
     assert any("document_check is 100% utilised" in w for w in saved["rep-0000"])
     printed = capsys.readouterr().out
     assert "warning" in printed and "document_check is 100% utilised" in printed
+
+
+def test_no_warning_on_the_default_scenario():
+    r = sim.simulate(sim.load_scenario(sim.default_scenario_path()), 1)
+    assert r.warnings == []

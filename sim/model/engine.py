@@ -57,8 +57,6 @@ class Flow:
         if isinstance(nxt, Booking):  # a lane visit booked later: the lane calls back
             nxt.proceed = self.proceed
             nxt.lane.defer(nxt)
-            if nxt.wake:
-                nxt.lane.wake(nxt.r)
             return True
         if nxt.callbacks is not None:  # a pending event
             nxt.callbacks.append(self.resume)

@@ -20,7 +20,7 @@ import heapq
 import itertools
 import math
 from collections import deque
-from functools import partial
+from typing import Any
 
 import simpy
 
@@ -47,6 +47,7 @@ class FifoLane(LaneStats):
         self._bounds = (0.0, INF)  # the observation window
         self.win_queue = self.win_busy = 0.0
         self._pending: list[tuple[float, int, int, Booking]] = []  # deferred, by time
+        self._soon: list[tuple[float, int, int, Booking]] = []  # requests that wake the lane
         self._wakes: set[float] = set()  # times at which a wake-up is scheduled
         self._seq = itertools.count()
         h = hourly or [0] * 168
@@ -75,34 +76,42 @@ class FifoLane(LaneStats):
     def defer(self, booking: Booking) -> None:
         """Take a request for a future time (never earlier than now); it is booked, and its
         flow carried on, as soon as the lane is next used or observed at or after that time.
-        Requests at the same time are booked in the order of their consignments' arrival."""
-        heapq.heappush(self._pending, (booking.r, booking.key, next(self._seq), booking))
+        Requests at the same time are booked in the order of their consignments' arrival.
+        A request whose journey must carry on at its time (``booking.wake``) also makes the
+        lane wake then: one event per distinct time, not per request, so that requests at
+        one time are booked in arrival order whichever journey's event came first."""
+        entry = (booking.r, booking.key, next(self._seq), booking)
+        if booking.wake:  # few at a time: a heap of their own keeps the big one untouched
+            heapq.heappush(self._soon, entry)
+            if booking.r not in self._wakes:
+                self._wakes.add(booking.r)
+                self.env.timeout(booking.r - self.env.now, booking.r).callbacks.append(self._woken)
+        else:
+            heapq.heappush(self._pending, entry)
 
-    def wake(self, r: float) -> None:
-        """Make sure the lane books its requests for time ``r`` at ``r`` (one event per
-        distinct time, not per request): a journey that must carry on from its booking at
-        that moment waits for it. Requests at one time are so booked in arrival order,
-        whichever journey's event happened to come first."""
-        if r not in self._wakes:
-            self._wakes.add(r)
-            self.env.timeout(r - self.env.now).callbacks.append(partial(self._woken, r))
-
-    def _woken(self, r: float, _: object) -> None:
-        self._wakes.discard(r)
-        self.drain(r)  # every request made for r, in arrival order
+    def _woken(self, event: Any) -> None:
+        self._wakes.discard(event.value)
+        self.drain(event.value)  # every request made for that time, in arrival order
 
     def drain(self, upto: float, key: float = INF) -> None:
         """Book, in time order, every deferred request made before ``upto`` (and at ``upto``
         by a consignment that arrived before the one with ``key``: all of them by default)."""
-        pending = self._pending
-        while pending and (pending[0][0] < upto or (pending[0][0] == upto and pending[0][1] < key)):
-            r, _, _, b = heapq.heappop(pending)
+        pending, soon = self._pending, self._soon
+        while pending or soon:
+            if soon and (not pending or soon[0] < pending[0]):
+                head = soon
+            else:
+                head = pending
+            r, k = head[0][0], head[0][1]
+            if r > upto or (r == upto and k >= key):
+                return
+            _, _, _, b = heapq.heappop(head)
             b.proceed(self._book(r, b.service, b.cohort))
 
     def book(self, service: float, cohort: bool, key: float = INF) -> tuple[float, float]:
         """A job asks now: fix its start and end (inf if no server will ever come)."""
         r = self.env.now
-        if self._pending:
+        if self._pending or self._soon:
             self.drain(r, key)
         return self._book(r, service, cohort)
 
@@ -157,7 +166,7 @@ class FifoLane(LaneStats):
         """Bring the state (and on-duty time) up to now: book the deferred requests due by
         now (their journeys carry on), then sweep the booked starts and ends."""
         now = self.env.now
-        if self._pending:
+        if self._pending or self._soon:
             self.drain(now)
         starts, ends = self._starts, self._end_marks
         while True:

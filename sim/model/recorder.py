@@ -37,14 +37,14 @@ if TYPE_CHECKING:
 HEAD = ("port", "index", "cohort", "outcome", "channel")
 COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 #: the short row kept for statistics (the log keeps COLUMNS)
-STATS = ("port", "outcome", "channel", "direction", "commodity", "trader_class")
+STATS = ("port", "outcome", "channel", "direction", "commodity", "trader_class", "containers")
 _S = {name: i for i, name in enumerate(STATS)}
 _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
-_ATTRS = [R.direction, R.commodity, R.trader_class]
-_DIRECTION, _COMMODITY, _CLASS = _ATTRS
+_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers]
+_DIRECTION, _COMMODITY, _CLASS, _BOXES = _ATTRS
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -86,6 +86,14 @@ class Recorder:
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
+        # inspection (a scan, physical or quarantine exam; China's definition), over every
+        # cohort declaration whatever its outcome, and over their containers
+        self.inspections = {
+            "declarations": 0,
+            "inspected": 0,
+            "containers": 0.0,
+            "containers_inspected": 0.0,
+        }
         self._rows: list[tuple] = []
         self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
         self._block_rows = 0
@@ -109,7 +117,17 @@ class Recorder:
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:
             self._rows.append(
-                (c.port, outcome, ch, r[_DIRECTION], r[_COMMODITY], r[_CLASS], *m, *c.own)
+                (
+                    c.port,
+                    outcome,
+                    ch,
+                    r[_DIRECTION],
+                    r[_COMMODITY],
+                    r[_CLASS],
+                    r[_BOXES],
+                    *m,
+                    *c.own,
+                )
             )
             if len(self._rows) >= FLUSH:
                 self.flush()
@@ -160,6 +178,14 @@ class Recorder:
         """Fold rows (the STATS layout) into the running statistics."""
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
+        ch = a[:, _S["channel"]].astype(int)
+        inspected = (ch % 4 >= 2) | (ch >= 4)  # scan or physical, or with quarantine
+        boxes = a[:, _S["containers"]]
+        ins = self.inspections
+        ins["declarations"] += len(a)
+        ins["inspected"] += int(inspected.sum())
+        ins["containers"] += float(boxes.sum())
+        ins["containers_inspected"] += float(boxes[inspected].sum())
         treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
         self.treated += int(treated.sum())
         a = a[outcome == RELEASED]

@@ -51,11 +51,20 @@ class RunResult:
     events: int
     log: pd.DataFrame | None = None
     paths: dict[str, int] = field(default_factory=dict)  # consignments by interpreter
+    #: cohort declarations and containers, and those inspected (scan, physical, quarantine)
+    inspections: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # e.g. a queue that does not settle
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
         out: dict[str, float] = {}
+        ins = self.inspections
+        if ins:
+            n, boxes = ins["declarations"], ins["containers"]
+            out["inspection_rate"] = ins["inspected"] / n if n else math.nan
+            out["inspection_rate_per_container"] = (
+                ins["containers_inspected"] / boxes if boxes else math.nan
+            )
         c = self.clearance
         for metric in ("clearance", "overall_clearance"):
             row = c[(c.metric == metric) & (c.dimension == "all")].iloc[0]

@@ -180,5 +180,6 @@ class World:
             events=self.env.scheduled,
             log=rec.log_frame(names, list(self.scenario.commodities)),
             paths=dict(self.paths),
+            inspections=dict(rec.inspections),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
         )

@@ -1,0 +1,70 @@
+"""Quarantine outcomes: treatment (fumigation, heat) then release is not a rejection; the lab's
+turnaround follows the test a commodity needs, and each test runs its own batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+CHECK_ALL_FROZEN = {
+    "selection.quarantine": {"frozen": {"*": 1.0}},
+    "ports.sea.quarantine.officers.capacity": 6,
+}
+
+
+def run(over: dict) -> sim.RunResult:
+    return sim.simulate(sim.load_scenario(SMALL, {**CHECK_ALL_FROZEN, **over}), 5, log=True)
+
+
+def test_treated_goods_are_released_after_treatment_and_counted_apart_from_rejections():
+    r = run(
+        {
+            "commodities.frozen.quarantine_reject": 0.1,
+            "commodities.frozen.quarantine_treat": 0.3,
+            "ports.sea.quarantine.treatment": "20 h",
+        }
+    )
+    log = r.log[r.log.cohort]
+    treated = log[log.treated.notna()]
+    rejected = log[log.outcome == "rejected"]
+    assert len(treated) > 20 and len(rejected) > 5
+    assert (treated.outcome != "rejected").all() and rejected.treated.isna().all()
+    done = treated[treated.outcome == "released"]
+    assert r.counts["treated"] == len(done)
+    sampled = done[done.lab_end.notna()]  # treatment starts at the lab's result
+    assert len(sampled) > 5
+    np.testing.assert_allclose(sampled.treated - sampled.lab_end, 20.0)
+    on_site = done[done.lab_end.isna()]  # ... or once the box is out of the bay
+    assert ((on_site.treated - on_site.quarantine_end).between(20.0, 23.0)).all()
+    assert (done.released >= done.treated).all()
+    checked = log[log.quarantine_start.notna() & (log.outcome != "censored")]
+    assert len(rejected) / len(checked) == pytest.approx(0.1, abs=0.05)
+
+
+def test_each_commodity_waits_for_its_own_test():
+    r = run(
+        {
+            "selection.quarantine": {"*": {"*": 0.3}},
+            "ports.sea.quarantine.sample_share": 1.0,
+            "ports.sea.quarantine.lab.tests": {"pcr": "12 h", "culture": "72 h"},
+            "ports.sea.quarantine.lab.batch_size": 1000,  # no sample waits for a second run
+            "commodities.frozen.lab_test": "pcr",
+            "commodities.general.lab_test": "culture",
+        }
+    )
+    log = r.log[r.log.lab_end.notna()]
+    turnaround = log.lab_end - log.lab_start  # the wait for a batch, then the incubation
+    frozen, general = turnaround[log.commodity == "frozen"], turnaround[log.commodity != "frozen"]
+    assert len(frozen) > 10 and len(general) > 10
+    assert frozen.between(12.0, 12.0 + 24.0).all()  # cut-offs at 10:00 and 16:00
+    assert general.between(72.0, 72.0 + 24.0).all()
+
+
+def test_a_lab_test_no_lab_runs_is_an_error_naming_commodity_and_port():
+    with pytest.raises(sim.ScenarioError, match=r"commodities\.frozen\.lab_test.*ports\.sea"):
+        sim.load_scenario(SMALL, {"commodities.frozen.lab_test": "sequencing"})
