@@ -36,12 +36,13 @@ lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/mypy
 
-# The commit whose speed the benchmark compares against (the one before the model-core
-# refactor); override with `make bench BASELINE=<revision>`, or BASELINE= to skip.
-BASELINE ?= b106206
+# `make bench BASELINE=<revision>` also times the scenario with the package as it was at that
+# revision (which must be able to load the scenario: pass SCENARIO= an older file if needed).
+BASELINE ?=
+SCENARIO ?=
 
 bench: venv
-	$(BIN)/python benchmarks/bench_flow.py $(if $(BASELINE),--baseline $(BASELINE))
+	$(BIN)/python benchmarks/bench_flow.py $(if $(BASELINE),--baseline $(BASELINE)) $(if $(SCENARIO),--scenario $(SCENARIO))
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info sim/*.egg-info .pytest_cache .ruff_cache .hypothesis

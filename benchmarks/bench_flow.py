@@ -181,10 +181,12 @@ def export_commit(commit: str, into: Path) -> Path:
 def _time_in_subprocess(source: Path, scenario: Path) -> float:
     out = subprocess.run(
         [sys.executable, "-c", _TIME_ONE_RUN, str(source), str(scenario)],
-        check=True,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        last = (out.stderr.strip().splitlines() or ["(no message)"])[-1]
+        raise SystemExit(f"the package at {source} could not run {scenario}: {last}")
     return float(json.loads(out.stdout))
 
 
