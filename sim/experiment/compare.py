@@ -203,134 +203,202 @@ def compare(
     ``report.html``. ``on_done(option, replication, metrics)`` is called after each run
     (``metrics`` None when it failed).
     """
-    opts = resolve_options(options)
-    base_over = dict(overrides or {})
-    variants = {o.name: _variant(scenario, {**base_over, **o.overrides}) for o in opts}
-    base = variants[BASELINE]
-    watch = tuple(metrics or DEFAULT_METRICS)
     if reps < 1:
         raise ValueError(f"reps must be at least 1; got {reps}")
     if precision is not None and precision <= 0:
         raise ValueError(f"precision must be positive; got {precision}")
-    meta = {
-        "package": "bordersim",
-        "version": __version__,
-        "scenario": base.name,
-        "scenario_hash": scenario_hash(base),
-        "days": base.days,
-        "warmup_days": base.warmup_days,
-        "drain_days": base.drain_days,
-        "seed": seed,
-        "seeds": f"replication r of every option uses SeedSequence(entropy={seed}, spawn_key=(r,))",
-        "reps_requested": reps,
-        "precision": precision,
-        "precision_metrics": list(watch),
-        "max_reps": max_reps,
-        "tolerance_h": tolerance_h,
-        "options": [o.as_dict() for o in opts],
-        "command": command,
-    }
-    folder = _CompareFolder(Path(out), meta) if out is not None else None
-    stores: dict[str, RunStore] = {}
-    if folder is not None:
-        for o in opts:
-            store = RunStore(folder.path / "options" / o.name)
-            store.open(variants[o.name], seed, reps, command=command or [])
-            stores[o.name] = store
+    run = _Comparison(
+        scenario,
+        resolve_options(options),
+        seed,
+        dict(overrides or {}),
+        log,
+        tolerance_h,
+        on_done,
+    )
+    watch = tuple(metrics or DEFAULT_METRICS)
+    run.open(out, reps, precision, watch, max_reps, command)
+    done = run.replicate(reps, precision, watch, max_reps)
+    return run.result(done, report)
 
-    rows: list[dict[str, Any]] = []
-    warns: dict[str, dict[int, list[str]]] = {o.name: {} for o in opts}
-    gain_parts: list[pd.DataFrame] = []
-    failures: list[dict[str, Any]] = []
-    tables = _TableMeans()
 
-    def run_rep(r: int) -> None:
+class _Comparison:
+    """One comparison's state: the options' scenarios, their stores, and what has been
+    measured so far (metrics per replication, warnings, who-gains parts, failures)."""
+
+    def __init__(
+        self,
+        scenario: str | Path | Scenario,
+        opts: list[Option],
+        seed: int,
+        base_over: dict[str, Any],
+        log: bool,
+        tolerance_h: float,
+        on_done: OnDone | None,
+    ):
+        self.opts, self.seed, self.log, self.tolerance_h = opts, seed, log, tolerance_h
+        self.on_done = on_done
+        self.variants = {o.name: _variant(scenario, {**base_over, **o.overrides}) for o in opts}
+        self.base = self.variants[BASELINE]
+        self.folder: _CompareFolder | None = None
+        self.stores: dict[str, RunStore] = {}
+        self.meta: dict[str, Any] = {}
+        self.rows: list[dict[str, Any]] = []
+        self.warns: dict[str, dict[int, list[str]]] = {o.name: {} for o in opts}
+        self.gain_parts: list[pd.DataFrame] = []
+        self.failures: list[dict[str, Any]] = []
+        self.tables = _TableMeans()
+
+    def open(
+        self,
+        out: str | Path | None,
+        reps: int,
+        precision: float | None,
+        watch: tuple[str, ...],
+        max_reps: int,
+        command: list[str] | None,
+    ) -> None:
+        """Describe the run and, with ``out``, open its folder and one store per option."""
+        base, seed = self.base, self.seed
+        self.meta = {
+            "package": "bordersim",
+            "version": __version__,
+            "scenario": base.name,
+            "scenario_hash": scenario_hash(base),
+            "days": base.days,
+            "warmup_days": base.warmup_days,
+            "drain_days": base.drain_days,
+            "seed": seed,
+            "seeds": "replication r of every option uses "
+            f"SeedSequence(entropy={seed}, spawn_key=(r,))",
+            "reps_requested": reps,
+            "precision": precision,
+            "precision_metrics": list(watch),
+            "max_reps": max_reps,
+            "tolerance_h": self.tolerance_h,
+            "options": [o.as_dict() for o in self.opts],
+            "command": command,
+        }
+        if out is None:
+            return
+        self.folder = _CompareFolder(Path(out), self.meta)
+        for o in self.opts:
+            store = RunStore(self.folder.path / "options" / o.name)
+            store.open(self.variants[o.name], seed, reps, command=command or [])
+            self.stores[o.name] = store
+
+    def replicate(
+        self, reps: int, precision: float | None, watch: tuple[str, ...], max_reps: int
+    ) -> int:
+        """Run replications (more, with ``precision``, until the watched metrics are precise
+        enough or ``max_reps``); return how many were run."""
+        r = 0
+        target = reps if precision is None else max(reps, MIN_SEQUENTIAL_REPS)
+        while True:
+            while r < target:
+                self.replication(r)
+                r += 1
+            if precision is None or r >= max_reps:
+                return r
+            if _precise_enough(pd.DataFrame(self.rows), watch, precision):
+                return r
+            target = r + 1
+
+    def replication(self, r: int) -> None:
+        """Replication ``r`` of every option (loaded when done before), then who gains."""
+        folder, log = self.folder, self.log
         logs: dict[str, pd.DataFrame] = {}
         gains_done = folder.load_gains(r) if folder is not None and log else None
-        for o in opts:
-            store = stores.get(o.name)
-            loaded = store.load(r) if store is not None else None
-            if loaded is not None:
-                metrics_r = loaded[0]
-                warns[o.name][r] = folder.load_warnings(o.name, r) if folder else []
-                if folder is not None:
-                    tables.add(o.name, folder.load_tables(o.name, r))
-                if log and gains_done is None:
-                    logged = folder.load_log(o.name, r) if folder else None
-                    if logged is not None:
-                        logs[o.name] = logged
-            else:
-                try:
-                    result = simulate(variants[o.name], seed, replication=r, log=log)
-                except Exception as exc:  # noqa: BLE001 - reported, the others go on
-                    failures.append(_failure(o.name, variants[o.name], seed, r, exc))
-                    if folder is not None:
-                        folder.write_failures(failures)
-                    if on_done is not None:
-                        on_done(o.name, r, None)
-                    continue
-                metrics_r = result.metrics()
-                warns[o.name][r] = list(result.warnings)
-                tables.add(o.name, {k: getattr(result, k) for k in TABLE_KEYS})
-                trimmed = trim_log(result.log) if log and result.log is not None else None
-                if store is not None and folder is not None:
-                    folder.save_warnings(o.name, r, result.warnings)
-                    store.save(r, dataclasses.replace(result, log=trimmed))
-                if trimmed is not None:
-                    logs[o.name] = trimmed
-                del result
-            rows.append({"option": o.name, "replication": r, **metrics_r})
-            if on_done is not None:
-                on_done(o.name, r, metrics_r)
+        for o in self.opts:
+            loaded = self._loaded(o.name, r, logs, need_log=gains_done is None)
+            metrics_r = loaded if loaded is not None else self._simulated(o.name, r, logs)
+            if metrics_r is None:
+                continue  # failed: reported, the others go on
+            self.rows.append({"option": o.name, "replication": r, **metrics_r})
+            if self.on_done is not None:
+                self.on_done(o.name, r, metrics_r)
         if not log:
             return
         if gains_done is None:
-            gains_done = _gains_of_rep(logs, r, tolerance_h)
+            gains_done = _gains_of_rep(logs, r, self.tolerance_h)
             if folder is not None and BASELINE in logs:
                 folder.save_gains(r, gains_done)
-        gain_parts.append(gains_done)
+        self.gain_parts.append(gains_done)
 
-    r = 0
-    target = reps if precision is None else max(reps, MIN_SEQUENTIAL_REPS)
-    while True:
-        while r < target:
-            run_rep(r)
-            r += 1
-        if precision is None or r >= max_reps:
-            break
-        if _precise_enough(pd.DataFrame(rows), watch, precision):
-            break
-        target = r + 1
+    def _loaded(
+        self, name: str, r: int, logs: dict[str, pd.DataFrame], need_log: bool
+    ) -> dict[str, float] | None:
+        """Metrics of a replication finished by an earlier run (None if there is none)."""
+        store, folder = self.stores.get(name), self.folder
+        loaded = store.load(r) if store is not None else None
+        if loaded is None or folder is None:
+            return None
+        self.warns[name][r] = folder.load_warnings(name, r)
+        self.tables.add(name, folder.load_tables(name, r))
+        if self.log and need_log:
+            logged = folder.load_log(name, r)
+            if logged is not None:
+                logs[name] = logged
+        return loaded[0]
 
-    per_rep = pd.DataFrame(rows)
-    if per_rep.empty:
-        per_rep = pd.DataFrame(columns=["option", "replication"])
-    per_rep = per_rep.sort_values(["option", "replication"], key=_option_order(opts))
-    per_rep = per_rep.reset_index(drop=True)
-    meta["reps"] = r
-    warnings = {
-        name: sorted({w for ws in by_rep.values() for w in ws}) for name, by_rep in warns.items()
-    }
-    result = CompareResult(
-        scenario=base.name,
-        options=opts,
-        seed=seed,
-        meta=meta,
-        per_rep=per_rep,
-        summary=_summaries(per_rep, opts),
-        differences=_differences(per_rep, opts, warnings),
-        interactions=_interactions(per_rep, opts),
-        gains=summarise_gains(pd.concat(gain_parts, ignore_index=True))
-        if gain_parts
-        else summarise_gains(pd.DataFrame()),
-        warnings=warnings,
-        failures=failures,
-        path=folder.path if folder is not None else None,
-        tables=tables.means(),
-    )
-    if folder is not None:
-        folder.finish(result, report=report)
-    return result
+    def _simulated(
+        self, name: str, r: int, logs: dict[str, pd.DataFrame]
+    ) -> dict[str, float] | None:
+        """Run a replication and store it; a failure is recorded, not raised."""
+        scenario, folder, store = self.variants[name], self.folder, self.stores.get(name)
+        try:
+            result = simulate(scenario, self.seed, replication=r, log=self.log)
+        except Exception as exc:  # noqa: BLE001 - reported, the others go on
+            self.failures.append(_failure(name, scenario, self.seed, r, exc))
+            if folder is not None:
+                folder.write_failures(self.failures)
+            if self.on_done is not None:
+                self.on_done(name, r, None)
+            return None
+        metrics_r = result.metrics()
+        self.warns[name][r] = list(result.warnings)
+        self.tables.add(name, {k: getattr(result, k) for k in TABLE_KEYS})
+        trimmed = trim_log(result.log) if self.log and result.log is not None else None
+        if store is not None and folder is not None:
+            folder.save_warnings(name, r, result.warnings)
+            store.save(r, dataclasses.replace(result, log=trimmed))
+        if trimmed is not None:
+            logs[name] = trimmed
+        return metrics_r
+
+    def result(self, reps: int, report: bool) -> CompareResult:
+        """Summaries, paired differences, interactions and who gains, over what was run."""
+        opts = self.opts
+        per_rep = pd.DataFrame(self.rows)
+        if per_rep.empty:
+            per_rep = pd.DataFrame(columns=["option", "replication"])
+        per_rep = per_rep.sort_values(["option", "replication"], key=_option_order(opts))
+        per_rep = per_rep.reset_index(drop=True)
+        self.meta["reps"] = reps
+        warnings = {
+            name: sorted({w for ws in by_rep.values() for w in ws})
+            for name, by_rep in self.warns.items()
+        }
+        parts = self.gain_parts
+        gains = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+        result = CompareResult(
+            scenario=self.base.name,
+            options=opts,
+            seed=self.seed,
+            meta=self.meta,
+            per_rep=per_rep,
+            summary=_summaries(per_rep, opts),
+            differences=_differences(per_rep, opts, warnings),
+            interactions=_interactions(per_rep, opts),
+            gains=summarise_gains(gains),
+            warnings=warnings,
+            failures=self.failures,
+            path=self.folder.path if self.folder is not None else None,
+            tables=self.tables.means(),
+        )
+        if self.folder is not None:
+            self.folder.finish(result, report=report)
+        return result
 
 
 TABLE_KEYS = {
@@ -362,11 +430,10 @@ class _TableMeans:
                 t = pd.concat(frames, ignore_index=True)
                 for k in keys:
                     t[k] = t[k].astype(str)
-                numeric = [c for c in t.columns if c not in keys and
-                           pd.api.types.is_numeric_dtype(t[c])]
-                out[option][name] = (
-                    t.groupby(keys, sort=False)[numeric].mean().reset_index()
-                )
+                numeric = [
+                    c for c in t.columns if c not in keys and pd.api.types.is_numeric_dtype(t[c])
+                ]
+                out[option][name] = t.groupby(keys, sort=False)[numeric].mean().reset_index()
         return out
 
 

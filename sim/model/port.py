@@ -100,41 +100,52 @@ class Port:
         self._export_rows = UniformRows(port_stream(seed, name, EXPORTS, EXPORT_ROWS), WIDTH)
         self.created_exports = 0
 
+    def _lane(self, key: str, lane_spec: Any, together: bool = False) -> Any:
+        """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
+        if lane_spec is None:
+            return None
+        kind = CellLane if together else FifoLane
+        made = kind(self.env, self.name, key, lane_spec.hourly_capacity())
+        self.lanes[key] = made
+        return made
+
     def _build_lanes(self) -> None:
-        spec, env, name = self.spec, self.env, self.name
-
-        def lane(key: str, lane_spec: Any, together: bool = False) -> Any:
-            if lane_spec is None:
-                return None
-            kind = CellLane if together else FifoLane
-            made = kind(env, name, key, lane_spec.hourly_capacity())
-            self.lanes[key] = made
-            return made
-
-        self.review = lane("declaration_review", spec.review)
-        self.document = lane("document_check", spec.document_check)
-        self.scanners = lane("scanners", spec.scan.scanners if spec.scan else None)
-        self.image_officers = lane(
+        spec = self.spec
+        self.review = self._lane("declaration_review", spec.review)
+        self.document = self._lane("document_check", spec.document_check)
+        self.scanners = self._lane("scanners", spec.scan.scanners if spec.scan else None)
+        self.image_officers = self._lane(
             "image_officers", spec.scan.image_review.officers if spec.scan else None
         )
-        exam, q = spec.exam, spec.quarantine
-        # cross-trained joint exams: teams and quarantine officers are one pool of officers
-        # who can do both, their headcounts added (an unlimited kind makes the pool unlimited)
+        self._build_yard()
+        self.gate = self._lane("gate", spec.release.gate)
+
+    def _yard_staff(self) -> dict[str, Any]:
+        """The exam yard's staff lanes: teams and quarantine officers, or, for cross-trained
+        joint exams, one pool of officers who can do both (their headcounts added; an
+        unlimited kind makes the pool unlimited)."""
+        exam, q = self.spec.exam, self.spec.quarantine
+        inspection = self.scenario.inspection
         self.pooled = bool(
             exam
             and q
-            and self.scenario.inspection.mode == "joint"
-            and self.scenario.inspection.joint_staffing == "cross_trained"
+            and inspection.mode == "joint"
+            and inspection.joint_staffing == "cross_trained"
         )
-        staff: dict[str, Any] = {"exam_teams": exam.teams if exam else None}
-        staff["quarantine_officers"] = q.officers if q else None
-        if self.pooled:
-            assert exam is not None and q is not None
-            a, b = exam.teams.hourly_capacity(), q.officers.hourly_capacity()
-            pool_hourly = (
-                None if a is None or b is None else [x + y for x, y in zip(a, b, strict=True)]
-            )
-            staff = {"exam_officers": _Pool(pool_hourly)}
+        if not self.pooled:
+            return {
+                "exam_teams": exam.teams if exam else None,
+                "quarantine_officers": q.officers if q else None,
+            }
+        assert exam is not None and q is not None
+        a, b = exam.teams.hourly_capacity(), q.officers.hourly_capacity()
+        hourly = None if a is None or b is None else [x + y for x, y in zip(a, b, strict=True)]
+        return {"exam_officers": _Pool(hourly)}
+
+    def _build_yard(self) -> None:
+        """Bays, movers and staff, taken together in one cell; who owns a wait at each."""
+        exam = self.spec.exam
+        staff = self._yard_staff()
         cell_specs = {
             "exam_bays": exam.bays if exam else None,
             "movers": exam.movers if exam else None,
@@ -145,18 +156,17 @@ class Port:
         finite = [k for k, v in cell_specs.items() if v is not None and not v.unlimited]
         self.simple_cell = len(finite) <= 1 and not self.pooled
         together = not self.simple_cell
-        self.bays = lane("exam_bays", cell_specs["exam_bays"], together)
-        self.movers = lane("movers", cell_specs["movers"], together)
+        self.bays = self._lane("exam_bays", cell_specs["exam_bays"], together)
+        self.movers = self._lane("movers", cell_specs["movers"], together)
         if self.pooled:
-            pool = lane("exam_officers", staff["exam_officers"], True)
+            pool = self._lane("exam_officers", staff["exam_officers"], True)
             self.teams = self.quarantine_officers = pool
         else:
-            self.teams = lane("exam_teams", cell_specs["exam_teams"], together)
-            self.quarantine_officers = lane(
+            self.teams = self._lane("exam_teams", cell_specs["exam_teams"], together)
+            self.quarantine_officers = self._lane(
                 "quarantine_officers", cell_specs["quarantine_officers"], together
             )
-        self.gate = lane("gate", spec.release.gate)
-        self.cell = Cell(self.env)  # bays, movers, teams and quarantine officers, together
+        self.cell = Cell(self.env)
         members = [self.bays, self.movers, self.teams]
         if self.quarantine_officers is not self.teams:
             members.append(self.quarantine_officers)
