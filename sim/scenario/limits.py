@@ -86,6 +86,8 @@ Real = Annotated[float, BeforeValidator(real), Field(allow_inf_nan=False)]
 Probability = Annotated[float, BeforeValidator(real), Field(ge=0, le=1, allow_inf_nan=False)]
 #: A number of servers: a whole number 0 .. MAX_SERVERS.
 Servers = Annotated[int, BeforeValidator(whole), Strict(), Field(ge=0, le=MAX_SERVERS)]
+#: a whole number of at least one, e.g. examinations an appointment slot can take
+Count = Annotated[int, BeforeValidator(whole), Strict(), Field(ge=1, le=MAX_SERVERS)]
 #: A profile weight: finite, 0 .. MAX_WEIGHT.
 Weight = Annotated[float, BeforeValidator(real), Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
 

@@ -278,7 +278,7 @@ class Slots(Strict):
     weekdays: list[Annotated[int, BeforeValidator(limits.whole), Field(ge=1, le=7)]] = Field(
         default_factory=lambda: [1, 2, 3, 4, 5, 6, 7], max_length=7
     )
-    capacity: Annotated[int, Field(ge=1)] | Literal["unlimited"] = Field(
+    capacity: limits.Count | Literal["unlimited"] = Field(
         default="unlimited",
         description="examinations one slot can take (with every = 0 h: one day's window); "
         "a booking goes to the first slot with room",
