@@ -268,6 +268,58 @@ def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
+
+    from sim.experiment.store import dump_json
+
+    overrides = dict(args.settings)
+    if args.days is not None:
+        overrides["days"] = args.days
+    scenario = _load(args.scenario, overrides)
+    out = args.out or _default_out(scenario)
+    store = _open_store(out, scenario, args, argv)
+    from sim.cli_experiments import check_warmup
+
+    check_warmup(args, scenario, out)
+    err = Console(stderr=True)
+    per_rep = _replicate_with_progress(scenario, args, store, err)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    if not (summary.get("consignments_arrived") or {}).get("mean"):
+        raise UsageError(
+            f"no consignment arrived in the {scenario.days:g} observed day(s) after the "
+            f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
+            "run longer (--days) or check the arrival rates"
+        )
+    warnings = store.warnings()
+    if args.json:
+        _print_warnings(err, warnings)  # standard output stays pure JSON
+        sys.stdout.write(dump_json(summary))
+        return 0
+    console = Console()
+    console.print(_table(summary, len(per_rep)))
+    _print_warnings(console, warnings)
+    console.print(f"results: {out}", highlight=False, soft_wrap=True)
+    return 0
+
+
+def _open_store(out: Path, scenario: Scenario, args: argparse.Namespace, argv: list[str]) -> Any:
+    """The run's results folder, opened (or resumed); an unwritable one is a usage error."""
+    from sim.experiment.store import RunStore
+
+    store = RunStore(out, on_notice=lambda m: print(f"note: {m}", file=sys.stderr))
+    try:
+        store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the results folder {out}: {exc.strerror or exc}; "
+            "choose a writable folder with --out"
+        ) from None
+    return store
+
+
+def _replicate_with_progress(
+    scenario: Scenario, args: argparse.Namespace, store: Any, err: Any
+) -> Any:
+    """Run (or resume) the replications with a progress bar on a terminal's stderr."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -277,26 +329,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     )
 
     from sim.experiment.runner import replicate
-    from sim.experiment.store import RunStore, dump_json
 
-    overrides = dict(args.settings)
-    if args.days is not None:
-        overrides["days"] = args.days
-    scenario = _load(args.scenario, overrides)
-    out = args.out or _default_out(scenario)
-    store = RunStore(out, on_notice=lambda m: print(f"note: {m}", file=sys.stderr))
-    try:
-        store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
-    except OSError as exc:
-        raise UsageError(
-            f"cannot write the results folder {out}: {exc.strerror or exc}; "
-            "choose a writable folder with --out"
-        ) from None
-    from sim.cli_experiments import check_warmup
-
-    check_warmup(args, scenario, out)
-
-    err = Console(stderr=True)
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -307,7 +340,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task(f"{scenario.name}: replications", total=args.reps)
-        per_rep = replicate(
+        return replicate(
             scenario,
             args.reps,
             args.seed,
@@ -316,24 +349,6 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
         )
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    if not (summary.get("consignments_arrived") or {}).get("mean"):
-        raise UsageError(
-            f"no consignment arrived in the {scenario.days:g} observed day(s) after the "
-            f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
-            "run longer (--days) or check the arrival rates"
-        )
-    warnings = store.warnings()
-
-    if args.json:
-        _print_warnings(err, warnings)  # standard output stays pure JSON
-        sys.stdout.write(dump_json(summary))
-        return 0
-    console = Console()
-    console.print(_table(summary, len(per_rep)))
-    _print_warnings(console, warnings)
-    console.print(f"results: {out}", highlight=False, soft_wrap=True)
-    return 0
 
 
 def _print_warnings(console: Any, warnings: dict[str, list[str]]) -> None:
