@@ -10,12 +10,15 @@ Where things live:
 - ``registry.py``  how a draw is declared and the requirement table made
 - ``route.py``     the route plan: steps, plans as bitmasks, which consignments go in bulk
 - ``steps/``       the steps, each with its plan rule, SimPy form and numpy form side by side
+                   (declaration, checks, inspection, release, loading)
 - ``journey.py``   the SimPy interpreter (one consignment along its plan)
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment
 - ``selection.py`` the Selector interface and the table selector
 - ``organisation.py`` where a consignment may wait on the organisation
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
+- ``work.py``      work that grows with a declaration's containers
+- ``stability.py`` warnings when a queue does not settle
 - ``engine.py``    SimPy internals: the counting environment and the flow driver
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
