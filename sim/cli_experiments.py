@@ -152,12 +152,9 @@ def _sweep_out(scenario: Any, args: argparse.Namespace) -> Path:
     return _default_out(named)
 
 
-def sweep(args: argparse.Namespace, argv: list[str]) -> int:
-    """``bordersim sweep``."""
-    from sim.experiment.store import dump_json
-    from sim.experiment.sweep import explicit, grid, lhs, summarise_points
-    from sim.scenario.loader import default_scenario_path
-
+def _check_sweep_args(args: argparse.Namespace) -> None:
+    """One way of choosing points: --param values (a list or --grid), or --lhs/--sobol with
+    --range."""
     modes = [m for m in ("lhs", "sobol") if getattr(args, m) is not None]
     if len(modes) > 1:
         raise UsageError("choose one of --lhs and --sobol")
@@ -171,57 +168,91 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
         raise UsageError("--range needs --lhs N or --sobol N")
     if not modes and not args.params:
         raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
+    if len(dict(args.params)) != len(args.params) or len(dict(args.ranges)) != len(args.ranges):
+        raise UsageError("a parameter is given twice")
+
+
+def sweep(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim sweep``."""
+    from sim.scenario.loader import default_scenario_path
+
+    _check_sweep_args(args)
     overrides = dict(args.settings)
     if args.days is not None:
         overrides["days"] = args.days
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
-    path = args.scenario or default_scenario_path()
-    out = _sweep_out(base, args)
-    command = ["bordersim", *argv]
-    executor = _executor(args)
-    ranges = dict(args.ranges)
-    params = dict(args.params)
-    if len(params) != len(args.params) or len(ranges) != len(args.ranges):
-        raise UsageError("a parameter is given twice")
-
+    run = {
+        "path": args.scenario or default_scenario_path(),
+        "out": _sweep_out(base, args),
+        "command": ["bordersim", *argv],
+        "executor": _executor(args),
+        "overrides": overrides,
+    }
     if args.sobol is not None:
-        from sim.experiment.sensitivity import sobol
+        return _sobol(args, **run)
+    return _points(args, **run)
 
-        try:
-            res = sobol(
-                path,
-                ranges,
-                args.sobol,
-                args.metric,
-                args.reps,
-                args.seed,
-                executor=executor,
-                overrides=overrides,
-                out=out,
-                sample_seed=args.sample_seed,
-                command=command,
-            )
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        if args.json:
-            sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
-            return 0
-        print(f"Sobol indices of {args.metric} ({len(res.runs)} runs):")
-        print(res.indices.to_string(float_format=lambda x: f"{x:.3f}"))
-        print(f"results: {out} (sobol.csv, sobol.png)")
-        return 0
+
+def _sobol(
+    args: argparse.Namespace,
+    path: Any,
+    out: Path,
+    command: list[str],
+    executor: Any,
+    overrides: dict[str, Any],
+) -> int:
+    """Sobol indices of one metric over the --range parameters."""
+    from sim.experiment.sensitivity import sobol
+    from sim.experiment.store import dump_json
 
     try:
+        res = sobol(
+            path,
+            dict(args.ranges),
+            args.sobol,
+            args.metric,
+            args.reps,
+            args.seed,
+            executor=executor,
+            overrides=overrides,
+            out=out,
+            sample_seed=args.sample_seed,
+            command=command,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
+        return 0
+    print(f"Sobol indices of {args.metric} ({len(res.runs)} runs):")
+    print(res.indices.to_string(float_format=lambda x: f"{x:.3f}"))
+    print(f"results: {out} (sobol.csv, sobol.png)")
+    return 0
+
+
+def _points(
+    args: argparse.Namespace,
+    path: Any,
+    out: Path,
+    command: list[str],
+    executor: Any,
+    overrides: dict[str, Any],
+) -> int:
+    """A sweep over listed values, a grid or a Latin hypercube."""
+    from sim.experiment.store import dump_json
+    from sim.experiment.sweep import explicit, grid, lhs, summarise_points
+    from sim.experiment.sweep import sweep as run_sweep
+
+    params = dict(args.params)
+    try:
         if args.lhs is not None:
-            design = lhs(ranges, args.lhs, args.sample_seed)
+            design = lhs(dict(args.ranges), args.lhs, args.sample_seed)
         elif args.grid:
             design = grid(params)
         else:
             design = explicit(params)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    from sim.experiment.sweep import sweep as run_sweep
-
     rows = run_sweep(
         path,
         design,
