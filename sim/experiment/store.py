@@ -198,6 +198,34 @@ class RunStore:
                 raise StoreMismatch(f"{self.path} is already open for another scenario or seed")
             return
         meta_path = self.path / "meta.json"
+        created, resumed = self._check_folder(meta_path, digest, seed)
+        self.reps_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(
+            self.path / "scenario.json",
+            dump_json(scenario.model_dump(mode="json", by_alias=True)),
+        )
+        meta = {
+            "package": "bordersim",
+            "version": __version__,
+            "python": platform.python_version(),
+            "scenario": scenario.name,
+            "scenario_hash": digest,
+            "seed": seed,
+            "reps": reps,
+            "days": scenario.days,
+            "warmup_days": scenario.warmup_days,
+            "drain_days": scenario.drain_days,
+            "created": created,
+            "command": list(sys.argv if command is None else command),
+        }
+        if resumed is not None:
+            meta["resumed"] = resumed
+        atomic_write(meta_path, dump_json(meta))
+        self.seed, self.digest = seed, digest
+
+    def _check_folder(self, meta_path: Path, digest: str, seed: int) -> tuple[str, str | None]:
+        """Refuse a folder that holds links, another run's results or foreign files; return
+        when the run was first created, and now if it is being resumed."""
         created = _now()
         resumed = None
         if self.path.is_dir():
@@ -237,29 +265,7 @@ class RunStore:
                     f"{self.path} already exists and is not a bordersim results folder "
                     f"(it holds {', '.join(foreign[:3])}); choose another --out folder"
                 )
-        self.reps_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(
-            self.path / "scenario.json",
-            dump_json(scenario.model_dump(mode="json", by_alias=True)),
-        )
-        meta = {
-            "package": "bordersim",
-            "version": __version__,
-            "python": platform.python_version(),
-            "scenario": scenario.name,
-            "scenario_hash": digest,
-            "seed": seed,
-            "reps": reps,
-            "days": scenario.days,
-            "warmup_days": scenario.warmup_days,
-            "drain_days": scenario.drain_days,
-            "created": created,
-            "command": list(sys.argv if command is None else command),
-        }
-        if resumed is not None:
-            meta["resumed"] = resumed
-        atomic_write(meta_path, dump_json(meta))
-        self.seed, self.digest = seed, digest
+        return created, resumed
 
     def _rep(self, r: int, suffix: str) -> Path:
         return self.reps_dir / f"rep-{r:04d}{suffix}"
