@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from sim.analysis.paired import holm, paired_interval, t_test_p_value
-from sim.analysis.stats import confidence_interval, mean_half_width, summarise
+from sim.analysis.stats import mean_half_width, summarise
 from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
 from sim.experiment.options import BASELINE, Option, resolve_options
 from sim.experiment.store import (
@@ -516,6 +516,16 @@ def _paired(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
     return (a.loc[common] - b.loc[common]).sort_index()
 
 
+def _paired_table(d: pd.DataFrame, p_values: bool = True) -> pd.DataFrame:
+    """Per metric of paired differences (one row per replication): mean, interval, n and the
+    t test's p-value (NaN when not asked for)."""
+    t = summarise(d).reset_index()
+    t["p_value"] = [
+        t_test_p_value(d[m].to_numpy(dtype=float)) if p_values else math.nan for m in t["metric"]
+    ]
+    return t
+
+
 def _differences(
     per_rep: pd.DataFrame, opts: list[Option], warnings: dict[str, list[str]]
 ) -> pd.DataFrame:
@@ -524,21 +534,7 @@ def _differences(
         if o.name not in set(per_rep["option"]) or BASELINE not in set(per_rep["option"]):
             continue
         d = _paired(per_rep, o.name)
-        rows = []
-        for metric in d.columns:
-            values = d[metric].to_numpy(dtype=float)
-            mean, low, high = confidence_interval(values)
-            rows.append(
-                {
-                    "metric": metric,
-                    "mean": mean,
-                    "ci_low": math.nan if low is None else low,
-                    "ci_high": math.nan if high is None else high,
-                    "n": int(np.count_nonzero(~np.isnan(values))),
-                    "p_value": math.nan if o.name == BASELINE else t_test_p_value(values),
-                }
-            )
-        t = pd.DataFrame(rows)
+        t = _paired_table(d, p_values=o.name != BASELINE)
         t.insert(0, "option", o.name)
         t["steady_state"] = not (warnings.get(o.name) or warnings.get(BASELINE))
         frames.append(t)
@@ -559,21 +555,7 @@ def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
         total = combo.copy()
         for p in o.parts:
             total = total - _paired(per_rep, p)  # (A+B - base) - (A - base) - (B - base)
-        rows = []
-        for metric in total.columns:
-            values = total[metric].to_numpy(dtype=float)
-            mean, low, high = confidence_interval(values)
-            rows.append(
-                {
-                    "metric": metric,
-                    "mean": mean,
-                    "ci_low": math.nan if low is None else low,
-                    "ci_high": math.nan if high is None else high,
-                    "n": int(np.count_nonzero(~np.isnan(values))),
-                    "p_value": t_test_p_value(values),
-                }
-            )
-        t = pd.DataFrame(rows)
+        t = _paired_table(total)
         t.insert(0, "option", o.name)
         t.insert(1, "parts", "+".join(o.parts))
         frames.append(t)
