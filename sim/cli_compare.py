@@ -99,7 +99,6 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.cli import UsageError, _default_out, _load
     from sim.experiment.compare import compare
     from sim.experiment.options import OptionError, parse_option, read_options_file
-    from sim.experiment.store import dump_json
     from sim.scenario.loader import default_scenario_path
 
     overrides = dict(args.settings)
@@ -141,12 +140,22 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
             if "unknown metric" in str(exc):
                 raise UsageError(str(exc)) from None
             raise
+    _show(res, args, out)
+    return 0 if not res.failures else 1
+
+
+def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
+    """Failures on stderr; then the JSON, or the header, warnings and tables."""
+    from rich.console import Console
+
+    from sim.experiment.store import dump_json
+
     for f in res.failures:
         print(f"error: option {f['option']} replication {f['replication']} (seed {f['seed']}, "
               f"scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
     if args.json:
         sys.stdout.write(dump_json(res.to_json()))
-        return 0 if not res.failures else 1
+        return
     console = Console()
     console.print(header(res), highlight=False)
     for name in res.names:
@@ -157,7 +166,6 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         console.print(interaction_table(res))
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True)
-    return 0 if not res.failures else 1
 
 
 def header(res: CompareResult) -> str:

@@ -66,6 +66,11 @@ def _range(text: str) -> tuple[str, Any]:
 
 def add_parsers(sub: Any) -> None:
     """Add ``sweep`` and ``warmup`` to the ``bordersim`` subcommands."""
+    _add_sweep_parser(sub)
+    _add_warmup_parser(sub)
+
+
+def _add_sweep_parser(sub: Any) -> None:
     sw = sub.add_parser(
         "sweep",
         help="run a scenario at many parameter values (a list, a grid, a Latin hypercube) "
@@ -121,6 +126,8 @@ def add_parsers(sub: Any) -> None:
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
     _add_executor(sw)
 
+
+def _add_warmup_parser(sub: Any) -> None:
     wu = sub.add_parser(
         "warmup",
         help="suggest a warm-up (whole weeks) from pilot runs with MSER-5",

@@ -310,16 +310,7 @@ def sweep(
     ]
 
     rows: dict[tuple[int, int], dict[str, float]] = {}
-    tasks = []
-    for i, s in enumerate(scenarios):
-        for r in range(reps):
-            loaded = store.load(i, r, hashes[i]) if store is not None else None
-            if loaded is None:
-                tasks.append(Task((i, r), s, seed, r))
-                continue
-            rows[i, r] = loaded
-            if on_done is not None:
-                on_done(i, r, loaded)
+    tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
     failures: list[Failure] = []
     for key, result in get_executor(executor, workers=workers).map(tasks):
         i, r = _point_rep(key)
@@ -340,6 +331,29 @@ def sweep(
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def _to_run(
+    scenarios: list[Any],
+    hashes: list[str],
+    reps: int,
+    seed: int,
+    store: SweepStore | None,
+    rows: dict[tuple[int, int], dict[str, float]],
+    on_done: OnDone | None,
+) -> list[Task]:
+    """The (point, replication) runs still to do; those finished earlier go into ``rows``."""
+    tasks = []
+    for i, s in enumerate(scenarios):
+        for r in range(reps):
+            loaded = store.load(i, r, hashes[i]) if store is not None else None
+            if loaded is None:
+                tasks.append(Task((i, r), s, seed, r))
+                continue
+            rows[i, r] = loaded
+            if on_done is not None:
+                on_done(i, r, loaded)
+    return tasks
 
 
 def _point_rep(key: Hashable) -> tuple[int, int]:

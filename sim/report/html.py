@@ -215,6 +215,18 @@ def render(res: CompareResult) -> str:
         metric_table(res),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
     ]
+    sections += _interactions(res) + _plots(res) + _gains(res)
+    sections.append(_failures(res))
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>bordersim comparison: {html.escape(res.scenario)}</title>"
+        f"<style>{_CSS}</style></head><body>{''.join(sections)}</body></html>\n"
+    )
+
+
+def _interactions(res: CompareResult) -> list[str]:
+    """Interactions of combined options, when there are any."""
+    out: list[str] = []
     if not res.interactions.empty:
         it = res.interactions[res.interactions["metric"].isin(REPORT_METRICS)]
         rows = "".join(
@@ -222,31 +234,47 @@ def render(res: CompareResult) -> str:
             f"</td><td>{_fmt(r['mean'])}</td><td>{_interval(r['ci_low'], r['ci_high'])}</td></tr>"
             for r in it.to_dict("records")
         )
-        sections += [
+        out += [
             "<h2>Interactions</h2><p class='note'>(A+B) \u2212 A \u2212 B + baseline: zero when"
             " the effects of the parts simply add up.</p>",
             f"<table><tr><th>option</th><th>metric</th><th>interaction</th><th>95 % CI</th>"
             f"</tr>{rows}</table>",
         ]
+    return out
+
+
+def _plots(res: CompareResult) -> list[str]:
+    """Clearance by port and direction, time by owner, utilisation by lane."""
+    out: list[str] = []
     tables = res.tables
     names = [n for n in res.names if n in tables]
     clear = {n: tables[n]["clearance"] for n in names if "clearance" in tables[n]}
     if clear:
-        sections += [
+        out += [
             "<h2>Clearance time by port and direction</h2>",
             _img(plots.clearance_distribution(clear, "overall_clearance"), "overall clearance"),
             _img(plots.clearance_distribution(clear, "clearance"), "clearance"),
         ]
     owners = {n: tables[n]["owners"] for n in names if "owners" in tables[n]}
     if owners:
-        sections += ["<h2>Where the time goes, by owner</h2>",
-                     _img(plots.time_by_owner(owners), "time by owner")]
+        out += [
+            "<h2>Where the time goes, by owner</h2>",
+            _img(plots.time_by_owner(owners), "time by owner"),
+        ]
     resources = {n: tables[n]["resources"] for n in names if "resources" in tables[n]}
     if resources:
-        sections += ["<h2>Utilisation by lane</h2>",
-                     _img(plots.utilisation_by_lane(resources), "utilisation by lane")]
+        out += [
+            "<h2>Utilisation by lane</h2>",
+            _img(plots.utilisation_by_lane(resources), "utilisation by lane"),
+        ]
+    return out
+
+
+def _gains(res: CompareResult) -> list[str]:
+    """Who gains and who loses, when logs were joined."""
+    out: list[str] = []
     if not res.gains.empty:
-        sections += [
+        out += [
             "<h2>Who gains and who loses</h2>",
             "<p class='note'>Each consignment of the arrival cohort released (and exited) in "
             "both the option and the baseline, compared with itself: its change in overall "
@@ -257,12 +285,7 @@ def render(res: CompareResult) -> str:
             _img(plots.who_gains(res.gains), "who gains"),
             gains_table(res.gains),
         ]
-    sections.append(_failures(res))
-    return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>bordersim comparison: {html.escape(res.scenario)}</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(sections)}</body></html>\n"
-    )
+    return out
 
 
 def write_report(res: CompareResult, path: str | Path) -> Path:
