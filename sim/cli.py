@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sim import cli_experiments  # sweep and warmup
 
     cli_experiments.add_parsers(sub)
+    from sim import cli_faces  # dashboard, animate, docs
+
+    cli_faces.add_parsers(sub)
     return parser
 
 
@@ -413,6 +416,10 @@ def _main(argv: list[str]) -> int:
             from sim import cli_experiments
 
             return getattr(cli_experiments, args.command)(args, argv)  # type: ignore[no-any-return]
+        from sim import cli_faces
+
+        if args.command in cli_faces.COMMANDS:
+            return cli_faces.run(args)
         return _check(args)
     except ScenarioError as exc:
         print(f"error: {exc.format()}", file=sys.stderr)
