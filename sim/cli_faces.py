@@ -1,6 +1,8 @@
-"""Subcommands for people who do not write code: ``dashboard`` (the workshop page).
+"""Subcommands for workshops and readers: the workshop page and the animated port.
 
     bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR]
+    bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
+                      [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -12,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("dashboard",)
+COMMANDS = ("dashboard", "animate")
+MAX_FRAMES = 2000
 
 
 def _port(text: str) -> int:
@@ -43,6 +46,7 @@ def add_parsers(sub: Any) -> None:
                       help="simulation processes shared by all sessions (default: CPUs)")
     dash.add_argument("--scenarios", type=Path, metavar="DIR",
                       help="offer the scenario files in DIR by name (default: the bundled ones)")
+    _add_animate(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -60,8 +64,83 @@ def _scenario_folder(folder: Path | None) -> Path:
     return folder.resolve()
 
 
+def _positive_hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {text!r}") from None
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"must be a positive number of hours; got {text}")
+    return value
+
+
+def _add_animate(sub: Any) -> None:
+    from sim.cli import _add_settings, _seed
+
+    anim = sub.add_parser(
+        "animate",
+        help="write a GIF of one port's lanes over simulated time",
+        description="Run one replication with its per-consignment log and draw one port's "
+        "lanes at every queue sample in a window: servers busy or idle, queues as stacks of "
+        "boxes, the clock, and each seizure or rejection as it happens.",
+    )
+    anim.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
+                      help="scenario TOML file (default: the bundled scenarios/default.toml)")
+    anim.add_argument("--port", required=True, metavar="ID", help="the port, e.g. sea_port")
+    anim.add_argument("--hours", type=_positive_hours, required=True, metavar="H",
+                      help="length of the window in simulated hours")
+    anim.add_argument("--start", type=float, metavar="H0",
+                      help="start of the window, hours from the run's start (default: the end "
+                      "of the warm-up)")
+    anim.add_argument("--every", metavar="DURATION",
+                      help="time between frames, e.g. '15 min' (default: the scenario's "
+                      "queue_sample)")
+    anim.add_argument("--seed", type=_seed, default=1, help="seed (default 1)")
+    anim.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
+    _add_settings(anim)
+    anim.add_argument("--fps", type=int, default=4, help="frames per second, 1 to 50 (default 4)")
+    anim.add_argument("--out", type=Path, metavar="FILE",
+                      help="GIF to write (default: <scenario>-<port>.gif in this folder)")
+
+
+def _animate(args: argparse.Namespace) -> int:
+    from sim.cli import UsageError, _load
+    from sim.model.run import simulate
+    from sim.report.animate import port_frames, write_gif
+
+    overrides = dict(args.settings)
+    if args.days is not None:
+        overrides["days"] = args.days
+    if args.every is not None:
+        overrides["queue_sample"] = args.every
+    scenario = _load(args.scenario, overrides)
+    if args.port not in scenario.ports:
+        raise UsageError(f"--port {args.port}: no such port; ports: {', '.join(scenario.ports)}")
+    if not 1 <= args.fps <= 50:
+        raise UsageError(f"--fps must be 1 to 50; got {args.fps}")
+    frames = args.hours / scenario.queue_sample
+    if frames > MAX_FRAMES:
+        raise UsageError(f"{frames:,.0f} frames ({args.hours:g} h every "
+                         f"{scenario.queue_sample * 60:g} min); at most {MAX_FRAMES:,}: "
+                         "shorten --hours or raise --every")
+    start = scenario.warmup_days * 24 if args.start is None else args.start
+    if not 0 <= start < 1e6:
+        raise UsageError(f"--start must be 0 or more hours; got {start:g}")
+    result = simulate(scenario, args.seed, log=True)
+    try:
+        shown = port_frames(result, args.port, start, args.hours)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    out = args.out or Path(f"{scenario.name}-{args.port}.gif")
+    write_gif(shown, out, title=scenario.ports[args.port].label or args.port, fps=args.fps)
+    print(f"{len(shown)} frames: {out}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand named by ``args.command``."""
+    if args.command == "animate":
+        return _animate(args)
     if args.command == "dashboard":
         from sim.cli import UsageError
 
