@@ -3,6 +3,7 @@
     bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR]
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
+    bordersim docs [--out docs] [--check]
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("dashboard", "animate")
+COMMANDS = ("dashboard", "animate", "docs")
 MAX_FRAMES = 2000
 
 
@@ -47,6 +48,12 @@ def add_parsers(sub: Any) -> None:
     dash.add_argument("--scenarios", type=Path, metavar="DIR",
                       help="offer the scenario files in DIR by name (default: the bundled ones)")
     _add_animate(sub)
+    docs = sub.add_parser(
+        "docs", help="write the generated pages of the user guide (scenario reference, ...)"
+    )
+    docs.add_argument("--out", default="docs", metavar="DIR", help="folder (default docs)")
+    docs.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 if a page differs from what the code gives")
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -141,6 +148,10 @@ def run(args: argparse.Namespace) -> int:
     """Run the subcommand named by ``args.command``."""
     if args.command == "animate":
         return _animate(args)
+    if args.command == "docs":
+        from sim import docs
+
+        return docs.main(["--out", args.out, *(["--check"] if args.check else [])])
     if args.command == "dashboard":
         from sim.cli import UsageError
 
