@@ -1,6 +1,7 @@
 """Subcommands for workshops and readers: the workshop page and the animated port.
 
     bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR]
+                        [--origin NAME[:PORT]]
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
     bordersim docs [--out docs] [--check]
@@ -47,6 +48,9 @@ def add_parsers(sub: Any) -> None:
                       help="simulation processes shared by all sessions (default: CPUs)")
     dash.add_argument("--scenarios", type=Path, metavar="DIR",
                       help="offer the scenario files in DIR by name (default: the bundled ones)")
+    dash.add_argument("--origin", action="append", default=[], metavar="NAME[:PORT]",
+                      help="also accept pages opened as http://NAME:PORT/ (repeatable; needed "
+                      "with --host 0.0.0.0: the name or address people type)")
     _add_animate(sub)
     docs = sub.add_parser(
         "docs", help="write the generated pages of the user guide (scenario reference, ...)"
@@ -166,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
 
         folder = _scenario_folder(args.scenarios)
         try:
-            serve(args.host, args.port, args.workers, folder)
+            serve(args.host, args.port, args.workers, folder, args.origin)
         except KeyboardInterrupt:
             print("dashboard stopped", file=sys.stderr)
             return 130

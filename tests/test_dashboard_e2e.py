@@ -32,7 +32,7 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1400,1100",
+    "--window-size=1400,1400",
 )
 SEED = 7
 REPS = 2
@@ -220,6 +220,8 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
     quick_shown = _shown(browser, ".bs-quick")
     _find(browser, '.bs-phase[data-phase="done"]', timeout=90)
     full_shown = _shown(browser, ".bs-results")
+    _find(browser, ".bs-chart >>> img", timeout=10,  # the clearance chart, laid out
+          where=lambda imgs: imgs[0].size["height"] > 0)
     shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "dashboard.png"
     browser.save_screenshot(str(shot))
     print(f"dashboard screenshot: {shot}; first look after {first_look:.1f} s")

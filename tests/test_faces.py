@@ -231,3 +231,20 @@ def test_dashboard_refuses_a_folder_without_scenarios(capsys, tmp_path):
 
     assert main(["dashboard", "--scenarios", str(tmp_path)]) == 2
     assert "no scenario files" in capsys.readouterr().err
+
+
+def test_clearance_chart_shows_both_sides_with_intervals_never_below_zero():
+    from sim.faces.chart import _error, clearance_chart
+
+    rows = [
+        {"metric": "clearance_h_mean_import", "baseline": (5.0, -1.0, 11.0),
+         "option": (4.0, 3.0, 5.0)},
+        {"metric": "overall_clearance_h_mean_export", "baseline": (2.0, None, None),
+         "option": (2.0, None, None)},
+    ]
+    fig = clearance_chart(rows)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["customs, imports", "overall, exports"]
+    assert sorted(round(p.get_width(), 6) for p in ax.patches) == [2.0, 2.0, 4.0, 5.0]
+    assert _error(5.0, -1.0, 11.0) == (5.0, 6.0)  # the bar's interval stops at 0 hours
+    assert _error(2.0, None, None) == (0.0, 0.0)

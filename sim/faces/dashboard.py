@@ -13,6 +13,7 @@ import html
 import math
 import multiprocessing
 import os
+from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, cast
@@ -21,6 +22,7 @@ import panel as pn
 
 from sim.experiment.compare import clip_interval
 from sim.faces import choices
+from sim.faces.chart import clearance_chart
 from sim.faces.runs import SHOWN, Run, Snapshot, table
 from sim.scenario.loader import BUNDLED
 
@@ -143,6 +145,8 @@ class Page:
         self.status = pn.pane.HTML("Choose options and press Run.", css_classes=["bs-status"])
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
+        self.chart = pn.pane.Matplotlib(None, dpi=96, tight=True, css_classes=["bs-chart"],
+                                        visible=False)
         self.scenario.param.watch(lambda e: self._scenario_changed(), "value")
         self.button.on_click(lambda e: self.start())
         self._scenario_changed()
@@ -157,7 +161,8 @@ class Page:
             for n, o in catalogue.items()
             if choices.applies(o, scenario)
         }
-        self.switches.objects = list(self._boxes.values())
+        none: list[Any] = [pn.pane.HTML("<i>none apply to this scenario</i>")]
+        self.switches.objects = list(self._boxes.values()) or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
         for name, slider in self.levers.items():
             slider.value = self._neutral[name]
@@ -180,6 +185,7 @@ class Page:
             self.status.object = f"<b>Cannot run</b>: {html.escape(str(exc))}"
             return
         self.quick.object = self.full.object = ""
+        self._show_chart(None)
         self.progress.max, self.progress.value = 2 * plan.reps, 0
         self.run = Run(plan, self.executor, self.folder)
         self.run.start()
@@ -197,12 +203,22 @@ class Page:
             self.quick.object = quick_html(snap.quick)
         if snap.phase == "done" and not self.full.object:
             label = self.run.plan.label or "baseline again (nothing switched on)"
+            rows = table(snap.full)
             self.full.object = results_html(
-                table(snap.full), f"Full run: {self.run.plan.reps} replications a side; "
-                f"option = {label}")
+                rows, f"Full run: {self.run.plan.reps} replications a side; option = {label}")
+            self._show_chart(clearance_chart(rows))
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()
             self.poll = None
+
+    def _show_chart(self, fig: Any) -> None:
+        old = self.chart.object
+        self.chart.object = fig
+        self.chart.visible = fig is not None
+        if old is not None:
+            import matplotlib.pyplot as plt
+
+            plt.close(old)
 
     def _status(self, snap: Snapshot) -> str:
         phase = {"quick": "running the first look", "full": "running the full simulation",
@@ -225,7 +241,8 @@ class Page:
             *self.levers.values(), self.reps, self.days, self.seed, self.button, width=360,
         )
         results = pn.Column(
-            self.status, self.progress, self.quick, self.full, sizing_mode="stretch_width"
+            self.status, self.progress, self.quick, self.full, self.chart,
+            sizing_mode="stretch_width",
         )
         return pn.Column(
             "# bordersim: baseline and option side by side",
@@ -246,17 +263,21 @@ def serve(
     port: int = 5006,
     workers: int | None = None,
     folder: Path = BUNDLED,
+    origins: Sequence[str] = (),
 ) -> None:
-    """Serve the page until interrupted; only the given host's own origin may connect.
+    """Serve the page until interrupted.
 
-    The page offers the scenarios in ``folder`` by name (default: the bundled ones).
+    Only pages served from ``host``, the loopback names or one of ``origins`` (host names
+    people type, e.g. the machine's name when listening on 0.0.0.0) may connect. The page
+    offers the scenarios in ``folder`` by name (default: the bundled ones).
     """
     executor = pool(workers)
-    origins = sorted({f"{h}:{port}" for h in (host, "localhost", "127.0.0.1")})
+    names = (host, "localhost", "127.0.0.1", *origins)
+    allowed = sorted({name if ":" in name else f"{name}:{port}" for name in names})
     print(f"bordersim dashboard: http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     try:
         pn.serve(
-            lambda: app(executor, folder), port=port, address=host, websocket_origin=origins,
+            lambda: app(executor, folder), port=port, address=host, websocket_origin=allowed,
             show=False, title="bordersim", verbose=False,
         )
     finally:
