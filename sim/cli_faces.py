@@ -148,6 +148,22 @@ def _animate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dashboard(args: argparse.Namespace) -> int:
+    from sim.cli import UsageError
+
+    folder = _scenario_folder(args.scenarios)
+    try:
+        from sim.faces.dashboard import serve
+    except ImportError as exc:
+        raise UsageError(
+            f"the dashboard needs Panel ({exc.name} is missing): "
+            "pip install 'bordersim[dashboard]'"
+        ) from None
+    serve(args.host, args.port, args.workers, folder, args.origin)
+    print("dashboard stopped", file=sys.stderr)  # the server handles Ctrl-C itself
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand named by ``args.command``."""
     if args.command == "animate":
@@ -157,25 +173,14 @@ def run(args: argparse.Namespace) -> int:
 
         return docs.main(["--out", args.out, *(["--check"] if args.check else [])])
     if args.command == "dashboard":
-        from sim.cli import UsageError
-
-        try:
-            from sim.faces.dashboard import serve
-        except ImportError as exc:
-            raise UsageError(
-                f"the dashboard needs Panel ({exc.name} is missing): "
-                "pip install 'bordersim[dashboard]'"
-            ) from None
         from sim.cli import Terminated
 
-        folder = _scenario_folder(args.scenarios)
         try:
-            serve(args.host, args.port, args.workers, folder, args.origin)
+            return _dashboard(args)
         except KeyboardInterrupt:
             print("dashboard stopped", file=sys.stderr)
             return 130
         except Terminated:
             print("dashboard stopped", file=sys.stderr)
             return 143
-        return 0
     raise AssertionError(f"unknown command {args.command}")

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+import sim
 from sim.faces import choices, runs
 from sim.faces.choices import Plan, PlanError, variants
 from sim.scenario.loader import ScenarioError
@@ -248,3 +249,52 @@ def test_clearance_chart_shows_both_sides_with_intervals_never_below_zero():
     assert sorted(round(p.get_width(), 6) for p in ax.patches) == [2.0, 2.0, 4.0, 5.0]
     assert _error(5.0, -1.0, 11.0) == (5.0, 6.0)  # the bar's interval stops at 0 hours
     assert _error(2.0, None, None) == (0.0, 0.0)
+
+
+def test_port_gif_is_a_gif_of_the_window(small_text, tmp_path):
+    from PIL import Image
+
+    from sim.faces.watch import port_gif
+
+    (tmp_path / "s.toml").write_text(small_text)
+    scenario = sim.load_scenario(tmp_path / "s.toml", {"days": 1})
+    data = port_gif(scenario, 1, "sea", hours=2)
+    assert data[:4] == b"GIF8"
+    (tmp_path / "p.gif").write_bytes(data)
+    with Image.open(tmp_path / "p.gif") as gif:
+        assert gif.n_frames == 4  # 2 hours, a frame every 30 minutes
+
+
+def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
+    pytest.importorskip("panel")
+    import panel as pn
+
+    from sim.faces import dashboard
+
+    calls, polls = [], []
+
+    def fake_gif(scenario, seed, port, hours=24):
+        calls.append((scenario, seed, port))
+        return b"GIF89a-fake"
+
+    class Poll:
+        def __init__(self, callback):
+            self.callback, self.stopped = callback, False
+
+        def stop(self):
+            self.stopped = True
+
+    monkeypatch.setattr(dashboard, "port_gif", fake_gif)
+    monkeypatch.setattr(pn.state, "add_periodic_callback",
+                        lambda cb, period: polls.append(Poll(cb)) or polls[-1])
+    with ThreadPoolExecutor(1) as pool:
+        page = dashboard.Page(pool)
+        page._boxes["ai_clear_90"].value = True
+        page.watch_port.value = "airport"
+        page.watch()
+        pool.shutdown(wait=True)
+    polls[-1].callback()
+    scenario, seed, port = calls[0]
+    assert port == "airport" and seed == 1 and scenario.days == 1
+    assert scenario.ports["sea_port"].scan.image_review.ai_clear == 0.9  # the option's scenario
+    assert 'src="data:image/gif;base64,' in page.watch_pane.object and polls[-1].stopped

@@ -9,6 +9,8 @@ levers, replications and run length. Nothing typed on the page is read as a path
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import html
 import math
 import multiprocessing
@@ -24,6 +26,7 @@ from sim.experiment.compare import clip_interval
 from sim.faces import choices
 from sim.faces.chart import clearance_chart
 from sim.faces.runs import SHOWN, Run, Snapshot, table
+from sim.faces.watch import port_gif
 from sim.scenario.loader import BUNDLED
 
 POLL_MS = 300
@@ -147,6 +150,12 @@ class Page:
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
         self.chart = pn.pane.Matplotlib(None, dpi=96, tight=True, css_classes=["bs-chart"],
                                         visible=False)
+        self.watch_port = pn.widgets.Select(label="Port", options=[], css_classes=["bs-watch-port"])
+        self.watch_button = pn.widgets.Button(label="Animate one day (option)",
+                                              css_classes=["bs-watch"])
+        self.watch_pane = pn.pane.HTML("", css_classes=["bs-watch-pane"])
+        self.watch_button.on_click(lambda e: self.watch())
+        self._watching: Any = None
         self.scenario.param.watch(lambda e: self._scenario_changed(), "value")
         self.button.on_click(lambda e: self.start())
         self._scenario_changed()
@@ -164,6 +173,8 @@ class Page:
         none: list[Any] = [pn.pane.HTML("<i>none apply to this scenario</i>")]
         self.switches.objects = list(self._boxes.values()) or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
+        self.watch_port.options = list(scenario.ports)
+        self.watch_port.value = next(iter(scenario.ports))
         for name, slider in self.levers.items():
             slider.value = self._neutral[name]
 
@@ -211,6 +222,35 @@ class Page:
             self.poll.stop()
             self.poll = None
 
+    def watch(self) -> None:
+        """Animate one day of the chosen port under the option, in a worker process."""
+        try:
+            plan = dataclasses.replace(self.plan(), days=1)
+            option = choices.variants(plan, folder=self.folder).option
+        except (choices.PlanError, ValueError) as exc:
+            self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(exc))}"
+            return
+        if self.watch_port.value not in option.ports:
+            return
+        future = self.executor.submit(port_gif, option, plan.seed, self.watch_port.value)
+        self.watch_pane.object = '<span class="bs-watch-busy">drawing one day of the port...</span>'
+        if self._watching is not None:
+            self._watching.stop()
+
+        def show_gif() -> None:
+            if not future.done():
+                return
+            self._watching.stop()
+            self._watching = None
+            error = future.exception()
+            if error is not None:
+                self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(error))}"
+                return
+            data = base64.b64encode(future.result()).decode("ascii")
+            self.watch_pane.object = f'<img class="bs-gif" src="data:image/gif;base64,{data}">'
+
+        self._watching = pn.state.add_periodic_callback(show_gif, period=POLL_MS)
+
     def _show_chart(self, fig: Any) -> None:
         old = self.chart.object
         self.chart.object = fig
@@ -232,8 +272,9 @@ class Page:
     def close(self) -> None:
         if self.run is not None:
             self.run.cancel()
-        if self.poll is not None:
-            self.poll.stop()
+        for callback in (self.poll, self._watching):
+            if callback is not None:
+                callback.stop()
 
     def view(self) -> pn.viewable.Viewable:
         controls = pn.Column(
@@ -244,9 +285,12 @@ class Page:
             self.status, self.progress, self.quick, self.full, self.chart,
             sizing_mode="stretch_width",
         )
+        watch = pn.Column("## Watch a port", pn.Row(self.watch_port, self.watch_button),
+                          self.watch_pane)
         return pn.Column(
             "# bordersim: baseline and option side by side",
-            pn.Row(controls, results, sizing_mode="stretch_width"),
+            pn.Row(controls, pn.Column(results, watch, sizing_mode="stretch_width"),
+                   sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )
 
