@@ -257,3 +257,35 @@ def test_report_html(tmp_path):
     for text in ("What was run", "Who gains and who loses", "median", "small"):
         assert text in html
     assert res.tables["baseline"]["resources"]["utilisation"].notna().any()
+
+
+TINY = {"days": 1, "warmup_days": 0, "drain_days": 1}
+
+
+def _reps(res) -> int:
+    return int(res.per_rep["replication"].nunique())
+
+
+def test_precision_stops_at_the_first_replication_that_meets_it():
+    """Sequential stopping: at least 10 replications, then one more at a time until every
+    watched metric (options and paired differences) is precise enough; the rule is checked
+    on the rows before and at the stop."""
+    watch = ["clearance_h_mean"]
+    res = compare(
+        SMALL, [MORE_DOCS], precision=0.145, metrics=watch, max_reps=20, overrides=TINY, log=False
+    )
+    n = _reps(res)
+    assert 10 < n < 20  # here: the relative half-width falls below 0.145 at 13
+    rows = res.per_rep
+    assert compare_mod._precise_enough(rows, watch, 0.145)
+    before = rows[rows["replication"] < n - 1]
+    assert not compare_mod._precise_enough(before, watch, 0.145)
+
+
+def test_precision_loose_stops_at_ten_and_tight_stops_at_the_maximum():
+    loose = compare(SMALL, [MORE_DOCS], precision=10.0, max_reps=20, overrides=TINY, log=False)
+    assert _reps(loose) == 10
+    tight = compare(SMALL, [MORE_DOCS], precision=1e-9, max_reps=11, overrides=TINY, log=False)
+    assert _reps(tight) == 11
+    with pytest.raises(ValueError, match="precision must be positive"):
+        compare(SMALL, [MORE_DOCS], precision=0.0, overrides=SHORT)
