@@ -223,6 +223,31 @@ def test_who_gains_constructed_case():
     assert s.loc[("all", "all", "all", "all"), "share_worse"] == pytest.approx(1 / 6)
 
 
+def test_standardised_changes_have_an_interval_over_the_replications():
+    """Each replication's standardised change (its within-stratum means, weighted by the
+    pooled stratum sizes) gives the t interval of the standardised row."""
+    base = _log(
+        [
+            ("p", 0, "import", "A", "g", 0.0, 1.0, 2.0),
+            ("p", 1, "import", "B", "g", 0.0, 1.0, 2.0),
+            ("q", 0, "import", "A", "g", 0.0, 20.0, 30.0),
+            ("q", 1, "import", "B", "g", 0.0, 20.0, 30.0),
+        ]
+    )
+    parts = []
+    for rep, gain in enumerate((-2.0, -4.0, -9.0)):
+        opt = base.copy()
+        opt.loc[opt["port"] == "q", "released"] += gain  # q changes, p does not
+        parts.append(gains_one(base, opt).assign(option="x", replication=rep))
+    s = summarise_gains(pd.concat(parts, ignore_index=True))
+    s = s[s["measure"] == "clearance"].set_index(["dimension", "port", "direction", "group"])
+    row = s.loc[("trader_class_standardised", "all", "all", "A")]
+    per_rep = np.array([-2.0, -4.0, -9.0]) / 2  # strata p and q weigh the same
+    mean, low, high = confidence_interval(per_rep)
+    assert row["mean_change_h"] == pytest.approx(mean)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high))
+
+
 def test_paired_interval_of_identical_values_is_zero():
     assert paired_interval([1.0, 2.0, 5.0], [1.0, 2.0, 5.0]) == (0.0, 0.0, 0.0, 3)
 
