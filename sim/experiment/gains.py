@@ -219,7 +219,8 @@ def _standardised(pooled: pd.DataFrame, per_rep: pd.DataFrame, level: float) -> 
             if weight.sum() == 0:
                 continue
             sizes = s.set_index(["port", "direction"])["n"].astype(float)
-            low, high = _rep_interval(per_rep, (option, measure, dimension, group), sizes, level)
+            cell = (str(option), str(measure), dimension, str(group))
+            low, high = _rep_interval(per_rep, cell, sizes, level)
             rows.append(
                 {
                     "option": option,
