@@ -54,6 +54,9 @@ class RunResult:
     #: cohort declarations and containers, and those inspected (scan, physical, quarantine)
     inspections: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # e.g. a queue that does not settle
+    #: the truth layer of smuggling (None without it): per day, group and route (route
+    #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
+    smuggling: pd.DataFrame | None = None
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -89,6 +92,10 @@ class RunResult:
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
+        if self.smuggling is not None:
+            from sim.model.smuggling import smuggling_metrics
+
+            out.update(smuggling_metrics(self.smuggling))
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

@@ -14,11 +14,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from sim.scenario import limits
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.smuggling import Smuggling
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 MODES = ("sea", "land", "air", "rail", "post")
 DIRECTIONS = ("import", "export")
 TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
+ILLICIT = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")
 CHECKS = ("document", "scan", "physical", "quarantine")
 ANY = "*"
 
@@ -579,6 +581,7 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    smuggling: Smuggling | None = None
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
@@ -595,6 +598,8 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        if self.smuggling is not None:
+            self.smuggling.check(self)
         return self
 
     def _tables(self, where: str, tables: dict[str, SelectionTable]) -> None:
