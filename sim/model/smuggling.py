@@ -1,8 +1,9 @@
 """Smuggling groups who adapt: route choice by expected profit, learning from their outcomes.
 
 At each opportunity (a Poisson stream of its own) a group chooses one of its routes, or not
-to smuggle, by a multinomial logit on expected profit ``value x (1 - perceived detection) -
-route cost`` (the outside option's profit is 0), so enforcement deters as well as displaces.
+to smuggle, by a multinomial logit on expected profit ``gain x (1 - perceived detection) -
+route cost`` (gain: the margin on the goods' mean value; the outside option's profit is 0), so
+enforcement deters as well as displaces.
 A port route makes the attempt a declaration at that port (:meth:`Port.inject`): it meets the
 port's real queues and checks. A route outside the ports is caught by its patrol with
 probability ``1 - exp(-per_officer x staff on duty x alert factor)``; the alert factor holds
@@ -116,12 +117,12 @@ class GroupState:
             [spec.perceived.get(r.name, r.spec.perceived) for r in routes], float
         )
         self.cost = np.array([r.cost for r in routes], float)
-        self.value_mean = float(spec.value.mean)
+        self.gain = spec.margin * float(spec.value.mean)  # of an attempt that gets through
         self.alert_until = -math.inf
 
     def shares(self) -> np.ndarray:
         """Choice probabilities of its routes and (last) of not smuggling, now."""
-        profit = self.value_mean * (1.0 - self.perceived) - self.cost
+        profit = self.gain * (1.0 - self.perceived) - self.cost
         return logit_shares(profit, self.spec.profit_scale)
 
     def choose(self, u: float) -> int:

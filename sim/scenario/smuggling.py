@@ -138,7 +138,12 @@ class Group(_Strict):
     concealed: bool = False
     direction: Literal["import", "export"] = "import"
     value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
-        description="gain of an attempt that gets through, USD"
+        description="value of the goods in one attempt, USD (declared at a port)"
+    )
+    margin: Probability = Field(
+        default=1.0,
+        description="share of the goods' value the group gains when they get through "
+        "(evaded duties and taxes, the premium on banned goods)",
     )
     rate: OpportunityRate = Field(description="opportunities (consignments ready to move)")
     hourly: list[Weight] = Field(
