@@ -229,6 +229,24 @@ def test_a_group_state_chooses_by_cumulative_shares(tmp_path):
     assert g.choose(0.999999999) == len(g.routes)
 
 
+def test_an_alert_raises_patrols_against_the_group_for_its_duration(tmp_path):
+    """After the group's goods are caught, a crossing is interdicted with probability
+    1 - exp(-k x staff x factor) until the alert lapses, and 1 - exp(-k x staff) after."""
+    world = World(scenario(tmp_path), 0)
+    sm = world.smugglers
+    g = sm.groups[0]
+    river = g.routes.index(sm.routes[sm.route_index["river"]])
+    normal, raised = 1 - math.exp(-0.05 * 3), 1 - math.exp(-0.05 * 3 * 2.0)
+    u = (normal + raised) / 2  # stopped only under the alert
+    sm._outcome(g, 2, 0, 1.0, True)  # caught elsewhere: alert for 2 days from now (0 h)
+    assert g.alert_until == 48.0
+    sm._cross(g, river, 0, 0.0, 1.0, u, None)
+    world.env.run(until=48.0)  # the alert has lapsed
+    sm._cross(g, river, 0, 48.0, 1.0, u, None)
+    n = sm.ledger.n[0, 0, sm.route_index["river"]]
+    assert n[1] == 1 and n[2] == 1  # caught once (under the alert), slipped once (after)
+
+
 # -- determinism and the baseline -----------------------------------------------------------
 def test_same_seed_same_smuggling(tmp_path, base):
     again = simulate(scenario(tmp_path), 5)
