@@ -58,6 +58,13 @@ routes = {routes}
 """
 
 
+#: every frozen declaration examined (the small scenario's examinations find every frozen load)
+EXAMINED = """
+[selection.physical.frozen]
+"*" = 1.0
+"""
+
+
 def scenario(tmp_path: Path, extra: str = "", **kw: object):
     """The small scenario with a smuggling group; ``extra`` TOML is appended."""
     params = {
@@ -131,19 +138,7 @@ def test_raising_detection_everywhere_deters(tmp_path, base):
     attempt seized (a physical exam of every discredited trader's frozen goods, all found):
     the groups learn it and fewer attempts are made at all (not only moved)."""
     base = base.metrics()
-    strict = """
-[selection.physical.frozen]
-"*" = 1.0
-"""
-    s = scenario(tmp_path, strict, per_officer=0.5)
-    s = s.model_copy(
-        update={
-            "commodities": {
-                **s.commodities,
-                "frozen": s.commodities["frozen"].model_copy(update={"exam_hit": 1.0}),
-            }
-        }
-    )
+    s = scenario(tmp_path, EXAMINED, per_officer=0.5)
     hard = simulate(s, 5).metrics()
     assert hard["smuggling_opportunities"] == base["smuggling_opportunities"]  # same stream
     assert hard["smuggling_attempts"] < 0.7 * base["smuggling_attempts"]
@@ -177,17 +172,9 @@ def test_groups_learn_from_every_outcome_on_each_route(tmp_path):
     """Crossings a patrol always stops (river) and never stops (boats), and port attempts
     that are always seized: after n outcomes on a route the group believes exactly
     1 - (1 - a)^n (1 - p0) (always caught) or (1 - a)^n p0 (never caught)."""
-    extra = """
-[selection.physical.frozen]
-"*" = 1.0
-"""
-    s = scenario(tmp_path, extra, per_officer=50, learning=0.1)
+    s = scenario(tmp_path, EXAMINED, per_officer=50, learning=0.1)
     s = s.model_copy(
         update={
-            "commodities": {
-                **s.commodities,
-                "frozen": s.commodities["frozen"].model_copy(update={"exam_hit": 1.0}),
-            },
             "smuggling": s.smuggling.model_copy(
                 update={
                     "routes": {
@@ -283,17 +270,16 @@ def test_routes_outside_the_ports_leave_the_ports_exactly_as_they_were(tmp_path,
     assert other.metrics()["smuggling_attempts"] > 0
 
 
-@pytest.mark.skipif(
-    "illicit" not in REQUIREMENTS,
-    reason="needs the hidden-truth columns (illicit, concealed) of the enforcement work",
-)
-def test_port_attempts_carry_their_illicit_type(tmp_path):
-    from sim.scenario.schema import ILLICIT
-
-    log = simulate(scenario(tmp_path), 4, log=True).log
+def test_port_attempts_carry_their_illicit_type_and_are_found_by_the_checks(tmp_path):
+    """The group's declarations carry its hidden truth (frozen, not concealed); every one of
+    them physically examined is seized (the small scenario's exam finds all frozen loads)."""
+    log = simulate(scenario(tmp_path, EXAMINED), 4, log=True).log
     ours = log[log["index"] >= SMUGGLING_INDEX]
-    assert (ours["illicit"] == ILLICIT.index("frozen") + 1).all()
-    assert (log[log["index"] < SMUGGLING_INDEX]["illicit"] >= 0).all()
+    assert len(ours) > 20
+    assert (ours["illicit"] == "frozen").all() and not ours["concealed"].any()
+    examined = ours[ours["channel"].astype(str).str.contains("physical")]
+    assert len(examined) > 10
+    assert (examined["outcome"] == "seized").all()
 
 
 # -- input ------------------------------------------------------------------------------------

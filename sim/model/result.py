@@ -36,6 +36,9 @@ class RunResult:
     - ``queues``: queue length and busy servers sampled over time;
     - ``log``: one row per consignment (attributes, requirements, milestones), when asked;
     - ``paths``: how many consignments were finished in bulk (numpy) and as SimPy flows;
+    - ``enforcement``, ``enforcement_daily``, ``enforcement_metrics``: the hidden truth, what
+      was detected and what customs sees (:mod:`sim.model.enforcement`); more seizures are
+      not better in themselves: deterrence lowers them;
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
       wait keeps rising): its figures are then not steady-state.
     """
@@ -54,6 +57,12 @@ class RunResult:
     #: cohort declarations and containers, and those inspected (scan, physical, quarantine)
     inspections: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # e.g. a queue that does not settle
+    #: the hidden truth and what was detected, per port and truth code (sim.model.enforcement)
+    enforcement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: per observed day: declarations, illicit, detected, inspected (deterrence shows here)
+    enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
+    enforcement_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per day, group and route (route
     #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
     smuggling: pd.DataFrame | None = None
@@ -92,6 +101,7 @@ class RunResult:
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
+        out.update(self.enforcement_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling import smuggling_metrics
 

@@ -33,7 +33,8 @@ from sim.model.draws import DRAWS, REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
 from sim.model.registry import Context
 from sim.model.streams import CHOICES, OPPORTUNITIES, SMUGGLING_INDEX, group_stream
-from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES, Arrivals, Scenario
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.schema import Arrivals, Scenario
 from sim.scenario.smuggling import Group as GroupSpec
 from sim.scenario.smuggling import Route as RouteSpec
 

@@ -72,7 +72,9 @@ class World:
         ]
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
-        self.recorder = Recorder(names, modes, list(scenario.commodities), self.end, log)
+        self.recorder = Recorder(
+            names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
+        )
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.open_flows: dict[int, Consignment] = {}
         self.open_blocks: dict[int, BulkRun] = {}
@@ -193,6 +195,9 @@ class World:
             log=rec.log_frame(names, list(self.scenario.commodities)),
             paths=dict(self.paths),
             inspections=dict(rec.inspections),
+            enforcement=rec.enforcement.table(),
+            enforcement_daily=rec.enforcement.daily_table(),
+            enforcement_metrics=rec.enforcement.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
         )

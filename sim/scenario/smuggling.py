@@ -6,17 +6,18 @@ an attempt that gets through. At each opportunity it chooses a route, or not to 
 all, by a logit on expected profit (see :mod:`sim.model.smuggling`). Routes are the
 scenario's ports (the attempt becomes a declaration that goes through the real checks) or
 routes outside them, caught by patrols whose interdiction probability follows the staff on
-duty. This module imports nothing from :mod:`sim.scenario.schema` (which imports it); the
-references to the rest of the scenario are checked by :meth:`Smuggling.check`.
+duty. The references to the rest of the scenario (ports, commodities, origins) are checked by
+:meth:`Smuggling.check`, which the scenario calls.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from sim.scenario import limits
+from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.units import UnitError, parse_rate
@@ -51,13 +52,7 @@ OpportunityRate = Annotated[float, BeforeValidator(_opportunity_rate)]
 Money = Annotated[float, BeforeValidator(limits.real), Field(ge=0, le=limits.MAX_VALUE)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, validate_default=True
-    )
-
-
-class Patrol(_Strict):
+class Patrol(Strict):
     """Patrol staff on a route outside the ports: an attempt is interdicted with probability
     ``1 - exp(-per_officer x staff on duty x alert factor)``."""
 
@@ -89,7 +84,7 @@ class Patrol(_Strict):
         return [self.staff] * 168
 
 
-class Route(_Strict):
+class Route(Strict):
     """A way across: a port of the scenario, or a route outside the ports with a patrol."""
 
     label: str = ""
@@ -119,7 +114,7 @@ class Route(_Strict):
         return self
 
 
-class Alert(_Strict):
+class Alert(Strict):
     """After a group's goods are caught (a seizure of its signature), patrols on every route
     outside the ports are more vigilant against it for a while."""
 
@@ -127,11 +122,11 @@ class Alert(_Strict):
     duration: Duration = Field(default=0.0, ge=0, le=limits.MAX_DURATION_H)
 
 
-class Group(_Strict):
+class Group(Strict):
     """A smuggling group: its signature, its opportunities and its routes."""
 
     label: str = ""
-    illicit: str = Field(description="illicit type (see schema.ILLICIT)")
+    illicit: str = Field(description="illicit type (see base.ILLICIT)")
     commodity: str = Field(description="the commodity its goods are declared as")
     trader_class: str = "general"
     origin: str = "unspecified"
@@ -170,7 +165,7 @@ class Group(_Strict):
         return v
 
 
-class Smuggling(_Strict):
+class Smuggling(Strict):
     """Smuggling groups who choose routes by expected profit and learn from their outcomes."""
 
     learning: Probability = Field(
@@ -184,8 +179,6 @@ class Smuggling(_Strict):
 
     def check(self, scenario: Scenario) -> None:
         """Every name a route or group uses is one the scenario knows."""
-        from sim.scenario.schema import ILLICIT, TRADER_CLASSES
-
         for rname, r in self.routes.items():
             where = ("smuggling", "routes", rname)
             if r.port is not None and r.port not in scenario.ports:
