@@ -63,6 +63,9 @@ class RunResult:
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
+    #: the truth layer of smuggling (None without it): per day, group and route (route
+    #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
+    smuggling: pd.DataFrame | None = None
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -99,6 +102,10 @@ class RunResult:
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
+        if self.smuggling is not None:
+            from sim.model.smuggling import smuggling_metrics
+
+            out.update(smuggling_metrics(self.smuggling))
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

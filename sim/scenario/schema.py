@@ -19,6 +19,7 @@ from sim.scenario.base import MODES as MODES
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.smuggling import Smuggling
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 
@@ -566,6 +567,7 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
 
     @model_validator(mode="after")
@@ -584,6 +586,8 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        if self.smuggling is not None:
+            self.smuggling.check(self)
         return self
 
     def _enforcement_keys(self) -> None:
