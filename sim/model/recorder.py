@@ -8,7 +8,7 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,14 +37,18 @@ if TYPE_CHECKING:
 HEAD = ("port", "index", "cohort", "outcome", "channel")
 COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 #: the short row kept for statistics (the log keeps COLUMNS)
-STATS = ("port", "outcome", "channel", "direction", "commodity", "trader_class", "containers")
+#: (value, attend, premises: for costs, sim/model/costbook.py)
+STATS = (
+    *("port", "outcome", "channel", "direction", "commodity", "trader_class", "containers"),
+    *("value", "attend", "premises"),
+)
 _S = {name: i for i, name in enumerate(STATS)}
 _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
-_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers]
-_DIRECTION, _COMMODITY, _CLASS, _BOXES = _ATTRS
+_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises]
+_DIRECTION, _COMMODITY, _CLASS, _BOXES, _VALUE, _ATTEND, _PREMISES = _ATTRS
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -56,8 +60,10 @@ class Recorder:
         commodities: list[str],
         end: float,
         log: bool,
+        on_fold: Callable[[np.ndarray], None] | None = None,
     ):
         self.end, self.log = end, log
+        self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
         self.port_mode = np.array([MODES.index(m) for m in modes])
         self.dimensions = {
             "all": ["all"],
@@ -125,6 +131,9 @@ class Recorder:
                     r[_COMMODITY],
                     r[_CLASS],
                     r[_BOXES],
+                    r[_VALUE],
+                    r[_ATTEND],
+                    r[_PREMISES],
                     *m,
                     *c.own,
                 )
@@ -176,6 +185,8 @@ class Recorder:
 
     def _fold(self, a: np.ndarray) -> None:
         """Fold rows (the STATS layout) into the running statistics."""
+        if self.on_fold is not None:
+            self.on_fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
         ch = a[:, _S["channel"]].astype(int)

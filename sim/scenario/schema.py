@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from sim.scenario import limits
+from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.units import UnitError, parse_clock, parse_rate
@@ -579,6 +580,7 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
