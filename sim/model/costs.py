@@ -97,11 +97,11 @@ def agency_fixed(
         staff = costs.staff.get(key)
         if staff is not None:
             hours = duty_hours(hourly, start, end) * staff.heads
-            rows.append(_item(port, key, "staff", staff.role, hours, costs.hourly(staff.role)))
+            rows.append(cost_item(port, key, "staff", staff.role, hours, costs.hourly(staff.role)))
     posts = costs.posts.get(port, costs.posts.get("*", {}))
     for role, heads in posts.items():
         rows.append(
-            _item(
+            cost_item(
                 port,
                 f"posts:{role}",
                 "posts",
@@ -113,16 +113,17 @@ def agency_fixed(
     scanners, scanner = lanes.get("scanners"), costs.scanner_for(mode)
     if scanner is not None and scanners is not None:
         units = max(scanners)
-        rows.append(_item(port, "scanners", "equipment", "", units * years, scanner.per_year()))
+        rows.append(cost_item(port, "scanners", "equipment", "", units * years, scanner.per_year()))
     if costs.lab is not None and lab:
-        rows.append(_item(port, "lab", "equipment", "", years, costs.lab.per_year()))
+        rows.append(cost_item(port, "lab", "equipment", "", years, costs.lab.per_year()))
     return rows
 
 
-def _item(
+def cost_item(
     port: str, item: str, kind: str, role: str, quantity: float, price: float
 ) -> dict[str, Any]:
-    """A cost row: ``quantity`` (head-hours, or unit-years of equipment) at ``price``."""
+    """A cost row: ``quantity`` (head-hours, or unit-years of equipment) at ``price``; the
+    organisation's units can be costed the same way (``Costs.hourly(role)`` per head-hour)."""
     return {
         "port": port,
         "item": item,
