@@ -15,7 +15,9 @@ import pytest
 import sim
 from sim.model.costbook import LAYOUT, CostBook
 from sim.model.costs import PARTS, TRADER_PARTS, P, duty_hours, slipped
-from sim.model.milestones import OWNERS, RELEASED
+from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
+from sim.model.enforcement import PHYSICAL
+from sim.model.milestones import OWNERS, RELEASED, SEIZED
 from sim.scenario.costs import ILLICIT_KINDS, Costs, Slipped
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -229,28 +231,37 @@ def test_slipped_counts_undetected_illicit_goods_only():
 def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     s = held_scenario(6.0)
     assert s.costs is not None
-    slip = {"duty_rate": 0.5, "harm": {"tobacco": 1000}}
+    slip = {"duty_rate": 0.5, "harm": {"tobacco": 1000, "undervaluation": 3}}
     s = s.model_copy(update={"costs": s.costs.model_copy(update={"slipped": Slipped(**slip)})})
-    layout = (*LAYOUT, "illicit", "true_value", "detected")
-    book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0), layout)
-    rows = np.full((3, len(layout)), np.nan)
-    ix = {k: i for i, k in enumerate(layout)}
+    book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
+    assert book.truth
+    ix = {k: i for i, k in enumerate(LAYOUT)}
+    rows = np.full((5, len(LAYOUT)), np.nan)
     for k in ("port", "channel", "direction", "commodity", "trader_class", "attend", "premises"):
         rows[:, ix[k]] = 0
-    rows[:, ix["outcome"]] = RELEASED
     rows[:, ix["containers"]] = 1
     rows[:, ix["value"]] = 1000
     rows[:, ix["arrived"]], rows[:, ix["exited"]] = 0.0, 24.0
     for o in OWNERS:
         rows[:, ix[f"own_{o}"]] = 24.0 if o == "trader" else 0.0
-    rows[:, ix["illicit"]] = [0, code("tobacco"), code("tobacco")]
-    rows[:, ix["true_value"]] = 1000
-    rows[:, ix["detected"]] = [0, 0, 1]
+    for i in range(len(TRUTH_COLUMNS)):
+        rows[:, ix[f"truth_{i}"]] = 0
+    tobacco, under = code("tobacco"), code("undervaluation")
+    # compliant; tobacco slipped; tobacco found by an exam (seized); tobacco found by a later
+    # audit; undervaluation slipped (true value 1,500)
+    rows[:, ix["truth_0"]] = [0, tobacco, tobacco, tobacco, under]
+    rows[:, ix["truth_1"]] = [1000, 1000, 1000, 1000, 1500]
+    rows[:, ix["outcome"]] = [RELEASED, RELEASED, SEIZED, RELEASED, RELEASED]
+    rows[:, ix["checks"]] = [0, 0, PHYSICAL, 0, 0]
+    rows[2, ix["truth_6"]] = 1  # the exam finds it
+    rows[3, ix["truth_8"]] = 1  # the audit finds it
     book.fold(rows)
     sums = book.sums["all"][0]
-    assert sums[P["revenue_evaded"]] == 500  # duty on the undetected box's whole value
-    assert sums[P["harm_slipped"]] == 1000
-    assert sums[[P[k] for k in TRADER_PARTS]].sum() == pytest.approx(3 * (50 + 10 + 18))
+    # duty on the slipped tobacco's whole value and on the hidden 500 of the undervaluation
+    assert sums[P["revenue_evaded"]] == 0.5 * 1000 + 0.5 * 500
+    assert sums[P["harm_slipped"]] == 1000 + 3
+    # trader cost: broker 50, a day's time 10 and 18 h of storage 18, for the four released
+    assert sums[[P[k] for k in TRADER_PARTS]].sum() == pytest.approx(4 * (50 + 10 + 18) + 50)
     assert book.compliant[0] == 1  # only the compliant consignment
 
 

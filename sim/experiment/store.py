@@ -51,7 +51,15 @@ if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersi
 _OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json", "warnings.json"}
 _FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
 _MAX_REP_BYTES = 16 * 2**20
-_TABLES = ("-clearance.csv", "-resources.csv", "-intervals.csv", "-owners.csv", "-queues.csv")
+_TABLES = (
+    "-clearance.csv",
+    "-resources.csv",
+    "-intervals.csv",
+    "-owners.csv",
+    "-queues.csv",
+    "-enforcement.csv",
+    "-enforcement-daily.csv",
+)
 _COST_TABLES = ("-costs.csv", "-agency.csv")  # with a scenario's [costs]
 
 
@@ -328,6 +336,8 @@ class RunStore:
             result.intervals,
             result.owners,
             result.queues,
+            result.enforcement,
+            result.enforcement_daily,
         )
         tables: dict[str, bytes] = {
             suffix: frame.to_csv(index=False).encode("utf-8")

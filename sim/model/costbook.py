@@ -33,13 +33,14 @@ from sim.model.costs import (
     consignment_costs,
     slipped,
 )
+from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
+from sim.model.enforcement import DOC, PHYSICAL, QUARANTINE, SCAN, EnforcementTally
 from sim.model.milestones import CENSORED, MILESTONES, OWNERS, RELEASED, SEIZED
 from sim.model.recorder import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name
 LAYOUT = STATS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
-_TRUTH = ("illicit", "true_value", "detected")
 _TRADER = [P[k] for k in TRADER_PARTS]
 _AGENCY = [P[k] for k in AGENCY_PARTS]
 #: the milestones bounding each measured activity (yard: examination or quarantine check)
@@ -51,6 +52,18 @@ _SPANS = {
     "quarantine": [("quarantine_start", "quarantine_end")],
     "yard": [("exam_start", "exam_end"), ("quarantine_start", "quarantine_end")],
 }
+
+
+def detected(
+    code: np.ndarray, checks: np.ndarray, req: np.ndarray, released: np.ndarray
+) -> np.ndarray:
+    """Whether each consignment's illicit goods were found: before release by a check it had,
+    or after it by post-clearance audit (as :class:`EnforcementTally` counts them)."""
+    did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
+    found = EnforcementTally._finders(code, did, req)
+    before = found["document"] | found["exam"] | found["quarantine"]
+    out: np.ndarray = before | (found["audit"] & released)
+    return out
 
 
 class CostBook:
@@ -71,7 +84,7 @@ class CostBook:
         separate = scenario.inspection.mode == "separate"
         self.prices = Prices.of(self.costs, modes, scenario.commodities, separate)
         self.index = {name: i for i, name in enumerate(layout)}
-        self.truth = all(k in self.index for k in _TRUTH)
+        self.truth = "truth_0" in self.index and "checks" in self.index
         self.dimensions, self.port_mode = dimensions, port_mode
         k = len(self.ports)
         self.n = {d: np.zeros(len(g), np.int64) for d, g in dimensions.items()}
@@ -89,21 +102,11 @@ class CostBook:
             return
         col = {name: a[:, i] for name, i in self.index.items()}
         parts = consignment_costs(col, self.prices)
-        if self.truth:
-            com = col["commodity"].astype(int)
-            revenue, harm = slipped(
-                col["illicit"],
-                col["value"],
-                col["true_value"],
-                col["detected"],
-                self.prices.duty_rate[com],
-                self.prices.harm,
-            )
-            parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
+        illicit = self._slipped(a, col, parts)
         self.seized += int((col["outcome"] == SEIZED).sum())
         trader = parts[:, _TRADER].sum(axis=1)
         # compliant: no illicit goods (the hidden truth), else every consignment released
-        ok = col["illicit"] == 0 if self.truth else col["outcome"] == RELEASED
+        ok = illicit == 0 if illicit is not None else col["outcome"] == RELEASED
         self.compliant += [ok.sum(), parts[ok, P["border_burden"]].sum(), trader[ok].sum()]
         bins = bin_index(trader)
         use = self._use(col)
@@ -117,6 +120,25 @@ class CostBook:
                 g, NBINS
             )
             np.add.at(self.use[dim], (code, port), use)
+
+    def _slipped(
+        self, a: np.ndarray, col: dict[str, np.ndarray], parts: np.ndarray
+    ) -> np.ndarray | None:
+        """Revenue evaded and harm slipped into ``parts`` from the hidden truth (the stats
+        rows' ``truth_<i>`` columns, :data:`sim.model.enforcement.COLUMNS`); each
+        consignment's illicit code, or None when the rows carry no truth."""
+        if not self.truth:
+            return None
+        req = a[:, self.index["truth_0"] : self.index["truth_0"] + len(TRUTH_COLUMNS)]
+        code = req[:, 0].astype(int)
+        released = col["outcome"] == RELEASED
+        found = detected(code, col["checks"].astype(int), req, released)
+        com = col["commodity"].astype(int)
+        revenue, harm = slipped(
+            code, col["value"], req[:, 1], found, self.prices.duty_rate[com], self.prices.harm
+        )
+        parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
+        return code
 
     def _use(self, col: dict[str, np.ndarray]) -> np.ndarray:
         """Each consignment's use of every activity: 1 declaration, hours of each check,

@@ -12,14 +12,14 @@ from sim.model.bulk import Bulk
 from sim.model.cell import Cell, CellLane
 from sim.model.consignment import Consignment
 from sim.model.decisions import Decisions
-from sim.model.draws import DRAWS, WIDTH, Context
+from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
 from sim.model.fifo import FifoLane
 from sim.model.lab import Lab
 from sim.model.lane import Lane
-from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
+from sim.model.milestones import CAUGHT, CUSTOMS, QUARANTINE, TERMINAL
 from sim.model.organisation import Organisation
 from sim.model.route import Route
-from sim.model.selection import Selector
+from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
 from sim.model.steps import clearance_steps
 from sim.model.steps.declaration import DECISIONS, select
@@ -29,11 +29,14 @@ from sim.model.streams import (
     EXPORT_ARRIVALS,
     EXPORT_INDEX,
     EXPORT_ROWS,
+    EXPORT_TRUTH,
     EXPORTS,
+    TRUTH,
+    JointRows,
     UniformRows,
     port_stream,
 )
-from sim.scenario.schema import Scenario
+from sim.scenario.schema import ILLICIT, Scenario
 
 #: what a port hands on: blocks to finish in bulk, consignments to start as flows
 Launch = Callable[[list[Bulk], list[Consignment]], None]
@@ -86,18 +89,27 @@ class Port:
         self.cross_trained = scenario.inspection.joint_staffing == "cross_trained"
         self.slowdown = scenario.inspection.cross_training_slowdown if self.pooled else 1.0
         self.aeo_priority = bool(spec.exam and spec.exam.aeo_priority)
+        self.caught: list[int | None] = [None]
+        self.caught += [CAUGHT[scenario.enforcement.outcome[k]] for k in ILLICIT]
+        self._learn = getattr(selector, "observe", None)
         self.route = Route(self, clearance_steps())
         self.decisions = Decisions(self, selector)
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
         self._arrival_rng = port_stream(seed, name, ARRIVALS)
-        self._rows = UniformRows(port_stream(seed, name, CONSIGNMENTS), WIDTH)
+        self._rows = JointRows(
+            UniformRows(port_stream(seed, name, CONSIGNMENTS), FLOW_WIDTH),
+            UniformRows(port_stream(seed, name, TRUTH), WIDTH - FLOW_WIDTH),
+        )
         self.created = 0
         # exports: a flow of their own, from streams of their own (imports keep their draws
         # whatever the export settings), with indices from EXPORT_INDEX up
         exports = spec.exports
         self.cutoffs = exports.loading.cutoffs() if exports and exports.loading.departures else None
         self._export_arrival_rng = port_stream(seed, name, EXPORTS, EXPORT_ARRIVALS)
-        self._export_rows = UniformRows(port_stream(seed, name, EXPORTS, EXPORT_ROWS), WIDTH)
+        self._export_rows = JointRows(
+            UniformRows(port_stream(seed, name, EXPORTS, EXPORT_ROWS), FLOW_WIDTH),
+            UniformRows(port_stream(seed, name, EXPORTS, EXPORT_TRUTH), WIDTH - FLOW_WIDTH),
+        )
         self.created_exports = 0
 
     def _lane(self, key: str, lane_spec: Any, together: bool = False) -> Any:
@@ -200,6 +212,23 @@ class Port:
             rows.append({"port": self.name, **self.lab.result_row()})
         return rows
 
+    def observe(self, j: Any, found: bool) -> None:
+        """Tell a learning selector what an inspection of ``j`` found (at ``j.t``)."""
+        if self._learn is None:
+            return
+        r = j.r
+        self._learn(
+            Observation(
+                self.name,
+                j.t,
+                int(r[R.commodity]),
+                int(r[R.origin]),
+                int(r[R.trader_class]),
+                int(r[R.illicit]),
+                found,
+            )
+        )
+
     def appointment(self, t: float) -> tuple[float, float]:
         """Book an examination at ``t``: (the first slot the booking lead allows, the first
         one with room, which is booked)."""
@@ -211,7 +240,9 @@ class Port:
         """Turn a block of uniform rows into consignments (imports, or exports) and hand them
         on: decided now (a static selector) or at their assessment (a dynamic one, see
         :mod:`decisions`)."""
-        ctx = Context(self.scenario, self.spec, self.commodities, arrived, export=export)
+        ctx = Context(
+            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
+        )
         table = DRAWS.table(ctx, u)
         if export:
             first = EXPORT_INDEX + self.created_exports

@@ -36,6 +36,9 @@ class RunResult:
     - ``queues``: queue length and busy servers sampled over time;
     - ``log``: one row per consignment (attributes, requirements, milestones), when asked;
     - ``paths``: how many consignments were finished in bulk (numpy) and as SimPy flows;
+    - ``enforcement``, ``enforcement_daily``, ``enforcement_metrics``: the hidden truth, what
+      was detected and what customs sees (:mod:`sim.model.enforcement`); more seizures are
+      not better in themselves: deterrence lowers them;
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
       wait keeps rising): its figures are then not steady-state;
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
@@ -63,6 +66,12 @@ class RunResult:
     #: with a scenario's [costs]: the agency's fixed cost items by port over the window
     agency: pd.DataFrame | None = None
     cost_metrics: dict[str, float] = field(default_factory=dict)
+    #: the hidden truth and what was detected, per port and truth code (sim.model.enforcement)
+    enforcement: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: per observed day: declarations, illicit, detected, inspected (deterrence shows here)
+    enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
+    enforcement_metrics: dict[str, float] = field(default_factory=dict)
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -98,6 +107,7 @@ class RunResult:
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
+        out.update(self.enforcement_metrics)
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

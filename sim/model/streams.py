@@ -11,9 +11,10 @@ import zlib
 
 import numpy as np
 
-ARRIVALS, CONSIGNMENTS, EXPORTS = 0, 1, 2
-#: sub-streams of EXPORTS: exports' arrival times and their consignments' uniform rows
-EXPORT_ARRIVALS, EXPORT_ROWS = 0, 1
+ARRIVALS, CONSIGNMENTS, EXPORTS, TRUTH = 0, 1, 2, 3
+#: sub-streams of EXPORTS: exports' arrival times, their consignments' uniform rows and the
+#: uniforms of their hidden truth
+EXPORT_ARRIVALS, EXPORT_ROWS, EXPORT_TRUTH = 0, 1, 2
 #: export consignments' indices start here, so they never collide with imports' and logs
 #: still join on (port, index)
 EXPORT_INDEX = 1 << 40
@@ -49,3 +50,14 @@ class UniformRows:
             self._buf = np.concatenate([self._buf, more]) if len(self._buf) else more
         out, self._buf = self._buf[:n], self._buf[n:]
         return out
+
+
+class JointRows:
+    """Rows made of two streams side by side: the clearance uniforms (``first``) and the
+    hidden truth's (``second``), so adding truth never changed what the first stream gives."""
+
+    def __init__(self, first: UniformRows, second: UniformRows):
+        self._first, self._second = first, second
+
+    def take(self, n: int) -> np.ndarray:
+        return np.hstack([self._first.take(n), self._second.take(n)])

@@ -72,7 +72,9 @@ class World:
         ]
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
-        self.recorder = Recorder(names, modes, list(scenario.commodities), self.end, log)
+        self.recorder = Recorder(
+            names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
+        )
         self.costs: CostBook | None = None
         if scenario.costs is not None:
             rec = self.recorder
@@ -188,6 +190,9 @@ class World:
             log=rec.log_frame(names, list(self.scenario.commodities)),
             paths=dict(self.paths),
             inspections=dict(rec.inspections),
+            enforcement=rec.enforcement.table(),
+            enforcement_daily=rec.enforcement.daily_table(),
+            enforcement_metrics=rec.enforcement.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
             **costs,
         )

@@ -13,35 +13,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
 
+from sim.scenario.base import ANY, ILLICIT, MODES, Strict
 from sim.scenario.distributions import Duration
 from sim.scenario.limits import AtField, Real, real
-
-ANY = "*"
-
-
-class Strict(BaseModel):
-    """As :class:`sim.scenario.schema.Strict` (this module is imported by the schema)."""
-
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, validate_default=True
-    )
-
-
-def _modes() -> tuple[str, ...]:
-    from sim.scenario.schema import MODES
-
-    return MODES
-
 
 MAX_MONEY = 1e12
 
@@ -64,15 +40,15 @@ LANE_KEYS = (
     "gate",
 )
 #: Kinds of illicit goods (the hidden truth); harm values are given per kind.
-ILLICIT_KINDS = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")
+ILLICIT_KINDS = ILLICIT
 
 
 def _per_mode(v: Any) -> Any:
     """A price that may differ by mode: one number, or a table by mode (``"*"``: the rest)."""
     if isinstance(v, dict):
         for k in v:
-            if k != ANY and k not in _modes():
-                raise AtField(k, f"unknown mode {k!r}; allowed: *, {', '.join(_modes())}")
+            if k != ANY and k not in MODES:
+                raise AtField(k, f"unknown mode {k!r}; allowed: *, {', '.join(MODES)}")
         return v
     return {ANY: v}
 
@@ -156,8 +132,8 @@ class Trader(Strict):
     @model_validator(mode="after")
     def _modes(self) -> Trader:
         for k in self.storage:
-            if k != ANY and k not in _modes():
-                allowed = ", ".join(_modes())
+            if k != ANY and k not in MODES:
+                allowed = ", ".join(MODES)
                 raise AtField(("storage", k), f"unknown mode {k!r}; allowed: *, {allowed}")
         return self
 
@@ -234,8 +210,8 @@ class Costs(Strict):
     @model_validator(mode="after")
     def _references(self) -> Costs:
         for k in self.scanner:
-            if k != ANY and k not in _modes():
-                allowed = ", ".join(_modes())
+            if k != ANY and k not in MODES:
+                allowed = ", ".join(MODES)
                 raise AtField(("scanner", k), f"unknown mode {k!r}; allowed: *, {allowed}")
         for lane, s in self.staff.items():
             if lane not in LANE_KEYS:
