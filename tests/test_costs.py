@@ -263,6 +263,7 @@ def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     # trader cost: broker 50, a day's time 10 and 18 h of storage 18, for the four released
     assert sums[[P[k] for k in TRADER_PARTS]].sum() == pytest.approx(4 * (50 + 10 + 18) + 50)
     assert book.compliant[0] == 1  # only the compliant consignment
+    assert book.seized == 1  # for the cost per seizure
 
 
 def test_every_part_is_named_once():

@@ -35,13 +35,15 @@ from sim.model.costs import (
 )
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
 from sim.model.enforcement import DOC, PHYSICAL, QUARANTINE, SCAN, EnforcementTally
-from sim.model.milestones import CENSORED, MILESTONES, OWNERS, RELEASED, SEIZED
+from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
 from sim.model.recorder import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name
 LAYOUT = STATS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 _TRADER = [P[k] for k in TRADER_PARTS]
+#: outcomes that count as a seizure for the cost per seizure (as the enforcement tally's caught)
+_CAUGHT = [c for c in CAUGHT.values() if c is not None]
 _AGENCY = [P[k] for k in AGENCY_PARTS]
 #: the milestones bounding each measured activity (yard: examination or quarantine check)
 _SPANS = {
@@ -103,7 +105,7 @@ class CostBook:
         col = {name: a[:, i] for name, i in self.index.items()}
         parts = consignment_costs(col, self.prices)
         illicit = self._slipped(a, col, parts)
-        self.seized += int((col["outcome"] == SEIZED).sum())
+        self.seized += int(np.isin(col["outcome"], _CAUGHT).sum())
         trader = parts[:, _TRADER].sum(axis=1)
         # compliant: no illicit goods (the hidden truth), else every consignment released
         ok = illicit == 0 if illicit is not None else col["outcome"] == RELEASED
