@@ -7,6 +7,7 @@ Layout::
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
     reps/rep-0000-smuggling.csv   the truth layer of smuggling per day, when the scenario has it
+    reps/rep-0000-costs.csv, reps/rep-0000-agency.csv   with a scenario's [costs]
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
@@ -60,7 +61,8 @@ _TABLES = (
     "-enforcement.csv",
     "-enforcement-daily.csv",
 )
-_OPTIONAL = ("-log.parquet", "-smuggling.csv")  # written when the run has them
+_COST_TABLES = ("-costs.csv", "-agency.csv")  # with a scenario's [costs]
+_OPTIONAL = ("-log.parquet", "-smuggling.csv", *_COST_TABLES)  # written when the run has them
 
 
 def _umask() -> int:
@@ -343,6 +345,9 @@ class RunStore:
             suffix: frame.to_csv(index=False).encode("utf-8")
             for suffix, frame in zip(_TABLES, frames, strict=True)
         }
+        for suffix, frame in zip(_COST_TABLES, (result.costs, result.agency), strict=True):
+            if frame is not None:
+                tables[suffix] = frame.to_csv(index=False).encode("utf-8")
         if result.log is not None:
             tables["-log.parquet"] = parquet_bytes(result.log)
         if result.smuggling is not None:  # the truth layer of smuggling, per day

@@ -22,5 +22,7 @@ Where things live:
 - ``stability.py`` warnings when a queue does not settle
 - ``engine.py``    SimPy internals: the counting environment and the flow driver
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
+- ``costs.py``, ``costbook.py``  what clearance costs (agency, trader, what slips through),
+                   as pure functions and their streamed accumulator
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

@@ -19,6 +19,7 @@ import simpy
 from sim.model import stability
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
+from sim.model.costbook import CostBook
 from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
@@ -75,6 +76,11 @@ class World:
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
+        self.costs: CostBook | None = None
+        if scenario.costs is not None:
+            rec = self.recorder
+            self.costs = CostBook(scenario, rec.dimensions, rec.port_mode, (self.warmup, self.stop))
+            rec.on_fold = self.costs.fold
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.open_flows: dict[int, Consignment] = {}
         self.open_blocks: dict[int, BulkRun] = {}
@@ -180,6 +186,7 @@ class World:
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
+        costs = self._costs(utilisation)
         return RunResult(
             scenario=self.scenario.name,
             seed=(int(self.seed.entropy), *self.seed.spawn_key),  # type: ignore[arg-type]
@@ -200,4 +207,20 @@ class World:
             enforcement_metrics=rec.enforcement.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
+            **costs,
         )
+
+    def _costs(self, utilisation: dict[tuple[str, str], float]) -> dict[str, Any]:
+        """The cost tables and headline cost metrics (none when the scenario has no costs)."""
+        book = self.costs
+        if book is None:
+            return {}
+        lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in self.ports}
+        labs = {p.name: p.lab is not None for p in self.ports}
+        agency = book.agency_items(lanes, labs, utilisation)
+        groups = book.groups(agency)
+        return {
+            "costs": pd.DataFrame(list(groups.values())),
+            "agency": pd.DataFrame(agency),
+            "cost_metrics": book.summary(agency, groups),
+        }

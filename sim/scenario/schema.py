@@ -16,6 +16,7 @@ from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
+from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
@@ -569,6 +570,7 @@ class Scenario(Strict):
     ports: dict[str, Port] = Field(min_length=1)
     smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
+    costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
