@@ -108,6 +108,57 @@ NOTES = {
     "Slots.weekdays": "days with slots, 1 = Monday .. 7 = Sunday",
     "Lab.batch_size": "samples one batch can take",
     "Lab.cutoffs": "times of day at which a batch starts with the samples waiting",
+    "Scenario.smuggling": "smuggling groups, their routes and how they learn (none: no "
+    "adaptive smugglers)",
+    "Scenario.enforcement": "the hidden truth: prevalence of each illicit type and what each "
+    "check finds",
+    "Scenario.costs": "prices of clearance (none: the run is not costed)",
+    "Smuggling.alert": "patrols' extra vigilance against a group after its goods are caught",
+    "Smuggling.routes": "the ways across, by name: the scenario's ports and routes outside them",
+    "Smuggling.groups": "the smuggling groups, by name",
+    "Enforcement.by_commodity": "prevalence multipliers by commodity group: commodity → "
+    "illicit type → factor",
+    "Enforcement.by_class": "prevalence multipliers by trader class: class → illicit type → "
+    "factor",
+    "Enforcement.by_origin": "prevalence multipliers by origin: origin → illicit type → factor",
+    "Enforcement.by_direction": "prevalence multipliers by direction: import or export → "
+    "illicit type → factor",
+    "Enforcement.by_port": "prevalence multipliers by port: port → illicit type → factor",
+    "Enforcement.concealment": "the share concealed deeply, and how much less checks find it",
+    "Enforcement.detection": "what each check finds, by illicit type",
+    "Enforcement.sampling": "quarantine sampling for pests",
+    "Enforcement.audit": "post-clearance audit",
+    "Enforcement.outcome": "what a detection leads to, by illicit type: seized, detained, "
+    "rejected or reassessed",
+    "Costs.currency": "the currency of every price",
+    "Costs.price_year": "the year whose prices these are",
+    "Costs.lab": "the laboratory as equipment (none: not costed)",
+    "Costs.checks": "prices of samples, laboratory tests and destruction",
+    "Costs.trader": "the trader's costs: brokers, time, storage, handling",
+    "Costs.commodities": "costs that differ by commodity group (time cost, reefer, duty)",
+    "Costs.slipped": "what undetected illicit goods cost society (reported apart)",
+    "Alert.duration": "how long the extra vigilance lasts after a seizure",
+    "Route.label": "name shown in tables",
+    "Route.kind": "a port of the scenario, or a kind of route outside the ports",
+    "Route.direction": "the direction goods move by this route",
+    "Route.patrol": "the patrol watching a route outside the ports (required there)",
+    "Group.label": "name shown in tables",
+    "Group.trader_class": "the trader class its declarations show",
+    "Group.origin": "the origin its declarations show",
+    "Group.concealed": "whether its goods are concealed deeply",
+    "Group.direction": "the direction it smuggles",
+    "Detection.document": "a document check finds the type, by illicit type",
+    "Detection.exam": "a physical exam (all boxes opened) finds the type, by illicit type",
+    "Sampling.units_per_container": "units (cartons, plants) in a container",
+    "Sampling.infested_share": "share of the units infested in an infested consignment",
+    "Sampling.sample_units": "units drawn for the sample, without replacement",
+    "Sampling.lab_sensitivity": "the laboratory finds an infested sample",
+    "Sampling.visual_sensitivity": "without a sample, the visual check finds an infestation",
+    "Audit.lag": "from release to the audit",
+    "StaffLane.role": "the role (a key of costs.roles) of the people who work the lane",
+    "Equipment.life_years": "years over which the capital is amortised",
+    "Storage.free": "free period from arrival before storage is charged",
+    "Storage.per_container_day": "storage and demurrage per container-day after the free period",
 }
 #: units that the type cannot tell (appended to the type)
 UNITS = {
@@ -126,6 +177,11 @@ UNITS = {
     "Lane.capacity": "servers",
     "Lane.schedule": "servers",
     "Slots.capacity": "examinations",
+    "Costs.price_year": "year",
+    "Equipment.life_years": "years",
+    "Sampling.units_per_container": "units",
+    "Sampling.sample_units": "units",
+    "Storage.per_container_day": "currency per container-day",
 }
 
 
@@ -174,7 +230,8 @@ def _unit(meta: list[Any]) -> str | None:
             return "duration: `\"15 min\"`, `\"2 h\"`, `\"3 d\"` (a bare 0 is 0 h)"
         if f is schema._clock:
             return 'clock time `"HH:MM"`'
-        if f is schema._rate or getattr(f, "__qualname__", "").startswith("_bounded_rate"):
+        name = getattr(f, "__qualname__", "")
+        if f is schema._rate or name.startswith("_bounded_rate") or name.endswith("_rate"):
             return 'rate: `"4/d"`, `"150/h"`'
         if f is schema._week_times:
             return 'list of departures: `"Mon 18:00"` (that day) or `"18:00"` (every day)'
