@@ -63,6 +63,8 @@ class RunResult:
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
+    #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
+    organisation_metrics: dict[str, float] = field(default_factory=dict)
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -99,6 +101,7 @@ class RunResult:
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
+        out.update(self.organisation_metrics)
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

@@ -22,7 +22,7 @@ from sim.model.consignment import Consignment
 from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
-from sim.model.milestones import CENSORED, OUTCOMES
+from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
 from sim.model.recorder import Recorder
@@ -52,7 +52,12 @@ class World:
         self.warmup = scenario.warmup_days * 24
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
-        self.organisation = organisation(env)
+        if organisation is Organisation and scenario.organisation is not None:
+            from sim.model.org import OrgModel
+
+            self.organisation = OrgModel(env, scenario, self.seed, (self.warmup, self.stop))
+        else:
+            self.organisation = organisation(env)
         selector = selector or TableSelector(scenario)
         self.ports = [
             Port(
@@ -99,6 +104,8 @@ class World:
 
     def done(self, c: Consignment) -> None:
         self.open_flows.pop(id(c), None)
+        if c.outcome in (SEIZED, DETAINED):  # a case, and an alert
+            self.organisation.caught(self.ports[c.port].name, c, max(x for x in c.m if x == x))
         self.recorder.record(c)
 
     def block_done(self, b: Bulk) -> None:
@@ -117,6 +124,7 @@ class World:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)
         env.process(self._window())
+        self.organisation.start()
         env.process(self._sampler())
         # The run keeps many short-lived objects alive at once (waiting flows, events);
         # Python's cyclic collector would rescan them all again and again. Flows break their
@@ -186,5 +194,6 @@ class World:
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
+            organisation_metrics=self.organisation.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
         )

@@ -19,6 +19,7 @@ from sim.scenario.base import MODES as MODES
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 
@@ -567,6 +568,7 @@ class Scenario(Strict):
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
     enforcement: Enforcement = Field(default_factory=Enforcement)
+    organisation: OrganisationSpec | None = None
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
@@ -584,7 +586,19 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        self._organisation()
         return self
+
+    def _organisation(self) -> None:
+        """The organisation's tree works for these ports (see :mod:`sim.scenario.org_tree`)."""
+        if self.organisation is None:
+            return
+        from sim.scenario.org_tree import TreeError, check
+
+        try:
+            check(self.organisation, list(self.ports))
+        except TreeError as exc:
+            raise AtField("organisation", str(exc)) from None
 
     def _enforcement_keys(self) -> None:
         """The enforcement multipliers name known commodities, ports and origins."""
