@@ -121,8 +121,7 @@ def _default_escalations() -> dict[str, Escalation]:
             decided_at=_levels(spindle="regional", hybrid="national", dumbbell="national")
         ),
         "quarantine": Escalation(applies="statutory", decided_at=regional_until_dumbbell),
-        "case": Escalation(applies="caught", share=1.0, holds=0.0,
-                           decided_at=regional_until_dumbbell),
+        "case": Escalation(applies="caught", holds=0.0, decided_at=regional_until_dumbbell),
     }
 
 

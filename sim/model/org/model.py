@@ -19,6 +19,7 @@ two structures whose paths have the same shape draw the same times (common rando
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
 from collections.abc import Callable, Generator
 from typing import Any
 
@@ -28,6 +29,7 @@ import simpy
 from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
+from sim.model.org import keyed
 from sim.model.org.stats import OrgStats, staff_cost_per_year
 from sim.model.org.units import StaffQueue
 from sim.model.organisation import Organisation
@@ -45,8 +47,22 @@ COLUMN = {
 }
 #: at assessment: escalations a consignment can raise before release
 BEFORE_RELEASE = ("ruling", "quarantine")
-#: listener of alerts: (receiving port, receipt time, seizing port, illicit code)
-Listener = Callable[[str, float, str, int], None]
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A port's receipt of an alert: a risk engine raises its scores only from ``received``."""
+
+    port: str  # the receiving port
+    received: float
+    seizing_port: str
+    seized: float
+    illicit: int  # the truth code of the goods seized (sim.scenario.base.ILLICIT index + 1)
+    commodity: int
+    origin: int
+
+
+Listener = Callable[[Alert], None]
 
 
 def _crc(text: str) -> int:
@@ -85,12 +101,13 @@ class OrgModel(Organisation):
         self.listeners: list[Listener] = []
         self._paths: dict[tuple[str, str], list[str]] = {}
         self.alerts_on = self.tree.any_handles("alert")
+        entropy = seed.entropy if isinstance(seed.entropy, int) else 0
+        self._base = keyed.key(entropy, *seed.spawn_key, ORG_STREAM)
 
     # -- randomness, paths, hops ---------------------------------------------------------
     def _u(self, kind: str, port: str, index: int, n: int, extra: int = 0) -> np.ndarray:
-        key = (*self.seed.spawn_key, ORG_STREAM, KINDS[kind], _crc(port), int(index), extra)
-        ss = np.random.SeedSequence(entropy=self.seed.entropy, spawn_key=key)
-        return np.random.Generator(np.random.PCG64(ss)).random(n)
+        k = keyed.key(self._base, KINDS[kind], _crc(port), int(index), extra)
+        return keyed.uniforms(k, n)
 
     def path(self, port: str, task: str) -> list[str]:
         """The units a request for ``task`` from ``port`` queues at (decider last)."""
@@ -195,23 +212,27 @@ class OrgModel(Organisation):
         if c.req[R.escalate_case] < self.shares["case"]:
             self.env.process(self._escalation("case", port, c.index, t))
         if self.alerts_on:
-            self.env.process(self._alert(port, c.index, t, int(c.req[R.illicit])))
+            what = (int(c.req[R.illicit]), int(c.req[R.commodity]), int(c.req[R.origin]))
+            self.env.process(self._alert(port, c.index, t, what))
 
     def subscribe(self, listener: Listener) -> None:
-        """Call ``listener(port, receipt_time, seizing_port, illicit_code)`` at every port's
-        receipt of an alert (a risk engine raises its scores only from then on)."""
+        """Call ``listener(alert)`` at every port's receipt of an alert (an :class:`Alert`;
+        a risk engine raises its scores only from then on)."""
         self.listeners.append(listener)
 
-    def _alert(self, port: str, index: int, t0: float, code: int) -> Generator[Any, Any, None]:
+    def _alert(
+        self, port: str, index: int, t0: float, what: tuple[int, int, int]
+    ) -> Generator[Any, Any, None]:
         path = self.path(port, "alert")
         u = self._u("alert", port, index, 3 * len(path))
         t, _ = yield from self._climb(path, "alert", t0, u, False)
         issuer = path[-1]
         for q in self.tree.ports_under(self.tree.scope_root(issuer)):
-            self.env.process(self._receive(issuer, port, index, q, t0, t, code))
+            self.env.process(self._receive(issuer, port, index, q, t0, t, what))
 
     def _receive(
-        self, issuer: str, port: str, index: int, q: str, t0: float, t: float, code: int
+        self, issuer: str, port: str, index: int, q: str, t0: float, t: float,
+        what: tuple[int, int, int],
     ) -> Generator[Any, Any, None]:
         n = 2 * len(self.tree.down(issuer, q, "alert")) + 1
         u = self._u("down", port, index, n, _crc(q))
@@ -219,8 +240,9 @@ class OrgModel(Organisation):
         if received > self.env.now:
             yield self.env.timeout(received - self.env.now)
         self.stats.alert(q, t0, received)
+        alert = Alert(q, received, port, t0, *what)
         for listener in self.listeners:
-            listener(q, received, port, code)
+            listener(alert)
 
     def alert_receipt(self, seizure_port: str, t: float) -> dict[str, float]:
         """The earliest each port can receive an alert of a seizure at ``t``: minimum

@@ -35,6 +35,7 @@ class OrgStats:
     def __init__(self, window: tuple[float, float]):
         self.start, self.stop = window
         self.raised: dict[str, int] = defaultdict(int)
+        self.open = 0  # raised inside the window, not yet decided (counted apart)
         self.decided: dict[str, int] = defaultdict(int)
         self.latency: dict[tuple[str, str], LogHistogram] = defaultdict(LogHistogram)
         self.held = LogHistogram()  # time goods waited on the organisation
@@ -48,10 +49,12 @@ class OrgStats:
     def raise_(self, kind: str, t: float) -> None:
         if self.inside(t):
             self.raised[kind] += 1
+            self.open += 1
 
     def decide(self, kind: str, level: str, t0: float, t: float) -> None:
         if self.inside(t0):
             self.decided[kind] += 1
+            self.open -= 1
             self.latency[(kind, level)].add(t - t0)
 
     def hold(self, t0: float, t: float) -> None:
@@ -80,10 +83,9 @@ class OrgStats:
         every = _merged(list(self.latency.values()))
         out["escalation_latency_h_mean"] = every.mean
         out["escalation_latency_h_p90"] = every.quantile(0.9)
-        raised, decided = sum(self.raised.values()), sum(self.decided.values())
-        out["escalations_raised"] = float(raised)
-        out["escalations_decided"] = float(decided)
-        out["escalations_open"] = float(raised - decided)
+        out["escalations_raised"] = float(sum(self.raised.values()))
+        out["escalations_decided"] = float(sum(self.decided.values()))
+        out["escalations_open"] = float(self.open)
         out["org_hold_h_mean"] = self.held.mean
         out["org_holds"] = float(self.held.n)
         out["alert_propagation_h_mean"] = self.alerts.mean

@@ -1,0 +1,165 @@
+"""The organisation: its tree is checked on load, escalations are conserved, alerts cannot
+arrive before the seizure plus the least transfer times, structures are equal when no
+advantage is set, and either structure can win when one is."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+
+import pytest
+from org_scenarios import generated, ports_scenario
+from pydantic import ValidationError
+from theory_scenarios import build, exponential
+
+from sim.model.run import simulate
+from sim.model.world import World
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+ROLES = {"tariff": 4, "quarantine": 4, "anti_smuggling": 2, "risk": 2, "management": 3}
+
+
+# -- validation ----------------------------------------------------------------------------
+def _units(**over: dict) -> dict:
+    units = {
+        "gac": {"level": "national", "staff": {"tariff": {"count": 2}},
+                "tasks": {"ruling": exponential(1.0)}},
+        "reg": {"level": "regional", "parent": "gac"},
+        "f1": {"level": "field", "parent": "reg", "ports": ["p1"]},
+        "f2": {"level": "field", "parent": "reg", "ports": ["p2"]},
+    }
+    units.update(over)
+    return units
+
+
+def _explicit(units: dict, share: float = 0.1) -> dict:
+    data = ports_scenario(["p1", "p2"], 1.0, 1)
+    data["organisation"] = {
+        "structure": "hybrid",
+        "units": units,
+        "escalations": {"ruling": {"share": share}},
+    }
+    return data
+
+
+def _error(data: dict) -> str:
+    with pytest.raises(ValidationError) as err:
+        build(data)
+    return str(err.value)
+
+
+def test_an_explicit_tree_that_works_is_accepted():
+    build(_explicit(_units()))
+
+
+@pytest.mark.parametrize(
+    ("over", "words"),
+    [
+        ({"reg": {"level": "regional", "parent": "f1"}}, ["cycle", "reg", "f1"]),
+        ({"reg": {"level": "regional", "parent": "nowhere"}}, ["'reg'", "'nowhere'"]),
+        ({"f2": {"level": "field", "parent": "reg", "ports": ["p9"]}}, ["'f2'", "'p9'"]),
+        ({"f2": {"level": "field", "parent": "reg"}}, ["'p2'", "no unit"]),
+        ({"gac": {"level": "national"}}, ["'ruling'", "f1 -> reg -> gac"]),
+        ({"other": {"level": "national"}}, ["root", "'gac'", "'other'"]),
+    ],
+    ids=["cycle", "unknown-parent", "unknown-port", "port-without-unit", "no-decider", "two-roots"],
+)
+def test_a_broken_tree_is_refused_naming_the_units(over: dict, words: list[str]):
+    message = _error(_explicit(_units(**over)))
+    for w in words:
+        assert w in message, message
+
+
+def test_a_task_without_staff_of_its_role_is_refused():
+    gac = {"level": "national", "tasks": {"ruling": exponential(1.0)}}
+    message = _error(_explicit(_units(gac=gac)))
+    assert "'tariff'" in message and "ruling" in message
+
+
+def test_without_escalations_no_decider_is_needed():
+    build(_explicit(_units(gac={"level": "national"}), share=0.0))
+
+
+# -- conservation ----------------------------------------------------------------------------
+def test_every_escalation_raised_is_decided_or_still_open():
+    data = ports_scenario(["p1", "p2"], 2.0, 3, drain_days=0.5)
+    # overloaded (2 requests an hour, one officer of mean 1 h): many are still open at the end
+    data["organisation"] = generated("spindle", {"a": ["p1", "p2"]}, {"tariff": 1}, holds=0.5)
+    m = simulate(build(data), 1).metrics()
+    assert m["escalations_open"] > 0 and m["escalations_decided"] > 0
+    assert m["escalations_raised"] == m["escalations_decided"] + m["escalations_open"]
+    assert m["owner_share_organisation"] > 0
+
+
+# -- alerts ----------------------------------------------------------------------------------
+def _small(structure: str, customs: dict, **kw) -> dict:
+    data = tomllib.loads(SMALL.read_text())
+    data["ports"]["sea2"] = copy.deepcopy(data["ports"]["sea"])
+    org = generated(structure, customs, ROLES, service_h=0.5, ruling=0.02, holds=0.5, **kw)
+    org["escalations"]["case"] = {"share": 1.0}
+    org["escalations"]["quarantine"] = {"share": 0.1, "applies": "statutory"}
+    data["organisation"] = org
+    return data
+
+
+@pytest.mark.parametrize("structure", ["spindle", "dumbbell"])
+def test_alerts_never_arrive_before_the_seizure_plus_the_least_transfer_times(structure: str):
+    data = _small(structure, {"a": ["sea"], "b": ["sea2"]},
+                  transfer={"dist": "uniform", "low": "2 h", "high": "6 h"})
+    world = World(build(data), 1)
+    heard = []
+    world.organisation.subscribe(heard.append)
+    world.run()
+    assert heard, "no alert was received"
+    least = world.organisation.alert_receipt
+    for a in heard:
+        assert a.received >= least(a.seizing_port, a.seized)[a.port] - 1e-9
+        assert a.received >= a.seized + 4.0  # at least one hop up and one down, 2 h each
+    ports = {a.port for a in heard} | {a.seizing_port for a in heard}
+    if structure == "spindle":  # each directly-affiliated customs alerts its own ports only
+        assert all(a.port == a.seizing_port for a in heard)
+    else:  # the national risk centre alerts every port
+        assert ports == {"sea", "sea2"} and any(a.port != a.seizing_port for a in heard)
+
+
+# -- a fair comparison ------------------------------------------------------------------------
+SHARED = ("escalation_latency_h_mean", "escalation_latency_h_p90", "alert_propagation_h_mean",
+          "org_staff_cost_per_year", "clearance_h_p90", "overall_clearance_h_mean",
+          "escalations_raised", "owner_share_organisation", "consignments_seized")
+
+
+def test_a_neutral_configuration_gives_exactly_zero_paired_difference():
+    """One directly-affiliated customs, no subordinate customs, the hybrid's centres taking
+    every head: each structure has the same hops and the same staff per queue."""
+    metrics = {}
+    for structure in ("spindle", "hybrid", "dumbbell"):
+        data = _small(structure, {"a": ["sea", "sea2"]})
+        data["organisation"]["generate"]["centre_share"] = 1.0
+        metrics[structure] = simulate(build(data), 2).metrics()
+    base = metrics["spindle"]
+    assert base["escalations_raised"] > 0 and base["alert_propagation_h_mean"] > 0
+    for other in ("hybrid", "dumbbell"):
+        for k in SHARED:
+            assert metrics[other][k] == base[k], (other, k)
+
+
+def _latency(structure: str, customs: dict, staff: int, **kw) -> float:
+    data = ports_scenario(list(sum(customs.values(), [])), 0.5, 20, warmup_days=1)
+    data["organisation"] = generated(structure, customs, {"tariff": staff}, **kw)
+    return simulate(build(data), 1).metrics()["escalation_latency_h_mean"]
+
+
+def test_the_dumbbell_wins_by_pooling_a_busy_middle_layer():
+    customs = {"a": ["p1"], "b": ["p2"], "c": ["p3"]}  # each 0.5/h at 1 h: rho = 0.5 alone
+    spindle = _latency("spindle", customs, 3, service_h=1.6)
+    dumbbell = _latency("dumbbell", customs, 3, service_h=1.6)
+    assert dumbbell < 0.7 * spindle
+
+
+def test_the_spindle_wins_when_the_national_hop_is_long_and_queues_are_short():
+    customs = {"a": ["p1"], "b": ["p2"], "c": ["p3"]}
+    far = {"transfer_to": {"national": "12 h"}}
+    spindle = _latency("spindle", customs, 6, service_h=0.5, **far)
+    dumbbell = _latency("dumbbell", customs, 6, service_h=0.5, **far)
+    assert spindle < dumbbell - 20  # two 12 h hops against a few minutes of pooling gain
