@@ -96,6 +96,7 @@ def test_every_escalation_raised_is_decided_or_still_open():
 def _small(structure: str, customs: dict, **kw) -> dict:
     data = tomllib.loads(SMALL.read_text())
     data["ports"]["sea2"] = copy.deepcopy(data["ports"]["sea"])
+    data.update(days=3, warmup_days=1, drain_days=3)
     org = generated(structure, customs, ROLES, service_h=0.5, ruling=0.02, holds=0.5, **kw)
     org["escalations"]["case"] = {"share": 1.0}
     org["escalations"]["quarantine"] = {"share": 0.1, "applies": "statutory"}

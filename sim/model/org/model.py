@@ -18,6 +18,7 @@ two structures whose paths have the same shape draw the same times (common rando
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass
 from collections.abc import Callable, Generator
@@ -33,6 +34,7 @@ from sim.model.org import keyed
 from sim.model.org.stats import OrgStats, staff_cost_per_year
 from sim.model.org.units import StaffQueue
 from sim.model.organisation import Organisation
+from sim.scenario.distributions import Deterministic, Exponential
 from sim.scenario.org_tree import check
 from sim.scenario.organisation import ESCALATIONS, ROLE_OF
 from sim.scenario.schema import Scenario
@@ -63,6 +65,16 @@ class Alert:
 
 
 Listener = Callable[[Alert], None]
+
+
+def _draw(dist: Any, u: float) -> float:
+    """One inverse-CDF draw; the fixed and exponential times without numpy's per-call
+    overhead (a message makes a few draws, not a block)."""
+    if isinstance(dist, Deterministic):
+        return float(dist.value)
+    if isinstance(dist, Exponential):
+        return float(min(-dist.mean_ * math.log1p(-u), dist._cap))
+    return float(dist.ppf(np.array([u]))[0])
 
 
 def _crc(text: str) -> int:
@@ -119,11 +131,10 @@ class OrgModel(Organisation):
     def _hop(self, upper: str, u: float) -> float:
         """One hop whose upper end is unit ``upper``."""
         level = self.units[upper].level
-        dist = self.spec.transfer_to.get(level, self.spec.transfer)
-        return float(dist.ppf(np.array([u]))[0])
+        return _draw(self.spec.transfer_to.get(level, self.spec.transfer), u)
 
     def _serve(self, uid: str, task: str, t: float, u: float) -> Generator[Any, Any, float]:
-        service = float(self.units[uid].tasks[task].ppf(np.array([u]))[0])
+        service = _draw(self.units[uid].tasks[task], u)
         queue = self.queues[(uid, ROLE_OF[task])]
         return (yield from queue.serve(max(t, self.env.now), service))
 
