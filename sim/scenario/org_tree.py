@@ -36,16 +36,19 @@ class TreeError(ValueError):
 
 # -- generation ---------------------------------------------------------------------------
 def _split(total: int, weights: list[float]) -> list[int]:
-    """``total`` heads split by ``weights`` in whole heads (largest remainder)."""
+    """``total`` heads split by ``weights`` in whole heads (largest remainder); every unit
+    gets at least one when there are enough to go round."""
     if not weights:
         return []
+    floor = 1 if total >= len(weights) else 0
+    total -= floor * len(weights)
     s = sum(weights) or 1.0
     exact = [total * w / s for w in weights]
     out = [int(x) for x in exact]
     order = sorted(range(len(exact)), key=lambda i: (out[i] - exact[i], i))
     for i in order[: total - sum(out)]:
         out[i] += 1
-    return out
+    return [x + floor for x in out]
 
 
 def _placement(spec: OrganisationSpec, task: str, heads: int, n_local: int) -> dict[str, int]:
@@ -59,7 +62,7 @@ def _placement(spec: OrganisationSpec, task: str, heads: int, n_local: int) -> d
             return {"gac": heads}
         parts = ["gac", "regional"] + (["local"] if n_local else [])
         return dict(zip(parts, _split(heads, [1.0] * len(parts)), strict=True))
-    local = 0 if structure == "dumbbell" or not n_local else round(heads * g.local_share)
+    local = 0 if structure == "dumbbell" else min(heads, n_local * g.local_heads)
     rest = heads - local
     if level == "regional":
         return {"local": local, "regional": rest}
@@ -83,7 +86,8 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
     assert g is not None
     dumbbell = spec.structure == "dumbbell"
     raw: dict[str, dict] = {GAC: _raw("General Administration", "national", "")}
-    for customs, ports in g.customs.items():
+    merged, by_customs = g.merged()
+    for customs, ports in merged.items():
         raw[customs] = _raw(customs, "regional", GAC)
         for port in ports:
             parent = customs
@@ -91,10 +95,9 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
                 parent = f"{port}_sub"
                 raw[parent] = _raw(f"{port} subordinate customs", "local", customs)
             raw[f"{port}_field"] = _raw(f"{port} field point", "field", parent, [port])
-    customs_ids = list(g.customs)
+    customs_ids = list(merged)
     locals_ = [u for u, r in raw.items() if r["level"] == "local"]
-    weights = [g.weights.get(c, 1.0) for c in customs_ids]
-    local_w = [g.weights.get(raw[u]["parent"], 1.0) for u in locals_]
+    weights = [by_customs[c] for c in customs_ids]
     for task, role in ROLE_OF.items():
         heads = g.staff.get(role, 0)
         cost = g.cost_per_year.get(role, 0.0)
@@ -111,7 +114,7 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
         _add(raw[GAC], task, where.get("gac", 0), decide, cost)
         for cid, n in zip(customs_ids, _split(where.get("regional", 0), weights), strict=True):
             _add(raw[cid], task, n, decide if level == "regional" else passing, cost)
-        for uid, n in zip(locals_, _split(where.get("local", 0), local_w), strict=True):
+        for uid, n in zip(locals_, _split(where.get("local", 0), [1.0] * len(locals_)), strict=True):
             _add(raw[uid], task, n, passing, cost)
     # already-validated parts (distributions in hours): constructed, not re-validated
     return {uid: Unit.model_construct(**r) for uid, r in raw.items()}

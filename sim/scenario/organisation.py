@@ -143,8 +143,10 @@ class Generate(Strict):
     forward: dict[str, DurationDist] = Field(
         default_factory=dict, description="review time at a unit that passes a request on"
     )
-    local_share: Probability = Field(
-        default=0.2, description="share of a role's heads at the subordinate customs"
+    local_heads: Heads = Field(
+        default=1,
+        description="officers of each role at each subordinate customs who review and pass "
+        "requests on (taken from the role's total; in the dumbbell they move to the centre)",
     )
     centre_share: Probability = Field(
         default=0.5,
@@ -153,15 +155,45 @@ class Generate(Strict):
     weights: dict[str, Real] = Field(
         default_factory=dict, description="how heads split among the customs (default equal)"
     )
+    merge: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="customs merged into one: new id -> the customs it pools (ports, staff)",
+    )
 
     @model_validator(mode="after")
     def _known(self) -> Generate:
+        seen: dict[str, str] = {}
+        for new, olds in self.merge.items():
+            if not olds:
+                raise AtField(("merge", new), "name the customs to merge")
+            for old in olds:
+                if old not in self.customs:
+                    raise AtField(
+                        ("merge", new),
+                        f"unknown customs {old!r}; allowed: {', '.join(self.customs)}",
+                    )
+                if old in seen:
+                    raise AtField(("merge", new), f"customs {old!r} is merged into "
+                                  f"{seen[old]!r} already")
+                seen[old] = new
         _keys(self.staff, ROLES, "role")
         _keys(self.cost_per_year, ROLES, "role")
         _keys(self.service, TASKS, "task")
         _keys(self.forward, TASKS, "task")
         _keys(self.weights, tuple(self.customs), "customs")
         return self
+
+
+    def merged(self) -> tuple[dict[str, list[str]], dict[str, float]]:
+        """The customs after the merges, with their ports and the weights that split staff
+        (a merged customs weighs what its parts weighed together)."""
+        customs: dict[str, list[str]] = {}
+        weights: dict[str, float] = {}
+        for cid, ports in self.customs.items():
+            new = next((n for n, olds in self.merge.items() if cid in olds), cid)
+            customs.setdefault(new, []).extend(ports)
+            weights[new] = weights.get(new, 0.0) + self.weights.get(cid, 1.0)
+        return customs, weights
 
 
 class Advantages(Strict):
