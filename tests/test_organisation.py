@@ -164,3 +164,93 @@ def test_the_spindle_wins_when_the_national_hop_is_long_and_queues_are_short():
     spindle = _latency("spindle", customs, 6, service_h=0.5, **far)
     dumbbell = _latency("dumbbell", customs, 6, service_h=0.5, **far)
     assert spindle < dumbbell - 20  # two 12 h hops against a few minutes of pooling gain
+
+
+# -- reforms, the Guangdong scenario, the picture, the command ---------------------------------
+GUANGDONG = Path(__file__).parents[1] / "sim" / "scenarios" / "guangdong.toml"
+
+
+def _regional(s) -> list[str]:
+    from sim.scenario.org_tree import units_of
+
+    return sorted(u for u, x in units_of(s.organisation).items() if x.level == "regional")
+
+
+def test_reforms_are_scenario_transformations_at_equal_headcount():
+    from sim import load_scenario
+    from sim.scenario.org_reforms import dumbbell, merge_affiliated, merge_field_departments
+    from sim.scenario.org_tree import units_of
+
+    base = load_scenario(GUANGDONG)
+    assert len(_regional(base)) == 7
+    four = merge_affiliated(base, {"guangzhou": ["guangzhou", "huangpu"],
+                                   "west": ["gongbei", "jiangmen", "zhanjiang"]})
+    assert _regional(four) == ["guangzhou", "shantou", "shenzhen", "west"]
+    assert _regional(base) == _regional(load_scenario(GUANGDONG))  # the argument is untouched
+    db = dumbbell(base, transition_loss=0.2, transition_days=365)
+    assert db.organisation.structure == "dumbbell"
+    assert db.organisation.advantages.transition_loss == 0.2
+
+    def heads(s):
+        return sum(u.heads() for u in units_of(s.organisation).values())
+
+    assert heads(base) == heads(four) == heads(db)
+    joint = merge_field_departments(base, slowdown=1.1)
+    assert joint.inspection.joint_staffing == "cross_trained"
+    with pytest.raises(ValueError, match="'nowhere'"):
+        merge_affiliated(base, {"x": ["nowhere"]})
+
+
+def test_the_guangdong_variants_name_their_structure_and_grouping():
+    from sim import load_scenario
+
+    folder = GUANGDONG.parent
+    assert load_scenario(folder / "guangdong-spindle.toml").organisation.structure == "spindle"
+    assert load_scenario(folder / "guangdong-dumbbell.toml").organisation.structure == "dumbbell"
+    four = load_scenario(folder / "guangdong-four.toml")
+    assert _regional(four) == ["guangzhou", "shantou", "shenzhen", "west"]
+
+
+def test_a_transition_dip_slows_the_organisation_for_its_time_only():
+    customs = {"a": ["p1"], "b": ["p2"]}
+    steady = _latency("dumbbell", customs, 4)
+    adv = {"transition_loss": 0.5, "transition_days": 100}
+    dip = _latency("dumbbell", customs, 4, advantages=adv)
+    assert dip > 1.5 * steady
+    gone = _latency("dumbbell", customs, 4, advantages={**adv, "transition_days": 0.5})
+    assert gone == steady  # the dip ended before the observation window (1 day of warm-up)
+
+
+def test_local_knowledge_is_a_number_per_port_for_the_risk_engine():
+    from sim.model.world import World
+
+    data = _small("spindle", {"a": ["sea", "sea2"]})
+    data["organisation"]["advantages"] = {"local_knowledge_auc": {"spindle": 0.03}}
+    assert World(build(data), 1).organisation.auc_bonus("sea") == 0.03
+    data["organisation"]["structure"] = "dumbbell"
+    assert World(build(data), 1).organisation.auc_bonus("sea") == 0.0
+
+
+def test_the_picture_draws_two_structures_side_by_side():
+    from sim import load_scenario
+    from sim.report.org_plot import draw_organisations
+    from sim.scenario.org_tree import check
+
+    s = load_scenario(GUANGDONG)
+    panels = []
+    for structure in ("spindle", "dumbbell"):
+        org = s.organisation.model_copy(update={"structure": structure})
+        panels.append((structure, check(org, list(s.ports)), {"gac": 0.5}))
+    fig = draw_organisations(panels)
+    assert [ax.get_title() for ax in fig.axes] == ["spindle", "dumbbell"]
+
+
+def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, capsys):
+    from sim.cli import main
+
+    png = tmp_path / "trees.png"
+    code = main(["org", str(GUANGDONG), "--plot", str(png), "--set", "days=1",
+                 "--set", "warmup_days=0", "--set", "drain_days=1"])
+    out = capsys.readouterr().out
+    assert code == 0 and png.stat().st_size > 0
+    assert "spindle" in out and "dumbbell" in out and "escalation latency" in out
