@@ -32,8 +32,11 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
         "with --plot, draw the trees side by side with staff and utilisation per unit.",
     )
     p.add_argument("scenario", type=Path, metavar="SCENARIO", help="scenario TOML file")
-    p.add_argument("--structures", default="spindle,dumbbell",
-                   help="comma-separated structures to compare (default spindle,dumbbell)")
+    p.add_argument(
+        "--structures",
+        default="spindle,dumbbell",
+        help="comma-separated structures to compare (default spindle,dumbbell)",
+    )
     p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
     p.add_argument("--plot", type=Path, metavar="FILE.png", help="write the trees to FILE.png")
     add_settings(p)

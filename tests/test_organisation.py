@@ -23,8 +23,11 @@ ROLES = {"tariff": 4, "quarantine": 4, "anti_smuggling": 2, "risk": 2, "manageme
 # -- validation ----------------------------------------------------------------------------
 def _units(**over: dict) -> dict:
     units = {
-        "gac": {"level": "national", "staff": {"tariff": {"count": 2}},
-                "tasks": {"ruling": exponential(1.0)}},
+        "gac": {
+            "level": "national",
+            "staff": {"tariff": {"count": 2}},
+            "tasks": {"ruling": exponential(1.0)},
+        },
         "reg": {"level": "regional", "parent": "gac"},
         "f1": {"level": "field", "parent": "reg", "ports": ["p1"]},
         "f2": {"level": "field", "parent": "reg", "ports": ["p2"]},
@@ -106,8 +109,11 @@ def _small(structure: str, customs: dict, **kw) -> dict:
 
 @pytest.mark.parametrize("structure", ["spindle", "dumbbell"])
 def test_alerts_never_arrive_before_the_seizure_plus_the_least_transfer_times(structure: str):
-    data = _small(structure, {"a": ["sea"], "b": ["sea2"]},
-                  transfer={"dist": "uniform", "low": "2 h", "high": "6 h"})
+    data = _small(
+        structure,
+        {"a": ["sea"], "b": ["sea2"]},
+        transfer={"dist": "uniform", "low": "2 h", "high": "6 h"},
+    )
     world = World(build(data), 1)
     heard = []
     world.organisation.subscribe(heard.append)
@@ -125,9 +131,17 @@ def test_alerts_never_arrive_before_the_seizure_plus_the_least_transfer_times(st
 
 
 # -- a fair comparison ------------------------------------------------------------------------
-SHARED = ("escalation_latency_h_mean", "escalation_latency_h_p90", "alert_propagation_h_mean",
-          "org_staff_cost_per_year", "clearance_h_p90", "overall_clearance_h_mean",
-          "escalations_raised", "owner_share_organisation", "consignments_seized")
+SHARED = (
+    "escalation_latency_h_mean",
+    "escalation_latency_h_p90",
+    "alert_propagation_h_mean",
+    "org_staff_cost_per_year",
+    "clearance_h_p90",
+    "overall_clearance_h_mean",
+    "escalations_raised",
+    "owner_share_organisation",
+    "consignments_seized",
+)
 
 
 def test_a_neutral_configuration_gives_exactly_zero_paired_difference():
@@ -183,8 +197,9 @@ def test_reforms_are_scenario_transformations_at_equal_headcount():
 
     base = load_scenario(GUANGDONG)
     assert len(_regional(base)) == 7
-    four = merge_affiliated(base, {"guangzhou": ["guangzhou", "huangpu"],
-                                   "west": ["gongbei", "jiangmen", "zhanjiang"]})
+    four = merge_affiliated(
+        base, {"guangzhou": ["guangzhou", "huangpu"], "west": ["gongbei", "jiangmen", "zhanjiang"]}
+    )
     assert _regional(four) == ["guangzhou", "shantou", "shenzhen", "west"]
     assert _regional(base) == _regional(load_scenario(GUANGDONG))  # the argument is untouched
     db = dumbbell(base, transition_loss=0.2, transition_days=365)
@@ -249,8 +264,20 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     from sim.cli import main
 
     png = tmp_path / "trees.png"
-    code = main(["org", str(GUANGDONG), "--plot", str(png), "--set", "days=1",
-                 "--set", "warmup_days=0", "--set", "drain_days=1"])
+    code = main(
+        [
+            "org",
+            str(GUANGDONG),
+            "--plot",
+            str(png),
+            "--set",
+            "days=1",
+            "--set",
+            "warmup_days=0",
+            "--set",
+            "drain_days=1",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and png.stat().st_size > 0
     assert "spindle" in out and "dumbbell" in out and "escalation latency" in out

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any
 
-import simpy
-
 import numpy as np
+import simpy
 
 from sim.model.consignment import Consignment
 
@@ -45,6 +44,13 @@ class Organisation:
 
     def start(self) -> None:
         """Start the organisation's own processes (directives) when the run starts."""
+
+    def subscribe(self, listener: Any) -> None:
+        """Hear every port's receipt of an alert (none without an organisation)."""
+
+    def alert_receipt(self, seizure_port: str, t: float) -> dict[str, float]:
+        """The earliest each port can receive an alert of a seizure at ``t`` (none)."""
+        return {}
 
     def auc_bonus(self, port: str) -> float:
         """The risk-score AUC bonus for locally known risks at ``port``."""

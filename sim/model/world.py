@@ -55,7 +55,9 @@ class World:
         if organisation is Organisation and scenario.organisation is not None:
             from sim.model.org import OrgModel
 
-            self.organisation = OrgModel(env, scenario, self.seed, (self.warmup, self.stop))
+            self.organisation: Organisation = OrgModel(
+                env, scenario, self.seed, (self.warmup, self.stop)
+            )
         else:
             self.organisation = organisation(env)
         selector = selector or TableSelector(scenario)

@@ -36,15 +36,17 @@ def _positions(tree: Tree) -> dict[str, tuple[float, float]]:
     next_x = [0.0]
 
     def place(uid: str) -> float:
-        kids = [c for c in sorted(tree.children[uid])
-                if tree.units[c].level != tree.units[uid].level]
+        kids = [
+            c for c in sorted(tree.children[uid]) if tree.units[c].level != tree.units[uid].level
+        ]
         xs = [place(c) for c in kids]
         x = sum(xs) / len(xs) if xs else next_x[0]
         if not xs:
             next_x[0] += 1.0
         pos[uid] = (x, ROW[tree.units[uid].level])
-        centres = [c for c in sorted(tree.children[uid])
-                   if tree.units[c].level == tree.units[uid].level]
+        centres = [
+            c for c in sorted(tree.children[uid]) if tree.units[c].level == tree.units[uid].level
+        ]
         for i, c in enumerate(centres):
             pos[c] = (x + (i + 1) * 1.2, ROW[tree.units[uid].level])
         return x
@@ -68,8 +70,16 @@ def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) ->
         text = f"{uid}\n{unit.heads()} staff" if unit.heads() else uid
         if util is not None:
             text += f"\n{util:.0%} busy"
-        ax.text(x, y, text, ha="center", va="center", fontsize=7, zorder=2,
-                bbox={"boxstyle": "round", "fc": colour, "ec": "#555555", "lw": 0.6})
+        ax.text(
+            x,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=7,
+            zorder=2,
+            bbox={"boxstyle": "round", "fc": colour, "ec": "#555555", "lw": 0.6},
+        )
     ax.set_yticks(list(ROW.values()), list(ROW))
     ax.set_xticks([])
     xs = [x for x, _ in pos.values()]
@@ -83,8 +93,13 @@ def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) ->
 def draw_organisations(panels: list[tuple[str, Tree, dict[str, float]]]) -> Figure:
     """Structures side by side: (title, tree, utilisation by unit) per panel."""
     widths = [max(4.0, 0.9 * len(tree.port_unit) + 2) for _, tree, _ in panels]
-    fig, axes = plt.subplots(1, len(panels), figsize=(sum(widths), 5.5), squeeze=False,
-                             gridspec_kw={"width_ratios": widths})
+    fig, axes = plt.subplots(
+        1,
+        len(panels),
+        figsize=(sum(widths), 5.5),
+        squeeze=False,
+        gridspec_kw={"width_ratios": widths},
+    )
     for ax, (title, tree, util) in zip(axes[0], panels, strict=True):
         draw_tree(ax, tree, util, title)
     fig.suptitle("Organisation: staff and the utilisation of each unit's busiest role")

@@ -42,8 +42,10 @@ def dumbbell(
     ``transition_days`` of the run (a structural change is not free)."""
     org = _org(s)
     if org.generate is None:
-        raise ValueError("the dumbbell reform needs a generated organisation ([organisation."
-                         "generate]); an explicit tree is already what it is")
+        raise ValueError(
+            "the dumbbell reform needs a generated organisation ([organisation."
+            "generate]); an explicit tree is already what it is"
+        )
     adv = org.advantages
     if transition_loss is not None:
         adv = adv.model_copy(update={"transition_loss": transition_loss})

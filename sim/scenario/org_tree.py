@@ -15,7 +15,6 @@ from sim.scenario.organisation import (
     ESCALATIONS,
     LEVELS,
     ROLE_OF,
-    Generate,
     OrganisationSpec,
     Role,
     Unit,
@@ -114,15 +113,22 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
         _add(raw[GAC], task, where.get("gac", 0), decide, cost)
         for cid, n in zip(customs_ids, _split(where.get("regional", 0), weights), strict=True):
             _add(raw[cid], task, n, decide if level == "regional" else passing, cost)
-        for uid, n in zip(locals_, _split(where.get("local", 0), [1.0] * len(locals_)), strict=True):
+        even = [1.0] * len(locals_)
+        for uid, n in zip(locals_, _split(where.get("local", 0), even), strict=True):
             _add(raw[uid], task, n, passing, cost)
     # already-validated parts (distributions in hours): constructed, not re-validated
     return {uid: Unit.model_construct(**r) for uid, r in raw.items()}
 
 
 def _raw(name: str, level: str, parent: str, ports: list[str] | None = None) -> dict:
-    return {"name": name, "level": level, "parent": parent, "staff": {}, "tasks": {},
-            "ports": ports or []}
+    return {
+        "name": name,
+        "level": level,
+        "parent": parent,
+        "staff": {},
+        "tasks": {},
+        "ports": ports or [],
+    }
 
 
 def units_of(spec: OrganisationSpec) -> dict[str, Unit]:
@@ -167,7 +173,7 @@ class Tree:
         parent = self.units[uid].parent
         while parent:
             if parent in seen:
-                loop = " -> ".join([*seen[seen.index(parent):], parent])
+                loop = " -> ".join([*seen[seen.index(parent) :], parent])
                 raise TreeError(f"units form a cycle: {loop}")
             seen.append(parent)
             parent = self.units[parent].parent

@@ -14,6 +14,7 @@ structures equal and either can win.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -43,7 +44,7 @@ Level = Literal["national", "regional", "local", "field"]
 Heads = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=0, le=10**6)]
 
 
-def _keys(values: dict[str, object], allowed: tuple[str, ...], what: str) -> None:
+def _keys(values: Mapping[str, object], allowed: tuple[str, ...], what: str) -> None:
     for k in values:
         if k not in allowed:
             raise AtField(k, f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
@@ -87,7 +88,7 @@ class Unit(Strict):
         return sum(r.count for r in self.staff.values())
 
 
-def _levels(**by: str) -> dict[str, str]:
+def _levels(**by: Level) -> dict[str, Level]:
     return dict(by)
 
 
@@ -173,8 +174,9 @@ class Generate(Strict):
                         f"unknown customs {old!r}; allowed: {', '.join(self.customs)}",
                     )
                 if old in seen:
-                    raise AtField(("merge", new), f"customs {old!r} is merged into "
-                                  f"{seen[old]!r} already")
+                    raise AtField(
+                        ("merge", new), f"customs {old!r} is merged into {seen[old]!r} already"
+                    )
                 seen[old] = new
         _keys(self.staff, ROLES, "role")
         _keys(self.cost_per_year, ROLES, "role")
@@ -182,7 +184,6 @@ class Generate(Strict):
         _keys(self.forward, TASKS, "task")
         _keys(self.weights, tuple(self.customs), "customs")
         return self
-
 
     def merged(self) -> tuple[dict[str, list[str]], dict[str, float]]:
         """The customs after the merges, with their ports and the weights that split staff
@@ -232,7 +233,8 @@ class OrganisationSpec(Strict):
     generate: Generate | None = None
     escalations: dict[str, Escalation] = Field(default_factory=_default_escalations)
     transfer: DurationDist = Field(
-        default_factory=lambda: fixed("1 h"), validate_default=False,
+        default_factory=lambda: fixed("1 h"),
+        validate_default=False,
         description="one hop of a request, decision, alert or directive",
     )
     transfer_to: dict[str, DurationDist] = Field(
@@ -242,7 +244,8 @@ class OrganisationSpec(Strict):
         default_factory=lambda: _levels(spindle="regional", hybrid="national", dumbbell="national")
     )
     directive_every: Duration = Field(
-        default=hours("30 d"), validate_default=False,
+        default=hours("30 d"),
+        validate_default=False,
         description="the General Administration issues a directive this often (0: never)",
     )
     advantages: Advantages = Field(default_factory=Advantages)

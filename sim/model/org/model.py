@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import dataclass
 from collections.abc import Callable, Generator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -242,7 +242,13 @@ class OrgModel(Organisation):
             self.env.process(self._receive(issuer, port, index, q, t0, t, what))
 
     def _receive(
-        self, issuer: str, port: str, index: int, q: str, t0: float, t: float,
+        self,
+        issuer: str,
+        port: str,
+        index: int,
+        q: str,
+        t0: float,
+        t: float,
         what: tuple[int, int, int],
     ) -> Generator[Any, Any, None]:
         n = 2 * len(self.tree.down(issuer, q, "alert")) + 1

@@ -13,9 +13,7 @@ from sim.analysis.sketch import LogHistogram
 def staff_cost_per_year(units: dict[str, Any]) -> float:
     """Heads x cost per head per year over every unit and role (CNY). One small function so
     that a general cost module can replace it."""
-    return float(
-        sum(r.count * r.cost_per_year for u in units.values() for r in u.staff.values())
-    )
+    return float(sum(r.count * r.cost_per_year for u in units.values() for r in u.staff.values()))
 
 
 def _merged(parts: list[LogHistogram]) -> LogHistogram:

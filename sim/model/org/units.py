@@ -20,8 +20,13 @@ class StaffQueue:
     """``count`` officers of one role at one unit, serving requests in order of arrival."""
 
     def __init__(
-        self, env: simpy.Environment, unit: str, role: str, count: int,
-        window: tuple[float, float], slowdown: tuple[float, float] = (0.0, 0.0),
+        self,
+        env: simpy.Environment,
+        unit: str,
+        role: str,
+        count: int,
+        window: tuple[float, float],
+        slowdown: tuple[float, float] = (0.0, 0.0),
     ):
         self.env, self.unit, self.role, self.count = env, unit, role, count
         self.resource = simpy.Resource(env, capacity=count)
