@@ -6,6 +6,7 @@ Layout::
     meta.json                  version, seed, replications, when and how it was run
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
+    reps/rep-0000-smuggling.csv   the truth layer of smuggling per day, when the scenario has it
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
@@ -59,6 +60,7 @@ _TABLES = (
     "-enforcement.csv",
     "-enforcement-daily.csv",
 )
+_OPTIONAL = ("-log.parquet", "-smuggling.csv")  # written when the run has them
 
 
 def _umask() -> int:
@@ -317,7 +319,7 @@ class RunStore:
             if data.get(key) != want:
                 raise ValueError(f"from another run ({key} {data.get(key)!r}, this run {want!r})")
         for suffix, digest in data["tables"].items():
-            if suffix not in _TABLES and suffix != "-log.parquet":
+            if suffix not in _TABLES and suffix not in _OPTIONAL:
                 raise ValueError(f"names an unknown table {suffix!r}")
             table = self._rep(r, suffix)
             if _sha256(_read_own(table, 2**40)) != digest:
@@ -343,6 +345,8 @@ class RunStore:
         }
         if result.log is not None:
             tables["-log.parquet"] = parquet_bytes(result.log)
+        if result.smuggling is not None:  # the truth layer of smuggling, per day
+            tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
         for suffix, data in tables.items():
             atomic_write(self._rep(r, suffix), data)
         record = json_safe(

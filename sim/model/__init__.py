@@ -15,6 +15,7 @@ Where things live:
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment
 - ``selection.py`` the Selector interface and the table selector
+- ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
 - ``organisation.py`` where a consignment may wait on the organisation
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
 - ``work.py``      work that grows with a declaration's containers

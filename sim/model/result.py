@@ -65,6 +65,9 @@ class RunResult:
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
+    #: the truth layer of smuggling (None without it): per day, group and route (route
+    #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
+    smuggling: pd.DataFrame | None = None
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -102,6 +105,10 @@ class RunResult:
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
         out.update(self.organisation_metrics)
+        if self.smuggling is not None:
+            from sim.model.smuggling import smuggling_metrics
+
+            out.update(smuggling_metrics(self.smuggling))
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

@@ -28,7 +28,8 @@ from sim.model.port import Port
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.selection import Selector, TableSelector
-from sim.model.streams import replication_seed
+from sim.model.smuggling import Smugglers
+from sim.model.streams import SMUGGLING_INDEX, replication_seed
 from sim.scenario.schema import Scenario
 
 
@@ -87,6 +88,11 @@ class World:
         self.arrived = 0
         self.paths = {"bulk": 0, "flow": 0}
         self.samples: list[tuple[Any, ...]] = []
+        self.smugglers = (
+            Smugglers(env, scenario, self.seed, self.ports, (self.warmup, self.stop))
+            if scenario.smuggling is not None
+            else None
+        )
 
     # -- consignments on their way -------------------------------------------------------
     def launch(self, blocks: list[Bulk], flows: list[Consignment]) -> None:
@@ -109,10 +115,14 @@ class World:
         if c.outcome in (SEIZED, DETAINED):  # a case, and an alert
             self.organisation.caught(self.ports[c.port].name, c, max(x for x in c.m if x == x))
         self.recorder.record(c)
+        if c.index >= SMUGGLING_INDEX and self.smugglers is not None:
+            self.smugglers.settle_flow(c)  # the group learns its outcome
 
     def block_done(self, b: Bulk) -> None:
         self.open_blocks.pop(id(b), None)
         self.recorder.record_block(b)
+        if self.smugglers is not None:
+            self.smugglers.settle_block(b)
 
     # -- running -------------------------------------------------------------------------
     def run(self) -> World:
@@ -128,6 +138,8 @@ class World:
         env.process(self._window())
         self.organisation.start()
         env.process(self._sampler())
+        if self.smugglers is not None:
+            self.smugglers.start()
         # The run keeps many short-lived objects alive at once (waiting flows, events);
         # Python's cyclic collector would rescan them all again and again. Flows break their
         # own cycles when they end, so the collector is paused for the run.
@@ -198,4 +210,5 @@ class World:
             enforcement_metrics=rec.enforcement.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
+            smuggling=self.smugglers.frame() if self.smugglers is not None else None,
         )

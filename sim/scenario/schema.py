@@ -20,6 +20,7 @@ from sim.scenario.distributions import Duration, DurationDist, fixed, hours, num
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.organisation import OrganisationSpec
+from sim.scenario.smuggling import Smuggling
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 
@@ -567,6 +568,7 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
     organisation: OrganisationSpec | None = None
 
@@ -587,6 +589,8 @@ class Scenario(Strict):
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
         self._organisation()
+        if self.smuggling is not None:
+            self.smuggling.check(self)
         return self
 
     def _organisation(self) -> None:
