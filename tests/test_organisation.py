@@ -278,3 +278,22 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     out = capsys.readouterr().out
     assert code == 0 and png.stat().st_size > 0
     assert "spindle" in out and "dumbbell" in out and "escalation latency" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("staff = { tariff = 24", "staff = { tarif = 24", "organisation.generate.staff.tarif"),
+        ('directive_every = "7 d"', 'directive_every = "1 min"', "organisation.directive_every"),
+        ("spindle = 0.03", "spindle = 0.9", "organisation.advantages.local_knowledge_auc.spindle"),
+    ],
+)
+def test_bad_organisation_input_names_the_file_and_the_field(tmp_path, old, new, where):
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GUANGDONG.read_text().replace(old, new))
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(bad)
+    message = err.value.format()
+    assert "bad.toml" in message and where in message, message

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic import Strict as StrictValue
 
 from sim.scenario.base import Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
-from sim.scenario.limits import AtField, Probability, Real, whole
+from sim.scenario.limits import AtField, Probability, Real, real, whole
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
 LEVELS = ("national", "regional", "local", "field")
@@ -42,19 +42,24 @@ ESCALATIONS = ("ruling", "quarantine", "case")
 Structure = Literal["spindle", "hybrid", "dumbbell"]
 Level = Literal["national", "regional", "local", "field"]
 Heads = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=0, le=10**6)]
+#: an AUC bonus for locally known risks (AUC itself is at most 1)
+AucBonus = Annotated[float, BeforeValidator(real), Field(ge=0, le=0.5, allow_inf_nan=False)]
+#: CNY per head per year
+Cost = Annotated[float, BeforeValidator(real), Field(ge=0, le=1e8, allow_inf_nan=False)]
 
 
-def _keys(values: Mapping[str, object], allowed: tuple[str, ...], what: str) -> None:
+def _keys(values: Mapping[str, object], allowed: tuple[str, ...], what: str, field: str) -> None:
+    """Every key of the table ``field`` is one of ``allowed``."""
     for k in values:
         if k not in allowed:
-            raise AtField(k, f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
+            raise AtField((field, k), f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
 
 
 class Role(Strict):
     """Staff of one role at a unit: how many, and what one costs a year (CNY)."""
 
     count: Heads
-    cost_per_year: Real = Field(default=0.0, ge=0, le=1e8, description="CNY per head per year")
+    cost_per_year: Cost = Field(default=0.0, description="CNY per head per year")
 
 
 class Unit(Strict):
@@ -70,8 +75,8 @@ class Unit(Strict):
 
     @model_validator(mode="after")
     def _known(self) -> Unit:
-        _keys(self.staff, ROLES, "role")
-        _keys(self.tasks, TASKS, "task")
+        _keys(self.staff, ROLES, "role", "staff")
+        _keys(self.tasks, TASKS, "task", "tasks")
         for task in self.tasks:
             role = self.staff.get(ROLE_OF[task])
             if role is None or role.count == 0:
@@ -105,7 +110,7 @@ class Escalation(Strict):
 
     @model_validator(mode="after")
     def _structures(self) -> Escalation:
-        _keys(self.decided_at, STRUCTURES, "structure")
+        _keys(self.decided_at, STRUCTURES, "structure", "decided_at")
         return self
 
     def level(self, structure: str) -> str:
@@ -137,7 +142,7 @@ class Generate(Strict):
     )
     subordinate: bool = Field(default=True, description="a subordinate customs per port")
     staff: dict[str, Heads] = Field(default_factory=dict, description="total heads per role")
-    cost_per_year: dict[str, Real] = Field(default_factory=dict, description="CNY per head")
+    cost_per_year: dict[str, Cost] = Field(default_factory=dict, description="CNY per head")
     service: dict[str, DurationDist] = Field(
         default_factory=dict, description="a decision's service time, by task"
     )
@@ -153,7 +158,7 @@ class Generate(Strict):
         default=0.5,
         description="hybrid: share of a nationally decided role's other heads at its centre",
     )
-    weights: dict[str, Real] = Field(
+    weights: dict[str, Cost] = Field(
         default_factory=dict, description="how heads split among the customs (default equal)"
     )
     merge: dict[str, list[str]] = Field(
@@ -178,11 +183,11 @@ class Generate(Strict):
                         ("merge", new), f"customs {old!r} is merged into {seen[old]!r} already"
                     )
                 seen[old] = new
-        _keys(self.staff, ROLES, "role")
-        _keys(self.cost_per_year, ROLES, "role")
-        _keys(self.service, TASKS, "task")
-        _keys(self.forward, TASKS, "task")
-        _keys(self.weights, tuple(self.customs), "customs")
+        _keys(self.staff, ROLES, "role", "staff")
+        _keys(self.cost_per_year, ROLES, "role", "cost_per_year")
+        _keys(self.service, TASKS, "task", "service")
+        _keys(self.forward, TASKS, "task", "forward")
+        _keys(self.weights, tuple(self.customs), "customs", "weights")
         return self
 
     def merged(self) -> tuple[dict[str, list[str]], dict[str, float]]:
@@ -203,7 +208,7 @@ class Advantages(Strict):
     middle_filter: Probability = Field(
         default=0.0, description="share of requests a unit passing them on resolves itself"
     )
-    local_knowledge_auc: dict[str, Real] = Field(
+    local_knowledge_auc: dict[str, AucBonus] = Field(
         default_factory=dict,
         description="AUC bonus for locally known risks, by structure (the risk engine adds it)",
     )
@@ -217,10 +222,7 @@ class Advantages(Strict):
 
     @model_validator(mode="after")
     def _structures(self) -> Advantages:
-        _keys(self.local_knowledge_auc, STRUCTURES, "structure")
-        for k, v in self.local_knowledge_auc.items():
-            if not 0 <= v <= 0.5:
-                raise AtField(k, f"an AUC bonus must be in [0, 0.5]; got {v}")
+        _keys(self.local_knowledge_auc, STRUCTURES, "structure", "local_knowledge_auc")
         return self
 
 
@@ -250,11 +252,18 @@ class OrganisationSpec(Strict):
     )
     advantages: Advantages = Field(default_factory=Advantages)
 
+    @field_validator("directive_every")
+    @classmethod
+    def _often(cls, v: float) -> float:
+        if 0 < v < 1.0:
+            raise ValueError(f"0 (never) or at least 1 h; got {v:g} h")
+        return v
+
     @model_validator(mode="after")
     def _one_tree(self) -> OrganisationSpec:
-        _keys(self.escalations, ESCALATIONS, "escalation")
-        _keys(self.transfer_to, LEVELS, "level")
-        _keys(self.alert_level, STRUCTURES, "structure")
+        _keys(self.escalations, ESCALATIONS, "escalation", "escalations")
+        _keys(self.transfer_to, LEVELS, "level", "transfer_to")
+        _keys(self.alert_level, STRUCTURES, "structure", "alert_level")
         if bool(self.units) == (self.generate is not None):
             raise ValueError("give the tree either as units or as generate, exactly one")
         return self
