@@ -145,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_compare_parser(sub, _add_settings, _positive_int)
+    from sim import cli_org  # the organisation's structures side by side
+
+    cli_org.add_parser(sub, _add_settings)
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
@@ -412,6 +415,10 @@ def _main(argv: list[str]) -> int:
             return _run(args, argv)
         if args.command == "compare":
             return run_compare(args, argv)
+        if args.command == "org":
+            from sim import cli_org
+
+            return cli_org.run(args, _load)
         if args.command in ("sweep", "warmup"):
             from sim import cli_experiments
 

@@ -23,7 +23,7 @@ from sim.model.costbook import CostBook
 from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
-from sim.model.milestones import CENSORED, OUTCOMES
+from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
 from sim.model.recorder import Recorder
@@ -54,7 +54,14 @@ class World:
         self.warmup = scenario.warmup_days * 24
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
-        self.organisation = organisation(env)
+        if organisation is Organisation and scenario.organisation is not None:
+            from sim.model.org import OrgModel
+
+            self.organisation: Organisation = OrgModel(
+                env, scenario, self.seed, (self.warmup, self.stop)
+            )
+        else:
+            self.organisation = organisation(env)
         selector = selector or TableSelector(scenario)
         self.ports = [
             Port(
@@ -111,6 +118,8 @@ class World:
 
     def done(self, c: Consignment) -> None:
         self.open_flows.pop(id(c), None)
+        if c.outcome in (SEIZED, DETAINED):  # a case, and an alert
+            self.organisation.caught(self.ports[c.port].name, c, max(x for x in c.m if x == x))
         self.recorder.record(c)
         if c.index >= SMUGGLING_INDEX and self.smugglers is not None:
             self.smugglers.settle_flow(c)  # the group learns its outcome
@@ -133,6 +142,7 @@ class World:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)
         env.process(self._window())
+        self.organisation.start()
         env.process(self._sampler())
         if self.smugglers is not None:
             self.smugglers.start()
@@ -205,6 +215,7 @@ class World:
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
+            organisation_metrics=self.organisation.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             **costs,

@@ -20,6 +20,7 @@ from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
@@ -571,6 +572,7 @@ class Scenario(Strict):
     smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
+    organisation: OrganisationSpec | None = None
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
@@ -588,9 +590,21 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        self._organisation()
         if self.smuggling is not None:
             self.smuggling.check(self)
         return self
+
+    def _organisation(self) -> None:
+        """The organisation's tree works for these ports (see :mod:`sim.scenario.org_tree`)."""
+        if self.organisation is None:
+            return
+        from sim.scenario.org_tree import TreeError, check
+
+        try:
+            check(self.organisation, list(self.ports))
+        except TreeError as exc:
+            raise AtField("organisation", str(exc)) from None
 
     def _enforcement_keys(self) -> None:
         """The enforcement multipliers name known commodities, ports and origins."""
