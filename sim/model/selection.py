@@ -34,6 +34,8 @@ class SelectionInput:
     origin: np.ndarray
     uniforms: dict[str, np.ndarray]  # one selection uniform per check
     now: float = 0.0  # when the decision is taken (the run's clock)
+    illicit: np.ndarray | None = None  # hidden truth code per consignment (0: compliant)
+    score_u: np.ndarray | None = None  # a uniform per consignment for the risk score's noise
 
 
 class Selector(Protocol):

@@ -27,6 +27,7 @@ from sim.model.organisation import Organisation
 from sim.model.port import Port
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
+from sim.model.risk import RiskEngine
 from sim.model.selection import Selector, TableSelector
 from sim.model.streams import replication_seed
 from sim.scenario.schema import Scenario
@@ -53,7 +54,11 @@ class World:
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
         self.organisation = organisation(env)
-        selector = selector or TableSelector(scenario)
+        if selector is None:
+            selector = (
+                RiskEngine(scenario) if scenario.risk is not None else TableSelector(scenario)
+            )
+        self.selector = selector
         self.ports = [
             Port(
                 env,

@@ -14,11 +14,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from sim.scenario import limits
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.risk import RiskField
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 MODES = ("sea", "land", "air", "rail", "post")
 DIRECTIONS = ("import", "export")
 TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
+ILLICIT = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")
 CHECKS = ("document", "scan", "physical", "quarantine")
 ANY = "*"
 
@@ -579,6 +581,7 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
