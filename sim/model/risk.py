@@ -331,8 +331,9 @@ def _top(mask: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
 
 #: until a window holds this many scores, the block's own ordinary scores are added to it
 MIN_FILL = 200
-#: inspections a credit rule may bank (ahead of a floor, or of a cap's allowance)
-BANK = 1.0
+#: inspections a credit rule may bank: a floored class ahead of its floor, a capped class of
+#: allowance not yet spent (two, so that waiting for a candidate rarely wastes allowance)
+FLOOR_BANK, CAP_BANK = 1.0, 2.0
 _EMPTY = np.zeros(0)
 
 
@@ -479,6 +480,9 @@ class RiskEngine:
         """Inspect (scan, physical, quarantine) and document-check decisions of a block."""
         if len(block.commodity) == 1:
             return self._select_one(block)
+        return self._select_block(block)
+
+    def _select_block(self, block: SelectionInput) -> dict[str, np.ndarray]:
         port, d, cls, com = block.port, block.direction, block.trader_class, block.commodity
         n = len(com)
         score = self.score(block)
@@ -575,16 +579,17 @@ class RiskEngine:
         Cap: an allowance grows by cap x the running 'general' rate per declaration and pays
         for inspections. Floor: a deficit grows by the floor per declaration, inspections pay it
         off, and others (highest scores) are forced while it is positive. Neither banks more
-        than ``BANK`` inspections, so any stretch of a run keeps the rule within ``BANK``."""
+        than a few inspections (``FLOOR_BANK``, ``CAP_BANK``), so any stretch of a run keeps
+        the rule within that many."""
         bucket = self.buckets[port]
         if k in self.caps:
             bucket[k] += self.caps[k] * self.ledger.rate(port, ORDINARY) * n
             take = min(candidates, math.floor(bucket[k] + 1e-9))
-            bucket[k] = min(bucket[k] - take, BANK)
+            bucket[k] = min(bucket[k] - take, CAP_BANK)
             return take, 0
         bucket[k] += self.floors[k] * n
         force = min(others, max(0, math.ceil(bucket[k] - candidates - 1e-9)))
-        bucket[k] = max(bucket[k] - candidates - force, -BANK)
+        bucket[k] = max(bucket[k] - candidates - force, -FLOOR_BANK)
         return candidates, force
 
     # -- outcomes and reports ---------------------------------------------------------------

@@ -55,9 +55,8 @@ class World:
         self.end = self.stop + scenario.drain_days * 24
         self.organisation = organisation(env)
         if selector is None:
-            selector = (
-                RiskEngine(scenario) if scenario.risk is not None else TableSelector(scenario)
-            )
+            on = scenario.risk is not None and scenario.risk.enabled
+            selector = RiskEngine(scenario) if on else TableSelector(scenario)
         self.selector = selector
         self.ports = [
             Port(

@@ -92,6 +92,9 @@ class Throttle(_Strict):
 class RiskConfig(_Strict):
     """The risk engine: scores, a threshold that holds a target rate, and the credit rules."""
 
+    enabled: bool = Field(
+        default=True, description="false: the section is kept but the tables decide"
+    )
     refresh: Duration = Field(
         default=hours("1 h"),
         validate_default=False,
