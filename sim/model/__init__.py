@@ -15,6 +15,8 @@ Where things live:
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment
 - ``selection.py`` the Selector interface and the table selector
+- ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
+                   check mix, alerts and ledger)
 - ``organisation.py`` where a consignment may wait on the organisation
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
 - ``work.py``      work that grows with a declaration's containers
