@@ -394,3 +394,49 @@ def test_the_default_scenario_runs_with_the_engine_on():
     seen = log.scan_start.notna() | log.exam_start.notna() | log.quarantine_start.notna()
     done = log.outcome != "censored"
     assert (chosen[done] == seen[done]).all()
+
+
+def test_a_long_exam_queue_throttles_the_target():
+    """Throttling: with the exam queue at twice its limit the target is halved (never below
+    ``min_share`` of it); without a queue hook it is the target."""
+    target, window = 0.1, 2000
+    queue = {"sea": 0.0}
+    risk = {"target": target, "window": window, "throttle": {"queue": 20, "min_share": 0.3}}
+    e = engine(risk, queue_length=lambda port: queue[port])
+    rng = np.random.default_rng(7)
+    for h in range(60):
+        e.select(block(rng, 100, float(h)))
+    queue["sea"] = 40.0
+    chosen = np.concatenate([inspected(e.select(block(rng, 100, 60.0 + h))) for h in range(100)])
+    late = chosen[4000:]
+    tol = math.hypot(four_se(target / 2, len(late)), four_se(target / 2, window))
+    assert late.mean() == pytest.approx(target / 2, abs=tol)
+    queue["sea"] = 1000.0
+    e.select(block(rng, 100, 200.0))
+    assert e.thresholds().target.iloc[-1] == pytest.approx(0.3 * target)
+
+
+def test_the_world_hands_the_engine_its_exam_queue():
+    w, _ = run({"throttle": {"queue": 5}})
+    assert w.selector.queue_length == w.exam_queue
+    assert w.exam_queue("sea") >= 0
+
+
+def test_learning_raises_the_auc_with_labelled_outcomes_only():
+    """Each labelled outcome (an inspected consignment's result) moves every AUC towards
+    ``auc_max``: AUC = max - (max - AUC0) exp(-labels / scale), taken at the refresh."""
+    auc0, top, scale = 0.6, 0.9, 200.0
+    risk = {"auc": dict.fromkeys(ILLICIT, auc0), "learning": {"auc_max": top, "labels": scale}}
+    e = engine(risk)
+    rng = np.random.default_rng(8)
+    for _ in range(5):  # fills the window: from now on the state is taken at refresh instants
+        e.select(block(rng, 50, 0.0))
+    assert e.d[1] == pytest.approx(separation(auc0))
+    for _ in range(300):
+        e.observe(Observation("sea", 0.5, 0, 0, GENERAL, 0, False))
+    e.select(block(rng, 50, 0.5))  # same refresh interval: not yet
+    assert e.d[1] == pytest.approx(separation(auc0))
+    e.select(block(rng, 50, 1.0))
+    learned = top - (top - auc0) * math.exp(-300 / scale)
+    assert e.d[1] == pytest.approx(separation(learned))
+    assert engine({"auc": dict.fromkeys(ILLICIT, auc0)}).d[1] == pytest.approx(separation(auc0))

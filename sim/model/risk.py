@@ -9,6 +9,9 @@ d_t = sqrt(2) * Phi^-1(AUC_t), so that within any cell of declared attributes th
 separates type t from compliant goods with area under the ROC curve AUC_t. The noise is
 Phi^-1 of the consignment's own uniform (``SelectionInput.score_u``: common random numbers);
 the hidden truth (``SelectionInput.illicit``) is used to draw the noise and for nothing else.
+(Without ``score_u`` -- before the requirement table carries it -- the low-order part of the
+physical-exam uniform stands in; the random-selection draw is always the low-order part of
+the document uniform, independent of its leading part to within 2^-24.)
 Hooks: ``local_auc(port, type, origins)`` overrides the AUC (locally known risks, set by the
 organisation); ``learning`` raises every AUC with the labelled outcomes observed.
 
@@ -19,13 +22,15 @@ A share ``random_share`` of the target is met by random selection (exploration; 
 "double random"): each consignment is drawn with probability rho = share x target whatever its
 score, the score selects the top q = (target - rho) / (1 - rho), together the target.
 
-**Credit rules, as rules.** A capped class (``caps``; China: advanced AEOs at most 20 % of the
-ordinary average) takes its candidates (score or random), highest scores first, only while its
-running inspection rate at the port stays at most cap x the running rate of class 'general'
-there (checked at every decision, on the counts up to it). A floored class (``floors``;
-China: discredited traders at least 80 %) takes its candidates and, if its running rate would
-fall below the floor, the highest-scoring others: its rate is at least the floor after every
-decision. ``ports.<name>.credit_rules = false`` lifts both at a port (parcels).
+**Credit rules, as rules.** A capped class (``caps``; China: advanced AEOs below 20 % of the
+ordinary average) earns per declaration an allowance of cap x the running inspection rate of
+class 'general' at its port, and takes its candidates (score or random), highest scores first,
+only as far as the allowance pays: its inspections never exceed the sum of its allowances. A
+floored class (``floors``; China: discredited traders at least 80 %) takes its candidates and,
+where they fall short, the highest-scoring others: its running rate at the port is at least the
+floor after every decision. Neither banks more than two inspections ahead (``CAP_BANK``,
+``FLOOR_BANK``), so any stretch of a run keeps its rule within that many.
+``ports.<name>.credit_rules = false`` lifts both at a port (parcels).
 
 **What the selection means.** Selected = inspected in China's published sense: a scan, a
 physical or a quarantine exam (document checks are counted apart). A selected consignment's
@@ -45,9 +50,16 @@ port, from its receipt time on (``receipt(seizure_port, port, t)``, by default t
 within ``scope``), the scores of consignments with the seizure's declared signature (commodity
 and origin, optionally class) by ``boost``, decaying linearly to 0 over ``window``.
 
+**Throttling** (``[risk.throttle]``, optional): when a port's exam queue (the World hands the
+engine ``queue_length``) is longer than ``queue``, its target is scaled by queue / length, at
+least ``min_share`` of it; the credit floors still hold.
+
 **State at most ``refresh`` old.** Decisions are taken at the start of the ``refresh``
 interval of each assessment (:mod:`sim.model.decisions`); the threshold, the throttle and the
 learned AUC are recomputed at those instants, alerts count from their receipt up to them.
+(While a window holds fewer than ``MIN_FILL`` scores, the threshold is recomputed on every
+block from the window and the block.) The credit rules use the running counts of the
+decisions before, which is fresher still.
 """
 
 from __future__ import annotations

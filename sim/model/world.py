@@ -75,6 +75,8 @@ class World:
         ]
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
+        if isinstance(selector, RiskEngine) and selector.queue_length is None:
+            selector.queue_length = self.exam_queue  # capacity-aware throttling, if set
         self.recorder = Recorder(names, modes, list(scenario.commodities), self.end, log)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.open_flows: dict[int, Consignment] = {}
@@ -82,6 +84,15 @@ class World:
         self.arrived = 0
         self.paths = {"bulk": 0, "flow": 0}
         self.samples: list[tuple[Any, ...]] = []
+
+    def exam_queue(self, port: str) -> float:
+        """Consignments waiting for an exam bay at ``port`` now."""
+        p = self.ports[list(self.scenario.ports).index(port)]
+        bays = p.lanes.get("exam_bays")
+        if bays is None:
+            return 0.0
+        bays.sync()
+        return float(bays.queue_length)
 
     # -- consignments on their way -------------------------------------------------------
     def launch(self, blocks: list[Bulk], flows: list[Consignment]) -> None:
