@@ -440,3 +440,26 @@ def test_learning_raises_the_auc_with_labelled_outcomes_only():
     learned = top - (top - auc0) * math.exp(-300 / scale)
     assert e.d[1] == pytest.approx(separation(learned))
     assert engine({"auc": dict.fromkeys(ILLICIT, auc0)}).d[1] == pytest.approx(separation(auc0))
+
+
+@pytest.mark.parametrize(
+    ("section", "where"),
+    [
+        (
+            "target = 0.05\n[risk.ports.nowhere]\ntarget = 0.1",
+            r"risk\.ports\.nowhere.*unknown port",
+        ),
+        ("target = 0.05\nauc = { cocaine = 0.8 }", r"risk\.auc\.cocaine.*unknown illicit type"),
+        ("target = 0.05\nauc = { tobacco = 0.3 }", r"risk\.auc\.tobacco.*0\.5"),
+        ("target = 0.05\n[risk.prior]\norigin = { mars = 1 }", r"risk\.prior\.origin\.mars"),
+        ("target = 0.05\ncaps = { discredited = 0.2 }", r"risk\.caps\.discredited.*a floor"),
+        ("target = 1.5", r"risk\.target\.import.*1.5"),
+    ],
+)
+def test_a_bad_risk_section_names_the_file_the_field_and_the_value(
+    write, small_text, section, where
+):
+    path = write(small_text + "\n[risk]\n" + section + "\n")
+    with pytest.raises(sim.ScenarioError, match=where) as err:
+        sim.load_scenario(path)
+    assert path.name in str(err.value)
