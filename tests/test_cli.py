@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import sim
@@ -78,6 +79,12 @@ def test_results_folder(done):
         assert rep["seed"] == [1, r]
         assert (out / "reps" / f"rep-{r:04d}-clearance.csv").is_file()
         assert (out / "reps" / f"rep-{r:04d}-resources.csv").is_file()
+        enforcement = pd.read_csv(out / "reps" / f"rep-{r:04d}-enforcement.csv")
+        assert {"port", "truth", "declarations", "detected"} <= set(enforcement.columns)
+        assert enforcement.declarations.sum() == rep["metrics"]["consignments_arrived"]
+        assert (out / "reps" / f"rep-{r:04d}-enforcement-daily.csv").is_file()
+    for name in ("detection_rate", "burden_share", "hit_rate_physical", "value_slipped"):
+        assert name in summary
     assert not list(out.rglob("*.tmp"))
 
 

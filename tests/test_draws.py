@@ -39,8 +39,8 @@ PINNED = {
     "sample": 26,
     "incubation": 27,
     "clearance_form": 28,
-    "exam_hit": 29,
-    "quarantine_reject": 30,
+    "exam_finds": 29,
+    "quarantine_finds": 30,
     "pickup": 31,
     "gate_time": 32,
     "quarantine_move": 33,
@@ -51,6 +51,16 @@ PINNED = {
     "statutory": 42,
     "quarantine_treat": 43,
     "treatment_time": 44,
+    # the hidden truth's own stream
+    "illicit": 48,
+    "concealed": 49,
+    "score_noise": 50,
+    "true_value": 51,
+    "doc_alarm": 52,
+    "image_shows": 53,
+    "pest_treated": 54,
+    "audit_finds": 55,
+    "audit_lag": 56,
 }
 
 

@@ -132,8 +132,7 @@ def test_seized_goods_leave_the_clearance_statistics():
     r = run(
         {
             "selection.physical": {"frozen": {"*": 1.0}},
-            "commodities.frozen.exam_hit": 1.0,
-            "commodities.general.exam_hit": 0.0,
+            "enforcement.prevalence": {"frozen": 1.0},
         }
     )
     log = r.log[r.log.cohort]

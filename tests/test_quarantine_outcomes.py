@@ -24,7 +24,7 @@ def run(over: dict) -> sim.RunResult:
 def test_treated_goods_are_released_after_treatment_and_counted_apart_from_rejections():
     r = run(
         {
-            "commodities.frozen.quarantine_reject": 0.1,
+            "enforcement.prevalence": {"pest": 0.1},
             "commodities.frozen.quarantine_treat": 0.3,
             "ports.sea.quarantine.treatment": "20 h",
         }

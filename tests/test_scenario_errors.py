@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import sim
 from sim.cli import main
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -188,3 +189,13 @@ def test_check_prints_resolved_scenario(capsys):
     assert main(["check", str(SMALL)]) == 0
     out = capsys.readouterr().out
     assert "small" in out and "sea" in out
+
+
+def test_overrides_never_write_into_the_callers_tables():
+    """An override that sets a table, then one that writes inside it, must leave the
+    caller's dict as it was (a shared constant would otherwise leak into the next run)."""
+    empty: dict = {}
+    over = {"selection": empty, "selection.physical": {"*": {"*": 0.5}}}
+    sim.load_scenario(SMALL, over)
+    assert empty == {}
+    assert sim.load_scenario(SMALL, {"selection": empty}).selection == {}

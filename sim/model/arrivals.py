@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.model.streams import UniformRows
+from sim.model.streams import JointRows, UniformRows
 from sim.scenario.schema import Arrivals
 
 GROUP = 1024  # Poisson arrivals made per block
@@ -37,7 +37,7 @@ def arrival_times(spec: Arrivals, rng: np.random.Generator, until: float) -> Ite
 
 
 def arrival_groups(
-    spec: Arrivals, rng: np.random.Generator, rows: UniformRows, until: float
+    spec: Arrivals, rng: np.random.Generator, rows: UniformRows | JointRows, until: float
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Blocks of (arrival time, uniform rows), in arrival order, before ``until``: a block of
     Poisson arrivals, or one vessel call's declarations."""

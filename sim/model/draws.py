@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.model import truth
 from sim.model.registry import Context, Registry
 from sim.model.work import per_container
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
@@ -26,7 +27,11 @@ from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 #: trader classes that are AEOs (advanced- and general-certified enterprises)
 AEO_CLASSES = [TRADER_CLASSES.index(k) for k in ("aeo_advanced", "aeo_general")]
 
-WIDTH = 48  # uniforms per consignment; columns not yet declared are reserved
+#: uniforms per consignment: columns 0-47 from the clearance stream, 48-63 from the hidden
+#: truth's own stream (so adding truth left every clearance draw as it was); columns not yet
+#: declared are reserved
+WIDTH = 64
+FLOW_WIDTH = 48
 
 DRAWS = Registry(WIDTH)
 declare = DRAWS.declare
@@ -75,6 +80,23 @@ def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
     containers = x.values["containers"]
     span = containers.sum() / batch.discharge_rate  # the whole call's discharge
     return np.asarray(x.arrived + span * u ** (1.0 / containers))
+
+
+# --- the hidden truth (columns 48-63: a stream of its own) ---------------------------------
+# declared before the checks, whose detection draws depend on it (see sim.model.truth)
+declare("illicit", 48, "category:illicit")(truth.illicit)
+declare("concealed", 49, "bool")(truth.concealed)
+
+
+@declare("score_noise", 50)
+def _score_noise(x: Context, u: np.ndarray) -> np.ndarray:
+    """A uniform for the noise of a risk engine's score (common random numbers)."""
+    return u
+
+
+declare("true_value", 51)(truth.true_value)
+declare("doc_alarm", 52, "bool")(truth.document_alarm)
+declare("image_shows", 53, "bool")(truth.image_shows)
 
 
 # --- declaration -------------------------------------------------------------------------
@@ -162,8 +184,9 @@ def _ai_read(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("ai_clear", 20, "bool")
 def _ai_clear(x: Context, u: np.ndarray) -> np.ndarray:
+    """AI clears the image (if it reads it); an image that shows illicit goods less often."""
     ir = _image(x)
-    return u < (ir.ai_clear if ir else 0.0)
+    return truth.ai_clears(x, u, ir.ai_clear if ir else 0.0)
 
 
 @declare("image_time", 21)
@@ -175,8 +198,9 @@ def _image_time(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("refer", 22, "bool")
 def _refer(x: Context, u: np.ndarray) -> np.ndarray:
+    """An officer who reads the image refers the goods to a physical exam."""
     ir = _image(x)
-    return u < (ir.refer if ir else 0.0)
+    return truth.officer_refers(x, u, ir.refer if ir else 0.0)
 
 
 def _boxes(x: Context, dist: Any, u: np.ndarray) -> np.ndarray:
@@ -236,14 +260,11 @@ def _by_commodity(x: Context, attr: str) -> np.ndarray:
     return np.asarray(p[x.values["commodity"]])
 
 
-@declare("exam_hit", 29, "bool")
-def _hit(x: Context, u: np.ndarray) -> np.ndarray:
-    return u < _by_commodity(x, "exam_hit")
-
-
-@declare("quarantine_reject", 30, "bool")
-def _reject(x: Context, u: np.ndarray) -> np.ndarray:
-    return u < _by_commodity(x, "quarantine_reject")
+declare("exam_finds", 29, "bool")(truth.exam_finds)
+declare("quarantine_finds", 30, "bool")(truth.quarantine_finds)
+declare("pest_treated", 54, "bool")(truth.pest_treated)
+declare("audit_finds", 55, "bool")(truth.audit_finds)
+declare("audit_lag", 56)(truth.audit_lag)
 
 
 # --- release -----------------------------------------------------------------------------

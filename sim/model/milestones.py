@@ -72,8 +72,12 @@ CHANNELS = (
     "scan+quarantine",
     "physical+quarantine",
 )
-OUTCOMES = ("released", "seized", "rejected", "censored")
-RELEASED, SEIZED, REJECTED, CENSORED = range(4)
+#: detained: goods held for infringing intellectual property (counterfeits)
+OUTCOMES = ("released", "seized", "rejected", "censored", "detained")
+RELEASED, SEIZED, REJECTED, CENSORED, DETAINED = range(5)
+#: what finding an illicit type before release does to the goods (``reassessed``: duty is
+#: reassessed and the goods go on to release)
+CAUGHT = {"seized": SEIZED, "detained": DETAINED, "rejected": REJECTED, "reassessed": None}
 
 
 def channel_code(doc: bool, scan: bool, physical: bool, quarantine: bool) -> int:

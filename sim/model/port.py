@@ -12,15 +12,16 @@ from sim.model.bulk import Bulk
 from sim.model.cell import Cell, CellLane
 from sim.model.consignment import Consignment
 from sim.model.decisions import Decisions
-from sim.model.draws import DRAWS, WIDTH, Context
+from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
 from sim.model.fifo import FifoLane
 from sim.model.lab import Lab
 from sim.model.lane import Lane
-from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
+from sim.model.milestones import CAUGHT, CUSTOMS, QUARANTINE, TERMINAL
 from sim.model.organisation import Organisation
 from sim.model.route import Route
-from sim.model.selection import Selector
+from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
+from sim.model.smuggling import forced_table
 from sim.model.steps import clearance_steps
 from sim.model.steps.declaration import DECISIONS, select
 from sim.model.streams import (
@@ -29,11 +30,18 @@ from sim.model.streams import (
     EXPORT_ARRIVALS,
     EXPORT_INDEX,
     EXPORT_ROWS,
+    EXPORT_TRUTH,
     EXPORTS,
+    SMUGGLING_INDEX,
+    SMUGGLING_ROWS,
+    TRUTH,
+    JointRows,
     UniformRows,
+    group_stream,
+    name_key,
     port_stream,
 )
-from sim.scenario.schema import Scenario
+from sim.scenario.schema import ILLICIT, Scenario
 
 #: what a port hands on: blocks to finish in bulk, consignments to start as flows
 Launch = Callable[[list[Bulk], list[Consignment]], None]
@@ -86,19 +94,31 @@ class Port:
         self.cross_trained = scenario.inspection.joint_staffing == "cross_trained"
         self.slowdown = scenario.inspection.cross_training_slowdown if self.pooled else 1.0
         self.aeo_priority = bool(spec.exam and spec.exam.aeo_priority)
+        self.caught: list[int | None] = [None]
+        self.caught += [CAUGHT[scenario.enforcement.outcome[k]] for k in ILLICIT]
+        self._learn = getattr(selector, "observe", None)
         self.route = Route(self, clearance_steps())
         self.decisions = Decisions(self, selector)
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
         self._arrival_rng = port_stream(seed, name, ARRIVALS)
-        self._rows = UniformRows(port_stream(seed, name, CONSIGNMENTS), WIDTH)
+        self._rows = JointRows(
+            UniformRows(port_stream(seed, name, CONSIGNMENTS), FLOW_WIDTH),
+            UniformRows(port_stream(seed, name, TRUTH), WIDTH - FLOW_WIDTH),
+        )
         self.created = 0
         # exports: a flow of their own, from streams of their own (imports keep their draws
         # whatever the export settings), with indices from EXPORT_INDEX up
         exports = spec.exports
         self.cutoffs = exports.loading.cutoffs() if exports and exports.loading.departures else None
         self._export_arrival_rng = port_stream(seed, name, EXPORTS, EXPORT_ARRIVALS)
-        self._export_rows = UniformRows(port_stream(seed, name, EXPORTS, EXPORT_ROWS), WIDTH)
+        self._export_rows = JointRows(
+            UniformRows(port_stream(seed, name, EXPORTS, EXPORT_ROWS), FLOW_WIDTH),
+            UniformRows(port_stream(seed, name, EXPORTS, EXPORT_TRUTH), WIDTH - FLOW_WIDTH),
+        )
         self.created_exports = 0
+        self.seed = seed  # smuggling groups' streams at this port (see inject)
+        self.created_smuggling = 0
+        self._smuggling_rows: dict[str, UniformRows] = {}
 
     def _lane(self, key: str, lane_spec: Any, together: bool = False) -> Any:
         """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
@@ -200,6 +220,23 @@ class Port:
             rows.append({"port": self.name, **self.lab.result_row()})
         return rows
 
+    def observe(self, j: Any, found: bool) -> None:
+        """Tell a learning selector what an inspection of ``j`` found (at ``j.t``)."""
+        if self._learn is None:
+            return
+        r = j.r
+        self._learn(
+            Observation(
+                self.name,
+                j.t,
+                int(r[R.commodity]),
+                int(r[R.origin]),
+                int(r[R.trader_class]),
+                int(r[R.illicit]),
+                found,
+            )
+        )
+
     def appointment(self, t: float) -> tuple[float, float]:
         """Book an examination at ``t``: (the first slot the booking lead allows, the first
         one with room, which is booked)."""
@@ -211,7 +248,9 @@ class Port:
         """Turn a block of uniform rows into consignments (imports, or exports) and hand them
         on: decided now (a static selector) or at their assessment (a dynamic one, see
         :mod:`decisions`)."""
-        ctx = Context(self.scenario, self.spec, self.commodities, arrived, export=export)
+        ctx = Context(
+            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
+        )
         table = DRAWS.table(ctx, u)
         if export:
             first = EXPORT_INDEX + self.created_exports
@@ -304,3 +343,32 @@ class Port:
             if wake > env.now:
                 yield env.timeout(wake - env.now)
             self.make(arrived, u, export)
+
+    # -- smuggling -----------------------------------------------------------------------
+    def inject(self, arrived: np.ndarray, forced: dict[str, Any], group: str) -> np.ndarray:
+        """Make consignments for a smuggling group's attempts at this port and hand them on
+        as the port's own (they meet its queues and checks; those arriving in the window are
+        cohort members). Their uniforms come from the group's stream at this port and their
+        indices from SMUGGLING_INDEX up, so the port's other consignments keep their draws;
+        ``forced`` quantities (by draw name) replace the drawn ones. Returns the indices."""
+        rows = self._smuggling_rows.get(group)
+        if rows is None:
+            rng = group_stream(self.seed, group, SMUGGLING_ROWS, name_key(self.name))
+            rows = self._smuggling_rows[group] = UniformRows(rng, WIDTH, block=64)
+        u = rows.take(len(arrived))
+        export = int(forced.get("direction", 0)) == 1
+        ctx = Context(
+            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
+        )
+        table = forced_table(ctx, u, forced)
+        first = SMUGGLING_INDEX + self.created_smuggling
+        self.created_smuggling += len(arrived)
+        index = np.arange(first, first + len(arrived))
+        cohort = (arrived >= self.warmup) & (arrived < self.stop)
+        uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
+        if self.decisions.dynamic:
+            self.decisions.defer(index, arrived, table, cohort, uniforms)
+        else:
+            select(self, table, uniforms, self.env.now)
+            self.launch(*self.split(index, arrived, table, cohort))
+        return index

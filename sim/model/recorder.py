@@ -8,7 +8,7 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,6 +17,8 @@ import pandas as pd
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model.consignment import Consignment
 from sim.model.draws import DRAWS, REQUIREMENTS, R
+from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
+from sim.model.enforcement import EnforcementTally, checks_bits
 from sim.model.milestones import (
     CENSORED,
     CHANNELS,
@@ -29,7 +31,7 @@ from sim.model.milestones import (
     M,
     channel_code,
 )
-from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
+from sim.scenario.schema import DIRECTIONS, ILLICIT, MODES, TRADER_CLASSES
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -37,14 +39,26 @@ if TYPE_CHECKING:
 HEAD = ("port", "index", "cohort", "outcome", "channel")
 COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 #: the short row kept for statistics (the log keeps COLUMNS)
-STATS = ("port", "outcome", "channel", "direction", "commodity", "trader_class", "containers")
+STATS = (
+    "port",
+    "outcome",
+    "channel",
+    "direction",
+    "commodity",
+    "trader_class",
+    "containers",
+    *("value", "attend", "premises"),  # for costs (sim/model/costbook.py)
+    "checks",
+    *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
+)
 _S = {name: i for i, name in enumerate(STATS)}
 _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
+_TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
-_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers]
-_DIRECTION, _COMMODITY, _CLASS, _BOXES = _ATTRS
+_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises]
+_DIRECTION, _COMMODITY, _CLASS, _BOXES, _VALUE, _ATTEND, _PREMISES = _ATTRS
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -56,8 +70,13 @@ class Recorder:
         commodities: list[str],
         end: float,
         log: bool,
+        window: tuple[float, float] = (0.0, 0.0),
+        on_fold: Callable[[np.ndarray], None] | None = None,
     ):
         self.end, self.log = end, log
+        self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
+        warmup = window[0]
+        days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
         self.dimensions = {
             "all": ["all"],
@@ -86,6 +105,7 @@ class Recorder:
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
+        self.enforcement = EnforcementTally(ports, days, warmup)
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers
         self.inspections = {
@@ -125,6 +145,11 @@ class Recorder:
                     r[_COMMODITY],
                     r[_CLASS],
                     r[_BOXES],
+                    r[_VALUE],
+                    r[_ATTEND],
+                    r[_PREMISES],
+                    checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine),
+                    *[r[i] for i in TRUTH_COLUMNS],
                     *m,
                     *c.own,
                 )
@@ -144,7 +169,16 @@ class Recorder:
         if cohort.any():
             c = cohort
             stats = np.column_stack(
-                [port[c], outcome[c], channel[c], b.req[c][:, _ATTRS], b.m[c], b.own[c]]
+                [
+                    port[c],
+                    outcome[c],
+                    channel[c],
+                    b.req[c][:, _ATTRS],
+                    checks_bits(*(b.did[c][:, i] for i in range(4))),
+                    b.req[c][:, list(TRUTH_COLUMNS)],
+                    b.m[c],
+                    b.own[c],
+                ]
             )
             self._blocks.append(stats)
             self._block_rows += len(stats)
@@ -176,6 +210,8 @@ class Recorder:
 
     def _fold(self, a: np.ndarray) -> None:
         """Fold rows (the STATS layout) into the running statistics."""
+        if self.on_fold is not None:
+            self.on_fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
         ch = a[:, _S["channel"]].astype(int)
@@ -188,6 +224,16 @@ class Recorder:
         ins["containers_inspected"] += float(boxes[inspected].sum())
         treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
         self.treated += int(treated.sum())
+        arrived = a[:, _SMS + M["arrived"]]
+        self.enforcement.fold(
+            a[:, _S["port"]].astype(int),
+            outcome,
+            a[:, _S["checks"]].astype(int),
+            a[:, _S["trader_class"]].astype(int),
+            a[:, _TRUTH],
+            arrived,
+            a[:, _SMS + M["released"]] - arrived,
+        )
         a = a[outcome == RELEASED]
         if not len(a):
             return
@@ -307,6 +353,7 @@ class Recorder:
             "directions": list(DIRECTIONS),
             "commodities": commodities,
             "trader_classes": list(TRADER_CLASSES),
+            "illicit": ["compliant", *ILLICIT],
         }
         named = [("port", "port"), ("outcome", "outcome"), ("channel", "channel")]
         named += [(d.name, d.dtype.split(":")[1]) for d in DRAWS.draws if ":" in d.dtype]

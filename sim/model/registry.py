@@ -29,6 +29,7 @@ class Context:
     arrived: np.ndarray
     values: dict[str, np.ndarray] = field(default_factory=dict)
     export: bool = False  # a block of exports (their own stream), else of imports
+    port_name: str = ""
 
     @property
     def n(self) -> int:

@@ -72,8 +72,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
-from sim.model.risk_parts import Alerts, CheckMix, Ledger, Observation, Receipt, Window, threshold
-from sim.model.selection import SelectionInput
+from sim.model.risk_parts import Alerts, CheckMix, Ledger, Receipt, Window, threshold
+from sim.model.selection import Observation, SelectionInput
 from sim.scenario.schema import CHECKS, DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
 
 ORDINARY = TRADER_CLASSES.index("general")

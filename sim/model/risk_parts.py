@@ -1,35 +1,21 @@
-"""The risk engine's parts (see :mod:`sim.model.risk`): the observations it learns from, the
-window of recent scores and its threshold, the check mix of an inspected consignment, the
-alerts on their way or active, and the ledger of its decisions."""
+"""The risk engine's parts (see :mod:`sim.model.risk`): the window of recent scores and its
+threshold, the check mix of an inspected consignment, the alerts on their way or active, and
+the ledger of its decisions."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from sim.model.selection import Observation
 from sim.scenario.risk import RiskConfig
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: when a port receives an alert from a seizure at another: (seizure port, port, t) -> time
 Receipt = Callable[[str, str, float], float | None]
-
-
-@dataclass(frozen=True)
-class Observation:
-    """An outcome known to customs: an inspected consignment (found illicit or not) or a
-    detection (e.g. by audit). ``origin`` is the index in the seizure port's origins."""
-
-    port: str
-    time: float
-    commodity: int
-    origin: int
-    trader_class: int
-    illicit: int
-    found: bool
 
 
 class Window:

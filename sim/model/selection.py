@@ -38,6 +38,21 @@ class SelectionInput:
     score_u: np.ndarray | None = None  # a uniform per consignment for the risk score's noise
 
 
+@dataclass(frozen=True)
+class Observation:
+    """What an inspection taught customs about one consignment, when its outcome was known:
+    its declared signature and whether illicit goods were found (a label exists only for
+    inspected goods). The truth code is for the record only: what was found is ``found``."""
+
+    port: str
+    time: float
+    commodity: int
+    origin: int
+    trader_class: int
+    illicit: int
+    found: bool
+
+
 class Selector(Protocol):
     #: False: decides from declared attributes only (planned when consignments are made)
     dynamic: bool
@@ -47,6 +62,12 @@ class Selector(Protocol):
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         """Boolean array per check in ``CHECKS``: is the consignment selected for it?"""
         ...
+
+
+class Learner(Protocol):
+    """A selector that learns from what inspections find (optional)."""
+
+    def observe(self, obs: Observation) -> None: ...
 
 
 class TableSelector:

@@ -11,12 +11,20 @@ import zlib
 
 import numpy as np
 
-ARRIVALS, CONSIGNMENTS, EXPORTS = 0, 1, 2
-#: sub-streams of EXPORTS: exports' arrival times and their consignments' uniform rows
-EXPORT_ARRIVALS, EXPORT_ROWS = 0, 1
+ARRIVALS, CONSIGNMENTS, EXPORTS, TRUTH = 0, 1, 2, 3
+#: sub-streams of EXPORTS: exports' arrival times, their consignments' uniform rows and the
+#: uniforms of their hidden truth
+EXPORT_ARRIVALS, EXPORT_ROWS, EXPORT_TRUTH = 0, 1, 2
 #: export consignments' indices start here, so they never collide with imports' and logs
 #: still join on (port, index)
 EXPORT_INDEX = 1 << 40
+#: smuggling groups' streams (keyed by group): their opportunities, their choices (and patrol
+#: draws), and the uniform rows of the consignments they send through a port
+SMUGGLING = 4
+OPPORTUNITIES, CHOICES, SMUGGLING_ROWS = 0, 1, 2
+#: smuggling groups' consignments' indices start here (never colliding with imports' or
+#: exports'), so the baseline's consignments keep their identity when smuggling changes
+SMUGGLING_INDEX = 2 << 40
 
 
 def replication_seed(
@@ -36,6 +44,17 @@ def port_stream(ss: np.random.SeedSequence, port: str, kind: int, *sub: int) -> 
     return np.random.Generator(np.random.PCG64(child))
 
 
+def group_stream(ss: np.random.SeedSequence, group: str, *sub: int) -> np.random.Generator:
+    """A smuggling group's stream ``sub``: keyed by the group's name under kind SMUGGLING, so
+    adding, removing or changing a group leaves the ports' draws and other groups' alone."""
+    return port_stream(ss, group, SMUGGLING, *sub)
+
+
+def name_key(name: str) -> int:
+    """The key of a name in a stream's spawn key (a CRC32, as ports' names)."""
+    return zlib.crc32(name.encode("utf-8"))
+
+
 class UniformRows:
     """Hands out rows of uniforms, ``width`` per consignment, drawn in blocks."""
 
@@ -49,3 +68,14 @@ class UniformRows:
             self._buf = np.concatenate([self._buf, more]) if len(self._buf) else more
         out, self._buf = self._buf[:n], self._buf[n:]
         return out
+
+
+class JointRows:
+    """Rows made of two streams side by side: the clearance uniforms (``first``) and the
+    hidden truth's (``second``), so adding truth never changed what the first stream gives."""
+
+    def __init__(self, first: UniformRows, second: UniformRows):
+        self._first, self._second = first, second
+
+    def take(self, n: int) -> np.ndarray:
+        return np.hstack([self._first.take(n), self._second.take(n)])

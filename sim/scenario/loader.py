@@ -6,6 +6,7 @@ the bad value and what is allowed.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import tomllib
 import types
@@ -84,8 +85,8 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
                 )
         if value is None:
             node.pop(keys[-1], None)  # None removes a key (TOML has no null)
-        else:
-            node[keys[-1]] = value
+        else:  # a copy: a later override must never write into the caller's own tables
+            node[keys[-1]] = copy.deepcopy(value)
         origin[tuple(keys)] = "command line"
     _check_depth(data, "command line" if overrides else str(path))
     return validate(data, origin, path)

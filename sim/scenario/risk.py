@@ -9,16 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.base import Strict as _Strict
 from sim.scenario.distributions import Duration, hours
 from sim.scenario.limits import AtField, Probability, Real
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, validate_default=True
-    )
 
 
 class Rate(_Strict):
@@ -134,8 +130,6 @@ class RiskConfig(_Strict):
 
     @model_validator(mode="after")
     def _names(self) -> RiskConfig:
-        from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES
-
         _known("auc", self.auc, ILLICIT, "illicit type")
         _known("caps", self.caps, TRADER_CLASSES, "trader class")
         _known("floors", self.floors, TRADER_CLASSES, "trader class")

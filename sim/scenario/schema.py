@@ -9,20 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from sim.scenario import limits
+from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, Strict
+from sim.scenario.base import DIRECTIONS as DIRECTIONS
+from sim.scenario.base import ILLICIT as ILLICIT
+from sim.scenario.base import MODES as MODES
+from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
+from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.risk import RiskField
+from sim.scenario.smuggling import Smuggling
 from sim.scenario.units import UnitError, parse_clock, parse_rate
-
-MODES = ("sea", "land", "air", "rail", "post")
-DIRECTIONS = ("import", "export")
-TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
-ILLICIT = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")
-CHECKS = ("document", "scan", "physical", "quarantine")
-ANY = "*"
 
 
 def _rate(v: Any) -> float:
@@ -63,12 +63,6 @@ DischargeRate = Annotated[
 Clock = Annotated[float, BeforeValidator(_clock)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, validate_default=True
-    )
-
-
 def _shares(
     values: dict[str, float], allowed: tuple[str, ...] | None, what: str
 ) -> dict[str, float]:
@@ -100,21 +94,15 @@ class ByDirection(Strict):
 
 
 class Commodity(Strict):
-    """A commodity group and what an examination of it finds (until the risk engine does)."""
+    """A commodity group: its quarantine treatment, laboratory test and statutory share
+    (what checks find in it is the ``enforcement`` section's)."""
 
     label: str = ""
     hs: str = Field(default="", description="HS chapters, for the reader")
-    exam_hit: Probability = Field(
-        default=0.0,
-        description="share of physically examined consignments of this group that are seized",
-    )
-    quarantine_reject: Probability = Field(
-        default=0.0, description="share of quarantine-checked consignments that are rejected"
-    )
     quarantine_treat: Probability = Field(
         default=0.0,
         description="share of quarantine-checked consignments treated (fumigation, heat) and "
-        "then released; rejection (return or destruction) is quarantine_reject",
+        "then released (what a check finds is the enforcement section's)",
     )
     lab_test: str = Field(
         default="standard",
@@ -581,10 +569,14 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    smuggling: Smuggling | None = None
+    enforcement: Enforcement = Field(default_factory=Enforcement)
+    costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
     risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
+        self._enforcement_keys()
         self._tables("selection", self.selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
@@ -598,7 +590,36 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        if self.smuggling is not None:
+            self.smuggling.check(self)
         return self
+
+    def _enforcement_keys(self) -> None:
+        """The enforcement multipliers name known commodities, ports and origins."""
+        e = self.enforcement
+        origins = {o for port in self.ports.values() for o in port.traffic.origins}
+        for table, known in (
+            ("by_commodity", self.commodities),
+            ("by_port", self.ports),
+            ("by_origin", origins),
+        ):
+            for key in getattr(e, table):
+                if key not in known:
+                    raise ValueError(
+                        f"enforcement.{table}.{key}: unknown {table[3:]} {key!r}; "
+                        f"allowed: {', '.join(sorted(known))}"
+                    )
+        if not e.active:
+            return
+        for pname, port in self.ports.items():
+            total, where = e.worst_total(
+                pname, list(port.traffic.commodities), list(port.traffic.origins)
+            )
+            if total > 1 + 1e-9:
+                raise ValueError(
+                    f"enforcement.prevalence: at port {pname} ({where}) the illicit types' "
+                    f"shares add up to {total:.3g} after the multipliers; at most 1 is allowed"
+                )
 
     def _tables(self, where: str, tables: dict[str, SelectionTable]) -> None:
         """Selection tables name known checks, commodities and trader classes."""

@@ -149,6 +149,8 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
         origin=r[:, R.origin].astype(int),
         uniforms=u,
         now=now,
+        illicit=r[:, R.illicit].astype(int),
+        score_u=r[:, R.score_noise],
     )
     chosen = dict(p.selector.select(block))
     chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit

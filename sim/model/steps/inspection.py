@@ -23,14 +23,13 @@ from sim.model.milestones import (
     Q_END,
     Q_START,
     QUARANTINE,
-    REJECTED,
-    SEIZED,
     TERMINAL,
     TRADER,
     TREATED,
 )
 from sim.model.route import Step
 from sim.model.steps.checks import read_by_officer, scanned
+from sim.model.truth import PEST, UNDERVALUATION
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -41,11 +40,19 @@ GOODS_READY = R.goods_ready
 
 
 def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
-    """Selected for a physical exam, or referred to one by the officer who read the image."""
+    """Selected for a physical exam, or referred to one: by the officer who read the scan
+    image, or by an alarm of the document check (see :func:`document_refers`)."""
     if p.bays is None:
         return np.zeros(len(r), bool)
     referred = scanned(p, r) & read_by_officer(r) & (r[:, R.refer] > 0)
-    return np.asarray((r[:, R.sel_physical] > 0) | referred)
+    return np.asarray((r[:, R.sel_physical] > 0) | referred | document_refers(p, r))
+
+
+def document_refers(p: Port, r: np.ndarray) -> np.ndarray:
+    """A document check's alarm sends the goods to a physical exam, unless what it found is
+    undervaluation (the duty is reassessed on the papers)."""
+    checked = (r[:, R.sel_document] > 0) & (p.document is not None)
+    return np.asarray(checked & (r[:, R.doc_alarm] > 0) & (r[:, R.illicit] != UNDERVALUATION))
 
 
 def quarantine_rows(p: Port, r: np.ndarray) -> np.ndarray:
@@ -57,7 +64,13 @@ def needs(p: Port, r: list[float]) -> tuple[bool, bool]:
     scan = bool(r[R.sel_scan]) and p.scanners is not None
     read = not (r[R.ai_read] and r[R.ai_clear])
     referred = scan and read and bool(r[R.refer])
-    physical = p.bays is not None and (bool(r[R.sel_physical]) or referred)
+    by_papers = (
+        bool(r[R.sel_document])
+        and p.document is not None
+        and bool(r[R.doc_alarm])
+        and r[R.illicit] != UNDERVALUATION
+    )
+    physical = p.bays is not None and (bool(r[R.sel_physical]) or referred or by_papers)
     return physical, bool(r[R.sel_quarantine]) and p.quarantine_officers is not None
 
 
@@ -122,9 +135,14 @@ class Inspect(Step):
         else:
             yield from self.jointly(j, physical, quarantine)
         c.did_physical, c.did_quarantine = physical, quarantine
-        if physical and j.r[R.exam_hit]:
-            c.outcome = SEIZED
-            return
+        found = bool(physical and j.r[R.exam_finds])
+        if found or not quarantine:  # a quarantine check's result comes later
+            p.observe(j, found)
+        if found:
+            caught = p.caught[int(j.r[R.illicit])]
+            if caught is not None:
+                c.outcome = caught
+                return
         j.q_done = j.t if quarantine else j.lodged_q
 
     def separately(self, j: Journey, physical: bool, quarantine: bool) -> Generator[Any, Any, None]:
@@ -284,9 +302,17 @@ class QuarantineResult(Step):
             _, t = yield p.lab.submit(r[R.incubation], j.c.cohort, test)
             j.m[LAB_END] = j.t = j.q_done = t
             j.clock.to(t, QUARANTINE)
-        if r[R.quarantine_reject]:
-            j.c.outcome = REJECTED
-        elif r[R.quarantine_treat]:
+        found, treat = bool(r[R.quarantine_finds]), bool(r[R.quarantine_treat])
+        p.observe(j, found)
+        if found:
+            if int(r[R.illicit]) == PEST and r[R.pest_treated]:
+                treat = True
+            else:
+                caught = p.caught[int(r[R.illicit])]
+                if caught is not None:
+                    j.c.outcome = caught
+                    return
+        if treat:
             t = j.t + r[R.treatment_time]
             j.m[TREATED] = j.t = j.q_done = t
             j.clock.to(t, QUARANTINE)

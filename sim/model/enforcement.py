@@ -1,0 +1,276 @@
+"""Enforcement results in three layers, side by side and never mixed (DESIGN.md section 3):
+
+- the *truth*: illicit declarations by type and port (route), and their true value;
+- *effectiveness*: what was detected, by count and by value, by type, port and the check that
+  found it (before release, or after it by post-clearance audit); value seized and slipped;
+- what *customs sees*: inspection, document-check and hit rates, seizures per 1,000
+  declarations, the burden on compliant traders and the clearance time it adds.
+
+Streamed: blocks of finished consignments are folded into fixed-size counters (by port x
+truth code, by check, by day), so memory does not grow with the number of consignments.
+Detection is a pure function of a consignment's truth draws and the checks it actually had,
+so the bulk and SimPy interpreters need not report it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim.model.draws import R
+from sim.model.milestones import CAUGHT, RELEASED
+from sim.scenario.base import ILLICIT, TRADER_CLASSES
+
+DOC, SCAN, PHYSICAL, QUARANTINE = 1, 2, 4, 8  # bits of the checks a consignment had
+TRUTH = ("compliant", *ILLICIT)
+UNDERVALUATION = TRUTH.index("undervaluation")
+#: the checks that find illicit goods, in the order of the flow (audit: after release)
+FINDERS = ("document", "exam", "quarantine", "audit")
+CHECK_NAMES = ("document", "scan", "physical", "quarantine")
+#: requirement columns the tally needs (the recorder keeps them in its short rows)
+COLUMNS = (
+    R.illicit,
+    R.true_value,
+    R.doc_alarm,
+    R.ai_read,
+    R.ai_clear,
+    R.refer,
+    R.exam_finds,
+    R.quarantine_finds,
+    R.audit_finds,
+)
+_CAUGHT = [c for c in CAUGHT.values() if c is not None]
+
+
+def checks_bits(doc: Any, scan: Any, physical: Any, quarantine: Any) -> Any:
+    """The checks a consignment had, as bits (scalars or arrays)."""
+    return doc * DOC + scan * SCAN + physical * PHYSICAL + quarantine * QUARANTINE
+
+
+def finders(code: np.ndarray, did: dict[int, np.ndarray], req: np.ndarray) -> dict[str, np.ndarray]:
+    """Which check found each consignment's illicit goods (all False when compliant):
+    ``did`` maps each check's bit to whether the consignment had it, ``req`` holds the
+    :data:`COLUMNS`."""
+    illicit = code > 0
+    return {
+        "document": illicit & did[DOC] & (req[:, 2] > 0) & (code == UNDERVALUATION),
+        "exam": illicit & did[PHYSICAL] & (req[:, 6] > 0),
+        "quarantine": illicit & did[QUARANTINE] & (req[:, 7] > 0),
+        "audit": illicit & (req[:, 8] > 0),
+    }
+
+
+class EnforcementTally:
+    """Running enforcement counters of the cohort."""
+
+    def __init__(self, ports: list[str], days: int, warmup: float):
+        self.ports, self.warmup = ports, warmup
+        shape = (len(ports), len(TRUTH))
+        self.n = np.zeros(shape, np.int64)
+        self.value = np.zeros(shape)
+        self.detected = np.zeros(shape, np.int64)  # before release
+        self.detected_value = np.zeros(shape)
+        self.audited = np.zeros(shape, np.int64)  # found after release
+        self.audited_value = np.zeros(shape)
+        self.seized_value = np.zeros(shape)  # seized, detained or rejected
+        self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
+        self.done = np.zeros(len(CHECK_NAMES), np.int64)
+        self.hits = np.zeros(len(CHECK_NAMES), np.int64)
+        self.by_class = np.zeros((len(TRADER_CLASSES), 2), np.int64)  # declarations, inspected
+        self.caught = 0  # declarations seized, detained or rejected
+        self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
+        self.burden_time = np.zeros((2, 2))  # compliant released: (n, clearance sum) x inspected
+        self.daily = np.zeros((max(1, days), 4), np.int64)
+
+    def fold(
+        self,
+        port: np.ndarray,
+        outcome: np.ndarray,
+        checks: np.ndarray,
+        trader_class: np.ndarray,
+        req: np.ndarray,
+        arrived: np.ndarray,
+        clearance: np.ndarray,
+    ) -> None:
+        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment."""
+        code = req[:, 0].astype(int)
+        true_value = req[:, 1]
+        did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
+        illicit = code > 0
+        found = finders(code, did, req)
+        before = found["document"] | found["exam"] | found["quarantine"]
+        audit = ~before & (outcome == RELEASED) & found["audit"]
+        self._truth(port, code, true_value, before, audit, outcome)
+        for i, name in enumerate(FINDERS):
+            first = (
+                found[name] & ~np.any([found[f] for f in FINDERS[:i]], axis=0) if i else found[name]
+            )
+            self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
+        self._seen(did, found, req, illicit, trader_class, outcome)
+        self._burden(illicit, did, outcome, clearance)
+        self._days(arrived, illicit, before | audit, did)
+
+    def _truth(
+        self,
+        port: np.ndarray,
+        code: np.ndarray,
+        true_value: np.ndarray,
+        before: np.ndarray,
+        audit: np.ndarray,
+        outcome: np.ndarray,
+    ) -> None:
+        k = len(TRUTH)
+        cell = port * k + code
+        size = len(self.ports) * k
+
+        def add(into: np.ndarray, rows: np.ndarray, weights: np.ndarray | None = None) -> None:
+            w = None if weights is None else weights[rows]
+            into += (
+                np.bincount(cell[rows], weights=w, minlength=size)
+                .reshape(into.shape)
+                .astype(into.dtype)
+            )
+
+        every = np.ones(len(code), bool)
+        add(self.n, every)
+        add(self.value, every, true_value)
+        add(self.detected, before)
+        add(self.detected_value, before, true_value)
+        add(self.audited, audit)
+        add(self.audited_value, audit, true_value)
+        caught = np.isin(outcome, _CAUGHT)
+        add(self.seized_value, caught, true_value)
+        self.caught += int(caught.sum())
+
+    def _seen(
+        self,
+        did: dict[int, np.ndarray],
+        found: dict[str, np.ndarray],
+        req: np.ndarray,
+        illicit: np.ndarray,
+        trader_class: np.ndarray,
+        outcome: np.ndarray,
+    ) -> None:
+        """What customs sees: checks done and the hits each had (a hit: the check's alarm was
+        confirmed by a finding)."""
+        confirmed = found["document"] | found["exam"] | found["quarantine"]
+        officer_read = ~((req[:, 3] > 0) & (req[:, 4] > 0))
+        referred = did[SCAN] & officer_read & (req[:, 5] > 0)
+        hits = (
+            did[DOC] & (req[:, 2] > 0) & confirmed,
+            referred & found["exam"],
+            found["exam"],
+            found["quarantine"],
+        )
+        for i, b in enumerate((DOC, SCAN, PHYSICAL, QUARANTINE)):
+            self.done[i] += int(did[b].sum())
+            self.hits[i] += int(hits[i].sum())
+        inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
+        g = len(TRADER_CLASSES)
+        self.by_class[:, 0] += np.bincount(trader_class, minlength=g)
+        self.by_class[:, 1] += np.bincount(trader_class[inspected], minlength=g)
+
+    def _burden(
+        self, illicit: np.ndarray, did: dict[int, np.ndarray], outcome: np.ndarray, t: np.ndarray
+    ) -> None:
+        ok = ~illicit
+        inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
+        self.compliant += (int(ok.sum()), int((ok & inspected).sum()))
+        released = ok & (outcome == RELEASED)
+        for i, rows in enumerate((released & ~inspected, released & inspected)):
+            self.burden_time[i] += (int(rows.sum()), float(t[rows].sum()))
+
+    def _days(
+        self,
+        arrived: np.ndarray,
+        illicit: np.ndarray,
+        detected: np.ndarray,
+        did: dict[int, np.ndarray],
+    ) -> None:
+        day = np.clip(((arrived - self.warmup) // 24).astype(int), 0, len(self.daily) - 1)
+        inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
+        for j, rows in enumerate((np.ones(len(day), bool), illicit, illicit & detected, inspected)):
+            self.daily[:, j] += np.bincount(day[rows], minlength=len(self.daily))
+
+    # -- results -------------------------------------------------------------------------
+    def table(self) -> pd.DataFrame:
+        """Per port (route) and truth code: declarations, true value, detected before and
+        after release, value seized."""
+        rows = []
+        for p, port in enumerate(self.ports):
+            for k, kind in enumerate(TRUTH):
+                if self.n[p, k] == 0:
+                    continue
+                rows.append(
+                    {
+                        "port": port,
+                        "truth": kind,
+                        "declarations": int(self.n[p, k]),
+                        "value": float(self.value[p, k]),
+                        "detected": int(self.detected[p, k]),
+                        "detected_value": float(self.detected_value[p, k]),
+                        "audit_detected": int(self.audited[p, k]),
+                        "audit_detected_value": float(self.audited_value[p, k]),
+                        "seized_value": float(self.seized_value[p, k]),
+                    }
+                )
+        return pd.DataFrame(rows)
+
+    def daily_table(self) -> pd.DataFrame:
+        """Per observed day: declarations, illicit ones, those detected, those inspected."""
+        cols = ("declarations", "illicit", "detected", "inspected")
+        df = pd.DataFrame(self.daily, columns=list(cols))
+        df.insert(0, "day", np.arange(len(df)))
+        return df
+
+    def metrics(self) -> dict[str, float]:
+        """Flat metrics of the three layers (see the module docstring)."""
+        out: dict[str, float] = {}
+        self._truth_metrics(out)
+        self._effectiveness(out)
+        self._customs_view(out)
+        return out
+
+    def _truth_metrics(self, out: dict[str, float]) -> None:
+        n = self.n.sum(axis=0)
+        out["illicit_declarations"] = float(n[1:].sum())
+        out["illicit_share"] = _ratio(n[1:].sum(), n.sum())
+        for k, kind in enumerate(ILLICIT, start=1):
+            out[f"illicit_{kind}"] = float(n[k])
+
+    def _effectiveness(self, out: dict[str, float]) -> None:
+        n, v = self.n[:, 1:].sum(), self.value[:, 1:].sum()
+        det, det_v = self.detected[:, 1:].sum(), self.detected_value[:, 1:].sum()
+        aud, aud_v = self.audited[:, 1:].sum(), self.audited_value[:, 1:].sum()
+        out["detection_rate"] = _ratio(det, n)
+        out["detection_rate_value"] = _ratio(det_v, v)
+        out["detection_rate_with_audit"] = _ratio(det + aud, n)
+        out["value_seized"] = float(self.seized_value[:, 1:].sum())
+        out["value_slipped"] = float(v - det_v - aud_v)
+        for k, kind in enumerate(ILLICIT, start=1):
+            out[f"detection_rate_{kind}"] = _ratio(self.detected[:, k].sum(), self.n[:, k].sum())
+        for i, name in enumerate(FINDERS):
+            out[f"detection_rate_by_{name}"] = _ratio(self.found_by[i, 1:].sum(), n)
+        for p, port in enumerate(self.ports):
+            out[f"detection_rate_port_{port}"] = _ratio(
+                self.detected[p, 1:].sum(), self.n[p, 1:].sum()
+            )
+
+    def _customs_view(self, out: dict[str, float]) -> None:
+        declarations = self.n.sum()
+        out["document_check_rate"] = _ratio(self.done[0], declarations)
+        for i, name in enumerate(CHECK_NAMES):
+            out[f"hit_rate_{name}"] = _ratio(self.hits[i], self.done[i])
+        for g, cls in enumerate(TRADER_CLASSES):
+            out[f"inspection_rate_{cls}"] = _ratio(self.by_class[g, 1], self.by_class[g, 0])
+        out["seizures_per_1000"] = _ratio(1000 * self.caught, declarations)
+        out["burden_share"] = _ratio(self.compliant[1], self.compliant[0])
+        (n0, t0), (n1, t1) = self.burden_time
+        out["burden_clearance_h"] = _ratio(t1, n1) - _ratio(t0, n0)
+
+
+def _ratio(a: float, b: float) -> float:
+    return float(a) / float(b) if b else math.nan

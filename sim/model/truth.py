@@ -1,0 +1,184 @@
+"""The hidden truth of a block of consignments and what each check would find in it.
+
+Pure functions of the block's declared attributes and its uniforms (the registry of named draws
+calls them, :mod:`sim.model.draws`): which illicit type a consignment carries (prevalence x
+multipliers, an explicit assumption of the scenario's ``[enforcement]`` section), whether it is
+deeply concealed, and, for each check, whether that check would raise an alarm if it were done.
+Whether a check is done is decided later, at assessment; so the truth and every detection draw
+are fixed when the consignment is made, and a reform that changes selection keeps them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import stats
+
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+
+if TYPE_CHECKING:
+    from sim.model.registry import Context
+    from sim.scenario.enforcement import Enforcement
+
+UNDERVALUATION = ILLICIT.index("undervaluation") + 1
+PEST = ILLICIT.index("pest") + 1
+
+
+def prevalence(
+    e: Enforcement,
+    port: str,
+    origins: list[str],
+    commodities: list[str],
+    commodity: np.ndarray,
+    trader_class: np.ndarray,
+    origin: np.ndarray,
+    direction: np.ndarray,
+) -> np.ndarray:
+    """Probability of each illicit type per consignment (rows x types)."""
+    out = np.empty((len(commodity), len(ILLICIT)))
+    for k, kind in enumerate(ILLICIT):
+        base = e.prevalence.get(kind, 0.0) * e.multiplier("by_port", port, kind)
+        by_com = np.array([e.multiplier("by_commodity", c, kind) for c in commodities])
+        by_cls = np.array([e.multiplier("by_class", c, kind) for c in TRADER_CLASSES])
+        by_org = np.array([e.multiplier("by_origin", o, kind) for o in origins])
+        by_dir = np.array([e.multiplier("by_direction", d, kind) for d in DIRECTIONS])
+        out[:, k] = (
+            base * by_com[commodity] * by_cls[trader_class] * by_org[origin] * by_dir[direction]
+        )
+    return out
+
+
+def illicit(x: Context, u: np.ndarray) -> np.ndarray:
+    """The truth code: 0 compliant, ``k + 1`` for ``ILLICIT[k]``."""
+    e = x.scenario.enforcement
+    if not e.active:
+        return np.zeros(x.n)
+    v = x.values
+    p = prevalence(
+        e,
+        x.port_name,
+        list(x.port.traffic.origins),
+        x.commodities,
+        v["commodity"].astype(int),
+        v["trader_class"].astype(int),
+        v["origin"].astype(int),
+        v["direction"].astype(int),
+    )
+    cum = np.cumsum(p, axis=1)
+    # the first type whose cumulative share the uniform falls under; beyond all: compliant
+    code = (u[:, None] >= cum).sum(axis=1) + 1
+    return np.asarray(np.where(code > len(ILLICIT), 0, code), float)
+
+
+def _per_type(table: dict[str, float], code: np.ndarray) -> np.ndarray:
+    """A per-type probability looked up by truth code (0 for compliant goods)."""
+    lookup = np.array([0.0] + [table.get(k, 0.0) for k in ILLICIT])
+    return np.asarray(lookup[code.astype(int)])
+
+
+def concealed(x: Context, u: np.ndarray) -> np.ndarray:
+    return u < _per_type(x.scenario.enforcement.concealment.share, x.values["illicit"])
+
+
+def true_value(x: Context, u: np.ndarray) -> np.ndarray:
+    """The goods' real value: above the declared value where they are undervalued."""
+    factor = x.scenario.enforcement.undervaluation_factor
+    v = x.values
+    return np.asarray(np.where(v["illicit"] == UNDERVALUATION, v["value"] * factor, v["value"]))
+
+
+def document_alarm(x: Context, u: np.ndarray) -> np.ndarray:
+    """A document check, if done, raises an alarm: it finds the illicit type, or (compliant
+    goods) sends them to a physical exam by a false alarm."""
+    d = x.scenario.enforcement.detection
+    code = x.values["illicit"]
+    p = np.where(code > 0, _per_type(d.document, code), d.document_false_alarm)
+    return np.asarray(u < p)
+
+
+def _concealment(x: Context, factor: float) -> np.ndarray:
+    return np.asarray(np.where(x.values["concealed"] > 0, factor, 1.0))
+
+
+def image_shows(x: Context, u: np.ndarray) -> np.ndarray:
+    """The scan image, if taken, shows the illicit goods."""
+    e = x.scenario.enforcement
+    code = x.values["illicit"]
+    p = _per_type(e.detection.scan, code) * _concealment(x, e.concealment.scan_factor)
+    return np.asarray(u < p)
+
+
+def ai_clears(x: Context, u: np.ndarray, share: float) -> np.ndarray:
+    """AI clears an image: a binormal score (what shows shifts it by ``d``, the separation of
+    the AI's AUC) below the threshold that clears ``share`` of ordinary images. For an image
+    that shows nothing this is ``u < share``."""
+    if share <= 0:
+        return np.zeros(x.n, bool)
+    if share >= 1:
+        return np.ones(x.n, bool)
+    auc = x.scenario.enforcement.detection.ai_auc
+    d = math.sqrt(2.0) * float(stats.norm.ppf(auc))
+    shows = x.values.get("image_shows", np.zeros(x.n)) > 0
+    z = stats.norm.ppf(u) + d * shows
+    return np.asarray(z < stats.norm.ppf(share))
+
+
+def officer_refers(x: Context, u: np.ndarray, share: float) -> np.ndarray:
+    """An officer who reads an image refers it to a physical exam: with the officer's
+    sensitivity if it shows something, else at the port's ordinary referral share."""
+    shows = x.values.get("image_shows", np.zeros(x.n)) > 0
+    sensitivity = x.scenario.enforcement.detection.officer
+    return np.asarray(u < np.where(shows, sensitivity, share))
+
+
+def exam_finds(x: Context, u: np.ndarray) -> np.ndarray:
+    """A physical exam, if done, finds the illicit goods (in proportion to the boxes opened)."""
+    e = x.scenario.enforcement
+    code = x.values["illicit"]
+    p = _per_type(e.detection.exam, code) * e.detection.boxes_opened
+    return np.asarray(u < p * _concealment(x, e.concealment.exam_factor))
+
+
+def pest_detection(units: np.ndarray, infested: float, sample: int, lab: float) -> np.ndarray:
+    """Chance that a sample of ``sample`` units drawn from ``units`` of which a share
+    ``infested`` is infested holds at least one infested unit (hypergeometric), times the
+    laboratory's sensitivity."""
+    units = np.asarray(units, dtype=np.int64)
+    k = np.rint(units * infested).astype(np.int64)
+    n = np.minimum(sample, units)
+    miss = stats.hypergeom.pmf(0, units, k, n)
+    return np.asarray((1.0 - miss) * lab)
+
+
+def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
+    """A quarantine check, if done, finds the illicit goods; pests by the sampling plan when a
+    sample goes to the laboratory, else by the visual check."""
+    e = x.scenario.enforcement
+    code = x.values["illicit"]
+    p = _per_type(e.detection.quarantine, code)
+    pest = code == PEST
+    if pest.any():
+        s = e.sampling
+        units = x.values["containers"][pest] * s.units_per_container
+        sampled = x.values["sample"][pest] > 0
+        lab = pest_detection(units, s.infested_share, s.sample_units, s.lab_sensitivity)
+        p[pest] = np.where(sampled, lab, s.visual_sensitivity)
+    return np.asarray(u < p)
+
+
+def audit_finds(x: Context, u: np.ndarray) -> np.ndarray:
+    """A post-clearance audit picks the declaration and finds what it carries (one uniform:
+    the audit share times the audit's detection by type)."""
+    a = x.scenario.enforcement.audit
+    return u < a.share * _per_type(a.finds, x.values["illicit"])
+
+
+def audit_lag(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.times(x.scenario.enforcement.audit.lag, u)
+
+
+def pest_treated(x: Context, u: np.ndarray) -> np.ndarray:
+    """Detected pests are treated and released (else rejected)."""
+    return u < x.scenario.enforcement.pest_treat

@@ -1,0 +1,206 @@
+"""The hidden truth and what each check can find: the scenario's ``[enforcement]`` section.
+
+Every consignment is compliant or carries one illicit type (:data:`ILLICIT`). How often, by
+type, commodity, trader class, origin, direction and port, is an explicit assumption of the
+scenario (``prevalence`` times multipliers); what each check finds is a detection probability
+by type, with a false-alarm rate where a check can send compliant goods on. Seizure rates are
+then an outcome of prevalence x selection x detection, never an input (DESIGN.md section 2).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Strict as StrictValue
+
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, Strict
+from sim.scenario.distributions import DurationDist, fixed
+from sim.scenario.limits import AtField, Probability, Real, whole
+
+#: what happens to goods when an illicit type is found before release
+OUTCOME_KINDS = ("seized", "detained", "rejected", "reassessed")
+#: a type found by the check that ends a journey: tobacco and frozen products are seized,
+#: counterfeits detained (intellectual property), pests rejected (or treated), undervalued
+#: goods reassessed and released
+Outcome = Literal["seized", "detained", "rejected", "reassessed"]
+DEFAULT_OUTCOMES: dict[str, Outcome] = {
+    "tobacco": "seized",
+    "counterfeit": "detained",
+    "frozen": "seized",
+    "pest": "rejected",
+    "undervaluation": "reassessed",
+}
+
+PerType = dict[str, Probability]
+Units = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=1, le=10**7)]
+Staff = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=0, le=10**6)]
+Multipliers = dict[str, Real]
+
+
+def _types(v: dict[str, Any], what: str = "illicit type") -> dict[str, Any]:
+    for k in v:
+        if k not in ILLICIT:
+            raise AtField(k, f"unknown {what} {k!r}; allowed: {', '.join(ILLICIT)}")
+    return v
+
+
+def _multipliers(v: dict[str, Any]) -> dict[str, Any]:
+    _types(v)
+    for k, m in v.items():
+        if not 0 <= m <= 1e4:
+            raise AtField(k, f"a prevalence multiplier must be in [0, 10000]; got {m}")
+    return v
+
+
+def _tables_of_multipliers(v: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Multipliers by commodity (class, origin, ...): a bad one is named with its table's key."""
+    for key, m in v.items():
+        try:
+            _multipliers(m)
+        except AtField as exc:
+            raise AtField((key, *exc.path), str(exc)) from None
+    return v
+
+
+class Concealment(Strict):
+    """A share of each type is concealed deeply (false walls, mixed loads): scans and exams
+    find it less often."""
+
+    share: PerType = Field(default_factory=dict, description="share deeply concealed, by type")
+    scan_factor: Probability = Field(default=0.5, description="scan detection multiplier")
+    exam_factor: Probability = Field(default=0.7, description="exam detection multiplier")
+
+    _check = field_validator("share")(lambda v: _types(v))
+
+
+class Sampling(Strict):
+    """Quarantine sampling for pests (popsborder's model): a consignment of ``units`` per
+    container, a share of them infested, ``sample_units`` drawn without replacement
+    (hypergeometric); the laboratory then finds an infested sample with ``lab_sensitivity``.
+    Without a sample, the visual check finds it with ``visual_sensitivity``."""
+
+    units_per_container: Units = 1000
+    infested_share: Probability = 0.02
+    sample_units: Units = 150
+    lab_sensitivity: Probability = 0.9
+    visual_sensitivity: Probability = 0.3
+
+
+class Audit(Strict):
+    """Post-clearance audit: a lagged detector, after release, with staff of its own."""
+
+    share: Probability = Field(default=0.0, description="share of released declarations audited")
+    finds: PerType = Field(default_factory=dict, description="an audit finds the type, by type")
+    lag: DurationDist = Field(default_factory=lambda: fixed("90 d"), validate_default=False)
+    staff: Staff = Field(default=0, description="auditors (for the cost of audit)")
+
+    _check = field_validator("finds")(lambda v: _types(v))
+
+
+class Detection(Strict):
+    """What each check finds, by illicit type (all boxes opened, nothing concealed)."""
+
+    document: PerType = Field(default_factory=dict)
+    document_false_alarm: Probability = Field(
+        default=0.0,
+        description="share of compliant document checks referred to a physical exam",
+    )
+    scan: PerType = Field(default_factory=dict, description="the scan image shows it")
+    officer: Probability = Field(
+        default=0.8, description="an image officer refers an image that shows something"
+    )
+    ai_auc: Real = Field(
+        default=0.9, ge=0.5, le=0.9999, description="AI separates images that show something"
+    )
+    exam: PerType = Field(default_factory=dict)
+    boxes_opened: Probability = Field(
+        default=1.0, description="share of the boxes opened; exam detection is proportional"
+    )
+    quarantine: PerType = Field(
+        default_factory=dict, description="a quarantine check finds it (pests: see sampling)"
+    )
+
+    _check = field_validator("document", "scan", "exam", "quarantine")(lambda v: _types(v))
+
+
+class Enforcement(Strict):
+    """Prevalence of each illicit type and what each check finds; absent: all compliant."""
+
+    prevalence: PerType = Field(
+        default_factory=dict, description="share of declarations carrying each type (base)"
+    )
+    by_commodity: dict[str, Multipliers] = Field(default_factory=dict)
+    by_class: dict[str, Multipliers] = Field(default_factory=dict)
+    by_origin: dict[str, Multipliers] = Field(default_factory=dict)
+    by_direction: dict[str, Multipliers] = Field(default_factory=dict)
+    by_port: dict[str, Multipliers] = Field(default_factory=dict)
+    undervaluation_factor: Real = Field(
+        default=1.5, ge=1, le=100, description="true value / declared value of undervalued goods"
+    )
+    concealment: Concealment = Field(default_factory=Concealment)
+    detection: Detection = Field(default_factory=Detection)
+    sampling: Sampling = Field(default_factory=Sampling)
+    audit: Audit = Field(default_factory=Audit)
+    outcome: dict[str, Outcome] = Field(
+        default_factory=lambda: dict(DEFAULT_OUTCOMES)
+    )
+    pest_treat: Probability = Field(
+        default=0.0, description="share of detected pest consignments treated and released"
+    )
+
+    _prev = field_validator("prevalence")(lambda v: _types(v))
+    _mult = field_validator("by_commodity", "by_class", "by_origin", "by_direction", "by_port")(
+        _tables_of_multipliers
+    )
+
+    @field_validator("outcome")
+    @classmethod
+    def _outcomes(cls, v: dict[str, str]) -> dict[str, str]:
+        _types(v)
+        return {**DEFAULT_OUTCOMES, **v}
+
+    @model_validator(mode="after")
+    def _keys(self) -> Enforcement:
+        for k in self.by_class:
+            if k not in TRADER_CLASSES:
+                raise AtField(
+                    f"by_class.{k}", f"unknown trader class; allowed: {', '.join(TRADER_CLASSES)}"
+                )
+        for k in self.by_direction:
+            if k not in DIRECTIONS:
+                raise AtField(
+                    f"by_direction.{k}", f"unknown direction; allowed: {', '.join(DIRECTIONS)}"
+                )
+        return self
+
+    @property
+    def active(self) -> bool:
+        return any(v > 0 for v in self.prevalence.values())
+
+    def worst_total(
+        self, port: str, commodities: list[str], origins: list[str]
+    ) -> tuple[float, str]:
+        """The largest total prevalence over every declared combination at ``port``, and
+        which combination it is (the shares of the types must not add up to more than 1)."""
+        worst, where = 0.0, ""
+        for c in commodities:
+            for k in TRADER_CLASSES:
+                for o in origins:
+                    for d in DIRECTIONS:
+                        total = sum(
+                            self.prevalence.get(t, 0.0)
+                            * self.multiplier("by_port", port, t)
+                            * self.multiplier("by_commodity", c, t)
+                            * self.multiplier("by_class", k, t)
+                            * self.multiplier("by_origin", o, t)
+                            * self.multiplier("by_direction", d, t)
+                            for t in ILLICIT
+                        )
+                        if total > worst:
+                            worst, where = total, f"{c}, {k}, origin {o}, {d}"
+        return worst, where
+
+    def multiplier(self, table: str, key: str, kind: str) -> float:
+        """The multiplier of illicit type ``kind`` for ``key`` in one of the ``by_*`` tables."""
+        return float(getattr(self, table).get(key, {}).get(kind, 1.0))

@@ -1,0 +1,184 @@
+"""Enforcement: seizures come from prevalence x selection x detection; the three layers of
+results (truth, effectiveness, what customs sees) agree with the per-consignment log."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import stats
+
+import sim
+from sim.model.truth import pest_detection
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+NOTHING = {"declaration.review_share": {}, "selection": {}}  # nothing checked, nothing reviewed
+ROOMY = {  # desks, scanners and a yard that never queue, so no consignment is censored
+    "ports.sea.document_check.capacity": 200,
+    "ports.sea.scan.scanners": {"capacity": 200, "service": "8 min"},
+    "ports.sea.scan.image_review.officers.capacity": 200,
+    "ports.sea.exam.bays.capacity": 200,
+    "ports.sea.exam.teams.capacity": 200,
+    "ports.sea.exam.movers.capacity": 200,
+    "ports.sea.exam.slots.capacity": "unlimited",
+}
+
+
+def run(over: dict, seed: int = 3, log: bool = True) -> sim.RunResult:
+    return sim.simulate(sim.load_scenario(SMALL, over), seed, log=log)
+
+
+def wilson(k: int, n: int, z: float = 3.29) -> tuple[float, float]:
+    """Wilson interval of a binomial share (z = 3.29: 99.9 %)."""
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def random_exams(r: float, p: float) -> dict:
+    """Random physical exams at rate r of goods that carry tobacco with probability 0.3;
+    an exam finds it with probability p; no other check."""
+    return {
+        **NOTHING,
+        **ROOMY,
+        "selection.physical": {"*": {"*": r}},
+        "enforcement.prevalence": {"tobacco": 0.3},
+        "enforcement.by_commodity": {},
+        "enforcement.detection.exam": {"tobacco": p},
+    }
+
+
+@pytest.mark.parametrize(("r", "p"), [(0.3, 0.6), (0.1, 0.9)])
+def test_random_selection_detects_r_times_p(r: float, p: float):
+    m = run(random_exams(r, p), log=False).metrics()
+    n = int(m["illicit_declarations"])
+    k = round(m["detection_rate"] * n)
+    low, high = wilson(k, n)
+    assert n > 1000
+    assert low <= r * p <= high, f"detection {k}/{n} outside the 99.9 % interval of r x p"
+
+
+def test_every_detection_is_an_inspected_illicit_consignment_and_seized():
+    r = run(random_exams(0.3, 0.6))
+    log = r.log[r.log.cohort]
+    caught = log[log.outcome == "seized"]
+    assert len(caught) > 50
+    assert (caught.illicit == "tobacco").all() and caught.exam_start.notna().all()
+    assert caught.exam_finds.all()
+    compliant = log[log.illicit == "compliant"]
+    assert compliant.outcome.isin(["released", "censored"]).all()  # no false seizure
+    m = r.metrics()
+    assert m["detection_rate"] * m["illicit_declarations"] == pytest.approx(len(caught))
+    # what customs sees: hits per physical exam
+    exams = int(log.exam_start.notna().sum())
+    assert m["hit_rate_physical"] == pytest.approx(len(caught) / exams)
+
+
+def test_the_truth_layer_counts_what_arrived_whatever_was_found():
+    a = run(random_exams(0.3, 0.6), log=False).metrics()
+    b = run(random_exams(0.05, 0.6), log=False).metrics()
+    assert a["illicit_tobacco"] == b["illicit_tobacco"] > 0  # the same consignments
+    assert a["detection_rate"] > b["detection_rate"]
+    assert a["value_slipped"] < b["value_slipped"]
+
+
+def test_a_document_alarm_sends_goods_to_an_exam_and_a_false_alarm_burdens_the_compliant():
+    over = {
+        **NOTHING,
+        **ROOMY,
+        "selection.document": {"*": {"*": 1.0}},
+        "enforcement.prevalence": {"counterfeit": 0.2},
+        "enforcement.by_commodity": {},
+        "enforcement.detection.document": {"counterfeit": 0.5},
+        "enforcement.detection.document_false_alarm": 0.1,
+        "enforcement.detection.exam": {"counterfeit": 1.0},
+    }
+    log = run(over).log
+    log = log[log.cohort & (log.outcome != "censored")]
+    examined = log.exam_start.notna()
+    assert (examined == log.doc_alarm).all()  # exactly the alarms are examined
+    compliant = log[log.illicit == "compliant"]
+    assert compliant.doc_alarm.mean() == pytest.approx(0.1, abs=0.02)
+    fake = log[log.illicit == "counterfeit"]
+    assert (fake[fake.doc_alarm].outcome == "detained").all()  # IPR: detained, not seized
+    assert (fake[~fake.doc_alarm].outcome == "released").all()
+
+
+def test_undervaluation_found_on_the_papers_is_reassessed_and_released():
+    over = {
+        **NOTHING,
+        **ROOMY,
+        "selection.document": {"*": {"*": 1.0}},
+        "enforcement.prevalence": {"undervaluation": 0.2},
+        "enforcement.by_commodity": {},
+        "enforcement.detection.document": {"undervaluation": 0.5},
+    }
+    r = run(over)
+    log = r.log[r.log.cohort]
+    under = log[log.illicit == "undervaluation"]
+    assert (under.outcome == "released").all() and under.exam_start.isna().all()
+    np.testing.assert_allclose(under.true_value, 1.5 * under.value)
+    m = r.metrics()
+    assert m["detection_rate_undervaluation"] == pytest.approx(under.doc_alarm.mean())
+    assert m["value_seized"] == 0.0
+
+
+def test_the_pest_sampling_plan_is_hypergeometric():
+    # 1 container of 1000 units, 2 % infested, a sample of 150, a perfect lab
+    (p,) = pest_detection(np.array([1000]), 0.02, 150, 1.0)
+    miss = math.comb(980, 150) / math.comb(1000, 150)
+    assert p == pytest.approx(1 - miss, rel=1e-9)
+    assert pest_detection(np.array([1000]), 0.0, 150, 1.0)[0] == 0.0
+    # the whole consignment sampled: certain, times the lab's sensitivity
+    assert pest_detection(np.array([100]), 0.1, 150, 0.9)[0] == pytest.approx(0.9)
+
+
+def test_more_ai_auto_clearance_lets_more_value_slip():
+    """The auto-clear miss rate: clearing more images by AI misses more of what they show."""
+    base = {
+        **NOTHING,
+        **ROOMY,
+        "selection.scan": {"*": {"*": 1.0}},
+        "ports.sea.scan.image_review.ai_share": 1.0,
+        "enforcement.prevalence": {"tobacco": 0.05},
+        "enforcement.by_commodity": {},
+        "enforcement.detection.scan": {"tobacco": 0.9},
+        "enforcement.detection.officer": 1.0,
+        "enforcement.detection.exam": {"tobacco": 1.0},
+    }
+    got = {}
+    for share in (0.5, 0.9):
+        got[share] = run({**base, "ports.sea.scan.image_review.ai_clear": share}).metrics()
+    assert got[0.9]["value_slipped"] > got[0.5]["value_slipped"]
+    assert got[0.9]["detection_rate"] < got[0.5]["detection_rate"]
+    # AUC 0.9: the share of images that show something yet are cleared, from the binormal
+    d = math.sqrt(2) * stats.norm.ppf(0.9)
+    for share, m in got.items():
+        missed = stats.norm.cdf(stats.norm.ppf(share) - d)  # P(score below the threshold)
+        expected = 0.9 * (1 - missed)  # the image shows it, and AI does not clear it
+        n = int(m["illicit_declarations"])
+        low, high = wilson(round(m["detection_rate"] * n), n)
+        assert low <= expected <= high, (share, m["detection_rate"], expected)
+
+
+def test_prevalence_that_adds_up_to_more_than_one_is_refused():
+    with pytest.raises(sim.ScenarioError, match=r"enforcement.prevalence: at port sea"):
+        sim.load_scenario(SMALL, {"enforcement.prevalence": {"frozen": 0.6, "pest": 0.6}})
+
+
+def test_an_unknown_illicit_type_is_refused_with_the_allowed_ones():
+    with pytest.raises(sim.ScenarioError, match=r"unknown illicit type 'cocaine'.*tobacco"):
+        sim.load_scenario(SMALL, {"enforcement.prevalence": {"cocaine": 0.1}})
+
+
+def test_burden_is_the_share_of_compliant_goods_inspected():
+    r = run({**NOTHING, **ROOMY, "selection.physical": {"*": {"*": 0.2}}})
+    log = r.log[r.log.cohort]
+    compliant = log[log.illicit == "compliant"]
+    inspected = compliant.exam_start.notna() | compliant.scan_start.notna()
+    assert r.metrics()["burden_share"] == pytest.approx(inspected.mean())
+    daily = r.enforcement_daily
+    assert daily.declarations.sum() == len(log) and len(daily) == 7
