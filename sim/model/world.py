@@ -28,6 +28,7 @@ from sim.model.organisation import Organisation
 from sim.model.port import Port
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
+from sim.model.risk import RiskEngine
 from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
@@ -62,7 +63,10 @@ class World:
             )
         else:
             self.organisation = organisation(env)
-        selector = selector or TableSelector(scenario)
+        if selector is None:
+            on = scenario.risk is not None and scenario.risk.enabled
+            selector = RiskEngine(scenario) if on else TableSelector(scenario)
+        self.selector = selector
         self.ports = [
             Port(
                 env,
@@ -80,6 +84,8 @@ class World:
         ]
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
+        if isinstance(selector, RiskEngine) and selector.queue_length is None:
+            selector.queue_length = self.exam_queue  # capacity-aware throttling, if set
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
@@ -99,6 +105,15 @@ class World:
             if scenario.smuggling is not None
             else None
         )
+
+    def exam_queue(self, port: str) -> float:
+        """Consignments waiting for an exam bay at ``port`` now."""
+        p = self.ports[list(self.scenario.ports).index(port)]
+        bays = p.lanes.get("exam_bays")
+        if bays is None:
+            return 0.0
+        bays.sync()
+        return float(bays.queue_length)
 
     # -- consignments on their way -------------------------------------------------------
     def launch(self, blocks: list[Bulk], flows: list[Consignment]) -> None:

@@ -21,6 +21,7 @@ from sim.scenario.distributions import Duration, DurationDist, fixed, hours, num
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.organisation import OrganisationSpec
+from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.units import UnitError, parse_clock, parse_rate
 
@@ -573,6 +574,7 @@ class Scenario(Strict):
     enforcement: Enforcement = Field(default_factory=Enforcement)
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
     organisation: OrganisationSpec | None = None
+    risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
