@@ -297,3 +297,25 @@ def test_bad_organisation_input_names_the_file_and_the_field(tmp_path, old, new,
         load_scenario(bad)
     message = err.value.format()
     assert "bad.toml" in message and where in message, message
+
+
+@pytest.mark.parametrize("structure", ["spindle", "dumbbell"])
+def test_the_risk_engine_hears_alerts_when_the_organisation_delivers_them(structure: str):
+    """With an organisation, a seizure raises no score by itself: the engine's alerts at a
+    port are exactly the organisation's deliveries there, at their receipt times."""
+    data = _small(structure, {"a": ["sea"], "b": ["sea2"]}, transfer="3 h")
+    data["risk"] = {"enabled": True, "target": 0.2, "alert": {"delay": "0 h", "window": "30 d"}}
+    world = World(build(data), 1)
+    heard = []
+    world.organisation.subscribe(heard.append)
+    world.run()
+    assert heard
+    engine = world.selector
+    got = sorted(
+        (port, t)
+        for port, codes in engine.alerts.pending.items()
+        for ts in codes.values()
+        for t in ts
+    )
+    assert got == sorted((a.port, a.received) for a in heard)
+    assert all(a.received >= a.seized + 6.0 for a in heard)  # never the engine's own 0 h delay

@@ -162,6 +162,26 @@ class Alerts:
             self.pending[port].setdefault(code, []).append(float(at))
             self.cache.pop(port, None)
 
+    def from_organisation(self, organisation: Any) -> None:
+        """Alerts travel through the organisation's tree: a seizure adds nothing by itself;
+        each port's alert counts from the time the organisation delivers it there."""
+        self.receipt = _no_receipt
+        organisation.subscribe(self.receive)
+
+    def receive(self, alert: Any) -> None:
+        """A port's receipt of an alert (``port``, ``received``, ``seizing_port``,
+        ``commodity``, ``origin``); the seized goods' class is not carried, so with
+        ``match_class`` every class of the signature is raised."""
+        port = alert.port
+        origin = self.origins[alert.seizing_port][alert.origin]
+        if port not in self.pending or origin not in self.origins[port]:
+            return
+        here = self.origins[port].index(origin)
+        for cls in range(self.classes):
+            code = int(self.code(port, alert.commodity, here, cls))
+            self.pending[port].setdefault(code, []).append(float(alert.received))
+        self.cache.pop(port, None)
+
     def active(self, port: str) -> bool:
         """Whether any alert for ``port`` is received or on its way."""
         return bool(self.pending[port])
@@ -237,3 +257,7 @@ class Ledger:
             self.illicit[port][direction, cls] += 1
             if chosen:
                 self.illicit_inspected[port][direction, cls] += 1
+
+
+def _no_receipt(seized_at: str, port: str, t: float) -> float | None:
+    return None

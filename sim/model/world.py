@@ -84,8 +84,8 @@ class World:
         ]
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
-        if isinstance(selector, RiskEngine) and selector.queue_length is None:
-            selector.queue_length = self.exam_queue  # capacity-aware throttling, if set
+        if isinstance(selector, RiskEngine):
+            self._wire(selector)
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
@@ -105,6 +105,25 @@ class World:
             if scenario.smuggling is not None
             else None
         )
+
+    def _wire(self, engine: RiskEngine) -> None:
+        """The risk engine's hooks to the rest of the world: the exam queues (throttling)
+        and, with an organisation, alerts that travel through its tree and the AUC bonus
+        of locally known risks its structure keeps."""
+        if engine.queue_length is None:
+            engine.queue_length = self.exam_queue
+        if self.scenario.organisation is None:
+            return
+        org = self.organisation
+        engine.alerts.from_organisation(org)
+        bonus = {p: org.auc_bonus(p) for p in self.scenario.ports}
+        if engine.local_auc is None and any(bonus.values()):
+            base = engine.base_auc
+
+            def local_auc(port: str, kind: int, origins: np.ndarray) -> np.ndarray:
+                return np.full(len(origins), min(0.9999, float(base[kind - 1]) + bonus[port]))
+
+            engine.local_auc = local_auc
 
     def exam_queue(self, port: str) -> float:
         """Consignments waiting for an exam bay at ``port`` now."""
