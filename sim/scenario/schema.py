@@ -573,7 +573,11 @@ class Scenario(Strict):
     smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
-    organisation: OrganisationSpec | None = None
+    organisation: OrganisationSpec | None = Field(
+        default=None,
+        description="the customs organisation above the ports (units, staff, escalations, "
+        "alerts, directives); none: decisions are taken at the port",
+    )
     risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
 
     @model_validator(mode="after")
