@@ -136,8 +136,7 @@ def test_resume_after_interruption_gives_same_results(tmp_path, monkeypatch):
 
     out = tmp_path / "cut"
     with pytest.raises(Stop):
-        compare(SMALL, options, reps=3, overrides=SHORT, out=out, on_done=interrupt,
-                report=False)
+        compare(SMALL, options, reps=3, overrides=SHORT, out=out, on_done=interrupt, report=False)
     assert not (out / "summary.json").exists()
     real, calls = compare_mod.simulate, []
 
@@ -165,12 +164,15 @@ def test_failed_replication_is_reported_and_others_finish(tmp_path, monkeypatch)
         return real(scenario, seed, replication=replication, log=log)
 
     monkeypatch.setattr(compare_mod, "simulate", flaky)
-    res = compare(SMALL, [MORE_REVIEW], reps=3, overrides=SHORT, out=tmp_path / "o",
-                  report=False)
+    res = compare(SMALL, [MORE_REVIEW], reps=3, overrides=SHORT, out=tmp_path / "o", report=False)
     assert len(res.failures) == 1
     f = res.failures[0]
-    assert (f["option"], f["replication"], f["seed"], f["scenario"]) == ("review4", 1, [1, 1],
-                                                                          "small")
+    assert (f["option"], f["replication"], f["seed"], f["scenario"]) == (
+        "review4",
+        1,
+        [1, 1],
+        "small",
+    )
     assert "boom" in f["error"]
     assert len(res.per_rep) == 5  # 3 baseline + 2 of the option
     d = res.differences.set_index(["option", "metric"]).loc[("review4", "clearance_h_mean")]
@@ -179,8 +181,16 @@ def test_failed_replication_is_reported_and_others_finish(tmp_path, monkeypatch)
 
 
 def _log(rows):
-    cols = ["port", "index", "direction", "trader_class", "commodity", "arrived", "released",
-            "exited"]
+    cols = [
+        "port",
+        "index",
+        "direction",
+        "trader_class",
+        "commodity",
+        "arrived",
+        "released",
+        "exited",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -253,9 +263,24 @@ def test_paired_interval_of_identical_values_is_zero():
 
 
 def test_cli_json_shape(tmp_path, capsys):
-    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
-            "drain_days=3", "--reps", "2", "--option", MORE_REVIEW, "--out",
-            str(tmp_path / "c"), "--json", "--no-report"]
+    argv = [
+        "compare",
+        str(SMALL),
+        "--days",
+        "2",
+        "--set",
+        "warmup_days=1",
+        "--set",
+        "drain_days=3",
+        "--reps",
+        "2",
+        "--option",
+        MORE_REVIEW,
+        "--out",
+        str(tmp_path / "c"),
+        "--json",
+        "--no-report",
+    ]
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
     assert list(data) == ["options", "differences"]
@@ -268,7 +293,9 @@ def test_cli_json_shape(tmp_path, capsys):
             for stats in metrics.values():
                 assert set(stats) == {"mean", "ci_low", "ci_high"}
     assert data["differences"]["baseline"]["clearance_h_mean"] == {
-        "mean": 0.0, "ci_low": 0.0, "ci_high": 0.0
+        "mean": 0.0,
+        "ci_low": 0.0,
+        "ci_high": 0.0,
     }
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert meta["seed"] == 1 and meta["reps"] == 2 and meta["days"] == 2
@@ -314,3 +341,31 @@ def test_precision_loose_stops_at_ten_and_tight_stops_at_the_maximum():
     assert _reps(tight) == 11
     with pytest.raises(ValueError, match="precision must be positive"):
         compare(SMALL, [MORE_DOCS], precision=0.0, overrides=SHORT)
+
+
+def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
+    """With a costed scenario, who gains reports the change of each consignment's trader
+    cost: the state paying for no-find inspections lowers it exactly for the consignments
+    inspected without a find, and for nobody else."""
+    import tomllib
+
+    costs = tomllib.loads((REPO / "sim" / "scenarios" / "default.toml").read_text())["costs"]
+    costs["commodities"] = {
+        k: v for k, v in costs.get("commodities", {}).items() if k in ("general", "frozen")
+    }
+    over = {
+        **SHORT,
+        "costs": {**costs, "no_find_payer": "trader"},
+        "selection.physical": {"*": {"*": 0.2}},
+    }
+    res = compare(
+        SMALL, ['state:costs.no_find_payer="state"'], reps=2, overrides=over, out=tmp_path / "r"
+    )
+    g = res.gains[(res.gains["option"] == "state") & (res.gains["measure"] == "trader_cost")]
+    total = g[g["dimension"] == "all"].iloc[0]
+    assert total["mean_change_h"] < 0 and total["share_worse"] == 0
+    assert 0 < total["share_better"] < 0.5  # only those inspected without a find
+    clearance = res.gains[(res.gains["option"] == "state") & (res.gains["measure"] == "clearance")]
+    assert (clearance["mean_change_h"] == 0).all()  # who pays changes no clearance time
+    html = (tmp_path / "r" / "report.html").read_text()
+    assert "Cost against detection" in html  # the plot of each option's cost and detection

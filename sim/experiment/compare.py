@@ -358,7 +358,7 @@ class _Comparison:
         metrics_r = result.metrics()
         self.warns[name][r] = list(result.warnings)
         self.tables.add(name, {k: getattr(result, k) for k in TABLE_KEYS})
-        trimmed = trim_log(result.log) if self.log and result.log is not None else None
+        trimmed = trim_log(result.log, scenario) if self.log and result.log is not None else None
         if store is not None and folder is not None:
             folder.save_warnings(name, r, result.warnings)
             store.save(r, dataclasses.replace(result, log=trimmed))

@@ -16,6 +16,7 @@ found mostly at a slow port does not look as if the class itself were what gaine
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,16 +34,26 @@ LOG_COLUMNS = (
     "exited",
 )
 MEASURES = {"clearance": "released", "overall_clearance": "exited"}
+#: with a costed scenario, each consignment's trader cost is a third measure: its change is
+#: in the scenario's currency (the ``*_h`` columns then hold money, not hours)
+COST = "trader_cost"
 TOLERANCE_H = 1 / 60  # one minute: smaller changes count as neither worse nor better
 ALL = "all"
 KEYS = ["measure", "dimension", "port", "direction", "group"]
 _SUMS = ["n", "sum_h", "worse", "better", "base_sum_h"]
 
 
-def trim_log(log: pd.DataFrame) -> pd.DataFrame:
-    """The arrival cohort's rows and only the columns who-gains needs (categories as text)."""
+def trim_log(log: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
+    """The arrival cohort's rows and only the columns who-gains needs (categories as text);
+    with a costed ``scenario``, each consignment's trader cost too (``trader_cost``)."""
     rows = log[log["cohort"]] if "cohort" in log else log
     out = rows.loc[:, list(LOG_COLUMNS)].reset_index(drop=True)
+    if scenario is not None and getattr(scenario, "costs", None) is not None:
+        from sim.model.costs import trader_cost_of_log
+
+        cost = trader_cost_of_log(rows.reset_index(drop=True), scenario)
+        released = (rows["outcome"].astype(str) == "released").to_numpy()
+        out["trader_cost"] = np.where(released, cost, np.nan)
     for col in ("port", "direction", "trader_class", "commodity"):
         out[col] = out[col].astype(str)
     return out
@@ -58,16 +69,22 @@ def gains_one(
     Columns ``n``, ``sum_h`` (sum of changes), ``worse``/``better`` (changes beyond
     ``tolerance_h``) and ``base_sum_h`` (sum of the baseline times).
     """
-    cols = list(LOG_COLUMNS)
+    costed = COST in baseline and COST in option
+    cols = list(LOG_COLUMNS) + ([COST] if costed else [])
     b = baseline.loc[:, cols]
-    o = option.loc[:, ["port", "index", "arrived", "released", "exited"]]
+    o = option.loc[:, ["port", "index", "arrived", "released", "exited", *cols[len(LOG_COLUMNS) :]]]
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
     for col in ("port", "direction", "trader_class", "commodity"):
         j[col] = j[col].astype(str)
     frames = []
-    for measure, end in MEASURES.items():
-        base_t = (j[end] - j["arrived"]).to_numpy(dtype=float)
-        opt_t = (j[f"{end}_opt"] - j["arrived_opt"]).to_numpy(dtype=float)
+    measures = {**MEASURES, **({COST: COST} if costed else {})}
+    for measure, end in measures.items():
+        if measure == COST:  # a cost, not a time: the change of the value itself
+            base_t = j[COST].to_numpy(dtype=float)
+            opt_t = j[f"{COST}_opt"].to_numpy(dtype=float)
+        else:
+            base_t = (j[end] - j["arrived"]).to_numpy(dtype=float)
+            opt_t = (j[f"{end}_opt"] - j["arrived_opt"]).to_numpy(dtype=float)
         ok = ~(np.isnan(base_t) | np.isnan(opt_t))
         d = pd.DataFrame(
             {

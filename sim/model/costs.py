@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from sim.model.milestones import OWNERS, REJECTED, RELEASED
 from sim.scenario.costs import ILLICIT_KINDS, Costs, by_mode
@@ -307,3 +308,17 @@ def slipped(
     base = np.where(smuggled, true_value, base)
     revenue = np.where(missed, duty_rate * base, 0.0)
     return revenue, np.where(missed, harm[code], 0.0)
+
+
+def trader_cost_of_log(log: pd.DataFrame, scenario: Any) -> np.ndarray:
+    """Each logged consignment's trader cost (the :data:`TRADER_PARTS`, in the scenario's
+    currency) from a per-consignment log: for who gains and who loses under a reform."""
+    costs = scenario.costs
+    modes = [scenario.ports[p].mode for p in scenario.ports]
+    prices = Prices.of(costs, modes, scenario.commodities, scenario.inspection.mode == "separate")
+    col: dict[str, np.ndarray] = {}
+    for name in log.columns:
+        v = log[name]
+        col[name] = v.cat.codes.to_numpy() if hasattr(v, "cat") else v.to_numpy()
+    parts = consignment_costs(col, prices)
+    return np.asarray(parts[:, [P[k] for k in TRADER_PARTS]].sum(axis=1))

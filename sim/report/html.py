@@ -267,6 +267,15 @@ def _plots(res: CompareResult) -> list[str]:
             "<h2>Utilisation by lane</h2>",
             _img(plots.utilisation_by_lane(resources), "utilisation by lane"),
         ]
+    metrics = set(res.summary["metric"]) if not res.summary.empty else set()
+    if {"total_cost_per_consignment", "detection_rate"} <= metrics:
+        out += [
+            "<h2>Cost against detection</h2>",
+            "<p class='note'>Agency and trader cost per consignment against the share of "
+            "illicit consignments detected. What slips through (revenue evaded, harm) is "
+            "reported apart, so a cheap option that detects little is not a free one.</p>",
+            _img(plots.cost_against_detection(res.summary), "cost against detection"),
+        ]
     return out
 
 

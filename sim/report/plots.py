@@ -97,8 +97,10 @@ def clearance_distribution(
     ax.set_yticks(range(len(groups)), [f"{grp} ({dim})" for dim, grp in groups])
     ax.invert_yaxis()
     ax.set_xlabel("hours (o median, \u25c7 mean, | p90, > p95)")
-    what = "Overall clearance (arrived \u2192 exited)" if metric == "overall_clearance" else (
-        "Clearance (arrived \u2192 released)"
+    what = (
+        "Overall clearance (arrived \u2192 exited)"
+        if metric == "overall_clearance"
+        else ("Clearance (arrived \u2192 released)")
     )
     ax.set_title(f"{what} by port and by direction")
     ax.set_xlim(left=0)
@@ -115,10 +117,7 @@ def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
     all_owners = list(dict.fromkeys(o for t in owners.values() for o in t["owner"]))
     for owner in all_owners:
         hours = np.array(
-            [
-                float(owners[n].set_index("owner")["mean_h"].get(owner, 0.0))
-                for n in names
-            ]
+            [float(owners[n].set_index("owner")["mean_h"].get(owner, 0.0)) for n in names]
         )
         ax.barh(names, hours, left=left, label=owner, color=OWNER_COLOURS.get(owner))
         left += np.nan_to_num(hours)
@@ -153,8 +152,10 @@ def utilisation_by_lane(resources: Mapping[str, pd.DataFrame]) -> Figure:
         values = [float(t.get(k, np.nan)) for k in lanes]
         ys = np.arange(len(lanes)) + (i - (len(names) - 1) / 2) * step
         ax.barh(ys, values, height=step, label=name, color=PALETTE[i % len(PALETTE)])
-    labels = [f"{p} \u00b7 {lane}" + ("  \u25c0 binding" if (p, lane) in binding else "")
-              for p, lane in lanes]
+    labels = [
+        f"{p} \u00b7 {lane}" + ("  \u25c0 binding" if (p, lane) in binding else "")
+        for p, lane in lanes
+    ]
     ax.set_yticks(range(len(lanes)), labels)
     for tick, key in zip(ax.get_yticklabels(), lanes, strict=True):
         if key in binding:
@@ -187,12 +188,54 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
         ys = np.arange(len(strata)) + (i - (len(options) - 1) / 2) * step
         colour = PALETTE[(i + 1) % len(PALETTE)]
         ax.barh(ys, better, height=step, color=colour, label=f"{option}: better off \u2192")
-        ax.barh(ys, [-w for w in worse], height=step, color=colour, alpha=0.45, hatch="//",
-                label=f"{option}: \u2190 worse off")
+        ax.barh(
+            ys,
+            [-w for w in worse],
+            height=step,
+            color=colour,
+            alpha=0.45,
+            hatch="//",
+            label=f"{option}: \u2190 worse off",
+        )
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(range(len(strata)), [f"{p} \u00b7 {d}" for p, d in strata])
     ax.invert_yaxis()
     ax.set_xlabel("share of consignments (left: worse off, right: better off)")
     ax.set_title("Who gains and who loses (same consignments, option vs baseline)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+    return fig
+
+
+def cost_against_detection(
+    summary: pd.DataFrame,
+    cost: str = "total_cost_per_consignment",
+    detection: str = "detection_rate",
+) -> Figure:
+    """Each option's cost per consignment against its detection rate, with 95 % intervals
+    (``summary`` is a comparison's long summary: option, metric, mean, ci_low, ci_high). An
+    option up and to the left buys more detection for less; slipped value is not in the
+    cost, so a cheaper option may also let more through."""
+    fig = _figure(7, 4.8)
+    ax = fig.add_subplot(1, 1, 1)
+    s = summary.set_index(["option", "metric"])
+    for i, option in enumerate(dict.fromkeys(summary["option"])):
+        if (option, cost) not in s.index or (option, detection) not in s.index:
+            continue
+        x, y = s.loc[(option, cost)], s.loc[(option, detection)]
+        xerr = [[x["mean"] - x["ci_low"]], [x["ci_high"] - x["mean"]]]
+        yerr = [[y["mean"] - y["ci_low"]], [y["ci_high"] - y["mean"]]]
+        ax.errorbar(
+            [x["mean"]],
+            [y["mean"]],
+            xerr=np.nan_to_num(xerr),
+            yerr=np.nan_to_num(yerr),
+            fmt="o",
+            color=PALETTE[i % len(PALETTE)],
+            capsize=3,
+            label=str(option),
+        )
+    ax.set_xlabel("total cost per consignment (agency + trader)")
+    ax.set_ylabel("detection rate (illicit consignments found / arrived)")
+    ax.set_title("Cost against detection, per option (95 % intervals)")
+    ax.legend(loc="best", fontsize="small")
     return fig
