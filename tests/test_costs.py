@@ -319,3 +319,57 @@ def _toml(data: dict[str, Any], prefix: str = "") -> str:
             scalars.append(f"{key} = {json.dumps(v)}")
     head = f"[{prefix[:-1]}]\n" if prefix else ""
     return head + "\n".join(scalars) + "\n" + "".join(tables)
+
+
+# -- staff that serve no single port: patrols and the organisation's units ----------------
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _default_costs(commodities: list[str]) -> dict[str, Any]:
+    import tomllib
+
+    costs = tomllib.loads((REPO / "sim" / "scenarios" / "default.toml").read_text())["costs"]
+    costs["commodities"] = {
+        k: v for k, v in costs.get("commodities", {}).items() if k in commodities
+    }
+    return costs
+
+
+def _agency_rows(result: sim.RunResult) -> dict[str, float]:
+    a = result.agency
+    return dict(zip(a["item"], a["cost"], strict=True)) if a is not None else {}
+
+
+def test_patrol_staff_cost_hours_on_duty_times_the_patrol_roles_pay():
+    beilun = REPO / "sim" / "scenarios" / "beilun-border.toml"
+    s = sim.load_scenario(
+        beilun, {"days": 7, "costs": _default_costs(["general", "frozen", "plants", "food"])}
+    )
+    r = sim.simulate(s, 1)
+    rows = _agency_rows(r)
+    window = (s.warmup_days * 24, (s.warmup_days + s.days) * 24)
+    price = s.costs.hourly(s.costs.patrol_role)
+    patrols = {n: route.patrol for n, route in s.smuggling.routes.items() if route.patrol}
+    assert patrols
+    for name, patrol in patrols.items():
+        hourly = patrol.schedule if patrol.schedule is not None else [patrol.staff] * 24
+        week = (list(hourly) * (168 // len(hourly)))[:168]
+        assert rows[f"patrol:{name}"] == pytest.approx(duty_hours(week, *window) * price)
+    m = r.metrics()
+    total = sum(v for k, v in rows.items())
+    assert m["agency_cost_per_year"] > total * 365 / 7 * 0.999  # patrols are in the total
+
+
+def test_organisation_units_are_costed_through_the_cost_module():
+    from test_organisation import _small  # the organisation tests' two-customs scenario
+
+    data = _small("hybrid", {"a": ["sea"], "b": ["sea2"]})
+    data["costs"] = _default_costs(["general", "frozen"])
+    from theory_scenarios import build
+
+    r = sim.simulate(build(data), 1)
+    rows = {k: v for k, v in _agency_rows(r).items() if k.startswith("org/")}
+    assert rows
+    m = r.metrics()
+    days = data["days"]
+    assert sum(rows.values()) * 365 / days == pytest.approx(m["org_staff_cost_per_year"])

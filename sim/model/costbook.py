@@ -25,12 +25,14 @@ from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
     HOURS_PER_YEAR,
+    OVERHEAD,
     PARTS,
     TRADER_PARTS,
     P,
     Prices,
     agency_fixed,
     consignment_costs,
+    overhead_items,
     slipped,
 )
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
@@ -81,6 +83,8 @@ class CostBook:
     ):
         assert scenario.costs is not None
         self.costs, self.window = scenario.costs, window
+        self.scenario = scenario
+        self.org_units: dict[str, Any] = {}  # the organisation's units, when it has staff
         self.ports = list(scenario.ports)
         self.modes = modes = [scenario.ports[p].mode for p in self.ports]
         separate = scenario.inspection.mode == "separate"
@@ -185,6 +189,7 @@ class CostBook:
         rows = []
         for port, mode in zip(self.ports, self.modes, strict=True):
             rows += agency_fixed(self.costs, port, mode, lanes[port], labs[port], self.window)
+        rows += overhead_items(self.costs, self.scenario, self.org_units, self.window)
         for r in rows:
             r["utilisation"] = u = utilisation.get((r["port"], r["item"]), math.nan)
             r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
@@ -193,7 +198,11 @@ class CostBook:
     def _fixed_by_group(self, agency: list[dict[str, Any]], dim: str) -> np.ndarray:
         """Each group's share of the ports' fixed costs (see the module docstring)."""
         fixed = np.zeros((len(self.ports), len(ACTIVITIES)))
+        overhead = 0.0
         for r in agency:
+            if r["port"] == OVERHEAD:  # no port's: every consignment alike
+                overhead += r["cost"]
+                continue
             fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
         total = self.use["all"][0]  # ports x activities
         use = self.use[dim]
@@ -202,7 +211,9 @@ class CostBook:
             by_use = np.where(total > 0, use / total, 0.0)
             by_count = np.where(total[:, count] > 0, use[:, :, count] / total[:, count], 0.0)
         share = np.where(total > 0, by_use, by_count[:, :, None])
-        out: np.ndarray = (share * fixed).sum(axis=(1, 2))
+        everyone = float(self.n["all"][0])
+        alike = overhead * self.n[dim] / everyone if everyone else np.zeros(len(self.n[dim]))
+        out: np.ndarray = (share * fixed).sum(axis=(1, 2)) + alike
         return out
 
     def groups(self, agency: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:

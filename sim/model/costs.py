@@ -120,6 +120,38 @@ def agency_fixed(
     return rows
 
 
+#: the "port" of a cost item that belongs to no port (patrols on routes outside the ports,
+#: the organisation's units): counted in every total, shared by every consignment alike
+OVERHEAD = "*"
+
+
+def overhead_items(
+    costs: Costs, scenario: Any, organisation_units: Mapping[str, Any], window: tuple[float, float]
+) -> list[dict[str, Any]]:
+    """Staff that serve no single port, priced like the lanes: each smuggling route's patrol
+    (officers on duty x hours x the patrol role's hourly cost) and each organisation unit's
+    staff (heads x paid hours x its own cost per head per year)."""
+    start, end = window
+    rows: list[dict[str, Any]] = []
+    smuggling = getattr(scenario, "smuggling", None)
+    for name, route in (smuggling.routes.items() if smuggling is not None else ()):
+        patrol = route.patrol
+        if patrol is None:
+            continue
+        hourly = patrol.schedule if patrol.schedule is not None else [patrol.staff] * 24
+        week = (list(hourly) * (WEEK // len(hourly)))[:WEEK]
+        hours = duty_hours(week, start, end)
+        price = costs.hourly(costs.patrol_role)
+        rows.append(cost_item(OVERHEAD, f"patrol:{name}", "staff", costs.patrol_role, hours, price))
+    years = (end - start) / HOURS_PER_YEAR
+    for uid, unit in organisation_units.items():
+        for role, staff in unit.staff.items():
+            hours = staff.count * years * costs.hours_per_year
+            price = staff.cost_per_year / costs.hours_per_year
+            rows.append(cost_item(OVERHEAD, f"org/{uid}:{role}", "staff", role, hours, price))
+    return rows
+
+
 def cost_item(
     port: str, item: str, kind: str, role: str, quantity: float, price: float
 ) -> dict[str, Any]:

@@ -94,6 +94,7 @@ class World:
             rec = self.recorder
             self.costs = CostBook(scenario, rec.dimensions, rec.port_mode, (self.warmup, self.stop))
             rec.on_fold = self.costs.fold
+            self.costs.org_units = dict(getattr(self.organisation, "units", {}) or {})
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.open_flows: dict[int, Consignment] = {}
         self.open_blocks: dict[int, BulkRun] = {}

@@ -184,6 +184,11 @@ class Costs(Strict):
     roles: dict[str, Money] = Field(
         default_factory=dict, description="cost per head per year (pay and on-costs), by role"
     )
+    patrol_role: str = Field(
+        default="customs_officer",
+        description="the role whose pay prices the patrol staff of smuggling routes outside "
+        "the ports (a name in costs.roles, when a scenario has such patrols)",
+    )
     staff: dict[str, StaffLane] = Field(
         default_factory=dict, description="who works each lane (lanes not listed cost no staff)"
     )
