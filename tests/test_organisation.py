@@ -8,6 +8,7 @@ import copy
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from org_scenarios import generated, ports_scenario
 from pydantic import ValidationError
@@ -319,3 +320,24 @@ def test_the_risk_engine_hears_alerts_when_the_organisation_delivers_them(struct
     )
     assert got == sorted((a.port, a.received) for a in heard)
     assert all(a.received >= a.seized + 6.0 for a in heard)  # never the engine's own 0 h delay
+
+
+def test_the_spindles_local_knowledge_raises_the_risk_engines_auc():
+    """The spindle's advantage of local knowledge is an AUC bonus the risk engine applies:
+    with it, the engine separates illicit goods by the base AUC plus the bonus; the
+    dumbbell, without a bonus, keeps the base."""
+    got = {}
+    for structure in ("spindle", "dumbbell"):
+        data = _small(structure, {"a": ["sea"], "b": ["sea2"]})
+        data["organisation"]["advantages"] = {"local_knowledge_auc": {"spindle": 0.1}}
+        data["risk"] = {"enabled": True, "target": 0.2, "auc": {"frozen": 0.7}}
+        world = World(build(data), 1)
+        engine = world.selector
+        frozen = 3  # truth code of frozen products
+        got[structure] = (
+            None
+            if engine.local_auc is None
+            else float(engine.local_auc("sea", frozen, np.zeros(2))[0])
+        )
+    assert got["spindle"] == pytest.approx(0.8)
+    assert got["dumbbell"] is None  # no bonus: the engine's own AUC
