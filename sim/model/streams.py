@@ -12,12 +12,17 @@ import zlib
 import numpy as np
 
 ARRIVALS, CONSIGNMENTS, EXPORTS, TRUTH = 0, 1, 2, 3
+#: added arrivals (``arrivals.extra``): sub-streams (direction 0 import / 1 export, then 0
+#: arrival times, 1 clearance rows, 2 truth rows)
+SURGE = 4
 #: sub-streams of EXPORTS: exports' arrival times, their consignments' uniform rows and the
 #: uniforms of their hidden truth
 EXPORT_ARRIVALS, EXPORT_ROWS, EXPORT_TRUTH = 0, 1, 2
 #: export consignments' indices start here, so they never collide with imports' and logs
 #: still join on (port, index)
 EXPORT_INDEX = 1 << 40
+#: added arrivals' indices start here (exports' at SURGE_INDEX + EXPORT_INDEX)
+SURGE_INDEX = 1 << 42
 
 
 def replication_seed(

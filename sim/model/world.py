@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Generator
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,7 @@ class World:
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
         self.organisation = organisation(env)
+        selector_given = selector
         selector = selector or TableSelector(scenario)
         self.ports = [
             Port(
@@ -69,6 +71,8 @@ class World:
             )
             for i, name in enumerate(scenario.ports)
         ]
+        if scenario.timeline:
+            self._eras(selector_given, self.organisation, bulk)
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
         self.recorder = Recorder(
@@ -81,9 +85,29 @@ class World:
         self.paths = {"bulk": 0, "flow": 0}
         self.samples: list[tuple[Any, ...]] = []
 
+    def _eras(self, selector: Selector | None, organisation: Organisation, bulk: bool) -> None:
+        """A timeline's later eras: for each port, one more Port per era with that era's
+        rules, sharing the first one's lanes (a port hands each consignment to the era of its
+        arrival)."""
+        from sim.reforms.timeline import eras
+
+        for t, era in eras(self.scenario)[1:]:
+            chosen = selector or TableSelector(era)
+            for base in self.ports:
+                port = Port(
+                    self.env, era, base.name, base.index, self.seed, selector=chosen,
+                    organisation=organisation, window=(self.warmup, self.stop),
+                    launch=partial(self.launch, port=None), bulk=bulk, shared=base,
+                )
+                port.launch = partial(self.launch, port=port)
+                base.eras.append((t, port))
+
     # -- consignments on their way -------------------------------------------------------
-    def launch(self, blocks: list[Bulk], flows: list[Consignment]) -> None:
-        """Finish ``blocks`` in bulk and start ``flows`` (what a port has made)."""
+    def launch(
+        self, blocks: list[Bulk], flows: list[Consignment], port: Port | None = None
+    ) -> None:
+        """Finish ``blocks`` in bulk and start ``flows`` (what a port, or ``port``, an era of
+        one, has made)."""
         for b in blocks:
             self.arrived += int(b.cohort.sum())
             self.paths["bulk"] += len(b.index)
@@ -94,7 +118,7 @@ class World:
             self.paths["flow"] += 1
             if c.cohort:
                 self.arrived += 1
-            if start(journey(self.env, self.ports[c.port], c, self.done)):
+            if start(journey(self.env, port or self.ports[c.port], c, self.done)):
                 self.open_flows[id(c)] = c
 
     def done(self, c: Consignment) -> None:
@@ -113,6 +137,9 @@ class World:
             env.process(p.arrivals(self.stop))
             if p.spec.exports is not None:
                 env.process(p.arrivals(self.stop, export=True))
+            for export in (False, True):  # added arrivals, when a surge asks for them
+                if p.surges(export):
+                    env.process(p.surge(self.stop, export))
         for lane in self.lanes:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)

@@ -6,6 +6,7 @@ hours and rates per hour; the file writes them with units (``"15 min"``, ``"20/h
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -19,7 +20,8 @@ from sim.scenario.base import MODES as MODES
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
-from sim.scenario.units import UnitError, parse_clock, parse_rate
+from sim.scenario.timeline import Dated
+from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
 
 
 def _rate(v: Any) -> float:
@@ -188,6 +190,13 @@ class Arrivals(Strict):
     hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
     weekly: list[Weight] = Field(default_factory=lambda: [1.0] * 7)
     batch: Batch | None = None
+    extra: Real = Field(
+        default=0.0,
+        ge=0,
+        le=20,
+        description="added arrivals (a surge) as a multiple of rate, from streams of their own: "
+        "the other consignments keep their draws",
+    )
 
     @field_validator("hourly", "weekly")
     @classmethod
@@ -370,6 +379,10 @@ def _week_times(v: Any) -> list[float]:
         )
     out: list[float] = []
     for item in v:
+        if isinstance(item, int | float) and not isinstance(item, bool) and 0 <= item < 168:
+            if in_canonical_units():  # a resolved scenario's hours after Monday 00:00
+                out.append(float(item))
+                continue
         text = item.strip() if isinstance(item, str) else item
         parts = text.split() if isinstance(text, str) else []
         if len(parts) == 2 and parts[0].lower()[:3] in WEEKDAYS:
@@ -567,10 +580,19 @@ class Scenario(Strict):
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
     enforcement: Enforcement = Field(default_factory=Enforcement)
+    start_date: dt.date | None = Field(
+        default=None, description="calendar date of the run's start (the warm-up's first day)"
+    )
+    timeline: list[Dated] = Field(
+        default_factory=list,
+        max_length=100,
+        description="reforms switched on at times inside the run (sim/scenario/timeline.py)",
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
         self._enforcement_keys()
+        self._timeline()
         self._tables("selection", self.selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
@@ -585,6 +607,20 @@ class Scenario(Strict):
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
         return self
+
+    def _timeline(self) -> None:
+        """Every dated reform switches on at a time inside the run (or after it)."""
+        for i, entry in enumerate(self.timeline):
+            try:
+                t = entry.hours(self.start_date)
+            except ValueError as exc:
+                raise AtField(("timeline", i, "at"), str(exc)) from None
+            if t <= 0:
+                raise AtField(
+                    ("timeline", i, "at"),
+                    f"{entry.at!r} is at or before the run's start "
+                    f"({self.start_date or 'time 0'}): apply the reform to the scenario instead",
+                )
 
     def _enforcement_keys(self) -> None:
         """The enforcement multipliers name known commodities, ports and origins."""

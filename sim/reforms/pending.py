@@ -1,0 +1,94 @@
+"""Reforms registered with what they still need (a flow step, a model change or a scenario
+section of another capability): listed and documented, refused when applied."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.reforms.reform import Changes, Reform
+
+
+def _none(data: dict[str, Any], s: Any) -> Changes:
+    return {}
+
+
+def _costs(data: dict[str, Any], s: Any) -> Changes:
+    return {"costs.no_find_payer": "state"}
+
+
+PENDING = [
+    Reform(
+        "two_step_declaration",
+        "an outline declaration gets the goods released; the full declaration and tax follow "
+        "within 14 days against a guarantee",
+        _none,
+        ("GAC Announcement [2019] No. 127: pilot from 24 Aug 2019 (china-figures.md)",),
+        needs="a guarantee/tax step after release in the route plan (not built yet)",
+    ),
+    Reform(
+        "two_step_processing",
+        "security and quarantine checks at the port before release; tax review after release, "
+        "by post-clearance audit",
+        _none,
+        ("seed paper: 'one-time declaration, step-by-step processing'",),
+        needs="a tax-review step after release in the route plan (not built yet)",
+    ),
+    Reform(
+        "release_before_test",
+        "low-risk goods released before the laboratory result and recalled if it fails",
+        _none,
+        ("seed paper",),
+        needs="a recall path after release (its cost, goods already sold) in the route plan",
+    ),
+    Reform(
+        "remote_image_review",
+        "image analysts pooled across ports at a centre: one shared reviewer lane for "
+        "several ports",
+        _none,
+        ("seed paper: centralised image review",),
+        needs="a reviewer lane shared by several ports (scan.image_review.pool), not built yet",
+    ),
+    Reform(
+        "smart_sharing",
+        "data from partner customs: better scores for their origins, faster alerts across the "
+        "border, electronic certificates",
+        _none,
+        ("seed paper: Smart Sharing",),
+        needs="origin-specific scores and cross-border alerts in the risk engine",
+    ),
+    Reform(
+        "state_pays_no_find",
+        "the state pays the handling of inspections that find nothing (the trader no longer "
+        "does)",
+        _costs,
+        ("handling of containers whose inspection finds nothing paid from public funds "
+         "(Fujian finance department notice; see the costs section's sources)",),
+        requires=("costs",),
+    ),
+    Reform(
+        "dumbbell",
+        "GAC and national business-function centres directly above the field points; the "
+        "middle layer keeps coordination only",
+        _none,
+        ("seed paper: the dumbbell structure",),
+        needs="the organisation capability ([organisation], dumbbell())",
+        structural=True,
+    ),
+    Reform(
+        "merge_affiliated",
+        "directly-affiliated customs merged (fewer middle units)",
+        _none,
+        ("seed paper",),
+        needs="the organisation capability ([organisation], merge_affiliated())",
+        structural=True,
+    ),
+    Reform(
+        "merge_field_departments",
+        "field departments at a port merged into one",
+        _none,
+        ("seed paper",),
+        needs="the organisation capability ([organisation], merge_field_departments())",
+        structural=True,
+    ),
+]
+
