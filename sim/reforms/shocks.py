@@ -65,6 +65,6 @@ SHOCKS = [
         "consignments, more of them carry illicit goods)",
         _smuggling,
         ("assumption: factor",),
-        {"factor": Param(2.0, "factor on every illicit type's prevalence", 0.0, 50.0)},
+        {"factor": Param(1.3, "factor on every illicit type's prevalence (the scenario refuses a factor that makes some group's illicit shares add up to more than 1)", 0.0, 50.0)},
     ),
 ]
