@@ -213,3 +213,16 @@ def test_ecommerce_surge_writes_only_the_post_hubs(default):
     assert set(fields) == {"ports.post_hub.arrivals.extra", "ports.post_hub.exports.arrivals.extra"}
     assert np.isclose(REFORMS["ecommerce_surge"](extra=2).fields(default)[
         "ports.post_hub.arrivals.extra"], 2)
+
+
+def test_remote_image_review_one_pooled_reviewer_queue_for_several_ports():
+    over = {"days": 1, "warmup_days": 0, "drain_days": 3}
+    base = sim.load_scenario(default_scenario_path(), over)
+    remote = REFORMS["remote_image_review"].apply(base)
+    a, b = sim.simulate(base, 2).resources, sim.simulate(remote, 2).resources
+    own = a[a.lane == "image_officers"]
+    pooled = b[b.lane == "image_officers"]
+    assert len(own) == 4 and list(pooled.port) == ["review_centre"]  # one queue, not four
+    assert pooled.served.sum() == own.served.sum()  # the same images, read in one place
+    # the centre's headcount is the ports' added up
+    assert pooled.capacity_mean.iloc[0] == pytest.approx(own.capacity_mean.sum())

@@ -72,6 +72,7 @@ class Port:
         launch: Launch,
         bulk: bool = True,
         shared: Port | None = None,
+        centres: dict[str, Lane] | None = None,
     ):
         self.env, self.scenario, self.name, self.index = env, scenario, name, index
         self.spec = spec = scenario.ports[name]
@@ -84,7 +85,7 @@ class Port:
             self._share(shared)
         else:
             self.lanes: dict[str, Lane] = {}
-            self._build_lanes()
+            self._build_lanes(centres or {})
             q = spec.quarantine
             self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
             self.slots = SlotBook(spec.exam.slots) if spec.exam else None
@@ -142,14 +143,18 @@ class Port:
         self.lanes[key] = made
         return made
 
-    def _build_lanes(self) -> None:
+    def _build_lanes(self, centres: dict[str, Lane]) -> None:
         spec = self.spec
         self.review = self._lane("declaration_review", spec.review)
         self.document = self._lane("document_check", spec.document_check)
         self.scanners = self._lane("scanners", spec.scan.scanners if spec.scan else None)
-        self.image_officers = self._lane(
-            "image_officers", spec.scan.image_review.officers if spec.scan else None
-        )
+        pool = spec.scan.image_review.pool if spec.scan else ""
+        if pool:  # a review centre's lane, shared with other ports (the World lists it)
+            self.image_officers = centres[pool]
+        else:
+            self.image_officers = self._lane(
+                "image_officers", spec.scan.image_review.officers if spec.scan else None
+            )
         self._build_yard()
         self.gate = self._lane("gate", spec.release.gate)
 

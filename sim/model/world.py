@@ -33,6 +33,23 @@ from sim.model.streams import replication_seed
 from sim.scenario.schema import Scenario
 
 
+def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, FifoLane]:
+    """One image-review lane per review centre (``scan.image_review.pool``): the officers of
+    its ports, headcounts added hour by hour (unlimited if any port's are)."""
+    members: dict[str, list[list[int] | None]] = {}
+    for spec in scenario.ports.values():
+        if spec.scan is not None and spec.scan.image_review.pool:
+            hourly = spec.scan.image_review.officers.hourly_capacity()
+            members.setdefault(spec.scan.image_review.pool, []).append(hourly)
+    centres = {}
+    for name, hours in members.items():
+        total = None
+        if all(h is not None for h in hours):
+            total = [sum(x) for x in zip(*hours, strict=True)]  # type: ignore[misc]
+        centres[name] = FifoLane(env, name, "image_officers", total)
+    return centres
+
+
 class World:
     """Everything one replication simulates."""
 
@@ -56,6 +73,7 @@ class World:
         self.organisation = organisation(env)
         selector_given = selector
         selector = selector or TableSelector(scenario)
+        self.centres = review_centres(env, scenario)
         self.ports = [
             Port(
                 env,
@@ -68,6 +86,7 @@ class World:
                 window=(self.warmup, self.stop),
                 launch=self.launch,
                 bulk=bulk,
+                centres=self.centres,
             )
             for i, name in enumerate(scenario.ports)
         ]
@@ -79,6 +98,7 @@ class World:
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
+        self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
         self.open_blocks: dict[int, BulkRun] = {}
         self.arrived = 0
@@ -176,6 +196,11 @@ class World:
                 yield env.timeout(t - env.now)
             for p in self.ports:
                 self.samples.extend(p.sample(t))
+            for lane in self.centres.values():
+                lane.sync()
+                self.samples.append(
+                    (t, lane.port, lane.name, lane.queue_length, lane.busy, lane.capacity)
+                )
             k += 1
 
     # -- results -------------------------------------------------------------------------
@@ -192,6 +217,7 @@ class World:
         counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
         counts["treated"] = rec.treated  # released after treatment (among "released")
         rows = [row for p in self.ports for row in p.result_rows()]
+        rows += [{"port": lane.port, **lane.result_row()} for lane in self.centres.values()]
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)

@@ -23,6 +23,14 @@ def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     return out
 
 
+def _remote(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return {
+        f"ports.{name}.scan.image_review.pool": s["centre"]
+        for name, port in ports(data)
+        if port.get("scan") is not None
+    }
+
+
 def _targeting(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     auc = data["risk"].get("auc") or {}
     types = list(data["enforcement"]["prevalence"])
@@ -72,6 +80,15 @@ REFORMS = [
         {"share": Param(1.0, "share of images read by AI first (never lowered)"),
          "clear": Param(0.5, "share of AI-read images cleared"),
          "auc": Param(0.9, "AUC of AI image review", 0.5, 0.999)},
+    ),
+    Reform(
+        "remote_image_review",
+        "image analysts of every port with scanners pooled at one centre: one shared reviewer "
+        "lane (the ports' headcounts added) instead of one per port",
+        _remote,
+        ("seed paper: centralised ('remote') image review", "assumption: the same headcount"),
+        {"centre": Param("review_centre", "the centre's name", None, None, ("review_centre",))},
+        structural=True,
     ),
     Reform(
         "big_data_targeting",

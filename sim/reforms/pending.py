@@ -41,14 +41,6 @@ PENDING = [
         needs="a recall path after release (its cost, goods already sold) in the route plan",
     ),
     Reform(
-        "remote_image_review",
-        "image analysts pooled across ports at a centre: one shared reviewer lane for "
-        "several ports",
-        _none,
-        ("seed paper: centralised image review",),
-        needs="a reviewer lane shared by several ports (scan.image_review.pool), not built yet",
-    ),
-    Reform(
         "smart_sharing",
         "data from partner customs: better scores for their origins, faster alerts across the "
         "border, electronic certificates",

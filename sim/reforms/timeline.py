@@ -17,7 +17,7 @@ from sim.scenario.patch import patch, scenario_data
 from sim.scenario.schema import Scenario
 
 #: what the World builds once; a dated reform may not change it
-_BUILT = ("capacity", "schedule", "slots", "arrivals", "batch_size", "cutoffs")
+_BUILT = ("capacity", "schedule", "slots", "arrivals", "batch_size", "cutoffs", "pool")
 _RUN = ("days", "warmup_days", "drain_days", "queue_sample", "start_date")
 
 
@@ -70,5 +70,5 @@ def _check_built(scenario: Scenario, changes: dict[str, Any], source: str) -> No
         if built and get_path(data, dotted) != value:
             raise ScenarioError([(source, dotted, value,
                                   "a dated reform cannot change what is built once for the run "
-                                  "(lanes, slots, laboratories, arrivals, the run's length): "
+                                  "(lanes, review centres, slots, laboratories, arrivals, the run's length): "
                                   "apply it from the start instead")])

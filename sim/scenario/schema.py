@@ -256,6 +256,12 @@ class ImageReview(Strict):
     ai_time: Duration = Field(default=hours("3 s"), validate_default=False)
     officers: ServiceLane
     refer: Probability = Field(description="share of officer-read images sent to physical exam")
+    pool: str = Field(
+        default="",
+        pattern=r"^([A-Za-z][A-Za-z0-9_]{0,63})?$",
+        description="a review centre shared with other ports ('' = this port's own officers): "
+        "the officers of every port in the pool are one lane, their headcounts added",
+    )
 
 
 class Scan(Strict):
@@ -597,6 +603,7 @@ class Scenario(Strict):
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
         self._bounds()
+        self._pools()
         for pname, port in self.ports.items():
             for com in port.traffic.commodities:
                 if com not in self.commodities:
@@ -620,6 +627,16 @@ class Scenario(Strict):
                     ("timeline", i, "at"),
                     f"{entry.at!r} is at or before the run's start "
                     f"({self.start_date or 'time 0'}): apply the reform to the scenario instead",
+                )
+
+    def _pools(self) -> None:
+        """A review centre's name is not a port's (its lane is reported under its name)."""
+        for pname, port in self.ports.items():
+            pool = port.scan.image_review.pool if port.scan else ""
+            if pool and pool in self.ports:
+                raise AtField(
+                    ("ports", pname, "scan", "image_review", "pool"),
+                    f"{pool!r} is a port's name; name the review centre otherwise",
                 )
 
     def _enforcement_keys(self) -> None:
