@@ -26,8 +26,13 @@ def add_reforms_parser(sub: Any) -> None:
         "it makes on SCENARIO.",
     )
     p.add_argument("name", nargs="?", metavar="NAME", help="a reform or a composition")
-    p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
-                   help="scenario TOML file (default: the bundled scenarios/default.toml)")
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        type=Path,
+        metavar="SCENARIO",
+        help="scenario TOML file (default: the bundled scenarios/default.toml)",
+    )
 
 
 def run_reforms(args: argparse.Namespace) -> int:

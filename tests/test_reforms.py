@@ -60,12 +60,25 @@ def test_every_reform_changes_exactly_the_fields_it_declares(default, name):
     assert not undeclared, f"{name} changed fields it does not declare: {undeclared}"
 
 
-@pytest.mark.parametrize("name", ["single_window", "advance_declaration", "training",
-                                  "smart_image_review", "exam_without_trader",
-                                  "origin_pre_inspection", "epidemic", "ecommerce_surge",
-                                  "smuggling_pressure", "aeo_mutual_recognition",
-                                  "direct_pickup", "direct_loading", "reduce_certificates",
-                                  "flexible_staffing"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "single_window",
+        "advance_declaration",
+        "training",
+        "smart_image_review",
+        "exam_without_trader",
+        "origin_pre_inspection",
+        "epidemic",
+        "ecommerce_surge",
+        "smuggling_pressure",
+        "aeo_mutual_recognition",
+        "direct_pickup",
+        "direct_loading",
+        "reduce_certificates",
+        "flexible_staffing",
+    ],
+)
 def test_each_reform_does_something_on_the_default(default, name):
     before = _leaves(scenario_data(default))
     after = _leaves(scenario_data(REFORMS[name].apply(default)))
@@ -103,8 +116,11 @@ def test_bad_strengths_name_the_reform_the_parameter_and_the_value():
 
 
 def test_a_bad_field_value_names_the_reform_the_field_and_the_value(default):
-    bad = Reform("too_much_ai", "for the test", lambda d, s: {
-        "ports.sea_port.scan.image_review.ai_share": 1.5})
+    bad = Reform(
+        "too_much_ai",
+        "for the test",
+        lambda d, s: {"ports.sea_port.scan.image_review.ai_share": 1.5},
+    )
     with pytest.raises(ScenarioError) as err:
         bad.apply(default)
     text = str(err.value)
@@ -211,8 +227,9 @@ def test_a_surge_adds_consignments_and_keeps_the_others_identity():
 def test_ecommerce_surge_writes_only_the_post_hubs(default):
     fields = REFORMS["ecommerce_surge"].fields(default)
     assert set(fields) == {"ports.post_hub.arrivals.extra", "ports.post_hub.exports.arrivals.extra"}
-    assert np.isclose(REFORMS["ecommerce_surge"](extra=2).fields(default)[
-        "ports.post_hub.arrivals.extra"], 2)
+    assert np.isclose(
+        REFORMS["ecommerce_surge"](extra=2).fields(default)["ports.post_hub.arrivals.extra"], 2
+    )
 
 
 def test_remote_image_review_one_pooled_reviewer_queue_for_several_ports():

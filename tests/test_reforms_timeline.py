@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
@@ -91,10 +90,15 @@ def test_timeline_errors_name_the_entry_and_the_value():
 
     with pytest.raises(ScenarioError, match=r"timeline.0.reform = 'nope': unknown reform"):
         load("nope", "2 d")
-    with pytest.raises(ScenarioError, match=r"timeline.0.at: at = '2018-01-02' is a date: .*needs a start_date"):
+    with pytest.raises(
+        ScenarioError, match=r"timeline.0.at: at = '2018-01-02' is a date: .*needs a start_date"
+    ):
         load("training", "2018-01-02")
     with pytest.raises(ScenarioError, match=r"timeline.0.at: .*at or before the run's start"):
         load("training", "0 h")
-    with pytest.raises(ScenarioError, match=r"timeline\[0\] flexible_staffing: "
-                       r"inspection.joint_staffing = 'cross_trained': .*built once"):
+    with pytest.raises(
+        ScenarioError,
+        match=r"timeline\[0\] flexible_staffing: "
+        r"inspection.joint_staffing = 'cross_trained': .*built once",
+    ):
         eras(load("flexible_staffing", "1 d"))

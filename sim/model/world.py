@@ -23,6 +23,7 @@ from sim.model.consignment import Consignment
 from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
+from sim.model.lane import Lane
 from sim.model.milestones import CENSORED, OUTCOMES
 from sim.model.organisation import Organisation
 from sim.model.port import Port
@@ -33,7 +34,7 @@ from sim.model.streams import replication_seed
 from sim.scenario.schema import Scenario
 
 
-def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, FifoLane]:
+def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, Lane]:
     """One image-review lane per review centre (``scan.image_review.pool``): the officers of
     its ports, headcounts added hour by hour (unlimited if any port's are)."""
     members: dict[str, list[list[int] | None]] = {}
@@ -41,11 +42,11 @@ def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, Fifo
         if spec.scan is not None and spec.scan.image_review.pool:
             hourly = spec.scan.image_review.officers.hourly_capacity()
             members.setdefault(spec.scan.image_review.pool, []).append(hourly)
-    centres = {}
+    centres: dict[str, Lane] = {}
     for name, hours in members.items():
         total = None
         if all(h is not None for h in hours):
-            total = [sum(x) for x in zip(*hours, strict=True)]  # type: ignore[misc]
+            total = [sum(x) for x in zip(*hours, strict=True)]
         centres[name] = FifoLane(env, name, "image_officers", total)
     return centres
 

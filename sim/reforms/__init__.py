@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sim.reforms import checks, declaration, pending, shocks
 from sim.reforms.reform import Param, Reform, ReformError
+from sim.scenario.schema import Scenario
 
 REFORMS: dict[str, Reform] = {
     r.name: r for r in [*declaration.REFORMS, *checks.REFORMS, *shocks.SHOCKS, *pending.PENDING]
@@ -19,12 +20,11 @@ def get(name: str) -> Reform:
     try:
         return REFORMS[name]
     except KeyError:
-        raise ReformError(
-            f"unknown reform {name!r}; known: {', '.join(REFORMS)}"
-        ) from None
+        raise ReformError(f"unknown reform {name!r}; known: {', '.join(REFORMS)}") from None
 
 
-def apply(scenario, text):  # type: ignore[no-untyped-def]
+def apply(scenario: Scenario, text: str) -> Scenario:
+    """``scenario`` with the reforms written in ``text`` (``A+B``, ``A>B``, ``A@60d``)."""
     from sim.reforms.compose import apply as _apply
 
     return _apply(scenario, text)

@@ -9,7 +9,10 @@ from typing import Any
 from sim.reforms.fields import officer_work, ports, table_scaled
 from sim.reforms.reform import Changes, Param, Reform
 
-_TIANJIN = "Tianjin smart image review: about 3 s per image, more than half of images cleared (published-figures.md §2.6)"
+_TIANJIN = (
+    "Tianjin smart image review: about 3 s per image, more than half of images cleared "
+    "(published-figures.md §2.6)"
+)
 
 
 def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
@@ -77,9 +80,11 @@ REFORMS = [
         "rest to officers; its AUC decides what the clearing misses",
         _smart,
         (_TIANJIN, "assumption: auc (no published AUC of image review was found)"),
-        {"share": Param(1.0, "share of images read by AI first (never lowered)"),
-         "clear": Param(0.5, "share of AI-read images cleared"),
-         "auc": Param(0.9, "AUC of AI image review", 0.5, 0.999)},
+        {
+            "share": Param(1.0, "share of images read by AI first (never lowered)"),
+            "clear": Param(0.5, "share of AI-read images cleared"),
+            "auc": Param(0.9, "AUC of AI image review", 0.5, 0.999),
+        },
     ),
     Reform(
         "remote_image_review",
@@ -104,8 +109,11 @@ REFORMS = [
         "a share of the inspection target is met by random selection of goods (exploration); "
         "random assignment of officers is an integrity measure with no effect on queues",
         lambda d, s: {"risk.enabled": True, "risk.random_share": s["random_share"]},
-        ("'double random' selection extended to routine inspection since 2017 "
-         "(mag.wcoomd.org, china-figures.md §3.5)", "assumption: random_share"),
+        (
+            "'double random' selection extended to routine inspection since 2017 "
+            "(mag.wcoomd.org, china-figures.md §3.5)",
+            "assumption: random_share",
+        ),
         {"random_share": Param(0.2, "share of the target met by random selection")},
         requires=("risk",),
     ),
@@ -114,8 +122,10 @@ REFORMS = [
         "more traders certified as advanced AEOs (recognised abroad): they get the AEO's lower "
         "selection rates, priority and lower prevalence",
         _aeo,
-        ("AEO mutual recognition with 43 countries (regions) (seed paper)",
-         "assumption: shift (recognised origins are not modelled)"),
+        (
+            "AEO mutual recognition with 43 countries (regions) (seed paper)",
+            "assumption: shift (recognised origins are not modelled)",
+        ),
         {"shift": Param(0.1, "share of 'general' declarations whose traders become advanced AEOs")},
     ),
     Reform(
@@ -130,8 +140,10 @@ REFORMS = [
         "flexible_staffing",
         "exam teams and quarantine officers of a port become one cross-trained pool that "
         "serves both kinds of work (lanes that share staff)",
-        lambda d, s: {"inspection.joint_staffing": "cross_trained",
-                      "inspection.cross_training_slowdown": s["slowdown"]},
+        lambda d, s: {
+            "inspection.joint_staffing": "cross_trained",
+            "inspection.cross_training_slowdown": s["slowdown"],
+        },
         ("assumption: the 2018 merger's cross-training, no published figure",),
         {"slowdown": Param(1.0, "factor on examination times in the pool", 1.0, 3.0)},
         structural=True,
@@ -141,7 +153,9 @@ REFORMS = [
         "officers work faster (service times shorter) and read images more accurately",
         _training,
         ("assumption: speedup and accuracy",),
-        {"speedup": Param(0.1, "share by which officers' service times fall", 0.0, 0.9),
-         "accuracy": Param(0.05, "added to the officers' image detection", 0.0, 1.0)},
+        {
+            "speedup": Param(0.1, "share by which officers' service times fall", 0.0, 0.9),
+            "accuracy": Param(0.05, "added to the officers' image detection", 0.0, 1.0),
+        },
     ),
 ]

@@ -88,7 +88,7 @@ def _side_by_side(stage: Sequence[Reform], data: dict[str, Any]) -> Changes:
             for other, who in owner.items():
                 if _overlaps(dotted, other):
                     raise ReformError(
-                        f"reforms {who} and {r.name} both change {dotted if len(dotted) >= len(other) else other}; "
+                        f"reforms {who} and {r.name} both change {max(dotted, other, key=len)}; "
                         f"declare an order with '>' ({who}>{r.name} applies {r.name} last)"
                     )
             owner[dotted] = r.name

@@ -119,9 +119,15 @@ REFORMS = [
         "one submission portal: traders who use it prepare faster and never lodge a second "
         "declaration (second_submission 0)",
         _single_window,
-        ("International Trade Single Window: 80 % of main customs business through it by end-2018, 100 % by end-2020 (china-figures.md §3.3)",
-         "assumption: preparation_cut, the share of a user's preparation time the portal saves"),
-        {"uptake": UPTAKE, "preparation_cut": Param(0.2, "share of preparation time saved by a user")},
+        (
+            "International Trade Single Window: 80 % of main customs business through it by "
+            "end-2018, 100 % by end-2020 (china-figures.md §3.3)",
+            "assumption: preparation_cut, the share of a user's preparation time the portal saves",
+        ),
+        {
+            "uptake": UPTAKE,
+            "preparation_cut": Param(0.2, "share of preparation time saved by a user"),
+        },
     ),
     Reform(
         "joint_inspection",
@@ -136,10 +142,15 @@ REFORMS = [
         "practice before 2018 (the inverse of joint_inspection): statutory goods get a second "
         "declaration and selection, a second move and queue, and a clearance form",
         _separate,
-        ("practice before the merger of 20 April 2018 (china-figures.md)",
-         "assumption: second_h and form_h, the mean times of the second declaration and the form"),
-        {"second_h": Param(4.0, "mean hours to lodge the second declaration", 0, 240),
-         "form_h": Param(8.0, "mean hours to issue the clearance form", 0, 240)},
+        (
+            "practice before the merger of 20 April 2018 (china-figures.md)",
+            "assumption: second_h and form_h, the mean times of the second declaration and "
+            "the form",
+        ),
+        {
+            "second_h": Param(4.0, "mean hours to lodge the second declaration", 0, 240),
+            "form_h": Param(8.0, "mean hours to issue the clearance form", 0, 240),
+        },
     ),
     Reform(
         "merged_inspection",
@@ -152,14 +163,20 @@ REFORMS = [
         "cancel_clearance_form",
         "customs releases statutory goods without waiting for a quarantine clearance form",
         lambda d, s: _clearance_form(d, 0.0),
-        ("entry/exit clearance form cancelled 1 June 2018 (the brief's timeline; the source was not found in the research notes)",),
+        (
+            "entry/exit clearance form cancelled 1 June 2018 (the reform timeline's date; the "
+            "notice itself was not found in the research notes)",
+        ),
     ),
     Reform(
         "integrated_declaration",
         "one declaration for customs and inspection & quarantine: one selection, no second "
         "submission",
         lambda d, s: {"declaration.mode": "single", "declaration.second_submission": 0.0},
-        ("integrated declaration form from 1 August 2018 (cosmetic.chemlinked.com, published-figures.md)",),
+        (
+            "integrated declaration form from 1 August 2018 (cosmetic.chemlinked.com, "
+            "published-figures.md)",
+        ),
     ),
     Reform(
         "advance_declaration",
@@ -173,30 +190,47 @@ REFORMS = [
         "fewer regulatory documents to collect: preparation shorter by the removed share of "
         "the time spent on certificates",
         lambda d, s: _lodging(d, 1 - s["removed"] * s["certificate_time"]),
-        ("regulatory certificates 86 (2017) to 48 (Nov 2018) to 41 (2020) (scio.gov.cn, china-figures.md)",
-         "assumption: certificate_time, the share of preparation spent collecting them"),
-        {"removed": Param(45 / 86, "share of documents removed"),
-         "certificate_time": Param(0.3, "share of preparation time spent on certificates")},
+        (
+            "regulatory certificates 86 (2017) to 48 (Nov 2018) to 41 (2020) (scio.gov.cn, "
+            "china-figures.md)",
+            "assumption: certificate_time, the share of preparation spent collecting them",
+        ),
+        {
+            "removed": Param(45 / 86, "share of documents removed"),
+            "certificate_time": Param(0.3, "share of preparation time spent on certificates"),
+        },
     ),
     Reform(
         "direct_pickup",
         "ship-side pick-up on arrival at sea ports: eligible users collect in minutes "
         "instead of hours (the pick-up's mean moves to the mixture's)",
         _pickup,
-        ("Shenzhen ship-side direct lift: unloading to pick-up 4-6 h to 5-8 min (eneltec page, published-figures.md)",
-         "assumption: eligible share"),
-        {"eligible": Param(0.3, "share of declarations eligible (low risk, no check)"),
-         "uptake": UPTAKE, "minutes": Param(30.0, "pick-up time of a user, minutes", 0, 600)},
+        (
+            "Shenzhen ship-side direct lift: unloading to pick-up 4-6 h to 5-8 min (eneltec "
+            "page, published-figures.md)",
+            "assumption: eligible share",
+        ),
+        {
+            "eligible": Param(0.3, "share of declarations eligible (low risk, no check)"),
+            "uptake": UPTAKE,
+            "minutes": Param(30.0, "pick-up time of a user, minutes", 0, 600),
+        },
     ),
     Reform(
         "direct_loading",
         "loading on arrival for exports at sea ports: eligible users' boxes need far less "
         "cut-off lead before the vessel",
         _loading,
-        ("Shenzhen direct loading: port dwell 3-4 days to 2 h (eneltec page, published-figures.md)",
-         "assumption: eligible share"),
-        {"eligible": Param(0.3, "share of declarations eligible"),
-         "uptake": UPTAKE, "minutes": Param(30.0, "lead a user needs, minutes", 0, 600)},
+        (
+            "Shenzhen direct loading: port dwell 3-4 days to 2 h (eneltec page, "
+            "published-figures.md)",
+            "assumption: eligible share",
+        ),
+        {
+            "eligible": Param(0.3, "share of declarations eligible"),
+            "uptake": UPTAKE,
+            "minutes": Param(30.0, "lead a user needs, minutes", 0, 600),
+        },
     ),
     Reform(
         "exam_without_trader",

@@ -70,9 +70,9 @@ def dist_mean(dist: Any) -> float:
     if kind in ("lognormal", "gamma", "exponential"):
         return float(dist["mean"])
     if kind == "triangular":
-        return (dist["low"] + dist["mode"] + dist["high"]) / 3
+        return float(dist["low"] + dist["mode"] + dist["high"]) / 3
     if kind == "uniform":
-        return (dist["low"] + dist["high"]) / 2
+        return float(dist["low"] + dist["high"]) / 2
     if kind == "deterministic":
         return float(dist["value"])
     values = dist.get("values") or [0.0]
@@ -99,4 +99,6 @@ def shares_toward(share: Any, uptake: float) -> Any:
 
 def table_scaled(table: dict[str, dict[str, float]], factor: float) -> dict[str, dict[str, float]]:
     """A selection table (commodity -> class -> probability) times ``factor``, capped at 1."""
-    return {com: {cls: min(1.0, p * factor) for cls, p in row.items()} for com, row in table.items()}
+    return {
+        com: {cls: min(1.0, p * factor) for cls, p in row.items()} for com, row in table.items()
+    }

@@ -50,11 +50,12 @@ PENDING = [
     ),
     Reform(
         "state_pays_no_find",
-        "the state pays the handling of inspections that find nothing (the trader no longer "
-        "does)",
+        "the state pays the handling of inspections that find nothing (the trader no longer does)",
         _costs,
-        ("handling of containers whose inspection finds nothing paid from public funds "
-         "(Fujian finance department notice; see the costs section's sources)",),
+        (
+            "handling of containers whose inspection finds nothing paid from public funds "
+            "(Fujian finance department notice; see the costs section's sources)",
+        ),
         requires=("costs",),
     ),
     Reform(
@@ -83,4 +84,3 @@ PENDING = [
         structural=True,
     ),
 ]
-

@@ -51,7 +51,9 @@ class Param:
             allowed = f"{self.low if self.low is not None else '-inf'} to " + (
                 f"{self.high}" if self.high is not None else "inf"
             )
-            raise ReformError(f"reform {reform}: {name} = {value!r}: out of range, allowed {allowed}")
+            raise ReformError(
+                f"reform {reform}: {name} = {value!r}: out of range, allowed {allowed}"
+            )
         return float(value)
 
 
@@ -103,8 +105,13 @@ class Reform:
         """The reform as written on a command line: ``name`` or ``name:k=v,k=v``."""
         if not self.values:
             return self.name
-        return self.name + ":" + ",".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
-                                          for k, v in self.values.items())
+        return (
+            self.name
+            + ":"
+            + ",".join(
+                f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.values.items()
+            )
+        )
 
     def missing(self) -> str:
         """Why this reform cannot be applied in this build ('' when it can)."""

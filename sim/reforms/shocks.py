@@ -53,11 +53,15 @@ SHOCKS = [
         "quarantine selection more intense, every cold-chain (frozen) consignment checked and "
         "sampled (laboratory tests of frozen food)",
         _epidemic,
-        ("2020-22 Covid cold-chain testing of frozen food (DESIGN.md §5 calibration notes)",
-         "assumption: intensity and sampling"),
-        {"intensity": Param(2.0, "factor on quarantine selection probabilities", 1.0, 100.0),
-         "sampling": Param(0.8, "share of quarantine checks that take a lab sample (at least)"),
-         "cold_chain": Param("frozen", "the commodity group tested", None, None, ("frozen",))},
+        (
+            "2020-22 Covid cold-chain testing of frozen food (DESIGN.md §5 calibration notes)",
+            "assumption: intensity and sampling",
+        ),
+        {
+            "intensity": Param(2.0, "factor on quarantine selection probabilities", 1.0, 100.0),
+            "sampling": Param(0.8, "share of quarantine checks that take a lab sample (at least)"),
+            "cold_chain": Param("frozen", "the commodity group tested", None, None, ("frozen",)),
+        },
     ),
     Reform(
         "smuggling_pressure",
@@ -65,6 +69,14 @@ SHOCKS = [
         "consignments, more of them carry illicit goods)",
         _smuggling,
         ("assumption: factor",),
-        {"factor": Param(1.3, "factor on every illicit type's prevalence (the scenario refuses a factor that makes some group's illicit shares add up to more than 1)", 0.0, 50.0)},
+        {
+            "factor": Param(
+                1.3,
+                "factor on every illicit type's prevalence (refused when it makes some group's "
+                "illicit shares add up to more than 1)",
+                0.0,
+                50.0,
+            )
+        },
     ),
 ]

@@ -64,11 +64,21 @@ def _check_built(scenario: Scenario, changes: dict[str, Any], source: str) -> No
     data = scenario_data(scenario)
     for dotted, value in changes.items():
         parts = dotted.split(".")
-        built = parts[0] in _RUN or any(p in _BUILT for p in parts) or dotted.startswith(
-            "inspection.joint_staffing"
+        built = (
+            parts[0] in _RUN
+            or any(p in _BUILT for p in parts)
+            or dotted.startswith("inspection.joint_staffing")
         )
         if built and get_path(data, dotted) != value:
-            raise ScenarioError([(source, dotted, value,
-                                  "a dated reform cannot change what is built once for the run "
-                                  "(lanes, review centres, slots, laboratories, arrivals, the run's length): "
-                                  "apply it from the start instead")])
+            raise ScenarioError(
+                [
+                    (
+                        source,
+                        dotted,
+                        value,
+                        "a dated reform cannot change what is built once for the run "
+                        "(lanes, review centres, slots, laboratories, arrivals, the run's length): "
+                        "apply it from the start instead",
+                    )
+                ]
+            )
