@@ -243,3 +243,46 @@ def test_remote_image_review_one_pooled_reviewer_queue_for_several_ports():
     assert pooled.served.sum() == own.served.sum()  # the same images, read in one place
     # the centre's headcount is the ports' added up
     assert pooled.capacity_mean.iloc[0] == pytest.approx(own.capacity_mean.sum())
+
+
+def test_bordersim_reforms_lists_and_shows(capsys):
+    from sim.cli import main
+
+    assert main(["reforms"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in REFORMS)
+    assert "not available" in out  # reforms that still need a model part say so
+    assert main(["reforms", "advance_declaration:uptake=1"]) == 0
+    out = capsys.readouterr().out
+    assert "ports.sea_port.declaration.advance_share" in out and "source:" in out
+    assert main(["reforms", "separate_inspection+single_window"]) == 2
+    assert "both change declaration.second_submission" in capsys.readouterr().err
+
+
+def test_compare_options_from_reforms():
+    from sim.experiment.options import OptionError, reform_option, resolve_options
+
+    opts = resolve_options(
+        [
+            reform_option("training"),
+            reform_option("single_window:uptake=0.5"),
+            reform_option("training+single_window:uptake=0.5"),
+            "advance_declaration",
+        ]
+    )
+    by = {o.name: o for o in opts}
+    assert list(by) == [
+        "baseline",
+        "training",
+        "single_window.uptake-0.5",
+        "training+single_window.uptake-0.5",
+        "advance_declaration",
+    ]
+    combo = by["training+single_window.uptake-0.5"]
+    assert combo.parts == ("training", "single_window.uptake-0.5")  # the interaction is reported
+    assert combo.reform == "training+single_window:uptake=0.5"
+    assert by["advance_declaration"].reform == "advance_declaration"  # a bare name is a reform
+    with pytest.raises(OptionError, match="needs"):
+        reform_option("dumbbell")
+    with pytest.raises(OptionError, match="not a reform"):
+        resolve_options(["nothing_here"])
