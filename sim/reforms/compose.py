@@ -10,14 +10,22 @@ scenario's ``timeline``: it switches on at that time inside the run.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sim.experiment.options import read_value
 from sim.reforms.reform import Changes, Reform, ReformError
 from sim.scenario.patch import patch, scenario_data, set_path
 from sim.scenario.schema import Scenario
+
+
+def read_value(raw: str) -> Any:
+    """A strength as TOML (``0.8``, ``"frozen"``); a bare word as a string."""
+    try:
+        return tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw.strip()
 
 
 def catalogue() -> dict[str, Reform]:
