@@ -223,6 +223,31 @@ def test_who_gains_constructed_case():
     assert s.loc[("all", "all", "all", "all"), "share_worse"] == pytest.approx(1 / 6)
 
 
+def test_standardised_changes_have_an_interval_over_the_replications():
+    """Each replication's standardised change (its within-stratum means, weighted by the
+    pooled stratum sizes) gives the t interval of the standardised row."""
+    base = _log(
+        [
+            ("p", 0, "import", "A", "g", 0.0, 1.0, 2.0),
+            ("p", 1, "import", "B", "g", 0.0, 1.0, 2.0),
+            ("q", 0, "import", "A", "g", 0.0, 20.0, 30.0),
+            ("q", 1, "import", "B", "g", 0.0, 20.0, 30.0),
+        ]
+    )
+    parts = []
+    for rep, gain in enumerate((-2.0, -4.0, -9.0)):
+        opt = base.copy()
+        opt.loc[opt["port"] == "q", "released"] += gain  # q changes, p does not
+        parts.append(gains_one(base, opt).assign(option="x", replication=rep))
+    s = summarise_gains(pd.concat(parts, ignore_index=True))
+    s = s[s["measure"] == "clearance"].set_index(["dimension", "port", "direction", "group"])
+    row = s.loc[("trader_class_standardised", "all", "all", "A")]
+    per_rep = np.array([-2.0, -4.0, -9.0]) / 2  # strata p and q weigh the same
+    mean, low, high = confidence_interval(per_rep)
+    assert row["mean_change_h"] == pytest.approx(mean)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high))
+
+
 def test_paired_interval_of_identical_values_is_zero():
     assert paired_interval([1.0, 2.0, 5.0], [1.0, 2.0, 5.0]) == (0.0, 0.0, 0.0, 3)
 
@@ -257,3 +282,35 @@ def test_report_html(tmp_path):
     for text in ("What was run", "Who gains and who loses", "median", "small"):
         assert text in html
     assert res.tables["baseline"]["resources"]["utilisation"].notna().any()
+
+
+TINY = {"days": 1, "warmup_days": 0, "drain_days": 1}
+
+
+def _reps(res) -> int:
+    return int(res.per_rep["replication"].nunique())
+
+
+def test_precision_stops_at_the_first_replication_that_meets_it():
+    """Sequential stopping: at least 10 replications, then one more at a time until every
+    watched metric (options and paired differences) is precise enough; the rule is checked
+    on the rows before and at the stop."""
+    watch = ["clearance_h_mean"]
+    res = compare(
+        SMALL, [MORE_DOCS], precision=0.145, metrics=watch, max_reps=20, overrides=TINY, log=False
+    )
+    n = _reps(res)
+    assert 10 < n < 20  # here: the relative half-width falls below 0.145 at 13
+    rows = res.per_rep
+    assert compare_mod._precise_enough(rows, watch, 0.145)
+    before = rows[rows["replication"] < n - 1]
+    assert not compare_mod._precise_enough(before, watch, 0.145)
+
+
+def test_precision_loose_stops_at_ten_and_tight_stops_at_the_maximum():
+    loose = compare(SMALL, [MORE_DOCS], precision=10.0, max_reps=20, overrides=TINY, log=False)
+    assert _reps(loose) == 10
+    tight = compare(SMALL, [MORE_DOCS], precision=1e-9, max_reps=11, overrides=TINY, log=False)
+    assert _reps(tight) == 11
+    with pytest.raises(ValueError, match="precision must be positive"):
+        compare(SMALL, [MORE_DOCS], precision=0.0, overrides=SHORT)

@@ -142,3 +142,18 @@ def test_executor_names():
     assert get_executor("dask", address="tcp://x:1").address == "tcp://x:1"  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match="serial, processes, dask"):
         get_executor("threads")
+
+
+def test_a_run_on_a_remote_scheduler_address_matches_serial(tmp_path, capsys):
+    """``--dask ADDRESS`` connects to a scheduler that is already running (here a local
+    cluster started by the test, reached only through its address)."""
+    from distributed import LocalCluster
+
+    args = ["run", str(SMALL), "--reps", "2", "--days", "2", "--json"]
+    assert main([*args, "--out", str(tmp_path / "serial")]) == 0
+    serial = json.loads(capsys.readouterr().out)
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        assert main([*args, "--out", str(tmp_path / "remote"), "--dask", address]) == 0
+    remote = json.loads(capsys.readouterr().out)
+    assert remote == serial

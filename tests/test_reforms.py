@@ -77,6 +77,7 @@ def test_every_reform_changes_exactly_the_fields_it_declares(default, name):
         "direct_loading",
         "reduce_certificates",
         "flexible_staffing",
+        "trader_pays_no_find",
     ],
 )
 def test_each_reform_does_something_on_the_default(default, name):

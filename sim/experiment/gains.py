@@ -170,11 +170,40 @@ def summarise_gains(per_rep: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
             }
         )
     out = pd.DataFrame(rows)
-    return pd.concat([out, _standardised(out)], ignore_index=True)
+    return pd.concat([out, _standardised(out, per_rep, level)], ignore_index=True)
 
 
-def _standardised(pooled: pd.DataFrame) -> pd.DataFrame:
-    """Direct standardisation of class (and commodity) changes over port x direction strata."""
+def _rep_interval(
+    per_rep: pd.DataFrame,
+    cell: tuple[str, str, str, str],
+    weights: pd.Series,
+    level: float,
+) -> tuple[float, float]:
+    """Interval of a standardised change over the replications: each replication's
+    within-stratum means weighted by the same (pooled) stratum sizes. ``cell`` is (option,
+    measure, dimension, group)."""
+    option, measure, dimension, group = cell
+    g = per_rep[
+        (per_rep["option"] == option)
+        & (per_rep["measure"] == measure)
+        & (per_rep["dimension"] == dimension)
+        & (per_rep["group"] == group)
+        & (per_rep["n"] > 0)
+    ]
+    values = []
+    for _, rep in g.groupby("replication", sort=True):
+        w = weights.reindex(pd.MultiIndex.from_frame(rep[["port", "direction"]])).to_numpy()
+        ok = ~np.isnan(w)
+        if ok.any() and w[ok].sum() > 0:
+            means = (rep["sum_h"] / rep["n"]).to_numpy(dtype=float)
+            values.append(float(np.average(means[ok], weights=w[ok])))
+    _, low, high = confidence_interval(np.array(values), level)
+    return (math.nan if low is None else low, math.nan if high is None else high)
+
+
+def _standardised(pooled: pd.DataFrame, per_rep: pd.DataFrame, level: float) -> pd.DataFrame:
+    """Direct standardisation of class (and commodity) changes over port x direction strata,
+    with a t interval over the replications' own standardised changes."""
     rows = []
     strata = pooled[pooled["dimension"] == "port_direction"]
     for dimension in ("trader_class", "commodity"):
@@ -189,6 +218,9 @@ def _standardised(pooled: pd.DataFrame) -> pd.DataFrame:
             weight = w["n_stratum"].to_numpy(dtype=float)
             if weight.sum() == 0:
                 continue
+            sizes = s.set_index(["port", "direction"])["n"].astype(float)
+            cell = (str(option), str(measure), dimension, str(group))
+            low, high = _rep_interval(per_rep, cell, sizes, level)
             rows.append(
                 {
                     "option": option,
@@ -200,8 +232,8 @@ def _standardised(pooled: pd.DataFrame) -> pd.DataFrame:
                     "n": int(g["n"].sum()),
                     "reps": int(g["reps"].max()),
                     "mean_change_h": float(np.average(w["mean_change_h"], weights=weight)),
-                    "ci_low": math.nan,
-                    "ci_high": math.nan,
+                    "ci_low": low,
+                    "ci_high": high,
                     "share_worse": float(np.average(w["share_worse"], weights=weight)),
                     "share_better": float(np.average(w["share_better"], weights=weight)),
                     "baseline_mean_h": float(np.average(w["baseline_mean_h"], weights=weight)),

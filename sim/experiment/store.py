@@ -6,6 +6,8 @@ Layout::
     meta.json                  version, seed, replications, when and how it was run
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
+    reps/rep-0000-smuggling.csv   the truth layer of smuggling per day, when the scenario has it
+    reps/rep-0000-costs.csv, reps/rep-0000-agency.csv   with a scenario's [costs]
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
@@ -59,6 +61,8 @@ _TABLES = (
     "-enforcement.csv",
     "-enforcement-daily.csv",
 )
+_COST_TABLES = ("-costs.csv", "-agency.csv")  # with a scenario's [costs]
+_OPTIONAL = ("-log.parquet", "-smuggling.csv", *_COST_TABLES)  # written when the run has them
 
 
 def _umask() -> int:
@@ -317,7 +321,7 @@ class RunStore:
             if data.get(key) != want:
                 raise ValueError(f"from another run ({key} {data.get(key)!r}, this run {want!r})")
         for suffix, digest in data["tables"].items():
-            if suffix not in _TABLES and suffix != "-log.parquet":
+            if suffix not in _TABLES and suffix not in _OPTIONAL:
                 raise ValueError(f"names an unknown table {suffix!r}")
             table = self._rep(r, suffix)
             if _sha256(_read_own(table, 2**40)) != digest:
@@ -341,8 +345,13 @@ class RunStore:
             suffix: frame.to_csv(index=False).encode("utf-8")
             for suffix, frame in zip(_TABLES, frames, strict=True)
         }
+        for suffix, frame in zip(_COST_TABLES, (result.costs, result.agency), strict=True):
+            if frame is not None:
+                tables[suffix] = frame.to_csv(index=False).encode("utf-8")
         if result.log is not None:
             tables["-log.parquet"] = parquet_bytes(result.log)
+        if result.smuggling is not None:  # the truth layer of smuggling, per day
+            tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
         for suffix, data in tables.items():
             atomic_write(self._rep(r, suffix), data)
         record = json_safe(

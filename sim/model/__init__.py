@@ -15,11 +15,14 @@ Where things live:
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment
 - ``selection.py`` the Selector interface and the table selector
+- ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
 - ``organisation.py`` where a consignment may wait on the organisation
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle
 - ``engine.py``    SimPy internals: the counting environment and the flow driver
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
+- ``costs.py``, ``costbook.py``  what clearance costs (agency, trader, what slips through),
+                   as pure functions and their streamed accumulator
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

@@ -50,6 +50,19 @@ def checks_bits(doc: Any, scan: Any, physical: Any, quarantine: Any) -> Any:
     return doc * DOC + scan * SCAN + physical * PHYSICAL + quarantine * QUARANTINE
 
 
+def finders(code: np.ndarray, did: dict[int, np.ndarray], req: np.ndarray) -> dict[str, np.ndarray]:
+    """Which check found each consignment's illicit goods (all False when compliant):
+    ``did`` maps each check's bit to whether the consignment had it, ``req`` holds the
+    :data:`COLUMNS`."""
+    illicit = code > 0
+    return {
+        "document": illicit & did[DOC] & (req[:, 2] > 0) & (code == UNDERVALUATION),
+        "exam": illicit & did[PHYSICAL] & (req[:, 6] > 0),
+        "quarantine": illicit & did[QUARANTINE] & (req[:, 7] > 0),
+        "audit": illicit & (req[:, 8] > 0),
+    }
+
+
 class EnforcementTally:
     """Running enforcement counters of the cohort."""
 
@@ -87,7 +100,7 @@ class EnforcementTally:
         true_value = req[:, 1]
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         illicit = code > 0
-        found = self._finders(code, did, req)
+        found = finders(code, did, req)
         before = found["document"] | found["exam"] | found["quarantine"]
         audit = ~before & (outcome == RELEASED) & found["audit"]
         self._truth(port, code, true_value, before, audit, outcome)
@@ -99,19 +112,6 @@ class EnforcementTally:
         self._seen(did, found, req, illicit, trader_class, outcome)
         self._burden(illicit, did, outcome, clearance)
         self._days(arrived, illicit, before | audit, did)
-
-    @staticmethod
-    def _finders(
-        code: np.ndarray, did: dict[int, np.ndarray], req: np.ndarray
-    ) -> dict[str, np.ndarray]:
-        """Which check found each consignment's illicit goods (all False when compliant)."""
-        illicit = code > 0
-        return {
-            "document": illicit & did[DOC] & (req[:, 2] > 0) & (code == UNDERVALUATION),
-            "exam": illicit & did[PHYSICAL] & (req[:, 6] > 0),
-            "quarantine": illicit & did[QUARANTINE] & (req[:, 7] > 0),
-            "audit": illicit & (req[:, 8] > 0),
-        }
 
     def _truth(
         self,

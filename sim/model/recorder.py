@@ -8,7 +8,7 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -47,6 +47,7 @@ STATS = (
     "commodity",
     "trader_class",
     "containers",
+    *("value", "attend", "premises"),  # for costs (sim/model/costbook.py)
     "checks",
     *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
 )
@@ -56,8 +57,8 @@ _SOWN = _SMS + len(MILESTONES)
 _TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
-_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers]
-_DIRECTION, _COMMODITY, _CLASS, _BOXES = _ATTRS
+_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises]
+_DIRECTION, _COMMODITY, _CLASS, _BOXES, _VALUE, _ATTEND, _PREMISES = _ATTRS
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -70,8 +71,10 @@ class Recorder:
         end: float,
         log: bool,
         window: tuple[float, float] = (0.0, 0.0),
+        on_fold: Callable[[np.ndarray], None] | None = None,
     ):
         self.end, self.log = end, log
+        self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
         warmup = window[0]
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
@@ -142,6 +145,9 @@ class Recorder:
                     r[_COMMODITY],
                     r[_CLASS],
                     r[_BOXES],
+                    r[_VALUE],
+                    r[_ATTEND],
+                    r[_PREMISES],
                     checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine),
                     *[r[i] for i in TRUTH_COLUMNS],
                     *m,
@@ -204,6 +210,8 @@ class Recorder:
 
     def _fold(self, a: np.ndarray) -> None:
         """Fold rows (the STATS layout) into the running statistics."""
+        if self.on_fold is not None:
+            self.on_fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
         ch = a[:, _S["channel"]].astype(int)

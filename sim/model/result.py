@@ -40,7 +40,11 @@ class RunResult:
       was detected and what customs sees (:mod:`sim.model.enforcement`); more seizures are
       not better in themselves: deterrence lowers them;
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
-      wait keeps rising): its figures are then not steady-state.
+      wait keeps rising): its figures are then not steady-state;
+    - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
+      mean agency, trader and total cost per finished consignment (and its parts, the p90 of
+      trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
+      cost items (staff on duty, posts, equipment) by port over the observation window.
     """
 
     scenario: str
@@ -57,12 +61,20 @@ class RunResult:
     #: cohort declarations and containers, and those inspected (scan, physical, quarantine)
     inspections: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # e.g. a queue that does not settle
+    #: with a scenario's [costs]: mean cost per consignment by dimension and group
+    costs: pd.DataFrame | None = None
+    #: with a scenario's [costs]: the agency's fixed cost items by port over the window
+    agency: pd.DataFrame | None = None
+    cost_metrics: dict[str, float] = field(default_factory=dict)
     #: the hidden truth and what was detected, per port and truth code (sim.model.enforcement)
     enforcement: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: per observed day: declarations, illicit, detected, inspected (deterrence shows here)
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
+    #: the truth layer of smuggling (None without it): per day, group and route (route
+    #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
+    smuggling: pd.DataFrame | None = None
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -99,6 +111,10 @@ class RunResult:
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
+        if self.smuggling is not None:
+            from sim.model.smuggling import smuggling_metrics
+
+            out.update(smuggling_metrics(self.smuggling))
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():
@@ -108,4 +124,5 @@ class RunResult:
             out[f"queue_mean_{key}"] = float(r["queue_mean"])
             out[f"wait_h_mean_{key}"] = float(r["wait_mean_h"])
             out[f"wait_h_p90_{key}"] = float(r["wait_p90_h"])
+        out.update(self.cost_metrics)
         return out

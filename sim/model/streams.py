@@ -14,15 +14,22 @@ import numpy as np
 ARRIVALS, CONSIGNMENTS, EXPORTS, TRUTH = 0, 1, 2, 3
 #: added arrivals (``arrivals.extra``): sub-streams (direction 0 import / 1 export, then 0
 #: arrival times, 1 clearance rows, 2 truth rows)
-SURGE = 4
+SURGE = 5
 #: sub-streams of EXPORTS: exports' arrival times, their consignments' uniform rows and the
 #: uniforms of their hidden truth
 EXPORT_ARRIVALS, EXPORT_ROWS, EXPORT_TRUTH = 0, 1, 2
 #: export consignments' indices start here, so they never collide with imports' and logs
 #: still join on (port, index)
 EXPORT_INDEX = 1 << 40
+#: smuggling groups' streams (keyed by group): their opportunities, their choices (and patrol
+#: draws), and the uniform rows of the consignments they send through a port
+SMUGGLING = 4
+OPPORTUNITIES, CHOICES, SMUGGLING_ROWS = 0, 1, 2
+#: smuggling groups' consignments' indices start here (never colliding with imports' or
+#: exports'), so the baseline's consignments keep their identity when smuggling changes
+SMUGGLING_INDEX = 2 << 40
 #: added arrivals' indices start here (exports' at SURGE_INDEX + EXPORT_INDEX)
-SURGE_INDEX = 1 << 42
+SURGE_INDEX = 4 << 40
 
 
 def replication_seed(
@@ -40,6 +47,17 @@ def port_stream(ss: np.random.SeedSequence, port: str, kind: int, *sub: int) -> 
     key = zlib.crc32(port.encode("utf-8"))
     child = np.random.SeedSequence(entropy=ss.entropy, spawn_key=(*ss.spawn_key, key, kind, *sub))
     return np.random.Generator(np.random.PCG64(child))
+
+
+def group_stream(ss: np.random.SeedSequence, group: str, *sub: int) -> np.random.Generator:
+    """A smuggling group's stream ``sub``: keyed by the group's name under kind SMUGGLING, so
+    adding, removing or changing a group leaves the ports' draws and other groups' alone."""
+    return port_stream(ss, group, SMUGGLING, *sub)
+
+
+def name_key(name: str) -> int:
+    """The key of a name in a stream's spawn key (a CRC32, as ports' names)."""
+    return zlib.crc32(name.encode("utf-8"))
 
 
 class UniformRows:

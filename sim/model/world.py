@@ -9,6 +9,7 @@ argument, not a flag set afterwards.
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Callable, Generator
 from functools import partial
 from typing import Any
@@ -20,6 +21,7 @@ import simpy
 from sim.model import stability
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
+from sim.model.costbook import CostBook
 from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
@@ -30,7 +32,8 @@ from sim.model.port import Port
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.selection import Selector, TableSelector
-from sim.model.streams import replication_seed
+from sim.model.smuggling import Smugglers
+from sim.model.streams import SMUGGLING_INDEX, replication_seed
 from sim.scenario.schema import Scenario
 
 
@@ -98,6 +101,11 @@ class World:
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
+        self.costs: CostBook | None = None
+        if scenario.costs is not None:
+            rec = self.recorder
+            self.costs = CostBook(scenario, rec.dimensions, rec.port_mode, (self.warmup, self.stop))
+            rec.on_fold = self.costs.fold
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
@@ -105,6 +113,11 @@ class World:
         self.arrived = 0
         self.paths = {"bulk": 0, "flow": 0}
         self.samples: list[tuple[Any, ...]] = []
+        self.smugglers = (
+            Smugglers(env, scenario, self.seed, self.ports, (self.warmup, self.stop))
+            if scenario.smuggling is not None
+            else None
+        )
 
     def _eras(self, selector: Selector | None, organisation: Organisation, bulk: bool) -> None:
         """A timeline's later eras: for each port, one more Port per era with that era's
@@ -145,10 +158,14 @@ class World:
     def done(self, c: Consignment) -> None:
         self.open_flows.pop(id(c), None)
         self.recorder.record(c)
+        if c.index >= SMUGGLING_INDEX and self.smugglers is not None:
+            self.smugglers.settle_flow(c)  # the group learns its outcome
 
     def block_done(self, b: Bulk) -> None:
         self.open_blocks.pop(id(b), None)
         self.recorder.record_block(b)
+        if self.smugglers is not None:
+            self.smugglers.settle_block(b)
 
     # -- running -------------------------------------------------------------------------
     def run(self) -> World:
@@ -166,6 +183,8 @@ class World:
                 lane.set_window(self.warmup, self.stop)
         env.process(self._window())
         env.process(self._sampler())
+        if self.smugglers is not None:
+            self.smugglers.start()
         # The run keeps many short-lived objects alive at once (waiting flows, events);
         # Python's cyclic collector would rescan them all again and again. Flows break their
         # own cycles when they end, so the collector is paused for the run.
@@ -222,6 +241,7 @@ class World:
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
+        costs = self._costs(utilisation)
         return RunResult(
             scenario=self.scenario.name,
             seed=(int(self.seed.entropy), *self.seed.spawn_key),  # type: ignore[arg-type]
@@ -241,4 +261,30 @@ class World:
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
+            smuggling=self.smugglers.frame() if self.smugglers is not None else None,
+            **costs,
         )
+
+    def _costs(self, utilisation: dict[tuple[str, str], float]) -> dict[str, Any]:
+        """The cost tables and headline cost metrics (none when the scenario has no costs)."""
+        book = self.costs
+        if book is None:
+            return {}
+        lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in self.ports}
+        utilisation = dict(utilisation)
+        for p in self.ports:  # a review centre's officers are costed to the ports they came from
+            review = p.spec.scan.image_review if p.spec.scan else None
+            pool = review.pool if review else ""
+            if review and pool:
+                lanes[p.name]["image_officers"] = review.officers.hourly_capacity()
+                utilisation[(p.name, "image_officers")] = utilisation.get(
+                    (pool, "image_officers"), math.nan
+                )
+        labs = {p.name: p.lab is not None for p in self.ports}
+        agency = book.agency_items(lanes, labs, utilisation)
+        groups = book.groups(agency)
+        return {
+            "costs": pd.DataFrame(list(groups.values())),
+            "agency": pd.DataFrame(agency),
+            "cost_metrics": book.summary(agency, groups),
+        }

@@ -59,6 +59,14 @@ PENDING = [
         requires=("costs",),
     ),
     Reform(
+        "trader_pays_no_find",
+        "the inverse of state_pays_no_find: the trader pays the handling of every inspection, "
+        "whatever it finds (the practice before the pilots)",
+        lambda d, s: {"costs.no_find_payer": "trader"},
+        ("practice before the Guangdong and Shanghai pilots (see the costs section's sources)",),
+        requires=("costs",),
+    ),
+    Reform(
         "dumbbell",
         "GAC and national business-function centres directly above the field points; the "
         "middle layer keeps coordination only",

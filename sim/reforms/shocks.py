@@ -36,7 +36,13 @@ def _epidemic(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     prevalence = data["enforcement"]["prevalence"]
-    return {"enforcement.prevalence": {k: v * s["factor"] for k, v in prevalence.items()}}
+    out: Changes = {
+        "enforcement.prevalence": {k: v * s["factor"] for k, v in prevalence.items()}
+    }
+    groups = (data.get("smuggling") or {}).get("groups") or {}
+    for name, group in groups.items():  # adaptive smuggling groups: more opportunities
+        out[f"smuggling.groups.{name}.rate"] = group["rate"] * s["factor"]
+    return out
 
 
 SHOCKS = [
@@ -66,7 +72,8 @@ SHOCKS = [
     Reform(
         "smuggling_pressure",
         "more illicit attempts: every illicit type's prevalence times a factor (the same "
-        "consignments, more of them carry illicit goods)",
+        "consignments, more of them carry illicit goods) and, with [smuggling], the groups' "
+        "opportunities times the same factor (their attempts come from their own streams)",
         _smuggling,
         ("assumption: factor",),
         {

@@ -53,6 +53,16 @@ def _multipliers(v: dict[str, Any]) -> dict[str, Any]:
     return v
 
 
+def _tables_of_multipliers(v: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Multipliers by commodity (class, origin, ...): a bad one is named with its table's key."""
+    for key, m in v.items():
+        try:
+            _multipliers(m)
+        except AtField as exc:
+            raise AtField((key, *exc.path), str(exc)) from None
+    return v
+
+
 class Concealment(Strict):
     """A share of each type is concealed deeply (false walls, mixed loads): scans and exams
     find it less often."""
@@ -141,7 +151,7 @@ class Enforcement(Strict):
 
     _prev = field_validator("prevalence")(lambda v: _types(v))
     _mult = field_validator("by_commodity", "by_class", "by_origin", "by_direction", "by_port")(
-        lambda v: {k: _multipliers(m) for k, m in v.items()}
+        _tables_of_multipliers
     )
 
     @field_validator("outcome")

@@ -17,9 +17,11 @@ from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
+from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.smuggling import Smuggling
 from sim.scenario.timeline import Dated
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
 
@@ -585,6 +587,7 @@ class Scenario(Strict):
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
     ports: dict[str, Port] = Field(min_length=1)
+    smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
     start_date: dt.date | None = Field(
         default=None, description="calendar date of the run's start (the warm-up's first day)"
@@ -594,6 +597,7 @@ class Scenario(Strict):
         max_length=100,
         description="reforms switched on at times inside the run (sim/scenario/timeline.py)",
     )
+    costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
@@ -613,6 +617,8 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        if self.smuggling is not None:
+            self.smuggling.check(self)
         return self
 
     def _timeline(self) -> None:

@@ -1,0 +1,284 @@
+"""The cost accumulator: per-consignment costs folded block by block, as the recorder folds
+clearance times (sums and log-histograms by dimension; memory does not grow with the number
+of consignments), and the agency's fixed costs shared among them at the end.
+
+A port's fixed costs (staff on duty, posts, equipment) are shared among its consignments by
+what they used: a lane's cost in proportion to the hours its checks took (document check,
+scan, image reading, examination, quarantine check; a laboratory by tests), and the cost of
+lanes no milestone measures (declaration review, gate, movers, posts) equally per declaration.
+
+The burden on compliant traders is the part of their trader cost the border imposes (time
+owned by customs, quarantine and the organisation, inspection handling, attendance), over
+consignments without illicit goods (the hidden truth, when the statistics rows carry
+``illicit``), else over the consignments released.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
+from sim.model.costs import (
+    ACTIVITIES,
+    AGENCY_PARTS,
+    HOURS_PER_YEAR,
+    PARTS,
+    TRADER_PARTS,
+    P,
+    Prices,
+    agency_fixed,
+    consignment_costs,
+    slipped,
+)
+from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
+from sim.model.enforcement import DOC, PHYSICAL, QUARANTINE, SCAN, finders
+from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
+from sim.model.recorder import STATS
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
+
+#: the columns of a folded statistics row, by name
+LAYOUT = STATS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
+_TRADER = [P[k] for k in TRADER_PARTS]
+#: outcomes that count as a seizure for the cost per seizure (as the enforcement tally's caught)
+_CAUGHT = [c for c in CAUGHT.values() if c is not None]
+_AGENCY = [P[k] for k in AGENCY_PARTS]
+#: the milestones bounding each measured activity (yard: examination or quarantine check)
+_SPANS = {
+    "document": [("doc_start", "doc_end")],
+    "scan": [("scan_start", "scan_end")],
+    "image": [("image_start", "image_end")],
+    "exam": [("exam_start", "exam_end")],
+    "quarantine": [("quarantine_start", "quarantine_end")],
+    "yard": [("exam_start", "exam_end"), ("quarantine_start", "quarantine_end")],
+}
+
+
+def detected(
+    code: np.ndarray, checks: np.ndarray, req: np.ndarray, released: np.ndarray
+) -> np.ndarray:
+    """Whether each consignment's illicit goods were found: before release by a check it had,
+    or after it by post-clearance audit (as :class:`EnforcementTally` counts them)."""
+    did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
+    found = finders(code, did, req)
+    before = found["document"] | found["exam"] | found["quarantine"]
+    out: np.ndarray = before | (found["audit"] & released)
+    return out
+
+
+class CostBook:
+    """What a run's consignments cost, folded as they finish."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        dimensions: dict[str, list[str]],
+        port_mode: np.ndarray,
+        window: tuple[float, float],
+        layout: tuple[str, ...] = LAYOUT,
+    ):
+        assert scenario.costs is not None
+        self.costs, self.window = scenario.costs, window
+        self.ports = list(scenario.ports)
+        self.modes = modes = [scenario.ports[p].mode for p in self.ports]
+        separate = scenario.inspection.mode == "separate"
+        self.prices = Prices.of(self.costs, modes, scenario.commodities, separate)
+        self.index = {name: i for i, name in enumerate(layout)}
+        self.truth = "truth_0" in self.index and "checks" in self.index
+        self.dimensions, self.port_mode = dimensions, port_mode
+        k = len(self.ports)
+        self.n = {d: np.zeros(len(g), np.int64) for d, g in dimensions.items()}
+        self.sums = {d: np.zeros((len(g), len(PARTS))) for d, g in dimensions.items()}
+        self.hist = {d: np.zeros((len(g), NBINS), np.int64) for d, g in dimensions.items()}
+        self.use = {d: np.zeros((len(g), k, len(ACTIVITIES))) for d, g in dimensions.items()}
+        self.seized = 0
+        self.compliant = np.zeros(3)  # consignments, border burden, trader cost
+
+    def fold(self, a: np.ndarray) -> None:
+        """Fold statistics rows (the recorder's layout); censored consignments are left out
+        (their costs are not complete)."""
+        a = a[a[:, self.index["outcome"]] != CENSORED]
+        if not len(a):
+            return
+        col = {name: a[:, i] for name, i in self.index.items()}
+        parts = consignment_costs(col, self.prices)
+        illicit = self._slipped(a, col, parts)
+        self.seized += int(np.isin(col["outcome"], _CAUGHT).sum())
+        trader = parts[:, _TRADER].sum(axis=1)
+        # compliant: no illicit goods (the hidden truth), else every consignment released
+        ok = illicit == 0 if illicit is not None else col["outcome"] == RELEASED
+        self.compliant += [ok.sum(), parts[ok, P["border_burden"]].sum(), trader[ok].sum()]
+        bins = bin_index(trader)
+        use = self._use(col)
+        port = col["port"].astype(int)
+        for dim, code in self._codes(col).items():
+            g = len(self.dimensions[dim])
+            self.n[dim] += np.bincount(code, minlength=g)
+            for j in range(len(PARTS)):
+                self.sums[dim][:, j] += np.bincount(code, weights=parts[:, j], minlength=g)
+            self.hist[dim] += np.bincount(code * NBINS + bins, minlength=g * NBINS).reshape(
+                g, NBINS
+            )
+            np.add.at(self.use[dim], (code, port), use)
+
+    def _slipped(
+        self, a: np.ndarray, col: dict[str, np.ndarray], parts: np.ndarray
+    ) -> np.ndarray | None:
+        """Revenue evaded and harm slipped into ``parts`` from the hidden truth (the stats
+        rows' ``truth_<i>`` columns, :data:`sim.model.enforcement.COLUMNS`); each
+        consignment's illicit code, or None when the rows carry no truth."""
+        if not self.truth:
+            return None
+        req = a[:, self.index["truth_0"] : self.index["truth_0"] + len(TRUTH_COLUMNS)]
+        code = req[:, 0].astype(int)
+        released = col["outcome"] == RELEASED
+        found = detected(code, col["checks"].astype(int), req, released)
+        com = col["commodity"].astype(int)
+        revenue, harm = slipped(
+            code, col["value"], req[:, 1], found, self.prices.duty_rate[com], self.prices.harm
+        )
+        parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
+        return code
+
+    def _use(self, col: dict[str, np.ndarray]) -> np.ndarray:
+        """Each consignment's use of every activity: 1 declaration, hours of each check,
+        laboratory tests."""
+        out = np.zeros((len(col["port"]), len(ACTIVITIES)))
+        out[:, 0] = 1.0
+        for name, spans in _SPANS.items():
+            j = ACTIVITIES.index(name)
+            for start, end in spans:
+                out[:, j] += np.nan_to_num(col[end] - col[start])
+        out[:, ACTIVITIES.index("lab")] = ~np.isnan(col["lab_end"])
+        return out
+
+    def _codes(self, col: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Each row's group in every dimension (as the recorder groups clearance times)."""
+        port = col["port"].astype(int)
+        direction = col["direction"].astype(int)
+        pd_ = port * len(DIRECTIONS) + direction
+        cls = col["trader_class"].astype(int)
+        codes = {
+            "all": np.zeros(len(port), int),
+            "port": port,
+            "mode": self.port_mode[port],
+            "direction": direction,
+            "port_direction": pd_,
+            "channel": col["channel"].astype(int),
+            "commodity": col["commodity"].astype(int),
+            "trader_class": cls,
+            "port_direction_class": pd_ * len(TRADER_CLASSES) + cls,
+        }
+        return {d: c for d, c in codes.items() if d in self.dimensions}
+
+    # -- results -----------------------------------------------------------------------
+    def agency_items(
+        self,
+        lanes: dict[str, dict[str, list[int] | None]],
+        labs: dict[str, bool],
+        utilisation: dict[tuple[str, str], float],
+    ) -> list[dict[str, Any]]:
+        """Fixed agency cost items of every port over the window, with the cost of the
+        staff's busy time (cost x utilisation of their lane)."""
+        rows = []
+        for port, mode in zip(self.ports, self.modes, strict=True):
+            rows += agency_fixed(self.costs, port, mode, lanes[port], labs[port], self.window)
+        for r in rows:
+            r["utilisation"] = u = utilisation.get((r["port"], r["item"]), math.nan)
+            r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
+        return rows
+
+    def _fixed_by_group(self, agency: list[dict[str, Any]], dim: str) -> np.ndarray:
+        """Each group's share of the ports' fixed costs (see the module docstring)."""
+        fixed = np.zeros((len(self.ports), len(ACTIVITIES)))
+        for r in agency:
+            fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
+        total = self.use["all"][0]  # ports x activities
+        use = self.use[dim]
+        count = ACTIVITIES.index("declaration")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            by_use = np.where(total > 0, use / total, 0.0)
+            by_count = np.where(total[:, count] > 0, use[:, :, count] / total[:, count], 0.0)
+        share = np.where(total > 0, by_use, by_count[:, :, None])
+        out: np.ndarray = (share * fixed).sum(axis=(1, 2))
+        return out
+
+    def groups(self, agency: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """Mean cost per finished consignment by (dimension, group); p90 of trader cost."""
+        rows = {}
+        for dim, groups in self.dimensions.items():
+            fixed = self._fixed_by_group(agency, dim)
+            for g, group in enumerate(groups):
+                n = int(self.n[dim][g])
+                if n == 0 and dim != "all":
+                    continue
+                rows[(dim, group)] = self._row(
+                    dim, group, n, fixed[g], self.sums[dim][g], self.hist[dim][g]
+                )
+        return rows
+
+    def _row(
+        self, dim: str, group: str, n: int, fixed: float, sums: np.ndarray, hist: np.ndarray
+    ) -> dict[str, Any]:
+        mean = sums / n if n else np.full(len(PARTS), math.nan)
+        agency_var = float(mean[_AGENCY].sum())
+        agency = fixed / n + agency_var if n else math.nan
+        trader = float(mean[_TRADER].sum())
+        time = float(sum(mean[P[f"time_{o}"]] for o in OWNERS))
+        row: dict[str, Any] = {
+            "dimension": dim,
+            "group": group,
+            "n": n,
+            "agency_fixed": fixed / n if n else math.nan,
+            "agency_variable": agency_var,
+            "agency": agency,
+            "trader": trader,
+            "trader_p90": quantile_from_counts(hist, 0.9),
+            # what the trader pays out (broker, handling, storage, ...): the value of time aside
+            "trader_fees": trader - time,
+            "time": time,
+            "total": agency + trader,
+        }
+        row.update({k: float(v) for k, v in zip(PARTS, mean, strict=True)})
+        if not self.truth:
+            row["revenue_evaded"] = row["harm_slipped"] = math.nan
+        return row
+
+    def summary(
+        self, agency: list[dict[str, Any]], groups: dict[tuple[str, str], dict[str, Any]]
+    ) -> dict[str, float]:
+        """The headline cost metrics (see :meth:`sim.model.result.RunResult.metrics`)."""
+        per_year = HOURS_PER_YEAR / (self.window[1] - self.window[0])
+        sums = self.sums["all"][0]
+        agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
+        staff = [r for r in agency if r["kind"] == "staff"]
+        n, burden, trader = self.compliant
+        out = {
+            "agency_cost_per_year": agency_total * per_year,
+            "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
+            "agency_busy_staff_cost_per_year": sum(r["busy_cost"] for r in staff) * per_year,
+            "cost_per_seizure": agency_total / self.seized if self.seized else math.nan,
+            "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
+            "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,
+            "compliant_burden_per_consignment": burden / n if n else math.nan,
+            "compliant_trader_cost_per_consignment": trader / n if n else math.nan,
+        }
+        if not self.truth:
+            out["revenue_evaded"] = out["harm_slipped"] = math.nan
+        everyone = groups[("all", "all")]
+        out["trader_cost_p90"] = float(everyone["trader_p90"])
+        for part in ("no_find", "border_burden", "revenue_evaded", "harm_slipped", "time"):
+            out[f"{part}_per_consignment"] = float(everyone[part])
+        where = {"": ("all", "all")}
+        for d in DIRECTIONS:
+            where[f"_{d}"] = ("direction", d)
+            for p in self.ports:
+                where[f"_port_{p}_{d}"] = ("port_direction", f"{p}/{d}")
+        for suffix, at in where.items():
+            row = groups.get(at, {})
+            for what in ("agency", "trader", "total"):
+                out[f"{what}_cost_per_consignment{suffix}"] = float(row.get(what, math.nan))
+            out[f"trader_fees_per_consignment{suffix}"] = float(row.get("trader_fees", math.nan))
+        return out

@@ -1,0 +1,309 @@
+"""What clearance costs, as pure functions over arrays (DESIGN.md section 3, "Cost").
+
+Three parts, each usable alone (the accumulator in :mod:`sim.model.costbook` folds them):
+
+- :func:`duty_hours` and :func:`agency_fixed`: staff by the hours their lanes are on duty
+  (the hourly capacity schedules over the observed window), fixed posts, and equipment
+  amortised over its life;
+- :func:`consignment_costs`: per consignment, the agency's variable costs per check and the
+  trader's costs (broker, value of time split by the owner of the time, storage after the
+  free period, reefer power, handling, attendance); who pays an inspection that finds
+  nothing moves that cost between the two without changing the total;
+- :func:`slipped`: revenue evaded and harm of illicit consignments that were not detected,
+  from the hidden truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim.model.milestones import OWNERS, REJECTED, RELEASED
+from sim.scenario.costs import ILLICIT_KINDS, Costs, by_mode
+
+HOURS_PER_YEAR = 8760.0
+WEEK = 168
+#: kinds of smuggling whose whole value evades duty when not detected
+SMUGGLED = ("tobacco", "frozen")
+UNDERVALUED = ILLICIT_KINDS.index("undervaluation") + 1
+
+#: what a consignment's use of the agency is measured by, for sharing fixed costs
+ACTIVITIES = ("declaration", "document", "scan", "image", "exam", "quarantine", "yard", "lab")
+#: the activity each lane (and machine) serves; lanes not listed serve every declaration
+LANE_ACTIVITY = {
+    "document_check": "document",
+    "scanners": "scan",
+    "image_officers": "image",
+    "exam_teams": "exam",
+    "exam_bays": "exam",
+    "quarantine_officers": "quarantine",
+    "exam_officers": "yard",
+    "lab": "lab",
+}
+TRADER_PARTS = (
+    "broker",
+    "terminal_handling",
+    *(f"time_{o}" for o in OWNERS),
+    "storage",
+    "reefer",
+    "inspection_handling",
+    "attendance",
+    "rejection",
+)
+AGENCY_PARTS = ("scan_use", "sampling", "lab_tests", "lab_use", "rejection_state", "no_find_state")
+SLIPPED_PARTS = ("revenue_evaded", "harm_slipped")
+#: reported apart (not summed): the handling of inspections that found nothing, whoever pays
+#: it, and the part of the trader's cost that the border imposes on a consignment
+MEMO_PARTS = ("no_find", "border_burden")
+PARTS = TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + MEMO_PARTS
+P = {name: i for i, name in enumerate(PARTS)}
+
+
+# --- agency: staff by time on duty, equipment by life ----------------------------------
+def duty_hours(hourly: list[int] | None, start: float, end: float) -> float:
+    """Server-hours on duty between ``start`` and ``end`` (hours from Monday 00:00) under a
+    168-hour schedule: the exact integral of the capacity, so removing an hour of one server
+    removes exactly one server-hour a week. An unlimited lane has none (it has no staff)."""
+    if hourly is None or end <= start:
+        return 0.0
+    cum = np.concatenate([[0.0], np.cumsum(np.asarray(hourly, dtype=float))])
+
+    def upto(t: float) -> float:
+        weeks, rest = divmod(t, WEEK)
+        h = int(rest)
+        return float(weeks * cum[-1] + cum[h] + (rest - h) * (hourly[h] if h < WEEK else 0))
+
+    return upto(end) - upto(start)
+
+
+def agency_fixed(
+    costs: Costs,
+    port: str,
+    mode: str,
+    lanes: Mapping[str, list[int] | None],
+    lab: bool,
+    window: tuple[float, float],
+) -> list[dict[str, Any]]:
+    """One row per cost item of a port over the observed ``window``: the staff of every
+    lane (heads per server x server-hours on duty x hourly cost), its fixed posts, its
+    scanners (as many as the lane's largest capacity) and its laboratory, amortised."""
+    start, end = window
+    years = (end - start) / HOURS_PER_YEAR
+    rows: list[dict[str, Any]] = []
+    for key, hourly in lanes.items():
+        staff = costs.staff.get(key)
+        if staff is not None:
+            hours = duty_hours(hourly, start, end) * staff.heads
+            rows.append(cost_item(port, key, "staff", staff.role, hours, costs.hourly(staff.role)))
+    posts = costs.posts.get(port, costs.posts.get("*", {}))
+    for role, heads in posts.items():
+        rows.append(
+            cost_item(
+                port,
+                f"posts:{role}",
+                "posts",
+                role,
+                heads * years * costs.hours_per_year,
+                costs.hourly(role),
+            )
+        )
+    scanners, scanner = lanes.get("scanners"), costs.scanner_for(mode)
+    if scanner is not None and scanners is not None:
+        units = max(scanners)
+        rows.append(cost_item(port, "scanners", "equipment", "", units * years, scanner.per_year()))
+    if costs.lab is not None and lab:
+        rows.append(cost_item(port, "lab", "equipment", "", years, costs.lab.per_year()))
+    return rows
+
+
+def cost_item(
+    port: str, item: str, kind: str, role: str, quantity: float, price: float
+) -> dict[str, Any]:
+    """A cost row: ``quantity`` (head-hours, or unit-years of equipment) at ``price``; the
+    organisation's units can be costed the same way (``Costs.hourly(role)`` per head-hour)."""
+    return {
+        "port": port,
+        "item": item,
+        "kind": kind,
+        "role": role,
+        "activity": LANE_ACTIVITY.get(item, "declaration"),
+        "quantity": quantity,
+        "price": price,
+        "cost": quantity * price,
+    }
+
+
+# --- per consignment -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prices:
+    """The scenario's prices, laid out as arrays by port and commodity for vectorised use."""
+
+    broker: np.ndarray  # by port
+    terminal_handling: np.ndarray
+    inspection_move: np.ndarray
+    exam_handling: np.ndarray
+    attendance: np.ndarray
+    free_h: np.ndarray
+    storage_day: np.ndarray
+    time_rate: np.ndarray  # by commodity, share of value per day
+    reefer_day: np.ndarray  # by commodity (0 unless kept frozen)
+    duty_rate: np.ndarray  # by commodity
+    lab_test: np.ndarray  # by commodity: price of its test
+    scan_use: np.ndarray  # by port
+    lab_use: float
+    sample: float
+    destruction: float
+    rejection_state: bool
+    no_find_state: bool
+    separate_inspection: bool
+    harm: np.ndarray  # by illicit code (0: compliant)
+
+    @classmethod
+    def of(
+        cls, costs: Costs, modes: Sequence[str], commodities: dict[str, Any], separate: bool
+    ) -> Prices:
+        t = costs.trader
+        storage = [t.storage_for(m) for m in modes]
+        cc = [costs.commodity(k) for k in commodities]
+        tests = [costs.checks.lab_tests.get(v.lab_test, 0.0) for v in commodities.values()]
+
+        def per_port(prices: dict[str, float]) -> np.ndarray:
+            return np.array([by_mode(prices, m) for m in modes])
+
+        return cls(
+            broker=per_port(t.broker_fee),
+            terminal_handling=per_port(t.terminal_handling),
+            inspection_move=per_port(t.inspection_move),
+            exam_handling=per_port(t.exam_handling),
+            attendance=per_port(t.attendance),
+            free_h=np.array([s.free for s in storage]),
+            storage_day=np.array([s.per_container_day for s in storage]),
+            time_rate=np.array(
+                [
+                    t.time_cost_per_day if c.time_cost_per_day is None else c.time_cost_per_day
+                    for c in cc
+                ]
+            ),
+            reefer_day=np.array([t.reefer_per_day if c.reefer else 0.0 for c in cc]),
+            duty_rate=np.array(
+                [costs.slipped.duty_rate if c.duty_rate is None else c.duty_rate for c in cc]
+            ),
+            lab_test=np.array(tests),
+            scan_use=np.array([getattr(costs.scanner_for(m), "per_use", 0.0) for m in modes]),
+            lab_use=costs.lab.per_use if costs.lab else 0.0,
+            sample=costs.checks.sample,
+            destruction=costs.checks.destruction,
+            rejection_state=costs.checks.rejection_payer == "state",
+            no_find_state=costs.no_find_payer == "state",
+            separate_inspection=separate,
+            harm=np.array([0.0] + [costs.slipped.harm.get(k, 0.0) for k in ILLICIT_KINDS]),
+        )
+
+
+def _done(col: Mapping[str, np.ndarray], name: str) -> np.ndarray:
+    """Whether each consignment reached milestone ``name``."""
+    return np.asarray(~np.isnan(col[name]))
+
+
+def consignment_costs(col: Mapping[str, np.ndarray], prices: Prices) -> np.ndarray:
+    """Cost parts (columns :data:`PARTS`) of each finished consignment.
+
+    ``col`` holds the recorder's statistics columns by name: port, outcome, commodity,
+    containers, value, attend, premises, every milestone and ``own_<owner>`` hours. Time,
+    storage and reefer run from arrival to the end of the flow (an import's exit, an
+    export's loading) and are charged to released consignments only."""
+    n = len(col["port"])
+    out = np.zeros((n, len(PARTS)))
+    port = col["port"].astype(int)
+    com = col["commodity"].astype(int)
+    boxes = col["containers"]
+    released = col["outcome"].astype(int) == RELEASED
+    out[:, P["broker"]] = prices.broker[port]
+    out[:, P["terminal_handling"]] = prices.terminal_handling[port] * boxes
+    _time_costs(out, col, prices, port, com, released)
+    _inspection_costs(out, col, prices, port, com, released)
+    return out
+
+
+def _time_costs(
+    out: np.ndarray,
+    col: Mapping[str, np.ndarray],
+    prices: Prices,
+    port: np.ndarray,
+    com: np.ndarray,
+    released: np.ndarray,
+) -> None:
+    """Value of time by owner, storage after the free period and reefer power."""
+    end = np.fmax(col["exited"], col["loaded"])
+    held = np.where(released, end - col["arrived"], 0.0)
+    per_hour = np.where(released, col["value"] * prices.time_rate[com] / 24.0, 0.0)
+    for o in OWNERS:
+        out[:, P[f"time_{o}"]] = per_hour * np.nan_to_num(col[f"own_{o}"])
+    boxes = col["containers"]
+    over = np.maximum(held - prices.free_h[port], 0.0)
+    out[:, P["storage"]] = boxes * prices.storage_day[port] * over / 24.0
+    out[:, P["reefer"]] = boxes * prices.reefer_day[com] * held / 24.0
+
+
+def _inspection_costs(
+    out: np.ndarray,
+    col: Mapping[str, np.ndarray],
+    prices: Prices,
+    port: np.ndarray,
+    com: np.ndarray,
+    released: np.ndarray,
+) -> None:
+    """Checks: scans, samples and tests (agency); moves, handling, attendance (trader,
+    or the state when an inspection found nothing and it pays); rejected goods."""
+    boxes = col["containers"]
+    physical, quarantine = _done(col, "exam_end"), _done(col, "quarantine_end")
+    examined = physical | quarantine
+    exams = (physical.astype(int) + quarantine) if prices.separate_inspection else examined
+    premises = col["premises"].astype(bool)
+    moves = np.where(premises, 0, 2 * exams * boxes)
+    handling = moves * prices.inspection_move[port] + examined * boxes * prices.exam_handling[port]
+    no_find = examined & released & ~_done(col, "treated")
+    out[:, P["no_find"]] = np.where(no_find, handling, 0.0)
+    if prices.no_find_state:
+        out[:, P["no_find_state"]] = out[:, P["no_find"]]
+        handling = np.where(no_find, 0.0, handling)
+    out[:, P["inspection_handling"]] = handling
+    attended = col["attend"].astype(bool) & ~premises
+    out[:, P["attendance"]] = np.where(attended, exams, 0) * prices.attendance[port]
+    out[:, P["scan_use"]] = _done(col, "scan_end") * boxes * prices.scan_use[port]
+    tested = _done(col, "lab_end")
+    out[:, P["sampling"]] = tested * prices.sample
+    out[:, P["lab_tests"]] = tested * prices.lab_test[com]
+    out[:, P["lab_use"]] = tested * prices.lab_use
+    rejected = np.where(col["outcome"].astype(int) == REJECTED, boxes * prices.destruction, 0.0)
+    out[:, P["rejection_state" if prices.rejection_state else "rejection"]] = rejected
+    border = [f"time_{o}" for o in ("customs", "quarantine", "organisation")]
+    out[:, P["border_burden"]] = out[:, [P[k] for k in border]].sum(axis=1) + (
+        out[:, P["inspection_handling"]] + out[:, P["attendance"]]
+    )
+
+
+# --- what slips through ----------------------------------------------------------------
+def slipped(
+    illicit: np.ndarray,
+    value: np.ndarray,
+    true_value: np.ndarray,
+    detected: np.ndarray,
+    duty_rate: np.ndarray,
+    harm: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Revenue evaded and harm of each consignment (0 unless illicit and not detected).
+
+    Undervaluation evades duty on the hidden part of the value (``true_value - value``);
+    undetected smuggling (tobacco, frozen goods) evades duty on the whole true value. Harm is
+    the value per undetected illicit consignment of its kind (``harm`` by illicit code)."""
+    code = np.asarray(illicit).astype(int)
+    missed = (code > 0) & ~np.asarray(detected).astype(bool)
+    smuggled = np.isin(code, [ILLICIT_KINDS.index(k) + 1 for k in SMUGGLED])
+    base = np.where(code == UNDERVALUED, np.maximum(true_value - value, 0.0), 0.0)
+    base = np.where(smuggled, true_value, base)
+    revenue = np.where(missed, duty_rate * base, 0.0)
+    return revenue, np.where(missed, harm[code], 0.0)

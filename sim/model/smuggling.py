@@ -1,0 +1,349 @@
+"""Smuggling groups who adapt: route choice by expected profit, learning from their outcomes.
+
+At each opportunity (a Poisson stream of its own) a group chooses one of its routes, or not
+to smuggle, by a multinomial logit on expected profit ``gain x (1 - perceived detection) -
+route cost`` (gain: the margin on the goods' mean value; the outside option's profit is 0), so
+enforcement deters as well as displaces.
+A port route makes the attempt a declaration at that port (:meth:`Port.inject`): it meets the
+port's real queues and checks. A route outside the ports is caught by its patrol with
+probability ``1 - exp(-per_officer x staff on duty x alert factor)``; the alert factor holds
+for a while after any of the group's goods are caught. A group updates its perceived
+detection of a route from its own outcomes there, when it learns them, by exponential
+smoothing: ``p <- (1 - a) p + a x caught``.
+
+Groups decide ``declaration.advance_max`` before their goods move (a port's blocks are made
+as early, since a declaration may be lodged that far ahead). Every draw comes from the
+group's own keyed streams (:func:`sim.model.streams.group_stream`): the baseline's
+consignments keep their draws whatever the smuggling settings. Counts are kept per day of
+the attempt, group and route (memory grows with days, not with consignments).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Generator, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from sim.model.arrivals import arrival_times
+from sim.model.draws import DRAWS, REQUIREMENTS
+from sim.model.milestones import OUTCOMES, RELEASED_AT
+from sim.model.registry import Context
+from sim.model.streams import CHOICES, OPPORTUNITIES, SMUGGLING_INDEX, group_stream
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.schema import Arrivals, Scenario
+from sim.scenario.smuggling import Group as GroupSpec
+from sim.scenario.smuggling import Route as RouteSpec
+
+if TYPE_CHECKING:
+    import simpy
+
+    from sim.model.bulk import Bulk
+    from sim.model.consignment import Consignment
+    from sim.model.port import Port
+
+#: the outside option's name in the tables
+NOT_SMUGGLED = "not_smuggled"
+#: outcomes that mean the goods were caught (``detained``: intellectual property)
+CAUGHT = frozenset(
+    i for i, name in enumerate(OUTCOMES) if name in ("seized", "rejected", "detained")
+)
+#: truth columns of the requirement table, where they exist (the enforcement issue adds them)
+TRUTH = tuple(n for n in ("illicit", "concealed") if n in REQUIREMENTS)
+#: the ledger's counts per day, group and route
+CHOSEN, CAUGHT_N, SLIPPED = range(3)
+
+
+def logit_shares(profit: np.ndarray, scale: float) -> np.ndarray:
+    """Choice probabilities of routes with expected ``profit`` and, last, of not smuggling
+    (profit 0), by a multinomial logit with scale ``scale`` (USD)."""
+    v = np.append(np.asarray(profit, float), 0.0) / scale
+    e = np.exp(v - v.max())
+    return np.asarray(e / e.sum())
+
+
+def smooth(perceived: float, caught: bool, weight: float) -> float:
+    """Exponential smoothing of perceived detection by one outcome."""
+    return (1.0 - weight) * perceived + weight * float(caught)
+
+
+def forced_table(ctx: Context, u: np.ndarray, forced: dict[str, Any]) -> np.ndarray:
+    """The requirement table of a block (as :meth:`Registry.table`) with the ``forced``
+    quantities set before the draws that depend on them are made."""
+    unknown = set(forced) - set(REQUIREMENTS)
+    if unknown:
+        raise ValueError(f"no draw named {', '.join(sorted(unknown))}")
+    out = []
+    for d in DRAWS.draws:
+        if d.name in forced:
+            kind = {"float": float, "bool": bool}.get(d.dtype, int)
+            value = np.broadcast_to(np.asarray(forced[d.name]), (ctx.n,)).astype(kind)
+        elif d.transform is None:
+            value = np.zeros(ctx.n)
+        else:
+            value = d.transform(ctx, u[:, d.column])
+        ctx.values[d.name] = value
+        out.append(value)
+    return np.column_stack(out).astype(float)
+
+
+class RouteState:
+    """A route as the run uses it: its cost, and its patrol's interdiction probability."""
+
+    def __init__(self, name: str, spec: RouteSpec, port: Port | None):
+        self.name, self.spec, self.port = name, spec, port
+        self.cost = spec.cost
+        patrol = spec.patrol
+        self.staff = np.array(patrol.weekly(), float) if patrol else np.zeros(168)
+        self.per_officer = patrol.per_officer if patrol else 0.0
+
+    def interdiction(self, t: float, factor: float = 1.0) -> float:
+        """Probability that a patrol stops an attempt crossing at ``t``."""
+        staff = self.staff[int(t % 168.0)]
+        return 1.0 - math.exp(-self.per_officer * staff * factor)
+
+
+class GroupState:
+    """A group's beliefs and its alert, and the choice it makes from them."""
+
+    def __init__(
+        self, name: str, i: int, spec: GroupSpec, routes: list[RouteState], learning: float
+    ):
+        self.name, self.i, self.spec, self.routes = name, i, spec, routes
+        self.learning = learning if spec.learning is None else spec.learning
+        self.perceived = np.array(
+            [spec.perceived.get(r.name, r.spec.perceived) for r in routes], float
+        )
+        self.cost = np.array([r.cost for r in routes], float)
+        self.gain = spec.margin * float(spec.value.mean)  # of an attempt that gets through
+        self.alert_until = -math.inf
+
+    def shares(self) -> np.ndarray:
+        """Choice probabilities of its routes and (last) of not smuggling, now."""
+        profit = self.gain * (1.0 - self.perceived) - self.cost
+        return logit_shares(profit, self.spec.profit_scale)
+
+    def choose(self, u: float) -> int:
+        """The option a uniform picks (``len(routes)``: not smuggling)."""
+        cum = np.cumsum(self.shares())
+        return min(int(np.searchsorted(cum, u, side="right")), len(cum) - 1)
+
+    def learn(self, k: int, caught: bool) -> None:
+        self.perceived[k] = smooth(float(self.perceived[k]), caught, self.learning)
+
+
+class Ledger:
+    """Counts and values per day of the attempt, group and route (the last: not smuggled)."""
+
+    def __init__(self, days: int, groups: int, routes: int):
+        self.n = np.zeros((days, groups, routes + 1, 3), np.int64)
+        self.value = np.zeros((days, groups, routes + 1, 3))
+
+    def book(self, day: int, g: int, r: int, what: int, value: float) -> None:
+        day = min(day, len(self.n) - 1)
+        self.n[day, g, r, what] += 1
+        self.value[day, g, r, what] += value
+
+
+class Smugglers:
+    """Every smuggling group of a run, the routes they use, and the truth of what they did."""
+
+    def __init__(
+        self,
+        env: simpy.Environment,
+        scenario: Scenario,
+        seed: np.random.SeedSequence,
+        ports: Sequence[Port],
+        window: tuple[float, float],
+    ):
+        spec = scenario.smuggling
+        assert spec is not None
+        self.env, self.spec, self.seed = env, spec, seed
+        self.warmup, self.stop = window
+        self.lead = scenario.declaration.advance_max
+        by_name = {p.name: p for p in ports}
+        self.routes = [
+            RouteState(name, r, by_name[r.port] if r.port else None)
+            for name, r in spec.routes.items()
+        ]
+        index = {r.name: i for i, r in enumerate(self.routes)}
+        self.groups = [
+            GroupState(name, i, g, [self.routes[index[r]] for r in g.routes], spec.learning)
+            for i, (name, g) in enumerate(spec.groups.items())
+        ]
+        self.route_index = index
+        self.commodities = list(scenario.commodities)
+        days = int(math.ceil(self.stop / 24.0)) + 1
+        self.ledger = Ledger(days, len(self.groups), len(self.routes))
+        self.pending: dict[tuple[int, int], tuple[GroupState, int, int, float]] = {}
+
+    def start(self) -> None:
+        for g in self.groups:
+            self.env.process(self._opportunities(g))
+
+    # -- choices ---------------------------------------------------------------------------
+    def _opportunities(self, g: GroupState) -> Generator[Any, Any, None]:
+        """The group's opportunities until arrivals stop; each decided ``lead`` ahead."""
+        env, s = self.env, g.spec
+        profile = Arrivals.model_construct(rate=s.rate, hourly=list(s.hourly), weekly=[1.0] * 7)
+        times_rng = group_stream(self.seed, g.name, OPPORTUNITIES)
+        choice_rng = group_stream(self.seed, g.name, CHOICES)
+        for times in arrival_times(profile, times_rng, self.stop):
+            draws = choice_rng.random((len(times), 3))  # choice, value, patrol: fixed use
+            values = s.value.ppf(draws[:, 1])
+            for t, u, value in zip(times.tolist(), draws.tolist(), values.tolist(), strict=True):
+                wake = t - self.lead
+                if wake > env.now:
+                    yield env.timeout(wake - env.now)
+                self._opportunity(g, t, u[0], float(value), u[2])
+
+    def _opportunity(
+        self, g: GroupState, t: float, u: float, value: float, u_patrol: float
+    ) -> None:
+        k = g.choose(u)
+        day = int(t // 24.0)
+        if k == len(g.routes):
+            self.ledger.book(day, g.i, len(self.routes), CHOSEN, value)
+            return
+        route = g.routes[k]
+        self.ledger.book(day, g.i, self.route_index[route.name], CHOSEN, value)
+        if route.port is None:
+            at = self.env.timeout(max(0.0, t - self.env.now))
+            at.callbacks.append(partial(self._cross, g, k, day, t, value, u_patrol))
+            return
+        port = route.port
+        # booked before it is made: a consignment finished in bulk is settled at once
+        key = (port.index, SMUGGLING_INDEX + port.created_smuggling)
+        self.pending[key] = (g, k, day, value)
+        index = port.inject(np.array([t]), self.forced(g, route, value), g.name)
+        assert int(index[0]) == key[1]
+
+    def forced(self, g: GroupState, route: RouteState, value: float) -> dict[str, Any]:
+        """What the group's consignment at a port carries whatever the port's traffic."""
+        s, port = g.spec, route.port
+        assert port is not None
+        out: dict[str, Any] = {
+            "direction": DIRECTIONS.index(route.spec.direction),
+            "commodity": self.commodities.index(s.commodity),
+            "trader_class": TRADER_CLASSES.index(s.trader_class),
+            "origin": list(port.spec.traffic.origins).index(s.origin),
+            "value": value,
+        }
+        truth = {"illicit": ILLICIT.index(s.illicit) + 1, "concealed": s.concealed}
+        out.update({k: v for k, v in truth.items() if k in TRUTH})
+        return out
+
+    def _cross(
+        self, g: GroupState, k: int, day: int, t: float, value: float, u: float, _: object
+    ) -> None:
+        """An attempt on a route outside the ports meets its patrol."""
+        factor = self.spec.alert.factor if self.env.now < g.alert_until else 1.0
+        caught = u < g.routes[k].interdiction(t, factor)
+        self._outcome(g, k, day, value, caught)
+
+    def _outcome(self, g: GroupState, k: int, day: int, value: float, caught: bool) -> None:
+        """The group learns an attempt's outcome (now)."""
+        r = self.route_index[g.routes[k].name]
+        self.ledger.book(day, g.i, r, CAUGHT_N if caught else SLIPPED, value)
+        g.learn(k, caught)
+        if caught:
+            g.alert_until = max(g.alert_until, self.env.now + self.spec.alert.duration)
+
+    # -- outcomes at ports (told by the World) ---------------------------------------------
+    def settle(self, port: int, index: int, caught: bool, known: float) -> None:
+        """A group's consignment at a port was caught or released; the group learns it at
+        ``known`` (never before now)."""
+        g, k, day, value = self.pending.pop((port, index))
+        delay = max(0.0, known - self.env.now)
+        if delay == 0.0:
+            self._outcome(g, k, day, value, caught)
+            return
+        at = self.env.timeout(delay)
+        at.callbacks.append(lambda _: self._outcome(g, k, day, value, caught))
+
+    def settle_flow(self, c: Consignment) -> None:
+        """A flow ended: released (known at release) or caught (at its last milestone)."""
+        caught = c.outcome in CAUGHT
+        m = c.m
+        known = max(x for x in m if x == x) if caught else m[RELEASED_AT]
+        if known == known:
+            self.settle(c.port, c.index, caught, known)
+
+    def settle_block(self, b: Bulk) -> None:
+        """A bulk block ended: its rows were released (or never, when unbooked)."""
+        outcome = getattr(b, "outcome", None)
+        for i in np.flatnonzero(b.index >= SMUGGLING_INDEX).tolist():
+            caught = outcome is not None and int(outcome[i]) in CAUGHT
+            m = b.m[i]
+            known = float(np.nanmax(m)) if caught else float(m[RELEASED_AT])
+            if known == known:
+                self.settle(b.port.index, int(b.index[i]), caught, known)
+
+    # -- the truth layer -------------------------------------------------------------------
+    def frame(self) -> pd.DataFrame:
+        """Per day of the opportunity, group and route: how many chose it (on the route
+        ``not_smuggled``: attempts deterred), of them caught, slipped, unresolved (outcome
+        unknown by the end), and their values."""
+        n, v = self.ledger.n, self.ledger.value
+        days, groups, routes = np.nonzero(n[:, :, :, CHOSEN])
+        names = [r.name for r in self.routes] + [NOT_SMUGGLED]
+        kinds = [r.spec.kind for r in self.routes] + [NOT_SMUGGLED]
+        cell = (days, groups, routes)
+        chosen, caught, slipped = (n[(*cell, j)] for j in (CHOSEN, CAUGHT_N, SLIPPED))
+        frame = pd.DataFrame(
+            {
+                "day": days,
+                "observed": (days * 24 >= self.warmup) & (days * 24 < self.stop),
+                "group": [self.groups[i].name for i in groups.tolist()],
+                "illicit": [self.groups[i].spec.illicit for i in groups.tolist()],
+                "route": [names[i] for i in routes.tolist()],
+                "kind": [kinds[i] for i in routes.tolist()],
+                "chosen": chosen,
+                "caught": caught,
+                "slipped": slipped,
+                "unresolved": np.where(routes == len(self.routes), 0, chosen - caught - slipped),
+                "value": v[(*cell, CHOSEN)],
+                "value_caught": v[(*cell, CAUGHT_N)],
+                "value_slipped": v[(*cell, SLIPPED)],
+            }
+        )
+        # every route and type is named in the metrics, even one nobody used in this run
+        frame.attrs["routes"] = [r.name for r in self.routes]
+        frame.attrs["illicit"] = sorted({g.spec.illicit for g in self.groups})
+        return frame
+
+
+def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
+    """The truth layer's headline numbers over the observed days (attempts by the day they
+    were made): attempts (deterred ones apart), by route and illicit type, and outcomes."""
+    obs = frame[frame["observed"]]
+    deterred = obs[obs["route"] == NOT_SMUGGLED]
+    tried = obs[obs["route"] != NOT_SMUGGLED]
+    patrol = tried[tried["kind"] != "port"]
+    opportunities = float(obs["chosen"].sum())
+    caught, slipped = float(tried["caught"].sum()), float(tried["slipped"].sum())
+    out = {
+        "smuggling_opportunities": opportunities,
+        "smuggling_attempts": float(tried["chosen"].sum()),
+        "attempts_deterred": float(deterred["chosen"].sum()),
+        "smuggling_deterred_share": (
+            float(deterred["chosen"].sum()) / opportunities if opportunities else math.nan
+        ),
+        "smuggling_interdicted": float(patrol["caught"].sum()),
+        "smuggling_caught_at_ports": caught - float(patrol["caught"].sum()),
+        "smuggling_slipped": slipped,
+        "smuggling_unresolved": float(tried["unresolved"].sum()),
+        "smuggling_caught_share": caught / (caught + slipped) if caught + slipped else math.nan,
+        "smuggling_value_caught": float(tried["value_caught"].sum()),
+        "smuggling_value_slipped": float(tried["value_slipped"].sum()),
+    }
+    by_route = tried.groupby("route")["chosen"].sum()
+    for route in frame.attrs.get("routes", list(by_route.index)):
+        out[f"smuggling_attempts_route_{route}"] = float(by_route.get(route, 0))
+    by_type = tried.groupby("illicit")["chosen"].sum()
+    for kind in frame.attrs.get("illicit", list(by_type.index)):
+        out[f"smuggling_attempts_{kind}"] = float(by_type.get(kind, 0))
+    return out

@@ -1,0 +1,262 @@
+"""The ``[costs]`` section: what clearance costs the agency and the trader, and what slips
+through costs society (DESIGN.md section 3, "Cost").
+
+Prices are in one currency at one price year (both stated in the section). The agency pays
+its staff by the time they are on duty (the lanes' hourly schedules), its equipment by capital
+amortised over its life plus a cost per use, and variable costs per check; the trader pays
+the broker, the value of time held at the border, storage after the free period, reefer power,
+handling and attendance. Revenue evaded and harm slipped are assumption-driven lines reported
+apart from both.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
+
+from sim.scenario.base import ANY, ILLICIT, MODES, Strict
+from sim.scenario.distributions import Duration
+from sim.scenario.limits import AtField, Real, real
+
+MAX_MONEY = 1e12
+
+#: A sum of money: finite, 0 .. 1e12 (in the section's currency).
+Money = Annotated[float, BeforeValidator(real), Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+#: A share of the goods' value per day held (0.006 = 0.6 %/day).
+DailyRate = Annotated[float, BeforeValidator(real), Field(ge=0, le=1, allow_inf_nan=False)]
+
+#: The lanes a port may have (their keys in the resources table); staff are priced by lane.
+LANE_KEYS = (
+    "declaration_review",
+    "document_check",
+    "scanners",
+    "image_officers",
+    "exam_bays",
+    "movers",
+    "exam_teams",
+    "quarantine_officers",
+    "exam_officers",
+    "gate",
+)
+#: Kinds of illicit goods (the hidden truth); harm values are given per kind.
+ILLICIT_KINDS = ILLICIT
+
+
+def _per_mode(v: Any) -> Any:
+    """A price that may differ by mode: one number, or a table by mode (``"*"``: the rest)."""
+    if isinstance(v, dict):
+        for k in v:
+            if k != ANY and k not in MODES:
+                raise AtField(k, f"unknown mode {k!r}; allowed: *, {', '.join(MODES)}")
+        return v
+    return {ANY: v}
+
+
+PerMode = Annotated[dict[str, Money], BeforeValidator(_per_mode)]
+
+
+def by_mode(prices: dict[str, float], mode: str) -> float:
+    """The price for ``mode`` (its own, else ``"*"``, else 0)."""
+    return prices.get(mode, prices.get(ANY, 0.0))
+
+
+class StaffLane(Strict):
+    """Who works a lane: each server of the lane is ``heads`` people of ``role``."""
+
+    role: str
+    heads: Real = Field(default=1.0, gt=0, le=1000, description="people per server")
+
+
+class Equipment(Strict):
+    """A machine (a scanner, a laboratory): capital amortised over its life, plus per use."""
+
+    capital: Money = Field(description="purchase and installation, per unit")
+    life_years: Real = Field(gt=0, le=100)
+    per_use: Money = Field(default=0.0, description="power, maintenance, consumables per use")
+
+    def per_year(self) -> float:
+        return self.capital / self.life_years
+
+
+class Checks(Strict):
+    """Variable costs per check borne by the agency (prices of consumables and services)."""
+
+    sample: Money = Field(default=0.0, description="taking one quarantine sample")
+    lab_tests: dict[str, Money] = Field(
+        default_factory=dict,
+        description="one laboratory test, by test name ('standard' or a port's lab test)",
+    )
+    destruction: Money = Field(
+        default=0.0, description="return or destruction of rejected goods, per container"
+    )
+    rejection_payer: Literal["trader", "state"] = Field(
+        default="trader", description="who pays the return or destruction of rejected goods"
+    )
+
+
+class Storage(Strict):
+    """Storage and demurrage per container-day, charged after a free period from arrival."""
+
+    free: Duration = 0.0
+    per_container_day: Money = 0.0
+
+
+class Trader(Strict):
+    """The trader's costs of crossing the border (all per consignment unless said)."""
+
+    broker_fee: PerMode = Field(default_factory=dict, description="per declaration")
+    time_cost_per_day: DailyRate = Field(
+        default=0.0, description="value of time: share of the goods' value per day held"
+    )
+    storage: dict[str, Storage] = Field(
+        default_factory=dict, description="storage and demurrage by mode ('*': the rest)"
+    )
+    reefer_per_day: Money = Field(
+        default=0.0, description="reefer power per container-day for goods kept frozen"
+    )
+    terminal_handling: PerMode = Field(
+        default_factory=dict, description="port or border handling per container"
+    )
+    inspection_move: PerMode = Field(
+        default_factory=dict, description="moving one container to or from the exam bay"
+    )
+    exam_handling: PerMode = Field(
+        default_factory=dict,
+        description="opening, unstuffing and restuffing per examined container",
+    )
+    attendance: PerMode = Field(
+        default_factory=dict, description="the trader or broker attending one examination"
+    )
+
+    @model_validator(mode="after")
+    def _modes(self) -> Trader:
+        for k in self.storage:
+            if k != ANY and k not in MODES:
+                allowed = ", ".join(MODES)
+                raise AtField(("storage", k), f"unknown mode {k!r}; allowed: *, {allowed}")
+        return self
+
+    def storage_for(self, mode: str) -> Storage:
+        return self.storage.get(mode, self.storage.get(ANY, Storage()))
+
+
+class CommodityCost(Strict):
+    """Cost settings that differ by commodity group."""
+
+    time_cost_per_day: DailyRate | None = Field(
+        default=None, description="overrides the trader's rate (perishables lose value faster)"
+    )
+    reefer: bool = Field(default=False, description="held frozen or chilled: reefer power")
+    duty_rate: Real | None = Field(
+        default=None, ge=0, le=10, description="duty and import taxes as a share of value"
+    )
+
+
+class Slipped(Strict):
+    """What undetected illicit goods cost society: labelled assumptions, reported apart."""
+
+    duty_rate: Real = Field(
+        default=0.0, ge=0, le=10, description="duty and import taxes as a share of value"
+    )
+    harm: dict[str, Money] = Field(
+        default_factory=dict, description="harm per undetected illicit consignment, by kind"
+    )
+
+    @model_validator(mode="after")
+    def _kinds(self) -> Slipped:
+        for k in self.harm:
+            if k not in ILLICIT_KINDS:
+                raise AtField(
+                    ("harm", k), f"unknown illicit kind {k!r}; allowed: {', '.join(ILLICIT_KINDS)}"
+                )
+        return self
+
+
+class Costs(Strict):
+    """Prices of clearance, in ``currency`` at ``price_year`` prices."""
+
+    currency: str = Field(default="USD", min_length=1, max_length=8)
+    price_year: int = Field(ge=1900, le=2200)
+    hours_per_year: Real = Field(
+        default=2000.0, gt=0, le=8784, description="paid hours per head per year"
+    )
+    roles: dict[str, Money] = Field(
+        default_factory=dict, description="cost per head per year (pay and on-costs), by role"
+    )
+    staff: dict[str, StaffLane] = Field(
+        default_factory=dict, description="who works each lane (lanes not listed cost no staff)"
+    )
+    posts: dict[str, dict[str, Real]] = Field(
+        default_factory=dict,
+        description="staff on the books of a port whatever the traffic (patrol, management): "
+        "full-time heads by role, per port or '*'",
+    )
+    scanner: dict[str, Equipment] = Field(
+        default_factory=dict,
+        description="a scanner, by mode ('*': the rest): a container scanner costs far more "
+        "than a parcel line",
+    )
+    lab: Equipment | None = None
+    checks: Checks = Field(default_factory=Checks)
+    trader: Trader = Field(default_factory=Trader)
+    commodities: dict[str, CommodityCost] = Field(default_factory=dict)
+    no_find_payer: Literal["trader", "state"] = Field(
+        default="trader",
+        description="who pays the handling of an inspection that finds nothing",
+    )
+    slipped: Slipped = Field(default_factory=Slipped)
+
+    @model_validator(mode="after")
+    def _references(self) -> Costs:
+        for k in self.scanner:
+            if k != ANY and k not in MODES:
+                allowed = ", ".join(MODES)
+                raise AtField(("scanner", k), f"unknown mode {k!r}; allowed: *, {allowed}")
+        for lane, s in self.staff.items():
+            if lane not in LANE_KEYS:
+                allowed = ", ".join(LANE_KEYS)
+                raise AtField(("staff", lane), f"unknown lane {lane!r}; allowed: {allowed}")
+            if s.role not in self.roles:
+                raise AtField(("staff", lane, "role"), self._no_role(s.role))
+        for port, heads in self.posts.items():
+            for role, n in heads.items():
+                if role not in self.roles:
+                    raise AtField(("posts", port, role), self._no_role(role))
+                if n < 0:
+                    raise AtField(("posts", port, role), f"heads must be >= 0; got {n:g}")
+        return self
+
+    def _no_role(self, role: str) -> str:
+        return f"unknown role {role!r}; allowed (costs.roles): {', '.join(self.roles) or '(none)'}"
+
+    def hourly(self, role: str) -> float:
+        """Cost of one head of ``role`` for one hour on duty."""
+        return self.roles[role] / self.hours_per_year
+
+    def scanner_for(self, mode: str) -> Equipment | None:
+        return self.scanner.get(mode, self.scanner.get(ANY))
+
+    def commodity(self, name: str) -> CommodityCost:
+        return self.commodities.get(name, CommodityCost())
+
+
+def _known(v: Costs | None, info: ValidationInfo) -> Costs | None:
+    """Commodities and ports named in ``[costs]`` exist in the scenario."""
+    if v is None:
+        return v
+    commodities = info.data.get("commodities") or {}
+    ports = info.data.get("ports") or {}
+    for k in v.commodities:
+        if commodities and k not in commodities:
+            raise AtField(
+                ("commodities", k), f"unknown commodity {k!r}; allowed: {', '.join(commodities)}"
+            )
+    for k in v.posts:
+        if ports and k != ANY and k not in ports:
+            raise AtField(("posts", k), f"unknown port {k!r}; allowed: *, {', '.join(ports)}")
+    return v
+
+
+#: The scenario's ``costs`` field (declare it after ``commodities`` and ``ports``).
+CostsField = Annotated[Costs | None, AfterValidator(_known)]

@@ -1,0 +1,236 @@
+"""Smuggling groups and the routes they choose among: what a scenario's ``[smuggling]`` may say.
+
+A group has an attribute signature (what it smuggles, declared as which commodity, by which
+trader class, from which origin, concealed or not), a rate of opportunities and the gain of
+an attempt that gets through. At each opportunity it chooses a route, or not to smuggle at
+all, by a logit on expected profit (see :mod:`sim.model.smuggling`). Routes are the
+scenario's ports (the attempt becomes a declaration that goes through the real checks) or
+routes outside them, caught by patrols whose interdiction probability follows the staff on
+duty. The references to the rest of the scenario (ports, commodities, origins) are checked by
+:meth:`Smuggling.check`, which the scenario calls.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from sim.scenario import limits
+from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
+from sim.scenario.distributions import Duration, number_dist
+from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.units import UnitError, parse_rate
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
+
+#: kinds of route; every kind but "port" is outside the ports, caught by patrols
+ROUTE_KINDS = (
+    "port",
+    "river",
+    "border_resident_trade",
+    "parallel_traders",
+    "small_vessels",
+    "other",
+)
+#: what a group's opportunities may come at (per day): at most this many
+MAX_OPPORTUNITIES_H = 100_000 / 24
+
+
+def _opportunity_rate(v: Any) -> float:
+    try:
+        rate = parse_rate(v)
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+    if not 0 <= rate <= MAX_OPPORTUNITIES_H:
+        raise ValueError(f"out of range: allowed 0 to 100,000/d; got {v!r}")
+    return rate
+
+
+OpportunityRate = Annotated[float, BeforeValidator(_opportunity_rate)]
+Money = Annotated[float, BeforeValidator(limits.real), Field(ge=0, le=limits.MAX_VALUE)]
+
+
+class Patrol(Strict):
+    """Patrol staff on a route outside the ports: an attempt is interdicted with probability
+    ``1 - exp(-per_officer x staff on duty x alert factor)``."""
+
+    staff: Servers | None = Field(default=None, description="officers on duty, every hour")
+    schedule: list[Servers] | None = Field(
+        default=None, description="officers on duty by hour of the day (24) or week (168)"
+    )
+    per_officer: Real = Field(
+        ge=0, le=100, description="interdiction hazard per officer on duty (per attempt)"
+    )
+
+    @model_validator(mode="after")
+    def _one(self) -> Patrol:
+        if (self.staff is None) == (self.schedule is None):
+            raise ValueError("give either 'staff' or 'schedule', exactly one of them")
+        if self.schedule is not None and len(self.schedule) not in (24, 168):
+            raise AtField(
+                "schedule",
+                f"schedule needs 24 (hours of the day) or 168 (hours of the week) numbers; "
+                f"got {len(self.schedule)}",
+            )
+        return self
+
+    def weekly(self) -> list[int]:
+        """Officers on duty in each of the 168 hours of the week."""
+        if self.schedule is not None:
+            return list(self.schedule) * (168 // len(self.schedule))
+        assert self.staff is not None
+        return [self.staff] * 168
+
+
+class Route(Strict):
+    """A way across: a port of the scenario, or a route outside the ports with a patrol."""
+
+    label: str = ""
+    kind: Literal[
+        "port", "river", "border_resident_trade", "parallel_traders", "small_vessels", "other"
+    ]
+    port: str | None = Field(default=None, description="kind 'port': the scenario's port")
+    direction: Literal["import", "export"] = "import"
+    cost: Money = Field(description="the group's cost of one attempt by this route, USD")
+    perceived: Probability = Field(
+        description="detection probability groups believe at the start of the run"
+    )
+    patrol: Patrol | None = None
+
+    @model_validator(mode="after")
+    def _kind(self) -> Route:
+        if self.kind == "port":
+            if self.port is None:
+                raise AtField("port", "a route of kind 'port' names the scenario's port")
+            if self.patrol is not None:
+                raise AtField("patrol", "a port route is checked by the port, not by a patrol")
+        else:
+            if self.port is not None:
+                raise AtField("port", f"only a route of kind 'port' names a port ({self.kind})")
+            if self.patrol is None:
+                raise AtField("patrol", f"a route of kind {self.kind!r} needs a [patrol]")
+        return self
+
+
+class Alert(Strict):
+    """After a group's goods are caught (a seizure of its signature), patrols on every route
+    outside the ports are more vigilant against it for a while."""
+
+    factor: Real = Field(default=1.0, ge=1, le=100, description="multiplier on patrol hazard")
+    duration: Duration = Field(default=0.0, ge=0, le=limits.MAX_DURATION_H)
+
+
+class Group(Strict):
+    """A smuggling group: its signature, its opportunities and its routes."""
+
+    label: str = ""
+    illicit: str = Field(description="illicit type (see base.ILLICIT)")
+    commodity: str = Field(description="the commodity its goods are declared as")
+    trader_class: str = "general"
+    origin: str = "unspecified"
+    concealed: bool = False
+    direction: Literal["import", "export"] = "import"
+    value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
+        description="value of the goods in one attempt, USD (declared at a port)"
+    )
+    margin: Probability = Field(
+        default=1.0,
+        description="share of the goods' value the group gains when they get through "
+        "(evaded duties and taxes, the premium on banned goods)",
+    )
+    rate: OpportunityRate = Field(description="opportunities (consignments ready to move)")
+    hourly: list[Weight] = Field(
+        default_factory=lambda: [1.0] * 24, description="when opportunities come, by hour"
+    )
+    profit_scale: Real = Field(
+        gt=0,
+        le=limits.MAX_VALUE,
+        description="logit scale, USD: how much expected profit it takes to change choices",
+    )
+    routes: list[str] = Field(min_length=1, description="the routes open to the group")
+    perceived: dict[str, Probability] = Field(
+        default_factory=dict, description="its own starting beliefs, overriding the routes'"
+    )
+    learning: Probability | None = Field(
+        default=None, description="weight of each new outcome in its beliefs (default: shared)"
+    )
+
+    @field_validator("hourly")
+    @classmethod
+    def _hours(cls, v: list[float]) -> list[float]:
+        if len(v) != 24 or sum(v) <= 0:
+            raise ValueError(f"hourly needs 24 weights, at least one > 0; got {len(v)}")
+        return v
+
+
+class Smuggling(Strict):
+    """Smuggling groups who choose routes by expected profit and learn from their outcomes."""
+
+    learning: Probability = Field(
+        default=0.2,
+        description="exponential smoothing of perceived detection: the weight of each new "
+        "outcome (0: beliefs held fixed)",
+    )
+    alert: Alert = Field(default_factory=Alert)
+    routes: dict[str, Route] = Field(min_length=1)
+    groups: dict[str, Group] = Field(min_length=1)
+
+    def check(self, scenario: Scenario) -> None:
+        """Every name a route or group uses is one the scenario knows."""
+        for rname, r in self.routes.items():
+            where = ("smuggling", "routes", rname)
+            if r.port is not None and r.port not in scenario.ports:
+                raise AtField(
+                    (*where, "port"),
+                    f"unknown port {r.port!r}; allowed: {', '.join(scenario.ports)}",
+                )
+            if (
+                r.port is not None
+                and r.direction == "export"
+                and not scenario.ports[r.port].exports
+            ):
+                raise AtField(
+                    (*where, "direction"),
+                    f"'export' through port {r.port!r}, which has no [exports] section",
+                )
+        for gname, g in self.groups.items():
+            where = ("smuggling", "groups", gname)
+            known = {
+                "illicit": (g.illicit, ILLICIT),
+                "commodity": (g.commodity, tuple(scenario.commodities)),
+                "trader_class": (g.trader_class, TRADER_CLASSES),
+            }
+            for key, (value, allowed) in known.items():
+                if value not in allowed:
+                    raise AtField(
+                        (*where, key), f"unknown {key} {value!r}; allowed: {', '.join(allowed)}"
+                    )
+            for name in [*g.routes, *g.perceived]:
+                if name not in self.routes:
+                    raise AtField(
+                        (*where, "routes"),
+                        f"unknown route {name!r}; allowed: {', '.join(self.routes)}",
+                    )
+            self._ports_of(scenario, gname, g)
+
+    def _ports_of(self, scenario: Scenario, gname: str, g: Group) -> None:
+        """A group's port routes carry its direction, and its origin is one the port knows."""
+        for name in g.routes:
+            r = self.routes[name]
+            if r.port is None:
+                continue
+            where = ("smuggling", "groups", gname)
+            if r.direction != g.direction:
+                raise AtField(
+                    (*where, "routes"),
+                    f"route {name!r} carries {r.direction}s; the group's goods are {g.direction}s",
+                )
+            origins = scenario.ports[r.port].traffic.origins
+            if g.origin not in origins:
+                raise AtField(
+                    (*where, "origin"),
+                    f"origin {g.origin!r} is not among ports.{r.port}.traffic.origins "
+                    f"(route {name!r}); allowed: {', '.join(origins)}",
+                )

@@ -1,0 +1,321 @@
+"""Costs (sim/model/costs.py, sim/model/costbook.py): agency cost by time on duty, trader
+cost by the consignment's own times, who pays for an inspection that finds nothing, and what
+slips through, on deterministic scenarios where every figure can be worked out by hand."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import det_scenarios as D
+import numpy as np
+import pytest
+
+import sim
+from sim.model.costbook import LAYOUT, CostBook
+from sim.model.costs import PARTS, TRADER_PARTS, P, duty_hours, slipped
+from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
+from sim.model.enforcement import PHYSICAL
+from sim.model.milestones import OWNERS, RELEASED, SEIZED
+from sim.scenario.costs import ILLICIT_KINDS, Costs, Slipped
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+HOURLY = 10.0  # the test role's cost per head-hour: 19,000 a year over 1,900 hours
+
+
+def costs(**over: Any) -> dict[str, Any]:
+    """A [costs] section with round prices (deep-merged with ``over``)."""
+    base: dict[str, Any] = {
+        "price_year": 2019,
+        "hours_per_year": 1900,
+        "roles": {"officer": 19000},
+        "staff": {"document_check": {"role": "officer", "heads": 2}},
+        "trader": {
+            "broker_fee": 50,
+            "time_cost_per_day": 0.01,
+            "storage": {"*": {"free": "6 h", "per_container_day": 24}},
+            "inspection_move": 10,
+            "exam_handling": 30,
+            "attendance": 20,
+        },
+        "checks": {"sample": 5, "lab_tests": {"standard": 40}},
+    }
+    return _merge(base, over)
+
+
+def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(a)
+    for k, v in b.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def with_costs(scenario: sim.Scenario, **over: Any) -> sim.Scenario:
+    return scenario.model_copy(update={"costs": Costs.model_validate(costs(**over))})
+
+
+def desk(rate: str, lane: dict[str, Any], **kw: Any) -> sim.Scenario:
+    """One land port whose every declaration goes through the document check ``lane``."""
+    p = D.port(rate=rate, document_check=lane, **kw)
+    return D.scenario({"p": p}, selection={"document": 1.0}, days=2, warmup_days=1)
+
+
+def staff_cost(result: sim.RunResult, item: str = "document_check") -> float:
+    a = result.agency
+    assert a is not None
+    return float(a.loc[a["item"] == item, "cost"].sum())
+
+
+def all_row(result: sim.RunResult) -> dict[str, float]:
+    c = result.costs
+    assert c is not None
+    return c[c["dimension"] == "all"].iloc[0].to_dict()
+
+
+# --- agency ------------------------------------------------------------------------------
+@pytest.mark.parametrize("rate", ["1/h", "2/h", "0/h"])
+def test_fixed_capacity_costs_heads_times_cost_times_duration_whatever_the_load(rate):
+    lane = {"capacity": 3, "service": D.fixed(0.25)}
+    r = sim.simulate(with_costs(desk(rate, lane)), seed=1)
+    assert staff_cost(r) == pytest.approx(3 * 2 * HOURLY * 48, rel=1e-12)  # 3 servers, 2 days
+
+
+def test_a_schedule_change_changes_staff_cost_by_exactly_the_hours_removed():
+    full = [3] * 24
+    cut = [1] * 5 + [3] * 19  # two servers fewer from 00:00 to 05:00: 10 server-hours a day
+    costs_ = [
+        staff_cost(
+            sim.simulate(with_costs(desk("1/h", {"schedule": s, "service": D.fixed(0.1)})), seed=1)
+        )
+        for s in (full, cut)
+    ]
+    assert costs_[0] - costs_[1] == pytest.approx(10 * 2 * 2 * HOURLY, rel=1e-12)  # 2 days, 2 heads
+
+
+def test_duty_hours_integrates_the_weekly_schedule_exactly():
+    week = [0] * 168
+    week[8:18] = [4] * 10  # Monday 08:00-18:00, four servers
+    assert duty_hours(week, 0, 168) == 40
+    assert duty_hours(week, 8.5, 9.25) == pytest.approx(3.0)  # 0.75 h of four servers
+    assert duty_hours(week, 160, 168 + 10) == 8  # across the week's end: Monday 08:00-10:00
+    assert duty_hours(week, 168 * 3 + 17.5, 168 * 3 + 30) == pytest.approx(2.0)
+    assert duty_hours(None, 0, 168) == 0  # an unlimited lane has no staff
+
+
+def test_busy_cost_is_staff_cost_times_utilisation():
+    r = sim.simulate(with_costs(desk("2/h", {"capacity": 3, "service": D.fixed(0.25)})), seed=1)
+    a = r.agency
+    assert a is not None
+    row = a[a["item"] == "document_check"].iloc[0]
+    assert 0 < row["utilisation"] < 1
+    assert row["busy_cost"] == pytest.approx(row["cost"] * row["utilisation"], rel=1e-12)
+
+
+# --- trader ------------------------------------------------------------------------------
+def held_scenario(free_h: float, rate: float = 0.01) -> sim.Scenario:
+    """Every consignment lodges 2 h after arrival and leaves 5 h after release: held 7 h."""
+    p = D.port(rate="1/h", lodging_h=2.0, pickup_h=5.0)
+    p["traffic"]["value"] = 1000
+    s = D.scenario({"p": p}, days=2, warmup_days=1)
+    storage = {"*": {"free": D.hours(free_h), "per_container_day": 24}}
+    return with_costs(s, trader={"time_cost_per_day": rate, "storage": storage})
+
+
+def test_time_cost_is_value_times_rate_times_days_held():
+    r = sim.simulate(held_scenario(6.0), seed=1, log=True)
+    log = r.log
+    assert log is not None
+    rel = log[log["cohort"] & (log["outcome"] == "released")]
+    expected = (rel["value"] * 0.01 * (rel["exited"] - rel["arrived"]) / 24).mean()
+    row = all_row(r)
+    assert row["n"] == len(rel)
+    assert sum(row[f"time_{o}"] for o in OWNERS) == pytest.approx(expected, rel=1e-12)
+    assert expected == pytest.approx(1000 * 0.01 * 7 / 24, rel=1e-12)
+    # the lodging is the trader's and the pick-up too: the border imposed nothing
+    assert row["time_trader"] == pytest.approx(expected, rel=1e-12)
+    assert row["border_burden"] == 0
+
+
+@pytest.mark.parametrize(
+    ("free_h", "storage"),
+    [(6.0, 1.0), (6.5, 0.5), (7.0, 0.0), (8.0, 0.0)],  # 24 a container-day after the free 7 h
+)
+def test_storage_starts_exactly_at_the_end_of_the_free_period(free_h, storage):
+    row = all_row(sim.simulate(held_scenario(free_h), seed=1))
+    assert row["storage"] == pytest.approx(storage, abs=1e-9)
+
+
+def small(**over: Any) -> sim.Scenario:
+    return with_costs(sim.load_scenario(SMALL), **over)
+
+
+def test_doubling_the_time_cost_rate_doubles_that_part_exactly():
+    a = sim.simulate(small(), seed=3)
+    b = sim.simulate(small(trader={"time_cost_per_day": 0.02}), seed=3)
+    ca, cb = a.costs, b.costs
+    assert ca is not None and cb is not None
+    time = [f"time_{o}" for o in OWNERS]
+    assert (ca[time].to_numpy() > 0).any()
+    assert (cb[time].to_numpy() == 2 * ca[time].to_numpy()).all()
+    others = [k for k in TRADER_PARTS if k not in time]
+    assert (cb[others].to_numpy() == ca[others].to_numpy()).all()
+
+
+def test_who_pays_for_a_no_find_inspection_moves_its_cost_without_changing_the_total():
+    trader = sim.simulate(small(no_find_payer="trader"), seed=2).metrics()
+    state = sim.simulate(small(no_find_payer="state"), seed=2).metrics()
+    moved = trader["no_find_per_consignment"]
+    assert moved > 0 and moved == pytest.approx(state["no_find_per_consignment"], rel=1e-12)
+    assert state["agency_cost_per_consignment"] == pytest.approx(
+        trader["agency_cost_per_consignment"] + moved, rel=1e-12
+    )
+    assert state["trader_cost_per_consignment"] == pytest.approx(
+        trader["trader_cost_per_consignment"] - moved, rel=1e-12
+    )
+    assert state["total_cost_per_consignment"] == pytest.approx(
+        trader["total_cost_per_consignment"], rel=1e-12
+    )
+
+
+def test_total_is_agency_plus_trader_in_every_group():
+    r = sim.simulate(small(), seed=1)
+    c = r.costs
+    assert c is not None and len(c) > 10
+    assert np.allclose(c["total"], c["agency"] + c["trader"], rtol=1e-12)
+    assert np.allclose(c["agency"], c["agency_fixed"] + c["agency_variable"], rtol=1e-12)
+    assert np.allclose(c["trader"], c[list(TRADER_PARTS)].sum(axis=1), rtol=1e-12)
+    # the fixed costs are shared out, not lost: per consignment x n adds up to the items
+    m = r.metrics()
+    n = c.loc[c["dimension"] == "port", "n"]
+    shared = (c.loc[c["dimension"] == "port", "agency_fixed"] * n).sum()
+    assert r.agency is not None
+    assert shared == pytest.approx(r.agency["cost"].sum(), rel=1e-9)
+    assert m["total_cost_per_consignment"] == pytest.approx(
+        m["agency_cost_per_consignment"] + m["trader_cost_per_consignment"], rel=1e-12
+    )
+
+
+def test_without_a_costs_section_nothing_is_costed():
+    r = sim.simulate(sim.load_scenario(SMALL), seed=1)
+    assert r.costs is None and r.agency is None
+    assert "total_cost_per_consignment" not in r.metrics()
+
+
+# --- what slips through (the hidden truth, on synthetic rows) -----------------------------
+def code(kind: str) -> int:
+    return ILLICIT_KINDS.index(kind) + 1
+
+
+def test_slipped_counts_undetected_illicit_goods_only():
+    illicit = np.array(
+        [
+            0,
+            code("undervaluation"),
+            code("undervaluation"),
+            code("tobacco"),
+            code("counterfeit"),
+            code("pest"),
+        ]
+    )
+    value = np.array([100.0, 100.0, 100.0, 50.0, 80.0, 10.0])
+    true_value = np.array([100.0, 300.0, 300.0, 50.0, 80.0, 10.0])
+    detected = np.array([0, 0, 1, 0, 0, 0])
+    duty = np.full(6, 0.5)
+    harm = np.array([0.0, 7.0, 11.0, 13.0, 17.0, 19.0])  # by code: compliant first
+    revenue, lost = slipped(illicit, value, true_value, detected, duty, harm)
+    assert revenue.tolist() == [0, 100, 0, 25, 0, 0]  # hidden value; whole smuggled value
+    assert lost.tolist() == [0, harm[code("undervaluation")], 0, 7, 11, 17]
+
+
+def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
+    s = held_scenario(6.0)
+    assert s.costs is not None
+    slip = {"duty_rate": 0.5, "harm": {"tobacco": 1000, "undervaluation": 3}}
+    s = s.model_copy(update={"costs": s.costs.model_copy(update={"slipped": Slipped(**slip)})})
+    book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
+    assert book.truth
+    ix = {k: i for i, k in enumerate(LAYOUT)}
+    rows = np.full((5, len(LAYOUT)), np.nan)
+    for k in ("port", "channel", "direction", "commodity", "trader_class", "attend", "premises"):
+        rows[:, ix[k]] = 0
+    rows[:, ix["containers"]] = 1
+    rows[:, ix["value"]] = 1000
+    rows[:, ix["arrived"]], rows[:, ix["exited"]] = 0.0, 24.0
+    for o in OWNERS:
+        rows[:, ix[f"own_{o}"]] = 24.0 if o == "trader" else 0.0
+    for i in range(len(TRUTH_COLUMNS)):
+        rows[:, ix[f"truth_{i}"]] = 0
+    tobacco, under = code("tobacco"), code("undervaluation")
+    # compliant; tobacco slipped; tobacco found by an exam (seized); tobacco found by a later
+    # audit; undervaluation slipped (true value 1,500)
+    rows[:, ix["truth_0"]] = [0, tobacco, tobacco, tobacco, under]
+    rows[:, ix["truth_1"]] = [1000, 1000, 1000, 1000, 1500]
+    rows[:, ix["outcome"]] = [RELEASED, RELEASED, SEIZED, RELEASED, RELEASED]
+    rows[:, ix["checks"]] = [0, 0, PHYSICAL, 0, 0]
+    rows[2, ix["truth_6"]] = 1  # the exam finds it
+    rows[3, ix["truth_8"]] = 1  # the audit finds it
+    book.fold(rows)
+    sums = book.sums["all"][0]
+    # duty on the slipped tobacco's whole value and on the hidden 500 of the undervaluation
+    assert sums[P["revenue_evaded"]] == 0.5 * 1000 + 0.5 * 500
+    assert sums[P["harm_slipped"]] == 1000 + 3
+    # trader cost: broker 50, a day's time 10 and 18 h of storage 18, for the four released
+    assert sums[[P[k] for k in TRADER_PARTS]].sum() == pytest.approx(4 * (50 + 10 + 18) + 50)
+    assert book.compliant[0] == 1  # only the compliant consignment
+    assert book.seized == 1  # for the cost per seizure
+
+
+def test_every_part_is_named_once():
+    assert len(set(PARTS)) == len(PARTS)
+
+
+# --- bad input ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("over", "words"),
+    [
+        (
+            {"staff": {"document_check": {"role": "clerk"}}},
+            ["costs.staff.document_check.role", "'clerk'", "officer"],
+        ),
+        (
+            {"staff": {"desk": {"role": "officer"}}},
+            ["costs.staff.desk", "unknown lane", "document_check"],
+        ),
+        ({"trader": {"broker_fee": {"boat": 5}}}, ["costs.trader.broker_fee", "'boat'", "sea"]),
+        ({"commodities": {"fish": {"reefer": True}}}, ["costs.commodities.fish", "general"]),
+        (
+            {"trader": {"time_cost_per_day": 2}},
+            ["costs.trader.time_cost_per_day", "less than or equal to 1"],
+        ),
+        ({"no_find_payer": "nobody"}, ["costs.no_find_payer", "'trader'", "'state'"]),
+    ],
+)
+def test_bad_costs_are_reported_by_field(tmp_path, over, words):
+    import tomllib
+
+    data = tomllib.loads(SMALL.read_text(encoding="utf-8"))
+    data["costs"] = costs(**over)
+    path = tmp_path / "bad.toml"
+    path.write_text(_toml(data), encoding="utf-8")
+    with pytest.raises(sim.ScenarioError) as err:
+        sim.load_scenario(path)
+    text = str(err.value.format() if hasattr(err.value, "format") else err.value)
+    assert "bad.toml" in text
+    for w in words:
+        assert w in text, text
+
+
+def _toml(data: dict[str, Any], prefix: str = "") -> str:
+    """A minimal TOML writer for the test's nested tables."""
+    import json
+
+    scalars, tables = [], []
+    for k, v in data.items():
+        key = json.dumps(k)
+        if isinstance(v, dict):
+            tables.append(_toml(v, f"{prefix}{key}."))
+        else:
+            scalars.append(f"{key} = {json.dumps(v)}")
+    head = f"[{prefix[:-1]}]\n" if prefix else ""
+    return head + "\n".join(scalars) + "\n" + "".join(tables)

@@ -1,0 +1,295 @@
+"""Smuggling groups who adapt (sim.model.smuggling): logit route choice with an outside option,
+deterrence and displacement, exponential smoothing of perceived detection, determinism, and
+the baseline's consignments untouched by the groups' own streams."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.stats import norm
+
+from sim.cli import main
+from sim.model.draws import REQUIREMENTS
+from sim.model.run import simulate
+from sim.model.smuggling import NOT_SMUGGLED, GroupState, logit_shares, smooth
+from sim.model.streams import SMUGGLING_INDEX
+from sim.model.world import World
+from sim.scenario.loader import load_scenario
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+#: a group at the small scenario's sea port and on two patrolled routes outside it
+SMUGGLING = """
+[smuggling]
+learning = {learning}
+alert = {{factor = 2.0, duration = "2 d"}}
+
+[smuggling.routes.sea]
+kind = "port"
+port = "sea"
+cost = 1500
+perceived = 0.1
+
+[smuggling.routes.river]
+kind = "river"
+cost = 500
+perceived = 0.3
+patrol = {{staff = {river_staff}, per_officer = {per_officer}}}
+
+[smuggling.routes.boats]
+kind = "small_vessels"
+cost = 2500
+perceived = 0.05
+patrol = {{staff = 2, per_officer = {per_officer}}}
+
+[smuggling.groups.ring]
+illicit = "frozen"
+commodity = "frozen"
+trader_class = "discredited"
+origin = "unspecified"
+value = {{dist = "lognormal", mean = 20000, cv = 0.5}}
+margin = 0.25
+rate = "{rate}/d"
+profit_scale = 1500
+routes = {routes}
+"""
+
+
+#: every frozen declaration examined (the small scenario's examinations find every frozen load)
+EXAMINED = """
+[selection.physical.frozen]
+"*" = 1.0
+"""
+
+
+def scenario(tmp_path: Path, extra: str = "", **kw: object):
+    """The small scenario with a smuggling group; ``extra`` TOML is appended."""
+    params = {
+        "learning": 0.2,
+        "river_staff": 3,
+        "per_officer": 0.05,
+        "rate": 40,
+        "routes": '["sea", "river", "boats"]',
+    }
+    params.update(kw)
+    path = tmp_path / "smuggling.toml"
+    path.write_text(SMALL.read_text() + SMUGGLING.format(**params) + extra)
+    return load_scenario(path)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("smuggling")
+
+
+@pytest.fixture(scope="module")
+def base(folder):
+    """The group's run under seed 5 (shared: runs cost time)."""
+    return simulate(scenario(folder), 5)
+
+
+@pytest.fixture(scope="module")
+def plain():
+    """The small scenario without smuggling, with its log."""
+    return simulate(load_scenario(SMALL), 4, log=True)
+
+
+def by_route(frame) -> dict[str, int]:
+    return {k: int(v) for k, v in frame.groupby("route")["chosen"].sum().items()}
+
+
+# -- the choice model -----------------------------------------------------------------------
+def test_logit_shares_include_the_outside_option():
+    p = logit_shares(np.array([3000.0, 1000.0]), 1000.0)
+    e = np.exp([3.0, 1.0, 0.0])
+    assert p == pytest.approx(e / e.sum(), rel=1e-12)
+    # profits far below zero: (almost) everybody stays out
+    assert logit_shares(np.array([-50_000.0]), 1000.0)[-1] == pytest.approx(1.0)
+
+
+def test_route_shares_equal_the_logit_probabilities_when_beliefs_are_fixed(tmp_path):
+    """Learning off: each opportunity picks route k with the logit probability p_k, so the
+    counts are multinomial(N, p); every count lies within its binomial interval
+    (Bonferroni over the 4 options at 99.9 % overall)."""
+    s = scenario(tmp_path, learning=0.0, rate=150)
+    world = World(s, 3).run()
+    group = world.smugglers.groups[0]
+    expected = group.shares()
+    frame = world.result().smuggling
+    counts = by_route(frame)
+    names = ["sea", "river", "boats", NOT_SMUGGLED]
+    n = sum(counts.values())
+    assert n > 1800
+    z = norm.ppf(1 - 0.001 / (2 * len(names)))
+    for name, p in zip(names, expected, strict=True):
+        half = z * math.sqrt(n * p * (1 - p))
+        assert abs(counts.get(name, 0) - n * p) <= half, (name, counts, n * expected)
+    # and the shares are the logit of gain x (1 - perceived) - cost
+    gain = 0.25 * 20000
+    profit = gain * (1 - np.array([0.1, 0.3, 0.05])) - np.array([1500, 500, 2500])
+    assert expected == pytest.approx(logit_shares(profit, 1500.0))
+
+
+def test_raising_detection_everywhere_deters(tmp_path, base):
+    """Patrols ten times as effective on every route outside the port, and every port
+    attempt seized (a physical exam of every discredited trader's frozen goods, all found):
+    the groups learn it and fewer attempts are made at all (not only moved)."""
+    base = base.metrics()
+    s = scenario(tmp_path, EXAMINED, per_officer=0.5)
+    hard = simulate(s, 5).metrics()
+    assert hard["smuggling_opportunities"] == base["smuggling_opportunities"]  # same stream
+    assert hard["smuggling_attempts"] < 0.7 * base["smuggling_attempts"]
+    assert hard["attempts_deterred"] > base["attempts_deterred"] + 50
+    assert hard["smuggling_caught_at_ports"] > 0
+
+
+def test_raising_detection_on_one_route_displaces_flow_to_the_others(tmp_path, base):
+    river = simulate(scenario(tmp_path, river_staff=30), 5).smuggling
+    b, r = by_route(base.smuggling), by_route(river)
+    assert sum(b.values()) == sum(r.values())  # the same opportunities
+    assert r["river"] < 0.5 * b["river"]
+    assert r["sea"] > b["sea"] and r["boats"] > b["boats"]
+
+
+# -- learning -------------------------------------------------------------------------------
+def test_perceived_detection_is_exponentially_smoothed():
+    a, p0 = 0.3, 0.2
+    outcomes = [True, False, False, True, True, False, True]
+    p = p0
+    for caught in outcomes:
+        p = smooth(p, caught, a)
+    n = len(outcomes)
+    closed = (1 - a) ** n * p0 + sum(
+        a * (1 - a) ** (n - 1 - i) * float(x) for i, x in enumerate(outcomes)
+    )
+    assert p == pytest.approx(closed, abs=1e-15)
+
+
+def test_groups_learn_from_every_outcome_on_each_route(tmp_path):
+    """Crossings a patrol always stops (river) and never stops (boats), and port attempts
+    that are always seized: after n outcomes on a route the group believes exactly
+    1 - (1 - a)^n (1 - p0) (always caught) or (1 - a)^n p0 (never caught)."""
+    s = scenario(tmp_path, EXAMINED, per_officer=50, learning=0.1)
+    s = s.model_copy(
+        update={
+            "smuggling": s.smuggling.model_copy(
+                update={
+                    "routes": {
+                        **s.smuggling.routes,
+                        "boats": s.smuggling.routes["boats"].model_copy(
+                            update={
+                                "patrol": s.smuggling.routes["boats"].patrol.model_copy(
+                                    update={"staff": 0}
+                                )
+                            }
+                        ),
+                    }
+                }
+            ),
+        }
+    )
+    world = World(s, 2).run()
+    g = world.smugglers.groups[0]
+    frame = world.result().smuggling
+    told = frame.groupby("route")[["caught", "slipped"]].sum()
+    a = 0.1
+    n_sea, n_river = int(told.loc["sea", "caught"]), int(told.loc["river", "caught"])
+    n_boats = int(told.loc["boats", "slipped"])
+    assert told.loc["sea", "slipped"] == 0 and told.loc["river", "slipped"] == 0
+    assert told.loc["boats", "caught"] == 0
+    assert min(n_sea, n_river, n_boats) > 5
+    assert g.perceived[0] == pytest.approx(1 - (1 - a) ** n_sea * (1 - 0.1), abs=1e-12)
+    assert g.perceived[1] == pytest.approx(1 - (1 - a) ** n_river * (1 - 0.3), abs=1e-12)
+    assert g.perceived[2] == pytest.approx((1 - a) ** n_boats * 0.05, abs=1e-12)
+
+
+def test_a_group_state_chooses_by_cumulative_shares(tmp_path):
+    s = scenario(tmp_path)
+    world = World(s, 0)
+    g: GroupState = world.smugglers.groups[0]
+    cum = np.cumsum(g.shares())
+    assert g.choose(0.0) == 0
+    assert g.choose(float(cum[0]) + 1e-9) == 1
+    assert g.choose(0.999999999) == len(g.routes)
+
+
+def test_an_alert_raises_patrols_against_the_group_for_its_duration(tmp_path):
+    """After the group's goods are caught, a crossing is interdicted with probability
+    1 - exp(-k x staff x factor) until the alert lapses, and 1 - exp(-k x staff) after."""
+    world = World(scenario(tmp_path), 0)
+    sm = world.smugglers
+    g = sm.groups[0]
+    river = g.routes.index(sm.routes[sm.route_index["river"]])
+    normal, raised = 1 - math.exp(-0.05 * 3), 1 - math.exp(-0.05 * 3 * 2.0)
+    u = (normal + raised) / 2  # stopped only under the alert
+    sm._outcome(g, 2, 0, 1.0, True)  # caught elsewhere: alert for 2 days from now (0 h)
+    assert g.alert_until == 48.0
+    sm._cross(g, river, 0, 0.0, 1.0, u, None)
+    world.env.run(until=48.0)  # the alert has lapsed
+    sm._cross(g, river, 0, 48.0, 1.0, u, None)
+    n = sm.ledger.n[0, 0, sm.route_index["river"]]
+    assert n[1] == 1 and n[2] == 1  # caught once (under the alert), slipped once (after)
+
+
+# -- determinism and the baseline -----------------------------------------------------------
+def test_same_seed_same_smuggling(tmp_path, base):
+    again = simulate(scenario(tmp_path), 5)
+    assert again.smuggling.equals(base.smuggling)
+    a, b = again.metrics(), base.metrics()
+    assert a.keys() == b.keys()
+    assert all(a[k] == b[k] or (math.isnan(a[k]) and math.isnan(b[k])) for k in a)
+    other = simulate(scenario(tmp_path, routes='["river", "boats"]'), 6)
+    assert not other.smuggling.equals(again.smuggling)
+
+
+def test_baseline_consignments_keep_their_draws(tmp_path, plain):
+    """With a group declaring at the sea port, every baseline consignment carries the very
+    same requirement row (attributes, service times, selection) as without smuggling; the
+    group's declarations have indices of their own and its forced attributes."""
+    plain = plain.log
+    with_smuggling = simulate(scenario(tmp_path), 4, log=True).log
+    base = with_smuggling[with_smuggling["index"] < SMUGGLING_INDEX].reset_index(drop=True)
+    assert len(base) == len(plain)
+    for col in ("index", *REQUIREMENTS):
+        assert (base[col].to_numpy() == plain[col].to_numpy()).all(), col
+    ours = with_smuggling[with_smuggling["index"] >= SMUGGLING_INDEX]
+    assert len(ours) > 20
+    assert (ours["commodity"] == "frozen").all()
+    assert (ours["trader_class"] == "discredited").all()
+    assert (ours["cohort"] == ((ours["arrived"] >= 7 * 24) & (ours["arrived"] < 14 * 24))).all()
+
+
+def test_routes_outside_the_ports_leave_the_ports_exactly_as_they_were(tmp_path, plain):
+    s = scenario(tmp_path, routes='["river", "boats"]')
+    other = simulate(s, 4, log=True)
+    assert other.counts == plain.counts
+    assert other.clearance.equals(plain.clearance)
+    assert other.metrics()["smuggling_attempts"] > 0
+
+
+def test_port_attempts_carry_their_illicit_type_and_are_found_by_the_checks(tmp_path):
+    """The group's declarations carry its hidden truth (frozen, not concealed); every one of
+    them physically examined is seized (the small scenario's exam finds all frozen loads)."""
+    log = simulate(scenario(tmp_path, EXAMINED), 4, log=True).log
+    ours = log[log["index"] >= SMUGGLING_INDEX]
+    assert len(ours) > 20
+    assert (ours["illicit"] == "frozen").all() and not ours["concealed"].any()
+    examined = ours[ours["channel"].astype(str).str.contains("physical")]
+    assert len(examined) > 10
+    assert (examined["outcome"] == "seized").all()
+
+
+# -- input ------------------------------------------------------------------------------------
+def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
+    s = SMALL.read_text() + SMUGGLING.format(
+        learning=0.2, river_staff=3, per_officer=0.05, rate=40, routes='["sea", "ferry"]'
+    )
+    path = tmp_path / "bad.toml"
+    path.write_text(s)
+    code = main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "smuggling.groups.ring.routes" in err and "'ferry'" in err and "river" in err
