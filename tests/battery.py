@@ -317,6 +317,8 @@ def leaf_cases() -> list[Case]:
     cases = []
     for src in bundled_scenarios():
         data = tomllib.loads(src.read_text(encoding="utf-8"))
+        if isinstance(data.get("extends"), str):  # the case is written elsewhere: the parent's path
+            data["extends"] = str(src.parent / data["extends"])
         for path, value, cause in mutations(data):
             shown = "DELETE" if value is DELETE else repr(value)[:40]
             cases.append(
