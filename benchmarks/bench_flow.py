@@ -7,6 +7,8 @@
 
 (a) A scenario file (``scenarios/default.toml``, else ``tests/scenarios/small.toml``, or
     ``--scenario PATH``): consignments per second of wall time and SimPy events per consignment.
+(c) The same scenario with its risk engine on (``[risk] enabled = true``) and off (the static
+    selection tables), run alternately: consignments per second of each and their ratio.
 (b) A three-station network (document check -> scan -> physical exam, Bernoulli routing,
     exponential service at M/M/c stations) run in bordersim and in a plain-SimPy reference that
     does the same work; median wall times, their ratio, and the mean sojourn of both.
@@ -53,6 +55,7 @@ FALLBACK_SCENARIO = ROOT / "tests" / "scenarios" / "small.toml"
 TARGET_RATE = 50_000.0  # (a) consignments per second of wall time, at least
 TARGET_RATIO = 1.3  # (b) bordersim / plain-SimPy wall time, at most
 TARGET_BASELINE = 0.95  # (a') consignments per second against the --baseline commit, at least
+TARGET_RISK = 0.7  # (c) consignments per second with the risk engine / with the tables, at least
 
 # The network of part (b).
 RATE_PER_H = 100.0  # Poisson arrivals per hour
@@ -207,6 +210,43 @@ def bench_baseline(commit: str, path: Path, rounds: int = 5) -> dict[str, Any]:
         "rounds": rounds,
         "walls_s": walls,
         "speed_ratio": b / c if c > 0 else math.nan,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# (c) the risk engine against the static selector
+def bench_risk(path: Path, rounds: int = 3, seed: int = 0) -> dict[str, Any] | None:
+    """Consignments per second of ``path`` with the risk engine and with the selection tables,
+    run alternately in this process (None if the scenario has no ``[risk]`` section). Both
+    sides make the same consignments (the arrivals do not depend on the selector), counted on
+    the static side: with the engine, the few whose decision falls after the run's end are
+    never launched, so its own count is a little lower."""
+    if load_scenario(path).risk is None:
+        return None
+    sides = {
+        "static": load_scenario(path, {"risk.enabled": False}),
+        "risk": load_scenario(path, {"risk.enabled": True}),
+    }
+    walls: dict[str, list[float]] = {k: [] for k in sides}
+    created: dict[str, int] = {}
+    flows: dict[str, int] = {}
+    for _ in range(rounds):
+        for side, scenario in sides.items():
+            wall, _, res = _timed(simulate, scenario, seed)
+            walls[side].append(wall)
+            created[side] = res.paths["bulk"] + res.paths["flow"]
+            flows[side] = res.paths["flow"]
+            del res
+            gc.collect()
+    rate = {k: created["static"] / statistics.median(walls[k]) for k in sides}
+    return {
+        "scenario": str(path),
+        "rounds": rounds,
+        "walls_s": walls,
+        "created": created,
+        "flows": flows,
+        "consignments_per_s": rate,
+        "ratio": rate["risk"] / rate["static"],
     }
 
 
@@ -475,6 +515,20 @@ def format_report(result: dict[str, Any]) -> str:
             f"   target >= {TARGET_BASELINE:g}: {_mark(ok)}",
             "",
         ]
+    c = result.get("risk")
+    if c is not None:
+        lines += [
+            f"(c) the risk engine against the selection tables ({c['rounds']} alternating runs)",
+            *(
+                f"    {side:7} {c['consignments_per_s'][side]:>10,.0f} consignments/s"
+                f"   (runs: {', '.join(f'{w:.3f}' for w in c['walls_s'][side])} s;"
+                f" {c['flows'][side]:,} of {c['created'][side]:,} as SimPy flows)"
+                for side in ("static", "risk")
+            ),
+            f"    consignments per second, risk engine / tables: {c['ratio']:.3f}"
+            f"   target >= {TARGET_RISK:g}: {_mark(c['ratio'] >= TARGET_RISK)}",
+            "",
+        ]
     b = result.get("network")
     if b is not None:
         bs, ps = b["bordersim"], b["plain_simpy"]
@@ -514,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON only")
     ap.add_argument("--scenario", metavar="PATH", help="scenario file for part (a)")
     ap.add_argument("--n", type=int, help="consignments in the network of part (b)")
-    ap.add_argument("--only", choices=("scenario", "network"), help="run one part only")
+    ap.add_argument("--only", choices=("scenario", "risk", "network"), help="run one part only")
     ap.add_argument(
         "--profile",
         action="store_true",
@@ -536,16 +590,26 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "simpy": simpy.__version__,
         "numpy": np.__version__,
-        "targets": {"consignments_per_s_min": TARGET_RATE, "ratio_max": TARGET_RATIO},
+        "targets": {
+            "consignments_per_s_min": TARGET_RATE,
+            "ratio_max": TARGET_RATIO,
+            "risk_ratio_min": TARGET_RISK,
+        },
     }
-    if args.only != "network":
+    if args.only in (None, "scenario"):
         path, note = resolve_scenario(args.scenario)
         _say(f"(a) {path} ...")
         result["scenario"] = {**bench_scenario(path, reps=1 if args.quick else 3), "note": note}
         if args.baseline:
             _say(f"(a') {path} against {args.baseline} ...")
             result["baseline"] = bench_baseline(args.baseline, path, 2 if args.quick else 5)
-    if args.only != "scenario":
+    if args.only in (None, "risk"):
+        path, _ = resolve_scenario(args.scenario)
+        _say(f"(c) {path}, risk engine and tables ...")
+        risk = bench_risk(path, rounds=1 if args.quick else 3)
+        if risk is not None:
+            result["risk"] = risk
+    if args.only in (None, "network"):
         reps = 3 if args.quick else 5
         _say(f"(b) network, {n:,} consignments, {reps} runs each ...")
         result["network"] = bench_network(n, reps=reps)

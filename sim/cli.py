@@ -145,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_compare_parser(sub, _add_settings, _positive_int)
+    from sim import cli_org  # the organisation's structures side by side
+
+    cli_org.add_parser(sub, _add_settings)
 
     from sim.cli_reforms import add_reforms_parser
 
@@ -157,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sim import cli_experiments  # sweep and warmup
 
     cli_experiments.add_parsers(sub)
+    from sim import cli_faces  # dashboard, animate, docs
+
+    cli_faces.add_parsers(sub)
     return parser
 
 
@@ -417,10 +423,18 @@ def _main(argv: list[str]) -> int:
             from sim.cli_reforms import run_reforms
 
             return run_reforms(args)
+        if args.command == "org":
+            from sim import cli_org
+
+            return cli_org.run(args, _load)
         if args.command in ("sweep", "warmup"):
             from sim import cli_experiments
 
             return getattr(cli_experiments, args.command)(args, argv)  # type: ignore[no-any-return]
+        from sim import cli_faces
+
+        if args.command in cli_faces.COMMANDS:
+            return cli_faces.run(args)
         return _check(args)
     except ScenarioError as exc:
         print(f"error: {exc.format()}", file=sys.stderr)

@@ -313,19 +313,29 @@ class _Mutated:
         target.write_text(dumps(_set(self.data, self.path, self.value)), encoding="utf-8")
 
 
+def _parents(src: Path, data: dict[str, Any]) -> dict[str, bytes]:
+    """The files a bundled scenario extends (a variant of another), to copy beside it."""
+    out: dict[str, bytes] = {}
+    parent = data.get("extends")
+    while isinstance(parent, str) and parent not in out:
+        text = (src.parent / parent).read_bytes()
+        out[parent] = text
+        parent = tomllib.loads(text.decode("utf-8")).get("extends")
+    return out
+
+
 def leaf_cases() -> list[Case]:
     cases = []
     for src in bundled_scenarios():
         data = tomllib.loads(src.read_text(encoding="utf-8"))
-        if isinstance(data.get("extends"), str):  # the case is written elsewhere: the parent's path
-            data["extends"] = str(src.parent / data["extends"])
+        parents = _parents(src, data)
         for path, value, cause in mutations(data):
             shown = "DELETE" if value is DELETE else repr(value)[:40]
             cases.append(
                 Case(
                     id=f"{src.stem}:{_dotted(path)}={shown}",
                     cause=cause,
-                    files={"scenario.toml": _Mutated(data, path, value)},
+                    files={"scenario.toml": _Mutated(data, path, value), **parents},
                     # deleting a definition may be reported where it is used
                     field=None if value is DELETE else _dotted(path),
                     boolean="True" in shown or "False" in shown,

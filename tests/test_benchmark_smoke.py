@@ -46,3 +46,14 @@ def test_the_scenario_benchmark_reports_the_share_of_flows():
     out = bench.bench_scenario(small, reps=1)
     assert out["logged"] == out["created"]
     assert 0 < out["flows"] < out["created"]
+
+
+def test_the_risk_engine_benchmark_runs_both_selectors(tmp_path):
+    bench = _load()
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    assert bench.bench_risk(small, rounds=1) is None  # no [risk] section: nothing to compare
+    with_risk = tmp_path / "small-risk.toml"
+    with_risk.write_text(small.read_text() + "\n[risk]\ntarget = 0.05\n")
+    out = bench.bench_risk(with_risk, rounds=1)
+    assert 0 <= out["created"]["static"] - out["created"]["risk"] < 10  # decided after the end
+    assert math.isfinite(out["ratio"]) and out["ratio"] > 0

@@ -61,6 +61,10 @@ PINNED = {
     "pest_treated": 54,
     "audit_finds": 55,
     "audit_lag": 56,
+    "escalate_ruling": 57,
+    "escalate_quarantine": 58,
+    "escalate_case": 59,
+    "escalate_holds": 60,
 }
 
 

@@ -15,8 +15,11 @@ Where things live:
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment
 - ``selection.py`` the Selector interface and the table selector
+- ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
+                   check mix, alerts and ledger)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
-- ``organisation.py`` where a consignment may wait on the organisation
+- ``organisation.py`` where a consignment may wait on the organisation (none without one)
+- ``org/``         the organisation's tree at work: escalations, alerts, directives, staff
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle

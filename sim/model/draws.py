@@ -343,6 +343,20 @@ def _loading_delay(x: Context, u: np.ndarray) -> np.ndarray:
     return x.times(e.loading.delay if e is not None else None, u)
 
 
+# --- escalations to the organisation (columns 57-60: the truth's stream) ------------------
+def _uniform(x: Context, u: np.ndarray) -> np.ndarray:
+    """The uniform itself: the organisation compares it with its shares when it plans
+    (see :mod:`sim.model.org.escalation`), so the same consignments escalate in every
+    structure whose share is the same (common random numbers)."""
+    return u
+
+
+declare("escalate_ruling", 57)(_uniform)
+declare("escalate_quarantine", 58)(_uniform)
+declare("escalate_case", 59)(_uniform)
+declare("escalate_holds", 60)(_uniform)
+
+
 REQUIREMENTS = DRAWS.names
 
 

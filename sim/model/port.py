@@ -301,6 +301,7 @@ class Port:
         )
         table = DRAWS.table(ctx, u)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
+        self.organisation.admit(self.name, index, arrived, table)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
         if self.decisions.dynamic:
             self.decisions.defer(index, arrived, table, cohort, uniforms)
@@ -433,6 +434,7 @@ class Port:
         self.created_smuggling += len(arrived)
         index = np.arange(first, first + len(arrived))
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
+        self.organisation.admit(self.name, index, arrived, table)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
         if self.decisions.dynamic:
             self.decisions.defer(index, arrived, table, cohort, uniforms)

@@ -72,6 +72,8 @@ class RunResult:
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
+    #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
+    organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per day, group and route (route
     #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
     smuggling: pd.DataFrame | None = None
@@ -111,6 +113,7 @@ class RunResult:
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
+        out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling import smuggling_metrics
 

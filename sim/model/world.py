@@ -26,11 +26,12 @@ from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
 from sim.model.lane import Lane
-from sim.model.milestones import CENSORED, OUTCOMES
+from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
+from sim.model.risk import RiskEngine
 from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
@@ -74,9 +75,19 @@ class World:
         self.warmup = scenario.warmup_days * 24
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
-        self.organisation = organisation(env)
+        if organisation is Organisation and scenario.organisation is not None:
+            from sim.model.org import OrgModel
+
+            self.organisation: Organisation = OrgModel(
+                env, scenario, self.seed, (self.warmup, self.stop)
+            )
+        else:
+            self.organisation = organisation(env)
         selector_given = selector
-        selector = selector or TableSelector(scenario)
+        if selector is None:
+            on = scenario.risk is not None and scenario.risk.enabled
+            selector = RiskEngine(scenario) if on else TableSelector(scenario)
+        self.selector = selector
         self.centres = review_centres(env, scenario)
         self.ports = [
             Port(
@@ -98,6 +109,8 @@ class World:
             self._eras(selector_given, self.organisation, bulk)
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
+        if isinstance(selector, RiskEngine):
+            self._wire(selector)
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
@@ -125,8 +138,9 @@ class World:
         arrival)."""
         from sim.reforms.timeline import eras
 
-        for t, era in eras(self.scenario)[1:]:
-            chosen = selector or TableSelector(era)
+        shared = self.selector if isinstance(self.selector, RiskEngine) else None
+        for t, era in eras(self.scenario)[1:]:  # a risk engine (its state) serves every era
+            chosen = selector or shared or TableSelector(era)
             for base in self.ports:
                 port = Port(
                     self.env, era, base.name, base.index, self.seed, selector=chosen,
@@ -135,6 +149,34 @@ class World:
                 )
                 port.launch = partial(self.launch, port=port)
                 base.eras.append((t, port))
+
+    def _wire(self, engine: RiskEngine) -> None:
+        """The risk engine's hooks to the rest of the world: the exam queues (throttling)
+        and, with an organisation, alerts that travel through its tree and the AUC bonus
+        of locally known risks its structure keeps."""
+        if engine.queue_length is None:
+            engine.queue_length = self.exam_queue
+        if self.scenario.organisation is None:
+            return
+        org = self.organisation
+        engine.alerts.from_organisation(org)
+        bonus = {p: org.auc_bonus(p) for p in self.scenario.ports}
+        if engine.local_auc is None and any(bonus.values()):
+            base = engine.base_auc
+
+            def local_auc(port: str, kind: int, origins: np.ndarray) -> np.ndarray:
+                return np.full(len(origins), min(0.9999, float(base[kind - 1]) + bonus[port]))
+
+            engine.local_auc = local_auc
+
+    def exam_queue(self, port: str) -> float:
+        """Consignments waiting for an exam bay at ``port`` now."""
+        p = self.ports[list(self.scenario.ports).index(port)]
+        bays = p.lanes.get("exam_bays")
+        if bays is None:
+            return 0.0
+        bays.sync()
+        return float(bays.queue_length)
 
     # -- consignments on their way -------------------------------------------------------
     def launch(
@@ -157,6 +199,8 @@ class World:
 
     def done(self, c: Consignment) -> None:
         self.open_flows.pop(id(c), None)
+        if c.outcome in (SEIZED, DETAINED):  # a case, and an alert
+            self.organisation.caught(self.ports[c.port].name, c, max(x for x in c.m if x == x))
         self.recorder.record(c)
         if c.index >= SMUGGLING_INDEX and self.smugglers is not None:
             self.smugglers.settle_flow(c)  # the group learns its outcome
@@ -182,6 +226,7 @@ class World:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)
         env.process(self._window())
+        self.organisation.start()
         env.process(self._sampler())
         if self.smugglers is not None:
             self.smugglers.start()
@@ -260,6 +305,7 @@ class World:
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
+            organisation_metrics=self.organisation.metrics(),
             warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             **costs,

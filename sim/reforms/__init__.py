@@ -6,12 +6,19 @@ datable scenario transformation (DESIGN.md sections 2 and 4).
 
 from __future__ import annotations
 
-from sim.reforms import checks, declaration, pending, shocks
+from sim.reforms import checks, declaration, organisation, pending, shocks
 from sim.reforms.reform import Param, Reform, ReformError
 from sim.scenario.schema import Scenario
 
 REFORMS: dict[str, Reform] = {
-    r.name: r for r in [*declaration.REFORMS, *checks.REFORMS, *shocks.SHOCKS, *pending.PENDING]
+    r.name: r
+    for r in [
+        *declaration.REFORMS,
+        *checks.REFORMS,
+        *organisation.REFORMS,
+        *shocks.SHOCKS,
+        *pending.PENDING,
+    ]
 }
 
 

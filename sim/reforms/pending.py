@@ -67,28 +67,12 @@ PENDING = [
         requires=("costs",),
     ),
     Reform(
-        "dumbbell",
-        "GAC and national business-function centres directly above the field points; the "
-        "middle layer keeps coordination only",
-        _none,
-        ("seed paper: the dumbbell structure",),
-        needs="the organisation capability ([organisation], dumbbell())",
-        structural=True,
-    ),
-    Reform(
         "merge_affiliated",
         "directly-affiliated customs merged (fewer middle units)",
         _none,
         ("seed paper",),
-        needs="the organisation capability ([organisation], merge_affiliated())",
-        structural=True,
-    ),
-    Reform(
-        "merge_field_departments",
-        "field departments at a port merged into one",
-        _none,
-        ("seed paper",),
-        needs="the organisation capability ([organisation], merge_field_departments())",
+        needs="a strength naming which customs merge (a table the command line cannot give "
+        "yet): call sim.scenario.org_reforms.merge_affiliated in Python",
         structural=True,
     ),
 ]

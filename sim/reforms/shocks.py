@@ -36,9 +36,7 @@ def _epidemic(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     prevalence = data["enforcement"]["prevalence"]
-    out: Changes = {
-        "enforcement.prevalence": {k: v * s["factor"] for k, v in prevalence.items()}
-    }
+    out: Changes = {"enforcement.prevalence": {k: v * s["factor"] for k, v in prevalence.items()}}
     groups = (data.get("smuggling") or {}).get("groups") or {}
     for name, group in groups.items():  # adaptive smuggling groups: more opportunities
         out[f"smuggling.groups.{name}.rate"] = group["rate"] * s["factor"]

@@ -18,7 +18,17 @@ from sim.scenario.schema import Scenario
 
 #: what the World builds once; a dated reform may not change it
 _BUILT = ("capacity", "schedule", "slots", "arrivals", "batch_size", "cutoffs", "pool")
-_RUN = ("days", "warmup_days", "drain_days", "queue_sample", "start_date")
+_RUN = (
+    "days",
+    "warmup_days",
+    "drain_days",
+    "queue_sample",
+    "start_date",
+    "risk",
+    "organisation",
+    "smuggling",
+    "costs",  # sections the World builds once
+)
 
 
 def eras(scenario: Scenario) -> list[tuple[float, Scenario]]:
@@ -77,7 +87,8 @@ def _check_built(scenario: Scenario, changes: dict[str, Any], source: str) -> No
                         dotted,
                         value,
                         "a dated reform cannot change what is built once for the run "
-                        "(lanes, review centres, slots, laboratories, arrivals, the run's length): "
+                        "(lanes, review centres, slots, laboratories, arrivals, the run's length, "
+                        "the risk engine, the organisation, smugglers, costs): "
                         "apply it from the start instead",
                     )
                 ]

@@ -21,6 +21,8 @@ from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.organisation import OrganisationSpec
+from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.timeline import Dated
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
@@ -598,6 +600,12 @@ class Scenario(Strict):
         description="reforms switched on at times inside the run (sim/scenario/timeline.py)",
     )
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
+    organisation: OrganisationSpec | None = Field(
+        default=None,
+        description="the customs organisation above the ports (units, staff, escalations, "
+        "alerts, directives); none: decisions are taken at the port",
+    )
+    risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
@@ -617,6 +625,7 @@ class Scenario(Strict):
                     )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        self._organisation()
         if self.smuggling is not None:
             self.smuggling.check(self)
         return self
@@ -644,6 +653,17 @@ class Scenario(Strict):
                     ("ports", pname, "scan", "image_review", "pool"),
                     f"{pool!r} is a port's name; name the review centre otherwise",
                 )
+
+    def _organisation(self) -> None:
+        """The organisation's tree works for these ports (see :mod:`sim.scenario.org_tree`)."""
+        if self.organisation is None:
+            return
+        from sim.scenario.org_tree import TreeError, check
+
+        try:
+            check(self.organisation, list(self.ports))
+        except TreeError as exc:
+            raise AtField("organisation", str(exc)) from None
 
     def _enforcement_keys(self) -> None:
         """The enforcement multipliers name known commodities, ports and origins."""

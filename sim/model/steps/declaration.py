@@ -160,15 +160,16 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
 
 
 class Escalate(Step):
-    """A decision referred up the organisation (rulings, cases, approvals); the goods wait.
-    Nothing escalates until the organisation issue declares what does."""
+    """A decision referred up the organisation (a ruling, a quarantine approval) that the
+    goods wait for; planned for the consignments the organisation says escalate and hold
+    (none without an ``[organisation]``), so only they leave the bulk path."""
 
     name = "escalate"
     waits = True
     bulk_form = False
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return np.zeros(len(r), bool)
+        return p.organisation.escalates(r)
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), 2)

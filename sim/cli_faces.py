@@ -1,0 +1,186 @@
+"""Subcommands for workshops and readers: the workshop page and the animated port.
+
+    bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR]
+                        [--origin NAME[:PORT]]
+    bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
+                      [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
+    bordersim docs [--out docs] [--check]
+
+Only the standard library is imported at start-up (like ``sim.cli``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+COMMANDS = ("dashboard", "animate", "docs")
+MAX_FRAMES = 2000
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1 to 65535; got {value}")
+    return value
+
+
+def add_parsers(sub: Any) -> None:
+    """Add this module's subcommands to the ``bordersim`` parser."""
+    from sim.cli import _positive_int
+
+    dash = sub.add_parser(
+        "dashboard",
+        help="serve the workshop page: bundled scenario, options on and off, levers",
+        description="Serve an interactive page: choose a bundled scenario, switch options "
+        "on and off, move levers, run, and see baseline and option side by side. It listens "
+        "on the loopback address only unless --host says otherwise.",
+    )
+    dash.add_argument("--host", default="127.0.0.1",
+                      help="address to listen on (default 127.0.0.1: this machine only)")
+    dash.add_argument("--port", type=_port, default=5006, help="port (default 5006)")
+    dash.add_argument("--workers", type=_positive_int,
+                      help="simulation processes shared by all sessions (default: CPUs)")
+    dash.add_argument("--scenarios", type=Path, metavar="DIR",
+                      help="offer the scenario files in DIR by name (default: the bundled ones)")
+    dash.add_argument("--origin", action="append", default=[], metavar="NAME[:PORT]",
+                      help="also accept pages opened as http://NAME:PORT/ (repeatable; needed "
+                      "with --host 0.0.0.0: the name or address people type)")
+    _add_animate(sub)
+    docs = sub.add_parser(
+        "docs", help="write the generated pages of the user guide (scenario reference, ...)"
+    )
+    docs.add_argument("--out", default="docs", metavar="DIR", help="folder (default docs)")
+    docs.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 if a page differs from what the code gives")
+
+
+def _scenario_folder(folder: Path | None) -> Path:
+    """The folder whose scenarios the page offers: the bundled one unless given."""
+    from sim.cli import UsageError
+    from sim.faces.choices import bundled_scenarios
+    from sim.scenario.loader import BUNDLED
+
+    if folder is None:
+        return BUNDLED
+    if not folder.is_dir():
+        raise UsageError(f"--scenarios {folder}: not a folder")
+    if not bundled_scenarios(folder):
+        raise UsageError(f"--scenarios {folder}: no scenario files (*.toml) in it")
+    return folder.resolve()
+
+
+def _positive_hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {text!r}") from None
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"must be a positive number of hours; got {text}")
+    return value
+
+
+def _add_animate(sub: Any) -> None:
+    from sim.cli import _add_settings, _seed
+
+    anim = sub.add_parser(
+        "animate",
+        help="write a GIF of one port's lanes over simulated time",
+        description="Run one replication with its per-consignment log and draw one port's "
+        "lanes at every queue sample in a window: servers busy or idle, queues as stacks of "
+        "boxes, the clock, and each seizure or rejection as it happens.",
+    )
+    anim.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
+                      help="scenario TOML file (default: the bundled scenarios/default.toml)")
+    anim.add_argument("--port", required=True, metavar="ID", help="the port, e.g. sea_port")
+    anim.add_argument("--hours", type=_positive_hours, required=True, metavar="H",
+                      help="length of the window in simulated hours")
+    anim.add_argument("--start", type=float, metavar="H0",
+                      help="start of the window, hours from the run's start (default: the end "
+                      "of the warm-up)")
+    anim.add_argument("--every", metavar="DURATION",
+                      help="time between frames, e.g. '15 min' (default: the scenario's "
+                      "queue_sample)")
+    anim.add_argument("--seed", type=_seed, default=1, help="seed (default 1)")
+    anim.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
+    _add_settings(anim)
+    anim.add_argument("--fps", type=int, default=4, help="frames per second, 1 to 50 (default 4)")
+    anim.add_argument("--out", type=Path, metavar="FILE",
+                      help="GIF to write (default: <scenario>-<port>.gif in this folder)")
+
+
+def _animate(args: argparse.Namespace) -> int:
+    from sim.cli import UsageError, _load
+    from sim.model.run import simulate
+    from sim.report.animate import port_frames, write_gif
+
+    overrides = dict(args.settings)
+    if args.days is not None:
+        overrides["days"] = args.days
+    if args.every is not None:
+        overrides["queue_sample"] = args.every
+    scenario = _load(args.scenario, overrides)
+    if args.port not in scenario.ports:
+        raise UsageError(f"--port {args.port}: no such port; ports: {', '.join(scenario.ports)}")
+    if not 1 <= args.fps <= 50:
+        raise UsageError(f"--fps must be 1 to 50; got {args.fps}")
+    frames = args.hours / scenario.queue_sample
+    if frames > MAX_FRAMES:
+        raise UsageError(f"{frames:,.0f} frames ({args.hours:g} h every "
+                         f"{scenario.queue_sample * 60:g} min); at most {MAX_FRAMES:,}: "
+                         "shorten --hours or raise --every")
+    start = scenario.warmup_days * 24 if args.start is None else args.start
+    if not 0 <= start < 1e6:
+        raise UsageError(f"--start must be 0 or more hours; got {start:g}")
+    result = simulate(scenario, args.seed, log=True)
+    try:
+        shown = port_frames(result, args.port, start, args.hours)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    out = args.out or Path(f"{scenario.name}-{args.port}.gif")
+    write_gif(shown, out, title=scenario.ports[args.port].label or args.port, fps=args.fps)
+    print(f"{len(shown)} frames: {out}")
+    return 0
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from sim.cli import UsageError
+
+    folder = _scenario_folder(args.scenarios)
+    try:
+        from sim.faces.dashboard import serve
+    except ImportError as exc:
+        raise UsageError(
+            f"the dashboard needs Panel ({exc.name} is missing): "
+            "pip install 'bordersim[dashboard]'"
+        ) from None
+    serve(args.host, args.port, args.workers, folder, args.origin)
+    print("dashboard stopped", file=sys.stderr)  # the server handles Ctrl-C itself
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the subcommand named by ``args.command``."""
+    if args.command == "animate":
+        return _animate(args)
+    if args.command == "docs":
+        from sim import docs
+
+        return docs.main(["--out", args.out, *(["--check"] if args.check else [])])
+    if args.command == "dashboard":
+        from sim.cli import Terminated
+
+        try:
+            return _dashboard(args)
+        except KeyboardInterrupt:
+            print("dashboard stopped", file=sys.stderr)
+            return 130
+        except Terminated:
+            print("dashboard stopped", file=sys.stderr)
+            return 143
+    raise AssertionError(f"unknown command {args.command}")

@@ -1,0 +1,6 @@
+"""Faces for people who do not write code: the workshop page and what it may ask for.
+
+- :mod:`sim.faces.choices`: bundled scenarios, named options, levers; a request is checked here.
+- :mod:`sim.faces.runs`: a session's quick and full runs, off the page's thread.
+- :mod:`sim.faces.dashboard`: the Panel page (``bordersim dashboard``).
+"""

@@ -1,0 +1,328 @@
+"""``bordersim dashboard``: the workshop page (Panel, served on the loopback address).
+
+Each browser session gets its own page and its own :class:`~sim.faces.runs.Run`; the
+simulations go to one shared pool of worker processes, so the server never freezes and two
+people can run at once (their replications share the pool's workers). The page offers only
+names and numbers from :mod:`sim.faces.choices`: a bundled scenario, named options, three
+levers, replications and run length. Nothing typed on the page is read as a path or as code.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import html
+import math
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, cast
+
+import panel as pn
+
+from sim.experiment.compare import clip_interval
+from sim.faces import choices
+from sim.faces.chart import clearance_chart
+from sim.faces.runs import SHOWN, Run, Snapshot, table
+from sim.faces.watch import port_gif
+from sim.scenario.loader import BUNDLED
+
+POLL_MS = 300
+_POOL: dict[str, Executor] = {}
+
+
+def _warm() -> None:
+    """Import the model in a worker, so that the first answer does not wait for it."""
+    import sim.model.run  # noqa: F401
+
+
+def pool(workers: int | None = None) -> Executor:
+    """The server's worker processes (started with ``spawn``, shared by every session)."""
+    if "pool" not in _POOL:
+        ctx = multiprocessing.get_context("spawn")
+        workers = workers or len(os.sched_getaffinity(0))
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        for _ in range(workers):  # start every worker now, not on the first run
+            executor.submit(_warm)
+        _POOL["pool"] = executor
+    return _POOL["pool"]
+
+
+def _fmt(x: float | None) -> str:
+    if x is None or not math.isfinite(x):
+        return "–"
+    if abs(x) < 5e-4:
+        x = 0.0  # no "-0.000"
+    return f"{x:.3f}" if abs(x) < 10 else f"{x:,.1f}"
+
+
+def _cell(side: str, metric: str, mean: float, low: float | None, high: float | None) -> str:
+    """A table cell: the mean and its interval, with the exact mean in ``data-value``.
+
+    The interval is clipped to what is possible for display (no negative hours, shares
+    within [0, 1]), as in ``bordersim compare``'s tables.
+    """
+    interval = ""
+    if low is not None and high is not None:
+        # the kind of a by-direction metric is that of the metric without its direction
+        kind_of = metric.removesuffix("_import").removesuffix("_export")
+        low, high = clip_interval(kind_of, low, high, difference=side == "difference")
+        interval = f" <small>[{_fmt(low)}, {_fmt(high)}]</small>"
+    return (
+        f'<td class="bs-cell" data-side="{side}" data-metric="{metric}" '
+        f'data-value="{mean!r}">{_fmt(mean)}{interval}</td>'
+    )
+
+
+FULL_NOTE = (
+    "Mean over replications and its 95 % interval; the difference pairs replications run "
+    "with the same seeds (common random numbers)."
+)
+QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
+
+
+def results_html(rows: list[dict[str, Any]], title: str, note: str = FULL_NOTE) -> str:
+    """The side-by-side table: baseline, option, and option - baseline (95 % intervals)."""
+    head = "".join(
+        f"<th>{h}</th>" for h in ("", "baseline", "option", "option − baseline (paired)")
+    )
+    body = []
+    for row in rows:
+        cells = [_cell(s, row["metric"], *row[s]) for s in ("baseline", "option", "difference")]
+        body.append(f"<tr><th>{html.escape(row['label'])}</th>{''.join(cells)}</tr>")
+    return (
+        f'<div class="bs-results"><h3>{html.escape(title)}</h3>'
+        f'<table class="bs-table" style="border-collapse:collapse">'
+        f"<tr>{head}</tr>{''.join(body)}</table>"
+        f"<p><small>{note}</small></p></div>"
+    )
+
+
+def quick_html(quick: dict[str, dict[str, float]]) -> str:
+    """The first answer: one short replication from an empty port, per side."""
+    rows = [
+        {"metric": m, "label": label, "baseline": (quick["baseline"].get(m, math.nan), None, None),
+         "option": (quick["option"].get(m, math.nan), None, None),
+         "difference": (quick["option"].get(m, math.nan) - quick["baseline"].get(m, math.nan),
+                        None, None)}
+        for m, label in SHOWN
+    ]
+    title = "First look: one short replication (2 days, empty start, biased low)"
+    return results_html(rows, title, QUICK_NOTE).replace("bs-results", "bs-quick", 1)
+
+
+class Page:
+    """One session's page: its widgets, its run and the poll that shows the run's progress."""
+
+    def __init__(self, executor: Executor, folder: Path = BUNDLED):
+        self.executor = executor
+        self.folder = folder
+        self.run: Run | None = None
+        self.poll: Any = None
+        names = choices.bundled_scenarios(folder)
+        self.scenario = pn.widgets.Select(label="Scenario", options=names, value=names[0])
+        self.seed = pn.widgets.IntInput(
+            label="Seed", value=1, start=0, end=choices.MAX_SEED, css_classes=["bs-seed"]
+        )
+        self.reps = pn.widgets.Select(
+            label="Replications", options=list(choices.REPS_CHOICES), css_classes=["bs-reps"]
+        )
+        self.days = pn.widgets.Select(
+            label="Observed days",
+            options={("the scenario's" if d == 0 else f"{d:g}"): d for d in choices.DAYS_CHOICES},
+            css_classes=["bs-days"],
+        )
+        self.switches = pn.Column(sizing_mode="stretch_width")
+        self.levers = {
+            name: pn.widgets.FloatSlider(
+                label=lever.label, start=lever.start, end=lever.end, step=lever.step,
+                value=lever.start, css_classes=[f"bs-lever-{name}"],
+            )
+            for name, lever in choices.LEVERS.items()
+        }
+        self.button = pn.widgets.Button(label="Run", color="primary", css_classes=["bs-run"])
+        self.progress = pn.indicators.Progress(label="Progress", value=0, max=1, width=300,
+                                               css_classes=["bs-progress"])
+        self.status = pn.pane.HTML("Choose options and press Run.", css_classes=["bs-status"])
+        self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
+        self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
+        self.chart = pn.pane.Matplotlib(None, dpi=96, tight=True, css_classes=["bs-chart"],
+                                        visible=False)
+        self.watch_port = pn.widgets.Select(label="Port", options=[], css_classes=["bs-watch-port"])
+        self.watch_button = pn.widgets.Button(label="Animate one day (option)",
+                                              css_classes=["bs-watch"])
+        self.watch_pane = pn.pane.HTML("", css_classes=["bs-watch-pane"])
+        self.watch_button.on_click(lambda e: self.watch())
+        self._watching: Any = None
+        self.scenario.param.watch(lambda e: self._scenario_changed(), "value")
+        self.button.on_click(lambda e: self.start())
+        self._scenario_changed()
+
+    def _scenario_changed(self) -> None:
+        """Offer the options that apply to the chosen scenario; levers back to neutral."""
+        plan = choices.Plan(self.scenario.value)
+        scenario = choices.variants(plan, folder=self.folder).baseline
+        catalogue = choices.option_catalogue()
+        self._boxes = {
+            n: pn.widgets.Checkbox(label=f"{o.name}: {o.label()}", css_classes=[f"bs-option-{n}"])
+            for n, o in catalogue.items()
+            if choices.applies(o, scenario)
+        }
+        none: list[Any] = [pn.pane.HTML("<i>none apply to this scenario</i>")]
+        self.switches.objects = list(self._boxes.values()) or none
+        self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
+        self.watch_port.options = list(scenario.ports)
+        self.watch_port.value = next(iter(scenario.ports))
+        for name, slider in self.levers.items():
+            slider.value = self._neutral[name]
+
+    def plan(self) -> choices.Plan:
+        on = tuple(n for n, box in self._boxes.items() if box.value)
+        levers = {n: cast(float, s.value) for n, s in self.levers.items()}
+        moved = {n: v for n, v in levers.items() if not math.isclose(v, self._neutral[n])}
+        return choices.Plan(self.scenario.value, on, moved, int(self.reps.value),
+                            self.days.value, int(cast(int, self.seed.value)))
+
+    def start(self) -> None:
+        """Check the plan and start its run; the poll shows it as it goes."""
+        if self.run is not None:
+            self.run.cancel()
+        try:
+            plan = self.plan()
+            plan.check(folder=self.folder)
+        except (choices.PlanError, ValueError) as exc:
+            self.status.object = f"<b>Cannot run</b>: {html.escape(str(exc))}"
+            return
+        self.quick.object = self.full.object = ""
+        self._show_chart(None)
+        self.progress.max, self.progress.value = 2 * plan.reps, 0
+        self.run = Run(plan, self.executor, self.folder)
+        self.run.start()
+        if self.poll is None:
+            self.poll = pn.state.add_periodic_callback(self.show, period=POLL_MS)
+
+    def show(self) -> None:
+        """Put the run's latest state on the page (runs on the session's own event loop)."""
+        if self.run is None:
+            return
+        snap = self.run.snapshot()
+        self.progress.value = min(snap.done, self.progress.max)
+        self.status.object = self._status(snap)
+        if snap.quick and not self.quick.object:
+            self.quick.object = quick_html(snap.quick)
+        if snap.phase == "done" and not self.full.object:
+            label = self.run.plan.label or "baseline again (nothing switched on)"
+            rows = table(snap.full)
+            self.full.object = results_html(
+                rows, f"Full run: {self.run.plan.reps} replications a side; option = {label}")
+            self._show_chart(clearance_chart(rows))
+        if snap.phase in ("done", "failed") and self.poll is not None:
+            self.poll.stop()
+            self.poll = None
+
+    def watch(self) -> None:
+        """Animate one day of the chosen port under the option, in a worker process."""
+        try:
+            plan = dataclasses.replace(self.plan(), days=1)
+            option = choices.variants(plan, folder=self.folder).option
+        except (choices.PlanError, ValueError) as exc:
+            self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(exc))}"
+            return
+        if self.watch_port.value not in option.ports:
+            return
+        future = self.executor.submit(port_gif, option, plan.seed, self.watch_port.value)
+        self.watch_pane.object = '<span class="bs-watch-busy">drawing one day of the port...</span>'
+        if self._watching is not None:
+            self._watching.stop()
+
+        def show_gif() -> None:
+            if not future.done():
+                return
+            self._watching.stop()
+            self._watching = None
+            error = future.exception()
+            if error is not None:
+                self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(error))}"
+                return
+            data = base64.b64encode(future.result()).decode("ascii")
+            self.watch_pane.object = f'<img class="bs-gif" src="data:image/gif;base64,{data}">'
+
+        self._watching = pn.state.add_periodic_callback(show_gif, period=POLL_MS)
+
+    def _show_chart(self, fig: Any) -> None:
+        old = self.chart.object
+        self.chart.object = fig
+        self.chart.visible = fig is not None
+        if old is not None:
+            import matplotlib.pyplot as plt
+
+            plt.close(old)
+
+    def _status(self, snap: Snapshot) -> str:
+        phase = {"quick": "running the first look", "full": "running the full simulation",
+                 "done": "done", "failed": "failed"}.get(snap.phase, snap.phase)
+        text = (f'<span class="bs-phase" data-phase="{snap.phase}">{phase}</span>: '
+                f"{snap.done} of {snap.total} replications, {snap.elapsed:.0f} s")
+        if snap.phase == "failed":
+            text += f"<pre>{html.escape(snap.message)}</pre>"
+        return text
+
+    def close(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+        for callback in (self.poll, self._watching):
+            if callback is not None:
+                callback.stop()
+
+    def view(self) -> pn.viewable.Viewable:
+        controls = pn.Column(
+            "## Choose", self.scenario, "**Options**", self.switches, "**Levers**",
+            *self.levers.values(), self.reps, self.days, self.seed, self.button, width=360,
+        )
+        results = pn.Column(
+            self.status, self.progress, self.quick, self.full, self.chart,
+            sizing_mode="stretch_width",
+        )
+        watch = pn.Column("## Watch a port", pn.Row(self.watch_port, self.watch_button),
+                          self.watch_pane)
+        return pn.Column(
+            "# bordersim: baseline and option side by side",
+            pn.Row(controls, pn.Column(results, watch, sizing_mode="stretch_width"),
+                   sizing_mode="stretch_width"),
+            sizing_mode="stretch_width",
+        )
+
+
+def app(executor: Executor, folder: Path = BUNDLED) -> pn.viewable.Viewable:
+    """A new page for one browser session."""
+    page = Page(executor, folder)
+    pn.state.on_session_destroyed(lambda ctx: page.close())
+    return page.view()
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 5006,
+    workers: int | None = None,
+    folder: Path = BUNDLED,
+    origins: Sequence[str] = (),
+) -> None:
+    """Serve the page until interrupted.
+
+    Only pages served from ``host``, the loopback names or one of ``origins`` (host names
+    people type, e.g. the machine's name when listening on 0.0.0.0) may connect. The page
+    offers the scenarios in ``folder`` by name (default: the bundled ones).
+    """
+    executor = pool(workers)
+    names = (host, "localhost", "127.0.0.1", *origins)
+    allowed = sorted({name if ":" in name else f"{name}:{port}" for name in names})
+    print(f"bordersim dashboard: http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    try:
+        pn.serve(
+            lambda: app(executor, folder), port=port, address=host, websocket_origin=allowed,
+            show=False, title="bordersim", verbose=False,
+        )
+    finally:
+        executor.shutdown(cancel_futures=True)

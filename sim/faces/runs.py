@@ -1,0 +1,164 @@
+"""One page session's run: a quick first answer, then the full replications, off the page's thread.
+
+A :class:`Run` is started from the page and works in a thread of its own; the simulations go
+to an executor (the dashboard's pool of ``spawn``-ed processes, so the web server stays
+responsive). The page polls :meth:`Run.snapshot` and never waits. Baseline and option run
+under the same seeds (common random numbers), so the difference column is a paired interval.
+
+The numbers are those of :func:`sim.simulate`: replication ``r`` of either side is
+``simulate(scenario, seed, replication=r).metrics()``; the means and 95 % intervals are
+:func:`sim.analysis.stats.confidence_interval` and the differences
+:func:`sim.analysis.paired.paired_interval`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sim.faces.choices import Plan, Variants, variants
+from sim.scenario.loader import BUNDLED
+from sim.scenario.schema import Scenario
+
+SIDES = ("baseline", "option")
+#: what the page shows: (metric, label); clearance by direction, as China publishes it
+SHOWN = (
+    ("clearance_h_mean_import", "Customs clearance, imports (h, mean)"),
+    ("clearance_h_mean_export", "Customs clearance, exports (h, mean)"),
+    ("overall_clearance_h_mean_import", "Overall clearance, imports (h, mean)"),
+    ("overall_clearance_h_mean_export", "Overall clearance, exports (h, mean)"),
+    ("clearance_h_p90_import", "Customs clearance, imports (h, p90)"),
+    ("released_within_24h_import", "Imports released within 24 h (share)"),
+    ("released_within_24h_export", "Exports released within 24 h (share)"),
+)
+
+
+def measure(scenario: Scenario, seed: int, replication: int) -> dict[str, float]:
+    """One replication's metrics (run in a worker process; small to send back)."""
+    from sim.model.run import simulate
+
+    return simulate(scenario, seed, replication=replication).metrics()
+
+
+@dataclass
+class Snapshot:
+    """What the page shows at one moment (a copy: the run goes on changing its own)."""
+
+    phase: str  # idle | quick | full | done | failed
+    done: int = 0
+    total: int = 0
+    message: str = ""
+    quick: dict[str, dict[str, float]] = field(default_factory=dict)  # side -> metrics
+    full: dict[str, list[dict[str, float]]] = field(default_factory=dict)  # side -> reps
+    elapsed: float = 0.0
+
+
+class Run:
+    """A plan's quick run and full run for one page session."""
+
+    def __init__(self, plan: Plan, executor: Executor, folder: Path = BUNDLED):
+        self.plan = plan
+        self.folder = folder
+        self._executor = executor
+        self._lock = threading.Lock()
+        self._state = Snapshot("idle", total=2 * plan.reps)
+        self._cancelled = threading.Event()
+        self._started = 0.0
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._started = time.monotonic()
+        self._thread = threading.Thread(target=self._work, name="bordersim-run", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Stop after the replications already under way (the page was closed or rerun)."""
+        self._cancelled.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            s = self._state
+            return Snapshot(
+                s.phase,
+                s.done,
+                s.total,
+                s.message,
+                {k: dict(v) for k, v in s.quick.items()},
+                {k: list(v) for k, v in s.full.items()},
+                time.monotonic() - self._started if self._started else 0.0,
+            )
+
+    def _set(self, **changes: Any) -> None:
+        with self._lock:
+            for k, v in changes.items():
+                setattr(self._state, k, v)
+
+    def _work(self) -> None:
+        try:
+            self._set(phase="quick", message="first look: one short replication")
+            quick = self._replications(variants(self.plan, quick=True, folder=self.folder), 1)
+            self._set(quick={side: rows[0] for side, rows in quick.items()})
+            if self._cancelled.is_set():
+                return
+            self._set(phase="full", message=f"full run: {self.plan.reps} replications a side")
+            pair = variants(self.plan, folder=self.folder)
+            full = self._replications(pair, self.plan.reps, count=True)
+            self._set(phase="done", full=full, message="done")
+        except Exception as exc:  # shown on the page: a bad value, a failed replication
+            text = exc.format() if hasattr(exc, "format") else f"{type(exc).__name__}: {exc}"
+            self._set(phase="failed", message=str(text))
+
+    def _replications(
+        self, pair: Variants, reps: int, count: bool = False
+    ) -> dict[str, list[dict[str, float]]]:
+        """Run both sides' replications; the option side is skipped when it is the baseline."""
+        sides: Mapping[str, Scenario] = {"baseline": pair.baseline, "option": pair.option}
+        same = pair.option is pair.baseline
+        jobs: dict[Future[dict[str, float]], tuple[str, int]] = {}
+        for side, scenario in sides.items():
+            if same and side == "option":
+                continue
+            for r in range(reps):
+                jobs[self._executor.submit(measure, scenario, self.plan.seed, r)] = (side, r)
+        rows: dict[str, dict[int, dict[str, float]]] = {side: {} for side in sides}
+        for future in as_completed(jobs):
+            side, r = jobs[future]
+            rows[side][r] = future.result()
+            if count:
+                with self._lock:
+                    self._state.done += 2 if same else 1
+            if self._cancelled.is_set():
+                for f in jobs:
+                    f.cancel()
+                raise RuntimeError("cancelled")
+        if same:
+            rows["option"] = rows["baseline"]
+        return {side: [rows[side][r] for r in range(reps)] for side in sides}
+
+
+def table(
+    full: Mapping[str, Sequence[Mapping[str, float]]], shown: Sequence[tuple[str, str]] = SHOWN
+) -> list[dict[str, Any]]:
+    """Per shown metric: each side's mean and 95 % interval, and the paired difference."""
+    from sim.analysis.paired import paired_interval
+    from sim.analysis.stats import confidence_interval
+
+    out = []
+    for metric, label in shown:
+        values = {s: [float(r.get(metric, float("nan"))) for r in full[s]] for s in SIDES}
+        row: dict[str, Any] = {"metric": metric, "label": label}
+        for side in SIDES:
+            row[side] = confidence_interval(values[side])
+        mean, low, high, _ = paired_interval(values["option"], values["baseline"])
+        row["difference"] = (mean, low, high)
+        out.append(row)
+    return out

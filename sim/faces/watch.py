@@ -1,0 +1,28 @@
+"""The animated port on the workshop page: one day of a port's lanes, as a GIF in memory."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from sim.scenario.schema import Scenario
+
+FRAME_EVERY_H = 0.5  # a frame every 30 minutes of simulated time
+
+
+def port_gif(scenario: Scenario, seed: int, port: str, hours: float = 24) -> bytes:
+    """A GIF of ``port`` over the first ``hours`` after the warm-up (run in a worker process).
+
+    The run samples its queues every 30 minutes (an in-range value, so the scenario stays
+    valid); everything else is the scenario as given.
+    """
+    from sim.model.run import simulate
+    from sim.report.animate import port_frames, write_gif
+
+    sampled = scenario.model_copy(update={"queue_sample": FRAME_EVERY_H})
+    result = simulate(sampled, seed, log=True)
+    frames = port_frames(result, port, sampled.warmup_days * 24, hours)
+    with tempfile.TemporaryDirectory(prefix="bordersim-watch-") as folder:
+        path = write_gif(frames, Path(folder) / "port.gif",
+                         title=scenario.ports[port].label or port, fps=6, dpi=80)
+        return path.read_bytes()

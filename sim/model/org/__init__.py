@@ -1,0 +1,15 @@
+"""The customs organisation: a tree of units with staff, and the work that crosses levels.
+
+- ``units.py``  the staff of one unit in one role: a FIFO queue with ``count`` servers
+- ``model.py``  escalations, alerts and directives travelling through the tree
+- ``stats.py``  what the organisation measures, and its staff cost
+- ``plot.py``   the tree drawn with staff and utilisation per unit
+
+The tree itself (generation by structure, paths, validation) is pure and lives with the
+scenario (:mod:`sim.scenario.org_tree`); the reforms that change it are in
+:mod:`sim.scenario.org_reforms`.
+"""
+
+from sim.model.org.model import OrgModel
+
+__all__ = ["OrgModel"]

@@ -1,0 +1,95 @@
+"""What the organisation measures, streamed: escalation latency by type and deciding level,
+alert propagation by receiving port, directive propagation, the time goods wait on it, and
+the conservation count (every escalation raised is decided or still open at the end)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sim.analysis.sketch import LogHistogram
+
+
+def staff_cost_per_year(units: dict[str, Any]) -> float:
+    """Heads x cost per head per year over every unit and role (CNY). One small function so
+    that a general cost module can replace it."""
+    return float(sum(r.count * r.cost_per_year for u in units.values() for r in u.staff.values()))
+
+
+def _merged(parts: list[LogHistogram]) -> LogHistogram:
+    """One histogram of several (same bins)."""
+    out = LogHistogram()
+    for h in parts:
+        h.mean  # noqa: B018 - flushes its buffer
+        out.counts += h.counts
+        out.n += h.n
+        out.total += h.total
+    return out
+
+
+class OrgStats:
+    """Running statistics of the work that crosses levels, inside the observation window."""
+
+    def __init__(self, window: tuple[float, float]):
+        self.start, self.stop = window
+        self.raised: dict[str, int] = defaultdict(int)
+        self.open = 0  # raised inside the window, not yet decided (counted apart)
+        self.decided: dict[str, int] = defaultdict(int)
+        self.latency: dict[tuple[str, str], LogHistogram] = defaultdict(LogHistogram)
+        self.held = LogHistogram()  # time goods waited on the organisation
+        self.alerts = LogHistogram()
+        self.alerts_by_port: dict[str, LogHistogram] = defaultdict(LogHistogram)
+        self.directives = LogHistogram()
+
+    def inside(self, t: float) -> bool:
+        return self.start <= t < self.stop
+
+    def raise_(self, kind: str, t: float) -> None:
+        if self.inside(t):
+            self.raised[kind] += 1
+            self.open += 1
+
+    def decide(self, kind: str, level: str, t0: float, t: float) -> None:
+        if self.inside(t0):
+            self.decided[kind] += 1
+            self.open -= 1
+            self.latency[(kind, level)].add(t - t0)
+
+    def hold(self, t0: float, t: float) -> None:
+        if self.inside(t0):
+            self.held.add(t - t0)
+
+    def alert(self, port: str, seized: float, received: float) -> None:
+        if self.inside(seized):
+            self.alerts.add(received - seized)
+            self.alerts_by_port[port].add(received - seized)
+
+    def directive(self, issued: float, received: float) -> None:
+        if self.inside(issued):
+            self.directives.add(received - issued)
+
+    def metrics(self) -> dict[str, float]:
+        """Flat metrics, under stable names."""
+        out: dict[str, float] = {}
+        for (kind, level), h in sorted(self.latency.items()):
+            out[f"escalation_latency_h_mean_{kind}_{level}"] = h.mean
+            out[f"escalation_latency_h_p90_{kind}_{level}"] = h.quantile(0.9)
+        for kind in sorted({k for k, _ in self.latency}):
+            h = _merged([v for (k, _), v in self.latency.items() if k == kind])
+            out[f"escalation_latency_h_mean_{kind}"] = h.mean
+            out[f"escalation_latency_h_p90_{kind}"] = h.quantile(0.9)
+        every = _merged(list(self.latency.values()))
+        out["escalation_latency_h_mean"] = every.mean
+        out["escalation_latency_h_p90"] = every.quantile(0.9)
+        out["escalations_raised"] = float(sum(self.raised.values()))
+        out["escalations_decided"] = float(sum(self.decided.values()))
+        out["escalations_open"] = float(self.open)
+        out["org_hold_h_mean"] = self.held.mean
+        out["org_holds"] = float(self.held.n)
+        out["alert_propagation_h_mean"] = self.alerts.mean
+        out["alert_propagation_h_p90"] = self.alerts.quantile(0.9)
+        for port, h in sorted(self.alerts_by_port.items()):
+            out[f"alert_propagation_h_mean_port_{port}"] = h.mean
+        out["directive_propagation_h_mean"] = self.directives.mean
+        out["directive_propagation_h_p90"] = self.directives.quantile(0.9)
+        return out

@@ -1,0 +1,407 @@
+"""The risk engine: a dynamic selector that scores declarations and inspects the riskiest.
+
+**Score.** Every consignment gets a score from its declared attributes only -- an additive
+prior by commodity, origin, trader class, direction and port (``[risk.prior]``; by default
+plus the probit of the selection tables' inspection probability of an ordinary trader's goods
+of that commodity at that port, i.e. the tables' risk profile) -- plus noise that follows the
+binormal model: compliant goods N(0, 1), goods illicit of type t N(d_t, 1), with
+d_t = sqrt(2) * Phi^-1(AUC_t), so that within any cell of declared attributes the score
+separates type t from compliant goods with area under the ROC curve AUC_t. The noise is
+Phi^-1 of the consignment's own uniform (``SelectionInput.score_u``: common random numbers);
+the hidden truth (``SelectionInput.illicit``) is used to draw the noise and for nothing else.
+(Without ``score_u`` -- before the requirement table carries it -- the low-order part of the
+physical-exam uniform stands in; the random-selection draw is always the low-order part of
+the document uniform, independent of its leading part to within 2^-24.)
+Hooks: ``local_auc(port, type, origins)`` overrides the AUC (locally known risks, set by the
+organisation); ``learning`` raises every AUC with the labelled outcomes observed.
+
+**Threshold.** Per port and direction, a threshold is recomputed every ``refresh`` hours as
+a quantile of the last ``window`` scores of ordinary declarations (trader classes without a
+credit rule), so that their inspection rate holds the target as prevalence or the mix shift.
+A share ``random_share`` of the target is met by random selection (exploration; China's
+"double random"): each consignment is drawn with probability rho = share x target whatever its
+score, the score selects the top q = (target - rho) / (1 - rho), together the target.
+
+**Credit rules, as rules.** A capped class (``caps``; China: advanced AEOs below 20 % of the
+ordinary average) earns per declaration an allowance of cap x the running inspection rate of
+class 'general' at its port, and takes its candidates (score or random), highest scores first,
+only as far as the allowance pays: its inspections never exceed the sum of its allowances. A
+floored class (``floors``; China: discredited traders at least 80 %) takes its candidates and,
+where they fall short, the highest-scoring others: its running rate at the port is at least the
+floor after every decision. Neither banks more than two inspections ahead (``CAP_BANK``,
+``FLOOR_BANK``), so any stretch of a run keeps its rule within that many.
+``ports.<name>.credit_rules = false`` lifts both at a port (parcels).
+
+**What the selection means.** Selected = inspected in China's published sense: a scan, a
+physical or a quarantine exam (document checks are counted apart). A selected consignment's
+checks follow the relative mix of the selection tables for its port, commodity and class:
+with p_s, p_p, p_q the tables' probabilities and m = max(p_p, p_q) (physical and quarantine
+nest, as under one declaration), the exam part (physical and/or quarantine) comes with
+probability m / P, P = 1 - (1 - p_s)(1 - m), then physical if v < p_p / m and quarantine if
+v < p_q / m (one uniform v); a scan with probability p_s alongside an exam, always without one.
+Quarantine remains only for goods subject to statutory inspection (the assessment step's
+rule); for a commodity only partly statutory a quarantine-only choice also gets a scan, so that
+every selected consignment is inspected. A cell the tables never inspect gets a scan (or a
+physical exam at a port without a scanner). Document checks: the tables (``document =
+"table"``) or, with a rate, the declarations whose score is in the top that share.
+
+**Alerts.** A ``found`` observation (:meth:`RiskEngine.observe`) raises, at each receiving
+port, from its receipt time on (``receipt(seizure_port, port, t)``, by default t + ``delay``
+within ``scope``), the scores of consignments with the seizure's declared signature (commodity
+and origin, optionally class) by ``boost``, decaying linearly to 0 over ``window``.
+
+**Throttling** (``[risk.throttle]``, optional): when a port's exam queue (the World hands the
+engine ``queue_length``) is longer than ``queue``, its target is scaled by queue / length, at
+least ``min_share`` of it; the credit floors still hold.
+
+**State at most ``refresh`` old.** Decisions are taken at the start of the ``refresh``
+interval of each assessment (:mod:`sim.model.decisions`); the threshold, the throttle and the
+learned AUC are recomputed at those instants, alerts count from their receipt up to them.
+(While a window holds fewer than ``MIN_FILL`` scores, the threshold is recomputed on every
+block from the window and the block.) The credit rules use the running counts of the
+decisions before, which is fresher still.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.special import ndtri
+
+from sim.model.risk_parts import Alerts, CheckMix, Ledger, Receipt, Window, threshold
+from sim.model.selection import Observation, SelectionInput
+from sim.scenario.schema import CHECKS, DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
+
+ORDINARY = TRADER_CLASSES.index("general")
+DEFAULT_AUC = 0.75
+#: the random-selection draw is the low part of the document uniform (2^-24 of dependence)
+_SPLIT = float(2**24)
+
+#: a port's exam-queue length now
+QueueLength = Callable[[str], float]
+#: locally known risks: (port, illicit code, origins) -> AUC per consignment
+LocalAuc = Callable[[str, int, np.ndarray], np.ndarray]
+
+
+def separation(auc: Any) -> Any:
+    """Binormal separation d = sqrt(2) Phi^-1(AUC) of an AUC."""
+    return math.sqrt(2.0) * ndtri(np.clip(auc, 0.5, 1 - 1e-12))
+
+
+def _top(mask: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
+    """The ``k`` rows of ``mask`` with the highest scores (ties: the earlier row), as a mask."""
+    out = np.zeros(len(mask), bool)
+    if k <= 0:
+        return out
+    rows = np.flatnonzero(mask)
+    order = np.argsort(-score[rows], kind="stable")
+    out[rows[order[:k]]] = True
+    return out
+
+
+#: until a window holds this many scores, the block's own ordinary scores are added to it
+MIN_FILL = 200
+#: inspections a credit rule may bank: a floored class ahead of its floor, a capped class of
+#: allowance not yet spent (two, so that waiting for a candidate rarely wastes allowance)
+FLOOR_BANK, CAP_BANK = 1.0, 2.0
+_EMPTY = np.zeros(0)
+
+
+class RiskEngine:
+    """Scores, a threshold that holds a target inspection rate, the credit rules, alerts.
+
+    ``receipt``: when a port receives a seizure's alert (the organisation's hook);
+    ``queue_length``: a port's exam-queue length now (for throttling); ``local_auc``: the
+    AUC of a type by port and origin (locally known risks).
+    """
+
+    dynamic = True
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        receipt: Receipt | None = None,
+        queue_length: QueueLength | None = None,
+        local_auc: LocalAuc | None = None,
+    ):
+        if scenario.risk is None:
+            raise ValueError(f"scenario {scenario.name!r} has no [risk] section")
+        self.cfg = cfg = scenario.risk
+        self.refresh = cfg.refresh
+        self.queue_length, self.local_auc = queue_length, local_auc
+        self.ports = list(scenario.ports)
+        self.base_auc = np.array([cfg.auc.get(t, DEFAULT_AUC) for t in ILLICIT])
+        self.labels = 0
+        self.d = np.concatenate([[0.0], separation(self.base_auc)])  # by truth code
+        self.mix = {p: CheckMix(scenario, p) for p in self.ports}
+        self.prior = {p: self._prior(scenario, p) for p in self.ports}
+        self.caps = {TRADER_CLASSES.index(k): v for k, v in cfg.caps.items()}
+        self.floors = {TRADER_CLASSES.index(k): v for k, v in cfg.floors.items()}
+        ruled = np.zeros(len(TRADER_CLASSES), bool)
+        ruled[list(self.caps) + list(self.floors)] = True
+        self.ruled = {p: ruled & cfg.rules_at(p) for p in self.ports}
+        keys = [(p, d) for p in self.ports for d in range(len(DIRECTIONS))]
+        self.windows = {k: Window(cfg.window) for k in keys}
+        self.state = {k: (math.inf, math.inf, 0.0) for k in keys}
+        self.next_refresh = dict.fromkeys(keys, -math.inf)
+        self.trace: list[tuple[float, str, str, float, float, int]] = []
+        self.ledger = Ledger(self.ports)
+        self.buckets = {
+            p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports
+        }
+        self.alerts = Alerts(scenario, cfg, receipt)
+
+    # -- the score ------------------------------------------------------------------------
+    def _prior(self, scenario: Scenario, port: str) -> np.ndarray:
+        """Prior score by direction, commodity, origin and class at ``port``."""
+        w, spec = self.cfg.prior, scenario.ports[port]
+        coms = list(scenario.commodities)
+        com = np.array([w.commodity.get(c, 0.0) for c in coms])
+        if w.tables:
+            com = com + ndtri(
+                np.clip([self._table_rate(scenario, port, c) for c in coms], 1e-4, 1 - 1e-4)
+            )
+        org = np.array([w.origin.get(o, 0.0) for o in spec.traffic.origins])
+        cls = np.array([w.trader_class.get(k, 0.0) for k in TRADER_CLASSES])
+        dirs = np.array([w.direction.get(k, 0.0) for k in DIRECTIONS])
+        return np.asarray(
+            dirs[:, None, None, None]
+            + com[None, :, None, None]
+            + org[None, None, :, None]
+            + cls[None, None, None, :]
+            + w.port.get(port, 0.0)
+        )
+
+    @staticmethod
+    def _table_rate(scenario: Scenario, port: str, com: str) -> float:
+        """The tables' inspection probability of an ordinary trader's goods of ``com``."""
+
+        def p(check: str) -> float:
+            return scenario.probability(check, com, "general", port)
+
+        exam = max(p("physical"), p("quarantine") * scenario.commodities[com].statutory)
+        return 1 - (1 - p("scan")) * (1 - exam)
+
+    def score(self, block: SelectionInput) -> np.ndarray:
+        """Each consignment's score: prior + binormal noise + alert raise."""
+        port, com, org, cls = block.port, block.commodity, block.origin, block.trader_class
+        u = block.score_u if block.score_u is not None else block.uniforms["physical"] * _SPLIT % 1
+        s = self.prior[port][block.direction, com, org, cls] + ndtri(np.clip(u, 1e-12, 1 - 1e-12))
+        truth = block.illicit
+        if truth is not None and truth.any():
+            s = s + self._separation(port, truth.astype(int), org)
+        boost = self.alerts.boost(port, block.now)
+        if boost is not None:
+            s = s + boost[self.alerts.code(port, com, org, cls)]
+        return np.asarray(s)
+
+    def _separation(self, port: str, truth: np.ndarray, origin: np.ndarray) -> np.ndarray:
+        d = self.d[truth]
+        if self.local_auc is not None:
+            for t in np.unique(truth[truth > 0]).tolist():
+                rows = truth == t
+                d[rows] = separation(self.local_auc(port, t, origin[rows]))
+        return np.asarray(d)
+
+    # -- the threshold ----------------------------------------------------------------------
+    def _refresh(self, key: tuple[str, int], now: float, fresh: np.ndarray) -> None:
+        """Recompute a port-direction's thresholds from its window (at a refresh instant;
+        while the window is short, on every block, with the block's own scores)."""
+        port, direction = key
+        window = self.windows[key]
+        scores = window.scores()
+        filling = window.n < MIN_FILL
+        if filling:
+            scores = np.concatenate([scores, fresh])
+        elif now < self.next_refresh[key]:
+            return
+        target = self.cfg.target_at(port, direction) * self._throttle(port)
+        rho = self.cfg.random_share * target
+        q = (target - rho) / (1 - rho) if rho < 1 else 0.0
+        doc = self.cfg.document
+        doc_thr = math.inf if doc == "table" else threshold(scores, doc.of(direction))
+        self.state[key] = (threshold(scores, q), doc_thr, rho)
+        if self.refresh > 0:
+            self.next_refresh[key] = (math.floor(now / self.refresh) + 1) * self.refresh
+        if self.cfg.learning is not None:
+            self._learn()
+        if not filling:
+            self.trace.append(
+                (now, port, DIRECTIONS[direction], target, self.state[key][0], window.n)
+            )
+
+    def _throttle(self, port: str) -> float:
+        th = self.cfg.throttle
+        if th is None or self.queue_length is None:
+            return 1.0
+        length = self.queue_length(port)
+        return 1.0 if length <= th.queue else max(th.min_share, th.queue / length)
+
+    def _learn(self) -> None:
+        lc = self.cfg.learning
+        assert lc is not None
+        base = np.minimum(self.base_auc, lc.auc_max)
+        auc = lc.auc_max - (lc.auc_max - base) * math.exp(-self.labels / lc.labels)
+        self.d = np.concatenate([[0.0], separation(np.maximum(auc, self.base_auc))])
+
+    # -- the decision -----------------------------------------------------------------------
+    def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
+        """Inspect (scan, physical, quarantine) and document-check decisions of a block."""
+        if len(block.commodity) == 1:
+            return self._select_one(block)
+        return self._select_block(block)
+
+    def _select_block(self, block: SelectionInput) -> dict[str, np.ndarray]:
+        port, d, cls, com = block.port, block.direction, block.trader_class, block.commodity
+        n = len(com)
+        score = self.score(block)
+        rand = block.uniforms["document"] * _SPLIT % 1
+        ordinary = ~self.ruled[port][cls]
+        cand, doc = np.zeros(n, bool), np.zeros(n, bool)
+        directions = [int(d[0])] if (d == d[0]).all() else np.unique(d).tolist()
+        for direction in directions:
+            rows = d == direction
+            self._refresh((port, direction), block.now, score[rows & ordinary])
+            thr, doc_thr, rho = self.state[(port, direction)]
+            cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
+            doc[rows] = score[rows] > doc_thr
+        truth = block.illicit if block.illicit is not None else np.zeros(n, int)
+        mix = self.mix[port]
+        possible = mix.possible[com, cls]
+        cand &= possible
+        chosen = cand & ordinary
+        self.ledger.add(port, d[ordinary], cls[ordinary], chosen[ordinary], truth[ordinary])
+        for k in np.unique(cls[~ordinary]).tolist():
+            rows = cls == k
+            others = rows & ~cand & possible
+            take, force = self._rule(
+                port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
+            )
+            chosen |= _top(cand & rows, score, take) | _top(others, score, force)
+            self.ledger.add(port, d[rows], cls[rows], chosen[rows], truth[rows])
+        for direction in directions:
+            self.windows[(port, direction)].add(score[(d == direction) & ordinary])
+        out = mix.split(chosen, com, cls, block.uniforms)
+        if self.cfg.document == "table":
+            doc = block.uniforms["document"] < mix.document[com, cls]
+        out["document"] = doc
+        return {check: out[check] for check in CHECKS}
+
+    def _select_one(self, block: SelectionInput) -> dict[str, np.ndarray]:
+        """:meth:`select` for a block of one (a declaration decided on its way), in scalars:
+        the same decisions, a tenth of the cost."""
+        port, now = block.port, block.now
+        d, com, k = int(block.direction[0]), int(block.commodity[0]), int(block.trader_class[0])
+        s = float(self.score(block)[0]) if self._needs_vector(block) else self._score_one(block)
+        ordinary = not self.ruled[port][k]
+        key = (port, d)
+        self._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
+        thr, doc_thr, rho = self.state[key]
+        mix = self.mix[port]
+        u = block.uniforms
+        possible = bool(mix.possible[com, k])
+        cand = possible and (s > thr or float(u["document"][0]) * _SPLIT % 1 < rho)
+        if ordinary:
+            chosen = cand
+        else:
+            take, force = self._rule(port, k, 1, int(cand), int(possible and not cand))
+            chosen = (cand and take > 0) or (possible and not cand and force > 0)
+        truth = int(block.illicit[0]) if block.illicit is not None else 0
+        self.ledger.add_one(port, d, k, chosen, truth)
+        if ordinary:
+            self.windows[key].add(np.array([s]))
+        scan = physical = quarantine = False
+        if chosen:
+            scan, physical, quarantine = mix.split_one(
+                com, k, float(u["scan"][0]), float(u["physical"][0])
+            )
+        if self.cfg.document == "table":
+            document = float(u["document"][0]) < mix.document[com, k]
+        else:
+            document = s > doc_thr
+        return {
+            "document": np.array([document]),
+            "scan": np.array([scan]),
+            "physical": np.array([physical]),
+            "quarantine": np.array([quarantine]),
+        }
+
+    def _needs_vector(self, block: SelectionInput) -> bool:
+        return self.local_auc is not None or self.alerts.active(block.port)
+
+    def _score_one(self, block: SelectionInput) -> float:
+        u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
+        if block.score_u is None:
+            u = u * _SPLIT % 1
+        d, com = int(block.direction[0]), int(block.commodity[0])
+        org, k = int(block.origin[0]), int(block.trader_class[0])
+        s = self.prior[block.port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
+        if block.illicit is not None:
+            s += self.d[int(block.illicit[0])]
+        return float(s)
+
+    def _rule(self, port: str, k: int, n: int, candidates: int, others: int) -> tuple[int, int]:
+        """A credit rule for ``n`` declarations of class ``k``, ``candidates`` of them selected
+        by score or at random, ``others`` inspectable but not: how many candidates to take,
+        how many others to force.
+
+        Cap: an allowance grows by cap x the running 'general' rate per declaration and pays
+        for inspections. Floor: a deficit grows by the floor per declaration, inspections pay it
+        off, and others (highest scores) are forced while it is positive. Neither banks more
+        than a few inspections (``FLOOR_BANK``, ``CAP_BANK``), so any stretch of a run keeps
+        the rule within that many."""
+        bucket = self.buckets[port]
+        if k in self.caps:
+            bucket[k] += self.caps[k] * self.ledger.rate(port, ORDINARY) * n
+            take = min(candidates, math.floor(bucket[k] + 1e-9))
+            bucket[k] = min(bucket[k] - take, CAP_BANK)
+            return take, 0
+        bucket[k] += self.floors[k] * n
+        force = min(others, max(0, math.ceil(bucket[k] - candidates - 1e-9)))
+        bucket[k] = max(bucket[k] - candidates - force, -FLOOR_BANK)
+        return candidates, force
+
+    # -- outcomes and reports ---------------------------------------------------------------
+    def observe(self, obs: Observation) -> None:
+        """An outcome known at ``obs.time``: a label (for learning) and, if found, an alert."""
+        self.labels += 1
+        if obs.found:
+            self.alerts.add(obs)
+
+    def report(self) -> pd.DataFrame:
+        """Decisions, inspections and the inspection rate per port, direction and class,
+        with the target of the ordinary classes (the achieved rates, as the engine saw them)."""
+        rows = []
+        led = self.ledger
+        for port in self.ports:
+            for d, direction in enumerate(DIRECTIONS):
+                for k, cls in enumerate(TRADER_CLASSES):
+                    n, m = int(led.decided[port][d, k]), int(led.inspected[port][d, k])
+                    if not n:
+                        continue
+                    ruled = bool(self.ruled[port][k])
+                    rows.append(
+                        {
+                            "port": port,
+                            "direction": direction,
+                            "trader_class": cls,
+                            "decided": n,
+                            "inspected": m,
+                            "rate": m / n,
+                            "target": math.nan if ruled else self.cfg.target_at(port, d),
+                            "illicit": int(led.illicit[port][d, k]),
+                            "illicit_inspected": int(led.illicit_inspected[port][d, k]),
+                        }
+                    )
+        return pd.DataFrame(rows)
+
+    def thresholds(self) -> pd.DataFrame:
+        """The threshold at each refresh instant, per port and direction (a time series)."""
+        return pd.DataFrame(
+            self.trace, columns=["t_h", "port", "direction", "target", "threshold", "window"]
+        )

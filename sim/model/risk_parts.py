@@ -1,0 +1,263 @@
+"""The risk engine's parts (see :mod:`sim.model.risk`): the window of recent scores and its
+threshold, the check mix of an inspected consignment, the alerts on their way or active, and
+the ledger of its decisions."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from sim.model.selection import Observation
+from sim.scenario.risk import RiskConfig
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
+
+#: when a port receives an alert from a seizure at another: (seizure port, port, t) -> time
+Receipt = Callable[[str, str, float], float | None]
+
+
+class Window:
+    """The last ``size`` scores (a ring buffer) and their quantiles."""
+
+    def __init__(self, size: int):
+        self.buf = np.empty(size)
+        self.n = self.pos = 0
+
+    def add(self, x: np.ndarray) -> None:
+        size = len(self.buf)
+        x = x[-size:]
+        k = len(x)
+        end = self.pos + k
+        if end <= size:
+            self.buf[self.pos : end] = x
+        else:
+            cut = size - self.pos
+            self.buf[self.pos :] = x[:cut]
+            self.buf[: k - cut] = x[cut:]
+        self.pos = end % size
+        self.n = min(size, self.n + k)
+
+    def scores(self) -> np.ndarray:
+        return self.buf[: self.n]
+
+
+def threshold(scores: np.ndarray, q: float) -> float:
+    """The score above which a share ``q`` of ``scores`` lies (an order statistic: at most
+    ``q`` of them are strictly above it)."""
+    n = len(scores)
+    if q <= 0 or not n:
+        return math.inf
+    if q >= 1:
+        return -math.inf
+    i = min(n - 1, max(0, math.ceil(n * (1.0 - q)) - 1))
+    return float(np.partition(scores, i)[i])
+
+
+class CheckMix:
+    """Which checks an inspected consignment gets, from the tables' relative mix."""
+
+    def __init__(self, scenario: Scenario, port: str):
+        spec = scenario.ports[port]
+        coms, classes = list(scenario.commodities), TRADER_CLASSES
+
+        def table(check: str) -> np.ndarray:
+            return np.array(
+                [[scenario.probability(check, c, k, port) for k in classes] for c in coms]
+            )
+
+        ps, pp, pq = table("scan"), table("physical"), table("quarantine")
+        self.document = table("document")
+        never = 1 - (1 - ps) * (1 - np.maximum(pp, pq)) <= 0
+        if spec.scan is not None:
+            ps = np.where(never, 1.0, ps)
+        elif spec.exam is not None:
+            pp = np.where(never, 1.0, pp)
+        self.ps, self.pp, self.pq = ps, pp, pq
+        self.m = np.maximum(pp, pq)
+        inspect = 1 - (1 - ps) * (1 - self.m)
+        self.exam_given = np.divide(self.m, inspect, out=np.zeros_like(inspect), where=inspect > 0)
+        self.possible = inspect > 0
+        stat = np.array([scenario.commodities[c].statutory for c in coms])
+        self.partly_statutory = stat < 1
+        self.rows = [  # per commodity and class, as Python floats for one-row decisions
+            [
+                (
+                    float(self.exam_given[c, k]),
+                    float(self.m[c, k]),
+                    float(ps[c, k]),
+                    float(pp[c, k]),
+                    float(pq[c, k]),
+                    bool(stat[c] < 1),
+                )
+                for k in range(len(classes))
+            ]
+            for c in range(len(coms))
+        ]
+
+    def split(
+        self, chosen: np.ndarray, com: np.ndarray, cls: np.ndarray, u: dict[str, np.ndarray]
+    ) -> dict[str, np.ndarray]:
+        """Scan, physical and quarantine flags of the rows ``chosen`` for inspection."""
+        e = self.exam_given[com, cls]
+        exam = u["physical"] < e
+        v = np.divide(u["physical"], e, out=np.ones_like(e), where=e > 0)
+        m = self.m[com, cls]
+        physical = exam & (v * m < self.pp[com, cls])
+        quarantine = exam & (v * m < self.pq[com, cls])
+        scan = np.where(exam, u["scan"] < self.ps[com, cls], True)
+        alone = quarantine & ~physical & ~scan & self.partly_statutory[com]
+        scan = scan | alone
+        return {
+            "scan": chosen & scan,
+            "physical": chosen & physical,
+            "quarantine": chosen & quarantine,
+        }
+
+    def split_one(self, com: int, cls: int, u_scan: float, u_phys: float) -> tuple[bool, ...]:
+        """:meth:`split` of one chosen consignment: (scan, physical, quarantine)."""
+        e, m, ps, pp, pq, partly = self.rows[com][cls]
+        exam = u_phys < e
+        v = u_phys / e * m if e > 0 else m
+        physical, quarantine = exam and v < pp, exam and v < pq
+        scan = u_scan < ps if exam else True
+        return scan or (quarantine and not physical and partly), physical, quarantine
+
+
+class Alerts:
+    """Alerts received or on their way, per receiving port and declared signature."""
+
+    def __init__(self, scenario: Scenario, config: RiskConfig, receipt: Receipt | None):
+        self.cfg = config.alert
+        self.receipt = receipt or self.default_receipt
+        self.ports = list(scenario.ports)
+        self.origins = {p: list(s.traffic.origins) for p, s in scenario.ports.items()}
+        self.n_com = len(scenario.commodities)
+        self.classes = len(TRADER_CLASSES) if self.cfg.match_class else 1
+        self.pending: dict[str, dict[int, list[float]]] = {p: {} for p in self.ports}
+        self.cache: dict[str, tuple[float, np.ndarray | None]] = {}
+        self.refresh = config.refresh
+
+    def default_receipt(self, seized_at: str, port: str, t: float) -> float | None:
+        if self.cfg.scope == "port" and port != seized_at:
+            return None
+        return t + self.cfg.delay
+
+    def size(self, port: str) -> int:
+        return self.n_com * len(self.origins[port]) * self.classes
+
+    def code(self, port: str, com: Any, origin: Any, cls: Any) -> Any:
+        c = com * len(self.origins[port]) + origin
+        return c * self.classes + cls if self.classes > 1 else c
+
+    def add(self, obs: Observation) -> None:
+        origin = self.origins[obs.port][obs.origin]
+        for port in self.ports:
+            at = self.receipt(obs.port, port, obs.time)
+            if at is None or origin not in self.origins[port]:
+                continue
+            here = self.origins[port].index(origin)
+            code = int(self.code(port, obs.commodity, here, obs.trader_class))
+            self.pending[port].setdefault(code, []).append(float(at))
+            self.cache.pop(port, None)
+
+    def from_organisation(self, organisation: Any) -> None:
+        """Alerts travel through the organisation's tree: a seizure adds nothing by itself;
+        each port's alert counts from the time the organisation delivers it there."""
+        self.receipt = _no_receipt
+        organisation.subscribe(self.receive)
+
+    def receive(self, alert: Any) -> None:
+        """A port's receipt of an alert (``port``, ``received``, ``seizing_port``,
+        ``commodity``, ``origin``); the seized goods' class is not carried, so with
+        ``match_class`` every class of the signature is raised."""
+        port = alert.port
+        origin = self.origins[alert.seizing_port][alert.origin]
+        if port not in self.pending or origin not in self.origins[port]:
+            return
+        here = self.origins[port].index(origin)
+        for cls in range(self.classes):
+            code = int(self.code(port, alert.commodity, here, cls))
+            self.pending[port].setdefault(code, []).append(float(alert.received))
+        self.cache.pop(port, None)
+
+    def active(self, port: str) -> bool:
+        """Whether any alert for ``port`` is received or on its way."""
+        return bool(self.pending[port])
+
+    def boost(self, port: str, now: float) -> np.ndarray | None:
+        """Score raise per signature code at ``now`` (None: no alert active), as at the
+        start of ``now``'s refresh interval (state at most ``refresh`` old, like the rest)."""
+        pending = self.pending[port]
+        if not pending:
+            return None
+        if self.refresh > 0:
+            now = math.floor(now / self.refresh) * self.refresh
+        cached = self.cache.get(port)
+        if cached is not None and cached[0] == now:
+            return cached[1]
+        window, out = self.cfg.window, None
+        for code in list(pending):
+            times = [t for t in pending[code] if t + window > now]
+            if not times:
+                del pending[code]
+                continue
+            pending[code] = times
+            arrived = [t for t in times if t <= now]
+            if arrived:
+                if out is None:
+                    out = np.zeros(self.size(port))
+                out[code] = self.cfg.boost * (1 - (now - max(arrived)) / window)
+        self.cache[port] = (now, out)
+        return out
+
+
+class Ledger:
+    """Decisions and inspections so far, per port, direction and trader class."""
+
+    def __init__(self, ports: list[str]):
+        shape = (len(DIRECTIONS), len(TRADER_CLASSES))
+        self.decided = {p: np.zeros(shape, np.int64) for p in ports}
+        self.inspected = {p: np.zeros(shape, np.int64) for p in ports}
+        self.documents = {p: np.zeros(shape, np.int64) for p in ports}
+        self.illicit = {p: np.zeros(shape, np.int64) for p in ports}
+        self.illicit_inspected = {p: np.zeros(shape, np.int64) for p in ports}
+
+    def rate(self, port: str, cls: int) -> float:
+        n = self.decided[port][:, cls].sum()
+        return float(self.inspected[port][:, cls].sum() / n) if n else 0.0
+
+    def add(
+        self,
+        port: str,
+        direction: np.ndarray,
+        cls: np.ndarray,
+        chosen: np.ndarray,
+        illicit: np.ndarray,
+    ) -> None:
+        k = len(TRADER_CLASSES)
+        cell = direction * k + cls
+        size = len(DIRECTIONS) * k
+        bad = illicit > 0
+        for table, rows in (
+            (self.decided, None),
+            (self.inspected, chosen),
+            (self.illicit, bad),
+            (self.illicit_inspected, bad & chosen),
+        ):
+            counts = np.bincount(cell if rows is None else cell[rows], minlength=size)
+            table[port] += counts.reshape(len(DIRECTIONS), k)
+
+    def add_one(self, port: str, direction: int, cls: int, chosen: bool, illicit: int) -> None:
+        self.decided[port][direction, cls] += 1
+        if chosen:
+            self.inspected[port][direction, cls] += 1
+        if illicit:
+            self.illicit[port][direction, cls] += 1
+            if chosen:
+                self.illicit_inspected[port][direction, cls] += 1
+
+
+def _no_receipt(seized_at: str, port: str, t: float) -> float | None:
+    return None

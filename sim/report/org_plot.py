@@ -1,0 +1,107 @@
+"""The organisation tree drawn: units by level (General Administration at the top, field
+points at the bottom), each with its headcount and the utilisation of its busiest staff,
+several structures side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sim.report import plots  # noqa: F401 - sets the Agg backend and the house style
+from sim.scenario.org_tree import Tree
+from sim.scenario.organisation import LEVELS
+
+ROW = {level: len(LEVELS) - 1 - i for i, level in enumerate(LEVELS)}
+
+
+def utilisation_by_unit(resources: pd.DataFrame) -> dict[str, float]:
+    """The busiest role's utilisation at each unit, from a run's resources table."""
+    org = resources[resources["port"].astype(str).str.startswith("org/")]
+    out: dict[str, float] = {}
+    for _, r in org.iterrows():
+        unit = str(r["port"])[4:]
+        u = float(r["utilisation"])
+        if u == u:
+            out[unit] = max(out.get(unit, 0.0), u)
+    return out
+
+
+def _positions(tree: Tree) -> dict[str, tuple[float, float]]:
+    """x by leaf order under each unit (a parent above the middle of its children), y by
+    level; a centre sits beside its parent."""
+    pos: dict[str, tuple[float, float]] = {}
+    next_x = [0.0]
+
+    def place(uid: str) -> float:
+        kids = [
+            c for c in sorted(tree.children[uid]) if tree.units[c].level != tree.units[uid].level
+        ]
+        xs = [place(c) for c in kids]
+        x = sum(xs) / len(xs) if xs else next_x[0]
+        if not xs:
+            next_x[0] += 1.0
+        pos[uid] = (x, ROW[tree.units[uid].level])
+        centres = [
+            c for c in sorted(tree.children[uid]) if tree.units[c].level == tree.units[uid].level
+        ]
+        for i, c in enumerate(centres):
+            pos[c] = (x + (i + 1) * 1.2, ROW[tree.units[uid].level])
+        return x
+
+    place(tree.root)
+    return pos
+
+
+def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) -> None:
+    """One structure on ``ax``: a box per unit (heads, utilisation), lines to the parent."""
+    pos = _positions(tree)
+    cmap = plt.get_cmap("RdYlGn_r")
+    for uid, u in tree.units.items():
+        if u.parent and uid in pos and u.parent in pos:
+            (x0, y0), (x1, y1) = pos[uid], pos[u.parent]
+            ax.plot([x0, x1], [y0, y1], color="#999999", lw=0.8, zorder=1)
+    for uid, (x, y) in pos.items():
+        unit = tree.units[uid]
+        util = utilisation.get(uid)
+        colour = cmap(min(util, 1.0)) if util is not None else "#eeeeee"
+        text = f"{uid}\n{unit.heads()} staff" if unit.heads() else uid
+        if util is not None:
+            text += f"\n{util:.0%} busy"
+        ax.text(
+            x,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=7,
+            zorder=2,
+            bbox={"boxstyle": "round", "fc": colour, "ec": "#555555", "lw": 0.6},
+        )
+    ax.set_yticks(list(ROW.values()), list(ROW))
+    ax.set_xticks([])
+    xs = [x for x, _ in pos.values()]
+    ax.set_xlim(min(xs) - 1, max(xs) + 1)
+    ax.set_ylim(-0.6, len(LEVELS) - 0.4)
+    ax.set_title(title)
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+
+
+def draw_organisations(panels: list[tuple[str, Tree, dict[str, float]]]) -> Figure:
+    """Structures side by side: (title, tree, utilisation by unit) per panel."""
+    widths = [max(4.0, 0.9 * len(tree.port_unit) + 2) for _, tree, _ in panels]
+    fig, axes = plt.subplots(
+        1,
+        len(panels),
+        figsize=(sum(widths), 5.5),
+        squeeze=False,
+        gridspec_kw={"width_ratios": widths},
+    )
+    for ax, (title, tree, util) in zip(axes[0], panels, strict=True):
+        draw_tree(ax, tree, util, title)
+    fig.suptitle("Organisation: staff and the utilisation of each unit's busiest role")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,263 @@
+"""The organisation tree resolved: generated units, parent links, the path a request takes
+and the ports an alert reaches. Pure (no simulation), so the scenario's validation and the
+model ask the same questions.
+
+A request for ``task`` from a port climbs the port's chain of units (field point, subordinate
+customs, directly-affiliated customs, General Administration). It stops at every unit on the
+way that handles the task (a forwarding review, queued for that unit's staff) and is decided
+by the first unit at the deciding level that handles it, or by a centre of that level under
+it (a national tax or risk centre under the General Administration).
+"""
+
+from __future__ import annotations
+
+from sim.scenario.organisation import (
+    ESCALATIONS,
+    LEVELS,
+    ROLE_OF,
+    OrganisationSpec,
+    Role,
+    Unit,
+)
+
+GAC = "gac"
+CENTRES = {
+    "ruling": "national tax centre",
+    "case": "national anti-smuggling centre",
+    "quarantine": "national quarantine centre",
+    "alert": "national risk centre",
+}
+
+
+class TreeError(ValueError):
+    """A tree that cannot work; the message names the units."""
+
+
+# -- generation ---------------------------------------------------------------------------
+def _split(total: int, weights: list[float]) -> list[int]:
+    """``total`` heads split by ``weights`` in whole heads (largest remainder); every unit
+    gets at least one when there are enough to go round."""
+    if not weights:
+        return []
+    floor = 1 if total >= len(weights) else 0
+    total -= floor * len(weights)
+    s = sum(weights) or 1.0
+    exact = [total * w / s for w in weights]
+    out = [int(x) for x in exact]
+    order = sorted(range(len(exact)), key=lambda i: (out[i] - exact[i], i))
+    for i in order[: total - sum(out)]:
+        out[i] += 1
+    return [x + floor for x in out]
+
+
+def _placement(spec: OrganisationSpec, task: str, heads: int, n_local: int) -> dict[str, int]:
+    """Heads of ``task``'s role by where they sit: ``centre``, ``regional`` (all the
+    customs together), ``local`` (all the subordinate customs together), ``gac``."""
+    structure, level = spec.structure, spec.level_of(task)
+    g = spec.generate
+    assert g is not None
+    if task == "directive":
+        if structure == "dumbbell":
+            return {"gac": heads}
+        parts = ["gac", "regional"] + (["local"] if n_local else [])
+        return dict(zip(parts, _split(heads, [1.0] * len(parts)), strict=True))
+    local = 0 if structure == "dumbbell" else min(heads, n_local * g.local_heads)
+    rest = heads - local
+    if level == "regional":
+        return {"local": local, "regional": rest}
+    centre = rest if structure != "hybrid" else round(rest * g.centre_share)
+    if structure == "dumbbell":
+        return {"centre": heads}
+    return {"local": local, "regional": rest - centre, "centre": centre}
+
+
+def _add(unit: dict, task: str, heads: int, service: object, cost: float) -> None:
+    if heads <= 0:
+        return
+    role = ROLE_OF[task]
+    unit["staff"][role] = Role(count=heads, cost_per_year=cost)
+    unit["tasks"][task] = service
+
+
+def generate(spec: OrganisationSpec) -> dict[str, Unit]:
+    """The units of a generated tree for ``spec.structure``."""
+    g = spec.generate
+    assert g is not None
+    dumbbell = spec.structure == "dumbbell"
+    raw: dict[str, dict] = {GAC: _raw("General Administration", "national", "")}
+    merged, by_customs = g.merged()
+    for customs, ports in merged.items():
+        raw[customs] = _raw(customs, "regional", GAC)
+        for port in ports:
+            parent = customs
+            if g.subordinate and not dumbbell:
+                parent = f"{port}_sub"
+                raw[parent] = _raw(f"{port} subordinate customs", "local", customs)
+            raw[f"{port}_field"] = _raw(f"{port} field point", "field", parent, [port])
+    customs_ids = list(merged)
+    locals_ = [u for u, r in raw.items() if r["level"] == "local"]
+    weights = [by_customs[c] for c in customs_ids]
+    for task, role in ROLE_OF.items():
+        heads = g.staff.get(role, 0)
+        cost = g.cost_per_year.get(role, 0.0)
+        decide = g.service.get(task)
+        if heads == 0 or decide is None:
+            continue
+        passing = g.forward.get(task, decide)
+        where = _placement(spec, task, heads, len(locals_))
+        level = spec.level_of(task)
+        if where.get("centre"):
+            centre = f"{task}_centre"
+            raw[centre] = _raw(CENTRES[task], "national", GAC)
+            _add(raw[centre], task, where["centre"], decide, cost)
+        _add(raw[GAC], task, where.get("gac", 0), decide, cost)
+        for cid, n in zip(customs_ids, _split(where.get("regional", 0), weights), strict=True):
+            _add(raw[cid], task, n, decide if level == "regional" else passing, cost)
+        even = [1.0] * len(locals_)
+        for uid, n in zip(locals_, _split(where.get("local", 0), even), strict=True):
+            _add(raw[uid], task, n, passing, cost)
+    # already-validated parts (distributions in hours): constructed, not re-validated
+    return {uid: Unit.model_construct(**r) for uid, r in raw.items()}
+
+
+def _raw(name: str, level: str, parent: str, ports: list[str] | None = None) -> dict:
+    return {
+        "name": name,
+        "level": level,
+        "parent": parent,
+        "staff": {},
+        "tasks": {},
+        "ports": ports or [],
+    }
+
+
+def units_of(spec: OrganisationSpec) -> dict[str, Unit]:
+    """The explicit units, or the generated ones."""
+    return dict(spec.units) if spec.units else generate(spec)
+
+
+# -- the tree ------------------------------------------------------------------------------
+class Tree:
+    """Units with parent links, checked: one root, every parent known, no cycle."""
+
+    def __init__(self, units: dict[str, Unit]):
+        self.units = units
+        self.children: dict[str, list[str]] = {u: [] for u in units}
+        roots = []
+        for uid, u in units.items():
+            if not u.parent:
+                roots.append(uid)
+            elif u.parent not in units:
+                raise TreeError(f"unit {uid!r}: parent {u.parent!r} is not a unit")
+            else:
+                self.children[u.parent].append(uid)
+        for uid in units:
+            self._no_cycle(uid)
+        if len(roots) != 1:
+            raise TreeError(
+                f"the tree needs exactly one root (a unit with no parent); found "
+                f"{', '.join(map(repr, roots)) or 'none'}"
+            )
+        self.root = roots[0]
+        self.port_unit: dict[str, str] = {}
+        for uid, u in units.items():
+            for port in u.ports:
+                if port in self.port_unit:
+                    raise TreeError(
+                        f"port {port!r} belongs to units {self.port_unit[port]!r} and {uid!r}"
+                    )
+                self.port_unit[port] = uid
+
+    def _no_cycle(self, uid: str) -> None:
+        seen = [uid]
+        parent = self.units[uid].parent
+        while parent:
+            if parent in seen:
+                loop = " -> ".join([*seen[seen.index(parent) :], parent])
+                raise TreeError(f"units form a cycle: {loop}")
+            seen.append(parent)
+            parent = self.units[parent].parent
+
+    def any_handles(self, task: str) -> bool:
+        return any(u.handles(task) for u in self.units.values())
+
+    def chain(self, uid: str) -> list[str]:
+        """``uid`` and its ancestors, up to the root."""
+        out = [uid]
+        while self.units[out[-1]].parent:
+            out.append(self.units[out[-1]].parent)
+        return out
+
+    def decider(self, uid: str, task: str, level: str) -> tuple[str, int] | None:
+        """The unit that decides ``task`` for ``uid`` at ``level`` and the position in
+        ``uid``'s chain of the ancestor at that level (None: nobody can)."""
+        for i, a in enumerate(self.chain(uid)):
+            if self.units[a].level != level:
+                continue
+            if self.units[a].handles(task):
+                return a, i
+            for child in sorted(self.children[a]):
+                c = self.units[child]
+                if c.level == level and c.handles(task):
+                    return child, i
+            return None
+        return None
+
+    def path(self, port: str, task: str, level: str) -> list[str]:
+        """The units a request from ``port`` queues at, the decider last."""
+        start = self.port_unit[port]
+        found = self.decider(start, task, level)
+        if found is None:
+            chain = " -> ".join(self.chain(start))
+            raise TreeError(
+                f"no unit at level {level!r} on the path {chain} (or a centre of that level "
+                f"under it) handles task {task!r} for port {port!r}"
+            )
+        decider, top = found
+        below = [u for u in self.chain(start)[:top] if self.units[u].handles(task)]
+        return [*below, decider]
+
+    def scope_root(self, issuer: str) -> str:
+        """The unit whose subtree an issuer speaks for: itself, or its parent when it is a
+        centre of its parent's level."""
+        u = self.units[issuer]
+        if u.parent and self.units[u.parent].level == u.level:
+            return u.parent
+        return issuer
+
+    def ports_under(self, uid: str) -> list[str]:
+        out = list(self.units[uid].ports)
+        for child in self.children[uid]:
+            out += self.ports_under(child)
+        return out
+
+    def down(self, issuer: str, port: str, task: str) -> list[str]:
+        """The units below ``issuer`` a message for ``port`` queues at, top down."""
+        top = self.scope_root(issuer)
+        chain = self.chain(self.port_unit[port])
+        below = chain[: chain.index(top)] if top in chain else chain
+        return [u for u in reversed(below) if u != issuer and self.units[u].handles(task)]
+
+
+def check(spec: OrganisationSpec, ports: list[str]) -> Tree:
+    """The tree of ``spec``, or a :class:`TreeError` naming what is wrong: a cycle, a unit
+    without a known parent, a port without a unit (or a unit naming an unknown port), a task
+    no unit on a port's path can decide."""
+    tree = Tree(units_of(spec))
+    for uid, u in tree.units.items():
+        if u.level not in LEVELS:  # pragma: no cover - the schema refuses it first
+            raise TreeError(f"unit {uid!r}: unknown level {u.level!r}")
+        for port in u.ports:
+            if port not in ports:
+                raise TreeError(f"unit {uid!r} names port {port!r}, which is not a port")
+    for port in ports:
+        if port not in tree.port_unit:
+            raise TreeError(f"port {port!r} belongs to no unit (list it in a unit's ports)")
+    for kind in ESCALATIONS:
+        if spec.escalation(kind).share > 0:
+            for port in ports:
+                tree.path(port, kind, spec.level_of(kind))
+    if tree.any_handles("alert"):
+        for port in ports:
+            tree.path(port, "alert", spec.level_of("alert"))
+    return tree

@@ -1,0 +1,280 @@
+"""The customs organisation in the scenario: the ``[organisation]`` section.
+
+A tree of units (the General Administration, national business-function centres,
+directly-affiliated customs, subordinate customs, field points at the ports), each with staff
+by role and the tasks it handles, written out unit by unit (``units``) or generated from the
+directly-affiliated customs and a headcount per role (``generate``). The ``structure`` says
+where each kind of work is decided: ``spindle`` (about 2016: at the directly-affiliated
+customs), ``hybrid`` (2019: national risk and tax centres since the 2017 clearance
+integration, the customs keep their own offices) or ``dumbbell`` (the seed paper's proposal:
+General Administration and national centres straight to the front line). Every advantage of
+a structure is an explicit parameter (``advantages``), so that a neutral setting makes the
+structures equal and either can win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Strict as StrictValue
+
+from sim.scenario.base import Strict
+from sim.scenario.distributions import Duration, DurationDist, fixed, hours
+from sim.scenario.limits import AtField, Probability, Real, real, whole
+
+STRUCTURES = ("spindle", "hybrid", "dumbbell")
+LEVELS = ("national", "regional", "local", "field")
+#: the work that travels through the organisation, and the staff role that does each
+TASKS = ("ruling", "case", "quarantine", "alert", "directive")
+ROLE_OF = {
+    "ruling": "tariff",
+    "case": "anti_smuggling",
+    "quarantine": "quarantine",
+    "alert": "risk",
+    "directive": "management",
+}
+ROLES = tuple(ROLE_OF.values())
+#: escalation types a consignment may raise (alerts and directives are not escalations)
+ESCALATIONS = ("ruling", "quarantine", "case")
+
+Structure = Literal["spindle", "hybrid", "dumbbell"]
+Level = Literal["national", "regional", "local", "field"]
+Heads = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=0, le=10**6)]
+#: an AUC bonus for locally known risks (AUC itself is at most 1)
+AucBonus = Annotated[float, BeforeValidator(real), Field(ge=0, le=0.5, allow_inf_nan=False)]
+#: CNY per head per year
+Cost = Annotated[float, BeforeValidator(real), Field(ge=0, le=1e8, allow_inf_nan=False)]
+
+
+def _keys(values: Mapping[str, object], allowed: tuple[str, ...], what: str, field: str) -> None:
+    """Every key of the table ``field`` is one of ``allowed``."""
+    for k in values:
+        if k not in allowed:
+            raise AtField((field, k), f"unknown {what} {k!r}; allowed: {', '.join(allowed)}")
+
+
+class Role(Strict):
+    """Staff of one role at a unit: how many, and what one costs a year (CNY)."""
+
+    count: Heads
+    cost_per_year: Cost = Field(default=0.0, description="CNY per head per year")
+
+
+class Unit(Strict):
+    """One unit of the tree. ``tasks`` gives the service time of one request of each task
+    the unit handles; the staff of the task's role serve them (one FIFO queue per role)."""
+
+    name: str = ""
+    level: Level
+    parent: str = Field(default="", description="the parent unit's id; empty only for the root")
+    staff: dict[str, Role] = Field(default_factory=dict)
+    tasks: dict[str, DurationDist] = Field(default_factory=dict)
+    ports: list[str] = Field(default_factory=list, description="ports this field unit serves")
+
+    @model_validator(mode="after")
+    def _known(self) -> Unit:
+        _keys(self.staff, ROLES, "role", "staff")
+        _keys(self.tasks, TASKS, "task", "tasks")
+        for task in self.tasks:
+            role = self.staff.get(ROLE_OF[task])
+            if role is None or role.count == 0:
+                raise AtField(
+                    "tasks",
+                    f"task {task!r} needs {ROLE_OF[task]!r} staff at this unit; it has none",
+                )
+        return self
+
+    def handles(self, task: str) -> bool:
+        return task in self.tasks
+
+    def heads(self) -> int:
+        return sum(r.count for r in self.staff.values())
+
+
+def _levels(**by: Level) -> dict[str, Level]:
+    return dict(by)
+
+
+class Escalation(Strict):
+    """One kind of escalation: who raises it, which level decides it in each structure and
+    whether the goods wait for the decision."""
+
+    share: Probability = Field(default=0.0, description="share of eligible consignments")
+    applies: Literal["all", "statutory", "caught"] = "all"
+    holds: Probability = Field(
+        default=1.0, description="share of those raised whose goods wait for the decision"
+    )
+    decided_at: dict[str, Level] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _structures(self) -> Escalation:
+        _keys(self.decided_at, STRUCTURES, "structure", "decided_at")
+        return self
+
+    def level(self, structure: str) -> str:
+        return self.decided_at.get(structure, "regional" if structure == "spindle" else "national")
+
+
+def _default_escalations() -> dict[str, Escalation]:
+    """Rulings before release go to the tax centres from 2017, quarantine approvals and
+    cases stay with the directly-affiliated customs until the dumbbell moves them up. Shares
+    are zero: a scenario says how often each is raised."""
+    regional_until_dumbbell = _levels(spindle="regional", hybrid="regional", dumbbell="national")
+    return {
+        "ruling": Escalation(
+            decided_at=_levels(spindle="regional", hybrid="national", dumbbell="national")
+        ),
+        "quarantine": Escalation(applies="statutory", decided_at=regional_until_dumbbell),
+        "case": Escalation(applies="caught", holds=0.0, decided_at=regional_until_dumbbell),
+    }
+
+
+class Generate(Strict):
+    """A tree generated by structure: the General Administration, a centre per task decided
+    nationally, the directly-affiliated customs with their ports, a subordinate customs per
+    port (not in the dumbbell) and a field point per port. Each role's total headcount is the
+    same in every structure; the structure only says where the heads sit."""
+
+    customs: dict[str, list[str]] = Field(
+        min_length=1, description="directly-affiliated customs and the ports each serves"
+    )
+    subordinate: bool = Field(default=True, description="a subordinate customs per port")
+    staff: dict[str, Heads] = Field(default_factory=dict, description="total heads per role")
+    cost_per_year: dict[str, Cost] = Field(default_factory=dict, description="CNY per head")
+    service: dict[str, DurationDist] = Field(
+        default_factory=dict, description="a decision's service time, by task"
+    )
+    forward: dict[str, DurationDist] = Field(
+        default_factory=dict, description="review time at a unit that passes a request on"
+    )
+    local_heads: Heads = Field(
+        default=1,
+        description="officers of each role at each subordinate customs who review and pass "
+        "requests on (taken from the role's total; in the dumbbell they move to the centre)",
+    )
+    centre_share: Probability = Field(
+        default=0.5,
+        description="hybrid: share of a nationally decided role's other heads at its centre",
+    )
+    weights: dict[str, Cost] = Field(
+        default_factory=dict, description="how heads split among the customs (default equal)"
+    )
+    merge: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="customs merged into one: new id -> the customs it pools (ports, staff)",
+    )
+
+    @model_validator(mode="after")
+    def _known(self) -> Generate:
+        seen: dict[str, str] = {}
+        for new, olds in self.merge.items():
+            if not olds:
+                raise AtField(("merge", new), "name the customs to merge")
+            for old in olds:
+                if old not in self.customs:
+                    raise AtField(
+                        ("merge", new),
+                        f"unknown customs {old!r}; allowed: {', '.join(self.customs)}",
+                    )
+                if old in seen:
+                    raise AtField(
+                        ("merge", new), f"customs {old!r} is merged into {seen[old]!r} already"
+                    )
+                seen[old] = new
+        _keys(self.staff, ROLES, "role", "staff")
+        _keys(self.cost_per_year, ROLES, "role", "cost_per_year")
+        _keys(self.service, TASKS, "task", "service")
+        _keys(self.forward, TASKS, "task", "forward")
+        _keys(self.weights, tuple(self.customs), "customs", "weights")
+        return self
+
+    def merged(self) -> tuple[dict[str, list[str]], dict[str, float]]:
+        """The customs after the merges, with their ports and the weights that split staff
+        (a merged customs weighs what its parts weighed together)."""
+        customs: dict[str, list[str]] = {}
+        weights: dict[str, float] = {}
+        for cid, ports in self.customs.items():
+            new = next((n for n, olds in self.merge.items() if cid in olds), cid)
+            customs.setdefault(new, []).extend(ports)
+            weights[new] = weights.get(new, 0.0) + self.weights.get(cid, 1.0)
+        return customs, weights
+
+
+class Advantages(Strict):
+    """Every advantage of a structure, explicit (all neutral by default)."""
+
+    middle_filter: Probability = Field(
+        default=0.0, description="share of requests a unit passing them on resolves itself"
+    )
+    local_knowledge_auc: dict[str, AucBonus] = Field(
+        default_factory=dict,
+        description="AUC bonus for locally known risks, by structure (the risk engine adds it)",
+    )
+    uniform_standards: Real = Field(
+        default=1.0, ge=0, le=1, description="dumbbell: factor on the escalation shares"
+    )
+    transition_loss: Probability = Field(
+        default=0.0, description="productivity lost right after a structural change"
+    )
+    transition_days: Real = Field(default=0.0, ge=0, le=3650)
+
+    @model_validator(mode="after")
+    def _structures(self) -> Advantages:
+        _keys(self.local_knowledge_auc, STRUCTURES, "structure", "local_knowledge_auc")
+        return self
+
+
+class OrganisationSpec(Strict):
+    """The organisation: its tree (``units`` or ``generate``), the structure, the work that
+    crosses levels and the time a message takes per hop."""
+
+    structure: Structure = "hybrid"
+    units: dict[str, Unit] = Field(default_factory=dict)
+    generate: Generate | None = None
+    escalations: dict[str, Escalation] = Field(default_factory=_default_escalations)
+    transfer: DurationDist = Field(
+        default_factory=lambda: fixed("1 h"),
+        validate_default=False,
+        description="one hop of a request, decision, alert or directive",
+    )
+    transfer_to: dict[str, DurationDist] = Field(
+        default_factory=dict, description="a hop whose upper end is at this level, by level"
+    )
+    alert_level: dict[str, Level] = Field(
+        default_factory=lambda: _levels(spindle="regional", hybrid="national", dumbbell="national")
+    )
+    directive_every: Duration = Field(
+        default=hours("30 d"),
+        validate_default=False,
+        description="the General Administration issues a directive this often (0: never)",
+    )
+    advantages: Advantages = Field(default_factory=Advantages)
+
+    @field_validator("directive_every")
+    @classmethod
+    def _often(cls, v: float) -> float:
+        if 0 < v < 1.0:
+            raise ValueError(f"0 (never) or at least 1 h; got {v:g} h")
+        return v
+
+    @model_validator(mode="after")
+    def _one_tree(self) -> OrganisationSpec:
+        _keys(self.escalations, ESCALATIONS, "escalation", "escalations")
+        _keys(self.transfer_to, LEVELS, "level", "transfer_to")
+        _keys(self.alert_level, STRUCTURES, "structure", "alert_level")
+        if bool(self.units) == (self.generate is not None):
+            raise ValueError("give the tree either as units or as generate, exactly one")
+        return self
+
+    def escalation(self, kind: str) -> Escalation:
+        return self.escalations.get(kind) or _default_escalations()[kind]
+
+    def level_of(self, task: str) -> str:
+        """The level that decides ``task`` in this structure."""
+        if task == "alert":
+            return self.alert_level.get(self.structure, "national")
+        if task == "directive":
+            return "national"
+        return self.escalation(task).level(self.structure)

@@ -1,0 +1,183 @@
+"""The ``[risk]`` section: the risk engine's settings (see :mod:`sim.model.risk`).
+
+Without the section the static selection tables decide; with it the risk engine does, and the
+tables only give each port's check mix (which checks an inspected consignment gets), the
+commodity risk profile (``prior.tables``) and, by default, the document-check rates.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, ValidationInfo, model_validator
+
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.base import Strict as _Strict
+from sim.scenario.distributions import Duration, hours
+from sim.scenario.limits import AtField, Probability, Real
+
+
+class Rate(_Strict):
+    """An inspection rate that may differ between imports and exports (a number: both)."""
+
+    import_: Probability = Field(alias="import")
+    export: Probability
+
+    @model_validator(mode="before")
+    @classmethod
+    def _same(cls, v: Any) -> Any:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return {"import": v, "export": v}
+        return v
+
+    def of(self, direction: int) -> float:
+        return self.export if direction else self.import_
+
+
+class RiskPort(_Strict):
+    """A port's own settings (the national ones otherwise)."""
+
+    target: Rate | None = Field(default=None, description="target inspection rate here")
+    credit_rules: bool = Field(
+        default=True,
+        description="apply the credit-class caps and floors here (false e.g. for parcels: "
+        "China's rates are those of goods declarations, lists are counted apart)",
+    )
+
+
+class Prior(_Strict):
+    """The score's part from declared attributes, in units of the noise's standard deviation
+    (additive). ``tables``: add the probit of the selection tables' inspection probability of
+    an ordinary trader's goods of that commodity at that port (the tables' risk profile)."""
+
+    tables: bool = True
+    commodity: dict[str, Real] = Field(default_factory=dict)
+    origin: dict[str, Real] = Field(default_factory=dict)
+    trader_class: dict[str, Real] = Field(default_factory=dict)
+    direction: dict[str, Real] = Field(default_factory=dict)
+    port: dict[str, Real] = Field(default_factory=dict)
+
+
+class Alert(_Strict):
+    """After a seizure: raise the scores of consignments with the seizure's declared
+    signature (commodity and origin; and trader class if ``match_class``)."""
+
+    delay: Duration = Field(default=hours("1 h"), validate_default=False)
+    window: Duration = Field(default=hours("7 d"), validate_default=False)
+    boost: Real = Field(default=1.0, ge=0, le=10, description="score raise on receipt")
+    scope: Literal["national", "port"] = "national"
+    match_class: bool = False
+
+
+class Learning(_Strict):
+    """Labelled outcomes (inspected goods only) raise each type's AUC towards ``auc_max``:
+    AUC = max - (max - AUC0) * exp(-labels / labels_scale)."""
+
+    auc_max: Annotated[float, Field(gt=0.5, lt=1)] = 0.95
+    labels: Annotated[float, Field(gt=0)] = 10_000.0
+
+
+class Throttle(_Strict):
+    """Capacity-aware throttling: when a port's exam queue exceeds ``queue``, its target
+    rate is scaled by queue / length, never below ``min_share`` of it."""
+
+    queue: Annotated[float, Field(gt=0)] = 50.0
+    min_share: Probability = 0.5
+
+
+class RiskConfig(_Strict):
+    """The risk engine: scores, a threshold that holds a target rate, and the credit rules."""
+
+    enabled: bool = Field(
+        default=True, description="false: the section is kept but the tables decide"
+    )
+    refresh: Duration = Field(
+        default=hours("1 h"),
+        validate_default=False,
+        description="decisions use the state of the run at most this old (threshold, alerts)",
+    )
+    target: Rate = Field(
+        description="target inspection rate (scan, physical or quarantine) of declarations "
+        "of traders without a credit rule"
+    )
+    ports: dict[str, RiskPort] = Field(default_factory=dict)
+    random_share: Probability = Field(
+        default=0.1, description="share of the target met by random selection (exploration)"
+    )
+    window: Annotated[int, Field(ge=10, le=1_000_000)] = Field(
+        default=5000, description="recent scores the threshold's quantile is taken over"
+    )
+    auc: dict[str, Annotated[float, Field(ge=0.5, lt=1)]] = Field(
+        default_factory=dict, description="AUC of the score per illicit type (default 0.75)"
+    )
+    caps: dict[str, Probability] = Field(
+        default_factory=lambda: {"aeo_advanced": 0.2},
+        description="class: its inspection rate at most this fraction of the 'general' rate",
+    )
+    floors: dict[str, Probability] = Field(
+        default_factory=lambda: {"discredited": 0.8},
+        description="class: its inspection rate at least this",
+    )
+    document: Literal["table"] | Rate = Field(
+        default="table",
+        description="document checks: 'table' (the selection tables) or a target rate, "
+        "the highest scores",
+    )
+    prior: Prior = Field(default_factory=Prior)
+    alert: Alert = Field(default_factory=Alert)
+    learning: Learning | None = None
+    throttle: Throttle | None = None
+
+    @model_validator(mode="after")
+    def _names(self) -> RiskConfig:
+        _known("auc", self.auc, ILLICIT, "illicit type")
+        _known("caps", self.caps, TRADER_CLASSES, "trader class")
+        _known("floors", self.floors, TRADER_CLASSES, "trader class")
+        _known("prior.trader_class", self.prior.trader_class, TRADER_CLASSES, "trader class")
+        _known("prior.direction", self.prior.direction, DIRECTIONS, "direction")
+        for cls in set(self.caps) & set(self.floors):
+            raise AtField(("caps", cls), f"trader class {cls!r} has both a cap and a floor")
+        if "general" in self.caps or "general" in self.floors:
+            raise AtField("caps", "'general' is the ordinary class the caps refer to")
+        return self
+
+    def target_at(self, port: str, direction: int) -> float:
+        own = self.ports.get(port)
+        rate = own.target if own is not None and own.target is not None else self.target
+        return rate.of(direction)
+
+    def rules_at(self, port: str) -> bool:
+        own = self.ports.get(port)
+        return own is None or own.credit_rules
+
+
+def _known(where: str, keys: Any, allowed: tuple[str, ...], what: str) -> None:
+    for k in keys:
+        if k not in allowed:
+            raise AtField(
+                tuple(where.split(".")) + (k,),
+                f"unknown {what} {k!r}; allowed: {', '.join(allowed)}",
+            )
+
+
+def check_references(risk: RiskConfig | None, info: ValidationInfo) -> RiskConfig | None:
+    """Ports, commodities and origins the section names must be the scenario's."""
+    if risk is None:
+        return None
+    ports = info.data.get("ports") or {}
+    commodities = info.data.get("commodities") or {}
+    origins = sorted({o for p in ports.values() for o in p.traffic.origins})
+    for name in list(risk.ports) + list(risk.prior.port):
+        if name not in ports:
+            section = "ports" if name in risk.ports else "prior.port"
+            raise AtField(
+                tuple(section.split(".")) + (name,),
+                f"unknown port {name!r}; allowed: {', '.join(ports)}",
+            )
+    _known("prior.commodity", risk.prior.commodity, tuple(commodities), "commodity")
+    _known("prior.origin", risk.prior.origin, tuple(origins), "origin")
+    return risk
+
+
+#: the type of ``Scenario.risk``: checked against the ports and commodities declared before it
+RiskField = Annotated[RiskConfig | None, AfterValidator(check_references)]

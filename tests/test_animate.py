@@ -1,0 +1,106 @@
+"""The animated port: frames from a run's queue samples and log, and the GIF they make."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.cli import main
+from sim.report.animate import (
+    Frame,
+    LaneState,
+    clock,
+    flagged_events,
+    frame_image,
+    port_frames,
+    write_gif,
+)
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+@pytest.fixture(scope="module")
+def result():
+    scenario = sim.load_scenario(SMALL, {"days": 2, "queue_sample": "30 min"})
+    return sim.simulate(scenario, seed=3, log=True)
+
+
+def test_one_frame_per_queue_sample_in_the_window(result, tmp_path):
+    frames = port_frames(result, "sea", start_h=168 + 8, hours=3)
+    assert [f.t_h for f in frames] == [176, 176.5, 177, 177.5, 178, 178.5]
+    lanes = [lane.name for lane in frames[0].lanes]
+    assert "scanners" in lanes and "exam_bays" in lanes
+    path = write_gif(frames, tmp_path / "sea.gif", title="sea")
+    from PIL import Image
+
+    with Image.open(path) as gif:
+        assert gif.n_frames == len(frames)
+
+
+def test_frames_follow_the_queue_samples(result):
+    frames = port_frames(result, "sea", start_h=168, hours=24)
+    q = result.queues
+    sample = q[(q.port == "sea") & (q.t_h == 180) & (q.lane == "exam_bays")].iloc[0]
+    at_noon = next(f for f in frames if f.t_h == 180)
+    bays = next(lane for lane in at_noon.lanes if lane.name == "exam_bays")
+    assert (bays.queue, bays.busy, bays.capacity) == (sample.queue, sample.busy, sample.capacity)
+
+
+def test_every_seizure_and_rejection_is_flagged_once_in_its_frame(result):
+    start, hours = 168.0, 48.0
+    frames = port_frames(result, "sea", start_h=start, hours=hours)
+    log = result.log
+    events = flagged_events(log, "sea")
+    last = frames[-1].t_h
+    inside = events[(events.t_h >= start) & (events.t_h <= last)]
+    flagged = [e for f in frames for e in f.events]
+    assert len(inside) > 0, "the small scenario seizes and rejects some frozen goods"
+    assert len(flagged) == len(inside)
+    assert sum(e.startswith("SEIZED") for e in flagged) == (inside.outcome == "seized").sum()
+    assert frames[-1].seized + frames[-1].rejected == len(inside)
+    for f in frames:  # each in the first frame at or after the check that found it
+        for e_t in inside.t_h:
+            if f.t_h - 0.5 < e_t <= f.t_h:
+                assert f.events
+
+
+def test_a_frame_changes_when_a_queue_changes():
+    lanes = (LaneState("scanners", 2, 1, 2), LaneState("exam_bays", 0, 3, 4))
+    frame = Frame(200.0, lanes)
+    longer = dataclasses.replace(frame, lanes=(LaneState("scanners", 5, 1, 2), lanes[1]))
+    busier = dataclasses.replace(frame, lanes=(lanes[0], LaneState("exam_bays", 0, 4, 4)))
+    seizure = dataclasses.replace(frame, events=("SEIZED: tobacco (general)",), seized=1)
+    same = frame_image(frame)
+    assert np.array_equal(same, frame_image(frame))
+    for changed in (longer, busier, seizure):
+        assert not np.array_equal(same, frame_image(changed))
+
+
+def test_clock_counts_days_from_monday():
+    assert clock(0) == "day 1, Mon 00:00"
+    assert clock(24 * 8 + 14.5) == "day 9, Tue 14:30"
+
+
+def test_animate_command(tmp_path, capsys):
+    out = tmp_path / "sea.gif"
+    code = main(["animate", str(SMALL), "--port", "sea", "--hours", "2", "--days", "1",
+                 "--every", "30 min", "--out", str(out)])
+    assert code == 0 and out.exists()
+    assert "4 frames" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "extra, words",
+    [
+        (["--port", "nowhere", "--hours", "2"], "ports: sea"),
+        (["--port", "sea", "--hours", "2", "--start", "9999"], "no queue sample"),
+        (["--port", "sea", "--hours", "900", "--every", "1 min"], "at most 2,000"),
+    ],
+)
+def test_animate_usage_errors(extra, words, capsys, tmp_path):
+    code = main(["animate", str(SMALL), "--days", "1", "--out", str(tmp_path / "x.gif"), *extra])
+    assert code == 2 and words in capsys.readouterr().err

@@ -1,0 +1,246 @@
+"""The workshop page end to end: `bordersim dashboard` in a subprocess, driven by headless Chromium.
+
+It switches an option on, picks a short run, presses Run, waits for the first look and the
+full run, and checks every number the page shows against ``sim.simulate`` with the same seed
+(the same scenarios, built by sim.faces.choices). Meanwhile a second tab (a second session)
+runs the baseline alone, and gets the same baseline numbers. A screenshot is saved in a
+temporary folder. The server offers one small scenario (tests/scenarios/small.toml with its
+port named like the default's sea port, so that the default's options apply), to keep it fast.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package: elsewhere the
+test is skipped with a message; with ``CI=true`` it fails instead (CI must run it).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--window-size=1400,1400",
+)
+SEED = 7
+REPS = 2
+DAYS = 1
+
+# querySelector through every open shadow root (Bokeh renders each widget in one):
+# "HOST >>> INNER" finds INNER inside the elements that match HOST (and their shadow roots)
+DEEP_QUERY = """
+function deep(root, sel) {
+  let out = Array.from(root.querySelectorAll(sel));
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) out = out.concat(deep(el.shadowRoot, sel));
+  }
+  return out;
+}
+let found = [document];
+for (const sel of arguments[0].split(' >>> ')) {
+  found = found.flatMap(el => deep(el.shadowRoot || el, sel));
+}
+return found;
+"""
+
+
+def _missing() -> str | None:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not Path(path).exists():
+            return f"{path} not found (apt-get install chromium chromium-driver)"
+    for module in ("selenium", "panel"):
+        try:
+            __import__(module)
+        except ImportError:
+            return f"the Python package {module} is missing (pip install -e '.[dev]')"
+    return None
+
+
+def _require_browser() -> None:
+    """Skip without a browser; in CI (CI=true) fail instead: there the test is required."""
+    missing = _missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the dashboard test, but {missing}")
+        pytest.skip(f"no headless browser for the dashboard test: {missing}")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="bordersim-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(options=opts, service=Service(CHROMEDRIVER))
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """A scenario folder with one small scenario whose sea port is called sea_port."""
+    text = (Path(__file__).parent / "scenarios" / "small.toml").read_text(encoding="utf-8")
+    text = re.sub(r"\[ports\.sea([.\]])", r"[ports.sea_port\1", text)
+    out = tmp_path_factory.mktemp("workshop")
+    (out / "workshop.toml").write_text(text.replace('name = "small"', 'name = "workshop"'))
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(folder):
+    """The dashboard in a subprocess (started before the browser, so both boot together)."""
+    _require_browser()
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sim.cli", "dashboard", "--port", str(port), "--workers", "2",
+         "--scenarios", str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    yield proc, port
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _listening(proc: subprocess.Popen, port: int) -> str:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return f"http://127.0.0.1:{port}/"
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"the dashboard exited: {proc.stdout.read() if proc.stdout else ''}")
+            time.sleep(0.2)
+    pytest.fail(f"the dashboard did not listen on port {port} within 60 s")
+
+
+def _find(driver, selector: str, timeout: float = 60.0, where=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = driver.execute_script(DEEP_QUERY, selector)
+        if found and (where is None or where(found)):
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"nothing matches {selector!r} on the page after {timeout:.0f} s")
+
+
+def _choose(driver, css_class: str, label: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    select = _find(driver, f".{css_class} >>> select")[0]
+    Select(select).select_by_visible_text(label)
+
+
+def _shown(driver, pane: str) -> dict[tuple[str, str], float]:
+    cells = _find(driver, f"{pane} td.bs-cell")
+    return {
+        (c.get_attribute("data-side"), c.get_attribute("data-metric")):
+            float(c.get_attribute("data-value"))
+        for c in cells
+    }
+
+
+def _expected(folder: Path, quick: bool, reps: int) -> dict[str, list[dict[str, float]]]:
+    from sim.faces.choices import Plan, variants
+    from sim.faces.runs import measure
+
+    plan = Plan("workshop", ("ai_clear_90",), {}, REPS, DAYS, SEED)
+    pair = variants(plan, quick=quick, folder=folder)
+    return {
+        side: [measure(scenario, SEED, r) for r in range(reps)]
+        for side, scenario in (("baseline", pair.baseline), ("option", pair.option))
+    }
+
+
+def _same(shown: float, expected: float) -> bool:
+    return (math.isnan(shown) and math.isnan(expected)) or math.isclose(
+        shown, expected, rel_tol=1e-12, abs_tol=1e-12
+    )
+
+
+def _set_up_and_run(browser, option: str | None) -> None:
+    if option:
+        _find(browser, f".bs-option-{option} >>> input")[0].click()
+    _choose(browser, "bs-reps", str(REPS))
+    _choose(browser, "bs-days", str(DAYS))
+    seed = _find(browser, ".bs-seed >>> input")[0]
+    seed.clear()
+    seed.send_keys(str(SEED), "\t")
+    time.sleep(0.5)  # the seed reaches the server on change
+    _find(browser, ".bs-run >>> button")[0].click()
+
+
+def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
+    from sim.faces.runs import SHOWN, table
+
+    url = _listening(*server)
+    browser.get(url)
+    first_tab = browser.current_window_handle
+    started = time.monotonic()
+    _set_up_and_run(browser, "ai_clear_90")
+    browser.switch_to.new_window("tab")  # a second person, at the same time
+    browser.get(url)
+    _set_up_and_run(browser, None)
+    expected: dict[bool, dict] = {}  # worked out meanwhile, with sim.simulate in this process
+    worker = threading.Thread(target=lambda: expected.update(
+        {True: _expected(folder, quick=True, reps=1),
+         False: _expected(folder, quick=False, reps=REPS)}))
+    worker.start()
+
+    browser.switch_to.window(first_tab)
+    _find(browser, ".bs-quick td.bs-cell", timeout=60)
+    first_look = time.monotonic() - started
+    quick_shown = _shown(browser, ".bs-quick")
+    _find(browser, '.bs-phase[data-phase="done"]', timeout=180)
+    full_shown = _shown(browser, ".bs-results")
+    _find(browser, ".bs-chart >>> img", timeout=10,  # the clearance chart, laid out
+          where=lambda imgs: imgs[0].size["height"] > 0)
+    shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "dashboard.png"
+    browser.save_screenshot(str(shot))
+    print(f"dashboard screenshot: {shot}; first look after {first_look:.1f} s")
+    browser.switch_to.window(browser.window_handles[-1])
+    _find(browser, '.bs-phase[data-phase="done"]', timeout=180)
+    second_shown = _shown(browser, ".bs-results")
+
+    worker.join()
+    quick = expected[True]
+    for metric, _ in SHOWN:
+        for side in ("baseline", "option"):
+            assert _same(quick_shown[(side, metric)], quick[side][0][metric]), (side, metric)
+    rows = {row["metric"]: row for row in table(expected[False])}
+    for metric, _ in SHOWN:
+        for side in ("baseline", "option", "difference"):
+            assert _same(full_shown[(side, metric)], rows[metric][side][0]), (side, metric)
+        # the second session ran the baseline alone: same baseline, zero difference
+        assert _same(second_shown[("baseline", metric)], rows[metric]["baseline"][0])
+        assert _same(second_shown[("option", metric)], rows[metric]["baseline"][0])
+    # the option changed something (AI clears more images: fewer wait for an officer)
+    assert full_shown[("option", "clearance_h_mean_import")] != full_shown[
+        ("baseline", "clearance_h_mean_import")]

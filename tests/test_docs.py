@@ -1,0 +1,77 @@
+"""The user guide's generated pages equal what the code generates now, and miss no field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sim import docs
+from sim.scenario import schema
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+PAGES = docs.pages()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_committed_page_is_what_the_code_generates(name):
+    path = DOCS / name
+    assert path.exists(), f"docs/{name} is missing: run python -m sim.docs"
+    assert path.read_text(encoding="utf-8") == PAGES[name], (
+        f"docs/{name} is out of date: run python -m sim.docs and commit the result"
+    )
+
+
+def test_every_field_of_every_section_is_described():
+    reference = PAGES["scenario-reference.md"]
+    sections = docs.sections()
+    assert schema.Scenario in sections and schema.Lab in sections and schema.Slots in sections
+    for model in sections:
+        assert f"## {model.__name__}\n" in reference
+        for name, field in model.model_fields.items():
+            key = field.alias or name
+            assert f"| `{key}` |" in reference, f"{model.__name__}.{key} is not in the reference"
+            assert docs.description(model, name), (
+                f"{model.__name__}.{key} has no description: give it one in the schema "
+                "(Field(description=...)) or in sim.docs.NOTES"
+            )
+
+
+def test_notes_name_only_fields_that_exist():
+    fields = {
+        f"{model.__name__}.{field.alias or name}"
+        for model in docs.sections()
+        for name, field in model.model_fields.items()
+    }
+    assert set(docs.NOTES) <= fields
+    assert set(docs.UNITS) <= fields
+
+
+def test_types_and_defaults_read_as_a_file_writes_them():
+    reference = PAGES["scenario-reference.md"]
+    assert '| `ai_time` | duration: `"15 min"`, `"2 h"`, `"3 d"` (a bare 0 is 0 h) | `"3 s"` |' in (
+        reference
+    )
+    assert '| `day_start` | clock time `"HH:MM"` | `"08:00"` |' in reference
+    assert '| `rate` | rate: `"4/d"`, `"150/h"` | *required* |' in reference
+    assert "| `refer` | share, 0 to 1 | *required* |" in reference
+    assert '| `mode` | `"single"` or `"separate"` | `"single"` |' in reference
+
+
+def test_the_default_scenario_page_lists_its_sources():
+    page = PAGES["scenario-default.md"]
+    text = (DOCS.parent / "sim" / "scenarios" / "default.toml").read_text(encoding="utf-8")
+    cited = [line for line in text.splitlines() if "source:" in line.partition("#")[2]]
+    rows = docs.sources(text)
+    assert len(rows) >= len([c for c in cited if "=" in c.partition("#")[0]])
+    assert "| `ports.sea_port.scan.image_review.ai_clear` | `0.5` | source:" in page
+    assert "| `sea_port` | sea |" in page
+
+
+def test_check_fails_on_a_stale_page(tmp_path, capsys):
+    assert docs.main(["--out", str(tmp_path)]) == 0
+    assert docs.main(["--out", str(tmp_path), "--check"]) == 0
+    page = tmp_path / "scenario-reference.md"
+    page.write_text(page.read_text(encoding="utf-8") + "edited by hand\n", encoding="utf-8")
+    assert docs.main(["--out", str(tmp_path), "--check"]) == 1
+    assert "scenario-reference.md" in capsys.readouterr().err

@@ -1,0 +1,300 @@
+"""The workshop page without a browser: what a request may name, the levers, and the runs."""
+
+from __future__ import annotations
+
+import math
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import sim
+from sim.faces import choices, runs
+from sim.faces.choices import Plan, PlanError, variants
+from sim.scenario.loader import ScenarioError
+
+
+@pytest.mark.parametrize(
+    "plan, words",
+    [
+        (Plan("../../etc/passwd"), "unknown scenario"),
+        (Plan("default.toml"), "unknown scenario"),
+        (Plan("/tmp/x"), "unknown scenario"),
+        (Plan(options=("__import__('os')",)), "unknown option"),
+        (Plan(options=("ai_clear_90:ports.sea_port.exam.bays.capacity=0",)), "unknown option"),
+        (Plan(levers={"days": 3.0}), "unknown lever"),
+        (Plan(levers={"staff_scale": 50.0}), "outside 0.5 to 2"),
+        (Plan(levers={"inspection_scale": math.nan}), "not a number"),
+        (Plan(reps=10_000), "replications"),
+        (Plan(days=365), "days"),
+        (Plan(seed=-1), "seed"),
+    ],
+)
+def test_a_request_names_only_what_the_page_offers(plan, words):
+    with pytest.raises(PlanError, match=words):
+        plan.check()
+
+
+def test_a_server_folder_offers_only_its_own_scenarios(tmp_path, small_text):
+    (tmp_path / "workshop.toml").write_text(small_text)
+    (tmp_path / "notes.txt").write_text("not a scenario")
+    assert choices.bundled_scenarios(tmp_path) == ["workshop"]
+    Plan("workshop").check(folder=tmp_path)
+    with pytest.raises(PlanError, match="offered: workshop"):
+        Plan("default").check(folder=tmp_path)
+    pair = variants(Plan("workshop", levers={"staff_scale": 2.0}), folder=tmp_path)
+    review = pair.option.ports["sea"].review
+    assert review is not None and review.capacity == 6
+
+
+def test_offered_choices_pass():
+    assert "default" in choices.bundled_scenarios()
+    Plan("default", tuple(choices.option_catalogue()), {"staff_scale": 2.0}, 2, 1, 0).check()
+
+
+def test_options_switched_on_together_combine():
+    pair = variants(Plan(options=("sea_scanner", "ai_clear_90")))
+    assert pair.option_overrides == {
+        "ports.sea_port.scan.scanners.capacity": 4,
+        "ports.sea_port.scan.image_review.ai_clear": 0.9,
+    }
+    sea = pair.option.ports["sea_port"].scan
+    assert sea is not None and sea.scanners.capacity == 4 and sea.image_review.ai_clear == 0.9
+    base = pair.baseline.ports["sea_port"].scan
+    assert base is not None and base.scanners.capacity == 3
+
+
+def test_nothing_switched_on_runs_the_baseline_twice():
+    pair = variants(Plan())
+    assert pair.option is pair.baseline and pair.option_overrides == {}
+
+
+def test_inspection_lever_scales_every_inspection_probability_up_to_one():
+    pair = variants(Plan(levers={"inspection_scale": 2.0}))
+    base, option = pair.baseline, pair.option
+    for check, com, cls, port in [
+        ("scan", "general", "general", "sea_port"),
+        ("physical", "tobacco", "discredited", "land_border"),
+        ("quarantine", "frozen", "general", "airport"),
+        ("scan", "ecommerce", "general", "post_hub"),  # the port's own table
+    ]:
+        before = base.probability(check, com, cls, port)
+        assert option.probability(check, com, cls, port) == pytest.approx(min(1, 2 * before))
+    # document checks are not inspections (China's definition): unchanged
+    assert option.selection["document"] == base.selection["document"]
+
+
+def test_ai_lever_sets_every_scanner_and_is_neutral_at_the_scenarios_value():
+    base = variants(Plan()).baseline
+    lever = choices.LEVERS["ai_clear"]
+    assert lever.overrides(base, lever.neutral(base)) == {}
+    option = variants(Plan(levers={"ai_clear": 0.8})).option
+    for port in option.ports.values():
+        assert port.scan is not None and port.scan.image_review.ai_clear == 0.8
+
+
+def test_staff_lever_scales_officers_and_teams_but_not_machines():
+    pair = variants(Plan(levers={"staff_scale": 2.0}))
+    base, option = pair.baseline.ports["sea_port"], pair.option.ports["sea_port"]
+    assert base.review is not None and option.review is not None
+    assert option.review.schedule == [2 * n for n in base.review.schedule or []]
+    assert option.exam is not None and base.exam is not None
+    assert option.exam.teams.schedule == [2 * n for n in base.exam.teams.schedule or []]
+    assert option.exam.bays == base.exam.bays  # equipment, not staff
+    air = pair.option.ports["airport"].scan
+    assert air is not None and air.image_review.officers.capacity == 4
+    assert choices.LEVERS["staff_scale"].overrides(pair.baseline, 1.0) == {}
+
+
+def test_half_the_staff_keeps_at_least_one_where_there_was_one():
+    option = variants(Plan(levers={"staff_scale": 0.5})).option
+    scan = option.ports["land_border"].scan
+    assert scan is not None
+    assert set(scan.image_review.officers.schedule or []) == {0, 1}
+
+
+def _fake_measure(scenario, seed, replication):
+    """Fast stand-in for a simulation: a number that depends on the scenario and the seed."""
+    scan = scenario.ports["sea_port"].scan
+    value = scan.image_review.ai_clear * 10 + seed + replication / 10
+    return {metric: value for metric, _ in runs.SHOWN}
+
+
+def test_two_sessions_run_at_once_each_with_its_own_numbers(monkeypatch):
+    monkeypatch.setattr(runs, "measure", _fake_measure)
+    with ThreadPoolExecutor(2) as pool:
+        first = runs.Run(Plan(options=("ai_clear_90",), reps=3, seed=1), pool)
+        second = runs.Run(Plan(reps=2, seed=5), pool)
+        first.start()
+        second.start()
+        first.join(30)
+        second.join(30)
+    a, b = first.snapshot(), second.snapshot()
+    assert (a.phase, a.done, a.total) == ("done", 6, 6)
+    assert (b.phase, b.done, b.total) == ("done", 4, 4)
+    assert [r["clearance_h_mean_import"] for r in a.full["option"]] == [10.0, 10.1, 10.2]
+    assert [r["clearance_h_mean_import"] for r in a.full["baseline"]] == [6.0, 6.1, 6.2]
+    assert b.full["option"] == b.full["baseline"]  # nothing switched on
+    assert [r["clearance_h_mean_import"] for r in b.full["baseline"]] == [10.0, 10.1]
+    assert a.quick["option"]["clearance_h_mean_import"] == 10.0  # replication 0 of the quick run
+    row = runs.table(a.full)[0]
+    assert row["difference"][0] == pytest.approx(4.0)
+    assert row["baseline"][0] == pytest.approx(6.1)
+
+
+def test_the_page_thread_never_waits_for_a_run(monkeypatch):
+    gate = threading.Event()
+
+    def slow(scenario, seed, replication):
+        gate.wait(10)
+        return _fake_measure(scenario, seed, replication)
+
+    monkeypatch.setattr(runs, "measure", slow)
+    with ThreadPoolExecutor(2) as pool:
+        run = runs.Run(Plan(reps=2), pool)
+        run.start()
+        assert run.snapshot().phase in ("idle", "quick")  # returned at once
+        gate.set()
+        run.join(30)
+    assert run.snapshot().phase == "done"
+
+
+def test_a_failed_replication_is_reported_not_raised(monkeypatch):
+    def broken(scenario, seed, replication):
+        raise ValueError("model fault")
+
+    monkeypatch.setattr(runs, "measure", broken)
+    with ThreadPoolExecutor(1) as pool:
+        run = runs.Run(Plan(reps=2), pool)
+        run.start()
+        run.join(30)
+    snap = run.snapshot()
+    assert snap.phase == "failed" and "model fault" in snap.message
+
+
+def test_a_lever_that_makes_a_bad_scenario_is_a_scenario_error(monkeypatch):
+    monkeypatch.setitem(
+        choices.LEVERS,
+        "staff_scale",
+        choices.Lever("staff_scale", "Staff", 0.5, 2, 0.1, lambda s: 1.0,
+                      lambda s, v: {"ports.sea_port.review.capacity": -1}),
+    )
+    with pytest.raises(ScenarioError, match="review.capacity"):
+        variants(Plan(levers={"staff_scale": 2.0}))
+
+
+def test_page_widgets_make_the_plan():
+    pytest.importorskip("panel")
+    from sim.faces.dashboard import Page, results_html
+
+    with ThreadPoolExecutor(1) as pool:
+        page = Page(pool)
+        assert set(page._boxes) == set(choices.option_catalogue())
+        page._boxes["sea_scanner"].value = True
+        page.levers["staff_scale"].value = 1.5
+        page.reps.value = 5
+        page.seed.value = 42
+        plan = page.plan()
+    assert plan == Plan("default", ("sea_scanner",), {"staff_scale": 1.5}, 5, 0, 42)
+    row = {"metric": "clearance_h_mean_import", "label": "<b>x</b>",
+           "baseline": (2.5, -1.0, 6.0), "option": (1.0, 0.5, 1.5),
+           "difference": (-1.5, -2.0, -1.0)}
+    share = {"metric": "released_within_24h_export", "label": "s",
+             "baseline": (0.9, 0.4, 1.4), "option": (0.9, 0.4, 1.4),
+             "difference": (-0.0001, -0.5, 1.5)}
+    text = results_html([row, share], "t")
+    assert 'data-value="2.5"' in text and "&lt;b&gt;" in text
+    assert "[0.000, 6.000]" in text  # no negative hours shown
+    assert "[0.400, 1.000]" in text  # a share stays within [0, 1], by direction too
+    assert ">0.000 <small>[-0.500, 1.000]" in text  # no "-0.000"
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["dashboard", "--port", "0"], "a port is 1 to 65535"),
+        (["dashboard", "--scenarios", "no-such-folder"], "not a folder"),
+    ],
+)
+def test_dashboard_usage_errors(argv, words, capsys, tmp_path, monkeypatch):
+    from sim.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own errors
+        code = exc.code
+    assert code == 2 and words in capsys.readouterr().err
+
+
+def test_dashboard_refuses_a_folder_without_scenarios(capsys, tmp_path):
+    from sim.cli import main
+
+    assert main(["dashboard", "--scenarios", str(tmp_path)]) == 2
+    assert "no scenario files" in capsys.readouterr().err
+
+
+def test_clearance_chart_shows_both_sides_with_intervals_never_below_zero():
+    from sim.faces.chart import _error, clearance_chart
+
+    rows = [
+        {"metric": "clearance_h_mean_import", "baseline": (5.0, -1.0, 11.0),
+         "option": (4.0, 3.0, 5.0)},
+        {"metric": "overall_clearance_h_mean_export", "baseline": (2.0, None, None),
+         "option": (2.0, None, None)},
+    ]
+    fig = clearance_chart(rows)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["customs, imports", "overall, exports"]
+    assert sorted(round(p.get_width(), 6) for p in ax.patches) == [2.0, 2.0, 4.0, 5.0]
+    assert _error(5.0, -1.0, 11.0) == (5.0, 6.0)  # the bar's interval stops at 0 hours
+    assert _error(2.0, None, None) == (0.0, 0.0)
+
+
+def test_port_gif_is_a_gif_of_the_window(small_text, tmp_path):
+    from PIL import Image
+
+    from sim.faces.watch import port_gif
+
+    (tmp_path / "s.toml").write_text(small_text)
+    scenario = sim.load_scenario(tmp_path / "s.toml", {"days": 1})
+    data = port_gif(scenario, 1, "sea", hours=2)
+    assert data[:4] == b"GIF8"
+    (tmp_path / "p.gif").write_bytes(data)
+    with Image.open(tmp_path / "p.gif") as gif:
+        assert gif.n_frames == 4  # 2 hours, a frame every 30 minutes
+
+
+def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
+    pytest.importorskip("panel")
+    import panel as pn
+
+    from sim.faces import dashboard
+
+    calls, polls = [], []
+
+    def fake_gif(scenario, seed, port, hours=24):
+        calls.append((scenario, seed, port))
+        return b"GIF89a-fake"
+
+    class Poll:
+        def __init__(self, callback):
+            self.callback, self.stopped = callback, False
+
+        def stop(self):
+            self.stopped = True
+
+    monkeypatch.setattr(dashboard, "port_gif", fake_gif)
+    monkeypatch.setattr(pn.state, "add_periodic_callback",
+                        lambda cb, period: polls.append(Poll(cb)) or polls[-1])
+    with ThreadPoolExecutor(1) as pool:
+        page = dashboard.Page(pool)
+        page._boxes["ai_clear_90"].value = True
+        page.watch_port.value = "airport"
+        page.watch()
+        pool.shutdown(wait=True)
+    polls[-1].callback()
+    scenario, seed, port = calls[0]
+    assert port == "airport" and seed == 1 and scenario.days == 1
+    assert scenario.ports["sea_port"].scan.image_review.ai_clear == 0.9  # the option's scenario
+    assert 'src="data:image/gif;base64,' in page.watch_pane.object and polls[-1].stopped

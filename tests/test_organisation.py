@@ -1,0 +1,321 @@
+"""The organisation: its tree is checked on load, escalations are conserved, alerts cannot
+arrive before the seizure plus the least transfer times, structures are equal when no
+advantage is set, and either structure can win when one is."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+
+import pytest
+from org_scenarios import generated, ports_scenario
+from pydantic import ValidationError
+from theory_scenarios import build, exponential
+
+from sim.model.run import simulate
+from sim.model.world import World
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+ROLES = {"tariff": 4, "quarantine": 4, "anti_smuggling": 2, "risk": 2, "management": 3}
+
+
+# -- validation ----------------------------------------------------------------------------
+def _units(**over: dict) -> dict:
+    units = {
+        "gac": {
+            "level": "national",
+            "staff": {"tariff": {"count": 2}},
+            "tasks": {"ruling": exponential(1.0)},
+        },
+        "reg": {"level": "regional", "parent": "gac"},
+        "f1": {"level": "field", "parent": "reg", "ports": ["p1"]},
+        "f2": {"level": "field", "parent": "reg", "ports": ["p2"]},
+    }
+    units.update(over)
+    return units
+
+
+def _explicit(units: dict, share: float = 0.1) -> dict:
+    data = ports_scenario(["p1", "p2"], 1.0, 1)
+    data["organisation"] = {
+        "structure": "hybrid",
+        "units": units,
+        "escalations": {"ruling": {"share": share}},
+    }
+    return data
+
+
+def _error(data: dict) -> str:
+    with pytest.raises(ValidationError) as err:
+        build(data)
+    return str(err.value)
+
+
+def test_an_explicit_tree_that_works_is_accepted():
+    build(_explicit(_units()))
+
+
+@pytest.mark.parametrize(
+    ("over", "words"),
+    [
+        ({"reg": {"level": "regional", "parent": "f1"}}, ["cycle", "reg", "f1"]),
+        ({"reg": {"level": "regional", "parent": "nowhere"}}, ["'reg'", "'nowhere'"]),
+        ({"f2": {"level": "field", "parent": "reg", "ports": ["p9"]}}, ["'f2'", "'p9'"]),
+        ({"f2": {"level": "field", "parent": "reg"}}, ["'p2'", "no unit"]),
+        ({"gac": {"level": "national"}}, ["'ruling'", "f1 -> reg -> gac"]),
+        ({"other": {"level": "national"}}, ["root", "'gac'", "'other'"]),
+    ],
+    ids=["cycle", "unknown-parent", "unknown-port", "port-without-unit", "no-decider", "two-roots"],
+)
+def test_a_broken_tree_is_refused_naming_the_units(over: dict, words: list[str]):
+    message = _error(_explicit(_units(**over)))
+    for w in words:
+        assert w in message, message
+
+
+def test_a_task_without_staff_of_its_role_is_refused():
+    gac = {"level": "national", "tasks": {"ruling": exponential(1.0)}}
+    message = _error(_explicit(_units(gac=gac)))
+    assert "'tariff'" in message and "ruling" in message
+
+
+def test_without_escalations_no_decider_is_needed():
+    build(_explicit(_units(gac={"level": "national"}), share=0.0))
+
+
+# -- conservation ----------------------------------------------------------------------------
+def test_every_escalation_raised_is_decided_or_still_open():
+    data = ports_scenario(["p1", "p2"], 2.0, 3, drain_days=0.5)
+    # overloaded (2 requests an hour, one officer of mean 1 h): many are still open at the end
+    data["organisation"] = generated("spindle", {"a": ["p1", "p2"]}, {"tariff": 1}, holds=0.5)
+    m = simulate(build(data), 1).metrics()
+    assert m["escalations_open"] > 0 and m["escalations_decided"] > 0
+    assert m["escalations_raised"] == m["escalations_decided"] + m["escalations_open"]
+    assert m["owner_share_organisation"] > 0
+
+
+# -- alerts ----------------------------------------------------------------------------------
+def _small(structure: str, customs: dict, **kw) -> dict:
+    data = tomllib.loads(SMALL.read_text())
+    data["ports"]["sea2"] = copy.deepcopy(data["ports"]["sea"])
+    data.update(days=3, warmup_days=1, drain_days=3)
+    org = generated(structure, customs, ROLES, service_h=0.5, ruling=0.02, holds=0.5, **kw)
+    org["escalations"]["case"] = {"share": 1.0}
+    org["escalations"]["quarantine"] = {"share": 0.1, "applies": "statutory"}
+    data["organisation"] = org
+    return data
+
+
+@pytest.mark.parametrize("structure", ["spindle", "dumbbell"])
+def test_alerts_never_arrive_before_the_seizure_plus_the_least_transfer_times(structure: str):
+    data = _small(structure, {"a": ["sea"], "b": ["sea2"]}, transfer="3 h")
+    world = World(build(data), 1)
+    heard = []
+    world.organisation.subscribe(heard.append)
+    world.run()
+    assert heard, "no alert was received"
+    least = world.organisation.alert_receipt
+    gaps = [a.received - least(a.seizing_port, a.seized)[a.port] for a in heard]
+    assert min(gaps) >= -1e-9
+    assert min(gaps) < 0.5  # the bound is tight: one hop fewer would break it
+    assert all(a.received >= a.seized + 6.0 for a in heard)  # a hop up and a hop down
+    ports = {a.port for a in heard} | {a.seizing_port for a in heard}
+    if structure == "spindle":  # each directly-affiliated customs alerts its own ports only
+        assert all(a.port == a.seizing_port for a in heard)
+    else:  # the national risk centre alerts every port
+        assert ports == {"sea", "sea2"} and any(a.port != a.seizing_port for a in heard)
+
+
+# -- a fair comparison ------------------------------------------------------------------------
+SHARED = (
+    "escalation_latency_h_mean",
+    "escalation_latency_h_p90",
+    "alert_propagation_h_mean",
+    "org_staff_cost_per_year",
+    "clearance_h_p90",
+    "overall_clearance_h_mean",
+    "escalations_raised",
+    "owner_share_organisation",
+    "consignments_seized",
+)
+
+
+def test_a_neutral_configuration_gives_exactly_zero_paired_difference():
+    """One directly-affiliated customs, no subordinate customs, the hybrid's centres taking
+    every head: each structure has the same hops and the same staff per queue."""
+    metrics = {}
+    for structure in ("spindle", "hybrid", "dumbbell"):
+        data = _small(structure, {"a": ["sea", "sea2"]})
+        data["organisation"]["generate"]["centre_share"] = 1.0
+        metrics[structure] = simulate(build(data), 2).metrics()
+    base = metrics["spindle"]
+    assert base["escalations_raised"] > 0 and base["alert_propagation_h_mean"] > 0
+    for other in ("hybrid", "dumbbell"):
+        for k in SHARED:
+            assert metrics[other][k] == base[k], (other, k)
+
+
+def _latency(structure: str, customs: dict, staff: int, **kw) -> float:
+    data = ports_scenario(list(sum(customs.values(), [])), 0.5, 20, warmup_days=1)
+    data["organisation"] = generated(structure, customs, {"tariff": staff}, **kw)
+    return simulate(build(data), 1).metrics()["escalation_latency_h_mean"]
+
+
+def test_the_dumbbell_wins_by_pooling_a_busy_middle_layer():
+    customs = {"a": ["p1"], "b": ["p2"], "c": ["p3"]}  # each 0.5/h at 1 h: rho = 0.5 alone
+    spindle = _latency("spindle", customs, 3, service_h=1.6)
+    dumbbell = _latency("dumbbell", customs, 3, service_h=1.6)
+    assert dumbbell < 0.7 * spindle
+
+
+def test_the_spindle_wins_when_the_national_hop_is_long_and_queues_are_short():
+    customs = {"a": ["p1"], "b": ["p2"], "c": ["p3"]}
+    far = {"transfer_to": {"national": "12 h"}}
+    spindle = _latency("spindle", customs, 6, service_h=0.5, **far)
+    dumbbell = _latency("dumbbell", customs, 6, service_h=0.5, **far)
+    assert spindle < dumbbell - 20  # two 12 h hops against a few minutes of pooling gain
+
+
+# -- reforms, the Guangdong scenario, the picture, the command ---------------------------------
+GUANGDONG = Path(__file__).parents[1] / "sim" / "scenarios" / "guangdong.toml"
+
+
+def _regional(s) -> list[str]:
+    from sim.scenario.org_tree import units_of
+
+    return sorted(u for u, x in units_of(s.organisation).items() if x.level == "regional")
+
+
+def test_reforms_are_scenario_transformations_at_equal_headcount():
+    from sim import load_scenario
+    from sim.scenario.org_reforms import dumbbell, merge_affiliated, merge_field_departments
+    from sim.scenario.org_tree import units_of
+
+    base = load_scenario(GUANGDONG)
+    assert len(_regional(base)) == 7
+    four = merge_affiliated(
+        base, {"guangzhou": ["guangzhou", "huangpu"], "west": ["gongbei", "jiangmen", "zhanjiang"]}
+    )
+    assert _regional(four) == ["guangzhou", "shantou", "shenzhen", "west"]
+    assert _regional(base) == _regional(load_scenario(GUANGDONG))  # the argument is untouched
+    db = dumbbell(base, transition_loss=0.2, transition_days=365)
+    assert db.organisation.structure == "dumbbell"
+    assert db.organisation.advantages.transition_loss == 0.2
+
+    def heads(s):
+        return sum(u.heads() for u in units_of(s.organisation).values())
+
+    assert heads(base) == heads(four) == heads(db)
+    joint = merge_field_departments(base, slowdown=1.1)
+    assert joint.inspection.joint_staffing == "cross_trained"
+    with pytest.raises(ValueError, match="'nowhere'"):
+        merge_affiliated(base, {"x": ["nowhere"]})
+
+
+def test_the_guangdong_variants_name_their_structure_and_grouping():
+    from sim import load_scenario
+
+    folder = GUANGDONG.parent
+    assert load_scenario(folder / "guangdong-spindle.toml").organisation.structure == "spindle"
+    assert load_scenario(folder / "guangdong-dumbbell.toml").organisation.structure == "dumbbell"
+    four = load_scenario(folder / "guangdong-four.toml")
+    assert _regional(four) == ["guangzhou", "shantou", "shenzhen", "west"]
+
+
+def test_a_transition_dip_slows_the_organisation_for_its_time_only():
+    customs = {"a": ["p1"], "b": ["p2"]}
+    steady = _latency("dumbbell", customs, 4)
+    adv = {"transition_loss": 0.5, "transition_days": 100}
+    dip = _latency("dumbbell", customs, 4, advantages=adv)
+    assert dip > 1.5 * steady
+    gone = _latency("dumbbell", customs, 4, advantages={**adv, "transition_days": 0.5})
+    assert gone == steady  # the dip ended before the observation window (1 day of warm-up)
+
+
+def test_local_knowledge_is_a_number_per_port_for_the_risk_engine():
+    from sim.model.world import World
+
+    data = _small("spindle", {"a": ["sea", "sea2"]})
+    data["organisation"]["advantages"] = {"local_knowledge_auc": {"spindle": 0.03}}
+    assert World(build(data), 1).organisation.auc_bonus("sea") == 0.03
+    data["organisation"]["structure"] = "dumbbell"
+    assert World(build(data), 1).organisation.auc_bonus("sea") == 0.0
+
+
+def test_the_picture_draws_two_structures_side_by_side():
+    from sim import load_scenario
+    from sim.report.org_plot import draw_organisations
+    from sim.scenario.org_tree import check
+
+    s = load_scenario(GUANGDONG)
+    panels = []
+    for structure in ("spindle", "dumbbell"):
+        org = s.organisation.model_copy(update={"structure": structure})
+        panels.append((structure, check(org, list(s.ports)), {"gac": 0.5}))
+    fig = draw_organisations(panels)
+    assert [ax.get_title() for ax in fig.axes] == ["spindle", "dumbbell"]
+
+
+def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, capsys):
+    from sim.cli import main
+
+    png = tmp_path / "trees.png"
+    code = main(
+        [
+            "org",
+            str(GUANGDONG),
+            "--plot",
+            str(png),
+            "--set",
+            "days=1",
+            "--set",
+            "warmup_days=0",
+            "--set",
+            "drain_days=1",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and png.stat().st_size > 0
+    assert "spindle" in out and "dumbbell" in out and "escalation latency" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("staff = { tariff = 24", "staff = { tarif = 24", "organisation.generate.staff.tarif"),
+        ('directive_every = "7 d"', 'directive_every = "1 min"', "organisation.directive_every"),
+        ("spindle = 0.03", "spindle = 0.9", "organisation.advantages.local_knowledge_auc.spindle"),
+    ],
+)
+def test_bad_organisation_input_names_the_file_and_the_field(tmp_path, old, new, where):
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GUANGDONG.read_text().replace(old, new))
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(bad)
+    message = err.value.format()
+    assert "bad.toml" in message and where in message, message
+
+
+@pytest.mark.parametrize("structure", ["spindle", "dumbbell"])
+def test_the_risk_engine_hears_alerts_when_the_organisation_delivers_them(structure: str):
+    """With an organisation, a seizure raises no score by itself: the engine's alerts at a
+    port are exactly the organisation's deliveries there, at their receipt times."""
+    data = _small(structure, {"a": ["sea"], "b": ["sea2"]}, transfer="3 h")
+    data["risk"] = {"enabled": True, "target": 0.2, "alert": {"delay": "0 h", "window": "30 d"}}
+    world = World(build(data), 1)
+    heard = []
+    world.organisation.subscribe(heard.append)
+    world.run()
+    assert heard
+    engine = world.selector
+    got = sorted(
+        (port, t)
+        for port, codes in engine.alerts.pending.items()
+        for ts in codes.values()
+        for t in ts
+    )
+    assert got == sorted((a.port, a.received) for a in heard)
+    assert all(a.received >= a.seized + 6.0 for a in heard)  # never the engine's own 0 h delay
