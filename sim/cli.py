@@ -149,6 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_org.add_parser(sub, _add_settings)
 
+    from sim.cli_reforms import add_reforms_parser
+
+    add_reforms_parser(sub)
+
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
     _add_settings(check)
@@ -415,6 +419,10 @@ def _main(argv: list[str]) -> int:
             return _run(args, argv)
         if args.command == "compare":
             return run_compare(args, argv)
+        if args.command == "reforms":
+            from sim.cli_reforms import run_reforms
+
+            return run_reforms(args)
         if args.command == "org":
             from sim import cli_org
 

@@ -65,6 +65,12 @@ def add_compare_parser(
         "more_scanners:ports.sea_port.scan.scanners.capacity=4 (repeatable; NAME A+B "
         "combines options A and B)",
     )
+    p.add_argument(
+        "--reforms", nargs="+", default=[], metavar="REFORM",
+        help="reforms of the library as options, e.g. --reforms joint_inspection "
+        "single_window:uptake=0.8 joint_inspection+single_window training@60d "
+        "(see `bordersim reforms`)",
+    )
     p.add_argument("--options-file", type=Path, metavar="FILE",
                    help="options as TOML: [options.NAME] with description and set = {KEY = VALUE}")
     how_many = p.add_mutually_exclusive_group()
@@ -98,7 +104,12 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
 
     from sim.cli import UsageError, _default_out, _load
     from sim.experiment.compare import compare
-    from sim.experiment.options import OptionError, parse_option, read_options_file
+    from sim.experiment.options import (
+        OptionError,
+        parse_option,
+        read_options_file,
+        reform_option,
+    )
     from sim.scenario.loader import default_scenario_path
 
     overrides = dict(args.settings)
@@ -108,10 +119,13 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     try:
         options = read_options_file(args.options_file) if args.options_file else []
         options += [parse_option(text) for text in args.options]
+        options += [reform_option(text) for text in args.reforms]
     except OptionError as exc:
         raise UsageError(str(exc)) from None
     if not [o for o in options if o.name != "baseline"]:
-        raise UsageError("nothing to compare: give at least one --option (or --options-file)")
+        raise UsageError(
+            "nothing to compare: give at least one --option, --reforms or --options-file"
+        )
     out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
     reps = args.reps or 5
     n_opts = len({o.name for o in options} | {"baseline"})

@@ -39,7 +39,7 @@ import pandas as pd
 from sim.analysis.paired import holm, paired_interval, t_test_p_value
 from sim.analysis.stats import mean_half_width, summarise
 from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
-from sim.experiment.options import BASELINE, Option, resolve_options
+from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.store import (
     RunStore,
     StoreMismatch,
@@ -238,7 +238,9 @@ class _Comparison:
     ):
         self.opts, self.seed, self.log, self.tolerance_h = opts, seed, log, tolerance_h
         self.on_done = on_done
-        self.variants = {o.name: _variant(scenario, {**base_over, **o.overrides}) for o in opts}
+        self.variants = {
+            o.name: _variant(scenario, {**base_over, **o.overrides}, o.reform) for o in opts
+        }
         self.base = self.variants[BASELINE]
         self.folder: _CompareFolder | None = None
         self.stores: dict[str, RunStore] = {}
@@ -446,24 +448,26 @@ def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
     return key
 
 
-def _variant(scenario: str | Path | Scenario, overrides: dict[str, Any]) -> Scenario:
-    from sim.scenario.loader import load_scenario, validate
+def _variant(
+    scenario: str | Path | Scenario, overrides: dict[str, Any], reform: str = ""
+) -> Scenario:
+    """The scenario of one option: the overrides, then the option's reforms."""
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import patch
 
     if not isinstance(scenario, Scenario):
-        return load_scenario(scenario, overrides)
-    if not overrides:
-        return scenario
-    data = scenario.model_dump(mode="json", by_alias=True)
-    for dotted, value in overrides.items():
-        node = data
-        keys = dotted.split(".")
-        for k in keys[:-1]:
-            node = node.setdefault(k, {})
-        if value is None:
-            node.pop(keys[-1], None)
-        else:
-            node[keys[-1]] = value
-    return validate(data, {}, Path(f"<{scenario.name}>"))
+        variant = load_scenario(scenario, overrides)
+    else:
+        variant = patch(scenario, overrides, f"<{scenario.name}>")
+    if not reform:
+        return variant
+    from sim.reforms.compose import apply
+    from sim.reforms.reform import ReformError
+
+    try:
+        return apply(variant, reform)
+    except ReformError as exc:
+        raise OptionError(str(exc)) from None
 
 
 def _failure(

@@ -14,8 +14,10 @@ TOML, a bare word as a string), or from a TOML file::
 
     [options."more_scanners+ai_90"]    # no 'set': the combination of the two
 
-A later reform library can resolve a bare ``NAME`` (an option with no overrides that is neither
-``baseline`` nor a combination) to a named reform; for now such a name is an error.
+A bare ``NAME`` (an option with no overrides that is neither ``baseline`` nor a combination)
+is the reform of that name (:mod:`sim.reforms`); :func:`reform_option` makes an option of any
+reform text (``single_window:uptake=0.8``, ``joint_inspection@60d``, ``A+B``). A reform option
+is applied to the scenario after the overrides.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Option:
     overrides: Mapping[str, Any] = field(default_factory=dict)
     description: str = ""
     parts: tuple[str, ...] = ()  # the options an ``A+B`` combination is made of
+    reform: str = ""  # reforms of the library applied after the overrides (sim.reforms)
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name) or self.name.startswith((".", "+")):
@@ -58,6 +61,8 @@ class Option:
     def label(self) -> str:
         if self.description:
             return self.description
+        if self.reform and not self.overrides:
+            return f"reform {self.reform}"
         if not self.overrides:
             return "the scenario unchanged" if self.name == BASELINE else self.name
         return ", ".join(f"{k}={v!r}" for k, v in self.overrides.items())
@@ -68,6 +73,7 @@ class Option:
             "description": self.description,
             "overrides": dict(self.overrides),
             "parts": list(self.parts),
+            "reform": self.reform,
         }
 
 
@@ -176,6 +182,7 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
                     f"{', '.join(missing)} is not an option"
                 )
             if not missing:
+                reform = o.reform or "+".join(by_name[p].reform for p in parts if by_name[p].reform)
                 merged: dict[str, Any] = {}
                 for p in parts:
                     for k, v in by_name[p].overrides.items():
@@ -186,12 +193,41 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
                             )
                         merged[k] = v
                 merged.update(o.overrides)
-                out.append(Option(o.name, merged, o.description, parts))
+                out.append(Option(o.name, merged, o.description, parts, reform))
                 continue
-        if not o.overrides:
-            raise OptionError(
-                f"option {o.name!r} changes nothing; give it changes as "
-                f"{o.name}:KEY=VALUE[,KEY=VALUE] (named reforms are not available yet)"
-            )
+        if not o.overrides and not o.reform:
+            o = _named_reform(o)
         out.append(o)
     return out
+
+
+def _named_reform(o: Option) -> Option:
+    """A bare option name that is a reform of the library: that reform."""
+    from sim.reforms import REFORMS
+
+    if o.name not in REFORMS:
+        raise OptionError(
+            f"option {o.name!r} changes nothing and is not a reform (see `bordersim reforms`); "
+            f"give it changes as {o.name}:KEY=VALUE[,KEY=VALUE]"
+        )
+    return reform_option(o.name, o.description)
+
+
+_SAFE = {":": ".", "=": "-", "@": ".at.", ",": ".", ">": ".then."}
+
+
+def reform_option(text: str, description: str = "") -> Option:
+    """An option that applies reform text (``single_window:uptake=0.8``, ``A+B``, ``A@60d``);
+    its name is the text with ``: = @ ,`` spelt so that an option name allows them."""
+    from sim.reforms.compose import parse
+    from sim.reforms.reform import ReformError
+
+    try:
+        plan = parse(text)
+        why = next((r.missing() for r in plan.reforms if r.missing()), "")
+    except ReformError as exc:
+        raise OptionError(str(exc)) from None
+    if why:
+        raise OptionError(why)
+    name = "".join(_SAFE.get(ch, ch) for ch in text.strip().replace(" ", ""))
+    return Option(name, {}, description or f"reform {text.strip()}", reform=text.strip())

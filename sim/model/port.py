@@ -34,6 +34,8 @@ from sim.model.streams import (
     EXPORTS,
     SMUGGLING_INDEX,
     SMUGGLING_ROWS,
+    SURGE,
+    SURGE_INDEX,
     TRUTH,
     JointRows,
     UniformRows,
@@ -74,18 +76,25 @@ class Port:
         window: tuple[float, float],
         launch: Launch,
         bulk: bool = True,
+        shared: Port | None = None,
+        centres: dict[str, Lane] | None = None,
     ):
         self.env, self.scenario, self.name, self.index = env, scenario, name, index
         self.spec = spec = scenario.ports[name]
         self.selector, self.organisation, self.bulk = selector, organisation, bulk
         self.warmup, self.stop = window
         self.commodities = list(scenario.commodities)
-        self.lanes: dict[str, Lane] = {}
-        self._build_lanes()
-        q = spec.quarantine
-        self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
+        #: later eras of a timeline: (start, the port's rules from then), sorted
+        self.eras: list[tuple[float, Port]] = []
+        if shared is not None:  # an era of ``shared``: the same lanes, lab and slots
+            self._share(shared)
+        else:
+            self.lanes: dict[str, Lane] = {}
+            self._build_lanes(centres or {})
+            q = spec.quarantine
+            self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
+            self.slots = SlotBook(spec.exam.slots) if spec.exam else None
         self.lab_tests = [scenario.commodities[k].lab_test for k in self.commodities]
-        self.slots = SlotBook(spec.exam.slots) if spec.exam else None
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
         self.assess = spec.declaration.assess
         self.ai_time = spec.scan.image_review.ai_time if spec.scan else 0.0
@@ -116,9 +125,21 @@ class Port:
             UniformRows(port_stream(seed, name, EXPORTS, EXPORT_TRUTH), WIDTH - FLOW_WIDTH),
         )
         self.created_exports = 0
-        self.seed = seed  # smuggling groups' streams at this port (see inject)
+        self.seed = seed  # smuggling groups' and surges' streams (see inject, surge)
         self.created_smuggling = 0
         self._smuggling_rows: dict[str, UniformRows] = {}
+        self.created_surge = {False: 0, True: 0}
+
+    _SHARED = (
+        "lanes", "lab", "slots", "review", "document", "scanners", "image_officers", "gate",
+        "pooled", "simple_cell", "bays", "movers", "teams", "quarantine_officers", "cell",
+        "owner_of",
+    )
+
+    def _share(self, base: Port) -> None:
+        """Take ``base``'s lanes, lab and slot book: an era changes rules, not resources."""
+        for key in self._SHARED:
+            setattr(self, key, getattr(base, key))
 
     def _lane(self, key: str, lane_spec: Any, together: bool = False) -> Any:
         """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
@@ -129,14 +150,18 @@ class Port:
         self.lanes[key] = made
         return made
 
-    def _build_lanes(self) -> None:
+    def _build_lanes(self, centres: dict[str, Lane]) -> None:
         spec = self.spec
         self.review = self._lane("declaration_review", spec.review)
         self.document = self._lane("document_check", spec.document_check)
         self.scanners = self._lane("scanners", spec.scan.scanners if spec.scan else None)
-        self.image_officers = self._lane(
-            "image_officers", spec.scan.image_review.officers if spec.scan else None
-        )
+        pool = spec.scan.image_review.pool if spec.scan else ""
+        if pool:  # a review centre's lane, shared with other ports (the World lists it)
+            self.image_officers = centres[pool]
+        else:
+            self.image_officers = self._lane(
+                "image_officers", spec.scan.image_review.officers if spec.scan else None
+            )
         self._build_yard()
         self.gate = self._lane("gate", spec.release.gate)
 
@@ -244,21 +269,37 @@ class Port:
         return self.slots.book(t + self.booking_lead)
 
     # -- consignments -------------------------------------------------------------------
-    def make(self, arrived: np.ndarray, u: np.ndarray, export: bool = False) -> None:
+    def make(
+        self, arrived: np.ndarray, u: np.ndarray, export: bool = False, surge: bool = False
+    ) -> None:
         """Turn a block of uniform rows into consignments (imports, or exports) and hand them
         on: decided now (a static selector) or at their assessment (a dynamic one, see
         :mod:`decisions`)."""
-        ctx = Context(
-            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
-        )
-        table = DRAWS.table(ctx, u)
-        if export:
+        if surge:  # added arrivals: indices of their own (imports' and exports' apart)
+            first = SURGE_INDEX + (EXPORT_INDEX if export else 0) + self.created_surge[export]
+            self.created_surge[export] += len(arrived)
+        elif export:
             first = EXPORT_INDEX + self.created_exports
             self.created_exports += len(arrived)
         else:
             first = self.created
             self.created += len(arrived)
         index = np.arange(first, first + len(arrived))
+        if not self.eras:
+            self._hand_on(index, arrived, u, export)
+            return
+        ports = [self] + [p for _, p in self.eras]
+        era = np.searchsorted([t for t, _ in self.eras], arrived, side="right")
+        for k in np.unique(era).tolist():  # each era's rules for the consignments arriving in it
+            rows = era == k
+            ports[k]._hand_on(index[rows], arrived[rows], u[rows], export)
+
+    def _hand_on(self, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, export: bool) -> None:
+        """Draw a block's requirements under this port's rules, decide, and launch it."""
+        ctx = Context(
+            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
+        )
+        table = DRAWS.table(ctx, u)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
         self.organisation.admit(self.name, index, arrived, table)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
@@ -329,8 +370,6 @@ class Port:
         """
         from sim.model.arrivals import arrival_groups
 
-        env = self.env
-        lead = self.scenario.declaration.advance_max
         if export:
             if self.spec.exports is None:
                 return
@@ -339,11 +378,40 @@ class Port:
             )
         else:
             groups = arrival_groups(self.spec.arrivals, self._arrival_rng, self._rows, until)
+        yield from self._made_in_time(groups, export)
+
+    def surges(self, export: bool) -> bool:
+        """Whether this port has added arrivals (imports, or exports)."""
+        if export:
+            return self.spec.exports is not None and self.spec.exports.arrivals.extra > 0
+        return self.spec.arrivals.extra > 0
+
+    def surge(self, until: float, export: bool = False) -> Generator[simpy.Event, Any, None]:
+        """Added arrivals (``arrivals.extra`` times the rate) from streams of their own, with
+        indices of their own: the port's other consignments keep their draws."""
+        from sim.model.arrivals import arrival_groups
+
+        if not self.surges(export):
+            return
+        spec = self.spec.exports.arrivals if export and self.spec.exports else self.spec.arrivals
+        sub = (1,) if export else (0,)
+        rows = JointRows(
+            UniformRows(port_stream(self.seed, self.name, SURGE, *sub, 1), FLOW_WIDTH),
+            UniformRows(port_stream(self.seed, self.name, SURGE, *sub, 2), WIDTH - FLOW_WIDTH),
+        )
+        more = spec.model_copy(update={"rate": spec.rate * spec.extra})
+        rng = port_stream(self.seed, self.name, SURGE, *sub, 0)
+        yield from self._made_in_time(arrival_groups(more, rng, rows, until), export, surge=True)
+
+    def _made_in_time(
+        self, groups: Any, export: bool, surge: bool = False
+    ) -> Generator[simpy.Event, Any, None]:
+        env, lead = self.env, self.scenario.declaration.advance_max
         for arrived, u in groups:
             wake = arrived[0] - lead
             if wake > env.now:
                 yield env.timeout(wake - env.now)
-            self.make(arrived, u, export)
+            self.make(arrived, u, export, surge)
 
     # -- smuggling -----------------------------------------------------------------------
     def inject(self, arrived: np.ndarray, forced: dict[str, Any], group: str) -> np.ndarray:

@@ -12,6 +12,9 @@ import zlib
 import numpy as np
 
 ARRIVALS, CONSIGNMENTS, EXPORTS, TRUTH = 0, 1, 2, 3
+#: added arrivals (``arrivals.extra``): sub-streams (direction 0 import / 1 export, then 0
+#: arrival times, 1 clearance rows, 2 truth rows)
+SURGE = 5
 #: sub-streams of EXPORTS: exports' arrival times, their consignments' uniform rows and the
 #: uniforms of their hidden truth
 EXPORT_ARRIVALS, EXPORT_ROWS, EXPORT_TRUTH = 0, 1, 2
@@ -25,6 +28,8 @@ OPPORTUNITIES, CHOICES, SMUGGLING_ROWS = 0, 1, 2
 #: smuggling groups' consignments' indices start here (never colliding with imports' or
 #: exports'), so the baseline's consignments keep their identity when smuggling changes
 SMUGGLING_INDEX = 2 << 40
+#: added arrivals' indices start here (exports' at SURGE_INDEX + EXPORT_INDEX)
+SURGE_INDEX = 4 << 40
 
 
 def replication_seed(

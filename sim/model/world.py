@@ -9,7 +9,9 @@ argument, not a flag set afterwards.
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Callable, Generator
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -23,6 +25,7 @@ from sim.model.costbook import CostBook
 from sim.model.engine import Environment, start
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
+from sim.model.lane import Lane
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
@@ -33,6 +36,23 @@ from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
 from sim.scenario.schema import Scenario
+
+
+def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, Lane]:
+    """One image-review lane per review centre (``scan.image_review.pool``): the officers of
+    its ports, headcounts added hour by hour (unlimited if any port's are)."""
+    members: dict[str, list[list[int] | None]] = {}
+    for spec in scenario.ports.values():
+        if spec.scan is not None and spec.scan.image_review.pool:
+            hourly = spec.scan.image_review.officers.hourly_capacity()
+            members.setdefault(spec.scan.image_review.pool, []).append(hourly)
+    centres: dict[str, Lane] = {}
+    for name, hours in members.items():
+        total = None
+        if all(h is not None for h in hours):
+            total = [sum(x) for x in zip(*hours, strict=True)]
+        centres[name] = FifoLane(env, name, "image_officers", total)
+    return centres
 
 
 class World:
@@ -63,10 +83,12 @@ class World:
             )
         else:
             self.organisation = organisation(env)
+        selector_given = selector
         if selector is None:
             on = scenario.risk is not None and scenario.risk.enabled
             selector = RiskEngine(scenario) if on else TableSelector(scenario)
         self.selector = selector
+        self.centres = review_centres(env, scenario)
         self.ports = [
             Port(
                 env,
@@ -79,9 +101,12 @@ class World:
                 window=(self.warmup, self.stop),
                 launch=self.launch,
                 bulk=bulk,
+                centres=self.centres,
             )
             for i, name in enumerate(scenario.ports)
         ]
+        if scenario.timeline:
+            self._eras(selector_given, self.organisation, bulk)
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
         if isinstance(selector, RiskEngine):
@@ -96,6 +121,7 @@ class World:
             rec.on_fold = self.costs.fold
             self.costs.org_units = dict(getattr(self.organisation, "units", {}) or {})
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
+        self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
         self.open_blocks: dict[int, BulkRun] = {}
         self.arrived = 0
@@ -106,6 +132,24 @@ class World:
             if scenario.smuggling is not None
             else None
         )
+
+    def _eras(self, selector: Selector | None, organisation: Organisation, bulk: bool) -> None:
+        """A timeline's later eras: for each port, one more Port per era with that era's
+        rules, sharing the first one's lanes (a port hands each consignment to the era of its
+        arrival)."""
+        from sim.reforms.timeline import eras
+
+        shared = self.selector if isinstance(self.selector, RiskEngine) else None
+        for t, era in eras(self.scenario)[1:]:  # a risk engine (its state) serves every era
+            chosen = selector or shared or TableSelector(era)
+            for base in self.ports:
+                port = Port(
+                    self.env, era, base.name, base.index, self.seed, selector=chosen,
+                    organisation=organisation, window=(self.warmup, self.stop),
+                    launch=partial(self.launch, port=None), bulk=bulk, shared=base,
+                )
+                port.launch = partial(self.launch, port=port)
+                base.eras.append((t, port))
 
     def _wire(self, engine: RiskEngine) -> None:
         """The risk engine's hooks to the rest of the world: the exam queues (throttling)
@@ -136,8 +180,11 @@ class World:
         return float(bays.queue_length)
 
     # -- consignments on their way -------------------------------------------------------
-    def launch(self, blocks: list[Bulk], flows: list[Consignment]) -> None:
-        """Finish ``blocks`` in bulk and start ``flows`` (what a port has made)."""
+    def launch(
+        self, blocks: list[Bulk], flows: list[Consignment], port: Port | None = None
+    ) -> None:
+        """Finish ``blocks`` in bulk and start ``flows`` (what a port, or ``port``, an era of
+        one, has made)."""
         for b in blocks:
             self.arrived += int(b.cohort.sum())
             self.paths["bulk"] += len(b.index)
@@ -148,7 +195,7 @@ class World:
             self.paths["flow"] += 1
             if c.cohort:
                 self.arrived += 1
-            if start(journey(self.env, self.ports[c.port], c, self.done)):
+            if start(journey(self.env, port or self.ports[c.port], c, self.done)):
                 self.open_flows[id(c)] = c
 
     def done(self, c: Consignment) -> None:
@@ -173,6 +220,9 @@ class World:
             env.process(p.arrivals(self.stop))
             if p.spec.exports is not None:
                 env.process(p.arrivals(self.stop, export=True))
+            for export in (False, True):  # added arrivals, when a surge asks for them
+                if p.surges(export):
+                    env.process(p.surge(self.stop, export))
         for lane in self.lanes:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)
@@ -212,6 +262,11 @@ class World:
                 yield env.timeout(t - env.now)
             for p in self.ports:
                 self.samples.extend(p.sample(t))
+            for lane in self.centres.values():
+                lane.sync()
+                self.samples.append(
+                    (t, lane.port, lane.name, lane.queue_length, lane.busy, lane.capacity)
+                )
             k += 1
 
     # -- results -------------------------------------------------------------------------
@@ -228,6 +283,7 @@ class World:
         counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
         counts["treated"] = rec.treated  # released after treatment (among "released")
         rows = [row for p in self.ports for row in p.result_rows()]
+        rows += [{"port": lane.port, **lane.result_row()} for lane in self.centres.values()]
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
@@ -262,6 +318,15 @@ class World:
         if book is None:
             return {}
         lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in self.ports}
+        utilisation = dict(utilisation)
+        for p in self.ports:  # a review centre's officers are costed to the ports they came from
+            review = p.spec.scan.image_review if p.spec.scan else None
+            pool = review.pool if review else ""
+            if review and pool:
+                lanes[p.name]["image_officers"] = review.officers.hourly_capacity()
+                utilisation[(p.name, "image_officers")] = utilisation.get(
+                    (pool, "image_officers"), math.nan
+                )
         labs = {p.name: p.lab is not None for p in self.ports}
         agency = book.agency_items(lanes, labs, utilisation)
         groups = book.groups(agency)

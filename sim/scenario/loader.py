@@ -6,7 +6,6 @@ the bad value and what is allowed.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import tomllib
 import types
@@ -21,6 +20,7 @@ from pydantic_core import ErrorDetails
 from sim.scenario import limits
 from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
 from sim.scenario.files import depth as nesting
+from sim.scenario.patch import PathProblem, set_path
 from sim.scenario.schema import Scenario
 
 #: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
@@ -67,27 +67,11 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     path = Path(path)
     data, origin = _read_chain(path, [])
     for dotted, value in (overrides or {}).items():
-        node = data
-        keys = dotted.split(".")
-        for depth, k in enumerate(keys[:-1]):
-            node = node.setdefault(k, {})
-            if not isinstance(node, dict):
-                where = ".".join(keys[: depth + 1])
-                raise ScenarioError(
-                    [
-                        (
-                            "command line",
-                            dotted,
-                            value,
-                            f"{where} is a value, not a table: cannot set {dotted}",
-                        )
-                    ]
-                )
-        if value is None:
-            node.pop(keys[-1], None)  # None removes a key (TOML has no null)
-        else:  # a copy: a later override must never write into the caller's own tables
-            node[keys[-1]] = copy.deepcopy(value)
-        origin[tuple(keys)] = "command line"
+        try:
+            set_path(data, dotted, value)
+        except PathProblem as exc:
+            raise ScenarioError([("command line", dotted, value, str(exc))]) from None
+        origin[tuple(dotted.split("."))] = "command line"
     _check_depth(data, "command line" if overrides else str(path))
     return validate(data, origin, path)
 

@@ -6,6 +6,7 @@ hours and rates per hour; the file writes them with units (``"15 min"``, ``"20/h
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,8 @@ from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
-from sim.scenario.units import UnitError, parse_clock, parse_rate
+from sim.scenario.timeline import Dated
+from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
 
 
 def _rate(v: Any) -> float:
@@ -192,6 +194,13 @@ class Arrivals(Strict):
     hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
     weekly: list[Weight] = Field(default_factory=lambda: [1.0] * 7)
     batch: Batch | None = None
+    extra: Real = Field(
+        default=0.0,
+        ge=0,
+        le=20,
+        description="added arrivals (a surge) as a multiple of rate, from streams of their own: "
+        "the other consignments keep their draws",
+    )
 
     @field_validator("hourly", "weekly")
     @classmethod
@@ -251,6 +260,12 @@ class ImageReview(Strict):
     ai_time: Duration = Field(default=hours("3 s"), validate_default=False)
     officers: ServiceLane
     refer: Probability = Field(description="share of officer-read images sent to physical exam")
+    pool: str = Field(
+        default="",
+        pattern=r"^([A-Za-z][A-Za-z0-9_]{0,63})?$",
+        description="a review centre shared with other ports ('' = this port's own officers): "
+        "the officers of every port in the pool are one lane, their headcounts added",
+    )
 
 
 class Scan(Strict):
@@ -374,6 +389,10 @@ def _week_times(v: Any) -> list[float]:
         )
     out: list[float] = []
     for item in v:
+        if isinstance(item, int | float) and not isinstance(item, bool) and 0 <= item < 168:
+            if in_canonical_units():  # a resolved scenario's hours after Monday 00:00
+                out.append(float(item))
+                continue
         text = item.strip() if isinstance(item, str) else item
         parts = text.split() if isinstance(text, str) else []
         if len(parts) == 2 and parts[0].lower()[:3] in WEEKDAYS:
@@ -572,6 +591,14 @@ class Scenario(Strict):
     ports: dict[str, Port] = Field(min_length=1)
     smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
+    start_date: dt.date | None = Field(
+        default=None, description="calendar date of the run's start (the warm-up's first day)"
+    )
+    timeline: list[Dated] = Field(
+        default_factory=list,
+        max_length=100,
+        description="reforms switched on at times inside the run (sim/scenario/timeline.py)",
+    )
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
     organisation: OrganisationSpec | None = Field(
         default=None,
@@ -583,10 +610,12 @@ class Scenario(Strict):
     @model_validator(mode="after")
     def _references(self) -> Scenario:
         self._enforcement_keys()
+        self._timeline()
         self._tables("selection", self.selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
         self._bounds()
+        self._pools()
         for pname, port in self.ports.items():
             for com in port.traffic.commodities:
                 if com not in self.commodities:
@@ -600,6 +629,30 @@ class Scenario(Strict):
         if self.smuggling is not None:
             self.smuggling.check(self)
         return self
+
+    def _timeline(self) -> None:
+        """Every dated reform switches on at a time inside the run (or after it)."""
+        for i, entry in enumerate(self.timeline):
+            try:
+                t = entry.hours(self.start_date)
+            except ValueError as exc:
+                raise AtField(("timeline", i, "at"), str(exc)) from None
+            if t <= 0:
+                raise AtField(
+                    ("timeline", i, "at"),
+                    f"{entry.at!r} is at or before the run's start "
+                    f"({self.start_date or 'time 0'}): apply the reform to the scenario instead",
+                )
+
+    def _pools(self) -> None:
+        """A review centre's name is not a port's (its lane is reported under its name)."""
+        for pname, port in self.ports.items():
+            pool = port.scan.image_review.pool if port.scan else ""
+            if pool and pool in self.ports:
+                raise AtField(
+                    ("ports", pname, "scan", "image_review", "pool"),
+                    f"{pool!r} is a port's name; name the review centre otherwise",
+                )
 
     def _organisation(self) -> None:
         """The organisation's tree works for these ports (see :mod:`sim.scenario.org_tree`)."""

@@ -6,8 +6,11 @@ Inside the model every time is in **hours** and every rate is **per hour**; file
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
 import re
+from collections.abc import Iterator
 
 #: Hours per unit of time; the keys are every spelling a scenario may use.
 TIME_UNITS: dict[str, float] = {
@@ -39,8 +42,41 @@ class UnitError(ValueError):
     """A quantity whose number or unit cannot be read."""
 
 
+#: set while a resolved scenario's own data is validated again (a patch): its times are bare
+#: hours and its rates bare numbers per hour, as the model holds them
+_CANONICAL = contextvars.ContextVar("canonical_units", default=False)
+
+
+@contextlib.contextmanager
+def canonical_units() -> Iterator[None]:
+    """Within this block, a bare number is read as hours (a duration or a time of day) or as
+    per hour (a rate): the units of a dumped scenario. Files always need their units."""
+    token = _CANONICAL.set(True)
+    try:
+        yield
+    finally:
+        _CANONICAL.reset(token)
+
+
+def in_canonical_units() -> bool:
+    """Whether bare numbers are read in the model's units now (see :func:`canonical_units`)."""
+    return _CANONICAL.get()
+
+
+def _bare(value: object) -> float | None:
+    """``value`` as a canonical number, when canonical units are on and it is one."""
+    if _CANONICAL.get() and isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value) or value < 0:
+            raise UnitError(f"must be finite and >= 0; got {value!r}")
+        return float(value)
+    return None
+
+
 def parse_duration(value: object) -> float:
     """Read a duration such as ``"15 min"`` and return hours (must be finite and >= 0)."""
+    bare = _bare(value)
+    if bare is not None:
+        return bare
     if isinstance(value, bool) or not isinstance(value, str):
         raise UnitError(
             f"a duration needs a unit, written as a string such as '15 min' or '2 h' "
@@ -59,6 +95,9 @@ def parse_duration(value: object) -> float:
 
 def parse_rate(value: object) -> float:
     """Read a rate such as ``"20/h"``, ``"1500/d"`` or ``"3 / 2 h"`` and return events per hour."""
+    bare = _bare(value)
+    if bare is not None:
+        return bare
     if isinstance(value, bool) or not isinstance(value, str):
         raise UnitError(
             f"a rate needs a unit, written as a string such as '20/h' or '1500/d' "
@@ -81,6 +120,9 @@ def parse_rate(value: object) -> float:
 
 def parse_clock(value: object) -> float:
     """Read a time of day ``"HH:MM"`` and return hours after midnight, in [0, 24]."""
+    bare = _bare(value)
+    if bare is not None and bare <= 24:
+        return bare
     if not isinstance(value, str) or not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
         raise UnitError(f"a time of day is written 'HH:MM', e.g. '09:30'; got {value!r}")
     hh, mm = (int(x) for x in value.strip().split(":"))

@@ -1,0 +1,40 @@
+"""The reform library: every reform of the seed paper as a named, documented, composable and
+datable scenario transformation (DESIGN.md sections 2 and 4).
+
+``REFORMS`` maps each name to its :class:`Reform`; ``apply(scenario, "A+B")`` applies text.
+"""
+
+from __future__ import annotations
+
+from sim.reforms import checks, declaration, organisation, pending, shocks
+from sim.reforms.reform import Param, Reform, ReformError
+from sim.scenario.schema import Scenario
+
+REFORMS: dict[str, Reform] = {
+    r.name: r
+    for r in [
+        *declaration.REFORMS,
+        *checks.REFORMS,
+        *organisation.REFORMS,
+        *shocks.SHOCKS,
+        *pending.PENDING,
+    ]
+}
+
+
+def get(name: str) -> Reform:
+    """The reform named ``name`` (a :class:`ReformError` listing the names otherwise)."""
+    try:
+        return REFORMS[name]
+    except KeyError:
+        raise ReformError(f"unknown reform {name!r}; known: {', '.join(REFORMS)}") from None
+
+
+def apply(scenario: Scenario, text: str) -> Scenario:
+    """``scenario`` with the reforms written in ``text`` (``A+B``, ``A>B``, ``A@60d``)."""
+    from sim.reforms.compose import apply as _apply
+
+    return _apply(scenario, text)
+
+
+__all__ = ["REFORMS", "Param", "Reform", "ReformError", "apply", "get"]

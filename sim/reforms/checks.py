@@ -1,0 +1,161 @@
+"""Reforms of selection, scanning and staff: smart and remote image review, targeting, double
+random, AEO mutual recognition, origin pre-inspection, flexible staffing, training."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sim.reforms.fields import officer_work, ports, table_scaled
+from sim.reforms.reform import Changes, Param, Reform
+
+_TIANJIN = (
+    "Tianjin smart image review: about 3 s per image, more than half of images cleared "
+    "(published-figures.md §2.6)"
+)
+
+
+def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    out: Changes = {"enforcement.detection.ai_auc": s["auc"]}
+    for name, port in ports(data):
+        review = (port.get("scan") or {}).get("image_review")
+        if review is None:
+            continue
+        out[f"ports.{name}.scan.image_review.ai_share"] = max(review["ai_share"], s["share"])
+        out[f"ports.{name}.scan.image_review.ai_clear"] = s["clear"]
+    return out
+
+
+def _remote(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return {
+        f"ports.{name}.scan.image_review.pool": s["centre"]
+        for name, port in ports(data)
+        if port.get("scan") is not None
+    }
+
+
+def _targeting(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    auc = data["risk"].get("auc") or {}
+    types = list(data["enforcement"]["prevalence"])
+    return {
+        "risk.enabled": True,
+        "risk.auc": {t: max(float(auc.get(t, 0.75)), s["auc"]) for t in types},
+    }
+
+
+def _aeo(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    out: Changes = {}
+    for name, port in ports(data):
+        classes = dict(port["traffic"]["trader_classes"])
+        moved = classes.get("general", 0.0) * s["shift"]
+        classes["general"] = classes.get("general", 0.0) - moved
+        classes["aeo_advanced"] = classes.get("aeo_advanced", 0.0) + moved
+        out[f"ports.{name}.traffic.trader_classes"] = classes
+    return out
+
+
+def _origin(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    out: Changes = {}
+    table = (data.get("selection") or {}).get("quarantine")
+    if table:
+        out["selection.quarantine"] = table_scaled(table, 1 - s["uptake"])
+    for name, port in ports(data):
+        own = (port.get("selection") or {}).get("quarantine")
+        if own:
+            out[f"ports.{name}.selection.quarantine"] = table_scaled(own, 1 - s["uptake"])
+    return out
+
+
+def _training(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    out = officer_work(data, 1 - s["speedup"])
+    officer = data["enforcement"]["detection"]["officer"]
+    out["enforcement.detection.officer"] = min(1.0, officer + s["accuracy"])
+    return out
+
+
+REFORMS = [
+    Reform(
+        "smart_image_review",
+        "AI reads scan images first (about 3 s each), clears a share of them and refers the "
+        "rest to officers; its AUC decides what the clearing misses",
+        _smart,
+        (_TIANJIN, "assumption: auc (no published AUC of image review was found)"),
+        {
+            "share": Param(1.0, "share of images read by AI first (never lowered)"),
+            "clear": Param(0.5, "share of AI-read images cleared"),
+            "auc": Param(0.9, "AUC of AI image review", 0.5, 0.999),
+        },
+    ),
+    Reform(
+        "remote_image_review",
+        "image analysts of every port with scanners pooled at one centre: one shared reviewer "
+        "lane (the ports' headcounts added) instead of one per port",
+        _remote,
+        ("seed paper: centralised ('remote') image review", "assumption: the same headcount"),
+        {"centre": Param("review_centre", "the centre's name", None, None, ("review_centre",))},
+        structural=True,
+    ),
+    Reform(
+        "big_data_targeting",
+        "the risk engine's scores separate illicit from compliant goods better (a higher AUC "
+        "per illicit type) at the same inspection rate",
+        _targeting,
+        ("seed paper: big data in risk management", "assumption: auc"),
+        {"auc": Param(0.85, "AUC of the risk score per illicit type (never lowered)", 0.5, 0.999)},
+        requires=("risk",),
+    ),
+    Reform(
+        "double_random",
+        "a share of the inspection target is met by random selection of goods (exploration); "
+        "random assignment of officers is an integrity measure with no effect on queues",
+        lambda d, s: {"risk.enabled": True, "risk.random_share": s["random_share"]},
+        (
+            "'double random' selection extended to routine inspection since 2017 "
+            "(mag.wcoomd.org, china-figures.md §3.5)",
+            "assumption: random_share",
+        ),
+        {"random_share": Param(0.2, "share of the target met by random selection")},
+        requires=("risk",),
+    ),
+    Reform(
+        "aeo_mutual_recognition",
+        "more traders certified as advanced AEOs (recognised abroad): they get the AEO's lower "
+        "selection rates, priority and lower prevalence",
+        _aeo,
+        (
+            "AEO mutual recognition with 43 countries (regions) (seed paper)",
+            "assumption: shift (recognised origins are not modelled)",
+        ),
+        {"shift": Param(0.1, "share of 'general' declarations whose traders become advanced AEOs")},
+    ),
+    Reform(
+        "origin_pre_inspection",
+        "approved exporters' goods are checked for quarantine at origin: fewer quarantine "
+        "checks at the border",
+        _origin,
+        ("seed paper: quarantine checks at origin", "assumption: uptake"),
+        {"uptake": Param(0.3, "share of quarantine checks moved to origin")},
+    ),
+    Reform(
+        "flexible_staffing",
+        "exam teams and quarantine officers of a port become one cross-trained pool that "
+        "serves both kinds of work (lanes that share staff)",
+        lambda d, s: {
+            "inspection.joint_staffing": "cross_trained",
+            "inspection.cross_training_slowdown": s["slowdown"],
+        },
+        ("assumption: the 2018 merger's cross-training, no published figure",),
+        {"slowdown": Param(1.0, "factor on examination times in the pool", 1.0, 3.0)},
+        structural=True,
+    ),
+    Reform(
+        "training",
+        "officers work faster (service times shorter) and read images more accurately",
+        _training,
+        ("assumption: speedup and accuracy",),
+        {
+            "speedup": Param(0.1, "share by which officers' service times fall", 0.0, 0.9),
+            "accuracy": Param(0.05, "added to the officers' image detection", 0.0, 1.0),
+        },
+    ),
+]

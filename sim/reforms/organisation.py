@@ -1,0 +1,62 @@
+"""The organisation's reforms (sim.scenario.org_reforms) registered in the library: their
+field change is the section they rewrite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sim.reforms.reform import Changes, Param, Reform
+from sim.scenario import org_reforms
+from sim.scenario.patch import patch, scenario_data
+from sim.scenario.schema import Scenario
+
+
+def _section(
+    section: str, transform: Callable[[Scenario, Mapping[str, Any]], Scenario]
+) -> Callable[[dict[str, Any], Mapping[str, Any]], Changes]:
+    def rule(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+        try:
+            new = transform(patch(data, {}, "organisation reform"), s)
+        except ValueError as exc:
+            from sim.reforms.reform import ReformError
+
+            raise ReformError(str(exc)) from None
+        return {section: scenario_data(new)[section]}
+
+    return rule
+
+
+def _dumbbell(s: Scenario, p: Mapping[str, Any]) -> Scenario:
+    loss, days = p["running_in_loss"], p["running_in_days"]
+    return org_reforms.dumbbell(s, loss if loss > 0 else None, days if days > 0 else None)
+
+
+def _field(s: Scenario, p: Mapping[str, Any]) -> Scenario:
+    return org_reforms.merge_field_departments(s, p["slowdown"])
+
+
+REFORMS = [
+    Reform(
+        "dumbbell",
+        "GAC and national business-function centres decide; directly-affiliated customs keep "
+        "coordination only; every head moves to where its work is decided (equal headcount)",
+        _section("organisation", _dumbbell),
+        ("seed paper: the dumbbell structure",),
+        {
+            "running_in_loss": Param(
+                0.0, "productivity loss while running in (0: the scenario's)", 0, 1
+            ),
+            "running_in_days": Param(0.0, "days of running-in (0: the scenario's)", 0, 3650),
+        },
+        requires=("organisation",),
+    ),
+    Reform(
+        "merge_field_departments",
+        "port supervision, quarantine, commodity inspection and food safety merged into one "
+        "field department: cross-trained teams examine jointly",
+        _section("inspection", _field),
+        ("seed paper: merging field departments after the 2018 merger",),
+        {"slowdown": Param(1.0, "factor on examination times while officers learn", 1.0, 3.0)},
+    ),
+]

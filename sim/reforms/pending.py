@@ -1,0 +1,78 @@
+"""Reforms registered with what they still need (a flow step, a model change or a scenario
+section of another capability): listed and documented, refused when applied."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.reforms.reform import Changes, Reform
+
+
+def _none(data: dict[str, Any], s: Any) -> Changes:
+    return {}
+
+
+def _costs(data: dict[str, Any], s: Any) -> Changes:
+    return {"costs.no_find_payer": "state"}
+
+
+PENDING = [
+    Reform(
+        "two_step_declaration",
+        "an outline declaration gets the goods released; the full declaration and tax follow "
+        "within 14 days against a guarantee",
+        _none,
+        ("GAC Announcement [2019] No. 127: pilot from 24 Aug 2019 (china-figures.md)",),
+        needs="a guarantee/tax step after release in the route plan (not built yet)",
+    ),
+    Reform(
+        "two_step_processing",
+        "security and quarantine checks at the port before release; tax review after release, "
+        "by post-clearance audit",
+        _none,
+        ("seed paper: 'one-time declaration, step-by-step processing'",),
+        needs="a tax-review step after release in the route plan (not built yet)",
+    ),
+    Reform(
+        "release_before_test",
+        "low-risk goods released before the laboratory result and recalled if it fails",
+        _none,
+        ("seed paper",),
+        needs="a recall path after release (its cost, goods already sold) in the route plan",
+    ),
+    Reform(
+        "smart_sharing",
+        "data from partner customs: better scores for their origins, faster alerts across the "
+        "border, electronic certificates",
+        _none,
+        ("seed paper: Smart Sharing",),
+        needs="origin-specific scores and cross-border alerts in the risk engine",
+    ),
+    Reform(
+        "state_pays_no_find",
+        "the state pays the handling of inspections that find nothing (the trader no longer does)",
+        _costs,
+        (
+            "handling of containers whose inspection finds nothing paid from public funds "
+            "(Fujian finance department notice; see the costs section's sources)",
+        ),
+        requires=("costs",),
+    ),
+    Reform(
+        "trader_pays_no_find",
+        "the inverse of state_pays_no_find: the trader pays the handling of every inspection, "
+        "whatever it finds (the practice before the pilots)",
+        lambda d, s: {"costs.no_find_payer": "trader"},
+        ("practice before the Guangdong and Shanghai pilots (see the costs section's sources)",),
+        requires=("costs",),
+    ),
+    Reform(
+        "merge_affiliated",
+        "directly-affiliated customs merged (fewer middle units)",
+        _none,
+        ("seed paper",),
+        needs="a strength naming which customs merge (a table the command line cannot give "
+        "yet): call sim.scenario.org_reforms.merge_affiliated in Python",
+        structural=True,
+    ),
+]

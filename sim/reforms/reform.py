@@ -1,0 +1,144 @@
+"""A reform: a named, documented transformation of a resolved scenario.
+
+A :class:`Reform` says which fields it changes (a function of the scenario and its strength
+parameters), by which mechanism, on what evidence. ``reform.apply(scenario)`` patches those
+fields through :func:`sim.scenario.patch.patch` (re-validated; an error names the reform, the
+field and the bad value). ``reform(uptake=0.8)`` is the same reform at another strength.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sim.scenario.patch import patch, scenario_data
+from sim.scenario.schema import Scenario
+
+#: what a reform writes: dotted field path -> new value (plain data, as a scenario file has it)
+Changes = dict[str, Any]
+#: a reform's field changes: f(scenario as plain data, strength parameters)
+ChangeRule = Callable[[dict[str, Any], Mapping[str, Any]], Changes]
+
+
+class ReformError(ValueError):
+    """A reform that cannot be used as asked: names the reform, the parameter or field, and
+    the bad value."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """A strength parameter: its default, its allowed range (or values) and what it means."""
+
+    default: float | str
+    doc: str
+    low: float | None = 0.0
+    high: float | None = 1.0
+    choices: tuple[str, ...] = ()
+
+    def check(self, reform: str, name: str, value: Any) -> float | str:
+        if self.choices:
+            if value not in self.choices:
+                raise ReformError(
+                    f"reform {reform}: {name} = {value!r}: allowed {', '.join(self.choices)}"
+                )
+            return str(value)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ReformError(f"reform {reform}: {name} = {value!r}: must be a number")
+        if (self.low is not None and value < self.low) or (
+            self.high is not None and value > self.high
+        ):
+            allowed = f"{self.low if self.low is not None else '-inf'} to " + (
+                f"{self.high}" if self.high is not None else "inf"
+            )
+            raise ReformError(
+                f"reform {reform}: {name} = {value!r}: out of range, allowed {allowed}"
+            )
+        return float(value)
+
+
+#: every structural reform's transition: a time-limited loss of productivity after the change
+TRANSITION = {
+    "transition_days": Param(0.0, "days of lower productivity after the change (0: none)", 0, 365),
+    "transition_loss": Param(
+        0.2, "during the transition, officers' service times are longer by this share", 0, 2
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Reform:
+    """A named scenario transformation with its mechanism, sources and strengths."""
+
+    name: str
+    mechanism: str  # one sentence
+    rule: ChangeRule
+    sources: tuple[str, ...] = ()
+    params: Mapping[str, Param] = field(default_factory=dict)
+    values: Mapping[str, Any] = field(default_factory=dict)  # strengths set by the user
+    requires: tuple[str, ...] = ()  # scenario sections the reform writes into
+    needs: str = ""  # not yet buildable: what the model still lacks
+    structural: bool = False  # carries the transition parameters
+
+    def __post_init__(self) -> None:
+        if self.structural:
+            object.__setattr__(self, "params", {**self.params, **TRANSITION})
+
+    def __call__(self, **values: Any) -> Reform:
+        """The same reform at other strengths: ``single_window(uptake=0.8)``."""
+        for k, v in values.items():
+            if k not in self.params:
+                allowed = ", ".join(self.params) or "none"
+                raise ReformError(
+                    f"reform {self.name}: unknown parameter {k!r}; allowed: {allowed}"
+                )
+            values[k] = self.params[k].check(self.name, k, v)
+        return replace(self, values={**self.values, **values})
+
+    @property
+    def strengths(self) -> dict[str, Any]:
+        """Every parameter's value: the user's, or the default."""
+        return {k: self.values.get(k, p.default) for k, p in self.params.items()}
+
+    @property
+    def label(self) -> str:
+        """The reform as written on a command line: ``name`` or ``name:k=v,k=v``."""
+        if not self.values:
+            return self.name
+        return (
+            self.name
+            + ":"
+            + ",".join(
+                f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.values.items()
+            )
+        )
+
+    def missing(self) -> str:
+        """Why this reform cannot be applied in this build ('' when it can)."""
+        if self.needs:
+            return f"reform {self.name} needs {self.needs}"
+        absent = [s for s in self.requires if s not in Scenario.model_fields]
+        if absent:
+            return (
+                f"reform {self.name} needs the scenario section(s) [{', '.join(absent)}], "
+                "which this version of the model does not have yet"
+            )
+        return ""
+
+    def fields(self, scenario: Scenario | dict[str, Any]) -> Changes:
+        """The field changes this reform makes on ``scenario`` (dotted path -> new value)."""
+        why = self.missing()
+        if why:
+            raise ReformError(why)
+        data = scenario_data(scenario) if isinstance(scenario, Scenario) else scenario
+        for s in self.requires:
+            if data.get(s) is None:
+                raise ReformError(
+                    f"reform {self.name} changes the [{s}] section, which the scenario "
+                    f"{data.get('name', '')!r} does not have"
+                )
+        return self.rule(data, self.strengths)
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        """``scenario`` with this reform's changes, validated again."""
+        return patch(scenario, self.fields(scenario), f"reform {self.label}")

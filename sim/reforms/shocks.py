@@ -1,0 +1,87 @@
+"""Shocks to test reforms against: an e-commerce surge, an epidemic, smuggling pressure.
+
+Added traffic comes from streams of its own (``arrivals.extra``), so the baseline's
+consignments keep their identity and their draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sim.reforms.fields import at, ports, table_scaled
+from sim.reforms.reform import Changes, Param, Reform
+
+
+def _surge(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    out: Changes = {}
+    for name, port in ports(data, "post"):
+        out[f"ports.{name}.arrivals.extra"] = s["extra"]
+        if at(port, "exports.arrivals") is not None:
+            out[f"ports.{name}.exports.arrivals.extra"] = s["extra"]
+    return out
+
+
+def _epidemic(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    table = dict((data.get("selection") or {}).get("quarantine") or {})
+    table = table_scaled(table, s["intensity"])
+    table[s["cold_chain"]] = {"*": 1.0}  # every frozen consignment checked and tested
+    out: Changes = {"selection.quarantine": table}
+    for name, port in ports(data):
+        q = port.get("quarantine")
+        if q is not None and q.get("lab") is not None:
+            out[f"ports.{name}.quarantine.sample_share"] = max(q["sample_share"], s["sampling"])
+    return out
+
+
+def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    prevalence = data["enforcement"]["prevalence"]
+    out: Changes = {"enforcement.prevalence": {k: v * s["factor"] for k, v in prevalence.items()}}
+    groups = (data.get("smuggling") or {}).get("groups") or {}
+    for name, group in groups.items():  # adaptive smuggling groups: more opportunities
+        out[f"smuggling.groups.{name}.rate"] = group["rate"] * s["factor"]
+    return out
+
+
+SHOCKS = [
+    Reform(
+        "ecommerce_surge",
+        "extra parcels at the post hubs, from streams of their own (the baseline's parcels "
+        "keep their draws)",
+        _surge,
+        ("assumption: extra, the added parcels as a multiple of today's",),
+        {"extra": Param(1.0, "added arrivals as a multiple of today's rate", 0.0, 20.0)},
+    ),
+    Reform(
+        "epidemic",
+        "quarantine selection more intense, every cold-chain (frozen) consignment checked and "
+        "sampled (laboratory tests of frozen food)",
+        _epidemic,
+        (
+            "2020-22 Covid cold-chain testing of frozen food (DESIGN.md §5 calibration notes)",
+            "assumption: intensity and sampling",
+        ),
+        {
+            "intensity": Param(2.0, "factor on quarantine selection probabilities", 1.0, 100.0),
+            "sampling": Param(0.8, "share of quarantine checks that take a lab sample (at least)"),
+            "cold_chain": Param("frozen", "the commodity group tested", None, None, ("frozen",)),
+        },
+    ),
+    Reform(
+        "smuggling_pressure",
+        "more illicit attempts: every illicit type's prevalence times a factor (the same "
+        "consignments, more of them carry illicit goods) and, with [smuggling], the groups' "
+        "opportunities times the same factor (their attempts come from their own streams)",
+        _smuggling,
+        ("assumption: factor",),
+        {
+            "factor": Param(
+                1.3,
+                "factor on every illicit type's prevalence (refused when it makes some group's "
+                "illicit shares add up to more than 1)",
+                0.0,
+                50.0,
+            )
+        },
+    ),
+]

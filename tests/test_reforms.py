@@ -1,0 +1,295 @@
+"""The reform library: every reform changes exactly the fields it declares; strengths, errors
+and composition; and each mechanism shown on a small scenario (joint inspection, single
+window, surges)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import sim
+from sim.reforms import REFORMS, Reform, ReformError
+from sim.reforms.compose import apply, parse
+from sim.scenario.loader import ScenarioError, default_scenario_path
+from sim.scenario.patch import patch, scenario_data
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: statutory goods, a quarantine table and both kinds of examination often together
+STATUTORY = {
+    "commodities.general.statutory": 0.3,
+    "selection.quarantine": {"*": {"*": 0.3}},
+    "selection.physical": {"*": {"*": 0.3}},
+    "days": 3,
+    "warmup_days": 0,
+}
+
+
+@pytest.fixture(scope="module")
+def default() -> sim.Scenario:
+    return sim.load_scenario(default_scenario_path())
+
+
+def _leaves(d: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(d, dict):
+        out: dict[str, Any] = {}
+        for k, v in d.items():
+            out.update(_leaves(v, f"{prefix}.{k}" if prefix else str(k)))
+        return out
+    return {prefix: d}
+
+
+def _declared(path: str, fields: dict[str, Any]) -> bool:
+    return any(path == f or path.startswith(f + ".") for f in fields)
+
+
+@pytest.mark.parametrize("name", list(REFORMS))
+def test_every_reform_changes_exactly_the_fields_it_declares(default, name):
+    reform = REFORMS[name]
+    if reform.missing():
+        pytest.skip(reform.missing())
+    if "organisation" in reform.requires:  # the default has no organisation tree
+        default = sim.load_scenario(default_scenario_path().parent / "guangdong.toml")
+    fields = reform.fields(default)
+    assert fields, f"{name} declares no field"
+    before = _leaves(scenario_data(default))
+    after = _leaves(scenario_data(reform.apply(default)))
+    changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+    undeclared = sorted(k for k in changed if not _declared(k, fields))
+    assert not undeclared, f"{name} changed fields it does not declare: {undeclared}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "single_window",
+        "advance_declaration",
+        "training",
+        "smart_image_review",
+        "exam_without_trader",
+        "origin_pre_inspection",
+        "epidemic",
+        "ecommerce_surge",
+        "smuggling_pressure",
+        "aeo_mutual_recognition",
+        "direct_pickup",
+        "direct_loading",
+        "reduce_certificates",
+        "flexible_staffing",
+        "trader_pays_no_find",
+        "big_data_targeting",
+        "double_random",
+        "merge_field_departments",
+    ],
+)
+def test_each_reform_does_something_on_the_default(default, name):
+    before = _leaves(scenario_data(default))
+    after = _leaves(scenario_data(REFORMS[name].apply(default)))
+    assert before != after
+
+
+def test_the_inverse_of_joint_inspection_is_the_practice_before_2018(default):
+    old = REFORMS["separate_inspection"].apply(default)
+    assert old.declaration.mode == "separate" and old.inspection.mode == "separate"
+    assert old.ports["sea_port"].quarantine.clearance_form.mean == pytest.approx(8.0)
+    back = REFORMS["joint_inspection"].apply(old)
+    assert back.declaration.mode == "single" and back.inspection.mode == "joint"
+    assert back.ports["sea_port"].quarantine.clearance_form.mean == 0
+
+
+def test_strength_is_uptake_and_is_overridable(default):
+    half = REFORMS["advance_declaration"](uptake=0.5).apply(default)
+    full = apply(default, "advance_declaration:uptake=1")
+    share = default.ports["sea_port"].declaration.advance_share.import_
+    assert half.ports["sea_port"].declaration.advance_share.import_ == pytest.approx(
+        share + 0.5 * (1 - share)
+    )
+    assert full.ports["sea_port"].declaration.advance_share.import_ == 1.0
+    none = REFORMS["exam_without_trader"](uptake=0.0).apply(default)
+    assert none.ports["sea_port"].exam.trader_attendance.share == 1.0
+
+
+def test_bad_strengths_name_the_reform_the_parameter_and_the_value():
+    with pytest.raises(ReformError, match=r"single_window: uptake = 2: out of range"):
+        REFORMS["single_window"](uptake=2)
+    with pytest.raises(ReformError, match=r"single_window: unknown parameter 'speed'"):
+        parse("single_window:speed=3")
+    with pytest.raises(ReformError, match=r"unknown reform 'nope'"):
+        parse("nope+single_window")
+
+
+def test_a_bad_field_value_names_the_reform_the_field_and_the_value(default):
+    bad = Reform(
+        "too_much_ai",
+        "for the test",
+        lambda d, s: {"ports.sea_port.scan.image_review.ai_share": 1.5},
+    )
+    with pytest.raises(ScenarioError) as err:
+        bad.apply(default)
+    text = str(err.value)
+    assert "reform too_much_ai" in text
+    assert "ports.sea_port.scan.image_review.ai_share = 1.5" in text
+    with pytest.raises(ScenarioError, match=r"reform x: days.more = 1: days is a value"):
+        patch(default, {"days.more": 1}, "reform x")
+
+
+def test_composing_two_reforms_that_write_one_field_is_an_error_unless_ordered(default):
+    with pytest.raises(ReformError) as err:
+        apply(default, "separate_inspection+single_window")
+    text = str(err.value)
+    assert "separate_inspection" in text and "single_window" in text
+    assert "declaration.second_submission" in text
+    ordered = apply(default, "separate_inspection>single_window")
+    assert ordered.declaration.mode == "separate"
+    assert ordered.declaration.second_submission.mean == 0  # the later one wins
+    both = apply(default, "training+single_window")  # disjoint fields: both apply
+    assert both.declaration.second_submission.mean == 0
+    assert both.enforcement.detection.officer == pytest.approx(0.85)
+
+
+def test_unavailable_reforms_say_what_they_need(default):
+    for name in ("two_step_declaration", "release_before_test", "merge_affiliated"):
+        with pytest.raises(ReformError, match=f"reform {name} needs"):
+            REFORMS[name].apply(default)
+
+
+# -- mechanisms on a small scenario ----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _run(text: str, extra: float = 0.0) -> Any:
+    over = {**STATUTORY, "ports.sea.exports.arrivals.extra": extra} if extra else STATUTORY
+    base = sim.load_scenario(SMALL, over)
+    scenario = apply(base, text) if text else base
+    return sim.simulate(scenario, 3, log=True).log
+
+
+def _log(text: str, extra: float = 0.0) -> Any:
+    return _run(text, extra).copy()
+
+
+def _both(df: Any) -> Any:
+    done = df[(df.outcome == "released") & df.sel_physical & df.sel_quarantine]
+    return done[done.premises == 0] if "premises" in done else done
+
+
+def test_joint_inspection_one_move_and_one_queue_visit_instead_of_two():
+    """Same selections (inspection.mode only): statutory goods selected by both agencies are
+    examined twice, one after the other, before; once, by both together, after."""
+    before = _both(_log("separate_inspection"))
+    after = _both(_log("separate_inspection>merged_inspection"))
+    assert len(before) > 30 and len(after) > 30
+    # before: two examinations, the second starting after the first has ended (box moved back)
+    assert (before.exam_start >= before.quarantine_end).all()
+    # after: one examination, both agencies at the same start
+    assert (after.exam_start == after.quarantine_start).all()
+    assert (after.exam_end == after.quarantine_end).all()
+
+
+def test_joint_inspection_one_selection_instead_of_a_union():
+    """One declaration: the physical and quarantine draws share a uniform, so within each
+    (commodity, trader class) group the selected sets nest; two declarations select
+    independently and some group has goods selected by each agency alone."""
+
+    def nested(df: Any) -> bool:
+        stat = df[df.statutory]
+        for _, g in stat.groupby(["commodity", "trader_class", "direction"]):
+            only_p = (g.sel_physical & ~g.sel_quarantine).any()
+            only_q = (g.sel_quarantine & ~g.sel_physical).any()
+            if only_p and only_q:
+                return False
+        return True
+
+    assert not nested(_log("separate_inspection"))
+    assert nested(_log("separate_inspection>integrated_declaration"))
+
+
+def test_single_window_one_submission():
+    two = _log("separate_inspection")
+    one = _log("separate_inspection>single_window")
+    stat_two, stat_one = two[two.statutory], one[one.statutory]
+    assert (stat_two.lodged_quarantine - stat_two.lodged > 0).mean() > 0.9
+    assert ((stat_one.lodged_quarantine - stat_one.lodged) == 0).all()
+
+
+def test_a_surge_adds_consignments_and_keeps_the_others_identity():
+    from sim.model.streams import SURGE_INDEX
+
+    base = _log("")
+    more = _log("", extra=0.5)
+    old = more[more["index"] < SURGE_INDEX]
+    added = more[more["index"] >= SURGE_INDEX]
+    assert len(added) > 0.3 * (base.direction == "export").sum()
+    assert (added.direction == "export").all()
+    cols = ["index", "arrived", "commodity", "trader_class", "value", "illicit", "sel_scan"]
+    a = base[cols].sort_values("index").reset_index(drop=True)
+    b = old[cols].sort_values("index").reset_index(drop=True)
+    assert a.equals(b)
+
+
+def test_ecommerce_surge_writes_only_the_post_hubs(default):
+    fields = REFORMS["ecommerce_surge"].fields(default)
+    assert set(fields) == {"ports.post_hub.arrivals.extra", "ports.post_hub.exports.arrivals.extra"}
+    assert np.isclose(
+        REFORMS["ecommerce_surge"](extra=2).fields(default)["ports.post_hub.arrivals.extra"], 2
+    )
+
+
+def test_remote_image_review_one_pooled_reviewer_queue_for_several_ports():
+    over = {"days": 1, "warmup_days": 0, "drain_days": 3}
+    base = sim.load_scenario(default_scenario_path(), over)
+    remote = REFORMS["remote_image_review"].apply(base)
+    a, b = sim.simulate(base, 2).resources, sim.simulate(remote, 2).resources
+    own = a[a.lane == "image_officers"]
+    pooled = b[b.lane == "image_officers"]
+    assert len(own) == 4 and list(pooled.port) == ["review_centre"]  # one queue, not four
+    assert pooled.served.sum() == own.served.sum()  # the same images, read in one place
+    # the centre's headcount is the ports' added up
+    assert pooled.capacity_mean.iloc[0] == pytest.approx(own.capacity_mean.sum())
+
+
+def test_bordersim_reforms_lists_and_shows(capsys):
+    from sim.cli import main
+
+    assert main(["reforms"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in REFORMS)
+    assert "not available" in out  # reforms that still need a model part say so
+    assert "big_data_targeting" in out and "dumbbell" in out
+    assert main(["reforms", "advance_declaration:uptake=1"]) == 0
+    out = capsys.readouterr().out
+    assert "ports.sea_port.declaration.advance_share" in out and "source:" in out
+    assert main(["reforms", "separate_inspection+single_window"]) == 2
+    assert "both change declaration.second_submission" in capsys.readouterr().err
+
+
+def test_compare_options_from_reforms():
+    from sim.experiment.options import OptionError, reform_option, resolve_options
+
+    opts = resolve_options(
+        [
+            reform_option("training"),
+            reform_option("single_window:uptake=0.5"),
+            reform_option("training+single_window:uptake=0.5"),
+            "advance_declaration",
+        ]
+    )
+    by = {o.name: o for o in opts}
+    assert list(by) == [
+        "baseline",
+        "training",
+        "single_window.uptake-0.5",
+        "training+single_window.uptake-0.5",
+        "advance_declaration",
+    ]
+    combo = by["training+single_window.uptake-0.5"]
+    assert combo.parts == ("training", "single_window.uptake-0.5")  # the interaction is reported
+    assert combo.reform == "training+single_window:uptake=0.5"
+    assert by["advance_declaration"].reform == "advance_declaration"  # a bare name is a reform
+    with pytest.raises(OptionError, match="needs"):
+        reform_option("merge_affiliated")
+    with pytest.raises(OptionError, match="not a reform"):
+        resolve_options(["nothing_here"])

@@ -1,0 +1,104 @@
+"""Dated reforms: a reform switched on inside a run changes nothing before its date, applies
+to the consignments arriving after it, and a structural reform's transition shows."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sim
+from sim.reforms.compose import apply
+from sim.reforms.timeline import eras
+from sim.scenario.loader import ScenarioError
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+BEFORE = {  # the practice before the merger, with statutory goods examined often
+    "commodities.general.statutory": 0.3,
+    "selection.quarantine": {"*": {"*": 0.3}},
+    "selection.physical": {"*": {"*": 0.3}},
+    "days": 4,
+    "warmup_days": 0,
+}
+T = 48.0  # the date, hours after the start
+
+
+@functools.lru_cache(maxsize=4)
+def _run(text: str) -> sim.RunResult:
+    base = apply(sim.load_scenario(SMALL, BEFORE), "separate_inspection")
+    return sim.simulate(apply(base, text) if text else base, 5, log=True)
+
+
+def _log(text: str) -> pd.DataFrame:
+    return _run(text).log.sort_values("index").set_index(["port", "index"])
+
+
+def test_a_dated_reform_changes_nothing_before_its_date():
+    base, dated = _log(""), _log(f"merged_inspection@{T:g}h")
+    assert base.index.equals(dated.index)  # the same consignments
+    done = base.exited.fillna(base.loaded) < T
+    assert done.sum() > 200
+    pd.testing.assert_frame_equal(base[done], dated[done])
+    # everything arriving before the date keeps its draws and its selections
+    early = base.arrived < T
+    draws = ["commodity", "trader_class", "value", "sel_physical", "sel_quarantine", "move"]
+    pd.testing.assert_frame_equal(base.loc[early, draws], dated.loc[early, draws])
+
+
+def test_a_dated_reform_applies_to_consignments_arriving_after_its_date():
+    dated = _log(f"merged_inspection@{T:g}h")
+    both = dated[dated.sel_physical & dated.sel_quarantine & (dated.outcome == "released")]
+    both = both[both.premises == 0]
+    early, late = both[both.arrived < T], both[both.arrived >= T]
+    assert len(early) > 10 and len(late) > 10
+    assert (early.exam_start >= early.quarantine_end).all()  # two examinations, one by one
+    assert (late.exam_start == late.quarantine_start).all()  # one joint examination
+
+
+def test_a_date_after_the_run_changes_nothing_at_all():
+    base, late = _run(""), _run("merged_inspection@60d")
+    assert pd.Series(base.metrics()).equals(pd.Series(late.metrics()))
+    assert base.log.equals(late.log)
+
+
+def test_a_structural_reform_s_transition_slows_officers_for_its_days():
+    dated = _log(f"merged_inspection:transition_days=1,transition_loss=0.5@{T:g}h")
+    base = _log("")
+    ratio = dated.review_time / base.review_time
+    during = (dated.arrived >= T) & (dated.arrived < T + 24) & (base.review_time > 0)
+    after = (dated.arrived >= T + 24) & (base.review_time > 0)
+    assert during.sum() > 10 and after.sum() > 10
+    assert ratio[during].to_numpy() == pytest.approx(1.5)
+    assert ratio[after].to_numpy() == pytest.approx(1.0)
+
+
+def test_eras_are_the_timeline_in_time_order():
+    base = sim.load_scenario(SMALL, {**BEFORE, "start_date": "2018-01-01"})
+    s = apply(base, "separate_inspection>integrated_declaration@2018-02-01+merged_inspection@10d")
+    got = eras(s)
+    assert [t for t, _ in got] == [0.0, 240.0, 744.0]
+    assert got[1][1].inspection.mode == "joint" and got[1][1].declaration.mode == "separate"
+    assert got[2][1].declaration.mode == "single"
+    assert all(not e.timeline for _, e in got)
+
+
+def test_timeline_errors_name_the_entry_and_the_value():
+    def load(reform: str, at: str) -> sim.Scenario:
+        return sim.load_scenario(SMALL, {**BEFORE, "timeline": [{"reform": reform, "at": at}]})
+
+    with pytest.raises(ScenarioError, match=r"timeline.0.reform = 'nope': unknown reform"):
+        load("nope", "2 d")
+    with pytest.raises(
+        ScenarioError, match=r"timeline.0.at: at = '2018-01-02' is a date: .*needs a start_date"
+    ):
+        load("training", "2018-01-02")
+    with pytest.raises(ScenarioError, match=r"timeline.0.at: .*at or before the run's start"):
+        load("training", "0 h")
+    with pytest.raises(
+        ScenarioError,
+        match=r"timeline\[0\] flexible_staffing: "
+        r"inspection.joint_staffing = 'cross_trained': .*built once",
+    ):
+        eras(load("flexible_staffing", "1 d"))
