@@ -369,3 +369,29 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
     assert (clearance["mean_change_h"] == 0).all()  # who pays changes no clearance time
     html = (tmp_path / "r" / "report.html").read_text()
     assert "Cost against detection" in html  # the plot of each option's cost and detection
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("released_within_24h", "share"),
+        ("released_within_24h_import", "share"),
+        ("exited_within_24h_export", "share"),
+        ("detection_rate", "share"),
+        ("hit_rate_physical", "share"),
+        ("inspection_rate_aeo_advanced", "share"),
+        ("burden_share", "share"),
+        ("utilisation_sea_port_scanners", "share"),
+        ("total_cost_per_consignment", "cost"),
+        ("value_slipped", "cost"),
+        ("revenue_evaded", "cost"),
+        ("trader_fees_per_consignment_import", "cost"),
+        ("border_burden_per_consignment", "cost"),
+        ("clearance_h_mean_import", "time"),
+        ("consignments_seized", "count"),
+        ("seizures_per_1000", "count"),
+    ],
+)
+def test_metric_kinds(name: str, kind: str):
+    """Shares are clipped to [0, 1] and compared absolutely; money and times relatively."""
+    assert compare_mod.metric_kind(name) == kind

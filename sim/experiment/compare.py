@@ -56,14 +56,17 @@ MIN_SEQUENTIAL_REPS = 10
 ALPHA = 0.05
 OnDone = Callable[[str, int, "dict[str, float] | None"], None]
 _SHARE_PREFIXES = ("owner_share_", "utilisation_")
-_SHARE_SUFFIXES = ("_within_24h",)
+#: parts of a name that make it a share: within 24 h (by direction and port too), and rates
+#: of inspection, detection, hits and document checks
+_SHARE_PARTS = ("_within_24h", "share", "_rate")
+_MONEY = ("cost", "value_", "revenue_", "harm_", "_per_consignment", "fees")
 
 
 def metric_kind(name: str) -> str:
     """``share`` (bounded by 0 and 1; rates), ``time`` (hours), ``cost`` or ``count``."""
-    if name.startswith(_SHARE_PREFIXES) or name.endswith(_SHARE_SUFFIXES) or "share" in name:
+    if name.startswith(_SHARE_PREFIXES) or any(p in name for p in _SHARE_PARTS):
         return "share"
-    if "cost" in name:
+    if any(p in name for p in _MONEY):
         return "cost"
     if "_h_" in name or name.endswith("_h"):
         return "time"
