@@ -48,8 +48,6 @@ NOTES = {
     "RiskConfig.alert": "how a seizure raises the scores of its declared signature",
     "RiskConfig.learning": "optional: the AUC rises with labelled (inspected) outcomes",
     "RiskConfig.throttle": "optional: a port's target rate falls when its exam queue grows",
-    "Rate.import": "the rate for imports",
-    "Rate.export": "the rate for exports",
     "Prior.tables": "add the probit of the tables' ordinary-trader inspection probability",
     "Prior.commodity": "score added per commodity (standard deviations of the noise)",
     "Prior.origin": "score added per origin",

@@ -11,27 +11,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
-from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, ByDirection
 from sim.scenario.base import Strict as _Strict
 from sim.scenario.distributions import Duration, hours
 from sim.scenario.limits import AtField, Probability, Real
 
-
-class Rate(_Strict):
-    """An inspection rate that may differ between imports and exports (a number: both)."""
-
-    import_: Probability = Field(alias="import")
-    export: Probability
-
-    @model_validator(mode="before")
-    @classmethod
-    def _same(cls, v: Any) -> Any:
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return {"import": v, "export": v}
-        return v
-
-    def of(self, direction: int) -> float:
-        return self.export if direction else self.import_
+#: an inspection rate that may differ between imports and exports (a number: both)
+Rate = ByDirection
 
 
 class RiskPort(_Strict):

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from sim.scenario import limits
-from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, Strict
+from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
@@ -80,20 +80,6 @@ def _shares(
     if abs(total - 1) > 1e-6:
         raise ValueError(f"shares of {what} must add up to 1; they add up to {total:g}")
     return values
-
-
-class ByDirection(Strict):
-    """A probability that may differ between imports and exports."""
-
-    import_: Probability = Field(alias="import")
-    export: Probability
-
-    @model_validator(mode="before")
-    @classmethod
-    def _same(cls, v: Any) -> Any:
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return {"import": v, "export": v}
-        return v
 
 
 class Commodity(Strict):
