@@ -214,16 +214,7 @@ class Recorder:
             self.on_fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
-        ch = a[:, _S["channel"]].astype(int)
-        inspected = (ch % 4 >= 2) | (ch >= 4)  # scan or physical, or with quarantine
-        boxes = a[:, _S["containers"]]
-        ins = self.inspections
-        ins["declarations"] += len(a)
-        ins["inspected"] += int(inspected.sum())
-        ins["containers"] += float(boxes.sum())
-        ins["containers_inspected"] += float(boxes[inspected].sum())
-        treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
-        self.treated += int(treated.sum())
+        self._count_inspections(a, outcome)
         arrived = a[:, _SMS + M["arrived"]]
         self.enforcement.fold(
             a[:, _S["port"]].astype(int),
@@ -235,18 +226,28 @@ class Recorder:
             a[:, _SMS + M["released"]] - arrived,
         )
         a = a[outcome == RELEASED]
-        if not len(a):
-            return
-        ms = a[:, _SMS:_SOWN]
-        arrived = ms[:, M["arrived"]]
-        values = {
-            "clearance": ms[:, M["released"]] - arrived,
-            # to the end of the flow: an import's exit, an export's loading
-            "overall_clearance": np.fmax(ms[:, _EXITED], ms[:, _LOADED]) - arrived,
-        }
+        if len(a):
+            self._fold_times(a)
+
+    def _count_inspections(self, a: np.ndarray, outcome: np.ndarray) -> None:
+        """Inspections (China's definition) over every declaration, and treated goods."""
+        ch = a[:, _S["channel"]].astype(int)
+        inspected = (ch % 4 >= 2) | (ch >= 4)  # scan or physical, or with quarantine
+        boxes = a[:, _S["containers"]]
+        ins = self.inspections
+        ins["declarations"] += len(a)
+        ins["inspected"] += int(inspected.sum())
+        ins["containers"] += float(boxes.sum())
+        ins["containers_inspected"] += float(boxes[inspected].sum())
+        treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
+        self.treated += int(treated.sum())
+
+    def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:
+        """Each released row's group code in every dimension."""
         port = a[:, _S["port"]].astype(int)
         direction = a[:, _S["direction"]].astype(int)
-        codes = {
+        cls = a[:, _S["trader_class"]].astype(int)
+        return {
             "all": np.zeros(len(a), int),
             "port": port,
             "mode": self.port_mode[port],
@@ -254,10 +255,22 @@ class Recorder:
             "port_direction": port * len(DIRECTIONS) + direction,
             "channel": a[:, _S["channel"]].astype(int),
             "commodity": a[:, _S["commodity"]].astype(int),
-            "trader_class": a[:, _S["trader_class"]].astype(int),
+            "trader_class": cls,
             "port_direction_class": (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
-            + a[:, _S["trader_class"]].astype(int),
+            + cls,
         }
+
+    def _fold_times(self, a: np.ndarray) -> None:
+        """Clearance histograms by every dimension, milestone intervals and owners' hours of
+        released rows."""
+        ms = a[:, _SMS:_SOWN]
+        arrived = ms[:, M["arrived"]]
+        values = {
+            "clearance": ms[:, M["released"]] - arrived,
+            # to the end of the flow: an import's exit, an export's loading
+            "overall_clearance": np.fmax(ms[:, _EXITED], ms[:, _LOADED]) - arrived,
+        }
+        codes = self._codes(a)
         for metric, v in values.items():
             bins = bin_index(v)
             for dim, code in codes.items():

@@ -75,14 +75,7 @@ class World:
         self.warmup = scenario.warmup_days * 24
         self.stop = self.warmup + scenario.days * 24
         self.end = self.stop + scenario.drain_days * 24
-        if organisation is Organisation and scenario.organisation is not None:
-            from sim.model.org import OrgModel
-
-            self.organisation: Organisation = OrgModel(
-                env, scenario, self.seed, (self.warmup, self.stop)
-            )
-        else:
-            self.organisation = organisation(env)
+        self.organisation = self._organisation(organisation)
         selector_given = selector
         if selector is None:
             on = scenario.risk is not None and scenario.risk.enabled
@@ -114,12 +107,7 @@ class World:
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
-        self.costs: CostBook | None = None
-        if scenario.costs is not None:
-            rec = self.recorder
-            self.costs = CostBook(scenario, rec.dimensions, rec.port_mode, (self.warmup, self.stop))
-            rec.on_fold = self.costs.fold
-            self.costs.org_units = dict(getattr(self.organisation, "units", {}) or {})
+        self.costs = self._cost_book()
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
@@ -127,11 +115,33 @@ class World:
         self.arrived = 0
         self.paths = {"bulk": 0, "flow": 0}
         self.samples: list[tuple[Any, ...]] = []
-        self.smugglers = (
-            Smugglers(env, scenario, self.seed, self.ports, (self.warmup, self.stop))
-            if scenario.smuggling is not None
-            else None
-        )
+        self.smugglers = self._smugglers()
+
+    def _smugglers(self) -> Smugglers | None:
+        """The scenario's smuggling groups, if it has any."""
+        if self.scenario.smuggling is None:
+            return None
+        return Smugglers(self.env, self.scenario, self.seed, self.ports, (self.warmup, self.stop))
+
+    def _organisation(
+        self, organisation: Callable[[simpy.Environment], Organisation]
+    ) -> Organisation:
+        """The scenario's organisation tree, unless another organisation was injected."""
+        if organisation is Organisation and self.scenario.organisation is not None:
+            from sim.model.org import OrgModel
+
+            return OrgModel(self.env, self.scenario, self.seed, (self.warmup, self.stop))
+        return organisation(self.env)
+
+    def _cost_book(self) -> CostBook | None:
+        """The cost book of a costed scenario, fed by the recorder's folds."""
+        if self.scenario.costs is None:
+            return None
+        rec = self.recorder
+        book = CostBook(self.scenario, rec.dimensions, rec.port_mode, (self.warmup, self.stop))
+        rec.on_fold = book.fold
+        book.org_units = dict(getattr(self.organisation, "units", {}) or {})
+        return book
 
     def _eras(self, selector: Selector | None, organisation: Organisation, bulk: bool) -> None:
         """A timeline's later eras: for each port, one more Port per era with that era's
