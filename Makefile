@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Only lint folders that exist (benchmarks/ may not be there yet).
 LINT_PATHS := $(wildcard sim tests benchmarks)
 
-.PHONY: venv demo test lint bench clean
+.PHONY: venv demo test lint bench notebooks clean
 
 venv: $(STAMP)
 
@@ -43,6 +43,13 @@ SCENARIO ?=
 
 bench: venv
 	$(BIN)/python benchmarks/bench_flow.py $(if $(BASELINE),--baseline $(BASELINE)) $(if $(SCENARIO),--scenario $(SCENARIO))
+
+# The notebooks executed and rendered to HTML in build/notebooks (QUICK=1: short runs).
+QUICK ?=
+
+notebooks: venv
+	BORDERSIM_QUICK=$(QUICK) $(BIN)/jupyter-nbconvert --to html --execute \
+		--output-dir build/notebooks notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info sim/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -38,3 +38,12 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs)
+
+
+def test_a_notebook_renders_to_html():
+    """`make notebooks` renders them with nbconvert (here one, without executing it)."""
+    nbformat = pytest.importorskip("nbformat")
+    nbconvert = pytest.importorskip("nbconvert")
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    html, _ = nbconvert.HTMLExporter().from_notebook_node(nb)
+    assert "<html" in html and "bordersim quick start" in html
