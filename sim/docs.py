@@ -540,9 +540,38 @@ def scenario_page(path: Path) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def reform_catalogue() -> str:
+    """The reform library: each reform's mechanism, strengths and sources (``bordersim
+    reforms NAME SCENARIO`` shows its field changes on a scenario)."""
+    from sim.reforms import REFORMS
+
+    out = [
+        "# The reform catalogue",
+        "",
+        "Generated from the reform library by `python -m sim.docs`; do not edit by hand. "
+        "`bordersim reforms NAME [SCENARIO]` shows a reform's field changes on a scenario; "
+        "`bordersim compare --reforms A B A+B` compares them (`A+B` applies both, `A@60d` "
+        "switches A on 60 days into the run).",
+        "",
+    ]
+    for name in sorted(REFORMS):
+        r = REFORMS[name]
+        out += [f"## {name}", "", r.mechanism[:1].upper() + r.mechanism[1:] + ".", ""]
+        if r.needs:
+            out += [f"*Not available yet:* needs {r.needs}.", ""]
+        if r.params:
+            out += ["| strength | default | meaning |", "|---|---|---|"]
+            for key, param in r.params.items():
+                out.append(f"| `{key}` | `{param.default}` | {_cell(param.doc)} |")
+            out.append("")
+        if r.sources:
+            out += ["Sources:", "", *[f"- {_cell(src)}" for src in r.sources], ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
 def pages() -> dict[str, str]:
     """Every generated page, by file name."""
-    out = {"scenario-reference.md": reference()}
+    out = {"scenario-reference.md": reference(), "reforms.md": reform_catalogue()}
     for path in sorted(BUNDLED.glob("*.toml")):
         out[f"scenario-{path.stem}.md"] = scenario_page(path)
     return out

@@ -75,3 +75,14 @@ def test_check_fails_on_a_stale_page(tmp_path, capsys):
     page.write_text(page.read_text(encoding="utf-8") + "edited by hand\n", encoding="utf-8")
     assert docs.main(["--out", str(tmp_path), "--check"]) == 1
     assert "scenario-reference.md" in capsys.readouterr().err
+
+
+def test_the_reform_catalogue_lists_every_reform_with_its_mechanism():
+    from sim.reforms import REFORMS
+
+    page = PAGES["reforms.md"]
+    for name, reform in REFORMS.items():
+        assert f"## {name}\n" in page
+        assert reform.mechanism[1:40] in page
+        if reform.needs:
+            assert f"needs {reform.needs}" in page
