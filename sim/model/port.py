@@ -109,15 +109,19 @@ class Port:
         self.route = Route(self, clearance_steps())
         self.decisions = Decisions(self, selector)
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
+        self._streams(seed)
+
+    def _streams(self, seed: np.random.SeedSequence) -> None:
+        """The port's keyed streams: imports' arrivals and rows (clearance and truth side by
+        side); exports' own, so imports keep their draws whatever the export settings (their
+        indices from EXPORT_INDEX up); and the seed smuggling groups and surges key theirs on."""
+        name, exports = self.name, self.spec.exports
         self._arrival_rng = port_stream(seed, name, ARRIVALS)
         self._rows = JointRows(
             UniformRows(port_stream(seed, name, CONSIGNMENTS), FLOW_WIDTH),
             UniformRows(port_stream(seed, name, TRUTH), WIDTH - FLOW_WIDTH),
         )
         self.created = 0
-        # exports: a flow of their own, from streams of their own (imports keep their draws
-        # whatever the export settings), with indices from EXPORT_INDEX up
-        exports = spec.exports
         self.cutoffs = exports.loading.cutoffs() if exports and exports.loading.departures else None
         self._export_arrival_rng = port_stream(seed, name, EXPORTS, EXPORT_ARRIVALS)
         self._export_rows = JointRows(
