@@ -1,5 +1,5 @@
 """Dated reforms: a reform switched on inside a run changes nothing before its date, applies
-to the consignments arriving after it, and a structural reform's transition shows."""
+to the consignments assessed after it, and a structural reform's transition shows."""
 
 from __future__ import annotations
 
@@ -41,20 +41,39 @@ def test_a_dated_reform_changes_nothing_before_its_date():
     done = base.exited.fillna(base.loaded) < T
     assert done.sum() > 200
     pd.testing.assert_frame_equal(base[done], dated[done])
-    # everything arriving before the date keeps its draws and its selections
-    early = base.arrived < T
+    # everything assessed before the date keeps its draws and its selections
+    early = base.assessed < T
     draws = ["commodity", "trader_class", "value", "sel_physical", "sel_quarantine", "move"]
     pd.testing.assert_frame_equal(base.loc[early, draws], dated.loc[early, draws])
 
 
-def test_a_dated_reform_applies_to_consignments_arriving_after_its_date():
+def test_a_dated_reform_applies_to_consignments_assessed_after_its_date():
     dated = _log(f"merged_inspection@{T:g}h")
     both = dated[dated.sel_physical & dated.sel_quarantine & (dated.outcome == "released")]
     both = both[both.premises == 0]
-    early, late = both[both.arrived < T], both[both.arrived >= T]
+    early, late = both[both.assessed < T], both[both.assessed >= T]
     assert len(early) > 10 and len(late) > 10
     assert (early.exam_start >= early.quarantine_end).all()  # two examinations, one by one
     assert (late.exam_start == late.quarantine_start).all()  # one joint examination
+
+
+def test_the_era_follows_the_assessment_not_the_arrival():
+    """Goods lodged in advance are assessed before they arrive; goods lodged late, after.
+    Each follows the rules in force at its assessment, as planned when it was made: without
+    any wait in the review queue (the one approximation, stated in ``Port.era_of``)."""
+    dated = _log(f"merged_inspection:transition_days=1,transition_loss=0.5@{T:g}h")
+    base = _log("")
+    ratio = dated.review_time / base.review_time  # 1.5 under the transition's rules
+    # planned under the rules in force at arrival (the old ones, as in the base run)
+    reviewed = base.review & (base.review_time > 0)
+    planned = dated.lodged + base.review_time + (dated.assessed - dated.accepted)
+    ahead = reviewed & (dated.arrived >= T) & (planned < T)  # advance declarations
+    behind = reviewed & (dated.arrived < T) & (planned >= T) & (planned < T + 24)
+    assert ahead.sum() > 10 and behind.sum() > 10
+    assert ratio[ahead].to_numpy() == pytest.approx(1.0)  # still the old rules
+    assert ratio[behind].to_numpy() == pytest.approx(1.5)  # already the new ones
+    carried = reviewed & (planned < T) & (dated.assessed >= T)  # a queue wait carried it over
+    assert ratio[carried].to_numpy() == pytest.approx(1.0)
 
 
 def test_a_date_after_the_run_changes_nothing_at_all():
@@ -67,8 +86,8 @@ def test_a_structural_reform_s_transition_slows_officers_for_its_days():
     dated = _log(f"merged_inspection:transition_days=1,transition_loss=0.5@{T:g}h")
     base = _log("")
     ratio = dated.review_time / base.review_time
-    during = (dated.arrived >= T) & (dated.arrived < T + 24) & (base.review_time > 0)
-    after = (dated.arrived >= T + 24) & (base.review_time > 0)
+    during = (dated.assessed >= T) & (dated.assessed < T + 24) & (base.review_time > 0)
+    after = (dated.assessed >= T + 24) & (base.review_time > 0)
     assert during.sum() > 10 and after.sum() > 10
     assert ratio[during].to_numpy() == pytest.approx(1.5)
     assert ratio[after].to_numpy() == pytest.approx(1.0)

@@ -78,7 +78,8 @@ def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
     if batch is None or x.export or not x.n:
         return x.arrived.copy()
     containers = x.values["containers"]
-    span = containers.sum() / batch.discharge_rate  # the whole call's discharge
+    whole = containers.sum() if x.call_containers is None else x.call_containers
+    span = whole / batch.discharge_rate  # the whole call's discharge
     return np.asarray(x.arrived + span * u ** (1.0 / containers))
 
 

@@ -293,15 +293,65 @@ class Port:
             self._hand_on(index, arrived, u, export)
             return
         ports = [self] + [p for _, p in self.eras]
-        era = np.searchsorted([t for t, _ in self.eras], arrived, side="right")
-        for k in np.unique(era).tolist():  # each era's rules for the consignments arriving in it
+        era, call = self.era_of(arrived, u, export)
+        for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
             rows = era == k
-            ports[k]._hand_on(index[rows], arrived[rows], u[rows], export)
+            ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call)
 
-    def _hand_on(self, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, export: bool) -> None:
-        """Draw a block's requirements under this port's rules, decide, and launch it."""
+    def era_of(
+        self, arrived: np.ndarray, u: np.ndarray, export: bool
+    ) -> tuple[np.ndarray, float]:
+        """The era (0: this port's rules; k: ``eras[k - 1]``) whose rules each consignment
+        follows: the one in force at its assessment. The assessment time is planned under the
+        rules in force at arrival: lodging, officer review and acceptance, without any wait in
+        the review queue (a wait that carries an assessment past a date keeps the earlier
+        rules: the one approximation, since the era must be known when the block is made).
+        Also the block's containers, since a vessel's call may be split between eras."""
+        starts = [t for t, _ in self.eras]
+        ports = [self] + [p for _, p in self.eras]
+        on_arrival = np.searchsorted(starts, arrived, side="right")
+        assessed = np.empty(len(arrived))
+        containers = 0.0
+        for k in np.unique(on_arrival).tolist():
+            rows = on_arrival == k
+            r = ports[k].planned_table(arrived[rows], u[rows], export)
+            assessed[rows] = ports[k].planned_assessment(arrived[rows], r)
+            containers += float(r[:, R.containers].sum())
+        return np.searchsorted(starts, assessed, side="right"), containers
+
+    def planned_table(self, arrived: np.ndarray, u: np.ndarray, export: bool) -> np.ndarray:
+        """A block's requirement table under this port's rules (no decision taken)."""
         ctx = Context(
             self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
+        )
+        return DRAWS.table(ctx, u)
+
+    def planned_assessment(self, arrived: np.ndarray, r: np.ndarray) -> np.ndarray:
+        """When each consignment of a block (its requirement table ``r``) would be assessed
+        under this port's rules, with no wait in the officer review queue."""
+        lodged = np.where(
+            r[:, R.advance] > 0, arrived - r[:, R.advance_lead], arrived + r[:, R.lodging_delay]
+        )
+        review = (r[:, R.review] > 0) & (self.review is not None)
+        return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + self.assess)
+
+    def _hand_on(
+        self,
+        index: np.ndarray,
+        arrived: np.ndarray,
+        u: np.ndarray,
+        export: bool,
+        call_containers: float | None = None,
+    ) -> None:
+        """Draw a block's requirements under this port's rules, decide, and launch it."""
+        ctx = Context(
+            self.scenario,
+            self.spec,
+            self.commodities,
+            arrived,
+            export=export,
+            port_name=self.name,
+            call_containers=call_containers,
         )
         table = DRAWS.table(ctx, u)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)

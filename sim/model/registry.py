@@ -30,6 +30,9 @@ class Context:
     values: dict[str, np.ndarray] = field(default_factory=dict)
     export: bool = False  # a block of exports (their own stream), else of imports
     port_name: str = ""
+    #: the whole vessel call's containers, when this block is only part of its call (a call
+    #: split between a timeline's eras); None: the block is the whole call
+    call_containers: float | None = None
 
     @property
     def n(self) -> int:

@@ -145,8 +145,8 @@ class World:
 
     def _eras(self, selector: Selector | None, organisation: Organisation, bulk: bool) -> None:
         """A timeline's later eras: for each port, one more Port per era with that era's
-        rules, sharing the first one's lanes (a port hands each consignment to the era of its
-        arrival)."""
+        rules, sharing the first one's lanes (a port hands each consignment to the era in force
+        at its assessment: ``Port.era_of``)."""
         from sim.reforms.timeline import eras
 
         shared = self.selector if isinstance(self.selector, RiskEngine) else None
