@@ -66,13 +66,4 @@ PENDING = [
         ("practice before the Guangdong and Shanghai pilots (see the costs section's sources)",),
         requires=("costs",),
     ),
-    Reform(
-        "merge_affiliated",
-        "directly-affiliated customs merged (fewer middle units)",
-        _none,
-        ("seed paper",),
-        needs="a strength naming which customs merge (a table the command line cannot give "
-        "yet): call sim.scenario.org_reforms.merge_affiliated in Python",
-        structural=True,
-    ),
 ]
