@@ -83,6 +83,7 @@ def test_every_reform_changes_exactly_the_fields_it_declares(default, name):
         "big_data_targeting",
         "double_random",
         "merge_field_departments",
+        "smart_sharing",
     ],
 )
 def test_each_reform_does_something_on_the_default(default, name):

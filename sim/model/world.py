@@ -79,7 +79,7 @@ class World:
         selector_given = selector
         if selector is None:
             on = scenario.risk is not None and scenario.risk.enabled
-            selector = RiskEngine(scenario) if on else TableSelector(scenario)
+            selector = RiskEngine(scenario, seed=self.seed) if on else TableSelector(scenario)
         self.selector = selector
         self.centres = review_centres(env, scenario)
         self.ports = [

@@ -41,14 +41,6 @@ PENDING = [
         needs="a recall path after release (its cost, goods already sold) in the route plan",
     ),
     Reform(
-        "smart_sharing",
-        "data from partner customs: better scores for their origins, faster alerts across the "
-        "border, electronic certificates",
-        _none,
-        ("seed paper: Smart Sharing",),
-        needs="origin-specific scores and cross-border alerts in the risk engine",
-    ),
-    Reform(
         "state_pays_no_find",
         "the state pays the handling of inspections that find nothing (the trader no longer does)",
         _costs,
