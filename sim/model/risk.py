@@ -69,6 +69,7 @@ decisions before, which is fresher still.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable
 from typing import Any
@@ -77,6 +78,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
+from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_parts import Alerts, CheckMix, Ledger, Receipt, Window, threshold
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
@@ -164,6 +166,8 @@ class RiskEngine:
         self.alerts = Alerts(scenario, cfg, receipt)
         self.sharing = Sharing(scenario, seed) if cfg.partners else None
         self.alerts.sharing = self.sharing
+        self.dated = dated_settings(self, scenario, seed) if scenario.timeline else []
+        self.in_force = 0
 
     # -- the score ------------------------------------------------------------------------
     def _prior(self, scenario: Scenario, port: str) -> np.ndarray:
@@ -198,6 +202,8 @@ class RiskEngine:
 
     def score(self, block: SelectionInput) -> np.ndarray:
         """Each consignment's score: prior + binormal noise + alert raise."""
+        if self.dated:
+            self.use_settings(block.now)
         port, com, org, cls = block.port, block.commodity, block.origin, block.trader_class
         u = block.score_u if block.score_u is not None else block.uniforms["physical"] * _SPLIT % 1
         s = self.prior[port][block.direction, com, org, cls] + ndtri(np.clip(u, 1e-12, 1 - 1e-12))
@@ -264,6 +270,8 @@ class RiskEngine:
     # -- the decision -----------------------------------------------------------------------
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         """Inspect (scan, physical, quarantine) and document-check decisions of a block."""
+        if self.dated:
+            self.use_settings(block.now)
         if len(block.commodity) == 1:
             out = self._select_one(block)
         else:
@@ -390,6 +398,14 @@ class RiskEngine:
         force = min(others, max(0, math.ceil(bucket[k] - candidates - 1e-9)))
         bucket[k] = max(bucket[k] - candidates - force, -FLOOR_BANK)
         return candidates, force
+
+    # -- dated settings (a timeline's changes to [risk]) -------------------------------------
+    def use_settings(self, now: float) -> None:
+        """Put in force the settings of the era ``now`` falls in (a decision's time)."""
+        era = bisect.bisect_right([t for t, _ in self.dated], now) - 1
+        if era != self.in_force:
+            self.in_force = era
+            apply_settings(self, self.dated[era])
 
     # -- outcomes and reports ---------------------------------------------------------------
     def observe(self, obs: Observation) -> None:
