@@ -112,6 +112,8 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     )
     from sim.scenario.loader import default_scenario_path
 
+    if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
+        args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
     overrides = dict(args.settings)
     if args.days is not None:
         overrides["days"] = args.days

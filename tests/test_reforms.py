@@ -83,6 +83,7 @@ def test_every_reform_changes_exactly_the_fields_it_declares(default, name):
         "big_data_targeting",
         "double_random",
         "merge_field_departments",
+        "smart_sharing",
     ],
 )
 def test_each_reform_does_something_on_the_default(default, name):
@@ -151,7 +152,7 @@ def test_composing_two_reforms_that_write_one_field_is_an_error_unless_ordered(d
 
 
 def test_unavailable_reforms_say_what_they_need(default):
-    for name in ("two_step_declaration", "release_before_test", "merge_affiliated"):
+    for name in ("two_step_declaration", "release_before_test"):
         with pytest.raises(ReformError, match=f"reform {name} needs"):
             REFORMS[name].apply(default)
 
@@ -290,6 +291,52 @@ def test_compare_options_from_reforms():
     assert combo.reform == "training+single_window:uptake=0.5"
     assert by["advance_declaration"].reform == "advance_declaration"  # a bare name is a reform
     with pytest.raises(OptionError, match="needs"):
-        reform_option("merge_affiliated")
+        reform_option("release_before_test")
     with pytest.raises(OptionError, match="not a reform"):
         resolve_options(["nothing_here"])
+
+
+# -- strengths that are tables: merge_affiliated from the command line -------------------------
+GUANGDONG = default_scenario_path().parent / "guangdong.toml"
+
+
+def test_strengths_may_be_toml_arrays_and_tables_with_commas_inside():
+    plan = parse(
+        'merge_affiliated:groups={south=["shenzhen","huangpu"], east=["shantou"]},'
+        "transition_days=5+training"
+    )
+    merge, training = plan.reforms
+    assert merge.values["groups"] == {"south": ["shenzhen", "huangpu"], "east": ["shantou"]}
+    assert merge.values["transition_days"] == 5.0 and training.name == "training"
+    again = parse(merge.label).reforms[0]  # a label reads back (the timeline stores labels)
+    assert again.values == merge.values
+    with pytest.raises(ReformError, match=r"groups = \[1\]: a table of new name"):
+        parse("merge_affiliated:groups=[1]")
+
+
+def test_merge_affiliated_by_default_merges_guangdong_into_four():
+    s = sim.load_scenario(GUANGDONG)
+    four = sim.load_scenario(GUANGDONG.parent / "guangdong-four.toml")
+    merged = REFORMS["merge_affiliated"].apply(s)
+    assert merged.organisation.generate.merge == four.organisation.generate.merge
+
+
+def test_merge_affiliated_from_the_command_line(capsys):
+    from sim.cli import main
+
+    text = 'merge_affiliated:groups={south=["shenzhen","huangpu"]}'
+    assert main(["reforms", text, str(GUANGDONG)]) == 0
+    out = capsys.readouterr().out
+    assert 'organisation.generate.merge.south: null -> ["shenzhen", "huangpu"]' in out
+    assert main(["reforms", text.replace("shenzhen", "shenzen"), str(GUANGDONG)]) == 2
+    err = capsys.readouterr().err
+    assert "reform merge_affiliated: merge 'south': 'shenzen' is not a directly-affiliated" in err
+    assert "allowed: guangzhou, huangpu, shenzhen" in err
+
+
+def test_a_reform_option_with_a_table_strength_has_a_safe_name():
+    from sim.experiment.options import reform_option
+
+    o = reform_option('merge_affiliated:groups={south=["shenzhen","huangpu"]}')
+    assert o.name == "merge_affiliated.groups-south-shenzhen.huangpu"
+    assert o.reform.startswith("merge_affiliated:groups={")

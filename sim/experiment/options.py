@@ -214,6 +214,7 @@ def _named_reform(o: Option) -> Option:
 
 
 _SAFE = {":": ".", "=": "-", "@": ".at.", ",": ".", ">": ".then."}
+_SAFE.update(dict.fromkeys("{}[]\"'", ""))  # strengths that are TOML arrays or tables
 
 
 def reform_option(text: str, description: str = "") -> Option:

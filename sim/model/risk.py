@@ -50,6 +50,11 @@ port, from its receipt time on (``receipt(seizure_port, port, t)``, by default t
 within ``scope``), the scores of consignments with the seizure's declared signature (commodity
 and origin, optionally class) by ``boost``, decaying linearly to 0 over ``window``.
 
+**Smart sharing** (``[risk.partners.<origin>]``, :mod:`sim.model.sharing`): for the
+declarations a partner customs' data covers, a higher AUC and fewer document checks
+(electronic certificates); the partner's seizures arrive as alerts on (commodity, origin), from
+a stream of their own, after a delay.
+
 **Throttling** (``[risk.throttle]``, optional): when a port's exam queue (the World hands the
 engine ``queue_length``) is longer than ``queue``, its target is scaled by queue / length, at
 least ``min_share`` of it; the credit floors still hold.
@@ -64,6 +69,7 @@ decisions before, which is fresher still.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable
 from typing import Any
@@ -72,8 +78,10 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
+from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_parts import Alerts, CheckMix, Ledger, Receipt, Window, threshold
 from sim.model.selection import Observation, SelectionInput
+from sim.model.sharing import Sharing
 from sim.scenario.schema import CHECKS, DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
 
 ORDINARY = TRADER_CLASSES.index("general")
@@ -128,6 +136,7 @@ class RiskEngine:
         receipt: Receipt | None = None,
         queue_length: QueueLength | None = None,
         local_auc: LocalAuc | None = None,
+        seed: np.random.SeedSequence | None = None,
     ):
         if scenario.risk is None:
             raise ValueError(f"scenario {scenario.name!r} has no [risk] section")
@@ -155,6 +164,10 @@ class RiskEngine:
             p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports
         }
         self.alerts = Alerts(scenario, cfg, receipt)
+        self.sharing = Sharing(scenario, seed) if cfg.partners else None
+        self.alerts.sharing = self.sharing
+        self.dated = dated_settings(self, scenario, seed) if scenario.timeline else []
+        self.in_force = 0
 
     # -- the score ------------------------------------------------------------------------
     def _prior(self, scenario: Scenario, port: str) -> np.ndarray:
@@ -189,12 +202,17 @@ class RiskEngine:
 
     def score(self, block: SelectionInput) -> np.ndarray:
         """Each consignment's score: prior + binormal noise + alert raise."""
+        if self.dated:
+            self.use_settings(block.now)
         port, com, org, cls = block.port, block.commodity, block.origin, block.trader_class
         u = block.score_u if block.score_u is not None else block.uniforms["physical"] * _SPLIT % 1
         s = self.prior[port][block.direction, com, org, cls] + ndtri(np.clip(u, 1e-12, 1 - 1e-12))
         truth = block.illicit
         if truth is not None and truth.any():
-            s = s + self._separation(port, truth.astype(int), org)
+            d = self._separation(port, truth.astype(int), org)
+            if self.sharing is not None:  # partners' data: better scores for their origins
+                d = self.sharing.separation(port, d, truth, org, block.uniforms["scan"])
+            s = s + d
         boost = self.alerts.boost(port, block.now)
         if boost is not None:
             s = s + boost[self.alerts.code(port, com, org, cls)]
@@ -252,9 +270,20 @@ class RiskEngine:
     # -- the decision -----------------------------------------------------------------------
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         """Inspect (scan, physical, quarantine) and document-check decisions of a block."""
+        if self.dated:
+            self.use_settings(block.now)
         if len(block.commodity) == 1:
-            return self._select_one(block)
-        return self._select_block(block)
+            out = self._select_one(block)
+        else:
+            out = self._select_block(block)
+        if self.sharing is not None:  # electronic certificates from partner customs
+            table = None
+            if self.cfg.document == "table":
+                table = self.mix[block.port].document[block.commodity, block.trader_class]
+            out["document"] = self.sharing.documents(
+                block.port, block.origin, block.uniforms, out["document"], table
+            )
+        return out
 
     def _select_block(self, block: SelectionInput) -> dict[str, np.ndarray]:
         port, d, cls, com = block.port, block.direction, block.trader_class, block.commodity
@@ -332,7 +361,11 @@ class RiskEngine:
         }
 
     def _needs_vector(self, block: SelectionInput) -> bool:
-        return self.local_auc is not None or self.alerts.active(block.port)
+        return (
+            self.local_auc is not None
+            or self.alerts.active(block.port)
+            or self.sharing is not None
+        )
 
     def _score_one(self, block: SelectionInput) -> float:
         u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
@@ -365,6 +398,14 @@ class RiskEngine:
         force = min(others, max(0, math.ceil(bucket[k] - candidates - 1e-9)))
         bucket[k] = max(bucket[k] - candidates - force, -FLOOR_BANK)
         return candidates, force
+
+    # -- dated settings (a timeline's changes to [risk]) -------------------------------------
+    def use_settings(self, now: float) -> None:
+        """Put in force the settings of the era ``now`` falls in (a decision's time)."""
+        era = bisect.bisect_right([t for t, _ in self.dated], now) - 1
+        if era != self.in_force:
+            self.in_force = era
+            apply_settings(self, self.dated[era])
 
     # -- outcomes and reports ---------------------------------------------------------------
     def observe(self, obs: Observation) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from sim.model.selection import Observation
+from sim.model.sharing import Sharing
 from sim.scenario.risk import RiskConfig
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
@@ -138,6 +139,7 @@ class Alerts:
         self.pending: dict[str, dict[int, list[float]]] = {p: {} for p in self.ports}
         self.cache: dict[str, tuple[float, np.ndarray | None]] = {}
         self.refresh = config.refresh
+        self.sharing: Sharing | None = None  # partner customs' alerts (smart sharing)
 
     def default_receipt(self, seized_at: str, port: str, t: float) -> float | None:
         if self.cfg.scope == "port" and port != seized_at:
@@ -183,17 +185,30 @@ class Alerts:
         self.cache.pop(port, None)
 
     def active(self, port: str) -> bool:
-        """Whether any alert for ``port`` is received or on its way."""
-        return bool(self.pending[port])
+        """Whether any alert for ``port`` is received or on its way (or may come from a
+        partner customs)."""
+        return bool(self.pending[port]) or (
+            self.sharing is not None and port in self.sharing.ports
+        )
+
+    def partner(self, port: str, com: int, here: int, at: float) -> None:
+        """A partner customs' alert on (commodity, origin index ``here``) received at ``at``:
+        every class of the signature is raised (the partner's seizure carries no class)."""
+        for cls in range(self.classes):
+            code = int(self.code(port, com, here, cls))
+            self.pending[port].setdefault(code, []).append(at)
+        self.cache.pop(port, None)
 
     def boost(self, port: str, now: float) -> np.ndarray | None:
         """Score raise per signature code at ``now`` (None: no alert active), as at the
         start of ``now``'s refresh interval (state at most ``refresh`` old, like the rest)."""
+        if self.refresh > 0:
+            now = math.floor(now / self.refresh) * self.refresh
+        if self.sharing is not None:
+            self.sharing.deliver(now, self.partner)
         pending = self.pending[port]
         if not pending:
             return None
-        if self.refresh > 0:
-            now = math.floor(now / self.refresh) * self.refresh
         cached = self.cache.get(port)
         if cached is not None and cached[0] == now:
             return cached[1]

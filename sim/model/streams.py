@@ -28,6 +28,9 @@ OPPORTUNITIES, CHOICES, SMUGGLING_ROWS = 0, 1, 2
 #: smuggling groups' consignments' indices start here (never colliding with imports' or
 #: exports'), so the baseline's consignments keep their identity when smuggling changes
 SMUGGLING_INDEX = 2 << 40
+#: partner customs' alerts (smart sharing): one stream per partner origin, keyed by its name,
+#: so sharing changes no consignment's draws
+PARTNER = 6
 #: added arrivals' indices start here (exports' at SURGE_INDEX + EXPORT_INDEX)
 SURGE_INDEX = 4 << 40
 

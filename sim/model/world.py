@@ -79,7 +79,7 @@ class World:
         selector_given = selector
         if selector is None:
             on = scenario.risk is not None and scenario.risk.enabled
-            selector = RiskEngine(scenario) if on else TableSelector(scenario)
+            selector = RiskEngine(scenario, seed=self.seed) if on else TableSelector(scenario)
         self.selector = selector
         self.centres = review_centres(env, scenario)
         self.ports = [
@@ -173,9 +173,8 @@ class World:
         engine.alerts.from_organisation(org)
         bonus = {p: org.auc_bonus(p) for p in self.scenario.ports}
         if engine.local_auc is None and any(bonus.values()):
-            base = engine.base_auc
-
             def local_auc(port: str, kind: int, origins: np.ndarray) -> np.ndarray:
+                base = engine.base_auc  # the one in force (a dated change may set another)
                 return np.full(len(origins), min(0.9999, float(base[kind - 1]) + bonus[port]))
 
             engine.local_auc = local_auc

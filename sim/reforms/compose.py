@@ -28,6 +28,26 @@ def read_value(raw: str) -> Any:
         return raw.strip()
 
 
+def split_top(text: str, sep: str) -> list[str]:
+    """``text`` split on ``sep`` where it stands outside brackets, braces and quotes, so that
+    a strength may be a TOML array or inline table (``groups={a=["x","y"]}``)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 def catalogue() -> dict[str, Reform]:
     from sim.reforms import REFORMS
 
@@ -37,13 +57,14 @@ def catalogue() -> dict[str, Reform]:
 def parse_one(text: str) -> tuple[Reform, str | None]:
     """``NAME[:K=V,...][@TIME]`` -> (the reform at those strengths, TIME or None)."""
     text = text.strip()
-    body, _, when = text.partition("@")
+    body, *dated = split_top(text, "@")
+    when = "@".join(dated)
     name, _, params = body.partition(":")
     reform = catalogue().get(name.strip())
     if reform is None:
         raise ReformError(f"unknown reform {name.strip()!r}; see `bordersim reforms` for the list")
     values: dict[str, Any] = {}
-    for item in filter(None, (p.strip() for p in params.split(","))):
+    for item in filter(None, (p.strip() for p in split_top(params, ","))):
         key, eq, raw = item.partition("=")
         if not eq:
             raise ReformError(f"reform {reform.name}: {item!r}: write parameters as KEY=VALUE")
@@ -107,9 +128,9 @@ def _side_by_side(stage: Sequence[Reform], data: dict[str, Any]) -> Changes:
 def parse(text: str) -> Composite:
     """``A+B>C@60d`` and the like (see the module notes)."""
     stages, dated = [], []
-    for stage_text in text.split(">"):
+    for stage_text in split_top(text, ">"):
         stage = []
-        for term in filter(None, (t.strip() for t in stage_text.split("+"))):
+        for term in filter(None, (t.strip() for t in split_top(stage_text, "+"))):
             reform, when = parse_one(term)
             if when is None:
                 stage.append(reform)

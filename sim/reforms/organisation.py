@@ -13,7 +13,7 @@ from sim.scenario.schema import Scenario
 
 
 def _section(
-    section: str, transform: Callable[[Scenario, Mapping[str, Any]], Scenario]
+    section: str, transform: Callable[[Scenario, Mapping[str, Any]], Scenario], name: str = ""
 ) -> Callable[[dict[str, Any], Mapping[str, Any]], Changes]:
     def rule(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         try:
@@ -21,15 +21,40 @@ def _section(
         except ValueError as exc:
             from sim.reforms.reform import ReformError
 
-            raise ReformError(str(exc)) from None
-        return {section: scenario_data(new)[section]}
+            raise ReformError(f"reform {name}: {exc}" if name else str(exc)) from None
+        return _diff(section, data.get(section), scenario_data(new)[section]) or {
+            section: scenario_data(new)[section]
+        }
 
     return rule
+
+
+def _diff(path: str, old: Any, new: Any) -> Changes:
+    """The fields where ``new`` differs from ``old`` (tables compared key by key; a key
+    ``new`` drops is set to None, which removes it)."""
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return {} if old == new else {path: new}
+    out: Changes = {}
+    for k in dict.fromkeys([*old, *new]):
+        out.update(_diff(f"{path}.{k}", old.get(k), new.get(k)))
+    return out
 
 
 def _dumbbell(s: Scenario, p: Mapping[str, Any]) -> Scenario:
     loss, days = p["running_in_loss"], p["running_in_days"]
     return org_reforms.dumbbell(s, loss if loss > 0 else None, days if days > 0 else None)
+
+
+#: the seven Guangdong customs merged into four, as guangdong-four.toml (an assumption there:
+#: the two customs of Guangzhou city together; Gongbei with the western customs)
+GUANGDONG_FOUR = {
+    "guangzhou": ["guangzhou", "huangpu"],
+    "west": ["gongbei", "jiangmen", "zhanjiang"],
+}
+
+
+def _merge(s: Scenario, p: Mapping[str, Any]) -> Scenario:
+    return org_reforms.merge_affiliated(s, dict(p["groups"]))
 
 
 def _field(s: Scenario, p: Mapping[str, Any]) -> Scenario:
@@ -50,6 +75,30 @@ REFORMS = [
             "running_in_days": Param(0.0, "days of running-in (0: the scenario's)", 0, 3650),
         },
         requires=("organisation",),
+    ),
+    Reform(
+        "merge_affiliated",
+        "directly-affiliated customs merged (fewer middle units): each group's ports, staff "
+        "and tasks pooled under one customs",
+        _section("organisation", _merge, "merge_affiliated"),
+        (
+            "seed paper: 'it is technically feasible to retain 3-4 directly affiliated customs "
+            "in Guangdong Province'",
+            "assumption: the default grouping, Guangdong's seven into four as "
+            "guangdong-four.toml (the two Guangzhou customs; Gongbei with the western customs)",
+        ),
+        {
+            "groups": Param(
+                GUANGDONG_FOUR,
+                "new customs id -> the directly-affiliated customs it merges, e.g. "
+                '{south = ["shenzhen", "huangpu"]}',
+                None,
+                None,
+                kind="groups",
+            )
+        },
+        requires=("organisation",),
+        structural=True,
     ),
     Reform(
         "merge_field_departments",

@@ -41,14 +41,6 @@ PENDING = [
         needs="a recall path after release (its cost, goods already sold) in the route plan",
     ),
     Reform(
-        "smart_sharing",
-        "data from partner customs: better scores for their origins, faster alerts across the "
-        "border, electronic certificates",
-        _none,
-        ("seed paper: Smart Sharing",),
-        needs="origin-specific scores and cross-border alerts in the risk engine",
-    ),
-    Reform(
         "state_pays_no_find",
         "the state pays the handling of inspections that find nothing (the trader no longer does)",
         _costs,
@@ -65,14 +57,5 @@ PENDING = [
         lambda d, s: {"costs.no_find_payer": "trader"},
         ("practice before the Guangdong and Shanghai pilots (see the costs section's sources)",),
         requires=("costs",),
-    ),
-    Reform(
-        "merge_affiliated",
-        "directly-affiliated customs merged (fewer middle units)",
-        _none,
-        ("seed paper",),
-        needs="a strength naming which customs merge (a table the command line cannot give "
-        "yet): call sim.scenario.org_reforms.merge_affiliated in Python",
-        structural=True,
     ),
 ]

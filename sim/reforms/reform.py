@@ -28,15 +28,23 @@ class ReformError(ValueError):
 
 @dataclass(frozen=True)
 class Param:
-    """A strength parameter: its default, its allowed range (or values) and what it means."""
+    """A strength parameter: its default, its allowed range (or values) and what it means.
+    ``kind``: 'number' (in [low, high]), 'names' (a list of names, or the word "all") or
+    'groups' (a table: new name -> list of names); names are checked by the reform's rule,
+    against the scenario."""
 
-    default: float | str
+    default: Any
     doc: str
     low: float | None = 0.0
     high: float | None = 1.0
     choices: tuple[str, ...] = ()
+    kind: str = "number"
 
-    def check(self, reform: str, name: str, value: Any) -> float | str:
+    def check(self, reform: str, name: str, value: Any) -> Any:
+        if self.kind == "names":
+            return _names(reform, name, value)
+        if self.kind == "groups":
+            return _groups(reform, name, value)
         if self.choices:
             if value not in self.choices:
                 raise ReformError(
@@ -55,6 +63,50 @@ class Param:
                 f"reform {reform}: {name} = {value!r}: out of range, allowed {allowed}"
             )
         return float(value)
+
+
+def _names(reform: str, name: str, value: Any) -> Any:
+    if value == "all":
+        return value
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ReformError(
+            f"reform {reform}: {name} = {value!r}: a list of names (['a', 'b']) or \"all\""
+        )
+    return list(value)
+
+
+def _groups(reform: str, name: str, value: Any) -> dict[str, list[str]]:
+    ok = isinstance(value, dict) and value and all(
+        isinstance(v, list) and v and all(isinstance(x, str) for x in v) for v in value.values()
+    )
+    if not ok:
+        raise ReformError(
+            f"reform {reform}: {name} = {value!r}: a table of new name -> list of names, "
+            "e.g. {south = [\"shenzhen\", \"huangpu\"]}"
+        )
+    return {str(k): list(v) for k, v in value.items()}
+
+
+def toml_value(v: Any) -> str:
+    """A strength as it is written on a command line (TOML; a bare word for a plain name)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return f"{v:g}"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(_item(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f'"{k}" = {_item(x)}' for k, x in v.items()) + "}"
+    return str(v)
+
+
+def _item(v: Any) -> str:
+    """A value inside an array or a table: strings quoted."""
+    return f'"{v}"' if isinstance(v, str) else toml_value(v)
 
 
 #: every structural reform's transition: a time-limited loss of productivity after the change
@@ -105,13 +157,7 @@ class Reform:
         """The reform as written on a command line: ``name`` or ``name:k=v,k=v``."""
         if not self.values:
             return self.name
-        return (
-            self.name
-            + ":"
-            + ",".join(
-                f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in self.values.items()
-            )
-        )
+        return self.name + ":" + ",".join(f"{k}={toml_value(v)}" for k, v in self.values.items())
 
     def missing(self) -> str:
         """Why this reform cannot be applied in this build ('' when it can)."""

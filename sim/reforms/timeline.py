@@ -4,7 +4,9 @@ Each dated reform is applied, in time order, to the scenario in force before it;
 reform with ``transition_days`` adds an era in which officers' service times are longer by
 ``transition_loss``. Eras may change what each consignment needs and how it is selected and
 routed, not what is built once for the run: lanes, slots, laboratories, arrivals and the run's
-length (an error names the field).
+length (an error names the field). The risk engine's settings may change (it takes each
+decision with those in force at the decision's time, sim.model.risk_eras), not whether it is
+on, its refresh interval or whether alerts match classes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from sim.reforms.fields import officer_work
 from sim.scenario.patch import patch, scenario_data
 from sim.scenario.schema import Scenario
 
+#: what the risk engine fixes for the run (its other settings may change by date: the engine
+#: decides at each assessment with the settings in force then, sim.model.risk_eras)
+_RISK_BUILT = ("risk", "risk.enabled", "risk.refresh", "risk.alert.match_class")
 #: what the World builds once; a dated reform may not change it
 _BUILT = ("capacity", "schedule", "slots", "arrivals", "batch_size", "cutoffs", "pool")
 _RUN = (
@@ -24,7 +29,6 @@ _RUN = (
     "drain_days",
     "queue_sample",
     "start_date",
-    "risk",
     "organisation",
     "smuggling",
     "costs",  # sections the World builds once
@@ -76,6 +80,7 @@ def _check_built(scenario: Scenario, changes: dict[str, Any], source: str) -> No
         parts = dotted.split(".")
         built = (
             parts[0] in _RUN
+            or dotted in _RISK_BUILT
             or any(p in _BUILT for p in parts)
             or dotted.startswith("inspection.joint_staffing")
         )
@@ -88,7 +93,8 @@ def _check_built(scenario: Scenario, changes: dict[str, Any], source: str) -> No
                         value,
                         "a dated reform cannot change what is built once for the run "
                         "(lanes, review centres, slots, laboratories, arrivals, the run's length, "
-                        "the risk engine, the organisation, smugglers, costs): "
+                        "the risk engine's being on, its refresh and alert classes, the "
+                        "organisation, smugglers, costs): "
                         "apply it from the start instead",
                     )
                 ]

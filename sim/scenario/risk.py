@@ -71,6 +71,35 @@ class Throttle(_Strict):
     min_share: Probability = 0.5
 
 
+class Partner(_Strict):
+    """A partner customs that shares its data on goods of one origin (smart sharing): better
+    scores for the declarations its data covers, its seizures as alerts here, electronic
+    certificates in place of document checks."""
+
+    coverage: Probability = Field(
+        default=1.0, description="share of this origin's declarations the partner's data covers"
+    )
+    auc_uplift: Annotated[float, Field(ge=0, le=0.49)] = Field(
+        default=0.0,
+        description="added to each illicit type's AUC for covered declarations (at most 0.999)",
+    )
+    alert_rate: Annotated[float, Field(ge=0, le=1000)] = Field(
+        default=0.0,
+        description="the partner's seizures of goods from or to it reported here, per day "
+        "(a Poisson stream; each one's commodity drawn in proportion to the illicit flow)",
+    )
+    alert_delay: Duration = Field(
+        default=hours("7 d"),
+        validate_default=False,
+        description="from the partner's seizure to its alert's receipt here",
+    )
+    certificates: Probability = Field(
+        default=0.0,
+        description="share of covered declarations' document checks done by an electronic "
+        "certificate instead of an officer",
+    )
+
+
 class RiskConfig(_Strict):
     """The risk engine: scores, a threshold that holds a target rate, and the credit rules."""
 
@@ -113,6 +142,10 @@ class RiskConfig(_Strict):
     alert: Alert = Field(default_factory=Alert)
     learning: Learning | None = None
     throttle: Throttle | None = None
+    partners: dict[str, Partner] = Field(
+        default_factory=dict,
+        description="origin: a partner customs sharing its data on goods of that origin",
+    )
 
     @model_validator(mode="after")
     def _names(self) -> RiskConfig:
@@ -162,6 +195,7 @@ def check_references(risk: RiskConfig | None, info: ValidationInfo) -> RiskConfi
             )
     _known("prior.commodity", risk.prior.commodity, tuple(commodities), "commodity")
     _known("prior.origin", risk.prior.origin, tuple(origins), "origin")
+    _known("partners", risk.partners, tuple(origins), "origin")
     return risk
 
 
