@@ -151,7 +151,7 @@ def test_composing_two_reforms_that_write_one_field_is_an_error_unless_ordered(d
 
 
 def test_unavailable_reforms_say_what_they_need(default):
-    for name in ("two_step_declaration", "release_before_test", "merge_affiliated"):
+    for name in ("merge_affiliated",):
         with pytest.raises(ReformError, match=f"reform {name} needs"):
             REFORMS[name].apply(default)
 

@@ -6,7 +6,7 @@ datable scenario transformation (DESIGN.md sections 2 and 4).
 
 from __future__ import annotations
 
-from sim.reforms import checks, declaration, organisation, pending, shocks
+from sim.reforms import after_release, checks, declaration, organisation, pending, shocks
 from sim.reforms.reform import Param, Reform, ReformError
 from sim.scenario.schema import Scenario
 
@@ -15,6 +15,7 @@ REFORMS: dict[str, Reform] = {
     for r in [
         *declaration.REFORMS,
         *checks.REFORMS,
+        *after_release.REFORMS,
         *organisation.REFORMS,
         *shocks.SHOCKS,
         *pending.PENDING,
