@@ -2,7 +2,9 @@
 
 - the *truth*: illicit declarations by type and port (route), and their true value;
 - *effectiveness*: what was detected, by count and by value, by type, port and the check that
-  found it (before release, or after it by post-clearance audit); value seized and slipped;
+  found it (before release, or after it: a tax review, a recall of goods released before their
+  laboratory result, the post-clearance audit); value seized and slipped (goods recalled but
+  already sold slip); recalls;
 - what *customs sees*: inspection, document-check and hit rates, seizures per 1,000
   declarations, the burden on compliant traders and the clearance time it adds.
 
