@@ -184,3 +184,14 @@ def test_reforms_off_nothing_happens_after_release():
     log = _log("")
     for name in ("full_declared", "tax_reviewed", "recalled", "recovered"):
         assert log[name].isna().all()
+
+
+def test_china_2017_switches_the_two_step_pilot_on_at_24_august_2019():
+    from sim.reforms.timeline import eras
+
+    china = sim.load_scenario(sim.default_scenario_path().parent / "china-2017.toml")
+    (before_t, before), (t, pilot) = eras(china)[-2:]
+    assert t == (np.datetime64("2019-08-24") - np.datetime64("2018-01-01")).astype(int) * 24
+    assert before.after_release.two_step_declaration.uptake == {}
+    assert pilot.after_release.two_step_declaration.uptake["general"] > 0
+    assert pilot.after_release.duty_payment.mean > 0  # what the pilot's users skip
