@@ -51,6 +51,9 @@ PINNED = {
     "statutory": 42,
     "quarantine_treat": 43,
     "treatment_time": 44,
+    "two_step": 45,
+    "duty_payment": 46,
+    "full_declaration": 47,
     # the hidden truth's own stream
     "illicit": 48,
     "concealed": 49,
@@ -65,6 +68,9 @@ PINNED = {
     "escalate_quarantine": 58,
     "escalate_case": 59,
     "escalate_holds": 60,
+    "release_early": 61,
+    "sold": 62,
+    "tax_after": 63,
 }
 
 

@@ -17,10 +17,20 @@ SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 EVERY_STEP = {
     "days": 3,
     "declaration.mode": "separate",
-    "selection.quarantine": {"*": {"*": 0.05}},
     "ports.sea.quarantine.officers.capacity": 4,
     "ports.sea.exam.movers.capacity": 4,
     "commodities.general.quarantine_treat": 0.3,  # so that treatment has data too
+    # and the steps around release: duty payment, two-step declaration and processing, and
+    # frozen goods sampled, often with pests, released before the result and recalled
+    "after_release": {
+        "duty_payment": "2 h",
+        "two_step_declaration": {"uptake": {"*": 0.5}},
+        "two_step_processing": {"uptake": {"*": 0.5}},
+        "release_before_test": {"uptake": {"*": 1.0}},
+    },
+    "selection.quarantine": {"general": {"*": 0.05}, "frozen": {"*": 0.3}},
+    "ports.sea.quarantine.sample_share": 1.0,
+    "enforcement.prevalence.pest": 0.3,
 }
 SCAN = {
     "scanners": unlimited(0.2),
@@ -106,7 +116,7 @@ def test_intervals_are_means_over_the_log():
     log = r.log[r.log.cohort & (r.log.outcome == "released")]
     assert len(log) == r.counts["released"] > 500
     rows = r.intervals.set_index("interval")
-    assert len(rows) == 16  # loading: exports only (small.toml has exports)
+    assert len(rows) == 20  # loading: exports only (small.toml has exports)
     for name, row in rows.iterrows():
         d = (log[row["to"]] - log[row["from"]]).dropna()
         if name == "lodging":

@@ -84,6 +84,13 @@ def scenarios(draw) -> Scenario:
     }
     if draw(st.booleans()):
         del port["exports"]
+    if draw(st.booleans()):  # steps around release: duty payment, two-step, release before test
+        d["after_release"] = {
+            "duty_payment": {"dist": "exponential", "mean": "3 h"},
+            "two_step_declaration": {"uptake": {"*": draw(prob)}},
+            "two_step_processing": {"uptake": {"*": draw(prob)}},
+            "release_before_test": {"uptake": {"*": draw(prob)}, "sell_time": "2 d"},
+        }
     return Scenario.model_validate(d)
 
 
@@ -122,7 +129,13 @@ def test_invariants(scenario: Scenario, seed: int):
         ("lab_start", "lab_end"),
         ("arrived", "released"),
         ("assessed", "released"),
-        ("lab_end", "released"),
+        ("assessed", "duty_paid"),
+        ("duty_paid", "released"),
+        ("released", "full_declared"),
+        ("released", "tax_reviewed"),
+        ("released", "recalled"),
+        ("lab_end", "recalled"),
+        ("recalled", "recovered"),
         ("exam_end", "released"),
         ("quarantine_cleared", "released"),
         ("released", "exited"),
@@ -130,6 +143,7 @@ def test_invariants(scenario: Scenario, seed: int):
         ("released", "loaded"),
     ]:
         ordered(done, a, b)
+    ordered(done[~done.release_early], "lab_end", "released")  # unless released before test
     # an import ends at its exit, an export at its loading; exports are never discharged
     ex = done[done.direction == "export"]
     assert ex.discharged.isna().all() and ex.exited.isna().all()

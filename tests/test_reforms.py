@@ -151,10 +151,21 @@ def test_composing_two_reforms_that_write_one_field_is_an_error_unless_ordered(d
     assert both.enforcement.detection.officer == pytest.approx(0.85)
 
 
-def test_unavailable_reforms_say_what_they_need(default):
-    for name in ("two_step_declaration", "release_before_test"):
-        with pytest.raises(ReformError, match=f"reform {name} needs"):
-            REFORMS[name].apply(default)
+def test_every_reform_of_the_library_is_available(default):
+    assert not [r.name for r in REFORMS.values() if r.needs]
+
+
+def test_an_unavailable_reform_says_what_it_needs(default):
+    from sim.reforms.reform import Reform
+
+    lacking = Reform(
+        "lacking",
+        "a reform the model cannot build yet",
+        lambda d, s: {},
+        needs="a step nobody wrote",
+    )
+    with pytest.raises(ReformError, match="reform lacking needs a step nobody wrote"):
+        lacking.apply(default)
 
 
 # -- mechanisms on a small scenario ----------------------------------------------------------
@@ -258,7 +269,7 @@ def test_bordersim_reforms_lists_and_shows(capsys):
     assert main(["reforms"]) == 0
     out = capsys.readouterr().out
     assert all(name in out for name in REFORMS)
-    assert "not available" in out  # reforms that still need a model part say so
+    assert "not available" not in out  # every reform of the library can be applied
     assert "big_data_targeting" in out and "dumbbell" in out
     assert main(["reforms", "advance_declaration:uptake=1"]) == 0
     out = capsys.readouterr().out
@@ -267,8 +278,9 @@ def test_bordersim_reforms_lists_and_shows(capsys):
     assert "both change declaration.second_submission" in capsys.readouterr().err
 
 
-def test_compare_options_from_reforms():
+def test_compare_options_from_reforms(monkeypatch):
     from sim.experiment.options import OptionError, reform_option, resolve_options
+    from sim.reforms.reform import Reform
 
     opts = resolve_options(
         [
@@ -290,8 +302,10 @@ def test_compare_options_from_reforms():
     assert combo.parts == ("training", "single_window.uptake-0.5")  # the interaction is reported
     assert combo.reform == "training+single_window:uptake=0.5"
     assert by["advance_declaration"].reform == "advance_declaration"  # a bare name is a reform
+    lacking = Reform("lacking", "not buildable yet", lambda d, s: {}, needs="a step")
+    monkeypatch.setitem(REFORMS, "lacking", lacking)
     with pytest.raises(OptionError, match="needs"):
-        reform_option("release_before_test")
+        reform_option("lacking")
     with pytest.raises(OptionError, match="not a reform"):
         resolve_options(["nothing_here"])
 

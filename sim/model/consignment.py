@@ -9,6 +9,7 @@ become objects.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from sim.model.draws import REQUIREMENTS, WIDTH
 from sim.model.milestones import N_MILESTONES
@@ -35,6 +36,7 @@ class Consignment:
         "did_scan",
         "did_physical",
         "did_quarantine",
+        "pending",
     )
 
     def __init__(
@@ -48,3 +50,4 @@ class Consignment:
         self.deferred = False  # its one lane visit is booked lazily (see FifoLane.defer)
         self.decided = True  # its checks are known (False: a dynamic selector decides later)
         self.did_doc = self.did_scan = self.did_physical = self.did_quarantine = False
+        self.pending: Any = None  # a laboratory result its goods were released before

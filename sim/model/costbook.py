@@ -36,7 +36,7 @@ from sim.model.costs import (
     slipped,
 )
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
-from sim.model.enforcement import DOC, PHYSICAL, QUARANTINE, SCAN, finders
+from sim.model.enforcement import DOC, PHYSICAL, QUARANTINE, SCAN, after_bits, finders
 from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
 from sim.model.recorder import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
@@ -59,14 +59,20 @@ _SPANS = {
 
 
 def detected(
-    code: np.ndarray, checks: np.ndarray, req: np.ndarray, released: np.ndarray
+    code: np.ndarray,
+    checks: np.ndarray,
+    req: np.ndarray,
+    released: np.ndarray,
+    after: np.ndarray | None = None,
 ) -> np.ndarray:
     """Whether each consignment's illicit goods were found: before release by a check it had,
-    or after it by post-clearance audit (as :class:`EnforcementTally` counts them)."""
+    or after it (tax review, recall, post-clearance audit), as :class:`EnforcementTally`
+    counts them."""
     did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
-    found = finders(code, did, req)
+    found = finders(code, did, req, after)
     before = found["document"] | found["exam"] | found["quarantine"]
-    out: np.ndarray = before | (found["audit"] & released)
+    later = found["review"] | found["recall"] | found["audit"]
+    out: np.ndarray = before | (later & released)
     return out
 
 
@@ -138,7 +144,8 @@ class CostBook:
         req = a[:, self.index["truth_0"] : self.index["truth_0"] + len(TRUTH_COLUMNS)]
         code = req[:, 0].astype(int)
         released = col["outcome"] == RELEASED
-        found = detected(code, col["checks"].astype(int), req, released)
+        after = after_bits(col["tax_reviewed"], col["recalled"], col["recovered"])
+        found = detected(code, col["checks"].astype(int), req, released, after)
         com = col["commodity"].astype(int)
         revenue, harm = slipped(
             code, col["value"], req[:, 1], found, self.prices.duty_rate[com], self.prices.harm

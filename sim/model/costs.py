@@ -53,6 +53,8 @@ TRADER_PARTS = (
     "inspection_handling",
     "attendance",
     "rejection",
+    "guarantee",
+    "recall",
 )
 AGENCY_PARTS = ("scan_use", "sampling", "lab_tests", "lab_use", "rejection_state", "no_find_state")
 SLIPPED_PARTS = ("revenue_evaded", "harm_slipped")
@@ -134,7 +136,7 @@ def overhead_items(
     start, end = window
     rows: list[dict[str, Any]] = []
     smuggling = getattr(scenario, "smuggling", None)
-    for name, route in (smuggling.routes.items() if smuggling is not None else ()):
+    for name, route in smuggling.routes.items() if smuggling is not None else ():
         patrol = route.patrol
         if patrol is None:
             continue
@@ -179,6 +181,8 @@ class Prices:
     inspection_move: np.ndarray
     exam_handling: np.ndarray
     attendance: np.ndarray
+    recall: np.ndarray  # by port, per container recalled
+    guarantee_fee: float  # per year, share of the duty guaranteed
     free_h: np.ndarray
     storage_day: np.ndarray
     time_rate: np.ndarray  # by commodity, share of value per day
@@ -212,6 +216,8 @@ class Prices:
             inspection_move=per_port(t.inspection_move),
             exam_handling=per_port(t.exam_handling),
             attendance=per_port(t.attendance),
+            recall=per_port(t.recall),
+            guarantee_fee=t.guarantee_fee,
             free_h=np.array([s.free for s in storage]),
             storage_day=np.array([s.per_container_day for s in storage]),
             time_rate=np.array(
@@ -258,7 +264,26 @@ def consignment_costs(col: Mapping[str, np.ndarray], prices: Prices) -> np.ndarr
     out[:, P["terminal_handling"]] = prices.terminal_handling[port] * boxes
     _time_costs(out, col, prices, port, com, released)
     _inspection_costs(out, col, prices, port, com, released)
+    _after_release_costs(out, col, prices, port, com)
     return out
+
+
+def _after_release_costs(
+    out: np.ndarray,
+    col: Mapping[str, np.ndarray],
+    prices: Prices,
+    port: np.ndarray,
+    com: np.ndarray,
+) -> None:
+    """A two-step declaration's guarantee (the duty it covers, for the time from release to
+    the full declaration) and the retrieval of goods recalled after release."""
+    if "full_declared" not in col:  # a layout without the milestones after release
+        return
+    covered = np.nan_to_num(col["full_declared"] - col["released"]) / HOURS_PER_YEAR
+    duty = col["value"] * prices.duty_rate[com]
+    out[:, P["guarantee"]] = duty * prices.guarantee_fee * covered
+    recalled = _done(col, "recalled")
+    out[:, P["recall"]] = np.where(recalled, col["containers"] * prices.recall[port], 0.0)
 
 
 def _time_costs(

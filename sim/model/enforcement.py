@@ -2,7 +2,9 @@
 
 - the *truth*: illicit declarations by type and port (route), and their true value;
 - *effectiveness*: what was detected, by count and by value, by type, port and the check that
-  found it (before release, or after it by post-clearance audit); value seized and slipped;
+  found it (before release, or after it: a tax review, a recall of goods released before their
+  laboratory result, the post-clearance audit); value seized and slipped (goods recalled but
+  already sold slip); recalls;
 - what *customs sees*: inspection, document-check and hit rates, seizures per 1,000
   declarations, the burden on compliant traders and the clearance time it adds.
 
@@ -27,8 +29,12 @@ from sim.scenario.base import ILLICIT, TRADER_CLASSES
 DOC, SCAN, PHYSICAL, QUARANTINE = 1, 2, 4, 8  # bits of the checks a consignment had
 TRUTH = ("compliant", *ILLICIT)
 UNDERVALUATION = TRUTH.index("undervaluation")
-#: the checks that find illicit goods, in the order of the flow (audit: after release)
-FINDERS = ("document", "exam", "quarantine", "audit")
+#: the checks that find illicit goods, in the order of the flow (after release: the tax review
+#: of two-step processing, the recall of goods released before test, the audit)
+FINDERS = ("document", "exam", "quarantine", "review", "recall", "audit")
+AFTER = ("review", "recall", "audit")
+#: bits of what happened after release (from milestones: see :func:`after_bits`)
+REVIEWED, RECALLED, RECOVERED = 1, 2, 4
 CHECK_NAMES = ("document", "scan", "physical", "quarantine")
 #: requirement columns the tally needs (the recorder keeps them in its short rows)
 COLUMNS = (
@@ -50,15 +56,39 @@ def checks_bits(doc: Any, scan: Any, physical: Any, quarantine: Any) -> Any:
     return doc * DOC + scan * SCAN + physical * PHYSICAL + quarantine * QUARANTINE
 
 
-def finders(code: np.ndarray, did: dict[int, np.ndarray], req: np.ndarray) -> dict[str, np.ndarray]:
+def after_bits(reviewed: np.ndarray, recalled: np.ndarray, recovered: np.ndarray) -> np.ndarray:
+    """What happened after release, as bits, from the milestones ``tax_reviewed``,
+    ``recalled`` and ``recovered`` (NaN: not reached)."""
+    out: np.ndarray = (
+        ~np.isnan(reviewed) * REVIEWED
+        + ~np.isnan(recalled) * RECALLED
+        + ~np.isnan(recovered) * RECOVERED
+    )
+    return out
+
+
+def finders(
+    code: np.ndarray,
+    did: dict[int, np.ndarray],
+    req: np.ndarray,
+    after: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
     """Which check found each consignment's illicit goods (all False when compliant):
     ``did`` maps each check's bit to whether the consignment had it, ``req`` holds the
-    :data:`COLUMNS`."""
+    :data:`COLUMNS`, ``after`` the :func:`after_bits`. A laboratory result that recalls goods
+    released before it finds them after release, and only if they are recovered (goods
+    already sold slip through); a tax review after release finds undervaluation as the
+    document check would."""
     illicit = code > 0
+    if after is None:
+        after = np.zeros(len(code), np.int64)
+    recalled = (after & RECALLED) > 0
     return {
         "document": illicit & did[DOC] & (req[:, 2] > 0) & (code == UNDERVALUATION),
         "exam": illicit & did[PHYSICAL] & (req[:, 6] > 0),
-        "quarantine": illicit & did[QUARANTINE] & (req[:, 7] > 0),
+        "quarantine": illicit & did[QUARANTINE] & (req[:, 7] > 0) & ~recalled,
+        "review": illicit & ((after & REVIEWED) > 0) & (req[:, 2] > 0) & (code == UNDERVALUATION),
+        "recall": illicit & ((after & RECOVERED) > 0),
         "audit": illicit & (req[:, 8] > 0),
     }
 
@@ -84,6 +114,7 @@ class EnforcementTally:
         self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
         self.burden_time = np.zeros((2, 2))  # compliant released: (n, clearance sum) x inspected
         self.daily = np.zeros((max(1, days), 4), np.int64)
+        self.recalls = np.zeros(2, np.int64)  # goods recalled after release, not recovered
 
     def fold(
         self,
@@ -94,15 +125,24 @@ class EnforcementTally:
         req: np.ndarray,
         arrived: np.ndarray,
         clearance: np.ndarray,
+        after: np.ndarray | None = None,
     ) -> None:
-        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment."""
+        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``after``
+        the :func:`after_bits`."""
         code = req[:, 0].astype(int)
         true_value = req[:, 1]
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         illicit = code > 0
-        found = finders(code, did, req)
+        found = finders(code, did, req, after)
         before = found["document"] | found["exam"] | found["quarantine"]
-        audit = ~before & (outcome == RELEASED) & found["audit"]
+        later = np.any([found[f] for f in AFTER], axis=0)
+        audit = ~before & (outcome == RELEASED) & later
+        if after is not None:
+            recalled = (after & RECALLED) > 0
+            self.recalls += (
+                int(recalled.sum()),
+                int((recalled & ((after & RECOVERED) == 0)).sum()),
+            )
         self._truth(port, code, true_value, before, audit, outcome)
         for i, name in enumerate(FINDERS):
             first = (
@@ -250,6 +290,8 @@ class EnforcementTally:
         out["detection_rate_with_audit"] = _ratio(det + aud, n)
         out["value_seized"] = float(self.seized_value[:, 1:].sum())
         out["value_slipped"] = float(v - det_v - aud_v)
+        out["recalls"] = float(self.recalls[0])
+        out["recalls_unrecovered"] = float(self.recalls[1])
         for k, kind in enumerate(ILLICIT, start=1):
             out[f"detection_rate_{kind}"] = _ratio(self.detected[:, k].sum(), self.n[:, k].sum())
         for i, name in enumerate(FINDERS):

@@ -28,6 +28,12 @@ MILESTONES = (
     "exited",
     "loaded",
     "treated",
+    # after release (sim/model/steps/after.py): none is reached unless [after_release] says so
+    "duty_paid",
+    "full_declared",
+    "tax_reviewed",
+    "recalled",
+    "recovered",
 )
 M = {name: i for i, name in enumerate(MILESTONES)}
 N_MILESTONES = len(MILESTONES)
@@ -57,6 +63,10 @@ INTERVALS = (
     ("treatment", "quarantine_end", "treated", "quarantine"),
     ("exit", "released", "exited", "trader"),
     ("loading", "released", "loaded", "terminal"),
+    ("duty_payment", "assessed", "duty_paid", "trader"),
+    ("full_declaration", "released", "full_declared", "trader"),
+    ("tax_review", "released", "tax_reviewed", "customs"),
+    ("recall", "released", "recalled", "quarantine"),
     ("clearance", "arrived", "released", "customs"),
     ("overall_clearance", "arrived", "exited", "trader"),
 )
@@ -119,4 +129,9 @@ def channel_code_many(
     EXITED,
     LOADED,
     TREATED,
+    DUTY_PAID,
+    FULL_DECLARED,
+    TAX_REVIEWED,
+    RECALLED,
+    RECOVERED,
 ) = range(N_MILESTONES)

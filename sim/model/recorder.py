@@ -18,7 +18,7 @@ from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model.consignment import Consignment
 from sim.model.draws import DRAWS, REQUIREMENTS, R
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
-from sim.model.enforcement import EnforcementTally, checks_bits
+from sim.model.enforcement import EnforcementTally, after_bits, checks_bits
 from sim.model.milestones import (
     CENSORED,
     CHANNELS,
@@ -224,6 +224,7 @@ class Recorder:
             a[:, _TRUTH],
             arrived,
             a[:, _SMS + M["released"]] - arrived,
+            after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered"))),
         )
         a = a[outcome == RELEASED]
         if len(a):

@@ -6,7 +6,15 @@ datable scenario transformation (DESIGN.md sections 2 and 4).
 
 from __future__ import annotations
 
-from sim.reforms import checks, declaration, organisation, pending, sharing, shocks
+from sim.reforms import (
+    after_release,
+    checks,
+    declaration,
+    organisation,
+    pending,
+    sharing,
+    shocks,
+)
 from sim.reforms.reform import Param, Reform, ReformError
 from sim.scenario.schema import Scenario
 
@@ -16,6 +24,7 @@ REFORMS: dict[str, Reform] = {
         *declaration.REFORMS,
         *checks.REFORMS,
         *sharing.REFORMS,
+        *after_release.REFORMS,
         *organisation.REFORMS,
         *shocks.SHOCKS,
         *pending.PENDING,

@@ -18,29 +18,6 @@ def _costs(data: dict[str, Any], s: Any) -> Changes:
 
 PENDING = [
     Reform(
-        "two_step_declaration",
-        "an outline declaration gets the goods released; the full declaration and tax follow "
-        "within 14 days against a guarantee",
-        _none,
-        ("GAC Announcement [2019] No. 127: pilot from 24 Aug 2019 (china-figures.md)",),
-        needs="a guarantee/tax step after release in the route plan (not built yet)",
-    ),
-    Reform(
-        "two_step_processing",
-        "security and quarantine checks at the port before release; tax review after release, "
-        "by post-clearance audit",
-        _none,
-        ("seed paper: 'one-time declaration, step-by-step processing'",),
-        needs="a tax-review step after release in the route plan (not built yet)",
-    ),
-    Reform(
-        "release_before_test",
-        "low-risk goods released before the laboratory result and recalled if it fails",
-        _none,
-        ("seed paper",),
-        needs="a recall path after release (its cost, goods already sold) in the route plan",
-    ),
-    Reform(
         "state_pays_no_find",
         "the state pays the handling of inspections that find nothing (the trader no longer does)",
         _costs,

@@ -128,6 +128,16 @@ class Trader(Strict):
     attendance: PerMode = Field(
         default_factory=dict, description="the trader or broker attending one examination"
     )
+    guarantee_fee: DailyRate = Field(
+        default=0.0,
+        description="two-step declaration: the guarantee's cost per year, as a share of the "
+        "duty it covers from release to the full declaration",
+    )
+    recall: PerMode = Field(
+        default_factory=dict,
+        description="release before test: retrieving one recalled container (transport, "
+        "notices, handling)",
+    )
 
     @model_validator(mode="after")
     def _modes(self) -> Trader:

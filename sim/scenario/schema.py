@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from sim.scenario import limits
+from sim.scenario.after_release import AfterRelease
 from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
@@ -577,6 +578,11 @@ class Scenario(Strict):
     ports: dict[str, Port] = Field(min_length=1)
     smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
+    after_release: AfterRelease = Field(
+        default_factory=AfterRelease,
+        description="what may follow release instead of preceding it: two-step declaration "
+        "and processing, release before test (sim/scenario/after_release.py)",
+    )
     start_date: dt.date | None = Field(
         default=None, description="calendar date of the run's start (the warm-up's first day)"
     )

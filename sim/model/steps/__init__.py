@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sim.model.route import Step
+from sim.model.steps.after import FullDeclaration, LabResult, PayDuty, TaxReview
 from sim.model.steps.checks import DocumentCheck, ImageReview, Scan
 from sim.model.steps.declaration import Assess, Decide, Escalate, Lodge, Review
 from sim.model.steps.inspection import Inspect, QuarantineForm, QuarantineResult
@@ -24,8 +25,12 @@ def clearance_steps() -> list[Step]:
         Inspect(),
         QuarantineResult(),
         QuarantineForm(),
+        PayDuty(),  # imports
         Release(),
+        FullDeclaration(),  # after release: imports declared in two steps
+        TaxReview(),  # after release: two-step processing
         PickUp(),  # imports
         Gate(),  # imports
         Load(),  # exports
+        LabResult(),  # after release: goods released before the laboratory result
     ]

@@ -35,7 +35,10 @@ class DocumentCheck(Step):
     visits_lane = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return (r[:, R.sel_document] > 0) & (p.document is not None)
+        # two-step processing moves the review after release (steps.after.TaxReview)
+        return np.asarray(
+            (r[:, R.sel_document] > 0) & (r[:, R.tax_after] == 0) & (p.document is not None)
+        )
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.document)))

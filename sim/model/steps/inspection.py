@@ -28,6 +28,7 @@ from sim.model.milestones import (
     TREATED,
 )
 from sim.model.route import Step
+from sim.model.steps.after import early, reviewed_after
 from sim.model.steps.checks import read_by_officer, scanned
 from sim.model.truth import PEST, UNDERVALUATION
 
@@ -51,7 +52,7 @@ def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
 def document_refers(p: Port, r: np.ndarray) -> np.ndarray:
     """A document check's alarm sends the goods to a physical exam, unless what it found is
     undervaluation (the duty is reassessed on the papers)."""
-    checked = (r[:, R.sel_document] > 0) & (p.document is not None)
+    checked = (r[:, R.sel_document] > 0) & (p.document is not None) & ~reviewed_after(p, r)
     return np.asarray(checked & (r[:, R.doc_alarm] > 0) & (r[:, R.illicit] != UNDERVALUATION))
 
 
@@ -67,6 +68,7 @@ def needs(p: Port, r: list[float]) -> tuple[bool, bool]:
     by_papers = (
         bool(r[R.sel_document])
         and p.document is not None
+        and not r[R.tax_after]
         and bool(r[R.doc_alarm])
         and r[R.illicit] != UNDERVALUATION
     )
@@ -299,7 +301,11 @@ class QuarantineResult(Step):
                 yield env.timeout(t - env.now)
             j.m[LAB_START] = t
             test = p.lab_tests[int(r[R.commodity])]
-            _, t = yield p.lab.submit(r[R.incubation], j.c.cohort, test)
+            result = p.lab.submit(r[R.incubation], j.c.cohort, test)
+            if early(p, r):  # released before the result: see steps.after.LabResult
+                j.c.pending = result
+                return
+            _, t = yield result
             j.m[LAB_END] = j.t = j.q_done = t
             j.clock.to(t, QUARANTINE)
         found, treat = bool(r[R.quarantine_finds]), bool(r[R.quarantine_treat])

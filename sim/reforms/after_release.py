@@ -1,0 +1,77 @@
+"""Reforms that move work from before release to after it (the ``[after_release]`` section,
+:mod:`sim.scenario.after_release`): two-step declaration, two-step processing and release
+before test. Each sets an uptake by trader class; the flow's steps after release
+(:mod:`sim.model.steps.after`) do the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sim.reforms.reform import Changes, Param, Reform
+
+_AEO = ("aeo_advanced", "aeo_general")
+
+
+def _by_class(s: Mapping[str, Any]) -> dict[str, float]:
+    """AEOs at ``uptake``, general traders at ``general_uptake``, discredited traders never."""
+    return {**{k: s["uptake"] for k in _AEO}, "general": s["general_uptake"]}
+
+
+def _two_step_declaration(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return {"after_release.two_step_declaration.uptake": _by_class(s)}
+
+
+def _two_step_processing(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return {"after_release.two_step_processing.uptake": {"*": s["uptake"]}}
+
+
+def _release_before_test(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return {"after_release.release_before_test.uptake": _by_class(s)}
+
+
+REFORMS = [
+    Reform(
+        "two_step_declaration",
+        "an outline declaration gets imports released without waiting for the duty payment; "
+        "the full declaration and tax follow within 14 days against a guarantee",
+        _two_step_declaration,
+        (
+            "GAC Announcement [2019] No. 127: pilot from 24 Aug 2019; full declaration within "
+            "14 days; dutiable goods need a tax guarantee (china-figures.md §3.2)",
+            "assumption: uptake by class (the share using two-step was not found; reported "
+            "as single-digit %); discredited traders excluded",
+        ),
+        {
+            "uptake": Param(1.0, "share of AEOs' import declarations lodged in two steps"),
+            "general_uptake": Param(0.5, "share of general traders' import declarations"),
+        },
+    ),
+    Reform(
+        "two_step_processing",
+        "security and quarantine checks stay before release; the document (tax) review moves "
+        "after release, to post-clearance review, where undervaluation is found or missed",
+        _two_step_processing,
+        (
+            "2017 national clearance integration: security-access risk check before release, "
+            "tax review after release (published-figures.md §2.7)",
+            "assumption: uptake",
+        ),
+        {"uptake": Param(1.0, "share of document checks moved after release")},
+    ),
+    Reform(
+        "release_before_test",
+        "low-risk goods sampled for the laboratory are released before the result and "
+        "recalled if it fails; goods already sold are not recovered",
+        _release_before_test,
+        (
+            "seed paper: release before test for low-risk goods",
+            "assumption: uptake by class (low risk: AEOs), the recall time and the time to "
+            "sell (the [after_release.release_before_test] section)",
+        ),
+        {
+            "uptake": Param(1.0, "share of AEOs' sampled goods released before the result"),
+            "general_uptake": Param(0.0, "share of general traders' sampled goods"),
+        },
+    ),
+]
