@@ -109,7 +109,7 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
     assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports
 
 
-def test_a_comparison_folder_report_is_what_compare_wrote_and_has_its_csvs(compare_folder, tmp_path):
+def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_folder, tmp_path):
     written = (compare_folder / "report.html").read_text(encoding="utf-8")
     out = tmp_path / "elsewhere.html"
     assert main(["report", str(compare_folder), "--out", str(out)]) == 0
