@@ -5,6 +5,7 @@ replications, as :mod:`sim.report.folder` reads them) and returns a matplotlib `
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -59,42 +60,54 @@ def clearance_tail(
     return fig
 
 
+def _per_consignment(table: pd.DataFrame) -> pd.DataFrame:
+    """Each milestone interval's mean hours, the share of consignments passing through it
+    and their product, the hours it adds to the average consignment (totals left out)."""
+    t = table.dropna(subset=["mean_h"])
+    everyone = float(t.loc[t["interval"] == "clearance", "n"].max()) if "n" in t else math.nan
+    t = t[~t["interval"].isin(TOTALS) & (t["n"] > 0)].copy()
+    if not math.isfinite(everyone) or everyone <= 0:
+        everyone = float(t["n"].max()) if len(t) else 1.0
+    t["share"] = t["n"] / everyone
+    t["per_consignment_h"] = t["mean_h"] * t["share"]
+    return t.set_index(["interval", "owner"])
+
+
 def intervals_by_owner(intervals: Mapping[str, pd.DataFrame]) -> Figure:
-    """Mean hours of each milestone interval, coloured by the owner of the delay; one bar
-    per option within each interval (a Time Release Study chart: who owns the hours)."""
+    """Hours each milestone interval adds to the average consignment (its mean among those
+    that pass through it times their share), coloured by the owner of the delay, one bar per
+    option: a Time Release Study chart of who owns the hours."""
     names = list(intervals)
-    first = intervals[names[0]].dropna(subset=["mean_h"])
-    first = first[~first["interval"].isin(TOTALS)]
-    first = first[first["n"] > 0] if "n" in first.columns else first
-    rows = list(zip(first["interval"], first["owner"], strict=True))
-    total = float(first["n"].max()) if "n" in first.columns and len(first) else 0.0
-    share = {k: float(n) / total for k, n in zip(rows, first.get("n", []), strict=False)}
+    tables = {n: _per_consignment(intervals[n]) for n in names}
+    first = tables[names[0]]
+    rows = list(first.index)
     fig = _figure(8, 0.3 * len(rows) * max(1, len(names)) ** 0.5 + 1.6)
     ax = fig.add_subplot(1, 1, 1)
     step = 0.8 / max(1, len(names))
     for i, name in enumerate(names):
-        t = intervals[name].set_index(["interval", "owner"])["mean_h"]
+        t = tables[name]["per_consignment_h"]
         values = [float(t.get(k, np.nan)) for k in rows]
         ys = np.arange(len(rows)) + (i - (len(names) - 1) / 2) * step
-        colours = [OWNER_COLOURS.get(owner, "#999999") for _, owner in rows]
+        colours = [OWNER_COLOURS.get(str(owner), "#999999") for _, owner in rows]
         ax.barh(ys, values, height=step * 0.9, color=colours, alpha=1.0 - 0.5 * i / len(names),
                 edgecolor="white")
         for y, v in zip(ys, values, strict=True):
             if np.isfinite(v) and len(names) > 1:
                 ax.text(v, y, f" {name}", va="center", fontsize=6, color="#555555")
-    ax.set_yticks(
-        range(len(rows)),
-        [f"{iv} ({owner})" + (f" \u00b7 {share[(iv, owner)]:.0%}" if share else "")
-         for iv, owner in rows],
-    )
+    labels = [
+        f"{iv} ({owner}) \u00b7 {first.loc[(iv, owner), 'share']:.0%} "
+        f"\u00b7 {first.loc[(iv, owner), 'mean_h']:.1f} h each"
+        for iv, owner in rows
+    ]
+    ax.set_yticks(range(len(rows)), labels)
     ax.invert_yaxis()
     handles = [
         Patch(color=c, label=o) for o, c in OWNER_COLOURS.items() if o in {w for _, w in rows}
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
-              ncol=len(handles), title="owner of the delay")
-    ax.set_xlabel("mean hours among the consignments that pass through it (their share: %)")
-    ax.set_title("Milestone intervals and who owns them")
+              ncol=max(1, len(handles)), title="owner of the delay")
+    ax.set_xlabel("hours per consignment (mean among those passing \u00d7 their share)")
+    ax.set_title("Milestone intervals and who owns the hours")
     return fig
 
 

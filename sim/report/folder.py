@@ -149,19 +149,34 @@ def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
 
 
 def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
-    """Clearance hours of every consignment in the logs kept (Parquet), when there are any."""
+    """Clearance hours of every consignment in the logs kept (Parquet), when there are any.
+
+    Overall clearance ends at ``exited`` for an import and ``loaded`` for an export; a log
+    without ``loaded`` (a comparison keeps a trimmed log) gives it for imports only, so then
+    none is given and the report falls back to the quantiles of the clearance table.
+    """
     parts: dict[str, list[np.ndarray]] = {"clearance": [], "overall_clearance": []}
+    complete = True
     for r in reps:
         path = reps_dir / f"rep-{r:04d}-log.parquet"
         if not path.exists():
             continue
         try:
-            log = pd.read_parquet(path, columns=["arrived", "released", "exited"])
+            log = pd.read_parquet(path)
+            arrived = log["arrived"].to_numpy(dtype=float)
+            released = log["released"].to_numpy(dtype=float)
+            end = log["exited"].to_numpy(dtype=float)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds
             raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
-        for name, end in (("clearance", "released"), ("overall_clearance", "exited")):
-            hours = (log[end] - log["arrived"]).to_numpy(dtype=float)
+        if "loaded" in log.columns:
+            end = np.where(np.isnan(end), log["loaded"].to_numpy(dtype=float), end)
+        elif "direction" in log.columns and (log["direction"] == "export").any():
+            complete = False
+        for name, hours in (("clearance", released - arrived),
+                            ("overall_clearance", end - arrived)):
             parts[name].append(hours[np.isfinite(hours)])
+    if not complete:
+        parts["overall_clearance"] = []
     return {k: np.concatenate(v) for k, v in parts.items() if v}
 
 

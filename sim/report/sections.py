@@ -102,7 +102,9 @@ def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
         "<h2>Milestone intervals by owner of the delay</h2>",
         "<p class='note'>Each stretch between two milestones of the Time Release Study, "
         "booked to the one who owns it: trader, terminal, customs, quarantine or the "
-        "organisation. Means over the consignments that pass through the interval.</p>",
+        "organisation. A bar is the hours the stretch adds to the average consignment: its "
+        "mean among the consignments that pass through it (shown beside its name, with "
+        "their share) times that share.</p>",
         img(flow_plots.intervals_by_owner(intervals), "milestone intervals", "intervals"),
     ]
 
