@@ -202,6 +202,7 @@ def _edit_a_number(folder: Path) -> None:
     ("damage", "named"),
     [
         (lambda f: (f / "meta.json").write_text("{not json"), "meta.json"),
+        (lambda f: (f / "scenario.json").write_text("[1, 2]"), "scenario.json"),
         (lambda f: (f / "summary.json").unlink(), "summary.json"),
         (lambda f: (f / "replications.csv").write_bytes(b"\xff\xfe\x00garbage"),
          "replications.csv"),

@@ -74,6 +74,14 @@ def read_json(path: Path) -> Any:
         raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
 
 
+def read_object(path: Path) -> dict[str, Any]:
+    """A JSON file of the folder that must hold an object (``{...}``)."""
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise ResultsFolderError(f"{path} is not what bordersim writes (not a JSON object)")
+    return data
+
+
 def read_csv(path: Path, **kw: Any) -> pd.DataFrame:
     """A CSV file of the folder (an empty file is an empty table), or an error naming it."""
     if not path.is_file():
@@ -184,9 +192,7 @@ def read_variant(name: str, path: Path) -> Variant:
     """One run folder (or an option's folder of a comparison)."""
     from sim.report.org_table import tree_from_record
 
-    scenario = read_json(path / "scenario.json")
-    if not isinstance(scenario, dict):
-        raise ResultsFolderError(f"{path / 'scenario.json'} is not a scenario")
+    scenario = read_object(path / "scenario.json")
     reps_dir = path / "reps"
     reps = _finished_reps(reps_dir) if reps_dir.is_dir() else []
     if not reps:
@@ -209,9 +215,9 @@ def _warnings_of_run(path: Path) -> list[str]:
     file = path / "warnings.json"
     if not file.exists():
         return []
-    data = read_json(file)
-    found = list(data.get("warnings", [])) if isinstance(data, dict) else []
-    for ws in (data.get("replications", {}) if isinstance(data, dict) else {}).values():
+    data = read_object(file)
+    found = list(data.get("warnings", []))
+    for ws in dict(data.get("replications", {})).values():
         found += list(ws)
     return sorted({str(w) for w in found})
 
@@ -221,8 +227,8 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     from sim.experiment.compare import CompareResult, _summaries
     from sim.experiment.options import Option
 
-    meta = read_json(path / "meta.json")
-    read_json(path / "summary.json")  # present and readable: the run finished
+    meta = read_object(path / "meta.json")
+    read_object(path / "summary.json")  # present and readable: the run finished
     per_rep = read_csv(path / "replications.csv")
     if per_rep.empty or "replication" not in per_rep.columns:
         raise ResultsFolderError(f"{path / 'replications.csv'} has no replications")
@@ -250,7 +256,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     from sim.experiment.compare import CompareResult
     from sim.experiment.options import Option
 
-    meta = read_json(path / "compare.json")
+    meta = read_object(path / "compare.json")
     try:
         options = [
             Option(o["name"], dict(o.get("overrides", {})), str(o.get("description", "")),
@@ -259,9 +265,11 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         ]
     except (KeyError, TypeError, ValueError) as exc:
         raise ResultsFolderError(f"{path / 'compare.json'} lists no options ({exc})") from None
-    read_json(path / "summary.json")  # present and readable: the comparison finished
-    warnings = read_json(path / "warnings.json")
+    read_object(path / "summary.json")  # present and readable: the comparison finished
+    warnings = read_object(path / "warnings.json")
     failures = read_json(path / "failures.json") if (path / "failures.json").exists() else []
+    if not isinstance(failures, list):
+        raise ResultsFolderError(f"{path / 'failures.json'} is not a list of failures")
     str_cols = {"port": str, "direction": str, "group": str}
     variants = {
         o.name: read_variant(o.name, path / "options" / o.name)
@@ -278,7 +286,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         differences=_checked(read_csv(path / "differences.csv"), path / "differences.csv"),
         interactions=read_csv(path / "interactions.csv"),
         gains=read_csv(path / "gains.csv", dtype=str_cols),
-        warnings={str(k): list(v) for k, v in dict(warnings).items()},
+        warnings={str(k): list(v) for k, v in warnings.items()},
         failures=list(failures),
         path=path,
     )

@@ -69,7 +69,7 @@ def scenario_section(variants: Mapping[str, Variant]) -> list[str]:
             if isinstance(t, dict)
         )
         out.append("<h3>Reforms on the scenario's timeline</h3><table><tr><th>reform</th>"
-                   f"<th>from (hours into the run)</th></tr>{items}</table>")
+                   f"<th>from</th></tr>{items}</table>")
     return out
 
 
