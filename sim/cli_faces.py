@@ -5,6 +5,7 @@
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
     bordersim docs [--out docs] [--check]
+    bordersim report RESULTS_DIR [--out FILE]      (sim.cli_report)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("dashboard", "animate", "docs")
+COMMANDS = ("dashboard", "animate", "docs", "report")
 MAX_FRAMES = 2000
 
 
@@ -58,6 +59,9 @@ def add_parsers(sub: Any) -> None:
     docs.add_argument("--out", default="docs", metavar="DIR", help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
+    from sim import cli_report
+
+    cli_report.add_parser(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -168,6 +172,10 @@ def run(args: argparse.Namespace) -> int:
     """Run the subcommand named by ``args.command``."""
     if args.command == "animate":
         return _animate(args)
+    if args.command == "report":
+        from sim import cli_report
+
+        return cli_report.run(args)
     if args.command == "docs":
         from sim import docs
 

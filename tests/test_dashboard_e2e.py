@@ -5,7 +5,9 @@ full run, and checks every number the page shows against ``sim.simulate`` with t
 (the same scenarios, built by sim.faces.choices). Meanwhile a second tab (a second session)
 runs the baseline alone, and gets the same baseline numbers. A screenshot is saved in a
 temporary folder. The server offers one small scenario (tests/scenarios/small.toml with its
-port named like the default's sea port, so that the default's options apply), to keep it fast.
+port named like the default's sea port, so that the default's options apply), to keep it fast,
+and Guangdong, whose organisation tree the page draws (and the dumbbell's beside it when that
+reform is switched on).
 
 Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package: elsewhere the
 test is skipped with a message; with ``CI=true`` it fails instead (CI must run it).
@@ -34,6 +36,7 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--window-size=1400,1400",
 )
+ORG_SCENARIO = Path(__file__).resolve().parents[1] / "sim" / "scenarios" / "guangdong.toml"
 SEED = 7
 REPS = 2
 DAYS = 1
@@ -107,6 +110,7 @@ def folder(tmp_path_factory) -> Path:
     text = re.sub(r"\[ports\.sea([.\]])", r"[ports.sea_port\1", text)
     out = tmp_path_factory.mktemp("workshop")
     (out / "workshop.toml").write_text(text.replace('name = "small"', 'name = "workshop"'))
+    shutil.copy(ORG_SCENARIO, out / "guangdong.toml")  # an organisation, for the tree
     return out
 
 
@@ -186,6 +190,7 @@ def _same(shown: float, expected: float) -> bool:
 
 
 def _set_up_and_run(browser, option: str | None) -> None:
+    _choose(browser, "bs-scenario", "workshop")
     if option:
         _find(browser, f".bs-option-{option} >>> input")[0].click()
     _choose(browser, "bs-reps", str(REPS))
@@ -244,3 +249,37 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
     # the option changed something (AI clears more images: fewer wait for an officer)
     assert full_shown[("option", "clearance_h_mean_import")] != full_shown[
         ("baseline", "clearance_h_mean_import")]
+
+
+def _tree(driver, structures: str) -> None:
+    """Wait for the organisation tree image showing ``structures``, embedded and laid out
+    (the pane is replaced when it is redrawn: an element gone meanwhile is looked up again)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def shown(imgs) -> bool:
+        try:
+            return bool(
+                imgs[0].get_attribute("data-structures") == structures
+                and imgs[0].get_attribute("src").startswith("data:image/png;base64,")
+                and imgs[0].size["height"] > 0
+            )
+        except StaleElementReferenceException:
+            return False
+
+    _find(driver, ".bs-org-pane >>> img.bs-org-tree", timeout=60, where=shown)
+
+
+def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(server, browser, folder):
+    url = _listening(*server)
+    browser.get(url)
+    _choose(browser, "bs-scenario", "guangdong")
+    _tree(browser, "hybrid")
+    _find(browser, ".bs-option-dumbbell >>> input")[0].click()
+    _tree(browser, "hybrid,dumbbell")
+    shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "organisation.png"
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    browser.save_screenshot(str(shot))
+    print(f"organisation tree screenshot: {shot}")
+    _choose(browser, "bs-scenario", "workshop")  # no organisation: no tree, a note instead
+    _find(browser, ".bs-org-pane >>> .bs-no-org", timeout=30)
+    assert not browser.execute_script(DEEP_QUERY, ".bs-org-pane >>> img.bs-org-tree")

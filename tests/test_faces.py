@@ -189,7 +189,8 @@ def test_page_widgets_make_the_plan():
 
     with ThreadPoolExecutor(1) as pool:
         page = Page(pool)
-        assert set(page._boxes) == set(choices.option_catalogue())
+        assert set(page._boxes) == {"sea_scanner", "ai_clear_90"}  # the dumbbell needs an org
+        assert "bs-no-org" in page.org.object  # the default has no organisation to draw
         page._boxes["sea_scanner"].value = True
         page.levers["staff_scale"].value = 1.5
         page.reps.value = 5
@@ -298,3 +299,49 @@ def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
     assert port == "airport" and seed == 1 and scenario.days == 1
     assert scenario.ports["sea_port"].scan.image_review.ai_clear == 0.9  # the option's scenario
     assert 'src="data:image/gif;base64,' in page.watch_pane.object and polls[-1].stopped
+
+
+def test_the_dumbbell_is_offered_only_where_the_organisation_is_generated():
+    from sim.scenario.loader import BUNDLED, load_scenario
+
+    dumbbell = choices.option_catalogue()["dumbbell"]
+    assert not choices.applies(dumbbell, load_scenario(BUNDLED / "default.toml"))
+    assert choices.applies(dumbbell, load_scenario(BUNDLED / "guangdong.toml"))
+    pair = variants(Plan("guangdong", ("dumbbell",)), quick=True)
+    assert pair.baseline.organisation.structure == "hybrid"
+    assert pair.option.organisation.structure == "dumbbell"
+    assert pair.option.ports == pair.baseline.ports
+
+
+def _img(text: str) -> dict[str, str]:
+    import re
+
+    assert text.count("<img ") == 1
+    return dict(re.findall(r'([a-z-]+)="([^"]*)"', text))
+
+
+def test_org_tree_of_the_scenario_and_of_an_option_that_changes_the_structure():
+    from sim.faces.org import NO_ORGANISATION, org_tree_html
+
+    assert org_tree_html(variants(Plan("default"), quick=True)) == NO_ORGANISATION
+    alone = _img(org_tree_html(variants(Plan("guangdong"), quick=True)))
+    assert alone["data-structures"] == "hybrid" and alone["src"].startswith("data:image/png")
+    both = _img(org_tree_html(variants(Plan("guangdong", ("dumbbell",)), quick=True)))
+    assert both["data-structures"] == "hybrid,dumbbell"
+
+
+def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
+    pytest.importorskip("panel")
+    from sim.faces.dashboard import Page
+
+    with ThreadPoolExecutor(1) as pool:
+        page = Page(pool)
+        page.scenario.value = "guangdong"
+        assert set(page._boxes) == {"dumbbell"}
+        assert _img(page.org.object)["data-structures"] == "hybrid"
+        page._boxes["dumbbell"].value = True
+        assert _img(page.org.object)["data-structures"] == "hybrid,dumbbell"
+        page._boxes["dumbbell"].value = False
+        assert _img(page.org.object)["data-structures"] == "hybrid"
+        page.scenario.value = "default"
+        assert "bs-no-org" in page.org.object

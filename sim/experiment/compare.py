@@ -700,10 +700,10 @@ class _CompareFolder:
         atomic_write(self.path / "summary.json", dump_json(res.to_json()))
         if res.failures:
             self.write_failures(res.failures)
-        if report:
-            from sim.report.html import write_report
+        if report:  # from the files just written, as `bordersim report` reads them
+            from sim.report.folder_report import write_folder_report
 
-            write_report(res, self.path / "report.html")
+            write_folder_report(self.path)
 
 
 def _now() -> str:

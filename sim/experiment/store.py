@@ -3,6 +3,7 @@
 Layout::
 
     scenario.json              the resolved scenario
+    organisation.json          its organisation tree (units, levels, staff), when it has one
     meta.json                  version, seed, replications, when and how it was run
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
@@ -49,7 +50,15 @@ if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersi
     from sim.model.result import RunResult
     from sim.scenario.schema import Scenario
 
-_OWN = {"scenario.json", "meta.json", "reps", "replications.csv", "summary.json", "warnings.json"}
+_OWN = {
+    "scenario.json",
+    "meta.json",
+    "organisation.json",
+    "reps",
+    "replications.csv",
+    "summary.json",
+    "warnings.json",
+}
 _FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
 _MAX_REP_BYTES = 16 * 2**20
 _TABLES = (
@@ -216,6 +225,7 @@ class RunStore:
             self.path / "scenario.json",
             dump_json(scenario.model_dump(mode="json", by_alias=True)),
         )
+        self._write_organisation(scenario)
         meta = {
             "package": "bordersim",
             "version": __version__,
@@ -234,6 +244,14 @@ class RunStore:
             meta["resumed"] = resumed
         atomic_write(meta_path, dump_json(meta))
         self.seed, self.digest = seed, digest
+
+    def _write_organisation(self, scenario: Scenario) -> None:
+        """``organisation.json``: the resolved tree (units, staff) for reports to draw."""
+        from sim.report.org_table import tree_record
+
+        record = tree_record(scenario)
+        if record is not None:
+            atomic_write(self.path / "organisation.json", dump_json(record))
 
     def _check_folder(self, meta_path: Path, digest: str, seed: int) -> tuple[str, str | None]:
         """Refuse a folder that holds links, another run's results or foreign files; return

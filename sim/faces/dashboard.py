@@ -25,6 +25,7 @@ import panel as pn
 from sim.experiment.compare import clip_interval
 from sim.faces import choices
 from sim.faces.chart import clearance_chart
+from sim.faces.org import org_tree_html
 from sim.faces.runs import SHOWN, Run, Snapshot, table
 from sim.faces.watch import port_gif
 from sim.scenario.loader import BUNDLED
@@ -122,7 +123,8 @@ class Page:
         self.run: Run | None = None
         self.poll: Any = None
         names = choices.bundled_scenarios(folder)
-        self.scenario = pn.widgets.Select(label="Scenario", options=names, value=names[0])
+        self.scenario = pn.widgets.Select(label="Scenario", options=names, value=names[0],
+                                          css_classes=["bs-scenario"])
         self.seed = pn.widgets.IntInput(
             label="Seed", value=1, start=0, end=choices.MAX_SEED, css_classes=["bs-seed"]
         )
@@ -154,6 +156,7 @@ class Page:
         self.watch_button = pn.widgets.Button(label="Animate one day (option)",
                                               css_classes=["bs-watch"])
         self.watch_pane = pn.pane.HTML("", css_classes=["bs-watch-pane"])
+        self.org = pn.pane.HTML("", css_classes=["bs-org-pane"], sizing_mode="stretch_width")
         self.watch_button.on_click(lambda e: self.watch())
         self._watching: Any = None
         self.scenario.param.watch(lambda e: self._scenario_changed(), "value")
@@ -170,6 +173,8 @@ class Page:
             for n, o in catalogue.items()
             if choices.applies(o, scenario)
         }
+        for box in self._boxes.values():
+            box.param.watch(lambda e: self.show_org(), "value")
         none: list[Any] = [pn.pane.HTML("<i>none apply to this scenario</i>")]
         self.switches.objects = list(self._boxes.values()) or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
@@ -177,6 +182,18 @@ class Page:
         self.watch_port.value = next(iter(scenario.ports))
         for name, slider in self.levers.items():
             slider.value = self._neutral[name]
+        self.show_org()
+
+    def show_org(self) -> None:
+        """The organisation tree of the scenario, and of the option when its structure
+        differs (a reform such as the dumbbell)."""
+        try:
+            plan = dataclasses.replace(self.plan(), levers={})
+            pair = choices.variants(plan, quick=True, folder=self.folder)
+        except (choices.PlanError, ValueError) as exc:
+            self.org.object = f"<b>No tree</b>: {html.escape(str(exc))}"
+            return
+        self.org.object = org_tree_html(pair)
 
     def plan(self) -> choices.Plan:
         on = tuple(n for n, box in self._boxes.items() if box.value)
@@ -287,9 +304,10 @@ class Page:
         )
         watch = pn.Column("## Watch a port", pn.Row(self.watch_port, self.watch_button),
                           self.watch_pane)
+        org = pn.Column("## The organisation", self.org, sizing_mode="stretch_width")
         return pn.Column(
             "# bordersim: baseline and option side by side",
-            pn.Row(controls, pn.Column(results, watch, sizing_mode="stretch_width"),
+            pn.Row(controls, pn.Column(results, watch, org, sizing_mode="stretch_width"),
                    sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )

@@ -1,7 +1,16 @@
-"""Plots and an HTML report of results (matplotlib, Agg backend, one house style).
+"""Plots and HTML reports of results (matplotlib, Agg backend, one house style).
 
 - :mod:`sim.report.plots`: functions a researcher can call on results (a :class:`RunResult`'s
   tables or a comparison's): clearance-time distribution, time by owner, utilisation by lane
-  with the binding lane marked, who gains and who loses. Each returns a matplotlib Figure.
-- :mod:`sim.report.html`: ``report.html`` of a comparison, self-contained (PNG plots inline).
+  with the binding lane marked, who gains and who loses, cost against detection. Each returns
+  a matplotlib Figure.
+- :mod:`sim.report.flow_plots`: the tail of clearance time, the milestone intervals by owner,
+  queue lengths over time, what customs sees beside the hidden truth.
+- :mod:`sim.report.org_plot`: the organisation tree; :mod:`sim.report.org_table` the tree as
+  data (``organisation.json`` of a results folder).
+- :mod:`sim.report.folder` reads a results folder; :mod:`sim.report.folder_report` writes its
+  ``report.html`` (``bordersim report``), self-contained (PNG plots inline), through
+  :mod:`sim.report.html` and :mod:`sim.report.sections` (:mod:`sim.report.sweep_html` for a
+  sweep).
+- :mod:`sim.report.animate`: the animated port (GIF).
 """

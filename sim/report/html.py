@@ -1,21 +1,28 @@
-"""``report.html`` of a comparison: what was run, the table, stability, plots, who gains.
+r"""``report.html`` of a comparison (or of a run, a comparison of one option): what was run,
+the table, stability, plots, who gains; with the :class:`~sim.report.folder.Variant`\ s of a
+results folder also the scenario, the tail, the milestone intervals, the hidden truth, queues
+over time and the organisation tree (:mod:`sim.report.sections`).
 
-Self-contained: plots are PNGs embedded as base64, no scripts, no external files.
+Self-contained: plots are PNGs embedded as base64, no scripts, no external files. Every number
+of the results table carries its exact value in ``data-*`` attributes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.report import plots
+from sim.report import plots, sections
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from sim.experiment.compare import CompareResult
+    from sim.report.folder import Variant
 
 REPORT_METRICS = (
     "clearance_h_mean",
@@ -29,6 +36,9 @@ REPORT_METRICS = (
     "exited_within_24h",
     "consignments_released",
     "consignments_censored",
+    "inspection_rate",
+    "detection_rate",
+    "total_cost_per_consignment",
 )
 MEDIAN_NOTE = (
     "Most consignments go green and are released the moment they arrive (their declaration "
@@ -70,7 +80,15 @@ def _interval(low: Any, high: Any) -> str:
 
 
 def _img(fig: Any, alt: str) -> str:
-    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{plots.png_base64(fig)}">'
+    return sections.img(fig, alt, alt.replace(" ", "-"))
+
+
+def _exact(prefix: str, row: Mapping[str, Any]) -> str:
+    """``data-*`` attributes with the exact mean and raw interval of a table row."""
+    return "".join(
+        f' data-{prefix}{k.replace("_", "-")}="{float(row[k])!r}"'
+        for k in ("mean", "ci_low", "ci_high")
+    )
 
 
 def _what_was_run(res: CompareResult) -> str:
@@ -80,7 +98,7 @@ def _what_was_run(res: CompareResult) -> str:
         ("observed days", m.get("days")),
         ("warm-up days", m.get("warmup_days")),
         ("drain days (limit)", m.get("drain_days")),
-        ("replications per option", m.get("reps")),
+        ("replications" + (" per option" if len(res.names) > 1 else ""), m.get("reps")),
         ("root seed", f"{m.get('seed')} (replication r of every option uses the same seed)"),
         ("precision target", m.get("precision") or "none (fixed replications)"),
         ("bordersim version", m.get("version")),
@@ -92,44 +110,70 @@ def _what_was_run(res: CompareResult) -> str:
         f"<tr><td>{html.escape(o.name)}</td><td>{html.escape(o.label())}</td></tr>"
         for o in res.options
     )
+    if len(res.names) == 1:
+        return f"<table>{body}</table>"
     return (
-        f"<table>{body}</table><h3>Options</h3>"
+        f"<table>{body}</table><h3>Options (reforms)</h3>"
         f"<table><tr><th>option</th><th>what it changes</th></tr>{opts}</table>"
     )
 
 
 def metric_table(res: CompareResult, metrics: tuple[str, ...] = REPORT_METRICS) -> str:
-    """Per metric and option: mean and 95 % CI (clipped for display), difference, Holm mark."""
-    head = (
-        "<tr><th>metric (unit)</th><th>option</th><th>mean</th><th>95 % CI</th>"
-        "<th>n</th><th>difference vs baseline</th><th>95 % CI (paired)</th><th></th></tr>"
+    """Per metric and option: mean and 95 % CI (clipped for display), difference, Holm mark.
+
+    Each row carries ``data-metric`` and ``data-option``, its mean cell the exact mean and raw
+    interval (``data-mean``, ``data-ci-low``, ``data-ci-high``), its difference cell the same
+    with ``data-diff-``. A run (one option) has no difference columns.
+    """
+    paired = len(res.names) > 1
+    head = "<tr><th>metric (unit)</th><th>option</th><th>mean</th><th>95 % CI</th><th>n</th>"
+    head += (
+        "<th>difference vs baseline</th><th>95 % CI (paired)</th><th></th></tr>"
+        if paired else "</tr>"
     )
-    rows = []
     s = _records(res.summary)
     d = _records(res.differences)
-    for metric in metrics:
-        for name in res.names:
-            if (metric, name) not in s:
-                continue
-            a = s[(metric, name)]
-            diff = d.get((metric, name))
-            mark = ""
-            if diff is not None and name != "baseline":
-                mark = "*" if bool(diff["significant"]) else ""
-                if not bool(diff["steady_state"]):
-                    mark += " \u26a0"
-            label = f"{metric} ({a['unit']})" if name == res.names[0] else ""
-            unstable = ' class="warn"' if res.unstable(name) else ""
-            rows.append(
-                f"<tr><td>{html.escape(label)}</td><td{unstable}>{html.escape(name)}"
-                f"{' (unstable)' if res.unstable(name) else ''}</td>"
-                f"<td>{_fmt(a['mean'])}</td><td>{_interval(a['shown_low'], a['shown_high'])}</td>"
-                f"<td>{int(a['n'])}</td>"
-                f"<td>{'' if diff is None or name == 'baseline' else _fmt(diff['mean'])}</td>"
-                f"<td>{'' if diff is None or name == 'baseline' else _interval(diff['shown_low'], diff['shown_high'])}</td>"  # noqa: E501
-                f"<td class='sig'>{mark}</td></tr>"
+    rows = [
+        _metric_row(res, metric, name, s[(metric, name)], d.get((metric, name)), paired)
+        for metric in metrics
+        for name in res.names
+        if (metric, name) in s
+    ]
+    return f"<table class='results'>{head}{''.join(rows)}</table>"
+
+
+def _metric_row(
+    res: CompareResult,
+    metric: str,
+    name: str,
+    a: dict[str, Any],
+    diff: dict[str, Any] | None,
+    paired: bool,
+) -> str:
+    label = f"{metric} ({a['unit']})" if name == res.names[0] else ""
+    unstable = ' class="warn"' if res.unstable(name) else ""
+    cells = (
+        f"<td>{html.escape(label)}</td><td{unstable}>{html.escape(name)}"
+        f"{' (unstable)' if res.unstable(name) else ''}</td>"
+        f"<td class='mean'{_exact('', a)}>{_fmt(a['mean'])}</td>"
+        f"<td>{_interval(a['shown_low'], a['shown_high'])}</td><td>{int(a['n'])}</td>"
+    )
+    if paired:
+        if diff is None or name == "baseline":
+            cells += "<td></td><td></td><td class='sig'></td>"
+        else:
+            mark = "*" if bool(diff["significant"]) else ""
+            if not bool(diff["steady_state"]):
+                mark += " \u26a0"
+            cells += (
+                f"<td class='diff'{_exact('diff-', diff)}>{_fmt(diff['mean'])}</td>"
+                f"<td>{_interval(diff['shown_low'], diff['shown_high'])}</td>"
+                f"<td class='sig'>{mark}</td>"
             )
-    return f"<table>{head}{''.join(rows)}</table>"
+    return (
+        f'<tr data-metric="{html.escape(metric)}" data-option="{html.escape(name)}">'
+        f"{cells}</tr>"
+    )
 
 
 def _records(table: pd.DataFrame) -> dict[tuple[str, str], dict[str, Any]]:
@@ -189,8 +233,12 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
         else:
             who = f"class {r['group']} (standardised)"
         rows.append(
-            f"<tr><td>{html.escape(str(r['option']))}</td><td>{html.escape(who)}</td>"
-            f"<td>{int(r['n']):,}</td><td>{_fmt(r['mean_change_h'])}</td>"
+            f"<tr data-option=\"{html.escape(str(r['option']))}\" "
+            f"data-who=\"{html.escape(who)}\"><td>{html.escape(str(r['option']))}</td>"
+            f"<td>{html.escape(who)}</td>"
+            f"<td>{int(r['n']):,}</td>"
+            f"<td class='gain' data-mean=\"{float(r['mean_change_h'])!r}\">"
+            f"{_fmt(r['mean_change_h'])}</td>"
             f"<td>{_interval(r['ci_low'], r['ci_high'])}</td>"
             f"<td>{_fmt(100 * float(r['share_better']), 1)} %</td>"
             f"<td>{_fmt(100 * float(r['share_worse']), 1)} %</td></tr>"
@@ -198,10 +246,17 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
     return f"<table>{head}{''.join(rows)}</table>"
 
 
-def render(res: CompareResult) -> str:
-    """The report as one HTML string."""
-    sections = [
-        f"<h1>bordersim comparison: {html.escape(res.scenario)}</h1>",
+def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) -> str:
+    """The report as one HTML string; ``variants`` (from a results folder) add the scenario,
+    the tail, the milestone intervals, the truth, queues and the organisation tree."""
+    variants = variants or {}
+    if variants and not res.tables:
+        res = dataclasses.replace(res, tables={n: v.tables for n, v in variants.items()})
+    kind = "comparison" if len(res.names) > 1 else "run"
+    raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
+    parts = [
+        f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
+        *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res),
         "<h2>Stability</h2>",
@@ -209,18 +264,23 @@ def render(res: CompareResult) -> str:
         "<h2>Results</h2>",
         "<p class='note'>Means over replications with 95 % Student-t intervals, shown clipped "
         "to what is possible (no negative times or counts, shares within 0\u20131; the raw "
-        "intervals are in summary.csv and differences.csv). Differences are paired (same "
-        "seeds, same consignments). * = significant at 5 % after Holm's correction for the "
-        "number of options; \u26a0 = not steady-state. Times in hours.</p>",
+        f"intervals are in {raw}). "
+        + (
+            "Differences are paired (same seeds, same consignments). * = significant at 5 % "
+            "after Holm's correction for the number of options; \u26a0 = not steady-state. "
+            if kind == "comparison" else ""
+        )
+        + "Times in hours.</p>",
         metric_table(res),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
     ]
-    sections += _interactions(res) + _plots(res) + _gains(res)
-    sections.append(_failures(res))
+    parts += _interactions(res) + _plots(res, variants) + _gains(res)
+    parts += sections.org_section(variants)
+    parts.append(_failures(res))
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>bordersim comparison: {html.escape(res.scenario)}</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(sections)}</body></html>\n"
+        f"<title>bordersim {kind}: {html.escape(res.scenario)}</title>"
+        f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
     )
 
 
@@ -243,8 +303,9 @@ def _interactions(res: CompareResult) -> list[str]:
     return out
 
 
-def _plots(res: CompareResult) -> list[str]:
-    """Clearance by port and direction, time by owner, utilisation by lane."""
+def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
+    """Clearance by port and direction and its tail, time by owner and by milestone interval,
+    the truth, queues, utilisation by lane, cost against detection."""
     out: list[str] = []
     tables = res.tables
     names = [n for n in res.names if n in tables]
@@ -255,12 +316,16 @@ def _plots(res: CompareResult) -> list[str]:
             _img(plots.clearance_distribution(clear, "overall_clearance"), "overall clearance"),
             _img(plots.clearance_distribution(clear, "clearance"), "clearance"),
         ]
+    out += sections.tail_section(variants)
     owners = {n: tables[n]["owners"] for n in names if "owners" in tables[n]}
     if owners:
         out += [
             "<h2>Where the time goes, by owner</h2>",
             _img(plots.time_by_owner(owners), "time by owner"),
         ]
+    out += sections.intervals_section(variants)
+    out += sections.truth_section(variants, res)
+    out += sections.queues_section(variants)
     resources = {n: tables[n]["resources"] for n in names if "resources" in tables[n]}
     if resources:
         out += [
@@ -282,6 +347,12 @@ def _plots(res: CompareResult) -> list[str]:
 def _gains(res: CompareResult) -> list[str]:
     """Who gains and who loses, when logs were joined."""
     out: list[str] = []
+    if len(res.names) == 1:
+        return [
+            "<h2>Who gains and who loses</h2><p class='note'>A run has nothing to compare "
+            "with: <code>bordersim compare</code> pairs each consignment with itself under "
+            "a reform.</p>"
+        ]
     if not res.gains.empty:
         out += [
             "<h2>Who gains and who loses</h2>",
@@ -297,10 +368,12 @@ def _gains(res: CompareResult) -> list[str]:
     return out
 
 
-def write_report(res: CompareResult, path: str | Path) -> Path:
+def write_report(
+    res: CompareResult, path: str | Path, variants: Mapping[str, Variant] | None = None
+) -> Path:
     """Write ``report.html`` atomically; return its path."""
     from sim.experiment.store import atomic_write
 
     path = Path(path)
-    atomic_write(path, render(res))
+    atomic_write(path, render(res, variants))
     return path

@@ -1,0 +1,38 @@
+"""``bordersim report RESULTS_DIR [--out FILE]``: a self-contained HTML report of a results
+folder (run, compare or sweep), from its files alone. Only the standard library is imported
+at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write one self-contained HTML report of a results folder",
+        description="Read a results folder of bordersim run, compare or sweep and write one "
+        "HTML file with the scenario, the reforms compared, the tables with 95 %% intervals "
+        "and the plots embedded. Nothing is simulated again.",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
+    p.add_argument("--out", type=Path, metavar="FILE",
+                   help="HTML file to write (default RESULTS_DIR/report.html)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.report.folder import ResultsFolderError
+    from sim.report.folder_report import write_folder_report
+
+    started = time.monotonic()
+    try:
+        out = write_folder_report(args.folder, args.out)
+    except ResultsFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"report: {out} ({time.monotonic() - started:.1f} s)")
+    return 0

@@ -1,0 +1,228 @@
+"""More plots of results, in the house style of :mod:`sim.report.plots`: the tail of clearance
+time, the milestone intervals by owner (a Time Release Study chart), queue lengths over time,
+and what customs sees beside the hidden truth. Each takes plain tables (means over
+replications, as :mod:`sim.report.folder` reads them) and returns a matplotlib ``Figure``."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from sim.report.plots import OWNER_COLOURS, PALETTE, _figure
+
+#: rows of the intervals table that are totals, not stretches between two milestones
+TOTALS = ("clearance", "overall_clearance")
+#: quantile columns of a clearance table and the share of consignments above each
+TAIL_POINTS = (("median_h", 0.5), ("p90_h", 0.1), ("p95_h", 0.05))
+
+
+def clearance_tail(
+    samples: Mapping[str, np.ndarray | None],
+    clearance: Mapping[str, pd.DataFrame],
+    metric: str = "overall_clearance",
+) -> Figure:
+    """Share of consignments whose ``metric`` exceeds t hours (log scale), one line per option.
+
+    From every consignment's time when the logs were kept (``samples``), else from the median,
+    p90 and p95 of the clearance table (marked points, joined by straight lines).
+    """
+    fig = _figure(8, 4.2)
+    ax = fig.add_subplot(1, 1, 1)
+    for i, name in enumerate(clearance):
+        colour = PALETTE[i % len(PALETTE)]
+        hours = samples.get(name)
+        if hours is not None and len(hours):
+            t = np.sort(hours)
+            exceed = 1.0 - np.arange(1, len(t) + 1) / len(t)
+            keep = exceed > 0
+            ax.step(t[keep], exceed[keep], where="post", color=colour, label=name)
+            continue
+        table = clearance[name]
+        row = table[(table["metric"] == metric) & (table["dimension"] == "all")]
+        if row.empty:
+            continue
+        xs = [float(row.iloc[0][col]) for col, _ in TAIL_POINTS]
+        ax.plot(xs, [p for _, p in TAIL_POINTS], "o-", color=colour,
+                label=f"{name} (median, p90, p95)")
+    ax.set_yscale("log")
+    ax.set_xlim(left=0)
+    ax.set_xlabel("hours")
+    ax.set_ylabel("share of consignments taking longer")
+    what = "Overall clearance (arrived \u2192 exited)" if metric == "overall_clearance" else (
+        "Clearance (arrived \u2192 released)")
+    ax.set_title(f"{what}: the tail")
+    ax.legend(loc="upper right", fontsize="small")
+    return fig
+
+
+def _per_consignment(table: pd.DataFrame) -> pd.DataFrame:
+    """Each milestone interval's mean hours, the share of consignments passing through it
+    and their product, the hours it adds to the average consignment (totals left out)."""
+    t = table.dropna(subset=["mean_h"])
+    everyone = float(t.loc[t["interval"] == "clearance", "n"].max()) if "n" in t else math.nan
+    t = t[~t["interval"].isin(TOTALS) & (t["n"] > 0)].copy()
+    if not math.isfinite(everyone) or everyone <= 0:
+        everyone = float(t["n"].max()) if len(t) else 1.0
+    t["share"] = t["n"] / everyone
+    t["per_consignment_h"] = t["mean_h"] * t["share"]
+    return t.set_index(["interval", "owner"])
+
+
+def intervals_by_owner(intervals: Mapping[str, pd.DataFrame]) -> Figure:
+    """Hours each milestone interval adds to the average consignment (its mean among those
+    that pass through it times their share), coloured by the owner of the delay, one bar per
+    option: a Time Release Study chart of who owns the hours."""
+    names = list(intervals)
+    tables = {n: _per_consignment(intervals[n]) for n in names}
+    first = tables[names[0]]
+    rows = list(first.index)
+    fig = _figure(8, 0.3 * len(rows) * max(1, len(names)) ** 0.5 + 1.6)
+    ax = fig.add_subplot(1, 1, 1)
+    step = 0.8 / max(1, len(names))
+    for i, name in enumerate(names):
+        t = tables[name]["per_consignment_h"]
+        values = [float(t.get(k, np.nan)) for k in rows]
+        ys = np.arange(len(rows)) + (i - (len(names) - 1) / 2) * step
+        colours = [OWNER_COLOURS.get(str(owner), "#999999") for _, owner in rows]
+        ax.barh(ys, values, height=step * 0.9, color=colours, alpha=1.0 - 0.5 * i / len(names),
+                edgecolor="white")
+        for y, v in zip(ys, values, strict=True):
+            if np.isfinite(v) and len(names) > 1:
+                ax.text(v, y, f" {name}", va="center", fontsize=6, color="#555555")
+    labels = [
+        f"{iv} ({owner}) \u00b7 {first.loc[(iv, owner), 'share']:.0%} "
+        f"\u00b7 {first.loc[(iv, owner), 'mean_h']:.1f} h each"
+        for iv, owner in rows
+    ]
+    ax.set_yticks(range(len(rows)), labels)
+    ax.invert_yaxis()
+    handles = [
+        Patch(color=c, label=o) for o, c in OWNER_COLOURS.items() if o in {w for _, w in rows}
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
+              ncol=max(1, len(handles)), title="owner of the delay")
+    ax.set_xlabel("hours per consignment (mean among those passing \u00d7 their share)")
+    ax.set_title("Milestone intervals and who owns the hours")
+    return fig
+
+
+def busiest_lanes(queues: pd.DataFrame, k: int = 6) -> list[tuple[str, str]]:
+    """The ``k`` lanes with the longest mean queue (port, lane)."""
+    q = queues.groupby(["port", "lane"], sort=False)["queue"].mean().sort_values(ascending=False)
+    return [(str(p), str(lane)) for p, lane in q.index[:k]]
+
+
+def queues_over_time(
+    queues: Mapping[str, pd.DataFrame], warmup_h: float = 0.0, k: int = 6
+) -> Figure:
+    """Queue length over simulated time at the ``k`` busiest lanes (by the first option's
+    mean queue), one panel per lane and one line per option; the warm-up shaded."""
+    names = list(queues)
+    lanes = busiest_lanes(queues[names[0]], k)
+    rows = max(1, (len(lanes) + 1) // 2)
+    fig = _figure(9, 2.2 * rows + 0.6)
+    axes = fig.subplots(rows, 2, squeeze=False, sharex=True)
+    for ax, (port, lane) in zip(axes.flat, lanes, strict=False):
+        for i, name in enumerate(names):
+            t = queues[name]
+            t = t[(t["port"] == port) & (t["lane"] == lane)]
+            ax.plot(t["t_h"], t["queue"], color=PALETTE[i % len(PALETTE)], lw=1, label=name)
+        if warmup_h > 0:
+            ax.axvspan(0, warmup_h, color="#dddddd", alpha=0.5, lw=0)
+        ax.set_title(f"{port} \u00b7 {lane}", fontsize=9)
+        ax.set_ylim(bottom=0)
+    for ax in axes.flat[len(lanes):]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel("hours from the start (grey: warm-up)")
+    axes.flat[0].legend(loc="upper left", fontsize="small")
+    fig.suptitle("Queue length over time at the busiest lanes (mean over replications)")
+    fig.tight_layout()
+    return fig
+
+
+#: what customs sees and what is hidden from it: (metric, label)
+SEEN = (
+    ("inspection_rate", "inspected (per declaration)"),
+    ("hit_rate_physical", "physical exams that found"),
+    ("hit_rate_scan", "scans that found"),
+    ("seizures_per_1000", "seizures per 1000 / 1000"),
+)
+HIDDEN = (
+    ("illicit_share", "illicit (the hidden truth)"),
+    ("detection_rate", "of the illicit, detected"),
+    ("detection_rate_with_audit", "detected incl. audit"),
+)
+
+
+def _enforcement_counts(enforcement: pd.DataFrame) -> pd.DataFrame:
+    """Per illicit type: detected at the checks, found by audit, slipped (declarations)."""
+    t = enforcement[enforcement["truth"] != "compliant"]
+    g = t.groupby("truth", sort=True)[["declarations", "detected", "audit_detected"]].sum()
+    g["slipped"] = (g["declarations"] - g["detected"] - g["audit_detected"]).clip(lower=0)
+    return g
+
+
+def customs_and_truth(
+    enforcement: Mapping[str, pd.DataFrame], summary: pd.DataFrame | None = None
+) -> Figure:
+    """Left: per illicit type and option, what was found at the checks, by audit, and what
+    slipped through (the truth customs never sees). Right: the rates customs sees beside the
+    hidden prevalence and detection (``summary``: option, metric, mean)."""
+    names = list(enforcement)
+    counts = {n: _enforcement_counts(enforcement[n]) for n in names}
+    types = sorted({t for c in counts.values() for t in c.index})
+    fig = _figure(10, 0.45 * max(1, len(types)) * max(1, len(names)) ** 0.5 + 2.2)
+    left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+    step = 0.8 / max(1, len(names))
+    parts = (("detected", "#59a14f", "found at the checks"), ("audit_detected", "#b07aa1",
+             "found by audit"), ("slipped", "#e15759", "slipped through (hidden)"))
+    for i, name in enumerate(names):
+        ys = np.arange(len(types)) + (i - (len(names) - 1) / 2) * step
+        base = np.zeros(len(types))
+        for col, colour, label in parts:
+            v = np.array([float(counts[name][col].get(t, 0.0)) for t in types])
+            ax_label = label if i == 0 else None
+            left.barh(ys, v, left=base, height=step * 0.9, color=colour, label=ax_label)
+            base += v
+        if len(names) > 1:
+            for y, x in zip(ys, base, strict=True):
+                left.text(x, y, f" {name}", va="center", fontsize=6, color="#555555")
+    left.set_yticks(range(len(types)), types)
+    left.invert_yaxis()
+    left.set_xlabel("illicit declarations per replication")
+    left.set_title("The hidden truth: found and slipped")
+    left.legend(loc="lower right", fontsize="small")
+    _rates(right, summary, names)
+    fig.tight_layout()
+    return fig
+
+
+def _rates(ax: object, summary: pd.DataFrame | None, names: list[str]) -> None:
+    """What customs sees (blue) beside the hidden truth (red), per option."""
+    from matplotlib.axes import Axes
+
+    assert isinstance(ax, Axes)
+    if summary is None or summary.empty:
+        ax.set_visible(False)
+        return
+    s = summary.set_index(["option", "metric"])["mean"]
+    shown = [(m, lab, "#4e79a7") for m, lab in SEEN] + [(m, lab, "#e15759") for m, lab in HIDDEN]
+    shown = [x for x in shown if any((n, x[0]) in s.index for n in names)]
+    step = 0.8 / max(1, len(names))
+    for i, name in enumerate(names):
+        values = [float(s.get((name, m), np.nan)) / (1000 if m == "seizures_per_1000" else 1)
+                  for m, _, _ in shown]
+        ys = np.arange(len(shown)) + (i - (len(names) - 1) / 2) * step
+        ax.barh(ys, values, height=step * 0.9, color=[c for _, _, c in shown],
+                alpha=1.0 - 0.5 * i / len(names))
+    ax.set_yticks(range(len(shown)), [lab for _, lab, _ in shown])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share" + (f" (bars in order: {', '.join(names)})" if len(names) > 1 else ""))
+    ax.set_title("What customs sees (blue), the truth (red)")

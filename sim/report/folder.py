@@ -1,0 +1,305 @@
+"""Read a results folder for a report, from its files alone (nothing is simulated again).
+
+Three kinds are recognised by the file that describes them:
+
+- ``compare.json``: a comparison (``bordersim compare``), one run folder per option under
+  ``options/``;
+- ``meta.json`` with ``replications.csv`` and ``summary.json``: a run (``bordersim run``);
+- ``meta.json`` with ``design.csv``: a sweep (``bordersim sweep``, read by
+  :mod:`sim.report.sweep_html`).
+
+A run and a comparison become a :class:`~sim.experiment.compare.CompareResult` (a run is a
+comparison of one option, ``run``) plus a :class:`Variant` per option: the mean over finished
+replications of each per-replication table, the clearance samples of the logs when they were
+kept, and the organisation tree. Every replication's tables are checked against the checksums
+its JSON records. Anything missing, unreadable or changed is a :class:`ResultsFolderError`
+that names the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from sim.experiment.compare import CompareResult
+    from sim.scenario.org_tree import Tree
+
+#: per-replication tables averaged over replications, by the columns that identify a row
+TABLE_KEYS = {
+    "clearance": ["metric", "dimension", "group"],
+    "owners": ["owner"],
+    "resources": ["port", "lane"],
+    "intervals": ["interval", "from", "to", "owner"],
+    "queues": ["t_h", "port", "lane"],
+    "enforcement": ["port", "truth"],
+}
+_MAX_JSON = 64 * 2**20
+
+
+class ResultsFolderError(ValueError):
+    """Not a results folder, or a damaged one; the message names the file."""
+
+
+@dataclass
+class Variant:
+    """One run of a report: a run folder, or one option of a comparison."""
+
+    name: str
+    path: Path
+    scenario: dict[str, Any]
+    reps: list[int]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: "clearance" / "overall_clearance" -> hours of every consignment in the kept logs
+    samples: dict[str, np.ndarray] = field(default_factory=dict)
+    tree: Tree | None = None
+    structure: str | None = None
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file of the folder, or an error naming it."""
+    if not path.is_file():
+        raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
+    try:
+        if path.stat().st_size > _MAX_JSON:
+            raise ValueError(f"larger than {_MAX_JSON:,} bytes")
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
+
+
+def read_object(path: Path) -> dict[str, Any]:
+    """A JSON file of the folder that must hold an object (``{...}``)."""
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise ResultsFolderError(f"{path} is not what bordersim writes (not a JSON object)")
+    return data
+
+
+def read_csv(path: Path, **kw: Any) -> pd.DataFrame:
+    """A CSV file of the folder (an empty file is an empty table), or an error naming it."""
+    if not path.is_file():
+        raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
+    try:
+        table: pd.DataFrame = pd.read_csv(path, **kw)
+        return table
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
+
+
+def kind_of(path: Path) -> str:
+    """``compare``, ``run`` or ``sweep``; an error for anything else."""
+    if not path.is_dir():
+        raise ResultsFolderError(f"{path} is not a folder")
+    if (path / "compare.json").exists():
+        return "compare"
+    if (path / "meta.json").exists():
+        if (path / "design.csv").exists():
+            return "sweep"
+        return "run"
+    raise ResultsFolderError(
+        f"{path} is not a bordersim results folder: it has neither meta.json (bordersim run, "
+        "sweep) nor compare.json (bordersim compare)"
+    )
+
+
+def _finished_reps(reps_dir: Path) -> list[int]:
+    """Replications whose JSON exists, each table checked against its recorded checksum."""
+    out = []
+    for path in sorted(reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")):
+        record = read_json(path)
+        if not isinstance(record, dict) or not isinstance(record.get("tables"), dict):
+            raise ResultsFolderError(f"{path} is not a replication file of bordersim")
+        r = int(path.stem.split("-")[1])
+        for suffix, digest in record["tables"].items():
+            table = reps_dir / f"rep-{r:04d}{suffix}"
+            if not table.is_file():
+                raise ResultsFolderError(f"{table} is missing (named by {path.name})")
+            if hashlib.sha256(table.read_bytes()).hexdigest() != digest:
+                raise ResultsFolderError(
+                    f"{table} does not match its checksum in {path.name} (changed or damaged)"
+                )
+        out.append(r)
+    return out
+
+
+def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
+    """Per table, the mean over replications of its numeric columns, by its key columns."""
+    out: dict[str, pd.DataFrame] = {}
+    for name, keys in TABLE_KEYS.items():
+        frames = []
+        for r in reps:
+            path = reps_dir / f"rep-{r:04d}-{name}.csv"
+            if path.exists():
+                frame = read_csv(path)
+                missing = [k for k in keys if k not in frame.columns]
+                if missing and not frame.empty:
+                    raise ResultsFolderError(f"{path} lacks the column(s) {', '.join(missing)}")
+                if not frame.empty:
+                    frames.append(frame)
+        if not frames:
+            continue
+        t = pd.concat(frames, ignore_index=True)
+        for k in keys:
+            if k != "t_h":
+                t[k] = t[k].astype(str)
+        numeric = [c for c in t.columns if c not in keys and pd.api.types.is_numeric_dtype(t[c])]
+        out[name] = t.groupby(keys, sort=False)[numeric].mean().reset_index()
+    return out
+
+
+def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
+    """Clearance hours of every consignment in the logs kept (Parquet), when there are any.
+
+    Overall clearance ends at ``exited`` for an import and ``loaded`` for an export; a log
+    without ``loaded`` (a comparison keeps a trimmed log) gives it for imports only, so then
+    none is given and the report falls back to the quantiles of the clearance table.
+    """
+    parts: dict[str, list[np.ndarray]] = {"clearance": [], "overall_clearance": []}
+    complete = True
+    for r in reps:
+        path = reps_dir / f"rep-{r:04d}-log.parquet"
+        if not path.exists():
+            continue
+        try:
+            log = pd.read_parquet(path)
+            arrived = log["arrived"].to_numpy(dtype=float)
+            released = log["released"].to_numpy(dtype=float)
+            end = log["exited"].to_numpy(dtype=float)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds
+            raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
+        if "loaded" in log.columns:
+            end = np.where(np.isnan(end), log["loaded"].to_numpy(dtype=float), end)
+        elif "direction" in log.columns and (log["direction"] == "export").any():
+            complete = False
+        for name, hours in (("clearance", released - arrived),
+                            ("overall_clearance", end - arrived)):
+            parts[name].append(hours[np.isfinite(hours)])
+    if not complete:
+        parts["overall_clearance"] = []
+    return {k: np.concatenate(v) for k, v in parts.items() if v}
+
+
+def read_variant(name: str, path: Path) -> Variant:
+    """One run folder (or an option's folder of a comparison)."""
+    from sim.report.org_table import tree_from_record
+
+    scenario = read_object(path / "scenario.json")
+    reps_dir = path / "reps"
+    reps = _finished_reps(reps_dir) if reps_dir.is_dir() else []
+    if not reps:
+        raise ResultsFolderError(f"{reps_dir} holds no finished replication")
+    variant = Variant(name, path, scenario, reps)
+    variant.tables = _mean_tables(reps_dir, reps)
+    variant.samples = _samples(reps_dir, reps)
+    org_path = path / "organisation.json"
+    if org_path.exists():
+        record = read_json(org_path)
+        try:
+            variant.tree = tree_from_record(record)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ResultsFolderError(f"{org_path} is not an organisation tree ({exc})") from None
+        variant.structure = str(record.get("structure") or "explicit")
+    return variant
+
+
+def _warnings_of_run(path: Path) -> list[str]:
+    file = path / "warnings.json"
+    if not file.exists():
+        return []
+    data = read_object(file)
+    found = list(data.get("warnings", []))
+    for ws in dict(data.get("replications", {})).values():
+        found += list(ws)
+    return sorted({str(w) for w in found})
+
+
+def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
+    """A run folder as a comparison of one option, ``run``."""
+    from sim.experiment.compare import CompareResult, _summaries
+    from sim.experiment.options import Option
+
+    meta = read_object(path / "meta.json")
+    read_object(path / "summary.json")  # present and readable: the run finished
+    per_rep = read_csv(path / "replications.csv")
+    if per_rep.empty or "replication" not in per_rep.columns:
+        raise ResultsFolderError(f"{path / 'replications.csv'} has no replications")
+    option = Option("run", description="the scenario as run (no reform)")
+    per_rep = pd.concat([pd.DataFrame({"option": ["run"] * len(per_rep)}), per_rep], axis=1)
+    variant = read_variant("run", path)
+    res = CompareResult(
+        scenario=str(meta.get("scenario", path.name)),
+        options=[option],
+        seed=int(meta.get("seed", 0)),
+        meta=dict(meta),
+        per_rep=per_rep,
+        summary=_summaries(per_rep, [option]),
+        differences=pd.DataFrame(),
+        interactions=pd.DataFrame(),
+        gains=pd.DataFrame(),
+        warnings={"run": _warnings_of_run(path)},
+        path=path,
+    )
+    return res, {"run": variant}
+
+
+def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
+    """A comparison folder: its tables as written, and a :class:`Variant` per option."""
+    from sim.experiment.compare import CompareResult
+    from sim.experiment.options import Option
+
+    meta = read_object(path / "compare.json")
+    try:
+        options = [
+            Option(o["name"], dict(o.get("overrides", {})), str(o.get("description", "")),
+                   tuple(o.get("parts", ())), str(o.get("reform", "")))
+            for o in meta["options"]
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResultsFolderError(f"{path / 'compare.json'} lists no options ({exc})") from None
+    read_object(path / "summary.json")  # present and readable: the comparison finished
+    warnings = read_object(path / "warnings.json")
+    failures = read_json(path / "failures.json") if (path / "failures.json").exists() else []
+    if not isinstance(failures, list):
+        raise ResultsFolderError(f"{path / 'failures.json'} is not a list of failures")
+    str_cols = {"port": str, "direction": str, "group": str}
+    variants = {
+        o.name: read_variant(o.name, path / "options" / o.name)
+        for o in options
+        if (path / "options" / o.name).is_dir()
+    }
+    res = CompareResult(
+        scenario=str(meta.get("scenario", path.name)),
+        options=options,
+        seed=int(meta.get("seed", 0)),
+        meta=dict(meta),
+        per_rep=read_csv(path / "replications.csv"),
+        summary=_checked(read_csv(path / "summary.csv"), path / "summary.csv"),
+        differences=_checked(read_csv(path / "differences.csv"), path / "differences.csv"),
+        interactions=read_csv(path / "interactions.csv"),
+        gains=read_csv(path / "gains.csv", dtype=str_cols),
+        warnings={str(k): list(v) for k, v in warnings.items()},
+        failures=list(failures),
+        path=path,
+    )
+    return res, variants
+
+
+def _checked(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """A long summary table: it must have its columns, and numbers where numbers belong."""
+    need = ["option", "metric", "mean", "ci_low", "ci_high", "n", "shown_low", "shown_high"]
+    missing = [c for c in need if c not in table.columns]
+    if missing:
+        raise ResultsFolderError(f"{path} lacks the column(s) {', '.join(missing)}")
+    for col in ("mean", "ci_low", "ci_high", "shown_low", "shown_high"):
+        if not pd.api.types.is_numeric_dtype(table[col]):
+            raise ResultsFolderError(f"{path}: column {col!r} holds something other than numbers")
+    return table

@@ -1,0 +1,166 @@
+"""Sections of a results folder's report that need more than a comparison's summary tables:
+the scenario, the tail of clearance time, the milestone intervals by owner, what customs sees
+against the hidden truth, queues over time and the organisation tree (from
+:class:`~sim.report.folder.Variant`\\ s). Each returns HTML pieces; plots are embedded PNGs."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from sim.report import flow_plots, plots
+
+if TYPE_CHECKING:
+    from sim.experiment.compare import CompareResult
+    from sim.report.folder import Variant
+
+
+def img(fig: Any, alt: str, plot: str) -> str:
+    """A figure as an inline PNG; ``data-plot`` names the plot (for readers and tests)."""
+    return (
+        f'<img data-plot="{html.escape(plot)}" alt="{html.escape(alt)}" '
+        f'src="data:image/png;base64,{plots.png_base64(fig)}">'
+    )
+
+
+def _rows(pairs: list[tuple[str, Any]]) -> str:
+    return "".join(
+        f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in pairs
+    )
+
+
+def scenario_section(variants: Mapping[str, Variant]) -> list[str]:
+    """The scenario as run (the first option's): description, ports, organisation, timeline."""
+    if not variants:
+        return []
+    first = next(iter(variants.values()))
+    s = first.scenario
+    pairs: list[tuple[str, Any]] = [
+        ("name", s.get("name", "")),
+        ("description", s.get("description", "")),
+        ("observed / warm-up / drain days",
+         f"{s.get('days')} / {s.get('warmup_days')} / {s.get('drain_days')}"),
+    ]
+    if s.get("start_date"):
+        pairs.append(("start date", s["start_date"]))
+    org = s.get("organisation")
+    if isinstance(org, dict):
+        pairs.append(("organisation", f"structure {org.get('structure') or 'explicit'}"))
+    ports = s.get("ports", {})
+    port_rows = "".join(
+        f"<tr><td>{html.escape(str(pid))}</td><td>{html.escape(str(p.get('mode', '')))}</td>"
+        f"<td>{html.escape(str(p.get('label') or ''))}</td></tr>"
+        for pid, p in ports.items()
+        if isinstance(p, dict)
+    )
+    out = [
+        "<h2>The scenario</h2>",
+        f"<table class='scenario'>{_rows(pairs)}</table>",
+        "<h3>Ports</h3><table><tr><th>port</th><th>mode</th><th>what it is</th></tr>"
+        f"{port_rows}</table>",
+    ]
+    timeline = s.get("timeline") or []
+    if timeline:
+        items = "".join(
+            f"<tr><td>{html.escape(str(t.get('reform', t)))}</td>"
+            f"<td>{html.escape(str(t.get('at', '')))}</td></tr>"
+            for t in timeline
+            if isinstance(t, dict)
+        )
+        out.append("<h3>Reforms on the scenario's timeline</h3><table><tr><th>reform</th>"
+                   f"<th>from</th></tr>{items}</table>")
+    return out
+
+
+def _tables(variants: Mapping[str, Variant], name: str) -> dict[str, Any]:
+    return {n: v.tables[name] for n, v in variants.items() if name in v.tables}
+
+
+def tail_section(variants: Mapping[str, Variant]) -> list[str]:
+    """The tail of clearance time: every consignment when the logs were kept."""
+    clear = _tables(variants, "clearance")
+    if not clear:
+        return []
+    out = ["<h2>The tail of clearance time</h2>"]
+    for metric in ("overall_clearance", "clearance"):
+        samples = {n: v.samples.get(metric) for n, v in variants.items()}
+        from_logs = all(s is not None for s in samples.values())
+        how = ("every consignment of the kept logs" if from_logs else
+               "the median, p90 and p95 (run with --log for every consignment)")
+        out += [f"<p class='note'>{html.escape(metric)}: from {how}.</p>",
+                img(flow_plots.clearance_tail(samples, clear, metric), f"{metric} tail",
+                    f"tail-{metric}")]
+    return out
+
+
+def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
+    intervals = _tables(variants, "intervals")
+    if not intervals:
+        return []
+    return [
+        "<h2>Milestone intervals by owner of the delay</h2>",
+        "<p class='note'>Each stretch between two milestones of the Time Release Study, "
+        "booked to the one who owns it: trader, terminal, customs, quarantine or the "
+        "organisation. A bar is the hours the stretch adds to the average consignment: its "
+        "mean among the consignments that pass through it (shown beside its name, with "
+        "their share) times that share.</p>",
+        img(flow_plots.intervals_by_owner(intervals), "milestone intervals", "intervals"),
+    ]
+
+
+def truth_section(variants: Mapping[str, Variant], res: CompareResult) -> list[str]:
+    enforcement = _tables(variants, "enforcement")
+    if not enforcement or all(
+        (t["truth"] == "compliant").all() for t in enforcement.values()
+    ):
+        return []
+    return [
+        "<h2>What customs sees, and the hidden truth</h2>",
+        "<p class='note'>Hits and seizures are what customs sees; prevalence, detection and "
+        "what slips through are the model's hidden truth (assumptions of the scenario). More "
+        "seizures are not better in themselves: where smugglers are deterred, seizures fall "
+        "while less slips through.</p>",
+        img(flow_plots.customs_and_truth(enforcement, res.summary), "customs and the truth",
+            "truth"),
+    ]
+
+
+def queues_section(variants: Mapping[str, Variant]) -> list[str]:
+    queues = _tables(variants, "queues")
+    if not queues:
+        return []
+    first = next(iter(variants.values())).scenario
+    warmup_h = 24 * float(first.get("warmup_days") or 0)
+    return [
+        "<h2>Queue lengths over time</h2>",
+        img(flow_plots.queues_over_time(queues, warmup_h), "queues over time", "queues"),
+    ]
+
+
+def org_section(variants: Mapping[str, Variant]) -> list[str]:
+    """The organisation tree of each option with a distinct structure (staff, utilisation)."""
+    from sim.report.org_plot import draw_organisations, utilisation_by_unit
+
+    panels = []
+    seen: list[tuple[str | None, tuple[Any, ...]]] = []
+    for name, v in variants.items():
+        if v.tree is None:
+            continue
+        shape = tuple(sorted((u, x.parent, x.heads()) for u, x in v.tree.units.items()))
+        if (v.structure, shape) in seen:
+            continue
+        seen.append((v.structure, shape))
+        resources = v.tables.get("resources")
+        util = utilisation_by_unit(resources) if resources is not None else {}
+        panels.append((f"{name}: {v.structure}", v.tree, util))
+    if not panels:
+        return []
+    structures = ",".join(str(title.split(": ")[-1]) for title, _, _ in panels)
+    return [
+        "<h2>The organisation</h2>",
+        "<p class='note'>Units by level with their staff and the utilisation of each unit's "
+        "busiest role; one tree per option whose structure differs.</p>",
+        img(draw_organisations(panels), "organisation tree", "org-tree").replace(
+            "<img ", f'<img data-structures="{html.escape(structures)}" ', 1),
+    ]

@@ -1,0 +1,127 @@
+"""The report of a sweep folder (``bordersim sweep``): what was run, the points, each point's
+key metrics with 95 % intervals over its replications, a plot of them, and the Sobol indices
+when the sweep computed them. Self-contained like :mod:`sim.report.html`."""
+
+from __future__ import annotations
+
+import base64
+import html
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sim.report import plots, sections
+from sim.report.folder import ResultsFolderError, read_csv, read_json
+from sim.report.html import _CSS, _fmt, _interval
+
+SWEEP_METRICS = (
+    "clearance_h_mean",
+    "clearance_h_p90",
+    "overall_clearance_h_mean",
+    "released_within_24h",
+    "inspection_rate",
+    "detection_rate",
+)
+
+
+def point_summary(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
+    """Per point and shown metric: mean, 95 % interval and n over its replications."""
+    from sim.analysis.stats import confidence_interval
+
+    out = []
+    for point, grp in rows.groupby("point", sort=True):
+        for metric in SWEEP_METRICS:
+            if metric not in grp.columns:
+                continue
+            mean, low, high = confidence_interval(grp[metric].to_numpy(dtype=float))
+            out.append({"point": int(str(point)), "metric": metric, "mean": mean,
+                        "ci_low": math.nan if low is None else low,
+                        "ci_high": math.nan if high is None else high, "n": len(grp)})
+    return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n"])
+
+
+def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> str:
+    metrics = list(dict.fromkeys(summary["metric"]))
+    head = "".join(f"<th>{html.escape(p)}</th>" for p in ["point", *params])
+    head += "".join(f"<th>{html.escape(m)} [95 % CI]</th>" for m in metrics)
+    s = summary.set_index(["point", "metric"])
+    body = []
+    for label, row in design.iterrows():
+        point = int(str(label))
+        cells = [f"<td>{point}</td>"] + [f"<td>{html.escape(str(row[p]))}</td>" for p in params]
+        for m in metrics:
+            if (point, m) not in s.index:
+                cells.append("<td></td>")
+                continue
+            r = s.loc[(point, m)]
+            cells.append(
+                f'<td class="mean" data-point="{point}" data-metric="{html.escape(m)}" '
+                f'data-mean="{float(r["mean"])!r}">{_fmt(r["mean"])} '
+                f"<small>{_interval(r['ci_low'], r['ci_high'])}</small></td>"
+            )
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _plot(summary: pd.DataFrame) -> str:
+    metrics = [m for m in ("clearance_h_mean", "overall_clearance_h_mean") if
+               m in set(summary["metric"])]
+    if not metrics:
+        return ""
+    fig = plots._figure(8, 3.8)
+    ax = fig.add_subplot(1, 1, 1)
+    for i, m in enumerate(metrics):
+        t = summary[summary["metric"] == m]
+        err = np.nan_to_num([t["mean"] - t["ci_low"], t["ci_high"] - t["mean"]])
+        ax.errorbar(t["point"] + 0.1 * i, t["mean"], yerr=err, fmt="o", capsize=3,
+                    color=plots.PALETTE[i], label=m)
+    ax.set_xlabel("point (see the table)")
+    ax.set_ylabel("hours (mean, 95 % interval)")
+    ax.set_title("Clearance time at each point of the sweep")
+    ax.legend(loc="best")
+    return sections.img(fig, "clearance by point", "sweep-points")
+
+
+def _sobol(path: Path) -> list[str]:
+    out: list[str] = []
+    if (path / "sobol.csv").exists():
+        t = read_csv(path / "sobol.csv")
+        out += ["<h2>Sobol indices</h2>", t.to_html(index=False, float_format=_fmt, border=0)]
+    png = path / "sobol.png"
+    if png.is_file():
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        out.append(f'<img data-plot="sobol" alt="Sobol indices" src="data:image/png;base64,'
+                   f'{data}">')
+    return out
+
+
+def render_sweep(path: Path) -> str:
+    """The sweep folder's report as one HTML string."""
+    meta = read_json(path / "meta.json")
+    if not isinstance(meta, dict) or not isinstance(meta.get("parameters"), list):
+        raise ResultsFolderError(f"{path / 'meta.json'} does not describe a sweep")
+    params = [str(p) for p in meta["parameters"]]
+    design = read_csv(path / "design.csv", index_col="point")
+    rows = read_csv(path / "sweep.csv")
+    if rows.empty or "point" not in rows.columns:
+        raise ResultsFolderError(f"{path / 'sweep.csv'} has no finished points")
+    summary = point_summary(rows, params)
+    what = [("scenario", Path(str(meta.get("scenario", ""))).name), ("points", len(design)),
+            ("replications per point", meta.get("reps")),
+            ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
+             "point)"), ("bordersim version", meta.get("version"))]
+    rows_html = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
+                        for k, v in what)
+    title = f"bordersim sweep: {html.escape(Path(str(meta.get('scenario', ''))).stem)}"
+    parts = [f"<h1>{title}</h1>", "<h2>What was run</h2>", f"<table>{rows_html}</table>",
+             "<h2>Results by point</h2>",
+             "<p class='note'>Means over each point's replications with 95 % Student-t "
+             "intervals (from sweep.csv). Times in hours.</p>",
+             _table(design, summary, params), _plot(summary), *_sobol(path)]
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{title}</title><style>{_CSS}</style></head>"
+        f"<body>{''.join(parts)}</body></html>\n"
+    )

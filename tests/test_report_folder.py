@@ -1,0 +1,240 @@
+"""`bordersim report RESULTS_DIR`: one self-contained HTML file from a results folder of
+`run`, `compare` or `sweep`, from its files alone, with the folder's numbers, every plot, the
+organisation tree, and a clear error (naming the file) for a folder that is not one or is
+damaged. Short runs only: the small scenario, or Guangdong for one day."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.report.folder_report import render_folder
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = REPO / "tests" / "scenarios" / "small.toml"
+GUANGDONG = REPO / "sim" / "scenarios" / "guangdong.toml"
+TINY = ["--days", "1", "--set", "warmup_days=1", "--set", "drain_days=2"]
+#: every plot of a run's report; a comparison adds who gains
+RUN_PLOTS = {
+    "overall-clearance", "clearance", "tail-overall_clearance", "tail-clearance",
+    "time-by-owner", "intervals", "truth", "queues", "utilisation-by-lane",
+}
+
+
+class _Page(HTMLParser):
+    """Every tag's attributes, by tag name."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def all(self, tag: str, **having: str) -> list[dict[str, str]]:
+        return [
+            a for t, a in self.tags
+            if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in having.items())
+        ]
+
+
+def _self_contained(text: str) -> _Page:
+    page = _Page(text)
+    assert not page.all("script") and not page.all("link") and not page.all("iframe")
+    for tag, attrs in page.tags:
+        assert "href" not in attrs, (tag, attrs)
+        if "src" in attrs:
+            assert attrs["src"].startswith("data:image/"), (tag, attrs["src"][:40])
+    assert not re.search(r"url\(|@import|https?://", text.split("<body>")[0])  # nothing in CSS
+    return page
+
+
+def _plots(page: _Page) -> set[str]:
+    return {a["data-plot"] for a in page.all("img") if "data-plot" in a}
+
+
+def _same(shown: str, value: float) -> bool:
+    x = float(shown)
+    return (math.isnan(x) and math.isnan(value)) or x == value
+
+
+@pytest.fixture(scope="module")
+def run_folder(tmp_path_factory) -> Path:
+    """A run of Guangdong (an organisation scenario) for one day, two replications."""
+    out = tmp_path_factory.mktemp("run") / "r"
+    argv = ["run", str(GUANGDONG), "--reps", "2", "--days", "1", "--set", "warmup_days=0",
+            "--set", "drain_days=1", "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def compare_folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("compare") / "c"
+    argv = ["compare", str(SMALL), "--option", "review4:ports.sea.review.capacity=4",
+            "--reps", "2", *TINY, "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder, capsys):
+    assert main(["report", str(run_folder)]) == 0
+    assert "report.html" in capsys.readouterr().out
+    text = (run_folder / "report.html").read_text(encoding="utf-8")
+    page = _self_contained(text)
+    assert _plots(page) >= RUN_PLOTS | {"org-tree"}
+    summary = json.loads((run_folder / "summary.json").read_text())
+    per_rep = pd.read_csv(run_folder / "replications.csv")
+    cells = page.all("td", **{"class": "mean"})
+    rows = [a for _, a in page.tags if "data-metric" in a and a.get("data-option") == "run"]
+    assert len(cells) == len(rows) >= 10
+    for row, cell in zip(rows, cells, strict=True):
+        metric = row["data-metric"]
+        for key in ("mean", "ci_low", "ci_high"):
+            want = summary[metric][key]
+            assert _same(cell[f"data-{key.replace('_', '-')}"], math.nan if want is None else want)
+        assert np.isclose(float(cell["data-mean"]), per_rep[metric].mean(), rtol=1e-12)
+    tree = page.all("img", data_plot="org-tree")[0]
+    assert tree["data-structures"] == "hybrid"
+    assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports
+
+
+def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_folder, tmp_path):
+    written = (compare_folder / "report.html").read_text(encoding="utf-8")
+    out = tmp_path / "elsewhere.html"
+    assert main(["report", str(compare_folder), "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == written  # from the files alone, the same page
+    page = _self_contained(written)
+    assert _plots(page) >= RUN_PLOTS | {"who-gains"}
+    assert "org-tree" not in _plots(page)  # the small scenario has no organisation
+    summary = pd.read_csv(compare_folder / "summary.csv")
+    differences = pd.read_csv(compare_folder / "differences.csv")
+    rows = [a for _, a in page.tags if "data-metric" in a and "data-option" in a]
+    means = page.all("td", **{"class": "mean"})
+    assert {r["data-option"] for r in rows} == {"baseline", "review4"}
+    for row, cell in zip(rows, means, strict=True):
+        s = summary[(summary["metric"] == row["data-metric"])
+                    & (summary["option"] == row["data-option"])].iloc[0]
+        for key in ("mean", "ci_low", "ci_high"):
+            assert _same(cell[f"data-{key.replace('_', '-')}"], float(s[key]))
+    diffs = page.all("td", **{"class": "diff"})
+    assert len(diffs) == sum(r["data-option"] == "review4" for r in rows)
+    review4 = [r for r in rows if r["data-option"] == "review4"]
+    for row, cell in zip(review4, diffs, strict=True):
+        d = differences[(differences["metric"] == row["data-metric"])
+                        & (differences["option"] == "review4")].iloc[0]
+        for key in ("mean", "ci_low", "ci_high"):
+            assert _same(cell[f"data-diff-{key.replace('_', '-')}"], float(d[key]))
+    gains = pd.read_csv(compare_folder / "gains.csv")
+    everyone = gains[(gains["measure"] == "overall_clearance") & (gains["dimension"] == "all")]
+    cell = page.all("td", **{"class": "gain"})[0]
+    assert _same(cell["data-mean"], float(everyone.iloc[0]["mean_change_h"]))
+
+
+def test_the_tree_of_each_structure_an_option_makes():
+    """A reform that changes the structure (the dumbbell) gets its own tree beside the
+    baseline's; an option with the same tree does not."""
+    from sim.reforms import apply
+    from sim.report.folder import Variant
+    from sim.report.org_table import tree_from_record, tree_record
+    from sim.report.sections import org_section
+    from sim.scenario.loader import load_scenario
+
+    hybrid = load_scenario(GUANGDONG)
+    dumbbell = apply(hybrid, "dumbbell")
+    variants = {}
+    for name, sc in (("baseline", hybrid), ("more_staff", hybrid), ("dumbbell", dumbbell)):
+        record = tree_record(sc)
+        assert record is not None
+        variants[name] = Variant(name, Path("."), {}, [0], tree=tree_from_record(record),
+                                 structure=record["structure"])
+    (img,) = _Page("".join(org_section(variants))).all("img")
+    assert img["data-structures"] == "hybrid,dumbbell"
+    assert org_section({}) == []
+
+
+def test_a_sweep_folder_report_has_each_points_intervals(tmp_path):
+    out = tmp_path / "s"
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,4", "--reps", "2",
+            *TINY, "--out", str(out)]
+    assert main(argv) == 0
+    page = _self_contained(render_folder(out))
+    assert "sweep-points" in _plots(page)
+    rows = pd.read_csv(out / "sweep.csv")
+    cells = page.all("td", **{"class": "mean"})
+    assert len(cells) >= 8
+    for cell in cells:
+        values = rows[rows["point"] == int(cell["data-point"])][cell["data-metric"]]
+        assert np.isclose(float(cell["data-mean"]), values.mean(), rtol=1e-12)
+
+
+def _error(folder: Path, capsys) -> str:
+    assert main(["report", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+def test_a_folder_that_is_not_a_results_folder(tmp_path, capsys):
+    assert "not a folder" in _error(tmp_path / "nothing-here", capsys)
+    (tmp_path / "notes.txt").write_text("hello")
+    assert "not a bordersim results folder" in _error(tmp_path, capsys)
+    assert "not a folder" in _error(tmp_path / "notes.txt", capsys)
+    assert not (tmp_path / "report.html").exists()
+
+
+def _edit_a_number(folder: Path) -> None:
+    path = folder / "reps" / "rep-0000-resources.csv"
+    path.write_text(re.sub(r"0\.(\d)", r"0.9\1", path.read_text(), count=1))
+
+
+@pytest.mark.parametrize(
+    ("damage", "named"),
+    [
+        (lambda f: (f / "meta.json").write_text("{not json"), "meta.json"),
+        (lambda f: (f / "scenario.json").write_text("[1, 2]"), "scenario.json"),
+        (lambda f: (f / "summary.json").unlink(), "summary.json"),
+        (lambda f: (f / "replications.csv").write_bytes(b"\xff\xfe\x00garbage"),
+         "replications.csv"),
+        (lambda f: (f / "reps" / "rep-0001-queues.csv").write_text("t_h,port\n1,x\n"),
+         "rep-0001-queues.csv"),
+        (lambda f: (f / "reps" / "rep-0000-clearance.csv").unlink(), "rep-0000-clearance.csv"),
+        (_edit_a_number, "rep-0000-resources.csv"),  # valid CSV, but not what was run
+        (lambda f: (f / "organisation.json").write_text('{"format": 1, "units": {"a": 1}}'),
+         "organisation.json"),
+    ],
+)
+def test_a_damaged_run_folder_names_the_file(run_folder, tmp_path, capsys, damage, named):
+    folder = tmp_path / "copy"
+    shutil.copytree(run_folder, folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    damage(folder)
+    err = _error(folder, capsys)
+    assert named in err, err
+    assert not (folder / "report.html").exists()
+
+
+def test_a_damaged_comparison_folder_names_the_file(compare_folder, tmp_path, capsys):
+    folder = tmp_path / "copy"
+    shutil.copytree(compare_folder, folder)
+    (folder / "summary.csv").write_text("option,metric\nbaseline,x\n")
+    assert "summary.csv" in _error(folder, capsys)
+    shutil.rmtree(folder / "options" / "review4" / "reps")
+    (folder / "summary.csv").write_bytes((compare_folder / "summary.csv").read_bytes())
+    assert "review4" in _error(folder, capsys)
+
+
+def test_a_run_writes_its_organisation_tree_only_when_it_has_one(run_folder, compare_folder):
+    record = json.loads((run_folder / "organisation.json").read_text())
+    assert record["structure"] == "hybrid" and "gac" in record["units"]
+    assert not (compare_folder / "options" / "baseline" / "organisation.json").exists()
