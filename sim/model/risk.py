@@ -332,7 +332,7 @@ class RiskEngine:
         }
 
     def _needs_vector(self, block: SelectionInput) -> bool:
-        return self.local_auc is not None or self.alerts.active(block.port)
+        return self.local_auc is not None
 
     def _score_one(self, block: SelectionInput) -> float:
         u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
@@ -343,6 +343,9 @@ class RiskEngine:
         s = self.prior[block.port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
         if block.illicit is not None:
             s += self.d[int(block.illicit[0])]
+        boost = self.alerts.boost(block.port, block.now)
+        if boost is not None:
+            s += boost[self.alerts.code(block.port, com, org, k)]
         return float(s)
 
     def _rule(self, port: str, k: int, n: int, candidates: int, others: int) -> tuple[int, int]:
