@@ -106,9 +106,9 @@ def test_reviewed_declarations_decide_at_their_own_assessment():
 
 def test_reviewed_declarations_are_decided_between_their_tick_and_their_assessment():
     """With ``refresh`` > 0 a reviewed declaration waits, on its way, for the block of its
-    assessment's tick, or, if its review ended in that interval (the tick has passed), is
-    decided alone at once: either way at a moment in [tick, assessment], so from a state at
-    most ``refresh`` old and never after the assessment."""
+    assessment's tick, or, if it asked for review in that interval (the tick has passed), is
+    decided alone when its review is booked: either way at a moment in [tick, assessment],
+    so from a state at most ``refresh`` old and never after the assessment."""
     start, refresh = 50.5, 2.0
     selector = ScanFrom(start, refresh)
     rows = assessed(run(selector, review=0.5).log)

@@ -55,8 +55,10 @@ engine ``queue_length``) is longer than ``queue``, its target is scaled by queue
 least ``min_share`` of it; the credit floors still hold.
 
 **State at most ``refresh`` old.** Decisions are taken at the start of the ``refresh``
-interval of each assessment (:mod:`sim.model.decisions`); the threshold, the throttle and the
-learned AUC are recomputed at those instants, alerts count from their receipt up to them.
+interval of each assessment, or, for a declaration that asks for officer review in that
+interval, when its review is booked (:mod:`sim.model.decisions`): never after the assessment;
+the threshold, the throttle and the learned AUC are recomputed at the first decision of each
+interval, alerts count from their receipt up to the interval's start.
 (While a window holds fewer than ``MIN_FILL`` scores, the threshold is recomputed on every
 block from the window and the block.) The credit rules use the running counts of the
 decisions before, which is fresher still.
