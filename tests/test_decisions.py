@@ -102,3 +102,21 @@ def test_reviewed_declarations_decide_at_their_own_assessment():
     # every decision was taken at the moment of an assessment (or at time 0, for declarations
     # lodged in advance and assessed before the run's first instant)
     assert set(np.round(selector.asked, 9)) <= set(np.round(rows.assessed, 9)) | {0.0}
+
+
+def test_reviewed_declarations_are_decided_between_their_tick_and_their_assessment():
+    """With ``refresh`` > 0 a reviewed declaration waits, on its way, for the block of its
+    assessment's tick, or, if it asked for review in that interval (the tick has passed), is
+    decided alone when its review is booked: either way at a moment in [tick, assessment],
+    so from a state at most ``refresh`` old and never after the assessment."""
+    start, refresh = 50.5, 2.0
+    selector = ScanFrom(start, refresh)
+    rows = assessed(run(selector, review=0.5).log)
+    reviewed = rows[rows.review.notna()]
+    assert len(reviewed) > 50
+    tick = np.floor(reviewed.assessed / refresh) * refresh
+    assert reviewed.sel_scan[tick >= start].all()  # decided no earlier than the tick
+    assert not reviewed.sel_scan[reviewed.assessed < start].any()  # nor after the assessment
+    # both ways were taken: blocks at ticks, and declarations decided alone in between
+    asked = np.asarray(selector.asked)
+    assert (asked % refresh == 0).any() and (asked % refresh != 0).any()

@@ -60,8 +60,10 @@ engine ``queue_length``) is longer than ``queue``, its target is scaled by queue
 least ``min_share`` of it; the credit floors still hold.
 
 **State at most ``refresh`` old.** Decisions are taken at the start of the ``refresh``
-interval of each assessment (:mod:`sim.model.decisions`); the threshold, the throttle and the
-learned AUC are recomputed at those instants, alerts count from their receipt up to them.
+interval of each assessment, or, for a declaration that asks for officer review in that
+interval, when its review is booked (:mod:`sim.model.decisions`): never after the assessment;
+the threshold, the throttle and the learned AUC are recomputed at the first decision of each
+interval, alerts count from their receipt up to the interval's start.
 (While a window holds fewer than ``MIN_FILL`` scores, the threshold is recomputed on every
 block from the window and the block.) The credit rules use the running counts of the
 decisions before, which is fresher still.
@@ -361,11 +363,7 @@ class RiskEngine:
         }
 
     def _needs_vector(self, block: SelectionInput) -> bool:
-        return (
-            self.local_auc is not None
-            or self.alerts.active(block.port)
-            or self.sharing is not None
-        )
+        return self.local_auc is not None or self.sharing is not None
 
     def _score_one(self, block: SelectionInput) -> float:
         u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
@@ -376,6 +374,9 @@ class RiskEngine:
         s = self.prior[block.port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
         if block.illicit is not None:
             s += self.d[int(block.illicit[0])]
+        boost = self.alerts.boost(block.port, block.now)
+        if boost is not None:
+            s += boost[self.alerts.code(block.port, com, org, k)]
         return float(s)
 
     def _rule(self, port: str, k: int, n: int, candidates: int, others: int) -> tuple[int, int]:
