@@ -134,7 +134,7 @@ def overhead_items(
     start, end = window
     rows: list[dict[str, Any]] = []
     smuggling = getattr(scenario, "smuggling", None)
-    for name, route in (smuggling.routes.items() if smuggling is not None else ()):
+    for name, route in smuggling.routes.items() if smuggling is not None else ():
         patrol = route.patrol
         if patrol is None:
             continue

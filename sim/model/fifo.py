@@ -50,6 +50,7 @@ class FifoLane(LaneStats):
         self._soon: list[tuple[float, int, int, Booking]] = []  # requests that wake the lane
         self._wakes: set[float] = set()  # times at which a wake-up is scheduled
         self._seq = itertools.count()
+        self._on_wake = self._woken  # (a bound method made once, not per wake-up)
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
         self._cap = h
@@ -85,7 +86,8 @@ class FifoLane(LaneStats):
             heapq.heappush(self._soon, entry)
             if booking.r not in self._wakes:
                 self._wakes.add(booking.r)
-                self.env.timeout(booking.r - self.env.now, booking.r).callbacks.append(self._woken)
+                env = self.env
+                env.timeout(booking.r - env.now, booking.r).callbacks.append(self._on_wake)
         else:
             heapq.heappush(self._pending, entry)
 

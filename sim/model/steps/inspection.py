@@ -12,7 +12,7 @@ import numpy as np
 
 from sim.model.cell import take
 from sim.model.draws import AEO_CLASSES, R
-from sim.model.lane import serve
+from sim.model.lane import Booking
 from sim.model.milestones import (
     CUSTOMS,
     EXAM_END,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 GOODS_READY = R.goods_ready
+INF = float("inf")
 
 
 def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
@@ -132,8 +133,16 @@ class Inspect(Step):
         j.t = t
         if p.separate_inspection:
             yield from self.separately(j, physical, quarantine)
-        else:
-            yield from self.jointly(j, physical, quarantine)
+        else:  # one examination (written out: a generator less to pass through)
+            staff, work, owner = self.joint_exam(p, j.r, physical, quarantine)
+            r, m = j.r, j.m
+            start, end = yield from self.examine(
+                j, staff, work * p.slowdown, r[R.move], r[R.move_out], owner
+            )
+            if physical:
+                m[EXAM_START], m[EXAM_END] = start, end
+            if quarantine:
+                m[Q_START], m[Q_END] = start, end
         c.did_physical, c.did_quarantine = physical, quarantine
         found = bool(physical and j.r[R.exam_finds])
         if found or not quarantine:  # a quarantine check's result comes later
@@ -161,24 +170,22 @@ class Inspect(Step):
             )
             m[EXAM_START], m[EXAM_END] = start, end
 
-    def jointly(self, j: Journey, physical: bool, quarantine: bool) -> Generator[Any, Any, None]:
-        p, r, m = j.port, j.r, j.m
-        staff: tuple[Any, ...]
+    @staticmethod
+    def joint_exam(
+        p: Port, r: list[float], physical: bool, quarantine: bool
+    ) -> tuple[tuple[Any, ...], float, int]:
+        """A joint examination's staff, work and owner (before any cross-training slowdown).
+        Both agencies: the teams and the quarantine officers (in a pool: two of its
+        officers) for the longer of the two exams."""
         if physical and quarantine:
-            staff = (p.teams, p.quarantine_officers)  # in a pool: two of its officers
-            work = max(r[R.exam_time], r[R.quarantine_time])
-        elif physical:
-            staff, work = (p.teams,), r[R.exam_time]
-        else:
-            staff, work = (p.quarantine_officers,), r[R.quarantine_time]
-        owner = CUSTOMS if physical else QUARANTINE
-        start, end = yield from self.examine(
-            j, staff, work * p.slowdown, r[R.move], r[R.move_out], owner
-        )
+            return (
+                (p.teams, p.quarantine_officers),
+                max(r[R.exam_time], r[R.quarantine_time]),
+                CUSTOMS,
+            )
         if physical:
-            m[EXAM_START], m[EXAM_END] = start, end
-        if quarantine:
-            m[Q_START], m[Q_END] = start, end
+            return (p.teams,), r[R.exam_time], CUSTOMS
+        return (p.quarantine_officers,), r[R.quarantine_time], QUARANTINE
 
     def examine(
         self,
@@ -275,12 +282,21 @@ def run_phases(
         for lane in unlimited:
             lane.delay(duration, cohort)
         if new:
-            if stretch_end:  # a FIFO lane, booked for its whole stretch
+            if stretch_end:  # a FIFO lane, booked for its whole stretch (as serve() does)
+                blocking = new[0]
                 span = 0.0
                 for k in range(i, stretch_end):
                     span += phases[k][1]
-                start, _ = yield from serve(env, new[0], t, span, c)
-                blocking = new[0]
+                now = env.now
+                if c.deferred:
+                    booking = Booking(blocking, now if now > t else t, c.index, span, cohort)
+                    start, end = yield booking
+                elif t > now:
+                    start, end = yield Booking(blocking, t, c.index, span, cohort, True)
+                else:
+                    start, end = blocking.book(span, cohort, c.index)
+                if end == INF:  # no server will ever come: wait for ever (censored)
+                    yield env.event()
             else:
                 requested = max(t, env.now)
                 rank = -1 if offset else priority  # a box leaving its bay goes first
