@@ -102,6 +102,9 @@ class Cell:
         self._groups: dict[tuple[CellLane, ...], list[list[Any]]] = {}
         self._seq = count()
         self._members: list[CellLane] = []
+        #: how runs of phases use the lanes, by the lanes of their phases (see
+        #: :func:`sim.model.steps.inspection.phase_plan`)
+        self.plans: dict[tuple[tuple[Any, ...], ...], Any] = {}
 
     def join(self, lanes: list[Any]) -> None:
         self._members = [lane for lane in lanes if not lane.unlimited]

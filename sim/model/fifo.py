@@ -50,6 +50,7 @@ class FifoLane(LaneStats):
         self._soon: list[tuple[float, int, int, Booking]] = []  # requests that wake the lane
         self._wakes: set[float] = set()  # times at which a wake-up is scheduled
         self._seq = itertools.count()
+        self._on_wake = self._woken  # (a bound method made once, not per wake-up)
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
         self._cap = h
@@ -85,7 +86,8 @@ class FifoLane(LaneStats):
             heapq.heappush(self._soon, entry)
             if booking.r not in self._wakes:
                 self._wakes.add(booking.r)
-                self.env.timeout(booking.r - self.env.now, booking.r).callbacks.append(self._woken)
+                env = self.env
+                env.timeout(booking.r - env.now, booking.r).callbacks.append(self._on_wake)
         else:
             heapq.heappush(self._pending, entry)
 
@@ -125,20 +127,28 @@ class FifoLane(LaneStats):
             return INF, INF
         ends, cap = self._ends, self._cap
         s = r if r > self._last_start else self._last_start
-        while ends and ends[0] <= s:
-            heapq.heappop(ends)
-        if self._constant:  # at most cap jobs run: if all servers are busy, the first to free
+        if self._constant:  # ``ends`` holds the ends of the last cap jobs: if all servers
+            # are busy at s, the job starts when the first frees (it takes that server)
             if len(ends) >= cap[0]:
-                s = heapq.heappop(ends)
+                first = ends[0]
+                if first > s:
+                    s = first
+                e = s + service
+                heapq.heapreplace(ends, e)
+            else:
+                e = s + service
+                heapq.heappush(ends, e)
         else:
+            while ends and ends[0] <= s:
+                heapq.heappop(ends)
             while len(ends) >= cap[int(s) % 168]:
                 nxt = ends[0] if ends else INF
                 change = int(s) + self._to_change[int(s) % 168]
                 s = change if change < nxt else nxt
                 while ends and ends[0] <= s:
                     heapq.heappop(ends)
-        e = s + service
-        heapq.heappush(ends, e)
+            e = s + service
+            heapq.heappush(ends, e)
         self._last_start = s
         self._requests += 1
         self._starts.append(s)

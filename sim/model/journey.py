@@ -67,36 +67,40 @@ def journey(
     after it are then those of the new plan."""
     j = Journey(env, port, c)
     route, plan = port.route, c.plan
-    steps, k = route.planned(plan), 0
-    while k < len(steps):
-        step, kind, ends = steps[k]
-        k += 1
-        if kind == LANE:
-            visit = step.visit(j)
-            if visit is not None:
-                # what serve() does, written out: this is the hottest loop of the model
-                lane, t, service = visit
-                if lane.unlimited:
-                    lane.delay(service, c.cohort)
-                    start, end = t, t + service
-                elif c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
-                    start, end = yield Booking(lane, max(t, env.now), c.index, service, c.cohort)
-                elif t > env.now:
-                    start, end = yield Booking(lane, t, c.index, service, c.cohort, wake=True)
-                else:
-                    start, end = lane.book(service, c.cohort, c.index)
-                if end == INF:  # no server will ever come: wait for ever (censored)
-                    yield env.event()
-                step.visited(j, start, end)
-        elif kind == WAITS:
-            yield from step.flow(j)
+    steps = route.planned(plan)
+    while steps:
+        for step, kind, ends in steps:
+            if kind == LANE:
+                visit = step.visit(j)
+                if visit is not None:
+                    # what serve() does, written out: this is the hottest loop of the model
+                    lane, t, service = visit
+                    if lane.unlimited:
+                        lane.delay(service, c.cohort)
+                        start, end = t, t + service
+                    elif c.deferred:  # (asked no earlier than now: before 0 means at 0)
+                        now = env.now
+                        booking = Booking(lane, now if now > t else t, c.index, service, c.cohort)
+                        start, end = yield booking
+                    elif t > env.now:
+                        start, end = yield Booking(lane, t, c.index, service, c.cohort, True)
+                    else:
+                        start, end = lane.book(service, c.cohort, c.index)
+                    if end == INF:  # no server will ever come: wait for ever (censored)
+                        yield env.event()
+                    step.visited(j, start, end)
+            elif kind == WAITS:
+                yield from step.flow(j)
+            else:
+                step.flow(j)
+            if ends and c.outcome:
+                done(c)
+                return
+            if c.plan != plan:  # decided on the way: carry on along the new plan
+                plan = c.plan
+                steps = route.planned_after(plan, step)
+                break
         else:
-            step.flow(j)
-        if ends and c.outcome:
-            done(c)
-            return
-        if c.plan != plan:  # decided on the way: carry on along the new plan
-            plan = c.plan
-            steps, k = route.planned_after(plan, step), 0
+            break
     c.m[LOADED if c.req[DIRECTION] == 1 else EXITED] = j.t  # an export ends at loading
     done(c)

@@ -135,8 +135,21 @@ class Port:
         self.created_surge = {False: 0, True: 0}
 
     _SHARED = (
-        "lanes", "lab", "slots", "review", "document", "scanners", "image_officers", "gate",
-        "pooled", "simple_cell", "bays", "movers", "teams", "quarantine_officers", "cell",
+        "lanes",
+        "lab",
+        "slots",
+        "review",
+        "document",
+        "scanners",
+        "image_officers",
+        "gate",
+        "pooled",
+        "simple_cell",
+        "bays",
+        "movers",
+        "teams",
+        "quarantine_officers",
+        "cell",
         "owner_of",
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,7 +59,8 @@ _TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
 _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises]
-_DIRECTION, _COMMODITY, _CLASS, _BOXES, _VALUE, _ATTEND, _PREMISES = _ATTRS
+_DIRECTION = R.direction
+_attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -114,7 +116,8 @@ class Recorder:
             "containers": 0.0,
             "containers_inspected": 0.0,
         }
-        self._rows: list[tuple] = []
+        self._rows: list[float] = []  # STATS rows of record(), one after another
+        self._n_rows = 0
         self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
         self._block_rows = 0
         self._log: list[tuple] = []
@@ -135,26 +138,11 @@ class Recorder:
         if outcome != CENSORED and finished > self.end:
             outcome = CENSORED
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
-        if c.cohort:
-            self._rows.append(
-                (
-                    c.port,
-                    outcome,
-                    ch,
-                    r[_DIRECTION],
-                    r[_COMMODITY],
-                    r[_CLASS],
-                    r[_BOXES],
-                    r[_VALUE],
-                    r[_ATTEND],
-                    r[_PREMISES],
-                    checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine),
-                    *[r[i] for i in TRUTH_COLUMNS],
-                    *m,
-                    *c.own,
-                )
-            )
-            if len(self._rows) >= FLUSH:
+        if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
+            checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
+            self._rows.extend((c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *c.own))
+            self._n_rows += 1
+            if self._n_rows >= FLUSH:
                 self.flush()
         if self.log:
             self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *c.own))
@@ -197,8 +185,8 @@ class Recorder:
         self._flush_log()
         parts = self._blocks
         if self._rows:
-            parts.append(np.array(self._rows, dtype=float))
-            self._rows = []
+            parts.append(np.array(self._rows, dtype=float).reshape(self._n_rows, -1))
+            self._rows, self._n_rows = [], 0
         if parts:
             self._blocks, self._block_rows = [], 0
             self._fold(np.concatenate(parts) if len(parts) > 1 else parts[0])

@@ -154,9 +154,17 @@ class World:
             chosen = selector or shared or TableSelector(era)
             for base in self.ports:
                 port = Port(
-                    self.env, era, base.name, base.index, self.seed, selector=chosen,
-                    organisation=organisation, window=(self.warmup, self.stop),
-                    launch=partial(self.launch, port=None), bulk=bulk, shared=base,
+                    self.env,
+                    era,
+                    base.name,
+                    base.index,
+                    self.seed,
+                    selector=chosen,
+                    organisation=organisation,
+                    window=(self.warmup, self.stop),
+                    launch=partial(self.launch, port=None),
+                    bulk=bulk,
+                    shared=base,
                 )
                 port.launch = partial(self.launch, port=port)
                 base.eras.append((t, port))

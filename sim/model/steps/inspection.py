@@ -12,7 +12,7 @@ import numpy as np
 
 from sim.model.cell import take
 from sim.model.draws import AEO_CLASSES, R
-from sim.model.lane import serve
+from sim.model.lane import Booking
 from sim.model.milestones import (
     CUSTOMS,
     EXAM_END,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 GOODS_READY = R.goods_ready
+INF = float("inf")
 
 
 def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
@@ -134,8 +135,16 @@ class Inspect(Step):
         j.t = t
         if p.separate_inspection:
             yield from self.separately(j, physical, quarantine)
-        else:
-            yield from self.jointly(j, physical, quarantine)
+        else:  # one examination (written out: a generator less to pass through)
+            staff, work, owner = self.joint_exam(p, j.r, physical, quarantine)
+            r, m = j.r, j.m
+            start, end = yield from self.examine(
+                j, staff, work * p.slowdown, r[R.move], r[R.move_out], owner
+            )
+            if physical:
+                m[EXAM_START], m[EXAM_END] = start, end
+            if quarantine:
+                m[Q_START], m[Q_END] = start, end
         c.did_physical, c.did_quarantine = physical, quarantine
         found = bool(physical and j.r[R.exam_finds])
         if found or not quarantine:  # a quarantine check's result comes later
@@ -163,24 +172,22 @@ class Inspect(Step):
             )
             m[EXAM_START], m[EXAM_END] = start, end
 
-    def jointly(self, j: Journey, physical: bool, quarantine: bool) -> Generator[Any, Any, None]:
-        p, r, m = j.port, j.r, j.m
-        staff: tuple[Any, ...]
+    @staticmethod
+    def joint_exam(
+        p: Port, r: list[float], physical: bool, quarantine: bool
+    ) -> tuple[tuple[Any, ...], float, int]:
+        """A joint examination's staff, work and owner (before any cross-training slowdown).
+        Both agencies: the teams and the quarantine officers (in a pool: two of its
+        officers) for the longer of the two exams."""
         if physical and quarantine:
-            staff = (p.teams, p.quarantine_officers)  # in a pool: two of its officers
-            work = max(r[R.exam_time], r[R.quarantine_time])
-        elif physical:
-            staff, work = (p.teams,), r[R.exam_time]
-        else:
-            staff, work = (p.quarantine_officers,), r[R.quarantine_time]
-        owner = CUSTOMS if physical else QUARANTINE
-        start, end = yield from self.examine(
-            j, staff, work * p.slowdown, r[R.move], r[R.move_out], owner
-        )
+            return (
+                (p.teams, p.quarantine_officers),
+                max(r[R.exam_time], r[R.quarantine_time]),
+                CUSTOMS,
+            )
         if physical:
-            m[EXAM_START], m[EXAM_END] = start, end
-        if quarantine:
-            m[Q_START], m[Q_END] = start, end
+            return (p.teams,), r[R.exam_time], CUSTOMS
+        return (p.quarantine_officers,), r[R.quarantine_time], QUARANTINE
 
     def examine(
         self,
@@ -219,60 +226,99 @@ class Inspect(Step):
         return times[0 if premises else 1]
 
 
+#: what a run of phases does at each phase, whatever its durations: (its unlimited lanes,
+#: the lanes it newly takes, the end of the stretch a FIFO lane is booked for (0: the new
+#: lanes are taken in the cell), the lanes it gives back, and those with their counts)
+PhasePlan = tuple[tuple[Any, ...], tuple[Any, ...], int, tuple[Any, ...], tuple[Any, ...]]
+
+
+def phase_plan(lanes_of: tuple[tuple[Any, ...], ...]) -> tuple[PhasePlan, ...]:
+    """Which lanes each phase delays on, takes and gives back: it depends only on the lanes
+    of the phases, so it is worked out once per kind of examination (see :func:`run_phases`).
+    A lane is kept while the next phase needs it too, and given back after the last phase of
+    that stretch; a FIFO lane is booked once for its whole stretch."""
+    cleaned = [tuple(x for x in lanes if x is not None) for lanes in lanes_of]
+    held: set[Any] = set()
+    booked_until: dict[Any, int] = {}  # FIFO lane -> last phase of its booking
+    plan = []
+    for i, lanes in enumerate(cleaned):
+        later = cleaned[i + 1] if i + 1 < len(cleaned) else ()
+        unlimited = tuple(x for x in lanes if x.unlimited)
+        new = tuple(
+            x for x in lanes if not x.unlimited and x not in held and booked_until.get(x, -1) < i
+        )
+        stretch_end = 0
+        if new:
+            if new[0].booked:  # the one finite lane, first come first served
+                k = i
+                while k < len(cleaned) and new[0] in cleaned[k]:
+                    k += 1
+                booked_until[new[0]] = k - 1
+                stretch_end = k
+            else:
+                held.update(new)
+        done = tuple(x for x in lanes if x in held and x not in later)
+        counted = tuple((x, done.count(x)) for x in dict.fromkeys(done))
+        held.difference_update(done)
+        plan.append((unlimited, new, stretch_end, done, counted))
+    return tuple(plan)
+
+
 def run_phases(
     j: Journey, phases: list[Phase], priority: int
 ) -> Generator[Any, Any, list[tuple[float, float]]]:
     """Run the phases of one examination in turn, each taking the lanes it needs that are not
-    yet held; a lane is kept while the next phase needs it too, and released after the last
-    phase of that stretch. Every wait is booked to the owner of the lane that held it back.
-    Returns (start, end) of each phase; ``j.t`` ends at the end of the last."""
+    yet held (see :func:`phase_plan`). Every wait is booked to the owner of the lane that
+    held it back. Returns (start, end) of each phase; ``j.t`` ends at the end of the last."""
     p, env, c = j.port, j.env, j.c
-    cohort = c.cohort
-    cleaned = [(tuple(x for x in lanes if x is not None), d, o, k) for lanes, d, o, k in phases]
+    cohort, cell, clock = c.cohort, p.cell, j.clock
+    key = tuple(phase[0] for phase in phases)
+    plan = cell.plans.get(key)
+    if plan is None:
+        plan = cell.plans[key] = phase_plan(key)
     held: dict[Any, tuple[float, float]] = {}  # cell lane -> (requested, start)
-    booked_until: dict[Any, int] = {}  # FIFO lane -> last phase of its booking
     t = j.t
     out = []
-    for i, (lanes, duration, owner, offset) in enumerate(cleaned):
-        later = cleaned[i + 1][0] if i + 1 < len(cleaned) else ()
-        for lane in lanes:
-            if lane.unlimited:
-                lane.delay(duration, cohort)
-        new = tuple(
-            x for x in lanes if not x.unlimited and x not in held and booked_until.get(x, -1) < i
-        )
+    for i, (unlimited, new, stretch_end, done, counted) in enumerate(plan):
+        _, duration, owner, offset = phases[i]
+        for lane in unlimited:
+            lane.delay(duration, cohort)
         if new:
-            if new[0].booked:  # the one finite lane, first come first served: book its stretch
-                lane = new[0]
-                k, span = i, 0.0
-                while k < len(cleaned) and lane in cleaned[k][0]:
-                    span += cleaned[k][1]
-                    k += 1
-                booked_until[lane] = k - 1
-                start, _ = yield from serve(env, lane, t, span, c)
-                blocking = lane
+            if stretch_end:  # a FIFO lane, booked for its whole stretch (as serve() does)
+                blocking = new[0]
+                span = 0.0
+                for k in range(i, stretch_end):
+                    span += phases[k][1]
+                now = env.now
+                if c.deferred:
+                    booking = Booking(blocking, now if now > t else t, c.index, span, cohort)
+                    start, end = yield booking
+                elif t > now:
+                    start, end = yield Booking(blocking, t, c.index, span, cohort, True)
+                else:
+                    start, end = blocking.book(span, cohort, c.index)
+                if end == INF:  # no server will ever come: wait for ever (censored)
+                    yield env.event()
             else:
                 requested = max(t, env.now)
                 rank = -1 if offset else priority  # a box leaving its bay goes first
-                start, blocking = yield from take(env, p.cell, new, t, cohort, rank)
+                start, blocking = yield from take(env, cell, new, t, cohort, rank)
                 for x in new:
                     held[x] = (requested, start)
             if start > t:
-                j.clock.to(start, p.owner_of.get(blocking, owner))
+                clock.to(start, p.owner_of.get(blocking, owner))
                 t = start
         out.append((t, t + duration))
         t += duration
-        j.clock.to(t, owner)
-        done = tuple(x for x in lanes if x in held and x not in later)
+        clock.to(t, owner)
         if done:
             if t > env.now:
                 yield env.timeout(t - env.now)
-            for x in dict.fromkeys(done):
+            for x, n in counted:
                 requested, start = held.pop(x)
-                n = done.count(x)
                 for _ in range(n):
                     x.job_done(requested, t - start, cohort)
-            p.cell.release(done)
+            cell.release(done)
     j.t = t
     return out
 
