@@ -106,22 +106,9 @@ def parse_option(text: str) -> Option:
 
 def _split_top(text: str) -> list[str]:
     """Split on commas that are not inside brackets, braces or quotes."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, ch in enumerate(text):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p for p in (s.strip() for s in parts) if p]
+    from sim.reforms.compose import split_top
+
+    return [p for p in (s.strip() for s in split_top(text, ",")) if p]
 
 
 def read_options_file(path: str | Path) -> list[Option]:
