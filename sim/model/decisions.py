@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import simpy
 
-from sim.model.draws import R
 from sim.model.selection import Selector
-from sim.model.steps.declaration import DECISIONS, select
+from sim.model.steps.declaration import DECISIONS, lodged_at, select
 
 if TYPE_CHECKING:
     from sim.model.journey import Journey
@@ -95,11 +94,7 @@ class Decisions:
                 index[review], arrived[review], table[review], cohort[review], early[review], False
             )
             p.launch([], flows)
-        lodged = np.where(
-            table[:, R.advance] > 0,
-            arrived - table[:, R.advance_lead],
-            arrived + table[:, R.lodging_delay],
-        )
+        lodged = lodged_at(table, arrived)
         ticks = np.where(review, math.inf, self.tick(lodged + p.assess))
         env = p.env
         due = ticks <= env.now

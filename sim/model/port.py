@@ -23,7 +23,7 @@ from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
 from sim.model.smuggling import forced_table
 from sim.model.steps import clearance_steps
-from sim.model.steps.declaration import DECISIONS, select
+from sim.model.steps.declaration import DECISIONS, lodged_at, select
 from sim.model.streams import (
     ARRIVALS,
     CONSIGNMENTS,
@@ -342,9 +342,7 @@ class Port:
     def planned_assessment(self, arrived: np.ndarray, r: np.ndarray) -> np.ndarray:
         """When each consignment of a block (its requirement table ``r``) would be assessed
         under this port's rules, with no wait in the officer review queue."""
-        lodged = np.where(
-            r[:, R.advance] > 0, arrived - r[:, R.advance_lead], arrived + r[:, R.lodging_delay]
-        )
+        lodged = lodged_at(r, arrived)
         review = (r[:, R.review] > 0) & (self.review is not None)
         return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + self.assess)
 

@@ -25,6 +25,12 @@ STATUTORY = R.statutory
 DECISIONS = {check: getattr(R, f"sel_{check}") for check in CHECKS}
 
 
+def lodged_at(r: np.ndarray, arrived: np.ndarray) -> np.ndarray:
+    """When each declaration of a requirement table is lodged: before arrival (advance) or
+    after it (the trader's delay). The rule of :class:`Lodge`, for whoever plans ahead."""
+    return np.asarray(np.where(r[:, ADVANCE] > 0, arrived - r[:, LEAD], arrived + r[:, LODGING]))
+
+
 class Lodge(Step):
     """The trader lodges the declaration: before arrival (advance) or after it (the trader's
     delay); with separate declarations, goods subject to statutory inspection need a second
@@ -47,8 +53,8 @@ class Lodge(Step):
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
-        req, arrived = b.req, b.arrived
-        t = np.where(req[:, ADVANCE] > 0, arrived - req[:, LEAD], arrived + req[:, LODGING])
+        req = b.req
+        t = lodged_at(req, b.arrived)
         b.m[:, LODGED] = t
         b.to(t, TRADER)
         b.lodged_q = b.q_done = t
