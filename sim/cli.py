@@ -105,7 +105,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"bordersim {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_run_parser(sub)
 
+    add_compare_parser(sub, _add_settings, _positive_int)
+    from sim import cli_org  # the organisation's structures side by side
+
+    cli_org.add_parser(sub, _add_settings)
+
+    from sim.cli_reforms import add_reforms_parser
+
+    add_reforms_parser(sub)
+
+    check = sub.add_parser("check", help="validate a scenario and print it resolved")
+    check.add_argument("file", type=Path, metavar="FILE")
+    _add_settings(check)
+
+    from sim import cli_experiments  # sweep and warmup
+
+    cli_experiments.add_parsers(sub)
+    from sim import cli_faces  # dashboard, animate, docs
+
+    cli_faces.add_parsers(sub)
+    return parser
+
+
+def _add_run_parser(sub: Any) -> None:
+    """``bordersim run``: replications of a scenario, summarised, into a results folder."""
     run = sub.add_parser("run", help="run replications of a scenario and summarise them")
     run.add_argument(
         "scenario",
@@ -143,27 +168,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="warn if the warm-up is shorter than MSER-5 suggests (runs a pilot unless "
         "bordersim warmup saved a suggestion for this scenario)",
     )
-
-    add_compare_parser(sub, _add_settings, _positive_int)
-    from sim import cli_org  # the organisation's structures side by side
-
-    cli_org.add_parser(sub, _add_settings)
-
-    from sim.cli_reforms import add_reforms_parser
-
-    add_reforms_parser(sub)
-
-    check = sub.add_parser("check", help="validate a scenario and print it resolved")
-    check.add_argument("file", type=Path, metavar="FILE")
-    _add_settings(check)
-
-    from sim import cli_experiments  # sweep and warmup
-
-    cli_experiments.add_parsers(sub)
-    from sim import cli_faces  # dashboard, animate, docs
-
-    cli_faces.add_parsers(sub)
-    return parser
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:

@@ -292,13 +292,7 @@ def sweep(
     When replications raise, the others finish (and are stored); then
     :class:`~sim.experiment.executors.ReplicationsFailed` is raised.
     """
-    if not isinstance(design, pd.DataFrame):
-        design = explicit(design)
-    design = design.reset_index(drop=True)
-    if reps < 1:
-        raise ValueError(f"reps must be at least 1; got {reps}")
-    if design.empty or not len(design.columns):
-        raise ValueError("the design has no points or no parameters")
+    design = _checked_design(design, reps)
     params = [str(c) for c in design.columns]
     scenarios = points(scenario, design, overrides)
     hashes = [scenario_hash(s) for s in scenarios]
@@ -331,6 +325,18 @@ def sweep(
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def _checked_design(design: pd.DataFrame | Mapping[str, Sequence[Any]], reps: int) -> pd.DataFrame:
+    """The design as a DataFrame of points, refused if it (or ``reps``) cannot be run."""
+    if not isinstance(design, pd.DataFrame):
+        design = explicit(design)
+    design = design.reset_index(drop=True)
+    if reps < 1:
+        raise ValueError(f"reps must be at least 1; got {reps}")
+    if design.empty or not len(design.columns):
+        raise ValueError("the design has no points or no parameters")
+    return design
 
 
 def _to_run(
