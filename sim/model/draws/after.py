@@ -1,0 +1,73 @@
+"""Draws after release (two-step declaration, release before test) and escalations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from sim.model.draws.base import declare
+from sim.model.registry import Context
+from sim.scenario import after_release
+from sim.scenario.schema import TRADER_CLASSES
+
+
+# --- after release (columns 45-47: the flow's stream; 61-63: the truth's) -------------------
+def _uptake(x: Context, uptake: Any, u: np.ndarray) -> np.ndarray:
+    """``u`` under the uptake of each row's trader class (an :mod:`after_release` table)."""
+    p = np.array([after_release.share(uptake, k) for k in TRADER_CLASSES])
+    return np.asarray(u < p[x.values["trader_class"]])
+
+
+@declare("two_step", 45, "bool")
+def _two_step(x: Context, u: np.ndarray) -> np.ndarray:
+    """An import declared in two steps: released on the outline declaration."""
+    if x.export:
+        return np.zeros(x.n, bool)
+    return _uptake(x, x.scenario.after_release.two_step_declaration.uptake, u)
+
+
+@declare("duty_payment", 46)
+def _duty_payment(x: Context, u: np.ndarray) -> np.ndarray:
+    """Imports: from assessment to the duty paid or guaranteed (release waits for it)."""
+    return x.times(None if x.export else x.scenario.after_release.duty_payment, u)
+
+
+@declare("full_declaration", 47)
+def _full_declaration(x: Context, u: np.ndarray) -> np.ndarray:
+    """A two-step declaration: from release to the full declaration, within the deadline."""
+    t = x.scenario.after_release.two_step_declaration
+    return np.asarray(np.minimum(x.times(t.full_declaration, u), t.deadline))
+
+
+@declare("release_early", 61, "bool")
+def _release_early(x: Context, u: np.ndarray) -> np.ndarray:
+    """Released before the laboratory result, if sampled (release before test)."""
+    return _uptake(x, x.scenario.after_release.release_before_test.uptake, u)
+
+
+@declare("sold", 62)
+def _sold(x: Context, u: np.ndarray) -> np.ndarray:
+    """A uniform: recalled goods are already sold if it falls under the share sold by then
+    (``1 - exp(-t / sell_time)``, t the time since release)."""
+    return u
+
+
+@declare("tax_after", 63, "bool")
+def _tax_after(x: Context, u: np.ndarray) -> np.ndarray:
+    """A document (tax) review, if selected, done after release (two-step processing)."""
+    return _uptake(x, x.scenario.after_release.two_step_processing.uptake, u)
+
+
+# --- escalations to the organisation (columns 57-60: the truth's stream) ------------------
+def _uniform(x: Context, u: np.ndarray) -> np.ndarray:
+    """The uniform itself: the organisation compares it with its shares when it plans
+    (see :mod:`sim.model.org.escalation`), so the same consignments escalate in every
+    structure whose share is the same (common random numbers)."""
+    return u
+
+
+declare("escalate_ruling", 57)(_uniform)
+declare("escalate_quarantine", 58)(_uniform)
+declare("escalate_case", 59)(_uniform)
+declare("escalate_holds", 60)(_uniform)

@@ -1,0 +1,73 @@
+"""Draws of the goods: what a consignment declares, and the hidden truth behind it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.model import truth
+from sim.model.draws.base import declare
+from sim.model.registry import Context
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
+
+
+# --- attributes --------------------------------------------------------------------------
+@declare("direction", 0, "category:directions")
+def _direction(x: Context, u: np.ndarray) -> np.ndarray:
+    """Imports and exports come from streams of their own: the block says which."""
+    return np.full(x.n, DIRECTIONS.index("export" if x.export else "import"))
+
+
+@declare("commodity", 1, "category:commodities")
+def _commodity(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.pick(x.port.traffic.commodities, x.commodities, u)
+
+
+@declare("trader_class", 2, "category:trader_classes")
+def _trader_class(x: Context, u: np.ndarray) -> np.ndarray:
+    return x.pick(x.port.traffic.trader_classes, TRADER_CLASSES, u)
+
+
+@declare("value", 3)
+def _value(x: Context, u: np.ndarray) -> np.ndarray:
+    return np.asarray(x.port.traffic.value.ppf(u))
+
+
+@declare("origin", 4, "int")
+def _origin(x: Context, u: np.ndarray) -> np.ndarray:
+    origins = x.port.traffic.origins
+    return x.pick(origins, list(origins), u)
+
+
+@declare("containers", 5, "int")
+def _containers(x: Context, u: np.ndarray) -> np.ndarray:
+    return np.asarray(np.maximum(1, np.rint(x.port.traffic.containers.ppf(u))).astype(int))
+
+
+@declare("goods_ready", 6)
+def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
+    """When the goods are available: at arrival, or as the cranes unload the vessel's call
+    (imports only: exports come by truck)."""
+    batch = x.port.arrivals.batch
+    if batch is None or x.export or not x.n:
+        return x.arrived.copy()
+    containers = x.values["containers"]
+    whole = containers.sum() if x.call_containers is None else x.call_containers
+    span = whole / batch.discharge_rate  # the whole call's discharge
+    return np.asarray(x.arrived + span * u ** (1.0 / containers))
+
+
+# --- the hidden truth (columns 48-63: a stream of its own) ---------------------------------
+# declared before the checks, whose detection draws depend on it (see sim.model.truth)
+declare("illicit", 48, "category:illicit")(truth.illicit)
+declare("concealed", 49, "bool")(truth.concealed)
+
+
+@declare("score_noise", 50)
+def _score_noise(x: Context, u: np.ndarray) -> np.ndarray:
+    """A uniform for the noise of a risk engine's score (common random numbers)."""
+    return u
+
+
+declare("true_value", 51)(truth.true_value)
+declare("doc_alarm", 52, "bool")(truth.document_alarm)
+declare("image_shows", 53, "bool")(truth.image_shows)
