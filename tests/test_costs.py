@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 
 import sim
+from sim.model.agency_costs import duty_hours
 from sim.model.costbook import LAYOUT, CostBook
-from sim.model.costs import PARTS, TRADER_PARTS, P, duty_hours, slipped
+from sim.model.costs import PARTS, TRADER_PARTS, P, slipped
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
 from sim.model.enforcement import PHYSICAL
 from sim.model.milestones import OWNERS, RELEASED, SEIZED

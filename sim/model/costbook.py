@@ -21,18 +21,16 @@ from typing import Any
 import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
+from sim.model.agency_costs import OVERHEAD, agency_fixed, overhead_items
 from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
     HOURS_PER_YEAR,
-    OVERHEAD,
     PARTS,
     TRADER_PARTS,
     P,
     Prices,
-    agency_fixed,
     consignment_costs,
-    overhead_items,
     slipped,
 )
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS

@@ -1,0 +1,120 @@
+"""What the agency's staff and equipment cost: lanes by their time on duty, fixed posts,
+equipment amortised over its life, and the overheads that belong to no port (patrols, the
+organisation's units). Pure functions; :mod:`sim.model.costbook` folds them with the
+per-consignment costs of :mod:`sim.model.costs`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from sim.model.costs import HOURS_PER_YEAR, LANE_ACTIVITY, WEEK
+from sim.scenario.costs import Costs
+
+
+# --- agency: staff by time on duty, equipment by life ----------------------------------
+def duty_hours(hourly: list[int] | None, start: float, end: float) -> float:
+    """Server-hours on duty between ``start`` and ``end`` (hours from Monday 00:00) under a
+    168-hour schedule: the exact integral of the capacity, so removing an hour of one server
+    removes exactly one server-hour a week. An unlimited lane has none (it has no staff)."""
+    if hourly is None or end <= start:
+        return 0.0
+    cum = np.concatenate([[0.0], np.cumsum(np.asarray(hourly, dtype=float))])
+
+    def upto(t: float) -> float:
+        weeks, rest = divmod(t, WEEK)
+        h = int(rest)
+        return float(weeks * cum[-1] + cum[h] + (rest - h) * (hourly[h] if h < WEEK else 0))
+
+    return upto(end) - upto(start)
+
+
+def agency_fixed(
+    costs: Costs,
+    port: str,
+    mode: str,
+    lanes: Mapping[str, list[int] | None],
+    lab: bool,
+    window: tuple[float, float],
+) -> list[dict[str, Any]]:
+    """One row per cost item of a port over the observed ``window``: the staff of every
+    lane (heads per server x server-hours on duty x hourly cost), its fixed posts, its
+    scanners (as many as the lane's largest capacity) and its laboratory, amortised."""
+    start, end = window
+    years = (end - start) / HOURS_PER_YEAR
+    rows: list[dict[str, Any]] = []
+    for key, hourly in lanes.items():
+        staff = costs.staff.get(key)
+        if staff is not None:
+            hours = duty_hours(hourly, start, end) * staff.heads
+            rows.append(cost_item(port, key, "staff", staff.role, hours, costs.hourly(staff.role)))
+    posts = costs.posts.get(port, costs.posts.get("*", {}))
+    for role, heads in posts.items():
+        rows.append(
+            cost_item(
+                port,
+                f"posts:{role}",
+                "posts",
+                role,
+                heads * years * costs.hours_per_year,
+                costs.hourly(role),
+            )
+        )
+    scanners, scanner = lanes.get("scanners"), costs.scanner_for(mode)
+    if scanner is not None and scanners is not None:
+        units = max(scanners)
+        rows.append(cost_item(port, "scanners", "equipment", "", units * years, scanner.per_year()))
+    if costs.lab is not None and lab:
+        rows.append(cost_item(port, "lab", "equipment", "", years, costs.lab.per_year()))
+    return rows
+
+
+#: the "port" of a cost item that belongs to no port (patrols on routes outside the ports,
+#: the organisation's units): counted in every total, shared by every consignment alike
+OVERHEAD = "*"
+
+
+def overhead_items(
+    costs: Costs, scenario: Any, organisation_units: Mapping[str, Any], window: tuple[float, float]
+) -> list[dict[str, Any]]:
+    """Staff that serve no single port, priced like the lanes: each smuggling route's patrol
+    (officers on duty x hours x the patrol role's hourly cost) and each organisation unit's
+    staff (heads x paid hours x its own cost per head per year)."""
+    start, end = window
+    rows: list[dict[str, Any]] = []
+    smuggling = getattr(scenario, "smuggling", None)
+    for name, route in smuggling.routes.items() if smuggling is not None else ():
+        patrol = route.patrol
+        if patrol is None:
+            continue
+        hourly = patrol.schedule if patrol.schedule is not None else [patrol.staff] * 24
+        week = (list(hourly) * (WEEK // len(hourly)))[:WEEK]
+        hours = duty_hours(week, start, end)
+        price = costs.hourly(costs.patrol_role)
+        rows.append(cost_item(OVERHEAD, f"patrol:{name}", "staff", costs.patrol_role, hours, price))
+    years = (end - start) / HOURS_PER_YEAR
+    for uid, unit in organisation_units.items():
+        for role, staff in unit.staff.items():
+            hours = staff.count * years * costs.hours_per_year
+            price = staff.cost_per_year / costs.hours_per_year
+            rows.append(cost_item(OVERHEAD, f"org/{uid}:{role}", "staff", role, hours, price))
+    return rows
+
+
+def cost_item(
+    port: str, item: str, kind: str, role: str, quantity: float, price: float
+) -> dict[str, Any]:
+    """A cost row: ``quantity`` (head-hours, or unit-years of equipment) at ``price``; the
+    organisation's units can be costed the same way (``Costs.hourly(role)`` per head-hour)."""
+    return {
+        "port": port,
+        "item": item,
+        "kind": kind,
+        "role": role,
+        "activity": LANE_ACTIVITY.get(item, "declaration"),
+        "quantity": quantity,
+        "price": price,
+        "cost": quantity * price,
+    }
