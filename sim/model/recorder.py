@@ -13,11 +13,10 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
-from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
+from sim.analysis.sketch import NBINS, bin_index
 from sim.model.consignment import Consignment
-from sim.model.draws import DRAWS, REQUIREMENTS, R
+from sim.model.draws import REQUIREMENTS, R
 from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
 from sim.model.enforcement import EnforcementTally, after_bits, checks_bits
 from sim.model.milestones import (
@@ -32,7 +31,7 @@ from sim.model.milestones import (
     M,
     channel_code,
 )
-from sim.scenario.schema import DIRECTIONS, ILLICIT, MODES, TRADER_CLASSES
+from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -65,6 +64,9 @@ METRICS = ("clearance", "overall_clearance")
 
 
 class Recorder:
+    """Folds finished consignments (flows one by one, bulk blocks whole) into the run's
+    streamed statistics, and keeps the per-consignment log when asked."""
+
     def __init__(
         self,
         ports: list[str],
@@ -280,86 +282,3 @@ class Recorder:
             self.interval_sum[i] += d[ok].sum()
             self.interval_n[i] += ok.sum()
         self.owner_sum += a[:, _SOWN:].sum(axis=0)
-
-    # -- tables ------------------------------------------------------------------------
-    def clearance_table(self) -> pd.DataFrame:
-        rows = []
-        for (metric, dim), hist in self.hist.items():
-            for g, group in enumerate(self.dimensions[dim]):
-                n = int(hist[g].sum())
-                if n == 0 and dim != "all":
-                    continue
-                s = self.sums[(metric, dim)][g]
-                rows.append(
-                    {
-                        "metric": metric,
-                        "dimension": dim,
-                        "group": group,
-                        "n": n,
-                        "mean_h": s / n if n else math.nan,
-                        "median_h": quantile_from_counts(hist[g], 0.5),
-                        "p90_h": quantile_from_counts(hist[g], 0.9),
-                        "p95_h": quantile_from_counts(hist[g], 0.95),
-                        "within_24h": self.within[(metric, dim)][g] / n if n else math.nan,
-                    }
-                )
-        return pd.DataFrame(rows)
-
-    def interval_table(self) -> pd.DataFrame:
-        rows = []
-        for i, (name, frm, to, owner) in enumerate(INTERVALS):
-            n = int(self.interval_n[i])
-            rows.append(
-                {
-                    "interval": name,
-                    "from": frm,
-                    "to": to,
-                    "owner": owner,
-                    "n": n,
-                    "mean_h": self.interval_sum[i] / n if n else math.nan,
-                }
-            )
-        return pd.DataFrame(rows)
-
-    def owner_table(self) -> pd.DataFrame:
-        n = int(self.outcomes[RELEASED])
-        total = self.owner_sum.sum()
-        return pd.DataFrame(
-            {
-                "owner": list(OWNERS),
-                "mean_h": self.owner_sum / n if n else np.nan,
-                "share": self.owner_sum / total if total > 0 else np.nan,
-            }
-        )
-
-    def log_frame(self, ports: list[str], commodities: list[str]) -> pd.DataFrame | None:
-        if not self.log:
-            return None
-        data = np.concatenate(self._chunks) if self._chunks else np.empty((0, len(COLUMNS)))
-        df = pd.DataFrame(data, columns=list(COLUMNS))
-        for col in (
-            "port",
-            "index",
-            "outcome",
-            "channel",
-            *DRAWS.dtypes("int"),
-            *DRAWS.dtypes("category"),
-        ):
-            df[col] = df[col].astype(np.int64)
-        for col in ("cohort", *DRAWS.dtypes("bool")):
-            df[col] = df[col].astype(bool)
-        categories = {
-            "port": ports,
-            "outcome": list(OUTCOMES),
-            "channel": list(CHANNELS),
-            "directions": list(DIRECTIONS),
-            "commodities": commodities,
-            "trader_classes": list(TRADER_CLASSES),
-            "illicit": ["compliant", *ILLICIT],
-        }
-        named = [("port", "port"), ("outcome", "outcome"), ("channel", "channel")]
-        named += [(d.name, d.dtype.split(":")[1]) for d in DRAWS.draws if ":" in d.dtype]
-        for col, kind in named:
-            codes = df[col].to_numpy()
-            df[col] = pd.Categorical.from_codes(codes, categories=pd.Index(categories[kind]))
-        return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True)

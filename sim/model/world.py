@@ -9,20 +9,19 @@ argument, not a flag set afterwards.
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Callable, Generator
-from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import simpy
 
-from sim.model import stability
+from sim.model import stability, tables
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
 from sim.model.engine import Environment, start
+from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
 from sim.model.lane import Lane
@@ -99,11 +98,11 @@ class World:
             for i, name in enumerate(scenario.ports)
         ]
         if scenario.timeline:
-            self._eras(selector_given, self.organisation, bulk)
+            add_eras(self, selector_given, bulk)
         names = list(scenario.ports)
         modes = [scenario.ports[n].mode for n in names]
         if isinstance(selector, RiskEngine):
-            self._wire(selector)
+            wire_risk_engine(self, selector)
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
         )
@@ -142,50 +141,6 @@ class World:
         rec.on_fold = book.fold
         book.org_units = dict(getattr(self.organisation, "units", {}) or {})
         return book
-
-    def _eras(self, selector: Selector | None, organisation: Organisation, bulk: bool) -> None:
-        """A timeline's later eras: for each port, one more Port per era with that era's
-        rules, sharing the first one's lanes (a port hands each consignment to the era in force
-        at its assessment: ``Port.era_of``)."""
-        from sim.reforms.timeline import eras
-
-        shared = self.selector if isinstance(self.selector, RiskEngine) else None
-        for t, era in eras(self.scenario)[1:]:  # a risk engine (its state) serves every era
-            chosen = selector or shared or TableSelector(era)
-            for base in self.ports:
-                port = Port(
-                    self.env,
-                    era,
-                    base.name,
-                    base.index,
-                    self.seed,
-                    selector=chosen,
-                    organisation=organisation,
-                    window=(self.warmup, self.stop),
-                    launch=partial(self.launch, port=None),
-                    bulk=bulk,
-                    shared=base,
-                )
-                port.launch = partial(self.launch, port=port)
-                base.eras.append((t, port))
-
-    def _wire(self, engine: RiskEngine) -> None:
-        """The risk engine's hooks to the rest of the world: the exam queues (throttling)
-        and, with an organisation, alerts that travel through its tree and the AUC bonus
-        of locally known risks its structure keeps."""
-        if engine.queue_length is None:
-            engine.queue_length = self.exam_queue
-        if self.scenario.organisation is None:
-            return
-        org = self.organisation
-        engine.alerts.from_organisation(org)
-        bonus = {p: org.auc_bonus(p) for p in self.scenario.ports}
-        if engine.local_auc is None and any(bonus.values()):
-            def local_auc(port: str, kind: int, origins: np.ndarray) -> np.ndarray:
-                base = engine.base_auc  # the one in force (a dated change may set another)
-                return np.full(len(origins), min(0.9999, float(base[kind - 1]) + bonus[port]))
-
-            engine.local_auc = local_auc
 
     def exam_queue(self, port: str) -> float:
         """Consignments waiting for an exam bay at ``port`` now."""
@@ -304,20 +259,20 @@ class World:
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
-        costs = self._costs(utilisation)
+        costs = tables.cost_tables(self.costs, self.ports, utilisation)
         return RunResult(
             scenario=self.scenario.name,
             seed=(int(self.seed.entropy), *self.seed.spawn_key),  # type: ignore[arg-type]
             counts=counts,
-            clearance=rec.clearance_table(),
-            intervals=rec.interval_table(),
-            owners=rec.owner_table(),
+            clearance=tables.clearance_table(rec),
+            intervals=tables.interval_table(rec),
+            owners=tables.owner_table(rec),
             resources=pd.DataFrame(rows),
             queues=pd.DataFrame(
                 self.samples, columns=["t_h", "port", "lane", "queue", "busy", "capacity"]
             ),
             events=self.env.scheduled,
-            log=rec.log_frame(names, list(self.scenario.commodities)),
+            log=tables.log_frame(rec, names, list(self.scenario.commodities)),
             paths=dict(self.paths),
             inspections=dict(rec.inspections),
             enforcement=rec.enforcement.table(),
@@ -328,27 +283,3 @@ class World:
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             **costs,
         )
-
-    def _costs(self, utilisation: dict[tuple[str, str], float]) -> dict[str, Any]:
-        """The cost tables and headline cost metrics (none when the scenario has no costs)."""
-        book = self.costs
-        if book is None:
-            return {}
-        lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in self.ports}
-        utilisation = dict(utilisation)
-        for p in self.ports:  # a review centre's officers are costed to the ports they came from
-            review = p.spec.scan.image_review if p.spec.scan else None
-            pool = review.pool if review else ""
-            if review and pool:
-                lanes[p.name]["image_officers"] = review.officers.hourly_capacity()
-                utilisation[(p.name, "image_officers")] = utilisation.get(
-                    (pool, "image_officers"), math.nan
-                )
-        labs = {p.name: p.lab is not None for p in self.ports}
-        agency = book.agency_items(lanes, labs, utilisation)
-        groups = book.groups(agency)
-        return {
-            "costs": pd.DataFrame(list(groups.values())),
-            "agency": pd.DataFrame(agency),
-            "cost_metrics": book.summary(agency, groups),
-        }
