@@ -14,7 +14,8 @@ from scipy.stats import norm
 from sim.cli import main
 from sim.model.draws import REQUIREMENTS
 from sim.model.run import simulate
-from sim.model.smuggling import NOT_SMUGGLED, GroupState, logit_shares, smooth
+from sim.model.smuggling import NOT_SMUGGLED
+from sim.model.smuggling_groups import GroupState, logit_shares, smooth
 from sim.model.streams import SMUGGLING_INDEX
 from sim.model.world import World
 from sim.scenario.loader import load_scenario

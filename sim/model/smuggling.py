@@ -32,11 +32,10 @@ from sim.model.arrivals import arrival_times
 from sim.model.draws import DRAWS, REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
 from sim.model.registry import Context
+from sim.model.smuggling_groups import CAUGHT_N, CHOSEN, SLIPPED, GroupState, Ledger, RouteState
 from sim.model.streams import CHOICES, OPPORTUNITIES, SMUGGLING_INDEX, group_stream
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 from sim.scenario.schema import Arrivals, Scenario
-from sim.scenario.smuggling import Group as GroupSpec
-from sim.scenario.smuggling import Route as RouteSpec
 
 if TYPE_CHECKING:
     import simpy
@@ -53,21 +52,6 @@ CAUGHT = frozenset(
 )
 #: truth columns of the requirement table, where they exist (the enforcement issue adds them)
 TRUTH = tuple(n for n in ("illicit", "concealed") if n in REQUIREMENTS)
-#: the ledger's counts per day, group and route
-CHOSEN, CAUGHT_N, SLIPPED = range(3)
-
-
-def logit_shares(profit: np.ndarray, scale: float) -> np.ndarray:
-    """Choice probabilities of routes with expected ``profit`` and, last, of not smuggling
-    (profit 0), by a multinomial logit with scale ``scale`` (USD)."""
-    v = np.append(np.asarray(profit, float), 0.0) / scale
-    e = np.exp(v - v.max())
-    return np.asarray(e / e.sum())
-
-
-def smooth(perceived: float, caught: bool, weight: float) -> float:
-    """Exponential smoothing of perceived detection by one outcome."""
-    return (1.0 - weight) * perceived + weight * float(caught)
 
 
 def forced_table(ctx: Context, u: np.ndarray, forced: dict[str, Any]) -> np.ndarray:
@@ -88,64 +72,6 @@ def forced_table(ctx: Context, u: np.ndarray, forced: dict[str, Any]) -> np.ndar
         ctx.values[d.name] = value
         out.append(value)
     return np.column_stack(out).astype(float)
-
-
-class RouteState:
-    """A route as the run uses it: its cost, and its patrol's interdiction probability."""
-
-    def __init__(self, name: str, spec: RouteSpec, port: Port | None):
-        self.name, self.spec, self.port = name, spec, port
-        self.cost = spec.cost
-        patrol = spec.patrol
-        self.staff = np.array(patrol.weekly(), float) if patrol else np.zeros(168)
-        self.per_officer = patrol.per_officer if patrol else 0.0
-
-    def interdiction(self, t: float, factor: float = 1.0) -> float:
-        """Probability that a patrol stops an attempt crossing at ``t``."""
-        staff = self.staff[int(t % 168.0)]
-        return 1.0 - math.exp(-self.per_officer * staff * factor)
-
-
-class GroupState:
-    """A group's beliefs and its alert, and the choice it makes from them."""
-
-    def __init__(
-        self, name: str, i: int, spec: GroupSpec, routes: list[RouteState], learning: float
-    ):
-        self.name, self.i, self.spec, self.routes = name, i, spec, routes
-        self.learning = learning if spec.learning is None else spec.learning
-        self.perceived = np.array(
-            [spec.perceived.get(r.name, r.spec.perceived) for r in routes], float
-        )
-        self.cost = np.array([r.cost for r in routes], float)
-        self.gain = spec.margin * float(spec.value.mean)  # of an attempt that gets through
-        self.alert_until = -math.inf
-
-    def shares(self) -> np.ndarray:
-        """Choice probabilities of its routes and (last) of not smuggling, now."""
-        profit = self.gain * (1.0 - self.perceived) - self.cost
-        return logit_shares(profit, self.spec.profit_scale)
-
-    def choose(self, u: float) -> int:
-        """The option a uniform picks (``len(routes)``: not smuggling)."""
-        cum = np.cumsum(self.shares())
-        return min(int(np.searchsorted(cum, u, side="right")), len(cum) - 1)
-
-    def learn(self, k: int, caught: bool) -> None:
-        self.perceived[k] = smooth(float(self.perceived[k]), caught, self.learning)
-
-
-class Ledger:
-    """Counts and values per day of the attempt, group and route (the last: not smuggled)."""
-
-    def __init__(self, days: int, groups: int, routes: int):
-        self.n = np.zeros((days, groups, routes + 1, 3), np.int64)
-        self.value = np.zeros((days, groups, routes + 1, 3))
-
-    def book(self, day: int, g: int, r: int, what: int, value: float) -> None:
-        day = min(day, len(self.n) - 1)
-        self.n[day, g, r, what] += 1
-        self.value[day, g, r, what] += value
 
 
 class Smugglers:
