@@ -16,8 +16,8 @@ import sim
 from sim.model.agency_costs import duty_hours
 from sim.model.costbook import LAYOUT, CostBook
 from sim.model.costs import PARTS, TRADER_PARTS, P, slipped
-from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
-from sim.model.enforcement import PHYSICAL
+from sim.model.finders import COLUMNS as TRUTH_COLUMNS
+from sim.model.finders import PHYSICAL
 from sim.model.milestones import OWNERS, RELEASED, SEIZED
 from sim.scenario.costs import ILLICIT_KINDS, Costs, Slipped
 

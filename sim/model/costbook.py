@@ -33,8 +33,8 @@ from sim.model.costs import (
     consignment_costs,
     slipped,
 )
-from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
-from sim.model.enforcement import DOC, PHYSICAL, QUARANTINE, SCAN, after_bits, finders
+from sim.model.finders import COLUMNS as TRUTH_COLUMNS
+from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, after_bits, finders
 from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
 from sim.model.recorder import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
@@ -135,7 +135,7 @@ class CostBook:
         self, a: np.ndarray, col: dict[str, np.ndarray], parts: np.ndarray
     ) -> np.ndarray | None:
         """Revenue evaded and harm slipped into ``parts`` from the hidden truth (the stats
-        rows' ``truth_<i>`` columns, :data:`sim.model.enforcement.COLUMNS`); each
+        rows' ``truth_<i>`` columns, :data:`sim.model.finders.COLUMNS`); each
         consignment's illicit code, or None when the rows carry no truth."""
         if not self.truth:
             return None

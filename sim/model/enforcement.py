@@ -17,80 +17,26 @@ so the bulk and SimPy interpreters need not report it.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sim.model.draws import R
-from sim.model.milestones import CAUGHT, RELEASED
-from sim.scenario.base import ILLICIT, TRADER_CLASSES
-
-DOC, SCAN, PHYSICAL, QUARANTINE = 1, 2, 4, 8  # bits of the checks a consignment had
-TRUTH = ("compliant", *ILLICIT)
-UNDERVALUATION = TRUTH.index("undervaluation")
-#: the checks that find illicit goods, in the order of the flow (after release: the tax review
-#: of two-step processing, the recall of goods released before test, the audit)
-FINDERS = ("document", "exam", "quarantine", "review", "recall", "audit")
-AFTER = ("review", "recall", "audit")
-#: bits of what happened after release (from milestones: see :func:`after_bits`)
-REVIEWED, RECALLED, RECOVERED = 1, 2, 4
-CHECK_NAMES = ("document", "scan", "physical", "quarantine")
-#: requirement columns the tally needs (the recorder keeps them in its short rows)
-COLUMNS = (
-    R.illicit,
-    R.true_value,
-    R.doc_alarm,
-    R.ai_read,
-    R.ai_clear,
-    R.refer,
-    R.exam_finds,
-    R.quarantine_finds,
-    R.audit_finds,
+from sim.model.finders import (
+    AFTER,
+    CAUGHT_CODES,
+    CHECK_NAMES,
+    DOC,
+    FINDERS,
+    PHYSICAL,
+    QUARANTINE,
+    RECALLED,
+    RECOVERED,
+    SCAN,
+    TRUTH,
+    finders,
 )
-_CAUGHT = [c for c in CAUGHT.values() if c is not None]
-
-
-def checks_bits(doc: Any, scan: Any, physical: Any, quarantine: Any) -> Any:
-    """The checks a consignment had, as bits (scalars or arrays)."""
-    return doc * DOC + scan * SCAN + physical * PHYSICAL + quarantine * QUARANTINE
-
-
-def after_bits(reviewed: np.ndarray, recalled: np.ndarray, recovered: np.ndarray) -> np.ndarray:
-    """What happened after release, as bits, from the milestones ``tax_reviewed``,
-    ``recalled`` and ``recovered`` (NaN: not reached)."""
-    out: np.ndarray = (
-        ~np.isnan(reviewed) * REVIEWED
-        + ~np.isnan(recalled) * RECALLED
-        + ~np.isnan(recovered) * RECOVERED
-    )
-    return out
-
-
-def finders(
-    code: np.ndarray,
-    did: dict[int, np.ndarray],
-    req: np.ndarray,
-    after: np.ndarray | None = None,
-) -> dict[str, np.ndarray]:
-    """Which check found each consignment's illicit goods (all False when compliant):
-    ``did`` maps each check's bit to whether the consignment had it, ``req`` holds the
-    :data:`COLUMNS`, ``after`` the :func:`after_bits`. A laboratory result that recalls goods
-    released before it finds them after release, and only if they are recovered (goods
-    already sold slip through); a tax review after release finds undervaluation as the
-    document check would."""
-    illicit = code > 0
-    if after is None:
-        after = np.zeros(len(code), np.int64)
-    recalled = (after & RECALLED) > 0
-    return {
-        "document": illicit & did[DOC] & (req[:, 2] > 0) & (code == UNDERVALUATION),
-        "exam": illicit & did[PHYSICAL] & (req[:, 6] > 0),
-        "quarantine": illicit & did[QUARANTINE] & (req[:, 7] > 0) & ~recalled,
-        "review": illicit & ((after & REVIEWED) > 0) & (req[:, 2] > 0) & (code == UNDERVALUATION),
-        "recall": illicit & ((after & RECOVERED) > 0),
-        "audit": illicit & (req[:, 8] > 0),
-    }
+from sim.model.milestones import RELEASED
+from sim.scenario.base import ILLICIT, TRADER_CLASSES
 
 
 class EnforcementTally:
@@ -181,7 +127,7 @@ class EnforcementTally:
         add(self.detected_value, before, true_value)
         add(self.audited, audit)
         add(self.audited_value, audit, true_value)
-        caught = np.isin(outcome, _CAUGHT)
+        caught = np.isin(outcome, CAUGHT_CODES)
         add(self.seized_value, caught, true_value)
         self.caught += int(caught.sum())
 

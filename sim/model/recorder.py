@@ -17,8 +17,9 @@ import numpy as np
 from sim.analysis.sketch import NBINS, bin_index
 from sim.model.consignment import Consignment
 from sim.model.draws import REQUIREMENTS, R
-from sim.model.enforcement import COLUMNS as TRUTH_COLUMNS
-from sim.model.enforcement import EnforcementTally, after_bits, checks_bits
+from sim.model.enforcement import EnforcementTally
+from sim.model.finders import COLUMNS as TRUTH_COLUMNS
+from sim.model.finders import after_bits, checks_bits
 from sim.model.milestones import (
     CENSORED,
     CHANNELS,
