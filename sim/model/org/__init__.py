@@ -1,9 +1,12 @@
 """The customs organisation: a tree of units with staff, and the work that crosses levels.
 
-- ``units.py``  the staff of one unit in one role: a FIFO queue with ``count`` servers
-- ``model.py``  escalations, alerts and directives travelling through the tree
-- ``stats.py``  what the organisation measures, and its staff cost
-- ``plot.py``   the tree drawn with staff and utilisation per unit
+- ``units.py``     the staff of one unit in one role: a FIFO queue with ``count`` servers
+- ``model.py``     escalations, alerts and directives travelling through the tree
+- ``messages.py``  what an alert delivers to its listeners (a port's receipt)
+- ``keyed.py``     the keyed uniforms and time draws of one message
+- ``stats.py``     what the organisation measures, and its staff cost
+
+The tree is drawn by :mod:`sim.faces.org` (dashboard) and :mod:`sim.report.org_table`.
 
 The tree itself (generation by structure, paths, validation) is pure and lives with the
 scenario (:mod:`sim.scenario.org_tree`); the reforms that change it are in

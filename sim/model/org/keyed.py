@@ -10,7 +10,13 @@ creating a numpy generator per message would cost more than the message itself.
 
 from __future__ import annotations
 
+import math
+import zlib
+from typing import Any
+
 import numpy as np
+
+from sim.scenario.distributions import Deterministic, Exponential
 
 MASK = (1 << 64) - 1
 GAMMA = 0x9E3779B97F4A7C15
@@ -40,3 +46,18 @@ def uniforms(k: int, n: int) -> np.ndarray:
     for i in range(n):
         out[i] = (_mix((k + (i + 1) * GAMMA) & MASK) >> 11) * 2.0**-53
     return out
+
+
+def draw(dist: Any, u: float) -> float:
+    """One inverse-CDF draw; the fixed and exponential times without numpy's per-call
+    overhead (a message makes a few draws, not a block)."""
+    if isinstance(dist, Deterministic):
+        return float(dist.value)
+    if isinstance(dist, Exponential):
+        return float(min(-dist.mean_ * math.log1p(-u), dist._cap))
+    return float(dist.ppf(np.array([u]))[0])
+
+
+def crc(text: str) -> int:
+    """A stable key for a name (a port, a unit)."""
+    return zlib.crc32(text.encode("utf-8"))

@@ -18,10 +18,7 @@ two structures whose paths have the same shape draw the same times (common rando
 
 from __future__ import annotations
 
-import math
-import zlib
-from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from collections.abc import Generator
 from typing import Any
 
 import numpy as np
@@ -31,10 +28,10 @@ from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
+from sim.model.org.messages import Alert, Listener
 from sim.model.org.stats import OrgStats, staff_cost_per_year
 from sim.model.org.units import StaffQueue
 from sim.model.organisation import Organisation
-from sim.scenario.distributions import Deterministic, Exponential
 from sim.scenario.org_tree import check
 from sim.scenario.organisation import ESCALATIONS, ROLE_OF
 from sim.scenario.schema import Scenario
@@ -49,36 +46,6 @@ COLUMN = {
 }
 #: at assessment: escalations a consignment can raise before release
 BEFORE_RELEASE = ("ruling", "quarantine")
-
-
-@dataclass(frozen=True)
-class Alert:
-    """A port's receipt of an alert: a risk engine raises its scores only from ``received``."""
-
-    port: str  # the receiving port
-    received: float
-    seizing_port: str
-    seized: float
-    illicit: int  # the truth code of the goods seized (sim.scenario.base.ILLICIT index + 1)
-    commodity: int
-    origin: int
-
-
-Listener = Callable[[Alert], None]
-
-
-def _draw(dist: Any, u: float) -> float:
-    """One inverse-CDF draw; the fixed and exponential times without numpy's per-call
-    overhead (a message makes a few draws, not a block)."""
-    if isinstance(dist, Deterministic):
-        return float(dist.value)
-    if isinstance(dist, Exponential):
-        return float(min(-dist.mean_ * math.log1p(-u), dist._cap))
-    return float(dist.ppf(np.array([u]))[0])
-
-
-def _crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
 
 
 class OrgModel(Organisation):
@@ -118,7 +85,7 @@ class OrgModel(Organisation):
 
     # -- randomness, paths, hops ---------------------------------------------------------
     def _u(self, kind: str, port: str, index: int, n: int, extra: int = 0) -> np.ndarray:
-        k = keyed.key(self._base, KINDS[kind], _crc(port), int(index), extra)
+        k = keyed.key(self._base, KINDS[kind], keyed.crc(port), int(index), extra)
         return keyed.uniforms(k, n)
 
     def path(self, port: str, task: str) -> list[str]:
@@ -131,10 +98,10 @@ class OrgModel(Organisation):
     def _hop(self, upper: str, u: float) -> float:
         """One hop whose upper end is unit ``upper``."""
         level = self.units[upper].level
-        return _draw(self.spec.transfer_to.get(level, self.spec.transfer), u)
+        return keyed.draw(self.spec.transfer_to.get(level, self.spec.transfer), u)
 
     def _serve(self, uid: str, task: str, t: float, u: float) -> Generator[Any, Any, float]:
-        service = _draw(self.units[uid].tasks[task], u)
+        service = keyed.draw(self.units[uid].tasks[task], u)
         queue = self.queues[(uid, ROLE_OF[task])]
         return (yield from queue.serve(max(t, self.env.now), service))
 
@@ -252,7 +219,7 @@ class OrgModel(Organisation):
         what: tuple[int, int, int],
     ) -> Generator[Any, Any, None]:
         n = 2 * len(self.tree.down(issuer, q, "alert")) + 1
-        u = self._u("down", port, index, n, _crc(q))
+        u = self._u("down", port, index, n, keyed.crc(q))
         received = yield from self._down("alert", issuer, q, t, u)
         if received > self.env.now:
             yield self.env.timeout(received - self.env.now)
