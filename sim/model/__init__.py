@@ -4,9 +4,12 @@ Where things live:
 
 - ``run.py``       :func:`simulate`: builds a World and runs it
 - ``world.py``     the World: ports, organisation and recorder; runs them, collects results
+- ``eras.py``      what the World wires after building: a timeline's eras, a risk engine's hooks
 - ``port.py``      a Port: its lanes and route, and the making of its consignments
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls)
-- ``draws.py``     every per-consignment random quantity, declared once (named draws)
+- ``draws/``       every per-consignment random quantity, declared once (named draws): the
+                   registry in ``base.py``, declarations by stage in ``goods.py``,
+                   ``declaration.py``, ``checks.py``, ``release.py``, ``after.py``
 - ``registry.py``  how a draw is declared and the requirement table made
 - ``route.py``     the route plan: steps, plans as bitmasks, which consignments go in bulk
 - ``steps/``       the steps, each with its plan rule, SimPy form and numpy form side by side
@@ -18,6 +21,7 @@ Where things live:
 - ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
                    check mix, alerts and ledger)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
+                   (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger)
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)
 - ``org/``         the organisation's tree at work: escalations, alerts, directives, staff
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
@@ -25,7 +29,10 @@ Where things live:
 - ``stability.py`` warnings when a queue does not settle
 - ``engine.py``    SimPy internals: the counting environment and the flow driver
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
-- ``costs.py``, ``costbook.py``  what clearance costs (agency, trader, what slips through),
-                   as pure functions and their streamed accumulator
+- ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
+- ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
+- ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
+                   trader, checks, what slips through; the agency's staff, equipment and
+                   overheads), as pure functions and their streamed accumulator
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """
