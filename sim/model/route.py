@@ -38,6 +38,15 @@ class Step:
     visits_lane: ClassVar[bool] = False  # its scalar form is visit, one FIFO lane, visited
     ends: ClassVar[bool] = False  # it may end the journey (seizure, rejection)
     bulk_form: ClassVar[bool] = True  # it has a numpy form
+    lane_attr: ClassVar[str] = ""  # a lane step: the port's attribute holding its lane
+
+    def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
+        """The lanes the scalar form may visit, in order, when it never waits on a SimPy
+        event otherwise (a lane step: its lane); None when it may (then a journey that takes
+        it cannot be booked lazily past it, see :meth:`Route.chains`)."""
+        if self.visits_lane:
+            return (getattr(p, self.lane_attr),) if self.lane_attr else None
+        return None if self.waits else ()
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         """Which rows of a requirement table take this step (bool per row)."""
@@ -87,6 +96,50 @@ class Route:
         self.bit = {s.name: 1 << i for i, s in enumerate(self.steps)}
         self._no_bulk = sum(self.bit[s.name] for s in self.steps if not s.bulk_form)
         self._planned: dict[int, tuple[tuple[Step, int, bool], ...]] = {}
+        self._chains: dict[int, bool] = {}
+        self._linked = self._link()
+
+    def _link(self) -> bool:
+        """Link the port's FIFO lanes in route order (see :func:`sim.model.fifo.link`), when
+        its journeys may be booked lazily from lane to lane: nothing else in the run may
+        depend on when, in the run's time, a journey passes its steps (no learning selector,
+        no organisation)."""
+        from sim.model.fifo import link
+        from sim.model.organisation import Organisation
+
+        p = self.port
+        if p._learn is not None or type(p.organisation) is not Organisation:
+            return False
+        order = []
+        for s in self.steps:
+            lanes = s.lanes_of(p)
+            order += [x for x in lanes or () if x is not None and not x.unlimited]
+        if not all(x.booked for x in order):
+            return False
+        return link(order)
+
+    def chains(self, plan: np.ndarray) -> np.ndarray:
+        """Rows whose plan may be booked lazily at every lane it visits (``c.deferred``):
+        every step either visits FIFO lanes the route links, or is arithmetic, so that no
+        SimPy event is needed between arrival and exit."""
+        if not self._linked or len(plan) == 0:
+            return np.zeros(len(plan), bool)
+        kinds, inverse = np.unique(plan, return_inverse=True)
+        ok = np.array([self._chain(int(x)) for x in kinds.tolist()], bool)
+        return np.asarray(ok[inverse.reshape(-1)])
+
+    def _chain(self, plan: int) -> bool:
+        ok = self._chains.get(plan)
+        if ok is None:
+            p = self.port
+            ok = True
+            for s, _, _ in self.planned(plan):
+                lanes = s.lanes_of(p)
+                if lanes is None or any(x is not None and not x.booked for x in lanes):
+                    ok = False
+                    break
+            self._chains[plan] = ok
+        return ok
 
     def plan(self, r: np.ndarray, upto: str | None = None) -> np.ndarray:
         """Plans (bitmasks) of the rows of a requirement table; with ``upto``, only the steps

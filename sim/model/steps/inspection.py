@@ -111,6 +111,14 @@ class Inspect(Step):
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.asarray(physical_rows(p, r) | quarantine_rows(p, r))
 
+    def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
+        """With at most one finite lane in the yard (a FIFO lane) and slots without a limit,
+        an examination is arithmetic but for that lane; otherwise it may wait on events (and
+        a slot booked depends on the order of bookings)."""
+        if not p.simple_cell or p.slots is None or p.slots.capacity is not None:
+            return None
+        return (p.bays, p.movers, p.teams, p.quarantine_officers)
+
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         physical, quarantine = physical_rows(p, r), quarantine_rows(p, r)
         if p.separate_inspection:
@@ -290,9 +298,10 @@ def run_phases(
                 for k in range(i, stretch_end):
                     span += phases[k][1]
                 now = env.now
-                if c.deferred:
-                    booking = Booking(blocking, now if now > t else t, c.index, span, cohort)
-                    start, end = yield booking
+                if c.deferred:  # (a first request: no earlier than now; later ones at t)
+                    r = t if j.chained or t > now else now
+                    j.chained = True
+                    start, end = yield Booking(blocking, r, c.index, span, cohort)
                 elif t > now:
                     start, end = yield Booking(blocking, t, c.index, span, cohort, True)
                 else:
@@ -338,6 +347,9 @@ class QuarantineResult(Step):
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return 2 * (r[:, R.sample] > 0) * int(p.lab is not None)
+
+    def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
+        return () if p.lab is None else None  # without a lab it never waits
 
     def flow(self, j: Journey) -> Generator[Any, Any, None]:
         p, r, env = j.port, j.r, j.env
