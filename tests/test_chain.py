@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -17,11 +18,14 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_flow.py"
 LANE_STATS = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "wait_p90_h", "utilisation"]
 
 
-def _network(n: int):
+def _network(n: int, raw: bool = False):
+    """The benchmark's three-station network (with ``raw``: its data, not validated)."""
     spec = importlib.util.spec_from_file_location("bench_flow", BENCH)
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    if raw:
+        bench.Scenario = SimpleNamespace(model_validate=lambda data: data)
     return bench.network_scenario(n)
 
 
@@ -58,3 +62,29 @@ def test_link_feeds_later_lanes_upstream_first_and_refuses_cycles():
     assert not link([c, a])  # c would feed a, which feeds c
     assert a._feeders == () and c._feeders == (a, b)  # nothing linked
     assert not link([a, b, a])  # a, then b, then a again within one route
+
+
+def test_an_exam_yard_of_bays_alone_is_a_lane_step_with_the_same_bookings(monkeypatch):
+    """With bays the yard's only finite lane, an examination is visited as a lane
+    (steps.yard); it books what the generator form (steps.phases.run_phases) books, with
+    traders who attend, examinations at AEO premises and moves that take time."""
+    from sim.model.route import WAITS
+    from sim.model.steps.inspection import Inspect
+    from sim.scenario.schema import Scenario
+
+    data = _network(3_000, raw=True)
+    port = data["ports"]["border"]
+    port["traffic"]["trader_classes"] = {"aeo_general": 0.5, "general": 0.5}
+    exam = port["exam"]
+    exam["move"] = {"dist": "exponential", "mean": "3 min"}
+    exam["aeo_premises"] = 0.5
+    exam["trader_attendance"] = {"share": 0.5, "delay": {"dist": "exponential", "mean": "20 min"}}
+    scenario = Scenario.model_validate(data)
+    lane = simulate(scenario, 0, log=True)
+    monkeypatch.setattr(Inspect, "kind", lambda self, p: WAITS)
+    phases = simulate(scenario, 0, log=True)
+    assert lane.counts == phases.counts
+    pd.testing.assert_frame_equal(lane.log, phases.log)
+    res_a = lane.resources.set_index(["port", "lane"])[LANE_STATS]
+    res_b = phases.resources.set_index(["port", "lane"])[LANE_STATS]
+    pd.testing.assert_frame_equal(res_a, res_b, rtol=0, atol=0)

@@ -47,7 +47,12 @@ class Owners:
 class Journey:
     """What the steps' scalar forms read and move: the consignment, its clock and its port."""
 
-    __slots__ = ("env", "port", "c", "r", "m", "t", "lodged_q", "q_done", "clock", "chained")
+    __slots__ = (
+        ("env", "port", "c", "r", "m", "t", "lodged_q", "q_done", "clock", "chained")
+        + ("exam", "phases")  # an examination visited as a lane (see steps.yard)
+    )
+    exam: tuple[bool, bool]  # (physical, quarantine)
+    phases: tuple[Any, tuple[Any, ...], bool]  # (phases, their unlimited lanes, at premises)
 
     def __init__(self, env: simpy.Environment, port: Port, c: Consignment):
         self.env, self.port, self.c = env, port, c

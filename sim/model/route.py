@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 
+PLAIN, WAITS, LANE = range(3)  # how the SimPy interpreter runs a step
+
+
 class Step:
     """One step of the clearance flow. Subclasses set the class attributes and write
     :meth:`taken`, :meth:`flow` and (unless ``bulk_form`` is False) :meth:`bulk`."""
@@ -39,6 +42,10 @@ class Step:
     ends: ClassVar[bool] = False  # it may end the journey (seizure, rejection)
     bulk_form: ClassVar[bool] = True  # it has a numpy form
     lane_attr: ClassVar[str] = ""  # a lane step: the port's attribute holding its lane
+
+    def kind(self, p: Port) -> int:
+        """How the SimPy interpreter runs the step at ``p``: PLAIN, WAITS or LANE."""
+        return LANE if self.visits_lane else WAITS if self.waits else PLAIN
 
     def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
         """The lanes the scalar form may visit, in order, when it never waits on a SimPy
@@ -74,13 +81,6 @@ class Step:
         """The numpy form, on the rows of ``b`` that take the step (may yield one queue)."""
         raise NotImplementedError
         yield  # pragma: no cover
-
-
-PLAIN, WAITS, LANE = range(3)  # how the SimPy interpreter runs a step
-
-
-def _entry(s: Step) -> tuple[Step, int, bool]:
-    return s, LANE if s.visits_lane else WAITS if s.waits else PLAIN, s.ends
 
 
 def finite(lane: Any) -> bool:
@@ -175,7 +175,8 @@ class Route:
         repeat."""
         seq = self._planned.get(plan)
         if seq is None:
-            seq = tuple(_entry(s) for i, s in enumerate(self.steps) if (plan >> i) & 1)
+            p = self.port
+            seq = tuple((s, s.kind(p), s.ends) for i, s in enumerate(self.steps) if (plan >> i) & 1)
             self._planned[plan] = seq
         return seq
 

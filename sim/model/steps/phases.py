@@ -58,6 +58,57 @@ def phase_plan(lanes_of: tuple[tuple[Any, ...], ...]) -> tuple[PhasePlan, ...]:
     return tuple(plan)
 
 
+def one_stretch(plan: tuple[PhasePlan, ...]) -> bool:
+    """Whether the phases take no lane together: at most one FIFO lane, booked at the first
+    phase for all of them (else none), and unlimited lanes."""
+    first = plan[0]
+    if first[1] and first[2] != len(plan):
+        return False
+    return all(not new and not done for _, new, _, done, _ in plan[1:]) and not first[3]
+
+
+def run_stretch(
+    j: Journey, phases: list[Phase], plan: tuple[PhasePlan, ...]
+) -> Generator[Any, Any, list[tuple[float, float]]]:
+    """:func:`run_phases` for phases that :func:`one_stretch` accepts (the same steps in the
+    same order, without its bookkeeping of lanes held)."""
+    p, env, c = j.port, j.env, j.c
+    cohort, clock = c.cohort, j.clock
+    for lane in plan[0][0]:
+        lane.delay(phases[0][1], cohort)
+    t = j.t
+    new = plan[0][1]
+    if new:  # one FIFO lane for the whole stretch (as serve() does)
+        blocking = new[0]
+        span = 0.0
+        for phase in phases:
+            span += phase[1]
+        now = env.now
+        if c.deferred:  # (a first request: no earlier than now; later ones at t)
+            r = t if j.chained or t > now else now
+            j.chained = True
+            start, end = yield Booking(blocking, r, c.index, span, cohort)
+        elif t > now:
+            start, end = yield Booking(blocking, t, c.index, span, cohort, True)
+        else:
+            start, end = blocking.book(span, cohort, c.index)
+        if end == INF:  # no server will ever come: wait for ever (censored)
+            yield env.event()
+        if start > t:
+            clock.to(start, p.owner_of.get(blocking, phases[0][2]))
+            t = start
+    out = []
+    for i, (_, duration, owner, _) in enumerate(phases):
+        if i:
+            for lane in plan[i][0]:
+                lane.delay(duration, cohort)
+        out.append((t, t + duration))
+        t += duration
+        clock.to(t, owner)
+    j.t = t
+    return out
+
+
 def run_phases(
     j: Journey, phases: list[Phase], priority: int
 ) -> Generator[Any, Any, list[tuple[float, float]]]:
@@ -67,9 +118,13 @@ def run_phases(
     p, env, c = j.port, j.env, j.c
     cohort, cell, clock = c.cohort, p.cell, j.clock
     key = tuple(phase[0] for phase in phases)
-    plan = cell.plans.get(key)
-    if plan is None:
-        plan = cell.plans[key] = phase_plan(key)
+    known = cell.plans.get(key)
+    if known is None:
+        plan = phase_plan(key)
+        known = cell.plans[key] = (plan, one_stretch(plan))
+    plan, simple = known
+    if simple:
+        return (yield from run_stretch(j, phases, plan))
     held: dict[Any, tuple[float, float]] = {}  # cell lane -> (requested, start)
     t = j.t
     out = []
