@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from sim.model.engine import Environment
-from sim.model.fifo import FifoLane, link
+from sim.model.fifo import FifoLane, close, link
 from sim.model.run import simulate
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_flow.py"
@@ -62,6 +62,16 @@ def test_link_feeds_later_lanes_upstream_first_and_refuses_cycles():
     assert not link([c, a])  # c would feed a, which feeds c
     assert a._feeders == () and c._feeders == (a, b)  # nothing linked
     assert not link([a, b, a])  # a, then b, then a again within one route
+
+
+def test_a_lane_a_port_books_as_journeys_come_is_taken_out_of_every_link():
+    """(A port with a learning selector, sharing lane b: its deferred bookings at b must not
+    be booked early to feed c.)"""
+    a, b, c = _lanes("a", "b", "c")
+    assert link([a, b, c])
+    close([b])
+    assert c._feeders == (a,) and b._feeders == () and not b._down
+    assert link([b, c]) and c._feeders == (a,)  # b stays out
 
 
 def test_an_exam_yard_of_bays_alone_is_a_lane_step_with_the_same_bookings(monkeypatch):

@@ -56,6 +56,7 @@ class FifoLane(LaneStats):
         self._up: set[FifoLane] = set()
         self._down: set[FifoLane] = set()
         self._feeders: tuple[FifoLane, ...] = ()
+        self.linkable = True  # False once a port's journeys need it booked as they come
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
         self._cap = h
@@ -106,9 +107,11 @@ class FifoLane(LaneStats):
         The lanes that feed this one are drained first (upstream first), so that every request
         their deferred bookings lead to is here before this lane books past it."""
         for lane in self._feeders:
-            if lane._pending or lane._soon:
+            pending, soon = lane._pending, lane._soon  # (a look at the heads spares a call)
+            if pending and pending[0][0] <= upto or soon and soon[0][0] <= upto:
                 lane._drain_own(upto, key)
-        if self._pending or self._soon:
+        pending, soon = self._pending, self._soon
+        if pending and pending[0][0] <= upto or soon and soon[0][0] <= upto:
             self._drain_own(upto, key)
 
     def _drain_own(self, upto: float, key: float) -> None:
@@ -266,6 +269,8 @@ def link(order: list[FifoLane]) -> bool:
     to itself: its own requests are booked in time order anyway)."""
     lanes: list[FifoLane] = []
     for lane in order:
+        if not lane.linkable:
+            continue
         if lanes and lanes[-1] is lane:
             continue
         if lane in lanes:  # a lane, another, then the first again: a cycle
@@ -283,6 +288,24 @@ def link(order: list[FifoLane]) -> bool:
     for lane in _downstream(lanes):
         lane._feeders = _upstream_order(lane)
     return True
+
+
+def close(lanes: list[FifoLane]) -> None:
+    """Take ``lanes`` out of every link, now and later: a port that shares them books its
+    journeys' visits as they come, and its deferred bookings (whose journeys may do what
+    depends on when they run, such as telling a learning selector what an exam found) are
+    booked when these lanes are next used, never earlier to feed another lane."""
+    touched = _downstream(lanes)
+    for lane in lanes:
+        lane.linkable = False
+        for up in lane._up:
+            up._down.discard(lane)
+        for down in lane._down:
+            down._up.discard(lane)
+        lane._up.clear()
+        lane._down.clear()
+    for lane in touched:
+        lane._feeders = _upstream_order(lane)
 
 
 def _upstream_order(lane: FifoLane) -> tuple[FifoLane, ...]:

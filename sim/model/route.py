@@ -83,6 +83,11 @@ class Step:
         yield  # pragma: no cover
 
 
+def _linkable(lane: Any) -> bool:
+    """A lane a lazily booked journey may visit: none, unlimited, or a FIFO lane in links."""
+    return lane is None or lane.unlimited or bool(lane.booked and lane.linkable)
+
+
 def finite(lane: Any) -> bool:
     return lane is not None and not lane.unlimited
 
@@ -104,17 +109,16 @@ class Route:
         its journeys may be booked lazily from lane to lane: nothing else in the run may
         depend on when, in the run's time, a journey passes its steps (no learning selector,
         no organisation)."""
-        from sim.model.fifo import link
+        from sim.model.fifo import close, link
         from sim.model.organisation import Organisation
 
         p = self.port
-        if p._learn is not None or type(p.organisation) is not Organisation:
-            return False
         order = []
         for s in self.steps:
             lanes = s.lanes_of(p)
-            order += [x for x in lanes or () if x is not None and not x.unlimited]
-        if not all(x.booked for x in order):
+            order += [x for x in lanes or () if x is not None and not x.unlimited and x.booked]
+        if p._learn is not None or type(p.organisation) is not Organisation:
+            close(order)  # (shared with another port, they must not be linked there either)
             return False
         return link(order)
 
@@ -135,7 +139,7 @@ class Route:
             ok = True
             for s, _, _ in self.planned(plan):
                 lanes = s.lanes_of(p)
-                if lanes is None or any(x is not None and not x.booked for x in lanes):
+                if lanes is None or any(not _linkable(x) for x in lanes):
                     ok = False
                     break
             self._chains[plan] = ok
