@@ -103,7 +103,7 @@ class Cell:
         self._seq = count()
         self._members: list[CellLane] = []
         #: how runs of phases use the lanes, by the lanes of their phases (see
-        #: :func:`sim.model.steps.inspection.phase_plan`)
+        #: :func:`sim.model.steps.phases.phase_plan`)
         self.plans: dict[tuple[tuple[Any, ...], ...], Any] = {}
 
     def join(self, lanes: list[Any]) -> None:

@@ -45,12 +45,19 @@ class Flow:
         self.proceed(event.value)
 
     def proceed(self, value: object) -> None:
+        send = self.gen.send
         while True:
             try:
-                nxt = self.gen.send(value)
+                nxt = send(value)
             except StopIteration:
                 return
-            if self._wait(nxt):
+            # (what _wait does, written out: this runs once per wait of every journey)
+            if type(nxt) is Booking:  # a lane visit booked later: the lane calls back
+                nxt.proceed = self.proceed
+                nxt.lane.defer(nxt)
+                return
+            if nxt.callbacks is not None:  # a pending event
+                nxt.callbacks.append(self.resume)
                 return
             value = nxt.value  # already processed: go on at once
 

@@ -51,6 +51,12 @@ class FifoLane(LaneStats):
         self._wakes: set[float] = set()  # times at which a wake-up is scheduled
         self._seq = itertools.count()
         self._on_wake = self._woken  # (a bound method made once, not per wake-up)
+        # lanes whose deferred bookings' journeys may ask this lane without a SimPy wait in
+        # between (see :func:`link`): ``_up`` directly, ``_feeders`` all, in the order to drain
+        self._up: set[FifoLane] = set()
+        self._down: set[FifoLane] = set()
+        self._feeders: tuple[FifoLane, ...] = ()
+        self.linkable = True  # False once a port's journeys need it booked as they come
         h = hourly or [0] * 168
         self._constant = len(set(h)) == 1
         self._cap = h
@@ -97,8 +103,21 @@ class FifoLane(LaneStats):
 
     def drain(self, upto: float, key: float = INF) -> None:
         """Book, in time order, every deferred request made before ``upto`` (and at ``upto``
-        by a consignment that arrived before the one with ``key``: all of them by default)."""
+        by a consignment that arrived before the one with ``key``: all of them by default).
+        The lanes that feed this one are drained first (upstream first), so that every request
+        their deferred bookings lead to is here before this lane books past it."""
+        for lane in self._feeders:
+            pending, soon = lane._pending, lane._soon  # (a look at the heads spares a call)
+            if pending and pending[0][0] <= upto or soon and soon[0][0] <= upto:
+                lane._drain_own(upto, key)
         pending, soon = self._pending, self._soon
+        if pending and pending[0][0] <= upto or soon and soon[0][0] <= upto:
+            self._drain_own(upto, key)
+
+    def _drain_own(self, upto: float, key: float) -> None:
+        """:meth:`drain`, this lane's own requests only."""
+        pending, soon = self._pending, self._soon
+        book = self._book
         while pending or soon:
             if soon and (not pending or soon[0] < pending[0]):
                 head = soon
@@ -108,12 +127,12 @@ class FifoLane(LaneStats):
             if r > upto or (r == upto and k >= key):
                 return
             _, _, _, b = heapq.heappop(head)
-            b.proceed(self._book(r, b.service, b.cohort))
+            b.proceed(book(r, b.service, b.cohort))
 
     def book(self, service: float, cohort: bool, key: float = INF) -> tuple[float, float]:
         """A job asks now: fix its start and end (inf if no server will ever come)."""
         r = self.env.now
-        if self._pending or self._soon:
+        if self._pending or self._soon or self._feeders:
             self.drain(r, key)
         return self._book(r, service, cohort)
 
@@ -161,8 +180,14 @@ class FifoLane(LaneStats):
         if e > w0 and s < w1:
             self.win_busy += (e if e < w1 else w1) - (s if s > w0 else w0)
         self.sojourn_total += e - r
-        if cohort:
-            self.wait(r, s - r)
+        if cohort:  # (what LaneStats.wait does, written out: once per booked job)
+            self.waits.add(s - r)
+            week = self.weekly.get(int(r // 168))
+            if week is None:
+                self.weekly[int(r // 168)] = [s - r, 1.0]
+            else:
+                week[0] += s - r
+                week[1] += 1.0
             self.served += 1
             self.service_sum += service
         return s, e
@@ -176,8 +201,7 @@ class FifoLane(LaneStats):
         """Bring the state (and on-duty time) up to now: book the deferred requests due by
         now (their journeys carry on), then sweep the booked starts and ends."""
         now = self.env.now
-        if self._pending or self._soon:
-            self.drain(now)
+        self.drain(now)
         starts, ends = self._starts, self._end_marks
         while True:
             ts = starts[0] if starts else INF
@@ -235,3 +259,90 @@ class FifoLane(LaneStats):
             "capacity_mean": duty / span if span > 0 else nan,
             "utilisation": self.win_busy / duty if duty > 0 else nan,
         }
+
+
+def link(order: list[FifoLane]) -> bool:
+    """Declare that journeys may visit the FIFO lanes ``order`` in that order with no SimPy
+    wait in between, so that a deferred booking at one lane may lead, when it is booked, to a
+    request at a later one for any time since (see :meth:`FifoLane.drain`). False, and
+    nothing linked, if that would make lanes feed each other in a cycle (a lane may come back
+    to itself: its own requests are booked in time order anyway)."""
+    lanes: list[FifoLane] = []
+    for lane in order:
+        if not lane.linkable:
+            continue
+        if lanes and lanes[-1] is lane:
+            continue
+        if lane in lanes:  # a lane, another, then the first again: a cycle
+            return False
+        lanes.append(lane)
+    added = [(up, lane) for i, lane in enumerate(lanes) for up in lanes[:i] if up not in lane._up]
+    for up, lane in added:
+        lane._up.add(up)
+        up._down.add(lane)
+    if any(_feeds_itself(lane) for lane in lanes):
+        for up, lane in added:
+            lane._up.discard(up)
+            up._down.discard(lane)
+        return False
+    for lane in _downstream(lanes):
+        lane._feeders = _upstream_order(lane)
+    return True
+
+
+def close(lanes: list[FifoLane]) -> None:
+    """Take ``lanes`` out of every link, now and later: a port that shares them books its
+    journeys' visits as they come, and its deferred bookings (whose journeys may do what
+    depends on when they run, such as telling a learning selector what an exam found) are
+    booked when these lanes are next used, never earlier to feed another lane."""
+    touched = _downstream(lanes)
+    for lane in lanes:
+        lane.linkable = False
+        for up in lane._up:
+            up._down.discard(lane)
+        for down in lane._down:
+            down._up.discard(lane)
+        lane._up.clear()
+        lane._down.clear()
+    for lane in touched:
+        lane._feeders = _upstream_order(lane)
+
+
+def _upstream_order(lane: FifoLane) -> tuple[FifoLane, ...]:
+    """Every lane that feeds ``lane``, directly or not, each after the lanes that feed it."""
+    out: list[FifoLane] = []
+    seen: set[FifoLane] = set()
+
+    def visit(x: FifoLane) -> None:
+        for up in sorted(x._up, key=lambda y: (y.port, y.name)):  # (a fixed order)
+            if up not in seen:
+                seen.add(up)
+                visit(up)
+                out.append(up)
+
+    visit(lane)
+    return tuple(out)
+
+
+def _feeds_itself(lane: FifoLane) -> bool:
+    stack, seen = list(lane._up), set()
+    while stack:
+        x = stack.pop()
+        if x is lane:
+            return True
+        if x not in seen:
+            seen.add(x)
+            stack.extend(x._up)
+    return False
+
+
+def _downstream(lanes: list[FifoLane]) -> list[FifoLane]:
+    """``lanes`` and every lane they feed, directly or not."""
+    out: list[FifoLane] = []
+    stack = list(lanes)
+    while stack:
+        x = stack.pop()
+        if x not in out:
+            out.append(x)
+            stack.extend(x._down)
+    return out

@@ -47,7 +47,12 @@ class Owners:
 class Journey:
     """What the steps' scalar forms read and move: the consignment, its clock and its port."""
 
-    __slots__ = ("env", "port", "c", "r", "m", "t", "lodged_q", "q_done", "clock")
+    __slots__ = (
+        ("env", "port", "c", "r", "m", "t", "lodged_q", "q_done", "clock", "chained")
+        + ("exam", "phases")  # an examination visited as a lane (see steps.yard)
+    )
+    exam: tuple[bool, bool]  # (physical, quarantine)
+    phases: tuple[Any, tuple[Any, ...], bool]  # (phases, their unlimited lanes, at premises)
 
     def __init__(self, env: simpy.Environment, port: Port, c: Consignment):
         self.env, self.port, self.c = env, port, c
@@ -55,6 +60,9 @@ class Journey:
         self.t = c.arrived
         self.lodged_q = self.q_done = c.arrived
         self.clock = Owners(c.own, c.arrived)
+        #: a deferred journey has been booked at a lane: it runs when that lane books it,
+        #: maybe later in the run's time than its own clock, and asks its next lanes at ``t``
+        self.chained = False
         export = c.req[DIRECTION] == 1  # an export comes by truck: nothing is discharged
         self.m[ARRIVED], self.m[DISCHARGED] = c.arrived, NAN if export else c.req[GOODS_READY]
 
@@ -78,10 +86,11 @@ def journey(
                     if lane.unlimited:
                         lane.delay(service, c.cohort)
                         start, end = t, t + service
-                    elif c.deferred:  # (asked no earlier than now: before 0 means at 0)
+                    elif c.deferred:  # (a first request: no earlier than now; later ones at t)
                         now = env.now
-                        booking = Booking(lane, now if now > t else t, c.index, service, c.cohort)
-                        start, end = yield booking
+                        r = t if j.chained or t > now else now
+                        j.chained = True
+                        start, end = yield Booking(lane, r, c.index, service, c.cohort)
                     elif t > env.now:
                         start, end = yield Booking(lane, t, c.index, service, c.cohort, True)
                     else:

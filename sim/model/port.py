@@ -421,7 +421,7 @@ class Port:
         for c in made:
             c.decided = decided
         if self.bulk and decided:
-            one = visits[slow] == 1
+            one = (visits[slow] == 1) | route.chains(plan[slow]) & (index[slow] < SMUGGLING_INDEX)
             for c, deferred in zip(made, one.tolist(), strict=True):
                 c.deferred = deferred
         return blocks, made

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 
+PLAIN, WAITS, LANE = range(3)  # how the SimPy interpreter runs a step
+
+
 class Step:
     """One step of the clearance flow. Subclasses set the class attributes and write
     :meth:`taken`, :meth:`flow` and (unless ``bulk_form`` is False) :meth:`bulk`."""
@@ -38,6 +41,19 @@ class Step:
     visits_lane: ClassVar[bool] = False  # its scalar form is visit, one FIFO lane, visited
     ends: ClassVar[bool] = False  # it may end the journey (seizure, rejection)
     bulk_form: ClassVar[bool] = True  # it has a numpy form
+    lane_attr: ClassVar[str] = ""  # a lane step: the port's attribute holding its lane
+
+    def kind(self, p: Port) -> int:
+        """How the SimPy interpreter runs the step at ``p``: PLAIN, WAITS or LANE."""
+        return LANE if self.visits_lane else WAITS if self.waits else PLAIN
+
+    def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
+        """The lanes the scalar form may visit, in order, when it never waits on a SimPy
+        event otherwise (a lane step: its lane); None when it may (then a journey that takes
+        it cannot be booked lazily past it, see :meth:`Route.chains`)."""
+        if self.visits_lane:
+            return (getattr(p, self.lane_attr),) if self.lane_attr else None
+        return None if self.waits else ()
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         """Which rows of a requirement table take this step (bool per row)."""
@@ -67,11 +83,9 @@ class Step:
         yield  # pragma: no cover
 
 
-PLAIN, WAITS, LANE = range(3)  # how the SimPy interpreter runs a step
-
-
-def _entry(s: Step) -> tuple[Step, int, bool]:
-    return s, LANE if s.visits_lane else WAITS if s.waits else PLAIN, s.ends
+def _linkable(lane: Any) -> bool:
+    """A lane a lazily booked journey may visit: none, unlimited, or a FIFO lane in links."""
+    return lane is None or lane.unlimited or bool(lane.booked and lane.linkable)
 
 
 def finite(lane: Any) -> bool:
@@ -87,6 +101,49 @@ class Route:
         self.bit = {s.name: 1 << i for i, s in enumerate(self.steps)}
         self._no_bulk = sum(self.bit[s.name] for s in self.steps if not s.bulk_form)
         self._planned: dict[int, tuple[tuple[Step, int, bool], ...]] = {}
+        self._chains: dict[int, bool] = {}
+        self._linked = self._link()
+
+    def _link(self) -> bool:
+        """Link the port's FIFO lanes in route order (see :func:`sim.model.fifo.link`), when
+        its journeys may be booked lazily from lane to lane: nothing else in the run may
+        depend on when, in the run's time, a journey passes its steps (no learning selector,
+        no organisation)."""
+        from sim.model.fifo import close, link
+        from sim.model.organisation import Organisation
+
+        p = self.port
+        order = []
+        for s in self.steps:
+            lanes = s.lanes_of(p)
+            order += [x for x in lanes or () if x is not None and not x.unlimited and x.booked]
+        if p._learn is not None or type(p.organisation) is not Organisation:
+            close(order)  # (shared with another port, they must not be linked there either)
+            return False
+        return link(order)
+
+    def chains(self, plan: np.ndarray) -> np.ndarray:
+        """Rows whose plan may be booked lazily at every lane it visits (``c.deferred``):
+        every step either visits FIFO lanes the route links, or is arithmetic, so that no
+        SimPy event is needed between arrival and exit."""
+        if not self._linked or len(plan) == 0:
+            return np.zeros(len(plan), bool)
+        kinds, inverse = np.unique(plan, return_inverse=True)
+        ok = np.array([self._chain(int(x)) for x in kinds.tolist()], bool)
+        return np.asarray(ok[inverse.reshape(-1)])
+
+    def _chain(self, plan: int) -> bool:
+        ok = self._chains.get(plan)
+        if ok is None:
+            p = self.port
+            ok = True
+            for s, _, _ in self.planned(plan):
+                lanes = s.lanes_of(p)
+                if lanes is None or any(not _linkable(x) for x in lanes):
+                    ok = False
+                    break
+            self._chains[plan] = ok
+        return ok
 
     def plan(self, r: np.ndarray, upto: str | None = None) -> np.ndarray:
         """Plans (bitmasks) of the rows of a requirement table; with ``upto``, only the steps
@@ -122,7 +179,8 @@ class Route:
         repeat."""
         seq = self._planned.get(plan)
         if seq is None:
-            seq = tuple(_entry(s) for i, s in enumerate(self.steps) if (plan >> i) & 1)
+            p = self.port
+            seq = tuple((s, s.kind(p), s.ends) for i, s in enumerate(self.steps) if (plan >> i) & 1)
             self._planned[plan] = seq
         return seq
 

@@ -6,8 +6,9 @@ from sim.model.route import Step
 from sim.model.steps.after import FullDeclaration, LabResult, PayDuty, TaxReview
 from sim.model.steps.checks import DocumentCheck, ImageReview, Scan
 from sim.model.steps.declaration import Assess, Decide, Escalate, Lodge, Review
-from sim.model.steps.inspection import Inspect, QuarantineForm, QuarantineResult
+from sim.model.steps.inspection import Inspect
 from sim.model.steps.loading import Load
+from sim.model.steps.quarantine import QuarantineForm, QuarantineResult
 from sim.model.steps.release import Gate, PickUp, Release
 
 

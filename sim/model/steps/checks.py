@@ -33,6 +33,7 @@ GOODS_READY = R.goods_ready
 class DocumentCheck(Step):
     name = "document_check"
     visits_lane = True
+    lane_attr = "document"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         # two-step processing moves the review after release (steps.after.TaxReview)
@@ -75,6 +76,7 @@ class Scan(Step):
 
     name = "scan"
     visits_lane = True
+    lane_attr = "scanners"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return scanned(p, r)
@@ -112,6 +114,7 @@ class ImageReview(Step):
 
     name = "image_review"
     visits_lane = True
+    lane_attr = "image_officers"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return scanned(p, r)

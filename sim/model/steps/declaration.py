@@ -71,6 +71,7 @@ class Review(Step):
 
     name = "review"
     visits_lane = True
+    lane_attr = "review"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return (r[:, R.review] > 0) & (p.review is not None)

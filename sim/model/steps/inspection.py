@@ -1,7 +1,7 @@
-"""Inspection steps: the examination (physical, quarantine, or both, jointly or separately),
-the quarantine result (laboratory, rejection) and, with separate declarations, the quarantine
-clearance form. Plan rule, scalar and bulk forms side by side; examinations and the lab have
-no bulk form (they take lanes together and run batches), so their consignments are flows."""
+"""The inspection step: the examination (physical, quarantine, or both, jointly or separately;
+the quarantine result and form are in :mod:`sim.model.steps.quarantine`). Plan rule and
+scalar form side by side; examinations have no bulk form (they take lanes together), so their
+consignments are flows."""
 
 from __future__ import annotations
 
@@ -10,35 +10,30 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from sim.model.cell import take
 from sim.model.draws import AEO_CLASSES, R
-from sim.model.lane import Booking
 from sim.model.milestones import (
     CUSTOMS,
     EXAM_END,
     EXAM_START,
-    LAB_END,
-    LAB_START,
-    Q_CLEARED,
     Q_END,
     Q_START,
     QUARANTINE,
     TERMINAL,
     TRADER,
-    TREATED,
 )
-from sim.model.route import Step
-from sim.model.steps.after import early, reviewed_after
+from sim.model.route import LANE, WAITS, Step
+from sim.model.steps import yard
+from sim.model.steps.after import reviewed_after
 from sim.model.steps.checks import read_by_officer, scanned
-from sim.model.truth import PEST, UNDERVALUATION
+from sim.model.steps.phases import Phase, run_phases
+from sim.model.steps.yard import bays_only
+from sim.model.truth import UNDERVALUATION
 
 if TYPE_CHECKING:
-    from sim.model.bulk import Bulk
     from sim.model.journey import Journey
     from sim.model.port import Port
 
 GOODS_READY = R.goods_ready
-INF = float("inf")
 
 
 def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
@@ -77,11 +72,6 @@ def needs(p: Port, r: list[float]) -> tuple[bool, bool]:
     return physical, bool(r[R.sel_quarantine]) and p.quarantine_officers is not None
 
 
-#: a phase of an examination: the lanes it needs, its duration, who owns its service time,
-#: and whether it goes before any priority class (a box leaving a bay: it frees the bay)
-Phase = tuple[tuple[Any, ...], float, int, int]
-
-
 class Inspect(Step):
     """Physical and quarantine examinations in the exam yard, in daytime appointment slots.
     Separate (before 2018): two bookings, two moves. Joint: one booking, one move.
@@ -111,6 +101,14 @@ class Inspect(Step):
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.asarray(physical_rows(p, r) | quarantine_rows(p, r))
 
+    def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
+        """With at most one finite lane in the yard (a FIFO lane) and slots without a limit,
+        an examination is arithmetic but for that lane; otherwise it may wait on events (and
+        a slot booked depends on the order of bookings)."""
+        if not p.simple_cell or p.slots is None or p.slots.capacity is not None:
+            return None
+        return (p.bays, p.movers, p.teams, p.quarantine_officers)
+
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         physical, quarantine = physical_rows(p, r), quarantine_rows(p, r)
         if p.separate_inspection:
@@ -122,9 +120,32 @@ class Inspect(Step):
         per_exam = 2 if not p.simple_cell or p.movers is not None and not p.movers.unlimited else 1
         return np.asarray(holds * per_exam)
 
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
-        p, c = j.port, j.c
-        physical, quarantine = needs(p, j.r)
+    def kind(self, p: Port) -> int:
+        return LANE if bays_only(p) else WAITS  # (a lane step: see steps.yard)
+
+    def visit(self, j: Journey) -> tuple[Any, float, float] | None:
+        p, r = j.port, j.r
+        j.exam = physical, quarantine = self.ready(j)
+        staff, work, owner = self.joint_exam(p, r, physical, quarantine)
+        visit = yard.visit(j, staff, work * p.slowdown, r[R.move], r[R.move_out], owner)
+        if visit is None:  # nothing to book: the step is complete
+            self.visited(j, j.t, j.t)
+        return visit
+
+    def visited(self, j: Journey, start: float, end: float) -> None:
+        start, end = yard.visited(j, start, end)
+        physical, quarantine = j.exam
+        if physical:
+            j.m[EXAM_START], j.m[EXAM_END] = start, end
+        if quarantine:
+            j.m[Q_START], j.m[Q_END] = start, end
+        self.concluded(j, physical, quarantine)
+
+    @staticmethod
+    def ready(j: Journey) -> tuple[bool, bool]:
+        """Which examinations ``j`` needs; its clock moved to when the goods (and, for
+        quarantine, its declaration) are ready."""
+        physical, quarantine = needs(j.port, j.r)
         t = j.t
         if t < j.r[GOODS_READY]:
             t = j.r[GOODS_READY]
@@ -133,6 +154,11 @@ class Inspect(Step):
             t = j.lodged_q
             j.clock.to(t, TRADER)
         j.t = t
+        return physical, quarantine
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        p = j.port
+        physical, quarantine = self.ready(j)
         if p.separate_inspection:
             yield from self.separately(j, physical, quarantine)
         else:  # one examination (written out: a generator less to pass through)
@@ -145,6 +171,12 @@ class Inspect(Step):
                 m[EXAM_START], m[EXAM_END] = start, end
             if quarantine:
                 m[Q_START], m[Q_END] = start, end
+        self.concluded(j, physical, quarantine)
+
+    @staticmethod
+    def concluded(j: Journey, physical: bool, quarantine: bool) -> None:
+        """What the examinations found: seized goods end the journey."""
+        p, c = j.port, j.c
         c.did_physical, c.did_quarantine = physical, quarantine
         found = bool(physical and j.r[R.exam_finds])
         if found or not quarantine:  # a quarantine check's result comes later
@@ -224,173 +256,3 @@ class Inspect(Step):
         aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
         times = yield from run_phases(j, phases, 0 if aeo else 1)
         return times[0 if premises else 1]
-
-
-#: what a run of phases does at each phase, whatever its durations: (its unlimited lanes,
-#: the lanes it newly takes, the end of the stretch a FIFO lane is booked for (0: the new
-#: lanes are taken in the cell), the lanes it gives back, and those with their counts)
-PhasePlan = tuple[tuple[Any, ...], tuple[Any, ...], int, tuple[Any, ...], tuple[Any, ...]]
-
-
-def phase_plan(lanes_of: tuple[tuple[Any, ...], ...]) -> tuple[PhasePlan, ...]:
-    """Which lanes each phase delays on, takes and gives back: it depends only on the lanes
-    of the phases, so it is worked out once per kind of examination (see :func:`run_phases`).
-    A lane is kept while the next phase needs it too, and given back after the last phase of
-    that stretch; a FIFO lane is booked once for its whole stretch."""
-    cleaned = [tuple(x for x in lanes if x is not None) for lanes in lanes_of]
-    held: set[Any] = set()
-    booked_until: dict[Any, int] = {}  # FIFO lane -> last phase of its booking
-    plan = []
-    for i, lanes in enumerate(cleaned):
-        later = cleaned[i + 1] if i + 1 < len(cleaned) else ()
-        unlimited = tuple(x for x in lanes if x.unlimited)
-        new = tuple(
-            x for x in lanes if not x.unlimited and x not in held and booked_until.get(x, -1) < i
-        )
-        stretch_end = 0
-        if new:
-            if new[0].booked:  # the one finite lane, first come first served
-                k = i
-                while k < len(cleaned) and new[0] in cleaned[k]:
-                    k += 1
-                booked_until[new[0]] = k - 1
-                stretch_end = k
-            else:
-                held.update(new)
-        done = tuple(x for x in lanes if x in held and x not in later)
-        counted = tuple((x, done.count(x)) for x in dict.fromkeys(done))
-        held.difference_update(done)
-        plan.append((unlimited, new, stretch_end, done, counted))
-    return tuple(plan)
-
-
-def run_phases(
-    j: Journey, phases: list[Phase], priority: int
-) -> Generator[Any, Any, list[tuple[float, float]]]:
-    """Run the phases of one examination in turn, each taking the lanes it needs that are not
-    yet held (see :func:`phase_plan`). Every wait is booked to the owner of the lane that
-    held it back. Returns (start, end) of each phase; ``j.t`` ends at the end of the last."""
-    p, env, c = j.port, j.env, j.c
-    cohort, cell, clock = c.cohort, p.cell, j.clock
-    key = tuple(phase[0] for phase in phases)
-    plan = cell.plans.get(key)
-    if plan is None:
-        plan = cell.plans[key] = phase_plan(key)
-    held: dict[Any, tuple[float, float]] = {}  # cell lane -> (requested, start)
-    t = j.t
-    out = []
-    for i, (unlimited, new, stretch_end, done, counted) in enumerate(plan):
-        _, duration, owner, offset = phases[i]
-        for lane in unlimited:
-            lane.delay(duration, cohort)
-        if new:
-            if stretch_end:  # a FIFO lane, booked for its whole stretch (as serve() does)
-                blocking = new[0]
-                span = 0.0
-                for k in range(i, stretch_end):
-                    span += phases[k][1]
-                now = env.now
-                if c.deferred:
-                    booking = Booking(blocking, now if now > t else t, c.index, span, cohort)
-                    start, end = yield booking
-                elif t > now:
-                    start, end = yield Booking(blocking, t, c.index, span, cohort, True)
-                else:
-                    start, end = blocking.book(span, cohort, c.index)
-                if end == INF:  # no server will ever come: wait for ever (censored)
-                    yield env.event()
-            else:
-                requested = max(t, env.now)
-                rank = -1 if offset else priority  # a box leaving its bay goes first
-                start, blocking = yield from take(env, cell, new, t, cohort, rank)
-                for x in new:
-                    held[x] = (requested, start)
-            if start > t:
-                clock.to(start, p.owner_of.get(blocking, owner))
-                t = start
-        out.append((t, t + duration))
-        t += duration
-        clock.to(t, owner)
-        if done:
-            if t > env.now:
-                yield env.timeout(t - env.now)
-            for x, n in counted:
-                requested, start = held.pop(x)
-                for _ in range(n):
-                    x.job_done(requested, t - start, cohort)
-            cell.release(done)
-    j.t = t
-    return out
-
-
-class QuarantineResult(Step):
-    """After a quarantine check: a sample may go to the laboratory (each test runs its own
-    batches); the goods may then be rejected (returned or destroyed: they leave the clearance
-    statistics) or treated (fumigation, heat treatment) and released."""
-
-    name = "quarantine_result"
-    waits = True
-    ends = True
-    bulk_form = False
-
-    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return quarantine_rows(p, r)
-
-    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return 2 * (r[:, R.sample] > 0) * int(p.lab is not None)
-
-    def flow(self, j: Journey) -> Generator[Any, Any, None]:
-        p, r, env = j.port, j.r, j.env
-        if r[R.sample] and p.lab is not None:
-            t = j.t
-            if t > env.now:
-                yield env.timeout(t - env.now)
-            j.m[LAB_START] = t
-            test = p.lab_tests[int(r[R.commodity])]
-            result = p.lab.submit(r[R.incubation], j.c.cohort, test)
-            if early(p, r):  # released before the result: see steps.after.LabResult
-                j.c.pending = result
-                return
-            _, t = yield result
-            j.m[LAB_END] = j.t = j.q_done = t
-            j.clock.to(t, QUARANTINE)
-        found, treat = bool(r[R.quarantine_finds]), bool(r[R.quarantine_treat])
-        p.observe(j, found)
-        if found:
-            if int(r[R.illicit]) == PEST and r[R.pest_treated]:
-                treat = True
-            else:
-                caught = p.caught[int(r[R.illicit])]
-                if caught is not None:
-                    j.c.outcome = caught
-                    return
-        if treat:
-            t = j.t + r[R.treatment_time]
-            j.m[TREATED] = j.t = j.q_done = t
-            j.clock.to(t, QUARANTINE)
-
-
-class QuarantineForm(Step):
-    """Separate declarations: customs releases goods subject to statutory inspection only
-    against the quarantine clearance form."""
-
-    name = "quarantine_form"
-
-    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return (r[:, R.statutory] > 0) & p.separate_declarations
-
-    def flow(self, j: Journey) -> None:
-        q_done = j.q_done + j.r[R.clearance_form]
-        j.m[Q_CLEARED] = q_done
-        if q_done > j.t:
-            j.t = q_done
-            j.clock.to(q_done, QUARANTINE)
-
-    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
-        q_done = b.q_done + b.req[:, R.clearance_form]
-        b.m[rows, Q_CLEARED] = q_done[rows]
-        later = rows & (q_done > b.t)
-        b.t = t = np.where(later, q_done, b.t)
-        b.own[:, QUARANTINE] += np.where(later, np.maximum(t - b.cursor, 0.0), 0.0)
-        np.maximum(b.cursor, np.where(later, t, b.cursor), out=b.cursor)
-        yield from ()

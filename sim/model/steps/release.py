@@ -80,6 +80,7 @@ class Gate(Step):
 
     name = "gate"
     visits_lane = True
+    lane_attr = "gate"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return imports(r) & (p.gate is not None)

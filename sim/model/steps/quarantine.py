@@ -1,0 +1,98 @@
+"""Quarantine steps after the examination: the result (laboratory, rejection, treatment) and,
+with separate declarations, the quarantine clearance form. Plan rule, scalar and bulk forms side
+by side; the lab has no bulk form (it runs batches), so its consignments are flows."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sim.model.draws import R
+from sim.model.milestones import LAB_END, LAB_START, Q_CLEARED, QUARANTINE, TREATED
+from sim.model.route import Step
+from sim.model.steps.after import early
+from sim.model.steps.inspection import quarantine_rows
+from sim.model.truth import PEST
+
+if TYPE_CHECKING:
+    from sim.model.bulk import Bulk
+    from sim.model.journey import Journey
+    from sim.model.port import Port
+
+
+class QuarantineResult(Step):
+    """After a quarantine check: a sample may go to the laboratory (each test runs its own
+    batches); the goods may then be rejected (returned or destroyed: they leave the clearance
+    statistics) or treated (fumigation, heat treatment) and released."""
+
+    name = "quarantine_result"
+    waits = True
+    ends = True
+    bulk_form = False
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return quarantine_rows(p, r)
+
+    def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return 2 * (r[:, R.sample] > 0) * int(p.lab is not None)
+
+    def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
+        return () if p.lab is None else None  # without a lab it never waits
+
+    def flow(self, j: Journey) -> Generator[Any, Any, None]:
+        p, r, env = j.port, j.r, j.env
+        if r[R.sample] and p.lab is not None:
+            t = j.t
+            if t > env.now:
+                yield env.timeout(t - env.now)
+            j.m[LAB_START] = t
+            test = p.lab_tests[int(r[R.commodity])]
+            result = p.lab.submit(r[R.incubation], j.c.cohort, test)
+            if early(p, r):  # released before the result: see steps.after.LabResult
+                j.c.pending = result
+                return
+            _, t = yield result
+            j.m[LAB_END] = j.t = j.q_done = t
+            j.clock.to(t, QUARANTINE)
+        found, treat = bool(r[R.quarantine_finds]), bool(r[R.quarantine_treat])
+        p.observe(j, found)
+        if found:
+            if int(r[R.illicit]) == PEST and r[R.pest_treated]:
+                treat = True
+            else:
+                caught = p.caught[int(r[R.illicit])]
+                if caught is not None:
+                    j.c.outcome = caught
+                    return
+        if treat:
+            t = j.t + r[R.treatment_time]
+            j.m[TREATED] = j.t = j.q_done = t
+            j.clock.to(t, QUARANTINE)
+
+
+class QuarantineForm(Step):
+    """Separate declarations: customs releases goods subject to statutory inspection only
+    against the quarantine clearance form."""
+
+    name = "quarantine_form"
+
+    def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
+        return (r[:, R.statutory] > 0) & p.separate_declarations
+
+    def flow(self, j: Journey) -> None:
+        q_done = j.q_done + j.r[R.clearance_form]
+        j.m[Q_CLEARED] = q_done
+        if q_done > j.t:
+            j.t = q_done
+            j.clock.to(q_done, QUARANTINE)
+
+    def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        q_done = b.q_done + b.req[:, R.clearance_form]
+        b.m[rows, Q_CLEARED] = q_done[rows]
+        later = rows & (q_done > b.t)
+        b.t = t = np.where(later, q_done, b.t)
+        b.own[:, QUARANTINE] += np.where(later, np.maximum(t - b.cursor, 0.0), 0.0)
+        np.maximum(b.cursor, np.where(later, t, b.cursor), out=b.cursor)
+        yield from ()
