@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import pandas as pd
 
 from sim.model.engine import Environment
-from sim.model.fifo import FifoLane, close, link
+from sim.model.fifo import FifoLane
+from sim.model.links import close, link
 from sim.model.run import simulate
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_flow.py"

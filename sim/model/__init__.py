@@ -13,7 +13,8 @@ Where things live:
 - ``registry.py``  how a draw is declared and the requirement table made
 - ``route.py``     the route plan: steps, plans as bitmasks, which consignments go in bulk
 - ``steps/``       the steps, each with its plan rule, SimPy form and numpy form side by side
-                   (declaration, checks, inspection, release, loading)
+                   (declaration, checks, inspection with its exam phases, yard and
+                   quarantine, release, loading, after release)
 - ``journey.py``   the SimPy interpreter (one consignment along its plan)
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment
@@ -25,6 +26,7 @@ Where things live:
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)
 - ``org/``         the organisation's tree at work: escalations, alerts, directives, staff
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
+- ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle
 - ``engine.py``    SimPy internals: the counting environment and the flow driver

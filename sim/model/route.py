@@ -105,11 +105,11 @@ class Route:
         self._linked = self._link()
 
     def _link(self) -> bool:
-        """Link the port's FIFO lanes in route order (see :func:`sim.model.fifo.link`), when
+        """Link the port's FIFO lanes in route order (see :func:`sim.model.links.link`), when
         its journeys may be booked lazily from lane to lane: nothing else in the run may
         depend on when, in the run's time, a journey passes its steps (no learning selector,
         no organisation)."""
-        from sim.model.fifo import close, link
+        from sim.model.links import close, link
         from sim.model.organisation import Organisation
 
         p = self.port
