@@ -1,16 +1,22 @@
 """When consignments arrive at a port: Poisson arrivals with an hour-of-week profile, made by
 inverting the cumulative intensity, one block of ``GROUP`` at a time; at a sea port, vessel
-calls that each bring a batch of declarations."""
+calls that each bring a batch of declarations; and the processes that make each block of a
+port's arrivals just early enough."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import simpy
 
-from sim.model.streams import JointRows, UniformRows
+from sim.model.draws import FLOW_WIDTH, WIDTH
+from sim.model.streams import SURGE, JointRows, UniformRows, port_stream
 from sim.scenario.schema import Arrivals
+
+if TYPE_CHECKING:
+    from sim.model.port import Port
 
 GROUP = 1024  # Poisson arrivals made per block
 
@@ -50,3 +56,57 @@ def arrival_groups(
         sizes = np.maximum(1, np.rint(batch.size.ppf(rng.random(len(calls)))))
         for t, n in zip(calls, sizes.astype(int), strict=True):
             yield np.full(n, t), rows.take(n)
+
+
+def port_arrivals(
+    port: Port, until: float, export: bool = False
+) -> Generator[simpy.Event, Any, None]:
+    """A port's arrival process of imports (or of exports): make each block just
+    early enough.
+
+    A block is made ``advance_max`` before its first arrival, because an advance
+    declaration may need an officer before its goods arrive.
+    """
+    if export:
+        if port.spec.exports is None:
+            return
+        groups = arrival_groups(
+            port.spec.exports.arrivals, port._export_arrival_rng, port._export_rows, until
+        )
+    else:
+        groups = arrival_groups(port.spec.arrivals, port._arrival_rng, port._rows, until)
+    yield from _made_in_time(port, groups, export)
+
+
+def surges(port: Port, export: bool) -> bool:
+    """Whether this port has added arrivals (imports, or exports)."""
+    if export:
+        return port.spec.exports is not None and port.spec.exports.arrivals.extra > 0
+    return port.spec.arrivals.extra > 0
+
+
+def surge(port: Port, until: float, export: bool = False) -> Generator[simpy.Event, Any, None]:
+    """Added arrivals (``arrivals.extra`` times the rate) from streams of their own, with
+    indices of their own: the port's other consignments keep their draws."""
+    if not surges(port, export):
+        return
+    spec = port.spec.exports.arrivals if export and port.spec.exports else port.spec.arrivals
+    sub = (1,) if export else (0,)
+    rows = JointRows(
+        UniformRows(port_stream(port.seed, port.name, SURGE, *sub, 1), FLOW_WIDTH),
+        UniformRows(port_stream(port.seed, port.name, SURGE, *sub, 2), WIDTH - FLOW_WIDTH),
+    )
+    more = spec.model_copy(update={"rate": spec.rate * spec.extra})
+    rng = port_stream(port.seed, port.name, SURGE, *sub, 0)
+    yield from _made_in_time(port, arrival_groups(more, rng, rows, until), export, surge=True)
+
+
+def _made_in_time(
+    port: Port, groups: Any, export: bool, surge: bool = False
+) -> Generator[simpy.Event, Any, None]:
+    env, lead = port.env, port.scenario.declaration.advance_max
+    for arrived, u in groups:
+        wake = arrived[0] - lead
+        if wake > env.now:
+            yield env.timeout(wake - env.now)
+        port.make(arrived, u, export, surge)

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import simpy
 
 from sim.model.bulk import Bulk
-from sim.model.cell import Cell, CellLane
+from sim.model.cell import Cell
 from sim.model.consignment import Consignment
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
-from sim.model.fifo import FifoLane
 from sim.model.lab import Lab
 from sim.model.lane import Lane
-from sim.model.milestones import CAUGHT, CUSTOMS, QUARANTINE, TERMINAL
+from sim.model.milestones import CAUGHT
 from sim.model.organisation import Organisation
+from sim.model.port_lanes import build_lanes
 from sim.model.route import Route
 from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
@@ -34,7 +34,6 @@ from sim.model.streams import (
     EXPORTS,
     SMUGGLING_INDEX,
     SMUGGLING_ROWS,
-    SURGE,
     SURGE_INDEX,
     TRUTH,
     JointRows,
@@ -49,19 +48,23 @@ from sim.scenario.schema import ILLICIT, Scenario
 Launch = Callable[[list[Bulk], list[Consignment]], None]
 
 
-class _Pool:
-    """The lane spec of a cross-trained pool: its hourly headcount (None: unlimited)."""
-
-    def __init__(self, hourly: list[int] | None):
-        self.hourly = hourly
-        self.unlimited = hourly is None
-
-    def hourly_capacity(self) -> list[int] | None:
-        return self.hourly
-
-
 class Port:
     """The lanes of one port of entry and the source of its consignments."""
+
+    # its resources, built by :func:`sim.model.port_lanes.build_lanes` (an era shares them)
+    review: Any
+    document: Any
+    scanners: Any
+    image_officers: Any
+    gate: Any
+    bays: Any
+    movers: Any
+    teams: Any
+    quarantine_officers: Any
+    pooled: bool
+    simple_cell: bool
+    cell: Cell
+    owner_of: dict[Any, int]
 
     def __init__(
         self,
@@ -90,7 +93,7 @@ class Port:
             self._share(shared)
         else:
             self.lanes: dict[str, Lane] = {}
-            self._build_lanes(centres or {})
+            build_lanes(self, centres or {})
             q = spec.quarantine
             self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
             self.slots = SlotBook(spec.exam.slots) if spec.exam else None
@@ -157,92 +160,6 @@ class Port:
         """Take ``base``'s lanes, lab and slot book: an era changes rules, not resources."""
         for key in self._SHARED:
             setattr(self, key, getattr(base, key))
-
-    def _lane(self, key: str, lane_spec: Any, together: bool = False) -> Any:
-        """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
-        if lane_spec is None:
-            return None
-        kind = CellLane if together else FifoLane
-        made = kind(self.env, self.name, key, lane_spec.hourly_capacity())
-        self.lanes[key] = made
-        return made
-
-    def _build_lanes(self, centres: dict[str, Lane]) -> None:
-        spec = self.spec
-        self.review = self._lane("declaration_review", spec.review)
-        self.document = self._lane("document_check", spec.document_check)
-        self.scanners = self._lane("scanners", spec.scan.scanners if spec.scan else None)
-        pool = spec.scan.image_review.pool if spec.scan else ""
-        if pool:  # a review centre's lane, shared with other ports (the World lists it)
-            self.image_officers = centres[pool]
-        else:
-            self.image_officers = self._lane(
-                "image_officers", spec.scan.image_review.officers if spec.scan else None
-            )
-        self._build_yard()
-        self.gate = self._lane("gate", spec.release.gate)
-
-    def _yard_staff(self) -> dict[str, Any]:
-        """The exam yard's staff lanes: teams and quarantine officers, or, for cross-trained
-        joint exams, one pool of officers who can do both (their headcounts added; an
-        unlimited kind makes the pool unlimited)."""
-        exam, q = self.spec.exam, self.spec.quarantine
-        inspection = self.scenario.inspection
-        self.pooled = bool(
-            exam
-            and q
-            and inspection.mode == "joint"
-            and inspection.joint_staffing == "cross_trained"
-        )
-        if not self.pooled:
-            return {
-                "exam_teams": exam.teams if exam else None,
-                "quarantine_officers": q.officers if q else None,
-            }
-        assert exam is not None and q is not None
-        a, b = exam.teams.hourly_capacity(), q.officers.hourly_capacity()
-        hourly = None if a is None or b is None else [x + y for x, y in zip(a, b, strict=True)]
-        return {"exam_officers": _Pool(hourly)}
-
-    def _build_yard(self) -> None:
-        """Bays, movers and staff, taken together in one cell; who owns a wait at each."""
-        exam = self.spec.exam
-        staff = self._yard_staff()
-        cell_specs = {
-            "exam_bays": exam.bays if exam else None,
-            "movers": exam.movers if exam else None,
-            **staff,
-        }
-        # with at most one finite lane among them, taking them together is a FIFO queue
-        # (not for a pool: a joint exam takes two of its officers at once)
-        finite = [k for k, v in cell_specs.items() if v is not None and not v.unlimited]
-        self.simple_cell = len(finite) <= 1 and not self.pooled
-        together = not self.simple_cell
-        self.bays = self._lane("exam_bays", cell_specs["exam_bays"], together)
-        self.movers = self._lane("movers", cell_specs["movers"], together)
-        if self.pooled:
-            pool = self._lane("exam_officers", staff["exam_officers"], True)
-            self.teams = self.quarantine_officers = pool
-        else:
-            self.teams = self._lane("exam_teams", cell_specs["exam_teams"], together)
-            self.quarantine_officers = self._lane(
-                "quarantine_officers", cell_specs["quarantine_officers"], together
-            )
-        self.cell = Cell(self.env)
-        members = [self.bays, self.movers, self.teams]
-        if self.quarantine_officers is not self.teams:
-            members.append(self.quarantine_officers)
-        self.cell.join([x for x in members if x is not None])
-        # who owns a wait for each exam-yard lane (the constraint that binds)
-        self.owner_of: dict[Any, int] = {}
-        for made, owner in (
-            (self.bays, TERMINAL),
-            (self.movers, TERMINAL),
-            (self.quarantine_officers, QUARANTINE),
-            (self.teams, CUSTOMS),  # a cross-trained pool is customs' staff
-        ):
-            if made is not None:
-                self.owner_of[made] = owner
 
     # -- observation -------------------------------------------------------------------
     def sample(self, t: float) -> list[tuple[Any, ...]]:
@@ -311,9 +228,7 @@ class Port:
             rows = era == k
             ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call)
 
-    def era_of(
-        self, arrived: np.ndarray, u: np.ndarray, export: bool
-    ) -> tuple[np.ndarray, float]:
+    def era_of(self, arrived: np.ndarray, u: np.ndarray, export: bool) -> tuple[np.ndarray, float]:
         """The era (0: this port's rules; k: ``eras[k - 1]``) whose rules each consignment
         follows: the one in force at its assessment. The assessment time is planned under the
         rules in force at arrival: lodging, officer review and acceptance, without any wait in
@@ -425,58 +340,6 @@ class Port:
             for c, deferred in zip(made, one.tolist(), strict=True):
                 c.deferred = deferred
         return blocks, made
-
-    def arrivals(self, until: float, export: bool = False) -> Generator[simpy.Event, Any, None]:
-        """The port's arrival process of imports (or of exports): make each block just
-        early enough.
-
-        A block is made ``advance_max`` before its first arrival, because an advance
-        declaration may need an officer before its goods arrive.
-        """
-        from sim.model.arrivals import arrival_groups
-
-        if export:
-            if self.spec.exports is None:
-                return
-            groups = arrival_groups(
-                self.spec.exports.arrivals, self._export_arrival_rng, self._export_rows, until
-            )
-        else:
-            groups = arrival_groups(self.spec.arrivals, self._arrival_rng, self._rows, until)
-        yield from self._made_in_time(groups, export)
-
-    def surges(self, export: bool) -> bool:
-        """Whether this port has added arrivals (imports, or exports)."""
-        if export:
-            return self.spec.exports is not None and self.spec.exports.arrivals.extra > 0
-        return self.spec.arrivals.extra > 0
-
-    def surge(self, until: float, export: bool = False) -> Generator[simpy.Event, Any, None]:
-        """Added arrivals (``arrivals.extra`` times the rate) from streams of their own, with
-        indices of their own: the port's other consignments keep their draws."""
-        from sim.model.arrivals import arrival_groups
-
-        if not self.surges(export):
-            return
-        spec = self.spec.exports.arrivals if export and self.spec.exports else self.spec.arrivals
-        sub = (1,) if export else (0,)
-        rows = JointRows(
-            UniformRows(port_stream(self.seed, self.name, SURGE, *sub, 1), FLOW_WIDTH),
-            UniformRows(port_stream(self.seed, self.name, SURGE, *sub, 2), WIDTH - FLOW_WIDTH),
-        )
-        more = spec.model_copy(update={"rate": spec.rate * spec.extra})
-        rng = port_stream(self.seed, self.name, SURGE, *sub, 0)
-        yield from self._made_in_time(arrival_groups(more, rng, rows, until), export, surge=True)
-
-    def _made_in_time(
-        self, groups: Any, export: bool, surge: bool = False
-    ) -> Generator[simpy.Event, Any, None]:
-        env, lead = self.env, self.scenario.declaration.advance_max
-        for arrived, u in groups:
-            wake = arrived[0] - lead
-            if wake > env.now:
-                yield env.timeout(wake - env.now)
-            self.make(arrived, u, export, surge)
 
     # -- smuggling -----------------------------------------------------------------------
     def inject(self, arrived: np.ndarray, forced: dict[str, Any], group: str) -> np.ndarray:

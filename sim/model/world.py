@@ -17,6 +17,7 @@ import pandas as pd
 import simpy
 
 from sim.model import stability, tables
+from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
@@ -189,12 +190,12 @@ class World:
         """Run arrivals, the observation window and the queue sampler to the drain limit."""
         env = self.env
         for p in self.ports:
-            env.process(p.arrivals(self.stop))
+            env.process(port_arrivals(p, self.stop))
             if p.spec.exports is not None:
-                env.process(p.arrivals(self.stop, export=True))
+                env.process(port_arrivals(p, self.stop, export=True))
             for export in (False, True):  # added arrivals, when a surge asks for them
-                if p.surges(export):
-                    env.process(p.surge(self.stop, export))
+                if surges(p, export):
+                    env.process(surge(p, self.stop, export))
         for lane in self.lanes:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop)

@@ -1,0 +1,115 @@
+"""A port's resources: its FIFO desks, scanners and gate, the exam yard's lanes taken
+together in one cell (or one FIFO lane when at most one of them is finite), and who owns a
+wait at each yard lane."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sim.model.cell import Cell, CellLane
+from sim.model.fifo import FifoLane
+from sim.model.lane import Lane
+from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
+
+if TYPE_CHECKING:
+    from sim.model.port import Port
+
+
+class _Pool:
+    """The lane spec of a cross-trained pool: its hourly headcount (None: unlimited)."""
+
+    def __init__(self, hourly: list[int] | None):
+        self.hourly = hourly
+        self.unlimited = hourly is None
+
+    def hourly_capacity(self) -> list[int] | None:
+        return self.hourly
+
+
+def _lane(port: Port, key: str, lane_spec: Any, together: bool = False) -> Any:
+    """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
+    if lane_spec is None:
+        return None
+    kind = CellLane if together else FifoLane
+    made = kind(port.env, port.name, key, lane_spec.hourly_capacity())
+    port.lanes[key] = made
+    return made
+
+
+def build_lanes(port: Port, centres: dict[str, Lane]) -> None:
+    """The port's desks, scanners, image officers, exam yard and gate (a review centre's
+    officers come from ``centres``, shared with the other ports of the centre)."""
+    spec = port.spec
+    port.review = _lane(port, "declaration_review", spec.review)
+    port.document = _lane(port, "document_check", spec.document_check)
+    port.scanners = _lane(port, "scanners", spec.scan.scanners if spec.scan else None)
+    pool = spec.scan.image_review.pool if spec.scan else ""
+    if pool:  # a review centre's lane, shared with other ports (the World lists it)
+        port.image_officers = centres[pool]
+    else:
+        port.image_officers = _lane(
+            port, "image_officers", spec.scan.image_review.officers if spec.scan else None
+        )
+    _build_yard(port)
+    port.gate = _lane(port, "gate", spec.release.gate)
+
+
+def _yard_staff(port: Port) -> dict[str, Any]:
+    """The exam yard's staff lanes: teams and quarantine officers, or, for cross-trained
+    joint exams, one pool of officers who can do both (their headcounts added; an
+    unlimited kind makes the pool unlimited)."""
+    exam, q = port.spec.exam, port.spec.quarantine
+    inspection = port.scenario.inspection
+    port.pooled = bool(
+        exam and q and inspection.mode == "joint" and inspection.joint_staffing == "cross_trained"
+    )
+    if not port.pooled:
+        return {
+            "exam_teams": exam.teams if exam else None,
+            "quarantine_officers": q.officers if q else None,
+        }
+    assert exam is not None and q is not None
+    a, b = exam.teams.hourly_capacity(), q.officers.hourly_capacity()
+    hourly = None if a is None or b is None else [x + y for x, y in zip(a, b, strict=True)]
+    return {"exam_officers": _Pool(hourly)}
+
+
+def _build_yard(port: Port) -> None:
+    """Bays, movers and staff, taken together in one cell; who owns a wait at each."""
+    exam = port.spec.exam
+    staff = _yard_staff(port)
+    cell_specs = {
+        "exam_bays": exam.bays if exam else None,
+        "movers": exam.movers if exam else None,
+        **staff,
+    }
+    # with at most one finite lane among them, taking them together is a FIFO queue
+    # (not for a pool: a joint exam takes two of its officers at once)
+    finite = [k for k, v in cell_specs.items() if v is not None and not v.unlimited]
+    port.simple_cell = len(finite) <= 1 and not port.pooled
+    together = not port.simple_cell
+    port.bays = _lane(port, "exam_bays", cell_specs["exam_bays"], together)
+    port.movers = _lane(port, "movers", cell_specs["movers"], together)
+    if port.pooled:
+        pool = _lane(port, "exam_officers", staff["exam_officers"], True)
+        port.teams = port.quarantine_officers = pool
+    else:
+        port.teams = _lane(port, "exam_teams", cell_specs["exam_teams"], together)
+        port.quarantine_officers = _lane(
+            port, "quarantine_officers", cell_specs["quarantine_officers"], together
+        )
+    port.cell = Cell(port.env)
+    members = [port.bays, port.movers, port.teams]
+    if port.quarantine_officers is not port.teams:
+        members.append(port.quarantine_officers)
+    port.cell.join([x for x in members if x is not None])
+    # who owns a wait for each exam-yard lane (the constraint that binds)
+    port.owner_of = {}
+    for made, owner in (
+        (port.bays, TERMINAL),
+        (port.movers, TERMINAL),
+        (port.quarantine_officers, QUARANTINE),
+        (port.teams, CUSTOMS),  # a cross-trained pool is customs' staff
+    ):
+        if made is not None:
+            port.owner_of[made] = owner
