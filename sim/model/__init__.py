@@ -5,8 +5,10 @@ Where things live:
 - ``run.py``       :func:`simulate`: builds a World and runs it
 - ``world.py``     the World: ports, organisation and recorder; runs them, collects results
 - ``eras.py``      what the World wires after building: a timeline's eras, a risk engine's hooks
-- ``port.py``      a Port: its lanes and route, and the making of its consignments
-- ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls)
+- ``port.py``      a Port: its route and the making of its consignments
+- ``port_lanes.py`` a port's resources: desks, scanners, the exam yard's cell, the gate
+- ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
+                   processes
 - ``draws/``       every per-consignment random quantity, declared once (named draws): the
                    registry in ``base.py``, declarations by stage in ``goods.py``,
                    ``declaration.py``, ``checks.py``, ``release.py``, ``after.py``
