@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import simpy
 
+from sim.model.bulk import Bulk
 from sim.model.selection import Selector
-from sim.model.steps.declaration import DECISIONS, lodged_at, select
+from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
+from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
     from sim.model.journey import Journey
@@ -37,8 +39,16 @@ _COLUMNS = list(DECISIONS.values())
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
 
 
+#: a decided block's rows that meet no queue wait, held, until this many are ready (then or at
+#: a flush instant they are finished in bulk together: one block's fixed cost for many ticks)
+HOLD = 4096
+#: a decided block's rows that meet one queue at the same step go as flows when fewer
+SMALL_BLOCK = 8
+
+
 class _Due:
-    """What one tick decides: blocks of rows, and journeys waiting on ``event``."""
+    """What one tick decides: blocks of rows (each with its plans for the 16 decisions), and
+    journeys waiting on ``event``."""
 
     __slots__ = ("blocks", "journeys", "event")
 
@@ -46,6 +56,11 @@ class _Due:
         self.blocks: list[tuple[np.ndarray, ...]] = []
         self.journeys: list[Journey] = []
         self.event: simpy.Event | None = None
+
+
+def combos(table: np.ndarray) -> np.ndarray:
+    """Each decided row's decision as a number 0-15 (its bits: the decision columns)."""
+    return np.asarray((table[:, _COLUMNS] > 0) @ (1 << np.arange(len(_COLUMNS))))
 
 
 class Decisions:
@@ -58,6 +73,7 @@ class Decisions:
         self._due: dict[float, _Due] = {}
         #: a reviewed declaration's plan for each of the 16 decisions, by consignment index
         self._plans: dict[int, list[int]] = {}
+        self._held = Held(port, self.refresh) if self.dynamic else None
 
     def tick(self, t: Any) -> Any:
         """When a decision for an assessment at ``t`` is taken (scalar or array)."""
@@ -100,9 +116,29 @@ class Decisions:
         due = ticks <= env.now
         if due.any():
             self._decide(index[due], arrived[due], table[due], cohort[due])
-        for tick in np.unique(ticks[~due & ~review]).tolist():
+        later = ~due & ~review
+        if not later.any():
+            return
+        index, arrived, table, cohort, ticks = (
+            x[later] for x in (index, arrived, table, cohort, ticks)
+        )
+        plans = self._plans16(table)
+        for tick in np.unique(ticks).tolist():
             rows = ticks == tick
-            self._at(tick).blocks.append((index[rows], arrived[rows], table[rows], cohort[rows]))
+            self._at(tick).blocks.append(
+                (index[rows], arrived[rows], table[rows], cohort[rows], *(x[rows] for x in plans))
+            )
+
+    def _plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's plan, queue visits and first queue step for each of the 16 decisions
+        (all functions of its row), worked out for a whole block when it is made, so that a
+        tick's block only looks its own up."""
+        n, route = len(table), self.port.route
+        rows = np.repeat(table, 16, axis=0)
+        rows[:, _COLUMNS] = np.tile(_COMBOS, (n, 1))
+        plan = route.plan(rows)
+        visits, first = route.queues(rows, plan)
+        return plan.reshape(n, 16), visits.reshape(n, 16), first.reshape(n, 16)
 
     def _plan_each(self, index: np.ndarray, table: np.ndarray) -> None:
         """Each row's plan for each of the 16 decisions (a plan is a function of its row), so
@@ -117,33 +153,30 @@ class Decisions:
         """Decide everything due at ``tick`` as one block; hand the rows on, wake the
         journeys."""
         due = self._due.pop(tick)
-        parts = due.blocks
         js = due.journeys
+        p = self.port
+        k = 0
+        if due.blocks:
+            index, arrived, table, cohort, plans, visits, first = (
+                np.concatenate(x) if len(due.blocks) > 1 else x[0]
+                for x in zip(*due.blocks, strict=True)
+            )
+            k = len(index)
         if js:
             req = np.array([j.c.req for j in js])
-            parts = [
-                *parts,
-                (
-                    np.array([j.c.index for j in js]),
-                    np.array([j.c.arrived for j in js]),
-                    req,
-                    np.array([j.c.cohort for j in js], bool),
-                ),
-            ]
-        index, arrived, table, cohort = (np.concatenate(x) for x in zip(*parts, strict=True))
-        p = self.port
+            table = np.concatenate([table, req]) if k else req
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
         select(p, table, uniforms, p.env.now)
-        k = len(index) - len(js)
-        plan = p.route.plan(table)
+        combo = combos(table)
         if k:
-            p.launch(*p.split(index[:k], arrived[:k], table[:k], cohort[:k], plan[:k]))
+            at = np.arange(k), combo[:k]
+            self._hand_on(index, arrived, table[:k], cohort, plans[at], (visits[at], first[at]))
         if js:
-            for j, row, pl in zip(js, table[k:].tolist(), plan[k:].tolist(), strict=True):
+            for j, row, c in zip(js, table[k:].tolist(), combo[k:].tolist(), strict=True):
                 j.c.req = j.r = row
-                j.c.plan = pl
+                pl = self._plans.pop(j.c.index, None)
+                j.c.plan = pl[c] if pl is not None else int(p.route.plan(np.array([row]))[0])
                 j.c.decided = True
-                self._plans.pop(j.c.index, None)
             assert due.event is not None
             due.event.succeed()
 
@@ -153,7 +186,33 @@ class Decisions:
         p = self.port
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
         select(p, table, uniforms, p.env.now)
-        p.launch(*p.split(index, arrived, table, cohort))
+        plan = p.route.plan(table)
+        self._hand_on(index, arrived, table, cohort, plan, p.route.queues(table, plan))
+
+    def _hand_on(
+        self,
+        index: np.ndarray,
+        arrived: np.ndarray,
+        table: np.ndarray,
+        cohort: np.ndarray,
+        plan: np.ndarray,
+        queues: tuple[np.ndarray, np.ndarray],
+    ) -> None:
+        """Launch decided rows: those that meet no queue are held (see :class:`Held`), the
+        others go in bulk or as flows."""
+        p, held = self.port, self._held
+        visits, first = queues
+        if held is not None and held.open(p.env.now) and p.bulk:
+            hold = p.route.in_bulk(plan, visits) & (first < 0) & (index < SMUGGLING_INDEX)
+            if hold.any():
+                held.add(index[hold], arrived[hold], table[hold], cohort[hold], plan[hold])
+                keep = ~hold
+                index, arrived, table, cohort, plan = (
+                    x[keep] for x in (index, arrived, table, cohort, plan)
+                )
+                queues = visits[keep], first[keep]
+        if len(index):
+            p.launch(*p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK))
 
     def decide_one(self, j: Journey) -> Generator[Any, Any, None]:
         """A journey at its assessment: wait for the decision of its tick's block, or, if its
@@ -168,14 +227,62 @@ class Decisions:
                 due.event = env.event()
             yield due.event
             return
-        row = np.array([c.req])
-        uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
-        select(p, row, uniforms, env.now)
-        c.req = j.r = row[0].tolist()
+        decided = select_row(p, c.req, env.now)
+        if decided is None:
+            row = np.array([c.req])
+            uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
+            select(p, row, uniforms, env.now)
+            decided = row[0].tolist()
+        c.req = j.r = decided
         plans = self._plans.pop(c.index, None)
         if plans is None:
-            c.plan = int(p.route.plan(row)[0])
+            c.plan = int(p.route.plan(np.array([decided]))[0])
         else:
-            r = c.req
+            r = decided
             c.plan = plans[sum(1 << i for i, col in enumerate(_COLUMNS) if r[col] > 0)]
         c.decided = True
+
+
+class Held:
+    """Decided rows that meet no queue, held and finished in bulk together.
+
+    Such a row's times are arithmetic on its own draws and decision, the same whenever they
+    are worked out, so rows of many ticks can share one block and its fixed cost. What is
+    booked as they finish (an unlimited lane's delay, the recorder's row) is kept on the same
+    side of the observation window's edges as at their tick: the held rows are finished half
+    a refresh interval before the window opens, before it closes and before the run ends
+    (and when ``HOLD`` rows wait). A smuggler's consignment is never held: its group learns
+    the outcome when its block ends."""
+
+    def __init__(self, port: Port, refresh: float):
+        self.port = port
+        self.parts: list[tuple[np.ndarray, ...]] = []
+        self.n = 0
+        end = port.stop + port.scenario.drain_days * 24
+        half = refresh / 2
+        self.flushes = [t - half for t in (port.warmup, port.stop, end) if t - half > 0]
+        self.last = self.flushes[-1] if refresh > 0 and self.flushes else -math.inf
+        env = port.env
+        for t in self.flushes if refresh > 0 else []:
+            env.timeout(t - env.now).callbacks.append(self.flush)
+
+    def open(self, now: float) -> bool:
+        """Whether rows decided at ``now`` may be held (a flush instant comes after it)."""
+        return now < self.last
+
+    def add(self, *rows: np.ndarray) -> None:
+        self.parts.append(rows)
+        self.n += len(rows[0])
+        if self.n >= HOLD:
+            self.flush()
+
+    def flush(self, _: object = None) -> None:
+        """Finish every held row in bulk, as one block."""
+        if not self.parts:
+            return
+        index, arrived, table, cohort, plan = (
+            np.concatenate(x) for x in zip(*self.parts, strict=True)
+        )
+        self.parts, self.n = [], 0
+        p = self.port
+        p.launch([Bulk(p, index, arrived, table, plan, cohort, p.env.now)], [])

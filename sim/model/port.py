@@ -297,19 +297,28 @@ class Port:
         cohort: np.ndarray,
         plan: np.ndarray | None = None,
         decided: bool = True,
+        queues: tuple[np.ndarray, np.ndarray] | None = None,
+        min_block: int = 1,
     ) -> tuple[list[Bulk], list[Consignment]]:
-        """Bulk blocks (one per step where their one queue is, none first) and flows."""
+        """Bulk blocks (one per step where their one queue is, none first) and flows.
+        ``queues``: the rows' queue visits and first queue step, if known; a block that would
+        have fewer than ``min_block`` rows goes as flows instead (the same times either way:
+        for a few rows, a block's fixed numpy cost is more than theirs as flows)."""
         route = self.route
         if plan is None:
             plan = route.plan(table)
         blocks = []
         slow = np.ones(len(index), bool)
-        visits, first = route.queues(table, plan)
+        visits, first = route.queues(table, plan) if queues is None else queues
         if self.bulk and decided:
             bulk = route.in_bulk(plan, visits)
             queue = np.where(bulk, first, -2)
-            for step in np.unique(queue[bulk]).tolist():
+            steps, sizes = np.unique(queue[bulk], return_counts=True)
+            for step, size in zip(steps.tolist(), sizes.tolist(), strict=True):
                 rows = queue == step
+                if size < min_block:
+                    bulk &= ~rows
+                    continue
                 blocks.append(
                     Bulk(
                         self,

@@ -80,6 +80,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
+from sim.model.draws import R
 from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_parts import Alerts, CheckMix, Ledger, Receipt, Window, threshold
 from sim.model.selection import Observation, SelectionInput
@@ -119,6 +120,7 @@ MIN_FILL = 200
 #: allowance not yet spent (two, so that waiting for a candidate rarely wastes allowance)
 FLOOR_BANK, CAP_BANK = 1.0, 2.0
 _EMPTY = np.zeros(0)
+CHECKS_ORDER = ("document", "scan", "physical", "quarantine")
 
 
 class RiskEngine:
@@ -326,41 +328,67 @@ class RiskEngine:
     def _select_one(self, block: SelectionInput) -> dict[str, np.ndarray]:
         """:meth:`select` for a block of one (a declaration decided on its way), in scalars:
         the same decisions, a tenth of the cost."""
-        port, now = block.port, block.now
         d, com, k = int(block.direction[0]), int(block.commodity[0]), int(block.trader_class[0])
         s = float(self.score(block)[0]) if self._needs_vector(block) else self._score_one(block)
+        truth = int(block.illicit[0]) if block.illicit is not None else 0
+        u = block.uniforms
+        u_doc, u_scan, u_phys = (float(u[c][0]) for c in ("document", "scan", "physical"))
+        chosen = self._decide_one(block.port, block.now, d, com, k, s, truth, u_doc, u_scan, u_phys)
+        return {check: np.array([x]) for check, x in zip(CHECKS_ORDER, chosen, strict=True)}
+
+    def select_row(
+        self, port: str, now: float, row: list[float], u: tuple[float, float, float]
+    ) -> tuple[bool, bool, bool, bool] | None:
+        """:meth:`select` of one declaration given as its requirement row (``u``: its
+        document, scan and physical-exam uniforms): (document, scan, physical, quarantine),
+        or None where only the block form applies (partners' data, locally known risks)."""
+        if self.local_auc is not None or self.sharing is not None:
+            return None
+        if self.dated:
+            self.use_settings(now)
+        d, com, k = int(row[R.direction]), int(row[R.commodity]), int(row[R.trader_class])
+        org, truth = int(row[R.origin]), int(row[R.illicit])
+        s = self._score_scalar(port, now, d, com, org, k, row[R.score_noise], truth)
+        return self._decide_one(port, now, d, com, k, s, truth, *u)
+
+    def _decide_one(
+        self,
+        port: str,
+        now: float,
+        d: int,
+        com: int,
+        k: int,
+        s: float,
+        truth: int,
+        u_doc: float,
+        u_scan: float,
+        u_phys: float,
+    ) -> tuple[bool, bool, bool, bool]:
+        """One declaration's decision from its score: (document, scan, physical,
+        quarantine)."""
         ordinary = not self.ruled[port][k]
         key = (port, d)
         self._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
         thr, doc_thr, rho = self.state[key]
         mix = self.mix[port]
-        u = block.uniforms
         possible = bool(mix.possible[com, k])
-        cand = possible and (s > thr or float(u["document"][0]) * _SPLIT % 1 < rho)
+        cand = possible and (s > thr or u_doc * _SPLIT % 1 < rho)
         if ordinary:
             chosen = cand
         else:
             take, force = self._rule(port, k, 1, int(cand), int(possible and not cand))
             chosen = (cand and take > 0) or (possible and not cand and force > 0)
-        truth = int(block.illicit[0]) if block.illicit is not None else 0
         self.ledger.add_one(port, d, k, chosen, truth)
         if ordinary:
             self.windows[key].add(np.array([s]))
         scan = physical = quarantine = False
         if chosen:
-            scan, physical, quarantine = mix.split_one(
-                com, k, float(u["scan"][0]), float(u["physical"][0])
-            )
+            scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)
         if self.cfg.document == "table":
-            document = float(u["document"][0]) < mix.document[com, k]
+            document = u_doc < mix.document[com, k]
         else:
             document = s > doc_thr
-        return {
-            "document": np.array([document]),
-            "scan": np.array([scan]),
-            "physical": np.array([physical]),
-            "quarantine": np.array([quarantine]),
-        }
+        return bool(document), bool(scan), bool(physical), bool(quarantine)
 
     def _needs_vector(self, block: SelectionInput) -> bool:
         return self.local_auc is not None or self.sharing is not None
@@ -371,12 +399,19 @@ class RiskEngine:
             u = u * _SPLIT % 1
         d, com = int(block.direction[0]), int(block.commodity[0])
         org, k = int(block.origin[0]), int(block.trader_class[0])
-        s = self.prior[block.port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
-        if block.illicit is not None:
-            s += self.d[int(block.illicit[0])]
-        boost = self.alerts.boost(block.port, block.now)
+        truth = int(block.illicit[0]) if block.illicit is not None else None
+        return self._score_scalar(block.port, block.now, d, com, org, k, u, truth)
+
+    def _score_scalar(
+        self, port: str, now: float, d: int, com: int, org: int, k: int, u: Any, truth: int | None
+    ) -> float:
+        """:meth:`score` of one declaration, in scalars (the same arithmetic)."""
+        s = self.prior[port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
+        if truth is not None:
+            s += self.d[truth]
+        boost = self.alerts.boost(port, now)
         if boost is not None:
-            s += boost[self.alerts.code(block.port, com, org, k)]
+            s += boost[self.alerts.code(port, com, org, k)]
         return float(s)
 
     def _rule(self, port: str, k: int, n: int, candidates: int, others: int) -> tuple[int, int]:

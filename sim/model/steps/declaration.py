@@ -166,6 +166,28 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
     return r
 
 
+def select_row(p: Port, row: list[float], now: float) -> list[float] | None:
+    """:func:`select` for one declaration given as its requirement row, in scalars, where the
+    selector has a scalar form (``select_row``): the row with its decisions written in, or
+    None (then :func:`select` applies)."""
+    one = getattr(p.selector, "select_row", None)
+    if one is None:
+        return None
+    chosen = one(p.name, now, row, (row[_DOC], row[_SCAN], row[_PHYSICAL]))
+    if chosen is None:
+        return None
+    document, scan, physical, quarantine = chosen
+    out = list(row)
+    out[_DOC], out[_SCAN], out[_PHYSICAL] = float(document), float(scan), float(physical)
+    out[_QUARANTINE] = float(quarantine and row[STATUTORY] > 0)  # its remit
+    return out
+
+
+_DOC, _SCAN, _PHYSICAL, _QUARANTINE = (
+    DECISIONS[c] for c in ("document", "scan", "physical", "quarantine")
+)
+
+
 class Escalate(Step):
     """A decision referred up the organisation (a ruling, a quarantine approval) that the
     goods wait for; planned for the consignments the organisation says escalate and hold
