@@ -247,24 +247,22 @@ class Held:
     """Decided rows that meet no queue, held and finished in bulk together.
 
     Such a row's times are arithmetic on its own draws and decision, the same whenever they
-    are worked out, so rows of many ticks can share one block and its fixed cost. What is
-    booked as they finish (an unlimited lane's delay, the recorder's row) is kept on the same
-    side of the observation window's edges as at their tick: the held rows are finished half
-    a refresh interval before the window opens, before it closes and before the run ends
-    (and when ``HOLD`` rows wait). A smuggler's consignment is never held: its group learns
-    the outcome when its block ends."""
+    are worked out, and what is booked as it finishes is order-free (an unlimited lane's
+    totals, the recorder's sums), so rows of many ticks can share one block and its fixed
+    cost. They are finished when ``HOLD`` wait, and half a refresh interval before the run
+    ends (rows decided after that are not held). A smuggler's consignment is never held: its
+    group learns the outcome when its block ends."""
 
     def __init__(self, port: Port, refresh: float):
         self.port = port
         self.parts: list[tuple[np.ndarray, ...]] = []
         self.n = 0
-        end = port.stop + port.scenario.drain_days * 24
-        half = refresh / 2
-        self.flushes = [t - half for t in (port.warmup, port.stop, end) if t - half > 0]
-        self.last = self.flushes[-1] if refresh > 0 and self.flushes else -math.inf
+        self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
         env = port.env
-        for t in self.flushes if refresh > 0 else []:
-            env.timeout(t - env.now).callbacks.append(self.flush)
+        if refresh > 0 and self.last > env.now:
+            env.timeout(self.last - env.now).callbacks.append(self.flush)
+        else:
+            self.last = -math.inf
 
     def open(self, now: float) -> bool:
         """Whether rows decided at ``now`` may be held (a flush instant comes after it)."""
