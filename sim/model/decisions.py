@@ -26,11 +26,13 @@ import numpy as np
 import simpy
 
 from sim.model.bulk import Bulk
+from sim.model.route import finite
 from sim.model.selection import Selector
 from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
+    from sim.model.consignment import Consignment
     from sim.model.journey import Journey
     from sim.model.port import Port
 
@@ -119,15 +121,16 @@ class Decisions:
         later = ~due & ~review
         if not later.any():
             return
+        order = np.flatnonzero(later)
+        order = order[np.argsort(ticks[order], kind="stable")]  # by tick, in row order
         index, arrived, table, cohort, ticks = (
-            x[later] for x in (index, arrived, table, cohort, ticks)
+            x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        plans = self._plans16(table)
-        for tick in np.unique(ticks).tolist():
-            rows = ticks == tick
-            self._at(tick).blocks.append(
-                (index[rows], arrived[rows], table[rows], cohort[rows], *(x[rows] for x in plans))
-            )
+        columns = (index, arrived, table, cohort, *self._plans16(table))
+        first = np.flatnonzero(np.diff(ticks, prepend=-math.inf))  # each tick's first row
+        bounds = [*first.tolist(), len(ticks)]
+        for tick, a, b in zip(ticks[first].tolist(), bounds, bounds[1:], strict=False):
+            self._at(tick).blocks.append(tuple(x[a:b] for x in columns))
 
     def _plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each row's plan, queue visits and first queue step for each of the 16 decisions
@@ -141,13 +144,24 @@ class Decisions:
         return plan.reshape(n, 16), visits.reshape(n, 16), first.reshape(n, 16)
 
     def _plan_each(self, index: np.ndarray, table: np.ndarray) -> None:
-        """Each row's plan for each of the 16 decisions (a plan is a function of its row), so
-        that a declaration decided alone needs no plan of its own."""
-        n = len(index)
-        rows = np.repeat(table, 16, axis=0)
-        rows[:, _COLUMNS] = np.tile(_COMBOS, (n, 1))
-        plans = self.port.route.plan(rows).reshape(n, 16).tolist()
-        self._plans.update(zip(index.tolist(), plans, strict=True))
+        """Each row's plan for each of the 16 decisions (a plan is a function of its row),
+        and whether its one queue left after the review is booked lazily, so that a
+        declaration decided alone needs no plan of its own."""
+        plans, visits, _ = self._plans16(table)
+        review = int(finite(self.port.review))
+        lazy = (visits - review == 1).tolist()
+        self._plans.update(zip(index.tolist(), zip(plans.tolist(), lazy, strict=True), strict=True))
+
+    def _decided(self, c: Consignment, row: list[float], combo: int) -> None:
+        """Give a journey decided on its way its decisions and its new plan."""
+        c.req = row
+        known = self._plans.pop(c.index, None)
+        if known is None:
+            c.plan = int(self.port.route.plan(np.array([row]))[0])
+        else:
+            c.plan = known[0][combo]
+            c.deferred = self.port.bulk and known[1][combo]
+        c.decided = True
 
     def _at_tick(self, tick: float, _: object) -> None:
         """Decide everything due at ``tick`` as one block; hand the rows on, wake the
@@ -173,10 +187,8 @@ class Decisions:
             self._hand_on(index, arrived, table[:k], cohort, plans[at], (visits[at], first[at]))
         if js:
             for j, row, c in zip(js, table[k:].tolist(), combo[k:].tolist(), strict=True):
-                j.c.req = j.r = row
-                pl = self._plans.pop(j.c.index, None)
-                j.c.plan = pl[c] if pl is not None else int(p.route.plan(np.array([row]))[0])
-                j.c.decided = True
+                self._decided(j.c, row, c)
+                j.r = row
             assert due.event is not None
             due.event.succeed()
 
@@ -233,14 +245,9 @@ class Decisions:
             uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
             select(p, row, uniforms, env.now)
             decided = row[0].tolist()
-        c.req = j.r = decided
-        plans = self._plans.pop(c.index, None)
-        if plans is None:
-            c.plan = int(p.route.plan(np.array([decided]))[0])
-        else:
-            r = decided
-            c.plan = plans[sum(1 << i for i, col in enumerate(_COLUMNS) if r[col] > 0)]
-        c.decided = True
+        combo = sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
+        self._decided(c, decided, combo)
+        j.r = decided
 
 
 class Held:

@@ -368,7 +368,9 @@ class RiskEngine:
         quarantine)."""
         ordinary = not self.ruled[port][k]
         key = (port, d)
-        self._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
+        window = self.windows[key]
+        if window.n < MIN_FILL or now >= self.next_refresh[key]:  # else nothing to refresh
+            self._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
         thr, doc_thr, rho = self.state[key]
         mix = self.mix[port]
         possible = bool(mix.possible[com, k])
@@ -380,7 +382,7 @@ class RiskEngine:
             chosen = (cand and take > 0) or (possible and not cand and force > 0)
         self.ledger.add_one(port, d, k, chosen, truth)
         if ordinary:
-            self.windows[key].add(np.array([s]))
+            window.add_one(s)
         scan = physical = quarantine = False
         if chosen:
             scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)

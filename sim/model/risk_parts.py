@@ -40,6 +40,13 @@ class Window:
         self.pos = end % size
         self.n = min(size, self.n + k)
 
+    def add_one(self, x: float) -> None:
+        """:meth:`add` of one score."""
+        size = len(self.buf)
+        self.buf[self.pos] = x
+        self.pos = (self.pos + 1) % size
+        self.n = min(size, self.n + 1)
+
     def scores(self) -> np.ndarray:
         return self.buf[: self.n]
 
