@@ -73,8 +73,9 @@ class Decisions:
         self.dynamic = bool(getattr(selector, "dynamic", False))
         self.refresh = float(getattr(selector, "refresh", 0.0))
         self._due: dict[float, _Due] = {}
-        #: a reviewed declaration's plan for each of the 16 decisions, by consignment index
-        self._plans: dict[int, list[int]] = {}
+        #: a reviewed declaration's plan for each of the 16 decisions, and whether its one
+        #: queue left is booked lazily, by consignment index
+        self._plans: dict[int, tuple[list[int], list[bool]]] = {}
         self._held = Held(port, self.refresh) if self.dynamic else None
 
     def tick(self, t: Any) -> Any:

@@ -295,14 +295,22 @@ class RiskEngine:
         score = self.score(block)
         rand = block.uniforms["document"] * _SPLIT % 1
         ordinary = ~self.ruled[port][cls]
-        cand, doc = np.zeros(n, bool), np.zeros(n, bool)
-        directions = [int(d[0])] if (d == d[0]).all() else np.unique(d).tolist()
-        for direction in directions:
-            rows = d == direction
-            self._refresh((port, direction), block.now, score[rows & ordinary])
-            thr, doc_thr, rho = self.state[(port, direction)]
-            cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
-            doc[rows] = score[rows] > doc_thr
+        one = (d == d[0]).all()
+        directions = [int(d[0])] if one else np.unique(d).tolist()
+        if one:  # (most blocks: the same, without the masks)
+            key = (port, directions[0])
+            if self.windows[key].n < MIN_FILL or block.now >= self.next_refresh[key]:
+                self._refresh(key, block.now, score[ordinary])
+            thr, doc_thr, rho = self.state[key]
+            cand, doc = (score > thr) | (rand < rho), score > doc_thr
+        else:
+            cand, doc = np.zeros(n, bool), np.zeros(n, bool)
+            for direction in directions:
+                rows = d == direction
+                self._refresh((port, direction), block.now, score[rows & ordinary])
+                thr, doc_thr, rho = self.state[(port, direction)]
+                cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
+                doc[rows] = score[rows] > doc_thr
         truth = block.illicit if block.illicit is not None else np.zeros(n, int)
         mix = self.mix[port]
         possible = mix.possible[com, cls]
@@ -318,7 +326,9 @@ class RiskEngine:
             chosen |= _top(cand & rows, score, take) | _top(others, score, force)
             self.ledger.add(port, d[rows], cls[rows], chosen[rows], truth[rows])
         for direction in directions:
-            self.windows[(port, direction)].add(score[(d == direction) & ordinary])
+            self.windows[(port, direction)].add(
+                score[ordinary] if one else score[(d == direction) & ordinary]
+            )
         out = mix.split(chosen, com, cls, block.uniforms)
         if self.cfg.document == "table":
             doc = block.uniforms["document"] < mix.document[com, cls]
