@@ -109,8 +109,15 @@ class Decisions:
         review = (early & p.route.bit["review"]) != 0
         if review.any():  # they queue before the assessment: decide on their way
             self._plan_each(index[review], table[review])
+            none = np.zeros(int(review.sum()), np.int64)  # (undecided: no queues asked)
             _, flows = p.split(
-                index[review], arrived[review], table[review], cohort[review], early[review], False
+                index[review],
+                arrived[review],
+                table[review],
+                cohort[review],
+                early[review],
+                False,
+                (none, none),
             )
             p.launch([], flows)
         lodged = lodged_at(table, arrived)
