@@ -125,7 +125,8 @@ def test_reviewed_declarations_are_decided_between_their_tick_and_their_assessme
 @pytest.mark.parametrize("document", ["unlimited", 2])
 def test_the_risk_engine_in_bulk_gives_exactly_what_the_general_flow_gives(document):
     """With a dynamic selector, decided rows that meet no queue are held and finished in bulk
-    with other ticks' rows, small one-queue blocks go as flows: the same times, decisions,
+    with other ticks' rows, blocks whose one queue is booked are finished merged, small
+    one-queue blocks go as flows: the same times, decisions,
     counts and lane statistics (an unlimited document desk too) as when every consignment is
     a flow; rows held near the end are finished before it."""
     over = {

@@ -66,6 +66,28 @@ class Bulk:
         self.export = req[:, R.direction] == 1  # exports: nothing discharged, end at loading
         self.m[:, ARRIVED] = arrived
         self.m[:, DISCHARGED] = np.where(self.export, np.nan, self.discharged)
+        #: who may hold the block once its queue is booked (None: it finishes at once)
+        self.holder: Any = None
+        self.at = -1  # the step it waits at (its queue)
+        self.prebooked: tuple[np.ndarray, np.ndarray] | None = None  # a merged block's queue
+
+    @classmethod
+    def merged(cls, parts: list[tuple[Bulk, np.ndarray, np.ndarray]]) -> Bulk:
+        """Blocks of one port waiting at the same queue step, whose rows were all booked
+        (each with its booked starts and ends), as one block that carries on from that step
+        with those bookings (a row's times depend on its own row only)."""
+        first = parts[0][0]
+        b = cls.__new__(cls)
+        for name, value in vars(first).items():
+            if isinstance(value, np.ndarray) and value.shape[:1] == first.index.shape:
+                value = np.concatenate([getattr(p, name) for p, _, _ in parts])
+            setattr(b, name, value)
+        b.holder = None
+        b.prebooked = (
+            np.concatenate([start for _, start, _ in parts]),
+            np.concatenate([end for _, _, end in parts]),
+        )
+        return b
 
     def to(self, t: np.ndarray, owner: int) -> None:
         """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing)."""
@@ -83,7 +105,10 @@ class Bulk:
             ok = rows & ~np.isnan(t)
             lane.delay_many(service[ok], self.cohort[ok])
             return t, t + service
-        start, end = yield Visit(lane, np.maximum(t, self.now), service, rows)
+        if self.prebooked is not None:  # merged after booking (see merged)
+            (start, end), self.prebooked = self.prebooked, None
+        else:
+            start, end = yield Visit(lane, np.maximum(t, self.now), service, rows)
         # never served (the run ended first, or the lane never serves): as a journey, the
         # consignment stops here, so nothing after this is reached (NaN) or booked
         stuck = ~np.isfinite(end)
@@ -101,7 +126,8 @@ class Bulk:
         present = int(np.bitwise_or.reduce(self.plan)) if len(self.plan) else 0
         with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
             for i, step in enumerate(self.port.route.steps):
-                if (present >> i) & 1:
+                if (present >> i) & 1 and i >= self.at:
+                    self.at = i
                     # rows stuck at an earlier queue (t is NaN) never reach this step
                     rows = ((self.plan >> i) & 1 == 1) & ~np.isnan(self.t)
                     yield from step.bulk(self, rows)
@@ -117,6 +143,7 @@ class BulkRun:
         self.gen = block.steps()
         self.start = self.end = np.empty(0)
         self.left = 0
+        self.handed = False  # given to the block's holder, which finishes it
         try:
             visit = next(self.gen)
         except StopIteration:
@@ -149,7 +176,14 @@ class BulkRun:
             self.finish()
 
     def finish(self) -> None:
-        """Carry on from the booked times; unbooked rows stay NaN (censored)."""
+        """Carry on from the booked times; unbooked rows stay NaN (censored). A block with
+        a holder that takes it is finished later, merged with others (see Bulk.merged)."""
+        if self.handed:
+            return
+        holder = self.block.holder
+        if holder is not None and self.left == 0 and holder.take(self):
+            self.handed = True
+            return
         try:
             self.gen.send((self.start, self.end))
         except StopIteration:

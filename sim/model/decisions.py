@@ -18,14 +18,14 @@ Until a consignment is decided, each of its decision columns holds its selection
 from __future__ import annotations
 
 import math
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import simpy
 
-from sim.model.bulk import Bulk
+from sim.model.bulk import Bulk, BulkRun
 from sim.model.route import finite
 from sim.model.selection import Selector
 from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
@@ -232,7 +232,12 @@ class Decisions:
                 )
                 queues = visits[keep], first[keep]
         if len(index):
-            p.launch(*p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK))
+            blocks, flows = p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
+            if held is not None and held.open(p.env.now):
+                for b in blocks:  # finished, once booked, together with others
+                    if (b.index < SMUGGLING_INDEX).all():
+                        b.holder = held
+            p.launch(blocks, flows)
 
     def decide_one(self, j: Journey) -> Generator[Any, Any, None]:
         """A journey at its assessment: wait for the decision of its tick's block, or, if its
@@ -271,6 +276,9 @@ class Held:
     def __init__(self, port: Port, refresh: float):
         self.port = port
         self.parts: list[tuple[np.ndarray, ...]] = []
+        #: blocks whose queue is booked, by the step they wait at, with their bookings
+        self.booked: dict[int, list[tuple[Bulk, np.ndarray, np.ndarray]]] = {}
+        self.done: Callable[[Bulk], None] | None = None
         self.n = 0
         self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
         env = port.env
@@ -278,6 +286,19 @@ class Held:
             env.timeout(self.last - env.now).callbacks.append(self.flush)
         else:
             self.last = -math.inf
+
+    def take(self, run: BulkRun) -> bool:
+        """Hold a block whose one queue is booked, to finish it merged with others waiting
+        at the same step (False: too late, it finishes now)."""
+        if not self.open(self.port.env.now):
+            return False
+        b = run.block
+        self.booked.setdefault(b.at, []).append((b, run.start, run.end))
+        self.done = run.done
+        self.n += len(b.index)
+        if self.n >= HOLD:
+            self.flush()
+        return True
 
     def open(self, now: float) -> bool:
         """Whether rows decided at ``now`` may be held (a flush instant comes after it)."""
@@ -290,7 +311,13 @@ class Held:
             self.flush()
 
     def flush(self, _: object = None) -> None:
-        """Finish every held row in bulk, as one block."""
+        """Finish every held row in bulk: the rows as one block, the booked blocks merged
+        by the step they wait at."""
+        booked, self.booked = self.booked, {}
+        for parts in booked.values():
+            assert self.done is not None
+            BulkRun(Bulk.merged(parts), self.done)
+        self.n = sum(len(x[0]) for x in self.parts)
         if not self.parts:
             return
         index, arrived, table, cohort, plan = (
