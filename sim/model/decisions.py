@@ -45,7 +45,7 @@ _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(
 #: a flush instant they are finished in bulk together: one block's fixed cost for many ticks)
 HOLD = 4096
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
-SMALL_BLOCK = 8
+SMALL_BLOCK = 4
 
 
 class _Due:
