@@ -22,28 +22,8 @@ A share ``random_share`` of the target is met by random selection (exploration; 
 "double random"): each consignment is drawn with probability rho = share x target whatever its
 score, the score selects the top q = (target - rho) / (1 - rho), together the target.
 
-**Credit rules, as rules.** A capped class (``caps``; China: advanced AEOs below 20 % of the
-ordinary average) earns per declaration an allowance of cap x the running inspection rate of
-class 'general' at its port, and takes its candidates (score or random), highest scores first,
-only as far as the allowance pays: its inspections never exceed the sum of its allowances. A
-floored class (``floors``; China: discredited traders at least 80 %) takes its candidates and,
-where they fall short, the highest-scoring others: its running rate at the port is at least the
-floor after every decision. Neither banks more than two inspections ahead (``CAP_BANK``,
-``FLOOR_BANK``), so any stretch of a run keeps its rule within that many.
-``ports.<name>.credit_rules = false`` lifts both at a port (parcels).
-
-**What the selection means.** Selected = inspected in China's published sense: a scan, a
-physical or a quarantine exam (document checks are counted apart). A selected consignment's
-checks follow the relative mix of the selection tables for its port, commodity and class:
-with p_s, p_p, p_q the tables' probabilities and m = max(p_p, p_q) (physical and quarantine
-nest, as under one declaration), the exam part (physical and/or quarantine) comes with
-probability m / P, P = 1 - (1 - p_s)(1 - m), then physical if v < p_p / m and quarantine if
-v < p_q / m (one uniform v); a scan with probability p_s alongside an exam, always without one.
-Quarantine remains only for goods subject to statutory inspection (the assessment step's
-rule); for a commodity only partly statutory a quarantine-only choice also gets a scan, so that
-every selected consignment is inspected. A cell the tables never inspect gets a scan (or a
-physical exam at a port without a scanner). Document checks: the tables (``document =
-"table"``) or, with a rate, the declarations whose score is in the top that share.
+**Credit rules, as rules** (:mod:`sim.model.risk_rules`): a cap for advanced AEOs, a floor for
+discredited traders. **What the selection means**: see :mod:`sim.model.risk_parts`.
 
 **Alerts.** A ``found`` observation (:meth:`RiskEngine.observe`) raises, at each receiving
 port, from its receipt time on (``receipt(seizure_port, port, t)``, by default t + ``delay``
@@ -80,17 +60,26 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
-from sim.model.draws import R
 from sim.model.risk_eras import apply_settings, dated_settings
-from sim.model.risk_parts import Alerts, CheckMix, Ledger, Receipt, Window, threshold
+from sim.model.risk_one import select_one, select_row
+from sim.model.risk_parts import (
+    MIN_FILL,
+    SPLIT,
+    Alerts,
+    CheckMix,
+    Ledger,
+    Receipt,
+    Window,
+    threshold,
+)
+from sim.model.risk_prior import prior
+from sim.model.risk_report import report, thresholds
+from sim.model.risk_rules import rule, top
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
 from sim.scenario.schema import CHECKS, DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
 
-ORDINARY = TRADER_CLASSES.index("general")
 DEFAULT_AUC = 0.75
-#: the random-selection draw is the low part of the document uniform (2^-24 of dependence)
-_SPLIT = float(2**24)
 
 #: a port's exam-queue length now
 QueueLength = Callable[[str], float]
@@ -101,26 +90,6 @@ LocalAuc = Callable[[str, int, np.ndarray], np.ndarray]
 def separation(auc: Any) -> Any:
     """Binormal separation d = sqrt(2) Phi^-1(AUC) of an AUC."""
     return math.sqrt(2.0) * ndtri(np.clip(auc, 0.5, 1 - 1e-12))
-
-
-def _top(mask: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
-    """The ``k`` rows of ``mask`` with the highest scores (ties: the earlier row), as a mask."""
-    out = np.zeros(len(mask), bool)
-    if k <= 0:
-        return out
-    rows = np.flatnonzero(mask)
-    order = np.argsort(-score[rows], kind="stable")
-    out[rows[order[:k]]] = True
-    return out
-
-
-#: until a window holds this many scores, the block's own ordinary scores are added to it
-MIN_FILL = 200
-#: inspections a credit rule may bank: a floored class ahead of its floor, a capped class of
-#: allowance not yet spent (two, so that waiting for a candidate rarely wastes allowance)
-FLOOR_BANK, CAP_BANK = 1.0, 2.0
-_EMPTY = np.zeros(0)
-CHECKS_ORDER = ("document", "scan", "physical", "quarantine")
 
 
 class RiskEngine:
@@ -152,7 +121,7 @@ class RiskEngine:
         self.labels = 0
         self.d = np.concatenate([[0.0], separation(self.base_auc)])  # by truth code
         self.mix = {p: CheckMix(scenario, p) for p in self.ports}
-        self.prior = {p: self._prior(scenario, p) for p in self.ports}
+        self.prior = {p: prior(cfg.prior, scenario, p) for p in self.ports}
         self.caps = {TRADER_CLASSES.index(k): v for k, v in cfg.caps.items()}
         self.floors = {TRADER_CLASSES.index(k): v for k, v in cfg.floors.items()}
         ruled = np.zeros(len(TRADER_CLASSES), bool)
@@ -174,42 +143,12 @@ class RiskEngine:
         self.in_force = 0
 
     # -- the score ------------------------------------------------------------------------
-    def _prior(self, scenario: Scenario, port: str) -> np.ndarray:
-        """Prior score by direction, commodity, origin and class at ``port``."""
-        w, spec = self.cfg.prior, scenario.ports[port]
-        coms = list(scenario.commodities)
-        com = np.array([w.commodity.get(c, 0.0) for c in coms])
-        if w.tables:
-            com = com + ndtri(
-                np.clip([self._table_rate(scenario, port, c) for c in coms], 1e-4, 1 - 1e-4)
-            )
-        org = np.array([w.origin.get(o, 0.0) for o in spec.traffic.origins])
-        cls = np.array([w.trader_class.get(k, 0.0) for k in TRADER_CLASSES])
-        dirs = np.array([w.direction.get(k, 0.0) for k in DIRECTIONS])
-        return np.asarray(
-            dirs[:, None, None, None]
-            + com[None, :, None, None]
-            + org[None, None, :, None]
-            + cls[None, None, None, :]
-            + w.port.get(port, 0.0)
-        )
-
-    @staticmethod
-    def _table_rate(scenario: Scenario, port: str, com: str) -> float:
-        """The tables' inspection probability of an ordinary trader's goods of ``com``."""
-
-        def p(check: str) -> float:
-            return scenario.probability(check, com, "general", port)
-
-        exam = max(p("physical"), p("quarantine") * scenario.commodities[com].statutory)
-        return 1 - (1 - p("scan")) * (1 - exam)
-
     def score(self, block: SelectionInput) -> np.ndarray:
         """Each consignment's score: prior + binormal noise + alert raise."""
         if self.dated:
             self.use_settings(block.now)
         port, com, org, cls = block.port, block.commodity, block.origin, block.trader_class
-        u = block.score_u if block.score_u is not None else block.uniforms["physical"] * _SPLIT % 1
+        u = block.score_u if block.score_u is not None else block.uniforms["physical"] * SPLIT % 1
         s = self.prior[port][block.direction, com, org, cls] + ndtri(np.clip(u, 1e-12, 1 - 1e-12))
         truth = block.illicit
         if truth is not None and truth.any():
@@ -277,7 +216,7 @@ class RiskEngine:
         if self.dated:
             self.use_settings(block.now)
         if len(block.commodity) == 1:
-            out = self._select_one(block)
+            out = select_one(self, block)
         else:
             out = self._select_block(block)
         if self.sharing is not None:  # electronic certificates from partner customs
@@ -293,7 +232,7 @@ class RiskEngine:
         port, d, cls, com = block.port, block.direction, block.trader_class, block.commodity
         n = len(com)
         score = self.score(block)
-        rand = block.uniforms["document"] * _SPLIT % 1
+        rand = block.uniforms["document"] * SPLIT % 1
         ordinary = ~self.ruled[port][cls]
         one = (d == d[0]).all()
         directions = [int(d[0])] if one else np.unique(d).tolist()
@@ -320,10 +259,10 @@ class RiskEngine:
         for k in np.unique(cls[~ordinary]).tolist():
             rows = cls == k
             others = rows & ~cand & possible
-            take, force = self._rule(
-                port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
+            take, force = rule(
+                self, port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
             )
-            chosen |= _top(cand & rows, score, take) | _top(others, score, force)
+            chosen |= top(cand & rows, score, take) | top(others, score, force)
             self.ledger.add(port, d[rows], cls[rows], chosen[rows], truth[rows])
         for direction in directions:
             self.windows[(port, direction)].add(
@@ -334,118 +273,6 @@ class RiskEngine:
             doc = block.uniforms["document"] < mix.document[com, cls]
         out["document"] = doc
         return {check: out[check] for check in CHECKS}
-
-    def _select_one(self, block: SelectionInput) -> dict[str, np.ndarray]:
-        """:meth:`select` for a block of one (a declaration decided on its way), in scalars:
-        the same decisions, a tenth of the cost."""
-        d, com, k = int(block.direction[0]), int(block.commodity[0]), int(block.trader_class[0])
-        s = float(self.score(block)[0]) if self._needs_vector(block) else self._score_one(block)
-        truth = int(block.illicit[0]) if block.illicit is not None else 0
-        u = block.uniforms
-        u_doc, u_scan, u_phys = (float(u[c][0]) for c in ("document", "scan", "physical"))
-        chosen = self._decide_one(block.port, block.now, d, com, k, s, truth, u_doc, u_scan, u_phys)
-        return {check: np.array([x]) for check, x in zip(CHECKS_ORDER, chosen, strict=True)}
-
-    def select_row(
-        self, port: str, now: float, row: list[float], u: tuple[float, float, float]
-    ) -> tuple[bool, bool, bool, bool] | None:
-        """:meth:`select` of one declaration given as its requirement row (``u``: its
-        document, scan and physical-exam uniforms): (document, scan, physical, quarantine),
-        or None where only the block form applies (partners' data, locally known risks)."""
-        if self.local_auc is not None or self.sharing is not None:
-            return None
-        if self.dated:
-            self.use_settings(now)
-        d, com, k = int(row[R.direction]), int(row[R.commodity]), int(row[R.trader_class])
-        org, truth = int(row[R.origin]), int(row[R.illicit])
-        s = self._score_scalar(port, now, d, com, org, k, row[R.score_noise], truth)
-        return self._decide_one(port, now, d, com, k, s, truth, *u)
-
-    def _decide_one(
-        self,
-        port: str,
-        now: float,
-        d: int,
-        com: int,
-        k: int,
-        s: float,
-        truth: int,
-        u_doc: float,
-        u_scan: float,
-        u_phys: float,
-    ) -> tuple[bool, bool, bool, bool]:
-        """One declaration's decision from its score: (document, scan, physical,
-        quarantine)."""
-        ordinary = not self.ruled[port][k]
-        key = (port, d)
-        window = self.windows[key]
-        if window.n < MIN_FILL or now >= self.next_refresh[key]:  # else nothing to refresh
-            self._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
-        thr, doc_thr, rho = self.state[key]
-        mix = self.mix[port]
-        possible = bool(mix.possible[com, k])
-        cand = possible and (s > thr or u_doc * _SPLIT % 1 < rho)
-        if ordinary:
-            chosen = cand
-        else:
-            take, force = self._rule(port, k, 1, int(cand), int(possible and not cand))
-            chosen = (cand and take > 0) or (possible and not cand and force > 0)
-        self.ledger.add_one(port, d, k, chosen, truth)
-        if ordinary:
-            window.add_one(s)
-        scan = physical = quarantine = False
-        if chosen:
-            scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)
-        if self.cfg.document == "table":
-            document = u_doc < mix.document[com, k]
-        else:
-            document = s > doc_thr
-        return bool(document), bool(scan), bool(physical), bool(quarantine)
-
-    def _needs_vector(self, block: SelectionInput) -> bool:
-        return self.local_auc is not None or self.sharing is not None
-
-    def _score_one(self, block: SelectionInput) -> float:
-        u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
-        if block.score_u is None:
-            u = u * _SPLIT % 1
-        d, com = int(block.direction[0]), int(block.commodity[0])
-        org, k = int(block.origin[0]), int(block.trader_class[0])
-        truth = int(block.illicit[0]) if block.illicit is not None else None
-        return self._score_scalar(block.port, block.now, d, com, org, k, u, truth)
-
-    def _score_scalar(
-        self, port: str, now: float, d: int, com: int, org: int, k: int, u: Any, truth: int | None
-    ) -> float:
-        """:meth:`score` of one declaration, in scalars (the same arithmetic)."""
-        s = self.prior[port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
-        if truth is not None:
-            s += self.d[truth]
-        boost = self.alerts.boost(port, now)
-        if boost is not None:
-            s += boost[self.alerts.code(port, com, org, k)]
-        return float(s)
-
-    def _rule(self, port: str, k: int, n: int, candidates: int, others: int) -> tuple[int, int]:
-        """A credit rule for ``n`` declarations of class ``k``, ``candidates`` of them selected
-        by score or at random, ``others`` inspectable but not: how many candidates to take,
-        how many others to force.
-
-        Cap: an allowance grows by cap x the running 'general' rate per declaration and pays
-        for inspections. Floor: a deficit grows by the floor per declaration, inspections pay it
-        off, and others (highest scores) are forced while it is positive. Neither banks more
-        than a few inspections (``FLOOR_BANK``, ``CAP_BANK``), so any stretch of a run keeps
-        the rule within that many."""
-        bucket = self.buckets[port]
-        if k in self.caps:
-            bucket[k] += self.caps[k] * self.ledger.rate(port, ORDINARY) * n
-            take = min(candidates, math.floor(bucket[k] + 1e-9))
-            bucket[k] = min(bucket[k] - take, CAP_BANK)
-            return take, 0
-        bucket[k] += self.floors[k] * n
-        force = min(others, max(0, math.ceil(bucket[k] - candidates - 1e-9)))
-        bucket[k] = max(bucket[k] - candidates - force, -FLOOR_BANK)
-        return candidates, force
 
     # -- dated settings (a timeline's changes to [risk]) -------------------------------------
     def use_settings(self, now: float) -> None:
@@ -462,35 +289,18 @@ class RiskEngine:
         if obs.found:
             self.alerts.add(obs)
 
+    def select_row(
+        self, port: str, now: float, row: list[float], u: tuple[float, float, float]
+    ) -> tuple[bool, bool, bool, bool] | None:
+        """One declaration's decision from its requirement row, in scalars (see
+        :func:`sim.model.risk_one.select_row`)."""
+        return select_row(self, port, now, row, u)
+
     def report(self) -> pd.DataFrame:
-        """Decisions, inspections and the inspection rate per port, direction and class,
-        with the target of the ordinary classes (the achieved rates, as the engine saw them)."""
-        rows = []
-        led = self.ledger
-        for port in self.ports:
-            for d, direction in enumerate(DIRECTIONS):
-                for k, cls in enumerate(TRADER_CLASSES):
-                    n, m = int(led.decided[port][d, k]), int(led.inspected[port][d, k])
-                    if not n:
-                        continue
-                    ruled = bool(self.ruled[port][k])
-                    rows.append(
-                        {
-                            "port": port,
-                            "direction": direction,
-                            "trader_class": cls,
-                            "decided": n,
-                            "inspected": m,
-                            "rate": m / n,
-                            "target": math.nan if ruled else self.cfg.target_at(port, d),
-                            "illicit": int(led.illicit[port][d, k]),
-                            "illicit_inspected": int(led.illicit_inspected[port][d, k]),
-                        }
-                    )
-        return pd.DataFrame(rows)
+        """Decisions, inspections and the inspection rate per port, direction and class
+        (see :func:`sim.model.risk_report.report`)."""
+        return report(self)
 
     def thresholds(self) -> pd.DataFrame:
         """The threshold at each refresh instant, per port and direction (a time series)."""
-        return pd.DataFrame(
-            self.trace, columns=["t_h", "port", "direction", "target", "threshold", "window"]
-        )
+        return thresholds(self)

@@ -1,6 +1,20 @@
 """The risk engine's parts (see :mod:`sim.model.risk`): the window of recent scores and its
 threshold, the check mix of an inspected consignment, the alerts on their way or active, and
-the ledger of its decisions."""
+the ledger of its decisions.
+
+**What the selection means.** Selected = inspected in China's published sense: a scan, a
+physical or a quarantine exam (document checks are counted apart). A selected consignment's
+checks follow the relative mix of the selection tables for its port, commodity and class:
+with p_s, p_p, p_q the tables' probabilities and m = max(p_p, p_q) (physical and quarantine
+nest, as under one declaration), the exam part (physical and/or quarantine) comes with
+probability m / P, P = 1 - (1 - p_s)(1 - m), then physical if v < p_p / m and quarantine if
+v < p_q / m (one uniform v); a scan with probability p_s alongside an exam, always without one.
+Quarantine remains only for goods subject to statutory inspection (the assessment step's
+rule); for a commodity only partly statutory a quarantine-only choice also gets a scan, so that
+every selected consignment is inspected. A cell the tables never inspect gets a scan (or a
+physical exam at a port without a scanner). Document checks: the tables (``document =
+"table"``) or, with a rate, the declarations whose score is in the top that share.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +31,10 @@ from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: when a port receives an alert from a seizure at another: (seizure port, port, t) -> time
 Receipt = Callable[[str, str, float], float | None]
+#: the random-selection draw is the low part of the document uniform (2^-24 of dependence)
+SPLIT = float(2**24)
+#: until a window holds this many scores, the block's own ordinary scores are added to it
+MIN_FILL = 200
 
 
 class Window:
@@ -194,9 +212,7 @@ class Alerts:
     def active(self, port: str) -> bool:
         """Whether any alert for ``port`` is received or on its way (or may come from a
         partner customs)."""
-        return bool(self.pending[port]) or (
-            self.sharing is not None and port in self.sharing.ports
-        )
+        return bool(self.pending[port]) or (self.sharing is not None and port in self.sharing.ports)
 
     def partner(self, port: str, com: int, here: int, at: float) -> None:
         """A partner customs' alert on (commodity, origin index ``here``) received at ``at``:

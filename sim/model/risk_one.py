@@ -1,0 +1,126 @@
+"""One declaration's decision in scalars: a declaration decided alone, on its way (after its
+officer review, see :mod:`sim.model.decisions`), gets exactly the decision of
+:meth:`sim.model.risk.RiskEngine.select` for a block of one, at a tenth of the cost."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from scipy.special import ndtri
+
+from sim.model.draws import R
+from sim.model.risk_parts import MIN_FILL, SPLIT
+from sim.model.risk_rules import rule
+from sim.model.selection import SelectionInput
+
+if TYPE_CHECKING:
+    from sim.model.risk import RiskEngine
+
+_EMPTY = np.zeros(0)
+CHECKS_ORDER = ("document", "scan", "physical", "quarantine")
+
+
+def select_one(engine: RiskEngine, block: SelectionInput) -> dict[str, np.ndarray]:
+    """:meth:`RiskEngine.select` for a block of one (a declaration decided on its way):
+    the same decisions, a tenth of the cost."""
+    d, com, k = int(block.direction[0]), int(block.commodity[0]), int(block.trader_class[0])
+    s = float(engine.score(block)[0]) if needs_vector(engine) else score_one(engine, block)
+    truth = int(block.illicit[0]) if block.illicit is not None else 0
+    u = block.uniforms
+    u_doc, u_scan, u_phys = (float(u[c][0]) for c in ("document", "scan", "physical"))
+    chosen = decide_one(engine, block.port, block.now, d, com, k, s, truth, u_doc, u_scan, u_phys)
+    return {check: np.array([x]) for check, x in zip(CHECKS_ORDER, chosen, strict=True)}
+
+
+def select_row(
+    engine: RiskEngine, port: str, now: float, row: list[float], u: tuple[float, float, float]
+) -> tuple[bool, bool, bool, bool] | None:
+    """:meth:`RiskEngine.select` of one declaration given as its requirement row (``u``: its
+    document, scan and physical-exam uniforms): (document, scan, physical, quarantine),
+    or None where only the block form applies (partners' data, locally known risks)."""
+    if engine.local_auc is not None or engine.sharing is not None:
+        return None
+    if engine.dated:
+        engine.use_settings(now)
+    d, com, k = int(row[R.direction]), int(row[R.commodity]), int(row[R.trader_class])
+    org, truth = int(row[R.origin]), int(row[R.illicit])
+    s = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth)
+    return decide_one(engine, port, now, d, com, k, s, truth, *u)
+
+
+def decide_one(
+    engine: RiskEngine,
+    port: str,
+    now: float,
+    d: int,
+    com: int,
+    k: int,
+    s: float,
+    truth: int,
+    u_doc: float,
+    u_scan: float,
+    u_phys: float,
+) -> tuple[bool, bool, bool, bool]:
+    """One declaration's decision from its score: (document, scan, physical,
+    quarantine)."""
+    ordinary = not engine.ruled[port][k]
+    key = (port, d)
+    window = engine.windows[key]
+    if window.n < MIN_FILL or now >= engine.next_refresh[key]:  # else nothing to refresh
+        engine._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
+    thr, doc_thr, rho = engine.state[key]
+    mix = engine.mix[port]
+    possible = bool(mix.possible[com, k])
+    cand = possible and (s > thr or u_doc * SPLIT % 1 < rho)
+    if ordinary:
+        chosen = cand
+    else:
+        take, force = rule(engine, port, k, 1, int(cand), int(possible and not cand))
+        chosen = (cand and take > 0) or (possible and not cand and force > 0)
+    engine.ledger.add_one(port, d, k, chosen, truth)
+    if ordinary:
+        window.add_one(s)
+    scan = physical = quarantine = False
+    if chosen:
+        scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)
+    if engine.cfg.document == "table":
+        document = u_doc < mix.document[com, k]
+    else:
+        document = s > doc_thr
+    return bool(document), bool(scan), bool(physical), bool(quarantine)
+
+
+def needs_vector(engine: RiskEngine) -> bool:
+    return engine.local_auc is not None or engine.sharing is not None
+
+
+def score_one(engine: RiskEngine, block: SelectionInput) -> float:
+    u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
+    if block.score_u is None:
+        u = u * SPLIT % 1
+    d, com = int(block.direction[0]), int(block.commodity[0])
+    org, k = int(block.origin[0]), int(block.trader_class[0])
+    truth = int(block.illicit[0]) if block.illicit is not None else None
+    return score_scalar(engine, block.port, block.now, d, com, org, k, u, truth)
+
+
+def score_scalar(
+    engine: RiskEngine,
+    port: str,
+    now: float,
+    d: int,
+    com: int,
+    org: int,
+    k: int,
+    u: Any,
+    truth: int | None,
+) -> float:
+    """:meth:`RiskEngine.score` of one declaration, in scalars (the same arithmetic)."""
+    s = engine.prior[port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
+    if truth is not None:
+        s += engine.d[truth]
+    boost = engine.alerts.boost(port, now)
+    if boost is not None:
+        s += boost[engine.alerts.code(port, com, org, k)]
+    return float(s)
