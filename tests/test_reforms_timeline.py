@@ -61,7 +61,7 @@ def test_a_dated_reform_applies_to_consignments_assessed_after_its_date():
 def test_the_era_follows_the_assessment_not_the_arrival():
     """Goods lodged in advance are assessed before they arrive; goods lodged late, after.
     Each follows the rules in force at its assessment, as planned when it was made: without
-    any wait in the review queue (the one approximation, stated in ``Port.era_of``)."""
+    any wait in the review queue (the one approximation, stated in ``sim.model.eras.era_of``)."""
     dated = _log(f"merged_inspection:transition_days=1,transition_loss=0.5@{T:g}h")
     base = _log("")
     ratio = dated.review_time / base.review_time  # 1.5 under the transition's rules

@@ -1,5 +1,6 @@
-"""What the World wires between its parts after building them: a timeline's later eras
-(one more Port per era, sharing the first one's lanes) and a risk engine's hooks."""
+"""A timeline's eras and what the World wires after building its parts: the later eras (one
+more Port per era, sharing the first one's lanes), the era each consignment follows (the one
+in force at its planned assessment), and a risk engine's hooks."""
 
 from __future__ import annotations
 
@@ -8,18 +9,21 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.model.port import Port
+from sim.model.draws import DRAWS, Context, R
 from sim.model.risk import RiskEngine
 from sim.model.selection import Selector, TableSelector
+from sim.model.steps.declaration import lodged_at
 
 if TYPE_CHECKING:
+    from sim.model.port import Port
     from sim.model.world import World
 
 
 def add_eras(world: World, selector: Selector | None, bulk: bool) -> None:
     """A timeline's later eras: for each port, one more Port per era with that era's
     rules, sharing the first one's lanes (a port hands each consignment to the era in force
-    at its assessment: ``Port.era_of``)."""
+    at its assessment: ``era_of``)."""
+    from sim.model.port import Port
     from sim.reforms.timeline import eras
 
     shared = world.selector if isinstance(world.selector, RiskEngine) else None
@@ -61,3 +65,41 @@ def wire_risk_engine(world: World, engine: RiskEngine) -> None:
             return np.full(len(origins), min(0.9999, float(base[kind - 1]) + bonus[port]))
 
         engine.local_auc = local_auc
+
+
+def era_of(
+    port: Port, arrived: np.ndarray, u: np.ndarray, export: bool
+) -> tuple[np.ndarray, float]:
+    """The era whose rules each consignment follows (0: ``port``'s rules; k:
+    ``port.eras[k - 1]``): the one in force at its assessment. The assessment time is planned
+    under the rules in force at arrival: lodging, officer review and acceptance, without any wait in
+    the review queue (a wait that carries an assessment past a date keeps the earlier
+    rules: the one approximation, since the era must be known when the block is made).
+    Also the block's containers, since a vessel's call may be split between eras."""
+    starts = [t for t, _ in port.eras]
+    ports = [port] + [p for _, p in port.eras]
+    on_arrival = np.searchsorted(starts, arrived, side="right")
+    assessed = np.empty(len(arrived))
+    containers = 0.0
+    for k in np.unique(on_arrival).tolist():
+        rows = on_arrival == k
+        r = planned_table(ports[k], arrived[rows], u[rows], export)
+        assessed[rows] = planned_assessment(ports[k], arrived[rows], r)
+        containers += float(r[:, R.containers].sum())
+    return np.searchsorted(starts, assessed, side="right"), containers
+
+
+def planned_table(port: Port, arrived: np.ndarray, u: np.ndarray, export: bool) -> np.ndarray:
+    """A block's requirement table under ``port``'s rules (no decision taken)."""
+    ctx = Context(
+        port.scenario, port.spec, port.commodities, arrived, export=export, port_name=port.name
+    )
+    return DRAWS.table(ctx, u)
+
+
+def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """When each consignment of a block (its requirement table ``r``) would be assessed
+    under ``port``'s rules, with no wait in the officer review queue."""
+    lodged = lodged_at(r, arrived)
+    review = (r[:, R.review] > 0) & (port.review is not None)
+    return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + port.assess)

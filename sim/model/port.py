@@ -13,6 +13,7 @@ from sim.model.cell import Cell
 from sim.model.consignment import Consignment
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
+from sim.model.eras import era_of
 from sim.model.lab import Lab
 from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
@@ -23,7 +24,7 @@ from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
 from sim.model.smuggling import forced_table
 from sim.model.steps import clearance_steps
-from sim.model.steps.declaration import DECISIONS, lodged_at, select
+from sim.model.steps.declaration import DECISIONS, select
 from sim.model.streams import (
     ARRIVALS,
     CONSIGNMENTS,
@@ -223,43 +224,10 @@ class Port:
             self._hand_on(index, arrived, u, export)
             return
         ports = [self] + [p for _, p in self.eras]
-        era, call = self.era_of(arrived, u, export)
+        era, call = era_of(self, arrived, u, export)
         for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
             rows = era == k
             ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call)
-
-    def era_of(self, arrived: np.ndarray, u: np.ndarray, export: bool) -> tuple[np.ndarray, float]:
-        """The era (0: this port's rules; k: ``eras[k - 1]``) whose rules each consignment
-        follows: the one in force at its assessment. The assessment time is planned under the
-        rules in force at arrival: lodging, officer review and acceptance, without any wait in
-        the review queue (a wait that carries an assessment past a date keeps the earlier
-        rules: the one approximation, since the era must be known when the block is made).
-        Also the block's containers, since a vessel's call may be split between eras."""
-        starts = [t for t, _ in self.eras]
-        ports = [self] + [p for _, p in self.eras]
-        on_arrival = np.searchsorted(starts, arrived, side="right")
-        assessed = np.empty(len(arrived))
-        containers = 0.0
-        for k in np.unique(on_arrival).tolist():
-            rows = on_arrival == k
-            r = ports[k].planned_table(arrived[rows], u[rows], export)
-            assessed[rows] = ports[k].planned_assessment(arrived[rows], r)
-            containers += float(r[:, R.containers].sum())
-        return np.searchsorted(starts, assessed, side="right"), containers
-
-    def planned_table(self, arrived: np.ndarray, u: np.ndarray, export: bool) -> np.ndarray:
-        """A block's requirement table under this port's rules (no decision taken)."""
-        ctx = Context(
-            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
-        )
-        return DRAWS.table(ctx, u)
-
-    def planned_assessment(self, arrived: np.ndarray, r: np.ndarray) -> np.ndarray:
-        """When each consignment of a block (its requirement table ``r``) would be assessed
-        under this port's rules, with no wait in the officer review queue."""
-        lodged = lodged_at(r, arrived)
-        review = (r[:, R.review] > 0) & (self.review is not None)
-        return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + self.assess)
 
     def _hand_on(
         self,
