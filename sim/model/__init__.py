@@ -4,7 +4,7 @@ Where things live:
 
 - ``run.py``       :func:`simulate`: builds a World and runs it
 - ``world.py``     the World: ports, organisation and recorder; runs them, collects results
-- ``eras.py``      what the World wires after building: a timeline's eras, a risk engine's hooks
+- ``eras.py``      a timeline's eras (the era each consignment follows) and a risk engine's hooks
 - ``port.py``      a Port: its route and the making of its consignments
 - ``port_lanes.py`` a port's resources: desks, scanners, the exam yard's cell, the gate
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
@@ -19,10 +19,13 @@ Where things live:
                    quarantine, release, loading, after release)
 - ``journey.py``   the SimPy interpreter (one consignment along its plan)
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
-- ``decisions.py`` dynamic selection at the time of assessment
+- ``decisions.py`` dynamic selection at the time of assessment (``held.py``: decided rows
+                   finished in bulk together)
 - ``selection.py`` the Selector interface and the table selector
 - ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
-                   check mix, alerts and ledger)
+                   check mix, alerts and ledger; ``risk_one.py``: one-row decisions;
+                   ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score;
+                   ``risk_report.py``: its reports; ``risk_eras.py``: dated changes)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
                    (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger)
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)

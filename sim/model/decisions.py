@@ -18,14 +18,14 @@ Until a consignment is decided, each of its decision columns holds its selection
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import simpy
 
-from sim.model.bulk import Bulk, BulkRun
+from sim.model.held import Held
 from sim.model.route import finite
 from sim.model.selection import Selector
 from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
@@ -41,9 +41,6 @@ _COLUMNS = list(DECISIONS.values())
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
 
 
-#: a decided block's rows that meet no queue wait, held, until this many are ready (then or at
-#: a flush instant they are finished in bulk together: one block's fixed cost for many ticks)
-HOLD = 4096
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
 SMALL_BLOCK = 4
 
@@ -261,68 +258,3 @@ class Decisions:
         combo = sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
         self._decided(c, decided, combo)
         j.r = decided
-
-
-class Held:
-    """Decided rows that meet no queue, held and finished in bulk together.
-
-    Such a row's times are arithmetic on its own draws and decision, the same whenever they
-    are worked out, and what is booked as it finishes is order-free (an unlimited lane's
-    totals, the recorder's sums), so rows of many ticks can share one block and its fixed
-    cost. They are finished when ``HOLD`` wait, and half a refresh interval before the run
-    ends (rows decided after that are not held). A smuggler's consignment is never held: its
-    group learns the outcome when its block ends."""
-
-    def __init__(self, port: Port, refresh: float):
-        self.port = port
-        self.parts: list[tuple[np.ndarray, ...]] = []
-        #: blocks whose queue is booked, by the step they wait at, with their bookings
-        self.booked: dict[int, list[tuple[Bulk, np.ndarray, np.ndarray]]] = {}
-        self.done: Callable[[Bulk], None] | None = None
-        self.n = 0
-        self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
-        env = port.env
-        if refresh > 0 and self.last > env.now:
-            env.timeout(self.last - env.now).callbacks.append(self.flush)
-        else:
-            self.last = -math.inf
-
-    def take(self, run: BulkRun) -> bool:
-        """Hold a block whose one queue is booked, to finish it merged with others waiting
-        at the same step (False: too late, it finishes now)."""
-        if not self.open(self.port.env.now):
-            return False
-        b = run.block
-        self.booked.setdefault(b.at, []).append((b, run.start, run.end))
-        self.done = run.done
-        self.n += len(b.index)
-        if self.n >= HOLD:
-            self.flush()
-        return True
-
-    def open(self, now: float) -> bool:
-        """Whether rows decided at ``now`` may be held (a flush instant comes after it)."""
-        return now < self.last
-
-    def add(self, *rows: np.ndarray) -> None:
-        self.parts.append(rows)
-        self.n += len(rows[0])
-        if self.n >= HOLD:
-            self.flush()
-
-    def flush(self, _: object = None) -> None:
-        """Finish every held row in bulk: the rows as one block, the booked blocks merged
-        by the step they wait at."""
-        booked, self.booked = self.booked, {}
-        for parts in booked.values():
-            assert self.done is not None
-            BulkRun(Bulk.merged(parts), self.done)
-        self.n = sum(len(x[0]) for x in self.parts)
-        if not self.parts:
-            return
-        index, arrived, table, cohort, plan = (
-            np.concatenate(x) for x in zip(*self.parts, strict=True)
-        )
-        self.parts, self.n = [], 0
-        p = self.port
-        p.launch([Bulk(p, index, arrived, table, plan, cohort, p.env.now)], [])
