@@ -22,7 +22,6 @@ from sim.model.port_lanes import build_lanes
 from sim.model.route import Route
 from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
-from sim.model.smuggling import forced_table
 from sim.model.steps import clearance_steps
 from sim.model.steps.declaration import DECISIONS, select
 from sim.model.streams import (
@@ -34,13 +33,10 @@ from sim.model.streams import (
     EXPORT_TRUTH,
     EXPORTS,
     SMUGGLING_INDEX,
-    SMUGGLING_ROWS,
     SURGE_INDEX,
     TRUTH,
     JointRows,
     UniformRows,
-    group_stream,
-    name_key,
     port_stream,
 )
 from sim.scenario.schema import ILLICIT, Scenario
@@ -133,9 +129,9 @@ class Port:
             UniformRows(port_stream(seed, name, EXPORTS, EXPORT_TRUTH), WIDTH - FLOW_WIDTH),
         )
         self.created_exports = 0
-        self.seed = seed  # smuggling groups' and surges' streams (see inject, surge)
+        self.seed = seed  # smuggling groups' and surges' streams (see smuggled.inject, arrivals.surge)
         self.created_smuggling = 0
-        self._smuggling_rows: dict[str, UniformRows] = {}
+        self.smuggling_rows: dict[str, UniformRows] = {}
         self.created_surge = {False: 0, True: 0}
 
     _SHARED = (
@@ -317,33 +313,3 @@ class Port:
             for c, deferred in zip(made, one.tolist(), strict=True):
                 c.deferred = deferred
         return blocks, made
-
-    # -- smuggling -----------------------------------------------------------------------
-    def inject(self, arrived: np.ndarray, forced: dict[str, Any], group: str) -> np.ndarray:
-        """Make consignments for a smuggling group's attempts at this port and hand them on
-        as the port's own (they meet its queues and checks; those arriving in the window are
-        cohort members). Their uniforms come from the group's stream at this port and their
-        indices from SMUGGLING_INDEX up, so the port's other consignments keep their draws;
-        ``forced`` quantities (by draw name) replace the drawn ones. Returns the indices."""
-        rows = self._smuggling_rows.get(group)
-        if rows is None:
-            rng = group_stream(self.seed, group, SMUGGLING_ROWS, name_key(self.name))
-            rows = self._smuggling_rows[group] = UniformRows(rng, WIDTH, block=64)
-        u = rows.take(len(arrived))
-        export = int(forced.get("direction", 0)) == 1
-        ctx = Context(
-            self.scenario, self.spec, self.commodities, arrived, export=export, port_name=self.name
-        )
-        table = forced_table(ctx, u, forced)
-        first = SMUGGLING_INDEX + self.created_smuggling
-        self.created_smuggling += len(arrived)
-        index = np.arange(first, first + len(arrived))
-        cohort = (arrived >= self.warmup) & (arrived < self.stop)
-        self.organisation.admit(self.name, index, arrived, table)
-        uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
-        if self.decisions.dynamic:
-            self.decisions.defer(index, arrived, table, cohort, uniforms)
-        else:
-            select(self, table, uniforms, self.env.now)
-            self.launch(*self.split(index, arrived, table, cohort))
-        return index

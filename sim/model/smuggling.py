@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 
 from sim.model.arrivals import arrival_times
-from sim.model.draws import DRAWS, REQUIREMENTS
+from sim.model.draws import REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
-from sim.model.registry import Context
+from sim.model.smuggled import inject
 from sim.model.smuggling_groups import CAUGHT_N, CHOSEN, SLIPPED, GroupState, Ledger, RouteState
 from sim.model.streams import CHOICES, OPPORTUNITIES, SMUGGLING_INDEX, group_stream
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
@@ -52,26 +52,6 @@ CAUGHT = frozenset(
 )
 #: truth columns of the requirement table, where they exist (the enforcement issue adds them)
 TRUTH = tuple(n for n in ("illicit", "concealed") if n in REQUIREMENTS)
-
-
-def forced_table(ctx: Context, u: np.ndarray, forced: dict[str, Any]) -> np.ndarray:
-    """The requirement table of a block (as :meth:`Registry.table`) with the ``forced``
-    quantities set before the draws that depend on them are made."""
-    unknown = set(forced) - set(REQUIREMENTS)
-    if unknown:
-        raise ValueError(f"no draw named {', '.join(sorted(unknown))}")
-    out = []
-    for d in DRAWS.draws:
-        if d.name in forced:
-            kind = {"float": float, "bool": bool}.get(d.dtype, int)
-            value = np.broadcast_to(np.asarray(forced[d.name]), (ctx.n,)).astype(kind)
-        elif d.transform is None:
-            value = np.zeros(ctx.n)
-        else:
-            value = d.transform(ctx, u[:, d.column])
-        ctx.values[d.name] = value
-        out.append(value)
-    return np.column_stack(out).astype(float)
 
 
 class Smugglers:
@@ -144,7 +124,7 @@ class Smugglers:
         # booked before it is made: a consignment finished in bulk is settled at once
         key = (port.index, SMUGGLING_INDEX + port.created_smuggling)
         self.pending[key] = (g, k, day, value)
-        index = port.inject(np.array([t]), self.forced(g, route, value), g.name)
+        index = inject(port, np.array([t]), self.forced(g, route, value), g.name)
         assert int(index[0]) == key[1]
 
     def forced(self, g: GroupState, route: RouteState, value: float) -> dict[str, Any]:
