@@ -129,7 +129,7 @@ class Port:
             UniformRows(port_stream(seed, name, EXPORTS, EXPORT_TRUTH), WIDTH - FLOW_WIDTH),
         )
         self.created_exports = 0
-        self.seed = seed  # smuggling groups' and surges' streams (see smuggled.inject, arrivals.surge)
+        self.seed = seed  # the streams of smuggling groups (smuggled.inject) and surges
         self.created_smuggling = 0
         self.smuggling_rows: dict[str, UniformRows] = {}
         self.created_surge = {False: 0, True: 0}
