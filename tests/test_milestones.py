@@ -1,0 +1,44 @@
+"""The interpreters index milestones by named positions; each must name its own milestone, so
+that a reordered list can never silently move one milestone's time into another's column."""
+
+from __future__ import annotations
+
+from sim.model import milestones as ms
+
+#: the named position of each milestone, written out independently of the module's list
+POSITIONS = {
+    "ARRIVED": "arrived",
+    "DISCHARGED": "discharged",
+    "LODGED": "lodged",
+    "LODGED_Q": "lodged_quarantine",
+    "ACCEPTED": "accepted",
+    "ASSESSED": "assessed",
+    "DOC_START": "doc_start",
+    "DOC_END": "doc_end",
+    "SCAN_START": "scan_start",
+    "SCAN_END": "scan_end",
+    "IMAGE_START": "image_start",
+    "IMAGE_END": "image_end",
+    "EXAM_START": "exam_start",
+    "EXAM_END": "exam_end",
+    "Q_START": "quarantine_start",
+    "Q_END": "quarantine_end",
+    "LAB_START": "lab_start",
+    "LAB_END": "lab_end",
+    "Q_CLEARED": "quarantine_cleared",
+    "RELEASED_AT": "released",
+    "EXITED": "exited",
+    "LOADED": "loaded",
+    "TREATED": "treated",
+    "DUTY_PAID": "duty_paid",
+    "FULL_DECLARED": "full_declared",
+    "TAX_REVIEWED": "tax_reviewed",
+    "RECALLED": "recalled",
+    "RECOVERED": "recovered",
+}
+
+
+def test_every_named_position_points_at_its_own_milestone():
+    for constant, name in POSITIONS.items():
+        assert ms.MILESTONES[getattr(ms, constant)] == name, constant
+    assert sorted(POSITIONS.values()) == sorted(ms.MILESTONES)  # every milestone is named
