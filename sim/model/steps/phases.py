@@ -67,12 +67,32 @@ def one_stretch(plan: tuple[PhasePlan, ...]) -> bool:
     return all(not new and not done for _, new, _, done, _ in plan[1:]) and not first[3]
 
 
+def book_stretch(
+    j: Journey, lane: Any, t: float, span: float
+) -> Generator[Any, Any, tuple[float, float]]:
+    """Queue at the FIFO ``lane`` from ``t`` for a stretch of phases lasting ``span`` (as
+    serve() does): (start, end); a lane that will never serve holds the journey for ever."""
+    c, env = j.c, j.env
+    now = env.now
+    if c.deferred:  # (a first request: no earlier than now; later ones at t)
+        r = t if j.chained or t > now else now
+        j.chained = True
+        start, end = yield Booking(lane, r, c.index, span, c.cohort)
+    elif t > now:
+        start, end = yield Booking(lane, t, c.index, span, c.cohort, True)
+    else:
+        start, end = lane.book(span, c.cohort, c.index)
+    if end == INF:  # no server will ever come: wait for ever (censored)
+        yield env.event()
+    return start, end
+
+
 def run_stretch(
     j: Journey, phases: list[Phase], plan: tuple[PhasePlan, ...]
 ) -> Generator[Any, Any, list[tuple[float, float]]]:
     """:func:`run_phases` for phases that :func:`one_stretch` accepts (the same steps in the
     same order, without its bookkeeping of lanes held)."""
-    p, env, c = j.port, j.env, j.c
+    p, c = j.port, j.c
     cohort, clock = c.cohort, j.clock
     for lane in plan[0][0]:
         lane.delay(phases[0][1], cohort)
@@ -83,17 +103,7 @@ def run_stretch(
         span = 0.0
         for phase in phases:
             span += phase[1]
-        now = env.now
-        if c.deferred:  # (a first request: no earlier than now; later ones at t)
-            r = t if j.chained or t > now else now
-            j.chained = True
-            start, end = yield Booking(blocking, r, c.index, span, cohort)
-        elif t > now:
-            start, end = yield Booking(blocking, t, c.index, span, cohort, True)
-        else:
-            start, end = blocking.book(span, cohort, c.index)
-        if end == INF:  # no server will ever come: wait for ever (censored)
-            yield env.event()
+        start, _ = yield from book_stretch(j, blocking, t, span)
         if start > t:
             clock.to(start, p.owner_of.get(blocking, phases[0][2]))
             t = start
@@ -138,17 +148,7 @@ def run_phases(
                 span = 0.0
                 for k in range(i, stretch_end):
                     span += phases[k][1]
-                now = env.now
-                if c.deferred:  # (a first request: no earlier than now; later ones at t)
-                    r = t if j.chained or t > now else now
-                    j.chained = True
-                    start, end = yield Booking(blocking, r, c.index, span, cohort)
-                elif t > now:
-                    start, end = yield Booking(blocking, t, c.index, span, cohort, True)
-                else:
-                    start, end = blocking.book(span, cohort, c.index)
-                if end == INF:  # no server will ever come: wait for ever (censored)
-                    yield env.event()
+                start, _ = yield from book_stretch(j, blocking, t, span)
             else:
                 requested = max(t, env.now)
                 rank = -1 if offset else priority  # a box leaving its bay goes first
