@@ -9,7 +9,7 @@ consignment and its value set by the assessment step when the decision is taken.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,12 +102,18 @@ class Registry:
     def column(self, name: str) -> int:
         return self.draws[self.index(name)].column
 
-    def table(self, ctx: Context, u: np.ndarray) -> np.ndarray:
+    def table(
+        self, ctx: Context, u: np.ndarray, forced: Mapping[str, Any] | None = None
+    ) -> np.ndarray:
         """The requirement table of a block: one row per consignment, one column per draw.
-        Decisions are left at 0 until the assessment step sets them."""
+        Decisions are left at 0 until the assessment step sets them. ``forced`` quantities
+        (by name) replace the drawn ones, before the draws that depend on them are made."""
         out = []
         for d in self.draws:
-            if d.transform is None:
+            if forced and d.name in forced:
+                kind = {"float": float, "bool": bool}.get(d.dtype, int)
+                value = np.broadcast_to(np.asarray(forced[d.name]), (ctx.n,)).astype(kind)
+            elif d.transform is None:
                 value = np.zeros(ctx.n)
             else:
                 value = d.transform(ctx, u[:, d.column])

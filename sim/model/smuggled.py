@@ -21,18 +21,7 @@ def forced_table(ctx: Context, u: np.ndarray, forced: dict[str, Any]) -> np.ndar
     unknown = set(forced) - set(REQUIREMENTS)
     if unknown:
         raise ValueError(f"no draw named {', '.join(sorted(unknown))}")
-    out = []
-    for d in DRAWS.draws:
-        if d.name in forced:
-            kind = {"float": float, "bool": bool}.get(d.dtype, int)
-            value = np.broadcast_to(np.asarray(forced[d.name]), (ctx.n,)).astype(kind)
-        elif d.transform is None:
-            value = np.zeros(ctx.n)
-        else:
-            value = d.transform(ctx, u[:, d.column])
-        ctx.values[d.name] = value
-        out.append(value)
-    return np.column_stack(out).astype(float)
+    return DRAWS.table(ctx, u, forced)
 
 
 def inject(port: Port, arrived: np.ndarray, forced: dict[str, Any], group: str) -> np.ndarray:
