@@ -25,7 +25,7 @@ from sim.model.route import LANE, WAITS, Step
 from sim.model.steps import yard
 from sim.model.steps.after import reviewed_after
 from sim.model.steps.checks import read_by_officer, scanned
-from sim.model.steps.phases import Phase, run_phases
+from sim.model.steps.phases import run_phases
 from sim.model.steps.yard import bays_only
 from sim.model.truth import UNDERVALUATION
 
@@ -233,26 +233,7 @@ class Inspect(Step):
         """One examination from booking to the box back in the yard; (start, end) of the
         examination itself. Moves ``j.t`` to the end of the move out."""
         p, r = j.port, j.r
-        booked = j.t
-        first, slot = p.appointment(booked)
-        j.clock.to(first, agency)
-        j.clock.to(slot, CUSTOMS)  # earlier slots were full
-        t = slot
-        premises = bool(r[R.premises])
-        if r[R.attend] and not premises:
-            present = booked + r[R.attend_delay]
-            if present > t:
-                t = present
-                j.clock.to(t, TRADER)
-        j.t = t
-        if premises:
-            phases: list[Phase] = [(staff, work, agency, 0)]
-        else:  # the bay is kept from the move in to the end of the move out
-            phases = [
-                ((p.bays, p.movers), move_in, TERMINAL, 0),
-                ((p.bays, *staff), work, agency, 0),
-                ((p.bays, p.movers), move_out, TERMINAL, 1),
-            ]
+        phases, premises = yard.to_the_bay(j, staff, work, move_in, move_out, agency)
         aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
         times = yield from run_phases(j, phases, 0 if aeo else 1)
         return times[0 if premises else 1]

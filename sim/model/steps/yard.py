@@ -27,11 +27,12 @@ def bays_only(p: Port) -> bool:
     return p.bays is not None and p.bays.booked and all(x is None or x.unlimited for x in others)
 
 
-def visit(
+def to_the_bay(
     j: Journey, staff: tuple[Any, ...], work: float, move_in: float, move_out: float, agency: int
-) -> tuple[Any, float, float] | None:
-    """Up to the bay: (the bays, request time, the stretch's service), or None when there is
-    none to book (an examination at the trader's premises); ``j.phases`` keeps the phases."""
+) -> tuple[list[Phase], bool]:
+    """Book the examination's slot and wait for the trader if it attends (``j.t`` moves to
+    when the examination may start); its phases, and whether it is done at the trader's
+    premises (no bay, no mover). The bay is kept from the move in to the end of the move out."""
     p, r, clock = j.port, j.r, j.clock
     booked = j.t
     first, slot = p.appointment(booked)
@@ -46,13 +47,22 @@ def visit(
             clock.to(t, TRADER)
     j.t = t
     if premises:
-        phases: list[Phase] = [(staff, work, agency, 0)]
-    else:
-        phases = [
-            ((p.bays, p.movers), move_in, TERMINAL, 0),
-            ((p.bays, *staff), work, agency, 0),
-            ((p.bays, p.movers), move_out, TERMINAL, 1),
-        ]
+        return [(staff, work, agency, 0)], True
+    return [
+        ((p.bays, p.movers), move_in, TERMINAL, 0),
+        ((p.bays, *staff), work, agency, 0),
+        ((p.bays, p.movers), move_out, TERMINAL, 1),
+    ], False
+
+
+def visit(
+    j: Journey, staff: tuple[Any, ...], work: float, move_in: float, move_out: float, agency: int
+) -> tuple[Any, float, float] | None:
+    """Up to the bay: (the bays, request time, the stretch's service), or None when there is
+    none to book (an examination at the trader's premises); ``j.phases`` keeps the phases."""
+    p = j.port
+    phases, premises = to_the_bay(j, staff, work, move_in, move_out, agency)
+    t = j.t
     key = tuple(phase[0] for phase in phases)
     known = p.cell.plans.get(key)
     if known is None:  # (shared with run_phases, which would take this plan in one stretch)
