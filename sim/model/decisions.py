@@ -28,7 +28,7 @@ import simpy
 from sim.model.held import Held
 from sim.model.route import finite
 from sim.model.selection import Selector
-from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
+from sim.model.steps.declaration import DECISIONS, STATUTORY, lodged_at, select, select_row
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
@@ -39,6 +39,12 @@ if TYPE_CHECKING:
 #: a consignment's decision columns as bits (document, scan, physical, quarantine: 1, 2, 4, 8)
 _COLUMNS = list(DECISIONS.values())
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
+assert list(DECISIONS)[3] == "quarantine"  # (bit 8: decisions 8-15 select a quarantine check)
+
+
+def _tile8(n: int) -> np.ndarray:
+    """The decisions with a quarantine check (8-15), for each of ``n`` rows."""
+    return np.tile(_COMBOS[8:], (n, 1))
 
 
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
@@ -70,9 +76,9 @@ class Decisions:
         self.dynamic = bool(getattr(selector, "dynamic", False))
         self.refresh = float(getattr(selector, "refresh", 0.0))
         self._due: dict[float, _Due] = {}
-        #: a reviewed declaration's plan for each of the 16 decisions, and whether its one
-        #: queue left is booked lazily, by consignment index
-        self._plans: dict[int, tuple[list[int], list[bool]]] = {}
+        #: a reviewed declaration's plan for each of the 16 decisions, whether its one queue
+        #: left is booked lazily, and whether it has none left, by consignment index
+        self._plans: dict[int, tuple[list[int], list[bool], list[bool]]] = {}
         self._held = Held(port, self.refresh) if self.dynamic else None
 
     def tick(self, t: Any) -> Any:
@@ -140,13 +146,23 @@ class Decisions:
     def _plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each row's plan, queue visits and first queue step for each of the 16 decisions
         (all functions of its row), worked out for a whole block when it is made, so that a
-        tick's block only looks its own up."""
+        tick's block only looks its own up.
+
+        Goods outside quarantine's remit (not statutory) are never selected for a quarantine
+        check (:func:`select`), so only their 8 decisions without it are worked out; their
+        other 8 columns repeat those and are never looked up."""
         n, route = len(table), self.port.route
-        rows = np.repeat(table, 16, axis=0)
-        rows[:, _COLUMNS] = np.tile(_COMBOS, (n, 1))
+        remit = np.flatnonzero(table[:, STATUTORY] > 0)
+        rows = np.concatenate([np.repeat(table, 8, axis=0), np.repeat(table[remit], 8, axis=0)])
+        rows[:, _COLUMNS] = np.concatenate([np.tile(_COMBOS[:8], (n, 1)), _tile8(len(remit))])
         plan = route.plan(rows)
         visits, first = route.queues(rows, plan)
-        return plan.reshape(n, 16), visits.reshape(n, 16), first.reshape(n, 16)
+        out = []
+        for x in (plan, visits, first):
+            y = np.tile(x[: 8 * n].reshape(n, 8), 2)
+            y[remit, 8:] = x[8 * n :].reshape(len(remit), 8)
+            out.append(y)
+        return out[0], out[1], out[2]
 
     def _plan_each(self, index: np.ndarray, table: np.ndarray) -> None:
         """Each row's plan for each of the 16 decisions (a plan is a function of its row),
@@ -155,10 +171,14 @@ class Decisions:
         plans, visits, _ = self._plans16(table)
         review = int(finite(self.port.review))
         lazy = (visits - review == 1).tolist()
-        self._plans.update(zip(index.tolist(), zip(plans.tolist(), lazy, strict=True), strict=True))
+        # the review was its only queue: it may be finished in bulk once decided
+        hand = (self.port.route.in_bulk(plans, visits) & (visits == 1) & (review == 1)).tolist()
+        known = zip(plans.tolist(), lazy, hand, strict=True)
+        self._plans.update(zip(index.tolist(), known, strict=True))
 
     def _decided(self, c: Consignment, row: list[float], combo: int) -> None:
-        """Give a journey decided on its way its decisions and its new plan."""
+        """Give a journey decided on its way its decisions and its new plan; one whose only
+        queue was its review is handed to :class:`Held`, to be finished in bulk."""
         c.req = row
         known = self._plans.pop(c.index, None)
         if known is None:
@@ -166,6 +186,10 @@ class Decisions:
         else:
             c.plan = known[0][combo]
             c.deferred = self.port.bulk and known[1][combo]
+            held = self._held
+            if known[2][combo] and held is not None:
+                if self.port.bulk and c.index < SMUGGLING_INDEX:
+                    held.take_reviewed(c)
         c.decided = True
 
     def _at_tick(self, tick: float, _: object) -> None:
