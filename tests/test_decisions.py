@@ -146,29 +146,3 @@ def test_the_risk_engine_in_bulk_gives_exactly_what_the_general_flow_gives(docum
     assert fast.counts == slow.counts
     cols = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "utilisation"]
     pd.testing.assert_frame_equal(fast.resources[cols], slow.resources[cols], rtol=1e-9)
-
-
-def test_reviewed_declarations_whose_review_was_their_only_queue_end_in_bulk(monkeypatch):
-    """A declaration decided on its way after officer review, whose review was its only
-    queue, is taken over by a block from its decision on: the same log, counts and lane
-    statistics as when its journey carries on, with fewer flows."""
-    from sim.model.held import Held
-
-    over = {
-        "days": 4,
-        "warmup_days": 1,
-        "drain_days": 2,
-        "declaration.review_share": {"*": 0.3},
-        "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
-        "risk": {"target": 0.05, "random_share": 0.1, "window": 2000, "refresh": "1 h"},
-    }
-    s = sim.load_scenario(SMALL, over)
-    taken = sim.simulate(s, 2, log=True)
-    monkeypatch.setattr(Held, "take_reviewed", lambda self, c: None)
-    carried = sim.simulate(s, 2, log=True)
-    assert taken.paths["flow"] < carried.paths["flow"] - 100  # taken over: fewer flows
-    assert sum(taken.paths.values()) == sum(carried.paths.values())
-    pd.testing.assert_frame_equal(taken.log, carried.log)
-    assert taken.counts == carried.counts
-    cols = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "utilisation"]
-    pd.testing.assert_frame_equal(taken.resources[cols], carried.resources[cols], rtol=1e-9)

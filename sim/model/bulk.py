@@ -70,7 +70,6 @@ class Bulk:
         self.holder: Any = None
         self.at = -1  # the step it waits at (its queue)
         self.prebooked: tuple[np.ndarray, np.ndarray] | None = None  # a merged block's queue
-        self.handed = False  # its rows began as flows, launched (and counted) as such
 
     @classmethod
     def merged(cls, parts: list[tuple[Bulk, np.ndarray, np.ndarray]]) -> Bulk:

@@ -37,7 +37,6 @@ class Consignment:
         "did_physical",
         "did_quarantine",
         "pending",
-        "handed",
     )
 
     def __init__(
@@ -52,5 +51,3 @@ class Consignment:
         self.decided = True  # its checks are known (False: a dynamic selector decides later)
         self.did_doc = self.did_scan = self.did_physical = self.did_quarantine = False
         self.pending: Any = None  # a laboratory result its goods were released before
-        #: finished in bulk from its decision on (see sim.model.held): its journey just ends
-        self.handed = False

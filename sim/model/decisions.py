@@ -76,9 +76,9 @@ class Decisions:
         self.dynamic = bool(getattr(selector, "dynamic", False))
         self.refresh = float(getattr(selector, "refresh", 0.0))
         self._due: dict[float, _Due] = {}
-        #: a reviewed declaration's plan for each of the 16 decisions, whether its one queue
-        #: left is booked lazily, and whether it has none left, by consignment index
-        self._plans: dict[int, tuple[list[int], list[bool], list[bool]]] = {}
+        #: a reviewed declaration's plan for each of the 16 decisions, and whether its one
+        #: queue left is booked lazily, by consignment index
+        self._plans: dict[int, tuple[list[int], list[bool]]] = {}
         self._held = Held(port, self.refresh) if self.dynamic else None
 
     def tick(self, t: Any) -> Any:
@@ -171,14 +171,10 @@ class Decisions:
         plans, visits, _ = self._plans16(table)
         review = int(finite(self.port.review))
         lazy = (visits - review == 1).tolist()
-        # the review was its only queue: it may be finished in bulk once decided
-        hand = (self.port.route.in_bulk(plans, visits) & (visits == 1) & (review == 1)).tolist()
-        known = zip(plans.tolist(), lazy, hand, strict=True)
-        self._plans.update(zip(index.tolist(), known, strict=True))
+        self._plans.update(zip(index.tolist(), zip(plans.tolist(), lazy, strict=True), strict=True))
 
     def _decided(self, c: Consignment, row: list[float], combo: int) -> None:
-        """Give a journey decided on its way its decisions and its new plan; one whose only
-        queue was its review is handed to :class:`Held`, to be finished in bulk."""
+        """Give a journey decided on its way its decisions and its new plan."""
         c.req = row
         known = self._plans.pop(c.index, None)
         if known is None:
@@ -186,10 +182,6 @@ class Decisions:
         else:
             c.plan = known[0][combo]
             c.deferred = self.port.bulk and known[1][combo]
-            held = self._held
-            if known[2][combo] and held is not None:
-                if self.port.bulk and c.index < SMUGGLING_INDEX:
-                    held.take_reviewed(c)
         c.decided = True
 
     def _at_tick(self, tick: float, _: object) -> None:

@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.bulk import Bulk, BulkRun
-from sim.model.milestones import ACCEPTED
 
 if TYPE_CHECKING:
-    from sim.model.consignment import Consignment
     from sim.model.port import Port
 
 #: a decided block's rows that meet no queue wait, held, until this many are ready (then or at
@@ -29,11 +27,7 @@ class Held:
     totals, the recorder's sums), so rows of many ticks can share one block and its fixed
     cost. They are finished when ``HOLD`` wait, and half a refresh interval before the run
     ends (rows decided after that are not held). A smuggler's consignment is never held: its
-    group learns the outcome when its block ends.
-
-    A declaration that queued for officer review and was decided on its way, as a flow, is
-    taken over too when the review was its only queue: its block replays its steps from
-    arrival with the review's booking (as a merged block does), so its journey just ends."""
+    group learns the outcome when its block ends."""
 
     def __init__(self, port: Port, refresh: float):
         self.port = port
@@ -41,8 +35,6 @@ class Held:
         #: blocks whose queue is booked, by the step they wait at, with their bookings
         self.booked: dict[int, list[tuple[Bulk, np.ndarray, np.ndarray]]] = {}
         self.done: Callable[[Bulk], None] | None = None
-        #: reviewed declarations taken over: index, arrival, row, cohort, plan, review end
-        self.reviewed: list[tuple[int, float, list[float], bool, int, float]] = []
         self.n = 0
         self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
         env = port.env
@@ -64,17 +56,6 @@ class Held:
             self.flush()
         return True
 
-    def take_reviewed(self, c: Consignment) -> None:
-        """Take over a decided flow whose only queue, its review, is booked (it ended at
-        acceptance); the journey ends at once (``c.handed``)."""
-        if not self.open(self.port.env.now):
-            return
-        c.handed = True
-        self.reviewed.append((c.index, c.arrived, c.req, c.cohort, c.plan, c.m[ACCEPTED]))
-        self.n += 1
-        if self.n >= HOLD:
-            self.flush()
-
     def open(self, now: float) -> bool:
         """Whether rows decided at ``now`` may be held (a flush instant comes after it)."""
         return now < self.last
@@ -92,7 +73,6 @@ class Held:
         for parts in booked.values():
             assert self.done is not None
             BulkRun(Bulk.merged(parts), self.done)
-        self._flush_reviewed()
         self.n = sum(len(x[0]) for x in self.parts)
         if not self.parts:
             return
@@ -102,22 +82,3 @@ class Held:
         self.parts, self.n = [], 0
         p = self.port
         p.launch([Bulk(p, index, arrived, table, plan, cohort, p.env.now)], [])
-
-    def _flush_reviewed(self) -> None:
-        if not self.reviewed:
-            return
-        index, arrived, rows, cohort, plan, end = zip(*self.reviewed, strict=True)
-        self.reviewed = []
-        p = self.port
-        b = Bulk(
-            p,
-            np.array(index, np.int64),
-            np.array(arrived, float),
-            np.array(rows, float),
-            np.array(plan, np.int64),
-            np.array(cohort, bool),
-            p.env.now,
-        )
-        queued = np.array(end, float)  # (a review's start is not needed after it)
-        b.prebooked, b.handed = (queued, queued), True
-        p.launch([b], [])

@@ -100,9 +100,6 @@ def journey(
                     step.visited(j, start, end)
             elif kind == WAITS:
                 yield from step.flow(j)
-                if c.handed:  # finished in bulk from its decision on (see sim.model.held)
-                    done(c)
-                    return
             else:
                 step.flow(j)
             if ends and c.outcome:

@@ -159,10 +159,7 @@ class World:
         """Finish ``blocks`` in bulk and start ``flows`` (what a port, or ``port``, an era of
         one, has made)."""
         for b in blocks:
-            if b.handed:  # flows taken over from their decision on: counted when launched
-                self.paths["flow"] -= len(b.index)
-            else:
-                self.arrived += int(b.cohort.sum())
+            self.arrived += int(b.cohort.sum())
             self.paths["bulk"] += len(b.index)
             run = BulkRun(b, self.block_done)
             if run.open:
@@ -176,8 +173,6 @@ class World:
 
     def done(self, c: Consignment) -> None:
         self.open_flows.pop(id(c), None)
-        if c.handed:  # finished in bulk (see sim.model.held)
-            return
         if c.outcome in (SEIZED, DETAINED):  # a case, and an alert
             self.organisation.caught(self.ports[c.port].name, c, max(x for x in c.m if x == x))
         self.recorder.record(c)
