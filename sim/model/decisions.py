@@ -28,7 +28,7 @@ import simpy
 from sim.model.held import Held
 from sim.model.route import finite
 from sim.model.selection import Selector
-from sim.model.steps.declaration import DECISIONS, STATUTORY, lodged_at, select, select_row
+from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
@@ -39,12 +39,6 @@ if TYPE_CHECKING:
 #: a consignment's decision columns as bits (document, scan, physical, quarantine: 1, 2, 4, 8)
 _COLUMNS = list(DECISIONS.values())
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
-assert list(DECISIONS)[3] == "quarantine"  # (bit 8: decisions 8-15 select a quarantine check)
-
-
-def _tile8(n: int) -> np.ndarray:
-    """The decisions with a quarantine check (8-15), for each of ``n`` rows."""
-    return np.tile(_COMBOS[8:], (n, 1))
 
 
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
@@ -146,23 +140,13 @@ class Decisions:
     def _plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each row's plan, queue visits and first queue step for each of the 16 decisions
         (all functions of its row), worked out for a whole block when it is made, so that a
-        tick's block only looks its own up.
-
-        Goods outside quarantine's remit (not statutory) are never selected for a quarantine
-        check (:func:`select`), so only their 8 decisions without it are worked out; their
-        other 8 columns repeat those and are never looked up."""
+        tick's block only looks its own up."""
         n, route = len(table), self.port.route
-        remit = np.flatnonzero(table[:, STATUTORY] > 0)
-        rows = np.concatenate([np.repeat(table, 8, axis=0), np.repeat(table[remit], 8, axis=0)])
-        rows[:, _COLUMNS] = np.concatenate([np.tile(_COMBOS[:8], (n, 1)), _tile8(len(remit))])
+        rows = np.repeat(table, 16, axis=0)
+        rows[:, _COLUMNS] = np.tile(_COMBOS, (n, 1))
         plan = route.plan(rows)
         visits, first = route.queues(rows, plan)
-        out = []
-        for x in (plan, visits, first):
-            y = np.tile(x[: 8 * n].reshape(n, 8), 2)
-            y[remit, 8:] = x[8 * n :].reshape(len(remit), 8)
-            out.append(y)
-        return out[0], out[1], out[2]
+        return plan.reshape(n, 16), visits.reshape(n, 16), first.reshape(n, 16)
 
     def _plan_each(self, index: np.ndarray, table: np.ndarray) -> None:
         """Each row's plan for each of the 16 decisions (a plan is a function of its row),
