@@ -275,15 +275,17 @@ class Ledger:
         illicit: np.ndarray,
     ) -> None:
         k = len(TRADER_CLASSES)
+        cell = direction * k + cls
         size = len(DIRECTIONS) * k
-        # one count per cell and kind: 0 neither, 1 chosen, 2 illicit, 3 both
-        kind = chosen.astype(np.int64) + 2 * (illicit > 0)
-        counts = np.bincount((direction * k + cls) + size * kind, minlength=4 * size)
-        neither, chose, bad, both = counts.reshape(4, len(DIRECTIONS), k)
-        self.decided[port] += neither + chose + bad + both
-        self.inspected[port] += chose + both
-        self.illicit[port] += bad + both
-        self.illicit_inspected[port] += both
+        bad = illicit > 0
+        for table, rows in (
+            (self.decided, None),
+            (self.inspected, chosen),
+            (self.illicit, bad),
+            (self.illicit_inspected, bad & chosen),
+        ):
+            counts = np.bincount(cell if rows is None else cell[rows], minlength=size)
+            table[port] += counts.reshape(len(DIRECTIONS), k)
 
     def add_one(self, port: str, direction: int, cls: int, chosen: bool, illicit: int) -> None:
         self.decided[port][direction, cls] += 1
