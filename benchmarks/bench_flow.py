@@ -4,6 +4,7 @@
     python benchmarks/bench_flow.py            # full run (a few minutes)
     python benchmarks/bench_flow.py --quick    # smoke check (seconds)
     python benchmarks/bench_flow.py --json     # the figures as JSON on stdout
+    python benchmarks/bench_flow.py --once risk --days 7   # one run, for an instruction counter
 
 (a) A scenario file (``scenarios/default.toml``, else ``tests/scenarios/small.toml``, or
     ``--scenario PATH``): consignments per second of wall time and SimPy events per consignment.
@@ -258,14 +259,17 @@ BENCH_SMUGGLING: dict[str, Any] = {
 }
 
 
-def risk_sides(path: Path) -> dict[str, Scenario] | None:
+def risk_sides(path: Path, days: float | None = None) -> dict[str, Scenario] | None:
     """The two sides of part (c): the scenario with its risk engine on (alerts included) and
     off, both with smugglers (``BENCH_SMUGGLING`` if the scenario has none, as long as it has
-    the default scenario's ports). None if the scenario has no ``[risk]`` section."""
+    the default scenario's ports). None if the scenario has no ``[risk]`` section. ``days``:
+    shortened to that many days (2 of warm-up, 4 to drain)."""
     base = load_scenario(path)
     if base.risk is None:
         return None
     over: dict[str, Any] = {}
+    if days is not None:
+        over.update({"days": days, "warmup_days": 2, "drain_days": 4})
     if base.smuggling is None and {"land_border", "sea_port"} <= set(base.ports):
         over["smuggling"] = BENCH_SMUGGLING
     return {
@@ -311,6 +315,16 @@ def bench_risk(path: Path, rounds: int = 3, seed: int = 0) -> dict[str, Any] | N
         "ratio": rate["risk"] / rate["static"],
         "cpu_ratio": cpu["static"] / cpu["risk"],
     }
+
+
+def run_once(path: Path, side: str, days: float | None) -> dict[str, Any]:
+    """One run of one side of part (c), for an instruction counter (see README.md: unlike
+    time, a count does not drift with the machine, so it can see changes of 1 %)."""
+    sides = risk_sides(path, days)
+    if sides is None:
+        raise SystemExit(f"{path} has no [risk] section: nothing to run --once")
+    res = simulate(sides[side], 0)
+    return {"side": side, "days": days, "paths": res.paths, "events": res.events}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -628,7 +642,7 @@ def format_report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer runs and consignments")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON only")
@@ -646,7 +660,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="COMMIT",
         help="also time the scenario with the package as it was at COMMIT (a git revision)",
     )
-    args = ap.parse_args(argv)
+    ap.add_argument(
+        "--once",
+        choices=("static", "risk"),
+        help="run one side of part (c) once and stop (for an instruction counter)",
+    )
+    ap.add_argument("--days", type=float, help="with --once: shorten the scenario to DAYS days")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.once:
+        print(json.dumps(run_once(resolve_scenario(args.scenario)[0], args.once, args.days)))
+        return 0
 
     pinning = "not pinned (--no-pin)" if args.no_pin else pin_to_one_core()
     n = args.n or (QUICK_N if args.quick else FULL_N)

@@ -6,6 +6,7 @@ Timing is never asserted here; the benchmark itself is run on demand (see benchm
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 from pathlib import Path
 
@@ -57,3 +58,19 @@ def test_the_risk_engine_benchmark_runs_both_selectors(tmp_path):
     out = bench.bench_risk(with_risk, rounds=1)
     assert 0 <= out["created"]["static"] - out["created"]["risk"] < 10  # decided after the end
     assert math.isfinite(out["ratio"]) and out["ratio"] > 0
+
+
+def test_one_side_runs_once_shortened_for_an_instruction_counter(tmp_path, capsys):
+    bench = _load()
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    with_risk = tmp_path / "small-risk.toml"
+    with_risk.write_text(small.read_text() + "\n[risk]\ntarget = 0.05\n")
+    out = {}
+    for side in ("static", "risk"):
+        assert bench.main(["--once", side, "--days", "3", "--scenario", str(with_risk)]) == 0
+        out[side] = json.loads(capsys.readouterr().out)
+    full = bench.risk_sides(with_risk)["risk"]
+    assert full.days != 3 and bench.risk_sides(with_risk, 3)["risk"].days == 3
+    assert out["risk"]["side"] == "risk" and out["risk"]["days"] == 3
+    assert out["risk"]["events"] != out["static"]["events"]  # the two sides differ
+    assert sum(out["risk"]["paths"].values()) > 0
