@@ -319,7 +319,7 @@ def bench_risk(path: Path, rounds: int = 3, seed: int = 0) -> dict[str, Any] | N
 
 def run_once(path: Path, side: str, days: float | None) -> dict[str, Any]:
     """One run of one side of part (c), for an instruction counter (see README.md: unlike
-    time, a count does not drift with the machine, so it can see changes of 1 %)."""
+    time, a count does not drift with the machine, so it can see changes of about 2 %)."""
     sides = risk_sides(path, days)
     if sides is None:
         raise SystemExit(f"{path} has no [risk] section: nothing to run --once")
@@ -670,7 +670,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    ap = _parser()
+    args = ap.parse_args(argv)
+    if args.days is not None and not args.once:
+        ap.error("--days shortens the run of --once only")
     if args.once:
         print(json.dumps(run_once(resolve_scenario(args.scenario)[0], args.once, args.days)))
         return 0

@@ -10,6 +10,8 @@ import json
 import math
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_flow.py"
 
 
@@ -74,3 +76,5 @@ def test_one_side_runs_once_shortened_for_an_instruction_counter(tmp_path, capsy
     assert out["risk"]["side"] == "risk" and out["risk"]["days"] == 3
     assert out["risk"]["events"] != out["static"]["events"]  # the two sides differ
     assert sum(out["risk"]["paths"].values()) > 0
+    with pytest.raises(SystemExit):  # --days alone would be ignored: refused
+        bench.main(["--days", "3", "--scenario", str(with_risk)])
