@@ -146,3 +146,52 @@ def test_the_risk_engine_in_bulk_gives_exactly_what_the_general_flow_gives(docum
     assert fast.counts == slow.counts
     cols = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "utilisation"]
     pd.testing.assert_frame_equal(fast.resources[cols], slow.resources[cols], rtol=1e-9)
+
+
+def reviewed(fast: bool, **extra: object) -> sim.RunResult:
+    over = {
+        "days": 3,
+        "warmup_days": 1,
+        "drain_days": 2,
+        "declaration.review_share": {"*": 0.6},
+        "risk": {"target": 0.05, "random_share": 0.1, "window": 2000, "refresh": "1 h"},
+        **extra,
+    }
+    return sim.simulate(sim.load_scenario(SMALL, over), 2, log=True, fast=fast)
+
+
+def test_reviewed_declarations_wait_for_their_decision_as_rows_not_as_journeys():
+    """A declaration that queues for officer review before the risk engine decides it is
+    a row until then: with no queue after the review, nearly none runs as a flow (as
+    journeys, every reviewed declaration did)."""
+    extra = {
+        "ports.sea.document_check.capacity": "unlimited",
+        "ports.sea.exports": None,
+        "risk.target": 0.01,
+        "risk.random_share": 0.0,
+    }
+    fast, slow = reviewed(True, **extra), reviewed(False, **extra)
+    pd.testing.assert_frame_equal(fast.log, slow.log)
+    n_reviewed = int((fast.log.review > 0).sum())
+    assert n_reviewed > 500
+    assert fast.paths["flow"] < 0.25 * n_reviewed
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"drain_days": 0},  # the run ends before many are lodged: waiting for their review
+        {"ports.sea.review.capacity": 1, "ports.sea.review.service.mean": "40 min"},  # decision
+        {"ports.sea.review.capacity": 0},  # a review lane that never serves
+    ],
+    ids=["waiting-for-review", "waiting-for-decision", "never-reviewed"],
+)
+def test_reviewed_rows_still_waiting_at_the_end_are_censored_as_their_journeys(extra):
+    """Rows still waiting for their review booking or their decision when the run ends are
+    recorded as the journeys they stand for would be: censored, where they stopped."""
+    fast, slow = reviewed(True, **extra), reviewed(False, **extra)
+    assert fast.counts["censored"] > 100
+    pd.testing.assert_frame_equal(fast.log, slow.log)
+    assert fast.counts == slow.counts
+    cols = ["served", "jobs_total", "service_mean_h", "wait_mean_h", "utilisation"]
+    pd.testing.assert_frame_equal(fast.resources[cols], slow.resources[cols], rtol=1e-9)

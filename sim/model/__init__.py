@@ -20,7 +20,8 @@ Where things live:
 - ``journey.py``   the SimPy interpreter (one consignment along its plan)
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment (``held.py``: decided rows
-                   finished in bulk together)
+                   finished in bulk together; ``reviewed.py``: declarations reviewed before
+                   their decision, as rows until decided)
 - ``selection.py`` the Selector interface and the table selector
 - ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
                    check mix, alerts and ledger; ``risk_one.py``: one-row decisions;

@@ -37,6 +37,7 @@ class Consignment:
         "did_physical",
         "did_quarantine",
         "pending",
+        "booked",
     )
 
     def __init__(
@@ -51,3 +52,6 @@ class Consignment:
         self.decided = True  # its checks are known (False: a dynamic selector decides later)
         self.did_doc = self.did_scan = self.did_physical = self.did_quarantine = False
         self.pending: Any = None  # a laboratory result its goods were released before
+        #: its officer review's (start, end), booked before it became a journey (see
+        #: :mod:`sim.model.reviewed`): its first finite lane visit takes these times
+        self.booked: tuple[float, float] | None = None

@@ -6,11 +6,11 @@ To keep the bulk path, decisions are batched: the selector is asked at the start
 refresh``), so it decides from a state at most ``refresh`` hours old; ``refresh = 0`` asks it
 at the exact moment. Everything due at one tick of a port is decided as one block: the rows
 that waited for it, and the declarations that queued for officer review first and reached
-their assessment in an earlier interval (they wait on their way, as flows, for the block's
-decision). A reviewed declaration assessed in the interval its review booking became known in
-(so after its tick) is decided alone, at that moment: still at most ``refresh`` after its tick
-and never after its assessment. After the decision, rows go in bulk or as flows as their new
-plans allow.
+their assessment in an earlier interval (they wait on their way for the block's decision: as
+rows, see :mod:`sim.model.reviewed`, or, a smuggler's, as flows). A reviewed declaration
+assessed in the interval its review booking became known in (so after its tick) is decided
+alone, at that moment: still at most ``refresh`` after its tick and never after its
+assessment. After the decision, rows go in bulk or as flows as their new plans allow.
 
 Until a consignment is decided, each of its decision columns holds its selection uniform.
 """
@@ -26,6 +26,7 @@ import numpy as np
 import simpy
 
 from sim.model.held import Held
+from sim.model.reviewed import Reviewed, Row
 from sim.model.route import finite
 from sim.model.selection import Selector
 from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
@@ -47,13 +48,14 @@ SMALL_BLOCK = 4
 
 class _Due:
     """What one tick decides: blocks of rows (each with its plans for the 16 decisions), and
-    journeys waiting on ``event``."""
+    reviewed declarations in the order they reached their assessment: journeys (waiting on
+    ``event``) and rows (see :mod:`sim.model.reviewed`)."""
 
     __slots__ = ("blocks", "journeys", "event")
 
     def __init__(self) -> None:
         self.blocks: list[tuple[np.ndarray, ...]] = []
-        self.journeys: list[Journey] = []
+        self.journeys: list[Journey | Row] = []
         self.event: simpy.Event | None = None
 
 
@@ -73,7 +75,9 @@ class Decisions:
         #: a reviewed declaration's plan for each of the 16 decisions, and whether its one
         #: queue left is booked lazily, by consignment index
         self._plans: dict[int, tuple[list[int], list[bool]]] = {}
-        self._held = Held(port, self.refresh) if self.dynamic else None
+        self.held = Held(port, self.refresh) if self.dynamic else None
+        self.reviewed = Reviewed(self)
+        self.closed = False  # the run has ended: nothing is decided any more
 
     def tick(self, t: Any) -> Any:
         """When a decision for an assessment at ``t`` is taken (scalar or array)."""
@@ -103,21 +107,10 @@ class Decisions:
         for check, col in DECISIONS.items():
             table[:, col] = uniforms[check]
         early = p.route.plan(table, upto="assess") | p.route.bit["decide"]
+        lodged = lodged_at(table, arrived)
         review = (early & p.route.bit["review"]) != 0
         if review.any():  # they queue before the assessment: decide on their way
-            self._plan_each(index[review], table[review])
-            none = np.zeros(int(review.sum()), np.int64)  # (undecided: no queues asked)
-            _, flows = p.split(
-                index[review],
-                arrived[review],
-                table[review],
-                cohort[review],
-                early[review],
-                False,
-                (none, none),
-            )
-            p.launch([], flows)
-        lodged = lodged_at(table, arrived)
+            self._on_their_way(review, index, arrived, table, cohort, early, lodged)
         ticks = np.where(review, math.inf, self.tick(lodged + p.assess))
         env = p.env
         due = ticks <= env.now
@@ -131,13 +124,29 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        columns = (index, arrived, table, cohort, *self._plans16(table))
+        columns = (index, arrived, table, cohort, *self.plans16(table))
         first = np.flatnonzero(np.diff(ticks, prepend=-math.inf))  # each tick's first row
         bounds = [*first.tolist(), len(ticks)]
         for tick, a, b in zip(ticks[first].tolist(), bounds, bounds[1:], strict=False):
             self._at(tick).blocks.append(tuple(x[a:b] for x in columns))
 
-    def _plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _on_their_way(self, review: np.ndarray, *columns: np.ndarray) -> None:
+        """Start declarations that queue for officer review first on their way to their
+        decision: as rows where they may be (see :mod:`sim.model.reviewed`), else as
+        journeys. ``columns``: index, arrived, table, cohort, early plan, lodging time."""
+        rows = review & self.reviewed.eligible(columns[0], columns[-1])
+        if rows.any():
+            self.reviewed.add(*(x[rows] for x in columns))
+        review = review & ~rows
+        if not review.any():
+            return
+        index, arrived, table, cohort, early, _ = (x[review] for x in columns)
+        self._plan_each(index, table)
+        none = np.zeros(len(index), np.int64)  # (undecided: no queues asked)
+        _, flows = self.port.split(index, arrived, table, cohort, early, False, (none, none))
+        self.port.launch([], flows)
+
+    def plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each row's plan, queue visits and first queue step for each of the 16 decisions
         (all functions of its row), worked out for a whole block when it is made, so that a
         tick's block only looks its own up."""
@@ -152,7 +161,7 @@ class Decisions:
         """Each row's plan for each of the 16 decisions (a plan is a function of its row),
         and whether its one queue left after the review is booked lazily, so that a
         declaration decided alone needs no plan of its own."""
-        plans, visits, _ = self._plans16(table)
+        plans, visits, _ = self.plans16(table)
         review = int(finite(self.port.review))
         lazy = (visits - review == 1).tolist()
         self._plans.update(zip(index.tolist(), zip(plans.tolist(), lazy, strict=True), strict=True))
@@ -182,7 +191,7 @@ class Decisions:
             )
             k = len(index)
         if js:
-            req = np.array([j.c.req for j in js])
+            req = np.array([j.r for j in js])  # (a journey's r: its requirement row)
             table = np.concatenate([table, req]) if k else req
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
         select(p, table, uniforms, p.env.now)
@@ -191,11 +200,17 @@ class Decisions:
             at = np.arange(k), combo[:k]
             self._hand_on(index, arrived, table[:k], cohort, plans[at], (visits[at], first[at]))
         if js:
+            rows = []
             for j, row, c in zip(js, table[k:].tolist(), combo[k:].tolist(), strict=True):
+                if isinstance(j, Row):
+                    rows.append((j, row, c))
+                    continue
                 self._decided(j.c, row, c)
                 j.r = row
-            assert due.event is not None
-            due.event.succeed()
+            if due.event is not None:
+                due.event.succeed()
+            if rows:
+                self.reviewed.hand_on(rows)
 
     def _decide(
         self, index: np.ndarray, arrived: np.ndarray, table: np.ndarray, cohort: np.ndarray
@@ -217,7 +232,7 @@ class Decisions:
     ) -> None:
         """Launch decided rows: those that meet no queue are held (see :class:`Held`), the
         others go in bulk or as flows."""
-        p, held = self.port, self._held
+        p, held = self.port, self.held
         visits, first = queues
         if held is not None and held.open(p.env.now) and p.bulk:
             hold = p.route.in_bulk(plan, visits) & (first < 0) & (index < SMUGGLING_INDEX)
@@ -240,21 +255,44 @@ class Decisions:
         """A journey at its assessment: wait for the decision of its tick's block, or, if its
         tick has passed (its review booking became known in its assessment's interval), take
         the decision now, alone."""
-        env, p, c = j.env, self.port, j.c
-        tick = math.floor(j.t / self.refresh) * self.refresh if self.refresh > 0 else j.t
-        if tick > env.now:
-            due = self._at(tick)
-            due.journeys.append(j)
+        env = j.env
+        if self.closed:  # (a row made a journey when the run ended: it stops here)
+            yield env.event()
+        if self.wait(j.t, j):
+            r = self.refresh
+            due = self._at(math.floor(j.t / r) * r if r > 0 else j.t)
             if due.event is None:
                 due.event = env.event()
             yield due.event
             return
-        decided = select_row(p, c.req, env.now)
-        if decided is None:
-            row = np.array([c.req])
-            uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
-            select(p, row, uniforms, env.now)
-            decided = row[0].tolist()
-        combo = sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
-        self._decided(c, decided, combo)
+        decided, combo = self.alone(j.c.req)
+        self._decided(j.c, decided, combo)
         j.r = decided
+
+    def wait(self, assessed: float, who: Journey | Row) -> bool:
+        """Put a reviewed declaration assessed at ``assessed`` into its tick's batch, unless
+        that tick has passed (False: it is decided now, alone)."""
+        r = self.refresh
+        tick = math.floor(assessed / r) * r if r > 0 else assessed
+        if tick <= self.port.env.now:
+            return False
+        self._at(tick).journeys.append(who)
+        return True
+
+    def alone(self, req: list[float]) -> tuple[list[float], int]:
+        """One declaration's decision now: its decided requirement row and the decision's
+        number 0-15."""
+        p = self.port
+        decided = select_row(p, req, p.env.now)
+        if decided is None:
+            row = np.array([req])
+            uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
+            select(p, row, uniforms, p.env.now)
+            decided = row[0].tolist()
+        return decided, sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
+
+    def close(self) -> None:
+        """The run has ended: reviewed declarations still waiting as rows become the journeys
+        they stand for, stopped where they are (they are censored)."""
+        self.closed = True
+        self.reviewed.close()

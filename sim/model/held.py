@@ -34,6 +34,9 @@ class Held:
         self.parts: list[tuple[np.ndarray, ...]] = []
         #: blocks whose queue is booked, by the step they wait at, with their bookings
         self.booked: dict[int, list[tuple[Bulk, np.ndarray, np.ndarray]]] = {}
+        #: reviewed declarations decided as rows whose review is their only queue, each
+        #: with its review's start and end (see :mod:`sim.model.reviewed`)
+        self.reviewed: list[tuple[int, float, list[float], bool, int, float, float]] = []
         self.done: Callable[[Bulk], None] | None = None
         self.n = 0
         self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
@@ -66,13 +69,33 @@ class Held:
         if self.n >= HOLD:
             self.flush()
 
+    def add_reviewed(
+        self,
+        index: int,
+        arrived: float,
+        r: list[float],
+        cohort: bool,
+        plan: int,
+        start: float,
+        end: float,
+    ) -> None:
+        """Hold a decided reviewed declaration whose review (booked: ``start``, ``end``) is
+        its only queue."""
+        self.reviewed.append((index, arrived, r, cohort, plan, start, end))
+        self.n += 1
+        if self.n >= HOLD:
+            self.flush()
+
     def flush(self, _: object = None) -> None:
-        """Finish every held row in bulk: the rows as one block, the booked blocks merged
-        by the step they wait at."""
+        """Finish every held row in bulk: the rows as one block, the reviewed declarations
+        as another, with their reviews' bookings, the booked blocks merged by the step they
+        wait at."""
         booked, self.booked = self.booked, {}
         for parts in booked.values():
             assert self.done is not None
             BulkRun(Bulk.merged(parts), self.done)
+        if self.reviewed:
+            self._launch_reviewed()
         self.n = sum(len(x[0]) for x in self.parts)
         if not self.parts:
             return
@@ -82,3 +105,19 @@ class Held:
         self.parts, self.n = [], 0
         p = self.port
         p.launch([Bulk(p, index, arrived, table, plan, cohort, p.env.now)], [])
+
+    def _launch_reviewed(self) -> None:
+        rows, self.reviewed = self.reviewed, []
+        index, arrived, r, cohort, plan, start, end = zip(*rows, strict=True)
+        p = self.port
+        b = Bulk(
+            p,
+            np.array(index),
+            np.array(arrived),
+            np.array(r),
+            np.array(plan, np.int64),
+            np.array(cohort),
+            p.env.now,
+        )
+        b.prebooked = (np.array(start), np.array(end))  # their one queue, the review
+        p.launch([b], [])

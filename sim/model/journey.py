@@ -86,6 +86,8 @@ def journey(
                     if lane.unlimited:
                         lane.delay(service, c.cohort)
                         start, end = t, t + service
+                    elif c.booked is not None:  # its review, booked while it was a row
+                        (start, end), c.booked = c.booked, None
                     elif c.deferred:  # (a first request: no earlier than now; later ones at t)
                         now = env.now
                         r = t if j.chained or t > now else now

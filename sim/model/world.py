@@ -245,6 +245,9 @@ class World:
     # -- results -------------------------------------------------------------------------
     def result(self) -> RunResult:
         """What the run measured (consignments still inside at the end are censored)."""
+        for p in self.ports:  # reviewed declarations waiting as rows: journeys, to censor
+            for port in [p, *(era for _, era in p.eras)]:
+                port.decisions.close()
         for c in list(self.open_flows.values()):
             c.outcome = CENSORED
             self.recorder.record(c)
