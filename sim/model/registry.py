@@ -119,7 +119,7 @@ class Registry:
                 value = d.transform(ctx, u[:, d.column])
             ctx.values[d.name] = value
             out.append(value)
-        return np.column_stack(out).astype(float)
+        return np.column_stack(out).astype(float, copy=False)  # (float already: no copy)
 
     def dtypes(self, kind: str) -> list[str]:
         """Names of the quantities of one dtype (``category`` matches any category)."""

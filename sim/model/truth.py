@@ -14,7 +14,7 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
@@ -119,10 +119,10 @@ def ai_clears(x: Context, u: np.ndarray, share: float) -> np.ndarray:
     if share >= 1:
         return np.ones(x.n, bool)
     auc = x.scenario.enforcement.detection.ai_auc
-    d = math.sqrt(2.0) * float(stats.norm.ppf(auc))
-    shows = x.values.get("image_shows", np.zeros(x.n)) > 0
-    z = stats.norm.ppf(u) + d * shows
-    return np.asarray(z < stats.norm.ppf(share))
+    d = math.sqrt(2.0) * float(special.ndtri(auc))  # (the standard normal's ppf, without
+    shows = x.values.get("image_shows", np.zeros(x.n)) > 0  # scipy.stats' checks per call)
+    z = special.ndtri(u) + d * shows
+    return np.asarray(z < special.ndtri(share))
 
 
 def officer_refers(x: Context, u: np.ndarray, share: float) -> np.ndarray:
