@@ -111,7 +111,7 @@ class Reviewed:
             self._as_journey(row)
             return
         d = self.decisions
-        assessed = row.end + self.port.assess
+        assessed = row.end + self.port.assess  # (the Assess step: accepted as the review ends)
         if not d.wait(assessed, row):
             self.hand_on([(row, *d.alone(row.r))])
 
