@@ -25,7 +25,8 @@ prob = st.floats(0, 1)
 
 
 @st.composite
-def scenarios(draw) -> Scenario:
+def scenario_data(draw) -> dict:
+    """A generated scenario as its file's data."""
     d = copy.deepcopy(BASE)
     d["days"] = draw(st.integers(1, 3))
     d["warmup_days"] = draw(st.integers(0, 2))
@@ -91,7 +92,11 @@ def scenarios(draw) -> Scenario:
             "two_step_processing": {"uptake": {"*": draw(prob)}},
             "release_before_test": {"uptake": {"*": draw(prob)}, "sell_time": "2 d"},
         }
-    return Scenario.model_validate(d)
+    return d
+
+
+def scenarios() -> st.SearchStrategy[Scenario]:
+    return scenario_data().map(Scenario.model_validate)
 
 
 def ordered(log: pd.DataFrame, a: str, b: str) -> None:
@@ -194,6 +199,34 @@ def test_bulk_paths_equal_general_flow(scenario: Scenario, seed: int):
     assert fast.counts == slow.counts
     f, s = fast.log, slow.log
     pd.testing.assert_frame_equal(f, s)
+    res_f = fast.resources.set_index(["port", "lane"])[LANE_STATS]
+    res_s = slow.resources.set_index(["port", "lane"])[LANE_STATS]
+    pd.testing.assert_frame_equal(res_f, res_s, rtol=1e-9)
+
+
+@st.composite
+def with_risk_engine(draw) -> Scenario:
+    """A generated scenario with the risk engine deciding (at ticks, or at the moment)."""
+    d = draw(scenario_data())
+    d["risk"] = {
+        "target": draw(st.floats(0.01, 0.3)),
+        "random_share": draw(st.sampled_from([0.0, 0.1])),
+        "window": 500,
+        "refresh": draw(st.sampled_from(["0 h", "30 min", "1 h"])),
+    }
+    return Scenario.model_validate(d)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(with_risk_engine(), st.integers(0, 2**32 - 1))
+def test_bulk_paths_equal_general_flow_with_the_risk_engine(scenario: Scenario, seed: int):
+    """With a dynamic selector, the rows it decides at ticks, the reviewed declarations it
+    decides as rows and those still waiting when the run ends get exactly what the general
+    flow gives them."""
+    fast = simulate(scenario, seed, log=True, fast=True)
+    slow = simulate(scenario, seed, log=True, fast=False)
+    assert fast.counts == slow.counts
+    pd.testing.assert_frame_equal(fast.log, slow.log)
     res_f = fast.resources.set_index(["port", "lane"])[LANE_STATS]
     res_s = slow.resources.set_index(["port", "lane"])[LANE_STATS]
     pd.testing.assert_frame_equal(res_f, res_s, rtol=1e-9)
