@@ -9,12 +9,16 @@ become objects.
 from __future__ import annotations
 
 import math
+from array import array
+from collections.abc import MutableSequence
 from typing import Any
+
+import numpy as np
 
 from sim.model.draws import REQUIREMENTS, WIDTH
 from sim.model.milestones import N_MILESTONES
 
-__all__ = ["REQUIREMENTS", "WIDTH", "Consignment"]
+__all__ = ["REQUIREMENTS", "WIDTH", "Consignment", "requirement_rows"]
 
 
 class Consignment:
@@ -41,7 +45,13 @@ class Consignment:
     )
 
     def __init__(
-        self, port: int, index: int, arrived: float, cohort: bool, req: list[float], plan: int
+        self,
+        port: int,
+        index: int,
+        arrived: float,
+        cohort: bool,
+        req: MutableSequence[float],
+        plan: int,
     ):
         self.port, self.index, self.arrived, self.cohort = port, index, arrived, cohort
         self.req, self.plan = req, plan
@@ -55,3 +65,15 @@ class Consignment:
         #: its officer review's (start, end), booked before it became a journey (see
         #: :mod:`sim.model.reviewed`): its first finite lane visit takes these times
         self.booked: tuple[float, float] | None = None
+
+
+def requirement_rows(table: np.ndarray) -> list[array[float]]:
+    """A table's rows as one array of doubles each: what a consignment carries as ``req``.
+
+    Reading an item gives the same float a list would hold; making one costs one object, not
+    one per column (``tolist`` makes ``WIDTH`` floats a row, and those that live long enough
+    cost fresh memory: five times the time).
+    """
+    buf = np.ascontiguousarray(table, dtype=float).tobytes()
+    width = table.shape[1] * 8
+    return [array("d", buf[i : i + width]) for i in range(0, len(buf), width)]

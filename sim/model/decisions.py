@@ -18,7 +18,7 @@ Until a consignment is decided, each of its decision columns holds its selection
 from __future__ import annotations
 
 import math
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -280,7 +280,7 @@ class Decisions:
         self._at(tick).journeys.append(who)
         return True
 
-    def alone(self, req: list[float]) -> tuple[list[float], int]:
+    def alone(self, req: Sequence[float]) -> tuple[list[float], int]:
         """One declaration's decision now: its decided requirement row and the decision's
         number 0-15."""
         p = self.port

@@ -10,7 +10,7 @@ import simpy
 
 from sim.model.bulk import Bulk
 from sim.model.cell import Cell
-from sim.model.consignment import Consignment
+from sim.model.consignment import Consignment, requirement_rows
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
 from sim.model.eras import era_of
@@ -301,7 +301,7 @@ class Port:
                 index[slow].tolist(),
                 arrived[slow].tolist(),
                 cohort[slow].tolist(),
-                table[slow].tolist(),
+                requirement_rows(table[slow]),
                 plan[slow].tolist(),
                 strict=True,
             )

@@ -12,7 +12,7 @@ recall) and the enforcement tally (found after release, or slipped) are read.
 from __future__ import annotations
 
 import math
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -124,7 +124,7 @@ def released_before_test(p: Port, r: np.ndarray) -> np.ndarray:
     )
 
 
-def early(p: Port, r: list[float]) -> bool:
+def early(p: Port, r: Sequence[float]) -> bool:
     """:func:`released_before_test` for one consignment that had its quarantine check: what
     the on-site check itself finds (anything but a pest, which only the laboratory finds)
     holds the goods as before."""

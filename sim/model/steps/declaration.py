@@ -4,7 +4,7 @@ side."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -166,7 +166,7 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
     return r
 
 
-def select_row(p: Port, row: list[float], now: float) -> list[float] | None:
+def select_row(p: Port, row: Sequence[float], now: float) -> list[float] | None:
     """:func:`select` for one declaration given as its requirement row, in scalars, where the
     selector has a scalar form (``select_row``): the row with its decisions written in, or
     None (then :func:`select` applies)."""

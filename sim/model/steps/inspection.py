@@ -5,7 +5,7 @@ consignments are flows."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -56,7 +56,7 @@ def quarantine_rows(p: Port, r: np.ndarray) -> np.ndarray:
     return (r[:, R.sel_quarantine] > 0) & (p.quarantine_officers is not None)
 
 
-def needs(p: Port, r: list[float]) -> tuple[bool, bool]:
+def needs(p: Port, r: Sequence[float]) -> tuple[bool, bool]:
     """:func:`physical_rows` and :func:`quarantine_rows` for one consignment."""
     scan = bool(r[R.sel_scan]) and p.scanners is not None
     read = not (r[R.ai_read] and r[R.ai_clear])
@@ -206,7 +206,7 @@ class Inspect(Step):
 
     @staticmethod
     def joint_exam(
-        p: Port, r: list[float], physical: bool, quarantine: bool
+        p: Port, r: Sequence[float], physical: bool, quarantine: bool
     ) -> tuple[tuple[Any, ...], float, int]:
         """A joint examination's staff, work and owner (before any cross-training slowdown).
         Both agencies: the teams and the quarantine officers (in a pool: two of its
