@@ -8,7 +8,7 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
-from array import array
+import struct
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -62,6 +62,7 @@ FLUSH = 4096
 _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises]
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
+_pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
 METRICS = ("clearance", "overall_clearance")
 
 
@@ -120,10 +121,10 @@ class Recorder:
             "containers": 0.0,
             "containers_inspected": 0.0,
         }
-        # STATS rows of record(), one after another, as doubles: converted while the row's
+        # STATS rows of record(), one after another, as doubles: packed while the row's
         # values are fresh in the cache (a list of floats, converted at the fold, reads
         # each float object back from wherever it lives: several times slower)
-        self._rows = array("d")
+        self._rows = bytearray()
         self._n_rows = 0
         self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
         self._block_rows = 0
@@ -147,7 +148,7 @@ class Recorder:
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
             checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
-            self._rows.extend((c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *c.own))
+            self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *c.own)
             self._n_rows += 1
             if self._n_rows >= FLUSH:
                 self.flush()
@@ -193,7 +194,7 @@ class Recorder:
         parts = self._blocks
         if self._rows:
             parts.append(np.frombuffer(self._rows, dtype=float).reshape(self._n_rows, -1))
-            self._rows, self._n_rows = array("d"), 0
+            self._rows, self._n_rows = bytearray(), 0
         if parts:
             self._blocks, self._block_rows = [], 0
             self._fold(np.concatenate(parts) if len(parts) > 1 else parts[0])
