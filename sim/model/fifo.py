@@ -27,6 +27,8 @@ import simpy
 from sim.model.lane import Booking, LaneStats
 
 INF = math.inf
+#: hours of run time per bucket of deferred requests (see :meth:`FifoLane.defer`)
+SPAN = 1.0
 
 
 class FifoLane(LaneStats):
@@ -46,7 +48,12 @@ class FifoLane(LaneStats):
         self._clock = 0.0  # how far on-duty time has been integrated
         self._bounds = (0.0, INF)  # the observation window
         self.win_queue = self.win_busy = 0.0
-        self._pending: list[tuple[float, int, int, Booking]] = []  # deferred, by time
+        # deferred requests: a heap of those before ``_edge``, later ones in hourly buckets
+        # (a pop from one heap of thousands read a dozen entries made hours ago: slow)
+        self._pending: list[tuple[float, int, int, Booking]] = []
+        self._edge = 0.0
+        self._later: dict[float, list[tuple[float, int, int, Booking]]] = {}
+        self._later_keys: list[float] = []  # a heap of the buckets' numbers
         self._soon: list[tuple[float, int, int, Booking]] = []  # requests that wake the lane
         self._wakes: set[float] = set()  # times at which a wake-up is scheduled
         self._seq = itertools.count()
@@ -95,8 +102,26 @@ class FifoLane(LaneStats):
                 self._wakes.add(booking.r)
                 env = self.env
                 env.timeout(booking.r - env.now, booking.r).callbacks.append(self._on_wake)
-        else:
+        elif booking.r < self._edge:
             heapq.heappush(self._pending, entry)
+        else:  # a bucket of its own hour: it joins the heap when the heap has run dry
+            k = booking.r // SPAN
+            bucket = self._later.get(k)
+            if bucket is None:
+                self._later[k] = [entry]
+                heapq.heappush(self._later_keys, k)
+            else:
+                bucket.append(entry)
+            if not self._pending:
+                self._next_bucket()
+
+    def _next_bucket(self) -> None:
+        """Move the earliest bucket into the (empty) heap: the heap holds every deferred
+        request before ``_edge``, the buckets every one at or after it."""
+        k = heapq.heappop(self._later_keys)
+        self._pending.extend(self._later.pop(k))
+        heapq.heapify(self._pending)
+        self._edge = (k + 1) * SPAN
 
     def _woken(self, event: Any) -> None:
         self._wakes.discard(event.value)
@@ -128,6 +153,8 @@ class FifoLane(LaneStats):
             if r > upto or (r == upto and k >= key):
                 return
             _, _, _, b = heapq.heappop(head)
+            if not pending and self._later_keys:
+                self._next_bucket()
             b.proceed(book(r, b.service, b.cohort))
 
     def book(self, service: float, cohort: bool, key: float = INF) -> tuple[float, float]:
