@@ -10,6 +10,7 @@ come from running sums and counts, not from the histogram). Memory is fixed: 1,2
 from __future__ import annotations
 
 import math
+from array import array
 
 import numpy as np
 
@@ -56,11 +57,14 @@ class LogHistogram:
         self.counts = np.zeros(NBINS, dtype=np.int64)
         self.n = 0
         self.total = 0.0
-        self._buf: list[float] = []
+        # doubles, not a list of floats: each value is converted as it comes, while it is
+        # fresh in the cache, and no float object is kept alive until the flush
+        self._buf = array("d")
 
     def add(self, x: float) -> None:
-        self._buf.append(x)
-        if len(self._buf) >= 4096:
+        buf = self._buf
+        buf.append(x)
+        if len(buf) >= 4096:
             self._flush()
 
     def add_many(self, values: np.ndarray) -> None:
@@ -72,8 +76,8 @@ class LogHistogram:
 
     def _flush(self) -> None:
         if self._buf:
-            buf, self._buf = self._buf, []
-            self.add_many(np.asarray(buf))
+            buf, self._buf = self._buf, array("d")
+            self.add_many(np.frombuffer(buf, dtype=float))
 
     @property
     def mean(self) -> float:
