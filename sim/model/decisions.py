@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Generator, Sequence
 from functools import partial
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,12 +34,14 @@ from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
+    from sim.model.bulk import Bulk
     from sim.model.consignment import Consignment
     from sim.model.journey import Journey
     from sim.model.port import Port
 
 #: a consignment's decision columns as bits (document, scan, physical, quarantine: 1, 2, 4, 8)
 _COLUMNS = list(DECISIONS.values())
+_index = attrgetter("index")  # a consignment's arrival index
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
 
 
@@ -109,13 +112,19 @@ class Decisions:
         early = p.route.plan(table, upto="assess") | p.route.bit["decide"]
         lodged = lodged_at(table, arrived)
         review = (early & p.route.bit["review"]) != 0
+        flows: list[Consignment] = []
         if review.any():  # they queue before the assessment: decide on their way
-            self._on_their_way(review, index, arrived, table, cohort, early, lodged)
+            flows += self._on_their_way(review, index, arrived, table, cohort, early, lodged)
         ticks = np.where(review, math.inf, self.tick(lodged + p.assess))
         env = p.env
         due = ticks <= env.now
+        blocks: list[Bulk] = []
         if due.any():
-            self._decide(index[due], arrived[due], table[due], cohort[due])
+            blocks, decided = self._decide(index[due], arrived[due], table[due], cohort[due])
+            flows += decided
+        if blocks or flows:  # journeys start in arrival order, so that their requests at
+            # one moment (the run's start, for those assessed before it) are booked in it
+            p.launch(blocks, sorted(flows, key=_index) if len(flows) > 1 else flows)
         later = ~due & ~review
         if not later.any():
             return
@@ -130,21 +139,20 @@ class Decisions:
         for tick, a, b in zip(ticks[first].tolist(), bounds, bounds[1:], strict=False):
             self._at(tick).blocks.append(tuple(x[a:b] for x in columns))
 
-    def _on_their_way(self, review: np.ndarray, *columns: np.ndarray) -> None:
-        """Start declarations that queue for officer review first on their way to their
-        decision: as rows where they may be (see :mod:`sim.model.reviewed`), else as
-        journeys. ``columns``: index, arrived, table, cohort, early plan, lodging time."""
+    def _on_their_way(self, review: np.ndarray, *columns: np.ndarray) -> list[Consignment]:
+        """Declarations that queue for officer review first, on their way to their
+        decision: rows where they may be (see :mod:`sim.model.reviewed`), else the journeys
+        to start. ``columns``: index, arrived, table, cohort, early plan, lodging time."""
         rows = review & self.reviewed.eligible(columns[0], columns[-1])
         if rows.any():
             self.reviewed.add(*(x[rows] for x in columns))
         review = review & ~rows
         if not review.any():
-            return
+            return []
         index, arrived, table, cohort, early, _ = (x[review] for x in columns)
         self._plan_each(index, table)
         none = np.zeros(len(index), np.int64)  # (undecided: no queues asked)
-        _, flows = self.port.split(index, arrived, table, cohort, early, False, (none, none))
-        self.port.launch([], flows)
+        return self.port.split(index, arrived, table, cohort, early, False, (none, none))[1]
 
     def plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each row's plan, queue visits and first queue step for each of the 16 decisions
@@ -199,7 +207,11 @@ class Decisions:
         combo = combos(table)
         if k:
             at = np.arange(k), combo[:k]
-            self._hand_on(index, arrived, table[:k], cohort, plans[at], (visits[at], first[at]))
+            p.launch(
+                *self._hand_on(
+                    index, arrived, table[:k], cohort, plans[at], (visits[at], first[at])
+                )
+            )
         if js:
             rows = []
             for j, row, c in zip(js, table[k:].tolist(), combo[k:].tolist(), strict=True):
@@ -215,12 +227,13 @@ class Decisions:
 
     def _decide(
         self, index: np.ndarray, arrived: np.ndarray, table: np.ndarray, cohort: np.ndarray
-    ) -> None:
+    ) -> tuple[list[Bulk], list[Consignment]]:
+        """Decide rows now: the blocks and journeys to launch (see :meth:`_hand_on`)."""
         p = self.port
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
         select(p, table, uniforms, p.env.now)
         plan = p.route.plan(table)
-        self._hand_on(index, arrived, table, cohort, plan, p.route.queues(table, plan))
+        return self._hand_on(index, arrived, table, cohort, plan, p.route.queues(table, plan))
 
     def _hand_on(
         self,
@@ -230,9 +243,9 @@ class Decisions:
         cohort: np.ndarray,
         plan: np.ndarray,
         queues: tuple[np.ndarray, np.ndarray],
-    ) -> None:
-        """Launch decided rows: those that meet no queue are held (see :class:`Held`), the
-        others go in bulk or as flows."""
+    ) -> tuple[list[Bulk], list[Consignment]]:
+        """Hand decided rows on: those that meet no queue are held (see :class:`Held`); the
+        others are returned as the blocks and flows to launch."""
         p, held = self.port, self.held
         visits, first = queues
         if held is not None and held.open(p.env.now) and p.bulk:
@@ -244,13 +257,14 @@ class Decisions:
                     x[keep] for x in (index, arrived, table, cohort, plan)
                 )
                 queues = visits[keep], first[keep]
-        if len(index):
-            blocks, flows = p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
-            if held is not None and held.open(p.env.now):
-                for b in blocks:  # finished, once booked, together with others
-                    if (b.index < SMUGGLING_INDEX).all():
-                        b.holder = held
-            p.launch(blocks, flows)
+        if not len(index):
+            return [], []
+        blocks, flows = p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
+        if held is not None and held.open(p.env.now):
+            for b in blocks:  # finished, once booked, together with others
+                if (b.index < SMUGGLING_INDEX).all():
+                    b.holder = held
+        return blocks, flows
 
     def decide_one(self, j: Journey) -> Generator[Any, Any, None]:
         """A journey at its assessment: wait for the decision of its tick's block, or, if its
