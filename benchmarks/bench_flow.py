@@ -313,6 +313,8 @@ def bench_risk(path: Path, rounds: int = 3, seed: int = 0) -> dict[str, Any] | N
         "flows": flows,
         "consignments_per_s": rate,
         "ratio": rate["risk"] / rate["static"],
+        # each round's pair ran back to back, so it shares the machine's drift
+        "round_ratios": [s / r for s, r in zip(walls["static"], walls["risk"], strict=True)],
         "cpu_ratio": cpu["static"] / cpu["risk"],
     }
 
@@ -530,6 +532,8 @@ def bench_network(n: int, reps: int = 5, seed: int = 0, warmup: bool = True) -> 
         "bordersim": {**_side(b, b_walls, b_cpus), "censored": b["censored"]},
         "plain_simpy": _side(p, p_walls, p_cpus),
         "ratio": b_med / p_med if p_med > 0 else math.nan,
+        # each round's pair ran back to back, so it shares the machine's drift
+        "round_ratios": [b / p for b, p in zip(b_walls, p_walls, strict=True)],
         "cpu_ratio": statistics.median(b_cpus) / statistics.median(p_cpus),
         "theory_sojourn_min": theory * 60,
         "sojourn_difference": b["mean_sojourn_h"] / p["mean_sojourn_h"] - 1,
@@ -607,6 +611,7 @@ def format_report(result: dict[str, Any]) -> str:
             f"    consignments per second, risk engine / tables: {c['ratio']:.3f}"
             f"   target >= {TARGET_RISK:g}: {_mark(c['ratio'] >= TARGET_RISK)}"
             f"   (by CPU time: {c['cpu_ratio']:.3f})",
+            _rounds(c["round_ratios"], 3),
             "",
         ]
     b = result.get("network")
@@ -638,8 +643,16 @@ def format_report(result: dict[str, Any]) -> str:
             f"    ratio bordersim / plain SimPy: {b['ratio']:.2f}"
             f"   target <= {TARGET_RATIO:g}: {_mark(b['ratio'] <= TARGET_RATIO)}"
             f"   (by CPU time: {b['cpu_ratio']:.2f})",
+            _rounds(b["round_ratios"], 2),
         ]
     return "\n".join(lines)
+
+
+def _rounds(ratios: list[float], digits: int) -> str:
+    """Each round's ratio (its two runs back to back, under the same drift of the machine):
+    their spread shows how far to trust the ratio of medians above."""
+    each = ", ".join(f"{x:.{digits}f}" for x in ratios)
+    return f"    each round's ratio: {each} (median {statistics.median(ratios):.{digits}f})"
 
 
 def _parser() -> argparse.ArgumentParser:
