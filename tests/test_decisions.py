@@ -122,6 +122,35 @@ def test_reviewed_declarations_are_decided_between_their_tick_and_their_assessme
     assert (asked % refresh == 0).any() and (asked % refresh != 0).any()
 
 
+class Foreseeing(ScanFrom):
+    """:class:`ScanFrom` that tells the model which decisions to plan ahead for: the right
+    ones, or (``wrong``) only 'nothing', so every scan falls outside them."""
+
+    def __init__(self, start: float, refresh: float, wrong: bool):
+        super().__init__(start, refresh)
+        self.wrong = wrong
+
+    def outcomes(self, block: SelectionInput) -> list[dict[str, np.ndarray]]:
+        n = len(block.commodity)
+        no, yes = np.zeros(n, bool), np.ones(n, bool)
+        nothing = {"document": no, "scan": no, "physical": no, "quarantine": no}
+        return [nothing] if self.wrong else [nothing, {**nothing, "scan": yes}]
+
+
+@pytest.mark.parametrize("start", [0.0, 48.0])  # (0: declarations lodged before the run too)
+def test_a_decision_the_selector_did_not_foresee_is_planned_when_taken(start):
+    """``outcomes`` is a hint for planning ahead: a decision outside it (here every scan)
+    is planned when it is taken, so the run is exactly that of a selector without the hint,
+    for blocks, reviewed rows and journeys alike."""
+    logs = [
+        run(selector, review=0.5).log
+        for selector in (ScanFrom(start, 1.0), *(Foreseeing(start, 1.0, w) for w in (False, True)))
+    ]
+    assert logs[0].sel_scan.any() and logs[0].review.notna().any()
+    pd.testing.assert_frame_equal(logs[0], logs[1])
+    pd.testing.assert_frame_equal(logs[0], logs[2])
+
+
 @pytest.mark.parametrize("document", ["unlimited", 2])
 def test_the_risk_engine_in_bulk_gives_exactly_what_the_general_flow_gives(document):
     """With a dynamic selector, decided rows that meet no queue are held and finished in bulk

@@ -239,6 +239,23 @@ def test_one_row_and_block_decisions_agree():
     assert (a.ledger.inspected["sea"] == b.ledger.inspected["sea"]).all()
 
 
+@pytest.mark.parametrize("document", ["table", 0.1])
+def test_the_engine_foresees_each_decision_among_its_outcomes(document):
+    """``outcomes`` (what the model plans ahead for) holds every decision the engine then
+    takes, whatever the state: thresholds, credit rules, blocks of one or many."""
+    rng = np.random.default_rng(7)
+    e = engine({"random_share": 0.2, "document": document})
+    for h in range(200):
+        b = block(rng, int(rng.integers(1, 40)), h * 0.5, classes=(1, 1, 4, 1), prevalence=0.2)
+        possible = e.outcomes(b)
+        out = e.select(b)
+        assert len(possible) == (2 if document == "table" else 4)
+        foreseen = np.zeros(len(b.commodity), bool)
+        for option in possible:
+            foreseen |= np.all([option[c] == out[c] for c in out], axis=0)
+        assert foreseen.all(), h
+
+
 # --- alerts -------------------------------------------------------------------------------
 def test_an_alert_raises_exactly_its_signature_and_only_after_it_arrives():
     """A seizure of frozen goods from origin 'a' at 10.2 h, received 5 h later: decisions

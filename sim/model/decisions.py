@@ -30,7 +30,7 @@ from sim.model.held import Held
 from sim.model.reviewed import Reviewed, Row
 from sim.model.route import finite
 from sim.model.selection import Selector
-from sim.model.steps.declaration import DECISIONS, lodged_at, select, select_row
+from sim.model.steps.declaration import DECISIONS, lodged_at, outcomes, select, select_row
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ SMALL_BLOCK = 4
 
 
 class _Due:
-    """What one tick decides: blocks of rows (each with its plans for the 16 decisions), and
+    """What one tick decides: blocks of rows (each with its plans for its possible decisions), and
     reviewed declarations in the order they reached their assessment: journeys (waiting on
     ``event``) and rows (see :mod:`sim.model.reviewed`)."""
 
@@ -75,9 +75,9 @@ class Decisions:
         self.dynamic = bool(getattr(selector, "dynamic", False))
         self.refresh = float(getattr(selector, "refresh", 0.0))
         self._due: dict[float, _Due] = {}
-        #: a reviewed declaration's plan for each of the 16 decisions, and whether its one
-        #: queue left is booked lazily, by consignment index
-        self._plans: dict[int, tuple[list[int], list[bool]]] = {}
+        #: a reviewed declaration's possible decisions, its plan for each, and whether its
+        #: one queue left is then booked lazily, by consignment index
+        self._plans: dict[int, tuple[list[int], list[int], list[bool]]] = {}
         self.held = Held(port, self.refresh) if self.dynamic else None
         self.reviewed = Reviewed(self)
         self.closed = False  # the run has ended: nothing is decided any more
@@ -133,7 +133,7 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        columns = (index, arrived, table, cohort, *self.plans16(table))
+        columns = (index, arrived, table, cohort, *self.plans_ahead(table))
         first = np.flatnonzero(np.diff(ticks, prepend=-math.inf))  # each tick's first row
         bounds = [*first.tolist(), len(ticks)]
         for tick, a, b in zip(ticks[first].tolist(), bounds, bounds[1:], strict=False):
@@ -154,26 +154,58 @@ class Decisions:
         none = np.zeros(len(index), np.int64)  # (undecided: no queues asked)
         return self.port.split(index, arrived, table, cohort, early, False, (none, none))[1]
 
-    def plans16(self, table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Each row's plan, queue visits and first queue step for each of the 16 decisions
-        (all functions of its row), worked out for a whole block when it is made, so that a
-        tick's block only looks its own up."""
+    def plans_ahead(
+        self, table: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's possible decisions (:func:`outcomes`: numbers 0-15) and, for each, its
+        plan, queue visits and first queue step (all functions of its row), worked out for a
+        whole block when it is made, so that a tick's block only looks its own up."""
         n, route = len(table), self.port.route
+        cands = outcomes(self.port, table, {c: table[:, col] for c, col in DECISIONS.items()})
+        k = cands.shape[1]
         # column-major: the steps' rules read it column by column (a third less time)
-        rows = np.repeat(table.T, 16, axis=1).T
-        rows[:, _COLUMNS] = np.tile(_COMBOS, (n, 1))
+        rows = np.repeat(table.T, k, axis=1).T
+        rows[:, _COLUMNS] = _COMBOS[cands.reshape(-1)]
         plan = route.plan(rows)
         visits, first = route.queues(rows, plan)
-        return plan.reshape(n, 16), visits.reshape(n, 16), first.reshape(n, 16)
+        return cands, plan.reshape(n, k), visits.reshape(n, k), first.reshape(n, k)
+
+    def _looked_up(
+        self, table: np.ndarray, combo: np.ndarray, cands: np.ndarray, *ahead: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
+        """Decided rows' plans, queue visits and first queue steps: those worked out ahead
+        (see :meth:`plans_ahead`) for their decisions, or, for a decision outside them,
+        worked out now."""
+        match = cands == combo[:, None]
+        col = match.argmax(axis=1)
+        rows = np.arange(len(combo))
+        plan, visits, first = (x[rows, col] for x in ahead)
+        miss = ~match[rows, col]
+        if miss.any():
+            route = self.port.route
+            plan[miss] = route.plan(table[miss])
+            visits[miss], first[miss] = route.queues(table[miss], plan[miss])
+        return plan, visits, first
+
+    def plan_one(self, row: Sequence[float]) -> tuple[int, bool, bool]:
+        """A decided row's plan, whether it may then be finished in bulk with its review its
+        only queue (``alone``), and whether its one queue after the review is booked lazily,
+        for a decision :meth:`plans_ahead` did not foresee."""
+        route, table = self.port.route, np.array([row])
+        plan = route.plan(table)
+        visits, _ = route.queues(table, plan)
+        alone = bool(route.in_bulk(plan, visits)[0]) and int(visits[0]) == 1
+        return int(plan[0]), alone, int(visits[0]) - int(finite(self.port.review)) == 1
 
     def _plan_each(self, index: np.ndarray, table: np.ndarray) -> None:
-        """Each row's plan for each of the 16 decisions (a plan is a function of its row),
+        """Each row's plan for each of its possible decisions (a plan is a function of its row),
         and whether its one queue left after the review is booked lazily, so that a
         declaration decided alone needs no plan of its own."""
-        plans, visits, _ = self.plans16(table)
+        cands, plans, visits, _ = self.plans_ahead(table)
         review = int(finite(self.port.review))
         lazy = (visits - review == 1).tolist()
-        self._plans.update(zip(index.tolist(), zip(plans.tolist(), lazy, strict=True), strict=True))
+        known = zip(cands.tolist(), plans.tolist(), lazy, strict=True)
+        self._plans.update(zip(index.tolist(), known, strict=True))
 
     def _decided(self, c: Consignment, row: list[float], combo: int) -> None:
         """Give a journey decided on its way its decisions and its new plan."""
@@ -182,8 +214,13 @@ class Decisions:
         if known is None:
             c.plan = int(self.port.route.plan(np.array([row]))[0])
         else:
-            c.plan = known[0][combo]
-            c.deferred = self.port.bulk and known[1][combo]
+            cands, plans, lazy = known
+            if combo in cands:
+                i = cands.index(combo)
+                c.plan, queue_left = plans[i], lazy[i]
+            else:
+                c.plan, _, queue_left = self.plan_one(row)
+            c.deferred = self.port.bulk and queue_left
         c.decided = True
 
     def _at_tick(self, tick: float, _: object) -> None:
@@ -194,7 +231,7 @@ class Decisions:
         p = self.port
         k = 0
         if due.blocks:
-            index, arrived, table, cohort, plans, visits, first = (
+            index, arrived, table, cohort, cands, plans, visits, first = (
                 np.concatenate(x) if len(due.blocks) > 1 else x[0]
                 for x in zip(*due.blocks, strict=True)
             )
@@ -206,12 +243,8 @@ class Decisions:
         select(p, table, uniforms, p.env.now)
         combo = combos(table)
         if k:
-            at = np.arange(k), combo[:k]
-            p.launch(
-                *self._hand_on(
-                    index, arrived, table[:k], cohort, plans[at], (visits[at], first[at])
-                )
-            )
+            plan, visits, first = self._looked_up(table[:k], combo[:k], cands, plans, visits, first)
+            p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
         if js:
             rows = []
             for j, row, c in zip(js, table[k:].tolist(), combo[k:].tolist(), strict=True):

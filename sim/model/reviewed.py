@@ -34,18 +34,19 @@ INF = math.inf
 class Row:
     """One reviewed declaration on its way to its decision: its requirement row ``r`` (the
     decision columns hold its selection uniforms until it is decided), its plan before the
-    decision, and, for each of the 16 decisions, its plan, whether the review is then its
-    only queue (``alone``: it may be held) and whether one queue is left after the review
-    (``lazy``: booked lazily). ``start``, ``end``: its review, once booked."""
+    decision, its possible decisions (``cands``, numbers 0-15) and, for each, its plan, whether
+    the review is then its only queue (``alone``: it may be held) and whether one queue is left
+    after the review (``lazy``: booked lazily). ``start``, ``end``: its review, once booked."""
 
     __slots__ = (
         ("index", "arrived", "r", "cohort", "early")
-        + ("plans", "alone", "lazy")
+        + ("cands", "plans", "alone", "lazy")
         + ("start", "end")
     )
 
     def __init__(self, index: int, arrived: float, r: list[float], cohort: bool, early: int):
         self.index, self.arrived, self.r, self.cohort, self.early = index, arrived, r, cohort, early
+        self.cands: list[int] = []
         self.plans: list[int] = []
         self.alone: list[bool] = []
         self.lazy: list[bool] = []
@@ -81,24 +82,25 @@ class Reviewed:
     ) -> None:
         """Take a block's reviewed declarations: each asks the review lane at its lodging."""
         p = self.port
-        plans, visits, _ = self.decisions.plans16(table)
+        cands, plans, visits, _ = self.decisions.plans_ahead(table)
         alone = p.route.in_bulk(plans, visits) & (visits == 1)  # the review, nothing else
         lazy = visits == 2
         lane, waiting = p.review, self.waiting
-        for i, a, r, c, e, t, pl, al, lz in zip(
+        for i, a, r, c, e, t, ca, pl, al, lz in zip(
             index.tolist(),
             arrived.tolist(),
             table.tolist(),
             cohort.tolist(),
             early.tolist(),
             lodged.tolist(),
+            cands.tolist(),
             plans.tolist(),
             alone.tolist(),
             lazy.tolist(),
             strict=True,
         ):
             row = waiting[i] = Row(i, a, r, c, e)
-            row.plans, row.alone, row.lazy = pl, al, lz
+            row.cands, row.plans, row.alone, row.lazy = ca, pl, al, lz
             booking = Booking(lane, t, i, r[R.review_time], c, True)
             booking.proceed = partial(self._booked, row)
             lane.defer(booking)
@@ -124,13 +126,17 @@ class Reviewed:
         flows = []
         for row, r, combo in decided:
             del waiting[row.index]
-            plan = row.plans[combo]
-            if hold and row.alone[combo]:
+            if combo in row.cands:
+                i = row.cands.index(combo)
+                plan, alone, lazy = row.plans[i], row.alone[i], row.lazy[i]
+            else:
+                plan, alone, lazy = self.decisions.plan_one(r)
+            if hold and alone:
                 assert held is not None
                 held.add_reviewed(row.index, row.arrived, r, row.cohort, plan, row.start, row.end)
                 continue
             c = Consignment(p.index, row.index, row.arrived, row.cohort, r, plan)
-            c.deferred = row.lazy[combo]
+            c.deferred = lazy
             c.booked = (row.start, row.end)
             flows.append(c)
         if flows:

@@ -274,6 +274,21 @@ class RiskEngine:
         out["document"] = doc
         return {check: out[check] for check in CHECKS}
 
+    def outcomes(self, block: SelectionInput) -> list[dict[str, np.ndarray]]:
+        """The decisions each consignment of ``block`` may get, whatever the state of the run
+        when it is decided: not inspected, or inspected with the checks of its mix; the
+        document check the tables' (or, decided by score or by partners' data, either). A
+        hint that lets the model plan ahead (a decision outside it is planned when taken)."""
+        mix, com, cls = self.mix[block.port], block.commodity, block.trader_class
+        n = len(com)
+        inspected = mix.split(np.ones(n, bool), com, cls, block.uniforms)
+        none = {check: np.zeros(n, bool) for check in inspected}
+        if self.cfg.document == "table" and self.sharing is None:
+            docs = [block.uniforms["document"] < mix.document[com, cls]]
+        else:
+            docs = [np.zeros(n, bool), np.ones(n, bool)]
+        return [{"document": doc, **checks} for doc in docs for checks in (none, inspected)]
+
     # -- dated settings (a timeline's changes to [risk]) -------------------------------------
     def use_settings(self, now: float) -> None:
         """Put in force the settings of the era ``now`` falls in (a decision's time)."""

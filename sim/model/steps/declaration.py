@@ -144,10 +144,21 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
     inspected set is the union of theirs. Either way only goods subject to statutory
     inspection can be selected for a quarantine check. The selector never needs to know.
     """
+    chosen = dict(p.selector.select(selection_input(p, r, uniforms, now)))
+    chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
+    for check, col in DECISIONS.items():
+        r[:, col] = chosen[check]
+    return r
+
+
+def selection_input(
+    p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float
+) -> SelectionInput:
+    """What the selector sees of the rows of ``r`` (see :func:`select`)."""
     u = dict(uniforms)
     if not p.separate_declarations:
         u["quarantine"] = u["physical"]
-    block = SelectionInput(
+    return SelectionInput(
         port=p.name,
         direction=r[:, R.direction].astype(int),
         commodity=r[:, R.commodity].astype(int),
@@ -159,11 +170,23 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
         illicit=r[:, R.illicit].astype(int),
         score_u=r[:, R.score_noise],
     )
-    chosen = dict(p.selector.select(block))
-    chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
-    for check, col in DECISIONS.items():
-        r[:, col] = chosen[check]
-    return r
+
+
+def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndarray:
+    """The decisions (numbers 0-15, bit i: ``CHECKS[i]``) each row of ``r`` may get from a
+    dynamic selector whatever the run's state then, one column per possibility: the
+    selector's ``outcomes`` where it has them, else all 16. A hint for planning ahead: a
+    decision outside it is planned when it is taken."""
+    ask = getattr(p.selector, "outcomes", None)
+    n = len(r)
+    if ask is None:
+        return np.tile(np.arange(16, dtype=np.int64), (n, 1))
+    statutory = r[:, R.statutory] > 0
+    cols = []
+    for chosen in ask(selection_input(p, r, uniforms, p.env.now)):
+        bits = [chosen[c] & statutory if c == "quarantine" else chosen[c] for c in CHECKS]
+        cols.append(sum(np.asarray(b, np.int64) << i for i, b in enumerate(bits)))
+    return np.stack(cols, axis=1)
 
 
 def select_row(p: Port, row: Sequence[float], now: float) -> list[float] | None:
