@@ -9,6 +9,7 @@ over the window where the threshold matters), so a correct engine fails about on
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -254,6 +255,26 @@ def test_the_engine_foresees_each_decision_among_its_outcomes(document):
         for option in possible:
             foreseen |= np.all([option[c] == out[c] for c in out], axis=0)
         assert foreseen.all(), h
+
+
+def test_decisions_prepared_when_the_consignments_are_made_are_the_same():
+    """What :meth:`RiskEngine.prepare` works out ahead (scores before alerts, signatures,
+    checks if inspected, ...) gives the very decisions worked out at the time, alerts,
+    credit rules and both directions included; it prepares nothing where those parts may
+    change during a run."""
+    rng = np.random.default_rng(11)
+    now, ahead = engine({"random_share": 0.2}), engine({"random_share": 0.2})
+    for e in (now, ahead):
+        e.observe(Observation("sea", 5.0, 1, 0, GENERAL, 1, True))
+    for h in range(150):
+        b = block(rng, int(rng.integers(2, 60)), h * 0.5, classes=(1, 1, 4, 1), prevalence=0.2)
+        b = dataclasses.replace(b, direction=rng.integers(0, 2, len(b.commodity)))
+        plain, prepared = now.select(b), ahead.select(b, ahead.prepare(b))
+        for check in plain:
+            assert (plain[check] == prepared[check]).all(), (h, check)
+    assert (now.ledger.inspected["sea"] == ahead.ledger.inspected["sea"]).all()
+    assert now.ledger.inspected["sea"].sum() > 100
+    assert engine({"learning": {"labels": 100}}).prepare(b) is None
 
 
 # --- alerts -------------------------------------------------------------------------------

@@ -30,7 +30,15 @@ from sim.model.held import Held
 from sim.model.reviewed import Reviewed, Row
 from sim.model.route import finite
 from sim.model.selection import Selector
-from sim.model.steps.declaration import DECISIONS, lodged_at, outcomes, select, select_row
+from sim.model.steps.declaration import (
+    DECISIONS,
+    lodged_at,
+    outcomes,
+    prepare,
+    select,
+    select_row,
+    uniforms_of,
+)
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
@@ -133,7 +141,10 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        columns = (index, arrived, table, cohort, *self.plans_ahead(table))
+        columns: tuple[np.ndarray, ...] = (index, arrived, table, cohort, *self.plans_ahead(table))
+        prepared = prepare(p, table, uniforms_of(table))
+        if prepared is not None:
+            columns = (*columns, prepared)
         first = np.flatnonzero(np.diff(ticks, prepend=-math.inf))  # each tick's first row
         bounds = [*first.tolist(), len(ticks)]
         for tick, a, b in zip(ticks[first].tolist(), bounds, bounds[1:], strict=False):
@@ -161,7 +172,7 @@ class Decisions:
         plan, queue visits and first queue step (all functions of its row), worked out for a
         whole block when it is made, so that a tick's block only looks its own up."""
         n, route = len(table), self.port.route
-        cands = outcomes(self.port, table, {c: table[:, col] for c, col in DECISIONS.items()})
+        cands = outcomes(self.port, table, uniforms_of(table))
         k = cands.shape[1]
         # column-major: the steps' rules read it column by column (a third less time)
         rows = np.repeat(table.T, k, axis=1).T
@@ -230,17 +241,22 @@ class Decisions:
         js = due.journeys
         p = self.port
         k = 0
+        prepared = None
         if due.blocks:
-            index, arrived, table, cohort, cands, plans, visits, first = (
+            index, arrived, table, cohort, cands, plans, visits, first, *prepared_ = (
                 np.concatenate(x) if len(due.blocks) > 1 else x[0]
                 for x in zip(*due.blocks, strict=True)
             )
             k = len(index)
+            prepared = prepared_[0] if prepared_ else None
         if js:
             req = np.array([j.r for j in js])  # (a journey's r: its requirement row)
             table = np.concatenate([table, req]) if k else req
+            if prepared is not None or not k:
+                more = self._prepared(js, req)  # (all rows prepared, or none)
+                prepared = more if more is None or not k else np.concatenate([prepared, more])
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
-        select(p, table, uniforms, p.env.now)
+        select(p, table, uniforms, p.env.now, prepared)
         combo = combos(table)
         if k:
             plan, visits, first = self._looked_up(table[:k], combo[:k], cands, plans, visits, first)
@@ -257,6 +273,19 @@ class Decisions:
                 due.event.succeed()
             if rows:
                 self.reviewed.hand_on(rows)
+
+    def _prepared(self, js: list[Journey | Row], req: np.ndarray) -> np.ndarray | None:
+        """What the selector prepared of the waiting declarations' decisions (a row's, when it
+        was made; a journey's, now), or None."""
+        preps = [getattr(j, "prep", None) for j in js]  # (a journey has none)
+        missing = [i for i, x in enumerate(preps) if x is None]
+        if missing:
+            more = prepare(self.port, req[missing], uniforms_of(req[missing]))
+            if more is None:
+                return None
+            for i, x in zip(missing, more, strict=True):
+                preps[i] = x
+        return np.array(preps)
 
     def _decide(
         self, index: np.ndarray, arrived: np.ndarray, table: np.ndarray, cohort: np.ndarray

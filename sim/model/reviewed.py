@@ -23,6 +23,7 @@ import numpy as np
 from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.lane import Booking
+from sim.model.steps.declaration import prepare, uniforms_of
 from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
@@ -36,11 +37,13 @@ class Row:
     decision columns hold its selection uniforms until it is decided), its plan before the
     decision, its possible decisions (``cands``, numbers 0-15) and, for each, its plan, whether
     the review is then its only queue (``alone``: it may be held) and whether one queue is left
-    after the review (``lazy``: booked lazily). ``start``, ``end``: its review, once booked."""
+    after the review (``lazy``: booked lazily); ``prep``: what of its decision the selector
+    worked out when it was made (see :func:`sim.model.steps.declaration.prepare`), if any.
+    ``start``, ``end``: its review, once booked."""
 
     __slots__ = (
         ("index", "arrived", "r", "cohort", "early")
-        + ("cands", "plans", "alone", "lazy")
+        + ("cands", "plans", "alone", "lazy", "prep")
         + ("start", "end")
     )
 
@@ -50,6 +53,7 @@ class Row:
         self.plans: list[int] = []
         self.alone: list[bool] = []
         self.lazy: list[bool] = []
+        self.prep: np.ndarray | None = None
         self.start = self.end = math.nan
 
 
@@ -83,10 +87,12 @@ class Reviewed:
         """Take a block's reviewed declarations: each asks the review lane at its lodging."""
         p = self.port
         cands, plans, visits, _ = self.decisions.plans_ahead(table)
+        prepared = prepare(p, table, uniforms_of(table))
+        preps = [None] * len(index) if prepared is None else list(prepared)
         alone = p.route.in_bulk(plans, visits) & (visits == 1)  # the review, nothing else
         lazy = visits == 2
         lane, waiting = p.review, self.waiting
-        for i, a, r, c, e, t, ca, pl, al, lz in zip(
+        for i, a, r, c, e, t, ca, pl, al, lz, pr in zip(
             index.tolist(),
             arrived.tolist(),
             table.tolist(),
@@ -97,10 +103,11 @@ class Reviewed:
             plans.tolist(),
             alone.tolist(),
             lazy.tolist(),
+            preps,
             strict=True,
         ):
             row = waiting[i] = Row(i, a, r, c, e)
-            row.cands, row.plans, row.alone, row.lazy = ca, pl, al, lz
+            row.cands, row.plans, row.alone, row.lazy, row.prep = ca, pl, al, lz, pr
             booking = Booking(lane, t, i, r[R.review_time], c, True)
             booking.proceed = partial(self._booked, row)
             lane.defer(booking)

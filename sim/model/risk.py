@@ -80,6 +80,12 @@ from sim.model.sharing import Sharing
 from sim.scenario.schema import CHECKS, DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
 
 DEFAULT_AUC = 0.75
+#: the checks of an inspected consignment, in the order of :meth:`RiskEngine.prepare`'s columns
+PREPARED_CHECKS = ("scan", "physical", "quarantine")
+#: :meth:`RiskEngine.prepare`'s columns
+_SCORE, _CODE, _RAND, _ORDINARY, _POSSIBLE = range(5)
+_MIX = (5, 6, 7)
+_DOC = 8
 
 #: a port's exam-queue length now
 QueueLength = Callable[[str], float]
@@ -147,6 +153,9 @@ class RiskEngine:
         """Each consignment's score: prior + binormal noise + alert raise."""
         if self.dated:
             self.use_settings(block.now)
+        return self._alerted(block, self._score_before_alerts(block))
+
+    def _score_before_alerts(self, block: SelectionInput) -> np.ndarray:
         port, com, org, cls = block.port, block.commodity, block.origin, block.trader_class
         u = block.score_u if block.score_u is not None else block.uniforms["physical"] * SPLIT % 1
         s = self.prior[port][block.direction, com, org, cls] + ndtri(np.clip(u, 1e-12, 1 - 1e-12))
@@ -156,10 +165,16 @@ class RiskEngine:
             if self.sharing is not None:  # partners' data: better scores for their origins
                 d = self.sharing.separation(port, d, truth, org, block.uniforms["scan"])
             s = s + d
-        boost = self.alerts.boost(port, block.now)
-        if boost is not None:
-            s = s + boost[self.alerts.code(port, com, org, cls)]
         return np.asarray(s)
+
+    def _alerted(self, block: SelectionInput, s: np.ndarray, code: Any = None) -> np.ndarray:
+        """Scores ``s`` raised by the alerts in force (``code``: the rows' signatures)."""
+        boost = self.alerts.boost(block.port, block.now)
+        if boost is None:
+            return s
+        if code is None:
+            code = self.alerts.code(block.port, block.commodity, block.origin, block.trader_class)
+        return np.asarray(s + boost[code])
 
     def _separation(self, port: str, truth: np.ndarray, origin: np.ndarray) -> np.ndarray:
         d = self.d[truth]
@@ -211,14 +226,17 @@ class RiskEngine:
         self.d = np.concatenate([[0.0], separation(np.maximum(auc, self.base_auc))])
 
     # -- the decision -----------------------------------------------------------------------
-    def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
-        """Inspect (scan, physical, quarantine) and document-check decisions of a block."""
+    def select(
+        self, block: SelectionInput, prepared: np.ndarray | None = None
+    ) -> dict[str, np.ndarray]:
+        """Inspect (scan, physical, quarantine) and document-check decisions of a block
+        (``prepared``: its rows' :meth:`prepare`, if made when they were)."""
         if self.dated:
             self.use_settings(block.now)
         if len(block.commodity) == 1:
             out = select_one(self, block)
         else:
-            out = self._select_block(block)
+            out = self._select_block(block, prepared)
         if self.sharing is not None:  # electronic certificates from partner customs
             table = None
             if self.cfg.document == "table":
@@ -228,12 +246,12 @@ class RiskEngine:
             )
         return out
 
-    def _select_block(self, block: SelectionInput) -> dict[str, np.ndarray]:
-        port, d, cls, com = block.port, block.direction, block.trader_class, block.commodity
-        n = len(com)
-        score = self.score(block)
-        rand = block.uniforms["document"] * SPLIT % 1
-        ordinary = ~self.ruled[port][cls]
+    def _select_block(
+        self, block: SelectionInput, prepared: np.ndarray | None = None
+    ) -> dict[str, np.ndarray]:
+        port, d, cls = block.port, block.direction, block.trader_class
+        n = len(cls)
+        score, rand, ordinary, possible = self._parts(block, prepared)
         one = (d == d[0]).all()
         directions = [int(d[0])] if one else np.unique(d).tolist()
         if one:  # (most blocks: the same, without the masks)
@@ -251,28 +269,90 @@ class RiskEngine:
                 cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
                 doc[rows] = score[rows] > doc_thr
         truth = block.illicit if block.illicit is not None else np.zeros(n, int)
-        mix = self.mix[port]
-        possible = mix.possible[com, cls]
         cand &= possible
         chosen = cand & ordinary
         self.ledger.add(port, d[ordinary], cls[ordinary], chosen[ordinary], truth[ordinary])
-        for k in np.unique(cls[~ordinary]).tolist():
-            rows = cls == k
-            others = rows & ~cand & possible
-            take, force = rule(
-                self, port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
-            )
-            chosen |= top(cand & rows, score, take) | top(others, score, force)
-            self.ledger.add(port, d[rows], cls[rows], chosen[rows], truth[rows])
+        ruled = ~ordinary
+        if ruled.any():  # (the rules read the ordinary rate only: booked first)
+            for k in np.unique(cls[ruled]).tolist():
+                rows = cls == k
+                others = rows & ~cand & possible
+                take, force = rule(
+                    self, port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
+                )
+                chosen |= top(cand & rows, score, take) | top(others, score, force)
+            self.ledger.add(port, d[ruled], cls[ruled], chosen[ruled], truth[ruled])
         for direction in directions:
             self.windows[(port, direction)].add(
                 score[ordinary] if one else score[(d == direction) & ordinary]
             )
-        out = mix.split(chosen, com, cls, block.uniforms)
-        if self.cfg.document == "table":
-            doc = block.uniforms["document"] < mix.document[com, cls]
+        return self._checks(block, chosen, doc, prepared)
+
+    def _parts(
+        self, block: SelectionInput, prepared: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's score, random-selection draw, whether it is ordinary (no credit rule)
+        and whether it can be inspected: worked out now, or from ``prepared``."""
+        if prepared is None:
+            port, cls = block.port, block.trader_class
+            return (
+                self.score(block),
+                block.uniforms["document"] * SPLIT % 1,
+                ~self.ruled[port][cls],
+                self.mix[port].possible[block.commodity, cls],
+            )
+        code = prepared[:, _CODE].astype(np.int64)
+        score = self._alerted(block, prepared[:, _SCORE], code)
+        return score, prepared[:, _RAND], prepared[:, _ORDINARY] > 0, prepared[:, _POSSIBLE] > 0
+
+    def _checks(
+        self,
+        block: SelectionInput,
+        chosen: np.ndarray,
+        doc: np.ndarray,
+        prepared: np.ndarray | None,
+    ) -> dict[str, np.ndarray]:
+        """The checks of the rows ``chosen`` for inspection (their mix) and the document
+        checks (the tables', or ``doc``: by score)."""
+        table = self.cfg.document == "table"
+        if prepared is None:
+            mix, com, cls = self.mix[block.port], block.commodity, block.trader_class
+            out = mix.split(chosen, com, cls, block.uniforms)
+            if table:
+                doc = block.uniforms["document"] < mix.document[com, cls]
+        else:
+            mix_cols = zip(PREPARED_CHECKS, _MIX, strict=True)
+            out = {c: chosen & (prepared[:, i] > 0) for c, i in mix_cols}
+            if table:
+                doc = prepared[:, _DOC] > 0
         out["document"] = doc
         return {check: out[check] for check in CHECKS}
+
+    def prepare(self, block: SelectionInput) -> np.ndarray | None:
+        """What of each consignment's decision does not depend on the state of the run, worked
+        out for a whole block when it is made (columns ``PREPARED``): its score before alerts,
+        its alert signature, its random-selection draw, whether it is ordinary and can be
+        inspected, its checks if inspected, its document check by the tables. None when
+        these may change during the run (learning, locally known risks, partners' data,
+        dated settings)."""
+        cfg = self.cfg
+        if cfg.learning is not None or self.local_auc is not None or self.sharing or self.dated:
+            return None
+        port, com, cls = block.port, block.commodity, block.trader_class
+        mix = self.mix[port]
+        checks = mix.split(np.ones(len(com), bool), com, cls, block.uniforms)
+        doc = block.uniforms["document"] < mix.document[com, cls]
+        return np.column_stack(
+            [
+                self._score_before_alerts(block),
+                self.alerts.code(port, com, block.origin, cls),
+                block.uniforms["document"] * SPLIT % 1,
+                ~self.ruled[port][cls],
+                mix.possible[com, cls],
+                *(checks[check] for check in PREPARED_CHECKS),
+                doc,
+            ]
+        )
 
     def outcomes(self, block: SelectionInput) -> list[dict[str, np.ndarray]]:
         """The decisions each consignment of ``block`` may get, whatever the state of the run

@@ -64,6 +64,19 @@ class Selector(Protocol):
         ...
 
 
+class Preparing(Protocol):
+    """A dynamic selector that works out, when consignments are made, what of their
+    decisions does not depend on the state of the run (optional: a speed-up only)."""
+
+    def prepare(self, block: SelectionInput) -> np.ndarray | None:
+        """One row per consignment, for :meth:`select` (None: nothing to prepare)."""
+        ...
+
+    def select(
+        self, block: SelectionInput, prepared: np.ndarray | None = None
+    ) -> dict[str, np.ndarray]: ...
+
+
 class Learner(Protocol):
     """A selector that learns from what inspections find (optional)."""
 

@@ -5,14 +5,14 @@ side."""
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from sim.model.draws import R
 from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, TRADER
 from sim.model.route import Step, finite
-from sim.model.selection import SelectionInput
+from sim.model.selection import Preparing, SelectionInput
 from sim.scenario.schema import CHECKS
 
 if TYPE_CHECKING:
@@ -135,7 +135,13 @@ class Decide(Step):
         yield from j.port.decisions.decide_one(j)
 
 
-def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) -> np.ndarray:
+def select(
+    p: Port,
+    r: np.ndarray,
+    uniforms: dict[str, np.ndarray],
+    now: float,
+    prepared: np.ndarray | None = None,
+) -> np.ndarray:
     """Decide the checks of the rows of ``r`` and write them into its decision columns.
 
     With one declaration (``single``) customs and quarantine selection is one decision: the
@@ -143,8 +149,13 @@ def select(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float) 
     two declarations (``separate``, before 2018) the agencies select independently and the
     inspected set is the union of theirs. Either way only goods subject to statutory
     inspection can be selected for a quarantine check. The selector never needs to know.
+    ``prepared``: the rows' :func:`prepare`, made when they were (a dynamic selector's).
     """
-    chosen = dict(p.selector.select(selection_input(p, r, uniforms, now)))
+    block = selection_input(p, r, uniforms, now)
+    if prepared is None:
+        chosen = dict(p.selector.select(block))
+    else:
+        chosen = dict(cast(Preparing, p.selector).select(block, prepared))
     chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
     for check, col in DECISIONS.items():
         r[:, col] = chosen[check]
@@ -170,6 +181,21 @@ def selection_input(
         illicit=r[:, R.illicit].astype(int),
         score_u=r[:, R.score_noise],
     )
+
+
+def uniforms_of(r: np.ndarray) -> dict[str, np.ndarray]:
+    """The selection uniforms of undecided rows (their decision columns hold them)."""
+    return {check: r[:, col] for check, col in DECISIONS.items()}
+
+
+def prepare(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndarray | None:
+    """What of the rows' decisions does not depend on the run's state, worked out now for
+    :func:`select` to use later, where the selector can (``prepare``), else None."""
+    ask = getattr(p.selector, "prepare", None)
+    if ask is None:
+        return None
+    out = ask(selection_input(p, r, uniforms, p.env.now))
+    return None if out is None else np.asarray(out)
 
 
 def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndarray:
