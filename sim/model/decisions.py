@@ -70,11 +70,6 @@ class _Due:
         self.event: simpy.Event | None = None
 
 
-def combos(table: np.ndarray) -> np.ndarray:
-    """Each decided row's decision as a number 0-15 (its bits: the decision columns)."""
-    return np.asarray((table[:, _COLUMNS] > 0) @ (1 << np.arange(len(_COLUMNS))))
-
-
 class Decisions:
     """A port's pending dynamic decisions (a static selector never needs it)."""
 
@@ -256,8 +251,7 @@ class Decisions:
                 more = self._prepared(js, req)  # (all rows prepared, or none)
                 prepared = more if more is None or not k else np.concatenate([prepared, more])
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
-        select(p, table, uniforms, p.env.now, prepared)
-        combo = combos(table)
+        combo = select(p, table, uniforms, p.env.now, prepared)
         if k:
             plan, visits, first = self._looked_up(table[:k], combo[:k], cands, plans, visits, first)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))

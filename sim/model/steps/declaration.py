@@ -150,6 +150,7 @@ def select(
     inspected set is the union of theirs. Either way only goods subject to statutory
     inspection can be selected for a quarantine check. The selector never needs to know.
     ``prepared``: the rows' :func:`prepare`, made when they were (a dynamic selector's).
+    Returns each row's decision as a number 0-15 (bit i: ``CHECKS[i]``).
     """
     block = selection_input(p, r, uniforms, now)
     if prepared is None:
@@ -157,9 +158,11 @@ def select(
     else:
         chosen = dict(cast(Preparing, p.selector).select(block, prepared))
     chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
-    for check, col in DECISIONS.items():
+    combo = np.zeros(len(r), np.int64)
+    for i, (check, col) in enumerate(DECISIONS.items()):
         r[:, col] = chosen[check]
-    return r
+        combo |= np.asarray(chosen[check], np.int64) << i
+    return combo
 
 
 def selection_input(
