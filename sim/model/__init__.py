@@ -21,10 +21,12 @@ Where things live:
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment (``held.py``: decided rows
                    finished in bulk together; ``reviewed.py``: declarations reviewed before
-                   their decision, as rows until decided)
+                   their decision, as rows until decided; ``plans_ahead.py``: plans for the
+                   decisions a row can get, worked out when it is made)
 - ``selection.py`` the Selector interface and the table selector
 - ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
-                   check mix, alerts and ledger; ``risk_one.py``: one-row decisions;
+                   check mix, alerts and ledger; ``risk_block.py``: a block's decisions,
+                   what of them is prepared ahead; ``risk_one.py``: one-row decisions;
                    ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score;
                    ``risk_report.py``: its reports; ``risk_eras.py``: dated changes)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn

@@ -27,13 +27,12 @@ import numpy as np
 import simpy
 
 from sim.model.held import Held
+from sim.model.plans_ahead import PlansAhead
 from sim.model.reviewed import Reviewed, Row
-from sim.model.route import finite
 from sim.model.selection import Selector
 from sim.model.steps.declaration import (
     DECISIONS,
     lodged_at,
-    outcomes,
     prepare,
     select,
     select_row,
@@ -47,10 +46,9 @@ if TYPE_CHECKING:
     from sim.model.journey import Journey
     from sim.model.port import Port
 
-#: a consignment's decision columns as bits (document, scan, physical, quarantine: 1, 2, 4, 8)
+#: a consignment's decision columns, bit i of a decision's number 0-15 (see ``CHECKS``)
 _COLUMNS = list(DECISIONS.values())
 _index = attrgetter("index")  # a consignment's arrival index
-_COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
 
 
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
@@ -78,9 +76,7 @@ class Decisions:
         self.dynamic = bool(getattr(selector, "dynamic", False))
         self.refresh = float(getattr(selector, "refresh", 0.0))
         self._due: dict[float, _Due] = {}
-        #: a reviewed declaration's possible decisions, its plan for each, and whether its
-        #: one queue left is then booked lazily, by consignment index
-        self._plans: dict[int, tuple[list[int], list[int], list[bool]]] = {}
+        self.plans = PlansAhead(port)
         self.held = Held(port, self.refresh) if self.dynamic else None
         self.reviewed = Reviewed(self)
         self.closed = False  # the run has ended: nothing is decided any more
@@ -136,7 +132,7 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        columns: tuple[np.ndarray, ...] = (index, arrived, table, cohort, *self.plans_ahead(table))
+        columns: tuple[np.ndarray, ...] = (index, arrived, table, cohort, *self.plans.of(table))
         prepared = prepare(p, table, uniforms_of(table))
         if prepared is not None:
             columns = (*columns, prepared)
@@ -156,77 +152,14 @@ class Decisions:
         if not review.any():
             return []
         index, arrived, table, cohort, early, _ = (x[review] for x in columns)
-        self._plan_each(index, table)
+        self.plans.keep(index, table)
         none = np.zeros(len(index), np.int64)  # (undecided: no queues asked)
         return self.port.split(index, arrived, table, cohort, early, False, (none, none))[1]
-
-    def plans_ahead(
-        self, table: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Each row's possible decisions (:func:`outcomes`: numbers 0-15) and, for each, its
-        plan, queue visits and first queue step (all functions of its row), worked out for a
-        whole block when it is made, so that a tick's block only looks its own up."""
-        n, route = len(table), self.port.route
-        cands = outcomes(self.port, table, uniforms_of(table))
-        k = cands.shape[1]
-        # column-major: the steps' rules read it column by column (a third less time)
-        rows = np.repeat(table.T, k, axis=1).T
-        rows[:, _COLUMNS] = _COMBOS[cands.reshape(-1)]
-        plan = route.plan(rows)
-        visits, first = route.queues(rows, plan)
-        return cands, plan.reshape(n, k), visits.reshape(n, k), first.reshape(n, k)
-
-    def _looked_up(
-        self, table: np.ndarray, combo: np.ndarray, cands: np.ndarray, *ahead: np.ndarray
-    ) -> tuple[np.ndarray, ...]:
-        """Decided rows' plans, queue visits and first queue steps: those worked out ahead
-        (see :meth:`plans_ahead`) for their decisions, or, for a decision outside them,
-        worked out now."""
-        match = cands == combo[:, None]
-        col = match.argmax(axis=1)
-        rows = np.arange(len(combo))
-        plan, visits, first = (x[rows, col] for x in ahead)
-        miss = ~match[rows, col]
-        if miss.any():
-            route = self.port.route
-            plan[miss] = route.plan(table[miss])
-            visits[miss], first[miss] = route.queues(table[miss], plan[miss])
-        return plan, visits, first
-
-    def plan_one(self, row: Sequence[float]) -> tuple[int, bool, bool]:
-        """A decided row's plan, whether it may then be finished in bulk with its review its
-        only queue (``alone``), and whether its one queue after the review is booked lazily,
-        for a decision :meth:`plans_ahead` did not foresee."""
-        route, table = self.port.route, np.array([row])
-        plan = route.plan(table)
-        visits, _ = route.queues(table, plan)
-        alone = bool(route.in_bulk(plan, visits)[0]) and int(visits[0]) == 1
-        return int(plan[0]), alone, int(visits[0]) - int(finite(self.port.review)) == 1
-
-    def _plan_each(self, index: np.ndarray, table: np.ndarray) -> None:
-        """Each row's plan for each of its possible decisions (a plan is a function of its row),
-        and whether its one queue left after the review is booked lazily, so that a
-        declaration decided alone needs no plan of its own."""
-        cands, plans, visits, _ = self.plans_ahead(table)
-        review = int(finite(self.port.review))
-        lazy = (visits - review == 1).tolist()
-        known = zip(cands.tolist(), plans.tolist(), lazy, strict=True)
-        self._plans.update(zip(index.tolist(), known, strict=True))
 
     def _decided(self, c: Consignment, row: list[float], combo: int) -> None:
         """Give a journey decided on its way its decisions and its new plan."""
         c.req = row
-        known = self._plans.pop(c.index, None)
-        if known is None:
-            c.plan = int(self.port.route.plan(np.array([row]))[0])
-        else:
-            cands, plans, lazy = known
-            if combo in cands:
-                i = cands.index(combo)
-                c.plan, queue_left = plans[i], lazy[i]
-            else:
-                c.plan, _, queue_left = self.plan_one(row)
-            c.deferred = self.port.bulk and queue_left
+        self.plans.decided(c, row, combo)
         c.decided = True
 
     def _at_tick(self, tick: float, _: object) -> None:
@@ -253,7 +186,8 @@ class Decisions:
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
         combo = select(p, table, uniforms, p.env.now, prepared)
         if k:
-            plan, visits, first = self._looked_up(table[:k], combo[:k], cands, plans, visits, first)
+            ahead = (cands, plans, visits, first)
+            plan, visits, first = self.plans.looked_up(table[:k], combo[:k], *ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
         if js:
             rows = []

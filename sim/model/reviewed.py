@@ -86,7 +86,7 @@ class Reviewed:
     ) -> None:
         """Take a block's reviewed declarations: each asks the review lane at its lodging."""
         p = self.port
-        cands, plans, visits, _ = self.decisions.plans_ahead(table)
+        cands, plans, visits, _ = self.decisions.plans.of(table)
         prepared = prepare(p, table, uniforms_of(table))
         preps = [None] * len(index) if prepared is None else list(prepared)
         alone = p.route.in_bulk(plans, visits) & (visits == 1)  # the review, nothing else
@@ -137,7 +137,7 @@ class Reviewed:
                 i = row.cands.index(combo)
                 plan, alone, lazy = row.plans[i], row.alone[i], row.lazy[i]
             else:
-                plan, alone, lazy = self.decisions.plan_one(r)
+                plan, alone, lazy = self.decisions.plans.one(r)
             if hold and alone:
                 assert held is not None
                 held.add_reviewed(row.index, row.arrived, r, row.cohort, plan, row.start, row.end)

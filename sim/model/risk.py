@@ -60,6 +60,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
+from sim.model.risk_block import outcomes, prepare, select_block
 from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_one import select_one, select_row
 from sim.model.risk_parts import (
@@ -74,18 +75,11 @@ from sim.model.risk_parts import (
 )
 from sim.model.risk_prior import prior
 from sim.model.risk_report import report, thresholds
-from sim.model.risk_rules import rule, top
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
-from sim.scenario.schema import CHECKS, DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
+from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
 
 DEFAULT_AUC = 0.75
-#: the checks of an inspected consignment, in the order of :meth:`RiskEngine.prepare`'s columns
-PREPARED_CHECKS = ("scan", "physical", "quarantine")
-#: :meth:`RiskEngine.prepare`'s columns
-_SCORE, _CODE, _RAND, _ORDINARY, _POSSIBLE = range(5)
-_MIX = (5, 6, 7)
-_DOC = 8
 
 #: a port's exam-queue length now
 QueueLength = Callable[[str], float]
@@ -249,125 +243,17 @@ class RiskEngine:
     def _select_block(
         self, block: SelectionInput, prepared: np.ndarray | None = None
     ) -> dict[str, np.ndarray]:
-        port, d, cls = block.port, block.direction, block.trader_class
-        n = len(cls)
-        score, rand, ordinary, possible = self._parts(block, prepared)
-        one = (d == d[0]).all()
-        directions = [int(d[0])] if one else np.unique(d).tolist()
-        if one:  # (most blocks: the same, without the masks)
-            key = (port, directions[0])
-            if self.windows[key].n < MIN_FILL or block.now >= self.next_refresh[key]:
-                self._refresh(key, block.now, score[ordinary])
-            thr, doc_thr, rho = self.state[key]
-            cand, doc = (score > thr) | (rand < rho), score > doc_thr
-        else:
-            cand, doc = np.zeros(n, bool), np.zeros(n, bool)
-            for direction in directions:
-                rows = d == direction
-                self._refresh((port, direction), block.now, score[rows & ordinary])
-                thr, doc_thr, rho = self.state[(port, direction)]
-                cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
-                doc[rows] = score[rows] > doc_thr
-        truth = block.illicit if block.illicit is not None else np.zeros(n, int)
-        cand &= possible
-        chosen = cand & ordinary
-        self.ledger.add(port, d[ordinary], cls[ordinary], chosen[ordinary], truth[ordinary])
-        ruled = ~ordinary
-        if ruled.any():  # (the rules read the ordinary rate only: booked first)
-            for k in np.unique(cls[ruled]).tolist():
-                rows = cls == k
-                others = rows & ~cand & possible
-                take, force = rule(
-                    self, port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
-                )
-                chosen |= top(cand & rows, score, take) | top(others, score, force)
-            self.ledger.add(port, d[ruled], cls[ruled], chosen[ruled], truth[ruled])
-        for direction in directions:
-            self.windows[(port, direction)].add(
-                score[ordinary] if one else score[(d == direction) & ordinary]
-            )
-        return self._checks(block, chosen, doc, prepared)
-
-    def _parts(
-        self, block: SelectionInput, prepared: np.ndarray | None
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Each row's score, random-selection draw, whether it is ordinary (no credit rule)
-        and whether it can be inspected: worked out now, or from ``prepared``."""
-        if prepared is None:
-            port, cls = block.port, block.trader_class
-            return (
-                self.score(block),
-                block.uniforms["document"] * SPLIT % 1,
-                ~self.ruled[port][cls],
-                self.mix[port].possible[block.commodity, cls],
-            )
-        code = prepared[:, _CODE].astype(np.int64)
-        score = self._alerted(block, prepared[:, _SCORE], code)
-        return score, prepared[:, _RAND], prepared[:, _ORDINARY] > 0, prepared[:, _POSSIBLE] > 0
-
-    def _checks(
-        self,
-        block: SelectionInput,
-        chosen: np.ndarray,
-        doc: np.ndarray,
-        prepared: np.ndarray | None,
-    ) -> dict[str, np.ndarray]:
-        """The checks of the rows ``chosen`` for inspection (their mix) and the document
-        checks (the tables', or ``doc``: by score)."""
-        table = self.cfg.document == "table"
-        if prepared is None:
-            mix, com, cls = self.mix[block.port], block.commodity, block.trader_class
-            out = mix.split(chosen, com, cls, block.uniforms)
-            if table:
-                doc = block.uniforms["document"] < mix.document[com, cls]
-        else:
-            mix_cols = zip(PREPARED_CHECKS, _MIX, strict=True)
-            out = {c: chosen & (prepared[:, i] > 0) for c, i in mix_cols}
-            if table:
-                doc = prepared[:, _DOC] > 0
-        out["document"] = doc
-        return {check: out[check] for check in CHECKS}
+        return select_block(self, block, prepared)
 
     def prepare(self, block: SelectionInput) -> np.ndarray | None:
-        """What of each consignment's decision does not depend on the state of the run, worked
-        out for a whole block when it is made (columns ``PREPARED``): its score before alerts,
-        its alert signature, its random-selection draw, whether it is ordinary and can be
-        inspected, its checks if inspected, its document check by the tables. None when
-        these may change during the run (learning, locally known risks, partners' data,
-        dated settings)."""
-        cfg = self.cfg
-        if cfg.learning is not None or self.local_auc is not None or self.sharing or self.dated:
-            return None
-        port, com, cls = block.port, block.commodity, block.trader_class
-        mix = self.mix[port]
-        checks = mix.split(np.ones(len(com), bool), com, cls, block.uniforms)
-        doc = block.uniforms["document"] < mix.document[com, cls]
-        return np.column_stack(
-            [
-                self._score_before_alerts(block),
-                self.alerts.code(port, com, block.origin, cls),
-                block.uniforms["document"] * SPLIT % 1,
-                ~self.ruled[port][cls],
-                mix.possible[com, cls],
-                *(checks[check] for check in PREPARED_CHECKS),
-                doc,
-            ]
-        )
+        """What of each consignment's decision does not depend on the state of the run,
+        worked out when the block is made (see :func:`sim.model.risk_block.prepare`)."""
+        return prepare(self, block)
 
     def outcomes(self, block: SelectionInput) -> list[dict[str, np.ndarray]]:
-        """The decisions each consignment of ``block`` may get, whatever the state of the run
-        when it is decided: not inspected, or inspected with the checks of its mix; the
-        document check the tables' (or, decided by score or by partners' data, either). A
-        hint that lets the model plan ahead (a decision outside it is planned when taken)."""
-        mix, com, cls = self.mix[block.port], block.commodity, block.trader_class
-        n = len(com)
-        inspected = mix.split(np.ones(n, bool), com, cls, block.uniforms)
-        none = {check: np.zeros(n, bool) for check in inspected}
-        if self.cfg.document == "table" and self.sharing is None:
-            docs = [block.uniforms["document"] < mix.document[com, cls]]
-        else:
-            docs = [np.zeros(n, bool), np.ones(n, bool)]
-        return [{"document": doc, **checks} for doc in docs for checks in (none, inspected)]
+        """The decisions each consignment may get, whatever the state of the run (see
+        :func:`sim.model.risk_block.outcomes`)."""
+        return outcomes(self, block)
 
     # -- dated settings (a timeline's changes to [risk]) -------------------------------------
     def use_settings(self, now: float) -> None:

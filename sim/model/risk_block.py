@@ -1,0 +1,157 @@
+"""The risk engine's decision for a block of consignments (see :mod:`sim.model.risk`; one
+declaration in scalars: :mod:`sim.model.risk_one`).
+
+What of a decision does not depend on the state of the run (a consignment's score before
+alerts, its alert signature, its random-selection draw, whether it is ordinary and can be
+inspected, its checks if inspected, its document check by the tables) can be worked out when
+its block is made (:func:`prepare`); each decision then only adds the alerts in force,
+compares with the threshold and applies the credit rules. :func:`outcomes` says which
+decisions a consignment can get at all, so that the model plans only for those.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.model.risk_parts import MIN_FILL, SPLIT
+from sim.model.risk_rules import rule, top
+from sim.model.selection import SelectionInput
+from sim.scenario.schema import CHECKS
+
+if TYPE_CHECKING:
+    from sim.model.risk import RiskEngine
+
+#: the checks of an inspected consignment, in the order of :func:`prepare`'s columns
+PREPARED_CHECKS = ("scan", "physical", "quarantine")
+#: :func:`prepare`'s columns
+_SCORE, _CODE, _RAND, _ORDINARY, _POSSIBLE = range(5)
+_MIX = (5, 6, 7)
+_DOC = 8
+
+
+def select_block(
+    e: RiskEngine, block: SelectionInput, prepared: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """:meth:`RiskEngine.select` for a block (``prepared``: its :func:`prepare`, if any)."""
+    port, d, cls = block.port, block.direction, block.trader_class
+    n = len(cls)
+    score, rand, ordinary, possible = _parts(e, block, prepared)
+    one = (d == d[0]).all()
+    directions = [int(d[0])] if one else np.unique(d).tolist()
+    if one:  # (most blocks: the same, without the masks)
+        key = (port, directions[0])
+        if e.windows[key].n < MIN_FILL or block.now >= e.next_refresh[key]:
+            e._refresh(key, block.now, score[ordinary])
+        thr, doc_thr, rho = e.state[key]
+        cand, doc = (score > thr) | (rand < rho), score > doc_thr
+    else:
+        cand, doc = np.zeros(n, bool), np.zeros(n, bool)
+        for direction in directions:
+            rows = d == direction
+            e._refresh((port, direction), block.now, score[rows & ordinary])
+            thr, doc_thr, rho = e.state[(port, direction)]
+            cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
+            doc[rows] = score[rows] > doc_thr
+    truth = block.illicit if block.illicit is not None else np.zeros(n, int)
+    cand &= possible
+    chosen = cand & ordinary
+    e.ledger.add(port, d[ordinary], cls[ordinary], chosen[ordinary], truth[ordinary])
+    ruled = ~ordinary
+    if ruled.any():  # (the rules read the ordinary rate only: booked first)
+        for k in np.unique(cls[ruled]).tolist():
+            rows = cls == k
+            others = rows & ~cand & possible
+            take, force = rule(
+                e, port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
+            )
+            chosen |= top(cand & rows, score, take) | top(others, score, force)
+        e.ledger.add(port, d[ruled], cls[ruled], chosen[ruled], truth[ruled])
+    for direction in directions:
+        e.windows[(port, direction)].add(
+            score[ordinary] if one else score[(d == direction) & ordinary]
+        )
+    return _checks(e, block, chosen, doc, prepared)
+
+
+def _parts(
+    e: RiskEngine, block: SelectionInput, prepared: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's score, random-selection draw, whether it is ordinary (no credit rule) and
+    whether it can be inspected: worked out now, or from ``prepared``."""
+    if prepared is None:
+        port, cls = block.port, block.trader_class
+        return (
+            e.score(block),
+            block.uniforms["document"] * SPLIT % 1,
+            ~e.ruled[port][cls],
+            e.mix[port].possible[block.commodity, cls],
+        )
+    code = prepared[:, _CODE].astype(np.int64)
+    score = e._alerted(block, prepared[:, _SCORE], code)
+    return score, prepared[:, _RAND], prepared[:, _ORDINARY] > 0, prepared[:, _POSSIBLE] > 0
+
+
+def _checks(
+    e: RiskEngine,
+    block: SelectionInput,
+    chosen: np.ndarray,
+    doc: np.ndarray,
+    prepared: np.ndarray | None,
+) -> dict[str, np.ndarray]:
+    """The checks of the rows ``chosen`` for inspection (their mix) and the document checks
+    (the tables', or ``doc``: by score)."""
+    table = e.cfg.document == "table"
+    if prepared is None:
+        mix, com, cls = e.mix[block.port], block.commodity, block.trader_class
+        out = mix.split(chosen, com, cls, block.uniforms)
+        if table:
+            doc = block.uniforms["document"] < mix.document[com, cls]
+    else:
+        mix_cols = zip(PREPARED_CHECKS, _MIX, strict=True)
+        out = {c: chosen & (prepared[:, i] > 0) for c, i in mix_cols}
+        if table:
+            doc = prepared[:, _DOC] > 0
+    out["document"] = doc
+    return {check: out[check] for check in CHECKS}
+
+
+def prepare(e: RiskEngine, block: SelectionInput) -> np.ndarray | None:
+    """What of each consignment's decision does not depend on the state of the run, for a
+    whole block as it is made (one row per consignment, the columns above). None when these
+    may change during the run (learning, locally known risks, partners' data, dated
+    settings)."""
+    if e.cfg.learning is not None or e.local_auc is not None or e.sharing or e.dated:
+        return None
+    port, com, cls = block.port, block.commodity, block.trader_class
+    mix = e.mix[port]
+    checks = mix.split(np.ones(len(com), bool), com, cls, block.uniforms)
+    doc = block.uniforms["document"] < mix.document[com, cls]
+    return np.column_stack(
+        [
+            e._score_before_alerts(block),
+            e.alerts.code(port, com, block.origin, cls),
+            block.uniforms["document"] * SPLIT % 1,
+            ~e.ruled[port][cls],
+            mix.possible[com, cls],
+            *(checks[check] for check in PREPARED_CHECKS),
+            doc,
+        ]
+    )
+
+
+def outcomes(e: RiskEngine, block: SelectionInput) -> list[dict[str, np.ndarray]]:
+    """The decisions each consignment of ``block`` may get, whatever the state of the run
+    when it is decided: not inspected, or inspected with the checks of its mix; the document
+    check the tables' (or, decided by score or by partners' data, either). A hint that lets
+    the model plan ahead (a decision outside it is planned when taken)."""
+    mix, com, cls = e.mix[block.port], block.commodity, block.trader_class
+    n = len(com)
+    inspected = mix.split(np.ones(n, bool), com, cls, block.uniforms)
+    none = {check: np.zeros(n, bool) for check in inspected}
+    if e.cfg.document == "table" and e.sharing is None:
+        docs = [block.uniforms["document"] < mix.document[com, cls]]
+    else:
+        docs = [np.zeros(n, bool), np.ones(n, bool)]
+    return [{"document": doc, **checks} for doc in docs for checks in (none, inspected)]
