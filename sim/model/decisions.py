@@ -18,7 +18,7 @@ Until a consignment is decided, each of its decision columns holds its selection
 from __future__ import annotations
 
 import math
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, MutableSequence, Sequence
 from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import simpy
 
+from sim.model.consignment import requirement_rows
 from sim.model.held import Held
 from sim.model.plans_ahead import PlansAhead
 from sim.model.reviewed import Reviewed, Row
@@ -156,7 +157,7 @@ class Decisions:
         none = np.zeros(len(index), np.int64)  # (undecided: no queues asked)
         return self.port.split(index, arrived, table, cohort, early, False, (none, none))[1]
 
-    def _decided(self, c: Consignment, row: list[float], combo: int) -> None:
+    def _decided(self, c: Consignment, row: MutableSequence[float], combo: int) -> None:
         """Give a journey decided on its way its decisions and its new plan."""
         c.req = row
         self.plans.decided(c, row, combo)
@@ -191,7 +192,8 @@ class Decisions:
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
         if js:
             rows = []
-            for j, row, c in zip(js, table[k:].tolist(), combo[k:].tolist(), strict=True):
+            decided = zip(js, requirement_rows(table[k:]), combo[k:].tolist(), strict=True)
+            for j, row, c in decided:
                 if isinstance(j, Row):
                     rows.append((j, row, c))
                     continue
@@ -284,7 +286,7 @@ class Decisions:
         self._at(tick).journeys.append(who)
         return True
 
-    def alone(self, req: Sequence[float]) -> tuple[list[float], int]:
+    def alone(self, req: Sequence[float]) -> tuple[MutableSequence[float], int]:
         """One declaration's decision now: its decided requirement row and the decision's
         number 0-15."""
         p = self.port
@@ -293,7 +295,7 @@ class Decisions:
             row = np.array([req])
             uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
             select(p, row, uniforms, p.env.now)
-            decided = row[0].tolist()
+            decided = requirement_rows(row)[0]
         return decided, sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
 
     def close(self) -> None:

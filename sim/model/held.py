@@ -4,7 +4,7 @@ dynamic decisions and finished in bulk together: one block's fixed cost for many
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -36,7 +36,7 @@ class Held:
         self.booked: dict[int, list[tuple[Bulk, np.ndarray, np.ndarray]]] = {}
         #: reviewed declarations decided as rows whose review is their only queue, each
         #: with its review's start and end (see :mod:`sim.model.reviewed`)
-        self.reviewed: list[tuple[int, float, list[float], bool, int, float, float]] = []
+        self.reviewed: list[tuple[int, float, Sequence[float], bool, int, float, float]] = []
         self.done: Callable[[Bulk], None] | None = None
         self.n = 0
         self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
@@ -73,7 +73,7 @@ class Held:
         self,
         index: int,
         arrived: float,
-        r: list[float],
+        r: Sequence[float],
         cohort: bool,
         plan: int,
         start: float,

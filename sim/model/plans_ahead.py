@@ -83,7 +83,7 @@ class PlansAhead:
         known = zip(cands.tolist(), plans.tolist(), lazy, strict=True)
         self._kept.update(zip(index.tolist(), known, strict=True))
 
-    def decided(self, c: Consignment, row: list[float], combo: int) -> None:
+    def decided(self, c: Consignment, row: Sequence[float], combo: int) -> None:
         """Give a journey decided on its way (``row``: its decided requirement row, ``combo``:
         its decision) its new plan and whether it is booked lazily from there."""
         known = self._kept.pop(c.index, None)

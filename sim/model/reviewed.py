@@ -15,12 +15,13 @@ which every consignment is a flow.
 from __future__ import annotations
 
 import math
+from collections.abc import MutableSequence, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.model.consignment import Consignment
+from sim.model.consignment import Consignment, requirement_rows
 from sim.model.draws import R
 from sim.model.lane import Booking
 from sim.model.steps.declaration import prepare, uniforms_of
@@ -47,7 +48,9 @@ class Row:
         + ("start", "end")
     )
 
-    def __init__(self, index: int, arrived: float, r: list[float], cohort: bool, early: int):
+    def __init__(
+        self, index: int, arrived: float, r: MutableSequence[float], cohort: bool, early: int
+    ):
         self.index, self.arrived, self.r, self.cohort, self.early = index, arrived, r, cohort, early
         self.cands: list[int] = []
         self.plans: list[int] = []
@@ -95,7 +98,7 @@ class Reviewed:
         for i, a, r, c, e, t, ca, pl, al, lz, pr in zip(
             index.tolist(),
             arrived.tolist(),
-            table.tolist(),
+            requirement_rows(table),
             cohort.tolist(),
             early.tolist(),
             lodged.tolist(),
@@ -124,7 +127,7 @@ class Reviewed:
         if not d.wait(assessed, row):
             self.hand_on([(row, *d.alone(row.r))])
 
-    def hand_on(self, decided: list[tuple[Row, list[float], int]]) -> None:
+    def hand_on(self, decided: Sequence[tuple[Row, MutableSequence[float], int]]) -> None:
         """Decided rows (each with its decided requirement row and its decision 0-15): held
         for bulk if the review is their only queue, else started as journeys whose review is
         booked."""

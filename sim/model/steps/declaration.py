@@ -4,6 +4,7 @@ side."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -218,7 +219,7 @@ def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndar
     return np.stack(cols, axis=1)
 
 
-def select_row(p: Port, row: Sequence[float], now: float) -> list[float] | None:
+def select_row(p: Port, row: Sequence[float], now: float) -> array[float] | None:
     """:func:`select` for one declaration given as its requirement row, in scalars, where the
     selector has a scalar form (``select_row``): the row with its decisions written in, or
     None (then :func:`select` applies)."""
@@ -229,7 +230,7 @@ def select_row(p: Port, row: Sequence[float], now: float) -> list[float] | None:
     if chosen is None:
         return None
     document, scan, physical, quarantine = chosen
-    out = list(row)
+    out = array("d", row)  # (one object, as a flow's requirement row: see requirement_rows)
     out[_DOC], out[_SCAN], out[_PHYSICAL] = float(document), float(scan), float(physical)
     out[_QUARANTINE] = float(quarantine and row[STATUTORY] > 0)  # its remit
     return out
