@@ -277,6 +277,39 @@ def test_decisions_prepared_when_the_consignments_are_made_are_the_same():
     assert engine({"learning": {"labels": 100}}).prepare(b) is None
 
 
+@pytest.mark.parametrize("document", ["table", 0.1])
+def test_one_declaration_decided_from_its_prepared_row_gets_the_same_decision(document):
+    """A reviewed declaration decided alone uses what was prepared when it was made (its row
+    of :meth:`RiskEngine.prepare`): the same decisions, alerts, credit rules, both directions
+    and the document check by table or by score included, as one worked out at the time."""
+    from sim.model.draws import R, REQUIREMENTS
+
+    rng = np.random.default_rng(12)
+    risk = {"random_share": 0.2, "document": document}
+    now, ahead = engine(risk), engine(risk)
+    for e in (now, ahead):
+        e.observe(Observation("sea", 5.0, 1, 0, GENERAL, 1, True))
+    for h in range(600):
+        b = block(rng, 1, h * 0.25, classes=(1, 1, 4, 1), prevalence=0.3)
+        b = dataclasses.replace(b, direction=rng.integers(0, 2, 1))
+        row = [0.0] * len(REQUIREMENTS)
+        for name, x in (
+            ("direction", b.direction),
+            ("commodity", b.commodity),
+            ("trader_class", b.trader_class),
+            ("origin", b.origin),
+            ("illicit", b.illicit),
+            ("score_noise", b.score_u),
+        ):
+            row[getattr(R, name)] = float(x[0])
+        u = tuple(float(b.uniforms[c][0]) for c in ("document", "scan", "physical"))
+        plain = now.select_row("sea", b.now, row, u)
+        prepared = ahead.select_row("sea", b.now, row, u, ahead.prepare(b)[0].tolist())
+        assert plain == prepared, h
+    assert (now.ledger.inspected["sea"] == ahead.ledger.inspected["sea"]).all()
+    assert (now.ledger.documents["sea"] == ahead.ledger.documents["sea"]).all()
+    assert now.ledger.inspected["sea"].sum() > 30
+
 # --- alerts -------------------------------------------------------------------------------
 def test_an_alert_raises_exactly_its_signature_and_only_after_it_arrives():
     """A seizure of frozen goods from origin 'a' at 10.2 h, received 5 h later: decisions

@@ -286,11 +286,13 @@ class Decisions:
         self._at(tick).journeys.append(who)
         return True
 
-    def alone(self, req: Sequence[float]) -> tuple[MutableSequence[float], int]:
-        """One declaration's decision now: its decided requirement row and the decision's
-        number 0-15."""
+    def alone(
+        self, req: Sequence[float], prep: Sequence[float] | None = None
+    ) -> tuple[MutableSequence[float], int]:
+        """One declaration's decision now (``prep``: what the selector prepared of it, if
+        any): its decided requirement row and the decision's number 0-15."""
         p = self.port
-        decided = select_row(p, req, p.env.now)
+        decided = select_row(p, req, p.env.now, prep)
         if decided is None:
             row = np.array([req])
             uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}

@@ -56,7 +56,7 @@ class Row:
         self.plans: list[int] = []
         self.alone: list[bool] = []
         self.lazy: list[bool] = []
-        self.prep: np.ndarray | None = None
+        self.prep: list[float] | None = None
         self.start = self.end = math.nan
 
 
@@ -91,7 +91,7 @@ class Reviewed:
         p = self.port
         cands, plans, visits, _ = self.decisions.plans.of(table)
         prepared = prepare(p, table, uniforms_of(table))
-        preps = [None] * len(index) if prepared is None else list(prepared)
+        preps = [None] * len(index) if prepared is None else prepared.tolist()
         alone = p.route.in_bulk(plans, visits) & (visits == 1)  # the review, nothing else
         lazy = visits == 2
         lane, waiting = p.review, self.waiting
@@ -125,7 +125,7 @@ class Reviewed:
         d = self.decisions
         assessed = row.end + self.port.assess  # (the Assess step: accepted as the review ends)
         if not d.wait(assessed, row):
-            self.hand_on([(row, *d.alone(row.r))])
+            self.hand_on([(row, *d.alone(row.r, row.prep))])
 
     def hand_on(self, decided: Sequence[tuple[Row, MutableSequence[float], int]]) -> None:
         """Decided rows (each with its decided requirement row and its decision 0-15): held

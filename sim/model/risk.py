@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -271,11 +271,16 @@ class RiskEngine:
             self.alerts.add(obs)
 
     def select_row(
-        self, port: str, now: float, row: list[float], u: tuple[float, float, float]
+        self,
+        port: str,
+        now: float,
+        row: list[float],
+        u: tuple[float, float, float],
+        prepared: Sequence[float] | None = None,
     ) -> tuple[bool, bool, bool, bool] | None:
-        """One declaration's decision from its requirement row, in scalars (see
-        :func:`sim.model.risk_one.select_row`)."""
-        return select_row(self, port, now, row, u)
+        """One declaration's decision from its requirement row, in scalars (``prepared``: its
+        row of :meth:`prepare`, if made; see :func:`sim.model.risk_one.select_row`)."""
+        return select_row(self, port, now, row, u, prepared)
 
     def report(self) -> pd.DataFrame:
         """Decisions, inspections and the inspection rate per port, direction and class

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 #: the checks of an inspected consignment, in the order of :func:`prepare`'s columns
 PREPARED_CHECKS = ("scan", "physical", "quarantine")
 #: :func:`prepare`'s columns
-_SCORE, _CODE, _RAND, _ORDINARY, _POSSIBLE = range(5)
-_MIX = (5, 6, 7)
-_DOC = 8
+SCORE, CODE, RAND, ORDINARY, POSSIBLE = range(5)
+MIX = (5, 6, 7)
+DOC = 8
 
 
 def select_block(
@@ -88,9 +88,9 @@ def _parts(
             ~e.ruled[port][cls],
             e.mix[port].possible[block.commodity, cls],
         )
-    code = prepared[:, _CODE].astype(np.int64)
-    score = e._alerted(block, prepared[:, _SCORE], code)
-    return score, prepared[:, _RAND], prepared[:, _ORDINARY] > 0, prepared[:, _POSSIBLE] > 0
+    code = prepared[:, CODE].astype(np.int64)
+    score = e._alerted(block, prepared[:, SCORE], code)
+    return score, prepared[:, RAND], prepared[:, ORDINARY] > 0, prepared[:, POSSIBLE] > 0
 
 
 def _checks(
@@ -109,10 +109,10 @@ def _checks(
         if table:
             doc = block.uniforms["document"] < mix.document[com, cls]
     else:
-        mix_cols = zip(PREPARED_CHECKS, _MIX, strict=True)
+        mix_cols = zip(PREPARED_CHECKS, MIX, strict=True)
         out = {c: chosen & (prepared[:, i] > 0) for c, i in mix_cols}
         if table:
-            doc = prepared[:, _DOC] > 0
+            doc = prepared[:, DOC] > 0
     out["document"] = doc
     return {check: out[check] for check in CHECKS}
 

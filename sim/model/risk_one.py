@@ -4,12 +4,14 @@ officer review, see :mod:`sim.model.decisions`), gets exactly the decision of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy.special import ndtri
 
 from sim.model.draws import R
+from sim.model.risk_block import CODE, DOC, MIX, ORDINARY, POSSIBLE, RAND, SCORE
 from sim.model.risk_parts import MIN_FILL, SPLIT
 from sim.model.risk_rules import rule
 from sim.model.selection import SelectionInput
@@ -34,19 +36,47 @@ def select_one(engine: RiskEngine, block: SelectionInput) -> dict[str, np.ndarra
 
 
 def select_row(
-    engine: RiskEngine, port: str, now: float, row: list[float], u: tuple[float, float, float]
+    engine: RiskEngine,
+    port: str,
+    now: float,
+    row: list[float],
+    u: tuple[float, float, float],
+    prepared: Sequence[float] | None = None,
 ) -> tuple[bool, bool, bool, bool] | None:
     """:meth:`RiskEngine.select` of one declaration given as its requirement row (``u``: its
-    document, scan and physical-exam uniforms): (document, scan, physical, quarantine),
+    document, scan and physical-exam uniforms; ``prepared``: its row of
+    :func:`sim.model.risk_block.prepare`, if made): (document, scan, physical, quarantine),
     or None where only the block form applies (partners' data, locally known risks)."""
     if engine.local_auc is not None or engine.sharing is not None:
         return None
     if engine.dated:
         engine.use_settings(now)
     d, com, k = int(row[R.direction]), int(row[R.commodity]), int(row[R.trader_class])
-    org, truth = int(row[R.origin]), int(row[R.illicit])
+    truth = int(row[R.illicit])
+    if prepared is not None:
+        return decide_prepared(engine, port, now, d, k, truth, prepared)
+    org = int(row[R.origin])
     s = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth)
     return decide_one(engine, port, now, d, com, k, s, truth, *u)
+
+
+def decide_prepared(
+    engine: RiskEngine, port: str, now: float, d: int, k: int, truth: int, prep: Sequence[float]
+) -> tuple[bool, bool, bool, bool]:
+    """:func:`decide_one` from what :func:`sim.model.risk_block.prepare` worked out when the
+    declaration was made: only the alerts, the threshold and the credit rules are applied now
+    (the same arithmetic as a prepared block's)."""
+    s = float(prep[SCORE])
+    boost = engine.alerts.boost(port, now)
+    if boost is not None:
+        s = float(s + boost[int(prep[CODE])])
+    ordinary, possible = prep[ORDINARY] > 0, prep[POSSIBLE] > 0
+    thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
+    cand = possible and (s > thr or prep[RAND] < rho)
+    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary)
+    scan, physical, quarantine = (chosen and prep[i] > 0 for i in MIX)
+    document = prep[DOC] > 0 if engine.cfg.document == "table" else s > doc_thr
+    return bool(document), bool(scan), bool(physical), bool(quarantine)
 
 
 def decide_one(
@@ -65,22 +95,11 @@ def decide_one(
     """One declaration's decision from its score: (document, scan, physical,
     quarantine)."""
     ordinary = not engine.ruled[port][k]
-    key = (port, d)
-    window = engine.windows[key]
-    if window.n < MIN_FILL or now >= engine.next_refresh[key]:  # else nothing to refresh
-        engine._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
-    thr, doc_thr, rho = engine.state[key]
+    thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
     mix = engine.mix[port]
     possible = bool(mix.possible[com, k])
     cand = possible and (s > thr or u_doc * SPLIT % 1 < rho)
-    if ordinary:
-        chosen = cand
-    else:
-        take, force = rule(engine, port, k, 1, int(cand), int(possible and not cand))
-        chosen = (cand and take > 0) or (possible and not cand and force > 0)
-    engine.ledger.add_one(port, d, k, chosen, truth)
-    if ordinary:
-        window.add_one(s)
+    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary)
     scan = physical = quarantine = False
     if chosen:
         scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)
@@ -89,6 +108,40 @@ def decide_one(
     else:
         document = s > doc_thr
     return bool(document), bool(scan), bool(physical), bool(quarantine)
+
+
+def _thresholds(
+    engine: RiskEngine, port: str, now: float, d: int, s: float, ordinary: bool
+) -> tuple[float, float, float]:
+    """The port-direction's thresholds and random share now (refreshed first if due)."""
+    key = (port, d)
+    if engine.windows[key].n < MIN_FILL or now >= engine.next_refresh[key]:
+        engine._refresh(key, now, np.array([s]) if ordinary else _EMPTY)
+    return engine.state[key]
+
+
+def _chosen(
+    engine: RiskEngine,
+    port: str,
+    d: int,
+    k: int,
+    truth: int,
+    s: float,
+    cand: bool,
+    possible: bool,
+    ordinary: bool,
+) -> bool:
+    """Whether the declaration is inspected (the credit rules applied), booked as the block
+    form books it."""
+    if ordinary:
+        chosen = cand
+    else:
+        take, force = rule(engine, port, k, 1, int(cand), int(possible and not cand))
+        chosen = (cand and take > 0) or (possible and not cand and force > 0)
+    engine.ledger.add_one(port, d, k, chosen, truth)
+    if ordinary:
+        engine.windows[(port, d)].add_one(s)
+    return bool(chosen)
 
 
 def needs_vector(engine: RiskEngine) -> bool:

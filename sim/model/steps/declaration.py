@@ -219,14 +219,17 @@ def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndar
     return np.stack(cols, axis=1)
 
 
-def select_row(p: Port, row: Sequence[float], now: float) -> array[float] | None:
+def select_row(
+    p: Port, row: Sequence[float], now: float, prepared: Sequence[float] | None = None
+) -> array[float] | None:
     """:func:`select` for one declaration given as its requirement row, in scalars, where the
     selector has a scalar form (``select_row``): the row with its decisions written in, or
-    None (then :func:`select` applies)."""
+    None (then :func:`select` applies). ``prepared``: its :func:`prepare` row, if any."""
     one = getattr(p.selector, "select_row", None)
     if one is None:
         return None
-    chosen = one(p.name, now, row, (row[_DOC], row[_SCAN], row[_PHYSICAL]))
+    u = (row[_DOC], row[_SCAN], row[_PHYSICAL])
+    chosen = one(p.name, now, row, u) if prepared is None else one(p.name, now, row, u, prepared)
     if chosen is None:
         return None
     document, scan, physical, quarantine = chosen
