@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sim
+from sim.model.draws import REQUIREMENTS, R
 from sim.model.risk import RiskEngine, separation
 from sim.model.selection import Observation, SelectionInput
 from sim.model.world import World
@@ -282,8 +283,6 @@ def test_one_declaration_decided_from_its_prepared_row_gets_the_same_decision(do
     """A reviewed declaration decided alone uses what was prepared when it was made (its row
     of :meth:`RiskEngine.prepare`): the same decisions, alerts, credit rules, both directions
     and the document check by table or by score included, as one worked out at the time."""
-    from sim.model.draws import R, REQUIREMENTS
-
     rng = np.random.default_rng(12)
     risk = {"random_share": 0.2, "document": document}
     now, ahead = engine(risk), engine(risk)
