@@ -242,6 +242,46 @@ def test_one_row_and_block_decisions_agree():
 
 
 @pytest.mark.parametrize("document", ["table", 0.1])
+def test_a_block_of_both_directions_decides_each_by_its_own_thresholds(document):
+    """Imports and exports in one block: each row meets its direction's thresholds (targets
+    of 2 % and 30 % here), exactly as if each direction had come as a block of its own."""
+    risk = {"target": {"import": 0.02, "export": 0.3}, "random_share": 0.1, "document": document}
+    mixed, apart = engine(risk), engine(risk)
+    rng = np.random.default_rng(11)
+    rates = {0: [], 1: []}
+    for h in range(400):
+        b = block(rng, int(rng.integers(2, 60)), h * 0.5, prevalence=0.2)  # (ordinary traders)
+        d = (rng.random(len(b.commodity)) < 0.4).astype(int)
+        b = dataclasses.replace(b, direction=d)
+        out = mixed.select(b)
+        for k in (0, 1):
+            rows = d == k
+            if not rows.any():
+                continue
+            part = SelectionInput(
+                **{
+                    f.name: _rows(getattr(b, f.name), rows)
+                    for f in dataclasses.fields(SelectionInput)
+                }
+            )
+            own = apart.select(part)
+            for check in out:
+                assert (out[check][rows] == own[check]).all(), (h, k, check)
+            if h >= 100:  # (after the windows filled)
+                rates[k].extend(inspected(own).tolist())
+    assert np.mean(rates[0]) < 0.05 < 0.2 < np.mean(rates[1])
+
+
+def _rows(x, rows):
+    """A field of a SelectionInput restricted to ``rows`` (arrays, and dicts of them)."""
+    if isinstance(x, np.ndarray):
+        return x[rows]
+    if isinstance(x, dict):
+        return {k: v[rows] for k, v in x.items()}
+    return x
+
+
+@pytest.mark.parametrize("document", ["table", 0.1])
 def test_the_engine_foresees_each_decision_among_its_outcomes(document):
     """``outcomes`` (what the model plans ahead for) holds every decision the engine then
     takes, whatever the state: thresholds, credit rules, blocks of one or many."""

@@ -277,8 +277,9 @@ class Port:
         if self.bulk and decided:
             bulk = route.in_bulk(plan, visits)
             queue = np.where(bulk, first, -2)
-            steps, sizes = np.unique(queue[bulk], return_counts=True)
-            for step, size in zip(steps.tolist(), sizes.tolist(), strict=True):
+            counts = np.bincount(queue[bulk] + 1)  # (by first queue step; -1: none)
+            steps = np.flatnonzero(counts)
+            for step, size in zip((steps - 1).tolist(), counts[steps].tolist(), strict=True):
                 rows = queue == step
                 if size < min_block:
                     bulk &= ~rows

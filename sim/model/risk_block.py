@@ -38,29 +38,23 @@ def select_block(
     port, d, cls = block.port, block.direction, block.trader_class
     n = len(cls)
     score, rand, ordinary, possible = _parts(e, block, prepared)
-    one = (d == d[0]).all()
-    directions = [int(d[0])] if one else np.unique(d).tolist()
-    if one:  # (most blocks: the same, without the masks)
-        key = (port, directions[0])
-        if e.windows[key].n < MIN_FILL or block.now >= e.next_refresh[key]:
-            e._refresh(key, block.now, score[ordinary])
-        thr, doc_thr, rho = e.state[key]
-        cand, doc = (score > thr) | (rand < rho), score > doc_thr
-    else:
-        cand, doc = np.zeros(n, bool), np.zeros(n, bool)
-        for direction in directions:
-            rows = d == direction
-            e._refresh((port, direction), block.now, score[rows & ordinary])
-            thr, doc_thr, rho = e.state[(port, direction)]
-            cand[rows] = (score[rows] > thr) | (rand[rows] < rho)
-            doc[rows] = score[rows] > doc_thr
+    directions = np.flatnonzero(np.bincount(d)).tolist()
+    one = len(directions) == 1
+    if one:  # (a block of one direction: the same, without the masks)
+        thr, doc_thr, rho = _thresholds(e, port, directions[0], block.now, score, ordinary)
+    else:  # each row's direction's thresholds
+        each = np.zeros((3, directions[-1] + 1))
+        for k in directions:
+            each[:, k] = _thresholds(e, port, k, block.now, score, ordinary & (d == k))
+        thr, doc_thr, rho = each[:, d]
+    cand, doc = (score > thr) | (rand < rho), score > doc_thr
     truth = block.illicit if block.illicit is not None else np.zeros(n, int)
     cand &= possible
     chosen = cand & ordinary
     e.ledger.add(port, d[ordinary], cls[ordinary], chosen[ordinary], truth[ordinary])
     ruled = ~ordinary
     if ruled.any():  # (the rules read the ordinary rate only: booked first)
-        for k in np.unique(cls[ruled]).tolist():
+        for k in np.flatnonzero(np.bincount(cls[ruled])).tolist():
             rows = cls == k
             others = rows & ~cand & possible
             take, force = rule(
@@ -73,6 +67,18 @@ def select_block(
             score[ordinary] if one else score[(d == direction) & ordinary]
         )
     return _checks(e, block, chosen, doc, prepared)
+
+
+def _thresholds(
+    e: RiskEngine, port: str, direction: int, now: float, score: np.ndarray, rows: np.ndarray
+) -> tuple[float, float, float]:
+    """A direction's thresholds and random-selection share now, refreshed first if due
+    (``rows``: the block's ordinary rows of that direction, whose scores count while the
+    window fills)."""
+    key = (port, direction)
+    if e.windows[key].n < MIN_FILL or now >= e.next_refresh[key]:
+        e._refresh(key, now, score[rows])
+    return e.state[key]
 
 
 def _parts(
