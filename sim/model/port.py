@@ -284,17 +284,8 @@ class Port:
                 if size < min_block:
                     bulk &= ~rows
                     continue
-                blocks.append(
-                    Bulk(
-                        self,
-                        index[rows],
-                        arrived[rows],
-                        table[rows],
-                        plan[rows],
-                        cohort[rows],
-                        self.env.now,
-                    )
-                )
+                i, a, r, pl, co = (x[rows] for x in (index, arrived, table, plan, cohort))
+                blocks.append(Bulk(self, i, a, r, pl, co, self.env.now))
             slow = ~bulk
         made = [
             Consignment(self.index, i, a, c, r, p)
