@@ -199,3 +199,69 @@ def test_overrides_never_write_into_the_callers_tables():
     sim.load_scenario(SMALL, over)
     assert empty == {}
     assert sim.load_scenario(SMALL, {"selection": empty}).selection == {}
+
+
+def test_a_bad_port_field_gives_one_error_not_a_false_unknown_port(write, capsys):
+    """A section that failed is missing from the cross-checks: ``[risk.ports]`` must not then
+    call every port unknown (a second, false error)."""
+    from sim.scenario.loader import default_scenario_path
+
+    text = default_scenario_path().read_text()
+    assert "[risk.ports." in text  # (what the false error came from)
+    path = write(
+        replace(text, "capacity = 3                 # assumption: H986", "capacitty = 3 #")
+    )
+    code, err = check(path, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert "ports.sea_port.scan.scanners.capacitty" in err and "did you mean 'capacity'" in err
+    assert "unknown port" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_an_unknown_key_in_a_distribution_lists_that_distributions_keys(write, small_text, capsys):
+    """The keys allowed in a distribution's table are those of the one its 'dist' names."""
+    old = 'service = {dist = "lognormal", mean = "8 min", cv = 0.3}'
+    path = write(
+        replace(small_text, old, 'service = {dist = "lognormal", mean = "8 min", cvv = 0.3}')
+    )
+    code, err = check(path, capsys)
+    assert code == 2, err
+    assert "unknown key 'cvv'; did you mean 'cv'? Allowed here: dist, mean, cv" in err
+    path = write(
+        replace(small_text, old, 'service = {dist = "uniform", low = "1 min", hi = "9 min"}')
+    )
+    code, err = check(path, capsys)
+    assert "unknown key 'hi'; did you mean 'high'? Allowed here: dist, low, high" in err
+    path = write(replace(small_text, old, 'service = {dist = "uniform", low = "1 min", zz = 1}'))
+    code, err = check(path, capsys)
+    assert "unknown key 'zz'; Allowed here: dist, low, high" in err
+
+
+def test_extends_a_table_naming_another_distribution_replaces_it(write, small_text):
+    """A child that changes a distribution's kind gets its own keys, not the parent's too."""
+    write(small_text, "base.toml")
+    child = write(
+        'extends = "base.toml"\nname = "child"\n[ports.sea.scan.scanners]\n'
+        'service = {dist = "triangular", low = "4 min", mode = "6 min", high = "14 min"}\n'
+        '[ports.sea.document_check]\nservice = {mean = "40 min"}\n',
+        "child.toml",
+    )
+    s = sim.load_scenario(child)
+    service = s.ports["sea"].scan.scanners.service
+    assert service.dist == "triangular" and service.mean == pytest.approx(8 / 60)
+    # the same kind (or none named) still merges key by key
+    doc = s.ports["sea"].document_check.service
+    assert doc.dist == "exponential" and doc.mean == pytest.approx(40 / 60)
+
+
+def test_extends_a_bundled_scenario_from_any_folder(write):
+    """``extends = "default.toml"`` in a file kept elsewhere finds the bundled default, unless
+    a file of that name lies beside it."""
+    from sim.scenario.loader import default_scenario_path
+
+    child = write('extends = "default.toml"\nname = "mine"\ndays = 3\n', "mine.toml")
+    s = sim.load_scenario(child)
+    assert s.name == "mine" and s.days == 3
+    assert s.ports.keys() == sim.load_scenario(default_scenario_path()).ports.keys()
+    write(SMALL.read_text(), "default.toml")  # one beside it comes first
+    assert set(sim.load_scenario(child).ports) == {"sea"}

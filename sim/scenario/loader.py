@@ -188,17 +188,33 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
         return raw, origin
     if not isinstance(parent, str):
         raise ScenarioError([(str(path), "extends", parent, "must be a file name (a string)")])
-    base, base_origin = _read_chain(path.parent / parent, [*stack, path])
+    base, base_origin = _read_chain(_parent_path(path, parent), [*stack, path])
     base_origin.update(origin)
     return _merge(base, raw), base_origin
 
 
+def _parent_path(path: Path, parent: str) -> Path:
+    """The file ``extends`` names: beside the file that names it, else (a plain name of a
+    bundled scenario, such as ``default.toml``) the bundled one."""
+    near = path.parent / parent
+    bundled = BUNDLED / parent
+    if not near.exists() and Path(parent).name == parent and bundled.is_file():
+        return bundled
+    return near
+
+
 def _merge(base: dict, over: dict) -> dict:
-    """Tables merge key by key; any other value (arrays included) replaces the base's."""
+    """Tables merge key by key; any other value (arrays included) replaces the base's, and
+    so does a table naming another distribution (its keys are not the base's)."""
     out = dict(base)
     for k, v in over.items():
-        if isinstance(v, dict) and isinstance(out.get(k), dict):
-            out[k] = _merge(out[k], v)
+        old = out.get(k)
+        if (
+            isinstance(v, dict)
+            and isinstance(old, dict)
+            and v.get("dist", old.get("dist")) == old.get("dist")
+        ):
+            out[k] = _merge(old, v)
         else:
             out[k] = v
     return out
@@ -245,12 +261,13 @@ def _message(err: ErrorDetails, loc: tuple) -> str:
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        # (a distribution's keys are those of the one its 'dist' names: a tag in pydantic's loc)
+        tags = [x for x in err["loc"] if isinstance(x, str) and x in _TAGS]
+        allowed = _allowed_keys(loc[:-1], tags[-1] if tags else None)
         msg = f"unknown key {loc[-1]!r}"
         if allowed:
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-            if close:
-                msg += f"; did you mean {close[0]!r}?"
+            msg += f"; did you mean {close[0]!r}?" if close else ";"
             msg += f" Allowed here: {', '.join(allowed)}"
     elif kind == "missing":
         msg = "required, but missing"
@@ -261,8 +278,9 @@ def _message(err: ErrorDetails, loc: tuple) -> str:
     return msg
 
 
-def _allowed_keys(loc: tuple) -> list[str]:
-    """The keys a table at ``loc`` may hold, walking the schema (best effort)."""
+def _allowed_keys(loc: tuple, tag: str | None = None) -> list[str]:
+    """The keys a table at ``loc`` may hold, walking the schema (best effort); ``tag``: the
+    distribution the table names, if it is one."""
     model: Any = Scenario
     for part in loc:
         model = _strip(model)
@@ -275,10 +293,27 @@ def _allowed_keys(loc: tuple) -> list[str]:
             model = typing.get_args(model)[1]
         else:
             return []
-    model = _strip(model)
+    model = _member(model, tag) or _strip(model)
     if isinstance(model, type) and issubclass(model, BaseModel):
         return [f.alias or name for name, f in model.model_fields.items()]
     return []
+
+
+def _member(tp: Any, tag: str | None) -> Any:
+    """The model in a (possibly annotated, optional) union whose ``dist`` is ``tag``, if any."""
+    if tag is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _member(typing.get_args(tp)[0], tag)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            found = _member(arg, tag)
+            if found is not None:
+                return found
+        return None
+    field = getattr(tp, "model_fields", {}).get("dist")
+    return tp if field is not None and tag in typing.get_args(field.annotation) else None
 
 
 def _field(model: type[BaseModel], key: str) -> FieldInfo | None:

@@ -183,19 +183,24 @@ def check_references(risk: RiskConfig | None, info: ValidationInfo) -> RiskConfi
     """Ports, commodities and origins the section names must be the scenario's."""
     if risk is None:
         return None
-    ports = info.data.get("ports") or {}
-    commodities = info.data.get("commodities") or {}
-    origins = sorted({o for p in ports.values() for o in p.traffic.origins})
-    for name in list(risk.ports) + list(risk.prior.port):
-        if name not in ports:
-            section = "ports" if name in risk.ports else "prior.port"
-            raise AtField(
-                tuple(section.split(".")) + (name,),
-                f"unknown port {name!r}; allowed: {', '.join(ports)}",
-            )
-    _known("prior.commodity", risk.prior.commodity, tuple(commodities), "commodity")
-    _known("prior.origin", risk.prior.origin, tuple(origins), "origin")
-    _known("partners", risk.partners, tuple(origins), "origin")
+    # (a section that failed validation is missing here: it has its own error, and checking
+    # against it would add a false one, e.g. every port "unknown")
+    ports = info.data.get("ports")
+    commodities = info.data.get("commodities")
+    if ports is not None:
+        for name in list(risk.ports) + list(risk.prior.port):
+            if name not in ports:
+                section = "ports" if name in risk.ports else "prior.port"
+                raise AtField(
+                    tuple(section.split(".")) + (name,),
+                    f"unknown port {name!r}; allowed: {', '.join(ports)}",
+                )
+    if commodities is not None:
+        _known("prior.commodity", risk.prior.commodity, tuple(commodities), "commodity")
+    if ports is not None:
+        origins = tuple(sorted({o for p in ports.values() for o in p.traffic.origins}))
+        _known("prior.origin", risk.prior.origin, origins, "origin")
+        _known("partners", risk.partners, origins, "origin")
     return risk
 
 
