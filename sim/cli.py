@@ -270,13 +270,22 @@ def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
     names += [m for m in summary if m.startswith("utilisation_")]
-    table = Table(title=f"Key metrics: mean and 95 % CI over {reps} replication(s)")
-    table.add_column("metric")
+    from sim.experiment.compare import clip_interval, metric_unit
+
+    table = Table(
+        title=f"Key metrics: mean and 95 % CI over {reps} replication(s)",
+        caption="intervals shown within what is possible (summary.json keeps them raw)",
+    )
+    table.add_column("metric", no_wrap=True)  # (the unit wraps instead, in a narrow terminal)
+    table.add_column("unit")
     for col in ("mean", "ci low", "ci high"):
-        table.add_column(col, justify="right")
+        table.add_column(col, justify="right", no_wrap=True)
     for m in names:
         s = summary[m]
-        table.add_row(m, _fmt(s["mean"]), _fmt(s["ci_low"]), _fmt(s["ci_high"]))
+        low, high = s["ci_low"], s["ci_high"]
+        if low is not None and high is not None:
+            low, high = clip_interval(m, low, high)
+        table.add_row(m, metric_unit(m), _fmt(s["mean"]), _fmt(low), _fmt(high))
     return table
 
 

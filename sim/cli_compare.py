@@ -216,7 +216,9 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
               "! not steady-state (the option or the baseline warned)")
     for col, just in (("option", "left"), ("mean", "right"), ("95 % CI", "right"),
                       ("diff.", "right"), ("95 % CI (paired)", "right"), ("", "left")):
-        t.add_column(col, justify=just, no_wrap=col != "option")  # type: ignore[arg-type]
+        t.add_column(  # (a metric's name folds onto more lines rather than lose its end)
+            col, justify=just, no_wrap=col != "option", overflow="fold"  # type: ignore[arg-type]
+        )
     s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
     for metric in metrics:

@@ -284,3 +284,27 @@ def test_an_interrupt_while_starting_is_one_line_and_the_right_status():
         )
         assert out.returncode == status, (name, out)
         assert out.stderr.strip() == "interrupted while starting; nothing was run"
+
+
+def test_the_run_table_shows_units_and_intervals_within_what_is_possible():
+    """A t-interval over few replications can reach below zero or above one; the table shows
+    it clipped (a count or time is never negative, a share never above 1), with its unit."""
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    summary = {
+        "clearance_h_mean": {"mean": 2.912, "ci_low": -0.177, "ci_high": 6.0},
+        "released_within_24h": {"mean": 0.95, "ci_low": 0.887, "ci_high": 1.013},
+        "consignments_seized": {"mean": 3.0, "ci_low": -1.559, "ci_high": 7.559},
+    }
+    console = Console(width=200, record=True)
+    console.print(_table(summary, 2))
+    rows = {
+        line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+        for line in console.export_text().splitlines()
+        if line.count("│") >= 5
+    }
+    assert rows["clearance_h_mean"] == ["hours", "2.912", "0.000", "6.000"]
+    assert rows["released_within_24h"] == ["share (0-1)", "0.950", "0.887", "1.000"]
+    assert rows["consignments_seized"] == ["consignments", "3.000", "0.000", "7.559"]

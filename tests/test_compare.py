@@ -395,3 +395,21 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
 def test_metric_kinds(name: str, kind: str):
     """Shares are clipped to [0, 1] and compared absolutely; money and times relatively."""
     assert compare_mod.metric_kind(name) == kind
+
+
+def test_the_comparison_table_keeps_whole_metric_names_in_80_columns():
+    """In a terminal of 80 columns (or output sent to a file) a metric's name folds onto more
+    lines; it is never cut short (rows that lose their ends cannot be told apart)."""
+    from rich.console import Console
+
+    from sim.cli_compare import TABLE_METRICS, table
+
+    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+    console = Console(width=80, record=True)
+    console.print(table(res))
+    text = console.export_text()
+    assert "…" not in text
+    first = [line.split("│")[1] for line in text.splitlines() if line.startswith("│")]
+    joined = "".join(part.strip() for part in first)
+    shown = [m for m in TABLE_METRICS if m in set(res.summary["metric"])]
+    assert shown and all(m in joined for m in shown)
