@@ -47,6 +47,8 @@ def test_an_overloaded_lane_warns_of_utilisation_and_rising_waits():
     text = "\n".join(r.warnings)
     assert "sea: document_check is 100% utilised" in text
     assert "the mean wait at document_check keeps rising" in text
+    # each says what to do about it
+    assert "run longer (--days " in text and "add capacity there" in text
     assert all("document_check" in w for w in r.warnings)  # the others cope
 
 

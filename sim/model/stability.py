@@ -56,7 +56,8 @@ def check(
         if u > OVERLOAD:
             out.append(
                 f"{lane.port}: {lane.name} is {u:.0%} utilised (above {OVERLOAD:.0%}); "
-                "its queue may not settle, so its waits are not steady-state"
+                "its queue may not settle, so its waits are not steady-state: "
+                "add capacity there, or read its waits as a lower bound"
             )
         weeks = lane.weekly_waits()
         means = [weeks[w] for w in range(first_week, last_week) if w in weeks]
@@ -64,6 +65,8 @@ def check(
             shown = ", ".join(f"{m:.1f}" for m in means)
             out.append(
                 f"{lane.port}: the mean wait at {lane.name} keeps rising through the observed "
-                f"weeks ({shown} h): the queue does not settle; a longer run would show more"
+                f"weeks ({shown} h): the queue had not settled by the end of the run; run "
+                f"longer (--days {2 * (last_week - first_week) * 7:g}) to see whether it settles "
+                "or keeps growing (then it needs more capacity)"
             )
     return out
