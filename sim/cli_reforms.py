@@ -72,13 +72,23 @@ def _show(args: argparse.Namespace) -> int:
     if any(r.missing() for r in plan.reforms):
         return 1
     changes = plan.fields(scenario)
-    plan.apply(scenario)  # the changes validate
+    after = plan.apply(scenario)  # the changes validate
     print(f"field changes on scenario {scenario.name!r}:")
     from sim.scenario.patch import get_path, scenario_data
 
-    data = scenario_data(scenario)
+    data, new = scenario_data(scenario), scenario_data(after)
+    same = 0
     for dotted, value in changes.items():
-        print(f"  {dotted}: {_short(get_path(data, dotted))} -> {_short(value)}")
+        old = get_path(data, dotted)
+        note = ""
+        if old == get_path(new, dotted):  # (compared as validated: "0 h" and 0.0 alike)
+            note, same = "  (already so: no change)", same + 1
+        print(f"  {dotted}: {_short(old)} -> {_short(value)}{note}")
+    if changes and same == len(changes):
+        print(
+            f"this reform changes no field of scenario {scenario.name!r}: it is already in "
+            "effect there (only its strengths, such as a transition, may still act)"
+        )
     return 0
 
 

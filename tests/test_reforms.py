@@ -278,6 +278,23 @@ def test_bordersim_reforms_lists_and_shows(capsys):
     assert "both change declaration.second_submission" in capsys.readouterr().err
 
 
+def test_bordersim_reforms_says_when_a_reform_is_already_in_effect(capsys):
+    """The default scenario is post-2018 practice: joint inspection changes none of its
+    fields (each is marked, and the whole said), while the practice before 2018 does."""
+    from sim.cli import main
+
+    assert main(["reforms", "joint_inspection"]) == 0
+    out = capsys.readouterr().out
+    changes = [line for line in out.splitlines() if " -> " in line]
+    assert changes and all(line.endswith("(already so: no change)") for line in changes)
+    assert "already in effect" in out
+    assert main(["reforms", "separate_inspection"]) == 0
+    out = capsys.readouterr().out
+    changes = [line for line in out.splitlines() if " -> " in line]
+    assert changes and not any("already so" in line for line in changes)
+    assert "already in effect" not in out
+
+
 def test_compare_options_from_reforms(monkeypatch):
     from sim.experiment.options import OptionError, reform_option, resolve_options
     from sim.reforms.reform import Reform
