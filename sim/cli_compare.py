@@ -174,6 +174,10 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
         return
     console = Console()
     console.print(header(res), highlight=False)
+    for name in res.meta.get("unchanged", []):
+        console.print(f"[yellow]note ({name}):[/] it changes nothing in scenario "
+                      f"{res.meta['scenario']!r} (already in effect there): its figures are the "
+                      "baseline's", highlight=False)
     for name in res.names:
         for w in res.warnings.get(name, []):
             console.print(f"[yellow]warning ({name}, unstable):[/] {w}", highlight=False)

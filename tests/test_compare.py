@@ -56,6 +56,8 @@ def test_no_change_gives_exactly_zero():
     # ... while a real change does change something (the comparison is not vacuous)
     real = res.differences[res.differences["option"] == "review4"].set_index("metric")
     assert real.loc["clearance_h_mean", "mean"] != 0
+    # and the option that changes nothing is named as such (the CLI says so above its table)
+    assert res.meta["unchanged"] == ["same"]
 
 
 def test_paired_interval_narrower_than_unpaired():

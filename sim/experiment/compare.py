@@ -282,6 +282,13 @@ class _Comparison:
             "max_reps": max_reps,
             "tolerance_h": self.tolerance_h,
             "options": [o.as_dict() for o in self.opts],
+            # options whose scenario is the baseline's (a reform already in effect)
+            "unchanged": [
+                o.name
+                for o in self.opts
+                if o.name != BASELINE
+                and scenario_hash(self.variants[o.name]) == scenario_hash(base)
+            ],
             "command": command,
         }
         if out is None:
