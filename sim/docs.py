@@ -533,7 +533,9 @@ def scenario_page(path: Path) -> str:
         "", "## Sources", "",
         f"{len(cited)} lines cite a source; {assumed} lines carry an assumption (a judgement to "
         "replace with local data), listed in the file itself. The research notes named here "
-        "are `published-figures.md` and `china-figures.md`.", "",
+        "are [`published-figures.md`](research/published-figures.md) and "
+        "[`china-figures.md`](research/china-figures.md), with the sources of every figure.",
+        "",
         "| field | value as written | source |", "|---|---|---|",
     ]
     out += [f"| `{k}` | `{_cell(v)}` | {_cell(s)} |" for k, v, s in cited]

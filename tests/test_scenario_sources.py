@@ -39,3 +39,15 @@ def test_bundled_scenarios_load(path):
 def test_default_has_a_sea_port_a_land_crossing_and_an_airport():
     s = sim.load_scenario(sim.default_scenario_path())
     assert {p.mode for p in s.ports.values()} >= {"sea", "land", "air"}
+
+
+def test_every_research_note_cited_ships_with_the_project():
+    """A citation such as "china-figures.md §2" in a bundled scenario or a reform's sources
+    can be followed: the note is in docs/research/."""
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text() for p in SCENARIOS]
+    texts += [p.read_text() for p in (root / "sim" / "reforms").glob("*.py")]
+    cited = {m for t in texts for m in re.findall(r"\b([a-z][a-z-]*-figures\.md)", t)}
+    assert {"published-figures.md", "china-figures.md"} <= cited
+    missing = sorted(c for c in cited if not (root / "docs" / "research" / c).is_file())
+    assert not missing, f"cited but not in docs/research/: {missing}"
