@@ -133,3 +133,12 @@ def test_run_check_warmup_runs_a_pilot_when_none_is_stored(tmp_path, capsys, mon
     assert calls == ["small"] and "4 week(s)" in capsys.readouterr().err
     assert main([*args, "--out", "c", "--check-warmup"]) == 0  # reuses the stored one
     assert calls == ["small"] and "4 week(s)" in capsys.readouterr().err
+
+
+def test_a_pilot_too_short_says_how_long_it_must_be(capsys):
+    """The error names the minimum, not only that the pilot is too short."""
+    from sim.cli import main
+
+    assert main(["warmup", str(SMALL), "--days", "7"]) == 2
+    err = capsys.readouterr().err
+    assert "too short for MSER-5: it needs at least 10 days" in err and "Traceback" not in err

@@ -148,7 +148,10 @@ def pilot(
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; allowed: {', '.join(OUTPUTS)}")
     if days < 2 * batch:
-        raise ValueError(f"a pilot of {days} day(s) is too short for MSER-{batch}")
+        raise ValueError(
+            f"a pilot of {days} day(s) is too short for MSER-{batch}: it needs at least "
+            f"{2 * batch} days (several weeks show the weekly cycle better)"
+        )
     # long enough a drain that late arrivals are not censored (which would bias their day)
     drain = max(float(scenario.drain_days), float(days))
     run = scenario.model_copy(update={"days": float(days), "warmup_days": 0.0, "drain_days": drain})
