@@ -68,7 +68,8 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
     for key, label in SHOWN:
         cells = [table[n].get(key, math.nan) for n in names]
-        print(f"{label:{width}}  " + "  ".join(f"{c:12,.2f}" for c in cells))
+        spec = "12,.0f" if key.endswith("_heads") else "12,.2f"  # (heads are whole people)
+        print(f"{label:{width}}  " + "  ".join(f"{c:{spec}}" for c in cells))
     if args.plot:
         draw_organisations(panels).savefig(args.plot)
         print(f"trees written to {args.plot}")

@@ -5,6 +5,7 @@ advantage is set, and either structure can win when one is."""
 from __future__ import annotations
 
 import copy
+import re
 import tomllib
 from pathlib import Path
 
@@ -279,6 +280,8 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     out = capsys.readouterr().out
     assert code == 0 and png.stat().st_size > 0
     assert "spindle" in out and "dumbbell" in out and "escalation latency" in out
+    staff = next(line for line in out.splitlines() if line.startswith("organisation staff"))
+    assert re.fullmatch(r"organisation staff\s+[\d,]+\s+[\d,]+", staff), staff  # whole heads
 
 
 @pytest.mark.parametrize(
