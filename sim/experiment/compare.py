@@ -265,11 +265,12 @@ class _Comparison:
     ) -> None:
         """Describe the run and, with ``out``, open its folder and one store per option."""
         base, seed = self.base, self.seed
+        base_hash = scenario_hash(base)
         self.meta = {
             "package": "bordersim",
             "version": __version__,
             "scenario": base.name,
-            "scenario_hash": scenario_hash(base),
+            "scenario_hash": base_hash,
             "days": base.days,
             "warmup_days": base.warmup_days,
             "drain_days": base.drain_days,
@@ -286,8 +287,7 @@ class _Comparison:
             "unchanged": [
                 o.name
                 for o in self.opts
-                if o.name != BASELINE
-                and scenario_hash(self.variants[o.name]) == scenario_hash(base)
+                if o.name != BASELINE and scenario_hash(self.variants[o.name]) == base_hash
             ],
             "command": command,
         }
