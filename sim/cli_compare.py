@@ -173,6 +173,8 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
         sys.stdout.write(dump_json(res.to_json()))
         return
     console = Console()
+    if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
+        console = Console(width=140)
     console.print(header(res), highlight=False)
     for name in res.meta.get("unchanged", []):
         console.print(f"[yellow]note ({name}):[/] it changes nothing in scenario "
