@@ -8,7 +8,7 @@ from typing import Any
 
 import simpy
 
-from sim.model.engine import Environment, start
+from sim.model.engine import CELL, DECIDE, SLOTS, WAKE, Environment, Gather, Instant, start
 from sim.model.fifo import FifoLane
 from sim.model.lane import Booking
 
@@ -91,3 +91,53 @@ def test_requests_for_one_time_are_booked_in_arrival_order_whatever_the_event_or
     env.run()
     assert got == {3: (2.0, 3.0), 5: (3.0, 4.0)}
     assert env.scheduled == 1  # one wake-up for the two requests
+
+
+def test_an_instant_comes_after_every_ordinary_event_of_its_moment():
+    """Even one scheduled before them, and in the order of the priorities: decisions, slot
+    bookings, lane wake-ups, cell requests."""
+    env = Environment()
+    seen: list[str] = []
+    for name, priority in [("wake", WAKE), ("cell", CELL), ("slots", SLOTS), ("decide", DECIDE)]:
+        Instant(env, 1.0, priority).callbacks.append(lambda _, n=name: seen.append(n))
+    env.timeout(1.0).callbacks.append(lambda _: seen.append("timeout"))
+    env.timeout(0.5).callbacks.append(
+        lambda _: env.timeout(0.5).callbacks.append(lambda _: seen.append("late timeout"))
+    )
+    env.run()
+    assert seen == ["timeout", "late timeout", "decide", "slots", "wake", "cell"]
+
+
+def test_a_gather_answers_the_requests_of_one_moment_in_key_order():
+    env = Environment()
+    answered: list[tuple[str, float]] = []
+    gather = Gather(env, lambda ev, who: (answered.append((who, env.now)), ev.succeed(who)), CELL)
+    got: list[str] = []
+    for key, who in [(7, "c"), (2, "a"), (5, "b")]:
+        gather.ask(1.0, key, who).callbacks.append(lambda ev: got.append(ev.value))
+    gather.ask(2.0, 0, "d")
+    env.run()
+    assert answered == [("a", 1.0), ("b", 1.0), ("c", 1.0), ("d", 2.0)]
+    assert got == ["a", "b", "c"]
+
+
+def test_a_look_at_a_lane_leaves_the_requests_of_this_moment_to_its_wake_up():
+    """A sync at the moment of two requests books neither: they are booked together at the
+    wake-up, in arrival order, though the later arrival asked before the look."""
+    env = Environment()
+    lane = FifoLane(env, "p", "desk", [1] * 168)
+    got: dict[int, tuple[float, float]] = {}
+
+    def journey(key: int) -> Generator[Any, Any, None]:
+        got[key] = yield Booking(lane, 2.0, key, 1.0, True, wake=True)
+
+    def asks_then_looks() -> Generator[Any, Any, None]:
+        yield env.timeout(2.0)
+        start(journey(5))
+        lane.sync()
+        assert got == {}
+        start(journey(3))
+
+    env.process(asks_then_looks())
+    env.run()
+    assert got == {3: (2.0, 3.0), 5: (3.0, 4.0)}

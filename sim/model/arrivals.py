@@ -5,6 +5,7 @@ port's arrivals just early enough."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,8 @@ from sim.scenario.schema import Arrivals
 if TYPE_CHECKING:
     from sim.model.port import Port
 
-GROUP = 1024  # Poisson arrivals made per block
+GROUP = 1024  # Poisson arrivals made per group
+BLOCK = 1  # groups of arrivals made as one block of consignments
 
 
 def arrival_times(spec: Arrivals, rng: np.random.Generator, until: float) -> Iterator[np.ndarray]:
@@ -49,8 +51,8 @@ def arrival_groups(
     Poisson arrivals, or one vessel call's declarations."""
     batch = spec.batch
     if batch is None:
-        for times in arrival_times(spec, rng, until):
-            yield times, rows.take(len(times))
+        groups = ((times, rows.take(len(times))) for times in arrival_times(spec, rng, until))
+        yield from blocks(groups, BLOCK)
         return
     for calls in arrival_times(spec, rng, until):
         sizes = np.maximum(1, np.rint(batch.size.ppf(rng.random(len(calls)))))
@@ -105,8 +107,26 @@ def _made_in_time(
     port: Port, groups: Any, export: bool, surge: bool = False
 ) -> Generator[simpy.Event, Any, None]:
     env, lead = port.env, port.scenario.declaration.advance_max
+    refresh = port.decisions.refresh if port.decisions.dynamic else 0.0
     for arrived, u in groups:
         wake = arrived[0] - lead
+        if refresh > 0:  # at a tick: no row of the block is assessed in an interval begun
+            wake = math.floor(wake / refresh) * refresh
         if wake > env.now:
             yield env.timeout(wake - env.now)
         port.make(arrived, u, export, surge)
+
+
+def blocks(groups: Any, k: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Groups of arrivals, ``k`` at a time, as blocks of consignments."""
+    if k == 1:
+        yield from groups
+        return
+    batch: list[tuple[np.ndarray, np.ndarray]] = []
+    for group in groups:
+        batch.append(group)
+        if len(batch) == k:
+            yield np.concatenate([a for a, _ in batch]), np.concatenate([u for _, u in batch])
+            batch = []
+    if batch:
+        yield np.concatenate([a for a, _ in batch]), np.concatenate([u for _, u in batch])

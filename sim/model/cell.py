@@ -1,7 +1,9 @@
 """Lanes taken together: the exam yard's bays, movers, teams and quarantine officers.
 
 A job waits until every lane it needs has a free server and then takes them all at once, so
-no server is held idle while its job waits for another and no deadlock can arise.
+no server is held idle while its job waits for another and no deadlock can arise. The
+requests of one moment are taken together at its end, in the order (priority, consignment),
+as a FIFO lane takes its own: never in the order the model happened to schedule them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import simpy
 
+from sim.model.engine import CELL, Gather
 from sim.model.lane import LaneStats, serve
 
 
@@ -101,6 +104,7 @@ class Cell:
         # An entry: [priority, seq, event, requested, cohort, short lane]
         self._groups: dict[tuple[CellLane, ...], list[list[Any]]] = {}
         self._seq = count()
+        self._asks = Gather(env, self._answer, CELL)  # requests, by the moment they are for
         self._members: list[CellLane] = []
         #: how runs of phases use the lanes, by the lanes of their phases (see
         #: :func:`sim.model.steps.phases.phase_plan`)
@@ -124,11 +128,31 @@ class Cell:
                 return lane
         return None
 
+    def ask(
+        self, lanes: tuple[CellLane, ...], cohort: bool, priority: int, key: int, t: float
+    ) -> simpy.Event:
+        """Ask at time ``t`` (not before now) for one server of each lane. The requests of
+        one moment are taken together after everything else at that moment (servers freed,
+        shifts begun), in the order (priority, consignment), as the FIFO lane takes its own.
+        The event succeeds, with the lane that held the job back (None: it did not wait),
+        when the job starts."""
+        return self._asks.ask(t, (priority, key), (lanes, cohort, priority))
+
+    def _answer(self, ev: simpy.Event, request: tuple[Any, ...]) -> None:
+        lanes, cohort, priority = request
+        if self.request(lanes, cohort, priority, ev) is None:
+            ev.succeed(None)
+
     def request(
-        self, lanes: tuple[CellLane, ...], cohort: bool, priority: int = 0
+        self,
+        lanes: tuple[CellLane, ...],
+        cohort: bool,
+        priority: int = 0,
+        ev: simpy.Event | None = None,
     ) -> simpy.Event | None:
         """Ask for one server of each lane now; None when all are taken at once. Otherwise
-        the event succeeds, with the lane that held the job back, when the job starts."""
+        the event (``ev``, or a new one) succeeds, with the lane that held the job back, when
+        the job starts."""
         for lane in lanes:
             lane.integrate()
         group = self._groups.setdefault(lanes, [])
@@ -139,7 +163,8 @@ class Cell:
                 if cohort:
                     lane.wait(self.env.now, 0.0)
             return None
-        ev = self.env.event()
+        if ev is None:
+            ev = self.env.event()
         if blocking is None:  # behind an earlier job that needs the same lanes
             blocking = group[0][5] or lanes[0]
         heapq.heappush(group, [priority, next(self._seq), ev, self.env.now, cohort, blocking])
@@ -187,15 +212,12 @@ def take(
     t: float,
     cohort: bool,
     priority: int = 0,
+    key: int = 0,
 ) -> Generator[Any, Any, tuple[float, Any]]:
     """From time ``t``, wait for one server of each (finite, cell) lane and take them all at
-    once. Returns (start, the lane that held the job back, or None if it did not wait)."""
-    if t > env.now:
-        yield env.timeout(t - env.now)
-    ev = cell.request(lanes, cohort, priority)
-    if ev is None:
-        return env.now, None
-    blocking = yield ev
+    once (``key``: the consignment, which orders the requests of one moment). Returns
+    (start, the lane that held the job back, or None if it did not wait)."""
+    blocking = yield cell.ask(lanes, cohort, priority, key, max(t, env.now))
     return env.now, blocking
 
 
@@ -230,7 +252,7 @@ def hold(
     if len(finite) == 1 and finite[0].booked:
         return (yield from serve(env, finite[0], t, duration, c))
     requested = max(t, env.now)
-    start, _ = yield from take(env, cell, finite, t, cohort)
+    start, _ = yield from take(env, cell, finite, t, cohort, 0, c.index)
     yield env.timeout(duration)
     give(cell, finite, requested, start, cohort)
     return start, env.now

@@ -27,6 +27,7 @@ import numpy as np
 import simpy
 
 from sim.model.consignment import requirement_rows
+from sim.model.engine import DECIDE, Instant
 from sim.model.held import Held
 from sim.model.plans_ahead import PlansAhead
 from sim.model.reviewed import Reviewed, Row
@@ -69,6 +70,16 @@ class _Due:
         self.event: simpy.Event | None = None
 
 
+def _rows(blocks: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+    """A tick's blocks as one, in the order of the consignments (the first column), however
+    their rows were made in blocks."""
+    if len(blocks) == 1:
+        return blocks[0]
+    columns = [np.concatenate(x) for x in zip(*blocks, strict=True)]
+    order = np.argsort(columns[0], kind="stable")
+    return tuple(x[order] for x in columns)
+
+
 class Decisions:
     """A port's pending dynamic decisions (a static selector never needs it)."""
 
@@ -93,8 +104,9 @@ class Decisions:
         due = self._due.get(tick)
         if due is None:
             due = self._due[tick] = _Due()
-            env = self.port.env
-            env.timeout(tick - env.now).callbacks.append(partial(self._at_tick, tick))
+            env = self.port.env  # after every ordinary event of its moment: blocks made then
+            # are in its batch, whatever order the model made them in
+            Instant(env, tick - env.now, DECIDE).callbacks.append(partial(self._at_tick, tick))
         return due
 
     def defer(
@@ -115,17 +127,13 @@ class Decisions:
         flows: list[Consignment] = []
         if review.any():  # they queue before the assessment: decide on their way
             flows += self._on_their_way(review, index, arrived, table, cohort, early, lodged)
-        ticks = np.where(review, math.inf, self.tick(lodged + p.assess))
-        env = p.env
-        due = ticks <= env.now
-        blocks: list[Bulk] = []
-        if due.any():
-            blocks, decided = self._decide(index[due], arrived[due], table[due], cohort[due])
-            flows += decided
-        if blocks or flows:  # journeys start in arrival order, so that their requests at
-            # one moment (the run's start, for those assessed before it) are booked in it
-            p.launch(blocks, sorted(flows, key=_index) if len(flows) > 1 else flows)
-        later = ~due & ~review
+        # rows whose tick has passed (assessed before the run's start, or made after their
+        # tick: a smuggler's) join the batch decided at the end of this moment
+        ticks = np.where(review, math.inf, np.maximum(self.tick(lodged + p.assess), p.env.now))
+        if flows:  # journeys start in arrival order, so that their requests at one moment
+            # are booked in it
+            p.launch([], sorted(flows, key=_index) if len(flows) > 1 else flows)
+        later = ~review
         if not later.any():
             return
         order = np.flatnonzero(later)
@@ -172,9 +180,8 @@ class Decisions:
         k = 0
         prepared = None
         if due.blocks:
-            index, arrived, table, cohort, cands, plans, visits, first, *prepared_ = (
-                np.concatenate(x) if len(due.blocks) > 1 else x[0]
-                for x in zip(*due.blocks, strict=True)
+            index, arrived, table, cohort, cands, plans, visits, first, *prepared_ = _rows(
+                due.blocks
             )
             k = len(index)
             prepared = prepared_[0] if prepared_ else None
@@ -216,16 +223,6 @@ class Decisions:
             for i, x in zip(missing, more, strict=True):
                 preps[i] = x
         return np.array(preps)
-
-    def _decide(
-        self, index: np.ndarray, arrived: np.ndarray, table: np.ndarray, cohort: np.ndarray
-    ) -> tuple[list[Bulk], list[Consignment]]:
-        """Decide rows now: the blocks and journeys to launch (see :meth:`_hand_on`)."""
-        p = self.port
-        uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
-        select(p, table, uniforms, p.env.now)
-        plan = p.route.plan(table)
-        return self._hand_on(index, arrived, table, cohort, plan, p.route.queues(table, plan))
 
     def _hand_on(
         self,

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 import simpy
@@ -25,6 +27,59 @@ class Environment(simpy.Environment):
     def schedule(self, event: Event, priority: EventPriority = NORMAL, delay: SimTime = 0) -> None:
         self.scheduled += 1
         _schedule(self, event, priority, delay)  # (not super(): this runs once per event)
+
+
+#: priorities after every ordinary event of a moment, in this order: a tick's decisions,
+#: appointment-slot bookings, FIFO lanes' wake-ups, exam cells' requests. Each may lead to the
+#: next at that very moment (a decided row asks a lane, a booked job asks a cell's servers).
+DECIDE, SLOTS, WAKE, CELL = (EventPriority(NORMAL + k) for k in range(1, 5))
+
+
+class Instant(Event):
+    """An event ``delay`` from now, processed after every ordinary event of that moment
+    (``priority`` later than SimPy's ``Timeout``), whenever those were scheduled."""
+
+    def __init__(
+        self, env: simpy.Environment, delay: SimTime, priority: EventPriority, value: Any = None
+    ):
+        super().__init__(env)
+        self._ok = True
+        self._value = value
+        env.schedule(self, priority, delay)
+
+
+class Gather:
+    """Requests for one moment, answered together after every ordinary event of that moment
+    in the order of their keys (a consignment's index, first): who is served first at one
+    moment never depends on the order in which the model happened to schedule its events
+    (that order follows how arrivals were cut into blocks, which a user never sees)."""
+
+    __slots__ = ("env", "answer", "priority", "_at")
+
+    def __init__(
+        self, env: simpy.Environment, answer: Callable[[Event, Any], None], priority: EventPriority
+    ):
+        self.env, self.answer, self.priority = env, answer, priority
+        self._at: dict[float, list[tuple[Any, Any, Event]]] = {}
+
+    def ask(self, t: float, key: Any, request: Any) -> Event:
+        """Ask at time ``t`` (not before now); the event succeeds when ``answer`` says."""
+        asks = self._at.get(t)
+        if asks is None:
+            asks = self._at[t] = []
+            due = Instant(self.env, t - self.env.now, self.priority)
+            due.callbacks.append(partial(self._due, t))
+        ev = Event(self.env)
+        asks.append((key, request, ev))
+        return ev
+
+    def _due(self, t: float, _: Event) -> None:
+        asks = self._at.pop(t)
+        if len(asks) > 1:
+            asks.sort(key=itemgetter(0))
+        answer = self.answer
+        for _key, request, ev in asks:
+            answer(ev, request)
 
 
 class Flow:

@@ -24,6 +24,7 @@ from typing import Any
 
 import simpy
 
+from sim.model.engine import WAKE, Instant
 from sim.model.lane import Booking, LaneStats
 
 INF = math.inf
@@ -101,7 +102,8 @@ class FifoLane(LaneStats):
             if booking.r not in self._wakes:
                 self._wakes.add(booking.r)
                 env = self.env
-                env.timeout(booking.r - env.now, booking.r).callbacks.append(self._on_wake)
+                wake = Instant(env, booking.r - env.now, WAKE, booking.r)  # (after decisions)
+                wake.callbacks.append(self._on_wake)
         elif booking.r < self._edge:
             heapq.heappush(self._pending, entry)
         else:  # a bucket of its own hour: it joins the heap when the heap has run dry
@@ -226,10 +228,12 @@ class FifoLane(LaneStats):
         self._bounds = (start, end)
 
     def sync(self) -> None:
-        """Bring the state (and on-duty time) up to now: book the deferred requests due by
-        now (their journeys carry on), then sweep the booked starts and ends."""
+        """Bring the state (and on-duty time) up to now: book the deferred requests made
+        before now (their journeys carry on), then sweep the booked starts and ends. Requests
+        made at this very moment wait for the lane's wake-up, which books them together in
+        arrival order: a look at the lane never changes who goes first."""
         now = self.env.now
-        self.drain(now)
+        self.drain(now, -INF)
         starts, ends = self._starts, self._end_marks
         while True:
             ts = starts[0] if starts else INF

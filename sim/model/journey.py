@@ -93,10 +93,9 @@ def journey(
                         r = t if j.chained or t > now else now
                         j.chained = True
                         start, end = yield Booking(lane, r, c.index, service, c.cohort)
-                    elif t > env.now:
-                        start, end = yield Booking(lane, t, c.index, service, c.cohort, True)
-                    else:
-                        start, end = lane.book(service, c.cohort, c.index)
+                    else:  # (now too: the requests of one moment go in arrival order)
+                        r = t if t > env.now else env.now
+                        start, end = yield Booking(lane, r, c.index, service, c.cohort, True)
                     if end == INF:  # no server will ever come: wait for ever (censored)
                         yield env.event()
                     step.visited(j, start, end)

@@ -213,10 +213,8 @@ def serve(
         return t, t + service
     if c.deferred:  # (asked no earlier than now: before time 0 means at time 0)
         start, end = yield Booking(lane, max(t, env.now), c.index, service, cohort)
-    elif t > env.now:
-        start, end = yield Booking(lane, t, c.index, service, cohort, wake=True)
-    else:
-        start, end = lane.book(service, cohort, c.index)
+    else:  # (now too: the requests of one moment go in arrival order)
+        start, end = yield Booking(lane, max(t, env.now), c.index, service, cohort, wake=True)
     if end == float("inf"):  # no server will ever come: wait for ever (censored)
         yield env.event()
     return start, end

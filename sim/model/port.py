@@ -93,7 +93,7 @@ class Port:
             build_lanes(self, centres or {})
             q = spec.quarantine
             self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
-            self.slots = SlotBook(spec.exam.slots) if spec.exam else None
+            self.slots = SlotBook(env, spec.exam.slots) if spec.exam else None
         self.lab_tests = [scenario.commodities[k].lab_test for k in self.commodities]
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
         self.assess = spec.declaration.assess
@@ -198,6 +198,15 @@ class Port:
         one with room, which is booked)."""
         assert self.slots is not None, "an examination at a port without an exam yard"
         return self.slots.book(t + self.booking_lead)
+
+    def book_appointment(self, t: float, key: int) -> simpy.Event | None:
+        """:meth:`appointment` made at time ``t`` itself, in the order of the consignments
+        (``key``) booking at that moment, when slots have a capacity (None: they have none,
+        and the order of bookings does not matter)."""
+        assert self.slots is not None, "an examination at a port without an exam yard"
+        if self.slots.capacity is None:
+            return None
+        return self.slots.ask(t, key, t + self.booking_lead)
 
     # -- consignments -------------------------------------------------------------------
     def make(

@@ -2,23 +2,29 @@
 
 A slot starts every ``every`` hours inside the day's window (with ``every = 0 h`` the whole
 window is one slot) and takes at most ``capacity`` examinations: a booking goes to the first
-slot, no earlier than the booking lead allows, that still has room.
+slot, no earlier than the booking lead allows, that still has room. Slots with a capacity are
+booked in the order of the booking times (:meth:`SlotBook.ask`), not in the order the model
+happens to work its journeys out.
 """
 
 from __future__ import annotations
 
 import math
 
+import simpy
+
+from sim.model.engine import SLOTS, Gather
 from sim.scenario.schema import Slots
 
 
 class SlotBook:
-    def __init__(self, slots: Slots):
+    def __init__(self, env: simpy.Environment, slots: Slots):
         self.start, self.end, self.every = slots.day_start, slots.day_end, slots.every
         self.days = {d - 1 for d in slots.weekdays}  # 0 = Monday
         self.always = self.start == 0 and self.end == 24 and self.every == 0 and len(self.days) == 7
         self.capacity = None if slots.capacity == "unlimited" else int(slots.capacity)
         self.taken: dict[float, int] = {}  # examinations booked, by slot
+        self._asks = Gather(env, self._answer, SLOTS)
 
     def next_start(self, t: float) -> float:
         """The earliest appointment at or after ``t``."""
@@ -56,3 +62,12 @@ class SlotBook:
         key = self.slot_of(at)
         taken[key] = taken.get(key, 0) + 1
         return first, at
+
+    def ask(self, t: float, key: int, earliest: float) -> simpy.Event:
+        """Book at time ``t`` (not before now) the first slot with room at or after
+        ``earliest``; the bookings of one moment in the order of ``key`` (the consignment).
+        The event's value is what :meth:`book` returns."""
+        return self._asks.ask(t, key, earliest)
+
+    def _answer(self, ev: simpy.Event, t: float) -> None:
+        ev.succeed(self.book(t))

@@ -78,10 +78,8 @@ def book_stretch(
         r = t if j.chained or t > now else now
         j.chained = True
         start, end = yield Booking(lane, r, c.index, span, c.cohort)
-    elif t > now:
-        start, end = yield Booking(lane, t, c.index, span, c.cohort, True)
-    else:
-        start, end = lane.book(span, c.cohort, c.index)
+    else:  # (now too: the requests of one moment go in arrival order)
+        start, end = yield Booking(lane, t if t > now else now, c.index, span, c.cohort, True)
     if end == INF:  # no server will ever come: wait for ever (censored)
         yield env.event()
     return start, end
@@ -152,7 +150,7 @@ def run_phases(
             else:
                 requested = max(t, env.now)
                 rank = -1 if offset else priority  # a box leaving its bay goes first
-                start, blocking = yield from take(env, cell, new, t, cohort, rank)
+                start, blocking = yield from take(env, cell, new, t, cohort, rank, c.index)
                 for x in new:
                     held[x] = (requested, start)
             if start > t:

@@ -28,14 +28,21 @@ def bays_only(p: Port) -> bool:
 
 
 def to_the_bay(
-    j: Journey, staff: tuple[Any, ...], work: float, move_in: float, move_out: float, agency: int
+    j: Journey,
+    staff: tuple[Any, ...],
+    work: float,
+    move_in: float,
+    move_out: float,
+    agency: int,
+    appointment: tuple[float, float] | None = None,
 ) -> tuple[list[Phase], bool]:
-    """Book the examination's slot and wait for the trader if it attends (``j.t`` moves to
-    when the examination may start); its phases, and whether it is done at the trader's
-    premises (no bay, no mover). The bay is kept from the move in to the end of the move out."""
+    """Book the examination's slot (unless ``appointment`` was booked already) and wait for
+    the trader if it attends (``j.t`` moves to when the examination may start); its phases,
+    and whether it is done at the trader's premises (no bay, no mover). The bay is kept from
+    the move in to the end of the move out."""
     p, r, clock = j.port, j.r, j.clock
     booked = j.t
-    first, slot = p.appointment(booked)
+    first, slot = p.appointment(booked) if appointment is None else appointment
     clock.to(first, agency)
     clock.to(slot, CUSTOMS)  # earlier slots were full
     t = slot
