@@ -15,7 +15,7 @@ from typing import Any
 
 import simpy
 
-from sim.model.engine import CELL, Gather
+from sim.model.engine import CELL, Gather, at
 from sim.model.lane import LaneStats, serve
 
 
@@ -63,18 +63,18 @@ class CellLane(LaneStats):
             for h in changes:
                 t = week * 168 + h
                 if t > self.env.now:
-                    yield self.env.timeout(t - self.env.now)
+                    yield at(self.env, t)
                 if t == 0:
                     continue
                 self.integrate()
                 self.capacity = hourly[h]
                 if self.cell is not None:
-                    self.cell.start_waiting()
+                    self.cell.start_waiting(t)
             week += 1
 
-    def job_done(self, requested: float, service: float, cohort: bool) -> None:
-        """Book a finished job (for Little's law and service statistics)."""
-        self.sojourn_total += self.env.now - requested
+    def job_done(self, requested: float, end: float, service: float, cohort: bool) -> None:
+        """Book a job finished at ``end`` (for Little's law and service statistics)."""
+        self.sojourn_total += end - requested
         self.jobs_total += 1
         if cohort:
             self.served += 1
@@ -134,25 +134,21 @@ class Cell:
         """Ask at time ``t`` (not before now) for one server of each lane. The requests of
         one moment are taken together after everything else at that moment (servers freed,
         shifts begun), in the order (priority, consignment), as the FIFO lane takes its own.
-        The event succeeds, with the lane that held the job back (None: it did not wait),
-        when the job starts."""
-        return self._asks.ask(t, (priority, key), (lanes, cohort, priority))
+        The event succeeds, with (start, the lane that held the job back; None: it did not
+        wait), when the job starts."""
+        return self._asks.ask(t, (priority, key), (lanes, cohort, priority, t))
 
     def _answer(self, ev: simpy.Event, request: tuple[Any, ...]) -> None:
-        lanes, cohort, priority = request
-        if self.request(lanes, cohort, priority, ev) is None:
-            ev.succeed(None)
+        lanes, cohort, priority, t = request
+        if self.request(lanes, cohort, priority, ev, t):
+            ev.succeed((t, None))
 
     def request(
-        self,
-        lanes: tuple[CellLane, ...],
-        cohort: bool,
-        priority: int = 0,
-        ev: simpy.Event | None = None,
-    ) -> simpy.Event | None:
-        """Ask for one server of each lane now; None when all are taken at once. Otherwise
-        the event (``ev``, or a new one) succeeds, with the lane that held the job back, when
-        the job starts."""
+        self, lanes: tuple[CellLane, ...], cohort: bool, priority: int, ev: simpy.Event, now: float
+    ) -> bool:
+        """Ask for one server of each lane at the moment ``now`` (exactly: the clock may be a
+        unit in the last place off it); True when all are taken at once. Otherwise ``ev``
+        succeeds, with (start, the lane that held the job back), when the job starts."""
         for lane in lanes:
             lane.integrate()
         group = self._groups.setdefault(lanes, [])
@@ -161,26 +157,25 @@ class Cell:
             for lane in lanes:
                 lane.busy += 1
                 if cohort:
-                    lane.wait(self.env.now, 0.0)
-            return None
-        if ev is None:
-            ev = self.env.event()
+                    lane.wait(now, 0.0)
+            return True
         if blocking is None:  # behind an earlier job that needs the same lanes
             blocking = group[0][5] or lanes[0]
-        heapq.heappush(group, [priority, next(self._seq), ev, self.env.now, cohort, blocking])
+        heapq.heappush(group, [priority, next(self._seq), ev, now, cohort, blocking])
         for lane in lanes:
             lane.waiting_together += 1
-        return ev
+        return False
 
-    def release(self, lanes: tuple[CellLane, ...]) -> None:
+    def release(self, lanes: tuple[CellLane, ...], now: float) -> None:
+        """Free one server of each lane at the moment ``now``."""
         for lane in lanes:
             lane.integrate()
             lane.busy -= 1
-        self.start_waiting()
+        self.start_waiting(now)
 
-    def start_waiting(self) -> None:
-        """Start waiting jobs, in (priority, arrival) order, while their lanes are free."""
-        now = self.env.now
+    def start_waiting(self, now: float) -> None:
+        """Start waiting jobs, in (priority, arrival) order, while their lanes are free (at the
+        moment ``now``: their start)."""
         while True:
             best = None
             for lanes, group in self._groups.items():
@@ -202,7 +197,7 @@ class Cell:
                 lane.waiting_together -= 1
                 if cohort:
                     lane.wait(requested, now - requested)
-            ev.succeed(blocking)
+            ev.succeed((now, blocking))
 
 
 def take(
@@ -217,16 +212,18 @@ def take(
     """From time ``t``, wait for one server of each (finite, cell) lane and take them all at
     once (``key``: the consignment, which orders the requests of one moment). Returns
     (start, the lane that held the job back, or None if it did not wait)."""
-    blocking = yield cell.ask(lanes, cohort, priority, key, max(t, env.now))
-    return env.now, blocking
+    start, blocking = yield cell.ask(lanes, cohort, priority, key, max(t, env.now))
+    return start, blocking
 
 
-def give(cell: Cell, lanes: tuple[Any, ...], requested: float, start: float, cohort: bool) -> None:
-    """Release lanes taken with :func:`take` (asked at ``requested``, started at ``start``)."""
-    now = cell.env.now
+def give(
+    cell: Cell, lanes: tuple[Any, ...], requested: float, start: float, end: float, cohort: bool
+) -> None:
+    """Release lanes taken with :func:`take` (asked at ``requested``, from ``start`` to
+    ``end``)."""
     for lane in lanes:
-        lane.job_done(requested, now - start, cohort)
-    cell.release(lanes)
+        lane.job_done(requested, end, end - start, cohort)
+    cell.release(lanes, end)
 
 
 def hold(
@@ -253,6 +250,7 @@ def hold(
         return (yield from serve(env, finite[0], t, duration, c))
     requested = max(t, env.now)
     start, _ = yield from take(env, cell, finite, t, cohort, 0, c.index)
-    yield env.timeout(duration)
-    give(cell, finite, requested, start, cohort)
-    return start, env.now
+    end = start + duration
+    yield at(env, end)
+    give(cell, finite, requested, start, end, cohort)
+    return start, end

@@ -106,7 +106,7 @@ class Decisions:
             due = self._due[tick] = _Due()
             env = self.port.env  # after every ordinary event of its moment: blocks made then
             # are in its batch, whatever order the model made them in
-            Instant(env, tick - env.now, DECIDE).callbacks.append(partial(self._at_tick, tick))
+            Instant(env, tick, DECIDE).callbacks.append(partial(self._at_tick, tick))
         return due
 
     def defer(

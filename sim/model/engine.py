@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Generator
 from functools import partial
 from operator import itemgetter
@@ -10,7 +11,7 @@ from typing import Any
 
 import simpy
 from simpy.core import NORMAL, EventPriority, SimTime
-from simpy.events import Event
+from simpy.events import Event, Timeout
 
 from sim.model.lane import Booking
 
@@ -35,17 +36,36 @@ class Environment(simpy.Environment):
 DECIDE, SLOTS, WAKE, CELL = (EventPriority(NORMAL + k) for k in range(1, 5))
 
 
+def delay_to(now: float, t: float) -> float:
+    """The delay from ``now`` that lands exactly on time ``t``. ``now + (t - now)`` can miss
+    ``t`` by a unit in the last place when ``now`` is far before it, and by how much depends
+    on ``now``: a journey that asked early would then see another time than one that asked
+    late."""
+    d = t - now
+    for _ in range(64):
+        got = now + d
+        if got == t:
+            break
+        d = math.nextafter(d, math.inf if got < t else -math.inf)
+    return d
+
+
+def at(env: simpy.Environment, t: float) -> Timeout:
+    """A timeout processed exactly at time ``t`` (not before now)."""
+    return env.timeout(delay_to(env.now, t))
+
+
 class Instant(Event):
-    """An event ``delay`` from now, processed after every ordinary event of that moment
+    """An event at time ``t``, processed after every ordinary event of that moment
     (``priority`` later than SimPy's ``Timeout``), whenever those were scheduled."""
 
     def __init__(
-        self, env: simpy.Environment, delay: SimTime, priority: EventPriority, value: Any = None
+        self, env: simpy.Environment, t: float, priority: EventPriority, value: Any = None
     ):
         super().__init__(env)
         self._ok = True
         self._value = value
-        env.schedule(self, priority, delay)
+        env.schedule(self, priority, delay_to(env.now, t))
 
 
 class Gather:
@@ -67,7 +87,7 @@ class Gather:
         asks = self._at.get(t)
         if asks is None:
             asks = self._at[t] = []
-            due = Instant(self.env, t - self.env.now, self.priority)
+            due = Instant(self.env, t, self.priority)
             due.callbacks.append(partial(self._due, t))
         ev = Event(self.env)
         asks.append((key, request, ev))

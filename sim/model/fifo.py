@@ -102,7 +102,7 @@ class FifoLane(LaneStats):
             if booking.r not in self._wakes:
                 self._wakes.add(booking.r)
                 env = self.env
-                wake = Instant(env, booking.r - env.now, WAKE, booking.r)  # (after decisions)
+                wake = Instant(env, booking.r, WAKE, booking.r)  # (after decisions)
                 wake.callbacks.append(self._on_wake)
         elif booking.r < self._edge:
             heapq.heappush(self._pending, entry)

@@ -237,9 +237,7 @@ class Inspect(Step):
         asked = p.book_appointment(j.t, j.c.index)
         if asked is not None:  # slots with a capacity: booked at the booking's own time
             appointment = yield asked
-        phases, premises = yard.to_the_bay(
-            j, staff, work, move_in, move_out, agency, appointment
-        )
+        phases, premises = yard.to_the_bay(j, staff, work, move_in, move_out, agency, appointment)
         aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
         times = yield from run_phases(j, phases, 0 if aeo else 1)
         return times[0 if premises else 1]

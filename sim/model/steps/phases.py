@@ -8,6 +8,7 @@ from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from sim.model.cell import take
+from sim.model.engine import at
 from sim.model.lane import Booking
 
 if TYPE_CHECKING:
@@ -161,11 +162,11 @@ def run_phases(
         clock.to(t, owner)
         if done:
             if t > env.now:
-                yield env.timeout(t - env.now)
+                yield at(env, t)
             for x, n in counted:
                 requested, start = held.pop(x)
                 for _ in range(n):
-                    x.job_done(requested, t - start, cohort)
-            cell.release(done)
+                    x.job_done(requested, t, t - start, cohort)
+            cell.release(done, t)
     j.t = t
     return out
