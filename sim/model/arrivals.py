@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 GROUP = 1024  # Poisson arrivals made per group
-BLOCK = 1  # groups of arrivals made as one block of consignments
+BLOCK = 4  # groups of arrivals made as one block of consignments
 
 
 def arrival_times(spec: Arrivals, rng: np.random.Generator, until: float) -> Iterator[np.ndarray]:
