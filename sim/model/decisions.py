@@ -72,12 +72,17 @@ class _Due:
 
 def _rows(blocks: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
     """A tick's blocks as one, in the order of the consignments (the first column), however
-    their rows were made in blocks."""
+    their rows were made in blocks. Each block's rows are in that order, and blocks of one
+    stream (imports, exports, added arrivals, a smuggling group) follow one another, so
+    ordering the blocks by their first consignment orders the rows."""
     if len(blocks) == 1:
         return blocks[0]
-    columns = [np.concatenate(x) for x in zip(*blocks, strict=True)]
-    order = np.argsort(columns[0], kind="stable")
-    return tuple(x[order] for x in columns)
+    blocks = sorted(blocks, key=_first)
+    return tuple(np.concatenate(x) for x in zip(*blocks, strict=True))
+
+
+def _first(block: tuple[np.ndarray, ...]) -> int:
+    return int(block[0][0])
 
 
 class Decisions:
