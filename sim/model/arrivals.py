@@ -13,7 +13,6 @@ import numpy as np
 import simpy
 
 from sim.model.draws import FLOW_WIDTH, WIDTH
-from sim.model.engine import at
 from sim.model.streams import SURGE, JointRows, UniformRows, port_stream
 from sim.scenario.schema import Arrivals
 
@@ -114,7 +113,7 @@ def _made_in_time(
         if refresh > 0:  # at a tick: no row of the block is assessed in an interval begun
             wake = math.floor(wake / refresh) * refresh
         if wake > env.now:
-            yield at(env, wake)
+            yield env.timeout(wake - env.now)
         port.make(arrived, u, export, surge)
 
 

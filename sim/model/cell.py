@@ -15,7 +15,7 @@ from typing import Any
 
 import simpy
 
-from sim.model.engine import CELL, Gather, at
+from sim.model.engine import CELL, Gather
 from sim.model.lane import LaneStats, serve
 
 
@@ -63,7 +63,7 @@ class CellLane(LaneStats):
             for h in changes:
                 t = week * 168 + h
                 if t > self.env.now:
-                    yield at(self.env, t)
+                    yield self.env.timeout(t - self.env.now)
                 if t == 0:
                     continue
                 self.integrate()
@@ -251,6 +251,6 @@ def hold(
     requested = max(t, env.now)
     start, _ = yield from take(env, cell, finite, t, cohort, 0, c.index)
     end = start + duration
-    yield at(env, end)
+    yield env.timeout(end - env.now)
     give(cell, finite, requested, start, end, cohort)
     return start, end

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Generator
 from functools import partial
 from operator import itemgetter
@@ -11,7 +10,7 @@ from typing import Any
 
 import simpy
 from simpy.core import NORMAL, EventPriority, SimTime
-from simpy.events import Event, Timeout
+from simpy.events import Event
 
 from sim.model.lane import Booking
 
@@ -36,28 +35,10 @@ class Environment(simpy.Environment):
 DECIDE, SLOTS, WAKE, CELL = (EventPriority(NORMAL + k) for k in range(1, 5))
 
 
-def delay_to(now: float, t: float) -> float:
-    """The delay from ``now`` that lands exactly on time ``t``. ``now + (t - now)`` can miss
-    ``t`` by a unit in the last place when ``now`` is far before it, and by how much depends
-    on ``now``: a journey that asked early would then see another time than one that asked
-    late."""
-    d = t - now
-    for _ in range(64):
-        got = now + d
-        if got == t:
-            break
-        d = math.nextafter(d, math.inf if got < t else -math.inf)
-    return d
-
-
-def at(env: simpy.Environment, t: float) -> Timeout:
-    """A timeout processed exactly at time ``t`` (not before now)."""
-    return env.timeout(delay_to(env.now, t))
-
-
 class Instant(Event):
     """An event at time ``t``, processed after every ordinary event of that moment
-    (``priority`` later than SimPy's ``Timeout``), whenever those were scheduled."""
+    (``priority`` later than SimPy's ``Timeout``), whenever those were scheduled. (Born
+    triggered, as SimPy's own ``Timeout`` is.)"""
 
     def __init__(
         self, env: simpy.Environment, t: float, priority: EventPriority, value: Any = None
@@ -65,7 +46,7 @@ class Instant(Event):
         super().__init__(env)
         self._ok = True
         self._value = value
-        env.schedule(self, priority, delay_to(env.now, t))
+        env.schedule(self, priority, t - env.now)
 
 
 class Gather:

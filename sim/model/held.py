@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.bulk import Bulk, BulkRun
-from sim.model.engine import at
 
 if TYPE_CHECKING:
     from sim.model.port import Port
@@ -43,7 +42,7 @@ class Held:
         self.last = port.stop + port.scenario.drain_days * 24 - refresh / 2
         env = port.env
         if refresh > 0 and self.last > env.now:
-            at(env, self.last).callbacks.append(self.flush)
+            env.timeout(self.last - env.now).callbacks.append(self.flush)
         else:
             self.last = -math.inf
 

@@ -13,7 +13,6 @@ from typing import Any
 import simpy
 
 from sim.analysis.sketch import LogHistogram
-from sim.model.engine import at
 
 
 class Lab:
@@ -63,7 +62,7 @@ class Lab:
                 t = day * 24 + c
                 if t < self.env.now:
                     continue
-                yield at(self.env, t)
+                yield self.env.timeout(t - self.env.now)
                 for waiting in self._waiting.values():  # each test runs its own batch
                     if waiting:
                         size = min(self.batch_size, len(waiting))

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sim.model import engine
 from sim.model.arrivals import arrival_times
 from sim.model.draws import REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
@@ -104,7 +103,7 @@ class Smugglers:
             for t, u, value in zip(times.tolist(), draws.tolist(), values.tolist(), strict=True):
                 wake = t - self.lead
                 if wake > env.now:
-                    yield engine.at(env, wake)
+                    yield env.timeout(wake - env.now)
                 self._opportunity(g, t, u[0], float(value), u[2])
 
     def _opportunity(
@@ -118,7 +117,7 @@ class Smugglers:
         route = g.routes[k]
         self.ledger.book(day, g.i, self.route_index[route.name], CHOSEN, value)
         if route.port is None:
-            at = engine.at(self.env, max(t, self.env.now))
+            at = self.env.timeout(max(0.0, t - self.env.now))
             at.callbacks.append(partial(self._cross, g, k, day, t, value, u_patrol))
             return
         port = route.port

@@ -21,7 +21,7 @@ from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
-from sim.model.engine import Environment, at, start
+from sim.model.engine import Environment, start
 from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
@@ -232,7 +232,7 @@ class World:
         while k * step <= self.end:
             t = k * step
             if t > env.now:
-                yield at(env, t)
+                yield env.timeout(t - env.now)
             for p in self.ports:
                 self.samples.extend(p.sample(t))
             for lane in self.centres.values():

@@ -26,7 +26,6 @@ import simpy
 
 from sim.model.consignment import Consignment
 from sim.model.draws import R
-from sim.model.engine import at
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
 from sim.model.org.messages import Alert, Listener
@@ -223,7 +222,7 @@ class OrgModel(Organisation):
         u = self._u("down", port, index, n, keyed.crc(q))
         received = yield from self._down("alert", issuer, q, t, u)
         if received > self.env.now:
-            yield at(self.env, received)
+            yield self.env.timeout(received - self.env.now)
         self.stats.alert(q, t0, received)
         alert = Alert(q, received, port, t0, *what)
         for listener in self.listeners:
@@ -257,7 +256,7 @@ class OrgModel(Organisation):
         every, stop, k = self.spec.directive_every, self.window[1], 1
         while k * every < stop:
             t = k * every
-            yield at(self.env, t)
+            yield self.env.timeout(t - self.env.now)
             self.env.process(self._directive(k, t))
             k += 1
 

@@ -14,7 +14,6 @@ from typing import Any
 import simpy
 
 from sim.analysis.sketch import LogHistogram
-from sim.model.engine import at
 
 
 class StaffQueue:
@@ -48,7 +47,7 @@ class StaffQueue:
         """Queue a request that arrives at ``t`` (not before now); return when it is done."""
         env = self.env
         if t > env.now:
-            yield at(env, t)
+            yield env.timeout(t - env.now)
         service = self.service_time(t, service)
         with self.resource.request() as req:
             yield req

@@ -8,7 +8,6 @@ from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from sim.model.cell import take
-from sim.model.engine import at
 from sim.model.lane import Booking
 
 if TYPE_CHECKING:
@@ -162,7 +161,7 @@ def run_phases(
         clock.to(t, owner)
         if done:
             if t > env.now:
-                yield at(env, t)
+                yield env.timeout(t - env.now)
             for x, n in counted:
                 requested, start = held.pop(x)
                 for _ in range(n):

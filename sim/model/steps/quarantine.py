@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.engine import at
 from sim.model.milestones import LAB_END, LAB_START, Q_CLEARED, QUARANTINE, TREATED
 from sim.model.route import Step
 from sim.model.steps.after import early
@@ -47,7 +46,7 @@ class QuarantineResult(Step):
         if r[R.sample] and p.lab is not None:
             t = j.t
             if t > env.now:
-                yield at(env, t)
+                yield env.timeout(t - env.now)
             j.m[LAB_START] = t
             test = p.lab_tests[int(r[R.commodity])]
             result = p.lab.submit(r[R.incubation], j.c.cohort, test)
