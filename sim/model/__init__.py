@@ -37,7 +37,8 @@ Where things live:
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle
-- ``engine.py``    SimPy internals: the counting environment and the flow driver
+- ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order
+                   of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods

@@ -199,15 +199,6 @@ class Port:
         assert self.slots is not None, "an examination at a port without an exam yard"
         return self.slots.book(t + self.booking_lead)
 
-    def book_appointment(self, t: float, key: int) -> simpy.Event | None:
-        """:meth:`appointment` made at time ``t`` itself, in the order of the consignments
-        (``key``) booking at that moment, when slots have a capacity (None: they have none,
-        and the order of bookings does not matter)."""
-        assert self.slots is not None, "an examination at a port without an exam yard"
-        if self.slots.capacity is None:
-            return None
-        return self.slots.ask(t, key, t + self.booking_lead)
-
     # -- consignments -------------------------------------------------------------------
     def make(
         self, arrived: np.ndarray, u: np.ndarray, export: bool = False, surge: bool = False

@@ -233,10 +233,10 @@ class Inspect(Step):
         """One examination from booking to the box back in the yard; (start, end) of the
         examination itself. Moves ``j.t`` to the end of the move out."""
         p, r = j.port, j.r
-        appointment = None
-        asked = p.book_appointment(j.t, j.c.index)
-        if asked is not None:  # slots with a capacity: booked at the booking's own time
-            appointment = yield asked
+        appointment, slots = None, p.slots
+        if slots is not None and slots.capacity is not None:  # booked at the booking's own
+            # time, the bookings of one moment in arrival order (unlimited: order-free)
+            appointment = yield slots.ask(j.t, j.c.index, j.t + p.booking_lead)
         phases, premises = yard.to_the_bay(j, staff, work, move_in, move_out, agency, appointment)
         aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
         times = yield from run_phases(j, phases, 0 if aeo else 1)
