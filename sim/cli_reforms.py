@@ -73,7 +73,10 @@ def _show(args: argparse.Namespace) -> int:
         return 1
     changes = plan.fields(scenario)
     after = plan.apply(scenario)  # the changes validate
-    print(f"field changes on scenario {scenario.name!r}:")
+    print(
+        f"field changes on scenario {scenario.name!r} (the model's units: times in hours, "
+        "rates per hour):"
+    )
     from sim.scenario.patch import get_path, scenario_data
 
     data, new = scenario_data(scenario), scenario_data(after)
@@ -93,5 +96,17 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, default=str)
+    text = json.dumps(_rounded(value), default=str)
     return text if len(text) <= 100 else text[:97] + "..."
+
+
+def _rounded(value: Any) -> Any:
+    """``value`` with its floats to 6 significant digits (a reform's arithmetic can leave
+    16.949999999999996 where 16.95 is meant)."""
+    if isinstance(value, float):
+        return float(f"{value:.6g}")
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value

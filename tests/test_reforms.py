@@ -371,3 +371,15 @@ def test_a_reform_option_with_a_table_strength_has_a_safe_name():
     o = reform_option('merge_affiliated:groups={south=["shenzhen","huangpu"]}')
     assert o.name == "merge_affiliated.groups-south-shenzhen.huangpu"
     assert o.reform.startswith("merge_affiliated:groups={")
+
+
+def test_bordersim_reforms_shows_field_changes_in_stated_units_and_short_numbers(capsys):
+    """Direct pick-up moves the sea port's mean pick-up time (hours) by a share: printed as
+    16.95, not 16.949999999999996, under a header that says times are in hours."""
+    from sim.cli import main
+
+    assert main(["reforms", "direct_pickup"]) == 0
+    out = capsys.readouterr().out
+    assert "times in hours, rates per hour" in out
+    line = next(x for x in out.splitlines() if "ports.sea_port.release.pickup" in x)
+    assert '"mean": 16.95,' in line, line
