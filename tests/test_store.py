@@ -131,7 +131,7 @@ def test_interrupt_is_one_line(tmp_path, sig, status):
             "run",
             SMALL,
             "--days",
-            "60",
+            "365",  # long enough to be still running when the signal comes, under any load
             "--reps",
             "3",
             "--out",

@@ -251,6 +251,6 @@ def hold(
     requested = max(t, env.now)
     start, _ = yield from take(env, cell, finite, t, cohort, 0, c.index)
     end = start + duration
-    yield env.timeout(end - env.now)
+    yield env.timeout(max(end - env.now, 0.0))  # (the clock may be a unit in the last place on)
     give(cell, finite, requested, start, end, cohort)
     return start, end

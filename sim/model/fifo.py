@@ -159,13 +159,6 @@ class FifoLane(LaneStats):
                 self._next_bucket()
             b.proceed(book(r, b.service, b.cohort))
 
-    def book(self, service: float, cohort: bool, key: float = INF) -> tuple[float, float]:
-        """A job asks now: fix its start and end (inf if no server will ever come)."""
-        r = self.env.now
-        if self._pending or self._soon or self._feeders:
-            self.drain(r, key)
-        return self._book(r, service, cohort)
-
     def _book(self, r: float, service: float, cohort: bool) -> tuple[float, float]:
         self.jobs_total += 1
         if self._never:  # joins the queue for ever
