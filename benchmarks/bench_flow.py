@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
 from sim.analysis.queueing import jackson_sojourn  # noqa: E402
+from sim.model import arrivals  # noqa: E402
 from sim.model.engine import Environment  # noqa: E402
 from sim.model.run import simulate  # noqa: E402
 from sim.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
@@ -559,7 +560,10 @@ def _mark(ok: bool) -> str:
 
 
 def format_report(result: dict[str, Any]) -> str:
-    lines = [f"bordersim flow benchmark ({result['mode']}; {result['pinning']})", ""]
+    lines = [f"bordersim flow benchmark ({result['mode']}; {result['pinning']})"]
+    if "blocks" in result:
+        lines.append(f"    model: {result['blocks']} (sim.model.arrivals.BLOCK, GROUP)")
+    lines.append("")
     a = result.get("scenario")
     if a is not None:
         rate_ok = a["consignments_per_s"] >= TARGET_RATE
@@ -696,6 +700,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {
         "mode": "quick" if args.quick else "full",
         "pinning": pinning,
+        "blocks": f"blocks of {arrivals.BLOCK} x {arrivals.GROUP:,} Poisson arrivals",
         "python": platform.python_version(),
         "simpy": simpy.__version__,
         "numpy": np.__version__,
