@@ -141,3 +141,13 @@ def test_a_look_at_a_lane_leaves_the_requests_of_this_moment_to_its_wake_up():
     env.process(asks_then_looks())
     env.run()
     assert got == {3: (2.0, 3.0), 5: (3.0, 4.0)}
+
+
+def test_an_instant_in_the_past_is_refused():
+    """SimPy would take it and turn its clock back."""
+    import pytest
+
+    env = Environment()
+    env.run(until=2.0)
+    with pytest.raises(ValueError, match="in the past"):
+        Instant(env, 1.0, DECIDE)

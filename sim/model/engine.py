@@ -43,6 +43,8 @@ class Instant(Event):
     def __init__(
         self, env: simpy.Environment, t: float, priority: EventPriority, value: Any = None
     ):
+        if t < env.now:
+            raise ValueError(f"an instant in the past: {t} < now {env.now}")
         super().__init__(env)
         self._ok = True
         self._value = value

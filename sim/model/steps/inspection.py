@@ -236,7 +236,8 @@ class Inspect(Step):
         appointment, slots = None, p.slots
         if slots is not None and slots.capacity is not None:  # booked at the booking's own
             # time, the bookings of one moment in arrival order (unlimited: order-free)
-            appointment = yield slots.ask(j.t, j.c.index, j.t + p.booking_lead)
+            asked = j.t if j.t > j.env.now else j.env.now
+            appointment = yield slots.ask(asked, j.c.index, j.t + p.booking_lead)
         phases, premises = yard.to_the_bay(j, staff, work, move_in, move_out, agency, appointment)
         aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
         times = yield from run_phases(j, phases, 0 if aeo else 1)
