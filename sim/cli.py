@@ -401,6 +401,17 @@ def _terminate(signum: int, frame: Any) -> None:
     raise Terminated
 
 
+def _forget_interrupt() -> None:
+    """Clear CPython's record that a KeyboardInterrupt left an ``exec`` of source text.
+
+    Start-up defines dataclasses and named tuples, which ``exec`` source text. An interrupt
+    that lands inside one is caught here, but CPython still remembers it escaped an ``exec``,
+    and under ``python -m`` it then ends the process by SIGINT (status -2) instead of 130.
+    A fresh ``exec`` of source text resets that record.
+    """
+    exec("None")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bordersim`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -411,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
+        _forget_interrupt()
         print("interrupted; rerun with the same --out to resume", file=sys.stderr)
         return 130
     except Terminated:

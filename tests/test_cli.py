@@ -308,3 +308,26 @@ def test_the_run_table_shows_units_and_intervals_within_what_is_possible():
     assert rows["clearance_h_mean"] == ["hours", "2.912", "0.000", "6.000"]
     assert rows["released_within_24h"] == ["share (0-1)", "0.950", "0.887", "1.000"]
     assert rows["consignments_seized"] == ["consignments", "3.000", "0.000", "7.559"]
+
+
+def test_an_interrupt_inside_exec_still_exits_130_under_python_m(tmp_path):
+    """An interrupt that lands while start-up ``exec``s a dataclass is handled like any other:
+    under ``python -m`` CPython would otherwise die by SIGINT (status -2) after our message."""
+    (tmp_path / "interrupted_in_exec.py").write_text(
+        "import sim.cli\n"
+        "def _main(argv):\n"
+        "    exec('raise KeyboardInterrupt')\n"
+        "sim.cli._main = _main\n"
+        "raise SystemExit(sim.cli.main([]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run(
+        [sys.executable, "-m", "interrupted_in_exec"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 130, out
+    assert out.stderr.strip() == "interrupted; rerun with the same --out to resume"
