@@ -47,6 +47,10 @@ KEY_METRICS = (
     "consignments_seized",
     "consignments_rejected",
     "consignments_censored",
+    "inspection_rate",
+    "detection_rate",
+    "value_slipped",
+    "total_cost_per_consignment",
 )
 
 

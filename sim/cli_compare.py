@@ -31,6 +31,12 @@ TABLE_METRICS = (
     "exited_within_24h",
     "consignments_released",
     "consignments_censored",
+    # the other two outcomes a planner weighs: enforcement (what customs sees, then what it
+    # achieves) and cost; rows a scenario cannot give (no costs, say) are left out
+    "inspection_rate",
+    "detection_rate",
+    "value_slipped",
+    "total_cost_per_consignment",
 )
 
 

@@ -331,3 +331,25 @@ def test_an_interrupt_inside_exec_still_exits_130_under_python_m(tmp_path):
     )
     assert out.returncode == 130, out
     assert out.stderr.strip() == "interrupted; rerun with the same --out to resume"
+
+
+def test_the_run_table_shows_the_three_outcomes_time_enforcement_and_cost():
+    """A planner weighs clearance time, seizures and cost: the run table shows a row for each
+    (inspection and detection rates, value slipped, cost per consignment), with its unit."""
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    one = {"mean": 1.0, "ci_low": 0.5, "ci_high": 1.5}
+    names = (
+        "clearance_h_mean",
+        "inspection_rate",
+        "detection_rate",
+        "value_slipped",
+        "total_cost_per_consignment",
+    )
+    console = Console(width=200, record=True)
+    console.print(_table({m: dict(one) for m in names}, 2))
+    rows = {line.split("│")[1].strip() for line in console.export_text().splitlines()
+            if line.startswith("│")}
+    assert set(names) <= rows

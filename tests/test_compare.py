@@ -415,3 +415,5 @@ def test_the_comparison_table_keeps_whole_metric_names_in_80_columns():
     joined = "".join(part.strip() for part in first)
     shown = [m for m in TABLE_METRICS if m in set(res.summary["metric"])]
     assert shown and all(m in joined for m in shown)
+    # besides clearance times, the enforcement outcomes (the small scenario has no costs)
+    assert {"inspection_rate", "detection_rate", "value_slipped"} <= set(shown)
