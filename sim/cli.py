@@ -280,16 +280,23 @@ def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
         title=f"Key metrics: mean and 95 % CI over {reps} replication(s)",
         caption="intervals shown within what is possible (summary.json keeps them raw)",
     )
-    table.add_column("metric", no_wrap=True)  # (the unit wraps instead, in a narrow terminal)
-    table.add_column("unit")
-    for col in ("mean", "ci low", "ci high"):
-        table.add_column(col, justify="right", no_wrap=True)
+    rows = []
     for m in names:
         s = summary[m]
         low, high = s["ci_low"], s["ci_high"]
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
-        table.add_row(m, metric_unit(m), _fmt(s["mean"]), _fmt(low), _fmt(high))
+        rows.append((m, metric_unit(m), _fmt(s["mean"]), _fmt(low), _fmt(high)))
+    # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
+    # never cut short (each column is at least as wide as its widest cell)
+    table.add_column("metric", overflow="fold")
+    for i, col in enumerate(("unit", "mean", "ci low", "ci high"), start=1):
+        width = max([len(col), *(len(r[i]) for r in rows)])
+        table.add_column(
+            col, justify="left" if i == 1 else "right", no_wrap=True, min_width=width
+        )
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -322,6 +329,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         sys.stdout.write(dump_json(summary))
         return 0
     console = Console()
+    if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
+        console = Console(width=140)
     console.print(_table(summary, len(per_rep)))
     _print_warnings(console, warnings)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)

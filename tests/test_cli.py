@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -353,3 +354,27 @@ def test_the_run_table_shows_the_three_outcomes_time_enforcement_and_cost():
     rows = {line.split("│")[1].strip() for line in console.export_text().splitlines()
             if line.startswith("│")}
     assert set(names) <= rows
+
+
+def test_the_run_table_never_cuts_a_number_or_a_unit_in_80_columns():
+    """In a narrow terminal a long metric name folds; its unit and numbers stay whole (a
+    number cut to '1,0…' reads as another number)."""
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    wide = {"mean": 119_947_971.0, "ci_low": 68_178_426.0, "ci_high": 171_717_515.0}
+    summary = {
+        "value_slipped": dict(wide),
+        "utilisation_land_border_quarantine_officers": {
+            "mean": 0.49, "ci_low": 0.433, "ci_high": 0.547
+        },
+        "total_cost_per_consignment": {"mean": 304.28, "ci_low": 216.67, "ci_high": 391.88},
+    }
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(_table(summary, 2))
+    text = console.export_text()
+    assert "…" not in text
+    for number in ("119,947,971", "68,178,426", "171,717,515", "0.433", "216.67", "391.88"):
+        assert number in text
+    assert "currency" in text and "share (0-1)" in text
