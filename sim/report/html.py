@@ -41,9 +41,10 @@ REPORT_METRICS = (
     "total_cost_per_consignment",
 )
 MEDIAN_NOTE = (
-    "Most consignments go green and are released the moment they arrive (their declaration "
-    "was lodged in advance), so the median clearance (arrived \u2192 released) is often exactly "
-    "0 h and a reform cannot move it: the mean, the p90 and the p95 and the share within 24 h "
+    "Most consignments go green and are released within seconds of arriving (their "
+    "declaration was lodged in advance; only automated steps remain), so the median clearance "
+    "(arrived \u2192 released) is often 0 h or a few thousandths of an hour, and a reform cannot "
+    "move it: the mean, the p90 and the p95 and the share within 24 h "
     "show what happens to the consignments that do wait. Overall clearance (arrived \u2192 "
     "exited) also counts the trader's pick-up and the terminal's time."
 )
