@@ -22,12 +22,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e '.[dev,dashboard]'
 	@touch $(STAMP)
 
-# The main job: the bundled default scenario, baseline against two reforms at the sea port.
+# The main job: the bundled default scenario, baseline against two reforms at the sea port,
+# over 56 observed days: over the scenario's own 28 the sea port's exam-yard queues are still
+# growing (bursty vessel calls) and every row would be flagged not steady-state.
 DEMO_OPTIONS := --option sea_scanner:ports.sea_port.scan.scanners.capacity=4 \
                 --option ai_clear_90:ports.sea_port.scan.image_review.ai_clear=0.9
 
 demo: venv
-	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5
+	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5 --days 56
 
 test: venv
 	$(BIN)/python -m pytest -n 2
