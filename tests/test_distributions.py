@@ -130,3 +130,22 @@ def test_plain_numbers_refuse_units():
 def test_bad_parameters(spec, words):
     with pytest.raises(ValidationError, match=words):
         DUR.validate_python(spec)
+
+
+@pytest.mark.parametrize(
+    "spec,quoted",
+    [
+        (
+            {"dist": "triangular", "low": "50 min", "mode": "20 min", "high": "45 min"},
+            "low='50 min', mode='20 min', high='45 min'",
+        ),
+        ({"dist": "uniform", "low": "2 h", "high": "30 min"}, "low='2 h', high='30 min'"),
+        ({"dist": "lognormal", "mean": "0 min", "cv": 0.5}, "got '0 min'"),
+    ],
+)
+def test_a_bad_duration_is_quoted_as_written_not_in_hours(spec, quoted):
+    """The user wrote minutes; the error quotes minutes, not 0.8333333333333334 (hours)."""
+    with pytest.raises(ValidationError) as err:
+        DUR.validate_python(spec)
+    assert quoted in str(err.value)
+    assert "0.833" not in str(err.value) and "0.5, high" not in str(err.value)

@@ -67,8 +67,13 @@ class _Dist(BaseModel):
 
     dist: str  # each distribution narrows it to its own tag
 
-    def _check(self) -> None:  # pragma: no cover - overridden
-        """Raise ValueError if the (converted) parameters are not allowed."""
+    def _shown(self, written: dict[str, Any], name: str) -> str:
+        """A parameter as the user wrote it (``"50 min"``, not its hours), for messages."""
+        return repr(written.get(name, getattr(self, name)))
+
+    def _check(self, written: dict[str, Any]) -> None:  # pragma: no cover - overridden
+        """Raise ValueError if the (converted) parameters are not allowed (``written``: the
+        parameters as written, to quote)."""
         raise NotImplementedError
 
     def ppf(self, u: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
@@ -91,9 +96,9 @@ class Exponential(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ("mean_",)
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         if self.mean_ <= 0:
-            raise ValueError(f"exponential mean must be > 0; got {self.mean_}")
+            raise ValueError(f"exponential mean must be > 0; got {self._shown(written, 'mean_')}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         out: np.ndarray = np.minimum(-self.mean_ * np.log1p(-u), self._cap)
@@ -114,9 +119,9 @@ class LogNormal(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ("mean_",)
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         if self.mean_ <= 0:
-            raise ValueError(f"lognormal mean must be > 0; got {self.mean_}")
+            raise ValueError(f"lognormal mean must be > 0; got {self._shown(written, 'mean_')}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         s2 = math.log1p(self.cv**2)
@@ -141,9 +146,9 @@ class Gamma(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ("mean_",)
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         if self.mean_ <= 0:
-            raise ValueError(f"gamma mean must be > 0; got {self.mean_}")
+            raise ValueError(f"gamma mean must be > 0; got {self._shown(written, 'mean_')}")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         shape = 1 / self.cv**2
@@ -168,11 +173,12 @@ class Triangular(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ("low", "mode", "high")
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         if not (self.low <= self.mode <= self.high) or self.low == self.high:
             raise ValueError(
                 f"triangular needs low <= mode <= high and low < high; "
-                f"got low={self.low}, mode={self.mode}, high={self.high}"
+                f"got low={self._shown(written, 'low')}, mode={self._shown(written, 'mode')}, "
+                f"high={self._shown(written, 'high')}"
             )
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
@@ -197,9 +203,12 @@ class Uniform(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ("low", "high")
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         if not self.low <= self.high:
-            raise ValueError(f"uniform needs low <= high; got low={self.low}, high={self.high}")
+            raise ValueError(
+                f"uniform needs low <= high; got low={self._shown(written, 'low')}, "
+                f"high={self._shown(written, 'high')}"
+            )
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         return self.low + u * (self.high - self.low)
@@ -218,7 +227,7 @@ class Deterministic(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ("value",)
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         pass
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
@@ -245,7 +254,7 @@ class Empirical(_Dist):
     def _quantities(self) -> tuple[str, ...]:
         return ()
 
-    def _check(self) -> None:
+    def _check(self, written: dict[str, Any]) -> None:
         if not self.values:
             raise ValueError("empirical needs at least one value")
         if len(self.values) > limits.MAX_OBSERVATIONS:
@@ -378,7 +387,7 @@ def _convert(
                 update["values"] = [_quantity(v, kind, cap) for v in raw]
         out = d.model_copy(update=update)
         out._cap = cap
-        out._check()
+        out._check({name: getattr(d, name) for name in d._quantities()})
         return out
 
     return convert
