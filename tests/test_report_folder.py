@@ -107,6 +107,8 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
     tree = page.all("img", data_plot="org-tree")[0]
     assert tree["data-structures"] == "hybrid"
     assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports
+    # what the command line changed from the scenario file, and the command itself
+    assert "warmup_days=0, drain_days=1" in text and "--reps 2 --days 1" in text
 
 
 def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_folder, tmp_path):

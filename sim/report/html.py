@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,6 +105,10 @@ def _what_was_run(res: CompareResult) -> str:
         ("precision target", m.get("precision") or "none (fixed replications)"),
         ("bordersim version", m.get("version")),
     ]
+    command = [str(x) for x in m.get("command") or []]
+    if command:  # what was changed from the scenario file, and the whole command
+        rows.append(("set from the command line (--set)", ", ".join(_settings(command)) or "none"))
+        rows.append(("command", shlex.join(command)))
     body = "".join(
         f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in rows
     )
@@ -117,6 +122,17 @@ def _what_was_run(res: CompareResult) -> str:
         f"<table>{body}</table><h3>Options (reforms)</h3>"
         f"<table><tr><th>option</th><th>what it changes</th></tr>{opts}</table>"
     )
+
+
+def _settings(command: list[str]) -> list[str]:
+    """The ``--set KEY=VALUE`` settings of a recorded command line."""
+    out = []
+    for i, arg in enumerate(command):
+        if arg == "--set" and i + 1 < len(command):
+            out.append(command[i + 1])
+        elif arg.startswith("--set="):
+            out.append(arg.removeprefix("--set="))
+    return out
 
 
 def metric_table(res: CompareResult, metrics: tuple[str, ...] = REPORT_METRICS) -> str:
