@@ -96,6 +96,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, dict) and value.get("dist") == "deterministic":  # (a plain number,
+        value = value.get("value")  # as validated: shown as the number the user writes)
     text = json.dumps(_rounded(value), default=str)
     return text if len(text) <= 100 else text[:97] + "..."
 

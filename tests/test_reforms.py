@@ -383,3 +383,14 @@ def test_bordersim_reforms_shows_field_changes_in_stated_units_and_short_numbers
     assert "times in hours, rates per hour" in out
     line = next(x for x in out.splitlines() if "ports.sea_port.release.pickup" in x)
     assert '"mean": 16.95,' in line, line
+
+
+def test_bordersim_reforms_shows_a_plain_number_as_a_number(capsys):
+    """A field the user writes as a number is shown as one on both sides of a change, not as
+    the deterministic distribution it is validated into."""
+    from sim.cli import main
+
+    assert main(["reforms", "single_window"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = next(x for x in lines if "second_submission" in x and " -> " in x)
+    assert line.strip() == "declaration.second_submission: 0.0 -> 0.0  (already so: no change)"
