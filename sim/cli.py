@@ -104,6 +104,11 @@ def _setting(text: str) -> tuple[str, Any]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    return _build()[0]
+
+
+def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser and, by name, each command's own parser."""
     parser = argparse.ArgumentParser(
         prog="bordersim", description="Simulate goods crossing a border (SimPy)."
     )
@@ -130,7 +135,17 @@ def build_parser() -> argparse.ArgumentParser:
     from sim import cli_faces  # dashboard, animate, docs
 
     cli_faces.add_parsers(sub)
-    return parser
+    return parser, sub.choices
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """The command line, parsed; an argument the command does not take is reported with
+    that command's usage (argparse alone shows the top-level usage, which lists none)."""
+    parser, commands = _build()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def _add_run_parser(sub: Any) -> None:
@@ -447,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = _parse(argv)
     from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
     from sim.scenario.loader import ScenarioError

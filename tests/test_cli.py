@@ -378,3 +378,17 @@ def test_the_run_table_never_cuts_a_number_or_a_unit_in_80_columns():
     for number in ("119,947,971", "68,178,426", "171,717,515", "0.433", "216.67", "391.88"):
         assert number in text
     assert "currency" in text and "share (0-1)" in text
+
+
+@pytest.mark.parametrize("command", ["org", "run", "compare", "reforms"])
+def test_an_argument_a_command_does_not_take_is_reported_with_its_usage(command, capsys):
+    """`bordersim org --days 7`: the error shows org's usage, not the top level's (which
+    lists no argument of any command)."""
+    from sim.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main([command, *(["x.toml"] if command == "org" else []), "--no-such-option"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"usage: bordersim {command}" in err
+    assert f"bordersim {command}: error: unrecognized arguments: --no-such-option" in err
