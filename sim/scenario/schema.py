@@ -112,7 +112,8 @@ class Lane(Strict):
 
     ``capacity`` is a number of servers or ``"unlimited"`` (a pure delay, no queue); a
     ``schedule`` gives the capacity for each hour of the day (24 numbers) or of the week
-    (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes.
+    (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes. Either one,
+    given over an ``extends`` parent or by ``--set``, replaces the other.
     """
 
     capacity: Capacity | None = None
