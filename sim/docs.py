@@ -444,7 +444,11 @@ def reference() -> str:
         "A scenario is a TOML file (see `sim/scenarios/default.toml`); a file may start with "
         "`extends = \"other.toml\"` and override parts of it, and any field can be overridden "
         "from the command line by its dotted path (`--set ports.sea_port.scan.scanners."
-        "capacity=4`). Names in `<angle brackets>` are yours (a port, a commodity group). "
+        "capacity=4`). Tables merge key by key; a lane's `capacity` given in a child file or "
+        "by `--set` replaces the `schedule` it had, and a `schedule` its `capacity` (both in "
+        "one table or one `--set` is an error). A `--set` cannot create a port (or another "
+        "named table with required fields) one field at a time. "
+        "Names in `<angle brackets>` are yours (a port, a commodity group). "
         "Times are written with units and held in hours; rates are written per hour or per "
         "day. Every number is checked on load against the limits in `sim/scenario/limits.py`.",
         "",

@@ -31,7 +31,8 @@ probabilities and shares                   0 to 1
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, Strict
 
@@ -88,6 +89,29 @@ Probability = Annotated[float, BeforeValidator(real), Field(ge=0, le=1, allow_in
 Servers = Annotated[int, BeforeValidator(whole), Strict(), Field(ge=0, le=MAX_SERVERS)]
 #: a whole number of at least one, e.g. examinations an appointment slot can take
 Count = Annotated[int, BeforeValidator(whole), Strict(), Field(ge=1, le=MAX_SERVERS)]
+
+
+def _or_unlimited(low: int, what: str) -> Callable[[Any], Any]:
+    """A validator of a whole number ``low`` .. MAX_SERVERS or ``"unlimited"``: one message
+    saying both (not one per member of the union)."""
+    allowed = f'a whole number of {what} from {low} to {MAX_SERVERS:,}, or "unlimited"'
+
+    def check(v: Any) -> Any:
+        if v == "unlimited" or (
+            isinstance(v, int) and not isinstance(v, bool) and low <= v <= MAX_SERVERS
+        ):
+            return v
+        raise ValueError(allowed)
+
+    return check
+
+
+#: A lane's capacity: a number of servers, or "unlimited" (a pure delay).
+Capacity = Annotated[Servers | Literal["unlimited"], BeforeValidator(_or_unlimited(0, "servers"))]
+#: Examinations an appointment slot can take, or "unlimited".
+SlotCapacity = Annotated[
+    Count | Literal["unlimited"], BeforeValidator(_or_unlimited(1, "examinations"))
+]
 #: A profile weight: finite, 0 .. MAX_WEIGHT.
 Weight = Annotated[float, BeforeValidator(real), Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
 

@@ -6,10 +6,12 @@ the bad value and what is allowed.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import tomllib
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from pydantic_core import ErrorDetails
 from sim.scenario import limits
 from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
 from sim.scenario.files import depth as nesting
-from sim.scenario.patch import PathProblem, set_path
+from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, set_path
 from sim.scenario.schema import Scenario
 
 #: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
@@ -58,22 +60,149 @@ def default_scenario_path() -> Path:
     return BUNDLED / "default.toml"
 
 
-def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
+def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Scenario:
     """Read, merge (``extends``) and validate a scenario file.
 
     ``overrides`` are applied last, by dotted path (``{"days": 7}``), as a user's command-line
-    changes would be.
+    changes would be; an error they cause names the "command line", not the file.
     """
     path = Path(path)
     data, origin = _read_chain(path, [])
-    for dotted, value in (overrides or {}).items():
+    return validate_changed(data, origin, path, overrides or {}, "command line")
+
+
+def validate_changed(
+    data: dict[str, Any],
+    origin: dict[tuple, str],
+    path: Path,
+    changes: Mapping[str, Any],
+    source: str,
+) -> Scenario:
+    """Apply ``changes`` (dotted path -> value) from ``source`` to ``data`` (whose keys
+    ``origin`` maps to their files) and validate.
+
+    An error that ``data`` alone does not have, found where a change was made, is the
+    change's: it names ``source`` and (when one change lies in the table at fault) that
+    change's path and value.
+    """
+    before = copy.deepcopy(data) if changes else data
+    origin = dict(origin)
+    done: list[str] = []
+    for dotted, value in changes.items():
+        problem = _new_entry(data, dotted) or _rival_set(data, dotted, value, done)
+        if problem:
+            raise ScenarioError([(source, dotted, value, problem)])
         try:
             set_path(data, dotted, value)
         except PathProblem as exc:
-            raise ScenarioError([("command line", dotted, value, str(exc))]) from None
-        origin[tuple(dotted.split("."))] = "command line"
-    _check_depth(data, "command line" if overrides else str(path))
-    return validate(data, origin, path)
+            raise ScenarioError([(source, dotted, value, str(exc))]) from None
+        origin[tuple(dotted.split("."))] = source
+        done.append(dotted)
+    _check_depth(data, source if changes else str(path))
+    try:
+        return validate(data, origin, path)
+    except ScenarioError as exc:
+        if not changes:
+            raise
+        own = _problems_of(before, origin, path)
+        problems = [_blame(p, own, before, changes, source) for p in exc.problems]
+        raise ScenarioError(problems) from None
+
+
+def _problems_of(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> set[tuple]:
+    """The (field path, message) of each problem ``data`` has (none when it is valid)."""
+    try:
+        validate(data, origin, path)
+    except ScenarioError as exc:
+        return {(dotted, msg) for _, dotted, _, msg in exc.problems}
+    return set()
+
+
+def _blame(
+    problem: tuple[str, str, Any, str],
+    own: set[tuple],
+    before: dict[str, Any],
+    changes: Mapping[str, Any],
+    source: str,
+) -> tuple[str, str, Any, str]:
+    """``problem`` named after the changes, if they caused it (see :func:`validate_changed`):
+    ``own`` are the problems of the data ``before`` the changes."""
+    file, dotted, value, msg = problem
+    if (dotted, msg) in own:
+        return problem
+    if own and not any(_touches(k, dotted, before) for k in changes):
+        return problem  # the file is bad anyway, and no change was made here
+    inside = [k for k in changes if not dotted or k == dotted or k.startswith(dotted + ".")]
+    if len(inside) == 1:  # the one change in the table at fault: its path and value
+        return (source, inside[0], changes[inside[0]], msg)
+    return (source, dotted, value, msg)
+
+
+def _touches(change: str, dotted: str, before: dict[str, Any]) -> bool:
+    """Whether ``change`` was made at the field ``dotted``, inside it or around it, or
+    created the table that holds it."""
+    a, b = change.split("."), dotted.split(".") if dotted else []
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n > 0 and (n in (len(a), len(b)) or get_path(before, ".".join(a[:n])) is None)
+
+
+def _new_entry(data: dict[str, Any], dotted: str) -> str | None:
+    """Why setting ``dotted`` cannot work: it passes through a name missing from a table of
+    named entries (``ports``) whose entries have required fields; setting one field of a
+    new port cannot give it the rest."""
+    keys = dotted.split(".")
+    model: Any = Scenario
+    node: Any = data
+    for i, key in enumerate(keys[:-1]):
+        if not isinstance(node, dict):
+            return None  # (set_path says why)
+        tp = _strip(model)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = _field(tp, key)
+            if field is None:
+                return None
+            model = field.annotation
+        elif typing.get_origin(tp) is dict:
+            model = typing.get_args(tp)[1]
+            if key not in node and _needs_fields(model):
+                table = keys[i - 1]
+                noun = table[:-3] + "y" if table.endswith("ies") else table.removesuffix("s")
+                return (
+                    f"unknown {noun} {key!r}; the scenario's {table} are "
+                    f"{', '.join(map(str, node)) or '(none)'} (a new {noun} cannot be created "
+                    f"by setting one of its fields: add it in a scenario file)"
+                )
+        else:
+            return None
+        node = node.get(key)
+    return None
+
+
+def _needs_fields(tp: Any) -> bool:
+    """Whether ``tp`` is a model (a table) with fields that must be given."""
+    return (
+        isinstance(tp, type)
+        and issubclass(tp, BaseModel)
+        and any(f.is_required() for f in tp.model_fields.values())
+    )
+
+
+def _rival_set(data: dict[str, Any], dotted: str, value: Any, done: list[str]) -> str | None:
+    """Why ``dotted`` cannot be set: an earlier change set its rival (:data:`RIVALS`), the
+    ``schedule`` of a lane whose ``capacity`` it sets, say."""
+    head, _, key = dotted.rpartition(".")
+    rival = RIVALS.get(key)
+    if rival is None or value is None:
+        return None
+    there = f"{head}.{rival}" if head else rival
+    if get_path(data, there) is None:
+        return None
+    if any(there == d or there.startswith(d + ".") for d in done):
+        pair = sorted((key, rival))
+        return f"give either {pair[0]!r} or {pair[1]!r}, not both ({there} is set too)"
+    return None
 
 
 def _check_depth(data: dict, file: str) -> None:
@@ -205,8 +334,10 @@ def _parent_path(path: Path, parent: str) -> Path:
 
 def _merge(base: dict, over: dict) -> dict:
     """Tables merge key by key; any other value (arrays included) replaces the base's, and
-    so does a table naming another distribution (its keys are not the base's)."""
+    so does a table naming another distribution (its keys are not the base's). A lane's
+    ``capacity`` replaces the base's ``schedule`` and vice versa (:func:`displace`)."""
     out = dict(base)
+    displace(out, over.keys())
     for k, v in over.items():
         old = out.get(k)
         if (

@@ -9,7 +9,7 @@ new, re-validated :class:`Scenario`; any error is a :class:`ScenarioError` whose
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,23 @@ class PathProblem(ValueError):
     """A dotted path that cannot be set (a value stands where a table is needed)."""
 
 
+#: Keys of a lane that replace each other: a ``capacity`` written over a table (by ``--set``,
+#: an option, a reform or a child file's table) drops the ``schedule`` it had, and vice versa.
+RIVALS = {"capacity": "schedule", "schedule": "capacity"}
+
+
+def displace(table: dict[str, Any], written: Collection[str]) -> None:
+    """Drop from ``table`` the rivals (:data:`RIVALS`) of the keys about to be ``written``
+    over it. Called before writing: keys written together both stay (and are refused)."""
+    for key in written:
+        if key in RIVALS:
+            table.pop(RIVALS[key], None)
+
+
 def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
     """Set ``dotted`` (``"ports.sea_port.scan.scanners.capacity"``) in nested ``data`` to a copy
-    of ``value``; ``None`` removes the key (TOML has no null). Missing tables are created."""
+    of ``value``; ``None`` removes the key (TOML has no null). Missing tables are created.
+    A lane's ``capacity`` replaces its ``schedule`` and vice versa (:func:`displace`)."""
     node = data
     keys = dotted.split(".")
     for depth, k in enumerate(keys[:-1]):
@@ -34,6 +48,7 @@ def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
     if value is None:
         node.pop(keys[-1], None)
     else:  # a copy: a later change must never write into the caller's own tables
+        displace(node, (keys[-1],))
         node[keys[-1]] = copy.deepcopy(value)
 
 
@@ -63,21 +78,14 @@ def patch(
     Errors (a path through a value, a bad value) name ``source`` as their file, the field path
     and the bad value.
     """
-    from sim.scenario.loader import ScenarioError, validate
+    from sim.scenario.loader import ScenarioError, validate_changed
 
-    data = scenario_data(scenario) if isinstance(scenario, Scenario) else copy.deepcopy(scenario)
-    origin: dict[tuple, str] = {}
-    for dotted, value in changes.items():
-        try:
-            set_path(data, dotted, value)
-        except PathProblem as exc:
-            raise ScenarioError([(source, dotted, value, str(exc))]) from None
-        origin[tuple(dotted.split("."))] = source
     if not changes and isinstance(scenario, Scenario):
         return scenario
+    data = scenario_data(scenario) if isinstance(scenario, Scenario) else copy.deepcopy(scenario)
     try:
         with canonical_units():  # the data holds hours and rates per hour, without units
-            return validate(data, origin, Path(base_dir) / f"<{source}>")
+            return validate_changed(data, {}, Path(base_dir) / f"<{source}>", changes, source)
     except ScenarioError as exc:
         # every problem names the change's source, even one found in a field it did not set
         raise ScenarioError([(source, p, v, m) for _, p, v, m in exc.problems]) from None

@@ -21,7 +21,7 @@ from sim.scenario.base import MODES as MODES
 from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
-from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.limits import AtField, Capacity, Probability, Real, Servers, Weight
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
@@ -112,10 +112,11 @@ class Lane(Strict):
 
     ``capacity`` is a number of servers or ``"unlimited"`` (a pure delay, no queue); a
     ``schedule`` gives the capacity for each hour of the day (24 numbers) or of the week
-    (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes.
+    (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes. Either one,
+    given over an ``extends`` parent or by ``--set``, replaces the other.
     """
 
-    capacity: Servers | Literal["unlimited"] | None = None
+    capacity: Capacity | None = None
     schedule: list[Servers] | None = None
     service: DurationDist | None = None
 
@@ -271,7 +272,7 @@ class Slots(Strict):
     weekdays: list[Annotated[int, BeforeValidator(limits.whole), Field(ge=1, le=7)]] = Field(
         default_factory=lambda: [1, 2, 3, 4, 5, 6, 7], max_length=7
     )
-    capacity: limits.Count | Literal["unlimited"] = Field(
+    capacity: limits.SlotCapacity = Field(
         default="unlimited",
         description="examinations one slot can take (with every = 0 h: one day's window); "
         "a booking goes to the first slot with room",

@@ -1,0 +1,196 @@
+"""Overrides (``--set``, ``sweep --param``) and ``extends``: an error an override causes names
+the command line, not the file; a lane's capacity and schedule replace each other; a capacity
+error is one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.cli import main
+from sim.scenario.patch import patch
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+DEFAULT = sim.default_scenario_path()
+HOURS = [1] * 8 + [3] * 10 + [1] * 6
+
+
+def check(capsys, path: Path, *sets: str) -> tuple[int, str]:
+    argv = ["check", str(path)]
+    for s in sets:
+        argv += ["--set", s]
+    code = main(argv)
+    return code, capsys.readouterr().err
+
+
+# -- an error an override causes names the command line -----------------------------------
+
+
+def test_a_misspelt_nested_key_names_the_command_line_the_override_and_its_value(capsys):
+    code, err = check(capsys, DEFAULT, "ports.sea_port.scan.scaners.capacity=4")
+    assert code == 2
+    assert err == (
+        "error: command line: ports.sea_port.scan.scaners.capacity = 4: unknown key "
+        "'scaners'; did you mean 'scanners'? Allowed here: scanners, image_review\n"
+    )
+
+
+def test_sweep_param_errors_name_the_command_line(tmp_path, capsys):
+    code = main(
+        ["sweep", str(SMALL), "--param", "ports.sea.scan.scaners.capacity=3,4", "--reps", "1",
+         "--out", str(tmp_path / "out")]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "command line: ports.sea.scan.scaners.capacity = 3: unknown key 'scaners'" in err
+    assert str(SMALL) not in err
+
+
+def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
+    code, err = check(capsys, DEFAULT, "ports.nowhere.scan.scanners.capacity=2")
+    assert code == 2
+    assert err.startswith(
+        "error: command line: ports.nowhere.scan.scanners.capacity = 2: unknown port "
+        "'nowhere'; the scenario's ports are sea_port, land_border, airport, post_hub"
+    )
+    assert "cannot be created" in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_whole_table_check_an_override_fails_names_the_override(capsys):
+    code, err = check(capsys, SMALL, 'ports.sea.exam.slots.day_end="07:00"')
+    assert code == 2
+    assert err == (
+        "error: command line: ports.sea.exam.slots.day_end = '07:00': "
+        "day_end must be after day_start\n"
+    )
+
+
+def test_the_files_own_errors_still_name_the_file(write, small_text, capsys):
+    """With an unrelated override, a problem of the file (even one that only shows once the
+    override fixes another) names the file."""
+    bad = small_text.replace("sample_share = 0.3", "sample_share = 1.3", 1)
+    code, err = check(capsys, write(bad), "days=2")
+    assert code == 2 and "command line" not in err
+    assert "scenario.toml: ports.sea.quarantine.sample_share = 1.3" in err
+    masked = small_text.replace("days = 7", 'days = "a week"', 1).replace(
+        "commodities = {general = 0.9, frozen = 0.1}",
+        "commodities = {general = 0.9, frozne = 0.1}",
+        1,
+    )
+    assert masked.count("frozne") == 1 and '"a week"' in masked
+    code, err = check(capsys, write(masked), "days=2")
+    assert code == 2 and "command line" not in err, err
+    assert "scenario.toml" in err and "unknown commodity 'frozne'" in err
+    # a fault of a table the override also writes into, there before it: still the file's
+    lead = 'booking_lead = "2 h"'
+    slots = small_text.replace(lead, lead + '\nslots = {day_end = "07:00"}', 1)
+    code, err = check(capsys, write(slots), 'ports.sea.exam.slots.every="2 h"')
+    assert code == 2 and "command line" not in err, err
+    assert "scenario.toml: ports.sea.exam.slots = " in err and "day_end must be after" in err
+
+
+# -- a lane's capacity and schedule replace each other ------------------------------------
+
+
+def test_set_capacity_replaces_a_schedule_and_schedule_a_capacity():
+    s = sim.load_scenario(
+        SMALL, {"ports.sea.scan.scanners.capacity": 4, "ports.sea.exam.teams.schedule": HOURS}
+    )
+    assert s.ports["sea"].scan.scanners.capacity == 4
+    assert s.ports["sea"].scan.scanners.schedule is None
+    assert s.ports["sea"].exam.teams.schedule == HOURS
+    assert s.ports["sea"].exam.teams.capacity is None
+    # the bundled default's scheduled exam teams, as in the README's example
+    d = sim.load_scenario(DEFAULT, {"ports.sea_port.exam.teams.capacity": 5})
+    assert d.ports["sea_port"].exam.teams.capacity == 5
+
+
+def test_a_reform_or_option_capacity_replaces_a_schedule():
+    s = patch(sim.load_scenario(SMALL), {"ports.sea.scan.scanners.capacity": 4}, "option x")
+    assert s.ports["sea"].scan.scanners.hourly_capacity() == [4] * 168
+
+
+def test_extends_capacity_replaces_the_parents_schedule_and_back(write):
+    child = write(
+        'extends = "default.toml"\nname = "c"\n[ports.sea_port.exam]\nteams = { capacity = 5 }\n',
+        "child.toml",
+    )
+    s = sim.load_scenario(child)
+    assert s.ports["sea_port"].exam.teams.capacity == 5
+    assert s.ports["sea_port"].exam.teams.schedule is None
+    grandchild = write(
+        f'extends = "child.toml"\nname = "g"\n[ports.sea_port.exam]\nteams = {{ schedule = '
+        f"{HOURS} }}\n",
+        "grandchild.toml",
+    )
+    s = sim.load_scenario(grandchild)
+    assert s.ports["sea_port"].exam.teams.schedule == HOURS
+    assert s.ports["sea_port"].exam.teams.capacity is None
+
+
+def test_capacity_and_schedule_in_one_table_are_still_an_error(write, capsys):
+    child = write(
+        f'extends = "default.toml"\nname = "c"\n[ports.sea_port.exam]\n'
+        f"teams = {{ capacity = 5, schedule = {HOURS} }}\n",
+        "child.toml",
+    )
+    code, err = check(capsys, child)
+    assert code == 2
+    assert f"{child}: ports.sea_port.exam.teams = " in err
+    assert "give either 'capacity' or 'schedule', not both" in err
+    code, err = check(capsys, SMALL, f"ports.sea.exam.teams={{capacity=5, schedule={HOURS}}}")
+    assert code == 2 and "command line: ports.sea.exam.teams = " in err
+    assert "give either 'capacity' or 'schedule', not both" in err
+
+
+def test_capacity_and_schedule_set_by_two_overrides_are_an_error(capsys):
+    code, err = check(
+        capsys, SMALL, "ports.sea.exam.teams.capacity=5", f"ports.sea.exam.teams.schedule={HOURS}"
+    )
+    assert code == 2
+    assert err.startswith("error: command line: ports.sea.exam.teams.schedule = [1, 1")
+    assert "give either 'capacity' or 'schedule', not both" in err
+
+
+# -- a capacity error is one line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["-1", "abc", "2.5", "10001", "true", '"four"'])
+def test_a_bad_capacity_is_one_message_saying_what_is_allowed(capsys, value):
+    code, err = check(capsys, SMALL, f"ports.sea.exam.teams.capacity={value}")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: command line: ports.sea.exam.teams.capacity = ")
+    assert lines[0].endswith(': a whole number of servers from 0 to 10,000, or "unlimited"')
+
+
+def test_a_bad_capacity_in_a_file_names_the_file(write, small_text, capsys):
+    path = write(small_text.replace("teams = {capacity = 6}", 'teams = {capacity = "four"}', 1))
+    code, err = check(capsys, path)
+    assert code == 2
+    assert err == (
+        f"error: {path}: ports.sea.exam.teams.capacity = 'four': a whole number of servers "
+        'from 0 to 10,000, or "unlimited"\n'
+    )
+
+
+def test_a_slot_capacity_of_zero_says_slots_start_at_one(capsys):
+    code, err = check(capsys, SMALL, "ports.sea.exam.slots.capacity=0")
+    assert code == 2
+    assert err.strip().endswith('a whole number of examinations from 1 to 10,000, or "unlimited"')
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_override_that_creates_a_section_is_blamed_even_when_the_file_is_bad(
+    write, small_text, capsys
+):
+    """A section an override creates is the override's, even if the file also has a fault."""
+    bad = small_text.replace("sample_share = 0.3", "sample_share = 1.3", 1)
+    code, err = check(capsys, write(bad), "ports.sea.release.gate.capacity=2")
+    assert code == 2
+    assert "command line: ports.sea.release.gate.service: required, but missing" in err
+    assert "scenario.toml: ports.sea.quarantine.sample_share = 1.3" in err
