@@ -329,6 +329,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.cli_experiments import check_warmup
 
     check_warmup(args, scenario, out)
+    _warn_after_the_run(scenario, out)
     err = Console(stderr=True)
     per_rep = _replicate_with_progress(scenario, args, store, err)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -350,6 +351,25 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     _print_warnings(console, warnings)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
+
+
+def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> None:
+    """Warn on stderr of dated reforms the observed run does not reach (they would otherwise
+    pass unnoticed: the results read as if they were not there); with ``out``, also record
+    them in its ``warnings.json`` under ``timeline`` (not ``warnings``, which mark a run
+    unstable in its report)."""
+    from sim.scenario.timeline import after_the_run
+
+    found = after_the_run(scenario)
+    for message in found:
+        print(f"warning: {message}", file=sys.stderr)
+    if out is None or not found:
+        return
+    from sim.experiment.store import atomic_write, dump_json
+
+    path = out / "warnings.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    atomic_write(path, dump_json({**data, "timeline": found}))
 
 
 def _open_store(out: Path, scenario: Scenario, args: argparse.Namespace, argv: list[str]) -> Any:
@@ -417,6 +437,7 @@ def _check(args: argparse.Namespace) -> int:
     from sim.experiment.store import dump_json
 
     scenario = _load(args.file, dict(args.settings))
+    _warn_after_the_run(scenario)
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
 

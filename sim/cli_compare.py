@@ -172,9 +172,20 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
 
     from sim.experiment.store import dump_json
 
+    lost = _failed_options(res)
     for f in res.failures:
-        print(f"error: option {f['option']} replication {f['replication']} (seed {f['seed']}, "
-              f"scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
+        if f["option"] not in lost:
+            print(f"error: option {f['option']} replication {f['replication']} (seed "
+                  f"{f['seed']}, scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
+    for name, first in lost.items():
+        n = sum(f["option"] == name for f in res.failures)
+        print(f"error: option {name}: every replication failed ({n}), so it has no figures; "
+              f"the first (replication {first['replication']}): {first['error']}"
+              + (f" (all in {out}/failures.json)" if res.path is not None else ""),
+              file=sys.stderr)
+    for name, messages in res.meta.get("after_the_run", {}).items():
+        for message in messages:
+            print(f"warning ({name}): {message}", file=sys.stderr)
     if args.json:
         sys.stdout.write(dump_json(res.to_json()))
         return
@@ -194,6 +205,16 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
         console.print(interaction_table(res))
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True)
+
+
+def _failed_options(res: CompareResult) -> dict[str, dict[str, Any]]:
+    """Options none of whose replications finished -> their first failure."""
+    finished = set(res.per_rep["option"]) if "option" in res.per_rep else set()
+    out: dict[str, dict[str, Any]] = {}
+    for f in sorted(res.failures, key=lambda f: f["replication"]):
+        if f["option"] not in finished:
+            out.setdefault(f["option"], f)
+    return out
 
 
 def header(res: CompareResult) -> str:

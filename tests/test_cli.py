@@ -392,3 +392,19 @@ def test_an_argument_a_command_does_not_take_is_reported_with_its_usage(command,
     err = capsys.readouterr().err
     assert f"usage: bordersim {command}" in err
     assert f"bordersim {command}: error: unrecognized arguments: --no-such-option" in err
+
+
+def test_run_and_check_warn_of_a_dated_reform_after_the_observed_run(tmp_path, capsys):
+    """On stderr, not an error; recorded in warnings.json apart from the unstable-run ones."""
+    late = ["--set", 'timeline=[{reform = "training", at = "30 d"}]']
+    assert main(["check", SMALL, *late]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: the dated reform 'training' takes effect on day 30")
+    assert "observe more than 23 days (--days)" in err  # small.toml: 7 days of warm-up
+    code, _, err = run_json(capsys, tmp_path / "r", *late)
+    assert code == 0 and "warning: the dated reform 'training' takes effect on day 30" in err
+    recorded = json.loads((tmp_path / "r" / "warnings.json").read_text(encoding="utf-8"))
+    assert recorded["timeline"] == [err.splitlines()[0].removeprefix("warning: ")]
+    assert "warnings" not in recorded  # (those mark a run unstable)
+    assert main(["check", SMALL, "--set", 'timeline=[{reform = "training", at = "2 d"}]']) == 0
+    assert capsys.readouterr().err == ""

@@ -417,3 +417,47 @@ def test_the_comparison_table_keeps_whole_metric_names_in_80_columns():
     assert shown and all(m in joined for m in shown)
     # besides clearance times, the enforcement outcomes (the small scenario has no costs)
     assert {"inspection_rate", "detection_rate", "value_slipped"} <= set(shown)
+
+
+@pytest.mark.parametrize("broken", ["review4", "all"])
+def test_an_option_whose_every_replication_failed_is_one_clear_error(
+    tmp_path, monkeypatch, capsys, broken
+):
+    """No traceback (not even from the report): the option, the first failure, status 1."""
+    real = compare_mod.simulate
+
+    def failing(scenario, seed, replication=0, log=False):
+        if broken == "all" or scenario.ports["sea"].review.capacity == 4:
+            raise RuntimeError(f"boom {replication}")
+        return real(scenario, seed, replication=replication, log=log)
+
+    monkeypatch.setattr(compare_mod, "simulate", failing)
+    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
+            "drain_days=3", "--reps", "2", "--option", MORE_REVIEW, "--out", str(tmp_path / "c")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert (
+        "error: option review4: every replication failed (2), so it has no figures; the first "
+        "(replication 0): RuntimeError: boom 0"
+    ) in err
+    assert "review4 replication" not in err  # one line for the option, not one per replication
+    html = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
+    assert "Replications that failed" in html
+
+
+def test_a_reform_option_dated_after_the_observed_run_is_warned_about(tmp_path, capsys):
+    """Its figures are the baseline's: the warning on stderr (and in compare.json) says why."""
+    argv = ["compare", str(SMALL), "--days", "1", "--set", "warmup_days=1", "--set",
+            "drain_days=1", "--reps", "1", "--reforms", "training@2d", "--out",
+            str(tmp_path / "c"), "--json", "--no-report"]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    expected = (
+        "the dated reform 'training' takes effect on day 2 of the run, at or after the end of "
+        "the observed run on day 2 (1 days of warm-up + 1 observed days), so the results do not "
+        "show it; observe more than 1 days (--days) to see it"
+    )
+    assert f"warning (training.at.2d): {expected}" in err
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))
+    assert meta["after_the_run"] == {"training.at.2d": [expected]}

@@ -116,12 +116,45 @@ def test_timeline_errors_name_the_entry_and_the_value():
         load("training", "2018-01-02")
     with pytest.raises(ScenarioError, match=r"timeline.0.at: .*at or before the run's start"):
         load("training", "0 h")
-    with pytest.raises(
+    with pytest.raises(  # refused on load, not in every replication
         ScenarioError,
-        match=r"timeline\[0\] flexible_staffing: "
-        r"inspection.joint_staffing = 'cross_trained': .*built once",
+        match=r"^command line: timeline.0.reform: 'flexible_staffing' changes "
+        r"inspection.joint_staffing \(to 'cross_trained'\), which is built once .*"
+        r"apply it from the start instead",
     ):
-        eras(load("flexible_staffing", "1 d"))
+        load("flexible_staffing", "1 d")
+    with pytest.raises(  # a composition that cannot apply: refused on load too
+        ScenarioError, match=r"timeline.0.reform: .* cannot apply at its date: reforms .* both"
+    ):
+        load("merged_inspection+separate_inspection", "1 d")
+
+
+def test_a_dated_reform_of_what_is_built_once_is_refused_in_a_file_and_by_check(tmp_path):
+    """The file, the field path, the value and what to do, on one line; `check` exits 2."""
+    from sim.cli import main
+
+    f = tmp_path / "dated.toml"
+    f.write_text(
+        f'extends = "{SMALL.as_posix()}"\n[[timeline]]\nat = "3d"\nreform = "flexible_staffing"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError) as caught:
+        sim.load_scenario(f)
+    assert caught.value.problems[0][:2] == (str(f.resolve()), "timeline.0.reform")
+    assert len(caught.value.format().splitlines()) == 1
+    assert main(["check", str(f)]) == 2
+
+
+def test_a_reform_option_dated_in_the_run_is_refused_before_anything_runs(monkeypatch):
+    import sim.experiment.compare as compare_module
+    from sim.experiment.options import reform_option
+
+    def no_run(*args, **kwargs):
+        raise AssertionError("a replication ran")
+
+    monkeypatch.setattr(compare_module, "simulate", no_run)
+    with pytest.raises(ScenarioError, match=r"^reform flexible_staffing@3d: timeline.0.reform"):
+        sim.compare(SMALL, [reform_option("flexible_staffing@3d")], reps=1, overrides=BEFORE)
 
 
 # -- a dated change of the risk engine -------------------------------------------------------
@@ -212,5 +245,28 @@ def test_a_dated_risk_change_in_a_run_leaves_earlier_assessments_alone():
 
 def test_a_dated_reform_may_not_switch_the_risk_engine_on():
     off = sim.load_scenario(SMALL, {**RISKY, "risk.enabled": False})
-    with pytest.raises(ScenarioError, match=r"risk.enabled = True: .*risk engine's being on"):
-        eras(apply(off, f"{TARGETING}@{T:g}h"))
+    with pytest.raises(ScenarioError, match=r"risk.enabled \(to True\), .*risk engine's being on"):
+        apply(off, f"{TARGETING}@{T:g}h")
+
+
+# -- a dated reform after the observed run ---------------------------------------------------
+def test_a_dated_reform_at_or_after_the_last_observed_arrival_is_warned_about():
+    """The boundary is warm-up + observed days (a change in the drain reaches no observed
+    arrival); the warning says when it takes effect, when the run ends and what would show it."""
+    from sim.scenario.timeline import after_the_run
+
+    def warned(at: str, **more) -> list[str]:
+        timeline = [{"reform": "training", "at": at}]
+        return after_the_run(sim.load_scenario(SMALL, {**BEFORE, **more, "timeline": timeline}))
+
+    assert warned("95 h") == []  # BEFORE: no warm-up, 4 observed days (96 h)
+    assert warned("96 h") == [
+        "the dated reform 'training' takes effect on day 4 of the run, at or after the end of "
+        "the observed run on day 4 (0 days of warm-up + 4 observed days), so the results do not "
+        "show it; observe more than 4 days (--days) to see it"
+    ]
+    dated = warned("2018-01-20", start_date="2018-01-01", warmup_days=2)
+    assert len(dated) == 1
+    assert "on 2018-01-20, day 19 of the run" in dated[0]
+    assert "observed run on 2018-01-07, day 6 (2 days of warm-up" in dated[0]
+    assert "observe more than 17 days" in dated[0]

@@ -289,6 +289,8 @@ class _Comparison:
                 for o in self.opts
                 if o.name != BASELINE and scenario_hash(self.variants[o.name]) == base_hash
             ],
+            # dated reforms that take effect after the observed run (the results miss them)
+            "after_the_run": _after_the_run(self.variants),
             "command": command,
         }
         if out is None:
@@ -478,6 +480,20 @@ def _variant(
         return apply(variant, reform)
     except ReformError as exc:
         raise OptionError(str(exc)) from None
+
+
+def _after_the_run(variants: dict[str, Scenario]) -> dict[str, list[str]]:
+    """Option -> warnings of its dated reforms that take effect after the observed run: the
+    baseline's, then each option's that the baseline does not have (an option's own)."""
+    from sim.scenario.timeline import after_the_run
+
+    base = after_the_run(variants[BASELINE])
+    out = {BASELINE: base} if base else {}
+    for name, scenario in variants.items():
+        own = [m for m in after_the_run(scenario) if m not in base]
+        if name != BASELINE and own:
+            out[name] = own
+    return out
 
 
 def _failure(

@@ -29,6 +29,7 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
+    from sim.experiment.options import Option
     from sim.scenario.org_tree import Tree
 
 #: per-replication tables averaged over replications, by the columns that identify a row
@@ -271,11 +272,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     if not isinstance(failures, list):
         raise ResultsFolderError(f"{path / 'failures.json'} is not a list of failures")
     str_cols = {"port": str, "direction": str, "group": str}
-    variants = {
-        o.name: read_variant(o.name, path / "options" / o.name)
-        for o in options
-        if (path / "options" / o.name).is_dir()
-    }
+    variants = _variants(path, options, failures)
     res = CompareResult(
         scenario=str(meta.get("scenario", path.name)),
         options=options,
@@ -293,12 +290,29 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     return res, variants
 
 
+def _variants(path: Path, options: list[Option], failures: list[Any]) -> dict[str, Variant]:
+    """A :class:`Variant` per option that finished a replication. An option whose every
+    replication failed (failures.json names it) has none: the report shows its failures."""
+    failed = {str(f.get("option")) for f in failures if isinstance(f, dict)}
+    out = {}
+    for o in options:
+        folder = path / "options" / o.name
+        if not folder.is_dir():
+            continue
+        if o.name in failed and not any((folder / "reps").glob("rep-[0-9][0-9][0-9][0-9].json")):
+            continue
+        out[o.name] = read_variant(o.name, folder)
+    return out
+
+
 def _checked(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     """A long summary table: it must have its columns, and numbers where numbers belong."""
     need = ["option", "metric", "mean", "ci_low", "ci_high", "n", "shown_low", "shown_high"]
     missing = [c for c in need if c not in table.columns]
     if missing:
         raise ResultsFolderError(f"{path} lacks the column(s) {', '.join(missing)}")
+    if table.empty:  # every replication failed: no figures (failures.json says why)
+        return table
     for col in ("mean", "ci_low", "ci_high", "shown_low", "shown_high"):
         if not pd.api.types.is_numeric_dtype(table[col]):
             raise ResultsFolderError(f"{path}: column {col!r} holds something other than numbers")

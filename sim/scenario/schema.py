@@ -624,7 +624,8 @@ class Scenario(Strict):
         return self
 
     def _timeline(self) -> None:
-        """Every dated reform switches on at a time inside the run (or after it)."""
+        """Every dated reform switches on at a time inside the run (or after it), and can: it
+        changes nothing built once for the run (sim.reforms.timeline)."""
         for i, entry in enumerate(self.timeline):
             try:
                 t = entry.hours(self.start_date)
@@ -636,6 +637,10 @@ class Scenario(Strict):
                     f"{entry.at!r} is at or before the run's start "
                     f"({self.start_date or 'time 0'}): apply the reform to the scenario instead",
                 )
+        if self.timeline:  # each reform can take effect at its time (AtField names the entry)
+            from sim.reforms.timeline import eras
+
+            eras(self)
 
     def _pools(self) -> None:
         """A review centre's name is not a port's (its lane is reported under its name)."""

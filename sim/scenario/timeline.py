@@ -3,19 +3,24 @@
 ``[[timeline]] reform = "joint_inspection", at = "60 d"`` (time after the run's start, the
 start of the warm-up) or ``at = "2018-04-20"`` (a date, with the scenario's ``start_date``,
 the calendar date of the run's start). The reform applies to consignments arriving from that
-time on (see :mod:`sim.reforms.timeline`).
+time on (see :mod:`sim.reforms.timeline`). One that takes effect at or after the last observed
+arrival (warm-up + observed days) is allowed but warned about (:func:`after_the_run`): the
+results do not show it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator
 
 from sim.scenario.base import Strict
 from sim.scenario.distributions import _quantity
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -68,3 +73,33 @@ class Dated(Strict):
         if start is None:
             raise ValueError(f"at = {self.at!r} is a date: the scenario needs a start_date")
         return (dt.date.fromisoformat(self.at) - start).days * 24.0
+
+
+def after_the_run(scenario: Scenario) -> list[str]:
+    """A warning per dated reform that takes effect at or after the last observed arrival.
+
+    Such a reform changes nothing the results show (a change during the drain reaches no
+    observed arrival): a run with it reads like one without, so the user is told when it takes
+    effect, when the observed run ends, and how many observed days would show it.
+    """
+    out = []
+    warmup, days, start = scenario.warmup_days, scenario.days, scenario.start_date
+    end = warmup + days
+    for entry in scenario.timeline:
+        t = entry.hours(start) / 24.0
+        if t < end:
+            continue
+        out.append(
+            f"the dated reform {entry.reform!r} takes effect on {_day(t, start)} of the run, "
+            f"at or after the end of the observed run on {_day(end, start)} ({warmup:g} days "
+            f"of warm-up + {days:g} observed days), so the results do not show it; observe more "
+            f"than {t - warmup:g} days (--days) to see it"
+        )
+    return out
+
+
+def _day(days: float, start: dt.date | None) -> str:
+    """``day 60``, or ``2018-04-20, day 109`` when the run has a start date."""
+    if start is None:
+        return f"day {days:g}"
+    return f"{start + dt.timedelta(days=days):%Y-%m-%d}, day {days:g}"
