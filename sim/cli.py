@@ -2,7 +2,7 @@
 
     bordersim run [SCENARIO] [--reps N] [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
     bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--reps N | --precision H]
-    bordersim check FILE
+    bordersim check FILE [--metrics]
 
 Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a
 traceback. With ``--json`` stdout carries nothing but the JSON summary.
@@ -128,6 +128,12 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", type=Path, metavar="FILE")
     _add_settings(check)
+    check.add_argument(
+        "--metrics",
+        action="store_true",
+        help="print instead the name of every metric its runs yield (those --metric takes), "
+        "one a line; NAME<...> stands for names that depend on what a run meets",
+    )
 
     from sim import cli_experiments  # sweep and warmup
 
@@ -438,6 +444,11 @@ def _check(args: argparse.Namespace) -> int:
 
     scenario = _load(args.file, dict(args.settings))
     _warn_after_the_run(scenario)
+    if args.metrics:  # found without running it (see sim.experiment.metric_names)
+        from sim.experiment.metric_names import metric_names
+
+        sys.stdout.write("".join(f"{n}\n" for n in metric_names(scenario).listing()))
+        return 0
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
 
@@ -525,4 +536,8 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # `python -m sim.cli` runs this file as __main__, a second copy beside the `sim.cli` the
+    # subcommands import: run that one, so that its UsageError is the one caught
+    from sim.cli import main as _main_of_sim_cli
+
+    raise SystemExit(_main_of_sim_cli())

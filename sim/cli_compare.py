@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from sim.experiment.compare import CompareResult
+    from sim.experiment.compare import CompareResult, Comparison
 
 TABLE_METRICS = (
     "clearance_h_mean",
@@ -105,38 +105,30 @@ def add_compare_parser(
 
 
 def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim compare``: everything checked (options, reforms, metrics) before the
+    results folder is made and the first replication runs."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from sim.cli import UsageError, _default_out, _load
-    from sim.experiment.compare import compare
-    from sim.experiment.options import (
-        OptionError,
-        parse_option,
-        read_options_file,
-        reform_option,
-    )
-    from sim.scenario.loader import default_scenario_path
+    from sim.experiment.metric_names import MetricError
 
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
         args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
+    if args.metrics and args.precision is None:
+        raise UsageError(
+            f"--metric {args.metrics[0]} without --precision: --metric names what the "
+            "--precision target watches; give --precision H too (every metric is reported "
+            "either way)"
+        )
     overrides = dict(args.settings)
     if args.days is not None:
         overrides["days"] = args.days
     base = _load(args.scenario, overrides)
-    try:
-        options = read_options_file(args.options_file) if args.options_file else []
-        options += [parse_option(text) for text in args.options]
-        options += [reform_option(text) for text in args.reforms]
-    except OptionError as exc:
-        raise UsageError(str(exc)) from None
-    if not [o for o in options if o.name != "baseline"]:
-        raise UsageError(
-            "nothing to compare: give at least one --option, --reforms or --options-file"
-        )
+    plan = _prepare(args, overrides)
     out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
     reps = args.reps or 5
-    n_opts = len({o.name for o in options} | {"baseline"})
+    n_opts = len(plan.opts)
     err = Console(stderr=True)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
@@ -150,24 +142,60 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
             progress.advance(task)
 
         try:
-            res = compare(
-                args.scenario or default_scenario_path(), options, reps=reps, seed=args.seed,
-                precision=args.precision, metrics=args.metrics or None,
-                max_reps=args.max_reps, out=out, overrides=overrides, on_done=done,
-                command=["bordersim", *argv], report=not args.no_report,
-            )
-        except OptionError as exc:
+            res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,
+                           command=["bordersim", *argv], report=not args.no_report)
+        except MetricError as exc:  # a watched metric no replication measured
             raise UsageError(str(exc)) from None
-        except ValueError as exc:
-            if "unknown metric" in str(exc):
-                raise UsageError(str(exc)) from None
-            raise
     _show(res, args, out)
     return 0 if not res.failures else 1
 
 
+def _prepare(args: argparse.Namespace, overrides: dict[str, Any]) -> Comparison:
+    """The options of --options-file, --option and --reforms, checked with the --metric
+    names, and their scenarios built; nothing is run or written (a mistake: UsageError)."""
+    from sim.cli import UsageError
+    from sim.experiment.compare import prepare
+    from sim.experiment.metric_names import MetricError
+    from sim.experiment.options import (
+        OptionError,
+        parse_option,
+        read_options_file,
+        reform_option,
+    )
+    from sim.scenario.loader import default_scenario_path
+
+    try:
+        options = read_options_file(args.options_file) if args.options_file else []
+        options += [parse_option(text) for text in args.options]
+        options += [reform_option(text) for text in args.reforms]
+        if not [o for o in options if o.name != "baseline"]:
+            raise UsageError(
+                "nothing to compare: give at least one --option, --reforms or --options-file"
+            )
+        plan = prepare(args.scenario or default_scenario_path(), options, args.seed,
+                       precision=args.precision, metrics=args.metrics or None,
+                       overrides=overrides)
+    except (OptionError, MetricError) as exc:
+        raise UsageError(str(exc)) from None
+    _note_added(plan, {o.name for o in options})
+    return plan
+
+
+def _note_added(plan: Comparison, given: set[str]) -> None:
+    """On stderr: the parts of a combination added as options of their own."""
+    added = {o.name for o in plan.opts} - given - {"baseline"}
+    for combo in plan.opts:
+        parts = [p for p in combo.parts if p in added]
+        if parts:
+            print(f"note: {combo.name}: {' and '.join(parts)} added as option(s) of their own "
+                  "(the interaction (A+B) - A - B + baseline needs each part alone)",
+                  file=sys.stderr)
+            added -= set(parts)
+
+
 def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
-    """Failures on stderr; then the JSON, or the header, warnings and tables."""
+    """Failures and a precision target not reached on stderr; then the JSON, or the
+    header, warnings and tables."""
     from rich.console import Console
 
     from sim.experiment.store import dump_json
@@ -187,6 +215,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
         for message in messages:
             print(f"warning ({name}): {message}", file=sys.stderr)
     if args.json:
+        _precision_warnings(res)
         sys.stdout.write(dump_json(res.to_json()))
         return
     console = Console()
@@ -203,6 +232,8 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
     console.print(table(res))
     if not res.interactions.empty:
         console.print(interaction_table(res))
+    console.file.flush()
+    _precision_warnings(res)  # (last, where they are seen)
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True)
 
@@ -215,6 +246,13 @@ def _failed_options(res: CompareResult) -> dict[str, dict[str, Any]]:
         if f["option"] not in finished:
             out.setdefault(f["option"], f)
     return out
+
+
+def _precision_warnings(res: CompareResult) -> None:
+    """On stderr: each (option, metric) whose interval is wider than --precision asks for
+    after --max-reps replications (also in compare.json, under ``warnings``)."""
+    for w in res.meta.get("warnings", []):
+        print(f"warning: {w}", file=sys.stderr)
 
 
 def header(res: CompareResult) -> str:

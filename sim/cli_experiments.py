@@ -35,6 +35,8 @@ SWEEP_METRICS = (
     "consignments_released",
 )
 
+SOBOL_METRIC = "overall_clearance_h_mean"
+
 
 def _values(text: str) -> tuple[str, list[Any]]:
     """``KEY=v1,v2,...``; each value read as TOML (a bare word is a string)."""
@@ -107,8 +109,8 @@ def _add_sweep_parser(sub: Any) -> None:
     )
     sw.add_argument(
         "--metric",
-        default="overall_clearance_h_mean",
-        help="the metric whose Sobol indices --sobol estimates (default overall_clearance_h_mean)",
+        help="the metric whose Sobol indices --sobol estimates (default "
+        f"{SOBOL_METRIC}; `bordersim check SCENARIO --metrics` lists them)",
     )
     sw.add_argument("--sample-seed", type=int, default=0, help="seed of the LHS / Sobol sample")
     sw.add_argument(
@@ -173,6 +175,11 @@ def _check_sweep_args(args: argparse.Namespace) -> None:
         raise UsageError(f"--{modes[0]} needs at least one --range KEY=LO:HI")
     if not modes and args.ranges:
         raise UsageError("--range needs --lhs N or --sobol N")
+    if args.metric is not None and args.sobol is None:
+        raise UsageError(
+            f"--metric {args.metric} needs --sobol: it names the metric whose Sobol indices "
+            "are estimated (any other sweep records every metric)"
+        )
     if not modes and not args.params:
         raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
     if len(dict(args.params)) != len(args.params) or len(dict(args.ranges)) != len(args.ranges):
@@ -188,8 +195,17 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     if args.days is not None:
         overrides["days"] = args.days
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
+    path = args.scenario or default_scenario_path()
+    if args.sobol is not None:  # before the results folder is made and anything runs
+        from sim.experiment.metric_names import MetricError, check_metrics, metric_names
+
+        args.metric = args.metric or SOBOL_METRIC
+        try:
+            check_metrics([args.metric], [metric_names(base, path)])
+        except MetricError as exc:
+            raise UsageError(str(exc)) from None
     run = {
-        "path": args.scenario or default_scenario_path(),
+        "path": path,
         "out": _sweep_out(base, args),
         "command": ["bordersim", *argv],
         "executor": _executor(args),

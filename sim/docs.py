@@ -556,8 +556,9 @@ def reform_catalogue() -> str:
         "",
         "Generated from the reform library by `python -m sim.docs`; do not edit by hand. "
         "`bordersim reforms NAME [SCENARIO]` shows a reform's field changes on a scenario; "
-        "`bordersim compare --reforms A B A+B` compares them (`A+B` applies both, `A@60d` "
-        "switches A on 60 days into the run).",
+        "`bordersim compare --reforms A B A+B` compares them (`A+B` applies both; given "
+        "alone it brings A and B as options too, for the interaction; `A@60d` switches A on "
+        "60 days into the run).",
         "",
     ]
     for name in sorted(REFORMS):

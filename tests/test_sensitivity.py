@@ -102,4 +102,4 @@ def test_cli_sobol(tmp_path, capsys):
 
     bad = [*argv[:-5], "--metric", "no_such_metric", "--out", str(tmp_path / "c")]  # resumes
     assert main(bad) == 2
-    assert "unknown metric" in capsys.readouterr().err
+    assert "'no_such_metric' is not a metric of scenario 'small'" in capsys.readouterr().err

@@ -20,6 +20,8 @@ With ``precision`` replications are added one at a time, after at least 10, unti
 ``precision`` x its mean (relative), of a share or rate at most ``precision`` (absolute); and
 the half-width of each difference at most ``precision`` x the baseline mean for times, costs
 and counts, or ``precision`` for shares (absolute: a difference near zero has no relative size).
+When ``max_reps`` comes first, each interval still too wide is a :class:`PrecisionGap`, and a
+warning in ``meta`` (``compare.json``): ``warnings``, ``precision_reached``, ``precision_gaps``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import pandas as pd
 from sim.analysis.paired import holm, paired_interval, t_test_p_value
 from sim.analysis.stats import mean_half_width, summarise
 from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
+from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.store import (
     RunStore,
@@ -204,28 +207,44 @@ def compare(
     for who gains and who loses (one replication's logs in memory at a time). With ``out``
     results are written as they finish and a rerun resumes; ``report`` then also writes
     ``report.html``. ``on_done(option, replication, metrics)`` is called after each run
-    (``metrics`` None when it failed).
+    (``metrics`` None when it failed). Everything is checked before the first run (see
+    :func:`prepare`); a precision target not met at ``max_reps`` is in ``meta["warnings"]``.
     """
-    if reps < 1:
-        raise ValueError(f"reps must be at least 1; got {reps}")
+    plan = prepare(
+        scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
+        log=log, tolerance_h=tolerance_h,
+    )  # fmt: skip
+    return plan.run(
+        reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report
+    )
+
+
+def prepare(
+    scenario: str | Path | Scenario,
+    options: Iterable[Option | str],
+    seed: int = 1,
+    *,
+    precision: float | None = None,
+    metrics: Sequence[str] | None = None,
+    overrides: dict[str, Any] | None = None,
+    log: bool = True,
+    tolerance_h: float = TOLERANCE_H,
+) -> Comparison:
+    """A comparison checked and ready to run (the arguments are those of :func:`compare`).
+
+    Nothing is run and nothing written: an option, a reform or a ``metrics`` name that is
+    wrong raises :class:`OptionError` or :class:`MetricError` here, before any simulation.
+    """
     if precision is not None and precision <= 0:
         raise ValueError(f"precision must be positive; got {precision}")
-    run = _Comparison(
-        scenario,
-        resolve_options(options),
-        seed,
-        dict(overrides or {}),
-        log,
-        tolerance_h,
-        on_done,
+    plan = Comparison(
+        scenario, resolve_options(options), seed, dict(overrides or {}), log, tolerance_h
     )
-    watch = tuple(metrics or DEFAULT_METRICS)
-    run.open(out, reps, precision, watch, max_reps, command)
-    done = run.replicate(reps, precision, watch, max_reps)
-    return run.result(done, report)
+    plan.watch(precision, metrics)
+    return plan
 
 
-class _Comparison:
+class Comparison:
     """One comparison's state: the options' scenarios, their stores, and what has been
     measured so far (metrics per replication, warnings, who-gains parts, failures)."""
 
@@ -237,14 +256,16 @@ class _Comparison:
         base_over: dict[str, Any],
         log: bool,
         tolerance_h: float,
-        on_done: OnDone | None,
     ):
         self.opts, self.seed, self.log, self.tolerance_h = opts, seed, log, tolerance_h
-        self.on_done = on_done
+        self.on_done: OnDone | None = None
+        self.source = "" if isinstance(scenario, Scenario) else str(scenario)
         self.variants = {
             o.name: _variant(scenario, {**base_over, **o.overrides}, o.reform) for o in opts
         }
         self.base = self.variants[BASELINE]
+        self.precision: float | None = None
+        self.watched: tuple[str, ...] = DEFAULT_METRICS
         self.folder: _CompareFolder | None = None
         self.stores: dict[str, RunStore] = {}
         self.meta: dict[str, Any] = {}
@@ -254,14 +275,38 @@ class _Comparison:
         self.failures: list[dict[str, Any]] = []
         self.tables = _TableMeans()
 
-    def open(
+    def watch(self, precision: float | None, metrics: Sequence[str] | None) -> None:
+        """The precision target and the metrics it watches; a name that no option's
+        scenario yields raises :class:`MetricError` (see :mod:`sim.experiment.metric_names`)."""
+        self.precision = precision
+        self.watched = tuple(metrics or DEFAULT_METRICS)
+        if not metrics:
+            return
+        known = [metric_names(self.base, self.source)]
+        if any(m not in known[0] for m in metrics):  # an option may have more (a new lane)
+            known += [metric_names(v) for n, v in self.variants.items() if n != BASELINE]
+        check_metrics(metrics, known)
+
+    def run(
         self,
-        out: str | Path | None,
-        reps: int,
-        precision: float | None,
-        watch: tuple[str, ...],
-        max_reps: int,
-        command: list[str] | None,
+        reps: int = 5,
+        *,
+        max_reps: int = 100,
+        out: str | Path | None = None,
+        on_done: OnDone | None = None,
+        command: list[str] | None = None,
+        report: bool = True,
+    ) -> CompareResult:
+        """Run the replications (see :func:`compare`) and compare the options."""
+        if reps < 1:
+            raise ValueError(f"reps must be at least 1; got {reps}")
+        self.on_done = on_done
+        self.open(out, reps, max_reps, command)
+        done = self.replicate(reps, max_reps)
+        return self.result(done, report)
+
+    def open(
+        self, out: str | Path | None, reps: int, max_reps: int, command: list[str] | None
     ) -> None:
         """Describe the run and, with ``out``, open its folder and one store per option."""
         base, seed = self.base, self.seed
@@ -278,8 +323,8 @@ class _Comparison:
             "seeds": "replication r of every option uses "
             f"SeedSequence(entropy={seed}, spawn_key=(r,))",
             "reps_requested": reps,
-            "precision": precision,
-            "precision_metrics": list(watch),
+            "precision": self.precision,
+            "precision_metrics": list(self.watched),
             "max_reps": max_reps,
             "tolerance_h": self.tolerance_h,
             "options": [o.as_dict() for o in self.opts],
@@ -301,12 +346,10 @@ class _Comparison:
             store.open(self.variants[o.name], seed, reps, command=command or [])
             self.stores[o.name] = store
 
-    def replicate(
-        self, reps: int, precision: float | None, watch: tuple[str, ...], max_reps: int
-    ) -> int:
-        """Run replications (more, with ``precision``, until the watched metrics are precise
-        enough or ``max_reps``); return how many were run."""
-        r = 0
+    def replicate(self, reps: int, max_reps: int) -> int:
+        """Run replications (more, with a precision target, until the watched metrics are
+        precise enough or ``max_reps``); return how many were run."""
+        r, precision = 0, self.precision
         target = reps if precision is None else max(reps, MIN_SEQUENTIAL_REPS)
         while True:
             while r < target:
@@ -314,7 +357,7 @@ class _Comparison:
                 r += 1
             if precision is None or r >= max_reps:
                 return r
-            if _precise_enough(pd.DataFrame(self.rows), watch, precision):
+            if _precise_enough(pd.DataFrame(self.rows), self.watched, precision):
                 return r
             target = r + 1
 
@@ -389,6 +432,8 @@ class _Comparison:
         per_rep = per_rep.sort_values(["option", "replication"], key=_option_order(opts))
         per_rep = per_rep.reset_index(drop=True)
         self.meta["reps"] = reps
+        if self.precision is not None:
+            self._note_precision(per_rep, reps)
         warnings = {
             name: sorted({w for ws in by_rep.values() for w in ws})
             for name, by_rep in self.warns.items()
@@ -413,6 +458,56 @@ class _Comparison:
         if self.folder is not None:
             self.folder.finish(result, report=report)
         return result
+
+    def _note_precision(self, per_rep: pd.DataFrame, reps: int) -> None:
+        """Whether the precision target was met; if not, one warning per (option, metric)
+        interval still too wide, in ``meta`` (``compare.json``) for the CLI to print."""
+        assert self.precision is not None
+        gaps = _precision_gaps(per_rep, self.watched, self.precision)
+        self.meta["precision_reached"] = not gaps
+        self.meta["precision_gaps"] = [dataclasses.asdict(g) for g in gaps]
+        head = (
+            f"--precision {self.precision:g} not reached in {reps} replications "
+            f"(--max-reps {self.meta['max_reps']})"
+        )
+        self.meta["warnings"] = [f"{head}: {g.message(self.precision)}" for g in gaps]
+
+
+@dataclass(frozen=True)
+class PrecisionGap:
+    """A watched interval wider than the precision target: an option's mean, or its paired
+    difference from the baseline (``difference``)."""
+
+    option: str
+    metric: str
+    difference: bool
+    half_width: float | None  # None: no interval (fewer than two values)
+    target: float  # the widest half-width allowed, in the metric's unit
+    mean: float | None  # what a relative target is a share of (None: absolute, a share)
+
+    def message(self, precision: float) -> str:
+        """``baseline clearance_h_mean: half-width 0.84 hours = 6.7 % of the mean; ...``."""
+        what = (
+            f"{self.option} - baseline, {self.metric} (paired difference)"
+            if self.difference else f"{self.option}, {self.metric}"
+        )  # fmt: skip
+        unit = metric_unit(self.metric)
+        if self.mean is None:
+            target = f"target {precision:g} (absolute: a share)"
+            reached = f"half-width {_g(self.half_width)}" if self.half_width is not None else ""
+        else:
+            of = "the baseline mean" if self.difference else "the mean"
+            target = f"target {100 * precision:g} % ({_g(self.target)} {unit})"
+            reached = ""
+            if self.half_width is not None:
+                share = self.half_width / abs(self.mean) if self.mean else math.inf
+                reached = f"half-width {_g(self.half_width)} {unit} = {100 * share:.1f} % of {of}"
+        reached = reached or "no interval (fewer than two replications measured it)"
+        return f"{what}: {reached}; {target}"
+
+
+def _g(x: float | None) -> str:
+    return "–" if x is None or math.isnan(x) else f"{x:.3g}"
 
 
 TABLE_KEYS = {
@@ -609,29 +704,43 @@ def _finish_table(frames: list[pd.DataFrame], difference: bool) -> pd.DataFrame:
 
 def _precise_enough(per_rep: pd.DataFrame, watch: Sequence[str], precision: float) -> bool:
     """Whether every watched metric meets ``precision`` in every option and difference."""
+    return not per_rep.empty and not _precision_gaps(per_rep, watch, precision)
+
+
+def _precision_gaps(
+    per_rep: pd.DataFrame, watch: Sequence[str], precision: float
+) -> list[PrecisionGap]:
+    """Every option's interval, and every paired difference's, of a watched metric that is
+    wider than ``precision`` allows (see the module notes)."""
     if per_rep.empty:
-        return False
+        return []
     names = list(dict.fromkeys(per_rep["option"]))
     base = per_rep[per_rep["option"] == BASELINE]
+    gaps = []
     for metric in watch:
         if metric not in per_rep:
-            raise ValueError(f"unknown metric {metric!r} for --precision")
+            raise MetricError(
+                f"--metric {metric!r}: no replication measured it (a port where nothing was "
+                "released, say); watch another metric or run longer"
+            )
         relative = metric_kind(metric) != "share"
         base_mean = float(base[metric].mean()) if not base.empty else math.nan
         for name in names:
             values = per_rep.loc[per_rep["option"] == name, metric].to_numpy(dtype=float)
             mean, half = mean_half_width(values)
-            if half is None or half > (precision * abs(mean) if relative else precision):
-                return False
+            target = precision * abs(mean) if relative else precision
+            if half is None or half > target:
+                gaps.append(PrecisionGap(name, metric, False, half, target,
+                                         mean if relative else None))
             if name == BASELINE:
                 continue
             _, low, high, _ = paired_interval(*_aligned(per_rep, name, metric))
-            if low is None or high is None:
-                return False
+            half = None if low is None or high is None else (high - low) / 2
             target = precision * abs(base_mean) if relative else precision
-            if (high - low) / 2 > target:
-                return False
-    return True
+            if half is None or half > target:
+                gaps.append(PrecisionGap(name, metric, True, half, target,
+                                         base_mean if relative else None))
+    return gaps
 
 
 def _aligned(per_rep: pd.DataFrame, name: str, metric: str) -> tuple[np.ndarray, np.ndarray]:

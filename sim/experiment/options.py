@@ -17,7 +17,8 @@ TOML, a bare word as a string), or from a TOML file::
 A bare ``NAME`` (an option with no overrides that is neither ``baseline`` nor a combination)
 is the reform of that name (:mod:`sim.reforms`); :func:`reform_option` makes an option of any
 reform text (``single_window:uptake=0.8``, ``joint_inspection@60d``, ``A+B``). A reform option
-is applied to the scenario after the overrides.
+is applied to the scenario after the overrides. A combination of reforms whose parts are not
+options is given them (:func:`with_parts`): ``--reforms A+B`` compares A, B and A+B.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ class Option:
             raise OptionError(
                 f"option name {self.name!r}: use letters, digits and _ . - "
                 "(and + to combine options)"
+            )
+        if not all(self.name.split("+")):
+            raise OptionError(
+                f"option name {self.name!r}: '+' joins two options (A+B); one side is empty"
             )
 
     @property
@@ -152,6 +157,7 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise OptionError(f"option(s) given twice: {', '.join(dupes)}")
+    given = with_parts(given)
     by_name = {o.name: o for o in given}
     base = by_name.pop(BASELINE, Option(BASELINE))
     if base.overrides:
@@ -164,10 +170,7 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
         if len(parts) >= 2:
             missing = [p for p in parts if p not in by_name]
             if missing and not o.overrides:
-                raise OptionError(
-                    f"option {o.name!r} combines {', '.join(parts)}, but "
-                    f"{', '.join(missing)} is not an option"
-                )
+                raise OptionError(_missing_parts(o.name, missing))
             if not missing:
                 reform = o.reform or "+".join(by_name[p].reform for p in parts if by_name[p].reform)
                 merged: dict[str, Any] = {}
@@ -186,6 +189,45 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
             o = _named_reform(o)
         out.append(o)
     return out
+
+
+def with_parts(given: list[Option]) -> list[Option]:
+    """``given`` with the parts of each combination ``A+B`` that makes no changes of its
+    own added before it when they are not options already and are reforms (its interaction
+    ``(A+B) - A - B + baseline`` needs A and B alone)."""
+    names = {o.name for o in given}
+    out: list[Option] = []
+    for o in given:
+        if "+" in o.name and not o.overrides:
+            for part in _reform_parts(o):
+                if part.name not in names:
+                    out.append(part)
+                    names.add(part.name)
+        out.append(o)
+    return out
+
+
+def _reform_parts(o: Option) -> list[Option]:
+    """The parts of combination ``o`` as reform options: from its reform text
+    (``--reforms A+B``), else those of its name's parts that name a reform (``--option A+B``)."""
+    from sim.reforms import REFORMS
+    from sim.reforms.compose import split_top
+
+    names = o.name.split("+")
+    if not o.reform:
+        return [reform_option(p) for p in names if p in REFORMS]
+    parts = [reform_option(t.strip()) for t in split_top(o.reform, "+")]
+    return parts if [p.name for p in parts] == names else []
+
+
+def _missing_parts(name: str, missing: list[str]) -> str:
+    """The error of a combination whose parts are neither options nor reforms."""
+    verb = "is not an option or a reform" if len(missing) == 1 else "are not options or reforms"
+    give = " and ".join(f"--option {m}:KEY=VALUE" for m in missing)
+    return (
+        f"option {name!r} combines {name.replace('+', ' and ')}, but {' and '.join(missing)} "
+        f"{verb}: give {give} too (or see `bordersim reforms` for the reforms)"
+    )
 
 
 def _named_reform(o: Option) -> Option:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor
+from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.store import atomic_write
 from sim.experiment.sweep import Range, _ranges, sweep
 
@@ -160,11 +161,18 @@ def sobol(
 ) -> SobolResult:
     """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file).
 
+    A ``metric`` that no run of the scenario yields raises :class:`MetricError` before
+    anything runs.
+
     Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample,
     ``seed`` the simulations) with ``reps`` replications per point. With ``out`` the sweep is
     resumable there, and ``sobol.csv`` and ``sobol.png`` are written beside it.
     """
+    from sim.scenario.loader import load_scenario
+
     rs = _ranges(ranges)
+    base = load_scenario(scenario, dict(overrides or {}))
+    check_metrics([metric], [metric_names(base, scenario)])  # before anything runs
     design = sobol_design(rs, n, sample_seed, second_order)
     runs = sweep(
         scenario,
@@ -177,9 +185,11 @@ def sobol(
         out=out,
         command=command,
     )
-    if metric not in runs.columns:
-        known = ", ".join(c for c in runs.columns if c not in {"point", "replication", *rs})
-        raise ValueError(f"unknown metric {metric!r}; the runs measured: {known}")
+    if metric not in runs.columns:  # a name of the scenario that no run measured
+        raise MetricError(
+            f"--metric {metric!r}: no run measured it (a port where nothing was released, "
+            "say); choose another metric or run longer"
+        )
     y = runs.groupby("point")[metric].mean().sort_index().to_numpy()
     indices = sobol_indices(list(rs), y, second_order=second_order, seed=sample_seed)
     if out is not None:

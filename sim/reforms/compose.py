@@ -59,6 +59,8 @@ def parse_one(text: str) -> tuple[Reform, str | None]:
     text = text.strip()
     body, *dated = split_top(text, "@")
     when = "@".join(dated)
+    if dated and not when.strip():
+        raise ReformError(f"reform {text!r}: '@' needs a time after it (60d, 12h or a date)")
     name, _, params = body.partition(":")
     reform = catalogue().get(name.strip())
     if reform is None:
@@ -127,10 +129,19 @@ def _side_by_side(stage: Sequence[Reform], data: dict[str, Any]) -> Changes:
 
 def parse(text: str) -> Composite:
     """``A+B>C@60d`` and the like (see the module notes)."""
+    if not text.strip():
+        raise ReformError(f"no reform in {text!r}")
     stages, dated = [], []
     for stage_text in split_top(text, ">"):
+        terms = [t.strip() for t in split_top(stage_text, "+")]
+        if not all(terms):  # 'A+', '+A', 'A++B', 'A>' or '>A': never read as A alone
+            op = ">" if not stage_text.strip() else "+"
+            raise ReformError(
+                f"reform text {text.strip()!r}: {op!r} needs a reform on each side "
+                f"(e.g. single_window{op}joint_inspection; see `bordersim reforms`)"
+            )
         stage = []
-        for term in filter(None, (t.strip() for t in split_top(stage_text, "+"))):
+        for term in terms:
             reform, when = parse_one(term)
             if when is None:
                 stage.append(reform)

@@ -116,10 +116,13 @@ def _what_was_run(res: CompareResult) -> str:
         f"<tr><td>{html.escape(o.name)}</td><td>{html.escape(o.label())}</td></tr>"
         for o in res.options
     )
+    body = f"<table>{body}</table>" + "".join(
+        f"<p class='warn'>warning: {html.escape(str(w))}</p>" for w in m.get("warnings", [])
+    )  # (a precision target not reached at --max-reps)
     if len(res.names) == 1:
-        return f"<table>{body}</table>"
+        return body
     return (
-        f"<table>{body}</table><h3>Options (reforms)</h3>"
+        f"{body}<h3>Options (reforms)</h3>"
         f"<table><tr><th>option</th><th>what it changes</th></tr>{opts}</table>"
     )
 

@@ -27,6 +27,16 @@ def _merged(parts: list[LogHistogram]) -> LogHistogram:
     return out
 
 
+#: metric names that depend on what a run meets (the type and deciding level of its
+#: escalations, the ports its alerts reach): prefix -> the name every run with an organisation
+#: gives (:mod:`sim.experiment.metric_names` accepts a name by its prefix)
+RUN_DEPENDENT = {
+    "escalation_latency_h_mean_": "escalation_latency_h_mean",
+    "escalation_latency_h_p90_": "escalation_latency_h_p90",
+    "alert_propagation_h_mean_port_": "alert_propagation_h_mean",
+}
+
+
 class OrgStats:
     """Running statistics of the work that crosses levels, inside the observation window."""
 

@@ -1,0 +1,186 @@
+"""The metric names runs of a scenario yield, found without running it; and the check of a
+metric named by the user (``--metric``), with a did-you-mean and a short hint on failure.
+
+The names come from :meth:`RunResult.metrics` itself, called on the result of the scenario's
+model built but not run, with every port, direction and finite lane filled in: a run names a
+port's clearance only once a consignment is released there, and a lane's utilisation only
+once it has had staff on duty. The few names an organisation gives by what a run meets (the
+type and deciding level of its escalations, the ports its alerts reach) are accepted by their
+prefix (:data:`sim.model.org.stats.RUN_DEPENDENT`). ``bordersim check SCENARIO --metrics``
+prints them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from sim.model.world import World
+    from sim.scenario.schema import Scenario
+
+#: shown first in the hint of an unknown name (those the scenario yields)
+HEADLINE = (
+    "clearance_h_mean",
+    "clearance_h_median",
+    "clearance_h_p90",
+    "released_within_24h",
+    "overall_clearance_h_mean",
+    "overall_clearance_h_p90",
+    "exited_within_24h",
+    "consignments_released",
+    "inspection_rate",
+    "detection_rate",
+    "value_slipped",
+    "total_cost_per_consignment",
+)
+
+
+class MetricError(ValueError):
+    """A metric name that no run of the scenario yields (reported without a traceback)."""
+
+
+@dataclass(frozen=True)
+class MetricNames:
+    """What runs of one scenario can measure: exact names, and prefixes of names that
+    depend on what a run meets; its ports, directions and lanes (``<port>_<lane>``)."""
+
+    scenario: str
+    names: frozenset[str]
+    source: str = ""  # the scenario file, for the hint
+    prefixes: tuple[str, ...] = ()
+    ports: tuple[str, ...] = ()
+    directions: tuple[str, ...] = ()
+    lanes: tuple[str, ...] = ()
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        return name in self.names or any(
+            name.startswith(p) and len(name) > len(p) for p in self.prefixes
+        )
+
+    def listing(self) -> list[str]:
+        """Every exact name, sorted, then each prefix as ``PREFIX<...>``."""
+        return sorted(self.names) + [f"{p}<...>" for p in self.prefixes]
+
+
+def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
+    """The metric names runs of ``scenario`` yield (its model is built, not run);
+    ``source``, its file, is named in the hint of an unknown name."""
+    from sim.model.org.stats import RUN_DEPENDENT
+    from sim.model.world import World
+    from sim.scenario.schema import DIRECTIONS
+
+    world = World(scenario, 0)
+    empty = world.result()
+    result = dataclasses.replace(
+        empty, clearance=_every_group(world), resources=_measured(empty.resources, world)
+    )
+    names = frozenset(result.metrics())
+    lanes = [f"{r['port']}_{r['lane']}" for r in empty.resources.to_dict("records")]
+    return MetricNames(
+        scenario=scenario.name,
+        names=names,
+        source=str(source),
+        prefixes=tuple(p for p, base in RUN_DEPENDENT.items() if base in names),
+        ports=tuple(scenario.ports),
+        directions=tuple(DIRECTIONS),
+        lanes=tuple(dict.fromkeys(lanes)),
+    )
+
+
+def _every_group(world: World) -> pd.DataFrame:
+    """The clearance table with a row (no statistics yet) for every group of every
+    dimension, as a run that released consignments everywhere would have it."""
+    import pandas as pd
+
+    rec = world.recorder
+    nan = math.nan
+    stats = dict.fromkeys(("mean_h", "median_h", "p90_h", "p95_h", "within_24h"), nan)
+    rows = [
+        {"metric": metric, "dimension": dim, "group": group, "n": 0, **stats}
+        for metric, dim in rec.hist
+        for group in rec.dimensions[dim]
+    ]
+    return pd.DataFrame(rows)
+
+
+def _measured(resources: pd.DataFrame, world: World) -> pd.DataFrame:
+    """The resources table with a utilisation for every lane that can have one (a run
+    measures it once the lane has had staff on duty; a lab or an unlimited lane never does)."""
+    never = {(lane.port, lane.name) for lane in world.lanes if lane.unlimited}
+    never |= {(p.name, p.lab.result_row()["lane"]) for p in world.ports if p.lab is not None}
+    out = resources.copy()
+    keys = zip(out["port"], out["lane"], strict=True)
+    out["utilisation"] = [math.nan if k in never else 0.0 for k in keys]
+    return out
+
+
+def check_metrics(
+    wanted: Iterable[str], known: Iterable[MetricNames], flag: str = "--metric"
+) -> None:
+    """Raise :class:`MetricError` unless each name in ``wanted`` is in one of ``known``
+    (the names of the scenarios a command runs); ``flag`` names the option in the message."""
+    known = list(known)
+    for name in wanted:
+        if not any(name in k for k in known):
+            every = sorted({n for k in known for n in k.listing()})
+            raise MetricError(unknown_message(name, known[0], flag, every))
+
+
+def unknown_message(
+    name: str, known: MetricNames, flag: str = "--metric", candidates: list[str] | None = None
+) -> str:
+    """What is wrong, the closest of ``candidates`` (default: the names of ``known``) by
+    difflib, and a short hint of the names ``known`` allows."""
+    close = difflib.get_close_matches(name, candidates or known.listing(), n=3, cutoff=0.6)
+    mean = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    head = [m for m in HEADLINE if m in known.names]
+    where = known.source or "SCENARIO"
+    return "\n  ".join(
+        [
+            f"{flag} {name!r} is not a metric of scenario {known.scenario!r}{mean}",
+            f"metrics include {', '.join(head)}, ...",
+            f"by port, direction and lane: {', '.join(_examples(known))}, ...",
+            f"where <port> is one of {', '.join(known.ports)}; <direction>: "
+            f"{', '.join(known.directions)}",
+            f"all {len(known.names)} names: bordersim check {where} --metrics",
+        ]
+    )
+
+
+def _examples(known: MetricNames, most: int = 8) -> list[str]:
+    """A few patterns: means and utilisations (the others vary the statistic)."""
+    shown = [p for p in patterns(known) if "_mean" in p or p.startswith("utilisation_")]
+    return shown[:most]
+
+
+def patterns(known: MetricNames) -> list[str]:
+    """The names that carry a port, lane or direction, with those written ``<port>``,
+    ``<lane>`` and ``<direction>`` (each pattern once, clearance first)."""
+    subs: list[tuple[re.Pattern[str], str]] = []
+    for values, template, sub in (
+        (known.lanes, r"_({})$", "_<port>_<lane>"),
+        (known.ports, r"_port_({})(?=_|$)", "_port_<port>"),
+        (known.directions, r"_({})$", "_<direction>"),
+    ):
+        if values:
+            alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+            subs.append((re.compile(template.format(alternatives)), sub))
+    out: dict[str, None] = {}
+    for name in sorted(known.names, key=lambda n: ("clearance" not in n, n)):
+        pattern = name
+        for compiled, sub in subs:
+            pattern = compiled.sub(sub, pattern)
+        if pattern != name:
+            out[pattern] = None
+    return list(out)

@@ -1,0 +1,266 @@
+"""What `compare` and `sweep` check and say: a precision target not reached at --max-reps,
+a metric name checked before anything runs, and reform combinations given on their own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sim.experiment.compare as compare_mod
+from sim.cli import main
+from sim.experiment.compare import compare
+from sim.experiment.metric_names import MetricError, metric_names
+from sim.experiment.options import OptionError, parse_option, reform_option, resolve_options
+from sim.experiment.sensitivity import sobol
+from sim.model.run import simulate
+from sim.model.world import World
+from sim.reforms.compose import parse
+from sim.reforms.reform import ReformError
+from sim.scenario.loader import BUNDLED, load_scenario
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = REPO / "tests" / "scenarios" / "small.toml"
+TINY = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1"]
+SHORT = {"days": 2, "warmup_days": 1, "drain_days": 2}
+DOCS = "docs3:ports.sea.document_check.capacity=3"
+
+
+# -- a precision target not reached at --max-reps ---------------------------------------------
+def test_precision_not_reached_warns_on_stderr_and_in_compare_json(tmp_path, capsys):
+    out = tmp_path / "c"
+    argv = ["compare", str(SMALL), *TINY, "--precision", "0.001", "--max-reps", "10",
+            "--option", DOCS, "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    head = "warning: --precision 0.001 not reached in 10 replications (--max-reps 10): "
+    assert f"{head}baseline, clearance_h_mean: half-width " in err
+    assert f"{head}docs3, overall_clearance_h_mean: half-width " in err
+    assert "% of the mean; target 0.1 % (" in err
+    meta = json.loads((out / "compare.json").read_text())
+    assert meta["precision_reached"] is False
+    assert [f"warning: {w}" for w in meta["warnings"]] == [
+        line for line in err.splitlines() if line.startswith("warning: --precision")
+    ]
+    gap = meta["precision_gaps"][0]
+    assert (gap["option"], gap["metric"], gap["difference"]) == (
+        "baseline", "clearance_h_mean", False
+    )  # fmt: skip
+    assert gap["half_width"] > gap["target"] == pytest.approx(0.001 * gap["mean"])
+    assert "not reached in 10 replications" in (out / "report.html").read_text()
+    assert main([*argv, "--json"]) == 0  # resumed: the same warnings, stdout pure JSON
+    captured = capsys.readouterr()
+    assert captured.err == err and list(json.loads(captured.out)) == ["options", "differences"]
+
+
+def test_precision_reached_says_so_and_warns_nothing(tmp_path):
+    res = compare(SMALL, [DOCS], precision=10.0, max_reps=10, log=False, out=tmp_path / "c",
+                  overrides={"days": 1, "warmup_days": 0, "drain_days": 1}, report=False)
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert meta["precision_reached"] is True and meta["warnings"] == []
+    assert res.meta["precision_gaps"] == []
+
+
+def test_a_share_is_held_to_an_absolute_target():
+    rows = pd.DataFrame({"option": ["baseline"] * 3, "replication": [0, 1, 2],
+                         "released_within_24h": [0.2, 0.5, 0.8]})  # fmt: skip
+    (gap,) = compare_mod._precision_gaps(rows, ["released_within_24h"], 0.05)
+    assert gap.target == 0.05 and gap.mean is None
+    text = gap.message(0.05)
+    assert text.startswith("baseline, released_within_24h: half-width 0.745;")
+    assert text.endswith("target 0.05 (absolute: a share)")
+
+
+def test_a_difference_is_held_to_a_share_of_the_baseline_mean():
+    rows = pd.DataFrame({"option": ["baseline"] * 3 + ["a"] * 3, "replication": [0, 1, 2] * 2,
+                         "clearance_h_mean": [10.0, 12.0, 14.0, 9.0, 12.0, 13.0]})  # fmt: skip
+    gaps = compare_mod._precision_gaps(rows, ["clearance_h_mean"], 0.05)
+    diff = next(g for g in gaps if g.difference)
+    assert (diff.option, diff.target, diff.mean) == ("a", pytest.approx(0.6), 12.0)
+    assert diff.message(0.05).startswith(
+        "a - baseline, clearance_h_mean (paired difference): half-width 1.43 hours = 12.0 % "
+        "of the baseline mean; target 5 % (0.6 hours)"
+    )
+
+
+def test_a_watched_metric_no_replication_measured_is_an_error():
+    rows = pd.DataFrame({"option": ["baseline"], "replication": [0], "clearance_h_mean": [1.0]})
+    with pytest.raises(MetricError, match="no replication measured it"):
+        compare_mod._precision_gaps(rows, ["clearance_h_mean_port_nowhere"], 0.1)
+
+
+# -- a metric name checked before anything runs ----------------------------------------------
+@pytest.fixture
+def nothing_runs(monkeypatch):
+    """Any simulation fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a simulation ran")
+
+    monkeypatch.setattr(World, "run", refuse)
+    monkeypatch.setattr(compare_mod, "simulate", refuse)
+    monkeypatch.setattr("sim.experiment.sensitivity.sweep", refuse)
+
+
+def test_compare_refuses_an_unknown_metric_before_running_or_writing(
+    tmp_path, capsys, monkeypatch, nothing_runs
+):
+    monkeypatch.chdir(tmp_path)  # the default results folder would be made here
+    argv = ["compare", str(SMALL), "--precision", "0.1", "--option", DOCS,
+            "--metric", "clearance_h_mean", "--metric", "clearance_h_maen"]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: --metric 'clearance_h_maen' is not a metric of scenario 'small'; "
+        "did you mean 'clearance_h_mean'"
+    )
+    assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
+    assert f"all 127 names: bordersim check {SMALL} --metrics" in err
+    assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
+    assert list(tmp_path.iterdir()) == []
+    assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()
+
+
+def test_sobol_refuses_an_unknown_metric_before_running_or_writing(
+    tmp_path, capsys, monkeypatch, nothing_runs
+):
+    monkeypatch.chdir(tmp_path)  # the default results folder would be made here
+    argv = ["sweep", str(SMALL), "--sobol", "2", "--range", "ports.sea.review.capacity=1:4",
+            "--metric", "overall_clearance_h_maen"]  # fmt: skip
+    assert main(argv) == 2
+    assert "did you mean 'overall_clearance_h_mean'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    out = tmp_path / "s"
+    with pytest.raises(MetricError, match="'foo' is not a metric of scenario 'small'"):
+        sobol(SMALL, {"ports.sea.review.capacity": "1:4"}, 2, "foo", out=out)
+    assert not out.exists()
+
+
+def test_the_library_refuses_an_unknown_metric_before_running(tmp_path, nothing_runs):
+    with pytest.raises(MetricError, match="did you mean 'consignments_released'"):
+        compare(SMALL, [DOCS], precision=0.1, metrics=["consignments_relased"],
+                out=tmp_path / "c")  # fmt: skip
+    assert not (tmp_path / "c").exists()
+
+
+def test_a_metric_an_option_adds_is_known(nothing_runs):
+    """A name only an option's scenario yields (the exit gate it adds) is accepted: the
+    check covers every option's scenario, not the baseline's alone."""
+    gate = 'gate:ports.sea.release.gate={capacity=2, service={dist="exponential", mean="5 min"}}'
+    plan = compare_mod.prepare(SMALL, [gate], precision=0.1, metrics=["queue_mean_sea_gate"])
+    assert "queue_mean_sea_gate" not in metric_names(plan.base)
+    with pytest.raises(MetricError, match="did you mean 'queue_mean_sea_gate'"):
+        plan.watch(0.1, ["queue_mean_sea_gates"])
+
+
+@pytest.mark.parametrize(
+    "path", [SMALL, BUNDLED / "default.toml", BUNDLED / "guangdong.toml"], ids=lambda p: p.stem
+)
+def test_every_metric_a_run_yields_is_known_without_running(path):
+    """The names come from RunResult.metrics() on the model built but not run: a name a
+    real run gives and the check refuses would stop a valid --metric."""
+    scenario = load_scenario(path, SHORT)
+    known = metric_names(scenario)
+    refused = [n for n in simulate(scenario, 1).metrics() if n not in known]
+    assert refused == []
+    assert "clearance_h_mean" in known and "clearance_h_maen" not in known
+
+
+def test_check_lists_the_metrics(capsys):
+    assert main(["check", str(SMALL), "--metrics"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 127 and "clearance_h_mean_port_sea_import" in lines
+    assert lines == metric_names(load_scenario(SMALL)).listing()
+
+
+def test_a_metric_with_nothing_to_watch_or_estimate_is_refused(tmp_path, capsys, nothing_runs):
+    assert main(["compare", str(SMALL), "--option", DOCS, "--metric", "clearance_h_mean",
+                 "--out", str(tmp_path / "c")]) == 2  # fmt: skip
+    assert "--metric clearance_h_mean without --precision" in capsys.readouterr().err
+    assert main(["sweep", str(SMALL), "--param", "days=1,2", "--metric", "clearance_h_mean",
+                 "--out", str(tmp_path / "s")]) == 2  # fmt: skip
+    assert "--metric clearance_h_mean needs --sobol" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_python_m_sim_cli_reports_a_usage_error_without_a_traceback(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sim.cli", "compare", str(SMALL), "--precision", "0.1",
+         "--option", DOCS, "--metric", "foo", "--out", str(tmp_path / "c")],
+        capture_output=True, text=True, timeout=60, cwd=REPO,
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("error: --metric 'foo'") and "Traceback" not in proc.stderr
+
+
+# -- reform combinations ----------------------------------------------------------------------
+def test_a_reform_combination_alone_brings_its_parts():
+    opts = resolve_options([reform_option("single_window:uptake=0.8+advance_declaration")])
+    assert [o.name for o in opts] == [
+        "baseline", "single_window.uptake-0.8", "advance_declaration",
+        "single_window.uptake-0.8+advance_declaration",
+    ]  # fmt: skip
+    assert opts[1].reform == "single_window:uptake=0.8"
+    assert opts[-1].parts == ("single_window.uptake-0.8", "advance_declaration")
+    # a part given already is not added again; --option A+B of reforms works the same way
+    given = [reform_option("single_window"), reform_option("single_window+training")]
+    assert [o.name for o in resolve_options(given)][1:] == [
+        "single_window", "training", "single_window+training"
+    ]  # fmt: skip
+    assert [o.reform for o in resolve_options([parse_option("single_window+training")])] == [
+        "", "single_window", "training", "single_window+training"
+    ]  # fmt: skip
+
+
+def test_a_combination_of_a_part_that_is_neither_option_nor_reform_is_explained():
+    with pytest.raises(OptionError) as exc:
+        resolve_options(["a:ports.sea.review.capacity=4", "a+b"])
+    assert str(exc.value) == (
+        "option 'a+b' combines a and b, but b is not an option or a reform: give "
+        "--option b:KEY=VALUE too (or see `bordersim reforms` for the reforms)"
+    )
+
+
+def test_cli_reforms_combination_alone_runs_its_parts_and_interaction(tmp_path, capsys):
+    out = tmp_path / "c"
+    argv = ["compare", str(SMALL), *TINY, "--reps", "2", "--no-report", "--json",
+            "--reforms", "single_window+advance_declaration", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert (
+        "note: single_window+advance_declaration: single_window and advance_declaration "
+        "added as option(s) of their own" in captured.err
+    )
+    assert list(json.loads(captured.out)["options"]) == [
+        "baseline", "single_window", "advance_declaration", "single_window+advance_declaration"
+    ]  # fmt: skip
+    interactions = pd.read_csv(out / "interactions.csv")
+    assert set(interactions["option"]) == {"single_window+advance_declaration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "op"),
+    [("single_window+", "+"), ("+single_window", "+"), ("single_window++training", "+"),
+     ("single_window>", ">"), (">single_window", ">")],
+)  # fmt: skip
+def test_an_empty_side_of_plus_or_then_is_an_error(text, op, tmp_path, capsys, nothing_runs):
+    msg = f"reform text {text!r}: {op!r} needs a reform on each side"
+    with pytest.raises(ReformError, match=msg.replace("+", r"\+")):
+        parse(text)  # never read as the one reform that is there
+    assert main(["compare", str(SMALL), "--reforms", text, "--out", str(tmp_path / "c")]) == 2
+    assert capsys.readouterr().err == f"error: {msg} (e.g. single_window{op}joint_inspection; " \
+        "see `bordersim reforms`)\n"
+    assert not (tmp_path / "c").exists()
+
+
+def test_an_empty_time_or_option_name_side_is_an_error():
+    with pytest.raises(ReformError, match="'@' needs a time after it"):
+        parse("single_window@")
+    with pytest.raises(OptionError, match="'\\+' joins two options \\(A\\+B\\); one side is empty"):
+        parse_option("a+:ports.sea.review.capacity=4")
