@@ -285,19 +285,22 @@ def test_cli_json_shape(tmp_path, capsys):
     ]
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["options", "differences"]
+    # metric maps hold metrics only; flags and interactions have keys of their own
+    assert list(data) == ["options", "differences", "interactions", "unstable"]
     assert list(data["options"]) == ["baseline", "review4"]
     assert list(data["differences"]) == ["baseline", "review4"]
+    assert data["interactions"] == {} and data["unstable"] == []
     run_names = set(sim.simulate(sim.load_scenario(SMALL, SHORT), 1).metrics())
-    for section in ("options", "differences"):
+    for section, keys in (("options", set()), ("differences", {"significant"})):
         for option, metrics in data[section].items():
             assert set(metrics) == run_names, option
             for stats in metrics.values():
-                assert set(stats) == {"mean", "ci_low", "ci_high"}
+                assert set(stats) == {"mean", "ci_low", "ci_high", *keys}
     assert data["differences"]["baseline"]["clearance_h_mean"] == {
         "mean": 0.0,
         "ci_low": 0.0,
         "ci_high": 0.0,
+        "significant": False,
     }
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert meta["seed"] == 1 and meta["reps"] == 2 and meta["days"] == 2
@@ -461,3 +464,19 @@ def test_a_reform_option_dated_after_the_observed_run_is_warned_about(tmp_path, 
     assert f"warning (training.at.2d): {expected}" in err
     meta = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))
     assert meta["after_the_run"] == {"training.at.2d": [expected]}
+
+
+def test_the_json_keeps_metric_maps_pure_and_carries_interactions_and_unstable_options():
+    """A reader iterating an option's metrics meets metrics only: the interaction of a
+    combination and the options that warned have keys of their own."""
+    res = compare(SMALL, [MORE_REVIEW, MORE_DOCS, "review4+docs3"], reps=2, overrides=SHORT)
+    res.warnings["docs3"] = ["a queue did not settle"]
+    data = res.to_json()
+    assert data["unstable"] == ["docs3"]
+    assert list(data["interactions"]) == ["review4+docs3"]
+    inter = data["interactions"]["review4+docs3"]["clearance_h_mean"]
+    row = res.interactions.query("metric == 'clearance_h_mean'").iloc[0]
+    assert inter["mean"] == pytest.approx(float(row["mean"]), rel=1e-12, abs=1e-12)
+    for section in ("options", "differences", "interactions"):
+        for metrics in data[section].values():
+            assert all(isinstance(v, dict) for v in metrics.values())

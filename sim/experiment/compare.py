@@ -149,30 +149,38 @@ class CompareResult:
         return out.reindex([n for n in self.names if n in out.index])
 
     def to_json(self) -> dict[str, Any]:
-        """``{"options": {OPTION: {METRIC: {mean, ci_low, ci_high}}}, "differences": ...}``.
+        """``{"options": {OPTION: {METRIC: {mean, ci_low, ci_high}}}, "differences": {OPTION:
+        {METRIC: {mean, ci_low, ci_high, significant}}}, "interactions": {...}, "unstable":
+        [OPTION, ...]}``.
 
-        Baseline first; intervals raw (not clipped). An option whose replications warned
-        carries ``"unstable": true``, and its differences ``"steady_state": false``.
+        Baseline first; intervals raw (not clipped). A metric map holds metrics only: the
+        options whose replications warned (not steady-state) are listed under ``unstable``,
+        and a difference from or of one of them is not steady-state.
         """
-        out: dict[str, Any] = {"options": {}, "differences": {}}
-        for key, table in (("options", self.summary), ("differences", self.differences)):
-            for name in self.names:
-                rows = table[table["option"] == name]
-                entry: dict[str, Any] = {
-                    str(r.metric): {
-                        "mean": _num(r.mean),
-                        "ci_low": _num(r.ci_low),
-                        "ci_high": _num(r.ci_high),
-                    }
-                    for r in rows.itertuples()
-                }
-                if key == "options" and self.unstable(name):
-                    entry["unstable"] = True
-                if key == "differences" and (self.unstable(name) or self.unstable(BASELINE)):
-                    entry["steady_state"] = False
-                out[key][name] = entry
-        return out
+        return {
+            "options": self._by_option(self.summary),
+            "differences": self._by_option(self.differences, "significant"),
+            "interactions": self._by_option(self.interactions),
+            "unstable": [name for name in self.names if self.unstable(name)],
+        }
 
+    def _by_option(self, table: pd.DataFrame, *flags: str) -> dict[str, Any]:
+        """{OPTION: {METRIC: {mean, ci_low, ci_high, *flags}}} of a table, in option order."""
+        out: dict[str, Any] = {}
+        for name in self.names:
+            rows = table[table["option"] == name] if "option" in table else table.iloc[:0]
+            if rows.empty:
+                continue
+            out[name] = {
+                str(r["metric"]): {
+                    "mean": _num(r["mean"]),
+                    "ci_low": _num(r["ci_low"]),
+                    "ci_high": _num(r["ci_high"]),
+                    **{f: bool(r[f]) for f in flags if f in r},
+                }
+                for r in rows.to_dict("records")
+            }
+        return out
 
 def _num(x: Any) -> float | None:
     x = float(x)
