@@ -161,6 +161,19 @@ def test_error_in_parent_names_parent_file(write, small_text, capsys):
     assert str(parent) in err and "ports.sea.arrivals.rate" in err
 
 
+def test_a_misspelt_parent_names_where_it_was_looked_for_and_the_nearest_name(write, capsys):
+    """`extends = "defualt.toml"`: not just "no such file", but where bordersim looked (beside
+    the file, then among the bundled scenarios) and the nearest name there."""
+    write("name = 'p'\n", "my_base.toml")
+    for typo, meant in (("defualt.toml", "default.toml"), ("my_bse.toml", "my_base.toml")):
+        child = write(f'extends = "{typo}"\nname = "child"\n', "child.toml")
+        assert main(["check", str(child)]) == 2
+        err = capsys.readouterr().err
+        assert "no such file beside the file that extends it" in err
+        assert "among the bundled scenarios (beilun-border.toml" in err
+        assert f"did you mean {meant!r}?" in err and "Traceback" not in err
+
+
 def test_extends_merges_and_overrides(write, small_text):
     import sim
 

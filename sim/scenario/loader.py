@@ -295,6 +295,8 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     except FileProblem as exc:
         if exc.missing and not stack:
             raise problem("no such file", str(path)) from None
+        if exc.missing:  # a parent: say where it was looked for, and what is there
+            raise problem(_missing_parent(path)) from None
         raise problem(str(exc)) from None
     try:
         raw = tomllib.loads(text)
@@ -320,6 +322,20 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     base, base_origin = _read_chain(_parent_path(path, parent), [*stack, path])
     base_origin.update(origin)
     return _merge(base, raw), base_origin
+
+
+def _missing_parent(path: Path) -> str:
+    """Why a parent named by ``extends`` was not found: where it was looked for, and the
+    scenario files there (the nearest names first)."""
+    import difflib
+
+    names = {p.name for p in path.parent.glob("*.toml")} | {p.name for p in BUNDLED.glob("*.toml")}
+    near = difflib.get_close_matches(path.name, sorted(names), n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    return (
+        f"no such file beside the file that extends it, nor among the bundled scenarios "
+        f"({', '.join(sorted(p.name for p in BUNDLED.glob('*.toml')))}){hint}"
+    )
 
 
 def _parent_path(path: Path, parent: str) -> Path:
