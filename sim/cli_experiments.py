@@ -244,6 +244,9 @@ def _sobol(
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    warning = res.uncertainty(args.sobol)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
         return 0

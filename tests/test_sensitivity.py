@@ -94,7 +94,12 @@ def test_cli_sobol(tmp_path, capsys):
             "--range", "ports.sea.review.capacity=1:4", "--range", "ports.sea.arrivals.rate=2:8 /d",
             "--metric", "consignments_arrived", "--out", str(tmp_path / "c"), "--json"]  # fmt: skip
     assert main(argv) == 0
-    rows = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    rows = json.loads(captured.out)
+    widest = max(max(r["S1_conf"], r["ST_conf"]) for r in rows)
+    # N = 2: intervals far too wide to rank anything, and the user is told so
+    assert widest > 0.1 and "the Sobol indices are uncertain" in captured.err
+    assert f"the widest 95 % half-width is {widest:.3g}" in captured.err
     names = [r["parameter"] for r in rows]
     assert names == ["ports.sea.review.capacity", "ports.sea.arrivals.rate"]
     assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf"}
@@ -103,3 +108,12 @@ def test_cli_sobol(tmp_path, capsys):
     bad = [*argv[:-5], "--metric", "no_such_metric", "--out", str(tmp_path / "c")]  # resumes
     assert main(bad) == 2
     assert "'no_such_metric' is not a metric of scenario 'small'" in capsys.readouterr().err
+
+
+def test_narrow_sobol_indices_give_no_warning():
+    from sim.experiment.sensitivity import SobolResult
+
+    narrow = pd.DataFrame({"S1": [0.5], "S1_conf": [0.05], "ST": [0.6], "ST_conf": [0.1]})
+    assert SobolResult(narrow, pd.DataFrame(), "m").uncertainty(1024) is None
+    wide = narrow.assign(ST_conf=[0.11])
+    assert "raise --sobol N (now 1024" in SobolResult(wide, pd.DataFrame(), "m").uncertainty(1024)

@@ -136,11 +136,27 @@ def plot_sobol(indices: pd.DataFrame, path: str | Path, title: str | None = None
     return path
 
 
+#: a confidence half-width above which Sobol indices (between 0 and 1) cannot be ranked
+UNCERTAIN = 0.1
+
+
 @dataclass
 class SobolResult:
     indices: pd.DataFrame  # per parameter: S1, S1_conf, ST, ST_conf
     runs: pd.DataFrame  # the sweep: one row per (point, replication)
     metric: str
+
+    def uncertainty(self, n: int) -> str | None:
+        """A warning when the widest confidence half-width exceeds ``UNCERTAIN`` (``n``: the
+        base sample size used), else None: indices that wide say little."""
+        widest = float(np.nanmax(self.indices[["S1_conf", "ST_conf"]].to_numpy()))
+        if not widest > UNCERTAIN:
+            return None
+        return (
+            f"the Sobol indices are uncertain: the widest 95 % half-width is {widest:.3g}, "
+            f"while an index lies between 0 and 1; raise --sobol N (now {n}; doubling it "
+            "narrows the intervals by about 1/sqrt(2)) or --reps"
+        )
 
 
 def sobol(
