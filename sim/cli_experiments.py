@@ -186,6 +186,21 @@ def _check_sweep_args(args: argparse.Namespace) -> None:
         raise UsageError("a parameter is given twice")
 
 
+def _check_range_ends(path: Any, overrides: dict[str, Any], ranges: list[Any]) -> None:
+    """Each end of each --range is a value the scenario allows (else a sampled point would
+    fail later, naming a value the user never wrote)."""
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    for key, r in ranges:
+        for end, x in (("low", r.low), ("high", r.high)):
+            try:
+                load_scenario(path, {**overrides, key: r.setting(x)})
+            except ScenarioError as exc:
+                raise UsageError(
+                    f"--range {key}: its {end} end, {r.setting(x)!r}, is not allowed: {exc}"
+                ) from None
+
+
 def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     """``bordersim sweep``."""
     from sim.scenario.loader import default_scenario_path
@@ -196,6 +211,7 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
         overrides["days"] = args.days
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
     path = args.scenario or default_scenario_path()
+    _check_range_ends(path, overrides, args.ranges)
     if args.sobol is not None:  # before the results folder is made and anything runs
         from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 

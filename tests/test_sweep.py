@@ -199,3 +199,17 @@ def test_cli_sweep_usage_errors(tmp_path, capsys, extra, message):
     assert main(["sweep", str(SMALL), "--out", str(tmp_path / "x"), *extra]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and message in err and "Traceback" not in err
+
+
+def test_a_range_end_the_scenario_does_not_allow_is_refused_before_anything_runs(
+    tmp_path, capsys
+):
+    """The error names the end the user wrote (-1), not a sampled value, and no folder is
+    made."""
+    out = tmp_path / "s"
+    argv = ["sweep", str(SMALL), "--lhs", "2", "--range", "ports.sea.review.capacity=-1:4",
+            "--reps", "1", "--days", "1", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--range ports.sea.review.capacity: its low end, -1, is not allowed" in err
+    assert not out.exists()
