@@ -281,7 +281,9 @@ def _fmt(x: float | None) -> str:
     return f"{x:.3f}" if abs(x) < 10 else f"{x:.2f}"
 
 
-def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
+def _table(
+    summary: dict[str, dict[str, float | None]], reps: int, currency: str | None = None
+) -> Table:
     from rich.table import Table
 
     # China publishes import and export figures apart: each clearance row is followed by
@@ -307,7 +309,9 @@ def _table(summary: dict[str, dict[str, float | None]], reps: int) -> Table:
         low, high = s["ci_low"], s["ci_high"]
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
-        rows.append((m, metric_unit(m), _fmt(s["mean"]), _fmt(low), _fmt(high)))
+        unit = metric_unit(m)
+        unit = currency if unit == "currency" and currency else unit  # (the scenario's: USD)
+        rows.append((m, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)
     table.add_column("metric", overflow="fold")
@@ -353,7 +357,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
-    console.print(_table(summary, len(per_rep)))
+    currency = scenario.costs.currency if scenario.costs is not None else None
+    console.print(_table(summary, len(per_rep), currency))
     _print_warnings(console, warnings)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0

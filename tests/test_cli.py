@@ -378,6 +378,10 @@ def test_the_run_table_never_cuts_a_number_or_a_unit_in_80_columns():
     for number in ("119,947,971", "68,178,426", "171,717,515", "0.433", "216.67", "391.88"):
         assert number in text
     assert "currency" in text and "share (0-1)" in text
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(_table(summary, 2, "USD"))  # the scenario's currency, where it has one
+    text = console.export_text()
+    assert "USD" in text and "currency" not in text
 
 
 @pytest.mark.parametrize("command", ["org", "run", "compare", "reforms"])

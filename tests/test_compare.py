@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from pathlib import Path
@@ -480,3 +481,17 @@ def test_the_json_keeps_metric_maps_pure_and_carries_interactions_and_unstable_o
     for section in ("options", "differences", "interactions"):
         for metrics in data[section].values():
             assert all(isinstance(v, dict) for v in metrics.values())
+
+
+def test_the_table_shows_money_in_the_scenarios_currency():
+    from rich.console import Console
+
+    from sim.cli_compare import table
+
+    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+    assert res.meta["currency"] is None  # (small.toml is not costed)
+    res.meta["currency"] = "CNY"
+    console = Console(width=140, record=True, file=io.StringIO())
+    console.print(table(res))
+    text = console.export_text()
+    assert "value_slipped (CNY)" in text and "(currency)" not in text

@@ -324,6 +324,7 @@ class Comparison:
             "version": __version__,
             "scenario": base.name,
             "scenario_hash": base_hash,
+            "currency": base.costs.currency if base.costs is not None else None,
             "days": base.days,
             "warmup_days": base.warmup_days,
             "drain_days": base.drain_days,
