@@ -108,6 +108,23 @@ def test_set_capacity_replaces_a_schedule_and_schedule_a_capacity():
     assert d.ports["sea_port"].exam.teams.capacity == 5
 
 
+def test_the_other_either_or_pairs_replace_each_other_too():
+    """A patrol's staff replaces its schedule; export loading's delay replaces its
+    departures and their cut-off; both of a pair at once stay an error."""
+    beilun = DEFAULT.parent / "beilun-border.toml"
+    river = "smuggling.routes.beilun_river.patrol"
+    s = sim.load_scenario(beilun, {f"{river}.staff": 4})
+    patrol = s.smuggling.routes["beilun_river"].patrol
+    assert (patrol.staff, patrol.schedule) == (4, None)
+    loading = "ports.sea_port.exports.loading"
+    delay = {"dist": "lognormal", "mean": "6 h", "cv": 0.5}
+    s = sim.load_scenario(DEFAULT, {f"{loading}.delay": delay})
+    got = s.ports["sea_port"].exports.loading
+    assert got.departures is None and got.delay.mean == pytest.approx(6.0)
+    with pytest.raises(sim.ScenarioError, match="give either 'delay' or 'departures'"):
+        sim.load_scenario(DEFAULT, {f"{loading}.delay": delay, f"{loading}.departures": ["03:00"]})
+
+
 def test_a_reform_or_option_capacity_replaces_a_schedule():
     s = patch(sim.load_scenario(SMALL), {"ports.sea.scan.scanners.capacity": 4}, "option x")
     assert s.ports["sea"].scan.scanners.hourly_capacity() == [4] * 168

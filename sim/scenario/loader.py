@@ -193,15 +193,15 @@ def _rival_set(data: dict[str, Any], dotted: str, value: Any, done: list[str]) -
     """Why ``dotted`` cannot be set: an earlier change set its rival (:data:`RIVALS`), the
     ``schedule`` of a lane whose ``capacity`` it sets, say."""
     head, _, key = dotted.rpartition(".")
-    rival = RIVALS.get(key)
-    if rival is None or value is None:
+    if value is None:
         return None
-    there = f"{head}.{rival}" if head else rival
-    if get_path(data, there) is None:
-        return None
-    if any(there == d or there.startswith(d + ".") for d in done):
-        pair = sorted((key, rival))
-        return f"give either {pair[0]!r} or {pair[1]!r}, not both ({there} is set too)"
+    for rival in RIVALS.get(key, ()):
+        there = f"{head}.{rival}" if head else rival
+        if get_path(data, there) is None:
+            continue
+        if any(there == d or there.startswith(d + ".") for d in done):
+            pair = sorted((key, rival))
+            return f"give either {pair[0]!r} or {pair[1]!r}, not both ({there} is set too)"
     return None
 
 

@@ -21,17 +21,26 @@ class PathProblem(ValueError):
     """A dotted path that cannot be set (a value stands where a table is needed)."""
 
 
-#: Keys of a lane that replace each other: a ``capacity`` written over a table (by ``--set``,
-#: an option, a reform or a child file's table) drops the ``schedule`` it had, and vice versa.
-RIVALS = {"capacity": "schedule", "schedule": "capacity"}
+#: Keys of a table that replace each other, the either/or choices of the schema: a lane's
+#: ``capacity`` written over a table (by ``--set``, an option, a reform or a child file's
+#: table) drops the ``schedule`` it had, and vice versa; so do a patrol's ``staff`` and
+#: ``schedule``, and export loading's ``departures`` (with its ``cutoff``) and ``delay``.
+RIVALS: dict[str, tuple[str, ...]] = {
+    "capacity": ("schedule",),
+    "schedule": ("capacity", "staff"),
+    "staff": ("schedule",),
+    "departures": ("delay",),
+    "delay": ("departures", "cutoff"),
+}
 
 
 def displace(table: dict[str, Any], written: Collection[str]) -> None:
     """Drop from ``table`` the rivals (:data:`RIVALS`) of the keys about to be ``written``
     over it. Called before writing: keys written together both stay (and are refused)."""
     for key in written:
-        if key in RIVALS:
-            table.pop(RIVALS[key], None)
+        for rival in RIVALS.get(key, ()):
+            if rival not in written:
+                table.pop(rival, None)
 
 
 def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
