@@ -394,3 +394,18 @@ def test_bordersim_reforms_shows_a_plain_number_as_a_number(capsys):
     lines = capsys.readouterr().out.splitlines()
     line = next(x for x in lines if "second_submission" in x and " -> " in x)
     assert line.strip() == "declaration.second_submission: 0.0 -> 0.0  (already so: no change)"
+
+
+def test_a_combination_of_bare_reform_names_is_those_reforms_together():
+    """`--option single_window --option advance_declaration --option A+B`: the combination
+    applies both reforms (before, it read its parts before they became reforms and ran as
+    the baseline, so its interaction was made up)."""
+    from sim.experiment.options import reform_option, resolve_options
+
+    opts = {o.name: o for o in resolve_options(
+        ["single_window", "advance_declaration", "single_window+advance_declaration"]
+    )}
+    combo = opts["single_window+advance_declaration"]
+    assert combo.parts == ("single_window", "advance_declaration")
+    assert combo.reform == reform_option("single_window+advance_declaration").reform
+    assert opts["single_window"].reform == "single_window"

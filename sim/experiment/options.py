@@ -157,7 +157,7 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise OptionError(f"option(s) given twice: {', '.join(dupes)}")
-    given = with_parts(given)
+    given = [_bare(o) for o in with_parts(given)]  # (before a combination reads its parts)
     by_name = {o.name: o for o in given}
     base = by_name.pop(BASELINE, Option(BASELINE))
     if base.overrides:
@@ -185,10 +185,16 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
                 merged.update(o.overrides)
                 out.append(Option(o.name, merged, o.description, parts, reform))
                 continue
-        if not o.overrides and not o.reform:
-            o = _named_reform(o)
         out.append(o)
     return out
+
+
+def _bare(o: Option) -> Option:
+    """An option given by a bare name (no changes, not a combination): the reform of that
+    name (see :func:`_named_reform`); any other option as it is."""
+    if o.name == BASELINE or o.overrides or o.reform or "+" in o.name:
+        return o
+    return _named_reform(o)
 
 
 def with_parts(given: list[Option]) -> list[Option]:
