@@ -240,3 +240,15 @@ def test_a_run_writes_its_organisation_tree_only_when_it_has_one(run_folder, com
     record = json.loads((run_folder / "organisation.json").read_text())
     assert record["structure"] == "hybrid" and "gac" in record["units"]
     assert not (compare_folder / "options" / "baseline" / "organisation.json").exists()
+
+
+def test_no_warning_over_fewer_than_three_weeks_does_not_say_the_queues_settled():
+    """The rising-wait check needs three whole observed weeks; a shorter run that did not
+    warn must not be reported as settled."""
+    from sim.report.html import _no_warning
+
+    assert "every lane settled" in _no_warning(7, 21)
+    short = _no_warning(7, 14)
+    assert "every lane settled" not in short
+    assert "14 observed day(s) hold 2 whole week(s)" in short and "--days 21" in short
+    assert "every lane settled" not in _no_warning(3, 21)  # (a warm-up of part of a week)

@@ -25,12 +25,13 @@ OVERLOAD = 0.95
 RISE_FACTOR = 1.5
 RISE_MIN_H = 1.0  # rises smaller than this (hours) are noise, not instability
 TREND = 0.6  # Kendall's S as a share of all pairs of weeks
+MIN_WEEKS = 3  # whole weeks observed before a rising wait can be told from noise
 
 
 def rising(weekly: list[float]) -> bool:
     """Do these weekly mean waits keep rising (see the module's rule)?"""
     n = len(weekly)
-    if n < 3:
+    if n < MIN_WEEKS:
         return False
     half = n // 2
     first, second = float(np.mean(weekly[:half])), float(np.mean(weekly[n - half :]))
