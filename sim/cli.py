@@ -310,7 +310,7 @@ def _table(
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
         unit = metric_unit(m)
-        unit = currency if unit == "currency" and currency else unit  # (the scenario's: USD)
+        unit = unit.replace("currency", currency) if currency else unit  # (the scenario's)
         rows.append((m, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)

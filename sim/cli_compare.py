@@ -296,8 +296,8 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
         unit = next((r["unit"] for k, r in s.items() if k[0] == metric), None)
         if unit is None:
             continue
-        if unit == "currency" and res.meta.get("currency"):  # (the scenario's own: USD)
-            unit = str(res.meta["currency"])
+        if res.meta.get("currency"):  # (the scenario's own: USD)
+            unit = unit.replace("currency", str(res.meta["currency"]))
         t.add_row(f"[bold]{metric}[/] ({unit})")
         for name in res.names:
             a = s.get((metric, name))

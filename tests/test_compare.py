@@ -494,4 +494,25 @@ def test_the_table_shows_money_in_the_scenarios_currency():
     console = Console(width=140, record=True, file=io.StringIO())
     console.print(table(res))
     text = console.export_text()
-    assert "value_slipped (CNY)" in text and "(currency)" not in text
+    # money with its period: value slipped is a total over the observed days
+    assert "value_slipped (CNY, observed days)" in text and "currency" not in text
+
+
+@pytest.mark.parametrize(
+    "name,unit",
+    [
+        ("value_slipped", "currency, observed days"),
+        ("value_seized", "currency, observed days"),
+        ("revenue_evaded", "currency per year"),
+        ("agency_cost_per_year", "currency per year"),
+        ("total_cost_per_consignment_import", "currency per consignment"),
+        ("trader_cost_p90", "currency per consignment"),
+        ("cost_per_seizure", "currency per seizure"),
+    ],
+)
+def test_a_money_metric_says_its_period(name, unit):
+    """Totals over the observed days and figures per year or per consignment look alike in
+    a table unless the unit says which is which."""
+    from sim.experiment.compare import metric_unit
+
+    assert metric_unit(name) == unit

@@ -84,10 +84,30 @@ def metric_unit(name: str) -> str:
     if kind == "time":
         return "hours"
     if kind == "cost":
-        return "currency"
+        return _money_unit(name)
     if name.startswith("queue_mean_"):
         return "consignments waiting"
     return "consignments"
+
+
+#: money metrics summed over the observed days (the rest are per year or per unit)
+_OBSERVED_TOTALS = ("value_seized", "value_slipped")
+#: money metrics scaled to a year (see sim.model.costbook)
+_PER_YEAR = ("revenue_evaded", "harm_slipped")
+
+
+def _money_unit(name: str) -> str:
+    """A money metric's unit with its period or base: "currency per consignment", "currency
+    per year", "currency, observed days" (tables put the scenario's currency in)."""
+    if "_per_consignment" in name or name.startswith("trader_cost_p"):
+        return "currency per consignment"
+    if name.endswith("_per_seizure"):
+        return "currency per seizure"
+    if name.endswith("_per_year") or name.startswith(_PER_YEAR):
+        return "currency per year"
+    if name.startswith(_OBSERVED_TOTALS):
+        return "currency, observed days"
+    return "currency"
 
 
 def clip_interval(
