@@ -297,7 +297,7 @@ def _table(
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
     names += [m for m in summary if m.startswith("utilisation_")]
-    from sim.experiment.compare import clip_interval, metric_unit
+    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
 
     table = Table(
         title=f"Key metrics: mean and 95 % CI over {reps} replication(s)",
@@ -309,8 +309,7 @@ def _table(
         low, high = s["ci_low"], s["ci_high"]
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
-        unit = metric_unit(m)
-        unit = unit.replace("currency", currency) if currency else unit  # (the scenario's)
+        unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
         rows.append((m, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)

@@ -282,6 +282,8 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
     """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference."""
     from rich.table import Table
 
+    from sim.experiment.compare import shown_unit
+
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
               caption="* significant at 5 % after Holm's correction for the number of options; "
               "! not steady-state (the option or the baseline warned)")
@@ -296,8 +298,7 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
         unit = next((r["unit"] for k, r in s.items() if k[0] == metric), None)
         if unit is None:
             continue
-        if res.meta.get("currency"):  # (the scenario's own: USD)
-            unit = unit.replace("currency", str(res.meta["currency"]))
+        unit = shown_unit(str(unit), res.meta.get("currency"))  # (the scenario's own: USD)
         t.add_row(f"[bold]{metric}[/] ({unit})")
         for name in res.names:
             a = s.get((metric, name))

@@ -127,3 +127,20 @@ def test_intervals_are_means_over_the_log():
         else:
             assert np.isnan(row["mean_h"]), name
     assert (rows["n"] > 0).all()
+
+
+def test_the_overall_clearance_row_is_of_imports_only():
+    """An interval runs between two milestones: ``overall_clearance`` arrived -> exited, which
+    exports never reach (their last stretch is ``loading``). The row is the imports' overall
+    clearance of the clearance table, which alone gives every consignment's (the docs say so)."""
+    r = sim.simulate(sim.load_scenario(SMALL, {"days": 2}), 1)
+    row = r.intervals.set_index("interval").loc["overall_clearance"]
+    c = r.clearance.set_index(["metric", "dimension", "group"])
+    imports = c.loc[("overall_clearance", "direction", "import")]
+    everyone = c.loc[("overall_clearance", "all", "all")]
+    exports = c.loc[("overall_clearance", "direction", "export")]
+    assert (row["from"], row["to"]) == ("arrived", "exited")
+    assert row["n"] == imports["n"] < everyone["n"] and exports["n"] > 0
+    assert row["mean_h"] == pytest.approx(imports["mean_h"], rel=1e-9)
+    loading = r.intervals.set_index("interval").loc["loading"]
+    assert loading["n"] == exports["n"]

@@ -76,8 +76,15 @@ def metric_kind(name: str) -> str:
     return "count"
 
 
+def shown_unit(unit: str, currency: str | None) -> str:
+    """``unit`` as a table shows it: money in the scenario's ``currency`` (USD per
+    consignment), if it has one."""
+    return unit.replace("currency", currency) if currency else unit
+
+
 def metric_unit(name: str) -> str:
-    """The unit of a metric of :meth:`RunResult.metrics`, for tables."""
+    """The unit of a metric of :meth:`RunResult.metrics`, for tables (money: ``currency``,
+    which :func:`shown_unit` names)."""
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"

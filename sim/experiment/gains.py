@@ -3,7 +3,8 @@
 Under common random numbers a consignment is the same in every option (its port, arrival index,
 attributes and draws), so one replication's log of an option joins the baseline's on
 ``(port, index)``. For every consignment of the arrival cohort that was released in both (for
-overall clearance: that exited in both) the change is ``option - baseline`` in hours.
+overall clearance: that reached the end of its flow in both, an import's exit or an export's
+loading, :func:`sim.model.milestones.flow_end`) the change is ``option - baseline`` in hours.
 
 Per replication only sums are kept (:func:`gains_one`): counts, sums of changes and how many
 became worse or better by more than a tolerance, by port and direction and, within each
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from sim.analysis.stats import confidence_interval
+from sim.model.milestones import FLOW_END, flow_end
 
 LOG_COLUMNS = (
     "port",
@@ -31,9 +33,12 @@ LOG_COLUMNS = (
     "commodity",
     "arrived",
     "released",
-    "exited",
+    *FLOW_END,
 )
-MEASURES = {"clearance": "released", "overall_clearance": "exited"}
+#: each time measure and the milestone(s) that end it: overall clearance ends at an import's
+#: exit or an export's loading, as in the run's clearance table
+MEASURES: dict[str, tuple[str, ...]] = {"clearance": ("released",), "overall_clearance": FLOW_END}
+TIMES = ("arrived", "released", *FLOW_END)
 #: with a costed scenario, each consignment's trader cost is a third measure: its change is
 #: in the scenario's currency (the ``*_h`` columns then hold money, not hours)
 COST = "trader_cost"
@@ -70,21 +75,16 @@ def gains_one(
     ``tolerance_h``) and ``base_sum_h`` (sum of the baseline times).
     """
     costed = COST in baseline and COST in option
-    cols = list(LOG_COLUMNS) + ([COST] if costed else [])
-    b = baseline.loc[:, cols]
-    o = option.loc[:, ["port", "index", "arrived", "released", "exited", *cols[len(LOG_COLUMNS) :]]]
+    extra = [COST] if costed else []
+    b = _columns(baseline, [*LOG_COLUMNS, *extra])
+    o = _columns(option, ["port", "index", *TIMES, *extra])
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
     for col in ("port", "direction", "trader_class", "commodity"):
         j[col] = j[col].astype(str)
     frames = []
-    measures = {**MEASURES, **({COST: COST} if costed else {})}
-    for measure, end in measures.items():
-        if measure == COST:  # a cost, not a time: the change of the value itself
-            base_t = j[COST].to_numpy(dtype=float)
-            opt_t = j[f"{COST}_opt"].to_numpy(dtype=float)
-        else:
-            base_t = (j[end] - j["arrived"]).to_numpy(dtype=float)
-            opt_t = (j[f"{end}_opt"] - j["arrived_opt"]).to_numpy(dtype=float)
+    measures = {**MEASURES, **({COST: (COST,)} if costed else {})}
+    for measure, ends in measures.items():
+        base_t, opt_t = _value(j, ends, ""), _value(j, ends, "_opt")
         ok = ~(np.isnan(base_t) | np.isnan(opt_t))
         d = pd.DataFrame(
             {
@@ -107,6 +107,24 @@ def gains_one(
         for dimension, by in groupings:
             frames.append(_sums(d, measure, dimension, by))
     return pd.concat(frames, ignore_index=True)
+
+
+def _columns(log: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """``cols`` of a log; a time it lacks is NaN (a log kept before exports' ``loaded`` was
+    kept gives overall clearance for imports only, as it did then)."""
+    missing = [c for c in cols if c not in log and c in TIMES]
+    return log.reindex(columns=cols) if missing else log.loc[:, cols]
+
+
+def _value(j: pd.DataFrame, ends: tuple[str, ...], suffix: str) -> np.ndarray:
+    """Each joined consignment's measure: hours from arrival to ``ends`` (``flow_end`` of
+    two), or the value itself for the trader cost (NaN where it has none)."""
+    if ends == (COST,):  # a cost, not a time: the change of the value itself
+        return j[f"{COST}{suffix}"].to_numpy(dtype=float)
+    end = [j[f"{e}{suffix}"].to_numpy(dtype=float) for e in ends]
+    stop = flow_end(end[0], end[1]) if len(end) == 2 else end[0]
+    hours: np.ndarray = stop - j[f"arrived{suffix}"].to_numpy(dtype=float)
+    return hours
 
 
 def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.DataFrame:

@@ -43,11 +43,25 @@ TRADER, TERMINAL, CUSTOMS, QUARANTINE, ORGANISATION = range(5)
 
 #: An import ends when it leaves the supervised area (``exited``), an export when it is
 #: loaded: at the cut-off of the vessel or flight it makes, or as its truck crosses
-#: (``loaded``). Each consignment reaches one of the two; overall clearance runs to it.
-#:
+#: (``loaded``). Each consignment reaches one of the two; overall clearance runs to it
+#: (:func:`flow_end`).
+FLOW_END = ("exited", "loaded")
+
+
+def flow_end(exited: np.ndarray, loaded: np.ndarray) -> np.ndarray:
+    """When each consignment's flow ended: an import's exit or an export's loading, whichever
+    it reached (NaN if neither). Overall clearance is ``flow_end(...) - arrived``."""
+    end: np.ndarray = np.fmax(exited, loaded)
+    return end
+
+
 #: (name, from milestone, to milestone, owner). An interval is reported over the consignments
 #: that reach both milestones. ``lodging`` counts only time after arrival (advance
-#: declarations count 0), so that it adds to the arrival-to-release story.
+#: declarations count 0), so that it adds to the arrival-to-release story. The last two are
+#: totals, not stretches (their owner is nominal): ``clearance`` of every consignment and
+#: ``overall_clearance`` arrived -> exited, so of imports only (exports are never ``exited``:
+#: their last stretch is ``loading``). Overall clearance of every consignment, to
+#: :func:`flow_end`, is the run's clearance table.
 INTERVALS = (
     ("discharge", "arrived", "discharged", "terminal"),
     ("lodging", "arrived", "lodged", "trader"),

@@ -32,6 +32,7 @@ from sim.model.milestones import (
     RELEASED,
     M,
     channel_code,
+    flow_end,
 )
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
@@ -158,7 +159,7 @@ class Recorder:
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
         k, cohort = len(b.index), b.cohort
-        end = np.fmax(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
+        end = flow_end(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         port = np.full(k, b.port.index)
         channel = b.channel
@@ -265,7 +266,7 @@ class Recorder:
         values = {
             "clearance": ms[:, M["released"]] - arrived,
             # to the end of the flow: an import's exit, an export's loading
-            "overall_clearance": np.fmax(ms[:, _EXITED], ms[:, _LOADED]) - arrived,
+            "overall_clearance": flow_end(ms[:, _EXITED], ms[:, _LOADED]) - arrived,
         }
         codes = self._codes(a)
         for metric, v in values.items():

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from sim.report.plots import OWNER_COLOURS, PALETTE, _figure
+from sim.report.plots import OVERALL, OWNER_COLOURS, PALETTE, _figure
 
 #: rows of the intervals table that are totals, not stretches between two milestones
 TOTALS = ("clearance", "overall_clearance")
@@ -53,8 +53,7 @@ def clearance_tail(
     ax.set_xlim(left=0)
     ax.set_xlabel("hours")
     ax.set_ylabel("share of consignments taking longer")
-    what = "Overall clearance (arrived \u2192 exited)" if metric == "overall_clearance" else (
-        "Clearance (arrived \u2192 released)")
+    what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
     ax.set_title(f"{what}: the tail")
     ax.legend(loc="upper right", fontsize="small")
     return fig

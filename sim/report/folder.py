@@ -160,10 +160,13 @@ def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
 def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
     """Clearance hours of every consignment in the logs kept (Parquet), when there are any.
 
-    Overall clearance ends at ``exited`` for an import and ``loaded`` for an export; a log
-    without ``loaded`` (a comparison keeps a trimmed log) gives it for imports only, so then
-    none is given and the report falls back to the quantiles of the clearance table.
+    Overall clearance ends at ``exited`` for an import and ``loaded`` for an export
+    (:func:`~sim.model.milestones.flow_end`); a log without ``loaded`` (the trimmed log of a
+    comparison made before it kept ``loaded``) gives it for imports only, so then none is
+    given and the report falls back to the quantiles of the clearance table.
     """
+    from sim.model.milestones import flow_end
+
     parts: dict[str, list[np.ndarray]] = {"clearance": [], "overall_clearance": []}
     complete = True
     for r in reps:
@@ -178,7 +181,7 @@ def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds
             raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
         if "loaded" in log.columns:
-            end = np.where(np.isnan(end), log["loaded"].to_numpy(dtype=float), end)
+            end = flow_end(end, log["loaded"].to_numpy(dtype=float))
         elif "direction" in log.columns and (log["direction"] == "export").any():
             complete = False
         for name, hours in (("clearance", released - arrived),
@@ -240,7 +243,7 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         scenario=str(meta.get("scenario", path.name)),
         options=[option],
         seed=int(meta.get("seed", 0)),
-        meta=dict(meta),
+        meta={**meta, "currency": _currency(meta, [variant])},
         per_rep=per_rep,
         summary=_summaries(per_rep, [option]),
         differences=pd.DataFrame(),
@@ -277,7 +280,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         scenario=str(meta.get("scenario", path.name)),
         options=options,
         seed=int(meta.get("seed", 0)),
-        meta=dict(meta),
+        meta={**meta, "currency": _currency(meta, list(variants.values()))},
         per_rep=read_csv(path / "replications.csv"),
         summary=_checked(read_csv(path / "summary.csv"), path / "summary.csv"),
         differences=_checked(read_csv(path / "differences.csv"), path / "differences.csv"),
@@ -288,6 +291,18 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         path=path,
     )
     return res, variants
+
+
+def _currency(meta: dict[str, Any], variants: list[Variant]) -> str | None:
+    """The scenario's currency: ``compare.json`` records it; else (a run, or a comparison made
+    before it did) the first variant's ``scenario.json`` (``costs.currency``); None uncosted."""
+    if meta.get("currency"):
+        return str(meta["currency"])
+    for v in variants:
+        costs = v.scenario.get("costs")
+        if isinstance(costs, dict) and costs.get("currency"):
+            return str(costs["currency"])
+    return None
 
 
 def _variants(path: Path, options: list[Option], failures: list[Any]) -> dict[str, Variant]:

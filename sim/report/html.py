@@ -30,6 +30,7 @@ REPORT_METRICS = (
     "clearance_h_mean",
     "clearance_h_median",
     "clearance_h_p90",
+    "clearance_h_p95",
     "released_within_24h",
     "overall_clearance_h_mean",
     "overall_clearance_h_median",
@@ -48,7 +49,8 @@ MEDIAN_NOTE = (
     "(arrived \u2192 released) is often 0 h or a few thousandths of an hour, and a reform cannot "
     "move it: the mean, the p90 and the p95 and the share within 24 h "
     "show what happens to the consignments that do wait. Overall clearance (arrived \u2192 "
-    "exited) also counts the trader's pick-up and the terminal's time."
+    "exited for an import, \u2192 loaded for an export) also counts the trader's pick-up and "
+    "the terminal's time."
 )
 
 _CSS = """
@@ -171,7 +173,10 @@ def _metric_row(
     diff: dict[str, Any] | None,
     paired: bool,
 ) -> str:
-    label = f"{metric} ({a['unit']})" if name == res.names[0] else ""
+    from sim.experiment.compare import shown_unit
+
+    unit = shown_unit(str(a["unit"]), res.meta.get("currency"))  # (the scenario's own: USD)
+    label = f"{metric} ({unit})" if name == res.names[0] else ""
     unstable = ' class="warn"' if res.unstable(name) else ""
     cells = (
         f"<td>{html.escape(label)}</td><td{unstable}>{html.escape(name)}"
@@ -352,7 +357,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
             _img(plots.clearance_distribution(clear, "overall_clearance"), "overall clearance"),
             _img(plots.clearance_distribution(clear, "clearance"), "clearance"),
         ]
-    out += sections.tail_section(variants)
+    out += sections.tail_section(variants, comparison=len(res.names) > 1)
     owners = {n: tables[n]["owners"] for n in names if "owners" in tables[n]}
     if owners:
         out += [
@@ -375,7 +380,8 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
             "<p class='note'>Agency and trader cost per consignment against the share of "
             "illicit consignments detected. What slips through (revenue evaded, harm) is "
             "reported apart, so a cheap option that detects little is not a free one.</p>",
-            _img(plots.cost_against_detection(res.summary), "cost against detection"),
+            _img(plots.cost_against_detection(res.summary, currency=res.meta.get("currency")),
+                 "cost against detection"),
         ]
     return out
 
@@ -392,12 +398,12 @@ def _gains(res: CompareResult) -> list[str]:
     if not res.gains.empty:
         out += [
             "<h2>Who gains and who loses</h2>",
-            "<p class='note'>Each consignment of the arrival cohort released (and exited) in "
-            "both the option and the baseline, compared with itself: its change in overall "
-            f"clearance time; better or worse off means by more than "
-            f"{_fmt(60 * float(res.meta.get('tolerance_h', 1 / 60)), 0)} min. Trader "
-            "classes are compared within port and direction, then standardised to the mix "
-            "of all consignments, so a class is not credited with its ports' gains.</p>",
+            "<p class='note'>Each consignment of the arrival cohort that reached the end of its "
+            "flow (an import's exit, an export's loading) in both the option and the baseline, "
+            "compared with itself: its change in overall clearance time; better or worse off "
+            f"means by more than {_fmt(60 * float(res.meta.get('tolerance_h', 1 / 60)), 0)} "
+            "min. Trader classes are compared within port and direction, then standardised to "
+            "the mix of all consignments, so a class is not credited with its ports' gains.</p>",
             _img(plots.who_gains(res.gains), "who gains"),
             gains_table(res.gains),
         ]

@@ -32,6 +32,8 @@ OWNER_COLOURS = {
     "organisation": "#59a14f",
 }
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948"]
+#: overall clearance, for titles: it ends at an import's exit or an export's loading
+OVERALL = "Overall clearance (arrived \u2192 exited or loaded)"
 STYLE: dict[str, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
@@ -97,11 +99,7 @@ def clearance_distribution(
     ax.set_yticks(range(len(groups)), [f"{grp} ({dim})" for dim, grp in groups])
     ax.invert_yaxis()
     ax.set_xlabel("hours (o median, \u25c7 mean, | p90, > p95)")
-    what = (
-        "Overall clearance (arrived \u2192 exited)"
-        if metric == "overall_clearance"
-        else ("Clearance (arrived \u2192 released)")
-    )
+    what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
     ax.set_title(f"{what} by port and by direction")
     ax.set_xlim(left=0)
     ax.legend(loc="lower right")
@@ -122,7 +120,7 @@ def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
         ax.barh(names, hours, left=left, label=owner, color=OWNER_COLOURS.get(owner))
         left += np.nan_to_num(hours)
     ax.invert_yaxis()
-    ax.set_xlabel("hours per released consignment (arrived \u2192 exited)")
+    ax.set_xlabel("hours per released consignment (arrived \u2192 exited or loaded)")
     ax.set_title("Who owns the time")
     ax.legend(ncol=len(all_owners), loc="upper center", bbox_to_anchor=(0.5, -0.25))
     return fig
@@ -210,11 +208,12 @@ def cost_against_detection(
     summary: pd.DataFrame,
     cost: str = "total_cost_per_consignment",
     detection: str = "detection_rate",
+    currency: str | None = None,
 ) -> Figure:
     """Each option's cost per consignment against its detection rate, with 95 % intervals
     (``summary`` is a comparison's long summary: option, metric, mean, ci_low, ci_high). An
     option up and to the left buys more detection for less; slipped value is not in the
-    cost, so a cheaper option may also let more through."""
+    cost, so a cheaper option may also let more through. The cost axis is in ``currency``."""
     fig = _figure(7, 4.8)
     ax = fig.add_subplot(1, 1, 1)
     s = summary.set_index(["option", "metric"])
@@ -234,7 +233,7 @@ def cost_against_detection(
             capsize=3,
             label=str(option),
         )
-    ax.set_xlabel("total cost per consignment (agency + trader)")
+    ax.set_xlabel(f"total cost per consignment (agency + trader, {currency or 'currency'})")
     ax.set_ylabel("detection rate (illicit consignments found / arrived)")
     ax.set_title("Cost against detection, per option (95 % intervals)")
     ax.legend(loc="best", fontsize="small")

@@ -77,17 +77,20 @@ def _tables(variants: Mapping[str, Variant], name: str) -> dict[str, Any]:
     return {n: v.tables[name] for n, v in variants.items() if name in v.tables}
 
 
-def tail_section(variants: Mapping[str, Variant]) -> list[str]:
-    """The tail of clearance time: every consignment when the logs were kept."""
+def tail_section(variants: Mapping[str, Variant], comparison: bool = False) -> list[str]:
+    """The tail of clearance time: every consignment when the logs were kept (a
+    ``comparison`` always keeps them; a run with ``--log``)."""
     clear = _tables(variants, "clearance")
     if not clear:
         return []
     out = ["<h2>The tail of clearance time</h2>"]
+    why = ("the logs this comparison kept do not give every consignment's time" if comparison
+           else "run with --log for every consignment")
     for metric in ("overall_clearance", "clearance"):
         samples = {n: v.samples.get(metric) for n, v in variants.items()}
         from_logs = all(s is not None for s in samples.values())
         how = ("every consignment of the kept logs" if from_logs else
-               "the median, p90 and p95 (run with --log for every consignment)")
+               f"the median, p90 and p95 ({why})")
         out += [f"<p class='note'>{html.escape(metric)}: from {how}.</p>",
                 img(flow_plots.clearance_tail(samples, clear, metric), f"{metric} tail",
                     f"tail-{metric}")]
