@@ -157,7 +157,8 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise OptionError(f"option(s) given twice: {', '.join(dupes)}")
-    given = with_parts(given)
+    # a bare name is a reform now, so that a combination of bare names takes their reforms
+    given = [_named_reform(o) if _bare(o) else o for o in with_parts(given)]
     by_name = {o.name: o for o in given}
     base = by_name.pop(BASELINE, Option(BASELINE))
     if base.overrides:
@@ -189,6 +190,11 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
             o = _named_reform(o)
         out.append(o)
     return out
+
+
+def _bare(o: Option) -> bool:
+    """An option that is a name only (no changes, no reform), neither baseline nor ``A+B``."""
+    return o.name != BASELINE and "+" not in o.name and not o.overrides and not o.reform
 
 
 def with_parts(given: list[Option]) -> list[Option]:
