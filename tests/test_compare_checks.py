@@ -19,6 +19,7 @@ from sim.experiment.options import OptionError, parse_option, reform_option, res
 from sim.experiment.sensitivity import sobol
 from sim.model.run import simulate
 from sim.model.world import World
+from sim.reforms import apply as apply_reforms
 from sim.reforms.compose import parse
 from sim.reforms.reform import ReformError
 from sim.scenario.loader import BUNDLED, load_scenario
@@ -216,6 +217,17 @@ def test_a_reform_combination_alone_brings_its_parts():
     assert [o.reform for o in resolve_options([parse_option("single_window+training")])] == [
         "", "single_window", "training", "single_window+training"
     ]  # fmt: skip
+
+
+def test_a_combination_of_reforms_given_by_name_applies_both():
+    """``sim.compare(path, ["A", "B", "A+B"])``: A+B is both reforms, not the baseline."""
+    names = ["single_window", "advance_declaration", "single_window+advance_declaration"]
+    opts = resolve_options(names)
+    assert [(o.name, o.reform) for o in opts[1:]] == [(n, n) for n in names]
+    plan = compare_mod.prepare(BUNDLED / "default.toml", names, overrides=SHORT)
+    v = plan.variants
+    assert v[names[2]] != v["baseline"]
+    assert v[names[2]] == apply_reforms(v["baseline"], names[2])
 
 
 def test_a_combination_of_a_part_that_is_neither_option_nor_reform_is_explained():

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -157,3 +160,41 @@ def test_a_run_on_a_remote_scheduler_address_matches_serial(tmp_path, capsys):
         assert main([*args, "--out", str(tmp_path / "remote"), "--dask", address]) == 0
     remote = json.loads(capsys.readouterr().out)
     assert remote == serial
+
+
+SCRIPT = """\
+import sim
+from sim.experiment.runner import replicate
+
+scenario = sim.load_scenario({small!r}, {{"days": 1, "warmup_days": 0, "drain_days": 1}})
+{call}
+"""
+CALL = (
+    'per_rep = replicate(scenario, reps=1, seed=1, executor="processes")\n'
+    'print("rows", len(per_rep))\n'
+)
+GUARDED = 'if __name__ == "__main__":\n' + "".join(f"    {line}\n" for line in CALL.splitlines())
+
+
+@pytest.mark.parametrize("guarded", [False, True], ids=["unguarded", "guarded"])
+def test_a_script_without_the_main_guard_is_told_so(tmp_path, guarded):
+    """Spawned workers rerun the main script's top level: unguarded, they cannot start, and
+    the error names the line and the missing guard (not a bare BrokenProcessPool)."""
+    script = tmp_path / "script.py"
+    text = SCRIPT.format(small=str(SMALL), call=GUARDED if guarded else CALL)
+    script.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, env=env,
+    )  # fmt: skip
+    if guarded:
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.strip() == "rows 1"
+        return
+    assert proc.returncode == 1
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("sim.experiment.executors.WorkersCannotStart: ")
+    assert f"{script}, line 5, at the top level of the script" in last
+    assert last.endswith('Put that code under `if __name__ == "__main__":`.')
+    assert "ReplicationsFailed" not in proc.stderr

@@ -8,7 +8,10 @@ them (``simulate`` is deterministic and keeps no state between calls).
 - ``serial``: one after another in this process (the notebook default).
 - ``processes``: a :class:`concurrent.futures.ProcessPoolExecutor` whose workers are started
   with the ``spawn`` method, which is safe inside Jupyter and the same on every OS. Tasks (the
-  validated :class:`~sim.scenario.schema.Scenario`, seed and replication) are pickled.
+  validated :class:`~sim.scenario.schema.Scenario`, seed and replication) are pickled. Each
+  worker runs the main script's top level again as it starts, so a script must start
+  replications under ``if __name__ == "__main__":``; one that does not gets
+  :class:`WorkersCannotStart`, naming its line, instead of a bare ``BrokenProcessPool``.
 - ``dask``: a ``dask.distributed`` cluster: ``DaskExecutor("tcp://host:8786")`` connects to a
   running scheduler; without an address a :class:`~distributed.LocalCluster` is started for the
   run and closed after it. Workers need ``bordersim`` installed at the same version.
@@ -19,10 +22,14 @@ its replication index and seed, with the error and the worker's traceback.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
+import sys
 import traceback
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -75,6 +82,11 @@ class ReplicationsFailed(RuntimeError):
         super().__init__(
             f"{len(lines)} replication(s) failed; the others finished:\n  " + "\n  ".join(lines)
         )
+
+
+class WorkersCannotStart(RuntimeError):
+    """Worker processes died as they started, because the main script starts replications from
+    its top level, outside ``if __name__ == "__main__":`` (``spawn`` runs that again in each)."""
 
 
 Outcome = tuple[Hashable, "RunResult | Failure"]
@@ -136,6 +148,7 @@ class ProcessExecutor:
     def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
 
         if not tasks:
             return
@@ -147,11 +160,69 @@ class ProcessExecutor:
                 for future in as_completed(futures):
                     try:
                         yield future.result()
-                    except Exception as exc:  # a worker died or the task could not be sent
+                    except BrokenProcessPool as exc:  # a worker died
+                        where = unguarded_main_call()
+                        if where is not None:
+                            raise WorkersCannotStart(_unguarded_message(*where)) from exc
+                        yield futures[future].key, _failure(futures[future], exc)
+                    except Exception as exc:  # the task could not be sent
                         yield futures[future].key, _failure(futures[future], exc)
             finally:
                 for future in futures:
                     future.cancel()
+
+
+def unguarded_main_call() -> tuple[str, int] | None:
+    """``(path, line)`` of the main script's top-level line that led to this call when that
+    line is not under ``if __name__ == "__main__":``; None when the call did not come from a
+    script's top level, is guarded, or the script cannot be read.
+
+    A worker started with ``spawn`` runs the main script's top level again under the name
+    ``__mp_main__``: such a line runs again in every worker, which then tries to start workers
+    of its own while it is still starting, and Python stops it (the pool breaks).
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or not path:  # an interactive session or a notebook: nothing is rerun
+        return None
+    frame = inspect.currentframe()
+    while frame is not None and not (
+        frame.f_code.co_name == "<module>" and frame.f_globals is vars(main)
+    ):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    line = frame.f_lineno
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _is_main_test(node.test):
+            if node.body[0].lineno <= line <= (node.body[-1].end_lineno or line):
+                return None
+    return str(path), line
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    """Whether ``test`` is ``__name__ == "__main__"`` (either way round)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [s.id for s in sides if isinstance(s, ast.Name)]
+    values = [s.value for s in sides if isinstance(s, ast.Constant)]
+    return names == ["__name__"] and values == ["__main__"]
+
+
+def _unguarded_message(path: str, line: int) -> str:
+    return (
+        f"the worker processes could not start: {path}, line {line}, at the top level of the "
+        "script, starts replications in worker processes; each worker (started with spawn) "
+        "runs the script's top level again as it starts, so it tried to start workers of its "
+        'own and Python stopped it. Put that code under `if __name__ == "__main__":`.'
+    )
 
 
 class DaskExecutor:
