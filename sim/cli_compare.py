@@ -111,6 +111,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from sim.cli import UsageError, _default_out, _load
+    from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
@@ -125,6 +126,12 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     if args.days is not None:
         overrides["days"] = args.days
     base = _load(args.scenario, overrides)
+    if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
+        raise UsageError(
+            f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "
+            f"--precision target starts with (fewer give too unsteady an interval to stop "
+            f"on); give --max-reps {MIN_SEQUENTIAL_REPS} or more, or --reps without --precision"
+        )
     plan = _prepare(args, overrides)
     out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
     reps = args.reps or 5
@@ -132,7 +139,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     err = Console(stderr=True)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
-        total = n_opts * (reps if args.precision is None else max(reps, 10))
+        total = n_opts * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
         task = progress.add_task(f"{base.name}: option x replication", total=total)
 
         def done(option: str, r: int, metrics: dict[str, float] | None) -> None:

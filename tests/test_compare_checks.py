@@ -58,6 +58,25 @@ def test_precision_not_reached_warns_on_stderr_and_in_compare_json(tmp_path, cap
     assert captured.err == err and "options" in json.loads(captured.out)
 
 
+def test_max_reps_below_the_precision_start_is_refused_before_anything_runs(
+    tmp_path, capsys, monkeypatch
+):
+    """--precision starts with 10 replications: --max-reps 5 cannot be kept, so it is an
+    error, not 10 replications run in silence."""
+    monkeypatch.setattr(compare_mod, "simulate", _never)
+    out = tmp_path / "c"
+    argv = ["compare", str(SMALL), *TINY, "--precision", "0.1", "--max-reps", "5",
+            "--option", DOCS, "--out", str(out)]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--max-reps 5 is below the 10 replications a --precision target starts with" in err
+    assert not out.exists()
+
+
+def _never(*args, **kwargs):
+    raise AssertionError("nothing may run")
+
+
 def test_precision_reached_says_so_and_warns_nothing(tmp_path):
     res = compare(SMALL, [DOCS], precision=10.0, max_reps=10, log=False, out=tmp_path / "c",
                   overrides={"days": 1, "warmup_days": 0, "drain_days": 1}, report=False)
