@@ -236,7 +236,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
     for name in res.names:
         for w in res.warnings.get(name, []):
             console.print(f"[yellow]warning ({name}, unstable):[/] {w}", highlight=False)
-    console.print(table(res))
+    console.print(table(res, TABLE_METRICS + touched_ports(res)))
     if not res.interactions.empty:
         console.print(interaction_table(res))
     console.file.flush()
@@ -283,6 +283,23 @@ def _fmt(x: float) -> str:
 
 def _ci(low: float, high: float) -> str:
     return "–" if math.isnan(low) or math.isnan(high) else f"{_fmt(low)} to {_fmt(high)}"
+
+
+def touched_ports(res: CompareResult) -> tuple[str, ...]:
+    """Clearance rows, imports and exports apart, of each port an option's changes name
+    (``ports.sea_port....``): where a reform acts, its effect is not diluted by the others."""
+    ports = dict.fromkeys(
+        key.split(".")[1]
+        for o in res.options
+        for key in o.overrides
+        if key.startswith("ports.") and key.count(".") >= 2
+    )
+    return tuple(
+        f"{metric}_port_{port}_{direction}"
+        for port in ports
+        for metric in ("clearance_h_mean", "overall_clearance_h_mean")
+        for direction in ("import", "export")
+    )
 
 
 def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:

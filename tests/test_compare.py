@@ -516,3 +516,29 @@ def test_a_money_metric_says_its_period(name, unit):
     from sim.experiment.compare import metric_unit
 
     assert metric_unit(name) == unit
+
+
+def test_the_table_adds_the_clearance_of_each_port_an_option_changes():
+    """Where a reform acts, its effect shows undiluted: imports and exports of that port."""
+    from rich.console import Console
+
+    from sim.cli_compare import TABLE_METRICS, table, touched_ports
+
+    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+    rows = touched_ports(res)
+    assert rows[:2] == ("clearance_h_mean_port_sea_import", "clearance_h_mean_port_sea_export")
+    console = Console(width=160, record=True, file=io.StringIO())
+    console.print(table(res, TABLE_METRICS + rows))
+    assert "clearance_h_mean_port_sea_import (hours)" in console.export_text()
+    assert touched_ports(compare(SMALL, ["single_window"], reps=1, overrides=SHORT)) == ()
+
+
+def test_compare_prints_the_rows_of_the_port_its_options_change(tmp_path, capsys):
+    from sim.cli import main
+
+    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
+            "drain_days=2", "--reps", "2", "--option", MORE_REVIEW, "--no-report",
+            "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "clearance_h_mean_port_sea_export" in out and "overall_clearance_h_mean_port_sea" in out
