@@ -4,6 +4,7 @@ flow driver that carries a journey from event to event, and lanes read without s
 from __future__ import annotations
 
 from collections.abc import Generator
+from pathlib import Path
 from typing import Any
 
 import simpy
@@ -151,3 +152,19 @@ def test_an_instant_in_the_past_is_refused():
     env.run(until=2.0)
     with pytest.raises(ValueError, match="in the past"):
         Instant(env, 1.0, DECIDE)
+
+
+def test_a_run_leaves_numpys_error_handling_as_it_found_it():
+    """Bulk blocks silence numpy's 'invalid' warnings only while their steps run: a block
+    waiting at a queue (or still waiting when the run ends) must not leave them silenced
+    for everything else."""
+    import numpy as np
+
+    import sim
+
+    before = np.geterr()
+    scenario = sim.load_scenario(
+        Path(__file__).parent / "scenarios" / "small.toml", {"days": 2, "drain_days": 0.5}
+    )
+    sim.simulate(scenario, 1)
+    assert np.geterr() == before

@@ -124,15 +124,22 @@ class Bulk:
     def steps(self) -> Generator[Visit, Any, None]:
         """Every planned step's bulk form, in route order."""
         present = int(np.bitwise_or.reduce(self.plan)) if len(self.plan) else 0
-        with np.errstate(invalid="ignore"):  # inf - inf, NaN: lanes that never serve, unbooked
-            for i, step in enumerate(self.port.route.steps):
-                if (present >> i) & 1 and i >= self.at:
-                    self.at = i
-                    # rows stuck at an earlier queue (t is NaN) never reach this step
-                    rows = ((self.plan >> i) & 1 == 1) & ~np.isnan(self.t)
-                    yield from step.bulk(self, rows)
-            self.m[:, EXITED] = np.where(self.export, np.nan, self.t)
-            self.m[:, LOADED] = np.where(self.export, self.t, np.nan)
+        for i, step in enumerate(self.port.route.steps):
+            if (present >> i) & 1 and i >= self.at:
+                self.at = i
+                # rows stuck at an earlier queue (t is NaN) never reach this step
+                rows = ((self.plan >> i) & 1 == 1) & ~np.isnan(self.t)
+                yield from step.bulk(self, rows)
+        self.m[:, EXITED] = np.where(self.export, np.nan, self.t)
+        self.m[:, LOADED] = np.where(self.export, self.t, np.nan)
+
+
+def _quiet() -> np.errstate:
+    """Around each resumption of a block's steps, never across a wait: inf - inf and NaN
+    are expected there (lanes that never serve, rows not booked). An errstate held by a
+    suspended generator would leak into whatever runs meanwhile, and be undone out of
+    order."""
+    return np.errstate(invalid="ignore")
 
 
 class BulkRun:
@@ -145,7 +152,8 @@ class BulkRun:
         self.left = 0
         self.handed = False  # given to the block's holder, which finishes it
         try:
-            visit = next(self.gen)
+            with _quiet():
+                visit = next(self.gen)
         except StopIteration:
             done(block)
             return
@@ -185,7 +193,8 @@ class BulkRun:
             self.handed = True
             return
         try:
-            self.gen.send((self.start, self.end))
+            with _quiet():
+                self.gen.send((self.start, self.end))
         except StopIteration:
             self.done(self.block)
             return
