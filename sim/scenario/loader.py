@@ -326,9 +326,7 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
 
 def _missing_parent(path: Path) -> str:
     """Why a parent named by ``extends`` was not found: where it was looked for, and the
-    scenario files there (the nearest names first)."""
-    import difflib
-
+    scenario files there (the nearest name as a hint)."""
     names = {p.name for p in path.parent.glob("*.toml")} | {p.name for p in BUNDLED.glob("*.toml")}
     near = difflib.get_close_matches(path.name, sorted(names), n=1)
     hint = f"; did you mean {near[0]!r}?" if near else ""
