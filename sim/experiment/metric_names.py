@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from sim.model.world import World
     from sim.scenario.schema import Scenario
 
-#: shown first in the hint of an unknown name (those the scenario yields)
+#: shown first in the hint of an unknown name (those the scenario yields): compare's table
+#: rows (``sim.cli_compare.TABLE_METRICS``, kept apart so that the command line starts light)
 HEADLINE = (
     "clearance_h_mean",
     "clearance_h_median",
