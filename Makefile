@@ -29,7 +29,7 @@ DEMO_OPTIONS := --option sea_scanner:ports.sea_port.scan.scanners.capacity=4 \
                 --option ai_clear_90:ports.sea_port.scan.image_review.ai_clear=0.9
 
 demo: venv
-	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5 --days 56
+	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5 --days 56 --executor processes
 
 test: venv
 	$(BIN)/python -m pytest -n 2

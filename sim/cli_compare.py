@@ -99,6 +99,9 @@ def add_compare_parser(
                    help="results folder (default: a new results/compare-<scenario>-<time>); "
                    "rerunning into the same folder resumes")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")
+    from sim.cli import _add_executor
+
+    _add_executor(p)  # (each replication's options side by side)
     p.add_argument("--json", action="store_true",
                    help='print only JSON: {"options": {OPTION: {METRIC: {mean, ci_low, '
                    'ci_high}}}, "differences": {...}}')
@@ -110,7 +113,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sim.cli import UsageError, _default_out, _load
+    from sim.cli import UsageError, _default_out, _executor, _load
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
@@ -150,7 +153,8 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
 
         try:
             res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,
-                           command=["bordersim", *argv], report=not args.no_report)
+                           command=["bordersim", *argv], report=not args.no_report,
+                           executor=_executor(args))
         except MetricError as exc:  # a watched metric no replication measured
             raise UsageError(str(exc)) from None
     _show(res, args, out)

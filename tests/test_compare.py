@@ -542,3 +542,27 @@ def test_compare_prints_the_rows_of_the_port_its_options_change(tmp_path, capsys
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "clearance_h_mean_port_sea_export" in out and "overall_clearance_h_mean_port_sea" in out
+
+
+def test_an_executor_runs_a_replications_options_side_by_side_with_the_same_results(tmp_path):
+    """--executor processes gives the serial comparison to the last bit (summaries,
+    differences, who gains), and its folder resumes like any other."""
+    opts = [MORE_REVIEW, MORE_DOCS]
+    serial = compare(SMALL, opts, reps=2, overrides=SHORT, report=False)
+    out = tmp_path / "p"
+    side = compare(SMALL, opts, reps=2, overrides=SHORT, report=False, out=out,
+                   executor="processes", workers=2)  # fmt: skip
+    for table in ("summary", "differences", "gains"):
+        pd.testing.assert_frame_equal(getattr(serial, table), getattr(side, table))
+    again = compare(SMALL, opts, reps=3, overrides=SHORT, report=False, out=out,
+                    executor="processes", workers=2)  # fmt: skip
+    assert sorted(set(again.per_rep["replication"])) == [0, 1, 2]
+
+
+def test_compare_takes_the_executor_options_of_run():
+    from sim.cli import _executor, build_parser
+
+    args = build_parser().parse_args(
+        ["compare", "--option", MORE_REVIEW, "--executor", "processes", "--workers", "2"]
+    )
+    assert _executor(args).name == "processes" and args.workers == 2

@@ -30,7 +30,7 @@ import dataclasses
 import json
 import math
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ import pandas as pd
 
 from sim.analysis.paired import holm, paired_interval, t_test_p_value
 from sim.analysis.stats import mean_half_width, summarise
+from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
 from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
@@ -50,6 +51,7 @@ from sim.experiment.store import (
     dump_json,
     scenario_hash,
 )
+from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.scenario.schema import Scenario
 from sim.version import __version__
@@ -230,6 +232,8 @@ def compare(
     on_done: OnDone | None = None,
     command: list[str] | None = None,
     report: bool = True,
+    executor: str | Executor = "serial",
+    workers: int | None = None,
 ) -> CompareResult:
     """Run every option (baseline first) with the same seeds and compare them, paired.
 
@@ -244,14 +248,17 @@ def compare(
     ``report.html``. ``on_done(option, replication, metrics)`` is called after each run
     (``metrics`` None when it failed). Everything is checked before the first run (see
     :func:`prepare`); a precision target not met at ``max_reps`` is in ``meta["warnings"]``.
+    ``executor`` (``"processes"``, ``"dask"`` with ``workers``, or an executor object) runs
+    each replication's options side by side; the results are the same to the last bit.
     """
     plan = prepare(
         scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
         log=log, tolerance_h=tolerance_h,
     )  # fmt: skip
     return plan.run(
-        reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report
-    )
+        reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report,
+        executor=get_executor(executor, workers=workers),
+    )  # fmt: skip
 
 
 def prepare(
@@ -294,6 +301,7 @@ class Comparison:
     ):
         self.opts, self.seed, self.log, self.tolerance_h = opts, seed, log, tolerance_h
         self.on_done: OnDone | None = None
+        self.executor: Executor | None = None  # where an option's replication runs (run())
         self.source = "" if isinstance(scenario, Scenario) else str(scenario)
         self.variants = {
             o.name: _variant(scenario, {**base_over, **o.overrides}, o.reform) for o in opts
@@ -331,11 +339,12 @@ class Comparison:
         on_done: OnDone | None = None,
         command: list[str] | None = None,
         report: bool = True,
+        executor: Executor | None = None,
     ) -> CompareResult:
         """Run the replications (see :func:`compare`) and compare the options."""
         if reps < 1:
             raise ValueError(f"reps must be at least 1; got {reps}")
-        self.on_done = on_done
+        self.on_done, self.executor = on_done, executor
         self.open(out, reps, max_reps, command)
         done = self.replicate(reps, max_reps)
         return self.result(done, report)
@@ -388,23 +397,59 @@ class Comparison:
         r, precision = 0, self.precision
         target = reps if precision is None else max(reps, MIN_SEQUENTIAL_REPS)
         while True:
-            while r < target:
-                self.replication(r)
-                r += 1
+            self._replications(r, target)
+            r = max(r, target)
             if precision is None or r >= max_reps:
                 return r
             if _precise_enough(pd.DataFrame(self.rows), self.watched, precision):
                 return r
             target = r + 1
 
-    def replication(self, r: int) -> None:
-        """Replication ``r`` of every option (loaded when done before), then who gains."""
+    def _replications(self, first: int, stop: int) -> None:
+        """Replications ``first .. stop-1`` of every option, taken in order as they finish
+        (run one by one, or side by side on the executor; those done before are loaded)."""
+        todo = [
+            (o.name, r) for r in range(first, stop) for o in self.opts if not self._done(o.name, r)
+        ]
+        results = self._results(todo)
+        waiting: dict[tuple[str, int], RunResult | Failure] = {}
+        for r in range(first, stop):
+            need = [name for name, rr in todo if rr == r]
+            while any((name, r) not in waiting for name in need):
+                key, result = next(results)
+                waiting[key] = result
+            self.replication(r, {name: waiting.pop((name, r)) for name in need})
+
+    def _done(self, name: str, r: int) -> bool:
+        """Whether an earlier run stored replication ``r`` of option ``name``."""
+        store = self.stores.get(name)
+        return self.folder is not None and store is not None and store.load(r) is not None
+
+    def _results(
+        self, todo: list[tuple[str, int]]
+    ) -> Iterator[tuple[tuple[str, int], RunResult | Failure]]:
+        """Each (option, replication) of ``todo`` with its result, as it finishes: in this
+        process, one at a time when asked for, or on the executor; a failure is returned."""
+        if self.executor is None or self.executor.name == "serial" or len(todo) < 2:
+            for name, r in todo:
+                yield (name, r), self._simulate(name, r)
+            return
+        tasks = [Task((n, r), self.variants[n], self.seed, r, self.log) for n, r in todo]
+        for key, result in self.executor.map(tasks):
+            name, r = key  # type: ignore[misc]
+            yield (str(name), int(r)), result
+
+    def replication(self, r: int, ran: dict[str, RunResult | Failure]) -> None:
+        """Replication ``r`` of every option (``ran``: the results of those not done before,
+        which are loaded), then who gains."""
         folder, log = self.folder, self.log
         logs: dict[str, pd.DataFrame] = {}
         gains_done = folder.load_gains(r) if folder is not None and log else None
+        loaded = {o.name: self._loaded(o.name, r, logs, gains_done is None) for o in self.opts}
         for o in self.opts:
-            loaded = self._loaded(o.name, r, logs, need_log=gains_done is None)
-            metrics_r = loaded if loaded is not None else self._simulated(o.name, r, logs)
+            metrics_r = loaded[o.name]
+            if metrics_r is None:
+                metrics_r = self._simulated(o.name, r, logs, ran[o.name])
             if metrics_r is None:
                 continue  # failed: reported, the others go on
             self.rows.append({"option": o.name, "replication": r, **metrics_r})
@@ -434,15 +479,20 @@ class Comparison:
                 logs[name] = logged
         return loaded[0]
 
-    def _simulated(
-        self, name: str, r: int, logs: dict[str, pd.DataFrame]
-    ) -> dict[str, float] | None:
-        """Run a replication and store it; a failure is recorded, not raised."""
-        scenario, folder, store = self.variants[name], self.folder, self.stores.get(name)
+    def _simulate(self, name: str, r: int) -> RunResult | Failure:
         try:
-            result = simulate(scenario, self.seed, replication=r, log=self.log)
+            return simulate(self.variants[name], self.seed, replication=r, log=self.log)
         except Exception as exc:  # noqa: BLE001 - reported, the others go on
-            self.failures.append(_failure(name, scenario, self.seed, r, exc))
+            tb = "".join(traceback.format_exception(exc))
+            return Failure(name, r, (self.seed, r), f"{type(exc).__name__}: {exc}", tb)
+
+    def _simulated(
+        self, name: str, r: int, logs: dict[str, pd.DataFrame], result: RunResult | Failure
+    ) -> dict[str, float] | None:
+        """Store a replication's ``result``; a failure is recorded, not raised."""
+        scenario, folder, store = self.variants[name], self.folder, self.stores.get(name)
+        if isinstance(result, Failure):
+            self.failures.append(_failure(name, scenario, self.seed, r, result))
             if folder is not None:
                 folder.write_failures(self.failures)
             if self.on_done is not None:
@@ -627,17 +677,15 @@ def _after_the_run(variants: dict[str, Scenario]) -> dict[str, list[str]]:
     return out
 
 
-def _failure(
-    name: str, scenario: Scenario, seed: int, r: int, exc: BaseException
-) -> dict[str, Any]:
+def _failure(name: str, scenario: Scenario, seed: int, r: int, f: Failure) -> dict[str, Any]:
     return {
         "option": name,
         "replication": r,
         "seed": [seed, r],
         "scenario": scenario.name,
         "scenario_hash": scenario_hash(scenario),
-        "error": f"{type(exc).__name__}: {exc}",
-        "traceback": "".join(traceback.format_exception(exc)),
+        "error": f.error,
+        "traceback": f.traceback,
     }
 
 
