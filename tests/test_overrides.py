@@ -59,6 +59,46 @@ def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
     assert len(err.strip().splitlines()) == 1, err
 
 
+def _compare(tmp_path, *argv: str) -> tuple[int, str]:
+    args = ["compare", str(SMALL), "--reps", "2", "--days", "2", "--out", str(tmp_path / "o")]
+    return main([*args, *argv]), str(tmp_path / "o")
+
+
+def test_an_options_file_override_error_names_the_file_and_the_option(tmp_path, capsys):
+    opts = tmp_path / "opts.toml"
+    opts.write_text('[options.big]\nset = { "ports.sea.scan.scanners.capacity" = -3 }\n')
+    code, out = _compare(tmp_path, "--options-file", str(opts))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"error: {opts} [options.big]: ports.sea.scan.scanners.capacity = -3: ")
+    assert "command line" not in err
+    assert not Path(out).exists()
+    # so is a check of a whole table that the option's override fails
+    opts.write_text('[options.late]\nset = { "ports.sea.exam.slots.day_end" = "07:00" }\n')
+    code, _ = _compare(tmp_path, "--options-file", str(opts))
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"error: {opts} [options.late]: ports.sea.exam.slots.day_end = '07:00': "
+        "day_end must be after day_start\n"
+    )
+
+
+def test_an_option_and_a_set_errors_each_name_their_own_source(tmp_path, capsys):
+    code, _ = _compare(tmp_path, "--option", "big:ports.sea.scan.scanners.capacity=-3")
+    assert code == 2
+    assert capsys.readouterr().err.startswith(
+        "error: option big: ports.sea.scan.scanners.capacity = -3: "
+    )
+    code, _ = _compare(
+        tmp_path, "--set", "ports.sea.scan.scanners.capacity=-3",
+        "--option", "big:ports.sea.exam.bays.capacity=2",
+    )
+    assert code == 2
+    assert capsys.readouterr().err.startswith(
+        "error: command line: ports.sea.scan.scanners.capacity = -3: "
+    )
+
+
 def test_a_whole_table_check_an_override_fails_names_the_override(capsys):
     code, err = check(capsys, SMALL, 'ports.sea.exam.slots.day_end="07:00"')
     assert code == 2

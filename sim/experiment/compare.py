@@ -303,9 +303,7 @@ class Comparison:
         self.on_done: OnDone | None = None
         self.executor: Executor | None = None  # where an option's replication runs (run())
         self.source = "" if isinstance(scenario, Scenario) else str(scenario)
-        self.variants = {
-            o.name: _variant(scenario, {**base_over, **o.overrides}, o.reform) for o in opts
-        }
+        self.variants = {o.name: _variant(scenario, base_over, o) for o in opts}
         self.base = self.variants[BASELINE]
         self.precision: float | None = None
         self.watched: tuple[str, ...] = DEFAULT_METRICS
@@ -641,24 +639,30 @@ def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
     return key
 
 
-def _variant(
-    scenario: str | Path | Scenario, overrides: dict[str, Any], reform: str = ""
-) -> Scenario:
-    """The scenario of one option: the overrides, then the option's reforms."""
-    from sim.scenario.loader import load_scenario
+def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Option) -> Scenario:
+    """The scenario of option ``o``: the command line's overrides and the option's, then its
+    reforms. An error an option's override causes names where the option was given."""
+    from sim.scenario.loader import ScenarioError, load_scenario
     from sim.scenario.patch import patch
 
-    if not isinstance(scenario, Scenario):
-        variant = load_scenario(scenario, overrides)
-    else:
-        variant = patch(scenario, overrides, f"<{scenario.name}>")
-    if not reform:
+    overrides = {**base_over, **o.overrides}
+    try:
+        if not isinstance(scenario, Scenario):
+            variant = load_scenario(scenario, overrides)
+        else:
+            variant = patch(scenario, overrides, f"<{scenario.name}>")
+    except ScenarioError as exc:
+        ours = o.origin or f"option {o.name}"  # (a problem is named by the path changed)
+        raise ScenarioError(
+            [(ours if p in o.overrides else f, p, v, msg) for f, p, v, msg in exc.problems]
+        ) from None
+    if not o.reform:
         return variant
     from sim.reforms.compose import apply
     from sim.reforms.reform import ReformError
 
     try:
-        return apply(variant, reform)
+        return apply(variant, o.reform)
     except ReformError as exc:
         raise OptionError(str(exc)) from None
 

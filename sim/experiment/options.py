@@ -47,6 +47,8 @@ class Option:
     description: str = ""
     parts: tuple[str, ...] = ()  # the options an ``A+B`` combination is made of
     reform: str = ""  # reforms of the library applied after the overrides (sim.reforms)
+    #: where the overrides were given, named by an error they cause (default: the option)
+    origin: str = ""
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name) or self.name.startswith((".", "+")):
@@ -141,7 +143,8 @@ def read_options_file(path: str | Path) -> list[Option]:
         overrides = spec.get("set", {})
         if not isinstance(overrides, dict):
             raise OptionError(f"{path}: options.{name}.set must be a table of dotted keys")
-        out.append(Option(name, dict(overrides), str(spec.get("description", ""))))
+        origin = f"{path} [options.{name}]"
+        out.append(Option(name, dict(overrides), str(spec.get("description", "")), origin=origin))
     return out
 
 
