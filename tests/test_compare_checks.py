@@ -249,6 +249,23 @@ def test_a_combination_of_reforms_given_by_name_applies_both():
     assert v[names[2]] == apply_reforms(v["baseline"], names[2])
 
 
+def test_a_reform_and_an_option_writing_one_field_cannot_combine():
+    """The reform would silently overwrite the option's value (and report a made-up
+    interaction); a combination whose reform and options touch other fields still runs."""
+    clear = "ports.sea_port.scan.image_review.ai_clear"
+    given = ["smart_image_review", f"ai_90:{clear}=0.9", "smart_image_review+ai_90"]
+    with pytest.raises(OptionError) as exc:
+        compare_mod.prepare(BUNDLED / "default.toml", given, overrides=SHORT)
+    assert str(exc.value) == (
+        "option 'smart_image_review+ai_90': reform smart_image_review and the option's "
+        f"changes both set {clear}; give the combination the value you want as an option "
+        "of its own"
+    )
+    fine = ["single_window", f"ai_90:{clear}=0.9", "single_window+ai_90"]
+    v = compare_mod.prepare(BUNDLED / "default.toml", fine, overrides=SHORT).variants
+    assert v["single_window+ai_90"] == apply_reforms(v["ai_90"], "single_window")
+
+
 def test_a_combination_of_a_part_that_is_neither_option_nor_reform_is_explained():
     with pytest.raises(OptionError) as exc:
         resolve_options(["a:ports.sea.review.capacity=4", "a+b"])

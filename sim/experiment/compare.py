@@ -30,7 +30,7 @@ import dataclasses
 import json
 import math
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -658,13 +658,31 @@ def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Opti
         ) from None
     if not o.reform:
         return variant
-    from sim.reforms.compose import apply
+    from sim.reforms.compose import parse
     from sim.reforms.reform import ReformError
 
     try:
-        return apply(variant, o.reform)
+        reform = parse(o.reform)
+        _no_clash(o, reform.fields(variant))
+        return reform.apply(variant)
     except ReformError as exc:
         raise OptionError(str(exc)) from None
+
+
+def _no_clash(o: Option, changed: Mapping[str, Any]) -> None:
+    """A combination of reforms and options whose changes write one field cannot say which
+    wins (the reforms would, silently): an error, as for two reforms."""
+    from sim.reforms.compose import overlaps
+
+    clash = sorted(
+        {max(k, f, key=len) for k in o.overrides for f in changed if overlaps(k, f)}
+    )
+    if clash:
+        raise OptionError(
+            f"option {o.name!r}: reform {o.reform} and the option's changes both set "
+            f"{', '.join(clash)}; give the combination the value you want as an option "
+            "of its own"
+        )
 
 
 def _after_the_run(variants: dict[str, Scenario]) -> dict[str, list[str]]:

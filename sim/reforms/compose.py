@@ -106,6 +106,11 @@ class Composite:
         return patch(scenario, self.fields(scenario), f"reform {self.text}")
 
 
+def overlaps(a: str, b: str) -> bool:
+    """Whether dotted paths ``a`` and ``b`` name one field, or one holds the other."""
+    return _overlaps(a, b)
+
+
 def _overlaps(a: str, b: str) -> bool:
     return a == b or a.startswith(b + ".") or b.startswith(a + ".")
 
