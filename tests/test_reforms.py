@@ -92,6 +92,19 @@ def test_each_reform_does_something_on_the_default(default, name):
     assert before != after
 
 
+def test_smart_image_review_never_makes_a_ports_ai_more_cautious(default):
+    """The post hub's AI already clears 90 % of images: the reform keeps that, and raises a
+    port that clears less."""
+    review = {n: p.scan.image_review for n, p in default.ports.items() if p.scan is not None}
+    assert review["post_hub"].ai_clear == 0.9 and review["sea_port"].ai_clear == 0.5
+    for clear in (0.5, 0.7):
+        after = REFORMS["smart_image_review"](clear=clear).apply(default)
+        for name, before in review.items():
+            got = after.ports[name].scan.image_review
+            assert got.ai_clear == max(before.ai_clear, clear), name
+            assert got.ai_share == max(before.ai_share, 1.0), name
+
+
 def test_the_inverse_of_joint_inspection_is_the_practice_before_2018(default):
     old = REFORMS["separate_inspection"].apply(default)
     assert old.declaration.mode == "separate" and old.inspection.mode == "separate"

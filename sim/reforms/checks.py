@@ -22,7 +22,9 @@ def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         if review is None:
             continue
         out[f"ports.{name}.scan.image_review.ai_share"] = max(review["ai_share"], s["share"])
-        out[f"ports.{name}.scan.image_review.ai_clear"] = s["clear"]
+        # a port whose AI already clears more keeps its share: the reform brings AI in, it
+        # does not make a port's review more cautious
+        out[f"ports.{name}.scan.image_review.ai_clear"] = max(review["ai_clear"], s["clear"])
     return out
 
 
@@ -82,7 +84,7 @@ REFORMS = [
         (_TIANJIN, "assumption: auc (no published AUC of image review was found)"),
         {
             "share": Param(1.0, "share of images read by AI first (never lowered)"),
-            "clear": Param(0.5, "share of AI-read images cleared"),
+            "clear": Param(0.5, "share of AI-read images cleared (never lowered)"),
             "auc": Param(0.9, "AUC of AI image review", 0.5, 0.999),
         },
     ),
