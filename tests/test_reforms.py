@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import sim
+from sim.experiment.options import OptionError, resolve_options
 from sim.reforms import REFORMS, Reform, ReformError
 from sim.reforms.compose import apply, parse
 from sim.scenario.loader import ScenarioError, default_scenario_path
@@ -133,6 +134,14 @@ def test_bad_strengths_name_the_reform_the_parameter_and_the_value():
         parse("single_window:speed=3")
     with pytest.raises(ReformError, match=r"unknown reform 'nope'"):
         parse("nope+single_window")
+    with pytest.raises(ReformError) as exc:
+        parse("singel_window")
+    assert str(exc.value) == (
+        "unknown reform 'singel_window' (did you mean 'single_window'?); "
+        "see `bordersim reforms` for the list"
+    )
+    with pytest.raises(OptionError, match=r"is not a reform \(did you mean 'single_window'"):
+        resolve_options(["singel_window"])
 
 
 def test_a_bad_field_value_names_the_reform_the_field_and_the_value(default):

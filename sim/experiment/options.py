@@ -242,11 +242,12 @@ def _missing_parts(name: str, missing: list[str]) -> str:
 def _named_reform(o: Option) -> Option:
     """A bare option name that is a reform of the library: that reform."""
     from sim.reforms import REFORMS
+    from sim.reforms.compose import near
 
     if o.name not in REFORMS:
         raise OptionError(
-            f"option {o.name!r} changes nothing and is not a reform (see `bordersim reforms`); "
-            f"give it changes as {o.name}:KEY=VALUE[,KEY=VALUE]"
+            f"option {o.name!r} changes nothing and is not a reform{near(o.name)}; see "
+            f"`bordersim reforms`, or give it changes as {o.name}:KEY=VALUE[,KEY=VALUE]"
         )
     return reform_option(o.name, o.description)
 

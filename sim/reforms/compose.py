@@ -10,6 +10,7 @@ scenario's ``timeline``: it switches on at that time inside the run.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,7 +65,10 @@ def parse_one(text: str) -> tuple[Reform, str | None]:
     name, _, params = body.partition(":")
     reform = catalogue().get(name.strip())
     if reform is None:
-        raise ReformError(f"unknown reform {name.strip()!r}; see `bordersim reforms` for the list")
+        raise ReformError(
+            f"unknown reform {name.strip()!r}{near(name.strip())}; "
+            "see `bordersim reforms` for the list"
+        )
     values: dict[str, Any] = {}
     for item in filter(None, (p.strip() for p in split_top(params, ","))):
         key, eq, raw = item.partition("=")
@@ -104,6 +108,12 @@ class Composite:
 
     def apply(self, scenario: Scenario) -> Scenario:
         return patch(scenario, self.fields(scenario), f"reform {self.text}")
+
+
+def near(name: str) -> str:
+    """" (did you mean 'X'?)" for a misspelt reform name, or ""."""
+    close = difflib.get_close_matches(name, sorted(catalogue()), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def overlaps(a: str, b: str) -> bool:
