@@ -46,8 +46,11 @@ def _values(text: str) -> tuple[str, list[Any]]:
         raise argparse.ArgumentTypeError(f"expected KEY=v1,v2,..., e.g. days=7,14; got {text!r}")
     try:
         values = tomllib.loads(f"v = [{raw}]")["v"]
-    except tomllib.TOMLDecodeError:
-        values = [v.strip() for v in raw.split(",")]
+    except tomllib.TOMLDecodeError:  # bare words among them: each value read on its own
+        from sim.experiment.options import read_value
+        from sim.reforms.compose import split_top
+
+        values = [read_value(v) if v.strip() else "" for v in split_top(raw, ",")]
     if not values or any(v == "" for v in values):
         raise argparse.ArgumentTypeError(f"an empty value in {text!r}")
     return key, list(values)

@@ -48,6 +48,16 @@ def test_sweep_param_errors_name_the_command_line(tmp_path, capsys):
     assert str(SMALL) not in err
 
 
+def test_a_sweep_value_error_quotes_the_bad_value_not_a_good_one(tmp_path, capsys):
+    code = main(
+        ["sweep", str(SMALL), "--param", "ports.sea.scan.scanners.capacity=3,three",
+         "--reps", "1", "--out", str(tmp_path / "out")]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "capacity = 'three': " in err and "= '3'" not in err
+
+
 def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
     code, err = check(capsys, DEFAULT, "ports.nowhere.scan.scanners.capacity=2")
     assert code == 2
