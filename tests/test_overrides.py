@@ -58,6 +58,14 @@ def test_a_sweep_value_error_quotes_the_bad_value_not_a_good_one(tmp_path, capsy
     assert "capacity = 'three': " in err and "= '3'" not in err
 
 
+def test_an_option_setting_one_key_twice_is_an_error(tmp_path, capsys):
+    code, _ = _compare(tmp_path, "--option", "x:days=3,days=4")
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "error: --option 'x:days=3,days=4': days is set twice; give it one value\n"
+    )
+
+
 def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
     code, err = check(capsys, DEFAULT, "ports.nowhere.scan.scanners.capacity=2")
     assert code == 2

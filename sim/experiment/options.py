@@ -107,6 +107,8 @@ def parse_option(text: str) -> Option:
                     f"--option {text!r}: expected NAME:KEY=VALUE[,KEY=VALUE], e.g. "
                     "more_scanners:ports.sea_port.scan.scanners.capacity=4"
                 )
+            if key in overrides:
+                raise OptionError(f"--option {text!r}: {key} is set twice; give it one value")
             overrides[key] = read_value(raw)
     return Option(name, overrides)
 
