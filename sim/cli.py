@@ -359,6 +359,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     currency = scenario.costs.currency if scenario.costs is not None else None
     console.print(_table(summary, len(per_rep), currency))
     _print_warnings(console, warnings)
+    _print_too_short(console, scenario.warmup_days, scenario.days)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
 
@@ -430,6 +431,15 @@ def _replicate_with_progress(
             executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
         )
+
+
+def _print_too_short(console: Any, warmup_days: float, days: float) -> None:
+    """A run too short for the rising-wait check says so: its silence is not 'settled'."""
+    from sim.model.stability import too_short
+
+    short = too_short(warmup_days, days)
+    if short is not None:
+        console.print(f"[bold yellow]note[/]: {short}.", soft_wrap=True, highlight=False)
 
 
 def _print_warnings(console: Any, warnings: dict[str, list[str]]) -> None:

@@ -210,6 +210,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
     from rich.console import Console
 
     from sim.experiment.store import dump_json
+    from sim.model.stability import too_short
 
     lost = _failed_options(res)
     for f in res.failures:
@@ -240,6 +241,9 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
     for name in res.names:
         for w in res.warnings.get(name, []):
             console.print(f"[yellow]warning ({name}, unstable):[/] {w}", highlight=False)
+    short = too_short(float(res.meta.get("warmup_days") or 0), float(res.meta["days"]))
+    if short is not None:
+        console.print(f"[yellow]note:[/] {short}.", highlight=False, soft_wrap=True)
     console.print(table(res, TABLE_METRICS + touched_ports(res)))
     if not res.interactions.empty:
         console.print(interaction_table(res))

@@ -83,3 +83,27 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
 def test_no_warning_on_the_default_scenario():
     r = sim.simulate(sim.load_scenario(sim.default_scenario_path()), 1)
     assert r.warnings == []
+
+
+def test_too_short_counts_whole_weeks_of_the_runs_calendar():
+    from sim.model.stability import too_short
+
+    assert too_short(7, 21) is None  # weeks 2, 3, 4 observed whole
+    assert too_short(7, 20) is not None
+    assert too_short(3, 21) is not None  # days 3-24: only weeks 2 and 3 whole
+    assert "holds" not in (too_short(0, 14) or "") and "2 whole week(s)" in (too_short(0, 14) or "")
+
+
+def test_a_short_run_and_comparison_say_only_overload_was_checked(tmp_path, capsys):
+    from sim.cli import main
+
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    assert main(["run", small, "--reps", "1", "--out", str(tmp_path / "r")]) == 0
+    assert "only overload was checked" in capsys.readouterr().out
+    argv = ["compare", small, "--reps", "2", "--no-report", "--out", str(tmp_path / "c"),
+            "--option", "x:ports.sea.scan.scanners.capacity=4"]  # fmt: skip
+    assert main(argv) == 0
+    assert "only overload was checked" in capsys.readouterr().out
+    long = ["run", small, "--reps", "1", "--days", "21", "--out", str(tmp_path / "l")]
+    assert main(long) == 0
+    assert "only overload was checked" not in capsys.readouterr().out

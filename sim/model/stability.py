@@ -28,6 +28,25 @@ TREND = 0.6  # Kendall's S as a share of all pairs of weeks
 MIN_WEEKS = 3  # whole weeks observed before a rising wait can be told from noise
 
 
+def observed_weeks(warmup_days: float, days: float) -> int:
+    """The whole weeks (of the run's calendar) that fall in the observed period."""
+    return max(math.floor((warmup_days + days) / 7) - math.ceil(warmup_days / 7), 0)
+
+
+def too_short(warmup_days: float, days: float) -> str | None:
+    """Why no warning does not mean settled, when too few whole weeks are observed for the
+    rising-wait check; else None."""
+    weeks = observed_weeks(warmup_days, days)
+    if weeks >= MIN_WEEKS:
+        return None
+    return (
+        f"{days:g} observed day(s) hold {weeks} whole week(s): too few to see whether a queue "
+        f"keeps rising (that check needs {MIN_WEEKS}), so only overload was checked. Observe "
+        f"{MIN_WEEKS} whole weeks or more (--days {7 * MIN_WEEKS} after a warm-up of whole "
+        "weeks) before reading these figures as steady-state"
+    )
+
+
 def rising(weekly: list[float]) -> bool:
     """Do these weekly mean waits keep rising (see the module's rule)?"""
     n = len(weekly)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.model.stability import MIN_WEEKS
+from sim.model.stability import too_short
 from sim.report import plots, sections
 
 if TYPE_CHECKING:
@@ -228,16 +228,10 @@ def _stability(res: CompareResult) -> str:
 def _no_warning(warmup: float, days: float) -> str:
     """What no warning means: settled queues, or (fewer than three whole weeks observed,
     the rising-wait check's minimum) only that no lane was overloaded."""
-    weeks = math.floor((warmup + days) / 7) - math.ceil(warmup / 7)
-    if weeks >= MIN_WEEKS:
+    short = too_short(warmup, days)
+    if short is None:
         return "<p>No option warned: every lane settled in every replication.</p>"
-    return (
-        f"<p class='warn'>No option warned, but {days:g} observed day(s) hold {max(weeks, 0)} "
-        f"whole week(s): too few to see whether a queue keeps rising (that check needs "
-        f"{MIN_WEEKS}), so only overload was checked. Observe {MIN_WEEKS} whole weeks or more "
-        f"(--days {7 * MIN_WEEKS} after a warm-up of whole weeks) before reading these figures "
-        "as steady-state.</p>"
-    )
+    return f"<p class='warn'>No option warned, but {short}.</p>"
 
 
 def _failures(res: CompareResult) -> str:
