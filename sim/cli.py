@@ -247,7 +247,21 @@ def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
         raise UsageError(f"scenario file not found: {path}")
     elif path.is_dir():
         raise UsageError(f"{path} is a folder, not a scenario file")
-    return load_scenario(path, overrides)
+    scenario = load_scenario(path, overrides)
+    _note_displaced(path, overrides)
+    return scenario
+
+
+def _note_displaced(path: Path, overrides: dict[str, Any]) -> None:
+    """On stderr: what a --set replaces by setting a rival (a lane's schedule, say)."""
+    from sim.scenario.patch import RIVALS, displaced, scenario_data
+
+    if not any(k.rpartition(".")[2] in RIVALS for k in overrides):
+        return
+    from sim.scenario.loader import load_scenario
+
+    for note in displaced(scenario_data(load_scenario(path)), overrides):
+        print(f"note: {note}", file=sys.stderr)
 
 
 def _now() -> dt.datetime:

@@ -189,7 +189,18 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any]) -> Comparison:
     except (OptionError, MetricError) as exc:
         raise UsageError(str(exc)) from None
     _note_added(plan, {o.name for o in options})
+    _note_displaced(plan)
     return plan
+
+
+def _note_displaced(plan: Comparison) -> None:
+    """On stderr: what an option replaces by setting a rival (a lane's schedule, say)."""
+    from sim.scenario.patch import displaced, scenario_data
+
+    base = scenario_data(plan.base)
+    for o in plan.opts:
+        for note in displaced(base, o.overrides) if o.overrides else []:
+            print(f"note ({o.name}): {note}", file=sys.stderr)
 
 
 def _note_added(plan: Comparison, given: set[str]) -> None:

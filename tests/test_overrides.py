@@ -269,3 +269,19 @@ def test_an_override_that_creates_a_section_is_blamed_even_when_the_file_is_bad(
     assert code == 2
     assert "command line: ports.sea.release.gate.service: required, but missing" in err
     assert "scenario.toml: ports.sea.quarantine.sample_share = 1.3" in err
+
+
+def test_setting_a_capacity_over_a_schedule_says_what_it_replaces(tmp_path, capsys):
+    """"3 scanners" over a day-shaped schedule means 3 round the clock: said, not silent."""
+    code, err = check(capsys, SMALL, "ports.sea.scan.scanners.capacity=3")
+    assert code == 0
+    assert err == (
+        "note: ports.sea.scan.scanners.capacity = 3 replaces ports.sea.scan.scanners.schedule "
+        "(24 hourly values from 1 to 2); set ports.sea.scan.scanners.schedule instead to keep "
+        "its shape\n"
+    )
+    code, err = check(capsys, SMALL, "ports.sea.review.capacity=4")  # (no rival set: quiet)
+    assert code == 0 and err == ""
+    code, _ = _compare(tmp_path, "--option", "x:ports.sea.scan.scanners.capacity=3")
+    assert code == 0
+    assert "note (x): ports.sea.scan.scanners.capacity = 3 replaces" in capsys.readouterr().err

@@ -61,6 +61,31 @@ def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
         node[keys[-1]] = copy.deepcopy(value)
 
 
+def displaced(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
+    """What ``changes`` replace in ``data`` by setting a rival (:data:`RIVALS`): a note per
+    rival dropped, so that "8 teams" is not read as "8 teams in the same hours"."""
+    notes = []
+    for dotted, value in changes.items():
+        head, _, key = dotted.rpartition(".")
+        for rival in RIVALS.get(key, ()):
+            there = f"{head}.{rival}" if head else rival
+            old = get_path(data, there)
+            if old is None or there in changes:
+                continue
+            notes.append(
+                f"{dotted} = {value!r} replaces {there} ({_brief(old)}); "
+                f"set {there} instead to keep its shape"
+            )
+    return notes
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, list) and value and all(isinstance(v, int | float) for v in value):
+        return f"{len(value)} hourly values from {min(value):g} to {max(value):g}"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def get_path(data: Mapping[str, Any], dotted: str, default: Any = None) -> Any:
     """The value at ``dotted`` in nested ``data`` (``default`` when it is not there)."""
     node: Any = data
