@@ -245,10 +245,13 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
     console.print(header(res), highlight=False)
+    idle = res.meta.get("nothing_to_act_on", [])
     for name in res.meta.get("unchanged", []):
+        why = ("the scenario has none of the parts it acts on" if name in idle
+               else "it is already in effect there")
         console.print(f"[yellow]note ({name}):[/] it changes nothing in scenario "
-                      f"{res.meta['scenario']!r} (already in effect there): its figures are the "
-                      "baseline's", highlight=False)
+                      f"{res.meta['scenario']!r}: {why}; its figures are the baseline's",
+                      highlight=False)
     for name in res.names:
         for w in res.warnings.get(name, []):
             console.print(f"[yellow]warning ({name}, unstable):[/] {w}", highlight=False)

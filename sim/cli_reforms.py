@@ -87,6 +87,11 @@ def _show(args: argparse.Namespace) -> int:
         if old == get_path(new, dotted):  # (compared as validated: "0 h" and 0.0 alike)
             note, same = "  (already so: no change)", same + 1
         print(f"  {dotted}: {_short(old)} -> {_short(value)}{note}")
+    if not changes:
+        print(
+            f"  (none: scenario {scenario.name!r} has none of the parts this reform acts on, "
+            "so it changes nothing there)"
+        )
     if changes and same == len(changes):
         print(
             f"this reform changes no field of scenario {scenario.name!r}: it is already in "

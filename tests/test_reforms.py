@@ -431,3 +431,19 @@ def test_a_combination_of_bare_reform_names_is_those_reforms_together():
     assert combo.parts == ("single_window", "advance_declaration")
     assert combo.reform == reform_option("single_window+advance_declaration").reform
     assert opts["single_window"].reform == "single_window"
+
+
+def test_a_reform_with_nothing_to_act_on_says_so(tmp_path, capsys):
+    """ecommerce_surge acts on post hubs; the Beilun scenario has none. The note must not
+    claim the reform is already in effect there."""
+    from sim.cli import main
+
+    beilun = str(default_scenario_path().parent / "beilun-border.toml")
+    assert main(["reforms", "ecommerce_surge", beilun]) == 0
+    assert "has none of the parts this reform acts on" in capsys.readouterr().out
+    argv = ["compare", beilun, "--reforms", "ecommerce_surge", "single_window", "--reps", "2",
+            "--days", "2", "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "note (ecommerce_surge):" in out and "has none of the parts it acts on" in out
+    assert "note (single_window)" not in out

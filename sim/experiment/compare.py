@@ -377,6 +377,12 @@ class Comparison:
                 for o in self.opts
                 if o.name != BASELINE and scenario_hash(self.variants[o.name]) == base_hash
             ],
+            # of those, reforms that find nothing to act on (the scenario lacks its parts)
+            "nothing_to_act_on": [
+                o.name
+                for o in self.opts
+                if o.reform and not o.overrides and not _acts_on(o.reform, self.base)
+            ],
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
             "command": command,
@@ -667,6 +673,13 @@ def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Opti
         return reform.apply(variant)
     except ReformError as exc:
         raise OptionError(str(exc)) from None
+
+
+def _acts_on(reform: str, scenario: Scenario) -> bool:
+    """Whether the reforms written in ``reform`` find any field of ``scenario`` to change."""
+    from sim.reforms.compose import parse
+
+    return bool(parse(reform).fields(scenario))
 
 
 def _no_clash(o: Option, changed: Mapping[str, Any]) -> None:
