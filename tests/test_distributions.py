@@ -141,6 +141,7 @@ def test_bad_parameters(spec, words):
         ),
         ({"dist": "uniform", "low": "2 h", "high": "30 min"}, "low='2 h', high='30 min'"),
         ({"dist": "lognormal", "mean": "0 min", "cv": 0.5}, "got '0 min'"),
+        ({"dist": "empirical", "values": [1, -2], "unit": "min"}, "value 2 is -2 min;"),
     ],
 )
 def test_a_bad_duration_is_quoted_as_written_not_in_hours(spec, quoted):

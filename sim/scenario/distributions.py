@@ -264,9 +264,20 @@ class Empirical(_Dist):
         for i, v in enumerate(self.values):
             if not (math.isfinite(v) and 0 <= v <= self._cap):
                 raise ValueError(
-                    f"empirical value {i + 1} is {v!r}; each must be finite, >= 0 and "
+                    f"empirical value {i + 1} is {self._written_value(written, i, v)}; each "
+                    f"must be finite, >= 0 and "
                     f"<= {self._cap:g}{' h' if self._cap == limits.MAX_DURATION_H else ''}"
                 )
+
+    def _written_value(self, written: dict[str, Any], i: int, v: float) -> str:
+        """Value ``i`` as written (``-2`` with its unit, not its hours); a CSV's as read."""
+        values = written.get("values")
+        if not isinstance(values, list) or i >= len(values):
+            return repr(v) if self.unit is None else f"{v!r} h"
+        value, unit = values[i], written.get("unit")
+        if isinstance(value, str):
+            return repr(value)
+        return f"{value:g}" + (f" {unit}" if unit else "")
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         vals = np.asarray(self.values, dtype=float)
@@ -358,6 +369,7 @@ def _convert(
     def convert(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> _Dist:
         d: _Dist = handler(_shorthand(value))
         update: dict[str, Any] = {}
+        written_values: dict[str, Any] = {}
         for name in d._quantities():
             try:
                 update[name] = _quantity(getattr(d, name), kind, cap)
@@ -369,6 +381,7 @@ def _convert(
             if d.values is not None and len(d.values) > limits.MAX_OBSERVATIONS:
                 raise ValueError(f"empirical: at most {limits.MAX_OBSERVATIONS:,} values")
             raw = d.values if d.values is not None else _read_csv(d, info)
+            written_values = {"values": list(raw), "unit": d.unit}  # (quoted by _check)
             if d.unit is not None:
                 if kind != "duration":
                     raise ValueError("'unit' is only for durations")
@@ -387,7 +400,8 @@ def _convert(
                 update["values"] = [_quantity(v, kind, cap) for v in raw]
         out = d.model_copy(update=update)
         out._cap = cap
-        out._check({name: getattr(d, name) for name in d._quantities()})
+        written = {name: getattr(d, name) for name in d._quantities()}
+        out._check(written | written_values)
         return out
 
     return convert
