@@ -182,3 +182,22 @@ def test_burden_is_the_share_of_compliant_goods_inspected():
     assert r.metrics()["burden_share"] == pytest.approx(inspected.mean())
     daily = r.enforcement_daily
     assert daily.declarations.sum() == len(log) and len(daily) == 7
+
+
+def test_the_truth_is_kept_apart_by_direction_and_agrees_with_the_log():
+    """Imports and exports apart: each (port, direction, truth) row counts the cohort's
+    declarations of the log, and the direction rates recombine to the overall rate."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 7, "warmup_days": 0})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort]
+    table = r.enforcement.set_index(["port", "direction", "truth"])["declarations"]
+    counted = log.groupby(["port", "direction", "illicit"], observed=True).size()
+    counted.index.names = table.index.names
+    assert set(table.index.get_level_values("direction")) == {"import", "export"}
+    assert table.sort_index().to_dict() == counted[counted > 0].sort_index().to_dict()
+    m, e = r.metrics(), r.enforcement[r.enforcement.truth != "compliant"]
+    by = e.groupby("direction")[["declarations", "detected"]].sum()
+    for d in ("import", "export"):
+        assert m[f"detection_rate_{d}"] == by.detected[d] / by.declarations[d]
+    assert m["detection_rate"] == pytest.approx(by.detected.sum() / by.declarations.sum())
+    assert m["detection_rate_export"] != m["detection_rate_import"]

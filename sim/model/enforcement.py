@@ -36,7 +36,9 @@ from sim.model.finders import (
     finders,
 )
 from sim.model.milestones import RELEASED
-from sim.scenario.base import ILLICIT, TRADER_CLASSES
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+
+_D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and exports apart
 
 
 class EnforcementTally:
@@ -44,7 +46,7 @@ class EnforcementTally:
 
     def __init__(self, ports: list[str], days: int, warmup: float):
         self.ports, self.warmup = ports, warmup
-        shape = (len(ports), len(TRUTH))
+        shape = (len(ports) * _D, len(TRUTH))
         self.n = np.zeros(shape, np.int64)
         self.value = np.zeros(shape)
         self.detected = np.zeros(shape, np.int64)  # before release
@@ -65,6 +67,7 @@ class EnforcementTally:
     def fold(
         self,
         port: np.ndarray,
+        direction: np.ndarray,
         outcome: np.ndarray,
         checks: np.ndarray,
         trader_class: np.ndarray,
@@ -89,7 +92,7 @@ class EnforcementTally:
                 int(recalled.sum()),
                 int((recalled & ((after & RECOVERED) == 0)).sum()),
             )
-        self._truth(port, code, true_value, before, audit, outcome)
+        self._truth(port * _D + direction, code, true_value, before, audit, outcome)
         for i, name in enumerate(FINDERS):
             first = (
                 found[name] & ~np.any([found[f] for f in FINDERS[:i]], axis=0) if i else found[name]
@@ -101,7 +104,7 @@ class EnforcementTally:
 
     def _truth(
         self,
-        port: np.ndarray,
+        route: np.ndarray,
         code: np.ndarray,
         true_value: np.ndarray,
         before: np.ndarray,
@@ -109,8 +112,8 @@ class EnforcementTally:
         outcome: np.ndarray,
     ) -> None:
         k = len(TRUTH)
-        cell = port * k + code
-        size = len(self.ports) * k
+        cell = route * k + code  # (route: the row of a port and direction)
+        size = len(self.ports) * _D * k
 
         def add(into: np.ndarray, rows: np.ndarray, weights: np.ndarray | None = None) -> None:
             w = None if weights is None else weights[rows]
@@ -183,16 +186,18 @@ class EnforcementTally:
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:
-        """Per port (route) and truth code: declarations, true value, detected before and
-        after release, value seized."""
+        """Per port (route), direction and truth code: declarations, true value, detected
+        before and after release, value seized."""
         rows = []
-        for p, port in enumerate(self.ports):
+        routes = [(port, d) for port in self.ports for d in DIRECTIONS]
+        for p, (port, direction) in enumerate(routes):
             for k, kind in enumerate(TRUTH):
                 if self.n[p, k] == 0:
                     continue
                 rows.append(
                     {
                         "port": port,
+                        "direction": direction,
                         "truth": kind,
                         "declarations": int(self.n[p, k]),
                         "value": float(self.value[p, k]),
@@ -243,8 +248,13 @@ class EnforcementTally:
         for i, name in enumerate(FINDERS):
             out[f"detection_rate_by_{name}"] = _ratio(self.found_by[i, 1:].sum(), n)
         for p, port in enumerate(self.ports):
+            rows = slice(p * _D, (p + 1) * _D)
             out[f"detection_rate_port_{port}"] = _ratio(
-                self.detected[p, 1:].sum(), self.n[p, 1:].sum()
+                self.detected[rows, 1:].sum(), self.n[rows, 1:].sum()
+            )
+        for d, direction in enumerate(DIRECTIONS):
+            out[f"detection_rate_{direction}"] = _ratio(
+                self.detected[d::_D, 1:].sum(), self.n[d::_D, 1:].sum()
             )
 
     def _customs_view(self, out: dict[str, float]) -> None:

@@ -215,6 +215,7 @@ class Recorder:
         arrived = a[:, _SMS + M["arrived"]]
         self.enforcement.fold(
             a[:, _S["port"]].astype(int),
+            a[:, _S["direction"]].astype(int),
             outcome,
             a[:, _S["checks"]].astype(int),
             a[:, _S["trader_class"]].astype(int),

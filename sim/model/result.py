@@ -68,7 +68,8 @@ class RunResult:
     #: with a scenario's [costs]: the agency's fixed cost items by port over the window
     agency: pd.DataFrame | None = None
     cost_metrics: dict[str, float] = field(default_factory=dict)
-    #: the hidden truth and what was detected, per port and truth code (sim.model.enforcement)
+    #: the hidden truth and what was detected, per port, direction and truth code
+    #: (sim.model.enforcement)
     enforcement: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: per observed day: declarations, illicit, detected, inspected (deterrence shows here)
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
