@@ -288,11 +288,9 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
 
 
 def _fmt(x: float | None) -> str:
-    if x is None:
-        return "–"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.3f}" if abs(x) < 10 else f"{x:.2f}"
+    from sim.cli_compare import unsigned_zero
+
+    return "–" if x is None else unsigned_zero(x)
 
 
 def _table(
@@ -308,10 +306,14 @@ def _table(
         for n in (m, f"{m}_import", f"{m}_export")
         if n in summary and (n == m or "clearance" in m or "within" in m)
     ]
+    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
+    from sim.experiment.metric_names import note, smuggling_rows
+
+    at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
+    names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
     names += [m for m in summary if m.startswith("utilisation_")]
-    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
 
     table = Table(
         title=f"Key metrics: mean and 95 % CI over {reps} replication(s)",
@@ -324,7 +326,7 @@ def _table(
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
         unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
-        rows.append((m, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
+        rows.append((m + note(m), unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)
     table.add_column("metric", overflow="fold")
@@ -370,8 +372,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
-    currency = scenario.costs.currency if scenario.costs is not None else None
-    console.print(_table(summary, len(per_rep), currency))
+    from sim.scenario.costs import currency_of
+
+    console.print(_table(summary, len(per_rep), currency_of(scenario.costs)))
     _print_warnings(console, warnings)
     _print_too_short(console, scenario.warmup_days, scenario.days)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)

@@ -258,9 +258,10 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
     short = too_short(float(res.meta.get("warmup_days") or 0), float(res.meta["days"]))
     if short is not None:
         console.print(f"[yellow]note:[/] {short}.", highlight=False, soft_wrap=True)
-    console.print(table(res, TABLE_METRICS + touched_ports(res)))
+    rows = table_rows(res)
+    console.print(table(res, rows))
     if not res.interactions.empty:
-        console.print(interaction_table(res))
+        console.print(interaction_table(res, rows))
     console.file.flush()
     _precision_warnings(res)  # (last, where they are seen)
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
@@ -298,13 +299,36 @@ def header(res: CompareResult) -> str:
 def _fmt(x: float) -> str:
     if math.isnan(x):
         return "–"
+    return unsigned_zero(x)
+
+
+def unsigned_zero(x: float) -> str:
+    """A finite number as tables show it (3 decimals below 10, 2 below 1000, then whole
+    with thousands separated), a rounded zero without its sign ("0.000", not "-0.000")."""
     if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.3f}" if abs(x) < 10 else f"{x:.2f}"
+        text = f"{x:,.0f}"
+    else:
+        text = f"{x:.3f}" if abs(x) < 10 else f"{x:.2f}"
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
 def _ci(low: float, high: float) -> str:
     return "–" if math.isnan(low) or math.isnan(high) else f"{_fmt(low)} to {_fmt(high)}"
+
+
+def table_rows(res: CompareResult) -> tuple[str, ...]:
+    """The table's rows: :data:`TABLE_METRICS`, each pooled clearance row followed by its
+    imports' and exports', the smuggling rows after ``value_slipped`` (with smuggling in the
+    scenario) and the rows of the ports options touch; rows the comparison lacks are skipped."""
+    from sim.experiment.metric_names import smuggling_rows, with_directions
+
+    names = set(res.summary["metric"]) if "metric" in res.summary else set()
+    out: list[str] = []
+    for m in with_directions(TABLE_METRICS, names):
+        out.append(m)
+        if m == "value_slipped":
+            out += smuggling_rows(names)
+    return tuple(dict.fromkeys(out + [*smuggling_rows(names), *touched_ports(res)]))
 
 
 def touched_ports(res: CompareResult) -> tuple[str, ...]:
@@ -329,6 +353,7 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
     from rich.table import Table
 
     from sim.experiment.compare import shown_unit
+    from sim.experiment.metric_names import note
 
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
               caption="* significant at 5 % after Holm's correction for the number of options; "
@@ -345,7 +370,7 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
         if unit is None:
             continue
         unit = shown_unit(str(unit), res.meta.get("currency"))  # (the scenario's own: USD)
-        t.add_row(f"[bold]{metric}[/] ({unit})")
+        t.add_row(f"[bold]{metric}[/] ({unit}){note(metric)}")
         for name in res.names:
             a = s.get((metric, name))
             if a is None:

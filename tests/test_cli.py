@@ -351,9 +351,12 @@ def test_the_run_table_shows_the_three_outcomes_time_enforcement_and_cost():
     )
     console = Console(width=200, record=True)
     console.print(_table({m: dict(one) for m in names}, 2))
-    rows = {line.split("│")[1].strip() for line in console.export_text().splitlines()
-            if line.startswith("│")}
+    text = console.export_text()
+    rows = {line.split("│")[1].strip().split(",")[0]
+            for line in text.splitlines() if line.startswith("│")}
     assert set(names) <= rows
+    # value slipped counts declared goods at the ports only, and says so
+    assert "value_slipped, at the ports only" in text
 
 
 def test_the_run_table_never_cuts_a_number_or_a_unit_in_80_columns():

@@ -489,7 +489,7 @@ def test_the_table_shows_money_in_the_scenarios_currency():
     from sim.cli_compare import table
 
     res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
-    assert res.meta["currency"] is None  # (small.toml is not costed)
+    assert res.meta["currency"] == "USD"  # (small.toml is not costed: the [costs] default)
     res.meta["currency"] = "CNY"
     console = Console(width=140, record=True, file=io.StringIO())
     console.print(table(res))
@@ -566,3 +566,43 @@ def test_compare_takes_the_executor_options_of_run():
         ["compare", "--option", MORE_REVIEW, "--executor", "processes", "--workers", "2"]
     )
     assert _executor(args).name == "processes" and args.workers == 2
+
+
+def test_an_option_on_every_port_still_shows_imports_and_exports_apart():
+    """Results are never pooled alone: each pooled clearance row is followed by its imports'
+    and exports' (pooled over ports), even when no port's rows are added."""
+    from rich.console import Console
+
+    from sim.cli_compare import table, table_rows, touched_ports
+
+    res = compare(SMALL, ["single_window"], reps=1, overrides=SHORT)
+    assert touched_ports(res) == ()
+    rows = table_rows(res)
+    for m in ("clearance_h_mean", "released_within_24h", "overall_clearance_h_mean",
+              "exited_within_24h"):
+        at = rows.index(m)
+        assert rows[at + 1:at + 3] == (f"{m}_import", f"{m}_export")
+    assert "clearance_h_median_import" not in rows  # (mostly 0 h: kept to the CSVs)
+    console = Console(width=160, record=True, file=io.StringIO())
+    console.print(table(res, rows))
+    assert "released_within_24h_export (share (0-1))" in console.export_text()
+
+
+def test_compare_writes_its_csvs_with_the_scenarios_currency(tmp_path):
+    res = compare(SMALL, [MORE_REVIEW], reps=1, overrides=SHORT, out=tmp_path / "c")
+    assert (res.summary["unit"] == "currency, observed days").any()  # (raw in memory)
+    for name in ("summary", "differences"):
+        units = set(pd.read_csv(tmp_path / "c" / f"{name}.csv")["unit"])
+        assert "USD, observed days" in units
+        assert not [u for u in units if "currency" in u]
+
+
+@pytest.mark.parametrize("x", [-0.0, -0.0004, -1e-12, -0.000499])
+def test_a_difference_that_rounds_to_zero_has_no_sign(x):
+    from sim.cli import _fmt as run_fmt
+    from sim.cli_compare import _fmt
+    from sim.report.html import _fmt as html_fmt
+
+    assert _fmt(x) == run_fmt(x) == html_fmt(x) == "0.000"
+    assert _fmt(-0.0006) == html_fmt(-0.0006) == "-0.001"
+    assert _fmt(-1234.4) == "-1,234" and _fmt(-12.3) == "-12.30"

@@ -294,3 +294,64 @@ def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "smuggling.groups.ring.routes" in err and "'ferry'" in err and "river" in err
+
+
+def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp_path):
+    """More patrol on the river: its table and report.html show the attempts, those deterred
+    and interdicted, the value slipped outside and attempts by route; value_slipped (declared
+    goods at the ports only) says so, and money is in the scenario's currency (USD)."""
+    import io
+
+    from rich.console import Console
+
+    from sim.cli_compare import table, table_rows
+    from sim.experiment.compare import compare
+
+    short = {"days": 2, "warmup_days": 1, "drain_days": 3}
+    res = compare(scenario(tmp_path), ["river6:smuggling.routes.river.patrol.staff=6"],
+                  reps=2, overrides=short, out=tmp_path / "c")
+    rows = table_rows(res)
+    smuggling = ("smuggling_attempts", "attempts_deterred", "smuggling_interdicted",
+                 "smuggling_value_slipped", "smuggling_attempts_route_boats",
+                 "smuggling_attempts_route_river", "smuggling_attempts_route_sea")
+    at = rows.index("value_slipped") + 1
+    assert rows[at:at + len(smuggling)] == smuggling
+    console = Console(width=160, record=True, file=io.StringIO())
+    console.print(table(res, rows))
+    text = console.export_text()
+    assert "value_slipped (USD, observed days), at the ports only" in text
+    assert "smuggling_value_slipped (USD, observed days)" in text
+    assert "smuggling_interdicted (attempts)" in text
+    html = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
+    assert "<h2>Smuggling</h2>" in html
+    for name in smuggling:
+        assert f'data-metric="{name}" data-option="river6"' in html
+    assert "value_slipped (USD, observed days), at the ports only" in html
+    summary = (tmp_path / "c" / "summary.csv").read_text(encoding="utf-8")
+    assert "currency" not in summary and '"USD, observed days"' in summary
+
+
+def test_a_runs_table_shows_smuggling_beside_value_slipped(tmp_path, capsys):
+    out = tmp_path / "r"
+    scenario(tmp_path)  # (written to smuggling.toml)
+    argv = ["run", str(tmp_path / "smuggling.toml"), "--days", "2", "--set", "warmup_days=1",
+            "--set", "drain_days=3", "--reps", "2", "--out", str(out)]
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    order = ["value_slipped,", "smuggling_attempts ", "attempts_deterred ",
+             "smuggling_interdicted ", "smuggling_value_slipped ", "smuggling_attempts_route_"]
+    at = [text.index(f"│ {name}") for name in order]
+    assert at == sorted(at)
+    assert "smuggling_attempts_route_river" in text
+    assert "USD, observed days" in text and "currency" not in text
+
+
+def test_a_comparison_without_smuggling_has_no_smuggling_rows_or_section(tmp_path):
+    from sim.cli_compare import table_rows
+    from sim.experiment.compare import compare
+
+    short = {"days": 2, "warmup_days": 1, "drain_days": 3}
+    res = compare(SMALL, ["review4:ports.sea.review.capacity=4"], reps=1, overrides=short,
+                  out=tmp_path / "c")
+    assert not [r for r in table_rows(res) if "smuggling" in r or "attempts" in r]
+    assert "<h2>Smuggling</h2>" not in (tmp_path / "c" / "report.html").read_text()

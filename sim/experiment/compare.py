@@ -53,6 +53,7 @@ from sim.experiment.store import (
 )
 from sim.model.result import RunResult
 from sim.model.run import simulate
+from sim.scenario.costs import currency_of
 from sim.scenario.schema import Scenario
 from sim.version import __version__
 
@@ -96,11 +97,24 @@ def metric_unit(name: str) -> str:
         return _money_unit(name)
     if name.startswith("queue_mean_"):
         return "consignments waiting"
+    if name.startswith(_ATTEMPT_COUNTS):
+        return "attempts"
     return "consignments"
 
 
+#: counts of smuggling attempts (a load run past the ports or through them undeclared)
+_ATTEMPT_COUNTS = (
+    "smuggling_attempts",
+    "attempts_deterred",
+    "smuggling_interdicted",
+    "smuggling_caught_at_ports",
+    "smuggling_slipped",
+    "smuggling_unresolved",
+)
+
+
 #: money metrics summed over the observed days (the rest are per year or per unit)
-_OBSERVED_TOTALS = ("value_seized", "value_slipped")
+_OBSERVED_TOTALS = ("value_seized", "value_slipped", "smuggling_value_")
 #: money metrics scaled to a year (see sim.model.costbook)
 _PER_YEAR = ("revenue_evaded", "harm_slipped")
 
@@ -358,7 +372,7 @@ class Comparison:
             "version": __version__,
             "scenario": base.name,
             "scenario_hash": base_hash,
-            "currency": base.costs.currency if base.costs is not None else None,
+            "currency": currency_of(base.costs),
             "days": base.days,
             "warmup_days": base.warmup_days,
             "drain_days": base.drain_days,
@@ -806,6 +820,15 @@ def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
     return _finish_table(frames, difference=True)
 
 
+def _in_currency(table: pd.DataFrame, currency: str | None) -> pd.DataFrame:
+    """A copy of ``table`` with its units naming the scenario's ``currency`` (as its CSV
+    shows them)."""
+    table = table.copy()
+    if currency and "unit" in table.columns:
+        table["unit"] = [shown_unit(str(u), currency) for u in table["unit"]]
+    return table
+
+
 def _finish_table(frames: list[pd.DataFrame], difference: bool) -> pd.DataFrame:
     cols = ["option", "metric", "mean", "ci_low", "ci_high", "n"]
     if not frames:
@@ -943,9 +966,10 @@ class _CompareFolder:
     def finish(self, res: CompareResult, report: bool) -> None:
         atomic_write(self.path / "compare.json", dump_json(res.meta))
         atomic_write(self.path / "replications.csv", res.per_rep.to_csv(index=False))
-        atomic_write(self.path / "summary.csv", res.summary.to_csv(index=False))
-        atomic_write(self.path / "differences.csv", res.differences.to_csv(index=False))
-        atomic_write(self.path / "interactions.csv", res.interactions.to_csv(index=False))
+        cur = res.meta.get("currency")  # (the CSVs name it in their units: USD per year)
+        for name, table in (("summary", res.summary), ("differences", res.differences),
+                            ("interactions", res.interactions)):
+            atomic_write(self.path / f"{name}.csv", _in_currency(table, cur).to_csv(index=False))
         atomic_write(self.path / "gains.csv", res.gains.to_csv(index=False))
         atomic_write(self.path / "warnings.json", dump_json(res.warnings))
         atomic_write(self.path / "summary.json", dump_json(res.to_json()))

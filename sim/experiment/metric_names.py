@@ -45,6 +45,59 @@ HEADLINE = (
 )
 
 
+#: the truth layer's rows a table adds when a scenario has smuggling (outside the ports and
+#: through them undeclared): attempts, those deterred, those a patrol stopped, what slipped
+#: through; then the attempts of each route (:func:`smuggling_rows`)
+SMUGGLING = (
+    "smuggling_attempts",
+    "attempts_deterred",
+    "smuggling_interdicted",
+    "smuggling_value_slipped",
+)
+ROUTE_ATTEMPTS = "smuggling_attempts_route_"
+
+#: pooled clearance rows a table follows with their imports' and exports' (results are never
+#: pooled alone; the median, mostly 0 h, and the p90 are left to the CSVs for readability)
+DIRECTED = (
+    "clearance_h_mean",
+    "released_within_24h",
+    "overall_clearance_h_mean",
+    "exited_within_24h",
+)
+
+#: what a table writes after a metric's name where the name alone misleads
+NOTES = {"value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)"}
+
+
+def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
+    """The smuggling rows of a table among ``names`` (the metrics of a run or comparison):
+    :data:`SMUGGLING`, then attempts by route, sorted; none without smuggling."""
+    present = set(names)
+    if SMUGGLING[0] not in present:
+        return ()
+    routes = sorted(n for n in present if n.startswith(ROUTE_ATTEMPTS))
+    return tuple(n for n in SMUGGLING if n in present) + tuple(routes)
+
+
+def with_directions(metrics: Iterable[str], names: Iterable[str]) -> tuple[str, ...]:
+    """``metrics`` with each of :data:`DIRECTED` followed by its import and export rows,
+    where ``names`` (the metrics there are) has them."""
+    present = set(names)
+    out: list[str] = []
+    for m in metrics:
+        out.append(m)
+        if m in DIRECTED:
+            out += [f"{m}_{d}" for d in ("import", "export") if f"{m}_{d}" in present]
+    return tuple(dict.fromkeys(out))
+
+
+def note(metric: str) -> str:
+    """What a table writes after a metric's name and unit: ``", "`` and its note
+    (:data:`NOTES`), or nothing."""
+    text = NOTES.get(metric)
+    return f", {text}" if text else ""
+
+
 class MetricError(ValueError):
     """A metric name that no run of the scenario yields (reported without a traceback)."""
 

@@ -297,16 +297,19 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     return res, variants
 
 
-def _currency(meta: dict[str, Any], variants: list[Variant]) -> str | None:
+def _currency(meta: dict[str, Any], variants: list[Variant]) -> str:
     """The scenario's currency: ``compare.json`` records it; else (a run, or a comparison made
-    before it did) the first variant's ``scenario.json`` (``costs.currency``); None uncosted."""
+    before it did) the first variant's ``scenario.json`` (``costs.currency``); uncosted, the
+    default of a ``[costs]`` section (:func:`sim.scenario.costs.currency_of`)."""
+    from sim.scenario.costs import currency_of
+
     if meta.get("currency"):
         return str(meta["currency"])
     for v in variants:
         costs = v.scenario.get("costs")
         if isinstance(costs, dict) and costs.get("currency"):
             return str(costs["currency"])
-    return None
+    return currency_of(None)
 
 
 def _variants(path: Path, options: list[Option], failures: list[Any]) -> dict[str, Variant]:

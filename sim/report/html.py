@@ -73,8 +73,10 @@ def _fmt(x: Any, digits: int = 3) -> str:
     if math.isnan(v):
         return "\u2013"
     if abs(v) >= 1000:
-        return f"{v:,.0f}"
-    return f"{v:.{digits}f}" if abs(v) < 10 else f"{v:.2f}"
+        text = f"{v:,.0f}"
+    else:
+        text = f"{v:.{digits}f}" if abs(v) < 10 else f"{v:.2f}"
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
 def _interval(low: Any, high: Any) -> str:
@@ -174,9 +176,10 @@ def _metric_row(
     paired: bool,
 ) -> str:
     from sim.experiment.compare import shown_unit
+    from sim.experiment.metric_names import note
 
     unit = shown_unit(str(a["unit"]), res.meta.get("currency"))  # (the scenario's own: USD)
-    label = f"{metric} ({unit})" if name == res.names[0] else ""
+    label = f"{metric} ({unit}){note(metric)}" if name == res.names[0] else ""
     unstable = ' class="warn"' if res.unstable(name) else ""
     cells = (
         f"<td>{html.escape(label)}</td><td{unstable}>{html.escape(name)}"
@@ -309,7 +312,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         metric_table(res),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
     ]
-    parts += _interactions(res) + _plots(res, variants) + _gains(res)
+    parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res)
     parts += sections.org_section(variants)
     parts.append(_failures(res))
     return (
@@ -317,6 +320,25 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         f"<title>bordersim {kind}: {html.escape(res.scenario)}</title>"
         f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
     )
+
+
+def _smuggling(res: CompareResult) -> list[str]:
+    """With smuggling in the scenario: its totals and attempts by route, with intervals, and
+    what slipped through at the ports beside them (none without smuggling)."""
+    from sim.experiment.metric_names import smuggling_rows
+
+    names = set(res.summary["metric"]) if "metric" in res.summary else set()
+    rows = smuggling_rows(names)
+    if not rows:
+        return []
+    return [
+        "<h2>Smuggling</h2>",
+        "<p class='note'>The hidden truth of goods run past customs: attempts (outside the "
+        "ports and through them undeclared), those deterred, those a patrol interdicted, the "
+        "value that slipped through, then attempts by route (a patrol can move attempts to "
+        "another route). value_slipped counts declared goods at the ports only.</p>",
+        metric_table(res, (*rows, "value_slipped")),
+    ]
 
 
 def _interactions(res: CompareResult) -> list[str]:

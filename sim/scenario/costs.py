@@ -183,6 +183,14 @@ class Slipped(Strict):
         return self
 
 
+def currency_of(costs: Costs | None) -> str:
+    """The currency a scenario's money is in: its ``[costs]`` section's, else the section's
+    default (a scenario without costs still counts goods' values, in that currency)."""
+    if costs is not None:
+        return costs.currency
+    return str(Costs.model_fields["currency"].default)
+
+
 class Costs(Strict):
     """Prices of clearance, in ``currency`` at ``price_year`` prices."""
 
