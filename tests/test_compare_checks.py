@@ -195,7 +195,7 @@ def test_every_metric_a_run_yields_is_known_without_running(path):
 def test_check_lists_the_metrics(capsys):
     assert main(["check", str(SMALL), "--metrics"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 127 and "clearance_h_mean_port_sea_import" in lines
+    assert len(lines) == 129 and "clearance_h_mean_port_sea_import" in lines
     assert lines == metric_names(load_scenario(SMALL)).listing()
 
 
