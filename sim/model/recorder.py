@@ -112,7 +112,8 @@ class Recorder:
         self.interval_n = np.zeros(len(INTERVALS), np.int64)
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
-        # by port: cohort outcomes, and the last milestone the censored reached (stability)
+        # by port: cohort outcomes, and the last milestone reached by the censored not yet
+        # released (for the stability check)
         self.port_outcomes = np.zeros((len(ports), len(OUTCOMES)), np.int64)
         self.stuck = np.zeros((len(ports), len(MILESTONES)), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
@@ -232,13 +233,14 @@ class Recorder:
             self._fold_times(a)
 
     def _count_by_port(self, a: np.ndarray, outcome: np.ndarray) -> None:
-        """Outcomes by port, and where the censored are: the last milestone each reached
-        by the end of the run (the latest time; of equal times, the later milestone)."""
+        """Outcomes by port, and where the censored not released by the end of the run are:
+        the last milestone each reached (the latest time; of equal times, the later one)."""
         port = a[:, _S["port"]].astype(int)
         np.add.at(self.port_outcomes, (port, outcome), 1)
-        left = outcome == CENSORED
+        ms = a[:, _SMS:_SOWN]
+        left = (outcome == CENSORED) & ~(ms[:, M["released"]] <= self.end)
         if left.any():
-            ms = a[left, _SMS:_SOWN][:, ::-1]
+            ms = ms[left][:, ::-1]
             last = len(MILESTONES) - 1 - np.argmax(np.where(ms <= self.end, ms, -np.inf), axis=1)
             np.add.at(self.stuck, (port[left], last), 1)
 

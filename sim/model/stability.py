@@ -12,11 +12,13 @@ they asked):
   Kendall's S (rising pairs of weeks minus falling ones) is at least ``TREND`` of all pairs.
   A queue that settles has weekly means that scatter around a level, so one late surge is
   not enough; one that does not settle keeps growing week after week;
-- **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort still inside when the run
-  ends (after its drain days). Censored consignments are left out of the clearance figures,
-  and they are the slowest, so the figures are biased low: with 1 % left out the reported
-  p95 is already the true p94. A run that settles leaves a handful (the default scenario,
-  56 days: 4 of 206,723).
+- **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort not yet released when the
+  run ends (after its drain days). Censored consignments are left out of the clearance
+  figures, and they are the slowest, so the figures are biased low: with 1 % left out the
+  reported p95 is already the true p94. A run that settles leaves a handful (the default
+  scenario, 56 days: 4 of 206,723 censored). Those released but not yet out (waiting for
+  the trader's pick-up or a departure) wait for no queue and are not counted: a short drain
+  leaves many of them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from sim.model.lane import Lane
-from sim.model.milestones import CENSORED, MILESTONES
+from sim.model.milestones import MILESTONES
 
 OVERLOAD = 0.95
 RISE_FACTOR = 1.5
@@ -103,28 +105,27 @@ def unfinished(
     drain_days: float,
     queues: dict[str, tuple[str, int]] | None = None,
 ) -> list[str]:
-    """A warning for each port where more than ``UNFINISHED`` of the cohort was still
-    inside at the end of the run (``outcomes``: cohort consignments by port and outcome;
-    ``stuck``: the censored by port and the last milestone they reached; ``queues``: the
-    longest queue of each port at the end, as (lane, jobs waiting))."""
+    """A warning for each port where more than ``UNFINISHED`` of the cohort was not yet
+    released at the end of the run (``outcomes``: cohort consignments by port and outcome;
+    ``stuck``: those censored before release, by port and the last milestone they reached;
+    ``queues``: the longest queue of each port at the end, as (lane, jobs waiting))."""
     out = []
     for i, port in enumerate(ports):
-        n, left = int(outcomes[i].sum()), int(outcomes[i, CENSORED])
+        n, left = int(outcomes[i].sum()), int(stuck[i].sum())
         if n == 0 or left <= UNFINISHED * n:
             continue
-        top = np.argsort(-stuck[i], kind="stable")[:2]
-        last = " and ".join(
-            f"{stuck[i, k] / left:.0%} '{MILESTONES[k]}'" for k in top if stuck[i, k]
-        )
+        top = [k for k in np.argsort(-stuck[i], kind="stable")[:2] if stuck[i, k]]
+        shares = ", ".join(f"{stuck[i, k] / left:.0%} at '{MILESTONES[k]}'" for k in top)
         lane, waiting = (queues or {}).get(port, ("", 0))
-        queue = ""  # a lane holding a tenth of them or more is named
-        if waiting >= 0.1 * left:
-            queue = f"; the longest queue at the end: {lane} ({waiting:,} waiting)"
+        at = f" and the longest queue at {lane}" if waiting >= 0.1 * left else ""
         out.append(
-            f"{port}: {left:,} of {n:,} cohort consignments ({left / n:.2%}, above "
-            f"{UNFINISHED:.0%}) were still unfinished {drain_days:g} days after the observed "
-            f"window closed (censored: left out of the clearance figures, which are then "
-            f"biased low); the last milestone they reached: {last}{queue}; add capacity "
-            "where they wait, or run with a longer drain to see whether they finish"
+            f"{port}: more than {UNFINISHED:.0%} of the cohort was still not released "
+            f"{drain_days:g} days after the observed window closed, most last at "
+            f"'{MILESTONES[top[0]]}'{at} ({left:,} of {n:,} cohort consignments, "
+            f"{left / n:.2%}; last milestone reached: {shares}"
+            + (f"; {waiting:,} waiting at {lane} at the end" if at else "")
+            + "): they are censored, left out of the clearance figures, which are then "
+            "biased low; add capacity where they wait, or run with a longer drain to see "
+            "whether they finish"
         )
     return out
