@@ -109,8 +109,9 @@ def test_unfinished_warns_above_one_percent_of_a_port_cohort(left, warned):
     if warned:
         assert out[0].startswith(
             "sea: more than 1% of the cohort was still not released 7 days after the observed "
-            "window closed, most last at 'assessed' and the longest queue at scanners "
-            "(101 of 10,000 cohort consignments, 1.01%; last milestone reached: 100% at "
+            "window closed, the largest share no further than 'assessed' and the longest "
+            "queue at scanners "
+            "(101 of 10,000 cohort consignments, 1.01%; furthest milestone reached: 100% at "
             "'assessed'; 90 waiting at scanners at the end): "
         )
 

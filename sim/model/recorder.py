@@ -234,14 +234,15 @@ class Recorder:
 
     def _count_by_port(self, a: np.ndarray, outcome: np.ndarray) -> None:
         """Outcomes by port, and where the censored not released by the end of the run are:
-        the last milestone each reached (the latest time; of equal times, the later one)."""
+        the furthest milestone each reached, in the order of MILESTONES (not the latest in
+        time: an advance declaration is assessed before the goods arrive)."""
         port = a[:, _S["port"]].astype(int)
         np.add.at(self.port_outcomes, (port, outcome), 1)
         ms = a[:, _SMS:_SOWN]
         left = (outcome == CENSORED) & ~(ms[:, M["released"]] <= self.end)
         if left.any():
-            ms = ms[left][:, ::-1]
-            last = len(MILESTONES) - 1 - np.argmax(np.where(ms <= self.end, ms, -np.inf), axis=1)
+            reached = ms[left][:, ::-1] <= self.end
+            last = len(MILESTONES) - 1 - np.argmax(reached, axis=1)
             np.add.at(self.stuck, (port[left], last), 1)
 
     def _count_inspections(self, a: np.ndarray, outcome: np.ndarray) -> None:

@@ -107,7 +107,7 @@ def unfinished(
 ) -> list[str]:
     """A warning for each port where more than ``UNFINISHED`` of the cohort was not yet
     released at the end of the run (``outcomes``: cohort consignments by port and outcome;
-    ``stuck``: those censored before release, by port and the last milestone they reached;
+    ``stuck``: those censored before release, by port and the furthest milestone reached;
     ``queues``: the longest queue of each port at the end, as (lane, jobs waiting))."""
     out = []
     for i, port in enumerate(ports):
@@ -120,9 +120,9 @@ def unfinished(
         at = f" and the longest queue at {lane}" if waiting >= 0.1 * left else ""
         out.append(
             f"{port}: more than {UNFINISHED:.0%} of the cohort was still not released "
-            f"{drain_days:g} days after the observed window closed, most last at "
-            f"'{MILESTONES[top[0]]}'{at} ({left:,} of {n:,} cohort consignments, "
-            f"{left / n:.2%}; last milestone reached: {shares}"
+            f"{drain_days:g} days after the observed window closed, the largest share no "
+            f"further than '{MILESTONES[top[0]]}'{at} ({left:,} of {n:,} cohort consignments, "
+            f"{left / n:.2%}; furthest milestone reached: {shares}"
             + (f"; {waiting:,} waiting at {lane} at the end" if at else "")
             + "): they are censored, left out of the clearance figures, which are then "
             "biased low; add capacity where they wait, or run with a longer drain to see "
