@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import sim
 from sim.cli import main
+from sim.experiment.compare import compare
+from sim.model import stability
+from sim.model.milestones import CENSORED, MILESTONES, OUTCOMES, RELEASED, M
 from sim.model.stability import rising
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -107,3 +111,54 @@ def test_a_short_run_and_comparison_say_only_overload_was_checked(tmp_path, caps
     long = ["run", small, "--reps", "1", "--days", "21", "--out", str(tmp_path / "l")]
     assert main(long) == 0
     assert "only overload was checked" not in capsys.readouterr().out
+
+
+def test_full_appointment_slots_warn_of_a_rising_wait_where_the_lanes_cope():
+    """The wait for a slot with room is no lane's: it is watched all the same."""
+    r = run({"ports.sea.exam.slots.capacity": 2})
+    text = "\n".join(r.warnings)
+    assert "sea: the mean wait at the exam appointment slots keeps rising" in text
+    assert "utilised" not in text  # the yard's lanes cope: the slots hold the boxes back
+
+
+@pytest.mark.parametrize("left,warned", [(100, False), (101, True)])
+def test_unfinished_warns_above_one_percent_of_a_port_cohort(left, warned):
+    outcomes = np.zeros((2, len(OUTCOMES)), np.int64)
+    outcomes[:, CENSORED] = [left + 50, 0]  # (50 released, not yet out: not counted)
+    outcomes[:, RELEASED] = [10_000 - left - 50, 500]
+    stuck = np.zeros((2, len(MILESTONES)), np.int64)
+    stuck[0, M["assessed"]] = left
+    out = stability.unfinished(["sea", "air"], outcomes, stuck, 7, {"sea": ("scanners", 90)})
+    assert bool(out) is warned
+    if warned:
+        assert out[0].startswith(
+            "sea: more than 1% of the cohort was still not released 7 days after the observed "
+            "window closed, the largest share no further than 'assessed' and the longest "
+            "queue at scanners "
+            "(101 of 10,000 cohort consignments, 1.01%; furthest milestone reached: 100% at "
+            "'assessed'; 90 waiting at scanners at the end): "
+        )
+
+
+def test_a_lane_that_never_serves_warns_in_the_run_folder_and_on_the_terminal(
+    tmp_path: Path, capsys
+):
+    out = tmp_path / "run"
+    argv = ["run", str(SMALL), "--reps", "1", "--days", "7", "--out", str(out), "--set",
+            "ports.sea.document_check.capacity=0"]
+    assert main(argv) == 0
+    saved = json.loads((out / "warnings.json").read_text())["replications"]["rep-0000"]
+    head = "sea: more than 1% of the cohort was still not released 7 days after the observed window"
+    assert any(w.startswith(head) and "waiting at document_check" in w for w in saved)
+    assert head in capsys.readouterr().out.replace("\n", " ")
+
+
+def test_compare_marks_an_option_that_leaves_consignments_unfinished_unstable():
+    res = compare(
+        SMALL,
+        ["nodocs:ports.sea.document_check.capacity=0"],
+        reps=1,
+        overrides={"days": 2, "warmup_days": 1, "drain_days": 3},
+    )
+    assert any("was still not released" in w for w in res.warnings["nodocs"])
+    assert res.to_json()["unstable"] == ["nodocs"]

@@ -112,6 +112,10 @@ class Recorder:
         self.interval_n = np.zeros(len(INTERVALS), np.int64)
         self.owner_sum = np.zeros(len(OWNERS))
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
+        # by port: cohort outcomes, and the last milestone reached by the censored not yet
+        # released (for the stability check)
+        self.port_outcomes = np.zeros((len(ports), len(OUTCOMES)), np.int64)
+        self.stuck = np.zeros((len(ports), len(MILESTONES)), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         self.enforcement = EnforcementTally(ports, days, warmup)
         # inspection (a scan, physical or quarantine exam; China's definition), over every
@@ -211,6 +215,7 @@ class Recorder:
             self.on_fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
+        self._count_by_port(a, outcome)
         self._count_inspections(a, outcome)
         arrived = a[:, _SMS + M["arrived"]]
         self.enforcement.fold(
@@ -227,6 +232,19 @@ class Recorder:
         a = a[outcome == RELEASED]
         if len(a):
             self._fold_times(a)
+
+    def _count_by_port(self, a: np.ndarray, outcome: np.ndarray) -> None:
+        """Outcomes by port, and where the censored not released by the end of the run are:
+        the furthest milestone each reached, in the order of MILESTONES (not the latest in
+        time: an advance declaration is assessed before the goods arrive)."""
+        port = a[:, _S["port"]].astype(int)
+        np.add.at(self.port_outcomes, (port, outcome), 1)
+        ms = a[:, _SMS:_SOWN]
+        left = (outcome == CENSORED) & ~(ms[:, M["released"]] <= self.end)
+        if left.any():
+            reached = ms[left][:, ::-1] <= self.end
+            last = len(MILESTONES) - 1 - np.argmax(reached, axis=1)
+            np.add.at(self.stuck, (port[left], last), 1)
 
     def _count_inspections(self, a: np.ndarray, outcome: np.ndarray) -> None:
         """Inspections (China's definition) over every declaration, and treated goods."""

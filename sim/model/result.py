@@ -42,7 +42,8 @@ class RunResult:
       was detected and what customs sees (:mod:`sim.model.enforcement`); more seizures are
       not better in themselves: deterrence lowers them;
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
-      wait keeps rising): its figures are then not steady-state;
+      wait keeps rising, a lane's or an exam yard's appointment slots, more than 1 % of a
+      port's cohort not released by the end): its figures are then not steady-state;
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
       trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed

@@ -24,6 +24,7 @@ class SlotBook:
         self.always = self.start == 0 and self.end == 24 and self.every == 0 and len(self.days) == 7
         self.capacity = None if slots.capacity == "unlimited" else int(slots.capacity)
         self.taken: dict[float, int] = {}  # examinations booked, by slot
+        self.weekly: dict[int, list[float]] = {}  # week of booking -> [sum of waits, bookings]
         self._asks = Gather(env, self._answer, SLOTS)
 
     def next_start(self, t: float) -> float:
@@ -62,6 +63,17 @@ class SlotBook:
         key = self.slot_of(at)
         taken[key] = taken.get(key, 0) + 1
         return first, at
+
+    def waited(self, booked: float, wait: float) -> None:
+        """Book a cohort examination's wait because earlier slots were full (its week's mean
+        for the stability check, :mod:`sim.model.stability`)."""
+        week = self.weekly.setdefault(int(booked // 168), [0.0, 0.0])
+        week[0] += wait
+        week[1] += 1.0
+
+    def weekly_waits(self) -> dict[int, float]:
+        """Mean wait for a slot with room, of cohort examinations by the week of booking."""
+        return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
 
     def ask(self, t: float, key: int, earliest: float) -> simpy.Event:
         """Book at time ``t`` (not before now) the first slot with room at or after

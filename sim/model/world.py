@@ -242,6 +242,34 @@ class World:
                 )
             k += 1
 
+    def _warnings(self, utilisation: dict[tuple[str, str], float]) -> list[str]:
+        """Stability warnings: lanes, exam appointment slots, and unfinished consignments."""
+        slots = [
+            (p.name, "the exam appointment slots", p.slots.weekly_waits())
+            for p in self.ports
+            if p.slots is not None and p.slots.capacity is not None
+        ]
+        rec = self.recorder
+        return [
+            *stability.check(self.lanes, (self.warmup, self.stop), utilisation, slots),
+            *stability.unfinished(
+                list(self.scenario.ports),
+                rec.port_outcomes,
+                rec.stuck,
+                self.scenario.drain_days,
+                self._longest_queues(),
+            ),
+        ]
+
+    def _longest_queues(self) -> dict[str, tuple[str, int]]:
+        """Each port's longest queue at the last sample of the run: (lane, jobs waiting)."""
+        last = max((row[0] for row in self.samples), default=0.0)
+        out: dict[str, tuple[str, int]] = {}
+        for t, port, lane, queue, _, _ in self.samples:
+            if t == last and queue > out.get(port, ("", 0))[1]:
+                out[port] = (lane, int(queue))
+        return out
+
     # -- results -------------------------------------------------------------------------
     def result(self) -> RunResult:
         """What the run measured (consignments still inside at the end are censored)."""
@@ -283,7 +311,7 @@ class World:
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
             organisation_metrics=self.organisation.metrics(),
-            warnings=stability.check(self.lanes, (self.warmup, self.stop), utilisation),
+            warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             **costs,
         )

@@ -45,6 +45,8 @@ def to_the_bay(
     first, slot = p.appointment(booked) if appointment is None else appointment
     clock.to(first, agency)
     clock.to(slot, CUSTOMS)  # earlier slots were full
+    if j.c.cohort and p.slots is not None and p.slots.capacity is not None:
+        p.slots.waited(booked, slot - first)
     t = slot
     premises = bool(r[R.premises])
     if r[R.attend] and not premises:
