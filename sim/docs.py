@@ -12,6 +12,7 @@ committed page differs from what the code generates now (the tests run this chec
 from __future__ import annotations
 
 import argparse
+import datetime
 import inspect
 import math
 import re
@@ -311,9 +312,17 @@ def type_text(tp: Any) -> str:
         if tp is schema.ByDirection:
             return "share, 0 to 1, or `{import = ..., export = ...}`"
         return f"table ([{tp.__name__}](#{tp.__name__.lower()}))"
-    return {float: "number", int: "whole number", str: "text", bool: "`true` or `false`"}.get(
-        tp, str(tp)
-    )
+    names = {
+        float: "number",
+        int: "whole number",
+        str: "text",
+        bool: "`true` or `false`",
+        datetime.date: "date (YYYY-MM-DD)",
+    }
+    if tp in names:
+        return names[tp]
+    # any other type by its name, never its repr ("<class '...'>")
+    return getattr(tp, "__name__", None) or str(tp)
 
 
 def field_type(field: FieldInfo) -> str:

@@ -56,6 +56,8 @@ def test_types_and_defaults_read_as_a_file_writes_them():
     assert '| `rate` | rate: `"4/d"`, `"150/h"` | *required* |' in reference
     assert "| `refer` | share, 0 to 1 | *required* |" in reference
     assert '| `mode` | `"single"` or `"separate"` | `"single"` |' in reference
+    assert "| `start_date` | date (YYYY-MM-DD) | none |" in reference
+    assert "<class " not in reference
 
 
 def test_the_default_scenario_page_lists_its_sources():
