@@ -408,8 +408,9 @@ def _open_store(out: Path, scenario: Scenario, args: argparse.Namespace, argv: l
     try:
         store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
     except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != out else ""
         raise UsageError(
-            f"cannot write the results folder {out}: {exc.strerror or exc}; "
+            f"cannot write the results folder {out}{where}: {exc.strerror or exc}; "
             "choose a writable folder with --out"
         ) from None
     return store

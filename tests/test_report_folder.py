@@ -226,6 +226,44 @@ def test_a_damaged_run_folder_names_the_file(run_folder, tmp_path, capsys, damag
     assert not (folder / "report.html").exists()
 
 
+def _copy(run_folder: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "copy"
+    shutil.copytree(run_folder, folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    return folder
+
+
+def test_an_edited_replications_csv_is_refused(run_folder, tmp_path, capsys):
+    folder = _copy(run_folder, tmp_path)
+    table = pd.read_csv(folder / "replications.csv")
+    table.loc[0, "clearance_h_mean"] = 5.0  # a valid number, not the one run
+    table.to_csv(folder / "replications.csv", index=False)
+    err = _error(folder, capsys)
+    assert "replications.csv" in err and "does not match" in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_edited_replication_file_is_refused_as_a_resumed_run_refuses_it(
+    run_folder, tmp_path, capsys
+):
+    folder = _copy(run_folder, tmp_path)
+    path = folder / "reps" / "rep-0001.json"
+    data = json.loads(path.read_text())
+    data["metrics"]["clearance_h_mean"] = 5.0
+    path.write_text(json.dumps(data))
+    err = _error(folder, capsys)
+    assert "rep-0001.json" in err and "checksum does not match" in err, err
+    assert not (folder / "report.html").exists()
+
+
+def test_a_replication_beyond_the_run_is_left_out(run_folder, tmp_path, capsys):
+    folder = _copy(run_folder, tmp_path)
+    reps = folder / "reps"
+    (reps / "rep-0007.json").write_bytes((reps / "rep-0001.json").read_bytes())
+    assert main(["report", str(folder)]) == 0, capsys.readouterr().err
+    assert (folder / "report.html").exists()
+
+
 def test_a_damaged_comparison_folder_names_the_file(compare_folder, tmp_path, capsys):
     folder = tmp_path / "copy"
     shutil.copytree(compare_folder, folder)

@@ -88,6 +88,40 @@ def test_edited_table_is_recomputed(done, capsys):
     assert "rep-0001-clearance.csv" in err
 
 
+def test_a_missing_table_is_named(done, capsys):
+    out, first = done
+    (out / "reps" / "rep-0001-resources.csv").unlink()
+    err = again(capsys, out, first)
+    assert "rep-0001-resources.csv" in err and "is missing" in err, err
+    assert "No such file" not in err
+
+
+def test_a_replication_beyond_the_run_is_left_out_by_run_and_report(done, capsys):
+    out, first = done
+    (out / "reps" / "rep-0007.json").write_text(json.dumps({"warnings": ["XYZZY"]}))
+    err = again(capsys, out, first)
+    assert "rep-0007.json" in err and "left out" in err, err
+    warnings = out / "warnings.json"
+    assert "XYZZY" not in err and "XYZZY" not in (warnings.read_text() if warnings.exists() else "")
+    assert main(["report", str(out)]) == 0, capsys.readouterr().err
+
+
+def test_the_same_scenario_run_longer_says_what_differs(done, capsys):
+    out, _ = done
+    code = main(["run", SMALL, *FAST, "--days", "2", "--out", str(out), "--json"])
+    err = capsys.readouterr().err
+    assert code == 2 and "days 1 (this run: 2)" in err, err
+    assert "a different one" not in err
+
+
+def test_a_file_in_place_of_reps_is_named(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "reps").write_text("in the way")
+    code, _, err = run(capsys, out)
+    assert code == 2 and f"{out / 'reps'} is not a folder" in err, err
+
+
 def test_replication_from_another_seed_is_not_mixed_in(tmp_path, done, capsys):
     out, first = done
     other = tmp_path / "other"

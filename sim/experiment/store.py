@@ -177,6 +177,32 @@ def _read_own(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
+def _brief(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # days 14, not 14.0
+    text = json.dumps(value, sort_keys=True)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def scenario_differences(old: Any, new: Any, where: str = "") -> list[str]:
+    """Where two resolved scenarios (as JSON) differ, by dotted field:
+    ``days 14 (this run: 28)``; ``old`` is the folder's, ``new`` this run's."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        found: list[str] = []
+        for key in [*old, *(k for k in new if k not in old)]:
+            field = f"{where}.{key}" if where else str(key)
+            if key not in new:
+                found.append(f"{field} {_brief(old[key])} (this run: none)")
+            elif key not in old:
+                found.append(f"{field} none (this run: {_brief(new[key])})")
+            else:
+                found += scenario_differences(old[key], new[key], field)
+        return found
+    if old != new:
+        return [f"{where or 'the scenario'} {_brief(old)} (this run: {_brief(new)})"]
+    return []
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -189,6 +215,8 @@ class RunStore:
         self.reps_dir = self.path / "reps"
         self.seed: int | None = None
         self.digest: str | None = None
+        self.version = __version__  # that replications must carry (meta.json's when reading)
+        self.reps = 0  # replications 0 .. reps-1 make the run; any beyond are left out
         #: what was found wrong with replication files (and recomputed), in order
         self.notices: list[str] = []
         self.on_notice = on_notice
@@ -219,12 +247,17 @@ class RunStore:
                 raise StoreMismatch(f"{self.path} is already open for another scenario or seed")
             return
         meta_path = self.path / "meta.json"
-        created, resumed = self._check_folder(meta_path, digest, seed)
+        resolved = dump_json(scenario.model_dump(mode="json", by_alias=True))
+        created, resumed = self._check_folder(meta_path, digest, seed, json.loads(resolved))
+        if self.reps_dir.exists() and not self.reps_dir.is_dir():
+            raise StoreMismatch(
+                f"{self.reps_dir} is not a folder (a file is in the way of the replications); "
+                "remove it or choose another --out folder"
+            )
         self.reps_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(
-            self.path / "scenario.json",
-            dump_json(scenario.model_dump(mode="json", by_alias=True)),
-        )
+        self.reps = reps
+        self._note_extra()
+        atomic_write(self.path / "scenario.json", resolved)
         self._write_organisation(scenario)
         meta = {
             "package": "bordersim",
@@ -253,7 +286,21 @@ class RunStore:
         if record is not None:
             atomic_write(self.path / "organisation.json", dump_json(record))
 
-    def _check_folder(self, meta_path: Path, digest: str, seed: int) -> tuple[str, str | None]:
+    def _note_extra(self) -> None:
+        """Say which replication files lie beyond this run's replications (left out)."""
+        extra = sorted(
+            p.name for p in self.reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")
+            if int(p.stem[4:]) >= self.reps
+        )
+        if extra:
+            self._notice(
+                f"{self.reps_dir} holds {', '.join(extra[:3])}{' ...' if len(extra) > 3 else ''}"
+                f" beyond the {self.reps} replication(s) of this run; left out"
+            )
+
+    def _check_folder(
+        self, meta_path: Path, digest: str, seed: int, resolved: dict[str, Any]
+    ) -> tuple[str, str | None]:
         """Refuse a folder that holds links, another run's results or foreign files; return
         when the run was first created, and now if it is being resumed."""
         created = _now()
@@ -277,7 +324,7 @@ class RunStore:
             if old.get("scenario_hash") != digest or old.get("seed") != seed:
                 what = []
                 if old.get("scenario_hash") != digest:
-                    what.append(f"scenario {old.get('scenario')!r} (a different one)")
+                    what.append(self._other_scenario(old, resolved))
                 if old.get("seed") != seed:
                     what.append(f"seed {old.get('seed')} (this run: seed {seed})")
                 raise StoreMismatch(
@@ -297,6 +344,20 @@ class RunStore:
                 )
         return created, resumed
 
+    def _other_scenario(self, meta: dict[str, Any], resolved: dict[str, Any]) -> str:
+        """How the folder's scenario differs from this run's, e.g. ``scenario 'mm1' with
+        days 14 (this run: 28)``, from its ``scenario.json``."""
+        name = f"scenario {meta.get('scenario')!r}"
+        try:
+            old = json.loads(_read_own(self.path / "scenario.json", _MAX_REP_BYTES))
+        except (OSError, ValueError, UnicodeDecodeError):
+            return f"{name} (its scenario.json cannot be read to say what differs)"
+        found = scenario_differences(old, resolved)
+        if not found:
+            return f"{name} with other settings (its resolved scenario differs)"
+        more = f" and {len(found) - 4} more field(s)" if len(found) > 4 else ""
+        return f"{name} with {', '.join(found[:4])}{more}"
+
     def _rep(self, r: int, suffix: str) -> Path:
         return self.reps_dir / f"rep-{r:04d}{suffix}"
 
@@ -310,11 +371,35 @@ class RunStore:
         if not path.exists() and not path.is_symlink():
             return None
         try:
+            return self.verify(r)
+        except ValueError as exc:
+            self._notice(f"{exc}; computing replication {r} again")
+            return None
+
+    def verify(self, r: int) -> tuple[dict[str, float], tuple[int, ...]]:
+        """Metrics and seed of replication ``r``, its file and tables checked against their
+        checksums and this run's identity; a ValueError naming the file otherwise."""
+        path = self._rep(r, ".json")
+        try:
             return self._verified(r, path)
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self._notice(f"{path}: {reason}; computing replication {r} again")
-            return None
+            raise ValueError(f"{path}: {reason}") from None
+
+    @classmethod
+    def reading(cls, path: str | Path) -> RunStore:
+        """A finished (or interrupted) folder, to check its replications without writing:
+        they must carry the scenario hash, seed and version its ``meta.json`` records."""
+        store = cls(path)
+        meta_path = store.path / "meta.json"
+        try:
+            meta = json.loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
+            store.digest, store.seed = str(meta["scenario_hash"]), int(meta["seed"])
+            store.version = str(meta["version"])
+        except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise ValueError(f"{meta_path} cannot be read ({reason})") from None
+        return store
 
     def _verified(self, r: int, path: Path) -> tuple[dict[str, float], tuple[int, ...]]:
         raw = _read_own(path, _MAX_REP_BYTES)
@@ -333,7 +418,7 @@ class RunStore:
             "scenario_hash": self.digest,
             "root_seed": self.seed,
             "replication": r,
-            "version": __version__,
+            "version": self.version,
         }
         for key, want in expected.items():
             if data.get(key) != want:
@@ -342,7 +427,11 @@ class RunStore:
             if suffix not in _TABLES and suffix not in _OPTIONAL:
                 raise ValueError(f"names an unknown table {suffix!r}")
             table = self._rep(r, suffix)
-            if _sha256(_read_own(table, 2**40)) != digest:
+            try:
+                raw_table = _read_own(table, 2**40)
+            except FileNotFoundError:
+                raise ValueError(f"{table.name}, one of its tables, is missing") from None
+            if _sha256(raw_table) != digest:
                 raise ValueError(f"{table.name} does not match its checksum")
         metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
         return metrics, tuple(int(x) for x in data["seed"])
@@ -412,9 +501,11 @@ class RunStore:
             atomic_write(path, dump_json(data))
 
     def warnings(self) -> dict[str, list[str]]:
-        """The run warnings of every finished replication (``rep-0003`` -> messages)."""
+        """The run warnings of every finished replication of this run (``rep-0003`` -> messages)."""
         out = {}
-        for path in sorted(self.reps_dir.glob("rep-*.json")):
+        for path in sorted(self.reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")):
+            if self.reps and int(path.stem[4:]) >= self.reps:
+                continue  # beyond this run's replications (see _note_extra)
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("warnings"):
                 out[path.stem] = list(data["warnings"])

@@ -11,14 +11,14 @@ Three kinds are recognised by the file that describes them:
 A run and a comparison become a :class:`~sim.experiment.compare.CompareResult` (a run is a
 comparison of one option, ``run``) plus a :class:`Variant` per option: the mean over finished
 replications of each per-replication table, the clearance samples of the logs when they were
-kept, and the organisation tree. Every replication's tables are checked against the checksums
-its JSON records. Anything missing, unreadable or changed is a :class:`ResultsFolderError`
-that names the file.
+kept, and the organisation tree. Every replication's file and tables are checked as a resumed
+run checks them (:meth:`~sim.experiment.store.RunStore.verify`), and a run's
+``replications.csv`` against them. Anything missing, unreadable or changed is a
+:class:`ResultsFolderError` that names the file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
     from sim.experiment.options import Option
+    from sim.experiment.store import RunStore
     from sim.scenario.org_tree import Tree
 
 #: per-replication tables averaged over replications, by the columns that identify a row
@@ -115,24 +116,35 @@ def kind_of(path: Path) -> str:
     )
 
 
-def _finished_reps(reps_dir: Path) -> list[int]:
-    """Replications whose JSON exists, each table checked against its recorded checksum."""
-    out = []
-    for path in sorted(reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")):
-        record = read_json(path)
-        if not isinstance(record, dict) or not isinstance(record.get("tables"), dict):
-            raise ResultsFolderError(f"{path} is not a replication file of bordersim")
-        r = int(path.stem.split("-")[1])
-        for suffix, digest in record["tables"].items():
-            table = reps_dir / f"rep-{r:04d}{suffix}"
-            if not table.is_file():
-                raise ResultsFolderError(f"{table} is missing (named by {path.name})")
-            if hashlib.sha256(table.read_bytes()).hexdigest() != digest:
-                raise ResultsFolderError(
-                    f"{table} does not match its checksum in {path.name} (changed or damaged)"
-                )
-        out.append(r)
+def _store(path: Path) -> RunStore:
+    """The run folder's store, to check its replications by the store's own checksums."""
+    from sim.experiment.store import RunStore
+
+    try:
+        return RunStore.reading(path)
+    except ValueError as exc:
+        raise ResultsFolderError(str(exc)) from None
+
+
+def _verified(store: RunStore, reps: list[int]) -> dict[int, dict[str, float]]:
+    """Each replication's metrics, its file and tables checked against their checksums (the
+    store's check on resume); an error naming the file otherwise."""
+    out = {}
+    for r in reps:
+        try:
+            out[r] = store.verify(r)[0]
+        except ValueError as exc:
+            raise ResultsFolderError(str(exc)) from None
     return out
+
+
+def _finished_reps(store: RunStore) -> list[int]:
+    """Replications of a comparison's option whose JSON exists, each checked."""
+    found = sorted(
+        int(p.stem[4:]) for p in store.reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")
+    )
+    _verified(store, found)
+    return found
 
 
 def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
@@ -196,13 +208,15 @@ def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
     return {k: np.concatenate(v) for k, v in parts.items() if v}
 
 
-def read_variant(name: str, path: Path) -> Variant:
-    """One run folder (or an option's folder of a comparison)."""
+def read_variant(name: str, path: Path, reps: list[int] | None = None) -> Variant:
+    """One run folder (or an option's folder of a comparison): replications ``reps``
+    (already checked), else every finished one of the folder, checked here."""
     from sim.report.org_table import tree_from_record
 
     scenario = read_object(path / "scenario.json")
     reps_dir = path / "reps"
-    reps = _finished_reps(reps_dir) if reps_dir.is_dir() else []
+    if reps is None:
+        reps = _finished_reps(_store(path)) if reps_dir.is_dir() else []
     if not reps:
         raise ResultsFolderError(f"{reps_dir} holds no finished replication")
     variant = Variant(name, path, scenario, reps)
@@ -237,12 +251,10 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
 
     meta = read_object(path / "meta.json")
     read_object(path / "summary.json")  # present and readable: the run finished
-    per_rep = read_csv(path / "replications.csv")
-    if per_rep.empty or "replication" not in per_rep.columns:
-        raise ResultsFolderError(f"{path / 'replications.csv'} has no replications")
+    per_rep, reps = _checked_replications(path, meta)
     option = Option("run", description="the scenario as run (no reform)")
     per_rep = pd.concat([pd.DataFrame({"option": ["run"] * len(per_rep)}), per_rep], axis=1)
-    variant = read_variant("run", path)
+    variant = read_variant("run", path, reps)
     res = CompareResult(
         scenario=str(meta.get("scenario", path.name)),
         options=[option],
@@ -257,6 +269,37 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         path=path,
     )
     return res, {"run": variant}
+
+
+def _checked_replications(path: Path, meta: dict[str, Any]) -> tuple[pd.DataFrame, list[int]]:
+    """``replications.csv`` of a run, checked against its replication files: those of
+    replications 0 .. reps-1 (``meta.json``'s ``reps``; files beyond are not the run's)."""
+    n = meta.get("reps")
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ResultsFolderError(f"{path / 'meta.json'} does not say how many replications ran")
+    reps = list(range(n))
+    metrics = _verified(_store(path), reps)
+    file = path / "replications.csv"
+    table = read_csv(file)
+    if table.empty or "replication" not in table.columns:
+        raise ResultsFolderError(f"{file} has no replications")
+    built = pd.DataFrame([{"replication": r, **metrics[r]} for r in reps])
+    if not _same_table(table, built):
+        raise ResultsFolderError(
+            f"{file} does not match the replication files in reps/ (changed or damaged)"
+        )
+    return table, reps
+
+
+def _same_table(table: pd.DataFrame, built: pd.DataFrame) -> bool:
+    """Same columns, rows and numbers (to the last digit CSV keeps; NaN equals NaN)."""
+    if list(table.columns) != list(built.columns) or len(table) != len(built):
+        return False
+    try:
+        a = table.to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return bool(np.allclose(a, built.to_numpy(dtype=float), rtol=1e-12, atol=0, equal_nan=True))
 
 
 def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
