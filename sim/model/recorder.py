@@ -67,6 +67,25 @@ _pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
 METRICS = ("clearance", "overall_clearance")
 
 
+def _dimensions(ports: list[str], commodities: list[str]) -> dict[str, list[str]]:
+    """The groups the clearance statistics are kept by, per dimension."""
+    return {
+        "all": ["all"],
+        "port": ports,
+        "mode": list(MODES),
+        "direction": list(DIRECTIONS),
+        "port_direction": [f"{p}/{d}" for p in ports for d in DIRECTIONS],
+        "channel": list(CHANNELS),
+        "commodity": commodities,
+        "trader_class": list(TRADER_CLASSES),
+        # class within port and direction, so a mix effect (AEOs concentrated at a slow
+        # port) is not read as the value of a class
+        "port_direction_class": [
+            f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in TRADER_CLASSES
+        ],
+    }
+
+
 class Recorder:
     """Folds finished consignments (flows one by one, bulk blocks whole) into the run's
     streamed statistics, and keeps the per-consignment log when asked."""
@@ -86,21 +105,7 @@ class Recorder:
         warmup = window[0]
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
-        self.dimensions = {
-            "all": ["all"],
-            "port": ports,
-            "mode": list(MODES),
-            "direction": list(DIRECTIONS),
-            "port_direction": [f"{p}/{d}" for p in ports for d in DIRECTIONS],
-            "channel": list(CHANNELS),
-            "commodity": commodities,
-            "trader_class": list(TRADER_CLASSES),
-            # class within port and direction, so a mix effect (AEOs concentrated at a slow
-            # port) is not read as the value of a class
-            "port_direction_class": [
-                f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in TRADER_CLASSES
-            ],
-        }
+        self.dimensions = _dimensions(ports, commodities)
         self.hist = {
             (k, d): np.zeros((len(g), NBINS), np.int64)
             for k in METRICS
