@@ -162,3 +162,18 @@ def test_compare_marks_an_option_that_leaves_consignments_unfinished_unstable():
     )
     assert any("was still not released" in w for w in res.warnings["nodocs"])
     assert res.to_json()["unstable"] == ["nodocs"]
+
+
+def test_the_unfinished_warning_names_no_stopping_point_that_rounds_to_nothing():
+    from sim.model.milestones import MILESTONES
+    from sim.model.stability import unfinished
+
+    stuck = np.zeros((1, len(MILESTONES)), np.int64)
+    outcomes = np.zeros((1, 5), np.int64)
+    outcomes[0, 0] = 50_000
+    stuck[0, 3], stuck[0, 1] = 996, 4  # (0.4 % of the stuck at the second point)
+    (w,) = unfinished(["p"], outcomes, stuck, 7)
+    assert f"furthest milestone reached: 100% at '{MILESTONES[3]}')" in w
+    stuck[0, 1] = 40  # (4 %: named)
+    (w,) = unfinished(["p"], outcomes, stuck, 7)
+    assert f"96% at '{MILESTONES[3]}', 4% at '{MILESTONES[1]}')" in w

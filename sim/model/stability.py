@@ -133,7 +133,8 @@ def unfinished(
         n, left = int(outcomes[i].sum()), int(stuck[i].sum())
         if n == 0 or left <= UNFINISHED * n:
             continue
-        top = [k for k in np.argsort(-stuck[i], kind="stable")[:2] if stuck[i, k]]
+        # the one or two furthest milestones most reached (a second if it holds 1 % or more)
+        top = [k for k in np.argsort(-stuck[i], kind="stable")[:2] if stuck[i, k] >= 0.01 * left]
         shares = ", ".join(f"{stuck[i, k] / left:.0%} at '{MILESTONES[k]}'" for k in top)
         lane, waiting = (queues or {}).get(port, ("", 0))
         at = f" and the longest queue at {lane}" if waiting >= 0.1 * left else ""
