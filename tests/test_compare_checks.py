@@ -312,3 +312,12 @@ def test_an_empty_time_or_option_name_side_is_an_error():
         parse("single_window@")
     with pytest.raises(OptionError, match="'\\+' joins two options \\(A\\+B\\); one side is empty"):
         parse_option("a+:ports.sea.review.capacity=4")
+
+
+def test_the_hint_headline_is_compares_table_rows():
+    """metric_names.HEADLINE repeats compare's rows so that the command line starts light;
+    this keeps the two from drifting (the censored count is a count, not a hint)."""
+    from sim.cli_compare import TABLE_METRICS
+    from sim.experiment.metric_names import HEADLINE
+
+    assert HEADLINE == tuple(m for m in TABLE_METRICS if m != "consignments_censored")
