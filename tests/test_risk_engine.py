@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import sim
 from sim.model.draws import REQUIREMENTS, R
 from sim.model.risk import RiskEngine, separation
+from sim.model.risk_parts import Threshold, Window, threshold
 from sim.model.selection import Observation, SelectionInput
 from sim.model.world import World
 from sim.scenario.risk import RiskConfig
@@ -407,6 +408,33 @@ def test_the_threshold_adapts_when_prevalence_shifts():
     assert e.state[("sea", 0)][0] > old
     scores = np.concatenate([e.score(b) for b in late[40:]])
     assert (scores > old).mean() > 2 * target  # what a fixed threshold would have done
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 400),  # scores the window takes in before a refresh
+            st.floats(0.0, 1.0),  # the share above the threshold
+            st.floats(-3.0, 3.0),  # a shift of the new scores (the threshold moves)
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(0, 2**32 - 1),
+    st.booleans(),
+)
+def test_the_moving_threshold_is_the_window_order_statistic(refreshes, seed, ties):
+    """:class:`Threshold` keeps a floor between refreshes to partition fewer scores: at every
+    refresh it is exactly :func:`threshold` of the window, whether the window moved a
+    little or a lot, up or down, with ties (scores on a coarse grid) or without."""
+    rng = np.random.default_rng(seed)
+    window, moving = Window(500), Threshold()
+    for taken, q, shift in refreshes:
+        fresh = rng.normal(shift, 1.0, taken)
+        window.add(np.round(fresh, 1) if ties else fresh)
+        scores = window.scores()
+        assert moving(scores, q) == threshold(scores, q)
 
 
 # --- short runs ---------------------------------------------------------------------------

@@ -70,8 +70,8 @@ from sim.model.risk_parts import (
     CheckMix,
     Ledger,
     Receipt,
+    Threshold,
     Window,
-    threshold,
 )
 from sim.model.risk_prior import prior
 from sim.model.risk_report import report, thresholds
@@ -131,6 +131,8 @@ class RiskEngine:
         self.windows = {k: Window(cfg.window) for k in keys}
         self.state = {k: (math.inf, math.inf, 0.0) for k in keys}
         self.next_refresh = dict.fromkeys(keys, -math.inf)
+        #: each port-direction's inspection and document-check thresholds
+        self.quantiles = {k: (Threshold(), Threshold()) for k in keys}
         self.trace: list[tuple[float, str, str, float, float, int]] = []
         self.ledger = Ledger(self.ports)
         self.buckets = {
@@ -194,8 +196,9 @@ class RiskEngine:
         rho = self.cfg.random_share * target
         q = (target - rho) / (1 - rho) if rho < 1 else 0.0
         doc = self.cfg.document
-        doc_thr = math.inf if doc == "table" else threshold(scores, doc.of(direction))
-        self.state[key] = (threshold(scores, q), doc_thr, rho)
+        inspect, document = self.quantiles[key]
+        doc_thr = math.inf if doc == "table" else document(scores, doc.of(direction))
+        self.state[key] = (inspect(scores, q), doc_thr, rho)
         if self.refresh > 0:
             self.next_refresh[key] = (math.floor(now / self.refresh) + 1) * self.refresh
         if self.cfg.learning is not None:

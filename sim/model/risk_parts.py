@@ -81,6 +81,38 @@ def threshold(scores: np.ndarray, q: float) -> float:
     return float(np.partition(scores, i)[i])
 
 
+class Threshold:
+    """:func:`threshold` of a moving window, recomputed at each refresh: the same order
+    statistic, found among the scores at or above a floor kept from the last refresh (a
+    score ``FLOOR_RANKS`` ranks further down), since a window moves little between refreshes
+    and a partition of a few hundred scores costs far less than one of thousands. Whenever
+    fewer than the needed scores lie above the floor, the whole window is partitioned."""
+
+    def __init__(self) -> None:
+        self.floor = -math.inf
+
+    def __call__(self, scores: np.ndarray, q: float) -> float:
+        n = len(scores)
+        if q <= 0 or not n:
+            return math.inf
+        if q >= 1:
+            return -math.inf
+        top = n - min(n - 1, max(0, math.ceil(n * (1.0 - q)) - 1))  # scores at or above it
+        cand = scores[scores >= self.floor]
+        if len(cand) < top:
+            cand = scores
+        j = len(cand) - top  # its rank among the candidates: they are the window's highest
+        low = max(0, j - max(FLOOR_RANKS, top // 2))
+        part = np.partition(cand, (low, j))
+        self.floor = float(part[low])
+        return float(part[j])
+
+
+#: how many ranks below a threshold :class:`Threshold` keeps its floor: more than a window
+#: usually takes in between two refreshes
+FLOOR_RANKS = 64
+
+
 class CheckMix:
     """Which checks an inspected consignment gets, from the tables' relative mix."""
 
