@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+import sim
 from sim import docs
 from sim.scenario import schema
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
 PAGES = docs.pages()
 
 
@@ -106,3 +109,19 @@ def test_every_citation_of_the_design_names_a_section_it_has():
     }
     assert len(cited) >= 5  # (the pattern still finds the citations)
     assert {n for _, n in cited} <= sections, sorted(c for c in cited if c[1] not in sections)
+
+
+def test_every_column_of_the_resources_table_is_explained():
+    """The resources table's columns, as a run gives them, each have a row in the table of
+    docs/how-results-are-computed.md (and nothing is explained that no run gives)."""
+    text = (DOCS / "how-results-are-computed.md").read_text()
+    section = text.split("**The resources table**")[1].split("\n\n## ")[0]
+    explained = {
+        name
+        for line in section.splitlines()
+        if line.startswith("| `")
+        for name in re.findall(r"`([a-z_0-9]+)`", line.split("|")[1])
+    }
+    s = sim.load_scenario(ROOT / "tests" / "scenarios" / "small.toml", {"days": 1, "drain_days": 1})
+    given = set(sim.simulate(s, 1).resources.columns) - {"port", "lane"}
+    assert given == explained
