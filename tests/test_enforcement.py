@@ -181,7 +181,28 @@ def test_burden_is_the_share_of_compliant_goods_inspected():
     inspected = compliant.exam_start.notna() | compliant.scan_start.notna()
     assert r.metrics()["burden_share"] == pytest.approx(inspected.mean())
     daily = r.enforcement_daily
-    assert daily.declarations.sum() == len(log) and len(daily) == 7
+    assert daily.declarations.sum() == len(log) and daily.day.nunique() == 7
+
+
+def test_the_daily_series_is_per_port_and_direction_and_agrees_with_the_log():
+    """Each (day, port, direction) row counts the cohort's declarations, illicit ones and
+    inspected ones of the log that arrived that day; a day without any shows as 0."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 4, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort].assign(day=lambda x: ((x.arrived - 24) // 24).astype(int))
+    keys = ["day", "port", "direction"]
+    daily = r.enforcement_daily.set_index(keys)
+    assert set(daily.index.get_level_values("direction")) == {"import", "export"}
+    assert len(daily) == 4 * daily.reset_index().groupby(["port", "direction"]).ngroups
+    log = log.astype({"port": str, "direction": str})
+    counted = log.groupby(keys).agg(
+        declarations_log=("illicit", "size"),
+        illicit_log=("illicit", lambda x: int((x != "compliant").sum())),
+    )
+    joined = daily[["declarations", "illicit"]].join(counted).fillna(0)
+    assert (joined.declarations == joined.declarations_log).all()
+    assert (joined.illicit == joined.illicit_log).all()
+    assert joined.declarations_log.sum() == len(log)
 
 
 def test_the_truth_is_kept_apart_by_direction_and_agrees_with_the_log():

@@ -61,7 +61,9 @@ class EnforcementTally:
         self.caught = 0  # declarations seized, detained or rejected
         self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
         self.burden_time = np.zeros((2, 2))  # compliant released: (n, clearance sum) x inspected
-        self.daily = np.zeros((max(1, days), 4), np.int64)
+        #: per observed day and route (port x direction): declarations, illicit, detected,
+        #: inspected
+        self.daily = np.zeros((max(1, days), len(ports) * _D, 4), np.int64)
         self.recalls = np.zeros(2, np.int64)  # goods recalled after release, not recovered
 
     def fold(
@@ -100,7 +102,7 @@ class EnforcementTally:
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
         self._seen(did, found, req, illicit, trader_class, outcome)
         self._burden(illicit, did, outcome, clearance)
-        self._days(arrived, illicit, before | audit, did)
+        self._days(port * _D + direction, arrived, illicit, before | audit, did)
 
     def _truth(
         self,
@@ -174,15 +176,19 @@ class EnforcementTally:
 
     def _days(
         self,
+        route: np.ndarray,
         arrived: np.ndarray,
         illicit: np.ndarray,
         detected: np.ndarray,
         did: dict[int, np.ndarray],
     ) -> None:
-        day = np.clip(((arrived - self.warmup) // 24).astype(int), 0, len(self.daily) - 1)
+        days, routes = self.daily.shape[:2]
+        day = np.clip(((arrived - self.warmup) // 24).astype(int), 0, days - 1)
+        cell = day * routes + route
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         for j, rows in enumerate((np.ones(len(day), bool), illicit, illicit & detected, inspected)):
-            self.daily[:, j] += np.bincount(day[rows], minlength=len(self.daily))
+            counts = np.bincount(cell[rows], minlength=days * routes)
+            self.daily[:, :, j] += counts.reshape(days, routes)
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:
@@ -211,10 +217,16 @@ class EnforcementTally:
         return pd.DataFrame(rows)
 
     def daily_table(self) -> pd.DataFrame:
-        """Per observed day: declarations, illicit ones, those detected, those inspected."""
-        cols = ("declarations", "illicit", "detected", "inspected")
-        df = pd.DataFrame(self.daily, columns=list(cols))
-        df.insert(0, "day", np.arange(len(df)))
+        """Per observed day, port and direction: declarations, illicit ones, those detected,
+        those inspected (every day of each port and direction that had declarations at all,
+        so that a day without any shows as 0)."""
+        cols = ["declarations", "illicit", "detected", "inspected"]
+        days, routes = self.daily.shape[:2]
+        used = np.flatnonzero(self.daily[:, :, 0].sum(axis=0))
+        df = pd.DataFrame(self.daily[:, used].reshape(-1, len(cols)), columns=cols)
+        df.insert(0, "day", np.repeat(np.arange(days), len(used)))
+        df.insert(1, "port", np.tile([self.ports[r // _D] for r in used], days))
+        df.insert(2, "direction", np.tile([DIRECTIONS[r % _D] for r in used], days))
         return df
 
     def metrics(self) -> dict[str, float]:

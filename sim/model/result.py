@@ -40,7 +40,8 @@ class RunResult:
     - ``paths``: how many consignments were finished in bulk (numpy) and as SimPy flows;
     - ``enforcement``, ``enforcement_daily``, ``enforcement_metrics``: the hidden truth, what
       was detected and what customs sees (:mod:`sim.model.enforcement`); more seizures are
-      not better in themselves: deterrence lowers them;
+      not better in themselves: deterrence lowers them (``enforcement_daily``: per observed
+      day, port and direction);
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
       wait keeps rising, a lane's or an exam yard's appointment slots, more than 1 % of a
       port's cohort not released by the end): its figures are then not steady-state;
