@@ -274,6 +274,28 @@ def test_a_damaged_comparison_folder_names_the_file(compare_folder, tmp_path, ca
     assert "review4" in _error(folder, capsys)
 
 
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [
+        ("replications.csv", "clearance_h_mean"),
+        ("summary.csv", "mean"),
+        ("differences.csv", "ci_high"),
+    ],
+)
+def test_an_edited_comparison_table_is_refused(compare_folder, tmp_path, capsys, file, column):
+    """A comparison's tables are worked out again from the options' replication files: a
+    valid number that is not the one run is refused, naming the file."""
+    folder = tmp_path / "copy"
+    shutil.copytree(compare_folder, folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    table = pd.read_csv(folder / file)
+    table.loc[len(table) - 1, column] = 5.0
+    table.to_csv(folder / file, index=False)
+    err = _error(folder, capsys)
+    assert file in err and "does not match" in err, err
+    assert len(err.strip().splitlines()) == 1 and not (folder / "report.html").exists()
+
+
 def test_a_run_writes_its_organisation_tree_only_when_it_has_one(run_folder, compare_folder):
     record = json.loads((run_folder / "organisation.json").read_text())
     assert record["structure"] == "hybrid" and "gac" in record["units"]

@@ -12,8 +12,9 @@ A run and a comparison become a :class:`~sim.experiment.compare.CompareResult` (
 comparison of one option, ``run``) plus a :class:`Variant` per option: the mean over finished
 replications of each per-replication table, the clearance samples of the logs when they were
 kept, and the organisation tree. Every replication's file and tables are checked as a resumed
-run checks them (:meth:`~sim.experiment.store.RunStore.verify`), and a run's
-``replications.csv`` against them. Anything missing, unreadable or changed is a
+run checks them (:meth:`~sim.experiment.store.RunStore.verify`), and ``replications.csv``
+against them; a comparison's summary, differences and interactions are worked out again from
+it and compared with its files. Anything missing, unreadable or changed is a
 :class:`ResultsFolderError` that names the file.
 """
 
@@ -323,21 +324,82 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         raise ResultsFolderError(f"{path / 'failures.json'} is not a list of failures")
     str_cols = {"port": str, "direction": str, "group": str}
     variants = _variants(path, options, failures)
+    per_rep = _checked_option_replications(path, variants)
+    ws = {str(k): list(v) for k, v in warnings.items()}
+    tables = _checked_summaries(path, per_rep, options, ws)
     res = CompareResult(
         scenario=str(meta.get("scenario", path.name)),
         options=options,
         seed=int(meta.get("seed", 0)),
         meta={**meta, "currency": _currency(meta, list(variants.values()))},
-        per_rep=read_csv(path / "replications.csv"),
-        summary=_checked(read_csv(path / "summary.csv"), path / "summary.csv"),
-        differences=_checked(read_csv(path / "differences.csv"), path / "differences.csv"),
-        interactions=read_csv(path / "interactions.csv"),
+        per_rep=per_rep,
+        summary=tables["summary"],
+        differences=tables["differences"],
+        interactions=tables["interactions"],
         gains=read_csv(path / "gains.csv", dtype=str_cols),
-        warnings={str(k): list(v) for k, v in warnings.items()},
+        warnings=ws,
         failures=list(failures),
         path=path,
     )
     return res, variants
+
+
+def _checked_option_replications(path: Path, variants: dict[str, Variant]) -> pd.DataFrame:
+    """A comparison's ``replications.csv``, checked against each option's replication files
+    (already checked against their checksums): an option's rows are its finished
+    replications, with their metrics (a metric another option has and it lacks is empty)."""
+    file = path / "replications.csv"
+    table = read_csv(file)
+    if not {"option", "replication"} <= set(table.columns) or (table.empty and variants):
+        raise ResultsFolderError(f"{file} has no replications")
+    mismatch = ResultsFolderError(
+        f"{file} does not match the options' replication files in options/ (changed or damaged)"
+    )
+    if set(table["option"].astype(str)) != set(variants):
+        raise mismatch
+    for name, variant in variants.items():
+        rows = table[table["option"].astype(str) == name].drop(columns=["option"])
+        metrics = _verified(_store(variant.path), variant.reps)
+        built = pd.DataFrame([{"replication": r, **metrics[r]} for r in variant.reps])
+        rest = [c for c in rows.columns if c not in built.columns]
+        if not rows[rest].isna().all().all():
+            raise mismatch
+        if not _same_table(rows[list(built.columns)].reset_index(drop=True), built):
+            raise mismatch
+    return table
+
+
+def _checked_summaries(
+    path: Path, per_rep: pd.DataFrame, options: list[Option], warnings: dict[str, list[str]]
+) -> dict[str, pd.DataFrame]:
+    """A comparison's summary, differences and interactions, worked out again from its
+    checked replications and compared with the files as written (their format first)."""
+    from sim.experiment.compare import _differences, _interactions, _summaries
+
+    built = {
+        "summary": _summaries(per_rep, options),
+        "differences": _differences(per_rep, options, warnings),
+        "interactions": _interactions(per_rep, options),
+    }
+    out = {}
+    for name, table in built.items():
+        file = path / f"{name}.csv"
+        written = read_csv(file)
+        if name != "interactions":
+            _checked(written, file)
+        cols = ["mean", "ci_low", "ci_high", "n"]
+        if len(written) != len(table) or (
+            len(table)
+            and not (
+                list(written["metric"].astype(str)) == list(table["metric"])
+                and _same_table(written[cols], table[cols])
+            )
+        ):
+            raise ResultsFolderError(
+                f"{file} does not match the replications in replications.csv (changed or damaged)"
+            )
+        out[name] = written
+    return out
 
 
 def _currency(meta: dict[str, Any], variants: list[Variant]) -> str:
