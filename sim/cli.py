@@ -45,6 +45,7 @@ KEY_METRICS = (
     "consignments_arrived",
     "consignments_released",
     "consignments_seized",
+    "consignments_detained",
     "consignments_rejected",
     "consignments_censored",
     "inspection_rate",
@@ -294,8 +295,13 @@ def _fmt(x: float | None) -> str:
 
 
 def _table(
-    summary: dict[str, dict[str, float | None]], reps: int, currency: str | None = None
+    summary: dict[str, dict[str, float | None]],
+    reps: int,
+    currency: str | None = None,
+    counts: dict[str, int] | None = None,
 ) -> Table:
+    """The run's key metrics; ``counts``: of each metric, the replications that have it (a
+    row from fewer than ``reps``, a port that saw no consignment in one, says so)."""
     from rich.table import Table
 
     # China publishes import and export figures apart: each clearance row is followed by
@@ -307,10 +313,11 @@ def _table(
         if n in summary and (n == m or "clearance" in m or "within" in m)
     ]
     from sim.experiment.compare import clip_interval, metric_unit, shown_unit
-    from sim.experiment.metric_names import note, smuggling_rows
+    from sim.experiment.metric_names import note, organisation_rows, smuggling_rows
 
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
+    names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
     names += [m for m in summary if m.startswith("utilisation_")]
@@ -326,7 +333,9 @@ def _table(
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
         unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
-        rows.append((m + note(m), unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
+        n = reps if counts is None else counts.get(m, reps)
+        some = f" (from {n} of {reps} replications)" if n < reps else ""
+        rows.append((m + note(m) + some, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)
     table.add_column("metric", overflow="fold")
@@ -374,7 +383,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         console = Console(width=140)
     from sim.scenario.costs import currency_of
 
-    console.print(_table(summary, len(per_rep), currency_of(scenario.costs)))
+    counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
+    console.print(_table(summary, len(per_rep), currency_of(scenario.costs), counts))
     _print_warnings(console, warnings)
     _print_too_short(console, scenario.warmup_days, scenario.days)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)

@@ -30,6 +30,7 @@ TABLE_METRICS = (
     "overall_clearance_h_p90",
     "exited_within_24h",
     "consignments_released",
+    "consignments_seized",
     "consignments_censored",
     # the other two outcomes a planner weighs: enforcement (what customs sees, then what it
     # achieves) and cost; rows a scenario cannot give (no costs, say) are left out
@@ -319,8 +320,9 @@ def _ci(low: float, high: float) -> str:
 def table_rows(res: CompareResult) -> tuple[str, ...]:
     """The table's rows: :data:`TABLE_METRICS`, each pooled clearance row followed by its
     imports' and exports', the smuggling rows after ``value_slipped`` (with smuggling in the
-    scenario) and the rows of the ports options touch; rows the comparison lacks are skipped."""
-    from sim.experiment.metric_names import smuggling_rows, with_directions
+    scenario), the organisation's (with one) and the rows of the ports options touch; rows
+    the comparison lacks are skipped."""
+    from sim.experiment.metric_names import organisation_rows, smuggling_rows, with_directions
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     out: list[str] = []
@@ -328,7 +330,8 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         out.append(m)
         if m == "value_slipped":
             out += smuggling_rows(names)
-    return tuple(dict.fromkeys(out + [*smuggling_rows(names), *touched_ports(res)]))
+    rows = [*out, *smuggling_rows(names), *organisation_rows(names), *touched_ports(res)]
+    return tuple(dict.fromkeys(rows))
 
 
 def touched_ports(res: CompareResult) -> tuple[str, ...]:

@@ -416,3 +416,45 @@ def test_run_and_check_warn_of_a_dated_reform_after_the_observed_run(tmp_path, c
     assert "warnings" not in recorded  # (those mark a run unstable)
     assert main(["check", SMALL, "--set", 'timeline=[{reform = "training", at = "2 d"}]']) == 0
     assert capsys.readouterr().err == ""
+
+
+def _table_rows(summary, reps, counts=None):
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    console = Console(width=240, record=True)
+    console.print(_table(summary, reps, counts=counts))
+    return {
+        line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+        for line in console.export_text().splitlines()
+        if line.count("│") >= 5
+    }
+
+
+def test_the_run_table_accounts_for_every_consignment_and_the_organisation():
+    """Arrived = released + seized + detained + rejected + censored: every outcome has its
+    row; with an organisation, its latencies and its staff cost (in CNY, as the organisation
+    section prices heads, whatever currency the scenario's goods are in)."""
+    outcomes = ("released", "seized", "detained", "rejected", "censored")
+    org = ("escalation_latency_h_mean", "org_hold_h_mean", "alert_propagation_h_mean",
+           "directive_propagation_h_mean", "org_staff_cost_per_year")
+    one = {"mean": 1.0, "ci_low": 0.5, "ci_high": 1.5}
+    names = ["consignments_arrived", *(f"consignments_{o}" for o in outcomes), *org]
+    rows = _table_rows({m: dict(one) for m in names}, 2)
+    assert set(names) <= set(rows)
+    assert rows["org_staff_cost_per_year"][0] == "CNY per year"
+    assert rows["escalation_latency_h_mean"][0] == "hours"
+
+
+def test_a_row_from_fewer_replications_than_the_run_says_so():
+    """A port that saw no consignment in a replication has no clearance there: its mean is
+    of the others, and the row says how many."""
+    summary = {
+        "clearance_h_mean": {"mean": 2.0, "ci_low": 1.0, "ci_high": 3.0},
+        "clearance_h_mean_port_small": {"mean": 7.8, "ci_low": None, "ci_high": None},
+    }
+    counts = {"clearance_h_mean": 2, "clearance_h_mean_port_small": 1}
+    rows = _table_rows(summary, 2, counts)
+    assert "clearance_h_mean" in rows
+    assert rows["clearance_h_mean_port_small (from 1 of 2 replications)"][1] == "7.800"

@@ -588,6 +588,24 @@ def test_an_option_on_every_port_still_shows_imports_and_exports_apart():
     assert "released_within_24h_export (share (0-1))" in console.export_text()
 
 
+def test_the_table_shows_seizures_and_with_an_organisation_its_rows():
+    """Seizures are one of the three outcomes: a row always; with an organisation (the
+    spindle against the dumbbell), its latencies, holds and staff cost too, and not without."""
+    import dataclasses
+
+    from sim.cli_compare import table_rows
+    from sim.experiment.metric_names import ORGANISATION
+
+    res = compare(SMALL, ["single_window"], reps=1, overrides=SHORT)
+    rows = table_rows(res)
+    assert "consignments_seized" in rows
+    assert not set(ORGANISATION) & set(rows)
+    extra = pd.DataFrame({"option": "baseline", "metric": list(ORGANISATION)})
+    with_org = dataclasses.replace(res, summary=pd.concat([res.summary, extra]))
+    rows = table_rows(with_org)
+    assert rows[-len(ORGANISATION):] == ORGANISATION
+
+
 def test_compare_writes_its_csvs_with_the_scenarios_currency(tmp_path):
     res = compare(SMALL, [MORE_REVIEW], reps=1, overrides=SHORT, out=tmp_path / "c")
     assert (res.summary["unit"] == "currency, observed days").any()  # (raw in memory)

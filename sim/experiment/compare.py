@@ -88,6 +88,8 @@ def shown_unit(unit: str, currency: str | None) -> str:
 def metric_unit(name: str) -> str:
     """The unit of a metric of :meth:`RunResult.metrics`, for tables (money: ``currency``,
     which :func:`shown_unit` names)."""
+    if name in _FIXED_UNITS:
+        return _FIXED_UNITS[name]
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"
@@ -100,6 +102,16 @@ def metric_unit(name: str) -> str:
     if name.startswith(_ATTEMPT_COUNTS):
         return "attempts"
     return "consignments"
+
+
+#: units that are not the scenario's currency or a count of consignments: the organisation's
+#: staff are costed in CNY per head (sim.scenario.organisation), whatever ``[costs]`` says
+_FIXED_UNITS = {
+    "org_staff_cost_per_year": "CNY per year",
+    "org_staff_cost_run": "CNY, observed days",
+    "org_staff_heads": "heads",
+    "org_local_knowledge_auc_bonus": "AUC",
+}
 
 
 #: counts of smuggling attempts (a load run past the ports or through them undeclared)

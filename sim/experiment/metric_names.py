@@ -69,6 +69,24 @@ DIRECTED = (
 NOTES = {"value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)"}
 
 
+#: the organisation's rows a table adds when a scenario has one: how long escalations, alerts
+#: and directives take to travel its tree, how long it holds goods, and what its staff cost
+ORGANISATION = (
+    "escalation_latency_h_mean",
+    "escalation_latency_h_p90",
+    "org_hold_h_mean",
+    "alert_propagation_h_mean",
+    "directive_propagation_h_mean",
+    "org_staff_cost_per_year",
+)
+
+
+def organisation_rows(names: Iterable[str]) -> tuple[str, ...]:
+    """The :data:`ORGANISATION` rows among ``names`` (none without an organisation)."""
+    present = set(names)
+    return tuple(n for n in ORGANISATION if n in present)
+
+
 def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
     """The smuggling rows of a table among ``names`` (the metrics of a run or comparison):
     :data:`SMUGGLING`, then attempts by route, sorted; none without smuggling."""
