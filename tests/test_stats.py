@@ -106,3 +106,31 @@ def test_mean_half_width():
     assert math.isnan(m) and h is None
     with pytest.raises(ValueError):
         mean_half_width([1, 2], level=1.0)
+
+
+def test_a_quantile_interval_is_never_narrower_than_the_histograms_resolution():
+    """Replications whose p90s fall in one 2 % bin of the streamed histogram give the same
+    value: the interval is then the histogram's resolution (1 % relative), not zero width.
+    A mean's interval is left as the replications give it, as is a wide quantile's."""
+    from sim.analysis.sketch import RELATIVE_ERROR, XMIN, bin_value
+
+    p90 = float(bin_value(500))
+    per_rep = pd.DataFrame(
+        {
+            "clearance_h_p90": [p90] * 3,
+            "clearance_h_mean": [2.0] * 3,
+            "wait_h_p90_sea_scanners": [1.0, 5.0, 9.0],
+            "overall_clearance_h_median_import": [0.0] * 3,
+        }
+    )
+    s = summarise(per_rep)
+    half = RELATIVE_ERROR * p90 + XMIN
+    assert s.loc["clearance_h_p90", "ci_low"] == pytest.approx(p90 - half)
+    assert s.loc["clearance_h_p90", "ci_high"] == pytest.approx(p90 + half)
+    assert s.loc["clearance_h_mean", "ci_low"] == s.loc["clearance_h_mean", "ci_high"] == 2.0
+    wide = confidence_interval([1.0, 5.0, 9.0])
+    assert s.loc["wait_h_p90_sea_scanners", "ci_low"] == pytest.approx(wide[1])
+    assert s.loc["overall_clearance_h_median_import", "ci_high"] == pytest.approx(XMIN)
+    # a difference of two such quantiles is known to the sum of their resolutions
+    d = summarise(per_rep[["clearance_h_p90"]] * 0, scale={"clearance_h_p90": 2 * p90})
+    assert d.loc["clearance_h_p90", "ci_high"] == pytest.approx(2 * RELATIVE_ERROR * p90 + XMIN)

@@ -8,11 +8,30 @@ the normal one) keeps the interval honest.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 from scipy import special
+
+from sim.analysis.sketch import RELATIVE_ERROR, XMIN
+
+#: metrics that are quantiles of the streamed histogram (medians, p90s, p95s): each is known
+#: only to its resolution (:mod:`sim.analysis.sketch`)
+_QUANTILE = re.compile(r"_(median|p\d\d)(_|$)")
+
+
+def is_quantile(metric: str) -> bool:
+    """Whether ``metric`` is a quantile read from the streamed histogram."""
+    return _QUANTILE.search(metric) is not None
+
+
+def resolution(scale: float) -> float:
+    """How far a histogram quantile of about ``scale`` hours can lie from the sample quantile
+    (1 % relative, or 0.36 s for values reported as 0): a half-width no interval of it, or
+    of a sum of such quantiles of total size ``scale``, can honestly be narrower than."""
+    return RELATIVE_ERROR * abs(scale) + XMIN
 
 
 def t_quantile(p: float, dof: float) -> float:
@@ -59,11 +78,21 @@ def confidence_interval(
     return mean, mean - half, mean + half
 
 
-def summarise(per_rep: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+def summarise(
+    per_rep: pd.DataFrame,
+    level: float = 0.95,
+    scale: Mapping[str, float] | None = None,
+    widen: bool = True,
+) -> pd.DataFrame:
     """One row per metric (index ``metric``) with ``mean``, ``ci_low``, ``ci_high`` and ``n``.
 
     ``per_rep`` has one row per replication and one column per metric; a ``replication``
-    column and non-numeric columns are skipped. A missing interval is NaN here.
+    column and non-numeric columns are skipped. A missing interval is NaN here. A quantile's
+    interval is at least its :func:`resolution` wide on each side: replications whose
+    quantiles fall in one bin of the histogram would otherwise give an interval of zero
+    width. ``scale``: per metric, the size the resolution is of (a difference's: the sum of
+    the two quantiles'); by default the mean's. ``widen=False``: no such floor (differences
+    between runs that are the same to the last bit: they are exactly 0).
     """
     rows = []
     for col in per_rep.columns:
@@ -71,6 +100,9 @@ def summarise(per_rep: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
             continue
         values = per_rep[col].to_numpy(dtype=float)
         mean, low, high = confidence_interval(values, level)
+        if widen and low is not None and high is not None and is_quantile(col):
+            half = resolution(mean if scale is None else scale.get(col, mean))
+            low, high = min(low, mean - half), max(high, mean + half)
         rows.append(
             {
                 "metric": col,

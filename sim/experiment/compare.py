@@ -786,10 +786,13 @@ def _paired(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
     return (a.loc[common] - b.loc[common]).sort_index()
 
 
-def _paired_table(d: pd.DataFrame, p_values: bool = True) -> pd.DataFrame:
+def _paired_table(
+    d: pd.DataFrame, p_values: bool = True, scale: dict[str, float] | None = None
+) -> pd.DataFrame:
     """Per metric of paired differences (one row per replication): mean, interval, n and the
-    t test's p-value (NaN when not asked for)."""
-    t = summarise(d).reset_index()
+    t test's p-value (NaN when not asked for). ``scale``: see :func:`_scale`."""
+    same = bool((d.fillna(0) == 0).all().all())  # (the runs are the same: exactly 0)
+    t = summarise(d, scale=scale, widen=not same).reset_index()
     t["p_value"] = [
         t_test_p_value(d[m].to_numpy(dtype=float)) if p_values else math.nan for m in t["metric"]
     ]
@@ -804,7 +807,7 @@ def _differences(
         if o.name not in set(per_rep["option"]) or BASELINE not in set(per_rep["option"]):
             continue
         d = _paired(per_rep, o.name)
-        t = _paired_table(d, p_values=o.name != BASELINE)
+        t = _paired_table(d, o.name != BASELINE, _scale(per_rep, {o.name, BASELINE}))
         t.insert(0, "option", o.name)
         t["steady_state"] = not (warnings.get(o.name) or warnings.get(BASELINE))
         frames.append(t)
@@ -825,11 +828,21 @@ def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
         total = combo.copy()
         for p in o.parts:
             total = total - _paired(per_rep, p)  # (A+B - base) - (A - base) - (B - base)
-        t = _paired_table(total)
+        t = _paired_table(total, scale=_scale(per_rep, {o.name, BASELINE, *o.parts}))
         t.insert(0, "option", o.name)
         t.insert(1, "parts", "+".join(o.parts))
         frames.append(t)
     return _finish_table(frames, difference=True)
+
+
+def _scale(per_rep: pd.DataFrame, names: set[str]) -> dict[str, float]:
+    """Per metric, the sum of the options' mean sizes: a difference of quantiles is known
+    only to the resolution of the quantiles it is made of (see
+    :func:`sim.analysis.stats.resolution`)."""
+    rows = per_rep[per_rep["option"].isin(names)]
+    metrics = rows.drop(columns=["option", "replication"])
+    sizes = metrics.groupby(rows["option"]).mean(numeric_only=True).abs()
+    return {str(k): float(v) for k, v in sizes.sum().items()}
 
 
 def _in_currency(table: pd.DataFrame, currency: str | None) -> pd.DataFrame:
