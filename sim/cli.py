@@ -48,6 +48,7 @@ KEY_METRICS = (
     "consignments_detained",
     "consignments_rejected",
     "consignments_censored",
+    "consignments_not_out",
     "inspection_rate",
     "detection_rate",
     "value_slipped",

@@ -66,7 +66,10 @@ DIRECTED = (
 )
 
 #: what a table writes after a metric's name where the name alone misleads
-NOTES = {"value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)"}
+NOTES = {
+    "value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)",
+    "consignments_not_out": "among the censored: released, in clearance but not overall",
+}
 
 
 #: the organisation's rows a table adds when a scenario has one: how long escalations, alerts

@@ -121,6 +121,10 @@ class Recorder:
         # released (for the stability check)
         self.port_outcomes = np.zeros((len(ports), len(OUTCOMES)), np.int64)
         self.stuck = np.zeros((len(ports), len(MILESTONES)), np.int64)
+        #: by port: cohort consignments released by customs but not yet out at the end
+        #: (waiting for pick-up, exit or a departure): in the clearance figures, not in
+        #: overall clearance
+        self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         self.enforcement = EnforcementTally(ports, days, warmup)
         # inspection (a scan, physical or quarantine exam; China's definition), over every
@@ -234,9 +238,10 @@ class Recorder:
             a[:, _SMS + M["released"]] - arrived,
             after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered"))),
         )
-        a = a[outcome == RELEASED]
-        if len(a):
-            self._fold_times(a)
+        out = outcome == RELEASED  # (out of the flow by the end: exited or loaded)
+        released = out | ((outcome == CENSORED) & (a[:, _SMS + M["released"]] <= self.end))
+        if released.any():  # customs clearance of every consignment released by the end
+            self._fold_times(a[released], out[released])
 
     def _count_by_port(self, a: np.ndarray, outcome: np.ndarray) -> None:
         """Outcomes by port, and where the censored not released by the end of the run are:
@@ -245,7 +250,9 @@ class Recorder:
         port = a[:, _S["port"]].astype(int)
         np.add.at(self.port_outcomes, (port, outcome), 1)
         ms = a[:, _SMS:_SOWN]
-        left = (outcome == CENSORED) & ~(ms[:, M["released"]] <= self.end)
+        released = ms[:, M["released"]] <= self.end
+        np.add.at(self.not_out, port[(outcome == CENSORED) & released], 1)
+        left = (outcome == CENSORED) & ~released
         if left.any():
             reached = ms[left][:, ::-1] <= self.end
             last = len(MILESTONES) - 1 - np.argmax(reached, axis=1)
@@ -282,29 +289,38 @@ class Recorder:
             + cls,
         }
 
-    def _fold_times(self, a: np.ndarray) -> None:
-        """Clearance histograms by every dimension, milestone intervals and owners' hours of
-        released rows."""
+    def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
+        """Clearance histograms by every dimension of rows released by customs; overall
+        clearance, milestone intervals and owners' hours of those of them out of the flow
+        (``out``: the rest are still waiting for pick-up, exit or a departure)."""
         ms = a[:, _SMS:_SOWN]
         arrived = ms[:, M["arrived"]]
-        values = {
-            "clearance": ms[:, M["released"]] - arrived,
-            # to the end of the flow: an import's exit, an export's loading
-            "overall_clearance": flow_end(ms[:, _EXITED], ms[:, _LOADED]) - arrived,
-        }
         codes = self._codes(a)
-        for metric, v in values.items():
-            bins = bin_index(v)
-            for dim, code in codes.items():
-                key = (metric, dim)
-                g = self.hist[key].shape[0]
-                self.hist[key] += np.bincount(code * NBINS + bins, minlength=g * NBINS).reshape(
-                    g, NBINS
-                )
-                self.sums[key] += np.bincount(code, weights=v, minlength=g)
-                self.within[key] += np.bincount(code, weights=v <= 24.0, minlength=g).astype(
-                    np.int64
-                )
+        self._fold_metric("clearance", ms[:, M["released"]] - arrived, codes)
+        if not out.all():
+            a, ms, arrived = a[out], ms[out], arrived[out]
+            codes = {dim: code[out] for dim, code in codes.items()}
+        # to the end of the flow: an import's exit, an export's loading
+        end = flow_end(ms[:, _EXITED], ms[:, _LOADED])
+        self._fold_metric("overall_clearance", end - arrived, codes)
+        self._fold_intervals(a, ms)
+
+    def _fold_metric(self, metric: str, v: np.ndarray, codes: dict[str, np.ndarray]) -> None:
+        """One metric's histograms, sums and within-24 h counts, in every dimension."""
+        bins = bin_index(v)
+        for dim, code in codes.items():
+            key = (metric, dim)
+            g = self.hist[key].shape[0]
+            self.hist[key] += np.bincount(code * NBINS + bins, minlength=g * NBINS).reshape(
+                g, NBINS
+            )
+            self.sums[key] += np.bincount(code, weights=v, minlength=g)
+            self.within[key] += np.bincount(code, weights=v <= 24.0, minlength=g).astype(
+                np.int64
+            )
+
+    def _fold_intervals(self, a: np.ndarray, ms: np.ndarray) -> None:
+        """Milestone intervals and owners' hours of rows out of the flow."""
         for i, (name, frm, to, _) in enumerate(INTERVALS):
             d = ms[:, M[to]] - ms[:, M[frm]]
             if name in CLIP_AT_ZERO:

@@ -16,9 +16,11 @@ they asked):
   run ends (after its drain days). Censored consignments are left out of the clearance
   figures, and they are the slowest, so the figures are biased low: with 1 % left out the
   reported p95 is already the true p94. A run that settles leaves a handful (the default
-  scenario, 56 days: 4 of 206,723 censored). Those released but not yet out (waiting for
-  the trader's pick-up or a departure) wait for no queue and are not counted: a short drain
-  leaves many of them.
+  scenario, 56 days: 4 of 206,723 censored);
+- **not out**: more than ``UNFINISHED`` of a port's cohort released by customs but not yet
+  out (waiting for the trader's pick-up, exit or a departure) when the run ends. They wait
+  for no queue, and their clearance (arrival to release) is counted, but their overall
+  clearance (to exit or loading) is not: it is then biased low. A longer drain fixes it.
 """
 
 from __future__ import annotations
@@ -147,5 +149,25 @@ def unfinished(
             + "): they are censored, left out of the clearance figures, which are then "
             "biased low; add capacity where they wait, or run with a longer drain to see "
             "whether they finish"
+        )
+    return out
+
+
+def not_out(
+    ports: list[str], outcomes: np.ndarray, waiting: np.ndarray, drain_days: float
+) -> list[str]:
+    """A warning for each port where more than ``UNFINISHED`` of the cohort was released by
+    customs but not yet out at the end (``waiting``: their number, by port)."""
+    out = []
+    for i, port in enumerate(ports):
+        n, left = int(outcomes[i].sum()), int(waiting[i])
+        if n == 0 or left <= UNFINISHED * n:
+            continue
+        out.append(
+            f"{port}: more than {UNFINISHED:.0%} of the cohort was released but not yet out "
+            f"(picked up, exited or loaded) {drain_days:g} days after the observed window "
+            f"closed ({left:,} of {n:,} cohort consignments, {left / n:.2%}): their "
+            "clearance to release is counted, but not their overall clearance, which is "
+            "then biased low; run with a longer drain (drain_days)"
         )
     return out

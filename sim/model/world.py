@@ -259,6 +259,9 @@ class World:
                 self.scenario.drain_days,
                 self._longest_queues(),
             ),
+            *stability.not_out(
+                list(self.scenario.ports), rec.port_outcomes, rec.not_out, self.scenario.drain_days
+            ),
         ]
 
     def _longest_queues(self) -> dict[str, tuple[str, int]]:
@@ -286,6 +289,8 @@ class World:
         counts = {"arrived": self.arrived}
         counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
         counts["treated"] = rec.treated  # released after treatment (among "released")
+        # released by customs, not yet out at the end (among "censored"; in clearance figures)
+        counts["not_out"] = int(rec.not_out.sum())
         rows = [row for p in self.ports for row in p.result_rows()]
         rows += [{"port": lane.port, **lane.result_row()} for lane in self.centres.values()]
         rows += self.organisation.result_rows()

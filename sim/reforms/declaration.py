@@ -203,7 +203,9 @@ REFORMS = [
     Reform(
         "direct_pickup",
         "ship-side pick-up on arrival at sea ports: eligible users collect in minutes "
-        "instead of hours (the pick-up's mean moves to the mixture's)",
+        "instead of hours (modelled as every sea-port import's pick-up mean moving to the "
+        "mixture's: right for mean times and costs, not for who gains, where every trader "
+        "gains a little instead of the eligible gaining much)",
         _pickup,
         (
             "Shenzhen ship-side direct lift: unloading to pick-up 4-6 h to 5-8 min (eneltec "
@@ -219,7 +221,8 @@ REFORMS = [
     Reform(
         "direct_loading",
         "loading on arrival for exports at sea ports: eligible users' boxes need far less "
-        "cut-off lead before the vessel",
+        "cut-off lead before the vessel (modelled as every sea-port export's lead moving to "
+        "the mixture's: right for mean times and costs, not for who gains)",
         _loading,
         (
             "Shenzhen direct loading: port dwell 3-4 days to 2 h (eneltec page, "
