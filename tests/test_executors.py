@@ -198,3 +198,27 @@ def test_a_script_without_the_main_guard_is_told_so(tmp_path, guarded):
     assert f"{script}, line 5, at the top level of the script" in last
     assert last.endswith('Put that code under `if __name__ == "__main__":`.')
     assert "ReplicationsFailed" not in proc.stderr
+
+
+def test_an_interrupted_pool_prints_no_traceback_for_futures_it_gave_up(capsys, monkeypatch):
+    """When an interrupt reaches the workers too, the pool's manager thread may fail futures
+    this process has just cancelled and print an InvalidStateError; that one is kept quiet,
+    any other exception in a thread still shows."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    from sim.experiment.executors import _quiet_cancelled_futures
+
+    seen = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: seen.append(args.exc_type))
+    _quiet_cancelled_futures()
+    _quiet_cancelled_futures()  # (once is enough: not wrapped twice)
+
+    def raising(exc: BaseException) -> None:
+        raise exc
+
+    for exc in (InvalidStateError("CANCELLED"), ValueError("a real problem")):
+        t = threading.Thread(target=raising, args=(exc,))
+        t.start()
+        t.join()
+    assert seen == [ValueError]

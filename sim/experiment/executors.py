@@ -152,6 +152,7 @@ class ProcessExecutor:
 
         if not tasks:
             return
+        _quiet_cancelled_futures()
         workers = min(self.workers or _cpus(), len(tasks))
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -170,6 +171,26 @@ class ProcessExecutor:
             finally:
                 for future in futures:
                     future.cancel()
+
+
+def _quiet_cancelled_futures() -> None:
+    """Keep an interrupted run to its one line: when an interrupt or SIGTERM reaches the
+    workers too (a terminal's Ctrl-C, ``timeout``), the pool's manager thread may try to
+    fail futures this process has just cancelled and print the InvalidStateError it gets
+    (a race in ``concurrent.futures``, harmless: those results were given up)."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+    if getattr(previous, "quiet_cancelled", False):
+        return
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is not InvalidStateError:
+            previous(args)
+
+    hook.quiet_cancelled = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
 
 
 def unguarded_main_call() -> tuple[str, int] | None:
@@ -255,6 +276,7 @@ class DaskExecutor:
 
     def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
         import contextlib
+        import logging
 
         from distributed import Client, LocalCluster, as_completed
 
@@ -272,6 +294,9 @@ class DaskExecutor:
                             threads_per_worker=1,
                             processes=self.processes,
                             dashboard_address=None,
+                            # an interrupted run says one line, not the cluster's warnings
+                            # as it stops (errors still show)
+                            silence_logs=logging.ERROR,
                         )
                     )
                     client = stack.enter_context(Client(cluster))
