@@ -587,7 +587,13 @@ def reform_catalogue() -> str:
 
 def pages() -> dict[str, str]:
     """Every generated page, by file name."""
-    out = {"scenario-reference.md": reference(), "reforms.md": reform_catalogue()}
+    from sim.docs_log import log_page
+
+    out = {
+        "scenario-reference.md": reference(),
+        "reforms.md": reform_catalogue(),
+        "log.md": log_page(),
+    }
     for path in sorted(BUNDLED.glob("*.toml")):
         out[f"scenario-{path.stem}.md"] = scenario_page(path)
     return out

@@ -125,3 +125,14 @@ def test_every_column_of_the_resources_table_is_explained():
     s = sim.load_scenario(ROOT / "tests" / "scenarios" / "small.toml", {"days": 1, "drain_days": 1})
     given = set(sim.simulate(s, 1).resources.columns) - {"port", "lane"}
     assert given == explained
+
+
+def test_the_log_page_lists_every_column_of_a_log_in_its_order():
+    """docs/log.md (generated) has a row for every column a run's log has, in the log's
+    order, and no other: a column added to the model appears there, with its meaning."""
+    text = (DOCS / "log.md").read_text()
+    listed = [line.split("`")[1] for line in text.splitlines() if line.startswith("| `")]
+    s = sim.load_scenario(ROOT / "tests" / "scenarios" / "small.toml", {"days": 1, "drain_days": 1})
+    assert listed == list(sim.simulate(s, 1, log=True).log.columns)
+    assert all(len(line.split("|")[3].strip()) > 3 for line in text.splitlines()
+               if line.startswith("| `"))
