@@ -295,6 +295,19 @@ def _fmt(x: float | None) -> str:
     return "–" if x is None else unsigned_zero(x)
 
 
+#: the run table shows the utilisation of this many of the busiest lanes (an organisation's
+#: units add a row per unit and role: a hundred or more)
+BUSIEST = 15
+
+
+def _busiest(summary: dict[str, dict[str, float | None]]) -> tuple[list[str], int]:
+    """The utilisation rows of the ``BUSIEST`` busiest lanes, busiest first, and how many
+    other lanes there are."""
+    rows = [m for m in summary if m.startswith("utilisation_")]
+    rows.sort(key=lambda m: -(summary[m]["mean"] or 0.0))
+    return rows[:BUSIEST], max(0, len(rows) - BUSIEST)
+
+
 def _table(
     summary: dict[str, dict[str, float | None]],
     reps: int,
@@ -321,11 +334,13 @@ def _table(
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]
-    names += [m for m in summary if m.startswith("utilisation_")]
-
+    busiest, more = _busiest(summary)
+    names += busiest
+    caption = "intervals shown within what is possible (summary.json keeps them raw)"
+    if more:
+        caption += f"; {more} less busy lanes' utilisation in summary.json"
     table = Table(
-        title=f"Key metrics: mean and 95 % CI over {reps} replication(s)",
-        caption="intervals shown within what is possible (summary.json keeps them raw)",
+        title=f"Key metrics: mean and 95 % CI over {reps} replication(s)", caption=caption
     )
     rows = []
     for m in names:

@@ -458,3 +458,23 @@ def test_a_row_from_fewer_replications_than_the_run_says_so():
     rows = _table_rows(summary, 2, counts)
     assert "clearance_h_mean" in rows
     assert rows["clearance_h_mean_port_small (from 1 of 2 replications)"][1] == "7.800"
+
+
+def test_the_run_table_shows_the_busiest_lanes_and_says_how_many_more():
+    """An organisation adds a utilisation row per unit and role (a hundred or more): the run
+    table shows the busiest, busiest first, and its caption says how many more are in
+    summary.json."""
+    from rich.console import Console
+
+    from sim.cli import BUSIEST, _table
+
+    summary = {f"utilisation_org/u{i}_risk": {"mean": i / 100, "ci_low": None, "ci_high": None}
+               for i in range(BUSIEST + 7)}
+    console = Console(width=240, record=True)
+    console.print(_table(summary, 2))
+    text = console.export_text()
+    shown = [line.split("│")[1].strip() for line in text.splitlines() if line.count("│") >= 5]
+    shown = [m for m in shown if m.startswith("utilisation_")]
+    top = BUSIEST + 6
+    assert shown == [f"utilisation_org/u{i}_risk" for i in range(top, top - BUSIEST, -1)]
+    assert "7 less busy lanes' utilisation in summary.json" in " ".join(text.split())
