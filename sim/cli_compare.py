@@ -368,6 +368,7 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
         )
     s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
+    runs = res.per_rep["option"].value_counts().to_dict() if "option" in res.per_rep else {}
     for metric in metrics:
         unit = next((r["unit"] for k, r in s.items() if k[0] == metric), None)
         if unit is None:
@@ -386,8 +387,10 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
                 mark = ("*" if diff["significant"] else "") + (
                     "" if diff["steady_state"] else "!"
                 )
+            n, ran = int(a["n"]), int(runs.get(name, 0))
+            some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
             t.add_row(
-                "  " + name + (" (unstable)" if res.unstable(name) else ""),
+                "  " + name + (" (unstable)" if res.unstable(name) else "") + some,
                 _fmt(float(a["mean"])),
                 _ci(float(a["shown_low"]), float(a["shown_high"])),
                 dm, dci, mark,

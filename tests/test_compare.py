@@ -607,6 +607,25 @@ def test_the_table_shows_seizures_and_with_an_organisation_its_rows():
     assert rows[-len(ORGANISATION):] == ORGANISATION
 
 
+def test_a_mean_from_fewer_replications_than_ran_says_so():
+    """A port that saw no consignment in a replication has no clearance there: the table
+    row of that option says how many of its replications the mean is of."""
+    from rich.console import Console
+
+    from sim.cli_compare import table
+
+    res = compare(SMALL, ["single_window"], reps=2, overrides=SHORT)
+    rows = res.summary.index[
+        (res.summary.metric == "clearance_h_mean") & (res.summary.option == "single_window")
+    ]
+    res.summary.loc[rows, "n"] = 1
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(table(res, ("clearance_h_mean",)))
+    text = console.export_text()
+    assert "single_window (from 1 of 2 reps)" in text
+    assert "baseline (from" not in text
+
+
 def test_compare_writes_its_csvs_with_the_scenarios_currency(tmp_path):
     res = compare(SMALL, [MORE_REVIEW], reps=1, overrides=SHORT, out=tmp_path / "c")
     assert (res.summary["unit"] == "currency, observed days").any()  # (raw in memory)
