@@ -69,6 +69,9 @@ DIRECTED = (
 NOTES = {
     "value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",
+    "exited_within_24h_export": "exports: loaded within 24 h of arrival",
+    "clearance_h_median_export": "often 0: most exports are declared in advance and "
+    "released as they arrive",
 }
 
 
