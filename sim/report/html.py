@@ -258,12 +258,18 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
         (gains["measure"] == measure)
         & gains["dimension"].isin(["all", "port_direction", "trader_class_standardised"])
     ]
+    reps = sorted({int(x) for x in g["reps"]}) if "reps" in g else []
+    summed = (
+        f"summed over {reps[0]} replication{'s' if reps[0] != 1 else ''}" if len(reps) == 1
+        else "summed over the replications (how many: in brackets)"
+    )
     head = (
-        "<tr><th>option</th><th>who</th><th>consignments</th><th>mean change (h)</th>"
-        "<th>95 % CI</th><th>better off</th><th>worse off</th></tr>"
+        f"<tr><th>option</th><th>who</th><th>consignments ({summed})</th>"
+        "<th>mean change (h)</th><th>95 % CI</th><th>better off</th><th>worse off</th></tr>"
     )
     rows = []
     for r in g.to_dict("records"):
+        of = f" ({int(r['reps'])})" if len(reps) > 1 else ""
         if r["dimension"] == "all":
             who = "all consignments"
         elif r["dimension"] == "port_direction":
@@ -274,7 +280,7 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
             f"<tr data-option=\"{html.escape(str(r['option']))}\" "
             f"data-who=\"{html.escape(who)}\"><td>{html.escape(str(r['option']))}</td>"
             f"<td>{html.escape(who)}</td>"
-            f"<td>{int(r['n']):,}</td>"
+            f"<td class='n'>{int(r['n']):,}{of}</td>"
             f"<td class='gain' data-mean=\"{float(r['mean_change_h'])!r}\">"
             f"{_fmt(r['mean_change_h'])}</td>"
             f"<td>{_interval(r['ci_low'], r['ci_high'])}</td>"
@@ -414,9 +420,11 @@ def _gains(res: CompareResult) -> list[str]:
     if not res.gains.empty:
         out += [
             "<h2>Who gains and who loses</h2>",
-            "<p class='note'>Each consignment of the arrival cohort that reached the end of its "
-            "flow (an import's exit, an export's loading) in both the option and the baseline, "
-            "compared with itself: its change in overall clearance time; better or worse off "
+            "<p class='note'>Each consignment of the arrival cohort released in both the option "
+            "and the baseline (out by the end of the run, as consignments_released counts them: "
+            "not seized, rejected, detained or censored), compared with itself: its change in "
+            "overall clearance time (to an import's exit, an export's loading). The counts are "
+            "consignments summed over the replications, not per replication; better or worse off "
             f"means by more than {_fmt(60 * float(res.meta.get('tolerance_h', 1 / 60)), 0)} "
             "min. Trader classes are compared within port and direction, then standardised to "
             "the mix of all consignments, so a class is not credited with its ports' gains.</p>",
