@@ -119,6 +119,8 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     page = _self_contained(written)
     assert _plots(page) >= RUN_PLOTS | {"who-gains"}
     assert "org-tree" not in _plots(page)  # the small scenario has no organisation
+    # what each option changes: the fields of its scenario.json that differ from the baseline's
+    assert "<code>ports.sea.review.capacity: 3 \u2192 4</code>" in written
     summary = pd.read_csv(compare_folder / "summary.csv")
     differences = pd.read_csv(compare_folder / "differences.csv")
     rows = [a for _, a in page.tags if "data-metric" in a and "data-option" in a]

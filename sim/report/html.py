@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.model.stability import too_short
 from sim.report import plots, sections
+from sim.report.options_table import options_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +61,7 @@ h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid 
 table{border-collapse:collapse;font-size:.88em;margin:.6em 0}
 th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}
-th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
+td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
 img{max-width:100%}
 """
 
@@ -98,7 +99,7 @@ def _exact(prefix: str, row: Mapping[str, Any]) -> str:
     )
 
 
-def _what_was_run(res: CompareResult) -> str:
+def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
     m = res.meta
     rows = [
         ("scenario", m.get("scenario")),
@@ -117,10 +118,7 @@ def _what_was_run(res: CompareResult) -> str:
     body = "".join(
         f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in rows
     )
-    opts = "".join(
-        f"<tr><td>{html.escape(o.name)}</td><td>{html.escape(o.label())}</td></tr>"
-        for o in res.options
-    )
+    opts = options_rows(res.options, variants)
     body = f"<table>{body}</table>" + "".join(
         f"<p class='warn'>warning: {html.escape(str(w))}</p>" for w in m.get("warnings", [])
     )  # (a precision target not reached at --max-reps)
@@ -302,7 +300,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
-        _what_was_run(res),
+        _what_was_run(res, variants),
         "<h2>Stability</h2>",
         _stability(res),
         "<h2>Results</h2>",
