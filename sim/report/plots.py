@@ -58,6 +58,23 @@ def outside_legend(ax: Any, **kw: Any) -> Any:
     return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, **kw)
 
 
+def fit_labels(ax: Any, labels: list[Any]) -> None:
+    """Widen the x axis (from 0) so that text ``labels`` placed at the end of bars end within
+    the axes: a label of width w pixels at value v needs ``xmax >= v * W / (W - w)``."""
+    if not labels:
+        return
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    width = ax.get_window_extent(renderer).width
+    xmax = ax.get_xlim()[1]
+    for text in labels:
+        w = text.get_window_extent(renderer).width
+        v = float(text.get_position()[0])
+        if np.isfinite(v) and v > 0 and w < 0.8 * width:
+            xmax = max(xmax, v * width / (width - w) * 1.02)
+    ax.set_xlim(0, xmax)
+
+
 def png_base64(fig: Figure) -> str:
     """The figure as a base64 PNG (for ``<img src="data:image/png;base64,...">``)."""
     buf = io.BytesIO()
@@ -107,7 +124,7 @@ def clearance_distribution(
     what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
     ax.set_title(f"{what} by port and by direction")
     ax.set_xlim(left=0)
-    ax.legend(loc="lower right")
+    outside_legend(ax)
     return fig
 
 
@@ -273,5 +290,5 @@ def cost_against_detection(
     ax.set_xlabel(f"total cost per consignment (agency + trader, {currency or 'currency'})")
     ax.set_ylabel("detection rate (illicit consignments found / arrived)")
     ax.set_title("Cost against detection, per option (95 % intervals)")
-    ax.legend(loc="best", fontsize="small")
+    outside_legend(ax, fontsize="small")
     return fig
