@@ -136,3 +136,17 @@ def test_milestone_plot_has_the_organisations_hours_and_fits_its_labels():
     assert _outside(fig, legend, ax) and _inside(fig, ax.texts, ax)
     without = intervals_by_owner({n: intervals for n in NAMES})  # no owners: no such row
     assert not any(t.startswith("organisation") for t in _ticks(without.axes[0]))
+
+
+def test_who_gains_has_no_blank_band_and_its_legend_is_off_the_bars():
+    gains = pd.DataFrame({
+        "option": "two_step_declaration", "measure": "overall_clearance",
+        "dimension": "port_direction", "port": ["a", "a", "b"],
+        "direction": ["import", "export", "import"], "share_better": [0.4, 0.2, 0.1],
+        "share_worse": [0.01, 0.0, 0.05],
+    })
+    fig = plots.who_gains(gains)
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (2.5, -0.5)
+    assert _ticks(ax) == ["a \u00b7 import", "a \u00b7 export", "b \u00b7 import"]
+    assert _outside(fig, ax.get_legend(), ax)

@@ -251,7 +251,7 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
         )
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(range(len(strata)), [f"{p} \u00b7 {d}" for p, d in strata])
-    ax.invert_yaxis()
+    ax.set_ylim(len(strata) - 0.5, -0.5)  # top to bottom, no blank band
     ax.set_xlabel("share of consignments (left: worse off, right: better off)")
     ax.set_title("Who gains and who loses (same consignments, option vs baseline)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
