@@ -164,3 +164,24 @@ def test_the_results_table_has_the_p95_of_clearance(folder: Path):
     text = (folder / "report.html").read_text(encoding="utf-8")
     for metric in ("clearance_h_p95", "overall_clearance_h_p95"):
         assert f'data-metric="{metric}" data-option="review4"' in text, metric
+
+
+def test_who_gains_table_says_over_how_many_replications_its_counts_are_summed():
+    """A group missing from some replications is still summed over all of the option's."""
+    from sim.report.html import gains_table
+
+    row = {"measure": "overall_clearance", "port": "all", "direction": "all", "group": "all",
+           "mean_change_h": -0.5, "ci_low": -0.6, "ci_high": -0.4, "share_worse": 0.0,
+           "share_better": 0.3}
+    gains = pd.DataFrame([
+        {**row, "option": "a", "dimension": "all", "n": 22222, "reps": 3},
+        {**row, "option": "a", "dimension": "port_direction", "port": "p", "direction": "import",
+         "n": 5, "reps": 2},
+    ])
+    text = gains_table(gains)
+    assert "<th>consignments (summed over 3 replications)</th>" in text
+    assert "<td class='n'>22,222</td>" in text and "<td class='n'>5</td>" in text
+    other = {**row, "option": "b", "dimension": "all", "n": 10, "reps": 2}
+    text = gains_table(pd.concat([gains, pd.DataFrame([other])]))
+    assert "how many: in brackets" in text
+    assert "<td class='n'>22,222 (3)</td>" in text and "<td class='n'>10 (2)</td>" in text

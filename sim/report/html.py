@@ -256,10 +256,14 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
         (gains["measure"] == measure)
         & gains["dimension"].isin(["all", "port_direction", "trader_class_standardised"])
     ]
-    reps = sorted({int(x) for x in g["reps"]}) if "reps" in g else []
+    # an option's replications: those of its "all" row (a group absent from some
+    # replications is still summed over all of them)
+    every = g[g["dimension"] == "all"]
+    runs = dict(zip(every["option"], every["reps"], strict=True)) if "reps" in g else {}
+    reps = sorted({int(x) for x in runs.values()})
     summed = (
         f"summed over {reps[0]} replication{'s' if reps[0] != 1 else ''}" if len(reps) == 1
-        else "summed over the replications (how many: in brackets)"
+        else "summed over the option's replications (how many: in brackets)"
     )
     head = (
         f"<tr><th>option</th><th>who</th><th>consignments ({summed})</th>"
@@ -267,7 +271,7 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
     )
     rows = []
     for r in g.to_dict("records"):
-        of = f" ({int(r['reps'])})" if len(reps) > 1 else ""
+        of = f" ({int(runs[r['option']])})" if len(reps) > 1 and r["option"] in runs else ""
         if r["dimension"] == "all":
             who = "all consignments"
         elif r["dimension"] == "port_direction":
