@@ -16,7 +16,7 @@ import pytest
 
 from sim.cli import main
 from sim.experiment.compare import compare
-from sim.experiment.gains import gains_one
+from sim.experiment.gains import gains_one, trim_log
 from sim.report.folder import read_compare
 from sim.report.folder_report import render_folder
 from sim.report.html import render
@@ -78,11 +78,43 @@ def test_all_consignments_of_who_gains_are_imports_and_exports(folder: Path):
     everyone = int(overall.loc[overall["dimension"] == "all", "n"].iloc[0])
     assert everyone == strata["n"].sum()
     text = (folder / "report.html").read_text(encoding="utf-8")
-    counts = dict(re.findall(r'data-who="([^"]+)"><td>review4</td><td>[^<]+</td><td>([\d,]+)<',
-                             text))
+    counts = dict(re.findall(
+        r'data-who="([^"]+)"><td>review4</td><td>[^<]+</td><td class=.n.>([\d,]+)<', text))
     assert int(counts["all consignments"].replace(",", "")) == everyone
     per_stratum = [int(v.replace(",", "")) for k, v in counts.items() if " \u00b7 " in k]
     assert len(per_stratum) == 2 and sum(per_stratum) == everyone
+
+
+def test_who_gains_compares_only_consignments_released_by_the_end_of_the_run():
+    """A censored consignment may carry a release and an exit planned beyond the end of the
+    run; it is not among those released (consignments_released), so not compared."""
+    nan = np.nan
+    base = pd.DataFrame(
+        [
+            ("p", 0, "import", "A", "g", 0.0, 1.0, 5.0, nan, "released"),
+            ("p", 1, "import", "A", "g", 0.0, 1.0, 900.0, nan, "censored"),
+            ("p", 2, "import", "A", "g", 0.0, nan, nan, nan, "seized"),
+        ],
+        columns=[*COLUMNS, "outcome"],
+    )
+    opt = base.copy()
+    opt.loc[0, "exited"] = 4.0
+    for measure, g in gains_one(base, opt).groupby("measure"):
+        everyone = g[g["dimension"] == "all"].iloc[0]
+        assert everyone["n"] == 1, measure
+    assert trim_log(base.assign(cohort=True))["outcome"].tolist() == list(base["outcome"])
+
+
+def test_who_gains_counts_are_those_released_summed_over_the_replications(folder: Path):
+    """The report's counts say they are summed over the replications, and how many; they are
+    never more than the consignments released (replications.csv) summed over them."""
+    per_rep = pd.read_csv(folder / "replications.csv")
+    text = (folder / "report.html").read_text(encoding="utf-8")
+    assert "<th>consignments (summed over 2 replications)</th>" in text
+    gains = pd.read_csv(folder / "gains.csv")
+    everyone = gains[(gains["option"] == "review4") & (gains["dimension"] == "all")]
+    released = per_rep.groupby("option")["consignments_released"].sum()
+    assert 0 < everyone["n"].max() <= released[["baseline", "review4"]].min()
 
 
 def test_a_comparisons_report_draws_the_tail_from_every_consignment(folder: Path):
@@ -132,3 +164,24 @@ def test_the_results_table_has_the_p95_of_clearance(folder: Path):
     text = (folder / "report.html").read_text(encoding="utf-8")
     for metric in ("clearance_h_p95", "overall_clearance_h_p95"):
         assert f'data-metric="{metric}" data-option="review4"' in text, metric
+
+
+def test_who_gains_table_says_over_how_many_replications_its_counts_are_summed():
+    """A group missing from some replications is still summed over all of the option's."""
+    from sim.report.html import gains_table
+
+    row = {"measure": "overall_clearance", "port": "all", "direction": "all", "group": "all",
+           "mean_change_h": -0.5, "ci_low": -0.6, "ci_high": -0.4, "share_worse": 0.0,
+           "share_better": 0.3}
+    gains = pd.DataFrame([
+        {**row, "option": "a", "dimension": "all", "n": 22222, "reps": 3},
+        {**row, "option": "a", "dimension": "port_direction", "port": "p", "direction": "import",
+         "n": 5, "reps": 2},
+    ])
+    text = gains_table(gains)
+    assert "<th>consignments (summed over 3 replications)</th>" in text
+    assert "<td class='n'>22,222</td>" in text and "<td class='n'>5</td>" in text
+    other = {**row, "option": "b", "dimension": "all", "n": 10, "reps": 2}
+    text = gains_table(pd.concat([gains, pd.DataFrame([other])]))
+    assert "how many: in brackets" in text
+    assert "<td class='n'>22,222 (3)</td>" in text and "<td class='n'>10 (2)</td>" in text

@@ -107,6 +107,8 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
     tree = page.all("img", data_plot="org-tree")[0]
     assert tree["data-structures"] == "hybrid"
     assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports
+    # seizures are a count, not a share: beside the truth plot, not on its 0-1 axis
+    assert "Seizures per 1000 declarations (mean over replications): run " in text
     # what the command line changed from the scenario file, and the command itself
     assert "warmup_days=0, drain_days=1" in text and "--reps 2 --days 1" in text
 
@@ -119,6 +121,8 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     page = _self_contained(written)
     assert _plots(page) >= RUN_PLOTS | {"who-gains"}
     assert "org-tree" not in _plots(page)  # the small scenario has no organisation
+    # what each option changes: the fields of its scenario.json that differ from the baseline's
+    assert "<code>ports.sea.review.capacity: 3 \u2192 4</code>" in written
     summary = pd.read_csv(compare_folder / "summary.csv")
     differences = pd.read_csv(compare_folder / "differences.csv")
     rows = [a for _, a in page.tags if "data-metric" in a and "data-option" in a]

@@ -2,9 +2,10 @@
 
 Under common random numbers a consignment is the same in every option (its port, arrival index,
 attributes and draws), so one replication's log of an option joins the baseline's on
-``(port, index)``. For every consignment of the arrival cohort that was released in both (for
-overall clearance: that reached the end of its flow in both, an import's exit or an export's
-loading, :func:`sim.model.milestones.flow_end`) the change is ``option - baseline`` in hours.
+``(port, index)``. For every consignment of the arrival cohort that was released in both, by
+the end of the run (outcome ``released``, as the run's ``consignments_released`` counts them),
+the change is ``option - baseline`` in hours (for overall clearance: to the end of its flow,
+an import's exit or an export's loading, :func:`sim.model.milestones.flow_end`).
 
 Per replication only sums are kept (:func:`gains_one`): counts, sums of changes and how many
 became worse or better by more than a tolerance, by port and direction and, within each
@@ -44,6 +45,10 @@ TIMES = ("arrived", "released", *FLOW_END)
 COST = "trader_cost"
 TOLERANCE_H = 1 / 60  # one minute: smaller changes count as neither worse nor better
 ALL = "all"
+#: a log's outcome column: only consignments ``released`` (out by the end of the run, as the
+#: run's ``consignments_released`` counts them) are compared; a censored one may carry a
+#: release and even an exit time planned beyond the end of the run
+OUTCOME = "outcome"
 KEYS = ["measure", "dimension", "port", "direction", "group"]
 _SUMS = ["n", "sum_h", "worse", "better", "base_sum_h"]
 
@@ -52,15 +57,17 @@ def trim_log(log: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
     """The arrival cohort's rows and only the columns who-gains needs (categories as text);
     with a costed ``scenario``, each consignment's trader cost too (``trader_cost``)."""
     rows = log[log["cohort"]] if "cohort" in log else log
-    out = rows.loc[:, list(LOG_COLUMNS)].reset_index(drop=True)
+    keep = [*LOG_COLUMNS, *([OUTCOME] if OUTCOME in rows else [])]
+    out = rows.loc[:, keep].reset_index(drop=True)
     if scenario is not None and getattr(scenario, "costs", None) is not None:
         from sim.model.costs import trader_cost_of_log
 
         cost = trader_cost_of_log(rows.reset_index(drop=True), scenario)
         released = (rows["outcome"].astype(str) == "released").to_numpy()
         out["trader_cost"] = np.where(released, cost, np.nan)
-    for col in ("port", "direction", "trader_class", "commodity"):
-        out[col] = out[col].astype(str)
+    for col in ("port", "direction", "trader_class", "commodity", OUTCOME):
+        if col in out:
+            out[col] = out[col].astype(str)
     return out
 
 
@@ -76,8 +83,8 @@ def gains_one(
     """
     costed = COST in baseline and COST in option
     extra = [COST] if costed else []
-    b = _columns(baseline, [*LOG_COLUMNS, *extra])
-    o = _columns(option, ["port", "index", *TIMES, *extra])
+    b = _columns(_released(baseline), [*LOG_COLUMNS, *extra])
+    o = _columns(_released(option), ["port", "index", *TIMES, *extra])
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
     for col in ("port", "direction", "trader_class", "commodity"):
         j[col] = j[col].astype(str)
@@ -107,6 +114,14 @@ def gains_one(
         for dimension, by in groupings:
             frames.append(_sums(d, measure, dimension, by))
     return pd.concat(frames, ignore_index=True)
+
+
+def _released(log: pd.DataFrame) -> pd.DataFrame:
+    """The consignments released by the end of the run (a log kept before it kept their
+    outcome: every row, as then)."""
+    if OUTCOME not in log:
+        return log
+    return log[log[OUTCOME].astype(str) == "released"]
 
 
 def _columns(log: pd.DataFrame, cols: list[str]) -> pd.DataFrame:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from sim.report.plots import OVERALL, OWNER_COLOURS, PALETTE, _figure
+from sim.report.plots import OVERALL, OWNER_COLOURS, PALETTE, _figure, fit_labels, outside_legend
 
 #: rows of the intervals table that are totals, not stretches between two milestones
 TOTALS = ("clearance", "overall_clearance")
@@ -55,7 +56,7 @@ def clearance_tail(
     ax.set_ylabel("share of consignments taking longer")
     what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
     ax.set_title(f"{what}: the tail")
-    ax.legend(loc="upper right", fontsize="small")
+    outside_legend(ax, fontsize="small")
     return fig
 
 
@@ -72,41 +73,61 @@ def _per_consignment(table: pd.DataFrame) -> pd.DataFrame:
     return t.set_index(["interval", "owner"])
 
 
-def intervals_by_owner(intervals: Mapping[str, pd.DataFrame]) -> Figure:
+#: the organisation's row of the milestone chart (its hours are no stretch between milestones)
+ORGANISATION_ROW = ("organisation decisions (who owns the time)", "organisation")
+
+
+def _organisation_hours(owners: Mapping[str, pd.DataFrame] | None) -> dict[str, float]:
+    """Each option's hours per consignment owned by the organisation (escalations waiting for
+    a unit's decision), from its owners table; empty when no option has any."""
+    out = {}
+    for name, t in (owners or {}).items():
+        row = t[t["owner"] == "organisation"]
+        if not row.empty:
+            out[name] = float(row["mean_h"].iloc[0])
+    return out if any(v > 0 for v in out.values()) else {}
+
+
+def intervals_by_owner(
+    intervals: Mapping[str, pd.DataFrame], owners: Mapping[str, pd.DataFrame] | None = None
+) -> Figure:
     """Hours each milestone interval adds to the average consignment (its mean among those
     that pass through it times their share), coloured by the owner of the delay, one bar per
-    option: a Time Release Study chart of who owns the hours."""
+    option: a Time Release Study chart of who owns the hours. With ``owners`` (the owners
+    tables), a last row gives the organisation's hours, which no milestone bounds."""
     names = list(intervals)
     tables = {n: _per_consignment(intervals[n]) for n in names}
     first = tables[names[0]]
     rows = list(first.index)
+    labels = [f"{iv} ({owner}) \u00b7 {first.loc[(iv, owner), 'share']:.0%} "
+              f"\u00b7 {first.loc[(iv, owner), 'mean_h']:.1f} h each" for iv, owner in rows]
+    organisation = _organisation_hours(owners)
+    if organisation:
+        rows.append(ORGANISATION_ROW)
+        labels.append(ORGANISATION_ROW[0])
     fig = _figure(8, 0.3 * len(rows) * max(1, len(names)) ** 0.5 + 1.6)
     ax = fig.add_subplot(1, 1, 1)
     step = 0.8 / max(1, len(names))
+    texts = []
     for i, name in enumerate(names):
         t = tables[name]["per_consignment_h"]
-        values = [float(t.get(k, np.nan)) for k in rows]
+        values = [organisation.get(name, np.nan) if k == ORGANISATION_ROW
+                  else float(t.get(k, np.nan)) for k in rows]
         ys = np.arange(len(rows)) + (i - (len(names) - 1) / 2) * step
         colours = [OWNER_COLOURS.get(str(owner), "#999999") for _, owner in rows]
         ax.barh(ys, values, height=step * 0.9, color=colours, alpha=1.0 - 0.5 * i / len(names),
                 edgecolor="white")
-        for y, v in zip(ys, values, strict=True):
-            if np.isfinite(v) and len(names) > 1:
-                ax.text(v, y, f" {name}", va="center", fontsize=6, color="#555555")
-    labels = [
-        f"{iv} ({owner}) \u00b7 {first.loc[(iv, owner), 'share']:.0%} "
-        f"\u00b7 {first.loc[(iv, owner), 'mean_h']:.1f} h each"
-        for iv, owner in rows
-    ]
+        texts += [ax.text(v, y, f" {name}", va="center", fontsize=6, color="#555555")
+                  for y, v in zip(ys, values, strict=True) if np.isfinite(v) and len(names) > 1]
     ax.set_yticks(range(len(rows)), labels)
-    ax.invert_yaxis()
-    handles = [
-        Patch(color=c, label=o) for o, c in OWNER_COLOURS.items() if o in {w for _, w in rows}
-    ]
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    drawn = {w for _, w in rows}
+    handles = [Patch(color=c, label=o) for o, c in OWNER_COLOURS.items() if o in drawn]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
               ncol=max(1, len(handles)), title="owner of the delay")
     ax.set_xlabel("hours per consignment (mean among those passing \u00d7 their share)")
     ax.set_title("Milestone intervals and who owns the hours")
+    fit_labels(ax, texts)
     return fig
 
 
@@ -139,9 +160,11 @@ def queues_over_time(
         ax.set_visible(False)
     for ax in axes[-1]:
         ax.set_xlabel("hours from the start (grey: warm-up)")
-    axes.flat[0].legend(loc="upper left", fontsize="small")
     fig.suptitle("Queue length over time at the busiest lanes (mean over replications)")
     fig.tight_layout()
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="center left", bbox_to_anchor=(1.0, 0.5),
+               fontsize="small")  # right of every panel, never over a line
     return fig
 
 
@@ -150,7 +173,6 @@ SEEN = (
     ("inspection_rate", "inspected (per declaration)"),
     ("hit_rate_physical", "physical exams that found"),
     ("hit_rate_scan", "scans that found"),
-    ("seizures_per_1000", "seizures per 1000 / 1000"),
 )
 HIDDEN = (
     ("illicit_share", "illicit (the hidden truth)"),
@@ -179,6 +201,7 @@ def customs_and_truth(
     fig = _figure(10, 0.45 * max(1, len(types)) * max(1, len(names)) ** 0.5 + 2.2)
     left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
     step = 0.8 / max(1, len(names))
+    texts: list[Any] = []
     parts = (("detected", "#59a14f", "found at the checks"), ("audit_detected", "#b07aa1",
              "found by audit"), ("slipped", "#e15759", "slipped through (hidden)"))
     for i, name in enumerate(names):
@@ -190,15 +213,18 @@ def customs_and_truth(
             left.barh(ys, v, left=base, height=step * 0.9, color=colour, label=ax_label)
             base += v
         if len(names) > 1:
-            for y, x in zip(ys, base, strict=True):
-                left.text(x, y, f" {name}", va="center", fontsize=6, color="#555555")
+            texts += [left.text(x, y, f" {name}", va="center", fontsize=6, color="#555555")
+                      for y, x in zip(ys, base, strict=True)]
     left.set_yticks(range(len(types)), types)
     left.invert_yaxis()
     left.set_xlabel("illicit declarations per replication")
     left.set_title("The hidden truth: found and slipped")
-    left.legend(loc="lower right", fontsize="small")
     _rates(right, summary, names)
     fig.tight_layout()
+    fit_labels(left, texts)
+    handles, labels = left.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3,
+               fontsize="small")  # below both panels, over no bar or label
     return fig
 
 
@@ -212,11 +238,12 @@ def _rates(ax: object, summary: pd.DataFrame | None, names: list[str]) -> None:
         return
     s = summary.set_index(["option", "metric"])["mean"]
     shown = [(m, lab, "#4e79a7") for m, lab in SEEN] + [(m, lab, "#e15759") for m, lab in HIDDEN]
-    shown = [x for x in shown if any((n, x[0]) in s.index for n in names)]
+    # a check the scenario does not have (no scanner: no scan's hit rate) is left out
+    shown = [x for x in shown if any(math.isfinite(float(s.get((n, x[0]), np.nan)))
+                                     for n in names)]
     step = 0.8 / max(1, len(names))
     for i, name in enumerate(names):
-        values = [float(s.get((name, m), np.nan)) / (1000 if m == "seizures_per_1000" else 1)
-                  for m, _, _ in shown]
+        values = [float(s.get((name, m), np.nan)) for m, _, _ in shown]
         ys = np.arange(len(shown)) + (i - (len(names) - 1) / 2) * step
         ax.barh(ys, values, height=step * 0.9, color=[c for _, _, c in shown],
                 alpha=1.0 - 0.5 * i / len(names))

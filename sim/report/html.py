@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.model.stability import too_short
 from sim.report import plots, sections
+from sim.report.options_table import options_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +61,7 @@ h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid 
 table{border-collapse:collapse;font-size:.88em;margin:.6em 0}
 th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}
-th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
+td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
 img{max-width:100%}
 """
 
@@ -98,7 +99,7 @@ def _exact(prefix: str, row: Mapping[str, Any]) -> str:
     )
 
 
-def _what_was_run(res: CompareResult) -> str:
+def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
     m = res.meta
     rows = [
         ("scenario", m.get("scenario")),
@@ -117,10 +118,7 @@ def _what_was_run(res: CompareResult) -> str:
     body = "".join(
         f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in rows
     )
-    opts = "".join(
-        f"<tr><td>{html.escape(o.name)}</td><td>{html.escape(o.label())}</td></tr>"
-        for o in res.options
-    )
+    opts = options_rows(res.options, variants)
     body = f"<table>{body}</table>" + "".join(
         f"<p class='warn'>warning: {html.escape(str(w))}</p>" for w in m.get("warnings", [])
     )  # (a precision target not reached at --max-reps)
@@ -258,12 +256,22 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
         (gains["measure"] == measure)
         & gains["dimension"].isin(["all", "port_direction", "trader_class_standardised"])
     ]
+    # an option's replications: those of its "all" row (a group absent from some
+    # replications is still summed over all of them)
+    every = g[g["dimension"] == "all"]
+    runs = dict(zip(every["option"], every["reps"], strict=True)) if "reps" in g else {}
+    reps = sorted({int(x) for x in runs.values()})
+    summed = (
+        f"summed over {reps[0]} replication{'s' if reps[0] != 1 else ''}" if len(reps) == 1
+        else "summed over the option's replications (how many: in brackets)"
+    )
     head = (
-        "<tr><th>option</th><th>who</th><th>consignments</th><th>mean change (h)</th>"
-        "<th>95 % CI</th><th>better off</th><th>worse off</th></tr>"
+        f"<tr><th>option</th><th>who</th><th>consignments ({summed})</th>"
+        "<th>mean change (h)</th><th>95 % CI</th><th>better off</th><th>worse off</th></tr>"
     )
     rows = []
     for r in g.to_dict("records"):
+        of = f" ({int(runs[r['option']])})" if len(reps) > 1 and r["option"] in runs else ""
         if r["dimension"] == "all":
             who = "all consignments"
         elif r["dimension"] == "port_direction":
@@ -274,7 +282,7 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
             f"<tr data-option=\"{html.escape(str(r['option']))}\" "
             f"data-who=\"{html.escape(who)}\"><td>{html.escape(str(r['option']))}</td>"
             f"<td>{html.escape(who)}</td>"
-            f"<td>{int(r['n']):,}</td>"
+            f"<td class='n'>{int(r['n']):,}{of}</td>"
             f"<td class='gain' data-mean=\"{float(r['mean_change_h'])!r}\">"
             f"{_fmt(r['mean_change_h'])}</td>"
             f"<td>{_interval(r['ci_low'], r['ci_high'])}</td>"
@@ -296,7 +304,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
-        _what_was_run(res),
+        _what_was_run(res, variants),
         "<h2>Stability</h2>",
         _stability(res),
         "<h2>Results</h2>",
@@ -414,9 +422,11 @@ def _gains(res: CompareResult) -> list[str]:
     if not res.gains.empty:
         out += [
             "<h2>Who gains and who loses</h2>",
-            "<p class='note'>Each consignment of the arrival cohort that reached the end of its "
-            "flow (an import's exit, an export's loading) in both the option and the baseline, "
-            "compared with itself: its change in overall clearance time; better or worse off "
+            "<p class='note'>Each consignment of the arrival cohort released in both the option "
+            "and the baseline (out by the end of the run, as consignments_released counts them: "
+            "not seized, rejected, detained or censored), compared with itself: its change in "
+            "overall clearance time (to an import's exit, an export's loading). The counts are "
+            "consignments summed over the replications, not per replication; better or worse off "
             f"means by more than {_fmt(60 * float(res.meta.get('tolerance_h', 1 / 60)), 0)} "
             "min. Trader classes are compared within port and direction, then standardised to "
             "the mix of all consignments, so a class is not credited with its ports' gains.</p>",

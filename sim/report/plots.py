@@ -53,6 +53,28 @@ def _figure(width: float, height: float) -> Figure:
         return plt.figure(figsize=(width, height))
 
 
+def outside_legend(ax: Any, **kw: Any) -> Any:
+    """The axes' legend right of it, outside its data area (the saved PNG grows to hold it)."""
+    return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, **kw)
+
+
+def fit_labels(ax: Any, labels: list[Any]) -> None:
+    """Widen the x axis (from 0) so that text ``labels`` placed at the end of bars end within
+    the axes: a label of width w pixels at value v needs ``xmax >= v * W / (W - w)``."""
+    if not labels:
+        return
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    width = ax.get_window_extent(renderer).width
+    xmax = ax.get_xlim()[1]
+    for text in labels:
+        w = text.get_window_extent(renderer).width
+        v = float(text.get_position()[0])
+        if np.isfinite(v) and v > 0 and w < 0.8 * width:
+            xmax = max(xmax, v * width / (width - w) * 1.02)
+    ax.set_xlim(0, xmax)
+
+
 def png_base64(fig: Figure) -> str:
     """The figure as a base64 PNG (for ``<img src="data:image/png;base64,...">``)."""
     buf = io.BytesIO()
@@ -102,7 +124,7 @@ def clearance_distribution(
     what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
     ax.set_title(f"{what} by port and by direction")
     ax.set_xlim(left=0)
-    ax.legend(loc="lower right")
+    outside_legend(ax)
     return fig
 
 
@@ -126,45 +148,77 @@ def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
     return fig
 
 
-def binding_lanes(resources: pd.DataFrame) -> pd.DataFrame:
-    """Per port the lane with the highest utilisation (the binding constraint)."""
+#: a lane binds when it is its port's (or organisation unit's) most utilised lane and at least
+#: this busy: below it, servers are mostly idle and queues are short whatever the lane
+BINDING_UTILISATION = 0.7
+
+
+def binding_lanes(
+    resources: pd.DataFrame, threshold: float = BINDING_UTILISATION
+) -> pd.DataFrame:
+    """Per port (or organisation unit) the binding lane: its most utilised lane, when that
+    lane is at least ``threshold`` utilised (a port whose lanes are all less busy has none)."""
     r = resources.dropna(subset=["utilisation"])
     idx = r.groupby("port", sort=False)["utilisation"].idxmax()
-    return r.loc[idx, ["port", "lane", "utilisation"]].reset_index(drop=True)
+    top = r.loc[idx, ["port", "lane", "utilisation"]]
+    return top[top["utilisation"] >= threshold].reset_index(drop=True)
+
+
+def lanes_of(resources: Mapping[str, pd.DataFrame]) -> list[tuple[str, str]]:
+    """Every lane with a utilisation in any option (the union), ports in order of first
+    appearance and each port's lanes together."""
+    by_port: dict[str, list[str]] = {}
+    for table in resources.values():
+        t = table.dropna(subset=["utilisation"])
+        for port, lane in zip(t["port"].astype(str), t["lane"].astype(str), strict=True):
+            lanes = by_port.setdefault(port, [])
+            if lane not in lanes:
+                lanes.append(lane)
+    return [(p, lane) for p, lanes in by_port.items() for lane in lanes]
+
+
+def _binding_label(key: tuple[str, str], binds: Mapping[str, set[tuple[str, str]]]) -> str:
+    """`` ◀ binding`` when the lane binds in every option that has it, else naming the
+    options where it does; empty when it binds in none."""
+    where = [n for n, keys in binds.items() if key in keys]
+    if not where:
+        return ""
+    return "  \u25c0 binding" + ("" if len(where) == len(binds) else f" ({', '.join(where)})")
 
 
 def utilisation_by_lane(resources: Mapping[str, pd.DataFrame]) -> Figure:
-    """Utilisation of every lane (grouped bars per option), the binding lane per port marked.
-
-    The binding lane is the most utilised lane of each port in the first option (the baseline).
-    """
+    """Utilisation of every lane of every option (grouped bars per option), each port's
+    binding lane marked (:func:`binding_lanes`, per option)."""
     names = list(resources)
-    first = resources[names[0]].dropna(subset=["utilisation"])
-    lanes = list(zip(first["port"], first["lane"], strict=True))
-    binding = {(r.port, r.lane) for r in binding_lanes(first).itertuples()}
+    lanes = lanes_of(resources)
+    binds = {
+        n: {(str(r.port), str(r.lane)) for r in binding_lanes(resources[n]).itertuples()}
+        for n in names
+    }
     fig = _figure(8, 0.28 * len(lanes) * max(1, len(names)) ** 0.5 + 1.5)
     ax = fig.add_subplot(1, 1, 1)
     step = 0.8 / len(names)
     for i, name in enumerate(names):
-        t = resources[name].set_index(["port", "lane"])["utilisation"]
-        values = [float(t.get(k, np.nan)) for k in lanes]
+        t = resources[name].astype({"port": str, "lane": str}).set_index(["port", "lane"])
+        values = [float(t["utilisation"].get(k, np.nan)) for k in lanes]
         ys = np.arange(len(lanes)) + (i - (len(names) - 1) / 2) * step
         ax.barh(ys, values, height=step, label=name, color=PALETTE[i % len(PALETTE)])
-    labels = [
-        f"{p} \u00b7 {lane}" + ("  \u25c0 binding" if (p, lane) in binding else "")
-        for p, lane in lanes
-    ]
-    ax.set_yticks(range(len(lanes)), labels)
-    for tick, key in zip(ax.get_yticklabels(), lanes, strict=True):
-        if key in binding:
+    labels = [_binding_label(key, binds) for key in lanes]
+    ax.set_yticks(range(len(lanes)), [f"{p} \u00b7 {lane}{m}" for (p, lane), m in
+                                      zip(lanes, labels, strict=True)])
+    for tick, mark in zip(ax.get_yticklabels(), labels, strict=True):
+        if mark:
             tick.set_color("#c0392b")
             tick.set_fontweight("bold")
-    ax.invert_yaxis()
+    ax.set_ylim(len(lanes) - 0.5, -0.5)  # top to bottom, no margin above or below
     ax.set_xlim(0, 1.05)
     ax.axvline(1.0, color="grey", lw=0.8, ls="--")
     ax.set_xlabel("utilisation (busy servers / servers on duty)")
-    ax.set_title("Utilisation by lane (binding lane of each port marked)")
-    ax.legend(loc="lower right")
+    ax.set_title(
+        "Utilisation by lane (\u25c0 binding: a port's busiest lane, at least "
+        f"{BINDING_UTILISATION:.0%} utilised)"
+    )
+    outside_legend(ax)
     return fig
 
 
@@ -197,7 +251,7 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
         )
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(range(len(strata)), [f"{p} \u00b7 {d}" for p, d in strata])
-    ax.invert_yaxis()
+    ax.set_ylim(len(strata) - 0.5, -0.5)  # top to bottom, no blank band
     ax.set_xlabel("share of consignments (left: worse off, right: better off)")
     ax.set_title("Who gains and who loses (same consignments, option vs baseline)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
@@ -236,5 +290,5 @@ def cost_against_detection(
     ax.set_xlabel(f"total cost per consignment (agency + trader, {currency or 'currency'})")
     ax.set_ylabel("detection rate (illicit consignments found / arrived)")
     ax.set_title("Cost against detection, per option (95 % intervals)")
-    ax.legend(loc="best", fontsize="small")
+    outside_legend(ax, fontsize="small")
     return fig

@@ -107,8 +107,11 @@ def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
         "booked to the one who owns it: trader, terminal, customs, quarantine or the "
         "organisation. A bar is the hours the stretch adds to the average consignment: its "
         "mean among the consignments that pass through it (shown beside its name, with "
-        "their share) times that share.</p>",
-        img(flow_plots.intervals_by_owner(intervals), "milestone intervals", "intervals"),
+        "their share) times that share. The organisation's hours (waiting for a unit's "
+        "decision) are no stretch between two milestones: its row gives them as who owns "
+        "the time does.</p>",
+        img(flow_plots.intervals_by_owner(intervals, _tables(variants, "owners")),
+            "milestone intervals", "intervals"),
     ]
 
 
@@ -126,7 +129,19 @@ def truth_section(variants: Mapping[str, Variant], res: CompareResult) -> list[s
         "while less slips through.</p>",
         img(flow_plots.customs_and_truth(enforcement, res.summary), "customs and the truth",
             "truth"),
+        *_seizures(res, list(enforcement)),
     ]
+
+
+def _seizures(res: CompareResult, names: list[str]) -> list[str]:
+    """Seizures per 1000 declarations per option (a count, not a share: not on the plot)."""
+    s = res.summary
+    if s.empty or "seizures_per_1000" not in set(s["metric"]):
+        return []
+    means = s[s["metric"] == "seizures_per_1000"].set_index("option")["mean"]
+    shown = ", ".join(f"{html.escape(n)} {float(means[n]):.2f}" for n in names if n in means)
+    return [f"<p class='note' data-metric='seizures_per_1000'>Seizures per 1000 "
+            f"declarations (mean over replications): {shown}.</p>"]
 
 
 def queues_section(variants: Mapping[str, Variant]) -> list[str]:

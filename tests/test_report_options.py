@@ -1,0 +1,73 @@
+"""The report's options table says what each option changes: the reform library's mechanism
+and the fields of its scenario that differ from the baseline's (docs/reports.md: "the reform
+or the fields it changes")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sim.experiment.options import Option
+from sim.reforms import REFORMS
+from sim.report.folder import Variant
+from sim.report.options_table import changed_fields, options_rows
+
+BASE = {
+    "name": "s",
+    "organisation": {"structure": "spindle"},
+    "after_release": {"two_step_declaration": {"uptake": {}}},
+    "ports": {
+        "a": {"release": {"pickup": {"dist": "lognormal", "mean": 24.0, "cv": 1.0}}},
+        "b": {"release": {"pickup": {"dist": "lognormal", "mean": 12.0, "cv": 1.0}}},
+        "c": {"release": {"pickup": {"dist": "lognormal", "mean": 6.0, "cv": 1.0}}},
+    },
+}
+
+
+def _with(**changes: object) -> dict:
+    import copy
+
+    out = copy.deepcopy(BASE)
+    for dotted, value in changes.items():
+        *head, last = dotted.split("__")
+        node = out
+        for key in head:
+            node = node[key]
+        node[last] = value
+    return out
+
+
+def test_changed_fields_groups_ports_and_keeps_a_distribution_whole():
+    after = _with(ports__a__release__pickup__mean=16.0, ports__b__release__pickup__mean=8.0)
+    assert changed_fields(BASE, after) == ["ports.*.release.pickup (2 ports)"]
+    after = _with(ports__c__release__pickup__mean=3.0)
+    assert changed_fields(BASE, after) == ["ports.c.release.pickup"]  # (too long for values)
+    after = _with(organisation__structure="dumbbell")
+    assert changed_fields(BASE, after) == ['organisation.structure: "spindle" \u2192 "dumbbell"']
+    after = _with(after_release__two_step_declaration__uptake={"general": 0.5, "aeo": 1.0})
+    assert changed_fields(BASE, after) == [  # a table filled in: one field, values short
+        'after_release.two_step_declaration.uptake: {} \u2192 {"general": 0.5, "aeo": 1.0}']
+    assert changed_fields(BASE, BASE) == []
+
+
+def test_the_options_table_shows_each_reforms_mechanism_and_fields():
+    options = [Option("baseline"), Option("direct_pickup", reform="direct_pickup"),
+               Option("dumbbell", reform="dumbbell"), Option("more", {"days": 3})]
+    scenarios = {
+        "baseline": BASE,
+        "direct_pickup": _with(ports__a__release__pickup__mean=16.0,
+                               ports__b__release__pickup__mean=8.0),
+        "dumbbell": _with(organisation__structure="dumbbell"),
+        "more": BASE,
+    }
+    variants = {n: Variant(n, Path("."), s, [0]) for n, s in scenarios.items()}
+    text = options_rows(options, variants)
+    rows = dict(part.split("</td><td class='changes'>") for part in
+                (r.split("<td>", 1)[1] for r in text.split("</td></tr>") if r))
+    assert REFORMS["direct_pickup"].mechanism.split(":")[0] in rows["direct_pickup"]
+    assert "<code>ports.*.release.pickup (2 ports)</code>" in rows["direct_pickup"]
+    assert REFORMS["dumbbell"].mechanism[:40] in rows["dumbbell"]
+    assert "organisation.structure: &quot;spindle&quot; \u2192 &quot;dumbbell&quot;" in rows[
+        "dumbbell"]
+    assert "reform dumbbell" not in text
+    assert rows["more"].startswith("days=3") and "none of this scenario" in rows["more"]
+    assert rows["baseline"] == "the scenario unchanged"

@@ -1,0 +1,152 @@
+"""The report's plots, checked on their figure objects: the rows drawn, their labels, the
+legend's entries and that the legend stays out of the axes' data area."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sim.report import plots
+
+
+def _resources(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["port", "lane", "utilisation"])
+
+
+def _ticks(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def _outside(fig: Figure, legend, ax) -> bool:
+    """The legend's box does not overlap the axes' data area (in display units)."""
+    fig.canvas.draw()
+    box = legend.get_window_extent()
+    area = ax.get_window_extent()
+    return bool(
+        box.x0 >= area.x1 or box.x1 <= area.x0 or box.y0 >= area.y1 or box.y1 <= area.y0
+    )
+
+
+def test_utilisation_draws_every_options_lanes_and_marks_only_busy_lanes_binding():
+    base = _resources([
+        ("sea", "review", 0.82), ("sea", "exam_bays", 0.40),
+        ("org/gac", "management", 0.002), ("org/gac", "tariff", 0.001),
+    ])
+    dumbbell = _resources([
+        ("sea", "review", 0.60), ("sea", "exam_bays", 0.40),
+        ("org/ruling_centre", "tariff", 0.75), ("org/case_centre", "anti_smuggling", 0.1),
+    ])
+    fig = plots.utilisation_by_lane({"baseline": base, "dumbbell": dumbbell})
+    ax = fig.axes[0]
+    labels = _ticks(ax)
+    assert [lab.split("  ")[0] for lab in labels] == [
+        "sea \u00b7 review", "sea \u00b7 exam_bays", "org/gac \u00b7 management",
+        "org/gac \u00b7 tariff", "org/ruling_centre \u00b7 tariff",
+        "org/case_centre \u00b7 anti_smuggling",
+    ]
+    marked = {lab.split("  ")[0]: lab.split("  ")[1] for lab in labels if "  " in lab}
+    # the sea's review binds in the baseline only (60 % in the dumbbell); near 0 % never binds
+    assert marked == {
+        "sea \u00b7 review": "\u25c0 binding (baseline)",
+        "org/ruling_centre \u00b7 tariff": "\u25c0 binding (dumbbell)",
+    }
+    low, high = sorted(ax.get_ylim())
+    assert (low, high) == (-0.5, len(labels) - 0.5)  # no blank band above or below
+    # the dumbbell's own units are drawn: a bar at their rows with their utilisation
+    widths = {round(p.get_width(), 3) for p in ax.patches if np.isfinite(p.get_width())}
+    assert {0.75, 0.1} <= widths
+    assert _outside(fig, ax.get_legend(), ax)
+
+
+def test_binding_lane_needs_a_busy_lane():
+    table = _resources([("p", "a", 0.71), ("p", "b", 0.2), ("q", "a", 0.05),
+                        ("q", "b", math.nan)])
+    found = plots.binding_lanes(table)
+    assert list(zip(found["port"], found["lane"], strict=True)) == [("p", "a")]
+
+
+NAMES = ("baseline", "two_step_declaration")
+
+
+def _inside(fig: Figure, texts, ax) -> bool:
+    """Every text ends within the axes (a long option label does not run past them)."""
+    fig.canvas.draw()
+    right = ax.get_window_extent().x1
+    return all(t.get_window_extent().x1 <= right + 0.5 for t in texts)
+
+
+def test_truth_plot_keeps_its_legend_and_labels_off_the_bars_and_shows_only_shares():
+    from sim.report.flow_plots import customs_and_truth
+
+    enforcement = pd.DataFrame({
+        "port": "p", "direction": "import", "truth": ["compliant", "tobacco", "undervaluation"],
+        "declarations": [900, 20, 100], "detected": [0, 5, 8], "audit_detected": [0, 0, 2],
+    })
+    rows = [("inspection_rate", 0.1), ("hit_rate_physical", 0.06), ("hit_rate_scan", np.nan),
+            ("seizures_per_1000", 3.7), ("illicit_share", 0.02), ("detection_rate", 0.2)]
+    summary = pd.DataFrame([(n, m, v) for n in NAMES for m, v in rows],
+                           columns=["option", "metric", "mean"])
+    fig = customs_and_truth({n: enforcement for n in NAMES}, summary)
+    left, right = fig.axes
+    assert _ticks(right) == ["inspected (per declaration)", "physical exams that found",
+                             "illicit (the hidden truth)", "of the illicit, detected"]
+    assert right.get_xlim() == (0, 1)
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "found at the checks", "found by audit", "slipped through (hidden)"]
+    assert left.get_legend() is None
+    assert _outside(fig, legend, left) and _outside(fig, legend, right)
+    assert _inside(fig, left.texts, left) and {t.get_text() for t in left.texts} == {
+        f" {n}" for n in NAMES}
+
+
+def test_queue_plot_legend_is_beside_the_panels():
+    from sim.report.flow_plots import queues_over_time
+
+    t = np.arange(0.0, 48.0, 4.0)
+    queues = pd.concat([pd.DataFrame({"t_h": t, "port": "p", "lane": lane, "queue": q * t})
+                        for lane, q in (("a", 1.0), ("b", 0.5), ("c", 0.2))])
+    fig = queues_over_time({n: queues for n in NAMES}, warmup_h=8)
+    (legend,) = fig.legends
+    assert [x.get_text() for x in legend.get_texts()] == list(NAMES)
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(shown) == 3 and all(ax.get_legend() is None for ax in shown)
+    assert all(_outside(fig, legend, ax) for ax in shown)
+
+
+def test_milestone_plot_has_the_organisations_hours_and_fits_its_labels():
+    from sim.report.flow_plots import intervals_by_owner
+
+    intervals = pd.DataFrame(
+        [("lodging", "arrived", "lodged", "trader", 100, 2.0),
+         ("exit", "released", "exited", "trader", 70, 13.0),
+         ("clearance", "arrived", "released", "customs", 100, 3.0)],
+        columns=["interval", "from", "to", "owner", "n", "mean_h"])
+    owners = pd.DataFrame({"owner": ["trader", "organisation"], "mean_h": [11.0, 0.25]})
+    fig = intervals_by_owner({n: intervals for n in NAMES}, {n: owners for n in NAMES})
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["trader", "organisation"]
+    assert _ticks(ax)[-1].startswith("organisation")
+    widths = sorted(round(p.get_width(), 3) for p in ax.patches)
+    assert widths.count(0.25) == 2  # the organisation's row, one bar per option
+    assert _outside(fig, legend, ax) and _inside(fig, ax.texts, ax)
+    without = intervals_by_owner({n: intervals for n in NAMES})  # no owners: no such row
+    assert not any(t.startswith("organisation") for t in _ticks(without.axes[0]))
+
+
+def test_who_gains_has_no_blank_band_and_its_legend_is_off_the_bars():
+    gains = pd.DataFrame({
+        "option": "two_step_declaration", "measure": "overall_clearance",
+        "dimension": "port_direction", "port": ["a", "a", "b"],
+        "direction": ["import", "export", "import"], "share_better": [0.4, 0.2, 0.1],
+        "share_worse": [0.01, 0.0, 0.05],
+    })
+    fig = plots.who_gains(gains)
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (2.5, -0.5)
+    assert _ticks(ax) == ["a \u00b7 import", "a \u00b7 export", "b \u00b7 import"]
+    assert _outside(fig, ax.get_legend(), ax)
