@@ -177,3 +177,20 @@ def test_the_unfinished_warning_names_no_stopping_point_that_rounds_to_nothing()
     stuck[0, 1] = 40  # (4 %: named)
     (w,) = unfinished(["p"], outcomes, stuck, 7)
     assert f"96% at '{MILESTONES[3]}', 4% at '{MILESTONES[1]}')" in w
+
+
+def test_too_short_advises_days_that_hold_three_weeks_after_the_runs_own_warmup():
+    """The advice is not circular: the --days it gives holds three whole weeks after the
+    warm-up of the run that got it (a warm-up of 3 days needs 25, not 21)."""
+    from sim.model.stability import MIN_WEEKS, days_for_weeks, observed_weeks, too_short
+
+    short = too_short(3, 21) or ""
+    assert "21 observed day(s) hold 2 whole week(s)" in short
+    assert "--days 25 or more after this run's 3-day warm-up" in short, short
+    assert too_short(3, 25) is None and too_short(3, 24) is not None
+    for warmup in (0, 1, 3, 6, 7, 7.5, 10, 14, 30):
+        need = days_for_weeks(warmup)
+        assert observed_weeks(warmup, need) >= MIN_WEEKS > observed_weeks(warmup, need - 1)
+        assert f"--days {need} " in (too_short(warmup, need - 1) or ""), warmup
+    with pytest.raises(ValueError, match="must be 0 or more"):
+        days_for_weeks(-1)
