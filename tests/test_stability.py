@@ -80,7 +80,7 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
     saved = json.loads((out / "warnings.json").read_text())["replications"]
     assert set(saved) == {"rep-0000", "rep-0001"}
     assert any("document_check is 100% utilised" in w for w in saved["rep-0000"])
-    printed = capsys.readouterr().out
+    printed = capsys.readouterr().err  # (warnings on stderr: standard output keeps the table)
     assert "warning" in printed and "document_check is 100% utilised" in printed
 
 
@@ -103,14 +103,15 @@ def test_a_short_run_and_comparison_say_only_overload_was_checked(tmp_path, caps
 
     small = str(Path(__file__).parent / "scenarios" / "small.toml")
     assert main(["run", small, "--reps", "1", "--out", str(tmp_path / "r")]) == 0
-    assert "only overload was checked" in capsys.readouterr().out
+    assert "only overload was checked" in capsys.readouterr().err  # (notes on stderr)
     argv = ["compare", small, "--reps", "2", "--no-report", "--out", str(tmp_path / "c"),
             "--option", "x:ports.sea.scan.scanners.capacity=4"]  # fmt: skip
     assert main(argv) == 0
-    assert "only overload was checked" in capsys.readouterr().out
+    assert "only overload was checked" in capsys.readouterr().err
     long = ["run", small, "--reps", "1", "--days", "21", "--out", str(tmp_path / "l")]
     assert main(long) == 0
-    assert "only overload was checked" not in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "only overload was checked" not in captured.out + captured.err
 
 
 def test_full_appointment_slots_warn_of_a_rising_wait_where_the_lanes_cope():
@@ -150,7 +151,7 @@ def test_a_lane_that_never_serves_warns_in_the_run_folder_and_on_the_terminal(
     saved = json.loads((out / "warnings.json").read_text())["replications"]["rep-0000"]
     head = "sea: more than 1% of the cohort was still not released 7 days after the observed window"
     assert any(w.startswith(head) and "waiting at document_check" in w for w in saved)
-    assert head in capsys.readouterr().out.replace("\n", " ")
+    assert head in capsys.readouterr().err.replace("\n", " ")
 
 
 def test_compare_marks_an_option_that_leaves_consignments_unfinished_unstable():
