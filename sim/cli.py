@@ -63,6 +63,23 @@ class UsageError(Exception):
     """A problem with what the user asked for, reported without a traceback (exit 2)."""
 
 
+class Notes:
+    """A command's notes and caveats: each on stderr as it comes (standard output keeps the
+    table, or only JSON), and kept, as printed, for the JSON output's ``notes``."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        """Print ``line`` on stderr and keep it."""
+        print(line, file=sys.stderr)
+        self.lines.append(line)
+
+    def keep(self, lines: list[str], prefix: str = "") -> None:
+        """Keep lines already printed on stderr (``prefix`` as they were printed)."""
+        self.lines += [prefix + line for line in lines]
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -235,7 +252,9 @@ def _executor(args: argparse.Namespace) -> Any:
     return get_executor(name, workers=args.workers, address=args.dask)
 
 
-def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
+def _load(
+    path: Path | None, overrides: dict[str, Any], notes: Notes | None = None
+) -> Scenario:
     from sim.scenario.loader import default_scenario_path, load_scenario
 
     if path is None:
@@ -250,11 +269,11 @@ def _load(path: Path | None, overrides: dict[str, Any]) -> Scenario:
     elif path.is_dir():
         raise UsageError(f"{path} is a folder, not a scenario file")
     scenario = load_scenario(path, overrides)
-    _note_displaced(path, overrides)
+    _note_displaced(path, overrides, notes or Notes())
     return scenario
 
 
-def _note_displaced(path: Path, overrides: dict[str, Any]) -> None:
+def _note_displaced(path: Path, overrides: dict[str, Any], notes: Notes) -> None:
     """On stderr: what a --set replaces by setting a rival (a lane's schedule, say)."""
     from sim.scenario.patch import RIVALS, displaced, scenario_data
 
@@ -263,7 +282,7 @@ def _note_displaced(path: Path, overrides: dict[str, Any]) -> None:
     from sim.scenario.loader import load_scenario
 
     for note in displaced(scenario_data(load_scenario(path)), overrides):
-        print(f"note: {note}", file=sys.stderr)
+        notes.add(f"note: {note}")
 
 
 def _now() -> dt.datetime:
@@ -373,13 +392,15 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = dict(args.settings)
     if args.days is not None:
         overrides["days"] = args.days
-    scenario = _load(args.scenario, overrides)
+    notes = Notes()
+    scenario = _load(args.scenario, overrides, notes)
     out = args.out or _default_out(scenario)
-    store = _open_store(out, scenario, args, argv)
+    store = _open_store(out, scenario, args, argv, notes)
     from sim.cli_experiments import check_warmup
 
-    check_warmup(args, scenario, out)
-    _warn_after_the_run(scenario, out)
+    notes.keep(check_warmup(args, scenario, out), "warning: ")
+    notes.keep(_warn_after_the_run(scenario, out), "warning: ")
+    _note_unused_parts(scenario, out, notes)
     err = Console(stderr=True)
     per_rep = _replicate_with_progress(scenario, args, store, err)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -389,10 +410,10 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
             "run longer (--days) or check the arrival rates"
         )
-    warnings = store.warnings()
-    if args.json:
-        _print_warnings(err, warnings)  # standard output stays pure JSON
-        sys.stdout.write(dump_json(summary))
+    _print_warnings(notes, store.warnings())
+    _print_too_short(notes, scenario.warmup_days, scenario.days)
+    if args.json:  # (standard output stays pure JSON; the notes are in it too)
+        sys.stdout.write(dump_json({**summary, "notes": notes.lines}))
         return 0
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
@@ -401,36 +422,54 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
     console.print(_table(summary, len(per_rep), currency_of(scenario.costs), counts))
-    _print_warnings(console, warnings)
-    _print_too_short(console, scenario.warmup_days, scenario.days)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
 
 
-def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> None:
+def _note_unused_parts(scenario: Scenario, out: Path, notes: Notes) -> None:
+    """A part of the scenario that can act on nothing in it (the organisation's local
+    knowledge without a risk engine): a note on stderr and in ``warnings.json`` under
+    ``notes`` (not ``warnings``, which mark a run unstable)."""
+    from sim.scenario.organisation import unused_local_knowledge
+
+    found = unused_local_knowledge(scenario)
+    if found is None:
+        return
+    notes.add(f"note: {found}")
+    from sim.experiment.store import atomic_write, dump_json
+
+    path = out / "warnings.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    atomic_write(path, dump_json({**data, "notes": [found]}))
+
+
+def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> list[str]:
     """Warn on stderr of dated reforms the observed run does not reach (they would otherwise
     pass unnoticed: the results read as if they were not there); with ``out``, also record
     them in its ``warnings.json`` under ``timeline`` (not ``warnings``, which mark a run
-    unstable in its report)."""
+    unstable in its report). Returns the warnings."""
     from sim.scenario.timeline import after_the_run
 
     found = after_the_run(scenario)
     for message in found:
         print(f"warning: {message}", file=sys.stderr)
     if out is None or not found:
-        return
+        return found
     from sim.experiment.store import atomic_write, dump_json
 
     path = out / "warnings.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     atomic_write(path, dump_json({**data, "timeline": found}))
+    return found
 
 
-def _open_store(out: Path, scenario: Scenario, args: argparse.Namespace, argv: list[str]) -> Any:
+def _open_store(
+    out: Path, scenario: Scenario, args: argparse.Namespace, argv: list[str], notes: Notes
+) -> Any:
     """The run's results folder, opened (or resumed); an unwritable one is a usage error."""
     from sim.experiment.store import RunStore
 
-    store = RunStore(out, on_notice=lambda m: print(f"note: {m}", file=sys.stderr))
+    store = RunStore(out, on_notice=lambda m: notes.add(f"note: {m}"))
     try:
         store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
     except OSError as exc:
@@ -477,16 +516,16 @@ def _replicate_with_progress(
         )
 
 
-def _print_too_short(console: Any, warmup_days: float, days: float) -> None:
+def _print_too_short(notes: Notes, warmup_days: float, days: float) -> None:
     """A run too short for the rising-wait check says so: its silence is not 'settled'."""
     from sim.model.stability import too_short
 
     short = too_short(warmup_days, days)
     if short is not None:
-        console.print(f"[bold yellow]note[/]: {short}.", soft_wrap=True, highlight=False)
+        notes.add(f"note: {short}.")
 
 
-def _print_warnings(console: Any, warnings: dict[str, list[str]]) -> None:
+def _print_warnings(notes: Notes, warnings: dict[str, list[str]]) -> None:
     """Each distinct warning once, with the replications it came from."""
     seen: dict[str, list[str]] = {}
     for rep, messages in warnings.items():
@@ -494,7 +533,7 @@ def _print_warnings(console: Any, warnings: dict[str, list[str]]) -> None:
             seen.setdefault(m.split(" (")[0], []).append(rep)
     for message, reps in seen.items():
         where = f"{len(reps)} of the replications" if len(reps) > 1 else reps[0]
-        console.print(f"[bold yellow]warning[/]: {message} ({where})", soft_wrap=True)
+        notes.add(f"warning: {message} ({where})")
 
 
 def _check(args: argparse.Namespace) -> int:

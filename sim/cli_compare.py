@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from sim.cli import Notes
     from sim.experiment.compare import CompareResult, Comparison
 
 TABLE_METRICS = (
@@ -114,7 +115,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sim.cli import UsageError, _default_out, _executor, _load
+    from sim.cli import Notes, UsageError, _default_out, _executor, _load
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
@@ -129,14 +130,15 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = dict(args.settings)
     if args.days is not None:
         overrides["days"] = args.days
-    base = _load(args.scenario, overrides)
+    notes = Notes()
+    base = _load(args.scenario, overrides, notes)
     if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
         raise UsageError(
             f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "
             f"--precision target starts with (fewer give too unsteady an interval to stop "
             f"on); give --max-reps {MIN_SEQUENTIAL_REPS} or more, or --reps without --precision"
         )
-    plan = _prepare(args, overrides)
+    plan = _prepare(args, overrides, notes)
     out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
     reps = args.reps or 5
     n_opts = len(plan.opts)
@@ -158,11 +160,11 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
                            executor=_executor(args))
         except MetricError as exc:  # a watched metric no replication measured
             raise UsageError(str(exc)) from None
-    _show(res, args, out)
+    _show(res, args, out, notes)
     return 0 if not res.failures else 1
 
 
-def _prepare(args: argparse.Namespace, overrides: dict[str, Any]) -> Comparison:
+def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) -> Comparison:
     """The options of --options-file, --option and --reforms, checked with the --metric
     names, and their scenarios built; nothing is run or written (a mistake: UsageError)."""
     from sim.cli import UsageError
@@ -189,40 +191,38 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any]) -> Comparison:
                        overrides=overrides)
     except (OptionError, MetricError) as exc:
         raise UsageError(str(exc)) from None
-    _note_added(plan, {o.name for o in options})
-    _note_displaced(plan)
+    _note_added(plan, {o.name for o in options}, notes)
+    _note_displaced(plan, notes)
     return plan
 
 
-def _note_displaced(plan: Comparison) -> None:
+def _note_displaced(plan: Comparison, notes: Notes) -> None:
     """On stderr: what an option replaces by setting a rival (a lane's schedule, say)."""
     from sim.scenario.patch import displaced, scenario_data
 
     base = scenario_data(plan.base)
     for o in plan.opts:
         for note in displaced(base, o.overrides) if o.overrides else []:
-            print(f"note ({o.name}): {note}", file=sys.stderr)
+            notes.add(f"note ({o.name}): {note}")
 
 
-def _note_added(plan: Comparison, given: set[str]) -> None:
+def _note_added(plan: Comparison, given: set[str], notes: Notes) -> None:
     """On stderr: the parts of a combination added as options of their own."""
     added = {o.name for o in plan.opts} - given - {"baseline"}
     for combo in plan.opts:
         parts = [p for p in combo.parts if p in added]
         if parts:
-            print(f"note: {combo.name}: {' and '.join(parts)} added as option(s) of their own "
-                  "(the interaction (A+B) - A - B + baseline needs each part alone)",
-                  file=sys.stderr)
+            notes.add(f"note: {combo.name}: {' and '.join(parts)} added as option(s) of their "
+                      "own (the interaction (A+B) - A - B + baseline needs each part alone)")
             added -= set(parts)
 
 
-def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
-    """Failures and a precision target not reached on stderr; then the JSON, or the
-    header, warnings and tables."""
+def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes) -> None:
+    """Failures, notes and warnings on stderr; then the JSON (the notes in it too), or the
+    header and tables."""
     from rich.console import Console
 
     from sim.experiment.store import dump_json
-    from sim.model.stability import too_short
 
     lost = _failed_options(res)
     for f in res.failures:
@@ -235,38 +235,55 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path) -> None:
               f"the first (replication {first['replication']}): {first['error']}"
               + (f" (all in {out}/failures.json)" if res.path is not None else ""),
               file=sys.stderr)
-    for name, messages in res.meta.get("after_the_run", {}).items():
-        for message in messages:
-            print(f"warning ({name}): {message}", file=sys.stderr)
+    _notes(res, notes)
     if args.json:
-        _precision_warnings(res)
-        sys.stdout.write(dump_json(res.to_json()))
+        _precision_warnings(res, notes)
+        sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines}))
         return
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
     console.print(header(res), highlight=False)
-    idle = res.meta.get("nothing_to_act_on", [])
-    for name in res.meta.get("unchanged", []):
-        why = ("the scenario has none of the parts it acts on" if name in idle
-               else "it is already in effect there")
-        console.print(f"[yellow]note ({name}):[/] it changes nothing in scenario "
-                      f"{res.meta['scenario']!r}: {why}; its figures are the baseline's",
-                      highlight=False)
-    for name in res.names:
-        for w in res.warnings.get(name, []):
-            console.print(f"[yellow]warning ({name}, unstable):[/] {w}", highlight=False)
-    short = too_short(float(res.meta.get("warmup_days") or 0), float(res.meta["days"]))
-    if short is not None:
-        console.print(f"[yellow]note:[/] {short}.", highlight=False, soft_wrap=True)
     rows = table_rows(res)
     console.print(table(res, rows))
     if not res.interactions.empty:
         console.print(interaction_table(res, rows))
     console.file.flush()
-    _precision_warnings(res)  # (last, where they are seen)
+    _precision_warnings(res, notes)  # (last, where they are seen)
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True)
+
+
+def _notes(res: CompareResult, notes: Notes) -> None:
+    """On stderr (and kept for the JSON): dated reforms after the run, options that change
+    nothing or can have no effect, parts that act on nothing, unstable options, a short run."""
+    from sim.model.stability import too_short
+
+    m = res.meta
+    for name, messages in m.get("after_the_run", {}).items():
+        for message in messages:
+            notes.add(f"warning ({name}): {message}")
+    idle = m.get("no_effect", {})
+    unchanged = m.get("unchanged", [])
+    for name in unchanged:
+        why = idle.get(name, "it is already in effect there")
+        notes.add(f"note ({name}): it changes nothing in scenario {m['scenario']!r}: {why}; "
+                  "its figures are the baseline's")
+    for name, why in idle.items():
+        if name not in unchanged:
+            notes.add(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
+                      f"{why}; its figures match the baseline's")
+    unused = m.get("unused_parts", {})
+    for why in dict.fromkeys(unused.values()):
+        names = [n for n, w in unused.items() if w == why]
+        who = "" if len(names) == len(res.names) else f" ({', '.join(names)})"
+        notes.add(f"note{who}: {why}")
+    for name in res.names:
+        for w in res.warnings.get(name, []):
+            notes.add(f"warning ({name}, unstable): {w}")
+    short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
+    if short is not None:
+        notes.add(f"note: {short}.")
 
 
 def _failed_options(res: CompareResult) -> dict[str, dict[str, Any]]:
@@ -279,11 +296,11 @@ def _failed_options(res: CompareResult) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _precision_warnings(res: CompareResult) -> None:
+def _precision_warnings(res: CompareResult, notes: Notes) -> None:
     """On stderr: each (option, metric) whose interval is wider than --precision asks for
     after --max-reps replications (also in compare.json, under ``warnings``)."""
     for w in res.meta.get("warnings", []):
-        print(f"warning: {w}", file=sys.stderr)
+        notes.add(f"warning: {w}")
 
 
 def header(res: CompareResult) -> str:

@@ -97,6 +97,8 @@ def _show(args: argparse.Namespace) -> int:
             f"this reform changes no field of scenario {scenario.name!r}: it is already in "
             "effect there (only its strengths, such as a transition, may still act)"
         )
+    elif changes and (why := plan.no_effect(scenario)):
+        print(f"these changes can have no effect in scenario {scenario.name!r}: {why}")
     return 0
 
 

@@ -32,9 +32,14 @@ REQUIRED = (
 
 
 def run_json(capsys, out: Path, *extra: str) -> tuple[int, dict, str]:
+    """``run --json``: its exit status, its summary (the metrics; the notes, checked to be
+    those printed on stderr, taken out) and stderr."""
     code = main(["run", SMALL, *FAST, "--out", str(out), "--json", *extra])
     captured = capsys.readouterr()
-    return code, (json.loads(captured.out) if code == 0 else {}), captured.err
+    summary = json.loads(captured.out) if code == 0 else {"notes": []}
+    notes = summary.pop("notes")
+    assert all(line in captured.err for line in notes), (notes, captured.err)
+    return code, summary, captured.err
 
 
 def check_summary(summary: dict) -> None:
@@ -164,7 +169,9 @@ def test_subprocess_json_only_on_stdout(tmp_path):
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    check_summary(json.loads(proc.stdout))
+    summary = json.loads(proc.stdout)
+    assert isinstance(summary.pop("notes"), list)
+    check_summary(summary)
 
 
 def test_check_prints_resolved_scenario(capsys):

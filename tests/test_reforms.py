@@ -444,6 +444,6 @@ def test_a_reform_with_nothing_to_act_on_says_so(tmp_path, capsys):
     argv = ["compare", beilun, "--reforms", "ecommerce_surge", "single_window", "--reps", "2",
             "--days", "2", "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
-    out = capsys.readouterr().out
-    assert "note (ecommerce_surge):" in out and "has none of the parts it acts on" in out
-    assert "note (single_window)" not in out
+    err = capsys.readouterr().err  # (notes on stderr: standard output keeps the table)
+    assert "note (ecommerce_surge):" in err and "has none of the parts it acts on" in err
+    assert "note (single_window)" not in err

@@ -316,3 +316,4 @@ def test_no_warning_over_fewer_than_three_weeks_does_not_say_the_queues_settled(
     assert "every lane settled" not in short
     assert "14 observed day(s) hold 2 whole week(s)" in short and "--days 21" in short
     assert "every lane settled" not in _no_warning(3, 21)  # (a warm-up of part of a week)
+    assert "--days 25 or more" in _no_warning(3, 21)  # (enough after that warm-up)

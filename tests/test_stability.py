@@ -80,7 +80,7 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
     saved = json.loads((out / "warnings.json").read_text())["replications"]
     assert set(saved) == {"rep-0000", "rep-0001"}
     assert any("document_check is 100% utilised" in w for w in saved["rep-0000"])
-    printed = capsys.readouterr().out
+    printed = capsys.readouterr().err  # (warnings on stderr: standard output keeps the table)
     assert "warning" in printed and "document_check is 100% utilised" in printed
 
 
@@ -103,14 +103,15 @@ def test_a_short_run_and_comparison_say_only_overload_was_checked(tmp_path, caps
 
     small = str(Path(__file__).parent / "scenarios" / "small.toml")
     assert main(["run", small, "--reps", "1", "--out", str(tmp_path / "r")]) == 0
-    assert "only overload was checked" in capsys.readouterr().out
+    assert "only overload was checked" in capsys.readouterr().err  # (notes on stderr)
     argv = ["compare", small, "--reps", "2", "--no-report", "--out", str(tmp_path / "c"),
             "--option", "x:ports.sea.scan.scanners.capacity=4"]  # fmt: skip
     assert main(argv) == 0
-    assert "only overload was checked" in capsys.readouterr().out
+    assert "only overload was checked" in capsys.readouterr().err
     long = ["run", small, "--reps", "1", "--days", "21", "--out", str(tmp_path / "l")]
     assert main(long) == 0
-    assert "only overload was checked" not in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "only overload was checked" not in captured.out + captured.err
 
 
 def test_full_appointment_slots_warn_of_a_rising_wait_where_the_lanes_cope():
@@ -150,7 +151,7 @@ def test_a_lane_that_never_serves_warns_in_the_run_folder_and_on_the_terminal(
     saved = json.loads((out / "warnings.json").read_text())["replications"]["rep-0000"]
     head = "sea: more than 1% of the cohort was still not released 7 days after the observed window"
     assert any(w.startswith(head) and "waiting at document_check" in w for w in saved)
-    assert head in capsys.readouterr().out.replace("\n", " ")
+    assert head in capsys.readouterr().err.replace("\n", " ")
 
 
 def test_compare_marks_an_option_that_leaves_consignments_unfinished_unstable():
@@ -204,3 +205,20 @@ def test_goods_released_but_not_yet_out_count_in_clearance_and_warn():
     )
     assert any("released but not yet out" in w for w in slow.warnings)
     assert not any("not yet out" in w for w in quick.warnings)
+
+
+def test_too_short_advises_days_that_hold_three_weeks_after_the_runs_own_warmup():
+    """The advice is not circular: the --days it gives holds three whole weeks after the
+    warm-up of the run that got it (a warm-up of 3 days needs 25, not 21)."""
+    from sim.model.stability import MIN_WEEKS, days_for_weeks, observed_weeks, too_short
+
+    short = too_short(3, 21) or ""
+    assert "21 observed day(s) hold 2 whole week(s)" in short
+    assert "--days 25 or more after this run's 3-day warm-up" in short, short
+    assert too_short(3, 25) is None and too_short(3, 24) is not None
+    for warmup in (0, 1, 3, 6, 7, 7.5, 10, 14, 30):
+        need = days_for_weeks(warmup)
+        assert observed_weeks(warmup, need) >= MIN_WEEKS > observed_weeks(warmup, need - 1)
+        assert f"--days {need} " in (too_short(warmup, need - 1) or ""), warmup
+    with pytest.raises(ValueError, match="must be 0 or more"):
+        days_for_weeks(-1)

@@ -20,9 +20,15 @@ FAST = ["--days", "1", "--reps", "2", "--set", "warmup_days=1", "--set", "drain_
 
 
 def run(capsys, out: Path, *extra: str) -> tuple[int, str, str]:
+    """``run --json``: its exit status, its metrics as JSON text (the notes, which say what
+    was recomputed and are checked to be those on stderr, left out) and stderr."""
     code = main(["run", SMALL, *FAST, "--out", str(out), "--json", *extra])
     captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    if code != 0:
+        return code, captured.out, captured.err
+    summary = json.loads(captured.out)
+    assert all(line in captured.err for line in summary.pop("notes"))
+    return code, json.dumps(summary), captured.err
 
 
 @pytest.fixture

@@ -403,12 +403,11 @@ class Comparison:
                 for o in self.opts
                 if o.name != BASELINE and scenario_hash(self.variants[o.name]) == base_hash
             ],
-            # of those, reforms that find nothing to act on (the scenario lacks its parts)
-            "nothing_to_act_on": [
-                o.name
-                for o in self.opts
-                if o.reform and not o.overrides and not _acts_on(o.reform, self.base)
-            ],
+            # reforms that can have no effect on the scenario -> why (it lacks their parts,
+            # or what they change acts on nothing there)
+            "no_effect": _no_effects(self.opts, self.base),
+            # parts of an option's scenario that act on nothing there (option -> why)
+            "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
             "command": command,
@@ -701,11 +700,27 @@ def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Opti
         raise OptionError(str(exc)) from None
 
 
-def _acts_on(reform: str, scenario: Scenario) -> bool:
-    """Whether the reforms written in ``reform`` find any field of ``scenario`` to change."""
+def _no_effects(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
+    """Options that are reforms alone (no changes of their own) and can have no effect on
+    ``scenario`` -> the reason."""
     from sim.reforms.compose import parse
 
-    return bool(parse(reform).fields(scenario))
+    out = {}
+    for o in opts:
+        if o.reform and not o.overrides:
+            why = parse(o.reform).no_effect(scenario)
+            if why:
+                out[o.name] = why
+    return out
+
+
+def _unused_parts(variants: dict[str, Scenario]) -> dict[str, str]:
+    """Option -> why a part of its scenario acts on nothing there (the organisation's local
+    knowledge without a risk engine)."""
+    from sim.scenario.organisation import unused_local_knowledge
+
+    found = {name: unused_local_knowledge(v) for name, v in variants.items()}
+    return {name: why for name, why in found.items() if why}
 
 
 def _no_clash(o: Option, changed: Mapping[str, Any]) -> None:

@@ -46,17 +46,26 @@ def observed_weeks(warmup_days: float, days: float) -> int:
     return max(math.floor((warmup_days + days) / 7) - math.ceil(warmup_days / 7), 0)
 
 
+def days_for_weeks(warmup_days: float, weeks: int = MIN_WEEKS) -> int:
+    """The fewest whole observed days that hold ``weeks`` whole weeks after a warm-up of
+    ``warmup_days`` (by the rule of :func:`observed_weeks`)."""
+    if warmup_days < 0 or weeks < 0:
+        raise ValueError(f"warm-up {warmup_days!r} and weeks {weeks!r} must be 0 or more")
+    return math.ceil(7 * (math.ceil(warmup_days / 7) + weeks) - warmup_days)
+
+
 def too_short(warmup_days: float, days: float) -> str | None:
     """Why no warning does not mean settled, when too few whole weeks are observed for the
     rising-wait check; else None."""
     weeks = observed_weeks(warmup_days, days)
     if weeks >= MIN_WEEKS:
         return None
+    need = days_for_weeks(warmup_days)
     return (
         f"{days:g} observed day(s) hold {weeks} whole week(s): too few to see whether a queue "
         f"keeps rising (that check needs {MIN_WEEKS}), so only overload was checked. Observe "
-        f"{MIN_WEEKS} whole weeks or more (--days {7 * MIN_WEEKS} after a warm-up of whole "
-        "weeks) before reading these figures as steady-state"
+        f"{MIN_WEEKS} whole weeks or more (--days {need} or more after this run's "
+        f"{warmup_days:g}-day warm-up) before reading these figures as steady-state"
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sim.reforms.fields import at, dist_mean, ports
 from sim.reforms.reform import Changes, Param, Reform
 
 _AEO = ("aeo_advanced", "aeo_general")
@@ -22,11 +23,29 @@ def _two_step_declaration(data: dict[str, Any], s: Mapping[str, Any]) -> Changes
     return {"after_release.two_step_declaration.uptake": _by_class(s)}
 
 
+def _no_duty_wait(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    """Two-step declaration skips the wait for the duty payment and costs a guarantee: with
+    neither a wait nor a guarantee fee it can do nothing."""
+    wait = at(data, "after_release.duty_payment")
+    fee = at(data, "costs.trader.guarantee_fee") or 0.0
+    if (wait is None or dist_mean(wait) == 0) and fee == 0:
+        return (
+            "no wait for duty payment to skip (after_release.duty_payment is 0 h) and no "
+            "guarantee fee (costs.trader.guarantee_fee), so release comes no earlier and "
+            "nothing costs more"
+        )
+    return ""
+
+
 def _two_step_processing(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    if not any(port.get("document_check") is not None for _, port in ports(data)):
+        return {}  # (no document check to move after release)
     return {"after_release.two_step_processing.uptake": {"*": s["uptake"]}}
 
 
 def _release_before_test(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    if not any(at(port, "quarantine.lab") is not None for _, port in ports(data)):
+        return {}  # (no laboratory whose result goods could be released before)
     return {"after_release.release_before_test.uptake": _by_class(s)}
 
 
@@ -46,6 +65,7 @@ REFORMS = [
             "uptake": Param(1.0, "share of AEOs' import declarations lodged in two steps"),
             "general_uptake": Param(0.5, "share of general traders' import declarations"),
         },
+        idle=_no_duty_wait,
     ),
     Reform(
         "two_step_processing",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sim.reforms.fields import officer_work, ports, table_scaled
+from sim.reforms.fields import no_joint_pool, officer_work, ports, table_scaled
 from sim.reforms.reform import Changes, Param, Reform
 
 _TIANJIN = (
@@ -15,8 +15,13 @@ _TIANJIN = (
 )
 
 
+def _scanning(data: dict[str, Any]) -> bool:
+    """Whether some port scans (and so has images to review)."""
+    return any(port.get("scan") is not None for _, port in ports(data))
+
+
 def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    out: Changes = {"enforcement.detection.ai_auc": s["auc"]}
+    out: Changes = {}
     for name, port in ports(data):
         review = (port.get("scan") or {}).get("image_review")
         if review is None:
@@ -25,6 +30,8 @@ def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         # a port whose AI already clears more keeps its share: the reform brings AI in, it
         # does not make a port's review more cautious
         out[f"ports.{name}.scan.image_review.ai_clear"] = max(review["ai_clear"], s["clear"])
+    if out:  # (the AI's accuracy only where there are images for it to read)
+        out["enforcement.detection.ai_auc"] = s["auc"]
     return out
 
 
@@ -56,8 +63,15 @@ def _aeo(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     return out
 
 
+def _quarantine(data: dict[str, Any]) -> bool:
+    """Whether some port has quarantine checks."""
+    return any(port.get("quarantine") is not None for _, port in ports(data))
+
+
 def _origin(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     out: Changes = {}
+    if not _quarantine(data):
+        return out  # (no quarantine checks at the border to move to origin)
     table = (data.get("selection") or {}).get("quarantine")
     if table:
         out["selection.quarantine"] = table_scaled(table, 1 - s["uptake"])
@@ -70,8 +84,9 @@ def _origin(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 def _training(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     out = officer_work(data, 1 - s["speedup"])
-    officer = data["enforcement"]["detection"]["officer"]
-    out["enforcement.detection.officer"] = min(1.0, officer + s["accuracy"])
+    if _scanning(data):  # (the officers' image reading only where there are images)
+        officer = data["enforcement"]["detection"]["officer"]
+        out["enforcement.detection.officer"] = min(1.0, officer + s["accuracy"])
     return out
 
 
@@ -149,6 +164,7 @@ REFORMS = [
         ("assumption: the 2018 merger's cross-training, no published figure",),
         {"slowdown": Param(1.0, "factor on examination times in the pool", 1.0, 3.0)},
         structural=True,
+        idle=no_joint_pool,
     ),
     Reform(
         "training",

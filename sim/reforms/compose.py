@@ -109,6 +109,17 @@ class Composite:
     def apply(self, scenario: Scenario) -> Scenario:
         return patch(scenario, self.fields(scenario), f"reform {self.text}")
 
+    def no_effect(self, scenario: Scenario) -> str:
+        """Why none of these reforms can have an effect on ``scenario`` ('' when one can):
+        each reform's reason, named when there are several."""
+        parts = self.reforms + [parse_one(label)[0] for label, _ in self.dated]
+        why = {r.name: r.no_effect(scenario) for r in parts}
+        if not all(why.values()):
+            return ""
+        if len(why) == 1:
+            return next(iter(why.values()))
+        return "; ".join(f"{name}: {reason}" for name, reason in why.items())
+
 
 def near(name: str) -> str:
     """" (did you mean 'X'?)" for a misspelt reform name, or ""."""

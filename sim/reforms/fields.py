@@ -102,3 +102,25 @@ def table_scaled(table: dict[str, dict[str, float]], factor: float) -> dict[str,
     return {
         com: {cls: min(1.0, p * factor) for cls, p in row.items()} for com, row in table.items()
     }
+
+
+
+def no_pool(data: dict[str, Any], strengths: Any = None) -> str:
+    """Why a cross-trained pool of exam teams and quarantine officers can do nothing in a
+    scenario ('' when it can): it needs ports with both."""
+    if not any(p.get("exam") and p.get("quarantine") for _, p in ports(data)):
+        return "no port has both exam teams and quarantine officers to pool"
+    return ""
+
+
+def no_joint_pool(data: dict[str, Any], strengths: Any = None) -> str:
+    """As :func:`no_pool`, for a pool that serves joint examinations only (it does not make
+    them joint)."""
+    why = no_pool(data)
+    mode = at(data, "inspection.mode")
+    if not why and mode != "joint":
+        why = (
+            f"inspection.mode is {mode!r}: a cross-trained pool serves joint examinations "
+            "only (joint_inspection>flexible_staffing brings both)"
+        )
+    return why

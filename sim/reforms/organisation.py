@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sim.reforms.fields import no_pool
 from sim.reforms.reform import Changes, Param, Reform
 from sim.scenario import org_reforms
 from sim.scenario.patch import patch, scenario_data
@@ -107,5 +108,6 @@ REFORMS = [
         _section("inspection", _field),
         ("seed paper: merging field departments after the 2018 merger",),
         {"slowdown": Param(1.0, "factor on examination times while officers learn", 1.0, 3.0)},
+        idle=no_pool,
     ),
 ]

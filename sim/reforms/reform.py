@@ -19,6 +19,11 @@ from sim.scenario.schema import Scenario
 Changes = dict[str, Any]
 #: a reform's field changes: f(scenario as plain data, strength parameters)
 ChangeRule = Callable[[dict[str, Any], Mapping[str, Any]], Changes]
+#: why a reform's changes can have no effect on a scenario (plain data, strengths); '' if they can
+IdleRule = Callable[[dict[str, Any], Mapping[str, Any]], str]
+
+#: the reason given when a reform finds no field of a scenario to change
+NO_PARTS = "the scenario has none of the parts it acts on"
 
 
 class ReformError(ValueError):
@@ -131,6 +136,7 @@ class Reform:
     requires: tuple[str, ...] = ()  # scenario sections the reform writes into
     needs: str = ""  # not yet buildable: what the model still lacks
     structural: bool = False  # carries the transition parameters
+    idle: IdleRule | None = None  # why its changes can do nothing in a scenario ('' if they can)
 
     def __post_init__(self) -> None:
         if self.structural:
@@ -184,6 +190,14 @@ class Reform:
                     f"{data.get('name', '')!r} does not have"
                 )
         return self.rule(data, self.strengths)
+
+    def no_effect(self, scenario: Scenario | dict[str, Any]) -> str:
+        """Why this reform can have no effect on ``scenario`` ('' when it can): it finds no
+        field to change, or the fields it changes act on nothing there."""
+        data = scenario_data(scenario) if isinstance(scenario, Scenario) else scenario
+        if not self.fields(data):
+            return NO_PARTS
+        return self.idle(data, self.strengths) if self.idle is not None else ""
 
     def apply(self, scenario: Scenario) -> Scenario:
         """``scenario`` with this reform's changes, validated again."""

@@ -23,6 +23,8 @@ def _surge(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 
 def _epidemic(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    if not any(port.get("quarantine") is not None for _, port in ports(data)):
+        return {}  # (no quarantine checks to intensify)
     table = dict((data.get("selection") or {}).get("quarantine") or {})
     table = table_scaled(table, s["intensity"])
     table[s["cold_chain"]] = {"*": 1.0}  # every frozen consignment checked and tested

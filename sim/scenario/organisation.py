@@ -15,7 +15,7 @@ structures equal and either can win.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic import Strict as StrictValue
@@ -278,3 +278,27 @@ class OrganisationSpec(Strict):
         if task == "directive":
             return "national"
         return self.escalation(task).level(self.structure)
+
+
+def unused_local_knowledge(scenario: Any) -> str | None:
+    """Why the organisation's local-knowledge advantage does nothing in ``scenario`` (it acts
+    only through the risk engine, which the scenario lacks or has switched off); else None."""
+    org = getattr(scenario, "organisation", None)
+    if org is None or not any(v > 0 for v in org.advantages.local_knowledge_auc.values()):
+        return None
+    risk = getattr(scenario, "risk", None)
+    if risk is not None and risk.enabled:
+        return None
+    bonus = ", ".join(f"{k} {v:g}" for k, v in org.advantages.local_knowledge_auc.items())
+    why = "has no [risk] section" if risk is None else "has it switched off (risk.enabled false)"
+    switch = (
+        "give the engine a target inspection rate to apply it, e.g. --set risk.target=0.05"
+        if risk is None
+        else "switch it on to apply it (--set risk.enabled=true)"
+    )
+    return (
+        f"organisation.advantages.local_knowledge_auc ({bonus}) acts only through the risk "
+        f"engine, and scenario {scenario.name!r} {why}: the selection tables decide, so "
+        "structures do not differ in detection by local knowledge (org_local_knowledge_auc_bonus "
+        f"is reported but not applied); {switch}"
+    )

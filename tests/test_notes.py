@@ -1,0 +1,148 @@
+"""Notes a user must not miss: reforms that can have no effect say why, a local-knowledge
+advantage without a risk engine says it does nothing, and every note goes to stderr and into
+the JSON output (standard output keeps the table, or only JSON)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import sim
+from sim.cli import main
+from sim.reforms.compose import parse
+from sim.reforms.reform import NO_PARTS
+from sim.scenario.loader import default_scenario_path
+from sim.scenario.organisation import unused_local_knowledge
+
+SCENARIOS = default_scenario_path().parent
+SPINDLE = str(SCENARIOS / "guangdong-spindle.toml")
+DEFAULT = str(default_scenario_path())
+QUICK = ["--days", "2", "--reps", "2"]
+
+
+@pytest.fixture(scope="module")
+def spindle():
+    return sim.load_scenario(SPINDLE)
+
+
+def test_two_step_declaration_without_a_duty_wait_says_it_can_do_nothing(spindle, capsys):
+    """Guangdong waits 0 h for the duty payment and has no guarantee fee: the reform changes
+    a field but can act on nothing, and says so with the reason."""
+    why = parse("two_step_declaration").no_effect(spindle)
+    assert "no wait for duty payment to skip" in why, why
+    waiting = sim.load_scenario(SPINDLE, {"after_release.duty_payment": "6 h"})
+    assert parse("two_step_declaration").no_effect(waiting) == ""
+    # the default scenario has no wait either, but a guarantee fee: it costs more there
+    assert parse("two_step_declaration").no_effect(sim.load_scenario(DEFAULT)) == ""
+    assert main(["reforms", "two_step_declaration", SPINDLE]) == 0
+    out = capsys.readouterr().out
+    assert "after_release.two_step_declaration.uptake" in out
+    assert "can have no effect in scenario 'guangdong-spindle': no wait for duty" in out
+
+
+def test_reforms_acting_on_parts_a_scenario_lacks_change_nothing(spindle):
+    """No port of guangdong-spindle scans: image review (smart or remote) has nothing to act
+    on, and training's better image reading is left out."""
+    assert all(port.scan is None for port in spindle.ports.values())
+    for name in ("smart_image_review", "remote_image_review"):
+        assert parse(name).fields(spindle) == {}, name
+        assert parse(name).no_effect(spindle) == NO_PARTS, name
+    training = parse("training").fields(spindle)
+    assert training and "enforcement.detection.officer" not in training
+    default = sim.load_scenario(DEFAULT)
+    assert "enforcement.detection.officer" in parse("training").fields(default)
+    assert "enforcement.detection.ai_auc" in parse("smart_image_review").fields(default)
+    assert parse("smart_image_review").no_effect(default) == ""
+    # a combination is idle only when every part is
+    assert parse("smart_image_review+single_window").no_effect(spindle) == ""
+    both = parse("smart_image_review+two_step_declaration").no_effect(spindle)
+    assert both.startswith("smart_image_review: " + NO_PARTS) and "duty payment" in both
+
+
+def test_a_cross_trained_pool_serves_joint_examinations_only():
+    separate = sim.load_scenario(DEFAULT, {"inspection.mode": "separate"})
+    why = parse("flexible_staffing").no_effect(separate)
+    assert "inspection.mode is 'separate'" in why, why
+    assert parse("joint_inspection>flexible_staffing").no_effect(separate) == ""
+    assert parse("flexible_staffing").no_effect(sim.load_scenario(DEFAULT)) == ""
+
+
+def test_local_knowledge_without_a_risk_engine_is_noted(spindle):
+    why = unused_local_knowledge(spindle)
+    assert why is not None and "no [risk] section" in why and "risk.target=" in why
+    assert unused_local_knowledge(sim.load_scenario(SPINDLE, {"risk.target": 0.05})) is None
+    assert unused_local_knowledge(sim.load_scenario(DEFAULT)) is None
+
+
+def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys):
+    """The local-knowledge note and the short-run caveat: on stderr, in --json's "notes",
+    in warnings.json; nothing of them on standard output, with or without --json."""
+    out = tmp_path / "r"
+    assert main(["run", SPINDLE, *QUICK, "--out", str(out), "--json"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    notes = data["notes"]
+    assert any("local_knowledge_auc" in n for n in notes), notes
+    assert any("whole week(s)" in n and "--days 25 or more" in n for n in notes), notes
+    assert all(n in captured.err for n in notes)
+    saved = json.loads((out / "warnings.json").read_text())
+    assert "local_knowledge_auc" in saved["notes"][0] and "warnings" not in saved
+    assert main(["run", SPINDLE, *QUICK, "--out", str(tmp_path / "t")]) == 0
+    captured = capsys.readouterr()
+    assert "whole week(s)" in captured.err and "local_knowledge_auc" in captured.err
+    assert "note:" not in captured.out and "note (" not in captured.out
+    assert "Key metrics" in captured.out
+
+
+def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
+    argv = ["compare", SPINDLE, "--reforms", "joint_inspection", "two_step_declaration",
+            "smart_image_review", *QUICK, "--no-report", "--json",
+            "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    notes = json.loads(captured.out)["notes"]
+    expect = {
+        "note (joint_inspection): it changes nothing": "it is already in effect there",
+        "note (smart_image_review): it changes nothing": NO_PARTS,
+        "note (two_step_declaration): it can have no effect": "no wait for duty payment",
+        "note: organisation.advantages.local_knowledge_auc": "no [risk] section",
+        "note: 2 observed day(s) hold 0 whole week(s)": "--days 25 or more",
+    }
+    for start, reason in expect.items():
+        assert any(n.startswith(start) and reason in n for n in notes), (start, notes)
+    assert all(n in captured.err for n in notes)
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert "no wait for duty payment" in meta["no_effect"]["two_step_declaration"]
+    assert "local_knowledge_auc" in meta["unused_parts"]["baseline"]
+    argv = [a for a in argv if a != "--json"][:-1] + [str(tmp_path / "t")]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "note:" not in captured.out and "note (" not in captured.out
+    assert "Options vs baseline" in captured.out
+    assert "it can have no effect" in captured.err and "whole week(s)" in captured.err
+
+
+def test_notebook_02_gives_a_command_that_switches_the_risk_engine_on():
+    """The notebook's advice must work on the scenario it is about (``risk.enabled=true``
+    alone fails there: the engine needs a target)."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    nb = Path(__file__).resolve().parents[1] / "notebooks" / "02-spindle-vs-dumbbell.ipynb"
+    text = "".join(
+        "".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "markdown"
+    )
+    assert "risk.enabled=true" not in text
+    command = re.search(r"`(bordersim compare [^`]*--set risk[^`]*)`", text)
+    assert command is not None, "no command that sets risk.* in the notebook's text"
+    words = shlex.split(command.group(1))
+    from sim.reforms.compose import read_value  # (a value as --set reads it: TOML)
+
+    pairs = (w.split("=", 1) for w in words[words.index("--set") + 1 :: 2])
+    settings = {k: read_value(v) for k, v in pairs}
+    scenario = sim.load_scenario(SCENARIOS / Path(words[2]).name, settings)
+    assert scenario.risk is not None and scenario.risk.enabled
+    assert unused_local_knowledge(scenario) is None
