@@ -213,3 +213,32 @@ def test_a_range_end_the_scenario_does_not_allow_is_refused_before_anything_runs
     err = capsys.readouterr().err
     assert "--range ports.sea.review.capacity: its low end, -1, is not allowed" in err
     assert not out.exists()
+
+
+def test_an_out_folder_of_another_command_is_named_as_such(tmp_path, capsys):
+    """run, sweep and compare each refuse the others' folders, saying what the folder holds."""
+    tiny = ["--days", "1", "--reps", "1"]
+    folders = {"sweep": tmp_path / "sweep", "run": tmp_path / "run", "compare": tmp_path / "cmp"}
+    assert main(["sweep", str(SMALL), *tiny, "--param", f"{CAP}=1,3",
+                 "--out", str(folders["sweep"])]) == 0  # fmt: skip
+    assert main(["run", str(SMALL), *tiny, "--out", str(folders["run"])]) == 0
+    assert main(["compare", str(SMALL), *tiny, "--option", f"more:{CAP}=3", "--no-report",
+                 "--out", str(folders["compare"])]) == 0  # fmt: skip
+    capsys.readouterr()
+    holds = {"sweep": "a sweep (bordersim sweep)", "run": "a run (bordersim run)",
+             "compare": "a comparison (bordersim compare)"}
+    commands = {
+        "sweep": ["sweep", str(SMALL), *tiny, "--param", f"{CAP}=1,3"],
+        "run": ["run", str(SMALL), *tiny],
+        "compare": ["compare", str(SMALL), *tiny, "--option", f"more:{CAP}=3", "--no-report"],
+    }
+    for command, argv in commands.items():
+        for kind, folder in folders.items():
+            if kind == command:
+                continue
+            assert main([*argv, "--out", str(folder)]) == 2
+            err = capsys.readouterr().err
+            assert err == (
+                f"error: {folder} holds the results of {holds[kind]}, not of "
+                f"{holds[command].split(' (')[0]}; choose another --out folder\n"
+            ), (command, kind)

@@ -42,7 +42,13 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
-from sim.experiment.store import StoreMismatch, atomic_write, dump_json, scenario_hash
+from sim.experiment.store import (
+    StoreMismatch,
+    atomic_write,
+    check_kind,
+    dump_json,
+    scenario_hash,
+)
 from sim.version import __version__
 
 if TYPE_CHECKING:
@@ -187,6 +193,7 @@ class SweepStore:
         digest = hashlib.sha256("\n".join(hashes).encode()).hexdigest()
         meta_path = self.path / "meta.json"
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        check_kind(self.path, "sweep")
         if meta_path.exists():
             try:
                 old = json.loads(meta_path.read_text(encoding="utf-8"))
