@@ -18,7 +18,7 @@ explains (it lowers ``S1`` and raises ``ST``); more replications per point reduc
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -185,6 +185,7 @@ def sobol(
     sample_seed: int = 0,
     second_order: bool = False,
     command: list[str] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> SobolResult:
     """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file).
 
@@ -212,6 +213,7 @@ def sobol(
         overrides=overrides,
         out=out,
         command=command,
+        on_notice=on_notice,
     )
     if metric not in runs.columns:  # a name of the scenario that no run measured
         raise MetricError(
