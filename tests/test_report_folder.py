@@ -312,3 +312,23 @@ def test_no_warning_over_fewer_than_three_weeks_does_not_say_the_queues_settled(
     assert "every lane settled" not in short
     assert "14 observed day(s) hold 2 whole week(s)" in short and "--days 21" in short
     assert "every lane settled" not in _no_warning(3, 21)  # (a warm-up of part of a week)
+
+
+def test_a_sweep_reports_intervals_clipped_to_what_is_possible():
+    """A share's interval within [0, 1], a time's not below 0; the raw one kept in data-*."""
+    from sim.report.html import _fmt
+    from sim.report.sweep_html import _table, point_summary
+
+    rows = pd.DataFrame({"point": [0, 0, 0], "replication": [0, 1, 2], "x": [1, 1, 1],
+                         "detection_rate": [0.0, 0.0, 0.4], "clearance_h_mean": [0.1, 0.1, 9]})
+    summary = point_summary(rows, ["x"])
+    share = summary.set_index("metric").loc["detection_rate"]
+    assert share["ci_low"] < 0 and share["shown_low"] == 0 and share["shown_high"] <= 1
+    time = summary.set_index("metric").loc["clearance_h_mean"]
+    assert time["ci_low"] < 0 and time["shown_low"] == 0
+    assert time["shown_high"] == time["ci_high"]
+    html = _table(pd.DataFrame({"x": [1]}, index=pd.Index([0], name="point")), summary, ["x"])
+    (cell,) = _Page(html).all("td", data_metric="detection_rate")
+    assert float(cell["data-ci-low"]) == share["ci_low"]
+    assert f"[0.000, {_fmt(share['shown_high'])}]" in html
+    assert f"[0.000, {_fmt(time['ci_high'])}]" in html and "[-" not in html

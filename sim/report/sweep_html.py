@@ -27,8 +27,11 @@ SWEEP_METRICS = (
 
 
 def point_summary(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
-    """Per point and shown metric: mean, 95 % interval and n over its replications."""
+    """Per point and shown metric: mean, 95 % interval and n over its replications, and the
+    interval shown (``shown_low``, ``shown_high``: clipped to what is possible, as in run and
+    comparison tables)."""
     from sim.analysis.stats import confidence_interval
+    from sim.experiment.compare import clip_interval
 
     out = []
     for point, grp in rows.groupby("point", sort=True):
@@ -36,10 +39,14 @@ def point_summary(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
             if metric not in grp.columns:
                 continue
             mean, low, high = confidence_interval(grp[metric].to_numpy(dtype=float))
+            lo = math.nan if low is None else low
+            hi = math.nan if high is None else high
+            shown = clip_interval(metric, lo, hi)
             out.append({"point": int(str(point)), "metric": metric, "mean": mean,
-                        "ci_low": math.nan if low is None else low,
-                        "ci_high": math.nan if high is None else high, "n": len(grp)})
-    return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n"])
+                        "ci_low": lo, "ci_high": hi, "n": len(grp),
+                        "shown_low": shown[0], "shown_high": shown[1]})
+    return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n",
+                                      "shown_low", "shown_high"])
 
 
 def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> str:
@@ -58,8 +65,9 @@ def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> st
             r = s.loc[(point, m)]
             cells.append(
                 f'<td class="mean" data-point="{point}" data-metric="{html.escape(m)}" '
-                f'data-mean="{float(r["mean"])!r}">{_fmt(r["mean"])} '
-                f"<small>{_interval(r['ci_low'], r['ci_high'])}</small></td>"
+                f'data-mean="{float(r["mean"])!r}" data-ci-low="{float(r["ci_low"])!r}" '
+                f'data-ci-high="{float(r["ci_high"])!r}">{_fmt(r["mean"])} '
+                f"<small>{_interval(r['shown_low'], r['shown_high'])}</small></td>"
             )
         body.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
@@ -74,7 +82,7 @@ def _plot(summary: pd.DataFrame) -> str:
     ax = fig.add_subplot(1, 1, 1)
     for i, m in enumerate(metrics):
         t = summary[summary["metric"] == m]
-        err = np.nan_to_num([t["mean"] - t["ci_low"], t["ci_high"] - t["mean"]])
+        err = np.nan_to_num([t["mean"] - t["shown_low"], t["shown_high"] - t["mean"]])
         ax.errorbar(t["point"] + 0.1 * i, t["mean"], yerr=err, fmt="o", capsize=3,
                     color=plots.PALETTE[i], label=m)
     ax.set_xlabel("point (see the table)")
@@ -118,7 +126,8 @@ def render_sweep(path: Path) -> str:
     parts = [f"<h1>{title}</h1>", "<h2>What was run</h2>", f"<table>{rows_html}</table>",
              "<h2>Results by point</h2>",
              "<p class='note'>Means over each point's replications with 95 % Student-t "
-             "intervals (from sweep.csv). Times in hours.</p>",
+             "intervals (from sweep.csv), shown clipped to what is possible. Times in "
+             "hours.</p>",
              _table(design, summary, params), _plot(summary), *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
