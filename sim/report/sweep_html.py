@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from sim.report import plots, sections
-from sim.report.folder import ResultsFolderError, read_csv, read_json
+from sim.report.folder import read_csv
 from sim.report.html import _CSS, _fmt, _interval
 
 SWEEP_METRICS = (
@@ -106,16 +106,12 @@ def _sobol(path: Path) -> list[str]:
 
 
 def render_sweep(path: Path) -> str:
-    """The sweep folder's report as one HTML string."""
-    meta = read_json(path / "meta.json")
-    if not isinstance(meta, dict) or not isinstance(meta.get("parameters"), list):
-        raise ResultsFolderError(f"{path / 'meta.json'} does not describe a sweep")
-    params = [str(p) for p in meta["parameters"]]
-    design = read_csv(path / "design.csv", index_col="point")
-    rows = read_csv(path / "sweep.csv")
-    if rows.empty or "point" not in rows.columns:
-        raise ResultsFolderError(f"{path / 'sweep.csv'} has no finished points")
-    summary = point_summary(rows, params)
+    """The sweep folder's report as one HTML string (its files checked first)."""
+    from sim.report.sweep_folder import read_sweep
+
+    folder = read_sweep(path)
+    meta, design = folder.meta, folder.design
+    summary = point_summary(folder.rows, folder.params)
     what = [("scenario", Path(str(meta.get("scenario", ""))).name), ("points", len(design)),
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
@@ -123,12 +119,15 @@ def render_sweep(path: Path) -> str:
     rows_html = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
                         for k, v in what)
     title = f"bordersim sweep: {html.escape(Path(str(meta.get('scenario', ''))).stem)}"
+    legacy = ("<p class='note'>The point files of this folder were written before point "
+              "files carried a checksum: sweep.csv is checked against them, but they cannot "
+              "be checked themselves.</p>" if folder.legacy else "")
     parts = [f"<h1>{title}</h1>", "<h2>What was run</h2>", f"<table>{rows_html}</table>",
              "<h2>Results by point</h2>",
              "<p class='note'>Means over each point's replications with 95 % Student-t "
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
-             "hours.</p>",
-             _table(design, summary, params), _plot(summary), *_sobol(path)]
+             "hours.</p>", legacy,
+             _table(design, summary, folder.params), _plot(summary), *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{title}</title><style>{_CSS}</style></head>"
