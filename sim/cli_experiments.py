@@ -235,6 +235,10 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     return _points(args, **run)
 
 
+def _note(message: str) -> None:
+    print(f"note: {message}", file=sys.stderr)
+
+
 def _sobol(
     args: argparse.Namespace,
     path: Any,
@@ -260,6 +264,7 @@ def _sobol(
             out=out,
             sample_seed=args.sample_seed,
             command=command,
+            on_notice=_note,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -307,6 +312,7 @@ def _points(
         overrides=overrides,
         out=out,
         command=command,
+        on_notice=_note,
     )
     summary = summarise_points(rows, list(design.columns))
     if args.json:

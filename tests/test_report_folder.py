@@ -317,3 +317,104 @@ def test_no_warning_over_fewer_than_three_weeks_does_not_say_the_queues_settled(
     assert "14 observed day(s) hold 2 whole week(s)" in short and "--days 21" in short
     assert "every lane settled" not in _no_warning(3, 21)  # (a warm-up of part of a week)
     assert "--days 25 or more" in _no_warning(3, 21)  # (enough after that warm-up)
+
+
+@pytest.fixture(scope="module")
+def sweep_folder(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sweep") / "s"
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,4", "--reps", "2",
+            *TINY, "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+def _set_metric(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["metrics"]["clearance_h_mean"] = 123.0
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _csv_cell(path: Path, line: int, column: int, value: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[line].split(",")
+    cells[column] = value
+    lines[line] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+SWEEP_DAMAGE = {
+    "truncated point": (lambda f: (f / "points/p0001-r0001.json").write_bytes(
+        (f / "points/p0001-r0001.json").read_bytes()[:200]),
+        "points/p0001-r0001.json: not valid JSON (truncated?)"),
+    "edited point": (lambda f: _set_metric(f / "points/p0000-r0001.json"),
+                     "points/p0000-r0001.json: checksum does not match"),
+    "foreign point": (lambda f: shutil.copy(f / "points/p0000-r0000.json",
+                                            f / "points/p0001-r0000.json"),
+                      "points/p0001-r0000.json: from another sweep"),
+    "missing point": (lambda f: (f / "points/p0001-r0001.json").unlink(),
+                      "points/p0001-r0001.json is missing"),
+    "edited metric in sweep.csv": (lambda f: _csv_cell(f / "sweep.csv", 2, 4, "0.5"),
+                                   "sweep.csv does not match the point files"),
+    "edited parameter in sweep.csv": (lambda f: _csv_cell(f / "sweep.csv", 1, 1, "3"),
+                                      "sweep.csv does not match the point files"),
+    "a row less in sweep.csv": (lambda f: (f / "sweep.csv").write_text(
+        "".join((f / "sweep.csv").read_text().splitlines(keepends=True)[:-1])),
+        "sweep.csv does not match the point files"),
+    "edited design.csv": (lambda f: _csv_cell(f / "design.csv", 2, 1, "3"),
+                          "design.csv does not match the point files"),
+    "design.csv removed": (lambda f: (f / "design.csv").unlink(), "design.csv is missing"),
+    "sweep.csv removed": (lambda f: (f / "sweep.csv").unlink(), "sweep.csv is missing"),
+}
+
+
+@pytest.mark.parametrize("damage", list(SWEEP_DAMAGE))
+def test_a_damaged_sweep_folder_is_refused_naming_the_file(sweep_folder, tmp_path, capsys,
+                                                           damage):
+    folder = tmp_path / "s"
+    shutil.copytree(sweep_folder, folder)
+    change, message = SWEEP_DAMAGE[damage]
+    change(folder)
+    err = _error(folder, capsys)
+    assert err.startswith(f"error: {folder}/{message}"), err
+    assert len(err.splitlines()) == 1 and not (folder / "report.html").exists()
+
+
+def test_a_sweep_folder_written_before_point_checksums_is_still_read(sweep_folder, tmp_path):
+    """Point files without checksum are read, and the page says so, when meta.json has no
+    point_format (an older folder); in a folder of today they are refused."""
+    folder = tmp_path / "s"
+    shutil.copytree(sweep_folder, folder)
+    for path in (folder / "points").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("format", "checksum", "version", "root_seed"):
+            del data[key]
+        path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="written by an older bordersim, without a checksum"):
+        render_folder(folder)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    del meta["point_format"]
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert "written before point files carried a checksum" in render_folder(folder)
+    _csv_cell(folder / "sweep.csv", 2, 4, "0.5")  # still checked against sweep.csv
+    with pytest.raises(ValueError, match="sweep.csv does not match the point files"):
+        render_folder(folder)
+
+
+def test_a_sweep_reports_intervals_clipped_to_what_is_possible():
+    """A share's interval within [0, 1], a time's not below 0; the raw one kept in data-*."""
+    from sim.report.html import _fmt
+    from sim.report.sweep_html import _table, point_summary
+
+    rows = pd.DataFrame({"point": [0, 0, 0], "replication": [0, 1, 2], "x": [1, 1, 1],
+                         "detection_rate": [0.0, 0.0, 0.4], "clearance_h_mean": [0.1, 0.1, 9]})
+    summary = point_summary(rows, ["x"])
+    share = summary.set_index("metric").loc["detection_rate"]
+    assert share["ci_low"] < 0 and share["shown_low"] == 0 and share["shown_high"] <= 1
+    time = summary.set_index("metric").loc["clearance_h_mean"]
+    assert time["ci_low"] < 0 and time["shown_low"] == 0
+    assert time["shown_high"] == time["ci_high"]
+    html = _table(pd.DataFrame({"x": [1]}, index=pd.Index([0], name="point")), summary, ["x"])
+    (cell,) = _Page(html).all("td", data_metric="detection_rate")
+    assert float(cell["data-ci-low"]) == share["ci_low"]
+    assert f"[0.000, {_fmt(share['shown_high'])}]" in html
+    assert f"[0.000, {_fmt(time['ci_high'])}]" in html and "[-" not in html

@@ -4,6 +4,7 @@ one atomically written file per (point, replication), resuming, and the command 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -213,3 +214,80 @@ def test_a_range_end_the_scenario_does_not_allow_is_refused_before_anything_runs
     err = capsys.readouterr().err
     assert "--range ports.sea.review.capacity: its low end, -1, is not allowed" in err
     assert not out.exists()
+
+
+def _edit_point(path: Path, **metrics: float) -> None:
+    """Change metrics inside a point file as a user would (load, edit, dump)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["metrics"].update(metrics)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_damaged_or_foreign_point_files_are_noted_and_run_again(tmp_path, capsys, monkeypatch):
+    """A truncated, edited, foreign or checksum-less point file is one `note:` line naming it
+    and is computed again: the resumed sweep's tables are those of an undamaged one."""
+    out = tmp_path / "s"
+    argv = ["sweep", str(SMALL), "--days", "1", "--param", f"{CAP}=1,3", "--reps", "3",
+            "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    sweep_csv, summary_csv = (out / "sweep.csv").read_text(), (out / "summary.csv").read_text()
+    points = out / "points"
+    with open(points / "p0000-r0001.json", "r+b") as f:
+        f.truncate(200)
+    _edit_point(points / "p0001-r0000.json", clearance_h_mean=123.0)
+    shutil.copy(points / "p0000-r0000.json", points / "p0001-r0002.json")  # another point's
+    old = json.loads((points / "p0001-r0001.json").read_text(encoding="utf-8"))
+    for key in ("format", "checksum", "version", "root_seed"):  # as written before checksums
+        del old[key]
+    (points / "p0001-r0001.json").write_text(json.dumps(old), encoding="utf-8")
+    capsys.readouterr()
+    calls = []
+    real = sim.model.run.simulate
+
+    def spy(scenario, seed, *, replication=0, **kw):
+        calls.append((scenario.ports["sea"].review.capacity, replication))
+        return real(scenario, seed, replication=replication, **kw)
+
+    monkeypatch.setattr(sim.model.run, "simulate", spy)
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    notes = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert "Traceback" not in err and len(notes) == 4, err
+    for name, why in (("p0000-r0001", "not valid JSON (truncated?)"),
+                      ("p0001-r0000", "checksum does not match"),
+                      ("p0001-r0002", "from another sweep (point 0, this sweep 1)"),
+                      ("p0001-r0001", "written by an older bordersim, without a checksum")):
+        assert any(f"{points / name}.json: {why}" in n for n in notes), (name, notes)
+    assert sorted(calls) == [(1, 1), (3, 0), (3, 1), (3, 2)]
+    assert (out / "sweep.csv").read_text() == sweep_csv
+    assert (out / "summary.csv").read_text() == summary_csv
+    assert main(argv) == 0 and "note:" not in capsys.readouterr().err  # all sound again
+
+
+def test_an_out_folder_of_another_command_is_named_as_such(tmp_path, capsys):
+    """run, sweep and compare each refuse the others' folders, saying what the folder holds."""
+    tiny = ["--days", "1", "--reps", "1"]
+    folders = {"sweep": tmp_path / "sweep", "run": tmp_path / "run", "compare": tmp_path / "cmp"}
+    assert main(["sweep", str(SMALL), *tiny, "--param", f"{CAP}=1,3",
+                 "--out", str(folders["sweep"])]) == 0  # fmt: skip
+    assert main(["run", str(SMALL), *tiny, "--out", str(folders["run"])]) == 0
+    assert main(["compare", str(SMALL), *tiny, "--option", f"more:{CAP}=3", "--no-report",
+                 "--out", str(folders["compare"])]) == 0  # fmt: skip
+    capsys.readouterr()
+    holds = {"sweep": "a sweep (bordersim sweep)", "run": "a run (bordersim run)",
+             "compare": "a comparison (bordersim compare)"}
+    commands = {
+        "sweep": ["sweep", str(SMALL), *tiny, "--param", f"{CAP}=1,3"],
+        "run": ["run", str(SMALL), *tiny],
+        "compare": ["compare", str(SMALL), *tiny, "--option", f"more:{CAP}=3", "--no-report"],
+    }
+    for command, argv in commands.items():
+        for kind, folder in folders.items():
+            if kind == command:
+                continue
+            assert main([*argv, "--out", str(folder)]) == 2
+            err = capsys.readouterr().err
+            assert err == (
+                f"error: {folder} holds the results of {holds[kind]}, not of "
+                f"{holds[command].split(' (')[0]}; choose another --out folder\n"
+            ), (command, kind)

@@ -48,6 +48,7 @@ from sim.experiment.store import (
     RunStore,
     StoreMismatch,
     atomic_write,
+    check_kind,
     dump_json,
     scenario_hash,
 )
@@ -947,6 +948,7 @@ class _CompareFolder:
     def __init__(self, path: Path, meta: dict[str, Any]):
         self.path = path
         meta_path = path / "compare.json"
+        check_kind(path, "compare")
         if meta_path.exists():
             try:
                 old = json.loads(meta_path.read_text(encoding="utf-8"))

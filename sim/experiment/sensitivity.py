@@ -6,7 +6,8 @@ the sweep runs replications at each point (common random numbers: replication ``
 same seed at every point) and the metric's mean over replications at each point goes to
 ``SALib.analyze.sobol``. The result is a DataFrame, one row per parameter, with the
 first-order index ``S1``, the total index ``ST`` and their bootstrap confidence half-widths
-``S1_conf`` and ``ST_conf``.
+``S1_conf`` and ``ST_conf``; the bootstrap is seeded from the sample's seed, so the same
+results give the same half-widths (a rerun that simulates nothing, another executor).
 
 Sampling is done on the unit cube and mapped to each :class:`~sim.experiment.sweep.Range`, so
 integer ranges (staff numbers) and ranges with units (``10:30 min``) work; the indices then
@@ -16,7 +17,8 @@ explains (it lowers ``S1`` and raises ``ST``); more replications per point reduc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,14 @@ def sobol_design(ranges: Ranges, n: int, seed: int = 0, second_order: bool = Fal
     )
 
 
+def bootstrap_seed(seed: int) -> int:
+    """The seed handed to SALib's bootstrap for ``seed``: a positive number, the same for the
+    same ``seed`` (SALib takes a seed of 0 as none at all and then resamples unseeded, so
+    the intervals would change on every analysis)."""
+    digest = hashlib.sha256(f"sobol-bootstrap:{seed}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") | 1
+
+
 def sobol_indices(
     names: list[str],
     y: np.ndarray | pd.Series | list[float],
@@ -73,7 +83,8 @@ def sobol_indices(
 ) -> pd.DataFrame:
     """First-order and total Sobol indices of ``y`` (evaluated at Saltelli's sample, in its
     order) with their ``level`` confidence half-widths: columns ``S1, S1_conf, ST, ST_conf``,
-    index ``parameter``."""
+    index ``parameter``. The bootstrap behind the half-widths is seeded from ``seed``, so
+    the same ``y`` and ``seed`` give the same half-widths."""
     from SALib.analyze import sobol as sobol_analyze
 
     values = np.asarray(y, dtype=float)
@@ -90,7 +101,7 @@ def sobol_indices(
         calc_second_order=second_order,
         conf_level=level,
         num_resamples=resamples,
-        seed=seed,
+        seed=bootstrap_seed(seed),
     )
     out = pd.DataFrame(
         {k: np.asarray(si[k], dtype=float) for k in ("S1", "S1_conf", "ST", "ST_conf")},
@@ -174,15 +185,17 @@ def sobol(
     sample_seed: int = 0,
     second_order: bool = False,
     command: list[str] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> SobolResult:
     """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file).
 
     A ``metric`` that no run of the scenario yields raises :class:`MetricError` before
     anything runs.
 
-    Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample,
-    ``seed`` the simulations) with ``reps`` replications per point. With ``out`` the sweep is
-    resumable there, and ``sobol.csv`` and ``sobol.png`` are written beside it.
+    Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample
+    and the bootstrap of the intervals, ``seed`` the simulations) with ``reps`` replications
+    per point. With ``out`` the sweep is resumable there, and ``sobol.csv`` and ``sobol.png``
+    are written beside it.
     """
     from sim.scenario.loader import load_scenario
 
@@ -200,6 +213,7 @@ def sobol(
         overrides=overrides,
         out=out,
         command=command,
+        on_notice=on_notice,
     )
     if metric not in runs.columns:  # a name of the scenario that no run measured
         raise MetricError(

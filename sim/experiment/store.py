@@ -87,6 +87,41 @@ class StoreMismatch(Exception):
     """The folder holds results of another scenario or seed (or is not a results folder)."""
 
 
+#: the kinds of results folder, as a message names them, and the command that writes each
+_KINDS = {"run": "a run", "sweep": "a sweep", "compare": "a comparison"}
+
+
+def folder_kind(path: Path) -> str | None:
+    """What an existing results folder holds, from the file that describes it: ``"compare"``
+    (``compare.json``), ``"sweep"`` or ``"run"`` (``meta.json``); None when it is none of
+    them or its ``meta.json`` cannot be read."""
+    if (path / "compare.json").is_file():
+        return "compare"
+    meta = path / "meta.json"
+    if not meta.is_file():
+        return None
+    try:
+        data = json.loads(_read_own(meta, _MAX_REP_BYTES).decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if data.get("kind") == "sweep":
+        return "sweep"
+    return "run" if "scenario_hash" in data else None
+
+
+def check_kind(path: Path, kind: str) -> None:
+    """Refuse (:class:`StoreMismatch`) a folder that holds the results of another kind of
+    command than ``kind`` (``run``, ``sweep``, ``compare``)."""
+    found = folder_kind(path) if path.is_dir() else None
+    if found is not None and found != kind:
+        raise StoreMismatch(
+            f"{path} holds the results of {_KINDS[found]} (bordersim {found}), not of "
+            f"{_KINDS[kind]}; choose another --out folder"
+        )
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` via a synced temporary file in the same folder and a rename."""
     path = Path(path)
@@ -305,6 +340,7 @@ class RunStore:
         when the run was first created, and now if it is being resumed."""
         created = _now()
         resumed = None
+        check_kind(self.path, "run")
         if self.path.is_dir():
             links = [p.name for p in (self.path / name for name in sorted(_OWN)) if p.is_symlink()]
             if links:

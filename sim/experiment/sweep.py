@@ -13,24 +13,14 @@ durations carry their unit (``"20 min"``). Designs come from
 value is a readable :class:`~sim.scenario.loader.ScenarioError` before anything runs) and runs
 replications ``0 .. reps-1`` of every point. Replication ``r`` has the same seed at every point
 (common random numbers), so differences between points are paired. With ``out`` every
-(point, replication) is written atomically as it finishes; rerunning into the same folder
-loads those and runs the rest.
-
-Results folder::
-
-    meta.json                  version, scenario, seed, replications, design hash
-    design.csv                 the points
-    points/p0000-r0000.json    one finished (point, replication): parameters, seed, metrics
-    sweep.csv                  one row per (point, replication)
-    summary.csv                one row per point: mean of every metric
+(point, replication) is written atomically as it finishes, with a checksum; rerunning into
+the same folder loads those and runs the rest (a damaged or foreign file is reported and run
+again). The results folder is described in :mod:`sim.experiment.sweep_store`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import itertools
-import json
 import math
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -42,8 +32,9 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
-from sim.experiment.store import StoreMismatch, atomic_write, dump_json, scenario_hash
-from sim.version import __version__
+from sim.experiment.store import scenario_hash
+from sim.experiment.sweep_store import SweepStore
+from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -166,109 +157,6 @@ def points(
     ]
 
 
-class SweepStore:
-    """A sweep's results folder: one atomically written file per (point, replication)."""
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.points_dir = self.path / "points"
-
-    def open(
-        self,
-        scenario: str | Path,
-        design: pd.DataFrame,
-        hashes: list[str],
-        seed: int,
-        reps: int,
-        command: list[str] | None = None,
-    ) -> None:
-        """Write ``meta.json`` and ``design.csv``, or check that a folder being resumed
-        holds this same sweep (the same points and seed; more replications are fine)."""
-        digest = hashlib.sha256("\n".join(hashes).encode()).hexdigest()
-        meta_path = self.path / "meta.json"
-        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        if meta_path.exists():
-            try:
-                old = json.loads(meta_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
-            if old.get("kind") != "sweep" or old.get("points_hash") != digest:
-                raise StoreMismatch(
-                    f"{self.path} already holds another sweep (other scenario or points); "
-                    "choose another --out folder"
-                )
-            if old.get("seed") != seed:
-                raise StoreMismatch(
-                    f"{self.path} already holds a sweep with seed {old.get('seed')} "
-                    f"(this one: seed {seed}); choose another --out folder"
-                )
-            created = old.get("created", created)
-        elif self.path.exists() and any(self.path.iterdir()):
-            raise StoreMismatch(
-                f"{self.path} already exists and is not a bordersim sweep folder; "
-                "choose another --out folder"
-            )
-        self.points_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path / "design.csv", design.to_csv(index_label="point"))
-        meta = {
-            "package": "bordersim",
-            "kind": "sweep",
-            "version": __version__,
-            "scenario": str(scenario),
-            "parameters": list(design.columns),
-            "points": len(design),
-            "points_hash": digest,
-            "seed": seed,
-            "reps": reps,
-            "created": created,
-            "command": command,
-        }
-        atomic_write(meta_path, dump_json(meta))
-
-    def _file(self, point: int, r: int) -> Path:
-        return self.points_dir / f"p{point:04d}-r{r:04d}.json"
-
-    def load(self, point: int, r: int, digest: str) -> dict[str, float] | None:
-        path = self._file(point, r)
-        if not path.exists():
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("scenario_hash") != digest:
-            return None  # written for another scenario at this point: run it again
-        return {k: math.nan if v is None else float(v) for k, v in data["metrics"].items()}
-
-    def save(
-        self,
-        point: int,
-        r: int,
-        params: dict[str, Any],
-        digest: str,
-        seed: tuple[int, ...],
-        metrics: dict[str, float],
-    ) -> None:
-        record = {
-            "point": point,
-            "replication": r,
-            "parameters": params,
-            "seed": list(seed),
-            "scenario_hash": digest,
-            "metrics": metrics,
-        }
-        atomic_write(self._file(point, r), dump_json(record))
-
-    def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
-        atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
-        atomic_write(self.path / "summary.csv", summarise_points(rows, params).to_csv())
-
-
-def summarise_points(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
-    """One row per point (index ``point``): its parameters and the mean of every metric."""
-    metrics = [c for c in rows.columns if c not in {"point", "replication", *params}]
-    first = rows.groupby("point")[params].first()
-    means = rows.groupby("point")[metrics].mean()
-    return pd.concat([first, means], axis=1)
-
-
 def sweep(
     scenario: str | Path,
     design: pd.DataFrame | Mapping[str, Sequence[Any]],
@@ -281,6 +169,7 @@ def sweep(
     out: str | Path | None = None,
     on_done: OnDone | None = None,
     command: list[str] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
     """Run ``reps`` replications of ``scenario`` (a file) at every point of ``design``.
 
@@ -290,13 +179,14 @@ def sweep(
     ``point``, the parameters, ``replication`` and every metric of ``RunResult.metrics()``,
     sorted by point and replication. Replication ``r`` uses the same seed at every point.
     When replications raise, the others finish (and are stored); then
-    :class:`~sim.experiment.executors.ReplicationsFailed` is raised.
+    :class:`~sim.experiment.executors.ReplicationsFailed` is raised. ``on_notice`` hears of
+    each point file of ``out`` found damaged or foreign (and run again).
     """
     design = _checked_design(design, reps)
     params = [str(c) for c in design.columns]
     scenarios = points(scenario, design, overrides)
     hashes = [scenario_hash(s) for s in scenarios]
-    store = SweepStore(out) if out is not None else None
+    store = SweepStore(out, on_notice) if out is not None else None
     if store is not None:
         store.open(scenario, design, hashes, seed, reps, command)
     values = [

@@ -5,7 +5,8 @@ Three kinds are recognised by the file that describes them:
 - ``compare.json``: a comparison (``bordersim compare``), one run folder per option under
   ``options/``;
 - ``meta.json`` with ``replications.csv`` and ``summary.json``: a run (``bordersim run``);
-- ``meta.json`` with ``design.csv``: a sweep (``bordersim sweep``, read by
+- ``meta.json`` that says ``"kind": "sweep"`` (or with ``design.csv``): a sweep
+  (``bordersim sweep``, checked by :mod:`sim.report.sweep_folder` and shown by
   :mod:`sim.report.sweep_html`).
 
 A run and a comparison become a :class:`~sim.experiment.compare.CompareResult` (a run is a
@@ -108,13 +109,21 @@ def kind_of(path: Path) -> str:
     if (path / "compare.json").exists():
         return "compare"
     if (path / "meta.json").exists():
-        if (path / "design.csv").exists():
-            return "sweep"
-        return "run"
+        return "sweep" if _says_sweep(path / "meta.json") or (path / "design.csv").exists() \
+            else "run"
     raise ResultsFolderError(
         f"{path} is not a bordersim results folder: it has neither meta.json (bordersim run, "
         "sweep) nor compare.json (bordersim compare)"
     )
+
+
+def _says_sweep(meta: Path) -> bool:
+    """``meta.json`` says the folder is a sweep's (so a missing ``design.csv`` is named as
+    missing, not taken for a run folder's missing ``summary.json``)."""
+    try:
+        return bool(read_object(meta).get("kind") == "sweep")
+    except ResultsFolderError:
+        return False
 
 
 def _store(path: Path) -> RunStore:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from sim.report import plots, sections
-from sim.report.folder import ResultsFolderError, read_csv, read_json
+from sim.report.folder import read_csv
 from sim.report.html import _CSS, _fmt, _interval
 
 SWEEP_METRICS = (
@@ -27,8 +27,11 @@ SWEEP_METRICS = (
 
 
 def point_summary(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
-    """Per point and shown metric: mean, 95 % interval and n over its replications."""
+    """Per point and shown metric: mean, 95 % interval and n over its replications, and the
+    interval shown (``shown_low``, ``shown_high``: clipped to what is possible, as in run and
+    comparison tables)."""
     from sim.analysis.stats import confidence_interval
+    from sim.experiment.compare import clip_interval
 
     out = []
     for point, grp in rows.groupby("point", sort=True):
@@ -36,10 +39,14 @@ def point_summary(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
             if metric not in grp.columns:
                 continue
             mean, low, high = confidence_interval(grp[metric].to_numpy(dtype=float))
+            lo = math.nan if low is None else low
+            hi = math.nan if high is None else high
+            shown = clip_interval(metric, lo, hi)
             out.append({"point": int(str(point)), "metric": metric, "mean": mean,
-                        "ci_low": math.nan if low is None else low,
-                        "ci_high": math.nan if high is None else high, "n": len(grp)})
-    return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n"])
+                        "ci_low": lo, "ci_high": hi, "n": len(grp),
+                        "shown_low": shown[0], "shown_high": shown[1]})
+    return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n",
+                                      "shown_low", "shown_high"])
 
 
 def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> str:
@@ -58,8 +65,9 @@ def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> st
             r = s.loc[(point, m)]
             cells.append(
                 f'<td class="mean" data-point="{point}" data-metric="{html.escape(m)}" '
-                f'data-mean="{float(r["mean"])!r}">{_fmt(r["mean"])} '
-                f"<small>{_interval(r['ci_low'], r['ci_high'])}</small></td>"
+                f'data-mean="{float(r["mean"])!r}" data-ci-low="{float(r["ci_low"])!r}" '
+                f'data-ci-high="{float(r["ci_high"])!r}">{_fmt(r["mean"])} '
+                f"<small>{_interval(r['shown_low'], r['shown_high'])}</small></td>"
             )
         body.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
@@ -74,7 +82,7 @@ def _plot(summary: pd.DataFrame) -> str:
     ax = fig.add_subplot(1, 1, 1)
     for i, m in enumerate(metrics):
         t = summary[summary["metric"] == m]
-        err = np.nan_to_num([t["mean"] - t["ci_low"], t["ci_high"] - t["mean"]])
+        err = np.nan_to_num([t["mean"] - t["shown_low"], t["shown_high"] - t["mean"]])
         ax.errorbar(t["point"] + 0.1 * i, t["mean"], yerr=err, fmt="o", capsize=3,
                     color=plots.PALETTE[i], label=m)
     ax.set_xlabel("point (see the table)")
@@ -98,16 +106,12 @@ def _sobol(path: Path) -> list[str]:
 
 
 def render_sweep(path: Path) -> str:
-    """The sweep folder's report as one HTML string."""
-    meta = read_json(path / "meta.json")
-    if not isinstance(meta, dict) or not isinstance(meta.get("parameters"), list):
-        raise ResultsFolderError(f"{path / 'meta.json'} does not describe a sweep")
-    params = [str(p) for p in meta["parameters"]]
-    design = read_csv(path / "design.csv", index_col="point")
-    rows = read_csv(path / "sweep.csv")
-    if rows.empty or "point" not in rows.columns:
-        raise ResultsFolderError(f"{path / 'sweep.csv'} has no finished points")
-    summary = point_summary(rows, params)
+    """The sweep folder's report as one HTML string (its files checked first)."""
+    from sim.report.sweep_folder import read_sweep
+
+    folder = read_sweep(path)
+    meta, design = folder.meta, folder.design
+    summary = point_summary(folder.rows, folder.params)
     what = [("scenario", Path(str(meta.get("scenario", ""))).name), ("points", len(design)),
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
@@ -115,11 +119,15 @@ def render_sweep(path: Path) -> str:
     rows_html = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
                         for k, v in what)
     title = f"bordersim sweep: {html.escape(Path(str(meta.get('scenario', ''))).stem)}"
+    legacy = ("<p class='note'>The point files of this folder were written before point "
+              "files carried a checksum: sweep.csv is checked against them, but they cannot "
+              "be checked themselves.</p>" if folder.legacy else "")
     parts = [f"<h1>{title}</h1>", "<h2>What was run</h2>", f"<table>{rows_html}</table>",
              "<h2>Results by point</h2>",
              "<p class='note'>Means over each point's replications with 95 % Student-t "
-             "intervals (from sweep.csv). Times in hours.</p>",
-             _table(design, summary, params), _plot(summary), *_sobol(path)]
+             "intervals (from sweep.csv), shown clipped to what is possible. Times in "
+             "hours.</p>", legacy,
+             _table(design, summary, folder.params), _plot(summary), *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{title}</title><style>{_CSS}</style></head>"

@@ -1,0 +1,262 @@
+"""A sweep's results folder: one atomically written file per (point, replication).
+
+Layout::
+
+    meta.json                  version, scenario, seed, replications, design hash
+    design.csv                 the points
+    points/p0000-r0000.json    one finished (point, replication): parameters, seed, metrics
+    sweep.csv                  one row per (point, replication)
+    summary.csv                one row per point: mean of every metric
+
+A point file carries what identifies it (the scenario hash of its point, the root seed, the
+point and replication indices, the bordersim version) and a checksum of itself, as a run's
+replication file does (:mod:`sim.experiment.store`). On resume a point file that is
+truncated, unreadable, edited or copied in from another sweep is reported (``on_notice``) and
+computed again; it is never aggregated. A point file written before point files carried a
+checksum is computed again too (the note says so); ``bordersim report`` still reads a folder
+written then (its ``meta.json`` has no ``point_format``), without checksums to check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.experiment.store import (
+    StoreMismatch,
+    _canonical,
+    _read_own,
+    _sha256,
+    atomic_write,
+    check_kind,
+    dump_json,
+    json_safe,
+)
+from sim.version import __version__
+
+POINT_FORMAT = 2  # of a point file: identity and its own checksum
+_MAX_POINT_BYTES = 16 * 2**20
+
+
+@dataclass(frozen=True)
+class PointRecord:
+    """One finished (point, replication) as its file holds it."""
+
+    parameters: dict[str, Any]
+    metrics: dict[str, float]
+    scenario_hash: str
+
+
+def points_hash(hashes: list[str]) -> str:
+    """The hash of a sweep's points: SHA-256 of their scenario hashes, one a line."""
+    return hashlib.sha256("\n".join(hashes).encode()).hexdigest()
+
+
+class SweepStore:
+    """A sweep's results folder. ``open`` it, ``load`` or ``save`` points, ``finish``."""
+
+    def __init__(self, path: str | Path, on_notice: Callable[[str], None] | None = None):
+        self.path = Path(path)
+        self.points_dir = self.path / "points"
+        self.seed: int | None = None
+        self.version = __version__  # that point files must carry (meta.json's when reading)
+        #: reading a folder written before point files carried a checksum
+        self.legacy = False
+        #: what was found wrong with point files (and computed again), in order
+        self.notices: list[str] = []
+        self.on_notice = on_notice
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        if self.on_notice is not None:
+            self.on_notice(message)
+
+    def open(
+        self,
+        scenario: str | Path,
+        design: pd.DataFrame,
+        hashes: list[str],
+        seed: int,
+        reps: int,
+        command: list[str] | None = None,
+    ) -> None:
+        """Write ``meta.json`` and ``design.csv``, or check that a folder being resumed
+        holds this same sweep (the same points and seed; more replications are fine)."""
+        digest = points_hash(hashes)
+        created = self._check_folder(digest, seed)
+        self.points_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.path / "design.csv", design.to_csv(index_label="point"))
+        meta = {
+            "package": "bordersim",
+            "kind": "sweep",
+            "version": __version__,
+            "point_format": POINT_FORMAT,
+            "scenario": str(scenario),
+            "parameters": list(design.columns),
+            "points": len(design),
+            "points_hash": digest,
+            "seed": seed,
+            "reps": reps,
+            "created": created,
+            "command": command,
+        }
+        atomic_write(self.path / "meta.json", dump_json(meta))
+        self.seed = seed
+
+    def _check_folder(self, digest: str, seed: int) -> str:
+        """Refuse a folder holding another sweep, another command's results or other files;
+        return when the sweep was first created."""
+        meta_path = self.path / "meta.json"
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        check_kind(self.path, "sweep")
+        if meta_path.exists():
+            try:
+                old = json.loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
+                if not isinstance(old, dict):
+                    raise ValueError("not a JSON object")
+            except (OSError, ValueError) as exc:
+                raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
+            if old.get("kind") != "sweep" or old.get("points_hash") != digest:
+                raise StoreMismatch(
+                    f"{self.path} already holds another sweep (other scenario or points); "
+                    "choose another --out folder"
+                )
+            if old.get("seed") != seed:
+                raise StoreMismatch(
+                    f"{self.path} already holds a sweep with seed {old.get('seed')} "
+                    f"(this one: seed {seed}); choose another --out folder"
+                )
+            return str(old.get("created", created))
+        if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
+            raise StoreMismatch(
+                f"{self.path} already exists and is not a bordersim sweep folder; "
+                "choose another --out folder"
+            )
+        return created
+
+    @classmethod
+    def reading(cls, path: str | Path) -> SweepStore:
+        """A finished (or interrupted) sweep folder, to check its point files without
+        writing: they must carry the seed and version its ``meta.json`` records."""
+        store = cls(path)
+        meta_path = store.path / "meta.json"
+        try:
+            meta = json.loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
+            store.seed, store.version = int(meta["seed"]), str(meta["version"])
+            store.legacy = "point_format" not in meta
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise ValueError(f"{meta_path} cannot be read ({reason})") from None
+        return store
+
+    def file(self, point: int, r: int) -> Path:
+        """The file of replication ``r`` at ``point``."""
+        return self.points_dir / f"p{point:04d}-r{r:04d}.json"
+
+    def load(self, point: int, r: int, digest: str) -> dict[str, float] | None:
+        """The metrics of replication ``r`` at ``point`` if it finished earlier, else None.
+
+        A file that is damaged or belongs to another sweep is reported and None returned, so
+        that the replication is computed again.
+        """
+        path = self.file(point, r)
+        if not path.exists() and not path.is_symlink():
+            return None
+        try:
+            return self.verify(point, r, digest).metrics
+        except ValueError as exc:
+            self._notice(f"{exc}; computing point {point}, replication {r} again")
+            return None
+
+    def verify(self, point: int, r: int, digest: str | None = None) -> PointRecord:
+        """Replication ``r`` at ``point`` as its file holds it, checked against its checksum
+        and this sweep's identity (and ``digest``, the point's scenario hash, when given);
+        a ValueError naming the file otherwise."""
+        path = self.file(point, r)
+        try:
+            return self._verified(point, r, path, digest)
+        except FileNotFoundError:
+            raise ValueError(f"{path} is missing") from None
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise ValueError(f"{path}: {reason}") from None
+
+    def _verified(self, point: int, r: int, path: Path, digest: str | None) -> PointRecord:
+        raw = _read_own(path, _MAX_POINT_BYTES)
+        if not raw.strip():
+            raise ValueError("empty")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            raise ValueError("not valid JSON (truncated?)") from None
+        if not isinstance(data, dict):
+            raise ValueError("not a point file of bordersim")
+        if "format" not in data and "checksum" not in data:
+            if not self.legacy:
+                raise ValueError("written by an older bordersim, without a checksum")
+        elif data.get("format") != POINT_FORMAT:
+            raise ValueError("not a point file of this bordersim version")
+        else:
+            checksum = data.pop("checksum", None)
+            if checksum != _sha256(_canonical(data)):
+                raise ValueError("checksum does not match (the file was changed)")
+            self._check_identity(data, {"root_seed": self.seed, "version": self.version})
+        want = {"point": point, "replication": r}
+        self._check_identity(data, want if digest is None else {**want, "scenario_hash": digest})
+        metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
+        return PointRecord(dict(data["parameters"]), metrics, str(data["scenario_hash"]))
+
+    @staticmethod
+    def _check_identity(data: dict[str, Any], expected: dict[str, Any]) -> None:
+        for key, want in expected.items():
+            if data.get(key) != want:
+                raise ValueError(
+                    f"from another sweep ({key} {data.get(key)!r}, this sweep {want!r})"
+                )
+
+    def save(
+        self,
+        point: int,
+        r: int,
+        params: dict[str, Any],
+        digest: str,
+        seed: tuple[int, ...],
+        metrics: dict[str, float],
+    ) -> None:
+        """Write replication ``r`` at ``point``, with its identity and a checksum of itself."""
+        record = json_safe(
+            {
+                "format": POINT_FORMAT,
+                "version": __version__,
+                "scenario_hash": digest,
+                "root_seed": self.seed,
+                "point": point,
+                "replication": r,
+                "parameters": params,
+                "seed": list(seed),
+                "metrics": metrics,
+            }
+        )
+        record["checksum"] = _sha256(_canonical(record))
+        atomic_write(self.file(point, r), dump_json(record))
+
+    def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
+        """Write ``sweep.csv`` and ``summary.csv``."""
+        atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
+        atomic_write(self.path / "summary.csv", summarise_points(rows, params).to_csv())
+
+
+def summarise_points(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
+    """One row per point (index ``point``): its parameters and the mean of every metric."""
+    metrics = [c for c in rows.columns if c not in {"point", "replication", *params}]
+    first = rows.groupby("point")[params].first()
+    means = rows.groupby("point")[metrics].mean()
+    return pd.concat([first, means], axis=1)
