@@ -28,6 +28,7 @@ import os
 import sys
 import traceback
 from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -193,6 +194,26 @@ def _quiet_cancelled_futures() -> None:
     threading.excepthook = hook
 
 
+@contextmanager
+def _children_ignore_interrupts() -> Iterator[None]:
+    """While a local cluster starts its processes, Ctrl-C is ignored, so that they inherit
+    that and leave the interrupt to this process (a terminal sends it to every process of
+    the job): each would otherwise print its own traceback. Python installs no handler for
+    a signal it starts with ignored; this process's own handler is put back at once, and
+    the cluster's processes stop when it closes."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def unguarded_main_call() -> tuple[str, int] | None:
     """``(path, line)`` of the main script's top-level line that led to this call when that
     line is not under ``if __name__ == "__main__":``; None when the call did not come from a
@@ -288,17 +309,18 @@ class DaskExecutor:
                 if self.address is not None:
                     client = stack.enter_context(Client(self.address))
                 else:
-                    cluster = stack.enter_context(
-                        LocalCluster(
-                            n_workers=min(self.workers or _cpus(), len(tasks)),
-                            threads_per_worker=1,
-                            processes=self.processes,
-                            dashboard_address=None,
-                            # an interrupted run says one line, not the cluster's warnings
-                            # as it stops (errors still show)
-                            silence_logs=logging.ERROR,
+                    with _children_ignore_interrupts():
+                        cluster = stack.enter_context(
+                            LocalCluster(
+                                n_workers=min(self.workers or _cpus(), len(tasks)),
+                                threads_per_worker=1,
+                                processes=self.processes,
+                                dashboard_address=None,
+                                # an interrupted run says one line, not the cluster's warnings
+                                # as it stops (errors still show)
+                                silence_logs=logging.ERROR,
+                            )
                         )
-                    )
                     client = stack.enter_context(Client(cluster))
             futures = client.map(run_task, list(tasks), pure=False)
             by_future = dict(zip(futures, tasks, strict=True))
