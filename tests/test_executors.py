@@ -222,3 +222,23 @@ def test_an_interrupted_pool_prints_no_traceback_for_futures_it_gave_up(capsys, 
         t.start()
         t.join()
     assert seen == [ValueError]
+
+
+def test_a_local_clusters_processes_leave_ctrl_c_to_the_run():
+    """Processes started while a local cluster starts inherit Ctrl-C ignored (Python then
+    installs no KeyboardInterrupt handler), so an interrupt the terminal sends to the whole
+    job ends the run with its one line, not a traceback from every worker; this process's
+    own handler is back as soon as they are started."""
+    import signal
+
+    from sim.experiment.executors import _children_ignore_interrupts
+
+    before = signal.getsignal(signal.SIGINT)
+    ask = [sys.executable, "-c",
+           "import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"]
+    with _children_ignore_interrupts():
+        child = subprocess.run(ask, capture_output=True, text=True, check=True).stdout
+    assert child.strip() == "True"
+    assert signal.getsignal(signal.SIGINT) is before
+    normal = subprocess.run(ask, capture_output=True, text=True, check=True).stdout
+    assert normal.strip() == "False"
