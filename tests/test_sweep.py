@@ -291,3 +291,19 @@ def test_an_out_folder_of_another_command_is_named_as_such(tmp_path, capsys):
                 f"error: {folder} holds the results of {holds[kind]}, not of "
                 f"{holds[command].split(' (')[0]}; choose another --out folder\n"
             ), (command, kind)
+
+
+def test_intervals_give_each_points_mean_and_t_interval(two_points):
+    """intervals.csv: per point and metric, the mean over its replications and the same 95 %
+    t-interval a run reports (here checked by hand for one point and metric)."""
+    from sim.analysis.stats import confidence_interval
+
+    out, rows = two_points
+    table = pd.read_csv(out / "intervals.csv")
+    assert {"point", "metric", "mean", "ci_low", "ci_high", "n"} <= set(table.columns)
+    row = table[(table.point == 1) & (table.metric == "clearance_h_mean")].iloc[0]
+    values = rows[rows.point == 1].clearance_h_mean.to_numpy()
+    mean, low, high = confidence_interval(values)
+    assert (row["mean"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, low, high))
+    assert row["n"] == len(values)
+    assert len(table) == rows.point.nunique() * table.metric.nunique()

@@ -7,6 +7,7 @@ Layout::
     points/p0000-r0000.json    one finished (point, replication): parameters, seed, metrics
     sweep.csv                  one row per (point, replication)
     summary.csv                one row per point: mean of every metric
+    intervals.csv              per point and metric: mean, 95 % interval and replications
 
 A point file carries what identifies it (the scenario hash of its point, the root seed, the
 point and replication indices, the bordersim version) and a checksum of itself, as a run's
@@ -249,9 +250,27 @@ class SweepStore:
         atomic_write(self.file(point, r), dump_json(record))
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
-        """Write ``sweep.csv`` and ``summary.csv``."""
+        """Write ``sweep.csv``, ``summary.csv`` and ``intervals.csv``."""
         atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
         atomic_write(self.path / "summary.csv", summarise_points(rows, params).to_csv())
+        atomic_write(self.path / "intervals.csv", point_intervals(rows, params).to_csv(index=False))
+
+
+def point_intervals(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
+    """Per point and metric (long): the point's parameters, the mean over its replications,
+    the 95 % t-interval as a run's (:func:`sim.analysis.stats.summarise`: a quantile's never
+    narrower than the histogram's resolution) and the number of replications."""
+    from sim.analysis.stats import summarise
+
+    frames = []
+    for point, group in rows.groupby("point", sort=True):
+        metrics = group.drop(columns=["point", *params])
+        table = summarise(metrics).reset_index()
+        for i, name in enumerate(params):
+            table.insert(i, name, group[name].iloc[0])
+        table.insert(0, "point", point)
+        frames.append(table)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def summarise_points(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
