@@ -307,3 +307,19 @@ def test_intervals_give_each_points_mean_and_t_interval(two_points):
     assert (row["mean"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, low, high))
     assert row["n"] == len(values)
     assert len(table) == rows.point.nunique() * table.metric.nunique()
+
+
+def test_the_folder_keeps_what_every_point_shares_so_the_sweep_can_be_redone(two_points):
+    """meta.json records the overrides every point has (``--days``, ``--set``), and
+    scenario.json the scenario with them, resolved (as a run folder's): with design.csv,
+    enough to redo the sweep from the folder alone."""
+    import json
+
+    out, _ = two_points
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["overrides"] == DAY
+    base = json.loads((out / "scenario.json").read_text())
+    assert base == json.loads(
+        json.dumps(sim.load_scenario(SMALL, DAY).model_dump(mode="json", by_alias=True))
+    )
+    assert base["days"] == DAY["days"]

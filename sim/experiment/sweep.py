@@ -157,6 +157,18 @@ def points(
     ]
 
 
+def _base(
+    scenario: str | Path, overrides: Mapping[str, Any] | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What every point has in common: the overrides (as JSON values) and the scenario with
+    them, resolved, as a run folder's ``scenario.json`` holds it."""
+    from sim.scenario.loader import load_scenario
+
+    over = {str(k): _plain(v) for k, v in (overrides or {}).items()}
+    resolved = load_scenario(scenario, dict(overrides or {}))
+    return over, resolved.model_dump(mode="json", by_alias=True)
+
+
 def sweep(
     scenario: str | Path,
     design: pd.DataFrame | Mapping[str, Sequence[Any]],
@@ -188,7 +200,7 @@ def sweep(
     hashes = [scenario_hash(s) for s in scenarios]
     store = SweepStore(out, on_notice) if out is not None else None
     if store is not None:
-        store.open(scenario, design, hashes, seed, reps, command)
+        store.open(scenario, design, hashes, seed, reps, command, *_base(scenario, overrides))
     values = [
         {str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")
     ]

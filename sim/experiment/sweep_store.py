@@ -2,7 +2,9 @@
 
 Layout::
 
-    meta.json                  version, scenario, seed, replications, design hash
+    meta.json                  version, scenario, seed, replications, design hash, the
+                               overrides every point has (--days, --set)
+    scenario.json              the scenario with those overrides, resolved
     design.csv                 the points
     points/p0000-r0000.json    one finished (point, replication): parameters, seed, metrics
     sweep.csv                  one row per (point, replication)
@@ -88,9 +90,14 @@ class SweepStore:
         seed: int,
         reps: int,
         command: list[str] | None = None,
+        overrides: dict[str, Any] | None = None,
+        base: dict[str, Any] | None = None,
     ) -> None:
         """Write ``meta.json`` and ``design.csv``, or check that a folder being resumed
-        holds this same sweep (the same points and seed; more replications are fine)."""
+        holds this same sweep (the same points and seed; more replications are fine).
+        ``overrides``: what applies at every point (``--days``, ``--set``), kept in
+        ``meta.json``; ``base``: the scenario with them, resolved (``scenario.json``), so that
+        the sweep can be redone from its folder."""
         digest = points_hash(hashes)
         created = self._check_folder(digest, seed)
         self.points_dir.mkdir(parents=True, exist_ok=True)
@@ -108,7 +115,10 @@ class SweepStore:
             "reps": reps,
             "created": created,
             "command": command,
+            "overrides": dict(overrides or {}),
         }
+        if base is not None:
+            atomic_write(self.path / "scenario.json", dump_json(base))
         atomic_write(self.path / "meta.json", dump_json(meta))
         self.seed = seed
 
