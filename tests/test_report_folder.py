@@ -418,3 +418,17 @@ def test_a_sweep_reports_intervals_clipped_to_what_is_possible():
     assert float(cell["data-ci-low"]) == share["ci_low"]
     assert f"[0.000, {_fmt(share['shown_high'])}]" in html
     assert f"[0.000, {_fmt(time['ci_high'])}]" in html and "[-" not in html
+
+
+def test_a_runs_notes_reach_its_report(tmp_path, capsys):
+    """A part of the scenario that acts on nothing (the organisation's local knowledge
+    without a risk engine) is noted on stderr, in warnings.json and in report.html."""
+    out = tmp_path / "g"
+    scenario = REPO / "scenarios" / "guangdong-spindle.toml"
+    argv = ["run", str(scenario), "--days", "1", "--set", "warmup_days=0", "--set",
+            "drain_days=1", "--reps", "1", "--out", str(out)]
+    assert main(argv) == 0
+    assert "local_knowledge_auc" in capsys.readouterr().err
+    assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    assert "<p class='note'>note: organisation.advantages.local_knowledge_auc" in page

@@ -254,6 +254,15 @@ def _warnings_of_run(path: Path) -> list[str]:
     return sorted({str(w) for w in found})
 
 
+def _notes_of_run(path: Path) -> list[str]:
+    """The notes of a run's ``warnings.json`` (parts of the scenario that act on nothing)."""
+    file = path / "warnings.json"
+    if not file.exists():
+        return []
+    notes = read_object(file).get("notes", [])
+    return [str(n) for n in notes] if isinstance(notes, list) else []
+
+
 def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     """A run folder as a comparison of one option, ``run``."""
     from sim.experiment.compare import CompareResult, _summaries
@@ -269,7 +278,7 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         scenario=str(meta.get("scenario", path.name)),
         options=[option],
         seed=int(meta.get("seed", 0)),
-        meta={**meta, "currency": _currency(meta, [variant])},
+        meta={**meta, "currency": _currency(meta, [variant]), "notes": _notes_of_run(path)},
         per_rep=per_rep,
         summary=_summaries(per_rep, [option]),
         differences=pd.DataFrame(),

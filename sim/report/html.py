@@ -122,6 +122,7 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
     body = f"<table>{body}</table>" + "".join(
         f"<p class='warn'>warning: {html.escape(str(w))}</p>" for w in m.get("warnings", [])
     )  # (a precision target not reached at --max-reps)
+    body += "".join(f"<p class='note'>note: {html.escape(str(n))}</p>" for n in _notes(m))
     if len(res.names) == 1:
         return body
     return (
@@ -129,6 +130,17 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
         f"<table><tr><th>option</th><th>what it changes</th></tr>{opts}</table>"
     )
 
+
+
+def _notes(meta: dict[str, Any]) -> list[str]:
+    """Parts of the scenario that act on nothing in it: a run's (``notes`` of its
+    ``warnings.json``, put in its meta by the reader) or a comparison's (``unused_parts``
+    of ``compare.json``, by option)."""
+    found = [str(n) for n in meta.get("notes", [])]
+    unused = meta.get("unused_parts") or {}
+    if isinstance(unused, dict):
+        found += [f"{name}: {text}" for name, text in unused.items()]
+    return found
 
 def _settings(command: list[str]) -> list[str]:
     """The ``--set KEY=VALUE`` settings of a recorded command line."""
