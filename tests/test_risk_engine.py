@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import sim
 from sim.model.draws import REQUIREMENTS, R
 from sim.model.risk import RiskEngine, separation
-from sim.model.risk_parts import Threshold, Window, threshold
+from sim.model.risk_window import Threshold, Window, threshold
 from sim.model.selection import Observation, SelectionInput
 from sim.model.world import World
 from sim.scenario.risk import RiskConfig

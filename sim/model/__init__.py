@@ -24,24 +24,29 @@ Where things live:
                    their decision, as rows until decided; ``plans_ahead.py``: plans for the
                    decisions a row can get, worked out when it is made)
 - ``selection.py`` the Selector interface and the table selector
-- ``risk.py``      the risk engine, a dynamic selector (``risk_parts.py``: its window,
-                   check mix, alerts and ledger; ``risk_block.py``: a block's decisions,
+- ``risk.py``      the risk engine, a dynamic selector (``risk_window.py``: its window of
+                   scores and thresholds; ``risk_parts.py``: its check mix, alerts and
+                   ledger; ``risk_block.py``: a block's decisions,
                    what of them is prepared ahead; ``risk_one.py``: one-row decisions;
                    ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score;
-                   ``risk_report.py``: its reports; ``risk_eras.py``: dated changes)
+                   ``risk_report.py``: its reports; ``risk_eras.py``: dated changes;
+                   ``sharing.py``: partner customs' data)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
-                   (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger)
+                   (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger;
+                   ``smuggled.py``: its attempts made into a port's consignments)
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)
 - ``org/``         the organisation's tree at work: escalations, alerts, directives, staff
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
-- ``stability.py`` warnings when a queue does not settle
+- ``stability.py`` warnings when a queue does not settle or goods are not out by the end
 - ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
+                   (``recorder_rows.py``: the rows the recorder keeps)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
+                   (``truth.py``: the hidden truth and what each check would find)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator

@@ -36,7 +36,7 @@ from sim.model.costs import (
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, after_bits, finders
 from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
-from sim.model.recorder import STATS
+from sim.model.recorder_rows import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name

@@ -12,7 +12,10 @@ from sim.model.lane import Lane
 from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
 
 if TYPE_CHECKING:
+    import simpy
+
     from sim.model.port import Port
+    from sim.scenario.schema import Scenario
 
 
 class _Pool:
@@ -113,3 +116,20 @@ def _build_yard(port: Port) -> None:
     ):
         if made is not None:
             port.owner_of[made] = owner
+
+
+def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, Lane]:
+    """One image-review lane per review centre (``scan.image_review.pool``): the officers of
+    its ports, headcounts added hour by hour (unlimited if any port's are)."""
+    members: dict[str, list[list[int] | None]] = {}
+    for spec in scenario.ports.values():
+        if spec.scan is not None and spec.scan.image_review.pool:
+            hourly = spec.scan.image_review.officers.hourly_capacity()
+            members.setdefault(spec.scan.image_review.pool, []).append(hourly)
+    centres: dict[str, Lane] = {}
+    for name, hours in members.items():
+        total = None
+        if all(h is not None for h in hours):
+            total = [sum(x) for x in zip(*hours, strict=True)]
+        centres[name] = FifoLane(env, name, "image_officers", total)
+    return centres

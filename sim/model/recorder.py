@@ -8,22 +8,18 @@ does not grow with the number of consignments unless the log is asked for.
 from __future__ import annotations
 
 import math
-import struct
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index
 from sim.model.consignment import Consignment
-from sim.model.draws import REQUIREMENTS, R
 from sim.model.enforcement import EnforcementTally
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, checks_bits
 from sim.model.milestones import (
     CENSORED,
-    CHANNELS,
     CLIP_AT_ZERO,
     INTERVALS,
     MILESTONES,
@@ -34,57 +30,26 @@ from sim.model.milestones import (
     channel_code,
     flow_end,
 )
+from sim.model.recorder_rows import (
+    _ATTRS,
+    _DIRECTION,
+    _EXITED,
+    _LOADED,
+    _S,
+    _SMS,
+    _SOWN,
+    _TRUTH,
+    FLUSH,
+    METRICS,
+    _attrs,
+    _dimensions,
+    _pack,
+    _truth,
+)
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
-
-HEAD = ("port", "index", "cohort", "outcome", "channel")
-COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
-#: the short row kept for statistics (the log keeps COLUMNS)
-STATS = (
-    "port",
-    "outcome",
-    "channel",
-    "direction",
-    "commodity",
-    "trader_class",
-    "containers",
-    *("value", "attend", "premises"),  # for costs (sim/model/costbook.py)
-    "checks",
-    *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
-)
-_S = {name: i for i, name in enumerate(STATS)}
-_SMS = len(STATS)
-_SOWN = _SMS + len(MILESTONES)
-_TRUTH = slice(_S["truth_0"], _SMS)
-_EXITED, _LOADED = M["exited"], M["loaded"]
-FLUSH = 4096
-_ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises]
-_DIRECTION = R.direction
-_attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
-_pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
-METRICS = ("clearance", "overall_clearance")
-
-
-def _dimensions(ports: list[str], commodities: list[str]) -> dict[str, list[str]]:
-    """The groups the clearance statistics are kept by, per dimension."""
-    return {
-        "all": ["all"],
-        "port": ports,
-        "mode": list(MODES),
-        "direction": list(DIRECTIONS),
-        "port_direction": [f"{p}/{d}" for p in ports for d in DIRECTIONS],
-        "channel": list(CHANNELS),
-        "commodity": commodities,
-        "trader_class": list(TRADER_CLASSES),
-        # class within port and direction, so a mix effect (AEOs concentrated at a slow
-        # port) is not read as the value of a class
-        "port_direction_class": [
-            f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in TRADER_CLASSES
-        ],
-    }
-
 
 class Recorder:
     """Folds finished consignments (flows one by one, bulk blocks whole) into the run's

@@ -63,18 +63,10 @@ from scipy.special import ndtri
 from sim.model.risk_block import outcomes, prepare, select_block
 from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_one import select_one, select_row
-from sim.model.risk_parts import (
-    MIN_FILL,
-    SPLIT,
-    Alerts,
-    CheckMix,
-    Ledger,
-    Receipt,
-    Threshold,
-    Window,
-)
+from sim.model.risk_parts import MIN_FILL, SPLIT, Alerts, CheckMix, Ledger, Receipt
 from sim.model.risk_prior import prior
 from sim.model.risk_report import report, thresholds
+from sim.model.risk_window import Threshold, Window
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
 from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from sim.model.risk_parts import Window
+from sim.model.risk_window import Window
 from sim.scenario.schema import Scenario
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -179,4 +180,16 @@ def not_out(
             "clearance to release is counted, but not their overall clearance, which is "
             "then biased low; run with a longer drain (drain_days)"
         )
+    return out
+
+
+def longest_queues(samples: Iterable[tuple[Any, ...]]) -> dict[str, tuple[str, int]]:
+    """Each port's longest queue at the last of the run's queue samples (rows ``(t, port,
+    lane, queue, busy, capacity)``): (lane, jobs waiting)."""
+    rows = list(samples)
+    last = max((row[0] for row in rows), default=0.0)
+    out: dict[str, tuple[str, int]] = {}
+    for t, port, lane, queue, *_ in rows:
+        if t == last and queue > out.get(port, ("", 0))[1]:
+            out[port] = (lane, int(queue))
     return out

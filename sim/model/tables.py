@@ -11,7 +11,8 @@ import pandas as pd
 from sim.analysis.sketch import quantile_from_counts
 from sim.model.draws import DRAWS
 from sim.model.milestones import CHANNELS, INTERVALS, OUTCOMES, OWNERS, RELEASED
-from sim.model.recorder import COLUMNS, Recorder
+from sim.model.recorder import Recorder
+from sim.model.recorder_rows import COLUMNS
 from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
 if TYPE_CHECKING:

@@ -25,10 +25,10 @@ from sim.model.engine import Environment, start
 from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
-from sim.model.lane import Lane
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
+from sim.model.port_lanes import review_centres
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.risk import RiskEngine
@@ -36,23 +36,6 @@ from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
 from sim.scenario.schema import Scenario
-
-
-def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, Lane]:
-    """One image-review lane per review centre (``scan.image_review.pool``): the officers of
-    its ports, headcounts added hour by hour (unlimited if any port's are)."""
-    members: dict[str, list[list[int] | None]] = {}
-    for spec in scenario.ports.values():
-        if spec.scan is not None and spec.scan.image_review.pool:
-            hourly = spec.scan.image_review.officers.hourly_capacity()
-            members.setdefault(spec.scan.image_review.pool, []).append(hourly)
-    centres: dict[str, Lane] = {}
-    for name, hours in members.items():
-        total = None
-        if all(h is not None for h in hours):
-            total = [sum(x) for x in zip(*hours, strict=True)]
-        centres[name] = FifoLane(env, name, "image_officers", total)
-    return centres
 
 
 class World:
@@ -257,21 +240,12 @@ class World:
                 rec.port_outcomes,
                 rec.stuck,
                 self.scenario.drain_days,
-                self._longest_queues(),
+                stability.longest_queues(self.samples),
             ),
             *stability.not_out(
                 list(self.scenario.ports), rec.port_outcomes, rec.not_out, self.scenario.drain_days
             ),
         ]
-
-    def _longest_queues(self) -> dict[str, tuple[str, int]]:
-        """Each port's longest queue at the last sample of the run: (lane, jobs waiting)."""
-        last = max((row[0] for row in self.samples), default=0.0)
-        out: dict[str, tuple[str, int]] = {}
-        for t, port, lane, queue, _, _ in self.samples:
-            if t == last and queue > out.get(port, ("", 0))[1]:
-                out[port] = (lane, int(queue))
-        return out
 
     # -- results -------------------------------------------------------------------------
     def result(self) -> RunResult:
