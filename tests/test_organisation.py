@@ -211,8 +211,13 @@ def test_reforms_are_scenario_transformations_at_equal_headcount():
     assert heads(base) == heads(four) == heads(db)
     joint = merge_field_departments(base, slowdown=1.1)
     assert joint.inspection.joint_staffing == "cross_trained"
-    with pytest.raises(ValueError, match="'nowhere'"):
+    with pytest.raises(ValueError, match="'nowhere'") as info:
         merge_affiliated(base, {"x": ["nowhere"]})
+    assert "merged already" not in str(info.value)
+    # merging the merged again: the message asks whether it is merged already
+    with pytest.raises(ValueError, match="merged already") as info:
+        merge_affiliated(four, {"guangzhou": ["guangzhou", "huangpu"]})
+    assert "'huangpu' is not a directly-affiliated customs" in str(info.value)
 
 
 def test_the_guangdong_variants_name_their_structure_and_grouping():

@@ -104,9 +104,10 @@ def _known(groups: dict[str, list[str]], customs: list[str]) -> None:
             raise ValueError(f"merge {new!r}: name the customs to merge")
         for old in olds:
             if old not in customs:
+                merged = f" ({new!r} already is one: is the scenario merged already?)"
                 raise ValueError(
-                    f"merge {new!r}: {old!r} is not a directly-affiliated customs; "
-                    f"allowed: {', '.join(customs)}"
+                    f"merge {new!r}: {old!r} is not a directly-affiliated customs of the "
+                    f"scenario{merged if new in customs else ''}; allowed: {', '.join(customs)}"
                 )
     if GAC in groups:
         raise ValueError(f"merge: {GAC!r} is the General Administration's id")
