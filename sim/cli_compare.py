@@ -157,7 +157,8 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         try:
             res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,
                            command=["bordersim", *argv], report=not args.no_report,
-                           executor=_executor(args))
+                           executor=_executor(args),
+                           on_notice=lambda m: notes.add(f"note: {m}"))
         except MetricError as exc:  # a watched metric no replication measured
             raise UsageError(str(exc)) from None
     _show(res, args, out, notes)

@@ -646,3 +646,21 @@ def test_a_difference_that_rounds_to_zero_has_no_sign(x):
     assert _fmt(x) == run_fmt(x) == html_fmt(x) == "0.000"
     assert _fmt(-0.0006) == html_fmt(-0.0006) == "-0.001"
     assert _fmt(-1234.4) == "-1,234" and _fmt(-12.3) == "-12.30"
+
+
+def test_a_damaged_replication_file_is_noted_on_resume(tmp_path, capsys):
+    """As for a run: resuming a comparison whose replication file was truncated says so
+    (``note: ...`` on stderr, naming the file) and computes it again."""
+    from sim.cli import main
+
+    out = tmp_path / "c"
+    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
+            "drain_days=3", "--reps", "2", "--option", MORE_REVIEW, "--out", str(out),
+            "--no-report"]
+    assert main(argv) == 0
+    rep = out / "options" / "review4" / "reps" / "rep-0001.json"
+    rep.write_bytes(rep.read_bytes()[:50])
+    capsys.readouterr()
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "note:" in err and "rep-0001.json" in err and "again" in err, err

@@ -329,6 +329,7 @@ class Comparison:
         self.opts, self.seed, self.log, self.tolerance_h = opts, seed, log, tolerance_h
         self.on_done: OnDone | None = None
         self.executor: Executor | None = None  # where an option's replication runs (run())
+        self.on_notice: Callable[[str], None] | None = None  # a damaged file met on resume
         self.source = "" if isinstance(scenario, Scenario) else str(scenario)
         self.variants = {o.name: _variant(scenario, base_over, o) for o in opts}
         self.base = self.variants[BASELINE]
@@ -365,11 +366,15 @@ class Comparison:
         command: list[str] | None = None,
         report: bool = True,
         executor: Executor | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> CompareResult:
-        """Run the replications (see :func:`compare`) and compare the options."""
+        """Run the replications (see :func:`compare`) and compare the options.
+        ``on_notice`` hears of each replication file of ``out`` found damaged or foreign
+        (and run again)."""
         if reps < 1:
             raise ValueError(f"reps must be at least 1; got {reps}")
         self.on_done, self.executor = on_done, executor
+        self.on_notice = on_notice
         self.open(out, reps, max_reps, command)
         done = self.replicate(reps, max_reps)
         return self.result(done, report)
@@ -417,7 +422,7 @@ class Comparison:
             return
         self.folder = _CompareFolder(Path(out), self.meta)
         for o in self.opts:
-            store = RunStore(self.folder.path / "options" / o.name)
+            store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
             store.open(self.variants[o.name], seed, reps, command=command or [])
             self.stores[o.name] = store
 
