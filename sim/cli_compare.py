@@ -183,7 +183,7 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
         options = read_options_file(args.options_file) if args.options_file else []
         options += [parse_option(text) for text in args.options]
         options += [reform_option(text) for text in args.reforms]
-        if not [o for o in options if o.name != "baseline"]:
+        if not options:
             raise UsageError(
                 "nothing to compare: give at least one --option, --reforms or --options-file"
             )
@@ -192,6 +192,11 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
                        overrides=overrides)
     except (OptionError, MetricError) as exc:
         raise UsageError(str(exc)) from None
+    if len(plan.opts) < 2:  # (only 'baseline' given)
+        raise UsageError(
+            "nothing to compare: give at least one option besides 'baseline' (the scenario "
+            "unchanged)"
+        )
     _note_added(plan, {o.name for o in options}, notes)
     _note_displaced(plan, notes)
     return plan

@@ -322,3 +322,17 @@ def test_the_hint_headline_is_compares_table_rows():
 
     counts = {"consignments_seized", "consignments_censored"}
     assert HEADLINE == tuple(m for m in TABLE_METRICS if m not in counts)
+
+
+def test_an_option_named_baseline_with_changes_is_named_as_the_problem(capsys):
+    """'baseline' is the scenario unchanged: an option of that name with changes is refused
+    as such (it used to be reported as no option at all)."""
+    from sim.cli import main
+
+    argv = ["compare", str(SMALL), "--option", "baseline:ports.sea.exam.teams.capacity=7",
+            "--reps", "2", "--days", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "'baseline' is the scenario unchanged" in err and "another name" in err, err
+    assert main(["compare", str(SMALL), "--option", "baseline:", "--days", "1"]) == 2
+    assert "besides 'baseline'" in capsys.readouterr().err

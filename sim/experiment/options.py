@@ -166,7 +166,10 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     by_name = {o.name: o for o in given}
     base = by_name.pop(BASELINE, Option(BASELINE))
     if base.overrides:
-        raise OptionError("the option 'baseline' is the scenario unchanged: it takes no KEY=VALUE")
+        raise OptionError(
+            "the option 'baseline' is the scenario unchanged: it takes no KEY=VALUE; give "
+            "your option another name"
+        )
     out = [Option(BASELINE, {}, base.description or "the scenario unchanged")]
     for o in given:
         if o.name == BASELINE:
