@@ -432,3 +432,18 @@ def test_a_runs_notes_reach_its_report(tmp_path, capsys):
     assert main(["report", str(out)]) == 0
     page = (out / "report.html").read_text()
     assert "<p class='note'>note: organisation.advantages.local_knowledge_auc" in page
+
+
+def test_a_run_in_which_nothing_arrived_has_nothing_to_report(tmp_path, capsys):
+    """`run` refuses to summarise a run in which nothing arrived (status 2); its folder is
+    kept (nothing is lost), and `report` says there is nothing to report, not a blank page."""
+    out = tmp_path / "empty"
+    argv = ["run", str(REPO / "tests" / "scenarios" / "small.toml"), "--reps", "1", "--days",
+            "2", "--set", "warmup_days=1", "--set", 'ports.sea.arrivals.rate="0/d"', "--set",
+            'ports.sea.exports.arrivals.rate="0/d"', "--out", str(out)]
+    assert main(argv) == 2
+    capsys.readouterr()
+    assert main(["report", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no consignment arrived" in err and len(err.strip().splitlines()) == 1, err
+    assert not (out / "report.html").exists()

@@ -269,7 +269,13 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     from sim.experiment.options import Option
 
     meta = read_object(path / "meta.json")
-    read_object(path / "summary.json")  # present and readable: the run finished
+    summary = read_object(path / "summary.json")  # present and readable: the run finished
+    arrived = summary.get("consignments_arrived")
+    if not (isinstance(arrived, dict) and arrived.get("mean")):
+        raise ResultsFolderError(
+            f"{path / 'summary.json'}: no consignment arrived in the run, so there is nothing "
+            "to report (run longer, or check the arrival rates)"
+        )
     per_rep, reps = _checked_replications(path, meta)
     option = Option("run", description="the scenario as run (no reform)")
     per_rep = pd.concat([pd.DataFrame({"option": ["run"] * len(per_rep)}), per_rep], axis=1)
