@@ -142,3 +142,20 @@ def test_a_pilot_too_short_says_how_long_it_must_be(capsys):
     assert main(["warmup", str(SMALL), "--days", "7"]) == 2
     err = capsys.readouterr().err
     assert "too short for MSER-5: it needs at least 10 days" in err and "Traceback" not in err
+
+
+def test_each_outputs_suggestion_is_kept_apart_and_the_longest_is_used(tmp_path):
+    """`warmup --output queue` no longer overwrites the clearance suggestion: each output has
+    its own file, and a run checks its warm-up against the longer of the two."""
+    from sim.experiment.warmup import stored_suggestion, suggestion_path
+
+    scenario = sim.load_scenario(SMALL)
+    key = warmup_key(scenario)
+    clearance = Suggestion(2, 14, 10, 28, 1, 1, "clearance", 5, "small", key)
+    queue = Suggestion(3, 21, 12, 28, 1, 1, "queue", 5, "small", key)
+    a, b = save_suggestion(clearance, tmp_path), save_suggestion(queue, tmp_path)
+    assert a != b and a == suggestion_path(scenario, tmp_path)
+    assert b == suggestion_path(scenario, tmp_path, "queue")
+    assert stored_suggestion(scenario, tmp_path) == queue
+    save_suggestion(Suggestion(4, 28, 10, 28, 1, 1, "clearance", 5, "small", key), tmp_path)
+    assert stored_suggestion(scenario, tmp_path).output == "clearance"

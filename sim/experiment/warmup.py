@@ -225,24 +225,36 @@ def plot_warmup(p: Pilot, path: str | Path, window: int = WEEK_D) -> Path:
     return path
 
 
-def suggestion_path(scenario: Scenario, root: str | Path = "results") -> Path:
-    return Path(root) / "warmup" / f"{warmup_key(scenario)}.json"
+def suggestion_path(
+    scenario: Scenario, root: str | Path = "results", output: str = "clearance"
+) -> Path:
+    """Where the suggestion for ``scenario`` from the daily ``output`` is kept (each output
+    its own file, so one never overwrites the other)."""
+    return _path(warmup_key(scenario), output, root)
+
+
+def _path(key: str, output: str, root: str | Path) -> Path:
+    suffix = "" if output == "clearance" else f"-{output}"
+    return Path(root) / "warmup" / f"{key}{suffix}.json"
 
 
 def save_suggestion(s: Suggestion, root: str | Path = "results") -> Path:
-    path = Path(root) / "warmup" / f"{s.key}.json"
+    path = _path(s.key, s.output, root)
     atomic_write(path, dump_json(s.to_dict()))
     return path
 
 
 def stored_suggestion(scenario: Scenario, root: str | Path = "results") -> Suggestion | None:
-    """The suggestion saved for this scenario (whatever its days and warm-up), if any."""
-    path = suggestion_path(scenario, root)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Suggestion(**data)
-    except (OSError, ValueError, TypeError):
-        return None
+    """The suggestion saved for this scenario (whatever its days and warm-up), if any: of
+    those from each output, the longest warm-up."""
+    found = []
+    for output in OUTPUTS:
+        try:
+            text = suggestion_path(scenario, root, output).read_text(encoding="utf-8")
+            found.append(Suggestion(**json.loads(text)))
+        except (OSError, ValueError, TypeError):
+            continue
+    return max(found, key=lambda s: s.days, default=None)
 
 
 def warmup_warning(scenario: Scenario, s: Suggestion) -> str | None:
