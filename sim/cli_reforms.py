@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,15 @@ def run_reforms(args: argparse.Namespace) -> int:
     try:
         return _show(args)
     except ReformError as exc:
+        if args.scenario is None and "section, which the scenario" in str(exc):
+            # (the bundled default has no organisation: the reform is described above)
+            print(
+                f"note: {exc}; give a scenario that has one to see its field changes (the "
+                f"bundled guangdong.toml: bordersim reforms {args.name} "
+                "scenarios/guangdong.toml in a checkout)",
+                file=sys.stderr,
+            )
+            return 0
         raise UsageError(str(exc)) from None
 
 

@@ -447,3 +447,15 @@ def test_a_reform_with_nothing_to_act_on_says_so(tmp_path, capsys):
     err = capsys.readouterr().err  # (notes on stderr: standard output keeps the table)
     assert "note (ecommerce_surge):" in err and "has none of the parts it acts on" in err
     assert "note (single_window)" not in err
+
+
+def test_an_organisation_reform_is_described_without_a_scenario(capsys):
+    """`bordersim reforms dumbbell` with no scenario: the bundled default has no
+    organisation, so the reform is described and a note says where its changes can be seen
+    (it used to end in an error after the description)."""
+    from sim.cli import main
+
+    assert main(["reforms", "dumbbell"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("dumbbell: ")
+    assert "note:" in err and "guangdong.toml" in err and "error" not in err
