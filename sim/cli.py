@@ -384,14 +384,26 @@ def _table(
     return table
 
 
+def settings_with_days(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``--set`` overrides with ``--days``; both naming the days is an error (``--days``
+    would win and the ``--set`` value go unchecked)."""
+    overrides = dict(args.settings)
+    if args.days is not None:
+        if "days" in overrides:
+            raise UsageError(
+                f"the observed days are given twice: --days {args.days:g} and --set "
+                f"days={json.dumps(overrides['days'], default=str)}; give one"
+            )
+        overrides["days"] = args.days
+    return overrides
+
+
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
 
     from sim.experiment.store import dump_json
 
-    overrides = dict(args.settings)
-    if args.days is not None:
-        overrides["days"] = args.days
+    overrides = settings_with_days(args)
     notes = Notes()
     scenario = _load(args.scenario, overrides, notes)
     out = args.out or _default_out(scenario)

@@ -127,9 +127,9 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
             "--precision target watches; give --precision H too (every metric is reported "
             "either way)"
         )
-    overrides = dict(args.settings)
-    if args.days is not None:
-        overrides["days"] = args.days
+    from sim.cli import settings_with_days
+
+    overrides = settings_with_days(args)
     notes = Notes()
     base = _load(args.scenario, overrides, notes)
     if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:

@@ -209,9 +209,9 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.scenario.loader import default_scenario_path
 
     _check_sweep_args(args)
-    overrides = dict(args.settings)
-    if args.days is not None:
-        overrides["days"] = args.days
+    from sim.cli import settings_with_days
+
+    overrides = settings_with_days(args)
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
     path = args.scenario or default_scenario_path()
     _check_range_ends(path, overrides, args.ranges)

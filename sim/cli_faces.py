@@ -119,13 +119,11 @@ def _add_animate(sub: Any) -> None:
 
 
 def _animate(args: argparse.Namespace) -> int:
-    from sim.cli import UsageError, _load
+    from sim.cli import UsageError, _load, settings_with_days
     from sim.model.run import simulate
     from sim.report.animate import port_frames, write_gif
 
-    overrides = dict(args.settings)
-    if args.days is not None:
-        overrides["days"] = args.days
+    overrides = settings_with_days(args)
     if args.every is not None:
         overrides["queue_sample"] = args.every
     scenario = _load(args.scenario, overrides)

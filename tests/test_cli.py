@@ -485,3 +485,15 @@ def test_the_run_table_shows_the_busiest_lanes_and_says_how_many_more():
     top = BUSIEST + 6
     assert shown == [f"utilisation_org/u{i}_risk" for i in range(top, top - BUSIEST, -1)]
     assert "7 less busy lanes' utilisation in summary.json" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("command", ["run", "compare", "sweep"])
+def test_days_given_twice_is_an_error_not_a_silent_choice(command, capsys):
+    """--days and --set days=... both: --days used to win and the --set value went
+    unchecked (``--set days=true --days 7`` ran)."""
+    argv = [command, str(SMALL), "--set", "days=true", "--days", "7"]
+    argv += {"compare": ["--option", "x:ports.sea.review.capacity=4"],
+             "sweep": ["--param", "ports.sea.review.capacity=2,4"], "run": []}[command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "given twice: --days 7 and --set days=true" in err, err
