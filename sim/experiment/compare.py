@@ -423,7 +423,9 @@ class Comparison:
         self.folder = _CompareFolder(Path(out), self.meta)
         for o in self.opts:
             store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
-            store.open(self.variants[o.name], seed, reps, command=command or [])
+            # (with a precision target, replications up to --max-reps are this run's own)
+            most = reps if self.precision is None else max(reps, max_reps)
+            store.open(self.variants[o.name], seed, most, command=command or [])
             self.stores[o.name] = store
 
     def replicate(self, reps: int, max_reps: int) -> int:
