@@ -315,14 +315,24 @@ def _points(
         on_notice=_note,
     )
     summary = summarise_points(rows, list(design.columns))
+    _print_point_warnings(rows.attrs.get("warnings", {}), design)
     if args.json:
         sys.stdout.write(dump_json(summary.reset_index().to_dict(orient="records")))
         return 0
     shown = [*design.columns, *(m for m in SWEEP_METRICS if m in summary.columns)]
     print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
     print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))
-    print(f"results: {out} (sweep.csv, summary.csv)")
+    print(f"results: {out} (sweep.csv, summary.csv, intervals.csv, warnings.json)")
     return 0
+
+
+def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> None:
+    """On stderr: each point's warnings (a queue that did not settle at that point's values:
+    its figures are not steady-state), naming the point by its values."""
+    for point, ws in warnings.items():
+        values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
+        for w in ws:
+            print(f"warning (point {point}: {values}): {w}", file=sys.stderr)
 
 
 def warmup(args: argparse.Namespace, argv: list[str]) -> int:

@@ -323,3 +323,27 @@ def test_the_folder_keeps_what_every_point_shares_so_the_sweep_can_be_redone(two
         json.dumps(sim.load_scenario(SMALL, DAY).model_dump(mode="json", by_alias=True))
     )
     assert base["days"] == DAY["days"]
+
+
+def test_a_point_whose_queue_does_not_settle_warns(tmp_path, capsys):
+    """Warnings, never silence: a point where a lane is overloaded warns on stderr, naming
+    the point by its values; the warning is kept in its point file (so a resumed sweep says
+    it again) and in warnings.json; a point that copes does not warn."""
+    from sim.cli import main
+
+    out = tmp_path / "s"
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.document_check.capacity=1,4",
+            "--reps", "1", "--days", "7", "--out", str(out)]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    head = "warning (point 0: ports.sea.document_check.capacity=1): sea: document_check is"
+    assert head in err and "(point 1:" not in err, err
+    saved = json.loads((out / "warnings.json").read_text())
+    assert list(saved) == ["0"] and "document_check" in saved["0"][0]
+    assert json.loads((out / "points" / "p0000-r0000.json").read_text())["warnings"]
+    assert main(argv) == 0  # resumed: nothing run again, the same warning
+    assert head in capsys.readouterr().err
+    assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    assert "<p class='warn'>warning (point 0: ports.sea.document_check.capacity=1)" in page
+    assert "(point 1:" not in page

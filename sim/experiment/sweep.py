@@ -33,7 +33,7 @@ import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import scenario_hash
-from sim.experiment.sweep_store import SweepStore
+from sim.experiment.sweep_store import SweepStore, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
 
 if TYPE_CHECKING:
@@ -207,6 +207,7 @@ def sweep(
 
     rows: dict[tuple[int, int], dict[str, float]] = {}
     tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
+    warned = store.warnings if store is not None else {}  # (loaded ones already there)
     failures: list[Failure] = []
     for key, result in get_executor(executor, workers=workers).map(tasks):
         i, r = _point_rep(key)
@@ -214,14 +215,16 @@ def sweep(
             failures.append(result)
             continue
         metrics = result.metrics()
+        warned[i, r] = list(result.warnings)
         if store is not None:
-            store.save(i, r, values[i], hashes[i], tuple(result.seed), metrics)
+            store.save(i, r, values[i], hashes[i], tuple(result.seed), metrics, warned[i, r])
         rows[i, r] = metrics
         if on_done is not None:
             on_done(i, r, metrics)
     table = pd.DataFrame(
         [{"point": p, **values[p], "replication": q, **rows[p, q]} for p, q in sorted(rows)]
     )
+    table.attrs["warnings"] = point_warnings(warned)  # (by point: a queue did not settle)
     if failures:
         raise ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
     if store is not None:

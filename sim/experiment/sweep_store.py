@@ -56,6 +56,7 @@ class PointRecord:
     parameters: dict[str, Any]
     metrics: dict[str, float]
     scenario_hash: str
+    warnings: tuple[str, ...] = ()
 
 
 def points_hash(hashes: list[str]) -> str:
@@ -75,6 +76,8 @@ class SweepStore:
         self.legacy = False
         #: what was found wrong with point files (and computed again), in order
         self.notices: list[str] = []
+        #: each (point, replication)'s warnings, as run or loaded
+        self.warnings: dict[tuple[int, int], list[str]] = {}
         self.on_notice = on_notice
 
     def _notice(self, message: str) -> None:
@@ -182,7 +185,9 @@ class SweepStore:
         if not path.exists() and not path.is_symlink():
             return None
         try:
-            return self.verify(point, r, digest).metrics
+            record = self.verify(point, r, digest)
+            self.warnings[point, r] = list(record.warnings)
+            return record.metrics
         except ValueError as exc:
             self._notice(f"{exc}; computing point {point}, replication {r} again")
             return None
@@ -223,7 +228,10 @@ class SweepStore:
         want = {"point": point, "replication": r}
         self._check_identity(data, want if digest is None else {**want, "scenario_hash": digest})
         metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
-        return PointRecord(dict(data["parameters"]), metrics, str(data["scenario_hash"]))
+        warnings = tuple(str(w) for w in data.get("warnings", []))
+        return PointRecord(
+            dict(data["parameters"]), metrics, str(data["scenario_hash"]), warnings
+        )
 
     @staticmethod
     def _check_identity(data: dict[str, Any], expected: dict[str, Any]) -> None:
@@ -241,8 +249,10 @@ class SweepStore:
         digest: str,
         seed: tuple[int, ...],
         metrics: dict[str, float],
+        warnings: list[str] | None = None,
     ) -> None:
-        """Write replication ``r`` at ``point``, with its identity and a checksum of itself."""
+        """Write replication ``r`` at ``point``, with its identity, its warnings (a queue that
+        did not settle, say) and a checksum of itself."""
         record = json_safe(
             {
                 "format": POINT_FORMAT,
@@ -254,16 +264,30 @@ class SweepStore:
                 "parameters": params,
                 "seed": list(seed),
                 "metrics": metrics,
+                "warnings": list(warnings or []),
             }
         )
+        self.warnings[point, r] = list(warnings or [])
         record["checksum"] = _sha256(_canonical(record))
         atomic_write(self.file(point, r), dump_json(record))
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
-        """Write ``sweep.csv``, ``summary.csv`` and ``intervals.csv``."""
+        """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv`` and ``warnings.json``
+        (each point's warnings, from any of its replications)."""
+        atomic_write(self.path / "warnings.json", dump_json(point_warnings(self.warnings)))
         atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
         atomic_write(self.path / "summary.csv", summarise_points(rows, params).to_csv())
         atomic_write(self.path / "intervals.csv", point_intervals(rows, params).to_csv(index=False))
+
+
+def point_warnings(warnings: dict[tuple[int, int], list[str]]) -> dict[str, list[str]]:
+    """Each point's distinct warnings over its replications (points without any left out),
+    by point number."""
+    out: dict[int, set[str]] = {}
+    for (point, _), ws in warnings.items():
+        if ws:
+            out.setdefault(point, set()).update(ws)
+    return {str(p): sorted(out[p]) for p in sorted(out)}
 
 
 def point_intervals(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:

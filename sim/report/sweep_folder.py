@@ -11,7 +11,7 @@ point files carried a checksum is read without checksums to check (the report sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,8 @@ class SweepFolder:
     rows: pd.DataFrame  # sweep.csv: one row per (point, replication)
     #: written before point files carried a checksum: checked against sweep.csv only
     legacy: bool = False
+    #: each point's warnings (from its checked point files), by point
+    warnings: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _count(meta: dict[str, Any], key: str, path: Path) -> int:
@@ -76,7 +78,10 @@ def read_sweep(path: Path) -> SweepFolder:
         raise ResultsFolderError(f"{path / 'sweep.csv'} has no finished points")
     if not _same_rows(rows, records, params):
         raise ResultsFolderError(f"{path / 'sweep.csv'} {mismatch}")
-    return SweepFolder(meta, params, design, rows, store.legacy)
+    from sim.experiment.sweep_store import point_warnings
+
+    warned = point_warnings({key: list(rec.warnings) for key, rec in records.items()})
+    return SweepFolder(meta, params, design, rows, store.legacy, warned)
 
 
 def _records(store: SweepStore, meta: dict[str, Any], points: int, reps: int) -> Records:

@@ -105,6 +105,17 @@ def _sobol(path: Path) -> list[str]:
     return out
 
 
+def _warnings(warnings: dict[str, list[str]], design: pd.DataFrame) -> list[str]:
+    """Each point's warnings (a queue that did not settle there: its figures are not
+    steady-state), named by the point's values."""
+    out = []
+    for point, ws in warnings.items():
+        values = ", ".join(f"{k}={v}" for k, v in design.loc[int(point)].items())
+        out += [f"<p class='warn'>warning (point {html.escape(point)}: {html.escape(values)}): "
+                f"{html.escape(w)}</p>" for w in ws]
+    return out
+
+
 def render_sweep(path: Path) -> str:
     """The sweep folder's report as one HTML string (its files checked first)."""
     from sim.report.sweep_folder import read_sweep
@@ -127,7 +138,8 @@ def render_sweep(path: Path) -> str:
              "<p class='note'>Means over each point's replications with 95 % Student-t "
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
              "hours.</p>", legacy,
-             _table(design, summary, folder.params), _plot(summary), *_sobol(path)]
+             *_warnings(folder.warnings, design), _table(design, summary, folder.params),
+             _plot(summary), *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{title}</title><style>{_CSS}</style></head>"
