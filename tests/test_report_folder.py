@@ -300,6 +300,15 @@ def test_an_edited_comparison_table_is_refused(compare_folder, tmp_path, capsys,
     assert len(err.strip().splitlines()) == 1 and not (folder / "report.html").exists()
 
 
+def test_an_options_folder_points_to_its_comparisons_report(compare_folder, capsys):
+    """An option's folder under options/ is part of a comparison: `report` on it says which
+    folder to report, instead of calling it incomplete or damaged."""
+    option = compare_folder / "options" / "review4"
+    assert main(["report", str(option)]) == 2
+    err = capsys.readouterr().err
+    assert "one option of the comparison" in err and "damaged" not in err, err
+
+
 def test_a_run_writes_its_organisation_tree_only_when_it_has_one(run_folder, compare_folder):
     record = json.loads((run_folder / "organisation.json").read_text())
     assert record["structure"] == "hybrid" and "gac" in record["units"]

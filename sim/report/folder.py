@@ -108,6 +108,13 @@ def kind_of(path: Path) -> str:
         raise ResultsFolderError(f"{path} is not a folder")
     if (path / "compare.json").exists():
         return "compare"
+    whole = path.resolve().parent.parent
+    if path.resolve().parent.name == "options" and (whole / "compare.json").exists():
+        raise ResultsFolderError(
+            f"{path} is one option of the comparison in {whole}: its report is that "
+            f"folder's (bordersim report {whole}), which shows every option beside the "
+            "baseline"
+        )
     if (path / "meta.json").exists():
         return "sweep" if _says_sweep(path / "meta.json") or (path / "design.csv").exists() \
             else "run"
