@@ -91,6 +91,18 @@ class StoreMismatch(Exception):
 _KINDS = {"run": "a run", "sweep": "a sweep", "compare": "a comparison"}
 
 
+def read_record(path: Path, limit: int) -> Any:
+    """The JSON a results file holds (a replication's, a sweep point's): read as its own
+    regular file of at most ``limit`` bytes; a ValueError saying what is wrong otherwise."""
+    raw = _read_own(path, limit)
+    if not raw.strip():
+        raise ValueError("empty")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError:
+        raise ValueError("not valid JSON (truncated?)") from None
+
+
 def folder_kind(path: Path) -> str | None:
     """What an existing results folder holds, from the file that describes it: ``"compare"``
     (``compare.json``), ``"sweep"`` or ``"run"`` (``meta.json``); None when it is none of
@@ -438,13 +450,7 @@ class RunStore:
         return store
 
     def _verified(self, r: int, path: Path) -> tuple[dict[str, float], tuple[int, ...]]:
-        raw = _read_own(path, _MAX_REP_BYTES)
-        if not raw.strip():
-            raise ValueError("empty")
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except ValueError:
-            raise ValueError("not valid JSON (truncated?)") from None
+        data = read_record(path, _MAX_REP_BYTES)
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
             raise ValueError("not a replication file of this bordersim version")
         checksum = data.pop("checksum", None)

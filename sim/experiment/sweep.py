@@ -221,14 +221,25 @@ def sweep(
         rows[i, r] = metrics
         if on_done is not None:
             on_done(i, r, metrics)
-    table = pd.DataFrame(
-        [{"point": p, **values[p], "replication": q, **rows[p, q]} for p, q in sorted(rows)]
-    )
-    table.attrs["warnings"] = point_warnings(warned)  # (by point: a queue did not settle)
+    table = _table(rows, values, warned)
     if failures:
         raise ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
     if store is not None:
         store.finish(table, params)
+    return table
+
+
+def _table(
+    rows: dict[tuple[int, int], dict[str, float]],
+    values: list[dict[str, Any]],
+    warned: dict[tuple[int, int], list[str]],
+) -> pd.DataFrame:
+    """One row per (point, replication), sorted; its ``attrs["warnings"]``: each point's
+    warnings (a queue that did not settle there)."""
+    table = pd.DataFrame(
+        [{"point": p, **values[p], "replication": q, **rows[p, q]} for p, q in sorted(rows)]
+    )
+    table.attrs["warnings"] = point_warnings(warned)
     return table
 
 

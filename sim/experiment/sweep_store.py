@@ -42,6 +42,7 @@ from sim.experiment.store import (
     check_kind,
     dump_json,
     json_safe,
+    read_record,
 )
 from sim.version import __version__
 
@@ -206,13 +207,7 @@ class SweepStore:
             raise ValueError(f"{path}: {reason}") from None
 
     def _verified(self, point: int, r: int, path: Path, digest: str | None) -> PointRecord:
-        raw = _read_own(path, _MAX_POINT_BYTES)
-        if not raw.strip():
-            raise ValueError("empty")
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except ValueError:
-            raise ValueError("not valid JSON (truncated?)") from None
+        data = read_record(path, _MAX_POINT_BYTES)
         if not isinstance(data, dict):
             raise ValueError("not a point file of bordersim")
         if "format" not in data and "checksum" not in data:
