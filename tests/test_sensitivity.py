@@ -104,6 +104,14 @@ def test_cli_sobol(tmp_path, capsys):
     assert names == ["ports.sea.review.capacity", "ports.sea.arrivals.rate"]
     assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf"}
     assert (tmp_path / "c" / "sobol.png").is_file()
+    # the folder says which metric the indices are of, and the report shows it and the warning
+    about = json.loads((tmp_path / "c" / "sobol.json").read_text())
+    assert about["metric"] == "consignments_arrived" and about["n"] == 2
+    assert "the Sobol indices are uncertain" in about["warning"]
+    assert main(["report", str(tmp_path / "c")]) == 0
+    page = (tmp_path / "c" / "report.html").read_text()
+    assert "<h2>Sobol indices of consignments_arrived</h2>" in page
+    assert "<p class='warn'>warning: the Sobol indices are uncertain" in page
 
     bad = [*argv[:-5], "--metric", "no_such_metric", "--out", str(tmp_path / "c")]  # resumes
     assert main(bad) == 2

@@ -28,7 +28,7 @@ import pandas as pd
 
 from sim.experiment.executors import Executor
 from sim.experiment.metric_names import MetricError, check_metrics, metric_names
-from sim.experiment.store import atomic_write
+from sim.experiment.store import atomic_write, dump_json
 from sim.experiment.sweep import Range, _ranges, sweep
 
 Ranges = Mapping[str, Range | tuple[float, float] | str]
@@ -222,7 +222,10 @@ def sobol(
         )
     y = runs.groupby("point")[metric].mean().sort_index().to_numpy()
     indices = sobol_indices(list(rs), y, second_order=second_order, seed=sample_seed)
+    res = SobolResult(indices, runs, metric)
     if out is not None:
         atomic_write(Path(out) / "sobol.csv", indices.to_csv())
         plot_sobol(indices, Path(out) / "sobol.png", title=f"Sobol indices of {metric}")
-    return SobolResult(indices, runs, metric)
+        about = {"metric": metric, "n": n, "warning": res.uncertainty(n)}
+        atomic_write(Path(out) / "sobol.json", dump_json(about))  # (for the report)
+    return res

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from sim.report import plots, sections
-from sim.report.folder import read_csv
+from sim.report.folder import read_csv, read_json
 from sim.report.html import _CSS, _fmt, _interval
 
 SWEEP_METRICS = (
@@ -70,7 +70,8 @@ def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> st
                 f"<small>{_interval(r['shown_low'], r['shown_high'])}</small></td>"
             )
         body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
+    table = f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
+    return f"<div style='overflow-x:auto'>{table}</div>"  # (many metrics: scroll, not spill)
 
 
 def _plot(summary: pd.DataFrame) -> str:
@@ -85,6 +86,7 @@ def _plot(summary: pd.DataFrame) -> str:
         err = np.nan_to_num([t["mean"] - t["shown_low"], t["shown_high"] - t["mean"]])
         ax.errorbar(t["point"] + 0.1 * i, t["mean"], yerr=err, fmt="o", capsize=3,
                     color=plots.PALETTE[i], label=m)
+    ax.set_xticks(sorted(set(summary["point"])))  # (points are whole numbers)
     ax.set_xlabel("point (see the table)")
     ax.set_ylabel("hours (mean, 95 % interval)")
     ax.set_title("Clearance time at each point of the sweep")
@@ -96,7 +98,13 @@ def _sobol(path: Path) -> list[str]:
     out: list[str] = []
     if (path / "sobol.csv").exists():
         t = read_csv(path / "sobol.csv")
-        out += ["<h2>Sobol indices</h2>", t.to_html(index=False, float_format=_fmt, border=0)]
+        about = read_json(path / "sobol.json") if (path / "sobol.json").exists() else {}
+        about = about if isinstance(about, dict) else {}
+        of = f" of {html.escape(str(about['metric']))}" if about.get("metric") else ""
+        out += [f"<h2>Sobol indices{of}</h2>"]
+        if about.get("warning"):
+            out.append(f"<p class='warn'>warning: {html.escape(str(about['warning']))}</p>")
+        out.append(t.to_html(index=False, float_format=_fmt, border=0))
     png = path / "sobol.png"
     if png.is_file():
         data = base64.b64encode(png.read_bytes()).decode("ascii")
