@@ -456,3 +456,21 @@ def test_a_run_in_which_nothing_arrived_has_nothing_to_report(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no consignment arrived" in err and len(err.strip().splitlines()) == 1, err
     assert not (out / "report.html").exists()
+
+
+def test_a_group_one_replication_lacks_stays_with_its_dimension():
+    """Averaging per-replication clearance tables: a port that saw nothing in the first
+    replication is drawn with the other ports, not after the directions."""
+    from sim.report.folder import _in_first_order
+
+    t = pd.DataFrame(
+        {
+            "metric": ["clearance"] * 5,
+            "dimension": ["port", "direction", "direction", "port", "mode"],
+            "group": ["sea", "import", "export", "jm_port", "sea"],
+            "mean_h": [1.0, 2.0, 3.0, 4.0, 5.0],
+        }
+    )
+    got = _in_first_order(t)
+    assert got["group"].tolist() == ["sea", "jm_port", "import", "export", "sea"]
+    assert got["dimension"].tolist() == ["port", "port", "direction", "direction", "mode"]

@@ -155,6 +155,18 @@ def _verified(store: RunStore, reps: list[int]) -> dict[int, dict[str, float]]:
     return out
 
 
+def _in_first_order(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows grouped by metric and dimension in the order those first appear, each group's
+    rows in their own order: a group one replication lacks (a port that saw nothing then)
+    stays with its dimension instead of trailing after the others."""
+    cols = [c for c in ("metric", "dimension") if c in table.columns]
+    if not cols:
+        return table
+    rank = {c: {v: i for i, v in enumerate(dict.fromkeys(table[c]))} for c in cols}
+    order = table[cols].apply(lambda r: tuple(rank[c][r[c]] for c in cols), axis=1)
+    return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
 def _finished_reps(store: RunStore) -> list[int]:
     """Replications of a comparison's option whose JSON exists, each checked."""
     found = sorted(
@@ -186,7 +198,7 @@ def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
             if k != "t_h":
                 t[k] = t[k].astype(str)
         numeric = [c for c in t.columns if c not in keys and pd.api.types.is_numeric_dtype(t[c])]
-        out[name] = t.groupby(keys, sort=False)[numeric].mean().reset_index()
+        out[name] = _in_first_order(t.groupby(keys, sort=False)[numeric].mean().reset_index())
     return out
 
 
