@@ -349,3 +349,26 @@ def test_the_spindles_local_knowledge_raises_the_risk_engines_auc():
         )
     assert got["spindle"] == pytest.approx(0.8)
     assert got["dumbbell"] is None  # no bonus: the engine's own AUC
+
+
+def test_no_two_units_of_a_level_overlap_in_the_picture():
+    """The units' boxes of one level never overlap (long names such as sz_huanggang_field
+    beside sz_yantian_field did), in every structure of the Guangdong scenario."""
+    from sim import load_scenario
+    from sim.report.org_plot import draw_organisations
+    from sim.scenario.org_tree import check
+
+    s = load_scenario(GUANGDONG)
+    panels = []
+    for structure in ("spindle", "hybrid", "dumbbell"):
+        org = s.organisation.model_copy(update={"structure": structure})
+        panels.append((structure, check(org, list(s.ports)), {}))
+    fig = draw_organisations(panels)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in ax.texts]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if abs((a.y0 + a.y1) - (b.y0 + b.y1)) < 2:  # (one level: the same centre)
+                    assert a.x1 <= b.x0 or b.x1 <= a.x0, ax.get_title()

@@ -67,7 +67,8 @@ def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) ->
         unit = tree.units[uid]
         util = utilisation.get(uid)
         colour = cmap(min(util, 1.0)) if util is not None else "#eeeeee"
-        text = f"{uid}\n{unit.heads()} staff" if unit.heads() else uid
+        name = _label(uid)
+        text = f"{name}\n{unit.heads()} staff" if unit.heads() else name
         if util is not None:
             text += f"\n{util:.0%} busy"
         ax.text(
@@ -90,9 +91,38 @@ def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) ->
         ax.spines[side].set_visible(False)
 
 
+#: a unit's name is broken after an underscore into lines of at most this many characters
+LINE = 12
+
+
+def _label(uid: str) -> str:
+    """A unit's name on lines of at most ``LINE`` characters, broken after underscores
+    (``sz_huanggang_field``: ``sz_huanggang_`` / ``field``), so that boxes stay narrow."""
+    lines: list[str] = []
+    for part in uid.split("_"):
+        if lines and len(lines[-1]) + 1 + len(part) <= LINE:
+            lines[-1] += "_" + part
+        elif lines:
+            lines[-1] += "_"
+            lines.append(part)
+        else:
+            lines.append(part)
+    return "\n".join(lines)
+
+
+def _width(tree: Tree) -> float:
+    """A panel's width in inches: each leaf (x step 1) at least as wide as the longest line
+    of a unit's name at the boxes' font size, so that neighbouring boxes never overlap."""
+    pos = _positions(tree)
+    leaves = max(x for x, _ in pos.values()) - min(x for x, _ in pos.values()) + 2
+    longest = max(len(line) for uid in pos for line in _label(uid).split("\n"))
+    per_leaf = max(0.9, 0.06 * longest + 0.2)  # (7-point text: about 0.06 in a character)
+    return max(4.0, per_leaf * leaves + 1.0)
+
+
 def draw_organisations(panels: list[tuple[str, Tree, dict[str, float]]]) -> Figure:
     """Structures side by side: (title, tree, utilisation by unit) per panel."""
-    widths = [max(4.0, 0.9 * len(tree.port_unit) + 2) for _, tree, _ in panels]
+    widths = [_width(tree) for _, tree, _ in panels]
     fig, axes = plt.subplots(
         1,
         len(panels),
