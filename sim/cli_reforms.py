@@ -39,7 +39,7 @@ def add_reforms_parser(sub: Any) -> None:
 def run_reforms(args: argparse.Namespace) -> int:
     from sim.cli import UsageError
     from sim.reforms import REFORMS
-    from sim.reforms.reform import ReformError
+    from sim.reforms.reform import MissingSection, ReformError
 
     if args.name is None:
         width = max(len(n) for n in REFORMS)
@@ -51,7 +51,7 @@ def run_reforms(args: argparse.Namespace) -> int:
     try:
         return _show(args)
     except ReformError as exc:
-        if args.scenario is None and "section, which the scenario" in str(exc):
+        if args.scenario is None and isinstance(exc, MissingSection):
             # (the bundled default has no organisation: the reform is described above)
             print(
                 f"note: {exc}; give a scenario that has one to see its field changes (the "

@@ -31,6 +31,10 @@ class ReformError(ValueError):
     the bad value."""
 
 
+class MissingSection(ReformError):
+    """A reform that changes a section the scenario does not have (an organisation, say)."""
+
+
 @dataclass(frozen=True)
 class Param:
     """A strength parameter: its default, its allowed range (or values) and what it means.
@@ -185,7 +189,7 @@ class Reform:
         data = scenario_data(scenario) if isinstance(scenario, Scenario) else scenario
         for s in self.requires:
             if data.get(s) is None:
-                raise ReformError(
+                raise MissingSection(
                     f"reform {self.name} changes the [{s}] section, which the scenario "
                     f"{data.get('name', '')!r} does not have"
                 )
