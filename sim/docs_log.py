@@ -47,7 +47,8 @@ DRAW_NOTES = {
     "sample": "quarantine takes a sample for the laboratory",
     "clearance_form": "hours to issue the quarantine clearance form",
     "audit_lag": "hours from release to a post-clearance audit",
-    "pickup": "hours from release to the trader's pick-up (imports)",
+    "pickup": "hours from release to the trader's pick-up (imports); a ship-side pick-up user "
+    "whose goods were not inspected takes the port's `release.direct.time` instead",
     "gate_time": "hours at the exit gate (imports)",
     "treatment_time": "hours of quarantine treatment (fumigation, heat)",
 }

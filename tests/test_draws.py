@@ -74,16 +74,43 @@ PINNED = {
 }
 
 
+#: quantities that read the low-order part of a column another reads the leading part of
+PINNED_LOW = {"direct_pickup": 31, "direct_loading": 34}
+
+
 def test_every_existing_quantity_keeps_its_column():
-    declared = {d.name: d.column for d in DRAWS.draws}
+    declared = {d.name: (d.column, d.low) for d in DRAWS.draws}
     for name, column in PINNED.items():
-        assert declared.get(name) == column, f"{name} must read uniform column {column}"
+        assert declared.get(name) == (column, False), f"{name} must read uniform column {column}"
+    for name, column in PINNED_LOW.items():
+        assert declared.get(name) == (column, True), f"{name} must read column {column}'s low part"
 
 
 def test_columns_are_unique_and_inside_the_row():
-    columns = [d.column for d in DRAWS.draws]
+    columns = [(d.column, d.low) for d in DRAWS.draws]
     assert len(set(columns)) == len(columns)
-    assert all(0 <= c < WIDTH for c in columns)
+    assert all(0 <= c < WIDTH for c, _ in columns)
+    leading = {c for c, low in columns if not low}
+    assert all(c in leading for c, low in columns if low)  # (a low part shares a column)
+
+
+def test_a_low_draw_reads_the_low_part_of_its_column_and_leaves_the_leading_one_alone():
+    """The leading draw gets the uniform itself; the low one ``u * 2^24 mod 1``, which is
+    spread evenly whatever the leading part is (so a flag drawn from it pairs nothing)."""
+    import numpy as np
+
+    from sim.model.registry import SPLIT, Context
+
+    reg = Registry(1)
+    reg.declare("time", 0)(lambda x, u: u)
+    reg.declare("flag", 0, low=True)(lambda x, u: u)
+    u = np.random.default_rng(1).random((100_000, 1))
+    ctx = Context(None, None, [], np.zeros(len(u)))  # type: ignore[arg-type]
+    table = reg.table(ctx, u)
+    assert (table[:, 0] == u[:, 0]).all()
+    assert (table[:, 1] == u[:, 0] * SPLIT % 1).all()
+    low = table[:, 1][u[:, 0] < 0.1]  # the low part of small uniforms is still uniform
+    assert abs(low.mean() - 0.5) < 4 * (1 / 12 / len(low)) ** 0.5
 
 
 def test_table_order_and_indices_come_from_the_registry():
@@ -103,3 +130,6 @@ def test_a_clashing_declaration_is_refused():
         reg.declare("a", 1)(lambda x, u: u)
     with pytest.raises(ValueError, match="outside"):
         reg.declare("c", 4)(lambda x, u: u)
+    reg.declare("a_low", 0, low=True)(lambda x, u: u)  # the low part of column 0: allowed
+    with pytest.raises(ValueError, match="clashes"):
+        reg.declare("b_low", 0, low=True)(lambda x, u: u)

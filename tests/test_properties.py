@@ -83,6 +83,9 @@ def scenario_data(draw) -> dict:
         "advance_lead": {"dist": "uniform", "low": "1 h", "high": "100 h"},
         "loading": loading,
     }
+    if draw(st.booleans()):  # ship-side pick-up and direct loading (signed-up, uninspected)
+        port["release"]["direct"] = {"share": draw(prob), "time": "30 min"}
+        loading["direct"] = {"share": draw(prob), "time": draw(st.sampled_from(["0 h", "2 h"]))}
     if draw(st.booleans()):
         del port["exports"]
     if draw(st.booleans()):  # steps around release: duty payment, two-step, release before test

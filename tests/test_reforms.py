@@ -396,15 +396,15 @@ def test_a_reform_option_with_a_table_strength_has_a_safe_name():
 
 
 def test_bordersim_reforms_shows_field_changes_in_stated_units_and_short_numbers(capsys):
-    """Direct pick-up moves the sea port's mean pick-up time (hours) by a share: printed as
-    16.95, not 16.949999999999996, under a header that says times are in hours."""
+    """Fewer certificates shorten the sea port's mean lodging delay (hours) by a share:
+    printed as 16.8605, not 16.86046511627907, under a header that says times are in hours."""
     from sim.cli import main
 
-    assert main(["reforms", "direct_pickup"]) == 0
+    assert main(["reforms", "reduce_certificates"]) == 0
     out = capsys.readouterr().out
     assert "times in hours, rates per hour" in out
-    line = next(x for x in out.splitlines() if "ports.sea_port.release.pickup" in x)
-    assert '"mean": 16.95,' in line, line
+    line = next(x for x in out.splitlines() if "ports.sea_port.declaration.lodging_delay" in x)
+    assert '"mean": 16.8605,' in line, line
 
 
 def test_bordersim_reforms_shows_a_plain_number_as_a_number(capsys):

@@ -24,6 +24,7 @@ from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
 from sim.model.steps import clearance_steps
 from sim.model.steps.declaration import DECISIONS, select
+from sim.model.steps.loading import direct_of
 from sim.model.streams import (
     ARRIVALS,
     CONSIGNMENTS,
@@ -97,6 +98,7 @@ class Port:
         self.lab_tests = [scenario.commodities[k].lab_test for k in self.commodities]
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
         self.assess = spec.declaration.assess
+        self.direct_pickup, self.direct_lead, self.direct_cutoffs = direct_of(spec)
         self.ai_time = spec.scan.image_review.ai_time if spec.scan else 0.0
         self.separate_declarations = scenario.declaration.mode == "separate"
         self.separate_inspection = scenario.inspection.mode == "separate"

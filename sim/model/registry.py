@@ -50,6 +50,11 @@ class Context:
 
 Transform = Callable[[Context, np.ndarray], np.ndarray]
 
+#: a ``low`` draw reads the low-order part of its column, ``u * SPLIT mod 1``: independent of
+#: the leading part to within 2^-24, so one uniform serves a quantity and a flag that must not
+#: change it (the random-selection draw of :mod:`sim.model.risk` is made the same way)
+SPLIT = float(2**24)
+
 
 @dataclass(frozen=True)
 class Draw:
@@ -57,6 +62,7 @@ class Draw:
     column: int  # the uniform column it reads: never renumber
     dtype: str  # "float", "bool", "int" or "category:<directions|commodities|trader_classes>"
     transform: Transform | None  # None: decided later (selection)
+    low: bool = False  # reads the low-order part of its column (see SPLIT)
 
     @property
     def decided(self) -> bool:
@@ -71,10 +77,13 @@ class Registry:
         self.draws: list[Draw] = []
 
     def declare(
-        self, name: str, column: int, dtype: str = "float"
+        self, name: str, column: int, dtype: str = "float", low: bool = False
     ) -> Callable[[Transform], Transform]:
+        """Declare a quantity (``low``: read the low-order part of the column, which a draw
+        reading its leading part may share)."""
+
         def add(transform: Transform) -> Transform:
-            self._add(Draw(name, column, dtype, transform))
+            self._add(Draw(name, column, dtype, transform, low))
             return transform
 
         return add
@@ -87,7 +96,7 @@ class Registry:
         if not 0 <= d.column < self.width:
             raise ValueError(f"draw {d.name}: column {d.column} outside 0..{self.width - 1}")
         for other in self.draws:
-            if other.name == d.name or other.column == d.column:
+            if other.name == d.name or (other.column, other.low) == (d.column, d.low):
                 raise ValueError(f"draw {d.name} clashes with {other.name}")
         self.draws.append(d)
 
@@ -116,7 +125,7 @@ class Registry:
             elif d.transform is None:
                 value = np.zeros(ctx.n)
             else:
-                value = d.transform(ctx, u[:, d.column])
+                value = d.transform(ctx, u[:, d.column] * SPLIT % 1 if d.low else u[:, d.column])
             ctx.values[d.name] = value
             out.append(value)
         return np.column_stack(out).astype(float, copy=False)  # (float already: no copy)

@@ -60,10 +60,11 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
+from sim.model.registry import SPLIT
 from sim.model.risk_block import outcomes, prepare, select_block
 from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_one import select_one, select_row
-from sim.model.risk_parts import MIN_FILL, SPLIT, Alerts, CheckMix, Ledger, Receipt
+from sim.model.risk_parts import MIN_FILL, Alerts, CheckMix, Ledger, Receipt
 from sim.model.risk_prior import prior
 from sim.model.risk_report import report, thresholds
 from sim.model.risk_window import Threshold, Window

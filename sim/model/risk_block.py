@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.model.risk_parts import MIN_FILL, SPLIT
+from sim.model.registry import SPLIT
+from sim.model.risk_parts import MIN_FILL
 from sim.model.risk_rules import rule, top
 from sim.model.selection import SelectionInput
 from sim.scenario.schema import CHECKS

@@ -11,8 +11,9 @@ import numpy as np
 from scipy.special import ndtri
 
 from sim.model.draws import R
+from sim.model.registry import SPLIT
 from sim.model.risk_block import CODE, DOC, MIX, ORDINARY, POSSIBLE, RAND, SCORE
-from sim.model.risk_parts import MIN_FILL, SPLIT
+from sim.model.risk_parts import MIN_FILL
 from sim.model.risk_rules import rule
 from sim.model.selection import SelectionInput
 

@@ -31,8 +31,6 @@ from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: when a port receives an alert from a seizure at another: (seizure port, port, t) -> time
 Receipt = Callable[[str, str, float], float | None]
-#: the random-selection draw is the low part of the document uniform (2^-24 of dependence)
-SPLIT = float(2**24)
 #: until a window holds this many scores, the block's own ordinary scores are added to it
 MIN_FILL = 200
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sim.reforms.fields import at, mixed_mean_factor, ports, scaled, shares_toward
+from sim.reforms.fields import at, ports, scaled, shares_toward
 from sim.reforms.reform import Changes, Param, Reform
 
 _MERGER = (
@@ -72,34 +72,17 @@ def _advance(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 
 def _pickup(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    share = s["eligible"] * s["uptake"]
-    out: Changes = {}
-    for name, port in ports(data, "sea"):
-        dist = port["release"]["pickup"]
-        out[f"ports.{name}.release.pickup"] = scaled(
-            dist, mixed_mean_factor(dist, share, s["minutes"] / 60)
-        )
-    return out
+    direct = {"share": s["eligible"] * s["uptake"], "time": s["minutes"] / 60}
+    return {f"ports.{name}.release.direct": direct for name, _ in ports(data, "sea")}
 
 
 def _loading(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    share = s["eligible"] * s["uptake"]
-    out: Changes = {}
-    for name, port in ports(data, "sea"):
-        loading = at(port, "exports.loading")
-        if loading is None:
-            continue
-        if loading.get("departures") is not None:
-            cut = loading["cutoff"]
-            out[f"ports.{name}.exports.loading.cutoff"] = (1 - share) * cut + share * min(
-                cut, s["minutes"] / 60
-            )
-        else:
-            dist = loading["delay"]
-            out[f"ports.{name}.exports.loading.delay"] = scaled(
-                dist, mixed_mean_factor(dist, share, s["minutes"] / 60)
-            )
-    return out
+    direct = {"share": s["eligible"] * s["uptake"], "time": s["minutes"] / 60}
+    return {
+        f"ports.{name}.exports.loading.direct": direct
+        for name, port in ports(data, "sea")
+        if at(port, "exports.loading") is not None
+    }
 
 
 def _no_attendance(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
@@ -202,10 +185,9 @@ REFORMS = [
     ),
     Reform(
         "direct_pickup",
-        "ship-side pick-up on arrival at sea ports: eligible users collect in minutes "
-        "instead of hours (modelled as every sea-port import's pick-up mean moving to the "
-        "mixture's: right for mean times and costs, not for who gains, where every trader "
-        "gains a little instead of the eligible gaining much)",
+        "ship-side pick-up on arrival at sea ports: signed-up importers whose goods are not "
+        "inspected collect in minutes instead of their usual hours (release.direct); the "
+        "others pick up as before",
         _pickup,
         (
             "Shenzhen ship-side direct lift: unloading to pick-up 4-6 h to 5-8 min (eneltec "
@@ -213,16 +195,16 @@ REFORMS = [
             "assumption: eligible share",
         ),
         {
-            "eligible": Param(0.3, "share of declarations eligible (low risk, no check)"),
+            "eligible": Param(0.3, "share of declarations eligible (they use it if not inspected)"),
             "uptake": UPTAKE,
             "minutes": Param(30.0, "pick-up time of a user, minutes", 0, 600),
         },
     ),
     Reform(
         "direct_loading",
-        "loading on arrival for exports at sea ports: eligible users' boxes need far less "
-        "cut-off lead before the vessel (modelled as every sea-port export's lead moving to "
-        "the mixture's: right for mean times and costs, not for who gains)",
+        "loading on arrival for exports at sea ports: signed-up exporters whose goods are not "
+        "inspected need minutes of lead before the vessel instead of the cut-off "
+        "(exports.loading.direct); the others load as before",
         _loading,
         (
             "Shenzhen direct loading: port dwell 3-4 days to 2 h (eneltec page, "
@@ -230,7 +212,7 @@ REFORMS = [
             "assumption: eligible share",
         ),
         {
-            "eligible": Param(0.3, "share of declarations eligible"),
+            "eligible": Param(0.3, "share of declarations eligible (they use it if not inspected)"),
             "uptake": UPTAKE,
             "minutes": Param(30.0, "lead a user needs, minutes", 0, 600),
         },

@@ -52,16 +52,6 @@ def scaled(dist: Any, factor: float) -> Any:
     return out
 
 
-def mixed_mean_factor(dist: Any, share: float, fast_h: float) -> float:
-    """The factor on a distribution's times that moves its mean to the mixture's: ``share``
-    take ``fast_h`` hours, the rest keep the distribution (its shape is kept: an
-    approximation of the mixture by one distribution with the mixture's mean)."""
-    mean = dist_mean(dist)
-    if mean <= 0:
-        return 1.0
-    return ((1 - share) * mean + share * min(fast_h, mean)) / mean
-
-
 def dist_mean(dist: Any) -> float:
     """The mean of a distribution in plain data (hours)."""
     if isinstance(dist, int | float):

@@ -358,11 +358,36 @@ class Quarantine(Strict):
     )
 
 
+class Direct(Strict):
+    """Ship-side pick-up (``release.direct``) or direct loading (``exports.loading.direct``):
+    a share of declarations whose traders signed up; those whose goods are not inspected (no
+    scan, physical or quarantine exam) use it, the others go the usual way."""
+
+    share: Probability = Field(
+        description="share of declarations signed up (eligible and using it)"
+    )
+    time: Duration = Field(
+        description="a direct user's pick-up time; for loading, the lead it needs before a "
+        "departure (or, without a schedule, its time from release to loading)"
+    )
+
+    @field_validator("time")
+    @classmethod
+    def _within_a_week(cls, v: float) -> float:
+        if not 0 <= v < 168:
+            raise ValueError(f"time must be at least 0 and under a week; got {v:g} h")
+        return v
+
+
 class Release(Strict):
     """After customs release: the trader's pick-up and the exit gate."""
 
     pickup: DurationDist
     gate: ServiceLane | None = None
+    direct: Direct | None = Field(
+        default=None,
+        description="ship-side pick-up: signed-up, uninspected goods collected in `time`",
+    )
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -417,6 +442,10 @@ class Loading(Strict):
     delay: DurationDist | None = Field(
         default=None, description="time from release to loading/crossing, without a schedule"
     )
+    direct: Direct | None = Field(
+        default=None,
+        description="direct loading: signed-up, uninspected goods need only `time` of lead",
+    )
 
     @model_validator(mode="after")
     def _one_way(self) -> Loading:
@@ -430,10 +459,12 @@ class Loading(Strict):
             raise ValueError(f"cutoff must be at least 0 and under a week; got {self.cutoff:g} h")
         return self
 
-    def cutoffs(self) -> list[float]:
-        """The cut-off times in the week (hours after Monday 00:00), sorted."""
+    def cutoffs(self, lead: float | None = None) -> list[float]:
+        """The cut-off times in the week (hours after Monday 00:00), sorted (``lead``: another
+        lead than ``cutoff``, a direct user's)."""
         assert self.departures is not None
-        return sorted({(d - self.cutoff) % 168.0 for d in self.departures})
+        lead = self.cutoff if lead is None else lead
+        return sorted({(d - lead) % 168.0 for d in self.departures})
 
 
 class Exports(Strict):

@@ -23,6 +23,13 @@ def _pickup(x: Context, u: np.ndarray) -> np.ndarray:
     return x.times(None if x.export else x.port.release.pickup, u)
 
 
+@declare("direct_pickup", 31, "bool", low=True)
+def _direct_pickup(x: Context, u: np.ndarray) -> np.ndarray:
+    """The trader signed up for ship-side pick-up (used if the goods are not inspected)."""
+    d = None if x.export else x.port.release.direct
+    return u < (d.share if d is not None else 0.0)
+
+
 @declare("gate_time", 32)
 def _gate(x: Context, u: np.ndarray) -> np.ndarray:
     return service_times(x, None if x.export else x.port.release.gate, u)
@@ -91,3 +98,11 @@ def _loading_delay(x: Context, u: np.ndarray) -> np.ndarray:
     """From release to loading / crossing, where the port gives a delay, not a schedule."""
     e = exports_of(x)
     return x.times(e.loading.delay if e is not None else None, u)
+
+
+@declare("direct_loading", 34, "bool", low=True)
+def _direct_loading(x: Context, u: np.ndarray) -> np.ndarray:
+    """The exporter signed up for direct loading (used if the goods are not inspected)."""
+    e = exports_of(x)
+    d = e.loading.direct if e is not None else None
+    return u < (d.share if d is not None else 0.0)

@@ -17,15 +17,16 @@ import numpy as np
 from sim.model.draws import R
 from sim.model.milestones import TERMINAL, TRADER
 from sim.model.route import Step
-from sim.model.steps.release import EXPORT
+from sim.model.steps.release import EXPORT, uninspected, uninspected_rows
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
     from sim.model.journey import Journey
     from sim.model.port import Port
+    from sim.scenario.schema import Port as PortSpec
 
 WEEK = 168.0
-DELAY = R.loading_delay
+DELAY, DIRECT = R.loading_delay, R.direct_loading
 
 
 def next_cutoff(cutoffs: Sequence[float], t: float) -> float:
@@ -43,8 +44,23 @@ def next_cutoffs(cutoffs: np.ndarray, t: np.ndarray) -> np.ndarray:
     return np.asarray(base + ext[i])
 
 
+def direct_of(spec: PortSpec) -> tuple[float | None, float | None, list[float] | None]:
+    """A port's ship-side pick-up and direct loading (signed-up, uninspected goods): the
+    pick-up time, the loading lead, and the cut-offs with that lead where the port has a
+    schedule (None: the port has none of it)."""
+    pickup, exports = spec.release.direct, spec.exports
+    load = exports.loading.direct if exports is not None else None
+    cutoffs = None
+    if load is not None and exports is not None and exports.loading.departures:
+        cutoffs = exports.loading.cutoffs(load.time)
+    lead = load.time if load is not None else None
+    return (pickup.time if pickup is not None else None), lead, cutoffs
+
+
 class Load(Step):
-    """Exports: loading before the next cut-off, or crossing after a delay."""
+    """Exports: loading before the next cut-off, or crossing after a delay; with direct
+    loading, a signed-up exporter whose goods were not inspected needs only the port's direct
+    lead before a departure (or, without a schedule, that time instead of its delay)."""
 
     name = "load"
 
@@ -52,9 +68,11 @@ class Load(Step):
         return np.asarray(r[:, R.direction] == EXPORT)
 
     def flow(self, j: Journey) -> None:
-        cutoffs = j.port.cutoffs
+        p, r, lead = j.port, j.r, j.port.direct_lead
+        direct = lead is not None and r[DIRECT] and uninspected(r)
+        cutoffs = p.direct_cutoffs if direct else p.cutoffs
         if cutoffs is None:
-            t = j.t + j.r[DELAY]
+            t = j.t + (lead if lead is not None and direct else r[DELAY])
             j.clock.to(t, TRADER)
         else:
             t = next_cutoff(cutoffs, j.t)
@@ -62,12 +80,21 @@ class Load(Step):
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
-        cutoffs = b.port.cutoffs
-        if cutoffs is None:
-            t = np.where(rows, b.t + b.req[:, DELAY], b.t)
+        p, req, lead = b.port, b.req, b.port.direct_lead
+        direct = np.zeros(len(req), bool)
+        if lead is not None:
+            direct = (req[:, DIRECT] > 0) & uninspected_rows(req)
+        if p.cutoffs is None:
+            delay = req[:, DELAY]
+            if lead is not None and direct.any():
+                delay = np.where(direct, lead, delay)
+            t = np.where(rows, b.t + delay, b.t)
             b.to(t, TRADER)
         else:
-            t = np.where(rows, next_cutoffs(np.asarray(cutoffs), b.t), b.t)
+            t = next_cutoffs(np.asarray(p.cutoffs), b.t)
+            if direct.any():
+                t = np.where(direct, next_cutoffs(np.asarray(p.direct_cutoffs), b.t), t)
+            t = np.where(rows, t, b.t)
             b.to(t, TERMINAL)
         b.t = t
         yield from ()

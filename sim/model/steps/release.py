@@ -19,12 +19,25 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 GOODS_READY, PICKUP, DIRECTION = R.goods_ready, R.pickup, R.direction
+DIRECT_PICKUP = R.direct_pickup
 IMPORT, EXPORT = 0, 1  # codes of the direction draw (schema.DIRECTIONS)
+_CHECKED = (R.sel_scan, R.sel_physical, R.sel_quarantine)
 
 
 def imports(r: np.ndarray) -> np.ndarray:
     """Rows of a requirement table that are imports."""
     return np.asarray(r[:, DIRECTION] == IMPORT)
+
+
+def uninspected(r: Any) -> bool:
+    """A decided requirement row has no scan, physical or quarantine exam (goods that may go
+    direct: ship-side pick-up, direct loading)."""
+    return not (r[_CHECKED[0]] or r[_CHECKED[1]] or r[_CHECKED[2]])
+
+
+def uninspected_rows(r: np.ndarray) -> np.ndarray:
+    """:func:`uninspected` of each row of a requirement table."""
+    return np.asarray((r[:, _CHECKED] == 0).all(axis=1))
 
 
 class Release(Step):
@@ -50,7 +63,9 @@ class Release(Step):
 
 
 class PickUp(Step):
-    """Imports: the trader picks the goods up once they are discharged."""
+    """Imports: the trader picks the goods up once they are discharged; with ship-side
+    pick-up, a signed-up trader whose goods were not inspected does so in the port's direct
+    time instead of its own drawn one."""
 
     name = "pickup"
 
@@ -58,18 +73,26 @@ class PickUp(Step):
         return imports(r)
 
     def flow(self, j: Journey) -> None:
-        t = j.t
-        if t < j.r[GOODS_READY]:
-            t = j.r[GOODS_READY]
+        t, r = j.t, j.r
+        if t < r[GOODS_READY]:
+            t = r[GOODS_READY]
             j.clock.to(t, TERMINAL)
-        t += j.r[PICKUP]
+        direct = j.port.direct_pickup
+        if direct is not None and r[DIRECT_PICKUP] and uninspected(r):
+            t += direct
+        else:
+            t += r[PICKUP]
         j.clock.to(t, TRADER)
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         t = np.where(rows, np.maximum(b.t, b.discharged), b.t)
         b.to(t, TERMINAL)
-        t = np.where(rows, t + b.req[:, PICKUP], t)
+        req, pickup = b.req, b.req[:, PICKUP]
+        direct = b.port.direct_pickup
+        if direct is not None:
+            pickup = np.where((req[:, DIRECT_PICKUP] > 0) & uninspected_rows(req), direct, pickup)
+        t = np.where(rows, t + pickup, t)
         b.to(t, TRADER)
         b.t = t
         yield from ()
