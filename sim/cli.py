@@ -21,6 +21,7 @@ import re
 import signal
 import sys
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -412,7 +413,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
     notes.keep(check_warmup(args, scenario, out), "warning: ")
     notes.keep(_warn_after_the_run(scenario, out), "warning: ")
-    _note_unused_parts(scenario, out, notes)
+    _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings])
     err = Console(stderr=True)
     per_rep = _replicate_with_progress(scenario, args, store, err)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -438,21 +439,28 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     return 0
 
 
-def _note_unused_parts(scenario: Scenario, out: Path, notes: Notes) -> None:
-    """A part of the scenario that can act on nothing in it (the organisation's local
-    knowledge without a risk engine): a note on stderr and in ``warnings.json`` under
-    ``notes`` (not ``warnings``, which mark a run unstable)."""
-    from sim.scenario.organisation import unused_local_knowledge
+def _note_unused_parts(
+    scenario: Scenario, out: Path, notes: Notes, changed: Iterable[str] = ()
+) -> None:
+    """Parts of the scenario that act on nothing in it (see
+    :func:`sim.scenario.dormant.unused_parts`), and ``--set`` changes (``changed``) that can
+    have no effect there: notes on stderr and in ``warnings.json`` under ``notes`` (not
+    ``warnings``, which mark a run unstable)."""
+    from sim.scenario.dormant import idle_changes, unused_parts
 
-    found = unused_local_knowledge(scenario)
-    if found is None:
+    found = unused_parts(scenario)
+    idle = idle_changes(scenario, [k for k in changed if k != "days"])
+    if idle:
+        found.append(f"the --set changes can have no effect: {idle}")
+    if not found:
         return
-    notes.add(f"note: {found}")
+    for message in found:
+        notes.add(f"note: {message}")
     from sim.experiment.store import atomic_write, dump_json
 
     path = out / "warnings.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    atomic_write(path, dump_json({**data, "notes": [found]}))
+    atomic_write(path, dump_json({**data, "notes": found}))
 
 
 def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> list[str]:

@@ -146,3 +146,47 @@ def test_notebook_02_gives_a_command_that_switches_the_risk_engine_on():
     scenario = sim.load_scenario(SCENARIOS / Path(words[2]).name, settings)
     assert scenario.risk is not None and scenario.risk.enabled
     assert unused_local_knowledge(scenario) is None
+
+
+def test_changes_to_a_risk_engine_that_is_off_can_have_no_effect(tmp_path, capsys):
+    """The default scenario's risk engine is off: an option (or --set) that changes only its
+    fields says it can have no effect; one that also switches it on does not."""
+    argv = ["compare", DEFAULT, "--option", "t6:risk.target=0.06", "--option",
+            "on:risk.enabled=true,risk.target=0.06", "--days", "1", "--reps", "1",
+            "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    idle = [n for n in notes if "can have no effect" in n]
+    assert len(idle) == 1 and idle[0].startswith("note (t6):"), notes
+    assert "risk.target: the risk engine is off there (risk.enabled false)" in idle[0]
+    assert main(["run", DEFAULT, "--set", "risk.target=0.06", "--days", "1", "--reps", "1",
+                 "--out", str(tmp_path / "r"), "--json"]) == 0  # fmt: skip
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert any("--set changes can have no effect: risk.target" in n for n in notes), notes
+
+
+def test_a_patrol_no_group_uses_and_a_quarantine_check_of_non_statutory_goods_are_noted():
+    from sim.scenario.dormant import idle_changes, unused_parts
+
+    beilun = sim.load_scenario(
+        SCENARIOS / "beilun-border.toml",
+        {"smuggling.groups.frozen_gang.routes": ["dongxing_road", "fangchenggang_sea"]},
+    )
+    used = {r for g in beilun.smuggling.groups.values() for r in g.routes}
+    idle = [r for r in beilun.smuggling.routes if r not in used]
+    assert idle, "every route is used: the test needs one that is not"
+    found = unused_parts(beilun)
+    assert any(f"smuggling.routes.{idle[0]} has a patrol" in f for f in found), found
+    change = f"smuggling.routes.{idle[0]}.patrol.staff"
+    assert "no smuggling group uses route" in (idle_changes(beilun, [change]) or "")
+    assert idle_changes(beilun, [change, "days"]) is None  # (the days act)
+    off = sim.load_scenario(DEFAULT)  # its risk engine is off: switching it off acts
+    assert idle_changes(off, ["risk.enabled"]) is None  # (on a scenario where it was on)
+    assert idle_changes(off, ["risk.window"]) is not None
+    small = sim.load_scenario(
+        "tests/scenarios/small.toml",
+        {"commodities.general.statutory": 0.0, "selection.quarantine.general": {"*": 0.3}},
+    )
+    assert any("'general' a quarantine check" in f for f in unused_parts(small))
+    assert not any("quarantine" in f for f in unused_parts(sim.load_scenario(
+        "tests/scenarios/small.toml")))  # fmt: skip

@@ -411,7 +411,7 @@ class Comparison:
             ],
             # reforms that can have no effect on the scenario -> why (it lacks their parts,
             # or what they change acts on nothing there)
-            "no_effect": _no_effects(self.opts, self.base),
+            "no_effect": _no_effects(self.opts, self.base, self.variants),
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)
@@ -708,26 +708,33 @@ def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Opti
         raise OptionError(str(exc)) from None
 
 
-def _no_effects(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
-    """Options that are reforms alone (no changes of their own) and can have no effect on
-    ``scenario`` -> the reason."""
+def _no_effects(
+    opts: Sequence[Option], scenario: Scenario, variants: Mapping[str, Scenario]
+) -> dict[str, str]:
+    """Options that can have no effect -> the reason: a reform alone that acts on nothing in
+    ``scenario``, or changes every one of which acts on nothing in the option's scenario (a
+    field of a risk engine that is off, a route no group uses)."""
     from sim.reforms.compose import parse
+    from sim.scenario.dormant import idle_changes
 
     out = {}
     for o in opts:
+        why = None
         if o.reform and not o.overrides:
             why = parse(o.reform).no_effect(scenario)
-            if why:
-                out[o.name] = why
+        elif o.overrides and not o.reform and o.name in variants:
+            why = idle_changes(variants[o.name], o.overrides)
+        if why:
+            out[o.name] = why
     return out
 
 
 def _unused_parts(variants: dict[str, Scenario]) -> dict[str, str]:
-    """Option -> why a part of its scenario acts on nothing there (the organisation's local
-    knowledge without a risk engine)."""
-    from sim.scenario.organisation import unused_local_knowledge
+    """Option -> why parts of its scenario act on nothing there (see
+    :func:`sim.scenario.dormant.unused_parts`)."""
+    from sim.scenario.dormant import unused_parts
 
-    found = {name: unused_local_knowledge(v) for name, v in variants.items()}
+    found = {name: "; ".join(unused_parts(v)) for name, v in variants.items()}
     return {name: why for name, why in found.items() if why}
 
 

@@ -1,0 +1,98 @@
+"""Parts of a scenario that act on nothing in it, and changes that can have no effect there:
+told as notes, since a figure that does not move reads as "this makes no difference" when
+the truth is "nothing used it"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sim.scenario.base import TRADER_CLASSES
+from sim.scenario.organisation import unused_local_knowledge
+
+
+def dormant(scenario: Any) -> dict[str, str]:
+    """Field prefixes whose values act on nothing in ``scenario`` -> why."""
+    out: dict[str, str] = {}
+    risk = scenario.risk
+    if risk is not None and not risk.enabled:
+        out["risk."] = "the risk engine is off there (risk.enabled false)"
+    for name in _unused_routes(scenario):
+        out[f"smuggling.routes.{name}."] = f"no smuggling group uses route {name!r}"
+    for name in _never_statutory(scenario):
+        why = (
+            f"commodity {name!r} is never subject to statutory inspection (statutory 0), "
+            "and only such goods get a quarantine check"
+        )
+        out[f"selection.quarantine.{name}"] = why
+        for port in scenario.ports:
+            out[f"ports.{port}.selection.quarantine.{name}"] = why
+    return out
+
+
+def idle_changes(scenario: Any, keys: Iterable[str]) -> str | None:
+    """Why every field of ``keys`` (dotted paths) acts on nothing in ``scenario``, or None if
+    one of them may act."""
+    found = dormant(scenario)
+    whys: list[str] = []
+    keys = list(keys)
+    for key in keys:
+        hit = [why for prefix, why in found.items() if _under(key, prefix)]
+        if not hit or key == "risk.enabled":
+            return None
+        whys.append(f"{key}: {hit[0]}")
+    return "; ".join(whys) if whys else None
+
+
+def unused_parts(scenario: Any) -> list[str]:
+    """Why parts written into ``scenario`` act on nothing there: the organisation's local
+    knowledge without a risk engine, quarantine selection of goods never subject to
+    statutory inspection, patrols on routes no group uses."""
+    out = []
+    local = unused_local_knowledge(scenario)
+    if local is not None:
+        out.append(local)
+    for name in _never_statutory(scenario):
+        if _quarantine_selected(scenario, name):
+            out.append(
+                f"selection.quarantine gives commodity {name!r} a quarantine check, but it is "
+                "never subject to statutory inspection (statutory 0), and only such goods get "
+                "one: the check never happens"
+            )
+    smuggling = scenario.smuggling
+    for name in _unused_routes(scenario):
+        patrol = smuggling.routes[name].patrol
+        if patrol is not None and max(patrol.weekly()) > 0:
+            out.append(
+                f"smuggling.routes.{name} has a patrol, but no smuggling group uses the route: "
+                "it interdicts nothing (its staff still count in the costs)"
+            )
+    return out
+
+
+def _under(key: str, prefix: str) -> bool:
+    """``key`` is the field ``prefix`` or inside it (a prefix ending in "." names a section)."""
+    if prefix.endswith("."):
+        return key.startswith(prefix)
+    return key == prefix or key.startswith(prefix + ".")
+
+
+def _unused_routes(scenario: Any) -> list[str]:
+    smuggling = scenario.smuggling
+    if smuggling is None:
+        return []
+    used = {r for g in smuggling.groups.values() for r in g.routes}
+    return [name for name in smuggling.routes if name not in used]
+
+
+def _never_statutory(scenario: Any) -> list[str]:
+    return [name for name, c in scenario.commodities.items() if c.statutory <= 0]
+
+
+def _quarantine_selected(scenario: Any, commodity: str) -> bool:
+    ports = [None, *scenario.ports]
+    return any(
+        scenario.probability("quarantine", commodity, k, port) > 0
+        for port in ports
+        for k in TRADER_CLASSES
+    )
