@@ -54,6 +54,9 @@ KEY_METRICS = (
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
+    "agency_cost_per_consignment",
+    "trader_cost_per_consignment",
+    "trader_fees_per_consignment",
 )
 
 
@@ -338,17 +341,17 @@ def _table(
     row from fewer than ``reps``, a port that saw no consignment in one, says so)."""
     from rich.table import Table
 
+    from sim.experiment.metric_names import DIRECTED, note, organisation_rows, smuggling_rows
+
     # China publishes import and export figures apart: each clearance row is followed by
-    # its import and export rows
+    # its import and export rows (and so is the total cost)
     names = [
         n
         for m in KEY_METRICS
         for n in (m, f"{m}_import", f"{m}_export")
-        if n in summary and (n == m or "clearance" in m or "within" in m)
+        if n in summary and (n == m or "clearance" in m or "within" in m or m in DIRECTED)
     ]
     from sim.experiment.compare import clip_interval, metric_unit, shown_unit
-    from sim.experiment.metric_names import note, organisation_rows, smuggling_rows
-
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
     names += organisation_rows(summary)

@@ -39,6 +39,9 @@ TABLE_METRICS = (
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
+    "agency_cost_per_consignment",
+    "trader_cost_per_consignment",
+    "trader_fees_per_consignment",
 )
 
 

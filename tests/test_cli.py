@@ -497,3 +497,22 @@ def test_days_given_twice_is_an_error_not_a_silent_choice(command, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "given twice: --days 7 and --set days=true" in err, err
+
+
+def test_the_run_table_shows_who_pays_and_the_cost_of_imports_and_exports_apart():
+    """Total cost is agency + trader: the table shows both parts, the trader's fees (money
+    paid, apart from the value of time), and the total for imports and exports."""
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    one = {"mean": 1.0, "ci_low": 0.5, "ci_high": 1.5}
+    names = ["total_cost_per_consignment", "total_cost_per_consignment_import",
+             "total_cost_per_consignment_export", "agency_cost_per_consignment",
+             "trader_cost_per_consignment", "trader_fees_per_consignment"]  # fmt: skip
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(_table({m: dict(one) for m in names}, 2, "USD"))
+    rows = [line.split("│")[1].strip() for line in console.export_text().splitlines()
+            if line.count("│") > 3]  # fmt: skip
+    assert [r.split(",")[0] for r in rows] == names, rows
+    assert "fees paid + the value of the goods' time" in " ".join(rows)

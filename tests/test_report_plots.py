@@ -150,3 +150,22 @@ def test_who_gains_has_no_blank_band_and_its_legend_is_off_the_bars():
     assert ax.get_ylim() == (2.5, -0.5)
     assert _ticks(ax) == ["a \u00b7 import", "a \u00b7 export", "b \u00b7 import"]
     assert _outside(fig, ax.get_legend(), ax)
+
+
+def test_cost_against_detection_draws_paired_differences_and_merges_equal_points():
+    """Each option minus the baseline, with the paired interval; options at one point (a
+    reform that only shifts who pays) share one marker named together."""
+    rows = []
+    for option, cost, det in [("baseline", 0, 0), ("pays", 0.0, 0.0), ("window", -8.6, 0.001),
+                              ("scanner", 3.0, 0.02)]:  # fmt: skip
+        rows += [(option, "total_cost_per_consignment", cost, cost - 4, cost + 4),
+                 (option, "detection_rate", det, det - 0.01, det + 0.01)]  # fmt: skip
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "ci_low", "ci_high"])
+    fig = plots.cost_against_detection(diffs, currency="USD")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["baseline = pays", "window", "scanner"]
+    xs = [line.get_xdata()[0] for line in ax.get_lines() if line.get_marker() == "o"]
+    assert xs == [0.0, -8.6, 3.0]
+    assert "change in total cost" in ax.get_xlabel() and "USD" in ax.get_xlabel()
+    assert _outside(fig, ax.get_legend(), ax)

@@ -63,6 +63,7 @@ DIRECTED = (
     "released_within_24h",
     "overall_clearance_h_mean",
     "exited_within_24h",
+    "total_cost_per_consignment",
 )
 
 #: what a table writes after a metric's name where the name alone misleads
@@ -72,6 +73,10 @@ NOTES = {
     "exited_within_24h_export": "exports: loaded within 24 h of arrival",
     "clearance_h_median_export": "often 0: most exports are declared in advance and "
     "released as they arrive",
+    "total_cost_per_consignment": "agency + trader",
+    "agency_cost_per_consignment": "customs and the other agencies: staff, equipment",
+    "trader_cost_per_consignment": "fees paid + the value of the goods' time",
+    "trader_fees_per_consignment": "money the trader pays (fees, charges)",
 }
 
 

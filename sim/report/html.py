@@ -43,6 +43,9 @@ REPORT_METRICS = (
     "inspection_rate",
     "detection_rate",
     "total_cost_per_consignment",
+    "agency_cost_per_consignment",
+    "trader_cost_per_consignment",
+    "trader_fees_per_consignment",
 )
 MEDIAN_NOTE = (
     "Most consignments go green and are released within seconds of arriving (their "
@@ -413,10 +416,15 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     if {"total_cost_per_consignment", "detection_rate"} <= metrics:
         out += [
             "<h2>Cost against detection</h2>",
-            "<p class='note'>Agency and trader cost per consignment against the share of "
-            "illicit consignments detected. What slips through (revenue evaded, harm) is "
-            "reported apart, so a cheap option that detects little is not a free one.</p>",
-            _img(plots.cost_against_detection(res.summary, currency=res.meta.get("currency")),
+            "<p class='note'>Each option's change from the baseline in total cost per "
+            "consignment (agency and trader: fees and the value of time) against its change "
+            "in the share of illicit consignments detected, both paired over the same "
+            "replications, with 95 % intervals; the baseline is the origin. Who pays is in "
+            "the table above (agency, trader, trader's fees). What slips through (revenue "
+            "evaded, harm) is reported apart, so a cheap option that detects little is not a "
+            "free one.</p>",
+            _img(plots.cost_against_detection(res.differences,
+                                              currency=res.meta.get("currency")),
                  "cost against detection"),
         ]
     return out

@@ -259,36 +259,43 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
 
 
 def cost_against_detection(
-    summary: pd.DataFrame,
+    differences: pd.DataFrame,
     cost: str = "total_cost_per_consignment",
     detection: str = "detection_rate",
     currency: str | None = None,
 ) -> Figure:
-    """Each option's cost per consignment against its detection rate, with 95 % intervals
-    (``summary`` is a comparison's long summary: option, metric, mean, ci_low, ci_high). An
-    option up and to the left buys more detection for less; slipped value is not in the
-    cost, so a cheaper option may also let more through. The cost axis is in ``currency``."""
+    """Each option's change from the baseline in cost per consignment against its change in
+    detection rate, with the paired 95 % intervals (``differences``: a comparison's long
+    table of paired differences: option, metric, mean, ci_low, ci_high). The baseline is the
+    origin; an option up and to the left detects more for less. Options with the same point
+    share one marker, named together. Slipped value is not in the cost."""
     fig = _figure(7, 4.8)
     ax = fig.add_subplot(1, 1, 1)
-    s = summary.set_index(["option", "metric"])
-    for i, option in enumerate(dict.fromkeys(summary["option"])):
-        if (option, cost) not in s.index or (option, detection) not in s.index:
-            continue
-        x, y = s.loc[(option, cost)], s.loc[(option, detection)]
-        xerr = [[x["mean"] - x["ci_low"]], [x["ci_high"] - x["mean"]]]
-        yerr = [[y["mean"] - y["ci_low"]], [y["ci_high"] - y["mean"]]]
+    cols = differences[["option", "metric", "mean", "ci_low", "ci_high"]]
+    v = {(o, m): (float(x), float(lo), float(hi)) for o, m, x, lo, hi in cols.itertuples(False)}
+    points: dict[tuple[float, float], list[str]] = {}
+    for option in dict.fromkeys(differences["option"]):
+        if (option, cost) in v and (option, detection) in v:
+            at = (v[(option, cost)][0], v[(option, detection)][0])
+            points.setdefault(at, []).append(str(option))
+    ax.axhline(0, color="#999", lw=0.8)
+    ax.axvline(0, color="#999", lw=0.8)
+    for i, ((x, y), names) in enumerate(points.items()):
+        _, xlo, xhi = v[(names[0], cost)]
+        _, ylo, yhi = v[(names[0], detection)]
         ax.errorbar(
-            [x["mean"]],
-            [y["mean"]],
-            xerr=np.nan_to_num(xerr),
-            yerr=np.nan_to_num(yerr),
+            [x],
+            [y],
+            xerr=np.nan_to_num([[x - xlo], [xhi - x]]),
+            yerr=np.nan_to_num([[y - ylo], [yhi - y]]),
             fmt="o",
             color=PALETTE[i % len(PALETTE)],
             capsize=3,
-            label=str(option),
+            label=" = ".join(names),
         )
-    ax.set_xlabel(f"total cost per consignment (agency + trader, {currency or 'currency'})")
-    ax.set_ylabel("detection rate (illicit consignments found / arrived)")
-    ax.set_title("Cost against detection, per option (95 % intervals)")
+    unit = currency or "currency"
+    ax.set_xlabel(f"change in total cost per consignment (agency + trader, {unit})")
+    ax.set_ylabel("change in detection rate (share of illicit consignments found)")
+    ax.set_title("Cost against detection: each option minus the baseline (paired 95 % intervals)")
     outside_legend(ax, fontsize="small")
     return fig
