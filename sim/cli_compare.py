@@ -348,7 +348,12 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     imports' and exports', the smuggling rows after ``value_slipped`` (with smuggling in the
     scenario), the organisation's (with one) and the rows of the ports options touch; rows
     the comparison lacks are skipped."""
-    from sim.experiment.metric_names import organisation_rows, smuggling_rows, with_directions
+    from sim.experiment.metric_names import (
+        organisation_rows,
+        smuggling_rows,
+        touched_ports,
+        with_directions,
+    )
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     out: list[str] = []
@@ -356,25 +361,9 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         out.append(m)
         if m == "value_slipped":
             out += smuggling_rows(names)
-    rows = [*out, *smuggling_rows(names), *organisation_rows(names), *touched_ports(res)]
+    ports = touched_ports(res.options)
+    rows = [*out, *smuggling_rows(names), *organisation_rows(names), *ports]
     return tuple(dict.fromkeys(rows))
-
-
-def touched_ports(res: CompareResult) -> tuple[str, ...]:
-    """Clearance rows, imports and exports apart, of each port an option's changes name
-    (``ports.sea_port....``): where a reform acts, its effect is not diluted by the others."""
-    ports = dict.fromkeys(
-        key.split(".")[1]
-        for o in res.options
-        for key in o.overrides
-        if key.startswith("ports.") and key.count(".") >= 2
-    )
-    return tuple(
-        f"{metric}_port_{port}_{direction}"
-        for port in ports
-        for metric in ("clearance_h_mean", "overall_clearance_h_mean")
-        for direction in ("import", "export")
-    )
 
 
 def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:

@@ -113,19 +113,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _short(value: Any) -> str:
+    from sim.reforms.fields import rounded
+
     if isinstance(value, dict) and value.get("dist") == "deterministic":  # (a plain number,
         value = value.get("value")  # as validated: shown as the number the user writes)
-    text = json.dumps(_rounded(value), default=str)
+    text = json.dumps(rounded(value), default=str)
     return text if len(text) <= 100 else text[:97] + "..."
-
-
-def _rounded(value: Any) -> Any:
-    """``value`` with its floats to 6 significant digits (a reform's arithmetic can leave
-    16.949999999999996 where 16.95 is meant)."""
-    if isinstance(value, float):
-        return float(f"{value:.6g}")
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
-    return value

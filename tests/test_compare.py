@@ -523,15 +523,16 @@ def test_the_table_adds_the_clearance_of_each_port_an_option_changes():
     """Where a reform acts, its effect shows undiluted: imports and exports of that port."""
     from rich.console import Console
 
-    from sim.cli_compare import TABLE_METRICS, table, touched_ports
+    from sim.cli_compare import TABLE_METRICS, table
+    from sim.experiment.metric_names import touched_ports
 
     res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
-    rows = touched_ports(res)
+    rows = touched_ports(res.options)
     assert rows[:2] == ("clearance_h_mean_port_sea_import", "clearance_h_mean_port_sea_export")
     console = Console(width=160, record=True, file=io.StringIO())
     console.print(table(res, TABLE_METRICS + rows))
     assert "clearance_h_mean_port_sea_import (hours)" in console.export_text()
-    assert touched_ports(compare(SMALL, ["single_window"], reps=1, overrides=SHORT)) == ()
+    assert touched_ports(compare(SMALL, ["single_window"], reps=1, overrides=SHORT).options) == ()
 
 
 def test_compare_prints_the_rows_of_the_port_its_options_change(tmp_path, capsys):
@@ -574,10 +575,11 @@ def test_an_option_on_every_port_still_shows_imports_and_exports_apart():
     and exports' (pooled over ports), even when no port's rows are added."""
     from rich.console import Console
 
-    from sim.cli_compare import table, table_rows, touched_ports
+    from sim.cli_compare import table, table_rows
+    from sim.experiment.metric_names import touched_ports
 
     res = compare(SMALL, ["single_window"], reps=1, overrides=SHORT)
-    assert touched_ports(res) == ()
+    assert touched_ports(res.options) == ()
     rows = table_rows(res)
     for m in ("clearance_h_mean", "released_within_24h", "overall_clearance_h_mean",
               "exited_within_24h"):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from sim.experiment.options import Option
 from sim.reforms import REFORMS
 from sim.report.folder import Variant
@@ -71,3 +73,35 @@ def test_the_options_table_shows_each_reforms_mechanism_and_fields():
     assert "reform dumbbell" not in text
     assert rows["more"].startswith("days=3") and "none of this scenario" in rows["more"]
     assert rows["baseline"] == "the scenario unchanged"
+
+
+def test_the_reports_main_table_has_the_terminals_rows():
+    """As the terminal's table: each pooled clearance and cost row followed by its imports'
+    and exports', seizures and slipped value, the organisation's rows and the rows of a port
+    an option touches."""
+    from types import SimpleNamespace
+
+    from sim.report.html import report_rows
+
+    metrics = ["clearance_h_mean", "clearance_h_mean_import", "clearance_h_mean_export",
+               "consignments_seized", "value_slipped", "total_cost_per_consignment",
+               "total_cost_per_consignment_import", "agency_cost_per_consignment",
+               "escalation_latency_h_mean", "org_staff_cost_per_year", "clearance_h_p95",
+               "clearance_h_mean_port_sea_import"]  # fmt: skip
+    res = SimpleNamespace(
+        summary=pd.DataFrame({"metric": metrics}),
+        options=[Option("baseline"), Option("s", {"ports.sea.scan.scanners.capacity": 4})],
+    )
+    rows = report_rows(res)  # type: ignore[arg-type]
+    assert rows[:3] == ("clearance_h_mean", "clearance_h_mean_import", "clearance_h_mean_export")
+    for m in metrics:
+        assert m in rows, m
+    at = rows.index("total_cost_per_consignment")
+    assert rows[at + 1] == "total_cost_per_consignment_import"
+    assert rows.index("escalation_latency_h_mean") > rows.index("agency_cost_per_consignment")
+
+
+def test_a_changed_value_is_shown_short():
+    """A reform's arithmetic leaves 0.8500000000000001 where 0.85 is meant: shown as 0.85."""
+    after = _with(organisation__officer=0.8500000000000001)
+    assert changed_fields(BASE, after) == ["organisation.officer: none \u2192 0.85"]

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,6 +42,9 @@ HEADLINE = (
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
+    "agency_cost_per_consignment",
+    "trader_cost_per_consignment",
+    "trader_fees_per_consignment",
 )
 
 
@@ -106,6 +109,23 @@ def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
         return ()
     routes = sorted(n for n in present if n.startswith(ROUTE_ATTEMPTS))
     return tuple(n for n in SMUGGLING if n in present) + tuple(routes)
+
+
+def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:
+    """Clearance rows, imports and exports apart, of each port the ``options``' changes name
+    (``ports.sea_port....``): where a reform acts, its effect is not diluted by the others."""
+    ports = dict.fromkeys(
+        key.split(".")[1]
+        for o in options
+        for key in o.overrides
+        if key.startswith("ports.") and key.count(".") >= 2
+    )
+    return tuple(
+        f"{metric}_port_{port}_{direction}"
+        for port in ports
+        for metric in ("clearance_h_mean", "overall_clearance_h_mean")
+        for direction in ("import", "export")
+    )
 
 
 def with_directions(metrics: Iterable[str], names: Iterable[str]) -> tuple[str, ...]:

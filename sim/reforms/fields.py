@@ -114,3 +114,15 @@ def no_joint_pool(data: dict[str, Any], strengths: Any = None) -> str:
             "only (joint_inspection>flexible_staffing brings both)"
         )
     return why
+
+
+def rounded(value: Any) -> Any:
+    """``value`` with its floats to 6 significant digits (a reform's arithmetic can leave
+    16.949999999999996 where 16.95 is meant)."""
+    if isinstance(value, float):
+        return float(f"{value:.6g}")
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(v) for v in value]
+    return value

@@ -40,8 +40,10 @@ REPORT_METRICS = (
     "exited_within_24h",
     "consignments_released",
     "consignments_censored",
+    "consignments_seized",
     "inspection_rate",
     "detection_rate",
+    "value_slipped",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
@@ -156,13 +158,25 @@ def _settings(command: list[str]) -> list[str]:
     return out
 
 
-def metric_table(res: CompareResult, metrics: tuple[str, ...] = REPORT_METRICS) -> str:
+def report_rows(res: CompareResult) -> tuple[str, ...]:
+    """The report's main table rows: :data:`REPORT_METRICS`, the pooled clearance and cost
+    rows each followed by its imports' and exports' (as the terminal's table), the
+    organisation's rows and the rows of the ports options touch; rows it lacks are skipped."""
+    from sim.experiment.metric_names import organisation_rows, touched_ports, with_directions
+
+    names = set(res.summary["metric"]) if "metric" in res.summary else set()
+    rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
+    return tuple(dict.fromkeys([*rows, *touched_ports(res.options)]))
+
+
+def metric_table(res: CompareResult, metrics: tuple[str, ...] | None = None) -> str:
     """Per metric and option: mean and 95 % CI (clipped for display), difference, Holm mark.
 
     Each row carries ``data-metric`` and ``data-option``, its mean cell the exact mean and raw
     interval (``data-mean``, ``data-ci-low``, ``data-ci-high``), its difference cell the same
     with ``data-diff-``. A run (one option) has no difference columns.
     """
+    metrics = report_rows(res) if metrics is None else metrics
     paired = len(res.names) > 1
     head = "<tr><th>metric (unit)</th><th>option</th><th>mean</th><th>95 % CI</th><th>n</th>"
     head += (

@@ -13,6 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from sim.reforms.fields import rounded
+
 if TYPE_CHECKING:
     from sim.experiment.options import Option
     from sim.report.folder import Variant
@@ -78,7 +80,7 @@ def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[
 def _with_values(path: tuple[str, ...], before: Any, after: Any) -> str:
     """``a.b: old \u2192 new`` when both are short, else the path alone."""
     old, new = (_get(x, path) for x in (before, after))
-    texts = ["none" if v is _ABSENT else json.dumps(v, default=str) for v in (old, new)]
+    texts = ["none" if v is _ABSENT else json.dumps(rounded(v), default=str) for v in (old, new)]
     if max(len(t) for t in texts) > 40:
         return ".".join(path)
     return f"{'.'.join(path)}: {texts[0]} \u2192 {texts[1]}"
