@@ -17,6 +17,7 @@ import pytest
 from sim.cli import main
 from sim.experiment.compare import compare
 from sim.experiment.gains import gains_one, trim_log
+from sim.model.streams import SMUGGLING_INDEX, SURGE_INDEX
 from sim.report.folder import read_compare
 from sim.report.folder_report import render_folder
 from sim.report.html import render
@@ -185,3 +186,67 @@ def test_who_gains_table_says_over_how_many_replications_its_counts_are_summed()
     text = gains_table(pd.concat([gains, pd.DataFrame([other])]))
     assert "how many: in brackets" in text
     assert "<td class='n'>22,222 (3)</td>" in text and "<td class='n'>10 (2)</td>" in text
+
+
+# -- which rows are the same consignment in both logs ---------------------------------------
+def _rows(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=[*COLUMNS, "outcome"])
+
+
+def _everyone(base: pd.DataFrame, opt: pd.DataFrame) -> pd.Series:
+    g = gains_one(base, opt)
+    return g[(g["measure"] == "clearance") & (g["dimension"] == "all")].iloc[0]
+
+
+def test_who_gains_leaves_out_smugglers_loads_whose_order_an_option_changes():
+    """A smuggling group's loads take indices in the order they come to a port, so when an
+    option moves smugglers between routes the k-th load is another load (another arrival,
+    another value). Pairing them gives traders at the port changes nobody made; the traders'
+    own consignments, unchanged here, show none."""
+    nan, s = np.nan, SMUGGLING_INDEX
+    traders = [
+        ("p", 0, "import", "general", "g", 0.0, 2.0, 5.0, nan, "released"),
+        ("p", 1, "import", "general", "g", 1.0, 4.0, 7.0, nan, "released"),
+    ]
+    base = _rows([
+        *traders,
+        ("p", s, "import", "general", "g", 10.0, 11.0, 12.0, nan, "released"),
+        ("p", s + 1, "import", "general", "g", 30.0, 30.5, 31.0, nan, "released"),
+    ])  # fmt: skip
+    opt = _rows([
+        *traders,  # a load more came by the port route first: the k-th load is another one
+        ("p", s, "import", "general", "g", 4.0, 9.0, 12.0, nan, "released"),
+        ("p", s + 1, "import", "general", "g", 10.0, 11.0, 12.0, nan, "released"),
+        ("p", s + 2, "import", "general", "g", 30.0, 30.5, 31.0, nan, "released"),
+    ])  # fmt: skip
+    everyone = _everyone(base, opt)
+    assert everyone["n"] == 2  # the traders' two consignments, no smuggler's load
+    assert everyone["sum_h"] == 0 and everyone["worse"] == 0 and everyone["better"] == 0
+
+
+def test_who_gains_pairs_a_surges_arrivals_only_when_both_runs_have_the_same_surge():
+    """Added arrivals (a surge) come from streams of their own: the same surge in both runs
+    brings the same arrivals (index and time), which are paired; a surge the option changes
+    brings others under the same indices, which are left out (at that port and direction)."""
+    nan, s = np.nan, SURGE_INDEX
+    base = _rows([
+        ("p", 0, "import", "general", "g", 0.0, 2.0, 5.0, nan, "released"),
+        ("p", s, "import", "general", "g", 1.0, 3.0, 6.0, nan, "released"),
+        ("q", s, "import", "general", "g", 2.0, 3.0, 4.0, nan, "released"),
+    ])  # fmt: skip
+    same = base.copy()
+    same.loc[1, "released"] = 4.0  # the same surge load at p, an hour later: paired
+    assert _everyone(base, same)["n"] == 3 and _everyone(base, same)["sum_h"] == 1.0
+    other = same.copy()
+    other.loc[2, ["arrived", "released"]] = [1.5, 1.6]  # q's surge is another: its k-th load
+    everyone = _everyone(base, other)
+    assert everyone["n"] == 2 and everyone["sum_h"] == 1.0  # q's surge load left out
+    none = base[base["index"] < s]  # a surge only the option has: nothing to pair it with
+    assert _everyone(none, same)["n"] == 1
+
+
+def test_the_report_says_which_loads_who_gains_leaves_out(folder: Path):
+    """The who-gains note names what is not compared: smugglers' loads, a changed surge's."""
+    text = (folder / "report.html").read_text(encoding="utf-8")
+    assert "Smuggling groups' loads are left out" in text
+    assert "a surge's added arrivals where the option changes the surge" in text

@@ -8,10 +8,12 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import norm
 
 from sim.cli import main
+from sim.experiment.compare import compare
 from sim.model.draws import REQUIREMENTS
 from sim.model.run import simulate
 from sim.model.smuggling import NOT_SMUGGLED
@@ -355,3 +357,35 @@ def test_a_comparison_without_smuggling_has_no_smuggling_rows_or_section(tmp_pat
                   out=tmp_path / "c")
     assert not [r for r in table_rows(res) if "smuggling" in r or "attempts" in r]
     assert "<h2>Smuggling</h2>" not in (tmp_path / "c" / "report.html").read_text()
+
+
+#: the group declares as the sea port's general traders do (most of its loads get through)
+LIKE_TRADERS = {
+    "smuggling.groups.ring.trader_class": "general",
+    "smuggling.groups.ring.commodity": "general",
+}
+
+
+def test_who_gains_compares_the_traders_consignments_and_none_of_the_groups_loads(tmp_path):
+    """More patrol on the river sends more of the group's loads to the sea port, where their
+    indices count them as they come: the k-th load of the option is another load than the
+    baseline's k-th. Who gains counts exactly the traders' consignments released in both."""
+    out = tmp_path / "c"
+    res = compare(
+        scenario(tmp_path), ["river30:smuggling.routes.river.patrol.staff=30"], reps=1,
+        seed=4, overrides={"days": 3, **LIKE_TRADERS}, out=out, report=False,
+    )  # fmt: skip
+    both = set.intersection(*(_released(out, name) for name in ("baseline", "river30")))
+    traders = {key for key in both if key[1] < SMUGGLING_INDEX}
+    assert len(both) - len(traders) > 10  # the group's loads share indices in the two runs
+    g = res.gains
+    everyone = g[(g["option"] == "river30") & (g["dimension"] == "all")]
+    assert set(everyone["measure"]) >= {"clearance", "overall_clearance"}
+    assert everyone.set_index("measure").loc["clearance", "n"] == len(traders)
+
+
+def _released(out: Path, option: str) -> set[tuple[str, int]]:
+    """(port, index) of the consignments an option's first replication released."""
+    log = pd.read_parquet(out / "options" / option / "reps" / "rep-0000-log.parquet")
+    log = log[log["outcome"].astype(str) == "released"]
+    return set(zip(log["port"].astype(str), log["index"].astype(int), strict=True))

@@ -3,6 +3,11 @@
 Replication ``r`` of every option runs under the same seed (common random numbers), so the
 per-replication differences ``option_r - baseline_r`` are independent across ``r`` and the
 ordinary Student-t interval of :mod:`sim.analysis.stats` applies to them (a paired t interval).
+
+A difference's p-value is read off the interval shown for it (:func:`interval_p_value`), which
+for a quantile is widened to the histogram's resolution: so p <= 1 - level exactly when that
+interval excludes 0. A difference that is only float rounding beside the size of the values
+it is taken between (:data:`NOISE`) is exactly 0 (:func:`noise_free`).
 """
 
 from __future__ import annotations
@@ -13,9 +18,12 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import special
 
-from sim.analysis.stats import confidence_interval
+from sim.analysis.stats import confidence_interval, t_quantile
 
 Values = Sequence[float] | np.ndarray
+#: a difference at most this share of the larger of the values it is taken between is float
+#: rounding (the same sums added in another order), not an effect
+NOISE = 1e-9
 
 
 def paired_interval(
@@ -23,7 +31,8 @@ def paired_interval(
 ) -> tuple[float, float | None, float | None, int]:
     """``(mean, low, high, n)`` of the paired t interval of ``option - baseline``.
 
-    Pairs where either value is NaN are dropped. Identical inputs give exactly ``(0, 0, 0, n)``.
+    Pairs where either value is NaN are dropped. Identical inputs, or inputs apart only by
+    float rounding (:func:`noise_free`), give exactly ``(0, 0, 0, n)``.
     """
     d = _differences(option, baseline)
     mean, low, high = confidence_interval(d, level)
@@ -54,6 +63,42 @@ def t_test_p_value(values: Values) -> float:
     return float(2 * special.stdtr(n - 1, -abs(t)))
 
 
+def interval_p_value(mean: float, low: float, high: float, n: int, level: float = 0.95) -> float:
+    """Two-sided p-value of the t test of a mean difference == 0, from its ``level`` t interval
+    ``[low, high]`` over ``n`` replications.
+
+    The standard error is the half-width (on the side of 0) over the t quantile, so a widened
+    interval (a quantile's resolution) widens the test too, and ``p <= 1 - level`` exactly when
+    the interval excludes 0. A mean of exactly 0 gives 1; a nonzero mean with a zero-width
+    interval (every replication the same difference) gives 0; NaN with fewer than two.
+    """
+    if n < 2 or math.isnan(mean) or math.isnan(low) or math.isnan(high):
+        return math.nan
+    if mean == 0:
+        return 1.0
+    half = mean - low if mean > 0 else high - mean
+    if half <= 0:
+        return 0.0
+    t = abs(mean) * t_quantile((1 + level) / 2, n - 1) / half
+    return float(2 * special.stdtr(n - 1, -t))
+
+
+def noise_free(d: np.ndarray, *terms: np.ndarray) -> np.ndarray:
+    """``d`` (differences of ``terms``, element by element) with each value that is float
+    rounding set to exactly 0: ``|d| <= NOISE x`` the largest ``|term|`` there (NaNs ignored).
+
+    Two runs that do the same work in another order can sum the same costs to values a few
+    units in the last place apart; the zero-width interval of such a difference would
+    otherwise look significant.
+    """
+    d = np.asarray(d, dtype=float)
+    size = np.zeros_like(d)
+    for term in terms:
+        size = np.fmax(size, np.abs(np.asarray(term, dtype=float)))
+    out: np.ndarray = np.where(np.abs(d) <= NOISE * size, 0.0, d)
+    return out
+
+
 def holm(p_values: Values, alpha: float = 0.05) -> list[bool]:
     """Holm's step-down rejections for ``p_values`` at family-wise level ``alpha``.
 
@@ -78,6 +123,6 @@ def _differences(option: Values, baseline: Values) -> np.ndarray:
     b = np.asarray(baseline, dtype=float)
     if a.shape != b.shape:
         raise ValueError(f"paired values need the same length; got {a.shape} and {b.shape}")
-    d = a - b
+    d = noise_free(a - b, a, b)
     out: np.ndarray = d[~np.isnan(d)]
     return out

@@ -8,8 +8,11 @@
 Replication ``r`` of every option runs under the same seed, so ``option_r - baseline_r`` are
 paired differences (the same consignments with the same draws): their t interval is much
 narrower than that of two independent runs. For each metric the options' differences are
-tested together and marked significant with Holm's step-down correction. A combined option
-``A+B`` also gets its interaction ``(A+B) - A - B + baseline``.
+tested together and marked significant with Holm's step-down correction; each p-value is
+read off the interval shown (a quantile's widened to the histogram's resolution), so a mark
+never sits on an interval that holds 0. A difference that is only float rounding beside the
+values it is taken between is exactly 0. A combined option ``A+B`` also gets its interaction
+``(A+B) - A - B + baseline``.
 
 With ``out`` every (option, replication) is written as it finishes (atomically, one results
 folder per option under ``options/``); rerunning into the same folder resumes. A replication
@@ -38,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.analysis.paired import holm, paired_interval, t_test_p_value
+from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
 from sim.analysis.stats import mean_half_width, summarise
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
@@ -808,23 +811,38 @@ def _summaries(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
     return _finish_table(frames, difference=False)
 
 
+def _rows(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The replications of option ``name``, indexed by replication, one column per metric."""
+    return per_rep[per_rep["option"] == name].set_index("replication").drop(columns=["option"])
+
+
 def _paired(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Rows of ``name`` and of the baseline aligned on replication (both finished)."""
-    a = per_rep[per_rep["option"] == name].set_index("replication").drop(columns=["option"])
-    b = per_rep[per_rep["option"] == BASELINE].set_index("replication").drop(columns=["option"])
+    """Rows of ``name`` minus those of the baseline, aligned on replication (both finished);
+    float rounding is exactly 0 (:func:`sim.analysis.paired.noise_free`)."""
+    a, b = _rows(per_rep, name), _rows(per_rep, BASELINE)
     common = a.index.intersection(b.index)
-    return (a.loc[common] - b.loc[common]).sort_index()
+    return _noise_free(a.loc[common] - b.loc[common], [a, b]).sort_index()
+
+
+def _noise_free(d: pd.DataFrame, terms: list[pd.DataFrame]) -> pd.DataFrame:
+    """``d`` with each value that is float rounding beside the ``terms`` it was taken
+    between (aligned on its replications and metrics) set to exactly 0."""
+    sizes = [t.reindex(index=d.index, columns=d.columns).to_numpy(dtype=float) for t in terms]
+    clean = noise_free(d.to_numpy(dtype=float), *sizes)
+    return pd.DataFrame(clean, index=d.index, columns=d.columns)
 
 
 def _paired_table(
     d: pd.DataFrame, p_values: bool = True, scale: dict[str, float] | None = None
 ) -> pd.DataFrame:
     """Per metric of paired differences (one row per replication): mean, interval, n and the
-    t test's p-value (NaN when not asked for). ``scale``: see :func:`_scale`."""
+    p-value of the interval shown (NaN when not asked for): a quantile's is widened to the
+    histogram's resolution, and so is its test. ``scale``: see :func:`_scale`."""
     same = bool((d.fillna(0) == 0).all().all())  # (the runs are the same: exactly 0)
     t = summarise(d, scale=scale, widen=not same).reset_index()
     t["p_value"] = [
-        t_test_p_value(d[m].to_numpy(dtype=float)) if p_values else math.nan for m in t["metric"]
+        interval_p_value(mean, low, high, n) if p_values else math.nan
+        for mean, low, high, n in zip(t["mean"], t["ci_low"], t["ci_high"], t["n"], strict=True)
     ]
     return t
 
@@ -858,6 +876,7 @@ def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
         total = combo.copy()
         for p in o.parts:
             total = total - _paired(per_rep, p)  # (A+B - base) - (A - base) - (B - base)
+        total = _noise_free(total, [_rows(per_rep, n) for n in (o.name, BASELINE, *o.parts)])
         t = _paired_table(total, scale=_scale(per_rep, {o.name, BASELINE, *o.parts}))
         t.insert(0, "option", o.name)
         t.insert(1, "parts", "+".join(o.parts))

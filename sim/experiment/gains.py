@@ -2,7 +2,13 @@
 
 Under common random numbers a consignment is the same in every option (its port, arrival index,
 attributes and draws), so one replication's log of an option joins the baseline's on
-``(port, index)``. For every consignment of the arrival cohort that was released in both, by
+``(port, index)``. Two kinds of rows are not such consignments and are left out
+(:func:`same_consignments`): smuggling groups' loads, whose indices count a group's loads at a
+port in the order they come, so that an option which moves smugglers between routes makes
+the k-th load another load (another arrival, another value); and the added arrivals of a
+surge (``arrivals.extra``) at a port and direction whose surge is not the same in both (the
+same surge brings the same arrivals at the same times, and those are paired). For every
+consignment of the arrival cohort that was released in both, by
 the end of the run (outcome ``released``, as the run's ``consignments_released`` counts them),
 the change is ``option - baseline`` in hours (for overall clearance: to the end of its flow,
 an import's exit or an export's loading, :func:`sim.model.milestones.flow_end`).
@@ -25,6 +31,7 @@ import pandas as pd
 
 from sim.analysis.stats import confidence_interval
 from sim.model.milestones import FLOW_END, flow_end
+from sim.model.streams import SMUGGLING_INDEX, SURGE_INDEX
 
 LOG_COLUMNS = (
     "port",
@@ -76,13 +83,15 @@ def gains_one(
 ) -> pd.DataFrame:
     """One replication: sums of the change per (measure, dimension, port, direction, group).
 
-    ``baseline`` and ``option`` are logs (as :func:`trim_log` gives, or full). Dimensions:
+    ``baseline`` and ``option`` are logs (as :func:`trim_log` gives, or full), compared on the
+    rows that are the same consignment in both (:func:`same_consignments`). Dimensions:
     ``all``; ``port_direction``; ``trader_class`` and ``commodity`` within port x direction.
     Columns ``n``, ``sum_h`` (sum of changes), ``worse``/``better`` (changes beyond
     ``tolerance_h``) and ``base_sum_h`` (sum of the baseline times).
     """
     costed = COST in baseline and COST in option
     extra = [COST] if costed else []
+    baseline, option = same_consignments(baseline, option)
     b = _columns(_released(baseline), [*LOG_COLUMNS, *extra])
     o = _columns(_released(option), ["port", "index", *TIMES, *extra])
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
@@ -114,6 +123,50 @@ def gains_one(
         for dimension, by in groupings:
             frames.append(_sums(d, measure, dimension, by))
     return pd.concat(frames, ignore_index=True)
+
+
+def same_consignments(
+    baseline: pd.DataFrame, option: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of two logs whose ``(port, index)`` is the same consignment in both.
+
+    Smuggling groups' loads (indices from ``SMUGGLING_INDEX`` up to ``SURGE_INDEX``) are left
+    out: their indices count a group's loads at a port as they come, so once an option moves
+    smugglers between routes the k-th load of the option is another load than the baseline's.
+    A surge's added arrivals (indices from ``SURGE_INDEX`` up) are kept at a port and direction
+    only where both logs hold the same ones (index and arrival time): the same surge then.
+    """
+    b, o = baseline[~_smuggled(baseline)], option[~_smuggled(option)]
+    sb, so = _surge_arrivals(b), _surge_arrivals(o)
+    changed = {k for k in sb.keys() | so.keys() if sb.get(k) != so.get(k)}
+    if not changed:
+        return b, o
+    return _without_surge(b, changed), _without_surge(o, changed)
+
+
+def _smuggled(log: pd.DataFrame) -> np.ndarray:
+    """Which rows of a log are smuggling groups' loads."""
+    index = log["index"].to_numpy()
+    out: np.ndarray = (index >= SMUGGLING_INDEX) & (index < SURGE_INDEX)
+    return out
+
+
+def _surge_arrivals(log: pd.DataFrame) -> dict[tuple[str, str], set[tuple[int, float]]]:
+    """Per (port, direction), the surge's added arrivals of a log: (index, arrival time)."""
+    s = log[log["index"].to_numpy() >= SURGE_INDEX]
+    out: dict[tuple[str, str], set[tuple[int, float]]] = {}
+    for port, direction, index, arrived in zip(
+        s["port"].astype(str), s["direction"].astype(str), s["index"], s["arrived"], strict=True
+    ):
+        out.setdefault((port, direction), set()).add((int(index), float(arrived)))
+    return out
+
+
+def _without_surge(log: pd.DataFrame, changed: set[tuple[str, str]]) -> pd.DataFrame:
+    """A log without the surge rows of the (port, direction)s in ``changed``."""
+    keys = zip(log["port"].astype(str), log["direction"].astype(str), strict=True)
+    drop = np.fromiter((k in changed for k in keys), dtype=bool, count=len(log))
+    return log[~(drop & (log["index"].to_numpy() >= SURGE_INDEX))]
 
 
 def _released(log: pd.DataFrame) -> pd.DataFrame:

@@ -463,7 +463,10 @@ def _gains(res: CompareResult) -> list[str]:
             "consignments summed over the replications, not per replication; better or worse off "
             f"means by more than {_fmt(60 * float(res.meta.get('tolerance_h', 1 / 60)), 0)} "
             "min. Trader classes are compared within port and direction, then standardised to "
-            "the mix of all consignments, so a class is not credited with its ports' gains.</p>",
+            "the mix of all consignments, so a class is not credited with its ports' gains. "
+            "Smuggling groups' loads are left out (an option that moves smugglers between "
+            "routes makes a group's k-th load at a port another load), and so are a surge's "
+            "added arrivals where the option changes the surge.</p>",
             _img(plots.who_gains(res.gains), "who gains"),
             gains_table(res.gains),
         ]
