@@ -427,7 +427,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
             _img(plots.utilisation_by_lane(resources), "utilisation by lane"),
         ]
     metrics = set(res.summary["metric"]) if not res.summary.empty else set()
-    if {"total_cost_per_consignment", "detection_rate"} <= metrics:
+    if {"total_cost_per_consignment", "detection_rate"} <= metrics and len(res.names) > 1:
         out += [
             "<h2>Cost against detection</h2>",
             "<p class='note'>Each option's change from the baseline in total cost per "
