@@ -47,12 +47,13 @@ HEADLINE = (
 
 #: the truth layer's rows a table adds when a scenario has smuggling (outside the ports and
 #: through them undeclared): attempts, those deterred, those a patrol stopped, what slipped
-#: through; then the attempts of each route (:func:`smuggling_rows`)
+#: through outside the ports (with ``value_slipped``, at the ports, the total); then the
+#: attempts of each route (:func:`smuggling_rows`)
 SMUGGLING = (
     "smuggling_attempts",
     "attempts_deterred",
     "smuggling_interdicted",
-    "smuggling_value_slipped",
+    "smuggling_value_slipped_outside",
 )
 ROUTE_ATTEMPTS = "smuggling_attempts_route_"
 
@@ -67,7 +68,12 @@ DIRECTED = (
 
 #: what a table writes after a metric's name where the name alone misleads
 NOTES = {
-    "value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)",
+    "value_slipped": "at the ports only (declared goods, smugglers' port loads included; "
+    "total = this + smuggling_value_slipped_outside)",
+    "smuggling_value_slipped_outside": "routes outside the ports only (total = this + "
+    "value_slipped)",
+    "smuggling_value_slipped_at_ports": "smugglers' loads released at the ports (in "
+    "value_slipped unless a post-clearance audit found them)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",
     "exited_within_24h_export": "exports: loaded within 24 h of arrival",
     "clearance_h_median_export": "often 0: most exports are declared in advance and "

@@ -224,11 +224,16 @@ class Smugglers:
 
 def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
     """The truth layer's headline numbers over the observed days (attempts by the day they
-    were made): attempts (deterred ones apart), by route and illicit type, and outcomes."""
+    were made): attempts (deterred ones apart), by route and illicit type, and outcomes.
+
+    Value slipped is split by where: a port route's load is a declaration at the port, so
+    its value is in the ports' ``value_slipped`` too; ``smuggling_value_slipped_outside``
+    (routes outside the ports) is the part a planner adds to it for the total."""
     obs = frame[frame["observed"]]
     deterred = obs[obs["route"] == NOT_SMUGGLED]
     tried = obs[obs["route"] != NOT_SMUGGLED]
     patrol = tried[tried["kind"] != "port"]
+    outside = float(patrol["value_slipped"].sum())
     opportunities = float(obs["chosen"].sum())
     caught, slipped = float(tried["caught"].sum()), float(tried["slipped"].sum())
     out = {
@@ -244,7 +249,8 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
         "smuggling_unresolved": float(tried["unresolved"].sum()),
         "smuggling_caught_share": caught / (caught + slipped) if caught + slipped else math.nan,
         "smuggling_value_caught": float(tried["value_caught"].sum()),
-        "smuggling_value_slipped": float(tried["value_slipped"].sum()),
+        "smuggling_value_slipped_outside": outside,
+        "smuggling_value_slipped_at_ports": float(tried["value_slipped"].sum()) - outside,
     }
     by_route = tried.groupby("route")["chosen"].sum()
     for route in frame.attrs.get("routes", list(by_route.index)):
