@@ -7,6 +7,8 @@ Layout::
     meta.json                  version, seed, replications, when and how it was run
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
+    reps/rep-0000-enforcement.csv, reps/rep-0000-enforcement-daily.csv   truth and detection
+                               (per observed day: detected before release, audit finds apart)
     reps/rep-0000-smuggling.csv   the truth layer of smuggling per day, when the scenario has it
     reps/rep-0000-costs.csv, reps/rep-0000-agency.csv   with a scenario's [costs]
     replications.csv           one row per replication
