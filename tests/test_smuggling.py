@@ -304,6 +304,30 @@ def test_value_slipped_at_the_ports_and_outside_them_add_up_to_the_truth(base):
     assert m["value_slipped"] >= m["smuggling_value_slipped_at_ports"] - 1e-6
 
 
+def test_attempts_are_counted_by_their_time_and_days_as_the_daily_series_counts_them():
+    """With a warm-up of three and a half days the observed window starts mid-day: a port
+    route's attempts are its loads in the cohort (cut at the same instant, by their time),
+    and the smuggling table's ``day`` is the daily enforcement series' (0: the 24 hours from
+    the end of the warm-up), so the two join on it."""
+    beilun = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
+    s = load_scenario(beilun, {"warmup_days": 3.5, "days": 14})
+    r = simulate(s, 3, log=True)
+    log = r.log[r.log["cohort"] & (r.log["index"] >= SMUGGLING_INDEX)]
+    log = log.assign(day=((log["arrived"] - 3.5 * 24) // 24).astype(int), port=log.port.astype(str))
+    loads = log.groupby(["day", "port"]).size()
+    frame = r.smuggling
+    ports = frame[frame["observed"] & (frame["kind"] == "port")]
+    routes = {n: rt.port for n, rt in s.smuggling.routes.items()}
+    chosen = ports.assign(port=ports.route.map(routes)).groupby(["day", "port"])["chosen"].sum()
+    assert chosen.to_dict() == loads.to_dict()
+    m = r.metrics()
+    at_road = int((log.port == "dongxing").sum())
+    assert m["smuggling_attempts_route_dongxing_road"] == at_road == 32
+    observed_days = set(frame.loc[frame["observed"], "day"])
+    assert observed_days == set(r.enforcement_daily["day"]) == set(range(14))
+    assert (frame.loc[~frame["observed"], "day"] < 0).all()
+
+
 # -- input ------------------------------------------------------------------------------------
 def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
     s = SMALL.read_text() + SMUGGLING.format(

@@ -73,13 +73,16 @@ class RunResult:
     #: the hidden truth and what was detected, per port, direction and truth code
     #: (sim.model.enforcement)
     enforcement: pd.DataFrame = field(default_factory=pd.DataFrame)
-    #: per observed day: declarations, illicit, detected, inspected (deterrence shows here)
+    #: per observed day (0: the first after the warm-up), port and direction: declarations,
+    #: illicit, detected before release, found after it (audit), inspected (deterrence
+    #: shows here)
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
-    #: the truth layer of smuggling (None without it): per day, group and route (route
+    #: the truth layer of smuggling (None without it): per observed day (counted as in
+    #: ``enforcement_daily``; the warm-up's negative), group and route (route
     #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
     smuggling: pd.DataFrame | None = None
 
