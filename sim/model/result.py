@@ -45,6 +45,9 @@ class RunResult:
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
       wait keeps rising, a lane's or an exam yard's appointment slots, more than 1 % of a
       port's cohort not released by the end): its figures are then not steady-state;
+    - ``risk`` and ``risk_thresholds`` (with a risk engine): its decisions, inspections and
+      achieved inspection rate per port, direction and class, with the ordinary classes'
+      target (:func:`sim.model.risk_report.report`), and its threshold at each refresh;
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
       trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
@@ -85,6 +88,11 @@ class RunResult:
     #: ``enforcement_daily``; the warm-up's negative), group and route (route
     #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
     smuggling: pd.DataFrame | None = None
+    #: the risk engine's report (None without one): per port, direction and class, its
+    #: decisions, inspections, achieved rate and target (sim.model.risk_report)
+    risk: pd.DataFrame | None = None
+    #: the risk engine's threshold at each refresh, per port and direction (a time series)
+    risk_thresholds: pd.DataFrame | None = None
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -126,6 +134,10 @@ class RunResult:
             from sim.model.smuggling import smuggling_metrics
 
             out.update(smuggling_metrics(self.smuggling))
+        if self.risk is not None:  # the ordinary classes' achieved rate, against the target
+            from sim.model.risk_report import ordinary_metrics
+
+            out.update(ordinary_metrics(self.risk))
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():
