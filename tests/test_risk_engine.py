@@ -704,6 +704,11 @@ def test_a_run_reports_its_risk_engine_and_warns_when_the_target_does_not_hold(t
     rate = ordinary["inspected"].sum() / ordinary["decided"].sum()
     assert r.metrics()["inspection_rate_ordinary_port_sea_import"] == pytest.approx(rate)
     assert rate > 0.1
+    from sim.experiment.metric_names import metric_names
+
+    known = metric_names(s)  # (found without running: --metric accepts them)
+    rates = {f"inspection_rate_ordinary_port_sea_{d}" for d in ("import", "export")}
+    assert rates <= known.names and rates <= set(r.metrics())
     store = RunStore(tmp_path / "out")
     store.open(s, 2, 1)
     store.save(0, r)

@@ -169,7 +169,7 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
     result = dataclasses.replace(
         empty, clearance=_every_group(world), resources=_measured(empty.resources, world)
     )
-    names = frozenset(result.metrics())
+    names = frozenset(result.metrics()) | _risk_rates(world)
     lanes = [f"{r['port']}_{r['lane']}" for r in empty.resources.to_dict("records")]
     return MetricNames(
         scenario=scenario.name,
@@ -180,6 +180,17 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
         directions=tuple(DIRECTIONS),
         lanes=tuple(dict.fromkeys(lanes)),
     )
+
+
+def _risk_rates(world: World) -> frozenset[str]:
+    """With a risk engine: the ordinary classes' achieved rate of every port and direction
+    (a run names one once the engine has decided there)."""
+    from sim.model.risk import RiskEngine
+
+    if not isinstance(world.selector, RiskEngine):
+        return frozenset()
+    groups = world.recorder.dimensions["port_direction"]
+    return frozenset(f"inspection_rate_ordinary_port_{g.replace('/', '_')}" for g in groups)
 
 
 def _every_group(world: World) -> pd.DataFrame:
