@@ -4,6 +4,7 @@ results (truth, effectiveness, what customs sees) agree with the per-consignment
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ import sim
 from sim.model.truth import pest_detection
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+BEILUN = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
 NOTHING = {"declaration.review_share": {}, "selection": {}}  # nothing checked, nothing reviewed
 ROOMY = {  # desks, scanners and a yard that never queue, so no consignment is censored
     "ports.sea.document_check.capacity": 200,
@@ -203,6 +205,47 @@ def test_the_daily_series_is_per_port_and_direction_and_agrees_with_the_log():
     assert (joined.declarations == joined.declarations_log).all()
     assert (joined.illicit == joined.illicit_log).all()
     assert joined.declarations_log.sum() == len(log)
+
+
+def test_the_daily_series_keeps_checks_and_audit_finds_apart_as_the_table_does():
+    """Summed over days, the daily series gives the enforcement table's counts by port and
+    direction: ``detected`` before release only (so daily detected / illicit is
+    detection_rate), finds after release in ``audit_detected``."""
+    s = sim.load_scenario(BEILUN, {"warmup_days": 3.5, "days": 14})
+    r = sim.simulate(s, 1)
+    keys = ["port", "direction"]
+    daily = r.enforcement_daily.groupby(keys)[
+        ["declarations", "illicit", "detected", "audit_detected"]
+    ].sum()
+    e = r.enforcement.assign(illicit=lambda x: x.declarations.where(x.truth != "compliant", 0))
+    table = e.groupby(keys)[["declarations", "illicit", "detected", "audit_detected"]].sum()
+    assert table["audit_detected"].sum() > 0  # (else the test shows nothing)
+    assert (daily == table.loc[daily.index]).all().all()
+    m = r.metrics()
+    assert daily["detected"].sum() / daily["illicit"].sum() == pytest.approx(m["detection_rate"])
+    assert r.enforcement_daily["day"].min() == 0 and r.enforcement_daily["day"].max() == 13
+
+
+def _explained(heading: str) -> set[str]:
+    """The column names of the table under ``heading`` in how-results-are-computed.md."""
+    text = (BEILUN.parent.parent / "docs" / "how-results-are-computed.md").read_text()
+    section = text.split(heading)[1].split("\n\n**")[0].split("\n\n## ")[0]
+    return {
+        name
+        for line in section.splitlines()
+        if line.startswith("| `")
+        for name in re.findall(r"`([a-z_0-9]+)`", line.split("|")[1])
+    }
+
+
+def test_every_column_of_the_daily_and_smuggling_tables_is_explained():
+    """The daily enforcement series and the smuggling table: each column a run gives has a
+    row in docs/how-results-are-computed.md, and nothing is explained that no run gives."""
+    s = sim.load_scenario(BEILUN, {"warmup_days": 1, "days": 2, "drain_days": 2})
+    r = sim.simulate(s, 1)
+    assert set(r.enforcement_daily.columns) == _explained("**The daily enforcement series**")
+    assert r.smuggling is not None
+    assert set(r.smuggling.columns) == _explained("**The smuggling table**")
 
 
 def test_the_truth_is_kept_apart_by_direction_and_agrees_with_the_log():

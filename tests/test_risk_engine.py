@@ -642,3 +642,80 @@ def test_a_bad_risk_section_names_the_file_the_field_and_the_value(
     with pytest.raises(sim.ScenarioError, match=where) as err:
         sim.load_scenario(path)
     assert path.name in str(err.value)
+
+
+# --- does the target hold? the report in the results and a warning when it does not --------
+def _report(rows: list[tuple[str, int, int]], target: float = 0.08):
+    """A risk report of port 'sea' (imports): (class, decided, inspected) rows; the credit
+    rules' classes have no target."""
+    import pandas as pd
+
+    ruled = {"aeo_advanced", "discredited"}
+    return pd.DataFrame(
+        [
+            {"port": "sea", "direction": "import", "trader_class": c, "decided": n,
+             "inspected": m, "rate": m / n, "target": math.nan if c in ruled else target}
+            for c, n, m in rows
+        ]
+    )
+
+
+def test_a_miss_beyond_sampling_noise_warns_and_one_within_it_does_not():
+    """Tolerance: three binomial standard errors of the target plus 0.005, over the ordinary
+    classes' decisions (the credit rules' classes are left out), and only with enough."""
+    from sim.model.risk_report import MIN_DECIDED, misses, tolerance
+
+    cfg = scenario({"window": 5000, "alert": {"boost": 1.0}}).risk
+    assert tolerance(0.08, 4000) == pytest.approx(3 * math.sqrt(0.08 * 0.92 / 4000) + 0.005)
+    assert tolerance(0.08, 4000) == pytest.approx(0.01787, abs=1e-5)
+    far = misses(_report([("general", 3000, 300), ("aeo_general", 1000, 100)]), cfg)
+    assert len(far) == 1 and far[0].startswith("sea: the risk engine's inspection rate of "
+                                               "ordinary imports missed its target of 0.080")
+    assert "(0.100 over 4,000 decisions" in far[0]
+    head = far[0].split(" (")[0]  # (what the run's summary keeps)
+    assert "shorter risk.window" in head and "alerts raise scores" in head
+    near = [("general", 3000, 285), ("aeo_general", 1000, 75)]  # 0.09: within 0.0179
+    assert misses(_report(near), cfg) == []
+    # a discredited trader's floor (no target) does not count towards the ordinary rate
+    ruled = [("general", 4000, 330), ("discredited", 500, 450)]
+    assert misses(_report(ruled), cfg) == []
+    few = MIN_DECIDED - 1
+    assert misses(_report([("general", few, few // 2)]), cfg) == []
+    low = misses(_report([("general", 4000, 200)]), cfg)  # 0.05: a miss below counts too
+    assert len(low) == 1 and "(0.050 over" in low[0]
+
+
+def test_a_run_reports_its_risk_engine_and_warns_when_the_target_does_not_hold(tmp_path):
+    """At a port whose run decides fewer declarations than the default window, strong alerts
+    lift the ordinary rate well above its target: the run warns and says what to try; a
+    short window without alerts holds it. The report reaches the results folder and the
+    metrics."""
+    from sim.experiment.store import RunStore
+
+    over = {**ORIGINS, "risk": {"target": 0.08, "alert": {"boost": 3.0}}}
+    s = sim.load_scenario(SMALL, over)
+    r = sim.simulate(s, 2)
+    warned = [w for w in r.warnings if w.startswith("sea: the risk engine's inspection rate "
+                                                      "of ordinary imports missed")]
+    assert len(warned) == 1 and "shorter risk.window" in warned[0], r.warnings
+    assert r.risk is not None and r.risk_thresholds is not None
+    assert set(r.risk["trader_class"]) >= {"general", "discredited"}
+    ordinary = r.risk[r.risk["target"].notna() & (r.risk["direction"] == "import")]
+    rate = ordinary["inspected"].sum() / ordinary["decided"].sum()
+    assert r.metrics()["inspection_rate_ordinary_port_sea_import"] == pytest.approx(rate)
+    assert rate > 0.1
+    from sim.experiment.metric_names import metric_names
+
+    known = metric_names(s)  # (found without running: --metric accepts them)
+    rates = {f"inspection_rate_ordinary_port_sea_{d}" for d in ("import", "export")}
+    assert rates <= known.names and rates <= set(r.metrics())
+    store = RunStore(tmp_path / "out")
+    store.open(s, 2, 1)
+    store.save(0, r)
+    saved = tmp_path / "out" / "reps"
+    assert (saved / "rep-0000-risk.csv").read_text() == r.risk.to_csv(index=False)
+    assert (saved / "rep-0000-risk-thresholds.csv").is_file()
+    assert store.verify(0)[0]["inspection_rate_ordinary_port_sea_import"] == pytest.approx(rate)
+    calm = {**ORIGINS, "risk": {"target": 0.08, "window": 200, "alert": {"boost": 0.0}}}
+    quiet = sim.simulate(sim.load_scenario(SMALL, calm), 2)
+    assert not [w for w in quiet.warnings if "risk engine" in w], quiet.warnings

@@ -285,6 +285,51 @@ def test_port_attempts_carry_their_illicit_type_and_are_found_by_the_checks(tmp_
     assert (examined["outcome"] == "seized").all()
 
 
+def test_value_slipped_at_the_ports_and_outside_them_add_up_to_the_truth(base):
+    """A port route's load is a declaration at the port: its value is in the ports'
+    value_slipped, so the outside figure counts the routes outside the ports only, and the
+    two add up to what truly slipped through (each load once)."""
+    m, frame = base.metrics(), base.smuggling
+    obs = frame[frame["observed"] & (frame["route"] != NOT_SMUGGLED)]
+    at_port = obs["kind"] == "port"
+    assert obs.loc[at_port, "value_slipped"].sum() > 0  # (else the test shows nothing)
+    outside = obs.loc[~at_port, "value_slipped"].sum()
+    assert m["smuggling_value_slipped_outside"] == pytest.approx(outside)
+    assert m["smuggling_value_slipped_at_ports"] == pytest.approx(
+        obs.loc[at_port, "value_slipped"].sum()
+    )
+    assert "smuggling_value_slipped" not in m  # (the old name, which counted both)
+    e = base.enforcement
+    bad = e[e["truth"] != "compliant"]
+    at_ports = (bad["value"] - bad["detected_value"] - bad["audit_detected_value"]).sum()
+    assert m["value_slipped"] == pytest.approx(at_ports)
+    assert m["value_slipped"] >= m["smuggling_value_slipped_at_ports"] - 1e-6
+
+
+def test_attempts_are_counted_by_their_time_and_days_as_the_daily_series_counts_them():
+    """With a warm-up of three and a half days the observed window starts mid-day: a port
+    route's attempts are its loads in the cohort (cut at the same instant, by their time),
+    and the smuggling table's ``day`` is the daily enforcement series' (0: the 24 hours from
+    the end of the warm-up), so the two join on it."""
+    beilun = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
+    s = load_scenario(beilun, {"warmup_days": 3.5, "days": 14})
+    r = simulate(s, 3, log=True)
+    log = r.log[r.log["cohort"] & (r.log["index"] >= SMUGGLING_INDEX)]
+    log = log.assign(day=((log["arrived"] - 3.5 * 24) // 24).astype(int), port=log.port.astype(str))
+    loads = log.groupby(["day", "port"]).size()
+    frame = r.smuggling
+    ports = frame[frame["observed"] & (frame["kind"] == "port")]
+    routes = {n: rt.port for n, rt in s.smuggling.routes.items()}
+    chosen = ports.assign(port=ports.route.map(routes)).groupby(["day", "port"])["chosen"].sum()
+    assert chosen.to_dict() == loads.to_dict()
+    m = r.metrics()
+    at_road = int((log.port == "dongxing").sum())
+    assert m["smuggling_attempts_route_dongxing_road"] == at_road == 32
+    observed_days = set(frame.loc[frame["observed"], "day"])
+    assert observed_days == set(r.enforcement_daily["day"]) == set(range(14))
+    assert (frame.loc[~frame["observed"], "day"] < 0).all()
+
+
 # -- input ------------------------------------------------------------------------------------
 def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
     s = SMALL.read_text() + SMUGGLING.format(
@@ -300,8 +345,9 @@ def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
 
 def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp_path):
     """More patrol on the river: its table and report.html show the attempts, those deterred
-    and interdicted, the value slipped outside and attempts by route; value_slipped (declared
-    goods at the ports only) says so, and money is in the scenario's currency (USD)."""
+    and interdicted, the value slipped outside the ports and attempts by route; value_slipped
+    (declared goods at the ports only) and the outside figure say that they add up, and money
+    is in the scenario's currency (USD)."""
     import io
 
     from rich.console import Console
@@ -314,7 +360,7 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
                   reps=2, overrides=short, out=tmp_path / "c")
     rows = table_rows(res)
     smuggling = ("smuggling_attempts", "attempts_deterred", "smuggling_interdicted",
-                 "smuggling_value_slipped", "smuggling_attempts_route_boats",
+                 "smuggling_value_slipped_outside", "smuggling_attempts_route_boats",
                  "smuggling_attempts_route_river", "smuggling_attempts_route_sea")
     at = rows.index("value_slipped") + 1
     assert rows[at:at + len(smuggling)] == smuggling
@@ -322,7 +368,7 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     console.print(table(res, rows))
     text = console.export_text()
     assert "value_slipped (USD, observed days), at the ports only" in text
-    assert "smuggling_value_slipped (USD, observed days)" in text
+    assert "smuggling_value_slipped_outside (USD, observed days), routes outside" in text
     assert "smuggling_interdicted (attempts)" in text
     html = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
     assert "<h2>Smuggling</h2>" in html
@@ -341,7 +387,8 @@ def test_a_runs_table_shows_smuggling_beside_value_slipped(tmp_path, capsys):
     assert main(argv) == 0
     text = capsys.readouterr().out
     order = ["value_slipped,", "smuggling_attempts ", "attempts_deterred ",
-             "smuggling_interdicted ", "smuggling_value_slipped ", "smuggling_attempts_route_"]
+             "smuggling_interdicted ", "smuggling_value_slipped_outside,",
+             "smuggling_attempts_route_"]
     at = [text.index(f"│ {name}") for name in order]
     assert at == sorted(at)
     assert "smuggling_attempts_route_river" in text

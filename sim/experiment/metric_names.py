@@ -50,12 +50,13 @@ HEADLINE = (
 
 #: the truth layer's rows a table adds when a scenario has smuggling (outside the ports and
 #: through them undeclared): attempts, those deterred, those a patrol stopped, what slipped
-#: through; then the attempts of each route (:func:`smuggling_rows`)
+#: through outside the ports (with ``value_slipped``, at the ports, the total); then the
+#: attempts of each route (:func:`smuggling_rows`)
 SMUGGLING = (
     "smuggling_attempts",
     "attempts_deterred",
     "smuggling_interdicted",
-    "smuggling_value_slipped",
+    "smuggling_value_slipped_outside",
 )
 ROUTE_ATTEMPTS = "smuggling_attempts_route_"
 
@@ -71,7 +72,12 @@ DIRECTED = (
 
 #: what a table writes after a metric's name where the name alone misleads
 NOTES = {
-    "value_slipped": "at the ports only (declared goods; outside: smuggling_value_slipped)",
+    "value_slipped": "at the ports only (declared goods, smugglers' port loads included; "
+    "total = this + smuggling_value_slipped_outside)",
+    "smuggling_value_slipped_outside": "routes outside the ports only (total = this + "
+    "value_slipped)",
+    "smuggling_value_slipped_at_ports": "smugglers' loads released at the ports (in "
+    "value_slipped unless a post-clearance audit found them)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",
     "exited_within_24h_export": "exports: loaded within 24 h of arrival",
     "clearance_h_median_export": "often 0: most exports are declared in advance and "
@@ -188,7 +194,7 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
     result = dataclasses.replace(
         empty, clearance=_every_group(world), resources=_measured(empty.resources, world)
     )
-    names = frozenset(result.metrics())
+    names = frozenset(result.metrics()) | _risk_rates(world)
     lanes = [f"{r['port']}_{r['lane']}" for r in empty.resources.to_dict("records")]
     return MetricNames(
         scenario=scenario.name,
@@ -199,6 +205,17 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
         directions=tuple(DIRECTIONS),
         lanes=tuple(dict.fromkeys(lanes)),
     )
+
+
+def _risk_rates(world: World) -> frozenset[str]:
+    """With a risk engine: the ordinary classes' achieved rate of every port and direction
+    (a run names one once the engine has decided there)."""
+    from sim.model.risk import RiskEngine
+
+    if not isinstance(world.selector, RiskEngine):
+        return frozenset()
+    groups = world.recorder.dimensions["port_direction"]
+    return frozenset(f"inspection_rate_ordinary_port_{g.replace('/', '_')}" for g in groups)
 
 
 def _every_group(world: World) -> pd.DataFrame:

@@ -7,8 +7,13 @@ Layout::
     meta.json                  version, seed, replications, when and how it was run
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
+    reps/rep-0000-enforcement.csv, reps/rep-0000-enforcement-daily.csv   truth and detection
+                               (per observed day: detected before release, audit finds apart)
     reps/rep-0000-smuggling.csv   the truth layer of smuggling per day, when the scenario has it
     reps/rep-0000-costs.csv, reps/rep-0000-agency.csv   with a scenario's [costs]
+    reps/rep-0000-risk.csv     with a risk engine: decisions, inspections, achieved rate and
+                               target per port, direction and class
+    reps/rep-0000-risk-thresholds.csv   its threshold at each refresh (a time series)
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
@@ -71,7 +76,9 @@ _TABLES = (
     "-enforcement-daily.csv",
 )
 _COST_TABLES = ("-costs.csv", "-agency.csv")  # with a scenario's [costs]
-_OPTIONAL = ("-log.parquet", "-smuggling.csv", *_COST_TABLES)  # written when the run has them
+_RISK_TABLES = ("-risk.csv", "-risk-thresholds.csv")  # with a risk engine
+#: written when the run has them
+_OPTIONAL = ("-log.parquet", "-smuggling.csv", *_COST_TABLES, *_RISK_TABLES)
 
 
 def _umask() -> int:
@@ -501,6 +508,9 @@ class RunStore:
             tables["-log.parquet"] = parquet_bytes(result.log)
         if result.smuggling is not None:  # the truth layer of smuggling, per day
             tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
+        for suffix, frame in zip(_RISK_TABLES, (result.risk, result.risk_thresholds), strict=True):
+            if frame is not None:  # the risk engine's rates and thresholds
+                tables[suffix] = frame.to_csv(index=False).encode("utf-8")
         for suffix, data in tables.items():
             atomic_write(self._rep(r, suffix), data)
         record = json_safe(

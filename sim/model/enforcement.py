@@ -39,6 +39,10 @@ from sim.model.milestones import RELEASED
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
 _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and exports apart
+#: the daily series' counts: declarations, illicit ones, illicit ones detected before release
+#: (as ``detected`` in the enforcement table: ``detection_rate``), found after release by the
+#: post-clearance checks (``audit_detected``), inspected (scan, physical or quarantine)
+DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected")
 
 
 class EnforcementTally:
@@ -61,9 +65,9 @@ class EnforcementTally:
         self.caught = 0  # declarations seized, detained or rejected
         self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
         self.burden_time = np.zeros((2, 2))  # compliant released: (n, clearance sum) x inspected
-        #: per observed day and route (port x direction): declarations, illicit, detected,
-        #: inspected
-        self.daily = np.zeros((max(1, days), len(ports) * _D, 4), np.int64)
+        #: per observed day and route (port x direction): declarations, illicit, detected
+        #: before release, found after it (audit), inspected (:data:`DAILY`)
+        self.daily = np.zeros((max(1, days), len(ports) * _D, len(DAILY)), np.int64)
         self.recalls = np.zeros(2, np.int64)  # goods recalled after release, not recovered
 
     def fold(
@@ -102,7 +106,7 @@ class EnforcementTally:
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
         self._seen(did, found, req, illicit, trader_class, outcome)
         self._burden(illicit, did, outcome, clearance)
-        self._days(port * _D + direction, arrived, illicit, before | audit, did)
+        self._days(port * _D + direction, arrived, illicit, illicit & before, illicit & audit, did)
 
     def _truth(
         self,
@@ -180,13 +184,17 @@ class EnforcementTally:
         arrived: np.ndarray,
         illicit: np.ndarray,
         detected: np.ndarray,
+        audited: np.ndarray,
         did: dict[int, np.ndarray],
     ) -> None:
+        """Count the block by observed day (day 0 starts at the end of the warm-up), as the
+        columns of :data:`DAILY`: ``detected`` before release, ``audited`` after it."""
         days, routes = self.daily.shape[:2]
         day = np.clip(((arrived - self.warmup) // 24).astype(int), 0, days - 1)
         cell = day * routes + route
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
-        for j, rows in enumerate((np.ones(len(day), bool), illicit, illicit & detected, inspected)):
+        every = np.ones(len(day), bool)
+        for j, rows in enumerate((every, illicit, detected, audited, inspected)):
             counts = np.bincount(cell[rows], minlength=days * routes)
             self.daily[:, :, j] += counts.reshape(days, routes)
 
@@ -217,10 +225,11 @@ class EnforcementTally:
         return pd.DataFrame(rows)
 
     def daily_table(self) -> pd.DataFrame:
-        """Per observed day, port and direction: declarations, illicit ones, those detected,
-        those inspected (every day of each port and direction that had declarations at all,
-        so that a day without any shows as 0)."""
-        cols = ["declarations", "illicit", "detected", "inspected"]
+        """Per observed day (0: the first day after the warm-up, as ``day`` in the smuggling
+        table), port and direction: the columns of :data:`DAILY`, which sum to the
+        enforcement table's (every day of each port and direction that had declarations at
+        all, so that a day without any shows as 0)."""
+        cols = list(DAILY)
         days, routes = self.daily.shape[:2]
         used = np.flatnonzero(self.daily[:, :, 0].sum(axis=0))
         df = pd.DataFrame(self.daily[:, used].reshape(-1, len(cols)), columns=cols)

@@ -45,6 +45,9 @@ class RunResult:
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
       wait keeps rising, a lane's or an exam yard's appointment slots, more than 1 % of a
       port's cohort not released by the end): its figures are then not steady-state;
+    - ``risk`` and ``risk_thresholds`` (with a risk engine): its decisions, inspections and
+      achieved inspection rate per port, direction and class, with the ordinary classes'
+      target (:func:`sim.model.risk_report.report`), and its threshold at each refresh;
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
       trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
@@ -73,15 +76,23 @@ class RunResult:
     #: the hidden truth and what was detected, per port, direction and truth code
     #: (sim.model.enforcement)
     enforcement: pd.DataFrame = field(default_factory=pd.DataFrame)
-    #: per observed day: declarations, illicit, detected, inspected (deterrence shows here)
+    #: per observed day (0: the first after the warm-up), port and direction: declarations,
+    #: illicit, detected before release, found after it (audit), inspected (deterrence
+    #: shows here)
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
-    #: the truth layer of smuggling (None without it): per day, group and route (route
+    #: the truth layer of smuggling (None without it): per observed day (counted as in
+    #: ``enforcement_daily``; the warm-up's negative), group and route (route
     #: ``not_smuggled``: deterred), how many chose it, caught, slipped, unresolved, values
     smuggling: pd.DataFrame | None = None
+    #: the risk engine's report (None without one): per port, direction and class, its
+    #: decisions, inspections, achieved rate and target (sim.model.risk_report)
+    risk: pd.DataFrame | None = None
+    #: the risk engine's threshold at each refresh, per port and direction (a time series)
+    risk_thresholds: pd.DataFrame | None = None
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -123,6 +134,10 @@ class RunResult:
             from sim.model.smuggling import smuggling_metrics
 
             out.update(smuggling_metrics(self.smuggling))
+        if self.risk is not None:  # the ordinary classes' achieved rate, against the target
+            from sim.model.risk_report import ordinary_metrics
+
+            out.update(ordinary_metrics(self.risk))
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

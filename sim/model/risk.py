@@ -21,6 +21,12 @@ credit rule), so that their inspection rate holds the target as prevalence or th
 A share ``random_share`` of the target is met by random selection (exploration; China's
 "double random"): each consignment is drawn with probability rho = share x target whatever its
 score, the score selects the top q = (target - rho) / (1 - rho), together the target.
+The threshold follows the window: it lags any change shorter than the time the window
+takes to fill (an alert's raise, a burst of one commodity), and where a run decides fewer
+ordinary declarations than ``window`` it never forgets the start. Alerts raise scores above
+it until it adapts, so the achieved rate can sit above the target; the report
+(:meth:`RiskEngine.report`, ``RunResult.risk``) shows it, and a run warns when it misses by
+more than sampling noise explains (:func:`sim.model.risk_report.misses`).
 
 **Credit rules, as rules** (:mod:`sim.model.risk_rules`): a cap for advanced AEOs, a floor for
 discredited traders. **What the selection means**: see :mod:`sim.model.risk_parts`.

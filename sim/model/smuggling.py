@@ -14,8 +14,11 @@ smoothing: ``p <- (1 - a) p + a x caught``.
 Groups decide ``declaration.advance_max`` before their goods move (a port's blocks are made
 as early, since a declaration may be lodged that far ahead). Every draw comes from the
 group's own keyed streams (:func:`sim.model.streams.group_stream`): the baseline's
-consignments keep their draws whatever the smuggling settings. Counts are kept per day of
-the attempt, group and route (memory grows with days, not with consignments).
+consignments keep their draws whatever the smuggling settings. Counts are kept per observed
+day of the attempt (day 0 starts at the end of the warm-up, whole or not: the days of the
+enforcement tables; warm-up days are negative), group and route, so that the observed
+window is cut at the attempts' times, as the cohort is (memory grows with days, not with
+consignments).
 """
 
 from __future__ import annotations
@@ -82,7 +85,9 @@ class Smugglers:
         ]
         self.route_index = index
         self.commodities = list(scenario.commodities)
-        days = int(math.ceil(self.stop / 24.0)) + 1
+        #: ledger row of observed day 0 (the warm-up's days come before it)
+        self.day0 = int(math.ceil(self.warmup / 24.0))
+        days = self.day0 + int(math.ceil((self.stop - self.warmup) / 24.0)) + 1
         self.ledger = Ledger(days, len(self.groups), len(self.routes))
         self.pending: dict[tuple[int, int], tuple[GroupState, int, int, float]] = {}
 
@@ -110,7 +115,7 @@ class Smugglers:
         self, g: GroupState, t: float, u: float, value: float, u_patrol: float
     ) -> None:
         k = g.choose(u)
-        day = int(t // 24.0)
+        day = self.day0 + math.floor((t - self.warmup) / 24.0)  # (a ledger row)
         if k == len(g.routes):
             self.ledger.book(day, g.i, len(self.routes), CHOSEN, value)
             return
@@ -190,19 +195,23 @@ class Smugglers:
 
     # -- the truth layer -------------------------------------------------------------------
     def frame(self) -> pd.DataFrame:
-        """Per day of the opportunity, group and route: how many chose it (on the route
-        ``not_smuggled``: attempts deterred), of them caught, slipped, unresolved (outcome
-        unknown by the end), and their values."""
+        """Per observed day of the opportunity (as the enforcement tables count days: day 0
+        starts at the end of the warm-up; ``observed``: the opportunity's time is in the
+        observed window), group and route: how many chose it (on the route ``not_smuggled``:
+        attempts deterred), of them caught, slipped, unresolved (outcome unknown by the
+        end), and their values."""
         n, v = self.ledger.n, self.ledger.value
         days, groups, routes = np.nonzero(n[:, :, :, CHOSEN])
         names = [r.name for r in self.routes] + [NOT_SMUGGLED]
         kinds = [r.spec.kind for r in self.routes] + [NOT_SMUGGLED]
         cell = (days, groups, routes)
         chosen, caught, slipped = (n[(*cell, j)] for j in (CHOSEN, CAUGHT_N, SLIPPED))
+        day = days - self.day0
         frame = pd.DataFrame(
             {
-                "day": days,
-                "observed": (days * 24 >= self.warmup) & (days * 24 < self.stop),
+                "day": day,
+                # a day at or after the warm-up's end: opportunities stop at the window's end
+                "observed": (day >= 0) & (self.warmup + day * 24.0 < self.stop),
                 "group": [self.groups[i].name for i in groups.tolist()],
                 "illicit": [self.groups[i].spec.illicit for i in groups.tolist()],
                 "route": [names[i] for i in routes.tolist()],
@@ -223,12 +232,18 @@ class Smugglers:
 
 
 def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
-    """The truth layer's headline numbers over the observed days (attempts by the day they
-    were made): attempts (deterred ones apart), by route and illicit type, and outcomes."""
+    """The truth layer's headline numbers over the observed window (attempts by the time
+    they were made, as the cohort by its arrival): attempts (deterred ones apart), by route
+    and illicit type, and outcomes.
+
+    Value slipped is split by where: a port route's load is a declaration at the port, so
+    its value is in the ports' ``value_slipped`` too; ``smuggling_value_slipped_outside``
+    (routes outside the ports) is the part a planner adds to it for the total."""
     obs = frame[frame["observed"]]
     deterred = obs[obs["route"] == NOT_SMUGGLED]
     tried = obs[obs["route"] != NOT_SMUGGLED]
     patrol = tried[tried["kind"] != "port"]
+    outside = float(patrol["value_slipped"].sum())
     opportunities = float(obs["chosen"].sum())
     caught, slipped = float(tried["caught"].sum()), float(tried["slipped"].sum())
     out = {
@@ -244,7 +259,8 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
         "smuggling_unresolved": float(tried["unresolved"].sum()),
         "smuggling_caught_share": caught / (caught + slipped) if caught + slipped else math.nan,
         "smuggling_value_caught": float(tried["value_caught"].sum()),
-        "smuggling_value_slipped": float(tried["value_slipped"].sum()),
+        "smuggling_value_slipped_outside": outside,
+        "smuggling_value_slipped_at_ports": float(tried["value_slipped"].sum()) - outside,
     }
     by_route = tried.groupby("route")["chosen"].sum()
     for route in frame.attrs.get("routes", list(by_route.index)):

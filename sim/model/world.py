@@ -32,6 +32,7 @@ from sim.model.port_lanes import review_centres
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.risk import RiskEngine
+from sim.model.risk_report import target_warnings
 from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
@@ -245,6 +246,7 @@ class World:
             *stability.not_out(
                 list(self.scenario.ports), rec.port_outcomes, rec.not_out, self.scenario.drain_days
             ),
+            *(target_warnings(self.selector) if isinstance(self.selector, RiskEngine) else []),
         ]
 
     # -- results -------------------------------------------------------------------------
@@ -271,6 +273,7 @@ class World:
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
         costs = tables.cost_tables(self.costs, self.ports, utilisation)
+        engine = self.selector if isinstance(self.selector, RiskEngine) else None
         return RunResult(
             scenario=self.scenario.name,
             seed=(int(self.seed.entropy), *self.seed.spawn_key),  # type: ignore[arg-type]
@@ -292,5 +295,7 @@ class World:
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
+            risk=engine.report() if engine is not None else None,
+            risk_thresholds=engine.thresholds() if engine is not None else None,
             **costs,
         )

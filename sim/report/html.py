@@ -372,8 +372,10 @@ def _smuggling(res: CompareResult) -> list[str]:
         "<h2>Smuggling</h2>",
         "<p class='note'>The hidden truth of goods run past customs: attempts (outside the "
         "ports and through them undeclared), those deterred, those a patrol interdicted, the "
-        "value that slipped through, then attempts by route (a patrol can move attempts to "
-        "another route). value_slipped counts declared goods at the ports only.</p>",
+        "value that slipped through outside the ports, then attempts by route (a patrol can "
+        "move attempts to another route). value_slipped counts goods declared at the ports "
+        "(smugglers' loads through a port included), smuggling_value_slipped_outside the "
+        "routes outside them: the two add up to the total that slipped through.</p>",
         metric_table(res, (*rows, "value_slipped")),
     ]
 

@@ -120,7 +120,9 @@ class RiskConfig(_Strict):
         default=0.1, description="share of the target met by random selection (exploration)"
     )
     window: Annotated[int, Field(ge=10, le=1_000_000)] = Field(
-        default=5000, description="recent scores the threshold's quantile is taken over"
+        default=5000,
+        description="recent scores the threshold's quantile is taken over (it lags a change "
+        "shorter than the time these take to arrive: at a low-volume port a shorter window)",
     )
     auc: dict[str, Annotated[float, Field(ge=0.5, lt=1)]] = Field(
         default_factory=dict, description="AUC of the score per illicit type (default 0.75)"
