@@ -459,8 +459,9 @@ def test_a_reform_option_dated_after_the_observed_run_is_warned_about(tmp_path, 
     err = capsys.readouterr().err
     expected = (
         "the dated reform 'training' takes effect on day 2 of the run, at or after the end of "
-        "the observed run on day 2 (1 days of warm-up + 1 observed days), so the results do not "
-        "show it; observe more than 1 days (--days) to see it"
+        "the observed run on day 2 (1 days of warm-up + 1 observed days), so no observed arrival "
+        "meets it (observed goods still in the flow then share lanes with later arrivals it "
+        "changes, no more); observe more than 1 days (--days) to see it"
     )
     assert f"warning (training.at.2d): {expected}" in err
     meta = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))

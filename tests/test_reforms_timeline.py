@@ -262,8 +262,9 @@ def test_a_dated_reform_at_or_after_the_last_observed_arrival_is_warned_about():
     assert warned("95 h") == []  # BEFORE: no warm-up, 4 observed days (96 h)
     assert warned("96 h") == [
         "the dated reform 'training' takes effect on day 4 of the run, at or after the end of "
-        "the observed run on day 4 (0 days of warm-up + 4 observed days), so the results do not "
-        "show it; observe more than 4 days (--days) to see it"
+        "the observed run on day 4 (0 days of warm-up + 4 observed days), so no observed arrival "
+        "meets it (observed goods still in the flow then share lanes with later arrivals it "
+        "changes, no more); observe more than 4 days (--days) to see it"
     ]
     dated = warned("2018-01-20", start_date="2018-01-01", warmup_days=2)
     assert len(dated) == 1

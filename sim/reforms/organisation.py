@@ -66,7 +66,9 @@ REFORMS = [
     Reform(
         "dumbbell",
         "GAC and national business-function centres decide; directly-affiliated customs keep "
-        "coordination only; every head moves to where its work is decided (equal headcount)",
+        "coordination only; every head moves to where its work is decided (equal headcount, "
+        "so the organisation's staff cost is unchanged by construction: the structure "
+        "changes where decisions wait, not what staff cost)",
         _section("organisation", _dumbbell),
         ("seed paper: the dumbbell structure",),
         {
@@ -80,7 +82,8 @@ REFORMS = [
     Reform(
         "merge_affiliated",
         "directly-affiliated customs merged (fewer middle units): each group's ports, staff "
-        "and tasks pooled under one customs",
+        "and tasks pooled under one customs (the same heads: staff cost unchanged; the "
+        "saving is in pooled queues, not in management posts)",
         _section("organisation", _merge, "merge_affiliated"),
         (
             "seed paper: 'it is technically feasible to retain 3-4 directly affiliated customs "

@@ -4,8 +4,8 @@
 start of the warm-up) or ``at = "2018-04-20"`` (a date, with the scenario's ``start_date``,
 the calendar date of the run's start). The reform applies to consignments arriving from that
 time on (see :mod:`sim.reforms.timeline`). One that takes effect at or after the last observed
-arrival (warm-up + observed days) is allowed but warned about (:func:`after_the_run`): the
-results do not show it.
+arrival (warm-up + observed days) is allowed but warned about (:func:`after_the_run`): no
+observed arrival meets it.
 """
 
 from __future__ import annotations
@@ -78,9 +78,10 @@ class Dated(Strict):
 def after_the_run(scenario: Scenario) -> list[str]:
     """A warning per dated reform that takes effect at or after the last observed arrival.
 
-    Such a reform changes nothing the results show (a change during the drain reaches no
-    observed arrival): a run with it reads like one without, so the user is told when it takes
-    effect, when the observed run ends, and how many observed days would show it.
+    Such a reform applies to no observed arrival (during the drain it changes only later
+    arrivals, which observed goods still in the flow may meet at a lane): a run with it reads
+    almost like one without, so the user is told when it takes effect, when the observed run
+    ends, and how many observed days would show it.
     """
     out = []
     warmup, days, start = scenario.warmup_days, scenario.days, scenario.start_date
@@ -92,8 +93,9 @@ def after_the_run(scenario: Scenario) -> list[str]:
         out.append(
             f"the dated reform {entry.reform!r} takes effect on {_day(t, start)} of the run, "
             f"at or after the end of the observed run on {_day(end, start)} ({warmup:g} days "
-            f"of warm-up + {days:g} observed days), so the results do not show it; observe more "
-            f"than {t - warmup:g} days (--days) to see it"
+            f"of warm-up + {days:g} observed days), so no observed arrival meets it (observed "
+            "goods still in the flow then share lanes with later arrivals it changes, no more); "
+            f"observe more than {t - warmup:g} days (--days) to see it"
         )
     return out
 
