@@ -105,3 +105,14 @@ def test_a_changed_value_is_shown_short():
     """A reform's arithmetic leaves 0.8500000000000001 where 0.85 is meant: shown as 0.85."""
     after = _with(organisation__officer=0.8500000000000001)
     assert changed_fields(BASE, after) == ["organisation.officer: none \u2192 0.85"]
+
+
+def test_shares_keep_the_digits_asked_for_and_seizures_have_their_base():
+    """Who gains shows "12.1 %" beside "1.2 %" (not "12.11 %"); seizures are per 1,000
+    declarations, not a count of consignments."""
+    from sim.experiment.compare import metric_unit
+    from sim.report.html import _fmt
+
+    assert [_fmt(12.114, 1), _fmt(1.23, 1), _fmt(12.114), _fmt(0.5, 0)] == [
+        "12.1", "1.2", "12.11", "0"]  # fmt: skip
+    assert metric_unit("seizures_per_1000") == "per 1,000 declarations"

@@ -115,6 +115,7 @@ _FIXED_UNITS = {
     "org_staff_cost_run": "CNY, observed days",
     "org_staff_heads": "heads",
     "org_local_knowledge_auc_bonus": "AUC",
+    "seizures_per_1000": "per 1,000 declarations",
 }
 
 

@@ -81,7 +81,7 @@ def _fmt(x: Any, digits: int = 3) -> str:
     if abs(v) >= 1000:
         text = f"{v:,.0f}"
     else:
-        text = f"{v:.{digits}f}" if abs(v) < 10 else f"{v:.2f}"
+        text = f"{v:.{digits}f}" if abs(v) < 10 else f"{v:.{min(digits, 2)}f}"
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 

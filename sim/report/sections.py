@@ -141,7 +141,8 @@ def _seizures(res: CompareResult, names: list[str]) -> list[str]:
     means = s[s["metric"] == "seizures_per_1000"].set_index("option")["mean"]
     shown = ", ".join(f"{html.escape(n)} {float(means[n]):.2f}" for n in names if n in means)
     return [f"<p class='note' data-metric='seizures_per_1000'>Seizures per 1000 "
-            f"declarations (mean over replications): {shown}.</p>"]
+            f"declarations (goods seized, detained or rejected; mean over replications): "
+            f"{shown}.</p>"]
 
 
 def queues_section(variants: Mapping[str, Variant]) -> list[str]:
