@@ -564,6 +564,10 @@ def _check(args: argparse.Namespace) -> int:
 
     scenario = _load(args.file, dict(args.settings))
     _warn_after_the_run(scenario)
+    from sim.scenario.dormant import unused_parts
+
+    for message in unused_parts(scenario):  # (on stderr: standard output keeps the data)
+        print(f"note: {message}", file=sys.stderr)
     if args.metrics:  # found without running it (see sim.experiment.metric_names)
         from sim.experiment.metric_names import metric_names
 

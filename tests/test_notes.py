@@ -190,3 +190,19 @@ def test_a_patrol_no_group_uses_and_a_quarantine_check_of_non_statutory_goods_ar
     assert any("'general' a quarantine check" in f for f in unused_parts(small))
     assert not any("quarantine" in f for f in unused_parts(sim.load_scenario(
         "tests/scenarios/small.toml")))  # fmt: skip
+
+
+def test_a_lane_never_staffed_is_noted_by_check_and_run(tmp_path, capsys):
+    """A capacity of 0 (or a schedule of zeros) keeps whatever is sent there for ever: the
+    clearance figures then leave those goods out, and improve. check and run say so."""
+    small = "tests/scenarios/small.toml"
+    zero = ["--set", "ports.sea.exam.bays.capacity=0"]
+    assert main(["check", small, *zero]) == 0
+    err = capsys.readouterr().err
+    assert "note: ports.sea.exam.bays has no one on duty at any hour" in err
+    assert main(["run", small, *zero, "--days", "1", "--reps", "1", "--json",
+                 "--out", str(tmp_path / "r")]) == 0  # fmt: skip
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert any("ports.sea.exam.bays has no one on duty" in n for n in notes), notes
+    assert main(["check", small]) == 0
+    assert "no one on duty" not in capsys.readouterr().err

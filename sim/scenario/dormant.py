@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from pydantic import BaseModel
+
 from sim.scenario.base import TRADER_CLASSES
 from sim.scenario.organisation import unused_local_knowledge
+from sim.scenario.schema import Lane
 
 
 def dormant(scenario: Any) -> dict[str, str]:
@@ -45,9 +48,9 @@ def idle_changes(scenario: Any, keys: Iterable[str]) -> str | None:
 
 
 def unused_parts(scenario: Any) -> list[str]:
-    """Why parts written into ``scenario`` act on nothing there: the organisation's local
-    knowledge without a risk engine, quarantine selection of goods never subject to
-    statutory inspection, patrols on routes no group uses."""
+    """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
+    organisation's local knowledge without a risk engine, quarantine selection of goods never
+    subject to statutory inspection, lanes never staffed, patrols on routes no group uses."""
     out = []
     local = unused_local_knowledge(scenario)
     if local is not None:
@@ -59,6 +62,11 @@ def unused_parts(scenario: Any) -> list[str]:
                 "never subject to statutory inspection (statutory 0), and only such goods get "
                 "one: the check never happens"
             )
+    out += [
+        f"{path} has no one on duty at any hour: goods sent there wait for ever and end the "
+        "run censored, so their clearance is missing from the figures"
+        for path in never_staffed(scenario)
+    ]
     smuggling = scenario.smuggling
     for name in _unused_routes(scenario):
         patrol = smuggling.routes[name].patrol
@@ -68,6 +76,26 @@ def unused_parts(scenario: Any) -> list[str]:
                 "it interdicts nothing (its staff still count in the costs)"
             )
     return out
+
+
+def never_staffed(scenario: Any) -> list[str]:
+    """The dotted paths of the lanes of ``scenario``'s ports with no server at any hour of
+    the week (a capacity of 0, or a schedule of zeros)."""
+    out: list[str] = []
+    for name, port in scenario.ports.items():
+        _lanes(port, f"ports.{name}", out)
+    return out
+
+
+def _lanes(node: Any, path: str, out: list[str]) -> None:
+    if isinstance(node, Lane):
+        hours = node.hourly_capacity()
+        if hours is not None and max(hours) == 0:
+            out.append(path)
+        return
+    if isinstance(node, BaseModel):
+        for field in type(node).model_fields:
+            _lanes(getattr(node, field), f"{path}.{field}", out)
 
 
 def _under(key: str, prefix: str) -> bool:
