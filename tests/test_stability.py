@@ -222,3 +222,12 @@ def test_too_short_advises_days_that_hold_three_weeks_after_the_runs_own_warmup(
         assert f"--days {need} " in (too_short(warmup, need - 1) or ""), warmup
     with pytest.raises(ValueError, match="must be 0 or more"):
         days_for_weeks(-1)
+
+
+def test_a_comparisons_warnings_name_their_replications():
+    """Two replications warning about one lane with different figures are told apart, and
+    one message shared by several names them all (as a run names rep-0000)."""
+    from sim.experiment.compare import _named_warnings
+
+    got = _named_warnings({1: ["q rising 3.1", "x"], 0: ["q rising 2.0", "x"], 2: []})
+    assert got == ["rep-0000: q rising 2.0", "rep-0000, rep-0001: x", "rep-0001: q rising 3.1"]

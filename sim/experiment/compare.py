@@ -561,10 +561,7 @@ class Comparison:
         self.meta["reps"] = reps
         if self.precision is not None:
             self._note_precision(per_rep, reps)
-        warnings = {
-            name: sorted({w for ws in by_rep.values() for w in ws})
-            for name, by_rep in self.warns.items()
-        }
+        warnings = {name: _named_warnings(by_rep) for name, by_rep in self.warns.items()}
         parts = self.gain_parts
         gains = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
         result = CompareResult(
@@ -710,6 +707,16 @@ def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Opti
         return reform.apply(variant)
     except ReformError as exc:
         raise OptionError(str(exc)) from None
+
+
+def _named_warnings(by_rep: Mapping[int, list[str]]) -> list[str]:
+    """An option's distinct warnings, each after the replications that gave it
+    (``rep-0000, rep-0002: ...``, as a run names them), in the order of their first."""
+    reps: dict[str, list[int]] = {}
+    for r in sorted(by_rep):
+        for w in by_rep[r]:
+            reps.setdefault(w, []).append(r)
+    return [f"{', '.join(f'rep-{r:04d}' for r in rs)}: {w}" for w, rs in reps.items()]
 
 
 def _no_effects(
