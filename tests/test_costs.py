@@ -368,9 +368,14 @@ def test_organisation_units_are_costed_through_the_cost_module():
     data["costs"] = _default_costs(["general", "frozen"])
     from theory_scenarios import build
 
+    assert data["costs"].get("currency", "USD") == "USD"
+    with pytest.raises(ValueError, match=r"give costs\.exchange\.CNY, the USD value of 1 CNY"):
+        build(data)  # (heads priced in CNY cannot be added to dollars without a rate)
+    data["costs"]["exchange"] = {"CNY": 0.5}
     r = sim.simulate(build(data), 1)
     rows = {k: v for k, v in _agency_rows(r).items() if k.startswith("org/")}
     assert rows
-    m = r.metrics()
+    m = r.metrics()  # (the organisation's own figure stays in CNY; the agency's, in USD)
     days = data["days"]
-    assert sum(rows.values()) * 365 / days == pytest.approx(m["org_staff_cost_per_year"])
+    cny = m["org_staff_cost_per_year"]
+    assert cny > 0 and sum(rows.values()) * 365 / days == pytest.approx(0.5 * cny)

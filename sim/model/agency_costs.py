@@ -81,7 +81,8 @@ def overhead_items(
 ) -> list[dict[str, Any]]:
     """Staff that serve no single port, priced like the lanes: each smuggling route's patrol
     (officers on duty x hours x the patrol role's hourly cost) and each organisation unit's
-    staff (heads x paid hours x its own cost per head per year)."""
+    staff (heads x paid hours x its own cost per head per year, in CNY: converted by
+    ``costs.exchange``)."""
     start, end = window
     rows: list[dict[str, Any]] = []
     smuggling = getattr(scenario, "smuggling", None)
@@ -95,10 +96,11 @@ def overhead_items(
         price = costs.hourly(costs.patrol_role)
         rows.append(cost_item(OVERHEAD, f"patrol:{name}", "staff", costs.patrol_role, hours, price))
     years = (end - start) / HOURS_PER_YEAR
+    cny = costs.rate("CNY") if organisation_units else 1.0  # (heads are priced in CNY)
     for uid, unit in organisation_units.items():
         for role, staff in unit.staff.items():
             hours = staff.count * years * costs.hours_per_year
-            price = staff.cost_per_year / costs.hours_per_year
+            price = staff.cost_per_year * cny / costs.hours_per_year
             rows.append(cost_item(OVERHEAD, f"org/{uid}:{role}", "staff", role, hours, price))
     return rows
 

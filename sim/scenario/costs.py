@@ -229,6 +229,20 @@ class Costs(Strict):
         description="who pays the handling of an inspection that finds nothing",
     )
     slipped: Slipped = Field(default_factory=Slipped)
+    exchange: dict[str, Money] = Field(
+        default_factory=dict,
+        description="the value of 1 unit of another currency in this section's, for parts "
+        "priced in it: the organisation's staff are priced in CNY (e.g. CNY = 0.145 for USD "
+        "in 2019)",
+    )
+
+    def rate(self, currency: str) -> float:
+        """This section's money per unit of ``currency`` (1 for its own)."""
+        if currency.upper() == self.currency.upper():
+            return 1.0
+        if currency not in self.exchange:
+            raise KeyError(f"costs.exchange has no rate for {currency}")
+        return float(self.exchange[currency])
 
     @model_validator(mode="after")
     def _references(self) -> Costs:

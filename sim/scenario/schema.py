@@ -693,6 +693,15 @@ class Scenario(Strict):
             check(self.organisation, list(self.ports))
         except TreeError as exc:
             raise AtField("organisation", str(exc)) from None
+        costs = self.costs
+        if costs is not None and costs.currency.upper() != "CNY" and "CNY" not in costs.exchange:
+            raise AtField(
+                ("costs", "exchange"),
+                f"the organisation's staff are priced in CNY and [costs] in {costs.currency}: "
+                f"give costs.exchange.CNY, the {costs.currency} value of 1 CNY (e.g. "
+                "exchange = { CNY = 0.145 } for USD at 2019's average rate), so that they add "
+                "to the agency's cost in one currency",
+            )
 
     def _enforcement_keys(self) -> None:
         """The enforcement multipliers name known commodities, ports and origins."""
