@@ -278,3 +278,45 @@ def test_extends_a_bundled_scenario_from_any_folder(write):
     assert s.ports.keys() == sim.load_scenario(default_scenario_path()).ports.keys()
     write(SMALL.read_text(), "default.toml")  # one beside it comes first
     assert set(sim.load_scenario(child).ports) == {"sea"}
+
+
+TIMELINE = '\n[[timeline]]\nreform = "training"\nat = "2 d"\n'
+
+#: (name, old, new, words): the scenario's own errors, which a timeline must not take over
+OWN_ERRORS = [
+    ("misspelt check", "[selection.scan]", "[selection.sacn]", ["selection", "'sacn'"]),
+    ("unknown commodity", 'frozen = {"*" = 0.3}', 'frozne = {"*" = 0.3}', ["'frozne'"]),
+    (
+        "unknown commodity in traffic",
+        "commodities = {general = 0.9, frozen = 0.1}",
+        "commodities = {general = 0.9, frozne = 0.1}",
+        ["ports.sea.traffic.commodities", "'frozne'"],
+    ),
+    ("unknown trader class", "discredited = 0.8}", "discreditted = 0.8}", ["'discreditted'"]),
+    ("lane missing", "[ports.sea.scan]", "", ["ports.sea", "[ports.sea.scan]"]),
+    (
+        "lab test missing",
+        "quarantine_treat = 0.1",
+        'quarantine_treat = 0.1\nlab_test = "pcr"',
+        ["commodities.frozen.lab_test = 'pcr'", "no such test"],
+    ),
+    ("queue sample of 0", "days = 7\n", 'days = 7\nqueue_sample = "0 h"\n', ["queue_sample"]),
+]
+
+
+@pytest.mark.parametrize("name,old,new,words", OWN_ERRORS, ids=[c[0] for c in OWN_ERRORS])
+def test_a_timeline_does_not_take_over_the_scenarios_own_errors(
+    write, small_text, capsys, name, old, new, words
+):
+    """With a ``[[timeline]]``, an error of the scenario itself still names the file and
+    the field, as without one: the timeline's eras are checked only once the scenario is
+    valid."""
+    if old == "[ports.sea.scan]":  # the whole section
+        old = small_text[small_text.index(old) : small_text.index("[ports.sea.exam]")]
+    path = write(replace(small_text, old, new) + TIMELINE)
+    code, err = check(path, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"error: {path}: "), err
+    assert "timeline" not in err.replace(str(path), ""), err
+    for w in words:
+        assert w in err, f"{w!r} missing from:\n{err}"

@@ -634,7 +634,6 @@ class Scenario(Strict):
     @model_validator(mode="after")
     def _references(self) -> Scenario:
         self._enforcement_keys()
-        self._timeline()
         self._tables("selection", self.selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
@@ -652,6 +651,7 @@ class Scenario(Strict):
         self._organisation()
         if self.smuggling is not None:
             self.smuggling.check(self)
+        self._timeline()  # last: an era is checked only once the scenario itself is valid
         return self
 
     def _timeline(self) -> None:
