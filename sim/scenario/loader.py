@@ -71,6 +71,24 @@ def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) 
     return validate_changed(data, origin, path, overrides or {}, "command line")
 
 
+def load_with_option(
+    path: str | Path,
+    overrides: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    source: str,
+) -> Scenario:
+    """The scenario file with the command line's ``overrides``, then ``changes`` from
+    ``source`` (a comparison's option): an error the overrides cause names the "command
+    line"; one only ``changes`` cause names ``source``, whatever field it is found in."""
+    path = Path(path)
+    data, origin = _read_chain(path, [])
+    if not changes:
+        return validate_changed(data, origin, path, overrides, "command line")
+    validate_changed(data, origin, path, overrides, "command line")  # (sets them in data)
+    origin = {**origin, **{tuple(k.split(".")): "command line" for k in overrides}}
+    return validate_changed(data, origin, path, changes, source)
+
+
 def validate_changed(
     data: dict[str, Any],
     origin: dict[tuple, str],

@@ -50,7 +50,9 @@ def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
     node = data
     keys = dotted.split(".")
     for depth, k in enumerate(keys[:-1]):
-        node = node.setdefault(k, {})
+        if node.get(k) is None:  # (a scenario's data holds an absent section as None)
+            node[k] = {}
+        node = node[k]
         if not isinstance(node, dict):
             where = ".".join(keys[: depth + 1])
             raise PathProblem(f"{where} is a value, not a table: cannot set {dotted}")
