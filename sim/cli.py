@@ -274,14 +274,17 @@ def _load(
 
 
 def _note_displaced(path: Path, overrides: dict[str, Any], notes: Notes) -> None:
-    """On stderr: what a --set replaces by setting a rival (a lane's schedule, say)."""
-    from sim.scenario.patch import RIVALS, displaced, scenario_data
+    """On stderr: what a --set replaces by setting a rival (a lane's schedule, say), and the
+    optional sections it creates (``risk.target`` on a scenario without ``[risk]``)."""
+    from sim.scenario.patch import RIVALS, created, displaced, scenario_data
 
-    if not any(k.rpartition(".")[2] in RIVALS for k in overrides):
+    rivals = any(k.rpartition(".")[2] in RIVALS for k in overrides)
+    if not rivals and not any("." in k for k in overrides):
         return
     from sim.scenario.loader import load_scenario
 
-    for note in displaced(scenario_data(load_scenario(path)), overrides):
+    base = scenario_data(load_scenario(path))
+    for note in displaced(base, overrides) + created(base, overrides):
         notes.add(f"note: {note}")
 
 

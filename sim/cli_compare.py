@@ -203,12 +203,13 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
 
 
 def _note_displaced(plan: Comparison, notes: Notes) -> None:
-    """On stderr: what an option replaces by setting a rival (a lane's schedule, say)."""
-    from sim.scenario.patch import displaced, scenario_data
+    """On stderr: what an option replaces by setting a rival (a lane's schedule, say), and
+    the optional sections it creates (``risk.target`` on a scenario without ``[risk]``)."""
+    from sim.scenario.patch import created, displaced, scenario_data
 
     base = scenario_data(plan.base)
     for o in plan.opts:
-        for note in displaced(base, o.overrides) if o.overrides else []:
+        for note in displaced(base, o.overrides) + created(base, o.overrides):
             notes.add(f"note ({o.name}): {note}")
 
 

@@ -456,7 +456,9 @@ def reference() -> str:
         "capacity=4`). Tables merge key by key; a lane's `capacity` given in a child file or "
         "by `--set` replaces the `schedule` it had, and a `schedule` its `capacity` (both in "
         "one table or one `--set` is an error). A `--set` cannot create a port (or another "
-        "named table with required fields) one field at a time. "
+        "named table with required fields) one field at a time; a `--set` inside an "
+        "optional section the scenario lacks (`risk.target` without `[risk]`) creates it, "
+        "its other fields at their defaults, and a note on stderr says so. "
         "Names in `<angle brackets>` are yours (a port, a commodity group). "
         "Times are written with units and held in hours; rates are written per hour or per "
         "day. Every number is checked on load against the limits in `sim/scenario/limits.py`.",

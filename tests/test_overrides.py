@@ -117,7 +117,9 @@ def test_an_option_and_a_set_errors_each_name_their_own_source(tmp_path, capsys)
     )
 
 
-def test_an_options_error_found_in_another_field_names_the_option(write, small_text, tmp_path, capsys):
+def test_an_options_error_found_in_another_field_names_the_option(
+    write, small_text, tmp_path, capsys
+):
     """An error an option's override causes names the option even when it shows in a field
     the option did not set (a section it created, a port it changed)."""
     code, _ = _compare(tmp_path, "--option", "bad:risk.enabled=true")
@@ -308,3 +310,22 @@ def test_setting_a_capacity_over_a_schedule_says_what_it_replaces(tmp_path, caps
     code, _ = _compare(tmp_path, "--option", "x:ports.sea.scan.scanners.capacity=3")
     assert code == 0
     assert "note (x): ports.sea.scan.scanners.capacity = 3 replaces" in capsys.readouterr().err
+
+
+def test_an_override_that_creates_an_optional_section_says_so(tmp_path, capsys):
+    """``risk.target`` on a scenario without ``[risk]`` turns the risk engine on with defaults
+    for the rest: said on stderr, not silent (a --set and an option alike)."""
+    code, err = check(capsys, SMALL, "risk.target=0.1")
+    assert code == 0
+    assert err == (
+        "note: risk.target = 0.1 creates the [risk] section, absent from the scenario; the risk "
+        "engine is then on and selects instead of the selection tables; its other fields take "
+        "their defaults (bordersim check shows them)\n"
+    )
+    code, err = check(capsys, SMALL, "risk.target=0.1", "risk.enabled=false")
+    assert code == 0 and "creates the [risk] section" in err and "engine is then on" not in err
+    code, err = check(capsys, SMALL, "ports.sea.review.capacity=4")  # (nothing created)
+    assert code == 0 and err == ""
+    code, _ = _compare(tmp_path, "--option", "r:risk.target=0.1")
+    assert code == 0
+    assert "note (r): risk.target = 0.1 creates the [risk] section" in capsys.readouterr().err
