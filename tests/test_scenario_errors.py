@@ -88,6 +88,18 @@ CASES = [
     ),
     ("missing required", 'name = "small"\n', "", ["name", "required"]),
     (
+        "no containers",
+        'containers = {dist = "uniform", low = 1, high = 3}',
+        "containers = 0",
+        ["ports.sea.traffic.containers = 0", "at least 1"],
+    ),
+    (
+        "a distribution of containers from 0",
+        'containers = {dist = "uniform", low = 1, high = 3}',
+        'containers = {dist = "uniform", low = 0, high = 3}',
+        ["ports.sea.traffic.containers", "at least 1", "got low 0"],
+    ),
+    (
         "sea port without vessels",
         'arrivals = {rate = "3/d", batch = {size = {dist = "uniform", '
         'low = 70, high = 210}, discharge_rate = "100/h"}}',

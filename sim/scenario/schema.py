@@ -220,8 +220,27 @@ class Traffic(Strict):
     containers: number_dist(limits.MAX_CONTAINERS) = Field(  # type: ignore[valid-type]
         default=fixed(1, "number"),
         validate_default=False,
-        description="containers per declaration (sea/rail)",
+        description="containers per declaration (sea/rail), at least 1: a fixed value, a "
+        "uniform or triangular low, empirical values and a mean below 1 are refused; draws "
+        "are rounded to the nearest whole number, and one below 1 (from a lognormal, gamma or "
+        "exponential's lower tail) counts as 1",
     )
+
+    @field_validator("containers")
+    @classmethod
+    def _one_or_more(cls, d: Any) -> Any:
+        """A declaration covers at least one container: a count written below 1 would
+        otherwise be drawn as 1, silently."""
+        written = [("value", getattr(d, "value", None)), ("low", getattr(d, "low", None))]
+        written += [("a value", v) for v in getattr(d, "values", None) or []]
+        written += [("mean", d.mean)]
+        for name, v in written:
+            if v is not None and v < 1:
+                raise ValueError(
+                    f"containers per declaration: at least 1 (a declaration covers at least "
+                    f"one container); got {name} {v:g}"
+                )
+        return d
 
     @field_validator("commodities", "trader_classes", "origins")
     @classmethod
