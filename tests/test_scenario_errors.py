@@ -332,3 +332,58 @@ def test_a_timeline_does_not_take_over_the_scenarios_own_errors(
     assert "timeline" not in err.replace(str(path), ""), err
     for w in words:
         assert w in err, f"{w!r} missing from:\n{err}"
+
+
+@pytest.mark.parametrize(
+    "sets,expected",
+    [
+        (
+            ["risk.target=8%"],
+            "command line: risk.target = '8%': a share from 0 to 1, or a table by direction "
+            "{import = ..., export = ...}",
+        ),
+        (
+            ["ports.sea.declaration.advance_share=high"],
+            "command line: ports.sea.declaration.advance_share = 'high': a share from 0 to 1, "
+            "or a table by direction {import = ..., export = ...}",
+        ),
+        (
+            ["risk.target=0.1", "risk.document=tabel"],
+            "command line: risk.document = 'tabel': allowed: 'table', or a share from 0 to 1, "
+            "or a table by direction {import = ..., export = ...}",
+        ),
+        (
+            ["risk.target=0.1", "risk.document=1.5"],
+            "command line: risk.document = 1.5: allowed: 'table', or a share from 0 to 1, or a "
+            "table by direction {import = ..., export = ...} (out of range: input should be "
+            "less than or equal to 1)",
+        ),
+        (
+            ["ports.sea.quarantine.lab.cutoffs=[]"],
+            "command line: ports.sea.quarantine.lab.cutoffs = []: at least 1 entry; got 0",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_one_plain_message(capsys, sets, expected):
+    """Not pydantic's words (``valid dictionary or instance of ByDirection``, a union
+    member's name in the path, ``List should have``): one line saying what is allowed."""
+    argv = ["check", str(SMALL)]
+    for s in sets:
+        argv += ["--set", s]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"error: {expected}\n"
+
+
+def test_a_timeline_date_may_be_a_toml_date(write, capsys):
+    """``at = 2024-01-10`` (a TOML date, unquoted) is the date it looks like; a time of day
+    is refused in plain words, the value shown as written."""
+    head = f'extends = "{SMALL.as_posix()}"\nstart_date = 2024-01-08\n[[timeline]]\n'
+    path = write(head + 'reform = "training"\nat = 2024-01-10\n')
+    assert sim.load_scenario(path).timeline[0].hours(sim.load_scenario(path).start_date) == 48
+    path = write(head + 'reform = "training"\nat = 08:00:00\n')
+    code, err = check(path, capsys)
+    assert code == 2
+    assert err == (
+        f"error: {path}: timeline.0.at = 08:00:00 (a date or time, not quoted): a time after "
+        "the run's start ('60 d') or a date ('2018-04-20', with start_date)\n"
+    )
