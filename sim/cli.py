@@ -426,6 +426,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             "run longer (--days) or check the arrival rates"
         )
     _print_warnings(notes, store.warnings())
+    note_warmup(notes, scenario.warmup_days)
     _print_too_short(notes, scenario.warmup_days, scenario.days)
     if args.json:  # (standard output stays pure JSON; the notes are in it too)
         sys.stdout.write(dump_json({**summary, "notes": notes.lines}))
@@ -528,6 +529,17 @@ def _replicate_with_progress(
             log=args.log,
             executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
+        )
+
+
+def note_warmup(notes: Notes, warmup_days: float) -> None:
+    """A warm-up that is not a whole number of weeks is allowed (tests use a day or two) but
+    said: observation then starts at another point of the weekly cycle than the run."""
+    if warmup_days % 7:
+        notes.add(
+            f"note: warmup_days = {warmup_days:g} is not a whole number of weeks: observation "
+            "starts at another weekday or hour than the run (Monday 00:00), so with days that "
+            "are not whole weeks either, some weekdays weigh more; whole weeks are recommended"
         )
 
 

@@ -263,7 +263,9 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
 
 def _notes(res: CompareResult, notes: Notes) -> None:
     """On stderr (and kept for the JSON): dated reforms after the run, options that change
-    nothing or can have no effect, parts that act on nothing, unstable options, a short run."""
+    nothing or can have no effect, parts that act on nothing, unstable options, a warm-up
+    that is not whole weeks, a short run."""
+    from sim.cli import note_warmup
     from sim.model.stability import too_short
 
     m = res.meta
@@ -288,6 +290,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
     for name in res.names:
         for w in res.warnings.get(name, []):
             notes.add(f"warning ({name}, unstable): {w}")
+    note_warmup(notes, float(m.get("warmup_days") or 0))
     short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
     if short is not None:
         notes.add(f"note: {short}.")

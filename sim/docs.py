@@ -84,8 +84,10 @@ NOTES = {
     "Role.count": "heads in this role",
     "Scenario.name": "the scenario's name (results folders are named after it)",
     "Scenario.description": "one line for the reader",
-    "Scenario.warmup_days": "days simulated before the observed arrivals (a whole number of "
-    "weeks, so that daily and weekly cycles start full); their consignments are not counted",
+    "Scenario.warmup_days": "days simulated before the observed arrivals, their consignments "
+    "not counted; any number of days (a fraction too), whole weeks recommended: the run "
+    "starts on a Monday 00:00, so observation then starts at the same point of the daily and "
+    "weekly cycles (a run or compare notes any other warm-up)",
     "Scenario.drain_days": "days after the last observed arrival for its consignments to "
     "finish; those still open then are reported as censored",
     "Scenario.commodities": "the commodity groups, by name (e.g. tobacco, frozen)",

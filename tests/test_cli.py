@@ -497,3 +497,20 @@ def test_days_given_twice_is_an_error_not_a_silent_choice(command, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "given twice: --days 7 and --set days=true" in err, err
+
+
+def test_a_warm_up_that_is_not_whole_weeks_is_noted_not_refused(tmp_path, capsys):
+    """Any warm-up runs (tests use a day or two); one that is not whole weeks says why whole
+    weeks are recommended, in the JSON's notes too. Whole weeks (or none) are quiet."""
+    code, _, err = run_json(capsys, tmp_path / "a", "--set", "warmup_days=3")
+    assert code == 0
+    assert (
+        "note: warmup_days = 3 is not a whole number of weeks: observation starts at another "
+        "weekday or hour than the run (Monday 00:00)" in err
+    )
+    for whole in ("7", "0"):
+        code, _, err = run_json(capsys, tmp_path / whole, "--set", f"warmup_days={whole}")
+        assert code == 0 and "whole number of weeks" not in err
+    argv = ["compare", SMALL, *FAST, "--out", str(tmp_path / "c"), "--option", "x:days=2"]
+    assert main(argv) == 0
+    assert "note: warmup_days = 1 is not a whole number of weeks" in capsys.readouterr().err
