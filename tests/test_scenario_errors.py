@@ -88,6 +88,25 @@ CASES = [
     ),
     ("missing required", 'name = "small"\n', "", ["name", "required"]),
     (
+        "a lab cut-off twice",
+        'cutoffs = ["10:00", "16:00"]',
+        'cutoffs = ["10:00", "16:00", "10:00"]',
+        ["ports.sea.quarantine.lab.cutoffs", "10:00 given twice; give each cut-off once"],
+    ),
+    (
+        "a departure twice",
+        'departures = ["Tue 18:00", "Fri 06:00"]',
+        'departures = ["Tue 18:00", "Fri 06:00", "06:00"]',
+        ["ports.sea.exports.loading.departures", "'06:00' repeats a departure already given "
+         "(Fri 06:00)"],
+    ),
+    (
+        "a unit spelt another way",
+        'mean = "20 min"}}',
+        'mean = "20 mins"}}',
+        ["'mins'", "did you mean 'min'?", "minutes, hour, hours"],
+    ),
+    (
         "no containers",
         'containers = {dist = "uniform", low = 1, high = 3}',
         "containers = 0",
@@ -387,3 +406,22 @@ def test_a_timeline_date_may_be_a_toml_date(write, capsys):
         f"error: {path}: timeline.0.at = 08:00:00 (a date or time, not quoted): a time after "
         "the run's start ('60 d') or a date ('2018-04-20', with start_date)\n"
     )
+
+
+def test_a_missing_parent_suggests_only_a_close_name(write, capsys):
+    """``.toml`` is no likeness: "nothere.toml" is not "near" any short name beside it."""
+    write("name = 'p'\n", "n.toml")
+    child = write('extends = "nothere.toml"\nname = "child"\n', "child.toml")
+    assert main(["check", str(child)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "did you mean" not in err
+    child = write('extends = "beilun.toml"\nname = "child"\n', "child.toml")
+    assert main(["check", str(child)]) == 2
+    assert "did you mean 'beilun-border.toml'?" in capsys.readouterr().err
+
+
+def test_a_duration_in_words_is_accepted():
+    """The spellings the unknown-unit message lists are accepted."""
+    from sim.scenario.units import parse_duration
+
+    assert parse_duration("5 hours") == 5 and parse_duration("30 minutes") == 0.5

@@ -397,12 +397,24 @@ def _missing_parent(path: Path) -> str:
     """Why a parent named by ``extends`` was not found: where it was looked for, and the
     scenario files there (the nearest name as a hint)."""
     names = {p.name for p in path.parent.glob("*.toml")} | {p.name for p in BUNDLED.glob("*.toml")}
-    near = difflib.get_close_matches(path.name, sorted(names), n=1)
-    hint = f"; did you mean {near[0]!r}?" if near else ""
+    near = _near_name(path.name, sorted(names))
+    hint = f"; did you mean {near!r}?" if near else ""
     return (
         f"no such file beside the file that extends it, nor among the bundled scenarios "
         f"({', '.join(sorted(p.name for p in BUNDLED.glob('*.toml')))}){hint}"
     )
+
+
+def _near_name(name: str, names: list[str]) -> str | None:
+    """The file of ``names`` whose name is close to ``name`` (a typo, a missing suffix), if
+    one is: names are compared without ``.toml``, which would make any two look alike."""
+    stem = Path(name).stem
+    stems = {Path(n).stem: n for n in names}
+    close = difflib.get_close_matches(stem, list(stems), n=1, cutoff=0.75)
+    if close:
+        return stems[close[0]]
+    longer = [n for s, n in stems.items() if len(stem) >= 4 and s.startswith(stem)]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _parent_path(path: Path, parent: str) -> Path:

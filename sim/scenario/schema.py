@@ -357,6 +357,21 @@ class Lab(Strict):
         "tests several days); each test runs its own batches",
     )
 
+    @field_validator("cutoffs")
+    @classmethod
+    def _once(cls, v: list[float]) -> list[float]:
+        """Each cut-off once: a repeated one would be a second batch at the same time."""
+        seen: set[float] = set()
+        for h in v:
+            if h % 24 in seen:
+                m = round(h % 24 * 60)
+                same = " (24:00 is 00:00)" if m == 0 and 24.0 in v else ""
+                raise ValueError(
+                    f"{m // 60:02d}:{m % 60:02d} given twice{same}; give each cut-off once"
+                )
+            seen.add(h % 24)
+        return v
+
 
 class Quarantine(Strict):
     """Quarantine: on-site check by quarantine officers, sampling and the laboratory."""
@@ -440,8 +455,20 @@ def _week_times(v: Any) -> list[float]:
         h = _clock(clock)
         if h >= 24:
             raise ValueError(f"a departure time must be before 24:00; got {item!r}")
+        again = [24.0 * d + h for d in days if 24.0 * d + h in out]
+        if again:
+            raise ValueError(
+                f"{item!r} repeats a departure already given ({_week_time(again[0])}); "
+                "give each departure once"
+            )
         out.extend(24.0 * d + h for d in days)
-    return sorted(set(out))
+    return sorted(out)
+
+
+def _week_time(hours: float) -> str:
+    """Hours after Monday 00:00 as written in a scenario (``"Tue 18:00"``)."""
+    day, h = divmod(round(hours * 60), 24 * 60)
+    return f"{WEEKDAYS[day].title()} {h // 60:02d}:{h % 60:02d}"
 
 
 WeekTimes = Annotated[list[float], BeforeValidator(_week_times)]
