@@ -278,14 +278,17 @@ def _load(
 
 
 def _note_displaced(path: Path, overrides: dict[str, Any], notes: Notes) -> None:
-    """On stderr: what a --set replaces by setting a rival (a lane's schedule, say)."""
-    from sim.scenario.patch import RIVALS, displaced, scenario_data
+    """On stderr: what a --set replaces by setting a rival (a lane's schedule, say), and the
+    optional sections it creates (``risk.target`` on a scenario without ``[risk]``)."""
+    from sim.scenario.patch import RIVALS, created, displaced, scenario_data
 
-    if not any(k.rpartition(".")[2] in RIVALS for k in overrides):
+    rivals = any(k.rpartition(".")[2] in RIVALS for k in overrides)
+    if not rivals and not any("." in k for k in overrides):
         return
     from sim.scenario.loader import load_scenario
 
-    for note in displaced(scenario_data(load_scenario(path)), overrides):
+    base = scenario_data(load_scenario(path))
+    for note in displaced(base, overrides) + created(base, overrides):
         notes.add(f"note: {note}")
 
 
@@ -427,6 +430,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             "run longer (--days) or check the arrival rates"
         )
     _print_warnings(notes, store.warnings())
+    note_warmup(notes, scenario.warmup_days)
     _print_too_short(notes, scenario.warmup_days, scenario.days)
     if args.json:  # (standard output stays pure JSON; the notes are in it too)
         sys.stdout.write(dump_json({**summary, "notes": notes.lines}))
@@ -536,6 +540,17 @@ def _replicate_with_progress(
             log=args.log,
             executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
+        )
+
+
+def note_warmup(notes: Notes, warmup_days: float) -> None:
+    """A warm-up that is not a whole number of weeks is allowed (tests use a day or two) but
+    said: observation then starts at another point of the weekly cycle than the run."""
+    if warmup_days % 7:
+        notes.add(
+            f"note: warmup_days = {warmup_days:g} is not a whole number of weeks: observation "
+            "starts at another weekday or hour than the run (Monday 00:00), so with days that "
+            "are not whole weeks either, some weekdays weigh more; whole weeks are recommended"
         )
 
 

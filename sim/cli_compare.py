@@ -206,12 +206,13 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
 
 
 def _note_displaced(plan: Comparison, notes: Notes) -> None:
-    """On stderr: what an option replaces by setting a rival (a lane's schedule, say)."""
-    from sim.scenario.patch import displaced, scenario_data
+    """On stderr: what an option replaces by setting a rival (a lane's schedule, say), and
+    the optional sections it creates (``risk.target`` on a scenario without ``[risk]``)."""
+    from sim.scenario.patch import created, displaced, scenario_data
 
     base = scenario_data(plan.base)
     for o in plan.opts:
-        for note in displaced(base, o.overrides) if o.overrides else []:
+        for note in displaced(base, o.overrides) + created(base, o.overrides):
             notes.add(f"note ({o.name}): {note}")
 
 
@@ -265,7 +266,9 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
 
 def _notes(res: CompareResult, notes: Notes) -> None:
     """On stderr (and kept for the JSON): dated reforms after the run, options that change
-    nothing or can have no effect, parts that act on nothing, unstable options, a short run."""
+    nothing or can have no effect, parts that act on nothing, unstable options, a warm-up
+    that is not whole weeks, a short run."""
+    from sim.cli import note_warmup
     from sim.model.stability import too_short
 
     m = res.meta
@@ -290,6 +293,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
     for name in res.names:
         for w in res.warnings.get(name, []):
             notes.add(f"warning ({name}, unstable): {w}")
+    note_warmup(notes, float(m.get("warmup_days") or 0))
     short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
     if short is not None:
         notes.add(f"note: {short}.")

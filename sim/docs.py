@@ -84,8 +84,10 @@ NOTES = {
     "Role.count": "heads in this role",
     "Scenario.name": "the scenario's name (results folders are named after it)",
     "Scenario.description": "one line for the reader",
-    "Scenario.warmup_days": "days simulated before the observed arrivals (a whole number of "
-    "weeks, so that daily and weekly cycles start full); their consignments are not counted",
+    "Scenario.warmup_days": "days simulated before the observed arrivals, their consignments "
+    "not counted; any number of days (a fraction too), whole weeks recommended: the run "
+    "starts on a Monday 00:00, so observation then starts at the same point of the daily and "
+    "weekly cycles (a run or compare notes any other warm-up)",
     "Scenario.drain_days": "days after the last observed arrival for its consignments to "
     "finish; those still open then are reported as censored",
     "Scenario.commodities": "the commodity groups, by name (e.g. tobacco, frozen)",
@@ -456,7 +458,9 @@ def reference() -> str:
         "capacity=4`). Tables merge key by key; a lane's `capacity` given in a child file or "
         "by `--set` replaces the `schedule` it had, and a `schedule` its `capacity` (both in "
         "one table or one `--set` is an error). A `--set` cannot create a port (or another "
-        "named table with required fields) one field at a time. "
+        "named table with required fields) one field at a time; a `--set` inside an "
+        "optional section the scenario lacks (`risk.target` without `[risk]`) creates it, "
+        "its other fields at their defaults, and a note on stderr says so. "
         "Names in `<angle brackets>` are yours (a port, a commodity group). "
         "Times are written with units and held in hours; rates are written per hour or per "
         "day. Every number is checked on load against the limits in `sim/scenario/limits.py`.",

@@ -516,3 +516,20 @@ def test_the_run_table_shows_who_pays_and_the_cost_of_imports_and_exports_apart(
             if line.count("│") > 3]  # fmt: skip
     assert [r.split(",")[0] for r in rows] == names, rows
     assert "fees paid + the value of the goods' time" in " ".join(rows)
+
+
+def test_a_warm_up_that_is_not_whole_weeks_is_noted_not_refused(tmp_path, capsys):
+    """Any warm-up runs (tests use a day or two); one that is not whole weeks says why whole
+    weeks are recommended, in the JSON's notes too. Whole weeks (or none) are quiet."""
+    code, _, err = run_json(capsys, tmp_path / "a", "--set", "warmup_days=3")
+    assert code == 0
+    assert (
+        "note: warmup_days = 3 is not a whole number of weeks: observation starts at another "
+        "weekday or hour than the run (Monday 00:00)" in err
+    )
+    for whole in ("7", "0"):
+        code, _, err = run_json(capsys, tmp_path / whole, "--set", f"warmup_days={whole}")
+        assert code == 0 and "whole number of weeks" not in err
+    argv = ["compare", SMALL, *FAST, "--out", str(tmp_path / "c"), "--option", "x:days=2"]
+    assert main(argv) == 0
+    assert "note: warmup_days = 1 is not a whole number of weeks" in capsys.readouterr().err

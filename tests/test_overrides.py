@@ -117,6 +117,31 @@ def test_an_option_and_a_set_errors_each_name_their_own_source(tmp_path, capsys)
     )
 
 
+def test_an_options_error_found_in_another_field_names_the_option(
+    write, small_text, tmp_path, capsys
+):
+    """An error an option's override causes names the option even when it shows in a field
+    the option did not set (a section it created, a port it changed)."""
+    code, _ = _compare(tmp_path, "--option", "bad:risk.enabled=true")
+    assert code == 2
+    assert capsys.readouterr().err == "error: option bad: risk.target: required, but missing\n"
+    no_lab = small_text.replace("sample_share = 0.3\n", "", 1)
+    no_lab = no_lab.replace('lab = {batch_size = 20, cutoffs = ["10:00", "16:00"], '
+                            'incubation = "24 h"}\n', "", 1)
+    path = write(no_lab)
+    code = main(["compare", str(path), "--reps", "2", "--days", "2", "--out",
+                 str(tmp_path / "o"), "--option", "s:ports.sea.quarantine.sample_share=0.5"])
+    err = capsys.readouterr().err
+    assert code == 2 and "command line" not in err, err
+    assert err.startswith("error: option s: ports.sea"), err
+    # so it does when the scenario is given as a Scenario, not a file
+    from sim.experiment.compare import prepare
+    from sim.scenario.loader import ScenarioError
+
+    with pytest.raises(ScenarioError, match=r"^option bad: risk.target: required"):
+        prepare(sim.load_scenario(SMALL), ["bad:risk.enabled=true"])
+
+
 def test_a_whole_table_check_an_override_fails_names_the_override(capsys):
     code, err = check(capsys, SMALL, 'ports.sea.exam.slots.day_end="07:00"')
     assert code == 2
@@ -285,3 +310,22 @@ def test_setting_a_capacity_over_a_schedule_says_what_it_replaces(tmp_path, caps
     code, _ = _compare(tmp_path, "--option", "x:ports.sea.scan.scanners.capacity=3")
     assert code == 0
     assert "note (x): ports.sea.scan.scanners.capacity = 3 replaces" in capsys.readouterr().err
+
+
+def test_an_override_that_creates_an_optional_section_says_so(tmp_path, capsys):
+    """``risk.target`` on a scenario without ``[risk]`` turns the risk engine on with defaults
+    for the rest: said on stderr, not silent (a --set and an option alike)."""
+    code, err = check(capsys, SMALL, "risk.target=0.1")
+    assert code == 0
+    assert err == (
+        "note: risk.target = 0.1 creates the [risk] section, absent from the scenario; the risk "
+        "engine is then on and selects instead of the selection tables; its other fields take "
+        "their defaults (bordersim check shows them)\n"
+    )
+    code, err = check(capsys, SMALL, "risk.target=0.1", "risk.enabled=false")
+    assert code == 0 and "creates the [risk] section" in err and "engine is then on" not in err
+    code, err = check(capsys, SMALL, "ports.sea.review.capacity=4")  # (nothing created)
+    assert code == 0 and err == ""
+    code, _ = _compare(tmp_path, "--option", "r:risk.target=0.1")
+    assert code == 0
+    assert "note (r): risk.target = 0.1 creates the [risk] section" in capsys.readouterr().err

@@ -71,6 +71,7 @@ def scenario_data(draw) -> dict:
                     st.sampled_from(["Mon 06:00", "Wed 18:00", "12:00", "23:30"]),
                     min_size=1,
                     max_size=3,
+                    unique=True,  # (a departure given twice is refused)
                 )
             ),
             "cutoff": draw(st.sampled_from(["0 h", "6 h", "30 h"])),

@@ -145,6 +145,31 @@ def test_a_dated_reform_of_what_is_built_once_is_refused_in_a_file_and_by_check(
     assert main(["check", str(f)]) == 2
 
 
+def test_an_error_only_an_era_causes_names_the_file_the_entry_and_its_time(tmp_path, capsys):
+    """A dated reform that cannot apply at its time is that entry's error, in the file; the
+    scenario's own errors come first and name their own fields (not the timeline)."""
+    from sim.cli import main
+
+    f = tmp_path / "eras.toml"
+    head = f'extends = "{SMALL.as_posix()}"\n'
+    entries = (
+        '[[timeline]]\nat = "2 d"\nreform = "training"\n'
+        '[[timeline]]\nat = "3d"\nreform = "merged_inspection+separate_inspection"\n'
+    )
+    f.write_text(head + entries, encoding="utf-8")
+    assert main(["check", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"error: {f.resolve()}: timeline.1.reform: 'merged_inspection+separate_inspection' "
+        "(at 3 d) cannot apply at its date: reforms"
+    ), err
+    f.write_text(head + "queue_sample = '0 h'\n" + entries, encoding="utf-8")
+    assert main(["check", str(f)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {f.resolve()}: queue_sample = '0 h': out of range: at least 1 s\n"
+    )
+
+
 def test_a_reform_option_dated_in_the_run_is_refused_before_anything_runs(monkeypatch):
     import sim.experiment.compare as compare_module
     from sim.experiment.options import reform_option

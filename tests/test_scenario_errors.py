@@ -88,6 +88,37 @@ CASES = [
     ),
     ("missing required", 'name = "small"\n', "", ["name", "required"]),
     (
+        "a lab cut-off twice",
+        'cutoffs = ["10:00", "16:00"]',
+        'cutoffs = ["10:00", "16:00", "10:00"]',
+        ["ports.sea.quarantine.lab.cutoffs", "10:00 given twice; give each cut-off once"],
+    ),
+    (
+        "a departure twice",
+        'departures = ["Tue 18:00", "Fri 06:00"]',
+        'departures = ["Tue 18:00", "Fri 06:00", "06:00"]',
+        ["ports.sea.exports.loading.departures", "'06:00' repeats a departure already given "
+         "(Fri 06:00)"],
+    ),
+    (
+        "a unit spelt another way",
+        'mean = "20 min"}}',
+        'mean = "20 mins"}}',
+        ["'mins'", "did you mean 'min'?", "minutes, hour, hours"],
+    ),
+    (
+        "no containers",
+        'containers = {dist = "uniform", low = 1, high = 3}',
+        "containers = 0",
+        ["ports.sea.traffic.containers = 0", "at least 1"],
+    ),
+    (
+        "a distribution of containers from 0",
+        'containers = {dist = "uniform", low = 1, high = 3}',
+        'containers = {dist = "uniform", low = 0, high = 3}',
+        ["ports.sea.traffic.containers", "at least 1", "got low 0"],
+    ),
+    (
         "sea port without vessels",
         'arrivals = {rate = "3/d", batch = {size = {dist = "uniform", '
         'low = 70, high = 210}, discharge_rate = "100/h"}}',
@@ -278,3 +309,119 @@ def test_extends_a_bundled_scenario_from_any_folder(write):
     assert s.ports.keys() == sim.load_scenario(default_scenario_path()).ports.keys()
     write(SMALL.read_text(), "default.toml")  # one beside it comes first
     assert set(sim.load_scenario(child).ports) == {"sea"}
+
+
+TIMELINE = '\n[[timeline]]\nreform = "training"\nat = "2 d"\n'
+
+#: (name, old, new, words): the scenario's own errors, which a timeline must not take over
+OWN_ERRORS = [
+    ("misspelt check", "[selection.scan]", "[selection.sacn]", ["selection", "'sacn'"]),
+    ("unknown commodity", 'frozen = {"*" = 0.3}', 'frozne = {"*" = 0.3}', ["'frozne'"]),
+    (
+        "unknown commodity in traffic",
+        "commodities = {general = 0.9, frozen = 0.1}",
+        "commodities = {general = 0.9, frozne = 0.1}",
+        ["ports.sea.traffic.commodities", "'frozne'"],
+    ),
+    ("unknown trader class", "discredited = 0.8}", "discreditted = 0.8}", ["'discreditted'"]),
+    ("lane missing", "[ports.sea.scan]", "", ["ports.sea", "[ports.sea.scan]"]),
+    (
+        "lab test missing",
+        "quarantine_treat = 0.1",
+        'quarantine_treat = 0.1\nlab_test = "pcr"',
+        ["commodities.frozen.lab_test = 'pcr'", "no such test"],
+    ),
+    ("queue sample of 0", "days = 7\n", 'days = 7\nqueue_sample = "0 h"\n', ["queue_sample"]),
+]
+
+
+@pytest.mark.parametrize("name,old,new,words", OWN_ERRORS, ids=[c[0] for c in OWN_ERRORS])
+def test_a_timeline_does_not_take_over_the_scenarios_own_errors(
+    write, small_text, capsys, name, old, new, words
+):
+    """With a ``[[timeline]]``, an error of the scenario itself still names the file and
+    the field, as without one: the timeline's eras are checked only once the scenario is
+    valid."""
+    if old == "[ports.sea.scan]":  # the whole section
+        old = small_text[small_text.index(old) : small_text.index("[ports.sea.exam]")]
+    path = write(replace(small_text, old, new) + TIMELINE)
+    code, err = check(path, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"error: {path}: "), err
+    assert "timeline" not in err.replace(str(path), ""), err
+    for w in words:
+        assert w in err, f"{w!r} missing from:\n{err}"
+
+
+@pytest.mark.parametrize(
+    "sets,expected",
+    [
+        (
+            ["risk.target=8%"],
+            "command line: risk.target = '8%': a share from 0 to 1, or a table by direction "
+            "{import = ..., export = ...}",
+        ),
+        (
+            ["ports.sea.declaration.advance_share=high"],
+            "command line: ports.sea.declaration.advance_share = 'high': a share from 0 to 1, "
+            "or a table by direction {import = ..., export = ...}",
+        ),
+        (
+            ["risk.target=0.1", "risk.document=tabel"],
+            "command line: risk.document = 'tabel': allowed: 'table', or a share from 0 to 1, "
+            "or a table by direction {import = ..., export = ...}",
+        ),
+        (
+            ["risk.target=0.1", "risk.document=1.5"],
+            "command line: risk.document = 1.5: allowed: 'table', or a share from 0 to 1, or a "
+            "table by direction {import = ..., export = ...} (out of range: input should be "
+            "less than or equal to 1)",
+        ),
+        (
+            ["ports.sea.quarantine.lab.cutoffs=[]"],
+            "command line: ports.sea.quarantine.lab.cutoffs = []: at least 1 entry; got 0",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_one_plain_message(capsys, sets, expected):
+    """Not pydantic's words (``valid dictionary or instance of ByDirection``, a union
+    member's name in the path, ``List should have``): one line saying what is allowed."""
+    argv = ["check", str(SMALL)]
+    for s in sets:
+        argv += ["--set", s]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"error: {expected}\n"
+
+
+def test_a_timeline_date_may_be_a_toml_date(write, capsys):
+    """``at = 2024-01-10`` (a TOML date, unquoted) is the date it looks like; a time of day
+    is refused in plain words, the value shown as written."""
+    head = f'extends = "{SMALL.as_posix()}"\nstart_date = 2024-01-08\n[[timeline]]\n'
+    path = write(head + 'reform = "training"\nat = 2024-01-10\n')
+    assert sim.load_scenario(path).timeline[0].hours(sim.load_scenario(path).start_date) == 48
+    path = write(head + 'reform = "training"\nat = 08:00:00\n')
+    code, err = check(path, capsys)
+    assert code == 2
+    assert err == (
+        f"error: {path}: timeline.0.at = 08:00:00 (a date or time, not quoted): a time after "
+        "the run's start ('60 d') or a date ('2018-04-20', with start_date)\n"
+    )
+
+
+def test_a_missing_parent_suggests_only_a_close_name(write, capsys):
+    """``.toml`` is no likeness: "nothere.toml" is not "near" any short name beside it."""
+    write("name = 'p'\n", "n.toml")
+    child = write('extends = "nothere.toml"\nname = "child"\n', "child.toml")
+    assert main(["check", str(child)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "did you mean" not in err
+    child = write('extends = "beilun.toml"\nname = "child"\n', "child.toml")
+    assert main(["check", str(child)]) == 2
+    assert "did you mean 'beilun-border.toml'?" in capsys.readouterr().err
+
+
+def test_a_duration_in_words_is_accepted():
+    """The spellings the unknown-unit message lists are accepted."""
+    from sim.scenario.units import parse_duration
+
+    assert parse_duration("5 hours") == 5 and parse_duration("30 minutes") == 0.5

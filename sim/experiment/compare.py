@@ -681,21 +681,17 @@ def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
 
 def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Option) -> Scenario:
     """The scenario of option ``o``: the command line's overrides and the option's, then its
-    reforms. An error an option's override causes names where the option was given."""
-    from sim.scenario.loader import ScenarioError, load_scenario
+    reforms. An error an option's override causes, in whatever field it is found, names where
+    the option was given."""
+    from sim.scenario.loader import load_with_option
     from sim.scenario.patch import patch
 
-    overrides = {**base_over, **o.overrides}
-    try:
-        if not isinstance(scenario, Scenario):
-            variant = load_scenario(scenario, overrides)
-        else:
-            variant = patch(scenario, overrides, f"<{scenario.name}>")
-    except ScenarioError as exc:
-        ours = o.origin or f"option {o.name}"  # (a problem is named by the path changed)
-        raise ScenarioError(
-            [(ours if p in o.overrides else f, p, v, msg) for f, p, v, msg in exc.problems]
-        ) from None
+    ours = o.origin or f"option {o.name}"
+    if not isinstance(scenario, Scenario):
+        variant = load_with_option(scenario, base_over, o.overrides, ours)
+    else:
+        base = patch(scenario, base_over, f"<{scenario.name}>")
+        variant = patch(base, o.overrides, ours)
     if not o.reform:
         return variant
     from sim.reforms.compose import parse

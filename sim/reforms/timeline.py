@@ -56,7 +56,9 @@ def eras(scenario: Scenario) -> list[tuple[float, Scenario]]:
         try:
             steps = _era(current, t, i, text)
         except (ReformError, ScenarioError) as exc:
-            raise AtField(("timeline", i, "reform"), _why(text, exc)) from None
+            at = scenario.timeline[i].at
+            when = at if isinstance(at, str) else f"{at / 24:g} d" if at % 24 == 0 else f"{at:g} h"
+            raise AtField(("timeline", i, "reform"), _why(f"{text!r} (at {when})", exc)) from None
         out += steps
         current = steps[-1][1]
     out.sort(key=lambda e: e[0])
@@ -81,12 +83,13 @@ def _era(current: Scenario, t: float, i: int, text: str) -> list[tuple[float, Sc
     return [(t, slowed), (t + days * 24, current)]
 
 
-def _why(text: str, exc: ReformError | ScenarioError) -> str:
-    """What is wrong with the dated reform ``text`` (not its field changes), as one line."""
+def _why(dated: str, exc: ReformError | ScenarioError) -> str:
+    """What is wrong with the dated reform ``dated`` (its text and time; not its field
+    changes), as one line."""
     if isinstance(exc, ReformError):
-        return f"{text!r} cannot apply at its date: {exc}"
+        return f"{dated} cannot apply at its date: {exc}"
     found = "; ".join(f"{path}: {msg}" if path else msg for _, path, _, msg in exc.problems)
-    return f"{text!r} cannot apply at its date: it would make the scenario invalid ({found})"
+    return f"{dated} cannot apply at its date: it would make the scenario invalid ({found})"
 
 
 def _transition(reforms: list[Any]) -> tuple[float, float] | None:

@@ -35,7 +35,7 @@ from scipy import special
 
 from sim.scenario import limits
 from sim.scenario.files import MAX_CSV_BYTES, FileProblem, read_text
-from sim.scenario.units import TIME_UNITS, UnitError, parse_duration
+from sim.scenario.units import TIME_UNITS, UnitError, parse_duration, unknown_unit
 
 
 def _raw_quantity(value: Any) -> float | str:
@@ -386,7 +386,7 @@ def _convert(
                 if kind != "duration":
                     raise ValueError("'unit' is only for durations")
                 if d.unit not in TIME_UNITS:
-                    raise ValueError(f"unknown unit {d.unit!r}; allowed: s, min, h, d, w")
+                    raise ValueError(f"unknown unit {d.unit!r}; {unknown_unit(d.unit)}")
                 scale = TIME_UNITS[d.unit]
                 try:
                     update["values"] = [float(limits.real(v)) * scale for v in raw]

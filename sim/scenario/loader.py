@@ -7,6 +7,7 @@ the bad value and what is allowed.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
 import tomllib
 import types
@@ -51,6 +52,8 @@ _MISSING = object()
 def _show(value: Any) -> str:
     if nesting(value) > limits.MAX_DEPTH:
         return "(nested too deeply to show)"
+    if isinstance(value, dt.date | dt.time):  # a TOML date or time, unquoted
+        return f"{value.isoformat()} (a date or time, not quoted)"
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -69,6 +72,24 @@ def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) 
     path = Path(path)
     data, origin = _read_chain(path, [])
     return validate_changed(data, origin, path, overrides or {}, "command line")
+
+
+def load_with_option(
+    path: str | Path,
+    overrides: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    source: str,
+) -> Scenario:
+    """The scenario file with the command line's ``overrides``, then ``changes`` from
+    ``source`` (a comparison's option): an error the overrides cause names the "command
+    line"; one only ``changes`` cause names ``source``, whatever field it is found in."""
+    path = Path(path)
+    data, origin = _read_chain(path, [])
+    if not changes:
+        return validate_changed(data, origin, path, overrides, "command line")
+    validate_changed(data, origin, path, overrides, "command line")  # (sets them in data)
+    origin = {**origin, **{tuple(k.split(".")): "command line" for k in overrides}}
+    return validate_changed(data, origin, path, changes, source)
 
 
 def validate_changed(
@@ -231,7 +252,7 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
     except ValidationError as exc:
         problems = []
         seen = set()
-        for err in exc.errors(include_url=False):
+        for err in _merge_unions(exc.errors(include_url=False)):
             loc = _clean_loc(err["loc"])
             cause = (err.get("ctx") or {}).get("error")
             if isinstance(cause, limits.AtField):
@@ -249,6 +270,54 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
                 value = _MISSING
             problems.append((_file_of(loc, origin, path), dotted, value, msg))
         raise ScenarioError(problems) from None
+
+
+#: what a share that may differ by direction (ByDirection) allows
+_BY_DIRECTION = "a share from 0 to 1, or a table by direction {import = ..., export = ...}"
+
+
+def _branch(part: Any) -> str | None:
+    """What the union member pydantic names by ``part`` of a location allows
+    (``literal['table']``: 'table'), or None when ``part`` names no member."""
+    if not isinstance(part, str):
+        return None
+    if part.startswith("literal[") and part != "literal['unlimited']":
+        return part[len("literal[") : -1].replace(", ", " or ")
+    return _BY_DIRECTION if part == "ByDirection" else None
+
+
+def _merge_unions(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """One error per field that fits no member of a union (``'table'`` or a rate): pydantic
+    gives one per member, each located inside the member's name. The message names every
+    member, then why the value fails the one it resembles (a table, say) when that says
+    more than its type."""
+    out: list[ErrorDetails] = []
+    groups: dict[tuple, list[tuple[str, ErrorDetails]]] = {}
+    for err in errors:
+        at = next((i for i, part in enumerate(err["loc"]) if _branch(part)), None)
+        if at is None:
+            out.append(err)
+            continue
+        key = tuple(err["loc"][:at])
+        if key not in groups:
+            groups[key] = []
+            out.append({**err, "type": "union_merged", "loc": key})  # (filled in below)
+        groups[key].append((str(err["loc"][at]), err))
+    for i, err in enumerate(out):
+        if err["type"] != "union_merged":
+            continue
+        branches = groups[tuple(err["loc"])]
+        allowed = list(dict.fromkeys(_branch(b) or b for b, _ in branches))
+        msg = f"allowed: {', or '.join(allowed)}"
+        inner = [(e["loc"], e) for b, e in branches if len(e["loc"]) > len(err["loc"]) + 1]
+        if inner:
+            loc, e = inner[0]
+            where = ".".join(str(x) for x in loc[len(err["loc"]) + 1 :])
+            if not isinstance(e.get("input"), dict) and not isinstance(err.get("input"), dict):
+                where = ""  # (a number stands for every key of the table: no key to name)
+            msg += f" ({where + ': ' if where else ''}{_message(e, tuple(loc))})"
+        out[i] = {**err, "msg": msg, "input": branches[0][1].get("input")}
+    return out
 
 
 def _at(value: Any, path: tuple) -> Any:
@@ -328,12 +397,24 @@ def _missing_parent(path: Path) -> str:
     """Why a parent named by ``extends`` was not found: where it was looked for, and the
     scenario files there (the nearest name as a hint)."""
     names = {p.name for p in path.parent.glob("*.toml")} | {p.name for p in BUNDLED.glob("*.toml")}
-    near = difflib.get_close_matches(path.name, sorted(names), n=1)
-    hint = f"; did you mean {near[0]!r}?" if near else ""
+    near = _near_name(path.name, sorted(names))
+    hint = f"; did you mean {near!r}?" if near else ""
     return (
         f"no such file beside the file that extends it, nor among the bundled scenarios "
         f"({', '.join(sorted(p.name for p in BUNDLED.glob('*.toml')))}){hint}"
     )
+
+
+def _near_name(name: str, names: list[str]) -> str | None:
+    """The file of ``names`` whose name is close to ``name`` (a typo, a missing suffix), if
+    one is: names are compared without ``.toml``, which would make any two look alike."""
+    stem = Path(name).stem
+    stems = {Path(n).stem: n for n in names}
+    close = difflib.get_close_matches(stem, list(stems), n=1, cutoff=0.75)
+    if close:
+        return stems[close[0]]
+    longer = [n for s, n in stems.items() if len(stem) >= 4 and s.startswith(stem)]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _parent_path(path: Path, parent: str) -> Path:
@@ -420,7 +501,23 @@ def _message(err: ErrorDetails, loc: tuple) -> str:
         msg = f"unknown distribution; allowed 'dist' values: {', '.join(sorted(_TAGS))}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         msg = f"out of range: {msg.lower()}"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        msg = _table_expected(err, loc)
+    elif kind in ("too_short", "too_long"):
+        ctx = err.get("ctx") or {}
+        bound = ctx.get("min_length" if kind == "too_short" else "max_length")
+        word = "at least" if kind == "too_short" else "at most"
+        noun = "entry" if bound == 1 else "entries"
+        msg = f"{word} {bound} {noun}; got {ctx.get('actual_length')}"
     return msg
+
+
+def _table_expected(err: ErrorDetails, loc: tuple) -> str:
+    """What a field that needs a table allows, when it got a value (plain words)."""
+    if (err.get("ctx") or {}).get("class_name") == "ByDirection":
+        return _BY_DIRECTION
+    keys = _allowed_keys(loc)
+    return "a table" + (f" with the keys {', '.join(keys)}" if keys else "")
 
 
 def _allowed_keys(loc: tuple, tag: str | None = None) -> list[str]:

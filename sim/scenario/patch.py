@@ -50,7 +50,9 @@ def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
     node = data
     keys = dotted.split(".")
     for depth, k in enumerate(keys[:-1]):
-        node = node.setdefault(k, {})
+        if node.get(k) is None:  # (a scenario's data holds an absent section as None)
+            node[k] = {}
+        node = node[k]
         if not isinstance(node, dict):
             where = ".".join(keys[: depth + 1])
             raise PathProblem(f"{where} is a value, not a table: cannot set {dotted}")
@@ -76,6 +78,42 @@ def displaced(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
                 f"{dotted} = {value!r} replaces {there} ({_brief(old)}); "
                 f"set {there} instead to keep its shape"
             )
+    return notes
+
+
+#: what creating an optional section switches on, beyond its fields' defaults
+SWITCHED_ON = {
+    "risk": "the risk engine is then on and selects instead of the selection tables",
+    "smuggling": "smuggling is then simulated",
+    "organisation": "decisions then go through the organisation above the ports",
+    "costs": "the run is then costed",
+}
+
+
+def created(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
+    """A note per optional section that ``changes`` create by setting a field inside it
+    when ``data`` (a scenario's, :func:`scenario_data`) lacks it: ``risk.target = 0.1``
+    on a scenario without ``[risk]`` turns the engine on, with defaults for the rest."""
+    made: dict[str, list[str]] = {}
+    for dotted in changes:
+        keys = dotted.split(".")
+        for n in range(1, len(keys)):
+            parent = get_path(data, ".".join(keys[: n - 1])) if n > 1 else data
+            key = keys[n - 1]
+            if isinstance(parent, Mapping) and key in parent and parent[key] is None:
+                made.setdefault(".".join(keys[:n]), []).append(dotted)
+                break
+    notes = []
+    for section, by in made.items():
+        what = SWITCHED_ON.get(section)
+        if what and changes.get(f"{section}.enabled") is False:
+            what = None
+        given = ", ".join(f"{k} = {changes[k]!r}" for k in by)
+        notes.append(
+            f"{given} creates the [{section}] section, absent from the scenario"
+            + (f"; {what}" if what else "")
+            + "; its other fields take their defaults (bordersim check shows them)"
+        )
     return notes
 
 

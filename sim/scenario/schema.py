@@ -220,8 +220,27 @@ class Traffic(Strict):
     containers: number_dist(limits.MAX_CONTAINERS) = Field(  # type: ignore[valid-type]
         default=fixed(1, "number"),
         validate_default=False,
-        description="containers per declaration (sea/rail)",
+        description="containers per declaration (sea/rail), at least 1: a fixed value, a "
+        "uniform or triangular low, empirical values and a mean below 1 are refused; draws "
+        "are rounded to the nearest whole number, and one below 1 (from a lognormal, gamma or "
+        "exponential's lower tail) counts as 1",
     )
+
+    @field_validator("containers")
+    @classmethod
+    def _one_or_more(cls, d: Any) -> Any:
+        """A declaration covers at least one container: a count written below 1 would
+        otherwise be drawn as 1, silently."""
+        written = [("value", getattr(d, "value", None)), ("low", getattr(d, "low", None))]
+        written += [("a value", v) for v in getattr(d, "values", None) or []]
+        written += [("mean", d.mean)]
+        for name, v in written:
+            if v is not None and v < 1:
+                raise ValueError(
+                    f"containers per declaration: at least 1 (a declaration covers at least "
+                    f"one container); got {name} {v:g}"
+                )
+        return d
 
     @field_validator("commodities", "trader_classes", "origins")
     @classmethod
@@ -338,6 +357,21 @@ class Lab(Strict):
         "tests several days); each test runs its own batches",
     )
 
+    @field_validator("cutoffs")
+    @classmethod
+    def _once(cls, v: list[float]) -> list[float]:
+        """Each cut-off once: a repeated one would be a second batch at the same time."""
+        seen: set[float] = set()
+        for h in v:
+            if h % 24 in seen:
+                m = round(h % 24 * 60)
+                same = " (24:00 is 00:00)" if m == 0 and 24.0 in v else ""
+                raise ValueError(
+                    f"{m // 60:02d}:{m % 60:02d} given twice{same}; give each cut-off once"
+                )
+            seen.add(h % 24)
+        return v
+
 
 class Quarantine(Strict):
     """Quarantine: on-site check by quarantine officers, sampling and the laboratory."""
@@ -421,8 +455,20 @@ def _week_times(v: Any) -> list[float]:
         h = _clock(clock)
         if h >= 24:
             raise ValueError(f"a departure time must be before 24:00; got {item!r}")
+        again = [24.0 * d + h for d in days if 24.0 * d + h in out]
+        if again:
+            raise ValueError(
+                f"{item!r} repeats a departure already given ({_week_time(again[0])}); "
+                "give each departure once"
+            )
         out.extend(24.0 * d + h for d in days)
-    return sorted(set(out))
+    return sorted(out)
+
+
+def _week_time(hours: float) -> str:
+    """Hours after Monday 00:00 as written in a scenario (``"Tue 18:00"``)."""
+    day, h = divmod(round(hours * 60), 24 * 60)
+    return f"{WEEKDAYS[day].title()} {h // 60:02d}:{h % 60:02d}"
 
 
 WeekTimes = Annotated[list[float], BeforeValidator(_week_times)]
@@ -634,7 +680,6 @@ class Scenario(Strict):
     @model_validator(mode="after")
     def _references(self) -> Scenario:
         self._enforcement_keys()
-        self._timeline()
         self._tables("selection", self.selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
@@ -652,6 +697,7 @@ class Scenario(Strict):
         self._organisation()
         if self.smuggling is not None:
             self.smuggling.check(self)
+        self._timeline()  # last: an era is checked only once the scenario itself is valid
         return self
 
     def _timeline(self) -> None:

@@ -34,7 +34,7 @@ class Dated(Strict):
     )
     at: str | float = Field(
         description="when it switches on: a time after the run's start ('60 d', in hours when "
-        "a number) or a date ('2018-04-20', with start_date)"
+        "a number) or a date ('2018-04-20', quoted or not, with start_date)"
     )
 
     @field_validator("reform")
@@ -55,9 +55,17 @@ class Dated(Strict):
                 raise ValueError(why)
         return v
 
-    @field_validator("at")
+    @field_validator("at", mode="before")
     @classmethod
     def _when(cls, v: Any) -> str | float:
+        """A time after the run's start, in hours, or a date (a TOML date, unquoted, too)."""
+        if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+            return v.isoformat()
+        if isinstance(v, bool) or not isinstance(v, str | int | float):
+            raise ValueError(
+                "a time after the run's start ('60 d') or a date ('2018-04-20', with "
+                "start_date)"
+            )
         if isinstance(v, str) and _DATE.match(v.strip()):
             try:
                 dt.date.fromisoformat(v.strip())

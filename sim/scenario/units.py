@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import difflib
 import math
 import re
 from collections.abc import Iterator
@@ -32,6 +33,10 @@ TIME_UNITS: dict[str, float] = {
     "weeks": 168.0,
 }
 ALLOWED_TIME = "s, min, h, d, w"
+#: every spelling of :data:`TIME_UNITS`, for an unknown unit's message
+ALL_TIME_SPELLINGS = (
+    f"{ALLOWED_TIME} (or {', '.join(k for k in TIME_UNITS if k not in ALLOWED_TIME.split(', '))})"
+)
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _DURATION = re.compile(rf"^\s*({_NUMBER})\s*([A-Za-z]+)\s*$")
@@ -72,6 +77,14 @@ def _bare(value: object) -> float | None:
     return None
 
 
+def unknown_unit(unit: str, per: bool = False) -> str:
+    """What is allowed instead of the time unit ``unit`` (of a rate: ``per``): every
+    spelling, and the nearest one first if any is near."""
+    near = difflib.get_close_matches(unit.lower(), list(TIME_UNITS), n=1, cutoff=0.7)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    return f"{hint}allowed: {'per ' if per else ''}{ALL_TIME_SPELLINGS}"
+
+
 def parse_duration(value: object) -> float:
     """Read a duration such as ``"15 min"`` and return hours (must be finite and >= 0)."""
     bare = _bare(value)
@@ -87,7 +100,7 @@ def parse_duration(value: object) -> float:
         raise UnitError(f"cannot read {value!r} as a duration; write e.g. '15 min', '2 h', '3 d'")
     number, unit = float(m.group(1)), m.group(2)
     if unit not in TIME_UNITS:
-        raise UnitError(f"unknown time unit {unit!r} in {value!r}; allowed: {ALLOWED_TIME}")
+        raise UnitError(f"unknown time unit {unit!r} in {value!r}; {unknown_unit(unit)}")
     if not math.isfinite(number) or number < 0:
         raise UnitError(f"a duration must be finite and >= 0; got {value!r}")
     return number * TIME_UNITS[unit]
@@ -110,7 +123,7 @@ def parse_rate(value: object) -> float:
     per = float(m.group(2)) if m.group(2) else 1.0
     unit = m.group(3)
     if unit not in TIME_UNITS:
-        raise UnitError(f"unknown time unit {unit!r} in {value!r}; allowed: per {ALLOWED_TIME}")
+        raise UnitError(f"unknown time unit {unit!r} in {value!r}; {unknown_unit(unit, per=True)}")
     if not math.isfinite(number) or number < 0:
         raise UnitError(f"a rate must be finite and >= 0; got {value!r}")
     if per <= 0:
