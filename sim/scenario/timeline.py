@@ -33,8 +33,9 @@ class Dated(Strict):
         "'advance_declaration:uptake=0.8' (see `bordersim reforms`)"
     )
     at: str | float = Field(
-        description="when it switches on: a time after the run's start ('60 d', in hours when "
-        "a number) or a date ('2018-04-20', quoted or not, with start_date)"
+        description="when it switches on: a time after the run's start with its unit ('60 d'; "
+        "a bare number, in hours, only in a resolved scenario.json) or a date ('2018-04-20', "
+        "quoted or not, with start_date)"
     )
 
     @field_validator("reform")
