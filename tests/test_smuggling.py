@@ -359,7 +359,9 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     res = compare(scenario(tmp_path), ["river6:smuggling.routes.river.patrol.staff=6"],
                   reps=2, overrides=short, out=tmp_path / "c")
     rows = table_rows(res)
-    smuggling = ("smuggling_attempts", "attempts_deterred", "smuggling_interdicted",
+    smuggling = ("smuggling_opportunities", "attempts_deterred", "smuggling_attempts",
+                 "smuggling_interdicted", "smuggling_caught_at_ports", "smuggling_slipped",
+                 "smuggling_unresolved",
                  "smuggling_value_slipped_outside", "smuggling_attempts_route_boats",
                  "smuggling_attempts_route_river", "smuggling_attempts_route_sea")
     at = rows.index("value_slipped") + 1
@@ -386,11 +388,18 @@ def test_a_runs_table_shows_smuggling_beside_value_slipped(tmp_path, capsys):
             "--set", "drain_days=3", "--reps", "2", "--out", str(out)]
     assert main(argv) == 0
     text = capsys.readouterr().out
-    order = ["value_slipped,", "smuggling_attempts ", "attempts_deterred ",
-             "smuggling_interdicted ", "smuggling_value_slipped_outside,",
+    order = ["value_slipped,", "smuggling_opportunities ", "attempts_deterred ",
+             "smuggling_attempts ", "smuggling_interdicted ", "smuggling_caught_at_ports ",
+             "smuggling_slipped ", "smuggling_unresolved ", "smuggling_value_slipped_outside,",
              "smuggling_attempts_route_"]
     at = [text.index(f"│ {name}") for name in order]
     assert at == sorted(at)
+    value = {name.strip(" ,"): _cell(text, name) for name in order[1:8]}  # the two splits
+    assert value["smuggling_opportunities"] == pytest.approx(
+        value["attempts_deterred"] + value["smuggling_attempts"])
+    assert value["smuggling_attempts"] == pytest.approx(sum(
+        value[k] for k in ("smuggling_interdicted", "smuggling_caught_at_ports",
+                           "smuggling_slipped", "smuggling_unresolved")))
     assert "smuggling_attempts_route_river" in text
     assert "USD, observed days" in text and "currency" not in text
 
@@ -436,3 +445,9 @@ def _released(out: Path, option: str) -> set[tuple[str, int]]:
     log = pd.read_parquet(out / "options" / option / "reps" / "rep-0000-log.parquet")
     log = log[log["outcome"].astype(str) == "released"]
     return set(zip(log["port"].astype(str), log["index"].astype(int), strict=True))
+
+
+def _cell(text: str, name: str) -> float:
+    """The mean shown on the table row of ``name``."""
+    line = next(x for x in text.splitlines() if x.startswith(f"│ {name}"))
+    return float(line.split("│")[3].strip().replace(",", ""))

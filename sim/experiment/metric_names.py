@@ -49,13 +49,20 @@ HEADLINE = (
 
 
 #: the truth layer's rows a table adds when a scenario has smuggling (outside the ports and
-#: through them undeclared): attempts, those deterred, those a patrol stopped, what slipped
-#: through outside the ports (with ``value_slipped``, at the ports, the total); then the
-#: attempts of each route (:func:`smuggling_rows`)
+#: through them undeclared): the opportunities, split into those deterred and the attempts,
+#: and the attempts split by what became of them (a patrol stopped them, customs caught them
+#: at a port, they slipped through, or were still on their way at the end), so that each
+#: split can be checked from the table; what slipped through outside the ports (with
+#: ``value_slipped``, at the ports, the total); then the attempts of each route
+#: (:func:`smuggling_rows`)
 SMUGGLING = (
-    "smuggling_attempts",
+    "smuggling_opportunities",
     "attempts_deterred",
+    "smuggling_attempts",
     "smuggling_interdicted",
+    "smuggling_caught_at_ports",
+    "smuggling_slipped",
+    "smuggling_unresolved",
     "smuggling_value_slipped_outside",
 )
 ROUTE_ATTEMPTS = "smuggling_attempts_route_"
@@ -111,7 +118,7 @@ def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
     """The smuggling rows of a table among ``names`` (the metrics of a run or comparison):
     :data:`SMUGGLING`, then attempts by route, sorted; none without smuggling."""
     present = set(names)
-    if SMUGGLING[0] not in present:
+    if "smuggling_attempts" not in present:
         return ()
     routes = sorted(n for n in present if n.startswith(ROUTE_ATTEMPTS))
     return tuple(n for n in SMUGGLING if n in present) + tuple(routes)

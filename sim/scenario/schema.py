@@ -254,7 +254,10 @@ class PortDeclaration(Strict):
     """How traders at this port lodge declarations."""
 
     advance_share: ByDirection = Field(description="share lodged before arrival")
-    advance_lead: DurationDist = Field(description="how long before arrival, when in advance")
+    advance_lead: DurationDist = Field(
+        description="how long before arrival, when in advance (never more than "
+        "declaration.advance_max: longer draws are cut to it)"
+    )
     lodging_delay: DurationDist = Field(description="trader's time to lodge after arrival")
     assess: Duration = Field(default=0.0, description="risk assessment after acceptance")
 
