@@ -169,3 +169,15 @@ def test_cost_against_detection_draws_paired_differences_and_merges_equal_points
     assert xs == [0.0, -8.6, 3.0]
     assert "change in total cost" in ax.get_xlabel() and "USD" in ax.get_xlabel()
     assert _outside(fig, ax.get_legend(), ax)
+
+
+def test_organisation_boxes_keep_their_text_legible():
+    """The utilisation colours' ends (dark green, dark red) carry white text, the middle
+    (yellow) black; the tree is shown at its own size, scrolled sideways."""
+    import matplotlib.pyplot as plt
+
+    from sim.report.org_plot import ink
+
+    cmap = plt.get_cmap("RdYlGn_r")
+    assert [ink(cmap(0.0)), ink(cmap(0.5)), ink(cmap(1.0)), ink("#eeeeee")] == [
+        "white", "black", "white", "black"]  # fmt: skip

@@ -67,7 +67,7 @@ table{border-collapse:collapse;font-size:.88em;margin:.6em 0}
 th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}
 td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
-img{max-width:100%}
+img{max-width:100%}.wide{overflow-x:auto}.wide img{max-width:none;width:auto}
 """
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from sim.report import plots  # noqa: F401 - sets the Agg backend and the house style
@@ -79,6 +80,7 @@ def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) ->
             va="center",
             fontsize=7,
             zorder=2,
+            color=ink(colour),
             bbox={"boxstyle": "round", "fc": colour, "ec": "#555555", "lw": 0.6},
         )
     ax.set_yticks(list(ROW.values()), list(ROW))
@@ -89,6 +91,12 @@ def draw_tree(ax: Any, tree: Tree, utilisation: dict[str, float], title: str) ->
     ax.set_title(title)
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
+
+
+def ink(fill: Any) -> str:
+    """Black text on a light box, white on a dark one (the colour map's ends are dark)."""
+    r, g, b = to_rgb(fill)
+    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "white"
 
 
 #: a unit's name is broken after an underscore into lines of at most this many characters

@@ -180,6 +180,8 @@ def org_section(variants: Mapping[str, Variant]) -> list[str]:
         "<h2>The organisation</h2>",
         "<p class='note'>Units by level with their staff and the utilisation of each unit's "
         "busiest role; one tree per option whose structure differs.</p>",
-        img(draw_organisations(panels), "organisation tree", "org-tree").replace(
-            "<img ", f'<img data-structures="{html.escape(structures)}" ', 1),
+        "<div class='wide'>"  # (at its own size, scrolled sideways: its labels stay legible)
+        + img(draw_organisations(panels), "organisation tree", "org-tree").replace(
+            "<img ", f'<img data-structures="{html.escape(structures)}" ', 1)
+        + "</div>",
     ]
