@@ -34,13 +34,14 @@ def marked() -> MetricNames:
     return metric_names(sim.load_scenario(SMALL, RISK))
 
 
-def _used(known: list[MetricNames]) -> dict[str, list[str]]:
-    """Each entry's stem -> the names that match it, over ``known``'s scenarios."""
-    out: dict[str, list[str]] = {}
+def _used(known: list[MetricNames]) -> dict[str, set[str]]:
+    """Each entry's stem -> the forms of it (its modifiers, "" for the bare stem) that
+    ``known``'s scenarios name."""
+    out: dict[str, set[str]] = {}
     for k in known:
         for name in k.listing():
-            for e in glossary.matches(name, k):
-                out.setdefault(e.stem, []).append(name)
+            for e, modifier in glossary.found(name, k):
+                out.setdefault(e.stem, set()).add(modifier)
     return out
 
 
@@ -52,8 +53,9 @@ def test_every_metric_of_every_bundled_scenario_has_exactly_one_entry(bundled, m
 
 
 def test_no_entry_is_unused_unless_marked(bundled, marked):
-    """Every entry matches a name of some bundled scenario; one marked ``only`` matches none
-    of theirs (else drop the mark) and one of the scenario that has what it needs."""
+    """Every entry matches a name of some bundled scenario, in its bare form and with each
+    modifier it claims; one marked ``only`` matches none of theirs (else drop the mark) and
+    one of the scenario that has what it needs."""
     used = _used(bundled)
     with_marked = _used([marked])
     for e in glossary.ENTRIES:
@@ -62,6 +64,8 @@ def test_no_entry_is_unused_unless_marked(bundled, marked):
             assert e.stem in with_marked, f"{e.stem}: no scenario yields it"
         else:
             assert e.stem in used, f"{e.stem}: no bundled scenario yields it (mark it only=...)"
+        forms = used.get(e.stem, set()) | with_marked.get(e.stem, set())
+        assert forms == {"", *e.by}, f"{e.stem}: forms named {sorted(forms)}, given {e.by}"
 
 
 def test_stems_are_unique_and_meanings_given():

@@ -22,7 +22,7 @@ from sim.model.milestones import OWNERS
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
 __all__ = ["ENTRIES", "LAYERS", "MODIFIERS", "PLACEHOLDERS", "Entry", "explain", "explained",
-           "lookup", "matches", "unit"]
+           "found", "lookup", "matches", "unit"]
 
 #: what a run-dependent name (``PREFIX<...>``) puts in place of a placeholder's value
 ANY = "<...>"
@@ -93,14 +93,15 @@ def _patterns(known: MetricNames | None) -> list[tuple[re.Pattern[str], Entry, s
     ]
 
 
-def _found(name: str, known: MetricNames | None) -> list[tuple[Entry, str]]:
+def found(name: str, known: MetricNames | None = None) -> list[tuple[Entry, str]]:
+    """Each (entry, modifier: "" for none) whose form matches ``name``."""
     return [(e, m) for p, e, m in _patterns(known) if p.fullmatch(name)]
 
 
 def matches(name: str, known: MetricNames | None = None) -> list[Entry]:
     """Every entry whose stem or a modified form matches ``name`` (one, in a sound glossary;
     the placeholders take the values of ``known``'s scenario when given)."""
-    return list(dict.fromkeys(e for e, _ in _found(name, known)))
+    return list(dict.fromkeys(e for e, _ in found(name, known)))
 
 
 def lookup(name: str, known: MetricNames | None = None) -> Entry | None:
@@ -117,7 +118,7 @@ def explain(name: str, known: MetricNames | None = None) -> str:
     if entry is None or (known is not None and name not in known and ANY not in name):
         why = f"not a metric of scenario {known.scenario!r}" if known else "not in the glossary"
         return f"{name}\t?\t({why})"
-    modifier = next(m for e, m in _found(name, known) if e is entry)
+    modifier = next(m for e, m in found(name, known) if e is entry)
     return f"{name}\t{metric_unit(name)}\t{entry.meaning}{_here(name, entry, modifier)}"
 
 
