@@ -151,8 +151,8 @@ EFFECTIVENESS = [
           "summed over the observed days: at the ports only (smugglers' port loads included); "
           "the total slipped is this + `smuggling_value_slipped_outside`."),
     Entry("recalls", EFFECT_LAYER,
-          "The cohort's goods recalled after release because a laboratory result came after "
-          "it (released before test)."),
+          "The cohort's goods released before their laboratory result (release before test) "
+          "and recalled when it failed."),
     Entry("recalls_unrecovered", EFFECT_LAYER,
           "Of the recalls, those whose goods were not recovered (already sold: they slip "
           "through)."),

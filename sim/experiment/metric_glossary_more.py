@@ -73,8 +73,8 @@ COSTS = [
     Entry("trader_cost_p90", COST_LAYER,
           "90th percentile of trader cost over the finished consignments (log histogram)."),
     Entry("no_find_per_consignment", COST_LAYER,
-          f"Handling of inspections that found nothing (moves, exam handling), whoever pays "
-          f"it, {_PER}."),
+          f"Handling (moves, exam handling) of goods examined or checked by quarantine and "
+          f"released untreated (the inspection found nothing), whoever pays it, {_PER}."),
     Entry("border_burden_per_consignment", COST_LAYER,
           f"The part of trader cost the border imposes (the value of time owned by customs, "
           f"quarantine and the organisation, inspection handling, attendance), {_PER}."),
