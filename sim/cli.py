@@ -2,7 +2,7 @@
 
     bordersim run [SCENARIO] [--reps N] [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
     bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--reps N | --precision H]
-    bordersim check FILE [--metrics]
+    bordersim check FILE [--metrics | --explain [NAME ...]]
 
 Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a
 traceback. With ``--json`` stdout carries nothing but the JSON summary.
@@ -156,6 +156,13 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
         action="store_true",
         help="print instead the name of every metric its runs yield (those --metric takes), "
         "one a line; NAME<...> stands for names that depend on what a run meets",
+    )
+    check.add_argument(
+        "--explain",
+        nargs="*",
+        metavar="NAME",
+        help="print instead each metric name (every name --metrics lists, or the NAMEs given) "
+        "with its unit and meaning, tab-separated (docs/metrics.md has them all)",
     )
 
     from sim import cli_experiments  # sweep and warmup
@@ -588,6 +595,13 @@ def _check(args: argparse.Namespace) -> int:
 
         sys.stdout.write("".join(f"{n}\n" for n in metric_names(scenario).listing()))
         return 0
+    if args.explain is not None:  # the glossary (see sim.experiment.metric_glossary)
+        from sim.experiment.metric_glossary import explained
+        from sim.experiment.metric_names import metric_names
+
+        lines = explained(args.explain, metric_names(scenario))
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        return 0 if all("\t?\t" not in line for line in lines) else 2
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
 

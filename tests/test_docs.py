@@ -136,3 +136,12 @@ def test_the_log_page_lists_every_column_of_a_log_in_its_order():
     assert listed == list(sim.simulate(s, 1, log=True).log.columns)
     assert all(len(line.split("|")[3].strip()) > 3 for line in text.splitlines()
                if line.startswith("| `"))
+
+
+def test_the_metrics_page_is_generated_and_linked():
+    """docs/metrics.md (generated from the metric glossary) is among the generated pages,
+    and the README and the page on how results are computed link it."""
+    assert "metrics.md" in PAGES
+    assert "[docs/metrics.md](docs/metrics.md)" in (ROOT / "README.md").read_text()
+    assert "](metrics.md)" in (DOCS / "how-results-are-computed.md").read_text()
+    assert "](metrics.md)" in (DOCS / "README.md").read_text()

@@ -1,0 +1,142 @@
+"""The metric glossary: what every metric of :meth:`RunResult.metrics` means, and its unit.
+
+One entry per metric family (:mod:`sim.experiment.metric_glossary_data` and
+:mod:`sim.experiment.metric_glossary_more`): a stem with placeholders (``<port>``,
+``<direction>``, ...) and the generic modifiers it takes (``_<direction>``, ``_port_<port>``,
+``_port_<port>_<direction>``). :func:`lookup` finds a name's entry; the unit is
+:func:`sim.experiment.compare.metric_unit` of an example name, never written twice.
+``bordersim check SCENARIO --explain`` and ``docs/metrics.md`` show them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from sim.experiment.metric_glossary_data import LAYERS, MODIFIERS, Entry
+from sim.experiment.metric_glossary_more import ENTRIES
+from sim.experiment.metric_names import MetricNames
+from sim.model.finders import CHECK_NAMES, FINDERS
+from sim.model.milestones import OWNERS
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+
+__all__ = ["ENTRIES", "LAYERS", "MODIFIERS", "PLACEHOLDERS", "Entry", "explain", "explained",
+           "found", "lookup", "matches", "unit"]
+
+#: what a run-dependent name (``PREFIX<...>``) puts in place of a placeholder's value
+ANY = "<...>"
+#: placeholder -> (meaning, its values: None when the scenario names them)
+PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "direction": ("`import` or `export`", DIRECTIONS),
+    "port": ("a port of the scenario (a key of `[ports]`)", None),
+    "lane": ("a lane of a port (`<port>_<lane>`: `sea_port_scanners`, `sea_port_lab`; an "
+             "organisation's unit and role: `org/<unit>_<role>`)", None),
+    "class": ("a trader class: " + ", ".join(f"`{c}`" for c in TRADER_CLASSES), TRADER_CLASSES),
+    "type": ("an illicit type: " + ", ".join(f"`{t}`" for t in ILLICIT), ILLICIT),
+    "check": ("a check: " + ", ".join(f"`{c}`" for c in CHECK_NAMES), CHECK_NAMES),
+    "finder": ("the check that found the goods first: " + ", ".join(f"`{f}`" for f in FINDERS),
+               FINDERS),
+    "owner": ("who owned the time: " + ", ".join(f"`{o}`" for o in OWNERS), OWNERS),
+    "route": ("a smuggling group's route (a key of its `routes`)", None),
+    "escalation": ("an escalation's type (`ruling`, `quarantine`, `case`), or its type and "
+                   "deciding level (`case_regional`)", None),
+}
+#: an example value of each placeholder, for the unit (:func:`unit`)
+_EXAMPLE = {"port": "sea", "lane": "scanners", "route": "river", "escalation": "case"}
+_FREE = r"[a-z0-9_/]+"  # a value the scenario names, when no scenario is given
+_HOLE = re.compile(r"<([a-z]+)>")
+
+
+def example(entry: Entry) -> str:
+    """The entry's stem with an example value in each placeholder."""
+    def value(m: re.Match[str]) -> str:
+        values = PLACEHOLDERS[m.group(1)][1]
+        return values[0] if values else _EXAMPLE[m.group(1)]
+
+    return _HOLE.sub(value, entry.stem)
+
+
+def unit(entry: Entry) -> str:
+    """The unit of the entry's metrics (:func:`metric_unit` of an example name)."""
+    from sim.experiment.compare import metric_unit
+
+    return metric_unit(example(entry))
+
+
+def _values(hole: str, known: MetricNames | None) -> str:
+    """A regular expression of a placeholder's values (those of ``known``'s scenario)."""
+    values = PLACEHOLDERS[hole][1]
+    if values is None and known is not None and hole in ("port", "lane"):
+        values = known.ports if hole == "port" else known.lanes
+    if values is None:
+        return f"{_FREE}|{re.escape(ANY)}"
+    return "|".join(re.escape(v) for v in (*values, ANY))
+
+
+def _pattern(form: str, known: MetricNames | None) -> re.Pattern[str]:
+    """A form's regular expression; ``<port>_<lane>`` is one value of ``known``'s lanes."""
+    form = form.replace("<port>_<lane>", "<lane>")
+    parts = _HOLE.split(form)
+    out = [re.escape(p) if i % 2 == 0 else f"(?:{_values(p, known)})"
+           for i, p in enumerate(parts)]
+    return re.compile("".join(out))
+
+
+@lru_cache(maxsize=64)
+def _patterns(known: MetricNames | None) -> list[tuple[re.Pattern[str], Entry, str]]:
+    """Every form of every entry: its pattern, the entry and its modifier ("": none)."""
+    return [
+        (_pattern(e.stem + (MODIFIERS[m][0] if m else ""), known), e, m)
+        for e in ENTRIES
+        for m in ("", *e.by)
+    ]
+
+
+def found(name: str, known: MetricNames | None = None) -> list[tuple[Entry, str]]:
+    """Each (entry, modifier: "" for none) whose form matches ``name``."""
+    return [(e, m) for p, e, m in _patterns(known) if p.fullmatch(name)]
+
+
+def matches(name: str, known: MetricNames | None = None) -> list[Entry]:
+    """Every entry whose stem or a modified form matches ``name`` (one, in a sound glossary;
+    the placeholders take the values of ``known``'s scenario when given)."""
+    return list(dict.fromkeys(e for e, _ in found(name, known)))
+
+
+def lookup(name: str, known: MetricNames | None = None) -> Entry | None:
+    """The entry of ``name``, or None (no entry, or more than one)."""
+    found = matches(name, known)
+    return found[0] if len(found) == 1 else None
+
+
+def explain(name: str, known: MetricNames | None = None) -> str:
+    """One line: the name, its unit and its meaning (``?`` when no entry has it)."""
+    from sim.experiment.compare import metric_unit
+
+    entry = lookup(name, known)
+    if entry is None or (known is not None and name not in known and ANY not in name):
+        why = f"not a metric of scenario {known.scenario!r}" if known else "not in the glossary"
+        return f"{name}\t?\t({why})"
+    modifier = next(m for e, m in found(name, known) if e is entry)
+    return f"{name}\t{metric_unit(name)}\t{entry.meaning}{_here(name, entry, modifier)}"
+
+
+def _here(name: str, entry: Entry, modifier: str) -> str:
+    """What a modifier restricts ``name`` to, as a sentence ("" without one); the stems that
+    take modifiers have no placeholders, so the suffix is what follows the stem."""
+    if not modifier:
+        return ""
+    suffix = name[len(entry.stem) + 1 :]
+    if modifier == "direction":
+        return f" Here: {suffix}s only."
+    if modifier == "port":
+        return f" Here: port {suffix[len('port_'):]} only."
+    port, _, direction = suffix[len("port_") :].rpartition("_")
+    return f" Here: port {port}, {direction}s only."
+
+
+def explained(wanted: Iterable[str], known: MetricNames) -> list[str]:
+    """:func:`explain` of each of ``wanted`` (every name ``known`` lists when empty)."""
+    listed = list(wanted) or known.listing()
+    return [explain(n, known) for n in listed]

@@ -1,0 +1,184 @@
+"""The glossary's entries, one per metric family, by layer (:mod:`sim.experiment.metric_glossary`
+matches names to them, gives their units and writes ``docs/metrics.md``).
+
+Each meaning is read off the code that computes the metric: :meth:`RunResult.metrics`, the
+recorder, the enforcement tally, the cost book, the smuggling table, the organisation's
+statistics and the risk engine's report. The *cohort* is the consignments that arrive in the
+observed window; a *finished* consignment is one of the cohort not censored at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: the modifiers an entry may take: suffix -> what it restricts the metric to
+MODIFIERS = {
+    "direction": ("_<direction>", "imports or exports only"),
+    "port": ("_port_<port>", "one port only"),
+    "port_direction": ("_port_<port>_<direction>", "one port's imports or exports only"),
+}
+ALL = ("direction", "port", "port_direction")
+DIR = ("direction",)
+DIR_PD = ("direction", "port_direction")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One metric family: its stem (with placeholders), layer, meaning, the modifiers it
+    takes (keys of :data:`MODIFIERS`) and, for a family no bundled scenario yields, when
+    it appears."""
+
+    stem: str
+    layer: str
+    meaning: str
+    by: tuple[str, ...] = ()
+    only: str = ""
+
+
+CLEAR_LAYER = "clearance times"
+COUNT_LAYER = "counts and outcomes"
+TRUTH_LAYER = "enforcement: the truth"
+EFFECT_LAYER = "enforcement: effectiveness"
+SEEN_LAYER = "enforcement: what customs sees"
+SMUG_LAYER = "smuggling"
+COST_LAYER = "costs"
+LANE_LAYER = "lanes and queues"
+ORG_LAYER = "organisation"
+RISK_LAYER = "risk engine"
+#: the layers in the page's order
+LAYERS = (
+    CLEAR_LAYER, COUNT_LAYER, TRUTH_LAYER, EFFECT_LAYER, SEEN_LAYER,
+    SMUG_LAYER, COST_LAYER, LANE_LAYER, ORG_LAYER, RISK_LAYER,
+)
+
+_RELEASED = (
+    "over the cohort's consignments released by customs by the end of the run (those "
+    "released but not yet out included; seized, rejected and never-released ones left out)"
+)
+_OUT = (
+    "over the cohort's consignments out of the flow by the end of the run (outcome "
+    "`released`: exited or loaded); seized, rejected and censored ones left out"
+)
+_QUANTILE = "read from a log histogram, within 1 % of the exact quantile"
+FINISHED = "mean over the finished consignments (the cohort less the censored)"
+
+
+def _quantiles(stat: str, what: str, by: tuple[str, ...]) -> list[Entry]:
+    """A quantile of clearance and of overall clearance, over the same consignments as
+    their means."""
+    return [
+        Entry(f"{m}_h_{stat}", CLEAR_LAYER,
+              f"The {what} of the times `{m}_h_mean` averages, over the same consignments "
+              f"({_QUANTILE}).", by)
+        for m in ("clearance", "overall_clearance")
+    ]
+
+
+CLEARANCE = [
+    Entry("clearance_h_mean", CLEAR_LAYER,
+          f"Mean clearance time: hours from the goods' arrival to customs' release, "
+          f"{_RELEASED}.", ALL),
+    Entry("overall_clearance_h_mean", CLEAR_LAYER,
+          f"Mean overall clearance time: hours from arrival to the end of the flow (an "
+          f"import's exit from the supervised area, an export's loading), {_OUT}.", ALL),
+    *_quantiles("median", "median", DIR),
+    *_quantiles("p90", "90th percentile", DIR_PD),
+    *_quantiles("p95", "95th percentile", DIR),
+    Entry("released_within_24h", CLEAR_LAYER,
+          f"Share released within 24 h of arrival (clearance time <= 24 h), {_RELEASED}.", DIR),
+    Entry("exited_within_24h", CLEAR_LAYER,
+          f"Share out of the flow (exited or, for an export, loaded) within 24 h of arrival, "
+          f"{_OUT}.", DIR),
+    Entry("owner_share_<owner>", CLEAR_LAYER,
+          "The owner's share of the hours from arrival to the end of the flow, summed over the "
+          "cohort's consignments out of the flow (a ratio of sums, not a mean of shares); the "
+          "shares of the five owners add up to 1."),
+]
+
+COUNTS = [
+    Entry("consignments_arrived", COUNT_LAYER,
+          "Consignments of the cohort: declarations that arrived at any port in the observed "
+          "window, imports and exports, smugglers' port loads included."),
+    Entry("consignments_released", COUNT_LAYER,
+          "Of the cohort, those released and out of the flow (exited or loaded) by the end "
+          "of the run."),
+    Entry("consignments_seized", COUNT_LAYER, "Of the cohort, those whose goods were seized."),
+    Entry("consignments_rejected", COUNT_LAYER,
+          "Of the cohort, those whose goods were rejected after a find."),
+    Entry("consignments_detained", COUNT_LAYER, "Of the cohort, those whose goods were detained."),
+    Entry("consignments_censored", COUNT_LAYER,
+          "Of the cohort, those still in the flow when the run ended (released or not); "
+          "never dropped silently."),
+    Entry("consignments_not_out", COUNT_LAYER,
+          "Among the censored: released by customs but not yet out (waiting for pick-up, exit "
+          "or departure); they count in clearance times, not in overall clearance."),
+    Entry("consignments_treated", COUNT_LAYER,
+          "Among the released: those treated by quarantine (fumigation, heat) before release."),
+]
+
+TRUTH = [
+    Entry("illicit_declarations", TRUTH_LAYER,
+          "The cohort's declarations carrying illicit goods of any type (the hidden truth, "
+          "never seen by customs)."),
+    Entry("illicit_share", TRUTH_LAYER,
+          "Illicit declarations over all the cohort's declarations (the hidden truth)."),
+    Entry("illicit_<type>", TRUTH_LAYER,
+          "The cohort's declarations carrying illicit goods of this type (the hidden truth)."),
+]
+
+EFFECTIVENESS = [
+    Entry("detection_rate", EFFECT_LAYER,
+          "Illicit declarations found before release (document check, exam, quarantine) over "
+          "all illicit declarations of the cohort; finds after release are not counted.",
+          ("direction", "port")),
+    Entry("detection_rate_<type>", EFFECT_LAYER,
+          "Of the cohort's declarations illicit of this type, the share found before release."),
+    Entry("detection_rate_value", EFFECT_LAYER,
+          "The true value of illicit goods found before release over the true value of all "
+          "the cohort's illicit goods."),
+    Entry("detection_rate_with_audit", EFFECT_LAYER,
+          "Illicit declarations found before release or, among those released, after it (tax "
+          "review, recall of goods recovered, post-clearance audit), over all illicit ones."),
+    Entry("detection_rate_by_<finder>", EFFECT_LAYER,
+          "Illicit declarations this check found first (checks in the order of the flow: "
+          "document, exam, quarantine, then after release review, recall, audit) over all "
+          "illicit declarations of the cohort."),
+    Entry("value_seized", EFFECT_LAYER,
+          "True value of the cohort's illicit goods seized, detained or rejected, summed over "
+          "the observed days."),
+    Entry("value_slipped", EFFECT_LAYER,
+          "True value of the cohort's illicit goods found neither before release nor after it, "
+          "summed over the observed days: at the ports only (smugglers' port loads included); "
+          "the total slipped is this + `smuggling_value_slipped_outside`."),
+    Entry("recalls", EFFECT_LAYER,
+          "The cohort's goods released before their laboratory result (release before test) "
+          "and recalled when it failed."),
+    Entry("recalls_unrecovered", EFFECT_LAYER,
+          "Of the recalls, those whose goods were not recovered (already sold: they slip "
+          "through)."),
+]
+
+SEEN = [
+    Entry("inspection_rate", SEEN_LAYER,
+          "Share of the cohort's declarations inspected (China's definition: scanned or "
+          "physically examined, or either with a quarantine check)."),
+    Entry("inspection_rate_per_container", SEEN_LAYER,
+          "Containers of inspected declarations over all the cohort's containers."),
+    Entry("inspection_rate_<class>", SEEN_LAYER,
+          "Share of the class's declarations in the cohort scanned, physically examined or "
+          "checked by quarantine."),
+    Entry("document_check_rate", SEEN_LAYER,
+          "Share of the cohort's declarations that had a document check."),
+    Entry("hit_rate_<check>", SEEN_LAYER,
+          "Of the cohort's declarations that had this check, the share whose alarm a finding "
+          "confirmed (a scan's: referred by the image officer to an exam that found goods)."),
+    Entry("seizures_per_1000", SEEN_LAYER,
+          "Declarations seized, detained or rejected per 1,000 of the cohort's declarations "
+          "(deterrence lowers it: more is not better in itself)."),
+    Entry("burden_share", SEEN_LAYER,
+          "Share of the cohort's compliant declarations (no illicit goods) that were scanned, "
+          "examined or checked by quarantine."),
+    Entry("burden_clearance_h", SEEN_LAYER,
+          "Mean clearance time of compliant declarations released after an inspection less "
+          "that of those released without one: the hours an inspection adds."),
+]

@@ -1,0 +1,181 @@
+"""The glossary's entries of smuggling, costs, lanes, the organisation and the risk engine
+(the first layers are in :mod:`sim.experiment.metric_glossary_data`), and every entry in the
+page's order (:data:`ENTRIES`)."""
+
+from __future__ import annotations
+
+from sim.experiment.metric_glossary_data import (
+    CLEARANCE,
+    COST_LAYER,
+    COUNTS,
+    DIR_PD,
+    EFFECTIVENESS,
+    FINISHED,
+    LANE_LAYER,
+    ORG_LAYER,
+    RISK_LAYER,
+    SEEN,
+    SMUG_LAYER,
+    TRUTH,
+    Entry,
+)
+
+SMUGGLING = [
+    Entry("smuggling_opportunities", SMUG_LAYER,
+          "The smuggling groups' opportunities in the observed window (by the time of the "
+          "attempt), whether they smuggled or not."),
+    Entry("smuggling_attempts", SMUG_LAYER,
+          "Opportunities at which a group smuggled (chose a route, at a port or outside the "
+          "ports), in the observed window."),
+    Entry("smuggling_attempts_<type>", SMUG_LAYER,
+          "Smuggling attempts carrying this illicit type."),
+    Entry("smuggling_attempts_route_<route>", SMUG_LAYER, "Smuggling attempts by this route."),
+    Entry("attempts_deterred", SMUG_LAYER,
+          "Opportunities at which a group chose not to smuggle (deterred)."),
+    Entry("smuggling_deterred_share", SMUG_LAYER,
+          "Deterred opportunities over all opportunities in the observed window."),
+    Entry("smuggling_interdicted", SMUG_LAYER,
+          "Attempts on routes outside the ports caught by a patrol."),
+    Entry("smuggling_caught_at_ports", SMUG_LAYER,
+          "Attempts on port routes caught at the port (by its checks)."),
+    Entry("smuggling_slipped", SMUG_LAYER, "Attempts that got through (any route)."),
+    Entry("smuggling_unresolved", SMUG_LAYER,
+          "Attempts whose outcome was not known when the run ended."),
+    Entry("smuggling_caught_share", SMUG_LAYER,
+          "Caught attempts (patrols and ports) over those caught or slipped; unresolved ones "
+          "left out."),
+    Entry("smuggling_value_caught", SMUG_LAYER,
+          "True value of the goods of attempts caught, summed over the observed window."),
+    Entry("smuggling_value_slipped_outside", SMUG_LAYER,
+          "True value slipped through on routes outside the ports (what the patrols missed); "
+          "the total slipped is this + `value_slipped`."),
+    Entry("smuggling_value_slipped_at_ports", SMUG_LAYER,
+          "True value of the groups' port loads released: already part of `value_slipped` "
+          "(unless a post-clearance audit found them later), never to be added to it."),
+]
+
+_PER = f"{FINISHED}, in the scenario's currency"
+COSTS = [
+    Entry("total_cost_per_consignment", COST_LAYER,
+          f"Agency + trader cost, {_PER}.", DIR_PD),
+    Entry("agency_cost_per_consignment", COST_LAYER,
+          f"Customs' and the other agencies' cost (staff, posts, equipment shared by use; "
+          f"scans, samples, tests), {_PER}.", DIR_PD),
+    Entry("trader_cost_per_consignment", COST_LAYER,
+          f"The trader's cost: fees and charges paid plus the value of the goods' time from "
+          f"arrival to the end of the flow, {_PER}.", DIR_PD),
+    Entry("trader_fees_per_consignment", COST_LAYER,
+          f"Money the trader pays (broker, handling, storage, inspection handling, ...), the "
+          f"value of time aside, {_PER}.", DIR_PD),
+    Entry("time_per_consignment", COST_LAYER,
+          f"The value of the goods' time (value x time cost per day) over the hours from "
+          f"arrival to the end of the flow (0 unless released), {_PER}."),
+    Entry("trader_cost_p90", COST_LAYER,
+          "90th percentile of trader cost over the finished consignments (log histogram)."),
+    Entry("no_find_per_consignment", COST_LAYER,
+          f"Handling (moves, exam handling) of goods examined or checked by quarantine and "
+          f"released untreated (the inspection found nothing), whoever pays it, {_PER}."),
+    Entry("border_burden_per_consignment", COST_LAYER,
+          f"The part of trader cost the border imposes (the value of time owned by customs, "
+          f"quarantine and the organisation, inspection handling, attendance), {_PER}."),
+    Entry("compliant_burden_per_consignment", COST_LAYER,
+          "Border burden (as `border_burden_per_consignment`), mean over the finished "
+          "consignments without illicit goods."),
+    Entry("compliant_trader_cost_per_consignment", COST_LAYER,
+          "Trader cost, mean over the finished consignments without illicit goods."),
+    Entry("revenue_evaded_per_consignment", COST_LAYER,
+          f"Duty evaded by illicit goods not found (the hidden part of an undervalued "
+          f"declaration, the whole value smuggled), {_PER}."),
+    Entry("harm_slipped_per_consignment", COST_LAYER,
+          f"Harm of illicit goods not found (a value per consignment of each illicit type), "
+          f"{_PER}."),
+    Entry("revenue_evaded", COST_LAYER,
+          "Duty evaded by the finished consignments' illicit goods not found, scaled from the "
+          "observed window to a year."),
+    Entry("harm_slipped", COST_LAYER,
+          "Harm of the finished consignments' illicit goods not found, scaled to a year."),
+    Entry("agency_cost_per_year", COST_LAYER,
+          "The agencies' fixed costs (staff on duty, posts, equipment, overheads) over the "
+          "observed window plus the finished consignments' agency costs, scaled to a year."),
+    Entry("agency_staff_cost_per_year", COST_LAYER,
+          "The cost of the agencies' staff on duty over the observed window, scaled to a year."),
+    Entry("agency_busy_staff_cost_per_year", COST_LAYER,
+          "The staff cost times each lane's utilisation (the cost of their busy time), "
+          "scaled to a year."),
+    Entry("cost_per_seizure", COST_LAYER,
+          "The agencies' cost over the observed window (as `agency_cost_per_year`, not scaled) "
+          "over the finished consignments seized, detained or rejected."),
+]
+
+_LANE_OF = "`<port>_<lane>` (an organisation's unit: `org/<unit>_<role>`)"
+LANES = [
+    Entry("utilisation_<port>_<lane>", LANE_LAYER,
+          f"Busy time over the servers' duty time in the observed window, of {_LANE_OF}; "
+          "absent for a lane without staff on duty or unlimited."),
+    Entry("queue_mean_<port>_<lane>", LANE_LAYER,
+          f"Time-weighted mean number waiting in the observed window, of {_LANE_OF}; an "
+          "unlimited lane: 0; an organisation unit: waiting hours per hour; the laboratory: "
+          "none (NaN)."),
+    Entry("wait_h_mean_<port>_<lane>", LANE_LAYER,
+          f"Mean wait before service of the cohort's jobs at {_LANE_OF} (the laboratory: from "
+          "a sample's submission to its batch's start)."),
+    Entry("wait_h_p90_<port>_<lane>", LANE_LAYER,
+          f"90th percentile of the cohort's jobs' wait before service at {_LANE_OF}."),
+]
+
+_ESC = "escalations raised in the observed window"
+ORGANISATION = [
+    Entry("escalation_latency_h_mean", ORG_LAYER,
+          f"Mean hours from an escalation's request to its decision back at the port, over "
+          f"the {_ESC} and decided.", ),
+    Entry("escalation_latency_h_p90", ORG_LAYER,
+          f"90th percentile of escalation latency (as `escalation_latency_h_mean`) over the "
+          f"{_ESC} and decided."),
+    Entry("escalation_latency_h_mean_<escalation>", ORG_LAYER,
+          "Mean escalation latency of one type of escalation, or of one type decided at one "
+          "level (named once a run meets it)."),
+    Entry("escalation_latency_h_p90_<escalation>", ORG_LAYER,
+          "90th percentile of escalation latency of one type, or one type and deciding level."),
+    Entry("escalations_raised", ORG_LAYER, "Escalations raised in the observed window."),
+    Entry("escalations_decided", ORG_LAYER, f"Of the {_ESC}, those decided by the end of the run."),
+    Entry("escalations_open", ORG_LAYER,
+          f"Of the {_ESC}, those not decided by the end (raised = decided + open)."),
+    Entry("org_holds", ORG_LAYER,
+          "Holds of goods on the organisation (escalations before release that hold them) "
+          "starting in the observed window."),
+    Entry("org_hold_h_mean", ORG_LAYER,
+          "Mean hours goods waited on the organisation per hold (as `org_holds`), until its "
+          "last holding escalation was decided."),
+    Entry("alert_propagation_h_mean", ORG_LAYER,
+          "Mean hours from a seizure in the observed window to a port's receipt of its alert, "
+          "over every receiving port (`_port_<port>`: the alerts that port received).",
+          ("port",)),
+    Entry("alert_propagation_h_p90", ORG_LAYER,
+          "90th percentile of alert propagation (as `alert_propagation_h_mean`)."),
+    Entry("directive_propagation_h_mean", ORG_LAYER,
+          "Mean hours from a directive's issue (in the observed window) to its receipt at "
+          "each port."),
+    Entry("directive_propagation_h_p90", ORG_LAYER,
+          "90th percentile of directive propagation (as `directive_propagation_h_mean`)."),
+    Entry("org_staff_heads", ORG_LAYER, "Staff of every unit and role of the organisation."),
+    Entry("org_staff_cost_per_year", ORG_LAYER,
+          "Heads x cost per head per year over every unit and role."),
+    Entry("org_staff_cost_run", ORG_LAYER,
+          "The organisation's staff cost per year scaled to the observed days."),
+    Entry("org_local_knowledge_auc_bonus", ORG_LAYER,
+          "The scenario's detection advantage (AUC bonus) for local knowledge of the "
+          "organisation's structure: a setting reported back, not measured."),
+]
+
+RISK = [
+    Entry("inspection_rate_ordinary_port_<port>_<direction>", RISK_LAYER,
+          "The risk engine's achieved inspection rate of the ordinary classes (those with a "
+          "target, no credit rule) at the port and direction: inspected over decided, to set "
+          "against the target.",
+          only="with a risk engine (`[risk]`); no bundled scenario has one"),
+]
+
+ENTRIES = (
+    CLEARANCE + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES
+    + ORGANISATION + RISK
+)

@@ -1,0 +1,116 @@
+"""The metric glossary (sim/experiment/metric_glossary*.py, docs/metrics.md) explains every
+metric a bundled scenario's runs yield, each by exactly one entry, with the unit tables use;
+it has no entry that nothing yields (unless marked), so the page cannot drift from the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.cli import main
+from sim.experiment import metric_glossary as glossary
+from sim.experiment.compare import metric_unit
+from sim.experiment.metric_names import MetricNames, metric_names
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests" / "scenarios" / "small.toml"
+BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
+#: the scenario that yields the entries marked ``only``: small with a risk engine
+RISK = {
+    "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
+    "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h"},
+}
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[MetricNames]:
+    return [metric_names(sim.load_scenario(p)) for p in BUNDLED]
+
+
+@pytest.fixture(scope="module")
+def marked() -> MetricNames:
+    return metric_names(sim.load_scenario(SMALL, RISK))
+
+
+def _used(known: list[MetricNames]) -> dict[str, set[str]]:
+    """Each entry's stem -> the forms of it (its modifiers, "" for the bare stem) that
+    ``known``'s scenarios name."""
+    out: dict[str, set[str]] = {}
+    for k in known:
+        for name in k.listing():
+            for e, modifier in glossary.found(name, k):
+                out.setdefault(e.stem, set()).add(modifier)
+    return out
+
+
+def test_every_metric_of_every_bundled_scenario_has_exactly_one_entry(bundled, marked):
+    for k in [*bundled, marked]:
+        wrong = {n: [e.stem for e in glossary.matches(n, k)] for n in k.listing()}
+        wrong = {n: stems for n, stems in wrong.items() if len(stems) != 1}
+        assert wrong == {}, f"scenario {k.scenario}: names without exactly one entry"
+
+
+def test_no_entry_is_unused_unless_marked(bundled, marked):
+    """Every entry matches a name of some bundled scenario, in its bare form and with each
+    modifier it claims; one marked ``only`` matches none of theirs (else drop the mark) and
+    one of the scenario that has what it needs."""
+    used = _used(bundled)
+    with_marked = _used([marked])
+    for e in glossary.ENTRIES:
+        if e.only:
+            assert e.stem not in used, f"{e.stem} is marked only {e.only!r} but is used"
+            assert e.stem in with_marked, f"{e.stem}: no scenario yields it"
+        else:
+            assert e.stem in used, f"{e.stem}: no bundled scenario yields it (mark it only=...)"
+        forms = used.get(e.stem, set()) | with_marked.get(e.stem, set())
+        assert forms == {"", *e.by}, f"{e.stem}: forms named {sorted(forms)}, given {e.by}"
+
+
+def test_stems_are_unique_and_meanings_given():
+    stems = [e.stem for e in glossary.ENTRIES]
+    assert len(stems) == len(set(stems))
+    for e in glossary.ENTRIES:
+        assert len(e.meaning.strip()) > 20, e.stem
+        assert e.layer in glossary.LAYERS, e.stem
+        assert set(e.by) <= set(glossary.MODIFIERS), e.stem
+
+
+def test_each_entry_has_the_unit_of_the_names_it_matches(bundled, marked):
+    for k in [*bundled, marked]:
+        for name in k.names:
+            entry = glossary.lookup(name, k)
+            assert entry is not None
+            assert glossary.unit(entry) == metric_unit(name), (name, entry.stem)
+
+
+def test_a_real_run_names_nothing_the_glossary_lacks():
+    s = sim.load_scenario(SMALL, {"days": 1, "drain_days": 1})
+    known = metric_names(s)
+    assert all(glossary.lookup(n, known) for n in sim.simulate(s, 1).metrics())
+
+
+def test_check_explain_prints_each_name_with_its_unit_and_meaning(capsys):
+    assert main(["check", str(SMALL), "--explain"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    known = metric_names(sim.load_scenario(SMALL))
+    assert [line.split("\t")[0] for line in lines] == known.listing()
+    assert all(len(line.split("\t")) == 3 for line in lines)
+    assert main(["check", str(SMALL), "--explain", "clearance_h_mean_port_sea_import",
+                 "utilisation_sea_scanners", "clearance_h_maen"]) == 2  # fmt: skip
+    mean, util, typo = capsys.readouterr().out.splitlines()
+    assert mean.startswith("clearance_h_mean_port_sea_import\thours\tMean clearance time")
+    assert mean.endswith("Here: port sea, imports only.")
+    assert util.startswith("utilisation_sea_scanners\tshare (0-1)\tBusy time")
+    assert typo == "clearance_h_maen\t?\t(not a metric of scenario 'small')"
+
+
+def test_the_page_lists_every_entry_under_its_layer():
+    from sim.docs_metrics import metrics_page
+
+    page = metrics_page()
+    for layer in glossary.LAYERS:
+        assert f"## {layer[:1].upper()}{layer[1:]}\n" in page
+    for e in glossary.ENTRIES:
+        assert f"| `{e.stem}` | {glossary.unit(e)} |" in page
