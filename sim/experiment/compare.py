@@ -116,6 +116,11 @@ _FIXED_UNITS = {
     "org_staff_heads": "heads",
     "org_local_knowledge_auc_bonus": "AUC",
     "seizures_per_1000": "per 1,000 declarations",
+    "escalations_raised": "escalations",
+    "escalations_decided": "escalations",
+    "escalations_open": "escalations",
+    "org_holds": "holds",
+    "smuggling_opportunities": "opportunities",
 }
 
 
