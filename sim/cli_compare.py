@@ -291,8 +291,9 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         who = "" if len(names) == len(res.names) else f" ({', '.join(names)})"
         notes.add(f"note{who}: {why}")
     for name in res.names:
+        unstable = ", unstable" if res.unstable(name) else ""
         for w in res.warnings.get(name, []):
-            notes.add(f"warning ({name}, unstable): {w}")
+            notes.add(f"warning ({name}{unstable}): {w}")
     note_warmup(notes, float(m.get("warmup_days") or 0))
     short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
     if short is not None:

@@ -231,3 +231,32 @@ def test_a_comparisons_warnings_name_their_replications():
 
     got = _named_warnings({1: ["q rising 3.1", "x"], 0: ["q rising 2.0", "x"], 2: []})
     assert got == ["rep-0000: q rising 2.0", "rep-0000, rep-0001: x", "rep-0001: q rising 3.1"]
+
+
+def test_a_risk_engine_missing_its_target_warns_without_making_an_option_unstable():
+    """Its figures are steady, at another rate than asked: told as a warning, but neither
+    the option's differences nor the report flag it not steady-state. A queue that does not
+    settle still does."""
+    import pandas as pd
+
+    from sim.experiment.compare import CompareResult, _differences
+    from sim.experiment.options import Option
+    from sim.model.stability import TARGET_MISS, unsettled
+
+    miss = f"sea: the risk engine's inspection rate of ordinary imports {TARGET_MISS} of 0.080"
+    queue = "sea/exam_bays: the queue keeps rising"
+    assert not unsettled([miss]) and unsettled([miss, queue]) and not unsettled([])
+    per_rep = pd.DataFrame(
+        {"option": ["baseline", "baseline", "b", "b"], "replication": [0, 1, 0, 1],
+         "clearance_h_mean": [1.0, 2.0, 1.5, 2.5]}  # fmt: skip
+    )
+    opts = [Option("baseline"), Option("b", {"days": 3})]
+    steady = _differences(per_rep, opts, {"b": [miss]})
+    assert steady.set_index("option").loc["b", "steady_state"]
+    assert not _differences(per_rep, opts, {"b": [queue]}).set_index("option").loc[
+        "b", "steady_state"]  # fmt: skip
+    res = CompareResult("s", opts, 0, {}, per_rep, pd.DataFrame(), steady, pd.DataFrame(),
+                        pd.DataFrame(), {"b": [miss]})  # fmt: skip
+    assert not res.unstable("b")
+    res.warnings["b"] = [miss, queue]
+    assert res.unstable("b")

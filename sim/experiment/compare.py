@@ -57,6 +57,7 @@ from sim.experiment.store import (
 )
 from sim.model.result import RunResult
 from sim.model.run import simulate
+from sim.model.stability import unsettled
 from sim.scenario.costs import currency_of
 from sim.scenario.schema import Scenario
 from sim.version import __version__
@@ -200,8 +201,9 @@ class CompareResult:
         return [o.name for o in self.options]
 
     def unstable(self, option: str) -> bool:
-        """Whether any replication of ``option`` warned (its figures are not steady-state)."""
-        return bool(self.warnings.get(option))
+        """Whether a replication of ``option`` warned that its figures are not steady-state
+        (see :func:`sim.model.stability.unsettled`)."""
+        return unsettled(self.warnings.get(option, []))
 
     def table(self, metric: str) -> pd.DataFrame:
         """One metric, one row per option: mean, CI, n, and the paired difference."""
@@ -866,7 +868,7 @@ def _differences(
         d = _paired(per_rep, o.name)
         t = _paired_table(d, o.name != BASELINE, _scale(per_rep, {o.name, BASELINE}))
         t.insert(0, "option", o.name)
-        t["steady_state"] = not (warnings.get(o.name) or warnings.get(BASELINE))
+        t["steady_state"] = not unsettled([*warnings.get(o.name, []), *warnings.get(BASELINE, [])])
         frames.append(t)
     out = _finish_table(frames, difference=True)
     out["significant"] = False

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from sim.model.stability import TARGET_MISS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def _miss(
     if not advice:
         advice.append("see how its threshold moved in rep-NNNN-risk-thresholds.csv")
     return (
-        f"{port}: the risk engine's inspection rate of ordinary {direction}s missed its "
-        f"target of {target:.3f}; {'; '.join(advice)} ({rate:.3f} over {n:,} decisions, "
+        f"{port}: the risk engine's inspection rate of ordinary {direction}s {TARGET_MISS} "
+        f"of {target:.3f}; {'; '.join(advice)} ({rate:.3f} over {n:,} decisions, "
         f"further than sampling noise explains: ±{tol:.3f}{why})"
     )

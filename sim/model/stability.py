@@ -193,3 +193,16 @@ def longest_queues(samples: Iterable[tuple[Any, ...]]) -> dict[str, tuple[str, i
         if t == last and queue > out.get(port, ("", 0))[1]:
             out[port] = (lane, int(queue))
     return out
+
+
+#: the words of a warning that qualifies a run's figures without saying they are not
+#: steady-state: a risk engine that missed its target inspection rate (see
+#: :func:`sim.model.risk_report.misses`)
+TARGET_MISS = "missed its target"
+
+
+def unsettled(warnings: Iterable[str]) -> bool:
+    """Whether any of a run's warnings says its figures are not steady-state (a queue that
+    does not settle, goods left in the flow); a risk engine that missed its target is told as
+    a warning but does not make a run unstable (its figures are steady, at another rate)."""
+    return any(TARGET_MISS not in w for w in warnings)

@@ -246,9 +246,14 @@ def _stability(res: CompareResult) -> str:
         ws = res.warnings.get(name, [])
         if ws:
             items = "".join(f"<li>{html.escape(w)}</li>" for w in ws)
+            head = (
+                "is unstable: its figures are not steady-state and its differences are "
+                "flagged \u26a0"
+                if res.unstable(name)
+                else "warned (its figures are steady-state, so they are not flagged)"
+            )
             parts.append(
-                f"<p class='warn'><b>{html.escape(name)}</b> is unstable: its figures are not "
-                f"steady-state and its differences are flagged \u26a0.</p><ul>{items}</ul>"
+                f"<p class='warn'><b>{html.escape(name)}</b> {head}.</p><ul>{items}</ul>"
             )
     if not parts:
         return _no_warning(float(res.meta.get("warmup_days") or 0), float(res.meta["days"]))
