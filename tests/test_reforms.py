@@ -459,3 +459,36 @@ def test_an_organisation_reform_is_described_without_a_scenario(capsys):
     out, err = capsys.readouterr()
     assert out.startswith("dumbbell: ")
     assert "note:" in err and "guangdong.toml" in err and "error" not in err
+
+
+def test_a_reforms_running_cost_adds_to_the_agencys_cost_exactly():
+    """cost_per_year is written into costs.systems under the reform's name and counted in
+    the agency's cost per year as given (the rest of the run unchanged); without a [costs]
+    section it is refused, naming the reform."""
+    import sim
+    from sim.reforms.reform import MissingSection
+
+    small = sim.load_scenario(SMALL, {"days": 2, "costs.price_year": 2019})
+    paid = REFORMS["smart_image_review"](cost_per_year=2_000_000).apply(small)
+    assert paid.costs is not None and paid.costs.systems == {"smart_image_review": 2e6}
+    free = REFORMS["smart_image_review"].apply(small)
+    a, b = sim.simulate(free, 1).metrics(), sim.simulate(paid, 1).metrics()
+    assert b["agency_cost_per_year"] - a["agency_cost_per_year"] == pytest.approx(2e6)
+    assert b["clearance_h_mean"] == a["clearance_h_mean"]
+    bare = sim.load_scenario(SMALL)  # (no [costs])
+    assert bare.costs is None
+    with pytest.raises(MissingSection, match="cost_per_year = 1e"):
+        REFORMS["single_window"](cost_per_year=1e6).apply(bare)
+    REFORMS["single_window"].apply(bare)  # (not costed: fine without [costs])
+
+
+@pytest.mark.parametrize("value", [1e6, 1234567.0, 9.5e11, 0.1, 2.0, 0.123456789, 2.5e-7])
+def test_a_reforms_label_parses_back_to_its_strengths(value):
+    """A strength written as 1e+06 would split at '+' (which joins reforms), and one cut to
+    six digits would come back another number: the label keeps every digit, without '+'."""
+    from sim.reforms.compose import parse
+
+    reform = REFORMS["smart_image_review"](cost_per_year=value)
+    again = parse(reform.label).reforms[0]
+    assert "+" not in reform.label
+    assert again.strengths["cost_per_year"] == value

@@ -82,7 +82,7 @@ def overhead_items(
     """Staff that serve no single port, priced like the lanes: each smuggling route's patrol
     (officers on duty x hours x the patrol role's hourly cost) and each organisation unit's
     staff (heads x paid hours x its own cost per head per year, in CNY: converted by
-    ``costs.exchange``)."""
+    ``costs.exchange``); and the agencies' other running costs (``costs.systems``)."""
     start, end = window
     rows: list[dict[str, Any]] = []
     smuggling = getattr(scenario, "smuggling", None)
@@ -96,6 +96,8 @@ def overhead_items(
         price = costs.hourly(costs.patrol_role)
         rows.append(cost_item(OVERHEAD, f"patrol:{name}", "staff", costs.patrol_role, hours, price))
     years = (end - start) / HOURS_PER_YEAR
+    for name, per_year in costs.systems.items():  # (IT systems, licences: per year)
+        rows.append(cost_item(OVERHEAD, f"systems:{name}", "systems", "", years, per_year))
     cny = costs.rate("CNY") if organisation_units else 1.0  # (heads are priced in CNY)
     for uid, unit in organisation_units.items():
         for role, staff in unit.staff.items():

@@ -102,8 +102,9 @@ def toml_value(v: Any) -> str:
     """A strength as it is written on a command line (TOML; a bare word for a plain name)."""
     if isinstance(v, bool):
         return "true" if v else "false"
-    if isinstance(v, float):
-        return f"{v:g}"
+    if isinstance(v, float):  # (every digit, so that the label parses back to the value;
+        text = repr(v).replace("e+", "e")  # no '+', which joins reforms)
+        return text[:-2] if text.endswith(".0") else text
     if isinstance(v, int):
         return str(v)
     if isinstance(v, list | tuple):
@@ -127,6 +128,20 @@ TRANSITION = {
 }
 
 
+#: every reform's running cost: what it costs the agencies a year beyond the staff and
+#: equipment the model counts; written into ``costs.systems`` under the reform's name
+RUNNING_COST = {
+    "cost_per_year": Param(
+        0.0,
+        "what it costs the agencies a year beyond the staff and equipment the model counts "
+        "(IT systems, licences, maintenance, training), in the scenario's currency; 0: not "
+        "costed (give it for a cost-benefit; needs a [costs] section)",
+        0,
+        1e12,
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Reform:
     """A named scenario transformation with its mechanism, sources and strengths."""
@@ -143,8 +158,8 @@ class Reform:
     idle: IdleRule | None = None  # why its changes can do nothing in a scenario ('' if they can)
 
     def __post_init__(self) -> None:
-        if self.structural:
-            object.__setattr__(self, "params", {**self.params, **TRANSITION})
+        extra = {**TRANSITION, **RUNNING_COST} if self.structural else RUNNING_COST
+        object.__setattr__(self, "params", {**self.params, **extra})
 
     def __call__(self, **values: Any) -> Reform:
         """The same reform at other strengths: ``single_window(uptake=0.8)``."""
@@ -193,7 +208,16 @@ class Reform:
                     f"reform {self.name} changes the [{s}] section, which the scenario "
                     f"{data.get('name', '')!r} does not have"
                 )
-        return self.rule(data, self.strengths)
+        changes = self.rule(data, self.strengths)
+        cost = float(self.strengths["cost_per_year"])
+        if cost > 0:
+            if data.get("costs") is None:
+                raise MissingSection(
+                    f"reform {self.name}: cost_per_year = {cost:g} is added to the [costs] "
+                    f"section, which the scenario {data.get('name', '')!r} does not have"
+                )
+            changes[f"costs.systems.{self.name}"] = cost
+        return changes
 
     def no_effect(self, scenario: Scenario | dict[str, Any]) -> str:
         """Why this reform can have no effect on ``scenario`` ('' when it can): it finds no

@@ -229,6 +229,11 @@ class Costs(Strict):
         description="who pays the handling of an inspection that finds nothing",
     )
     slipped: Slipped = Field(default_factory=Slipped)
+    systems: dict[str, Money] = Field(
+        default_factory=dict,
+        description="other running costs of the agencies per year, by name (IT systems, "
+        "licences, maintenance, training): a reform's cost_per_year is added here",
+    )
     exchange: dict[str, Money] = Field(
         default_factory=dict,
         description="the value of 1 unit of another currency in this section's, for parts "
