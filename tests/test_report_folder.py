@@ -109,7 +109,8 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
     assert tree["data-structures"] == "hybrid"
     assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports
     # seizures are a count, not a share: beside the truth plot, not on its 0-1 axis
-    assert "Seizures per 1000 declarations (mean over replications): run " in text
+    assert ("Seizures per 1000 declarations (goods seized, detained or rejected; mean over "
+            "replications): run ") in text
     # what the command line changed from the scenario file, and the command itself
     assert "warmup_days=0, drain_days=1" in text and "--reps 2 --days 1" in text
 
