@@ -598,8 +598,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.explain is not None:  # the glossary (see sim.experiment.metric_glossary)
         from sim.experiment.metric_glossary import explained
         from sim.experiment.metric_names import metric_names
+        from sim.scenario.costs import currency_of
 
-        lines = explained(args.explain, metric_names(scenario))
+        lines = explained(args.explain, metric_names(scenario), currency_of(scenario.costs))
         sys.stdout.write("".join(f"{line}\n" for line in lines))
         return 0 if all("\t?\t" not in line for line in lines) else 2
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))

@@ -17,8 +17,10 @@ IDENTITY = {
     "cohort": "it arrived in the observed window (every statistic is of the cohort)",
     "outcome": "`released` (and out of the flow by the end), `seized`, `rejected`, `detained` "
     "or `censored` (still in the flow at the end of the run, released or not)",
-    "channel": "the checks it had: `green` (none), `document`, `scan`, `physical`, "
-    "`quarantine`, or one of them with `+quarantine`",
+    "channel": "the most intrusive customs check it had (`physical` over `scan` over "
+    "`document`; `green`: none), with `+quarantine` when it also had a quarantine check "
+    "(`quarantine` alone: only that); the other checks it had are in the milestones "
+    "(`doc_start`, `scan_start`, ...)",
 }
 
 #: meanings of the draws whose transform has no docstring to say it

@@ -16,6 +16,7 @@ from sim.experiment.metric_names import MetricNames, metric_names
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "scenarios" / "small.toml"
+DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
 #: the scenario that yields the entries marked ``only``: small with a risk engine
 RISK = {
@@ -104,6 +105,8 @@ def test_check_explain_prints_each_name_with_its_unit_and_meaning(capsys):
     assert mean.endswith("Here: port sea, imports only.")
     assert util.startswith("utilisation_sea_scanners\tshare (0-1)\tBusy time")
     assert typo == "clearance_h_maen\t?\t(not a metric of scenario 'small')"
+    assert main(["check", str(DEFAULT), "--explain", "total_cost_per_consignment"]) == 0
+    assert "\tUSD per consignment\t" in capsys.readouterr().out  # (the scenario's currency)
 
 
 def test_the_page_lists_every_entry_under_its_layer():

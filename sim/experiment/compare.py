@@ -103,7 +103,7 @@ def metric_unit(name: str) -> str:
     if kind == "cost":
         return _money_unit(name)
     if name.startswith("queue_mean_"):
-        return "consignments waiting"
+        return "jobs waiting"  # (consignments; a mover's moves, an organisation's requests)
     if name.startswith(_ATTEMPT_COUNTS):
         return "attempts"
     return "consignments"

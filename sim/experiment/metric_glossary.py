@@ -31,7 +31,12 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "direction": ("`import` or `export`", DIRECTIONS),
     "port": ("a port of the scenario (a key of `[ports]`)", None),
     "lane": ("a lane of a port (`<port>_<lane>`: `sea_port_scanners`, `sea_port_lab`; an "
-             "organisation's unit and role: `org/<unit>_<role>`)", None),
+             "organisation's unit and role: `org/<unit>_<role>`). Lanes and their scenario "
+             "fields: `declaration_review` [ports.X.review], `document_check` "
+             "[ports.X.document_check], `scanners` and `image_officers` [ports.X.scan], "
+             "`exam_bays`, `exam_teams`, `movers` [ports.X.exam], `quarantine_officers` "
+             "[ports.X.quarantine], `exam_officers` (a joint, cross-trained pool), `gate` "
+             "[ports.X.release.gate], `lab` [ports.X.quarantine.lab]", None),
     "class": ("a trader class: " + ", ".join(f"`{c}`" for c in TRADER_CLASSES), TRADER_CLASSES),
     "type": ("an illicit type: " + ", ".join(f"`{t}`" for t in ILLICIT), ILLICIT),
     "check": ("a check: " + ", ".join(f"`{c}`" for c in CHECK_NAMES), CHECK_NAMES),
@@ -110,16 +115,18 @@ def lookup(name: str, known: MetricNames | None = None) -> Entry | None:
     return found[0] if len(found) == 1 else None
 
 
-def explain(name: str, known: MetricNames | None = None) -> str:
-    """One line: the name, its unit and its meaning (``?`` when no entry has it)."""
-    from sim.experiment.compare import metric_unit
+def explain(name: str, known: MetricNames | None = None, currency: str | None = None) -> str:
+    """One line: the name, its unit (money in ``currency``, the scenario's) and its meaning
+    (``?`` when no entry has it)."""
+    from sim.experiment.compare import metric_unit, shown_unit
 
     entry = lookup(name, known)
     if entry is None or (known is not None and name not in known and ANY not in name):
         why = f"not a metric of scenario {known.scenario!r}" if known else "not in the glossary"
         return f"{name}\t?\t({why})"
     modifier = next(m for e, m in found(name, known) if e is entry)
-    return f"{name}\t{metric_unit(name)}\t{entry.meaning}{_here(name, entry, modifier)}"
+    unit = shown_unit(metric_unit(name), currency)
+    return f"{name}\t{unit}\t{entry.meaning}{_here(name, entry, modifier)}"
 
 
 def _here(name: str, entry: Entry, modifier: str) -> str:
@@ -136,7 +143,9 @@ def _here(name: str, entry: Entry, modifier: str) -> str:
     return f" Here: port {port}, {direction}s only."
 
 
-def explained(wanted: Iterable[str], known: MetricNames) -> list[str]:
+def explained(
+    wanted: Iterable[str], known: MetricNames, currency: str | None = None
+) -> list[str]:
     """:func:`explain` of each of ``wanted`` (every name ``known`` lists when empty)."""
     listed = list(wanted) or known.listing()
-    return [explain(n, known) for n in listed]
+    return [explain(n, known, currency) for n in listed]

@@ -113,12 +113,15 @@ LANES = [
           f"Busy time over the servers' duty time in the observed window, of {_LANE_OF}; "
           "absent for a lane without staff on duty or unlimited."),
     Entry("queue_mean_<port>_<lane>", LANE_LAYER,
-          f"Time-weighted mean number waiting in the observed window, of {_LANE_OF}; an "
-          "unlimited lane: 0; an organisation unit: waiting hours per hour; the laboratory: "
-          "none (NaN)."),
+          f"Time-weighted mean number of jobs waiting in the observed window, of {_LANE_OF}: "
+          "consignments at most lanes, moves at the movers (two per examination: to the bay "
+          "and back), requests at an organisation's unit (waiting hours per hour); an "
+          "unlimited lane: 0; the laboratory: none (NaN)."),
     Entry("wait_h_mean_<port>_<lane>", LANE_LAYER,
           f"Mean wait before service of the cohort's jobs at {_LANE_OF} (the laboratory: from "
-          "a sample's submission to its batch's start)."),
+          "a sample's submission to its batch's start). Only the lane's own queue: waits "
+          "that belong to no lane (an examination's booking lead, slot and the trader's "
+          "attendance) are in the milestone intervals, not here."),
     Entry("wait_h_p90_<port>_<lane>", LANE_LAYER,
           f"90th percentile of the cohort's jobs' wait before service at {_LANE_OF}."),
 ]
