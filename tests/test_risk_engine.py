@@ -719,3 +719,37 @@ def test_a_run_reports_its_risk_engine_and_warns_when_the_target_does_not_hold(t
     calm = {**ORIGINS, "risk": {"target": 0.08, "window": 200, "alert": {"boost": 0.0}}}
     quiet = sim.simulate(sim.load_scenario(SMALL, calm), 2)
     assert not [w for w in quiet.warnings if "risk engine" in w], quiet.warnings
+
+
+def test_the_alerts_reach_is_counted_on_every_decision_path():
+    """alert_raised_share: the decisions an alert raised, over all decided; none without a
+    boost; the same whether decisions go in blocks, alone or as flows."""
+    base = {"days": 7, "risk.target": 0.1, "risk.alert.delay": "0 h"}
+    over = {**base, "enforcement.prevalence.tobacco": 0.05}
+    raised = sim.simulate(sim.load_scenario(SMALL, over), 2)
+    m = raised.metrics()
+    assert 0 < m["alert_raised_share"] < 1
+    assert raised.risk is not None
+    rep = raised.risk
+    assert m["alert_raised_share"] == rep["raised"].sum() / rep["decided"].sum()
+    assert m["alert_raised_share_port_sea"] == m["alert_raised_share"]  # (one port)
+    flows = sim.simulate(sim.load_scenario(SMALL, over), 2, fast=False).metrics()
+    assert flows["alert_raised_share"] == m["alert_raised_share"]
+    quiet = sim.simulate(sim.load_scenario(SMALL, {**over, "risk.alert.boost": 0.0}), 2)
+    assert quiet.metrics()["alert_raised_share"] == 0.0
+
+
+def test_a_block_counts_the_decisions_an_alert_raised():
+    """After a seizure of (commodity 1, origin 0), every later decision with that signature
+    is raised and counted, in a block worked out now or from what was prepared; other
+    signatures are not."""
+    rng = np.random.default_rng(5)
+    for prepared in (False, True):
+        e = engine()
+        e.observe(Observation("sea", 5.0, 1, 0, GENERAL, 1, True))
+        hit = block(rng, 30, 12.0, commodity=1, origin=0)
+        miss = block(rng, 20, 12.0, commodity=0, origin=0)
+        for b in (hit, miss):
+            e.select(b, e.prepare(b)) if prepared else e.select(b)
+        assert e.ledger.raised["sea"].sum() == 30, prepared
+        assert e.report()["raised"].sum() == 30

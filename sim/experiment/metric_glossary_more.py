@@ -176,6 +176,13 @@ RISK = [
           "target, no credit rule) at the port and direction: inspected over decided, to set "
           "against the target.",
           only="with a risk engine (`[risk]`); no bundled scenario has one"),
+    Entry("alert_raised_share", RISK_LAYER,
+          "The alerts' reach: the share of the risk engine's decisions whose score an alert "
+          "in force raised (a seizure's signature: commodity and origin, optionally class). "
+          "A large share means alerts crowd the threshold: the goods they raise take "
+          "inspections from the rest (rep-NNNN-risk.csv: `raised` by port, direction and "
+          "class).",
+          ("port",), only="with a risk engine (`[risk]`); no bundled scenario has one"),
 ]
 
 ENTRIES = (

@@ -169,7 +169,13 @@ class RiskEngine:
             return s
         if code is None:
             code = self.alerts.code(block.port, block.commodity, block.origin, block.trader_class)
-        return np.asarray(s + boost[code])
+        up = boost[code]
+        raised = up > 0
+        if raised.any():
+            self.ledger.add_raised(
+                block.port, block.direction[raised], block.trader_class[raised]
+            )
+        return np.asarray(s + up)
 
     def _separation(self, port: str, truth: np.ndarray, origin: np.ndarray) -> np.ndarray:
         d = self.d[truth]

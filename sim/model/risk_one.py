@@ -70,7 +70,10 @@ def decide_prepared(
     s = float(prep[SCORE])
     boost = engine.alerts.boost(port, now)
     if boost is not None:
-        s = float(s + boost[int(prep[CODE])])
+        up = float(boost[int(prep[CODE])])
+        s = float(s + up)
+        if up > 0:
+            engine.ledger.raised[port][d, k] += 1
     ordinary, possible = prep[ORDINARY] > 0, prep[POSSIBLE] > 0
     thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
     cand = possible and (s > thr or prep[RAND] < rho)
@@ -176,5 +179,8 @@ def score_scalar(
         s += engine.d[truth]
     boost = engine.alerts.boost(port, now)
     if boost is not None:
-        s += boost[engine.alerts.code(port, com, org, k)]
+        up = float(boost[engine.alerts.code(port, com, org, k)])
+        s += up
+        if up > 0:
+            engine.ledger.raised[port][d, k] += 1
     return float(s)

@@ -216,6 +216,14 @@ class Ledger:
         self.documents = {p: np.zeros(shape, np.int64) for p in ports}
         self.illicit = {p: np.zeros(shape, np.int64) for p in ports}
         self.illicit_inspected = {p: np.zeros(shape, np.int64) for p in ports}
+        #: decisions whose score an alert raised (the alerts' reach)
+        self.raised = {p: np.zeros(shape, np.int64) for p in ports}
+
+    def add_raised(self, port: str, direction: np.ndarray, cls: np.ndarray) -> None:
+        """Count decisions whose score an alert raised (their directions and classes)."""
+        k = len(TRADER_CLASSES)
+        counts = np.bincount(direction * k + cls, minlength=len(DIRECTIONS) * k)
+        self.raised[port] += counts.reshape(len(DIRECTIONS), k)
 
     def rate(self, port: str, cls: int) -> float:
         n = self.decided[port][:, cls].sum()

@@ -39,6 +39,7 @@ def report(engine: RiskEngine) -> pd.DataFrame:
                         "target": math.nan if ruled else engine.cfg.target_at(port, d),
                         "illicit": int(led.illicit[port][d, k]),
                         "illicit_inspected": int(led.illicit_inspected[port][d, k]),
+                        "raised": int(led.raised[port][d, k]),
                     }
                 )
     return pd.DataFrame(rows)
@@ -83,11 +84,19 @@ def ordinary_rates(rep: pd.DataFrame) -> pd.DataFrame:
 
 def ordinary_metrics(rep: pd.DataFrame) -> dict[str, float]:
     """The ordinary classes' achieved inspection rate per port and direction, as metrics
-    (``inspection_rate_ordinary_port_<port>_<direction>``), to set against the target."""
-    return {
+    (``inspection_rate_ordinary_port_<port>_<direction>``), to set against the target; and
+    the alerts' reach: the share of decisions whose score an alert raised, overall and per
+    port (``alert_raised_share``, ``alert_raised_share_port_<port>``)."""
+    out = {
         f"inspection_rate_ordinary_port_{r['port']}_{r['direction']}": float(r["rate"])
         for r in ordinary_rates(rep).to_dict("records")
     }
+    if "raised" in rep and len(rep):
+        out["alert_raised_share"] = float(rep["raised"].sum() / rep["decided"].sum())
+        by_port = rep.groupby("port", sort=False)[["raised", "decided"]].sum()
+        for port, r in by_port.iterrows():
+            out[f"alert_raised_share_port_{port}"] = float(r["raised"] / r["decided"])
+    return out
 
 
 def target_warnings(engine: RiskEngine) -> list[str]:
