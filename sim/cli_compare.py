@@ -255,7 +255,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         console = Console(width=140)
     console.print(header(res), highlight=False)
     rows = table_rows(res)
-    console.print(table(res, rows))
+    console.print(table(res, rows, narrow=console.width < NARROW))
     if not res.interactions.empty:
         console.print(interaction_table(res, rows))
     console.file.flush()
@@ -371,20 +371,36 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     return tuple(dict.fromkeys(rows))
 
 
-def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:
-    """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference."""
+#: below this many columns the table stacks each interval under its mean (a projector's
+#: 80-column terminal would otherwise squeeze the names to a few letters)
+NARROW = 120
+
+
+def table(
+    res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS, narrow: bool = False
+) -> Table:
+    """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference;
+    ``narrow``: each interval under its number, in half the width."""
     from rich.table import Table
 
     from sim.experiment.compare import shown_unit
     from sim.experiment.metric_names import note
 
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
-              caption="* significant at 5 % after Holm's correction for the number of options; "
-              "! not steady-state (the option or the baseline warned)")
-    for col, just in (("option", "left"), ("mean", "right"), ("95 % CI", "right"),
-                      ("diff.", "right"), ("95 % CI (paired)", "right"), ("", "left")):
+              caption="* significant at 5 % after Holm's correction for the number of options "
+              "(so an interval clear of 0 may lack it when there are several); ! not "
+              "steady-state (the option or the baseline warned)")
+    cols: tuple[tuple[str, str], ...] = (
+        ("option", "left"), ("mean", "right"), ("95 % CI", "right"), ("diff.", "right"),
+        ("95 % CI (paired)", "right"), ("", "left"),
+    )
+    if narrow:
+        cols = (("option", "left"), ("mean\n95 % CI", "right"),
+                ("diff.\n95 % CI (paired)", "right"), ("", "left"))
+    for col, just in cols:
         t.add_column(  # (a metric's name folds onto more lines rather than lose its end)
-            col, justify=just, no_wrap=col != "option", overflow="fold"  # type: ignore[arg-type]
+            col, justify=just, no_wrap=col != "option", overflow="fold",  # type: ignore[arg-type]
+            min_width=24 if col == "option" and narrow else None,
         )
     s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
@@ -409,12 +425,13 @@ def table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table
                 )
             n, ran = int(a["n"]), int(runs.get(name, 0))
             some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
+            cells = [_fmt(float(a["mean"])), _ci(float(a["shown_low"]), float(a["shown_high"])),
+                     dm, dci]
+            if narrow:
+                cells = [f"{cells[0]}\n{cells[1]}", f"{dm}\n{dci}" if dm else ""]
             t.add_row(
                 "  " + name + (" (unstable)" if res.unstable(name) else "") + some,
-                _fmt(float(a["mean"])),
-                _ci(float(a["shown_low"]), float(a["shown_high"])),
-                dm, dci, mark,
-                end_section=name == res.names[-1],
+                *cells, mark, end_section=name == res.names[-1],
             )
     return t
 

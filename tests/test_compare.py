@@ -421,6 +421,16 @@ def test_the_comparison_table_keeps_whole_metric_names_in_80_columns():
     assert shown and all(m in joined for m in shown)
     # besides clearance times, the enforcement outcomes (the small scenario has no costs)
     assert {"inspection_rate", "detection_rate", "value_slipped"} <= set(shown)
+    # narrow (as the command gives an 80-column terminal): each interval under its number, so
+    # that a name keeps at least 24 columns (it folded into 5-letter pieces before)
+    console = Console(width=80, record=True)
+    console.print(table(res, narrow=True))
+    lines = console.export_text().splitlines()
+    assert "…" not in "".join(lines)
+    assert any("│ clearance_h_mean (hours)" in line for line in lines), lines[:12]
+    assert any("│   baseline" in line for line in lines)
+    mean = next(i for i, line in enumerate(lines) if "│   review4" in line)
+    assert " to " in lines[mean + 1]  # (the interval on the line below the mean)
 
 
 @pytest.mark.parametrize("broken", ["review4", "all"])

@@ -116,3 +116,14 @@ def test_shares_keep_the_digits_asked_for_and_seizures_have_their_base():
     assert [_fmt(12.114, 1), _fmt(1.23, 1), _fmt(12.114), _fmt(0.5, 0)] == [
         "12.1", "1.2", "12.11", "0"]  # fmt: skip
     assert metric_unit("seizures_per_1000") == "per 1,000 declarations"
+
+
+def test_a_note_every_option_shares_is_shown_once():
+    """Guangdong's local-knowledge note held for the baseline and the dumbbell alike: one
+    note, not one per option; a note only some options have names them."""
+    from sim.report.html import _notes
+
+    meta = {"options": [{}, {}, {}], "unused_parts": {"baseline": "x", "dumbbell": "x", "b": "y"}}
+    assert _notes(meta) == ["baseline, dumbbell: x", "b: y"]
+    meta["unused_parts"]["b"] = "x"
+    assert _notes(meta) == ["x"]

@@ -101,6 +101,11 @@ def test_truth_plot_keeps_its_legend_and_labels_off_the_bars_and_shows_only_shar
     assert _outside(fig, legend, left) and _outside(fig, legend, right)
     assert _inside(fig, left.texts, left) and {t.get_text() for t in left.texts} == {
         f" {n}" for n in NAMES}
+    values = [t.get_text() for t in right.texts]  # each bar's value, small ones readable
+    assert values[:4] == ["10.0 %", "6.0 %", "2.0 %", "20.0 %"], values
+    from sim.report.flow_plots import _percent
+
+    assert [_percent(0.0003), _percent(0.003), _percent(0.135)] == ["0.03 %", "0.3 %", "13.5 %"]
 
 
 def test_queue_plot_legend_is_beside_the_panels():
@@ -167,6 +172,8 @@ def test_cost_against_detection_draws_paired_differences_and_merges_equal_points
     assert labels == ["baseline = pays", "window", "scanner"]
     xs = [line.get_xdata()[0] for line in ax.get_lines() if line.get_marker() == "o"]
     assert xs == [0.0, -8.6, 3.0]
+    ys = [line.get_ydata()[0] for line in ax.get_lines() if line.get_marker() == "o"]
+    assert ys == [0.0, 0.1, 2.0]  # (percentage points)
     assert "change in total cost" in ax.get_xlabel() and "USD" in ax.get_xlabel()
     assert _outside(fig, ax.get_legend(), ax)
 
@@ -181,3 +188,19 @@ def test_organisation_boxes_keep_their_text_legible():
     cmap = plt.get_cmap("RdYlGn_r")
     assert [ink(cmap(0.0)), ink(cmap(0.5)), ink(cmap(1.0)), ink("#eeeeee")] == [
         "white", "black", "white", "black"]  # fmt: skip
+
+
+def test_an_owner_with_no_time_is_not_in_the_legend_and_tail_lines_stay_apart():
+    """A scenario without an organisation gives it 0 h: no legend entry. Options whose tails
+    coincide are drawn wide to narrow with their own dashes, so each stays visible."""
+    owners = {n: pd.DataFrame({"owner": ["trader", "customs", "organisation"],
+                               "mean_h": [5.0, 1.0, 0.0]}) for n in ("a", "b")}  # fmt: skip
+    fig = plots.time_by_owner(owners)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == ["trader", "customs"]
+    from sim.report.flow_plots import clearance_tail
+
+    same = np.array([1.0, 2.0, 3.0, 10.0])
+    fig = clearance_tail({"a": same, "b": same}, {"a": pd.DataFrame(), "b": pd.DataFrame()})
+    a, b = fig.axes[0].get_lines()[:2]
+    assert a.get_linewidth() > b.get_linewidth() and a.get_linestyle() != b.get_linestyle()

@@ -86,7 +86,7 @@ NOTES = {
     "smuggling_value_slipped_at_ports": "smugglers' loads released at the ports (in "
     "value_slipped unless a post-clearance audit found them)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",
-    "exited_within_24h_export": "exports: loaded within 24 h of arrival",
+    "exited_within_24h_export": "for exports the 24 h run to loading (exports never exit)",
     "clearance_h_median_export": "often 0: most exports are declared in advance and "
     "released as they arrive",
     "total_cost_per_consignment": "agency + trader",

@@ -163,7 +163,8 @@ REFORMS = [
     ),
     Reform(
         "advance_declaration",
-        "more traders lodge before the goods arrive: advance_share moves uptake of the way to 1",
+        "more traders lodge before the goods arrive: advance_share moves the share uptake of "
+        "its distance to 1 (0.6 at uptake 0.5 becomes 0.8)",
         _advance,
         ("GAC Order 243 art. 18: declaration up to 3 days before arrival (china-figures.md §3.1)",),
         {"uptake": Param(0.5, "share of the traders now lodging after arrival who switch")},

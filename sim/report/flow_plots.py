@@ -22,6 +22,10 @@ TOTALS = ("clearance", "overall_clearance")
 TAIL_POINTS = (("median_h", 0.5), ("p90_h", 0.1), ("p95_h", 0.05))
 
 
+#: the tail plot's line styles, one per option in turn
+LINE_STYLES = ("-", "--", ":", "-.")
+
+
 def clearance_tail(
     samples: Mapping[str, np.ndarray | None],
     clearance: Mapping[str, pd.DataFrame],
@@ -41,7 +45,10 @@ def clearance_tail(
             t = np.sort(hours)
             exceed = 1.0 - np.arange(1, len(t) + 1) / len(t)
             keep = exceed > 0
-            ax.step(t[keep], exceed[keep], where="post", color=colour, label=name)
+            ax.step(  # (wide to narrow, each its own dashes: lines that coincide still show)
+                t[keep], exceed[keep], where="post", color=colour, label=name,
+                lw=max(1.0, 3.5 - i), ls=LINE_STYLES[i % len(LINE_STYLES)],
+            )
             continue
         table = clearance[name]
         row = table[(table["metric"] == metric) & (table["dimension"] == "all")]
@@ -217,7 +224,7 @@ def customs_and_truth(
                       for y, x in zip(ys, base, strict=True)]
     left.set_yticks(range(len(types)), types)
     left.invert_yaxis()
-    left.set_xlabel("illicit declarations per replication")
+    left.set_xlabel("illicit declarations per replication (its observed days)")
     left.set_title("The hidden truth: found and slipped")
     _rates(right, summary, names)
     fig.tight_layout()
@@ -226,6 +233,12 @@ def customs_and_truth(
     fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3,
                fontsize="small")  # below both panels, over no bar or label
     return fig
+
+
+def _percent(v: float) -> str:
+    """A share as a percentage with the digits a small one needs (0.3 %, 13.5 %, 0.04 %)."""
+    pct = 100 * v
+    return f"{pct:.2f} %" if 0 < abs(pct) < 0.1 else f"{pct:.1f} %"
 
 
 def _rates(ax: object, summary: pd.DataFrame | None, names: list[str]) -> None:
@@ -247,6 +260,9 @@ def _rates(ax: object, summary: pd.DataFrame | None, names: list[str]) -> None:
         ys = np.arange(len(shown)) + (i - (len(names) - 1) / 2) * step
         ax.barh(ys, values, height=step * 0.9, color=[c for _, _, c in shown],
                 alpha=1.0 - 0.5 * i / len(names))
+        for y, v in zip(ys, values, strict=True):  # (the value: a bar of 0.3 % is invisible)
+            if math.isfinite(v):
+                ax.text(min(v, 0.8) + 0.01, y, _percent(v), va="center", fontsize=6)
     ax.set_yticks(range(len(shown)), [lab for _, lab, _ in shown])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

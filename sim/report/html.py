@@ -143,9 +143,13 @@ def _notes(meta: dict[str, Any]) -> list[str]:
     of ``compare.json``, by option)."""
     found = [str(n) for n in meta.get("notes", [])]
     unused = meta.get("unused_parts") or {}
-    if isinstance(unused, dict):
-        found += [f"{name}: {text}" for name, text in unused.items()]
+    if isinstance(unused, dict):  # one note per reason, naming its options (all: none)
+        for text in dict.fromkeys(map(str, unused.values())):
+            names = [n for n, t in unused.items() if str(t) == text]
+            every = len(names) == len(meta.get("options") or names)
+            found.append(text if every else f"{', '.join(names)}: {text}")
     return found
+
 
 def _settings(command: list[str]) -> list[str]:
     """The ``--set KEY=VALUE`` settings of a recorded command line."""

@@ -139,6 +139,8 @@ def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
         hours = np.array(
             [float(owners[n].set_index("owner")["mean_h"].get(owner, 0.0)) for n in names]
         )
+        if not np.nansum(hours) > 0:  # (an owner no option gave time to: not in the legend)
+            continue
         ax.barh(names, hours, left=left, label=owner, color=OWNER_COLOURS.get(owner))
         left += np.nan_to_num(hours)
     ax.invert_yaxis()
@@ -276,13 +278,13 @@ def cost_against_detection(
     points: dict[tuple[float, float], list[str]] = {}
     for option in dict.fromkeys(differences["option"]):
         if (option, cost) in v and (option, detection) in v:
-            at = (v[(option, cost)][0], v[(option, detection)][0])
+            at = (v[(option, cost)][0], 100 * v[(option, detection)][0])
             points.setdefault(at, []).append(str(option))
     ax.axhline(0, color="#999", lw=0.8)
     ax.axvline(0, color="#999", lw=0.8)
     for i, ((x, y), names) in enumerate(points.items()):
         _, xlo, xhi = v[(names[0], cost)]
-        _, ylo, yhi = v[(names[0], detection)]
+        ylo, yhi = (100 * y for y in v[(names[0], detection)][1:])
         ax.errorbar(
             [x],
             [y],
@@ -295,7 +297,7 @@ def cost_against_detection(
         )
     unit = currency or "currency"
     ax.set_xlabel(f"change in total cost per consignment (agency + trader, {unit})")
-    ax.set_ylabel("change in detection rate (share of illicit consignments found)")
+    ax.set_ylabel("change in detection rate (percentage points of illicit found)")
     ax.set_title("Cost against detection: each option minus the baseline (paired 95 % intervals)")
     outside_legend(ax, fontsize="small")
     return fig

@@ -172,7 +172,8 @@ def org_section(variants: Mapping[str, Variant]) -> list[str]:
         seen.append((v.structure, shape))
         resources = v.tables.get("resources")
         util = utilisation_by_unit(resources) if resources is not None else {}
-        panels.append((f"{name}: {v.structure}", v.tree, util))
+        title = name if name == v.structure else f"{name}: {v.structure}"
+        panels.append((title, v.tree, util))
     if not panels:
         return []
     structures = ",".join(str(title.split(": ")[-1]) for title, _, _ in panels)
