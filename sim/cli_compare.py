@@ -285,6 +285,8 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         if name not in unchanged:
             notes.add(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
                       f"{why}; its figures match the baseline's")
+    for name, why in m.get("caveats", {}).items():
+        notes.add(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
     unused = m.get("unused_parts", {})
     for why in dict.fromkeys(unused.values()):
         names = [n for n, w in unused.items() if w == why]

@@ -206,3 +206,21 @@ def test_a_lane_never_staffed_is_noted_by_check_and_run(tmp_path, capsys):
     assert any("ports.sea.exam.bays has no one on duty" in n for n in notes), notes
     assert main(["check", small]) == 0
     assert "no one on duty" not in capsys.readouterr().err
+
+
+def test_a_reform_that_can_only_cost_there_says_so(tmp_path, capsys):
+    """The default scenario waits 0 h for the duty payment but charges a guarantee fee: two-
+    step declaration cannot bring release earlier, only cost the fee. Its clearance rows are
+    all 0 and its fees rise; a note says why (it used to say nothing)."""
+    default = sim.load_scenario(DEFAULT)
+    two_step = parse("two_step_declaration").reforms[0]
+    assert two_step.no_effect(default) == ""  # (the fee acts)
+    assert "only the guarantee fee" in two_step.caveat(default)
+    spindle = sim.load_scenario(SPINDLE)  # (no wait, no fee: no effect at all, no caveat)
+    assert two_step.no_effect(spindle) and two_step.caveat(spindle) == ""
+    argv = ["compare", DEFAULT, "--reforms", "two_step_declaration", "--days", "1", "--reps",
+            "1", "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert any(n.startswith("note (two_step_declaration): only part of it can act") and
+               "only the guarantee fee" in n for n in notes), notes  # fmt: skip

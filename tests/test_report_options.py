@@ -127,3 +127,5 @@ def test_a_note_every_option_shares_is_shown_once():
     assert _notes(meta) == ["baseline, dumbbell: x", "b: y"]
     meta["unused_parts"]["b"] = "x"
     assert _notes(meta) == ["x"]
+    meta["caveats"] = {"two_step": "only the fee acts"}
+    assert _notes(meta)[-1] == "two_step: only part of it can act here: only the fee acts"

@@ -423,6 +423,9 @@ class Comparison:
             # reforms that can have no effect on the scenario -> why (it lacks their parts,
             # or what they change acts on nothing there)
             "no_effect": _no_effects(self.opts, self.base, self.variants),
+            # reforms only part of which can act there (two-step declaration without a wait
+            # for the duty payment: only its fee)
+            "caveats": _caveats(self.opts, self.base),
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)
@@ -740,6 +743,19 @@ def _no_effects(
             why = idle_changes(variants[o.name], o.overrides)
         if why:
             out[o.name] = why
+    return out
+
+
+def _caveats(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
+    """Options whose reforms can act only in part on ``scenario`` -> what cannot act."""
+    from sim.reforms.compose import parse
+
+    out = {}
+    for o in opts:
+        if o.reform:
+            why = "; ".join(c for r in parse(o.reform).reforms if (c := r.caveat(scenario)))
+            if why:
+                out[o.name] = why
     return out
 
 

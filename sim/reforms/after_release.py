@@ -37,6 +37,18 @@ def _no_duty_wait(data: dict[str, Any], s: Mapping[str, Any]) -> str:
     return ""
 
 
+def _fee_only(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    """With no wait for the duty payment but a guarantee fee, two-step declaration can only
+    cost: said, so that a cost with no gain is not read as the reform's whole effect."""
+    wait = at(data, "after_release.duty_payment")
+    if wait is None or dist_mean(wait) == 0:
+        return (
+            "no wait for duty payment to skip (after_release.duty_payment is 0 h), so release "
+            "comes no earlier: only the guarantee fee (costs.trader.guarantee_fee) acts"
+        )
+    return ""
+
+
 def _two_step_processing(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     if not any(port.get("document_check") is not None for _, port in ports(data)):
         return {}  # (no document check to move after release)
@@ -66,6 +78,7 @@ REFORMS = [
             "general_uptake": Param(0.5, "share of general traders' import declarations"),
         },
         idle=_no_duty_wait,
+        partial=_fee_only,
     ),
     Reform(
         "two_step_processing",

@@ -156,6 +156,8 @@ class Reform:
     needs: str = ""  # not yet buildable: what the model still lacks
     structural: bool = False  # carries the transition parameters
     idle: IdleRule | None = None  # why its changes can do nothing in a scenario ('' if they can)
+    #: what of the reform cannot act in a scenario, though some of it can ('' if all can)
+    partial: IdleRule | None = None
 
     def __post_init__(self) -> None:
         extra = {**TRANSITION, **RUNNING_COST} if self.structural else RUNNING_COST
@@ -226,6 +228,14 @@ class Reform:
         if not self.fields(data):
             return NO_PARTS
         return self.idle(data, self.strengths) if self.idle is not None else ""
+
+    def caveat(self, scenario: Scenario | dict[str, Any]) -> str:
+        """What of this reform cannot act on ``scenario``, when the rest can ('' if all can,
+        or none: see :meth:`no_effect`)."""
+        if self.partial is None or self.no_effect(scenario):
+            return ""
+        data = scenario_data(scenario) if isinstance(scenario, Scenario) else scenario
+        return self.partial(data, self.strengths)
 
     def apply(self, scenario: Scenario) -> Scenario:
         """``scenario`` with this reform's changes, validated again."""

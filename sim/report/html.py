@@ -148,6 +148,8 @@ def _notes(meta: dict[str, Any]) -> list[str]:
             names = [n for n, t in unused.items() if str(t) == text]
             every = len(names) == len(meta.get("options") or names)
             found.append(text if every else f"{', '.join(names)}: {text}")
+    caveats = meta.get("caveats") or {}
+    found += [f"{name}: only part of it can act here: {why}" for name, why in caveats.items()]
     return found
 
 
