@@ -375,6 +375,7 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
     assert (clearance["mean_change_h"] == 0).all()  # who pays changes no clearance time
     html = (tmp_path / "r" / "report.html").read_text()
     assert "Cost against detection" in html  # the plot of each option's cost and detection
+    assert html.index("<h2>Headline</h2>") < html.index("<h2>What was run</h2>")  # (first)
 
 
 @pytest.mark.parametrize(

@@ -129,3 +129,32 @@ def test_a_note_every_option_shares_is_shown_once():
     assert _notes(meta) == ["x"]
     meta["caveats"] = {"two_step": "only the fee acts"}
     assert _notes(meta)[-1] == "two_step: only part of it can act here: only the fee acts"
+
+
+def test_the_headline_says_each_options_change_in_words():
+    """A difference whose interval holds 0 is "no clear change"; one clear of it is told
+    with its direction; shares in percentage points; money in the scenario's currency."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    rows = [
+        ("faster", "clearance_h_mean_import", -0.46, -0.81, -0.11),
+        ("faster", "detection_rate", -0.001, -0.004, 0.002),
+        ("faster", "total_cost_per_consignment", 3.5, 1.25, 5.75),
+        ("faster", "value_slipped", 0.0, 0.0, 0.0),
+        ("faster", "clearance_h_mean_export", -8.7e-05, -0.00065, 0.00048),
+    ]
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    res = SimpleNamespace(names=["baseline", "faster"], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = "".join(headline(res))  # type: ignore[arg-type]
+    assert "<h3>faster</h3>" in text
+    assert "import clearance (arrival to release): 0.46 h shorter (95 % CI 0.11 to 0.81)" in text
+    assert ("share of illicit consignments detected: no clear change (-0.10 percentage "
+            "points; 95 % CI -0.40 to 0.20)") in text
+    assert "cost per consignment, agencies and traders: 3.50 USD more (95 % CI 1.25 to 5.75)" in (
+        text)
+    assert "slipping through the ports: no change (the same in every replication)" in text
+    assert "export clearance: no clear change (-0.000087 h; 95 % CI -0.00065 to 0.00048)" in text
+    assert headline(SimpleNamespace(names=["run"], differences=diffs)) == []  # type: ignore

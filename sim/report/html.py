@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.model.stability import too_short
 from sim.report import plots, sections
+from sim.report.headline import headline
 from sim.report.options_table import options_rows
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ MEDIAN_NOTE = (
 )
 
 _CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1000px;
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1200px;
 margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;font-size:.88em;margin:.6em 0}
@@ -68,6 +69,7 @@ th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}
 td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
 img{max-width:100%}.wide{overflow-x:auto}.wide img{max-width:none;width:auto}
+table.results td:not(:first-child){white-space:nowrap}ul.headline{margin:.3em 0 1em}
 """
 
 
@@ -342,6 +344,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
     raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
+        *headline(res),
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res, variants),

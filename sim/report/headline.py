@@ -1,0 +1,91 @@
+"""The report's headline: for each option, in plain words, what it does to the three outcomes
+a planner weighs (clearance time, enforcement, cost and who pays), each a paired difference
+from the baseline with its 95 % interval, and "no clear change" where that interval holds 0.
+The table below it has every figure; this is what an official reads first."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from sim.experiment.compare import CompareResult
+
+#: (metric, what it is, kind: hours / points (a share) / money, words for down and up)
+HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
+    ("clearance_h_mean_import", "import clearance (arrival to release)", "hours",
+     ("shorter", "longer")),
+    ("clearance_h_mean_export", "export clearance", "hours", ("shorter", "longer")),
+    ("overall_clearance_h_mean_import", "imports' time to leave the port", "hours",
+     ("shorter", "longer")),
+    ("released_within_24h_import", "imports released within 24 h", "points",
+     ("lower", "higher")),
+    ("detection_rate", "share of illicit consignments detected", "points", ("lower", "higher")),
+    ("value_slipped", "value of illicit goods slipping through the ports", "money",
+     ("less", "more")),
+    ("total_cost_per_consignment", "cost per consignment, agencies and traders", "money",
+     ("less", "more")),
+    ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
+    ("trader_cost_per_consignment", "of which the traders' (fees and time)", "money",
+     ("less", "more")),
+)
+
+
+def headline(res: CompareResult) -> list[str]:
+    """The headline section of a comparison (none for a run)."""
+    if len(res.names) < 2 or res.differences.empty:
+        return []
+    rows = {(r["option"], r["metric"]): r for r in res.differences.to_dict("records")}
+    currency = str(res.meta.get("currency") or "currency")
+    out = ["<h2>Headline</h2>", "<p class='note'>Each option against the baseline on the same "
+           "replications (paired), with 95 % intervals; \u201cno clear change\u201d where the "
+           "interval holds 0. Every figure is in the table under Results.</p>"]
+    for name in res.names[1:]:
+        items = [
+            _sentence(rows[(name, m)], what, kind, words, currency)
+            for m, what, kind, words in HEADLINE
+            if (name, m) in rows
+        ]
+        if not items:
+            continue
+        flag = " (not steady-state: read with care)" if res.unstable(name) else ""
+        out.append(
+            f"<h3>{html.escape(name)}{flag}</h3><ul class='headline'>"
+            + "".join(f"<li>{html.escape(i)}</li>" for i in items)
+            + "</ul>"
+        )
+    return out
+
+
+def _sentence(
+    row: Mapping[Any, Any], what: str, kind: str, words: tuple[str, str], currency: str
+) -> str:
+    """``what`` 0.46 h shorter (95 % CI 0.11 to 0.81), or no clear change (...)."""
+    scale = 100.0 if kind == "points" else 1.0
+    d = float(row["mean"]) * scale
+    low, high = float(row["shown_low"]) * scale, float(row["shown_high"]) * scale
+    if not all(math.isfinite(x) for x in (d, low, high)):
+        return f"{what}: not measured"
+    unit = {"hours": " h", "points": " percentage points", "money": f" {currency}"}[kind]
+    if d == low == high == 0:
+        return f"{what}: no change (the same in every replication)"
+    if low <= 0 <= high:
+        return f"{what}: no clear change ({_num(d)}{unit}; 95 % CI {_num(low)} to {_num(high)})"
+    word = words[0] if d < 0 else words[1]
+    a, b = sorted((abs(low), abs(high)))
+    return f"{what}: {_num(abs(d))}{unit} {word} (95 % CI {_num(a)} to {_num(b)})"
+
+
+def _num(x: float) -> str:
+    """Enough digits for a small difference, thousands separated for a large one."""
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    if abs(x) >= 10:
+        return f"{x:.1f}"
+    if abs(x) >= 0.1 or x == 0:
+        return f"{x:.2f}"
+    return str(np.format_float_positional(x, precision=2, fractional=False, trim="-"))
