@@ -104,3 +104,25 @@ def test_animate_command(tmp_path, capsys):
 def test_animate_usage_errors(extra, words, capsys, tmp_path):
     code = main(["animate", str(SMALL), "--days", "1", "--out", str(tmp_path / "x.gif"), *extra])
     assert code == 2 and words in capsys.readouterr().err
+
+
+def test_a_lanes_extra_servers_note_never_runs_into_its_queue_count():
+    """A lab of 36 servers with 4 waiting read "+164" when the "+16" beside the squares ran
+    into the count "4": the two texts' boxes do not overlap."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sim.report.animate import Frame, LaneState, PortView
+
+    fig = plt.figure(figsize=(12, 4))
+    view = PortView(fig, ["lab", "scanners"])
+    view.update(Frame(30.0, (LaneState("lab", 4, 20, 36), LaneState("scanners", 44, 2, 2))))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    note = view.server_notes["lab"].get_window_extent(renderer)
+    count = view.counts["lab"].get_window_extent(renderer)
+    assert view.server_notes["lab"].get_text() == "+16" and view.counts["lab"].get_text() == "4"
+    assert note.x1 < count.x0
+    plt.close(fig)

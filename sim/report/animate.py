@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from sim.model.result import RunResult
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # t = 0 is Monday 00:00
-MAX_SERVERS = 24  # squares drawn per lane; more are shown as "+N"
+MAX_SERVERS = 20  # squares drawn per lane; more are shown as "+N" (clear of the queue count)
 MAX_BOXES = 60  # boxes drawn per queue; more are shown as "+N"
 STACK = 3  # boxes per stack
 QUEUE_X = 13.0  # where the queues start
