@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,15 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         cells = [table[n].get(key, math.nan) for n in names]
         spec = "12,.0f" if key.endswith("_heads") else "12,.2f"  # (heads are whole people)
         print(f"{label:{width}}  " + "  ".join(f"{c:{spec}}" for c in cells))
+    print(
+        f"one replication per structure (seed {args.seed}), so no intervals: a first look. For "
+        f"differences with 95 % intervals: bordersim compare {args.scenario} --reforms "
+        "dumbbell --reps 10"
+    )
+    from sim.scenario.dormant import unused_parts
+
+    for message in unused_parts(scenario):  # (as run and compare say them)
+        print(f"note: {message}", file=sys.stderr)
     if args.plot:
         draw_organisations(panels).savefig(args.plot)
         print(f"trees written to {args.plot}")

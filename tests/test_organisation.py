@@ -282,9 +282,14 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
             "drain_days=1",
         ]
     )
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
     assert code == 0 and png.stat().st_size > 0
     assert "spindle" in out and "dumbbell" in out and "escalation latency" in out
+    # one replication: said, with the command that gives intervals; the notes on stderr
+    assert "one replication per structure (seed 1), so no intervals" in out
+    assert "--reforms dumbbell --reps 10" in out
+    assert "note: organisation.advantages.local_knowledge_auc" in captured.err
     staff = next(line for line in out.splitlines() if line.startswith("organisation staff"))
     assert re.fullmatch(r"organisation staff\s+[\d,]+\s+[\d,]+", staff), staff  # whole heads
 
