@@ -158,3 +158,14 @@ def test_the_headline_says_each_options_change_in_words():
     assert "slipping through the ports: no change (the same in every replication)" in text
     assert "export clearance: no clear change (-0.000087 h; 95 % CI -0.00065 to 0.00048)" in text
     assert headline(SimpleNamespace(names=["run"], differences=diffs)) == []  # type: ignore
+
+
+def test_a_difference_too_small_for_three_decimals_keeps_two_digits():
+    """exited_within_24h_import moved by 0.0002 in every replication, starred: shown as
+    0.000 to 0.000 it read as a significant zero; now 0.0002 (terminal and report)."""
+    from sim.cli_compare import unsigned_zero
+    from sim.report.html import _fmt
+
+    for show in (unsigned_zero, _fmt):
+        assert [show(x) for x in (0.00021, -8.7e-05, 0.0006, 0.0, -0.0)] == [
+            "0.00021", "-0.000087", "0.001", "0.000", "0.000"]  # fmt: skip

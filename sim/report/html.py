@@ -80,6 +80,8 @@ def _fmt(x: Any, digits: int = 3) -> str:
         return html.escape(str(x))
     if math.isnan(v):
         return "\u2013"
+    if 1e-9 < abs(v) < 0.5 * 10.0**-digits and digits >= 3:  # (not "0.000" beside a mark)
+        return f"{v:.{1 - math.floor(math.log10(abs(v)))}f}"
     if abs(v) >= 1000:
         text = f"{v:,.0f}"
     else:
