@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
@@ -265,3 +266,30 @@ def test_the_truth_is_kept_apart_by_direction_and_agrees_with_the_log():
         assert m[f"detection_rate_{d}"] == by.detected[d] / by.declarations[d]
     assert m["detection_rate"] == pytest.approx(by.detected.sum() / by.declarations.sum())
     assert m["detection_rate_export"] != m["detection_rate_import"]
+
+
+def _burden_from_log(log: pd.DataFrame) -> tuple[float, dict[str, float]]:
+    """The hours an inspection adds to compliant goods, within each port and direction,
+    weighted by the inspected ones; and per port."""
+    ok = log[(log.illicit == "compliant") & (log.outcome == "released")].assign(
+        t=lambda x: x.released - x.arrived,
+        inspected=lambda x: x[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
+    )
+    g = ok.groupby(["port", "direction", "inspected"], observed=True).t.agg(["mean", "size"])
+    g = g.unstack("inspected").dropna()
+    diff, w = g["mean"][True] - g["mean"][False], g["size"][True]
+    ports = {p: float((diff[p] * w[p]).sum() / w[p].sum()) for p in diff.index.levels[0]
+             if p in diff.index.get_level_values(0)}
+    return float((diff * w).sum() / w.sum()), ports
+
+
+def test_the_burden_on_clearance_is_compared_within_each_port_and_direction():
+    """An inspection's added hours are compared port by port: a fast hub that scans nearly
+    everything must not cancel the slower ports' inspections by pooling."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    m, (pooled, ports) = r.metrics(), _burden_from_log(r.log[r.log.cohort])
+    assert m["burden_clearance_h"] == pytest.approx(pooled)
+    for port, hours in ports.items():
+        assert m[f"burden_clearance_h_port_{port}"] == pytest.approx(hours)
+    assert min(ports.values()) > 0 and m["burden_clearance_h"] > 1

@@ -179,6 +179,11 @@ SEEN = [
           "Share of the cohort's compliant declarations (no illicit goods) that were scanned, "
           "examined or checked by quarantine."),
     Entry("burden_clearance_h", SEEN_LAYER,
-          "Mean clearance time of compliant declarations released after an inspection less "
-          "that of those released without one: the hours an inspection adds."),
+          "The clearance hours an inspection adds to compliant goods, compared within each "
+          "port and direction (never pooled across ports, whose inspection rates and speeds "
+          "differ): there, the mean clearance time of the cohort's compliant declarations "
+          "released after a scan, exam or quarantine check less that of those released "
+          "without one; averaged over the ports and directions that have both, weighted by "
+          "their inspected ones (`_port_<port>`: that port's two directions).",
+          ("port",)),
 ]

@@ -64,7 +64,9 @@ class EnforcementTally:
         self.by_class = np.zeros((len(TRADER_CLASSES), 2), np.int64)  # declarations, inspected
         self.caught = 0  # declarations seized, detained or rejected
         self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
-        self.burden_time = np.zeros((2, 2))  # compliant released: (n, clearance sum) x inspected
+        #: compliant released, per route (port x direction): [uninspected, inspected] x
+        #: (n, clearance sum)
+        self.burden_time = np.zeros((len(ports) * _D, 2, 2))
         #: per observed day and route (port x direction): declarations, illicit, detected
         #: before release, found after it (audit), inspected (:data:`DAILY`)
         self.daily = np.zeros((max(1, days), len(ports) * _D, len(DAILY)), np.int64)
@@ -105,7 +107,7 @@ class EnforcementTally:
             )
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
         self._seen(did, found, req, illicit, trader_class, outcome)
-        self._burden(illicit, did, outcome, clearance)
+        self._burden(port * _D + direction, illicit, did, outcome, clearance)
         self._days(port * _D + direction, arrived, illicit, illicit & before, illicit & audit, did)
 
     def _truth(
@@ -169,14 +171,21 @@ class EnforcementTally:
         self.by_class[:, 1] += np.bincount(trader_class[inspected], minlength=g)
 
     def _burden(
-        self, illicit: np.ndarray, did: dict[int, np.ndarray], outcome: np.ndarray, t: np.ndarray
+        self,
+        route: np.ndarray,
+        illicit: np.ndarray,
+        did: dict[int, np.ndarray],
+        outcome: np.ndarray,
+        t: np.ndarray,
     ) -> None:
         ok = ~illicit
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         self.compliant += (int(ok.sum()), int((ok & inspected).sum()))
         released = ok & (outcome == RELEASED)
+        size = len(self.burden_time)
         for i, rows in enumerate((released & ~inspected, released & inspected)):
-            self.burden_time[i] += (int(rows.sum()), float(t[rows].sum()))
+            self.burden_time[:, i, 0] += np.bincount(route[rows], minlength=size)
+            self.burden_time[:, i, 1] += np.bincount(route[rows], t[rows], minlength=size)
 
     def _days(
         self,
@@ -287,8 +296,24 @@ class EnforcementTally:
             out[f"inspection_rate_{cls}"] = _ratio(self.by_class[g, 1], self.by_class[g, 0])
         out["seizures_per_1000"] = _ratio(1000 * self.caught, declarations)
         out["burden_share"] = _ratio(self.compliant[1], self.compliant[0])
-        (n0, t0), (n1, t1) = self.burden_time
-        out["burden_clearance_h"] = _ratio(t1, n1) - _ratio(t0, n0)
+        out["burden_clearance_h"] = _burden_hours(self.burden_time)
+        for p, port in enumerate(self.ports):
+            out[f"burden_clearance_h_port_{port}"] = _burden_hours(
+                self.burden_time[p * _D : (p + 1) * _D]
+            )
+
+
+def _burden_hours(cells: np.ndarray) -> float:
+    """The clearance hours an inspection adds, within each route (port and direction):
+    mean(inspected) - mean(uninspected) of its compliant released declarations, averaged over
+    the routes that have both with weights = their inspected counts (NaN if none has)."""
+    n, total = cells[:, :, 0], cells[:, :, 1]
+    both = (n > 0).all(axis=1)
+    if not both.any():
+        return math.nan
+    mean = total[both] / n[both]
+    weight = n[both, 1]
+    return float(np.dot(mean[:, 1] - mean[:, 0], weight) / weight.sum())
 
 
 def _ratio(a: float, b: float) -> float:
