@@ -16,8 +16,6 @@ so the bulk and SimPy interpreters need not report it.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -36,7 +34,7 @@ from sim.model.finders import (
     finders,
 )
 from sim.model.milestones import RELEASED
-from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.base import DIRECTIONS, TRADER_CLASSES
 
 _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and exports apart
 #: the daily series' counts: declarations, illicit ones, illicit ones detected before release
@@ -249,72 +247,6 @@ class EnforcementTally:
 
     def metrics(self) -> dict[str, float]:
         """Flat metrics of the three layers (see the module docstring)."""
-        out: dict[str, float] = {}
-        self._truth_metrics(out)
-        self._effectiveness(out)
-        self._customs_view(out)
-        return out
+        from sim.model.enforcement_metrics import enforcement_metrics
 
-    def _truth_metrics(self, out: dict[str, float]) -> None:
-        n = self.n.sum(axis=0)
-        out["illicit_declarations"] = float(n[1:].sum())
-        out["illicit_share"] = _ratio(n[1:].sum(), n.sum())
-        for k, kind in enumerate(ILLICIT, start=1):
-            out[f"illicit_{kind}"] = float(n[k])
-
-    def _effectiveness(self, out: dict[str, float]) -> None:
-        n, v = self.n[:, 1:].sum(), self.value[:, 1:].sum()
-        det, det_v = self.detected[:, 1:].sum(), self.detected_value[:, 1:].sum()
-        aud, aud_v = self.audited[:, 1:].sum(), self.audited_value[:, 1:].sum()
-        out["detection_rate"] = _ratio(det, n)
-        out["detection_rate_value"] = _ratio(det_v, v)
-        out["detection_rate_with_audit"] = _ratio(det + aud, n)
-        out["value_seized"] = float(self.seized_value[:, 1:].sum())
-        out["value_slipped"] = float(v - det_v - aud_v)
-        out["recalls"] = float(self.recalls[0])
-        out["recalls_unrecovered"] = float(self.recalls[1])
-        for k, kind in enumerate(ILLICIT, start=1):
-            out[f"detection_rate_{kind}"] = _ratio(self.detected[:, k].sum(), self.n[:, k].sum())
-        for i, name in enumerate(FINDERS):
-            out[f"detection_rate_by_{name}"] = _ratio(self.found_by[i, 1:].sum(), n)
-        for p, port in enumerate(self.ports):
-            rows = slice(p * _D, (p + 1) * _D)
-            out[f"detection_rate_port_{port}"] = _ratio(
-                self.detected[rows, 1:].sum(), self.n[rows, 1:].sum()
-            )
-        for d, direction in enumerate(DIRECTIONS):
-            out[f"detection_rate_{direction}"] = _ratio(
-                self.detected[d::_D, 1:].sum(), self.n[d::_D, 1:].sum()
-            )
-
-    def _customs_view(self, out: dict[str, float]) -> None:
-        declarations = self.n.sum()
-        out["document_check_rate"] = _ratio(self.done[0], declarations)
-        for i, name in enumerate(CHECK_NAMES):
-            out[f"hit_rate_{name}"] = _ratio(self.hits[i], self.done[i])
-        for g, cls in enumerate(TRADER_CLASSES):
-            out[f"inspection_rate_{cls}"] = _ratio(self.by_class[g, 1], self.by_class[g, 0])
-        out["seizures_per_1000"] = _ratio(1000 * self.caught, declarations)
-        out["burden_share"] = _ratio(self.compliant[1], self.compliant[0])
-        out["burden_clearance_h"] = _burden_hours(self.burden_time)
-        for p, port in enumerate(self.ports):
-            out[f"burden_clearance_h_port_{port}"] = _burden_hours(
-                self.burden_time[p * _D : (p + 1) * _D]
-            )
-
-
-def _burden_hours(cells: np.ndarray) -> float:
-    """The clearance hours an inspection adds, within each route (port and direction):
-    mean(inspected) - mean(uninspected) of its compliant released declarations, averaged over
-    the routes that have both with weights = their inspected counts (NaN if none has)."""
-    n, total = cells[:, :, 0], cells[:, :, 1]
-    both = (n > 0).all(axis=1)
-    if not both.any():
-        return math.nan
-    mean = total[both] / n[both]
-    weight = n[both, 1]
-    return float(np.dot(mean[:, 1] - mean[:, 0], weight) / weight.sum())
-
-
-def _ratio(a: float, b: float) -> float:
-    return float(a) / float(b) if b else math.nan
+        return enforcement_metrics(self)
