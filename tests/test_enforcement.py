@@ -293,3 +293,27 @@ def test_the_burden_on_clearance_is_compared_within_each_port_and_direction():
     for port, hours in ports.items():
         assert m[f"burden_clearance_h_port_{port}"] == pytest.approx(hours)
     assert min(ports.values()) > 0 and m["burden_clearance_h"] > 1
+
+
+def test_undervaluation_counts_only_its_hidden_value_and_values_partition():
+    """Undervalued goods are legal: their illicit value is the hidden part (true - declared
+    value), other types' the whole true value; found before + after release + slipped make
+    the illicit value, and what was seized is a part of what was found."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort].astype({"port": str, "direction": str, "illicit": str})
+    under = log.illicit == "undervaluation"
+    log = log.assign(v=np.where(under, log.true_value - log.value, log.true_value))
+    assert (log.v[under] > 0).all() and (log.v[under] < log.true_value[under]).all()
+    e = r.enforcement.set_index(["port", "direction", "truth"])
+    counted = log.groupby(["port", "direction", "illicit"]).v.sum()
+    assert e.value.to_dict() == pytest.approx(counted.loc[e.index].to_dict())
+    u = e.xs("undervaluation", level="truth").sum()
+    assert u.detected_value > 0 and u.seized_value == 0
+    bad = e.drop("compliant", level="truth").sum()
+    found = bad.detected_value + bad.audit_detected_value
+    assert (e.seized_value <= e.detected_value + e.audit_detected_value + 1e-6).all()
+    m = r.metrics()
+    assert found + m["value_slipped"] == pytest.approx(bad.value)
+    assert m["value_seized"] == pytest.approx(bad.seized_value)
+    assert m["detection_rate_value"] == pytest.approx(bad.detected_value / bad.value)

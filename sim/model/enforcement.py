@@ -1,6 +1,7 @@
 """Enforcement results in three layers, side by side and never mixed (DESIGN.md section 3):
 
-- the *truth*: illicit declarations by type and port (route), and their true value;
+- the *truth*: illicit declarations by type and port (route), and their illicit value (the
+  true value; of undervaluation, only the hidden part: :func:`illicit_value`);
 - *effectiveness*: what was detected, by count and by value, by type, port and the check that
   found it (before release, or after it: a tax review, a recall of goods released before their
   laboratory result, the post-clearance audit); value seized and slipped (goods recalled but
@@ -31,6 +32,7 @@ from sim.model.finders import (
     RECOVERED,
     SCAN,
     TRUTH,
+    UNDERVALUATION,
     finders,
 )
 from sim.model.milestones import RELEASED
@@ -41,6 +43,13 @@ _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and 
 #: (as ``detected`` in the enforcement table: ``detection_rate``), found after release by the
 #: post-clearance checks (``audit_detected``), inspected (scan, physical or quarantine)
 DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected")
+
+
+def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray) -> np.ndarray:
+    """The value a consignment's truth row counts: for undervaluation the hidden part (true
+    value - declared value: the goods themselves are legal), else the true value."""
+    hidden = np.maximum(true_value - declared, 0.0)
+    return np.where(code == UNDERVALUATION, hidden, true_value)
 
 
 class EnforcementTally:
@@ -80,12 +89,13 @@ class EnforcementTally:
         req: np.ndarray,
         arrived: np.ndarray,
         clearance: np.ndarray,
+        declared: np.ndarray,
         after: np.ndarray | None = None,
     ) -> None:
-        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``after``
-        the :func:`after_bits`."""
+        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``declared``
+        its declared value, ``after`` the :func:`after_bits`."""
         code = req[:, 0].astype(int)
-        true_value = req[:, 1]
+        value = illicit_value(code, req[:, 1], declared)
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         illicit = code > 0
         found = finders(code, did, req, after)
@@ -98,7 +108,7 @@ class EnforcementTally:
                 int(recalled.sum()),
                 int((recalled & ((after & RECOVERED) == 0)).sum()),
             )
-        self._truth(port * _D + direction, code, true_value, before, audit, outcome)
+        self._truth(port * _D + direction, code, value, before, audit, outcome)
         for i, name in enumerate(FINDERS):
             first = (
                 found[name] & ~np.any([found[f] for f in FINDERS[:i]], axis=0) if i else found[name]
@@ -112,7 +122,7 @@ class EnforcementTally:
         self,
         route: np.ndarray,
         code: np.ndarray,
-        true_value: np.ndarray,
+        value: np.ndarray,
         before: np.ndarray,
         audit: np.ndarray,
         outcome: np.ndarray,
@@ -131,13 +141,13 @@ class EnforcementTally:
 
         every = np.ones(len(code), bool)
         add(self.n, every)
-        add(self.value, every, true_value)
+        add(self.value, every, value)
         add(self.detected, before)
-        add(self.detected_value, before, true_value)
+        add(self.detected_value, before, value)
         add(self.audited, audit)
-        add(self.audited_value, audit, true_value)
+        add(self.audited_value, audit, value)
         caught = np.isin(outcome, CAUGHT_CODES)
-        add(self.seized_value, caught, true_value)
+        add(self.seized_value, caught, value)
         self.caught += int(caught.sum())
 
     def _seen(
@@ -207,8 +217,8 @@ class EnforcementTally:
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:
-        """Per port (route), direction and truth code: declarations, true value, detected
-        before and after release, value seized."""
+        """Per port (route), direction and truth code: declarations, value (the illicit value:
+        :func:`illicit_value`), detected before and after release, value seized."""
         rows = []
         routes = [(port, d) for port in self.ports for d in DIRECTIONS]
         for p, (port, direction) in enumerate(routes):
