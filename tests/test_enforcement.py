@@ -317,3 +317,22 @@ def test_undervaluation_counts_only_its_hidden_value_and_values_partition():
     assert found + m["value_slipped"] == pytest.approx(bad.value)
     assert m["value_seized"] == pytest.approx(bad.seized_value)
     assert m["detection_rate_value"] == pytest.approx(bad.detected_value / bad.value)
+
+
+def test_inspection_rates_per_port_and_class_agree_with_the_log():
+    """Each port's inspection rate, and each class's at each port (a quarantine check alone
+    counts), are the log's; the pooled rate is the ports' weighted by their declarations."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort].astype({"port": str, "trader_class": str})
+    checks = ["scan_start", "exam_start", "quarantine_start"]
+    log = log.assign(inspected=log[checks].notna().any(axis=1))
+    assert log[checks].notna().eq([False, False, True]).all(axis=1).any()  # quarantine alone
+    m = r.metrics()
+    by_port = log.groupby("port").inspected.mean()
+    assert len(by_port) == len(s.ports) and by_port.max() > 0.9 > 0.5 > by_port.min()
+    for port, rate in by_port.items():
+        assert m[f"inspection_rate_port_{port}"] == pytest.approx(rate)
+    for (port, cls), rate in log.groupby(["port", "trader_class"]).inspected.mean().items():
+        assert m[f"inspection_rate_{cls}_port_{port}"] == pytest.approx(rate)
+    assert m["inspection_rate"] == pytest.approx(log.inspected.mean())

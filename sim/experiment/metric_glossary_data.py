@@ -169,13 +169,19 @@ EFFECTIVENESS = [
 
 SEEN = [
     Entry("inspection_rate", SEEN_LAYER,
-          "Share of the cohort's declarations inspected (China's definition: scanned or "
-          "physically examined, or either with a quarantine check)."),
+          "Share of the cohort's declarations inspected: scanned, physically examined or "
+          "checked by quarantine (a quarantine check alone counts). Pooled over every port, "
+          "a post or express hub that scans nearly every parcel included, so it is not a "
+          "port's rate for goods declarations (`_port_<port>`: one port's).",
+          ("port",)),
     Entry("inspection_rate_per_container", SEEN_LAYER,
           "Containers of inspected declarations over all the cohort's containers."),
     Entry("inspection_rate_<class>", SEEN_LAYER,
           "Share of the class's declarations in the cohort scanned, physically examined or "
-          "checked by quarantine."),
+          "checked by quarantine, pooled over every port (a post or express hub included, "
+          "whose near-total parcel scanning dominates a class it handles much of; "
+          "`_port_<port>`: the class at one port).",
+          ("port",)),
     Entry("document_check_rate", SEEN_LAYER,
           "Share of the cohort's declarations that had a document check."),
     Entry("hit_rate_<check>", SEEN_LAYER,

@@ -68,7 +68,8 @@ class EnforcementTally:
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
         self.done = np.zeros(len(CHECK_NAMES), np.int64)
         self.hits = np.zeros(len(CHECK_NAMES), np.int64)
-        self.by_class = np.zeros((len(TRADER_CLASSES), 2), np.int64)  # declarations, inspected
+        #: per port and trader class: declarations, inspected
+        self.by_class = np.zeros((len(ports), len(TRADER_CLASSES), 2), np.int64)
         self.caught = 0  # declarations seized, detained or rejected
         self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
         #: compliant released, per route (port x direction): [uninspected, inspected] x
@@ -114,7 +115,7 @@ class EnforcementTally:
                 found[name] & ~np.any([found[f] for f in FINDERS[:i]], axis=0) if i else found[name]
             )
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
-        self._seen(did, found, req, illicit, trader_class, outcome)
+        self._seen(did, found, req, port, trader_class)
         self._burden(port * _D + direction, illicit, did, outcome, clearance)
         self._days(port * _D + direction, arrived, illicit, illicit & before, illicit & audit, did)
 
@@ -155,9 +156,8 @@ class EnforcementTally:
         did: dict[int, np.ndarray],
         found: dict[str, np.ndarray],
         req: np.ndarray,
-        illicit: np.ndarray,
+        port: np.ndarray,
         trader_class: np.ndarray,
-        outcome: np.ndarray,
     ) -> None:
         """What customs sees: checks done and the hits each had (a hit: the check's alarm was
         confirmed by a finding)."""
@@ -175,8 +175,10 @@ class EnforcementTally:
             self.hits[i] += int(hits[i].sum())
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         g = len(TRADER_CLASSES)
-        self.by_class[:, 0] += np.bincount(trader_class, minlength=g)
-        self.by_class[:, 1] += np.bincount(trader_class[inspected], minlength=g)
+        cell, size = port * g + trader_class, self.by_class[..., 0].size
+        for j, rows in enumerate((np.ones(len(cell), bool), inspected)):
+            counts = np.bincount(cell[rows], minlength=size)
+            self.by_class[..., j] += counts.reshape(self.by_class.shape[:2])
 
     def _burden(
         self,

@@ -66,7 +66,13 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
     for i, name in enumerate(CHECK_NAMES):
         out[f"hit_rate_{name}"] = _ratio(t.hits[i], t.done[i])
     for g, cls in enumerate(TRADER_CLASSES):
-        out[f"inspection_rate_{cls}"] = _ratio(t.by_class[g, 1], t.by_class[g, 0])
+        n, inspected = t.by_class[:, g, 0], t.by_class[:, g, 1]
+        out[f"inspection_rate_{cls}"] = _ratio(inspected.sum(), n.sum())
+        for p, port in enumerate(t.ports):
+            out[f"inspection_rate_{cls}_port_{port}"] = _ratio(inspected[p], n[p])
+    for p, port in enumerate(t.ports):
+        n, inspected = t.by_class[p].sum(axis=0)
+        out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
     out["seizures_per_1000"] = _ratio(1000 * t.caught, declarations)
     out["burden_share"] = _ratio(t.compliant[1], t.compliant[0])
     out["burden_clearance_h"] = _burden_hours(t.burden_time)
