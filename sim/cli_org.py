@@ -16,7 +16,7 @@ SHOWN = (
     ("escalation_latency_h_p90", "escalation latency, p90 (h)"),
     ("alert_propagation_h_mean", "alert propagation, mean (h)"),
     ("directive_propagation_h_mean", "directive propagation, mean (h)"),
-    ("org_hold_h_mean", "goods held per escalation that holds (h)"),
+    ("org_hold_h_mean", "goods' wait per hold that held them (h)"),
     ("clearance_h_p90_import", "clearance p90, imports (h)"),
     ("clearance_h_p90_export", "clearance p90, exports (h)"),
     ("org_staff_heads", "organisation staff"),

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
@@ -265,3 +266,73 @@ def test_the_truth_is_kept_apart_by_direction_and_agrees_with_the_log():
         assert m[f"detection_rate_{d}"] == by.detected[d] / by.declarations[d]
     assert m["detection_rate"] == pytest.approx(by.detected.sum() / by.declarations.sum())
     assert m["detection_rate_export"] != m["detection_rate_import"]
+
+
+def _burden_from_log(log: pd.DataFrame) -> tuple[float, dict[str, float]]:
+    """The hours an inspection adds to compliant goods, within each port and direction,
+    weighted by the inspected ones; and per port."""
+    ok = log[(log.illicit == "compliant") & (log.outcome == "released")].assign(
+        t=lambda x: x.released - x.arrived,
+        inspected=lambda x: x[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
+    )
+    g = ok.groupby(["port", "direction", "inspected"], observed=True).t.agg(["mean", "size"])
+    g = g.unstack("inspected").dropna()
+    diff, w = g["mean"][True] - g["mean"][False], g["size"][True]
+    ports = {p: float((diff[p] * w[p]).sum() / w[p].sum()) for p in diff.index.levels[0]
+             if p in diff.index.get_level_values(0)}
+    return float((diff * w).sum() / w.sum()), ports
+
+
+def test_the_burden_on_clearance_is_compared_within_each_port_and_direction():
+    """An inspection's added hours are compared port by port: a fast hub that scans nearly
+    everything must not cancel the slower ports' inspections by pooling."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    m, (pooled, ports) = r.metrics(), _burden_from_log(r.log[r.log.cohort])
+    assert m["burden_clearance_h"] == pytest.approx(pooled)
+    for port, hours in ports.items():
+        assert m[f"burden_clearance_h_port_{port}"] == pytest.approx(hours)
+    assert min(ports.values()) > 0 and m["burden_clearance_h"] > 1
+
+
+def test_undervaluation_counts_only_its_hidden_value_and_values_partition():
+    """Undervalued goods are legal: their illicit value is the hidden part (true - declared
+    value), other types' the whole true value; found before + after release + slipped make
+    the illicit value, and what was seized is a part of what was found."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort].astype({"port": str, "direction": str, "illicit": str})
+    under = log.illicit == "undervaluation"
+    log = log.assign(v=np.where(under, log.true_value - log.value, log.true_value))
+    assert (log.v[under] > 0).all() and (log.v[under] < log.true_value[under]).all()
+    e = r.enforcement.set_index(["port", "direction", "truth"])
+    counted = log.groupby(["port", "direction", "illicit"]).v.sum()
+    assert e.value.to_dict() == pytest.approx(counted.loc[e.index].to_dict())
+    u = e.xs("undervaluation", level="truth").sum()
+    assert u.detected_value > 0 and u.seized_value == 0
+    bad = e.drop("compliant", level="truth").sum()
+    found = bad.detected_value + bad.audit_detected_value
+    assert (e.seized_value <= e.detected_value + e.audit_detected_value + 1e-6).all()
+    m = r.metrics()
+    assert found + m["value_slipped"] == pytest.approx(bad.value)
+    assert m["value_seized"] == pytest.approx(bad.seized_value)
+    assert m["detection_rate_value"] == pytest.approx(bad.detected_value / bad.value)
+
+
+def test_inspection_rates_per_port_and_class_agree_with_the_log():
+    """Each port's inspection rate, and each class's at each port (a quarantine check alone
+    counts), are the log's; the pooled rate is the ports' weighted by their declarations."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort].astype({"port": str, "trader_class": str})
+    checks = ["scan_start", "exam_start", "quarantine_start"]
+    log = log.assign(inspected=log[checks].notna().any(axis=1))
+    assert log[checks].notna().eq([False, False, True]).all(axis=1).any()  # quarantine alone
+    m = r.metrics()
+    by_port = log.groupby("port").inspected.mean()
+    assert len(by_port) == len(s.ports) and by_port.max() > 0.9 > 0.5 > by_port.min()
+    for port, rate in by_port.items():
+        assert m[f"inspection_rate_port_{port}"] == pytest.approx(rate)
+    for (port, cls), rate in log.groupby(["port", "trader_class"]).inspected.mean().items():
+        assert m[f"inspection_rate_{cls}_port_{port}"] == pytest.approx(rate)
+    assert m["inspection_rate"] == pytest.approx(log.inspected.mean())

@@ -15,6 +15,7 @@ from org_scenarios import generated, ports_scenario
 from pydantic import ValidationError
 from theory_scenarios import build, exponential
 
+import sim
 from sim.model.run import simulate
 from sim.model.world import World
 
@@ -377,3 +378,18 @@ def test_no_two_units_of_a_level_overlap_in_the_picture():
             for b in boxes[i + 1:]:
                 if abs((a.y0 + a.y1) - (b.y0 + b.y1)) < 2:  # (one level: the same centre)
                     assert a.x1 <= b.x0 or b.x1 <= a.x0, ax.get_title()
+
+
+def test_a_hold_times_what_the_goods_waited_not_the_time_before_they_arrived():
+    """An advance declaration's hold may be decided before its goods arrive: such a hold
+    held nothing (``org_holds_before_arrival``); the others count in ``org_holds`` and their
+    mean is the goods' wait the log books to the organisation."""
+    root = Path(__file__).resolve().parents[1]
+    s = sim.load_scenario(root / "scenarios" / "guangdong-spindle.toml", {"days": 3})
+    r = sim.simulate(s, 0, log=True)
+    m, log = r.metrics(), r.log
+    start = s.warmup_days * 24
+    window = log[(log.assessed >= start) & (log.assessed < start + s.days * 24)]
+    waited = window.own_organisation[window.own_organisation > 0]
+    assert m["org_holds"] == len(waited) and m["org_holds_before_arrival"] > 0
+    assert m["org_hold_h_mean"] == pytest.approx(waited.mean())

@@ -121,6 +121,7 @@ _FIXED_UNITS = {
     "escalations_decided": "escalations",
     "escalations_open": "escalations",
     "org_holds": "holds",
+    "org_holds_before_arrival": "holds",
     "smuggling_opportunities": "opportunities",
 }
 

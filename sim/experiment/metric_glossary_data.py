@@ -126,6 +126,13 @@ TRUTH = [
           "The cohort's declarations carrying illicit goods of this type (the hidden truth)."),
 ]
 
+#: what the value metrics count of an illicit declaration
+_ILLICIT_VALUE = (
+    "illicit value (the true value of smuggled, counterfeit, frozen or pest goods; of an "
+    "undervalued declaration only the hidden part, true value - declared value, as "
+    "`revenue_evaded` taxes: its goods are legal)"
+)
+
 EFFECTIVENESS = [
     Entry("detection_rate", EFFECT_LAYER,
           "Illicit declarations found before release (document check, exam, quarantine) over "
@@ -134,8 +141,8 @@ EFFECTIVENESS = [
     Entry("detection_rate_<type>", EFFECT_LAYER,
           "Of the cohort's declarations illicit of this type, the share found before release."),
     Entry("detection_rate_value", EFFECT_LAYER,
-          "The true value of illicit goods found before release over the true value of all "
-          "the cohort's illicit goods."),
+          f"The {_ILLICIT_VALUE} found before release over that of all the cohort's illicit "
+          "declarations."),
     Entry("detection_rate_with_audit", EFFECT_LAYER,
           "Illicit declarations found before release or, among those released, after it (tax "
           "review, recall of goods recovered, post-clearance audit), over all illicit ones."),
@@ -144,12 +151,14 @@ EFFECTIVENESS = [
           "document, exam, quarantine, then after release review, recall, audit) over all "
           "illicit declarations of the cohort."),
     Entry("value_seized", EFFECT_LAYER,
-          "True value of the cohort's illicit goods seized, detained or rejected, summed over "
-          "the observed days."),
+          f"The {_ILLICIT_VALUE} of the cohort's declarations seized, detained or rejected "
+          "(undervalued goods found are reassessed and released, so add nothing), summed over "
+          "the observed days: a part of the value found (before release or after it)."),
     Entry("value_slipped", EFFECT_LAYER,
-          "True value of the cohort's illicit goods found neither before release nor after it, "
-          "summed over the observed days: at the ports only (smugglers' port loads included); "
-          "the total slipped is this + `smuggling_value_slipped_outside`."),
+          f"The {_ILLICIT_VALUE} of the cohort's illicit declarations found neither before "
+          "release nor after it, summed over the observed days, so that found before + found "
+          "after + slipped = the illicit value: at the ports only (smugglers' port loads "
+          "included); the total slipped is this + `smuggling_value_slipped_outside`."),
     Entry("recalls", EFFECT_LAYER,
           "The cohort's goods released before their laboratory result (release before test) "
           "and recalled when it failed."),
@@ -160,13 +169,19 @@ EFFECTIVENESS = [
 
 SEEN = [
     Entry("inspection_rate", SEEN_LAYER,
-          "Share of the cohort's declarations inspected (China's definition: scanned or "
-          "physically examined, or either with a quarantine check)."),
+          "Share of the cohort's declarations inspected: scanned, physically examined or "
+          "checked by quarantine (a quarantine check alone counts). Pooled over every port, "
+          "a post or express hub that scans nearly every parcel included, so it is not a "
+          "port's rate for goods declarations (`_port_<port>`: one port's).",
+          ("port",)),
     Entry("inspection_rate_per_container", SEEN_LAYER,
           "Containers of inspected declarations over all the cohort's containers."),
     Entry("inspection_rate_<class>", SEEN_LAYER,
           "Share of the class's declarations in the cohort scanned, physically examined or "
-          "checked by quarantine."),
+          "checked by quarantine, pooled over every port (a post or express hub included, "
+          "whose near-total parcel scanning dominates a class it handles much of; "
+          "`_port_<port>`: the class at one port).",
+          ("port",)),
     Entry("document_check_rate", SEEN_LAYER,
           "Share of the cohort's declarations that had a document check."),
     Entry("hit_rate_<check>", SEEN_LAYER,
@@ -179,6 +194,11 @@ SEEN = [
           "Share of the cohort's compliant declarations (no illicit goods) that were scanned, "
           "examined or checked by quarantine."),
     Entry("burden_clearance_h", SEEN_LAYER,
-          "Mean clearance time of compliant declarations released after an inspection less "
-          "that of those released without one: the hours an inspection adds."),
+          "The clearance hours an inspection adds to compliant goods, compared within each "
+          "port and direction (never pooled across ports, whose inspection rates and speeds "
+          "differ): there, the mean clearance time of the cohort's compliant declarations "
+          "released after a scan, exam or quarantine check less that of those released "
+          "without one; averaged over the ports and directions that have both, weighted by "
+          "their inspected ones (`_port_<port>`: that port's two directions).",
+          ("port",)),
 ]

@@ -144,11 +144,17 @@ ORGANISATION = [
     Entry("escalations_open", ORG_LAYER,
           f"Of the {_ESC}, those not decided by the end (raised = decided + open)."),
     Entry("org_holds", ORG_LAYER,
-          "Holds of goods on the organisation (escalations before release that hold them) "
-          "starting in the observed window."),
+          "Holds of goods on the organisation (escalations before release that hold them, "
+          "raised at assessment in the observed window) that kept the goods waiting: those "
+          "decided before the goods arrived are `org_holds_before_arrival`."),
+    Entry("org_holds_before_arrival", ORG_LAYER,
+          "Holds raised at assessment in the observed window (an advance declaration's, "
+          "before the goods arrived) and decided before the goods arrived: they held no "
+          "goods (raised = this + `org_holds`)."),
     Entry("org_hold_h_mean", ORG_LAYER,
-          "Mean hours goods waited on the organisation per hold (as `org_holds`), until its "
-          "last holding escalation was decided."),
+          "Mean hours goods waited on the organisation per hold that held them (as "
+          "`org_holds`): from the later of the hold's start and the goods' arrival until its "
+          "last holding escalation was decided, as the log's `own_organisation` books it."),
     Entry("alert_propagation_h_mean", ORG_LAYER,
           "Mean hours from a seizure in the observed window to a port's receipt of its alert, "
           "over every receiving port (`_port_<port>`: the alerts that port received).",

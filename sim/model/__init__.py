@@ -46,7 +46,8 @@ Where things live:
                    (``recorder_rows.py``: the rows the recorder keeps)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
-                   (``truth.py``: the hidden truth and what each check would find)
+                   (``truth.py``: the hidden truth and what each check would find;
+                   ``enforcement_metrics.py``: their flat metrics)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator

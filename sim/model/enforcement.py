@@ -1,6 +1,7 @@
 """Enforcement results in three layers, side by side and never mixed (DESIGN.md section 3):
 
-- the *truth*: illicit declarations by type and port (route), and their true value;
+- the *truth*: illicit declarations by type and port (route), and their illicit value (the
+  true value; of undervaluation, only the hidden part: :func:`illicit_value`);
 - *effectiveness*: what was detected, by count and by value, by type, port and the check that
   found it (before release, or after it: a tax review, a recall of goods released before their
   laboratory result, the post-clearance audit); value seized and slipped (goods recalled but
@@ -15,8 +16,6 @@ so the bulk and SimPy interpreters need not report it.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
@@ -33,16 +32,24 @@ from sim.model.finders import (
     RECOVERED,
     SCAN,
     TRUTH,
+    UNDERVALUATION,
     finders,
 )
 from sim.model.milestones import RELEASED
-from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.base import DIRECTIONS, TRADER_CLASSES
 
 _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and exports apart
 #: the daily series' counts: declarations, illicit ones, illicit ones detected before release
 #: (as ``detected`` in the enforcement table: ``detection_rate``), found after release by the
 #: post-clearance checks (``audit_detected``), inspected (scan, physical or quarantine)
 DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected")
+
+
+def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray) -> np.ndarray:
+    """The value a consignment's truth row counts: for undervaluation the hidden part (true
+    value - declared value: the goods themselves are legal), else the true value."""
+    hidden = np.maximum(true_value - declared, 0.0)
+    return np.where(code == UNDERVALUATION, hidden, true_value)
 
 
 class EnforcementTally:
@@ -61,10 +68,13 @@ class EnforcementTally:
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
         self.done = np.zeros(len(CHECK_NAMES), np.int64)
         self.hits = np.zeros(len(CHECK_NAMES), np.int64)
-        self.by_class = np.zeros((len(TRADER_CLASSES), 2), np.int64)  # declarations, inspected
+        #: per port and trader class: declarations, inspected
+        self.by_class = np.zeros((len(ports), len(TRADER_CLASSES), 2), np.int64)
         self.caught = 0  # declarations seized, detained or rejected
         self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
-        self.burden_time = np.zeros((2, 2))  # compliant released: (n, clearance sum) x inspected
+        #: compliant released, per route (port x direction): [uninspected, inspected] x
+        #: (n, clearance sum)
+        self.burden_time = np.zeros((len(ports) * _D, 2, 2))
         #: per observed day and route (port x direction): declarations, illicit, detected
         #: before release, found after it (audit), inspected (:data:`DAILY`)
         self.daily = np.zeros((max(1, days), len(ports) * _D, len(DAILY)), np.int64)
@@ -80,12 +90,13 @@ class EnforcementTally:
         req: np.ndarray,
         arrived: np.ndarray,
         clearance: np.ndarray,
+        declared: np.ndarray,
         after: np.ndarray | None = None,
     ) -> None:
-        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``after``
-        the :func:`after_bits`."""
+        """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``declared``
+        its declared value, ``after`` the :func:`after_bits`."""
         code = req[:, 0].astype(int)
-        true_value = req[:, 1]
+        value = illicit_value(code, req[:, 1], declared)
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         illicit = code > 0
         found = finders(code, did, req, after)
@@ -98,21 +109,21 @@ class EnforcementTally:
                 int(recalled.sum()),
                 int((recalled & ((after & RECOVERED) == 0)).sum()),
             )
-        self._truth(port * _D + direction, code, true_value, before, audit, outcome)
+        self._truth(port * _D + direction, code, value, before, audit, outcome)
         for i, name in enumerate(FINDERS):
             first = (
                 found[name] & ~np.any([found[f] for f in FINDERS[:i]], axis=0) if i else found[name]
             )
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
-        self._seen(did, found, req, illicit, trader_class, outcome)
-        self._burden(illicit, did, outcome, clearance)
+        self._seen(did, found, req, port, trader_class)
+        self._burden(port * _D + direction, illicit, did, outcome, clearance)
         self._days(port * _D + direction, arrived, illicit, illicit & before, illicit & audit, did)
 
     def _truth(
         self,
         route: np.ndarray,
         code: np.ndarray,
-        true_value: np.ndarray,
+        value: np.ndarray,
         before: np.ndarray,
         audit: np.ndarray,
         outcome: np.ndarray,
@@ -131,13 +142,13 @@ class EnforcementTally:
 
         every = np.ones(len(code), bool)
         add(self.n, every)
-        add(self.value, every, true_value)
+        add(self.value, every, value)
         add(self.detected, before)
-        add(self.detected_value, before, true_value)
+        add(self.detected_value, before, value)
         add(self.audited, audit)
-        add(self.audited_value, audit, true_value)
+        add(self.audited_value, audit, value)
         caught = np.isin(outcome, CAUGHT_CODES)
-        add(self.seized_value, caught, true_value)
+        add(self.seized_value, caught, value)
         self.caught += int(caught.sum())
 
     def _seen(
@@ -145,9 +156,8 @@ class EnforcementTally:
         did: dict[int, np.ndarray],
         found: dict[str, np.ndarray],
         req: np.ndarray,
-        illicit: np.ndarray,
+        port: np.ndarray,
         trader_class: np.ndarray,
-        outcome: np.ndarray,
     ) -> None:
         """What customs sees: checks done and the hits each had (a hit: the check's alarm was
         confirmed by a finding)."""
@@ -165,18 +175,27 @@ class EnforcementTally:
             self.hits[i] += int(hits[i].sum())
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         g = len(TRADER_CLASSES)
-        self.by_class[:, 0] += np.bincount(trader_class, minlength=g)
-        self.by_class[:, 1] += np.bincount(trader_class[inspected], minlength=g)
+        cell, size = port * g + trader_class, self.by_class[..., 0].size
+        for j, rows in enumerate((np.ones(len(cell), bool), inspected)):
+            counts = np.bincount(cell[rows], minlength=size)
+            self.by_class[..., j] += counts.reshape(self.by_class.shape[:2])
 
     def _burden(
-        self, illicit: np.ndarray, did: dict[int, np.ndarray], outcome: np.ndarray, t: np.ndarray
+        self,
+        route: np.ndarray,
+        illicit: np.ndarray,
+        did: dict[int, np.ndarray],
+        outcome: np.ndarray,
+        t: np.ndarray,
     ) -> None:
         ok = ~illicit
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         self.compliant += (int(ok.sum()), int((ok & inspected).sum()))
         released = ok & (outcome == RELEASED)
+        size = len(self.burden_time)
         for i, rows in enumerate((released & ~inspected, released & inspected)):
-            self.burden_time[i] += (int(rows.sum()), float(t[rows].sum()))
+            self.burden_time[:, i, 0] += np.bincount(route[rows], minlength=size)
+            self.burden_time[:, i, 1] += np.bincount(route[rows], t[rows], minlength=size)
 
     def _days(
         self,
@@ -200,8 +219,8 @@ class EnforcementTally:
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:
-        """Per port (route), direction and truth code: declarations, true value, detected
-        before and after release, value seized."""
+        """Per port (route), direction and truth code: declarations, value (the illicit value:
+        :func:`illicit_value`), detected before and after release, value seized."""
         rows = []
         routes = [(port, d) for port in self.ports for d in DIRECTIONS]
         for p, (port, direction) in enumerate(routes):
@@ -240,56 +259,6 @@ class EnforcementTally:
 
     def metrics(self) -> dict[str, float]:
         """Flat metrics of the three layers (see the module docstring)."""
-        out: dict[str, float] = {}
-        self._truth_metrics(out)
-        self._effectiveness(out)
-        self._customs_view(out)
-        return out
+        from sim.model.enforcement_metrics import enforcement_metrics
 
-    def _truth_metrics(self, out: dict[str, float]) -> None:
-        n = self.n.sum(axis=0)
-        out["illicit_declarations"] = float(n[1:].sum())
-        out["illicit_share"] = _ratio(n[1:].sum(), n.sum())
-        for k, kind in enumerate(ILLICIT, start=1):
-            out[f"illicit_{kind}"] = float(n[k])
-
-    def _effectiveness(self, out: dict[str, float]) -> None:
-        n, v = self.n[:, 1:].sum(), self.value[:, 1:].sum()
-        det, det_v = self.detected[:, 1:].sum(), self.detected_value[:, 1:].sum()
-        aud, aud_v = self.audited[:, 1:].sum(), self.audited_value[:, 1:].sum()
-        out["detection_rate"] = _ratio(det, n)
-        out["detection_rate_value"] = _ratio(det_v, v)
-        out["detection_rate_with_audit"] = _ratio(det + aud, n)
-        out["value_seized"] = float(self.seized_value[:, 1:].sum())
-        out["value_slipped"] = float(v - det_v - aud_v)
-        out["recalls"] = float(self.recalls[0])
-        out["recalls_unrecovered"] = float(self.recalls[1])
-        for k, kind in enumerate(ILLICIT, start=1):
-            out[f"detection_rate_{kind}"] = _ratio(self.detected[:, k].sum(), self.n[:, k].sum())
-        for i, name in enumerate(FINDERS):
-            out[f"detection_rate_by_{name}"] = _ratio(self.found_by[i, 1:].sum(), n)
-        for p, port in enumerate(self.ports):
-            rows = slice(p * _D, (p + 1) * _D)
-            out[f"detection_rate_port_{port}"] = _ratio(
-                self.detected[rows, 1:].sum(), self.n[rows, 1:].sum()
-            )
-        for d, direction in enumerate(DIRECTIONS):
-            out[f"detection_rate_{direction}"] = _ratio(
-                self.detected[d::_D, 1:].sum(), self.n[d::_D, 1:].sum()
-            )
-
-    def _customs_view(self, out: dict[str, float]) -> None:
-        declarations = self.n.sum()
-        out["document_check_rate"] = _ratio(self.done[0], declarations)
-        for i, name in enumerate(CHECK_NAMES):
-            out[f"hit_rate_{name}"] = _ratio(self.hits[i], self.done[i])
-        for g, cls in enumerate(TRADER_CLASSES):
-            out[f"inspection_rate_{cls}"] = _ratio(self.by_class[g, 1], self.by_class[g, 0])
-        out["seizures_per_1000"] = _ratio(1000 * self.caught, declarations)
-        out["burden_share"] = _ratio(self.compliant[1], self.compliant[0])
-        (n0, t0), (n1, t1) = self.burden_time
-        out["burden_clearance_h"] = _ratio(t1, n1) - _ratio(t0, n0)
-
-
-def _ratio(a: float, b: float) -> float:
-    return float(a) / float(b) if b else math.nan
+        return enforcement_metrics(self)

@@ -201,6 +201,7 @@ class Recorder:
             a[:, _TRUTH],
             arrived,
             a[:, _SMS + M["released"]] - arrived,
+            a[:, _S["value"]],
             after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered"))),
         )
         out = outcome == RELEASED  # (out of the flow by the end: exited or loaded)

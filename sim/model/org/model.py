@@ -178,8 +178,9 @@ class OrgModel(Organisation):
         end = t
         for p in procs:
             end = max(end, (yield p))
-        clock.to(end, ORGANISATION)
-        self.stats.hold(t, end)
+        booked = c.own[ORGANISATION]
+        clock.to(end, ORGANISATION)  # from the later of the hold's start and the goods' arrival
+        self.stats.hold(t, c.own[ORGANISATION] - booked)
         return end
 
     def _port_name(self, c: Consignment) -> str:

@@ -46,7 +46,8 @@ class OrgStats:
         self.open = 0  # raised inside the window, not yet decided (counted apart)
         self.decided: dict[str, int] = defaultdict(int)
         self.latency: dict[tuple[str, str], LogHistogram] = defaultdict(LogHistogram)
-        self.held = LogHistogram()  # time goods waited on the organisation
+        self.held = LogHistogram()  # time goods waited on the organisation, per hold
+        self.held_nothing = 0  # holds decided before the goods arrived
         self.alerts = LogHistogram()
         self.alerts_by_port: dict[str, LogHistogram] = defaultdict(LogHistogram)
         self.directives = LogHistogram()
@@ -65,9 +66,15 @@ class OrgStats:
             self.open -= 1
             self.latency[(kind, level)].add(t - t0)
 
-    def hold(self, t0: float, t: float) -> None:
-        if self.inside(t0):
-            self.held.add(t - t0)
+    def hold(self, t0: float, waited: float) -> None:
+        """A hold that started at ``t0`` (assessment, maybe before the goods arrived) and
+        kept the goods ``waited`` hours (what their clock booked to the organisation)."""
+        if not self.inside(t0):
+            return
+        if waited > 0:
+            self.held.add(waited)
+        else:
+            self.held_nothing += 1
 
     def alert(self, port: str, seized: float, received: float) -> None:
         if self.inside(seized):
@@ -96,6 +103,7 @@ class OrgStats:
         out["escalations_open"] = float(self.open)
         out["org_hold_h_mean"] = self.held.mean
         out["org_holds"] = float(self.held.n)
+        out["org_holds_before_arrival"] = float(self.held_nothing)
         out["alert_propagation_h_mean"] = self.alerts.mean
         out["alert_propagation_h_p90"] = self.alerts.quantile(0.9)
         for port, h in sorted(self.alerts_by_port.items()):

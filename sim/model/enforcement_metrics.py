@@ -1,0 +1,99 @@
+"""The enforcement tally's flat metrics, in its three layers (:mod:`sim.model.enforcement`):
+the truth, effectiveness, and what customs sees."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.model.finders import CHECK_NAMES, FINDERS
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+
+if TYPE_CHECKING:
+    from sim.model.enforcement import EnforcementTally
+
+_D = len(DIRECTIONS)
+
+
+def enforcement_metrics(t: EnforcementTally) -> dict[str, float]:
+    """Flat metrics of the three layers."""
+    out: dict[str, float] = {}
+    _truth_metrics(t, out)
+    _effectiveness(t, out)
+    _customs_view(t, out)
+    return out
+
+
+def _truth_metrics(t: EnforcementTally, out: dict[str, float]) -> None:
+    n = t.n.sum(axis=0)
+    out["illicit_declarations"] = float(n[1:].sum())
+    out["illicit_share"] = _ratio(n[1:].sum(), n.sum())
+    for k, kind in enumerate(ILLICIT, start=1):
+        out[f"illicit_{kind}"] = float(n[k])
+
+
+def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
+    n, v = t.n[:, 1:].sum(), t.value[:, 1:].sum()
+    det, det_v = t.detected[:, 1:].sum(), t.detected_value[:, 1:].sum()
+    aud, aud_v = t.audited[:, 1:].sum(), t.audited_value[:, 1:].sum()
+    out["detection_rate"] = _ratio(det, n)
+    out["detection_rate_value"] = _ratio(det_v, v)
+    out["detection_rate_with_audit"] = _ratio(det + aud, n)
+    out["value_seized"] = float(t.seized_value[:, 1:].sum())
+    out["value_slipped"] = float(v - det_v - aud_v)
+    out["recalls"] = float(t.recalls[0])
+    out["recalls_unrecovered"] = float(t.recalls[1])
+    for k, kind in enumerate(ILLICIT, start=1):
+        out[f"detection_rate_{kind}"] = _ratio(t.detected[:, k].sum(), t.n[:, k].sum())
+    for i, name in enumerate(FINDERS):
+        out[f"detection_rate_by_{name}"] = _ratio(t.found_by[i, 1:].sum(), n)
+    for p, port in enumerate(t.ports):
+        rows = slice(p * _D, (p + 1) * _D)
+        out[f"detection_rate_port_{port}"] = _ratio(
+            t.detected[rows, 1:].sum(), t.n[rows, 1:].sum()
+        )
+    for d, direction in enumerate(DIRECTIONS):
+        out[f"detection_rate_{direction}"] = _ratio(
+            t.detected[d::_D, 1:].sum(), t.n[d::_D, 1:].sum()
+        )
+
+
+def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
+    declarations = t.n.sum()
+    out["document_check_rate"] = _ratio(t.done[0], declarations)
+    for i, name in enumerate(CHECK_NAMES):
+        out[f"hit_rate_{name}"] = _ratio(t.hits[i], t.done[i])
+    for g, cls in enumerate(TRADER_CLASSES):
+        n, inspected = t.by_class[:, g, 0], t.by_class[:, g, 1]
+        out[f"inspection_rate_{cls}"] = _ratio(inspected.sum(), n.sum())
+        for p, port in enumerate(t.ports):
+            out[f"inspection_rate_{cls}_port_{port}"] = _ratio(inspected[p], n[p])
+    for p, port in enumerate(t.ports):
+        n, inspected = t.by_class[p].sum(axis=0)
+        out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
+    out["seizures_per_1000"] = _ratio(1000 * t.caught, declarations)
+    out["burden_share"] = _ratio(t.compliant[1], t.compliant[0])
+    out["burden_clearance_h"] = _burden_hours(t.burden_time)
+    for p, port in enumerate(t.ports):
+        out[f"burden_clearance_h_port_{port}"] = _burden_hours(
+            t.burden_time[p * _D : (p + 1) * _D]
+        )
+
+
+def _burden_hours(cells: np.ndarray) -> float:
+    """The clearance hours an inspection adds, within each route (port and direction):
+    mean(inspected) - mean(uninspected) of its compliant released declarations, averaged over
+    the routes that have both with weights = their inspected counts (NaN if none has)."""
+    n, total = cells[:, :, 0], cells[:, :, 1]
+    both = (n > 0).all(axis=1)
+    if not both.any():
+        return math.nan
+    mean = total[both] / n[both]
+    weight = n[both, 1]
+    return float(np.dot(mean[:, 1] - mean[:, 0], weight) / weight.sum())
+
+
+def _ratio(a: float, b: float) -> float:
+    return float(a) / float(b) if b else math.nan
