@@ -328,6 +328,10 @@ def test_org_tree_of_the_scenario_and_of_an_option_that_changes_the_structure():
     assert alone["data-structures"] == "hybrid" and alone["src"].startswith("data:image/png")
     both = _img(org_tree_html(variants(Plan("guangdong", ("dumbbell",)), quick=True)))
     assert both["data-structures"] == "hybrid,dumbbell"
+    # at its own size, scrolled sideways (squeezed into the pane its labels were unreadable)
+    assert both["style"] == "max-width:none"
+    assert org_tree_html(variants(Plan("guangdong"), quick=True)).startswith(
+        '<div style="overflow-x:auto"><img ')
 
 
 def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
@@ -345,3 +349,15 @@ def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
         assert _img(page.org.object)["data-structures"] == "hybrid"
         page.scenario.value = "default"
         assert "bs-no-org" in page.org.object
+
+
+def test_the_pages_choices_are_in_order_and_the_tree_keeps_its_size():
+    """Replications 2, 3, 5, 10 (3 preselected) and days the scenario's, 1, 7, 14 read in
+    order; the organisation tree scrolls sideways at its own size (squeezed into the pane,
+    its labels were a few pixels high)."""
+    from sim.faces import choices
+
+    assert list(choices.REPS_CHOICES) == sorted(choices.REPS_CHOICES)
+    assert choices.REPS_DEFAULT in choices.REPS_CHOICES and choices.Plan().reps == 3
+    assert choices.DAYS_CHOICES[0] == 0
+    assert list(choices.DAYS_CHOICES[1:]) == sorted(choices.DAYS_CHOICES[1:])

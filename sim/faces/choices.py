@@ -27,10 +27,12 @@ from sim.experiment.options import Option, resolve_options
 from sim.scenario.loader import BUNDLED, load_scenario
 from sim.scenario.schema import Scenario
 
-#: replications the page offers (the first is preselected)
-REPS_CHOICES = (3, 5, 10, 2)
-#: observed days the page offers, besides the scenario's own (0 means "the scenario's")
-DAYS_CHOICES = (0, 7, 14, 1)
+#: replications the page offers, in order, and the one preselected
+REPS_CHOICES = (2, 3, 5, 10)
+REPS_DEFAULT = 3
+#: observed days the page offers, besides the scenario's own (0 means "the scenario's", first
+#: and preselected)
+DAYS_CHOICES = (0, 1, 7, 14)
 MAX_SEED = 2**31 - 1
 #: the first answer: one replication from an empty port, short and without warm-up
 QUICK = {"days": 2, "warmup_days": 0, "drain_days": 3}
@@ -218,7 +220,7 @@ class Plan:
     scenario: str = "default"
     options: tuple[str, ...] = ()
     levers: Mapping[str, float] = field(default_factory=dict)
-    reps: int = REPS_CHOICES[0]
+    reps: int = REPS_DEFAULT
     days: float = 0
     seed: int = 1
 

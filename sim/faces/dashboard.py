@@ -129,7 +129,8 @@ class Page:
             label="Seed", value=1, start=0, end=choices.MAX_SEED, css_classes=["bs-seed"]
         )
         self.reps = pn.widgets.Select(
-            label="Replications", options=list(choices.REPS_CHOICES), css_classes=["bs-reps"]
+            label="Replications", options=list(choices.REPS_CHOICES),
+            value=choices.REPS_DEFAULT, css_classes=["bs-reps"]
         )
         self.days = pn.widgets.Select(
             label="Observed days",

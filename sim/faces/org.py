@@ -34,13 +34,14 @@ def org_tree_html(pair: Variants) -> str:
             continue
         drawn.append(record["units"])
         structure = str(record.get("structure") or "explicit")
-        panels.append((f"{side}: {structure}", tree_from_record(record), {}))
+        panels.append((f"{side}: {structure}", tree_from_record(record), {}))  # (side named)
     if not panels:
         return NO_ORGANISATION
     structures = ",".join(title.split(": ")[1] for title, _, _ in panels)
     data = plots.png_base64(draw_organisations(panels))
-    return (
+    return (  # (at its own size, scrolled sideways: squeezed, its labels could not be read)
+        '<div style="overflow-x:auto">'
         f'<img class="bs-org-tree" data-structures="{html.escape(structures)}" '
-        f'alt="organisation tree ({html.escape(structures)})" style="max-width:100%" '
-        f'src="data:image/png;base64,{data}">'
+        f'alt="organisation tree ({html.escape(structures)})" style="max-width:none" '
+        f'src="data:image/png;base64,{data}"></div>'
     )
