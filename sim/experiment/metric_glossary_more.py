@@ -57,7 +57,8 @@ SMUGGLING = [
 _PER = f"{FINISHED}, in the scenario's currency"
 COSTS = [
     Entry("total_cost_per_consignment", COST_LAYER,
-          f"Agency + trader cost, {_PER}.", DIR_PD),
+          f"Agency + trader cost, {_PER}. Pooled over every port, a parcel and a sea "
+          "container alike: the port and direction forms compare like with like.", DIR_PD),
     Entry("agency_cost_per_consignment", COST_LAYER,
           f"Customs' and the other agencies' cost (staff, posts, equipment shared by use; "
           f"scans, samples, tests), {_PER}.", DIR_PD),
