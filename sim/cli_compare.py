@@ -391,6 +391,7 @@ def table(
 
     from sim.experiment.compare import shown_unit
     from sim.experiment.metric_names import note
+    from sim.model.stability import flagged
 
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
               caption="* significant at 5 % after Holm's correction for the number of options "
@@ -427,7 +428,7 @@ def table(
                 dm = _fmt(float(diff["mean"]))
                 dci = _ci(float(diff["shown_low"]), float(diff["shown_high"]))
                 mark = ("*" if diff["significant"] else "") + (
-                    "" if diff["steady_state"] else "!"
+                    "!" if flagged(diff["steady_state"]) else ""
                 )
             n, ran = int(a["n"]), int(runs.get(name, 0))
             some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 
 from sim.model.draws import DRAWS
-from sim.model.milestones import MILESTONES, OWNERS
+from sim.model.milestones import DUE_AFTER_RELEASE, MILESTONES, OWNERS
 
 #: the columns before the draws: who the consignment is and how its flow ended
 IDENTITY = {
@@ -64,13 +64,23 @@ def _meaning(name: str, transform: object) -> str:
     return first.rstrip(".").replace("``", "`") or name
 
 
+def _milestone(name: str) -> str:
+    """What a milestone column holds."""
+    if name in DUE_AFTER_RELEASE:
+        return (
+            "when it falls due, booked when it becomes known (NaN: never); for a consignment "
+            "out of the flow it may lie after the run's end, for a censored one never"
+        )
+    return "when it was reached (NaN: never, or not by the run's end)"
+
+
 def log_page() -> str:
     """The markdown page of the log's columns, in the log's order."""
     rows = [(name, "identity", text) for name, text in IDENTITY.items()]
     for d in DRAWS.draws:
         kind = "decision" if d.transform is None else "draw"
         rows.append((d.name, f"{kind}, {d.dtype.split(':')[0]}", _meaning(d.name, d.transform)))
-    rows += [(m, "milestone, hours", "when it was reached (NaN: never)") for m in MILESTONES]
+    rows += [(m, "milestone, hours", _milestone(m)) for m in MILESTONES]
     rows += [(f"own_{o}", "owner, hours", f"the hours of its flow owned by the {o}")
              for o in OWNERS]
     out = [
@@ -84,8 +94,12 @@ def log_page() -> str:
         "start). The draws are the consignment's requirements, drawn when it is made from "
         "streams keyed by its port and index (the common random numbers of a comparison); "
         "decisions are set when the assessment takes them. Milestones follow the WCO Time "
-        "Release Study; `exited` ends an import's flow and `loaded` an export's. The owners' "
-        "hours add up to its time from arrival to the end of its flow.",
+        "Release Study; `exited` ends an import's flow and `loaded` an export's. A released "
+        "consignment's owners' hours add up to its time from arrival to the end of its flow. "
+        "A censored one is logged as it stood when the run ended: a milestone it would have "
+        "reached later is NaN, and its owners' hours stop at the end (they add up to the "
+        "time booked by then: from arrival to the end when its steps had run on past it, "
+        "less when it was waiting in a queue, a wait not booked until it is served).",
         "",
         "| Column | Kind | Meaning |",
         "|---|---|---|",

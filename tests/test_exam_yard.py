@@ -153,16 +153,20 @@ def _physical_port(**exam_extra):
 
 
 def test_no_slot_takes_more_examinations_than_its_capacity():
-    starts = {}
+    starts, later = {}, {}
     for cap in ("unlimited", 2):
         slots = {"day_start": "08:00", "day_end": "17:00", "every": "1 h", "capacity": cap}
         s = scenario({"p": _physical_port(slots=slots)}, selection={"physical": 1.0})
         log = sim.simulate(s, 3, log=True).log
         moved_in = (log.exam_start - MOVE).dropna().round(9)  # lanes unlimited: at the slot
         starts[cap] = moved_in.value_counts()
+        # booked a slot after the run's end: censored, its exam not reached (NaN)
+        later[cap] = int((log.sel_physical & log.exam_start.isna()).sum())
+        assert (log[log.sel_physical & log.exam_start.isna()].outcome == "censored").all()
     assert starts["unlimited"].max() > 2  # the capacity binds...
     assert starts[2].max() == 2  # ...and is never exceeded
-    assert starts[2].sum() == starts["unlimited"].sum()
+    assert later["unlimited"] == 0 < later[2]
+    assert starts[2].sum() + later[2] == starts["unlimited"].sum()  # every exam has a slot
 
 
 def test_aeo_priority_lowers_aeo_exam_waits_at_equal_selection():

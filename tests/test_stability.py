@@ -4,6 +4,7 @@ after week; none on a lane that copes, and none from one late surge."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -163,6 +164,17 @@ def test_compare_marks_an_option_that_leaves_consignments_unfinished_unstable():
     )
     assert any("was still not released" in w for w in res.warnings["nodocs"])
     assert res.to_json()["unstable"] == ["nodocs"]
+    # known not steady however short the run: flagged on the terminal
+    steady = res.differences.set_index("option").loc["nodocs", "steady_state"]
+    assert {_state(v) for v in steady} == {"False"}
+    from rich.console import Console
+
+    from sim.cli_compare import table
+
+    console = Console(record=True, width=200)
+    console.print(table(res))
+    lines = console.export_text().splitlines()
+    assert sum("nodocs" in line and "!" in line for line in lines) > 1
 
 
 def test_the_unfinished_warning_names_no_stopping_point_that_rounds_to_nothing():
@@ -260,3 +272,78 @@ def test_a_risk_engine_missing_its_target_warns_without_making_an_option_unstabl
     assert not res.unstable("b")
     res.warnings["b"] = [miss, queue]
     assert res.unstable("b")
+
+
+def _state(value) -> str:
+    """A steady_state value as "True", "False" or "" (not known)."""
+    import pandas as pd
+
+    return "" if pd.isna(value) else str(bool(value))
+
+
+def test_steady_state_is_known_true_known_false_or_empty():
+    """True only when the rising-wait check ran and nothing warned; False when a run warned
+    (overload and unfinished goods are checked however short the run); empty when the run
+    was too short for the check (NA in the table, an empty cell in differences.csv, NaN
+    when pandas reads it back). Only False is flagged."""
+    import io
+
+    import pandas as pd
+
+    from sim.experiment.compare import _differences
+    from sim.experiment.options import Option
+    from sim.model.stability import TARGET_MISS, flagged
+
+    per_rep = pd.DataFrame(
+        {"option": ["baseline", "baseline", "b", "b"], "replication": [0, 1, 0, 1],
+         "clearance_h_mean": [1.0, 2.0, 1.5, 2.5]}  # fmt: skip
+    )
+    opts = [Option("baseline"), Option("b", {"x": 1})]
+    miss = f"sea: the risk engine's inspection rate {TARGET_MISS} of 0.080"
+    queue = "sea/exam_bays: the queue keeps rising"
+    long, short = {"baseline": True, "b": True}, {"baseline": False, "b": True}
+
+    def state(warnings: dict, checked: dict) -> str:
+        d = _differences(per_rep, opts, warnings, checked).set_index("option")
+        return _state(d.loc["b", "steady_state"])
+
+    assert state({}, long) == "True" and state({"b": [miss]}, long) == "True"
+    assert state({}, short) == "" and state({"b": [miss]}, short) == ""
+    assert state({"b": [queue]}, short) == "False" and state({"baseline": [queue]}, long) == "False"
+    d = pd.concat([_differences(per_rep, opts, w, c) for w, c in
+                   [({}, long), ({}, short), ({"b": [queue]}, short)]])  # fmt: skip
+    back = pd.read_csv(io.StringIO(d.to_csv(index=False)))["steady_state"]
+    assert [_state(v) for v in back] == ["True", "True", "", "", "", "False"]  # (baseline, b)
+    assert [flagged(v) for v in back] == [False, False, False, False, False, True]
+    assert [flagged(v) for v in (True, None, math.nan, pd.NA, np.True_)] == [False] * 5
+    assert flagged(False) and flagged(np.False_)
+
+
+def test_a_short_comparison_leaves_steady_state_empty_and_marks_nothing(tmp_path: Path):
+    import csv
+    import re
+
+    from rich.console import Console
+
+    from sim.cli_compare import table
+    from sim.report.folder import read_compare
+
+    out = tmp_path / "c"
+    res = compare(SMALL, ["x:ports.sea.scan.scanners.capacity=4"], reps=2,
+                  overrides={"days": 2, "warmup_days": 1, "drain_days": 7}, out=out)  # fmt: skip
+    assert stability.too_short(1, 2) and not any(res.warnings.values())
+    assert res.differences["steady_state"].isna().all()
+    with (out / "differences.csv").open() as f:
+        cells = [row["steady_state"] for row in csv.DictReader(f)]
+    assert cells and set(cells) == {""}  # (an empty cell: not known)
+    again, _ = read_compare(out)  # (worked out again from the replications, and checked)
+    assert again.differences["steady_state"].isna().all()
+    from sim.report.html import metric_table
+
+    for page in ((out / "report.html").read_text(), metric_table(res)):  # (the file's, NA's)
+        sig = re.findall(r"<td class='sig'>([^<]*)</td>", page)
+        assert sig and not any("\u26a0" in s for s in sig)
+    console = Console(record=True, width=200)
+    console.print(table(res))
+    rows = [line for line in console.export_text().splitlines() if "not steady-state" not in line]
+    assert not any("!" in line for line in rows)

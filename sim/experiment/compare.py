@@ -57,7 +57,7 @@ from sim.experiment.store import (
 )
 from sim.model.result import RunResult
 from sim.model.run import simulate
-from sim.model.stability import unsettled
+from sim.model.stability import steady, too_short, unsettled
 from sim.scenario.costs import currency_of
 from sim.scenario.schema import Scenario
 from sim.version import __version__
@@ -582,7 +582,7 @@ class Comparison:
             meta=self.meta,
             per_rep=per_rep,
             summary=_summaries(per_rep, opts),
-            differences=_differences(per_rep, opts, warnings),
+            differences=_differences(per_rep, opts, warnings, self.checked()),
             interactions=_interactions(per_rep, opts),
             gains=summarise_gains(gains),
             warnings=warnings,
@@ -593,6 +593,10 @@ class Comparison:
         if self.folder is not None:
             self.folder.finish(result, report=report)
         return result
+
+    def checked(self) -> dict[str, bool]:
+        """By option: whether its runs were long enough for the rising-wait check."""
+        return {n: weeks_checked(v.warmup_days, v.days) for n, v in self.variants.items()}
 
     def _note_precision(self, per_rep: pd.DataFrame, reps: int) -> None:
         """Whether the precision target was met; if not, one warning per (option, metric)
@@ -875,9 +879,22 @@ def _paired_table(
     return t
 
 
+def weeks_checked(warmup_days: float, days: float) -> bool:
+    """Whether a run of these lengths observes enough whole weeks for the rising-wait check
+    (see :func:`sim.model.stability.too_short`)."""
+    return too_short(warmup_days, days) is None
+
+
 def _differences(
-    per_rep: pd.DataFrame, opts: list[Option], warnings: dict[str, list[str]]
+    per_rep: pd.DataFrame,
+    opts: list[Option],
+    warnings: dict[str, list[str]],
+    checked: Mapping[str, bool] | None = None,
 ) -> pd.DataFrame:
+    """Paired differences from the baseline. ``steady_state`` (nullable boolean): False when
+    the option or the baseline warned that its figures are not steady-state, True when
+    neither did and both ran long enough for the rising-wait check (``checked``, by option;
+    None: all did), missing (NA) when neither warned but that check could not run."""
     frames = []
     for o in opts:
         if o.name not in set(per_rep["option"]) or BASELINE not in set(per_rep["option"]):
@@ -885,7 +902,9 @@ def _differences(
         d = _paired(per_rep, o.name)
         t = _paired_table(d, o.name != BASELINE, _scale(per_rep, {o.name, BASELINE}))
         t.insert(0, "option", o.name)
-        t["steady_state"] = not unsettled([*warnings.get(o.name, []), *warnings.get(BASELINE, [])])
+        both = checked is None or (checked.get(o.name, True) and checked.get(BASELINE, True))
+        known = steady([*warnings.get(o.name, []), *warnings.get(BASELINE, [])], both)
+        t["steady_state"] = pd.array([known] * len(t), dtype="boolean")
         frames.append(t)
     out = _finish_table(frames, difference=True)
     out["significant"] = False

@@ -58,6 +58,8 @@ class Bulk:
         k = len(index)
         self.m = np.full((k, N_MILESTONES), np.nan)
         self.own = np.zeros((k, 5))
+        self.late = np.zeros((k, 5))  # of own, the hours after the run's end (as Owners)
+        self.end = port.end
         self.cursor = arrived.copy()
         self.t = arrived
         self.lodged_q = self.q_done = arrived
@@ -90,8 +92,11 @@ class Bulk:
         return b
 
     def to(self, t: np.ndarray, owner: int) -> None:
-        """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing)."""
+        """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing);
+        the part after the run's end is also kept in ``late``."""
         self.own[:, owner] += np.fmax(t - self.cursor, 0.0)
+        if (t > self.end).any():
+            self.late[:, owner] += np.fmax(t - np.fmax(self.cursor, self.end), 0.0)
         np.fmax(self.cursor, t, out=self.cursor)
 
     def serve(

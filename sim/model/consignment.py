@@ -33,6 +33,7 @@ class Consignment:
         "plan",
         "m",
         "own",
+        "late",
         "outcome",
         "deferred",
         "decided",
@@ -57,6 +58,9 @@ class Consignment:
         self.req, self.plan = req, plan
         self.m = [math.nan] * N_MILESTONES
         self.own = [0.0, 0.0, 0.0, 0.0, 0.0]
+        #: of ``own``, the hours booked after the run's end, by owner (None: none; see
+        #: :class:`sim.model.journey.Owners`)
+        self.late: list[float] | None = None
         self.outcome = 0
         self.deferred = False  # its one lane visit is booked lazily (see FifoLane.defer)
         self.decided = True  # its checks are known (False: a dynamic selector decides later)

@@ -31,17 +31,33 @@ NAN = float("nan")
 
 
 class Owners:
-    """Books the time from arrival onwards to owners, as the journey's clock moves forward."""
+    """Books the time from arrival onwards to owners, as the journey's clock moves forward.
 
-    __slots__ = ("own", "cursor")
+    The clock can run past the run's end ``end`` (steps that cannot queue are arithmetic);
+    the hours booked after it are also kept apart, in ``keep.late``, so that a censored
+    consignment's hours can stop at the end (see :mod:`sim.model.recorder`).
+    """
 
-    def __init__(self, own: list[float], arrived: float):
-        self.own, self.cursor = own, arrived
+    __slots__ = ("own", "cursor", "end", "keep")
+
+    def __init__(self, own: list[float], arrived: float, end: float = INF, keep: Any = None):
+        self.own, self.cursor, self.end, self.keep = own, arrived, end, keep
 
     def to(self, t: float, owner: int) -> None:
         if t > self.cursor:
             self.own[owner] += t - self.cursor
+            if t > self.end:
+                self._late(t, owner)
             self.cursor = t
+
+    def _late(self, t: float, owner: int) -> None:
+        """Keep the part of a booking up to ``t`` that falls after the run's end."""
+        if self.keep is None:
+            return
+        late = self.keep.late
+        if late is None:
+            late = self.keep.late = [0.0, 0.0, 0.0, 0.0, 0.0]
+        late[owner] += t - max(self.cursor, self.end)
 
 
 class Journey:
@@ -59,7 +75,7 @@ class Journey:
         self.r, self.m = c.req, c.m
         self.t = c.arrived
         self.lodged_q = self.q_done = c.arrived
-        self.clock = Owners(c.own, c.arrived)
+        self.clock = Owners(c.own, c.arrived, port.end, c)
         #: a deferred journey has been booked at a lane: it runs when that lane books it,
         #: maybe later in the run's time than its own clock, and asks its next lanes at ``t``
         self.chained = False

@@ -36,6 +36,10 @@ MILESTONES = (
     "recovered",
 )
 M = {name: i for i, name in enumerate(MILESTONES)}
+#: milestones after release booked as due dates when they become known (a review a month on,
+#: a full declaration within days, a recall after a failed laboratory result): a consignment
+#: out of the flow keeps them even when they fall after the run's end
+DUE_AFTER_RELEASE = ("full_declared", "tax_reviewed", "recalled", "recovered")
 N_MILESTONES = len(MILESTONES)
 
 OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")

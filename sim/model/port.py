@@ -84,6 +84,7 @@ class Port:
         self.spec = spec = scenario.ports[name]
         self.selector, self.organisation, self.bulk = selector, organisation, bulk
         self.warmup, self.stop = window
+        self.end = self.stop + scenario.drain_days * 24  # the run's end (as the World's)
         self.commodities = list(scenario.commodities)
         #: later eras of a timeline: (start, the port's rules from then), sorted
         self.eras: list[tuple[float, Port]] = []

@@ -45,6 +45,8 @@ from sim.model.recorder_rows import (
     _dimensions,
     _pack,
     _truth,
+    censor_block,
+    censor_row,
 )
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
@@ -111,7 +113,8 @@ class Recorder:
         self._chunks: list[np.ndarray] = []
 
     def record(self, c: Consignment) -> None:
-        """Book a consignment that left the flow (or is still in it when the run ends)."""
+        """Book a consignment that left the flow (or is still in it when the run ends); a
+        censored one as it stood at the end (see :func:`censor_row`)."""
         if not (c.cohort or self.log):
             return
         outcome = c.outcome
@@ -124,21 +127,25 @@ class Recorder:
             finished = max(x for x in m if x == x)  # the last milestone reached
         if outcome != CENSORED and finished > self.end:
             outcome = CENSORED
+        own: Sequence[float] = c.own
+        if outcome == CENSORED:  # as it stood at the end: nothing after it
+            m, own = censor_row(m, own, c.late, self.end)
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
             checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
-            self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *c.own)
+            self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own)
             self._n_rows += 1
             if self._n_rows >= FLUSH:
                 self.flush()
         if self.log:
-            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *c.own))
+            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own))
 
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
         k, cohort = len(b.index), b.cohort
         end = flow_end(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
+        m, own = censor_block(b.m, b.own, b.late, self.end, outcome == CENSORED)
         port = np.full(k, b.port.index)
         channel = b.channel
         if cohort.any():
@@ -151,8 +158,8 @@ class Recorder:
                     b.req[c][:, _ATTRS],
                     checks_bits(*(b.did[c][:, i] for i in range(4))),
                     b.req[c][:, list(TRUTH_COLUMNS)],
-                    b.m[c],
-                    b.own[c],
+                    m[c],
+                    own[c],
                 ]
             )
             self._blocks.append(stats)
@@ -163,7 +170,7 @@ class Recorder:
             self._flush_log()
             self._chunks.append(
                 np.column_stack(
-                    [port, b.index, cohort, outcome, channel, b.req, b.m, b.own]
+                    [port, b.index, cohort, outcome, channel, b.req, m, own]
                 ).astype(float)
             )
 

@@ -4,8 +4,12 @@ statistics are kept by."""
 
 from __future__ import annotations
 
+import math
 import struct
+from collections.abc import Sequence
 from operator import itemgetter
+
+import numpy as np
 
 from sim.model.draws import REQUIREMENTS, R
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
@@ -57,3 +61,29 @@ def _dimensions(ports: list[str], commodities: list[str]) -> dict[str, list[str]
             f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in TRADER_CLASSES
         ],
     }
+
+
+def censor_row(
+    m: Sequence[float], own: Sequence[float], late: Sequence[float] | None, end: float
+) -> tuple[list[float], Sequence[float]]:
+    """A censored consignment's milestones and owners' hours as they stood at the run's end
+    ``end``: a milestone after it was not reached (NaN), and the hours booked after it
+    (``late``, by owner) are taken off."""
+    cut = [math.nan if x > end else x for x in m]
+    if late is not None:
+        own = [max(o - x, 0.0) for o, x in zip(own, late, strict=True)]
+    return cut, own
+
+
+def censor_block(
+    m: np.ndarray, own: np.ndarray, late: np.ndarray, end: float, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`censor_row` on a block's ``rows`` (the others are kept as they are)."""
+    if not rows.any():
+        return m, own
+    m, own = m.copy(), own.copy()
+    cut = m[rows]
+    cut[cut > end] = np.nan
+    m[rows] = cut
+    own[rows] = np.maximum(own[rows] - late[rows], 0.0)
+    return m, own

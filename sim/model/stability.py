@@ -206,3 +206,21 @@ def unsettled(warnings: Iterable[str]) -> bool:
     does not settle, goods left in the flow); a risk engine that missed its target is told as
     a warning but does not make a run unstable (its figures are steady, at another rate)."""
     return any(TARGET_MISS not in w for w in warnings)
+
+
+def steady(warnings: Iterable[str], checked: bool) -> bool | None:
+    """What is known of a run's steadiness (a comparison's ``steady_state``): False when a
+    warning says its figures are not steady-state (:func:`unsettled`), True when none does
+    and the rising-wait check ran (``checked``: enough whole weeks observed, see
+    :func:`too_short`), None (not known) when none does but the check could not run."""
+    if unsettled(warnings):
+        return False
+    return True if checked else None
+
+
+def flagged(steady_state: Any) -> bool:
+    """Whether a ``steady_state`` value says not steady-state: only a known False does (not
+    True, nor a missing value: None, NaN or ``pd.NA``, as read back from a CSV file)."""
+    import pandas as pd
+
+    return not pd.isna(steady_state) and not bool(steady_state)

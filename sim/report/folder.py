@@ -369,7 +369,8 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     variants = _variants(path, options, failures)
     per_rep = _checked_option_replications(path, variants)
     ws = {str(k): list(v) for k, v in warnings.items()}
-    tables = _checked_summaries(path, per_rep, options, ws)
+    checked = {n: _weeks_checked(v.scenario, meta) for n, v in variants.items()}
+    tables = _checked_summaries(path, per_rep, options, ws, checked)
     res = CompareResult(
         scenario=str(meta.get("scenario", path.name)),
         options=options,
@@ -412,8 +413,22 @@ def _checked_option_replications(path: Path, variants: dict[str, Variant]) -> pd
     return table
 
 
+def _weeks_checked(scenario: dict[str, Any], meta: dict[str, Any]) -> bool:
+    """Whether an option's run (its ``scenario.json``; else the comparison's lengths) was
+    long enough for the rising-wait check."""
+    from sim.experiment.compare import weeks_checked
+
+    days = scenario.get("days", meta.get("days"))
+    warmup = scenario.get("warmup_days", meta.get("warmup_days"))
+    return weeks_checked(float(warmup or 0), float(days or 0))
+
+
 def _checked_summaries(
-    path: Path, per_rep: pd.DataFrame, options: list[Option], warnings: dict[str, list[str]]
+    path: Path,
+    per_rep: pd.DataFrame,
+    options: list[Option],
+    warnings: dict[str, list[str]],
+    checked: dict[str, bool],
 ) -> dict[str, pd.DataFrame]:
     """A comparison's summary, differences and interactions, worked out again from its
     checked replications and compared with the files as written (their format first)."""
@@ -421,7 +436,7 @@ def _checked_summaries(
 
     built = {
         "summary": _summaries(per_rep, options),
-        "differences": _differences(per_rep, options, warnings),
+        "differences": _differences(per_rep, options, warnings, checked),
         "interactions": _interactions(per_rep, options),
     }
     out = {}

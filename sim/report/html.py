@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.model.stability import too_short
+from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
 from sim.report.options_table import options_rows
@@ -229,7 +229,7 @@ def _metric_row(
             cells += "<td></td><td></td><td class='sig'></td>"
         else:
             mark = "*" if bool(diff["significant"]) else ""
-            if not bool(diff["steady_state"]):
+            if flagged(diff["steady_state"]):  # (only a known False: not a missing value)
                 mark += " \u26a0"
             cells += (
                 f"<td class='diff'{_exact('diff-', diff)}>{_fmt(diff['mean'])}</td>"

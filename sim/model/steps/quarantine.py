@@ -93,6 +93,5 @@ class QuarantineForm(Step):
         b.m[rows, Q_CLEARED] = q_done[rows]
         later = rows & (q_done > b.t)
         b.t = t = np.where(later, q_done, b.t)
-        b.own[:, QUARANTINE] += np.where(later, np.maximum(t - b.cursor, 0.0), 0.0)
-        np.maximum(b.cursor, np.where(later, t, b.cursor), out=b.cursor)
+        b.to(np.where(later, t, b.cursor), QUARANTINE)
         yield from ()
