@@ -68,8 +68,11 @@ def test_exactly_the_consignments_assessed_after_the_change_are_affected(refresh
     pd.testing.assert_frame_equal(
         a[before].reset_index(drop=True), b[b.assessed < start].reset_index(drop=True)
     )
-    # and the others really were scanned
-    assert a[~before & a.assessed.notna()].scan_start.notna().mean() > 0.9
+    # and the others really were scanned: every one out of the flow by the end (a censored
+    # one may still be waiting for the scanner, whose start is then not reached)
+    after = a[~before & a.assessed.notna()]
+    done = after[after.outcome != "censored"]
+    assert len(done) > 100 and done.scan_start.notna().all()
 
 
 def test_consignments_assessed_before_the_change_keep_their_bulk_path():
