@@ -285,6 +285,12 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         if name not in unchanged:
             notes.add(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
                       f"{why}; its figures match the baseline's")
+    for o in res.options:  # (a paired difference of counts over other days means little)
+        longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
+        if longer:
+            notes.add(f"note ({o.name}): it changes the run's length ({', '.join(longer)}): its "
+                      "counts and totals cover other days than the baseline's, so compare its "
+                      "times, shares and rates, not its counts")
     for name, why in m.get("caveats", {}).items():
         notes.add(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
     unused = m.get("unused_parts", {})

@@ -224,3 +224,19 @@ def test_a_reform_that_can_only_cost_there_says_so(tmp_path, capsys):
     notes = json.loads(capsys.readouterr().out)["notes"]
     assert any(n.startswith("note (two_step_declaration): only part of it can act") and
                "only the guarantee fee" in n for n in notes), notes  # fmt: skip
+
+
+def test_the_reforms_command_says_what_of_a_reform_cannot_act(capsys):
+    assert main(["reforms", "two_step_declaration", DEFAULT]) == 0
+    out = capsys.readouterr().out
+    assert "only part of it can act in scenario 'default': no wait for duty payment" in out
+
+
+def test_an_option_that_changes_the_runs_length_says_its_counts_are_not_comparable(
+    tmp_path, capsys
+):
+    argv = ["compare", "tests/scenarios/small.toml", "--option", "a:days=2", "--days", "1",
+            "--reps", "1", "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert any(n.startswith("note (a): it changes the run's length (days)") for n in notes)
