@@ -38,6 +38,12 @@ CASES = [
         ["ports.sea.review.sevice", "unknown key 'sevice'", "did you mean 'service'"],
     ),
     ("wrong type", "days = 7", 'days = "a week"', ["days", "'a week'", "valid number"]),
+    (  # a value shown as the file writes it (TOML's true), not as Python's True
+        "boolean as a number",
+        "review = {capacity = 3, service",
+        "review = {capacity = true, service",
+        ["ports.sea.review.capacity = true:", "a whole number of servers"],
+    ),
     (
         "negative rate",
         'rate = "3/d"',

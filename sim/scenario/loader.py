@@ -54,6 +54,8 @@ def _show(value: Any) -> str:
         return "(nested too deeply to show)"
     if isinstance(value, dt.date | dt.time):  # a TOML date or time, unquoted
         return f"{value.isoformat()} (a date or time, not quoted)"
+    if isinstance(value, bool):  # as the file or command line writes it (TOML), not Python
+        return "true" if value else "false"
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
