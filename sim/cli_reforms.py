@@ -109,7 +109,7 @@ def _show(args: argparse.Namespace) -> int:
         )
     elif changes and (why := plan.no_effect(scenario)):
         print(f"these changes can have no effect in scenario {scenario.name!r}: {why}")
-    elif changes and (part := "; ".join(c for r in plan.reforms if (c := r.caveat(scenario)))):
+    elif changes and (part := plan.caveat(scenario)):
         print(f"only part of it can act in scenario {scenario.name!r}: {part}")
     return 0
 

@@ -758,7 +758,7 @@ def _caveats(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
     out = {}
     for o in opts:
         if o.reform:
-            why = "; ".join(c for r in parse(o.reform).reforms if (c := r.caveat(scenario)))
+            why = parse(o.reform).caveat(scenario)
             if why:
                 out[o.name] = why
     return out

@@ -120,6 +120,11 @@ class Composite:
             return next(iter(why.values()))
         return "; ".join(f"{name}: {reason}" for name, reason in why.items())
 
+    def caveat(self, scenario: Scenario) -> str:
+        """What of these reforms cannot act on ``scenario`` while the rest can ('' if all
+        can): each reform's :meth:`Reform.caveat`."""
+        return "; ".join(c for r in self.reforms if (c := r.caveat(scenario)))
+
 
 def near(name: str) -> str:
     """" (did you mean 'X'?)" for a misspelt reform name, or ""."""

@@ -10,8 +10,6 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
 
@@ -88,4 +86,4 @@ def _num(x: float) -> str:
         return f"{x:.1f}"
     if abs(x) >= 0.1 or x == 0:
         return f"{x:.2f}"
-    return str(np.format_float_positional(x, precision=2, fractional=False, trim="-"))
+    return f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"  # (two significant digits)
