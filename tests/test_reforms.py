@@ -492,3 +492,18 @@ def test_a_reforms_label_parses_back_to_its_strengths(value):
     again = parse(reform.label).reforms[0]
     assert "+" not in reform.label
     assert again.strengths["cost_per_year"] == value
+
+
+def test_a_strength_written_with_an_exponent_sign_is_one_number():
+    """'2e+06' is how Python and spreadsheets print two million: its '+' is the exponent's
+    sign, not the join of two reforms ('2e' and '06' would be refused)."""
+    from sim.reforms.compose import parse
+
+    plan = parse("smart_image_review:cost_per_year=2e+06+single_window")
+    first, second = plan.reforms
+    assert first.strengths["cost_per_year"] == 2e6 and second.name == "single_window"
+    assert parse("training+single_window").reforms[1].name == "single_window"
+    from sim.experiment.options import reform_option
+
+    option = reform_option("smart_image_review:cost_per_year=2e+06@9d")  # (a name with no
+    assert "+" not in option.name  # '+': a '+' in an option's name combines options)

@@ -296,3 +296,33 @@ def test_a_dated_reform_at_or_after_the_last_observed_arrival_is_warned_about():
     assert "on 2018-01-20, day 19 of the run" in dated[0]
     assert "observed run on 2018-01-07, day 6 (2 days of warm-up" in dated[0]
     assert "observe more than 17 days" in dated[0]
+
+
+# -- a dated reform's running cost -----------------------------------------------------------
+def test_a_dated_reforms_running_cost_counts_from_its_date():
+    """A reform's cost_per_year, dated, is paid from its date on: over half the observed
+    window, half a year's cost per year of the window; a reform dated before the window is
+    paid over all of it. The flow is the same whatever the reform costs."""
+    from sim.model.costs import HOURS_PER_YEAR
+
+    def run(cost: float, at: str) -> sim.RunResult:
+        s = sim.load_scenario(
+            SMALL,
+            {
+                "days": 4,
+                "warmup_days": 1,
+                "costs.price_year": 2019,
+                "timeline": [{"reform": f"smart_image_review:cost_per_year={cost:.0f}", "at": at}],
+            },
+        )
+        return sim.simulate(s, 1)
+
+    half, free = run(2e6, "3 d"), run(0, "3 d")  # window [1 d, 5 d): in force from day 3
+    row = half.agency.set_index("item").loc["systems:smart_image_review"]
+    assert row["quantity"] == pytest.approx(48 / HOURS_PER_YEAR)
+    assert row["price"] == 2e6
+    a, b = free.metrics(), half.metrics()
+    assert b["agency_cost_per_year"] - a["agency_cost_per_year"] == pytest.approx(1e6)
+    assert b["clearance_h_mean"] == a["clearance_h_mean"]
+    whole = run(2e6, "12 h").agency.set_index("item").loc["systems:smart_image_review"]
+    assert whole["quantity"] == pytest.approx(96 / HOURS_PER_YEAR)

@@ -264,9 +264,10 @@ _SAFE.update(dict.fromkeys("{}[]\"'", ""))  # strengths that are TOML arrays or 
 def reform_option(text: str, description: str = "") -> Option:
     """An option that applies reform text (``single_window:uptake=0.8``, ``A+B``, ``A@60d``);
     its name is the text with ``: = @ ,`` spelt so that an option name allows them."""
-    from sim.reforms.compose import parse
+    from sim.reforms.compose import parse, without_exponent_signs
     from sim.reforms.reform import ReformError
 
+    text = without_exponent_signs(text)  # (so that a '+' in its name joins reforms)
     try:
         plan = parse(text)
         why = next((r.missing() for r in plan.reforms if r.missing()), "")

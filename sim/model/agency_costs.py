@@ -5,6 +5,7 @@ per-consignment costs of :mod:`sim.model.costs`."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -96,8 +97,8 @@ def overhead_items(
         price = costs.hourly(costs.patrol_role)
         rows.append(cost_item(OVERHEAD, f"patrol:{name}", "staff", costs.patrol_role, hours, price))
     years = (end - start) / HOURS_PER_YEAR
-    for name, per_year in costs.systems.items():  # (IT systems, licences: per year)
-        rows.append(cost_item(OVERHEAD, f"systems:{name}", "systems", "", years, per_year))
+    for name, (in_force, per_year) in systems(scenario, costs, window).items():
+        rows.append(cost_item(OVERHEAD, f"systems:{name}", "systems", "", in_force, per_year))
     cny = costs.rate("CNY") if organisation_units else 1.0  # (heads are priced in CNY)
     for uid, unit in organisation_units.items():
         for role, staff in unit.staff.items():
@@ -105,6 +106,31 @@ def overhead_items(
             price = staff.cost_per_year * cny / costs.hours_per_year
             rows.append(cost_item(OVERHEAD, f"org/{uid}:{role}", "staff", role, hours, price))
     return rows
+
+
+def systems(
+    scenario: Any, costs: Costs, window: tuple[float, float]
+) -> dict[str, tuple[float, float]]:
+    """The agencies' other running costs (``costs.systems``), each with the years of the
+    window it is in force and its cost per year: from the start, or, added by a dated
+    reform, from that reform's date (a cost a later reform changes: averaged over its eras)."""
+    start, end = window
+    years = (end - start) / HOURS_PER_YEAR
+    if not getattr(scenario, "timeline", None):
+        return {name: (years, per_year) for name, per_year in costs.systems.items()}
+    from sim.reforms.timeline import eras
+
+    spans = eras(scenario)
+    paid: dict[str, list[float]] = {}  # name -> [hours in force, cost x hours per year]
+    for (t, era), (after, _) in zip(spans, [*spans[1:], (math.inf, None)], strict=True):
+        hours = max(0.0, min(end, after) - max(start, t))
+        for name, per_year in era.costs.systems.items() if era.costs is not None else ():
+            acc = paid.setdefault(name, [0.0, 0.0])
+            acc[0] += hours
+            acc[1] += per_year * hours
+    return {
+        name: (h / HOURS_PER_YEAR, c / h if h > 0 else 0.0) for name, (h, c) in paid.items()
+    }
 
 
 def cost_item(

@@ -42,11 +42,28 @@ def split_top(text: str, sep: str) -> list[str]:
             depth += 1
         elif ch in "]}":
             depth -= 1
-        elif ch == sep and depth == 0:
+        elif ch == sep and depth == 0 and not _exponent(text, i):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
     return parts
+
+
+def _exponent(text: str, i: int) -> bool:
+    """Whether the '+' at ``text[i]`` is a number's exponent sign (``2e+06``), not a join."""
+    return (
+        text[i] == "+"
+        and i >= 2
+        and text[i - 1] in "eE"
+        and text[i - 2].isdigit()
+        and text[i + 1 : i + 2].isdigit()
+    )
+
+
+def without_exponent_signs(text: str) -> str:
+    """``text`` with every number's exponent '+' dropped (``2e+06`` -> ``2e06``), so that
+    each '+' left joins reforms."""
+    return "".join(ch for i, ch in enumerate(text) if not _exponent(text, i))
 
 
 def catalogue() -> dict[str, Reform]:

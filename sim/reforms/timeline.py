@@ -106,6 +106,8 @@ def _transition(reforms: list[Any]) -> tuple[float, float] | None:
 def _built_once(dotted: str) -> bool:
     """Whether the field ``dotted`` is built once for the run (a dated reform may not change it)."""
     parts = dotted.split(".")
+    if dotted.startswith("costs.systems."):  # a running cost: counted from its date on
+        return False
     return (
         parts[0] in _RUN
         or dotted in _RISK_BUILT
