@@ -285,6 +285,12 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         if name not in unchanged:
             notes.add(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
                       f"{why}; its figures match the baseline's")
+    for name in m.get("identical", []):
+        if name not in unchanged and name not in idle:
+            notes.add(f"note ({name}): its figures are the baseline's to the last digit in every "
+                      "replication: what it changes acted on no consignment in these runs, so "
+                      "its differences of exactly 0 are no estimate of its effect (it may act "
+                      "on rare consignments: more --reps or --days would show it)")
     for o in res.options:  # (a paired difference of counts over other days means little)
         longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
         if longer:

@@ -5,6 +5,7 @@ the JSON output (standard output keeps the table, or only JSON)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -240,3 +241,19 @@ def test_an_option_that_changes_the_runs_length_says_its_counts_are_not_comparab
     assert main(argv) == 0
     notes = json.loads(capsys.readouterr().out)["notes"]
     assert any(n.startswith("note (a): it changes the run's length (days)") for n in notes)
+
+
+def test_an_option_that_acts_on_no_consignment_is_named_not_read_as_no_effect(tmp_path, capsys):
+    """An option whose figures are the baseline's to the last digit in every replication
+    (here it only renames the scenario's description) is said to have acted on nothing in
+    these runs: its differences of exactly 0 are no estimate of its effect."""
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    argv = ["compare", small, "--option", 'renamed:description="another text"',
+            "--option", "review4:ports.sea.review.capacity=4", "--reps", "2", "--days", "2",
+            "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "note (renamed): its figures are the baseline's to the last digit" in err
+    assert "note (review4)" not in err
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert meta["identical"] == ["renamed"] and meta["unchanged"] == []

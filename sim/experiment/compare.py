@@ -570,6 +570,8 @@ class Comparison:
         per_rep = per_rep.sort_values(["option", "replication"], key=_option_order(opts))
         per_rep = per_rep.reset_index(drop=True)
         self.meta["reps"] = reps
+        # options whose every figure is the baseline's in every replication (exactly)
+        self.meta["identical"] = identical_to_baseline(per_rep, opts)
         if self.precision is not None:
             self._note_precision(per_rep, reps)
         warnings = {name: _named_warnings(by_rep) for name, by_rep in self.warns.items()}
@@ -829,6 +831,28 @@ def _gains_of_rep(logs: dict[str, pd.DataFrame], r: int, tolerance_h: float) -> 
     if not parts:
         return pd.DataFrame(columns=["option", "replication"])
     return pd.concat(parts, ignore_index=True)
+
+
+def identical_to_baseline(per_rep: pd.DataFrame, opts: list[Option]) -> list[str]:
+    """The options whose every metric equals the baseline's in every replication both ran
+    (NaN equal to NaN): what they change acted on no consignment in these runs, so a
+    difference of exactly 0 says nothing of rarer consignments."""
+    metrics = [c for c in per_rep.columns if c not in ("option", "replication")]
+    runs = {
+        name: g.set_index("replication")[metrics] for name, g in per_rep.groupby("option")
+    }
+    base = runs.get(BASELINE)
+    if base is None:
+        return []
+    out = []
+    for o in opts:
+        mine = runs.get(o.name)
+        if o.name == BASELINE or mine is None:
+            continue
+        both = mine.index.intersection(base.index)
+        if len(both) and mine.loc[both].equals(base.loc[both]):
+            out.append(o.name)
+    return out
 
 
 def _summaries(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
