@@ -21,7 +21,7 @@ import re
 import signal
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,12 +217,38 @@ def _add_run_parser(sub: Any) -> None:
         help="print only a JSON summary {metric: {mean, ci_low, ci_high}} on stdout",
     )
     _add_executor(run)
+    add_show(run)
     run.add_argument(
         "--check-warmup",
         action="store_true",
         help="warn if the warm-up is shorter than MSER-5 suggests (runs a pilot unless "
         "bordersim warmup saved a suggestion for this scenario)",
     )
+
+
+def add_show(parser: argparse.ArgumentParser) -> None:
+    """``--show``: more rows for the table on standard output."""
+    parser.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        metavar="METRIC[,METRIC...]",
+        help="add these metrics to the table (names or patterns such as 'detection_rate_*'; "
+        "see bordersim check SCENARIO --metrics); every metric is in the results either way",
+    )
+
+
+def shown_rows(args: argparse.Namespace, scenario: Scenario) -> list[str]:
+    """The metrics ``--show`` asks for, checked against what the scenario's runs yield
+    before anything runs (a name it cannot yield: UsageError)."""
+    if not args.show:
+        return []
+    from sim.experiment.metric_names import MetricError, metric_names, shown
+
+    try:
+        return shown(args.show, metric_names(scenario, args.scenario or ""))
+    except MetricError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:
@@ -346,9 +372,11 @@ def _table(
     reps: int,
     currency: str | None = None,
     counts: dict[str, int] | None = None,
+    extra: Sequence[str] = (),
 ) -> Table:
-    """The run's key metrics; ``counts``: of each metric, the replications that have it (a
-    row from fewer than ``reps``, a port that saw no consignment in one, says so)."""
+    """The run's key metrics, then ``extra`` (``--show``); ``counts``: of each metric, the
+    replications that have it (a row from fewer than ``reps``, a port that saw no
+    consignment in one, says so)."""
     from rich.table import Table
 
     from sim.experiment.metric_names import DIRECTED, note, organisation_rows, smuggling_rows
@@ -369,6 +397,7 @@ def _table(
     names += [m for m in summary if m.startswith("owner_share_")]
     busiest, more = _busiest(summary)
     names += busiest
+    names += [m for m in extra if m in summary and m not in names]
     caption = "intervals shown within what is possible (summary.json keeps them raw)"
     if more:
         caption += f"; {more} less busy lanes' utilisation in summary.json"
@@ -420,6 +449,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = settings_with_days(args)
     notes = Notes()
     scenario = _load(args.scenario, overrides, notes)
+    extra = shown_rows(args, scenario)
     out = args.out or _default_out(scenario)
     store = _open_store(out, scenario, args, argv, notes)
     from sim.cli_experiments import check_warmup
@@ -448,7 +478,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.scenario.costs import currency_of
 
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
-    console.print(_table(summary, len(per_rep), currency_of(scenario.costs), counts))
+    console.print(_table(summary, len(per_rep), currency_of(scenario.costs), counts, extra))
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
 

@@ -104,9 +104,10 @@ def add_compare_parser(
                    help="results folder (default: a new results/compare-<scenario>-<time>); "
                    "rerunning into the same folder resumes")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")
-    from sim.cli import _add_executor
+    from sim.cli import _add_executor, add_show
 
     _add_executor(p)  # (each replication's options side by side)
+    add_show(p)
     p.add_argument("--json", action="store_true",
                    help='print only JSON: {"options": {OPTION: {METRIC: {mean, ci_low, '
                    'ci_high}}}, "differences": {...}}')
@@ -118,7 +119,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sim.cli import Notes, UsageError, _default_out, _executor, _load
+    from sim.cli import Notes, UsageError, _default_out, _executor, _load, shown_rows
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
@@ -135,6 +136,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = settings_with_days(args)
     notes = Notes()
     base = _load(args.scenario, overrides, notes)
+    args.shown = shown_rows(args, base)
     if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
         raise UsageError(
             f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "
@@ -255,6 +257,8 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         console = Console(width=140)
     console.print(header(res), highlight=False)
     rows = table_rows(res)
+    names = set(res.summary["metric"]) if "metric" in res.summary else set()
+    rows += tuple(m for m in getattr(args, "shown", []) if m in names and m not in rows)
     console.print(table(res, rows, narrow=console.width < NARROW))
     if not res.interactions.empty:
         console.print(interaction_table(res, rows))

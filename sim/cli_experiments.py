@@ -24,6 +24,8 @@ from sim.cli import (
     _executor,
     _load,
     _positive_int,
+    add_show,
+    shown_rows,
 )
 
 SWEEP_METRICS = (
@@ -130,6 +132,7 @@ def _add_sweep_parser(sub: Any) -> None:
     )
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
     _add_executor(sw)
+    add_show(sw)
 
 
 def _add_warmup_parser(sub: Any) -> None:
@@ -214,6 +217,7 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = settings_with_days(args)
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
     path = args.scenario or default_scenario_path()
+    args.shown = shown_rows(args, base)  # (checked before anything runs)
     _check_range_ends(path, overrides, args.ranges)
     if args.sobol is not None:  # before the results folder is made and anything runs
         from sim.experiment.metric_names import MetricError, check_metrics, metric_names
@@ -319,7 +323,8 @@ def _points(
     if args.json:
         sys.stdout.write(dump_json(summary.reset_index().to_dict(orient="records")))
         return 0
-    shown = [*design.columns, *(m for m in SWEEP_METRICS if m in summary.columns)]
+    metrics = [*SWEEP_METRICS, *(m for m in args.shown if m not in SWEEP_METRICS)]
+    shown = [*design.columns, *(m for m in metrics if m in summary.columns)]
     print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
     print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv, warnings.json)")

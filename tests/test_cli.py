@@ -533,3 +533,33 @@ def test_a_warm_up_that_is_not_whole_weeks_is_noted_not_refused(tmp_path, capsys
     argv = ["compare", SMALL, *FAST, "--out", str(tmp_path / "c"), "--option", "x:days=2"]
     assert main(argv) == 0
     assert "note: warmup_days = 1 is not a whole number of weeks" in capsys.readouterr().err
+
+
+def test_show_adds_the_metrics_asked_for_to_the_table_and_refuses_a_wrong_name_first(
+    tmp_path, capsys
+):
+    """``--show`` puts metrics the key table leaves out (a quarantine analyst's detection
+    rates) in the table, by name or pattern; a name the scenario cannot yield is an error
+    (status 2) before anything runs or any folder is made."""
+    out = tmp_path / "r"
+    args = ["run", str(SMALL), "--days", "2", "--reps", "2", "--out", str(out)]
+    assert main([*args, "--show", "detection_rate_by_*,hit_rate_quarantine"]) == 0
+    table = capsys.readouterr().out
+    assert "detection_rate_by_quarantine" in table and "hit_rate_quarantine" in table
+    assert main([*args[:-2], "--out", str(tmp_path / "plain")]) == 0
+    assert "detection_rate_by_quarantine" not in capsys.readouterr().out  # (not by default)
+    fresh = tmp_path / "none"
+    code = main(["run", str(SMALL), "--days", "2", "--show", "detection_rat", "--out", str(fresh)])
+    err = capsys.readouterr().err
+    assert code == 2 and "did you mean 'detection_rate'" in err and not fresh.exists()
+    assert main(["run", str(SMALL), "--show", "zz_*", "--out", str(fresh)]) == 2
+    assert "matches no metric" in capsys.readouterr().err and not fresh.exists()
+
+
+def test_sweep_show_adds_a_column(tmp_path, capsys):
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=3,4", "--reps", "1",
+            "--days", "2", "--out", str(tmp_path / "s")]  # fmt: skip
+    assert main([*argv, "--show", "hit_rate_quarantine"]) == 0
+    assert "hit_rate_quarantine" in capsys.readouterr().out
+    assert main([*argv[:-1], str(tmp_path / "t"), "--show", "hit_rat"]) == 2
+    assert "did you mean" in capsys.readouterr().err and not (tmp_path / "t").exists()

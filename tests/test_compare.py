@@ -681,3 +681,14 @@ def test_a_damaged_replication_file_is_noted_on_resume(tmp_path, capsys):
     assert main(argv) == 0
     err = capsys.readouterr().err
     assert "note:" in err and "rep-0001.json" in err and "again" in err, err
+
+
+def test_compare_show_adds_rows_to_its_table(tmp_path, capsys):
+    from sim.cli import main
+
+    argv = ["compare", str(SMALL), "--option", MORE_REVIEW, "--reps", "2", "--days", "2",
+            "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main([*argv, "--show", "utilisation_sea_*"]) == 0
+    assert "utilisation_sea_declaration_review" in capsys.readouterr().out
+    assert main([*argv[:-1], str(tmp_path / "d")]) == 0
+    assert "utilisation_sea_declaration_review" not in capsys.readouterr().out

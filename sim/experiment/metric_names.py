@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import fnmatch
 import math
 import re
 from collections.abc import Iterable
@@ -265,6 +266,31 @@ def check_metrics(
         if not any(name in k for k in known):
             every = sorted({n for k in known for n in k.listing()})
             raise MetricError(unknown_message(name, known[0], flag, every))
+
+
+def shown(patterns: Iterable[str], known: MetricNames, flag: str = "--show") -> list[str]:
+    """The metrics ``patterns`` pick for a table, in order: each pattern a name or a shell
+    pattern (``detection_rate_*``), over the names runs of the scenario yield. A pattern that
+    picks none is a :class:`MetricError` (a near name suggested), checked before anything
+    runs."""
+    out: list[str] = []
+    for pattern in (p.strip() for text in patterns for p in text.split(",")):
+        if not pattern:
+            continue
+        if any(ch in pattern for ch in "*?["):
+            picked = fnmatch.filter(sorted(known.names), pattern)
+            if not picked:
+                raise MetricError(
+                    f"{flag} {pattern!r} matches no metric of scenario {known.scenario!r}; "
+                    f"all {len(known.names)} names: bordersim check "
+                    f"{known.source or 'SCENARIO'} --metrics"
+                )
+        elif pattern in known:
+            picked = [pattern]
+        else:
+            raise MetricError(unknown_message(pattern, known, flag))
+        out += [m for m in picked if m not in out]
+    return out
 
 
 def unknown_message(
