@@ -114,21 +114,43 @@ class Escalation(Strict):
         return self
 
     def level(self, structure: str) -> str:
-        return self.decided_at.get(structure, "regional" if structure == "spindle" else "national")
+        """The deciding level in ``structure`` (an entry of the scenario's escalations has
+        every structure filled in from its kind's default)."""
+        return self.decided_at[structure]
 
 
-def _default_escalations() -> dict[str, Escalation]:
+def _escalation_defaults() -> dict[str, dict[str, Any]]:
     """Rulings before release go to the tax centres from 2017, quarantine approvals and
     cases stay with the directly-affiliated customs until the dumbbell moves them up. Shares
     are zero: a scenario says how often each is raised."""
     regional_until_dumbbell = _levels(spindle="regional", hybrid="regional", dumbbell="national")
     return {
-        "ruling": Escalation(
-            decided_at=_levels(spindle="regional", hybrid="national", dumbbell="national")
-        ),
-        "quarantine": Escalation(applies="statutory", decided_at=regional_until_dumbbell),
-        "case": Escalation(applies="caught", holds=0.0, decided_at=regional_until_dumbbell),
+        "ruling": {
+            "decided_at": _levels(spindle="regional", hybrid="national", dumbbell="national")
+        },
+        "quarantine": {"applies": "statutory", "decided_at": regional_until_dumbbell},
+        "case": {"applies": "caught", "holds": 0.0, "decided_at": regional_until_dumbbell},
     }
+
+
+def _default_escalations() -> dict[str, Escalation]:
+    return {k: Escalation(**v) for k, v in _escalation_defaults().items()}
+
+
+def _kind_defaults(kind: str, given: object) -> object:
+    """An escalation entry as written, over its kind's default: a field it omits, or a
+    structure it leaves out of ``decided_at``, keeps the kind's default (not the class's)."""
+    base = _escalation_defaults().get(kind)
+    if base is None:  # an unknown kind: refused by the spec's validator
+        return given
+    if isinstance(given, Escalation):
+        given = given.model_dump(exclude_unset=True)
+    if not isinstance(given, Mapping):
+        return given
+    at = given.get("decided_at", {})
+    if isinstance(at, Mapping):
+        at = {**base["decided_at"], **at}
+    return {**base, **given, "decided_at": at}
 
 
 class Generate(Strict):
@@ -251,6 +273,13 @@ class OrganisationSpec(Strict):
         description="the General Administration issues a directive this often (0: never)",
     )
     advantages: Advantages = Field(default_factory=Advantages)
+
+    @field_validator("escalations", mode="before")
+    @classmethod
+    def _escalation_defaults(cls, v: object) -> object:
+        if not isinstance(v, Mapping):
+            return v
+        return {k: _kind_defaults(k, e) for k, e in v.items()}
 
     @field_validator("directive_every")
     @classmethod

@@ -1,0 +1,53 @@
+"""The organisation's rules that a trial found wrong: an escalation entry keeps its kind's
+defaults, the middle layer's filter acts wherever a middle unit passes a request on, a
+running-in loss slows only a structure newly adopted, the structures' paths differ even when
+no advantage is set, and errors say their real cause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from org_scenarios import generated, ports_scenario
+from theory_scenarios import build
+
+import sim
+
+SCENARIOS = Path(__file__).parents[1] / "sim" / "scenarios"
+
+
+# -- escalations keep their kind's defaults ---------------------------------------------------
+@pytest.mark.parametrize("name", ["guangdong", "guangdong-four"])
+def test_the_hybrid_baseline_keeps_quarantine_and_cases_at_the_customs(name: str):
+    """guangdong.toml writes its escalations without decided_at: the documented defaults
+    apply (rulings to the tax centre, quarantine approvals and cases at the customs)."""
+    org = sim.load_scenario(SCENARIOS / f"{name}.toml").organisation
+    assert org.structure == "hybrid"
+    levels = {k: org.level_of(k) for k in ("ruling", "quarantine", "case")}
+    assert levels == {"ruling": "national", "quarantine": "regional", "case": "regional"}
+
+
+@pytest.mark.parametrize(
+    ("name", "level"), [("guangdong-spindle", "regional"), ("guangdong-dumbbell", "national")]
+)
+def test_the_guangdong_variants_decide_where_their_structure_does(name: str, level: str):
+    org = sim.load_scenario(SCENARIOS / f"{name}.toml").organisation
+    assert {org.level_of(k) for k in ("ruling", "quarantine", "case")} == {level}
+
+
+def _org(escalations: dict) -> object:
+    data = ports_scenario(["p1"], 0.5, 1)
+    staff = {"tariff": 2, "quarantine": 2, "anti_smuggling": 2}
+    data["organisation"] = generated("hybrid", {"a": ["p1"]}, staff)
+    data["organisation"]["escalations"] = escalations
+    return build(data).organisation
+
+
+def test_an_entry_keeps_its_kinds_default_for_what_it_omits():
+    org = _org({"quarantine": {"share": 0.1, "decided_at": {"spindle": "national"}}})
+    q = org.escalation("quarantine")
+    assert q.decided_at == {"spindle": "national", "hybrid": "regional", "dumbbell": "national"}
+    assert (q.applies, q.holds) == ("statutory", 1.0)
+    case = _org({"case": {"share": 1.0}}).escalation("case")
+    assert (case.applies, case.holds, case.level("hybrid")) == ("caught", 0.0, "regional")
+    assert _org({"ruling": {"share": 0.1}}).escalation("ruling").level("hybrid") == "national"
