@@ -12,6 +12,7 @@ from org_scenarios import generated, ports_scenario
 from theory_scenarios import build
 
 import sim
+from sim.model.run import simulate
 
 SCENARIOS = Path(__file__).parents[1] / "sim" / "scenarios"
 
@@ -51,3 +52,47 @@ def test_an_entry_keeps_its_kinds_default_for_what_it_omits():
     case = _org({"case": {"share": 1.0}}).escalation("case")
     assert (case.applies, case.holds, case.level("hybrid")) == ("caught", 0.0, "regional")
     assert _org({"ruling": {"share": 0.1}}).escalation("ruling").level("hybrid") == "national"
+
+
+# -- the middle layer's filter ------------------------------------------------------------------
+def _with_subordinates(structure: str, advantages: dict | None = None) -> dict[str, float]:
+    """Two ports under one customs, a subordinate customs per port (except in the dumbbell),
+    every consignment raising a ruling."""
+    data = ports_scenario(["p1", "p2"], 0.5, 3, warmup_days=1)
+    org = generated(structure, {"a": ["p1", "p2"]}, {"tariff": 6}, transfer="1 h")
+    org["generate"]["subordinate"] = True
+    if advantages is not None:
+        org["advantages"] = advantages
+    data["organisation"] = org
+    return simulate(build(data), 1).metrics()
+
+
+def _same(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Equal metrics (NaN equal to NaN)."""
+    return a.keys() == b.keys() and all(a[k] == b[k] or (a[k] != a[k] and b[k] != b[k]) for k in a)
+
+
+def _levels(m: dict[str, float]) -> set[str]:
+    prefix = "escalation_latency_h_mean_ruling_"
+    return {k.removeprefix(prefix) for k in m if k.startswith(prefix)}
+
+
+def test_the_spindles_middle_layer_resolves_what_it_filters():
+    """middle_filter 1: every ruling ends at the subordinate customs, none reaches the
+    directly-affiliated customs; 0 is no filter at all."""
+    none = _with_subordinates("spindle")
+    assert _levels(none) == {"regional"}
+    assert _same(_with_subordinates("spindle", {"middle_filter": 0.0}), none)
+    every = _with_subordinates("spindle", {"middle_filter": 1.0})
+    assert _levels(every) == {"local"}
+    assert every["escalations_decided"] == none["escalations_decided"] > 0
+    assert every["escalation_latency_h_mean"] < none["escalation_latency_h_mean"] - 1.5
+
+
+def test_the_middle_layer_filters_once_at_its_highest_unit_and_not_in_the_dumbbell():
+    hybrid = _with_subordinates("hybrid", {"middle_filter": 1.0})
+    assert _levels(hybrid) == {"regional"}  # the customs below the tax centre, not lower
+    half = _with_subordinates("hybrid", {"middle_filter": 0.5})
+    assert _levels(half) == {"regional", "national"}
+    plain = _with_subordinates("dumbbell")
+    assert _same(_with_subordinates("dumbbell", {"middle_filter": 1.0}), plain)

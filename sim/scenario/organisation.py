@@ -228,7 +228,11 @@ class Advantages(Strict):
     """Every advantage of a structure, explicit (all neutral by default)."""
 
     middle_filter: Probability = Field(
-        default=0.0, description="share of requests a unit passing them on resolves itself"
+        default=0.0,
+        description="share of escalations the middle layer resolves itself instead of passing "
+        "them up: decided at the highest directly-affiliated or subordinate customs below the "
+        "decider (a subordinate customs in the spindle, the customs below a national centre "
+        "in the hybrid; none in the dumbbell), they go no further and take no upper unit's time",
     )
     local_knowledge_auc: dict[str, AucBonus] = Field(
         default_factory=dict,

@@ -3,9 +3,11 @@
 - An **escalation** (a ruling before release, a quarantine approval or disputed laboratory
   result, a case after a seizure) travels from the port hop by hop (a transfer time per hop)
   to every unit on its path that handles it, queues for that unit's staff of the task's role,
-  and is decided by the last one (or resolved by a middle unit that filters it); the decision
-  travels back. Goods wait only for escalations that hold them (planned at assessment: only
-  those consignments leave the bulk path); the others run on their own.
+  and is decided by the last one, unless the middle layer resolves it first (``middle_filter``:
+  at the highest directly-affiliated or subordinate customs below the decider, a subordinate
+  customs in the spindle); the decision travels back. Goods wait only for escalations that
+  hold them (planned at assessment: only those consignments leave the bulk path); the others
+  run on their own.
 - An **alert** after a seizure climbs to the unit that may issue alerts, is processed there,
   and travels down to every port in that unit's scope; listeners (a risk engine) hear each
   port's receipt time.
@@ -44,6 +46,8 @@ COLUMN = {
     "quarantine": R.escalate_quarantine,
     "case": R.escalate_case,
 }
+#: the middle layer: directly-affiliated and subordinate customs
+MIDDLE = ("regional", "local")
 #: at assessment: escalations a consignment can raise before release
 BEFORE_RELEASE = ("ruling", "quarantine")
 
@@ -109,15 +113,22 @@ class OrgModel(Organisation):
         self, path: list[str], task: str, t: float, u: np.ndarray, filtering: bool
     ) -> Generator[Any, Any, tuple[float, int]]:
         """Up the path; returns the time of the decision and the position of the unit that
-        took it (a middle unit may resolve a request itself: ``middle_filter``)."""
+        took it (the middle layer may resolve a request itself: ``middle_filter``)."""
         share = self.spec.advantages.middle_filter if filtering else 0.0
+        stop = self._filter_at(path) if share > 0 else -1
         for i, uid in enumerate(path):
             t += self._hop(uid, u[3 * i])
             t = yield from self._serve(uid, task, t, u[3 * i + 1])
-            middle = self.units[uid].level == "regional" and i < len(path) - 1
-            if middle and u[3 * i + 2] < share:
+            if i == stop and u[3 * i + 2] < share:
                 return t, i
         return t, len(path) - 1
+
+    def _filter_at(self, path: list[str]) -> int:
+        """Where on ``path`` the middle layer may resolve a request instead of passing it up:
+        the highest directly-affiliated or subordinate customs below the decider (-1: none,
+        as in the dumbbell). Once per request, so the share is the middle layer's."""
+        passing = [i for i, uid in enumerate(path[:-1]) if self.units[uid].level in MIDDLE]
+        return passing[-1] if passing else -1
 
     def _down(
         self, task: str, issuer: str, port: str, t: float, u: np.ndarray
