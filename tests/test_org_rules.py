@@ -96,3 +96,21 @@ def test_the_middle_layer_filters_once_at_its_highest_unit_and_not_in_the_dumbbe
     assert _levels(half) == {"regional", "national"}
     plain = _with_subordinates("dumbbell")
     assert _same(_with_subordinates("dumbbell", {"middle_filter": 1.0}), plain)
+
+
+# -- a running-in loss slows a newly adopted structure only --------------------------------------
+RUNNING_IN = {"transition_loss": 0.5, "transition_days": 100}
+
+
+@pytest.mark.parametrize("structure", ["spindle", "hybrid"])
+def test_todays_structures_do_not_run_in(structure: str):
+    assert _same(_with_subordinates(structure, RUNNING_IN), _with_subordinates(structure))
+
+
+def test_the_dumbbell_runs_in_unless_it_is_todays():
+    mean = "escalation_latency_h_mean"
+    steady = _with_subordinates("dumbbell")[mean]
+    assert _with_subordinates("dumbbell", RUNNING_IN)[mean] > 1.3 * steady
+    today = {**RUNNING_IN, "today": ["dumbbell"]}
+    assert _with_subordinates("dumbbell", today)[mean] == steady
+    assert _with_subordinates("hybrid", today)[mean] > 1.3 * _with_subordinates("hybrid")[mean]

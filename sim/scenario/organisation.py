@@ -224,6 +224,10 @@ class Generate(Strict):
         return customs, weights
 
 
+def _today() -> list[Structure]:
+    return ["spindle", "hybrid"]
+
+
 class Advantages(Strict):
     """Every advantage of a structure, explicit (all neutral by default)."""
 
@@ -242,9 +246,18 @@ class Advantages(Strict):
         default=1.0, ge=0, le=1, description="dumbbell: factor on the escalation shares"
     )
     transition_loss: Probability = Field(
-        default=0.0, description="productivity lost right after a structural change"
+        default=0.0,
+        description="productivity lost right after a change of structure: it slows only a "
+        "structure newly adopted (one not in today), never today's",
     )
     transition_days: Real = Field(default=0.0, ge=0, le=3650)
+    today: list[Structure] = Field(
+        default_factory=_today,
+        description="today's structures, which run with no transition loss: by default the "
+        "spindle and the hybrid (the same directly-affiliated and subordinate customs; the "
+        "hybrid adds the 2017 national centres beside them); the dumbbell, which removes the "
+        "subordinate level and moves every head, is the change that runs in",
+    )
 
     @model_validator(mode="after")
     def _structures(self) -> Advantages:

@@ -71,8 +71,9 @@ class OrgModel(Organisation):
         self.tree = check(spec, list(scenario.ports))
         self.units = self.tree.units
         self.stats = OrgStats(window)
-        loss = spec.advantages.transition_loss
-        slowdown = (loss, spec.advantages.transition_days * 24.0)
+        adv = spec.advantages
+        changed = spec.structure not in adv.today  # only a newly adopted structure runs in
+        slowdown = (adv.transition_loss, adv.transition_days * 24.0) if changed else (0.0, 0.0)
         self.queues = {
             (uid, role): StaffQueue(env, uid, role, r.count, window, slowdown)
             for uid, u in self.units.items()
