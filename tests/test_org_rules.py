@@ -14,6 +14,7 @@ from theory_scenarios import build
 import sim
 from sim.model.run import simulate
 
+STRUCTURES = ("spindle", "hybrid", "dumbbell")
 SCENARIOS = Path(__file__).parents[1] / "sim" / "scenarios"
 
 
@@ -114,3 +115,12 @@ def test_the_dumbbell_runs_in_unless_it_is_todays():
     today = {**RUNNING_IN, "today": ["dumbbell"]}
     assert _with_subordinates("dumbbell", today)[mean] == steady
     assert _with_subordinates("hybrid", today)[mean] > 1.3 * _with_subordinates("hybrid")[mean]
+
+
+# -- with no advantage set, the paths still differ -----------------------------------------------
+def test_with_no_advantage_the_paths_still_order_the_structures():
+    """Subordinate customs and a national tax centre, every hop 1 h, no advantage set: the
+    dumbbell's ruling makes one hop each way, the spindle's two (a subordinate customs
+    reviews and passes it on), the hybrid's three (the customs passes it to the centre)."""
+    mean = {s: _with_subordinates(s)["escalation_latency_h_mean"] for s in STRUCTURES}
+    assert mean["dumbbell"] + 2 < mean["spindle"] < mean["hybrid"] - 2

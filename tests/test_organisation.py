@@ -1,6 +1,7 @@
 """The organisation: its tree is checked on load, escalations are conserved, alerts cannot
 arrive before the seizure plus the least transfer times, structures are equal when no
-advantage is set, and either structure can win when one is."""
+advantage is set on a tree whose paths are the same in each (on a realistic tree the paths
+differ: tests/test_org_rules.py), and either structure can win when one is."""
 
 from __future__ import annotations
 
@@ -145,8 +146,10 @@ SHARED = (
 
 
 def test_a_neutral_configuration_gives_exactly_zero_paired_difference():
-    """One directly-affiliated customs, no subordinate customs, the hybrid's centres taking
-    every head: each structure has the same hops and the same staff per queue."""
+    """Exactly zero only because the tree is built so: one directly-affiliated customs, no
+    subordinate customs, the hybrid's centres taking every head, so each structure has the
+    same hops and the same staff per queue. On a realistic tree a neutral setting does not
+    make the structures equal (the paths differ): see tests/test_org_rules.py."""
     metrics = {}
     for structure in ("spindle", "hybrid", "dumbbell"):
         data = _small(structure, {"a": ["sea", "sea2"]})

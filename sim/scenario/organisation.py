@@ -8,8 +8,9 @@ where each kind of work is decided: ``spindle`` (about 2016: at the directly-aff
 customs), ``hybrid`` (2019: national risk and tax centres since the 2017 clearance
 integration, the customs keep their own offices) or ``dumbbell`` (the seed paper's proposal:
 General Administration and national centres straight to the front line). Every advantage of
-a structure is an explicit parameter (``advantages``), so that a neutral setting makes the
-structures equal and either can win.
+a structure is an explicit parameter (``advantages``), so that either can win. A neutral
+setting removes the advantages, not the paths: the hops and forwarding reviews of a request
+differ by structure, so results are equal only on a tree whose paths are the same in each.
 """
 
 from __future__ import annotations
