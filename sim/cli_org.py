@@ -43,25 +43,48 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
     add_settings(p)
 
 
+def _names(structures: str) -> list[str] | None:
+    """The structures asked for (None: an error said so on stderr)."""
+    names = [s.strip() for s in structures.split(",") if s.strip()]
+    bad = [s for s in names if s not in STRUCTURES]
+    if bad or not names:
+        what = f"unknown {', '.join(map(repr, bad))}" if bad else "none given"
+        print(f"error: --structures: {what}; allowed: {', '.join(STRUCTURES)}", file=sys.stderr)
+        return None
+    return names
+
+
+def _variants(scenario: Any, names: list[str], path: Path) -> dict[str, tuple[Any, Any]] | None:
+    """Each structure's scenario and its checked tree, before anything runs (None: a tree
+    that cannot work in one structure, said on stderr)."""
+    from sim.scenario.org_tree import TreeError, check
+
+    out = {}
+    for name in names:
+        org = scenario.organisation.model_copy(update={"structure": name})
+        try:
+            tree = check(org, list(scenario.ports))
+        except TreeError as exc:
+            print(f"error: {path} as the {name}: {exc}", file=sys.stderr)
+            return None
+        out[name] = (scenario.model_copy(update={"organisation": org}), tree)
+    return out
+
+
 def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -> int:
     from sim.model.run import simulate
     from sim.report.org_plot import draw_organisations, utilisation_by_unit
-    from sim.scenario.org_tree import check
 
     scenario = load(args.scenario, dict(args.settings))
     if scenario.organisation is None:
-        print(f"error: {args.scenario} has no [organisation] section")
+        print(f"error: {args.scenario} has no [organisation] section", file=sys.stderr)
         return 2
-    names = [s.strip() for s in args.structures.split(",") if s.strip()]
-    bad = [s for s in names if s not in STRUCTURES]
-    if bad or not names:
-        print(f"error: --structures: unknown {bad}; allowed: {', '.join(STRUCTURES)}")
+    names = _names(args.structures)
+    variants = _variants(scenario, names, args.scenario) if names is not None else None
+    if names is None or variants is None:
         return 2
     panels, table = [], {}
-    for name in names:
-        org = scenario.organisation.model_copy(update={"structure": name})
-        sc = scenario.model_copy(update={"organisation": org})
-        tree = check(org, list(sc.ports))
+    for name, (sc, tree) in variants.items():
         result = simulate(sc, args.seed)
         table[name] = result.metrics()
         panels.append((name, tree, utilisation_by_unit(result.resources)))

@@ -124,3 +124,41 @@ def test_with_no_advantage_the_paths_still_order_the_structures():
     reviews and passes it on), the hybrid's three (the customs passes it to the centre)."""
     mean = {s: _with_subordinates(s)["escalation_latency_h_mean"] for s in STRUCTURES}
     assert mean["dumbbell"] + 2 < mean["spindle"] < mean["hybrid"] - 2
+
+
+# -- errors say their real cause, on stderr -------------------------------------------------------
+def test_too_few_generated_heads_name_the_subordinate_customs_and_the_least_total():
+    from sim.scenario.loader import ScenarioError
+
+    path = SCENARIOS / "guangdong-spindle.toml"
+    with pytest.raises(ScenarioError) as err:
+        sim.load_scenario(path, {"organisation.generate.staff.tariff": 16})
+    message = str(err.value)
+    assert "16 tariff heads" in message and "at least 17" in message
+    assert "10 subordinate customs first (local_heads)" in message
+    assert "no unit at level" not in message
+    assert sim.load_scenario(path, {"organisation.generate.staff.tariff": 17})
+    with pytest.raises(ScenarioError, match="national centre that decides it; give at least 12"):
+        sim.load_scenario(SCENARIOS / "guangdong.toml", {"organisation.generate.staff.tariff": 11})
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["default.toml"], "has no [organisation] section"),
+        (["guangdong.toml", "--structures", "spindel"], "unknown 'spindel'"),
+        (
+            ["guangdong.toml", "--structures", "hybrid,spindle", "--set",
+             "organisation.generate.staff.tariff=12"],
+            "as the spindle: 12 tariff heads",
+        ),
+    ],
+    ids=["no-organisation", "unknown-structure", "too-few-heads-in-one"],
+)
+def test_the_org_command_says_its_errors_on_stderr(argv: list[str], words: str, capsys):
+    from sim.cli import main
+
+    code = main(["org", str(SCENARIOS / argv[0]), *argv[1:]])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert captured.err.startswith("error: ") and words in captured.err, captured.err

@@ -253,11 +253,64 @@ def check(spec: OrganisationSpec, ports: list[str]) -> Tree:
     for port in ports:
         if port not in tree.port_unit:
             raise TreeError(f"port {port!r} belongs to no unit (list it in a unit's ports)")
-    for kind in ESCALATIONS:
-        if spec.escalation(kind).share > 0:
-            for port in ports:
-                tree.path(port, kind, spec.level_of(kind))
-    if tree.any_handles("alert"):
+    tasks = [k for k in ESCALATIONS if spec.escalation(k).share > 0]
+    for task in tasks + (["alert"] if tree.any_handles("alert") else []):
         for port in ports:
-            tree.path(port, "alert", spec.level_of("alert"))
+            try:
+                tree.path(port, task, spec.level_of(task))
+            except TreeError:
+                why = too_few_heads(spec, task)
+                if why is None:
+                    raise
+                raise TreeError(why) from None
     return tree
+
+
+def _n_local(spec: OrganisationSpec) -> int:
+    """The subordinate customs a generated tree has (one per port; none in the dumbbell)."""
+    g = spec.generate
+    if g is None or not g.subordinate or spec.structure == "dumbbell":
+        return 0
+    return sum(len(p) for p in g.merged()[0].values())
+
+
+def _decided(spec: OrganisationSpec, task: str, heads: int) -> bool:
+    """Whether ``heads`` of ``task``'s role, generated, give every customs (or the centre)
+    a decider at the deciding level."""
+    g = spec.generate
+    assert g is not None
+    customs, by = g.merged()
+    where = _placement(spec, task, heads, _n_local(spec))
+    if spec.level_of(task) == "regional":
+        return min(_split(where.get("regional", 0), [by[c] for c in customs])) > 0
+    return where.get("centre", 0) > 0 or where.get("gac", 0) > 0
+
+
+def too_few_heads(spec: OrganisationSpec, task: str) -> str | None:
+    """Why a generated tree has no decider for ``task``: the role's total is given out to the
+    subordinate customs first (``local_heads`` each), and what is left does not reach every
+    deciding unit; the message names the least total that does. None: another cause."""
+    g = spec.generate
+    if g is None or spec.units or task == "directive" or task not in g.service:
+        return None
+    role = ROLE_OF[task]
+    heads = g.staff.get(role, 0)
+    if heads == 0 or _decided(spec, task, heads):
+        return None
+    least = next((h for h in range(heads + 1, 10**6 + 1) if _decided(spec, task, h)), None)
+    need = f"at least {least}" if least is not None else "more"
+    where = (
+        "a directly-affiliated customs that decides it with none"
+        if spec.level_of(task) == "regional"
+        else "none for the national centre that decides it"
+    )
+    first = (
+        f"the generator gives {g.local_heads} to each of the {_n_local(spec)} subordinate "
+        "customs first (local_heads), and what is left leaves"
+        if _n_local(spec) and g.local_heads
+        else "split by the generator, they leave"
+    )
+    return (
+        f"{heads} {role} heads (organisation.generate.staff.{role}) are too few for "
+        f"{task!r} in the {spec.structure}: {first} {where}; give {need}"
+    )

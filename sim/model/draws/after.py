@@ -62,7 +62,7 @@ def _tax_after(x: Context, u: np.ndarray) -> np.ndarray:
 # --- escalations to the organisation (columns 57-60: the truth's stream) ------------------
 def _uniform(x: Context, u: np.ndarray) -> np.ndarray:
     """The uniform itself: the organisation compares it with its shares when it plans
-    (see :mod:`sim.model.org.escalation`), so the same consignments escalate in every
+    (see :mod:`sim.model.org.model`), so the same consignments escalate in every
     structure whose share is the same (common random numbers)."""
     return u
 
