@@ -39,7 +39,8 @@ def dumbbell(
     s: Scenario, transition_loss: float | None = None, transition_days: float | None = None
 ) -> Scenario:
     """The dumbbell structure; with ``transition_loss``, a productivity loss for the first
-    ``transition_days`` of the run (a structural change is not free)."""
+    ``transition_days`` of the run (a structural change is not free; it acts while the
+    dumbbell is not one of today's structures, ``advantages.today``, as by default)."""
     org = _org(s)
     if org.generate is None:
         raise ValueError(
