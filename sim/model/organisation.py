@@ -10,12 +10,15 @@ constructor argument away.
 from __future__ import annotations
 
 from collections.abc import Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import simpy
 
 from sim.model.consignment import Consignment
+
+if TYPE_CHECKING:
+    from sim.model.org.units import StaffQueue
 
 
 class Organisation:
@@ -23,6 +26,8 @@ class Organisation:
 
     def __init__(self, env: simpy.Environment):
         self.env = env
+        #: the staff queues of the units, by (unit, role): none without an organisation
+        self.queues: dict[tuple[str, str], StaffQueue] = {}
 
     def wait(
         self, c: Consignment, t: float, point: str, clock: Any
@@ -55,6 +60,10 @@ class Organisation:
     def auc_bonus(self, port: str) -> float:
         """The risk-score AUC bonus for locally known risks at ``port``."""
         return 0.0
+
+    def staff_queues(self) -> list[StaffQueue]:
+        """The staff queues of the units, one per unit and role, for the stability check."""
+        return list(self.queues.values())
 
     def result_rows(self) -> list[dict[str, Any]]:
         """Rows for the resources table (none until units have staff)."""

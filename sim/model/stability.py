@@ -4,9 +4,11 @@ comparison between options built on them would mislead.
 Three rules, the first two over the observation window (cohort jobs, by the week in which
 they asked):
 
-- **overload**: a lane's utilisation above ``OVERLOAD`` (0.95);
-- **rising wait**, of a lane or of a wait that is no lane's (an exam yard's appointment
-  slots: the wait because earlier slots were full): with at least three whole weeks
+- **overload**: a lane's utilisation above ``OVERLOAD`` (0.95), or that of an organisation
+  unit's staff of one role (:func:`staff`; escalations and alerts queue for them);
+- **rising wait**, of a lane, of an organisation unit's staff of one role, or of a wait that
+  is no lane's (an exam yard's appointment slots: the wait because earlier slots were full):
+  with at least three whole weeks
   observed, the mean wait of the second half of the weeks exceeds that of the first half by
   more than half (and by more than ``RISE_MIN_H``), and the weekly means rise consistently:
   Kendall's S (rising pairs of weeks minus falling ones) is at least ``TREND`` of all pairs.
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -109,6 +111,39 @@ def check(
         out += _rising(lane.port, lane.name, lane.weekly_waits(), window)
     for port, name, weeks in other_waits:
         out += _rising(port, name, weeks, window)
+    return out
+
+
+class Staff(Protocol):
+    """The staff of one organisation unit in one role, as the stability check sees them
+    (:class:`sim.model.org.units.StaffQueue`)."""
+
+    unit: str
+    role: str
+
+    def weekly_waits(self) -> dict[int, float]: ...
+
+
+def staff(
+    queues: Iterable[Staff],
+    window: tuple[float, float],
+    utilisation: dict[tuple[str, str], float],
+) -> list[str]:
+    """Plain-language warnings for the organisation's staff queues (``utilisation`` by
+    (``org/<unit>``, role), as in the resources table): the same overload and rising-wait
+    rules as a lane's, named by unit and role."""
+    out = []
+    for q in queues:
+        u = utilisation.get((f"org/{q.unit}", q.role), math.nan)
+        where = f"organisation unit {q.unit}"
+        if u > OVERLOAD:
+            out.append(
+                f"{where}: its {q.role} staff are {u:.0%} utilised (above {OVERLOAD:.0%}); "
+                "their queue may not settle, so the escalation latencies, holds and alerts "
+                "that pass through it are not steady-state: add "
+                f"{q.role} staff there, or read those figures as a lower bound"
+            )
+        out += _rising(where, f"its {q.role} staff", q.weekly_waits(), window)
     return out
 
 

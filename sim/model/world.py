@@ -227,7 +227,8 @@ class World:
             k += 1
 
     def _warnings(self, utilisation: dict[tuple[str, str], float]) -> list[str]:
-        """Stability warnings: lanes, exam appointment slots, and unfinished consignments."""
+        """Stability warnings: lanes, exam appointment slots, the organisation's staff, and
+        unfinished consignments."""
         slots = [
             (p.name, "the exam appointment slots", p.slots.weekly_waits())
             for p in self.ports
@@ -236,6 +237,9 @@ class World:
         rec = self.recorder
         return [
             *stability.check(self.lanes, (self.warmup, self.stop), utilisation, slots),
+            *stability.staff(
+                self.organisation.staff_queues(), (self.warmup, self.stop), utilisation
+            ),
             *stability.unfinished(
                 list(self.scenario.ports),
                 rec.port_outcomes,

@@ -3,7 +3,9 @@
 Requests reach a unit at times the organisation computes ahead of the simulation clock, and a
 request may visit several units in turn, so each is a SimPy resource (reentrant), not a FIFO
 lane of the clearance flow. Utilisation, waits and the mean queue (Little's law) are measured
-over the observation window.
+over the observation window, and the mean wait by week for the stability check
+(:func:`sim.model.stability.staff`). Staff work around the clock: a queue has no duty
+schedule, so its ``count`` officers serve at every hour of every day.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from sim.analysis.sketch import LogHistogram
 
 
 class StaffQueue:
-    """``count`` officers of one role at one unit, serving requests in order of arrival."""
+    """``count`` officers of one role at one unit, serving requests in order of arrival, at
+    any hour (no duty schedule)."""
 
     def __init__(
         self,
@@ -35,6 +38,7 @@ class StaffQueue:
         self.busy = 0.0  # service hours inside the window
         self.wait_total = 0.0  # waits of requests arriving inside the window
         self.waits = LogHistogram()
+        self.weekly: dict[int, list[float]] = {}  # week of request -> [sum of waits, jobs]
         self.jobs = 0
 
     def service_time(self, t: float, service: float) -> float:
@@ -59,7 +63,15 @@ class StaffQueue:
             self.jobs += 1
             self.wait_total += begin - t
             self.waits.add(begin - t)
+            week = self.weekly.setdefault(int(t // 168), [0.0, 0.0])
+            week[0] += begin - t
+            week[1] += 1.0
         return end
+
+    def weekly_waits(self) -> dict[int, float]:
+        """Mean wait of requests by the week (of the run) in which they arrived, inside the
+        observation window (for the stability check)."""
+        return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
 
     def result_row(self) -> dict[str, Any]:
         """A row of the resources table: port ``org/<unit>``, lane the role."""

@@ -1,0 +1,35 @@
+"""The organisation's staff queues are watched like lanes: an overloaded unit and role warns
+(utilisation above 95 %, a wait that keeps rising), names the unit and the role, and marks
+the run unstable; a unit that copes does not warn."""
+
+from __future__ import annotations
+
+import re
+
+from org_scenarios import generated, ports_scenario
+from theory_scenarios import build
+
+from sim.model import stability
+from sim.model.run import simulate
+
+
+def _warnings(tariff: int) -> list[str]:
+    # two ports at 0.6 requests an hour each, decisions of mean 1 h at customs 'a': 1.2
+    # officers' worth of work, offered to ``tariff`` of them, around the clock (a queue far
+    # above its capacity serves none of its last weeks' requests: only its overload shows)
+    data = ports_scenario(["p1", "p2"], 0.6, 28, warmup_days=0, drain_days=1)
+    data["organisation"] = generated("spindle", {"a": ["p1", "p2"]}, {"tariff": tariff})
+    return simulate(build(data), 1).warnings
+
+
+def test_an_overloaded_unit_warns_naming_its_unit_and_role_and_the_run_is_unstable():
+    found = [w for w in _warnings(1) if w.startswith("organisation unit a:")]
+    text = "\n".join(found)
+    assert re.search(r"its tariff staff are 9\d% utilised \(above 95%\)", text)
+    assert "the mean wait at its tariff staff keeps rising" in text
+    assert "add tariff staff there" in text
+    assert stability.unsettled(found)  # (as a lane's would: the run is not steady-state)
+
+
+def test_a_unit_that_copes_does_not_warn():
+    assert not any("organisation unit" in w for w in _warnings(2))
