@@ -59,7 +59,9 @@ def _keys(values: Mapping[str, object], allowed: tuple[str, ...], what: str, fie
 class Role(Strict):
     """Staff of one role at a unit: how many, and what one costs a year (CNY)."""
 
-    count: Heads
+    count: Heads = Field(
+        description="officers of this role at the unit, all on duty around the clock (no schedule)"
+    )
     cost_per_year: Cost = Field(default=0.0, description="CNY per head per year")
 
 
