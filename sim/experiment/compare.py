@@ -67,9 +67,9 @@ MIN_SEQUENTIAL_REPS = 10
 ALPHA = 0.05
 OnDone = Callable[[str, int, "dict[str, float] | None"], None]
 _SHARE_PREFIXES = ("owner_share_", "utilisation_")
-#: parts of a name that make it a share: within 24 h (by direction and port too), and rates
-#: of inspection, detection, hits and document checks
-_SHARE_PARTS = ("_within_24h", "share", "_rate")
+#: parts of a name that make it a share: within 24 h (by direction and port too), rates of
+#: inspection, detection, hits and document checks, and the alerts' reach
+_SHARE_PARTS = ("_within_24h", "share", "_rate", "_reach")
 _MONEY = ("cost", "value_", "revenue_", "harm_", "_per_consignment", "fees")
 
 
@@ -122,6 +122,8 @@ _FIXED_UNITS = {
     "escalations_open": "escalations",
     "org_holds": "holds",
     "org_holds_before_arrival": "holds",
+    "alerts_raised": "alerts",
+    "alert_receipts": "receipts",
     "smuggling_opportunities": "opportunities",
 }
 

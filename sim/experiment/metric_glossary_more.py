@@ -158,8 +158,20 @@ ORGANISATION = [
           "last holding escalation was decided, as the log's `own_organisation` books it."),
     Entry("alert_propagation_h_mean", ORG_LAYER,
           "Mean hours from a seizure in the observed window to a port's receipt of its alert, "
-          "over every receiving port (`_port_<port>`: the alerts that port received).",
+          "over the receipts only (`_port_<port>`: the alerts that port received): ports an "
+          "alert never reaches do not count, so a structure whose alerts reach few ports can "
+          "look fast; read it beside `alert_reach`.",
           ("port",)),
+    Entry("alert_reach", ORG_LAYER,
+          "How many of the ports alerts reach: receipts over the receipts possible, "
+          "`alert_receipts` / (`alerts_raised` x the scenario's ports): 1 when every alert "
+          "reaches every port, less when an alert is issued for a part of the tree only (a "
+          "spindle's customs)."),
+    Entry("alerts_raised", ORG_LAYER,
+          "Alerts raised: one per seizure in the observed window (when a unit issues alerts)."),
+    Entry("alert_receipts", ORG_LAYER,
+          "Ports' receipts of the `alerts_raised` by the end of the run (one alert, many "
+          "ports)."),
     Entry("alert_propagation_h_p90", ORG_LAYER,
           "90th percentile of alert propagation (as `alert_propagation_h_mean`)."),
     Entry("directive_propagation_h_mean", ORG_LAYER,

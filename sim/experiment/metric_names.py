@@ -98,12 +98,15 @@ NOTES = {
 
 
 #: the organisation's rows a table adds when a scenario has one: how long escalations, alerts
-#: and directives take to travel its tree, how long it holds goods, and what its staff cost
+#: and directives take to travel its tree, how many of the ports alerts reach (beside how fast:
+#: the propagation time is over the receipts only), how long it holds goods, and what its
+#: staff cost
 ORGANISATION = (
     "escalation_latency_h_mean",
     "escalation_latency_h_p90",
     "org_hold_h_mean",
     "alert_propagation_h_mean",
+    "alert_reach",
     "directive_propagation_h_mean",
     "org_staff_cost_per_year",
 )

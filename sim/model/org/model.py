@@ -214,6 +214,7 @@ class OrgModel(Organisation):
     def _alert(
         self, port: str, index: int, t0: float, what: tuple[int, int, int]
     ) -> Generator[Any, Any, None]:
+        self.stats.raise_alert(t0, len(self.port_names))  # (every port could hear it)
         path = self.path(port, "alert")
         u = self._u("alert", port, index, 3 * len(path))
         t, _ = yield from self._climb(path, "alert", t0, u, False)

@@ -1,5 +1,6 @@
 """What the organisation measures, streamed: escalation latency by type and deciding level,
-alert propagation by receiving port, directive propagation, the time goods wait on it, and
+alert propagation by receiving port and the alerts' reach (the share of the ports each alert
+could reach that received it), directive propagation, the time goods wait on it, and
 the conservation count (every escalation raised is decided or still open at the end)."""
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ class OrgStats:
         self.held = LogHistogram()  # time goods waited on the organisation, per hold
         self.held_nothing = 0  # holds decided before the goods arrived
         self.alerts = LogHistogram()
+        self.alerts_raised = 0  # alerts of seizures inside the window
+        self.alert_possible = 0  # receipts they could give: each alert at every port
+        self.alert_receipts = 0
         self.alerts_by_port: dict[str, LogHistogram] = defaultdict(LogHistogram)
         self.directives = LogHistogram()
 
@@ -76,8 +80,15 @@ class OrgStats:
         else:
             self.held_nothing += 1
 
+    def raise_alert(self, seized: float, ports: int) -> None:
+        """An alert of a seizure at ``seized`` that ``ports`` ports could receive."""
+        if self.inside(seized):
+            self.alerts_raised += 1
+            self.alert_possible += ports
+
     def alert(self, port: str, seized: float, received: float) -> None:
         if self.inside(seized):
+            self.alert_receipts += 1
             self.alerts.add(received - seized)
             self.alerts_by_port[port].add(received - seized)
 
@@ -106,6 +117,10 @@ class OrgStats:
         out["org_holds_before_arrival"] = float(self.held_nothing)
         out["alert_propagation_h_mean"] = self.alerts.mean
         out["alert_propagation_h_p90"] = self.alerts.quantile(0.9)
+        out["alerts_raised"] = float(self.alerts_raised)
+        out["alert_receipts"] = float(self.alert_receipts)
+        possible = self.alert_possible
+        out["alert_reach"] = self.alert_receipts / possible if possible else float("nan")
         for port, h in sorted(self.alerts_by_port.items()):
             out[f"alert_propagation_h_mean_port_{port}"] = h.mean
         out["directive_propagation_h_mean"] = self.directives.mean
