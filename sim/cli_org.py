@@ -15,6 +15,7 @@ SHOWN = (
     ("escalation_latency_h_mean", "escalation latency, mean (h)"),
     ("escalation_latency_h_p90", "escalation latency, p90 (h)"),
     ("alert_propagation_h_mean", "alert propagation, mean (h)"),
+    ("alert_reach", "alert reach (share of alerts x ports)"),
     ("directive_propagation_h_mean", "directive propagation, mean (h)"),
     ("org_hold_h_mean", "goods' wait per hold that held them (h)"),
     ("clearance_h_p90_import", "clearance p90, imports (h)"),

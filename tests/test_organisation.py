@@ -290,6 +290,7 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     out = captured.out
     assert code == 0 and png.stat().st_size > 0
     assert "spindle" in out and "dumbbell" in out and "escalation latency" in out
+    assert "alert reach" in out  # (beside the propagation time, a mean over receipts only)
     # one replication: said, with the command that gives intervals; the notes on stderr
     assert "one replication per structure (seed 1), so no intervals" in out
     assert "--reforms dumbbell --reps 10" in out
