@@ -4,6 +4,7 @@ or the fields it changes")."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -158,6 +159,36 @@ def test_the_headline_says_each_options_change_in_words():
     assert "slipping through the ports: no change (the same in every replication)" in text
     assert "export clearance: no clear change (-0.000087 h; 95 % CI -0.00065 to 0.00048)" in text
     assert headline(SimpleNamespace(names=["run"], differences=diffs)) == []  # type: ignore
+
+
+def test_the_headline_of_an_organisation_comparison_gives_its_key_figures():
+    """Options that differ in their organisation: escalation latency, the goods' wait per
+    hold, the alerts' reach and the staff cost (in CNY, whatever the currency) are told as
+    the other bullets are; without an organisation, none of them."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    rows = [
+        ("dumbbell", "clearance_h_mean_import", -0.2, -0.22, -0.18),
+        ("dumbbell", "escalation_latency_h_mean", -7.3, -8.61, -5.99),
+        ("dumbbell", "org_hold_h_mean", -5.13, -6.87, -3.39),
+        ("dumbbell", "alert_reach", 0.82, 0.8, 0.84),
+        ("dumbbell", "org_staff_cost_per_year", 0.0, 0.0, 0.0),
+    ]
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    res = SimpleNamespace(names=["baseline", "dumbbell"], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    assert ("organisation: escalation latency (request to decision back at the port): 7.30 h "
+            "shorter (95 % CI 5.99 to 8.61)") in text
+    assert ("organisation: goods' wait per hold that held them: 5.13 h shorter (95 % CI 3.39 "
+            "to 6.87)") in text
+    assert ("organisation: share of ports its alerts reach: 82.0 percentage points higher "
+            "(95 % CI 80.0 to 84.0)") in text
+    assert "organisation: staff cost per year: no change (the same in every replication)" in text
+    res.differences = diffs[~diffs["metric"].str.startswith(("escalation", "org_", "alert"))]
+    assert "organisation" not in "".join(headline(res))  # type: ignore[arg-type]
 
 
 def test_a_difference_too_small_for_three_decimals_keeps_two_digits():

@@ -1,7 +1,9 @@
 """The report's headline: for each option, in plain words, what it does to the three outcomes
-a planner weighs (clearance time, enforcement, cost and who pays), each a paired difference
-from the baseline with its 95 % interval, and "no clear change" where that interval holds 0.
-The table below it has every figure; this is what an official reads first."""
+a planner weighs (clearance time, enforcement, cost and who pays), and, when the scenario has
+an organisation, its key figures (escalation latency, the goods' wait per hold, how many ports
+alerts reach, staff cost), each a paired difference from the baseline with its 95 % interval,
+and "no clear change" where that interval holds 0. The table below it has every figure; this
+is what an official reads first."""
 
 from __future__ import annotations
 
@@ -32,6 +34,19 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("less", "more")),
 )
 
+#: the organisation's key figures, after :data:`HEADLINE` (their rows exist only when the
+#: scenario has an organisation); its staff are costed in CNY whatever the currency
+ORGANISATION: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
+    ("escalation_latency_h_mean", "organisation: escalation latency (request to decision "
+     "back at the port)", "hours", ("shorter", "longer")),
+    ("org_hold_h_mean", "organisation: goods' wait per hold that held them", "hours",
+     ("shorter", "longer")),
+    ("alert_reach", "organisation: share of ports its alerts reach", "points",
+     ("lower", "higher")),
+    ("org_staff_cost_per_year", "organisation: staff cost per year", "CNY",
+     ("less", "more")),
+)
+
 
 def headline(res: CompareResult) -> list[str]:
     """The headline section of a comparison (none for a run)."""
@@ -45,7 +60,7 @@ def headline(res: CompareResult) -> list[str]:
     for name in res.names[1:]:
         items = [
             _sentence(rows[(name, m)], what, kind, words, currency)
-            for m, what, kind, words in HEADLINE
+            for m, what, kind, words in HEADLINE + ORGANISATION
             if (name, m) in rows
         ]
         if not items:
@@ -68,7 +83,8 @@ def _sentence(
     low, high = float(row["shown_low"]) * scale, float(row["shown_high"]) * scale
     if not all(math.isfinite(x) for x in (d, low, high)):
         return f"{what}: not measured"
-    unit = {"hours": " h", "points": " percentage points", "money": f" {currency}"}[kind]
+    units = {"hours": " h", "points": " percentage points", "money": f" {currency}", "CNY": " CNY"}
+    unit = units[kind]
     if d == low == high == 0:
         return f"{what}: no change (the same in every replication)"
     if low <= 0 <= high:
