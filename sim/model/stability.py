@@ -8,10 +8,10 @@ they asked):
   unit's staff of one role (:func:`staff`; escalations and alerts queue for them);
 - **rising wait**, of a lane, of an organisation unit's staff of one role, or of a wait that
   is no lane's (an exam yard's appointment slots: the wait because earlier slots were full):
-  with at least three whole weeks
-  observed, the mean wait of the second half of the weeks exceeds that of the first half by
-  more than half (and by more than ``RISE_MIN_H``), and the weekly means rise consistently:
-  Kendall's S (rising pairs of weeks minus falling ones) is at least ``TREND`` of all pairs.
+  with at least three whole weeks observed, the mean wait of the second half of the weeks
+  exceeds that of the first half by more than half (and by more than ``RISE_MIN_H``), and
+  the weekly means rise consistently: Kendall's S (rising pairs of weeks minus falling ones)
+  is at least ``TREND`` of all pairs.
   A queue that settles has weekly means that scatter around a level, so one late surge is
   not enough; one that does not settle keeps growing week after week;
 - **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort not yet released when the
