@@ -39,6 +39,14 @@ def test_the_reach_counts_the_ports_an_alert_never_reaches(structure: str, reach
     assert m["alert_reach"] == pytest.approx(reach)
     assert m["alert_receipts"] == m["alerts_raised"] * 2 * reach
     assert not math.isnan(m["alert_propagation_h_mean"])  # (the speed, over receipts only)
+    # each port's share of the alerts raised: every alert at both ports, or its own port's
+    ports = {p: m[f"alert_reach_port_{p}"] for p in ("sea", "sea2")}
+    assert sum(ports.values()) == pytest.approx(2 * reach)
+    assert all(0 <= r <= 1 for r in ports.values())
+    # a port no alert reached: reach 0 (given), where its propagation time is missing
+    unreached = [p for p, r in ports.items() if r == 0]
+    assert not any(f"alert_propagation_h_mean_port_{p}" in m for p in unreached)
+    assert bool(unreached) is (structure == "spindle")  # (this seed: one alert, at sea2)
 
 
 def test_the_reach_is_a_share_shown_beside_the_propagation_time():

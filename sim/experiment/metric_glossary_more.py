@@ -162,18 +162,21 @@ ORGANISATION = [
           "alert never reaches do not count, so a structure whose alerts reach few ports can "
           "look fast; read it beside `alert_reach`.",
           ("port",)),
+    Entry("alert_propagation_h_p90", ORG_LAYER,
+          "90th percentile of alert propagation (as `alert_propagation_h_mean`)."),
     Entry("alert_reach", ORG_LAYER,
           "How many of the ports alerts reach: receipts over the receipts possible, "
           "`alert_receipts` / (`alerts_raised` x the scenario's ports): 1 when every alert "
           "reaches every port, less when an alert is issued for a part of the tree only (a "
-          "spindle's customs)."),
+          "spindle's customs). `_port_<port>`: the share of the alerts raised that the port "
+          "received (0 where none reach it: its `alert_propagation_h_mean_port_<port>` is "
+          "then missing).",
+          ("port",)),
     Entry("alerts_raised", ORG_LAYER,
           "Alerts raised: one per seizure in the observed window (when a unit issues alerts)."),
     Entry("alert_receipts", ORG_LAYER,
           "Ports' receipts of the `alerts_raised` by the end of the run (one alert, many "
           "ports)."),
-    Entry("alert_propagation_h_p90", ORG_LAYER,
-          "90th percentile of alert propagation (as `alert_propagation_h_mean`)."),
     Entry("directive_propagation_h_mean", ORG_LAYER,
           "Mean hours from a directive's issue (in the observed window) to its receipt at "
           "each port."),

@@ -298,7 +298,7 @@ class OrgModel(Organisation):
         return [q.result_row() for q in self.queues.values()]
 
     def metrics(self) -> dict[str, float]:
-        out = self.stats.metrics()
+        out = self.stats.metrics(self.port_names)
         per_year = staff_cost_per_year(self.units)
         out["org_staff_heads"] = float(sum(u.heads() for u in self.units.values()))
         out["org_staff_cost_per_year"] = per_year

@@ -53,6 +53,7 @@ class OrgStats:
         self.alerts_raised = 0  # alerts of seizures inside the window
         self.alert_possible = 0  # receipts they could give: each alert at every port
         self.alert_receipts = 0
+        self.receipts_by_port: dict[str, int] = defaultdict(int)
         self.alerts_by_port: dict[str, LogHistogram] = defaultdict(LogHistogram)
         self.directives = LogHistogram()
 
@@ -89,6 +90,7 @@ class OrgStats:
     def alert(self, port: str, seized: float, received: float) -> None:
         if self.inside(seized):
             self.alert_receipts += 1
+            self.receipts_by_port[port] += 1
             self.alerts.add(received - seized)
             self.alerts_by_port[port].add(received - seized)
 
@@ -96,8 +98,9 @@ class OrgStats:
         if self.inside(issued):
             self.directives.add(received - issued)
 
-    def metrics(self) -> dict[str, float]:
-        """Flat metrics, under stable names."""
+    def metrics(self, ports: list[str] | None = None) -> dict[str, float]:
+        """Flat metrics, under stable names; the alerts' reach of each of ``ports`` (the
+        share of the alerts raised that it received: 0 where none reach it)."""
         out: dict[str, float] = {}
         for (kind, level), h in sorted(self.latency.items()):
             out[f"escalation_latency_h_mean_{kind}_{level}"] = h.mean
@@ -121,6 +124,10 @@ class OrgStats:
         out["alert_receipts"] = float(self.alert_receipts)
         possible = self.alert_possible
         out["alert_reach"] = self.alert_receipts / possible if possible else float("nan")
+        raised = self.alerts_raised
+        for port in ports or []:
+            got = self.receipts_by_port.get(port, 0)
+            out[f"alert_reach_port_{port}"] = got / raised if raised else float("nan")
         for port, h in sorted(self.alerts_by_port.items()):
             out[f"alert_propagation_h_mean_port_{port}"] = h.mean
         out["directive_propagation_h_mean"] = self.directives.mean
