@@ -14,7 +14,7 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import special, stats
+from scipy import special
 
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
@@ -142,13 +142,30 @@ def exam_finds(x: Context, u: np.ndarray) -> np.ndarray:
 
 
 def pest_detection(units: np.ndarray, infested: float, sample: int, lab: float) -> np.ndarray:
-    """Chance that a sample of ``sample`` units drawn from ``units`` of which a share
-    ``infested`` is infested holds at least one infested unit (hypergeometric), times the
-    laboratory's sensitivity."""
-    units = np.asarray(units, dtype=np.int64)
-    k = np.rint(units * infested).astype(np.int64)
-    n = np.minimum(sample, units)
-    miss = stats.hypergeom.pmf(0, units, k, n)
+    """Chance that the laboratory finds pests in a sample of ``sample`` units drawn without
+    replacement from ``units`` of which a share ``infested`` is infested: the sample holds at
+    least one infested unit (hypergeometric), times the laboratory's sensitivity.
+
+    The miss chance ``C(N - k, n) / C(N, n)`` (``N`` units, ``k`` infested, ``n`` sampled) is
+    written with the beta function, ``(N + 1) B(n + 1, N - n + 1) / ((N - k + 1) B(n + 1,
+    N - k - n + 1))``, so that it is defined for a real ``k``: exact at a whole ``k``, strictly
+    decreasing in ``k`` (the derivative of its log is ``psi(N - k - n + 1) - psi(N - k + 1)``,
+    negative), and 0 once ``k > N - n``. ``k = max(1, N x infested)``: a consignment whose truth
+    is a pest holds at least one infested unit however small the share (rounding ``k`` instead
+    made detection 0 below half a unit and a staircase above it)."""
+    n_units = np.asarray(units, dtype=float)
+    k = np.maximum(1.0, n_units * infested) if infested > 0 else np.zeros_like(n_units)
+    n = np.minimum(float(sample), n_units)
+    rest = n_units - k - n + 1.0  # the sample fits among the clean units while rest > 0
+    fits = rest > 0
+    safe = np.where(fits, rest, 1.0)
+    log_miss = (
+        np.log(n_units + 1.0)
+        - np.log(n_units - k + 1.0)
+        + special.betaln(n + 1.0, n_units - n + 1.0)
+        - special.betaln(n + 1.0, safe)
+    )
+    miss = np.where(fits, np.exp(np.minimum(log_miss, 0.0)), 0.0)
     return np.asarray((1.0 - miss) * lab)
 
 
