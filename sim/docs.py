@@ -195,11 +195,15 @@ NOTES = {
     "Group.direction": "the direction it smuggles",
     "Detection.document": "a document check finds the type, by illicit type",
     "Detection.exam": "a physical exam (all boxes opened) finds the type, by illicit type",
-    "Sampling.units_per_container": "units (cartons, plants) in a container",
-    "Sampling.infested_share": "share of the units infested in an infested consignment",
-    "Sampling.sample_units": "units drawn for the sample, without replacement",
+    "Sampling.units_per_container": "units (cartons, plants) in a container; global: a parcel or a "
+    "truck counts as this many units too",
+    "Sampling.infested_share": "share of the units infested in an infested consignment "
+    "(at least one unit; one share for all goods)",
+    "Sampling.sample_units": "units drawn for the sample, without replacement, at random from the "
+    "whole consignment; changes detection only (no extra time or cost)",
     "Sampling.lab_sensitivity": "the laboratory finds an infested sample",
-    "Sampling.visual_sensitivity": "without a sample, the visual check finds an infestation",
+    "Sampling.visual_sensitivity": "the visual check finds an infestation (done with or without a "
+    "sample)",
     "Audit.lag": "from release to the audit",
     "StaffLane.role": "the role (a key of costs.roles) of the people who work the lane",
     "Equipment.life_years": "years over which the capital is amortised",

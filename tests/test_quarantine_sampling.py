@@ -1,14 +1,20 @@
-"""Quarantine sampling for pests: the hypergeometric sampling plan, continued to a real number
-of infested units."""
+"""Quarantine sampling for pests: the hypergeometric sampling plan (continued to a real number
+of infested units) and the visual check, which a lab sample adds to rather than replaces."""
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from sim.model.truth import pest_detection
+import sim
+from sim.model.truth import PEST, pest_detection, quarantine_finds
+from sim.scenario.enforcement import Enforcement
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
 
 def exact(units: int, infested: int, sample: int, lab: float) -> float:
@@ -47,3 +53,65 @@ def test_detection_is_monotone_in_the_infested_share_and_positive_for_any_share(
     # more infested units than the sample can miss: certain, times the lab
     assert pest_detection(np.array([1000]), 0.9, 150, 0.9)[0] == pytest.approx(0.9)
     assert pest_detection(np.array([100]), 0.1, 150, 0.9)[0] == pytest.approx(0.9)
+
+
+def context(sampled: bool, n: int, visual: float, lab: float) -> SimpleNamespace:
+    """A block of ``n`` pest consignments of one container, all sampled or none."""
+    e = Enforcement.model_validate(
+        {
+            "sampling": {
+                "units_per_container": 1000,
+                "infested_share": 0.02,
+                "sample_units": 150,
+                "lab_sensitivity": lab,
+                "visual_sensitivity": visual,
+            }
+        }
+    )
+    values = {
+        "illicit": np.full(n, float(PEST)),
+        "containers": np.ones(n, int),
+        "sample": np.full(n, float(sampled)),
+    }
+    return SimpleNamespace(scenario=SimpleNamespace(enforcement=e), values=values)
+
+
+def test_a_sample_adds_the_laboratory_to_the_visual_check():
+    """Given the same uniform, a sampled pest consignment is found whenever an unsampled one
+    would be, and the share of uniforms that find it is 1 - (1 - visual)(1 - lab)."""
+    u = (np.arange(100_000) + 0.5) / 100_000
+    visual = 0.3
+    for lab in (0.9, 0.5):
+        plain = quarantine_finds(context(False, len(u), visual, lab), u)
+        sampled = quarantine_finds(context(True, len(u), visual, lab), u)
+        assert (sampled >= plain).all()
+        assert plain.mean() == pytest.approx(visual, abs=1e-5)
+        p_lab = exact(1000, 20, 150, lab)
+        assert sampled.mean() == pytest.approx(1 - (1 - visual) * (1 - p_lab), abs=1e-5)
+
+
+def test_sampled_pests_are_found_at_the_combined_rate_in_a_run():
+    """Every frozen consignment checked by quarantine and sampled: the share of pest
+    consignments found is within the 99.9 % interval of the combined chance, each
+    consignment's from its containers (a sum of Bernoullis: mean and variance exact)."""
+    s = {"units_per_container": 400, "infested_share": 0.002, "sample_units": 150}
+    s |= {"lab_sensitivity": 0.8, "visual_sensitivity": 0.3}
+    over = {
+        "selection.quarantine": {"frozen": {"*": 1.0}},
+        "ports.sea.quarantine.sample_share": 1.0,
+        "ports.sea.quarantine.officers.capacity": 50,
+        "enforcement.prevalence": {"pest": 0.4},
+        "enforcement.sampling": s,
+        "days": 21,
+    }
+    r = sim.simulate(sim.load_scenario(SMALL, over), 7, log=True)
+    log = r.log
+    pests = log[(log.illicit == "pest") & log.quarantine_start.notna()]
+    assert len(pests) > 300 and (pests["sample"] > 0).all()
+    lab = pest_detection(pests.containers.to_numpy() * 400, 0.002, 150, 0.8)
+    p = 1 - (1 - 0.3) * (1 - lab)
+    mean, sd = p.sum(), math.sqrt((p * (1 - p)).sum())
+    found = int(pests.quarantine_finds.sum())
+    assert abs(found - mean) <= 3.29 * sd, f"{found} found, {mean:.1f} expected"
+    # the lab alone (the old rule) would be far below: the test tells the two apart
+    assert found - lab.sum() > 3.29 * sd

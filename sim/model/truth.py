@@ -170,8 +170,11 @@ def pest_detection(units: np.ndarray, infested: float, sample: int, lab: float) 
 
 
 def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
-    """A quarantine check, if done, finds the illicit goods; pests by the sampling plan when a
-    sample goes to the laboratory, else by the visual check."""
+    """A quarantine check, if done, finds the illicit goods; pests by the visual check, and
+    when a sample goes to the laboratory also by the sampling plan: the officer still
+    inspects the goods when taking a sample, so a sampled consignment is found with
+    ``1 - (1 - visual) (1 - lab)`` (the two independent given the truth: the eye looks for
+    signs on the goods, the laboratory tests the units sampled)."""
     e = x.scenario.enforcement
     code = x.values["illicit"]
     p = _per_type(e.detection.quarantine, code)
@@ -181,7 +184,8 @@ def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
         units = x.values["containers"][pest] * s.units_per_container
         sampled = x.values["sample"][pest] > 0
         lab = pest_detection(units, s.infested_share, s.sample_units, s.lab_sensitivity)
-        p[pest] = np.where(sampled, lab, s.visual_sensitivity)
+        visual = s.visual_sensitivity
+        p[pest] = np.where(sampled, 1.0 - (1.0 - visual) * (1.0 - lab), visual)
     return np.asarray(u < p)
 
 

@@ -75,10 +75,18 @@ class Concealment(Strict):
 
 
 class Sampling(Strict):
-    """Quarantine sampling for pests (popsborder's model): a consignment of ``units`` per
-    container, a share of them infested, ``sample_units`` drawn without replacement
-    (hypergeometric); the laboratory then finds an infested sample with ``lab_sensitivity``.
-    Without a sample, the visual check finds it with ``visual_sensitivity``."""
+    """Quarantine sampling for pests (popsborder's model): a consignment of
+    ``units_per_container`` units per container, a share of them infested (at least one unit),
+    ``sample_units`` drawn without replacement (hypergeometric); the laboratory then finds an
+    infested sample with ``lab_sensitivity``. The officer checks the goods visually whether or
+    not a sample is taken (``visual_sensitivity``), so a sampled consignment is found by
+    either, independently: ``1 - (1 - visual) (1 - lab)``.
+
+    Simplifications: the infested share is one number for all goods, and
+    ``units_per_container`` is global (a parcel or a truck counts as that many units); units
+    are drawn at random from the whole consignment (no box-level or clustered sampling); and
+    the number of units sampled costs no extra time or money (the check takes its own time,
+    the laboratory test its cost and turnaround): ``sample_units`` changes only detection."""
 
     units_per_container: Units = 1000
     infested_share: Probability = 0.02

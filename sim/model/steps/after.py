@@ -126,8 +126,10 @@ def released_before_test(p: Port, r: np.ndarray) -> np.ndarray:
 
 def early(p: Port, r: Sequence[float]) -> bool:
     """:func:`released_before_test` for one consignment that had its quarantine check: what
-    the on-site check itself finds (anything but a pest, which only the laboratory finds)
-    holds the goods as before."""
+    the on-site check itself finds (anything but a pest) holds the goods as before. A pest's
+    find is one draw for the visual check and the laboratory together (see
+    :func:`sim.model.truth.quarantine_finds`), so goods released before the test are
+    recalled at its result even when the visual check would have found the pest on site."""
     seen = r[R.quarantine_finds] and r[R.illicit] != PEST
     return bool(
         r[R.sample]
