@@ -147,9 +147,13 @@ EFFECTIVENESS = [
           "Illicit declarations found before release or, among those released, after it (tax "
           "review, recall of goods recovered, post-clearance audit), over all illicit ones."),
     Entry("detection_rate_by_<finder>", EFFECT_LAYER,
-          "Illicit declarations this check found first (checks in the order of the flow: "
-          "document, exam, quarantine, then after release review, recall, audit) over all "
-          "illicit declarations of the cohort."),
+          "Illicit declarations credited to this check over all illicit declarations of the "
+          "cohort (those of `document`, `exam` and `quarantine` sum to `detection_rate`). "
+          "Goods found by more than one check are credited to the first in a fixed order: "
+          "document, exam, quarantine, then after release review, recall, audit. It is not "
+          "always the order in time: with `inspection.mode = \"separate\"` the quarantine "
+          "check comes before the exam (a joint examination does both at once), yet goods both "
+          "find are credited to the exam; the checks after release are not compared in time."),
     Entry("value_seized", EFFECT_LAYER,
           f"The {_ILLICIT_VALUE} of the cohort's declarations seized, detained or rejected "
           "(undervalued goods found are reassessed and released, so add nothing), summed over "

@@ -15,8 +15,10 @@ from sim.scenario.base import ILLICIT
 DOC, SCAN, PHYSICAL, QUARANTINE = 1, 2, 4, 8  # bits of the checks a consignment had
 TRUTH = ("compliant", *ILLICIT)
 UNDERVALUATION = TRUTH.index("undervaluation")
-#: the checks that find illicit goods, in the order of the flow (after release: the tax review
-#: of two-step processing, the recall of goods released before test, the audit)
+#: the checks that find illicit goods, in the order in which a find is credited (after
+#: release: the tax review of two-step processing, the recall of goods released before test,
+#: the audit). The order of the flow but for separate inspection, where the quarantine check
+#: comes before the exam in time: goods both find are still credited to the exam
 FINDERS = ("document", "exam", "quarantine", "review", "recall", "audit")
 AFTER = ("review", "recall", "audit")
 #: bits of what happened after release (from milestones: see :func:`after_bits`)
