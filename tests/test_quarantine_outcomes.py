@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import sim
+from sim.model.draws.checks import _incubation
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 CHECK_ALL_FROZEN = {
@@ -68,3 +69,34 @@ def test_each_commodity_waits_for_its_own_test():
 def test_a_lab_test_no_lab_runs_is_an_error_naming_commodity_and_port():
     with pytest.raises(sim.ScenarioError, match=r"commodities\.frozen\.lab_test.*ports\.sea"):
         sim.load_scenario(SMALL, {"commodities.frozen.lab_test": "sequencing"})
+
+
+def test_a_batch_runs_for_its_first_samples_incubation_as_the_log_says():
+    """The log's ``incubation`` is each sample's own draw; its batch runs for the draw of the
+    batch's first sample, so ``lab_end - lab_start - incubation`` can be negative."""
+    r = run(
+        {
+            "selection.quarantine": {"*": {"*": 0.3}},
+            "ports.sea.quarantine.sample_share": 1.0,
+            "ports.sea.quarantine.lab.incubation": {
+                "dist": "uniform",
+                "low": "12 h",
+                "high": "36 h",
+            },
+        }
+    )
+    log = r.log[r.log.lab_end.notna() & r.log.lab_start.notna()]
+    assert len(log) > 50
+    assert (log.lab_end - log.lab_start - log.incubation < -1e-9).any()
+    for _, batch in log.groupby("lab_end"):  # (a continuous incubation: one end, one batch)
+        # the batch started at a cut-off (10:00 or 16:00) one of its samples' draws earlier,
+        # after every sample in it was handed in, and of those handed in first
+        start = (batch.lab_end - batch.incubation).to_numpy()
+        hour = start % 24
+        at_cutoff = np.minimum(abs(hour - 10), abs(hour - 16)) < 1e-6
+        assert at_cutoff.any()
+        began = start[at_cutoff][0]
+        assert (batch.lab_start <= began + 1e-9).all()
+        assert batch.lab_start[at_cutoff].min() == batch.lab_start.min()
+    meaning = " ".join((_incubation.__doc__ or "").split())
+    assert "a batch runs for its first sample's draw" in meaning

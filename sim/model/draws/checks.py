@@ -83,7 +83,10 @@ def _sample(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("incubation", 27)
 def _incubation(x: Context, u: np.ndarray) -> np.ndarray:
-    """The turnaround of the lab test the commodity needs."""
+    """This sample's draw of the turnaround of the lab test its commodity needs; a batch
+    runs for its first sample's draw (one run, one incubation), so for the others ``lab_end -
+    lab_start - incubation`` (the wait for the cut-off, plus the batch's incubation, minus
+    this draw) can be negative."""
     q = x.port.quarantine
     lab = q.lab if q else None
     out = x.times(lab.incubation if lab else None, u)
