@@ -149,11 +149,11 @@ EFFECTIVENESS = [
     Entry("detection_rate_by_<finder>", EFFECT_LAYER,
           "Illicit declarations credited to this check over all illicit declarations of the "
           "cohort (those of `document`, `exam` and `quarantine` sum to `detection_rate`). "
-          "Goods found by more than one check are credited to the first in a fixed order: "
-          "document, exam, quarantine, then after release review, recall, audit. It is not "
-          "always the order in time: with `inspection.mode = \"separate\"` the quarantine "
-          "check comes before the exam (a joint examination does both at once), yet goods both "
-          "find are credited to the exam; the checks after release are not compared in time."),
+          "Goods found by more than one check are credited to the first: document, exam, "
+          "quarantine, then after release review, recall, audit; goods that both the exam and "
+          "a quarantine check that started before it find (`inspection.mode = \"separate\"`) "
+          "are the quarantine check's. A joint examination does both at once: its finds are "
+          "the exam's."),
     Entry("value_seized", EFFECT_LAYER,
           f"The {_ILLICIT_VALUE} of the cohort's declarations seized, detained or rejected "
           "(undervalued goods found are reassessed and released, so add nothing), summed over "

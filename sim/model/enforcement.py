@@ -33,6 +33,7 @@ from sim.model.finders import (
     SCAN,
     TRUTH,
     UNDERVALUATION,
+    credited,
     finders,
 )
 from sim.model.milestones import RELEASED
@@ -92,9 +93,12 @@ class EnforcementTally:
         clearance: np.ndarray,
         declared: np.ndarray,
         after: np.ndarray | None = None,
+        quarantine_first: np.ndarray | None = None,
     ) -> None:
         """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``declared``
-        its declared value, ``after`` the :func:`after_bits`."""
+        its declared value, ``after`` the :func:`after_bits`, ``quarantine_first`` whether
+        its quarantine check started before its exam (separate inspection: goods both find
+        are credited to the quarantine check)."""
         code = req[:, 0].astype(int)
         value = illicit_value(code, req[:, 1], declared)
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
@@ -110,10 +114,7 @@ class EnforcementTally:
                 int((recalled & ((after & RECOVERED) == 0)).sum()),
             )
         self._truth(port * _D + direction, code, value, before, audit, outcome)
-        for i, name in enumerate(FINDERS):
-            first = (
-                found[name] & ~np.any([found[f] for f in FINDERS[:i]], axis=0) if i else found[name]
-            )
+        for i, first in enumerate(credited(found, quarantine_first)):
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
         self._seen(did, found, req, port, trader_class)
         self._burden(port * _D + direction, illicit, did, outcome, clearance)

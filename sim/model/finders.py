@@ -17,8 +17,8 @@ TRUTH = ("compliant", *ILLICIT)
 UNDERVALUATION = TRUTH.index("undervaluation")
 #: the checks that find illicit goods, in the order in which a find is credited (after
 #: release: the tax review of two-step processing, the recall of goods released before test,
-#: the audit). The order of the flow but for separate inspection, where the quarantine check
-#: comes before the exam in time: goods both find are still credited to the exam
+#: the audit): the order of the flow; goods that both the exam and a quarantine check that
+#: started before it find are credited to the quarantine check (see :func:`credited`)
 FINDERS = ("document", "exam", "quarantine", "review", "recall", "audit")
 AFTER = ("review", "recall", "audit")
 #: bits of what happened after release (from milestones: see :func:`after_bits`)
@@ -79,3 +79,21 @@ def finders(
         "recall": illicit & ((after & RECOVERED) > 0),
         "audit": illicit & (req[:, 8] > 0),
     }
+
+
+def credited(
+    found: dict[str, np.ndarray], quarantine_first: np.ndarray | None = None
+) -> list[np.ndarray]:
+    """For each of :data:`FINDERS`, the consignments whose find it is credited with: the
+    first finder in that order, except that goods found by both the exam and a quarantine
+    check that started before it (``quarantine_first``: separate inspection) are the
+    quarantine check's. Each found consignment is credited once."""
+    out = []
+    for i, name in enumerate(FINDERS):
+        earlier = np.any([found[f] for f in FINDERS[:i]], axis=0) if i else False
+        out.append(found[name] & ~earlier)
+    if quarantine_first is not None:
+        e, q = FINDERS.index("exam"), FINDERS.index("quarantine")
+        moved = out[e] & found["quarantine"] & quarantine_first
+        out[e], out[q] = out[e] & ~moved, out[q] | moved
+    return out

@@ -210,6 +210,7 @@ class Recorder:
             a[:, _SMS + M["released"]] - arrived,
             a[:, _S["value"]],
             after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered"))),
+            a[:, _SMS + M["quarantine_start"]] < a[:, _SMS + M["exam_start"]],
         )
         out = outcome == RELEASED  # (out of the flow by the end: exited or loaded)
         released = out | ((outcome == CENSORED) & (a[:, _SMS + M["released"]] <= self.end))
