@@ -257,3 +257,20 @@ def test_an_option_that_acts_on_no_consignment_is_named_not_read_as_no_effect(tm
     assert "note (review4)" not in err
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert meta["identical"] == ["renamed"] and meta["unchanged"] == []
+
+
+def test_slots_booked_when_no_exam_team_is_on_duty_are_a_note():
+    """Appointment slots that run past the exam teams' shift leave boxes in the yard
+    overnight; the default's slots (08:00-17:00, teams 08:00-18:00) do not."""
+    from sim.scenario.dormant import slots_off_duty, unused_parts
+
+    default = default_scenario_path()
+    assert slots_off_duty(sim.load_scenario(default)) == []
+    late = sim.load_scenario(default, {"ports.sea_port.exam.slots.day_end": "20:00"})
+    assert slots_off_duty(late) == [("sea_port", "at 18:00-20:00")]
+    assert any("no exam team is on duty" in n for n in unused_parts(late))
+    weekend = sim.load_scenario(
+        default,
+        {"ports.sea_port.exam.teams.schedule": [10] * 120 + [0] * 48},  # (none at weekends)
+    )
+    assert slots_off_duty(weekend) == [("sea_port", "in 18 hour(s) of the week")]

@@ -4,6 +4,8 @@ the truth is "nothing used it"."""
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -67,6 +69,11 @@ def unused_parts(scenario: Any) -> list[str]:
         "run censored, so their clearance is missing from the figures"
         for path in never_staffed(scenario)
     ]
+    out += [
+        f"ports.{name}.exam.slots books examinations {hours} when no exam team is on duty "
+        f"(ports.{name}.exam.teams): goods booked then wait in the yard for the next shift"
+        for name, hours in slots_off_duty(scenario)
+    ]
     smuggling = scenario.smuggling
     for name in _unused_routes(scenario):
         patrol = smuggling.routes[name].patrol
@@ -75,6 +82,37 @@ def unused_parts(scenario: Any) -> list[str]:
                 f"smuggling.routes.{name} has a patrol, but no smuggling group uses the route: "
                 "it interdicts nothing (its staff still count in the costs)"
             )
+    return out
+
+
+def slots_off_duty(scenario: Any) -> list[tuple[str, str]]:
+    """Ports whose exam appointment slots open in hours when no exam team is on duty, each
+    with those hours (``at 18:00-20:00`` when every slot day has them, else a count)."""
+    out = []
+    for name, port in scenario.ports.items():
+        exam = getattr(port, "exam", None)
+        if exam is None or exam.slots.every == 0:
+            continue
+        teams = exam.teams.hourly_capacity()
+        if teams is None:
+            continue
+        slots = exam.slots
+        first, last = math.floor(slots.day_start), math.ceil(slots.day_end)
+        off = [
+            (day, h)
+            for day in slots.weekdays
+            for h in range(first, min(last, 24))
+            if teams[(day - 1) * 24 + h] == 0
+        ]
+        if not off:
+            continue
+        daily = sorted({h for _, h in off})
+        if len(off) == len(daily) * len(slots.weekdays) and daily == list(
+            range(daily[0], daily[-1] + 1)
+        ):
+            out.append((name, f"at {daily[0]:02d}:00-{daily[-1] + 1:02d}:00"))
+        else:
+            out.append((name, f"in {len(off)} hour(s) of the week"))
     return out
 
 
