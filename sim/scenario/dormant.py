@@ -5,7 +5,6 @@ the truth is "nothing used it"."""
 from __future__ import annotations
 
 import math
-
 from collections.abc import Iterable
 from typing import Any
 
