@@ -397,3 +397,25 @@ def test_a_hold_times_what_the_goods_waited_not_the_time_before_they_arrived():
     waited = window.own_organisation[window.own_organisation > 0]
     assert m["org_holds"] == len(waited) and m["org_holds_before_arrival"] > 0
     assert m["org_hold_h_mean"] == pytest.approx(waited.mean())
+
+
+def test_an_escalation_that_does_not_hold_the_goods_starts_at_their_assessment(monkeypatch):
+    """Escalations are raised at assessment, whether or not they hold the goods: one that does
+    not starts then too (for an advance declaration, a day before the goods arrive), not at
+    the goods' arrival, so the latencies of both kinds are timed alike."""
+    from sim.model.org.stats import OrgStats
+
+    data = ports_scenario(["p1"], 1.0, 2, drain_days=1)
+    data["ports"]["p1"]["declaration"].update(
+        {"advance_share": 1.0, "advance_lead": "24 h", "assess": "1 h"}
+    )
+    data["organisation"] = generated("spindle", {"a": ["p1"]}, {"tariff": 50}, service_h=0.01)
+    started: list[float] = []
+    raise_ = OrgStats.raise_
+    monkeypatch.setattr(
+        OrgStats, "raise_", lambda self, kind, t0: (started.append(t0), raise_(self, kind, t0))
+    )
+    log = simulate(build(data), 1, log=True).log
+    assert len(started) == len(log) > 20
+    assert np.allclose(sorted(started), sorted(log["assessed"]))
+    assert np.allclose(np.sort(log["arrived"]) - np.sort(log["assessed"]), 23.0)

@@ -34,6 +34,7 @@ from sim.model.org.messages import Alert, Listener
 from sim.model.org.stats import OrgStats, staff_cost_per_year
 from sim.model.org.units import StaffQueue
 from sim.model.organisation import Organisation
+from sim.model.steps.declaration import lodged_at
 from sim.scenario.org_tree import check
 from sim.scenario.organisation import ESCALATIONS, ROLE_OF
 from sim.scenario.schema import Scenario
@@ -68,6 +69,7 @@ class OrgModel(Organisation):
         self.spec, self.seed, self.window = spec, seed, window
         self.days = scenario.days
         self.port_names = list(scenario.ports)
+        self.assess = {name: p.declaration.assess for name, p in scenario.ports.items()}
         self.tree = check(spec, list(scenario.ports))
         self.units = self.tree.units
         self.stats = OrgStats(window)
@@ -161,10 +163,18 @@ class OrgModel(Organisation):
         return out
 
     def admit(self, port: str, index: np.ndarray, arrived: np.ndarray, r: np.ndarray) -> None:
+        """Start the escalations that do not hold the goods, each from its declaration's
+        assessment (lodging + the assessment step, as a holding one is raised; a declaration
+        reviewed first is assessed after its review, which is not known yet)."""
+        rows_of = {
+            k: np.flatnonzero(self._raised(r, k) & ~self._holds(r, k)) for k in BEFORE_RELEASE
+        }
+        if not any(len(x) for x in rows_of.values()):
+            return
+        raised = lodged_at(r, arrived) + self.assess[port]
         for kind in BEFORE_RELEASE:
-            rows = np.flatnonzero(self._raised(r, kind) & ~self._holds(r, kind))
-            for i in rows.tolist():
-                self.env.process(self._escalation(kind, port, int(index[i]), float(arrived[i])))
+            for i in rows_of[kind].tolist():
+                self.env.process(self._escalation(kind, port, int(index[i]), float(raised[i])))
 
     def _escalation(
         self, kind: str, port: str, index: int, t0: float
