@@ -121,14 +121,22 @@ def _split_top(text: str) -> list[str]:
 
 
 def read_options_file(path: str | Path) -> list[Option]:
-    """Options from a TOML file (``[options.NAME]`` tables with ``description`` and ``set``)."""
+    """Options from a TOML file (``[options.NAME]`` tables with ``description`` and ``set``),
+    read with the checks of a scenario file: a regular file of at most
+    :data:`~sim.scenario.files.MAX_SCENARIO_BYTES`, UTF-8 (any problem: :class:`OptionError`)."""
+    from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, read_text
+
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise OptionError(f"options file not found: {path}") from None
+        data = tomllib.loads(read_text(path, MAX_SCENARIO_BYTES))
+    except FileProblem as exc:
+        if exc.missing:
+            raise OptionError(f"options file not found: {path}") from None
+        raise OptionError(f"options file {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise OptionError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise OptionError(f"{path}: not valid TOML (tables or arrays nested too deeply)") from None
     table = data.get("options")
     if not isinstance(table, dict) or not table:
         raise OptionError(f"{path}: no [options.NAME] tables")
