@@ -95,12 +95,15 @@ def _add_sweep_parser(sub: Any) -> None:
         "are the values taken in order (every --param the same number of values)",
     )
     sw.add_argument("--grid", action="store_true", help="every combination of the --param values")
-    sw.add_argument("--lhs", type=_positive_int, metavar="N", help="N Latin-hypercube points")
+    sw.add_argument(
+        "--lhs", type=_positive_int, metavar="N", help="N Latin-hypercube points (at most 10,000)"
+    )
     sw.add_argument(
         "--sobol",
         type=_positive_int,
         metavar="N",
-        help="Sobol indices from N base points (N*(k+2) runs per replication for k ranges)",
+        help="Sobol indices from N base points (N*(k+2) runs per replication for k ranges; "
+        "N at most 10,000)",
     )
     sw.add_argument(
         "--range",
@@ -190,6 +193,17 @@ def _check_sweep_args(args: argparse.Namespace) -> None:
         raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
     if len(dict(args.params)) != len(args.params) or len(dict(args.ranges)) != len(args.ranges):
         raise UsageError("a parameter is given twice")
+    _check_sample_size(args)
+
+
+def _check_sample_size(args: argparse.Namespace) -> None:
+    """--lhs N and --sobol N at most MAX_SAMPLE (before anything is sampled or written)."""
+    from sim.experiment.sweep import MAX_SAMPLE
+
+    for mode, what in (("lhs", "points"), ("sobol", "base points")):
+        n = getattr(args, mode)
+        if n is not None and n > MAX_SAMPLE:
+            raise UsageError(f"--{mode} {n}: at most {MAX_SAMPLE:,} {what}; give a smaller N")
 
 
 def _check_range_ends(path: Any, overrides: dict[str, Any], ranges: list[Any]) -> None:

@@ -29,7 +29,7 @@ import pandas as pd
 from sim.experiment.executors import Executor
 from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.store import atomic_write, dump_json
-from sim.experiment.sweep import Range, _ranges, sweep
+from sim.experiment.sweep import Range, _ranges, check_sample_size, sweep
 
 Ranges = Mapping[str, Range | tuple[float, float] | str]
 
@@ -46,6 +46,7 @@ def saltelli_unit(k: int, n: int, seed: int = 0, second_order: bool = False) -> 
 
     if n < 2:
         raise ValueError(f"N must be at least 2; got {n}")
+    check_sample_size(n, "N")
     names = [f"x{j}" for j in range(k)]
     with warnings.catch_warnings():  # N not a power of 2 works, with slower convergence
         warnings.simplefilter("ignore", UserWarning)

@@ -41,6 +41,16 @@ if TYPE_CHECKING:
 
 OnDone = Callable[[int, int, dict[str, float]], None]
 
+#: the most points ``--lhs N`` and base points ``--sobol N`` may ask for (a Sobol sample
+#: of k ranges runs N*(k+2) points): a typo's extra digits are refused, not sampled
+MAX_SAMPLE = 10_000
+
+
+def check_sample_size(n: int, what: str = "n") -> None:
+    """``n`` points (or base points) of a sample: 1 .. :data:`MAX_SAMPLE` (else ValueError)."""
+    if not 1 <= n <= MAX_SAMPLE:
+        raise ValueError(f"{what} must be 1 to {MAX_SAMPLE:,}; got {n:,}")
+
 
 @dataclass(frozen=True)
 class Range:
@@ -131,8 +141,7 @@ def lhs(
     from scipy.stats import qmc
 
     rs = _ranges(ranges)
-    if n < 1:
-        raise ValueError(f"n must be at least 1; got {n}")
+    check_sample_size(n)
     u = qmc.LatinHypercube(d=len(rs), seed=np.random.default_rng(seed)).random(n)
     return pd.DataFrame(
         {key: [r.setting(r.number(x)) for x in u[:, j]] for j, (key, r) in enumerate(rs.items())}
