@@ -274,9 +274,19 @@ def _add_executor(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--dask",
+        type=_dask_address,
         metavar="ADDRESS",
         help="run on the Dask scheduler at ADDRESS (implies --executor dask)",
     )
+
+
+def _dask_address(text: str) -> str:
+    from sim.experiment.executors import check_address
+
+    try:
+        return check_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _executor(args: argparse.Namespace) -> Any:

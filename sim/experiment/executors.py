@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import inspect
 import os
+import re
 import sys
 import traceback
 from collections.abc import Hashable, Iterator, Sequence
@@ -88,6 +89,35 @@ class ReplicationsFailed(RuntimeError):
 class WorkersCannotStart(RuntimeError):
     """Worker processes died as they started, because the main script starts replications from
     its top level, outside ``if __name__ == "__main__":`` (``spawn`` runs that again in each)."""
+
+
+class SchedulerUnreachable(ConnectionError):
+    """The Dask scheduler named by an address could not be reached (reported in one line)."""
+
+
+#: the schemes of a Dask scheduler's address (``tcp://host:8786``); none means ``tcp``
+SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+_ADDRESS = re.compile(
+    r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?"
+    r"(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
+    r":(?P<port>[0-9]{1,5})$"
+)
+
+
+def check_address(address: str) -> str:
+    """``address`` if it is the address of a Dask scheduler, ``HOST:PORT`` or
+    ``SCHEME://HOST:PORT`` (a port 1 to 65535, a scheme of :data:`SCHEMES`); else ValueError
+    saying what is allowed."""
+    allowed = f"HOST:PORT or SCHEME://HOST:PORT (SCHEME one of {', '.join(SCHEMES)})"
+    m = _ADDRESS.match(address.strip())
+    if m is None:
+        why = "no port number" if ":" not in address.rpartition("/")[2] else "not an address"
+        raise ValueError(f"{address!r}: {why}; give {allowed}, e.g. tcp://10.0.0.5:8786")
+    if m["scheme"] is not None and m["scheme"].lower() not in SCHEMES:
+        raise ValueError(f"{address!r}: unknown scheme {m['scheme']!r}; give {allowed}")
+    if not 1 <= int(m["port"]) <= 65535:
+        raise ValueError(f"{address!r}: port {int(m['port'])} is not 1 to 65535")
+    return address.strip()
 
 
 Outcome = tuple[Hashable, "RunResult | Failure"]
@@ -288,6 +318,8 @@ class DaskExecutor:
     ):
         if workers is not None and workers < 1:
             raise ValueError(f"workers must be at least 1; got {workers}")
+        if address is not None:
+            address = check_address(address)
         self.address, self.workers, self.processes, self.client = (
             address,
             workers,
@@ -307,7 +339,7 @@ class DaskExecutor:
             client = self.client
             if client is None:
                 if self.address is not None:
-                    client = stack.enter_context(Client(self.address))
+                    client = stack.enter_context(_connect(Client, self.address))
                 else:
                     with _children_ignore_interrupts():
                         cluster = stack.enter_context(
@@ -333,6 +365,22 @@ class DaskExecutor:
                     future.release()
             finally:
                 client.cancel([f for f in futures if not f.done()])
+
+
+def _connect(client: Any, address: str) -> Any:
+    """A client of the scheduler at ``address`` (unreachable: :class:`SchedulerUnreachable`)."""
+    try:
+        return client(address)
+    except (OSError, ValueError) as exc:  # refused, timed out, a name that does not resolve
+        raise SchedulerUnreachable(
+            f"cannot reach the Dask scheduler at {address}: {exc}; is it running, and is "
+            "the address right?"
+        ) from None
+    except MemoryError:  # what it sent read as the length of a huge message
+        raise SchedulerUnreachable(
+            f"the server at {address} does not answer as a Dask scheduler; is the address "
+            "(and its port) right?"
+        ) from None
 
 
 def get_executor(

@@ -1,0 +1,95 @@
+"""``--dask ADDRESS``: an address that is not ``HOST:PORT`` or ``SCHEME://HOST:PORT`` is a
+usage error before anything is created; a scheduler that cannot be reached, or a server that
+is not one, is one line (no traceback)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.experiment.executors import DaskExecutor, SchedulerUnreachable, Task, check_address
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("notanaddress", "no port number"),
+        ("tcp://host", "no port number"),
+        ("host:0", "port 0 is not 1 to 65535"),
+        ("host:70000", "port 70000 is not 1 to 65535"),
+        ("foo://host:1", "unknown scheme 'foo'"),
+        ("host:port", "not an address"),
+        ("tcp://:8786", "not an address"),
+    ],
+)
+def test_a_malformed_address_is_refused_before_the_results_folder_is_made(
+    tmp_path, capsys, address, why
+):
+    out = tmp_path / "o"
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(SMALL), "--reps", "1", "--days", "1", "--dask", address,
+              "--out", str(out)])  # fmt: skip
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --dask: {address!r}: {why}" in err, err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "address", ["10.0.0.5:8786", "tcp://sched.example:8786", "tls://[::1]:8786", "h:1"]
+)
+def test_a_well_formed_address_is_kept(address):
+    assert check_address(address) == address
+    assert DaskExecutor(address).address == address
+
+
+def test_the_library_refuses_a_malformed_address():
+    with pytest.raises(ValueError, match="no port number"):
+        DaskExecutor("notanaddress")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_scheduler_that_is_not_there_is_one_line(tmp_path, capsys):
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        code = main(["run", str(SMALL), "--reps", "1", "--days", "1", "--dask", address,
+                     "--out", str(tmp_path / "o")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"error: cannot reach the Dask scheduler at {address}: "), err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_server_that_is_not_a_scheduler_is_one_line(tmp_path):
+    pytest.importorskip("distributed")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def answer() -> None:  # a web server's answer, read as the length of a huge message
+        conn, _ = server.accept()
+        with conn:
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n" + b"\0" * 64)
+            conn.recv(1)
+
+    threading.Thread(target=answer, daemon=True).start()
+    address = f"127.0.0.1:{server.getsockname()[1]}"
+    try:
+        with pytest.raises(SchedulerUnreachable, match="does not answer as a Dask scheduler"):
+            list(DaskExecutor(address).map([Task("k", None, 0, 0)]))  # type: ignore[arg-type]
+    finally:
+        server.close()
