@@ -25,6 +25,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim.experiment.store import WriteError
     from sim.report.folder import ResultsFolderError
     from sim.report.folder_report import write_folder_report
 
@@ -32,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         out = write_folder_report(args.folder, args.out)
     except ResultsFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except WriteError as exc:  # --out names a folder, a file in a file, ...
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"report: {out} ({time.monotonic() - started:.1f} s)")

@@ -141,12 +141,23 @@ def check_kind(path: Path, kind: str) -> None:
         )
 
 
+class WriteError(OSError):
+    """A file that cannot be written where it was asked for (a folder there, a file where a
+    folder should be, no permission): the message names the path and what is wrong, never
+    the temporary file beside it."""
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` via a synced temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` via a synced temporary file in the same folder and a rename
+    (a problem with ``path``: :class:`WriteError`)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_target(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _write_problem(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
@@ -154,11 +165,41 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, _MODE)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _write_problem(path, exc) from None
         raise
     _sync_dir(path.parent)
+
+
+def check_target(path: Path) -> None:
+    """``path`` may be written: nothing there yet, or a regular file (never a folder, a device
+    or a named pipe, which the rename would replace), and no file where a folder on its way
+    should be (else :class:`WriteError`)."""
+    from sim.scenario.files import _kind
+
+    path = Path(path)
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.is_dir():
+            raise WriteError(f"cannot write {path}: {folder} is a file, not a folder")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # nothing there yet
+    if not stat.S_ISREG(mode):
+        raise WriteError(f"cannot write {path}: it is {_kind(mode)}, not a file")
+
+
+def _write_problem(path: Path, exc: OSError) -> WriteError:
+    """Why ``path`` could not be written, naming it (not the temporary file of the write)."""
+    try:
+        check_target(path)  # (what changed since it was checked)
+    except WriteError as problem:
+        return problem
+    why = exc.strerror.lower() if exc.strerror else str(exc)
+    return WriteError(f"cannot write {path}: {why}")
 
 
 def parquet_bytes(df: pd.DataFrame) -> bytes:

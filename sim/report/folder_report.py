@@ -27,9 +27,11 @@ def render_folder(path: str | Path) -> str:
 
 
 def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path:
-    """Write the report of ``path`` to ``out`` (default ``path/report.html``) atomically."""
-    from sim.experiment.store import atomic_write
+    """Write the report of ``path`` to ``out`` (default ``path/report.html``) atomically
+    (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`)."""
+    from sim.experiment.store import atomic_write, check_target
 
     target = Path(out) if out is not None else Path(path) / "report.html"
+    check_target(target)  # (before the report is made)
     atomic_write(target, render_folder(path))
     return target

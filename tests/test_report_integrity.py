@@ -1,0 +1,83 @@
+"""``bordersim report`` and the atomic writer: a ``--out`` that cannot be written is one line
+naming it (exit 2), never an OS error quoting a temporary file; and a run folder whose files
+were edited so that they disagree (scenario.json with meta.json, summary.json with the
+replications, meta.json's seed with the replications) is reported as damaged."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import sim.experiment.store as store
+from sim.cli import main
+from sim.experiment.store import WriteError, atomic_write
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+@pytest.fixture(scope="module")
+def run_folder(tmp_path_factory) -> Path:
+    """A run of the small scenario: one day, two replications."""
+    out = tmp_path_factory.mktemp("run") / "r"
+    assert main(["run", str(SMALL), "--reps", "2", "--days", "1", "--out", str(out)]) == 0
+    return out
+
+
+def _copy(run_folder: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "copy"
+    shutil.copytree(run_folder, folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    return folder
+
+
+def _report(capsys, *argv: str) -> tuple[int, str]:
+    code = main(["report", *argv])
+    return code, capsys.readouterr().err
+
+
+# -- report --out ----------------------------------------------------------------------------
+
+
+def test_out_inside_a_file_says_the_file_is_not_a_folder(run_folder, tmp_path, capsys):
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    out = afile / "x.html"
+    code, err = _report(capsys, str(run_folder), "--out", str(out))
+    assert code == 2
+    assert err == f"error: cannot write {out}: {afile} is a file, not a folder\n"
+    assert afile.read_text() == "x"
+
+
+def test_out_naming_a_folder_says_so_without_a_temporary_name(run_folder, tmp_path, capsys):
+    code, err = _report(capsys, str(run_folder), "--out", str(tmp_path))
+    assert code == 2
+    assert err == f"error: cannot write {tmp_path}: it is a folder, not a file\n"
+    assert ".tmp" not in err
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_out_naming_a_pipe_is_refused_not_replaced(run_folder, tmp_path, capsys):
+    # (a pipe of its own, not a device: were the check gone, the rename would replace it)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, err = _report(capsys, str(run_folder), "--out", str(fifo))
+    assert code == 2
+    assert err == f"error: cannot write {fifo}: it is a named pipe, not a file\n"
+    assert fifo.is_fifo()
+
+
+def test_a_failed_write_names_the_file_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    def full(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(src), None, str(dst))
+
+    monkeypatch.setattr(store.os, "replace", full)
+    target = tmp_path / "summary.json"
+    with pytest.raises(WriteError) as exc:
+        atomic_write(target, "{}")
+    assert str(exc.value) == f"cannot write {target}: no space left on device"
+    assert list(tmp_path.iterdir()) == []
