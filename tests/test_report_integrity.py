@@ -6,6 +6,7 @@ replications, meta.json's seed with the replications) is reported as damaged."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from pathlib import Path
@@ -81,3 +82,49 @@ def test_a_failed_write_names_the_file_and_leaves_no_temporary_file(tmp_path, mo
         atomic_write(target, "{}")
     assert str(exc.value) == f"cannot write {target}: no space left on device"
     assert list(tmp_path.iterdir()) == []
+
+
+# -- scenario.json against meta.json's scenario_hash -----------------------------------------
+
+
+def _edit_json(path: Path, change) -> None:
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data, indent=2))
+
+
+def test_an_edited_scenario_json_is_reported_as_damage(run_folder, tmp_path, capsys):
+    folder = _copy(run_folder, tmp_path)
+    _edit_json(folder / "scenario.json", lambda d: d.update(days=30.0))  # a 1-day run
+    code, err = _report(capsys, str(folder))
+    assert code == 2
+    assert err == (
+        f"error: {folder / 'scenario.json'} does not match the scenario_hash of "
+        f"{folder / 'meta.json'} (one of them was changed or damaged): the scenario shown "
+        "would not be the one run\n"
+    )
+    assert not (folder / "report.html").exists()
+
+
+def test_resuming_notices_an_edited_scenario_json_and_writes_it_again(
+    run_folder, tmp_path, capsys
+):
+    folder = _copy(run_folder, tmp_path)
+    original = (folder / "scenario.json").read_text()
+    _edit_json(folder / "scenario.json", lambda d: d.update(days=30.0))
+    argv = ["run", str(SMALL), "--reps", "2", "--days", "1", "--out", str(folder)]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"note: {folder / 'scenario.json'} did not match the scenario_hash of meta.json "
+        "(changed or damaged); written again from the scenario of this run"
+    ) in err, err
+    assert json.loads((folder / "scenario.json").read_text()) == json.loads(original)
+    assert main(["report", str(folder)]) == 0
+
+
+def test_an_untouched_folder_reports_and_resumes_without_a_note(run_folder, tmp_path, capsys):
+    folder = _copy(run_folder, tmp_path)
+    assert main(["run", str(SMALL), "--reps", "2", "--days", "1", "--out", str(folder)]) == 0
+    assert "did not match" not in capsys.readouterr().err
+    assert main(["report", str(folder)]) == 0

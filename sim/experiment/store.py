@@ -240,12 +240,13 @@ def dump_json(obj: Any) -> str:
 
 def scenario_hash(scenario: Scenario) -> str:
     """SHA-256 of the resolved scenario's canonical JSON."""
-    text = json.dumps(
-        json_safe(scenario.model_dump(mode="json", by_alias=True)),
-        sort_keys=True,
-        separators=(",", ":"),
-        allow_nan=False,
-    )
+    return record_hash(scenario.model_dump(mode="json", by_alias=True))
+
+
+def record_hash(record: Any) -> str:
+    """SHA-256 of the canonical JSON of ``record``: of a resolved scenario's dump, or of the
+    ``scenario.json`` written from it (the same), :func:`scenario_hash`."""
+    text = json.dumps(json_safe(record), sort_keys=True, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -429,6 +430,7 @@ class RunStore:
                 )
             created = old.get("created", created)
             resumed = _now()
+            self._check_scenario_file(digest)
         elif self.path.exists():
             if not self.path.is_dir():
                 raise StoreMismatch(f"{self.path} is not a folder; choose another --out folder")
@@ -439,6 +441,20 @@ class RunStore:
                     f"(it holds {', '.join(foreign[:3])}); choose another --out folder"
                 )
         return created, resumed
+
+    def _check_scenario_file(self, digest: str) -> None:
+        """On resume: say so if ``scenario.json`` is not the run's scenario (it is written
+        again from the scenario being run)."""
+        file = self.path / "scenario.json"
+        try:
+            same = record_hash(json.loads(_read_own(file, _MAX_REP_BYTES))) == digest
+        except (OSError, ValueError, UnicodeDecodeError):
+            same = False
+        if not same:
+            self._notice(
+                f"{file} did not match the scenario_hash of meta.json (changed or damaged); "
+                "written again from the scenario of this run"
+            )
 
     def _other_scenario(self, meta: dict[str, Any], resolved: dict[str, Any]) -> str:
         """How the folder's scenario differs from this run's, e.g. ``scenario 'mm1' with

@@ -242,7 +242,7 @@ def read_variant(name: str, path: Path, reps: list[int] | None = None) -> Varian
     (already checked), else every finished one of the folder, checked here."""
     from sim.report.org_table import tree_from_record
 
-    scenario = read_object(path / "scenario.json")
+    scenario = _checked_scenario(path)
     reps_dir = path / "reps"
     if reps is None:
         reps = _finished_reps(_store(path)) if reps_dir.is_dir() else []
@@ -260,6 +260,21 @@ def read_variant(name: str, path: Path, reps: list[int] | None = None) -> Varian
             raise ResultsFolderError(f"{org_path} is not an organisation tree ({exc})") from None
         variant.structure = str(record.get("structure") or "explicit")
     return variant
+
+
+def _checked_scenario(path: Path) -> dict[str, Any]:
+    """A run folder's ``scenario.json``, checked against the ``scenario_hash`` its
+    ``meta.json`` records (which every replication file carries too)."""
+    from sim.experiment.store import record_hash
+
+    file = path / "scenario.json"
+    scenario = read_object(file)
+    if record_hash(scenario) != read_object(path / "meta.json").get("scenario_hash"):
+        raise ResultsFolderError(
+            f"{file} does not match the scenario_hash of {path / 'meta.json'} (one of them "
+            "was changed or damaged): the scenario shown would not be the one run"
+        )
+    return scenario
 
 
 def _warnings_of_run(path: Path) -> list[str]:
