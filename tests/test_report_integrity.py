@@ -128,3 +128,61 @@ def test_an_untouched_folder_reports_and_resumes_without_a_note(run_folder, tmp_
     assert main(["run", str(SMALL), "--reps", "2", "--days", "1", "--out", str(folder)]) == 0
     assert "did not match" not in capsys.readouterr().err
     assert main(["report", str(folder)]) == 0
+
+
+# -- summary.json against the replications ---------------------------------------------------
+
+
+def _999(d: dict) -> None:
+    d["clearance_h_mean"]["mean"] = 999
+
+
+def test_an_edited_summary_json_is_reported_as_damage(run_folder, tmp_path, capsys):
+    folder = _copy(run_folder, tmp_path)
+    _edit_json(folder / "summary.json", _999)
+    code, err = _report(capsys, str(folder))
+    assert code == 2
+    assert err == (
+        f"error: {folder / 'summary.json'} does not match the replications in "
+        "replications.csv (changed or damaged)\n"
+    )
+    assert not (folder / "report.html").exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.pop("clearance_h_mean"),
+        lambda d: d["clearance_h_mean"].update(ci_low=None),
+        lambda d: d["clearance_h_mean"].update(mean="8.5"),
+    ],
+    ids=["a metric removed", "an interval removed", "a number as text"],
+)
+def test_a_summary_json_changed_otherwise_is_damage_too(run_folder, tmp_path, capsys, change):
+    folder = _copy(run_folder, tmp_path)
+    _edit_json(folder / "summary.json", change)
+    code, err = _report(capsys, str(folder))
+    assert code == 2 and "summary.json does not match the replications" in err, err
+
+
+def test_resuming_notes_an_edited_summary_json_and_writes_it_again(run_folder, tmp_path, capsys):
+    folder = _copy(run_folder, tmp_path)
+    original = json.loads((folder / "summary.json").read_text())
+    _edit_json(folder / "summary.json", _999)
+    assert main(["run", str(SMALL), "--reps", "2", "--days", "1", "--out", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"note: {folder / 'summary.json'} did not match the replications (changed or damaged); "
+        "written again from them"
+    ) in err, err
+    assert json.loads((folder / "summary.json").read_text()) == original
+    assert main(["report", str(folder)]) == 0
+
+
+def test_resuming_with_more_replications_rewrites_the_summary_without_a_note(
+    run_folder, tmp_path, capsys
+):
+    folder = _copy(run_folder, tmp_path)
+    assert main(["run", str(SMALL), "--reps", "3", "--days", "1", "--out", str(folder)]) == 0
+    assert "did not match" not in capsys.readouterr().err
+    assert main(["report", str(folder)]) == 0

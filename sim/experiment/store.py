@@ -250,6 +250,30 @@ def record_hash(record: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def same_summary(summary: Any, per_rep: pd.DataFrame) -> bool:
+    """Whether ``summary`` (a ``summary.json``) is the summary of the replications
+    ``per_rep`` (to nine digits of the metric's largest figure: a CSV's replications may
+    differ from the run's in the last digit)."""
+    from sim.analysis.stats import summarise, summary_dict
+
+    built = json.loads(dump_json(summary_dict(summarise(per_rep))))
+    if not isinstance(summary, dict) or summary.keys() != built.keys():
+        return False
+    for metric, want in built.items():
+        got = summary[metric]
+        if not isinstance(got, dict) or got.keys() != want.keys():
+            return False
+        scale = max((abs(v) for v in want.values() if isinstance(v, int | float)), default=0)
+        for key, w in want.items():
+            g = got[key]
+            if w is None or g is None or isinstance(g, bool) or not isinstance(g, int | float):
+                if g is not w:
+                    return False
+            elif not math.isclose(g, w, rel_tol=1e-9, abs_tol=1e-9 * scale):
+                return False
+    return True
+
+
 def _canonical(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), allow_nan=False).encode()
 
@@ -315,6 +339,7 @@ class RunStore:
         self.reps = 0  # replications 0 .. reps-1 make the run; any beyond are left out
         #: what was found wrong with replication files (and recomputed), in order
         self.notices: list[str] = []
+        self._resumed_reps: object = None  # the replications meta.json gave, when resuming
         self.on_notice = on_notice
 
     def _notice(self, message: str) -> None:
@@ -430,6 +455,7 @@ class RunStore:
                 )
             created = old.get("created", created)
             resumed = _now()
+            self._resumed_reps = old.get("reps")
             self._check_scenario_file(digest)
         elif self.path.exists():
             if not self.path.is_dir():
@@ -589,14 +615,32 @@ class RunStore:
         return metrics
 
     def finish(self, per_rep: pd.DataFrame) -> dict[str, dict[str, float | None]]:
-        """Write ``replications.csv`` and ``summary.json``; return the summary as a dict."""
+        """Write ``replications.csv`` and ``summary.json``; return the summary as a dict. A
+        resumed run whose ``summary.json`` was not that of its replications says so."""
         from sim.analysis.stats import summarise, summary_dict
 
+        self._check_old_summary(per_rep)
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
         summary = summary_dict(summarise(per_rep))
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_warnings()
         return summary
+
+    def _check_old_summary(self, per_rep: pd.DataFrame) -> None:
+        """Note a ``summary.json`` left by this run (the same replications) that is not the
+        summary of its replications: it was changed, and is written again."""
+        file = self.path / "summary.json"
+        if self._resumed_reps != self.reps or not file.exists():
+            return  # (a run of other replications has another summary)
+        try:
+            old = json.loads(_read_own(file, _MAX_REP_BYTES))
+        except (OSError, ValueError, UnicodeDecodeError):
+            old = None
+        if not isinstance(old, dict) or not same_summary(old, per_rep):
+            self._notice(
+                f"{file} did not match the replications (changed or damaged); written again "
+                "from them"
+            )
 
     def _write_warnings(self) -> None:
         """``warnings.json``: run-level warnings already there (e.g. a short warm-up) and

@@ -311,6 +311,7 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
             "to report (run longer, or check the arrival rates)"
         )
     per_rep, reps = _checked_replications(path, meta)
+    _checked_summary(path / "summary.json", summary, per_rep)
     option = Option("run", description="the scenario as run (no reform)")
     per_rep = pd.concat([pd.DataFrame({"option": ["run"] * len(per_rep)}), per_rep], axis=1)
     variant = read_variant("run", path, reps)
@@ -348,6 +349,17 @@ def _checked_replications(path: Path, meta: dict[str, Any]) -> tuple[pd.DataFram
             f"{file} does not match the replication files in reps/ (changed or damaged)"
         )
     return table, reps
+
+
+def _checked_summary(file: Path, summary: dict[str, Any], per_rep: pd.DataFrame) -> None:
+    """A run's ``summary.json``, compared with the summary worked out again from its checked
+    replications (what the report shows)."""
+    from sim.experiment.store import same_summary
+
+    if not same_summary(summary, per_rep):
+        raise ResultsFolderError(
+            f"{file} does not match the replications in replications.csv (changed or damaged)"
+        )
 
 
 def _same_table(table: pd.DataFrame, built: pd.DataFrame) -> bool:
