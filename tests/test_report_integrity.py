@@ -186,3 +186,32 @@ def test_resuming_with_more_replications_rewrites_the_summary_without_a_note(
     assert main(["run", str(SMALL), "--reps", "3", "--days", "1", "--out", str(folder)]) == 0
     assert "did not match" not in capsys.readouterr().err
     assert main(["report", str(folder)]) == 0
+
+
+# -- meta.json against the replications ------------------------------------------------------
+
+
+def test_an_edited_seed_in_meta_json_names_meta_json_not_a_replication(
+    run_folder, tmp_path, capsys
+):
+    folder = _copy(run_folder, tmp_path)
+    _edit_json(folder / "meta.json", lambda d: d.update(seed=7))  # the run's seed is 1
+    code, err = _report(capsys, str(folder))
+    assert code == 2
+    assert err == (
+        f"error: the replications and {folder / 'meta.json'} disagree: "
+        f"{folder / 'reps' / 'rep-0000.json'} carries root_seed 1, meta.json records seed 7; "
+        "meta.json may have been edited (or the replication copied from another run)\n"
+    )
+    assert "rep-0000.json: from another run" not in err
+
+
+def test_a_replication_copied_in_as_another_is_still_from_another_run(
+    run_folder, tmp_path, capsys
+):
+    folder = _copy(run_folder, tmp_path)
+    reps = folder / "reps"
+    (reps / "rep-0001.json").write_bytes((reps / "rep-0000.json").read_bytes())
+    code, err = _report(capsys, str(folder))
+    assert code == 2
+    assert "rep-0001.json: from another run (replication 0, this run 1)" in err, err

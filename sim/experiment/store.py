@@ -141,6 +141,10 @@ def check_kind(path: Path, kind: str) -> None:
         )
 
 
+class _Disagree(ValueError):
+    """A replication and ``meta.json`` disagree on the run's identity (a message naming both)."""
+
+
 class WriteError(OSError):
     """A file that cannot be written where it was asked for (a folder there, a file where a
     folder should be, no permission): the message names the path and what is wrong, never
@@ -340,6 +344,7 @@ class RunStore:
         #: what was found wrong with replication files (and recomputed), in order
         self.notices: list[str] = []
         self._resumed_reps: object = None  # the replications meta.json gave, when resuming
+        self._from_meta = False  # the run's identity read from meta.json (:meth:`reading`)
         self.on_notice = on_notice
 
     def _notice(self, message: str) -> None:
@@ -520,6 +525,8 @@ class RunStore:
         path = self._rep(r, ".json")
         try:
             return self._verified(r, path)
+        except _Disagree as exc:  # (names both files itself)
+            raise ValueError(str(exc)) from None
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise ValueError(f"{path}: {reason}") from None
@@ -529,6 +536,7 @@ class RunStore:
         """A finished (or interrupted) folder, to check its replications without writing:
         they must carry the scenario hash, seed and version its ``meta.json`` records."""
         store = cls(path)
+        store._from_meta = True
         meta_path = store.path / "meta.json"
         try:
             meta = json.loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
@@ -538,6 +546,19 @@ class RunStore:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise ValueError(f"{meta_path} cannot be read ({reason})") from None
         return store
+
+    def _other_run(self, path: Path, key: str, got: Any, want: Any) -> ValueError:
+        """A replication that is not of this run: when reading a folder, its identity comes
+        from ``meta.json``, so the two disagree and either may have been changed."""
+        if not self._from_meta or key == "replication":
+            return ValueError(f"from another run ({key} {got!r}, this run {want!r})")
+        meta = self.path / "meta.json"
+        field = {"root_seed": "seed"}.get(key, key)
+        return _Disagree(
+            f"the replications and {meta} disagree: {path} carries {key} {got!r}, "
+            f"meta.json records {field} {want!r}; meta.json may have been edited (or the "
+            "replication copied from another run)"
+        )
 
     def _verified(self, r: int, path: Path) -> tuple[dict[str, float], tuple[int, ...]]:
         data = read_record(path, _MAX_REP_BYTES)
@@ -554,7 +575,7 @@ class RunStore:
         }
         for key, want in expected.items():
             if data.get(key) != want:
-                raise ValueError(f"from another run ({key} {data.get(key)!r}, this run {want!r})")
+                raise self._other_run(path, key, data.get(key), want)
         for suffix, digest in data["tables"].items():
             if suffix not in _TABLES and suffix not in _OPTIONAL:
                 raise ValueError(f"names an unknown table {suffix!r}")
