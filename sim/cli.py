@@ -311,7 +311,7 @@ def _load(
                 f"no SCENARIO given and the bundled default {path} does not exist; "
                 "name a scenario file"
             )
-    elif not path.exists():
+    elif not path.exists() and not path.is_symlink():  # (a broken link: the loader says why)
         raise UsageError(f"scenario file not found: {path}")
     elif path.is_dir():
         raise UsageError(f"{path} is a folder, not a scenario file")

@@ -43,10 +43,19 @@ def read_bytes(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileProblem(
+                f"is a symbolic link to {os.readlink(path)!r}, which does not exist"
+            ) from None
         raise FileProblem("no such file", missing=True) from None
     except OSError as exc:
         if exc.errno == errno.EISDIR:
             raise FileProblem("is a folder, not a file") from None
+        if exc.errno == errno.ELOOP:
+            raise FileProblem(
+                "is a loop of symbolic links (each leads to another, and back): there is no "
+                "file to read"
+            ) from None
         raise FileProblem(f"cannot read: {exc.strerror}") from None
     try:
         st = os.fstat(fd)

@@ -367,7 +367,7 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
         if exc.missing and not stack:
             raise problem("no such file", str(path)) from None
         if exc.missing:  # a parent: say where it was looked for, and what is there
-            raise problem(_missing_parent(path)) from None
+            raise problem(_missing_parent(path, stack[-1])) from None
         raise problem(str(exc)) from None
     try:
         raw = tomllib.loads(text)
@@ -395,10 +395,12 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     return _merge(base, raw), base_origin
 
 
-def _missing_parent(path: Path) -> str:
+def _missing_parent(path: Path, child: Path) -> str:
     """Why a parent named by ``extends`` was not found: where it was looked for, and the
-    scenario files there (the nearest name as a hint)."""
-    names = {p.name for p in path.parent.glob("*.toml")} | {p.name for p in BUNDLED.glob("*.toml")}
+    scenario files there (the nearest name as a hint; never ``child``, the file that extends
+    it, nor a name that is not a file)."""
+    names = {p.name for p in path.parent.glob("*.toml") if p.is_file() and p != child}
+    names |= {p.name for p in BUNDLED.glob("*.toml")}
     near = _near_name(path.name, sorted(names))
     hint = f"; did you mean {near!r}?" if near else ""
     return (
