@@ -31,12 +31,13 @@ def _loop(folder: Path) -> Path:
 
 
 def test_extends_naming_a_loop_of_links_says_it_is_a_loop(tmp_path, capsys):
-    a = _loop(tmp_path)
+    _loop(tmp_path)
     child = tmp_path / "symx.toml"
     child.write_text('extends = "a.toml"\n')
     code, err = _check(capsys, child)
     assert code == 2
-    assert err == f"error: {child}: extends = '{a}': {LOOP}\n"
+    # (the value, the parent's path, is shortened when long)
+    assert err.startswith(f"error: {child}: extends = '") and err.endswith(f": {LOOP}\n"), err
     assert "did you mean" not in err
 
 
@@ -54,10 +55,8 @@ def test_a_link_to_nothing_names_where_it_leads(tmp_path, capsys):
     child.write_text('extends = "gone.toml"\n')
     code, err = _check(capsys, child)
     assert code == 2
-    assert err == (
-        f"error: {child}: extends = '{link}': is a symbolic link to 'nowhere.toml', which "
-        "does not exist\n"
-    )
+    assert err.startswith(f"error: {child}: extends = '"), err
+    assert err.endswith(": is a symbolic link to 'nowhere.toml', which does not exist\n"), err
     code, err = _check(capsys, link)
     assert (code, err) == (
         2, f"error: {link}: is a symbolic link to 'nowhere.toml', which does not exist\n"
