@@ -263,6 +263,16 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _check_settings(args: argparse.Namespace) -> None:
+    """Refuse a field that the ``--set`` options set twice (the last would win unseen)."""
+    from sim.scenario.loader import ScenarioError
+    from sim.scenario.patch import set_twice
+
+    twice = set_twice(getattr(args, "settings", None) or [])
+    if twice:
+        raise ScenarioError([("command line", *twice)])
+
+
 def _add_executor(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--executor",
@@ -694,6 +704,7 @@ def _main(argv: list[str]) -> int:
     from sim.scenario.loader import ScenarioError
 
     try:
+        _check_settings(args)
         if args.command == "run":
             return _run(args, argv)
         if args.command == "compare":

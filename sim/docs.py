@@ -466,7 +466,9 @@ def reference() -> str:
         "one table or one `--set` is an error). A `--set` cannot create a port (or another "
         "named table with required fields) one field at a time; a `--set` inside an "
         "optional section the scenario lacks (`risk.target` without `[risk]`) creates it, "
-        "its other fields at their defaults, and a note on stderr says so. "
+        "its other fields at their defaults, and a note on stderr says so. A field set "
+        "twice by `--set` (or once by itself and once inside a table another `--set` gives) "
+        "is an error, as is a table given after a `--set` of a field inside it. "
         "Names in `<angle brackets>` are yours (a port, a commodity group). "
         "Times are written with units and held in hours; rates are written per hour or per "
         "day. Every number is checked on load against the limits in `sim/scenario/limits.py`.",

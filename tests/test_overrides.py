@@ -66,6 +66,45 @@ def test_an_option_setting_one_key_twice_is_an_error(tmp_path, capsys):
     )
 
 
+@pytest.mark.parametrize("command", ["check", "run", "compare", "sweep", "org", "warmup"])
+def test_a_set_key_given_twice_is_an_error_not_the_last_one_winning(tmp_path, capsys, command):
+    """``--set K=1 --set K=2`` used to run with 2, silently."""
+    key = "ports.post_hub.arrivals.extra"
+    argv = [command, str(DEFAULT), "--set", f"{key}=1", "--set", f"{key}=2"]
+    code = main(argv + (["--out", str(tmp_path / "o")] if command in ("run", "compare") else []))
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"error: command line: {key} = 2: set twice (= 1, then = 2); give it one value\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_set_key_also_given_inside_its_table_is_set_twice(capsys):
+    key = "ports.post_hub.arrivals"
+    code, err = check(capsys, DEFAULT, f"{key}={{rate=3, extra=1}}", f"{key}.extra=2")
+    assert code == 2
+    assert err == (
+        f"error: command line: {key}.extra = 2: set twice (= 1 inside {key}, then = 2); "
+        "give it one value\n"
+    )
+    code, err = check(capsys, DEFAULT, f"{key}.extra=2", f"{key}={{rate=3, extra=1}}")
+    assert code == 2 and "set twice (= 2, then = 1 inside ports.post_hub.arrivals)" in err
+
+
+def test_a_table_set_after_a_field_inside_it_would_drop_the_field(capsys):
+    key = "ports.post_hub.arrivals"
+    code, err = check(capsys, DEFAULT, f"{key}.extra=2", f"{key}={{rate=3}}")
+    assert code == 2
+    assert err == (
+        f"error: command line: {key} = {{'rate': 3}}: replaces the whole table {key}, "
+        f"dropping {key}.extra = 2 set before it; give {key}.extra inside the table, or "
+        "after it\n"
+    )
+    # the field after the table adds to it: allowed
+    code, err = check(capsys, DEFAULT, f"{key}={{rate=\"3/h\"}}", f"{key}.extra=2")
+    assert code == 0, err
+
+
 def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
     code, err = check(capsys, DEFAULT, "ports.nowhere.scan.scanners.capacity=2")
     assert code == 2

@@ -9,7 +9,7 @@ new, re-validated :class:`Scenario`; any error is a :class:`ScenarioError` whose
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +122,39 @@ def _brief(value: Any) -> str:
         return f"{len(value)} hourly values from {min(value):g} to {max(value):g}"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def set_twice(settings: Sequence[tuple[str, Any]]) -> tuple[str, Any, str] | None:
+    """The first field that ``settings`` (dotted key and value, in the order given, as
+    ``--set`` gives them) set twice, as (field path, the later value, what is wrong); None
+    when each is set once. A table's keys count as set (``arrivals = {extra = 1}`` sets
+    ``arrivals.extra``), and a table given after a field inside it would drop that field."""
+    seen: dict[str, tuple[Any, str]] = {}  # field -> (its value, the key that set it)
+    for key, value in settings:
+        fields = dict(_fields(key, value))
+        for field, v in fields.items():
+            if field in seen:
+                then = f"{_set_by(field, *seen[field])}, then {_set_by(field, v, key)}"
+                return field, v, f"set twice ({then}); give it one value"
+        for field, (old, _) in seen.items():
+            if field.startswith(key + "."):
+                return key, value, (
+                    f"replaces the whole table {key}, dropping {field} = {_brief(old)} set "
+                    f"before it; give {field} inside the table, or after it"
+                )
+        seen.update({field: (v, key) for field, v in fields.items()})
+    return None
+
+
+def _set_by(field: str, value: Any, key: str) -> str:
+    return f"= {_brief(value)}" + ("" if key == field else f" inside {key}")
+
+
+def _fields(key: str, value: Any) -> list[tuple[str, Any]]:
+    """The fields a setting of ``key`` to ``value`` sets: each key of a table, nested."""
+    if not isinstance(value, dict) or not value:
+        return [(key, value)]
+    return [f for k, v in value.items() for f in _fields(f"{key}.{k}", v)]
 
 
 def get_path(data: Mapping[str, Any], dotted: str, default: Any = None) -> Any:
