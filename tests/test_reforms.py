@@ -144,6 +144,14 @@ def test_bad_strengths_name_the_reform_the_parameter_and_the_value():
         resolve_options(["singel_window"])
 
 
+def test_a_reform_parameter_given_twice_is_an_error_not_the_last_one_winning():
+    """``ecommerce_surge:extra=1,extra=2`` used to run with extra = 2, silently."""
+    for text in ("ecommerce_surge:extra=1,extra=2", "ecommerce_surge:extra=1, extra = 2@3d"):
+        with pytest.raises(ReformError) as exc:
+            parse(text)
+        assert str(exc.value) == f"reform {text!r}: extra is set twice; give it one value"
+
+
 def test_a_bad_field_value_names_the_reform_the_field_and_the_value(default):
     bad = Reform(
         "too_much_ai",

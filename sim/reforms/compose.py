@@ -91,6 +91,10 @@ def parse_one(text: str) -> tuple[Reform, str | None]:
         key, eq, raw = item.partition("=")
         if not eq:
             raise ReformError(f"reform {reform.name}: {item!r}: write parameters as KEY=VALUE")
+        if key.strip() in values:
+            raise ReformError(
+                f"reform {text!r}: {key.strip()} is set twice; give it one value"
+            )
         values[key.strip()] = read_value(raw)
     return reform(**values), (when.strip() or None)
 
