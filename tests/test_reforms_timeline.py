@@ -170,6 +170,68 @@ def test_an_error_only_an_era_causes_names_the_file_the_entry_and_its_time(tmp_p
     )
 
 
+def test_contradictory_dated_reforms_at_one_time_are_refused_naming_both(tmp_path, capsys):
+    """Two entries at one moment setting a field to different values: the file's order used
+    to decide which won, silently."""
+    from sim.cli import main
+
+    f = tmp_path / "both.toml"
+    entries = [("joint_inspection", "8 d"), ("training", "2 d"), ("separate_inspection", "192 h")]
+    f.write_text(
+        f'extends = "{sim.default_scenario_path().as_posix()}"\n'
+        + "".join(f'[[timeline]]\nreform = "{r}"\nat = "{at}"\n' for r, at in entries),
+        encoding="utf-8",
+    )
+    assert main(["check", str(f)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {f.resolve()}: timeline.2.reform: timeline.0 ('joint_inspection' at 8 d) and "
+        "timeline.2 ('separate_inspection' at 8 d) take effect at the same time and set "
+        "declaration.mode to 'single' and to 'separate' (and 5 other fields): their order in "
+        "the file would decide which wins; give them different times, or keep one\n"
+    )
+    # at different times, or agreeing at one time: allowed
+    base = sim.load_scenario(SMALL, BEFORE)
+    apply(base, "separate_inspection@2d+joint_inspection@3d")
+    apply(base, "training@2d+training@2d")
+
+
+def test_same_time_clashes_compare_a_field_with_the_table_holding_it():
+    from sim.reforms.timeline import _clashes
+
+    assert _clashes({"a.b": 1}, {"a": {"b": 1, "c": 3}}) == []
+    assert _clashes({"a.b": 1}, {"a": {"b": 2, "c": 3}}) == [("a.b", 1, 2)]
+    # a table without the field would drop it, or not, by the entries' order
+    assert _clashes({"a.b": 1}, {"a": {"c": 3}}) == [("a", {"b": 1}, {"c": 3})]
+    assert _clashes({"a": 0.0}, {"a.mean": 4}) == [("a", 0.0, {"mean": 4})]
+    assert _clashes({"a.b": 1}, {"ab": 2, "a.c": 3}) == []
+
+
+def test_a_dated_reform_that_changes_nothing_at_its_date_is_noted(tmp_path, capsys):
+    """``joint_inspection`` dated on a scenario already joint: a note, as compare gives."""
+    from sim.cli import main
+    from sim.reforms.timeline import idle_dated
+
+    base = sim.load_scenario(SMALL, BEFORE)
+    assert idle_dated(apply(base, "separate_inspection@2d")) == []
+    assert idle_dated(apply(base, "joint_inspection@2d")) == [
+        "timeline.0: the dated reform 'joint_inspection' (at 2 d) changes nothing at its date: "
+        "it is already in effect then"
+    ]
+    # a second entry repeating the first: nothing left to change at its date
+    assert idle_dated(apply(base, "separate_inspection@2d+separate_inspection@3d")) == [
+        "timeline.1: the dated reform 'separate_inspection' (at 3 d) changes nothing at its "
+        "date: it is already in effect then"
+    ]
+    f = tmp_path / "idle.toml"
+    f.write_text(
+        f'extends = "{SMALL.as_posix()}"\n[[timeline]]\nat = "3 d"\nreform = "joint_inspection"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(f)]) == 0
+    assert "note: timeline.0: the dated reform 'joint_inspection' (at 3 d) changes nothing at " \
+        "its date" in capsys.readouterr().err
+
+
 def test_a_reform_option_dated_in_the_run_is_refused_before_anything_runs(monkeypatch):
     import sim.experiment.compare as compare_module
     from sim.experiment.options import reform_option

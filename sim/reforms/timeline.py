@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.reforms.compose import parse
+from sim.reforms.compose import overlaps, parse
 from sim.reforms.fields import officer_work
 from sim.reforms.reform import ReformError
 from sim.scenario.limits import AtField
@@ -40,29 +40,140 @@ _RUN = (
 )
 
 
-def eras(scenario: Scenario) -> list[tuple[float, Scenario]]:
+Era = tuple[float, Scenario]
+
+
+def eras(scenario: Scenario) -> list[Era]:
     """``[(0, scenario without its timeline), (t1, scenario from t1), ...]``, sorted.
 
     A dated reform that cannot take effect at its time (it changes what is built once for the
-    run, or makes the scenario invalid) is an :class:`AtField` naming ``timeline.I.reform``:
+    run, or makes the scenario invalid, or sets a field that another entry taking effect at
+    the same time sets to another value) is an :class:`AtField` naming ``timeline.I.reform``:
     the scenario's validation calls this, so such a timeline is refused before anything runs.
     """
-    current = patch(scenario, {"timeline": []}, "timeline") if scenario.timeline else scenario
-    out = [(0.0, current)]
+    out = [(0.0, _undated(scenario))]
+    for _, _, steps in _dated(scenario):
+        out += steps
+    out.sort(key=lambda e: e[0])
+    return out
+
+
+def _undated(scenario: Scenario) -> Scenario:
+    return patch(scenario, {"timeline": []}, "timeline") if scenario.timeline else scenario
+
+
+def _dated(scenario: Scenario) -> list[tuple[int, Scenario, list[Era]]]:
+    """Each dated reform in time order: (its index in the timeline, the scenario in force
+    before it, the eras it adds)."""
+    current = _undated(scenario)
+    out = []
     dated = sorted(
         ((e.hours(scenario.start_date), i, e.reform) for i, e in enumerate(scenario.timeline)),
     )
     for t, i, text in dated:
+        together = [(j, other) for u, j, other in dated if u == t]
+        if len(together) > 1 and together[0][0] == i:
+            _same_time(current, scenario, together)
         try:
             steps = _era(current, t, i, text)
         except (ReformError, ScenarioError) as exc:
-            at = scenario.timeline[i].at
-            when = at if isinstance(at, str) else f"{at / 24:g} d" if at % 24 == 0 else f"{at:g} h"
-            raise AtField(("timeline", i, "reform"), _why(f"{text!r} (at {when})", exc)) from None
-        out += steps
+            at = _when(scenario, i)
+            raise AtField(("timeline", i, "reform"), _why(f"{text!r} (at {at})", exc)) from None
+        out.append((i, current, steps))
         current = steps[-1][1]
-    out.sort(key=lambda e: e[0])
     return out
+
+
+def idle_dated(scenario: Scenario) -> list[str]:
+    """A note per dated reform that changes nothing at its date (what it sets is already in
+    force then), or whose changes can act on nothing there (:meth:`Reform.no_effect`): a run
+    with it reads as one without."""
+    out = []
+    for i, before, steps in _dated(scenario):
+        entry = scenario.timeline[i]
+        head = f"timeline.{i}: the dated reform {entry.reform!r} (at {_when(scenario, i)})"
+        if scenario_data(steps[-1][1]) == scenario_data(before):
+            slower = "; only its transition's slower officers show" if len(steps) > 1 else ""
+            out.append(
+                f"{head} changes nothing at its date: it is already in effect then{slower}"
+            )
+        elif why := parse(entry.reform).no_effect(before):
+            out.append(f"{head} can have no effect from its date: {why}")
+    return out
+
+
+def _when(scenario: Scenario, i: int) -> str:
+    """When ``timeline[i]`` takes effect, as written (a bare number of hours in days)."""
+    at = scenario.timeline[i].at
+    return at if isinstance(at, str) else f"{at / 24:g} d" if at % 24 == 0 else f"{at:g} h"
+
+
+def _same_time(current: Scenario, scenario: Scenario, together: list[tuple[int, str]]) -> None:
+    """Refuse two dated reforms of ``together`` (timeline entries taking effect at one time,
+    each computed on ``current``, the scenario in force before them) that set one field to
+    different values: their order in the file would decide which wins."""
+    changes: list[tuple[int, dict[str, Any]]] = []
+    for i, text in together:
+        try:
+            changes.append((i, parse(text).fields(current)))
+        except ReformError:
+            return  # (the entry's own error is told when it is applied)
+    for n, (i, mine) in enumerate(changes):
+        for j, theirs in changes[n + 1 :]:
+            clash = _clashes(mine, theirs)
+            if not clash:
+                continue
+            (field, a, b), more = clash[0], len(clash) - 1
+            entry = scenario.timeline
+            raise AtField(
+                ("timeline", j, "reform"),
+                f"timeline.{i} ({entry[i].reform!r} at {_when(scenario, i)}) and timeline.{j} "
+                f"({entry[j].reform!r} at {_when(scenario, j)}) take effect at the same time "
+                f"and set {field} to {_brief(a)} and to {_brief(b)}"
+                + (f" (and {more} other field{'s' if more > 1 else ''})" if more else "")
+                + ": their order in the file would decide which wins; give them different "
+                "times, or keep one",
+            )
+
+
+_UNSET = object()
+
+
+def _clashes(mine: dict[str, Any], theirs: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """The fields two sets of changes both set, to different values: (field, one, other)."""
+    out = []
+    for k, a in mine.items():
+        for m, b in theirs.items():
+            if not overlaps(k, m):
+                continue
+            field = max(k, m, key=len)
+            x, y = _written(k, a, field), _written(m, b, field)
+            if x is _UNSET or y is _UNSET:  # a value where the other writes inside a table
+                field = min(k, m, key=len)
+                x, y = _written(k, a, field), _written(m, b, field)
+            if x != y:
+                out.append((field, x, y))
+    return out
+
+
+def _written(key: str, value: Any, field: str) -> Any:
+    """What setting ``key`` to ``value`` writes at ``field``: the value inside it (when
+    ``field`` is ``key`` or inside it; ``_UNSET`` if ``value`` has none there), or a table
+    holding it (when ``field`` holds ``key``)."""
+    if field != key and not field.startswith(key + "."):
+        for part in reversed(key[len(field) + 1 :].split(".")):
+            value = {part: value}
+        return value
+    for part in field[len(key) + 1 :].split(".") if field != key else []:
+        if not isinstance(value, dict) or part not in value:
+            return _UNSET
+        value = value[part]
+    return value
+
+
+def _brief(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _era(current: Scenario, t: float, i: int, text: str) -> list[tuple[float, Scenario]]:

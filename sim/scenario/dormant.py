@@ -51,8 +51,13 @@ def idle_changes(scenario: Any, keys: Iterable[str]) -> str | None:
 def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
-    subject to statutory inspection, lanes never staffed, patrols on routes no group uses."""
+    subject to statutory inspection, lanes never staffed, patrols on routes no group uses,
+    dated reforms that change nothing at their date."""
     out = []
+    if scenario.timeline:
+        from sim.reforms.timeline import idle_dated
+
+        out += idle_dated(scenario)
     local = unused_local_knowledge(scenario)
     if local is not None:
         out.append(local)
