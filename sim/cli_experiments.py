@@ -66,7 +66,7 @@ def _range(text: str) -> tuple[str, Any]:
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=LOW:HIGH, e.g. days=7:14; got {text!r}")
     try:
-        return key, parse_range(raw)
+        return key, parse_range(raw, key)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{key}: {exc}") from None
 
@@ -112,8 +112,8 @@ def _add_sweep_parser(sub: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=LO:HI",
-        help="a parameter range for --lhs/--sobol: 2:6 gives whole numbers, 0.1:0.4 reals, "
-        "'10:30 min' values with a unit",
+        help="a parameter range for --lhs/--sobol: 0.1:0.4 gives reals, 2:6 whole numbers "
+        "(reals where the field is a share, a time or a rate), '10:30 min' values with a unit",
     )
     sw.add_argument(
         "--metric",

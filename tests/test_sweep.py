@@ -58,6 +58,26 @@ def test_ranges_parse_integers_units_and_reals():
         parse_range("5:1")
 
 
+def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp_path, capsys):
+    """``ai_clear=0:1`` (a share) used to give the design 0, 1, 0, 1: whole-number ends."""
+    share = "ports.sea_port.scan.image_review.ai_clear"
+    assert parse_range("0:1", share) == Range(0, 1, None, False)
+    assert parse_range("7:14", "days") == Range(7, 14, None, False)  # a time, in days
+    assert parse_range("0:1", "ports.sea_port.declaration.advance_share").integer is False
+    # a field of whole numbers keeps whole numbers, whatever its ends look like
+    capacity = "ports.sea_port.scan.scanners.capacity"
+    assert parse_range("2.0:6.0", capacity) == Range(2, 6, None, True)
+    assert parse_range("2:6", "no.such.field") == Range(2, 6, None, True)
+    design = lhs({share: "0:1", capacity: "2:4"}, 8, seed=0)
+    assert len(set(design[share])) == 8 and all(0 < v < 1 for v in design[share])
+    assert set(design[capacity]) == {2, 3, 4}
+    out = tmp_path / "o"
+    argv = ["sweep", "--lhs", "4", "--range", f"{share}=0:1", "--reps", "1", "--days", "0.01"]
+    assert main([*argv, "--out", str(out), "--json"]) == 0, capsys.readouterr().err
+    sampled = pd.read_csv(out / "design.csv")[share]
+    assert len(set(sampled)) == 4 and all(0 < v < 1 for v in sampled)
+
+
 @pytest.fixture(scope="module")
 def two_points(tmp_path_factory):
     out = tmp_path_factory.mktemp("sweep") / "out"

@@ -82,8 +82,13 @@ _NUMBER = r"([-+]?[\d.]+(?:[eE][-+]?\d+)?)"
 _RANGE = re.compile(rf"^\s*{_NUMBER}\s*:\s*{_NUMBER}\s*(.*)$")
 
 
-def parse_range(text: str) -> Range:
-    """``"2:6"`` (whole numbers), ``"0.1:0.4"``, ``"10:30 min"`` -> :class:`Range`."""
+def parse_range(text: str, field: str | None = None) -> Range:
+    """``"2:6"`` (whole numbers), ``"0.1:0.4"``, ``"10:30 min"`` -> :class:`Range`.
+
+    Whole-number ends without a unit give whole numbers, unless ``field`` (the dotted path
+    of the scenario field the range is for) holds real numbers (a share, a time, a rate):
+    ``0:1`` for a share samples the whole interval. A field of whole numbers (servers) gets
+    whole numbers from ends such as ``2.0:6.0`` too."""
     m = _RANGE.match(text)
     if not m:
         raise ValueError(
@@ -91,8 +96,16 @@ def parse_range(text: str) -> Range:
         )
     lo, hi, unit = m.groups()
     try:
-        integer = not unit and all(re.fullmatch(r"[-+]?\d+", v) for v in (lo, hi))
-        return Range(float(lo), float(hi), unit.strip() or None, integer)
+        whole = all(re.fullmatch(r"[-+]?\d+", v) for v in (lo, hi))
+        if field is not None:
+            from sim.scenario.loader import number_kind
+
+            kind = number_kind(field)
+            if kind == "real":
+                whole = False
+            elif kind == "integer":
+                whole = all(float(v).is_integer() for v in (lo, hi))
+        return Range(float(lo), float(hi), unit.strip() or None, not unit and whole)
     except ValueError as exc:
         raise ValueError(f"{text!r}: {exc}") from None
 
@@ -103,7 +116,7 @@ def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str
         if isinstance(r, Range):
             out[key] = r
         elif isinstance(r, str):
-            out[key] = parse_range(r)
+            out[key] = parse_range(r, key)
         else:
             out[key] = Range(float(r[0]), float(r[1]))
     if not out:

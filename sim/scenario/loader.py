@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from sim.scenario import limits
+from sim.scenario.base import ByDirection
 from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
 from sim.scenario.files import depth as nesting
 from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, set_path
@@ -543,6 +544,39 @@ def _allowed_keys(loc: tuple, tag: str | None = None) -> list[str]:
     if isinstance(model, type) and issubclass(model, BaseModel):
         return [f.alias or name for name, f in model.model_fields.items()]
     return []
+
+
+def number_kind(dotted: str) -> str | None:
+    """What numbers the scenario field at ``dotted`` holds, by the schema: ``"real"`` (a
+    share, a time, a rate: a float, possibly among other forms), ``"integer"`` (servers, a
+    count), or None (not a number, or no such field)."""
+    model: Any = Scenario
+    for part in dotted.split("."):
+        model = _strip(model)
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            field = _field(model, part)
+            if field is None:
+                return None
+            model = field.annotation
+        elif typing.get_origin(model) is dict:
+            model = typing.get_args(model)[1]
+        else:
+            return None
+    kinds = _leaf_types(model)
+    return "real" if float in kinds else "integer" if int in kinds else None
+
+
+def _leaf_types(tp: Any) -> set[Any]:
+    """The plain types a (possibly annotated) union holds (a share by direction holds a
+    float: a number stands for both directions)."""
+    if tp is ByDirection:
+        return {float}
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _leaf_types(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return {t for arg in typing.get_args(tp) for t in _leaf_types(arg)}
+    return {tp}
 
 
 def _member(tp: Any, tag: str | None) -> Any:
