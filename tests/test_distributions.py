@@ -104,6 +104,36 @@ def test_empirical_csv(tmp_path):
     assert sorted(set(d.ppf(U).round(9))) == pytest.approx([1 / 6, 1 / 3, 0.5])
 
 
+@pytest.mark.parametrize(
+    "body,words",
+    [  # an empty cell used to drop its row; a ragged row was read as far as it went
+        ("x,y\n5,1\n,2\n7,3\n", "line 3, column 'x': an empty cell"),
+        ("x,y\n5\n6,7,8\n", "line 2, column 'x': the row has 1 cell(s), but the first row has 2"),
+        ("x,y\n5,1\n6,7,8\n", "line 3, column 'x': the row has 3 cell(s), but the first row has 2"),
+        ("x,y\n5,1\n\n6,2\n", "line 3, column 'x': a blank line"),
+        ("x,y\n5,1\nfive,2\n", "line 3, column 'x': not a number ('five')"),
+    ],
+)
+def test_an_empirical_csv_row_without_its_observation_is_an_error(tmp_path, body, words):
+    (tmp_path / "d.csv").write_text(body)
+    with pytest.raises(ValidationError) as exc:
+        DUR.validate_python(
+            {"dist": "empirical", "csv": "d.csv", "column": "x", "unit": "min"},
+            context={"base_dir": str(tmp_path)},
+        )
+    assert f"{str(tmp_path / 'd.csv')!r} {words}" in str(exc.value)
+
+
+def test_an_empirical_csv_may_end_in_blank_lines_and_name_no_column(tmp_path):
+    (tmp_path / "d.csv").write_text("x,y\n5,1\n7,3\n\n\n")
+    spec = {"dist": "empirical", "csv": "d.csv", "column": "x", "unit": "min"}
+    d = DUR.validate_python(spec, context={"base_dir": str(tmp_path)})
+    assert sorted(set(d.ppf(U).round(9))) == pytest.approx([5 / 60, 7 / 60])
+    (tmp_path / "d.csv").write_text("10\n\n20\n")
+    with pytest.raises(ValidationError, match=r"line 2, column 1: a blank line"):
+        DUR.validate_python({**spec, "column": None}, context={"base_dir": str(tmp_path)})
+
+
 def test_empirical_csv_needs_a_unit_for_durations(tmp_path):
     (tmp_path / "t.csv").write_text("10\n20\n")
     with pytest.raises(ValidationError, match="needs 'unit'"):

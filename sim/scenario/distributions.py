@@ -242,7 +242,9 @@ class Empirical(_Dist):
     """Resampled observations: ``values = [...]`` or ``csv = "file.csv"`` (+ ``column``).
 
     Each draw returns one of the observations with equal probability (bootstrap). CSV numbers
-    are in ``unit`` (required for durations), the path relative to the scenario file.
+    are in ``unit`` (required for durations), the path relative to the scenario file. Every
+    row holds one observation and as many cells as the first row: an empty cell or a short
+    or long row is an error naming the line, never a row left out.
     """
 
     dist: Literal["empirical"]
@@ -309,24 +311,16 @@ _HARMLESS = re.compile(r"[\w .+%-]{0,24}")
 
 
 def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
-    """The observations in ``d``'s CSV. Messages never quote the file beyond one short cell."""
+    """The observations in ``d``'s CSV: one from every row (a header first when ``column``
+    names one). An empty cell or a row with another number of cells than the first is an
+    error naming the file, the line and the column, never a row dropped unseen. Messages
+    never quote the file beyond one short cell."""
     assert d.csv_ is not None
     base = Path((info.context or {}).get("base_dir", "."))
     path = base / str(d.csv_)
-    try:
-        text = read_text(path, MAX_CSV_BYTES)
-        if text.count("\n") > limits.MAX_OBSERVATIONS + 2:
-            raise FileProblem(f"has more than {limits.MAX_OBSERVATIONS:,} rows")
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except FileProblem as exc:
-        raise ValueError(f"empirical csv {str(path)!r} {exc}") from None
-    except csv.Error as exc:
-        raise ValueError(f"empirical csv {str(path)!r} cannot be read as CSV ({exc})") from None
-    if not rows:
-        raise ValueError(f"empirical csv {str(path)!r} is empty")
-    header = rows[0]
-    col = 0
-    body = rows
+    rows = _csv_rows(path)
+    header = rows[0][1]
+    col, body = 0, rows
     if d.column is not None:
         if d.column not in header:
             raise ValueError(
@@ -339,20 +333,48 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
             f"empirical csv {str(path)!r} has {len(body):,} rows; at most "
             f"{limits.MAX_OBSERVATIONS:,} observations"
         )
+    name = f"column {d.column!r}" if d.column is not None else "column 1"
     out: list[float] = []
-    for i, row in enumerate(body):
-        cell = row[col].strip() if col < len(row) else ""
+    for i, (line, row) in enumerate(body):
+        where = f"{str(path)!r} line {line}, {name}"
+        if not row:
+            raise ValueError(f"{where}: a blank line; every row needs an observation")
+        if len(row) != len(header):
+            raise ValueError(
+                f"{where}: the row has {len(row)} cell(s), but the first row has "
+                f"{len(header)}; every row needs one cell per column"
+            )
+        cell = row[col].strip()
         if cell == "":
-            continue
+            raise ValueError(f"{where}: an empty cell; every row needs an observation")
         try:
             out.append(float(cell))
         except ValueError:
             if i == 0 and d.column is None:  # a header line
                 continue
-            line = i + 1 + (d.column is not None)
             shown = f" ({cell!r})" if _HARMLESS.fullmatch(cell) else ""
-            raise ValueError(f"{str(path)!r} row {line}: not a number{shown}") from None
+            raise ValueError(f"{where}: not a number{shown}") from None
     return out
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The rows of the CSV at ``path`` with the line each ends on; blank lines at the end of
+    the file dropped (an editor's), any other blank line kept (as a row of no cells)."""
+    try:
+        text = read_text(path, MAX_CSV_BYTES)
+        if text.count("\n") > limits.MAX_OBSERVATIONS + 2:
+            raise FileProblem(f"has more than {limits.MAX_OBSERVATIONS:,} rows")
+        reader = csv.reader(io.StringIO(text, newline=""))
+        rows = [(reader.line_num, row) for row in reader]
+    except FileProblem as exc:
+        raise ValueError(f"empirical csv {str(path)!r} {exc}") from None
+    except csv.Error as exc:
+        raise ValueError(f"empirical csv {str(path)!r} cannot be read as CSV ({exc})") from None
+    while rows and not any(cell.strip() for cell in rows[-1][1]):
+        rows.pop()
+    if not rows:
+        raise ValueError(f"empirical csv {str(path)!r} is empty")
+    return rows
 
 
 def _convert(
