@@ -431,3 +431,33 @@ def test_a_duration_in_words_is_accepted():
     from sim.scenario.units import parse_duration
 
     assert parse_duration("5 hours") == 5 and parse_duration("30 minutes") == 0.5
+
+
+def test_a_misspelt_port_in_a_child_file_says_did_you_mean(write, capsys):
+    """``[ports.sea_prot.review]`` used to give six "required, but missing" lines and no
+    hint; its own other faults are still told."""
+    default = sim.default_scenario_path().as_posix()
+    child = write(f'extends = "{default}"\n[ports.sea_prot.review]\ncapcity = 3\n')
+    code, err = check(child, capsys)
+    assert code == 2
+    assert err == (
+        f"error: {child}: ports.sea_prot: unknown port 'sea_prot'; did you mean 'sea_port'? "
+        "(as a new port it lacks the required fields mode, arrivals, traffic, declaration, "
+        "review.service, release)\n"
+        f"{child}: ports.sea_prot.review.capcity = 3: unknown key 'capcity'; did you mean "
+        "'capacity'? Allowed here: capacity, schedule, service\n"
+    )
+    # a new port whose name is like no other's: what it lacks, field by field
+    child = write(f'extends = "{default}"\n[ports.brand_new.review]\ncapacity = 3\n')
+    code, err = check(child, capsys)
+    assert code == 2 and "did you mean" not in err
+    assert f"{child}: ports.brand_new.mode: required, but missing\n" in err
+
+
+def test_a_set_of_a_misspelt_port_says_did_you_mean(capsys):
+    code = main(["check", str(sim.default_scenario_path()), "--set", "ports.sea_prot.days=1"])
+    assert code == 2
+    assert capsys.readouterr().err.startswith(
+        "error: command line: ports.sea_prot.days = 1: unknown port 'sea_prot'; did you mean "
+        "'sea_port'? The scenario's ports are sea_port, land_border, airport, post_hub"
+    )

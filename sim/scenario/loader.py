@@ -191,10 +191,12 @@ def _new_entry(data: dict[str, Any], dotted: str) -> str | None:
         elif typing.get_origin(tp) is dict:
             model = typing.get_args(tp)[1]
             if key not in node and _needs_fields(model):
-                table = keys[i - 1]
-                noun = table[:-3] + "y" if table.endswith("ies") else table.removesuffix("s")
+                table, noun = keys[i - 1], _noun(keys[i - 1])
+                near = _near_entry(data, keys, i)
                 return (
-                    f"unknown {noun} {key!r}; the scenario's {table} are "
+                    f"unknown {noun} {key!r}"
+                    + (f"; did you mean {near!r}? The" if near else "; the")
+                    + f" scenario's {table} are "
                     f"{', '.join(map(str, node)) or '(none)'} (a new {noun} cannot be created "
                     f"by setting one of its fields: add it in a scenario file)"
                 )
@@ -202,6 +204,80 @@ def _new_entry(data: dict[str, Any], dotted: str) -> str | None:
             return None
         node = node.get(key)
     return None
+
+
+def _entry_at(keys: list[str]) -> int | None:
+    """The index in ``keys`` (a field path) of the name of an entry of a table of named
+    entries whose entries have required fields (``ports.<name>``), if the path has one."""
+    model: Any = Scenario
+    for i, key in enumerate(keys):
+        tp = _strip(model)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = _field(tp, key)
+            if field is None:
+                return None
+            model = field.annotation
+        elif typing.get_origin(tp) is dict:
+            model = typing.get_args(tp)[1]
+            if _needs_fields(model):
+                return i
+        else:
+            return None
+    return None
+
+
+def _noun(table: str) -> str:
+    """One entry of the table ``table`` (``ports``: port, ``commodities``: commodity)."""
+    return table[:-3] + "y" if table.endswith("ies") else table.removesuffix("s")
+
+
+def _near_entry(data: Mapping[str, Any], keys: list[str], at: int) -> str | None:
+    """Another entry of the table holding ``keys[at]`` whose name is close to it (a typo)."""
+    siblings = get_path(data, ".".join(keys[:at]))
+    if not isinstance(siblings, Mapping):
+        return None
+    others = [str(k) for k in siblings if k != keys[at]]
+    close = difflib.get_close_matches(keys[at], others, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _misspelt_entries(
+    problems: list[tuple[str, str, Any, str]], data: Mapping[str, Any]
+) -> list[tuple[str, str, Any, str]]:
+    """``problems`` with those of a new entry that lacks required fields and whose name is
+    close to another's (``[ports.sea_prot.review]`` beside ``sea_port``) told as one: a
+    misspelt name, not a port to complete."""
+    entries: dict[str, tuple[str, str]] = {}  # entry's path -> (its near name, its noun)
+    for _, dotted, _, msg in problems:
+        keys = dotted.split(".")
+        at = _entry_at(keys)
+        if msg != "required, but missing" or at is None or at == len(keys) - 1:
+            continue
+        near = _near_entry(data, keys, at)
+        if near is not None:
+            entries.setdefault(".".join(keys[: at + 1]), (near, _noun(keys[at - 1])))
+    if not entries:
+        return problems
+    out, told = [], set()
+    for problem in problems:
+        file, dotted, _, msg = problem
+        entry = next((e for e in entries if dotted.startswith(e + ".")), None)
+        if entry is None or msg != "required, but missing":
+            out.append(problem)
+        elif entry not in told:
+            told.add(entry)
+            near, noun = entries[entry]
+            lacks = [
+                p[1][len(entry) + 1 :]
+                for p in problems
+                if p[1].startswith(entry + ".") and p[3] == msg
+            ]
+            name = entry.rpartition(".")[2]
+            out.append((file, entry, _MISSING, (
+                f"unknown {noun} {name!r}; did you mean {near!r}? (as a new {noun} it lacks "
+                f"the required fields {', '.join(lacks)})"
+            )))
+    return out
 
 
 def _needs_fields(tp: Any) -> bool:
@@ -272,7 +348,7 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
             if err["type"] == "missing" or not loc:
                 value = _MISSING
             problems.append((_file_of(loc, origin, path), dotted, value, msg))
-        raise ScenarioError(problems) from None
+        raise ScenarioError(_misspelt_entries(problems, data)) from None
 
 
 #: what a share that may differ by direction (ByDirection) allows
