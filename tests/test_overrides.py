@@ -307,6 +307,25 @@ def test_a_bad_capacity_is_one_message_saying_what_is_allowed(capsys, value):
     assert lines[0].endswith(': a whole number of servers from 0 to 10,000, or "unlimited"')
 
 
+def test_a_whole_capacity_written_as_a_float_says_it_was_read_as_one(write, small_text, capsys):
+    """``capacity = 1e4`` (TOML: a float) used to be refused with no word of why."""
+    path = write(small_text.replace("teams = {capacity = 6}", "teams = {capacity = 1e4}", 1))
+    code, err = check(capsys, path)
+    assert code == 2
+    assert err == (
+        f"error: {path}: ports.sea.exam.teams.capacity = 10000.0: a whole number of servers "
+        'from 0 to 10,000, or "unlimited"; 10000.0 was read as a float (a number with an '
+        "exponent or a decimal point is one): write 10000\n"
+    )
+    code, err = check(capsys, SMALL, "ports.sea.exam.slots.capacity=4.0")
+    assert code == 2 and err.strip().endswith("write 4")
+    code, err = check(capsys, SMALL, "ports.sea.exam.teams.capacity=1e5")  # too many anyway
+    assert code == 2 and "float" not in err
+    code, err = check(capsys, SMALL, f"ports.sea.exam.teams.schedule={[2.0] + HOURS[1:]}")
+    assert code == 2
+    assert "schedule.0 = 2.0: expected a whole number; got 2.0; 2.0 was read as a float" in err
+
+
 def test_a_bad_capacity_in_a_file_names_the_file(write, small_text, capsys):
     path = write(small_text.replace("teams = {capacity = 6}", 'teams = {capacity = "four"}', 1))
     code, err = check(capsys, path)

@@ -116,6 +116,15 @@ def test_timeline_errors_name_the_entry_and_the_value():
         load("training", "2018-01-02")
     with pytest.raises(ScenarioError, match=r"timeline.0.at: .*at or before the run's start"):
         load("training", "0 h")
+    with pytest.raises(ScenarioError) as exc:  # used to speak only of durations
+        load("training", "2018-01-01T05:00")
+    assert exc.value.format() == (
+        "command line: timeline.0.at = '2018-01-01T05:00': cannot read '2018-01-01T05:00' as a "
+        "duration or a date: write a time after the run's start ('12 h', '60 d') or a date, "
+        "YYYY-MM-DD with start_date ('2018-04-20'), without a time of day"
+    )
+    with pytest.raises(ScenarioError, match=r"'soon' as a duration or a date: .*'2018-04-20'\)$"):
+        load("training", "soon")
     with pytest.raises(  # refused on load, not in every replication
         ScenarioError,
         match=r"^command line: timeline.0.reform: 'flexible_staffing' changes "

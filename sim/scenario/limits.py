@@ -77,8 +77,19 @@ def real(v: Any) -> Any:
 def whole(v: Any) -> Any:
     """A whole number as written (``3``), never a boolean, a float or a string."""
     if isinstance(v, bool) or not isinstance(v, int):
-        raise ValueError(f"expected a whole number; got {v!r}"[:120])
+        raise ValueError(f"expected a whole number; got {v!r}"[:120] + read_as_float(v))
     return v
+
+
+def read_as_float(v: Any) -> str:
+    """Why a whole-valued float (``1e4``, ``4.0``) is not a whole number: TOML reads a
+    number with an exponent or a decimal point as a float ("" for any other value)."""
+    if isinstance(v, float) and v.is_integer():
+        return (
+            f"; {v!r} was read as a float (a number with an exponent or a decimal point is "
+            f"one): write {int(v)}"
+        )
+    return ""
 
 
 #: A finite number (int or float as written), never true/false.
@@ -101,7 +112,8 @@ def _or_unlimited(low: int, what: str) -> Callable[[Any], Any]:
             isinstance(v, int) and not isinstance(v, bool) and low <= v <= MAX_SERVERS
         ):
             return v
-        raise ValueError(allowed)
+        near = isinstance(v, float) and v.is_integer() and low <= v <= MAX_SERVERS
+        raise ValueError(allowed + (read_as_float(v) if near else ""))
 
     return check
 

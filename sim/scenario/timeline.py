@@ -73,7 +73,16 @@ class Dated(Strict):
             except ValueError:
                 raise ValueError(f"not a date: {v!r} (write YYYY-MM-DD)") from None
             return v.strip()
-        return _quantity(v, "duration")
+        try:
+            return _quantity(v, "duration")
+        except ValueError as exc:
+            if not isinstance(v, str) or not str(exc).startswith("cannot read"):
+                raise
+            raise ValueError(
+                f"cannot read {v!r} as a duration or a date: write a time after the run's "
+                "start ('12 h', '60 d') or a date, YYYY-MM-DD with start_date ('2018-04-20')"
+                + (", without a time of day" if _DATE.match(v.strip()[:10]) else "")
+            ) from None
 
     def hours(self, start: dt.date | None) -> float:
         """When the reform switches on, in hours after the run's start."""
