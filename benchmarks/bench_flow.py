@@ -660,7 +660,7 @@ def _rounds(ratios: list[float], digits: int) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     ap.add_argument("--quick", action="store_true", help="fewer runs and consignments")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON only")
     ap.add_argument("--scenario", metavar="PATH", help="scenario file for part (a)")

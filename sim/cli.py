@@ -126,13 +126,31 @@ def _setting(text: str) -> tuple[str, Any]:
     return key, value
 
 
+class Parser(argparse.ArgumentParser):
+    """A parser that takes option names only in full: argparse would take ``--rep`` for
+    ``--reps`` (and ``--out`` for ``warmup --output``); each command's parser is one too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+
+def out_path(text: str) -> Path:
+    """An ``--out`` path: never empty (an empty name would be taken as this folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "an empty name; give a folder or file name, or leave --out out for the default"
+        )
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     return _build()[0]
 
 
 def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The parser and, by name, each command's own parser."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = Parser(
         prog="bordersim", description="Simulate goods crossing a border (SimPy)."
     )
     parser.add_argument("--version", action="version", version=f"bordersim {__version__}")
@@ -202,7 +220,7 @@ def _add_run_parser(sub: Any) -> None:
     _add_settings(run)
     run.add_argument(
         "--out",
-        type=Path,
+        type=out_path,
         help="results folder (default: a new results/<scenario>-<YYYYmmdd-HHMMSS>[-N]); "
         "rerunning into the same folder resumes",
     )

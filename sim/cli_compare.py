@@ -100,7 +100,9 @@ def add_compare_parser(
     p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
     p.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     add_settings(p)
-    p.add_argument("--out", type=Path,
+    from sim.cli import out_path
+
+    p.add_argument("--out", type=out_path,
                    help="results folder (default: a new results/compare-<scenario>-<time>); "
                    "rerunning into the same folder resumes")
     p.add_argument("--no-report", action="store_true", help="do not write report.html")

@@ -25,6 +25,7 @@ from sim.cli import (
     _load,
     _positive_int,
     add_show,
+    out_path,
     shown_rows,
 )
 
@@ -129,7 +130,7 @@ def _add_sweep_parser(sub: Any) -> None:
     _add_settings(sw)
     sw.add_argument(
         "--out",
-        type=Path,
+        type=out_path,
         help="results folder (default: a new results/sweep-<scenario>-<time>); rerunning into "
         "the same folder resumes",
     )

@@ -33,7 +33,7 @@ def _port(text: str) -> int:
 
 def add_parsers(sub: Any) -> None:
     """Add this module's subcommands to the ``bordersim`` parser."""
-    from sim.cli import _positive_int
+    from sim.cli import _positive_int, out_path
 
     dash = sub.add_parser(
         "dashboard",
@@ -56,7 +56,8 @@ def add_parsers(sub: Any) -> None:
     docs = sub.add_parser(
         "docs", help="write the generated pages of the user guide (scenario reference, ...)"
     )
-    docs.add_argument("--out", default="docs", metavar="DIR", help="folder (default docs)")
+    docs.add_argument("--out", type=out_path, default="docs", metavar="DIR",
+                      help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
     from sim import cli_report
@@ -90,7 +91,7 @@ def _positive_hours(text: str) -> float:
 
 
 def _add_animate(sub: Any) -> None:
-    from sim.cli import _add_settings, _seed
+    from sim.cli import _add_settings, _seed, out_path
 
     anim = sub.add_parser(
         "animate",
@@ -114,7 +115,7 @@ def _add_animate(sub: Any) -> None:
     anim.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     _add_settings(anim)
     anim.add_argument("--fps", type=int, default=4, help="frames per second, 1 to 50 (default 4)")
-    anim.add_argument("--out", type=Path, metavar="FILE",
+    anim.add_argument("--out", type=out_path, metavar="FILE",
                       help="GIF to write (default: <scenario>-<port>.gif in this folder)")
 
 
@@ -177,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "docs":
         from sim import docs
 
-        return docs.main(["--out", args.out, *(["--check"] if args.check else [])])
+        return docs.main(["--out", str(args.out), *(["--check"] if args.check else [])])
     if args.command == "dashboard":
         from sim.cli import Terminated
 

@@ -11,7 +11,6 @@ committed page differs from what the code generates now (the tests run this chec
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import inspect
 import math
@@ -614,8 +613,10 @@ def pages() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sim.docs", description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("docs"), help="folder (default docs)")
+    from sim.cli import Parser, out_path
+
+    parser = Parser(prog="python -m sim.docs", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=out_path, default=Path("docs"), help="folder (default docs)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a page differs from the code")
     args = parser.parse_args(argv)

@@ -910,7 +910,7 @@ def main() -> None:  # pragma: no cover - a tool
     import resource
     import tempfile
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     parser.add_argument("--sample", type=int, help="only this many leaf cases")
     parser.add_argument("--show", type=int, default=3, help="failures shown per root cause")
     parser.add_argument("--json", type=Path, help="write every outcome here")

@@ -409,6 +409,54 @@ def test_an_argument_a_command_does_not_take_is_reported_with_its_usage(command,
     assert f"bordersim {command}: error: unrecognized arguments: --no-such-option" in err
 
 
+@pytest.mark.parametrize(
+    "argv,given",
+    [  # argparse used to take any unambiguous prefix of an option's name
+        (["run", SMALL, "--rep", "1"], "--rep 1"),
+        (["run", SMALL, "--day", "1"], "--day 1"),
+        (["warmup", SMALL, "--out", "x"], "--out x"),  # was taken for --output
+        (["check", SMALL, "--metric"], "--metric"),
+        (["sweep", SMALL, "--param", "days=1", "--sample", "2"], "--sample 2"),
+    ],
+)
+def test_an_abbreviated_option_name_is_refused(capsys, argv, given):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert f"error: unrecognized arguments: {given}" in capsys.readouterr().err
+
+
+def test_no_parser_takes_abbreviated_option_names():
+    from sim.cli import _build
+
+    parser, commands = _build()
+    assert not parser.allow_abbrev
+    assert not [name for name, p in commands.items() if p.allow_abbrev]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", SMALL],
+        ["compare", SMALL],
+        ["sweep", SMALL, "--param", "days=1,2"],
+        ["animate", SMALL, "--port", "sea", "--hours", "1"],
+        ["docs"],
+    ],
+)
+def test_an_empty_out_is_refused_not_taken_for_this_folder(tmp_path, monkeypatch, capsys, argv):
+    monkeypatch.chdir(tmp_path)
+    for empty in ("", " "):
+        with pytest.raises(SystemExit) as stop:
+            main([*argv, "--out", empty])
+        assert stop.value.code == 2
+        assert (
+            f"bordersim {argv[0]}: error: argument --out: an empty name; give a folder or file "
+            "name, or leave --out out for the default"
+        ) in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_run_and_check_warn_of_a_dated_reform_after_the_observed_run(tmp_path, capsys):
     """On stderr, not an error; recorded in warnings.json apart from the unstable-run ones."""
     late = ["--set", 'timeline=[{reform = "training", at = "30 d"}]']
