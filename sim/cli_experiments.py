@@ -207,6 +207,21 @@ def _check_sample_size(args: argparse.Namespace) -> None:
             raise UsageError(f"--{mode} {n}: at most {MAX_SAMPLE:,} {what}; give a smaller N")
 
 
+def _check_swept_once(args: argparse.Namespace, overrides: dict[str, Any]) -> None:
+    """A field swept by --param or --range that --set or --days also gives (itself, inside
+    a table, or inside the swept table) is an error: the swept values would win, unseen."""
+    from sim.scenario.patch import fields_set
+
+    for key, _ in [*args.params, *args.ranges]:
+        for given, value in overrides.items():
+            fields = dict(fields_set(given, value))
+            if key in fields or any(f.startswith(key + ".") for f in fields):
+                by = "--days" if given == "days" and args.days is not None else "--set"
+                raise UsageError(
+                    f"{key} is swept, and {by} gives {given} = {value!r} too; give it one way"
+                )
+
+
 def _check_range_ends(path: Any, overrides: dict[str, Any], ranges: list[Any]) -> None:
     """Each end of each --range is a value the scenario allows (else a sampled point would
     fail later, naming a value the user never wrote)."""
@@ -230,6 +245,7 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.cli import settings_with_days
 
     overrides = settings_with_days(args)
+    _check_swept_once(args, overrides)
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
     path = args.scenario or default_scenario_path()
     args.shown = shown_rows(args, base)  # (checked before anything runs)

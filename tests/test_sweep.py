@@ -78,6 +78,23 @@ def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp
     assert len(set(sampled)) == 4 and all(0 < v < 1 for v in sampled)
 
 
+@pytest.mark.parametrize(
+    "given,swept,words",
+    [  # the swept values used to win over --set and --days, silently
+        (["--set", f"{CAP}=2"], ["--param", f"{CAP}=3,4"], f"--set gives {CAP} = 2"),
+        (["--days", "1"], ["--param", "days=3,4"], "--days gives days = 1.0"),
+        (["--set", "ports.sea.review={capacity=2}"], ["--lhs", "2", "--range", f"{CAP}=3:4"],
+         "--set gives ports.sea.review = {'capacity': 2}"),
+    ],
+)
+def test_a_swept_field_also_given_by_set_or_days_is_an_error(tmp_path, capsys, given, swept, words):
+    out = tmp_path / "o"
+    code = main(["sweep", str(SMALL), *given, *swept, "--reps", "1", "--out", str(out)])
+    assert code == 2
+    assert f"is swept, and {words} too; give it one way" in capsys.readouterr().err
+    assert not out.exists()
+
+
 @pytest.fixture(scope="module")
 def two_points(tmp_path_factory):
     out = tmp_path_factory.mktemp("sweep") / "out"

@@ -131,7 +131,7 @@ def set_twice(settings: Sequence[tuple[str, Any]]) -> tuple[str, Any, str] | Non
     ``arrivals.extra``), and a table given after a field inside it would drop that field."""
     seen: dict[str, tuple[Any, str]] = {}  # field -> (its value, the key that set it)
     for key, value in settings:
-        fields = dict(_fields(key, value))
+        fields = dict(fields_set(key, value))
         for field, v in fields.items():
             if field in seen:
                 then = f"{_set_by(field, *seen[field])}, then {_set_by(field, v, key)}"
@@ -150,11 +150,11 @@ def _set_by(field: str, value: Any, key: str) -> str:
     return f"= {_brief(value)}" + ("" if key == field else f" inside {key}")
 
 
-def _fields(key: str, value: Any) -> list[tuple[str, Any]]:
+def fields_set(key: str, value: Any) -> list[tuple[str, Any]]:
     """The fields a setting of ``key`` to ``value`` sets: each key of a table, nested."""
     if not isinstance(value, dict) or not value:
         return [(key, value)]
-    return [f for k, v in value.items() for f in _fields(f"{key}.{k}", v)]
+    return [f for k, v in value.items() for f in fields_set(f"{key}.{k}", v)]
 
 
 def get_path(data: Mapping[str, Any], dotted: str, default: Any = None) -> Any:
