@@ -461,3 +461,19 @@ def test_a_set_of_a_misspelt_port_says_did_you_mean(capsys):
         "error: command line: ports.sea_prot.days = 1: unknown port 'sea_prot'; did you mean "
         "'sea_port'? The scenario's ports are sea_port, land_border, airport, post_hub"
     )
+
+
+def test_a_commodity_no_consignment_can_be_of_is_noted_with_the_name_it_resembles(
+    write, capsys
+):
+    """``[commodities.genral]`` needs no field, so it used to be a new commodity, silently."""
+    default = sim.default_scenario_path().as_posix()
+    child = write(f'extends = "{default}"\n[commodities.genral]\nstatutory = 0.1\n')
+    code, err = check(child, capsys)
+    assert code == 0
+    assert (
+        "note: commodities.genral is in no port's traffic mix and no smuggling group declares "
+        "its goods as it: no consignment is of it (did you mean 'general'?)\n"
+    ) in err
+    code, err = check(sim.default_scenario_path(), capsys)
+    assert code == 0 and "no consignment is of it" not in err

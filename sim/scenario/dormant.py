@@ -4,6 +4,7 @@ the truth is "nothing used it"."""
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -58,6 +59,7 @@ def unused_parts(scenario: Any) -> list[str]:
         from sim.reforms.timeline import idle_dated
 
         out += idle_dated(scenario)
+    out += _unused_commodities(scenario)
     local = unused_local_knowledge(scenario)
     if local is not None:
         out.append(local)
@@ -117,6 +119,25 @@ def slots_off_duty(scenario: Any) -> list[tuple[str, str]]:
             out.append((name, f"at {daily[0]:02d}:00-{daily[-1] + 1:02d}:00"))
         else:
             out.append((name, f"in {len(off)} hour(s) of the week"))
+    return out
+
+
+def _unused_commodities(scenario: Any) -> list[str]:
+    """A note per commodity no consignment can be of: in no port's traffic mix, declared by
+    no smuggling group (a misspelt name in a child file, ``[commodities.genral]``, say)."""
+    used = {c for port in scenario.ports.values() for c in port.traffic.commodities}
+    if scenario.smuggling is not None:
+        used |= {g.commodity for g in scenario.smuggling.groups.values()}
+    out = []
+    for name in scenario.commodities:
+        if name in used:
+            continue
+        near = difflib.get_close_matches(name, sorted(used), n=1, cutoff=0.75)
+        out.append(
+            f"commodities.{name} is in no port's traffic mix and no smuggling group declares "
+            "its goods as it: no consignment is of it"
+            + (f" (did you mean {near[0]!r}?)" if near else "")
+        )
     return out
 
 
