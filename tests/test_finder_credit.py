@@ -67,3 +67,23 @@ def test_a_joint_examination_credits_its_finds_to_the_exam():
     m = r.metrics()
     only_q = quarantine & ~exam & ~(illicit.doc_start.notna() & illicit.doc_alarm)
     assert m["detection_rate_by_quarantine"] == pytest.approx(only_q.sum() / len(illicit))
+
+
+def test_each_find_is_credited_once_as_a_mask():
+    """:func:`credited` gives boolean masks, one find per consignment, the quarantine check's
+    when it came first and both found the goods."""
+    import numpy as np
+
+    from sim.model.finders import FINDERS, credited
+
+    found = {f: np.zeros(4, bool) for f in FINDERS}
+    found["document"][0] = True
+    found["exam"][[0, 1, 2]] = True
+    found["quarantine"][[1, 2, 3]] = True
+    first = np.array([False, False, True, False])
+    out = dict(zip(FINDERS, credited(found, first), strict=True))
+    assert all(x.dtype == bool for x in out.values())
+    assert out["document"].tolist() == [True, False, False, False]
+    assert out["exam"].tolist() == [False, True, False, False]
+    assert out["quarantine"].tolist() == [False, False, True, True]
+    assert sum(x.astype(int) for x in out.values()).tolist() == [1, 1, 1, 1]

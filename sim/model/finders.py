@@ -90,8 +90,8 @@ def credited(
     quarantine check's. Each found consignment is credited once."""
     out = []
     for i, name in enumerate(FINDERS):
-        earlier = np.any([found[f] for f in FINDERS[:i]], axis=0) if i else False
-        out.append(found[name] & ~earlier)
+        earlier = [found[f] for f in FINDERS[:i]]
+        out.append(found[name] & ~np.any(earlier, axis=0) if earlier else found[name])
     if quarantine_first is not None:
         e, q = FINDERS.index("exam"), FINDERS.index("quarantine")
         moved = out[e] & found["quarantine"] & quarantine_first
