@@ -94,7 +94,9 @@ def test_loading_wait_is_the_time_to_the_next_cut_off():
 
 def test_a_crossing_loads_after_its_delay():
     s = scenario({"land": export_port({"delay": fixed(0.75)})}, days=3)
-    ex = sim.simulate(s, 3, log=True).log.query("direction == 'export'")
+    r = sim.simulate(s, 3, log=True)
+    ex = r.log.query("direction == 'export'")
+    assert not [k for k in r.metrics() if k.startswith("exports_")]  # no departures to miss
     assert len(ex) > 100
     np.testing.assert_allclose(ex.loaded - ex.released, 0.75, rtol=1e-12)
 
@@ -233,3 +235,24 @@ def test_bad_export_sections_are_refused_clearly(over, words):
     text = err.value.format()
     for w in words:
         assert w in text, text
+
+
+def test_missed_cut_offs_match_the_log():
+    """Of the cohort's exports loaded at a port with departures, the share loaded after the
+    first cut-off at or after their arrival and the mean number of cut-offs they missed:
+    recomputed from the log by listing every cut-off of the run."""
+    r = small({"days": 5})
+    m = r.metrics()
+    cohort = r.log[r.log.cohort & (r.log.outcome == "released")]
+    ex = cohort[cohort.direction == "export"]
+    spec = sim.load_scenario(SMALL).ports["sea"].exports
+    assert spec is not None
+    week = np.array(spec.loading.cutoffs(), float)
+    every = np.concatenate([week + 168 * w for w in range(-1, 8)])
+    first = np.searchsorted(every, ex.arrived.to_numpy() - 1e-9)
+    at = np.searchsorted(every, ex.loaded.to_numpy() - 1e-9)
+    assert np.allclose(every[at], ex.loaded, atol=1e-6)  # loaded at a cut-off
+    missed = at - first
+    assert len(ex) > 300 and 0 < (missed > 0).mean() < 1 and missed.max() >= 1
+    assert m["exports_missed_cutoff_share_sea"] == pytest.approx((missed > 0).mean(), rel=1e-12)
+    assert m["exports_cutoffs_missed_mean_sea"] == pytest.approx(missed.mean(), rel=1e-12)

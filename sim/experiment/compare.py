@@ -102,6 +102,8 @@ def metric_unit(name: str) -> str:
         return "hours"
     if kind == "cost":
         return _money_unit(name)
+    if name.startswith("exports_cutoffs_missed_mean_"):
+        return "cut-offs per export"
     if name.startswith("queue_mean_"):
         return "jobs waiting"  # (consignments; a mover's moves, an organisation's requests)
     if name.startswith(_ATTEMPT_COUNTS):

@@ -89,10 +89,22 @@ CLEARANCE = [
     Entry("exited_within_24h", CLEAR_LAYER,
           f"Share out of the flow (exited or, for an export, loaded) within 24 h of arrival, "
           f"{_OUT}.", DIR),
+    Entry("exports_missed_cutoff_share_<port>", CLEAR_LAYER,
+          "Of the cohort's exports loaded by the end of the run at a port with departures "
+          "(vessels, flights: `exports.loading.departures`), the share loaded after the first "
+          "cut-off at or after their arrival: they missed the first vessel or flight they "
+          "could have made (the ordinary cut-offs; a direct user's later cut-off counts as a "
+          "miss). Absent at a port whose exports cross after a delay."),
+    Entry("exports_cutoffs_missed_mean_<port>", CLEAR_LAYER,
+          "Mean number of cut-offs missed per export loaded (as "
+          "`exports_missed_cutoff_share_<port>`): 0 for a box that made the first cut-off at "
+          "or after its arrival, 1 for one that went a departure later, and so on."),
     Entry("owner_share_<owner>", CLEAR_LAYER,
           "The owner's share of the hours from arrival to the end of the flow, summed over the "
           "cohort's consignments out of the flow (a ratio of sums, not a mean of shares); the "
-          "shares of the five owners add up to 1."),
+          "shares of the five owners add up to 1. The terminal's hours include an export's "
+          "wait from release to the cut-off of the vessel or flight it makes (the `loading` "
+          "interval: the carrier's schedule, not terminal handling)."),
 ]
 
 COUNTS = [

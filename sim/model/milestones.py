@@ -80,6 +80,8 @@ INTERVALS = (
     ("laboratory", "lab_start", "lab_end", "quarantine"),
     ("treatment", "quarantine_end", "treated", "quarantine"),
     ("exit", "released", "exited", "trader"),
+    # an export's wait for the cut-off of the vessel or flight it makes (the carrier's
+    # schedule, not handling; a crossing's delay is the trader's): booked to the terminal
     ("loading", "released", "loaded", "terminal"),
     ("duty_payment", "assessed", "duty_paid", "trader"),
     ("full_declaration", "released", "full_declared", "trader"),

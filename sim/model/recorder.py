@@ -15,6 +15,7 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index
 from sim.model.consignment import Consignment
+from sim.model.cutoffs import CutoffTally
 from sim.model.enforcement import EnforcementTally
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, checks_bits
@@ -66,6 +67,7 @@ class Recorder:
         log: bool,
         window: tuple[float, float] = (0.0, 0.0),
         on_fold: Callable[[np.ndarray], None] | None = None,
+        cutoffs: Sequence[Sequence[float] | None] | None = None,
     ):
         self.end, self.log = end, log
         self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
@@ -94,6 +96,8 @@ class Recorder:
         self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         self.enforcement = EnforcementTally(ports, days, warmup)
+        #: by port with a schedule: exports loaded after the first cut-off after arrival
+        self.cutoffs = CutoffTally(ports, cutoffs or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers
         self.inspections = {
@@ -213,6 +217,11 @@ class Recorder:
             a[:, _SMS + M["quarantine_start"]] < a[:, _SMS + M["exam_start"]],
         )
         out = outcome == RELEASED  # (out of the flow by the end: exited or loaded)
+        export = out & (a[:, _S["direction"]] == 1)
+        if export.any():
+            e = a[export]
+            self.cutoffs.fold(e[:, _S["port"]].astype(int), e[:, _SMS + M["arrived"]],
+                              e[:, _SMS + _LOADED])  # fmt: skip
         released = out | ((outcome == CENSORED) & (a[:, _SMS + M["released"]] <= self.end))
         if released.any():  # customs clearance of every consignment released by the end
             self._fold_times(a[released], out[released])

@@ -82,6 +82,9 @@ class RunResult:
     enforcement_daily: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: truth, effectiveness and what customs sees, flat (three layers, never mixed)
     enforcement_metrics: dict[str, float] = field(default_factory=dict)
+    #: per port with a schedule: exports loaded after the first cut-off after their arrival
+    #: (sim.model.cutoffs)
+    export_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -129,6 +132,7 @@ class RunResult:
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
+        out.update(self.export_metrics)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling import smuggling_metrics

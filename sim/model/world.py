@@ -89,7 +89,8 @@ class World:
         if isinstance(selector, RiskEngine):
             wire_risk_engine(self, selector)
         self.recorder = Recorder(
-            names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop)
+            names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop),
+            cutoffs=[p.cutoffs for p in self.ports],
         )
         self.costs = self._cost_book()
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
@@ -296,6 +297,7 @@ class World:
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
+            export_metrics=rec.cutoffs.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
