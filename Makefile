@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 # The main job: the bundled default scenario, baseline against two reforms at the sea port,
-# over 56 observed days: over the scenario's own 28 the sea port's exam-yard queues are still
-# growing (bursty vessel calls) and every row would be flagged not steady-state.
+# over 56 observed days (after the scenario's 14-day warm-up): over the scenario's own 28 the sea
+# port's exam-yard queues are still growing (bursty vessel calls) in some replications and
+# every row would be flagged not steady-state.
 DEMO_OPTIONS := --option sea_scanner:ports.sea_port.scan.scanners.capacity=4 \
                 --option ai_clear_90:ports.sea_port.scan.image_review.ai_clear=0.9
 

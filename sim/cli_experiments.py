@@ -408,7 +408,8 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
     print(f"suggested warm-up: {s.weeks} week(s) ({s.days} days)")
     print(
         f"MSER-{s.batch} truncation: {s.truncation_days} of {s.pilot_days} pilot days "
-        f"(daily {s.output}, {s.reps} replication(s)); scenario warm-up: "
+        f"(daily {s.output}, longest of series {s.series}, {s.reps} replication(s)); "
+        f"scenario warm-up: "
         f"{scenario.warmup_days:g} days"
     )
     if warning:

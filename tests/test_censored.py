@@ -52,7 +52,8 @@ def check_ends(log: pd.DataFrame, end: float) -> None:
 @pytest.mark.parametrize(
     "path,overrides,seed",
     [
-        (sim.default_scenario_path(), {"days": 7}, 0),  # a pick-up past the end
+        # a pick-up past the end (with the warm-up the case was found with)
+        (sim.default_scenario_path(), {"days": 7, "warmup_days": 7}, 0),
         (SMALL, {"days": 3, "drain_days": 0.5}, 4),
         (SMALL, {"days": 3, "drain_days": 0, "declaration.mode": "separate"}, 5),
         # separate declarations: the quarantine clearance form, in bulk too

@@ -14,7 +14,9 @@ import sim
 from sim.cli import main
 from sim.experiment.warmup import (
     Suggestion,
+    _longest,
     daily_clearance,
+    daily_clearance_by_group,
     mser,
     save_suggestion,
     warmup_key,
@@ -64,6 +66,44 @@ def test_daily_clearance_from_the_log():
     day1 = log[(log.arrived >= 24) & (log.arrived < 48)]
     assert daily[1] == pytest.approx((day1.exited - day1.arrived).mean())
     assert len(daily) == 3 and np.isfinite(daily).all()
+
+
+def test_daily_clearance_by_port_and_direction_from_the_log():
+    scenario = sim.load_scenario(SMALL, {"days": 3, "warmup_days": 0, "drain_days": 10})
+    result = sim.simulate(scenario, 1, log=True)
+    daily = daily_clearance_by_group(result, 3)
+    assert set(daily) == {"sea/import", "sea/export"}
+    log = result.log
+    day1 = log[(log.arrived >= 24) & (log.arrived < 48)]
+    ex = day1[day1.direction == "export"]
+    assert daily["sea/export"][1] == pytest.approx((ex.loaded - ex.arrived).mean())
+    im = day1[day1.direction == "import"]
+    assert daily["sea/import"][1] == pytest.approx((im.exited - im.arrived).mean())
+
+
+def test_a_small_flows_transient_is_not_hidden_by_a_big_one():
+    """A big flow, noisy but steady from the start, and a small one (a sea port's exams)
+    whose clearance starts low and takes 20 days to settle: the pooled daily mean, weighted
+    by volume, shows no transient, the per-flow series do, and the suggestion covers it."""
+    rng = np.random.default_rng(5)
+    days = 56
+    small = np.where(np.arange(days) < 20, 10.0, 30.0)  # an empty yard fills up
+    reps = {}
+    for r in range(3):
+        big = 5.0 + rng.normal(0, 2.0, days)
+        little = small + rng.normal(0, 1.0, days)
+        reps[r] = {"hub/import": big, "sea/export": little}
+    pooled = np.mean([(100 * reps[r]["hub/import"] + reps[r]["sea/export"]) / 101
+                      for r in reps], axis=0)  # fmt: skip
+    assert mser(pooled, 5).truncation < 20  # what the pooled pilot suggested
+    series, _, mean, m = _longest(reps, 5)
+    assert series == "sea/export" and m.truncation >= 20
+    assert mean.to_numpy() == pytest.approx(np.mean([reps[r][series] for r in reps], axis=0))
+    # a flow too small to be measured most days is left out, not taken as a transient
+    reps[0]["tiny/import"] = np.where(np.arange(days) % 2 == 0, np.nan, 99.0)
+    for r in (1, 2):
+        reps[r]["tiny/import"] = np.full(days, np.nan)
+    assert _longest(reps, 5)[0] == "sea/export"
 
 
 def test_warning_only_when_the_warmup_is_shorter():

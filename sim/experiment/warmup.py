@@ -3,9 +3,16 @@
 A pilot runs the scenario from empty with no warm-up (``warmup_days = 0``) for ``days`` days
 and ``reps`` replications. From each replication it takes one number per day:
 
-- ``clearance`` (default): the mean overall clearance ``exited - arrived`` (hours) of the
-  consignments that arrived that day and left (from the per-consignment log);
+- ``clearance`` (default): the mean overall clearance (hours, arrival to the end of the flow:
+  an import's exit, an export's loading) of the consignments that arrived that day and left,
+  one series per port and direction (from the per-consignment log);
 - ``queue``: the mean total queue length over all lanes that day (from ``RunResult.queues``).
+
+Clearance is taken per port and direction because a pooled daily mean is dominated by the
+high-volume flows (a post hub's parcels) and hides the transient of a small one (a sea port's
+exam yard filling from empty): MSER runs on each series and the longest truncation is
+suggested, naming the series that set it. A series with days that no replication measured
+(fewer than one arrival a day) is left out when more than a quarter of its days are empty.
 
 The pilot's drain is at least as long as the pilot itself, so that slow consignments arriving
 late are followed to the end rather than censored. The daily series are averaged over
@@ -90,6 +97,27 @@ def daily_clearance(result: RunResult, days: int) -> np.ndarray:
         return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
 
 
+def daily_clearance_by_group(result: RunResult, days: int) -> dict[str, np.ndarray]:
+    """Mean overall clearance (h, to the end of the flow: exit or loading) of the
+    consignments arriving on each day ``0 .. days-1``, per ``"<port>/<direction>"``."""
+    log = result.log
+    if log is None:
+        raise ValueError("the daily clearance needs the per-consignment log (log=True)")
+    arrived = log["arrived"].to_numpy(dtype=float)
+    end = np.fmax(log["exited"].to_numpy(dtype=float), log["loaded"].to_numpy(dtype=float))
+    took, day = end - arrived, np.floor(arrived / DAY_H)
+    ok = np.isfinite(took) & (day >= 0) & (day < days)
+    group = log["port"].astype(str) + "/" + log["direction"].astype(str)
+    out = {}
+    for name in sorted(set(group[ok])):
+        at = ok & (group == name).to_numpy()
+        d = day[at].astype(int)
+        sums = np.bincount(d, weights=took[at], minlength=days)
+        counts = np.bincount(d, minlength=days)
+        out[name] = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+    return out
+
+
 def daily_queue(result: RunResult, days: int) -> np.ndarray:
     """Mean total queue length over all lanes on each day ``0 .. days-1``."""
     q = result.queues
@@ -113,6 +141,9 @@ class Suggestion:
     batch: int
     scenario: str
     key: str
+    #: the series whose truncation was the longest ("<port>/<direction>" of the clearance;
+    #: "all" for the queue)
+    series: str = "all"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,7 +187,7 @@ def pilot(
     drain = max(float(scenario.drain_days), float(days))
     run = scenario.model_copy(update={"days": float(days), "warmup_days": 0.0, "drain_days": drain})
     log = output == "clearance"
-    per_rep: dict[int, np.ndarray] = {}
+    per_rep: dict[int, dict[str, np.ndarray]] = {}
     failures: list[Failure] = []
     tasks = [Task(r, run, seed, r, log) for r in range(reps)]
     for key, result in get_executor(executor, workers=workers).map(tasks):
@@ -164,17 +195,12 @@ def pilot(
             failures.append(result)
             continue
         r = int(key)  # type: ignore[call-overload]
-        per_rep[r] = (daily_clearance if log else daily_queue)(result, days)
+        per_rep[r] = (
+            daily_clearance_by_group(result, days) if log else {"all": daily_queue(result, days)}
+        )
     if failures:
         raise ReplicationsFailed(failures)
-    daily = pd.DataFrame({r: per_rep[r] for r in sorted(per_rep)})
-    daily.index.name = "day"
-    mean = daily.mean(axis=1, skipna=True)
-    # days with nothing measured (no arrivals in any replication) carry the previous value
-    filled = mean.ffill().bfill()
-    if filled.isna().all():
-        raise ValueError("the pilot measured nothing: no consignment arrived")
-    m = mser(filled.to_numpy(), batch)
+    series, daily, mean, m = _longest(per_rep, batch)
     weeks = math.ceil(m.truncation / WEEK_D)
     suggestion = Suggestion(
         weeks=weeks,
@@ -187,8 +213,31 @@ def pilot(
         batch=batch,
         scenario=scenario.name,
         key=warmup_key(scenario),
+        series=series,
     )
     return Pilot(suggestion, daily, mean, m)
+
+
+def _longest(
+    per_rep: dict[int, dict[str, np.ndarray]], batch: int
+) -> tuple[str, pd.DataFrame, pd.Series, MSER]:
+    """MSER on each series' ensemble average (replications' days averaged); the series with
+    the longest truncation (the first such in name order), its daily values and mean."""
+    names = sorted({name for rep in per_rep.values() for name in rep})
+    best: tuple[str, pd.DataFrame, pd.Series, MSER] | None = None
+    for name in names:
+        daily = pd.DataFrame({r: per_rep[r][name] for r in sorted(per_rep) if name in per_rep[r]})
+        daily.index.name = "day"
+        mean = daily.mean(axis=1, skipna=True)
+        if mean.isna().all() or (len(names) > 1 and mean.isna().mean() > 0.25):
+            continue  # too few arrivals to measure a day (a very small flow)
+        # days with nothing measured (no arrivals in any replication) carry the previous value
+        m = mser(mean.ffill().bfill().to_numpy(), batch)
+        if best is None or m.truncation > best[3].truncation:
+            best = (name, daily, mean, m)
+    if best is None:
+        raise ValueError("the pilot measured nothing: no consignment arrived")
+    return best
 
 
 def plot_warmup(p: Pilot, path: str | Path, window: int = WEEK_D) -> Path:
@@ -215,7 +264,9 @@ def plot_warmup(p: Pilot, path: str | Path, window: int = WEEK_D) -> Path:
     ax.axvline(s.days, color="tab:red", linewidth=1.5,
                label=f"suggested warm-up ({s.weeks} week(s))")  # fmt: skip
     ax.set_xlabel("day of the pilot (arrival day)")
-    ax.set_ylabel("overall clearance (h)" if s.output == "clearance" else "total queue length")
+    ax.set_ylabel(
+        f"overall clearance (h), {s.series}" if s.output == "clearance" else "total queue length"
+    )
     ax.set_title(f"Warm-up of {s.scenario}")
     ax.legend(fontsize="small")
     buf = io.BytesIO()
