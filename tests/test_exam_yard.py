@@ -225,3 +225,34 @@ def test_a_cross_trained_pool_adds_the_headcounts():
     res = sim.simulate(s, 1).resources.set_index("lane")
     assert "exam_teams" not in res.index and "quarantine_officers" not in res.index
     assert res.loc["exam_officers", "capacity_mean"] == 5.0
+
+
+def test_a_wait_for_the_bay_counts_in_the_movers_queue_too():
+    """A job waits for bay and mover together: while b waits for the only bay, it is in the
+    queue of both lanes (the glossary's `queue_mean` / `wait_h_mean` say so), though a
+    mover was free all along; it never waited for a team (its first phase needs none)."""
+    env = simpy.Environment()
+    y = yard(env, bays=1, movers=2, teams=2)
+    out = run(env, y, [{"name": "a", "at": 0.0}, {"name": "b", "at": 0.0}])
+    assert out["b"][0][0] == (3.0, 3.5)
+    for lane in (y.bays, y.movers, y.teams):
+        lane.integrate()
+    assert y.bays.area_queue == 3.0 and y.movers.area_queue == 3.0
+    assert y.teams.area_queue == 0.0
+
+
+def test_duty_time_counts_overtime():
+    """A job that runs past its shift's end keeps its server on duty: `capacity_mean` counts
+    the overtime (the glossary says so) and utilisation stays at most 1."""
+    env = simpy.Environment()
+    hourly = [1] + [0] * 167  # one server, on duty 00:00-01:00 on Monday only
+    lanes = {"bays": CellLane(env, "p", "bays", hourly)}
+    lanes.update({k: CellLane(env, "p", k, [2] * 168) for k in ("movers", "teams")})
+    cell = Cell(env)
+    cell.join(list(lanes.values()))
+    owners = {lane: TERMINAL for lane in lanes.values()}
+    y = SimpleNamespace(cell=cell, owner_of=owners, **lanes)
+    out = run(env, y, [{"name": "a", "at": 0.0}])
+    assert out["a"][2] == 3.0  # in, exam and out: 3 h on the bay, 2 h past its shift
+    y.bays.integrate()
+    assert y.bays.area_busy == 3.0 and y.bays.area_duty == 3.0

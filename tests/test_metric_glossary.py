@@ -117,3 +117,28 @@ def test_the_page_lists_every_entry_under_its_layer():
         assert f"## {layer[:1].upper()}{layer[1:]}\n" in page
     for e in glossary.ENTRIES:
         assert f"| `{e.stem}` | {glossary.unit(e)} |" in page
+
+
+def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
+    """The exam yard's lanes are read right: a bay per declaration, a job waiting for all its
+    lanes at once (in each one's queue), overtime on duty; and what the wait entry says of
+    the waits of no lane is true of the intervals table (no interval ends at `exam_start`,
+    and the table has no port column)."""
+    from sim.model.milestones import INTERVALS
+
+    util = glossary.lookup("utilisation_sea_port_exam_bays")
+    queue = glossary.lookup("queue_mean_sea_port_movers")
+    wait = glossary.lookup("wait_h_mean_sea_port_exam_teams")
+    assert util and queue and wait
+    assert "per declaration, not per container" in util.meaning
+    from sim.scenario.schema import Exam  # and the scenario reference's field says it too
+
+    assert "held per declaration" in (Exam.model_fields["bays"].description or "")
+    assert "overtime" in util.meaning and "`capacity_mean`" in util.meaning
+    for e in (queue, wait):
+        assert "together" in e.meaning and "each of those lanes at once" in e.meaning
+    assert "in no row of the milestone intervals table" in wait.meaning
+    assert "are in the milestone intervals" not in wait.meaning
+    assert not [i for i in INTERVALS if i[2] == "exam_start"]
+    r = sim.simulate(sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0}), 1)
+    assert "port" not in r.intervals.columns

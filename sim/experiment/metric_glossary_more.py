@@ -109,20 +109,39 @@ COSTS = [
 ]
 
 _LANE_OF = "`<port>_<lane>` (an organisation's unit: `org/<unit>_<role>`)"
+#: what the exam yard's lanes hold, said wherever they are measured
+_YARD = (
+    " In the exam yard a bay is held per declaration, not per container: its boxes are "
+    "examined one after another at that bay, and the examination and the moves grow with "
+    "the number of containers, so one more bay is room for one more declaration at a time."
+)
+_TOGETHER = (
+    " A job in the exam yard waits for its bay, mover and team (and quarantine officers, "
+    "for a joint exam) together, until all are free: it counts as waiting at each of those "
+    "lanes at once, so the movers look congested when it is the bays that bind (the owner "
+    "of the wait, in `owner_share_<owner>`, is the lane that held it back)."
+)
 LANES = [
     Entry("utilisation_<port>_<lane>", LANE_LAYER,
           f"Busy time over the servers' duty time in the observed window, of {_LANE_OF}; "
-          "absent for a lane without staff on duty or unlimited."),
+          "absent for a lane without staff on duty or unlimited. Duty time counts a server "
+          "busy past its shift's end (a job finishing in overtime) as on duty, so the "
+          "resources table's `capacity_mean` includes overtime and utilisation is at most 1."
+          + _YARD),
     Entry("queue_mean_<port>_<lane>", LANE_LAYER,
           f"Time-weighted mean number of jobs waiting in the observed window, of {_LANE_OF}: "
-          "consignments at most lanes, moves at the movers (two per examination: to the bay "
-          "and back), requests at an organisation's unit (waiting hours per hour); an "
-          "unlimited lane: 0; the laboratory: none (NaN)."),
+          "consignments at most lanes (declarations at the exam bays and teams), moves at "
+          "the movers (two per examination: to the bay and back), requests at an "
+          "organisation's unit (waiting hours per hour); an unlimited lane: 0; the "
+          "laboratory: none (NaN)." + _TOGETHER),
     Entry("wait_h_mean_<port>_<lane>", LANE_LAYER,
           f"Mean wait before service of the cohort's jobs at {_LANE_OF} (the laboratory: from "
-          "a sample's submission to its batch's start). Only the lane's own queue: waits "
-          "that belong to no lane (an examination's booking lead, slot and the trader's "
-          "attendance) are in the milestone intervals, not here."),
+          "a sample's submission to its batch's start)." + _TOGETHER + " Waits that belong "
+          "to no lane (an examination's booking lead, its slot and the trader's attendance) "
+          "are in no lane's wait and in no row of the milestone intervals table (no interval "
+          "ends at `exam_start`, and that table is not by port): they are in the clearance "
+          "times (by port too), in the owners' hours (`owner_share_<owner>`; the log's "
+          "`own_*` columns) and in the log, between the previous milestone and `exam_start`."),
     Entry("wait_h_p90_<port>_<lane>", LANE_LAYER,
           f"90th percentile of the cohort's jobs' wait before service at {_LANE_OF}."),
 ]

@@ -328,14 +328,27 @@ class Attendance(Strict):
 
 
 class Exam(Strict):
-    """Physical examination in the exam yard: a mover brings the box to a bay and leaves, the
-    bay and an exam team are held for the examination, a mover takes the box back."""
+    """Physical examination in the exam yard: a mover brings the boxes to a bay and leaves,
+    the bay and an exam team are held for the examination, a mover takes the boxes back. All
+    of one declaration: its containers are examined one after another at one bay, and the
+    moves and the examination take longer the more containers it has."""
 
-    bays: Lane
-    teams: Lane
-    movers: Lane
-    move: DurationDist = Field(description="moving one container between yard and bay")
-    duration: DurationDist = Field(description="the customs examination of one container")
+    bays: Lane = Field(
+        description="exam bays; one is held per declaration (its boxes examined one after "
+        "another), not per container, from the move in to the move out"
+    )
+    teams: Lane = Field(description="customs exam teams; one per examination")
+    movers: Lane = Field(
+        description="movers (reach stackers); one per move, in and out, of a declaration's boxes"
+    )
+    move: DurationDist = Field(
+        description="moving one container between yard and bay (a declaration's move: its "
+        "containers' total)"
+    )
+    duration: DurationDist = Field(
+        description="the customs examination of one container (a declaration's: its "
+        "containers' total, at one bay)"
+    )
     booking_lead: Duration = 0.0
     slots: Slots = Field(default_factory=Slots)
     trader_attendance: Attendance = Field(default_factory=Attendance)
