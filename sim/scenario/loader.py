@@ -12,7 +12,7 @@ import difflib
 import tomllib
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -172,58 +172,52 @@ def _touches(change: str, dotted: str, before: dict[str, Any]) -> bool:
     return n > 0 and (n in (len(a), len(b)) or get_path(before, ".".join(a[:n])) is None)
 
 
-def _new_entry(data: dict[str, Any], dotted: str) -> str | None:
-    """Why setting ``dotted`` cannot work: it passes through a name missing from a table of
-    named entries (``ports``) whose entries have required fields; setting one field of a
-    new port cannot give it the rest."""
-    keys = dotted.split(".")
-    model: Any = Scenario
-    node: Any = data
-    for i, key in enumerate(keys[:-1]):
-        if not isinstance(node, dict):
-            return None  # (set_path says why)
-        tp = _strip(model)
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            field = _field(tp, key)
-            if field is None:
-                return None
-            model = field.annotation
-        elif typing.get_origin(tp) is dict:
-            model = typing.get_args(tp)[1]
-            if key not in node and _needs_fields(model):
-                table, noun = keys[i - 1], _noun(keys[i - 1])
-                near = _near_entry(data, keys, i)
-                return (
-                    f"unknown {noun} {key!r}"
-                    + (f"; did you mean {near!r}? The" if near else "; the")
-                    + f" scenario's {table} are "
-                    f"{', '.join(map(str, node)) or '(none)'} (a new {noun} cannot be created "
-                    f"by setting one of its fields: add it in a scenario file)"
-                )
-        else:
-            return None
-        node = node.get(key)
-    return None
-
-
-def _entry_at(keys: list[str]) -> int | None:
-    """The index in ``keys`` (a field path) of the name of an entry of a table of named
-    entries whose entries have required fields (``ports.<name>``), if the path has one."""
+def _along(keys: list[str]) -> Iterator[tuple[int, bool]]:
+    """Walk the schema along a field path: for each key that names an entry of a table of
+    named entries (``ports.<name>``), ``(its index, whether its entries have required
+    fields)``; stops where the path leaves the schema's models and tables."""
     model: Any = Scenario
     for i, key in enumerate(keys):
         tp = _strip(model)
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             field = _field(tp, key)
             if field is None:
-                return None
+                return
             model = field.annotation
         elif typing.get_origin(tp) is dict:
             model = typing.get_args(tp)[1]
-            if _needs_fields(model):
-                return i
+            yield i, _needs_fields(model)
         else:
-            return None
+            return
+
+
+def _new_entry(data: dict[str, Any], dotted: str) -> str | None:
+    """Why setting ``dotted`` cannot work: it passes through a name missing from a table of
+    named entries (``ports``) whose entries have required fields; setting one field of a
+    new port cannot give it the rest."""
+    keys = dotted.split(".")
+    for i, needs in _along(keys[:-1]):
+        node = get_path(data, ".".join(keys[:i])) if i else data
+        if not isinstance(node, dict):
+            return None  # (set_path says why)
+        key = keys[i]
+        if needs and key not in node:
+            table, noun = keys[i - 1], _noun(keys[i - 1])
+            near = _near_entry(data, keys, i)
+            return (
+                f"unknown {noun} {key!r}"
+                + (f"; did you mean {near!r}? The" if near else "; the")
+                + f" scenario's {table} are "
+                f"{', '.join(map(str, node)) or '(none)'} (a new {noun} cannot be created "
+                f"by setting one of its fields: add it in a scenario file)"
+            )
     return None
+
+
+def _entry_at(keys: list[str]) -> int | None:
+    """The index in ``keys`` (a field path) of the name of an entry of a table of named
+    entries whose entries have required fields (``ports.<name>``), if the path has one."""
+    return next((i for i, needs in _along(keys) if needs), None)
 
 
 def _noun(table: str) -> str:
