@@ -232,7 +232,8 @@ class Costs(Strict):
     systems: dict[str, Money] = Field(
         default_factory=dict,
         description="other running costs of the agencies per year, by name (IT systems, "
-        "licences, maintenance, training): a reform's cost_per_year is added here",
+        "licences, maintenance, training): a reform's cost_per_year is added here (a dated "
+        "reform's counts from its date)",
     )
     exchange: dict[str, Money] = Field(
         default_factory=dict,
