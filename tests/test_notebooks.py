@@ -22,6 +22,11 @@ CONCLUSIONS = {
         "AI clearing 90 % changes the value slipped by ",
         "So a fourth scanner ",
     ],
+    "02-spindle-vs-dumbbell.ipynb": [
+        "Staff cost per year ",
+        "Mean escalation latency: the spindle ",
+        "90th percentile of import clearance: the spindle ",
+    ],
 }
 #: a result figure: a decimal (4.43, 0.001) or a number with thousands separators (123,000)
 FIGURE = re.compile(r"\d\.\d|\d,\d{3}")
