@@ -27,6 +27,14 @@ CONCLUSIONS = {
         "Mean escalation latency: the spindle ",
         "90th percentile of import clearance: the spindle ",
     ],
+    "04-reform-portfolio.ipynb": [
+        "efficient set: ",
+        "Mean import clearance changes by ",
+        "The total cost per consignment changes by ",
+        "Smart image review: mean import clearance ",
+        "The state paying for exams that find nothing changes ",
+        "The efficient set: ",
+    ],
 }
 #: a result figure: a decimal (4.43, 0.001) or a number with thousands separators (123,000)
 FIGURE = re.compile(r"\d\.\d|\d,\d{3}")
