@@ -35,6 +35,11 @@ CONCLUSIONS = {
         "The state paying for exams that find nothing changes ",
         "The efficient set: ",
     ],
+    "05-sensitivity.ipynb": [
+        "Mean import clearance with 2, 3, 4 scanners: ",
+        "From 2 to 4 scanners mean import clearance ",
+        "ports.sea_port.scan.image_review.ai_clear: total index ",
+    ],
 }
 #: a result figure: a decimal (4.43, 0.001) or a number with thousands separators (123,000)
 FIGURE = re.compile(r"\d\.\d|\d,\d{3}")
