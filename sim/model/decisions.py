@@ -21,7 +21,7 @@ import math
 from collections.abc import Generator, MutableSequence, Sequence
 from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import simpy
@@ -62,27 +62,61 @@ class _Due:
     reviewed declarations in the order they reached their assessment: journeys (waiting on
     ``event``) and rows (see :mod:`sim.model.reviewed`)."""
 
-    __slots__ = ("blocks", "journeys", "event")
+    __slots__ = ("blocks", "layout", "journeys", "event")
 
     def __init__(self) -> None:
-        self.blocks: list[tuple[np.ndarray, ...]] = []
+        self.blocks: list[np.ndarray] = []  # (laid out as ``layout`` says)
+        self.layout: _Layout | None = None
         self.journeys: list[Journey | Row] = []
         self.event: simpy.Event | None = None
 
 
-def _rows(blocks: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+def _rows(blocks: list[np.ndarray]) -> np.ndarray:
     """A tick's blocks as one, in the order of the consignments (the first column), however
     their rows were made in blocks. Each block's rows are in that order, and blocks of one
     stream (imports, exports, added arrivals, a smuggling group) follow one another, so
     ordering the blocks by their first consignment orders the rows."""
     if len(blocks) == 1:
         return blocks[0]
-    blocks = sorted(blocks, key=_first)
-    return tuple(np.concatenate(x) for x in zip(*blocks, strict=True))
+    blocks.sort(key=_first)
+    return np.concatenate(blocks)
 
 
-def _first(block: tuple[np.ndarray, ...]) -> int:
-    return int(block[0][0])
+def _first(block: np.ndarray) -> float:
+    return float(block[0, 0])
+
+
+class _Layout(NamedTuple):
+    """Where a block's columns lie in the one array a tick's rows travel in (one slice per
+    block and tick, not one per column): index, arrival, cohort, the requirement table
+    (``width`` columns), the possible decisions (``k``) with their plans, queue visits and
+    first queue steps, and what the selector prepared, if it did (whole numbers below 2^53,
+    as all of these are, are exact in it)."""
+
+    width: int
+    k: int
+    prepared: bool
+
+    def pack(
+        self,
+        columns: tuple[np.ndarray, ...],
+        ahead: tuple[np.ndarray, ...],
+        prepared: np.ndarray | None,
+    ) -> np.ndarray:
+        """One array of a block's rows (``columns``: index, arrived, cohort, table)."""
+        index, arrived, cohort, table = columns
+        parts = [index[:, None], arrived[:, None], cohort[:, None], table, *ahead]
+        if prepared is not None:
+            parts.append(prepared)
+        return np.concatenate(parts, axis=1, dtype=float)
+
+    def unpack(self, rows: np.ndarray) -> tuple[Any, ...]:
+        """index, arrived, table, cohort, (cands, plans, visits, first), prepared or None."""
+        w, k = 3 + self.width, self.k
+        ahead = tuple(rows[:, w + i * k : w + (i + 1) * k].astype(np.int64) for i in range(4))
+        prepared = rows[:, w + 4 * k :] if self.prepared else None
+        index = rows[:, 0].astype(np.int64)
+        return index, rows[:, 1], rows[:, 3:w], rows[:, 2] > 0, ahead, prepared
 
 
 class Decisions:
@@ -146,14 +180,19 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        columns: tuple[np.ndarray, ...] = (index, arrived, table, cohort, *self.plans.of(table))
+        ahead = self.plans.of(table)
         prepared = prepare(p, table, uniforms_of(table))
-        if prepared is not None:
-            columns = (*columns, prepared)
+        layout = _Layout(table.shape[1], ahead[0].shape[1], prepared is not None)
+        rows = layout.pack((index, arrived, cohort, table), ahead, prepared)
         first = np.flatnonzero(np.diff(ticks, prepend=-math.inf))  # each tick's first row
         bounds = [*first.tolist(), len(ticks)]
         for tick, a, b in zip(ticks[first].tolist(), bounds, bounds[1:], strict=False):
-            self._at(tick).blocks.append(tuple(x[a:b] for x in columns))
+            due = self._at(tick)
+            if due.layout != layout:  # (rows of one tick are decided as one array)
+                if due.blocks:
+                    raise RuntimeError("blocks decided at one tick differ in their columns")
+                due.layout = layout
+            due.blocks.append(rows[a:b])
 
     def _on_their_way(self, review: np.ndarray, *columns: np.ndarray) -> list[Consignment]:
         """Declarations that queue for officer review first, on their way to their
@@ -185,11 +224,9 @@ class Decisions:
         k = 0
         prepared = None
         if due.blocks:
-            index, arrived, table, cohort, cands, plans, visits, first, *prepared_ = _rows(
-                due.blocks
-            )
+            assert due.layout is not None
+            index, arrived, table, cohort, ahead, prepared = due.layout.unpack(_rows(due.blocks))
             k = len(index)
-            prepared = prepared_[0] if prepared_ else None
         if js:
             req = np.array([j.r for j in js])  # (a journey's r: its requirement row)
             table = np.concatenate([table, req]) if k else req
@@ -199,7 +236,6 @@ class Decisions:
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
         combo = select(p, table, uniforms, p.env.now, prepared)
         if k:
-            ahead = (cands, plans, visits, first)
             plan, visits, first = self.plans.looked_up(table[:k], combo[:k], *ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
         if js:

@@ -56,7 +56,12 @@ class FifoLane(LaneStats):
         self._later: dict[float, list[tuple[float, int, int, Booking]]] = {}
         self._later_keys: list[float] = []  # a heap of the buckets' numbers
         self._soon: list[tuple[float, int, int, Booking]] = []  # requests that wake the lane
-        self._wakes: set[float] = set()  # times at which a wake-up is scheduled
+        # times the lane must wake at (a heap, and as a set), and those with an event in the
+        # run's queue: only the earliest is (SimPy's queue of every pending event is the
+        # run's busiest heap: thousands of wake-ups there, days ahead, slow every event)
+        self._wake_at: list[float] = []
+        self._wakes: set[float] = set()
+        self._armed: set[float] = set()
         self._seq = itertools.count()
         self._on_wake = self._woken  # (a bound method made once, not per wake-up)
         # lanes whose deferred bookings' journeys may ask this lane without a SimPy wait in
@@ -99,11 +104,12 @@ class FifoLane(LaneStats):
         entry = (booking.r, booking.key, next(self._seq), booking)
         if booking.wake:  # few at a time: a heap of their own keeps the big one untouched
             heapq.heappush(self._soon, entry)
-            if booking.r not in self._wakes:
-                self._wakes.add(booking.r)
-                env = self.env
-                wake = Instant(env, booking.r, WAKE, booking.r)  # (after decisions)
-                wake.callbacks.append(self._on_wake)
+            r = booking.r
+            if r not in self._wakes:
+                self._wakes.add(r)
+                heapq.heappush(self._wake_at, r)
+                if not self._armed or r < min(self._armed):
+                    self._arm(r)
         elif booking.r < self._edge:
             heapq.heappush(self._pending, entry)
         else:  # a bucket of its own hour: it joins the heap when the heap has run dry
@@ -125,9 +131,20 @@ class FifoLane(LaneStats):
         heapq.heapify(self._pending)
         self._edge = (k + 1) * SPAN
 
+    def _arm(self, t: float) -> None:
+        """Put the wake-up at ``t`` into the run's queue (after decisions)."""
+        self._armed.add(t)
+        Instant(self.env, t, WAKE, t).callbacks.append(self._on_wake)
+
     def _woken(self, event: Any) -> None:
-        self._wakes.discard(event.value)
-        self.drain(event.value)  # every request made for that time, in arrival order
+        t = event.value
+        self._armed.discard(t)
+        self._wakes.discard(t)
+        heapq.heappop(self._wake_at)  # (t: the earliest, as only the earliest is armed)
+        self.drain(t)  # every request made for that time, in arrival order
+        at = self._wake_at
+        if at and at[0] not in self._armed:
+            self._arm(at[0])
 
     def drain(self, upto: float, key: float = INF) -> None:
         """Book, in time order, every deferred request made before ``upto`` (and at ``upto``
