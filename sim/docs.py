@@ -205,7 +205,7 @@ NOTES = {
     "sample)",
     "Audit.lag": "from release to the audit",
     "StaffLane.role": "the role (a key of costs.roles) of the people who work the lane",
-    "Equipment.life_years": "years over which the capital is amortised",
+    "Equipment.life_years": "years over which the capital is amortised (at costs.discount_rate)",
     "Storage.free": "free period from arrival before storage is charged",
     "Storage.per_container_day": "storage and demurrage per container-day after the free period",
 }
@@ -227,6 +227,7 @@ UNITS = {
     "Lane.schedule": "servers",
     "Slots.capacity": "examinations",
     "Costs.price_year": "year",
+    "Costs.discount_rate": "share per year",
     "Equipment.life_years": "years",
     "Sampling.units_per_container": "units",
     "Sampling.sample_units": "units",

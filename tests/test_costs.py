@@ -13,13 +13,13 @@ import numpy as np
 import pytest
 
 import sim
-from sim.model.agency_costs import duty_hours
+from sim.model.agency_costs import agency_fixed, duty_hours
 from sim.model.costbook import LAYOUT, CostBook
-from sim.model.costs import PARTS, TRADER_PARTS, P, slipped
+from sim.model.costs import HOURS_PER_YEAR, PARTS, TRADER_PARTS, P, slipped
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import PHYSICAL
 from sim.model.milestones import OWNERS, RELEASED, SEIZED
-from sim.scenario.costs import ILLICIT_KINDS, Costs, Slipped
+from sim.scenario.costs import ILLICIT_KINDS, Costs, Equipment, Slipped, recovery_factor
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 HOURLY = 10.0  # the test role's cost per head-hour: 19,000 a year over 1,900 hours
@@ -111,6 +111,32 @@ def test_busy_cost_is_staff_cost_times_utilisation():
     row = a[a["item"] == "document_check"].iloc[0]
     assert 0 < row["utilisation"] < 1
     assert row["busy_cost"] == pytest.approx(row["cost"] * row["utilisation"], rel=1e-12)
+
+
+def test_equipment_capital_is_its_equivalent_annual_cost_at_the_discount_rate():
+    # the annuity that repays 1 over 10 years at 8 %: 0.149029... (an annuity table's value)
+    assert recovery_factor(0.08, 10) == pytest.approx(0.1490294887, rel=1e-9)
+    assert recovery_factor(0.0, 8) == 1 / 8  # no interest: equal parts
+    assert recovery_factor(1e-9, 8) == pytest.approx(1 / 8, rel=1e-6)  # continuous at 0
+    scanner = Equipment(capital=2_600_000, life_years=10)
+    assert scanner.per_year() == 260_000
+    assert scanner.per_year(0.08) == pytest.approx(387_476.67, abs=0.01)
+    # repaid exactly: the payments, discounted, are worth the capital
+    pay = scanner.per_year(0.08)
+    assert sum(pay / 1.08**t for t in range(1, 11)) == pytest.approx(2_600_000, rel=1e-12)
+
+
+@pytest.mark.parametrize("rate", [0.0, 0.05, 0.08])
+def test_a_ports_scanners_and_lab_are_charged_at_the_scenarios_discount_rate(rate):
+    c = Costs.model_validate(costs(
+        discount_rate=rate,
+        scanner={"*": {"capital": 1_000_000, "life_years": 8}},
+        lab={"capital": 500_000, "life_years": 10},
+    ))
+    rows = agency_fixed(c, "p", "land", {"scanners": [3] * 168}, True, (0.0, HOURS_PER_YEAR))
+    cost = {r["item"]: r["cost"] for r in rows}
+    assert cost["scanners"] == pytest.approx(3 * 1_000_000 * recovery_factor(rate, 8), rel=1e-12)
+    assert cost["lab"] == pytest.approx(500_000 * recovery_factor(rate, 10), rel=1e-12)
 
 
 # --- trader ------------------------------------------------------------------------------

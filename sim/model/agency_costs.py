@@ -42,7 +42,8 @@ def agency_fixed(
 ) -> list[dict[str, Any]]:
     """One row per cost item of a port over the observed ``window``: the staff of every
     lane (heads per server x server-hours on duty x hourly cost), its fixed posts, its
-    scanners (as many as the lane's largest capacity) and its laboratory, amortised."""
+    scanners (as many as the lane's largest capacity) and its laboratory, amortised (at
+    ``costs.discount_rate``: their equivalent annual cost)."""
     start, end = window
     years = (end - start) / HOURS_PER_YEAR
     rows: list[dict[str, Any]] = []
@@ -66,9 +67,11 @@ def agency_fixed(
     scanners, scanner = lanes.get("scanners"), costs.scanner_for(mode)
     if scanner is not None and scanners is not None:
         units = max(scanners)
-        rows.append(cost_item(port, "scanners", "equipment", "", units * years, scanner.per_year()))
+        per_year = scanner.per_year(costs.discount_rate)
+        rows.append(cost_item(port, "scanners", "equipment", "", units * years, per_year))
     if costs.lab is not None and lab:
-        rows.append(cost_item(port, "lab", "equipment", "", years, costs.lab.per_year()))
+        per_year = costs.lab.per_year(costs.discount_rate)
+        rows.append(cost_item(port, "lab", "equipment", "", years, per_year))
     return rows
 
 

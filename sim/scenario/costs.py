@@ -75,8 +75,19 @@ class Equipment(Strict):
     life_years: Real = Field(gt=0, le=100)
     per_use: Money = Field(default=0.0, description="power, maintenance, consumables per use")
 
-    def per_year(self) -> float:
-        return self.capital / self.life_years
+    def per_year(self, discount_rate: float = 0.0) -> float:
+        """The capital's cost per year: the equal annual payment that repays it over its life
+        at ``discount_rate`` (the capital recovery factor r / (1 - (1 + r)^-life); at 0,
+        capital / life)."""
+        return self.capital * recovery_factor(discount_rate, self.life_years)
+
+
+def recovery_factor(rate: float, years: float) -> float:
+    """The share of a capital sum paid each year to repay it over ``years`` at ``rate``
+    (an annuity: the equivalent annual cost of 1), 1 / years at a rate of 0."""
+    if rate == 0:
+        return 1.0 / years
+    return float(rate / (1.0 - (1.0 + rate) ** -years))
 
 
 class Checks(Strict):
@@ -198,6 +209,14 @@ class Costs(Strict):
     price_year: int = Field(ge=1900, le=2200)
     hours_per_year: Real = Field(
         default=2000.0, gt=0, le=8784, description="paid hours per head per year"
+    )
+    discount_rate: Real = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="real discount rate per year: equipment's capital is charged as the equal "
+        "annual payment that repays it over its life with interest at this rate (its "
+        "equivalent annual cost); 0 writes it off in equal parts, without interest",
     )
     roles: dict[str, Money] = Field(
         default_factory=dict, description="cost per head per year (pay and on-costs), by role"
