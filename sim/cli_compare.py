@@ -297,6 +297,12 @@ def _notes(res: CompareResult, notes: Notes) -> None:
                       "replication: what it changes acted on no consignment in these runs, so "
                       "its differences of exactly 0 are no estimate of its effect (it may act "
                       "on rare consignments: more --reps or --days would show it)")
+    for name, where in m.get("unpaired", {}).items():
+        parts = ", ".join(f"{n:,} of {total:,} at {pd}" for pd, (n, total) in where.items())
+        notes.add(f"note ({name}): who gains and who loses leaves out {parts} released "
+                  "consignments: the option changes their arrival or declared attributes, so "
+                  "they are not the same consignments as the baseline's (its table covers "
+                  "the others)")
     for o in res.options:  # (a paired difference of counts over other days means little)
         longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
         if longer:

@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sim.cli import main
+from sim.cli import Notes, main
+from sim.cli_compare import _notes
 from sim.experiment.compare import compare
-from sim.experiment.gains import gains_one, trim_log
+from sim.experiment.gains import UNPAIRED, gains_one, trim_log
 from sim.model.streams import SMUGGLING_INDEX, SURGE_INDEX
 from sim.report.folder import read_compare
 from sim.report.folder_report import render_folder
@@ -250,3 +251,55 @@ def test_the_report_says_which_loads_who_gains_leaves_out(folder: Path):
     text = (folder / "report.html").read_text(encoding="utf-8")
     assert "Smuggling groups' loads are left out" in text
     assert "a surge's added arrivals where the option changes the surge" in text
+
+
+def test_who_gains_leaves_out_consignments_whose_arrival_or_attributes_an_option_changes():
+    """An option that changes a port's arrivals (its rate, its mix) makes the k-th arrival
+    there another consignment: another arrival time, perhaps other goods. Pairing it with the
+    baseline's k-th would credit the option with the difference between two consignments;
+    such rows are left out and counted per port and direction (measure ``unpaired``)."""
+    nan = np.nan
+    base = _rows([
+        ("p", 0, "import", "general", "g", 0.0, 2.0, 5.0, nan, "released"),
+        ("p", 1, "import", "general", "g", 1.0, 4.0, 7.0, nan, "released"),
+        ("q", 0, "import", "general", "g", 0.0, 2.0, 3.0, nan, "released"),
+        ("q", 1, "import", "general", "g", 5.0, 6.0, 7.0, nan, "released"),
+        ("q", 2, "import", "general", "g", 9.0, 9.5, 9.7, nan, "released"),
+    ])  # fmt: skip
+    opt = base.copy()
+    opt["released"] = opt["released"] + 1.0  # everyone released an hour later
+    opt.loc[3, ["arrived", "released"]] = [7.0, 8.0]  # q's second arrival is another one
+    opt.loc[4, "commodity"] = "frozen"  # and its third carries other goods
+    everyone = _everyone(base, opt)
+    assert everyone["n"] == 3 and everyone["sum_h"] == 3.0  # p's two and q's first only
+    g = gains_one(base, opt)
+    left = g[g["measure"] == UNPAIRED]
+    assert left[["port", "direction", "n"]].values.tolist() == [["q", "import", 2]]
+    assert _everyone(base, base)["n"] == 5  # nothing changed: everyone paired, none counted
+    assert not (gains_one(base, base)["measure"] == UNPAIRED).any()
+
+
+def test_a_comparison_that_changes_a_ports_arrivals_says_how_many_it_cannot_pair(tmp_path):
+    """The sea port's exports at another rate: their k-th export is another consignment.
+    The note and compare.json say how many who-gains leaves out there; the imports, whose
+    arrivals the option does not change, are all paired."""
+    rate = "rate:ports.sea.exports.arrivals.rate=150/d"
+    res = compare(SMALL, [rate], reps=1, overrides=SHORT, out=tmp_path / "c")
+    where = res.meta["unpaired"]["rate"]
+    assert set(where) == {"sea/export"}
+    left, total = where["sea/export"]
+    assert 0 < left <= total
+    g = res.gains
+    assert not (g["measure"] == UNPAIRED).any()  # counted apart, not summarised as a change
+    saved = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))
+    assert saved["unpaired"] == {"rate": {"sea/export": [left, total]}}
+    notes = Notes()
+    _notes(res, notes)
+    report = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
+    assert f"Left out so: rate: {left:,} of {total:,} at sea/export." in report
+    said = [n for n in notes.lines if "who gains and who loses leaves out" in n]
+    assert said == [
+        f"note (rate): who gains and who loses leaves out {left:,} of {total:,} at sea/export "
+        "released consignments: the option changes their arrival or declared attributes, so "
+        "they are not the same consignments as the baseline's (its table covers the others)"
+    ]

@@ -44,7 +44,13 @@ import pandas as pd
 from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
 from sim.analysis.stats import mean_half_width, summarise
 from sim.experiment.executors import Executor, Failure, Task, get_executor
-from sim.experiment.gains import TOLERANCE_H, gains_one, summarise_gains, trim_log
+from sim.experiment.gains import (
+    TOLERANCE_H,
+    UNPAIRED,
+    gains_one,
+    summarise_gains,
+    trim_log,
+)
 from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.store import (
@@ -581,6 +587,7 @@ class Comparison:
         warnings = {name: _named_warnings(by_rep) for name, by_rep in self.warns.items()}
         parts = self.gain_parts
         gains = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+        gains, self.meta["unpaired"] = _unpaired(gains)
         result = CompareResult(
             scenario=self.base.name,
             options=opts,
@@ -835,6 +842,27 @@ def _gains_of_rep(logs: dict[str, pd.DataFrame], r: int, tolerance_h: float) -> 
     if not parts:
         return pd.DataFrame(columns=["option", "replication"])
     return pd.concat(parts, ignore_index=True)
+
+
+def _unpaired(gains: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict[str, list[int]]]]:
+    """Who-gains parts without their :data:`UNPAIRED` rows, and from those, per option and
+    ``port/direction``: [consignments left out as not the same as the baseline's, released
+    baseline consignments there] (over the replications)."""
+    if gains.empty or "measure" not in gains:
+        return gains, {}
+    left = gains["measure"] == UNPAIRED
+    rest = gains[~left]
+    if not left.any():
+        return rest, {}
+    paired = rest[(rest["measure"] == "clearance") & (rest["dimension"] == "port_direction")]
+    kept = paired.groupby(["option", "port", "direction"])["n"].sum()
+    out: dict[str, dict[str, list[int]]] = {}
+    counts = gains[left].groupby(["option", "port", "direction"])["n"].sum()
+    for key, n in zip(counts.index.tolist(), counts.tolist(), strict=True):
+        option, port, direction = key
+        total = int(n) + int(kept.get(key, 0))
+        out.setdefault(str(option), {})[f"{port}/{direction}"] = [int(n), total]
+    return rest.reset_index(drop=True), out
 
 
 def identical_to_baseline(per_rep: pd.DataFrame, opts: list[Option]) -> list[str]:

@@ -7,7 +7,11 @@ attributes and draws), so one replication's log of an option joins the baseline'
 port in the order they come, so that an option which moves smugglers between routes makes
 the k-th load another load (another arrival, another value); and the added arrivals of a
 surge (``arrivals.extra``) at a port and direction whose surge is not the same in both (the
-same surge brings the same arrivals at the same times, and those are paired). For every
+same surge brings the same arrivals at the same times, and those are paired). A row whose
+arrival time or declared attributes (direction, commodity, trader class) differ between the
+two logs is not the same consignment either (an option that changes a port's arrivals makes
+the k-th arrival another one): it is left out too, and counted (measure :data:`UNPAIRED`), so
+that a comparison can say how much of a port its figures cover. For every
 consignment of the arrival cohort that was released in both, by
 the end of the run (outcome ``released``, as the run's ``consignments_released`` counts them),
 the change is ``option - baseline`` in hours (for overall clearance: to the end of its flow,
@@ -51,6 +55,12 @@ TIMES = ("arrived", "released", *FLOW_END)
 #: in the scenario's currency (the ``*_h`` columns then hold money, not hours)
 COST = "trader_cost"
 TOLERANCE_H = 1 / 60  # one minute: smaller changes count as neither worse nor better
+#: the measure of :func:`gains_one`'s rows that count, per port and direction, the baseline's
+#: released cohort consignments left out because they are not the same consignment in the
+#: option (``n``; no change is measured on them)
+UNPAIRED = "unpaired"
+#: what makes a row the same consignment in two logs, beside its (port, index)
+IDENTITY = ["arrived", "direction", "commodity", "trader_class"]
 ALL = "all"
 #: a log's outcome column: only consignments ``released`` (out by the end of the run, as the
 #: run's ``consignments_released`` counts them) are compared; a censored one may carry a
@@ -92,6 +102,7 @@ def gains_one(
     costed = COST in baseline and COST in option
     extra = [COST] if costed else []
     baseline, option = same_consignments(baseline, option)
+    baseline, option, left_out = _same_identity(baseline, option)
     b = _columns(_released(baseline), [*LOG_COLUMNS, *extra])
     o = _columns(_released(option), ["port", "index", *TIMES, *extra])
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
@@ -122,7 +133,47 @@ def gains_one(
         ]
         for dimension, by in groupings:
             frames.append(_sums(d, measure, dimension, by))
+    if len(left_out):
+        frames.append(_unpaired(left_out))
     return pd.concat(frames, ignore_index=True)
+
+
+def _same_identity(
+    baseline: pd.DataFrame, option: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The rows of both logs whose (port, index) has the same :data:`IDENTITY` in both, and
+    the baseline's released rows left out (another arrival or other attributes in the
+    option: not the same consignment)."""
+    cols = ["port", "index", *IDENTITY]
+    if any(c not in baseline or c not in option for c in cols):
+        return baseline, option, baseline.iloc[:0]
+    b, o = baseline.loc[:, cols].copy(), option.loc[:, cols].copy()
+    for col in ("port", "direction", "commodity", "trader_class"):
+        b[col], o[col] = b[col].astype(str), o[col].astype(str)
+    j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
+    same = np.ones(len(j), bool)
+    for col in IDENTITY:
+        same &= (j[col] == j[f"{col}_opt"]).to_numpy()
+    if same.all():
+        return baseline, option, baseline.iloc[:0]
+    keys = pd.MultiIndex.from_frame(j.loc[same, ["port", "index"]])
+    kb = np.asarray(pd.MultiIndex.from_frame(b[["port", "index"]]).isin(keys))
+    ko = np.asarray(pd.MultiIndex.from_frame(o[["port", "index"]]).isin(keys))
+    return baseline[kb], option[ko], _released(baseline[~kb])
+
+
+def _unpaired(left_out: pd.DataFrame) -> pd.DataFrame:
+    """:data:`UNPAIRED` rows: per port and direction, how many released baseline consignments
+    were left out as not the same consignment in the option."""
+    ports, directions = left_out["port"].astype(str), left_out["direction"].astype(str)
+    counts = left_out.groupby([ports, directions], sort=True).size()
+    rows = [
+        {"measure": UNPAIRED, "dimension": "port_direction", "port": key[0],
+         "direction": key[1], "group": ALL, "n": int(n), "sum_h": 0.0, "worse": 0,
+         "better": 0, "base_sum_h": 0.0}
+        for key, n in zip(counts.index.tolist(), counts.tolist(), strict=True)
+    ]
+    return pd.DataFrame(rows, columns=[*KEYS, *_SUMS])
 
 
 def same_consignments(

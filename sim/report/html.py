@@ -462,6 +462,17 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     return out
 
 
+def _unpaired_note(res: CompareResult) -> str:
+    """How many released consignments who-gains leaves out per option, port and direction
+    as not the same as the baseline's (empty where it leaves out none)."""
+    parts = [
+        f"{html.escape(option)}: {n:,} of {total:,} at {html.escape(where)}"
+        for option, by in res.meta.get("unpaired", {}).items()
+        for where, (n, total) in by.items()
+    ]
+    return f" Left out so: {'; '.join(parts)}." if parts else ""
+
+
 def _gains(res: CompareResult) -> list[str]:
     """Who gains and who loses, when logs were joined."""
     out: list[str] = []
@@ -484,7 +495,9 @@ def _gains(res: CompareResult) -> list[str]:
             "the mix of all consignments, so a class is not credited with its ports' gains. "
             "Smuggling groups' loads are left out (an option that moves smugglers between "
             "routes makes a group's k-th load at a port another load), and so are a surge's "
-            "added arrivals where the option changes the surge.</p>",
+            "added arrivals where the option changes the surge, and consignments whose arrival "
+            "or declared goods the option changes (it changes a port's arrivals: the k-th "
+            "arrival is then another consignment)." + _unpaired_note(res) + "</p>",
             _img(plots.who_gains(res.gains), "who gains"),
             gains_table(res.gains),
         ]
