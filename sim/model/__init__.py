@@ -22,7 +22,8 @@ Where things live:
 - ``decisions.py`` dynamic selection at the time of assessment (``held.py``: decided rows
                    finished in bulk together; ``reviewed.py``: declarations reviewed before
                    their decision, as rows until decided; ``plans_ahead.py``: plans for the
-                   decisions a row can get, worked out when it is made)
+                   decisions a row can get, worked out when it is made; ``ticks.py``: what
+                   one tick decides, its rows packed into one array)
 - ``selection.py`` the Selector interface and the table selector
 - ``risk.py``      the risk engine, a dynamic selector (``risk_window.py``: its window of
                    scores and thresholds; ``risk_parts.py``: its check mix, alerts and

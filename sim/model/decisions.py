@@ -21,10 +21,9 @@ import math
 from collections.abc import Generator, MutableSequence, Sequence
 from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import simpy
 
 from sim.model.consignment import requirement_rows
 from sim.model.engine import DECIDE, Instant
@@ -41,6 +40,7 @@ from sim.model.steps.declaration import (
     uniforms_of,
 )
 from sim.model.streams import SMUGGLING_INDEX
+from sim.model.ticks import Due, Layout, rows_of
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -57,68 +57,6 @@ _index = attrgetter("index")  # a consignment's arrival index
 SMALL_BLOCK = 4
 
 
-class _Due:
-    """What one tick decides: blocks of rows (each with its plans for its possible decisions), and
-    reviewed declarations in the order they reached their assessment: journeys (waiting on
-    ``event``) and rows (see :mod:`sim.model.reviewed`)."""
-
-    __slots__ = ("blocks", "layout", "journeys", "event")
-
-    def __init__(self) -> None:
-        self.blocks: list[np.ndarray] = []  # (laid out as ``layout`` says)
-        self.layout: _Layout | None = None
-        self.journeys: list[Journey | Row] = []
-        self.event: simpy.Event | None = None
-
-
-def _rows(blocks: list[np.ndarray]) -> np.ndarray:
-    """A tick's blocks as one, in the order of the consignments (the first column), however
-    their rows were made in blocks. Each block's rows are in that order, and blocks of one
-    stream (imports, exports, added arrivals, a smuggling group) follow one another, so
-    ordering the blocks by their first consignment orders the rows."""
-    if len(blocks) == 1:
-        return blocks[0]
-    blocks.sort(key=_first)
-    return np.concatenate(blocks)
-
-
-def _first(block: np.ndarray) -> float:
-    return float(block[0, 0])
-
-
-class _Layout(NamedTuple):
-    """Where a block's columns lie in the one array a tick's rows travel in (one slice per
-    block and tick, not one per column): index, arrival, cohort, the requirement table
-    (``width`` columns), the possible decisions (``k``) with their plans, queue visits and
-    first queue steps, and what the selector prepared, if it did (whole numbers below 2^53,
-    as all of these are, are exact in it)."""
-
-    width: int
-    k: int
-    prepared: bool
-
-    def pack(
-        self,
-        columns: tuple[np.ndarray, ...],
-        ahead: tuple[np.ndarray, ...],
-        prepared: np.ndarray | None,
-    ) -> np.ndarray:
-        """One array of a block's rows (``columns``: index, arrived, cohort, table)."""
-        index, arrived, cohort, table = columns
-        parts = [index[:, None], arrived[:, None], cohort[:, None], table, *ahead]
-        if prepared is not None:
-            parts.append(prepared)
-        return np.concatenate(parts, axis=1, dtype=float)
-
-    def unpack(self, rows: np.ndarray) -> tuple[Any, ...]:
-        """index, arrived, table, cohort, (cands, plans, visits, first), prepared or None."""
-        w, k = 3 + self.width, self.k
-        ahead = tuple(rows[:, w + i * k : w + (i + 1) * k].astype(np.int64) for i in range(4))
-        prepared = rows[:, w + 4 * k :] if self.prepared else None
-        index = rows[:, 0].astype(np.int64)
-        return index, rows[:, 1], rows[:, 3:w], rows[:, 2] > 0, ahead, prepared
-
-
 class Decisions:
     """A port's pending dynamic decisions (a static selector never needs it)."""
 
@@ -126,7 +64,7 @@ class Decisions:
         self.port, self.selector = port, selector
         self.dynamic = bool(getattr(selector, "dynamic", False))
         self.refresh = float(getattr(selector, "refresh", 0.0))
-        self._due: dict[float, _Due] = {}
+        self._due: dict[float, Due] = {}
         self.plans = PlansAhead(port)
         self.held = Held(port, self.refresh) if self.dynamic else None
         self.reviewed = Reviewed(self)
@@ -138,11 +76,11 @@ class Decisions:
             return t
         return np.floor(np.asarray(t) / self.refresh) * self.refresh
 
-    def _at(self, tick: float) -> _Due:
+    def _at(self, tick: float) -> Due:
         """The tick's batch, made (and its decision scheduled) on first use."""
         due = self._due.get(tick)
         if due is None:
-            due = self._due[tick] = _Due()
+            due = self._due[tick] = Due()
             env = self.port.env  # after every ordinary event of its moment: blocks made then
             # are in its batch, whatever order the model made them in
             Instant(env, tick, DECIDE).callbacks.append(partial(self._at_tick, tick))
@@ -182,7 +120,7 @@ class Decisions:
         )
         ahead = self.plans.of(table)
         prepared = prepare(p, table, uniforms_of(table))
-        layout = _Layout(table.shape[1], ahead[0].shape[1], prepared is not None)
+        layout = Layout(table.shape[1], ahead[0].shape[1], prepared is not None)
         rows = layout.pack((index, arrived, cohort, table), ahead, prepared)
         first = np.flatnonzero(np.diff(ticks, prepend=-math.inf))  # each tick's first row
         bounds = [*first.tolist(), len(ticks)]
@@ -225,7 +163,7 @@ class Decisions:
         prepared = None
         if due.blocks:
             assert due.layout is not None
-            index, arrived, table, cohort, ahead, prepared = due.layout.unpack(_rows(due.blocks))
+            index, arrived, table, cohort, ahead, prepared = due.layout.unpack(rows_of(due.blocks))
             k = len(index)
         if js:
             req = np.array([j.r for j in js])  # (a journey's r: its requirement row)
