@@ -19,7 +19,14 @@ from sim.model.costs import HOURS_PER_YEAR, PARTS, TRADER_PARTS, P, slipped
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import PHYSICAL
 from sim.model.milestones import OWNERS, RELEASED, SEIZED
-from sim.scenario.costs import ILLICIT_KINDS, Costs, Equipment, Slipped, recovery_factor
+from sim.scenario.costs import (
+    ILLICIT_KINDS,
+    CommodityCost,
+    Costs,
+    Equipment,
+    Slipped,
+    recovery_factor,
+)
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 HOURLY = 10.0  # the test role's cost per head-hour: 19,000 a year over 1,900 hours
@@ -249,17 +256,39 @@ def test_slipped_counts_undetected_illicit_goods_only():
     true_value = np.array([100.0, 300.0, 300.0, 50.0, 80.0, 10.0])
     detected = np.array([0, 0, 1, 0, 0, 0])
     duty = np.full(6, 0.5)
+    true_rate = np.full(len(ILLICIT_KINDS) + 1, np.nan)
+    true_rate[code("tobacco")] = 2.0  # tobacco's own rate (declared here at 0.5)
     harm = np.array([0.0, 7.0, 11.0, 13.0, 17.0, 19.0])  # by code: compliant first
-    revenue, lost = slipped(illicit, value, true_value, detected, duty, harm)
-    assert revenue.tolist() == [0, 100, 0, 25, 0, 0]  # hidden value; whole smuggled value
+    revenue, lost = slipped(illicit, value, true_value, detected, duty, true_rate, harm)
+    # the hidden value at the declared rate; tobacco hidden under goods declared at 0.5:
+    # 2.0 x 50 due less 0.5 x 50 assessed
+    assert revenue.tolist() == [0, 100, 0, 75, 0, 0]
     assert lost.tolist() == [0, harm[code("undervaluation")], 0, 7, 11, 17]
+
+
+def test_goods_declared_at_their_true_value_and_commodity_evade_no_duty():
+    """Frozen goods declared as frozen (without quarantine clearance) and tobacco declared as
+    tobacco paid their duty: only a load hidden under another commodity evades the
+    difference between its true commodity's duty and the duty assessed."""
+    tobacco, frozen = code("tobacco"), code("frozen")
+    true_rate = np.full(len(ILLICIT_KINDS) + 1, np.nan)
+    true_rate[tobacco], true_rate[frozen] = 1.5, 0.25
+    illicit = np.array([tobacco, frozen, tobacco, frozen, frozen])
+    value = np.array([1000.0, 1000.0, 1000.0, 1000.0, 1000.0])
+    # declared as tobacco, as frozen, as general (0.2), as general, as something dearer
+    duty = np.array([1.5, 0.25, 0.2, 0.2, 0.3])
+    revenue, _ = slipped(illicit, value, value, np.zeros(5), duty, true_rate, np.zeros(6))
+    assert revenue == pytest.approx([0, 0, 1300, 50, 0])
 
 
 def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     s = held_scenario(6.0)
     assert s.costs is not None
     slip = {"duty_rate": 0.5, "harm": {"tobacco": 1000, "undervaluation": 3}}
-    s = s.model_copy(update={"costs": s.costs.model_copy(update={"slipped": Slipped(**slip)})})
+    # the general goods declared pay 0.2; tobacco (no commodity of its own here) the default
+    general = {"general": CommodityCost(duty_rate=0.2)}
+    update = {"slipped": Slipped(**slip), "commodities": general}
+    s = s.model_copy(update={"costs": s.costs.model_copy(update=update)})
     book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
     assert book.truth
     ix = {k: i for i, k in enumerate(LAYOUT)}
@@ -284,8 +313,9 @@ def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     rows[3, ix["truth_8"]] = 1  # the audit finds it
     book.fold(rows)
     sums = book.sums["all"][0]
-    # duty on the slipped tobacco's whole value and on the hidden 500 of the undervaluation
-    assert sums[P["revenue_evaded"]] == 0.5 * 1000 + 0.5 * 500
+    # the slipped tobacco hidden in general goods: 0.5 x 1000 due less 0.2 x 1000 assessed;
+    # the undervaluation: the declared rate on its hidden 500
+    assert sums[P["revenue_evaded"]] == pytest.approx(0.5 * 1000 - 0.2 * 1000 + 0.2 * 500)
     assert sums[P["harm_slipped"]] == 1000 + 3
     # trader cost: broker 50, a day's time 10 and 18 h of storage 18, for the four released
     assert sums[[P[k] for k in TRADER_PARTS]].sum() == pytest.approx(4 * (50 + 10 + 18) + 50)

@@ -55,6 +55,16 @@ SMUGGLING = [
 ]
 
 _PER = f"{FINISHED}, in the scenario's currency"
+#: how revenue evaded is worked out from the hidden truth
+_EVADED = (
+    "Goods declared at their true value and commodity (frozen goods without quarantine "
+    "clearance, tobacco declared as tobacco) evade nothing; an undervalued declaration "
+    "evades its commodity's duty rate on the hidden value (true - declared); tobacco or "
+    "frozen goods declared as another commodity evade the duty of the commodity named "
+    "`tobacco` or `frozen` (the default duty rate if the scenario has no such commodity) "
+    "on their true value less the declared commodity's duty on the declared value, never "
+    "below 0."
+)
 COSTS = [
     Entry("total_cost_per_consignment", COST_LAYER,
           f"Agency + trader cost, {_PER}. Pooled over every port, a parcel and a sea "
@@ -85,14 +95,14 @@ COSTS = [
     Entry("compliant_trader_cost_per_consignment", COST_LAYER,
           "Trader cost, mean over the finished consignments without illicit goods."),
     Entry("revenue_evaded_per_consignment", COST_LAYER,
-          f"Duty evaded by illicit goods not found (the hidden part of an undervalued "
-          f"declaration, the whole value smuggled), {_PER}."),
+          f"Duty evaded by illicit goods not found: the duty due on the goods as they truly "
+          f"are less the duty assessed on the declaration, {_PER}. {_EVADED}"),
     Entry("harm_slipped_per_consignment", COST_LAYER,
           f"Harm of illicit goods not found (a value per consignment of each illicit type), "
           f"{_PER}."),
     Entry("revenue_evaded", COST_LAYER,
-          "Duty evaded by the finished consignments' illicit goods not found, scaled from the "
-          "observed window to a year."),
+          "Duty evaded by the finished consignments' illicit goods not found (as "
+          "`revenue_evaded_per_consignment`), scaled from the observed window to a year."),
     Entry("harm_slipped", COST_LAYER,
           "Harm of the finished consignments' illicit goods not found, scaled to a year."),
     Entry("agency_cost_per_year", COST_LAYER,

@@ -145,8 +145,10 @@ class CostBook:
         after = after_bits(col["tax_reviewed"], col["recalled"], col["recovered"])
         found = detected(code, col["checks"].astype(int), req, released, after)
         com = col["commodity"].astype(int)
+        prices = self.prices
         revenue, harm = slipped(
-            code, col["value"], req[:, 1], found, self.prices.duty_rate[com], self.prices.harm
+            code, col["value"], req[:, 1], found, prices.duty_rate[com], prices.true_rate,
+            prices.harm,
         )
         parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
         return code

@@ -10,11 +10,13 @@ Three parts, each usable alone (the accumulator in :mod:`sim.model.costbook` fol
   free period, reefer power, handling, attendance); who pays an inspection that finds
   nothing moves that cost between the two without changing the total;
 - :func:`slipped`: revenue evaded and harm of illicit consignments that were not detected,
-  from the hidden truth.
+  from the hidden truth: the duty due on the goods as they truly are less the duty assessed
+  on the declaration.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,9 +29,11 @@ from sim.scenario.costs import ILLICIT_KINDS, Costs, by_mode
 
 HOURS_PER_YEAR = 8760.0
 WEEK = 168
-#: kinds of smuggling whose whole value evades duty when not detected
+#: illicit kinds that name the goods they are: such goods are truly of the commodity of that
+#: name (at the scenario's duty rate of that commodity, else its default rate), whatever the
+#: declaration says; the goods of the other kinds are of the declared commodity
 SMUGGLED = ("tobacco", "frozen")
-UNDERVALUED = ILLICIT_KINDS.index("undervaluation") + 1
+
 
 #: what a consignment's use of the agency is measured by, for sharing fixed costs
 ACTIVITIES = ("declaration", "document", "scan", "image", "exam", "quarantine", "yard", "lab")
@@ -91,6 +95,8 @@ class Prices:
     no_find_state: bool
     separate_inspection: bool
     harm: np.ndarray  # by illicit code (0: compliant)
+    true_rate: np.ndarray  # by illicit code: the duty rate of the goods' true commodity, NaN:
+    # the declared commodity's
 
     @classmethod
     def of(
@@ -133,7 +139,16 @@ class Prices:
             no_find_state=costs.no_find_payer == "state",
             separate_inspection=separate,
             harm=np.array([0.0] + [costs.slipped.harm.get(k, 0.0) for k in ILLICIT_KINDS]),
+            true_rate=np.array([math.nan] + [_true_rate(costs, k) for k in ILLICIT_KINDS]),
         )
+
+
+def _true_rate(costs: Costs, kind: str) -> float:
+    """The duty rate of goods of illicit ``kind`` as they truly are (NaN: as declared)."""
+    if kind not in SMUGGLED:
+        return math.nan
+    rate = costs.commodity(kind).duty_rate
+    return costs.slipped.duty_rate if rate is None else rate
 
 
 def _done(col: Mapping[str, np.ndarray], name: str) -> np.ndarray:
@@ -245,19 +260,26 @@ def slipped(
     true_value: np.ndarray,
     detected: np.ndarray,
     duty_rate: np.ndarray,
+    true_rate: np.ndarray,
     harm: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Revenue evaded and harm of each consignment (0 unless illicit and not detected).
 
-    Undervaluation evades duty on the hidden part of the value (``true_value - value``);
-    undetected smuggling (tobacco, frozen goods) evades duty on the whole true value. Harm is
-    the value per undetected illicit consignment of its kind (``harm`` by illicit code)."""
+    Revenue evaded is the duty due on the goods as they truly are (the rate of their true
+    commodity on their true value) less the duty assessed on the declaration (the declared
+    commodity's rate ``duty_rate`` on the declared value), never below 0. So goods declared
+    at their true value and commodity (frozen goods without quarantine clearance, tobacco
+    declared as tobacco) evade nothing; undervalued goods evade their rate on the hidden
+    value; tobacco or frozen goods declared as another commodity evade the difference of the
+    two duties (:data:`SMUGGLED`; ``true_rate`` by illicit code, NaN: the declared rate).
+    Harm is the value per undetected illicit consignment of its kind (``harm`` by illicit
+    code)."""
     code = np.asarray(illicit).astype(int)
     missed = (code > 0) & ~np.asarray(detected).astype(bool)
-    smuggled = np.isin(code, [ILLICIT_KINDS.index(k) + 1 for k in SMUGGLED])
-    base = np.where(code == UNDERVALUED, np.maximum(true_value - value, 0.0), 0.0)
-    base = np.where(smuggled, true_value, base)
-    revenue = np.where(missed, duty_rate * base, 0.0)
+    kind_rate = true_rate[code]
+    rate = np.where(np.isnan(kind_rate), duty_rate, kind_rate)
+    due = rate * true_value - duty_rate * value
+    revenue = np.where(missed, np.maximum(due, 0.0), 0.0)
     return revenue, np.where(missed, harm[code], 0.0)
 
 

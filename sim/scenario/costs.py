@@ -178,7 +178,12 @@ class Slipped(Strict):
     """What undetected illicit goods cost society: labelled assumptions, reported apart."""
 
     duty_rate: Real = Field(
-        default=0.0, ge=0, le=10, description="duty and import taxes as a share of value"
+        default=0.0,
+        ge=0,
+        le=10,
+        description="duty and import taxes as a share of value, of every commodity without "
+        "its own rate (and of tobacco or frozen goods when the scenario has no commodity of "
+        "that name)",
     )
     harm: dict[str, Money] = Field(
         default_factory=dict, description="harm per undetected illicit consignment, by kind"
