@@ -16,9 +16,10 @@ import sim
 from sim.model.agency_costs import agency_fixed, duty_hours
 from sim.model.costbook import LAYOUT, CostBook
 from sim.model.costs import HOURS_PER_YEAR, PARTS, TRADER_PARTS, P, slipped
+from sim.model.draws import REQUIREMENTS
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
-from sim.model.finders import PHYSICAL
-from sim.model.milestones import OWNERS, RELEASED, SEIZED
+from sim.model.finders import PHYSICAL, found_in_log
+from sim.model.milestones import MILESTONES, OWNERS, RELEASED, SEIZED
 from sim.scenario.costs import (
     ILLICIT_KINDS,
     CommodityCost,
@@ -281,6 +282,50 @@ def test_goods_declared_at_their_true_value_and_commodity_evade_no_duty():
     assert revenue == pytest.approx([0, 0, 1300, 50, 0])
 
 
+IX = {k: i for i, k in enumerate(LAYOUT)}
+
+
+def truth_rows(n: int) -> np.ndarray:
+    """``n`` statistics rows of compliant consignments (one box worth 1,000, held a day)."""
+    rows = np.full((n, len(LAYOUT)), np.nan)
+    for k in ("port", "channel", "direction", "commodity", "trader_class", "attend", "premises"):
+        rows[:, IX[k]] = 0
+    rows[:, IX["containers"]] = 1
+    rows[:, IX["value"]] = 1000
+    rows[:, IX["arrived"]], rows[:, IX["exited"]] = 0.0, 24.0
+    for o in OWNERS:
+        rows[:, IX[f"own_{o}"]] = 24.0 if o == "trader" else 0.0
+    for i in range(len(TRUTH_COLUMNS)):
+        rows[:, IX[f"truth_{i}"]] = 0
+    return rows
+
+
+def test_an_inspection_that_found_something_is_not_a_no_find():
+    """Undervaluation the exam found is reassessed and released: its handling is the
+    trader's, not the state's "no find"; the exam of compliant goods, or one that missed the
+    undervaluation, found nothing. The log's route to the same answer agrees."""
+    s = held_scenario(6.0)
+    assert s.costs is not None
+    s = s.model_copy(update={"costs": s.costs.model_copy(update={"no_find_payer": "state"})})
+    book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
+    rows = truth_rows(3)
+    rows[:, IX["outcome"]] = RELEASED
+    rows[:, IX["checks"]] = PHYSICAL
+    rows[:, IX["exam_start"]], rows[:, IX["exam_end"]] = 1.0, 2.0
+    rows[1:, IX["truth_0"]] = code("undervaluation")
+    rows[1:, IX["truth_1"]] = 1500
+    rows[1, IX["truth_6"]] = 1  # the exam finds the first undervaluation, misses the second
+    book.fold(rows)
+    sums = book.sums["all"][0]
+    handling = 2 * 10 + 30  # two moves and the exam's handling of one box
+    assert sums[P["no_find"]] == sums[P["no_find_state"]] == 2 * handling
+    assert sums[P["inspection_handling"]] == handling
+    col = {REQUIREMENTS[c]: rows[:, IX[f"truth_{i}"]] for i, c in enumerate(TRUTH_COLUMNS)}
+    col.update({m: rows[:, IX[m]] for m in LAYOUT if m in MILESTONES})
+    found = found_in_log(col)
+    assert found is not None and found.tolist() == [False, True, False]
+
+
 def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     s = held_scenario(6.0)
     assert s.costs is not None
@@ -291,26 +336,16 @@ def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     s = s.model_copy(update={"costs": s.costs.model_copy(update=update)})
     book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
     assert book.truth
-    ix = {k: i for i, k in enumerate(LAYOUT)}
-    rows = np.full((5, len(LAYOUT)), np.nan)
-    for k in ("port", "channel", "direction", "commodity", "trader_class", "attend", "premises"):
-        rows[:, ix[k]] = 0
-    rows[:, ix["containers"]] = 1
-    rows[:, ix["value"]] = 1000
-    rows[:, ix["arrived"]], rows[:, ix["exited"]] = 0.0, 24.0
-    for o in OWNERS:
-        rows[:, ix[f"own_{o}"]] = 24.0 if o == "trader" else 0.0
-    for i in range(len(TRUTH_COLUMNS)):
-        rows[:, ix[f"truth_{i}"]] = 0
+    rows = truth_rows(5)
     tobacco, under = code("tobacco"), code("undervaluation")
     # compliant; tobacco slipped; tobacco found by an exam (seized); tobacco found by a later
     # audit; undervaluation slipped (true value 1,500)
-    rows[:, ix["truth_0"]] = [0, tobacco, tobacco, tobacco, under]
-    rows[:, ix["truth_1"]] = [1000, 1000, 1000, 1000, 1500]
-    rows[:, ix["outcome"]] = [RELEASED, RELEASED, SEIZED, RELEASED, RELEASED]
-    rows[:, ix["checks"]] = [0, 0, PHYSICAL, 0, 0]
-    rows[2, ix["truth_6"]] = 1  # the exam finds it
-    rows[3, ix["truth_8"]] = 1  # the audit finds it
+    rows[:, IX["truth_0"]] = [0, tobacco, tobacco, tobacco, under]
+    rows[:, IX["truth_1"]] = [1000, 1000, 1000, 1000, 1500]
+    rows[:, IX["outcome"]] = [RELEASED, RELEASED, SEIZED, RELEASED, RELEASED]
+    rows[:, IX["checks"]] = [0, 0, PHYSICAL, 0, 0]
+    rows[2, IX["truth_6"]] = 1  # the exam finds it
+    rows[3, IX["truth_8"]] = 1  # the audit finds it
     book.fold(rows)
     sums = book.sums["all"][0]
     # the slipped tobacco hidden in general goods: 0.5 x 1000 due less 0.2 x 1000 assessed;

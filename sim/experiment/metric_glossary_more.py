@@ -85,7 +85,8 @@ COSTS = [
           "90th percentile of trader cost over the finished consignments (log histogram)."),
     Entry("no_find_per_consignment", COST_LAYER,
           f"Handling (moves, exam handling) of goods examined or checked by quarantine and "
-          f"released untreated (the inspection found nothing), whoever pays it, {_PER}."),
+          f"released untreated with no illicit goods found by any check before release (the "
+          f"inspection found nothing), whoever pays it, {_PER}."),
     Entry("border_burden_per_consignment", COST_LAYER,
           f"The part of trader cost the border imposes (the value of time owned by customs, "
           f"quarantine and the organisation, inspection handling, attendance), {_PER}."),

@@ -111,8 +111,9 @@ class CostBook:
         if not len(a):
             return
         col = {name: a[:, i] for name, i in self.index.items()}
-        parts = consignment_costs(col, self.prices)
-        illicit = self._slipped(a, col, parts)
+        truth = self._truth(a, col)
+        parts = consignment_costs(col, self.prices, None if truth is None else truth[2])
+        illicit = self._slipped(col, parts, truth)
         self.seized += int(np.isin(col["outcome"], _CAUGHT).sum())
         trader = parts[:, _TRADER].sum(axis=1)
         # compliant: no illicit goods (the hidden truth), else every consignment released
@@ -131,19 +132,35 @@ class CostBook:
             )
             np.add.at(self.use[dim], (code, port), use)
 
-    def _slipped(
-        self, a: np.ndarray, col: dict[str, np.ndarray], parts: np.ndarray
-    ) -> np.ndarray | None:
-        """Revenue evaded and harm slipped into ``parts`` from the hidden truth (the stats
-        rows' ``truth_<i>`` columns, :data:`sim.model.finders.COLUMNS`); each
-        consignment's illicit code, or None when the rows carry no truth."""
+    def _truth(
+        self, a: np.ndarray, col: dict[str, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+        """The hidden truth of the stats rows (their ``truth_<i>`` columns,
+        :data:`sim.model.finders.COLUMNS`): each consignment's illicit code, the truth
+        columns, whether a check found its goods before release, and whether they were found
+        at all (before or after release); None when the rows carry no truth."""
         if not self.truth:
             return None
         req = a[:, self.index["truth_0"] : self.index["truth_0"] + len(TRUTH_COLUMNS)]
         code = req[:, 0].astype(int)
         released = col["outcome"] == RELEASED
         after = after_bits(col["tax_reviewed"], col["recalled"], col["recovered"])
-        found = detected(code, col["checks"].astype(int), req, released, after)
+        checks = col["checks"].astype(int)
+        found = detected(code, checks, req, released, after)
+        before = detected(code, checks, req, np.zeros(len(code), bool), after)
+        return code, req, before, found
+
+    def _slipped(
+        self,
+        col: dict[str, np.ndarray],
+        parts: np.ndarray,
+        truth: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None,
+    ) -> np.ndarray | None:
+        """Revenue evaded and harm slipped into ``parts`` from the hidden truth
+        (:meth:`_truth`); each consignment's illicit code, or None when there is none."""
+        if truth is None:
+            return None
+        code, req, _, found = truth
         com = col["commodity"].astype(int)
         prices = self.prices
         revenue, harm = slipped(

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sim.model.finders import found_in_log
 from sim.model.milestones import OWNERS, REJECTED, RELEASED
 from sim.scenario.costs import ILLICIT_KINDS, Costs, by_mode
 
@@ -156,13 +157,17 @@ def _done(col: Mapping[str, np.ndarray], name: str) -> np.ndarray:
     return np.asarray(~np.isnan(col[name]))
 
 
-def consignment_costs(col: Mapping[str, np.ndarray], prices: Prices) -> np.ndarray:
+def consignment_costs(
+    col: Mapping[str, np.ndarray], prices: Prices, found: np.ndarray | None = None
+) -> np.ndarray:
     """Cost parts (columns :data:`PARTS`) of each finished consignment.
 
     ``col`` holds the recorder's statistics columns by name: port, outcome, commodity,
     containers, value, attend, premises, every milestone and ``own_<owner>`` hours. Time,
     storage and reefer run from arrival to the end of the flow (an import's exit, an
-    export's loading) and are charged to released consignments only."""
+    export's loading) and are charged to released consignments only. ``found``: whether a
+    check found illicit goods in each consignment before release (None: none known), so that
+    its inspection is not one that found nothing."""
     n = len(col["port"])
     out = np.zeros((n, len(PARTS)))
     port = col["port"].astype(int)
@@ -172,7 +177,8 @@ def consignment_costs(col: Mapping[str, np.ndarray], prices: Prices) -> np.ndarr
     out[:, P["broker"]] = prices.broker[port]
     out[:, P["terminal_handling"]] = prices.terminal_handling[port] * boxes
     _time_costs(out, col, prices, port, com, released)
-    _inspection_costs(out, col, prices, port, com, released)
+    nothing = released if found is None else released & ~np.asarray(found, bool)
+    _inspection_costs(out, col, prices, port, com, released, nothing)
     _after_release_costs(out, col, prices, port, com)
     return out
 
@@ -222,9 +228,11 @@ def _inspection_costs(
     port: np.ndarray,
     com: np.ndarray,
     released: np.ndarray,
+    nothing: np.ndarray,
 ) -> None:
     """Checks: scans, samples and tests (agency); moves, handling, attendance (trader,
-    or the state when an inspection found nothing and it pays); rejected goods."""
+    or the state when an inspection found nothing and it pays: ``nothing``, released without
+    a find); rejected goods."""
     boxes = col["containers"]
     physical, quarantine = _done(col, "exam_end"), _done(col, "quarantine_end")
     examined = physical | quarantine
@@ -232,7 +240,7 @@ def _inspection_costs(
     premises = col["premises"].astype(bool)
     moves = np.where(premises, 0, 2 * exams * boxes)
     handling = moves * prices.inspection_move[port] + examined * boxes * prices.exam_handling[port]
-    no_find = examined & released & ~_done(col, "treated")
+    no_find = examined & nothing & ~_done(col, "treated")
     out[:, P["no_find"]] = np.where(no_find, handling, 0.0)
     if prices.no_find_state:
         out[:, P["no_find_state"]] = out[:, P["no_find"]]
@@ -293,5 +301,6 @@ def trader_cost_of_log(log: pd.DataFrame, scenario: Any) -> np.ndarray:
     for name in log.columns:
         v = log[name]
         col[name] = v.cat.codes.to_numpy() if hasattr(v, "cat") else v.to_numpy()
-    parts = consignment_costs(col, prices)
+    parts = consignment_costs(col, prices, found_in_log(col))
     return np.asarray(parts[:, [P[k] for k in TRADER_PARTS]].sum(axis=1))
+

@@ -4,11 +4,12 @@ need not report detection). Shared by the enforcement tally and the cost book.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from sim.model.draws import R
+from sim.model.draws import REQUIREMENTS, R
 from sim.model.milestones import CAUGHT
 from sim.scenario.base import ILLICIT
 
@@ -24,6 +25,8 @@ AFTER = ("review", "recall", "audit")
 #: bits of what happened after release (from milestones: see :func:`after_bits`)
 REVIEWED, RECALLED, RECOVERED = 1, 2, 4
 CHECK_NAMES = ("document", "scan", "physical", "quarantine")
+#: the milestone that ends each check (its bit), in a log
+CHECK_ENDS = {DOC: "doc_end", SCAN: "scan_end", PHYSICAL: "exam_end", QUARANTINE: "quarantine_end"}
 #: requirement columns the tally needs (the recorder keeps them in its short rows)
 COLUMNS = (
     R.illicit,
@@ -96,4 +99,19 @@ def credited(
         e, q = FINDERS.index("exam"), FINDERS.index("quarantine")
         moved = out[e] & found["quarantine"] & quarantine_first
         out[e], out[q] = out[e] & ~moved, out[q] | moved
+    return out
+
+
+def found_in_log(col: Mapping[str, np.ndarray]) -> np.ndarray | None:
+    """Whether a check (document check, exam, quarantine check) found illicit goods in each
+    consignment before release, from a log's columns (None: the log holds no truth)."""
+    names = [REQUIREMENTS[i] for i in COLUMNS]
+    if any(n not in col for n in names):
+        return None
+    req = np.column_stack([np.asarray(col[n], float) for n in names])
+    did = {b: ~np.isnan(np.asarray(col[m], float)) for b, m in CHECK_ENDS.items()}
+    later = (np.asarray(col[m], float) for m in ("tax_reviewed", "recalled", "recovered"))
+    after = after_bits(*later)
+    found = finders(req[:, 0].astype(int), did, req, after)
+    out: np.ndarray = found["document"] | found["exam"] | found["quarantine"]
     return out
