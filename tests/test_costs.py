@@ -5,7 +5,9 @@ slips through, on deterministic scenarios where every figure can be worked out b
 from __future__ import annotations
 
 import copy
+import math
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import det_scenarios as D
@@ -13,7 +15,7 @@ import numpy as np
 import pytest
 
 import sim
-from sim.model.agency_costs import agency_fixed, duty_hours
+from sim.model.agency_costs import agency_fixed, busy_staff, duty_hours
 from sim.model.costbook import LAYOUT, CostBook
 from sim.model.costs import HOURS_PER_YEAR, PARTS, TRADER_PARTS, P, slipped
 from sim.model.draws import REQUIREMENTS
@@ -100,6 +102,27 @@ def test_a_schedule_change_changes_staff_cost_by_exactly_the_hours_removed():
         for s in (full, cut)
     ]
     assert costs_[0] - costs_[1] == pytest.approx(10 * 2 * 2 * HOURLY, rel=1e-12)  # 2 days, 2 heads
+
+
+def test_an_organisation_units_staff_have_their_busy_time_costed():
+    """An organisation unit's staff (cost item ``org/<unit>:<role>``) find their utilisation
+    where the resources table keeps it, (``org/<unit>``, role); patrols have none measured and
+    are left out of the busy cost instead of making it NaN."""
+    s = held_scenario(6.0)
+    assert s.costs is not None
+    s = s.model_copy(update={"costs": s.costs.model_copy(update={"exchange": {"CNY": 0.5}})})
+    book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 168.0))
+    tariff = SimpleNamespace(count=2, cost_per_year=38000)
+    book.org_units = {"u": SimpleNamespace(staff={"tariff": tariff})}
+    use = {("p", "document_check"): 0.5, ("org/u", "tariff"): 0.25}
+    agency = book.agency_items({"p": {"document_check": [1] * 168}}, {"p": False}, use)
+    by_item = {r["item"]: r for r in agency}
+    org = by_item["org/u:tariff"]
+    assert org["utilisation"] == 0.25
+    assert org["busy_cost"] == pytest.approx(org["cost"] * 0.25, rel=1e-12)
+    patrol = {**org, "item": "patrol:river", "utilisation": math.nan, "busy_cost": math.nan}
+    lane = by_item["document_check"]["busy_cost"]
+    assert busy_staff([*agency, patrol]) == pytest.approx(lane + org["busy_cost"], rel=1e-12)
 
 
 def test_duty_hours_integrates_the_weekly_schedule_exactly():

@@ -112,8 +112,9 @@ COSTS = [
     Entry("agency_staff_cost_per_year", COST_LAYER,
           "The cost of the agencies' staff on duty over the observed window, scaled to a year."),
     Entry("agency_busy_staff_cost_per_year", COST_LAYER,
-          "The staff cost times each lane's utilisation (the cost of their busy time), "
-          "scaled to a year."),
+          "The staff cost times each lane's utilisation (the cost of their busy time; an "
+          "organisation unit's staff by the unit's utilisation), scaled to a year. Patrols, "
+          "whose busy time is not measured, are left out (none if they are the only staff)."),
     Entry("cost_per_seizure", COST_LAYER,
           "The agencies' cost over the observed window (as `agency_cost_per_year`, not scaled) "
           "over the finished consignments seized, detained or rejected."),

@@ -111,6 +111,24 @@ def overhead_items(
     return rows
 
 
+def resource_key(item: dict[str, Any]) -> tuple[str, str]:
+    """Where the resources table holds a cost item's utilisation: a lane's under (port,
+    lane), an organisation unit's staff (item ``org/<unit>:<role>``) under (org/<unit>,
+    role)."""
+    if item["port"] == OVERHEAD and str(item["item"]).startswith("org/"):
+        unit, role = str(item["item"]).split(":", 1)
+        return unit, role
+    return item["port"], item["item"]
+
+
+def busy_staff(agency: list[dict[str, Any]]) -> float:
+    """The cost of the staff's busy time: every staff item's but the patrols', which have no
+    busy time measured (a patrol on duty is patrolling); NaN when no staff's is measured."""
+    staff = [r for r in agency if r["kind"] == "staff"]
+    measured = [r["busy_cost"] for r in staff if not str(r["item"]).startswith("patrol:")]
+    return float(sum(measured)) if measured else math.nan
+
+
 def systems(
     scenario: Any, costs: Costs, window: tuple[float, float]
 ) -> dict[str, tuple[float, float]]:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
-from sim.model.agency_costs import OVERHEAD, agency_fixed, overhead_items
+from sim.model.agency_costs import OVERHEAD, agency_fixed, busy_staff, overhead_items, resource_key
 from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
@@ -34,7 +34,7 @@ from sim.model.costs import (
     slipped,
 )
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
-from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, after_bits, finders
+from sim.model.finders import after_bits, detected
 from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
 from sim.model.recorder_rows import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
@@ -54,24 +54,6 @@ _SPANS = {
     "quarantine": [("quarantine_start", "quarantine_end")],
     "yard": [("exam_start", "exam_end"), ("quarantine_start", "quarantine_end")],
 }
-
-
-def detected(
-    code: np.ndarray,
-    checks: np.ndarray,
-    req: np.ndarray,
-    released: np.ndarray,
-    after: np.ndarray | None = None,
-) -> np.ndarray:
-    """Whether each consignment's illicit goods were found: before release by a check it had,
-    or after it (tax review, recall, post-clearance audit), as :class:`EnforcementTally`
-    counts them."""
-    did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
-    found = finders(code, did, req, after)
-    before = found["document"] | found["exam"] | found["quarantine"]
-    later = found["review"] | found["recall"] | found["audit"]
-    out: np.ndarray = before | (later & released)
-    return out
 
 
 class CostBook:
@@ -215,7 +197,7 @@ class CostBook:
             rows += agency_fixed(self.costs, port, mode, lanes[port], labs[port], self.window)
         rows += overhead_items(self.costs, self.scenario, self.org_units, self.window)
         for r in rows:
-            r["utilisation"] = u = utilisation.get((r["port"], r["item"]), math.nan)
+            r["utilisation"] = u = utilisation.get(resource_key(r), math.nan)
             r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
         return rows
 
@@ -293,7 +275,7 @@ class CostBook:
         out = {
             "agency_cost_per_year": agency_total * per_year,
             "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
-            "agency_busy_staff_cost_per_year": sum(r["busy_cost"] for r in staff) * per_year,
+            "agency_busy_staff_cost_per_year": busy_staff(agency) * per_year,
             "cost_per_seizure": agency_total / self.seized if self.seized else math.nan,
             "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
             "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,

@@ -115,3 +115,21 @@ def found_in_log(col: Mapping[str, np.ndarray]) -> np.ndarray | None:
     found = finders(req[:, 0].astype(int), did, req, after)
     out: np.ndarray = found["document"] | found["exam"] | found["quarantine"]
     return out
+
+
+def detected(
+    code: np.ndarray,
+    checks: np.ndarray,
+    req: np.ndarray,
+    released: np.ndarray,
+    after: np.ndarray | None = None,
+) -> np.ndarray:
+    """Whether each consignment's illicit goods were found: before release by a check it had,
+    or after it (tax review, recall, post-clearance audit), as :class:`EnforcementTally`
+    counts them."""
+    did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
+    found = finders(code, did, req, after)
+    before = found["document"] | found["exam"] | found["quarantine"]
+    later = found["review"] | found["recall"] | found["audit"]
+    out: np.ndarray = before | (later & released)
+    return out
