@@ -234,6 +234,22 @@ def test_who_pays_for_a_no_find_inspection_moves_its_cost_without_changing_the_t
     assert state["total_cost_per_consignment"] == pytest.approx(
         trader["total_cost_per_consignment"], rel=1e-12
     )
+    # the part of the agency cost that is the state's terminal bill is reported apart
+    assert state["no_find_state_per_consignment"] == pytest.approx(moved, rel=1e-12)
+    assert trader["no_find_state_per_consignment"] == 0
+
+
+def test_the_staff_cost_counts_the_fixed_posts():
+    """Staff cost is every head the agencies pay: the lanes' staff on duty and the posts."""
+    lane = {"capacity": 3, "service": D.fixed(0.25)}
+    r = sim.simulate(with_costs(desk("1/h", lane), posts={"*": {"officer": 4}}), seed=1)
+    a = r.agency
+    assert a is not None
+    posts = float(a.loc[a["kind"] == "posts", "cost"].sum())
+    assert posts == pytest.approx(4 * 19000 * 48 / 8760, rel=1e-12)  # four heads, two days
+    per_year = 8760 / 48
+    expected = (staff_cost(r) + posts) * per_year
+    assert r.metrics()["agency_staff_cost_per_year"] == pytest.approx(expected, rel=1e-12)
 
 
 def test_total_is_agency_plus_trader_in_every_group():

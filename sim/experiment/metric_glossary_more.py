@@ -70,8 +70,12 @@ COSTS = [
           f"Agency + trader cost, {_PER}. Pooled over every port, a parcel and a sea "
           "container alike: the port and direction forms compare like with like.", DIR_PD),
     Entry("agency_cost_per_consignment", COST_LAYER,
-          f"Customs' and the other agencies' cost (staff, posts, equipment shared by use; "
-          f"scans, samples, tests), {_PER}.", DIR_PD),
+          f"Customs' and the other agencies' cost (staff, posts, equipment and other running "
+          f"costs, shared among consignments; scans, samples, tests) and the terminal charges "
+          f"the state pays for the trader (handling of inspections that found nothing, "
+          f"`no_find_state_per_consignment`, when `costs.no_find_payer` is the state; return "
+          f"or destruction of rejected goods when `costs.checks.rejection_payer` is), {_PER}.",
+          DIR_PD),
     Entry("trader_cost_per_consignment", COST_LAYER,
           f"The trader's cost: fees and charges paid plus the value of the goods' time from "
           f"arrival to the end of the flow, {_PER}.", DIR_PD),
@@ -87,6 +91,10 @@ COSTS = [
           f"Handling (moves, exam handling) of goods examined or checked by quarantine and "
           f"released untreated with no illicit goods found by any check before release (the "
           f"inspection found nothing), whoever pays it, {_PER}."),
+    Entry("no_find_state_per_consignment", COST_LAYER,
+          f"The part of `no_find_per_consignment` the state pays (all of it when "
+          f"`costs.no_find_payer` is the state, else 0): public money, in the agency cost, "
+          f"paid to terminals rather than spent on staff or equipment, {_PER}."),
     Entry("border_burden_per_consignment", COST_LAYER,
           f"The part of trader cost the border imposes (the value of time owned by customs, "
           f"quarantine and the organisation, inspection handling, attendance), {_PER}."),
@@ -108,15 +116,19 @@ COSTS = [
           "Harm of the finished consignments' illicit goods not found, scaled to a year."),
     Entry("agency_cost_per_year", COST_LAYER,
           "The agencies' fixed costs (staff on duty, posts, equipment, overheads) over the "
-          "observed window plus the finished consignments' agency costs, scaled to a year."),
+          "observed window plus the finished consignments' agency costs (checks, and the "
+          "terminal charges the state pays: see `agency_cost_per_consignment`), scaled to a "
+          "year."),
     Entry("agency_staff_cost_per_year", COST_LAYER,
-          "The cost of the agencies' staff on duty over the observed window, scaled to a year."),
+          "The cost of the agencies' staff over the observed window (the lanes' staff on "
+          "duty, the fixed posts, patrols and the organisation's units), scaled to a year."),
     Entry("agency_busy_staff_cost_per_year", COST_LAYER,
           "The staff cost times each lane's utilisation (the cost of their busy time; an "
           "organisation unit's staff by the unit's utilisation), scaled to a year. Patrols, "
           "whose busy time is not measured, are left out (none if they are the only staff)."),
     Entry("cost_per_seizure", COST_LAYER,
-          "The agencies' cost over the observed window (as `agency_cost_per_year`, not scaled) "
+          "The agencies' cost over the observed window (as `agency_cost_per_year`, not "
+          "scaled, so with the terminal charges the state pays) "
           "over the finished consignments seized, detained or rejected."),
 ]
 

@@ -91,7 +91,7 @@ NOTES = {
     "clearance_h_median_export": "often 0: most exports are declared in advance and "
     "released as they arrive",
     "total_cost_per_consignment": "agency + trader",
-    "agency_cost_per_consignment": "customs and the other agencies: staff, equipment",
+    "agency_cost_per_consignment": "agencies' staff, equipment, checks, state-paid handling",
     "trader_cost_per_consignment": "fees paid + the value of the goods' time",
     "trader_fees_per_consignment": "money the trader pays (fees, charges)",
 }

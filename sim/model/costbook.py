@@ -45,6 +45,10 @@ _TRADER = [P[k] for k in TRADER_PARTS]
 #: outcomes that count as a seizure for the cost per seizure (as the enforcement tally's caught)
 _CAUGHT = [c for c in CAUGHT.values() if c is not None]
 _AGENCY = [P[k] for k in AGENCY_PARTS]
+#: the cost parts reported as a mean per finished consignment (``<part>_per_consignment``)
+PER_CONSIGNMENT = (
+    "no_find", "no_find_state", "border_burden", "revenue_evaded", "harm_slipped", "time"
+)
 #: the milestones bounding each measured activity (yard: examination or quarantine check)
 _SPANS = {
     "document": [("doc_start", "doc_end")],
@@ -270,7 +274,7 @@ class CostBook:
         per_year = HOURS_PER_YEAR / (self.window[1] - self.window[0])
         sums = self.sums["all"][0]
         agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
-        staff = [r for r in agency if r["kind"] == "staff"]
+        staff = [r for r in agency if r["kind"] in ("staff", "posts")]
         n, burden, trader = self.compliant
         out = {
             "agency_cost_per_year": agency_total * per_year,
@@ -286,7 +290,7 @@ class CostBook:
             out["revenue_evaded"] = out["harm_slipped"] = math.nan
         everyone = groups[("all", "all")]
         out["trader_cost_p90"] = float(everyone["trader_p90"])
-        for part in ("no_find", "border_burden", "revenue_evaded", "harm_slipped", "time"):
+        for part in PER_CONSIGNMENT:
             out[f"{part}_per_consignment"] = float(everyone[part])
         where = {"": ("all", "all")}
         for d in DIRECTIONS:
