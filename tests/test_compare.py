@@ -53,7 +53,7 @@ def test_no_change_gives_exactly_zero():
     assert (d["mean"] == 0).all()
     assert (d["ci_low"] == 0).all() and (d["ci_high"] == 0).all()
     g = res.gains[res.gains["option"] == "same"]
-    assert (g["mean_change_h"] == 0).all() and (g["share_worse"] == 0).all()
+    assert (g["mean_change"] == 0).all() and (g["share_worse"] == 0).all()
     # ... while a real change does change something (the comparison is not vacuous)
     real = res.differences[res.differences["option"] == "review4"].set_index("metric")
     assert real.loc["clearance_h_mean", "mean"] != 0
@@ -218,9 +218,9 @@ def test_who_gains_constructed_case():
     c = g[g["measure"] == "clearance"].set_index(["dimension", "port", "direction", "group"])
     total = c.loc[("all", "all", "all", "all")]
     assert total["n"] == 6 and total["worse"] == 1 and total["better"] == 3
-    assert total["sum_h"] == pytest.approx(0.51 - 30)
+    assert total["sum_change"] == pytest.approx(0.51 - 30)
     q = c.loc[("port_direction", "q", "import", "all")]
-    assert q["n"] == 3 and q["sum_h"] == pytest.approx(-30)
+    assert q["n"] == 3 and q["sum_change"] == pytest.approx(-30)
     per_rep = g.assign(option="x", replication=0)
     s = summarise_gains(per_rep)
     s = s[s["measure"] == "clearance"].set_index(["dimension", "port", "direction", "group"])
@@ -229,8 +229,8 @@ def test_who_gains_constructed_case():
     crude_b = (-20) / 3
     crude_a = (0.5 + 0.01 - 10) / 3
     assert crude_b < crude_a - 3
-    std_a = s.loc[("trader_class_standardised", "all", "all", "A"), "mean_change_h"]
-    std_b = s.loc[("trader_class_standardised", "all", "all", "B"), "mean_change_h"]
+    std_a = s.loc[("trader_class_standardised", "all", "all", "A"), "mean_change"]
+    std_b = s.loc[("trader_class_standardised", "all", "all", "B"), "mean_change"]
     assert std_a == pytest.approx((3 * 0.255 + 3 * -10) / 6)
     assert std_b == pytest.approx((3 * 0.0 + 3 * -10) / 6)
     assert s.loc[("all", "all", "all", "all"), "share_worse"] == pytest.approx(1 / 6)
@@ -257,7 +257,7 @@ def test_standardised_changes_have_an_interval_over_the_replications():
     row = s.loc[("trader_class_standardised", "all", "all", "A")]
     per_rep = np.array([-2.0, -4.0, -9.0]) / 2  # strata p and q weigh the same
     mean, low, high = confidence_interval(per_rep)
-    assert row["mean_change_h"] == pytest.approx(mean)
+    assert row["mean_change"] == pytest.approx(mean)
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high))
 
 
@@ -369,10 +369,15 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
     )
     g = res.gains[(res.gains["option"] == "state") & (res.gains["measure"] == "trader_cost")]
     total = g[g["dimension"] == "all"].iloc[0]
-    assert total["mean_change_h"] < 0 and total["share_worse"] == 0
+    assert total["mean_change"] < 0 and total["share_worse"] == 0
     assert 0 < total["share_better"] < 0.5  # only those inspected without a find
     clearance = res.gains[(res.gains["option"] == "state") & (res.gains["measure"] == "clearance")]
-    assert (clearance["mean_change_h"] == 0).all()  # who pays changes no clearance time
+    assert (clearance["mean_change"] == 0).all()  # who pays changes no clearance time
+    # each row says its unit: money for the trader cost, hours for the times; no column is
+    # named for hours, as it holds money in some rows
+    assert set(g["unit"]) == {"USD"} and set(clearance["unit"]) == {"h"}
+    written = pd.read_csv(tmp_path / "r" / "gains.csv")
+    assert "unit" in written and not [c for c in written if c.endswith("_h")]
     html = (tmp_path / "r" / "report.html").read_text()
     assert "Cost against detection" in html  # the plot of each option's cost and detection
     assert html.index("<h2>Headline</h2>") < html.index("<h2>What was run</h2>")  # (first)

@@ -17,7 +17,7 @@ import pytest
 from sim.cli import Notes, main
 from sim.cli_compare import _notes
 from sim.experiment.compare import compare
-from sim.experiment.gains import UNPAIRED, gains_one, trim_log
+from sim.experiment.gains import UNPAIRED, current_columns, gains_one, trim_log
 from sim.model.streams import SMUGGLING_INDEX, SURGE_INDEX
 from sim.report.folder import read_compare
 from sim.report.folder_report import render_folder
@@ -63,10 +63,10 @@ def test_an_exports_overall_clearance_ends_at_its_loading():
     g = gains_one(base, opt)
     g = g[g["measure"] == "overall_clearance"].set_index(["dimension", "port", "direction"])
     export = g.loc[("port_direction", "p", "export")]
-    assert export["n"] == 1 and export["sum_h"] == pytest.approx(-2.0)
-    assert export["base_sum_h"] == pytest.approx(8.0) and export["better"] == 1
+    assert export["n"] == 1 and export["sum_change"] == pytest.approx(-2.0)
+    assert export["base_sum"] == pytest.approx(8.0) and export["better"] == 1
     everyone = g.loc[("all", "all", "all")]
-    assert everyone["n"] == 2 and everyone["sum_h"] == pytest.approx(-1.0)
+    assert everyone["n"] == 2 and everyone["sum_change"] == pytest.approx(-1.0)
 
 
 def test_all_consignments_of_who_gains_are_imports_and_exports(folder: Path):
@@ -173,7 +173,7 @@ def test_who_gains_table_says_over_how_many_replications_its_counts_are_summed()
     from sim.report.html import gains_table
 
     row = {"measure": "overall_clearance", "port": "all", "direction": "all", "group": "all",
-           "mean_change_h": -0.5, "ci_low": -0.6, "ci_high": -0.4, "share_worse": 0.0,
+           "mean_change": -0.5, "ci_low": -0.6, "ci_high": -0.4, "share_worse": 0.0,
            "share_better": 0.3}
     gains = pd.DataFrame([
         {**row, "option": "a", "dimension": "all", "n": 22222, "reps": 3},
@@ -222,7 +222,7 @@ def test_who_gains_leaves_out_smugglers_loads_whose_order_an_option_changes():
     ])  # fmt: skip
     everyone = _everyone(base, opt)
     assert everyone["n"] == 2  # the traders' two consignments, no smuggler's load
-    assert everyone["sum_h"] == 0 and everyone["worse"] == 0 and everyone["better"] == 0
+    assert everyone["sum_change"] == 0 and everyone["worse"] == 0 and everyone["better"] == 0
 
 
 def test_who_gains_pairs_a_surges_arrivals_only_when_both_runs_have_the_same_surge():
@@ -237,11 +237,11 @@ def test_who_gains_pairs_a_surges_arrivals_only_when_both_runs_have_the_same_sur
     ])  # fmt: skip
     same = base.copy()
     same.loc[1, "released"] = 4.0  # the same surge load at p, an hour later: paired
-    assert _everyone(base, same)["n"] == 3 and _everyone(base, same)["sum_h"] == 1.0
+    assert _everyone(base, same)["n"] == 3 and _everyone(base, same)["sum_change"] == 1.0
     other = same.copy()
     other.loc[2, ["arrived", "released"]] = [1.5, 1.6]  # q's surge is another: its k-th load
     everyone = _everyone(base, other)
-    assert everyone["n"] == 2 and everyone["sum_h"] == 1.0  # q's surge load left out
+    assert everyone["n"] == 2 and everyone["sum_change"] == 1.0  # q's surge load left out
     none = base[base["index"] < s]  # a surge only the option has: nothing to pair it with
     assert _everyone(none, same)["n"] == 1
 
@@ -271,7 +271,7 @@ def test_who_gains_leaves_out_consignments_whose_arrival_or_attributes_an_option
     opt.loc[3, ["arrived", "released"]] = [7.0, 8.0]  # q's second arrival is another one
     opt.loc[4, "commodity"] = "frozen"  # and its third carries other goods
     everyone = _everyone(base, opt)
-    assert everyone["n"] == 3 and everyone["sum_h"] == 3.0  # p's two and q's first only
+    assert everyone["n"] == 3 and everyone["sum_change"] == 3.0  # p's two and q's first only
     g = gains_one(base, opt)
     left = g[g["measure"] == UNPAIRED]
     assert left[["port", "direction", "n"]].values.tolist() == [["q", "import", 2]]
@@ -303,3 +303,18 @@ def test_a_comparison_that_changes_a_ports_arrivals_says_how_many_it_cannot_pair
         "released consignments: the option changes their arrival or declared attributes, so "
         "they are not the same consignments as the baseline's (its table covers the others)"
     ]
+
+
+def test_a_who_gains_table_written_with_hour_named_columns_is_read_with_todays_names():
+    """A results folder written when the columns were named for hours (money included) is
+    read with unit-free names and a unit per row."""
+    old = pd.DataFrame([
+        {"option": "a", "measure": m, "dimension": "all", "port": "all", "direction": "all",
+         "group": "all", "n": 3, "reps": 1, "mean_change_h": 1.0, "ci_low": 0.5,
+         "ci_high": 1.5, "share_worse": 0.0, "share_better": 1.0, "baseline_mean_h": 2.0}
+        for m in ("clearance", "trader_cost")
+    ])  # fmt: skip
+    new = current_columns(old, "USD")
+    assert new["unit"].tolist() == ["h", "USD"]
+    assert new["mean_change"].tolist() == [1.0, 1.0] and "baseline_mean" in new
+    assert not [c for c in new if c.endswith("_h")]

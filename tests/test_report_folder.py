@@ -146,7 +146,7 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     gains = pd.read_csv(compare_folder / "gains.csv")
     everyone = gains[(gains["measure"] == "overall_clearance") & (gains["dimension"] == "all")]
     cell = page.all("td", **{"class": "gain"})[0]
-    assert _same(cell["data-mean"], float(everyone.iloc[0]["mean_change_h"]))
+    assert _same(cell["data-mean"], float(everyone.iloc[0]["mean_change"]))
 
 
 def test_the_tree_of_each_structure_an_option_makes():

@@ -47,6 +47,7 @@ from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
     TOLERANCE_H,
     UNPAIRED,
+    current_columns,
     gains_one,
     summarise_gains,
     trim_log,
@@ -597,7 +598,7 @@ class Comparison:
             summary=_summaries(per_rep, opts),
             differences=_differences(per_rep, opts, warnings, self.checked()),
             interactions=_interactions(per_rep, opts),
-            gains=summarise_gains(gains),
+            gains=summarise_gains(gains, currency=str(self.meta.get("currency", "currency"))),
             warnings=warnings,
             failures=self.failures,
             path=self.folder.path if self.folder is not None else None,
@@ -1076,6 +1077,7 @@ class _CompareFolder:
     options/<option>/                a run results folder per option (scenario.json, reps/)
     options/<option>/reps/rep-0000-warnings.json, rep-0000-log.parquet (cohort, trimmed)
     gains/rep-0000.csv               who gains and who loses, sums of one replication
+                                     (hours, or money for the trader cost)
     failures.json                    replications that raised (option, seed, error)
     replications.csv, summary.csv, differences.csv, interactions.csv, gains.csv
     summary.json                     the --json object; report.html
@@ -1136,7 +1138,9 @@ class _CompareFolder:
         path = self.path / "gains" / f"rep-{r:04d}.csv"
         if not path.exists():
             return None
-        return pd.read_csv(path, dtype={"port": str, "direction": str, "group": str})
+        return current_columns(
+            pd.read_csv(path, dtype={"port": str, "direction": str, "group": str})
+        )
 
     def write_failures(self, failures: list[dict[str, Any]]) -> None:
         atomic_write(self.path / "failures.json", dump_json(failures))

@@ -52,22 +52,45 @@ LOG_COLUMNS = (
 MEASURES: dict[str, tuple[str, ...]] = {"clearance": ("released",), "overall_clearance": FLOW_END}
 TIMES = ("arrived", "released", *FLOW_END)
 #: with a costed scenario, each consignment's trader cost is a third measure: its change is
-#: in the scenario's currency (the ``*_h`` columns then hold money, not hours)
+#: in the scenario's currency (the ``unit`` column of the pooled table says which)
 COST = "trader_cost"
-TOLERANCE_H = 1 / 60  # one minute: smaller changes count as neither worse nor better
 #: the measure of :func:`gains_one`'s rows that count, per port and direction, the baseline's
 #: released cohort consignments left out because they are not the same consignment in the
 #: option (``n``; no change is measured on them)
 UNPAIRED = "unpaired"
 #: what makes a row the same consignment in two logs, beside its (port, index)
 IDENTITY = ["arrived", "direction", "commodity", "trader_class"]
+#: one minute (of a cost: as many units of the currency): smaller changes count as neither
+#: worse nor better
+TOLERANCE_H = 1 / 60
+#: the unit of each time measure's changes (the trader cost's is the scenario's currency)
+HOURS = "h"
+#: the names these columns had when they were written for hours only (read from older
+#: results folders)
+LEGACY = {
+    "sum_h": "sum_change",
+    "base_sum_h": "base_sum",
+    "mean_change_h": "mean_change",
+    "baseline_mean_h": "baseline_mean",
+}
 ALL = "all"
 #: a log's outcome column: only consignments ``released`` (out by the end of the run, as the
 #: run's ``consignments_released`` counts them) are compared; a censored one may carry a
 #: release and even an exit time planned beyond the end of the run
 OUTCOME = "outcome"
 KEYS = ["measure", "dimension", "port", "direction", "group"]
-_SUMS = ["n", "sum_h", "worse", "better", "base_sum_h"]
+#: the pooled table's columns after its keys and ``unit``
+POOLED = [
+    "n",
+    "reps",
+    "mean_change",
+    "ci_low",
+    "ci_high",
+    "share_worse",
+    "share_better",
+    "baseline_mean",
+]
+_SUMS = ["n", "sum_change", "worse", "better", "base_sum"]
 
 
 def trim_log(log: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
@@ -96,8 +119,9 @@ def gains_one(
     ``baseline`` and ``option`` are logs (as :func:`trim_log` gives, or full), compared on the
     rows that are the same consignment in both (:func:`same_consignments`). Dimensions:
     ``all``; ``port_direction``; ``trader_class`` and ``commodity`` within port x direction.
-    Columns ``n``, ``sum_h`` (sum of changes), ``worse``/``better`` (changes beyond
-    ``tolerance_h``) and ``base_sum_h`` (sum of the baseline times).
+    Columns ``n``, ``sum_change`` (sum of changes: hours, or money for the trader cost),
+    ``worse``/``better`` (changes beyond ``tolerance_h``) and ``base_sum`` (sum of the
+    baseline's values).
     """
     costed = COST in baseline and COST in option
     extra = [COST] if costed else []
@@ -169,8 +193,8 @@ def _unpaired(left_out: pd.DataFrame) -> pd.DataFrame:
     counts = left_out.groupby([ports, directions], sort=True).size()
     rows = [
         {"measure": UNPAIRED, "dimension": "port_direction", "port": key[0],
-         "direction": key[1], "group": ALL, "n": int(n), "sum_h": 0.0, "worse": 0,
-         "better": 0, "base_sum_h": 0.0}
+         "direction": key[1], "group": ALL, "n": int(n), "sum_change": 0.0, "worse": 0,
+         "better": 0, "base_sum": 0.0}
         for key, n in zip(counts.index.tolist(), counts.tolist(), strict=True)
     ]
     return pd.DataFrame(rows, columns=[*KEYS, *_SUMS])
@@ -249,10 +273,10 @@ def _value(j: pd.DataFrame, ends: tuple[str, ...], suffix: str) -> np.ndarray:
 def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.DataFrame:
     agg = {
         "n": ("change", "size"),
-        "sum_h": ("change", "sum"),
+        "sum_change": ("change", "sum"),
         "worse": ("worse", "sum"),
         "better": ("better", "sum"),
-        "base_sum_h": ("base", "sum"),
+        "base_sum": ("base", "sum"),
     }
     if by:
         g = d.groupby(by, sort=True).agg(**agg).reset_index()
@@ -261,10 +285,10 @@ def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.Da
             [
                 {
                     "n": len(d),
-                    "sum_h": d["change"].sum(),
+                    "sum_change": d["change"].sum(),
                     "worse": int(d["worse"].sum()),
                     "better": int(d["better"].sum()),
-                    "base_sum_h": d["base"].sum(),
+                    "base_sum": d["base"].sum(),
                 }
             ]
         )
@@ -279,52 +303,55 @@ def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.Da
     return g.astype({"n": "int64", "worse": "int64", "better": "int64"})
 
 
-def summarise_gains(per_rep: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+def summarise_gains(
+    per_rep: pd.DataFrame, level: float = 0.95, currency: str = "currency"
+) -> pd.DataFrame:
     """Pool the replications' sums (``option``, ``replication`` and :func:`gains_one` columns).
 
-    One row per option, measure, dimension, port, direction and group: ``n`` (consignment
-    results pooled over replications), ``mean_change_h`` (pooled), ``ci_low``/``ci_high`` (t
+    One row per option, measure, dimension, port, direction and group: ``unit`` (``h`` for
+    the time measures, ``currency`` for the trader cost), ``n`` (consignment results pooled
+    over replications), ``mean_change`` (pooled, in ``unit``), ``ci_low``/``ci_high`` (t
     interval over the replications' own means), ``share_worse``, ``share_better``,
-    ``baseline_mean_h``. Adds rows of dimension ``trader_class_standardised`` and
+    ``baseline_mean`` (in ``unit``). Adds rows of dimension ``trader_class_standardised`` and
     ``commodity_standardised`` (port and direction ``all``): the within-stratum changes
     weighted by the strata's sizes.
     """
     if per_rep.empty:
-        return pd.DataFrame(
-            columns=[
-                "option",
-                *KEYS,
-                "n",
-                "reps",
-                "mean_change_h",
-                "ci_low",
-                "ci_high",
-                "share_worse",
-                "share_better",
-                "baseline_mean_h",
-            ]
-        )
+        return pd.DataFrame(columns=["option", *KEYS, "unit", *POOLED])
     keys = ["option", *KEYS]
     rows = []
     for key, g in per_rep.groupby(keys, sort=False):
         n = int(g["n"].sum())
-        rep_means = (g["sum_h"] / g["n"].where(g["n"] > 0)).to_numpy(dtype=float)
+        rep_means = (g["sum_change"] / g["n"].where(g["n"] > 0)).to_numpy(dtype=float)
         _, low, high = confidence_interval(rep_means, level)
         rows.append(
             {
                 **dict(zip(keys, key, strict=True)),
                 "n": n,
                 "reps": int(np.count_nonzero(~np.isnan(rep_means))),
-                "mean_change_h": g["sum_h"].sum() / n if n else math.nan,
+                "mean_change": g["sum_change"].sum() / n if n else math.nan,
                 "ci_low": math.nan if low is None else low,
                 "ci_high": math.nan if high is None else high,
                 "share_worse": g["worse"].sum() / n if n else math.nan,
                 "share_better": g["better"].sum() / n if n else math.nan,
-                "baseline_mean_h": g["base_sum_h"].sum() / n if n else math.nan,
+                "baseline_mean": g["base_sum"].sum() / n if n else math.nan,
             }
         )
     out = pd.DataFrame(rows)
-    return pd.concat([out, _standardised(out, per_rep, level)], ignore_index=True)
+    out = pd.concat([out, _standardised(out, per_rep, level)], ignore_index=True)
+    out.insert(len(KEYS) + 1, "unit", np.where(out["measure"] == COST, currency, HOURS))
+    return out
+
+
+def current_columns(table: pd.DataFrame, currency: str = "currency") -> pd.DataFrame:
+    """A who-gains table (a replication's sums or the pooled table) with today's column
+    names, read from a results folder written when they were named for hours (and the pooled
+    table had no ``unit``)."""
+    out = table.rename(columns=LEGACY)
+    if "mean_change" in out and "unit" not in out and "measure" in out:
+        unit = np.where(out["measure"] == COST, currency, HOURS)
+        out.insert(len(KEYS) + 1, "unit", unit)
+    return out
 
 
 def _rep_interval(
@@ -349,7 +376,7 @@ def _rep_interval(
         w = weights.reindex(pd.MultiIndex.from_frame(rep[["port", "direction"]])).to_numpy()
         ok = ~np.isnan(w)
         if ok.any() and w[ok].sum() > 0:
-            means = (rep["sum_h"] / rep["n"]).to_numpy(dtype=float)
+            means = (rep["sum_change"] / rep["n"]).to_numpy(dtype=float)
             values.append(float(np.average(means[ok], weights=w[ok])))
     _, low, high = confidence_interval(np.array(values), level)
     return (math.nan if low is None else low, math.nan if high is None else high)
@@ -385,12 +412,12 @@ def _standardised(pooled: pd.DataFrame, per_rep: pd.DataFrame, level: float) -> 
                     "group": group,
                     "n": int(g["n"].sum()),
                     "reps": int(g["reps"].max()),
-                    "mean_change_h": float(np.average(w["mean_change_h"], weights=weight)),
+                    "mean_change": float(np.average(w["mean_change"], weights=weight)),
                     "ci_low": low,
                     "ci_high": high,
                     "share_worse": float(np.average(w["share_worse"], weights=weight)),
                     "share_better": float(np.average(w["share_better"], weights=weight)),
-                    "baseline_mean_h": float(np.average(w["baseline_mean_h"], weights=weight)),
+                    "baseline_mean": float(np.average(w["baseline_mean"], weights=weight)),
                 }
             )
     return pd.DataFrame(rows, columns=pooled.columns)

@@ -398,16 +398,20 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     ws = {str(k): list(v) for k, v in warnings.items()}
     checked = {n: _weeks_checked(v.scenario, meta) for n, v in variants.items()}
     tables = _checked_summaries(path, per_rep, options, ws, checked)
+    from sim.experiment.gains import current_columns
+
+    currency = _currency(meta, list(variants.values()))
+    gains = current_columns(read_csv(path / "gains.csv", dtype=str_cols), currency)
     res = CompareResult(
         scenario=str(meta.get("scenario", path.name)),
         options=options,
         seed=int(meta.get("seed", 0)),
-        meta={**meta, "currency": _currency(meta, list(variants.values()))},
+        meta={**meta, "currency": currency},
         per_rep=per_rep,
         summary=tables["summary"],
         differences=tables["differences"],
         interactions=tables["interactions"],
-        gains=read_csv(path / "gains.csv", dtype=str_cols),
+        gains=gains,
         warnings=ws,
         failures=list(failures),
         path=path,
