@@ -206,7 +206,7 @@ NOTES = {
     "Audit.lag": "from release to the audit",
     "StaffLane.role": "the role (a key of costs.roles) of the people who work the lane",
     "Equipment.life_years": "years over which the capital is amortised (at costs.discount_rate)",
-    "Storage.free": "free period from arrival before storage is charged",
+    "Storage.free": "free period from discharge (else arrival) before storage is charged",
     "Storage.per_container_day": "storage and demurrage per container-day after the free period",
 }
 #: units that the type cannot tell (appended to the type)

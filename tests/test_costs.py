@@ -204,6 +204,19 @@ def test_storage_starts_exactly_at_the_end_of_the_free_period(free_h, storage):
     assert row["storage"] == pytest.approx(storage, abs=1e-9)
 
 
+def test_free_storage_runs_from_discharge_where_goods_are_discharged():
+    """A box is in the terminal's yard from its discharge: the free period runs from then
+    (from arrival where nothing is discharged: exports, land, air, post)."""
+    book = CostBook(held_scenario(6.0), {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
+    rows = truth_rows(2)
+    rows[:, IX["outcome"]] = RELEASED
+    rows[0, IX["discharged"]] = 10.0  # 14 h in the yard: 8 h beyond the free 6 h
+    book.fold(rows[:1])
+    assert book.sums["all"][0][P["storage"]] == pytest.approx(8.0)  # 24 a container-day
+    book.fold(rows[1:])  # not discharged: 24 h from arrival, 18 h beyond the free period
+    assert book.sums["all"][0][P["storage"]] == pytest.approx(8.0 + 18.0)
+
+
 def small(**over: Any) -> sim.Scenario:
     return with_costs(sim.load_scenario(SMALL), **over)
 
@@ -331,6 +344,7 @@ def truth_rows(n: int) -> np.ndarray:
         rows[:, IX[k]] = 0
     rows[:, IX["containers"]] = 1
     rows[:, IX["value"]] = 1000
+    rows[:, IX["checks"]] = 0
     rows[:, IX["arrived"]], rows[:, IX["exited"]] = 0.0, 24.0
     for o in OWNERS:
         rows[:, IX[f"own_{o}"]] = 24.0 if o == "trader" else 0.0
@@ -509,3 +523,43 @@ def test_organisation_units_are_costed_through_the_cost_module():
     days = data["days"]
     cny = m["org_staff_cost_per_year"]
     assert cny > 0 and sum(rows.values()) * 365 / days == pytest.approx(0.5 * cny)
+
+
+# --- running costs of some ports ----------------------------------------------------------
+def two_ports(**over: Any) -> sim.Scenario:
+    """Two ports, p and q, alike; with ``over`` merged into the costs section."""
+    s = D.scenario({"p": D.port(rate="1/h"), "q": D.port(rate="2/h")}, days=2, warmup_days=1)
+    return with_costs(s, **over)
+
+
+def test_a_running_cost_of_one_port_is_shared_among_that_ports_declarations_only():
+    """A running cost listed under the ports it serves lands on their declarations alone: the
+    other port's agency cost is what it is without it; the port served carries all of it."""
+    base = sim.simulate(two_ports(), seed=1).metrics()
+    one = sim.simulate(
+        two_ports(systems={"ai": 876000}, system_ports={"ai": ["p"]}), seed=1
+    ).metrics()
+    every = sim.simulate(two_ports(systems={"ai": 876000}), seed=1).metrics()
+    key = "agency_cost_per_consignment_port_{}_import"
+    assert one[key.format("q")] == pytest.approx(base[key.format("q")], rel=1e-12)
+    assert one[key.format("p")] > every[key.format("p")] > base[key.format("p")]
+    assert every[key.format("q")] > base[key.format("q")]  # not listed: every port's
+    # the same total either way (876,000 a year: 100 an hour)
+    assert one["agency_cost_per_year"] == pytest.approx(every["agency_cost_per_year"], rel=1e-12)
+
+
+def test_a_reforms_running_cost_serves_the_ports_whose_fields_it_changes():
+    """smart_image_review changes nothing at the post hub, whose AI already reads every image
+    and clears more than the reform's share, nor the AI's AUC (already the reform's): its
+    running cost serves the other three ports."""
+    from sim.reforms import get
+
+    default = sim.load_scenario(Path(sim.__file__).parent / "scenarios" / "default.toml")
+    changes = get("smart_image_review")(cost_per_year=1000).fields(default)
+    assert changes["costs.system_ports.smart_image_review"] == [
+        "airport",
+        "land_border",
+        "sea_port",
+    ]
+    global_ = get("smart_image_review")(cost_per_year=1000, auc=0.95).fields(default)
+    assert "costs.system_ports.smart_image_review" not in global_  # the AUC: every port's

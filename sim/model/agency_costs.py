@@ -154,6 +154,24 @@ def systems(
     }
 
 
+def system_ports(scenario: Any) -> dict[str, list[str]]:
+    """The ports each running cost (``costs.systems``) serves, when not every port: the
+    scenario's ``costs.system_ports``, and those of the dated reforms' eras."""
+    out: dict[str, list[str]] = {}
+    costs = [scenario.costs, *(era.costs for _, era in _eras(scenario))]
+    for c in costs:
+        out.update(getattr(c, "system_ports", None) or {})
+    return out
+
+
+def _eras(scenario: Any) -> list[tuple[float, Any]]:
+    if not getattr(scenario, "timeline", None):
+        return []
+    from sim.reforms.timeline import eras
+
+    return list(eras(scenario))
+
+
 def cost_item(
     port: str, item: str, kind: str, role: str, quantity: float, price: float
 ) -> dict[str, Any]:

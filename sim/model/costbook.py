@@ -6,6 +6,9 @@ A port's fixed costs (staff on duty, posts, equipment) are shared among its cons
 what they used: a lane's cost in proportion to the hours its checks took (document check,
 scan, image reading, examination, quarantine check; a laboratory by tests), and the cost of
 lanes no milestone measures (declaration review, gate, movers, posts) equally per declaration.
+Costs of no port are shared equally per declaration: a running cost (``costs.systems``)
+among the declarations of the ports it serves (``costs.system_ports``: a reform's, those
+whose fields it changes), else, as patrols and the organisation's units, of every port.
 
 The burden on compliant traders is the part of their trader cost the border imposes (time
 owned by customs, quarantine and the organisation, inspection handling, attendance), over
@@ -21,7 +24,8 @@ from typing import Any
 import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
-from sim.model.agency_costs import OVERHEAD, agency_fixed, busy_staff, overhead_items, resource_key
+from sim.model import agency_costs as ac
+from sim.model.agency_costs import OVERHEAD, agency_fixed, overhead_items
 from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
@@ -89,6 +93,11 @@ class CostBook:
         self.use = {d: np.zeros((len(g), k, len(ACTIVITIES))) for d, g in dimensions.items()}
         self.seized = 0
         self.compliant = np.zeros(3)  # consignments, border burden, trader cost
+        #: the ports each running cost serves, when not every port (by cost item)
+        self.served = {
+            f"systems:{name}": [self.ports.index(p) for p in among]
+            for name, among in ac.system_ports(scenario).items()
+        }
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows (the recorder's layout); censored consignments are left out
@@ -201,7 +210,7 @@ class CostBook:
             rows += agency_fixed(self.costs, port, mode, lanes[port], labs[port], self.window)
         rows += overhead_items(self.costs, self.scenario, self.org_units, self.window)
         for r in rows:
-            r["utilisation"] = u = utilisation.get(resource_key(r), math.nan)
+            r["utilisation"] = u = utilisation.get(ac.resource_key(r), math.nan)
             r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
         return rows
 
@@ -209,14 +218,18 @@ class CostBook:
         """Each group's share of the ports' fixed costs (see the module docstring)."""
         fixed = np.zeros((len(self.ports), len(ACTIVITIES)))
         overhead = 0.0
-        for r in agency:
-            if r["port"] == OVERHEAD:  # no port's: every consignment alike
-                overhead += r["cost"]
-                continue
-            fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
         total = self.use["all"][0]  # ports x activities
-        use = self.use[dim]
         count = ACTIVITIES.index("declaration")
+        for r in agency:
+            among = self.served.get(r["item"], [])  # a running cost of some ports only
+            n = total[among, count]
+            if r["port"] == OVERHEAD and n.sum() > 0:  # to those ports by declarations
+                fixed[among, count] += r["cost"] * n / n.sum()
+            elif r["port"] == OVERHEAD:  # no port's: every consignment alike
+                overhead += r["cost"]
+            else:
+                fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
+        use = self.use[dim]
         with np.errstate(divide="ignore", invalid="ignore"):
             by_use = np.where(total > 0, use / total, 0.0)
             by_count = np.where(total[:, count] > 0, use[:, :, count] / total[:, count], 0.0)
@@ -279,7 +292,7 @@ class CostBook:
         out = {
             "agency_cost_per_year": agency_total * per_year,
             "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
-            "agency_busy_staff_cost_per_year": busy_staff(agency) * per_year,
+            "agency_busy_staff_cost_per_year": ac.busy_staff(agency) * per_year,
             "cost_per_seizure": agency_total / self.seized if self.seized else math.nan,
             "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
             "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,

@@ -209,14 +209,17 @@ def _time_costs(
     com: np.ndarray,
     released: np.ndarray,
 ) -> None:
-    """Value of time by owner, storage after the free period and reefer power."""
+    """Value of time by owner, storage after the free period (from discharge, else from
+    arrival: a box is in the terminal's yard once discharged) and reefer power."""
     end = np.fmax(col["exited"], col["loaded"])
     held = np.where(released, end - col["arrived"], 0.0)
+    landed = np.where(np.isnan(col["discharged"]), col["arrived"], col["discharged"])
+    in_yard = np.where(released, end - landed, 0.0)
     per_hour = np.where(released, col["value"] * prices.time_rate[com] / 24.0, 0.0)
     for o in OWNERS:
         out[:, P[f"time_{o}"]] = per_hour * np.nan_to_num(col[f"own_{o}"])
     boxes = col["containers"]
-    over = np.maximum(held - prices.free_h[port], 0.0)
+    over = np.maximum(in_yard - prices.free_h[port], 0.0)
     out[:, P["storage"]] = boxes * prices.storage_day[port] * over / 24.0
     out[:, P["reefer"]] = boxes * prices.reefer_day[com] * held / 24.0
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sim.scenario.patch import patch, scenario_data
+from sim.scenario.patch import get_path, patch, scenario_data
 from sim.scenario.schema import Scenario
 
 #: what a reform writes: dotted field path -> new value (plain data, as a scenario file has it)
@@ -142,6 +142,17 @@ RUNNING_COST = {
 }
 
 
+def serves(data: Mapping[str, Any], changes: Changes) -> list[str]:
+    """The ports a reform's running cost serves: those whose fields its changes change (set
+    to another value), or none (every port) when it changes a field of no single port."""
+    acting = [
+        k for k, v in changes.items() if not k.startswith("costs.") and get_path(data, k) != v
+    ]
+    if not acting or not all(k.startswith("ports.") for k in acting):
+        return []
+    return sorted({k.split(".")[1] for k in acting})
+
+
 @dataclass(frozen=True)
 class Reform:
     """A named scenario transformation with its mechanism, sources and strengths."""
@@ -219,6 +230,9 @@ class Reform:
                     f"section, which the scenario {data.get('name', '')!r} does not have"
                 )
             changes[f"costs.systems.{self.name}"] = cost
+            served = serves(data, changes)
+            if served:
+                changes[f"costs.system_ports.{self.name}"] = served
         return changes
 
     def no_effect(self, scenario: Scenario | dict[str, Any]) -> str:

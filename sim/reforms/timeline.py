@@ -217,8 +217,8 @@ def _transition(reforms: list[Any]) -> tuple[float, float] | None:
 def _built_once(dotted: str) -> bool:
     """Whether the field ``dotted`` is built once for the run (a dated reform may not change it)."""
     parts = dotted.split(".")
-    if dotted.startswith("costs.systems."):  # a running cost: counted from its date on
-        return False
+    if dotted.startswith(("costs.systems.", "costs.system_ports.")):  # a running cost:
+        return False  # counted from its date on (and the ports it serves)
     return (
         parts[0] in _RUN
         or dotted in _RISK_BUILT

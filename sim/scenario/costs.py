@@ -107,7 +107,8 @@ class Checks(Strict):
 
 
 class Storage(Strict):
-    """Storage and demurrage per container-day, charged after a free period from arrival."""
+    """Storage and demurrage per container-day, charged after a free period from discharge
+    (from arrival where the goods are not discharged from a vessel)."""
 
     free: Duration = 0.0
     per_container_day: Money = 0.0
@@ -259,6 +260,13 @@ class Costs(Strict):
         "licences, maintenance, training): a reform's cost_per_year is added here (a dated "
         "reform's counts from its date)",
     )
+    system_ports: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="the ports a running cost of systems serves, by its name: its cost is "
+        "shared among their declarations (not listed: among every port's). A reform's "
+        "cost_per_year is listed under the ports whose fields it changes, unless it changes "
+        "a field of no single port",
+    )
     exchange: dict[str, Money] = Field(
         default_factory=dict,
         description="the value of 1 unit of another currency in this section's, for parts "
@@ -322,6 +330,11 @@ def _known(v: Costs | None, info: ValidationInfo) -> Costs | None:
     for k in v.posts:
         if ports and k != ANY and k not in ports:
             raise AtField(("posts", k), f"unknown port {k!r}; allowed: *, {', '.join(ports)}")
+    for k, among in v.system_ports.items():
+        for p in among:
+            if ports and p not in ports:
+                allowed = ", ".join(ports)
+                raise AtField(("system_ports", k), f"unknown port {p!r}; allowed: {allowed}")
     return v
 
 
