@@ -471,11 +471,12 @@ def test_a_run_with_the_engine_keeps_its_rules_and_reports_its_rates():
     chosen = log.sel_scan.astype(bool) | log.sel_physical.astype(bool)
     chosen |= log.sel_quarantine.astype(bool)
     by_class = chosen.groupby(log.trader_class, observed=True).agg(["sum", "size"])
+    ours = chosen[log.cohort].groupby(log.trader_class[log.cohort], observed=True)
     report = w.selector.report().groupby("trader_class").sum(numeric_only=True)
-    for cls in ("aeo_advanced", "general", "discredited"):
-        assert by_class.loc[cls, "sum"] == report.loc[cls, "inspected"]
-        assert by_class.loc[cls, "size"] == report.loc[cls, "decided"]
-    rate = by_class["sum"] / by_class["size"]
+    for cls in ("aeo_advanced", "general", "discredited"):  # (the report: the cohort's)
+        assert ours.sum()[cls] == report.loc[cls, "inspected"]
+        assert ours.size()[cls] == report.loc[cls, "decided"]
+    rate = by_class["sum"] / by_class["size"]  # (the rules hold over every decision)
     assert rate["discredited"] >= 0.8
     assert rate["aeo_advanced"] <= 0.2 * rate["general"] + 1 / by_class.loc["aeo_advanced", "size"]
     assert len(w.selector.thresholds()) > 24
@@ -751,5 +752,47 @@ def test_a_block_counts_the_decisions_an_alert_raised():
         miss = block(rng, 20, 12.0, commodity=0, origin=0)
         for b in (hit, miss):
             e.select(b, e.prepare(b)) if prepared else e.select(b)
-        assert e.ledger.raised["sea"].sum() == 30, prepared
+        assert e.counted.raised["sea"].sum() == 30, prepared
         assert e.report()["raised"].sum() == 30
+
+
+def test_the_report_counts_the_cohort_and_the_credit_rules_every_decision():
+    """The report (risk.csv, inspection_rate_ordinary_*, alert_raised_share) is over the
+    cohort, as every statistic is: exactly the cohort's decided declarations of the log; the
+    engine's running counts, which the credit rules read, hold the warm-up's too."""
+    w, r = run({"target": 0.1, "random_share": 0.1, "alert": {"delay": "0 h"}})
+    e = w.selector
+    assert isinstance(e, RiskEngine) and r.risk is not None
+    log = r.log[r.log.assessed.notna()]
+    cohort = log[log.cohort]
+    assert 0 < len(cohort) < len(log)
+    assert r.risk["decided"].sum() == len(cohort)
+    assert e.ledger.decided["sea"].sum() == len(log)
+    chosen = cohort.sel_scan.astype(bool) | cohort.sel_physical.astype(bool)
+    chosen |= cohort.sel_quarantine.astype(bool)
+    assert r.risk["inspected"].sum() == chosen.sum()
+    assert r.risk["illicit"].sum() == (cohort.illicit != "compliant").sum()
+
+
+def test_decisions_outside_the_cohort_change_nothing_but_the_report():
+    """A block or a lone declaration marked outside the cohort gets the same decision and
+    moves the credit rules' counts, but not the report's (nor its alert reach)."""
+    rng = np.random.default_rng(8)
+    counted, all_in = engine(), engine()
+    for e in (counted, all_in):
+        e.observe(Observation("sea", 5.0, 1, 0, GENERAL, 1, True))
+    for h in range(40):
+        b = block(rng, 20, 6.0 + h, classes=(1, 1, 4, 1), commodity=1, origin=0)
+        mark = dataclasses.replace(b, cohort=np.arange(20) < 5)
+        x, y = counted.select(mark), all_in.select(b)
+        assert all((x[c] == y[c]).all() for c in x)
+        fields = {f.name: _rows(getattr(b, f.name), slice(0, 1)) for f in dataclasses.fields(b)}
+        one = dataclasses.replace(b, **fields)
+        out = dataclasses.replace(one, cohort=np.array([False]))
+        x, y = counted.select(out), all_in.select(one)
+        assert all((x[c] == y[c]).all() for c in x)
+    assert (counted.ledger.decided["sea"] == all_in.ledger.decided["sea"]).all()
+    assert counted.report()["decided"].sum() == 40 * 5
+    assert all_in.report()["decided"].sum() == 40 * 21
+    assert counted.report()["raised"].sum() == 40 * 5
+    assert all_in.report()["raised"].sum() == 40 * 21

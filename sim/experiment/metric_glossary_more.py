@@ -238,12 +238,13 @@ ORGANISATION = [
 RISK = [
     Entry("inspection_rate_ordinary_port_<port>_<direction>", RISK_LAYER,
           "The risk engine's achieved inspection rate of the ordinary classes (those with a "
-          "target, no credit rule) at the port and direction: inspected over decided, to set "
-          "against the target.",
+          "target, no credit rule) at the port and direction: inspected over decided, over "
+          "the cohort's declarations, to set against the target.",
           only="with a risk engine (`[risk]`); no bundled scenario has one"),
     Entry("alert_raised_share", RISK_LAYER,
-          "The alerts' reach: the share of the risk engine's decisions whose score an alert "
-          "in force raised (a seizure's signature: commodity and origin, optionally class). "
+          "The alerts' reach: the share of the risk engine's decisions (the cohort's "
+          "declarations) whose score an alert in force raised (a seizure's signature: "
+          "commodity and origin, optionally class). "
           "A large share means alerts crowd the threshold: the goods they raise take "
           "inspections from the rest (rep-NNNN-risk.csv: `raised` by port, direction and "
           "class).",

@@ -57,6 +57,11 @@ _index = attrgetter("index")  # a consignment's arrival index
 SMALL_BLOCK = 4
 
 
+def _cohort(j: Journey | Row) -> bool:
+    """Whether a waiting declaration (a journey or a reviewed row) is a cohort member."""
+    return bool(j.cohort if isinstance(j, Row) else j.c.cohort)
+
+
 class Decisions:
     """A port's pending dynamic decisions (a static selector never needs it)."""
 
@@ -160,19 +165,21 @@ class Decisions:
         js = due.journeys
         p = self.port
         k = 0
-        prepared = None
+        prepared, cohorts = None, []
         if due.blocks:
             assert due.layout is not None
             index, arrived, table, cohort, ahead, prepared = due.layout.unpack(rows_of(due.blocks))
             k = len(index)
+            cohorts.append(cohort)
         if js:
             req = np.array([j.r for j in js])  # (a journey's r: its requirement row)
+            cohorts.append(np.array([_cohort(j) for j in js], bool))
             table = np.concatenate([table, req]) if k else req
             if prepared is not None or not k:
                 more = self._prepared(js, req)  # (all rows prepared, or none)
                 prepared = more if more is None or not k else np.concatenate([prepared, more])
         uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
-        combo = select(p, table, uniforms, p.env.now, prepared)
+        combo = select(p, table, uniforms, p.env.now, prepared, np.concatenate(cohorts))
         if k:
             plan, visits, first = self.plans.looked_up(table[:k], combo[:k], *ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
@@ -248,7 +255,7 @@ class Decisions:
                 due.event = env.event()
             yield due.event
             return
-        decided, combo = self.alone(j.c.req)
+        decided, combo = self.alone(j.c.req, cohort=j.c.cohort)
         self._decided(j.c, decided, combo)
         j.r = decided
 
@@ -263,16 +270,17 @@ class Decisions:
         return True
 
     def alone(
-        self, req: Sequence[float], prep: Sequence[float] | None = None
+        self, req: Sequence[float], prep: Sequence[float] | None = None, cohort: bool = True
     ) -> tuple[MutableSequence[float], int]:
         """One declaration's decision now (``prep``: what the selector prepared of it, if
-        any): its decided requirement row and the decision's number 0-15."""
+        any; ``cohort``: whether it is a cohort member): its decided requirement row and the
+        decision's number 0-15."""
         p = self.port
-        decided = select_row(p, req, p.env.now, prep)
+        decided = select_row(p, req, p.env.now, prep, cohort)
         if decided is None:
             row = np.array([req])
             uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
-            select(p, row, uniforms, p.env.now)
+            select(p, row, uniforms, p.env.now, None, np.array([cohort]))
             decided = requirement_rows(row)[0]
         return decided, sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
 

@@ -125,7 +125,7 @@ class Reviewed:
         d = self.decisions
         assessed = row.end + self.port.assess  # (the Assess step: accepted as the review ends)
         if not d.wait(assessed, row):
-            self.hand_on([(row, *d.alone(row.r, row.prep))])
+            self.hand_on([(row, *d.alone(row.r, row.prep, row.cohort))])
 
     def hand_on(self, decided: Sequence[tuple[Row, MutableSequence[float], int]]) -> None:
         """Decided rows (each with its decided requirement row and its decision 0-15): held

@@ -133,7 +133,8 @@ class RiskEngine:
         #: each port-direction's inspection and document-check thresholds
         self.quantiles = {k: (Threshold(), Threshold()) for k in keys}
         self.trace: list[tuple[float, str, str, float, float, int]] = []
-        self.ledger = Ledger(self.ports)
+        self.ledger = Ledger(self.ports)  # every decision: the credit rules' running counts
+        self.counted = Ledger(self.ports)  # the cohort's decisions: what the report shows
         self.buckets = {
             p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports
         }
@@ -170,9 +171,9 @@ class RiskEngine:
         if code is None:
             code = self.alerts.code(block.port, block.commodity, block.origin, block.trader_class)
         up = boost[code]
-        raised = up > 0
+        raised = up > 0 if block.cohort is None else (up > 0) & block.cohort
         if raised.any():
-            self.ledger.add_raised(
+            self.counted.add_raised(
                 block.port, block.direction[raised], block.trader_class[raised]
             )
         return np.asarray(s + up)
@@ -285,14 +286,15 @@ class RiskEngine:
         row: list[float],
         u: tuple[float, float, float],
         prepared: Sequence[float] | None = None,
+        cohort: bool = True,
     ) -> tuple[bool, bool, bool, bool] | None:
         """One declaration's decision from its requirement row, in scalars (``prepared``: its
         row of :meth:`prepare`, if made; see :func:`sim.model.risk_one.select_row`)."""
-        return select_row(self, port, now, row, u, prepared)
+        return select_row(self, port, now, row, u, prepared, cohort)
 
     def report(self) -> pd.DataFrame:
-        """Decisions, inspections and the inspection rate per port, direction and class
-        (see :func:`sim.model.risk_report.report`)."""
+        """The cohort's decisions, inspections and inspection rate per port, direction and
+        class (see :func:`sim.model.risk_report.report`)."""
         return report(self)
 
     def thresholds(self) -> pd.DataFrame:

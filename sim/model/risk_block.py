@@ -63,6 +63,8 @@ def select_block(
             )
             chosen |= top(cand & rows, score, take) | top(others, score, force)
         e.ledger.add(port, d[ruled], cls[ruled], chosen[ruled], truth[ruled])
+    c = np.ones(n, bool) if block.cohort is None else block.cohort  # (what the report counts)
+    e.counted.add(port, d[c], cls[c], chosen[c], truth[c])
     for direction in directions:
         e.windows[(port, direction)].add(
             score[ordinary] if one else score[(d == direction) & ordinary]

@@ -28,11 +28,14 @@ def select_one(engine: RiskEngine, block: SelectionInput) -> dict[str, np.ndarra
     """:meth:`RiskEngine.select` for a block of one (a declaration decided on its way):
     the same decisions, a tenth of the cost."""
     d, com, k = int(block.direction[0]), int(block.commodity[0]), int(block.trader_class[0])
+    cohort = block.cohort is None or bool(block.cohort[0])
     s = float(engine.score(block)[0]) if needs_vector(engine) else score_one(engine, block)
     truth = int(block.illicit[0]) if block.illicit is not None else 0
     u = block.uniforms
     u_doc, u_scan, u_phys = (float(u[c][0]) for c in ("document", "scan", "physical"))
-    chosen = decide_one(engine, block.port, block.now, d, com, k, s, truth, u_doc, u_scan, u_phys)
+    chosen = decide_one(
+        engine, block.port, block.now, d, com, k, s, truth, u_doc, u_scan, u_phys, cohort
+    )
     return {check: np.array([x]) for check, x in zip(CHECKS_ORDER, chosen, strict=True)}
 
 
@@ -43,11 +46,13 @@ def select_row(
     row: list[float],
     u: tuple[float, float, float],
     prepared: Sequence[float] | None = None,
+    cohort: bool = True,
 ) -> tuple[bool, bool, bool, bool] | None:
     """:meth:`RiskEngine.select` of one declaration given as its requirement row (``u``: its
     document, scan and physical-exam uniforms; ``prepared``: its row of
-    :func:`sim.model.risk_block.prepare`, if made): (document, scan, physical, quarantine),
-    or None where only the block form applies (partners' data, locally known risks)."""
+    :func:`sim.model.risk_block.prepare`, if made; ``cohort``: whether the report counts it):
+    (document, scan, physical, quarantine), or None where only the block form applies
+    (partners' data, locally known risks)."""
     if engine.local_auc is not None or engine.sharing is not None:
         return None
     if engine.dated:
@@ -55,14 +60,21 @@ def select_row(
     d, com, k = int(row[R.direction]), int(row[R.commodity]), int(row[R.trader_class])
     truth = int(row[R.illicit])
     if prepared is not None:
-        return decide_prepared(engine, port, now, d, k, truth, prepared)
+        return decide_prepared(engine, port, now, d, k, truth, prepared, cohort)
     org = int(row[R.origin])
-    s = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth)
-    return decide_one(engine, port, now, d, com, k, s, truth, *u)
+    s = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth, cohort)
+    return decide_one(engine, port, now, d, com, k, s, truth, *u, cohort)
 
 
 def decide_prepared(
-    engine: RiskEngine, port: str, now: float, d: int, k: int, truth: int, prep: Sequence[float]
+    engine: RiskEngine,
+    port: str,
+    now: float,
+    d: int,
+    k: int,
+    truth: int,
+    prep: Sequence[float],
+    cohort: bool = True,
 ) -> tuple[bool, bool, bool, bool]:
     """:func:`decide_one` from what :func:`sim.model.risk_block.prepare` worked out when the
     declaration was made: only the alerts, the threshold and the credit rules are applied now
@@ -72,12 +84,12 @@ def decide_prepared(
     if boost is not None:
         up = float(boost[int(prep[CODE])])
         s = float(s + up)
-        if up > 0:
-            engine.ledger.raised[port][d, k] += 1
+        if up > 0 and cohort:
+            engine.counted.raised[port][d, k] += 1
     ordinary, possible = prep[ORDINARY] > 0, prep[POSSIBLE] > 0
     thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
     cand = possible and (s > thr or prep[RAND] < rho)
-    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary)
+    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary, cohort)
     scan, physical, quarantine = (chosen and prep[i] > 0 for i in MIX)
     document = prep[DOC] > 0 if engine.cfg.document == "table" else s > doc_thr
     return bool(document), bool(scan), bool(physical), bool(quarantine)
@@ -95,15 +107,16 @@ def decide_one(
     u_doc: float,
     u_scan: float,
     u_phys: float,
+    cohort: bool = True,
 ) -> tuple[bool, bool, bool, bool]:
     """One declaration's decision from its score: (document, scan, physical,
-    quarantine)."""
+    quarantine); ``cohort``: whether the report counts it."""
     ordinary = not engine.ruled[port][k]
     thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
     mix = engine.mix[port]
     possible = bool(mix.possible[com, k])
     cand = possible and (s > thr or u_doc * SPLIT % 1 < rho)
-    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary)
+    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary, cohort)
     scan = physical = quarantine = False
     if chosen:
         scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)
@@ -134,15 +147,18 @@ def _chosen(
     cand: bool,
     possible: bool,
     ordinary: bool,
+    cohort: bool,
 ) -> bool:
     """Whether the declaration is inspected (the credit rules applied), booked as the block
-    form books it."""
+    form books it (in the report's counts too if it is a cohort member)."""
     if ordinary:
         chosen = cand
     else:
         take, force = rule(engine, port, k, 1, int(cand), int(possible and not cand))
         chosen = (cand and take > 0) or (possible and not cand and force > 0)
     engine.ledger.add_one(port, d, k, chosen, truth)
+    if cohort:
+        engine.counted.add_one(port, d, k, chosen, truth)
     if ordinary:
         engine.windows[(port, d)].add_one(s)
     return bool(chosen)
@@ -159,7 +175,8 @@ def score_one(engine: RiskEngine, block: SelectionInput) -> float:
     d, com = int(block.direction[0]), int(block.commodity[0])
     org, k = int(block.origin[0]), int(block.trader_class[0])
     truth = int(block.illicit[0]) if block.illicit is not None else None
-    return score_scalar(engine, block.port, block.now, d, com, org, k, u, truth)
+    cohort = block.cohort is None or bool(block.cohort[0])
+    return score_scalar(engine, block.port, block.now, d, com, org, k, u, truth, cohort)
 
 
 def score_scalar(
@@ -172,6 +189,7 @@ def score_scalar(
     k: int,
     u: Any,
     truth: int | None,
+    cohort: bool = True,
 ) -> float:
     """:meth:`RiskEngine.score` of one declaration, in scalars (the same arithmetic)."""
     s = engine.prior[port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
@@ -181,6 +199,6 @@ def score_scalar(
     if boost is not None:
         up = float(boost[engine.alerts.code(port, com, org, k)])
         s += up
-        if up > 0:
-            engine.ledger.raised[port][d, k] += 1
+        if up > 0 and cohort:
+            engine.counted.raised[port][d, k] += 1
     return float(s)

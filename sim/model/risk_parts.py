@@ -207,7 +207,8 @@ class Alerts:
 
 
 class Ledger:
-    """Decisions and inspections so far, per port, direction and trader class."""
+    """Decisions and inspections so far, per port, direction and trader class (the engine
+    keeps two: every decision, for the credit rules; the cohort's, for its report)."""
 
     def __init__(self, ports: list[str]):
         shape = (len(DIRECTIONS), len(TRADER_CLASSES))

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 def report(engine: RiskEngine) -> pd.DataFrame:
     """Decisions, inspections and the inspection rate per port, direction and class,
-    with the target of the ordinary classes (the achieved rates, as the engine saw them)."""
+    with the target of the ordinary classes: over the cohort (the declarations arriving in
+    the observation window), as every statistic is; the credit rules' running counts, which
+    include the warm-up, are the engine's own (``engine.ledger``)."""
     rows = []
-    led = engine.ledger
+    led = engine.counted
     for port in engine.ports:
         for d, direction in enumerate(DIRECTIONS):
             for k, cls in enumerate(TRADER_CLASSES):

@@ -36,6 +36,7 @@ class SelectionInput:
     now: float = 0.0  # when the decision is taken (the run's clock)
     illicit: np.ndarray | None = None  # hidden truth code per consignment (0: compliant)
     score_u: np.ndarray | None = None  # a uniform per consignment for the risk score's noise
+    cohort: np.ndarray | None = None  # which rows are cohort members (None: all of them)
 
 
 @dataclass(frozen=True)

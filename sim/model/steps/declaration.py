@@ -142,6 +142,7 @@ def select(
     uniforms: dict[str, np.ndarray],
     now: float,
     prepared: np.ndarray | None = None,
+    cohort: np.ndarray | None = None,
 ) -> np.ndarray:
     """Decide the checks of the rows of ``r`` and write them into its decision columns.
 
@@ -150,10 +151,11 @@ def select(
     two declarations (``separate``, before 2018) the agencies select independently and the
     inspected set is the union of theirs. Either way only goods subject to statutory
     inspection can be selected for a quarantine check. The selector never needs to know.
-    ``prepared``: the rows' :func:`prepare`, made when they were (a dynamic selector's).
+    ``prepared``: the rows' :func:`prepare`, made when they were (a dynamic selector's);
+    ``cohort``: which rows are cohort members (what a selector's report counts).
     Returns each row's decision as a number 0-15 (bit i: ``CHECKS[i]``).
     """
-    block = selection_input(p, r, uniforms, now)
+    block = selection_input(p, r, uniforms, now, cohort)
     if prepared is None:
         chosen = dict(p.selector.select(block))
     else:
@@ -167,7 +169,11 @@ def select(
 
 
 def selection_input(
-    p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray], now: float
+    p: Port,
+    r: np.ndarray,
+    uniforms: dict[str, np.ndarray],
+    now: float,
+    cohort: np.ndarray | None = None,
 ) -> SelectionInput:
     """What the selector sees of the rows of ``r`` (see :func:`select`)."""
     u = dict(uniforms)
@@ -184,6 +190,7 @@ def selection_input(
         now=now,
         illicit=r[:, R.illicit].astype(int),
         score_u=r[:, R.score_noise],
+        cohort=cohort,
     )
 
 
@@ -220,16 +227,21 @@ def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndar
 
 
 def select_row(
-    p: Port, row: Sequence[float], now: float, prepared: Sequence[float] | None = None
+    p: Port,
+    row: Sequence[float],
+    now: float,
+    prepared: Sequence[float] | None = None,
+    cohort: bool = True,
 ) -> array[float] | None:
     """:func:`select` for one declaration given as its requirement row, in scalars, where the
     selector has a scalar form (``select_row``): the row with its decisions written in, or
-    None (then :func:`select` applies). ``prepared``: its :func:`prepare` row, if any."""
+    None (then :func:`select` applies). ``prepared``: its :func:`prepare` row, if any;
+    ``cohort``: whether it is a cohort member."""
     one = getattr(p.selector, "select_row", None)
     if one is None:
         return None
     u = (row[_DOC], row[_SCAN], row[_PHYSICAL])
-    chosen = one(p.name, now, row, u) if prepared is None else one(p.name, now, row, u, prepared)
+    chosen = one(p.name, now, row, u, prepared, cohort)
     if chosen is None:
         return None
     document, scan, physical, quarantine = chosen
