@@ -148,7 +148,9 @@ _ILLICIT_VALUE = (
 EFFECTIVENESS = [
     Entry("detection_rate", EFFECT_LAYER,
           "Illicit declarations found before release (document check, exam, quarantine) over "
-          "all illicit declarations of the cohort; finds after release are not counted.",
+          "the cohort's illicit declarations whose outcome is known (those still held "
+          "undetected at the end, `illicit_held`, left out: so are they in every "
+          "`detection_rate` form); finds after release are not counted.",
           ("direction", "port")),
     Entry("detection_rate_<type>", EFFECT_LAYER,
           "Of the cohort's declarations illicit of this type, the share found before release."),
@@ -171,10 +173,17 @@ EFFECTIVENESS = [
           "(undervalued goods found are reassessed and released, so add nothing), summed over "
           "the observed days: a part of the value found (before release or after it)."),
     Entry("value_slipped", EFFECT_LAYER,
-          f"The {_ILLICIT_VALUE} of the cohort's illicit declarations found neither before "
-          "release nor after it, summed over the observed days, so that found before + found "
-          "after + slipped = the illicit value: at the ports only (smugglers' port loads "
-          "included); the total slipped is this + `smuggling_value_slipped_outside`."),
+          f"The {_ILLICIT_VALUE} of the cohort's illicit declarations released and found "
+          "neither before release nor after it, summed over the observed days, so that found "
+          "before + found after + slipped + held (`value_held`) = the illicit value: at the "
+          "ports only (smugglers' port loads included); the total slipped is this + "
+          "`smuggling_value_slipped_outside`."),
+    Entry("illicit_held", EFFECT_LAYER,
+          "The cohort's illicit declarations still held by customs, undetected, when the run "
+          "ended (censored, not released): their outcome is not known, so they are neither "
+          "slipped nor in the detection rates' denominators (0 with a long enough drain)."),
+    Entry("value_held", EFFECT_LAYER,
+          f"The {_ILLICIT_VALUE} of `illicit_held`'s declarations."),
     Entry("recalls", EFFECT_LAYER,
           "The cohort's goods released before their laboratory result (release before test) "
           "and recalled when it failed."),

@@ -5,7 +5,9 @@
 - *effectiveness*: what was detected, by count and by value, by type, port and the check that
   found it (before release, or after it: a tax review, a recall of goods released before their
   laboratory result, the post-clearance audit); value seized and slipped (goods recalled but
-  already sold slip); recalls;
+  already sold slip); recalls. Goods still held by customs, undetected, when the run ends
+  (censored, not released) have no known outcome: they are counted apart (``held``), neither
+  slipped nor in the detection rates' denominators;
 - what *customs sees*: inspection, document-check and hit rates, seizures per 1,000
   declarations, the burden on compliant traders and the clearance time it adds.
 
@@ -42,8 +44,10 @@ from sim.scenario.base import DIRECTIONS, TRADER_CLASSES
 _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and exports apart
 #: the daily series' counts: declarations, illicit ones, illicit ones detected before release
 #: (as ``detected`` in the enforcement table: ``detection_rate``), found after release by the
-#: post-clearance checks (``audit_detected``), inspected (scan, physical or quarantine)
-DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected")
+#: post-clearance checks (``audit_detected``), inspected (scan, physical or quarantine), and
+#: illicit ones still held by customs undetected when the run ended (``held``: their outcome
+#: is not known, so ``detection_rate`` leaves them out)
+DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected", "held")
 
 
 def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray) -> np.ndarray:
@@ -66,6 +70,8 @@ class EnforcementTally:
         self.audited = np.zeros(shape, np.int64)  # found after release
         self.audited_value = np.zeros(shape)
         self.seized_value = np.zeros(shape)  # seized, detained or rejected
+        self.held = np.zeros(shape, np.int64)  # censored, not released, not found: not known
+        self.held_value = np.zeros(shape)
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
         self.done = np.zeros(len(CHECK_NAMES), np.int64)
         self.hits = np.zeros(len(CHECK_NAMES), np.int64)
@@ -94,11 +100,13 @@ class EnforcementTally:
         declared: np.ndarray,
         after: np.ndarray | None = None,
         quarantine_first: np.ndarray | None = None,
+        held: np.ndarray | None = None,
     ) -> None:
         """Fold a block: ``req`` holds the :data:`COLUMNS` of each consignment, ``declared``
         its declared value, ``after`` the :func:`after_bits`, ``quarantine_first`` whether
         its quarantine check started before its exam (separate inspection: goods both find
-        are credited to the quarantine check)."""
+        are credited to the quarantine check), ``held`` whether it was still held by customs
+        (censored, not released) when the run ended."""
         code = req[:, 0].astype(int)
         value = illicit_value(code, req[:, 1], declared)
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
@@ -113,12 +121,14 @@ class EnforcementTally:
                 int(recalled.sum()),
                 int((recalled & ((after & RECOVERED) == 0)).sum()),
             )
-        self._truth(port * _D + direction, code, value, before, audit, outcome)
+        unknown = np.zeros(len(code), bool) if held is None else held & ~before  # (not known)
+        self._truth(port * _D + direction, code, value, before, audit, outcome, unknown)
         for i, first in enumerate(credited(found, quarantine_first)):
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
         self._seen(did, found, req, port, trader_class)
         self._burden(port * _D + direction, illicit, did, outcome, clearance)
-        self._days(port * _D + direction, arrived, illicit, illicit & before, illicit & audit, did)
+        found_when = (illicit & before, illicit & audit, illicit & unknown)
+        self._days(port * _D + direction, arrived, illicit, found_when, did)
 
     def _truth(
         self,
@@ -128,6 +138,7 @@ class EnforcementTally:
         before: np.ndarray,
         audit: np.ndarray,
         outcome: np.ndarray,
+        unknown: np.ndarray,
     ) -> None:
         k = len(TRUTH)
         cell = route * k + code  # (route: the row of a port and direction)
@@ -148,6 +159,8 @@ class EnforcementTally:
         add(self.detected_value, before, value)
         add(self.audited, audit)
         add(self.audited_value, audit, value)
+        add(self.held, unknown)
+        add(self.held_value, unknown, value)
         caught = np.isin(outcome, CAUGHT_CODES)
         add(self.seized_value, caught, value)
         self.caught += int(caught.sum())
@@ -203,25 +216,27 @@ class EnforcementTally:
         route: np.ndarray,
         arrived: np.ndarray,
         illicit: np.ndarray,
-        detected: np.ndarray,
-        audited: np.ndarray,
+        found_when: tuple[np.ndarray, np.ndarray, np.ndarray],
         did: dict[int, np.ndarray],
     ) -> None:
         """Count the block by observed day (day 0 starts at the end of the warm-up), as the
-        columns of :data:`DAILY`: ``detected`` before release, ``audited`` after it."""
+        columns of :data:`DAILY`; ``found_when``: the illicit ones detected before release,
+        found after it and held undetected at the end."""
         days, routes = self.daily.shape[:2]
         day = np.clip(((arrived - self.warmup) // 24).astype(int), 0, days - 1)
         cell = day * routes + route
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         every = np.ones(len(day), bool)
-        for j, rows in enumerate((every, illicit, detected, audited, inspected)):
+        detected, audited, held = found_when
+        for j, rows in enumerate((every, illicit, detected, audited, inspected, held)):
             counts = np.bincount(cell[rows], minlength=days * routes)
             self.daily[:, :, j] += counts.reshape(days, routes)
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:
         """Per port (route), direction and truth code: declarations, value (the illicit value:
-        :func:`illicit_value`), detected before and after release, value seized."""
+        :func:`illicit_value`), detected before and after release, value seized, held
+        undetected at the end (outcome not known)."""
         rows = []
         routes = [(port, d) for port in self.ports for d in DIRECTIONS]
         for p, (port, direction) in enumerate(routes):
@@ -240,6 +255,8 @@ class EnforcementTally:
                         "audit_detected": int(self.audited[p, k]),
                         "audit_detected_value": float(self.audited_value[p, k]),
                         "seized_value": float(self.seized_value[p, k]),
+                        "held": int(self.held[p, k]),
+                        "held_value": float(self.held_value[p, k]),
                     }
                 )
         return pd.DataFrame(rows)

@@ -35,7 +35,10 @@ def _truth_metrics(t: EnforcementTally, out: dict[str, float]) -> None:
 
 
 def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
-    n, v = t.n[:, 1:].sum(), t.value[:, 1:].sum()
+    """Detection and value found or slipped, over the illicit declarations whose outcome is
+    known: those still held undetected at the end (``t.held``) are counted apart."""
+    known = t.n - t.held
+    n, v = known[:, 1:].sum(), (t.value - t.held_value)[:, 1:].sum()
     det, det_v = t.detected[:, 1:].sum(), t.detected_value[:, 1:].sum()
     aud, aud_v = t.audited[:, 1:].sum(), t.audited_value[:, 1:].sum()
     out["detection_rate"] = _ratio(det, n)
@@ -43,20 +46,22 @@ def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
     out["detection_rate_with_audit"] = _ratio(det + aud, n)
     out["value_seized"] = float(t.seized_value[:, 1:].sum())
     out["value_slipped"] = float(v - det_v - aud_v)
+    out["illicit_held"] = float(t.held[:, 1:].sum())
+    out["value_held"] = float(t.held_value[:, 1:].sum())
     out["recalls"] = float(t.recalls[0])
     out["recalls_unrecovered"] = float(t.recalls[1])
     for k, kind in enumerate(ILLICIT, start=1):
-        out[f"detection_rate_{kind}"] = _ratio(t.detected[:, k].sum(), t.n[:, k].sum())
+        out[f"detection_rate_{kind}"] = _ratio(t.detected[:, k].sum(), known[:, k].sum())
     for i, name in enumerate(FINDERS):
         out[f"detection_rate_by_{name}"] = _ratio(t.found_by[i, 1:].sum(), n)
     for p, port in enumerate(t.ports):
         rows = slice(p * _D, (p + 1) * _D)
         out[f"detection_rate_port_{port}"] = _ratio(
-            t.detected[rows, 1:].sum(), t.n[rows, 1:].sum()
+            t.detected[rows, 1:].sum(), known[rows, 1:].sum()
         )
     for d, direction in enumerate(DIRECTIONS):
         out[f"detection_rate_{direction}"] = _ratio(
-            t.detected[d::_D, 1:].sum(), t.n[d::_D, 1:].sum()
+            t.detected[d::_D, 1:].sum(), known[d::_D, 1:].sum()
         )
 
 

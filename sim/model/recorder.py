@@ -203,6 +203,7 @@ class Recorder:
         self._count_by_port(a, outcome)
         self._count_inspections(a, outcome)
         arrived = a[:, _SMS + M["arrived"]]
+        held = (outcome == CENSORED) & ~(a[:, _SMS + M["released"]] <= self.end)
         self.enforcement.fold(
             a[:, _S["port"]].astype(int),
             a[:, _S["direction"]].astype(int),
@@ -215,6 +216,7 @@ class Recorder:
             a[:, _S["value"]],
             after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered"))),
             a[:, _SMS + M["quarantine_start"]] < a[:, _SMS + M["exam_start"]],
+            held,
         )
         out = outcome == RELEASED  # (out of the flow by the end: exited or loaded)
         export = out & (a[:, _S["direction"]] == 1)

@@ -189,10 +189,15 @@ HIDDEN = (
 
 
 def _enforcement_counts(enforcement: pd.DataFrame) -> pd.DataFrame:
-    """Per illicit type: detected at the checks, found by audit, slipped (declarations)."""
+    """Per illicit type: detected at the checks, found by audit, slipped (declarations;
+    those still held undetected at the end, whose outcome is not known, are none of these)."""
     t = enforcement[enforcement["truth"] != "compliant"]
-    g = t.groupby("truth", sort=True)[["declarations", "detected", "audit_detected"]].sum()
-    g["slipped"] = (g["declarations"] - g["detected"] - g["audit_detected"]).clip(lower=0)
+    if "held" not in t:
+        t = t.assign(held=0)
+    g = t.groupby("truth", sort=True)[["declarations", "detected", "audit_detected", "held"]].sum()
+    g["slipped"] = (g["declarations"] - g["detected"] - g["audit_detected"] - g["held"]).clip(
+        lower=0
+    )
     return g
 
 
