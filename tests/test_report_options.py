@@ -159,6 +159,33 @@ def test_the_headline_says_each_options_change_in_words():
     assert "slipping through the ports: no change (the same in every replication)" in text
     assert "export clearance: no clear change (-0.000087 h; 95 % CI -0.00065 to 0.00048)" in text
     assert headline(SimpleNamespace(names=["run"], differences=diffs)) == []  # type: ignore
+    assert "smuggl" not in text  # (no smugglers in the scenario: no such rows)
+
+
+def test_the_headline_of_a_patrol_gives_what_became_of_the_smugglers_attempts():
+    """With smugglers, the headline tells the attempts, those deterred and interdicted, and
+    the total value slipped (ports + outside), beside the ports' own figure."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    rows = [
+        ("river_x3", "value_slipped", 439592.0, -146805.0, 1025989.0),
+        ("river_x3", "value_slipped_total", -494597.0, -1107185.0, -2000.0),
+        ("river_x3", "smuggling_attempts", -5.0, -9.0, -1.0),
+        ("river_x3", "attempts_deterred", 3.0, 1.0, 5.0),
+        ("river_x3", "smuggling_interdicted", 10.3, 2.7, 17.9),
+    ]
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    res = SimpleNamespace(names=["baseline", "river_x3"], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    assert ("value of illicit goods slipping through in all (ports + smuggling routes outside "
+            "them): 494,597 USD less (95 % CI 2,000 to 1,107,185)") in text
+    assert "smuggling attempts (every route): 5.00 fewer (95 % CI 1.00 to 9.00)" in text
+    assert "smuggling opportunities deterred (not tried): 3.00 more (95 % CI 1.00 to 5.00)" in text
+    assert ("smuggling attempts interdicted by patrols outside the ports: 10.3 more (95 % CI "
+            "2.70 to 17.9)") in text
 
 
 def test_the_headline_of_an_organisation_comparison_gives_its_key_figures():

@@ -304,6 +304,7 @@ def test_value_slipped_at_the_ports_and_outside_them_add_up_to_the_truth(base):
     at_ports = (bad["value"] - bad["detected_value"] - bad["audit_detected_value"]).sum()
     assert m["value_slipped"] == pytest.approx(at_ports)
     assert m["value_slipped"] >= m["smuggling_value_slipped_at_ports"] - 1e-6
+    assert m["value_slipped_total"] == pytest.approx(at_ports + outside)  # (each load once)
 
 
 def test_attempts_are_counted_by_their_time_and_days_as_the_daily_series_counts_them():
@@ -361,8 +362,8 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     rows = table_rows(res)
     smuggling = ("smuggling_opportunities", "attempts_deterred", "smuggling_attempts",
                  "smuggling_interdicted", "smuggling_caught_at_ports", "smuggling_slipped",
-                 "smuggling_unresolved",
-                 "smuggling_value_slipped_outside", "smuggling_attempts_route_boats",
+                 "smuggling_unresolved", "smuggling_value_slipped_outside",
+                 "value_slipped_total", "smuggling_attempts_route_boats",
                  "smuggling_attempts_route_river", "smuggling_attempts_route_sea")
     at = rows.index("value_slipped") + 1
     assert rows[at:at + len(smuggling)] == smuggling
@@ -377,6 +378,12 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     for name in smuggling:
         assert f'data-metric="{name}" data-option="river6"' in html
     assert "value_slipped (USD, observed days), at the ports only" in html
+    head = html.split("<h2>Headline</h2>")[1].split("<h2>")[0]
+    for line in ("value of illicit goods slipping through in all (ports + smuggling routes "
+                 "outside them): ", "smuggling attempts (every route): ",
+                 "smuggling opportunities deterred (not tried): ",
+                 "smuggling attempts interdicted by patrols outside the ports: "):
+        assert f"<li>{line}" in head.replace("&#x27;", "'"), line
     summary = (tmp_path / "c" / "summary.csv").read_text(encoding="utf-8")
     assert "currency" not in summary and '"USD, observed days"' in summary
 

@@ -176,8 +176,8 @@ EFFECTIVENESS = [
           f"The {_ILLICIT_VALUE} of the cohort's illicit declarations released and found "
           "neither before release nor after it, summed over the observed days, so that found "
           "before + found after + slipped + held (`value_held`) = the illicit value: at the "
-          "ports only (smugglers' port loads included); the total slipped is this + "
-          "`smuggling_value_slipped_outside`."),
+          "ports only (smugglers' port loads included); with smugglers, the total slipped is "
+          "`value_slipped_total`."),
     Entry("illicit_held", EFFECT_LAYER,
           "The cohort's illicit declarations still held by customs, undetected, when the run "
           "ended (censored, not released): their outcome is not known, so they are neither "

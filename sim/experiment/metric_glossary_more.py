@@ -48,10 +48,17 @@ SMUGGLING = [
           "True value of the goods of attempts caught, summed over the observed window."),
     Entry("smuggling_value_slipped_outside", SMUG_LAYER,
           "True value slipped through on routes outside the ports (what the patrols missed); "
-          "the total slipped is this + `value_slipped`."),
+          "the total slipped, this + `value_slipped`, is `value_slipped_total`."),
     Entry("smuggling_value_slipped_at_ports", SMUG_LAYER,
           "True value of the groups' port loads released: already part of `value_slipped` "
           "(unless a post-clearance audit found them later), never to be added to it."),
+    Entry("value_slipped_total", SMUG_LAYER,
+          "All the illicit value that slipped through, at the ports and outside them: "
+          "`value_slipped` (declared goods, smugglers' port loads included) + "
+          "`smuggling_value_slipped_outside` (routes outside the ports), each load counted "
+          "once; goods still held or on their way at the end are in neither. The figure to "
+          "weigh a patrol by: it may push loads to the ports, where `value_slipped` rises "
+          "while the total falls."),
 ]
 
 _PER = f"{FINISHED}, in the scenario's currency"

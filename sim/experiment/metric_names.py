@@ -65,6 +65,7 @@ SMUGGLING = (
     "smuggling_slipped",
     "smuggling_unresolved",
     "smuggling_value_slipped_outside",
+    "value_slipped_total",
 )
 ROUTE_ATTEMPTS = "smuggling_attempts_route_"
 
@@ -84,6 +85,7 @@ NOTES = {
     "total = this + smuggling_value_slipped_outside)",
     "smuggling_value_slipped_outside": "routes outside the ports only (total = this + "
     "value_slipped)",
+    "value_slipped_total": "at the ports + outside them, each load once",
     "smuggling_value_slipped_at_ports": "smugglers' loads released at the ports (in "
     "value_slipped unless a post-clearance audit found them)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",

@@ -138,6 +138,9 @@ class RunResult:
             from sim.model.smuggling import smuggling_metrics
 
             out.update(smuggling_metrics(self.smuggling))
+            if "value_slipped" in out:  # (ports, smugglers' port loads included, + outside)
+                outside = out["smuggling_value_slipped_outside"]
+                out["value_slipped_total"] = out["value_slipped"] + outside
         if self.risk is not None:  # the ordinary classes' achieved rate, against the target
             from sim.model.risk_report import ordinary_metrics
 

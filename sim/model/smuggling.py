@@ -238,7 +238,8 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
 
     Value slipped is split by where: a port route's load is a declaration at the port, so
     its value is in the ports' ``value_slipped`` too; ``smuggling_value_slipped_outside``
-    (routes outside the ports) is the part a planner adds to it for the total."""
+    (routes outside the ports) is the part added to it for the total (``value_slipped_total``,
+    made by :meth:`sim.model.result.RunResult.metrics`, which has both)."""
     obs = frame[frame["observed"]]
     deterred = obs[obs["route"] == NOT_SMUGGLED]
     tried = obs[obs["route"] != NOT_SMUGGLED]

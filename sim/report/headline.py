@@ -1,5 +1,7 @@
 """The report's headline: for each option, in plain words, what it does to the three outcomes
-a planner weighs (clearance time, enforcement, cost and who pays), and, when the scenario has
+a planner weighs (clearance time, enforcement, cost and who pays), when the scenario has
+smugglers what becomes of their attempts (tried, deterred, interdicted outside the ports, and
+the total value that slipped through, at the ports and outside them), and, when it has
 an organisation, its key figures (escalation latency, the goods' wait per hold, how many ports
 alerts reach, staff cost), each a paired difference from the baseline with its 95 % interval,
 and "no clear change" where that interval holds 0. The table below it has every figure; this
@@ -15,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
 
-#: (metric, what it is, kind: hours / points (a share) / money, words for down and up)
+#: (metric, what it is, kind: hours / points (a share) / money / count, words for down and
+#: up); a row shows only where the comparison has the metric (``value_slipped_total`` and the
+#: smuggling counts: with smugglers in the scenario)
 HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("clearance_h_mean_import", "import clearance (arrival to release)", "hours",
      ("shorter", "longer")),
@@ -27,6 +31,13 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("detection_rate", "share of illicit consignments detected", "points", ("lower", "higher")),
     ("value_slipped", "value of illicit goods slipping through the ports", "money",
      ("less", "more")),
+    ("value_slipped_total", "value of illicit goods slipping through in all (ports + "
+     "smuggling routes outside them)", "money", ("less", "more")),
+    ("smuggling_attempts", "smuggling attempts (every route)", "count", ("fewer", "more")),
+    ("attempts_deterred", "smuggling opportunities deterred (not tried)", "count",
+     ("fewer", "more")),
+    ("smuggling_interdicted", "smuggling attempts interdicted by patrols outside the ports",
+     "count", ("fewer", "more")),
     ("total_cost_per_consignment", "cost per consignment, agencies and traders", "money",
      ("less", "more")),
     ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
@@ -83,7 +94,8 @@ def _sentence(
     low, high = float(row["shown_low"]) * scale, float(row["shown_high"]) * scale
     if not all(math.isfinite(x) for x in (d, low, high)):
         return f"{what}: not measured"
-    units = {"hours": " h", "points": " percentage points", "money": f" {currency}", "CNY": " CNY"}
+    units = {"hours": " h", "points": " percentage points", "money": f" {currency}", "CNY": " CNY",
+             "count": ""}
     unit = units[kind]
     if d == low == high == 0:
         return f"{what}: no change (the same in every replication)"

@@ -391,7 +391,8 @@ def _smuggling(res: CompareResult) -> list[str]:
         "value that slipped through outside the ports, then attempts by route (a patrol can "
         "move attempts to another route). value_slipped counts goods declared at the ports "
         "(smugglers' loads through a port included), smuggling_value_slipped_outside the "
-        "routes outside them: the two add up to the total that slipped through.</p>",
+        "routes outside them: the two add up to the total that slipped through, "
+        "value_slipped_total.</p>",
         metric_table(res, (*rows, "value_slipped")),
     ]
 
