@@ -458,3 +458,30 @@ def _cell(text: str, name: str) -> float:
     """The mean shown on the table row of ``name``."""
     line = next(x for x in text.splitlines() if x.startswith(f"│ {name}"))
     return float(line.split("│")[3].strip().replace(",", ""))
+
+
+def test_the_beilun_groups_cross_when_the_scenario_says_and_its_catch_rates_are_the_models():
+    """The river route is night crossings: the frozen gang's loads move only in the hours the
+    river's night shift is on, so a crossing without an alert is stopped with probability
+    1 - exp(-per_officer x 6), the rate the file states; the tobacco ring, which also uses
+    the resident-trade market (open by day), moves at any hour, as its note says. Where a
+    group's gain equals a route's cost, the file says so."""
+    path = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
+    s = load_scenario(path)
+    assert s.smuggling is not None
+    river = s.smuggling.routes["beilun_river"].patrol
+    assert river is not None and river.schedule is not None
+    frozen = s.smuggling.groups["frozen_gang"]
+    hours = [h for h, w in enumerate(frozen.hourly) if w > 0]
+    assert hours and {river.schedule[h] for h in hours} == {6}
+    text = path.read_text(encoding="utf-8")
+    night = 1 - math.exp(-river.per_officer * 6)
+    assert f"6 officers (20:00-06:00) stop {100 * night:.1f} %" in text
+    day = 1 - math.exp(-river.per_officer * 2)
+    assert f"2 officers (by day) {100 * day:.1f} %" in text
+    tobacco = s.smuggling.groups["tobacco_ring"]
+    assert "resident_trade" in tobacco.routes and set(tobacco.hourly) == {1.0}
+    gain = tobacco.margin * tobacco.value.mean
+    assert gain == s.smuggling.routes["fangchenggang_sea"].cost
+    assert "tobacco can never profit here" in text
+    assert "follows from the assumed margins" in text
