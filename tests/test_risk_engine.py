@@ -796,3 +796,58 @@ def test_decisions_outside_the_cohort_change_nothing_but_the_report():
     assert all_in.report()["decided"].sum() == 40 * 21
     assert counted.report()["raised"].sum() == 40 * 5
     assert all_in.report()["raised"].sum() == 40 * 21
+
+
+def test_a_patrol_catch_outside_the_ports_raises_the_alert_of_a_seizure():
+    """A smuggling patrol's catch raises, at every port within national scope, the alert a
+    seizure of the group's declared signature would: none within scope 'port' (a patrol is
+    at no port) and none when the alert is set not to follow patrols."""
+    rng = np.random.default_rng(9)
+    for risk, raised in (({}, 30), ({"alert": {"scope": "port"}}, 0),
+                         ({"alert": {"patrols": False}}, 0)):
+        e = engine(risk)
+        e.alerts.add_outside(5.0, 1, "a", GENERAL)
+        for b in (block(rng, 30, 12.0, commodity=1, origin=0),
+                  block(rng, 20, 12.0, commodity=0, origin=0),
+                  block(rng, 20, 12.0, commodity=1, origin=1)):
+            e.select(b)
+        assert e.report()["raised"].sum() == raised, risk
+        assert e.labels == 0  # (a patrol's catch is no label of customs' inspections)
+
+
+def test_in_a_run_every_patrol_catch_reaches_the_ports_targeting():
+    """Beilun with a risk engine: each interdiction outside the ports is told to the engine
+    with the group's declared signature, and each port that knows the origin gets the alert
+    of a seizure (after the alert's delay); set not to follow patrols, none."""
+    beilun = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
+    general = TRADER_CLASSES.index("general")
+    for patrols in (True, False):
+        s = sim.load_scenario(beilun, {"days": 7, "risk.target": 0.1,
+                                       "risk.alert.patrols": patrols})
+        w = World(s, 1)
+        e, smugglers = w.selector, w.smugglers
+        assert isinstance(e, RiskEngine) and smugglers is not None
+        tell, told, alerted = smugglers.on_interdiction, [], []
+        assert tell is not None
+
+        delay = s.risk.alert.delay if s.risk is not None else math.nan
+
+        def record(t, com, origin, cls, tell=tell, told=told, alerted=alerted, e=e, delay=delay):
+            told.append((com, origin, cls))
+            tell(t, com, origin, cls)
+            for port, names in e.alerts.origins.items():
+                if origin in names:
+                    code = int(e.alerts.code(port, com, names.index(origin), cls))
+                    at = t + delay
+                    alerted.append(at in e.alerts.pending[port].get(code, []))
+
+        smugglers.on_interdiction = record
+        w.run()
+        r = w.result()
+        outside = r.smuggling[(r.smuggling.kind != "port") & (r.smuggling.route != "not_smuggled")]
+        assert len(told) == outside["caught"].sum() > 0
+        assert set(told) <= {
+            (list(s.commodities).index("frozen"), "asean_other", general),
+            (list(s.commodities).index("general"), "vietnam", general),
+        }
+        assert alerted and all(alerted) == patrols and any(alerted) == patrols

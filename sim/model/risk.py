@@ -34,7 +34,10 @@ discredited traders. **What the selection means**: see :mod:`sim.model.risk_part
 **Alerts.** A ``found`` observation (:meth:`RiskEngine.observe`) raises, at each receiving
 port, from its receipt time on (``receipt(seizure_port, port, t)``, by default t + ``delay``
 within ``scope``), the scores of consignments with the seizure's declared signature (commodity
-and origin, optionally class) by ``boost``, decaying linearly to 0 over ``window``.
+and origin, optionally class) by ``boost``, decaying linearly to 0 over ``window``. A
+smuggling patrol's catch outside the ports raises the same alert on the group's declared
+signature (``alert.patrols``; a seizure at no port: national scope only, not through an
+organisation).
 
 **Smart sharing** (``[risk.partners.<origin>]``, :mod:`sim.model.sharing`): for the
 declarations a partner customs' data covers, a higher AUC and fewer document checks

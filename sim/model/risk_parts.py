@@ -135,12 +135,23 @@ class Alerts:
 
     def add(self, obs: Observation) -> None:
         origin = self.origins[obs.port][obs.origin]
+        self._spread(obs.port, obs.time, obs.commodity, origin, obs.trader_class)
+
+    def add_outside(self, t: float, commodity: int, origin: str, cls: int) -> None:
+        """A seizure outside the ports (a smuggling patrol's catch) of goods whose declared
+        signature is ``commodity``, ``origin`` (a name) and class ``cls``: the alert of a
+        seizure at no port (none within scope 'port', nor through an organisation)."""
+        if self.cfg.patrols:
+            self._spread("", t, commodity, origin, cls)
+
+    def _spread(self, seized_at: str, t: float, commodity: int, origin: str, cls: int) -> None:
+        """Book a seizure's alert at each port that receives it and knows the origin."""
         for port in self.ports:
-            at = self.receipt(obs.port, port, obs.time)
+            at = self.receipt(seized_at, port, t)
             if at is None or origin not in self.origins[port]:
                 continue
             here = self.origins[port].index(origin)
-            code = int(self.code(port, obs.commodity, here, obs.trader_class))
+            code = int(self.code(port, commodity, here, cls))
             self.pending[port].setdefault(code, []).append(float(at))
             self.cache.pop(port, None)
 

@@ -24,7 +24,7 @@ consignments).
 from __future__ import annotations
 
 import math
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +90,9 @@ class Smugglers:
         days = self.day0 + int(math.ceil((self.stop - self.warmup) / 24.0)) + 1
         self.ledger = Ledger(days, len(self.groups), len(self.routes))
         self.pending: dict[tuple[int, int], tuple[GroupState, int, int, float]] = {}
+        #: told of each patrol catch: (time, commodity, origin, trader class), the group's
+        #: declared signature (the risk engine's alerts, when the World has one)
+        self.on_interdiction: Callable[[float, int, str, int], None] | None = None
 
     def start(self) -> None:
         for g in self.groups:
@@ -154,6 +157,10 @@ class Smugglers:
         factor = self.spec.alert.factor if self.env.now < g.alert_until else 1.0
         caught = u < g.routes[k].interdiction(t, factor)
         self._outcome(g, k, day, value, caught)
+        if caught and self.on_interdiction is not None:
+            s = g.spec
+            cls = TRADER_CLASSES.index(s.trader_class)
+            self.on_interdiction(self.env.now, self.commodities.index(s.commodity), s.origin, cls)
 
     def _outcome(self, g: GroupState, k: int, day: int, value: float, caught: bool) -> None:
         """The group learns an attempt's outcome (now)."""

@@ -103,10 +103,14 @@ class World:
         self.smugglers = self._smugglers()
 
     def _smugglers(self) -> Smugglers | None:
-        """The scenario's smuggling groups, if it has any."""
+        """The scenario's smuggling groups, if it has any (a patrol's catch raises the risk
+        engine's alerts, as a seizure at a port does)."""
         if self.scenario.smuggling is None:
             return None
-        return Smugglers(self.env, self.scenario, self.seed, self.ports, (self.warmup, self.stop))
+        s = Smugglers(self.env, self.scenario, self.seed, self.ports, (self.warmup, self.stop))
+        if isinstance(self.selector, RiskEngine):
+            s.on_interdiction = self.selector.alerts.add_outside
+        return s
 
     def _organisation(
         self, organisation: Callable[[simpy.Environment], Organisation]

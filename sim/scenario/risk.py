@@ -53,6 +53,13 @@ class Alert(_Strict):
     boost: Real = Field(default=1.0, ge=0, le=10, description="score raise on receipt")
     scope: Literal["national", "port"] = "national"
     match_class: bool = False
+    patrols: bool = Field(
+        default=True,
+        description="a smuggling patrol's catch outside the ports raises the same alert, on "
+        "the group's declared signature (its commodity, origin and class), at every port "
+        "within national scope (none with scope 'port' or with an organisation, whose "
+        "alerts travel from seizures at ports)",
+    )
 
 
 class Learning(_Strict):
