@@ -252,19 +252,30 @@ def add_show(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="METRIC[,METRIC...]",
         help="add these metrics to the table (names or patterns such as 'detection_rate_*'; "
-        "see bordersim check SCENARIO --metrics); every metric is in the results either way",
+        "see bordersim check SCENARIO --metrics; compare also takes those only an option's "
+        "scenario yields); every metric is in the results either way",
     )
 
 
-def shown_rows(args: argparse.Namespace, scenario: Scenario) -> list[str]:
+def shown_rows(
+    args: argparse.Namespace, scenario: Scenario, others: Sequence[Scenario] = ()
+) -> list[str]:
     """The metrics ``--show`` asks for, checked against what the scenario's runs yield
-    before anything runs (a name it cannot yield: UsageError)."""
+    before anything runs, or, failing that, what the runs of any of ``others`` (a
+    comparison's options) yield: an option may create a metric, as one that adds a risk
+    engine does (a name none can yield: UsageError)."""
     if not args.show:
         return []
-    from sim.experiment.metric_names import MetricError, metric_names, shown
+    from sim.experiment.metric_names import MetricError, merged, metric_names, shown
 
+    known = metric_names(scenario, args.scenario or "")
     try:
-        return shown(args.show, metric_names(scenario, args.scenario or ""))
+        return shown(args.show, known)
+    except MetricError as exc:
+        if not others:
+            raise UsageError(str(exc)) from None
+    try:
+        return shown(args.show, merged([known, *(metric_names(s) for s in others)]))
     except MetricError as exc:
         raise UsageError(str(exc)) from None
 

@@ -138,7 +138,6 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = settings_with_days(args)
     notes = Notes()
     base = _load(args.scenario, overrides, notes)
-    args.shown = shown_rows(args, base)
     if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
         raise UsageError(
             f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "
@@ -146,6 +145,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
             f"on); give --max-reps {MIN_SEQUENTIAL_REPS} or more, or --reps without --precision"
         )
     plan = _prepare(args, overrides, notes)
+    args.shown = shown_rows(args, base, list(plan.variants.values()))  # (an option's too)
     out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
     reps = args.reps or 5
     n_opts = len(plan.opts)

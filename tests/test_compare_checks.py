@@ -179,6 +179,25 @@ def test_a_metric_an_option_adds_is_known(nothing_runs):
         plan.watch(0.1, ["queue_mean_sea_gates"])
 
 
+
+def test_show_accepts_a_metric_only_an_options_scenario_yields(tmp_path, capsys, nothing_runs):
+    """``compare --show alert_raised_share`` (or ``alert*``) where only an option adds the
+    risk engine: accepted (the comparison goes on to run), and a misspelt name is refused
+    with the option's name suggested."""
+    risk = "risk:risk.target=0.1"
+    assert "alert_raised_share" not in metric_names(load_scenario(SMALL))
+    for show in ("alert_raised_share", "alert*"):
+        argv = ["compare", str(SMALL), "--option", risk, "--show", show, "--reps", "1",
+                "--out", str(tmp_path / show.strip("*"))]  # fmt: skip
+        assert main(argv) == 1  # (it ran: the fixture fails every replication)
+        err = capsys.readouterr().err
+        assert "a simulation ran" in err and "not a metric" not in err
+    argv = ["compare", str(SMALL), "--option", risk, "--show", "alert_raised_shar",
+            "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 2
+    assert "did you mean 'alert_raised_share'" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()
+
 @pytest.mark.parametrize(
     "path", [SMALL, BUNDLED / "default.toml", BUNDLED / "guangdong.toml"], ids=lambda p: p.stem
 )

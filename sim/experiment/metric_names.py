@@ -17,7 +17,7 @@ import difflib
 import fnmatch
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -259,6 +259,19 @@ def _measured(resources: pd.DataFrame, world: World) -> pd.DataFrame:
     keys = zip(out["port"], out["lane"], strict=True)
     out["utilisation"] = [math.nan if k in never else 0.0 for k in keys]
     return out
+
+
+def merged(known: Sequence[MetricNames]) -> MetricNames:
+    """What the runs of any of several scenarios yield (a comparison's options), named as
+    the first (the base scenario)."""
+    first = known[0]
+    return dataclasses.replace(
+        first,
+        names=frozenset().union(*(k.names for k in known)),
+        prefixes=tuple(dict.fromkeys(p for k in known for p in k.prefixes)),
+        ports=tuple(dict.fromkeys(p for k in known for p in k.ports)),
+        lanes=tuple(dict.fromkeys(x for k in known for x in k.lanes)),
+    )
 
 
 def check_metrics(

@@ -136,11 +136,16 @@ class RiskConfig(_Strict):
     )
     caps: dict[str, Probability] = Field(
         default_factory=lambda: {"aeo_advanced": 0.2},
-        description="class: its inspection rate at most this fraction of the 'general' rate",
+        description="class: its inspection rate at most this fraction of the 'general' rate; "
+        "both rates per port, over both directions and every decision of the run (warm-up "
+        "included), so rep-NNNN-risk.csv, per direction and over the cohort, can show a "
+        "class above its cap",
     )
     floors: dict[str, Probability] = Field(
         default_factory=lambda: {"discredited": 0.8},
-        description="class: its inspection rate at least this",
+        description="class: its inspection rate at least this, per port over both "
+        "directions and every decision of the run (warm-up included), so rep-NNNN-risk.csv, "
+        "per direction and over the cohort, can show a class below its floor",
     )
     document: Literal["table"] | Rate = Field(
         default="table",
