@@ -303,15 +303,14 @@ def _sobol(
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    warning = res.uncertainty(args.sobol)
-    if warning:
+    for warning in res.warnings(args.sobol):
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
         return 0
     print(f"Sobol indices of {args.metric} ({len(res.runs)} runs):")
     print(res.indices.to_string(float_format=lambda x: f"{x:.3f}"))
-    print(f"results: {out} (sobol.csv, sobol.png)")
+    print(f"results: {out} (sobol.csv, sobol-replications.csv, sobol.png, sobol.json)")
     return 0
 
 

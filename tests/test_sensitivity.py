@@ -102,16 +102,25 @@ def test_cli_sobol(tmp_path, capsys):
     assert f"the widest 95 % half-width is {widest:.3g}" in captured.err
     names = [r["parameter"] for r in rows]
     assert names == ["ports.sea.review.capacity", "ports.sea.arrivals.rate"]
-    assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf"}
+    assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf", "S1_noise", "ST_noise"}
+    assert rows[0]["S1_noise"] is None  # one replication: the noise cannot be measured
+    # ... and the user is told the intervals leave it out, and to raise --reps and --days
+    assert "with one replication per point the Sobol intervals exclude simulation noise" in (
+        captured.err
+    )
+    assert "run --reps 2 or more" in captured.err and "longer runs (--days)" in captured.err
     assert (tmp_path / "c" / "sobol.png").is_file()
     # the folder says which metric the indices are of, and the report shows it and the warning
     about = json.loads((tmp_path / "c" / "sobol.json").read_text())
     assert about["metric"] == "consignments_arrived" and about["n"] == 2
     assert "the Sobol indices are uncertain" in about["warning"]
+    assert any("exclude simulation noise" in w for w in about["warnings"])
+    assert about["reps"] == 1 and about["noise"]["intervals_include_noise"] is False
     assert main(["report", str(tmp_path / "c")]) == 0
     page = (tmp_path / "c" / "report.html").read_text()
     assert "<h2>Sobol indices of consignments_arrived</h2>" in page
     assert "<p class='warn'>warning: the Sobol indices are uncertain" in page
+    assert "<p class='warn'>warning: with one replication per point the Sobol" in page
 
     bad = [*argv[:-5], "--metric", "no_such_metric", "--out", str(tmp_path / "c")]  # resumes
     assert main(bad) == 2
@@ -156,3 +165,67 @@ def test_sobol_files_are_identical_on_rerun_and_with_another_executor(tmp_path, 
     assert main([*argv, *processes, "--out", str(tmp_path / "b")]) == 0
     assert {f: (tmp_path / "b" / f).read_bytes() for f in files} == first
     capsys.readouterr()
+
+
+TWO_PORTS = """
+name = "two"
+days = 2
+warmup_days = 1
+drain_days = 1
+
+[commodities.general]
+
+[selection.document]
+"*" = {"*" = 1.0}
+""" + "".join(
+    f"""
+[ports.{p}]
+mode = "land"
+arrivals = {{rate = "3/h"}}
+traffic = {{commodities = {{general = 1.0}}, trader_classes = {{general = 1.0}}, value = 1}}
+declaration = {{advance_share = 0, advance_lead = "0 h", lodging_delay = "0 h", assess = "0 h"}}
+release = {{pickup = "0 h"}}
+document_check = {{capacity = 2, service = {{dist = "exponential", mean = "0.5 h"}}}}
+"""
+    for p in ("p", "q")
+)
+
+
+def test_noise_of_each_replication_is_reported_beside_the_bootstrap(write, tmp_path):
+    """Two identical, independent ports: their capacities are interchangeable (true indices
+    0.5 each), but every point of a replication shares its random numbers, so each
+    replication's indices split the mass unevenly. With replications, the indices of each
+    one are computed, and their spread is reported beside the bootstrap half-widths."""
+    ranges = {f"ports.{p}.document_check.capacity": "2:4" for p in ("p", "q")}
+    out = tmp_path / "s"
+    res = sobol(write(TWO_PORTS), ranges, 4, "clearance_h_mean", reps=3, out=out)
+    assert res.per_rep is not None
+    assert sorted(res.per_rep["replication"].unique()) == [0, 1, 2]
+    assert len(pd.read_csv(out / "sobol-replications.csv")) == 3 * 2
+    idx = res.indices
+    assert (idx[["S1_noise", "ST_noise"]].to_numpy() > 0).all()
+    spread = res.per_rep.groupby("parameter")["ST"].std()
+    assert spread.gt(0).all()  # the replications disagree: the noise moves the indices
+    about = json.loads((out / "sobol.json").read_text())
+    assert about["reps"] == 3 and about["noise"]["replications_used"] == 3
+    for col in ("S1_noise", "ST_noise"):
+        assert about["noise"][col] == pytest.approx(idx[col].to_dict())
+    assert pd.read_csv(out / "sobol.csv").columns.tolist()[-2:] == ["S1_noise", "ST_noise"]
+
+
+def test_noise_wider_than_the_bootstrap_is_a_warning():
+    from sim.experiment.sobol_noise import noise_halfwidths, noise_warning
+
+    per_rep = pd.DataFrame({"replication": [0, 1, 0, 1], "parameter": ["a", "a", "b", "b"],
+                            "S1": [0.2, 0.8, 0.8, 0.2], "ST": [0.2, 0.8, 0.8, 0.2]})  # fmt: skip
+    noise = noise_halfwidths(per_rep, ["a", "b"])
+    # t(0.975, 1) * sd / sqrt(2) with sd = 0.6 / sqrt(2)
+    assert noise.loc["a", "S1_noise"] == pytest.approx(12.7062 * 0.3, rel=1e-4)
+    idx = pd.DataFrame({"S1": [0.5, 0.5], "S1_conf": [0.05, 0.05], "ST": [0.5, 0.5],
+                        "ST_conf": [0.05, 0.05]}, index=["a", "b"]).join(noise)  # fmt: skip
+    warning = noise_warning(idx, 2)
+    assert warning is not None and "more than their bootstrap intervals show" in warning
+    assert "a S1 ±3.81 (bootstrap ±0.05)" in warning and "raise --reps or --days" in warning
+    calm = idx.assign(S1_noise=0.01, ST_noise=0.01)
+    assert noise_warning(calm, 2) is None
+    assert "exclude simulation noise" in str(noise_warning(calm, 1))

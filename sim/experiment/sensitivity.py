@@ -11,8 +11,17 @@ results give the same half-widths (a rerun that simulates nothing, another execu
 
 Sampling is done on the unit cube and mapped to each :class:`~sim.experiment.sweep.Range`, so
 integer ranges (staff numbers) and ranges with units (``10:30 min``) work; the indices then
-describe the parameter as it enters the model. Replication noise adds variance no parameter
-explains (it lowers ``S1`` and raises ``ST``); more replications per point reduce it.
+describe the parameter as it enters the model.
+
+Simulation noise is not in the bootstrap intervals: they resample the parameter sample only.
+Replication ``r`` has the same random numbers at every point, so its outputs form one realised
+response surface, and the noise left in the mean over replications does not just add
+variance that no parameter explains: it can move index mass from one parameter to another
+(two interchangeable parameters can get non-overlapping intervals). With ``reps >= 2`` the
+indices of each replication's outputs are computed too (:mod:`sim.experiment.sobol_noise`):
+their spread, ``S1_noise`` and ``ST_noise``, is reported beside the bootstrap half-widths,
+with a warning when it is wider; with one replication a warning says the intervals exclude
+the noise. More replications and longer runs reduce the noise; a larger N does not.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ import pandas as pd
 
 from sim.experiment.executors import Executor
 from sim.experiment.metric_names import MetricError, check_metrics, metric_names
+from sim.experiment.sobol_noise import noise_halfwidths, noise_warning, per_replication
 from sim.experiment.store import atomic_write, dump_json
 from sim.experiment.sweep import Range, _ranges, check_sample_size, sweep
 
@@ -154,9 +164,20 @@ UNCERTAIN = 0.1
 
 @dataclass
 class SobolResult:
-    indices: pd.DataFrame  # per parameter: S1, S1_conf, ST, ST_conf
+    indices: pd.DataFrame  # per parameter: S1, S1_conf, ST, ST_conf (and S1_noise, ST_noise)
     runs: pd.DataFrame  # the sweep: one row per (point, replication)
     metric: str
+    #: the indices of each replication's outputs alone (replication, parameter, S1, ST)
+    per_rep: pd.DataFrame | None = None
+    reps: int = 1
+
+    def warnings(self, n: int) -> list[str]:
+        """Every warning about the indices: too wide an interval, and simulation noise that
+        the intervals leave out."""
+        found = [self.uncertainty(n)]
+        if "S1_noise" in self.indices.columns:
+            found.append(noise_warning(self.indices, self.reps))
+        return [w for w in found if w]
 
     def uncertainty(self, n: int) -> str | None:
         """A warning when the widest confidence half-width exceeds ``UNCERTAIN`` (``n``: the
@@ -223,10 +244,41 @@ def sobol(
         )
     y = runs.groupby("point")[metric].mean().sort_index().to_numpy()
     indices = sobol_indices(list(rs), y, second_order=second_order, seed=sample_seed)
-    res = SobolResult(indices, runs, metric)
+    per_rep = per_replication(
+        list(rs),
+        runs,
+        metric,
+        lambda names, v: sobol_indices(names, v, second_order=second_order, resamples=10),
+    )
+    indices = indices.join(noise_halfwidths(per_rep, list(rs)))
+    res = SobolResult(indices, runs, metric, per_rep, reps)
     if out is not None:
-        atomic_write(Path(out) / "sobol.csv", indices.to_csv())
-        plot_sobol(indices, Path(out) / "sobol.png", title=f"Sobol indices of {metric}")
-        about = {"metric": metric, "n": n, "warning": res.uncertainty(n)}
-        atomic_write(Path(out) / "sobol.json", dump_json(about))  # (for the report)
+        _write(Path(out), res, n)
     return res
+
+
+def _write(out: Path, res: SobolResult, n: int) -> None:
+    """sobol.csv, sobol-replications.csv, sobol.png and sobol.json (for the report)."""
+    atomic_write(out / "sobol.csv", res.indices.to_csv())
+    if res.per_rep is not None:
+        atomic_write(out / "sobol-replications.csv", res.per_rep.to_csv(index=False))
+    plot_sobol(res.indices, out / "sobol.png", title=f"Sobol indices of {res.metric}")
+    warnings = res.warnings(n)
+    about = {
+        "metric": res.metric,
+        "n": n,
+        "reps": res.reps,
+        "warning": res.uncertainty(n),
+        "warnings": warnings,
+        "noise": {
+            "S1_noise": _plain(res.indices["S1_noise"]),
+            "ST_noise": _plain(res.indices["ST_noise"]),
+            "replications_used": 0 if res.per_rep is None else res.per_rep["replication"].nunique(),
+            "intervals_include_noise": False,
+        },
+    }
+    atomic_write(out / "sobol.json", dump_json(about))
+
+
+def _plain(column: pd.Series) -> dict[str, float | None]:
+    return {str(k): (None if not np.isfinite(v) else float(v)) for k, v in column.items()}

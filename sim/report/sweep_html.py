@@ -102,8 +102,9 @@ def _sobol(path: Path) -> list[str]:
         about = about if isinstance(about, dict) else {}
         of = f" of {html.escape(str(about['metric']))}" if about.get("metric") else ""
         out += [f"<h2>Sobol indices{of}</h2>"]
-        if about.get("warning"):
-            out.append(f"<p class='warn'>warning: {html.escape(str(about['warning']))}</p>")
+        warnings = about.get("warnings", [about["warning"]] if about.get("warning") else [])
+        for w in warnings if isinstance(warnings, list) else []:
+            out.append(f"<p class='warn'>warning: {html.escape(str(w))}</p>")
         out.append(t.to_html(index=False, float_format=_fmt, border=0))
     png = path / "sobol.png"
     if png.is_file():
