@@ -400,6 +400,7 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
                     "scenario_warmup_days": scenario.warmup_days,
                     "plot": str(plot),
                     "warning": warning,
+                    "saved": str(stored),
                 }
             )  # fmt: skip
         )
@@ -411,10 +412,28 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
         f"scenario warm-up: "
         f"{scenario.warmup_days:g} days"
     )
+    for doubt in s.warnings:
+        print(f"warning: {doubt}", file=sys.stderr)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
+    print(f"saved: {stored}")
+    _print_saved(scenario)
     print(f"running means: {plot}")
     return 0
+
+
+def _print_saved(scenario: Any) -> None:
+    """The suggestions saved for this scenario (each pilot seed and output), the longest of
+    which ``run`` and ``compare`` check the warm-up against."""
+    from sim.experiment.warmup_store import saved_suggestions
+
+    saved = saved_suggestions(scenario)
+    if len(saved) < 2:
+        return
+    each = ", ".join(f"seed {x.seed} ({x.output}): {x.weeks} week(s)" for x in saved)
+    longest = max(x.weeks for x in saved)
+    print(f"saved pilots of this scenario: {each}; runs are checked against the longest "
+          f"({longest} week(s))")
 
 
 def check_warmup(args: argparse.Namespace, scenario: Any, out: Path) -> list[str]:
@@ -424,18 +443,13 @@ def check_warmup(args: argparse.Namespace, scenario: Any, out: Path) -> list[str
     a pilot is run (and saved). Warnings go to stderr and to ``warnings.json`` in ``out``.
     """
     from sim.experiment.store import atomic_write, dump_json
-    from sim.experiment.warmup import (
-        pilot,
-        save_suggestion,
-        stored_suggestion,
-        warmup_warning,
-    )
+    from sim.experiment.warmup import pilot, save_suggestion
+    from sim.experiment.warmup_store import saved_warning
 
-    s = stored_suggestion(scenario)
+    s, warning = saved_warning(scenario)
     if s is None and getattr(args, "check_warmup", False):
-        s = pilot(scenario, executor=_executor(args)).suggestion
-        save_suggestion(s)
-    warning = warmup_warning(scenario, s) if s is not None else None
+        save_suggestion(pilot(scenario, executor=_executor(args)).suggestion)
+        s, warning = saved_warning(scenario)
     if s is None or warning is None:
         return []
     print(f"warning: {warning}", file=sys.stderr)

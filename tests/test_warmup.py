@@ -199,3 +199,78 @@ def test_each_outputs_suggestion_is_kept_apart_and_the_longest_is_used(tmp_path)
     assert stored_suggestion(scenario, tmp_path) == queue
     save_suggestion(Suggestion(4, 28, 10, 28, 1, 1, "clearance", 5, "small", key), tmp_path)
     assert stored_suggestion(scenario, tmp_path).output == "clearance"
+
+
+def test_a_truncation_at_the_search_limit_is_flagged():
+    """A series still rising at its end has no steady state within it: MSER's truncation
+    is then the longest it may choose (half the series), which is flagged, and the warning
+    asks for a longer pilot."""
+    from sim.experiment.warmup import _doubts
+
+    rising = mser(np.arange(60.0), 5)
+    assert rising.truncation == 30 and rising.at_limit
+    settled = mser(np.concatenate([np.arange(10.0), np.full(50, 10.0)]), 5)
+    assert not settled.at_limit
+    doubts = _doubts(rising, {0: {"all": np.arange(60.0)}}, 60, "clearance", 1.0)
+    assert len(doubts) == 1
+    assert doubts[0].startswith("no steady state found within the pilot")
+    assert "run a longer pilot" in doubts[0]
+    assert _doubts(settled, {0: {"all": np.arange(60.0)}}, 60, "clearance", 1.0) == []
+    scenario = sim.load_scenario(SMALL)
+    s = Suggestion(5, 35, 30, 60, 1, 1, "clearance", 5, "small", warmup_key(scenario),
+                   at_limit=True)  # fmt: skip
+    assert "no steady state found within the pilot: run a longer pilot" in str(
+        warmup_warning(scenario, s)
+    )
+
+
+def test_a_queue_sampled_less_than_daily_is_a_warning(tmp_path, capsys, monkeypatch):
+    """With queue_sample = "1 w" a daily queue series has one value a week and carries it
+    forward: the pilot says so instead of suggesting weeks silently."""
+    monkeypatch.chdir(tmp_path)
+    argv = ["warmup", str(SMALL), "--days", "14", "--reps", "1", "--output", "queue", "--json"]
+    assert main([*argv, "--set", "queue_sample=1 w"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any("only 2 of the 14 pilot days have a sample" in w for w in data["warnings"])
+    assert main(argv) == 0  # sampled every few minutes: no such warning
+    assert not any("sampled every" in w for w in json.loads(capsys.readouterr().out)["warnings"])
+
+
+def test_pilots_with_other_seeds_are_kept_and_the_longest_is_used(tmp_path, capsys, monkeypatch):
+    """A pilot with another seed no longer overwrites the last one's suggestion, so whether a
+    run warns does not depend on which pilot ran last."""
+    from sim.experiment.warmup_store import saved_suggestions, saved_warning
+
+    monkeypatch.chdir(tmp_path)
+    scenario = sim.load_scenario(SMALL)
+    key = warmup_key(scenario)
+    three = Suggestion(3, 21, 15, 56, 3, 1, "clearance", 5, "small", key)
+    none = Suggestion(0, 0, 0, 56, 3, 2, "clearance", 5, "small", key)
+    assert save_suggestion(three) != save_suggestion(none)  # seed 1, then seed 2
+    assert len(saved_suggestions(scenario)) == 2
+    s, warning = saved_warning(scenario)
+    assert s == three and "the longest of 2 saved pilots" in str(warning)
+    args = ["run", str(SMALL), "--days", "1", "--reps", "1", "--json", "--out", "r"]
+    assert main(args) == 0
+    assert "shorter than the suggested 3 week(s)" in capsys.readouterr().err
+
+
+def test_the_pilot_has_random_streams_of_its_own(monkeypatch):
+    """The pilot's replications are not those of the runs it chooses a warm-up for."""
+    from sim.experiment import warmup
+    from sim.experiment.executors import get_executor
+
+    seen = []
+    serial = get_executor("serial")
+
+    class Watching:
+        def map(self, tasks):
+            seen.extend(t.replication for t in tasks)
+            return serial.map(tasks)
+
+    scenario = sim.load_scenario(SMALL)
+    p = warmup.pilot(scenario, 10, 2, output="queue", executor=Watching())  # type: ignore[arg-type]
+    assert seen == [warmup.PILOT_REPLICATION, warmup.PILOT_REPLICATION + 1]
+    assert warmup.PILOT_REPLICATION >= 1_000_000
+    assert p.suggestion.first_replication == warmup.PILOT_REPLICATION
+

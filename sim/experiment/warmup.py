@@ -14,6 +14,11 @@ exam yard filling from empty): MSER runs on each series and the longest truncati
 suggested, naming the series that set it. A series with days that no replication measured
 (fewer than one arrival a day) is left out when more than a quarter of its days are empty.
 
+The pilot's replications have random streams of their own: replication ``r`` of the pilot is
+replication ``1,000,000 + r`` of the root seed (:data:`PILOT_REPLICATION`), so the pilot does
+not see the consignments of the runs whose warm-up it chooses (which use replications
+``0, 1, ...``).
+
 The pilot's drain is at least as long as the pilot itself, so that slow consignments arriving
 late are followed to the end rather than censored. The daily series are averaged over
 replications (Welch's ensemble average) and MSER-5 (White 1997; batches of 5 observations,
@@ -22,17 +27,25 @@ days whose removal minimises the squared standard error of the mean of the rest.
 has daily and weekly cycles, so the suggested warm-up is that truncation rounded *up* to a
 whole number of weeks.
 
+The suggestion is noisy: on a series with no visible transient the MSER statistic is nearly
+flat, and the truncation can change by weeks from one pilot seed to the next (taking the
+longest over several series leans long). Two cases are flagged in the suggestion's
+``warnings``: a truncation at the limit of the search (half the pilot: ``at_limit``, "no
+steady state found within the pilot: run a longer pilot"), and a queue series with fewer
+samples than days (``queue_sample`` coarser than a day: the days between carry the last
+sample forward; the queue of a day is the mean of its instantaneous samples).
+
 :func:`plot_warmup` draws the daily means, Welch's moving average and the cumulative running
-mean with the suggestion marked. :func:`save_suggestion` / :func:`stored_suggestion` keep a
-suggestion per scenario (ignoring its days, warm-up and drain) so that ``bordersim run`` can
-warn without another pilot.
+mean with the suggestion marked. Suggestions are kept by :mod:`sim.experiment.warmup_store`
+(per scenario, output and pilot seed, under ``results/warmup/`` in the current folder) so
+that ``bordersim run`` and ``compare`` can warn without another pilot, against the longest
+saved.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,13 +53,19 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
-from sim.experiment.store import atomic_write, dump_json, scenario_hash
+from sim.experiment.store import atomic_write
+from sim.experiment.warmup_store import OUTPUTS as OUTPUTS
+from sim.experiment.warmup_store import Suggestion as Suggestion
+from sim.experiment.warmup_store import save_suggestion as save_suggestion
+from sim.experiment.warmup_store import stored_suggestion as stored_suggestion
+from sim.experiment.warmup_store import suggestion_path as suggestion_path
+from sim.experiment.warmup_store import warmup_key as warmup_key
+from sim.experiment.warmup_store import warmup_warning as warmup_warning
 
 if TYPE_CHECKING:
     from sim.model.result import RunResult
     from sim.scenario.schema import Scenario
 
-OUTPUTS = ("clearance", "queue")
 DAY_H = 24.0
 WEEK_D = 7
 
@@ -58,6 +77,13 @@ class MSER:
     truncation: int  # observations (a multiple of ``batch``)
     batch: int
     statistic: np.ndarray  # MSER(d) for d = 0 .. (batches used) // 2, in batches
+
+    @property
+    def at_limit(self) -> bool:
+        """The truncation is the longest MSER may choose (half the series): no steady
+        state was found within it (in a longer series it might be later still)."""
+        last = len(self.statistic) - 1
+        return last > 0 and int(np.argmin(self.statistic)) == last
 
 
 def mser(series: Any, batch: int = 5) -> MSER:
@@ -127,41 +153,12 @@ def daily_queue(result: RunResult, days: int) -> np.ndarray:
     return by_day.reindex(range(days)).to_numpy(dtype=float)
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    """A suggested warm-up and how it was found."""
-
-    weeks: int
-    days: int  # weeks * 7
-    truncation_days: int  # MSER's truncation, before rounding up to whole weeks
-    pilot_days: int
-    reps: int
-    seed: int
-    output: str
-    batch: int
-    scenario: str
-    key: str
-    #: the series whose truncation was the longest ("<port>/<direction>" of the clearance;
-    #: "all" for the queue)
-    series: str = "all"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 @dataclass
 class Pilot:
     suggestion: Suggestion
     daily: pd.DataFrame  # one column per replication, one row per day
     mean: pd.Series  # the ensemble (Welch) average per day
     mser: MSER
-
-
-def warmup_key(scenario: Scenario) -> str:
-    """A hash of the scenario with its days, warm-up, drain and name left out."""
-    neutral = scenario.model_copy(update={"name": "", "days": 1.0, "warmup_days": 0.0})
-    neutral = neutral.model_copy(update={"drain_days": 0.0})
-    return scenario_hash(neutral)[:16]
 
 
 def pilot(
@@ -183,25 +180,11 @@ def pilot(
             f"a pilot of {days} day(s) is too short for MSER-{batch}: it needs at least "
             f"{2 * batch} days (several weeks show the weekly cycle better)"
         )
-    # long enough a drain that late arrivals are not censored (which would bias their day)
-    drain = max(float(scenario.drain_days), float(days))
-    run = scenario.model_copy(update={"days": float(days), "warmup_days": 0.0, "drain_days": drain})
-    log = output == "clearance"
-    per_rep: dict[int, dict[str, np.ndarray]] = {}
-    failures: list[Failure] = []
-    tasks = [Task(r, run, seed, r, log) for r in range(reps)]
-    for key, result in get_executor(executor, workers=workers).map(tasks):
-        if isinstance(result, Failure):
-            failures.append(result)
-            continue
-        r = int(key)  # type: ignore[call-overload]
-        per_rep[r] = (
-            daily_clearance_by_group(result, days) if log else {"all": daily_queue(result, days)}
-        )
-    if failures:
-        raise ReplicationsFailed(failures)
+    ex = get_executor(executor, workers=workers)
+    per_rep = _pilot_series(scenario, days, reps, seed, output, ex)
     series, daily, mean, m = _longest(per_rep, batch)
     weeks = math.ceil(m.truncation / WEEK_D)
+    warnings = _doubts(m, per_rep, days, output, float(scenario.queue_sample))
     suggestion = Suggestion(
         weeks=weeks,
         days=weeks * WEEK_D,
@@ -214,8 +197,65 @@ def pilot(
         scenario=scenario.name,
         key=warmup_key(scenario),
         series=series,
+        at_limit=m.at_limit,
+        warnings=tuple(warnings),
+        first_replication=PILOT_REPLICATION,
     )
     return Pilot(suggestion, daily, mean, m)
+
+
+#: the pilot's replication ``r`` is replication ``PILOT_REPLICATION + r`` of the root seed:
+#: random streams that no run of fewer replications uses, so the warm-up is not chosen on
+#: the very consignments it is then applied to
+PILOT_REPLICATION = 1_000_000
+
+
+def _pilot_series(
+    scenario: Scenario, days: int, reps: int, seed: int, output: str, executor: Executor
+) -> dict[int, dict[str, np.ndarray]]:
+    """Each pilot replication's daily series (by name), run from empty without a warm-up."""
+    # long enough a drain that late arrivals are not censored (which would bias their day)
+    drain = max(float(scenario.drain_days), float(days))
+    run = scenario.model_copy(update={"days": float(days), "warmup_days": 0.0, "drain_days": drain})
+    log = output == "clearance"
+    per_rep: dict[int, dict[str, np.ndarray]] = {}
+    failures: list[Failure] = []
+    tasks = [Task(r, run, seed, PILOT_REPLICATION + r, log) for r in range(reps)]
+    for key, result in executor.map(tasks):
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        r = int(key)  # type: ignore[call-overload]
+        per_rep[r] = (
+            daily_clearance_by_group(result, days) if log else {"all": daily_queue(result, days)}
+        )
+    if failures:
+        raise ReplicationsFailed(failures)
+    return per_rep
+
+
+def _doubts(
+    m: MSER, per_rep: dict[int, dict[str, np.ndarray]], days: int, output: str, sample_h: float
+) -> list[str]:
+    """What makes a suggestion doubtful: a truncation at the limit of MSER's search (half
+    the pilot), and a queue series sampled more coarsely than once a day."""
+    found = []
+    if m.at_limit:
+        found.append(
+            f"no steady state found within the pilot: MSER's truncation ({m.truncation} days) "
+            f"is the longest it may choose (half the {days}-day pilot), so the suggestion is "
+            "only a lower bound; run a longer pilot (--days)"
+        )
+    if output == "queue":
+        sampled = min(int(np.isfinite(s).sum()) for rep in per_rep.values() for s in rep.values())
+        if sampled < days:
+            found.append(
+                f"the queue is sampled every {sample_h:g} h: only {sampled} of the {days} pilot "
+                "days have a sample, and the days between repeat the last one, so MSER sees fewer "
+                "values than it counts; set queue_sample to a day or less (--set "
+                "queue_sample='1 h') or use --output clearance"
+            )
+    return found
 
 
 def _longest(
@@ -274,47 +314,3 @@ def plot_warmup(p: Pilot, path: str | Path, window: int = WEEK_D) -> Path:
     path = Path(path)
     atomic_write(path, buf.getvalue())
     return path
-
-
-def suggestion_path(
-    scenario: Scenario, root: str | Path = "results", output: str = "clearance"
-) -> Path:
-    """Where the suggestion for ``scenario`` from the daily ``output`` is kept (each output
-    its own file, so one never overwrites the other)."""
-    return _path(warmup_key(scenario), output, root)
-
-
-def _path(key: str, output: str, root: str | Path) -> Path:
-    suffix = "" if output == "clearance" else f"-{output}"
-    return Path(root) / "warmup" / f"{key}{suffix}.json"
-
-
-def save_suggestion(s: Suggestion, root: str | Path = "results") -> Path:
-    path = _path(s.key, s.output, root)
-    atomic_write(path, dump_json(s.to_dict()))
-    return path
-
-
-def stored_suggestion(scenario: Scenario, root: str | Path = "results") -> Suggestion | None:
-    """The suggestion saved for this scenario (whatever its days and warm-up), if any: of
-    those from each output, the longest warm-up."""
-    found = []
-    for output in OUTPUTS:
-        try:
-            text = suggestion_path(scenario, root, output).read_text(encoding="utf-8")
-            found.append(Suggestion(**json.loads(text)))
-        except (OSError, ValueError, TypeError):
-            continue
-    return max(found, key=lambda s: s.days, default=None)
-
-
-def warmup_warning(scenario: Scenario, s: Suggestion) -> str | None:
-    """A warning when the scenario's warm-up is shorter than the suggestion, else None."""
-    if scenario.warmup_days >= s.days:
-        return None
-    return (
-        f"warm-up of {scenario.warmup_days:g} day(s) is shorter than the suggested "
-        f"{s.weeks} week(s) ({s.days} days; MSER-{s.batch} on daily {s.output} of a "
-        f"{s.pilot_days}-day pilot); the first weeks' figures may carry the empty start: "
-        f"--set warmup_days={s.days}"
-    )

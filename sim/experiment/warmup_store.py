@@ -1,0 +1,135 @@
+"""Warm-up suggestions kept between commands, and the warning a short warm-up gets.
+
+``bordersim warmup`` saves each pilot's suggestion under ``results/warmup/`` *relative to the
+current folder* (a command run elsewhere does not see it), one file per scenario (its days,
+warm-up and drain ignored), output and pilot seed: ``<key>-seed<S>.json`` (clearance) and
+``<key>-queue-seed<S>.json``. A pilot with another seed adds a file rather than replacing the
+last one, since a suggestion is noisy (MSER on a nearly flat series can pick 0 or 3 weeks
+from one seed to the next); a pilot with the same seed and output replaces its own file.
+``run`` and ``compare`` check the scenario's warm-up against the longest suggestion saved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sim.experiment.store import atomic_write, dump_json, scenario_hash
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
+
+OUTPUTS = ("clearance", "queue")
+#: the folder (relative to the current one) under which ``warmup/`` keeps the suggestions
+ROOT = "results"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested warm-up and how it was found."""
+
+    weeks: int
+    days: int  # weeks * 7
+    truncation_days: int  # MSER's truncation, before rounding up to whole weeks
+    pilot_days: int
+    reps: int
+    seed: int
+    output: str
+    batch: int
+    scenario: str
+    key: str
+    #: the series whose truncation was the longest ("<port>/<direction>" of the clearance;
+    #: "all" for the queue)
+    series: str = "all"
+    #: the truncation is the longest MSER may choose (half the pilot): no steady state was
+    #: found within the pilot, and the suggestion is only a lower bound
+    at_limit: bool = False
+    #: what makes the suggestion doubtful (a truncation at the limit, a coarse queue series)
+    warnings: tuple[str, ...] = ()
+    #: the pilot's replications are numbered from here (0 in suggestions saved before the
+    #: pilot had streams of its own)
+    first_replication: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Suggestion:
+        return cls(**{**data, "warnings": tuple(data.get("warnings", ()))})
+
+
+def warmup_key(scenario: Scenario) -> str:
+    """A hash of the scenario with its days, warm-up, drain and name left out."""
+    neutral = scenario.model_copy(update={"name": "", "days": 1.0, "warmup_days": 0.0})
+    neutral = neutral.model_copy(update={"drain_days": 0.0})
+    return scenario_hash(neutral)[:16]
+
+
+def suggestion_path(
+    scenario: Scenario, root: str | Path = ROOT, output: str = "clearance", seed: int = 1
+) -> Path:
+    """Where the suggestion for ``scenario`` from the daily ``output`` of a pilot with
+    ``seed`` is kept (each output and seed its own file, so one never overwrites another)."""
+    return _path(warmup_key(scenario), output, root, seed)
+
+
+def _path(key: str, output: str, root: str | Path, seed: int | None) -> Path:
+    suffix = "" if output == "clearance" else f"-{output}"
+    tail = "" if seed is None else f"-seed{seed}"
+    return Path(root) / "warmup" / f"{key}{suffix}{tail}.json"
+
+
+def save_suggestion(s: Suggestion, root: str | Path = ROOT) -> Path:
+    path = _path(s.key, s.output, root, s.seed)
+    atomic_write(path, dump_json(s.to_dict()))
+    return path
+
+
+def saved_suggestions(scenario: Scenario, root: str | Path = ROOT) -> list[Suggestion]:
+    """Every suggestion saved for this scenario (whatever its days and warm-up): each
+    output's and each pilot seed's, and one saved before they were kept by seed."""
+    key, found = warmup_key(scenario), []
+    for output in OUTPUTS:
+        legacy = _path(key, output, root, None)
+        pattern = _path(key, output, root, None).name.removesuffix(".json") + "-seed*.json"
+        for path in [legacy, *sorted(legacy.parent.glob(pattern))]:
+            try:
+                found.append(Suggestion.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError, TypeError):
+                continue
+    return found
+
+
+def stored_suggestion(scenario: Scenario, root: str | Path = ROOT) -> Suggestion | None:
+    """The suggestion saved for this scenario: of those of each output and pilot seed, the
+    longest warm-up (None when none is saved)."""
+    return max(saved_suggestions(scenario, root), key=lambda s: s.days, default=None)
+
+
+def warmup_warning(scenario: Scenario, s: Suggestion, pilots: int = 1) -> str | None:
+    """A warning when the scenario's warm-up is shorter than the suggestion, else None
+    (``pilots``: how many saved suggestions ``s`` is the longest of)."""
+    if scenario.warmup_days >= s.days:
+        return None
+    of = f"; the longest of {pilots} saved pilots" if pilots > 1 else ""
+    limit = "; no steady state found within the pilot: run a longer pilot" if s.at_limit else ""
+    return (
+        f"warm-up of {scenario.warmup_days:g} day(s) is shorter than the suggested "
+        f"{s.weeks} week(s) ({s.days} days; MSER-{s.batch} on daily {s.output} of a "
+        f"{s.pilot_days}-day pilot, seed {s.seed}{of}{limit}); the first weeks' figures may "
+        f"carry the empty start: --set warmup_days={s.days}"
+    )
+
+
+def saved_warning(
+    scenario: Scenario, root: str | Path = ROOT
+) -> tuple[Suggestion | None, str | None]:
+    """The longest suggestion saved for ``scenario`` under ``root/warmup`` (relative to the
+    current folder) and the warning it gives (None when the warm-up is long enough)."""
+    saved = saved_suggestions(scenario, root)
+    s = max(saved, key=lambda s: s.days, default=None)
+    if s is None:
+        return None, None
+    return s, warmup_warning(scenario, s, len(saved))
