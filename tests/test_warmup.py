@@ -274,3 +274,19 @@ def test_the_pilot_has_random_streams_of_its_own(monkeypatch):
     assert warmup.PILOT_REPLICATION >= 1_000_000
     assert p.suggestion.first_replication == warmup.PILOT_REPLICATION
 
+
+def test_compare_warns_of_a_warmup_shorter_than_a_saved_suggestion(tmp_path, capsys, monkeypatch):
+    """`compare` gives the warning `run` gives: on stderr and in compare.json's warnings
+    (which its report shows)."""
+    monkeypatch.chdir(tmp_path)
+    scenario = sim.load_scenario(SMALL)
+    save_suggestion(Suggestion(3, 21, 17, 56, 3, 1, "clearance", 5, "small", warmup_key(scenario)))
+    argv = ["compare", str(SMALL), "--days", "1", "--reps", "2", "--set", "drain_days=1",
+            "--set", "warmup_days=0", "--option", "more:ports.sea.document_check.capacity=3",
+            "--out", "c", "--no-report"]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    want = "warm-up of 0 day(s) is shorter than the suggested 3 week(s)"
+    assert f"warning: {want}" in err
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert [w for w in meta["warnings"] if w.startswith(want)]

@@ -366,6 +366,9 @@ class Comparison:
         self.gain_parts: list[pd.DataFrame] = []
         self.failures: list[dict[str, Any]] = []
         self.tables = _TableMeans()
+        #: warnings known before anything runs (a warm-up shorter than a saved suggestion),
+        #: first in ``meta["warnings"]``
+        self.run_warnings: list[str] = []
 
     def watch(self, precision: float | None, metrics: Sequence[str] | None) -> None:
         """The precision target and the metrics it watches; a name that no option's
@@ -443,6 +446,7 @@ class Comparison:
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
             "command": command,
+            "warnings": list(self.run_warnings),
         }
         if out is None:
             return
@@ -623,7 +627,8 @@ class Comparison:
             f"--precision {self.precision:g} not reached in {reps} replications "
             f"(--max-reps {self.meta['max_reps']})"
         )
-        self.meta["warnings"] = [f"{head}: {g.message(self.precision)}" for g in gaps]
+        gap_warnings = [f"{head}: {g.message(self.precision)}" for g in gaps]
+        self.meta["warnings"] = [*self.run_warnings, *gap_warnings]
 
 
 @dataclass(frozen=True)
