@@ -332,6 +332,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         unstable = ", unstable" if res.unstable(name) else ""
         for w in res.warnings.get(name, []):
             notes.add(f"warning ({name}{unstable}): {w}")
+    _note_quantile_interactions(res, notes)
     note_warmup(notes, float(m.get("warmup_days") or 0))
     short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
     if short is not None:
@@ -482,11 +483,33 @@ def table(
 def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:
     from rich.table import Table
 
-    t = Table(title="Interactions: (A+B) - A - B + baseline (0 when effects add up)")
+    from sim.analysis.stats import is_quantile
+    from sim.experiment.compare import QUANTILE_INTERACTION
+
+    t = Table(title="Interactions: (A+B) - A - B + baseline (0 when effects add up)",
+              caption=f"\u2020 {QUANTILE_INTERACTION}")
     for col in ("option", "metric", "interaction", "95 % CI"):
         t.add_column(col)
     for r in res.interactions.to_dict("records"):
         if r["metric"] in metrics:
-            t.add_row(str(r["option"]), str(r["metric"]), _fmt(float(r["mean"])),
+            mark = " \u2020" if is_quantile(str(r["metric"])) else ""
+            t.add_row(str(r["option"]), str(r["metric"]) + mark, _fmt(float(r["mean"])),
                       _ci(float(r["ci_low"]), float(r["ci_high"])))
     return t
+
+
+def _note_quantile_interactions(res: CompareResult, notes: Notes) -> None:
+    """A quantile's interaction whose interval excludes 0 reads as an interaction found:
+    a note says why it is not one."""
+    from sim.analysis.stats import is_quantile
+    from sim.experiment.compare import QUANTILE_INTERACTION
+
+    if res.interactions.empty:
+        return
+    it = res.interactions
+    clear = (it["ci_low"] > 0) | (it["ci_high"] < 0)
+    names = sorted({str(m) for m in it.loc[clear, "metric"] if is_quantile(str(m))})
+    if names:
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        notes.add(f"note: the interactions of {shown} have intervals clear of 0, but "
+                  f"{QUANTILE_INTERACTION}")

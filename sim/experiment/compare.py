@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
-from sim.analysis.stats import mean_half_width, summarise
+from sim.analysis.stats import is_quantile, mean_half_width, summarise
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
     TOLERANCE_H,
@@ -239,7 +239,7 @@ class CompareResult:
         return {
             "options": self._by_option(self.summary),
             "differences": self._by_option(self.differences, "significant"),
-            "interactions": self._by_option(self.interactions),
+            "interactions": self._by_option(self.interactions, "additive"),
             "unstable": [name for name in self.names if self.unstable(name)],
         }
 
@@ -989,8 +989,20 @@ def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
         t = _paired_table(total, scale=_scale(per_rep, {o.name, BASELINE, *o.parts}))
         t.insert(0, "option", o.name)
         t.insert(1, "parts", "+".join(o.parts))
+        # a quantile of pooled consignments does not add up over parts that cannot interact
+        # (options at two independent ports): its "interaction" is no evidence of one
+        t["additive"] = [not is_quantile(str(m)) for m in t["metric"]]
         frames.append(t)
     return _finish_table(frames, difference=True)
+
+
+#: beside interactions of quantiles: why one can be non-zero when the parts cannot interact
+QUANTILE_INTERACTION = (
+    "a quantile (median, p90) of pooled consignments is not additive: its interaction can "
+    "be non-zero, its interval clear of 0, even for options that cannot interact (at two "
+    "independent ports, say), so it is no evidence of an interaction (the means' interactions "
+    "are)"
+)
 
 
 def _scale(per_rep: pd.DataFrame, names: set[str]) -> dict[str, float]:

@@ -401,15 +401,21 @@ def _interactions(res: CompareResult) -> list[str]:
     """Interactions of combined options, when there are any."""
     out: list[str] = []
     if not res.interactions.empty:
+        from sim.analysis.stats import is_quantile
+        from sim.experiment.compare import QUANTILE_INTERACTION
+
+        dagger = " \u2020"
         it = res.interactions[res.interactions["metric"].isin(REPORT_METRICS)]
         rows = "".join(
             f"<tr><td>{html.escape(str(r['option']))}</td><td>{html.escape(str(r['metric']))}"
+            f"{dagger if is_quantile(str(r['metric'])) else ''}"
             f"</td><td>{_fmt(r['mean'])}</td><td>{_interval(r['ci_low'], r['ci_high'])}</td></tr>"
             for r in it.to_dict("records")
         )
         out += [
             "<h2>Interactions</h2><p class='note'>(A+B) \u2212 A \u2212 B + baseline: zero when"
-            " the effects of the parts simply add up.</p>",
+            " the effects of the parts simply add up. \u2020 "
+            f"{html.escape(QUANTILE_INTERACTION)}.</p>",
             f"<table><tr><th>option</th><th>metric</th><th>interaction</th><th>95 % CI</th>"
             f"</tr>{rows}</table>",
         ]
