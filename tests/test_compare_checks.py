@@ -44,6 +44,8 @@ def test_precision_not_reached_warns_on_stderr_and_in_compare_json(tmp_path, cap
     assert "% of the mean; target 0.1 % (" in err
     meta = json.loads((out / "compare.json").read_text())
     assert meta["precision_reached"] is False
+    # what was asked (no fixed number) and what ran, not the default of --reps
+    assert (meta["reps_requested"], meta["reps_first"], meta["reps"]) == (None, 10, 10)
     assert [f"warning: {w}" for w in meta["warnings"]] == [
         line for line in err.splitlines() if line.startswith("warning: --precision")
     ]
@@ -421,3 +423,9 @@ def test_interactions_of_quantiles_are_marked_as_not_additive(tmp_path, capsys):
         f"note: the interactions of clearance_h_median have intervals clear of 0, but "
         f"{QUANTILE_INTERACTION}"
     ]
+
+
+def test_the_docs_say_sequential_stopping_can_make_intervals_narrow():
+    for doc in ("README.md", "docs/how-results-are-computed.md"):
+        text = " ".join((REPO / doc).read_text().split())
+        assert "can cover slightly less than" in text, doc

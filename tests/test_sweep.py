@@ -64,7 +64,7 @@ def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp
     assert parse_range("0:1", share) == Range(0, 1, None, False)
     assert parse_range("7:14", "days") == Range(7, 14, None, False)  # a time, in days
     assert parse_range("0:1", "ports.sea_port.declaration.advance_share").integer is False
-    # a field of whole numbers keeps whole numbers, whatever its ends look like
+    # a field of whole numbers keeps whole numbers, from whole-number ends written as reals
     capacity = "ports.sea_port.scan.scanners.capacity"
     assert parse_range("2.0:6.0", capacity) == Range(2, 6, None, True)
     assert parse_range("2:6", "no.such.field") == Range(2, 6, None, True)
@@ -384,3 +384,16 @@ def test_a_point_whose_queue_does_not_settle_warns(tmp_path, capsys):
     page = (out / "report.html").read_text()
     assert "<p class='warn'>warning (point 0: ports.sea.document_check.capacity=1)" in page
     assert "(point 1:" not in page
+
+
+def test_a_whole_number_field_takes_whole_number_ends_only_as_the_readme_says(tmp_path, capsys):
+    """`2.0:4.0` gives whole numbers; `1.5:4.5` is refused, naming the end (the README used
+    to say a whole-number field takes any ends)."""
+    assert parse_range("2.0:4.0", CAP) == Range(2, 4, None, True)
+    argv = ["sweep", str(SMALL), "--lhs", "2", "--range", f"{CAP}=1.5:4.5", "--reps", "1",
+            "--days", "1", "--out", str(tmp_path / "s")]  # fmt: skip
+    assert main(argv) == 2
+    assert f"--range {CAP}: its low end, 1.5, is not allowed" in capsys.readouterr().err
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    assert "whole numbers whatever its ends look like" not in readme
+    assert "an end that is not a whole number, as in `1.5:4.5`, is refused" in readme

@@ -423,7 +423,11 @@ class Comparison:
             "seed": seed,
             "seeds": "replication r of every option uses "
             f"SeedSequence(entropy={seed}, spawn_key=(r,))",
-            "reps_requested": reps,
+            # a fixed number asked for (none with a precision target, which decides how many
+            # run); the first round run before the target is first checked; ``reps``, set
+            # when the results are made, is how many ran
+            "reps_requested": reps if self.precision is None else None,
+            "reps_first": reps if self.precision is None else max(reps, MIN_SEQUENTIAL_REPS),
             "precision": self.precision,
             "precision_metrics": list(self.watched),
             "max_reps": max_reps,
