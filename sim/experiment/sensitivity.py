@@ -188,7 +188,9 @@ class SobolResult:
         return (
             f"the Sobol indices are uncertain: the widest 95 % half-width is {widest:.3g}, "
             f"while an index lies between 0 and 1; raise --sobol N (now {n}; doubling it "
-            "narrows the intervals by about 1/sqrt(2)) or --reps"
+            "narrows the intervals by about 1/sqrt(2), around the values these random numbers "
+            "give), and --reps or --days, which reduce the simulation noise the intervals "
+            "leave out"
         )
 
 
@@ -216,8 +218,9 @@ def sobol(
 
     Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample
     and the bootstrap of the intervals, ``seed`` the simulations) with ``reps`` replications
-    per point. With ``out`` the sweep is resumable there, and ``sobol.csv`` and ``sobol.png``
-    are written beside it.
+    per point. With ``out`` the sweep is resumable there, and ``sobol.csv``,
+    ``sobol-replications.csv`` (each replication's own indices), ``sobol.png`` and
+    ``sobol.json`` are written beside it.
     """
     from sim.scenario.loader import load_scenario
 
@@ -242,19 +245,27 @@ def sobol(
             f"--metric {metric!r}: no run measured it (a port where nothing was released, "
             "say); choose another metric or run longer"
         )
+    res = _analysed(list(rs), runs, metric, reps, second_order, sample_seed)
+    if out is not None:
+        _write(Path(out), res, n)
+    return res
+
+
+def _analysed(
+    names: list[str], runs: pd.DataFrame, metric: str, reps: int, second_order: bool, seed: int
+) -> SobolResult:
+    """The indices of the mean over replications at each point, with their bootstrap
+    half-widths and the noise half-widths from each replication's own indices."""
     y = runs.groupby("point")[metric].mean().sort_index().to_numpy()
-    indices = sobol_indices(list(rs), y, second_order=second_order, seed=sample_seed)
+    indices = sobol_indices(names, y, second_order=second_order, seed=seed)
     per_rep = per_replication(
-        list(rs),
+        names,
         runs,
         metric,
         lambda names, v: sobol_indices(names, v, second_order=second_order, resamples=10),
     )
-    indices = indices.join(noise_halfwidths(per_rep, list(rs)))
-    res = SobolResult(indices, runs, metric, per_rep, reps)
-    if out is not None:
-        _write(Path(out), res, n)
-    return res
+    indices = indices.join(noise_halfwidths(per_rep, names))
+    return SobolResult(indices, runs, metric, per_rep, reps)
 
 
 def _write(out: Path, res: SobolResult, n: int) -> None:
