@@ -392,6 +392,8 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
     stored = save_suggestion(s)
     plot = plot_warmup(p, args.plot or stored.with_suffix(".png"))
     warning = warmup_warning(scenario, s)
+    for doubt in s.warnings:  # (on stderr with --json too: standard output stays JSON)
+        print(f"warning: {doubt}", file=sys.stderr)
     if args.json:
         sys.stdout.write(
             dump_json(
@@ -412,8 +414,6 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
         f"scenario warm-up: "
         f"{scenario.warmup_days:g} days"
     )
-    for doubt in s.warnings:
-        print(f"warning: {doubt}", file=sys.stderr)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"saved: {stored}")

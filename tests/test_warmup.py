@@ -230,8 +230,10 @@ def test_a_queue_sampled_less_than_daily_is_a_warning(tmp_path, capsys, monkeypa
     monkeypatch.chdir(tmp_path)
     argv = ["warmup", str(SMALL), "--days", "14", "--reps", "1", "--output", "queue", "--json"]
     assert main([*argv, "--set", "queue_sample=1 w"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
     assert any("only 2 of the 14 pilot days have a sample" in w for w in data["warnings"])
+    assert "warning: the queue is sampled every 168 h: only 2 of the 14" in captured.err
     assert main(argv) == 0  # sampled every few minutes: no such warning
     assert not any("sampled every" in w for w in json.loads(capsys.readouterr().out)["warnings"])
 
