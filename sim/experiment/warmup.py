@@ -144,7 +144,9 @@ def daily_clearance_by_group(result: RunResult, days: int) -> dict[str, np.ndarr
 
 
 def daily_queue(result: RunResult, days: int) -> np.ndarray:
-    """Mean total queue length over all lanes on each day ``0 .. days-1``."""
+    """Mean total queue length over all lanes on each day ``0 .. days-1``: the mean of the
+    day's instantaneous samples (one every ``queue_sample``), not a time-weighted mean; NaN
+    on a day without a sample (``queue_sample`` coarser than a day)."""
     q = result.queues
     total = q.groupby("t_h")["queue"].sum()
     day = np.floor(total.index.to_numpy(dtype=float) / DAY_H)
