@@ -244,8 +244,8 @@ def _doubts(
     if m.at_limit:
         found.append(
             f"no steady state found within the pilot: MSER's truncation ({m.truncation} days) "
-            f"is the longest it may choose (half the {days}-day pilot), so the suggestion is "
-            "only a lower bound; run a longer pilot (--days)"
+            f"is the longest it may choose in a {days}-day pilot (half its batches), so the "
+            "suggestion is only a lower bound; run a longer pilot (--days)"
         )
     if output == "queue":
         sampled = min(int(np.isfinite(s).sum()) for rep in per_rep.values() for s in rep.values())
