@@ -65,6 +65,7 @@ from sim.experiment.store import (
 from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
+from sim.scenario.check import check_seed, checked
 from sim.scenario.costs import currency_of
 from sim.scenario.schema import Scenario
 from sim.version import __version__
@@ -329,6 +330,9 @@ def prepare(
     """
     if precision is not None and precision <= 0:
         raise ValueError(f"precision must be positive; got {precision}")
+    seed = check_seed(seed)
+    if not isinstance(scenario, str | Path):  # its own fault is the baseline's, not an option's
+        checked(scenario, f"baseline scenario {getattr(scenario, 'name', '')!r}")
     plan = Comparison(
         scenario, resolve_options(options), seed, dict(overrides or {}), log, tolerance_h
     )
@@ -728,7 +732,7 @@ def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Opti
     if not isinstance(scenario, Scenario):
         variant = load_with_option(scenario, base_over, o.overrides, ours)
     else:
-        base = patch(scenario, base_over, f"<{scenario.name}>")
+        base = patch(scenario, base_over, "overrides")
         variant = patch(base, o.overrides, ours)
     if not o.reform:
         return variant

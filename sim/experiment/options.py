@@ -93,8 +93,10 @@ def read_value(raw: str) -> Any:
         return raw
 
 
-def parse_option(text: str) -> Option:
-    """``NAME`` or ``NAME:KEY=VALUE[,KEY=VALUE...]`` (commas inside [], {} or quotes kept)."""
+def parse_option(text: str, given_as: str = "--option") -> Option:
+    """``NAME`` or ``NAME:KEY=VALUE[,KEY=VALUE...]`` (commas inside [], {} or quotes kept);
+    an error names it as ``given_as`` (``--option`` on the command line, ``option`` from
+    Python)."""
     name, sep, rest = text.partition(":")
     name = name.strip()
     overrides: dict[str, Any] = {}
@@ -104,11 +106,11 @@ def parse_option(text: str) -> Option:
             key = key.strip()
             if not eq or not key:
                 raise OptionError(
-                    f"--option {text!r}: expected NAME:KEY=VALUE[,KEY=VALUE], e.g. "
+                    f"{given_as} {text!r}: expected NAME:KEY=VALUE[,KEY=VALUE], e.g. "
                     "more_scanners:ports.sea_port.scan.scanners.capacity=4"
                 )
             if key in overrides:
-                raise OptionError(f"--option {text!r}: {key} is set twice; give it one value")
+                raise OptionError(f"{given_as} {text!r}: {key} is set twice; give it one value")
             overrides[key] = read_value(raw)
     return Option(name, overrides)
 
@@ -165,7 +167,7 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     own overrides takes those of its parts; its parts must be options too, and may not set
     the same key to different values.
     """
-    given = [parse_option(o) if isinstance(o, str) else o for o in options]
+    given = [parse_option(o, "option") if isinstance(o, str) else o for o in options]
     names = [o.name for o in given]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:

@@ -9,18 +9,20 @@ processes or Dask); results are put back in replication order, so they do not de
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import RunStore
+from sim.scenario.check import check_seed, checked
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, dict[str, float]], None]
 
 
 def replicate(
-    scenario: Scenario,
+    scenario: Scenario | str | Path,
     reps: int,
     seed: int,
     *,
@@ -31,6 +33,9 @@ def replicate(
     log: bool = False,
 ) -> pd.DataFrame:
     """Run replications ``0 .. reps-1`` of ``scenario`` under root ``seed``.
+
+    ``scenario`` is a :class:`Scenario` (validated again first, as :func:`sim.simulate` does)
+    or a scenario file's path; ``seed`` a whole number >= 0 (an int).
 
     Returns one row per replication: column ``replication`` and every metric of
     :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple.
@@ -46,6 +51,8 @@ def replicate(
     run = get_executor(executor, workers=workers)
     if reps < 1:
         raise ValueError(f"reps must be at least 1; got {reps}")
+    seed = check_seed(seed)
+    scenario = checked(scenario)
     rows: dict[int, dict[str, float]] = {}
     seeds: dict[int, tuple[int, ...]] = {}
     todo = []

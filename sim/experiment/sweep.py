@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,9 +35,8 @@ from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task
 from sim.experiment.store import scenario_hash
 from sim.experiment.sweep_store import SweepStore, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
-
-if TYPE_CHECKING:
-    from sim.scenario.schema import Scenario
+from sim.scenario.check import check_seed
+from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, int, dict[str, float]], None]
 
@@ -167,32 +166,48 @@ def _plain(value: Any) -> Any:
 
 
 def points(
-    scenario: str | Path, design: pd.DataFrame, overrides: Mapping[str, Any] | None = None
+    scenario: str | Path | Scenario,
+    design: pd.DataFrame,
+    overrides: Mapping[str, Any] | None = None,
+    cli: bool = False,
 ) -> list[Scenario]:
-    """The scenario at every point of ``design`` (validated; errors name the field)."""
+    """The scenario at every point of ``design`` (validated; errors name the field). From the
+    command line (``cli``) an error names the "command line"; from Python, the "overrides"
+    or the "design point" at fault."""
     from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import patch
 
-    base = dict(overrides or {})
-    return [
-        load_scenario(scenario, {**base, **{str(k): _plain(v) for k, v in row.items()}})
-        for row in design.to_dict(orient="records")
-    ]
+    base = {str(k): _plain(v) for k, v in (overrides or {}).items()}
+    rows = [{str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")]
+    if cli and not isinstance(scenario, Scenario):
+        return [load_scenario(scenario, {**base, **row}) for row in rows]
+    common = _common(scenario, base)
+    return [patch(common, row, f"design point {i}") for i, row in enumerate(rows)]
+
+
+def _common(scenario: str | Path | Scenario, overrides: Mapping[str, Any]) -> Scenario:
+    """The scenario (a file, or a Scenario checked again) with ``overrides``, from Python."""
+    from sim.scenario.check import checked
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import patch
+
+    if isinstance(scenario, str | Path):
+        return load_scenario(scenario, overrides, "overrides")
+    return patch(checked(scenario), overrides, "overrides")
 
 
 def _base(
-    scenario: str | Path, overrides: Mapping[str, Any] | None
+    scenario: str | Path | Scenario, overrides: Mapping[str, Any] | None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """What every point has in common: the overrides (as JSON values) and the scenario with
     them, resolved, as a run folder's ``scenario.json`` holds it."""
-    from sim.scenario.loader import load_scenario
-
     over = {str(k): _plain(v) for k, v in (overrides or {}).items()}
-    resolved = load_scenario(scenario, dict(overrides or {}))
+    resolved = _common(scenario, over)
     return over, resolved.model_dump(mode="json", by_alias=True)
 
 
 def sweep(
-    scenario: str | Path,
+    scenario: str | Path | Scenario,
     design: pd.DataFrame | Mapping[str, Sequence[Any]],
     reps: int,
     seed: int = 1,
@@ -205,7 +220,12 @@ def sweep(
     command: list[str] | None = None,
     on_notice: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
-    """Run ``reps`` replications of ``scenario`` (a file) at every point of ``design``.
+    """Run ``reps`` replications of ``scenario`` at every point of ``design``.
+
+    ``scenario`` is a scenario file's path or a :class:`Scenario` (validated again first);
+    ``seed`` a whole number >= 0 (an int). A bad value at a point is a
+    :class:`~sim.scenario.loader.ScenarioError` naming the "design point" (or the
+    "overrides"), the field and the value, before anything runs.
 
     ``design`` is a DataFrame (one row per point, columns named by dotted field paths) or a
     mapping ``{path: [values]}`` read as an :func:`explicit` list of points. ``overrides``
@@ -217,12 +237,14 @@ def sweep(
     each point file of ``out`` found damaged or foreign (and run again).
     """
     design = _checked_design(design, reps)
+    seed = check_seed(seed)
     params = [str(c) for c in design.columns]
-    scenarios = points(scenario, design, overrides)
+    scenarios = points(scenario, design, overrides, cli=command is not None)
     hashes = [scenario_hash(s) for s in scenarios]
     store = SweepStore(out, on_notice) if out is not None else None
     if store is not None:
-        store.open(scenario, design, hashes, seed, reps, command, *_base(scenario, overrides))
+        shown = f"<{scenario.name}>" if isinstance(scenario, Scenario) else scenario
+        store.open(shown, design, hashes, seed, reps, command, *_base(scenario, overrides))
     values = [
         {str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")
     ]

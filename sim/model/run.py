@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import simpy
@@ -11,11 +12,12 @@ from sim.model.organisation import Organisation
 from sim.model.result import RunResult
 from sim.model.selection import Selector
 from sim.model.world import World
+from sim.scenario.check import check_seed, checked
 from sim.scenario.schema import Scenario
 
 
 def simulate(
-    scenario: Scenario,
+    scenario: Scenario | str | Path,
     seed: int | np.random.SeedSequence = 0,
     *,
     replication: int = 0,
@@ -26,6 +28,12 @@ def simulate(
 ) -> RunResult:
     """Run one replication of ``scenario``.
 
+    ``scenario`` is a :class:`Scenario` or a scenario file's path. A Scenario is validated
+    again first (a copy changed with ``model_copy(update=...)`` is not validated by pydantic):
+    a bad value is a :class:`~sim.scenario.loader.ScenarioError` naming its field path, the
+    value and what is allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a
+    float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``.
+
     Same scenario, seed and replication give bit-identical results. Consignments arriving in
     ``[warmup, warmup + days)`` are the cohort; arrivals then stop and the system drains for up
     to ``drain_days``; cohort consignments not out by then are counted as censored. With
@@ -33,10 +41,12 @@ def simulate(
     ``selector`` (default: the scenario's selection table) and ``organisation`` (a class or
     factory taking the SimPy environment) are the parts a later capability replaces.
     """
+    if not isinstance(seed, np.random.SeedSequence):
+        seed = check_seed(seed)
     world = World(
-        scenario,
+        checked(scenario),
         seed,
-        replication=replication,
+        replication=check_seed(replication, "replication"),
         log=log,
         selector=selector,
         organisation=organisation,

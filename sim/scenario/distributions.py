@@ -455,10 +455,16 @@ def hours(text: str) -> float:
     return _quantity(text, "duration")
 
 
-def fixed(value: float | str, kind: Literal["duration", "number"] = "duration") -> Deterministic:
+def fixed(
+    value: float | str, kind: Literal["duration", "number"] = "duration", cap: float | None = None
+) -> Deterministic:
     """A fixed duration (``"0 h"``) or number as a validated distribution: a typed default for
-    ``DurationDist`` or ``NumberDist``, equal to what validating ``value`` would give."""
-    return Deterministic(dist="deterministic", value=_quantity(value, kind))
+    ``DurationDist`` or ``NumberDist`` (of cap ``cap``: :func:`number_dist`), equal to what
+    validating ``value`` would give."""
+    out = Deterministic(dist="deterministic", value=_quantity(value, kind, cap))
+    if cap is not None or kind == "number":
+        out._cap = limits.MAX_PLAIN_NUMBER if cap is None else cap
+    return out
 
 
 def number_dist(cap: float) -> Any:

@@ -66,15 +66,22 @@ def default_scenario_path() -> Path:
     return BUNDLED / "default.toml"
 
 
-def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Scenario:
-    """Read, merge (``extends``) and validate a scenario file.
+def load_scenario(
+    path: str | Path, overrides: Mapping[str, Any] | None = None, source: str = "command line"
+) -> Scenario:
+    """Read, merge (``extends``) and validate a scenario file (TOML), or read back a results
+    folder's ``scenario.json`` (a path ending ``.json``: the resolved scenario of that run).
 
     ``overrides`` are applied last, by dotted path (``{"days": 7}``), as a user's command-line
-    changes would be; an error they cause names the "command line", not the file.
+    changes would be; an error they cause names ``source`` (the "command line"), not the file.
     """
     path = Path(path)
+    if path.suffix.lower() == ".json":
+        from sim.scenario.check import load_resolved
+
+        return load_resolved(path, overrides or {}, source)
     data, origin = _read_chain(path, [])
-    return validate_changed(data, origin, path, overrides or {}, "command line")
+    return validate_changed(data, origin, path, overrides or {}, source)
 
 
 def load_with_option(

@@ -218,7 +218,7 @@ class Traffic(Strict):
     )
     origins: dict[str, Probability] = Field(default_factory=lambda: {"unspecified": 1.0})
     containers: number_dist(limits.MAX_CONTAINERS) = Field(  # type: ignore[valid-type]
-        default=fixed(1, "number"),
+        default=fixed(1, "number", limits.MAX_CONTAINERS),
         validate_default=False,
         description="containers per declaration (sea/rail), at least 1: a fixed value, a "
         "uniform or triangular low, empirical values and a mean below 1 are refused; draws "

@@ -1,0 +1,88 @@
+"""What the Python entry points check of what they are given: the scenario, again, and the seed.
+
+A :class:`Scenario` is validated when it is loaded or patched, but pydantic's
+``model_copy(update=...)`` makes a changed copy without validating it. So ``simulate``,
+``replicate``, ``compare`` and ``sweep`` validate the scenario they are given once more
+(:func:`checked`; a few milliseconds for the default scenario) and refuse it with the loader's
+:class:`ScenarioError`: the field path, the bad value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import numbers
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sim.scenario.schema import Scenario
+
+#: what an entry point's ``scenario`` may be, for a wrong type's message
+ACCEPTED = "a Scenario (from sim.load_scenario) or the path of a scenario file (str or Path)"
+
+
+def checked(scenario: Any, source: str | None = None) -> Scenario:
+    """``scenario`` (a :class:`Scenario`, or a scenario file's path, then loaded) once it has
+    been validated again: a :class:`ScenarioError` names ``source`` (default: "scenario
+    NAME"), each field path, its value and what is allowed. A wrong type is a TypeError."""
+    from sim.scenario.loader import load_scenario
+
+    if isinstance(scenario, str | Path):
+        return load_scenario(scenario)
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be {ACCEPTED}; got {type(scenario).__name__}")
+    revalidate(scenario, source or f"scenario {scenario.name!r}")
+    return scenario
+
+
+def revalidate(scenario: Scenario, source: str) -> Scenario:
+    """``scenario`` validated again from its own data (bare hours, rates per hour); errors
+    name ``source`` as their file. Returns the new, equal, scenario."""
+    from sim.scenario.loader import ScenarioError, validate
+    from sim.scenario.patch import scenario_data
+    from sim.scenario.units import canonical_units
+
+    data = scenario_data(scenario)
+    try:
+        with canonical_units():
+            return validate(data, {}, Path(source))
+    except ScenarioError as exc:
+        raise ScenarioError([(source, p, v, m) for _, p, v, m in exc.problems]) from None
+
+
+def check_seed(seed: Any, name: str = "seed") -> int:
+    """``seed`` as an int: a whole number >= 0 (an int or a numpy integer). A float, a bool or
+    a string is refused, never rounded or read: 2.9 would run seed 2's replications."""
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(
+            f"{name} must be a whole number >= 0 (an int); got {seed!r} ({type(seed).__name__})"
+        )
+    if seed < 0:
+        raise ValueError(f"{name} must be a whole number >= 0 (an int); got {seed!r}")
+    return int(seed)
+
+
+def load_resolved(path: Path, overrides: Mapping[str, Any], source: str) -> Scenario:
+    """A resolved scenario written as JSON (a results folder's ``scenario.json``: times in
+    hours and rates per hour, without units), with ``overrides`` (named ``source`` in an error
+    they cause) applied, validated: the scenario that run used."""
+    from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, read_text
+    from sim.scenario.loader import ScenarioError, validate_changed
+    from sim.scenario.units import canonical_units
+
+    try:
+        data = json.loads(read_text(path, MAX_SCENARIO_BYTES))
+    except FileProblem as exc:
+        raise ScenarioError([(str(path), "", str(path), _file_problem(exc))]) from None
+    except (ValueError, RecursionError) as exc:
+        raise ScenarioError([(str(path), "", str(path), f"not valid JSON: {exc}")]) from None
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            [(str(path), "", type(data).__name__, "a scenario.json holds one JSON object")]
+        )
+    with canonical_units():  # as written by a run: bare hours and rates per hour
+        return validate_changed(data, {}, path, dict(overrides), source)
+
+
+def _file_problem(exc: Exception) -> str:
+    return "no such file" if getattr(exc, "missing", False) else str(exc)

@@ -1,0 +1,197 @@
+"""The Python entry points check what they are given, as the command line does: a scenario
+changed with ``model_copy(update=...)`` (which pydantic does not validate), the seed, and
+the type of the scenario argument."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.experiment.runner import replicate
+from sim.scenario.check import check_seed, checked
+from sim.scenario.loader import BUNDLED, ScenarioError
+from sim.scenario.patch import scenario_data
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+SHORT = {"days": 1, "warmup_days": 1, "drain_days": 1}
+
+
+@pytest.fixture(scope="module")
+def small() -> sim.Scenario:
+    return sim.load_scenario(SMALL, SHORT)
+
+
+def _ai_clear(sc: sim.Scenario, value: float) -> sim.Scenario:
+    port = sc.ports["sea"]
+    review = port.scan.image_review.model_copy(update={"ai_clear": value})
+    scan = port.scan.model_copy(update={"image_review": review})
+    port = port.model_copy(update={"scan": scan})
+    return sc.model_copy(update={"ports": {**sc.ports, "sea": port}})
+
+
+# -- a scenario changed in code is validated again -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "update, where",
+    [
+        ({"days": -2.0}, "days = -2.0: out of range: input should be greater than 0"),
+        ({"days": -5}, "days = -5"),
+        ({"warmup_days": float("nan")}, "warmup_days = nan"),
+    ],
+)
+def test_simulate_refuses_a_copy_with_a_bad_value(small, update, where):
+    with pytest.raises(ScenarioError, match=r"^scenario 'small': ") as exc:
+        sim.simulate(small.model_copy(update=update), seed=1)
+    assert where in str(exc.value)
+
+
+def test_a_probability_above_one_is_refused_everywhere(small, tmp_path):
+    bad = _ai_clear(small, 1.7)
+    want = "ports.sea.scan.image_review.ai_clear = 1.7: out of range"
+    for run in (
+        lambda: sim.simulate(bad, seed=1),
+        lambda: replicate(bad, reps=1, seed=1),
+        lambda: sim.compare(bad, [], reps=2, log=False),
+        lambda: sim.sweep(bad, {"ports.sea.review.capacity": [2, 3]}, reps=1),
+    ):
+        with pytest.raises(ScenarioError, match="scenario 'small'") as exc:
+            run()
+        assert want in str(exc.value)
+
+
+def test_an_unknown_structure_names_what_is_allowed():
+    base = sim.load_scenario(BUNDLED / "guangdong.toml", SHORT)
+    assert base.organisation is not None
+    org = base.organisation.model_copy(update={"structure": "dumbell"})
+    with pytest.raises(ScenarioError) as exc:
+        sim.simulate(base.model_copy(update={"organisation": org}))
+    text = str(exc.value)
+    assert "organisation.structure = 'dumbell'" in text and "'dumbbell'" in text
+
+
+def test_compare_blames_the_baseline_not_the_option(small):
+    bad = small.model_copy(update={"days": -2.0})
+    with pytest.raises(ScenarioError) as exc:
+        sim.compare(bad, ["more_review:ports.sea.review.capacity=5"], reps=2, log=False)
+    text = str(exc.value)
+    assert text.startswith("baseline scenario 'small': days = -2.0")
+    assert "more_review" not in text
+
+
+def test_a_valid_scenario_is_passed_through_unchanged(small):
+    assert checked(small) is small
+
+
+# -- a resolved scenario round-trips ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BUNDLED.glob("*.toml")))
+def test_load_dump_validate_is_the_same_scenario(name, tmp_path):
+    sc = sim.load_scenario(BUNDLED / name)
+    path = tmp_path / "scenario.json"
+    path.write_text(json.dumps(scenario_data(sc)))
+    assert sim.load_scenario(path) == sc
+
+
+def test_a_results_folders_scenario_json_reloads(small, tmp_path):
+    from sim.experiment.store import RunStore
+
+    replicate(small, reps=1, seed=3, store=RunStore(tmp_path / "run"))
+    again = sim.load_scenario(tmp_path / "run" / "scenario.json")
+    assert again == small
+    changed = sim.load_scenario(tmp_path / "run" / "scenario.json", {"days": 2}, source="overrides")
+    assert changed.days == 2
+    with pytest.raises(ScenarioError, match=r"^overrides: days = -1: "):
+        sim.load_scenario(tmp_path / "run" / "scenario.json", {"days": -1}, source="overrides")
+
+
+def test_a_broken_scenario_json_is_a_scenario_error(tmp_path):
+    path = tmp_path / "scenario.json"
+    path.write_text("{not json")
+    with pytest.raises(ScenarioError, match="not valid JSON"):
+        sim.load_scenario(path)
+    with pytest.raises(ScenarioError, match="no such file"):
+        sim.load_scenario(tmp_path / "missing.json")
+
+
+# -- seeds -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [2.9, 2.0, True, "1", None, np.float64(3)])
+def test_a_seed_that_is_not_an_int_is_refused(small, seed):
+    for run in (
+        lambda: sim.simulate(small, seed=seed),
+        lambda: sim.simulate(small, seed=1, replication=seed),
+        lambda: replicate(small, reps=1, seed=seed),
+        lambda: sim.compare(small, [], reps=2, seed=seed, log=False),
+        lambda: sim.sweep(small, {"ports.sea.review.capacity": [2]}, reps=1, seed=seed),
+    ):
+        with pytest.raises(TypeError, match=r"must be a whole number >= 0 \(an int\); got "):
+            run()
+
+
+def test_a_negative_seed_is_refused_and_numpy_ints_are_ints():
+    with pytest.raises(ValueError, match="seed must be a whole number >= 0"):
+        check_seed(-1)
+    assert check_seed(np.int64(7)) == 7 and type(check_seed(np.int64(7))) is int
+
+
+# -- what the scenario argument may be -------------------------------------------------------
+
+
+def test_simulate_takes_a_path(small):
+    a = sim.simulate(SMALL, seed=1).metrics()  # (the file's 7 days)
+    assert a["consignments_arrived"] > 0
+
+
+@pytest.mark.parametrize("thing", [42, None, {"days": 1}])
+def test_a_wrong_scenario_type_says_what_is_accepted(thing):
+    for run in (
+        lambda: sim.simulate(thing),
+        lambda: replicate(thing, reps=1, seed=1),
+        lambda: sim.compare(thing, [], reps=2),
+        lambda: sim.sweep(thing, {"days": [1]}, reps=1),
+    ):
+        with pytest.raises(TypeError, match="scenario must be a Scenario .* or the path"):
+            run()
+
+
+def test_the_check_is_cheap():
+    import time
+
+    sc = sim.load_scenario(BUNDLED / "default.toml")
+    start = time.perf_counter()
+    for _ in range(5):
+        checked(sc)
+    assert (time.perf_counter() - start) / 5 < 0.5  # (about 20 ms; generous for a busy machine)
+
+
+def test_a_path_given_as_a_string_is_fine(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    path.write_text(SMALL.read_text())
+    assert checked(str(path)).name == "small"
+
+
+# -- errors from Python speak of what the caller passed --------------------------------------
+
+
+def test_a_bad_sweep_point_names_the_point_not_the_command_line(small):
+    with pytest.raises(ScenarioError) as exc:
+        sim.sweep(small, {"ports.sea.review.capacity": [2, -1]}, reps=1)
+    text = str(exc.value)
+    assert text.startswith("design point 1: ports.sea.review.capacity = -1: ")
+    with pytest.raises(ScenarioError, match=r"^overrides: days = -3"):
+        sim.sweep(SMALL, {"ports.sea.review.capacity": [2]}, reps=1, overrides={"days": -3})
+
+
+def test_a_malformed_option_string_is_not_called_a_command_line_flag(small):
+    from sim.experiment.options import OptionError
+
+    with pytest.raises(OptionError, match=r"^option 'a:nokey': expected NAME:KEY=VALUE"):
+        sim.compare(small, ["a:nokey"], reps=2)
