@@ -178,6 +178,34 @@ def test_a_path_given_as_a_string_is_fine(tmp_path: Path):
     assert checked(str(path)).name == "small"
 
 
+# -- a comparison's names are checked --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def compared(small):
+    return sim.compare(small, ["sea_scanner:ports.sea.review.capacity=4"], reps=2, log=False)
+
+
+def test_an_unknown_metric_is_refused_with_the_nearest(compared):
+    from sim.experiment.metric_names import MetricError
+
+    assert len(compared.table("clearance_h_mean")) == 2
+    with pytest.raises(MetricError, match="did you mean 'overall_clearance_h_mean'"):
+        compared.table("overall_clearence_h_mean")
+
+
+def test_an_unknown_option_is_refused_with_the_nearest(compared):
+    from sim.experiment.options import OptionError
+
+    assert compared.unstable("sea_scanner") in (True, False)
+    with pytest.raises(OptionError, match="did you mean 'sea_scanner'.*options: baseline, sea"):
+        compared.unstable("sea_scaner")
+
+
+def test_without_the_log_a_comparison_has_no_gains(compared):
+    assert compared.gains.empty  # (what the docstring of compare says log=False costs)
+
+
 # -- errors from Python speak of what the caller passed --------------------------------------
 
 

@@ -52,7 +52,7 @@ from sim.experiment.gains import (
     summarise_gains,
     trim_log,
 )
-from sim.experiment.metric_names import MetricError, check_metrics, metric_names
+from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.store import (
     RunStore,
@@ -215,11 +215,24 @@ class CompareResult:
 
     def unstable(self, option: str) -> bool:
         """Whether a replication of ``option`` warned that its figures are not steady-state
-        (see :func:`sim.model.stability.unsettled`)."""
+        (see :func:`sim.model.stability.unsettled`). An unknown option is an
+        :class:`OptionError` naming the nearest."""
+        if option not in self.names:
+            raise OptionError(
+                f"{option!r} is not an option of this comparison{did_you_mean(option, self.names)}"
+                f"; its options: {', '.join(self.names)}"
+            )
         return unsettled(self.warnings.get(option, []))
 
     def table(self, metric: str) -> pd.DataFrame:
-        """One metric, one row per option: mean, CI, n, and the paired difference."""
+        """One metric, one row per option: mean, CI, n, and the paired difference. A metric
+        the comparison did not measure is a :class:`MetricError` naming the nearest."""
+        measured = self.summary["metric"].unique().tolist() if "metric" in self.summary else []
+        if metric not in measured:
+            raise MetricError(
+                f"{metric!r} is not a metric of this comparison{did_you_mean(metric, measured)}"
+                f"; its {len(measured)} metrics: sorted(res.summary['metric'].unique())"
+            )
         s = self.summary[self.summary["metric"] == metric].set_index("option")
         d = self.differences[self.differences["metric"] == metric].set_index("option")
         out = s[["mean", "ci_low", "ci_high", "n"]].join(

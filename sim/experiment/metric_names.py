@@ -316,8 +316,7 @@ def unknown_message(
 ) -> str:
     """What is wrong, the closest of ``candidates`` (default: the names of ``known``) by
     difflib, and a short hint of the names ``known`` allows."""
-    close = difflib.get_close_matches(name, candidates or known.listing(), n=3, cutoff=0.6)
-    mean = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    mean = did_you_mean(name, candidates or known.listing())
     head = [m for m in HEADLINE if m in known.names]
     where = known.source or "SCENARIO"
     return "\n  ".join(
@@ -330,6 +329,13 @@ def unknown_message(
             f"all {len(known.names)} names: bordersim check {where} --metrics",
         ]
     )
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """``"; did you mean 'a' or 'b'?"``: the closest of ``candidates`` to ``name`` (by
+    difflib, at most three), or nothing when none is close."""
+    close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
 def _examples(known: MetricNames, most: int = 8) -> list[str]:
