@@ -6,6 +6,7 @@ The Python API in three calls::
     scenario = sim.load_scenario("scenarios/default.toml")
     result = sim.simulate(scenario, seed=1)        # one replication -> RunResult
     result.clearance                               # pandas DataFrames
+    longer = sim.patch(scenario, {"days": 14})     # a changed copy, validated again
 
 The names below are imported on first use (PEP 562), so that ``import sim`` and the
 ``bordersim`` command start quickly; ``from sim import simulate`` works as usual.
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from sim.model.result import RunResult
     from sim.model.run import simulate
     from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
+    from sim.scenario.patch import patch
     from sim.scenario.schema import Scenario
 
 _LAZY = {
@@ -35,6 +37,7 @@ _LAZY = {
     "ScenarioError": "sim.scenario.loader",
     "default_scenario_path": "sim.scenario.loader",
     "load_scenario": "sim.scenario.loader",
+    "patch": "sim.scenario.patch",
     "Scenario": "sim.scenario.schema",
     "sweep": "sim.experiment.sweep",
 }
@@ -48,6 +51,7 @@ __all__ = [
     "ScenarioError",
     "default_scenario_path",
     "load_scenario",
+    "patch",
     "simulate",
     "sweep",
     "__version__",

@@ -223,3 +223,14 @@ def test_a_malformed_option_string_is_not_called_a_command_line_flag(small):
 
     with pytest.raises(OptionError, match=r"^option 'a:nokey': expected NAME:KEY=VALUE"):
         sim.compare(small, ["a:nokey"], reps=2)
+
+
+
+# -- the documented way to change a scenario in code -----------------------------------------
+
+
+def test_patch_needs_no_source_and_names_the_changes(small):
+    assert sim.patch(small, {"days": 2}).days == 2
+    with pytest.raises(ScenarioError, match=r"^changes: days = -1: out of range"):
+        sim.patch(small, {"days": -1})
+    assert "patch" in sim.__all__

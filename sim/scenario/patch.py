@@ -175,13 +175,17 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
 def patch(
     scenario: Scenario | dict[str, Any],
     changes: Mapping[str, Any],
-    source: str,
+    source: str = "changes",
     base_dir: str | Path = ".",
 ) -> Scenario:
-    """``scenario`` with ``changes`` (dotted path -> value) applied, validated again.
+    """``scenario`` with ``changes`` (dotted path -> value) applied, validated again: the way
+    to change a scenario in code (``sim.patch(sc, {"days": 14})``; pydantic's
+    ``model_copy(update=...)`` validates nothing).
 
-    Errors (a path through a value, a bad value) name ``source`` as their file, the field path
-    and the bad value.
+    Values are written as in a scenario file (``"20 min"``, ``"15/h"``); a bare number in a
+    duration or rate field is read as hours or per hour, the units the scenario holds. Errors
+    (a path through a value, a bad value) name ``source`` (by default "changes": say who made
+    them, e.g. "option faster_review") as their file, the field path and the bad value.
     """
     from sim.scenario.loader import ScenarioError, validate_changed
 
