@@ -234,3 +234,44 @@ def test_patch_needs_no_source_and_names_the_changes(small):
     with pytest.raises(ScenarioError, match=r"^changes: days = -1: out of range"):
         sim.patch(small, {"days": -1})
     assert "patch" in sim.__all__
+
+
+# -- what the docs say of the intervals table and of doc_alarm -------------------------------
+
+
+def test_the_lodging_interval_is_clipped_at_zero_over_released_consignments(small):
+    result = sim.simulate(small, seed=1, log=True)
+    log = result.log[result.log.cohort & (result.log.outcome == "released")]
+    lodging = (log.lodged - log.arrived).dropna()
+    assert (lodging < 0).any()  # (advance declarations: lodged before arrival)
+    row = result.intervals.set_index("interval").loc["lodging", "mean_h"]
+    assert row == pytest.approx(lodging.clip(lower=0).mean(), rel=1e-12)
+    assert row != pytest.approx(lodging.mean())
+    said = " ".join((sim.RunResult.__doc__ or "").split())
+    assert "as 0 h, not as a negative time" in said and "outcome ``released``" in said
+    docs = (Path(__file__).parents[1] / "docs" / "how-results-are-computed.md").read_text()
+    assert "clipped at 0" in docs
+
+
+def test_log_md_says_a_document_alarm_finds_only_undervaluation():
+    text = (Path(__file__).parents[1] / "docs" / "log.md").read_text()
+    row = next(line for line in text.splitlines() if line.startswith("| `doc_alarm`"))
+    assert "finds the illicit type" not in row
+    assert "undervaluation is then found on the papers" in row and "exam_finds" in row
+
+
+def test_fast_false_gives_the_same_log_and_metrics_equal_to_rounding(small):
+    fast = sim.simulate(small, seed=2, log=True)
+    slow = sim.simulate(small, seed=2, log=True, fast=False)
+    assert fast.log.equals(slow.log)
+    a, b = fast.metrics(), slow.metrics()
+    assert a.keys() == b.keys()
+    assert all(a[k] == pytest.approx(b[k], rel=1e-12, nan_ok=True) for k in a)
+    said = " ".join((sim.simulate.__doc__ or "").split())
+    assert "the same log, and metrics equal to rounding" in said
+    assert "the same results" not in said
+
+
+def test_compare_says_what_the_log_costs_in_memory():
+    said = " ".join((sim.compare.__doc__ or "").split())
+    assert "the default, as on the command line" in said and "about 1 GB" in said

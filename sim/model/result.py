@@ -30,9 +30,13 @@ class RunResult:
       (all, port, mode, direction, port_direction with groups ``<port>/<direction>``,
       channel, commodity, trader_class) and group: n, mean, median, p90, p95 (hours) and the
       share within 24 h;
-    - ``intervals``: mean of every milestone interval, with its owner, over the consignments
-      reaching both its milestones; its ``overall_clearance`` row (arrived -> exited) is of
-      imports only, the overall clearance of every consignment is in ``clearance``;
+    - ``intervals``: mean of every milestone interval, with its owner, over the cohort's
+      released consignments (outcome ``released``: out of the flow by the end; not the
+      seized, detained, rejected or censored) reaching both its milestones; the ``lodging``
+      row (arrived -> lodged) counts a declaration lodged before arrival (an advance
+      declaration) as 0 h, not as a negative time, so it is not the log's mean of
+      ``lodged - arrived``; its ``overall_clearance`` row (arrived -> exited) is of imports
+      only, the overall clearance of every consignment is in ``clearance``;
     - ``owners``: hours per released consignment and share of the time by owner;
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;

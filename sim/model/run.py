@@ -37,7 +37,8 @@ def simulate(
     Same scenario, seed and replication give bit-identical results. Consignments arriving in
     ``[warmup, warmup + days)`` are the cohort; arrivals then stop and the system drains for up
     to ``drain_days``; cohort consignments not out by then are counted as censored. With
-    ``fast=False`` every consignment is a SimPy flow (no bulk path): the same results, slower.
+    ``fast=False`` every consignment is a SimPy flow (no bulk path), slower: the same log,
+    and metrics equal to rounding (sums taken in another order differ in the last digits).
     ``selector`` (default: the scenario's selection table) and ``organisation`` (a class or
     factory taking the SimPy environment) are the parts a later capability replaces.
     """

@@ -90,8 +90,9 @@ def true_value(x: Context, u: np.ndarray) -> np.ndarray:
 
 
 def document_alarm(x: Context, u: np.ndarray) -> np.ndarray:
-    """A document check, if done, raises an alarm: it finds the illicit type, or (compliant
-    goods) sends them to a physical exam by a false alarm."""
+    """A document check, if done, raises an alarm (by the illicit type's document detection
+    probability; compliant goods by a false alarm): undervaluation is then found on the papers;
+    any other goods are sent to a physical exam, which finds them only if ``exam_finds``."""
     d = x.scenario.enforcement.detection
     code = x.values["illicit"]
     p = np.where(code > 0, _per_type(d.document, code), d.document_false_alarm)
