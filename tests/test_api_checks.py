@@ -275,3 +275,18 @@ def test_fast_false_gives_the_same_log_and_metrics_equal_to_rounding(small):
 def test_compare_says_what_the_log_costs_in_memory():
     said = " ".join((sim.compare.__doc__ or "").split())
     assert "the default, as on the command line" in said and "about 1 GB" in said
+
+
+def test_an_empirical_csv_with_a_unit_is_checked_again_without_reading_it_again(tmp_path):
+    (tmp_path / "times.csv").write_text("t\n10\n20\n30\n")
+    old = 'review = {capacity = 3, service = {dist = "exponential", mean = "20 min"}}'
+    new = 'review = {capacity = 3, service = {dist = "empirical", csv = "times.csv", unit = "min"}}'
+    assert old in SMALL.read_text()
+    path = tmp_path / "s.toml"
+    path.write_text(SMALL.read_text().replace(old, new))
+    sc = sim.load_scenario(path, SHORT)
+    assert checked(sc) is sc  # (neither "needs exactly one of 'values' or 'csv'" nor a re-read)
+    hours = [10 / 60, 20 / 60, 30 / 60]
+    assert sim.patch(sc, {"days": 2}).ports["sea"].review.service.values == pytest.approx(hours)
+    (tmp_path / "scenario.json").write_text(json.dumps(scenario_data(sc)))
+    assert sim.load_scenario(tmp_path / "scenario.json") == sc  # (the minutes not applied twice)

@@ -397,29 +397,10 @@ def _convert(
                 update[name] = _quantity(getattr(d, name), kind, cap)
             except ValueError as exc:
                 raise ValueError(f"{d.dist} {name.rstrip('_')}: {exc}") from None
-        if isinstance(d, Empirical):
-            if (d.values is None) == (d.csv_ is None):
-                raise ValueError("empirical needs exactly one of 'values' or 'csv'")
-            if d.values is not None and len(d.values) > limits.MAX_OBSERVATIONS:
-                raise ValueError(f"empirical: at most {limits.MAX_OBSERVATIONS:,} values")
-            raw = d.values if d.values is not None else _read_csv(d, info)
-            written_values = {"values": list(raw), "unit": d.unit}  # (quoted by _check)
-            if d.unit is not None:
-                if kind != "duration":
-                    raise ValueError("'unit' is only for durations")
-                if d.unit not in TIME_UNITS:
-                    raise ValueError(f"unknown unit {d.unit!r}; {unknown_unit(d.unit)}")
-                scale = TIME_UNITS[d.unit]
-                try:
-                    update["values"] = [float(limits.real(v)) * scale for v in raw]
-                except ValueError as exc:
-                    raise ValueError(
-                        f"empirical values with a unit are plain numbers: {exc}"
-                    ) from None
-            elif d.csv_ is not None and kind == "duration":
-                raise ValueError("an empirical csv of durations needs 'unit', e.g. unit = 'min'")
-            else:
-                update["values"] = [_quantity(v, kind, cap) for v in raw]
+        if isinstance(d, Empirical):  # (its values are now in hours: it no longer needs the
+            # csv read or the unit applied, and validated again it must not apply them again)
+            update["values"], written_values = _empirical_values(d, kind, cap, info)
+            update.update(csv_=None, column=None, unit=None)
         out = d.model_copy(update=update)
         out._cap = cap
         written = {name: getattr(d, name) for name in d._quantities()}
@@ -427,6 +408,32 @@ def _convert(
         return out
 
     return convert
+
+
+def _empirical_values(
+    d: Empirical, kind: str, cap: float, info: ValidationInfo
+) -> tuple[list[float], dict[str, Any]]:
+    """An empirical distribution's observations, converted (hours for durations), and its
+    values as written (to quote)."""
+    if (d.values is None) == (d.csv_ is None):
+        raise ValueError("empirical needs exactly one of 'values' or 'csv'")
+    if d.values is not None and len(d.values) > limits.MAX_OBSERVATIONS:
+        raise ValueError(f"empirical: at most {limits.MAX_OBSERVATIONS:,} values")
+    raw = d.values if d.values is not None else _read_csv(d, info)
+    written = {"values": list(raw), "unit": d.unit}  # (quoted by _check)
+    if d.unit is not None:
+        if kind != "duration":
+            raise ValueError("'unit' is only for durations")
+        if d.unit not in TIME_UNITS:
+            raise ValueError(f"unknown unit {d.unit!r}; {unknown_unit(d.unit)}")
+        scale = TIME_UNITS[d.unit]
+        try:
+            return [float(limits.real(v)) * scale for v in raw], written
+        except ValueError as exc:
+            raise ValueError(f"empirical values with a unit are plain numbers: {exc}") from None
+    if d.csv_ is not None and kind == "duration":
+        raise ValueError("an empirical csv of durations needs 'unit', e.g. unit = 'min'")
+    return [_quantity(v, kind, cap) for v in raw], written
 
 
 def _quantity(v: Any, kind: str, cap: float | None = None) -> float:
