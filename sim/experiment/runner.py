@@ -55,17 +55,9 @@ def replicate(
     scenario = checked(scenario)
     rows: dict[int, dict[str, float]] = {}
     seeds: dict[int, tuple[int, ...]] = {}
-    todo = []
     if store is not None:
         store.open(scenario, seed, reps)
-    for r in range(reps):
-        loaded = store.load(r) if store is not None else None
-        if loaded is None:
-            todo.append(r)
-            continue
-        rows[r], seeds[r] = loaded
-        if on_done is not None:
-            on_done(r, rows[r])
+    todo = _stored(store, reps, rows, seeds, on_done)
     failures: list[Failure] = []
     tasks = [Task(r, scenario, seed, r, log) for r in todo]
     for key, result in run.map(tasks):
@@ -84,3 +76,24 @@ def replicate(
     if store is not None:
         store.finish(per_rep)
     return per_rep
+
+
+def _stored(
+    store: RunStore | None,
+    reps: int,
+    rows: dict[int, dict[str, float]],
+    seeds: dict[int, tuple[int, ...]],
+    on_done: OnDone | None,
+) -> list[int]:
+    """Load the replications ``store`` holds into ``rows`` and ``seeds`` (telling
+    ``on_done``); the others, to run."""
+    todo = []
+    for r in range(reps):
+        loaded = store.load(r) if store is not None else None
+        if loaded is None:
+            todo.append(r)
+            continue
+        rows[r], seeds[r] = loaded
+        if on_done is not None:
+            on_done(r, rows[r])
+    return todo

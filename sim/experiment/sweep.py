@@ -206,6 +206,27 @@ def _base(
     return over, resolved.model_dump(mode="json", by_alias=True)
 
 
+def _finished(
+    result: Any,
+    store: SweepStore | None,
+    values: dict[str, Any],
+    point_hash: str,
+    warned: dict[tuple[int, int], list[str]],
+    at: tuple[int, int],
+    on_done: OnDone | None,
+) -> dict[str, float]:
+    """A finished replication ``at`` (point, replication): its metrics, its warnings kept
+    in ``warned`` and both stored; ``on_done`` told."""
+    i, r = at
+    metrics: dict[str, float] = result.metrics()
+    warned[at] = list(result.warnings)
+    if store is not None:
+        store.save(i, r, values, point_hash, tuple(result.seed), metrics, warned[at])
+    if on_done is not None:
+        on_done(i, r, metrics)
+    return metrics
+
+
 def sweep(
     scenario: str | Path | Scenario,
     design: pd.DataFrame | Mapping[str, Sequence[Any]],
@@ -241,8 +262,9 @@ def sweep(
     params = [str(c) for c in design.columns]
     scenarios = points(scenario, design, overrides, cli=command is not None)
     hashes = [scenario_hash(s) for s in scenarios]
-    store = SweepStore(out, on_notice) if out is not None else None
-    if store is not None:
+    store = None
+    if out is not None:
+        store = SweepStore(out, on_notice)
         shown = f"<{scenario.name}>" if isinstance(scenario, Scenario) else scenario
         store.open(shown, design, hashes, seed, reps, command, *_base(scenario, overrides))
     values = [
@@ -254,17 +276,11 @@ def sweep(
     warned = store.warnings if store is not None else {}  # (loaded ones already there)
     failures: list[Failure] = []
     for key, result in get_executor(executor, workers=workers).map(tasks):
-        i, r = _point_rep(key)
         if isinstance(result, Failure):
             failures.append(result)
             continue
-        metrics = result.metrics()
-        warned[i, r] = list(result.warnings)
-        if store is not None:
-            store.save(i, r, values[i], hashes[i], tuple(result.seed), metrics, warned[i, r])
-        rows[i, r] = metrics
-        if on_done is not None:
-            on_done(i, r, metrics)
+        i, r = _point_rep(key)
+        rows[i, r] = _finished(result, store, values[i], hashes[i], warned, (i, r), on_done)
     table = _table(rows, values, warned)
     if failures:
         raise ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
