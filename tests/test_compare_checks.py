@@ -360,28 +360,7 @@ def test_an_option_named_baseline_with_changes_is_named_as_the_problem(capsys):
 
 
 # -- interactions of quantiles ----------------------------------------------------------------
-TWO_PORTS = """
-name = "two"
-days = 2
-warmup_days = 1
-drain_days = 1
-
-[commodities.general]
-
-[selection.document]
-"*" = {"*" = 1.0}
-""" + "".join(
-    f"""
-[ports.{p}]
-mode = "land"
-arrivals = {{rate = "3/h"}}
-traffic = {{commodities = {{general = 1.0}}, trader_classes = {{general = 1.0}}, value = 1}}
-declaration = {{advance_share = 0, advance_lead = "0 h", lodging_delay = "0 h", assess = "0 h"}}
-release = {{pickup = "0 h"}}
-document_check = {{capacity = 2, service = {{dist = "exponential", mean = "0.5 h"}}}}
-"""
-    for p in ("p", "q")
-)
+TWO_PORTS = Path(__file__).parent / "scenarios" / "two_ports.toml"
 
 
 def test_interactions_of_quantiles_are_marked_as_not_additive(tmp_path, capsys):
@@ -394,9 +373,7 @@ def test_interactions_of_quantiles_are_marked_as_not_additive(tmp_path, capsys):
     from sim.cli_compare import _note_quantile_interactions, interaction_table
     from sim.experiment.compare import QUANTILE_INTERACTION
 
-    scenario = tmp_path / "two.toml"
-    scenario.write_text(TWO_PORTS)
-    res = compare(scenario, ["A:ports.p.document_check.capacity=3",
+    res = compare(TWO_PORTS, ["A:ports.p.document_check.capacity=3",
                              "B:ports.q.document_check.capacity=3", "A+B"], reps=2,
                   out=tmp_path / "c", report=False)  # fmt: skip
     it = res.interactions.set_index("metric")

@@ -167,38 +167,17 @@ def test_sobol_files_are_identical_on_rerun_and_with_another_executor(tmp_path, 
     capsys.readouterr()
 
 
-TWO_PORTS = """
-name = "two"
-days = 2
-warmup_days = 1
-drain_days = 1
-
-[commodities.general]
-
-[selection.document]
-"*" = {"*" = 1.0}
-""" + "".join(
-    f"""
-[ports.{p}]
-mode = "land"
-arrivals = {{rate = "3/h"}}
-traffic = {{commodities = {{general = 1.0}}, trader_classes = {{general = 1.0}}, value = 1}}
-declaration = {{advance_share = 0, advance_lead = "0 h", lodging_delay = "0 h", assess = "0 h"}}
-release = {{pickup = "0 h"}}
-document_check = {{capacity = 2, service = {{dist = "exponential", mean = "0.5 h"}}}}
-"""
-    for p in ("p", "q")
-)
+TWO_PORTS = Path(__file__).parent / "scenarios" / "two_ports.toml"
 
 
-def test_noise_of_each_replication_is_reported_beside_the_bootstrap(write, tmp_path):
+def test_noise_of_each_replication_is_reported_beside_the_bootstrap(tmp_path):
     """Two identical, independent ports: their capacities are interchangeable (true indices
     0.5 each), but every point of a replication shares its random numbers, so each
     replication's indices split the mass unevenly. With replications, the indices of each
     one are computed, and their spread is reported beside the bootstrap half-widths."""
     ranges = {f"ports.{p}.document_check.capacity": "2:4" for p in ("p", "q")}
     out = tmp_path / "s"
-    res = sobol(write(TWO_PORTS), ranges, 4, "clearance_h_mean", reps=3, out=out)
+    res = sobol(TWO_PORTS, ranges, 4, "clearance_h_mean", reps=3, out=out)
     assert res.per_rep is not None
     assert sorted(res.per_rep["replication"].unique()) == [0, 1, 2]
     assert len(pd.read_csv(out / "sobol-replications.csv")) == 3 * 2
