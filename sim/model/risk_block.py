@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.registry import SPLIT
-from sim.model.risk_parts import MIN_FILL
+from sim.model.risk_parts import CELLS, MIN_FILL, codes
 from sim.model.risk_rules import rule, top
 from sim.model.selection import SelectionInput
 from sim.scenario.schema import CHECKS
@@ -36,40 +36,62 @@ def select_block(
     e: RiskEngine, block: SelectionInput, prepared: np.ndarray | None = None
 ) -> dict[str, np.ndarray]:
     """:meth:`RiskEngine.select` for a block (``prepared``: its :func:`prepare`, if any)."""
-    port, d, cls = block.port, block.direction, block.trader_class
-    n = len(cls)
+    port, d = block.port, block.direction
     score, rand, ordinary, possible = _parts(e, block, prepared)
     directions = np.flatnonzero(np.bincount(d)).tolist()
-    one = len(directions) == 1
-    if one:  # (a block of one direction: the same, without the masks)
+    if len(directions) == 1:  # (a block of one direction: the same, without the masks)
+        rows = [ordinary]
         thr, doc_thr, rho = _thresholds(e, port, directions[0], block.now, score, ordinary)
     else:  # each row's direction's thresholds
+        rows = [ordinary & (d == k) for k in directions]
         each = np.zeros((3, directions[-1] + 1))
-        for k in directions:
-            each[:, k] = _thresholds(e, port, k, block.now, score, ordinary & (d == k))
+        for k, mine in zip(directions, rows, strict=True):
+            each[:, k] = _thresholds(e, port, k, block.now, score, mine)
         thr, doc_thr, rho = each[:, d]
-    cand, doc = (score > thr) | (rand < rho), score > doc_thr
-    truth = block.illicit if block.illicit is not None else np.zeros(n, int)
-    cand &= possible
-    chosen = cand & ordinary
-    e.ledger.add(port, d[ordinary], cls[ordinary], chosen[ordinary], truth[ordinary])
-    ruled = ~ordinary
-    if ruled.any():  # (the rules read the ordinary rate only: booked first)
+    cand = ((score > thr) | (rand < rho)) & possible
+    chosen = _booked(e, block, score, cand, ordinary, possible)
+    for k, mine in zip(directions, rows, strict=True):
+        e.windows[(port, k)].add(score[mine])
+    return _checks(e, block, chosen, score, doc_thr, prepared)
+
+
+def _booked(
+    e: RiskEngine,
+    block: SelectionInput,
+    score: np.ndarray,
+    cand: np.ndarray,
+    ordinary: np.ndarray,
+    possible: np.ndarray,
+) -> np.ndarray:
+    """The rows chosen for inspection: the candidates ``cand`` of ordinary classes, the
+    credit rules' choice in the others; booked in the ledger (the ordinary rows first: the
+    rules read their rate) and the cohort's in the report's."""
+    port, cls = block.port, block.trader_class
+    base = codes(block.direction, cls, block.illicit)
+    chosen: np.ndarray = cand & ordinary
+    kinds = base + chosen * CELLS
+    if ordinary.all():
+        counts = e.ledger.add(port, kinds)
+    else:
+        counts = e.ledger.add(port, kinds[ordinary])
+        ruled = ~ordinary
         for k in np.flatnonzero(np.bincount(cls[ruled])).tolist():
             rows = cls == k
-            others = rows & ~cand & possible
-            take, force = rule(
-                e, port, k, int(rows.sum()), int((cand & rows).sum()), int(others.sum())
-            )
-            chosen |= top(cand & rows, score, take) | top(others, score, force)
-        e.ledger.add(port, d[ruled], cls[ruled], chosen[ruled], truth[ruled])
-    c = np.ones(n, bool) if block.cohort is None else block.cohort  # (what the report counts)
-    e.counted.add(port, d[c], cls[c], chosen[c], truth[c])
-    for direction in directions:
-        e.windows[(port, direction)].add(
-            score[ordinary] if one else score[(d == direction) & ordinary]
-        )
-    return _checks(e, block, chosen, doc, prepared)
+            mine, others = cand & rows, rows & possible & ~cand
+            n_cand = int(mine.sum())
+            take, force = rule(e, port, k, int(rows.sum()), n_cand, int(others.sum()))
+            if take > 0:
+                chosen |= mine if take >= n_cand else top(mine, score, take)
+            if force > 0:
+                chosen |= top(others, score, force)
+        kinds = base + chosen * CELLS
+        counts = counts + e.ledger.add(port, kinds[ruled])
+    c = block.cohort  # (what the report counts)
+    if c is None or c.all():
+        e.counted.book(port, counts)
+    else:
+        e.counted.add(port, kinds[c])
+    return chosen
 
 
 def _thresholds(
@@ -106,12 +128,14 @@ def _checks(
     e: RiskEngine,
     block: SelectionInput,
     chosen: np.ndarray,
-    doc: np.ndarray,
+    score: np.ndarray,
+    doc_thr: np.ndarray | float,
     prepared: np.ndarray | None,
 ) -> dict[str, np.ndarray]:
     """The checks of the rows ``chosen`` for inspection (their mix) and the document checks
-    (the tables', or ``doc``: by score)."""
+    (the tables', or by score: above ``doc_thr``)."""
     table = e.cfg.document == "table"
+    doc = None if table else score > doc_thr
     if prepared is None:
         mix, com, cls = e.mix[block.port], block.commodity, block.trader_class
         out = mix.split(chosen, com, cls, block.uniforms)
@@ -122,6 +146,7 @@ def _checks(
         out = {c: chosen & (prepared[:, i] > 0) for c, i in mix_cols}
         if table:
             doc = prepared[:, DOC] > 0
+    assert doc is not None
     out["document"] = doc
     return {check: out[check] for check in CHECKS}
 

@@ -219,48 +219,45 @@ class Alerts:
 
 class Ledger:
     """Decisions and inspections so far, per port, direction and trader class (the engine
-    keeps two: every decision, for the credit rules; the cohort's, for its report)."""
+    keeps two: every decision, for the credit rules; the cohort's, for its report).
+
+    A block's decisions are booked by their codes (:func:`codes`: a kind -- inspected or
+    not, illicit or not -- and a cell, the direction and class), counted with one bincount;
+    ``decided``, ``inspected``, ``illicit`` and ``illicit_inspected`` are views of one table
+    per port, the sums of the kinds each counts (``KINDS``)."""
 
     def __init__(self, ports: list[str]):
         shape = (len(DIRECTIONS), len(TRADER_CLASSES))
-        self.decided = {p: np.zeros(shape, np.int64) for p in ports}
-        self.inspected = {p: np.zeros(shape, np.int64) for p in ports}
+        self.tables = {p: np.zeros((len(KINDS), *shape), np.int64) for p in ports}
+        self.decided = {p: t[0] for p, t in self.tables.items()}
+        self.inspected = {p: t[1] for p, t in self.tables.items()}
+        self.illicit = {p: t[2] for p, t in self.tables.items()}
+        self.illicit_inspected = {p: t[3] for p, t in self.tables.items()}
         self.documents = {p: np.zeros(shape, np.int64) for p in ports}
-        self.illicit = {p: np.zeros(shape, np.int64) for p in ports}
-        self.illicit_inspected = {p: np.zeros(shape, np.int64) for p in ports}
         #: decisions whose score an alert raised (the alerts' reach)
         self.raised = {p: np.zeros(shape, np.int64) for p in ports}
 
     def add_raised(self, port: str, direction: np.ndarray, cls: np.ndarray) -> None:
         """Count decisions whose score an alert raised (their directions and classes)."""
         k = len(TRADER_CLASSES)
-        counts = np.bincount(direction * k + cls, minlength=len(DIRECTIONS) * k)
+        counts = np.bincount(direction * k + cls, minlength=CELLS)
         self.raised[port] += counts.reshape(len(DIRECTIONS), k)
 
     def rate(self, port: str, cls: int) -> float:
         n = self.decided[port][:, cls].sum()
         return float(self.inspected[port][:, cls].sum() / n) if n else 0.0
 
-    def add(
-        self,
-        port: str,
-        direction: np.ndarray,
-        cls: np.ndarray,
-        chosen: np.ndarray,
-        illicit: np.ndarray,
-    ) -> None:
-        k = len(TRADER_CLASSES)
-        cell = direction * k + cls
-        size = len(DIRECTIONS) * k
-        bad = illicit > 0
-        for table, rows in (
-            (self.decided, None),
-            (self.inspected, chosen),
-            (self.illicit, bad),
-            (self.illicit_inspected, bad & chosen),
-        ):
-            counts = np.bincount(cell if rows is None else cell[rows], minlength=size)
-            table[port] += counts.reshape(len(DIRECTIONS), k)
+    def add(self, port: str, codes: np.ndarray) -> np.ndarray:
+        """Book the decisions of ``codes`` (:func:`codes`); their counts per code, to
+        :meth:`book` elsewhere too."""
+        counts = np.bincount(codes, minlength=len(KINDS) * CELLS)
+        self.book(port, counts)
+        return counts
+
+    def book(self, port: str, counts: np.ndarray) -> None:
+        """Book decisions counted per code (:meth:`add`'s counts)."""
+        table = self.tables[port]
+        table += (KINDS @ counts.reshape(len(KINDS), CELLS)).reshape(table.shape)
 
     def add_one(self, port: str, direction: int, cls: int, chosen: bool, illicit: int) -> None:
         self.decided[port][direction, cls] += 1
@@ -270,6 +267,22 @@ class Ledger:
             self.illicit[port][direction, cls] += 1
             if chosen:
                 self.illicit_inspected[port][direction, cls] += 1
+
+
+#: a ledger's cells: direction x trader class
+CELLS = len(DIRECTIONS) * len(TRADER_CLASSES)
+#: which kinds of decision (inspected + 2 x illicit) each of a ledger's four counts sums:
+#: decided, inspected, illicit, illicit and inspected
+KINDS = np.array([[1, 1, 1, 1], [0, 1, 0, 1], [0, 0, 1, 1], [0, 0, 0, 1]], np.int64)
+
+
+def codes(direction: np.ndarray, cls: np.ndarray, illicit: np.ndarray | None) -> np.ndarray:
+    """Decisions' codes for :meth:`Ledger.add`, not inspected; add ``CELLS`` to the
+    inspected ones."""
+    cell: np.ndarray = direction * len(TRADER_CLASSES) + cls
+    if illicit is not None:
+        cell = cell + (illicit > 0) * (2 * CELLS)
+    return cell
 
 
 def _no_receipt(seized_at: str, port: str, t: float) -> float | None:
