@@ -58,10 +58,13 @@ class Threshold:
     statistic, found among the scores at or above a floor kept from the last refresh (a
     score ``FLOOR_RANKS`` ranks further down), since a window moves little between refreshes
     and a partition of a few hundred scores costs far less than one of thousands. Whenever
-    fewer than the needed scores lie above the floor, the whole window is partitioned."""
+    fewer than the needed scores lie above the floor, the whole window is partitioned. A
+    statistic near the bottom of the window (a share ``q`` above one half) is found the same
+    way from below, among the scores at or below a ceiling."""
 
     def __init__(self) -> None:
         self.floor = -math.inf
+        self.ceiling = math.inf
 
     def __call__(self, scores: np.ndarray, q: float) -> float:
         n = len(scores)
@@ -69,7 +72,10 @@ class Threshold:
             return math.inf
         if q >= 1:
             return -math.inf
-        top = n - min(n - 1, max(0, math.ceil(n * (1.0 - q)) - 1))  # scores at or above it
+        i = min(n - 1, max(0, math.ceil(n * (1.0 - q)) - 1))  # its rank from the bottom
+        top = n - i  # scores at or above it
+        if top > n // 2:
+            return self._from_below(scores, i)
         cand = scores[scores >= self.floor]
         if len(cand) < top:
             cand = scores
@@ -79,7 +85,17 @@ class Threshold:
         self.floor = float(part[low])
         return float(part[j])
 
+    def _from_below(self, scores: np.ndarray, i: int) -> float:
+        """The ``i``-th lowest score, found among those at or below the ceiling."""
+        cand = scores[scores <= self.ceiling]
+        if len(cand) <= i:
+            cand = scores
+        high = min(len(cand) - 1, i + max(FLOOR_RANKS, (i + 1) // 2))
+        part = np.partition(cand, (i, high))
+        self.ceiling = float(part[high])
+        return float(part[i])
 
-#: how many ranks below a threshold :class:`Threshold` keeps its floor: more than a window
-#: usually takes in between two refreshes
+
+#: how many ranks below a threshold :class:`Threshold` keeps its floor (from below: above it,
+#: its ceiling): more than a window usually takes in between two refreshes
 FLOOR_RANKS = 64
