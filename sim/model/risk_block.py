@@ -37,8 +37,9 @@ def select_block(
 ) -> dict[str, np.ndarray]:
     """:meth:`RiskEngine.select` for a block (``prepared``: its :func:`prepare`, if any)."""
     port, d = block.port, block.direction
-    score, rand, ordinary, possible = _parts(e, block, prepared)
-    directions = np.flatnonzero(np.bincount(d)).tolist()
+    flags = None if prepared is None else prepared[:, ORDINARY:] > 0
+    score, rand, ordinary, possible = _parts(e, block, prepared, flags)
+    directions = [k for k, m in enumerate(np.bincount(d).tolist()) if m]
     if len(directions) == 1:  # (a block of one direction: the same, without the masks)
         rows = [ordinary]
         thr, doc_thr, rho = _thresholds(e, port, directions[0], block.now, score, ordinary)
@@ -52,7 +53,7 @@ def select_block(
     chosen = _booked(e, block, score, cand, ordinary, possible)
     for k, mine in zip(directions, rows, strict=True):
         e.windows[(port, k)].add(score[mine])
-    return _checks(e, block, chosen, score, doc_thr, prepared)
+    return _checks(e, block, chosen, score, doc_thr, flags)
 
 
 def _booked(
@@ -70,16 +71,18 @@ def _booked(
     base = codes(block.direction, cls, block.illicit)
     chosen: np.ndarray = cand & ordinary
     kinds = base + chosen * CELLS
-    if ordinary.all():
+    if np.count_nonzero(ordinary) == len(cls):
         counts = e.ledger.add(port, kinds)
     else:
         counts = e.ledger.add(port, kinds[ordinary])
         ruled = ~ordinary
-        for k in np.flatnonzero(np.bincount(cls[ruled])).tolist():
+        for k, n in enumerate(np.bincount(cls[ruled]).tolist()):
+            if not n:
+                continue
             rows = cls == k
             mine, others = cand & rows, rows & possible & ~cand
-            n_cand = int(mine.sum())
-            take, force = rule(e, port, k, int(rows.sum()), n_cand, int(others.sum()))
+            n_cand = int(np.count_nonzero(mine))
+            take, force = rule(e, port, k, n, n_cand, int(np.count_nonzero(others)))
             if take > 0:
                 chosen |= mine if take >= n_cand else top(mine, score, take)
             if force > 0:
@@ -87,7 +90,7 @@ def _booked(
         kinds = base + chosen * CELLS
         counts = counts + e.ledger.add(port, kinds[ruled])
     c = block.cohort  # (what the report counts)
-    if c is None or c.all():
+    if c is None or np.count_nonzero(c) == len(c):
         e.counted.book(port, counts)
     else:
         e.counted.add(port, kinds[c])
@@ -101,17 +104,19 @@ def _thresholds(
     (``rows``: the block's ordinary rows of that direction, whose scores count while the
     window fills)."""
     key = (port, direction)
-    if e.windows[key].n < MIN_FILL or now >= e.next_refresh[key]:
-        e._refresh(key, now, score[rows])
+    filling = e.windows[key].n < MIN_FILL
+    if filling or now >= e.next_refresh[key]:
+        e._refresh(key, now, score[rows] if filling else score[:0])
     return e.state[key]
 
 
 def _parts(
-    e: RiskEngine, block: SelectionInput, prepared: np.ndarray | None
+    e: RiskEngine, block: SelectionInput, prepared: np.ndarray | None, flags: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each row's score, random-selection draw, whether it is ordinary (no credit rule) and
-    whether it can be inspected: worked out now, or from ``prepared``."""
-    if prepared is None:
+    whether it can be inspected: worked out now, or from ``prepared`` (``flags``: its
+    columns from ``ORDINARY`` on, as booleans)."""
+    if prepared is None or flags is None:
         port, cls = block.port, block.trader_class
         return (
             e.score(block),
@@ -121,7 +126,7 @@ def _parts(
         )
     code = prepared[:, CODE].astype(np.int64)
     score = e._alerted(block, prepared[:, SCORE], code)
-    return score, prepared[:, RAND], prepared[:, ORDINARY] > 0, prepared[:, POSSIBLE] > 0
+    return score, prepared[:, RAND], flags[:, 0], flags[:, POSSIBLE - ORDINARY]
 
 
 def _checks(
@@ -130,22 +135,23 @@ def _checks(
     chosen: np.ndarray,
     score: np.ndarray,
     doc_thr: np.ndarray | float,
-    prepared: np.ndarray | None,
+    flags: np.ndarray | None,
 ) -> dict[str, np.ndarray]:
     """The checks of the rows ``chosen`` for inspection (their mix) and the document checks
-    (the tables', or by score: above ``doc_thr``)."""
+    (the tables', or by score: above ``doc_thr``); ``flags``: the prepared columns from
+    ``ORDINARY`` on, as booleans, if prepared."""
     table = e.cfg.document == "table"
     doc = None if table else score > doc_thr
-    if prepared is None:
+    if flags is None:
         mix, com, cls = e.mix[block.port], block.commodity, block.trader_class
         out = mix.split(chosen, com, cls, block.uniforms)
         if table:
             doc = block.uniforms["document"] < mix.document[com, cls]
     else:
         mix_cols = zip(PREPARED_CHECKS, MIX, strict=True)
-        out = {c: chosen & (prepared[:, i] > 0) for c, i in mix_cols}
+        out = {c: chosen & flags[:, i - ORDINARY] for c, i in mix_cols}
         if table:
-            doc = prepared[:, DOC] > 0
+            doc = flags[:, DOC - ORDINARY]
     assert doc is not None
     out["document"] = doc
     return {check: out[check] for check in CHECKS}

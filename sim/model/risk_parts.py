@@ -221,21 +221,39 @@ class Ledger:
     """Decisions and inspections so far, per port, direction and trader class (the engine
     keeps two: every decision, for the credit rules; the cohort's, for its report).
 
-    A block's decisions are booked by their codes (:func:`codes`: a kind -- inspected or
-    not, illicit or not -- and a cell, the direction and class), counted with one bincount;
-    ``decided``, ``inspected``, ``illicit`` and ``illicit_inspected`` are views of one table
-    per port, the sums of the kinds each counts (``KINDS``)."""
+    One table per port counts the decisions of each kind (inspected + 2 x illicit) and cell
+    (direction and class): a block's are booked by their codes (:func:`codes`), with one
+    bincount; ``decided``, ``inspected``, ``illicit`` and ``illicit_inspected`` are sums of
+    kinds (:meth:`counts`)."""
 
     def __init__(self, ports: list[str]):
         shape = (len(DIRECTIONS), len(TRADER_CLASSES))
-        self.tables = {p: np.zeros((len(KINDS), *shape), np.int64) for p in ports}
-        self.decided = {p: t[0] for p, t in self.tables.items()}
-        self.inspected = {p: t[1] for p, t in self.tables.items()}
-        self.illicit = {p: t[2] for p, t in self.tables.items()}
-        self.illicit_inspected = {p: t[3] for p, t in self.tables.items()}
+        self.tables = {p: np.zeros((KINDS, *shape), np.int64) for p in ports}
         self.documents = {p: np.zeros(shape, np.int64) for p in ports}
         #: decisions whose score an alert raised (the alerts' reach)
         self.raised = {p: np.zeros(shape, np.int64) for p in ports}
+
+    def counts(self, port: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """A port's decisions, inspections, illicit ones and illicit ones inspected (per
+        direction and class)."""
+        t = self.tables[port]
+        return t.sum(axis=0), t[1] + t[3], t[2] + t[3], t[3].copy()
+
+    @property
+    def decided(self) -> dict[str, np.ndarray]:
+        return {p: self.counts(p)[0] for p in self.tables}
+
+    @property
+    def inspected(self) -> dict[str, np.ndarray]:
+        return {p: self.counts(p)[1] for p in self.tables}
+
+    @property
+    def illicit(self) -> dict[str, np.ndarray]:
+        return {p: self.counts(p)[2] for p in self.tables}
+
+    @property
+    def illicit_inspected(self) -> dict[str, np.ndarray]:
+        return {p: self.counts(p)[3] for p in self.tables}
 
     def add_raised(self, port: str, direction: np.ndarray, cls: np.ndarray) -> None:
         """Count decisions whose score an alert raised (their directions and classes)."""
@@ -244,36 +262,30 @@ class Ledger:
         self.raised[port] += counts.reshape(len(DIRECTIONS), k)
 
     def rate(self, port: str, cls: int) -> float:
-        n = self.decided[port][:, cls].sum()
-        return float(self.inspected[port][:, cls].sum() / n) if n else 0.0
+        of_class = self.tables[port][:, :, cls]
+        n = of_class.sum()
+        return float(of_class[1::2].sum() / n) if n else 0.0
 
     def add(self, port: str, codes: np.ndarray) -> np.ndarray:
         """Book the decisions of ``codes`` (:func:`codes`); their counts per code, to
         :meth:`book` elsewhere too."""
-        counts = np.bincount(codes, minlength=len(KINDS) * CELLS)
+        counts = np.bincount(codes, minlength=KINDS * CELLS)
         self.book(port, counts)
         return counts
 
     def book(self, port: str, counts: np.ndarray) -> None:
         """Book decisions counted per code (:meth:`add`'s counts)."""
         table = self.tables[port]
-        table += (KINDS @ counts.reshape(len(KINDS), CELLS)).reshape(table.shape)
+        table += counts.reshape(table.shape)
 
     def add_one(self, port: str, direction: int, cls: int, chosen: bool, illicit: int) -> None:
-        self.decided[port][direction, cls] += 1
-        if chosen:
-            self.inspected[port][direction, cls] += 1
-        if illicit:
-            self.illicit[port][direction, cls] += 1
-            if chosen:
-                self.illicit_inspected[port][direction, cls] += 1
+        self.tables[port][bool(chosen) + 2 * bool(illicit), direction, cls] += 1
 
 
 #: a ledger's cells: direction x trader class
 CELLS = len(DIRECTIONS) * len(TRADER_CLASSES)
-#: which kinds of decision (inspected + 2 x illicit) each of a ledger's four counts sums:
-#: decided, inspected, illicit, illicit and inspected
-KINDS = np.array([[1, 1, 1, 1], [0, 1, 0, 1], [0, 0, 1, 1], [0, 0, 0, 1]], np.int64)
+#: a ledger's kinds of decision: inspected or not, illicit or not
+KINDS = 4
 
 
 def codes(direction: np.ndarray, cls: np.ndarray, illicit: np.ndarray | None) -> np.ndarray:

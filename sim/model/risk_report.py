@@ -24,9 +24,10 @@ def report(engine: RiskEngine) -> pd.DataFrame:
     rows = []
     led = engine.counted
     for port in engine.ports:
+        decided, inspected, illicit, illicit_inspected = led.counts(port)
         for d, direction in enumerate(DIRECTIONS):
             for k, cls in enumerate(TRADER_CLASSES):
-                n, m = int(led.decided[port][d, k]), int(led.inspected[port][d, k])
+                n, m = int(decided[d, k]), int(inspected[d, k])
                 if not n:
                     continue
                 ruled = bool(engine.ruled[port][k])
@@ -39,8 +40,8 @@ def report(engine: RiskEngine) -> pd.DataFrame:
                         "inspected": m,
                         "rate": m / n,
                         "target": math.nan if ruled else engine.cfg.target_at(port, d),
-                        "illicit": int(led.illicit[port][d, k]),
-                        "illicit_inspected": int(led.illicit_inspected[port][d, k]),
+                        "illicit": int(illicit[d, k]),
+                        "illicit_inspected": int(illicit_inspected[d, k]),
                         "raised": int(led.raised[port][d, k]),
                     }
                 )
