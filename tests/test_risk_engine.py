@@ -437,6 +437,40 @@ def test_the_moving_threshold_is_the_window_order_statistic(refreshes, seed, tie
         assert moving(scores, q) == threshold(scores, q)
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 400),  # scores the window takes in before a refresh
+            st.booleans(),  # one at a time (else as a block)
+            st.floats(0.0, 1.0),  # the share above the threshold
+            st.floats(-3.0, 3.0),  # a shift of the new scores (the threshold moves)
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(0, 2**32 - 1),
+    st.booleans(),
+)
+def test_the_threshold_read_from_a_tail_is_the_window_order_statistic(refreshes, seed, ties):
+    """:meth:`Threshold.of_window` reads the statistic from a sorted tail of the window's
+    scores that the window keeps up to date: at every refresh it is exactly
+    :func:`threshold` of the window, with blocks or single scores coming in, the window
+    filling or full, the share above or below one half, with ties or without."""
+    rng = np.random.default_rng(seed)
+    window, moving = Window(300), Threshold()
+    for taken, single, q, shift in refreshes:
+        fresh = rng.normal(shift, 1.0, taken)
+        fresh = np.round(fresh, 1) if ties else fresh
+        if single:
+            for x in fresh.tolist():
+                window.add_one(x)
+        else:
+            window.add(fresh)
+        scores = window.scores()
+        assert moving.of_window(window, q) == threshold(scores, q)
+
+
 # --- short runs ---------------------------------------------------------------------------
 def run(
     risk: dict | None = None, seed: int = 3, alert=None, over: dict | None = None

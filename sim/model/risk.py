@@ -206,8 +206,12 @@ class RiskEngine:
         q = (target - rho) / (1 - rho) if rho < 1 else 0.0
         doc = self.cfg.document
         inspect, document = self.quantiles[key]
-        doc_thr = math.inf if doc == "table" else document(scores, doc.of(direction))
-        self.state[key] = (inspect(scores, q), doc_thr, rho)
+        if filling:
+            doc_thr = math.inf if doc == "table" else document(scores, doc.of(direction))
+            self.state[key] = (inspect(scores, q), doc_thr, rho)
+        else:  # (from the window's tails)
+            doc_thr = math.inf if doc == "table" else document.of_window(window, doc.of(direction))
+            self.state[key] = (inspect.of_window(window, q), doc_thr, rho)
         if self.refresh > 0:
             self.next_refresh[key] = (math.floor(now / self.refresh) + 1) * self.refresh
         if self.cfg.learning is not None:
