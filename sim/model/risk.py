@@ -175,10 +175,8 @@ class RiskEngine:
             code = self.alerts.code(block.port, block.commodity, block.origin, block.trader_class)
         up = boost[code]
         raised = up > 0 if block.cohort is None else (up > 0) & block.cohort
-        if raised.any():
-            self.counted.add_raised(
-                block.port, block.direction[raised], block.trader_class[raised]
-            )
+        if np.count_nonzero(raised):
+            self.counted.add_raised(block.port, block.direction, block.trader_class, raised)
         return np.asarray(s + up)
 
     def _separation(self, port: str, truth: np.ndarray, origin: np.ndarray) -> np.ndarray:

@@ -80,13 +80,14 @@ def _booked(
             if not n:
                 continue
             rows = cls == k
-            mine, others = cand & rows, rows & possible & ~cand
-            n_cand = int(np.count_nonzero(mine))
-            take, force = rule(e, port, k, n, n_cand, int(np.count_nonzero(others)))
+            mine, inspectable = cand & rows, rows & possible
+            n_cand = int(np.count_nonzero(mine))  # (of the inspectable: the others)
+            others = int(np.count_nonzero(inspectable)) - n_cand
+            take, force = rule(e, port, k, n, n_cand, others)
             if take > 0:
                 chosen |= mine if take >= n_cand else top(mine, score, take)
             if force > 0:
-                chosen |= top(others, score, force)
+                chosen |= top(inspectable & ~cand, score, force)
         kinds = base + chosen * CELLS
         counts = counts + e.ledger.add(port, kinds[ruled])
     c = block.cohort  # (what the report counts)

@@ -255,16 +255,21 @@ class Ledger:
     def illicit_inspected(self) -> dict[str, np.ndarray]:
         return {p: self.counts(p)[3] for p in self.tables}
 
-    def add_raised(self, port: str, direction: np.ndarray, cls: np.ndarray) -> None:
-        """Count decisions whose score an alert raised (their directions and classes)."""
-        k = len(TRADER_CLASSES)
-        counts = np.bincount(direction * k + cls, minlength=CELLS)
-        self.raised[port] += counts.reshape(len(DIRECTIONS), k)
+    def add_raised(
+        self, port: str, direction: np.ndarray, cls: np.ndarray, rows: np.ndarray
+    ) -> None:
+        """Count the decisions ``rows`` (of a block's ``direction`` and ``cls``) whose score
+        an alert raised."""
+        cell = direction * len(TRADER_CLASSES) + cls
+        counts = np.bincount(cell[rows], minlength=CELLS)
+        self.raised[port] += counts.reshape(self.raised[port].shape)
 
     def rate(self, port: str, cls: int) -> float:
-        of_class = self.tables[port][:, :, cls]
-        n = of_class.sum()
-        return float(of_class[1::2].sum() / n) if n else 0.0
+        """A class's inspection rate so far at ``port`` (its counts summed in Python ints: a
+        few, and the quotient the same)."""
+        kinds = [sum(counts) for counts in self.tables[port][:, :, cls].tolist()]
+        n = sum(kinds)
+        return (kinds[1] + kinds[3]) / n if n else 0.0
 
     def add(self, port: str, codes: np.ndarray) -> np.ndarray:
         """Book the decisions of ``codes`` (:func:`codes`); their counts per code, to
