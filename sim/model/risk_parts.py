@@ -195,24 +195,29 @@ class Alerts:
             now = math.floor(now / self.refresh) * self.refresh
         if self.sharing is not None:
             self.sharing.deliver(now, self.partner)
+        cached = self.cache.get(port)  # (dropped whenever an alert is booked)
+        if cached is not None and cached[0] == now:
+            return cached[1]
         pending = self.pending[port]
         if not pending:
             return None
-        cached = self.cache.get(port)
-        if cached is not None and cached[0] == now:
-            return cached[1]
         window, out = self.cfg.window, None
-        for code in list(pending):
-            times = [t for t in pending[code] if t + window > now]
-            if not times:
+        for code, times in list(pending.items()):
+            live = [t for t in times if t + window > now]
+            if not live:
                 del pending[code]
                 continue
-            pending[code] = times
-            arrived = [t for t in times if t <= now]
-            if arrived:
-                if out is None:
-                    out = np.zeros(self.size(port))
-                out[code] = self.cfg.boost * (1 - (now - max(arrived)) / window)
+            if len(live) < len(times):
+                pending[code] = live
+            latest = max(live)
+            if latest > now:  # (some on their way: the latest received, if any)
+                arrived = [t for t in live if t <= now]
+                if not arrived:
+                    continue
+                latest = max(arrived)
+            if out is None:
+                out = np.zeros(self.size(port))
+            out[code] = self.cfg.boost * (1 - (now - latest) / window)
         self.cache[port] = (now, out)
         return out
 
