@@ -276,12 +276,13 @@ class Decisions:
         any; ``cohort``: whether it is a cohort member): its decided requirement row and the
         decision's number 0-15."""
         p = self.port
-        decided = select_row(p, req, p.env.now, prep, cohort)
-        if decided is None:
-            row = np.array([req])
-            uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
-            select(p, row, uniforms, p.env.now, None, np.array([cohort]))
-            decided = requirement_rows(row)[0]
+        scalar = select_row(p, req, p.env.now, prep, cohort)
+        if scalar is not None:
+            return scalar
+        row = np.array([req])
+        uniforms = {check: row[:, col].copy() for check, col in DECISIONS.items()}
+        select(p, row, uniforms, p.env.now, None, np.array([cohort]))
+        decided = requirement_rows(row)[0]
         return decided, sum(1 << i for i, col in enumerate(_COLUMNS) if decided[col] > 0)
 
     def close(self) -> None:

@@ -104,12 +104,8 @@ class FifoLane(LaneStats):
         entry = (booking.r, booking.key, next(self._seq), booking)
         if booking.wake:  # few at a time: a heap of their own keeps the big one untouched
             heapq.heappush(self._soon, entry)
-            r = booking.r
-            if r not in self._wakes:
-                self._wakes.add(r)
-                heapq.heappush(self._wake_at, r)
-                if not self._armed or r < min(self._armed):
-                    self._arm(r)
+            if booking.r not in self._wakes:
+                self._wake(booking.r)
         elif booking.r < self._edge:
             heapq.heappush(self._pending, entry)
         else:  # a bucket of its own hour: it joins the heap when the heap has run dry
@@ -122,6 +118,23 @@ class FifoLane(LaneStats):
                 bucket.append(entry)
             if not self._pending:
                 self._next_bucket()
+
+    def defer_woken(self, times: list[float], keys: list[int], bookings: list[Any]) -> None:
+        """:meth:`defer` for requests whose journeys must carry on at their times, given as
+        their times, keys (consignments' indices) and bookings: anything with ``service``,
+        ``cohort`` and ``proceed`` (a reviewed row is its own booking: one object, not two)."""
+        soon, wakes, seq, push = self._soon, self._wakes, self._seq, heapq.heappush
+        for r, key, booking in zip(times, keys, bookings, strict=True):
+            push(soon, (r, key, next(seq), booking))
+            if r not in wakes:
+                self._wake(r)
+
+    def _wake(self, r: float) -> None:
+        """Make the lane wake at ``r`` (a time it does not wake at yet)."""
+        self._wakes.add(r)
+        heapq.heappush(self._wake_at, r)
+        if not self._armed or r < min(self._armed):
+            self._arm(r)
 
     def _next_bucket(self) -> None:
         """Move the earliest bucket into the (empty) heap: the heap holds every deferred

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import MutableSequence, Sequence
-from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from sim.model.consignment import Consignment, requirement_rows
 from sim.model.draws import R
-from sim.model.lane import Booking
+from sim.model.fifo import FifoLane
 from sim.model.steps.declaration import prepare, uniforms_of
 from sim.model.streams import SMUGGLING_INDEX
 
@@ -40,24 +39,44 @@ class Row:
     the review is then its only queue (``alone``: it may be held) and whether one queue is left
     after the review (``lazy``: booked lazily); ``prep``: what of its decision the selector
     worked out when it was made (see :func:`sim.model.steps.declaration.prepare`), if any.
-    ``start``, ``end``: its review, once booked."""
+    It is its own booking at the review lane (``service``, ``cohort``, :meth:`proceed`: one
+    object a row, not three); ``start``, ``end``: its review, once booked."""
 
     __slots__ = (
-        ("index", "arrived", "r", "cohort", "early")
+        ("rows", "index", "arrived", "r", "cohort", "early")
         + ("cands", "plans", "alone", "lazy", "prep")
-        + ("start", "end")
+        + ("service", "start", "end")
     )
 
     def __init__(
-        self, index: int, arrived: float, r: MutableSequence[float], cohort: bool, early: int
+        self,
+        rows: Reviewed,
+        index: int,
+        arrived: float,
+        r: MutableSequence[float],
+        cohort: bool,
+        early: int,
+        ahead: tuple[list[int], list[int], list[bool], list[bool]],
+        prep: list[float] | None,
     ):
-        self.index, self.arrived, self.r, self.cohort, self.early = index, arrived, r, cohort, early
-        self.cands: list[int] = []
-        self.plans: list[int] = []
-        self.alone: list[bool] = []
-        self.lazy: list[bool] = []
-        self.prep: list[float] | None = None
+        self.rows, self.index, self.arrived, self.r, self.cohort = rows, index, arrived, r, cohort
+        self.early, self.prep = early, prep
+        self.cands, self.plans, self.alone, self.lazy = ahead
+        self.service = r[R.review_time]
         self.start = self.end = math.nan
+
+    def proceed(self, start_end: tuple[float, float]) -> None:
+        """Its review is booked (now, at its request: the lane calls this): wait for its
+        tick's decision, or, if that tick has passed, be decided now, alone."""
+        start, end = start_end
+        self.start, self.end = start, end
+        rows = self.rows
+        if end == INF:  # no server will ever come: it waits there for ever, as a journey
+            rows._as_journey(self)
+            return
+        d = rows.decisions
+        if not d.wait(end + rows.port.assess, self):  # (the Assess step: as the review ends)
+            rows.hand_on_one(self, *d.alone(self.r, self.prep, self.cohort))
 
 
 class Reviewed:
@@ -91,66 +110,70 @@ class Reviewed:
         p = self.port
         cands, plans, visits, _ = self.decisions.plans.of(table)
         prepared = prepare(p, table, uniforms_of(table))
-        preps = [None] * len(index) if prepared is None else prepared.tolist()
+        keys = index.tolist()
+        preps = [None] * len(keys) if prepared is None else prepared.tolist()
         alone = p.route.in_bulk(plans, visits) & (visits == 1)  # the review, nothing else
         lazy = visits == 2
-        lane, waiting = p.review, self.waiting
-        for i, a, r, c, e, t, ca, pl, al, lz, pr in zip(
-            index.tolist(),
-            arrived.tolist(),
-            requirement_rows(table),
-            cohort.tolist(),
-            early.tolist(),
-            lodged.tolist(),
-            cands.tolist(),
-            plans.tolist(),
-            alone.tolist(),
-            lazy.tolist(),
-            preps,
-            strict=True,
-        ):
-            row = waiting[i] = Row(i, a, r, c, e)
-            row.cands, row.plans, row.alone, row.lazy, row.prep = ca, pl, al, lz, pr
-            booking = Booking(lane, t, i, r[R.review_time], c, True)
-            booking.proceed = partial(self._booked, row)
-            lane.defer(booking)
-
-    def _booked(self, row: Row, start_end: tuple[float, float]) -> None:
-        """Its review is booked (now, at its request): wait for its tick's decision, or,
-        if that tick has passed, be decided now, alone."""
-        row.start, row.end = start_end
-        if row.end == INF:  # no server will ever come: it waits there for ever, as a journey
-            self._as_journey(row)
-            return
-        d = self.decisions
-        assessed = row.end + self.port.assess  # (the Assess step: accepted as the review ends)
-        if not d.wait(assessed, row):
-            self.hand_on([(row, *d.alone(row.r, row.prep, row.cohort))])
+        ahead = zip(cands.tolist(), plans.tolist(), alone.tolist(), lazy.tolist(), strict=True)
+        rows = [
+            Row(self, i, a, r, c, e, x, pr)
+            for i, a, r, c, e, x, pr in zip(
+                keys,
+                arrived.tolist(),
+                requirement_rows(table),
+                cohort.tolist(),
+                early.tolist(),
+                ahead,
+                preps,
+                strict=True,
+            )
+        ]
+        self.waiting.update(zip(keys, rows, strict=True))
+        assert isinstance(p.review, FifoLane)  # (see eligible)
+        p.review.defer_woken(lodged.tolist(), keys, rows)
 
     def hand_on(self, decided: Sequence[tuple[Row, MutableSequence[float], int]]) -> None:
         """Decided rows (each with its decided requirement row and its decision 0-15): held
         for bulk if the review is their only queue, else started as journeys whose review is
         booked."""
-        p, held, waiting = self.port, self.decisions.held, self.waiting
+        p, held = self.port, self.decisions.held
         hold = held is not None and held.open(p.env.now)
         flows = []
         for row, r, combo in decided:
-            del waiting[row.index]
-            if combo in row.cands:
-                i = row.cands.index(combo)
-                plan, alone, lazy = row.plans[i], row.alone[i], row.lazy[i]
-            else:
-                plan, alone, lazy = self.decisions.plans.one(r)
-            if hold and alone:
-                assert held is not None
-                held.add_reviewed(row.index, row.arrived, r, row.cohort, plan, row.start, row.end)
-                continue
-            c = Consignment(p.index, row.index, row.arrived, row.cohort, r, plan)
-            c.deferred = lazy
-            c.booked = (row.start, row.end)
-            flows.append(c)
+            c = self._decided(row, r, combo, hold)
+            if c is not None:
+                flows.append(c)
         if flows:
             p.launch([], flows)
+
+    def hand_on_one(self, row: Row, r: MutableSequence[float], combo: int) -> None:
+        """:meth:`hand_on` for one row (decided alone)."""
+        p, held = self.port, self.decisions.held
+        c = self._decided(row, r, combo, held is not None and held.open(p.env.now))
+        if c is not None:
+            p.launch([], [c])
+
+    def _decided(
+        self, row: Row, r: MutableSequence[float], combo: int, hold: bool
+    ) -> Consignment | None:
+        """A decided row held (if ``hold``, and the review is its only queue), or the
+        journey to start."""
+        del self.waiting[row.index]
+        try:
+            i = row.cands.index(combo)
+        except ValueError:  # (a decision not planned ahead)
+            plan, alone, lazy = self.decisions.plans.one(r)
+        else:
+            plan, alone, lazy = row.plans[i], row.alone[i], row.lazy[i]
+        if hold and alone:
+            held = self.decisions.held
+            assert held is not None
+            held.add_reviewed(row.index, row.arrived, r, row.cohort, plan, row.start, row.end)
+            return None
+        c = Consignment(self.port.index, row.index, row.arrived, row.cohort, r, plan)
+        c.deferred = lazy
+        c.booked = (row.start, row.end)
+        return c
 
     def _as_journey(self, row: Row) -> None:
         """The journey the row stands for, undecided, from its arrival (with its review if

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sim.model.risk import RiskEngine
 
 _EMPTY = np.zeros(0)
+_SCAN, _PHYSICAL, _QUARANTINE = MIX  # (a prepared row's columns)
 CHECKS_ORDER = ("document", "scan", "physical", "quarantine")
 
 
@@ -57,11 +58,10 @@ def select_row(
         return None
     if engine.dated:
         engine.use_settings(now)
-    d, com, k = int(row[R.direction]), int(row[R.commodity]), int(row[R.trader_class])
-    truth = int(row[R.illicit])
+    d, k, truth = int(row[R.direction]), int(row[R.trader_class]), int(row[R.illicit])
     if prepared is not None:
         return decide_prepared(engine, port, now, d, k, truth, prepared, cohort)
-    org = int(row[R.origin])
+    com, org = int(row[R.commodity]), int(row[R.origin])
     s = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth, cohort)
     return decide_one(engine, port, now, d, com, k, s, truth, *u, cohort)
 
@@ -89,10 +89,10 @@ def decide_prepared(
     ordinary, possible = prep[ORDINARY] > 0, prep[POSSIBLE] > 0
     thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
     cand = possible and (s > thr or prep[RAND] < rho)
-    chosen = _chosen(engine, port, d, k, truth, s, cand, possible, ordinary, cohort)
-    scan, physical, quarantine = (chosen and prep[i] > 0 for i in MIX)
     document = prep[DOC] > 0 if engine.cfg.document == "table" else s > doc_thr
-    return bool(document), bool(scan), bool(physical), bool(quarantine)
+    if _chosen(engine, port, d, k, truth, s, cand, possible, ordinary, cohort):
+        return bool(document), prep[_SCAN] > 0, prep[_PHYSICAL] > 0, prep[_QUARANTINE] > 0
+    return bool(document), False, False, False
 
 
 def decide_one(

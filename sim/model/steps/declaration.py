@@ -232,23 +232,23 @@ def select_row(
     now: float,
     prepared: Sequence[float] | None = None,
     cohort: bool = True,
-) -> array[float] | None:
+) -> tuple[array[float], int] | None:
     """:func:`select` for one declaration given as its requirement row, in scalars, where the
-    selector has a scalar form (``select_row``): the row with its decisions written in, or
-    None (then :func:`select` applies). ``prepared``: its :func:`prepare` row, if any;
-    ``cohort``: whether it is a cohort member."""
+    selector has a scalar form (``select_row``): the row with its decisions written in and
+    the decision's number 0-15 (bit i: ``CHECKS[i]``), or None (then :func:`select` applies).
+    ``prepared``: its :func:`prepare` row, if any; ``cohort``: whether it is a cohort member."""
     one = getattr(p.selector, "select_row", None)
     if one is None:
         return None
-    u = (row[_DOC], row[_SCAN], row[_PHYSICAL])
-    chosen = one(p.name, now, row, u, prepared, cohort)
+    chosen = one(p.name, now, row, (row[_DOC], row[_SCAN], row[_PHYSICAL]), prepared, cohort)
     if chosen is None:
         return None
     document, scan, physical, quarantine = chosen
+    quarantine = quarantine and row[STATUTORY] > 0  # its remit
     out = array("d", row)  # (one object, as a flow's requirement row: see requirement_rows)
-    out[_DOC], out[_SCAN], out[_PHYSICAL] = float(document), float(scan), float(physical)
-    out[_QUARANTINE] = float(quarantine and row[STATUTORY] > 0)  # its remit
-    return out
+    out[_DOC], out[_SCAN] = float(document), float(scan)
+    out[_PHYSICAL], out[_QUARANTINE] = float(physical), float(quarantine)
+    return out, document + 2 * scan + 4 * physical + 8 * quarantine
 
 
 _DOC, _SCAN, _PHYSICAL, _QUARANTINE = (
