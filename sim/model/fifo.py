@@ -24,7 +24,7 @@ from typing import Any
 
 import simpy
 
-from sim.model.engine import WAKE, Instant
+from sim.model.engine import WAKE, Call
 from sim.model.lane import Booking, LaneStats
 
 INF = math.inf
@@ -147,10 +147,10 @@ class FifoLane(LaneStats):
     def _arm(self, t: float) -> None:
         """Put the wake-up at ``t`` into the run's queue (after decisions)."""
         self._armed.add(t)
-        Instant(self.env, t, WAKE, t).callbacks.append(self._on_wake)
+        Call(self.env, t, WAKE, self._on_wake)
 
-    def _woken(self, event: Any) -> None:
-        t = event.value
+    def _woken(self, event: Call) -> None:
+        t = event.t
         self._armed.discard(t)
         self._wakes.discard(t)
         heapq.heappop(self._wake_at)  # (t: the earliest, as only the earliest is armed)
