@@ -9,7 +9,7 @@ from typing import Any
 
 import simpy
 
-from sim.model.engine import CELL, DECIDE, SLOTS, WAKE, Environment, Gather, Instant, start
+from sim.model.engine import CELL, DECIDE, SLOTS, WAKE, Call, Environment, Gather, Instant, start
 from sim.model.fifo import FifoLane
 from sim.model.lane import Booking
 
@@ -107,6 +107,24 @@ def test_an_instant_comes_after_every_ordinary_event_of_its_moment():
     )
     env.run()
     assert seen == ["timeout", "late timeout", "decide", "slots", "wake", "cell"]
+
+
+def test_a_call_is_an_instant_with_its_one_callback():
+    """At its priority after the ordinary events of its moment, given its time; never in
+    the past."""
+    import pytest
+
+    env = Environment()
+    seen: list[tuple[str, float]] = []
+    Call(env, 1.0, WAKE, lambda ev: seen.append(("call", ev.t)))
+    Instant(env, 1.0, CELL).callbacks.append(lambda _: seen.append(("cell", env.now)))
+    Instant(env, 1.0, DECIDE).callbacks.append(lambda _: seen.append(("decide", env.now)))
+    env.timeout(1.0).callbacks.append(lambda _: seen.append(("timeout", env.now)))
+    env.run()
+    assert seen == [("timeout", 1.0), ("decide", 1.0), ("call", 1.0), ("cell", 1.0)]
+    assert env.scheduled == 4
+    with pytest.raises(ValueError, match="in the past"):
+        Call(env, 0.5, WAKE, print)
 
 
 def test_a_gather_answers_the_requests_of_one_moment_in_key_order():
