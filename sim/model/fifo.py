@@ -153,9 +153,12 @@ class FifoLane(LaneStats):
         t = event.t
         self._armed.discard(t)
         self._wakes.discard(t)
-        heapq.heappop(self._wake_at)  # (t: the earliest, as only the earliest is armed)
-        self.drain(t)  # every request made for that time, in arrival order
         at = self._wake_at
+        heapq.heappop(at)  # (t: the earliest, as only the earliest is armed)
+        if self._feeders:  # every request made for that time, in arrival order
+            self.drain(t)
+        else:  # (what drain does, without a call, for a lane fed by none)
+            self._drain_own(t, INF)
         if at and at[0] not in self._armed:
             self._arm(at[0])
 
