@@ -165,23 +165,27 @@ class Decisions:
         js = due.journeys
         p = self.port
         k = 0
-        prepared, cohorts = None, []
+        prepared = None
         if due.blocks:
             assert due.layout is not None
             index, arrived, table, cohort, ahead, prepared = due.layout.unpack(rows_of(due.blocks))
             k = len(index)
-            cohorts.append(cohort)
         if js:
             req = np.array([j.r for j in js])  # (a journey's r: its requirement row)
-            cohorts.append(np.array([_cohort(j) for j in js], bool))
-            table = np.concatenate([table, req]) if k else req
+            waiting = np.array([_cohort(j) for j in js], bool)
+            if k:
+                table, cohorts = np.concatenate([table, req]), np.concatenate([cohort, waiting])
+            else:
+                table, cohorts = req, waiting
             if prepared is not None or not k:
                 more = self._prepared(js, req)  # (all rows prepared, or none)
                 prepared = more if more is None or not k else np.concatenate([prepared, more])
-        uniforms = {check: table[:, col].copy() for check, col in DECISIONS.items()}
-        combo = select(p, table, uniforms, p.env.now, prepared, np.concatenate(cohorts))
+        else:
+            cohorts = cohort
+        uniforms = dict(zip(DECISIONS, table[:, _COLUMNS].T, strict=True))  # (copies)
+        combo = select(p, table, uniforms, p.env.now, prepared, cohorts)
         if k:
-            plan, visits, first = self.plans.looked_up(table[:k], combo[:k], *ahead)
+            plan, visits, first = self.plans.looked_up(table[:k], combo[:k], ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
         if js:
             rows = []

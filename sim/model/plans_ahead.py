@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _COLUMNS = list(DECISIONS.values())
 #: the decision columns' values of each decision 0-15
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
+#: where a decision's plan, queue visits and first queue step lie after it, in ``k`` columns
+_AFTER = np.array([1, 2, 3])
 
 
 class PlansAhead:
@@ -49,17 +51,19 @@ class PlansAhead:
         return cands, plan.reshape(n, k), visits.reshape(n, k), first.reshape(n, k)
 
     def looked_up(
-        self, table: np.ndarray, combo: np.ndarray, cands: np.ndarray, *ahead: np.ndarray
+        self, table: np.ndarray, combo: np.ndarray, ahead: np.ndarray
     ) -> tuple[np.ndarray, ...]:
         """Decided rows' plans, queue visits and first queue steps: those of :meth:`of` for
-        their decisions (``ahead``), or, for a decision outside them, worked out now."""
-        match = cands == combo[:, None]
+        their decisions (``ahead``: :meth:`of`'s four arrays side by side), or, for a
+        decision outside them, worked out now."""
+        k = ahead.shape[1] // 4
+        match = ahead[:, :k] == combo[:, None]
         col = match.argmax(axis=1)
-        rows = np.arange(len(combo))
-        plan, visits, first = (x[rows, col] for x in ahead)
-        miss = ~match[rows, col]
-        if miss.any():
-            route = self.port.route
+        picked = ahead[np.arange(len(combo))[:, None], col[:, None] + _AFTER * k]
+        plan, visits, first = picked.T
+        hit = match.any(axis=1)
+        if not hit.all():
+            miss, route = ~hit, self.port.route
             plan[miss] = route.plan(table[miss])
             visits[miss], first[miss] = route.queues(table[miss], plan[miss])
         return plan, visits, first

@@ -45,10 +45,11 @@ def _first(block: np.ndarray) -> float:
 
 class Layout(NamedTuple):
     """Where a block's columns lie in the one array a tick's rows travel in (one slice per
-    block and tick, not one per column): index, arrival, cohort, the requirement table
-    (``width`` columns), the possible decisions (``k``) with their plans, queue visits and
-    first queue steps, and what the selector prepared, if it did (whole numbers below 2^53,
-    as all of these are, are exact in it)."""
+    block and tick, not one per column): index, the possible decisions (``k``) with their
+    plans, queue visits and first queue steps (whole numbers, side by side: read back in one
+    conversion), arrival, cohort, the requirement table (``width`` columns), and what the
+    selector prepared, if it did (whole numbers below 2^53, as all of these are, are exact in
+    it)."""
 
     width: int
     k: int
@@ -62,15 +63,17 @@ class Layout(NamedTuple):
     ) -> np.ndarray:
         """One array of a block's rows (``columns``: index, arrived, cohort, table)."""
         index, arrived, cohort, table = columns
-        parts = [index[:, None], arrived[:, None], cohort[:, None], table, *ahead]
+        parts = [index[:, None], *ahead, arrived[:, None], cohort[:, None], table]
         if prepared is not None:
             parts.append(prepared)
         return np.concatenate(parts, axis=1, dtype=float)
 
     def unpack(self, rows: np.ndarray) -> tuple[Any, ...]:
-        """index, arrived, table, cohort, (cands, plans, visits, first), prepared or None."""
-        w, k = 3 + self.width, self.k
-        ahead = tuple(rows[:, w + i * k : w + (i + 1) * k].astype(np.int64) for i in range(4))
-        prepared = rows[:, w + 4 * k :] if self.prepared else None
-        index = rows[:, 0].astype(np.int64)
-        return index, rows[:, 1], rows[:, 3:w], rows[:, 2] > 0, ahead, prepared
+        """index, arrived, table, cohort, ahead, prepared or None. ``ahead``: the possible
+        decisions, their plans, queue visits and first queue steps, ``k`` columns each."""
+        w = 1 + 4 * self.k
+        whole = rows[:, :w].astype(np.int64)
+        end = w + 2 + self.width
+        prepared = rows[:, end:] if self.prepared else None
+        table, cohort = rows[:, w + 2 : end], rows[:, w + 1] > 0
+        return whole[:, 0], rows[:, w], table, cohort, whole[:, 1:], prepared
