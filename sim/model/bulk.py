@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from sim.model.port import Port
 
 
+_latest = np.fmax.reduce  # a block's latest time, NaN (never reached) ignored
+
+
 class Visit:
     """What a bulk step yields when its rows meet a FIFO lane: one request per row."""
 
@@ -95,7 +98,7 @@ class Bulk:
         """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing);
         the part after the run's end is also kept in ``late``."""
         self.own[:, owner] += np.fmax(t - self.cursor, 0.0)
-        if (t > self.end).any():
+        if _latest(t, initial=-np.inf) > self.end:  # (NaN ignored)
             self.late[:, owner] += np.fmax(t - np.fmax(self.cursor, self.end), 0.0)
         np.fmax(self.cursor, t, out=self.cursor)
 
@@ -133,7 +136,7 @@ class Bulk:
             if (present >> i) & 1 and i >= self.at:
                 self.at = i
                 # rows stuck at an earlier queue (t is NaN) never reach this step
-                rows = ((self.plan >> i) & 1 == 1) & ~np.isnan(self.t)
+                rows = ((self.plan & (1 << i)) != 0) & (self.t == self.t)
                 yield from step.bulk(self, rows)
         self.m[:, EXITED] = np.where(self.export, np.nan, self.t)
         self.m[:, LOADED] = np.where(self.export, self.t, np.nan)
