@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.model.bulk import Bulk
 from sim.model.consignment import requirement_rows
 from sim.model.engine import DECIDE, Instant
 from sim.model.held import Held
@@ -43,7 +44,6 @@ from sim.model.streams import SMUGGLING_INDEX
 from sim.model.ticks import Due, Layout, rows_of
 
 if TYPE_CHECKING:
-    from sim.model.bulk import Bulk
     from sim.model.consignment import Consignment
     from sim.model.journey import Journey
     from sim.model.port import Port
@@ -55,6 +55,8 @@ _index = attrgetter("index")  # a consignment's arrival index
 
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
 SMALL_BLOCK = 4
+#: where a decided row goes, when not to the step of its one queue (or -1, none): flows, held
+_FLOW, _HELD = -2, -3
 
 
 def _cohort(j: Journey | Row) -> bool:
@@ -224,26 +226,40 @@ class Decisions:
         queues: tuple[np.ndarray, np.ndarray],
     ) -> tuple[list[Bulk], list[Consignment]]:
         """Hand decided rows on: those that meet no queue are held (see :class:`Held`); the
-        others are returned as the blocks and flows to launch."""
+        others are returned as the blocks and flows to launch, as :meth:`Port.split` makes
+        them (a block per step where their one queue is, of ``SMALL_BLOCK`` rows or more),
+        sorted in one pass by where each goes."""
         p, held = self.port, self.held
         visits, first = queues
-        if held is not None and held.open(p.env.now) and p.bulk:
-            hold = p.route.in_bulk(plan, visits) & (first < 0) & (index < SMUGGLING_INDEX)
-            if hold.any():
-                held.add(index[hold], arrived[hold], table[hold], cohort[hold], plan[hold])
-                keep = ~hold
-                index, arrived, table, cohort, plan = (
-                    x[keep] for x in (index, arrived, table, cohort, plan)
-                )
-                queues = visits[keep], first[keep]
-        if not len(index):
-            return [], []
-        blocks, flows = p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
-        if held is not None and held.open(p.env.now):
-            for b in blocks:  # finished, once booked, together with others
-                if (b.index < SMUGGLING_INDEX).all():
-                    b.holder = held
-        return blocks, flows
+        if not p.bulk:
+            return p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
+        hold = held is not None and held.open(p.env.now)
+        ours = index < SMUGGLING_INDEX  # (a smuggler's consignment is never held)
+        goes = np.where(p.route.in_bulk(plan, visits), first, _FLOW)  # its queue's step
+        if hold:
+            goes[(goes == -1) & ours] = _HELD
+        counts = np.bincount(goes - _HELD)
+        steps = np.flatnonzero(counts)
+        blocks, slow = [], goes == _FLOW
+        for step, size in zip(steps.tolist(), counts[steps].tolist(), strict=True):
+            step += _HELD
+            if step == _FLOW:
+                continue
+            rows = goes == step
+            if step == _HELD:
+                assert held is not None
+                held.add(index[rows], arrived[rows], table[rows], cohort[rows], plan[rows])
+            elif size < SMALL_BLOCK:
+                slow |= rows
+            else:
+                i, a, r, pl, co = (x[rows] for x in (index, arrived, table, plan, cohort))
+                b = Bulk(p, i, a, r, pl, co, p.env.now)
+                if hold and ours[rows].all():
+                    b.holder = held  # finished, once booked, together with others
+                blocks.append(b)
+        if not slow.any():
+            return blocks, []
+        return blocks, p.flows(index, arrived, table, cohort, plan, True, visits, slow)
 
     def decide_one(self, j: Journey) -> Generator[Any, Any, None]:
         """A journey at its assessment: wait for the decision of its tick's block, or, if its

@@ -290,6 +290,13 @@ class Port:
                 i, a, r, pl, co = (x[rows] for x in (index, arrived, table, plan, cohort))
                 blocks.append(Bulk(self, i, a, r, pl, co, self.env.now))
             slow = ~bulk
+        return blocks, self.flows(index, arrived, table, cohort, plan, decided, visits, slow)
+
+    def flows(self, *columns: Any) -> list[Consignment]:
+        """The rows ``slow`` of a block as consignments to start as journeys (see
+        :meth:`split`). ``columns``: index, arrived, table, cohort, plan, decided, queue
+        visits, slow."""
+        index, arrived, table, cohort, plan, decided, visits, slow = columns
         made = [
             Consignment(self.index, i, a, c, r, p)
             for i, a, c, r, p in zip(
@@ -304,7 +311,8 @@ class Port:
         for c in made:
             c.decided = decided
         if self.bulk and decided:
+            route = self.route
             one = (visits[slow] == 1) | route.chains(plan[slow]) & (index[slow] < SMUGGLING_INDEX)
             for c, deferred in zip(made, one.tolist(), strict=True):
                 c.deferred = deferred
-        return blocks, made
+        return made
