@@ -308,11 +308,13 @@ class Port:
                 strict=True,
             )
         ]
-        for c in made:
-            c.decided = decided
+        if not decided:  # (a consignment is made decided)
+            for c in made:
+                c.decided = False
         if self.bulk and decided:
-            route = self.route
-            one = (visits[slow] == 1) | route.chains(plan[slow]) & (index[slow] < SMUGGLING_INDEX)
+            one, chains = visits[slow] == 1, self.route.chains(plan[slow])
+            if chains.any():
+                one |= chains & (index[slow] < SMUGGLING_INDEX)
             for c, deferred in zip(made, one.tolist(), strict=True):
                 c.deferred = deferred
         return made
