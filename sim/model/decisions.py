@@ -29,7 +29,7 @@ from sim.model.bulk import Bulk
 from sim.model.consignment import requirement_rows
 from sim.model.engine import DECIDE, Instant
 from sim.model.held import Held
-from sim.model.plans_ahead import PlansAhead
+from sim.model.plans_ahead import NOT_BULK, PlansAhead
 from sim.model.reviewed import Reviewed, Row
 from sim.model.selection import Selector
 from sim.model.steps.declaration import (
@@ -56,7 +56,7 @@ _index = attrgetter("index")  # a consignment's arrival index
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
 SMALL_BLOCK = 4
 #: where a decided row goes, when not to the step of its one queue (or -1, none): flows, held
-_FLOW, _HELD = -2, -3
+_FLOW, _HELD = NOT_BULK, -3
 
 
 def _cohort(j: Journey | Row) -> bool:
@@ -125,7 +125,7 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        ahead = self.plans.of(table)
+        ahead = self.plans.bulk(table)
         prepared = prepare(p, table, uniforms_of(table))
         layout = Layout(table.shape[1], ahead[0].shape[1], prepared is not None)
         rows = layout.pack((index, arrived, cohort, table), ahead, prepared)
@@ -187,8 +187,8 @@ class Decisions:
         uniforms = dict(zip(DECISIONS, table[:, _COLUMNS].T, strict=True))  # (copies)
         combo = select(p, table, uniforms, p.env.now, prepared, cohorts)
         if k:
-            plan, visits, first = self.plans.looked_up(table[:k], combo[:k], ahead)
-            p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, first)))
+            plan, visits, goes = self.plans.looked_up(table[:k], combo[:k], ahead)
+            p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, goes)))
         if js:
             rows = []
             decided = zip(js, requirement_rows(table[k:]), combo[k:].tolist(), strict=True)
@@ -228,14 +228,14 @@ class Decisions:
         """Hand decided rows on: those that meet no queue are held (see :class:`Held`); the
         others are returned as the blocks and flows to launch, as :meth:`Port.split` makes
         them (a block per step where their one queue is, of ``SMALL_BLOCK`` rows or more),
-        sorted in one pass by where each goes."""
+        sorted in one pass by where each goes. ``queues``: queue visits and first queue
+        step in bulk (see :meth:`PlansAhead.bulk`)."""
         p, held = self.port, self.held
-        visits, first = queues
-        if not p.bulk:
+        visits, goes = queues  # (a row's queue step, or -1 none, or _FLOW)
+        if not p.bulk:  # (then split never asks for the first queue step)
             return p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
         hold = held is not None and held.open(p.env.now)
         ours = index < SMUGGLING_INDEX  # (a smuggler's consignment is never held)
-        goes = np.where(p.route.in_bulk(plan, visits), first, _FLOW)  # its queue's step
         if hold:
             goes[(goes == -1) & ours] = _HELD
         counts = np.bincount(goes - _HELD)

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _COLUMNS = list(DECISIONS.values())
 #: the decision columns' values of each decision 0-15
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
+#: a decided row's "first queue step" when its plan cannot go in bulk (see :meth:`PlansAhead.bulk`)
+NOT_BULK = -2
 #: where a decision's plan, queue visits and first queue step lie after it, in ``k`` columns
 _AFTER = np.array([1, 2, 3])
 
@@ -50,11 +52,20 @@ class PlansAhead:
         visits, first = route.queues(rows, plan)
         return cands, plan.reshape(n, k), visits.reshape(n, k), first.reshape(n, k)
 
+    def bulk(self, table: np.ndarray) -> tuple[np.ndarray, ...]:
+        """:meth:`of`, each first queue step ``NOT_BULK`` where its plan cannot go in bulk:
+        what a tick hands its rows on by, worked out once per block, not per tick."""
+        cands, plan, visits, first = self.of(table)
+        return cands, plan, visits, self._in_bulk(plan, visits, first)
+
+    def _in_bulk(self, plan: np.ndarray, visits: np.ndarray, first: np.ndarray) -> np.ndarray:
+        return np.where(self.port.route.in_bulk(plan, visits), first, NOT_BULK)
+
     def looked_up(
         self, table: np.ndarray, combo: np.ndarray, ahead: np.ndarray
     ) -> tuple[np.ndarray, ...]:
-        """Decided rows' plans, queue visits and first queue steps: those of :meth:`of` for
-        their decisions (``ahead``: :meth:`of`'s four arrays side by side), or, for a
+        """Decided rows' plans, queue visits and first queue steps in bulk: those of
+        :meth:`bulk` for their decisions (``ahead``: its four arrays side by side), or, for a
         decision outside them, worked out now."""
         k = ahead.shape[1] // 4
         match = ahead[:, :k] == combo[:, None]
@@ -65,7 +76,8 @@ class PlansAhead:
         if not hit.all():
             miss, route = ~hit, self.port.route
             plan[miss] = route.plan(table[miss])
-            visits[miss], first[miss] = route.queues(table[miss], plan[miss])
+            visits[miss], queue = route.queues(table[miss], plan[miss])
+            first[miss] = self._in_bulk(plan[miss], visits[miss], queue)
         return plan, visits, first
 
     def one(self, row: Sequence[float]) -> tuple[int, bool, bool]:
