@@ -29,7 +29,7 @@ from sim.model.bulk import Bulk
 from sim.model.consignment import requirement_rows
 from sim.model.engine import DECIDE, Instant
 from sim.model.held import Held
-from sim.model.plans_ahead import NOT_BULK, PlansAhead
+from sim.model.plans_ahead import HOLDABLE, NOT_BULK, PlansAhead
 from sim.model.reviewed import Reviewed, Row
 from sim.model.selection import Selector
 from sim.model.steps.declaration import (
@@ -56,7 +56,7 @@ _index = attrgetter("index")  # a consignment's arrival index
 #: a decided block's rows that meet one queue at the same step go as flows when fewer
 SMALL_BLOCK = 4
 #: where a decided row goes, when not to the step of its one queue (or -1, none): flows, held
-_FLOW, _HELD = NOT_BULK, -3
+_FLOW, _HELD = NOT_BULK, HOLDABLE
 
 
 def _cohort(j: Journey | Row) -> bool:
@@ -125,7 +125,7 @@ class Decisions:
         index, arrived, table, cohort, ticks = (
             x[order] for x in (index, arrived, table, cohort, ticks)
         )
-        ahead = self.plans.bulk(table)
+        ahead = self.plans.bulk(index, table)
         prepared = prepare(p, table, uniforms_of(table))
         layout = Layout(table.shape[1], ahead[0].shape[1], prepared is not None)
         rows = layout.pack((index, arrived, cohort, table), ahead, prepared)
@@ -187,7 +187,7 @@ class Decisions:
         uniforms = dict(zip(DECISIONS, table[:, _COLUMNS].T, strict=True))  # (copies)
         combo = select(p, table, uniforms, p.env.now, prepared, cohorts)
         if k:
-            plan, visits, goes = self.plans.looked_up(table[:k], combo[:k], ahead)
+            plan, visits, goes = self.plans.looked_up(index, table[:k], combo[:k], ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, goes)))
         if js:
             rows = []
@@ -231,13 +231,12 @@ class Decisions:
         sorted in one pass by where each goes. ``queues``: queue visits and first queue
         step in bulk (see :meth:`PlansAhead.bulk`)."""
         p, held = self.port, self.held
-        visits, goes = queues  # (a row's queue step, or -1 none, or _FLOW)
+        visits, goes = queues  # (a row's queue step, or -1 none, _FLOW or _HELD)
         if not p.bulk:  # (then split never asks for the first queue step)
             return p.split(index, arrived, table, cohort, plan, True, queues, SMALL_BLOCK)
         hold = held is not None and held.open(p.env.now)
-        ours = index < SMUGGLING_INDEX  # (a smuggler's consignment is never held)
-        if hold:
-            goes[(goes == -1) & ours] = _HELD
+        if not hold:  # (too late: they go as a block at no queue)
+            goes[goes == _HELD] = -1
         counts = np.bincount(goes - _HELD)
         steps = np.flatnonzero(counts)
         blocks, slow = [], goes == _FLOW
@@ -254,7 +253,7 @@ class Decisions:
             else:
                 i, a, r, pl, co = (x[rows] for x in (index, arrived, table, plan, cohort))
                 b = Bulk(p, i, a, r, pl, co, p.env.now)
-                if hold and ours[rows].all():
+                if hold and (i < SMUGGLING_INDEX).all():
                     b.holder = held  # finished, once booked, together with others
                 blocks.append(b)
         if not slow.any():

@@ -16,6 +16,7 @@ import numpy as np
 
 from sim.model.route import finite
 from sim.model.steps.declaration import DECISIONS, outcomes, uniforms_of
+from sim.model.streams import SMUGGLING_INDEX
 
 if TYPE_CHECKING:
     from sim.model.consignment import Consignment
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 _COLUMNS = list(DECISIONS.values())
 #: the decision columns' values of each decision 0-15
 _COMBOS = np.array([[(k >> i) & 1 for i in range(len(_COLUMNS))] for k in range(16)], float)
-#: a decided row's "first queue step" when its plan cannot go in bulk (see :meth:`PlansAhead.bulk`)
-NOT_BULK = -2
+#: a decided row's "first queue step" when its plan cannot go in bulk, and when it goes in
+#: bulk meeting no queue and is not a smuggler's, so that it may be held (see
+#: :meth:`PlansAhead.bulk`)
+NOT_BULK, HOLDABLE = -2, -3
 #: where a decision's plan, queue visits and first queue step lie after it, in ``k`` columns
 _AFTER = np.array([1, 2, 3])
 
@@ -52,17 +55,20 @@ class PlansAhead:
         visits, first = route.queues(rows, plan)
         return cands, plan.reshape(n, k), visits.reshape(n, k), first.reshape(n, k)
 
-    def bulk(self, table: np.ndarray) -> tuple[np.ndarray, ...]:
-        """:meth:`of`, each first queue step ``NOT_BULK`` where its plan cannot go in bulk:
+    def bulk(self, index: np.ndarray, table: np.ndarray) -> tuple[np.ndarray, ...]:
+        """:meth:`of`, each first queue step ``NOT_BULK`` or ``HOLDABLE`` where that applies:
         what a tick hands its rows on by, worked out once per block, not per tick."""
         cands, plan, visits, first = self.of(table)
-        return cands, plan, visits, self._in_bulk(plan, visits, first)
+        return cands, plan, visits, self._in_bulk(index[:, None], plan, visits, first)
 
-    def _in_bulk(self, plan: np.ndarray, visits: np.ndarray, first: np.ndarray) -> np.ndarray:
-        return np.where(self.port.route.in_bulk(plan, visits), first, NOT_BULK)
+    def _in_bulk(self, index: np.ndarray, *ahead: np.ndarray) -> np.ndarray:
+        plan, visits, first = ahead
+        goes = np.where(self.port.route.in_bulk(plan, visits), first, NOT_BULK)
+        goes[(goes == -1) & (index < SMUGGLING_INDEX)] = HOLDABLE
+        return goes
 
     def looked_up(
-        self, table: np.ndarray, combo: np.ndarray, ahead: np.ndarray
+        self, index: np.ndarray, table: np.ndarray, combo: np.ndarray, ahead: np.ndarray
     ) -> tuple[np.ndarray, ...]:
         """Decided rows' plans, queue visits and first queue steps in bulk: those of
         :meth:`bulk` for their decisions (``ahead``: its four arrays side by side), or, for a
@@ -77,7 +83,7 @@ class PlansAhead:
             miss, route = ~hit, self.port.route
             plan[miss] = route.plan(table[miss])
             visits[miss], queue = route.queues(table[miss], plan[miss])
-            first[miss] = self._in_bulk(plan[miss], visits[miss], queue)
+            first[miss] = self._in_bulk(index[miss], plan[miss], visits[miss], queue)
         return plan, visits, first
 
     def one(self, row: Sequence[float]) -> tuple[int, bool, bool]:
