@@ -131,12 +131,15 @@ class Bulk:
 
     def steps(self) -> Generator[Visit, Any, None]:
         """Every planned step's bulk form, in route order."""
-        present = int(np.bitwise_or.reduce(self.plan)) if len(self.plan) else 0
+        plan = self.plan
+        present = int(np.bitwise_or.reduce(plan)) if len(plan) else 0
+        common = int(np.bitwise_and.reduce(plan)) if len(plan) else 0  # (every row's steps)
         for i, step in enumerate(self.port.route.steps):
             if (present >> i) & 1 and i >= self.at:
                 self.at = i
                 # rows stuck at an earlier queue (t is NaN) never reach this step
-                rows = ((self.plan & (1 << i)) != 0) & (self.t == self.t)
+                reached = self.t == self.t
+                rows = reached if (common >> i) & 1 else ((plan & (1 << i)) != 0) & reached
                 yield from step.bulk(self, rows)
         self.m[:, EXITED] = np.where(self.export, np.nan, self.t)
         self.m[:, LOADED] = np.where(self.export, self.t, np.nan)
