@@ -74,6 +74,7 @@ class Bulk:
         #: who may hold the block once its queue is booked (None: it finishes at once)
         self.holder: Any = None
         self.at = -1  # the step it waits at (its queue)
+        self.stuck = False  # a queue left rows never served (their t NaN from there on)
         self.prebooked: tuple[np.ndarray, np.ndarray] | None = None  # a merged block's queue
 
     @classmethod
@@ -98,7 +99,7 @@ class Bulk:
         """Book the time up to ``t`` to ``owner`` (NaN: a step never reached books nothing);
         the part after the run's end is also kept in ``late``."""
         self.own[:, owner] += np.fmax(t - self.cursor, 0.0)
-        if _latest(t, initial=-np.inf) > self.end:  # (NaN ignored)
+        if len(t) and _latest(t) > self.end:  # (NaN ignored)
             self.late[:, owner] += np.fmax(t - np.fmax(self.cursor, self.end), 0.0)
         np.fmax(self.cursor, t, out=self.cursor)
 
@@ -107,7 +108,7 @@ class Bulk:
     ) -> Generator[Visit, Any, tuple[np.ndarray, np.ndarray]]:
         """Rows queue at ``lane`` from ``t`` for ``service``: (start, end). An unlimited lane
         is a delay; a finite one is booked (the block waits for every row's booking)."""
-        if not rows.any():
+        if not np.count_nonzero(rows):  # (cheaper than any() on a few rows)
             return t, t + service
         if lane.unlimited:
             ok = rows & ~np.isnan(t)
@@ -120,8 +121,9 @@ class Bulk:
         # never served (the run ended first, or the lane never serves): as a journey, the
         # consignment stops here, so nothing after this is reached (NaN) or booked
         stuck = ~np.isfinite(end)
-        if stuck.any():
+        if np.count_nonzero(stuck):
             start, end = np.where(stuck, np.nan, start), np.where(stuck, np.nan, end)
+            self.stuck = True
         return start, end
 
     @property
@@ -134,12 +136,20 @@ class Bulk:
         plan = self.plan
         present = int(np.bitwise_or.reduce(plan)) if len(plan) else 0
         common = int(np.bitwise_and.reduce(plan)) if len(plan) else 0  # (every row's steps)
+        reached = self.t == self.t  # (worked out again after a stuck queue)
+        every = np.count_nonzero(reached) == len(reached)
         for i, step in enumerate(self.port.route.steps):
             if (present >> i) & 1 and i >= self.at:
                 self.at = i
-                # rows stuck at an earlier queue (t is NaN) never reach this step
-                reached = self.t == self.t
-                rows = reached if (common >> i) & 1 else ((plan & (1 << i)) != 0) & reached
+                if self.stuck:  # rows stuck at an earlier queue (t NaN) reach no more steps
+                    reached, self.stuck = self.t == self.t, False
+                    every = np.count_nonzero(reached) == len(reached)
+                if (common >> i) & 1:
+                    rows = reached
+                else:
+                    rows = (plan & (1 << i)) != 0
+                    if not every:
+                        rows &= reached
                 yield from step.bulk(self, rows)
         self.m[:, EXITED] = np.where(self.export, np.nan, self.t)
         self.m[:, LOADED] = np.where(self.export, self.t, np.nan)
@@ -176,13 +186,11 @@ class BulkRun:
         which = np.flatnonzero(v.rows)
         self.left = len(which)
         b = self.block
+        columns: tuple[np.ndarray, ...] = (v.request, b.index, v.service, b.cohort)
+        if len(which) < k:  # (a block's rows mostly all queue: then no copies)
+            columns = tuple(x[which] for x in columns)
         for i, r, key, service, c in zip(
-            which.tolist(),
-            v.request[which].tolist(),
-            b.index[which].tolist(),
-            v.service[which].tolist(),
-            b.cohort[which].tolist(),
-            strict=True,
+            which.tolist(), *(x.tolist() for x in columns), strict=True
         ):
             booking = Booking(v.lane, r, key, service, c)
             booking.proceed = partial(self._booked, i)

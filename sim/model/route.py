@@ -42,6 +42,7 @@ class Step:
     ends: ClassVar[bool] = False  # it may end the journey (seizure, rejection)
     bulk_form: ClassVar[bool] = True  # it has a numpy form
     lane_attr: ClassVar[str] = ""  # a lane step: the port's attribute holding its lane
+    every: ClassVar[bool] = False  # every consignment takes it (its rule reads no row)
 
     def kind(self, p: Port) -> int:
         """How the SimPy interpreter runs the step at ``p``: PLAIN, WAITS or LANE."""
@@ -88,6 +89,12 @@ def _linkable(lane: Any) -> bool:
     return lane is None or lane.unlimited or bool(lane.booked and lane.linkable)
 
 
+def at_port(present: bool, rows: np.ndarray) -> np.ndarray:
+    """A rule's ``rows & present`` (``present``: what the step needs is at the port) without
+    an array operation: ``rows`` (a new array), or no row."""
+    return rows if present else np.zeros(len(rows), bool)
+
+
 def finite(lane: Any) -> bool:
     return lane is not None and not lane.unlimited
 
@@ -100,6 +107,10 @@ class Route:
         self.steps = tuple(steps)
         self.bit = {s.name: 1 << i for i, s in enumerate(self.steps)}
         self._no_bulk = sum(self.bit[s.name] for s in self.steps if not s.bulk_form)
+        #: the steps that may queue (the others' visits are none), with their positions
+        self._queued = tuple(
+            (i, s) for i, s in enumerate(self.steps) if type(s).visits is not Step.visits
+        )
         self._planned: dict[int, tuple[tuple[Step, int, bool], ...]] = {}
         self._chains: dict[int, bool] = {}
         self._linked = self._link()
@@ -149,10 +160,16 @@ class Route:
         """Plans (bitmasks) of the rows of a requirement table; with ``upto``, only the steps
         up to and including that one (a plan still waiting for a decision)."""
         plan = np.zeros(len(r), np.int64)
+        every = 0  # (the bits of the steps every row takes, set at once)
         for i, s in enumerate(self.steps):
-            plan |= s.taken(self.port, r).astype(np.int64) << i
+            if s.every:
+                every |= 1 << i
+            else:
+                plan |= s.taken(self.port, r) * (1 << i)
             if s.name == upto:
                 break
+        if every:
+            plan |= every
         return plan
 
     def queues(self, r: np.ndarray, plan: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -160,10 +177,10 @@ class Route:
         (-1: none)."""
         n = np.zeros(len(r), np.int64)
         first = np.full(len(r), -1, np.int64)
-        for i, s in enumerate(self.steps):
-            rows = (plan >> i) & 1 == 1
-            if rows.any():
-                v = np.where(rows, s.visits(self.port, r), 0)
+        present = int(np.bitwise_or.reduce(plan)) if len(plan) else 0
+        for i, s in self._queued:
+            if (present >> i) & 1:  # (some row takes it)
+                v = np.where((plan >> i) & 1 == 1, s.visits(self.port, r), 0)
                 first[(first < 0) & (v > 0)] = i
                 n += v
         return n, first

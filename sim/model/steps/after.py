@@ -29,7 +29,7 @@ from sim.model.milestones import (
     TAX_REVIEWED,
     TRADER,
 )
-from sim.model.route import Step
+from sim.model.route import Step, at_port
 from sim.model.truth import PEST
 
 if TYPE_CHECKING:
@@ -88,9 +88,7 @@ class FullDeclaration(Step):
 
 def reviewed_after(p: Port, r: np.ndarray) -> np.ndarray:
     """Selected for a document check that two-step processing moves after release."""
-    return np.asarray(
-        (r[:, R.sel_document] > 0) & (r[:, R.tax_after] > 0) & (p.document is not None)
-    )
+    return at_port(p.document is not None, (r[:, R.sel_document] > 0) & (r[:, R.tax_after] > 0))
 
 
 class TaxReview(Step):
@@ -116,8 +114,10 @@ class TaxReview(Step):
 def released_before_test(p: Port, r: np.ndarray) -> np.ndarray:
     """Rows whose sample goes to the laboratory and whose goods are released before the
     result (goods that need treatment always wait for it)."""
-    sampled = (r[:, R.sel_quarantine] > 0) & (p.quarantine_officers is not None)
-    sampled &= (r[:, R.sample] > 0) & (p.lab is not None)
+    sampled = at_port(
+        p.quarantine_officers is not None and p.lab is not None,
+        (r[:, R.sel_quarantine] > 0) & (r[:, R.sample] > 0),
+    )
     seen = (r[:, R.quarantine_finds] > 0) & (r[:, R.illicit] != PEST)
     return np.asarray(
         sampled & (r[:, R.release_early] > 0) & (r[:, R.quarantine_treat] == 0) & ~seen

@@ -20,7 +20,7 @@ from sim.model.milestones import (
     SCAN_START,
     TERMINAL,
 )
-from sim.model.route import Step, finite
+from sim.model.route import Step, at_port, finite
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -37,9 +37,8 @@ class DocumentCheck(Step):
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         # two-step processing moves the review after release (steps.after.TaxReview)
-        return np.asarray(
-            (r[:, R.sel_document] > 0) & (r[:, R.tax_after] == 0) & (p.document is not None)
-        )
+        selected = (r[:, R.sel_document] > 0) & (r[:, R.tax_after] == 0)
+        return at_port(p.document is not None, selected)
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.document)))
@@ -63,7 +62,7 @@ class DocumentCheck(Step):
 
 
 def scanned(p: Port, r: np.ndarray) -> np.ndarray:
-    return (r[:, R.sel_scan] > 0) & (p.scanners is not None)
+    return at_port(p.scanners is not None, r[:, R.sel_scan] > 0)
 
 
 def read_by_officer(r: np.ndarray) -> np.ndarray:

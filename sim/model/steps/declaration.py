@@ -12,7 +12,7 @@ import numpy as np
 
 from sim.model.draws import R
 from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, TRADER
-from sim.model.route import Step, finite
+from sim.model.route import Step, at_port, finite
 from sim.model.selection import Preparing, SelectionInput
 from sim.scenario.schema import CHECKS
 
@@ -38,6 +38,7 @@ class Lodge(Step):
     one, to inspection & quarantine."""
 
     name = "lodge"
+    every = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.ones(len(r), bool)
@@ -75,7 +76,7 @@ class Review(Step):
     lane_attr = "review"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return (r[:, R.review] > 0) & (p.review is not None)
+        return at_port(p.review is not None, r[:, R.review] > 0)
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.review)))
@@ -96,6 +97,7 @@ class Assess(Step):
     selector when the consignment was made; by a dynamic one in the next step, Decide)."""
 
     name = "assess"
+    every = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.ones(len(r), bool)

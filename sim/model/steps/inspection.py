@@ -21,7 +21,7 @@ from sim.model.milestones import (
     TERMINAL,
     TRADER,
 )
-from sim.model.route import LANE, WAITS, Step
+from sim.model.route import LANE, WAITS, Step, at_port
 from sim.model.steps import yard
 from sim.model.steps.after import reviewed_after
 from sim.model.steps.checks import read_by_officer, scanned
@@ -48,12 +48,12 @@ def physical_rows(p: Port, r: np.ndarray) -> np.ndarray:
 def document_refers(p: Port, r: np.ndarray) -> np.ndarray:
     """A document check's alarm sends the goods to a physical exam, unless what it found is
     undervaluation (the duty is reassessed on the papers)."""
-    checked = (r[:, R.sel_document] > 0) & (p.document is not None) & ~reviewed_after(p, r)
+    checked = at_port(p.document is not None, (r[:, R.sel_document] > 0) & ~reviewed_after(p, r))
     return np.asarray(checked & (r[:, R.doc_alarm] > 0) & (r[:, R.illicit] != UNDERVALUATION))
 
 
 def quarantine_rows(p: Port, r: np.ndarray) -> np.ndarray:
-    return (r[:, R.sel_quarantine] > 0) & (p.quarantine_officers is not None)
+    return at_port(p.quarantine_officers is not None, r[:, R.sel_quarantine] > 0)
 
 
 def needs(p: Port, r: Sequence[float]) -> tuple[bool, bool]:

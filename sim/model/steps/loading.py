@@ -86,13 +86,13 @@ class Load(Step):
             direct = (req[:, DIRECT] > 0) & uninspected_rows(req)
         if p.cutoffs is None:
             delay = req[:, DELAY]
-            if lead is not None and direct.any():
+            if lead is not None and np.count_nonzero(direct):
                 delay = np.where(direct, lead, delay)
             t = np.where(rows, b.t + delay, b.t)
             b.to(t, TRADER)
         else:
             t = next_cutoffs(np.asarray(p.cutoffs), b.t)
-            if direct.any():
+            if np.count_nonzero(direct):
                 t = np.where(direct, next_cutoffs(np.asarray(p.direct_cutoffs), b.t), t)
             t = np.where(rows, t, b.t)
             b.to(t, TERMINAL)

@@ -11,7 +11,7 @@ import numpy as np
 
 from sim.model.draws import R
 from sim.model.milestones import LAB_END, LAB_START, Q_CLEARED, QUARANTINE, TREATED
-from sim.model.route import Step
+from sim.model.route import Step, at_port
 from sim.model.steps.after import early
 from sim.model.steps.inspection import quarantine_rows
 from sim.model.truth import PEST
@@ -79,7 +79,7 @@ class QuarantineForm(Step):
     name = "quarantine_form"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return (r[:, R.statutory] > 0) & p.separate_declarations
+        return at_port(p.separate_declarations, r[:, R.statutory] > 0)
 
     def flow(self, j: Journey) -> None:
         q_done = j.q_done + j.r[R.clearance_form]

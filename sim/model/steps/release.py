@@ -11,7 +11,7 @@ import numpy as np
 
 from sim.model.draws import R
 from sim.model.milestones import CUSTOMS, RELEASED_AT, TERMINAL, TRADER
-from sim.model.route import Step, finite
+from sim.model.route import Step, at_port, finite
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -44,6 +44,7 @@ class Release(Step):
     """Customs release (goods not yet arrived are released on arrival)."""
 
     name = "release"
+    every = True
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.ones(len(r), bool)
@@ -106,7 +107,7 @@ class Gate(Step):
     lane_attr = "gate"
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return imports(r) & (p.gate is not None)
+        return at_port(p.gate is not None, imports(r))
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         return np.full(len(r), int(finite(p.gate)))
