@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 ADVANCE, LEAD, LODGING, SECOND = R.advance, R.advance_lead, R.lodging_delay, R.second_submission
 STATUTORY = R.statutory
 DECISIONS = {check: getattr(R, f"sel_{check}") for check in CHECKS}
+_COLUMNS = list(DECISIONS.values())
+_BITS = np.array([1 << i for i in range(len(CHECKS))], float)  # (exact in floats)
 
 
 def lodged_at(r: np.ndarray, arrived: np.ndarray) -> np.ndarray:
@@ -163,11 +165,10 @@ def select(
     else:
         chosen = dict(cast(Preparing, p.selector).select(block, prepared))
     chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
-    combo = np.zeros(len(r), np.int64)
-    for i, (check, col) in enumerate(DECISIONS.items()):
+    for check, col in DECISIONS.items():
         r[:, col] = chosen[check]
-        combo |= np.asarray(chosen[check], np.int64) << i
-    return combo
+    # (each decision column now holds 0 or 1: their sum weighted by bit is the number)
+    return np.asarray(r[:, _COLUMNS].dot(_BITS).astype(np.int64))
 
 
 def selection_input(
