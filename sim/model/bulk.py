@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 
 _latest = np.fmax.reduce  # a block's latest time, NaN (never reached) ignored
+_UNBOOKED = np.empty(0)  # a block's queue times before it asks its queue (never written)
 
 
 class Visit:
@@ -170,7 +171,7 @@ class BulkRun:
     def __init__(self, block: Bulk, done: Callable[[Bulk], None]):
         self.block, self.done = block, done
         self.gen = block.steps()
-        self.start = self.end = np.empty(0)
+        self.start = self.end = _UNBOOKED  # (its queue's times: see _book)
         self.left = 0
         self.handed = False  # given to the block's holder, which finishes it
         try:

@@ -180,7 +180,7 @@ class Route:
         present = int(np.bitwise_or.reduce(plan)) if len(plan) else 0
         for i, s in self._queued:
             if (present >> i) & 1:  # (some row takes it)
-                v = np.where((plan >> i) & 1 == 1, s.visits(self.port, r), 0)
+                v = s.visits(self.port, r) * ((plan >> i) & 1)  # (0 where not taken)
                 first[(first < 0) & (v > 0)] = i
                 n += v
         return n, first
