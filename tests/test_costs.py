@@ -135,6 +135,82 @@ def test_duty_hours_integrates_the_weekly_schedule_exactly():
     assert duty_hours(None, 0, 168) == 0  # an unlimited lane has no staff
 
 
+def _overtime_from_log(result: sim.RunResult, schedule: list[int], window: tuple[float, float]):
+    """Server-hours the document check's servers were busy beyond the schedule's capacity in
+    ``window``, and busy in all, swept from the log's own start and end times (not the
+    lane's integrator)."""
+    log = result.log
+    assert log is not None
+    start, end = log["doc_start"].to_numpy(), log["doc_end"].to_numpy()
+    ok = ~np.isnan(start)
+    start, end = start[ok], end[ok]
+    edges = np.unique(np.concatenate([start, end, np.arange(window[0], window[1] + 1)]))
+    edges = edges[(edges >= window[0]) & (edges <= window[1])]
+    overtime = worked = 0.0
+    for a, b in zip(edges[:-1], edges[1:], strict=True):
+        busy = np.count_nonzero((start <= a) & (end > a))
+        overtime += max(0, busy - schedule[int(a) % 24]) * (b - a)
+        worked += busy * (b - a)
+    return overtime, worked
+
+
+@pytest.mark.parametrize("servers", [1, 4])
+def test_overtime_is_the_busy_time_past_the_schedule_priced_at_the_premium(servers):
+    """A server busy when its schedule has it off duty works overtime until its job ends:
+    heads x those server-hours, at the role's hourly cost x ``overtime_premium``; the hours
+    come out as a sweep of the log's own start and end times gives them."""
+    schedule = [0] * 8 + [servers] * 9 + [0] * 7  # from 08:00 to 17:00 (one: a queue all day)
+    lane = {"schedule": schedule, "service": D.fixed(1.25)}
+    sc = with_costs(desk("1/h", lane), overtime_premium=1.5)
+    r = sim.simulate(sc, seed=1, log=True)
+    a = r.agency
+    assert a is not None
+    row = a[(a["item"] == "document_check") & (a["kind"] == "overtime")].iloc[0]
+    expected, busy = _overtime_from_log(r, schedule, (24.0, 72.0))
+    if servers == 1:  # busy all day: the 16:45 job ends at 18:00
+        assert expected == pytest.approx(2.0)  # an hour a day, two days
+    assert expected > 0 and (servers == 1 or row["utilisation"] == 1.0)
+    assert row["quantity"] == pytest.approx(2 * expected, rel=1e-9)  # 2 heads a server
+    assert row["cost"] == pytest.approx(row["quantity"] * HOURLY * 1.5, rel=1e-12)
+    assert row["busy_cost"] == row["cost"]  # overtime is busy time all through
+    # the busy hours within the schedule are costed once, the overtime ones at the premium
+    lane = a[a["item"] == "document_check"]
+    assert servers == 1 or lane["utilisation"].iloc[0] < 1  # (idle at times: a split to make)
+    paid = 2 * HOURLY * ((busy - expected) + 1.5 * expected)
+    assert lane["busy_cost"].sum() == pytest.approx(paid, rel=1e-9)
+    staff = a[a["kind"].isin(["staff", "overtime"])]["cost"].sum() * HOURS_PER_YEAR / 48
+    assert r.metrics()["agency_staff_cost_per_year"] == pytest.approx(staff, rel=1e-12)
+
+
+def test_a_lane_of_constant_capacity_works_no_overtime():
+    lane = {"capacity": 1, "service": D.fixed(0.75)}  # busier than it can serve: a queue
+    r = sim.simulate(with_costs(desk("2/h", lane)), seed=1)
+    a = r.agency
+    assert a is not None
+    assert (a["kind"] == "overtime").sum() == 0
+
+
+def test_a_review_centres_time_on_duty_is_shared_by_its_ports_scheduled_hours():
+    """Officers pooled at a review centre are costed to their ports: each port's share of
+    the centre's time on duty (its overtime too) follows its officers' scheduled hours."""
+    from sim.model.tables import _review_centres
+
+    def port(name: str, officers: int) -> SimpleNamespace:
+        review = SimpleNamespace(
+            pool="c", officers=SimpleNamespace(hourly_capacity=lambda: [officers] * 168)
+        )
+        scan = SimpleNamespace(image_review=review)
+        return SimpleNamespace(name=name, spec=SimpleNamespace(scan=scan))
+
+    lanes: dict[str, dict[str, Any]] = {"a": {}, "b": {}}
+    use = {("c", "image_officers"): 0.5}
+    duty = {"c": {"image_officers": 3 * 168 + 6.0}}  # 6 server-hours of overtime in a week
+    _review_centres([port("a", 2), port("b", 1)], lanes, use, duty, (0.0, 168.0))
+    assert lanes["a"]["image_officers"] == [2] * 168 and use[("b", "image_officers")] == 0.5
+    assert duty["a"]["image_officers"] == pytest.approx(2 * 168 + 4.0)  # two thirds of it
+    assert duty["b"]["image_officers"] == pytest.approx(168 + 2.0)
+
+
 def test_busy_cost_is_staff_cost_times_utilisation():
     r = sim.simulate(with_costs(desk("2/h", {"capacity": 3, "service": D.fixed(0.25)})), seed=1)
     a = r.agency

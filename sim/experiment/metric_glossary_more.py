@@ -122,15 +122,21 @@ COSTS = [
     Entry("harm_slipped", COST_LAYER,
           "Harm of the finished consignments' illicit goods not found, scaled to a year."),
     Entry("agency_cost_per_year", COST_LAYER,
-          "The agencies' fixed costs (staff on duty, posts, equipment, overheads) over the "
+          "The agencies' fixed costs (staff on duty and their overtime, posts, equipment, "
+          "overheads) over the "
           "observed window plus the finished consignments' agency costs (checks, and the "
           "terminal charges the state pays: see `agency_cost_per_consignment`), scaled to a "
           "year."),
     Entry("agency_staff_cost_per_year", COST_LAYER,
           "The cost of the agencies' staff over the observed window (the lanes' staff on "
-          "duty, the fixed posts, patrols and the organisation's units), scaled to a year."),
+          "duty, their overtime, the fixed posts, patrols and the organisation's units), "
+          "scaled to a year. Overtime is the time a server stays busy past its schedule "
+          "(a job finishing after its shift's end), x heads per server, priced at "
+          "`costs.overtime_premium` x the role's hourly cost (the `agency` table's rows of "
+          "kind `overtime`)."),
     Entry("agency_busy_staff_cost_per_year", COST_LAYER,
-          "The staff cost times each lane's utilisation (the cost of their busy time; an "
+          "The staff cost times each lane's utilisation (the cost of their busy time, "
+          "overtime all of it; an "
           "organisation unit's staff by the unit's utilisation), scaled to a year. Patrols, "
           "whose busy time is not measured, are left out (none if they are the only staff)."),
     Entry("cost_per_seizure", COST_LAYER,

@@ -75,6 +75,33 @@ def agency_fixed(
     return rows
 
 
+def overtime_items(
+    costs: Costs,
+    port: str,
+    lanes: Mapping[str, list[int] | None],
+    duty: Mapping[str, float],
+    window: tuple[float, float],
+) -> list[dict[str, Any]]:
+    """One row per staffed lane of a port whose servers worked past their shifts' end in
+    ``window``: a server busy when its schedule has it off duty stays until its job ends.
+    ``duty``: each lane's server-hours on duty in the window, overtime included (the
+    resources table's ``capacity_mean`` x the window); the hours beyond its schedule's, x
+    heads per server, are priced at the role's hourly cost x ``costs.overtime_premium``."""
+    start, end = window
+    rows: list[dict[str, Any]] = []
+    for key, hourly in lanes.items():
+        staff, worked = costs.staff.get(key), duty.get(key, math.nan)
+        if staff is None or hourly is None or math.isnan(worked):
+            continue
+        scheduled = duty_hours(hourly, start, end)
+        if worked - scheduled <= 1e-9 * max(scheduled, 1.0):  # (none past rounding)
+            continue
+        price = costs.hourly(staff.role) * costs.overtime_premium
+        hours = (worked - scheduled) * staff.heads
+        rows.append(cost_item(port, key, "overtime", staff.role, hours, price))
+    return rows
+
+
 #: the "port" of a cost item that belongs to no port (patrols on routes outside the ports,
 #: the organisation's units): counted in every total, shared by every consignment alike
 OVERHEAD = "*"
@@ -121,10 +148,30 @@ def resource_key(item: dict[str, Any]) -> tuple[str, str]:
     return item["port"], item["item"]
 
 
+def with_busy_cost(
+    rows: list[dict[str, Any]], utilisation: Mapping[tuple[str, str], float]
+) -> list[dict[str, Any]]:
+    """Give each cost item its lane's ``utilisation`` and, for staff, the cost of their busy
+    time. Overtime is busy all through; a lane's utilisation (busy over time on duty,
+    overtime included) is split so that the busy hours within the schedule are those not
+    worked as overtime: the two rows' busy costs add up to its busy hours, none twice."""
+    overtime = {(r["port"], r["item"]): r["quantity"] for r in rows if r["kind"] == "overtime"}
+    for r in rows:
+        if r["kind"] == "overtime":
+            r["utilisation"], r["busy_cost"] = 1.0, r["cost"]
+            continue
+        r["utilisation"] = u = utilisation.get(resource_key(r), math.nan)
+        extra, hours = overtime.get((r["port"], r["item"]), 0.0), r["quantity"]
+        if extra and r["kind"] == "staff" and hours > 0:  # (head-hours, both)
+            u = (u * (hours + extra) - extra) / hours
+        r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
+    return rows
+
+
 def busy_staff(agency: list[dict[str, Any]]) -> float:
     """The cost of the staff's busy time: every staff item's but the patrols', which have no
     busy time measured (a patrol on duty is patrolling); NaN when no staff's is measured."""
-    staff = [r for r in agency if r["kind"] == "staff"]
+    staff = [r for r in agency if r["kind"] in ("staff", "overtime")]
     measured = [r["busy_cost"] for r in staff if not str(r["item"]).startswith("patrol:")]
     return float(sum(measured)) if measured else math.nan
 

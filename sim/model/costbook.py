@@ -2,10 +2,11 @@
 clearance times (sums and log-histograms by dimension; memory does not grow with the number
 of consignments), and the agency's fixed costs shared among them at the end.
 
-A port's fixed costs (staff on duty, posts, equipment) are shared among its consignments by
-what they used: a lane's cost in proportion to the hours its checks took (document check,
-scan, image reading, examination, quarantine check; a laboratory by tests), and the cost of
-lanes no milestone measures (declaration review, gate, movers, posts) equally per declaration.
+A port's fixed costs (staff on duty and overtime, posts, equipment) are shared among its
+consignments by what they used: a lane's cost in proportion to the hours its checks took
+(document check, scan, image reading, examination, quarantine check; a laboratory by tests),
+and the cost of lanes no milestone measures (declaration review, gate, movers, posts) equally
+per declaration.
 Costs of no port are shared equally per declaration: a running cost (``costs.systems``)
 among the declarations of the ports it serves (``costs.system_ports``: a reform's, those
 whose fields it changes), else, as patrols and the organisation's units, of every port.
@@ -25,7 +26,6 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model import agency_costs as ac
-from sim.model.agency_costs import OVERHEAD, agency_fixed, overhead_items
 from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
@@ -76,8 +76,7 @@ class CostBook:
         layout: tuple[str, ...] = LAYOUT,
     ):
         assert scenario.costs is not None
-        self.costs, self.window = scenario.costs, window
-        self.scenario = scenario
+        self.costs, self.window, self.scenario = scenario.costs, window, scenario
         self.org_units: dict[str, Any] = {}  # the organisation's units, when it has staff
         self.ports = list(scenario.ports)
         self.modes = modes = [scenario.ports[p].mode for p in self.ports]
@@ -202,17 +201,16 @@ class CostBook:
         lanes: dict[str, dict[str, list[int] | None]],
         labs: dict[str, bool],
         utilisation: dict[tuple[str, str], float],
+        duty: dict[str, dict[str, float]] | None = None,
     ) -> list[dict[str, Any]]:
-        """Fixed agency cost items of every port over the window, with the cost of the
-        staff's busy time (cost x utilisation of their lane)."""
-        rows = []
+        """Fixed agency cost items of every port over the window and overtime (see
+        :mod:`sim.model.agency_costs`), with the cost of the staff's busy time."""
+        rows, c, w = [], self.costs, self.window
         for port, mode in zip(self.ports, self.modes, strict=True):
-            rows += agency_fixed(self.costs, port, mode, lanes[port], labs[port], self.window)
-        rows += overhead_items(self.costs, self.scenario, self.org_units, self.window)
-        for r in rows:
-            r["utilisation"] = u = utilisation.get(ac.resource_key(r), math.nan)
-            r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
-        return rows
+            rows += ac.agency_fixed(c, port, mode, lanes[port], labs[port], w)
+            rows += ac.overtime_items(c, port, lanes[port], (duty or {}).get(port, {}), w)
+        rows += ac.overhead_items(c, self.scenario, self.org_units, w)
+        return ac.with_busy_cost(rows, utilisation)
 
     def _fixed_by_group(self, agency: list[dict[str, Any]], dim: str) -> np.ndarray:
         """Each group's share of the ports' fixed costs (see the module docstring)."""
@@ -223,9 +221,9 @@ class CostBook:
         for r in agency:
             among = self.served.get(r["item"], [])  # a running cost of some ports only
             n = total[among, count]
-            if r["port"] == OVERHEAD and n.sum() > 0:  # to those ports by declarations
+            if r["port"] == ac.OVERHEAD and n.sum() > 0:  # to those ports by declarations
                 fixed[among, count] += r["cost"] * n / n.sum()
-            elif r["port"] == OVERHEAD:  # no port's: every consignment alike
+            elif r["port"] == ac.OVERHEAD:  # no port's: every consignment alike
                 overhead += r["cost"]
             else:
                 fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
@@ -287,7 +285,7 @@ class CostBook:
         per_year = HOURS_PER_YEAR / (self.window[1] - self.window[0])
         sums = self.sums["all"][0]
         agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
-        staff = [r for r in agency if r["kind"] in ("staff", "posts")]
+        staff = [r for r in agency if r["kind"] in ("staff", "overtime", "posts")]
         n, burden, trader = self.compliant
         out = {
             "agency_cost_per_year": agency_total * per_year,

@@ -55,7 +55,8 @@ class RunResult:
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
       trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
-      cost items (staff on duty, posts, equipment) by port over the observation window.
+      cost items by port over the observation window, one row each (``kind``: ``staff`` on
+      duty by schedule, ``overtime`` past it, ``posts``, ``equipment``, ``systems``).
     """
 
     scenario: str

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from sim.analysis.sketch import quantile_from_counts
+from sim.model.agency_costs import duty_hours
 from sim.model.draws import DRAWS
 from sim.model.milestones import CHANNELS, INTERVALS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
@@ -111,26 +112,51 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
 
 
 def cost_tables(
-    book: CostBook | None, ports: list[Port], utilisation: dict[tuple[str, str], float]
+    book: CostBook | None, ports: list[Port], resources: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    """The cost tables and headline cost metrics (none when the scenario has no costs)."""
+    """The cost tables and headline cost metrics (none when the scenario has no costs), from
+    the resources table's rows (each lane's utilisation and time on duty)."""
     if book is None:
         return {}
     lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in ports}
-    utilisation = dict(utilisation)
-    for p in ports:  # a review centre's officers are costed to the ports they came from
-        review = p.spec.scan.image_review if p.spec.scan else None
-        pool = review.pool if review else ""
-        if review and pool:
-            lanes[p.name]["image_officers"] = review.officers.hourly_capacity()
-            utilisation[(p.name, "image_officers")] = utilisation.get(
-                (pool, "image_officers"), math.nan
-            )
+    utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in resources}
+    span = book.window[1] - book.window[0]
+    duty: dict[str, dict[str, float]] = {}
+    for r in resources:  # server-hours on duty, overtime included
+        duty.setdefault(r["port"], {})[r["lane"]] = r["capacity_mean"] * span
+    _review_centres(ports, lanes, utilisation, duty, book.window)
     labs = {p.name: p.lab is not None for p in ports}
-    agency = book.agency_items(lanes, labs, utilisation)
+    agency = book.agency_items(lanes, labs, utilisation, duty)
     groups = book.groups(agency)
     return {
         "costs": pd.DataFrame(list(groups.values())),
         "agency": pd.DataFrame(agency),
         "cost_metrics": book.summary(agency, groups),
     }
+
+
+def _review_centres(
+    ports: list[Port],
+    lanes: dict[str, dict[str, list[int] | None]],
+    utilisation: dict[tuple[str, str], float],
+    duty: dict[str, dict[str, float]],
+    window: tuple[float, float],
+) -> None:
+    """Cost a review centre's officers to the ports they came from: each port's officers at
+    the centre's utilisation, and its share of the centre's time on duty (overtime included)
+    in proportion to its officers' scheduled hours (the centre's schedule is their sum)."""
+    pooled: dict[str, dict[str, float]] = {}
+    for p in ports:
+        review = p.spec.scan.image_review if p.spec.scan else None
+        pool = review.pool if review else ""
+        if review and pool:
+            hourly = lanes[p.name]["image_officers"] = review.officers.hourly_capacity()
+            utilisation[(p.name, "image_officers")] = utilisation.get(
+                (pool, "image_officers"), math.nan
+            )
+            pooled.setdefault(pool, {})[p.name] = duty_hours(hourly, *window)
+    for pool, mine in pooled.items():
+        worked, scheduled = duty.get(pool, {}).get("image_officers", math.nan), sum(mine.values())
+        for name, hours in mine.items():
+            share = hours / scheduled if scheduled > 0 else 0.0
+            duty.setdefault(name, {})["image_officers"] = worked * share

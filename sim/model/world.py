@@ -281,7 +281,7 @@ class World:
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
-        costs = tables.cost_tables(self.costs, self.ports, utilisation)
+        costs = tables.cost_tables(self.costs, self.ports, rows)
         engine = self.selector if isinstance(self.selector, RiskEngine) else None
         return RunResult(
             scenario=self.scenario.name,

@@ -224,6 +224,14 @@ class Costs(Strict):
         "annual payment that repays it over its life with interest at this rate (its "
         "equivalent annual cost); 0 writes it off in equal parts, without interest",
     )
+    overtime_premium: Real = Field(
+        default=1.0,
+        ge=0,
+        le=10,
+        description="price of a head-hour worked past a shift's end (a server busy when its "
+        "lane's schedule has it off duty: it stays until its job ends), as a multiple of the "
+        "role's hourly cost; 1 prices it as ordinary time, 0 leaves it unpaid",
+    )
     roles: dict[str, Money] = Field(
         default_factory=dict, description="cost per head per year (pay and on-costs), by role"
     )
