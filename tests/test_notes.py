@@ -274,3 +274,18 @@ def test_slots_booked_when_no_exam_team_is_on_duty_are_a_note():
         {"ports.sea_port.exam.teams.schedule": [10] * 120 + [0] * 48},  # (none at weekends)
     )
     assert slots_off_duty(weekend) == [("sea_port", "in 18 hour(s) of the week")]
+
+
+def test_auditors_without_a_costs_section_are_noted_as_changing_nothing(tmp_path, capsys):
+    """Auditors count only in the cost of audit: in a scenario without ``[costs]`` a
+    headcount, written in or set, says it changes nothing."""
+    from sim.scenario.dormant import idle_changes, unused_parts
+
+    beilun = SCENARIOS / "beilun-border.toml"  # (no [costs])
+    assert not any("audit" in f for f in unused_parts(sim.load_scenario(beilun)))
+    staffed = sim.load_scenario(beilun, {"enforcement.audit.staff": 40})
+    assert any("enforcement.audit.staff (40 auditors)" in f for f in unused_parts(staffed))
+    assert "no [costs] section" in (idle_changes(staffed, ["enforcement.audit.staff"]) or "")
+    default = sim.load_scenario(DEFAULT)  # (it has costs: the auditors are paid)
+    assert idle_changes(default, ["enforcement.audit.staff"]) is None
+    assert not any("audit" in f for f in unused_parts(default))

@@ -24,6 +24,10 @@ def dormant(scenario: Any) -> dict[str, str]:
         out["risk."] = "the risk engine is off there (risk.enabled false)"
     for name in _unused_routes(scenario):
         out[f"smuggling.routes.{name}."] = f"no smuggling group uses route {name!r}"
+    if scenario.costs is None:
+        out["enforcement.audit.staff"] = (
+            "auditors count only in the cost of audit, and the scenario has no [costs] section"
+        )
     for name in _never_statutory(scenario):
         why = (
             f"commodity {name!r} is never subject to statutory inspection (statutory 0), "
@@ -80,6 +84,12 @@ def unused_parts(scenario: Any) -> list[str]:
         f"(ports.{name}.exam.teams): goods booked then wait in the yard for the next shift"
         for name, hours in slots_off_duty(scenario)
     ]
+    audit = scenario.enforcement.audit if scenario.enforcement is not None else None
+    if scenario.costs is None and audit is not None and audit.staff > 0:
+        out.append(
+            f"enforcement.audit.staff ({audit.staff:g} auditors) counts only in the cost of "
+            "audit, and the scenario has no [costs] section: it changes nothing"
+        )
     smuggling = scenario.smuggling
     for name in _unused_routes(scenario):
         patrol = smuggling.routes[name].patrol
