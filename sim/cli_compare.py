@@ -197,7 +197,7 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
             )
         plan = prepare(args.scenario or default_scenario_path(), options, args.seed,
                        precision=args.precision, metrics=args.metrics or None,
-                       overrides=overrides)
+                       overrides=overrides, cli=True)
     except (OptionError, MetricError) as exc:
         raise UsageError(str(exc)) from None
     if len(plan.opts) < 2:  # (only 'baseline' given)

@@ -218,6 +218,20 @@ def test_a_bad_sweep_point_names_the_point_not_the_command_line(small):
         sim.sweep(SMALL, {"ports.sea.review.capacity": [2]}, reps=1, overrides={"days": -3})
 
 
+def test_compares_bad_overrides_name_the_overrides_from_python_the_command_line_from_it(
+    capsys,
+):
+    for scenario in (SMALL, str(SMALL)):  # (a path and a string)
+        with pytest.raises(ScenarioError, match=r"^overrides: days = -3"):
+            sim.compare(scenario, ["a:days=2"], reps=2, overrides={"days": -3})
+    with pytest.raises(ScenarioError, match=r"^overrides: days = -3"):  # (a Scenario)
+        sim.compare(sim.load_scenario(SMALL), ["a:days=2"], reps=2, overrides={"days": -3})
+    from sim.cli import main
+
+    main(["compare", str(SMALL), "--set", "days=-3", "--option", "a:days=2", "--reps", "2"])
+    assert "command line: days = -3" in capsys.readouterr().err
+
+
 def test_a_malformed_option_string_is_not_called_a_command_line_flag(small):
     from sim.experiment.options import OptionError
 

@@ -338,8 +338,11 @@ def prepare(
     overrides: dict[str, Any] | None = None,
     log: bool = True,
     tolerance_h: float = TOLERANCE_H,
+    cli: bool = False,
 ) -> Comparison:
-    """A comparison checked and ready to run (the arguments are those of :func:`compare`).
+    """A comparison checked and ready to run (the arguments are those of :func:`compare`;
+    ``cli``: ``overrides`` came from the command line, which an error they cause names, else
+    it names the "overrides").
 
     Nothing is run and nothing written: an option, a reform or a ``metrics`` name that is
     wrong raises :class:`OptionError` or :class:`MetricError` here, before any simulation.
@@ -349,9 +352,8 @@ def prepare(
     seed = check_seed(seed)
     if not isinstance(scenario, str | Path):  # its own fault is the baseline's, not an option's
         checked(scenario, f"baseline scenario {getattr(scenario, 'name', '')!r}")
-    plan = Comparison(
-        scenario, resolve_options(options), seed, dict(overrides or {}), log, tolerance_h
-    )
+    over = (dict(overrides or {}), "command line" if cli else "overrides")
+    plan = Comparison(scenario, resolve_options(options), seed, over, log, tolerance_h)
     plan.watch(precision, metrics)
     return plan
 
@@ -365,7 +367,7 @@ class Comparison:
         scenario: str | Path | Scenario,
         opts: list[Option],
         seed: int,
-        base_over: dict[str, Any],
+        base_over: tuple[dict[str, Any], str],
         log: bool,
         tolerance_h: float,
     ):
@@ -737,18 +739,21 @@ def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
     return key
 
 
-def _variant(scenario: str | Path | Scenario, base_over: dict[str, Any], o: Option) -> Scenario:
-    """The scenario of option ``o``: the command line's overrides and the option's, then its
-    reforms. An error an option's override causes, in whatever field it is found, names where
-    the option was given."""
+def _variant(
+    scenario: str | Path | Scenario, base_over: tuple[dict[str, Any], str], o: Option
+) -> Scenario:
+    """The scenario of option ``o``: the comparison's overrides (with where they were given)
+    and the option's, then its reforms. An error an option's override causes, in whatever
+    field it is found, names where the option was given."""
     from sim.scenario.loader import load_with_option
     from sim.scenario.patch import patch
 
     ours = o.origin or f"option {o.name}"
+    over, where = base_over
     if not isinstance(scenario, Scenario):
-        variant = load_with_option(scenario, base_over, o.overrides, ours)
+        variant = load_with_option(scenario, over, o.overrides, ours, where)
     else:
-        base = patch(scenario, base_over, "overrides")
+        base = patch(scenario, over, where)
         variant = patch(base, o.overrides, ours)
     if not o.reform:
         return variant

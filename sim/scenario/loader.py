@@ -89,16 +89,18 @@ def load_with_option(
     overrides: Mapping[str, Any],
     changes: Mapping[str, Any],
     source: str,
+    given: str = "command line",
 ) -> Scenario:
-    """The scenario file with the command line's ``overrides``, then ``changes`` from
-    ``source`` (a comparison's option): an error the overrides cause names the "command
-    line"; one only ``changes`` cause names ``source``, whatever field it is found in."""
+    """The scenario file with ``overrides`` (given on the command line, or where ``given``
+    says), then ``changes`` from ``source`` (a comparison's option): an error the overrides
+    cause names ``given``; one only ``changes`` cause names ``source``, whatever field it is
+    found in."""
     path = Path(path)
     data, origin = _read_chain(path, [])
     if not changes:
-        return validate_changed(data, origin, path, overrides, "command line")
-    validate_changed(data, origin, path, overrides, "command line")  # (sets them in data)
-    origin = {**origin, **{tuple(k.split(".")): "command line" for k in overrides}}
+        return validate_changed(data, origin, path, overrides, given)
+    validate_changed(data, origin, path, overrides, given)  # (sets them in data)
+    origin = {**origin, **{tuple(k.split(".")): given for k in overrides}}
     return validate_changed(data, origin, path, changes, source)
 
 
