@@ -115,7 +115,7 @@ def test_every_column_of_the_resources_table_is_explained():
     """The resources table's columns, as a run gives them, each have a row in the table of
     docs/how-results-are-computed.md (and nothing is explained that no run gives)."""
     text = (DOCS / "how-results-are-computed.md").read_text()
-    section = text.split("**The resources table**")[1].split("\n\n## ")[0]
+    section = text.split("**The resources table**")[1].split("**The cost tables**")[0]
     explained = {
         name
         for line in section.splitlines()
@@ -125,6 +125,34 @@ def test_every_column_of_the_resources_table_is_explained():
     s = sim.load_scenario(ROOT / "tests" / "scenarios" / "small.toml", {"days": 1, "drain_days": 1})
     given = set(sim.simulate(s, 1).resources.columns) - {"port", "lane"}
     assert given == explained
+
+
+def _explained(section: str) -> set[str]:
+    """The names in the first cell of each row of the tables of ``section``."""
+    return {
+        name
+        for line in section.splitlines()
+        if line.startswith("| `")
+        for name in re.findall(r"`([a-z_0-9<>]+)`", line.split("|")[1])
+    }
+
+
+def test_every_column_of_the_cost_tables_and_every_kind_of_cost_item_is_explained():
+    """The cost tables' columns (by group and per item) and the cost items' kinds, as a run
+    of the default scenario gives them, each have their row or mention in
+    docs/how-results-are-computed.md (a column added to them must be explained there)."""
+    text = (DOCS / "how-results-are-computed.md").read_text()
+    section = text.split("**The cost tables**")[1].split("\n\n## ")[0]
+    groups, items = section.split("`RunResult.agency`")
+    s = sim.load_scenario(ROOT / "sim" / "scenarios" / "default.toml", {"days": 2})
+    r = sim.simulate(s, 1)
+    assert r.costs is not None and r.agency is not None
+    owners = {c for c in r.costs.columns if c.startswith("time_")}
+    assert set(r.costs.columns) - owners | {"time_<owner>"} == _explained(groups)
+    for column in r.agency.columns:
+        assert f"`{column}`" in items.split("Kinds:")[0], column
+    assert set(r.agency["kind"]) <= _explained(items.split("Kinds:")[1])
+    assert {"staff", "overtime", "posts", "equipment"} <= set(r.agency["kind"])
 
 
 def test_the_log_page_lists_every_column_of_a_log_in_its_order():
