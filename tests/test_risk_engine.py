@@ -667,6 +667,8 @@ def test_learning_raises_the_auc_with_labelled_outcomes_only():
         ("target = 0.05\nauc = { tobacco = 0.3 }", r"risk\.auc\.tobacco.*0\.5"),
         ("target = 0.05\n[risk.prior]\norigin = { mars = 1 }", r"risk\.prior\.origin\.mars"),
         ("target = 0.05\ncaps = { discredited = 0.2 }", r"risk\.caps\.discredited.*a floor"),
+        ("target = 0.05\nfloors = { general = 0.5 }", r"risk\.floors\.general.*ordinary"),
+        ("target = 0.05\ncaps = { general = 0.5 }", r"risk\.caps\.general.*ordinary"),
         ("target = 1.5", r"risk\.target\.import.*1.5"),
     ],
 )

@@ -203,15 +203,17 @@ SEEN = [
           "Containers of inspected declarations over all the cohort's containers."),
     Entry("inspection_rate_<class>", SEEN_LAYER,
           "Share of the class's declarations in the cohort scanned, physically examined or "
-          "checked by quarantine, pooled over every port (a post or express hub included, "
-          "whose near-total parcel scanning dominates a class it handles much of; "
+          "checked by quarantine (however selected: by the tables or the risk engine, or "
+          "referred by a document check's alarm), pooled over every port (a post or express "
+          "hub included, whose near-total parcel scanning dominates a class it handles much of; "
           "`_port_<port>`: the class at one port).",
           ("port",)),
     Entry("document_check_rate", SEEN_LAYER,
           "Share of the cohort's declarations that had a document check."),
     Entry("hit_rate_<check>", SEEN_LAYER,
           "Of the cohort's declarations that had this check, the share whose alarm a finding "
-          "confirmed (a scan's: referred by the image officer to an exam that found goods)."),
+          "confirmed (a scan's: referred by the image officer to an exam that found goods, so "
+          "an image the AI cleared is never a hit)."),
     Entry("seizures_per_1000", SEEN_LAYER,
           "Declarations seized, detained or rejected per 1,000 of the cohort's declarations "
           "(deterrence lowers it: more is not better in itself)."),

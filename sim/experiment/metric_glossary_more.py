@@ -251,9 +251,12 @@ ORGANISATION = [
 RISK = [
     Entry("inspection_rate_ordinary_port_<port>_<direction>", RISK_LAYER,
           "The risk engine's achieved inspection rate of the ordinary classes (those with a "
-          "target, no credit rule) at the port and direction: inspected over decided, over "
-          "the cohort's declarations, to set against the target.",
-          only="with a risk engine (`[risk]`); no bundled scenario has one"),
+          "target, no credit rule) at the port and direction: declarations it selected for a "
+          "scan, physical exam or quarantine check over those it decided, over the cohort's "
+          "declarations, to set against the target. Exams that follow later from a document "
+          "check's alarm are not the engine's selections and are not counted here; "
+          "`inspection_rate_<class>` counts every inspection, so it is higher.",
+          only="with a risk engine switched on (`risk.enabled`; the default scenario's is off)"),
     Entry("alert_raised_share", RISK_LAYER,
           "The alerts' reach: the share of the risk engine's decisions (the cohort's "
           "declarations) whose score an alert in force raised (a seizure's signature: "
@@ -261,7 +264,8 @@ RISK = [
           "A large share means alerts crowd the threshold: the goods they raise take "
           "inspections from the rest (rep-NNNN-risk.csv: `raised` by port, direction and "
           "class).",
-          ("port",), only="with a risk engine (`[risk]`); no bundled scenario has one"),
+          ("port",),
+          only="with a risk engine switched on (`risk.enabled`; the default scenario's is off)"),
 ]
 
 ENTRIES = (

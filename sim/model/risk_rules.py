@@ -7,7 +7,9 @@ only as far as the allowance pays: its inspections never exceed the sum of its a
 floored class (``floors``; China: discredited traders at least 80 %) takes its candidates and,
 where they fall short, the highest-scoring others: its running rate at the port is at least the
 floor after every decision. Neither banks more than two inspections ahead (``CAP_BANK``,
-``FLOOR_BANK``), so any stretch of a run keeps its rule within that many.
+``FLOOR_BANK``). A floor thus holds over any stretch of a run to within that many; a cap holds
+against the 'general' rate running at each decision, so where that rate falls later, the class
+can end a few inspections above cap x the run's final rate.
 ``ports.<name>.credit_rules = false`` lifts both at a port (parcels).
 """
 
@@ -50,8 +52,7 @@ def rule(
     Cap: an allowance grows by cap x the running 'general' rate per declaration and pays
     for inspections. Floor: a deficit grows by the floor per declaration, inspections pay it
     off, and others (highest scores) are forced while it is positive. Neither banks more
-    than a few inspections (``FLOOR_BANK``, ``CAP_BANK``), so any stretch of a run keeps
-    the rule within that many."""
+    than a few inspections (``FLOOR_BANK``, ``CAP_BANK``; see the module's docstring)."""
     bucket = engine.buckets[port]
     if k in engine.caps:
         bucket[k] += engine.caps[k] * engine.ledger.rate(port, ORDINARY) * n

@@ -136,10 +136,13 @@ class RiskConfig(_Strict):
     )
     caps: dict[str, Probability] = Field(
         default_factory=lambda: {"aeo_advanced": 0.2},
-        description="class: its inspection rate at most this fraction of the 'general' rate; "
-        "both rates per port, over both directions and every decision of the run (warm-up "
-        "included), so rep-NNNN-risk.csv, per direction and over the cohort, can show a "
-        "class above its cap",
+        description="class: its inspection rate at most this fraction of the 'general' rate, "
+        "per port over both directions and every decision of the run (warm-up included): "
+        "each of its declarations earns this fraction of the 'general' rate running at that "
+        "moment, and its inspections never exceed those earnings by more than two; if the "
+        "'general' rate falls later in the run, the class can end a few inspections above "
+        "this fraction of the run's final rate (and rep-NNNN-risk.csv, per direction and "
+        "over the cohort, can show it above its cap)",
     )
     floors: dict[str, Probability] = Field(
         default_factory=lambda: {"discredited": 0.8},
@@ -170,8 +173,13 @@ class RiskConfig(_Strict):
         _known("prior.direction", self.prior.direction, DIRECTIONS, "direction")
         for cls in set(self.caps) & set(self.floors):
             raise AtField(("caps", cls), f"trader class {cls!r} has both a cap and a floor")
-        if "general" in self.caps or "general" in self.floors:
-            raise AtField("caps", "'general' is the ordinary class the caps refer to")
+        for field in ("caps", "floors"):
+            if "general" in getattr(self, field):
+                raise AtField(
+                    (field, "general"),
+                    "'general' is the ordinary class whose rate the caps and floors refer to; "
+                    f"allowed: {', '.join(c for c in TRADER_CLASSES if c != 'general')}",
+                )
         return self
 
     def target_at(self, port: str, direction: int) -> float:
