@@ -30,6 +30,7 @@ TABLE_METRICS = (
     "overall_clearance_h_mean",
     "overall_clearance_h_p90",
     "exited_within_24h",
+    "departure_h_mean_export",
     "consignments_released",
     "consignments_seized",
     "consignments_censored",

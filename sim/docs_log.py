@@ -66,6 +66,12 @@ def _meaning(name: str, transform: object) -> str:
 
 def _milestone(name: str) -> str:
     """What a milestone column holds."""
+    if name == "departed":
+        return (
+            "an export's departure: the vessel or flight it was loaded for (`loaded` plus its "
+            "cut-off's lead), or its truck's crossing (= `loaded`); set when it is loaded, so "
+            "it may lie after the run's end (NaN: an import, or not loaded)"
+        )
     if name in DUE_AFTER_RELEASE:
         return (
             "when it falls due, booked when it becomes known (NaN: never); for a consignment "

@@ -86,6 +86,43 @@ def test_direct_loading_makes_the_departure_with_the_direct_lead():
     np.testing.assert_allclose(loading.loc[others, "loaded"].to_numpy(), cut)
 
 
+def test_direct_loading_leaves_sooner_and_its_later_cut_off_is_no_miss(base):
+    """A direct user's box is loaded at its own later cut-off, so its time to loading can
+    grow while it leaves on an earlier vessel: ``departed`` (loaded + its cut-off's lead)
+    and the export time to departure show the gain; a box that makes the first departure its
+    own cut-off allows missed nothing. Both metrics recomputed from the log."""
+    direct = _log({"ports.sea.exports.loading.direct": {"share": 0.5, "time": "1 h"}})
+    users = _direct_users(direct, "direct_loading", "export")
+    departures = np.array([24 + 18.0, 4 * 24 + 6.0])  # Tue 18:00, Fri 06:00
+    for log, lead in ((base, np.full(len(base), 12.0)), (direct, np.where(users, 1.0, 12.0))):
+        ex = (log["direction"] == "export") & (log["outcome"] == "released")
+        left = log.loc[ex, "departed"].to_numpy()
+        np.testing.assert_allclose(left, log.loc[ex, "loaded"].to_numpy() + lead[ex.to_numpy()])
+        assert np.isin(np.round(left % WEEK, 9), departures).all()
+        assert log.loc[log["direction"] == "import", "departed"].isna().all()
+    sooner = direct.loc[users, "departed"] - base.loc[users, "departed"]
+    later = direct.loc[users, "loaded"] - base.loc[users, "loaded"]
+    assert (sooner <= 1e-9).all() and (sooner < -1).sum() > 5  # a vessel earlier, some
+    assert (later > 0).sum() > 5  # (while loading, at the later cut-off, reads later)
+    r = simulate(load_scenario(SMALL, {"days": 14, "ports.sea.exports.loading.direct": {
+        "share": 0.5, "time": "1 h"}}), 3, log=True)  # fmt: skip
+    log, m = r.log, r.metrics()
+    ex = log[log.cohort & (log.outcome == "released") & (log.direction == "export")]
+    assert m["departure_h_mean_port_sea_export"] == pytest.approx(
+        (ex.departed - ex.arrived).mean(), rel=1e-12
+    )
+    every = np.concatenate([departures + WEEK * w for w in range(-1, 5)])
+    lead = (ex.departed - ex.loaded).to_numpy()
+    first = np.searchsorted(every, ex.arrived.to_numpy() + lead - 1e-9)
+    missed = np.searchsorted(every, ex.departed.to_numpy() - 1e-9) - first
+    assert m["exports_missed_cutoff_share_sea"] == pytest.approx((missed > 0).mean(), rel=1e-12)
+    assert m["exports_cutoffs_missed_mean_sea"] == pytest.approx(missed.mean(), rel=1e-12)
+    # direct users who arrived after the ordinary cut-off of the vessel they left on: they
+    # made the first departure they could, and missed none
+    late = (lead == 1.0) & (ex.arrived.to_numpy() > ex.departed.to_numpy() - 12.0)
+    assert late.sum() > 0 and (missed[late] == 0).all()
+
+
 def _cutoffs(cutoffs: np.ndarray, t: float) -> list[float]:
     base = np.floor(t / WEEK) * WEEK
     times = [base + w * WEEK + c for w in (-1, 0, 1) for c in cutoffs]

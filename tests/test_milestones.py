@@ -35,6 +35,7 @@ POSITIONS = {
     "TAX_REVIEWED": "tax_reviewed",
     "RECALLED": "recalled",
     "RECOVERED": "recovered",
+    "DEPARTED": "departed",
 }
 
 

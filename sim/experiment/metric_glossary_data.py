@@ -89,16 +89,27 @@ CLEARANCE = [
     Entry("exited_within_24h", CLEAR_LAYER,
           f"Share out of the flow (exited or, for an export, loaded) within 24 h of arrival, "
           f"{_OUT}.", DIR),
+    Entry("departure_h_mean_export", CLEAR_LAYER,
+          f"Mean hours from an export's arrival to its departure: the vessel or flight it was "
+          f"loaded for (its cut-off's lead after `loaded`: the port's "
+          f"`exports.loading.cutoff`, a direct user's `exports.loading.direct.time`), or its "
+          f"truck's crossing at a land border, {_OUT}. Overall clearance stops at loading, as "
+          f"China's export indicator does, so it cannot see a later cut-off that lets a box "
+          f"leave sooner (direct loading): this time can."),
+    Entry("departure_h_mean_port_<port>_export", CLEAR_LAYER,
+          "`departure_h_mean_export` of one port's exports."),
+    Entry("departure_h_p90_export", CLEAR_LAYER,
+          f"The 90th percentile of the times `departure_h_mean_export` averages ({_QUANTILE})."),
     Entry("exports_missed_cutoff_share_<port>", CLEAR_LAYER,
           "Of the cohort's exports loaded by the end of the run at a port with departures "
-          "(vessels, flights: `exports.loading.departures`), the share loaded after the first "
-          "cut-off at or after their arrival: they missed the first vessel or flight they "
-          "could have made (the ordinary cut-offs; a direct user's later cut-off counts as a "
-          "miss). Absent at a port whose exports cross after a delay."),
+          "(vessels, flights: `exports.loading.departures`), the share that left on a later "
+          "departure than the first they could have made: the first whose cut-off (for that "
+          "box: the ordinary one, or a direct user's later one) is at or after its arrival. "
+          "Absent at a port whose exports cross after a delay."),
     Entry("exports_cutoffs_missed_mean_<port>", CLEAR_LAYER,
-          "Mean number of cut-offs missed per export loaded (as "
-          "`exports_missed_cutoff_share_<port>`): 0 for a box that made the first cut-off at "
-          "or after its arrival, 1 for one that went a departure later, and so on."),
+          "Mean number of departures missed per export loaded (as "
+          "`exports_missed_cutoff_share_<port>`): 0 for a box that made the first departure it "
+          "could, 1 for one that went a departure later, and so on."),
     Entry("owner_share_<owner>", CLEAR_LAYER,
           "The owner's share of the hours from arrival to the end of the flow, summed over the "
           "cohort's consignments out of the flow (a ratio of sums, not a mean of shares); the "

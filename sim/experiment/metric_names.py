@@ -38,6 +38,7 @@ HEADLINE = (
     "overall_clearance_h_mean",
     "overall_clearance_h_p90",
     "exited_within_24h",
+    "departure_h_mean_export",
     "consignments_released",
     "inspection_rate",
     "detection_rate",
@@ -90,6 +91,8 @@ NOTES = {
     "value_slipped unless a post-clearance audit found them)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",
     "exited_within_24h_export": "for exports the 24 h run to loading (exports never exit)",
+    "departure_h_mean_export": "arrival to the vessel, flight or truck leaving (overall "
+    "clearance stops at loading, at the cut-off)",
     "clearance_h_median_export": "often 0: most exports are declared in advance and "
     "released as they arrive",
     "total_cost_per_consignment": "agency + trader",

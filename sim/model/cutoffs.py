@@ -1,22 +1,23 @@
 """Missed departures: of the exports loaded at a port with a schedule (a sea port's vessels,
-an airport's flights), how many were loaded after the first cut-off at or after their arrival,
-and by how many cut-offs.
+an airport's flights), how many left on a later departure than the first they could make, and
+by how many departures.
 
 Streamed like the rest of the recorder's statistics (:mod:`sim.model.recorder`): counts and
 sums per port, folded block by block, so memory does not grow with the consignments.
 
-A box is ``loaded`` at the cut-off of the departure it makes (:mod:`sim.model.steps.loading`).
-The first cut-off it could have made is the first at or after its arrival (the arrival
-report at the supervised place); the cut-offs missed are those from that one up to, not
-including, the one it was loaded at: 0 for a box that made the first. The reference is the
-port's ordinary cut-offs; at a port with direct loading (``exports.loading.direct``) a
-direct user's box, loaded at its own later cut-off, is counted against them too.
+A box is ``loaded`` at the cut-off of the departure it makes and ``departed`` with it
+(:mod:`sim.model.steps.loading`). The first departure it could have made is the first whose
+cut-off, for that box, is at or after its arrival (the arrival report at the supervised
+place): the port's ordinary cut-off, or, for a direct user's box (``exports.loading.direct``),
+its own later one. The departures missed are those from that one up to, not including, the
+one it left on: 0 for a box that made the first.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -25,35 +26,52 @@ _EPS = 1e-9  # hours: a time on a cut-off (up to rounding) is at it, not after i
 
 
 def cutoff_index(cutoffs: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """The running number of the first cut-off at or after each ``t`` (``cutoffs``: sorted
-    hours of the week), counted from the first cut-off of week 0."""
+    """The running number of the first time of a weekly schedule at or after each ``t``
+    (``cutoffs``: its sorted hours of the week), counted from its first time in week 0."""
     week = np.floor(t / WEEK)
     i = np.searchsorted(cutoffs, t - week * WEEK - _EPS, side="left")
     return np.asarray(week * len(cutoffs) + i)
 
 
-class CutoffTally:
-    """Per port with a schedule: exports loaded, those loaded after their first cut-off, and
-    the cut-offs they missed in all."""
+def departures_of(spec: Any) -> list[float] | None:
+    """A port's export departures in the week (hours), or None where exports cross after a
+    delay (no schedule) or the port has no exports."""
+    exports = getattr(spec, "exports", None)
+    if exports is None or exports.loading.departures is None:
+        return None
+    return [float(d) for d in exports.loading.departures]
 
-    def __init__(self, ports: Sequence[str], cutoffs: Sequence[Sequence[float] | None]):
+
+class CutoffTally:
+    """Per port with a schedule: exports loaded, those that left on a later departure than
+    the first they could make, and the departures they missed in all."""
+
+    def __init__(self, ports: Sequence[str], departures: Sequence[Sequence[float] | None]):
         self.ports = list(ports)
-        self.cutoffs = [None if c is None else np.asarray(sorted(c), float) for c in cutoffs]
+        self.cutoffs = [
+            None if d is None else np.asarray(sorted({float(x) % WEEK for x in d}), float)
+            for d in departures
+        ]  # (the departures' times in the week: each has its own cut-off before it)
         k = len(self.ports)
         self.loaded = np.zeros(k, np.int64)
         self.missed = np.zeros(k, np.int64)
         self.cutoffs_missed = np.zeros(k, np.int64)
 
-    def fold(self, port: np.ndarray, arrived: np.ndarray, loaded: np.ndarray) -> None:
-        """Book rows of exports (``loaded``: NaN for those not loaded, which are skipped)."""
-        for p, cut in enumerate(self.cutoffs):
-            if cut is None:
+    def fold(
+        self, port: np.ndarray, arrived: np.ndarray, loaded: np.ndarray, departed: np.ndarray
+    ) -> None:
+        """Book rows of exports (NaN ``loaded``: not loaded, skipped). A box's cut-off lead is
+        ``departed - loaded``: the first departure it could make is the first at or after its
+        arrival plus that lead."""
+        for p, times in enumerate(self.cutoffs):
+            if times is None:
                 continue
-            at = (port == p) & ~np.isnan(loaded) & ~np.isnan(arrived)
+            at = (port == p) & ~np.isnan(loaded) & ~np.isnan(arrived) & ~np.isnan(departed)
             if not at.any():
                 continue
-            first = cutoff_index(cut, arrived[at])
-            n = np.maximum(cutoff_index(cut, loaded[at]) - first, 0).astype(np.int64)
+            left = departed[at]
+            first = cutoff_index(times, arrived[at] + (left - loaded[at]))
+            n = np.maximum(cutoff_index(times, left) - first, 0).astype(np.int64)
             self.loaded[p] += int(at.sum())
             self.missed[p] += int((n > 0).sum())
             self.cutoffs_missed[p] += int(n.sum())

@@ -34,12 +34,16 @@ MILESTONES = (
     "tax_reviewed",
     "recalled",
     "recovered",
+    # an export's departure: the vessel or flight it was loaded for (its cut-off's lead after
+    # ``loaded``), or its truck's crossing (= ``loaded``); after the end of its flow
+    "departed",
 )
 M = {name: i for i, name in enumerate(MILESTONES)}
 #: milestones after release booked as due dates when they become known (a review a month on,
-#: a full declaration within days, a recall after a failed laboratory result): a consignment
-#: out of the flow keeps them even when they fall after the run's end
-DUE_AFTER_RELEASE = ("full_declared", "tax_reviewed", "recalled", "recovered")
+#: a full declaration within days, a recall after a failed laboratory result, the departure
+#: an export was loaded for): a consignment out of the flow keeps them even when they fall
+#: after the run's end
+DUE_AFTER_RELEASE = ("full_declared", "tax_reviewed", "recalled", "recovered", "departed")
 N_MILESTONES = len(MILESTONES)
 
 OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
@@ -154,4 +158,5 @@ def channel_code_many(
     TAX_REVIEWED,
     RECALLED,
     RECOVERED,
+    DEPARTED,
 ) = range(N_MILESTONES)

@@ -67,7 +67,7 @@ class Recorder:
         log: bool,
         window: tuple[float, float] = (0.0, 0.0),
         on_fold: Callable[[np.ndarray], None] | None = None,
-        cutoffs: Sequence[Sequence[float] | None] | None = None,
+        departures: Sequence[Sequence[float] | None] | None = None,
     ):
         self.end, self.log = end, log
         self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
@@ -97,7 +97,7 @@ class Recorder:
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         self.enforcement = EnforcementTally(ports, days, warmup)
         #: by port with a schedule: exports loaded after the first cut-off after arrival
-        self.cutoffs = CutoffTally(ports, cutoffs or [None] * len(ports))
+        self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers
         self.inspections = {
@@ -223,7 +223,7 @@ class Recorder:
         if export.any():
             e = a[export]
             self.cutoffs.fold(e[:, _S["port"]].astype(int), e[:, _SMS + M["arrived"]],
-                              e[:, _SMS + _LOADED])  # fmt: skip
+                              e[:, _SMS + _LOADED], e[:, _SMS + M["departed"]])  # fmt: skip
         released = out | ((outcome == CENSORED) & (a[:, _SMS + M["released"]] <= self.end))
         if released.any():  # customs clearance of every consignment released by the end
             self._fold_times(a[released], out[released])
@@ -288,6 +288,10 @@ class Recorder:
         # to the end of the flow: an import's exit, an export's loading
         end = flow_end(ms[:, _EXITED], ms[:, _LOADED])
         self._fold_metric("overall_clearance", end - arrived, codes)
+        left = ~np.isnan(ms[:, M["departed"]])  # exports: to their departure
+        if left.any():
+            to_departure = ms[left, M["departed"]] - arrived[left]
+            self._fold_metric("departure", to_departure, {d: c[left] for d, c in codes.items()})
         self._fold_intervals(a, ms)
 
     def _fold_metric(self, metric: str, v: np.ndarray, codes: dict[str, np.ndarray]) -> None:

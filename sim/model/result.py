@@ -20,6 +20,21 @@ def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
     return {k: float(r[k]) for k in _STATS}
 
 
+def _departures(c: pd.DataFrame) -> dict[str, float]:
+    """Exports' time from arrival to their vessel's, flight's or truck's departure, overall
+    and at every port (NaN where none left; a table without the measure gives none)."""
+    dep = c[c.metric == "departure"].set_index(["dimension", "group"])
+    if dep.empty:
+        return {}
+    by = _row(dep, "direction", "export")
+    out = {f"departure_h_{s}_export": by[f"{s}_h"] for s in ("mean", "p90")}
+    for port in c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]:
+        out[f"departure_h_mean_port_{port}_export"] = _row(
+            dep, "port_direction", f"{port}/export"
+        )["mean_h"]
+    return out
+
+
 @dataclass
 class RunResult:
     """The outcome of ``simulate(scenario, seed)``.
@@ -134,6 +149,7 @@ class RunResult:
                     at = _row(groups, "port_direction", f"{port}/{d}")
                     out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
+        out.update(_departures(c))
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)

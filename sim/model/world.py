@@ -21,6 +21,7 @@ from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
+from sim.model.cutoffs import departures_of
 from sim.model.engine import Environment, start
 from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
@@ -90,7 +91,7 @@ class World:
             wire_risk_engine(self, selector)
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop),
-            cutoffs=[p.cutoffs for p in self.ports],
+            departures=[departures_of(p.spec) for p in self.ports],
         )
         self.costs = self._cost_book()
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]

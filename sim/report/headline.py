@@ -26,6 +26,8 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("clearance_h_mean_export", "export clearance", "hours", ("shorter", "longer")),
     ("overall_clearance_h_mean_import", "imports' time to leave the port", "hours",
      ("shorter", "longer")),
+    ("departure_h_mean_export", "exports' time to departure (arrival to their vessel, flight "
+     "or truck leaving)", "hours", ("shorter", "longer")),
     ("released_within_24h_import", "imports released within 24 h", "points",
      ("lower", "higher")),
     ("detection_rate", "share of illicit consignments detected", "points", ("lower", "higher")),

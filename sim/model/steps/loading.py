@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.milestones import TERMINAL, TRADER
+from sim.model.milestones import DEPARTED, TERMINAL, TRADER
 from sim.model.route import Step
 from sim.model.steps.release import EXPORT, uninspected, uninspected_rows
 
@@ -57,6 +57,13 @@ def direct_of(spec: PortSpec) -> tuple[float | None, float | None, list[float] |
     return (pickup.time if pickup is not None else None), lead, cutoffs
 
 
+def cutoff_lead(p: Port) -> float:
+    """How long before its departure an ordinary export is loaded (its cut-off's lead)."""
+    exports = p.spec.exports
+    assert exports is not None
+    return float(exports.loading.cutoff)
+
+
 class Load(Step):
     """Exports: loading before the next cut-off, or crossing after a delay; with direct
     loading, a signed-up exporter whose goods were not inspected needs only the port's direct
@@ -74,9 +81,11 @@ class Load(Step):
         if cutoffs is None:
             t = j.t + (lead if lead is not None and direct else r[DELAY])
             j.clock.to(t, TRADER)
+            j.c.m[DEPARTED] = t
         else:
             t = next_cutoff(cutoffs, j.t)
             j.clock.to(t, TERMINAL)
+            j.c.m[DEPARTED] = t + (lead if direct and lead is not None else cutoff_lead(p))
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
@@ -90,11 +99,15 @@ class Load(Step):
                 delay = np.where(direct, lead, delay)
             t = np.where(rows, b.t + delay, b.t)
             b.to(t, TRADER)
+            b.m[:, DEPARTED] = np.where(rows, t, b.m[:, DEPARTED])
         else:
             t = next_cutoffs(np.asarray(p.cutoffs), b.t)
-            if np.count_nonzero(direct):
+            lead_h = np.full(len(req), cutoff_lead(p))
+            if lead is not None and np.count_nonzero(direct):
                 t = np.where(direct, next_cutoffs(np.asarray(p.direct_cutoffs), b.t), t)
+                lead_h = np.where(direct, lead, lead_h)
             t = np.where(rows, t, b.t)
             b.to(t, TERMINAL)
+            b.m[:, DEPARTED] = np.where(rows, t + lead_h, b.m[:, DEPARTED])
         b.t = t
         yield from ()
