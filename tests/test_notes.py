@@ -289,3 +289,27 @@ def test_auditors_without_a_costs_section_are_noted_as_changing_nothing(tmp_path
     default = sim.load_scenario(DEFAULT)  # (it has costs: the auditors are paid)
     assert idle_changes(default, ["enforcement.audit.staff"]) is None
     assert not any("audit" in f for f in unused_parts(default))
+
+
+def test_an_option_that_changes_the_arrivals_says_pooled_figures_mix_other_goods(
+    tmp_path, capsys
+):
+    """A surge adds consignments the baseline has not: figures pooled over every port and
+    direction then compare another mix of goods (a surge of fast parcels lowers the mean while
+    each waits longer). The note names the option and the change, on stderr and in the JSON;
+    compare.json keeps it and the report's headline says it; an option that only moves
+    staff, not arrivals, gets none."""
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    out = tmp_path / "c"
+    argv = ["compare", small, "--option", "surge:ports.sea.arrivals.extra=0.5",
+            "--option", "review4:ports.sea.review.capacity=4", "--reps", "2", "--days", "2",
+            "--json", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    said = [n for n in notes if "changes which consignments arrive" in n]
+    assert len(said) == 1 and said[0].startswith("note (surge): it changes which consignments "
+                                                 "arrive (") and "more in the cohort" in said[0]
+    meta = json.loads((out / "compare.json").read_text())
+    assert set(meta["arrivals_changed"]) == {"surge"} and meta["arrivals_changed"]["surge"] > 0
+    report = (out / "report.html").read_text()
+    assert report.count("Read with care: it changes which consignments arrive") == 1

@@ -43,6 +43,7 @@ import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
 from sim.analysis.stats import is_quantile, mean_half_width, summarise
+from sim.experiment.composition import changed_arrivals
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
     TOLERANCE_H,
@@ -613,6 +614,8 @@ class Comparison:
         self.meta["reps"] = reps
         # options whose every figure is the baseline's in every replication (exactly)
         self.meta["identical"] = identical_to_baseline(per_rep, opts)
+        # options that change which consignments arrive: pooled figures mix other goods
+        self.meta["arrivals_changed"] = changed_arrivals(per_rep, BASELINE)
         if self.precision is not None:
             self._note_precision(per_rep, reps)
         warnings = {name: _named_warnings(by_rep) for name, by_rep in self.warns.items()}

@@ -63,6 +63,8 @@ ORGANISATION: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 
 def headline(res: CompareResult) -> list[str]:
     """The headline section of a comparison (none for a run)."""
+    from sim.experiment.composition import arrivals_note
+
     if len(res.names) < 2 or res.differences.empty:
         return []
     rows = {(r["option"], r["metric"]): r for r in res.differences.to_dict("records")}
@@ -79,8 +81,12 @@ def headline(res: CompareResult) -> list[str]:
         if not items:
             continue
         flag = " (not steady-state: read with care)" if res.unstable(name) else ""
+        changed = res.meta.get("arrivals_changed", {}).get(name)
+        caveat = "" if changed is None else (
+            f"<p class='note'>Read with care: {html.escape(arrivals_note(name, changed))}.</p>"
+        )
         out.append(
-            f"<h3>{html.escape(name)}{flag}</h3><ul class='headline'>"
+            f"<h3>{html.escape(name)}{flag}</h3>{caveat}<ul class='headline'>"
             + "".join(f"<li>{html.escape(i)}</li>" for i in items)
             + "</ul>"
         )
