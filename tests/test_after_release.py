@@ -195,3 +195,22 @@ def test_china_2017_switches_the_two_step_pilot_on_at_24_august_2019():
     assert before.after_release.two_step_declaration.uptake == {}
     assert pilot.after_release.two_step_declaration.uptake["general"] > 0
     assert pilot.after_release.duty_payment.mean > 0  # what the pilot's users skip
+
+
+def test_rejected_goods_cost_their_modes_destruction_per_container():
+    """Return or destruction of rejected goods is priced by mode (a parcel is no sea box):
+    per container, at the port's mode's price, else the '*' one; other outcomes pay none."""
+    from sim.model.milestones import REJECTED
+
+    scenario = sim.load_scenario(sim.default_scenario_path())
+    assert scenario.costs is not None
+    checks = scenario.costs.checks.model_copy(update={"destruction": {"post": 8.0, "*": 400.0}})
+    costs = scenario.costs.model_copy(update={"checks": checks})
+    modes = [p.mode for p in scenario.ports.values()]
+    prices = Prices.of(costs, modes, scenario.commodities, False)
+    col = _columns(scenario, released=[np.nan, np.nan, 24.0])
+    col["port"] = np.array([modes.index("post"), modes.index("sea"), modes.index("sea")], float)
+    col["outcome"] = np.array([REJECTED, REJECTED, 0], float)
+    col["containers"] = np.array([1.0, 3.0, 3.0])
+    parts = consignment_costs(col, prices)
+    assert list(parts[:, P["rejection"]]) == [8.0, 1200.0, 0.0]

@@ -91,7 +91,7 @@ class Prices:
     scan_use: np.ndarray  # by port
     lab_use: float
     sample: float
-    destruction: float
+    destruction: np.ndarray  # by port
     rejection_state: bool
     no_find_state: bool
     separate_inspection: bool
@@ -135,7 +135,7 @@ class Prices:
             scan_use=np.array([getattr(costs.scanner_for(m), "per_use", 0.0) for m in modes]),
             lab_use=costs.lab.per_use if costs.lab else 0.0,
             sample=costs.checks.sample,
-            destruction=costs.checks.destruction,
+            destruction=per_port(costs.checks.destruction),
             rejection_state=costs.checks.rejection_payer == "state",
             no_find_state=costs.no_find_payer == "state",
             separate_inspection=separate,
@@ -256,7 +256,9 @@ def _inspection_costs(
     out[:, P["sampling"]] = tested * prices.sample
     out[:, P["lab_tests"]] = tested * prices.lab_test[com]
     out[:, P["lab_use"]] = tested * prices.lab_use
-    rejected = np.where(col["outcome"].astype(int) == REJECTED, boxes * prices.destruction, 0.0)
+    rejected = np.where(
+        col["outcome"].astype(int) == REJECTED, boxes * prices.destruction[port], 0.0
+    )
     out[:, P["rejection_state" if prices.rejection_state else "rejection"]] = rejected
     border = [f"time_{o}" for o in ("customs", "quarantine", "organisation")]
     out[:, P["border_burden"]] = out[:, [P[k] for k in border]].sum(axis=1) + (

@@ -98,8 +98,10 @@ class Checks(Strict):
         default_factory=dict,
         description="one laboratory test, by test name ('standard' or a port's lab test)",
     )
-    destruction: Money = Field(
-        default=0.0, description="return or destruction of rejected goods, per container"
+    destruction: PerMode = Field(
+        default_factory=dict,
+        description="return or destruction of rejected goods, per container (a parcel at a "
+        "post hub): one price, or a table by mode",
     )
     rejection_payer: Literal["trader", "state"] = Field(
         default="trader", description="who pays the return or destruction of rejected goods"
