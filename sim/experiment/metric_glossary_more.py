@@ -153,10 +153,12 @@ _YARD = (
     "the number of containers, so one more bay is room for one more declaration at a time."
 )
 _TOGETHER = (
-    " A job in the exam yard waits for its bay, mover and team (and quarantine officers, "
-    "for a joint exam) together, until all are free: it counts as waiting at each of those "
-    "lanes at once, so the movers look congested when it is the bays that bind (the owner "
-    "of the wait, in `owner_share_<owner>`, is the lane that held it back)."
+    " A job in the exam yard waits for a bay and a mover together (it counts as waiting at "
+    "both, so the movers look congested when it is the bays that bind), then in its bay for "
+    "an exam team (and quarantine officers, for a joint exam) and for a mover out: those "
+    "waits count at the team or mover, and the bay is busy meanwhile, so a bay's utilisation "
+    "includes boxes waiting for a team (the owner of a wait, in `owner_share_<owner>`, is "
+    "the lane that held it back)."
 )
 LANES = [
     Entry("utilisation_<port>_<lane>", LANE_LAYER,

@@ -1,7 +1,8 @@
 """Lanes taken together: the exam yard's bays, movers, teams and quarantine officers.
 
-A job waits until every lane it needs has a free server and then takes them all at once, so
-no server is held idle while its job waits for another and no deadlock can arise. The
+A job waits until every lane it newly needs has a free server and then takes them all at
+once, so no server it takes is held idle while the job waits for another of them; a lane kept
+from an earlier phase (a bay) stays busy while its job waits for the next phase's lanes. The
 requests of one moment are taken together at its end, in the order (priority, consignment),
 as a FIFO lane takes its own: never in the order the model happened to schedule them.
 """
