@@ -539,12 +539,13 @@ def _note_unused_parts(
     :func:`sim.scenario.dormant.unused_parts`), and ``--set`` changes (``changed``) that can
     have no effect there: notes on stderr and in ``warnings.json`` under ``notes`` (not
     ``warnings``, which mark a run unstable)."""
-    from sim.scenario.dormant import idle_changes, unused_parts
+    from sim.scenario.dormant import idle_changes, shadowed, unused_parts
 
     found = unused_parts(scenario)
     idle = idle_changes(scenario, [k for k in changed if k != "days"])
     if idle:
         found.append(f"the --set changes can have no effect: {idle}")
+    found += [f"--set {why}" for why in shadowed(scenario, changed)]
     if not found:
         return
     for message in found:

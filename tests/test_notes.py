@@ -313,3 +313,32 @@ def test_an_option_that_changes_the_arrivals_says_pooled_figures_mix_other_goods
     assert set(meta["arrivals_changed"]) == {"surge"} and meta["arrivals_changed"]["surge"] > 0
     report = (out / "report.html").read_text()
     assert report.count("Read with care: it changes which consignments arrive") == 1
+
+
+def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(
+    tmp_path, capsys
+):
+    """`ports.<p>.declaration.advance_share` (and its lead and lodging delay) is only a default
+    for a port's exports: where the exports section sets its own, changing it moves the
+    imports alone, and `run --set` and a compare option say so instead of staying silent."""
+    from sim.scenario.dormant import shadowed
+
+    default = sim.load_scenario(DEFAULT)
+    key = "ports.sea_port.declaration.advance_share"
+    assert default.ports["sea_port"].exports.advance_share is not None  # (it sets its own)
+    said = shadowed(default, [key, f"{key}.export", f"{key}.import", "days"])
+    assert said == [f"{k} acts on the imports only: ports.sea_port.exports.advance_share sets "
+                    "the exports' own" for k in (key, f"{key}.export")]  # fmt: skip
+    assert shadowed(sim.load_scenario("tests/scenarios/small.toml"), ["ports.sea.declaration"
+                    ".advance_share"]) == []  # fmt: skip  (its exports set no share of their own)
+    argv = ["run", DEFAULT, "--days", "1", "--reps", "1", "--json", "--out", str(tmp_path / "r"),
+            "--set", f"{key}=0.1"]  # fmt: skip
+    assert main(argv) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert any(n == f"note: --set {key} acts on the imports only: ports.sea_port.exports."
+               "advance_share sets the exports' own" for n in notes), notes  # fmt: skip
+    from sim.experiment.compare import _caveats
+    from sim.experiment.options import resolve_options
+
+    opts = resolve_options([f"a:{key}=0.1", "b:ports.sea_port.review.capacity=4"])
+    assert _caveats(opts, default) == {"a": said[0]}

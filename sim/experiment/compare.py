@@ -803,15 +803,17 @@ def _no_effects(
 
 
 def _caveats(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
-    """Options whose reforms can act only in part on ``scenario`` -> what cannot act."""
+    """Options whose reforms or changes can act only in part on ``scenario`` -> what cannot
+    act (a change to a port's declaration that the exports section sets for the exports)."""
     from sim.reforms.compose import parse
+    from sim.scenario.dormant import shadowed
 
     out = {}
     for o in opts:
-        if o.reform:
-            why = parse(o.reform).caveat(scenario)
-            if why:
-                out[o.name] = why
+        whys = [parse(o.reform).caveat(scenario)] if o.reform else []
+        whys += shadowed(scenario, o.overrides)
+        if any(whys):
+            out[o.name] = "; ".join(w for w in whys if w)
     return out
 
 

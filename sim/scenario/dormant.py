@@ -53,6 +53,32 @@ def idle_changes(scenario: Any, keys: Iterable[str]) -> str | None:
     return "; ".join(whys) if whys else None
 
 
+#: fields of a port's declaration that its exports section may set for the exports (then the
+#: port's value acts on the imports only)
+EXPORTS_OWN = ("advance_share", "advance_lead", "lodging_delay")
+
+
+def shadowed(scenario: Any, keys: Iterable[str]) -> list[str]:
+    """Why changes (dotted paths) to a port's declaration act on its imports only: the port's
+    exports section sets that field for the exports (a change to an import value is left
+    alone)."""
+    out = []
+    for key in keys:
+        parts = key.split(".")
+        if len(parts) < 4 or parts[0] != "ports" or parts[2] != "declaration":
+            continue
+        if parts[3] not in EXPORTS_OWN or parts[4:5] == ["import"]:
+            continue
+        port = scenario.ports.get(parts[1])
+        exports = getattr(port, "exports", None)
+        if exports is not None and getattr(exports, parts[3], None) is not None:
+            out.append(
+                f"{key} acts on the imports only: ports.{parts[1]}.exports.{parts[3]} sets "
+                "the exports' own"
+            )
+    return out
+
+
 def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
