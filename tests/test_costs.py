@@ -639,3 +639,22 @@ def test_a_reforms_running_cost_serves_the_ports_whose_fields_it_changes():
     ]
     global_ = get("smart_image_review")(cost_per_year=1000, auc=0.95).fields(default)
     assert "costs.system_ports.smart_image_review" not in global_  # the AUC: every port's
+
+
+def test_trader_fees_per_container_are_the_groups_fees_over_the_logs_containers():
+    """Per container, the unit of Doing Business's cost to export: a group's trader fees over
+    the containers of its finished consignments, counted here from the log (a multi-box
+    declaration's fees spread over its boxes)."""
+    s = sim.load_scenario(SMALL, {"days": 4})
+    r = sim.simulate(with_costs(s), seed=2, log=True)
+    log, c, m = r.log, r.costs, r.metrics()
+    assert log is not None and c is not None
+    done = log[log.cohort & (log.outcome != "censored")]
+    for d in ("import", "export"):
+        row = c[(c.dimension == "port_direction") & (c.group == f"sea/{d}")].iloc[0]
+        mine = done[(done.port == "sea") & (done.direction == d)]
+        assert row["n"] == len(mine) and mine.containers.sum() > len(mine)  # (several boxes)
+        expected = row["trader_fees"] * row["n"] / mine.containers.sum()
+        assert row["trader_fees_per_container"] == pytest.approx(expected, rel=1e-12)
+        assert m[f"trader_fees_per_container_port_sea_{d}"] == row["trader_fees_per_container"]
+        assert row["containers"] == pytest.approx(mine.containers.mean(), rel=1e-12)

@@ -97,6 +97,20 @@ def test_a_wait_for_the_team_is_customs():
     assert sum(own) == end
 
 
+def test_a_box_waiting_in_its_bay_for_a_team_keeps_the_bay_busy():
+    """The docs' reading of the yard's lanes: b waits 2 h in its bay for the only team; that
+    wait is in the team's queue, not the bays', and b's bay is busy meanwhile (so the bays'
+    busy time holds it, and a bay's utilisation includes boxes waiting for a team)."""
+    env = simpy.Environment()
+    y = yard(env, bays=2, movers=2, teams=1)
+    out = run(env, y, [{"name": "a", "at": 0.0}, {"name": "b", "at": 0.0}])
+    assert out["b"][0][1] == (2.5, 4.5)
+    for lane in (y.bays, y.teams):
+        lane.integrate()
+    assert y.teams.area_queue == 2.0 and y.bays.area_queue == 0.0
+    assert y.bays.area_busy == (3.0 - 0.0) + (5.0 - 0.0)  # a: 0-3; b: 0-5, wait included
+
+
 def test_aeo_priority_takes_the_next_free_team_first():
     env = simpy.Environment()
     y = yard(env, bays=3, movers=3, teams=1)

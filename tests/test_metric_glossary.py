@@ -120,8 +120,9 @@ def test_the_page_lists_every_entry_under_its_layer():
 
 
 def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
-    """The exam yard's lanes are read right: a bay per declaration, a job waiting for all its
-    lanes at once (in each one's queue), overtime on duty; and what the wait entry says of
+    """The exam yard's lanes are read right: a bay per declaration, a job waiting for its bay
+    and mover together (in both queues), then in its bay for a team (the bay busy meanwhile),
+    overtime on duty; and what the wait entry says of
     the waits of no lane is true of the intervals table (no interval ends at `exam_start`,
     and the table has no port column)."""
     from sim.model.milestones import INTERVALS
@@ -136,7 +137,8 @@ def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
     assert "held per declaration" in (Exam.model_fields["bays"].description or "")
     assert "overtime" in util.meaning and "`capacity_mean`" in util.meaning
     for e in (queue, wait):
-        assert "together" in e.meaning and "each of those lanes at once" in e.meaning
+        assert "waits for a bay and a mover together" in e.meaning
+        assert "the bay is busy meanwhile" in e.meaning
     assert "in no row of the milestone intervals table" in wait.meaning
     assert "are in the milestone intervals" not in wait.meaning
     assert not [i for i in INTERVALS if i[2] == "exam_start"]

@@ -89,6 +89,11 @@ COSTS = [
     Entry("trader_fees_per_consignment", COST_LAYER,
           f"Money the trader pays (broker, handling, storage, inspection handling, ...), the "
           f"value of time aside, {_PER}.", DIR_PD),
+    Entry("trader_fees_per_container", COST_LAYER,
+          "Money the trader pays (as `trader_fees_per_consignment`) per container: the "
+          "finished consignments' fees over their containers (a parcel at a post hub counts "
+          "as one), the unit Doing Business's cost to export and import is given in.",
+          DIR_PD),
     Entry("time_per_consignment", COST_LAYER,
           f"The value of the goods' time (value x time cost per day) over the hours from "
           f"arrival to the end of the flow (0 unless released), {_PER}."),

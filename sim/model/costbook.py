@@ -29,7 +29,6 @@ from sim.model import agency_costs as ac
 from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
-    HOURS_PER_YEAR,
     PARTS,
     TRADER_PARTS,
     P,
@@ -87,6 +86,7 @@ class CostBook:
         self.dimensions, self.port_mode = dimensions, port_mode
         k = len(self.ports)
         self.n = {d: np.zeros(len(g), np.int64) for d, g in dimensions.items()}
+        self.boxes = {d: np.zeros(len(g)) for d, g in dimensions.items()}  # containers
         self.sums = {d: np.zeros((len(g), len(PARTS))) for d, g in dimensions.items()}
         self.hist = {d: np.zeros((len(g), NBINS), np.int64) for d, g in dimensions.items()}
         self.use = {d: np.zeros((len(g), k, len(ACTIVITIES))) for d, g in dimensions.items()}
@@ -119,6 +119,7 @@ class CostBook:
         for dim, code in self._codes(col).items():
             g = len(self.dimensions[dim])
             self.n[dim] += np.bincount(code, minlength=g)
+            self.boxes[dim] += np.bincount(code, weights=col["containers"], minlength=g)
             for j in range(len(PARTS)):
                 self.sums[dim][:, j] += np.bincount(code, weights=parts[:, j], minlength=g)
             self.hist[dim] += np.bincount(code * NBINS + bins, minlength=g * NBINS).reshape(
@@ -249,6 +250,12 @@ class CostBook:
                 rows[(dim, group)] = self._row(
                     dim, group, n, fixed[g], self.sums[dim][g], self.hist[dim][g]
                 )
+                boxes = float(self.boxes[dim][g])  # per container: the unit trade indicators use
+                fees = rows[(dim, group)]["trader_fees"] * n
+                rows[(dim, group)]["containers"] = boxes / n if n else math.nan
+                rows[(dim, group)]["trader_fees_per_container"] = (
+                    fees / boxes if boxes > 0 else math.nan
+                )
         return rows
 
     def _row(
@@ -281,36 +288,7 @@ class CostBook:
     def summary(
         self, agency: list[dict[str, Any]], groups: dict[tuple[str, str], dict[str, Any]]
     ) -> dict[str, float]:
-        """The headline cost metrics (see :meth:`sim.model.result.RunResult.metrics`)."""
-        per_year = HOURS_PER_YEAR / (self.window[1] - self.window[0])
-        sums = self.sums["all"][0]
-        agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
-        staff = [r for r in agency if r["kind"] in ("staff", "overtime", "posts")]
-        n, burden, trader = self.compliant
-        out = {
-            "agency_cost_per_year": agency_total * per_year,
-            "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
-            "agency_busy_staff_cost_per_year": ac.busy_staff(agency) * per_year,
-            "cost_per_seizure": agency_total / self.seized if self.seized else math.nan,
-            "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
-            "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,
-            "compliant_burden_per_consignment": burden / n if n else math.nan,
-            "compliant_trader_cost_per_consignment": trader / n if n else math.nan,
-        }
-        if not self.truth:
-            out["revenue_evaded"] = out["harm_slipped"] = math.nan
-        everyone = groups[("all", "all")]
-        out["trader_cost_p90"] = float(everyone["trader_p90"])
-        for part in PER_CONSIGNMENT:
-            out[f"{part}_per_consignment"] = float(everyone[part])
-        where = {"": ("all", "all")}
-        for d in DIRECTIONS:
-            where[f"_{d}"] = ("direction", d)
-            for p in self.ports:
-                where[f"_port_{p}_{d}"] = ("port_direction", f"{p}/{d}")
-        for suffix, at in where.items():
-            row = groups.get(at, {})
-            for what in ("agency", "trader", "total"):
-                out[f"{what}_cost_per_consignment{suffix}"] = float(row.get(what, math.nan))
-            out[f"trader_fees_per_consignment{suffix}"] = float(row.get("trader_fees", math.nan))
-        return out
+        """The headline cost metrics (see :func:`sim.model.cost_summary.summary`)."""
+        from sim.model.cost_summary import summary
+
+        return summary(self, agency, groups)

@@ -1,0 +1,54 @@
+"""The headline cost metrics of a run, from its cost book's sums and groups (see
+:meth:`sim.model.result.RunResult.metrics`): per year, per consignment, and per container,
+the unit trade indicators such as Doing Business's cost to export count in."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from sim.model import agency_costs as ac
+from sim.model.costbook import _AGENCY, PER_CONSIGNMENT, CostBook
+from sim.model.costs import HOURS_PER_YEAR, P
+from sim.scenario.schema import DIRECTIONS
+
+
+def summary(
+    book: CostBook, agency: list[dict[str, Any]], groups: dict[tuple[str, str], dict[str, Any]]
+) -> dict[str, float]:
+    """The headline cost metrics (see :meth:`sim.model.result.RunResult.metrics`)."""
+    per_year = HOURS_PER_YEAR / (book.window[1] - book.window[0])
+    sums = book.sums["all"][0]
+    agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
+    staff = [r for r in agency if r["kind"] in ("staff", "overtime", "posts")]
+    n, burden, trader = book.compliant
+    out = {
+        "agency_cost_per_year": agency_total * per_year,
+        "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
+        "agency_busy_staff_cost_per_year": ac.busy_staff(agency) * per_year,
+        "cost_per_seizure": agency_total / book.seized if book.seized else math.nan,
+        "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
+        "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,
+        "compliant_burden_per_consignment": burden / n if n else math.nan,
+        "compliant_trader_cost_per_consignment": trader / n if n else math.nan,
+    }
+    if not book.truth:
+        out["revenue_evaded"] = out["harm_slipped"] = math.nan
+    everyone = groups[("all", "all")]
+    out["trader_cost_p90"] = float(everyone["trader_p90"])
+    for part in PER_CONSIGNMENT:
+        out[f"{part}_per_consignment"] = float(everyone[part])
+    where = {"": ("all", "all")}
+    for d in DIRECTIONS:
+        where[f"_{d}"] = ("direction", d)
+        for p in book.ports:
+            where[f"_port_{p}_{d}"] = ("port_direction", f"{p}/{d}")
+    for suffix, at in where.items():
+        row = groups.get(at, {})
+        for what in ("agency", "trader", "total"):
+            out[f"{what}_cost_per_consignment{suffix}"] = float(row.get(what, math.nan))
+        out[f"trader_fees_per_consignment{suffix}"] = float(row.get("trader_fees", math.nan))
+        out[f"trader_fees_per_container{suffix}"] = float(
+            row.get("trader_fees_per_container", math.nan)
+        )
+    return out
