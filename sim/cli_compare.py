@@ -318,7 +318,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
                   "they are not the same consignments as the baseline's (its table covers "
                   "the others)")
     for name, diff in m.get("arrivals_changed", {}).items():
-        notes.add(f"note ({name}): {arrivals_note(name, diff)}")
+        notes.add(f"note ({name}): {arrivals_note(diff)}")
     for o in res.options:  # (a paired difference of counts over other days means little)
         longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
         if longer:

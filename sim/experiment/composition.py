@@ -42,7 +42,7 @@ def changed_arrivals(per_rep: pd.DataFrame, baseline: str) -> dict[str, float]:
     return out
 
 
-def arrivals_note(name: str, diff: float) -> str:
+def arrivals_note(diff: float) -> str:
     """What a table or report says of an option that changes the arrivals by ``diff`` a
     replication."""
     more = "more" if diff > 0 else "fewer"

@@ -8,9 +8,11 @@ import math
 from typing import Any
 
 from sim.model import agency_costs as ac
-from sim.model.costbook import _AGENCY, PER_CONSIGNMENT, CostBook
-from sim.model.costs import HOURS_PER_YEAR, P
+from sim.model.costbook import PER_CONSIGNMENT, CostBook
+from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, P
 from sim.scenario.schema import DIRECTIONS
+
+_AGENCY = [P[k] for k in AGENCY_PARTS]
 
 
 def summary(

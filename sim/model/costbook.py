@@ -250,7 +250,7 @@ class CostBook:
                 rows[(dim, group)] = self._row(
                     dim, group, n, fixed[g], self.sums[dim][g], self.hist[dim][g]
                 )
-                boxes = float(self.boxes[dim][g])  # per container: the unit trade indicators use
+                boxes = float(self.boxes[dim][g])  # (per container: trade indicators' unit)
                 fees = rows[(dim, group)]["trader_fees"] * n
                 rows[(dim, group)]["containers"] = boxes / n if n else math.nan
                 rows[(dim, group)]["trader_fees_per_container"] = (

@@ -48,10 +48,11 @@ class CutoffTally:
 
     def __init__(self, ports: Sequence[str], departures: Sequence[Sequence[float] | None]):
         self.ports = list(ports)
-        self.cutoffs = [
+        #: each port's departure times in the week (each has its own cut-off before it)
+        self.departures = [
             None if d is None else np.asarray(sorted({float(x) % WEEK for x in d}), float)
             for d in departures
-        ]  # (the departures' times in the week: each has its own cut-off before it)
+        ]
         k = len(self.ports)
         self.loaded = np.zeros(k, np.int64)
         self.missed = np.zeros(k, np.int64)
@@ -63,7 +64,7 @@ class CutoffTally:
         """Book rows of exports (NaN ``loaded``: not loaded, skipped). A box's cut-off lead is
         ``departed - loaded``: the first departure it could make is the first at or after its
         arrival plus that lead."""
-        for p, times in enumerate(self.cutoffs):
+        for p, times in enumerate(self.departures):
             if times is None:
                 continue
             at = (port == p) & ~np.isnan(loaded) & ~np.isnan(arrived) & ~np.isnan(departed)
@@ -81,7 +82,7 @@ class CutoffTally:
         every port with a schedule (NaN when none of its exports was loaded)."""
         out: dict[str, float] = {}
         for p, name in enumerate(self.ports):
-            if self.cutoffs[p] is None:
+            if self.departures[p] is None:
                 continue
             n = int(self.loaded[p])
             out[f"exports_missed_cutoff_share_{name}"] = self.missed[p] / n if n else math.nan

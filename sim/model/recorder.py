@@ -96,7 +96,7 @@ class Recorder:
         self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         self.enforcement = EnforcementTally(ports, days, warmup)
-        #: by port with a schedule: exports loaded after the first cut-off after arrival
+        #: by port with a schedule: exports that left after the first departure they could make
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers

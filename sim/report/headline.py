@@ -83,7 +83,7 @@ def headline(res: CompareResult) -> list[str]:
         flag = " (not steady-state: read with care)" if res.unstable(name) else ""
         changed = res.meta.get("arrivals_changed", {}).get(name)
         caveat = "" if changed is None else (
-            f"<p class='note'>Read with care: {html.escape(arrivals_note(name, changed))}.</p>"
+            f"<p class='note'>Read with care: {html.escape(arrivals_note(changed))}.</p>"
         )
         out.append(
             f"<h3>{html.escape(name)}{flag}</h3>{caveat}<ul class='headline'>"
