@@ -461,7 +461,10 @@ def _table(
             low, high = clip_interval(m, low, high)
         unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
         n = reps if counts is None else counts.get(m, reps)
-        some = f" (from {n} of {reps} replications)" if n < reps else ""
+        if n == 0:  # (NaN in every replication: nothing to measure, no failure)
+            some = " (not measured in any replication)"
+        else:
+            some = f" (from {n} of {reps} replications)" if n < reps else ""
         rows.append((m + note(m) + some, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)

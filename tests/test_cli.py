@@ -514,10 +514,13 @@ def test_a_row_from_fewer_replications_than_the_run_says_so():
         "clearance_h_mean": {"mean": 2.0, "ci_low": 1.0, "ci_high": 3.0},
         "clearance_h_mean_port_small": {"mean": 7.8, "ci_low": None, "ci_high": None},
     }
-    counts = {"clearance_h_mean": 2, "clearance_h_mean_port_small": 1}
+    summary["clearance_h_p90"] = {"mean": None, "ci_low": None, "ci_high": None}
+    counts = {"clearance_h_mean": 2, "clearance_h_mean_port_small": 1, "clearance_h_p90": 0}
     rows = _table_rows(summary, 2, counts)
     assert "clearance_h_mean" in rows
     assert rows["clearance_h_mean_port_small (from 1 of 2 replications)"][1] == "7.800"
+    # a figure no replication measures (a laboratory's queue mean, say) is no failure
+    assert rows["clearance_h_p90 (not measured in any replication)"][1] == "–"
 
 
 def test_the_run_table_shows_the_busiest_lanes_and_says_how_many_more():

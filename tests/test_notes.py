@@ -342,3 +342,15 @@ def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts
 
     opts = resolve_options([f"a:{key}=0.1", "b:ports.sea_port.review.capacity=4"])
     assert _caveats(opts, default) == {"a": said[0]}
+
+
+def test_an_attendance_delay_where_no_trader_attends_is_noted_as_changing_nothing():
+    from sim.scenario.dormant import idle_changes
+
+    default = sim.load_scenario(DEFAULT)
+    assert default.ports["post_hub"].exam.trader_attendance.share == 0  # (as shipped)
+    why = idle_changes(default, ["ports.post_hub.exam.trader_attendance.delay"])
+    assert why is not None and "no trader attends an examination at 'post_hub'" in why
+    ports = default.ports.items()
+    attended = next(n for n, p in ports if p.exam and p.exam.trader_attendance.share)
+    assert idle_changes(default, [f"ports.{attended}.exam.trader_attendance.delay"]) is None

@@ -24,6 +24,13 @@ def dormant(scenario: Any) -> dict[str, str]:
         out["risk."] = "the risk engine is off there (risk.enabled false)"
     for name in _unused_routes(scenario):
         out[f"smuggling.routes.{name}."] = f"no smuggling group uses route {name!r}"
+    for name, port in scenario.ports.items():
+        exam = getattr(port, "exam", None)
+        if exam is not None and exam.trader_attendance.share == 0:
+            out[f"ports.{name}.exam.trader_attendance.delay"] = (
+                f"no trader attends an examination at {name!r} "
+                f"(ports.{name}.exam.trader_attendance.share is 0)"
+            )
     if scenario.costs is None:
         out["enforcement.audit.staff"] = (
             "auditors count only in the cost of audit, and the scenario has no [costs] section"
