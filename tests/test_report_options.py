@@ -227,3 +227,23 @@ def test_a_difference_too_small_for_three_decimals_keeps_two_digits():
     for show in (unsigned_zero, _fmt):
         assert [show(x) for x in (0.00021, -8.7e-05, 0.0006, 0.0, -0.0)] == [
             "0.00021", "-0.000087", "0.001", "0.000", "0.000"]  # fmt: skip
+
+
+def test_the_report_shows_the_rows_of_the_ports_a_reform_changes(tmp_path):
+    """A reform names no port in its option, yet changes a port's fields: the report's main
+    table shows that port's clearance and cost rows, imports and exports apart, beside the
+    pooled ones (a surge at one port must not be read only through figures pooled over all)."""
+    import sim
+    from sim.report.folder import read_compare
+    from sim.report.html import report_rows
+
+    out = tmp_path / "c"
+    sim.compare(sim.default_scenario_path(), ["ecommerce_surge"], reps=1,
+                overrides={"days": 1, "warmup_days": 0}, out=out)  # fmt: skip
+    res, variants = read_compare(out)
+    rows = report_rows(res, variants)
+    for m in ("clearance_h_mean_port_post_hub_import", "total_cost_per_consignment_port_"
+              "post_hub_import", "overall_clearance_h_mean_port_post_hub_export"):  # fmt: skip
+        assert m in rows, m
+    assert not any("sea_port" in m for m in rows)  # (only the port it changes)
+    assert "clearance_h_mean_port_post_hub_import" in (out / "report.html").read_text()

@@ -136,16 +136,28 @@ def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
 def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:
     """Clearance rows, imports and exports apart, of each port the ``options``' changes name
     (``ports.sea_port....``): where a reform acts, its effect is not diluted by the others."""
-    ports = dict.fromkeys(
+    return port_rows(option_ports(options))
+
+
+def option_ports(options: Iterable[Any]) -> list[str]:
+    """The ports the ``options``' changes name (``ports.sea_port....``)."""
+    return [
         key.split(".")[1]
         for o in options
         for key in o.overrides
         if key.startswith("ports.") and key.count(".") >= 2
-    )
+    ]
+
+
+def port_rows(ports: Iterable[str]) -> tuple[str, ...]:
+    """Each port's clearance, overall clearance and cost rows, imports and exports apart (a
+    table skips those a comparison lacks: costs without a ``[costs]`` section)."""
     return tuple(
         f"{metric}_port_{port}_{direction}"
-        for port in ports
-        for metric in ("clearance_h_mean", "overall_clearance_h_mean")
+        for port in dict.fromkeys(ports)
+        for metric in (
+            "clearance_h_mean", "overall_clearance_h_mean", "total_cost_per_consignment"
+        )
         for direction in ("import", "export")
     )
 

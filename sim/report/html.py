@@ -168,15 +168,41 @@ def _settings(command: list[str]) -> list[str]:
     return out
 
 
-def report_rows(res: CompareResult) -> tuple[str, ...]:
+def report_rows(
+    res: CompareResult, variants: Mapping[str, Variant] | None = None
+) -> tuple[str, ...]:
     """The report's main table rows: :data:`REPORT_METRICS`, the pooled clearance and cost
     rows each followed by its imports' and exports' (as the terminal's table), the
-    organisation's rows and the rows of the ports options touch; rows it lacks are skipped."""
-    from sim.experiment.metric_names import organisation_rows, touched_ports, with_directions
+    organisation's rows and the rows of the ports options touch (by their changes, or, with
+    ``variants``, by the fields their reforms change too); rows it lacks are skipped."""
+    from sim.experiment.metric_names import (
+        option_ports,
+        organisation_rows,
+        port_rows,
+        with_directions,
+    )
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
-    return tuple(dict.fromkeys([*rows, *touched_ports(res.options)]))
+    ports = option_ports(res.options) + _reformed_ports(res, variants or {})
+    return tuple(dict.fromkeys([*rows, *port_rows(ports)]))
+
+
+def _reformed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
+    """The ports whose fields an option's scenario changes (a reform's too), from the
+    resolved scenarios of a results folder."""
+    from sim.report.options_table import changed_fields
+
+    base = variants.get(res.names[0]) if variants and res.names else None
+    if base is None:
+        return []
+    out = []
+    for name in res.names[1:]:
+        v = variants.get(name)
+        for f in changed_fields(base.scenario, v.scenario) if v is not None else []:
+            if f.startswith("ports.") and not f.startswith("ports.*"):
+                out.append(f.split(".")[1])
+    return out
 
 
 def metric_table(res: CompareResult, metrics: tuple[str, ...] | None = None) -> str:
@@ -362,7 +388,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
             if kind == "comparison" else ""
         )
         + "Times in hours.</p>",
-        metric_table(res),
+        metric_table(res, report_rows(res, variants)),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
     ]
     parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res)
