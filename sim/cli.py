@@ -460,11 +460,7 @@ def _table(
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
         unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
-        n = reps if counts is None else counts.get(m, reps)
-        if n == 0:  # (NaN in every replication: nothing to measure, no failure)
-            some = " (not measured in any replication)"
-        else:
-            some = f" (from {n} of {reps} replications)" if n < reps else ""
+        some = _from_some(reps if counts is None else counts.get(m, reps), reps)
         rows.append((m + note(m) + some, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)
@@ -477,6 +473,14 @@ def _table(
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def _from_some(n: int, reps: int) -> str:
+    """What a row says of the ``n`` of ``reps`` replications that measured it (NaN in every
+    one: nothing to measure there, which is no failure)."""
+    if n == 0:
+        return " (not measured in any replication)"
+    return f" (from {n} of {reps} replications)" if n < reps else ""
 
 
 def settings_with_days(args: argparse.Namespace) -> dict[str, Any]:
