@@ -237,16 +237,18 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
 
 def _risk_rates(world: World) -> frozenset[str]:
     """With a risk engine: the ordinary classes' achieved rate of every port and direction,
-    and the alerts' reach, overall and per port (a run names one once the engine has
-    decided there)."""
+    the alerts' reach, overall and per port (a run names one once the engine has decided
+    there), and its achieved AUC."""
     from sim.model.risk import RiskEngine
+    from sim.model.risk_auc import AucTally
 
     if not isinstance(world.selector, RiskEngine):
         return frozenset()
     groups = world.recorder.dimensions["port_direction"]
     rates = {f"inspection_rate_ordinary_port_{g.replace('/', '_')}" for g in groups}
     reach = {f"alert_raised_share_port_{p}" for p in world.scenario.ports}
-    return frozenset(rates | reach | {"alert_raised_share"})
+    auc = set(AucTally().metrics())
+    return frozenset(rates | reach | auc | {"alert_raised_share"})
 
 
 def _every_group(world: World) -> pd.DataFrame:

@@ -67,6 +67,8 @@ class RunResult:
     - ``risk`` and ``risk_thresholds`` (with a risk engine): its decisions, inspections and
       achieved inspection rate per port, direction and class, with the ordinary classes'
       target (:func:`sim.model.risk_report.report`), and its threshold at each refresh;
+      ``risk_metrics``: the AUC its scores achieved, measured against the hidden truth
+      (:mod:`sim.model.risk_auc`);
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
       trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
@@ -116,6 +118,8 @@ class RunResult:
     risk: pd.DataFrame | None = None
     #: the risk engine's threshold at each refresh, per port and direction (a time series)
     risk_thresholds: pd.DataFrame | None = None
+    #: the risk engine's achieved AUC, measured against the truth (sim.model.risk_auc)
+    risk_metrics: dict[str, float] = field(default_factory=dict)
 
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
@@ -166,6 +170,7 @@ class RunResult:
             from sim.model.risk_report import ordinary_metrics
 
             out.update(ordinary_metrics(self.risk))
+        out.update(self.risk_metrics)
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():

@@ -70,6 +70,7 @@ import pandas as pd
 from scipy.special import ndtri
 
 from sim.model.registry import SPLIT
+from sim.model.risk_auc import AucTally
 from sim.model.risk_block import outcomes, prepare, select_block
 from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_one import select_one, select_row
@@ -138,6 +139,7 @@ class RiskEngine:
         self.trace: list[tuple[float, str, str, float, float, int]] = []
         self.ledger = Ledger(self.ports)  # every decision: the credit rules' running counts
         self.counted = Ledger(self.ports)  # the cohort's decisions: what the report shows
+        self.auc = AucTally()  # the cohort's decided scores: the achieved AUC
         self.buckets = {
             p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports
         }

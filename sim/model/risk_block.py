@@ -51,6 +51,7 @@ def select_block(
         thr, doc_thr, rho = each[:, d]
     cand = ((score > thr) | (rand < rho)) & possible
     chosen = _booked(e, block, score, cand, ordinary, possible)
+    _measured(e, block, score)
     for k, mine in zip(directions, rows, strict=True):
         e.windows[(port, k)].add(score[mine])
     return _checks(e, block, chosen, score, doc_thr, flags)
@@ -96,6 +97,17 @@ def _booked(
     else:
         e.counted.add(port, kinds[c])
     return chosen
+
+
+def _measured(e: RiskEngine, block: SelectionInput, score: np.ndarray) -> None:
+    """Count the cohort's decided scores for the achieved AUC (:mod:`sim.model.risk_auc`)."""
+    c, d, truth = block.cohort, block.direction, block.illicit
+    if truth is not None:
+        truth = truth.astype(np.int64)
+    if c is None or np.count_nonzero(c) == len(c):
+        e.auc.add(d, truth, score)
+    elif c.any():
+        e.auc.add(d[c], None if truth is None else truth[c], score[c])
 
 
 def _thresholds(

@@ -308,5 +308,6 @@ class World:
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             risk=engine.report() if engine is not None else None,
             risk_thresholds=engine.thresholds() if engine is not None else None,
+            risk_metrics=engine.auc.metrics() if engine is not None else {},
             **costs,
         )
