@@ -109,6 +109,15 @@ def test_check_explain_prints_each_name_with_its_unit_and_meaning(capsys):
     assert "\tUSD per consignment\t" in capsys.readouterr().out  # (the scenario's currency)
 
 
+@pytest.mark.parametrize("cls", ["general", "aeo_general", "aeo_advanced", "discredited"])
+def test_explain_names_the_port_of_a_class_metric(capsys, cls):
+    """A stem's placeholder may hold underscores (``aeo_advanced``): the port a modifier
+    names is still read whole."""
+    name = f"inspection_rate_{cls}_port_sea_port"
+    assert main(["check", str(DEFAULT), "--explain", name]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("Here: port sea_port only.")
+
+
 def test_the_page_lists_every_entry_under_its_layer():
     from sim.docs_metrics import metrics_page
 

@@ -383,6 +383,16 @@ def test_a_timeline_does_not_take_over_the_scenarios_own_errors(
             "table by direction {import = ..., export = ...} (out of range: input should be "
             "less than or equal to 1)",
         ),
+        (  # a cap may not name 'general' (the rate the caps refer to): not listed
+            ["risk.target=0.1", "risk.caps.aeo_advnced=0.1"],
+            "command line: risk.caps.aeo_advnced = 0.1: unknown trader class 'aeo_advnced'; "
+            "allowed: aeo_advanced, aeo_general, discredited",
+        ),
+        (
+            ["risk.target=0.1", "risk.floors.general=0.5"],
+            "command line: risk.floors.general = 0.5: 'general' is the ordinary class whose "
+            "rate the caps and floors refer to; allowed: aeo_advanced, aeo_general, discredited",
+        ),
         (
             ["ports.sea.quarantine.lab.cutoffs=[]"],
             "command line: ports.sea.quarantine.lab.cutoffs = []: at least 1 entry; got 0",

@@ -126,15 +126,21 @@ def explain(name: str, known: MetricNames | None = None, currency: str | None = 
         return f"{name}\t?\t({why})"
     modifier = next(m for e, m in found(name, known) if e is entry)
     unit = shown_unit(metric_unit(name), currency)
-    return f"{name}\t{unit}\t{entry.meaning}{_here(name, entry, modifier)}"
+    return f"{name}\t{unit}\t{entry.meaning}{_here(name, entry, modifier, known)}"
 
 
-def _here(name: str, entry: Entry, modifier: str) -> str:
-    """What a modifier restricts ``name`` to, as a sentence ("" without one); the stems that
-    take modifiers have no placeholders, so the suffix is what follows the stem."""
+def _here(name: str, entry: Entry, modifier: str, known: MetricNames | None = None) -> str:
+    """What a modifier restricts ``name`` to, as a sentence ("" without one). The suffix
+    is what follows the stem: its shortest start that the stem's form matches (a stem's
+    placeholder, ``inspection_rate_<class>``, may hold underscores: ``aeo_advanced``)."""
     if not modifier:
         return ""
-    suffix = name[len(entry.stem) + 1 :]
+    stem = _pattern(entry.stem, known)
+    end = next(
+        (i for i in range(len(name)) if name[i] == "_" and stem.fullmatch(name[:i])),
+        len(entry.stem),
+    )
+    suffix = name[end + 1 :]
     if modifier == "direction":
         return f" Here: {suffix}s only."
     if modifier == "port":

@@ -167,8 +167,9 @@ class RiskConfig(_Strict):
     @model_validator(mode="after")
     def _names(self) -> RiskConfig:
         _known("auc", self.auc, ILLICIT, "illicit type")
-        _known("caps", self.caps, TRADER_CLASSES, "trader class")
-        _known("floors", self.floors, TRADER_CLASSES, "trader class")
+        ruled = tuple(k for k in TRADER_CLASSES if k != "general")  # (see below)
+        _known("caps", self.caps, ruled, "trader class", TRADER_CLASSES)
+        _known("floors", self.floors, ruled, "trader class", TRADER_CLASSES)
         _known("prior.trader_class", self.prior.trader_class, TRADER_CLASSES, "trader class")
         _known("prior.direction", self.prior.direction, DIRECTIONS, "direction")
         for cls in set(self.caps) & set(self.floors):
@@ -192,9 +193,13 @@ class RiskConfig(_Strict):
         return own is None or own.credit_rules
 
 
-def _known(where: str, keys: Any, allowed: tuple[str, ...], what: str) -> None:
+def _known(
+    where: str, keys: Any, allowed: tuple[str, ...], what: str, real: tuple[str, ...] = ()
+) -> None:
+    """Every key is one of ``allowed`` (one of ``real`` but not allowed has an error of its
+    own, saying why)."""
     for k in keys:
-        if k not in allowed:
+        if k not in allowed and k not in real:
             raise AtField(
                 tuple(where.split(".")) + (k,),
                 f"unknown {what} {k!r}; allowed: {', '.join(allowed)}",
