@@ -77,6 +77,7 @@ from sim.model.risk_one import select_one, select_row
 from sim.model.risk_parts import MIN_FILL, Alerts, CheckMix, Ledger, Receipt
 from sim.model.risk_prior import prior
 from sim.model.risk_report import report, thresholds
+from sim.model.risk_rules import Reference
 from sim.model.risk_window import Threshold, Window
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
@@ -138,6 +139,7 @@ class RiskEngine:
         self.quantiles = {k: (Threshold(), Threshold()) for k in keys}
         self.trace: list[tuple[float, str, str, float, float, int]] = []
         self.ledger = Ledger(self.ports)  # every decision: the credit rules' running counts
+        self.reference = Reference(self.ports, cfg.window)  # the recent 'general' rate
         self.counted = Ledger(self.ports)  # the cohort's decisions: what the report shows
         self.auc = AucTally()  # the cohort's decided scores: the achieved AUC
         self.buckets = {

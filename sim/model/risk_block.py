@@ -17,7 +17,7 @@ import numpy as np
 
 from sim.model.registry import SPLIT
 from sim.model.risk_parts import CELLS, MIN_FILL, codes
-from sim.model.risk_rules import rule, top
+from sim.model.risk_rules import GENERAL, rule, top
 from sim.model.selection import SelectionInput
 from sim.scenario.schema import CHECKS
 
@@ -72,6 +72,8 @@ def _booked(
     base = codes(block.direction, cls, block.illicit)
     chosen: np.ndarray = cand & ordinary
     kinds = base + chosen * CELLS
+    general = cls == GENERAL  # (what a cap refers to)
+    e.reference.add(port, int(np.count_nonzero(general)), int(np.count_nonzero(chosen & general)))
     if np.count_nonzero(ordinary) == len(cls):
         counts = e.ledger.add(port, kinds)
     else:

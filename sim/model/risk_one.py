@@ -14,7 +14,7 @@ from sim.model.draws import R
 from sim.model.registry import SPLIT
 from sim.model.risk_block import CODE, DOC, MIX, ORDINARY, POSSIBLE, RAND, SCORE
 from sim.model.risk_parts import MIN_FILL
-from sim.model.risk_rules import rule
+from sim.model.risk_rules import GENERAL, rule
 from sim.model.selection import SelectionInput
 
 if TYPE_CHECKING:
@@ -153,6 +153,8 @@ def _chosen(
     form books it (in the report's counts too if it is a cohort member)."""
     if ordinary:
         chosen = cand
+        if k == GENERAL:  # (what a cap refers to)
+            engine.reference.add(port, 1, int(chosen))
     else:
         take, force = rule(engine, port, k, 1, int(cand), int(possible and not cand))
         chosen = (cand and take > 0) or (possible and not cand and force > 0)

@@ -269,13 +269,6 @@ class Ledger:
         counts = np.bincount(cell[rows], minlength=CELLS)
         self.raised[port] += counts.reshape(self.raised[port].shape)
 
-    def rate(self, port: str, cls: int) -> float:
-        """A class's inspection rate so far at ``port`` (its counts summed in Python ints: a
-        few, and the quotient the same)."""
-        kinds = [sum(counts) for counts in self.tables[port][:, :, cls].tolist()]
-        n = sum(kinds)
-        return (kinds[1] + kinds[3]) / n if n else 0.0
-
     def add(self, port: str, codes: np.ndarray) -> np.ndarray:
         """Book the decisions of ``codes`` (:func:`codes`); their counts per code, to
         :meth:`book` elsewhere too."""

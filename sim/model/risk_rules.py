@@ -1,15 +1,17 @@
 """The credit rules of the risk engine (see :mod:`sim.model.risk`).
 
 **Credit rules, as rules.** A capped class (``caps``; China: advanced AEOs below 20 % of the
-ordinary average) earns per declaration an allowance of cap x the running inspection rate of
-class 'general' at its port, and takes its candidates (score or random), highest scores first,
-only as far as the allowance pays: its inspections never exceed the sum of its allowances. A
-floored class (``floors``; China: discredited traders at least 80 %) takes its candidates and,
-where they fall short, the highest-scoring others: its running rate at the port is at least the
+ordinary average) earns per declaration an allowance of cap x the recent inspection rate of
+class 'general' at its port (:class:`Reference`: over about its last ``window`` decisions,
+both directions), and takes its candidates (score or random), highest scores first, only as
+far as the allowance pays: its inspections never exceed the sum of its allowances. A floored
+class (``floors``; China: discredited traders at least 80 %) takes its candidates and, where
+they fall short, the highest-scoring others: its running rate at the port is at least the
 floor after every decision. Neither banks more than two inspections ahead (``CAP_BANK``,
-``FLOOR_BANK``). A floor thus holds over any stretch of a run to within that many; a cap holds
-against the 'general' rate running at each decision, so where that rate falls later, the class
-can end a few inspections above cap x the run's final rate.
+``FLOOR_BANK``). A floor thus holds over any stretch of a run to within that many; a cap
+follows the 'general' rate of the time, so over the observed days (whose 'general' rate is
+not the warm-up's: the threshold settles while its window fills) the class stays at about
+cap x that rate, a bank's inspections above it at most.
 ``ports.<name>.credit_rules = false`` lifts both at a port (parcels).
 """
 
@@ -25,7 +27,7 @@ from sim.scenario.schema import TRADER_CLASSES
 if TYPE_CHECKING:
     from sim.model.risk import RiskEngine
 
-ORDINARY = TRADER_CLASSES.index("general")
+GENERAL = TRADER_CLASSES.index("general")  # the class a cap refers to
 #: inspections a credit rule may bank: a floored class ahead of its floor, a capped class of
 #: allowance not yet spent (two, so that waiting for a candidate rarely wastes allowance)
 FLOOR_BANK, CAP_BANK = 1.0, 2.0
@@ -49,13 +51,13 @@ def rule(
     by score or at random, ``others`` inspectable but not: how many candidates to take,
     how many others to force.
 
-    Cap: an allowance grows by cap x the running 'general' rate per declaration and pays
+    Cap: an allowance grows by cap x the recent 'general' rate per declaration and pays
     for inspections. Floor: a deficit grows by the floor per declaration, inspections pay it
     off, and others (highest scores) are forced while it is positive. Neither banks more
     than a few inspections (``FLOOR_BANK``, ``CAP_BANK``; see the module's docstring)."""
     bucket = engine.buckets[port]
     if k in engine.caps:
-        bucket[k] += engine.caps[k] * engine.ledger.rate(port, ORDINARY) * n
+        bucket[k] += engine.caps[k] * engine.reference.rate(port) * n
         take = min(candidates, math.floor(bucket[k] + 1e-9))
         bucket[k] = min(bucket[k] - take, CAP_BANK)
         return take, 0
@@ -63,3 +65,26 @@ def rule(
     force = min(others, max(0, math.ceil(bucket[k] - candidates - 1e-9)))
     bucket[k] = max(bucket[k] - candidates - force, -FLOOR_BANK)
     return candidates, force
+
+
+class Reference:
+    """What a cap refers to: the inspection rate of class 'general' at each port over about
+    its last ``memory`` decisions, weighted by exp(-age / ``memory``) (a block's decisions
+    count as of one age): the ordinary average of the time, not of the run so far, whose
+    start (the threshold's window filling) would lift it."""
+
+    def __init__(self, ports: list[str], memory: float):
+        self.keep = 1.0 - 1.0 / memory
+        self.inspected = dict.fromkeys(ports, 0.0)
+        self.decided = dict.fromkeys(ports, 0.0)
+
+    def add(self, port: str, n: int, inspected: int) -> None:
+        """``n`` decisions of class 'general', ``inspected`` of them inspected."""
+        if n:
+            f = self.keep**n
+            self.inspected[port] = self.inspected[port] * f + inspected
+            self.decided[port] = self.decided[port] * f + n
+
+    def rate(self, port: str) -> float:
+        w = self.decided[port]
+        return self.inspected[port] / w if w else 0.0

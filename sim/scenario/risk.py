@@ -137,12 +137,11 @@ class RiskConfig(_Strict):
     caps: dict[str, Probability] = Field(
         default_factory=lambda: {"aeo_advanced": 0.2},
         description="class: its inspection rate at most this fraction of the 'general' rate, "
-        "per port over both directions and every decision of the run (warm-up included): "
-        "each of its declarations earns this fraction of the 'general' rate running at that "
-        "moment, and its inspections never exceed those earnings by more than two; if the "
-        "'general' rate falls later in the run, the class can end a few inspections above "
-        "this fraction of the run's final rate (and rep-NNNN-risk.csv, per direction and "
-        "over the cohort, can show it above its cap)",
+        "per port over both directions: each of its declarations earns this fraction of the "
+        "'general' rate of the time (over about the port's last `window` 'general' "
+        "decisions), and its inspections never exceed those earnings by more than two; so "
+        "over the observed days it stays at about this fraction of their 'general' rate, "
+        "two inspections above it at most, give or take the lag of that recent rate",
     )
     floors: dict[str, Probability] = Field(
         default_factory=lambda: {"discredited": 0.8},
