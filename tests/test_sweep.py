@@ -397,3 +397,16 @@ def test_a_whole_number_field_takes_whole_number_ends_only_as_the_readme_says(tm
     readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
     assert "whole numbers whatever its ends look like" not in readme
     assert "an end that is not a whole number, as in `1.5:4.5`, is refused" in readme
+
+
+def test_a_sweep_over_a_schedule_writes_its_intervals(tmp_path, capsys):
+    """A point's value may be a list (a lane's hourly schedule): every file is written,
+    intervals.csv naming the schedule on each of the point's rows."""
+    day, night = [2] * 10 + [1] * 14, [2] * 24
+    text = ",".join(json.dumps(v) for v in (day, night))
+    out = tmp_path / "sched"
+    argv = ["sweep", str(SMALL), "--param", f"ports.sea.review.schedule={text}", "--reps", "2"]
+    assert main([*argv, "--days", "1", "--out", str(out)]) == 0
+    table = pd.read_csv(out / "intervals.csv")
+    assert set(table["ports.sea.review.schedule"]) == {str(day), str(night)}
+    assert len(table) == 2 * table.metric.nunique()

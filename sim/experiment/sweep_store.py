@@ -295,8 +295,8 @@ def point_intervals(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
     for point, group in rows.groupby("point", sort=True):
         metrics = group.drop(columns=["point", *params])
         table = summarise(metrics).reset_index()
-        for i, name in enumerate(params):
-            table.insert(i, name, group[name].iloc[0])
+        for i, name in enumerate(params):  # (a value may be a list: a schedule)
+            table.insert(i, name, [group[name].iloc[0]] * len(table))
         table.insert(0, "point", point)
         frames.append(table)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
