@@ -43,6 +43,7 @@ TABLE_METRICS = (
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
     "trader_fees_per_consignment",
+    "agency_cost_per_year",
 )
 
 

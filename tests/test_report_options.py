@@ -162,6 +162,39 @@ def test_the_headline_says_each_options_change_in_words():
     assert "smuggl" not in text  # (no smugglers in the scenario: no such rows)
 
 
+def test_the_headline_of_an_option_at_one_port_gives_that_ports_figures_first():
+    """An option that changes one port of two: its lines at that port (imports and exports
+    apart, clearance and cost), then the pooled ones, said to be diluted; an option that
+    changes every port has only the pooled ones. The agencies' yearly cost is a line."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    rows = [
+        ("bays", "clearance_h_mean_import", -0.75, -1.0, -0.5),
+        ("bays", "clearance_h_mean_port_sea_import", -2.44, -3.09, -1.79),
+        ("bays", "clearance_h_mean_port_land_import", 0.0, 0.0, 0.0),
+        ("bays", "total_cost_per_consignment_port_sea_export", -86.5, -99.0, -74.0),
+        ("bays", "agency_cost_per_year", 581_003.0, 570_000.0, 592_000.0),
+        ("both", "clearance_h_mean_import", -0.75, -1.0, -0.5),
+        ("both", "clearance_h_mean_port_sea_import", -2.44, -3.09, -1.79),
+    ]
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    res = SimpleNamespace(names=["baseline", "bays", "both"], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    ports = {"bays": ["sea", "sea"], "both": ["sea", "land"]}
+    text = html.unescape("".join(headline(res, ports)))  # type: ignore[arg-type]
+    bays, both = text.split("<h3>both</h3>")
+    assert ("At sea, which it changes:</p><ul class='headline'><li>import clearance: 2.44 h "
+            "shorter (95 % CI 1.79 to 3.09)</li><li>cost per export, agencies and traders: "
+            "86.5 USD less (95 % CI 74.0 to 99.0)</li></ul><p>Pooled over every port") in bays
+    assert bays.count("At sea") == 1 and "At land" not in bays
+    assert "agencies' cost per year" in bays and "581,003 USD more" in bays
+    assert "At " not in both and "Pooled" not in both  # (every port changed)
+    assert "import clearance (arrival to release): 0.75 h shorter" in both
+    assert "At " not in "".join(headline(res))  # type: ignore[arg-type]  # (no ports known)
+
+
 def test_the_headline_of_a_patrol_gives_what_became_of_the_smugglers_attempts():
     """With smugglers, the headline tells the attempts, those deterred and interdicted, and
     the total value slipped (ports + outside), beside the ports' own figure."""

@@ -47,6 +47,7 @@ HEADLINE = (
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
     "trader_fees_per_consignment",
+    "agency_cost_per_year",
 )
 
 

@@ -45,6 +45,8 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
     ("trader_cost_per_consignment", "of which the traders' (fees and time)", "money",
      ("less", "more")),
+    ("agency_cost_per_year", "agencies' cost per year (staff, equipment, systems and each "
+     "check's own cost, the observed days scaled to a year)", "money", ("less", "more")),
 )
 
 #: the organisation's key figures, after :data:`HEADLINE` (their rows exist only when the
@@ -61,10 +63,21 @@ ORGANISATION: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 )
 
 
-def headline(res: CompareResult) -> list[str]:
-    """The headline section of a comparison (none for a run)."""
-    from sim.experiment.composition import arrivals_note
+#: an option's lines for each port it changes, when it changes only some ports (``{p}``: the
+#: port): a change at one port is diluted in figures pooled over every port
+AT_PORT: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
+    ("clearance_h_mean_port_{p}_import", "import clearance", "hours", ("shorter", "longer")),
+    ("clearance_h_mean_port_{p}_export", "export clearance", "hours", ("shorter", "longer")),
+    ("total_cost_per_consignment_port_{p}_import", "cost per import, agencies and traders",
+     "money", ("less", "more")),
+    ("total_cost_per_consignment_port_{p}_export", "cost per export, agencies and traders",
+     "money", ("less", "more")),
+)
 
+
+def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -> list[str]:
+    """The headline section of a comparison (none for a run); ``ports``: by option, the
+    ports it changes (each gets lines of its own when not every port is changed)."""
     if len(res.names) < 2 or res.differences.empty:
         return []
     rows = {(r["option"], r["metric"]): r for r in res.differences.to_dict("records")}
@@ -78,19 +91,56 @@ def headline(res: CompareResult) -> list[str]:
             for m, what, kind, words in HEADLINE + ORGANISATION
             if (name, m) in rows
         ]
-        if not items:
-            continue
-        flag = " (not steady-state: read with care)" if res.unstable(name) else ""
-        changed = res.meta.get("arrivals_changed", {}).get(name)
-        caveat = "" if changed is None else (
-            f"<p class='note'>Read with care: {html.escape(arrivals_note(changed))}.</p>"
-        )
-        out.append(
-            f"<h3>{html.escape(name)}{flag}</h3>{caveat}<ul class='headline'>"
-            + "".join(f"<li>{html.escape(i)}</li>" for i in items)
-            + "</ul>"
-        )
+        if items:
+            out.append(_option(res, name, items, _at_ports(rows, name, ports, currency)))
     return out
+
+
+def _at_ports(
+    rows: Mapping[tuple[Any, Any], Mapping[Any, Any]],
+    name: str,
+    ports: Mapping[str, list[str]] | None,
+    currency: str,
+) -> dict[str, list[str]]:
+    """By port it changes, the option's lines there (none if it changes every port)."""
+    mine = list(dict.fromkeys((ports or {}).get(name, [])))
+    every = {str(m).split("_port_")[1].rsplit("_", 1)[0] for (_, m) in rows
+             if str(m).startswith("clearance_h_mean_port_")}  # fmt: skip
+    if not mine or every <= set(mine):
+        return {}
+    out = {
+        p: [
+            _sentence(rows[(name, key)], what, kind, words, currency)
+            for m, what, kind, words in AT_PORT
+            if (name, key := m.format(p=p)) in rows
+        ]
+        for p in mine
+    }
+    return {p: lines for p, lines in out.items() if lines}
+
+
+def _listed(lines: list[str]) -> str:
+    return "<ul class='headline'>" + "".join(f"<li>{html.escape(i)}</li>" for i in lines) + (
+        "</ul>")
+
+
+def _option(
+    res: CompareResult, name: str, items: list[str], at_ports: dict[str, list[str]]
+) -> str:
+    """One option's heading, caveat and lines: at each port it changes (if it leaves some
+    alone), then pooled over every port."""
+    from sim.experiment.composition import arrivals_note
+
+    flag = " (not steady-state: read with care)" if res.unstable(name) else ""
+    changed = res.meta.get("arrivals_changed", {}).get(name)
+    text = f"<h3>{html.escape(name)}{flag}</h3>" + ("" if changed is None else (
+        f"<p class='note'>Read with care: {html.escape(arrivals_note(changed))}.</p>"))
+    if not at_ports:
+        return text + _listed(items)
+    for port, lines in at_ports.items():
+        text += f"<p>At {html.escape(port)}, which it changes:</p>" + _listed(lines)
+    return text + "<p>Pooled over every port (its change diluted by the ports it leaves " + (
+        "alone):</p>" + _listed(items))
 
 
 def _sentence(

@@ -49,6 +49,7 @@ REPORT_METRICS = (
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
     "trader_fees_per_consignment",
+    "agency_cost_per_year",
 )
 MEDIAN_NOTE = (
     "Most consignments go green and are released within seconds of arriving (their "
@@ -176,7 +177,6 @@ def report_rows(
     organisation's rows and the rows of the ports options touch (by their changes, or, with
     ``variants``, by the fields their reforms change too); rows it lacks are skipped."""
     from sim.experiment.metric_names import (
-        option_ports,
         organisation_rows,
         port_rows,
         with_directions,
@@ -184,24 +184,25 @@ def report_rows(
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
-    ports = option_ports(res.options) + _reformed_ports(res, variants or {})
+    ports = [p for each in changed_ports(res, variants or {}).values() for p in each]
     return tuple(dict.fromkeys([*rows, *port_rows(ports)]))
 
 
-def _reformed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
-    """The ports whose fields an option's scenario changes (a reform's too), from the
-    resolved scenarios of a results folder."""
+def changed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
+    """By option, the ports it changes: those its changes name, and those whose fields its
+    scenario changes (a reform's too: from the resolved scenarios of a results folder)."""
+    from sim.experiment.metric_names import option_ports
     from sim.report.options_table import changed_fields
 
+    out = {o.name: option_ports([o]) for o in res.options}
     base = variants.get(res.names[0]) if variants and res.names else None
     if base is None:
-        return []
-    out = []
+        return out
     for name in res.names[1:]:
         v = variants.get(name)
         for f in changed_fields(base.scenario, v.scenario) if v is not None else []:
             if f.startswith("ports.") and not f.startswith("ports.*"):
-                out.append(f.split(".")[1])
+                out.setdefault(name, []).append(f.split(".")[1])
     return out
 
 
@@ -372,7 +373,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
     raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
-        *headline(res),
+        *headline(res, changed_ports(res, variants)),
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res, variants),
