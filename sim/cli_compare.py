@@ -289,7 +289,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
     nothing or can have no effect, parts that act on nothing, unstable options, a warm-up
     that is not whole weeks, a short run."""
     from sim.cli import note_warmup
-    from sim.experiment.composition import arrivals_note
+    from sim.experiment.composition import arrivals_note, truth_note
     from sim.model.stability import too_short
 
     m = res.meta
@@ -320,6 +320,8 @@ def _notes(res: CompareResult, notes: Notes) -> None:
                   "the others)")
     for name, diff in m.get("arrivals_changed", {}).items():
         notes.add(f"note ({name}): {arrivals_note(diff)}")
+    for name, (base, diff) in m.get("truth_changed", {}).items():
+        notes.add(f"note ({name}): {truth_note(base, diff)}")
     for o in res.options:  # (a paired difference of counts over other days means little)
         longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
         if longer:

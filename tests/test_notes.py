@@ -315,6 +315,38 @@ def test_an_option_that_changes_the_arrivals_says_pooled_figures_mix_other_goods
     assert report.count("Read with care: it changes which consignments arrive") == 1
 
 
+def test_an_option_that_changes_which_goods_are_illicit_says_enforcement_compares_others(
+    tmp_path, capsys
+):
+    """More frozen goods arriving (the traffic's commodity mix): the same number of
+    consignments, more of them illicit, so detection and values slipped compare other illicit
+    goods. The note gives the change of illicit declarations, on stderr, in compare.json and
+    in the report's headline; an option that only moves staff gets none."""
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    out = tmp_path / "c"
+    mix = "ports.sea.traffic.commodities"
+    argv = ["compare", small, "--option", f"frozen:{mix}.general=0.7,{mix}.frozen=0.3",
+            "--option", "review4:ports.sea.review.capacity=4", "--reps", "2", "--days", "2",
+            "--json", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    said = [n for n in notes if "changes which goods are illicit" in n]
+    assert len(said) == 1 and said[0].startswith("note (frozen): it changes which goods are "
+                                                 "illicit (") and "more illicit" in said[0]
+    assert not any("changes which consignments arrive" in n for n in notes)
+    meta = json.loads((out / "compare.json").read_text())
+    assert set(meta["truth_changed"]) == {"frozen"}
+    base, diff = meta["truth_changed"]["frozen"]
+    import pandas as pd
+
+    runs = pd.read_csv(out / "replications.csv")
+    mean = runs.groupby("option")["illicit_declarations"].mean()
+    assert (base, diff) == pytest.approx((mean["baseline"], mean["frozen"] - base))
+    assert diff > 0.5 * base  # (three times as many frozen goods, a tenth of them illicit)
+    report = (out / "report.html").read_text()
+    assert report.count("Read with care: it changes which goods are illicit") == 1
+
+
 def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(
     tmp_path, capsys
 ):

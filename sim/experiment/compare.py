@@ -43,7 +43,7 @@ import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
 from sim.analysis.stats import is_quantile, mean_half_width, summarise
-from sim.experiment.composition import changed_arrivals
+from sim.experiment.composition import changed_arrivals, changed_truth
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
     TOLERANCE_H,
@@ -616,6 +616,8 @@ class Comparison:
         self.meta["identical"] = identical_to_baseline(per_rep, opts)
         # options that change which consignments arrive: pooled figures mix other goods
         self.meta["arrivals_changed"] = changed_arrivals(per_rep, BASELINE)
+        # options that change which goods are illicit: enforcement figures compare others
+        self.meta["truth_changed"] = changed_truth(per_rep, BASELINE)
         if self.precision is not None:
             self._note_precision(per_rep, reps)
         warnings = {name: _named_warnings(by_rep) for name, by_rep in self.warns.items()}

@@ -17,15 +17,16 @@ import pandas as pd
 SMALL_SHARE = 0.005
 
 
-def changed_arrivals(per_rep: pd.DataFrame, baseline: str) -> dict[str, float]:
-    """Options whose cohort arrivals (``consignments_arrived``) differ from the baseline's by
-    more than :data:`SMALL_SHARE` on average over the replications both ran -> the mean
-    difference a replication (option - baseline)."""
-    if "consignments_arrived" not in per_rep or per_rep.empty:
+def changed_arrivals(
+    per_rep: pd.DataFrame, baseline: str, metric: str = "consignments_arrived"
+) -> dict[str, float]:
+    """Options whose cohort arrivals (``consignments_arrived``; or another count, ``metric``)
+    differ from the baseline's by more than :data:`SMALL_SHARE` on average over the
+    replications both ran -> the mean difference a replication (option - baseline)."""
+    if metric not in per_rep or per_rep.empty:
         return {}
-    runs = per_rep.pivot_table(
-        index="replication", columns="option", values="consignments_arrived", aggfunc="first"
-    )
+    runs = per_rep.pivot_table(index="replication", columns="option", values=metric,
+                               aggfunc="first")  # fmt: skip
     if baseline not in runs:
         return {}
     out: dict[str, float] = {}
@@ -53,4 +54,33 @@ def arrivals_note(diff: float) -> str:
         "lower the mean while each parcel waits longer); read each port and direction "
         "(`..._port_<port>_<direction>`), and who gains and who loses, which pairs the same "
         "consignments and leaves the added ones out"
+    )
+
+
+def changed_truth(per_rep: pd.DataFrame, baseline: str) -> dict[str, list[float]]:
+    """Options that change how many of the cohort's declarations are illicit
+    (``illicit_declarations``) by more than :data:`SMALL_SHARE`, among those whose arrivals
+    do not change (:func:`changed_arrivals` speaks for those) -> [the baseline's count, the
+    mean difference] a replication."""
+    moved = changed_arrivals(per_rep, baseline)
+    out = {}
+    for name, diff in changed_arrivals(per_rep, baseline, "illicit_declarations").items():
+        if name not in moved:
+            base = per_rep.loc[per_rep["option"] == baseline, "illicit_declarations"].mean()
+            out[name] = [float(base), diff]
+    return out
+
+
+def truth_note(base: float, diff: float) -> str:
+    """What a table or report says of an option that changes the illicit declarations from
+    ``base`` by ``diff`` a replication."""
+    more = "more" if diff > 0 else "fewer"
+    return (
+        f"it changes which goods are illicit ({abs(diff):,.1f} {more} illicit declarations in "
+        f"the cohort a replication, {diff / base:+.1%} of the baseline's {base:,.1f}): its "
+        "detection rates, values found and slipped and seizures compare other illicit goods "
+        "than the baseline's, not only how well the same ones are found. The hidden truth is "
+        "drawn from the traffic's classes, commodities and origins and from the prevalence, so "
+        "an option changing these redraws it (with smugglers, deterrence changes it too: see "
+        "smuggling_attempts); read illicit_declarations beside them"
     )

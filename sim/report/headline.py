@@ -129,12 +129,15 @@ def _option(
 ) -> str:
     """One option's heading, caveat and lines: at each port it changes (if it leaves some
     alone), then pooled over every port."""
-    from sim.experiment.composition import arrivals_note
+    from sim.experiment.composition import arrivals_note, truth_note
 
     flag = " (not steady-state: read with care)" if res.unstable(name) else ""
     changed = res.meta.get("arrivals_changed", {}).get(name)
+    truth = res.meta.get("truth_changed", {}).get(name)
     text = f"<h3>{html.escape(name)}{flag}</h3>" + ("" if changed is None else (
         f"<p class='note'>Read with care: {html.escape(arrivals_note(changed))}.</p>"))
+    if truth is not None:
+        text += f"<p class='note'>Read with care: {html.escape(truth_note(*truth))}.</p>"
     if not at_ports:
         return text + _listed(items)
     for port, lines in at_ports.items():
