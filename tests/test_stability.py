@@ -350,3 +350,25 @@ def test_a_short_comparison_leaves_steady_state_empty_and_marks_nothing(tmp_path
     console.print(table(res))
     rows = [line for line in console.export_text().splitlines() if "not steady-state" not in line]
     assert not any("!" in line for line in rows)
+
+
+def test_a_rising_wait_at_the_movers_says_it_holds_the_wait_for_a_bay():
+    """A box waits at the movers until a bay is free, so a rising wait there may be the
+    bays': the warning says so, and says the bays need capacity when they are the busier."""
+    from types import SimpleNamespace
+
+    weeks = {w: 10.0 * w for w in range(8)}
+    movers = SimpleNamespace(port="sea", name="movers", unlimited=False,
+                             weekly_waits=lambda: weeks)  # fmt: skip
+    review = SimpleNamespace(port="sea", name="review", unlimited=False,
+                             weekly_waits=lambda: weeks)  # fmt: skip
+    window = (0.0, 8 * 168.0)
+    busy_bays = {("sea", "movers"): 0.72, ("sea", "exam_bays"): 0.93, ("sea", "review"): 0.5}
+    said = stability.check([movers, review], window, busy_bays)
+    assert len(said) == 2
+    assert "includes the wait for a free exam bay" in said[0]
+    assert "the bays are busier (93% against the movers' 72%): more bays, not movers" in said[0]
+    assert "bay" not in said[1]  # (another lane: no such clause)
+    idle_bays = {**busy_bays, ("sea", "exam_bays"): 0.4}
+    said = stability.check([movers], window, idle_bays)
+    assert "includes the wait for a free exam bay" in said[0] and "busier" not in said[0]

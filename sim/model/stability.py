@@ -108,10 +108,29 @@ def check(
                 "its queue may not settle, so its waits are not steady-state: "
                 "add capacity there, or read its waits as a lower bound"
             )
-        out += _rising(lane.port, lane.name, lane.weekly_waits(), window)
+        said = _rising(lane.port, lane.name, lane.weekly_waits(), window)
+        if said and lane.name == "movers":
+            said = [said[0] + _movers_wait(lane.port, u, utilisation)]
+        out += said
     for port, name, weeks in other_waits:
         out += _rising(port, name, weeks, window)
     return out
+
+
+def _movers_wait(port: str, movers: float, utilisation: dict[tuple[str, str], float]) -> str:
+    """What a rising wait at the movers may mean: a job waits there for a free exam bay too
+    (the movers take a box to a bay only once one is free)."""
+    bays = utilisation.get((port, "exam_bays"), math.nan)
+    text = (
+        "; the wait at the movers includes the wait for a free exam bay (a box is moved only "
+        "once a bay is free)"
+    )
+    if bays > movers:
+        return text + (
+            f", and the bays are busier ({bays:.0%} against the movers' {movers:.0%}): more "
+            "bays, not movers, would shorten it"
+        )
+    return text
 
 
 class Staff(Protocol):
