@@ -386,3 +386,30 @@ def test_an_attendance_delay_where_no_trader_attends_is_noted_as_changing_nothin
     ports = default.ports.items()
     attended = next(n for n, p in ports if p.exam and p.exam.trader_attendance.share)
     assert idle_changes(default, [f"ports.{attended}.exam.trader_attendance.delay"]) is None
+
+
+def test_a_change_to_capacity_no_price_reaches_says_the_costs_leave_it_out(tmp_path):
+    """In the default scenario the exam bays and movers are the terminal's (costs.staff lists
+    neither): more of them costs the agencies nothing and the traders' charges are per box,
+    so the cost figures leave out what they cost. Such an option says so (compare.json's
+    ``unpriced``, the report's notes); a priced lane (teams, scanners) and a scenario without
+    costs say nothing."""
+    from sim.scenario.dormant import unpriced
+
+    default = sim.load_scenario(DEFAULT)
+    keys = [f"ports.sea_port.{lane}" for lane in ("exam.bays.capacity",
+            "exam.movers.schedule", "exam.teams.capacity", "scan.scanners.capacity",
+            "review.capacity", "exam.bays.service")]  # fmt: skip
+    said = unpriced(default, keys)
+    assert [s.split(":")[0] for s in said] == keys[:2]
+    assert "costs.staff lists no exam_bays" in said[0] and "movers" in said[1]
+    small = sim.load_scenario(Path(__file__).parent / "scenarios" / "small.toml")
+    assert unpriced(small, ["ports.sea.exam.bays.capacity"]) == []  # (no [costs])
+    out = tmp_path / "c"
+    sim.compare(DEFAULT, ["bays:ports.sea_port.exam.bays.capacity=20",
+                          "teams:ports.sea_port.exam.teams.capacity=12"], reps=1,
+                overrides={"days": 1, "warmup_days": 0, "drain_days": 1}, out=out)  # fmt: skip
+    meta = json.loads((out / "compare.json").read_text())
+    assert set(meta["unpriced"]) == {"bays"}
+    assert "bays: ports.sea_port.exam.bays.capacity: no price reaches" in (
+        out / "report.html").read_text().replace("&#x27;", "'")

@@ -68,6 +68,7 @@ from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
 from sim.scenario.check import check_seed, checked
 from sim.scenario.costs import currency_of
+from sim.scenario.dormant import unpriced
 from sim.scenario.schema import Scenario
 from sim.version import __version__
 
@@ -468,6 +469,13 @@ class Comparison:
             # reforms only part of which can act there (two-step declaration without a wait
             # for the duty payment: only its fee)
             "caveats": _caveats(self.opts, self.base),
+            # options changing a lane's capacity that no price reaches: their cost figures
+            # leave it out (option -> what)
+            "unpriced": {
+                o.name: "; ".join(why)
+                for o in self.opts
+                if (why := unpriced(self.base, o.overrides))
+            },
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)

@@ -86,6 +86,44 @@ def shadowed(scenario: Any, keys: Iterable[str]) -> list[str]:
     return out
 
 
+#: a lane's path in a port (after ``ports.<port>.``) -> its key in ``costs.staff``
+LANE_PATHS = {
+    "review": "declaration_review",
+    "document_check": "document_check",
+    "scan.scanners": "scanners",
+    "scan.image_review.officers": "image_officers",
+    "exam.bays": "exam_bays",
+    "exam.movers": "movers",
+    "exam.teams": "exam_teams",
+    "quarantine.officers": "quarantine_officers",
+    "release.gate": "gate",
+}
+
+
+def unpriced(scenario: Any, keys: Iterable[str]) -> list[str]:
+    """Changes to a lane's capacity or schedule that no price reaches (``costs.staff`` does
+    not list the lane and, but for scanners, no equipment is priced): the cost figures then
+    leave out what the added capacity costs (a terminal's bays, movers and gate, say).
+    Nothing without a ``[costs]`` section (no cost figures to mislead)."""
+    costs = getattr(scenario, "costs", None)
+    if costs is None:
+        return []
+    out = []
+    for key in keys:
+        parts = key.split(".")
+        if len(parts) < 4 or parts[0] != "ports" or parts[-1] not in ("capacity", "schedule"):
+            continue
+        lane = LANE_PATHS.get(".".join(parts[2:-1]))
+        if lane is None or lane in costs.staff or (lane == "scanners" and costs.scanner):
+            continue
+        out.append(
+            f"{key}: no price reaches this lane's capacity in scenario {scenario.name!r} "
+            f"(costs.staff lists no {lane}: its servers are not the agencies'), so the cost "
+            "figures leave out what the change costs; add it beside them"
+        )
+    return out
+
+
 def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
