@@ -270,3 +270,22 @@ def test_duty_time_counts_overtime():
     assert out["a"][2] == 3.0  # in, exam and out: 3 h on the bay, 2 h past its shift
     y.bays.integrate()
     assert y.bays.area_busy == 3.0 and y.bays.area_duty == 3.0
+
+
+def test_the_slots_row_gives_the_share_of_their_room_booked_and_the_waits_for_one():
+    """``exam_slots`` in the resources table: the examinations whose slot starts in the
+    observation window over the room the slots there offer (9 hourly slots a day of 2), and
+    the mean wait of the cohort's examinations for a slot with room; both from the log."""
+    slots = {"day_start": "08:00", "day_end": "17:00", "every": "1 h", "capacity": 2}
+    s = scenario({"p": _physical_port(slots=slots)}, selection={"physical": 0.2}, days=4)
+    r = sim.simulate(s, 3, log=True)
+    row = r.resources.set_index(["port", "lane"]).loc[("p", "exam_slots")]
+    w0, w1 = s.warmup_days * 24, (s.warmup_days + s.days) * 24
+    slot = (r.log.exam_start - MOVE).dropna().round(9)  # lanes unlimited: at the slot
+    booked = int(((slot >= w0) & (slot < w1)).sum())
+    assert booked > 30
+    assert row["utilisation"] == booked / (s.days * 9 * 2)
+    assert 0.3 < row["utilisation"] < 1
+    m = r.metrics()
+    assert m["utilisation_p_exam_slots"] == row["utilisation"]
+    assert m["wait_h_mean_p_exam_slots"] > 0  # (the capacity binds: some wait)

@@ -36,7 +36,11 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
              "[ports.X.document_check], `scanners` and `image_officers` [ports.X.scan], "
              "`exam_bays`, `exam_teams`, `movers` [ports.X.exam], `quarantine_officers` "
              "[ports.X.quarantine], `exam_officers` (a joint, cross-trained pool), `gate` "
-             "[ports.X.release.gate], `lab` [ports.X.quarantine.lab]", None),
+             "[ports.X.release.gate], `lab` [ports.X.quarantine.lab], `exam_slots` (the "
+             "exam yard's appointment slots with a capacity [ports.X.exam.slots]: its "
+             "utilisation is the share of the room of the observed window's slots booked, its "
+             "wait a cohort examination's wait for a slot with room, owned by customs; no "
+             "queue)", None),
     "class": ("a trader class: " + ", ".join(f"`{c}`" for c in TRADER_CLASSES), TRADER_CLASSES),
     "type": ("an illicit type: " + ", ".join(f"`{t}`" for t in ILLICIT), ILLICIT),
     "check": ("a check: " + ", ".join(f"`{c}`" for c in CHECK_NAMES), CHECK_NAMES),

@@ -180,8 +180,10 @@ LANES = [
           "laboratory: none (NaN)." + _TOGETHER),
     Entry("wait_h_mean_<port>_<lane>", LANE_LAYER,
           f"Mean wait before service of the cohort's jobs at {_LANE_OF} (the laboratory: from "
-          "a sample's submission to its batch's start)." + _TOGETHER + " Waits that belong "
-          "to no lane (an examination's booking lead, its slot and the trader's attendance) "
+          "a sample's submission to its batch's start; the appointment slots, `exam_slots`: "
+          "for a slot with room)." + _TOGETHER + " Waits that belong "
+          "to no lane (an examination's booking lead, the first slot it could have, and the "
+          "trader's attendance) "
           "are in no lane's wait and in no row of the milestone intervals table (no interval "
           "ends at `exam_start`, and that table is not by port): they are in the clearance "
           "times (by port too), in the owners' hours (`owner_share_<owner>`; the log's "

@@ -10,9 +10,11 @@ happens to work its journeys out.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import simpy
 
+from sim.analysis.sketch import LogHistogram
 from sim.model.engine import SLOTS, Gather
 from sim.scenario.schema import Slots
 
@@ -25,6 +27,7 @@ class SlotBook:
         self.capacity = None if slots.capacity == "unlimited" else int(slots.capacity)
         self.taken: dict[float, int] = {}  # examinations booked, by slot
         self.weekly: dict[int, list[float]] = {}  # week of booking -> [sum of waits, bookings]
+        self.waits = LogHistogram()  # cohort examinations' waits for a slot with room
         self._asks = Gather(env, self._answer, SLOTS)
 
     def next_start(self, t: float) -> float:
@@ -70,10 +73,48 @@ class SlotBook:
         week = self.weekly.setdefault(int(booked // 168), [0.0, 0.0])
         week[0] += wait
         week[1] += 1.0
+        self.waits.add(wait)
 
     def weekly_waits(self) -> dict[int, float]:
         """Mean wait for a slot with room, of cohort examinations by the week of booking."""
         return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
+
+    def offered(self, start: float, stop: float) -> list[float]:
+        """The starts of the slots in [start, stop) (keys of ``taken``)."""
+        out = []
+        for d in range(math.floor(start / 24), math.ceil(stop / 24)):
+            if d % 7 not in self.days:
+                continue
+            hours = [self.start]
+            if self.every > 0:
+                n = math.ceil((self.end - self.start) / self.every - 1e-9)
+                hours = [self.start + k * self.every for k in range(n)]
+            out += [t for h in hours if start <= (t := d * 24 + h) < stop]
+        return out
+
+    def result_row(self, start: float, stop: float) -> dict[str, Any]:
+        """The slots' row of the resources table, as a lane's (``exam_slots``): the share of
+        the slots' room in the window [start, stop) booked (``utilisation``) and the cohort
+        examinations' waits for a slot with room; no time-weighted queue (a booking waits in
+        no queue: it holds a later slot)."""
+        nan = float("nan")
+        slots = self.offered(start, stop)
+        room = len(slots) * self.capacity if self.capacity is not None else 0
+        booked = sum(self.taken.get(self.slot_of(t), 0) for t in slots)
+        return {
+            "lane": "exam_slots",
+            "queue_mean": nan,
+            "busy_mean": nan,
+            "capacity_mean": nan,
+            "utilisation": booked / room if room else nan,
+            "wait_mean_h": self.waits.mean,
+            "wait_p90_h": self.waits.quantile(0.9),
+            "served": self.waits.n,
+            "service_mean_h": nan,
+            "jobs_total": sum(self.taken.values()),
+            "sojourn_total_h": nan,
+            "area_total": nan,
+        }
 
     def ask(self, t: float, key: int, earliest: float) -> simpy.Event:
         """Book at time ``t`` (not before now) the first slot with room at or after

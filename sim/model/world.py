@@ -278,6 +278,8 @@ class World:
         # released by customs, not yet out at the end (among "censored"; in clearance figures)
         counts["not_out"] = int(rec.not_out.sum())
         rows = [row for p in self.ports for row in p.result_rows()]
+        rows += [{"port": p.name, **p.slots.result_row(self.warmup, self.stop)}
+                 for p in self.ports if p.slots is not None and p.slots.capacity is not None]
         rows += [{"port": lane.port, **lane.result_row()} for lane in self.centres.values()]
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
