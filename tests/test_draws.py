@@ -133,3 +133,38 @@ def test_a_clashing_declaration_is_refused():
     reg.declare("a_low", 0, low=True)(lambda x, u: u)  # the low part of column 0: allowed
     with pytest.raises(ValueError, match="clashes"):
         reg.declare("b_low", 0, low=True)(lambda x, u: u)
+
+
+#: parts of columns read outside the draws (``u * SPLIT % 1``), by whom
+RESERVED = {13: "random selection", 14: "coverage", 15: "score noise"}
+
+
+def test_the_low_parts_read_outside_the_draws_are_reserved():
+    reserved = {r.column: r.user for r in DRAWS.reserved if r.low}
+    assert reserved.keys() == RESERVED.keys()
+    for column, what in RESERVED.items():
+        assert what in reserved[column]
+
+
+@pytest.mark.parametrize("column", sorted(RESERVED))
+def test_a_draw_on_a_reserved_low_part_is_refused_naming_its_user(column: int):
+    reg = Registry(DRAWS.width)  # (a copy: the real one must stay as declared)
+    reg.draws, reg.reserved = list(DRAWS.draws), list(DRAWS.reserved)
+    with pytest.raises(ValueError) as e:
+        reg.declare("vet_flag", column, "bool", low=True)(lambda x, u: u)
+    msg = str(e.value)
+    assert f"low part of uniform column {column}" in msg
+    assert RESERVED[column] in msg
+    assert "free: columns 35-37" in msg
+    reg.declare("vet_flag", 35, "bool")(lambda x, u: u)  # a free column is taken
+
+
+def test_a_reservation_clashes_with_a_draw_whatever_comes_first():
+    reg = Registry(2)
+    reg.declare("flag", 0, "bool", low=True)(lambda x, u: u)
+    with pytest.raises(ValueError, match="low part of uniform column 0 is read by draw flag"):
+        reg.reserve(0, "someone")
+    reg.reserve(1, "someone")
+    with pytest.raises(ValueError, match="read by someone"):
+        reg.declare("other", 1, low=True)(lambda x, u: u)
+    reg.declare("lead", 1)(lambda x, u: u)  # the leading part stays free

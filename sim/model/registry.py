@@ -69,12 +69,39 @@ class Draw:
         return self.transform is None
 
 
+@dataclass(frozen=True)
+class Reservation:
+    """A part of a uniform column read by code outside the registry's draws (``user`` names
+    it), which no draw may read too: it would not be independent of that use."""
+
+    column: int
+    low: bool
+    user: str
+
+
+def _part(column: int, low: bool) -> str:
+    return f"the {'low' if low else 'leading'} part of uniform column {column}"
+
+
+def _spans(columns: list[int]) -> str:
+    """``[1, 2, 3, 7]`` as ``1-3, 7``."""
+    out: list[str] = []
+    for c in columns:
+        if out and int(out[-1].split("-")[-1]) == c - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{c}"
+        else:
+            out.append(str(c))
+    return ", ".join(out) or "none"
+
+
 class Registry:
-    """The declared draws, in table order, and the positional indices generated from them."""
+    """The declared draws, in table order, and the positional indices generated from them;
+    and the parts of columns reserved for code that reads them outside the draws."""
 
     def __init__(self, width: int):
         self.width = width
         self.draws: list[Draw] = []
+        self.reserved: list[Reservation] = []
 
     def declare(
         self, name: str, column: int, dtype: str = "float", low: bool = False
@@ -92,12 +119,40 @@ class Registry:
         """A selection decision: its uniform is drawn now, its value set at assessment."""
         self._add(Draw(name, column, "bool", None))
 
+    def reserve(self, column: int, user: str, low: bool = True) -> None:
+        """Reserve a part of ``column`` (``low``: its low-order part, see SPLIT) for ``user``,
+        code that reads it outside the draws: a declaration reading it is then refused."""
+        self._check(f"reservation for {user}", column, low)
+        self.reserved.append(Reservation(column, low, user))
+
+    def _users(self) -> dict[tuple[int, bool], str]:
+        """Who reads each part of a column taken: a draw (by name) or a reservation."""
+        users = {(d.column, d.low): f"draw {d.name}" for d in self.draws}
+        users.update({(r.column, r.low): r.user for r in self.reserved})
+        return users
+
+    def free(self) -> str:
+        """The parts of columns no draw or reservation reads, for an error message."""
+        taken = self._users()
+        lead = [c for c in range(self.width) if (c, False) not in taken]
+        low = [c for c in range(self.width) if (c, True) not in taken and (c, False) in taken]
+        return f"free: columns {_spans(lead)}; the low parts of columns {_spans(low)}"
+
+    def _check(self, who: str, column: int, low: bool) -> None:
+        if not 0 <= column < self.width:
+            raise ValueError(f"{who}: column {column} outside 0..{self.width - 1}")
+        user = self._users().get((column, low))
+        if user is not None:
+            raise ValueError(
+                f"{who} clashes: {_part(column, low)} is read by {user} "
+                f"(a draw there would not be independent of it); {self.free()}"
+            )
+
     def _add(self, d: Draw) -> None:
-        if not 0 <= d.column < self.width:
-            raise ValueError(f"draw {d.name}: column {d.column} outside 0..{self.width - 1}")
         for other in self.draws:
-            if other.name == d.name or (other.column, other.low) == (d.column, d.low):
-                raise ValueError(f"draw {d.name} clashes with {other.name}")
+            if other.name == d.name:
+                raise ValueError(f"draw {d.name} clashes with draw {other.name}: the same name")
+        self._check(f"draw {d.name}", d.column, d.low)
         self.draws.append(d)
 
     @property

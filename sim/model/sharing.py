@@ -34,7 +34,8 @@ from sim.scenario.schema import ILLICIT, Scenario
 
 #: AUC a partner's data raises a score to at most
 MAX_AUC = 0.999
-#: the coverage draw is the low part of the scan uniform (2^-24 of dependence)
+#: the coverage draw is the low part of the scan uniform (2^-24 of dependence; reserved in
+#: :mod:`sim.model.draws.declaration`, so no draw reads it too)
 _SPLIT = float(2**24)
 SQRT2 = float(np.sqrt(2.0))
 

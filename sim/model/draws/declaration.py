@@ -64,3 +64,8 @@ DRAWS.decision("sel_document", 13)
 DRAWS.decision("sel_scan", 14)
 DRAWS.decision("sel_physical", 15)
 DRAWS.decision("sel_quarantine", 16)
+# the low-order parts of three of these columns are read outside the draws (u * SPLIT % 1):
+# reserved, so that no new draw reads them too and depends on what they decide
+DRAWS.reserve(13, "the risk engine's random selection (sim.model.risk_block, risk_one)")
+DRAWS.reserve(14, "partner data's coverage (sim.model.sharing)")
+DRAWS.reserve(15, "the risk engine's score noise without score_noise (sim.model.risk)")
