@@ -4,7 +4,13 @@ declarations become the requirement table. The quantities themselves are declare
 
 A :class:`Draw` has a name, the uniform column it reads (never renumbered), a dtype and a
 transform of the uniform; a *decision* (``transform=None``) has its uniform drawn with the
-consignment and its value set by the assessment step when the decision is taken.
+consignment and its value set by the assessment step when the decision is taken. A
+:class:`Reservation` marks a part of a column read outside the draws (by the risk engine),
+which no declaration may read too.
+
+Adding a quantity: declare it (at a free column, or a free low part), pin its column in
+``tests/test_draws.py`` (which fails for a declaration not pinned), regenerate the docs
+(``python -m sim.docs``); the steps in full are in :mod:`sim.model.draws`.
 """
 
 from __future__ import annotations

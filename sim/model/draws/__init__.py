@@ -2,16 +2,26 @@
 
 A consignment is born with one row of ``WIDTH`` uniforms, keyed by its port and arrival index
 (:mod:`sim.model.streams`). Each quantity it may ever need is declared in this package with its
-name,
-the uniform column it reads (never renumbered: these are the common random numbers that pair a
-reform with its baseline), its dtype and the transform that turns the uniform into a value from
-the scenario. The declaration order is the order of the requirement table, of the log's
-columns and of the recorder's fields, all generated from :data:`DRAWS`
-(``tests/test_draws.py`` pins every column).
+name, the uniform column it reads (never renumbered: these are the common random numbers that
+pair a reform with its baseline), its dtype and the transform that turns the uniform into a
+value from the scenario. The declaration order is the order of the requirement table, of the
+log's columns and of the recorder's fields, all generated from :data:`DRAWS`.
 
-Adding a quantity is one declaration: pick an unused column below ``WIDTH``, write its
-transform. Selection decisions are declared too (``DRAWS.decision``): their uniform is drawn
-with the consignment, but the value is set by the assessment step, when the decision is taken.
+Adding a quantity:
+
+1. declare it in the module of its part of the flow (``@declare(name, column, dtype)`` on its
+   transform), at a column no draw or reservation reads: the registry refuses a clash and its
+   error lists what is free. Columns 0-47 come from the clearance stream, 48-63 from the
+   hidden truth's (all taken); growing ``WIDTH`` would change every row, so once the free
+   columns are gone a quantity reads the low-order part of a column (``low=True``, see
+   :data:`sim.model.registry.SPLIT`) that no draw reads the low part of and that is not
+   reserved (``DRAWS.reserve``: read outside the draws, e.g. by the risk engine);
+2. pin its column in ``tests/test_draws.py`` (``PINNED``, or ``PINNED_LOW`` for a low part):
+   that test fails for a declaration not pinned there, and for a pinned column moved;
+3. regenerate the docs (``python -m sim.docs``: the log's columns come from the registry).
+
+Selection decisions are declared too (``DRAWS.decision``): their uniform is drawn with the
+consignment, but the value is set by the assessment step, when the decision is taken.
 """
 
 from __future__ import annotations
