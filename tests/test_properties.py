@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from org_scenarios import generated
 
 from sim.model.run import simulate
 from sim.scenario.schema import Scenario
@@ -26,7 +27,8 @@ prob = st.floats(0, 1)
 
 @st.composite
 def scenario_data(draw) -> dict:
-    """A generated scenario as its file's data."""
+    """A generated scenario as its file's data. Its scenarios must reach every step of the route
+    (``tests/test_generated_steps.py``): a new step needs what makes consignments take it here."""
     d = copy.deepcopy(BASE)
     d["days"] = draw(st.integers(1, 3))
     d["warmup_days"] = draw(st.integers(0, 2))
@@ -96,6 +98,15 @@ def scenario_data(draw) -> dict:
             "two_step_processing": {"uptake": {"*": draw(prob)}},
             "release_before_test": {"uptake": {"*": draw(prob)}, "sell_time": "2 d"},
         }
+    if draw(st.booleans()):  # an organisation: rulings that hold goods escalated at assessment
+        d["organisation"] = generated(
+            draw(st.sampled_from(["spindle", "dumbbell"])),
+            {"a": ["sea"]},
+            {"tariff": draw(st.integers(1, 3)), "quarantine": 1, "anti_smuggling": 1},
+            service_h=0.5,
+            ruling=draw(st.floats(0, 0.2)),
+            holds=draw(prob),
+        )
     return d
 
 

@@ -1,0 +1,86 @@
+"""The generated scenarios of the property tests reach every step of the route.
+
+``tests/test_properties.py`` compares the bulk path with the SimPy flow path on scenarios from
+its generator; a step no generated consignment takes is never compared (its bulk form may be
+wrong, or missing, and every test still passes). So every step of
+:func:`sim.model.steps.clearance_steps` must be taken by some consignment of the generator's
+scenarios over a fixed set of examples, in its scalar form, and in its bulk form when it has
+one, unless listed in ``UNREACHED`` with the reason: a new step fails here until the generator
+(``scenario_data`` in ``tests/test_properties.py``) makes scenarios that take it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from sim.model.run import simulate
+from sim.model.steps import clearance_steps
+from tests.test_properties import scenarios, with_risk_engine
+
+#: steps the generator need not reach, each with its reason ({name: reason})
+UNREACHED: dict[str, str] = {}
+#: steps with a bulk form that need not run in bulk, each with its reason
+UNREACHED_IN_BULK: dict[str, str] = {}
+
+EXAMPLES = 60
+
+
+def _record(monkeypatch: pytest.MonkeyPatch) -> tuple[set[str], set[str]]:
+    """Wrap every step's forms to note which steps ran: (in scalar form, in bulk form)."""
+    scalar: set[str] = set()
+    bulk: set[str] = set()
+
+    def scalar_form(name: str, f: Any) -> Any:
+        def run(self: Any, j: Any, *a: Any) -> Any:
+            scalar.add(name)
+            return f(self, j, *a)
+
+        return run
+
+    def bulk_form(name: str, f: Any) -> Any:
+        def run(self: Any, b: Any, rows: np.ndarray) -> Any:
+            if rows.any():
+                bulk.add(name)
+            return f(self, b, rows)
+
+        return run
+
+    for step in clearance_steps():
+        cls = type(step)
+        for method in ("flow", "visit"):
+            monkeypatch.setattr(cls, method, scalar_form(step.name, getattr(cls, method)))
+        monkeypatch.setattr(cls, "bulk", bulk_form(step.name, cls.bulk))
+    return scalar, bulk
+
+
+def test_the_generated_scenarios_take_every_step(monkeypatch: pytest.MonkeyPatch):
+    scalar, bulk = _record(monkeypatch)
+
+    @settings(
+        max_examples=EXAMPLES,
+        derandomize=True,  # (the same examples every time)
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(st.one_of(scenarios(), with_risk_engine()), st.integers(0, 2**32 - 1))
+    def run(scenario: Any, seed: int) -> None:
+        simulate(scenario, seed, fast=True)
+
+    run()
+    steps = clearance_steps()
+    missed = [s.name for s in steps if s.name not in scalar | bulk and s.name not in UNREACHED]
+    assert not missed, f"no generated consignment takes {missed}: extend scenario_data"
+    no_bulk = [
+        s.name
+        for s in steps
+        if s.bulk_form and s.name not in bulk and s.name not in UNREACHED_IN_BULK
+    ]
+    assert not no_bulk, f"no generated block runs the bulk form of {no_bulk}"
+    assert not UNREACHED.keys() & (scalar | bulk), "a step listed as unreached is reached"
