@@ -18,6 +18,7 @@ consignments whose plan contains it leave the bulk path if it has no bulk form.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -58,7 +59,7 @@ class Step:
 
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         """Which rows of a requirement table take this step (bool per row)."""
-        raise NotImplementedError
+        raise NotImplementedError(_missing(self, "taken"))
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
         """Queue visits per row (a finite FIFO lane counts 1; lanes taken together, the lab
@@ -67,21 +68,52 @@ class Step:
 
     def flow(self, j: Journey) -> Any:
         """The scalar form: move ``j`` through the step (a generator when ``waits``)."""
-        raise NotImplementedError
+        raise NotImplementedError(_missing(self, "flow"))
 
     def visit(self, j: Journey) -> tuple[Any, float, float] | None:
         """A lane step's scalar form up to its lane: (lane, request time, service), or None
         when this consignment does not need the lane (the step is then complete)."""
-        raise NotImplementedError
+        raise NotImplementedError(_missing(self, "visit"))
 
     def visited(self, j: Journey, start: float, end: float) -> None:
         """A lane step's scalar form after its lane served the consignment."""
-        raise NotImplementedError
+        raise NotImplementedError(_missing(self, "visited"))
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         """The numpy form, on the rows of ``b`` that take the step (may yield one queue)."""
-        raise NotImplementedError
+        raise NotImplementedError(_missing(self, "bulk"))
         yield  # pragma: no cover
+
+
+def _missing(step: Step, method: str) -> str:
+    return f"step {type(step).__name__} ({step.name!r}) does not define {method}()"
+
+
+def required(step: Step) -> tuple[str, ...]:
+    """The methods a step's class must define: its rule, its scalar form (``visit`` and
+    ``visited`` with the queue ``visits`` it makes for a lane step, else ``flow``) and its
+    bulk form unless ``bulk_form`` is False."""
+    scalar = ("visit", "visited", "visits") if step.visits_lane else ("flow",)
+    return ("taken", *scalar, *(("bulk",) if step.bulk_form else ()))
+
+
+def check_step(step: Step, p: Port) -> None:
+    """Refuse a step with a method it needs missing, or whose ``lane_attr`` names no lane of
+    the port (a code mistake: found when a port's route is made, never per consignment)."""
+    for method in required(step):
+        if getattr(type(step), method) is getattr(Step, method):
+            why = " (or set bulk_form = False)" if method == "bulk" else ""
+            raise NotImplementedError(f"{_missing(step, method)}{why}")
+    who = f"step {type(step).__name__} ({step.name!r})"
+    if step.visits_lane and not step.lane_attr:
+        raise NotImplementedError(f"{who} visits a lane but sets no lane_attr (the port's lane)")
+    if step.lane_attr and not hasattr(p, step.lane_attr):
+        near = difflib.get_close_matches(step.lane_attr, list(vars(p)), 1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise AttributeError(
+            f"{who} has lane_attr {step.lane_attr!r}, but port {p.name} has no such lane{hint}: "
+            "a port's lanes are made by sim.model.port_lanes.build_lanes"
+        )
 
 
 def _linkable(lane: Any) -> bool:
@@ -105,6 +137,8 @@ class Route:
     def __init__(self, port: Port, steps: Sequence[Step]):
         self.port = port
         self.steps = tuple(steps)
+        for s in self.steps:
+            check_step(s, port)
         self.bit = {s.name: 1 << i for i, s in enumerate(self.steps)}
         self._no_bulk = sum(self.bit[s.name] for s in self.steps if not s.bulk_form)
         #: the steps that may queue (the others' visits are none), with their positions

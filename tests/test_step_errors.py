@@ -1,0 +1,78 @@
+"""A step written with a code mistake is refused when a port's route is made, with an error
+naming the step, and what is missing (never an empty message, never per consignment)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import sim
+import sim.model.port
+from sim.model.route import Step
+from sim.model.steps import clearance_steps
+from sim.model.steps.release import Gate
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+class VetCheck(Step):
+    """A lane step with everything but its bulk form."""
+
+    name = "vet"
+    visits_lane = True
+    lane_attr = "gate"
+
+    def taken(self, p: Any, r: np.ndarray) -> np.ndarray:
+        return np.zeros(len(r), bool)
+
+    def visits(self, p: Any, r: np.ndarray) -> np.ndarray:
+        return np.zeros(len(r), np.int64)
+
+    def visit(self, j: Any) -> None:
+        return None
+
+    def visited(self, j: Any, start: float, end: float) -> None:
+        pass
+
+
+class NoVisits(Gate):
+    name = "vet"
+    visits = Step.visits  # type: ignore[assignment]
+
+
+class Misspelt(Gate):
+    name = "vet"
+    lane_attr = "scaners"
+
+
+def run_with(step: Step, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulate the small scenario with ``step`` added to the route, before the gate."""
+    steps = clearance_steps()
+    monkeypatch.setattr(sim.model.port, "clearance_steps", lambda: [*steps[:-3], step, *steps[-3:]])
+    sim.simulate(sim.load_scenario(SMALL), 1)
+
+
+def test_a_missing_bulk_form_is_named_with_its_step(monkeypatch: pytest.MonkeyPatch):
+    with pytest.raises(NotImplementedError, match=r"step VetCheck \('vet'\).*bulk\(\).*bulk_form"):
+        run_with(VetCheck(), monkeypatch)
+
+
+def test_a_lane_step_without_its_queue_visits_is_refused(monkeypatch: pytest.MonkeyPatch):
+    with pytest.raises(NotImplementedError, match=r"step NoVisits \('vet'\).*visits\(\)"):
+        run_with(NoVisits(), monkeypatch)
+
+
+def test_a_misspelt_lane_names_the_step_and_the_lane(monkeypatch: pytest.MonkeyPatch):
+    with pytest.raises(AttributeError, match=r"step Misspelt \('vet'\) has lane_attr 'scaners'"):
+        run_with(Misspelt(), monkeypatch)
+    with pytest.raises(AttributeError, match="did you mean 'scanners'"):
+        run_with(Misspelt(), monkeypatch)
+
+
+def test_a_method_left_to_the_base_class_says_which():
+    with pytest.raises(NotImplementedError, match=r"step VetCheck \('vet'\).*bulk\(\)"):
+        next(iter(VetCheck().bulk(None, np.zeros(0, bool))))  # type: ignore[arg-type]
+
