@@ -3,6 +3,7 @@ naming the step, and what is missing (never an empty message, never per consignm
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 import sim
 import sim.model.port
+from sim.model.draws import DRAWS
 from sim.model.route import Step
 from sim.model.steps import clearance_steps
 from sim.model.steps.release import Gate
@@ -76,3 +78,38 @@ def test_a_method_left_to_the_base_class_says_which():
     with pytest.raises(NotImplementedError, match=r"step VetCheck \('vet'\).*bulk\(\)"):
         next(iter(VetCheck().bulk(None, np.zeros(0, bool))))  # type: ignore[arg-type]
 
+
+
+def shifted(monkeypatch: pytest.MonkeyPatch, name: str, by: float) -> None:
+    """The draw ``name``'s transform, its values shifted by ``by`` (a transform's mistake)."""
+    i = DRAWS.index(name)
+    d = DRAWS.draws[i]
+    assert d.transform is not None
+    f = d.transform
+    draws = list(DRAWS.draws)
+    draws[i] = replace(d, transform=lambda x, u: f(x, u) + by)
+    monkeypatch.setattr(DRAWS, "draws", draws)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["bulk", "flow"])
+@pytest.mark.parametrize("capacity", [2, "unlimited"])
+def test_a_negative_service_time_stops_the_run_naming_the_lane(
+    monkeypatch: pytest.MonkeyPatch, fast: bool, capacity: Any
+):
+    shifted(monkeypatch, "doc_time", -1.0)
+    s = sim.load_scenario(SMALL, {"ports.sea.document_check.capacity": capacity})
+    with pytest.raises(ValueError, match=r"negative service time, -[\d.]+ h, at lane document_c"):
+        sim.simulate(s, 1, fast=fast)
+
+
+def test_a_negative_bulk_service_time_is_caught_in_the_block(monkeypatch: pytest.MonkeyPatch):
+    shifted(monkeypatch, "doc_time", -1.0)
+    s = sim.load_scenario(SMALL, {"ports.sea.document_check.capacity": "unlimited"})
+    with pytest.raises(ValueError, match=r"port sea \(rows finished in bulk\)"):
+        sim.simulate(s, 1, fast=True)
+
+
+def test_a_negative_examination_stops_the_run(monkeypatch: pytest.MonkeyPatch):
+    shifted(monkeypatch, "exam_time", -100.0)
+    with pytest.raises(ValueError, match=r"negative service time.*port sea \(an examination"):
+        sim.simulate(sim.load_scenario(SMALL), 1)

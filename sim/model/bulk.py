@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.lane import Booking
+from sim.model.lane import Booking, negative_service
 from sim.model.milestones import (
     ARRIVED,
     DISCHARGED,
@@ -112,6 +112,9 @@ class Bulk:
         is a delay; a finite one is booked (the block waits for every row's booking)."""
         if not np.count_nonzero(rows):  # (cheaper than any() on a few rows)
             return t, t + service
+        below = rows & (service < 0)  # (once per block: a code mistake, see negative_service)
+        if np.count_nonzero(below):
+            raise negative_service(lane, float(service[below].min()), "rows finished in bulk")
         if lane.unlimited:
             ok = rows & ~np.isnan(t)
             lane.delay_many(service[ok], self.cohort[ok])

@@ -18,7 +18,7 @@ import simpy
 
 from sim.model.consignment import Consignment
 from sim.model.draws import R
-from sim.model.lane import Booking
+from sim.model.lane import Booking, negative_service
 from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, LOADED
 from sim.model.route import LANE, WAITS
 
@@ -99,6 +99,8 @@ def journey(
                 if visit is not None:
                     # what serve() does, written out: this is the hottest loop of the model
                     lane, t, service = visit
+                    if service < 0:
+                        raise negative_service(lane, service, f"step {step.name}")
                     if lane.unlimited:
                         lane.delay(service, c.cohort)
                         start, end = t, t + service

@@ -182,6 +182,15 @@ class LaneStats:
         }
 
 
+def negative_service(lane: Any, service: float, who: str) -> ValueError:
+    """The error for a negative service time at ``lane`` (``who``: the step, or the rows):
+    a code mistake (a scenario's durations are checked on load), so the run stops."""
+    return ValueError(
+        f"a negative service time, {service:g} h, at lane {lane.name} of port {lane.port} "
+        f"({who}): a duration a step or a draw's transform gave must be >= 0"
+    )
+
+
 class Booking:
     """A deferred visit to a FIFO lane: the flow waits here until the lane books it."""
 

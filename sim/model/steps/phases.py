@@ -8,7 +8,7 @@ from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from sim.model.cell import take
-from sim.model.lane import Booking
+from sim.model.lane import Booking, negative_service
 
 if TYPE_CHECKING:
     from sim.model.journey import Journey
@@ -24,6 +24,13 @@ Phase = tuple[tuple[Any, ...], float, int, int]
 #: the lanes it newly takes, the end of the stretch a FIFO lane is booked for (0: the new
 #: lanes are taken in the cell), the lanes it gives back, and those with their counts)
 PhasePlan = tuple[tuple[Any, ...], tuple[Any, ...], int, tuple[Any, ...], tuple[Any, ...]]
+
+
+def _negative(j: Journey, lanes: tuple[Any, ...], duration: float) -> ValueError:
+    lane = next((x for x in lanes if x is not None), None)
+    if lane is None:
+        return ValueError(f"a negative duration, {duration:g} h, at port {j.port.name}")
+    return negative_service(lane, duration, "an examination's phase")
 
 
 def phase_plan(lanes_of: tuple[tuple[Any, ...], ...]) -> tuple[PhasePlan, ...]:
@@ -106,7 +113,9 @@ def run_stretch(
             clock.to(start, p.owner_of.get(blocking, phases[0][2]))
             t = start
     out = []
-    for i, (_, duration, owner, _) in enumerate(phases):
+    for i, (lanes, duration, owner, _) in enumerate(phases):
+        if duration < 0:
+            raise _negative(j, lanes, duration)
         if i:
             for lane in plan[i][0]:
                 lane.delay(duration, cohort)
@@ -137,7 +146,9 @@ def run_phases(
     t = j.t
     out = []
     for i, (unlimited, new, stretch_end, done, counted) in enumerate(plan):
-        _, duration, owner, offset = phases[i]
+        lanes, duration, owner, offset = phases[i]
+        if duration < 0:
+            raise _negative(j, lanes, duration)
         for lane in unlimited:
             lane.delay(duration, cohort)
         if new:
