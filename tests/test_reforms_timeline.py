@@ -397,3 +397,26 @@ def test_a_dated_reforms_running_cost_counts_from_its_date():
     assert b["clearance_h_mean"] == a["clearance_h_mean"]
     whole = run(2e6, "12 h").agency.set_index("item").loc["systems:smart_image_review"]
     assert whole["quantity"] == pytest.approx(96 / HOURS_PER_YEAR)
+
+
+def test_an_era_shares_every_resource_the_port_built(monkeypatch: pytest.MonkeyPatch):
+    """A later era's port has the first one's lanes, whatever they are: a lane added to
+    ``build_lanes`` (here ``vet``) is shared without being listed anywhere else."""
+    import sim.model.port_lanes as port_lanes
+    from sim.model.world import World
+
+    yard = port_lanes._build_yard
+
+    def with_vet(port):  # type: ignore[no-untyped-def]
+        yard(port)
+        port.vet = object()  # (a lane build_lanes makes, as the others)
+
+    monkeypatch.setattr(port_lanes, "_build_yard", with_vet)
+    base = apply(sim.load_scenario(SMALL, BEFORE), "separate_inspection")
+    world = World(apply(base, f"merged_inspection@{T:g}h"), 5)
+    for port in world.ports:
+        assert port.eras, "the timeline makes a later era"
+        assert "vet" in port.built and "review" in port.built
+        for _, era in port.eras:
+            for key in port.built:
+                assert getattr(era, key) is getattr(port, key), key

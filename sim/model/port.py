@@ -49,7 +49,10 @@ Launch = Callable[[list[Bulk], list[Consignment]], None]
 class Port:
     """The lanes of one port of entry and the source of its consignments."""
 
-    # its resources, built by :func:`sim.model.port_lanes.build_lanes` (an era shares them)
+    # its resources, built by :func:`sim.model.port_lanes.build_lanes`, which lists the
+    # attributes it sets in ``built`` (an era shares them)
+    lanes: dict[str, Lane]
+    built: tuple[str, ...]
     review: Any
     document: Any
     scanners: Any
@@ -91,7 +94,6 @@ class Port:
         if shared is not None:  # an era of ``shared``: the same lanes, lab and slots
             self._share(shared)
         else:
-            self.lanes: dict[str, Lane] = {}
             build_lanes(self, centres or {})
             q = spec.quarantine
             self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
@@ -137,28 +139,10 @@ class Port:
         self.smuggling_rows: dict[str, UniformRows] = {}
         self.created_surge = {False: 0, True: 0}
 
-    _SHARED = (
-        "lanes",
-        "lab",
-        "slots",
-        "review",
-        "document",
-        "scanners",
-        "image_officers",
-        "gate",
-        "pooled",
-        "simple_cell",
-        "bays",
-        "movers",
-        "teams",
-        "quarantine_officers",
-        "cell",
-        "owner_of",
-    )
-
     def _share(self, base: Port) -> None:
-        """Take ``base``'s lanes, lab and slot book: an era changes rules, not resources."""
-        for key in self._SHARED:
+        """Take ``base``'s lanes (all that :func:`build_lanes` made), lab and slot book: an
+        era changes rules, not resources."""
+        for key in (*base.built, "built", "lab", "slots"):
             setattr(self, key, getattr(base, key))
 
     # -- observation -------------------------------------------------------------------

@@ -41,7 +41,18 @@ def _lane(port: Port, key: str, lane_spec: Any, together: bool = False) -> Any:
 
 def build_lanes(port: Port, centres: dict[str, Lane]) -> None:
     """The port's desks, scanners, image officers, exam yard and gate (a review centre's
-    officers come from ``centres``, shared with the other ports of the centre)."""
+    officers come from ``centres``, shared with the other ports of the centre). Every
+    attribute it sets is listed in ``port.built``: what a timeline's later eras of the port
+    share (:meth:`sim.model.port.Port._share`), so a lane added here is shared too."""
+    before = set(vars(port))
+    port.lanes = {}
+    _build_desks(port, centres)
+    _build_yard(port)
+    port.gate = _lane(port, "gate", port.spec.release.gate)
+    port.built = tuple(k for k in vars(port) if k not in before)
+
+
+def _build_desks(port: Port, centres: dict[str, Lane]) -> None:
     spec = port.spec
     port.review = _lane(port, "declaration_review", spec.review)
     port.document = _lane(port, "document_check", spec.document_check)
@@ -53,8 +64,6 @@ def build_lanes(port: Port, centres: dict[str, Lane]) -> None:
         port.image_officers = _lane(
             port, "image_officers", spec.scan.image_review.officers if spec.scan else None
         )
-    _build_yard(port)
-    port.gate = _lane(port, "gate", spec.release.gate)
 
 
 def _yard_staff(port: Port) -> dict[str, Any]:
