@@ -113,3 +113,24 @@ def test_a_negative_examination_stops_the_run(monkeypatch: pytest.MonkeyPatch):
     shifted(monkeypatch, "exam_time", -100.0)
     with pytest.raises(ValueError, match=r"negative service time.*port sea \(an examination"):
         sim.simulate(sim.load_scenario(SMALL), 1)
+
+
+def test_the_list_of_what_a_new_step_touches_names_what_exists():
+    """The files and names in :mod:`sim.model.steps`'s list exist (a rename breaks it)."""
+    import re
+
+    import sim.model.steps as steps
+
+    root = Path(__file__).resolve().parents[1]
+    doc = steps.__doc__ or ""
+    paths = re.findall(r"``((?:sim|tests)/[\w/]+\.py)``", doc)
+    assert len(paths) >= 9
+    for path in paths:
+        assert (root / path).is_file(), path
+    for path, name in [
+        ("sim/model/milestones.py", "MILESTONES"),
+        ("sim/scenario/costs.py", "LANE_KEYS"),
+        ("sim/reforms/fields.py", "OFFICER_WORK"),
+        ("sim/faces/choices.py", "STAFF_LANES"),
+    ]:
+        assert f"``{name}``" in doc and re.search(rf"^{name}\b", (root / path).read_text(), re.M)

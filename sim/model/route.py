@@ -11,9 +11,11 @@ row (its draws and its selection). Both interpreters follow the plan:
 
 Whether a consignment may go in bulk is a question asked of its own plan: every step in it
 has a bulk form, and it meets at most one queue, on a first-come-first-served lane. A lane of
-unlimited capacity is a delay, never a queue. A new step is one :class:`Step` subclass (in
+unlimited capacity is a delay, never a queue. A step is one :class:`Step` subclass (in
 :mod:`sim.model.steps`), with its plan rule and its two interpretations side by side; only the
-consignments whose plan contains it leave the bulk path if it has no bulk form.
+consignments whose plan contains it leave the bulk path if it has no bulk form. (Its
+milestones, lane, scenario fields and costs live elsewhere: :mod:`sim.model.steps` lists
+the files a new step touches.)
 """
 
 from __future__ import annotations
@@ -34,8 +36,23 @@ PLAIN, WAITS, LANE = range(3)  # how the SimPy interpreter runs a step
 
 
 class Step:
-    """One step of the clearance flow. Subclasses set the class attributes and write
-    :meth:`taken`, :meth:`flow` and (unless ``bulk_form`` is False) :meth:`bulk`."""
+    """One step of the clearance flow. A subclass sets ``name`` and the class attributes
+    that apply, and writes:
+
+    - :meth:`taken`, its plan rule (also for an ``every`` step);
+    - its scalar form: a *lane step* (``visits_lane``: one FIFO or unlimited lane of the
+      port) sets ``lane_attr`` (the :class:`~sim.model.port.Port` attribute holding its
+      lane, made in :mod:`sim.model.port_lanes`) and writes :meth:`visit`, :meth:`visited`
+      and :meth:`visits` (1 per row that meets a finite lane, else a bulk block meets a
+      second queue); any other step writes :meth:`flow` (a generator when ``waits``), and
+      :meth:`visits` and :meth:`lanes_of` if it visits lanes (``lanes_of`` decides whether
+      a journey that takes it may be booked lazily);
+    - :meth:`bulk`, its numpy form, unless ``bulk_form`` is False (then its consignments
+      go as SimPy flows).
+
+    A missing method, or a ``lane_attr`` naming no lane, is refused when a port's route is
+    made (:func:`check_step`). The other files a new step touches are listed in
+    :mod:`sim.model.steps`."""
 
     name: ClassVar[str] = ""
     waits: ClassVar[bool] = False  # the scalar form is a generator that may wait on events

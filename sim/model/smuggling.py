@@ -4,12 +4,13 @@ At each opportunity (a Poisson stream of its own) a group chooses one of its rou
 to smuggle, by a multinomial logit on expected profit ``gain x (1 - perceived detection) -
 route cost`` (gain: the margin on the goods' mean value; the outside option's profit is 0), so
 enforcement deters as well as displaces.
-A port route makes the attempt a declaration at that port (:meth:`Port.inject`): it meets the
-port's real queues and checks. A route outside the ports is caught by its patrol with
-probability ``1 - exp(-per_officer x staff on duty x alert factor)``; the alert factor holds
-for a while after any of the group's goods are caught. A group updates its perceived
-detection of a route from its own outcomes there, when it learns them, by exponential
-smoothing: ``p <- (1 - a) p + a x caught``.
+A port route makes the attempt a declaration at that port
+(:func:`sim.model.smuggled.inject`): it meets the port's real queues and checks. A route
+outside the ports is caught by its patrol with probability
+``1 - exp(-per_officer x staff on duty x alert factor)``; the alert factor holds for a while
+after any of the group's goods are caught. A group updates its perceived detection of a route
+from its own outcomes there, when it learns them, by exponential smoothing:
+``p <- (1 - a) p + a x caught``.
 
 Groups decide ``declaration.advance_max`` before their goods move (a port's blocks are made
 as early, since a declaration may be lodged that far ahead). Every draw comes from the

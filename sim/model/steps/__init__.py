@@ -1,4 +1,22 @@
-"""The steps of the clearance flow, in route order (DESIGN.md section 2)."""
+"""The steps of the clearance flow, in route order (DESIGN.md section 2).
+
+Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
+
+- its module here (the :class:`~sim.model.route.Step` subclass: what it must define is in
+  its docstring) and its place in :func:`clearance_steps` below;
+- ``sim/model/milestones.py``: its milestones in ``MILESTONES`` *and* in the positional
+  unpack at the end of the module;
+- for a new lane: ``sim/model/port_lanes.py`` (build it; a timeline's eras share whatever
+  is built there) and ``sim/model/port.py`` (its annotation, for the type checker);
+- ``sim/scenario/schema.py`` (the lane's or step's fields) and, for a lane with staff,
+  ``sim/scenario/costs.py`` ``LANE_KEYS`` (else ``costs.staff.<lane>`` is refused);
+- for officers' work: ``sim/reforms/fields.py`` ``OFFICER_WORK`` (reforms that scale it)
+  and ``sim/faces/choices.py`` ``STAFF_LANES`` (the dashboard's staff levers);
+- the metric glossary's list of lanes (``sim/experiment/metric_glossary.py``, the ``lane`` hole);
+- ``tests/test_properties.py``'s generator: ``tests/test_generated_steps.py`` fails until
+  generated consignments take the step (in bulk too, if it has a bulk form);
+- any new draw: see :mod:`sim.model.draws`; then ``python -m sim.docs``.
+"""
 
 from __future__ import annotations
 
