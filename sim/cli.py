@@ -531,10 +531,13 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
-    from sim.scenario.costs import currency_of
+    from sim.scenario.costs import currency_of, money_of
 
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
-    console.print(_table(summary, len(per_rep), currency_of(scenario.costs), counts, extra))
+    table = _table(summary, len(per_rep), currency_of(scenario.costs), counts, extra)
+    if money_of(scenario.costs):
+        table.caption = f"{table.caption}; money in {money_of(scenario.costs)}"
+    console.print(table)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
 

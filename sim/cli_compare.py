@@ -371,8 +371,9 @@ def header(res: CompareResult) -> str:
     return (
         f"Scenario {m['scenario']}: {m['days']} observed days after {m['warmup_days']} days of "
         f"warm-up (drain up to {m['drain_days']} days); {m['reps']} replication(s) per option, "
-        f"root seed {m['seed']} (the same seeds in every option); bordersim {m['version']}.\n"
-        f"Options: {opts}"
+        f"root seed {m['seed']} (the same seeds in every option); bordersim {m['version']}."
+        + (f" Money in {m['money']}." if m.get("money") else "")
+        + f"\nOptions: {opts}"
     )
 
 

@@ -658,3 +658,24 @@ def test_trader_fees_per_container_are_the_groups_fees_over_the_logs_containers(
         assert row["trader_fees_per_container"] == pytest.approx(expected, rel=1e-12)
         assert m[f"trader_fees_per_container_port_sea_{d}"] == row["trader_fees_per_container"]
         assert row["containers"] == pytest.approx(mine.containers.mean(), rel=1e-12)
+
+
+def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, capsys):
+    """A run's table and a comparison's header and report name the currency and the price
+    year of the scenario's [costs] (the default: USD at 2019 prices); without costs, none."""
+    from sim.cli import main
+    from sim.scenario.costs import money_of
+
+    default = sim.default_scenario_path()
+    assert money_of(sim.load_scenario(default).costs) == "USD at 2019 prices"
+    assert money_of(sim.load_scenario(SMALL).costs) == ""
+    short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1"]
+    assert main(["run", str(default), "--reps", "1", *short, "--out", str(tmp_path / "r")]) == 0
+    assert "money in USD at 2019 prices" in " ".join(capsys.readouterr().out.split())
+    out = tmp_path / "c"
+    argv = ["compare", str(default), "--option", "s4:ports.sea_port.scan.scanners.capacity=4"]
+    assert main([*argv, "--reps", "1", *short, "--out", str(out)]) == 0
+    assert "Money in USD at 2019 prices." in " ".join(capsys.readouterr().out.split())
+    assert "<td>money</td><td>USD at 2019 prices</td>" in (out / "report.html").read_text()
+    assert main(["run", str(SMALL), "--reps", "1", *short, "--out", str(tmp_path / "s")]) == 0
+    assert "prices" not in capsys.readouterr().out

@@ -67,7 +67,7 @@ from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
 from sim.scenario.check import check_seed, checked
-from sim.scenario.costs import currency_of
+from sim.scenario.costs import currency_of, money_of
 from sim.scenario.dormant import unpriced
 from sim.scenario.schema import Scenario
 from sim.version import __version__
@@ -441,6 +441,7 @@ class Comparison:
             "scenario": base.name,
             "scenario_hash": base_hash,
             "currency": currency_of(base.costs),
+            "money": money_of(base.costs),  # ("USD at 2019 prices"; "" without costs)
             "days": base.days,
             "warmup_days": base.warmup_days,
             "drain_days": base.drain_days,

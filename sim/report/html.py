@@ -121,6 +121,8 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
         ("precision target", m.get("precision") or "none (fixed replications)"),
         ("bordersim version", m.get("version")),
     ]
+    if m.get("money"):
+        rows.append(("money", m["money"]))
     command = [str(x) for x in m.get("command") or []]
     if command:  # what was changed from the scenario file, and the whole command
         rows.append(("set from the command line (--set)", ", ".join(_settings(command)) or "none"))

@@ -210,6 +210,14 @@ def currency_of(costs: Costs | None) -> str:
     return str(Costs.model_fields["currency"].default)
 
 
+def money_of(costs: Costs | None) -> str:
+    """What a scenario's money figures are: "USD at 2019 prices" ("" without costs: goods'
+    values alone, in the currency their distributions give)."""
+    if costs is None:
+        return ""
+    return f"{costs.currency} at {costs.price_year} prices"
+
+
 class Costs(Strict):
     """Prices of clearance, in ``currency`` at ``price_year`` prices."""
 
