@@ -8,6 +8,7 @@ import html
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from sim.experiment.options import Option
 from sim.reforms import REFORMS
@@ -92,6 +93,7 @@ def test_the_reports_main_table_has_the_terminals_rows():
     res = SimpleNamespace(
         summary=pd.DataFrame({"metric": metrics}),
         options=[Option("baseline"), Option("s", {"ports.sea.scan.scanners.capacity": 4})],
+        meta={},
     )
     rows = report_rows(res)  # type: ignore[arg-type]
     assert rows[:3] == ("clearance_h_mean", "clearance_h_mean_import", "clearance_h_mean_export")
@@ -280,3 +282,29 @@ def test_the_report_shows_the_rows_of_the_ports_a_reform_changes(tmp_path):
         assert m in rows, m
     assert not any("sea_port" in m for m in rows)  # (only the port it changes)
     assert "clearance_h_mean_port_post_hub_import" in (out / "report.html").read_text()
+
+
+@pytest.mark.parametrize("command", ["compare", "run"])
+def test_the_report_shows_the_metrics_the_command_asked_for(tmp_path, capsys, command):
+    """``--show`` (a name or a pattern) adds rows to the terminal's table and to the report's
+    main table alike."""
+    from sim.cli import main
+    from sim.report.folder import read_compare
+    from sim.report.html import report_rows
+
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    out = tmp_path / command
+    argv = [command, small, "--reps", "2", "--days", "1", "--out", str(out),
+            "--show", "wait_h_mean_sea_*,utilisation_sea_scanners"]  # fmt: skip
+    if command == "compare":
+        argv += ["--option", "r4:ports.sea.review.capacity=4"]
+    assert main(argv) == 0
+    if command == "run":
+        assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    for m in ("wait_h_mean_sea_scanners", "wait_h_mean_sea_document_check",
+              "utilisation_sea_scanners"):  # fmt: skip
+        assert f'data-metric="{m}"' in page, m
+    if command == "compare":
+        res, variants = read_compare(out)
+        assert "wait_h_mean_sea_scanners" in report_rows(res, variants)

@@ -161,14 +161,27 @@ def _notes(meta: dict[str, Any]) -> list[str]:
     return found
 
 
-def _settings(command: list[str]) -> list[str]:
-    """The ``--set KEY=VALUE`` settings of a recorded command line."""
+def _settings(command: list[str], flag: str = "--set") -> list[str]:
+    """The values of ``flag`` in a recorded command line (``--set KEY=VALUE``)."""
     out = []
     for i, arg in enumerate(command):
-        if arg == "--set" and i + 1 < len(command):
+        if arg == flag and i + 1 < len(command):
             out.append(command[i + 1])
-        elif arg.startswith("--set="):
-            out.append(arg.removeprefix("--set="))
+        elif arg.startswith(f"{flag}="):
+            out.append(arg.removeprefix(f"{flag}="))
+    return out
+
+
+def shown_rows(res: CompareResult, names: set[str]) -> list[str]:
+    """The metrics the recorded command asked to see (``--show``: names or shell patterns),
+    among ``names``, in its order: the report shows them as the terminal did."""
+    import fnmatch
+
+    out: list[str] = []
+    command = res.meta.get("command") or []
+    for text in _settings([str(x) for x in command], "--show"):
+        for pattern in filter(None, (p.strip() for p in text.split(","))):
+            out += [m for m in fnmatch.filter(sorted(names), pattern) if m not in out]
     return out
 
 
@@ -188,7 +201,7 @@ def report_rows(
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
     ports = [p for each in changed_ports(res, variants or {}).values() for p in each]
-    return tuple(dict.fromkeys([*rows, *port_rows(ports)]))
+    return tuple(dict.fromkeys([*rows, *port_rows(ports), *shown_rows(res, names)]))
 
 
 def changed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
