@@ -34,3 +34,35 @@ def test_inspection_rates_per_declaration_and_per_container():
     boxes = log.containers
     assert m["inspection_rate_per_container"] == boxes[inspected].sum() / boxes.sum()
     assert m["inspection_rate_per_container"] != m["inspection_rate"]
+
+
+def test_each_class_where_it_trades_has_its_clearance_and_trader_cost_as_metrics():
+    """``clearance_h_mean_<class>_port_<port>_<direction>`` and the trader cost alike are
+    the log's means over the class's released (finished) cohort consignments there."""
+    import math
+
+    import numpy as np
+
+    from sim.model.costs import trader_cost_of_log
+
+    scenario = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 2})
+    r = sim.simulate(scenario, 2, log=True)
+    m = r.metrics()
+    log = r.log[r.log.cohort].reset_index(drop=True)
+    released = log.released.notna()
+    cost = trader_cost_of_log(log, scenario)
+    checked = 0
+    for (port, direction, cls), rows in log[released].groupby(
+        [log.port.astype(str), log.direction.astype(str), log.trader_class.astype(str)]
+    ):
+        mean = (rows.released - rows.arrived).mean()
+        name = f"clearance_h_mean_{cls}_port_{port}_{direction}"
+        assert m[name] == np.float64(mean) or math.isclose(m[name], mean, rel_tol=1e-9), name
+        checked += 1
+    assert checked >= 20
+    sea = (log.port.astype(str) == "sea_port") & (log.direction.astype(str) == "import")
+    aeo = sea & (log.trader_class.astype(str) == "aeo_advanced")
+    done = aeo & (log.outcome.astype(str) == "released")
+    expected = float(np.asarray(cost)[done.to_numpy()].mean())
+    got = m["trader_cost_per_consignment_aeo_advanced_port_sea_port_import"]
+    assert math.isclose(got, expected, rel_tol=1e-9), (got, expected)

@@ -78,6 +78,12 @@ CLEARANCE = [
     Entry("clearance_h_mean", CLEAR_LAYER,
           f"Mean clearance time: hours from the goods' arrival to customs' release, "
           f"{_RELEASED}.", ALL),
+    Entry("clearance_h_mean_<class>_port_<port>_<direction>", CLEAR_LAYER,
+          f"Mean clearance time of one trader class's consignments at one port and direction, "
+          f"{_RELEASED}: what a class (advanced AEO certification, say) buys a trader where "
+          "it trades. Read it rather than a class's figure pooled over every port, which "
+          "also counts where the class trades (a class much at a fast port looks fast). NaN "
+          "where the class released nothing there."),
     Entry("overall_clearance_h_mean", CLEAR_LAYER,
           f"Mean overall clearance time: hours from arrival to the end of the flow (an "
           f"import's exit from the supervised area, an export's loading), {_OUT}.", ALL),

@@ -86,6 +86,11 @@ COSTS = [
     Entry("trader_cost_per_consignment", COST_LAYER,
           f"The trader's cost: fees and charges paid plus the value of the goods' time from "
           f"arrival to the end of the flow, {_PER}.", DIR_PD),
+    Entry("trader_cost_per_consignment_<class>_port_<port>_<direction>", COST_LAYER,
+          "`trader_cost_per_consignment` of one trader class's finished consignments at one "
+          "port and direction: what a class costs or saves a trader where it trades (see "
+          "`clearance_h_mean_<class>_port_<port>_<direction>`). NaN where the class "
+          "finished nothing there."),
     Entry("trader_fees_per_consignment", COST_LAYER,
           f"Money the trader pays (broker, handling, storage, inspection handling, ...), the "
           f"value of time aside, {_PER}.", DIR_PD),

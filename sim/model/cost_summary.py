@@ -5,12 +5,13 @@ the unit trade indicators such as Doing Business's cost to export count in."""
 from __future__ import annotations
 
 import math
+from itertools import product
 from typing import Any
 
 from sim.model import agency_costs as ac
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
 from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, P
-from sim.scenario.schema import DIRECTIONS
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _AGENCY = [P[k] for k in AGENCY_PARTS]
 
@@ -53,4 +54,7 @@ def summary(
         out[f"trader_fees_per_container{suffix}"] = float(
             row.get("trader_fees_per_container", math.nan)
         )
+    for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where
+        row = groups.get(("port_direction_class", f"{p}/{d}/{cls}"), {})  # it trades
+        out[f"trader_cost_per_consignment_{cls}_port_{p}_{d}"] = float(row.get("trader", math.nan))
     return out

@@ -12,6 +12,18 @@ from sim.scenario.schema import DIRECTIONS
 _STATS = ("mean_h", "median_h", "p90_h", "p95_h", "within_24h")
 
 
+def _by_class(c: pd.DataFrame) -> dict[str, float]:
+    """Each trader class's mean clearance at each port and direction
+    (``clearance_h_mean_<class>_port_<port>_<direction>``): what a class buys where it
+    trades, which a class's figure pooled over the ports would mix with where it trades."""
+    rows = c[(c.metric == "clearance") & (c.dimension == "port_direction_class")]
+    out = {}
+    for group, mean in zip(rows["group"].astype(str), rows["mean_h"], strict=True):
+        port, direction, cls = group.split("/")
+        out[f"clearance_h_mean_{cls}_port_{port}_{direction}"] = float(mean)
+    return out
+
+
 def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
     """One group's statistics (NaN when no consignment of the group was released)."""
     if (dimension, group) not in groups.index:
@@ -154,6 +166,7 @@ class RunResult:
                     out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         out.update(_departures(c))
+        out.update(_by_class(c))
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
