@@ -212,7 +212,14 @@ class Traffic(Strict):
     """What arrives: commodity groups, trader credit classes, value, origin, containers."""
 
     commodities: dict[str, Probability]
-    trader_classes: dict[str, Probability]
+    trader_classes: dict[str, Probability] = Field(
+        description="share of declarations by credit class. A consignment's class is where "
+        "its own uniform falls among the cumulative shares, in the order aeo_advanced, "
+        "aeo_general, general, discredited: a change to one share moves the boundaries of "
+        "the classes after it too (raising aeo_advanced at general's expense relabels "
+        "aeo_general consignments as well), so an option changing the mix compares other "
+        "consignments per class; who gains and who loses leaves relabelled ones out"
+    )
     value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
         description="customs value per declaration, USD"
     )
