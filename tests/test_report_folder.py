@@ -476,3 +476,20 @@ def test_a_group_one_replication_lacks_stays_with_its_dimension():
     got = _in_first_order(t)
     assert got["group"].tolist() == ["sea", "jm_port", "import", "export", "sea"]
     assert got["dimension"].tolist() == ["port", "port", "direction", "direction", "mode"]
+
+
+def test_a_sweeps_report_shows_the_swept_lanes_figures_and_what_show_asked_for(tmp_path):
+    """Sweeping a lane's capacity: the report has that lane's utilisation and mean wait at
+    each point, and the metrics ``--show`` named, beside the key ones."""
+    from sim.cli import main
+
+    out = tmp_path / "sw"
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
+            "--days", "1", "--show", "queue_mean_sea_*", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    for m in ("clearance_h_mean", "utilisation_sea_declaration_review",
+              "wait_h_mean_sea_declaration_review", "queue_mean_sea_scanners"):  # fmt: skip
+        assert f'data-point="1" data-metric="{m}"' in page, m
+    assert 'data-metric="utilisation_sea_scanners"' not in page  # (not swept, not asked)

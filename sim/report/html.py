@@ -172,13 +172,12 @@ def _settings(command: list[str], flag: str = "--set") -> list[str]:
     return out
 
 
-def shown_rows(res: CompareResult, names: set[str]) -> list[str]:
-    """The metrics the recorded command asked to see (``--show``: names or shell patterns),
+def shown_rows(command: list[str], names: set[str]) -> list[str]:
+    """The metrics a recorded command asked to see (``--show``: names or shell patterns),
     among ``names``, in its order: the report shows them as the terminal did."""
     import fnmatch
 
     out: list[str] = []
-    command = res.meta.get("command") or []
     for text in _settings([str(x) for x in command], "--show"):
         for pattern in filter(None, (p.strip() for p in text.split(","))):
             out += [m for m in fnmatch.filter(sorted(names), pattern) if m not in out]
@@ -201,7 +200,8 @@ def report_rows(
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
     ports = [p for each in changed_ports(res, variants or {}).values() for p in each]
-    return tuple(dict.fromkeys([*rows, *port_rows(ports), *shown_rows(res, names)]))
+    asked = shown_rows(res.meta.get("command") or [], names)
+    return tuple(dict.fromkeys([*rows, *port_rows(ports), *asked]))
 
 
 def changed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:

@@ -26,16 +26,40 @@ SWEEP_METRICS = (
 )
 
 
-def point_summary(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
-    """Per point and shown metric: mean, 95 % interval and n over its replications, and the
-    interval shown (``shown_low``, ``shown_high``: clipped to what is possible, as in run and
-    comparison tables)."""
+#: the cost rows a sweep's report adds where the scenario has costs
+COST_METRICS = ("total_cost_per_consignment", "agency_cost_per_year")
+
+
+def sweep_metrics(params: list[str], command: list[str], names: set[str]) -> list[str]:
+    """The report's metrics: :data:`SWEEP_METRICS`, the utilisation and mean wait of each
+    lane a parameter sizes (``ports.sea_port.scan.scanners.capacity``: the sea port's
+    scanners), the costs, then what the command's ``--show`` asked for; those ``names`` has."""
+    from sim.report.html import shown_rows
+    from sim.scenario.dormant import LANE_PATHS
+
+    lanes = []
+    for p in params:
+        parts = p.split(".")
+        lane = LANE_PATHS.get(".".join(parts[2:-1])) if parts[0] == "ports" else None
+        if lane is not None and len(parts) > 3:
+            lanes += [f"utilisation_{parts[1]}_{lane}", f"wait_h_mean_{parts[1]}_{lane}"]
+    asked = shown_rows(command, names)
+    wanted = [*SWEEP_METRICS, *lanes, *COST_METRICS, *asked]
+    return [m for m in dict.fromkeys(wanted) if m in names]
+
+
+def point_summary(
+    rows: pd.DataFrame, params: list[str], metrics: list[str] | None = None
+) -> pd.DataFrame:
+    """Per point and shown metric (``metrics``, else :data:`SWEEP_METRICS`): mean, 95 %
+    interval and n over its replications, and the interval shown (``shown_low``,
+    ``shown_high``: clipped to what is possible, as in run and comparison tables)."""
     from sim.analysis.stats import confidence_interval
     from sim.experiment.compare import clip_interval
 
     out = []
     for point, grp in rows.groupby("point", sort=True):
-        for metric in SWEEP_METRICS:
+        for metric in metrics or SWEEP_METRICS:
             if metric not in grp.columns:
                 continue
             mean, low, high = confidence_interval(grp[metric].to_numpy(dtype=float))
@@ -131,7 +155,9 @@ def render_sweep(path: Path) -> str:
 
     folder = read_sweep(path)
     meta, design = folder.meta, folder.design
-    summary = point_summary(folder.rows, folder.params)
+    command = [str(x) for x in meta.get("command") or []]
+    metrics = sweep_metrics(folder.params, command, set(folder.rows.columns))
+    summary = point_summary(folder.rows, folder.params, metrics)
     what = [("scenario", Path(str(meta.get("scenario", ""))).name), ("points", len(design)),
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
