@@ -773,7 +773,7 @@ def _main(argv: list[str]) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ReplicationsFailed as exc:
-        print(f"error: {exc}\nrerun with the same --out to retry them", file=sys.stderr)
+        print(f"error: {exc}\n{exc.hint()}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)

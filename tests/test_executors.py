@@ -83,6 +83,24 @@ def failing(monkeypatch, bad: int) -> None:
     monkeypatch.setattr(sim.model.run, "simulate", flaky)
 
 
+def test_failures_that_are_all_one_error_say_a_rerun_would_repeat_it():
+    """One error in every failed replication is a fault, not chance: the hint says to fix
+    it first; different errors (or one failure) may be retried as they are. With no
+    replication finished the message says so, not "the others finished"."""
+    from sim.experiment.executors import Failure
+
+    same = [Failure(r, r, (1, r), "ValueError: bad lane") for r in range(3)]
+    err = ReplicationsFailed(same)
+    assert "none finished" in str(err) and "others" not in str(err)
+    assert err.hint().startswith("every failure is the same error")
+    mixed = [*same[:1], Failure(1, 1, (1, 1), "MemoryError")]
+    partial = pd.DataFrame({"replication": [2]})
+    err = ReplicationsFailed(mixed, partial)
+    assert "the others finished" in str(err)
+    assert err.hint().startswith("rerun with the same --out to retry them")
+    assert ReplicationsFailed(same[:1]).hint().startswith("rerun with the same --out")
+
+
 def test_a_failed_replication_is_reported_and_the_others_finish(
     scenario, serial, monkeypatch, tmp_path
 ):

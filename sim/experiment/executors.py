@@ -81,9 +81,22 @@ class ReplicationsFailed(RuntimeError):
         self.failures = list(failures)
         self.partial = partial
         lines = [f.describe() for f in self.failures]
+        others = "the others finished" if partial is not None and len(partial) else (
+            "none finished")
         super().__init__(
-            f"{len(lines)} replication(s) failed; the others finished:\n  " + "\n  ".join(lines)
+            f"{len(lines)} replication(s) failed; {others}:\n  " + "\n  ".join(lines)
         )
+
+    def hint(self) -> str:
+        """What to do next: retry with the same --out, unless every failure is one error
+        (a fault of the scenario or the model, which a retry repeats: fix it first)."""
+        errors = {f.error for f in self.failures}
+        if len(self.failures) > 1 and len(errors) == 1:
+            return (
+                "every failure is the same error: a fault a rerun would repeat, not a chance "
+                "one; fix it, then rerun with the same --out to run only what failed"
+            )
+        return "rerun with the same --out to retry them (what finished is kept)"
 
 
 class WorkersCannotStart(RuntimeError):
