@@ -284,12 +284,29 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
                   highlight=False, soft_wrap=True)
 
 
+def _composition_notes(m: dict[str, Any], notes: Notes) -> None:
+    """Options that compare other consignments than the baseline's: some left out of who
+    gains (their arrival or declared attributes changed), other arrivals, other illicit
+    goods."""
+    from sim.experiment.composition import arrivals_note, truth_note
+
+    for name, where in m.get("unpaired", {}).items():
+        parts = ", ".join(f"{n:,} of {total:,} at {pd}" for pd, (n, total) in where.items())
+        notes.add(f"note ({name}): who gains and who loses leaves out {parts} released "
+                  "consignments: the option changes their arrival or declared attributes, so "
+                  "they are not the same consignments as the baseline's (its table covers "
+                  "the others)")
+    for name, diff in m.get("arrivals_changed", {}).items():
+        notes.add(f"note ({name}): {arrivals_note(diff)}")
+    for name, (base, diff) in m.get("truth_changed", {}).items():
+        notes.add(f"note ({name}): {truth_note(base, diff)}")
+
+
 def _notes(res: CompareResult, notes: Notes) -> None:
     """On stderr (and kept for the JSON): dated reforms after the run, options that change
     nothing or can have no effect, parts that act on nothing, unstable options, a warm-up
     that is not whole weeks, a short run."""
     from sim.cli import note_warmup
-    from sim.experiment.composition import arrivals_note, truth_note
     from sim.model.stability import too_short
 
     m = res.meta
@@ -312,16 +329,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
                       "replication: what it changes acted on no consignment in these runs, so "
                       "its differences of exactly 0 are no estimate of its effect (it may act "
                       "on rare consignments: more --reps or --days would show it)")
-    for name, where in m.get("unpaired", {}).items():
-        parts = ", ".join(f"{n:,} of {total:,} at {pd}" for pd, (n, total) in where.items())
-        notes.add(f"note ({name}): who gains and who loses leaves out {parts} released "
-                  "consignments: the option changes their arrival or declared attributes, so "
-                  "they are not the same consignments as the baseline's (its table covers "
-                  "the others)")
-    for name, diff in m.get("arrivals_changed", {}).items():
-        notes.add(f"note ({name}): {arrivals_note(diff)}")
-    for name, (base, diff) in m.get("truth_changed", {}).items():
-        notes.add(f"note ({name}): {truth_note(base, diff)}")
+    _composition_notes(m, notes)
     for o in res.options:  # (a paired difference of counts over other days means little)
         longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
         if longer:

@@ -68,7 +68,6 @@ from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
 from sim.scenario.check import check_seed, checked
 from sim.scenario.costs import currency_of, money_of
-from sim.scenario.dormant import unpriced
 from sim.scenario.schema import Scenario
 from sim.version import __version__
 
@@ -470,13 +469,8 @@ class Comparison:
             # reforms only part of which can act there (two-step declaration without a wait
             # for the duty payment: only its fee)
             "caveats": _caveats(self.opts, self.base),
-            # options changing a lane's capacity that no price reaches: their cost figures
-            # leave it out (option -> what)
-            "unpriced": {
-                o.name: "; ".join(why)
-                for o in self.opts
-                if (why := unpriced(self.base, o.overrides))
-            },
+            # options changing a lane's capacity that no price reaches (option -> what)
+            "unpriced": _unpriced(self.opts, self.base),
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)
@@ -826,6 +820,15 @@ def _caveats(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
         if any(whys):
             out[o.name] = "; ".join(w for w in whys if w)
     return out
+
+
+def _unpriced(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
+    """Options changing a lane's capacity that no price reaches -> what (their cost figures
+    leave it out: see :func:`sim.scenario.dormant.unpriced`)."""
+    from sim.scenario.dormant import unpriced
+
+    found = {o.name: "; ".join(unpriced(scenario, o.overrides)) for o in opts}
+    return {name: why for name, why in found.items() if why}
 
 
 def _unused_parts(variants: dict[str, Scenario]) -> dict[str, str]:

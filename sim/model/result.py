@@ -133,6 +133,15 @@ class RunResult:
     #: the risk engine's achieved AUC, measured against the truth (sim.model.risk_auc)
     risk_metrics: dict[str, float] = field(default_factory=dict)
 
+    def _risk_metrics(self) -> dict[str, float]:
+        """With a risk engine: the ordinary classes' achieved rate against the target, the
+        alerts' reach, and the AUC its scores achieved."""
+        if self.risk is None:
+            return dict(self.risk_metrics)
+        from sim.model.risk_report import ordinary_metrics
+
+        return {**ordinary_metrics(self.risk), **self.risk_metrics}
+
     def metrics(self) -> dict[str, float]:
         """The headline numbers, flat, under stable snake_case names."""
         out: dict[str, float] = {}
@@ -179,11 +188,7 @@ class RunResult:
             if "value_slipped" in out:  # (ports, smugglers' port loads included, + outside)
                 outside = out["smuggling_value_slipped_outside"]
                 out["value_slipped_total"] = out["value_slipped"] + outside
-        if self.risk is not None:  # the ordinary classes' achieved rate, against the target
-            from sim.model.risk_report import ordinary_metrics
-
-            out.update(ordinary_metrics(self.risk))
-        out.update(self.risk_metrics)
+        out.update(self._risk_metrics())
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
         for _, r in self.resources.iterrows():
