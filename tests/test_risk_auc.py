@@ -31,34 +31,50 @@ def exact_auc(compliant: np.ndarray, illicit: np.ndarray) -> float:
 def test_the_binned_auc_is_the_mann_whitney_statistic(d):
     rng = np.random.default_rng(7)
     compliant, illicit = rng.normal(0, 1, 20_000), rng.normal(d, 1, 2_000)
-    tally = AucTally()
-    tally.add(np.zeros(len(compliant), np.int64), None, compliant)
-    tally.add(np.zeros(len(illicit), np.int64), np.ones(len(illicit), np.int64), illicit)
+    tally = AucTally(["sea"])
+    tally.add("sea", np.zeros(len(compliant), np.int64), None, compliant)
+    tally.add("sea", np.zeros(len(illicit), np.int64), np.ones(len(illicit), np.int64), illicit)
     t = tally.table()
-    assert auc(t[0, 0], t[0, 1]) == pytest.approx(exact_auc(compliant, illicit), abs=1e-3)
+    assert auc(t[0, 0, 0], t[0, 0, 1]) == pytest.approx(exact_auc(compliant, illicit), abs=1e-3)
     # one row at a time, the same counts
-    one = AucTally()
+    one, few = AucTally(["sea"]), AucTally(["sea"])
     for s in compliant[:500].tolist():
-        one.add_one(0, 0, s)
-    few = AucTally()
-    few.add(np.zeros(500, np.int64), None, compliant[:500])
+        one.add_one("sea", 0, 0, s)
+    few.add("sea", np.zeros(500, np.int64), None, compliant[:500])
     assert one.counts == few.counts
 
 
 def test_scores_further_apart_than_a_bin_give_the_exact_auc():
     compliant = np.array([0.0, 1.0, 2.0])
     illicit = np.array([0.5, 2.5])
-    tally = AucTally()
-    tally.add(np.ones(3, np.int64), np.zeros(3, np.int64), compliant)  # exports
-    tally.add(np.ones(2, np.int64), np.full(2, 2, np.int64), illicit)  # counterfeit exports
-    tally.add_one(0, 0, 5.0)  # one compliant import
+    tally = AucTally(["sea", "land"])
+    tally.add("sea", np.ones(3, np.int64), np.zeros(3, np.int64), compliant)  # exports
+    tally.add("sea", np.ones(2, np.int64), np.full(2, 2, np.int64), illicit)  # counterfeit
+    tally.add_one("sea", 0, 0, 5.0)  # one compliant import
     m = tally.metrics()
     assert m["risk_auc_export"] == pytest.approx(4 / 6)
     assert math.isnan(m["risk_auc_import"])  # no illicit import
-    assert m["risk_auc"] == pytest.approx(4 / 8)  # the import is above both
-    assert m["risk_auc_counterfeit"] == pytest.approx(4 / 8)
-    assert math.isnan(m["risk_auc_tobacco"])
+    assert m["risk_auc"] == pytest.approx(4 / 6)  # (the import pairs with no illicit import)
+    assert m["risk_auc_counterfeit"] == pytest.approx(4 / 6)
+    assert m["risk_auc_port_sea"] == pytest.approx(4 / 6)
+    assert math.isnan(m["risk_auc_port_land"]) and math.isnan(m["risk_auc_tobacco"])
     assert WIDTH < 0.5
+
+
+def test_the_auc_compares_declarations_of_one_port_and_direction():
+    """Two ports whose scores sit apart (their priors differ): an illicit declaration is
+    compared with the compliant ones of its own port, which a threshold per port separates,
+    not with the other port's."""
+    rng = np.random.default_rng(3)
+    tally = AucTally(["high", "low"])
+    for port, shift in (("high", 4.0), ("low", 0.0)):
+        c, i = rng.normal(shift, 1, 5000), rng.normal(shift + 1.0, 1, 500)
+        tally.add(port, np.zeros(5000, np.int64), None, c)
+        tally.add(port, np.zeros(500, np.int64), np.ones(500, np.int64), i)
+    m = tally.metrics()
+    binormal = 0.7602  # Phi(1 / sqrt(2))
+    for name in ("risk_auc", "risk_auc_port_high", "risk_auc_port_low", "risk_auc_tobacco"):
+        assert m[name] == pytest.approx(binormal, abs=0.02), name
 
 
 def flat(aucs: dict[str, float], **risk) -> sim.Scenario:
@@ -103,7 +119,7 @@ def test_a_flat_prior_achieves_the_binormal_auc_it_was_given():
     scenario's, within four Hanley-McNeil standard errors."""
     given = {"tobacco": 0.8, "counterfeit": 0.62}
     m, engine = run_engine(flat(given))
-    t = engine.auc.table().sum(axis=0)
+    t = engine.auc.table().sum(axis=(0, 1))
     n_compliant = int(t[0].sum())
     for k, (kind, a) in enumerate(given.items(), start=1):
         n = int(t[1 + ["tobacco", "counterfeit"].index(kind)].sum())
@@ -129,7 +145,9 @@ def test_every_cohort_decision_is_counted_once():
     report = engine.report()
     t = engine.auc.table()
     assert t.sum() == report["decided"].sum() > 1000
-    assert t[:, 1:].sum() == report["illicit"].sum() > 50
+    assert t[:, :, 1:].sum() == report["illicit"].sum() > 50
     for d, direction in enumerate(("import", "export")):
-        assert t[d].sum() == report.loc[report.direction == direction, "decided"].sum()
+        assert t[:, d].sum() == report.loc[report.direction == direction, "decided"].sum()
+    for i, port in enumerate(engine.auc.ports):
+        assert t[i].sum() == report.loc[report.port == port, "decided"].sum()
     assert 0.5 < m["risk_auc"] < 1

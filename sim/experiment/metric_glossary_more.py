@@ -283,14 +283,16 @@ RISK = [
     Entry("risk_auc", RISK_LAYER,
           "How well the risk engine's scores separated illicit from compliant goods: the area "
           "under the ROC curve (0.5 chance, 1 perfect) of the scores its decisions used, "
-          "measured against the hidden truth over the cohort's declarations (every illicit "
-          "type against compliant goods; a tie within 0.01 of a score unit counted half). "
+          "measured against the hidden truth over the cohort's declarations: the chance that "
+          "an illicit declaration's score is above a compliant one's of the same port and "
+          "direction (each has its own threshold), every illicit type against compliant "
+          "goods, a tie within 0.01 of a score unit counted half. "
           "It is not the scenario's `risk.auc`, which is the separation within one cell of "
           "declared attributes: the prior (commodity, origin, class) and the alerts' raises "
           "add to it, and `risk.learning` raises it as labels come in. Customs cannot measure "
           "it (labels exist only for inspected goods); the model can. NaN where no illicit "
           "or no compliant declaration was decided.",
-          ("direction",),
+          ("direction", "port"),
           only="with a risk engine switched on (`risk.enabled`; the default scenario's is off)"),
     Entry("risk_auc_<type>", RISK_LAYER,
           "`risk_auc` of one illicit type against compliant goods (NaN for a type never "

@@ -248,7 +248,7 @@ def _risk_rates(world: World) -> frozenset[str]:
     groups = world.recorder.dimensions["port_direction"]
     rates = {f"inspection_rate_ordinary_port_{g.replace('/', '_')}" for g in groups}
     reach = {f"alert_raised_share_port_{p}" for p in world.scenario.ports}
-    auc = set(AucTally().metrics())
+    auc = set(AucTally(list(world.scenario.ports)).metrics())
     return frozenset(rates | reach | auc | {"alert_raised_share"})
 
 

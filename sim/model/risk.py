@@ -141,7 +141,7 @@ class RiskEngine:
         self.ledger = Ledger(self.ports)  # every decision: the credit rules' running counts
         self.reference = Reference(self.ports, cfg.window)  # the recent 'general' rate
         self.counted = Ledger(self.ports)  # the cohort's decisions: what the report shows
-        self.auc = AucTally()  # the cohort's decided scores: the achieved AUC
+        self.auc = AucTally(self.ports)  # the cohort's decided scores: the achieved AUC
         self.buckets = {
             p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports
         }

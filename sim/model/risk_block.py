@@ -107,9 +107,9 @@ def _measured(e: RiskEngine, block: SelectionInput, score: np.ndarray) -> None:
     if truth is not None:
         truth = truth.astype(np.int64)
     if c is None or np.count_nonzero(c) == len(c):
-        e.auc.add(d, truth, score)
+        e.auc.add(block.port, d, truth, score)
     elif c.any():
-        e.auc.add(d[c], None if truth is None else truth[c], score[c])
+        e.auc.add(block.port, d[c], None if truth is None else truth[c], score[c])
 
 
 def _thresholds(

@@ -161,7 +161,7 @@ def _chosen(
     engine.ledger.add_one(port, d, k, chosen, truth)
     if cohort:
         engine.counted.add_one(port, d, k, chosen, truth)
-        engine.auc.add_one(d, truth, s)
+        engine.auc.add_one(port, d, truth, s)
     if ordinary:
         engine.windows[(port, d)].add_one(s)
     return bool(chosen)
