@@ -492,10 +492,40 @@ _TABLE = re.compile(r"^\s*\[([^\]]+)\]")
 _KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_*-]+)\s*=\s*(.*)$')
 
 
+def _cites(text: str) -> bool:
+    return bool(re.search(r"\bsource\b", text))
+
+
 def sources(text: str) -> list[tuple[str, str, str]]:
-    """``(dotted key, value as written, source)`` for each line or comment block citing a
-    ``source``; a comment block is given to the table or key that follows it."""
+    """``(dotted key, value as written, source)`` for each value whose own comment cites a
+    ``source``, or, without a comment of its own, whose comment block just above does. A
+    value marked only ``assumption`` is not listed, whatever a block above it says; a block
+    above a table header is a note on the section (:func:`section_notes`), not a source of
+    its values."""
     rows: list[tuple[str, str, str]] = []
+    for table, key, value, note, comment in _entries(text):
+        if key is None:
+            continue
+        own = comment.strip()
+        cited = own if _cites(own) else (note if not own and _cites(note) else "")
+        if _cites(own) and _cites(note):
+            cited = f"{note} {own}"
+        if not cited:
+            continue
+        value = value if len(value) <= 48 else value[:45] + "..."
+        rows.append((f"{table}.{key}".lstrip("."), value, cited))
+    return rows
+
+
+def section_notes(text: str) -> list[tuple[str, str]]:
+    """``(table, note)`` for each comment block above a table header that names a source:
+    what the section rests on, in words (its values cite their own)."""
+    return [(t, note) for t, key, _, note, _ in _entries(text) if key is None and _cites(note)]
+
+
+def _entries(text: str) -> Iterator[tuple[str, str | None, str, str, str]]:
+    """Each table header (key None) and key of a TOML text: (table, key, value as written,
+    the comment block just above, its own comment)."""
     table, block = "", []
     for line in text.splitlines():
         code, _, comment = line.partition("#")
@@ -509,19 +539,9 @@ def sources(text: str) -> list[tuple[str, str, str]]:
         block = []
         if m := _TABLE.match(code):
             table = m.group(1).strip()
-            if re.search(r"\bsource\b", note):
-                rows.append((table, "(the table)", note))
-            continue
-        m = _KEY.match(code)
-        if not m:
-            continue
-        cited = " ".join(c for c in (note, comment.strip()) if re.search(r"\bsource\b", c))
-        if not cited:
-            continue
-        value = m.group(2).strip()
-        value = value if len(value) <= 48 else value[:45] + "..."
-        rows.append((f"{table}.{m.group(1)}".lstrip("."), value, cited))
-    return rows
+            yield table, None, "", note, comment
+        elif m := _KEY.match(code):
+            yield table, m.group(1), m.group(2).strip(), note, comment
 
 
 def _header(text: str) -> str:
@@ -556,7 +576,7 @@ def scenario_page(path: Path) -> str:
                    f"{'yes' if port.exports else 'no'} |")
     out += [
         "", "## Sources", "",
-        f"{len(cited)} lines cite a source; {assumed} lines carry an assumption (a judgement to "
+        f"{len(cited)} values cite a source; {assumed} lines carry an assumption (a judgement to "
         "replace with local data), listed in the file itself. The research notes named here "
         "are [`published-figures.md`](research/published-figures.md) and "
         "[`china-figures.md`](research/china-figures.md), with the sources of every figure.",
@@ -564,6 +584,14 @@ def scenario_page(path: Path) -> str:
         "| field | value as written | source |", "|---|---|---|",
     ]
     out += [f"| `{k}` | `{_cell(v)}` | {_cell(s)} |" for k, v, s in cited]
+    notes = section_notes(text)
+    if notes:
+        out += ["", "## What each section rests on", "",
+                "The file's notes above its tables, as written: what a section's numbers rest "
+                "on, sources and assumptions together (each value's own is in the table "
+                "above, or marked an assumption in the file).", "",
+                "| section | note |", "|---|---|"]
+        out += [f"| `{t}` | {_cell(n)} |" for t, n in notes]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -73,6 +73,30 @@ def test_the_default_scenario_page_lists_its_sources():
     assert "| `sea_port` | sea |" in page
 
 
+def test_a_value_marked_an_assumption_is_not_listed_as_sourced():
+    """A block above a table that names a source is a note on the section, not the source
+    of its values; a value whose own comment says assumption is not sourced, whatever the
+    block above it says; one without a comment of its own takes the block's."""
+    text = (
+        "# the tables below rest on X (source: a paper)\n"
+        "[selection.document]\n"
+        '"*" = 0.1   # assumption\n'
+        "[ports.a]\n"
+        "# source: a census\n"
+        "rate = 5\n"
+        "# source: a survey\n"
+        "share = 0.2   # assumption: from the survey's range\n"
+        "cv = 1   # source: a trial\n"
+    )
+    keys = [k for k, _, _ in docs.sources(text)]
+    assert keys == ["ports.a.rate", "ports.a.cv"]
+    assert docs.section_notes(text) == [("selection.document",
+                                         "the tables below rest on X (source: a paper)")]
+    default = (DOCS.parent / "sim" / "scenarios" / "default.toml").read_text(encoding="utf-8")
+    listed = {k for k, _, _ in docs.sources(default)}
+    assert not any(k.startswith("selection.document") for k in listed)  # (its "*": assumption)
+
+
 def test_check_fails_on_a_stale_page(tmp_path, capsys):
     assert docs.main(["--out", str(tmp_path)]) == 0
     assert docs.main(["--out", str(tmp_path), "--check"]) == 0
