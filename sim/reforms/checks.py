@@ -10,8 +10,9 @@ from sim.reforms.fields import no_joint_pool, officer_work, ports, table_scaled
 from sim.reforms.reform import Changes, Param, Reform
 
 _TIANJIN = (
-    "Tianjin smart image review: about 3 s per image, more than half of images cleared "
-    "(published-figures.md §2.6)"
+    "Tianjin smart image review: about 3 s per image, more than half of goods "
+    "auto-identified (published-figures.md §2.6); read as the share of images AI clears: "
+    "assumption"
 )
 
 
@@ -108,7 +109,10 @@ REFORMS = [
         "image analysts of every port with scanners pooled at one centre: one shared reviewer "
         "lane (the ports' headcounts added) instead of one per port",
         _remote,
-        ("seed paper: centralised ('remote') image review", "assumption: the same headcount"),
+        ("assumption: centralised ('remote') image review, a design option (published-figures.md "
+         "§4 names staff pooling and remote image review across sites; the seed paper speaks "
+         "of centralised border operations in general, not of image review)",
+         "assumption: the same headcount"),
         {"centre": Param("review_centre", "the centre's name", None, None, ("review_centre",))},
         structural=True,
     ),

@@ -192,13 +192,13 @@ REFORMS = [
         _pickup,
         (
             "Shenzhen ship-side direct lift: unloading to pick-up 4-6 h to 5-8 min (eneltec "
-            "page, published-figures.md)",
+            "page, published-figures.md); a user's pick-up time: 8 min, its upper end",
             "assumption: eligible share",
         ),
         {
             "eligible": Param(0.3, "share of declarations eligible (they use it if not inspected)"),
             "uptake": UPTAKE,
-            "minutes": Param(30.0, "pick-up time of a user, minutes", 0, 600),
+            "minutes": Param(8.0, "pick-up time of a user, minutes", 0, 600),
         },
     ),
     Reform(
@@ -209,13 +209,13 @@ REFORMS = [
         _loading,
         (
             "Shenzhen direct loading: port dwell 3-4 days to 2 h (eneltec page, "
-            "published-figures.md)",
+            "published-figures.md); a user's lead before its vessel: the 2 h",
             "assumption: eligible share",
         ),
         {
             "eligible": Param(0.3, "share of declarations eligible (they use it if not inspected)"),
             "uptake": UPTAKE,
-            "minutes": Param(30.0, "lead a user needs, minutes", 0, 600),
+            "minutes": Param(120.0, "lead a user needs, minutes", 0, 600),
         },
     ),
     Reform(

@@ -60,7 +60,8 @@ SHOCKS = [
         "sampled (laboratory tests of frozen food)",
         _epidemic,
         (
-            "2020-22 Covid cold-chain testing of frozen food (DESIGN.md §5 calibration notes)",
+            "assumption: 2020-22 Covid cold-chain testing of frozen food (no figure in the "
+            "research notes)",
             "assumption: intensity and sampling",
         ),
         {
