@@ -441,6 +441,9 @@ def _table(
     from sim.experiment.compare import clip_interval, metric_unit, shown_unit
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
+    if "inspection_rate" in names:  # each port's beside the pooled (a post hub scans nearly
+        at = names.index("inspection_rate") + 1  # every parcel: the pooled rate is its)
+        names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
     names += [m for m in summary if m.startswith("owner_share_")]

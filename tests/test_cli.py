@@ -371,6 +371,25 @@ def test_the_run_table_shows_the_three_outcomes_time_enforcement_and_cost():
     assert "value_slipped, at the ports only" in text
 
 
+def test_the_run_table_gives_each_ports_inspection_rate_beside_the_pooled_one():
+    """A post hub scans nearly every parcel, so the pooled inspection rate is mostly its:
+    each port's rate follows it."""
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    one = {"mean": 0.1, "ci_low": 0.05, "ci_high": 0.15}
+    names = ("inspection_rate", "inspection_rate_port_sea", "inspection_rate_port_hub",
+             "detection_rate")  # fmt: skip
+    console = Console(width=200, record=True)
+    console.print(_table({m: dict(one) for m in names}, 2))
+    rows = [line.split("│")[1].strip().split(",")[0]
+            for line in console.export_text().splitlines() if line.startswith("│")]
+    at = rows.index("inspection_rate")
+    assert rows[at : at + 4] == ["inspection_rate", "inspection_rate_port_hub",
+                                 "inspection_rate_port_sea", "detection_rate"]  # fmt: skip
+
+
 def test_the_run_table_never_cuts_a_number_or_a_unit_in_80_columns():
     """In a narrow terminal a long metric name folds; its unit and numbers stay whole (a
     number cut to '1,0…' reads as another number)."""
