@@ -159,9 +159,38 @@ def test_the_headline_says_each_options_change_in_words():
     assert "cost per consignment, agencies and traders: 3.50 USD more (95 % CI 1.25 to 5.75)" in (
         text)
     assert "slipping through the ports: no change (the same in every replication)" in text
-    assert "export clearance: no clear change (-0.000087 h; 95 % CI -0.00065 to 0.00048)" in text
+    assert "export clearance: no clear change (-0.31 s; 95 % CI -2.34 to 1.73)" in text
     assert headline(SimpleNamespace(names=["run"], differences=diffs)) == []  # type: ignore
     assert "smuggl" not in text  # (no smugglers in the scenario: no such rows)
+
+
+def test_the_headline_says_when_an_interval_is_too_wide_to_tell_or_holm_does_not_confirm():
+    """An interval holding 0 that reaches past a quarter of the baseline's value is "too
+    imprecise to tell", not "no clear change"; a change clear of 0 without Holm's confirmation
+    says so; a time under 0.1 h is in minutes."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    rows = [
+        ("slow", "clearance_h_mean_import", 16.6, -5.81, 38.9, True),
+        ("slow", "clearance_h_mean_export", 0.01, -0.02, 0.04, True),
+        ("slow", "overall_clearance_h_mean_import", -0.05, -0.08, -0.02, False),
+        ("slow", "detection_rate", 0.0005, 0.0001, 0.0009, True),
+    ]
+    cols = ["option", "metric", "mean", "shown_low", "shown_high", "significant"]
+    diffs = pd.DataFrame(rows, columns=cols)
+    summary = pd.DataFrame({"option": "baseline", "metric": [r[1] for r in rows],
+                            "mean": [14.8, 1.2, 20.0, 0.15]})  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "slow"], differences=diffs, summary=summary,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    assert ("import clearance (arrival to release): too imprecise to tell (16.6 h; 95 % CI "
+            "-5.81 to 38.9, against the baseline's 14.8 h): more replications") in text
+    assert "export clearance: no clear change (0.60 min; 95 % CI -1.20 to 2.40)" in text
+    assert ("imports' time to leave the port: 3.00 min shorter (95 % CI 1.20 to 4.80), not "
+            "significant once corrected for the number of options (Holm)") in text
+    assert "detected: 0.050 percentage points higher (95 % CI 0.010 to 0.090)</li>" in text
 
 
 def test_the_headline_of_an_option_at_one_port_gives_that_ports_figures_first():

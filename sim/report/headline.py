@@ -81,10 +81,17 @@ def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -
     if len(res.names) < 2 or res.differences.empty:
         return []
     rows = {(r["option"], r["metric"]): r for r in res.differences.to_dict("records")}
+    summary = getattr(res, "summary", None)
+    if summary is not None and not summary.empty:  # (each row knows the baseline's value)
+        base = summary[summary["option"] == res.names[0]].set_index("metric")["mean"]
+        for (_, metric), row in rows.items():
+            row["base"] = float(base.get(metric, math.nan))
     currency = str(res.meta.get("currency") or "currency")
     out = ["<h2>Headline</h2>", "<p class='note'>Each option against the baseline on the same "
            "replications (paired), with 95 % intervals; \u201cno clear change\u201d where the "
-           "interval holds 0. Every figure is in the table under Results.</p>"]
+           "interval holds 0, \u201ctoo imprecise to tell\u201d where it also reaches a "
+           f"quarter of the baseline's value either side. {_HOLM} Every figure is in the "
+           "table under Results.</p>"]
     for name in res.names[1:]:
         items = [
             _sentence(rows[(name, m)], what, kind, words, currency)
@@ -146,25 +153,60 @@ def _option(
         "alone):</p>" + _listed(items))
 
 
+#: an interval holding 0 wider than this share of the baseline's value each side tells
+#: nothing either way: too few replications, not "no change"
+IMPRECISE = 0.25
+
+
+_HOLM = (
+    "With several options, a change clear of 0 that Holm's correction for their number "
+    "does not confirm (no * in the table) says so."
+)
+
+
 def _sentence(
     row: Mapping[Any, Any], what: str, kind: str, words: tuple[str, str], currency: str
 ) -> str:
-    """``what`` 0.46 h shorter (95 % CI 0.11 to 0.81), or no clear change (...)."""
+    """``what`` 0.46 h shorter (95 % CI 0.11 to 0.81), or no clear change (...); an
+    interval holding 0 and wide against the baseline's value (``row["base"]``, if known) is
+    too imprecise to tell; a change clear of 0 that Holm's correction does not confirm (the
+    table's ``*``, ``row["significant"]``) says so."""
+    base = float(row.get("base", math.nan))
     scale = 100.0 if kind == "points" else 1.0
     d = float(row["mean"]) * scale
     low, high = float(row["shown_low"]) * scale, float(row["shown_high"]) * scale
     if not all(math.isfinite(x) for x in (d, low, high)):
         return f"{what}: not measured"
-    units = {"hours": " h", "points": " percentage points", "money": f" {currency}", "CNY": " CNY",
-             "count": ""}
-    unit = units[kind]
     if d == low == high == 0:
         return f"{what}: no change (the same in every replication)"
+    unit, per = _unit(kind, currency, max(abs(d), abs(low), abs(high)))
+    d, low, high = d * per, low * per, high * per
     if low <= 0 <= high:
-        return f"{what}: no clear change ({_num(d)}{unit}; 95 % CI {_num(low)} to {_num(high)})"
+        ci = f"{_num(d)}{unit}; 95 % CI {_num(low)} to {_num(high)}"
+        if math.isfinite(base) and max(-low, high) > IMPRECISE * abs(base * scale * per):
+            return (f"{what}: too imprecise to tell ({ci}, against the baseline's "
+                    f"{_num(base * scale * per)}{unit}): more replications would narrow it")
+        return f"{what}: no clear change ({ci})"
     word = words[0] if d < 0 else words[1]
     a, b = sorted((abs(low), abs(high)))
-    return f"{what}: {_num(abs(d))}{unit} {word} (95 % CI {_num(a)} to {_num(b)})"
+    text = f"{what}: {_num(abs(d))}{unit} {word} (95 % CI {_num(a)} to {_num(b)})"
+    if row.get("significant") is False or str(row.get("significant")) == "False":
+        text += ", not significant once corrected for the number of options (Holm)"
+    return text
+
+
+def _unit(kind: str, currency: str, size: float) -> tuple[str, float]:
+    """The unit to show a difference of ``size`` in, and its factor: a time under 0.1 h in
+    minutes, under a minute in seconds (0.3 s, not 0.000077 h)."""
+    if kind == "hours":
+        if size < 1 / 60:
+            return " s", 3600.0
+        if size < 0.1:
+            return " min", 60.0
+        return " h", 1.0
+    units = {"points": " percentage points", "money": f" {currency}", "CNY": " CNY",
+             "count": ""}
+    return units[kind], 1.0
 
 
 def _num(x: float) -> str:
