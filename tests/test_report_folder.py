@@ -493,3 +493,19 @@ def test_a_sweeps_report_shows_the_swept_lanes_figures_and_what_show_asked_for(t
               "wait_h_mean_sea_declaration_review", "queue_mean_sea_scanners"):  # fmt: skip
         assert f'data-point="1" data-metric="{m}"' in page, m
     assert 'data-metric="utilisation_sea_scanners"' not in page  # (not swept, not asked)
+
+
+def test_a_short_runs_caveat_stays_when_some_option_warned():
+    """Over fewer than three whole weeks the rising-wait check cannot run: the options that
+    did not warn were not checked either, and the report says so beside the warnings."""
+    from types import SimpleNamespace
+
+    from sim.report.html import _stability
+
+    res = SimpleNamespace(names=["baseline", "slow"], warnings={"slow": ["p: x is 99% utilised"]},
+                          unstable=lambda name: name == "slow",
+                          meta={"warmup_days": 7, "days": 7})  # fmt: skip
+    text = _stability(res)  # type: ignore[arg-type]
+    assert "x is 99% utilised" in text and "The others did not warn, but" in text
+    res.meta["days"] = 21
+    assert "The others did not warn" not in _stability(res)  # type: ignore[arg-type]

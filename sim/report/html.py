@@ -308,8 +308,12 @@ def _stability(res: CompareResult) -> str:
             parts.append(
                 f"<p class='warn'><b>{html.escape(name)}</b> {head}.</p><ul>{items}</ul>"
             )
+    warmup, days = float(res.meta.get("warmup_days") or 0), float(res.meta["days"])
     if not parts:
-        return _no_warning(float(res.meta.get("warmup_days") or 0), float(res.meta["days"]))
+        return _no_warning(warmup, days)
+    short = too_short(warmup, days)  # (the options that did not warn were not checked either)
+    if short is not None:
+        parts.append(f"<p class='warn'>The others did not warn, but {short}.</p>")
     return "".join(parts)
 
 
