@@ -509,3 +509,25 @@ def test_a_short_runs_caveat_stays_when_some_option_warned():
     assert "x is 99% utilised" in text and "The others did not warn, but" in text
     res.meta["days"] = 21
     assert "The others did not warn" not in _stability(res)  # type: ignore[arg-type]
+
+
+def test_a_sweeps_report_says_what_was_run_and_labels_points_by_their_values(tmp_path):
+    """Observed and warm-up days in "What was run"; each column's unit in its head; the
+    plot's points named by the swept field's values (one field), a long one cut short."""
+    from sim.cli import main
+    from sim.report.sweep_html import _point_labels
+
+    out = tmp_path / "sw"
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
+            "--days", "1", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0 and main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text()
+    assert "<td>observed days</td><td>1.0</td>" in page
+    assert "<th>clearance_h_mean (hours) [95 % CI]</th>" in page
+    design = pd.DataFrame({"ports.sea.review.capacity": [2, 3]}, index=pd.Index([0, 1]))
+    assert _point_labels(design, ["ports.sea.review.capacity"]) == (
+        "ports.sea.review.capacity", {0: "2", 1: "3"})
+    long = pd.DataFrame({"s": [[1] * 24]}, index=pd.Index([0]))
+    assert _point_labels(long, ["s"])[1][0].endswith("\u2026")
+    two = pd.DataFrame({"a": [1], "b": [2]}, index=pd.Index([0]))
+    assert _point_labels(two, ["a", "b"])[0] == "point (see the table)"

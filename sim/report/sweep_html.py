@@ -73,10 +73,19 @@ def point_summary(
                                       "shown_low", "shown_high"])
 
 
-def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> str:
+def _unit_of(metric: str, currency: str = "USD") -> str:
+    from sim.experiment.compare import metric_unit, shown_unit
+
+    return shown_unit(metric_unit(metric), currency)
+
+
+def _table(
+    design: pd.DataFrame, summary: pd.DataFrame, params: list[str], currency: str = "USD"
+) -> str:
     metrics = list(dict.fromkeys(summary["metric"]))
     head = "".join(f"<th>{html.escape(p)}</th>" for p in ["point", *params])
-    head += "".join(f"<th>{html.escape(m)} [95 % CI]</th>" for m in metrics)
+    head += "".join(f"<th>{html.escape(m)} ({html.escape(_unit_of(m, currency))}) [95 % CI]"
+                    "</th>" for m in metrics)
     s = summary.set_index(["point", "metric"])
     body = []
     for label, row in design.iterrows():
@@ -98,11 +107,26 @@ def _table(design: pd.DataFrame, summary: pd.DataFrame, params: list[str]) -> st
     return f"<div style='overflow-x:auto'>{table}</div>"  # (many metrics: scroll, not spill)
 
 
-def _plot(summary: pd.DataFrame) -> str:
+def _point_labels(design: pd.DataFrame, params: list[str]) -> tuple[str, dict[int, str]]:
+    """The plot's x-axis: the swept field and each point's value when one field is swept
+    (a long value, a schedule, cut short), else the point's number (see the table)."""
+    if len(params) != 1:
+        return "point (see the table)", {int(str(p)): str(p) for p in design.index}
+    values = {int(str(p)): str(v) for p, v in design[params[0]].items()}
+    short = {p: v if len(v) <= 14 else v[:12] + "\u2026" for p, v in values.items()}
+    return params[0], short
+
+
+def _plot(summary: pd.DataFrame, design: pd.DataFrame | None = None,
+          params: list[str] | None = None) -> str:
     metrics = [m for m in ("clearance_h_mean", "overall_clearance_h_mean") if
                m in set(summary["metric"])]
     if not metrics:
         return ""
+    label, ticks = (
+        _point_labels(design, params or []) if design is not None
+        else ("point (see the table)", {})
+    )
     fig = plots._figure(8, 3.8)
     ax = fig.add_subplot(1, 1, 1)
     for i, m in enumerate(metrics):
@@ -110,8 +134,10 @@ def _plot(summary: pd.DataFrame) -> str:
         err = np.nan_to_num([t["mean"] - t["shown_low"], t["shown_high"] - t["mean"]])
         ax.errorbar(t["point"] + 0.1 * i, t["mean"], yerr=err, fmt="o", capsize=3,
                     color=plots.PALETTE[i], label=m)
-    ax.set_xticks(sorted(set(summary["point"])))  # (points are whole numbers)
-    ax.set_xlabel("point (see the table)")
+    points = sorted(set(summary["point"]))  # (points are whole numbers)
+    ax.set_xticks(points)
+    ax.set_xticklabels([ticks.get(int(p), str(p)) for p in points])
+    ax.set_xlabel(label)
     ax.set_ylabel("hours (mean, 95 % interval)")
     ax.set_title("Clearance time at each point of the sweep")
     ax.legend(loc="best")
@@ -158,7 +184,10 @@ def render_sweep(path: Path) -> str:
     command = [str(x) for x in meta.get("command") or []]
     metrics = sweep_metrics(folder.params, command, set(folder.rows.columns))
     summary = point_summary(folder.rows, folder.params, metrics)
+    resolved = read_json(path / "scenario.json") if (path / "scenario.json").exists() else {}
     what = [("scenario", Path(str(meta.get("scenario", ""))).name), ("points", len(design)),
+            ("observed days", resolved.get("days", "?")),
+            ("warm-up days", resolved.get("warmup_days", "?")),
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
              "point)"), ("bordersim version", meta.get("version"))]
@@ -173,8 +202,10 @@ def render_sweep(path: Path) -> str:
              "<p class='note'>Means over each point's replications with 95 % Student-t "
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
              "hours.</p>", legacy,
-             *_warnings(folder.warnings, design), _table(design, summary, folder.params),
-             _plot(summary), *_sobol(path)]
+             *_warnings(folder.warnings, design),
+             _table(design, summary, folder.params, (resolved.get("costs") or {}).get(
+                 "currency", "USD")),
+             _plot(summary, design, folder.params), *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{title}</title><style>{_CSS}</style></head>"
