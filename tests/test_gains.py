@@ -189,6 +189,17 @@ def test_who_gains_table_says_over_how_many_replications_its_counts_are_summed()
     assert "<td class='n'>22,222 (3)</td>" in text and "<td class='n'>10 (2)</td>" in text
 
 
+def test_who_gains_table_never_shows_a_share_above_0_as_0_and_says_what_a_sign_means():
+    from sim.report.html import gains_table
+
+    row = {"measure": "overall_clearance", "port": "all", "direction": "all", "group": "all",
+           "mean_change": -0.5, "ci_low": -0.6, "ci_high": -0.4, "share_worse": 0.0,
+           "share_better": 0.00046, "option": "a", "dimension": "all", "n": 9, "reps": 1}
+    text = gains_table(pd.DataFrame([row]))
+    assert "<td>&lt; 0.1 %</td><td>0.0 %</td>" in text
+    assert "mean change (h; below 0: faster)" in text
+
+
 # -- which rows are the same consignment in both logs ---------------------------------------
 def _rows(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*COLUMNS, "outcome"])

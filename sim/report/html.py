@@ -341,6 +341,14 @@ def _failures(res: CompareResult) -> str:
     )
 
 
+def _percent(share: float) -> str:
+    """A share in % with one decimal; one above 0 too small for it says "< 0.1 %" (not
+    "0.0 %" beside a visible bar)."""
+    if 0 < share < 0.0005:
+        return "&lt; 0.1 %"
+    return f"{_fmt(100 * share, 1)} %"
+
+
 def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
     """Who gains and who loses, by port and direction, and standardised by trader class."""
     g = gains[
@@ -358,7 +366,8 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
     )
     head = (
         f"<tr><th>option</th><th>who</th><th>consignments ({summed})</th>"
-        "<th>mean change (h)</th><th>95 % CI</th><th>better off</th><th>worse off</th></tr>"
+        "<th>mean change (h; below 0: faster)</th><th>95 % CI</th><th>better off</th>"
+        "<th>worse off</th></tr>"
     )
     rows = []
     for r in g.to_dict("records"):
@@ -377,8 +386,8 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
             f"<td class='gain' data-mean=\"{float(r['mean_change'])!r}\">"
             f"{_fmt(r['mean_change'])}</td>"
             f"<td>{_interval(r['ci_low'], r['ci_high'])}</td>"
-            f"<td>{_fmt(100 * float(r['share_better']), 1)} %</td>"
-            f"<td>{_fmt(100 * float(r['share_worse']), 1)} %</td></tr>"
+            f"<td>{_percent(float(r['share_better']))}</td>"
+            f"<td>{_percent(float(r['share_worse']))}</td></tr>"
         )
     return f"<table>{head}{''.join(rows)}</table>"
 

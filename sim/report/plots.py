@@ -237,8 +237,8 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
     step = 0.8 / max(1, len(options))
     for i, option in enumerate(options):
         t = g[g["option"] == option].set_index(["port", "direction"])
-        better = [float(t["share_better"].get(s, np.nan)) for s in strata]
-        worse = [float(t["share_worse"].get(s, np.nan)) for s in strata]
+        better = [100 * float(t["share_better"].get(s, np.nan)) for s in strata]
+        worse = [100 * float(t["share_worse"].get(s, np.nan)) for s in strata]
         ys = np.arange(len(strata)) + (i - (len(options) - 1) / 2) * step
         colour = PALETTE[(i + 1) % len(PALETTE)]
         ax.barh(ys, better, height=step, color=colour, label=f"{option}: better off \u2192")
@@ -254,7 +254,7 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(range(len(strata)), [f"{p} \u00b7 {d}" for p, d in strata])
     ax.set_ylim(len(strata) - 0.5, -0.5)  # top to bottom, no blank band
-    ax.set_xlabel("share of consignments (left: worse off, right: better off)")
+    ax.set_xlabel("% of consignments (left: worse off, right: better off)")
     ax.set_title("Who gains and who loses (same consignments, option vs baseline)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     return fig
