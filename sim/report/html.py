@@ -65,7 +65,8 @@ _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1200px;
 margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;font-size:.88em;margin:.6em 0}
+table{border-collapse:collapse;font-size:.88em;margin:.6em 0;display:block;max-width:100%;
+overflow-x:auto}
 th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}
 td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}

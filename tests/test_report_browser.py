@@ -1,0 +1,75 @@
+"""A comparison's report.html in a real headless browser (Debian's ``chromium``): at a
+phone's or a projector's narrow width the page itself never scrolls sideways (a wide table
+scrolls in its own box), and at a desktop's width nothing does.
+
+Needs ``chromium``, ``chromium-driver`` and the ``selenium`` package: elsewhere the test is
+skipped with a message; with ``CI=true`` it fails instead (CI must run it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+def _missing() -> str | None:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not os.path.exists(path):
+            return f"{path} is missing (apt install chromium chromium-driver)"
+    try:
+        __import__("selenium")
+    except ImportError:
+        return "the Python package selenium is missing (pip install -e '.[dev]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = _missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the report's browser test, but {missing}")
+        pytest.skip(f"no headless browser for the report's test: {missing}")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="bordersim-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", f"--user-data-dir={profile}"):  # fmt: skip
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(options=opts, service=Service(CHROMEDRIVER))
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("cmp") / "c"
+    argv = ["compare", str(SMALL), "--option", "r4:ports.sea.review.capacity=4", "--reps", "2",
+            "--days", "1", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    return out / "report.html"
+
+
+@pytest.mark.parametrize("width", [400, 1280])
+def test_the_page_never_scrolls_sideways(browser, report, width):
+    browser.set_window_size(width, 900)
+    browser.get(report.as_uri())
+    inner = browser.execute_script("return document.documentElement.clientWidth")
+    page = browser.execute_script("return document.documentElement.scrollWidth")
+    assert page <= inner + 1, (width, page, inner)
+    tables = browser.execute_script("return document.querySelectorAll('table').length")
+    assert tables >= 3  # (the page really holds its tables)
