@@ -73,3 +73,16 @@ def test_the_page_never_scrolls_sideways(browser, report, width):
     assert page <= inner + 1, (width, page, inner)
     tables = browser.execute_script("return document.querySelectorAll('table').length")
     assert tables >= 3  # (the page really holds its tables)
+
+
+def test_every_chart_is_described_for_a_reader_who_cannot_see_it(report):
+    """Each image's alt text says what it shows (a sentence, not a bare label such as "who
+    gains"), and the page needs nothing from the network."""
+    import re
+
+    page = report.read_text()
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page)
+    assert len(alts) >= 5
+    for alt in alts:
+        assert len(alt.split()) >= 8, alt
+    assert "http://" not in page and "https://" not in page

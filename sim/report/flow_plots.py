@@ -214,15 +214,17 @@ def customs_and_truth(
     left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
     step = 0.8 / max(1, len(names))
     texts: list[Any] = []
-    parts = (("detected", "#59a14f", "found at the checks"), ("audit_detected", "#b07aa1",
-             "found by audit"), ("slipped", "#e15759", "slipped through (hidden)"))
+    # blue, purple and hatched orange: told apart without red-green colour vision
+    parts = (("detected", "#4e79a7", "found at the checks"), ("audit_detected", "#b07aa1",
+             "found by audit"), ("slipped", "#f28e2b", "slipped through (hidden)"))
     for i, name in enumerate(names):
         ys = np.arange(len(types)) + (i - (len(names) - 1) / 2) * step
         base = np.zeros(len(types))
         for col, colour, label in parts:
             v = np.array([float(counts[name][col].get(t, 0.0)) for t in types])
             ax_label = label if i == 0 else None
-            left.barh(ys, v, left=base, height=step * 0.9, color=colour, label=ax_label)
+            left.barh(ys, v, left=base, height=step * 0.9, color=colour, label=ax_label,
+                      hatch="//" if col == "slipped" else None)
             base += v
         if len(names) > 1:
             texts += [left.text(x, y, f" {name}", va="center", fontsize=6, color="#555555")

@@ -98,8 +98,10 @@ def _interval(low: Any, high: Any) -> str:
     return f"[{_fmt(low)}, {_fmt(high)}]"
 
 
-def _img(fig: Any, alt: str) -> str:
-    return sections.img(fig, alt, alt.replace(" ", "-"))
+def _img(fig: Any, name: str, alt: str) -> str:
+    """A figure named ``name`` (its ``data-plot``, spaces as dashes), described by ``alt``
+    for a reader who cannot see it."""
+    return sections.img(fig, alt, name.replace(" ", "-"))
 
 
 def _exact(prefix: str, row: Mapping[str, Any]) -> str:
@@ -489,15 +491,21 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     if clear:
         out += [
             "<h2>Clearance time by port and direction</h2>",
-            _img(plots.clearance_distribution(clear, "overall_clearance"), "overall clearance"),
-            _img(plots.clearance_distribution(clear, "clearance"), "clearance"),
+            _img(plots.clearance_distribution(clear, "overall_clearance"), "overall clearance",
+                 "Overall clearance time in hours (arrival to exit or loading), its spread by "
+                 "port and direction, for each option"),
+            _img(plots.clearance_distribution(clear, "clearance"), "clearance",
+                 "Clearance time in hours (arrival to release), its spread by port and "
+                 "direction, for each option"),
         ]
     out += sections.tail_section(variants, comparison=len(res.names) > 1)
     owners = {n: tables[n]["owners"] for n in names if "owners" in tables[n]}
     if owners:
         out += [
             "<h2>Where the time goes, by owner</h2>",
-            _img(plots.time_by_owner(owners), "time by owner"),
+            _img(plots.time_by_owner(owners), "time by owner",
+                 "Bars: the hours of a consignment's time each owner holds (customs, "
+                 "quarantine, the trader, the terminal), for each option"),
         ]
     out += sections.intervals_section(variants)
     out += sections.truth_section(variants, res)
@@ -506,7 +514,9 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     if resources:
         out += [
             "<h2>Utilisation by lane</h2>",
-            _img(plots.utilisation_by_lane(resources), "utilisation by lane"),
+            _img(plots.utilisation_by_lane(resources), "utilisation by lane",
+                 "Bars: each lane's utilisation (busy time over duty time), by port, for each "
+                 "option"),
         ]
     metrics = set(res.summary["metric"]) if not res.summary.empty else set()
     if {"total_cost_per_consignment", "detection_rate"} <= metrics and len(res.names) > 1:
@@ -521,7 +531,10 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
             "free one.</p>",
             _img(plots.cost_against_detection(res.differences,
                                               currency=res.meta.get("currency")),
-                 "cost against detection"),
+                 "cost against detection",
+                 "Points with 95 % intervals: each option's change in cost per consignment "
+                 "against its change in the share of illicit consignments detected; the "
+                 "baseline at the origin"),
         ]
     return out
 
@@ -562,7 +575,9 @@ def _gains(res: CompareResult) -> list[str]:
             "added arrivals where the option changes the surge, and consignments whose arrival "
             "or declared goods the option changes (it changes a port's arrivals: the k-th "
             "arrival is then another consignment)." + _unpaired_note(res) + "</p>",
-            _img(plots.who_gains(res.gains), "who gains"),
+            _img(plots.who_gains(res.gains), "who gains",
+                 "Bars: the % of consignments better off (right) and worse off (left) under "
+                 "each option, by port and direction"),
             gains_table(res.gains),
         ]
     return out

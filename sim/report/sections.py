@@ -92,8 +92,9 @@ def tail_section(variants: Mapping[str, Variant], comparison: bool = False) -> l
         how = ("every consignment of the kept logs" if from_logs else
                f"the median, p90 and p95 ({why})")
         out += [f"<p class='note'>{html.escape(metric)}: from {how}.</p>",
-                img(flow_plots.clearance_tail(samples, clear, metric), f"{metric} tail",
-                    f"tail-{metric}")]
+                img(flow_plots.clearance_tail(samples, clear, metric),
+                    f"The slowest consignments: the upper tail of {metric} in hours, for "
+                    "each option", f"tail-{metric}")]
     return out
 
 
@@ -111,7 +112,8 @@ def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
         "decision) are no stretch between two milestones: its row gives them as who owns "
         "the time does.</p>",
         img(flow_plots.intervals_by_owner(intervals, _tables(variants, "owners")),
-            "milestone intervals", "intervals"),
+            "Bars: the mean hours between successive milestones, split by who owns the "
+            "time, for each option", "intervals"),
     ]
 
 
@@ -127,8 +129,9 @@ def truth_section(variants: Mapping[str, Variant], res: CompareResult) -> list[s
         "what slips through are the model's hidden truth (assumptions of the scenario). More "
         "seizures are not better in themselves: where smugglers are deterred, seizures fall "
         "while less slips through.</p>",
-        img(flow_plots.customs_and_truth(enforcement, res.summary), "customs and the truth",
-            "truth"),
+        img(flow_plots.customs_and_truth(enforcement, res.summary),
+            "Bars: illicit consignments by what became of them (found, slipped through, "
+            "still held) beside what customs sees, for each option", "truth"),
         *_seizures(res, list(enforcement)),
     ]
 
@@ -153,7 +156,9 @@ def queues_section(variants: Mapping[str, Variant]) -> list[str]:
     warmup_h = 24 * float(first.get("warmup_days") or 0)
     return [
         "<h2>Queue lengths over time</h2>",
-        img(flow_plots.queues_over_time(queues, warmup_h), "queues over time", "queues"),
+        img(flow_plots.queues_over_time(queues, warmup_h),
+            "Lines: the number of jobs waiting at each busy lane over the run's hours, for "
+            "each option", "queues"),
     ]
 
 
@@ -182,7 +187,9 @@ def org_section(variants: Mapping[str, Variant]) -> list[str]:
         "<p class='note'>Units by level with their staff and the utilisation of each unit's "
         "busiest role; one tree per option whose structure differs.</p>",
         "<div class='wide'>"  # (at its own size, scrolled sideways: its labels stay legible)
-        + img(draw_organisations(panels), "organisation tree", "org-tree").replace(
+        + img(draw_organisations(panels), "The organisation's tree: its units and levels, "
+              "with each unit's staff and busiest role, one tree per structure",
+              "org-tree").replace(
             "<img ", f'<img data-structures="{html.escape(structures)}" ', 1)
         + "</div>",
     ]

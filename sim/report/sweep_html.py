@@ -141,7 +141,8 @@ def _plot(summary: pd.DataFrame, design: pd.DataFrame | None = None,
     ax.set_ylabel("hours (mean, 95 % interval)")
     ax.set_title("Clearance time at each point of the sweep")
     ax.legend(loc="best")
-    return sections.img(fig, "clearance by point", "sweep-points")
+    return sections.img(fig, "Points with 95 % intervals: mean clearance and overall clearance "
+                        "time in hours at each point of the sweep", "sweep-points")
 
 
 def _sobol(path: Path) -> list[str]:
