@@ -676,6 +676,7 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     argv = ["compare", str(default), "--option", "s4:ports.sea_port.scan.scanners.capacity=4"]
     assert main([*argv, "--reps", "1", *short, "--out", str(out)]) == 0
     assert "Money in USD at 2019 prices." in " ".join(capsys.readouterr().out.split())
-    assert "<td>money</td><td>USD at 2019 prices</td>" in (out / "report.html").read_text()
+    page = (out / "report.html").read_text()
+    assert "<th scope='row'>money</th><td>USD at 2019 prices</td>" in page
     assert main(["run", str(SMALL), "--reps", "1", *short, "--out", str(tmp_path / "s")]) == 0
     assert "prices" not in capsys.readouterr().out

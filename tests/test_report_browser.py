@@ -86,3 +86,20 @@ def test_every_chart_is_described_for_a_reader_who_cannot_see_it(report):
     for alt in alts:
         assert len(alt.split()) >= 8, alt
     assert "http://" not in page and "https://" not in page
+
+
+def test_each_results_row_names_its_metric_to_a_screen_reader(report):
+    """The main table's rows each start with a row header holding the metric's name (shown
+    once a metric, the option rows' hidden from sight, not from a screen reader); every
+    column has a header."""
+    import re
+
+    page = report.read_text()
+    table = page[page.index("<table class='results'>"):]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r'<tr data-metric="([^"]+)" data-option="[^"]+"><th scope=\'row\'>(.*?)</th>',
+                      table)
+    assert len(rows) >= 10
+    for metric, header in rows:
+        assert metric in header, (metric, header)
+    assert "<th></th>" not in table and "sig.</abbr></th>" in table

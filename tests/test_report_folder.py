@@ -522,7 +522,7 @@ def test_a_sweeps_report_says_what_was_run_and_labels_points_by_their_values(tmp
             "--days", "1", "--out", str(out)]  # fmt: skip
     assert main(argv) == 0 and main(["report", str(out)]) == 0
     page = (out / "report.html").read_text()
-    assert "<td>observed days</td><td>1.0</td>" in page
+    assert "<th scope='row'>observed days</th><td>1.0</td>" in page
     assert "<th>clearance_h_mean (hours) [95 % CI]</th>" in page
     design = pd.DataFrame({"ports.sea.review.capacity": [2, 3]}, index=pd.Index([0, 1]))
     assert _point_labels(design, ["ports.sea.review.capacity"]) == (

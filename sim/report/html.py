@@ -72,6 +72,8 @@ th:first-child,td:first-child{text-align:left}
 td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
 img{max-width:100%}.wide{overflow-x:auto}.wide img{max-width:none;width:auto}
 table.results td:not(:first-child){white-space:nowrap}ul.headline{margin:.3em 0 1em}
+th[scope=row]{background:none;font-weight:normal;text-align:left}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 """
 
 
@@ -131,7 +133,8 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
         rows.append(("set from the command line (--set)", ", ".join(_settings(command)) or "none"))
         rows.append(("command", shlex.join(command)))
     body = "".join(
-        f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in rows
+        f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+        for k, v in rows
     )
     opts = options_rows(res.options, variants)
     body = f"<table>{body}</table>" + "".join(
@@ -236,7 +239,8 @@ def metric_table(res: CompareResult, metrics: tuple[str, ...] | None = None) -> 
     paired = len(res.names) > 1
     head = "<tr><th>metric (unit)</th><th>option</th><th>mean</th><th>95 % CI</th><th>n</th>"
     head += (
-        "<th>difference vs baseline</th><th>95 % CI (paired)</th><th></th></tr>"
+        "<th>difference vs baseline</th><th>95 % CI (paired)</th>"
+        "<th><abbr title='significant after Holm's correction'>sig.</abbr></th></tr>"
         if paired else "</tr>"
     )
     s = _records(res.summary)
@@ -262,10 +266,14 @@ def _metric_row(
     from sim.experiment.metric_names import note
 
     unit = shown_unit(str(a["unit"]), res.meta.get("currency"))  # (the scenario's own: USD)
-    label = f"{metric} ({unit}){note(metric)}" if name == res.names[0] else ""
+    label = f"{metric} ({unit}){note(metric)}"
+    if name != res.names[0]:  # (said once a metric; a screen reader still hears it)
+        label = f"<span class='sr'>{html.escape(label)}</span>"
+    else:
+        label = html.escape(label)
     unstable = ' class="warn"' if res.unstable(name) else ""
     cells = (
-        f"<td>{html.escape(label)}</td><td{unstable}>{html.escape(name)}"
+        f"<th scope='row'>{label}</th><td{unstable}>{html.escape(name)}"
         f"{' (unstable)' if res.unstable(name) else ''}</td>"
         f"<td class='mean'{_exact('', a)}>{_fmt(a['mean'])}</td>"
         f"<td>{_interval(a['shown_low'], a['shown_high'])}</td><td>{int(a['n'])}</td>"

@@ -26,7 +26,8 @@ def img(fig: Any, alt: str, plot: str) -> str:
 
 def _rows(pairs: list[tuple[str, Any]]) -> str:
     return "".join(
-        f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in pairs
+        f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+        for k, v in pairs
     )
 
 

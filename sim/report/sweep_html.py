@@ -192,8 +192,8 @@ def render_sweep(path: Path) -> str:
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
              "point)"), ("bordersim version", meta.get("version"))]
-    rows_html = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
-                        for k, v in what)
+    rows_html = "".join(f"<tr><th scope='row'>{html.escape(k)}</th>"
+                        f"<td>{html.escape(str(v))}</td></tr>" for k, v in what)
     title = f"bordersim sweep: {html.escape(Path(str(meta.get('scenario', ''))).stem)}"
     legacy = ("<p class='note'>The point files of this folder were written before point "
               "files carried a checksum: sweep.csv is checked against them, but they cannot "
