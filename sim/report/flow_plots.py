@@ -158,7 +158,9 @@ def queues_over_time(
         for i, name in enumerate(names):
             t = queues[name]
             t = t[(t["port"] == port) & (t["lane"] == lane)]
-            ax.plot(t["t_h"], t["queue"], color=PALETTE[i % len(PALETTE)], lw=1, label=name)
+            ax.plot(t["t_h"], t["queue"], color=PALETTE[i % len(PALETTE)], label=name,
+                    lw=max(0.8, 2.4 - 0.8 * i), ls=LINE_STYLES[i % len(LINE_STYLES)])  # (wide
+            # to narrow, each its own dashes: lines that coincide still show)
         if warmup_h > 0:
             ax.axvspan(0, warmup_h, color="#dddddd", alpha=0.5, lw=0)
         ax.set_title(f"{port} \u00b7 {lane}", fontsize=9)
@@ -167,6 +169,8 @@ def queues_over_time(
         ax.set_visible(False)
     for ax in axes[-1]:
         ax.set_xlabel("hours from the start (grey: warm-up)")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("jobs waiting")
     fig.suptitle("Queue length over time at the busiest lanes (mean over replications)")
     fig.tight_layout()
     handles, labels = axes.flat[0].get_legend_handles_labels()
