@@ -146,7 +146,8 @@ def test_a_comparisons_report_shows_money_in_the_scenarios_currency(
         assert meta.pop("currency") == "USD"
         (folder / "compare.json").write_text(json.dumps(meta))
     text = render_folder(folder)
-    assert "<td>total_cost_per_consignment (USD per consignment), agency + trader</td>" in text
+    row = "total_cost_per_consignment (USD per consignment), agency + trader"
+    assert f"<th scope='row'>{row}</th>" in text
     assert "(currency" not in text
 
 
@@ -156,7 +157,8 @@ def test_a_runs_report_shows_money_in_the_scenarios_currency(tmp_path: Path):
             "--reps", "1", "--out", str(out)]  # fmt: skip
     assert main(argv) == 0  # the default scenario, priced in USD
     text = render_folder(out)
-    assert "<td>total_cost_per_consignment (USD per consignment), agency + trader</td>" in text
+    row = "total_cost_per_consignment (USD per consignment), agency + trader"
+    assert f"<th scope='row'>{row}</th>" in text
     assert "(currency" not in text
     assert "run with --log for every consignment" in text  # (a run has --log)
 
