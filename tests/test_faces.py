@@ -84,13 +84,48 @@ def test_inspection_lever_scales_every_inspection_probability_up_to_one():
     assert option.selection["document"] == base.selection["document"]
 
 
-def test_ai_lever_sets_every_scanner_and_is_neutral_at_the_scenarios_value():
+def test_ai_lever_moves_the_scanners_at_the_common_share_and_starts_there():
     base = variants(Plan()).baseline
     lever = choices.LEVERS["ai_clear"]
+    assert lever.neutral(base) == 0.5  # the sea port's, airport's and land border's share
     assert lever.overrides(base, lever.neutral(base)) == {}
-    option = variants(Plan(levers={"ai_clear": 0.8})).option
-    for port in option.ports.values():
-        assert port.scan is not None and port.scan.image_review.ai_clear == 0.8
+    option = variants(Plan(levers={"ai_clear": 0.55})).option
+    shares = {p: port.scan.image_review.ai_clear for p, port in option.ports.items()
+              if port.scan is not None}
+    # the post hub keeps its own 0.9: the lever does not lower it
+    assert shares == {"sea_port": 0.55, "land_border": 0.55, "airport": 0.55, "post_hub": 0.9}
+    assert lever.slider_label(base) == (
+        "AI auto-clear share (at sea_port, land_border, airport; post_hub keeps its 0.9)")
+
+
+def test_ai_lever_has_nothing_to_act_on_without_scanners():
+    guangdong = variants(Plan("guangdong"), quick=True).baseline
+    lever = choices.LEVERS["ai_clear"]
+    assert lever.reach(guangdong) is None
+    assert "nothing to act on" in lever.slider_label(guangdong)
+    pair = variants(Plan("guangdong", levers={"ai_clear": 0.5}), quick=True)
+    assert pair.option is pair.baseline and "AI" not in pair.option_label
+
+
+def test_a_lever_sets_the_baseline_too_and_an_option_keeps_its_own_value():
+    """AI at 0.3 with ai_clear_90 ticked: the sea port runs the option's 0.9 (the slider used
+    to overwrite it with 0.3, under the label of the option), the baseline the slider's 0.3,
+    and the page says so."""
+    pair = variants(Plan("default", ("ai_clear_90",), {"ai_clear": 0.3}, 2, 1, 1))
+    sea, base = pair.option.ports["sea_port"].scan, pair.baseline.ports["sea_port"].scan
+    assert sea is not None and base is not None
+    assert (sea.image_review.ai_clear, base.image_review.ai_clear) == (0.9, 0.3)
+    for port in ("airport", "land_border"):  # the slider holds on both sides elsewhere
+        for side in (pair.option, pair.baseline):
+            assert side.ports[port].scan.image_review.ai_clear == 0.3
+    assert pair.baseline_label.startswith("default with AI auto-clear share 0.3 (at sea_port")
+    assert pair.option_label == "ai_clear_90 on that baseline"
+    [note] = pair.notes
+    assert "ai_clear_90 sets ports.sea_port.scan.image_review.ai_clear to 0.9" in note
+    # no option: the levers are the option, against the scenario as it is
+    alone = variants(Plan("default", (), {"staff_scale": 0.5}, 2, 1, 1))
+    assert (alone.baseline_label, alone.option_label) == ("default", "staff x0.5")
+    assert alone.baseline_overrides == {} and alone.notes == ()
 
 
 def test_staff_lever_scales_officers_and_teams_but_not_machines():
@@ -361,3 +396,18 @@ def test_the_pages_choices_are_in_order_and_the_tree_keeps_its_size():
     assert choices.REPS_DEFAULT in choices.REPS_CHOICES and choices.Plan().reps == 3
     assert choices.DAYS_CHOICES[0] == 0
     assert list(choices.DAYS_CHOICES[1:]) == sorted(choices.DAYS_CHOICES[1:])
+
+
+def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values():
+    pytest.importorskip("panel")
+    from sim.faces.dashboard import Page
+
+    with ThreadPoolExecutor(1) as pool:
+        page = Page(pool)
+        ai = page.levers["ai_clear"]
+        assert ai.value == 0.5 and "post_hub keeps its 0.9" in ai.label and not ai.disabled
+        page.scenario.value = "guangdong"  # no scanner: the slider can move nothing
+        assert ai.disabled and "nothing to act on" in ai.label
+        page.scenario.value = "default"
+        assert not ai.disabled
+

@@ -10,9 +10,12 @@ away here, whatever the browser sent.
   kind ``bordersim compare --option`` takes; several switched on together are combined as
   ``A+B`` by :func:`~sim.experiment.options.resolve_options`. :func:`option_catalogue` is the
   one place that lists them: a reform library adds its named reforms there.
-- Levers are sliders that turn into dotted-path overrides of the option's scenario, applied
-  and validated by the scenario loader like ``--set``. At its neutral value a lever changes
-  nothing.
+- Levers are sliders that turn into dotted-path overrides, applied and validated by the
+  scenario loader like ``--set``. At its neutral value a lever changes nothing. With no option
+  switched on, the levers are the option (compared with the scenario as it is); with options
+  switched on, the levers set the scenario both sides start from, the baseline included, and
+  an option that changes a field a lever also changes keeps its own value there (the page
+  says so: :attr:`Variants.notes`). :func:`variants` names what each side really runs.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.experiment.options import Option, resolve_options
-from sim.scenario.loader import BUNDLED, load_scenario
+from sim.scenario.loader import BUNDLED, load_scenario, load_with_option
 from sim.scenario.schema import Scenario
 
 #: replications the page offers, in order, and the one preselected
@@ -104,9 +107,18 @@ def applies(option: Option, scenario: Scenario) -> bool:
     return True
 
 
+def _everywhere(scenario: Scenario) -> str | None:
+    return ""
+
+
 @dataclass(frozen=True)
 class Lever:
-    """A slider: its range, its neutral value and the overrides a value means."""
+    """A slider: its range, its neutral value and the overrides a value means.
+
+    ``says`` names a value in a run's title (``{value}``); ``reach`` says where the lever
+    acts in a scenario, shown beside its label ("" everywhere it can, None nowhere: the page
+    then disables it).
+    """
 
     name: str
     label: str
@@ -115,12 +127,27 @@ class Lever:
     step: float
     neutral: Callable[[Scenario], float]
     overrides: Callable[[Scenario, float], dict[str, Any]]
+    says: str = "{value:g}"
+    reach: Callable[[Scenario], str | None] = _everywhere
 
     def check(self, value: float) -> None:
         if not (isinstance(value, int | float) and math.isfinite(value)):
             raise PlanError(f"{self.label}: not a number: {value!r}")
         if not self.start - 1e-9 <= value <= self.end + 1e-9:
             raise PlanError(f"{self.label}: {value:g} is outside {self.start:g} to {self.end:g}")
+
+    def slider_label(self, scenario: Scenario) -> str:
+        """The slider's label for ``scenario``: what it moves there."""
+        reach = self.reach(scenario)
+        if reach is None:
+            return f"{self.label} (nothing to act on in this scenario)"
+        return f"{self.label} ({reach})" if reach else self.label
+
+    def describe(self, scenario: Scenario, value: float) -> str:
+        """A value as a run's title names it, with where it acts (``staff x0.5``)."""
+        reach = self.reach(scenario)
+        text = self.says.format(value=value)
+        return f"{text} ({reach})" if reach else text
 
 
 def _scaled_selection(scenario: Scenario, factor: float) -> dict[str, Any]:
@@ -141,21 +168,44 @@ def _scaled_selection(scenario: Scenario, factor: float) -> dict[str, Any]:
     return out
 
 
+def _ai_shares(scenario: Scenario) -> dict[str, float]:
+    """Each scanning port's AI auto-clear share, in the scenario's order of ports."""
+    return {
+        p: float(port.scan.image_review.ai_clear)
+        for p, port in scenario.ports.items()
+        if port.scan is not None
+    }
+
+
 def _ai_ports(scenario: Scenario) -> list[str]:
-    return [p for p, port in scenario.ports.items() if port.scan is not None]
+    """The scanning ports the AI lever moves: those at the scenario's most common AI share
+    (the first port's on a tie); a port with a share of its own keeps it (the default's post
+    hub, 0.9, where the sea port, airport and land border have 0.5)."""
+    shares = _ai_shares(scenario)
+    values = list(shares.values())
+    if not values:
+        return []
+    common = max(values, key=values.count)  # the first of the most common, in port order
+    return [p for p, v in shares.items() if v == common]
 
 
 def _ai_clear_neutral(scenario: Scenario) -> float:
     ports = _ai_ports(scenario)
+    return _ai_shares(scenario)[ports[0]] if ports else 0.0
+
+
+def _ai_reach(scenario: Scenario) -> str | None:
+    """Where the AI lever acts, and which scanners keep their own share; None: no scanner."""
+    ports = _ai_ports(scenario)
     if not ports:
-        return 0.0
-    scan = scenario.ports[ports[0]].scan
-    assert scan is not None
-    return float(scan.image_review.ai_clear)
+        return None
+    others = [f"{p} keeps its {v:g}" for p, v in _ai_shares(scenario).items() if p not in ports]
+    return "; ".join([f"at {', '.join(ports)}", *others])
 
 
 def _ai_clear(scenario: Scenario, value: float) -> dict[str, Any]:
-    """Every scanner's AI auto-clear share set to ``value`` (unless it is the neutral one)."""
+    """The AI auto-clear share of the lever's ports (:func:`_ai_ports`) set to ``value``
+    (unless it is their own)."""
     if math.isclose(value, _ai_clear_neutral(scenario)):
         return {}
     return {f"ports.{p}.scan.image_review.ai_clear": round(value, 4) for p in _ai_ports(scenario)}
@@ -198,17 +248,29 @@ LEVERS: dict[str, Lever] = {
             0.25,
             lambda s: 1.0,
             _scaled_selection,
+            "inspection rate x{value:g}",
         ),
         Lever(
             "ai_clear",
-            "AI auto-clear share (every scanner)",
+            "AI auto-clear share",
             0.0,
             0.95,
             0.05,
             _ai_clear_neutral,
             _ai_clear,
+            "AI auto-clear share {value:g}",
+            _ai_reach,
         ),
-        Lever("staff_scale", "Staff (x scenario)", 0.5, 2.0, 0.1, lambda s: 1.0, _staff),
+        Lever(
+            "staff_scale",
+            "Staff (x scenario)",
+            0.5,
+            2.0,
+            0.1,
+            lambda s: 1.0,
+            _staff,
+            "staff x{value:g}",
+        ),
     )
 }
 
@@ -249,20 +311,24 @@ class Plan:
         if not (isinstance(self.seed, int) and 0 <= self.seed <= MAX_SEED):
             raise PlanError(f"seed: {self.seed!r} must be a whole number from 0 to {MAX_SEED}")
 
-    @property
-    def label(self) -> str:
-        """The option column's name: switched-on options and moved levers."""
-        moved = [f"{k}={v:g}" for k, v in self.levers.items()]
-        return "+".join(self.options) + (" " if self.options and moved else "") + " ".join(moved)
-
 
 @dataclass(frozen=True)
 class Variants:
-    """The two scenarios a plan runs: the bundled one unchanged, and with the option."""
+    """The two scenarios a plan runs, and what each is, in words.
+
+    With no option switched on, the baseline is the bundled scenario and the levers make the
+    option. With options, the levers make the baseline (``baseline_overrides``) and the option
+    is that baseline with the options' changes (``option_overrides``), which keep their own
+    values where a lever set the same field (``notes`` name each such field).
+    """
 
     baseline: Scenario
     option: Scenario
     option_overrides: dict[str, Any]
+    baseline_overrides: dict[str, Any] = field(default_factory=dict)
+    baseline_label: str = ""
+    option_label: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def variants(
@@ -276,21 +342,53 @@ def variants(
     plan.check(catalogue, folder)
     path = folder / f"{plan.scenario}.toml"
     run: dict[str, Any] = dict(QUICK) if quick else ({"days": plan.days} if plan.days else {})
-    baseline = load_scenario(path, run)
-    changes: dict[str, Any] = {}
-    reform = ""
-    if plan.options:
-        chosen = [catalogue[n] for n in plan.options]
-        name = "+".join(plan.options)
-        combined = resolve_options([*chosen, Option(name)] if len(chosen) > 1 else chosen)
-        changes.update(combined[-1].overrides)
-        reform = combined[-1].reform
+    bundled = load_scenario(path, run)
+    levers: dict[str, Any] = {}
+    said = []
     for name, value in plan.levers.items():
-        changes.update(LEVERS[name].overrides(baseline, value))
-    option = load_scenario(path, {**run, **changes}) if changes else baseline
-    if reform:
-        option = with_reform(option, reform)
-    return Variants(baseline, option, changes)
+        moved = LEVERS[name].overrides(bundled, value)
+        if moved:  # (a lever with nothing to act on is not named)
+            levers.update(moved)
+            said.append(LEVERS[name].describe(bundled, value))
+    if not plan.options:
+        option = load_scenario(path, {**run, **levers}) if levers else bundled
+        nothing = "the baseline again (nothing switched on or moved)"
+        return Variants(bundled, option, levers, {}, plan.scenario, ", ".join(said) or nothing)
+    chosen = [catalogue[n] for n in plan.options]
+    name = "+".join(plan.options)
+    combined = resolve_options([*chosen, Option(name)] if len(chosen) > 1 else chosen)[-1]
+    changes = dict(combined.overrides)
+    baseline = load_scenario(path, {**run, **levers}) if levers else bundled
+    option = (
+        load_with_option(path, {**run, **levers}, changes, f"option {name}")
+        if changes
+        else baseline
+    )
+    if combined.reform:
+        option = with_reform(option, combined.reform)
+    return Variants(
+        baseline, option, changes, levers,
+        plan.scenario + (f" with {', '.join(said)}" if said else ""),
+        name + (" on that baseline" if said else ""),
+        tuple(_conflicts(name, levers, changes)),
+    )
+
+
+def _conflicts(option: str, levers: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
+    """A note for each field an option sets that a lever set too (or a table holding it):
+    the option keeps its own value there; the baseline has the lever's."""
+    out = []
+    for key, value in changes.items():
+        for lkey, lvalue in levers.items():
+            same = key == lkey or key.startswith(lkey + ".") or lkey.startswith(key + ".")
+            if not same or (key == lkey and value == lvalue):
+                continue
+            was = "" if isinstance(lvalue, dict | list) else f" ({lvalue!r})"
+            out.append(
+                f"{option} sets {key} to {value!r} itself: on its side it replaces the "
+                f"slider's setting{was}, which holds in the baseline"
+            )
+    return out
 
 
 def with_reform(scenario: Scenario, reform: str) -> Scenario:

@@ -15,7 +15,7 @@ import html
 import math
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, cast
@@ -81,11 +81,23 @@ FULL_NOTE = (
     "Mean over replications and its 95 % interval; the difference pairs replications run "
     "with the same seeds (common random numbers)."
 )
+LEVERS_NOTE = (
+    "<small>With no option ticked, the levers are the option. With options ticked, they set "
+    "the scenario both sides start from, the baseline included; an option keeps its own "
+    "value where it sets what a lever sets.</small>"
+)
 QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
 
 
-def results_html(rows: list[dict[str, Any]], title: str, note: str = FULL_NOTE) -> str:
-    """The side-by-side table: baseline, option, and option - baseline (95 % intervals)."""
+def results_html(
+    rows: list[dict[str, Any]],
+    title: str,
+    note: str = FULL_NOTE,
+    labels: Mapping[str, str] | None = None,
+    notes: Sequence[str] = (),
+) -> str:
+    """The side-by-side table: baseline, option, and option - baseline (95 % intervals);
+    above it what each side ran (``labels``) and the run's notes."""
     head = "".join(
         f"<th>{h}</th>" for h in ("", "baseline", "option", "option − baseline (paired)")
     )
@@ -93,9 +105,16 @@ def results_html(rows: list[dict[str, Any]], title: str, note: str = FULL_NOTE) 
     for row in rows:
         cells = [_cell(s, row["metric"], *row[s]) for s in ("baseline", "option", "difference")]
         body.append(f"<tr><th>{html.escape(row['label'])}</th>{''.join(cells)}</tr>")
+    ran = "".join(
+        f'<p class="bs-ran" data-side="{side}"><b>{side.capitalize()}</b>: '
+        f"{html.escape(text)}</p>"
+        for side, text in (labels or {}).items()
+    )
+    said = "".join(f"<li>note: {html.escape(n)}</li>" for n in notes)
     return (
-        f'<div class="bs-results"><h3>{html.escape(title)}</h3>'
-        f'<table class="bs-table" style="border-collapse:collapse">'
+        f'<div class="bs-results"><h3>{html.escape(title)}</h3>{ran}'
+        + (f'<ul class="bs-notes">{said}</ul>' if said else "")
+        + f'<table class="bs-table" style="border-collapse:collapse">'
         f"<tr>{head}</tr>{''.join(body)}</table>"
         f"<p><small>{note}</small></p></div>"
     )
@@ -182,6 +201,9 @@ class Page:
         self.watch_port.options = list(scenario.ports)
         self.watch_port.value = next(iter(scenario.ports))
         for name, slider in self.levers.items():
+            lever = choices.LEVERS[name]
+            slider.label = lever.slider_label(scenario)
+            slider.disabled = lever.reach(scenario) is None  # nothing it could act on
             slider.value = self._neutral[name]
         self.show_org()
 
@@ -231,10 +253,10 @@ class Page:
         if snap.quick and not self.quick.object:
             self.quick.object = quick_html(snap.quick)
         if snap.phase == "done" and not self.full.object:
-            label = self.run.plan.label or "baseline again (nothing switched on)"
             rows = table(snap.full)
             self.full.object = results_html(
-                rows, f"Full run: {self.run.plan.reps} replications a side; option = {label}")
+                rows, f"Full run: {self.run.plan.reps} replications a side", FULL_NOTE,
+                snap.labels, snap.notes)
             self._show_chart(clearance_chart(rows))
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()
@@ -297,6 +319,7 @@ class Page:
     def view(self) -> pn.viewable.Viewable:
         controls = pn.Column(
             "## Choose", self.scenario, "**Options**", self.switches, "**Levers**",
+            pn.pane.HTML(LEVERS_NOTE, css_classes=["bs-levers-note"]),
             *self.levers.values(), self.reps, self.days, self.seed, self.button, width=360,
         )
         results = pn.Column(

@@ -56,6 +56,8 @@ class Snapshot:
     quick: dict[str, dict[str, float]] = field(default_factory=dict)  # side -> metrics
     full: dict[str, list[dict[str, float]]] = field(default_factory=dict)  # side -> reps
     elapsed: float = 0.0
+    notes: list[str] = field(default_factory=list)  # on the full run (a lever an option undid)
+    labels: dict[str, str] = field(default_factory=dict)  # side -> what it runs, in words
 
 
 class Run:
@@ -95,6 +97,8 @@ class Run:
                 {k: dict(v) for k, v in s.quick.items()},
                 {k: list(v) for k, v in s.full.items()},
                 time.monotonic() - self._started if self._started else 0.0,
+                list(s.notes),
+                dict(s.labels),
             )
 
     def _set(self, **changes: Any) -> None:
@@ -112,7 +116,8 @@ class Run:
             self._set(phase="full", message=f"full run: {self.plan.reps} replications a side")
             pair = variants(self.plan, folder=self.folder)
             full = self._replications(pair, self.plan.reps, count=True)
-            self._set(phase="done", full=full, message="done")
+            self._set(phase="done", full=full, message="done", notes=list(pair.notes),
+                      labels={"baseline": pair.baseline_label, "option": pair.option_label})
         except Exception as exc:  # shown on the page: a bad value, a failed replication
             text = exc.format() if hasattr(exc, "format") else f"{type(exc).__name__}: {exc}"
             self._set(phase="failed", message=str(text))
