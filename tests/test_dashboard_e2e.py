@@ -178,7 +178,7 @@ def _expected(folder: Path, quick: bool, reps: int) -> dict[str, list[dict[str, 
     plan = Plan("workshop", ("ai_clear_90",), {}, REPS, DAYS, SEED)
     pair = variants(plan, quick=quick, folder=folder)
     return {
-        side: [measure(scenario, SEED, r) for r in range(reps)]
+        side: [measure(scenario, SEED, r)[0] for r in range(reps)]
         for side, scenario in (("baseline", pair.baseline), ("option", pair.option))
     }
 
@@ -225,6 +225,11 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
     quick_shown = _shown(browser, ".bs-quick")
     _find(browser, '.bs-phase[data-phase="done"]', timeout=180)
     full_shown = _shown(browser, ".bs-results")
+    # what each side ran, and that one observed day is too short to call it steady-state
+    ran = [p.text for p in _find(browser, ".bs-results .bs-ran")]
+    assert ran == ["Baseline: workshop", "Option: ai_clear_90"], ran
+    notes = _find(browser, ".bs-results .bs-notes")[0].text
+    assert "1 observed day(s) hold 0 whole week(s)" in notes, notes
     _find(browser, ".bs-chart >>> img", timeout=10,  # the clearance chart, laid out
           where=lambda imgs: imgs[0].size["height"] > 0)
     shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "dashboard.png"

@@ -152,7 +152,7 @@ def _fake_measure(scenario, seed, replication):
     """Fast stand-in for a simulation: a number that depends on the scenario and the seed."""
     scan = scenario.ports["sea_port"].scan
     value = scan.image_review.ai_clear * 10 + seed + replication / 10
-    return {metric: value for metric, _ in runs.SHOWN}
+    return {metric: value for metric, _ in runs.SHOWN}, []
 
 
 def test_two_sessions_run_at_once_each_with_its_own_numbers(monkeypatch):
@@ -411,3 +411,43 @@ def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values():
         page.scenario.value = "default"
         assert not ai.disabled
 
+
+def test_an_overloaded_short_run_shows_its_warnings_and_the_short_run_note():
+    """Half the staff and twice the inspections over 1 day: sim.simulate warns (lanes 100 %
+    utilised, goods still inside); the page shows each side's warnings beside its results,
+    and that 1 day is too short to call the figures steady-state."""
+    pytest.importorskip("panel")
+    from sim.faces.dashboard import results_html
+
+    plan = Plan("default", (), {"staff_scale": 0.5, "inspection_scale": 2.0}, 2, 1, 1)
+    with ThreadPoolExecutor(2) as pool:
+        run = runs.Run(plan, pool)
+        run.start()
+        run.join(120)
+    snap = run.snapshot()
+    assert snap.phase == "done", snap.message
+    pair = variants(plan)
+    expected = sim.simulate(pair.option, 1, replication=1).warnings
+    assert expected and any("100% utilised" in w for w in expected)
+    assert all(any(w in said for said in snap.warnings["option"]) for w in expected)
+    assert snap.labels == {"baseline": "default",
+                           "option": "staff x0.5, inspection rate x2"}
+    text = results_html(runs.table(snap.full), "t", labels=snap.labels,
+                        warnings=snap.warnings, notes=snap.notes)
+    assert '<div class="bs-warnings" data-side="option"' in text
+    assert "⚠ option: not steady-state" in text
+    assert "declaration_review is 100% utilised" in text
+    assert "1 observed day(s) hold 0 whole week(s)" in text and 'class="bs-notes"' in text
+    assert text.index("bs-warnings") < text.index("<table")  # read before the numbers
+
+
+def test_warnings_are_named_by_replication_and_shown_once_when_both_sides_gave_them():
+    from sim.faces.dashboard import warnings_html
+
+    named = runs.named_warnings([["a", "b"], [], ["a"]])
+    assert named == ["rep-0000, rep-0002: a", "rep-0000: b"]
+    both = warnings_html({"baseline": named, "option": list(named)})
+    assert both.count("bs-warnings") == 1 and 'data-side="baseline and option"' in both
+    assert warnings_html({"baseline": [], "option": []}) == ""
+    target = warnings_html({"option": ["risk engine: missed its target rate"]})
+    assert "read with the warnings below" in target  # not a steady-state failure

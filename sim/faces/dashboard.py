@@ -94,30 +94,60 @@ def results_html(
     title: str,
     note: str = FULL_NOTE,
     labels: Mapping[str, str] | None = None,
+    warnings: Mapping[str, Sequence[str]] | None = None,
     notes: Sequence[str] = (),
 ) -> str:
     """The side-by-side table: baseline, option, and option - baseline (95 % intervals);
-    above it what each side ran (``labels``) and the run's notes."""
+    above it what each side ran (``labels``), its warnings and the run's notes."""
     head = "".join(
-        f"<th>{h}</th>" for h in ("", "baseline", "option", "option − baseline (paired)")
+        f'<th scope="col">{h}</th>'
+        for h in ("measure", "baseline", "option", "option − baseline (paired)")
     )
     body = []
     for row in rows:
         cells = [_cell(s, row["metric"], *row[s]) for s in ("baseline", "option", "difference")]
-        body.append(f"<tr><th>{html.escape(row['label'])}</th>{''.join(cells)}</tr>")
+        body.append(f'<tr><th scope="row">{html.escape(row["label"])}</th>{"".join(cells)}</tr>')
     ran = "".join(
         f'<p class="bs-ran" data-side="{side}"><b>{side.capitalize()}</b>: '
         f"{html.escape(text)}</p>"
         for side, text in (labels or {}).items()
     )
-    said = "".join(f"<li>note: {html.escape(n)}</li>" for n in notes)
     return (
         f'<div class="bs-results"><h3>{html.escape(title)}</h3>{ran}'
-        + (f'<ul class="bs-notes">{said}</ul>' if said else "")
-        + f'<table class="bs-table" style="border-collapse:collapse">'
-        f"<tr>{head}</tr>{''.join(body)}</table>"
+        f"{warnings_html(warnings or {}, notes)}"
+        f'<table class="bs-table" style="border-collapse:collapse">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         f"<p><small>{note}</small></p></div>"
     )
+
+
+def warnings_html(warnings: Mapping[str, Sequence[str]], notes: Sequence[str] = ()) -> str:
+    """Each side's warnings (one list when both sides gave the same) and the run's notes, as
+    ``bordersim compare`` prints them: a warning that says a queue did not settle or goods
+    were left inside makes that side's figures not steady-state."""
+    from sim.model.stability import unsettled
+
+    sides = {s: list(w) for s, w in warnings.items() if w}
+    if set(sides) == {"baseline", "option"} and sides["baseline"] == sides["option"]:
+        sides = {"baseline and option": sides["baseline"]}
+    out = []
+    for side, said in sides.items():
+        head = (
+            "not steady-state: read its figures with care (biased low, or a lower bound)"
+            if unsettled(said)
+            else "read with the warnings below"
+        )
+        items = "".join(f"<li>{html.escape(w)}</li>" for w in said)
+        out.append(
+            f'<div class="bs-warnings" data-side="{side}" role="note" '
+            'style="border-left:4px solid #b35806;padding-left:8px;margin:6px 0">'
+            f"<b>⚠ {side}: {head}</b> ({len(said)} warning{'s' if len(said) > 1 else ''})"
+            f"<ul>{items}</ul></div>"
+        )
+    if notes:
+        items = "".join(f"<li>note: {html.escape(n)}</li>" for n in notes)
+        out.append(f'<ul class="bs-notes">{items}</ul>')
+    return "".join(out)
 
 
 def quick_html(quick: dict[str, dict[str, float]]) -> str:
@@ -256,7 +286,7 @@ class Page:
             rows = table(snap.full)
             self.full.object = results_html(
                 rows, f"Full run: {self.run.plan.reps} replications a side", FULL_NOTE,
-                snap.labels, snap.notes)
+                snap.labels, snap.warnings, snap.notes)
             self._show_chart(clearance_chart(rows))
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()

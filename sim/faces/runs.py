@@ -6,7 +6,9 @@ responsive). The page polls :meth:`Run.snapshot` and never waits. Baseline and o
 under the same seeds (common random numbers), so the difference column is a paired interval.
 
 The numbers are those of :func:`sim.simulate`: replication ``r`` of either side is
-``simulate(scenario, seed, replication=r).metrics()``; the means and 95 % intervals are
+``simulate(scenario, seed, replication=r).metrics()``, and its ``warnings`` (an overloaded
+lane, a queue that keeps rising, goods still inside at the end) are kept beside them, by
+side, as ``bordersim compare`` names them; the means and 95 % intervals are
 :func:`sim.analysis.stats.confidence_interval` and the differences
 :func:`sim.analysis.paired.paired_interval`.
 """
@@ -38,11 +40,26 @@ SHOWN = (
 )
 
 
-def measure(scenario: Scenario, seed: int, replication: int) -> dict[str, float]:
-    """One replication's metrics (run in a worker process; small to send back)."""
+#: one replication's metrics and warnings
+Measured = tuple[dict[str, float], list[str]]
+
+
+def measure(scenario: Scenario, seed: int, replication: int) -> Measured:
+    """One replication's metrics and warnings (run in a worker process; small to send back)."""
     from sim.model.run import simulate
 
-    return simulate(scenario, seed, replication=replication).metrics()
+    result = simulate(scenario, seed, replication=replication)
+    return result.metrics(), list(result.warnings)
+
+
+def named_warnings(by_rep: Sequence[Sequence[str]]) -> list[str]:
+    """A side's distinct warnings, each after the replications that gave it (``rep-0000,
+    rep-0002: ...``, as ``bordersim compare`` names them), in the order of their first."""
+    reps: dict[str, list[int]] = {}
+    for r, warnings in enumerate(by_rep):
+        for w in warnings:
+            reps.setdefault(w, []).append(r)
+    return [f"{', '.join(f'rep-{r:04d}' for r in rs)}: {w}" for w, rs in reps.items()]
 
 
 @dataclass
@@ -56,7 +73,8 @@ class Snapshot:
     quick: dict[str, dict[str, float]] = field(default_factory=dict)  # side -> metrics
     full: dict[str, list[dict[str, float]]] = field(default_factory=dict)  # side -> reps
     elapsed: float = 0.0
-    notes: list[str] = field(default_factory=list)  # on the full run (a lever an option undid)
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # side -> named warnings
+    notes: list[str] = field(default_factory=list)  # on the full run (too short, a conflict)
     labels: dict[str, str] = field(default_factory=dict)  # side -> what it runs, in words
 
 
@@ -97,6 +115,7 @@ class Run:
                 {k: dict(v) for k, v in s.quick.items()},
                 {k: list(v) for k, v in s.full.items()},
                 time.monotonic() - self._started if self._started else 0.0,
+                {k: list(v) for k, v in s.warnings.items()},
                 list(s.notes),
                 dict(s.labels),
             )
@@ -109,14 +128,16 @@ class Run:
     def _work(self) -> None:
         try:
             self._set(phase="quick", message="first look: one short replication")
-            quick = self._replications(variants(self.plan, quick=True, folder=self.folder), 1)
+            quick, _ = self._replications(
+                variants(self.plan, quick=True, folder=self.folder), 1)
             self._set(quick={side: rows[0] for side, rows in quick.items()})
             if self._cancelled.is_set():
                 return
             self._set(phase="full", message=f"full run: {self.plan.reps} replications a side")
             pair = variants(self.plan, folder=self.folder)
-            full = self._replications(pair, self.plan.reps, count=True)
-            self._set(phase="done", full=full, message="done", notes=list(pair.notes),
+            full, warned = self._replications(pair, self.plan.reps, count=True)
+            self._set(phase="done", full=full, message="done", notes=run_notes(pair),
+                      warnings={side: named_warnings(w) for side, w in warned.items()},
                       labels={"baseline": pair.baseline_label, "option": pair.option_label})
         except Exception as exc:  # shown on the page: a bad value, a failed replication
             text = exc.format() if hasattr(exc, "format") else f"{type(exc).__name__}: {exc}"
@@ -124,17 +145,18 @@ class Run:
 
     def _replications(
         self, pair: Variants, reps: int, count: bool = False
-    ) -> dict[str, list[dict[str, float]]]:
-        """Run both sides' replications; the option side is skipped when it is the baseline."""
+    ) -> tuple[dict[str, list[dict[str, float]]], dict[str, list[list[str]]]]:
+        """Run both sides' replications (metrics and warnings, by side and replication); the
+        option side is skipped when it is the baseline."""
         sides: Mapping[str, Scenario] = {"baseline": pair.baseline, "option": pair.option}
         same = pair.option is pair.baseline
-        jobs: dict[Future[dict[str, float]], tuple[str, int]] = {}
+        jobs: dict[Future[Measured], tuple[str, int]] = {}
         for side, scenario in sides.items():
             if same and side == "option":
                 continue
             for r in range(reps):
                 jobs[self._executor.submit(measure, scenario, self.plan.seed, r)] = (side, r)
-        rows: dict[str, dict[int, dict[str, float]]] = {side: {} for side in sides}
+        rows: dict[str, dict[int, Measured]] = {side: {} for side in sides}
         for future in as_completed(jobs):
             side, r = jobs[future]
             rows[side][r] = future.result()
@@ -147,7 +169,31 @@ class Run:
                 raise RuntimeError("cancelled")
         if same:
             rows["option"] = rows["baseline"]
-        return {side: [rows[side][r] for r in range(reps)] for side in sides}
+        return (
+            {side: [rows[side][r][0] for r in range(reps)] for side in sides},
+            {side: [rows[side][r][1] for r in range(reps)] for side in sides},
+        )
+
+
+def run_notes(pair: Variants) -> list[str]:
+    """What qualifies a full run's figures besides its warnings: an option that keeps its own
+    value where a lever set the same field, and a run too short for the rising-wait check
+    (the rule of :func:`sim.model.stability.too_short`, which ``bordersim run`` and
+    ``compare`` print, told in the page's terms)."""
+    from sim.model import stability
+
+    warmup, days = float(pair.baseline.warmup_days), float(pair.baseline.days)
+    if stability.too_short(warmup, days) is None:
+        return list(pair.notes)
+    weeks = stability.observed_weeks(warmup, days)
+    short = (
+        f"{days:g} observed day(s) hold {weeks} whole week(s): too few to see whether a queue "
+        f"keeps rising (that check needs {stability.MIN_WEEKS}), so only overload was "
+        f"checked. After this scenario's {warmup:g}-day warm-up, "
+        f"{stability.days_for_weeks(warmup)} observed days or more are needed before these "
+        "figures can be read as steady-state."
+    )
+    return [*pair.notes, short]
 
 
 def table(
