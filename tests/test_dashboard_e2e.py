@@ -256,35 +256,58 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
         ("baseline", "clearance_h_mean_import")]
 
 
-def _tree(driver, structures: str) -> None:
-    """Wait for the organisation tree image showing ``structures``, embedded and laid out
-    (the pane is replaced when it is redrawn: an element gone meanwhile is looked up again)."""
+def _tree(driver, structures: str) -> list:
+    """Wait for the organisation trees showing ``structures`` (one image each), embedded and
+    laid out, and return the images (the pane is replaced when it is redrawn: an element
+    gone meanwhile is looked up again)."""
     from selenium.common.exceptions import StaleElementReferenceException
 
-    def shown(imgs) -> bool:
+    def images() -> list:
+        return driver.execute_script(DEEP_QUERY, ".bs-org-pane >>> img.bs-org-tree")
+
+    def shown(blocks) -> bool:
         try:
+            imgs = images()
             return bool(
-                imgs[0].get_attribute("data-structures") == structures
-                and imgs[0].get_attribute("src").startswith("data:image/png;base64,")
-                and imgs[0].size["height"] > 0
+                blocks[0].get_attribute("data-structures") == structures
+                and [i.get_attribute("data-structure") for i in imgs] == structures.split(",")
+                and all(i.get_attribute("src").startswith("data:image/png;base64,")
+                        and i.size["height"] > 0 for i in imgs)
             )
         except StaleElementReferenceException:
             return False
 
-    _find(driver, ".bs-org-pane >>> img.bs-org-tree", timeout=60, where=shown)
+    _find(driver, ".bs-org-pane >>> .bs-org-trees", timeout=60, where=shown)
+    return images()
+
+
+#: where an element sits against the window, and whether its box scrolls sideways
+PLACED = """
+const r = arguments[0].getBoundingClientRect(), box = arguments[0].parentElement;
+return [r.left, r.right, r.width, window.innerWidth, box.scrollWidth - box.clientWidth];
+"""
 
 
 def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(server, browser, folder):
     url = _listening(*server)
-    browser.get(url)
-    _choose(browser, "bs-scenario", "guangdong")
-    _tree(browser, "hybrid")
-    _find(browser, ".bs-option-dumbbell >>> input")[0].click()
-    _tree(browser, "hybrid,dumbbell")
-    shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "organisation.png"
-    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
-    browser.save_screenshot(str(shot))
-    print(f"organisation tree screenshot: {shot}")
-    _choose(browser, "bs-scenario", "workshop")  # no organisation: no tree, a note instead
-    _find(browser, ".bs-org-pane >>> .bs-no-org", timeout=30)
-    assert not browser.execute_script(DEEP_QUERY, ".bs-org-pane >>> img.bs-org-tree")
+    browser.set_window_size(1280, 1000)  # a projector's width: both trees must fit it
+    try:
+        browser.get(url)
+        _choose(browser, "bs-scenario", "guangdong")
+        _tree(browser, "hybrid")
+        _find(browser, ".bs-option-dumbbell >>> input")[0].click()
+        for img in _tree(browser, "hybrid,dumbbell"):
+            left, right, width, window, overflow = browser.execute_script(PLACED, img)
+            # the whole tree in the window, none of it scrolled out of its box
+            assert 0 <= left and right <= window and width > 0.5 * window, (left, right, window)
+            assert overflow <= 1, overflow
+            assert img.get_attribute("alt").startswith("Organisation tree of the ")
+        shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "organisation.png"
+        browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+        browser.save_screenshot(str(shot))
+        print(f"organisation tree screenshot: {shot}")
+        _choose(browser, "bs-scenario", "workshop")  # no organisation: no tree, a note instead
+        _find(browser, ".bs-org-pane >>> .bs-no-org", timeout=30)
+        assert not browser.execute_script(DEEP_QUERY, ".bs-org-pane >>> img.bs-org-tree")
+    finally:
+        browser.set_window_size(1400, 1400)

@@ -348,48 +348,61 @@ def test_the_dumbbell_is_offered_only_where_the_organisation_is_generated():
     assert pair.option.ports == pair.baseline.ports
 
 
-def _img(text: str) -> dict[str, str]:
+def _trees(text: str) -> list[dict[str, str]]:
+    """The attributes of each tree image, in order; they agree with the block's list."""
     import re
 
-    assert text.count("<img ") == 1
-    return dict(re.findall(r'([a-z-]+)="([^"]*)"', text))
+    images = [dict(re.findall(r'([a-z-]+)="([^"]*)"', img))
+              for img in re.findall(r"<img [^>]*>", text)]
+    block = re.search(r'class="bs-org-trees" data-structures="([^"]*)"', text)
+    assert block and block[1] == ",".join(i["data-structure"] for i in images)
+    return images
 
 
 def test_org_tree_of_the_scenario_and_of_an_option_that_changes_the_structure():
-    from sim.faces.org import NO_ORGANISATION, org_tree_html
+    from sim.faces.org import MIN_SCALE, NO_ORGANISATION, org_tree_html
 
     assert org_tree_html(variants(Plan("default"), quick=True)) == NO_ORGANISATION
-    alone = _img(org_tree_html(variants(Plan("guangdong"), quick=True)))
-    assert alone["data-structures"] == "hybrid" and alone["src"].startswith("data:image/png")
-    both = _img(org_tree_html(variants(Plan("guangdong", ("dumbbell",)), quick=True)))
-    assert both["data-structures"] == "hybrid,dumbbell"
-    # at its own size, scrolled sideways (squeezed into the pane its labels were unreadable)
-    assert both["style"] == "max-width:none"
-    assert org_tree_html(variants(Plan("guangdong"), quick=True)).startswith(
-        '<div style="overflow-x:auto"><img ')
+    [alone] = _trees(org_tree_html(variants(Plan("guangdong"), quick=True)))
+    assert alone["data-structure"] == "hybrid" and alone["src"].startswith("data:image/png")
+    both = _trees(org_tree_html(variants(Plan("guangdong", ("dumbbell",)), quick=True)))
+    assert [i["data-structure"] for i in both] == ["hybrid", "dumbbell"]
+    for img in both:
+        # one image per tree, each fitted to the pane down to MIN_SCALE of its own width (one
+        # image of both, 2403 px at its own size, put the dumbbell off-screen)
+        style = dict(part.split(":") for part in img["style"].split(";"))
+        width = int(style["max-width"].removesuffix("px"))
+        assert style["width"] == "100%" and 900 < width < 1400
+        assert int(style["min-width"].removesuffix("px")) == round(MIN_SCALE * width)
+        # the alt text says what the tree holds, not only that it is one
+        assert img["alt"].startswith("Organisation tree of the ")
+        assert img["alt"].endswith(" units; 122 staff")
+    assert "3 national, 7 regional, 10 local, 10 field units" in both[0]["alt"]
 
 
 def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page
 
+    def drawn(page) -> list[str]:
+        return [i["data-structure"] for i in _trees(page.org.object)]
+
     with ThreadPoolExecutor(1) as pool:
         page = Page(pool)
         page.scenario.value = "guangdong"
         assert set(page._boxes) == {"dumbbell"}
-        assert _img(page.org.object)["data-structures"] == "hybrid"
+        assert drawn(page) == ["hybrid"]
         page._boxes["dumbbell"].value = True
-        assert _img(page.org.object)["data-structures"] == "hybrid,dumbbell"
+        assert drawn(page) == ["hybrid", "dumbbell"]
         page._boxes["dumbbell"].value = False
-        assert _img(page.org.object)["data-structures"] == "hybrid"
+        assert drawn(page) == ["hybrid"]
         page.scenario.value = "default"
         assert "bs-no-org" in page.org.object
 
 
 def test_the_pages_choices_are_in_order_and_the_tree_keeps_its_size():
     """Replications 2, 3, 5, 10 (3 preselected) and days the scenario's, 1, 7, 14 read in
-    order; the organisation tree scrolls sideways at its own size (squeezed into the pane,
-    its labels were a few pixels high)."""
+    order."""
     from sim.faces import choices
 
     assert list(choices.REPS_CHOICES) == sorted(choices.REPS_CHOICES)

@@ -1,18 +1,17 @@
-"""The workshop page's organisation tree: the chosen scenario's, and the option's beside it
+"""The workshop page's organisation tree: the chosen scenario's, and the option's below it
 when the option changes the structure (the dumbbell reform). Drawn by
 :mod:`sim.report.org_plot` from the scenarios alone (staff per unit; no run needed)."""
 
 from __future__ import annotations
 
+import base64
 import html
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import Any
 
 from sim.faces.choices import Variants
 from sim.report import plots
 from sim.report.org_table import tree_record
-
-if TYPE_CHECKING:
-    from sim.scenario.org_tree import Tree
 
 NO_ORGANISATION = (
     '<p class="bs-no-org"><small>This scenario has no organisation section: goods never '
@@ -20,28 +19,71 @@ NO_ORGANISATION = (
 )
 
 
+#: the narrowest a tree is squeezed to, as a share of its own width, before its box scrolls
+#: sideways (below it, its labels could not be read)
+MIN_SCALE = 0.6
+
+
 def org_tree_html(pair: Variants) -> str:
-    """An ``<img class="bs-org-tree">`` of the baseline's tree, and the option's when it
-    differs; ``data-structures`` lists the structures drawn, in order."""
+    """An ``<img class="bs-org-tree">`` of the baseline's tree, and below it the option's when
+    it differs; ``data-structures`` (on the ``bs-org-trees`` block) lists the structures drawn,
+    in order, and each image's ``data-structure`` its own.
+
+    Each tree is drawn on its own and shown as wide as the pane, up to its own size; in a pane
+    narrower than ``MIN_SCALE`` of its width its box scrolls sideways (one image of both trees
+    side by side put the option's off-screen)."""
     from sim.report.org_plot import draw_organisations
     from sim.report.org_table import tree_from_record
 
-    panels: list[tuple[str, Tree, dict[str, float]]] = []
+    shown: list[str] = []
     drawn: list[object] = []
+    structures = []
     for side, scenario in (("baseline", pair.baseline), ("option", pair.option)):
         record = tree_record(scenario)
         if record is None or record["units"] in drawn:
             continue
         drawn.append(record["units"])
         structure = str(record.get("structure") or "explicit")
-        panels.append((f"{side}: {structure}", tree_from_record(record), {}))  # (side named)
-    if not panels:
+        structures.append(structure)
+        fig = draw_organisations([(f"{side}: {structure}", tree_from_record(record), {})])
+        shown.append(_tree_img(side, structure, plots.png_base64(fig), _summary(record)))
+    if not shown:
         return NO_ORGANISATION
-    structures = ",".join(title.split(": ")[1] for title, _, _ in panels)
-    data = plots.png_base64(draw_organisations(panels))
-    return (  # (at its own size, scrolled sideways: squeezed, its labels could not be read)
-        '<div style="overflow-x:auto">'
-        f'<img class="bs-org-tree" data-structures="{html.escape(structures)}" '
-        f'alt="organisation tree ({html.escape(structures)})" style="max-width:none" '
-        f'src="data:image/png;base64,{data}"></div>'
+    return (
+        f'<div class="bs-org-trees" data-structures="{html.escape(",".join(structures))}">'
+        f"{''.join(shown)}</div>"
     )
+
+
+def _tree_img(side: str, structure: str, data: str, summary: str) -> str:
+    """One tree, fitted to the pane (down to ``MIN_SCALE`` of its width, then scrolled)."""
+    width = _png_width(data)
+    alt = f"Organisation tree of the {side}, {structure} structure: {summary}"
+    return (
+        '<figure style="margin:0 0 12px 0">'
+        f"<figcaption><b>{side.capitalize()}</b>: {html.escape(structure)} structure "
+        f"({html.escape(summary)})</figcaption>"
+        '<div class="bs-org-scroll" style="overflow-x:auto">'
+        f'<img class="bs-org-tree" data-structure="{html.escape(structure)}" '
+        f'alt="{html.escape(alt)}" style="width:100%;height:auto;max-width:{width}px;'
+        f'min-width:{round(MIN_SCALE * width)}px" src="data:image/png;base64,{data}"></div>'
+        "</figure>"
+    )
+
+
+def _summary(record: dict[str, Any]) -> str:
+    """Units by level and staff in all, in words: "3 national, 7 regional, ... units; 122
+    staff"."""
+    from sim.scenario.organisation import LEVELS
+
+    units = record["units"].values()
+    levels = Counter(u["level"] for u in units)
+    staff = sum(sum(u["staff"].values()) for u in units)
+    by_level = ", ".join(f"{levels[lv]} {lv}" for lv in LEVELS if levels[lv])
+    return f"{by_level} units; {staff:,} staff"
+
+
+def _png_width(data: str) -> int:
+    """The width in pixels of a base64 PNG (its IHDR chunk)."""
+    head = base64.b64decode(data[:32])
+    return int.from_bytes(head[16:20], "big")
