@@ -295,7 +295,12 @@ def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(server, brows
         browser.get(url)
         _choose(browser, "bs-scenario", "guangdong")
         _tree(browser, "hybrid")
-        _find(browser, ".bs-option-dumbbell >>> input")[0].click()
+        box = _find(browser, ".bs-option-dumbbell >>> input")[0]
+        # a screen reader names the box by its label (a box beside a <div> had no name)
+        named = browser.execute_script(
+            "return Array.from(arguments[0].labels, l => l.textContent)", box)
+        assert len(named) == 1 and named[0].startswith("dumbbell: "), named
+        box.click()
         for img in _tree(browser, "hybrid,dumbbell"):
             left, right, width, window, overflow = browser.execute_script(PLACED, img)
             # the whole tree in the window, none of it scrolled out of its box

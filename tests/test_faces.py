@@ -226,7 +226,7 @@ def test_page_widgets_make_the_plan():
         page = Page(pool)
         assert set(page._boxes) == {"sea_scanner", "ai_clear_90"}  # the dumbbell needs an org
         assert "bs-no-org" in page.org.object  # the default has no organisation to draw
-        page._boxes["sea_scanner"].value = True
+        page._boxes["sea_scanner"].value = ["sea_scanner"]
         page.levers["staff_scale"].value = 1.5
         page.reps.value = 5
         page.seed.value = 42
@@ -325,7 +325,7 @@ def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
                         lambda cb, period: polls.append(Poll(cb)) or polls[-1])
     with ThreadPoolExecutor(1) as pool:
         page = dashboard.Page(pool)
-        page._boxes["ai_clear_90"].value = True
+        page._boxes["ai_clear_90"].value = ["ai_clear_90"]
         page.watch_port.value = "airport"
         page.watch()
         pool.shutdown(wait=True)
@@ -334,6 +334,9 @@ def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
     assert port == "airport" and seed == 1 and scenario.days == 1
     assert scenario.ports["sea_port"].scan.image_review.ai_clear == 0.9  # the option's scenario
     assert 'src="data:image/gif;base64,' in page.watch_pane.object and polls[-1].stopped
+    # an image a screen reader can name
+    assert 'alt="Animation of one day at airport (default with ai_clear_90)' in (
+        page.watch_pane.object)
 
 
 def test_the_dumbbell_is_offered_only_where_the_organisation_is_generated():
@@ -392,9 +395,9 @@ def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
         page.scenario.value = "guangdong"
         assert set(page._boxes) == {"dumbbell"}
         assert drawn(page) == ["hybrid"]
-        page._boxes["dumbbell"].value = True
+        page._boxes["dumbbell"].value = ["dumbbell"]
         assert drawn(page) == ["hybrid", "dumbbell"]
-        page._boxes["dumbbell"].value = False
+        page._boxes["dumbbell"].value = []
         assert drawn(page) == ["hybrid"]
         page.scenario.value = "default"
         assert "bs-no-org" in page.org.object

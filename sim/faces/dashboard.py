@@ -218,8 +218,9 @@ class Page:
         plan = choices.Plan(self.scenario.value)
         scenario = choices.variants(plan, folder=self.folder).baseline
         catalogue = choices.option_catalogue()
-        self._boxes = {
-            n: pn.widgets.Checkbox(label=f"{o.name}: {o.label()}", css_classes=[f"bs-option-{n}"])
+        self._boxes = {  # (a group of one: its box sits inside its <label>, which names it)
+            n: pn.widgets.CheckBoxGroup(options={f"{o.name}: {o.label()}": n},
+                                        css_classes=[f"bs-option-{n}"])
             for n, o in catalogue.items()
             if choices.applies(o, scenario)
         }
@@ -249,7 +250,7 @@ class Page:
         self.org.object = org_tree_html(pair)
 
     def plan(self) -> choices.Plan:
-        on = tuple(n for n, box in self._boxes.items() if box.value)
+        on = tuple(n for n, box in self._boxes.items() if n in box.value)
         levers = {n: cast(float, s.value) for n, s in self.levers.items()}
         moved = {n: v for n, v in levers.items() if not math.isclose(v, self._neutral[n])}
         return choices.Plan(self.scenario.value, on, moved, int(self.reps.value),
@@ -302,7 +303,12 @@ class Page:
             return
         if self.watch_port.value not in option.ports:
             return
-        future = self.executor.submit(port_gif, option, plan.seed, self.watch_port.value)
+        port = self.watch_port.value
+        what = (f"{plan.scenario} with {'+'.join(plan.options)}" if plan.options
+                else f"{plan.scenario} as it is")
+        alt = (f"Animation of one day at {port} ({what}): each lane's queue and busy servers, "
+               "every 30 minutes of simulated time")
+        future = self.executor.submit(port_gif, option, plan.seed, port)
         self.watch_pane.object = '<span class="bs-watch-busy">drawing one day of the port...</span>'
         if self._watching is not None:
             self._watching.stop()
@@ -317,7 +323,8 @@ class Page:
                 self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(error))}"
                 return
             data = base64.b64encode(future.result()).decode("ascii")
-            self.watch_pane.object = f'<img class="bs-gif" src="data:image/gif;base64,{data}">'
+            self.watch_pane.object = (f'<img class="bs-gif" alt="{html.escape(alt)}" '
+                                      f'src="data:image/gif;base64,{data}">')
 
         self._watching = pn.state.add_periodic_callback(show_gif, period=POLL_MS)
 
