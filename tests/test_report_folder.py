@@ -531,3 +531,23 @@ def test_a_sweeps_report_says_what_was_run_and_labels_points_by_their_values(tmp
     assert _point_labels(long, ["s"])[1][0].endswith("\u2026")
     two = pd.DataFrame({"a": [1], "b": [2]}, index=pd.Index([0]))
     assert _point_labels(two, ["a", "b"])[0] == "point (see the table)"
+
+
+def test_a_sweeps_points_are_compared_with_point_0_paired_by_replication():
+    """The difference of each point from point 0, per replication (the same seeds), then its
+    mean and t-interval: narrower than the points' own intervals when they move together."""
+    from sim.analysis.stats import confidence_interval
+    from sim.report.sweep_html import _differences, point_differences
+
+    rows = pd.DataFrame({"point": [0, 0, 0, 1, 1, 1], "replication": [0, 1, 2, 0, 1, 2],
+                         "x": [1, 1, 1, 2, 2, 2],
+                         "clearance_h_mean": [5.0, 9.0, 7.0, 4.0, 8.5, 6.2]})  # fmt: skip
+    diffs = point_differences(rows, ["clearance_h_mean", "absent"])
+    assert diffs["metric"].tolist() == ["clearance_h_mean"] and diffs["point"].tolist() == [1]
+    mean, low, high = confidence_interval(np.array([-1.0, -0.5, -0.8]))
+    row = diffs.iloc[0]
+    assert (row["mean"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, low, high))
+    assert high < 0  # (each replication lower: clear of 0, though the levels spread widely)
+    design = pd.DataFrame({"x": [1, 2]}, index=pd.Index([0, 1], name="point"))
+    page = _differences(design, diffs, ["x"])
+    assert 'data-point="1" data-metric="clearance_h_mean">-0.767 *' in page
