@@ -536,6 +536,14 @@ def test_a_money_metric_says_its_period(name, unit):
     assert metric_unit(name) == unit
 
 
+@pytest.mark.parametrize("name", ["risk_auc", "risk_auc_tobacco", "risk_auc_port_sea_export"])
+def test_an_auc_is_unitless_and_its_interval_shown_within_0_and_1(name):
+    from sim.experiment.compare import clip_interval, metric_unit
+
+    assert metric_unit(name) == "AUC (0-1)"
+    assert clip_interval(name, 0.514, 1.022) == (0.514, 1.0)
+
+
 def test_the_table_adds_the_clearance_of_each_port_an_option_changes():
     """Where a reform acts, its effect shows undiluted: imports and exports of that port."""
     from rich.console import Console

@@ -75,7 +75,7 @@ DEFAULT_METRICS = ("clearance_h_mean", "overall_clearance_h_mean")
 MIN_SEQUENTIAL_REPS = 10
 ALPHA = 0.05
 OnDone = Callable[[str, int, "dict[str, float] | None"], None]
-_SHARE_PREFIXES = ("owner_share_", "utilisation_")
+_SHARE_PREFIXES = ("owner_share_", "utilisation_", "risk_auc")  # (an AUC lies in [0, 1])
 #: parts of a name that make it a share: within 24 h (by direction and port too), rates of
 #: inspection, detection, hits and document checks, and the alerts' reach
 _SHARE_PARTS = ("_within_24h", "share", "_rate", "_reach")
@@ -104,6 +104,8 @@ def metric_unit(name: str) -> str:
     which :func:`shown_unit` names)."""
     if name in _FIXED_UNITS:
         return _FIXED_UNITS[name]
+    if name.startswith("risk_auc"):
+        return "AUC (0-1)"
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"

@@ -182,7 +182,8 @@ LANES = [
           "consignments at most lanes (declarations at the exam bays and teams), moves at "
           "the movers (two per examination: to the bay and back), requests at an "
           "organisation's unit (waiting hours per hour); an unlimited lane: 0; the "
-          "laboratory: none (NaN)." + _TOGETHER),
+          "laboratory and the appointment slots (`exam_slots`: a booking holds a later slot, "
+          "it waits in no queue): none (NaN)." + _TOGETHER),
     Entry("wait_h_mean_<port>_<lane>", LANE_LAYER,
           f"Mean wait before service of the cohort's jobs at {_LANE_OF} (the laboratory: from "
           "a sample's submission to its batch's start; the appointment slots, `exam_slots`: "
