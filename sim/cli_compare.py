@@ -415,6 +415,7 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     scenario), the organisation's (with one) and the rows of the ports options touch; rows
     the comparison lacks are skipped."""
     from sim.experiment.metric_names import (
+        class_rows,
         organisation_rows,
         smuggling_rows,
         touched_ports,
@@ -428,7 +429,8 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         if m == "value_slipped":
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
-    rows = [*out, *smuggling_rows(names), *organisation_rows(names), *ports]
+    classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
+    rows = [*out, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
     return tuple(dict.fromkeys(rows))
 
 

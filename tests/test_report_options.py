@@ -337,3 +337,26 @@ def test_the_report_shows_the_metrics_the_command_asked_for(tmp_path, capsys, co
     if command == "compare":
         res, variants = read_compare(out)
         assert "wait_h_mean_sea_scanners" in report_rows(res, variants)
+
+
+def test_an_option_moving_the_class_mix_shows_each_class_where_it_moved(tmp_path, capsys):
+    """"What does AEO buy": an option changing a port's class shares adds each class's
+    clearance and trader cost at that port, imports and exports apart, to the terminal's
+    table and the report's, with no --show."""
+    from sim.cli import main
+    from sim.report.folder import read_compare
+    from sim.report.html import report_rows
+
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    mix = "ports.sea.traffic.trader_classes"
+    out = tmp_path / "c"
+    argv = ["compare", small, "--option", f"aeo:{mix}.aeo_advanced=0.4,{mix}.general=0.55",
+            "--reps", "2", "--days", "1", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "clearance_h_mean_aeo_advanced_port_sea_import" in printed
+    res, variants = read_compare(out)
+    rows = report_rows(res, variants)
+    assert "clearance_h_mean_general_port_sea_export" in rows
+    assert 'data-metric="clearance_h_mean_aeo_advanced_port_sea_import"' in (
+        out / "report.html").read_text()

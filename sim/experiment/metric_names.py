@@ -140,6 +140,24 @@ def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:
     return port_rows(option_ports(options))
 
 
+def class_rows(keys: Iterable[str]) -> tuple[str, ...]:
+    """Each trader class's clearance and trader cost, imports and exports apart, at each port
+    whose class mix a changed field (``ports.sea_port.traffic.trader_classes...``) moves:
+    what a class buys there (a table skips the rows a comparison lacks)."""
+    from sim.scenario.base import DIRECTIONS, TRADER_CLASSES
+
+    ports = dict.fromkeys(
+        k.split(".")[1] for k in keys if k.startswith("ports.") and ".traffic.trader_classes" in k
+    )
+    return tuple(
+        f"{metric}_{cls}_port_{port}_{direction}"
+        for port in ports
+        for metric in ("clearance_h_mean", "trader_cost_per_consignment")
+        for direction in DIRECTIONS
+        for cls in TRADER_CLASSES
+    )
+
+
 def option_ports(options: Iterable[Any]) -> list[str]:
     """The ports the ``options``' changes name (``ports.sea_port....``)."""
     return [

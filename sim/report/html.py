@@ -198,6 +198,7 @@ def report_rows(
     organisation's rows and the rows of the ports options touch (by their changes, or, with
     ``variants``, by the fields their reforms change too); rows it lacks are skipped."""
     from sim.experiment.metric_names import (
+        class_rows,
         organisation_rows,
         port_rows,
         with_directions,
@@ -207,7 +208,23 @@ def report_rows(
     rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
     ports = [p for each in changed_ports(res, variants or {}).values() for p in each]
     asked = shown_rows(res.meta.get("command") or [], names)
-    return tuple(dict.fromkeys([*rows, *port_rows(ports), *asked]))
+    classes = class_rows(_changed_keys(res, variants or {}))  # (a class mix moved)
+    return tuple(dict.fromkeys([*rows, *port_rows(ports), *classes, *asked]))
+
+
+def _changed_keys(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
+    """The fields the options change: their own, and those their scenarios change (a
+    reform's), as ``changed_fields`` writes them."""
+    from sim.report.options_table import changed_fields
+
+    keys = [k for o in res.options for k in o.overrides]
+    base = variants.get(res.names[0]) if variants and res.names else None
+    if base is None:
+        return keys
+    for name in res.names[1:]:
+        v = variants.get(name)
+        keys += changed_fields(base.scenario, v.scenario) if v is not None else []
+    return keys
 
 
 def changed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
