@@ -353,7 +353,10 @@ def _points(
     if args.json:
         sys.stdout.write(dump_json(summary.reset_index().to_dict(orient="records")))
         return 0
-    metrics = [*SWEEP_METRICS, *(m for m in args.shown if m not in SWEEP_METRICS)]
+    from sim.experiment.metric_names import swept_lane_rows
+
+    lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
+    metrics = list(dict.fromkeys([*SWEEP_METRICS, *lanes, *args.shown]))
     shown = [*design.columns, *(m for m in metrics if m in summary.columns)]
     print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
     print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))

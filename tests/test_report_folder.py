@@ -551,3 +551,4 @@ def test_a_sweeps_points_are_compared_with_point_0_paired_by_replication():
     design = pd.DataFrame({"x": [1, 2]}, index=pd.Index([0, 1], name="point"))
     page = _differences(design, diffs, ["x"])
     assert 'data-point="1" data-metric="clearance_h_mean">-0.767 *' in page
+    assert "<th>clearance_h_mean (hours)</th>" in page

@@ -410,3 +410,14 @@ def test_a_sweep_over_a_schedule_writes_its_intervals(tmp_path, capsys):
     table = pd.read_csv(out / "intervals.csv")
     assert set(table["ports.sea.review.schedule"]) == {str(day), str(night)}
     assert len(table) == 2 * table.metric.nunique()
+
+
+def test_the_sweep_table_shows_the_swept_lanes_own_figures(tmp_path, capsys):
+    """Sweeping a lane's capacity: its utilisation and mean wait are columns of the table on
+    standard output, beside the pooled figures it hardly moves."""
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
+            "--days", "1", "--out", str(tmp_path / "sw")]  # fmt: skip
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "utilisation_sea_declaration_review" in printed
+    assert "wait_h_mean_sea_declaration_review" in printed

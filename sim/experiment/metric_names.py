@@ -140,6 +140,20 @@ def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:
     return port_rows(option_ports(options))
 
 
+def swept_lane_rows(params: Iterable[str]) -> list[str]:
+    """The utilisation and mean wait of each lane a swept field sizes
+    (``ports.sea_port.scan.scanners.capacity``: the sea port's scanners)."""
+    from sim.scenario.dormant import LANE_PATHS
+
+    out = []
+    for p in params:
+        parts = p.split(".")
+        lane = LANE_PATHS.get(".".join(parts[2:-1])) if parts[0] == "ports" else None
+        if lane is not None and len(parts) > 3:
+            out += [f"utilisation_{parts[1]}_{lane}", f"wait_h_mean_{parts[1]}_{lane}"]
+    return out
+
+
 def class_rows(keys: Iterable[str]) -> tuple[str, ...]:
     """Each trader class's clearance and trader cost, imports and exports apart, at each port
     whose class mix a changed field (``ports.sea_port.traffic.trader_classes...``) moves:

@@ -34,15 +34,10 @@ def sweep_metrics(params: list[str], command: list[str], names: set[str]) -> lis
     """The report's metrics: :data:`SWEEP_METRICS`, the utilisation and mean wait of each
     lane a parameter sizes (``ports.sea_port.scan.scanners.capacity``: the sea port's
     scanners), the costs, then what the command's ``--show`` asked for; those ``names`` has."""
+    from sim.experiment.metric_names import swept_lane_rows
     from sim.report.html import shown_rows
-    from sim.scenario.dormant import LANE_PATHS
 
-    lanes = []
-    for p in params:
-        parts = p.split(".")
-        lane = LANE_PATHS.get(".".join(parts[2:-1])) if parts[0] == "ports" else None
-        if lane is not None and len(parts) > 3:
-            lanes += [f"utilisation_{parts[1]}_{lane}", f"wait_h_mean_{parts[1]}_{lane}"]
+    lanes = swept_lane_rows(params)
     asked = shown_rows(command, names)
     wanted = [*SWEEP_METRICS, *lanes, *COST_METRICS, *asked]
     return [m for m in dict.fromkeys(wanted) if m in names]
@@ -140,14 +135,17 @@ def point_differences(rows: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n"])
 
 
-def _differences(design: pd.DataFrame, diffs: pd.DataFrame, params: list[str]) -> str:
+def _differences(
+    design: pd.DataFrame, diffs: pd.DataFrame, params: list[str], currency: str = "USD"
+) -> str:
     """Each point's paired difference from point 0, per metric (an interval clear of 0
     marked *)."""
     if diffs.empty:
         return ""
     metrics = list(dict.fromkeys(diffs["metric"]))
     head = "".join(f"<th>{html.escape(p)}</th>" for p in ["point", *params])
-    head += "".join(f"<th>{html.escape(m)}</th>" for m in metrics)
+    head += "".join(f"<th>{html.escape(m)} ({html.escape(_unit_of(m, currency))})</th>"
+                    for m in metrics)
     d = diffs.set_index(["point", "metric"])
     body = []
     for point in sorted(set(diffs["point"])):
@@ -239,6 +237,7 @@ def render_sweep(path: Path) -> str:
     metrics = sweep_metrics(folder.params, command, set(folder.rows.columns))
     summary = point_summary(folder.rows, folder.params, metrics)
     resolved = read_json(path / "scenario.json") if (path / "scenario.json").exists() else {}
+    currency = str((resolved.get("costs") or {}).get("currency", "USD"))
     what = [("scenario", Path(str(meta.get("scenario", ""))).name), ("points", len(design)),
             ("observed days", resolved.get("days", "?")),
             ("warm-up days", resolved.get("warmup_days", "?")),
@@ -257,10 +256,10 @@ def render_sweep(path: Path) -> str:
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
              "hours.</p>", legacy,
              *_warnings(folder.warnings, design),
-             _table(design, summary, folder.params, (resolved.get("costs") or {}).get(
-                 "currency", "USD")),
+             _table(design, summary, folder.params, currency),
              _plot(summary, design, folder.params),
-             _differences(design, point_differences(folder.rows, metrics), folder.params),
+             _differences(design, point_differences(folder.rows, metrics), folder.params,
+                          currency),
              *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
