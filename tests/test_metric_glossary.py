@@ -153,3 +153,11 @@ def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
     assert not [i for i in INTERVALS if i[2] == "exam_start"]
     r = sim.simulate(sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0}), 1)
     assert "port" not in r.intervals.columns
+
+
+def test_explain_says_when_a_name_of_another_setup_would_appear(capsys):
+    """The default scenario's risk engine is off: ``risk_auc`` is not one of its names, and
+    --explain says what would make it one."""
+    assert main(["check", str(DEFAULT), "--explain", "risk_auc"]) == 2
+    out = capsys.readouterr().out
+    assert "not a metric of scenario 'default'; it appears only with a risk engine" in out

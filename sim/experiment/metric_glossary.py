@@ -127,6 +127,9 @@ def explain(name: str, known: MetricNames | None = None, currency: str | None = 
     entry = lookup(name, known)
     if entry is None or (known is not None and name not in known and ANY not in name):
         why = f"not a metric of scenario {known.scenario!r}" if known else "not in the glossary"
+        general = lookup(name)  # (a name of another scenario: when it would appear)
+        if known is not None and general is not None and general.only:
+            why += f"; it appears only {general.only}"
         return f"{name}\t?\t({why})"
     modifier = next(m for e, m in found(name, known) if e is entry)
     unit = shown_unit(metric_unit(name), currency)
