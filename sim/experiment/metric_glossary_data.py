@@ -178,8 +178,10 @@ EFFECTIVENESS = [
           "Illicit declarations found before release or, among those released, after it (tax "
           "review, recall of goods recovered, post-clearance audit), over all illicit ones."),
     Entry("detection_rate_by_<finder>", EFFECT_LAYER,
-          "Illicit declarations credited to this check over all illicit declarations of the "
-          "cohort (those of `document`, `exam` and `quarantine` sum to `detection_rate`). "
+          "Illicit declarations credited to this check over the cohort's illicit declarations "
+          "whose outcome is known, as `detection_rate`'s (those still held undetected at the "
+          "end left out), so those of `document`, `exam` and `quarantine` sum to "
+          "`detection_rate`. "
           "Goods found by more than one check are credited to the first: document, exam, "
           "quarantine, then after release review, recall, audit; goods that both the exam and "
           "a quarantine check that started before it find (`inspection.mode = \"separate\"`) "
