@@ -26,6 +26,8 @@ CONCLUSIONS = {
         "Staff cost per year ",
         "Mean escalation latency: the spindle ",
         "90th percentile of import clearance: the spindle ",
+        "The dumbbell against the spindle, the same seeds",
+        "mean escalation latency: ",
     ],
     "03-targeting-and-smuggling.ipynb": [
         "Options flagged unstable: ",
