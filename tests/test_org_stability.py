@@ -26,7 +26,7 @@ def test_an_overloaded_unit_warns_naming_its_unit_and_role_and_the_run_is_unstab
     found = [w for w in _warnings(1) if w.startswith("organisation unit a:")]
     text = "\n".join(found)
     assert re.search(r"its tariff staff are 9\d% utilised \(above 95%\)", text)
-    assert "the mean wait at its tariff staff keeps rising" in text
+    assert "the mean wait at its tariff staff trends upward" in text
     assert "add tariff staff there" in text
     assert stability.unsettled(found)  # (as a lane's would: the run is not steady-state)
 

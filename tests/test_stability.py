@@ -51,7 +51,7 @@ def test_an_overloaded_lane_warns_of_utilisation_and_rising_waits():
     r = run({"ports.sea.document_check.capacity": 1, "selection.document": {"*": {"*": 0.6}}})
     text = "\n".join(r.warnings)
     assert "sea: document_check is 100% utilised" in text
-    assert "the mean wait at document_check keeps rising" in text
+    assert "the mean wait at document_check trends upward" in text
     # each says what to do about it
     assert "run longer (--days " in text and "add capacity there" in text
     assert all("document_check" in w for w in r.warnings)  # the others cope
@@ -122,7 +122,7 @@ def test_full_appointment_slots_warn_of_a_rising_wait_where_the_lanes_cope():
     """The wait for a slot with room is no lane's: it is watched all the same."""
     r = run({"ports.sea.exam.slots.capacity": 2})
     text = "\n".join(r.warnings)
-    assert "sea: the mean wait at the exam appointment slots keeps rising" in text
+    assert "sea: the mean wait at the exam appointment slots trends upward" in text
     assert "utilised" not in text  # the yard's lanes cope: the slots hold the boxes back
 
 

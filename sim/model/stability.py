@@ -176,8 +176,9 @@ def _rising(
         return []
     shown = ", ".join(f"{m:.1f}" for m in means)
     return [
-        f"{port}: the mean wait at {name} keeps rising through the observed "
-        f"weeks ({shown} h): the queue had not settled by the end of the run; run "
+        f"{port}: the mean wait at {name} trends upward through the observed "
+        f"weeks ({shown} h; the later weeks' mean over {RISE_FACTOR:g}x the earlier "
+        f"weeks'): the queue had not settled by the end of the run; run "
         f"longer (--days {2 * (last_week - first_week) * 7:g}) to see whether it settles "
         "or keeps growing (then it needs more capacity)"
     ]
