@@ -128,3 +128,27 @@ def test_a_ticks_rows_are_decided_in_the_order_of_the_consignments():
     risk = {"target": 0.1, "random_share": 0.1, "window": 30, "refresh": "1 h"}
     over = {"days": 14, "risk": risk, "ports.sea.exports.arrivals.extra": 1.0}
     same_run(sim.load_scenario(SMALL, over), 1, 4, group=16)
+
+
+def test_an_organisation_units_requests_of_one_moment_are_served_in_key_order():
+    """Two requests reaching one officer at the same moment, made in either order: the one
+    with the lower key (a keyed draw of its own) is served first. (Made in the order of
+    the blocks, a non-holding escalation's wait depended on how arrivals were cut.)"""
+    from sim.model.engine import Environment
+    from sim.model.org.units import StaffQueue
+
+    begins = {}
+    for order in (("a", "b"), ("b", "a")):
+        env = Environment()
+        queue = StaffQueue(env, "unit", "tariff", 1, (0.0, 10.0))
+        keys = {"a": 0.7, "b": 0.2}
+
+        def ask(name, queue=queue, env=env, keys=keys):
+            end = yield from queue.serve(1.0, 0.5, keys[name])
+            begins[(order, name)] = end - 0.5
+
+        for name in order:
+            env.process(ask(name))
+        env.run()
+    for order in (("a", "b"), ("b", "a")):
+        assert begins[(order, "b")] == 1.0 and begins[(order, "a")] == 1.5, begins

@@ -30,9 +30,10 @@ class Environment(simpy.Environment):
 
 
 #: priorities after every ordinary event of a moment, in this order: a tick's decisions,
-#: appointment-slot bookings, FIFO lanes' wake-ups, exam cells' requests. Each may lead to the
-#: next at that very moment (a decided row asks a lane, a booked job asks a cell's servers).
-DECIDE, SLOTS, WAKE, CELL = (EventPriority(NORMAL + k) for k in range(1, 5))
+#: appointment-slot bookings, FIFO lanes' wake-ups, exam cells' requests, the organisation's
+#: staff queues' requests. Each may lead to the next at that very moment (a decided row asks
+#: a lane, a booked job asks a cell's servers).
+DECIDE, SLOTS, WAKE, CELL, ORG = (EventPriority(NORMAL + k) for k in range(1, 6))
 
 
 class Instant(Event):

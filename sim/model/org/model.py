@@ -110,7 +110,7 @@ class OrgModel(Organisation):
     def _serve(self, uid: str, task: str, t: float, u: float) -> Generator[Any, Any, float]:
         service = keyed.draw(self.units[uid].tasks[task], u)
         queue = self.queues[(uid, ROLE_OF[task])]
-        return (yield from queue.serve(max(t, self.env.now), service))
+        return (yield from queue.serve(max(t, self.env.now), service, u))  # (u: its own draw)
 
     def _climb(
         self, path: list[str], task: str, t: float, u: np.ndarray, filtering: bool

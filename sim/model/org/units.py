@@ -16,11 +16,18 @@ from typing import Any
 import simpy
 
 from sim.analysis.sketch import LogHistogram
+from sim.model.engine import ORG, Gather
+
+
+def _go(ev: simpy.Event, _: Any) -> None:
+    ev.succeed()
 
 
 class StaffQueue:
     """``count`` officers of one role at one unit, serving requests in order of arrival, at
-    any hour (no duty schedule)."""
+    any hour (no duty schedule); requests arriving at one moment in the order of their keys
+    (not in the order the model happened to schedule them, which follows how arrivals were
+    cut into blocks)."""
 
     def __init__(
         self,
@@ -33,6 +40,7 @@ class StaffQueue:
     ):
         self.env, self.unit, self.role, self.count = env, unit, role, count
         self.resource = simpy.Resource(env, capacity=count)
+        self._asks = Gather(env, _go, ORG)
         self.start, self.stop = window
         self.loss, self.loss_until = slowdown  # productivity lost after a structural change
         self.busy = 0.0  # service hours inside the window
@@ -47,11 +55,13 @@ class StaffQueue:
             return service / (1.0 - self.loss)
         return service
 
-    def serve(self, t: float, service: float) -> Generator[simpy.Event, Any, float]:
-        """Queue a request that arrives at ``t`` (not before now); return when it is done."""
+    def serve(
+        self, t: float, service: float, key: float = 0.0
+    ) -> Generator[simpy.Event, Any, float]:
+        """Queue a request that arrives at ``t`` (not before now); return when it is done.
+        ``key``: its place among the requests of that moment (a keyed draw of its own)."""
         env = self.env
-        if t > env.now:
-            yield env.timeout(t - env.now)
+        yield self._asks.ask(t, key, None)
         service = self.service_time(t, service)
         with self.resource.request() as req:
             yield req
