@@ -143,7 +143,7 @@ def test_an_organisation_units_requests_of_one_moment_are_served_in_key_order():
         queue = StaffQueue(env, "unit", "tariff", 1, (0.0, 10.0))
         keys = {"a": 0.7, "b": 0.2}
 
-        def ask(name, queue=queue, env=env, keys=keys):
+        def ask(name, queue=queue, env=env, keys=keys, order=order):
             end = yield from queue.serve(1.0, 0.5, keys[name])
             begins[(order, name)] = end - 0.5
 
