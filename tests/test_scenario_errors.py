@@ -487,3 +487,21 @@ def test_a_commodity_no_consignment_can_be_of_is_noted_with_the_name_it_resemble
     ) in err
     code, err = check(sim.default_scenario_path(), capsys)
     assert code == 0 and "no consignment is of it" not in err
+
+
+def test_a_missing_scenario_file_is_named_once(tmp_path):
+    """"scenarios/nope.toml: no such file", not the path again as if it were a value."""
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(sim.ScenarioError) as info:
+        sim.load_scenario(missing)
+    assert info.value.format() == f"{missing}: no such file"
+
+
+def test_an_option_without_its_name_says_the_name_comes_first(capsys):
+    """``--option ports.sea.review.capacity=4`` (no ``NAME:``) is told the form it needs,
+    not that an option's name may hold only some characters."""
+    argv = ["compare", str(SMALL), "--option", "ports.sea.review.capacity=4", "--days", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "a change needs the option's name first: NAME:KEY=VALUE" in err
+    assert "e.g. mine:ports.sea.review.capacity=4" in err

@@ -99,6 +99,11 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
     Python)."""
     name, sep, rest = text.partition(":")
     name = name.strip()
+    if not sep and "=" in name:  # (a change without the option's name before it)
+        raise OptionError(
+            f"{given_as} {text!r}: a change needs the option's name first: NAME:KEY=VALUE, "
+            f"e.g. mine:{name}"
+        )
     overrides: dict[str, Any] = {}
     if sep:
         for item in _split_top(rest):

@@ -444,8 +444,9 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     try:
         text = read_text(path, MAX_SCENARIO_BYTES)
     except FileProblem as exc:
-        if exc.missing and not stack:
-            raise problem("no such file", str(path)) from None
+        if exc.missing and not stack:  # (the path looked at, if not the one given)
+            looked = str(path) if str(path) != str(given) else _MISSING
+            raise problem("no such file", looked) from None
         if exc.missing:  # a parent: say where it was looked for, and what is there
             raise problem(_missing_parent(path, stack[-1])) from None
         raise problem(str(exc)) from None
