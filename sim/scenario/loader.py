@@ -419,22 +419,7 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
         path = path.resolve() if path.exists() else path
     except (OSError, RuntimeError):  # a symlink loop, a name too long
         pass
-    if path in stack:
-        chain = " -> ".join(str(p) for p in [*stack, path])
-        raise ScenarioError(
-            [(str(stack[0]), "extends", _MISSING, f"extends forms a cycle: {chain}")]
-        )
-    if len(stack) >= limits.MAX_EXTENDS:
-        raise ScenarioError(
-            [
-                (
-                    str(stack[-1]),
-                    "extends",
-                    str(path),
-                    f"an extends chain of more than {limits.MAX_EXTENDS} files (from {stack[0]})",
-                )
-            ]
-        )
+    _check_chain(path, stack)
 
     def problem(msg: str, value: Any = _MISSING) -> ScenarioError:
         if stack:  # a parent: name the file that extends it, and the parent
@@ -474,6 +459,26 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     base, base_origin = _read_chain(_parent_path(path, parent), [*stack, path])
     base_origin.update(origin)
     return _merge(base, raw), base_origin
+
+
+def _check_chain(path: Path, stack: list[Path]) -> None:
+    """Refuse an ``extends`` chain that comes back to a file of its own, or is too long."""
+    if path in stack:
+        chain = " -> ".join(str(p) for p in [*stack, path])
+        raise ScenarioError(
+            [(str(stack[0]), "extends", _MISSING, f"extends forms a cycle: {chain}")]
+        )
+    if len(stack) >= limits.MAX_EXTENDS:
+        raise ScenarioError(
+            [
+                (
+                    str(stack[-1]),
+                    "extends",
+                    str(path),
+                    f"an extends chain of more than {limits.MAX_EXTENDS} files (from {stack[0]})",
+                )
+            ]
+        )
 
 
 def _missing_parent(path: Path, child: Path) -> str:
