@@ -206,43 +206,39 @@ def report_rows(
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
-    ports = [p for each in changed_ports(res, variants or {}).values() for p in each]
+    fields = [f for each in _option_fields(res, variants or {}).values() for f in each]
+    ports = _ports_named(fields)
     asked = shown_rows(res.meta.get("command") or [], names)
-    classes = class_rows(_changed_keys(res, variants or {}))  # (a class mix moved)
+    classes = class_rows(fields)  # (a class mix moved)
     return tuple(dict.fromkeys([*rows, *port_rows(ports), *classes, *asked]))
 
 
-def _changed_keys(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
-    """The fields the options change: their own, and those their scenarios change (a
-    reform's), as ``changed_fields`` writes them."""
+def _option_fields(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
+    """By option, the fields it changes: its own changes, and those its scenario changes (a
+    reform's too: from the resolved scenarios of a results folder, as ``changed_fields``
+    writes them)."""
     from sim.report.options_table import changed_fields
 
-    keys = [k for o in res.options for k in o.overrides]
-    base = variants.get(res.names[0]) if variants and res.names else None
-    if base is None:
-        return keys
-    for name in res.names[1:]:
-        v = variants.get(name)
-        keys += changed_fields(base.scenario, v.scenario) if v is not None else []
-    return keys
-
-
-def changed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
-    """By option, the ports it changes: those its changes name, and those whose fields its
-    scenario changes (a reform's too: from the resolved scenarios of a results folder)."""
-    from sim.experiment.metric_names import option_ports
-    from sim.report.options_table import changed_fields
-
-    out = {o.name: option_ports([o]) for o in res.options}
+    out = {o.name: list(o.overrides) for o in res.options}
     base = variants.get(res.names[0]) if variants and res.names else None
     if base is None:
         return out
     for name in res.names[1:]:
         v = variants.get(name)
-        for f in changed_fields(base.scenario, v.scenario) if v is not None else []:
-            if f.startswith("ports.") and not f.startswith("ports.*"):
-                out.setdefault(name, []).append(f.split(".")[1])
+        if v is not None:
+            out.setdefault(name, []).extend(changed_fields(base.scenario, v.scenario))
     return out
+
+
+def changed_ports(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
+    """By option, the ports it changes (the fields it changes name them)."""
+    return {name: _ports_named(fields) for name, fields in _option_fields(res, variants).items()}
+
+
+def _ports_named(fields: list[str]) -> list[str]:
+    """The ports changed fields name (``ports.sea_port.…``; not every port's, ``ports.*``)."""
+    return [f.split(".")[1] for f in fields
+            if f.startswith("ports.") and f.count(".") >= 2 and not f.startswith("ports.*")]
 
 
 def metric_table(res: CompareResult, metrics: tuple[str, ...] | None = None) -> str:
