@@ -226,6 +226,49 @@ def test_the_headline_of_an_option_at_one_port_gives_that_ports_figures_first():
     assert "At " not in "".join(headline(res))  # type: ignore[arg-type]  # (no ports known)
 
 
+def test_the_headline_at_a_port_gives_its_time_to_leave_the_port_and_to_departure():
+    """An option that changes imports' time to leave one port (not their release: direct
+    pickup) says so at that port, not only diluted in the pooled figure; exports' time to
+    departure likewise."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    rows = [
+        ("pickup", "clearance_h_mean_port_sea_import", 0.0, 0.0, 0.0),
+        ("pickup", "clearance_h_mean_port_land_import", 0.0, 0.0, 0.0),
+        ("pickup", "overall_clearance_h_mean_port_sea_import", -6.64, -6.80, -6.49),
+        ("pickup", "departure_h_mean_port_sea_export", 0.5, 0.2, 0.8),
+        ("pickup", "overall_clearance_h_mean_import", -1.73, -1.79, -1.67),
+    ]
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    res = SimpleNamespace(names=["baseline", "pickup"], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = html.unescape("".join(headline(res, {"pickup": ["sea"]})))  # type: ignore[arg-type]
+    at_sea = text.split("At sea, which it changes:")[1].split("Pooled over every port")[0]
+    assert "imports' time to leave the port: 6.64 h shorter (95 % CI 6.49 to 6.80)" in at_sea
+    assert "exports' time to departure: 0.50 h longer (95 % CI 0.20 to 0.80)" in at_sea
+
+
+def test_the_headline_warns_when_only_the_baseline_is_not_steady_state():
+    """Every difference from an unstable baseline is flagged, so the option's heading says
+    so even when its own replications settled."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+
+    cols = ["option", "metric", "mean", "shown_low", "shown_high"]
+    diffs = pd.DataFrame([("fast", "clearance_h_mean_import", -1.0, -1.5, -0.5)], columns=cols)
+    cases = [({"baseline"}, "its baseline is not steady-state"),
+             ({"fast"}, "(not steady-state"), (set(), None)]  # fmt: skip
+    for unstable, flag in cases:
+        res = SimpleNamespace(names=["baseline", "fast"], differences=diffs,
+                              meta={"currency": "USD"}, unstable=unstable.__contains__)  # fmt: skip
+        text = "".join(headline(res))  # type: ignore[arg-type]
+        heading = text.split("<h3>")[1].split("</h3>")[0]
+        assert (flag in heading) if flag else heading == "fast"
+
+
 def test_the_headline_of_a_patrol_gives_what_became_of_the_smugglers_attempts():
     """With smugglers, the headline tells the attempts, those deterred and interdicted, and
     the total value slipped (ports + outside), beside the ports' own figure."""

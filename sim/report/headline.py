@@ -68,6 +68,10 @@ ORGANISATION: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 AT_PORT: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("clearance_h_mean_port_{p}_import", "import clearance", "hours", ("shorter", "longer")),
     ("clearance_h_mean_port_{p}_export", "export clearance", "hours", ("shorter", "longer")),
+    ("overall_clearance_h_mean_port_{p}_import", "imports' time to leave the port", "hours",
+     ("shorter", "longer")),
+    ("departure_h_mean_port_{p}_export", "exports' time to departure", "hours",
+     ("shorter", "longer")),
     ("total_cost_per_consignment_port_{p}_import", "cost per import, agencies and traders",
      "money", ("less", "more")),
     ("total_cost_per_consignment_port_{p}_export", "cost per export, agencies and traders",
@@ -138,7 +142,11 @@ def _option(
     alone), then pooled over every port."""
     from sim.experiment.composition import arrivals_note, truth_note
 
-    flag = " (not steady-state: read with care)" if res.unstable(name) else ""
+    flag = ""
+    if res.unstable(name):
+        flag = " (not steady-state: read with care)"
+    elif res.unstable(res.names[0]):  # (its differences are flagged all the same)
+        flag = " (its baseline is not steady-state: read with care)"
     changed = res.meta.get("arrivals_changed", {}).get(name)
     truth = res.meta.get("truth_changed", {}).get(name)
     text = f"<h3>{html.escape(name)}{flag}</h3>" + ("" if changed is None else (
