@@ -347,6 +347,34 @@ def test_an_option_that_changes_which_goods_are_illicit_says_enforcement_compare
     assert report.count("Read with care: it changes which goods are illicit") == 1
 
 
+def test_an_option_that_switches_the_risk_engine_on_says_its_effect_is_not_the_change_alone(
+    tmp_path, capsys
+):
+    """Better targeting (a higher AUC) applied where the selection tables decide switches the
+    engine on too: its differences are mostly the engine's own inspection rate. The note
+    says so on stderr, in compare.json and at its headline; with the engine on in both,
+    nothing is said."""
+    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    auc = "risk.auc.tobacco=0.95"
+    for engine, said in [([], True), (["--set", "risk.target=0.05"], False)]:
+        out = tmp_path / f"c{int(said)}"
+        argv = ["compare", small, "--option", f"aim:risk.target=0.05,{auc}",
+                "--option", "review4:ports.sea.review.capacity=4", "--reps", "2",
+                "--days", "2", *engine, "--json", "--out", str(out)]  # fmt: skip
+        assert main(argv) == 0
+        notes = json.loads(capsys.readouterr().out)["notes"]
+        mine = [n for n in notes if "switches the risk engine on" in n]
+        meta = json.loads((out / "compare.json").read_text())
+        report = (out / "report.html").read_text()
+        if not said:
+            assert not mine and meta["engine_switched"] == {}
+            assert "switches the risk engine on" not in report
+            continue
+        assert len(mine) == 1 and mine[0].startswith("note (aim): it switches the risk engine")
+        assert set(meta["engine_switched"]) == {"aim"}
+        assert "Read with care: it switches the risk engine on" in report
+
+
 def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(
     tmp_path, capsys
 ):

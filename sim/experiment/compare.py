@@ -43,7 +43,7 @@ import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
 from sim.analysis.stats import is_quantile, mean_half_width, summarise
-from sim.experiment.composition import changed_arrivals, changed_truth
+from sim.experiment.composition import changed_arrivals, changed_truth, switched_engine
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
     TOLERANCE_H,
@@ -473,6 +473,8 @@ class Comparison:
             "caveats": _caveats(self.opts, self.base),
             # options changing a lane's capacity that no price reaches (option -> what)
             "unpriced": _unpriced(self.opts, self.base),
+            # options that switch on the risk engine the baseline lacks (option -> why)
+            "engine_switched": switched_engine(self.base, self.variants),
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)

@@ -9,6 +9,8 @@ consignment in who gains and who loses, the comparison stays like with like.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -84,3 +86,22 @@ def truth_note(base: float, diff: float) -> str:
         "an option changing these redraws it (with smugglers, deterrence changes it too: see "
         "smuggling_attempts); read illicit_declarations beside them"
     )
+
+
+#: what a comparison says of an option that switches on the risk engine the baseline lacks
+ENGINE_SWITCHED = (
+    "it switches the risk engine on, where the baseline's selection tables decide: its "
+    "differences mix the engine's own selection (its inspection rate, the goods it picks) with "
+    "the change itself; for the change alone, compare with the engine on in both "
+    "(--set risk.enabled=true)"
+)
+
+
+def switched_engine(base: Any, variants: Mapping[str, Any]) -> dict[str, str]:
+    """Options whose scenario runs the risk engine where the baseline's does not -> why
+    their differences are not the change alone (:data:`ENGINE_SWITCHED`)."""
+
+    def on(s: Any) -> bool:
+        return s.risk is not None and bool(s.risk.enabled)
+
+    return {} if on(base) else {name: ENGINE_SWITCHED for name, v in variants.items() if on(v)}

@@ -119,7 +119,9 @@ REFORMS = [
     Reform(
         "big_data_targeting",
         "the risk engine's scores separate illicit from compliant goods better (a higher AUC "
-        "per illicit type) at the same inspection rate",
+        "per illicit type) at the same inspection rate; where the selection tables decide, it "
+        "switches the engine on too, so compare with the engine on in both for the gain of "
+        "targeting alone",
         _targeting,
         ("seed paper: big data in risk management", "assumption: auc"),
         {"auc": Param(0.85, "AUC of the risk score per illicit type (never lowered)", 0.5, 0.999)},
@@ -128,7 +130,8 @@ REFORMS = [
     Reform(
         "double_random",
         "a share of the inspection target is met by random selection of goods (exploration); "
-        "random assignment of officers is an integrity measure with no effect on queues",
+        "random assignment of officers is an integrity measure with no effect on queues; "
+        "where the selection tables decide, it switches the risk engine on too",
         lambda d, s: {"risk.enabled": True, "risk.random_share": s["random_share"]},
         (
             "'double random' selection extended to routine inspection since 2017 "

@@ -163,7 +163,8 @@ def _notes(meta: dict[str, Any]) -> list[str]:
             found.append(text if every else f"{', '.join(names)}: {text}")
     caveats = meta.get("caveats") or {}
     found += [f"{name}: only part of it can act here: {why}" for name, why in caveats.items()]
-    found += [f"{name}: {why}" for name, why in (meta.get("unpriced") or {}).items()]
+    for key in ("unpriced", "engine_switched"):
+        found += [f"{name}: {why}" for name, why in (meta.get(key) or {}).items()]
     return found
 
 
