@@ -340,8 +340,9 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         notes.add(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
     for name, why in m.get("unpriced", {}).items():
         notes.add(f"note ({name}): {why}")
-    for name, why in m.get("engine_switched", {}).items():
-        notes.add(f"note ({name}): {why}")
+    for key in ("engine_switched", "structure_assumptions"):
+        for name, why in m.get(key, {}).items():
+            notes.add(f"note ({name}): {why}")
     unused = m.get("unused_parts", {})
     for why in dict.fromkeys(unused.values()):
         names = [n for n, w in unused.items() if w == why]

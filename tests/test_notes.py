@@ -375,6 +375,24 @@ def test_an_option_that_switches_the_risk_engine_on_says_its_effect_is_not_the_c
         assert "Read with care: it switches the risk engine on" in report
 
 
+def test_a_change_of_structure_names_the_assumptions_its_result_rests_on(spindle):
+    """On Guangdong's tree the national centres' intake wait (``transfer_to``, an
+    assumption) decides whether the dumbbell decides faster or slower than the spindle: a
+    comparison that changes the structure names it and the advantages; one that does not
+    change the structure says nothing."""
+    from sim.experiment.composition import structure_assumptions
+
+    dumbbell = sim.load_scenario(SPINDLE, {"organisation.structure": "dumbbell"})
+    found = structure_assumptions(spindle, {"baseline": spindle, "dumbbell": dumbbell})
+    assert set(found) == {"dumbbell"}
+    why = found["dumbbell"]
+    assert "organisation.transfer_to (to national: lognormal mean 4.0 h, cv 1.0" in why
+    assert "local_knowledge_auc {'spindle': 0.03" in why and "--set" in why
+    staffed = sim.load_scenario(SPINDLE, {"organisation.transfer_to": {}})
+    assert structure_assumptions(spindle, {"staffed": staffed}) == {}
+    assert structure_assumptions(sim.load_scenario(DEFAULT), {"x": dumbbell}) == {}
+
+
 def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(
     tmp_path, capsys
 ):

@@ -43,7 +43,12 @@ import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
 from sim.analysis.stats import is_quantile, mean_half_width, summarise
-from sim.experiment.composition import changed_arrivals, changed_truth, switched_engine
+from sim.experiment.composition import (
+    changed_arrivals,
+    changed_truth,
+    structure_assumptions,
+    switched_engine,
+)
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
     TOLERANCE_H,
@@ -475,6 +480,8 @@ class Comparison:
             "unpriced": _unpriced(self.opts, self.base),
             # options that switch on the risk engine the baseline lacks (option -> why)
             "engine_switched": switched_engine(self.base, self.variants),
+            # options that change the organisation's structure (option -> its assumptions)
+            "structure_assumptions": structure_assumptions(self.base, self.variants),
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)

@@ -105,3 +105,37 @@ def switched_engine(base: Any, variants: Mapping[str, Any]) -> dict[str, str]:
         return s.risk is not None and bool(s.risk.enabled)
 
     return {} if on(base) else {name: ENGINE_SWITCHED for name, v in variants.items() if on(v)}
+
+
+def structure_assumptions(base: Any, variants: Mapping[str, Any]) -> dict[str, str]:
+    """Options that change the organisation's structure -> the stated assumptions their
+    result rests on (the sign of a structure's effect can turn on one of them)."""
+    org = getattr(base, "organisation", None)
+    if org is None:
+        return {}
+    moved = [
+        name for name, v in variants.items()
+        if v.organisation is not None and v.organisation.structure != org.structure
+    ]
+    if not moved:
+        return {}
+    transfer = "; ".join(
+        f"to {level}: {_dist(d.model_dump())}" for level, d in (org.transfer_to or {}).items()
+    )
+    adv = {k: v for k, v in org.advantages.model_dump().items() if k != "today"}
+    why = (
+        "which structure decides faster, and what it does to clearance, rests on the "
+        "scenario's stated assumptions, not on the structure alone: organisation.transfer_to "
+        f"({transfer or 'none'}: a request passed up to that level waits this long first) and "
+        "organisation.advantages ("
+        + ", ".join(f"{k} {v}" for k, v in adv.items())
+        + "); try other values with --set (e.g. --set 'organisation.transfer_to={}')"
+    )
+    return dict.fromkeys(moved, why)
+
+
+def _dist(d: Mapping[str, Any]) -> str:
+    """A distribution's fields in a line (times in hours)."""
+    mean = d.get("mean_", d.get("mean"))
+    rest = ", ".join(f"{k} {v}" for k, v in d.items() if k not in ("dist", "mean_", "mean"))
+    return f"{d.get('dist')} mean {mean} h" + (f", {rest}" if rest else "")

@@ -153,9 +153,10 @@ def _option(
         f"<p class='note'>Read with care: {html.escape(arrivals_note(changed))}.</p>"))
     if truth is not None:
         text += f"<p class='note'>Read with care: {html.escape(truth_note(*truth))}.</p>"
-    switched = res.meta.get("engine_switched", {}).get(name)
-    if switched is not None:
-        text += f"<p class='note'>Read with care: {html.escape(switched)}.</p>"
+    for key in ("engine_switched", "structure_assumptions"):
+        why = res.meta.get(key, {}).get(name)
+        if why is not None:
+            text += f"<p class='note'>Read with care: {html.escape(why)}.</p>"
     if not at_ports:
         return text + _listed(items)
     for port, lines in at_ports.items():

@@ -163,7 +163,7 @@ def _notes(meta: dict[str, Any]) -> list[str]:
             found.append(text if every else f"{', '.join(names)}: {text}")
     caveats = meta.get("caveats") or {}
     found += [f"{name}: only part of it can act here: {why}" for name, why in caveats.items()]
-    for key in ("unpriced", "engine_switched"):
+    for key in ("unpriced", "engine_switched", "structure_assumptions"):
         found += [f"{name}: {why}" for name, why in (meta.get(key) or {}).items()]
     return found
 
