@@ -238,11 +238,18 @@ def test_page_widgets_make_the_plan():
     share = {"metric": "released_within_24h_export", "label": "s",
              "baseline": (0.9, 0.4, 1.4), "option": (0.9, 0.4, 1.4),
              "difference": (-0.0001, -0.5, 1.5)}
-    text = results_html([row, share], "t")
+    small = {"metric": "released_within_24h_import", "label": "i",
+             "baseline": (0.9, 0.8, 1.0), "option": (0.9, 0.8, 1.0),
+             "difference": (0.000157, 0.000075, 0.000239)}  # fmt: skip
+    zero = {**small, "difference": (-1e-12, 0.0, 0.0)}
+    text = results_html([row, share, small, zero], "t")
     assert 'data-value="2.5"' in text and "&lt;b&gt;" in text
     assert "[0.000, 6.000]" in text  # no negative hours shown
     assert "[0.400, 1.000]" in text  # a share stays within [0, 1], by direction too
-    assert ">0.000 <small>[-0.500, 1.000]" in text  # no "-0.000"
+    assert ">-0.00010 <small>[-0.500, 1.000]" in text  # not "-0.000"
+    # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]"
+    assert ">0.00016 <small>[0.000075, 0.00024]" in text
+    assert ">0.000 <small>[0.000, 0.000]" in text  # (nothing changed: no "-0.000")
 
 
 @pytest.mark.parametrize(

@@ -52,10 +52,14 @@ def pool(workers: int | None = None) -> Executor:
 
 
 def _fmt(x: float | None) -> str:
+    """Three decimals, but two significant digits where three decimals would show a change
+    that is not 0 as "0.000" (as the report does)."""
     if x is None or not math.isfinite(x):
         return "–"
-    if abs(x) < 5e-4:
+    if abs(x) < 1e-9:
         x = 0.0  # no "-0.000"
+    elif abs(x) < 5e-4:
+        return f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"
     return f"{x:.3f}" if abs(x) < 10 else f"{x:,.1f}"
 
 
