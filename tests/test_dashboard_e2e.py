@@ -316,3 +316,33 @@ def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(server, brows
         assert not browser.execute_script(DEEP_QUERY, ".bs-org-pane >>> img.bs-org-tree")
     finally:
         browser.set_window_size(1400, 1400)
+
+
+#: the right edges of the controls' column and of what is written in it (option labels,
+#: slider titles), and how far the page scrolls sideways
+EDGES = """
+const column = arguments[0].getBoundingClientRect().right;
+const texts = arguments[1].map(el => el.getBoundingClientRect().right);
+const page = document.scrollingElement;
+return [column, Math.max(...texts), page.scrollWidth - window.innerWidth];
+"""
+
+
+@pytest.mark.parametrize("width", [400, 1280])
+def test_the_page_fits_a_phone_and_its_labels_stay_in_their_column(server, browser, width):
+    """On a narrow screen the results go below the controls, never off to the side (the
+    page does not scroll sideways); on a wide one an option's label or a lever's title
+    wraps within the controls' column instead of running over the results."""
+    url = _listening(*server)
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get(url)
+        _choose(browser, "bs-scenario", "workshop")
+        column = _find(browser, ".bs-controls")[0]
+        texts = _find(browser, "[class*=bs-option-] >>> label")
+        texts += _find(browser, "[class*=bs-lever-] >>> .bk-slider-title")
+        right, widest, sideways = browser.execute_script(EDGES, column, texts)
+        assert sideways <= 1, sideways
+        assert widest <= right + 1, (widest, right)
+    finally:
+        browser.set_window_size(1400, 1400)

@@ -81,6 +81,11 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
     )
 
 
+#: an option's label wraps within the controls' column (not drawn over the results)
+_WRAP = (
+    "label, .bk-slider-title { white-space: normal; overflow-wrap: anywhere; }"
+)
+
 FULL_NOTE = (
     "Mean over replications and its 95 % interval; the difference pairs replications run "
     "with the same seeds (common random numbers)."
@@ -119,8 +124,9 @@ def results_html(
     return (
         f'<div class="bs-results"><h3>{html.escape(title)}</h3>{ran}'
         f"{warnings_html(warnings or {}, notes)}"
+        f'<div class="bs-table-box" style="overflow-x:auto">'  # (a narrow screen scrolls it)
         f'<table class="bs-table" style="border-collapse:collapse">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         f"<p><small>{note}</small></p></div>"
     )
 
@@ -194,7 +200,7 @@ class Page:
         self.levers = {
             name: pn.widgets.FloatSlider(
                 label=lever.label, start=lever.start, end=lever.end, step=lever.step,
-                value=lever.start, css_classes=[f"bs-lever-{name}"],
+                value=lever.start, css_classes=[f"bs-lever-{name}"], stylesheets=[_WRAP],
             )
             for name, lever in choices.LEVERS.items()
         }
@@ -224,7 +230,8 @@ class Page:
         catalogue = choices.option_catalogue()
         self._boxes = {  # (a group of one: its box sits inside its <label>, which names it)
             n: pn.widgets.CheckBoxGroup(options={f"{o.name}: {o.label()}": n},
-                                        css_classes=[f"bs-option-{n}"])
+                                        css_classes=[f"bs-option-{n}"],
+                                        sizing_mode="stretch_width", stylesheets=[_WRAP])
             for n, o in catalogue.items()
             if choices.applies(o, scenario)
         }
@@ -361,19 +368,22 @@ class Page:
         controls = pn.Column(
             "## Choose", self.scenario, "**Options**", self.switches, "**Levers**",
             pn.pane.HTML(LEVERS_NOTE, css_classes=["bs-levers-note"]),
-            *self.levers.values(), self.reps, self.days, self.seed, self.button, width=360,
+            *self.levers.values(), self.reps, self.days, self.seed, self.button, width=340,
+            css_classes=["bs-controls"],
         )
         results = pn.Column(
             self.status, self.progress, self.quick, self.full, self.chart,
             sizing_mode="stretch_width",
         )
-        watch = pn.Column("## Watch a port", pn.Row(self.watch_port, self.watch_button),
+        watch = pn.Column("## Watch a port",
+                          pn.FlexBox(self.watch_port, self.watch_button, flex_wrap="wrap"),
                           self.watch_pane)
         org = pn.Column("## The organisation", self.org, sizing_mode="stretch_width")
-        return pn.Column(
+        right = pn.Column(results, watch, org, sizing_mode="stretch_width", min_width=320,
+                          styles={"flex": "1 1 320px"}, css_classes=["bs-results-column"])
+        return pn.Column(  # (side by side where they fit, else one below the other)
             "# bordersim: baseline and option side by side",
-            pn.Row(controls, pn.Column(results, watch, org, sizing_mode="stretch_width"),
-                   sizing_mode="stretch_width"),
+            pn.FlexBox(controls, right, flex_wrap="wrap", sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )
 
