@@ -705,3 +705,75 @@ def test_compare_show_adds_rows_to_its_table(tmp_path, capsys):
     assert "utilisation_sea_declaration_review" in capsys.readouterr().out
     assert main([*argv[:-1], str(tmp_path / "d")]) == 0
     assert "utilisation_sea_declaration_review" not in capsys.readouterr().out
+
+
+def _compare_argv(out: Path, *options: str) -> list[str]:
+    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
+            "drain_days=3", "--reps", "2", "--out", str(out), "--no-report"]  # fmt: skip
+    for o in options:
+        argv += ["--option", o]
+    return argv
+
+
+def test_a_refused_comparison_leaves_the_folder_as_it_was(tmp_path, capsys):
+    """Another value for an option into the same folder is refused, and compare.json still
+    describes what the folder holds (it used to be rewritten before the refusal)."""
+    out = tmp_path / "c"
+    assert main(_compare_argv(out, "r:ports.sea.review.capacity=3")) == 0
+    before = (out / "compare.json").read_bytes()
+    capsys.readouterr()
+    assert main(_compare_argv(out, "r:ports.sea.review.capacity=4")) == 2
+    err = capsys.readouterr().err
+    assert "in which option r changes" in err and '"ports.sea.review.capacity": 3' in err, err
+    assert (out / "compare.json").read_bytes() == before
+
+
+def test_other_options_into_a_comparisons_folder_are_refused_not_taken_as_a_resume(
+    tmp_path, capsys
+):
+    """Option B into a folder holding option A's comparison was taken as a resume: its
+    'who gains' table was A's. It is refused, naming both, and nothing is written."""
+    out = tmp_path / "c"
+    assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0
+    before = (out / "compare.json").read_bytes()
+    capsys.readouterr()
+    assert main(_compare_argv(out, "b:ports.sea.document_check.capacity=3")) == 2
+    err = capsys.readouterr().err
+    assert "holds a comparison of other options (baseline, a; this run: baseline, b)" in err
+    assert (out / "compare.json").read_bytes() == before and not (out / "options" / "b").exists()
+    assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0  # (a resume)
+
+
+def test_a_changed_gains_file_is_noted_and_worked_out_again_on_resume(tmp_path, capsys):
+    """Who gains, per replication, is checksummed like the replications: an edited file is
+    noted and worked out again from the logs (it used to be summed as it was), and an empty
+    one too (it used to raise)."""
+    out = tmp_path / "c"
+    argv = _compare_argv(out, MORE_REVIEW)
+    assert main(argv) == 0
+    gains = pd.read_csv(out / "gains.csv")
+    rep = out / "gains" / "rep-0001.csv"
+    edited = pd.read_csv(rep)
+    edited["sum_change"] *= 1000
+    rep.write_text(edited.to_csv(index=False))
+    (out / "gains" / "rep-0000.csv").write_text("")
+    capsys.readouterr()
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert err.count("does not match its checksum") == 2, err
+    pd.testing.assert_frame_equal(pd.read_csv(out / "gains.csv"), gains)
+
+
+def test_warnings_of_a_compared_replication_come_from_its_checksummed_record(tmp_path):
+    """Emptying a replication's warnings file does not make an overloaded option look
+    steady-state on resume: its warnings are read from its checksummed record."""
+    out = tmp_path / "c"
+    argv = _compare_argv(out, "one:ports.sea.review.capacity=1")
+    assert main(argv) == 0
+    first = json.loads((out / "summary.json").read_text())
+    assert "one" in first["unstable"]
+    for f in (out / "options" / "one" / "reps").glob("rep-*-warnings.json"):
+        f.write_text("[]")
+    assert main(argv) == 0
+    again = json.loads((out / "summary.json").read_text())
+    assert again["unstable"] == first["unstable"]

@@ -30,6 +30,7 @@ warning in ``meta`` (``compare.json``): ``warnings``, ``precision_reached``, ``p
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
 import traceback
@@ -498,6 +499,7 @@ class Comparison:
             most = reps if self.precision is None else max(reps, max_reps)
             store.open(self.variants[o.name], seed, most, command=command or [])
             self.stores[o.name] = store
+        self.folder.record()  # (only once every check passed: a refused run changes nothing)
 
     def replicate(self, reps: int, max_reps: int) -> int:
         """Run replications (more, with a precision target, until the watched metrics are
@@ -552,7 +554,7 @@ class Comparison:
         which are loaded), then who gains."""
         folder, log = self.folder, self.log
         logs: dict[str, pd.DataFrame] = {}
-        gains_done = folder.load_gains(r) if folder is not None and log else None
+        gains_done = folder.load_gains(r, self.on_notice) if folder is not None and log else None
         loaded = {o.name: self._loaded(o.name, r, logs, gains_done is None) for o in self.opts}
         for o in self.opts:
             metrics_r = loaded[o.name]
@@ -577,9 +579,9 @@ class Comparison:
         """Metrics of a replication finished by an earlier run (None if there is none)."""
         store, folder = self.stores.get(name), self.folder
         loaded = store.load(r) if store is not None else None
-        if loaded is None or folder is None:
+        if loaded is None or folder is None or store is None:
             return None
-        self.warns[name][r] = folder.load_warnings(name, r)
+        self.warns[name][r] = store.rep_warnings(r)  # (from its checksummed record)
         self.tables.add(name, folder.load_tables(name, r))
         if self.log and need_log:
             logged = folder.load_log(name, r)
@@ -1173,6 +1175,12 @@ class _CompareFolder:
                     f"{path} holds a comparison of another scenario or seed "
                     f"({old.get('scenario')!r}, seed {old.get('seed')}); choose another --out"
                 )
+            then, now = _compared(old.get("options")), _compared(meta["options"])
+            if then != now:
+                raise StoreMismatch(
+                    f"{path} holds a comparison {_unlike(then, now)}; resume it with the same "
+                    "options, or choose another --out"
+                )
             meta["created"] = old.get("created")
             meta["resumed"] = _now()
         else:
@@ -1182,19 +1190,17 @@ class _CompareFolder:
                     "choose another --out folder"
                 )
             meta["created"] = _now()
-        atomic_write(meta_path, dump_json(meta))
+        self.meta = meta
+
+    def record(self) -> None:
+        """Write ``compare.json`` (once the options' folders have been checked too)."""
+        atomic_write(self.path / "compare.json", dump_json(self.meta))
 
     def _rep(self, option: str, r: int, suffix: str) -> Path:
         return self.path / "options" / option / "reps" / f"rep-{r:04d}{suffix}"
 
     def save_warnings(self, option: str, r: int, warnings: list[str]) -> None:
         atomic_write(self._rep(option, r, "-warnings.json"), dump_json(list(warnings)))
-
-    def load_warnings(self, option: str, r: int) -> list[str]:
-        path = self._rep(option, r, "-warnings.json")
-        if not path.exists():
-            return []
-        return [str(w) for w in json.loads(path.read_text(encoding="utf-8"))]
 
     def load_log(self, option: str, r: int) -> pd.DataFrame | None:
         path = self._rep(option, r, "-log.parquet")
@@ -1208,11 +1214,31 @@ class _CompareFolder:
         return out
 
     def save_gains(self, r: int, gains: pd.DataFrame) -> None:
-        atomic_write(self.path / "gains" / f"rep-{r:04d}.csv", gains.to_csv(index=False))
+        """Who gains in replication ``r``, with its checksum beside it (written last)."""
+        data = gains.to_csv(index=False).encode("utf-8")
+        atomic_write(self.path / "gains" / f"rep-{r:04d}.csv", data.decode("utf-8"))
+        seal = {"sha256": hashlib.sha256(data).hexdigest(), "replication": r}
+        atomic_write(self.path / "gains" / f"rep-{r:04d}.json", dump_json(seal))
 
-    def load_gains(self, r: int) -> pd.DataFrame | None:
+    def load_gains(self, r: int, on_notice: Callable[[str], None] | None = None) -> (
+        pd.DataFrame | None
+    ):
+        """Who gains in replication ``r`` if an earlier run stored it intact; a file that
+        does not match its checksum (edited, truncated) is reported and None returned, so
+        that it is worked out again from the replication's logs."""
         path = self.path / "gains" / f"rep-{r:04d}.csv"
+        seal = path.with_suffix(".json")
         if not path.exists():
+            return None
+        try:
+            want = json.loads(seal.read_text(encoding="utf-8"))
+            ok = want == {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "replication": r}
+        except (OSError, ValueError):
+            ok = False
+        if not ok:
+            if on_notice is not None:
+                on_notice(f"{path} does not match its checksum (changed, truncated or written "
+                          "by another version); worked out again from the replication's logs")
             return None
         return current_columns(
             pd.read_csv(path, dtype={"port": str, "direction": str, "group": str})
@@ -1237,6 +1263,25 @@ class _CompareFolder:
             from sim.report.folder_report import write_folder_report
 
             write_folder_report(self.path)
+
+
+def _compared(options: Any) -> list[tuple[str, str]]:
+    """What identifies a comparison's options: each one's name and what it changes."""
+    out = []
+    for o in options or []:
+        if isinstance(o, dict):
+            what = {k: o.get(k) for k in ("overrides", "parts", "reform")}
+            out.append((str(o.get("name")), json.dumps(what, sort_keys=True, default=str)))
+    return out
+
+
+def _unlike(then: list[tuple[str, str]], now: list[tuple[str, str]]) -> str:
+    """How a folder's options differ from this run's: other names, or what one changes."""
+    names = [n for n, _ in then], [n for n, _ in now]
+    if names[0] != names[1]:
+        return f"of other options ({', '.join(names[0])}; this run: {', '.join(names[1])})"
+    name, was, is_ = next((a[0], a[1], b[1]) for a, b in zip(then, now, strict=True) if a != b)
+    return f"in which option {name} changes {was} (this run: {is_})"
 
 
 def _now() -> str:

@@ -674,6 +674,11 @@ class RunStore:
         if data:
             atomic_write(path, dump_json(data))
 
+    def rep_warnings(self, r: int) -> list[str]:
+        """Replication ``r``'s warnings, from its record (checksummed, see :meth:`load`)."""
+        data = json.loads(self._rep(r, ".json").read_text(encoding="utf-8"))
+        return [str(w) for w in data.get("warnings") or []]
+
     def warnings(self) -> dict[str, list[str]]:
         """The run warnings of every finished replication of this run (``rep-0003`` -> messages)."""
         out = {}
