@@ -220,6 +220,10 @@ def _edit_a_number(folder: Path) -> None:
         (_edit_a_number, "rep-0000-resources.csv"),  # valid CSV, but not what was run
         (lambda f: (f / "organisation.json").write_text('{"format": 1, "units": {"a": 1}}'),
          "organisation.json"),
+        # a replication's warnings are those of its checksummed record: none may be added,
+        # and none taken away (an overloaded run made to look steady-state)
+        (lambda f: (f / "warnings.json").write_text('{"replications": {"rep-0001": ["x"]}}'),
+         "warnings.json"),
     ],
 )
 def test_a_damaged_run_folder_names_the_file(run_folder, tmp_path, capsys, damage, named):
@@ -552,3 +556,20 @@ def test_a_sweeps_points_are_compared_with_point_0_paired_by_replication():
     page = _differences(design, diffs, ["x"])
     assert 'data-point="1" data-metric="clearance_h_mean">-0.767 *' in page
     assert "<th>clearance_h_mean (hours)</th>" in page
+
+
+def test_a_run_whose_warnings_were_emptied_is_refused(tmp_path, capsys):
+    """An overloaded run (its replications warn that a queue does not settle) whose
+    warnings.json was emptied by hand: the report refuses it, naming the file, rather than
+    showing the run as steady-state."""
+    out = tmp_path / "r"
+    argv = ["run", str(SMALL), "--reps", "2", "--days", "2", "--set", "warmup_days=0",
+            "--set", "ports.sea.review.capacity=1", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    capsys.readouterr()
+    data = json.loads((out / "warnings.json").read_text())
+    assert data["replications"], data  # (the run warned)
+    data["replications"] = {}
+    (out / "warnings.json").write_text(json.dumps(data))
+    err = _error(out, capsys)
+    assert "warnings.json does not match the replication files" in err, err

@@ -277,15 +277,24 @@ def _checked_scenario(path: Path) -> dict[str, Any]:
     return scenario
 
 
-def _warnings_of_run(path: Path) -> list[str]:
+def _warnings_of_run(path: Path, reps: list[int]) -> list[str]:
+    """A run's warnings: its own (``warnings.json``) and its replications', which must be
+    those of their checksummed records (else the folder was changed: an overloaded run
+    could be made to look steady-state)."""
     file = path / "warnings.json"
-    if not file.exists():
-        return []
-    data = read_object(file)
-    found = list(data.get("warnings", []))
-    for ws in dict(data.get("replications", {})).values():
-        found += list(ws)
-    return sorted({str(w) for w in found})
+    data = read_object(file) if file.exists() else {}
+    store = _store(path)
+    records = {f"rep-{r:04d}": store.rep_warnings(r) for r in reps}
+    records = {k: v for k, v in records.items() if v}
+    written = {str(k): [str(w) for w in v] for k, v in dict(data.get("replications", {})).items()}
+    if written != records:
+        raise ResultsFolderError(
+            f"{file} does not match the replication files in reps/ (changed or damaged)"
+        )
+    found = [str(w) for w in data.get("warnings", [])]
+    for ws in records.values():
+        found += ws
+    return sorted(set(found))
 
 
 def _notes_of_run(path: Path) -> list[str]:
@@ -325,7 +334,7 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         differences=pd.DataFrame(),
         interactions=pd.DataFrame(),
         gains=pd.DataFrame(),
-        warnings={"run": _warnings_of_run(path)},
+        warnings={"run": _warnings_of_run(path, reps)},
         path=path,
     )
     return res, {"run": variant}
