@@ -505,3 +505,24 @@ def test_an_option_without_its_name_says_the_name_comes_first(capsys):
     err = capsys.readouterr().err
     assert "a change needs the option's name first: NAME:KEY=VALUE" in err
     assert "e.g. mine:ports.sea.review.capacity=4" in err
+
+
+def test_a_fixed_time_given_a_distribution_says_it_takes_one_duration(capsys):
+    """``assess`` is a fixed time: a distribution there is refused saying so (it used to
+    say a duration needs a unit)."""
+    argv = ["check", str(SMALL), "--set",
+            'ports.sea.declaration.assess={dist="exponential", mean="1 h"}']
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "ports.sea.declaration.assess" in err, err
+    assert "this time is fixed: write one duration" in err, err
+
+
+def test_api_misuse_gets_a_plain_message():
+    """Overrides given as a list, and a negative offered load, are named as such."""
+    from sim.analysis.queueing import erlang_c
+
+    with pytest.raises(TypeError, match="overrides must map dotted paths to values"):
+        sim.load_scenario(SMALL, [("days", 3)])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="offered load must be 0 or more erlangs; got -1.0"):
+        erlang_c(2, -1.0)

@@ -25,7 +25,9 @@ def erlang_c(servers: int, offered: float) -> float:
     c, a = servers, float(offered)
     if c < 1 or int(c) != c:
         raise ValueError(f"servers must be a whole number >= 1; got {servers}")
-    if not 0 <= a < c:
+    if not a >= 0:
+        raise ValueError(f"offered load must be 0 or more erlangs; got {a}")
+    if a >= c:
         raise ValueError(f"unstable: offered load {a} >= {c} servers")
     b = 1.0
     for k in range(1, int(c) + 1):

@@ -29,7 +29,8 @@ def is_quantile(metric: str) -> bool:
 
 def resolution(scale: float) -> float:
     """How far a histogram quantile of about ``scale`` hours can lie from the sample quantile
-    (1 % relative, or 0.36 s for values reported as 0): a half-width no interval of it, or
+    (1 % relative plus 0.36 s, the first bin, which holds values reported as 0): a
+    half-width no interval of it, or
     of a sum of such quantiles of total size ``scale``, can honestly be narrower than."""
     return RELATIVE_ERROR * abs(scale) + XMIN
 

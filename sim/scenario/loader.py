@@ -75,6 +75,11 @@ def load_scenario(
     ``overrides`` are applied last, by dotted path (``{"days": 7}``), as a user's command-line
     changes would be; an error they cause names ``source`` (the "command line"), not the file.
     """
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise TypeError(
+            "overrides must map dotted paths to values, e.g. {'days': 7}; got "
+            f"{type(overrides).__name__}"
+        )
     path = Path(path)
     if path.suffix.lower() == ".json":
         from sim.scenario.check import load_resolved

@@ -90,6 +90,11 @@ def parse_duration(value: object) -> float:
     bare = _bare(value)
     if bare is not None:
         return bare
+    if isinstance(value, dict) and "dist" in value:
+        raise UnitError(
+            "this time is fixed: write one duration such as '15 min' or '2 h', not a "
+            f"distribution; got {value!r}"
+        )
     if isinstance(value, bool) or not isinstance(value, str):
         raise UnitError(
             f"a duration needs a unit, written as a string such as '15 min' or '2 h' "
