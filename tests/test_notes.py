@@ -459,3 +459,29 @@ def test_a_change_to_capacity_no_price_reaches_says_the_costs_leave_it_out(tmp_p
     assert set(meta["unpriced"]) == {"bays"}
     assert "bays: ports.sea_port.exam.bays.capacity: no price reaches" in (
         out / "report.html").read_text().replace("&#x27;", "'")
+
+
+def test_a_distribution_whose_draws_the_limits_cut_is_noted(tmp_path, capsys):
+    """Every time is cut at 365 d and containers at 10,000 a declaration: a distribution
+    reaching far past its cap delivers a lower mean than it states (an exponential of 200 d:
+    16 % lower). The note gives the share cut and the mean delivered; the bundled
+    scenarios have none."""
+    from sim.scenario.capped import capped_draws
+
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    boxes = {"dist": "lognormal", "mean": 3000, "cv": 5}
+    far = {"ports.sea.release.pickup": {"dist": "exponential", "mean": "200 d"},
+           "ports.sea.traffic.containers": boxes}  # fmt: skip
+    found = capped_draws(sim.load_scenario(small, far))
+    assert len(found) == 2, found
+    pickup = next(n for n in found if n.startswith("ports.sea.release.pickup"))
+    assert "about 16.1% of its draws exceed the cap of 365 d" in pickup
+    assert "mean is about 167.8 d, 16% below the 200 d it states" in pickup
+    boxes = next(n for n in found if n.startswith("ports.sea.traffic.containers"))
+    assert "cap of 1e+04" in boxes and "3,000 it states" in boxes, boxes
+    for name in ("default", "guangdong", "beilun-border"):
+        assert capped_draws(sim.load_scenario(SCENARIOS / f"{name}.toml")) == []
+    argv = ["check", str(small), "--set",
+            'ports.sea.release.pickup={dist="exponential", mean="200 d"}']  # fmt: skip
+    main(argv)
+    assert "exceed the cap of 365 d" in capsys.readouterr().err

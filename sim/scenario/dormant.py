@@ -128,8 +128,11 @@ def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
     subject to statutory inspection, lanes never staffed, patrols on routes no group uses,
-    dated reforms that change nothing at their date."""
-    out = []
+    dated reforms that change nothing at their date; and distributions whose draws the
+    limits cut below their stated mean."""
+    from sim.scenario.capped import capped_draws
+
+    out = capped_draws(scenario)  # (draws the limits cut: a distribution's mean not met)
     if scenario.timeline:
         from sim.reforms.timeline import idle_dated
 
