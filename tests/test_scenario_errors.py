@@ -526,3 +526,17 @@ def test_api_misuse_gets_a_plain_message():
         sim.load_scenario(SMALL, [("days", 3)])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="offered load must be 0 or more erlangs; got -1.0"):
         erlang_c(2, -1.0)
+
+
+def test_a_service_lane_must_say_how_many_servers(tmp_path, capsys):
+    """A document check written without ``capacity`` or ``schedule`` used to get one server
+    silently (a run at utilisation 1.5 then only warned of overload); it is refused."""
+    text = SMALL.read_text()
+    old = 'document_check = {capacity = 2, service = {dist = "exponential", mean = "30 min"}}'
+    cut = text.replace(old, old.replace("capacity = 2, ", ""))
+    assert cut != text, "small.toml's document check changed: update this test"
+    bad = tmp_path / "bad.toml"
+    bad.write_text(cut)
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "ports.sea.document_check" in err and "how many servers?" in err, err

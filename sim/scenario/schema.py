@@ -151,9 +151,19 @@ class Lane(Strict):
 
 
 class ServiceLane(Lane):
-    """A lane whose every job takes a service time."""
+    """A lane whose every job takes a service time; its servers must be given (``capacity``
+    or ``schedule``): one server by default would be a guess."""
 
     service: DurationDist
+
+    @model_validator(mode="after")
+    def _servers_given(self) -> ServiceLane:
+        if self.capacity is None and self.schedule is None:
+            raise ValueError(
+                "how many servers? give 'capacity' (a number, or \"unlimited\") or "
+                "'schedule' (24 or 168 hourly numbers)"
+            )
+        return self
 
 
 class Batch(Strict):
