@@ -95,7 +95,10 @@ NOTES = {
     "Scenario.declaration": "declaration rules common to all ports",
     "Scenario.inspection": "how customs and quarantine examinations are organised",
     "Scenario.selection": "selection probabilities: check (document, scan, physical, "
-    "quarantine) → commodity or `*` → trader class or `*` → probability",
+    "quarantine) → commodity or `*` → trader class or `*` → probability. A commodity's own "
+    "row replaces the whole `*` row (it does not fill gaps from it: give its `*` class too); "
+    "in the row used, a class not listed takes the row's `*`, or 0 without one; a commodity "
+    "in no row and no `*` row: 0. A port's own table for a check replaces the national one",
     "Scenario.ports": "the ports of entry, by name (e.g. sea_port)",
     "Commodity.label": "name shown in tables",
     "Inspection.mode": "joint: customs and quarantine examine together, once (after April "

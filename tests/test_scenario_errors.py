@@ -540,3 +540,16 @@ def test_a_service_lane_must_say_how_many_servers(tmp_path, capsys):
     assert main(["check", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "ports.sea.document_check" in err and "how many servers?" in err, err
+
+
+def test_selection_rows_are_looked_up_as_the_reference_says():
+    """A commodity's own row replaces the whole ``*`` row; a class missing from the row
+    used takes its ``*``, else 0 (docs/scenario-reference.md, ``selection``)."""
+    table = {"*": {"*": 0.0, "discredited": 1.0}, "general": {"*": 0.5, "aeo_advanced": 0.1}}
+    s = sim.load_scenario(SMALL, {"selection.scan": table})
+    assert s.probability("scan", "general", "discredited") == 0.5  # (not the * row's 1.0)
+    assert s.probability("scan", "general", "aeo_advanced") == 0.1
+    assert s.probability("scan", "tobacco", "discredited") == 1.0  # (the * row)
+    only = sim.load_scenario(SMALL, {"selection.scan": {"general": {"general": 0.3}}})
+    assert only.probability("scan", "general", "aeo_general") == 0.0
+    assert only.probability("scan", "tobacco", "general") == 0.0
