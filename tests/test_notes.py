@@ -485,3 +485,15 @@ def test_a_distribution_whose_draws_the_limits_cut_is_noted(tmp_path, capsys):
             'ports.sea.release.pickup={dist="exponential", mean="200 d"}']  # fmt: skip
     main(argv)
     assert "exceed the cap of 365 d" in capsys.readouterr().err
+
+
+def test_alerts_without_a_risk_engine_are_noted(spindle):
+    """Without a risk engine no alert changes a selection, so the structures' alert reach
+    changes nothing for goods: said, and not once the engine is on."""
+    from sim.scenario.dormant import unused_parts
+
+    said = [n for n in unused_parts(spindle) if "only the risk engine acts on an alert" in n]
+    assert len(said) == 1 and "has no [risk] section" in said[0]
+    on = sim.load_scenario(SPINDLE, {"risk.target": 0.05})
+    assert not any("acts on an alert" in n for n in unused_parts(on))
+    assert not any("acts on an alert" in n for n in unused_parts(sim.load_scenario(DEFAULT)))

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sim.scenario.base import TRADER_CLASSES
-from sim.scenario.organisation import unused_local_knowledge
+from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.schema import Lane
 
 
@@ -138,9 +138,9 @@ def unused_parts(scenario: Any) -> list[str]:
 
         out += idle_dated(scenario)
     out += _unused_commodities(scenario)
-    local = unused_local_knowledge(scenario)
-    if local is not None:
-        out.append(local)
+    for idle in (unused_local_knowledge(scenario), unused_alerts(scenario)):
+        if idle is not None:
+            out.append(idle)
     for name in _never_statutory(scenario):
         if _quarantine_selected(scenario, name):
             out.append(

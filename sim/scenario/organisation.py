@@ -351,3 +351,20 @@ def unused_local_knowledge(scenario: Any) -> str | None:
         "structures do not differ in detection by local knowledge (org_local_knowledge_auc_bonus "
         f"is reported but not applied); {switch}"
     )
+
+
+def unused_alerts(scenario: Any) -> str | None:
+    """Why the organisation's alerts change no selection in ``scenario`` (only the risk
+    engine acts on one, raising matching scores, and the scenario lacks it or has it off);
+    else None."""
+    org = getattr(scenario, "organisation", None)
+    risk = getattr(scenario, "risk", None)
+    if org is None or (risk is not None and risk.enabled):
+        return None
+    why = "has no [risk] section" if risk is None else "has it switched off (risk.enabled false)"
+    return (
+        "the organisation's alerts travel to the ports (alert_reach, alert_propagation_h_mean), "
+        f"but only the risk engine acts on an alert, and scenario {scenario.name!r} {why}: "
+        "alerts change no selection there, so a structure's reach or speed of alerts changes "
+        "nothing for goods or seizures"
+    )
