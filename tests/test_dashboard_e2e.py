@@ -241,11 +241,14 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
 
     worker.join()
     quick = expected[True]
-    for metric, _ in SHOWN:
+    measured = [m for m, _ in SHOWN if m in quick["baseline"][0]]  # (the scenario's)
+    assert set(measured) == {m for _, m in quick_shown}
+    for metric in measured:
         for side in ("baseline", "option"):
             assert _same(quick_shown[(side, metric)], quick[side][0][metric]), (side, metric)
     rows = {row["metric"]: row for row in table(expected[False])}
-    for metric, _ in SHOWN:
+    assert {m for _, m in full_shown} == set(rows)
+    for metric in rows:
         for side in ("baseline", "option", "difference"):
             assert _same(full_shown[(side, metric)], rows[metric][side][0]), (side, metric)
         # the second session ran the baseline alone: same baseline, zero difference

@@ -224,7 +224,10 @@ def test_page_widgets_make_the_plan():
 
     with ThreadPoolExecutor(1) as pool:
         page = Page(pool)
-        assert set(page._boxes) == {"sea_scanner", "ai_clear_90"}  # the dumbbell needs an org
+        offered = set(page._boxes)
+        assert {"sea_scanner", "ai_clear_90", "direct_pickup", "single_window"} <= offered
+        assert "dumbbell" not in offered  # (it needs an organisation)
+        assert "integrated_declaration" not in offered  # (already in effect: changes nothing)
         assert "bs-no-org" in page.org.object  # the default has no organisation to draw
         page._boxes["sea_scanner"].value = ["sea_scanner"]
         page.levers["staff_scale"].value = 1.5
@@ -400,7 +403,7 @@ def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
     with ThreadPoolExecutor(1) as pool:
         page = Page(pool)
         page.scenario.value = "guangdong"
-        assert set(page._boxes) == {"dumbbell"}
+        assert "dumbbell" in page._boxes and "sea_scanner" not in page._boxes
         assert drawn(page) == ["hybrid"]
         page._boxes["dumbbell"].value = ["dumbbell"]
         assert drawn(page) == ["hybrid", "dumbbell"]
@@ -474,3 +477,17 @@ def test_warnings_are_named_by_replication_and_shown_once_when_both_sides_gave_t
     assert warnings_html({"baseline": [], "option": []}) == ""
     target = warnings_html({"option": ["risk engine: missed its target rate"]})
     assert "read with the warnings below" in target  # not a steady-state failure
+
+
+def test_the_page_shows_enforcement_cost_and_organisation_rows_where_measured():
+    """Beyond clearance, the table has the inspection and detection rates, the value that
+    slipped, cost per import and export, and the organisation's latency and holds, each
+    where the scenario measures it (no row of blanks)."""
+    from sim.faces.runs import table
+
+    measured = {"clearance_h_mean_import": 2.0, "detection_rate": 0.2,
+                "total_cost_per_consignment_import": 100.0}  # fmt: skip
+    full = {"baseline": [measured, measured], "option": [measured, measured]}
+    rows = [r["metric"] for r in table(full)]
+    assert rows == ["clearance_h_mean_import", "detection_rate",
+                    "total_cost_per_consignment_import"]  # fmt: skip

@@ -168,6 +168,7 @@ def quick_html(quick: dict[str, dict[str, float]]) -> str:
          "difference": (quick["option"].get(m, math.nan) - quick["baseline"].get(m, math.nan),
                         None, None)}
         for m, label in SHOWN
+        if m in quick["baseline"] or m in quick["option"]
     ]
     title = "First look: one short replication (2 days, empty start, biased low)"
     return results_html(rows, title, QUICK_NOTE).replace("bs-results", "bs-quick", 1)

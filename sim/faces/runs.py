@@ -37,6 +37,17 @@ SHOWN = (
     ("clearance_h_p90_import", "Customs clearance, imports (h, p90)"),
     ("released_within_24h_import", "Imports released within 24 h (share)"),
     ("released_within_24h_export", "Exports released within 24 h (share)"),
+    # (the rows below show where the scenario measures them: enforcement, costs, an
+    # organisation)
+    ("inspection_rate", "Inspected: scan, physical or quarantine check (share)"),
+    ("detection_rate", "Illicit consignments detected (share)"),
+    ("value_slipped", "Value of illicit goods slipping through (USD, observed days)"),
+    ("total_cost_per_consignment_import", "Cost per import, agencies and traders (the "
+     "scenario's currency)"),
+    ("total_cost_per_consignment_export", "Cost per export, agencies and traders (the "
+     "scenario's currency)"),
+    ("escalation_latency_h_mean", "Organisation: escalation latency (h, mean)"),
+    ("org_hold_h_mean", "Organisation: goods' wait per hold that held them (h, mean)"),
 )
 
 
@@ -205,6 +216,8 @@ def table(
 
     out = []
     for metric, label in shown:
+        if not any(metric in r for s in SIDES for r in full[s]):
+            continue  # (not measured in this scenario: no cost section, no organisation)
         values = {s: [float(r.get(metric, float("nan"))) for r in full[s]] for s in SIDES}
         row: dict[str, Any] = {"metric": metric, "label": label}
         for side in SIDES:
