@@ -50,9 +50,12 @@ def test_mmc_wait_textbook_values():
     assert mmc_wait(2.0, 1.0, 3) == pytest.approx(4 / 9, rel=1e-14)
 
 
-@pytest.mark.parametrize("servers, offered", [(1, 1.0), (2, 2.5), (3, -0.1)])
-def test_unstable_or_bad_load_raises(servers, offered):
-    with pytest.raises(ValueError, match="unstable"):
+@pytest.mark.parametrize(
+    "servers, offered, words",
+    [(1, 1.0, "unstable"), (2, 2.5, "unstable"), (3, -0.1, "must be 0 or more erlangs")],
+)
+def test_unstable_or_bad_load_raises(servers, offered, words):
+    with pytest.raises(ValueError, match=words):
         erlang_c(servers, offered)
 
 
