@@ -422,6 +422,15 @@ def test_the_pages_choices_are_in_order_and_the_tree_keeps_its_size():
     assert choices.REPS_DEFAULT in choices.REPS_CHOICES and choices.Plan().reps == 3
     assert choices.DAYS_CHOICES[0] == 0
     assert list(choices.DAYS_CHOICES[1:]) == sorted(choices.DAYS_CHOICES[1:])
+    # a run long enough for the rising-wait check (3 whole observed weeks) after any
+    # bundled scenario's warm-up can be asked for (Guangdong's note asks for 25 days)
+    from sim.model.stability import too_short
+    from sim.scenario.loader import BUNDLED, load_scenario
+
+    longest = max(choices.DAYS_CHOICES)
+    for name in choices.bundled_scenarios():
+        s = load_scenario(BUNDLED / f"{name}.toml")
+        assert not too_short(s.warmup_days, longest), name
 
 
 def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values():

@@ -35,7 +35,7 @@ REPS_CHOICES = (2, 3, 5, 10)
 REPS_DEFAULT = 3
 #: observed days the page offers, besides the scenario's own (0 means "the scenario's", first
 #: and preselected)
-DAYS_CHOICES = (0, 1, 7, 14)
+DAYS_CHOICES = (0, 1, 7, 14, 28)  # (28: four whole weeks, enough to see a queue rise)
 MAX_SEED = 2**31 - 1
 #: the first answer: one replication from an empty port, short and without warm-up
 QUICK = {"days": 2, "warmup_days": 0, "drain_days": 3}
