@@ -523,7 +523,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         raise UsageError(
             f"no consignment arrived in the {scenario.days:g} observed day(s) after the "
             f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
-            "run longer (--days) or check the arrival rates"
+            f"run longer (--days) or check the arrival rates (the run is kept in {out})"
         )
     _print_warnings(notes, store.warnings())
     note_warmup(notes, scenario.warmup_days)

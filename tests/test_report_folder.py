@@ -457,7 +457,7 @@ def test_a_run_in_which_nothing_arrived_has_nothing_to_report(tmp_path, capsys):
             "2", "--set", "warmup_days=1", "--set", 'ports.sea.arrivals.rate="0/d"', "--set",
             'ports.sea.exports.arrivals.rate="0/d"', "--out", str(out)]
     assert main(argv) == 2
-    capsys.readouterr()
+    assert f"(the run is kept in {out})" in capsys.readouterr().err  # (where it is)
     assert main(["report", str(out)]) == 2
     err = capsys.readouterr().err
     assert "no consignment arrived" in err and len(err.strip().splitlines()) == 1, err
