@@ -304,6 +304,24 @@ def test_extends_a_table_naming_another_distribution_replaces_it(write, small_te
     assert doc.dist == "exponential" and doc.mean == pytest.approx(40 / 60)
 
 
+def test_a_field_missing_from_a_childs_new_distribution_names_the_child(
+    write, small_text, capsys
+):
+    """A child naming another distribution gives a table of its own: a field it leaves out
+    is the child's to give, so the error names the child, not the parent whose mean it no
+    longer inherits."""
+    parent = write(small_text, "base.toml")
+    child = write(
+        'extends = "base.toml"\nname = "child"\n[ports.sea.document_check.service]\n'
+        'dist = "lognormal"\ncv = 0.5\n',
+        "child.toml",
+    )
+    assert main(["check", str(child)]) == 2
+    err = capsys.readouterr().err
+    assert f"{child}: ports.sea.document_check.service.mean" in err, err
+    assert str(parent) not in err
+
+
 def test_extends_a_bundled_scenario_from_any_folder(write):
     """``extends = "default.toml"`` in a file kept elsewhere finds the bundled default, unless
     a file of that name lies beside it."""

@@ -462,8 +462,26 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     if not isinstance(parent, str):
         raise ScenarioError([(str(path), "extends", parent, "must be a file name (a string)")])
     base, base_origin = _read_chain(_parent_path(path, parent), [*stack, path])
+    for gone in _replaced(base, raw):  # (what is missing there is the child's to give)
+        for key in [k for k in base_origin if len(k) > len(gone) and k[: len(gone)] == gone]:
+            del base_origin[key]
     base_origin.update(origin)
     return _merge(base, raw), base_origin
+
+
+def _replaced(base: dict, over: dict, prefix: tuple = ()) -> list[tuple]:
+    """Paths of the tables of ``base`` that ``over`` replaces whole (:func:`_merge`: a
+    table naming another distribution, or a value that is not a table)."""
+    out: list[tuple] = []
+    for k, v in over.items():
+        old, key = base.get(k), (*prefix, k)
+        if not isinstance(old, dict):
+            continue
+        if isinstance(v, dict) and v.get("dist", old.get("dist")) == old.get("dist"):
+            out += _replaced(old, v, key)
+        else:
+            out.append(key)
+    return out
 
 
 def _check_chain(path: Path, stack: list[Path]) -> None:
