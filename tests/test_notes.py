@@ -497,3 +497,24 @@ def test_alerts_without_a_risk_engine_are_noted(spindle):
     on = sim.load_scenario(SPINDLE, {"risk.target": 0.05})
     assert not any("acts on an alert" in n for n in unused_parts(on))
     assert not any("acts on an alert" in n for n in unused_parts(sim.load_scenario(DEFAULT)))
+
+
+def test_lanes_no_consignment_is_sent_to_are_noted():
+    """A review lane with no class sent to review, a scanner or document desk the selection
+    tables never select: each is named; with the risk engine deciding, the tables do not
+    matter; the bundled scenarios have none."""
+    from sim.scenario.dormant import unused_parts
+
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    zero = {"*": {"*": 0.0}}
+    idle = {"declaration.review_share": {"*": 0.0}, "selection.scan": zero,
+            "selection.document": zero}  # fmt: skip
+    said = [n for n in unused_parts(sim.load_scenario(small, idle)) if "never work" in n]
+    assert [n.split(":")[0] for n in said] == [
+        "ports.sea.review", "ports.sea.document_check", "ports.sea.scan"], said  # fmt: skip
+    engine = sim.load_scenario(small, {**idle, "risk.target": 0.05})
+    assert [n.split(":")[0] for n in unused_parts(engine) if "never work" in n] == [
+        "ports.sea.review"]  # fmt: skip
+    for name in ("default", "guangdong", "beilun-border", "china-2017"):
+        found = unused_parts(sim.load_scenario(SCENARIOS / f"{name}.toml"))
+        assert not [n for n in found if "never work" in n], name

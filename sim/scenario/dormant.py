@@ -138,6 +138,7 @@ def unused_parts(scenario: Any) -> list[str]:
 
         out += idle_dated(scenario)
     out += _unused_commodities(scenario)
+    out += _idle_lanes(scenario)
     for idle in (unused_local_knowledge(scenario), unused_alerts(scenario)):
         if idle is not None:
             out.append(idle)
@@ -258,6 +259,38 @@ def _unused_routes(scenario: Any) -> list[str]:
         return []
     used = {r for g in smuggling.groups.values() for r in g.routes}
     return [name for name in smuggling.routes if name not in used]
+
+
+def _idle_lanes(scenario: Any) -> list[str]:
+    """A note per lane no consignment is ever sent to: officer review where no class is sent
+    to review, a document check or scanners that the selection tables never select (when
+    they decide: no risk engine on)."""
+    out = []
+    classes = TRADER_CLASSES
+    if not any(scenario.declaration.review(k) > 0 for k in classes):
+        out += [
+            f"ports.{name}.review: no declaration is sent to officer review "
+            "(declaration.review_share is 0 for every class), so its officers never work"
+            for name, port in scenario.ports.items()
+            if port.review is not None
+        ]
+    if scenario.risk is not None and scenario.risk.enabled:
+        return out
+    for name, port in scenario.ports.items():
+        for check, lane in (("document", "document_check"), ("scan", "scan")):
+            if getattr(port, lane) is None:
+                continue
+            if not any(
+                scenario.probability(check, c, k, name) > 0
+                for c in scenario.commodities
+                for k in classes
+            ):
+                out.append(
+                    f"ports.{name}.{lane}: the selection tables send no goods there "
+                    f"(selection.{check} is 0 for every commodity and class at {name}), so "
+                    "it never works"
+                )
+    return out
 
 
 def _never_statutory(scenario: Any) -> list[str]:
