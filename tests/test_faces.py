@@ -500,3 +500,18 @@ def test_the_page_shows_enforcement_cost_and_organisation_rows_where_measured():
     rows = [r["metric"] for r in table(full)]
     assert rows == ["clearance_h_mean_import", "detection_rate",
                     "total_cost_per_consignment_import"]  # fmt: skip
+
+
+def test_the_page_says_when_an_option_switches_the_engine_on_or_changes_the_structure():
+    """As ``bordersim compare`` does: big data targeting on the default switches the risk
+    engine on (its effect is not the change alone); the dumbbell rests on stated
+    assumptions; an option that does neither gets no such note."""
+    from sim.faces.runs import run_notes
+
+    def notes(scenario: str, option: str) -> str:
+        return " ".join(run_notes(variants(Plan(scenario, (option,)), quick=True)))
+
+    assert "switches the risk engine on" in notes("default", "big_data_targeting")
+    assert "organisation.transfer_to" in notes("guangdong", "dumbbell")
+    plain = notes("default", "sea_scanner")
+    assert "switches the risk engine" not in plain and "transfer_to" not in plain

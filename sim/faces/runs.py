@@ -188,14 +188,19 @@ class Run:
 
 def run_notes(pair: Variants) -> list[str]:
     """What qualifies a full run's figures besides its warnings: an option that keeps its own
-    value where a lever set the same field, and a run too short for the rising-wait check
-    (the rule of :func:`sim.model.stability.too_short`, which ``bordersim run`` and
-    ``compare`` print, told in the page's terms)."""
+    value where a lever set the same field, one that switches on the risk engine or changes
+    the organisation's structure (as ``compare`` says), and a run too short for the
+    rising-wait check (the rule of :func:`sim.model.stability.too_short`, which ``bordersim
+    run`` and ``compare`` print, told in the page's terms)."""
+    from sim.experiment.composition import structure_assumptions, switched_engine
     from sim.model import stability
 
+    sides = {"option": pair.option}
+    found = [*pair.notes, *switched_engine(pair.baseline, sides).values()]
+    found += structure_assumptions(pair.baseline, sides).values()
     warmup, days = float(pair.baseline.warmup_days), float(pair.baseline.days)
     if stability.too_short(warmup, days) is None:
-        return list(pair.notes)
+        return found
     weeks = stability.observed_weeks(warmup, days)
     short = (
         f"{days:g} observed day(s) hold {weeks} whole week(s): too few to see whether a queue "
@@ -204,7 +209,7 @@ def run_notes(pair: Variants) -> list[str]:
         f"{stability.days_for_weeks(warmup)} observed days or more are needed before these "
         "figures can be read as steady-state."
     )
-    return [*pair.notes, short]
+    return [*found, short]
 
 
 def table(
