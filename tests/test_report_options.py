@@ -307,6 +307,7 @@ def test_the_headline_of_an_organisation_comparison_gives_its_key_figures():
         ("dumbbell", "clearance_h_mean_import", -0.2, -0.22, -0.18),
         ("dumbbell", "escalation_latency_h_mean", -7.3, -8.61, -5.99),
         ("dumbbell", "org_hold_h_mean", -5.13, -6.87, -3.39),
+        ("dumbbell", "org_holds", 8.2, 5.0, 11.4),
         ("dumbbell", "alert_reach", 0.82, 0.8, 0.84),
         ("dumbbell", "org_staff_cost_per_year", 0.0, 0.0, 0.0),
     ]
@@ -318,6 +319,9 @@ def test_the_headline_of_an_organisation_comparison_gives_its_key_figures():
             "shorter (95 % CI 5.99 to 8.61)") in text
     assert ("organisation: goods' wait per hold that held them: 5.13 h shorter (95 % CI 3.39 "
             "to 6.87)") in text
+    # how many goods a hold's wait concerns (331 holds against 14,614 released, say)
+    assert ("organisation: goods held by it (holds a replication): 8.20 more (95 % CI 5.00 "
+            "to 11.4)") in text
     assert ("organisation: share of ports its alerts reach: 82.0 percentage points higher "
             "(95 % CI 80.0 to 84.0)") in text
     assert "organisation: staff cost per year: no change (the same in every replication)" in text

@@ -56,6 +56,8 @@ ORGANISATION: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      "back at the port)", "hours", ("shorter", "longer")),
     ("org_hold_h_mean", "organisation: goods' wait per hold that held them", "hours",
      ("shorter", "longer")),
+    ("org_holds", "organisation: goods held by it (holds a replication)", "count",
+     ("fewer", "more")),
     ("alert_reach", "organisation: share of ports its alerts reach", "points",
      ("lower", "higher")),
     ("org_staff_cost_per_year", "organisation: staff cost per year", "CNY",
