@@ -472,9 +472,13 @@ def table(
     s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
     runs = res.per_rep["option"].value_counts().to_dict() if "option" in res.per_rep else {}
+    empty = []  # (asked for, but no replication of any option measured it: one line)
     for metric in metrics:
         unit = next((r["unit"] for k, r in s.items() if k[0] == metric), None)
         if unit is None:
+            continue
+        if not any(int(s[(metric, n)]["n"]) for n in res.names if (metric, n) in s):
+            empty.append(metric)
             continue
         unit = shown_unit(str(unit), res.meta.get("currency"))  # (the scenario's own: USD)
         t.add_row(f"[bold]{metric}[/] ({unit}){note(metric)}")
@@ -500,6 +504,8 @@ def table(
                 "  " + name + (" (unstable)" if res.unstable(name) else "") + some,
                 *cells, mark, end_section=name == res.names[-1],
             )
+    if empty:  # (a port without exports, say: a row of blanks per option would say less)
+        t.add_row(f"[dim]measured in no replication: {', '.join(empty)}[/]")
     return t
 
 

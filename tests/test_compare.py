@@ -777,3 +777,17 @@ def test_warnings_of_a_compared_replication_come_from_its_checksummed_record(tmp
     assert main(argv) == 0
     again = json.loads((out / "summary.json").read_text())
     assert again["unstable"] == first["unstable"]
+
+
+def test_metrics_no_replication_measured_are_one_line_not_rows_of_blanks(tmp_path, capsys):
+    """``--show`` a port pattern on a scenario without exports: their export rows, measured
+    by no replication, are named on one line instead of a row of blanks per option."""
+    two = REPO / "tests" / "scenarios" / "two_ports.toml"
+    argv = ["compare", str(two), "--option", "a:ports.p.document_check.capacity=3", "--reps",
+            "2", "--days", "2", "--no-report", "--out", str(tmp_path / "c"), "--show",
+            "clearance_h_mean_port_*"]  # fmt: skip
+    assert main(argv) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "measured in no replication: clearance_h_mean_export," in out
+    assert "(from 0 of" not in out
+    assert "clearance_h_mean_port_q_import (hours)" in out  # (measured: a row as before)
