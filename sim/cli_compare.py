@@ -442,16 +442,9 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
 NARROW = 120
 
 
-def table(
-    res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS, narrow: bool = False
-) -> Table:
-    """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference;
-    ``narrow``: each interval under its number, in half the width."""
+def _empty_table(narrow: bool) -> Table:
+    """The comparison table's title, caption and columns (``narrow``: intervals stacked)."""
     from rich.table import Table
-
-    from sim.experiment.compare import shown_unit
-    from sim.experiment.metric_names import note
-    from sim.model.stability import flagged
 
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
               caption="* significant at 5 % after Holm's correction for the number of options "
@@ -469,6 +462,19 @@ def table(
             col, justify=just, no_wrap=col != "option", overflow="fold",  # type: ignore[arg-type]
             min_width=24 if col == "option" and narrow else None,
         )
+    return t
+
+
+def table(
+    res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS, narrow: bool = False
+) -> Table:
+    """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference;
+    ``narrow``: each interval under its number, in half the width."""
+    from sim.experiment.compare import shown_unit
+    from sim.experiment.metric_names import note
+    from sim.model.stability import flagged
+
+    t = _empty_table(narrow)
     s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
     runs = res.per_rep["option"].value_counts().to_dict() if "option" in res.per_rep else {}

@@ -465,6 +465,26 @@ class Comparison:
             "max_reps": max_reps,
             "tolerance_h": self.tolerance_h,
             "options": [o.as_dict() for o in self.opts],
+            **self._option_notes(base_hash),
+            "command": command,
+            "warnings": list(self.run_warnings),
+        }
+        if out is None:
+            return
+        self.folder = _CompareFolder(Path(out), self.meta)
+        for o in self.opts:
+            store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
+            # (with a precision target, replications up to --max-reps are this run's own)
+            most = reps if self.precision is None else max(reps, max_reps)
+            store.open(self.variants[o.name], seed, most, command=command or [])
+            self.stores[o.name] = store
+        self.folder.record()  # (only once every check passed: a refused run changes nothing)
+
+    def _option_notes(self, base_hash: str) -> dict[str, Any]:
+        """What qualifies each option's figures, for ``compare.json``: unchanged options,
+        reforms that can do nothing or only part, unpriced capacity, a risk engine switched
+        on, a structure changed, idle parts, dated reforms after the run."""
+        return {
             # options whose scenario is the baseline's (a reform already in effect)
             "unchanged": [
                 o.name
@@ -487,19 +507,7 @@ class Comparison:
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
-            "command": command,
-            "warnings": list(self.run_warnings),
         }
-        if out is None:
-            return
-        self.folder = _CompareFolder(Path(out), self.meta)
-        for o in self.opts:
-            store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
-            # (with a precision target, replications up to --max-reps are this run's own)
-            most = reps if self.precision is None else max(reps, max_reps)
-            store.open(self.variants[o.name], seed, most, command=command or [])
-            self.stores[o.name] = store
-        self.folder.record()  # (only once every check passed: a refused run changes nothing)
 
     def replicate(self, reps: int, max_reps: int) -> int:
         """Run replications (more, with a precision target, until the watched metrics are
