@@ -420,3 +420,25 @@ def test_an_era_shares_every_resource_the_port_built(monkeypatch: pytest.MonkeyP
         for _, era in port.eras:
             for key in port.built:
                 assert getattr(era, key) is getattr(port, key), key
+
+
+def test_a_dated_reform_that_writes_a_whole_table_with_a_lane_in_it_is_refused(monkeypatch):
+    """A reform may write a whole table (a section with a lane in it) rather than a field:
+    its lane's capacity inside is still built once, so it is refused on load like a capacity
+    set alone (it used to pass, and the lane never worked: results equal to the baseline's)."""
+    from sim.reforms import REFORMS
+    from sim.reforms.reform import Reform
+
+    def whole_scan(data: dict, strengths: dict) -> dict:
+        scan = dict(data["ports"]["sea"]["scan"])
+        scan["scanners"] = {**scan["scanners"], "capacity": 5, "schedule": None}
+        return {"ports.sea.scan": scan}
+
+    monkeypatch.setitem(REFORMS, "whole_scan", Reform("whole_scan", "a bigger scan", whole_scan))
+    sim.load_scenario(SMALL, {"timeline": [{"reform": "training", "at": "1 d"}]})  # others pass
+    with pytest.raises(
+        ScenarioError,
+        match=r"timeline.0.reform: 'whole_scan' changes ports.sea.scan.scanners.capacity "
+        r"\(to 5\), which is built once",
+    ):
+        sim.load_scenario(SMALL, {"timeline": [{"reform": "whole_scan", "at": "1 d"}]})

@@ -231,7 +231,7 @@ def _built_change(scenario: Scenario, changes: dict[str, Any], text: str) -> str
     """Why the dated reform ``text`` may not make ``changes`` (it changes something built once
     for the run), or "" when it may."""
     data = scenario_data(scenario)
-    for dotted, value in changes.items():
+    for dotted, value in _leaves(changes):
         if _built_once(dotted) and get_path(data, dotted) != value:
             shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
             return (
@@ -243,3 +243,16 @@ def _built_change(scenario: Scenario, changes: dict[str, Any], text: str) -> str
                 "to the scenario; in --reforms, drop its '@TIME')"
             )
     return ""
+
+
+def _leaves(changes: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The changes down to their leaves: a change that writes a whole table (a section the
+    scenario lacked, with a lane in it) is checked field by field, as if set one at a time."""
+    out: list[tuple[str, Any]] = []
+    for dotted, value in changes.items():
+        if isinstance(value, dict) and value and not _built_once(dotted):
+            out += _leaves({f"{dotted}.{k}": v for k, v in value.items()})
+        else:
+            out.append((dotted, value))
+    return out
+
