@@ -51,6 +51,7 @@ KEY_METRICS = (
     "consignments_censored",
     "consignments_not_out",
     "inspection_rate",
+    "inspection_rate_goods",
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
@@ -442,7 +443,8 @@ def _table(
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
     if "inspection_rate" in names:  # each port's beside the pooled (a post hub scans nearly
-        at = names.index("inspection_rate") + 1  # every parcel: the pooled rate is its)
+        at = max(names.index(n) for n in names if n.startswith("inspection_rate")) + 1  # every
+        # parcel: the pooled rate is its), after its import and export rows
         names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]

@@ -37,6 +37,7 @@ TABLE_METRICS = (
     # the other two outcomes a planner weighs: enforcement (what customs sees, then what it
     # achieves) and cost; rows a scenario cannot give (no costs, say) are left out
     "inspection_rate",
+    "inspection_rate_goods",
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",

@@ -16,9 +16,15 @@ import sim
 
 
 @pytest.fixture(scope="module")
-def rates():
+def run():
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 14})
-    log = sim.simulate(s, 2024, log=True).log
+    return s, sim.simulate(s, 2024, log=True)
+
+
+@pytest.fixture(scope="module")
+def rates(run):
+    s, result = run
+    log = result.log
     posts = [name for name, port in s.ports.items() if port.mode == "post"]
     log = log[log.cohort & ~log.port.isin(posts)]
     inspected = log.scan_start.notna() | log.exam_start.notna() | log.quarantine_start.notna()
@@ -39,3 +45,14 @@ def test_discredited_inspection_rate(rates):
 
 def test_aeo_rate_below_a_fifth_of_the_ordinary_rate(rates):
     assert rates.loc["aeo_advanced", "mean"] < 0.2 * rates.loc["general", "mean"]
+
+
+def test_the_goods_metrics_are_these_rates_and_the_pooled_ones_are_not(run, rates):
+    """`inspection_rate_<class>_goods` leaves the post hub out, as China's statistics do; the
+    pooled `inspection_rate_<class>` keeps its parcels (nearly all scanned) and is far above."""
+    m = run[1].metrics()
+    for cls, (p, _) in rates.iterrows():
+        assert m[f"inspection_rate_{cls}_goods"] == pytest.approx(p, rel=1e-12)
+    total = (rates["mean"] * rates["size"]).sum() / rates["size"].sum()
+    assert m["inspection_rate_goods"] == pytest.approx(total, rel=1e-12)
+    assert m["inspection_rate_aeo_advanced"] > 5 * m["inspection_rate_aeo_advanced_goods"]

@@ -373,20 +373,22 @@ def test_the_run_table_shows_the_three_outcomes_time_enforcement_and_cost():
 
 def test_the_run_table_gives_each_ports_inspection_rate_beside_the_pooled_one():
     """A post hub scans nearly every parcel, so the pooled inspection rate is mostly its:
-    each port's rate follows it."""
+    its import and export rows follow it (China publishes them apart), then each port's."""
     from rich.console import Console
 
     from sim.cli import _table
 
     one = {"mean": 0.1, "ci_low": 0.05, "ci_high": 0.15}
     names = ("inspection_rate", "inspection_rate_port_sea", "inspection_rate_port_hub",
-             "detection_rate")  # fmt: skip
+             "inspection_rate_export", "inspection_rate_import", "detection_rate",
+             "inspection_rate_general_import")  # fmt: skip
     console = Console(width=200, record=True)
     console.print(_table({m: dict(one) for m in names}, 2))
     rows = [line.split("│")[1].strip().split(",")[0]
             for line in console.export_text().splitlines() if line.startswith("│")]
     at = rows.index("inspection_rate")
-    assert rows[at : at + 4] == ["inspection_rate", "inspection_rate_port_hub",
+    assert rows[at : at + 6] == ["inspection_rate", "inspection_rate_import",
+                                 "inspection_rate_export", "inspection_rate_port_hub",
                                  "inspection_rate_port_sea", "detection_rate"]  # fmt: skip
 
 

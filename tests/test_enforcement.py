@@ -368,3 +368,36 @@ def test_illicit_goods_still_held_at_the_end_are_neither_slipped_nor_in_detectio
     e = r.enforcement[r.enforcement.truth != "compliant"].groupby("port")
     by_port = e.detected.sum() / (e.declarations.sum() - e.held.sum())
     assert ports == pytest.approx([by_port[p] for p in s.ports])
+
+
+def test_what_customs_sees_is_kept_apart_for_imports_and_exports_and_agrees_with_the_log():
+    """Inspection, document check, seizure and burden rates and each class's inspection rate,
+    for imports and exports apart (China publishes them apart), are the log's; each check's
+    hit rate by direction pools to the pooled one, weighted by the checks done."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort].astype({"direction": str, "trader_class": str})
+    log = log.assign(
+        inspected=log[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
+        documents=log.doc_start.notna(),
+        caught=log.outcome.astype(str).isin(["seized", "detained", "rejected"]),
+    )
+    m = r.metrics()
+    rates = {}
+    for direction, rows in log.groupby("direction"):
+        rates[direction] = rows.inspected.mean()
+        assert m[f"inspection_rate_{direction}"] == pytest.approx(rows.inspected.mean())
+        assert m[f"document_check_rate_{direction}"] == pytest.approx(rows.documents.mean())
+        assert m[f"seizures_per_1000_{direction}"] == pytest.approx(1000 * rows.caught.mean())
+        compliant = rows[rows.illicit.astype(str) == "compliant"]
+        assert m[f"burden_share_{direction}"] == pytest.approx(compliant.inspected.mean())
+        for cls, rate in rows.groupby("trader_class").inspected.mean().items():
+            assert m[f"inspection_rate_{cls}_{direction}"] == pytest.approx(rate)
+    assert abs(rates["import"] - rates["export"]) > 0.05  # the two differ: not the pooled twice
+    n = log.groupby("direction").size()
+    pooled = (n["import"] * rates["import"] + n["export"] * rates["export"]) / n.sum()
+    assert m["inspection_rate"] == pytest.approx(pooled)
+    for check, did in (("document", log.documents), ("physical", log.exam_start.notna())):
+        done = did.groupby(log.direction).sum()
+        hits = sum(m[f"hit_rate_{check}_{d}"] * done[d] for d in ("import", "export"))
+        assert m[f"hit_rate_{check}"] == pytest.approx(hits / done.sum())

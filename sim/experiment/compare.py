@@ -112,6 +112,8 @@ def metric_unit(name: str) -> str:
         return _FIXED_UNITS[name]
     if name.startswith("risk_auc"):
         return "AUC (0-1)"
+    if name.startswith("seizures_per_1000_"):  # (one direction's)
+        return _FIXED_UNITS["seizures_per_1000"]
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"

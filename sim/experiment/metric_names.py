@@ -41,6 +41,7 @@ HEADLINE = (
     "departure_h_mean_export",
     "consignments_released",
     "inspection_rate",
+    "inspection_rate_goods",
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
@@ -78,6 +79,7 @@ DIRECTED = (
     "released_within_24h",
     "overall_clearance_h_mean",
     "exited_within_24h",
+    "inspection_rate",
     "total_cost_per_consignment",
 )
 

@@ -19,6 +19,8 @@ so the bulk and SimPy interpreters need not report it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -60,8 +62,12 @@ def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray
 class EnforcementTally:
     """Running enforcement counters of the cohort."""
 
-    def __init__(self, ports: list[str], days: int, warmup: float):
+    def __init__(
+        self, ports: list[str], days: int, warmup: float, parcels: Sequence[bool] = ()
+    ):
         self.ports, self.warmup = ports, warmup
+        #: by port: whether it is a post or express hub (parcel lists, not goods declarations)
+        self.parcels = list(parcels) or [False] * len(ports)
         shape = (len(ports) * _D, len(TRUTH))
         self.n = np.zeros(shape, np.int64)
         self.value = np.zeros(shape)
@@ -73,12 +79,15 @@ class EnforcementTally:
         self.held = np.zeros(shape, np.int64)  # censored, not released, not found: not known
         self.held_value = np.zeros(shape)
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
-        self.done = np.zeros(len(CHECK_NAMES), np.int64)
-        self.hits = np.zeros(len(CHECK_NAMES), np.int64)
-        #: per port and trader class: declarations, inspected
-        self.by_class = np.zeros((len(ports), len(TRADER_CLASSES), 2), np.int64)
-        self.caught = 0  # declarations seized, detained or rejected
-        self.compliant = np.zeros(2, np.int64)  # compliant declarations, inspected
+        #: per direction and check: declarations checked, hits
+        self.done = np.zeros((_D, len(CHECK_NAMES)), np.int64)
+        self.hits = np.zeros((_D, len(CHECK_NAMES)), np.int64)
+        #: per port, direction and trader class: declarations, inspected
+        self.by_class = np.zeros((len(ports), _D, len(TRADER_CLASSES), 2), np.int64)
+        #: per direction: declarations seized, detained or rejected
+        self.caught = np.zeros(_D, np.int64)
+        #: per direction: compliant declarations, of which inspected
+        self.compliant = np.zeros((_D, 2), np.int64)
         #: compliant released, per route (port x direction): [uninspected, inspected] x
         #: (n, clearance sum)
         self.burden_time = np.zeros((len(ports) * _D, 2, 2))
@@ -123,9 +132,10 @@ class EnforcementTally:
             )
         unknown = np.zeros(len(code), bool) if held is None else held & ~before  # (not known)
         self._truth(port * _D + direction, code, value, before, audit, outcome, unknown)
+        self.caught += np.bincount(direction[np.isin(outcome, CAUGHT_CODES)], minlength=_D)
         for i, first in enumerate(credited(found, quarantine_first)):
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
-        self._seen(did, found, req, port, trader_class)
+        self._seen(did, found, req, port * _D + direction, trader_class)
         self._burden(port * _D + direction, illicit, did, outcome, clearance)
         found_when = (illicit & before, illicit & audit, illicit & unknown)
         self._days(port * _D + direction, arrived, illicit, found_when, did)
@@ -161,20 +171,19 @@ class EnforcementTally:
         add(self.audited_value, audit, value)
         add(self.held, unknown)
         add(self.held_value, unknown, value)
-        caught = np.isin(outcome, CAUGHT_CODES)
-        add(self.seized_value, caught, value)
-        self.caught += int(caught.sum())
+        add(self.seized_value, np.isin(outcome, CAUGHT_CODES), value)
 
     def _seen(
         self,
         did: dict[int, np.ndarray],
         found: dict[str, np.ndarray],
         req: np.ndarray,
-        port: np.ndarray,
+        route: np.ndarray,
         trader_class: np.ndarray,
     ) -> None:
-        """What customs sees: checks done and the hits each had (a hit: the check's alarm was
-        confirmed by a finding)."""
+        """What customs sees, per direction (``route``: port x direction): checks done and
+        the hits each had (a hit: the check's alarm was confirmed by a finding), and the
+        declarations of each trader class inspected."""
         confirmed = found["document"] | found["exam"] | found["quarantine"]
         officer_read = ~((req[:, 3] > 0) & (req[:, 4] > 0))
         referred = did[SCAN] & officer_read & (req[:, 5] > 0)
@@ -184,15 +193,16 @@ class EnforcementTally:
             found["exam"],
             found["quarantine"],
         )
+        direction = route % _D
         for i, b in enumerate((DOC, SCAN, PHYSICAL, QUARANTINE)):
-            self.done[i] += int(did[b].sum())
-            self.hits[i] += int(hits[i].sum())
+            self.done[:, i] += np.bincount(direction[did[b]], minlength=_D)
+            self.hits[:, i] += np.bincount(direction[hits[i]], minlength=_D)
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         g = len(TRADER_CLASSES)
-        cell, size = port * g + trader_class, self.by_class[..., 0].size
+        cell, size = route * g + trader_class, self.by_class[..., 0].size
         for j, rows in enumerate((np.ones(len(cell), bool), inspected)):
             counts = np.bincount(cell[rows], minlength=size)
-            self.by_class[..., j] += counts.reshape(self.by_class.shape[:2])
+            self.by_class[..., j] += counts.reshape(self.by_class.shape[:3])
 
     def _burden(
         self,
@@ -204,7 +214,9 @@ class EnforcementTally:
     ) -> None:
         ok = ~illicit
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
-        self.compliant += (int(ok.sum()), int((ok & inspected).sum()))
+        direction = route % _D
+        self.compliant[:, 0] += np.bincount(direction[ok], minlength=_D)
+        self.compliant[:, 1] += np.bincount(direction[ok & inspected], minlength=_D)
         released = ok & (outcome == RELEASED)
         size = len(self.burden_time)
         for i, rows in enumerate((released & ~inspected, released & inspected)):

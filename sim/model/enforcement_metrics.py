@@ -66,25 +66,63 @@ def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
 
 
 def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
-    declarations = t.n.sum()
-    out["document_check_rate"] = _ratio(t.done[0], declarations)
-    for i, name in enumerate(CHECK_NAMES):
-        out[f"hit_rate_{name}"] = _ratio(t.hits[i], t.done[i])
-    for g, cls in enumerate(TRADER_CLASSES):
-        n, inspected = t.by_class[:, g, 0], t.by_class[:, g, 1]
-        out[f"inspection_rate_{cls}"] = _ratio(inspected.sum(), n.sum())
-        for p, port in enumerate(t.ports):
-            out[f"inspection_rate_{cls}_port_{port}"] = _ratio(inspected[p], n[p])
+    """Pooled, then for imports and exports apart (China publishes them apart; every
+    direction is named, NaN when a run has none of it)."""
+    by_class = t.by_class  # port x direction x class x (declarations, inspected)
+    _seen_rates(t, out, "", t.done.sum(axis=0), t.hits.sum(axis=0), by_class.sum(axis=1))
     for p, port in enumerate(t.ports):
-        n, inspected = t.by_class[p].sum(axis=0)
+        n, inspected = by_class[p].sum(axis=(0, 1))
         out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
-    out["seizures_per_1000"] = _ratio(1000 * t.caught, declarations)
-    out["burden_share"] = _ratio(t.compliant[1], t.compliant[0])
+    out["seizures_per_1000"] = _ratio(1000 * t.caught.sum(), t.n.sum())
+    out["burden_share"] = _ratio(t.compliant[:, 1].sum(), t.compliant[:, 0].sum())
     out["burden_clearance_h"] = _burden_hours(t.burden_time)
     for p, port in enumerate(t.ports):
         out[f"burden_clearance_h_port_{port}"] = _burden_hours(
             t.burden_time[p * _D : (p + 1) * _D]
         )
+    _goods_rates(t, out)
+    for d, direction in enumerate(DIRECTIONS):
+        _seen_rates(t, out, f"_{direction}", t.done[d], t.hits[d], by_class[:, d])
+        out[f"seizures_per_1000_{direction}"] = _ratio(1000 * t.caught[d], t.n[d::_D].sum())
+        out[f"burden_share_{direction}"] = _ratio(t.compliant[d, 1], t.compliant[d, 0])
+
+
+def _seen_rates(
+    t: EnforcementTally,
+    out: dict[str, float],
+    suffix: str,
+    done: np.ndarray,
+    hits: np.ndarray,
+    by_class: np.ndarray,
+) -> None:
+    """Document checks, hits and class inspection rates of one direction (``suffix``
+    ``_import``) or of both ("": then also by port); ``by_class``: port x class x
+    (declarations, inspected)."""
+    declarations = by_class[..., 0].sum()
+    out[f"document_check_rate{suffix}"] = _ratio(done[0], declarations)
+    if suffix:
+        out[f"inspection_rate{suffix}"] = _ratio(by_class[..., 1].sum(), declarations)
+    for i, name in enumerate(CHECK_NAMES):
+        out[f"hit_rate_{name}{suffix}"] = _ratio(hits[i], done[i])
+    for g, cls in enumerate(TRADER_CLASSES):
+        n, inspected = by_class[:, g, 0], by_class[:, g, 1]
+        out[f"inspection_rate_{cls}{suffix}"] = _ratio(inspected.sum(), n.sum())
+        if not suffix:
+            for p, port in enumerate(t.ports):
+                out[f"inspection_rate_{cls}_port_{port}"] = _ratio(inspected[p], n[p])
+
+
+def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
+    """Inspection rates of goods declarations alone, where a post or express hub's parcel
+    lists (nearly all scanned) run beside goods ports: China's published rates, by credit
+    class too, count goods declarations, and parcel lists apart."""
+    goods = [p for p, parcels in enumerate(t.parcels) if not parcels]
+    if not goods or len(goods) == len(t.ports):
+        return
+    by_class = t.by_class[goods].sum(axis=(0, 1))  # class x (declarations, inspected)
+    out["inspection_rate_goods"] = _ratio(by_class[:, 1].sum(), by_class[:, 0].sum())
+    for g, cls in enumerate(TRADER_CLASSES):
+        out[f"inspection_rate_{cls}_goods"] = _ratio(by_class[g, 1], by_class[g, 0])
 
 
 def _burden_hours(cells: np.ndarray) -> float:

@@ -43,6 +43,7 @@ REPORT_METRICS = (
     "consignments_censored",
     "consignments_seized",
     "inspection_rate",
+    "inspection_rate_goods",
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
