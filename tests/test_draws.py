@@ -130,18 +130,82 @@ def test_table_order_and_indices_come_from_the_registry():
         _ = R.scan_tme  # a misspelt name never silently reads column 0
 
 
+def test_free_lists_every_part_of_a_column_no_one_reads():
+    """Worked out here from the declarations themselves, so a new draw never breaks it."""
+    taken = {(d.column, d.low) for d in DRAWS.draws} | {(r.column, r.low) for r in DRAWS.reserved}
+    lead = [c for c in range(WIDTH) if (c, False) not in taken]
+    low = [c for c in range(WIDTH) if (c, True) not in taken and (c, False) in taken]
+    assert DRAWS.free_columns() == lead
+    assert DRAWS.free_low() == low
+    assert DRAWS.free().startswith("free: columns ")
+
+
+def test_every_declaration_records_the_module_it_is_in():
+    modules = {d.name: d.module for d in DRAWS.draws}
+    assert modules["direction"] == "sim.model.draws.goods"
+    assert modules["exam_finds"] == "sim.model.draws.checks"  # (its transform is in truth)
+    assert modules["sel_scan"] == "sim.model.draws.declaration"
+    assert modules["loading_delay"] == "sim.model.draws.release"
+    assert {r.module for r in DRAWS.reserved} == {"sim.model.draws.declaration"}
+
+
+#: run in a fresh interpreter: a new draw at the end of the checks' module, at column 34,
+#: which loading_delay (in release, imported later) reads
+_NEW_DRAW_AT_34 = """
+import importlib.abc, importlib.machinery, sys
+
+class AppendToChecks(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "sim.model.draws.checks":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            exec("declare('sniff', 34)(lambda x, u: u)", vars(module))
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, AppendToChecks())
+try:
+    import sim.model.draws
+except ValueError as e:
+    print(e)
+else:
+    print("no error")
+"""
+
+
+def test_a_clash_with_a_draw_of_a_later_module_names_both_and_what_is_really_free():
+    """The clash is found once every module has declared: the error names both draws and
+    where each is declared, and its free list counts the modules imported after (following
+    it must not give the same error again)."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _NEW_DRAW_AT_34], capture_output=True, text=True, check=True
+    )
+    msg = run.stdout
+    assert "draw sniff (declared in sim.model.draws.checks)" in msg
+    assert "draw loading_delay (declared in sim.model.draws.release)" in msg
+    assert "leading part of uniform column 34" in msg
+    assert DRAWS.free() in msg  # (column 34 was taken already: the same free parts)
+
+
 def test_a_clashing_declaration_is_refused():
     reg = Registry(4)
     reg.declare("a", 0)(lambda x, u: u)
-    with pytest.raises(ValueError, match="clashes"):
+    with pytest.raises(ValueError, match="draw a .* and draw b .* clash: both read the leading"):
         reg.declare("b", 0)(lambda x, u: u)
-    with pytest.raises(ValueError, match="clashes"):
+    with pytest.raises(ValueError, match="draw a .* and draw a .* clash: the same name"):
         reg.declare("a", 1)(lambda x, u: u)
     with pytest.raises(ValueError, match="outside"):
         reg.declare("c", 4)(lambda x, u: u)
     reg.declare("a_low", 0, low=True)(lambda x, u: u)  # the low part of column 0: allowed
-    with pytest.raises(ValueError, match="clashes"):
+    with pytest.raises(ValueError, match="clash"):
         reg.declare("b_low", 0, low=True)(lambda x, u: u)
+    assert reg.names == ("a", "a_low")  # the refused ones are not left behind
 
 
 #: parts of columns read outside the draws (``u * SPLIT % 1``), by whom
@@ -164,16 +228,20 @@ def test_a_draw_on_a_reserved_low_part_is_refused_naming_its_user(column: int):
     msg = str(e.value)
     assert f"low part of uniform column {column}" in msg
     assert RESERVED[column] in msg
-    assert "free: columns 35-37" in msg
-    reg.declare("vet_flag", 35, "bool")(lambda x, u: u)  # a free column is taken
+    assert f"draw vet_flag (declared in {__name__})" in msg
+    assert "(reserved in sim.model.draws.declaration)" in msg
+    assert DRAWS.free() in msg  # (the free parts: see the test of free above)
+    assert reg.draws == DRAWS.draws  # the refused draw is not left behind
+    for free in DRAWS.free_columns()[:1]:  # a free column, if any is left, is taken
+        reg.declare("vet_flag", free, "bool")(lambda x, u: u)
 
 
 def test_a_reservation_clashes_with_a_draw_whatever_comes_first():
     reg = Registry(2)
     reg.declare("flag", 0, "bool", low=True)(lambda x, u: u)
-    with pytest.raises(ValueError, match="low part of uniform column 0 is read by draw flag"):
+    with pytest.raises(ValueError, match="draw flag .* and someone .* both read the low part"):
         reg.reserve(0, "someone")
     reg.reserve(1, "someone")
-    with pytest.raises(ValueError, match="read by someone"):
+    with pytest.raises(ValueError, match="draw other .* and someone .* both read the low part"):
         reg.declare("other", 1, low=True)(lambda x, u: u)
     reg.declare("lead", 1)(lambda x, u: u)  # the leading part stays free

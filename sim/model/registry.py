@@ -15,6 +15,7 @@ Adding a quantity: declare it (at a free column, or a free low part), pin its co
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +70,7 @@ class Draw:
     dtype: str  # "float", "bool", "int" or "category:<directions|commodities|trader_classes>"
     transform: Transform | None  # None: decided later (selection)
     low: bool = False  # reads the low-order part of its column (see SPLIT)
+    module: str = field(default="", compare=False)  # where it was declared
 
     @property
     def decided(self) -> bool:
@@ -83,6 +85,20 @@ class Reservation:
     column: int
     low: bool
     user: str
+    module: str = field(default="", compare=False)  # where it was reserved
+
+
+def _caller() -> str:
+    """The module that called the registry's method that calls this (where a draw or a
+    reservation is declared)."""
+    return str(sys._getframe(2).f_globals.get("__name__", "?"))
+
+
+def _who(x: Draw | Reservation) -> str:
+    """A declaration and where it was made, for an error message."""
+    what = f"draw {x.name}" if isinstance(x, Draw) else x.user
+    how = "declared" if isinstance(x, Draw) else "reserved"
+    return f"{what} ({how} in {x.module})" if x.module else what
 
 
 def _part(column: int, low: bool) -> str:
@@ -102,10 +118,16 @@ def _spans(columns: list[int]) -> str:
 
 class Registry:
     """The declared draws, in table order, and the positional indices generated from them;
-    and the parts of columns reserved for code that reads them outside the draws."""
+    and the parts of columns reserved for code that reads them outside the draws.
 
-    def __init__(self, width: int):
+    A ``deferred`` registry (one filled by several modules) takes declarations unchecked
+    until :meth:`close`, which checks each against every other: a clash is then refused with
+    both sides named and a list of free columns that counts every declaration. Otherwise (and
+    after closing) a declaration that clashes is refused when it is made."""
+
+    def __init__(self, width: int, deferred: bool = False):
         self.width = width
+        self.deferred = deferred
         self.draws: list[Draw] = []
         self.reserved: list[Reservation] = []
 
@@ -114,22 +136,30 @@ class Registry:
     ) -> Callable[[Transform], Transform]:
         """Declare a quantity (``low``: read the low-order part of the column, which a draw
         reading its leading part may share)."""
+        module = _caller()
 
         def add(transform: Transform) -> Transform:
-            self._add(Draw(name, column, dtype, transform, low))
+            self._add(Draw(name, column, dtype, transform, low, module))
             return transform
 
         return add
 
     def decision(self, name: str, column: int) -> None:
         """A selection decision: its uniform is drawn now, its value set at assessment."""
-        self._add(Draw(name, column, "bool", None))
+        self._add(Draw(name, column, "bool", None, module=_caller()))
 
     def reserve(self, column: int, user: str, low: bool = True) -> None:
         """Reserve a part of ``column`` (``low``: its low-order part, see SPLIT) for ``user``,
         code that reads it outside the draws: a declaration reading it is then refused."""
-        self._check(f"reservation for {user}", column, low)
-        self.reserved.append(Reservation(column, low, user))
+        self._inside(f"reservation for {user}", column)
+        self.reserved.append(Reservation(column, low, user, _caller()))
+        self._settle(self.reserved)
+
+    def close(self) -> None:
+        """Every module has declared: check the declarations against each other (raises
+        ``ValueError`` for a clash), and from now on check each new one as it is made."""
+        self.deferred = False
+        self.check()
 
     def _users(self) -> dict[tuple[int, bool], str]:
         """Who reads each part of a column taken: a draw (by name) or a reservation."""
@@ -137,29 +167,58 @@ class Registry:
         users.update({(r.column, r.low): r.user for r in self.reserved})
         return users
 
+    def free_columns(self) -> list[int]:
+        """The columns whose leading part no draw or reservation reads."""
+        taken = self._users()
+        return [c for c in range(self.width) if (c, False) not in taken]
+
+    def free_low(self) -> list[int]:
+        """The columns whose leading part a draw reads and whose low part no one does."""
+        taken = self._users()
+        return [c for c in range(self.width) if (c, True) not in taken and (c, False) in taken]
+
     def free(self) -> str:
         """The parts of columns no draw or reservation reads, for an error message."""
-        taken = self._users()
-        lead = [c for c in range(self.width) if (c, False) not in taken]
-        low = [c for c in range(self.width) if (c, True) not in taken and (c, False) in taken]
-        return f"free: columns {_spans(lead)}; the low parts of columns {_spans(low)}"
+        lead, low = _spans(self.free_columns()), _spans(self.free_low())
+        return f"free: columns {lead}; the low parts of columns {low}"
 
-    def _check(self, who: str, column: int, low: bool) -> None:
+    def check(self) -> None:
+        """Refuse a name, or a part of a column, that two declarations share."""
+        names: dict[str, Draw] = {}
+        for d in self.draws:
+            if d.name in names:
+                raise ValueError(f"{_who(names[d.name])} and {_who(d)} clash: the same name")
+            names[d.name] = d
+        parts: dict[tuple[int, bool], Draw | Reservation] = {}
+        everyone: list[Draw | Reservation] = [*self.draws, *self.reserved]
+        for x in everyone:
+            first = parts.setdefault((x.column, x.low), x)
+            if first is not x:
+                raise ValueError(
+                    f"{_who(first)} and {_who(x)} clash: both read {_part(x.column, x.low)} "
+                    "(a draw there would not be independent of the other; a draw in use "
+                    f"keeps its column for ever, so the new one must move); {self.free()}"
+                )
+
+    def _inside(self, who: str, column: int) -> None:
         if not 0 <= column < self.width:
             raise ValueError(f"{who}: column {column} outside 0..{self.width - 1}")
-        user = self._users().get((column, low))
-        if user is not None:
-            raise ValueError(
-                f"{who} clashes: {_part(column, low)} is read by {user} "
-                f"(a draw there would not be independent of it); {self.free()}"
-            )
+
+    def _settle(self, into: list[Any]) -> None:
+        """Check the declaration just appended to ``into`` (unless deferred); withdraw it if
+        it clashes, so the registry stays as it was."""
+        if self.deferred:
+            return
+        try:
+            self.check()
+        except ValueError:
+            into.pop()
+            raise
 
     def _add(self, d: Draw) -> None:
-        for other in self.draws:
-            if other.name == d.name:
-                raise ValueError(f"draw {d.name} clashes with draw {other.name}: the same name")
-        self._check(f"draw {d.name}", d.column, d.low)
+        self._inside(f"draw {d.name}", d.column)
         self.draws.append(d)
+        self._settle(self.draws)
 
     @property
     def names(self) -> tuple[str, ...]:

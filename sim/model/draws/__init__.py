@@ -10,12 +10,14 @@ log's columns and of the recorder's fields, all generated from :data:`DRAWS`.
 Adding a quantity:
 
 1. declare it in the module of its part of the flow (``@declare(name, column, dtype)`` on its
-   transform), at a column no draw or reservation reads: the registry refuses a clash and its
-   error lists what is free. Columns 0-47 come from the clearance stream, 48-63 from the
-   hidden truth's (all taken); growing ``WIDTH`` would change every row, so once the free
-   columns are gone a quantity reads the low-order part of a column (``low=True``, see
-   :data:`sim.model.registry.SPLIT`) that no draw reads the low part of and that is not
-   reserved (``DRAWS.reserve``: read outside the draws, e.g. by the risk engine);
+   transform), at a column no draw or reservation reads: ``DRAWS.free()`` lists the free
+   ones, and once every module is imported the registry refuses a clash with an error that
+   names both declarations, the modules they are in, and what is free. Columns 0-47 come
+   from the clearance stream, 48-63 from the hidden truth's; growing ``WIDTH`` would change
+   every row, so once the free columns are gone a quantity reads the low-order part of a
+   column (``low=True``, see :data:`sim.model.registry.SPLIT`) that no draw reads the low
+   part of and that is not reserved (``DRAWS.reserve``: read outside the draws, e.g. by the
+   risk engine);
 2. pin its column in ``tests/test_draws.py`` (``PINNED``, or ``PINNED_LOW`` for a low part):
    that test fails for a declaration not pinned there, and for a pinned column moved;
 3. regenerate the docs (``python -m sim.docs``: the log's columns come from the registry).
@@ -36,6 +38,7 @@ from sim.model.registry import Context
 MODULES = ("goods", "declaration", "checks", "release", "after")
 for _name in MODULES:
     importlib.import_module(f"sim.model.draws.{_name}")
+DRAWS.close()  # clashes are refused once every module has declared (the error sees them all)
 
 __all__ = ["AEO_CLASSES", "DRAWS", "FLOW_WIDTH", "REQUIREMENTS", "WIDTH", "Context", "R", "declare"]
 

@@ -16,12 +16,14 @@ from sim.scenario.schema import TRADER_CLASSES
 AEO_CLASSES = [TRADER_CLASSES.index(k) for k in ("aeo_advanced", "aeo_general")]
 
 #: uniforms per consignment: columns 0-47 from the clearance stream, 48-63 from the hidden
-#: truth's own stream (so adding truth left every clearance draw as it was); columns not yet
-#: declared are reserved
+#: truth's own stream (so adding truth left every clearance draw as it was); columns no draw
+#: reads yet are free for new ones (``DRAWS.free()``)
 WIDTH = 64
 FLOW_WIDTH = 48
 
-DRAWS = Registry(WIDTH)
+#: deferred: the modules of :data:`sim.model.draws.MODULES` declare, then the package closes
+#: it (every declaration checked against every other, whichever module it is in)
+DRAWS = Registry(WIDTH, deferred=True)
 declare = DRAWS.declare
 
 

@@ -73,7 +73,7 @@ def _move_out(x: Context, u: np.ndarray) -> np.ndarray:
     return box_times(x, x.port.exam.move if x.port.exam else None, u)
 
 
-# --- columns 34-37: exports; 38-41: the exam yard; 42-47: flow rules -----------------------
+# --- flow rules (columns 42-44) ----------------------------------------------------------
 @declare("statutory", 42, "bool")
 def _statutory(x: Context, u: np.ndarray) -> np.ndarray:
     """Subject to statutory inspection (the goods inspection & quarantine deals with)."""
