@@ -35,12 +35,17 @@ class MissingSection(ReformError):
     """A reform that changes a section the scenario does not have (an organisation, say)."""
 
 
+#: the kinds of strength parameter (see :class:`Param`)
+KINDS = ("number", "whole", "names", "groups")
+
+
 @dataclass(frozen=True)
 class Param:
     """A strength parameter: its default, its allowed range (or values) and what it means.
-    ``kind``: 'number' (in [low, high]), 'names' (a list of names, or the word "all") or
-    'groups' (a table: new name -> list of names); names are checked by the reform's rule,
-    against the scenario."""
+    ``kind``: 'number' (in [low, high]), 'whole' (a whole number in [low, high]: a count, of
+    scanners, teams, officers, bays or lanes, say; 2.0 is read as 2, 2.5 is refused), 'names'
+    (a list of names, or the word "all") or 'groups' (a table: new name -> list of names);
+    names are checked by the reform's rule, against the scenario."""
 
     default: Any
     doc: str
@@ -48,6 +53,22 @@ class Param:
     high: float | None = 1.0
     choices: tuple[str, ...] = ()
     kind: str = "number"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise TypeError(f"a strength's kind is one of {', '.join(KINDS)}: {self.kind!r}")
+        if self.kind == "whole" and (
+            isinstance(self.default, bool) or not isinstance(self.default, int)
+        ):
+            raise TypeError(f"a whole-number strength's default must be an int: {self.default!r}")
+
+    def allowed(self) -> str:
+        """The values a number allows, as an error message gives them."""
+        low = self.low if self.low is not None else "-inf"
+        high = self.high if self.high is not None else "inf"
+        if self.kind == "whole":
+            return f"a whole number from {_whole(low)} to {_whole(high)}"
+        return f"{low} to {high}"
 
     def check(self, reform: str, name: str, value: Any) -> Any:
         if self.kind == "names":
@@ -60,18 +81,27 @@ class Param:
                     f"reform {reform}: {name} = {value!r}: allowed {', '.join(self.choices)}"
                 )
             return str(value)
+        whole = self.kind == "whole"
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ReformError(f"reform {reform}: {name} = {value!r}: must be a number")
+            what = "a whole number" if whole else "a number"
+            raise ReformError(f"reform {reform}: {name} = {value!r}: must be {what}")
+        if whole and not (isinstance(value, int) or value.is_integer()):
+            raise ReformError(
+                f"reform {reform}: {name} = {value!r}: not a whole number (it counts "
+                f"things), allowed {self.allowed()}"
+            )
         if (self.low is not None and value < self.low) or (
             self.high is not None and value > self.high
         ):
-            allowed = f"{self.low if self.low is not None else '-inf'} to " + (
-                f"{self.high}" if self.high is not None else "inf"
-            )
             raise ReformError(
-                f"reform {reform}: {name} = {value!r}: out of range, allowed {allowed}"
+                f"reform {reform}: {name} = {value!r}: out of range, allowed {self.allowed()}"
             )
-        return float(value)
+        return int(value) if whole else float(value)
+
+
+def _whole(bound: float | str) -> str:
+    """A whole number's bound as written: ``1``, not ``1.0``."""
+    return str(int(bound)) if isinstance(bound, float) and bound.is_integer() else str(bound)
 
 
 def _names(reform: str, name: str, value: Any) -> Any:
