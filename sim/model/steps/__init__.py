@@ -5,7 +5,10 @@ Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
 - its module here (the :class:`~sim.model.route.Step` subclass: what it must define is in
   its docstring) and its place in :func:`clearance_steps` below;
 - ``sim/model/milestones.py``: its milestones in ``MILESTONES`` *and* in the positional
-  unpack at the end of the module;
+  unpack at the end of the module; ``tests/test_milestones.py``'s ``POSITIONS`` too;
+- a step that checks the goods waits for them: from ``j.r[R.goods_ready]``, the wait booked
+  to the terminal, as ``Scan.visit`` does (an advance declaration is assessed before the
+  goods arrive);
 - for a new lane: ``sim/model/port_lanes.py`` (build it; a timeline's eras share whatever
   is built there) and ``sim/model/port.py`` (its annotation, for the type checker);
 - ``sim/scenario/schema.py`` (the lane's or step's fields) and, for a lane with staff,
@@ -14,7 +17,8 @@ Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
   and ``sim/faces/choices.py`` ``STAFF_LANES`` (the dashboard's staff levers);
 - the metric glossary's list of lanes (``sim/experiment/metric_glossary.py``, the ``lane`` hole);
 - ``tests/test_properties.py``'s generator: ``tests/test_generated_steps.py`` fails until
-  generated consignments take the step (in bulk too, if it has a bulk form);
+  generated consignments take the step (in bulk too, if it has a bulk form); its new
+  milestone pairs (start before end, after what must come first) in that file's ordered pairs;
 - any new draw: see :mod:`sim.model.draws`; then ``python -m sim.docs``.
 """
 
