@@ -130,6 +130,9 @@ def test_strength_is_uptake_and_is_overridable(default):
 def test_bad_strengths_name_the_reform_the_parameter_and_the_value():
     with pytest.raises(ReformError, match=r"single_window: uptake = 2: out of range"):
         REFORMS["single_window"](uptake=2)
+    for bad in ("nan", "inf"):  # NaN passes every comparison with the range
+        with pytest.raises(ReformError, match=rf"uptake = {bad}: must be a finite number"):
+            REFORMS["single_window"](uptake=float(bad))
     with pytest.raises(ReformError, match=r"single_window: unknown parameter 'speed'"):
         parse("single_window:speed=3")
     with pytest.raises(ReformError, match=r"unknown reform 'nope'"):

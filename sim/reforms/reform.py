@@ -8,6 +8,7 @@ field and the bad value). ``reform(uptake=0.8)`` is the same reform at another s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -85,6 +86,11 @@ class Param:
         if isinstance(value, bool) or not isinstance(value, int | float):
             what = "a whole number" if whole else "a number"
             raise ReformError(f"reform {reform}: {name} = {value!r}: must be {what}")
+        if not math.isfinite(value):  # (NaN passes every comparison with the range)
+            raise ReformError(
+                f"reform {reform}: {name} = {value!r}: must be a finite number, allowed "
+                f"{self.allowed()}"
+            )
         if whole and not (isinstance(value, int) or value.is_integer()):
             raise ReformError(
                 f"reform {reform}: {name} = {value!r}: not a whole number (it counts "
