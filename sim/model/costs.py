@@ -38,8 +38,13 @@ SMUGGLED = ("tobacco", "frozen")
 
 #: what a consignment's use of the agency is measured by, for sharing fixed costs
 ACTIVITIES = ("declaration", "document", "scan", "image", "exam", "quarantine", "yard", "lab")
-#: the activity each lane (and machine) serves; lanes not listed serve every declaration
+#: the activity each lane (and machine) serves, whose consignments share its cost: every lane
+#: is listed (tests/test_lane_lists.py); other items (an organisation's units) serve every
+#: declaration
 LANE_ACTIVITY = {
+    "declaration_review": "declaration",
+    "gate": "declaration",
+    "movers": "yard",  # (they move goods to examinations and quarantine checks alike)
     "document_check": "document",
     "scanners": "scan",
     "image_officers": "image",

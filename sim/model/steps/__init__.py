@@ -11,8 +11,12 @@ Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
   goods arrive);
 - for a new lane: ``sim/model/port_lanes.py`` (build it; a timeline's eras share whatever
   is built there) and ``sim/model/port.py`` (its annotation, for the type checker);
-- ``sim/scenario/schema.py`` (the lane's or step's fields) and, for a lane with staff,
-  ``sim/scenario/costs.py`` ``LANE_KEYS`` (else ``costs.staff.<lane>`` is refused);
+- ``sim/scenario/schema.py`` (the lane's or step's fields); for a lane,
+  ``sim/scenario/costs.py`` ``LANE_KEYS`` (else ``costs.staff.<lane>`` is refused),
+  ``sim/model/costs.py`` ``LANE_ACTIVITY`` (the activity whose consignments share its cost;
+  with a new activity, ``ACTIVITIES`` and ``sim/model/costbook.py`` ``_SPANS``: the milestones
+  that bound it) and ``sim/scenario/dormant.py`` ``LANE_PATHS`` (its path in a port: notes on
+  capacity no price reaches, a sweep's lane rows); ``tests/test_lane_lists.py`` checks these;
 - for officers' work: ``sim/reforms/fields.py`` ``OFFICER_WORK`` (reforms that scale it)
   and ``sim/faces/choices.py`` ``STAFF_LANES`` (the dashboard's staff levers);
 - the metric glossary's list of lanes (``sim/experiment/metric_glossary.py``, the ``lane`` hole);
