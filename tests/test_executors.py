@@ -97,8 +97,10 @@ def test_failures_that_are_all_one_error_say_a_rerun_would_repeat_it():
     partial = pd.DataFrame({"replication": [2]})
     err = ReplicationsFailed(mixed, partial)
     assert "the others finished" in str(err)
-    assert err.hint().startswith("rerun with the same --out to retry them")
-    assert ReplicationsFailed(same[:1]).hint().startswith("rerun with the same --out")
+    assert err.hint().startswith("a replication is deterministic under its seed, so a rerun")
+    assert "a failure of the machine (memory" in err.hint()
+    assert ReplicationsFailed(same[:1]).hint().startswith("a replication is deterministic")
+    assert ReplicationsFailed(same, where="f.json").hint().startswith("tracebacks in f.json; ")
 
 
 def test_a_failed_replication_is_reported_and_the_others_finish(
@@ -135,6 +137,19 @@ def test_cli_names_the_failed_replication(monkeypatch, tmp_path, capsys):
     assert "replication 0" in err and "seed [1, 0]" in err and "boom" in err
     assert "Traceback" not in err
     assert (tmp_path / "o" / "reps" / "rep-0001.json").is_file()
+    # the traceback is kept in the folder (file and line of the fault), and the hint says where
+    failures = tmp_path / "o" / "failures.json"
+    assert f"tracebacks in {failures}" in err
+    (kept,) = json.loads(failures.read_text(encoding="utf-8"))
+    assert kept["replication"] == 0 and kept["seed"] == [1, 0] and "boom" in kept["error"]
+    assert 'Traceback (most recent call last)' in kept["traceback"]
+    assert "test_executors.py" in kept["traceback"] and 'raise RuntimeError("boom")' in (
+        kept["traceback"]
+    )
+    monkeypatch.undo()  # fixed: a rerun into the folder finishes it, and the record goes
+    again = ["run", str(SMALL), "--days", "1", "--reps", "2", "--out", str(tmp_path / "o")]
+    assert main(again) == 0
+    assert not failures.exists() and (tmp_path / "o" / "summary.json").is_file()
 
 
 def test_an_error_inside_a_worker_process_is_a_failure(scenario, serial):

@@ -69,6 +69,15 @@ class Failure:
             where = f"point {self.key[0]}, {where}"
         return f"{where} (seed {list(self.seed)}) failed: {self.error}"
 
+    def record(self) -> dict[str, Any]:
+        """As ``failures.json`` keeps it."""
+        return {
+            "replication": self.replication,
+            "seed": list(self.seed),
+            "error": self.error,
+            "traceback": self.traceback,
+        }
+
 
 class ReplicationsFailed(RuntimeError):
     """Some replications raised; the others finished (and were stored, when a store was given).
@@ -77,9 +86,10 @@ class ReplicationsFailed(RuntimeError):
     from the replications that finished (a DataFrame, or None).
     """
 
-    def __init__(self, failures: Sequence[Failure], partial: Any = None):
+    def __init__(self, failures: Sequence[Failure], partial: Any = None, where: Any = None):
         self.failures = list(failures)
         self.partial = partial
+        self.where = where  # the failures.json that keeps their tracebacks, if any
         lines = [f.describe() for f in self.failures]
         others = "the others finished" if partial is not None and len(partial) else (
             "none finished")
@@ -88,15 +98,22 @@ class ReplicationsFailed(RuntimeError):
         )
 
     def hint(self) -> str:
-        """What to do next: retry with the same --out, unless every failure is one error
-        (a fault of the scenario or the model, which a retry repeats: fix it first)."""
+        """What to do next, and where the tracebacks are. A replication is deterministic
+        under its seed, so a rerun repeats an error of the scenario or the model: only a
+        failure of the machine (memory, a lost worker, the disk) is worth retrying as is."""
+        kept = f"tracebacks in {self.where}; " if self.where is not None else ""
         errors = {f.error for f in self.failures}
         if len(self.failures) > 1 and len(errors) == 1:
             return (
-                "every failure is the same error: a fault a rerun would repeat, not a chance "
-                "one; fix it, then rerun with the same --out to run only what failed"
+                f"{kept}every failure is the same error: a fault a rerun would repeat, not a "
+                "chance one; fix it, then rerun with the same --out to run only what failed"
             )
-        return "rerun with the same --out to retry them (what finished is kept)"
+        return (
+            f"{kept}a replication is deterministic under its seed, so a rerun repeats an "
+            "error of the scenario or the model: fix it first; a failure of the machine "
+            "(memory, a lost worker, the disk) can be retried as is; rerun with the same "
+            "--out to run only what failed (what finished is kept)"
+        )
 
 
 class WorkersCannotStart(RuntimeError):

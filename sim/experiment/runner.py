@@ -72,7 +72,9 @@ def replicate(
     per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
     per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
     if failures:
-        raise ReplicationsFailed(sorted(failures, key=lambda f: f.replication), per_rep)
+        failed = sorted(failures, key=lambda f: f.replication)
+        where = store.save_failures([f.record() for f in failed]) if store is not None else None
+        raise ReplicationsFailed(failed, per_rep, where)
     if store is not None:
         store.finish(per_rep)
     return per_rep

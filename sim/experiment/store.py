@@ -17,6 +17,8 @@ Layout::
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
+    failures.json              replications that raised: seed, error and traceback (removed
+                               once a rerun into the folder finishes them)
 
 Every file is written to a temporary file in the same folder, synced and renamed into place, so
 a replication's JSON exists only once it (and its CSVs) are complete. That is what makes
@@ -63,6 +65,7 @@ _OWN = {
     "replications.csv",
     "summary.json",
     "warnings.json",
+    "failures.json",
 }
 _FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
 _MAX_REP_BYTES = 16 * 2**20
@@ -641,11 +644,19 @@ class RunStore:
         from sim.analysis.stats import summarise, summary_dict
 
         self._check_old_summary(per_rep)
+        (self.path / "failures.json").unlink(missing_ok=True)  # (every replication finished)
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
         summary = summary_dict(summarise(per_rep))
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_warnings()
         return summary
+
+    def save_failures(self, failures: list[dict[str, Any]]) -> Path:
+        """``failures.json``: each replication that raised, with its seed, error and
+        traceback (the command line prints one line per failure)."""
+        path = self.path / "failures.json"
+        atomic_write(path, dump_json(failures))
+        return path
 
     def _check_old_summary(self, per_rep: pd.DataFrame) -> None:
         """Note a ``summary.json`` left by this run (the same replications) that is not the
