@@ -527,11 +527,14 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
             f"run longer (--days) or check the arrival rates (the run is kept in {out})"
         )
-    _print_warnings(notes, store.warnings())
+    unsettled = store.warnings()
+    _print_warnings(notes, unsettled)
     note_warmup(notes, scenario.warmup_days)
     _print_too_short(notes, scenario.warmup_days, scenario.days)
-    if args.json:  # (standard output stays pure JSON; the notes are in it too)
-        sys.stdout.write(dump_json({**summary, "notes": notes.lines}))
+    if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
+        # a queue did not settle, for a pipeline that reads no stderr)
+        flags = {"unstable": bool(unsettled), "unstable_replications": sorted(unsettled)}
+        sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines}))
         return 0
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)

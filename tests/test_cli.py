@@ -44,6 +44,9 @@ def run_json(capsys, out: Path, *extra: str) -> tuple[int, dict, str]:
     summary = json.loads(captured.out) if code == 0 else {"notes": []}
     notes = summary.pop("notes")
     assert all(line in captured.err for line in notes), (notes, captured.err)
+    if code == 0:  # whether a queue did not settle (tests/test_stability.py), not metrics
+        unstable, reps = summary.pop("unstable"), summary.pop("unstable_replications")
+        assert unstable is bool(reps) and all(r.startswith("rep-") for r in reps)
     return code, summary, captured.err
 
 
@@ -176,6 +179,8 @@ def test_subprocess_json_only_on_stdout(tmp_path):
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
     assert isinstance(summary.pop("notes"), list)
+    assert summary.pop("unstable") in (True, False)
+    assert isinstance(summary.pop("unstable_replications"), list)
     check_summary(summary)
 
 

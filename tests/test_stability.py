@@ -85,6 +85,24 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
     assert "warning" in printed and "document_check is 100% utilised" in printed
 
 
+def test_run_json_says_whether_a_queue_did_not_settle(tmp_path: Path, capsys):
+    """A pipeline that reads only standard output still learns that the run is unstable,
+    and in which replications; a run whose lanes cope says it is not."""
+    import json
+
+    base = ["run", str(SMALL), "--reps", "2", "--days", "21", "--json"]
+    overload = ["--set", "ports.sea.document_check.capacity=1",
+                "--set", 'selection.document={"*" = {"*" = 0.6}}']  # fmt: skip
+    assert main([*base, "--out", str(tmp_path / "a"), *overload]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["unstable"] is True and got["unstable_replications"] == ["rep-0000", "rep-0001"]
+    coping = [x for k, v in COPING.items() for x in ("--set", f"{k}={json.dumps(v)}")]
+    calm = ["run", str(SMALL), "--reps", "1", "--days", "28", "--json"]  # (as above)
+    assert main([*calm, "--out", str(tmp_path / "b"), *coping]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["unstable"] is False and got["unstable_replications"] == []
+
+
 def test_no_warning_on_the_default_scenario():
     # over 56 observed days, as `make demo`: over the scenario's own 28 a burst of vessel
     # calls at the end of the window can look like an exam-yard wait that keeps rising
