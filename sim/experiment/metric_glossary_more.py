@@ -97,7 +97,9 @@ COSTS = [
     Entry("trader_fees_per_container", COST_LAYER,
           "Money the trader pays (as `trader_fees_per_consignment`) per container: the "
           "finished consignments' fees over their containers (a parcel at a post hub counts "
-          "as one), the unit Doing Business's cost to export and import is given in.",
+          "as one). Doing Business gives its cost to export and import per shipment (15 t, "
+          "US$50,000), closer to one declaration (`trader_fees_per_consignment`) than to one "
+          "container.",
           DIR_PD),
     Entry("time_per_consignment", COST_LAYER,
           f"The value of the goods' time (value x time cost per day) over the hours from "
