@@ -2,6 +2,15 @@
 datable scenario transformation (DESIGN.md sections 2 and 4).
 
 ``REFORMS`` maps each name to its :class:`Reform`; ``apply(scenario, "A+B")`` applies text.
+
+Adding a reform: write its :class:`Reform` (name, one-sentence mechanism, the rule that
+returns the fields it changes, sources, strengths as :class:`Param`: a count is
+``kind="whole"``) in the module of its kind and add it to that module's list; its rule may
+only change fields it declares (``tests/test_reforms.py`` checks every reform), and it must
+change something on the default scenario unless ``NOT_ON_DEFAULT`` there says why not; add a
+test of its mechanism (what it does to the consignments, not only to the fields); then
+``python -m sim.docs`` writes it into ``docs/reforms.md``. A reform that writes a lane (a
+capacity, a schedule, a whole section with one) cannot be dated: lanes are built once.
 """
 
 from __future__ import annotations
