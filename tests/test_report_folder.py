@@ -290,6 +290,7 @@ def test_a_damaged_comparison_folder_names_the_file(compare_folder, tmp_path, ca
         ("replications.csv", "clearance_h_mean"),
         ("summary.csv", "mean"),
         ("differences.csv", "ci_high"),
+        ("gains.csv", "mean_change"),
     ],
 )
 def test_an_edited_comparison_table_is_refused(compare_folder, tmp_path, capsys, file, column):
@@ -304,6 +305,37 @@ def test_an_edited_comparison_table_is_refused(compare_folder, tmp_path, capsys,
     err = _error(folder, capsys)
     assert file in err and "does not match" in err, err
     assert len(err.strip().splitlines()) == 1 and not (folder / "report.html").exists()
+
+
+def test_edited_pooled_warnings_or_who_gains_files_are_refused(compare_folder, tmp_path, capsys):
+    """``warnings.json`` is checked against the options' checksummed replication records
+    (an unstable option could be made to look steady-state), and each replication's who-gains
+    file against its checksum (an edit there would pass into gains.csv on a rerun)."""
+    folder = tmp_path / "copy"
+    shutil.copytree(compare_folder, folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    assert main(["report", str(folder)]) == 0  # untouched: reported
+    capsys.readouterr()
+    path = folder / "warnings.json"
+    kept = path.read_text(encoding="utf-8")
+    warnings = json.loads(kept)
+    warnings["review4"] = [*warnings["review4"], "rep-0000: sea: a queue trends upward"]
+    path.write_text(json.dumps(warnings), encoding="utf-8")
+    err = _error(folder, capsys)
+    assert "warnings.json does not match the replication files of option 'review4'" in err, err
+    path.write_text(kept, encoding="utf-8")
+    part = folder / "gains" / "rep-0001.csv"
+    assert part.is_file()
+    table = pd.read_csv(part)
+    table.loc[0, "n"] = table.loc[0, "n"] + 1
+    table.to_csv(part, index=False)
+    err = _error(folder, capsys)
+    assert "rep-0001.csv does not match its checksum" in err, err
+    # a folder written before who-gains files had checksums cannot be checked: it is reported
+    part.write_bytes((compare_folder / "gains" / "rep-0001.csv").read_bytes())
+    for seal in (folder / "gains").glob("rep-*.json"):
+        seal.unlink()
+    assert main(["report", str(folder)]) == 0
 
 
 def test_an_options_folder_points_to_its_comparisons_report(compare_folder, capsys):

@@ -1237,22 +1237,13 @@ class _CompareFolder:
         does not match its checksum (edited, truncated) is reported and None returned, so
         that it is worked out again from the replication's logs."""
         path = self.path / "gains" / f"rep-{r:04d}.csv"
-        seal = path.with_suffix(".json")
         if not path.exists():
             return None
-        try:
-            want = json.loads(seal.read_text(encoding="utf-8"))
-            ok = want == {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "replication": r}
-        except (OSError, ValueError):
-            ok = False
-        if not ok:
-            if on_notice is not None:
-                on_notice(f"{path} does not match its checksum (changed, truncated or written "
-                          "by another version); worked out again from the replication's logs")
-            return None
-        return current_columns(
-            pd.read_csv(path, dtype={"port": str, "direction": str, "group": str})
-        )
+        got = stored_gains(path, r)
+        if got is None and on_notice is not None:
+            on_notice(f"{path} does not match its checksum (changed, truncated or written "
+                      "by another version); worked out again from the replication's logs")
+        return got
 
     def write_failures(self, failures: list[dict[str, Any]]) -> None:
         atomic_write(self.path / "failures.json", dump_json(failures))
@@ -1298,3 +1289,17 @@ def _now() -> str:
     import datetime as dt
 
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def stored_gains(path: Path, r: int) -> pd.DataFrame | None:
+    """Who gains in replication ``r`` as stored at ``path`` (``gains/rep-NNNN.csv``), or None
+    if it does not match the checksum beside it."""
+    seal = path.with_suffix(".json")
+    try:
+        want = json.loads(seal.read_text(encoding="utf-8"))
+        ok = want == {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "replication": r}
+    except (OSError, ValueError):
+        ok = False
+    if not ok:
+        return None
+    return current_columns(pd.read_csv(path, dtype={"port": str, "direction": str, "group": str}))

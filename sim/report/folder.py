@@ -411,6 +411,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
 
     currency = _currency(meta, list(variants.values()))
     gains = current_columns(read_csv(path / "gains.csv", dtype=str_cols), currency)
+    _check_pooled(path, meta, variants, ws, gains, currency)
     res = CompareResult(
         scenario=str(meta.get("scenario", path.name)),
         options=options,
@@ -426,6 +427,24 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         path=path,
     )
     return res, variants
+
+
+def _check_pooled(
+    path: Path,
+    meta: dict[str, Any],
+    variants: dict[str, Variant],
+    warnings: dict[str, list[str]],
+    gains: pd.DataFrame,
+    currency: str,
+) -> None:
+    """``warnings.json`` and ``gains.csv`` against the replication files they pool."""
+    from sim.report.compare_integrity import IntegrityError, check_gains, check_warnings
+
+    try:
+        check_warnings(path, variants, warnings)
+        check_gains(path, meta, gains, currency)
+    except (IntegrityError, ValueError) as exc:
+        raise ResultsFolderError(str(exc)) from None
 
 
 def _checked_option_replications(path: Path, variants: dict[str, Variant]) -> pd.DataFrame:

@@ -1,0 +1,87 @@
+"""A comparison folder's pooled files checked against the per-replication files they were
+made from: ``warnings.json`` against the options' checksummed replication records, and
+``gains.csv`` against the checksummed ``gains/rep-NNNN.csv``. A hand edit there would
+otherwise reach the report: an unstable option shown as steady-state, a loss as a gain."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from sim.report.folder import Variant
+
+
+class IntegrityError(ValueError):
+    """A pooled file that does not match the replication files it was made from."""
+
+
+def check_warnings(path: Path, variants: Mapping[str, Variant], written: dict[str, list[str]]
+                   ) -> None:
+    """``warnings.json`` must hold, per option, the warnings of its replication records."""
+    from sim.experiment.compare import _named_warnings
+    from sim.experiment.store import RunStore
+
+    for name, variant in variants.items():
+        store = RunStore.reading(variant.path)
+        records = {r: store.rep_warnings(r) for r in variant.reps}
+        if _named_warnings(records) != written.get(name, []):
+            raise IntegrityError(
+                f"{path / 'warnings.json'} does not match the replication files of option "
+                f"{name!r} in options/ (changed or damaged)"
+            )
+
+
+def check_gains(path: Path, meta: dict[str, Any], table: pd.DataFrame, currency: str) -> None:
+    """``gains.csv`` must be the pooled who-gains table of ``gains/rep-NNNN.csv`` (each checked
+    against its checksum); with no such file (a comparison without logs), it must be empty.
+    A folder written before the files had checksums (none beside them) cannot be checked."""
+    from sim.experiment.compare import _unpaired, stored_gains
+    from sim.experiment.gains import summarise_gains
+
+    folder = path / "gains"
+    if folder.is_dir() and not any(folder.glob("rep-[0-9][0-9][0-9][0-9].json")):
+        return
+    parts = []
+    for r in range(int(meta.get("reps") or 0)):
+        file = path / "gains" / f"rep-{r:04d}.csv"
+        if not file.exists():
+            continue
+        part = stored_gains(file, r)
+        if part is None:
+            raise IntegrityError(f"{file} does not match its checksum (changed or damaged)")
+        parts.append(part)
+    mismatch = IntegrityError(
+        f"{path / 'gains.csv'} does not match the replications' who-gains files in gains/ "
+        "(changed or damaged)"
+    )
+    if not parts:
+        if not table.empty:
+            raise mismatch
+        return
+    pooled, _ = _unpaired(pd.concat(parts, ignore_index=True))
+    built = summarise_gains(pooled, currency=currency)
+    if not _same(table, built):
+        raise mismatch
+
+
+def _same(table: pd.DataFrame, built: pd.DataFrame) -> bool:
+    """Same columns and rows: text equal, numbers to the last digit CSV keeps (NaN = NaN)."""
+    if list(table.columns) != list(built.columns) or len(table) != len(built):
+        return False
+    for col in table.columns:
+        a, b = table[col].reset_index(drop=True), built[col].reset_index(drop=True)
+        if pd.api.types.is_numeric_dtype(b) and not pd.api.types.is_bool_dtype(b):
+            try:
+                x = a.to_numpy(dtype=float)
+            except (TypeError, ValueError):
+                return False
+            if not np.allclose(x, b.to_numpy(dtype=float), rtol=1e-12, atol=0, equal_nan=True):
+                return False
+        elif a.astype(str).tolist() != b.astype(str).tolist():
+            return False
+    return True
