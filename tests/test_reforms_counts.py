@@ -45,11 +45,15 @@ def _capacity(s: sim.Scenario) -> Any:
     return scan.scanners.capacity
 
 
-@pytest.mark.parametrize("value", [2.5, 0.1, float("nan"), float("inf")])
-def test_a_count_that_is_not_a_whole_number_is_refused_by_name(value: float):
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [(2.5, "not a whole"), (0.1, "not a whole"), (float("nan"), "must be a finite number"),
+     (float("inf"), "must be a finite number")],
+)
+def test_a_count_that_is_not_a_whole_number_is_refused_by_name(value: float, why: str):
     with pytest.raises(ReformError) as exc:
         SEA_SCANNERS(scanners=value)
-    assert str(exc.value).startswith(f"reform sea_scanners: scanners = {value!r}: not a whole")
+    assert str(exc.value).startswith(f"reform sea_scanners: scanners = {value!r}: {why}")
     assert "allowed a whole number from 1 to 10" in str(exc.value)
 
 
