@@ -90,6 +90,19 @@ CLEARANCE = [
     *_quantiles("median", "median", DIR),
     *_quantiles("p90", "90th percentile", DIR_PD),
     *_quantiles("p95", "95th percentile", DIR),
+    Entry("lodged_to_release_h_mean", CLEAR_LAYER,
+          f"Mean hours from the declaration's lodging to customs' release, {_RELEASED}: the "
+          "span of a Time Release Study and of customs' own clearance figures (Shanghai "
+          "Customs' 21.67 h for imports in January-August 2017, Japan's declaration-to-permit "
+          "times), not China's overall clearance time, which starts at arrival "
+          "(`clearance_h_mean`). A declaration lodged before its goods arrive counts from its "
+          "lodging, so advance declaration can lengthen this while it shortens clearance "
+          "from arrival.", DIR_PD),
+    Entry("lodged_to_release_h_median", CLEAR_LAYER,
+          f"The median of the times `lodged_to_release_h_mean` averages ({_QUANTILE}).", DIR),
+    Entry("lodged_to_release_h_p90", CLEAR_LAYER,
+          f"The 90th percentile of the times `lodged_to_release_h_mean` averages ({_QUANTILE}).",
+          DIR),
     Entry("released_within_24h", CLEAR_LAYER,
           f"Share released within 24 h of arrival (clearance time <= 24 h), {_RELEASED}.", DIR),
     Entry("exited_within_24h", CLEAR_LAYER,

@@ -275,17 +275,17 @@ class Recorder:
         }
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
-        """Clearance histograms by every dimension of rows released by customs; overall
-        clearance, milestone intervals and owners' hours of those of them out of the flow
-        (``out``: the rest are still waiting for pick-up, exit or a departure)."""
+        """Clearance (and from lodging to release) histograms by every dimension of rows
+        released by customs; overall clearance (to an import's exit, an export's loading),
+        milestone intervals and owners' hours of those of them out of the flow (``out``: the
+        rest are still waiting for pick-up, exit or a departure)."""
         ms = a[:, _SMS:_SOWN]
-        arrived = ms[:, M["arrived"]]
-        codes = self._codes(a)
+        arrived, codes = ms[:, M["arrived"]], self._codes(a)
         self._fold_metric("clearance", ms[:, M["released"]] - arrived, codes)
+        self._fold_metric("lodged_to_release", ms[:, M["released"]] - ms[:, M["lodged"]], codes)
         if not out.all():
             a, ms, arrived = a[out], ms[out], arrived[out]
             codes = {dim: code[out] for dim, code in codes.items()}
-        # to the end of the flow: an import's exit, an export's loading
         end = flow_end(ms[:, _EXITED], ms[:, _LOADED])
         self._fold_metric("overall_clearance", end - arrived, codes)
         left = ~np.isnan(ms[:, M["departed"]])  # exports: to their departure
