@@ -449,6 +449,7 @@ def _table(
         names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
+    names += [m for m in summary if "_h_mean_era_" in m]  # (a timeline's before and after)
     names += [m for m in summary if m.startswith("owner_share_")]
     busiest, more = _busiest(summary)
     names += busiest
@@ -519,6 +520,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     notes.keep(check_warmup(args, scenario, out), "warning: ")
     notes.keep(_warn_after_the_run(scenario, out), "warning: ")
     _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings])
+    _note_periods(scenario, notes)
     err = Console(stderr=True)
     per_rep = _replicate_with_progress(scenario, args, store, err)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -549,6 +551,17 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     console.print(table)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
+
+
+def _note_periods(scenario: Scenario, notes: Notes) -> None:
+    """With a timeline, when each of its periods begins (the ``_era_<k>`` metrics)."""
+    from sim.scenario.timeline import periods
+
+    spans = periods(scenario)
+    if spans:
+        named = "; ".join(f"era_{k} from {what}" for k, (_, what) in enumerate(spans))
+        notes.add(f"note: the timeline's periods, by the goods' arrival (clearance_h_mean_era_"
+                  f"<k>, overall_clearance_h_mean_era_<k>): {named}")
 
 
 def _note_unused_parts(

@@ -442,3 +442,29 @@ def test_a_dated_reform_that_writes_a_whole_table_with_a_lane_in_it_is_refused(m
         r"\(to 5\), which is built once",
     ):
         sim.load_scenario(SMALL, {"timeline": [{"reform": "whole_scan", "at": "1 d"}]})
+
+
+def test_clearance_is_reported_by_the_timelines_periods_of_arrival(capsys, tmp_path):
+    """Before and after a dated reform: each period's mean clearance (and by direction) is the
+    log's mean over the goods that arrived in it; a run names when each period begins."""
+    from sim.cli import main
+
+    over = {**BEFORE, "timeline": [{"reform": "merged_inspection", "at": f"{T:g} h"}]}
+    r = sim.simulate(apply(sim.load_scenario(SMALL, over), "separate_inspection"), 5, log=True)
+    m = r.metrics()
+    log = r.log[r.log.cohort & r.log.released.notna()].astype({"direction": str})
+    era = np.where(log.arrived >= T, "era_1", "era_0")
+    span = log.released - log.arrived
+    assert set(era) == {"era_0", "era_1"}
+    for (k, direction), rows in span.groupby([era, log.direction]):
+        assert m[f"clearance_h_mean_{k}_{direction}"] == pytest.approx(rows.mean(), rel=1e-9)
+    for k, rows in span.groupby(era):
+        assert m[f"clearance_h_mean_{k}"] == pytest.approx(rows.mean(), rel=1e-9)
+    undated = sim.simulate(sim.load_scenario(SMALL, BEFORE), 5).metrics()
+    assert "clearance_h_mean_era_0" not in undated  # (no timeline, no periods)
+    argv = ["run", str(SMALL), "--reps", "1", "--days", "4", "--set", "warmup_days=0",
+            "--set", f"timeline=[{{reform = 'training', at = '{T:g} h'}}]",
+            "--out", str(tmp_path / "o")]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "era_0 from the run's start; era_1 from day 2: training" in err, err

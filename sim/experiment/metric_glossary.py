@@ -47,12 +47,16 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "finder": ("the check that found the goods first: " + ", ".join(f"`{f}`" for f in FINDERS),
                FINDERS),
     "owner": ("who owned the time: " + ", ".join(f"`{o}`" for o in OWNERS), OWNERS),
+    "era": ("a period of a scenario's timeline, by the goods' arrival: `era_0` from the "
+            "run's start, `era_1` from its first dated reform (those at one time together) "
+            "to the next, ...; a run's notes say when each begins", None),
     "route": ("a smuggling group's route (a key of its `routes`)", None),
     "escalation": ("an escalation's type (`ruling`, `quarantine`, `case`), or its type and "
                    "deciding level (`case_regional`)", None),
 }
 #: an example value of each placeholder, for the unit (:func:`unit`)
-_EXAMPLE = {"port": "sea", "lane": "scanners", "route": "river", "escalation": "case"}
+_EXAMPLE = {"port": "sea", "lane": "scanners", "route": "river", "escalation": "case",
+            "era": "era_1"}
 _FREE = r"[a-z0-9_/]+"  # a value the scenario names, when no scenario is given
 _HOLE = re.compile(r"<([a-z]+)>")
 
@@ -76,6 +80,8 @@ def unit(entry: Entry) -> str:
 def _values(hole: str, known: MetricNames | None) -> str:
     """A regular expression of a placeholder's values (those of ``known``'s scenario)."""
     values = PLACEHOLDERS[hole][1]
+    if hole == "era":  # (numbered, whatever the scenario)
+        return rf"era_[0-9]+|{re.escape(ANY)}"
     if values is None and known is not None and hole in ("port", "lane"):
         values = known.ports if hole == "port" else known.lanes
     if values is None:

@@ -90,6 +90,15 @@ CLEARANCE = [
     *_quantiles("median", "median", DIR),
     *_quantiles("p90", "90th percentile", DIR_PD),
     *_quantiles("p95", "95th percentile", DIR),
+    Entry("clearance_h_mean_<era>", CLEAR_LAYER,
+          f"With a timeline, `clearance_h_mean` of the goods that arrived in one of its periods "
+          f"(`<era>`), {_RELEASED}: the before and after of its dated reforms. A reform "
+          "applies to goods assessed after its date, so the first days of a period mix goods "
+          "that arrived just before it. Only with a timeline of dated reforms (`[[timeline]]`, "
+          "`--reforms NAME@TIME`).", DIR),
+    Entry("overall_clearance_h_mean_<era>", CLEAR_LAYER,
+          f"With a timeline, `overall_clearance_h_mean` of the goods that arrived in one of its "
+          f"periods (`<era>`), {_OUT}.", DIR),
     Entry("lodged_to_release_h_mean", CLEAR_LAYER,
           f"Mean hours from the declaration's lodging to customs' release, {_RELEASED}: the "
           "span of a Time Release Study and of customs' own clearance figures (Shanghai "

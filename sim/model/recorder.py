@@ -48,8 +48,9 @@ from sim.model.recorder_rows import (
     _truth,
     censor_block,
     censor_row,
+    group_codes,
 )
-from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
+from sim.scenario.schema import MODES
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -68,13 +69,15 @@ class Recorder:
         window: tuple[float, float] = (0.0, 0.0),
         on_fold: Callable[[np.ndarray], None] | None = None,
         departures: Sequence[Sequence[float] | None] | None = None,
+        periods: Sequence[float] = (),
     ):
         self.end, self.log = end, log
         self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
         warmup = window[0]
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
-        self.dimensions = _dimensions(ports, commodities)
+        self.dimensions = _dimensions(ports, commodities, len(periods))
+        self.periods = np.asarray(periods, float)  # a timeline's periods' starts (hours)
         self.hist = {
             (k, d): np.zeros((len(g), NBINS), np.int64)
             for k in METRICS
@@ -258,21 +261,7 @@ class Recorder:
 
     def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:
         """Each released row's group code in every dimension."""
-        port = a[:, _S["port"]].astype(int)
-        direction = a[:, _S["direction"]].astype(int)
-        cls = a[:, _S["trader_class"]].astype(int)
-        return {
-            "all": np.zeros(len(a), int),
-            "port": port,
-            "mode": self.port_mode[port],
-            "direction": direction,
-            "port_direction": port * len(DIRECTIONS) + direction,
-            "channel": a[:, _S["channel"]].astype(int),
-            "commodity": a[:, _S["commodity"]].astype(int),
-            "trader_class": cls,
-            "port_direction_class": (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
-            + cls,
-        }
+        return group_codes(a, self.port_mode, self.periods if "era" in self.dimensions else None)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
         """Clearance (and from lodging to release) histograms by every dimension of rows

@@ -44,8 +44,21 @@ _pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
 METRICS = ("clearance", "overall_clearance", "departure", "lodged_to_release")
 
 
-def _dimensions(ports: list[str], commodities: list[str]) -> dict[str, list[str]]:
-    """The groups the clearance statistics are kept by, per dimension."""
+def _dimensions(
+    ports: list[str], commodities: list[str], periods: int = 0
+) -> dict[str, list[str]]:
+    """The groups the clearance statistics are kept by, per dimension; with a timeline's
+    ``periods`` (two or more), also by period of arrival (``era_0``, ``era_1``, ...) and
+    by period and direction."""
+    eras = [f"era_{k}" for k in range(periods)] if periods > 1 else []
+    return {
+        **_fixed_dimensions(ports, commodities),
+        **({"era": eras, "era_direction": [f"{e}/{d}" for e in eras for d in DIRECTIONS]}
+           if eras else {}),
+    }
+
+
+def _fixed_dimensions(ports: list[str], commodities: list[str]) -> dict[str, list[str]]:
     return {
         "all": ["all"],
         "port": ports,
@@ -87,3 +100,30 @@ def censor_block(
     m[rows] = cut
     own[rows] = np.maximum(own[rows] - late[rows], 0.0)
     return m, own
+
+
+def group_codes(
+    a: np.ndarray, port_mode: np.ndarray, periods: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """Each statistics row's group code in every dimension of :func:`_dimensions` (with a
+    timeline's ``periods``, the period of the timeline its goods arrived in too)."""
+    port = a[:, _S["port"]].astype(int)
+    direction = a[:, _S["direction"]].astype(int)
+    cls = a[:, _S["trader_class"]].astype(int)
+    eras = {}
+    if periods is not None:
+        k = np.maximum(np.searchsorted(periods, a[:, _SMS + M["arrived"]], side="right") - 1, 0)
+        eras = {"era": k, "era_direction": k * len(DIRECTIONS) + direction}
+    return {
+        "all": np.zeros(len(a), int),
+        "port": port,
+        "mode": port_mode[port],
+        "direction": direction,
+        "port_direction": port * len(DIRECTIONS) + direction,
+        "channel": a[:, _S["channel"]].astype(int),
+        "commodity": a[:, _S["commodity"]].astype(int),
+        "trader_class": cls,
+        "port_direction_class": (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
+        + cls,
+        **eras,
+    }

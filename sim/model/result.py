@@ -53,6 +53,20 @@ def _lodged_to_release(c: pd.DataFrame) -> dict[str, float]:
     return out
 
 
+def _by_era(c: pd.DataFrame) -> dict[str, float]:
+    """With a timeline, mean clearance and overall clearance by the period the goods arrived
+    in (``clearance_h_mean_era_1``), pooled and by direction (``..._era_1_import``): the
+    before and after of its dated reforms (a table without periods gives none)."""
+    out = {}
+    rows = c[c.dimension.isin(("era", "era_direction"))]
+    for metric in ("clearance", "overall_clearance"):
+        of = rows[rows.metric == metric]
+        for group, mean in zip(of["group"].astype(str), of["mean_h"], strict=True):
+            era, _, direction = group.partition("/")
+            out[f"{metric}_h_mean_{era}" + (f"_{direction}" if direction else "")] = float(mean)
+    return out
+
+
 def _departures(c: pd.DataFrame) -> dict[str, float]:
     """Exports' time from arrival to their vessel's, flight's or truck's departure, overall
     and at every port (NaN where none left; a table without the measure gives none)."""
@@ -197,6 +211,7 @@ class RunResult:
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         out.update(_departures(c))
         out.update(_lodged_to_release(c))
+        out.update(_by_era(c))
         out.update(_by_class(c))
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)

@@ -38,6 +38,7 @@ from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
 from sim.scenario.schema import Scenario
+from sim.scenario.timeline import periods
 
 
 class World:
@@ -92,6 +93,7 @@ class World:
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop),
             departures=[departures_of(p.spec) for p in self.ports],
+            periods=[t for t, _ in periods(scenario) if t < self.stop],  # (observed ones)
         )
         self.costs = self._cost_book()
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
@@ -128,7 +130,8 @@ class World:
         if self.scenario.costs is None:
             return None
         rec = self.recorder
-        book = CostBook(self.scenario, rec.dimensions, rec.port_mode, (self.warmup, self.stop))
+        dims = {d: g for d, g in rec.dimensions.items() if not d.startswith("era")}
+        book = CostBook(self.scenario, dims, rec.port_mode, (self.warmup, self.stop))
         rec.on_fold = book.fold
         book.org_units = dict(getattr(self.organisation, "units", {}) or {})
         return book

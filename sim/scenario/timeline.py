@@ -118,6 +118,22 @@ def after_the_run(scenario: Scenario) -> list[str]:
     return out
 
 
+def periods(scenario: Scenario) -> list[tuple[float, str]]:
+    """The periods a timeline splits the run into, as (start in hours, what begins): period
+    0 from the run's start, then one from each distinct time of its dated reforms (those
+    at one time together). Empty without a timeline."""
+    if not scenario.timeline:
+        return []
+    start = scenario.start_date
+    at: dict[float, list[str]] = {}
+    for entry in scenario.timeline:
+        at.setdefault(entry.hours(start), []).append(entry.reform)
+    out = [(0.0, "the run's start")]
+    for t in sorted(at):
+        out.append((t, f"{_day(t / 24.0, start)}: {' + '.join(at[t])}"))
+    return out
+
+
 def _day(days: float, start: dt.date | None) -> str:
     """``day 60``, or ``2018-04-20, day 109`` when the run has a start date."""
     if start is None:
