@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from sim.scenario.distributions import DurationDist, NumberDist
-from sim.scenario.schema import Port, Scenario
+from sim.scenario.schema import Port, Scenario, Traffic
 
 
 @dataclass
@@ -44,6 +44,11 @@ class Context:
     @property
     def n(self) -> int:
         return len(self.arrived)
+
+    @property
+    def traffic(self) -> Traffic:
+        """What the block's goods are drawn from: the port's imports' or its exports'."""
+        return self.port.export_traffic if self.export else self.port.traffic
 
     def pick(self, shares: dict[str, float], keys: Any, u: np.ndarray) -> np.ndarray:
         """The category each uniform falls in, by cumulative shares in the order of ``keys``."""

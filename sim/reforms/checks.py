@@ -54,13 +54,23 @@ def _targeting(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 
 def _aeo(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    """The shift in every port's class mix, and in its exports' where they have their own."""
     out: Changes = {}
     for name, port in ports(data):
-        classes = dict(port["traffic"]["trader_classes"])
-        moved = classes.get("general", 0.0) * s["shift"]
-        classes["general"] = classes.get("general", 0.0) - moved
-        classes["aeo_advanced"] = classes.get("aeo_advanced", 0.0) + moved
-        out[f"ports.{name}.traffic.trader_classes"] = classes
+        own = ((port.get("exports") or {}).get("traffic") or {}).get("trader_classes")
+        for path, classes in (("traffic", port["traffic"]["trader_classes"]),
+                              ("exports.traffic", own)):  # fmt: skip
+            if classes:
+                out[f"ports.{name}.{path}.trader_classes"] = _certified(classes, s["shift"])
+    return out
+
+
+def _certified(classes: Mapping[str, float], shift: float) -> dict[str, float]:
+    """``classes`` with the share ``shift`` of general traders made advanced AEOs."""
+    out = dict(classes)
+    moved = out.get("general", 0.0) * shift
+    out["general"] = out.get("general", 0.0) - moved
+    out["aeo_advanced"] = out.get("aeo_advanced", 0.0) + moved
     return out
 
 

@@ -210,7 +210,8 @@ def slots_off_duty(scenario: Any) -> list[tuple[str, str]]:
 def _unused_commodities(scenario: Any) -> list[str]:
     """A note per commodity no consignment can be of: in no port's traffic mix, declared by
     no smuggling group (a misspelt name in a child file, ``[commodities.genral]``, say)."""
-    used = {c for port in scenario.ports.values() for c in port.traffic.commodities}
+    used = {c for port in scenario.ports.values()
+            for t in (port.traffic, port.export_traffic) for c in t.commodities}
     if scenario.smuggling is not None:
         used |= {g.commodity for g in scenario.smuggling.groups.values()}
     out = []

@@ -7,6 +7,7 @@ hours and rates per hour; the file writes them with units (``"15 min"``, ``"20/h
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -218,6 +219,21 @@ class Arrivals(Strict):
         return [r * scale for r in raw]
 
 
+def _whole_boxes(d: Any) -> Any:
+    """A declaration covers at least one container: a count written below 1 would
+    otherwise be drawn as 1, silently."""
+    written = [("value", getattr(d, "value", None)), ("low", getattr(d, "low", None))]
+    written += [("a value", v) for v in getattr(d, "values", None) or []]
+    written += [("mean", d.mean)]
+    for name, v in written:
+        if v is not None and v < 1:
+            raise ValueError(
+                f"containers per declaration: at least 1 (a declaration covers at least "
+                f"one container); got {name} {v:g}"
+            )
+    return d
+
+
 class Traffic(Strict):
     """What arrives: commodity groups, trader credit classes, value, origin, containers."""
 
@@ -246,18 +262,7 @@ class Traffic(Strict):
     @field_validator("containers")
     @classmethod
     def _one_or_more(cls, d: Any) -> Any:
-        """A declaration covers at least one container: a count written below 1 would
-        otherwise be drawn as 1, silently."""
-        written = [("value", getattr(d, "value", None)), ("low", getattr(d, "low", None))]
-        written += [("a value", v) for v in getattr(d, "values", None) or []]
-        written += [("mean", d.mean)]
-        for name, v in written:
-            if v is not None and v < 1:
-                raise ValueError(
-                    f"containers per declaration: at least 1 (a declaration covers at least "
-                    f"one container); got {name} {v:g}"
-                )
-        return d
+        return _whole_boxes(d)
 
     @field_validator("commodities", "trader_classes", "origins")
     @classmethod
@@ -265,6 +270,52 @@ class Traffic(Strict):
         if info.field_name == "trader_classes":
             return _shares(v, TRADER_CLASSES, "trader class")
         return _shares(v, None, info.field_name.rstrip("s").replace("commoditie", "commodity"))
+
+
+class ExportTraffic(Strict):
+    """What a port's exports carry where it differs from its imports: a field left out is
+    the imports' (``traffic``). Origins stay the port's (the codes a risk engine and
+    smugglers read are per port)."""
+
+    commodities: dict[str, Probability] | None = Field(
+        default=None, description="exports' commodity shares (default: the port's traffic's)"
+    )
+    trader_classes: dict[str, Probability] | None = Field(
+        default=None, description="exports' shares by credit class (default: the port's)"
+    )
+    value: number_dist(limits.MAX_VALUE) | None = Field(  # type: ignore[valid-type]
+        default=None, description="customs value per export declaration, USD (default: the port's)"
+    )
+    containers: number_dist(limits.MAX_CONTAINERS) | None = Field(  # type: ignore[valid-type]
+        default=None, description="containers per export declaration (default: the port's)"
+    )
+
+    @field_validator("commodities", "trader_classes")
+    @classmethod
+    def _mixes(cls, v: dict[str, float] | None, info: Any) -> dict[str, float] | None:
+        if v is None:
+            return v
+        if info.field_name == "trader_classes":
+            return _shares(v, TRADER_CLASSES, "trader class")
+        return _shares(v, None, "commodity")
+
+    @field_validator("containers")
+    @classmethod
+    def _one_or_more(cls, d: Any) -> Any:
+        return d if d is None else _whole_boxes(d)
+
+    def over(self, imports: Traffic) -> Traffic:
+        """The exports' traffic: these fields over the imports' ``imports``."""
+        given = {k: getattr(self, k) for k in type(self).model_fields}
+        return imports.model_copy(update={k: v for k, v in given.items() if v is not None})
+
+
+def _traffics(pname: str, port: Port) -> list[tuple[str, Traffic]]:
+    """A port's traffic, and its exports' where they have their own (with their paths)."""
+    out = [(f"ports.{pname}.traffic", port.traffic)]
+    if port.exports is not None and port.exports.traffic is not None:
+        out.append((f"ports.{pname}.exports.traffic", port.export_traffic))
+    return out
 
 
 class PortDeclaration(Strict):
@@ -564,6 +615,11 @@ class Exports(Strict):
     lodging_delay: DurationDist | None = Field(
         default=None, description="exporter's time to lodge after arrival (default: the port's)"
     )
+    traffic: ExportTraffic | None = Field(
+        default=None,
+        description="what exports carry, where it differs from the port's imports (their "
+        "commodities, credit classes, value, containers; default: the port's traffic)",
+    )
     loading: Loading
 
     @model_validator(mode="after")
@@ -596,6 +652,12 @@ class Port(Strict):
         "the national table at this port (e.g. near-total scanning of parcels)",
     )
     exports: Exports | None = None
+
+    @functools.cached_property
+    def export_traffic(self) -> Traffic:
+        """What the port's exports carry: ``exports.traffic`` over the imports' traffic."""
+        own = self.exports.traffic if self.exports is not None else None
+        return own.over(self.traffic) if own is not None else self.traffic
 
     @model_validator(mode="before")
     @classmethod
@@ -719,12 +781,13 @@ class Scenario(Strict):
         self._bounds()
         self._pools()
         for pname, port in self.ports.items():
-            for com in port.traffic.commodities:
-                if com not in self.commodities:
-                    raise ValueError(
-                        f"ports.{pname}.traffic.commodities: unknown commodity {com!r}; "
-                        f"allowed: {', '.join(self.commodities)}"
-                    )
+            for where, traffic in _traffics(pname, port):
+                for com in traffic.commodities:
+                    if com not in self.commodities:
+                        raise ValueError(
+                            f"{where}.commodities: unknown commodity {com!r}; "
+                            f"allowed: {', '.join(self.commodities)}"
+                        )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
         self._organisation()
@@ -832,7 +895,7 @@ class Scenario(Strict):
         lab = port.quarantine.lab if port.quarantine else None
         if lab is None:
             return
-        for com in port.traffic.commodities:
+        for com in {c for _, t in _traffics(pname, port) for c in t.commodities}:
             test = self.commodities[com].lab_test
             if test != "standard" and test not in lab.tests:
                 raise ValueError(
@@ -869,8 +932,11 @@ class Scenario(Strict):
 
     def _lanes_needed(self, pname: str, port: Port) -> None:
         """A port must have every lane that its traffic can be sent to."""
-        coms = [k for k, v in port.traffic.commodities.items() if v > 0]
-        classes = [k for k, v in port.traffic.trader_classes.items() if v > 0]
+        both = [t for _, t in _traffics(pname, port)]
+        coms = list(dict.fromkeys(k for t in both for k, v in t.commodities.items() if v > 0))
+        classes = list(
+            dict.fromkeys(k for t in both for k, v in t.trader_classes.items() if v > 0)
+        )
         section = {
             "document": "document_check",
             "scan": "scan",

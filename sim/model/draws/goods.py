@@ -19,17 +19,17 @@ def _direction(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("commodity", 1, "category:commodities")
 def _commodity(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.pick(x.port.traffic.commodities, x.commodities, u)
+    return x.pick(x.traffic.commodities, x.commodities, u)
 
 
 @declare("trader_class", 2, "category:trader_classes")
 def _trader_class(x: Context, u: np.ndarray) -> np.ndarray:
-    return x.pick(x.port.traffic.trader_classes, TRADER_CLASSES, u)
+    return x.pick(x.traffic.trader_classes, TRADER_CLASSES, u)
 
 
 @declare("value", 3)
 def _value(x: Context, u: np.ndarray) -> np.ndarray:
-    return np.asarray(x.port.traffic.value.ppf(u))
+    return np.asarray(x.traffic.value.ppf(u))
 
 
 @declare("origin", 4, "int")
@@ -40,7 +40,7 @@ def _origin(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("containers", 5, "int")
 def _containers(x: Context, u: np.ndarray) -> np.ndarray:
-    return np.asarray(np.maximum(1, np.rint(x.port.traffic.containers.ppf(u))).astype(int))
+    return np.asarray(np.maximum(1, np.rint(x.traffic.containers.ppf(u))).astype(int))
 
 
 @declare("goods_ready", 6)
