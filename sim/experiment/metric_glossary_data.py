@@ -269,7 +269,9 @@ SEEN = [
           "an image the AI cleared is never a hit).", ("direction",)),
     Entry("seizures_per_1000", SEEN_LAYER,
           "Declarations seized, detained or rejected per 1,000 of the cohort's declarations "
-          "(deterrence lowers it: more is not better in itself).", ("direction",)),
+          "(deterrence lowers it: more is not better in itself). Detentions and quarantine "
+          "rejections count, so it is not comparable with counts of criminal smuggling "
+          "cases.", ("direction",)),
     Entry("burden_share", SEEN_LAYER,
           "Share of the cohort's compliant declarations (no illicit goods) that were scanned, "
           "examined or checked by quarantine.", ("direction",)),

@@ -99,6 +99,10 @@ NOTES = {
     "clearance stops at loading, at the cut-off)",
     "clearance_h_median_export": "often 0: most exports are declared in advance and "
     "released as they arrive",
+    "clearance_h_median": "often near 0: goods declared in advance (most parcels and "
+    "exports) are released as they arrive",
+    "clearance_h_median_import": "often near 0: goods declared in advance are released as "
+    "they arrive",
     "total_cost_per_consignment": "agency + trader",
     "agency_cost_per_consignment": "agencies' staff, equipment, checks, state-paid handling",
     "trader_cost_per_consignment": "fees paid + the value of the goods' time",

@@ -83,7 +83,7 @@ class CheckMix:
         """Scan, physical and quarantine flags of the rows ``chosen`` for inspection."""
         e = self.exam_given[com, cls]
         exam = u["physical"] < e
-        v = np.divide(u["physical"], e, out=np.ones_like(e), where=e > 0)
+        v = np.divide(u["physical"], e, out=np.ones_like(e), where=exam)  # (u < e there)
         m = self.m[com, cls]
         physical = exam & (v * m < self.pp[com, cls])
         quarantine = exam & (v * m < self.pq[com, cls])
