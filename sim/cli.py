@@ -39,7 +39,7 @@ KEY_METRICS = (
     "clearance_h_p90",
     "clearance_h_p95",
     "released_within_24h",
-    "lodged_to_release_h_mean",
+    "declared_to_release_h_mean",
     "overall_clearance_h_mean",
     "overall_clearance_h_p90",
     "overall_clearance_h_p95",

@@ -99,18 +99,17 @@ CLEARANCE = [
     Entry("overall_clearance_h_mean_<era>", CLEAR_LAYER,
           f"With a timeline, `overall_clearance_h_mean` of the goods that arrived in one of its "
           f"periods (`<era>`), {_OUT}.", DIR),
-    Entry("lodged_to_release_h_mean", CLEAR_LAYER,
-          f"Mean hours from the declaration's lodging to customs' release, {_RELEASED}: the "
-          "span of a Time Release Study and of customs' own clearance figures (Shanghai "
-          "Customs' 21.67 h for imports in January-August 2017, Japan's declaration-to-permit "
-          "times), not China's overall clearance time, which starts at arrival "
-          "(`clearance_h_mean`). A declaration lodged before its goods arrive counts from its "
-          "lodging, so advance declaration can lengthen this while it shortens clearance "
-          "from arrival.", DIR_PD),
-    Entry("lodged_to_release_h_median", CLEAR_LAYER,
-          f"The median of the times `lodged_to_release_h_mean` averages ({_QUANTILE}).", DIR),
-    Entry("lodged_to_release_h_p90", CLEAR_LAYER,
-          f"The 90th percentile of the times `lodged_to_release_h_mean` averages ({_QUANTILE}).",
+    Entry("declared_to_release_h_mean", CLEAR_LAYER,
+          f"Mean hours from when the goods are there and declared (the later of their arrival "
+          f"and the declaration's lodging) to customs' release, {_RELEASED}: customs' and "
+          "quarantine's part of clearance, without the trader's time to lodge after arrival "
+          "or the lead of a declaration lodged in advance (a declaration-to-release figure "
+          "counts that lead, so advance declaration would seem to slow customs). Not China's "
+          "overall clearance time, which starts at arrival (`clearance_h_mean`).", DIR_PD),
+    Entry("declared_to_release_h_median", CLEAR_LAYER,
+          f"The median of the times `declared_to_release_h_mean` averages ({_QUANTILE}).", DIR),
+    Entry("declared_to_release_h_p90", CLEAR_LAYER,
+          f"The 90th percentile of the times `declared_to_release_h_mean` averages ({_QUANTILE}).",
           DIR),
     Entry("released_within_24h", CLEAR_LAYER,
           f"Share released within 24 h of arrival (clearance time <= 24 h), {_RELEASED}.", DIR),

@@ -77,7 +77,7 @@ ROUTE_ATTEMPTS = "smuggling_attempts_route_"
 DIRECTED = (
     "clearance_h_mean",
     "released_within_24h",
-    "lodged_to_release_h_mean",
+    "declared_to_release_h_mean",
     "overall_clearance_h_mean",
     "exited_within_24h",
     "inspection_rate",

@@ -264,14 +264,15 @@ class Recorder:
         return group_codes(a, self.port_mode, self.periods if "era" in self.dimensions else None)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
-        """Clearance (and from lodging to release) histograms by every dimension of rows
+        """Clearance (and customs' part of it) histograms by every dimension of rows
         released by customs; overall clearance (to an import's exit, an export's loading),
         milestone intervals and owners' hours of those of them out of the flow (``out``: the
         rest are still waiting for pick-up, exit or a departure)."""
         ms = a[:, _SMS:_SOWN]
         arrived, codes = ms[:, M["arrived"]], self._codes(a)
         self._fold_metric("clearance", ms[:, M["released"]] - arrived, codes)
-        self._fold_metric("lodged_to_release", ms[:, M["released"]] - ms[:, M["lodged"]], codes)
+        declared = np.fmax(ms[:, M["lodged"]], arrived)  # (goods there and declared)
+        self._fold_metric("declared_to_release", ms[:, M["released"]] - declared, codes)
         if not out.all():
             a, ms, arrived = a[out], ms[out], arrived[out]
             codes = {dim: code[out] for dim, code in codes.items()}

@@ -41,7 +41,7 @@ _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.att
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
-METRICS = ("clearance", "overall_clearance", "departure", "lodged_to_release")
+METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 
 
 def _dimensions(

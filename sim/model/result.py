@@ -32,11 +32,11 @@ def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
     return {k: float(r[k]) for k in _STATS}
 
 
-def _lodged_to_release(c: pd.DataFrame) -> dict[str, float]:
-    """From the declaration's lodging to release (a Time Release Study's span, and that of
-    customs' own clearance figures): overall, by direction and at every port and direction
+def _declared_to_release(c: pd.DataFrame) -> dict[str, float]:
+    """Customs' part of clearance: from when the goods are there and declared (the later of
+    arrival and lodging) to release; overall, by direction and at every port and direction
     (a table without the measure gives none)."""
-    lodged = c[c.metric == "lodged_to_release"].set_index(["dimension", "group"])
+    lodged = c[c.metric == "declared_to_release"].set_index(["dimension", "group"])
     if lodged.empty:
         return {}
     out = {}
@@ -45,11 +45,11 @@ def _lodged_to_release(c: pd.DataFrame) -> dict[str, float]:
     ):
         at = _row(lodged, dimension, group)
         for stat in ("mean", "median", "p90"):
-            out[f"lodged_to_release_h_{stat}{suffix}"] = at[f"{stat}_h"]
+            out[f"declared_to_release_h_{stat}{suffix}"] = at[f"{stat}_h"]
     for port in c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]:
         for d in DIRECTIONS:
             at = _row(lodged, "port_direction", f"{port}/{d}")
-            out[f"lodged_to_release_h_mean_port_{port}_{d}"] = at["mean_h"]
+            out[f"declared_to_release_h_mean_port_{port}_{d}"] = at["mean_h"]
     return out
 
 
@@ -210,7 +210,7 @@ class RunResult:
                     out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
                     out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
         out.update(_departures(c))
-        out.update(_lodged_to_release(c))
+        out.update(_declared_to_release(c))
         out.update(_by_era(c))
         out.update(_by_class(c))
         for k, v in self.counts.items():
