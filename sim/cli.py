@@ -520,7 +520,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     notes.keep(check_warmup(args, scenario, out), "warning: ")
     notes.keep(_warn_after_the_run(scenario, out), "warning: ")
     _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings])
-    _note_periods(scenario, notes)
+    _note_periods(scenario, out, notes)
     err = Console(stderr=True)
     per_rep = _replicate_with_progress(scenario, args, store, err)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -553,15 +553,24 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     return 0
 
 
-def _note_periods(scenario: Scenario, notes: Notes) -> None:
-    """With a timeline, when each of its periods begins (the ``_era_<k>`` metrics)."""
-    from sim.scenario.timeline import periods
+def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:
+    """With a timeline, when each of its periods begins (the ``_era_<k>`` metrics): on
+    stderr and in ``warnings.json`` under ``notes``, so a saved folder can date them."""
+    from sim.scenario.timeline import observed_periods
 
-    spans = periods(scenario)
-    if spans:
-        named = "; ".join(f"era_{k} from {what}" for k, (_, what) in enumerate(spans))
-        notes.add(f"note: the timeline's periods, by the goods' arrival (clearance_h_mean_era_"
-                  f"<k>, overall_clearance_h_mean_era_<k>): {named}")
+    spans = observed_periods(scenario)
+    if not spans:
+        return
+    message = (f"the results are also split by the period the goods arrived in "
+               f"(clearance_h_mean_era_<k>, overall_clearance_h_mean_era_<k>): "
+               f"{'; '.join(spans)}; a period's figures are not an effect of its reform "
+               f"(compare the reform against the baseline for that)")
+    notes.add(f"note: {message}")
+    from sim.experiment.store import atomic_write, dump_json
+
+    path = out / "warnings.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    atomic_write(path, dump_json({**data, "notes": [*data.get("notes", []), message]}))
 
 
 def _note_unused_parts(

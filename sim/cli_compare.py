@@ -314,6 +314,9 @@ def _notes(res: CompareResult, notes: Notes) -> None:
     for name, messages in m.get("after_the_run", {}).items():
         for message in messages:
             notes.add(f"warning ({name}): {message}")
+    if m.get("periods"):  # (every option split at the dated reforms' dates)
+        notes.add("note: every option's results are also split by the period the goods "
+                  f"arrived in, with a paired difference per period: {'; '.join(m['periods'])}")
     idle = m.get("no_effect", {})
     unchanged = m.get("unchanged", [])
     for name in unchanged:
@@ -434,7 +437,9 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
     classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
-    rows = [*out, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
+    metrics: list[str] = list(res.summary["metric"]) if "metric" in res.summary else []
+    eras = [m for m in dict.fromkeys(metrics) if "_h_mean_era_" in m]  # (dated options)
+    rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
     return tuple(dict.fromkeys(rows))
 
 

@@ -467,4 +467,27 @@ def test_clearance_is_reported_by_the_timelines_periods_of_arrival(capsys, tmp_p
             "--out", str(tmp_path / "o")]  # fmt: skip
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert "era_0 from the run's start; era_1 from day 2: training" in err, err
+    assert "era_0 from the observed days' start (day 0); era_1 from day 2: training" in err, err
+    saved = (tmp_path / "o" / "warnings.json").read_text(encoding="utf-8")
+    assert "era_1 from day 2: training" in saved  # (a saved folder can date its periods)
+
+
+def test_compare_splits_every_option_at_a_dated_reforms_date_for_a_paired_difference(tmp_path):
+    """A dated reform's before and after set against the baseline's same periods: the
+    baseline (no timeline of its own) is split at the option's date too, so each period has
+    a paired difference, and the comparison names the periods."""
+    import json
+
+    from sim.cli import main
+
+    argv = ["compare", str(SMALL), "--reforms", f"training@{T:g}h", "--reps", "2", "--days",
+            "4", "--set", "warmup_days=0", "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    diff = pd.read_csv(tmp_path / "c" / "differences.csv")
+    for era in ("era_0", "era_1"):
+        row = diff[(diff.metric == f"clearance_h_mean_{era}_import") & (diff.option != "baseline")]
+        assert len(row) == 1 and row.n.iloc[0] == 2 and row["mean"].notna().all(), (era, row)
+    summary = pd.read_csv(tmp_path / "c" / "summary.csv")
+    assert "clearance_h_mean_era_1" in set(summary[summary.option == "baseline"].metric)
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))
+    assert meta["periods"][1] == "era_1 from day 2: training"

@@ -75,6 +75,7 @@ from sim.model.stability import steady, too_short, unsettled
 from sim.scenario.check import check_seed, checked
 from sim.scenario.costs import currency_of, money_of
 from sim.scenario.schema import Scenario
+from sim.scenario.timeline import observed_periods
 from sim.version import __version__
 
 DEFAULT_METRICS = ("clearance_h_mean", "overall_clearance_h_mean")
@@ -387,7 +388,7 @@ class Comparison:
         self.executor: Executor | None = None  # where an option's replication runs (run())
         self.on_notice: Callable[[str], None] | None = None  # a damaged file met on resume
         self.source = "" if isinstance(scenario, Scenario) else str(scenario)
-        self.variants = {o.name: _variant(scenario, base_over, o) for o in opts}
+        self.variants = _common_periods({o.name: _variant(scenario, base_over, o) for o in opts})
         self.base = self.variants[BASELINE]
         self.precision: float | None = None
         self.watched: tuple[str, ...] = DEFAULT_METRICS
@@ -509,6 +510,10 @@ class Comparison:
             "unused_parts": _unused_parts(self.variants),
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
+            # the periods every option's results are also split by (at dated reforms)
+            "periods": observed_periods(  # (named by the option with most dated reforms)
+                max(self.variants.values(), key=lambda v: len(v.timeline))
+            ),
         }
 
     def replicate(self, reps: int, max_reps: int) -> int:
@@ -768,6 +773,21 @@ def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
         return col.map(rank) if col.name == "option" else col
 
     return key
+
+
+def _common_periods(variants: dict[str, Scenario]) -> dict[str, Scenario]:
+    """Every option split into periods at the dates of every option's dated reforms
+    (``periods_at``), so that a dated reform's before and after each have the baseline's
+    same period to be set against (a paired difference per period)."""
+    from sim.scenario.patch import patch
+
+    times = {e.hours(v.start_date) for v in variants.values() for e in v.timeline}
+    if not times:
+        return variants
+    return {
+        name: patch(v, {"periods_at": sorted(times | set(v.periods_at))}, "dated options")
+        for name, v in variants.items()
+    }
 
 
 def _variant(

@@ -92,10 +92,12 @@ CLEARANCE = [
     *_quantiles("p95", "95th percentile", DIR),
     Entry("clearance_h_mean_<era>", CLEAR_LAYER,
           f"With a timeline, `clearance_h_mean` of the goods that arrived in one of its periods "
-          f"(`<era>`), {_RELEASED}: the before and after of its dated reforms. A reform "
-          "applies to goods assessed after its date, so the first days of a period mix goods "
-          "that arrived just before it. Only with a timeline of dated reforms (`[[timeline]]`, "
-          "`--reforms NAME@TIME`).", DIR),
+          f"(`<era>`), {_RELEASED}. A change from one period to the next is not the effect "
+          "of the reform dated between them (week-to-week drift is as large): `compare` splits "
+          "every option, the baseline too, at its options' dates, so each period has a paired "
+          "difference. A reform applies to goods assessed after its date, so a period's first "
+          "days mix goods that arrived just before it. Only with a timeline of dated reforms "
+          "(`[[timeline]]`, `--reforms NAME@TIME`) or `periods_at`.", DIR),
     Entry("overall_clearance_h_mean_<era>", CLEAR_LAYER,
           f"With a timeline, `overall_clearance_h_mean` of the goods that arrived in one of its "
           f"periods (`<era>`), {_OUT}.", DIR),

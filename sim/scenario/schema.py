@@ -764,6 +764,14 @@ class Scenario(Strict):
         max_length=100,
         description="reforms switched on at times inside the run (sim/scenario/timeline.py)",
     )
+    periods_at: list[Duration] = Field(
+        default_factory=list,
+        max_length=100,
+        description="times after the run's start ('28 d') from which results are also "
+        "reported by period (clearance_h_mean_era_<k>), beside the timeline's dates; "
+        "`compare` gives every option the dates of all its options' dated reforms, so each "
+        "period has a baseline to set it against",
+    )
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
     organisation: OrganisationSpec | None = Field(
         default=None,

@@ -11,6 +11,7 @@ observed arrival meets it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -121,16 +122,39 @@ def after_the_run(scenario: Scenario) -> list[str]:
 def periods(scenario: Scenario) -> list[tuple[float, str]]:
     """The periods a timeline splits the run into, as (start in hours, what begins): period
     0 from the run's start, then one from each distinct time of its dated reforms (those
-    at one time together). Empty without a timeline."""
-    if not scenario.timeline:
-        return []
+    at one time together) and of ``periods_at``. Empty without either."""
     start = scenario.start_date
     at: dict[float, list[str]] = {}
     for entry in scenario.timeline:
         at.setdefault(entry.hours(start), []).append(entry.reform)
+    for t in scenario.periods_at:  # (a compared option's dates, say)
+        at.setdefault(float(t), [])
+    if not at:
+        return []
     out = [(0.0, "the run's start")]
     for t in sorted(at):
-        out.append((t, f"{_day(t / 24.0, start)}: {' + '.join(at[t])}"))
+        what = " + ".join(at[t]) or "periods_at (in a comparison: a compared option's dated reform)"
+        out.append((t, f"{_day(t / 24.0, start)}: {what}"))
+    return out
+
+
+def observed_periods(scenario: Scenario) -> list[str]:
+    """The periods results are reported by (those that begin before the observed days
+    end), each as ``era_<k> from <when>: <what>``; empty without periods."""
+    spans = periods(scenario)
+    if not spans:
+        return []
+    warmup, end = scenario.warmup_days * 24.0, (scenario.warmup_days + scenario.days) * 24.0
+    ends = [t for t, _ in spans[1:]] + [math.inf]
+    out = []
+    for k, ((t, what), until) in enumerate(zip(spans, ends, strict=True)):
+        if t >= end or until <= warmup:  # (no observed arrival in it)
+            continue
+        if t <= warmup:
+            when = _day(warmup / 24.0, scenario.start_date)
+            what = f"the observed days' start ({when}; {what})" if k else (
+                f"the observed days' start ({when})")
+        out.append(f"era_{k} from {what}")
     return out
 
 
