@@ -331,6 +331,13 @@ def test_edited_pooled_warnings_or_who_gains_files_are_refused(compare_folder, t
     table.to_csv(part, index=False)
     err = _error(folder, capsys)
     assert "rep-0001.csv does not match its checksum" in err, err
+    # compare.json's count of replications is printed by the report: it must be the files'
+    meta_path = folder / "compare.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps({**meta, "reps": 20}), encoding="utf-8")
+    err = _error(folder, capsys)
+    assert "compare.json says 20 replications per option, but replications.csv holds" in err
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
     # a folder written before who-gains files had checksums cannot be checked: it is reported
     part.write_bytes((compare_folder / "gains" / "rep-0001.csv").read_bytes())
     for seal in (folder / "gains").glob("rep-*.json"):

@@ -404,6 +404,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     str_cols = {"port": str, "direction": str, "group": str}
     variants = _variants(path, options, failures)
     per_rep = _checked_option_replications(path, variants)
+    _check_reps(path, meta, per_rep, failures)
     ws = {str(k): list(v) for k, v in warnings.items()}
     checked = {n: _weeks_checked(v.scenario, meta) for n, v in variants.items()}
     tables = _checked_summaries(path, per_rep, options, ws, checked)
@@ -427,6 +428,24 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
         path=path,
     )
     return res, variants
+
+
+def _check_reps(
+    path: Path, meta: dict[str, Any], per_rep: pd.DataFrame, failures: list[Any]
+) -> None:
+    """``compare.json``'s replications per option must be those ``replications.csv`` holds
+    (all of them for every option, unless some failed): the report prints that count."""
+    reps = meta.get("reps")
+    done = sorted({int(r) for r in per_rep["replication"]}) if len(per_rep) else []
+    ok = isinstance(reps, int) and not isinstance(reps, bool) and reps >= 1
+    if isinstance(reps, int) and ok:
+        counts = per_rep.groupby("option")["replication"].nunique()
+        ok = not (done and done[-1] >= reps) and (bool(failures) or bool((counts == reps).all()))
+    if not ok:
+        raise ResultsFolderError(
+            f"{path / 'compare.json'} says {reps!r} replications per option, but "
+            f"replications.csv holds replications {done} (changed or damaged)"
+        )
 
 
 def _check_pooled(
