@@ -101,6 +101,15 @@ CLEARANCE = [
     Entry("overall_clearance_h_mean_<era>", CLEAR_LAYER,
           f"With a timeline, `overall_clearance_h_mean` of the goods that arrived in one of its "
           f"periods (`<era>`), {_OUT}.", DIR),
+    *[
+        Entry(f"{m}_h_{stat}_goods_<direction>", CLEAR_LAYER,
+              f"`{m}_h_{stat}_<direction>` of goods declarations alone, at every port but the "
+              "post and express hubs, whose parcel lists China counts apart (released in "
+              "seconds, they dominate a pooled median). Only where a post or express hub runs "
+              "beside goods ports.")
+        for m in ("clearance", "overall_clearance")
+        for stat in ("mean", "median", "p90")
+    ],
     Entry("declared_to_release_h_mean", CLEAR_LAYER,
           f"Mean hours from when the goods are there and declared (the later of their arrival "
           f"and the declaration's lodging) to customs' release, {_RELEASED}: customs' and "

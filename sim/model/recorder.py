@@ -76,7 +76,8 @@ class Recorder:
         warmup = window[0]
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
-        self.dimensions = _dimensions(ports, commodities, len(periods))
+        goods = "post" in modes and any(m != "post" for m in modes)  # (parcels apart)
+        self.dimensions = _dimensions(ports, commodities, len(periods), goods)
         self.periods = np.asarray(periods, float)  # a timeline's periods' starts (hours)
         self.hist = {
             (k, d): np.zeros((len(g), NBINS), np.int64)
@@ -259,9 +260,16 @@ class Recorder:
         treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
         self.treated += int(treated.sum())
 
+    def cost_dimensions(self) -> dict[str, list[str]]:
+        """The dimensions the cost book keeps too (not the reporting splits by period of a
+        timeline or of goods apart from parcels)."""
+        split = ("era", "era_direction", "goods_direction")
+        return {d: g for d, g in self.dimensions.items() if d not in split}
+
     def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:
         """Each released row's group code in every dimension."""
-        return group_codes(a, self.port_mode, self.periods if "era" in self.dimensions else None)
+        eras = self.periods if "era" in self.dimensions else None
+        return group_codes(a, self.port_mode, eras, "goods_direction" in self.dimensions)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
         """Clearance (and customs' part of it) histograms by every dimension of rows

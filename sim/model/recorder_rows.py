@@ -41,20 +41,23 @@ _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.att
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
+_POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 
 
 def _dimensions(
-    ports: list[str], commodities: list[str], periods: int = 0
+    ports: list[str], commodities: list[str], periods: int = 0, goods: bool = False
 ) -> dict[str, list[str]]:
     """The groups the clearance statistics are kept by, per dimension; with a timeline's
     ``periods`` (two or more), also by period of arrival (``era_0``, ``era_1``, ...) and
-    by period and direction."""
+    by period and direction; with ``goods`` (a post hub beside goods ports), goods
+    declarations by direction apart from the parcels (China counts parcel lists apart)."""
     eras = [f"era_{k}" for k in range(periods)] if periods > 1 else []
     return {
         **_fixed_dimensions(ports, commodities),
         **({"era": eras, "era_direction": [f"{e}/{d}" for e in eras for d in DIRECTIONS]}
            if eras else {}),
+        **({"goods_direction": [*DIRECTIONS, "parcels"]} if goods else {}),
     }
 
 
@@ -103,10 +106,11 @@ def censor_block(
 
 
 def group_codes(
-    a: np.ndarray, port_mode: np.ndarray, periods: np.ndarray | None = None
+    a: np.ndarray, port_mode: np.ndarray, periods: np.ndarray | None = None, goods: bool = False
 ) -> dict[str, np.ndarray]:
     """Each statistics row's group code in every dimension of :func:`_dimensions` (with a
-    timeline's ``periods``, the period of the timeline its goods arrived in too)."""
+    timeline's ``periods``, the period of the timeline its goods arrived in too; with
+    ``goods``, its direction, or parcels at a post hub)."""
     port = a[:, _S["port"]].astype(int)
     direction = a[:, _S["direction"]].astype(int)
     cls = a[:, _S["trader_class"]].astype(int)
@@ -114,6 +118,8 @@ def group_codes(
     if periods is not None:
         k = np.maximum(np.searchsorted(periods, a[:, _SMS + M["arrived"]], side="right") - 1, 0)
         eras = {"era": k, "era_direction": k * len(DIRECTIONS) + direction}
+    if goods:
+        eras["goods_direction"] = np.where(port_mode[port] == _POST, len(DIRECTIONS), direction)
     return {
         "all": np.zeros(len(a), int),
         "port": port,

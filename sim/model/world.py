@@ -130,8 +130,9 @@ class World:
         if self.scenario.costs is None:
             return None
         rec = self.recorder
-        dims = {d: g for d, g in rec.dimensions.items() if not d.startswith("era")}
-        book = CostBook(self.scenario, dims, rec.port_mode, (self.warmup, self.stop))
+        book = CostBook(
+            self.scenario, rec.cost_dimensions(), rec.port_mode, (self.warmup, self.stop)
+        )
         rec.on_fold = book.fold
         book.org_units = dict(getattr(self.organisation, "units", {}) or {})
         return book
