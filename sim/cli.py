@@ -56,6 +56,8 @@ KEY_METRICS = (
     "consignments_not_out",
     "inspection_rate",
     "inspection_rate_goods",
+    "inspection_rate_aeo_advanced_goods",
+    "inspection_rate_discredited_goods",
     "detection_rate",
     "value_slipped",
     "total_cost_per_consignment",
@@ -539,7 +541,14 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     _print_too_short(notes, scenario.warmup_days, scenario.days)
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
         # a queue did not settle, for a pipeline that reads no stderr)
-        flags = {"unstable": bool(unsettled), "unstable_replications": sorted(unsettled)}
+        from sim.model.stability import too_short
+
+        flags = {
+            "unstable": bool(unsettled),
+            "unstable_replications": sorted(unsettled),
+            # long enough to see a queue that keeps rising (else only overload was checked)
+            "rising_checked": too_short(scenario.warmup_days, scenario.days) is None,
+        }
         sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines}))
         return 0
     console = Console()

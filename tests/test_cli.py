@@ -46,6 +46,7 @@ def run_json(capsys, out: Path, *extra: str) -> tuple[int, dict, str]:
     assert all(line in captured.err for line in notes), (notes, captured.err)
     if code == 0:  # whether a queue did not settle (tests/test_stability.py), not metrics
         unstable, reps = summary.pop("unstable"), summary.pop("unstable_replications")
+        assert summary.pop("rising_checked") in (True, False)
         assert unstable is bool(reps) and all(r.startswith("rep-") for r in reps)
     return code, summary, captured.err
 
@@ -181,6 +182,7 @@ def test_subprocess_json_only_on_stdout(tmp_path):
     assert isinstance(summary.pop("notes"), list)
     assert summary.pop("unstable") in (True, False)
     assert isinstance(summary.pop("unstable_replications"), list)
+    assert summary.pop("rising_checked") in (True, False)
     check_summary(summary)
 
 

@@ -491,3 +491,5 @@ def test_compare_splits_every_option_at_a_dated_reforms_date_for_a_paired_differ
     assert "clearance_h_mean_era_1" in set(summary[summary.option == "baseline"].metric)
     meta = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))
     assert meta["periods"][1] == "era_1 from day 2: training"
+    page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
+    assert "clearance_h_mean_era_1" in page and "declared_to_release_h_mean" in page

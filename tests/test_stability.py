@@ -101,6 +101,11 @@ def test_run_json_says_whether_a_queue_did_not_settle(tmp_path: Path, capsys):
     assert main([*calm, "--out", str(tmp_path / "b"), *coping]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["unstable"] is False and got["unstable_replications"] == []
+    assert got["rising_checked"] is True
+    short = ["run", str(SMALL), "--reps", "1", "--days", "4", "--json"]  # (under 3 weeks)
+    assert main([*short, "--out", str(tmp_path / "c"), *coping]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["unstable"] is False and got["rising_checked"] is False  # (overload only)
 
 
 def test_no_warning_on_the_default_scenario():

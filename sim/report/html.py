@@ -34,7 +34,9 @@ REPORT_METRICS = (
     "clearance_h_p90",
     "clearance_h_p95",
     "released_within_24h",
+    "declared_to_release_h_mean",
     "overall_clearance_h_mean",
+    "overall_clearance_h_mean_goods_import",
     "overall_clearance_h_median",
     "overall_clearance_h_p90",
     "overall_clearance_h_p95",
@@ -207,7 +209,9 @@ def report_rows(
     )
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
-    rows = [*with_directions(REPORT_METRICS, names), *organisation_rows(names)]
+    metrics: list[str] = list(res.summary["metric"]) if "metric" in res.summary else []
+    eras = [m for m in dict.fromkeys(metrics) if "_h_mean_era_" in m]  # (a timeline's periods)
+    rows = [*with_directions(REPORT_METRICS, names), *eras, *organisation_rows(names)]
     fields = [f for each in _option_fields(res, variants or {}).values() for f in each]
     ports = _ports_named(fields)
     asked = shown_rows(res.meta.get("command") or [], names)
