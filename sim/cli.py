@@ -423,19 +423,11 @@ def _busiest(summary: dict[str, dict[str, float | None]]) -> tuple[list[str], in
     return rows[:BUSIEST], max(0, len(rows) - BUSIEST)
 
 
-def _table(
-    summary: dict[str, dict[str, float | None]],
-    reps: int,
-    currency: str | None = None,
-    counts: dict[str, int] | None = None,
-    extra: Sequence[str] = (),
-) -> Table:
-    """The run's key metrics, then ``extra`` (``--show``); ``counts``: of each metric, the
-    replications that have it (a row from fewer than ``reps``, a port that saw no
-    consignment in one, says so)."""
-    from rich.table import Table
-
-    from sim.experiment.metric_names import DIRECTED, note, organisation_rows, smuggling_rows
+def _run_rows(
+    summary: dict[str, dict[str, float | None]], extra: Sequence[str]
+) -> tuple[list[str], int]:
+    """The run table's rows (and how many less busy lanes it leaves out)."""
+    from sim.experiment.metric_names import DIRECTED, organisation_rows, smuggling_rows
 
     # China publishes import and export figures apart: each clearance row is followed by
     # its import and export rows (and so is the total cost)
@@ -445,7 +437,6 @@ def _table(
         for n in (m, f"{m}_import", f"{m}_export")
         if n in summary and (n == m or "clearance" in m or "within" in m or m in DIRECTED)
     ]
-    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
     if "inspection_rate" in names:  # each port's beside the pooled (a post hub scans nearly
@@ -459,6 +450,25 @@ def _table(
     busiest, more = _busiest(summary)
     names += busiest
     names += [m for m in extra if m in summary and m not in names]
+    return names, more
+
+
+def _table(
+    summary: dict[str, dict[str, float | None]],
+    reps: int,
+    currency: str | None = None,
+    counts: dict[str, int] | None = None,
+    extra: Sequence[str] = (),
+) -> Table:
+    """The run's key metrics, then ``extra`` (``--show``); ``counts``: of each metric, the
+    replications that have it (a row from fewer than ``reps``, a port that saw no
+    consignment in one, says so)."""
+    from rich.table import Table
+
+    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
+    from sim.experiment.metric_names import note
+
+    names, more = _run_rows(summary, extra)
     caption = "intervals shown within what is possible (summary.json keeps them raw)"
     if more:
         caption += f"; {more} less busy lanes' utilisation in summary.json"

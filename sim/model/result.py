@@ -85,6 +85,33 @@ def _goods(c: pd.DataFrame) -> dict[str, float]:
     return out
 
 
+def _clearance(c: pd.DataFrame) -> dict[str, float]:
+    """Clearance and overall clearance: pooled, by port, and for imports and exports apart
+    (China publishes them apart, never pooled: every direction is named, NaN when a run has
+    none of it), overall and at every port."""
+    out: dict[str, float] = {}
+    for metric in ("clearance", "overall_clearance"):
+        row = c[(c.metric == metric) & (c.dimension == "all")].iloc[0]
+        for stat in ("mean", "median", "p90", "p95"):
+            out[f"{metric}_h_{stat}"] = float(row[f"{stat}_h"])
+        prefix = "released" if metric == "clearance" else "exited"
+        out[f"{prefix}_within_24h"] = float(row["within_24h"])
+        ports = c[(c.metric == metric) & (c.dimension == "port")]
+        for _, r in ports.iterrows():
+            out[f"{metric}_h_mean_port_{r['group']}"] = float(r["mean_h"])
+        groups = c[c.metric == metric].set_index(["dimension", "group"])
+        for d in DIRECTIONS:
+            by_d = _row(groups, "direction", d)
+            for stat in ("mean", "median", "p90", "p95"):
+                out[f"{metric}_h_{stat}_{d}"] = by_d[f"{stat}_h"]
+            out[f"{prefix}_within_24h_{d}"] = by_d["within_24h"]
+            for port in ports["group"]:
+                at = _row(groups, "port_direction", f"{port}/{d}")
+                out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
+                out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
+    return out
+
+
 def _departures(c: pd.DataFrame) -> dict[str, float]:
     """Exports' time from arrival to their vessel's, flight's or truck's departure, overall
     and at every port (NaN where none left; a table without the measure gives none)."""
@@ -206,32 +233,9 @@ class RunResult:
                 ins["containers_inspected"] / boxes if boxes else math.nan
             )
         c = self.clearance
-        for metric in ("clearance", "overall_clearance"):
-            row = c[(c.metric == metric) & (c.dimension == "all")].iloc[0]
-            for stat in ("mean", "median", "p90", "p95"):
-                out[f"{metric}_h_{stat}"] = float(row[f"{stat}_h"])
-            prefix = "released" if metric == "clearance" else "exited"
-            out[f"{prefix}_within_24h"] = float(row["within_24h"])
-            ports = c[(c.metric == metric) & (c.dimension == "port")]
-            for _, r in ports.iterrows():
-                out[f"{metric}_h_mean_port_{r['group']}"] = float(r["mean_h"])
-            # China publishes import and export figures apart, never pooled: every direction
-            # is named (NaN when a run has none of it), overall and at every port
-            groups = c[c.metric == metric].set_index(["dimension", "group"])
-            for d in DIRECTIONS:
-                by_d = _row(groups, "direction", d)
-                for stat in ("mean", "median", "p90", "p95"):
-                    out[f"{metric}_h_{stat}_{d}"] = by_d[f"{stat}_h"]
-                out[f"{prefix}_within_24h_{d}"] = by_d["within_24h"]
-                for port in ports["group"]:
-                    at = _row(groups, "port_direction", f"{port}/{d}")
-                    out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
-                    out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
-        out.update(_departures(c))
-        out.update(_declared_to_release(c))
-        out.update(_by_era(c))
-        out.update(_goods(c))
-        out.update(_by_class(c))
+        out.update(_clearance(c))
+        for split in (_departures, _declared_to_release, _by_era, _goods, _by_class):
+            out.update(split(c))
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
