@@ -427,7 +427,7 @@ def _run_rows(
     summary: dict[str, dict[str, float | None]], extra: Sequence[str]
 ) -> tuple[list[str], int]:
     """The run table's rows (and how many less busy lanes it leaves out)."""
-    from sim.experiment.metric_names import DIRECTED, organisation_rows, smuggling_rows
+    from sim.experiment.metric_names import DIRECTED, era_rows, organisation_rows, smuggling_rows
 
     # China publishes import and export figures apart: each clearance row is followed by
     # its import and export rows (and so is the total cost)
@@ -445,7 +445,7 @@ def _run_rows(
         names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
-    names += [m for m in summary if "_h_mean_era_" in m]  # (a timeline's before and after)
+    names += era_rows(summary)  # (a timeline's periods)
     names += [m for m in summary if m.startswith("owner_share_")]
     busiest, more = _busiest(summary)
     names += busiest

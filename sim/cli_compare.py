@@ -423,6 +423,7 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     the comparison lacks are skipped."""
     from sim.experiment.metric_names import (
         class_rows,
+        era_rows,
         organisation_rows,
         smuggling_rows,
         touched_ports,
@@ -437,8 +438,7 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
     classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
-    metrics: list[str] = list(res.summary["metric"]) if "metric" in res.summary else []
-    eras = [m for m in dict.fromkeys(metrics) if "_h_mean_era_" in m]  # (dated options)
+    eras = era_rows(res.summary["metric"]) if "metric" in res.summary else ()  # (dated options)
     rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
     return tuple(dict.fromkeys(rows))
 

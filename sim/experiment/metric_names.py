@@ -131,6 +131,12 @@ def organisation_rows(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n in ORGANISATION if n in present)
 
 
+def era_rows(names: Iterable[str]) -> tuple[str, ...]:
+    """A timeline's per-period clearance rows among ``names``, in their order (none without
+    periods)."""
+    return tuple(n for n in dict.fromkeys(names) if "_h_mean_era_" in n)
+
+
 def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
     """The smuggling rows of a table among ``names`` (the metrics of a run or comparison):
     :data:`SMUGGLING`, then attempts by route, sorted; none without smuggling."""

@@ -203,14 +203,14 @@ def report_rows(
     ``variants``, by the fields their reforms change too); rows it lacks are skipped."""
     from sim.experiment.metric_names import (
         class_rows,
+        era_rows,
         organisation_rows,
         port_rows,
         with_directions,
     )
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
-    metrics: list[str] = list(res.summary["metric"]) if "metric" in res.summary else []
-    eras = [m for m in dict.fromkeys(metrics) if "_h_mean_era_" in m]  # (a timeline's periods)
+    eras = era_rows(res.summary["metric"]) if "metric" in res.summary else ()  # (periods)
     rows = [*with_directions(REPORT_METRICS, names), *eras, *organisation_rows(names)]
     fields = [f for each in _option_fields(res, variants or {}).values() for f in each]
     ports = _ports_named(fields)
