@@ -445,7 +445,7 @@ def _run_rows(
         names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
-    names += era_rows(summary)  # (a timeline's periods)
+    names += era_rows(summary, names)  # (a timeline's periods of the rows shown)
     names += [m for m in summary if m.startswith("owner_share_")]
     busiest, more = _busiest(summary)
     names += busiest
@@ -584,7 +584,8 @@ def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:
     if not spans:
         return
     message = (f"the results are also split by the period the goods arrived in "
-               f"(clearance_h_mean_era_<k>, overall_clearance_h_mean_era_<k>): "
+               f"(clearance_h_mean_era_<k>, overall_clearance_h_mean_era_<k>, "
+               f"inspection_rate_era_<k>, seizures_per_1000_era_<k>, detection_rate_era_<k>): "
                f"{'; '.join(spans)}; a period's figures are not an effect of its reform "
                f"(compare the reform against the baseline for that)")
     notes.add(f"note: {message}")

@@ -438,7 +438,7 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
     classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
-    eras = era_rows(res.summary["metric"]) if "metric" in res.summary else ()  # (dated options)
+    eras = era_rows(res.summary["metric"], out) if "metric" in res.summary else ()  # (periods)
     rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
     return tuple(dict.fromkeys(rows))
 

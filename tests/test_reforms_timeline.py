@@ -493,3 +493,63 @@ def test_compare_splits_every_option_at_a_dated_reforms_date_for_a_paired_differ
     assert meta["periods"][1] == "era_1 from day 2: training"
     page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
     assert "clearance_h_mean_era_1" in page and "declared_to_release_h_mean" in page
+
+
+
+def test_enforcement_is_reported_by_the_timelines_periods_of_arrival():
+    """Before and after a date (observed day 2 on), what customs sees and how much it finds:
+    each period's inspection rate and seizures per 1,000 (pooled and by direction) are the
+    log's over the goods that arrived in it, its detection rate the daily series' over its
+    days (illicit goods still held undetected at the end left out, as in detection_rate)."""
+    over = {"days": 4, "warmup_days": 1, "drain_days": 0, "periods_at": ["72 h"]}
+    r = sim.simulate(sim.load_scenario(sim.default_scenario_path(), over), 3, log=True)
+    m = r.metrics()
+    log = r.log[r.log.cohort].astype({"direction": str, "outcome": str})
+    log = log.assign(
+        era=np.where(log.arrived >= 72.0, "era_1", "era_0"),
+        inspected=log[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
+        caught=log.outcome.isin(["seized", "detained", "rejected"]),
+    )
+    groups = [*log.groupby(["era", "direction"]), *(((k, ""), g) for k, g in log.groupby("era"))]
+    assert len(groups) == 6
+    for (era, direction), rows in groups:
+        name = f"{era}_{direction}" if direction else era
+        assert m[f"inspection_rate_{name}"] == pytest.approx(rows.inspected.mean())
+        assert m[f"seizures_per_1000_{name}"] == pytest.approx(1000 * rows.caught.mean())
+    assert m["inspection_rate_era_0"] != m["inspection_rate_era_1"]  # (not the run's twice)
+    daily = r.enforcement_daily.assign(era=lambda x: np.where(x.day >= 2, "era_1", "era_0"))
+    assert daily[daily.era == "era_1"].held.sum() > 0  # (no drain: some held, outcome unknown)
+    for keys, suffix in ((["era"], ""), (["era", "direction"], "_{}")):
+        for key, rows in daily.groupby(keys):
+            era, *direction = key if isinstance(key, tuple) else (key,)
+            name = era + suffix.format(*direction)
+            known = rows.illicit.sum() - rows.held.sum()
+            assert known > 0
+            assert m[f"detection_rate_{name}"] == pytest.approx(rows.detected.sum() / known)
+    undated = sim.simulate(sim.load_scenario(sim.default_scenario_path(),
+                                             {"days": 2, "warmup_days": 1}), 3).metrics()
+    assert not [k for k in undated if "_era_" in k]  # (no timeline, no periods)
+
+
+def test_a_tables_period_rows_follow_its_rows_each_metrics_periods_side_by_side():
+    """A table shows the periods of the metrics it shows, and only those: each metric's
+    periods side by side (before and after a date next to each other), pooled, then
+    imports, then exports, so a reader compares a period with the next at a glance."""
+    from sim.experiment.metric_names import era_rows
+
+    names = ["clearance_h_mean", "clearance_h_mean_era_1_import", "inspection_rate_era_0",
+             "clearance_h_mean_era_0_import", "clearance_h_mean_era_1", "seizures_per_1000_era_1",
+             "clearance_h_mean_era_0", "inspection_rate_era_1", "clearance_h_mean_era_10",
+             "inspection_rate_era_0_export", "clearance_h_mean_import"]  # fmt: skip
+    assert era_rows(names) == (
+        "clearance_h_mean_era_0", "clearance_h_mean_era_1", "clearance_h_mean_era_10",
+        "clearance_h_mean_era_0_import", "clearance_h_mean_era_1_import",
+        "inspection_rate_era_0", "inspection_rate_era_1", "inspection_rate_era_0_export",
+        "seizures_per_1000_era_1",
+    )  # fmt: skip
+    shown = ["clearance_h_mean_import", "inspection_rate"]
+    assert era_rows(names, shown) == (
+        "clearance_h_mean_era_0_import", "clearance_h_mean_era_1_import",
+        "inspection_rate_era_0", "inspection_rate_era_1",
+    )  # fmt: skip
+    assert era_rows(["hit_rate_general", "operator_cost"]) == ()

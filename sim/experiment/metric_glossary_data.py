@@ -235,6 +235,12 @@ EFFECTIVENESS = [
           "slipped nor in the detection rates' denominators (0 with a long enough drain)."),
     Entry("value_held", EFFECT_LAYER,
           f"The {_ILLICIT_VALUE} of `illicit_held`'s declarations."),
+    Entry("detection_rate_<era>", EFFECT_LAYER,
+          "With a timeline, `detection_rate` of the goods that arrived in one of its periods "
+          "(`<era>`, as `clearance_h_mean_<era>`): a dated reform's before and after in what "
+          "customs finds. Set it against the baseline's same period (`compare` splits every "
+          "option at its options' dates), not against the period before: illicit goods are few "
+          "in a period, so its rate is noisy.", DIR),
     Entry("recalls", EFFECT_LAYER,
           "The cohort's goods released before their laboratory result (release before test) "
           "and recalled when it failed."),
@@ -282,6 +288,12 @@ SEEN = [
           "(deterrence lowers it: more is not better in itself). Detentions and quarantine "
           "rejections count, so it is not comparable with counts of criminal smuggling "
           "cases.", ("direction",)),
+    Entry("inspection_rate_<era>", SEEN_LAYER,
+          "With a timeline, `inspection_rate` of the goods that arrived in one of its periods "
+          "(`<era>`, as `clearance_h_mean_<era>`).", DIR),
+    Entry("seizures_per_1000_<era>", SEEN_LAYER,
+          "With a timeline, `seizures_per_1000` of the goods that arrived in one of its "
+          "periods (`<era>`, as `clearance_h_mean_<era>`).", DIR),
     Entry("burden_share", SEEN_LAYER,
           "Share of the cohort's compliant declarations (no illicit goods) that were scanned, "
           "examined or checked by quarantine.", ("direction",)),

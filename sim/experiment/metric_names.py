@@ -131,10 +131,28 @@ def organisation_rows(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n in ORGANISATION if n in present)
 
 
-def era_rows(names: Iterable[str]) -> tuple[str, ...]:
-    """A timeline's per-period clearance rows among ``names``, in their order (none without
-    periods)."""
-    return tuple(n for n in dict.fromkeys(names) if "_h_mean_era_" in n)
+#: a name of a timeline's per-period figures (``clearance_h_mean_era_1_import``)
+_ERA = re.compile(r"_era_[0-9]+(?:_|$)")
+
+
+def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[str, ...]:
+    """A timeline's per-period rows among ``names`` (none without periods), each metric's
+    periods side by side, pooled then by direction; with ``shown`` (a table's other rows),
+    only the periods of the metrics it shows (``clearance_h_mean_era_1_import`` beside
+    ``clearance_h_mean_import``)."""
+    from sim.scenario.base import DIRECTIONS
+
+    found = [n for n in dict.fromkeys(names) if _ERA.search(n)]
+    if shown is not None:
+        keep = set(shown)
+        found = [n for n in found if _ERA.sub("_", n).rstrip("_") in keep]
+    stems = list(dict.fromkeys(_ERA.split(n)[0] for n in found))
+
+    def order(n: str) -> tuple[int, int, int]:  # metric, then direction, then period
+        k, _, direction = n.rsplit("_era_", 1)[1].partition("_")
+        return stems.index(_ERA.split(n)[0]), ("", *DIRECTIONS).index(direction), int(k)
+
+    return tuple(sorted(found, key=order))
 
 
 def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:

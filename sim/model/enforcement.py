@@ -20,6 +20,7 @@ so the bulk and SimPy interpreters need not report it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -50,6 +51,10 @@ _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and 
 #: illicit ones still held by customs undetected when the run ended (``held``: their outcome
 #: is not known, so ``detection_rate`` leaves them out)
 DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected", "held")
+#: a timeline's periods' counts (by the goods' arrival), per period and direction:
+#: declarations, inspected, seized (detained or rejected), illicit ones whose outcome is known
+#: (not held undetected at the end), of which detected before release
+ERA = ("declarations", "inspected", "caught", "illicit_known", "detected")
 
 
 def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray) -> np.ndarray:
@@ -63,7 +68,12 @@ class EnforcementTally:
     """Running enforcement counters of the cohort."""
 
     def __init__(
-        self, ports: list[str], days: int, warmup: float, parcels: Sequence[bool] = ()
+        self,
+        ports: list[str],
+        days: int,
+        warmup: float,
+        parcels: Sequence[bool] = (),
+        periods: Sequence[float] = (),
     ):
         self.ports, self.warmup = ports, warmup
         #: by port: whether it is a post or express hub (parcel lists, not goods declarations)
@@ -95,6 +105,10 @@ class EnforcementTally:
         #: before release, found after it (audit), inspected (:data:`DAILY`)
         self.daily = np.zeros((max(1, days), len(ports) * _D, len(DAILY)), np.int64)
         self.recalls = np.zeros(2, np.int64)  # goods recalled after release, not recovered
+        #: a timeline's periods' starts (hours; two or more, else none), and per period and
+        #: direction the counts of :data:`ERA`
+        self.periods = np.asarray(periods if len(periods) > 1 else (), float)
+        self.eras = np.zeros((len(self.periods), _D, len(ERA)), np.int64)
 
     def fold(
         self,
@@ -139,6 +153,10 @@ class EnforcementTally:
         self._burden(port * _D + direction, illicit, did, outcome, clearance)
         found_when = (illicit & before, illicit & audit, illicit & unknown)
         self._days(port * _D + direction, arrived, illicit, found_when, did)
+        if len(self.periods):
+            inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
+            caught = np.isin(outcome, CAUGHT_CODES)
+            self._eras(arrived, direction, (inspected, caught, illicit & ~unknown, found_when[0]))
 
     def _truth(
         self,
@@ -243,6 +261,14 @@ class EnforcementTally:
         for j, rows in enumerate((every, illicit, detected, audited, inspected, held)):
             counts = np.bincount(cell[rows], minlength=days * routes)
             self.daily[:, :, j] += counts.reshape(days, routes)
+
+    def _eras(self, arrived: np.ndarray, direction: np.ndarray, counts: Sequence[Any]) -> None:
+        """Count the block by the timeline's period its goods arrived in (as the clearance
+        figures' ``era``) and direction: all, then each of ``counts`` (:data:`ERA`'s)."""
+        k = np.maximum(np.searchsorted(self.periods, arrived, side="right") - 1, 0)
+        cell, size = k * _D + direction, self.eras[..., 0].size
+        for j, rows in enumerate((np.ones(len(k), bool), *counts)):
+            self.eras[..., j] += np.bincount(cell[rows], minlength=size).reshape(-1, _D)
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:

@@ -99,7 +99,9 @@ class Recorder:
         #: overall clearance
         self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
-        self.enforcement = EnforcementTally(ports, days, warmup, [m == "post" for m in modes])
+        self.enforcement = EnforcementTally(
+            ports, days, warmup, [m == "post" for m in modes], periods
+        )
         #: by port with a schedule: exports that left after the first departure they could make
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every

@@ -210,8 +210,9 @@ def report_rows(
     )
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
-    eras = era_rows(res.summary["metric"]) if "metric" in res.summary else ()  # (periods)
-    rows = [*with_directions(REPORT_METRICS, names), *eras, *organisation_rows(names)]
+    main = with_directions(REPORT_METRICS, names)
+    eras = era_rows(res.summary["metric"], main) if "metric" in res.summary else ()  # (periods)
+    rows = [*main, *eras, *organisation_rows(names)]
     fields = [f for each in _option_fields(res, variants or {}).values() for f in each]
     ports = _ports_named(fields)
     asked = shown_rows(res.meta.get("command") or [], names)

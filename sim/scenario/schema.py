@@ -768,7 +768,8 @@ class Scenario(Strict):
         default_factory=list,
         max_length=100,
         description="times after the run's start ('28 d') from which results are also "
-        "reported by period (clearance_h_mean_era_<k>), beside the timeline's dates; "
+        "reported by period (clearance_h_mean_era_<k>, inspection_rate_era_<k>, ...), beside "
+        "the timeline's dates; "
         "`compare` gives every option the dates of all its options' dated reforms, so each "
         "period has a baseline to set it against",
     )
