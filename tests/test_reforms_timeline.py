@@ -553,3 +553,21 @@ def test_a_tables_period_rows_follow_its_rows_each_metrics_periods_side_by_side(
         "inspection_rate_era_0", "inspection_rate_era_1",
     )  # fmt: skip
     assert era_rows(["hit_rate_general", "operator_cost"]) == ()
+
+
+def test_a_reform_that_moves_the_assessment_earlier_never_acts_before_its_date():
+    """Goods in port before advance lodging starts, whose declaration the old rules lodge
+    after the date, keep the old rules: the new ones would lodge it in advance, days before
+    the reform exists (it used to: assessed, and released, before the date). Every
+    consignment assessed before the date has the baseline's draws and lodging."""
+    base = sim.load_scenario(SMALL, {"days": 4, "warmup_days": 0})
+    b = sim.simulate(base, 5, log=True).log.sort_values("index").set_index(["port", "index"])
+    dated = sim.simulate(apply(base, f"advance_declaration@{T:g}h"), 5, log=True).log
+    o = dated.sort_values("index").set_index(["port", "index"])
+    early = o.assessed < T
+    cols = ["advance", "advance_lead", "lodging_delay", "lodged"]
+    pd.testing.assert_frame_equal(o.loc[early, cols], b.loc[early, cols])
+    straddle = (b.arrived < T) & (b.assessed >= T)  # (in port before the date, assessed after)
+    assert straddle.sum() > 50
+    late = o.assessed >= T
+    assert o.advance[late].mean() > b.advance[late].mean() + 0.05  # the reform acts after it

@@ -72,10 +72,13 @@ def era_of(
 ) -> tuple[np.ndarray, float]:
     """The era whose rules each consignment follows (0: ``port``'s rules; k:
     ``port.eras[k - 1]``): the one in force at its assessment. The assessment time is planned
-    under the rules in force at arrival: lodging, officer review and acceptance, without any wait in
-    the review queue (a wait that carries an assessment past a date keeps the earlier
-    rules: the one approximation, since the era must be known when the block is made).
-    Also the block's containers, since a vessel's call may be split between eras."""
+    under the rules in force at arrival: lodging, officer review and acceptance, without any
+    wait in the review queue (a wait that carries an assessment past a date keeps the earlier
+    rules: the one approximation, since the era must be known when the block is made). A
+    reform never acts before its date: a consignment whose assessment the later era's own
+    rules would plan before that era begins (goods already in port when advance lodging
+    starts, say) keeps the earlier rules. Also the block's containers (under the rules in
+    force at arrival), since a vessel's call may be split between eras."""
     starts = [t for t, _ in port.eras]
     ports = [port] + [p for _, p in port.eras]
     on_arrival = np.searchsorted(starts, arrived, side="right")
@@ -86,7 +89,14 @@ def era_of(
         r = planned_table(ports[k], arrived[rows], u[rows], export)
         assessed[rows] = planned_assessment(ports[k], arrived[rows], r)
         containers += float(r[:, R.containers].sum())
-    return np.searchsorted(starts, assessed, side="right"), containers
+    era = np.searchsorted(starts, assessed, side="right")
+    for k in range(len(starts), 0, -1):  # (latest first: a row let down is checked again)
+        rows = np.flatnonzero((era == k) & (on_arrival < k))
+        if len(rows):
+            r = planned_table(ports[k], arrived[rows], u[rows], export)
+            early = planned_assessment(ports[k], arrived[rows], r) < starts[k - 1]
+            era[rows[early]] = k - 1
+    return era, containers
 
 
 def planned_table(port: Port, arrived: np.ndarray, u: np.ndarray, export: bool) -> np.ndarray:
