@@ -39,6 +39,7 @@ Where things live:
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)
 - ``org/``         the organisation's tree at work: escalations, alerts, directives, staff
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
+                   (``fifo_state.py``: what a FIFO lane's booked jobs show)
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end

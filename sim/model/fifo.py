@@ -11,7 +11,8 @@ Time-weighted statistics follow from the booked times too: each job adds its tim
 its time in service (clipped to the observation window) as it is booked; the queue length and
 busy servers at a given moment, and the on-duty time of a scheduled lane (capacity, plus any
 overtime of jobs finishing after a shift end), come from a sweep over the booked starts and
-ends when they are read. They are exactly what an event-driven lane would record.
+ends when they are read (:mod:`sim.model.fifo_state`). They are exactly what an event-driven
+lane would record; the whole run's figures stop at the run's end.
 """
 
 from __future__ import annotations
@@ -19,20 +20,20 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections import deque
 from typing import Any
 
 import simpy
 
 from sim.model.engine import WAKE, Call
-from sim.model.lane import Booking, LaneStats
+from sim.model.fifo_state import FifoState
+from sim.model.lane import Booking
 
 INF = math.inf
 #: hours of run time per bucket of deferred requests (see :meth:`FifoLane.defer`)
 SPAN = 1.0
 
 
-class FifoLane(LaneStats):
+class FifoLane(FifoState):
     """Identical servers, first come first served (officers' desks, scanners, a gate)."""
 
     booked = True
@@ -42,13 +43,6 @@ class FifoLane(LaneStats):
         self.cell = None
         self._ends: list[float] = []  # ends of jobs running at (or after) the last start
         self._last_start = 0.0
-        # for reading the state at a moment: booked starts (in order) and ends (a heap)
-        self._starts: deque[float] = deque()
-        self._end_marks: list[float] = []
-        self._requests = self._started = self._ended = 0
-        self._clock = 0.0  # how far on-duty time has been integrated
-        self._bounds = (0.0, INF)  # the observation window
-        self.win_queue = self.win_busy = 0.0
         # deferred requests: a heap of those before ``_edge``, later ones in hourly buckets
         # (a pop from one heap of thousands read a dozen entries made hours ago: slow)
         self._pending: list[tuple[float, int, int, Booking]] = []
@@ -71,27 +65,6 @@ class FifoLane(LaneStats):
         self._down: set[FifoLane] = set()
         self._feeders: tuple[FifoLane, ...] = ()
         self.linkable = True  # False once a port's journeys need it booked as they come
-        h = hourly or [0] * 168
-        self._constant = len(set(h)) == 1
-        self._cap = h
-        self._never = max(h) == 0
-        # hours from the start of hour-of-week h to the next change of capacity
-        self._to_change = [
-            next((k for k in range(1, 169) if h[(i + k) % 168] != h[i]), INF) for i in range(168)
-        ]
-
-    # -- state as an event-driven lane would show it (as of the last sync) -------------
-    @property
-    def queue_length(self) -> int:
-        return self._requests - self._started
-
-    @property
-    def busy(self) -> int:
-        return self._started - self._ended
-
-    @property
-    def capacity(self) -> int:
-        return self._cap[int(self.env.now) % 168]
 
     # -- booking -----------------------------------------------------------------------
     def defer(self, booking: Booking) -> None:
@@ -228,13 +201,16 @@ class FifoLane(LaneStats):
         self._requests += 1
         self._starts.append(s)
         heapq.heappush(self._end_marks, e)
-        self.area_queue += s - r
-        self.area_busy += service
         w0, w1 = self._bounds
         if s > w0 and r < w1:
             self.win_queue += (s if s < w1 else w1) - (r if r > w0 else w0)
         if e > w0 and s < w1:
             self.win_busy += (e if e < w1 else w1) - (s if s > w0 else w0)
+        if e > self._run_end:  # (booked past the run's end: the run saw its part up to it)
+            self._past_end(r, s, e, service, cohort)
+            return s, e
+        self.area_queue += s - r
+        self.area_busy += service
         self.sojourn_total += e - r
         if cohort:  # (what LaneStats.wait does, written out: once per booked job)
             self.waits.add(s - r)
@@ -247,73 +223,3 @@ class FifoLane(LaneStats):
             self.served += 1
             self.service_sum += service
         return s, e
-
-    # -- statistics --------------------------------------------------------------------
-    def set_window(self, start: float, end: float) -> None:
-        """The observation window, known before the run (booked jobs are clipped to it)."""
-        self._bounds = (start, end)
-
-    def sync(self) -> None:
-        """Bring the state (and on-duty time) up to now: book the deferred requests made
-        before now (their journeys carry on), then sweep the booked starts and ends. Requests
-        made at this very moment wait for the lane's wake-up, which books them together in
-        arrival order: a look at the lane never changes who goes first."""
-        now = self.env.now
-        self.drain(now, -INF)
-        starts, ends = self._starts, self._end_marks
-        while True:
-            ts = starts[0] if starts else INF
-            te = ends[0] if ends else INF
-            if te <= ts:  # an end first (at equal times: a server frees, then is taken)
-                if te > now:
-                    break
-                if not self._constant:
-                    self._integrate(te)
-                heapq.heappop(ends)
-                self._ended += 1
-            else:
-                if ts > now:
-                    break
-                if not self._constant:
-                    self._integrate(ts)
-                starts.popleft()
-                self._started += 1
-        if not self._constant:
-            self._integrate(now)
-
-    def _integrate(self, t: float) -> None:
-        """On-duty server time of a scheduled lane: max(capacity, busy), hour by hour."""
-        a = self._clock
-        if t <= a:
-            return
-        b = self._started - self._ended
-        cap = self._cap
-        hour = int(a)
-        if t <= hour + 1:
-            c = cap[hour % 168]
-            self.area_duty += (c if c > b else b) * (t - a)
-        else:
-            while a < t:
-                edge = min(t, math.floor(a) + 1.0)
-                self.area_duty += max(cap[int(a) % 168], b) * (edge - a)
-                a = edge
-        self._clock = t
-
-    def window(self) -> dict[str, float]:
-        nan = float("nan")
-        if self._win_start is None:
-            return {"queue_mean": nan, "busy_mean": nan, "capacity_mean": nan, "utilisation": nan}
-        if self.unlimited:
-            return super().window()
-        end = self._win_end or self._snapshot()
-        span = end[0] - self._win_start[0]
-        if self._constant:
-            duty = self._cap[0] * span  # busy never exceeds a constant capacity
-        else:
-            duty = end[3] - self._win_start[3]
-        return {
-            "queue_mean": self.win_queue / span if span > 0 else nan,
-            "busy_mean": self.win_busy / span if span > 0 else nan,
-            "capacity_mean": duty / span if span > 0 else nan,
-            "utilisation": self.win_busy / duty if duty > 0 else nan,
-        }

@@ -93,6 +93,10 @@ class LaneStats:
         """Book the wait of a cohort job (its histogram, and its week's mean for the
         stability check)."""
         self.waits.add(wait)
+        self.weekly_wait(requested, wait)
+
+    def weekly_wait(self, requested: float, wait: float) -> None:
+        """Book a cohort job's wait into its week's mean only (the stability check's)."""
         week = self.weekly.get(int(requested // 168))
         if week is None:
             self.weekly[int(requested // 168)] = [wait, 1.0]

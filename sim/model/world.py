@@ -192,7 +192,7 @@ class World:
                     env.process(surge(p, self.stop, export))
         for lane in self.lanes:
             if isinstance(lane, FifoLane):
-                lane.set_window(self.warmup, self.stop)
+                lane.set_window(self.warmup, self.stop, self.end)
         env.process(self._window())
         self.organisation.start()
         env.process(self._sampler())

@@ -1,0 +1,146 @@
+"""What a FIFO lane's booked jobs show (see :mod:`sim.model.fifo`, which books them): the
+lane's state at a moment as an event-driven lane would show it, its on-duty time, and its
+figures over the observation window and over the whole run, up to the run's end."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import deque
+
+import simpy
+
+from sim.model.lane import LaneStats
+
+INF = math.inf
+
+
+class FifoState(LaneStats):
+    """The statistics and state of a FIFO lane, from the starts and ends it booked."""
+
+    def __init__(self, env: simpy.Environment, port: str, name: str, hourly: list[int] | None):
+        super().__init__(env, port, name, hourly)
+        # for reading the state at a moment: booked starts (in order) and ends (a heap)
+        self._starts: deque[float] = deque()
+        self._end_marks: list[float] = []
+        self._requests = self._started = self._ended = 0
+        self._clock = 0.0  # how far on-duty time has been integrated
+        self._bounds = (0.0, INF)  # the observation window
+        self._run_end = INF
+        self.win_queue = self.win_busy = 0.0
+        h = hourly or [0] * 168
+        self._constant = len(set(h)) == 1
+        self._cap = h
+        self._never = max(h) == 0
+        # hours from the start of hour-of-week h to the next change of capacity
+        self._to_change = [
+            next((k for k in range(1, 169) if h[(i + k) % 168] != h[i]), INF) for i in range(168)
+        ]
+
+    # -- state as an event-driven lane would show it (as of the last sync) -------------
+    @property
+    def queue_length(self) -> int:
+        return self._requests - self._started
+
+    @property
+    def busy(self) -> int:
+        return self._started - self._ended
+
+    @property
+    def capacity(self) -> int:
+        return self._cap[int(self.env.now) % 168]
+
+    def drain(self, upto: float, key: float = INF) -> None:  # pragma: no cover - overridden
+        """Book the deferred requests made before ``upto`` (the lane's booking does)."""
+        raise NotImplementedError
+
+    def _past_end(self, r: float, s: float, e: float, service: float, cohort: bool) -> None:
+        """The statistics of a job booked to end after the run's end: its time in the lane
+        up to the end; a cohort job that had not started by then was not served in the run
+        (its wait is not known, as its consignment's clearance is not). The stability check
+        still sees its wait as booked: a queue that keeps growing shows there."""
+        end = self._run_end
+        start = s if s < end else end
+        self.area_queue += start - r
+        self.area_busy += end - start
+        self.sojourn_total += end - r
+        if not cohort:
+            return
+        if s < end:
+            self.wait(r, s - r)
+            self.served += 1
+            self.service_sum += service
+        else:
+            self.weekly_wait(r, s - r)
+
+    # -- statistics --------------------------------------------------------------------
+    def set_window(self, start: float, end: float, run_end: float = INF) -> None:
+        """The observation window and the run's end, known before the run (booked jobs are
+        clipped to the window, and the whole run's figures to its end)."""
+        self._bounds = (start, end)
+        self._run_end = run_end
+
+    def sync(self) -> None:
+        """Bring the state (and on-duty time) up to now: book the deferred requests made
+        before now (their journeys carry on), then sweep the booked starts and ends. Requests
+        made at this very moment wait for the lane's wake-up, which books them together in
+        arrival order: a look at the lane never changes who goes first."""
+        now = self.env.now
+        self.drain(now, -INF)
+        starts, ends = self._starts, self._end_marks
+        while True:
+            ts = starts[0] if starts else INF
+            te = ends[0] if ends else INF
+            if te <= ts:  # an end first (at equal times: a server frees, then is taken)
+                if te > now:
+                    break
+                if not self._constant:
+                    self._integrate(te)
+                heapq.heappop(ends)
+                self._ended += 1
+            else:
+                if ts > now:
+                    break
+                if not self._constant:
+                    self._integrate(ts)
+                starts.popleft()
+                self._started += 1
+        if not self._constant:
+            self._integrate(now)
+
+    def _integrate(self, t: float) -> None:
+        """On-duty server time of a scheduled lane: max(capacity, busy), hour by hour."""
+        a = self._clock
+        if t <= a:
+            return
+        b = self._started - self._ended
+        cap = self._cap
+        hour = int(a)
+        if t <= hour + 1:
+            c = cap[hour % 168]
+            self.area_duty += (c if c > b else b) * (t - a)
+        else:
+            while a < t:
+                edge = min(t, math.floor(a) + 1.0)
+                self.area_duty += max(cap[int(a) % 168], b) * (edge - a)
+                a = edge
+        self._clock = t
+
+    def window(self) -> dict[str, float]:
+        nan = float("nan")
+        if self._win_start is None:
+            return {"queue_mean": nan, "busy_mean": nan, "capacity_mean": nan, "utilisation": nan}
+        if self.unlimited:
+            return super().window()
+        end = self._win_end or self._snapshot()
+        span = end[0] - self._win_start[0]
+        if self._constant:
+            duty = self._cap[0] * span  # busy never exceeds a constant capacity
+        else:
+            duty = end[3] - self._win_start[3]
+        return {
+            "queue_mean": self.win_queue / span if span > 0 else nan,
+            "busy_mean": self.win_busy / span if span > 0 else nan,
+            "capacity_mean": duty / span if span > 0 else nan,
+            "utilisation": self.win_busy / duty if duty > 0 else nan,
+        }
