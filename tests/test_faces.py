@@ -515,3 +515,35 @@ def test_the_page_says_when_an_option_switches_the_engine_on_or_changes_the_stru
     assert "organisation.transfer_to" in notes("guangdong", "dumbbell")
     plain = notes("default", "sea_scanner")
     assert "switches the risk engine" not in plain and "transfer_to" not in plain
+
+
+def test_the_pages_intervals_are_those_of_compare_quantiles_widened_too():
+    """The page shows the figures ``bordersim compare`` gives: a quantile's interval (each
+    side's and the paired difference's) is widened to the histogram's resolution, as the
+    comparison's tables are (two replications whose p90 fall in one bin gave [19.3, 19.3]
+    on the page), and a mean's is the plain t-interval."""
+    import pandas as pd
+
+    from sim.experiment.compare import BASELINE, _differences, _summaries, resolve_options
+    from sim.faces.runs import table
+
+    base = [{"clearance_h_p90_import": 19.3, "clearance_h_mean_import": 6.0 + i / 10}
+            for i in range(3)]  # fmt: skip
+    option = [{"clearance_h_p90_import": 18.0 + i / 100, "clearance_h_mean_import": 5.0 + i / 7}
+              for i in range(3)]  # fmt: skip
+    shown = [("clearance_h_p90_import", "p90"), ("clearance_h_mean_import", "mean")]
+    rows = {r["metric"]: r for r in table({"baseline": base, "option": option}, shown)}
+    assert rows["clearance_h_p90_import"]["baseline"][1] < 19.3 - 0.15  # (widened: not 0 wide)
+    per_rep = pd.DataFrame(
+        [{"option": BASELINE, "replication": i, **r} for i, r in enumerate(base)]
+        + [{"option": "o", "replication": i, **r} for i, r in enumerate(option)]
+    )
+    opts = resolve_options(["o:days=1"])
+    levels = _summaries(per_rep, opts).set_index(["option", "metric"])
+    diffs = _differences(per_rep, opts, {}).set_index(["option", "metric"])
+    for metric, _ in shown:
+        for side, key in (("baseline", (BASELINE, metric)), ("option", ("o", metric))):
+            want = levels.loc[key, ["mean", "ci_low", "ci_high"]].tolist()
+            assert list(rows[metric][side]) == pytest.approx(want), (metric, side)
+        want = diffs.loc[("o", metric), ["mean", "ci_low", "ci_high"]].tolist()
+        assert list(rows[metric]["difference"]) == pytest.approx(want), metric

@@ -996,6 +996,23 @@ def _summaries(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
     return _finish_table(frames, difference=False)
 
 
+def option_intervals(
+    option: pd.DataFrame, baseline: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The option's and the baseline's levels and their paired differences (tables of
+    :func:`summarise`: one row per metric) from their replications (one row per replication,
+    index ``replication``, one column per metric), with the intervals of a comparison's
+    tables (a quantile's widened to the histogram's resolution): for anything else that
+    shows a comparison's figures (the workshop page), so both agree."""
+    per_rep = pd.concat(
+        [baseline.assign(option=BASELINE), option.assign(option="option")]
+    ).rename_axis("replication").reset_index()
+    d = _paired(per_rep, "option")
+    scale = _scale(per_rep, {"option", BASELINE})
+    same = bool((d.fillna(0) == 0).all().all())
+    return summarise(option), summarise(baseline), summarise(d, scale=scale, widen=not same)
+
+
 def _rows(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
     """The replications of option ``name``, indexed by replication, one column per metric."""
     return per_rep[per_rep["option"] == name].set_index("replication").drop(columns=["option"])

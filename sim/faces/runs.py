@@ -15,6 +15,7 @@ side, as ``bordersim compare`` names them; the means and 95 % intervals are
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -212,22 +213,33 @@ def run_notes(pair: Variants) -> list[str]:
     return [*found, short]
 
 
+def _or_none(x: float) -> float | None:
+    return None if math.isnan(x) else x
+
+
 def table(
     full: Mapping[str, Sequence[Mapping[str, float]]], shown: Sequence[tuple[str, str]] = SHOWN
 ) -> list[dict[str, Any]]:
-    """Per shown metric: each side's mean and 95 % interval, and the paired difference."""
-    from sim.analysis.paired import paired_interval
-    from sim.analysis.stats import confidence_interval
+    """Per shown metric: each side's mean and 95 % interval, and the paired difference,
+    with the intervals ``bordersim compare`` gives (a quantile's widened to the histogram's
+    resolution: :func:`sim.experiment.compare.option_intervals`)."""
+    import pandas as pd
 
+    from sim.experiment.compare import option_intervals
+
+    metrics = [m for m, _ in shown if any(m in r for s in SIDES for r in full[s])]
+    if not metrics:  # (a metric not measured in this scenario is left out: no cost section)
+        return []
+    frames = {s: pd.DataFrame([{m: float(r.get(m, math.nan)) for m in metrics}
+                               for r in full[s]]) for s in SIDES}  # fmt: skip
+    option, baseline, difference = option_intervals(frames["option"], frames["baseline"])
+    tables = {"option": option, "baseline": baseline, "difference": difference}
     out = []
     for metric, label in shown:
-        if not any(metric in r for s in SIDES for r in full[s]):
-            continue  # (not measured in this scenario: no cost section, no organisation)
-        values = {s: [float(r.get(metric, float("nan"))) for r in full[s]] for s in SIDES}
-        row: dict[str, Any] = {"metric": metric, "label": label}
-        for side in SIDES:
-            row[side] = confidence_interval(values[side])
-        mean, low, high, _ = paired_interval(values["option"], values["baseline"])
-        row["difference"] = (mean, low, high)
-        out.append(row)
+        if metric in metrics:
+            row: dict[str, Any] = {"metric": metric, "label": label}
+            for side, t in tables.items():
+                mean, low, high = t.loc[metric, ["mean", "ci_low", "ci_high"]].to_numpy(float)
+                row[side] = (float(mean), _or_none(float(low)), _or_none(float(high)))
+            out.append(row)
     return out
