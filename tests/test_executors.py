@@ -275,3 +275,43 @@ def test_a_local_clusters_processes_leave_ctrl_c_to_the_run():
     assert signal.getsignal(signal.SIGINT) is before
     normal = subprocess.run(ask, capture_output=True, text=True, check=True).stdout
     assert normal.strip() == "False"
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, ended but not yet reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_pool_workers_end_when_their_process_is_killed(sig):
+    """A process pool's workers (``--executor processes``, the workshop page's) end with
+    the process that started them, however it ends: idle workers of a parent killed by a
+    signal used to live on for good, holding their memory."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import os, time\n"
+        "from sim.experiment.executors import process_pool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = process_pool(2)\n"
+        "    pids = {pool.submit(os.getpid).result() for _ in range(20)}\n"
+        "    print(' '.join(map(str, pids)), flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert workers and all(_alive(p) for p in workers)
+    proc.send_signal(getattr(signal, sig))
+    proc.wait(10)
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers), workers

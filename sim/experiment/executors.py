@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from sim.model.result import RunResult
     from sim.scenario.schema import Scenario
 
@@ -207,16 +209,13 @@ class ProcessExecutor:
         self.workers = workers
 
     def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures import as_completed
         from concurrent.futures.process import BrokenProcessPool
 
         if not tasks:
             return
         _quiet_cancelled_futures()
-        workers = min(self.workers or _cpus(), len(tasks))
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with process_pool(min(self.workers or _cpus(), len(tasks))) as pool:
             futures = {pool.submit(run_task, task): task for task in tasks}
             try:
                 for future in as_completed(futures):
@@ -232,6 +231,32 @@ class ProcessExecutor:
             finally:
                 for future in futures:
                     future.cancel()
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes started with ``spawn`` that end when this process
+    does, however it ends (an idle worker outlives a parent killed by a signal otherwise,
+    holding its memory for good)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+    )
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: end as soon as ``parent`` is no longer its parent (it has died)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _quiet_cancelled_futures() -> None:

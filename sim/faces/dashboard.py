@@ -13,10 +13,9 @@ import base64
 import dataclasses
 import html
 import math
-import multiprocessing
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, cast
 
@@ -42,9 +41,10 @@ def _warm() -> None:
 def pool(workers: int | None = None) -> Executor:
     """The server's worker processes (started with ``spawn``, shared by every session)."""
     if "pool" not in _POOL:
-        ctx = multiprocessing.get_context("spawn")
+        from sim.experiment.executors import process_pool
+
         workers = workers or len(os.sched_getaffinity(0))
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        executor = process_pool(workers)  # (its workers end with the server, however)
         for _ in range(workers):  # start every worker now, not on the first run
             executor.submit(_warm)
         _POOL["pool"] = executor
