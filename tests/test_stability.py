@@ -57,6 +57,23 @@ def test_an_overloaded_lane_warns_of_utilisation_and_rising_waits():
     assert all("document_check" in w for w in r.warnings)  # the others cope
 
 
+def test_a_laboratory_that_cannot_keep_up_warns_as_a_lane_does():
+    """A lab with room for one sample a day where about four arrive: its batches are always
+    full, so the run warns (it used to be silent: the lab was no lane, and the samples it
+    held were under 1 % of the cohort); a lab that keeps up does not, and its utilisation is
+    the share of its batches' room filled."""
+    slow = {"ports.sea.quarantine.lab.batch_size": 1, "ports.sea.quarantine.lab.cutoffs": ["10:00"],
+            "ports.sea.quarantine.lab.incubation": "1 d"}  # fmt: skip
+    r = run(slow)
+    text = "\n".join(r.warnings)
+    assert "sea: lab is 100% utilised" in text
+    lab = r.resources[(r.resources.port == "sea") & (r.resources.lane == "lab")].iloc[0]
+    assert lab.utilisation == 1.0
+    coping = run({})
+    lab = coping.resources[(coping.resources.port == "sea") & (coping.resources.lane == "lab")]
+    assert 0 < lab.utilisation.iloc[0] < 0.9 and coping.warnings == []
+
+
 def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, capsys):
     out = tmp_path / "run"
     code = main(

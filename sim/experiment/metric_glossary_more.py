@@ -177,8 +177,10 @@ LANES = [
           f"Busy time over the servers' duty time in the observed window, of {_LANE_OF}; "
           "absent for a lane without staff on duty or unlimited. Duty time counts a server "
           "busy past its shift's end (a job finishing in overtime) as on duty, so the "
-          "resources table's `capacity_mean` includes overtime and utilisation is at most 1."
-          + _YARD),
+          "resources table's `capacity_mean` includes overtime and utilisation is at most 1. "
+          "The laboratory (`lab`): the share of its batches' room filled at the observed "
+          "cut-offs that had samples waiting (1: every batch full, samples left for later "
+          "ones)." + _YARD),
     Entry("queue_mean_<port>_<lane>", LANE_LAYER,
           f"Time-weighted mean number of jobs waiting in the observed window, of {_LANE_OF}: "
           "consignments at most lanes (declarations at the exam bays and teams), moves at "

@@ -333,9 +333,9 @@ def _every_group(world: World) -> pd.DataFrame:
 
 def _measured(resources: pd.DataFrame, world: World) -> pd.DataFrame:
     """The resources table with a utilisation for every lane that can have one (a run
-    measures it once the lane has had staff on duty; a lab or an unlimited lane never does)."""
+    measures it once the lane has had staff on duty, a lab once it ran a batch in the
+    observed window; an unlimited lane never does)."""
     never = {(lane.port, lane.name) for lane in world.lanes if lane.unlimited}
-    never |= {(p.name, p.lab.result_row()["lane"]) for p in world.ports if p.lab is not None}
     out = resources.copy()
     keys = zip(out["port"], out["lane"], strict=True)
     out["utilisation"] = [math.nan if k in never else 0.0 for k in keys]

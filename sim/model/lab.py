@@ -2,10 +2,15 @@
 
 More staff cannot shorten incubation; what limits throughput is the batch size and how many
 cut-offs a day there are. The lab costs one event per cut-off plus one per sample result.
+Its utilisation is the share of its batches' room filled at the cut-offs of the observation
+window that had samples waiting (1: every such batch full, samples left for later ones), and
+its cohort's waits are also kept by week, so that the stability check sees a lab that
+cannot keep up as it sees a lane.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Generator
 from typing import Any
@@ -16,7 +21,14 @@ from sim.analysis.sketch import LogHistogram
 
 
 class Lab:
-    def __init__(self, env: simpy.Environment, port: str, batch_size: int, cutoffs: list[float]):
+    def __init__(
+        self,
+        env: simpy.Environment,
+        port: str,
+        batch_size: int,
+        cutoffs: list[float],
+        window: tuple[float, float] = (0.0, math.inf),
+    ):
         self.env, self.port = env, port
         self.batch_size = batch_size
         self.cutoffs = sorted(c % 24 for c in cutoffs)
@@ -24,6 +36,11 @@ class Lab:
         self.waits = LogHistogram()  # submit -> batch start, cohort samples
         self.batches = 0
         self.samples = 0
+        self.unlimited = False  # (what the stability check asks of a queue)
+        self.name = "lab"
+        self.window = window  # the observation window
+        self.room = self.filled = 0  # batch places offered, and taken, in the window
+        self.weekly: dict[int, list[float]] = {}  # week of submission -> [sum of waits, n]
         env.process(self._run())
 
     def submit(self, incubation: float, cohort: bool, test: str = "standard") -> simpy.Event:
@@ -36,6 +53,10 @@ class Lab:
     def queue_length(self) -> int:
         return sum(len(q) for q in self._waiting.values())
 
+    def weekly_waits(self) -> dict[int, float]:
+        """Mean wait of cohort samples by the week (of the run) they were submitted in."""
+        return {w: total / n for w, (total, n) in sorted(self.weekly.items())}
+
     def result_row(self) -> dict[str, Any]:
         """The lab's row of the resources table (waits are from submission to batch start)."""
         nan = float("nan")
@@ -44,7 +65,7 @@ class Lab:
             "queue_mean": nan,
             "busy_mean": nan,
             "capacity_mean": nan,
-            "utilisation": nan,
+            "utilisation": self.filled / self.room if self.room else nan,
             "wait_mean_h": self.waits.mean,
             "wait_p90_h": self.waits.quantile(0.9),
             "served": self.waits.n,
@@ -66,6 +87,9 @@ class Lab:
                 for waiting in self._waiting.values():  # each test runs its own batch
                     if waiting:
                         size = min(self.batch_size, len(waiting))
+                        if self.window[0] <= t < self.window[1]:
+                            self.room += self.batch_size
+                            self.filled += size
                         batch = [waiting.popleft() for _ in range(size)]
                         self.env.process(self._incubate(batch))
             day += 1
@@ -78,6 +102,9 @@ class Lab:
         for _, submitted, _, cohort in batch:
             if cohort:
                 self.waits.add(start - submitted)
+                week = self.weekly.setdefault(int(submitted // 168), [0.0, 0.0])
+                week[0] += start - submitted
+                week[1] += 1.0
         yield self.env.timeout(incubation)
         for ev, *_ in batch:
             ev.succeed((start, self.env.now))

@@ -96,7 +96,8 @@ class Port:
         else:
             build_lanes(self, centres or {})
             q = spec.quarantine
-            self.lab = Lab(env, name, q.lab.batch_size, q.lab.cutoffs) if q and q.lab else None
+            lab = q.lab if q else None
+            self.lab = Lab(env, name, lab.batch_size, lab.cutoffs, window) if lab else None
             self.slots = SlotBook(env, spec.exam.slots) if spec.exam else None
         self.lab_tests = [scenario.commodities[k].lab_test for k in self.commodities]
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0

@@ -5,8 +5,10 @@ Three rules, the first two over the observation window (cohort jobs, by the week
 they asked):
 
 - **overload**: a lane's utilisation above ``OVERLOAD`` (0.95), or that of an organisation
-  unit's staff of one role (:func:`staff`; escalations and alerts queue for them);
-- **rising wait**, of a lane, of an organisation unit's staff of one role, or of a wait that
+  unit's staff of one role (:func:`staff`; escalations and alerts queue for them), or of a
+  laboratory (the room of its batches filled, at the cut-offs that had samples waiting);
+- **rising wait**, of a lane, of a laboratory, of an organisation unit's staff of one role, or
+  of a wait that
   is no lane's (an exam yard's appointment slots: the wait because earlier slots were full):
   with at least three whole weeks observed, the mean wait of the second half of the weeks
   exceeds that of the first half by more than half (and by more than ``RISE_MIN_H``), and
@@ -33,7 +35,6 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from sim.model.lane import Lane
 from sim.model.milestones import MILESTONES
 
 OVERLOAD = 0.95
@@ -88,8 +89,18 @@ def rising(weekly: list[float]) -> bool:
     )
 
 
+class Queue(Protocol):
+    """What the stability check reads of a lane (or of the laboratory)."""
+
+    port: str
+    name: str
+    unlimited: bool
+
+    def weekly_waits(self) -> dict[int, float]: ...
+
+
 def check(
-    lanes: Iterable[Lane],
+    lanes: Iterable[Queue],
     window: tuple[float, float],
     utilisation: dict[tuple[str, str], float],
     other_waits: Iterable[tuple[str, str, dict[int, float]]] = (),

@@ -244,9 +244,10 @@ class World:
             for p in self.ports
             if p.slots is not None and p.slots.capacity is not None
         ]
+        labs = [p.lab for p in self.ports if p.lab is not None]
         rec = self.recorder
         return [
-            *stability.check(self.lanes, (self.warmup, self.stop), utilisation, slots),
+            *stability.check([*self.lanes, *labs], (self.warmup, self.stop), utilisation, slots),
             *stability.staff(
                 self.organisation.staff_queues(), (self.warmup, self.stop), utilisation
             ),
