@@ -412,3 +412,18 @@ def test_a_rising_wait_at_the_movers_says_it_holds_the_wait_for_a_bay():
     idle_bays = {**busy_bays, ("sea", "exam_bays"): 0.4}
     said = stability.check([movers], window, idle_bays)
     assert "includes the wait for a free exam bay" in said[0] and "busier" not in said[0]
+
+
+def test_a_report_says_when_an_options_figures_leave_out_goods_it_still_held(tmp_path: Path):
+    """An option that leaves much of its cohort held at the end (one exam bay) is faster in
+    no honest sense: its means are of the goods that got out. The headline says how many it
+    still held, against the baseline."""
+    argv = ["compare", str(SMALL), "--option", "one_bay:ports.sea.exam.bays.capacity=1",
+            "--reps", "2", "--days", "4", "--set", "warmup_days=0",
+            "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
+    head = page[page.index("<h2>Headline</h2>"):]
+    head = head[: head.index("<h2>", 10)]
+    assert "of its cohort was still held when the run ended (the baseline: " in head
+    assert "which then flatter it" in head

@@ -81,6 +81,18 @@ AT_PORT: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 )
 
 
+#: an option's lines for each period of a comparison with dated reforms (``{k}``: the
+#: period's number): the pooled figures mix the weeks before a date with those after it
+PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
+    ("clearance_h_mean_era_{k}_import", "import clearance", "hours", ("shorter", "longer")),
+    ("clearance_h_mean_era_{k}_export", "export clearance", "hours", ("shorter", "longer")),
+    ("inspection_rate_era_{k}", "share inspected (scan, exam or quarantine)", "points",
+     ("lower", "higher")),
+    ("detection_rate_era_{k}", "share of illicit consignments detected", "points",
+     ("lower", "higher")),
+)
+
+
 def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -> list[str]:
     """The headline section of a comparison (none for a run); ``ports``: by option, the
     ports it changes (each gets lines of its own when not every port is changed)."""
@@ -98,6 +110,13 @@ def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -
            "interval holds 0, \u201ctoo imprecise to tell\u201d where it also reaches a "
            f"quarter of the baseline's value either side. {_HOLM} Every figure is in the "
            "table under Results.</p>"]
+    periods = [str(p) for p in res.meta.get("periods") or []]
+    if len(periods) > 1:
+        out.append("<p class='note'>Periods: " + html.escape("; ".join(periods)) + ". The "
+                   "table's rows named <code>_era_&lt;k&gt;</code> are of the goods that arrived "
+                   "in period k; a dated reform applies to goods assessed from its date. Each "
+                   "option's period is set against the baseline's same period: a change from "
+                   "one period to the next is not the reform's effect.</p>")
     for name in res.names[1:]:
         items = [
             _sentence(rows[(name, m)], what, kind, words, currency)
@@ -105,8 +124,30 @@ def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -
             if (name, m) in rows
         ]
         if items:
-            out.append(_option(res, name, items, _at_ports(rows, name, ports, currency)))
+            parts = {**_by_period(res, rows, name, currency),
+                     **_at_ports(rows, name, ports, currency)}  # fmt: skip
+            out.append(_option(res, name, items, parts))
     return out
+
+
+def _by_period(
+    res: CompareResult, rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str,
+    currency: str,
+) -> dict[str, list[str]]:
+    """By period of a comparison with dated reforms (``meta["periods"]``: ``era_<k> from
+    <when>``), the option's lines for the goods that arrived in it."""
+    out = {}
+    for period in res.meta.get("periods") or []:
+        era, _, when = str(period).partition(" from ")
+        k = era.removeprefix("era_")
+        lines = [
+            _sentence(rows[(name, key)], what, kind, words, currency)
+            for m, what, kind, words in PERIODS
+            if (name, key := m.format(k=k)) in rows
+        ]
+        if lines and k.isdigit():
+            out[f"Goods arriving from {when} ({era}):"] = lines
+    return out if len(out) > 1 else {}
 
 
 def _at_ports(
@@ -159,12 +200,44 @@ def _option(
         why = res.meta.get(key, {}).get(name)
         if why is not None:
             text += f"<p class='note'>Read with care: {html.escape(why)}.</p>"
+    held = _held(res, name)
+    if held:
+        text += f"<p class='note'>Read with care: {html.escape(held)}.</p>"
     if not at_ports:
         return text + _listed(items)
-    for port, lines in at_ports.items():
-        text += f"<p>At {html.escape(port)}, which it changes:</p>" + _listed(lines)
-    return text + "<p>Pooled over every port (its change diluted by the ports it leaves " + (
-        "alone):</p>" + _listed(items))
+    for part, lines in at_ports.items():
+        heading = part if part.endswith(":") else f"At {part}, which it changes:"
+        text += f"<p>{html.escape(heading)}</p>" + _listed(lines)
+    pooled = ("Over the whole run, every port, its periods mixed:" if any(
+        p.endswith(":") for p in at_ports) else
+        "Pooled over every port (its change diluted by the ports it leaves alone):")
+    return text + f"<p>{pooled}</p>" + _listed(items)
+
+
+#: a cohort share still held at the end above which an option's figures are said to flatter
+#: it (as the stability check's ``UNFINISHED``)
+HELD = 0.01
+
+
+def _held(res: CompareResult, name: str) -> str:
+    """What an option's figures leave out when much of its cohort was still held by customs
+    at the end (censored): its means are of the goods that got out, so they flatter it."""
+    summary = getattr(res, "summary", None)
+    if summary is None or summary.empty or "metric" not in summary:
+        return ""
+    means = summary.set_index(["option", "metric"])["mean"]
+
+    def share(option: str) -> float:
+        censored = means.get((option, "consignments_censored"), math.nan)
+        arrived = means.get((option, "consignments_arrived"), math.nan)
+        return float(censored) / float(arrived) if arrived and arrived == arrived else 0.0
+
+    mine, base = share(name), share(res.names[0])
+    if not mine > max(HELD, 2 * base):
+        return ""
+    return (f"{mine:.1%} of its cohort was still held when the run ended (the baseline: "
+            f"{base:.1%}); they are left out of its clearance and cost figures, which then "
+            "flatter it: a time or cost it seems to save may be goods it never cleared")
 
 
 #: an interval holding 0 wider than this share of the baseline's value each side tells

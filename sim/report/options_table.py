@@ -98,7 +98,14 @@ def mechanism(option: Option) -> str:
         plan = parse(option.reform)
     except ReformError:
         return ""
-    return " ".join(f"{r.name}: {r.mechanism.rstrip('.')}." for r in plan.reforms)
+    dated = []
+    for text, at in plan.dated:  # (switched on inside the run)
+        try:
+            dated += [f"{r.name}, from {at}: {r.mechanism.rstrip('.')}."
+                      for r in parse(text).reforms]  # fmt: skip
+        except ReformError:
+            continue
+    return " ".join([*(f"{r.name}: {r.mechanism.rstrip('.')}." for r in plan.reforms), *dated])
 
 
 def options_rows(options: list[Option], variants: Mapping[str, Variant]) -> str:
