@@ -459,10 +459,12 @@ def _table(
     currency: str | None = None,
     counts: dict[str, int] | None = None,
     extra: Sequence[str] = (),
+    unstable: int = 0,
 ) -> Table:
     """The run's key metrics, then ``extra`` (``--show``); ``counts``: of each metric, the
     replications that have it (a row from fewer than ``reps``, a port that saw no
-    consignment in one, says so)."""
+    consignment in one, says so); ``unstable``: how many replications warned that a queue
+    did not settle (the title says so: standard output alone must not read as steady)."""
     from rich.table import Table
 
     from sim.experiment.compare import clip_interval, metric_unit, shown_unit
@@ -472,9 +474,11 @@ def _table(
     caption = "intervals shown within what is possible (summary.json keeps them raw)"
     if more:
         caption += f"; {more} less busy lanes' utilisation in summary.json"
-    table = Table(
-        title=f"Key metrics: mean and 95 % CI over {reps} replication(s)", caption=caption
-    )
+    title = f"Key metrics: mean and 95 % CI over {reps} replication(s)"
+    if unstable:
+        title += (f"\nNOT STEADY-STATE: a queue did not settle in {unstable} of {reps} "
+                  "replication(s) (the warnings, and warnings.json, say where)")
+    table = Table(title=title, caption=caption)
     rows = []
     for m in names:
         s = summary[m]
@@ -567,7 +571,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.scenario.costs import currency_of, money_of
 
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
-    table = _table(summary, len(per_rep), currency_of(scenario.costs), counts, extra)
+    table = _table(
+        summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled)
+    )
     if money_of(scenario.costs):
         table.caption = f"{table.caption}; money in {money_of(scenario.costs)}"
     console.print(table)

@@ -98,8 +98,14 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
     saved = json.loads((out / "warnings.json").read_text())["replications"]
     assert set(saved) == {"rep-0000", "rep-0001"}
     assert any("document_check is 100% utilised" in w for w in saved["rep-0000"])
-    printed = capsys.readouterr().err  # (warnings on stderr: standard output keeps the table)
-    assert "warning" in printed and "document_check is 100% utilised" in printed
+    printed = capsys.readouterr()  # (warnings on stderr: standard output keeps the table)
+    assert "warning" in printed.err and "document_check is 100% utilised" in printed.err
+    # the table itself says so, for whoever keeps standard output alone
+    assert "NOT STEADY-STATE: a queue did not settle in 2 of 2 replication(s)" in printed.out
+    calm = ["run", str(SMALL), "--reps", "1", "--days", "28", "--out", str(tmp_path / "b")]
+    coping = [x for k, v in COPING.items() for x in ("--set", f"{k}={json.dumps(v)}")]
+    assert main([*calm, *coping]) == 0
+    assert "STEADY" not in capsys.readouterr().out
 
 
 def test_run_json_says_whether_a_queue_did_not_settle(tmp_path: Path, capsys):
