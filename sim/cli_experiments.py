@@ -348,20 +348,43 @@ def _points(
         command=command,
         on_notice=_note,
     )
-    summary = summarise_points(rows, list(design.columns))
-    _print_point_warnings(rows.attrs.get("warnings", {}), design)
-    if args.json:
-        sys.stdout.write(dump_json(summary.reset_index().to_dict(orient="records")))
+    warned = rows.attrs.get("warnings", {})
+    summary = summarise_points(rows, list(design.columns), warned)
+    _print_point_warnings(warned, design)
+    if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
+        sys.stdout.write(dump_json(_json_points(summary, rows, list(design.columns))))
         return 0
     from sim.experiment.metric_names import swept_lane_rows
 
     lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
     metrics = list(dict.fromkeys([*SWEEP_METRICS, *lanes, *args.shown]))
-    shown = [*design.columns, *(m for m in metrics if m in summary.columns)]
+    shown = [*design.columns, "unstable", *(m for m in metrics if m in summary.columns)]
     print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
     print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))
-    print(f"results: {out} (sweep.csv, summary.csv, intervals.csv, warnings.json)")
+    if summary["unstable"].any():
+        print("unstable: a queue did not settle at that point (the warnings say where): its "
+              "means are not steady-state")
+    print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
+          "intervals, warnings.json)")
     return 0
+
+
+def _json_points(summary: Any, rows: Any, params: list[str]) -> list[dict[str, Any]]:
+    """Each point's record: its parameters, ``unstable``, its metrics' means, and
+    ``intervals``: by metric, the 95 % interval of ``intervals.csv`` (null where a point has
+    too few replications)."""
+    from sim.experiment.sweep_store import point_intervals
+
+    spans = point_intervals(rows, params)
+    out = []
+    for record in summary.reset_index().to_dict(orient="records"):
+        mine = spans[spans["point"] == record["point"]]
+        record["intervals"] = {
+            str(m): [None if lo != lo else float(lo), None if hi != hi else float(hi)]
+            for m, lo, hi in zip(mine["metric"], mine["ci_low"], mine["ci_high"], strict=True)
+        }
+        out.append(record)
+    return out
 
 
 def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> None:

@@ -198,7 +198,7 @@ def test_cli_sweep_grid_json(tmp_path, capsys):
             "ports.sea.document_check.service.mean='20 min','40 min'",
             "--grid",
             "--reps",
-            "1",
+            "2",
             "--out",
             str(tmp_path / "s"),
             "--json",
@@ -210,7 +210,14 @@ def test_cli_sweep_grid_json(tmp_path, capsys):
     assert {(p[CAP], p["ports.sea.document_check.service.mean"]) for p in points} == {
         (c, m) for c in (1, 3) for m in ("20 min", "40 min")
     }
-    assert len(pd.read_csv(tmp_path / "s" / "sweep.csv")) == 4
+    assert len(pd.read_csv(tmp_path / "s" / "sweep.csv")) == 8
+    # each point's 95 % intervals are those of intervals.csv (a script reads no CSV)
+    spans = pd.read_csv(tmp_path / "s" / "intervals.csv").set_index(["point", "metric"])
+    for p in points:
+        low, high = p["intervals"]["clearance_h_mean"]
+        assert low < p["clearance_h_mean"] < high
+        assert [low, high] == spans.loc[(p["point"], "clearance_h_mean"), ["ci_low", "ci_high"]
+                                        ].tolist()  # fmt: skip
 
 
 def test_cli_sweep_lhs(tmp_path, capsys):
@@ -372,14 +379,25 @@ def test_a_point_whose_queue_does_not_settle_warns(tmp_path, capsys):
     argv = ["sweep", str(SMALL), "--param", "ports.sea.document_check.capacity=1,4",
             "--reps", "1", "--days", "7", "--out", str(out)]
     assert main(argv) == 0
-    err = capsys.readouterr().err
+    first = capsys.readouterr()
+    err, printed = first.err, first.out
     head = "warning (point 0: ports.sea.document_check.capacity=1): sea: document_check is"
     assert head in err and "(point 1:" not in err, err
     saved = json.loads((out / "warnings.json").read_text())
     assert list(saved) == ["0"] and "document_check" in saved["0"][0]
     assert json.loads((out / "points" / "p0000-r0000.json").read_text())["warnings"]
+    # the table marks the point, for whoever keeps standard output alone
+    table = {line.split()[0]: line.split() for line in printed.splitlines()
+             if line[:2] in ("0 ", "1 ")}  # fmt: skip
+    assert table["0"][2] == "True" and table["1"][2] == "False", printed
+    summary = pd.read_csv(out / "summary.csv", index_col="point")
+    assert summary["unstable"].tolist() == [True, False]
     assert main(argv) == 0  # resumed: nothing run again, the same warning
     assert head in capsys.readouterr().err
+    assert main([*argv, "--json"]) == 0  # (a script reading stdout learns it too)
+    points = json.loads(capsys.readouterr().out)
+    assert [p["unstable"] for p in points] == [True, False]
+    assert points[1]["intervals"]["clearance_h_mean"] == [None, None]  # (one replication)
     assert main(["report", str(out)]) == 0
     page = (out / "report.html").read_text()
     assert "<p class='warn'>warning (point 0: ports.sea.document_check.capacity=1)" in page

@@ -26,7 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -271,7 +271,8 @@ class SweepStore:
         (each point's warnings, from any of its replications)."""
         atomic_write(self.path / "warnings.json", dump_json(point_warnings(self.warnings)))
         atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
-        atomic_write(self.path / "summary.csv", summarise_points(rows, params).to_csv())
+        warned = point_warnings(self.warnings)
+        atomic_write(self.path / "summary.csv", summarise_points(rows, params, warned).to_csv())
         atomic_write(self.path / "intervals.csv", point_intervals(rows, params).to_csv(index=False))
 
 
@@ -302,9 +303,17 @@ def point_intervals(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def summarise_points(rows: pd.DataFrame, params: list[str]) -> pd.DataFrame:
-    """One row per point (index ``point``): its parameters and the mean of every metric."""
+def summarise_points(
+    rows: pd.DataFrame, params: list[str], warnings: Mapping[str, list[str]] | None = None
+) -> pd.DataFrame:
+    """One row per point (index ``point``): its parameters, whether a replication there
+    warned that a queue did not settle (``unstable``: its means are then not steady-state;
+    ``warnings``: :func:`point_warnings`), and the mean of every metric."""
+    from sim.model.stability import unsettled
+
     metrics = [c for c in rows.columns if c not in {"point", "replication", *params}]
     first = rows.groupby("point")[params].first()
+    warned = warnings or {}
+    first["unstable"] = [unsettled(warned.get(str(p), [])) for p in first.index]
     means = rows.groupby("point")[metrics].mean()
     return pd.concat([first, means], axis=1)
