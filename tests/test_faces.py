@@ -500,6 +500,18 @@ def test_the_page_shows_enforcement_cost_and_organisation_rows_where_measured():
     rows = [r["metric"] for r in table(full)]
     assert rows == ["clearance_h_mean_import", "detection_rate",
                     "total_cost_per_consignment_import"]  # fmt: skip
+    # what customs sees, as officers know it: goods apart from parcels, imports and exports
+    # apart, and seizures (with the caveat that more is not better); money in the
+    # scenario's own currency
+    seen = {**measured, "inspection_rate_goods": 0.08, "inspection_rate_import": 0.4,
+            "inspection_rate_export": 0.2, "inspection_rate": 0.3, "seizures_per_1000": 2.0}
+    got = table({"baseline": [seen, seen], "option": [seen, seen]}, currency="CNY")
+    assert [r["metric"] for r in got][1:6] == [
+        "inspection_rate_goods", "inspection_rate_import", "inspection_rate_export",
+        "inspection_rate", "detection_rate"]  # fmt: skip
+    labels = {r["metric"]: r["label"] for r in got}
+    assert "more is not better" in labels["seizures_per_1000"]
+    assert labels["total_cost_per_consignment_import"].endswith("(CNY)")
 
 
 def test_the_page_says_when_an_option_switches_the_engine_on_or_changes_the_structure():

@@ -25,7 +25,7 @@ from sim.experiment.compare import clip_interval
 from sim.faces import choices
 from sim.faces.chart import clearance_chart
 from sim.faces.org import org_tree_html
-from sim.faces.runs import SHOWN, Run, Snapshot, table
+from sim.faces.runs import SHOWN, Run, Snapshot, label, table
 from sim.faces.watch import port_gif
 from sim.scenario.loader import BUNDLED
 
@@ -160,17 +160,18 @@ def warnings_html(warnings: Mapping[str, Sequence[str]], notes: Sequence[str] = 
     return "".join(out)
 
 
-def quick_html(quick: dict[str, dict[str, float]]) -> str:
+def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD") -> str:
     """The first answer: one short replication from an empty port, per side."""
     rows = [
-        {"metric": m, "label": label, "baseline": (quick["baseline"].get(m, math.nan), None, None),
+        {"metric": m, "label": label(text, currency),
+         "baseline": (quick["baseline"].get(m, math.nan), None, None),
          "option": (quick["option"].get(m, math.nan), None, None),
          "difference": (quick["option"].get(m, math.nan) - quick["baseline"].get(m, math.nan),
                         None, None)}
-        for m, label in SHOWN
+        for m, text in SHOWN
         if m in quick["baseline"] or m in quick["option"]
     ]
-    title = "First look: one short replication (2 days, empty start, biased low)"
+    title = "First look: one short replication a side (2 days from an empty port: rough)"
     return results_html(rows, title, QUICK_NOTE).replace("bs-results", "bs-quick", 1)
 
 
@@ -294,9 +295,9 @@ class Page:
         self.progress.value = min(snap.done, self.progress.max)
         self.status.object = self._status(snap)
         if snap.quick and not self.quick.object:
-            self.quick.object = quick_html(snap.quick)
+            self.quick.object = quick_html(snap.quick, snap.currency)
         if snap.phase == "done" and not self.full.object:
-            rows = table(snap.full)
+            rows = table(snap.full, currency=snap.currency)
             self.full.object = results_html(
                 rows, f"Full run: {self.run.plan.reps} replications a side", FULL_NOTE,
                 snap.labels, snap.warnings, snap.notes)

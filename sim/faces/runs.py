@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
+from sim.scenario.costs import currency_of
 from sim.scenario.loader import BUNDLED
 from sim.scenario.schema import Scenario
 
@@ -40,13 +41,17 @@ SHOWN = (
     ("released_within_24h_export", "Exports released within 24 h (share)"),
     # (the rows below show where the scenario measures them: enforcement, costs, an
     # organisation)
-    ("inspection_rate", "Inspected: scan, physical or quarantine check (share)"),
+    ("inspection_rate_goods", "Goods declarations inspected: scan, physical or quarantine "
+     "check (share; parcels apart, as China counts them)"),
+    ("inspection_rate_import", "Imports inspected (share)"),
+    ("inspection_rate_export", "Exports inspected (share)"),
+    ("inspection_rate", "Inspected, every port, parcels included (share)"),
     ("detection_rate", "Illicit consignments detected (share)"),
-    ("value_slipped", "Value of illicit goods slipping through (USD, observed days)"),
-    ("total_cost_per_consignment_import", "Cost per import, agencies and traders (the "
-     "scenario's currency)"),
-    ("total_cost_per_consignment_export", "Cost per export, agencies and traders (the "
-     "scenario's currency)"),
+    ("seizures_per_1000", "Seized, detained or rejected per 1,000 declarations (deterrence "
+     "lowers it: more is not better in itself)"),
+    ("value_slipped", "Value of illicit goods slipping through ({currency}, observed days)"),
+    ("total_cost_per_consignment_import", "Cost per import, agencies and traders ({currency})"),
+    ("total_cost_per_consignment_export", "Cost per export, agencies and traders ({currency})"),
     ("escalation_latency_h_mean", "Organisation: escalation latency (h, mean)"),
     ("org_hold_h_mean", "Organisation: goods' wait per hold that held them (h, mean)"),
 )
@@ -88,6 +93,7 @@ class Snapshot:
     warnings: dict[str, list[str]] = field(default_factory=dict)  # side -> named warnings
     notes: list[str] = field(default_factory=list)  # on the full run (too short, a conflict)
     labels: dict[str, str] = field(default_factory=dict)  # side -> what it runs, in words
+    currency: str = "USD"  # the scenario's money (the labels' ``{currency}``)
 
 
 class Run:
@@ -130,6 +136,7 @@ class Run:
                 {k: list(v) for k, v in s.warnings.items()},
                 list(s.notes),
                 dict(s.labels),
+                s.currency,
             )
 
     def _set(self, **changes: Any) -> None:
@@ -140,8 +147,9 @@ class Run:
     def _work(self) -> None:
         try:
             self._set(phase="quick", message="first look: one short replication")
-            quick, _ = self._replications(
-                variants(self.plan, quick=True, folder=self.folder), 1)
+            first = variants(self.plan, quick=True, folder=self.folder)
+            self._set(currency=currency_of(first.baseline.costs))
+            quick, _ = self._replications(first, 1)
             self._set(quick={side: rows[0] for side, rows in quick.items()})
             if self._cancelled.is_set():
                 return
@@ -217,8 +225,15 @@ def _or_none(x: float) -> float | None:
     return None if math.isnan(x) else x
 
 
+def label(text: str, currency: str) -> str:
+    """A shown row's label with the scenario's currency in it."""
+    return text.replace("{currency}", currency)
+
+
 def table(
-    full: Mapping[str, Sequence[Mapping[str, float]]], shown: Sequence[tuple[str, str]] = SHOWN
+    full: Mapping[str, Sequence[Mapping[str, float]]],
+    shown: Sequence[tuple[str, str]] = SHOWN,
+    currency: str = "USD",
 ) -> list[dict[str, Any]]:
     """Per shown metric: each side's mean and 95 % interval, and the paired difference,
     with the intervals ``bordersim compare`` gives (a quantile's widened to the histogram's
@@ -235,9 +250,9 @@ def table(
     option, baseline, difference = option_intervals(frames["option"], frames["baseline"])
     tables = {"option": option, "baseline": baseline, "difference": difference}
     out = []
-    for metric, label in shown:
+    for metric, text in shown:
         if metric in metrics:
-            row: dict[str, Any] = {"metric": metric, "label": label}
+            row: dict[str, Any] = {"metric": metric, "label": label(text, currency)}
             for side, t in tables.items():
                 mean, low, high = t.loc[metric, ["mean", "ci_low", "ci_high"]].to_numpy(float)
                 row[side] = (float(mean), _or_none(float(low)), _or_none(float(high)))
