@@ -551,6 +551,11 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         )
     unsettled = store.warnings()
     _print_warnings(notes, unsettled)
+    from sim.model.stability import near_saturation
+
+    means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
+    for message in near_saturation(means):
+        notes.add(f"note: {message}")
     note_warmup(notes, scenario.warmup_days)
     _print_too_short(notes, scenario.warmup_days, scenario.days)
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether

@@ -356,11 +356,24 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         unstable = ", unstable" if res.unstable(name) else ""
         for w in res.warnings.get(name, []):
             notes.add(f"warning ({name}{unstable}): {w}")
+    _note_near_saturation(res, notes)
     _note_quantile_interactions(res, notes)
     note_warmup(notes, float(m.get("warmup_days") or 0))
     short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
     if short is not None:
         notes.add(f"note: {short}.")
+
+
+def _note_near_saturation(res: CompareResult, notes: Notes) -> None:
+    """Each option's lanes near saturation on average over its replications."""
+    from sim.model.stability import near_saturation
+
+    if res.summary.empty or "metric" not in res.summary:
+        return
+    for name in res.names:
+        rows = res.summary[res.summary["option"] == name]
+        for message in near_saturation(dict(zip(rows["metric"], rows["mean"], strict=True))):
+            notes.add(f"note ({name}): {message}")
 
 
 def _failed_options(res: CompareResult) -> dict[str, dict[str, Any]]:

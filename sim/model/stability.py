@@ -30,7 +30,7 @@ they asked):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 import numpy as np
@@ -258,6 +258,31 @@ def longest_queues(samples: Iterable[tuple[Any, ...]]) -> dict[str, tuple[str, i
     for t, port, lane, queue, *_ in rows:
         if t == last and queue > out.get(port, ("", 0))[1]:
             out[port] = (lane, int(queue))
+    return out
+
+
+#: a lane's mean utilisation over replications from which its waits settle slowly
+NEAR_SATURATION = 0.9
+
+
+def near_saturation(means: Mapping[str, float]) -> list[str]:
+    """Notes for the lanes whose utilisation, averaged over a run's replications
+    (``means``: by metric, ``utilisation_<port>_<lane>`` among them), is near saturation.
+    Each replication's overload check sees its own realised load, which scatters around
+    the lane's: near 0.95 some replications warn and others do not, and the waits of a
+    queue this busy forget an empty start slowly and vary much from run to run, so the
+    intervals may miss the long-run value even when no replication warned."""
+    out = []
+    for name, u in means.items():
+        if name.startswith("utilisation_") and NEAR_SATURATION <= u <= 1.0:
+            lane = name.removeprefix("utilisation_")
+            out.append(
+                f"{lane} averages {u:.0%} utilisation over the replications: near "
+                "saturation a queue's waits settle slowly and vary much from run to run, so "
+                "its intervals may not hold their long-run value even where no replication "
+                "warned; check with a longer warm-up and run (bordersim warmup), or add "
+                "capacity there"
+            )
     return out
 
 
