@@ -757,9 +757,20 @@ def _check(args: argparse.Namespace) -> int:
 
         lines = explained(args.explain, metric_names(scenario), currency_of(scenario.costs))
         sys.stdout.write("".join(f"{line}\n" for line in lines))
+        print(f"note: {ESTIMAND}", file=sys.stderr)  # (standard output stays one per line)
         return 0 if all("\t?\t" not in line for line in lines) else 2
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
+
+
+#: what a run's (or an option's) figure of a metric estimates, said beside the glossary
+ESTIMAND = (
+    "a run's figure is the mean over its replications of each replication's own value: of a "
+    "quantile, each replication's quantile of its cohort (the inverted-CDF sample quantile, "
+    "within 1 % from its histogram); of a rate or share, each replication's rate (one whose "
+    "denominator is 0 left out), not the ratio of the pooled counts; its interval is the "
+    "t-interval over replications (see docs/how-results-are-computed.md)"
+)
 
 
 class Terminated(BaseException):

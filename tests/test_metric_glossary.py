@@ -100,7 +100,12 @@ def test_check_explain_prints_each_name_with_its_unit_and_meaning(capsys):
     assert all(len(line.split("\t")) == 3 for line in lines)
     assert main(["check", str(SMALL), "--explain", "clearance_h_mean_port_sea_import",
                  "utilisation_sea_scanners", "clearance_h_maen"]) == 2  # fmt: skip
-    mean, util, typo = capsys.readouterr().out.splitlines()
+    said = capsys.readouterr()
+    mean, util, typo = said.out.splitlines()
+    # what a figure estimates (a mean of each replication's value, of a quantile or a rate
+    # too), said once beside the entries: on stderr, standard output stays one per line
+    assert "mean over its replications of each replication's own value" in said.err
+    assert "not the ratio of the pooled counts" in said.err
     assert mean.startswith("clearance_h_mean_port_sea_import\thours\tMean clearance time")
     assert mean.endswith("Here: port sea, imports only.")
     assert util.startswith("utilisation_sea_scanners\tshare (0-1)\tBusy time")
