@@ -442,6 +442,10 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
     )
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(s.truncations) > 1:  # (how much of the longest is noise: their spread)
+        each = ", ".join(f"{k} {v}" for k, v in s.truncations.items())
+        print(f"each series' truncation (days): {each}; the suggestion takes the longest, so "
+              "a flat series' noise can set it: a second pilot seed shows how much")
     print(f"saved: {stored}")
     _print_saved(scenario)
     print(f"running means: {plot}")

@@ -96,8 +96,13 @@ def test_a_small_flows_transient_is_not_hidden_by_a_big_one():
     pooled = np.mean([(100 * reps[r]["hub/import"] + reps[r]["sea/export"]) / 101
                       for r in reps], axis=0)  # fmt: skip
     assert mser(pooled, 5).truncation < 20  # what the pooled pilot suggested
-    series, _, mean, m = _longest(reps, 5)
+    series, _, mean, m, each = _longest(reps, 5)
     assert series == "sea/export" and m.truncation >= 20
+    # every series' own truncation is kept, the longest being the suggestion's (their
+    # spread shows how much of it is noise)
+    assert set(each) == {"hub/import", "sea/export"} and each["sea/export"] == m.truncation
+    assert each["hub/import"] == mser(np.mean([reps[r]["hub/import"] for r in reps], axis=0),
+                                      5).truncation  # fmt: skip
     assert mean.to_numpy() == pytest.approx(np.mean([reps[r][series] for r in reps], axis=0))
     # a flow too small to be measured most days is left out, not taken as a transient
     reps[0]["tiny/import"] = np.where(np.arange(days) % 2 == 0, np.nan, 99.0)
@@ -292,3 +297,17 @@ def test_compare_warns_of_a_warmup_shorter_than_a_saved_suggestion(tmp_path, cap
     assert f"warning: {want}" in err
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert [w for w in meta["warnings"] if w.startswith(want)]
+
+
+def test_cli_warmup_shows_every_series_truncation_and_saves_them(tmp_path, capsys, monkeypatch):
+    """The suggestion is the longest of the series' truncations: each is shown and saved, so
+    their spread (how much of the suggestion is noise) can be seen."""
+    monkeypatch.chdir(tmp_path)
+    argv = ["warmup", str(SMALL), "--days", "14", "--reps", "1", "--json"]
+    assert main(argv) == 0
+    got = json.loads(capsys.readouterr().out)
+    each = got["truncations"]
+    assert len(each) > 1 and max(each.values()) == got["truncation_days"]
+    assert got["series"] in each and each[got["series"]] == got["truncation_days"]
+    assert main(argv[:-1]) == 0
+    assert "each series' truncation (days): " in capsys.readouterr().out

@@ -183,7 +183,7 @@ def pilot(
         )
     ex = get_executor(executor, workers=workers)
     per_rep = _pilot_series(scenario, days, reps, seed, output, ex)
-    series, daily, mean, m = _longest(per_rep, batch)
+    series, daily, mean, m, each = _longest(per_rep, batch)
     weeks = math.ceil(m.truncation / WEEK_D)
     warnings = _doubts(m, per_rep, days, output, float(scenario.queue_sample))
     suggestion = Suggestion(
@@ -201,6 +201,7 @@ def pilot(
         at_limit=m.at_limit,
         warnings=tuple(warnings),
         first_replication=PILOT_REPLICATION,
+        truncations=each,
     )
     return Pilot(suggestion, daily, mean, m)
 
@@ -261,11 +262,13 @@ def _doubts(
 
 def _longest(
     per_rep: dict[int, dict[str, np.ndarray]], batch: int
-) -> tuple[str, pd.DataFrame, pd.Series, MSER]:
+) -> tuple[str, pd.DataFrame, pd.Series, MSER, dict[str, int]]:
     """MSER on each series' ensemble average (replications' days averaged); the series with
-    the longest truncation (the first such in name order), its daily values and mean."""
+    the longest truncation (the first such in name order), its daily values and mean, and
+    every series' truncation (days)."""
     names = sorted({name for rep in per_rep.values() for name in rep})
     best: tuple[str, pd.DataFrame, pd.Series, MSER] | None = None
+    each: dict[str, int] = {}
     for name in names:
         daily = pd.DataFrame({r: per_rep[r][name] for r in sorted(per_rep) if name in per_rep[r]})
         daily.index.name = "day"
@@ -274,8 +277,9 @@ def _longest(
             continue  # too few arrivals to measure a day (a very small flow)
         # days with nothing measured (no arrivals in any replication) carry the previous value
         m = mser(mean.ffill().bfill().to_numpy(), batch)
+        each[name] = int(m.truncation)
         if best is None or m.truncation > best[3].truncation:
             best = (name, daily, mean, m)
     if best is None:
         raise ValueError("the pilot measured nothing: no consignment arrived")
-    return best
+    return (*best, each)

@@ -12,7 +12,7 @@ from one seed to the next); a pilot with the same seed and output replaces its o
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,9 @@ class Suggestion:
     #: the pilot's replications are numbered from here (0 in suggestions saved before the
     #: pilot had streams of its own)
     first_replication: int = 0
+    #: every series' own MSER truncation (days), the longest of which is suggested: their
+    #: spread shows how much of the suggestion is noise (empty in older saved suggestions)
+    truncations: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
