@@ -192,7 +192,11 @@ def _same(shown: float, expected: float) -> bool:
 def _set_up_and_run(browser, option: str | None) -> None:
     _choose(browser, "bs-scenario", "workshop")
     if option:
-        _find(browser, f".bs-option-{option} >>> input")[0].click()
+        box = _find(browser, f".bs-option-{option} >>> input")[0]
+        run = _find(browser, ".bs-run >>> button")[0]
+        # Run sits above the (long) list of options, near the results at the top
+        assert run.rect["y"] < box.rect["y"], (run.rect, box.rect)
+        box.click()
     _choose(browser, "bs-reps", str(REPS))
     _choose(browser, "bs-days", str(DAYS))
     seed = _find(browser, ".bs-seed >>> input")[0]

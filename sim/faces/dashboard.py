@@ -367,10 +367,11 @@ class Page:
                 callback.stop()
 
     def view(self) -> pn.viewable.Viewable:
-        controls = pn.Column(
-            "## Choose", self.scenario, "**Options**", self.switches, "**Levers**",
-            pn.pane.HTML(LEVERS_NOTE, css_classes=["bs-levers-note"]),
-            *self.levers.values(), self.reps, self.days, self.seed, self.button, width=340,
+        controls = pn.Column(  # (Run near the top: the option list below is long, and the
+            # results appear at the top of the other column)
+            "## Choose", self.scenario, self.reps, self.days, self.seed, self.button,
+            "**Levers**", pn.pane.HTML(LEVERS_NOTE, css_classes=["bs-levers-note"]),
+            *self.levers.values(), "**Options**", self.switches, width=340,
             css_classes=["bs-controls"],
         )
         results = pn.Column(
