@@ -20,7 +20,7 @@ from sim.model.smuggling import NOT_SMUGGLED
 from sim.model.smuggling_groups import GroupState, logit_shares, smooth
 from sim.model.streams import SMUGGLING_INDEX
 from sim.model.world import World
-from sim.scenario.loader import load_scenario
+from sim.scenario.loader import ScenarioError, load_scenario
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
@@ -342,6 +342,37 @@ def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "smuggling.groups.ring.routes" in err and "'ferry'" in err and "river" in err
+
+
+#: a [costs] section whose roles lack the default patrol role (customs_officer)
+COSTS_WITHOUT_PATROL_ROLE = """
+[costs]
+price_year = 2019
+[costs.roles]
+officer = 21100
+[costs.staff]
+exam_teams = { role = "officer", heads = 2 }
+"""
+
+
+def test_a_patrol_role_missing_from_the_costs_roles_is_refused_on_load(tmp_path, capsys):
+    """Patrols are priced by costs.patrol_role: one that is not in costs.roles is named on
+    load (each replication used to fail with a KeyError)."""
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        SMALL.read_text() + SMUGGLING.format(
+            learning=0.2, river_staff=3, per_officer=0.05, rate=40, routes='["sea", "river"]'
+        ) + COSTS_WITHOUT_PATROL_ROLE
+    )
+    code = main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "costs.patrol_role" in err and "'customs_officer'" in err
+    assert "allowed (costs.roles): officer" in err and "river" in err
+    fixed = load_scenario(path, {"costs.patrol_role": "officer"})
+    assert fixed.costs.patrol_role == "officer"
+    with pytest.raises(ScenarioError, match=r"costs\.patrol_role = 'guard'.*allowed"):
+        load_scenario(path, {"costs.patrol_role": "guard"})
 
 
 def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp_path):

@@ -214,6 +214,22 @@ class Smuggling(Strict):
                         f"unknown route {name!r}; allowed: {', '.join(self.routes)}",
                     )
             self._ports_of(scenario, gname, g)
+        self._patrols_priced(scenario)
+
+    def _patrols_priced(self, scenario: Scenario) -> None:
+        """A costed scenario prices its patrols: ``costs.patrol_role`` is one of its roles."""
+        costs = scenario.costs
+        patrolled = [name for name, r in self.routes.items() if r.patrol is not None]
+        if costs is None or not patrolled or costs.patrol_role in costs.roles:
+            return
+        given = "patrol_role" in costs.model_fields_set
+        raise AtField(
+            ("costs", "patrol_role"),
+            f"{costs.patrol_role!r}{'' if given else ' (the default)'} prices the patrols of "
+            f"smuggling.routes {', '.join(patrolled)}, but is not a role in costs.roles; "
+            f"allowed (costs.roles): {', '.join(costs.roles) or '(none)'}: set "
+            "costs.patrol_role to one of them, or add the role to costs.roles",
+        )
 
     def _ports_of(self, scenario: Scenario, gname: str, g: Group) -> None:
         """A group's port routes carry its direction, and its origin is one the port knows."""
