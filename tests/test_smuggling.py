@@ -344,6 +344,21 @@ def test_an_unknown_route_is_named_with_its_field(tmp_path, capsys):
     assert "smuggling.groups.ring.routes" in err and "'ferry'" in err and "river" in err
 
 
+def test_a_route_listed_twice_for_a_group_is_refused(tmp_path, capsys):
+    """A repeated route would weigh double in the group's logit choice: it is named."""
+    path = tmp_path / "twice.toml"
+    path.write_text(
+        SMALL.read_text() + SMUGGLING.format(
+            learning=0.2, river_staff=3, per_officer=0.05, rate=40, routes='["river", "river"]'
+        )
+    )
+    code = main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "smuggling.groups.ring.routes = ['river', 'river']" in err
+    assert "route 'river' given twice" in err
+
+
 #: a [costs] section whose roles lack the default patrol role (customs_officer)
 COSTS_WITHOUT_PATROL_ROLE = """
 [costs]

@@ -164,6 +164,18 @@ class Group(Strict):
             raise ValueError(f"hourly needs 24 weights, at least one > 0; got {len(v)}")
         return v
 
+    @field_validator("routes")
+    @classmethod
+    def _once(cls, v: list[str]) -> list[str]:
+        """Each route once: a repeated one would count twice in the group's logit choice."""
+        twice = [name for i, name in enumerate(v) if name in v[:i]]
+        if twice:
+            raise ValueError(
+                f"route {twice[0]!r} given twice; list each route once (a repeated route "
+                "would weigh double in the group's choice)"
+            )
+        return v
+
 
 class Smuggling(Strict):
     """Smuggling groups who choose routes by expected profit and learn from their outcomes."""
