@@ -318,6 +318,53 @@ def test_bad_organisation_input_names_the_file_and_the_field(tmp_path, old, new,
     assert "bad.toml" in message and where in message, message
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        (  # the port's units are generated once; the first customs would keep idle staff
+            "customs.jiangmen",
+            ["jm_port", "zj_port"],
+            ["organisation.generate.customs.zhanjiang", "port 'zj_port' belongs to customs "
+             "'jiangmen' and 'zhanjiang'"],
+        ),
+        (
+            "customs.jiangmen",
+            ["jm_port", "jm_port"],
+            ["organisation.generate.customs.jiangmen", "port 'jm_port' listed twice"],
+        ),
+        (  # a customs with no ports: staffed and costed, it would serve nothing
+            "customs.jiangmen",
+            [],
+            ["organisation.generate.customs.jiangmen = []", "customs 'jiangmen' serves no port"],
+        ),
+        (
+            "merge",
+            {"jiangmen": ["jiangmen"]},
+            ["organisation.generate.merge.jiangmen", "two customs or more", "names only"],
+        ),
+        (
+            "merge",
+            {"west": ["jiangmen"]},
+            ["organisation.generate.merge.west", "two customs or more"],
+        ),
+        (  # shenzhen would be pooled with the two, unlisted
+            "merge",
+            {"shenzhen": ["jiangmen", "zhanjiang"]},
+            ["organisation.generate.merge.shenzhen", "'shenzhen' is a customs not in this merge"],
+        ),
+    ],
+)
+def test_a_generated_tree_lists_each_port_once_and_merges_two_customs_or_more(key, value, words):
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(GUANGDONG, {f"organisation.generate.{key}": value})
+    message = err.value.format()
+    assert all(w in message for w in words), message
+    merged = {"west": ["jiangmen", "zhanjiang"], "shenzhen": ["shenzhen", "gongbei"]}
+    assert load_scenario(GUANGDONG, {"organisation.generate.merge": merged})
+
+
 @pytest.mark.parametrize("structure", ["spindle", "dumbbell"])
 def test_the_risk_engine_hears_alerts_when_the_organisation_delivers_them(structure: str):
     """With an organisation, a seizure raises no score by itself: the engine's alerts at a

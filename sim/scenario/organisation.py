@@ -163,7 +163,9 @@ class Generate(Strict):
     same in every structure; the structure only says where the heads sit."""
 
     customs: dict[str, list[str]] = Field(
-        min_length=1, description="directly-affiliated customs and the ports each serves"
+        min_length=1,
+        description="directly-affiliated customs and the ports each serves (one or more; each "
+        "port under one customs, once)",
     )
     subordinate: bool = Field(default=True, description="a subordinate customs per port")
     staff: dict[str, Heads] = Field(default_factory=dict, description="total heads per role")
@@ -188,11 +190,46 @@ class Generate(Strict):
     )
     merge: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="customs merged into one: new id -> the customs it pools (ports, staff)",
+        description="customs merged into one: new id -> the two or more customs it pools (ports, "
+        "staff); the id may be one of theirs, not another customs'",
     )
 
     @model_validator(mode="after")
     def _known(self) -> Generate:
+        self._ports_once()
+        self._merges()
+        _keys(self.staff, ROLES, "role", "staff")
+        _keys(self.cost_per_year, ROLES, "role", "cost_per_year")
+        _keys(self.service, TASKS, "task", "service")
+        _keys(self.forward, TASKS, "task", "forward")
+        _keys(self.weights, tuple(self.customs), "customs", "weights")
+        return self
+
+    def _ports_once(self) -> None:
+        """Each customs serves a port or more, and each port is served by one customs, once
+        (a port's units are generated once: a second customs would keep idle, costed staff)."""
+        owner: dict[str, str] = {}
+        for cid, ports in self.customs.items():
+            if not ports:
+                raise AtField(
+                    ("customs", cid),
+                    f"customs {cid!r} serves no port; list its ports, or leave it out",
+                )
+            for port in ports:
+                if port in owner:
+                    where = (
+                        f"listed twice under customs {cid!r}"
+                        if owner[port] == cid
+                        else f"belongs to customs {owner[port]!r} and {cid!r}"
+                    )
+                    raise AtField(
+                        ("customs", cid), f"port {port!r} {where}; list each port once"
+                    )
+                owner[port] = cid
+
+    def _merges(self) -> None:
+        """Each merge pools two customs or more, each merged once, under an id that is not
+        another customs' (whose ports it would pool too, unlisted)."""
         seen: dict[str, str] = {}
         for new, olds in self.merge.items():
             if not olds:
@@ -208,12 +245,19 @@ class Generate(Strict):
                         ("merge", new), f"customs {old!r} is merged into {seen[old]!r} already"
                     )
                 seen[old] = new
-        _keys(self.staff, ROLES, "role", "staff")
-        _keys(self.cost_per_year, ROLES, "role", "cost_per_year")
-        _keys(self.service, TASKS, "task", "service")
-        _keys(self.forward, TASKS, "task", "forward")
-        _keys(self.weights, tuple(self.customs), "customs", "weights")
-        return self
+            if len(set(olds)) < 2:
+                raise AtField(
+                    ("merge", new),
+                    f"a merge pools two customs or more; {new!r} names only {olds[0]!r} "
+                    "(a merge of one pools nothing: leave the entry out, or rename the customs "
+                    "in organisation.generate.customs)",
+                )
+            if new in self.customs and new not in olds:
+                raise AtField(
+                    ("merge", new),
+                    f"{new!r} is a customs not in this merge, whose ports it would pool too: "
+                    f"list {new!r} among the customs merged, or give the merge another id",
+                )
 
     def merged(self) -> tuple[dict[str, list[str]], dict[str, float]]:
         """The customs after the merges, with their ports and the weights that split staff
