@@ -442,6 +442,28 @@ def test_a_timeline_date_may_be_a_toml_date(write, capsys):
     )
 
 
+def test_a_start_date_whose_run_would_end_after_the_last_date_is_refused(write, capsys):
+    """The run (warm-up + days + drain, 21 days) must end by 9999-12-31: a later start is
+    named (with a timeline, ``check`` and ``run`` used to end in an OverflowError)."""
+    head = f'extends = "{SMALL.as_posix()}"\n'
+    timeline = '[[timeline]]\nreform = "single_window"\nat = "20 d"\n'
+    path = write(head + 'start_date = "9999-12-25"\n' + timeline)
+    code, err = check(path, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert err == (
+        f"error: {path}: start_date = '9999-12-25': a run of 21 days (warm-up + days + "
+        "drain) from 9999-12-25 would end after 9999-12-31, the last date there is: start it "
+        "on 9999-12-10 at the latest\n"
+    )
+    assert main(["run", str(path), "--reps", "1", "--out", str(path.parent / "o")]) == 2
+    assert "start_date" in capsys.readouterr().err
+    last = sim.load_scenario(write(head + 'start_date = "9999-12-10"\n' + timeline))
+    assert last.start_date.isoformat() == "9999-12-10"
+    from sim.scenario.timeline import _day
+
+    assert _day(30, last.start_date) == "day 30"  # (past the last date: the day alone)
+
+
 def test_a_missing_parent_suggests_only_a_close_name(write, capsys):
     """``.toml`` is no likeness: "nothere.toml" is not "near" any short name beside it."""
     write("name = 'p'\n", "n.toml")

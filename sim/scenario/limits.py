@@ -10,6 +10,7 @@ what                                       allowed
 any number                                 finite (no NaN, no infinity); not true/false
 ``days``                                   > 0; ``days + warmup_days + drain_days``
                                            at most 36,525 days (100 years)
+``start_date``                             the run ends by 9999-12-31
 any time (service, delay, lead, ...)       0 to 365 d, in parameters and in every draw
 ``queue_sample``                           1 s to 365 d, at most 1,000,000 samples a run
 arrival ``rate``                           0 to 1,000,000/d per port
@@ -30,6 +31,7 @@ probabilities and shares                   0 to 1
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -135,6 +137,21 @@ def check_run(days: float, warmup: float, drain: float) -> str | None:
         return (
             f"days + warmup_days + drain_days = {total:g} days; at most {MAX_RUN_DAYS:,.0f} "
             "days (100 years)"
+        )
+    return None
+
+
+def check_start(start: dt.date | None, days: float, warmup: float, drain: float) -> str | None:
+    """Why a run of this length cannot start on ``start`` (None when it can): its last day
+    would be past the last date there is (9999-12-31)."""
+    if start is None:
+        return None
+    total = days + warmup + drain
+    latest = dt.date.max - dt.timedelta(days=math.ceil(total))
+    if start > latest:
+        return (
+            f"a run of {total:g} days (warm-up + days + drain) from {start} would end after "
+            f"{dt.date.max}, the last date there is: start it on {latest} at the latest"
         )
     return None
 

@@ -757,7 +757,9 @@ class Scenario(Strict):
         "and processing, release before test (sim/scenario/after_release.py)",
     )
     start_date: dt.date | None = Field(
-        default=None, description="calendar date of the run's start (the warm-up's first day)"
+        default=None,
+        description="calendar date of the run's start (the warm-up's first day); the run "
+        "(warm-up + days + drain) ends by 9999-12-31",
     )
     timeline: list[Dated] = Field(
         default_factory=list,
@@ -917,6 +919,9 @@ class Scenario(Strict):
         problem = limits.check_run(self.days, self.warmup_days, self.drain_days)
         if problem:
             raise AtField("days", problem)
+        problem = limits.check_start(self.start_date, self.days, self.warmup_days, self.drain_days)
+        if problem:
+            raise AtField("start_date", problem)
         if self.queue_sample < limits.MIN_QUEUE_SAMPLE_H:
             raise AtField("queue_sample", "out of range: at least 1 s")
         run_h = (self.days + self.warmup_days + self.drain_days) * 24

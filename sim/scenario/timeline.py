@@ -159,7 +159,11 @@ def observed_periods(scenario: Scenario) -> list[str]:
 
 
 def _day(days: float, start: dt.date | None) -> str:
-    """``day 60``, or ``2018-04-20, day 109`` when the run has a start date."""
+    """``day 60``, or ``2018-04-20, day 109`` when the run has a start date (a day past the
+    last date there is, 9999-12-31, is shown as ``day 60``)."""
     if start is None:
         return f"day {days:g}"
-    return f"{start + dt.timedelta(days=days):%Y-%m-%d}, day {days:g}"
+    try:
+        return f"{start + dt.timedelta(days=days):%Y-%m-%d}, day {days:g}"
+    except OverflowError:
+        return f"day {days:g}"
