@@ -512,6 +512,34 @@ def test_run_and_check_warn_of_a_dated_reform_after_the_observed_run(tmp_path, c
     assert capsys.readouterr().err == ""
 
 
+def test_run_and_check_warn_of_a_period_after_the_observed_run(tmp_path, capsys):
+    """A time of periods_at at or after the end of the observed days is warned about and
+    recorded as a dated reform there is (its period, empty, used to be dropped unsaid)."""
+    late = ["--set", 'periods_at=["2 d", "100 d"]']
+    assert main(["check", SMALL, *late]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        "warning: the period from periods_at 100 d begins on day 100 of the run, at or after "
+        "the end of the observed run on day 14 (7 days of warm-up + 7 observed days), so no "
+        "observed arrival falls in it and it is not reported; observe more than 93 days "
+        "(--days) to see it\n"
+    )
+    code, _, err = run_json(capsys, tmp_path / "r", *late)
+    assert code == 0 and "warning: the period from periods_at 100 d begins on day 100" in err
+    recorded = json.loads((tmp_path / "r" / "warnings.json").read_text(encoding="utf-8"))
+    assert recorded["timeline"] == [err.splitlines()[0].removeprefix("warning: ")]
+    assert main(["check", SMALL, "--set", 'periods_at=["13 d", "2 d"]']) == 0  # any order
+    assert capsys.readouterr().err == ""
+
+
+def test_a_time_given_twice_in_periods_at_is_refused(capsys):
+    assert main(["check", SMALL, "--set", 'periods_at=["2 d", "3 d", "48 h"]']) == 2
+    assert capsys.readouterr().err == (
+        "error: command line: periods_at = ['2 d', '3 d', '48 h']: the time 2 d (48 h) is "
+        "given twice; give each time once\n"
+    )
+
+
 def _table_rows(summary, reps, counts=None):
     from rich.console import Console
 

@@ -369,6 +369,21 @@ def test_a_dated_reform_at_or_after_the_last_observed_arrival_is_warned_about():
     assert "observe more than 17 days" in dated[0]
 
 
+def test_a_period_after_the_observed_run_is_warned_about_once():
+    """A time of periods_at at or after warm-up + observed days is warned about, but not one
+    at a dated reform's own time (the reform's warning says it), nor one ``skip`` names (a
+    comparison's other options' dated reforms)."""
+    from sim.scenario.timeline import after_the_run
+
+    late = [{"reform": "training", "at": "5 d"}]
+    s = sim.load_scenario(SMALL, {**BEFORE, "timeline": late, "periods_at": ["6 d", "5 d", "3 d"]})
+    got = after_the_run(s)
+    assert len(got) == 2 and got[0].startswith("the dated reform 'training' takes effect")
+    assert got[1].startswith("the period from periods_at 6 d begins on day 6 of the run, at or")
+    assert "observe more than 6 days (--days)" in got[1]
+    assert after_the_run(s, [144.0]) == got[:1]
+
+
 # -- a dated reform's running cost -----------------------------------------------------------
 def test_a_dated_reforms_running_cost_counts_from_its_date():
     """A reform's cost_per_year, dated, is paid from its date on: over half the observed

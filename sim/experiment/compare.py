@@ -900,14 +900,16 @@ def _no_clash(o: Option, changed: Mapping[str, Any]) -> None:
 
 
 def _after_the_run(variants: dict[str, Scenario]) -> dict[str, list[str]]:
-    """Option -> warnings of its dated reforms that take effect after the observed run: the
-    baseline's, then each option's that the baseline does not have (an option's own)."""
+    """Option -> warnings of its dated reforms (and times of its own ``periods_at``) after
+    the observed run: the baseline's, then each option's that the baseline does not have
+    (an option's own)."""
     from sim.scenario.timeline import after_the_run
 
-    base = after_the_run(variants[BASELINE])
+    dated = {e.hours(v.start_date) for v in variants.values() for e in v.timeline}
+    base = after_the_run(variants[BASELINE], dated)  # (every option has the dated periods)
     out = {BASELINE: base} if base else {}
     for name, scenario in variants.items():
-        own = [m for m in after_the_run(scenario) if m not in base]
+        own = [m for m in after_the_run(scenario, dated) if m not in base]
         if name != BASELINE and own:
             out[name] = own
     return out

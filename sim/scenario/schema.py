@@ -771,7 +771,8 @@ class Scenario(Strict):
         max_length=100,
         description="times after the run's start ('28 d') from which results are also "
         "reported by period (clearance_h_mean_era_<k>, inspection_rate_era_<k>, ...), beside "
-        "the timeline's dates; "
+        "the timeline's dates; each time once, in any order (they are sorted); one at or "
+        "after the end of the observed days is warned about (its period is not reported); "
         "`compare` gives every option the dates of all its options' dated reforms, so each "
         "period has a baseline to set it against",
     )
@@ -782,6 +783,18 @@ class Scenario(Strict):
         "alerts, directives); none: decisions are taken at the port",
     )
     risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
+
+    @field_validator("periods_at")
+    @classmethod
+    def _once(cls, v: list[float]) -> list[float]:
+        """Each time once (a repeated one is a slip: it begins no period of its own)."""
+        twice = [h for i, h in enumerate(v) if h in v[:i]]
+        if twice:
+            raise ValueError(
+                f"the time {twice[0] / 24:g} d ({twice[0]:g} h) is given twice; give each "
+                "time once"
+            )
+        return v
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:

@@ -5,7 +5,7 @@ start of the warm-up) or ``at = "2018-04-20"`` (a date, with the scenario's ``st
 the calendar date of the run's start). The reform applies to consignments arriving from that
 time on (see :mod:`sim.reforms.timeline`). One that takes effect at or after the last observed
 arrival (warm-up + observed days) is allowed but warned about (:func:`after_the_run`): no
-observed arrival meets it.
+observed arrival meets it; so is a time of ``periods_at`` there (its period is not reported).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator
@@ -94,27 +95,43 @@ class Dated(Strict):
         return (dt.date.fromisoformat(self.at) - start).days * 24.0
 
 
-def after_the_run(scenario: Scenario) -> list[str]:
-    """A warning per dated reform that takes effect at or after the last observed arrival.
+def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
+    """A warning per dated reform that takes effect at or after the last observed arrival,
+    then one per time of ``periods_at`` there (but those of the timeline's own times, or in
+    ``skip``, in hours: a comparison's other options' dated reforms, warned about there).
 
     Such a reform applies to no observed arrival (during the drain it changes only later
     arrivals, which observed goods still in the flow may meet at a lane): a run with it reads
     almost like one without, so the user is told when it takes effect, when the observed run
-    ends, and how many observed days would show it.
+    ends, and how many observed days would show it. Such a period holds no observed arrival:
+    it is not reported, and the user is told so in the same words.
     """
     out = []
     warmup, days, start = scenario.warmup_days, scenario.days, scenario.start_date
     end = warmup + days
+    ended = (
+        f"at or after the end of the observed run on {_day(end, start)} ({warmup:g} days "
+        f"of warm-up + {days:g} observed days)"
+    )
     for entry in scenario.timeline:
         t = entry.hours(start) / 24.0
         if t < end:
             continue
         out.append(
             f"the dated reform {entry.reform!r} takes effect on {_day(t, start)} of the run, "
-            f"at or after the end of the observed run on {_day(end, start)} ({warmup:g} days "
-            f"of warm-up + {days:g} observed days), so no observed arrival meets it (observed "
-            "goods still in the flow then share lanes with later arrivals it changes, no more); "
-            f"observe more than {t - warmup:g} days (--days) to see it"
+            f"{ended}, so no observed arrival meets it (observed goods still in the flow then "
+            "share lanes with later arrivals it changes, no more); observe more than "
+            f"{t - warmup:g} days (--days) to see it"
+        )
+    told = {entry.hours(start) for entry in scenario.timeline} | set(skip)
+    for h in sorted(scenario.periods_at):
+        t = h / 24.0
+        if t < end or h in told:
+            continue
+        out.append(
+            f"the period from periods_at {t:g} d begins on {_day(t, start)} of the run, "
+            f"{ended}, so no observed arrival falls in it and it is not reported; observe "
+            f"more than {t - warmup:g} days (--days) to see it"
         )
     return out
 
