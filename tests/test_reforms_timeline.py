@@ -384,6 +384,44 @@ def test_a_period_after_the_observed_run_is_warned_about_once():
     assert after_the_run(s, [144.0]) == got[:1]
 
 
+CHINA = Path(sim.__file__).parent / "scenarios" / "china-2017.toml"  # a 744-day run
+
+
+def test_a_time_of_the_run_may_be_given_up_to_the_runs_end():
+    """A timeline entry's ``at`` and ``periods_at`` may name any time of the run as a
+    duration (a 744-day run's day 400), up to its end (or 365 d in a shorter run); other
+    durations keep their 365 d."""
+    late = [{"reform": "training", "at": "400 d"}]
+    s = sim.load_scenario(CHINA, {"timeline": late, "periods_at": ["400 d", "744 d"]})
+    assert s.timeline[0].hours(s.start_date) == 400 * 24 and s.periods_at == [9600, 744 * 24]
+    run = "the longer of the run (7 days of warm-up + 723 observed days + 14 days of drain = "
+    with pytest.raises(ScenarioError) as err:
+        sim.load_scenario(CHINA, {"timeline": [{"reform": "training", "at": "745 d"}]})
+    assert err.value.problems[0][1] == "timeline.0.at"
+    assert f"745 d is after the run's end: at most 744 d, {run}744 days) and 365 d" in str(
+        err.value
+    )
+    with pytest.raises(ScenarioError, match=r"periods_at\.1: 800 d is after the run's end"):
+        sim.load_scenario(CHINA, {"periods_at": ["10 d", "800 d"]})
+    with pytest.raises(ScenarioError, match=r"periods_at\.0: 366 d is after .* at most 365 d"):
+        sim.load_scenario(SMALL, {"periods_at": ["366 d"]})
+    assert sim.load_scenario(SMALL, {"periods_at": ["365 d"]}).periods_at == [365 * 24]
+    with pytest.raises(ScenarioError, match=r"exam.booking_lead = '400 d': at most 365 d"):
+        sim.load_scenario(CHINA, {"ports.sea_port.exam.booking_lead": "400 d"})
+
+
+def test_a_comparison_adds_no_period_past_the_latest_time_a_period_may_begin():
+    """A dated reform long after the run is warned about; the comparison splits no option
+    at its date (periods_at would refuse it)."""
+    from sim.experiment.compare import _common_periods
+
+    base = sim.load_scenario(SMALL, {"start_date": "2020-01-01"})
+    far = apply(base, "training@2030-01-01")
+    near = apply(base, "training@2020-01-10")
+    got = _common_periods({"baseline": base, "far": far, "near": near})
+    assert [v.periods_at for v in got.values()] == [[9 * 24.0]] * 3
+
+
 # -- a dated reform's running cost -----------------------------------------------------------
 def test_a_dated_reforms_running_cost_counts_from_its_date():
     """A reform's cost_per_year, dated, is paid from its date on: over half the observed

@@ -778,16 +778,20 @@ def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
 def _common_periods(variants: dict[str, Scenario]) -> dict[str, Scenario]:
     """Every option split into periods at the dates of every option's dated reforms
     (``periods_at``), so that a dated reform's before and after each have the baseline's
-    same period to be set against (a paired difference per period)."""
+    same period to be set against (a paired difference per period). A date past the
+    latest time a period may begin (the run's end, or 365 d) adds none: its reform is warned
+    about, and no observed arrival would fall in its period."""
     from sim.scenario.patch import patch
+    from sim.scenario.timeline import latest_time
 
     times = {e.hours(v.start_date) for v in variants.values() for e in v.timeline}
     if not times:
         return variants
-    return {
-        name: patch(v, {"periods_at": sorted(times | set(v.periods_at))}, "dated options")
-        for name, v in variants.items()
-    }
+    out = {}
+    for name, v in variants.items():
+        at = {t for t in times if t <= latest_time(v)} | set(v.periods_at)
+        out[name] = patch(v, {"periods_at": sorted(at)}, "dated options")
+    return out
 
 
 def _variant(

@@ -12,6 +12,7 @@ any number                                 finite (no NaN, no infinity); not tru
                                            at most 36,525 days (100 years)
 ``start_date``                             the run ends by 9999-12-31
 any time (service, delay, lead, ...)       0 to 365 d, in parameters and in every draw
+a timeline or ``periods_at`` time          up to the run's end, if later than 365 d
 ``queue_sample``                           1 s to 365 d, at most 1,000,000 samples a run
 arrival ``rate``                           0 to 1,000,000/d per port
 ``discharge_rate``                         1/d to 100,000/h

@@ -26,7 +26,7 @@ from sim.scenario.limits import AtField, Capacity, Probability, Real, Servers, W
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
-from sim.scenario.timeline import Dated
+from sim.scenario.timeline import Dated, RunTime, run_time_problem
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
 
 
@@ -766,10 +766,11 @@ class Scenario(Strict):
         max_length=100,
         description="reforms switched on at times inside the run (sim/scenario/timeline.py)",
     )
-    periods_at: list[Duration] = Field(
+    periods_at: list[RunTime] = Field(
         default_factory=list,
         max_length=100,
-        description="times after the run's start ('28 d') from which results are also "
+        description="times after the run's start ('28 d', up to the run's end or 365 d, the "
+        "later) from which results are also "
         "reported by period (clearance_h_mean_era_<k>, inspection_rate_era_<k>, ...), beside "
         "the timeline's dates; each time once, in any order (they are sorted); one at or "
         "after the end of the observed days is warned about (its period is not reported); "
@@ -823,11 +824,18 @@ class Scenario(Strict):
     def _timeline(self) -> None:
         """Every dated reform switches on at a time inside the run (or after it), and can: it
         changes nothing built once for the run (sim.reforms.timeline)."""
+        for i, h in enumerate(self.periods_at):
+            problem = run_time_problem(h, self)
+            if problem:
+                raise AtField(("periods_at", i), problem)
         for i, entry in enumerate(self.timeline):
             try:
                 t = entry.hours(self.start_date)
             except ValueError as exc:
                 raise AtField(("timeline", i, "at"), str(exc)) from None
+            problem = None if isinstance(entry.at, str) else run_time_problem(t, self)
+            if problem:  # (a date is a date: one after the run is warned about)
+                raise AtField(("timeline", i, "at"), problem)
             if t <= 0:
                 raise AtField(
                     ("timeline", i, "at"),

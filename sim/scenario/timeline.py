@@ -14,10 +14,11 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 
+from sim.scenario import limits
 from sim.scenario.base import Strict
 from sim.scenario.distributions import _quantity
 
@@ -25,6 +26,39 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: a time of the run (a timeline entry's, a period's) is read up to the longest run there is;
+#: the scenario then holds it to its own run (:func:`run_time_problem`), not to the 365 d of
+#: other durations
+RUN_TIME_CAP_H = limits.MAX_RUN_DAYS * limits.HOURS_PER_DAY
+
+
+def _run_time(v: Any) -> float:
+    return _quantity(v, "duration", RUN_TIME_CAP_H)
+
+
+#: A time after the run's start (``periods_at``), in hours, written with a unit.
+RunTime = Annotated[float, BeforeValidator(_run_time)]
+
+
+def latest_time(scenario: Scenario) -> float:
+    """The latest time, in hours, a timeline entry or ``periods_at`` may give as a duration:
+    the run's end (warm-up + days + drain), or 365 d in a shorter run (a time after the
+    observed days is warned about: :func:`after_the_run`)."""
+    run = scenario.warmup_days + scenario.days + scenario.drain_days
+    return max(limits.MAX_DURATION_H, run * limits.HOURS_PER_DAY)
+
+
+def run_time_problem(hours: float, scenario: Scenario) -> str | None:
+    """Why a time of ``hours`` after the run's start is refused (None when it is not)."""
+    latest = latest_time(scenario)
+    if hours <= latest:
+        return None
+    run = scenario.warmup_days + scenario.days + scenario.drain_days
+    return (
+        f"{hours / 24:g} d is after the run's end: at most {latest / 24:g} d, the longer of "
+        f"the run ({scenario.warmup_days:g} days of warm-up + {scenario.days:g} observed "
+        f"days + {scenario.drain_days:g} days of drain = {run:g} days) and 365 d"
+    )
 
 
 class Dated(Strict):
@@ -35,9 +69,9 @@ class Dated(Strict):
         "'advance_declaration:uptake=0.8' (see `bordersim reforms`)"
     )
     at: str | float = Field(
-        description="when it switches on: a time after the run's start with its unit ('60 d'; "
-        "a bare number, in hours, only in a resolved scenario.json) or a date ('2018-04-20', "
-        "quoted or not, with start_date)"
+        description="when it switches on: a time after the run's start with its unit ('60 d', "
+        "up to the run's end or 365 d, the later; a bare number, in hours, only in a resolved "
+        "scenario.json) or a date ('2018-04-20', quoted or not, with start_date)"
     )
 
     @field_validator("reform")
@@ -76,7 +110,7 @@ class Dated(Strict):
                 raise ValueError(f"not a date: {v!r} (write YYYY-MM-DD)") from None
             return v.strip()
         try:
-            return _quantity(v, "duration")
+            return _run_time(v)
         except ValueError as exc:
             if not isinstance(v, str) or not str(exc).startswith("cannot read"):
                 raise
