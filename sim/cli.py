@@ -615,8 +615,11 @@ def _note_unused_parts(
     have no effect there: notes on stderr and in ``warnings.json`` under ``notes`` (not
     ``warnings``, which mark a run unstable)."""
     from sim.scenario.dormant import idle_changes, shadowed, unused_parts
+    from sim.scenario.limits import run_size_note
 
     found = unused_parts(scenario)
+    big = run_size_note(scenario)  # (a run that will take long says so before it starts)
+    found += [big] if big else []
     idle = idle_changes(scenario, [k for k in changed if k != "days"])
     if idle:
         found.append(f"the --set changes can have no effect: {idle}")
@@ -742,9 +745,11 @@ def _check(args: argparse.Namespace) -> int:
     scenario = _load(args.file, dict(args.settings))
     _warn_after_the_run(scenario)
     from sim.scenario.dormant import unused_parts
+    from sim.scenario.limits import run_size_note
 
-    for message in unused_parts(scenario):  # (on stderr: standard output keeps the data)
-        print(f"note: {message}", file=sys.stderr)
+    big = run_size_note(scenario)
+    for message in [*unused_parts(scenario), *([big] if big else [])]:  # (on stderr:
+        print(f"note: {message}", file=sys.stderr)  # standard output keeps the data)
     if args.metrics:  # found without running it (see sim.experiment.metric_names)
         from sim.experiment.metric_names import metric_names
 

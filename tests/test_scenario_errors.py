@@ -593,3 +593,21 @@ def test_selection_rows_are_looked_up_as_the_reference_says():
     only = sim.load_scenario(SMALL, {"selection.scan": {"general": {"general": 0.3}}})
     assert only.probability("scan", "general", "aeo_general") == 0.0
     assert only.probability("scan", "tobacco", "general") == 0.0
+
+
+def test_exports_count_in_the_limit_on_consignments_and_a_big_run_says_so(capsys):
+    """The limit on the consignments a run makes counts exports too (a million export trucks
+    a day passed: only imports were counted), and a run that will make millions of
+    consignments a replication says how many, and about how long one takes, before it
+    starts."""
+    from sim.scenario.loader import ScenarioError
+
+    rate = "ports.sea.exports.arrivals.rate"
+    with pytest.raises(ScenarioError, match=r"ports\.sea\.exports\.arrivals\.rate.*"
+                       r"consignments \(imports and exports\) would arrive"):
+        sim.load_scenario(SMALL, {rate: "1000000/d", "days": 200})
+    assert main(["check", str(SMALL), "--set", f"{rate}='200000/d'", "--set", "days=30"]) == 0
+    err = capsys.readouterr().err
+    assert "note: about 7," in err and "consignments arrive in each replication" in err
+    assert main(["check", str(SMALL)]) == 0
+    assert "consignments arrive in each replication" not in capsys.readouterr().err

@@ -631,6 +631,14 @@ class Exports(Strict):
         return self
 
 
+def expected_per_hour(port: Port) -> tuple[float, float]:
+    """A port's mean imports and exports (consignments) an hour, surges left out."""
+    imports = port.arrivals.rate
+    if port.arrivals.batch is not None:
+        imports *= port.arrivals.batch.size.mean
+    return imports, port.exports.arrivals.rate if port.exports is not None else 0.0
+
+
 class Port(Strict):
     """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
     given) are a flow of their own."""
@@ -954,15 +962,15 @@ class Scenario(Strict):
             )
         arriving_h = (self.days + self.warmup_days) * 24
         for pname, port in self.ports.items():
-            per_h = port.arrivals.rate
-            if port.arrivals.batch is not None:
-                per_h *= port.arrivals.batch.size.mean
-            expected = per_h * arriving_h
+            imports, exports = expected_per_hour(port)
+            expected = (imports + exports) * arriving_h
             if expected > limits.MAX_CONSIGNMENTS:
+                which = "exports" if exports > imports else ""
                 raise AtField(
-                    ("ports", pname, "arrivals", "rate"),
-                    f"about {expected:,.0f} consignments would arrive in the run; at most "
-                    f"{limits.MAX_CONSIGNMENTS:,}: lower the rate or run fewer days",
+                    ("ports", pname, *((which,) if which else ()), "arrivals", "rate"),
+                    f"about {expected:,.0f} consignments (imports and exports) would arrive "
+                    f"in the run; at most {limits.MAX_CONSIGNMENTS:,}: lower the rate or run "
+                    "fewer days",
                 )
 
     def _lanes_needed(self, pname: str, port: Port) -> None:
