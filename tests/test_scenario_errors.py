@@ -611,3 +611,22 @@ def test_exports_count_in_the_limit_on_consignments_and_a_big_run_says_so(capsys
     assert "note: about 7," in err and "consignments arrive in each replication" in err
     assert main(["check", str(SMALL)]) == 0
     assert "consignments arrive in each replication" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [("risk.enabled", "no"), ("ports.sea.exam.aeo_priority", "on"), ("risk.enabled", 1),
+     ("ports.sea.exam.aeo_priority", 0.0)],
+)
+def test_a_switch_takes_true_or_false_only(key, value):
+    """A switch written as a word or a number ("no", "on", 1, 0.0) is refused, naming the
+    field and the value, as a number written as true/false is (it was read silently: "no"
+    as false, "on" as true); true and false, as `--set KEY=true` gives them, still pass."""
+    from sim.scenario.loader import ScenarioError
+
+    base = {"risk.target": 0.1} if key.startswith("risk") else {}
+    with pytest.raises(ScenarioError, match=rf"{key.replace('.', '[.]')}.*expected true or false"):
+        sim.load_scenario(SMALL, {**base, key: value})
+    assert getattr(sim.load_scenario(SMALL, {**base, key: True}), "name") == "small"
+    assert main(["check", str(SMALL), "--set", f"{key}=true",
+                 *(["--set", "risk.target=0.1"] if base else [])]) == 0  # fmt: skip

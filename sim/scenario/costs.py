@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, mod
 
 from sim.scenario.base import ANY, ILLICIT, MODES, Strict
 from sim.scenario.distributions import Duration
-from sim.scenario.limits import AtField, Real, real
+from sim.scenario.limits import AtField, Flag, Real, real
 
 MAX_MONEY = 1e12
 
@@ -171,7 +171,7 @@ class CommodityCost(Strict):
     time_cost_per_day: DailyRate | None = Field(
         default=None, description="overrides the trader's rate (perishables lose value faster)"
     )
-    reefer: bool = Field(default=False, description="held frozen or chilled: reefer power")
+    reefer: Flag = Field(default=False, description="held frozen or chilled: reefer power")
     duty_rate: Real | None = Field(
         default=None, ge=0, le=10, description="duty and import taxes as a share of value"
     )

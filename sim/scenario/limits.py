@@ -77,6 +77,14 @@ def real(v: Any) -> Any:
     return v
 
 
+def boolean(v: Any) -> Any:
+    """A switch as written: true or false, never a number or a word ("no", "on", 1: no
+    silent coercion)."""
+    if not isinstance(v, bool):
+        raise ValueError(f"expected true or false; got {type(v).__name__} {v!r}"[:120])
+    return v
+
+
 def whole(v: Any) -> Any:
     """A whole number as written (``3``), never a boolean, a float or a string."""
     if isinstance(v, bool) or not isinstance(v, int):
@@ -97,6 +105,8 @@ def read_as_float(v: Any) -> str:
 
 #: A finite number (int or float as written), never true/false.
 Real = Annotated[float, BeforeValidator(real), Field(allow_inf_nan=False)]
+#: A switch: true or false as written.
+Flag = Annotated[bool, BeforeValidator(boolean)]
 #: A probability or share: a finite number in [0, 1], never true/false.
 Probability = Annotated[float, BeforeValidator(real), Field(ge=0, le=1, allow_inf_nan=False)]
 #: A number of servers: a whole number 0 .. MAX_SERVERS.

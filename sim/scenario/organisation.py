@@ -23,7 +23,7 @@ from pydantic import Strict as StrictValue
 
 from sim.scenario.base import Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
-from sim.scenario.limits import AtField, Probability, Real, real, whole
+from sim.scenario.limits import AtField, Flag, Probability, Real, real, whole
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
 LEVELS = ("national", "regional", "local", "field")
@@ -167,7 +167,7 @@ class Generate(Strict):
         description="directly-affiliated customs and the ports each serves (one or more; each "
         "port under one customs, once)",
     )
-    subordinate: bool = Field(default=True, description="a subordinate customs per port")
+    subordinate: Flag = Field(default=True, description="a subordinate customs per port")
     staff: dict[str, Heads] = Field(default_factory=dict, description="total heads per role")
     cost_per_year: dict[str, Cost] = Field(default_factory=dict, description="CNY per head")
     service: dict[str, DurationDist] = Field(

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, ByDirection
 from sim.scenario.base import Strict as _Strict
 from sim.scenario.distributions import Duration, hours
-from sim.scenario.limits import AtField, Probability, Real
+from sim.scenario.limits import AtField, Flag, Probability, Real
 
 #: an inspection rate that may differ between imports and exports (a number: both)
 Rate = ByDirection
@@ -24,7 +24,7 @@ class RiskPort(_Strict):
     """A port's own settings (the national ones otherwise)."""
 
     target: Rate | None = Field(default=None, description="target inspection rate here")
-    credit_rules: bool = Field(
+    credit_rules: Flag = Field(
         default=True,
         description="apply the credit-class caps and floors here (false e.g. for parcels: "
         "China's rates are those of goods declarations, lists are counted apart)",
@@ -36,7 +36,7 @@ class Prior(_Strict):
     (additive). ``tables``: add the probit of the selection tables' inspection probability of
     an ordinary trader's goods of that commodity at that port (the tables' risk profile)."""
 
-    tables: bool = True
+    tables: Flag = True
     commodity: dict[str, Real] = Field(default_factory=dict)
     origin: dict[str, Real] = Field(default_factory=dict)
     trader_class: dict[str, Real] = Field(default_factory=dict)
@@ -52,8 +52,8 @@ class Alert(_Strict):
     window: Duration = Field(default=hours("7 d"), validate_default=False)
     boost: Real = Field(default=1.0, ge=0, le=10, description="score raise on receipt")
     scope: Literal["national", "port"] = "national"
-    match_class: bool = False
-    patrols: bool = Field(
+    match_class: Flag = False
+    patrols: Flag = Field(
         default=True,
         description="a smuggling patrol's catch outside the ports raises the same alert, on "
         "the group's declared signature (its commodity, origin and class), at every port "
@@ -110,7 +110,7 @@ class Partner(_Strict):
 class RiskConfig(_Strict):
     """The risk engine: scores, a threshold that holds a target rate, and the credit rules."""
 
-    enabled: bool = Field(
+    enabled: Flag = Field(
         default=True, description="false: the section is kept but the tables decide"
     )
     refresh: Duration = Field(

@@ -22,7 +22,7 @@ from sim.scenario.base import MODES as MODES
 from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
-from sim.scenario.limits import AtField, Capacity, Probability, Real, Servers, Weight
+from sim.scenario.limits import AtField, Capacity, Flag, Probability, Real, Servers, Weight
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
@@ -420,7 +420,7 @@ class Exam(Strict):
     booking_lead: Duration = 0.0
     slots: Slots = Field(default_factory=Slots)
     trader_attendance: Attendance = Field(default_factory=Attendance)
-    aeo_priority: bool = Field(
+    aeo_priority: Flag = Field(
         default=False, description="AEO traders' examinations go first in the yard's queues"
     )
     aeo_premises: Probability = Field(

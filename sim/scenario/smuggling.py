@@ -19,7 +19,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from sim.scenario import limits
 from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import Duration, number_dist
-from sim.scenario.limits import AtField, Probability, Real, Servers, Weight
+from sim.scenario.limits import AtField, Flag, Probability, Real, Servers, Weight
 from sim.scenario.units import UnitError, parse_rate
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class Group(Strict):
     commodity: str = Field(description="the commodity its goods are declared as")
     trader_class: str = "general"
     origin: str = "unspecified"
-    concealed: bool = False
+    concealed: Flag = False
     direction: Literal["import", "export"] = "import"
     value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
         description="value of the goods in one attempt, USD (declared at a port)"
