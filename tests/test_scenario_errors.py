@@ -627,6 +627,6 @@ def test_a_switch_takes_true_or_false_only(key, value):
     base = {"risk.target": 0.1} if key.startswith("risk") else {}
     with pytest.raises(ScenarioError, match=rf"{key.replace('.', '[.]')}.*expected true or false"):
         sim.load_scenario(SMALL, {**base, key: value})
-    assert getattr(sim.load_scenario(SMALL, {**base, key: True}), "name") == "small"
+    assert sim.load_scenario(SMALL, {**base, key: True}).name == "small"
     assert main(["check", str(SMALL), "--set", f"{key}=true",
                  *(["--set", "risk.target=0.1"] if base else [])]) == 0  # fmt: skip

@@ -531,3 +531,19 @@ def test_the_beilun_groups_cross_when_the_scenario_says_and_its_catch_rates_are_
     assert gain == s.smuggling.routes["fangchenggang_sea"].cost
     assert "tobacco can never profit here" in text
     assert "follows from the assumed margins" in text
+
+
+def test_an_unknown_route_in_a_groups_perceived_is_named_there(tmp_path, capsys):
+    """An unknown route in a group's ``perceived`` is named at that key, with its value, in
+    the file that wrote it (it was blamed on ``routes``, whose value lacks the route, and,
+    under ``extends``, on the parent file)."""
+    base = tmp_path / "base.toml"
+    base.write_text(SMALL.read_text() + SMUGGLING.format(
+        learning=0.2, river_staff=3, per_officer=0.05, rate=40, routes='["sea", "river"]'))
+    child = tmp_path / "child.toml"
+    child.write_text('extends = "base.toml"\n\n[smuggling.groups.ring]\n'
+                     'perceived = { tunnel = 0.5 }\n')  # fmt: skip
+    assert main(["check", str(child)]) == 2
+    err = capsys.readouterr().err
+    assert f"{child}: smuggling.groups.ring.perceived.tunnel = 0.5: unknown route 'tunnel'" \
+        in err, err

@@ -219,12 +219,13 @@ class Smuggling(Strict):
                     raise AtField(
                         (*where, key), f"unknown {key} {value!r}; allowed: {', '.join(allowed)}"
                     )
-            for name in [*g.routes, *g.perceived]:
-                if name not in self.routes:
-                    raise AtField(
-                        (*where, "routes"),
-                        f"unknown route {name!r}; allowed: {', '.join(self.routes)}",
-                    )
+            for field, names in (("routes", g.routes), ("perceived", list(g.perceived))):
+                for name in names:
+                    if name not in self.routes:
+                        raise AtField(
+                            (*where, field, *((name,) if field == "perceived" else ())),
+                            f"unknown route {name!r}; allowed: {', '.join(self.routes)}",
+                        )
             self._ports_of(scenario, gname, g)
         self._patrols_priced(scenario)
 
