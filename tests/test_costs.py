@@ -510,6 +510,10 @@ def test_every_part_is_named_once():
             ["costs.trader.time_cost_per_day", "less than or equal to 1"],
         ),
         ({"no_find_payer": "nobody"}, ["costs.no_find_payer", "'trader'", "'state'"]),
+        # the ports of a running cost that costs.systems does not have (accepted: it priced
+        # nothing)
+        ({"system_ports": {"nothing": ["sea"]}, "systems": {"it": 100}},
+         ["costs.system_ports.nothing", "no running cost 'nothing' in costs.systems", "it"]),
     ],
 )
 def test_bad_costs_are_reported_by_field(tmp_path, over, words):
@@ -680,3 +684,27 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert "<th scope='row'>money</th><td>USD at 2019 prices</td>" in page
     assert main(["run", str(SMALL), "--reps", "1", *short, "--out", str(tmp_path / "s")]) == 0
     assert "prices" not in capsys.readouterr().out
+
+
+def test_a_price_of_a_test_no_laboratory_runs_is_noted(capsys):
+    """A cost table may price tests a scenario's laboratories do not run (one table shared
+    by several scenarios), so that is no error; but it prices nothing, and check says so
+    (a typo, 'pcr9', was accepted without a word)."""
+    from sim.cli import main
+
+    table = costs(checks={"lab_tests": {"pcr9": 40}})
+    assert main(["check", str(SMALL), "--set", f"costs={_inline(table)}"]) == 0
+    err = capsys.readouterr().err
+    assert "costs.checks.lab_tests prices a test 'pcr9' that no laboratory here runs" in err
+    assert "'standard' that" not in err
+
+
+def _inline(data: Any) -> str:
+    """``data`` as a TOML inline value."""
+    import json
+
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_inline(v)}" for k, v in data.items()) + "}"
+    if isinstance(data, list):
+        return "[" + ", ".join(_inline(v) for v in data) + "]"
+    return json.dumps(data)

@@ -349,11 +349,15 @@ def _known(v: Costs | None, info: ValidationInfo) -> Costs | None:
         if ports and k != ANY and k not in ports:
             raise AtField(("posts", k), f"unknown port {k!r}; allowed: *, {', '.join(ports)}")
     for k, among in v.system_ports.items():
+        if k not in v.systems:  # (a name that prices nothing: a typo, most likely)
+            raise AtField(("system_ports", k), f"no running cost {k!r} in costs.systems; "
+                          f"allowed: {', '.join(v.systems) or '(none: costs.systems is empty)'}")
         for p in among:
             if ports and p not in ports:
                 allowed = ", ".join(ports)
                 raise AtField(("system_ports", k), f"unknown port {p!r}; allowed: {allowed}")
     return v
+
 
 
 #: The scenario's ``costs`` field (declare it after ``commodities`` and ``ports``).

@@ -159,6 +159,7 @@ def unused_parts(scenario: Any) -> list[str]:
         f"(ports.{name}.exam.teams): goods booked then wait in the yard for the next shift"
         for name, hours in slots_off_duty(scenario)
     ]
+    out += _unrun_tests(scenario)
     audit = scenario.enforcement.audit if scenario.enforcement is not None else None
     if scenario.costs is None and audit is not None and audit.staff > 0:
         out.append(
@@ -174,6 +175,22 @@ def unused_parts(scenario: Any) -> list[str]:
                 "it interdicts nothing (its staff still count in the costs)"
             )
     return out
+
+
+def _unrun_tests(scenario: Any) -> list[str]:
+    """Laboratory tests priced in ``costs.checks.lab_tests`` that no laboratory runs (a
+    shared cost table may price more than one scenario runs; a typo prices nothing)."""
+    if scenario.costs is None:
+        return []
+    runs = {"standard"}
+    for port in scenario.ports.values():
+        lab = port.quarantine.lab if port.quarantine is not None else None
+        runs |= set(lab.tests) if lab is not None else set()
+    return [
+        f"costs.checks.lab_tests prices a test {test!r} that no laboratory here runs "
+        f"(they run: {', '.join(sorted(runs))}): it prices nothing"
+        for test in scenario.costs.checks.lab_tests if test not in runs
+    ]
 
 
 def slots_off_duty(scenario: Any) -> list[tuple[str, str]]:
