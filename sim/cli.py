@@ -391,15 +391,20 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
     The folder is created exclusively, so two runs started in the same second never share
     one: the later gets ``-2`` (``-3``, ...) appended.
     """
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.name).strip("-.") or "run"
-    stem = f"{name}-{_now():%Y%m%d-%H%M%S}"
-    root.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.name).strip("-.")[:100] or "run"
+    stem = f"{name}-{_now():%Y%m%d-%H%M%S}"  # (a long name cut: a folder's name is short)
     for n in itertools.count(1):
         path = root / (stem if n == 1 else f"{stem}-{n}")
         try:
+            root.mkdir(parents=True, exist_ok=True)
             path.mkdir()
         except FileExistsError:
             continue
+        except OSError as exc:  # (a read-only folder, a full disk)
+            raise UsageError(
+                f"cannot make the results folder {path}: {exc.strerror or exc}; give one that "
+                "can be written with --out"
+            ) from None
         return path
     raise AssertionError("unreachable")
 

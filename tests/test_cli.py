@@ -289,6 +289,34 @@ def test_default_folder_is_created_exclusively(tmp_path, monkeypatch):
     assert all(p.is_dir() for p in made)
 
 
+def test_a_results_folder_that_cannot_be_made_is_one_clear_error(tmp_path, monkeypatch):
+    """A long scenario name is cut in the folder's name (300 characters failed with a raw
+    'File name too long'); a folder that cannot be made (read-only, a file in the way) is a
+    usage error naming it and saying what to do; an option name too long for a folder is
+    refused by name."""
+    import os
+    import stat
+
+    import sim.cli
+    from sim.experiment.options import Option, OptionError
+
+    long = sim.load_scenario(SMALL, {"name": "x" * 300})
+    made = sim.cli._default_out(long, tmp_path / "r")
+    assert made.is_dir() and len(made.name) < 130
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a folder")
+    with pytest.raises(sim.cli.UsageError, match=r"cannot make the results folder .*--out"):
+        sim.cli._default_out(long, blocked / "r")
+    if os.geteuid() != 0:  # (root writes anywhere)
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        with pytest.raises(sim.cli.UsageError, match=r"cannot make the results folder"):
+            sim.cli._default_out(long, ro / "r")
+    with pytest.raises(OptionError, match=r"300 characters; at most 200"):
+        Option("o" * 300)
+
+
 def test_an_interrupt_while_starting_is_one_line_and_the_right_status():
     """Before the command takes over, SIGINT and SIGTERM end the process quietly."""
     import subprocess

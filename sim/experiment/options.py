@@ -32,6 +32,8 @@ from typing import Any
 
 BASELINE = "baseline"
 _NAME = re.compile(r"^[A-Za-z0-9_.+-]+$")
+#: the longest option name (a folder's name; reforms' names, a date and '+' fit well within)
+MAX_NAME = 200
 
 
 class OptionError(ValueError):
@@ -55,6 +57,11 @@ class Option:
             raise OptionError(
                 f"option name {self.name!r}: use letters, digits and _ . - "
                 "(and + to combine options)"
+            )
+        if len(self.name) > MAX_NAME:  # (it names a folder: file systems stop at 255 bytes)
+            raise OptionError(
+                f"option name {self.name[:40]!r}...: {len(self.name)} characters; at most "
+                f"{MAX_NAME} (it names the option's folder)"
             )
         if not all(self.name.split("+")):
             raise OptionError(
