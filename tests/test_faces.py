@@ -250,9 +250,15 @@ def test_page_widgets_make_the_plan():
     assert "[0.000, 6.000]" in text  # no negative hours shown
     assert "[0.400, 1.000]" in text  # a share stays within [0, 1], by direction too
     assert ">-0.00010 <small>[-0.500, 1.000]" in text  # not "-0.000"
-    # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]"
-    assert ">0.00016 <small>[0.000075, 0.00024]" in text
+    # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]";
+    # an interval clear of 0 is marked, one that holds 0 is not
+    star = ' <span class="bs-clear" title="interval clear of 0">*</span>'
+    assert f">0.00016{star} <small>[0.000075, 0.00024]" in text
     assert ">0.000 <small>[0.000, 0.000]" in text  # (nothing changed: no "-0.000")
+    assert f">-1.500{star} <small>" in text and text.count(star) == 2
+    # a small change of hours is also given in minutes (0.010 h reads as a change: 36 s)
+    tiny = {**row, "difference": (-0.0102, -0.0125, -0.0079)}
+    assert f">-0.010 <small>(-0.6 min)</small>{star}" in results_html([tiny], "t")
 
 
 @pytest.mark.parametrize(

@@ -69,16 +69,27 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
     The interval is clipped to what is possible for display (no negative hours, shares
     within [0, 1]), as in ``bordersim compare``'s tables.
     """
-    interval = ""
+    interval = mark = ""
     if low is not None and high is not None:
+        if side == "difference" and (low > 0 or high < 0):
+            mark = ' <span class="bs-clear" title="interval clear of 0">*</span>'
         # the kind of a by-direction metric is that of the metric without its direction
         kind_of = metric.removesuffix("_import").removesuffix("_export")
         low, high = clip_interval(kind_of, low, high, difference=side == "difference")
         interval = f" <small>[{_fmt(low)}, {_fmt(high)}]</small>"
     return (
         f'<td class="bs-cell" data-side="{side}" data-metric="{metric}" '
-        f'data-value="{mean!r}">{_fmt(mean)}{interval}</td>'
+        f'data-value="{mean!r}">{_fmt(mean)}{_in_minutes(side, metric, mean)}{mark}'
+        f"{interval}</td>"
     )
+
+
+def _in_minutes(side: str, metric: str, x: float) -> str:
+    """A difference of hours under 0.1 h, also in minutes (0.010 h reads as a change; it
+    is 36 s)."""
+    if side != "difference" or "_h_" not in metric or not math.isfinite(x) or abs(x) >= 0.1:
+        return ""
+    return f" <small>({x * 60:+.1f} min)</small>" if x else ""
 
 
 #: an option's label wraps within the controls' column (not drawn over the results)
@@ -88,7 +99,8 @@ _WRAP = (
 
 FULL_NOTE = (
     "Mean over replications and its 95 % interval; the difference pairs replications run "
-    "with the same seeds (common random numbers)."
+    "with the same seeds (common random numbers). * its interval is clear of 0: a change, "
+    "not necessarily one that matters (a small one in hours is also given in minutes)."
 )
 LEVERS_NOTE = (
     "<small>With no option ticked, the levers are the option. With options ticked, they set "
