@@ -556,11 +556,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         )
     unsettled = store.warnings()
     _print_warnings(notes, unsettled)
-    from sim.model.stability import near_saturation
-
-    means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
-    for message in near_saturation(means):
-        notes.add(f"note: {message}")
+    _note_near_saturation(summary, notes)
     note_warmup(notes, scenario.warmup_days)
     _print_too_short(notes, scenario.warmup_days, scenario.days)
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
@@ -589,6 +585,16 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     console.print(table)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0
+
+
+def _note_near_saturation(summary: dict[str, Any], notes: Notes) -> None:
+    """A note for each lane whose utilisation averages 0.9 or more over the replications
+    (see :func:`sim.model.stability.near_saturation`)."""
+    from sim.model.stability import near_saturation
+
+    means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
+    for message in near_saturation(means):
+        notes.add(f"note: {message}")
 
 
 def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:

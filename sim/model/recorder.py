@@ -73,7 +73,6 @@ class Recorder:
     ):
         self.end, self.log = end, log
         self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
-        warmup = window[0]
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
         goods = "post" in modes and any(m != "post" for m in modes)  # (parcels apart)
@@ -99,9 +98,8 @@ class Recorder:
         #: overall clearance
         self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
-        self.enforcement = EnforcementTally(
-            ports, days, warmup, [m == "post" for m in modes], periods
-        )
+        parcels = [m == "post" for m in modes]
+        self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods)
         #: by port with a schedule: exports that left after the first departure they could make
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every
