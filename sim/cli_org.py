@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +73,16 @@ def _variants(scenario: Any, names: list[str], path: Path) -> dict[str, tuple[An
     return out
 
 
+def _writable(plot: Path) -> bool:
+    """Whether the picture can be written where ``--plot`` says (else an error on stderr)."""
+    folder = plot.parent if str(plot.parent) else Path(".")
+    if folder.is_dir() and os.access(folder, os.W_OK) and not plot.is_dir():
+        return True
+    why = "is a folder" if plot.is_dir() else f"{folder} is not a folder that can be written"
+    print(f"error: --plot {plot}: {why}; give a file in a folder that exists", file=sys.stderr)
+    return False
+
+
 def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -> int:
     from sim.model.run import simulate
     from sim.report.org_plot import draw_organisations, utilisation_by_unit
@@ -83,6 +94,8 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     names = _names(args.structures)
     variants = _variants(scenario, names, args.scenario) if names is not None else None
     if names is None or variants is None:
+        return 2
+    if args.plot and not _writable(args.plot):  # (before the runs, not after them)
         return 2
     panels, table = [], {}
     for name, (sc, tree) in variants.items():

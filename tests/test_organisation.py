@@ -466,3 +466,16 @@ def test_an_escalation_that_does_not_hold_the_goods_starts_at_their_assessment(m
     assert len(started) == len(log) > 20
     assert np.allclose(sorted(started), sorted(log["assessed"]))
     assert np.allclose(np.sort(log["arrived"]) - np.sort(log["assessed"]), 23.0)
+
+
+def test_the_org_commands_picture_path_is_checked_before_anything_runs(tmp_path, capsys):
+    """A ``--plot`` into a folder that does not exist is one error, before the runs (it was
+    a raw OS error, exit 1, after every structure had been simulated)."""
+    from sim.cli import main
+
+    code = main(["org", str(GUANGDONG), "--plot", str(tmp_path / "missing" / "trees.png")])
+    err = capsys.readouterr()
+    assert code == 2 and err.out == ""  # (nothing run, nothing printed)
+    assert "is not a folder that can be written" in err.err
+    assert main(["org", str(GUANGDONG), "--plot", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
