@@ -106,6 +106,16 @@ def test_an_edited_scenario_json_is_reported_as_damage(run_folder, tmp_path, cap
     assert not (folder / "report.html").exists()
 
 
+def test_an_edited_run_length_in_meta_json_is_reported_as_damage(run_folder, tmp_path, capsys):
+    """The report says how long the run was from meta.json: an edited length there is
+    caught against the checksummed scenario (it was shown: 'observed days 56.0' for 1)."""
+    folder = _copy(run_folder, tmp_path)
+    _edit_json(folder / "meta.json", lambda d: d.update(days=56.0))
+    code, err = _report(capsys, str(folder))
+    assert code == 2 and "meta.json says days = 56.0, but the scenario run" in err, err
+    assert not (folder / "report.html").exists()
+
+
 def test_resuming_notices_an_edited_scenario_json_and_writes_it_again(
     run_folder, tmp_path, capsys
 ):

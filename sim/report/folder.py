@@ -269,11 +269,18 @@ def _checked_scenario(path: Path) -> dict[str, Any]:
 
     file = path / "scenario.json"
     scenario = read_object(file)
-    if record_hash(scenario) != read_object(path / "meta.json").get("scenario_hash"):
+    meta = read_object(path / "meta.json")
+    if record_hash(scenario) != meta.get("scenario_hash"):
         raise ResultsFolderError(
             f"{file} does not match the scenario_hash of {path / 'meta.json'} (one of them "
             "was changed or damaged): the scenario shown would not be the one run"
         )
+    for key in ("days", "warmup_days", "drain_days"):  # (what the report says was run)
+        if key in meta and meta[key] != scenario.get(key):
+            raise ResultsFolderError(
+                f"{path / 'meta.json'} says {key} = {meta[key]!r}, but the scenario run "
+                f"({file}, checked) has {scenario.get(key)!r}: one was changed or damaged"
+            )
     return scenario
 
 
