@@ -450,7 +450,8 @@ def _run_rows(
         names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
-    names += era_rows(summary, names)  # (a timeline's periods of the rows shown)
+    measured = [m for m, v in summary.items() if isinstance(v, dict) and v.get("mean") is not None]
+    names += era_rows(measured, names)  # (a timeline's periods of the rows shown, measured)
     names += [m for m in summary if m.startswith("owner_share_")]
     busiest, more = _busiest(summary)
     names += busiest

@@ -536,8 +536,10 @@ def test_run_and_check_warn_of_a_dated_reform_after_the_observed_run(tmp_path, c
     recorded = json.loads((tmp_path / "r" / "warnings.json").read_text(encoding="utf-8"))
     assert recorded["timeline"] == [err.splitlines()[0].removeprefix("warning: ")]
     assert "warnings" not in recorded  # (those mark a run unstable)
+    assert main(["check", SMALL, "--set", 'timeline=[{reform = "training", at = "10 d"}]']) == 0
+    assert capsys.readouterr().err == ""  # (inside the observed days: a before and an after)
     assert main(["check", SMALL, "--set", 'timeline=[{reform = "training", at = "2 d"}]']) == 0
-    assert capsys.readouterr().err == ""
+    assert "at or before the observed days begin (day 7" in capsys.readouterr().err  # (no before)
 
 
 def test_run_and_check_warn_of_a_period_after_the_observed_run(tmp_path, capsys):

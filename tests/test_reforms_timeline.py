@@ -631,3 +631,21 @@ def test_a_reform_that_moves_the_assessment_earlier_never_acts_before_its_date()
     assert straddle.sum() > 50
     late = o.assessed >= T
     assert o.advance[late].mean() > b.advance[late].mean() + 0.05  # the reform acts after it
+
+
+def test_a_reform_dated_inside_the_warm_up_is_said_to_have_no_before(tmp_path, capsys):
+    """A reform that takes effect before the observed days begin meets every observed
+    arrival: there is no period before it. The comparison says so (it went almost unsaid),
+    and its table shows no rows of the period no observed goods arrived in (they read
+    'measured in no replication')."""
+    from sim.cli import main
+
+    argv = ["compare", str(SMALL), "--reforms", "training@1d", "--reps", "2", "--days", "2",
+            "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    said = capsys.readouterr()
+    assert "warning (training.at.1d): the dated reform 'training' takes effect on day 1 of the " \
+        "run, at or before the observed days begin (day 7, after the warm-up)" in said.err
+    assert "era_1" in said.out and "era_0" not in said.out
+    page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
+    assert "clearance_h_mean_era_1" in page and "clearance_h_mean_era_0" not in page

@@ -149,6 +149,13 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
     )
     for entry in scenario.timeline:
         t = entry.hours(start) / 24.0
+        if t <= warmup:  # (in force for every observed arrival: no before to set it against)
+            out.append(
+                f"the dated reform {entry.reform!r} takes effect on {_day(t, start)} of the "
+                f"run, at or before the observed days begin ({_day(warmup, start)}, after the "
+                "warm-up), so every observed arrival meets it and there is no period before "
+                f"it; date it after day {warmup:g} to set its before against its after"
+            )
         if t < end:
             continue
         out.append(
