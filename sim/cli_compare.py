@@ -437,6 +437,7 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     from sim.experiment.metric_names import (
         class_rows,
         era_rows,
+        measured,
         organisation_rows,
         smuggling_rows,
         touched_ports,
@@ -451,16 +452,9 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
     classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
-    eras = era_rows(_measured(res), out) if "metric" in res.summary else ()  # (periods)
+    eras = era_rows(measured(res.summary), out)  # (the periods some replication measured)
     rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
     return tuple(dict.fromkeys(rows))
-
-
-def _measured(res: CompareResult) -> list[str]:
-    """The metrics some replication measured (a period no observed arrival falls in has
-    none: its rows would only say so)."""
-    s = res.summary
-    return [str(m) for m in (s.loc[s["mean"].notna(), "metric"] if "mean" in s else s["metric"])]
 
 
 #: below this many columns the table stacks each interval under its mean (a projector's

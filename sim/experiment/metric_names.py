@@ -135,6 +135,16 @@ def organisation_rows(names: Iterable[str]) -> tuple[str, ...]:
 _ERA = re.compile(r"_era_[0-9]+(?:_|$)")
 
 
+def measured(summary: Any) -> list[str]:
+    """The metrics of a comparison's summary (a table with ``metric`` and ``mean``) that
+    some replication measured: a period no observed arrival falls in has none, and its rows
+    would only say so."""
+    if "metric" not in summary:
+        return []
+    rows = summary.loc[summary["mean"].notna()] if "mean" in summary else summary
+    return [str(m) for m in rows["metric"]]
+
+
 def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[str, ...]:
     """A timeline's per-period rows among ``names`` (none without periods), each metric's
     periods side by side, pooled then by direction; with ``shown`` (a table's other rows),

@@ -204,6 +204,7 @@ def report_rows(
     from sim.experiment.metric_names import (
         class_rows,
         era_rows,
+        measured,
         organisation_rows,
         port_rows,
         with_directions,
@@ -211,10 +212,7 @@ def report_rows(
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     main = with_directions(REPORT_METRICS, names)
-    s = res.summary
-    measured = (s.loc[s["mean"].notna(), "metric"] if "mean" in s else s["metric"]
-                ) if "metric" in s else ()  # fmt: skip
-    eras = era_rows(measured, main)  # (the periods some replication measured)
+    eras = era_rows(measured(res.summary), main)  # (the periods some replication measured)
     rows = [*main, *eras, *organisation_rows(names)]
     fields = [f for each in _option_fields(res, variants or {}).values() for f in each]
     ports = _ports_named(fields)
