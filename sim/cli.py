@@ -477,9 +477,18 @@ def _table(
     from sim.experiment.metric_names import note
 
     names, more = _run_rows(summary, extra)
+    # a row no replication measured (exports at a port without them) is left out unless
+    # asked for by name: some thirty of them buried the rows that matter
+    unmeasured = [
+        m for m in names if counts is not None and counts.get(m, reps) == 0 and m not in extra
+    ]
+    names = [m for m in names if m not in unmeasured]
     caption = "intervals shown within what is possible (summary.json keeps them raw)"
     if more:
         caption += f"; {more} less busy lanes' utilisation in summary.json"
+    if unmeasured:
+        caption += (f"; {len(unmeasured)} rows measured in no replication left out (flows "
+                    "the scenario does not have, such as exports at a port without them)")
     title = f"Key metrics: mean and 95 % CI over {reps} replication(s)"
     if unstable:
         title += (f"\nNOT STEADY-STATE: a queue did not settle in {unstable} of {reps} "
@@ -581,8 +590,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     table = _table(
         summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled)
     )
-    if money_of(scenario.costs):
-        table.caption = f"{table.caption}; money in {money_of(scenario.costs)}"
+    money = money_of(scenario.costs, scenario.organisation is not None)
+    if money:
+        table.caption = f"{table.caption}; money in {money}"
     console.print(table)
     console.print(f"results: {out}", highlight=False, soft_wrap=True)
     return 0

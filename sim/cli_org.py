@@ -106,7 +106,8 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
     for key, label in SHOWN:
         cells = [table[n].get(key, math.nan) for n in names]
-        spec = "12,.0f" if key.endswith("_heads") else "12,.2f"  # (heads are whole people)
+        whole = key.endswith(("_heads", "_per_year"))  # (whole people; a budget in units)
+        spec = "12,.0f" if whole else "12,.2f"
         print(f"{label:{width}}  " + "  ".join(f"{c:{spec}}" for c in cells))
     print(
         f"one replication per structure (seed {args.seed}), so no intervals: a first look. For "

@@ -16,7 +16,7 @@ def add_parser(sub: Any) -> None:
         "report",
         help="write one self-contained HTML report of a results folder",
         description="Read a results folder of bordersim run, compare or sweep and write one "
-        "HTML file with the scenario, the reforms compared, the tables with 95 %% intervals "
+        "HTML file with the scenario, the reforms compared, the tables with 95 % intervals "
         "and the plots embedded. Nothing is simulated again.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")

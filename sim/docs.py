@@ -610,7 +610,11 @@ def reform_catalogue() -> str:
         "`bordersim reforms NAME [SCENARIO]` shows a reform's field changes on a scenario; "
         "`bordersim compare --reforms A B A+B` compares them (`A+B` applies both; given "
         "alone it brings A and B as options too, for the interaction; `A@60d` switches A on "
-        "60 days into the run).",
+        "60 days into the run). A reform that changes what is built once for the run (the "
+        "organisation, lanes and their capacities, a review centre, cross-trained pools) "
+        "cannot be dated: `dumbbell`, `merge_affiliated` and `flexible_staffing` never, "
+        "`remote_image_review` where it pools image review. A structural reform's "
+        "`transition_days` acts from its date, so it is refused on an undated reform.",
         "",
     ]
     for name in sorted(REFORMS):

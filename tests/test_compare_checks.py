@@ -149,6 +149,26 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
     assert not (tmp_path / "c").exists()
 
 
+def test_a_metric_of_a_kind_the_scenario_has_none_of_says_what_it_needs(
+    tmp_path, capsys, monkeypatch, nothing_runs
+):
+    """`--show agency_cost_per_consignment` on a scenario without [costs] said only 'is not
+    a metric'; it now says that costs need a [costs] section (an organisation's metrics an
+    [organisation] section); a misspelt name of a kind the scenario has gets no such line."""
+    monkeypatch.chdir(tmp_path)
+    for name, needs in [
+        ("agency_cost_per_consignment", "they need a [costs] section"),
+        ("escalation_latency_h_mean", "they need an [organisation] section"),
+    ]:
+        assert main(["run", str(SMALL), "--show", name]) == 2
+        err = capsys.readouterr().err
+        assert f"'{name}' is not a metric of scenario 'small': it is one of the" in err
+        assert needs in err
+    assert main(["run", str(SMALL), "--show", "clearance_h_maen"]) == 2
+    assert "they need" not in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sobol_refuses_an_unknown_metric_before_running_or_writing(
     tmp_path, capsys, monkeypatch, nothing_runs
 ):

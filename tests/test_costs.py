@@ -673,6 +673,13 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     default = sim.default_scenario_path()
     assert money_of(sim.load_scenario(default).costs) == "USD at 2019 prices"
     assert money_of(sim.load_scenario(SMALL).costs) == ""
+    costed = sim.load_scenario(default).costs
+    assert money_of(costed, organisation=True) == (  # (staff of an organisation: in CNY)
+        "USD at 2019 prices (the organisation's staff cost figures in CNY)"
+    )
+    assert costed is not None
+    in_cny = costed.model_copy(update={"currency": "CNY"})
+    assert money_of(in_cny, organisation=True) == "CNY at 2019 prices"
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1"]
     assert main(["run", str(default), "--reps", "1", *short, "--out", str(tmp_path / "r")]) == 0
     assert "money in USD at 2019 prices" in " ".join(capsys.readouterr().out.split())
@@ -708,3 +715,16 @@ def _inline(data: Any) -> str:
     if isinstance(data, list):
         return "[" + ", ".join(_inline(v) for v in data) + "]"
     return json.dumps(data)
+
+
+def test_the_currency_is_a_three_letter_code_it_labels_every_money_figure_with(capsys):
+    """``costs.currency`` labels every money figure: 'XYZ1' or 'dollars' was accepted and
+    printed as the unit; a code in lower case is read in upper case."""
+    from sim.cli import main
+
+    default = str(sim.default_scenario_path())
+    for bad in ("XYZ1", "dollars", "U$D"):
+        assert main(["check", default, "--set", f"costs.currency={bad}"]) == 2
+        assert "three-letter ISO 4217 code" in capsys.readouterr().err
+    costed = sim.load_scenario(default, {"costs.currency": "cny", "costs.exchange": {}})
+    assert costed.costs is not None and costed.costs.currency == "CNY"

@@ -393,6 +393,20 @@ def test_a_change_of_structure_names_the_assumptions_its_result_rests_on(spindle
     assert structure_assumptions(sim.load_scenario(DEFAULT), {"x": dumbbell}) == {}
 
 
+def test_the_assumptions_named_are_the_options_own_running_in_not_the_baselines(spindle):
+    """A dumbbell run in with its own loss and days (the reform's strengths) is named with
+    those, not with the baseline's zeros (it printed 'transition_loss 0.0' for an option
+    running 0.3 over 365 days)."""
+    from sim.experiment.composition import structure_assumptions
+    from sim.reforms import apply
+
+    slow = apply(spindle, "dumbbell:running_in_loss=0.3,running_in_days=365")
+    assert slow.organisation is not None
+    assert slow.organisation.advantages.transition_loss == 0.3
+    why = structure_assumptions(spindle, {"slow": slow})["slow"]
+    assert "transition_loss 0.3, transition_days 365.0" in why
+
+
 def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(
     tmp_path, capsys
 ):

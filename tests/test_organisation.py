@@ -297,6 +297,8 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     assert "note: organisation.advantages.local_knowledge_auc" in captured.err
     staff = next(line for line in out.splitlines() if line.startswith("organisation staff"))
     assert re.fullmatch(r"organisation staff\s+[\d,]+\s+[\d,]+", staff), staff  # whole heads
+    cost = next(line for line in out.splitlines() if line.startswith("staff cost per year"))
+    assert re.fullmatch(r"staff cost per year \(CNY\)\s+[\d,]+\s+[\d,]+", cost), cost  # no cents
 
 
 @pytest.mark.parametrize(

@@ -362,11 +362,11 @@ GUANGDONG = default_scenario_path().parent / "guangdong.toml"
 def test_strengths_may_be_toml_arrays_and_tables_with_commas_inside():
     plan = parse(
         'merge_affiliated:groups={south=["shenzhen","huangpu"], east=["shantou"]},'
-        "transition_days=5+training"
+        "cost_per_year=5+training"
     )
     merge, training = plan.reforms
     assert merge.values["groups"] == {"south": ["shenzhen", "huangpu"], "east": ["shantou"]}
-    assert merge.values["transition_days"] == 5.0 and training.name == "training"
+    assert merge.values["cost_per_year"] == 5.0 and training.name == "training"
     again = parse(merge.label).reforms[0]  # a label reads back (the timeline stores labels)
     assert again.values == merge.values
     with pytest.raises(ReformError, match=r"groups = \[1\]: a table of new name"):

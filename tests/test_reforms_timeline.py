@@ -94,6 +94,29 @@ def test_a_structural_reform_s_transition_slows_officers_for_its_days():
     assert ratio[after].to_numpy() == pytest.approx(1.0)
 
 
+def test_a_transition_on_an_undated_reform_is_refused_not_silently_dropped(monkeypatch):
+    """An undated reform is in force from the run's start, where its transition would do
+    nothing (it ran identical to the last digit with a 100 % loss for a year): refused, in
+    Python and as a comparison's option, before anything runs, with the dated form to use;
+    reforms built once for the run (they cannot be dated) offer no transition at all."""
+    import sim.experiment.compare as compare_module
+    from sim.experiment.options import OptionError, reform_option
+    from sim.reforms.reform import ReformError
+
+    base = sim.load_scenario(SMALL, BEFORE)
+    text = "merged_inspection:transition_days=30,transition_loss=1"
+    with pytest.raises(ReformError, match=r"runs from the reform's date.*@<days>d"):
+        apply(base, text)
+    monkeypatch.setattr(compare_module, "simulate", lambda *a, **k: pytest.fail("it ran"))
+    with pytest.raises(OptionError, match=r"would do nothing: date it"):
+        sim.compare(SMALL, [reform_option(text)], reps=1, overrides=BEFORE)
+    assert len(eras(apply(base, text + "@2d"))) == 3  # dated: the transition's era is there
+    apply(base, "merged_inspection")  # (no transition: as before)
+    for built_once in ("flexible_staffing", "merge_affiliated"):
+        with pytest.raises(ReformError, match=r"unknown parameter 'transition_days'.*dated"):
+            sim.reforms.get(built_once)(transition_days=30)
+
+
 def test_eras_are_the_timeline_in_time_order():
     base = sim.load_scenario(SMALL, {**BEFORE, "start_date": "2018-01-01"})
     s = apply(base, "separate_inspection>integrated_declaration@2018-02-01+merged_inspection@10d")

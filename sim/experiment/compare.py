@@ -451,7 +451,8 @@ class Comparison:
             "scenario": base.name,
             "scenario_hash": base_hash,
             "currency": currency_of(base.costs),
-            "money": money_of(base.costs),  # ("USD at 2019 prices"; "" without costs)
+            # ("USD at 2019 prices"; "" without costs)
+            "money": money_of(base.costs, base.organisation is not None),
             "days": base.days,
             "warmup_days": base.warmup_days,
             "drain_days": base.drain_days,

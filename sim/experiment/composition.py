@@ -117,13 +117,17 @@ def structure_assumptions(base: Any, variants: Mapping[str, Any]) -> dict[str, s
         name for name, v in variants.items()
         if v.organisation is not None and v.organisation.structure != org.structure
     ]
-    if not moved:
-        return {}
+    return {name: _assumptions(variants[name].organisation) for name in moved}
+
+
+def _assumptions(org: Any) -> str:
+    """The stated assumptions an option's structure rests on, as the option runs them (its
+    own running-in and transfer times, which a reform's strengths may have set)."""
     transfer = "; ".join(
         f"to {level}: {_dist(d.model_dump())}" for level, d in (org.transfer_to or {}).items()
     )
     adv = {k: v for k, v in org.advantages.model_dump().items() if k != "today"}
-    why = (
+    return (
         "which structure decides faster, and what it does to clearance, rests on the "
         "scenario's stated assumptions, not on the structure alone: organisation.transfer_to "
         f"({transfer or 'none'}: a request passed up to that level waits this long first) and "
@@ -131,7 +135,6 @@ def structure_assumptions(base: Any, variants: Mapping[str, Any]) -> dict[str, s
         + ", ".join(f"{k} {v}" for k, v in adv.items())
         + "); try other values with --set (e.g. --set 'organisation.transfer_to={}')"
     )
-    return dict.fromkeys(moved, why)
 
 
 def _dist(d: Mapping[str, Any]) -> str:

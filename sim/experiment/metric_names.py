@@ -412,13 +412,39 @@ def unknown_message(
     where = known.source or "SCENARIO"
     return "\n  ".join(
         [
-            f"{flag} {name!r} is not a metric of scenario {known.scenario!r}{mean}",
+            f"{flag} {name!r} is not a metric of scenario {known.scenario!r}{mean}"
+            + _absent_layer(name, known),
             f"metrics include {', '.join(head)}, ...",
             f"by port, direction and lane: {', '.join(_examples(known))}, ...",
             f"where <port> is one of {', '.join(known.ports)}; <direction>: "
             f"{', '.join(known.directions)}",
             f"all {len(known.names)} names: bordersim check {where} --metrics",
         ]
+    )
+
+
+#: what a scenario needs for the metrics of a layer of the glossary it may lack entirely
+_NEEDS = {
+    "costs": "a [costs] section",
+    "organisation": "an [organisation] section",
+    "smuggling": "a [smuggling] section",
+    "risk engine": "the risk engine ([risk] with enabled = true)",
+}
+
+
+def _absent_layer(name: str, known: MetricNames) -> str:
+    """Why ``name`` cannot be measured here when it is a metric of a kind the scenario yields
+    none of (a cost metric of a scenario without [costs]), else ""."""
+    from sim.experiment.metric_glossary import lookup
+
+    entry = lookup(name)
+    if entry is None or entry.layer not in _NEEDS:
+        return ""
+    if any((e := lookup(m)) is not None and e.layer == entry.layer for m in known.names):
+        return ""
+    return (
+        f": it is one of the {entry.layer} metrics, and runs of this scenario yield none of "
+        f"them (they need {_NEEDS[entry.layer]})"
     )
 
 

@@ -173,14 +173,14 @@ REFORMS = [
     Reform(
         "flexible_staffing",
         "exam teams and quarantine officers of a port become one cross-trained pool that "
-        "serves both kinds of work (lanes that share staff)",
+        "serves both kinds of work (lanes that share staff); built once for the run, so it "
+        "cannot be dated and carries no running-in",
         lambda d, s: {
             "inspection.joint_staffing": "cross_trained",
             "inspection.cross_training_slowdown": s["slowdown"],
         },
         ("assumption: the 2018 merger's cross-training, no published figure",),
         {"slowdown": Param(1.0, "factor on examination times in the pool", 1.0, 3.0)},
-        structural=True,
         idle=no_joint_pool,
     ),
     Reform(

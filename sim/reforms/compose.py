@@ -128,7 +128,22 @@ class Composite:
         return total
 
     def apply(self, scenario: Scenario) -> Scenario:
+        self.check_undated()
         return patch(scenario, self.fields(scenario), f"reform {self.text}")
+
+    def check_undated(self) -> None:
+        """Refuse a transition on an undated reform: it acts from the reform's date, and an
+        undated reform is in force from the run's start, so it would silently do nothing."""
+        for r in self.reforms:
+            days = r.strengths.get("transition_days", 0) if r.structural else 0
+            if days > 0:
+                raise ReformError(
+                    f"reform {r.label}: its transition (officers' service times longer by "
+                    f"{r.strengths['transition_loss']:g} for {days:g} days) runs from the "
+                    "reform's date, and an undated reform is in force from the run's start, "
+                    f"so it would do nothing: date it, e.g. {r.label}@<days>d at or after "
+                    "the end of the warm-up, so that the running-in falls in the observed days"
+                )
 
     def no_effect(self, scenario: Scenario) -> str:
         """Why none of these reforms can have an effect on ``scenario`` ('' when one can):

@@ -68,7 +68,8 @@ REFORMS = [
         "GAC and national business-function centres decide; directly-affiliated customs keep "
         "coordination only; every head moves to where its work is decided (equal headcount, "
         "so the organisation's staff cost is unchanged by construction: the structure "
-        "changes where decisions wait, not what staff cost)",
+        "changes where decisions wait, not what staff cost); built once for the run, so it "
+        "cannot be dated (running_in_days counts from the run's start, warm-up included)",
         _section("organisation", _dumbbell),
         ("seed paper: the dumbbell structure",),
         {
@@ -83,7 +84,8 @@ REFORMS = [
         "merge_affiliated",
         "directly-affiliated customs merged (fewer middle units): each group's ports, staff "
         "and tasks pooled under one customs (the same heads: staff cost unchanged; the "
-        "saving is in pooled queues, not in management posts)",
+        "saving is in pooled queues, not in management posts); built once for the run, so "
+        "it cannot be dated and carries no running-in",
         _section("organisation", _merge, "merge_affiliated"),
         (
             "seed paper: 'it is technically feasible to retain 3-4 directly affiliated customs "
@@ -102,7 +104,6 @@ REFORMS = [
             )
         },
         requires=("organisation",),
-        structural=True,
     ),
     Reform(
         "merge_field_departments",

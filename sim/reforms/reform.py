@@ -215,8 +215,14 @@ class Reform:
         for k, v in values.items():
             if k not in self.params:
                 allowed = ", ".join(self.params) or "none"
+                why = (
+                    " (a transition belongs to a structural reform that can be dated; see "
+                    "`bordersim reforms`)"
+                    if k in TRANSITION
+                    else ""
+                )
                 raise ReformError(
-                    f"reform {self.name}: unknown parameter {k!r}; allowed: {allowed}"
+                    f"reform {self.name}: unknown parameter {k!r}; allowed: {allowed}{why}"
                 )
             values[k] = self.params[k].check(self.name, k, v)
         return replace(self, values={**self.values, **values})

@@ -48,8 +48,8 @@ def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 SHOCKS = [
     Reform(
         "ecommerce_surge",
-        "extra parcels at the post hubs, from streams of their own (the baseline's parcels "
-        "keep their draws)",
+        "extra parcels at the post hubs, imports and (where a hub has them) exports alike, "
+        "from streams of their own (the baseline's parcels keep their draws)",
         _surge,
         ("assumption: extra, the added parcels as a multiple of today's",),
         {"extra": Param(1.0, "added arrivals as a multiple of today's rate", 0.0, 20.0)},
@@ -57,7 +57,8 @@ SHOCKS = [
     Reform(
         "epidemic",
         "quarantine selection more intense, every cold-chain (frozen) consignment checked and "
-        "sampled (laboratory tests of frozen food)",
+        "sampled (laboratory tests of frozen food); the selection tables have no direction, "
+        "so frozen exports are checked too",
         _epidemic,
         (
             "assumption: 2020-22 Covid cold-chain testing of frozen food (no figure in the "

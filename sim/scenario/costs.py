@@ -210,18 +210,35 @@ def currency_of(costs: Costs | None) -> str:
     return str(Costs.model_fields["currency"].default)
 
 
-def money_of(costs: Costs | None) -> str:
+def money_of(costs: Costs | None, organisation: bool = False) -> str:
     """What a scenario's money figures are: "USD at 2019 prices" ("" without costs: goods'
-    values alone, in the currency their distributions give)."""
+    values alone, in the currency their distributions give). With an ``organisation``, whose
+    staff are priced in CNY a head, its staff cost figures stay in CNY: said where the rest
+    is in another currency."""
     if costs is None:
         return ""
-    return f"{costs.currency} at {costs.price_year} prices"
+    cny = organisation and costs.currency.upper() != "CNY"
+    org = " (the organisation's staff cost figures in CNY)" if cny else ""
+    return f"{costs.currency} at {costs.price_year} prices{org}"
+
+
+def _currency_code(v: str) -> str:
+    """A currency's three-letter code, upper case (a typo such as 'XYZ1' or 'dollars' is
+    refused: it would label every money figure)."""
+    if not (len(v) == 3 and v.isascii() and v.isalpha()):
+        raise ValueError(
+            f"{v!r}: a currency's three-letter ISO 4217 code, e.g. USD, CNY or EUR"
+        )
+    return v.upper()
 
 
 class Costs(Strict):
     """Prices of clearance, in ``currency`` at ``price_year`` prices."""
 
-    currency: str = Field(default="USD", min_length=1, max_length=8)
+    currency: Annotated[str, AfterValidator(_currency_code)] = Field(
+        default="USD",
+        description="the ISO 4217 code of the currency every price (and goods' value) is in",
+    )
     price_year: int = Field(ge=1900, le=2200)
     hours_per_year: Real = Field(
         default=2000.0, gt=0, le=8784, description="paid hours per head per year"

@@ -247,7 +247,8 @@ class Traffic(Strict):
         "consignments per class; who gains and who loses leaves relabelled ones out"
     )
     value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
-        description="customs value per declaration, USD"
+        description="customs value per declaration, in the scenario's currency "
+        "(costs.currency; USD without [costs])"
     )
     origins: dict[str, Probability] = Field(default_factory=lambda: {"unspecified": 1.0})
     containers: number_dist(limits.MAX_CONTAINERS) = Field(  # type: ignore[valid-type]
@@ -284,7 +285,9 @@ class ExportTraffic(Strict):
         default=None, description="exports' shares by credit class (default: the port's)"
     )
     value: number_dist(limits.MAX_VALUE) | None = Field(  # type: ignore[valid-type]
-        default=None, description="customs value per export declaration, USD (default: the port's)"
+        default=None,
+        description="customs value per export declaration, in the scenario's currency "
+        "(default: the port's)",
     )
     containers: number_dist(limits.MAX_CONTAINERS) | None = Field(  # type: ignore[valid-type]
         default=None, description="containers per export declaration (default: the port's)"
