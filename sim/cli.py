@@ -452,7 +452,9 @@ def _run_rows(
     names += [m for m in summary if "_h_mean_port_" in m]
     measured = [m for m, v in summary.items() if isinstance(v, dict) and v.get("mean") is not None]
     names += era_rows(measured, names)  # (a timeline's periods of the rows shown, measured)
-    names += [m for m in summary if m.startswith("owner_share_")]
+    shares = [m for m in summary if m.startswith("owner_share_")]
+    split = [m for m in shares if m.endswith(("_import", "_export"))]  # (pooled: misleads)
+    names += sorted(split, key=lambda m: m.endswith("_export")) or shares
     busiest, more = _busiest(summary)
     names += busiest
     names += [m for m in extra if m in summary and m not in names]

@@ -190,6 +190,22 @@ def test_organisation_boxes_keep_their_text_legible():
         "white", "black", "white", "black"]  # fmt: skip
 
 
+def test_who_owns_the_time_draws_imports_and_exports_as_their_own_bars():
+    """One pooled bar per option mixed an import's pick-up with an export's wait for its
+    vessel; each direction measured is its own bar now (a table from before the split, one
+    pooled bar)."""
+    split = pd.DataFrame({"owner": ["trader", "terminal"], "mean_h": [5.0, 3.0],
+                          "mean_h_import": [8.0, 1.0], "mean_h_export": [1.0, 6.0]})  # fmt: skip
+    none_out = split.assign(mean_h_export=np.nan)  # (no export out of the flow)
+    old = pd.DataFrame({"owner": ["trader", "terminal"], "mean_h": [5.0, 3.0]})
+    fig = plots.time_by_owner({"base": split, "reform": none_out, "old": old})
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "base, imports", "base, exports", "reform, imports", "old"]  # fmt: skip
+    trader = [p.get_width() for p in ax.containers[0]]
+    assert trader == [8.0, 1.0, 8.0, 5.0]
+
+
 def test_an_owner_with_no_time_is_not_in_the_legend_and_tail_lines_stay_apart():
     """A scenario without an organisation gives it 0 h: no legend entry. Options whose tails
     coincide are drawn wide to narrow with their own dashes, so each stays visible."""

@@ -153,7 +153,9 @@ CLEARANCE = [
           "cohort's consignments out of the flow (a ratio of sums, not a mean of shares); the "
           "shares of the five owners add up to 1. The terminal's hours include an export's "
           "wait from release to the cut-off of the vessel or flight it makes (the `loading` "
-          "interval: the carrier's schedule, not terminal handling)."),
+          "interval: the carrier's schedule, not terminal handling). Pooled over imports and "
+          "exports it hides whose time each waits on (imports mostly the trader's pick-up, "
+          "exports mostly the wait for a departure): read it by direction.", DIR),
 ]
 
 COUNTS = [

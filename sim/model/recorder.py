@@ -42,6 +42,7 @@ from sim.model.recorder_rows import (
     _TRUTH,
     FLUSH,
     METRICS,
+    OwnerTally,
     _attrs,
     _dimensions,
     _pack,
@@ -88,6 +89,7 @@ class Recorder:
         self.interval_sum = np.zeros(len(INTERVALS))
         self.interval_n = np.zeros(len(INTERVALS), np.int64)
         self.owner_sum = np.zeros(len(OWNERS))
+        self.owners = OwnerTally()  # (and by direction)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)
@@ -298,9 +300,8 @@ class Recorder:
         for dim, code in codes.items():
             key = (metric, dim)
             g = self.hist[key].shape[0]
-            self.hist[key] += np.bincount(code * NBINS + bins, minlength=g * NBINS).reshape(
-                g, NBINS
-            )
+            cells = np.bincount(code * NBINS + bins, minlength=g * NBINS)
+            self.hist[key] += cells.reshape(g, NBINS)
             self.sums[key] += np.bincount(code, weights=v, minlength=g)
             self.within[key] += np.bincount(code, weights=v <= 24.0, minlength=g).astype(
                 np.int64
@@ -316,3 +317,4 @@ class Recorder:
             self.interval_sum[i] += d[ok].sum()
             self.interval_n[i] += ok.sum()
         self.owner_sum += a[:, _SOWN:].sum(axis=0)
+        self.owners.add(a)

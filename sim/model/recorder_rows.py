@@ -133,3 +133,20 @@ def group_codes(
         + cls,
         **eras,
     }
+
+
+class OwnerTally:
+    """Owners' hours of the consignments out of the flow, by direction (imports and exports
+    apart: a pooled share hides whose time each waits on), and how many there were."""
+
+    def __init__(self) -> None:
+        self.hours = np.zeros((len(DIRECTIONS), len(OWNERS)))
+        self.n = np.zeros(len(DIRECTIONS), np.int64)
+
+    def add(self, a: np.ndarray) -> None:
+        """Fold statistics rows ``a`` of consignments out of the flow."""
+        direction = a[:, _S["direction"]].astype(int)
+        for d in range(len(DIRECTIONS)):
+            mine = direction == d
+            self.hours[d] += a[mine, _SOWN:].sum(axis=0)
+            self.n[d] += int(mine.sum())

@@ -251,6 +251,9 @@ class RunResult:
         out.update(self._risk_metrics())
         for _, r in self.owners.iterrows():
             out[f"owner_share_{r['owner']}"] = float(r["share"])
+            for d in DIRECTIONS:  # (a table stored by an older version has no split)
+                if f"share_{d}" in r:
+                    out[f"owner_share_{r['owner']}_{d}"] = float(r[f"share_{d}"])
         for _, r in self.resources.iterrows():
             key = f"{r['port']}_{r['lane']}"
             if not math.isnan(r["utilisation"]):

@@ -68,13 +68,18 @@ def owner_table(rec: Recorder) -> pd.DataFrame:
     """Time from arrival to exit by owner: mean per released consignment and share."""
     n = int(rec.outcomes[RELEASED])
     total = rec.owner_sum.sum()
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "owner": list(OWNERS),
             "mean_h": rec.owner_sum / n if n else np.nan,
             "share": rec.owner_sum / total if total > 0 else np.nan,
         }
     )
+    for d, direction in enumerate(DIRECTIONS):  # imports and exports apart
+        hours, k = rec.owners.hours[d], int(rec.owners.n[d])
+        out[f"mean_h_{direction}"] = hours / k if k else np.nan
+        out[f"share_{direction}"] = hours / hours.sum() if hours.sum() > 0 else np.nan
+    return out
 
 
 def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.DataFrame | None:

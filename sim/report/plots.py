@@ -128,17 +128,32 @@ def clearance_distribution(
     return fig
 
 
+def _owner_bars(owners: Mapping[str, pd.DataFrame]) -> dict[str, pd.Series]:
+    """Each bar's label and hours by owner: an option's imports and exports apart where its
+    table has them (a pooled bar hides whose time each waits on), else its pooled hours."""
+    out = {}
+    for n, t in owners.items():
+        t = t.set_index("owner")
+        split = [d for d in ("import", "export") if t.get(f"mean_h_{d}") is not None]
+        for d in split:
+            if t[f"mean_h_{d}"].notna().any():
+                out[f"{n}, {d}s"] = t[f"mean_h_{d}"]
+        if not split:
+            out[n] = t["mean_h"]
+    return out
+
+
 def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
-    """Hours per released consignment by owner (stacked), one bar per option."""
-    names = list(owners)
+    """Hours per released consignment by owner (stacked), one bar per option and
+    direction."""
+    bars = _owner_bars(owners)
+    names = list(bars)
     fig = _figure(8, 0.5 * len(names) + 1.6)
     ax = fig.add_subplot(1, 1, 1)
     left = np.zeros(len(names))
     all_owners = list(dict.fromkeys(o for t in owners.values() for o in t["owner"]))
     for owner in all_owners:
-        hours = np.array(
-            [float(owners[n].set_index("owner")["mean_h"].get(owner, 0.0)) for n in names]
-        )
+        hours = np.array([float(bars[n].get(owner, 0.0)) for n in names])
         if not np.nansum(hours) > 0:  # (an owner no option gave time to: not in the legend)
             continue
         ax.barh(names, hours, left=left, label=owner, color=OWNER_COLOURS.get(owner))
