@@ -113,6 +113,11 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
             "replications): run ") in text
     # what the command line changed from the scenario file, and the command itself
     assert "warmup_days=0, drain_days=1" in text and "--reps 2 --days 1" in text
+    # a run has replications, not options: its stability section says which warned
+    assert "No option warned" not in text
+    stability = text[text.index(">Stability<"):text.index(">Results<")]
+    assert "The run is not steady-state" in stability and "differences" not in stability
+    assert "The others" not in stability and "Besides" in stability
 
 
 def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_folder, tmp_path):
@@ -371,6 +376,7 @@ def test_no_warning_over_fewer_than_three_weeks_does_not_say_the_queues_settled(
     assert "14 observed day(s) hold 2 whole week(s)" in short and "--days 21" in short
     assert "every lane settled" not in _no_warning(3, 21)  # (a warm-up of part of a week)
     assert "--days 25 or more" in _no_warning(3, 21)  # (enough after that warm-up)
+    assert _no_warning(7, 21, "replication").startswith("<p>No replication warned")
 
 
 @pytest.fixture(scope="module")

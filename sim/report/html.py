@@ -326,36 +326,48 @@ def _records(table: pd.DataFrame) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def _stability(res: CompareResult) -> str:
+    run = len(res.options) <= 1  # (a run's folder: one option, no differences)
     parts = []
     for name in res.names:
         ws = res.warnings.get(name, [])
         if ws:
             items = "".join(f"<li>{html.escape(w)}</li>" for w in ws)
-            head = (
-                "is unstable: its figures are not steady-state and its differences are "
-                "flagged \u26a0"
-                if res.unstable(name)
-                else "warned (its figures are steady-state, so they are not flagged)"
-            )
-            parts.append(
-                f"<p class='warn'><b>{html.escape(name)}</b> {head}.</p><ul>{items}</ul>"
-            )
+            parts.append(f"<p class='warn'>{_unstable_head(res, name, run)}.</p><ul>{items}</ul>")
     warmup, days = float(res.meta.get("warmup_days") or 0), float(res.meta["days"])
     if not parts:
-        return _no_warning(warmup, days)
+        return _no_warning(warmup, days, "replication" if run else "option")
     short = too_short(warmup, days)  # (the options that did not warn were not checked either)
     if short is not None:
-        parts.append(f"<p class='warn'>The others did not warn, but {short}.</p>")
+        others = "Besides" if run else "The others did not warn, but"
+        parts.append(f"<p class='warn'>{others} {short}.</p>")
     return "".join(parts)
 
 
-def _no_warning(warmup: float, days: float) -> str:
+def _unstable_head(res: CompareResult, name: str, run: bool) -> str:
+    """What an option's (or a run's) warnings make of its figures."""
+    if run:
+        return (
+            "<b>The run is not steady-state</b>: a queue did not settle (its figures are "
+            "flagged \u26a0)"
+            if res.unstable(name)
+            else "<b>The run</b> warned (its figures are steady-state, so they are not flagged)"
+        )
+    head = (
+        "is unstable: its figures are not steady-state and its differences are flagged \u26a0"
+        if res.unstable(name)
+        else "warned (its figures are steady-state, so they are not flagged)"
+    )
+    return f"<b>{html.escape(name)}</b> {head}"
+
+
+def _no_warning(warmup: float, days: float, what: str = "option") -> str:
     """What no warning means: settled queues, or (fewer than three whole weeks observed,
-    the rising-wait check's minimum) only that no lane was overloaded."""
+    the rising-wait check's minimum) only that no lane was overloaded. ``what`` warned: an
+    option of a comparison, or a replication of a run (which has no options)."""
     short = too_short(warmup, days)
     if short is None:
-        return "<p>No option warned: every lane settled in every replication.</p>"
-    return f"<p class='warn'>No option warned, but {short}.</p>"
+        return f"<p>No {what} warned: every lane settled in every replication.</p>"
+    return f"<p class='warn'>No {what} warned, but {short}.</p>"
 
 
 def _failures(res: CompareResult) -> str:
