@@ -481,3 +481,27 @@ def test_the_org_commands_picture_path_is_checked_before_anything_runs(tmp_path,
     assert "is not a folder that can be written" in err.err
     assert main(["org", str(GUANGDONG), "--plot", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_staff_and_their_cost_are_given_by_role_as_the_tree_holds_them():
+    """A cost analyst could find staff cost by role only in each replication's agency table:
+    each role's heads and cost per year are metrics now, as the units of the tree hold them
+    (the spindle and the dumbbell keep every role's heads; they move where work is decided),
+    and they add up to the totals."""
+    from sim.scenario.org_tree import check
+    from sim.scenario.organisation import ROLES
+
+    short = {"days": 1, "warmup_days": 0, "drain_days": 1}
+    for structure in ("spindle", "dumbbell"):
+        sc = sim.load_scenario(GUANGDONG, {**short, "organisation.structure": structure})
+        assert sc.organisation is not None
+        units = check(sc.organisation, list(sc.ports)).units.values()
+        m = simulate(sc, 1).metrics()
+        for role in ROLES:
+            staff = [u.staff[role] for u in units if role in u.staff]
+            assert m[f"org_staff_heads_{role}"] == sum(r.count for r in staff) > 0
+            cost = sum(r.count * r.cost_per_year for r in staff)
+            assert m[f"org_staff_cost_per_year_{role}"] == pytest.approx(cost, rel=1e-12)
+        assert sum(m[f"org_staff_heads_{r}"] for r in ROLES) == m["org_staff_heads"]
+        total = sum(m[f"org_staff_cost_per_year_{r}"] for r in ROLES)
+        assert total == pytest.approx(m["org_staff_cost_per_year"], rel=1e-12)

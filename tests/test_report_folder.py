@@ -105,6 +105,11 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
             assert _same(cell[f"data-{key.replace('_', '-')}"], math.nan if want is None else want)
         mean = per_rep[metric].mean()  # (NaN where no replication has it: shown as such)
         assert np.isclose(float(cell["data-mean"]), mean, rtol=1e-12, equal_nan=True)
+    # the organisation by escalation type and level, role and port, with its intervals
+    assert "The organisation by escalation, role and port" in text
+    shown = {row["data-metric"] for row in rows}
+    assert {"org_staff_cost_per_year_tariff", "org_staff_heads_management"} <= shown
+    assert any(m.startswith("escalation_latency_h_mean_case") for m in shown)
     tree = page.all("img", data_plot="org-tree")[0]
     assert tree["data-structures"] == "hybrid"
     assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports

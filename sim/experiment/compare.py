@@ -111,6 +111,9 @@ def metric_unit(name: str) -> str:
     which :func:`shown_unit` names)."""
     if name in _FIXED_UNITS:
         return _FIXED_UNITS[name]
+    for stem in ("org_staff_cost_per_year", "org_staff_heads"):  # (by role)
+        if name.startswith(stem + "_"):
+            return _FIXED_UNITS[stem]
     if name.startswith("risk_auc"):
         return "AUC (0-1)"
     if name.startswith("seizures_per_1000_"):  # (one direction's)

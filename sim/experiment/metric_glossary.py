@@ -20,6 +20,7 @@ from sim.experiment.metric_names import MetricNames
 from sim.model.finders import CHECK_NAMES, FINDERS
 from sim.model.milestones import OWNERS
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.organisation import ROLES
 
 __all__ = ["ENTRIES", "LAYERS", "MODIFIERS", "PLACEHOLDERS", "Entry", "explain", "explained",
            "found", "lookup", "matches", "unit"]
@@ -51,6 +52,7 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
             "run's start, `era_1` from its first dated reform (those at one time together) "
             "to the next, ...; a run's notes say when each begins", None),
     "route": ("a smuggling group's route (a key of its `routes`)", None),
+    "role": ("an organisation's staff role: " + ", ".join(f"`{r}`" for r in ROLES), ROLES),
     "escalation": ("an escalation's type (`ruling`, `quarantine`, `case`), or its type and "
                    "deciding level (`case_regional`)", None),
 }

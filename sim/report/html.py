@@ -326,7 +326,7 @@ def _records(table: pd.DataFrame) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def _stability(res: CompareResult) -> str:
-    run = len(res.options) <= 1  # (a run's folder: one option, no differences)
+    run = len(res.names) <= 1  # (a run's folder: one option, no differences)
     parts = []
     for name in res.names:
         ws = res.warnings.get(name, [])
@@ -466,13 +466,40 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
     ]
     parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res)
-    parts += sections.org_section(variants)
+    parts += sections.org_section(variants) + _org_detail(res)
     parts.append(_failures(res))
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>bordersim {kind}: {html.escape(res.scenario)}</title>"
         f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
     )
+
+
+#: the organisation's figures by kind, in the report's order (each prefix's rows sorted)
+_ORG_DETAIL = (
+    "escalation_latency_h_mean_",
+    "org_staff_heads_",
+    "org_staff_cost_per_year_",
+    "alert_reach_port_",
+    "alert_propagation_h_mean_port_",
+)
+
+
+def _org_detail(res: CompareResult) -> list[str]:
+    """With an organisation: its figures by escalation type and deciding level, by staff
+    role and by port, with intervals (summary.json has them; the main table only the
+    pooled ones)."""
+    names = sorted(set(res.summary["metric"])) if "metric" in res.summary else []
+    rows = tuple(m for p in _ORG_DETAIL for m in names if m.startswith(p))
+    if not rows:
+        return []
+    return [
+        "<h3>The organisation by escalation, role and port</h3>",
+        "<p class='note'>Escalation latency by type (<code>case</code>, <code>ruling</code>, "
+        "<code>quarantine</code>) and by type and deciding level; staff and their cost per "
+        "year by role; the share of alerts that reach each port and the time they take.</p>",
+        metric_table(res, rows),
+    ]
 
 
 def _smuggling(res: CompareResult) -> list[str]:

@@ -31,7 +31,7 @@ from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
 from sim.model.org.messages import Alert, Listener
-from sim.model.org.stats import OrgStats, staff_cost_per_year
+from sim.model.org.stats import OrgStats, staff_by_role, staff_cost_per_year
 from sim.model.org.units import StaffQueue
 from sim.model.organisation import Organisation
 from sim.model.steps.declaration import lodged_at
@@ -313,5 +313,6 @@ class OrgModel(Organisation):
         out["org_staff_heads"] = float(sum(u.heads() for u in self.units.values()))
         out["org_staff_cost_per_year"] = per_year
         out["org_staff_cost_run"] = per_year * self.days / 365.0
+        out.update(staff_by_role(self.units))
         out["org_local_knowledge_auc_bonus"] = self.auc_bonus("")
         return out

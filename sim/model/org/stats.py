@@ -17,6 +17,21 @@ def staff_cost_per_year(units: dict[str, Any]) -> float:
     return float(sum(r.count * r.cost_per_year for u in units.values() for r in u.staff.values()))
 
 
+def staff_by_role(units: dict[str, Any]) -> dict[str, float]:
+    """Heads and their cost per year (CNY) of each staff role over every unit: where a
+    structure puts its heads is the organisation's main cost lever, by role."""
+    from sim.scenario.organisation import ROLES
+
+    out = {}
+    for role in ROLES:
+        staff = [u.staff[role] for u in units.values() if role in u.staff]
+        out[f"org_staff_heads_{role}"] = float(sum(r.count for r in staff))
+        out[f"org_staff_cost_per_year_{role}"] = float(
+            sum(r.count * r.cost_per_year for r in staff)
+        )
+    return out
+
+
 def _merged(parts: list[LogHistogram]) -> LogHistogram:
     """One histogram of several (same bins)."""
     out = LogHistogram()
