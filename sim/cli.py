@@ -568,7 +568,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         )
     unsettled = store.warnings()
     _print_warnings(notes, unsettled)
-    _note_near_saturation(summary, notes)
+    _note_means(summary, notes)
     note_warmup(notes, scenario.warmup_days)
     _print_too_short(notes, scenario.warmup_days, scenario.days)
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
@@ -600,13 +600,15 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     return 0
 
 
-def _note_near_saturation(summary: dict[str, Any], notes: Notes) -> None:
+def _note_means(summary: dict[str, Any], notes: Notes) -> None:
     """A note for each lane whose utilisation averages 0.9 or more over the replications
-    (see :func:`sim.model.stability.near_saturation`)."""
+    (see :func:`sim.model.stability.near_saturation`), and for each credit rule the
+    selection tables break (:func:`sim.experiment.credit_notes.credit_rules`)."""
+    from sim.experiment.credit_notes import credit_rules
     from sim.model.stability import near_saturation
 
     means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
-    for message in near_saturation(means):
+    for message in near_saturation(means) + credit_rules(means):
         notes.add(f"note: {message}")
 
 

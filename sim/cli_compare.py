@@ -356,7 +356,7 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         unstable = ", unstable" if res.unstable(name) else ""
         for w in res.warnings.get(name, []):
             notes.add(f"warning ({name}{unstable}): {w}")
-    _note_near_saturation(res, notes)
+    _note_means(res, notes)
     _note_quantile_interactions(res, notes)
     note_warmup(notes, float(m.get("warmup_days") or 0))
     short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
@@ -364,15 +364,19 @@ def _notes(res: CompareResult, notes: Notes) -> None:
         notes.add(f"note: {short}.")
 
 
-def _note_near_saturation(res: CompareResult, notes: Notes) -> None:
-    """Each option's lanes near saturation on average over its replications."""
+def _note_means(res: CompareResult, notes: Notes) -> None:
+    """Each option's lanes near saturation on average over its replications, and the credit
+    rules its selection tables break."""
     from sim.model.stability import near_saturation
 
     if res.summary.empty or "metric" not in res.summary:
         return
+    from sim.experiment.credit_notes import credit_rules
+
     for name in res.names:
         rows = res.summary[res.summary["option"] == name]
-        for message in near_saturation(dict(zip(rows["metric"], rows["mean"], strict=True))):
+        means = dict(zip(rows["metric"], rows["mean"], strict=True))
+        for message in near_saturation(means) + credit_rules(means):
             notes.add(f"note ({name}): {message}")
 
 

@@ -19,6 +19,7 @@ from sim.scenario.organisation import unused_local_knowledge
 SCENARIOS = default_scenario_path().parent
 SPINDLE = str(SCENARIOS / "guangdong-spindle.toml")
 DEFAULT = str(default_scenario_path())
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 QUICK = ["--days", "2", "--reps", "2"]
 
 
@@ -532,3 +533,30 @@ def test_lanes_no_consignment_is_sent_to_are_noted():
     for name in ("default", "guangdong", "beilun-border", "china-2017"):
         found = unused_parts(sim.load_scenario(SCENARIOS / f"{name}.toml"))
         assert not [n for n in found if "never work" in n], name
+
+
+def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, capsys):
+    """The selection tables hold no credit rules (the risk engine does): Guangdong's left
+    discredited traders at 73 % without a word. A run whose tables put discredited traders
+    under the 80 % floor, or advanced AEO traders over 20 % of ordinary traders' rate, is
+    noted (goods declarations, where a post hub's parcels are apart); none with the engine."""
+    from sim.experiment.credit_notes import credit_rules
+
+    ok = {"inspection_rate_discredited": 0.85, "inspection_rate_aeo_advanced": 0.005,
+          "inspection_rate_general": 0.05}  # fmt: skip
+    assert credit_rules(ok) == []
+    low = credit_rules({**ok, "inspection_rate_discredited": 0.73})
+    assert len(low) == 1 and "73% of discredited" in low[0] and "80% floor" in low[0]
+    high = credit_rules({**ok, "inspection_rate_aeo_advanced": 0.02})
+    assert len(high) == 1 and "40% of ordinary traders' 5.0%, above the 20% cap" in high[0]
+    parcels = {**ok, "inspection_rate_discredited": 0.9, "inspection_rate_discredited_goods": 0.7}
+    assert "70% of discredited" in credit_rules(parcels)[0]  # (goods, not parcels)
+    assert credit_rules({**ok, "inspection_rate_discredited": 0.5, "risk_auc": 0.8}) == []
+    from sim.cli import main
+
+    rule = "selection.physical={'*' = {'*' = 0.03, discredited = 0.3}}"
+    argv = ["run", str(SMALL), "--reps", "1", "--days", "3", "--out", str(tmp_path / "r")]
+    assert main([*argv, "--set", rule]) == 0
+    assert "below the 80% floor of China's credit rules" in capsys.readouterr().err
+    assert main([*argv[:-1], str(tmp_path / "r2")]) == 0  # (small.toml: 80 % for them)
+    assert "floor of China's credit rules" not in capsys.readouterr().err
