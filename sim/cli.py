@@ -608,7 +608,7 @@ def _note_means(summary: dict[str, Any], notes: Notes) -> None:
     from sim.model.stability import near_saturation
 
     means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
-    for message in near_saturation(means) + credit_rules(means):
+    for message in near_saturation(means) + list(credit_rules(means).values()):
         notes.add(f"note: {message}")
 
 

@@ -373,10 +373,14 @@ def _note_means(res: CompareResult, notes: Notes) -> None:
         return
     from sim.experiment.credit_notes import credit_rules
 
-    for name in res.names:
+    broken: dict[str, str] | None = None  # (the baseline's; an option's only where it
+    for name in res.names:  # breaks a rule the baseline keeps: the tables are the scenario's)
         rows = res.summary[res.summary["option"] == name]
         means = dict(zip(rows["metric"], rows["mean"], strict=True))
-        for message in near_saturation(means) + credit_rules(means):
+        rules = credit_rules(means)
+        new = [m for rule, m in rules.items() if broken is None or rule not in broken]
+        broken = rules if broken is None else broken
+        for message in near_saturation(means) + new:
             notes.add(f"note ({name}): {message}")
 
 

@@ -544,14 +544,16 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
 
     ok = {"inspection_rate_discredited": 0.85, "inspection_rate_aeo_advanced": 0.005,
           "inspection_rate_general": 0.05}  # fmt: skip
-    assert credit_rules(ok) == []
+    assert credit_rules(ok) == {}
     low = credit_rules({**ok, "inspection_rate_discredited": 0.73})
-    assert len(low) == 1 and "73% of discredited" in low[0] and "80% floor" in low[0]
+    assert list(low) == ["floor"] and "73% of discredited" in low["floor"]
+    assert "80% floor" in low["floor"]
     high = credit_rules({**ok, "inspection_rate_aeo_advanced": 0.02})
-    assert len(high) == 1 and "40% of ordinary traders' 5.0%, above the 20% cap" in high[0]
+    assert list(high) == ["cap"]
+    assert "40% of ordinary traders' 5.0%, above the 20% cap" in high["cap"]
     parcels = {**ok, "inspection_rate_discredited": 0.9, "inspection_rate_discredited_goods": 0.7}
-    assert "70% of discredited" in credit_rules(parcels)[0]  # (goods, not parcels)
-    assert credit_rules({**ok, "inspection_rate_discredited": 0.5, "risk_auc": 0.8}) == []
+    assert "70% of discredited" in credit_rules(parcels)["floor"]  # (goods, not parcels)
+    assert credit_rules({**ok, "inspection_rate_discredited": 0.5, "risk_auc": 0.8}) == {}
     from sim.cli import main
 
     rule = "selection.physical={'*' = {'*' = 0.03, discredited = 0.3}}"
@@ -560,3 +562,11 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     assert "below the 80% floor of China's credit rules" in capsys.readouterr().err
     assert main([*argv[:-1], str(tmp_path / "r2")]) == 0  # (small.toml: 80 % for them)
     assert "floor of China's credit rules" not in capsys.readouterr().err
+    # a comparison: the baseline's broken rules once, an option's only where it breaks more
+    argv = ["compare", str(SMALL), "--reps", "1", "--days", "3", "--out", str(tmp_path / "c"),
+            "--option", "same:ports.sea.review.capacity=5", "--option", f"lax:{rule}"]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "note (baseline): the selection tables inspect advanced AEO" in err
+    assert "note (same): the selection" not in err and "note (lax): the selection" in err
+    assert "note (lax): the selection tables inspect advanced AEO" not in err

@@ -19,20 +19,21 @@ FLOOR = float(_RULES["floors"].get_default(call_default_factory=True)["discredit
 CAP = float(_RULES["caps"].get_default(call_default_factory=True)["aeo_advanced"])
 
 
-def credit_rules(means: Mapping[str, float]) -> list[str]:
-    """Notes for the credit rules a run's selection tables break (none where the risk engine
-    decides: its runs carry ``risk_auc`` figures, and it holds the rules itself)."""
+def credit_rules(means: Mapping[str, float]) -> dict[str, str]:
+    """By rule (``floor``, ``cap``), a note for each credit rule a run's selection tables
+    break (none where the risk engine decides: its runs carry ``risk_auc`` figures, and it
+    holds the rules itself)."""
     if any(k.startswith("risk_auc") for k in means):
-        return []
+        return {}
 
     def rate(cls: str) -> float | None:  # (goods declarations where a post hub runs beside
         # goods ports: it scans nearly every parcel, and the rules are of goods declarations)
         return means.get(f"inspection_rate_{cls}_goods", means.get(f"inspection_rate_{cls}"))
 
-    out = []
+    out: dict[str, str] = {}
     low = rate("discredited")
     if low is not None and low == low and low < FLOOR:
-        out.append(
+        out["floor"] = (
             f"the selection tables inspect {low:.0%} of discredited traders' declarations, "
             f"below the {FLOOR:.0%} floor of China's credit rules (2019: 84.76 %): the tables "
             "apply no credit rules; raise their discredited rates (selection.<check>.<"
@@ -41,11 +42,11 @@ def credit_rules(means: Mapping[str, float]) -> list[str]:
         )
     aeo, general = rate("aeo_advanced"), rate("general")
     if aeo is not None and general is not None and general > 0 and aeo > CAP * general:
-        out.append(
+        out["cap"] = (
             f"the selection tables inspect advanced AEO traders at {aeo:.2%}, "
             f"{aeo / general:.0%} of ordinary traders' {general:.1%}, above the {CAP:.0%} cap "
-            "of China's credit "
-            "rules (2019: 0.57 % for advanced AEO traders): the tables apply no credit rules; "
+            "of China's credit rules (2019: 0.57 % for advanced AEO traders): the tables "
+            "apply no credit rules; "
             "lower their aeo_advanced rates, or let the risk engine decide"
         )
     return out
