@@ -567,10 +567,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             f"run longer (--days) or check the arrival rates (the run is kept in {out})"
         )
     unsettled = store.warnings()
-    _print_warnings(notes, unsettled)
-    _note_means(summary, notes)
-    note_warmup(notes, scenario.warmup_days)
-    _print_too_short(notes, scenario.warmup_days, scenario.days)
+    _print_run_notes(notes, unsettled, summary, scenario)
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
         # a queue did not settle, for a pipeline that reads no stderr)
         from sim.model.stability import too_short
@@ -600,16 +597,17 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     return 0
 
 
-def _note_means(summary: dict[str, Any], notes: Notes) -> None:
-    """A note for each lane whose utilisation averages 0.9 or more over the replications
-    (see :func:`sim.model.stability.near_saturation`), and for each credit rule the
-    selection tables break (:func:`sim.experiment.credit_notes.credit_rules`)."""
-    from sim.experiment.credit_notes import credit_rules
-    from sim.model.stability import near_saturation
+def _print_run_notes(
+    notes: Notes, warnings: dict[str, list[str]], summary: dict[str, Any], scenario: Scenario
+) -> None:
+    """The run's warnings (each once, with its replications), its lanes near saturation on
+    average and the notes on its window (see :func:`sim.model.window.run_notes`, which the
+    Python API's ``replicate`` gives too)."""
+    from sim.model.window import run_notes
 
     means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
-    for message in near_saturation(means) + list(credit_rules(means).values()):
-        notes.add(f"note: {message}")
+    for line in run_notes(warnings, means, scenario.warmup_days, scenario.days):
+        notes.add(line)
 
 
 def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:
@@ -732,37 +730,6 @@ def _replicate_with_progress(
             executor=_executor(args),
             on_done=lambda r, m: progress.advance(task),
         )
-
-
-def note_warmup(notes: Notes, warmup_days: float) -> None:
-    """A warm-up that is not a whole number of weeks is allowed (tests use a day or two) but
-    said: observation then starts at another point of the weekly cycle than the run."""
-    if warmup_days % 7:
-        notes.add(
-            f"note: warmup_days = {warmup_days:g} is not a whole number of weeks: observation "
-            "starts at another weekday or hour than the run (Monday 00:00), so with days that "
-            "are not whole weeks either, some weekdays weigh more; whole weeks are recommended"
-        )
-
-
-def _print_too_short(notes: Notes, warmup_days: float, days: float) -> None:
-    """A run too short for the rising-wait check says so: its silence is not 'settled'."""
-    from sim.model.stability import too_short
-
-    short = too_short(warmup_days, days)
-    if short is not None:
-        notes.add(f"note: {short}.")
-
-
-def _print_warnings(notes: Notes, warnings: dict[str, list[str]]) -> None:
-    """Each distinct warning once, with the replications it came from."""
-    seen: dict[str, list[str]] = {}
-    for rep, messages in warnings.items():
-        for m in messages:
-            seen.setdefault(m.split(" (")[0], []).append(rep)
-    for message, reps in seen.items():
-        where = f"{len(reps)} of the replications" if len(reps) > 1 else reps[0]
-        notes.add(f"warning: {message} ({where})")
 
 
 def _check(args: argparse.Namespace) -> int:

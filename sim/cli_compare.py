@@ -285,103 +285,13 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
                   highlight=False, soft_wrap=True)
 
 
-def _composition_notes(m: dict[str, Any], notes: Notes) -> None:
-    """Options that compare other consignments than the baseline's: some left out of who
-    gains (their arrival or declared attributes changed), other arrivals, other illicit
-    goods."""
-    from sim.experiment.composition import arrivals_note, truth_note
-
-    for name, where in m.get("unpaired", {}).items():
-        parts = ", ".join(f"{n:,} of {total:,} at {pd}" for pd, (n, total) in where.items())
-        notes.add(f"note ({name}): who gains and who loses leaves out {parts} released "
-                  "consignments: the option changes their arrival or declared attributes, so "
-                  "they are not the same consignments as the baseline's (its table covers "
-                  "the others)")
-    for name, diff in m.get("arrivals_changed", {}).items():
-        notes.add(f"note ({name}): {arrivals_note(diff)}")
-    for name, (base, diff) in m.get("truth_changed", {}).items():
-        notes.add(f"note ({name}): {truth_note(base, diff)}")
-
-
 def _notes(res: CompareResult, notes: Notes) -> None:
-    """On stderr (and kept for the JSON): dated reforms after the run, options that change
-    nothing or can have no effect, parts that act on nothing, unstable options, a warm-up
-    that is not whole weeks, a short run."""
-    from sim.cli import note_warmup
-    from sim.model.stability import too_short
+    """On stderr (and kept for the JSON): the comparison's notes and warnings (see
+    :func:`sim.experiment.compare_notes.compare_notes`, where the Python API reads them)."""
+    from sim.experiment.compare_notes import compare_notes
 
-    m = res.meta
-    for name, messages in m.get("after_the_run", {}).items():
-        for message in messages:
-            notes.add(f"warning ({name}): {message}")
-    if m.get("periods"):  # (every option split at the dated reforms' dates)
-        notes.add("note: every option's results are also split by the period the goods "
-                  f"arrived in, with a paired difference per period: {'; '.join(m['periods'])}")
-    idle = m.get("no_effect", {})
-    unchanged = m.get("unchanged", [])
-    for name in unchanged:
-        why = idle.get(name, "it is already in effect there")
-        notes.add(f"note ({name}): it changes nothing in scenario {m['scenario']!r}: {why}; "
-                  "its figures are the baseline's")
-    for name, why in idle.items():
-        if name not in unchanged:
-            notes.add(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
-                      f"{why}; its figures match the baseline's")
-    for name in m.get("identical", []):
-        if name not in unchanged and name not in idle:
-            notes.add(f"note ({name}): its figures are the baseline's to the last digit in every "
-                      "replication: what it changes acted on no consignment in these runs, so "
-                      "its differences of exactly 0 are no estimate of its effect (it may act "
-                      "on rare consignments: more --reps or --days would show it)")
-    _composition_notes(m, notes)
-    for o in res.options:  # (a paired difference of counts over other days means little)
-        longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
-        if longer:
-            notes.add(f"note ({o.name}): it changes the run's length ({', '.join(longer)}): its "
-                      "counts and totals cover other days than the baseline's, so compare its "
-                      "times, shares and rates, not its counts")
-    for name, why in m.get("caveats", {}).items():
-        notes.add(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
-    for name, why in m.get("unpriced", {}).items():
-        notes.add(f"note ({name}): {why}")
-    for key in ("engine_switched", "structure_assumptions"):
-        for name, why in m.get(key, {}).items():
-            notes.add(f"note ({name}): {why}")
-    unused = m.get("unused_parts", {})
-    for why in dict.fromkeys(unused.values()):
-        names = [n for n, w in unused.items() if w == why]
-        who = "" if len(names) == len(res.names) else f" ({', '.join(names)})"
-        notes.add(f"note{who}: {why}")
-    for name in res.names:
-        unstable = ", unstable" if res.unstable(name) else ""
-        for w in res.warnings.get(name, []):
-            notes.add(f"warning ({name}{unstable}): {w}")
-    _note_means(res, notes)
-    _note_quantile_interactions(res, notes)
-    note_warmup(notes, float(m.get("warmup_days") or 0))
-    short = too_short(float(m.get("warmup_days") or 0), float(m["days"]))
-    if short is not None:
-        notes.add(f"note: {short}.")
-
-
-def _note_means(res: CompareResult, notes: Notes) -> None:
-    """Each option's lanes near saturation on average over its replications, and the credit
-    rules its selection tables break."""
-    from sim.model.stability import near_saturation
-
-    if res.summary.empty or "metric" not in res.summary:
-        return
-    from sim.experiment.credit_notes import credit_rules
-
-    broken: dict[str, str] | None = None  # (the baseline's; an option's only where it
-    for name in res.names:  # breaks a rule the baseline keeps: the tables are the scenario's)
-        rows = res.summary[res.summary["option"] == name]
-        means = dict(zip(rows["metric"], rows["mean"], strict=True))
-        rules = credit_rules(means)
-        new = [m for rule, m in rules.items() if broken is None or rule not in broken]
-        broken = rules if broken is None else broken
-        for message in near_saturation(means) + new:
-            notes.add(f"note ({name}): {message}")
+    for line in compare_notes(res):
+        notes.add(line)
 
 
 def _failed_options(res: CompareResult) -> dict[str, dict[str, Any]]:
@@ -564,16 +474,8 @@ def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRI
 
 def _note_quantile_interactions(res: CompareResult, notes: Notes) -> None:
     """A quantile's interaction whose interval excludes 0 reads as an interaction found:
-    a note says why it is not one."""
-    from sim.analysis.stats import is_quantile
-    from sim.experiment.compare import QUANTILE_INTERACTION
+    a note says why it is not one (see :func:`sim.experiment.compare_notes.quantile_notes`)."""
+    from sim.experiment.compare_notes import quantile_notes
 
-    if res.interactions.empty:
-        return
-    it = res.interactions
-    clear = (it["ci_low"] > 0) | (it["ci_high"] < 0)
-    names = sorted({str(m) for m in it.loc[clear, "metric"] if is_quantile(str(m))})
-    if names:
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        notes.add(f"note: the interactions of {shown} have intervals clear of 0, but "
-                  f"{QUANTILE_INTERACTION}")
+    for line in quantile_notes(res):
+        notes.add(line)

@@ -109,3 +109,15 @@ def test_a_notebook_renders_to_html():
     nb = nbformat.read(NOTEBOOKS[0], as_version=4)
     html, _ = nbconvert.HTMLExporter().from_notebook_node(nb)
     assert "<html" in html and "bordersim quick start" in html
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_steady_state_is_said_only_where_it_was_checked(path):
+    """No option flagged unstable is not steady-state when the run observed too few whole
+    weeks to see a queue that keeps rising: a cell that prints "steady-state" of a
+    comparison reads its ``steady_state`` (NA: not checked), not ``unstable`` alone."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and "is steady-state" in source:
+            assert "steady_state" in source, f"{path.name}: {source[:200]}"

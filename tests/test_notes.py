@@ -540,7 +540,7 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     discredited traders at 73 % without a word. A run whose tables put discredited traders
     under the 80 % floor, or advanced AEO traders over 20 % of ordinary traders' rate, is
     noted (goods declarations, where a post hub's parcels are apart); none with the engine."""
-    from sim.experiment.credit_notes import credit_rules
+    from sim.model.credit_rules import credit_rules
 
     ok = {"inspection_rate_discredited": 0.85, "inspection_rate_aeo_advanced": 0.005,
           "inspection_rate_general": 0.05}  # fmt: skip

@@ -239,9 +239,23 @@ class CompareResult:
             )
         return unsettled(self.warnings.get(option, []))
 
+    @property
+    def notes(self) -> list[str]:
+        """The comparison's notes and warnings, as ``bordersim compare`` prints them on stderr
+        (see :func:`sim.experiment.compare_notes.compare_notes`): e.g. an option that changes
+        nothing, or a run too short to check whether a queue keeps rising (then no option
+        flagged ``unstable`` does not make its figures steady-state)."""
+        from sim.experiment.compare_notes import compare_notes
+
+        return compare_notes(self)
+
     def table(self, metric: str) -> pd.DataFrame:
-        """One metric, one row per option: mean, CI, n, and the paired difference. A metric
-        the comparison did not measure is a :class:`MetricError` naming the nearest."""
+        """One metric, one row per option: mean, CI, n, and the paired difference, with
+        ``unstable`` (a replication of the option warned) and ``steady_state`` (as in
+        ``differences``: False when the option or the baseline warned, True when neither did
+        and the rising-wait check ran, NA when it could not run: too few whole weeks
+        observed). A metric the comparison did not measure is a :class:`MetricError`
+        naming the nearest."""
         measured = self.summary["metric"].unique().tolist() if "metric" in self.summary else []
         if metric not in measured:
             raise MetricError(
@@ -254,6 +268,7 @@ class CompareResult:
             d[["mean", "ci_low", "ci_high", "p_value", "significant"]].add_prefix("diff_")
         )
         out["unstable"] = [self.unstable(o) for o in out.index]
+        out["steady_state"] = d["steady_state"].reindex(out.index).astype("boolean")
         return out.reindex([n for n in self.names if n in out.index])
 
     def to_json(self) -> dict[str, Any]:

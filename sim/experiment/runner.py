@@ -15,6 +15,7 @@ import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import RunStore
+from sim.model.window import run_notes
 from sim.scenario.check import check_seed, checked
 from sim.scenario.schema import Scenario
 
@@ -38,7 +39,9 @@ def replicate(
     or a scenario file's path; ``seed`` a whole number >= 0 (an int).
 
     Returns one row per replication: column ``replication`` and every metric of
-    :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple.
+    :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple;
+    ``df.attrs["notes"]`` holds the notes and warnings ``bordersim run`` prints (e.g. a run
+    too short to check whether a queue keeps rising: see :func:`sim.model.window.run_notes`).
     ``on_done(replication, metrics)`` is called as each one finishes (or is loaded from
     ``store``, which also receives every new replication's results). With ``log`` each
     replication's per-consignment log is kept and the store writes it as Parquet.
@@ -55,6 +58,7 @@ def replicate(
     scenario = checked(scenario)
     rows: dict[int, dict[str, float]] = {}
     seeds: dict[int, tuple[int, ...]] = {}
+    warned: dict[str, list[str]] = {}
     if store is not None:
         store.open(scenario, seed, reps)
     todo = _stored(store, reps, rows, seeds, on_done)
@@ -67,6 +71,8 @@ def replicate(
             continue
         rows[r] = store.save(r, result) if store is not None else result.metrics()
         seeds[r] = tuple(result.seed)
+        if result.warnings:
+            warned[f"rep-{r:04d}"] = list(result.warnings)
         if on_done is not None:
             on_done(r, rows[r])
     per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
@@ -77,6 +83,11 @@ def replicate(
         raise ReplicationsFailed(failed, per_rep, where)
     if store is not None:
         store.finish(per_rep)
+        warned = store.warnings()  # (those of replications loaded from it too)
+    means = {str(k): float(v) for k, v in per_rep.drop(columns="replication").mean().items()}
+    per_rep.attrs["notes"] = run_notes(
+        dict(sorted(warned.items())), means, scenario.warmup_days, scenario.days
+    )
     return per_rep
 
 

@@ -156,6 +156,11 @@ class RunResult:
     - ``warnings``: plain-language warnings about the run (an overloaded lane, a queue whose
       wait keeps rising, a lane's or an exam yard's appointment slots, more than 1 % of a
       port's cohort not released by the end): its figures are then not steady-state;
+    - ``notes``: what the command line would note of the run (a warm-up that is not whole
+      weeks; too few whole weeks observed to check whether a queue keeps rising: then no
+      warning does not mean steady-state, see ``steady_state``);
+    - ``days`` and ``warmup_days``: the observed window, ``[warmup_days, warmup_days +
+      days)`` in days from the start (``queues``' ``t_h`` is in hours from the start);
     - ``risk`` and ``risk_thresholds`` (with a risk engine): its decisions, inspections and
       achieved inspection rate per port, direction and class, with the ordinary classes'
       target (:func:`sim.model.risk_report.report`), and its threshold at each refresh;
@@ -212,6 +217,22 @@ class RunResult:
     risk_thresholds: pd.DataFrame | None = None
     #: the risk engine's achieved AUC, measured against the truth (sim.model.risk_auc)
     risk_metrics: dict[str, float] = field(default_factory=dict)
+    #: the observed window: its days after a warm-up of ``warmup_days`` (None: not known)
+    days: float | None = None
+    warmup_days: float | None = None
+    #: notes on the run as the command line prints them (sim.model.window)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def steady_state(self) -> bool | None:
+        """False when a warning says the figures are not steady-state, True when none does
+        and the run was long enough to check whether a queue keeps rising, None (not known)
+        when none does but that check could not run (see ``notes``)."""
+        from sim.model.stability import steady, too_short
+
+        if self.days is None or self.warmup_days is None:
+            return steady(self.warnings, False)
+        return steady(self.warnings, too_short(self.warmup_days, self.days) is None)
 
     def _risk_metrics(self) -> dict[str, float]:
         """With a risk engine: the ordinary classes' achieved rate against the target, the

@@ -11,6 +11,7 @@ import simpy
 from sim.model.organisation import Organisation
 from sim.model.result import RunResult
 from sim.model.selection import Selector
+from sim.model.window import window_notes
 from sim.model.world import World
 from sim.scenario.check import check_seed, checked
 from sim.scenario.schema import Scenario
@@ -44,8 +45,9 @@ def simulate(
     """
     if not isinstance(seed, np.random.SeedSequence):
         seed = check_seed(seed)
+    scenario = checked(scenario)
     world = World(
-        checked(scenario),
+        scenario,
         seed,
         replication=check_seed(replication, "replication"),
         log=log,
@@ -53,4 +55,7 @@ def simulate(
         organisation=organisation,
         bulk=fast,
     )
-    return world.run().result()
+    result = world.run().result()
+    result.days, result.warmup_days = scenario.days, scenario.warmup_days
+    result.notes = window_notes(scenario.warmup_days, scenario.days)
+    return result

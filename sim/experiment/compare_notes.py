@@ -1,0 +1,132 @@
+"""A comparison's notes and warnings in plain language, one source for the command line
+(which prints them on stderr and keeps them in its JSON) and the Python API
+(``CompareResult.notes``): options that change nothing, dated reforms after the run,
+unstable options, a warm-up that is not whole weeks, a run too short to check whether a
+queue keeps rising, and the like."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sim.experiment.compare import CompareResult
+
+
+def compare_notes(res: CompareResult) -> list[str]:
+    """Every note and warning of ``res``, each as the command line prints it (``note
+    (OPTION): ...``, ``warning (OPTION): ...``), in the order it prints them."""
+    from sim.model.window import window_notes
+
+    m = res.meta
+    out = [f"warning ({name}): {message}"
+           for name, messages in m.get("after_the_run", {}).items() for message in messages]
+    if m.get("periods"):  # (every option split at the dated reforms' dates)
+        out.append("note: every option's results are also split by the period the goods "
+                   f"arrived in, with a paired difference per period: {'; '.join(m['periods'])}")
+    out += _idle_notes(m)
+    out += _composition_notes(m)
+    for o in res.options:  # (a paired difference of counts over other days means little)
+        longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
+        if longer:
+            out.append(f"note ({o.name}): it changes the run's length ({', '.join(longer)}): "
+                       "its counts and totals cover other days than the baseline's, so compare "
+                       "its times, shares and rates, not its counts")
+    for name, why in m.get("caveats", {}).items():
+        out.append(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
+    for name, why in m.get("unpriced", {}).items():
+        out.append(f"note ({name}): {why}")
+    for key in ("engine_switched", "structure_assumptions"):
+        out += [f"note ({name}): {why}" for name, why in m.get(key, {}).items()]
+    unused = m.get("unused_parts", {})
+    for why in dict.fromkeys(unused.values()):
+        names = [n for n, w in unused.items() if w == why]
+        who = "" if len(names) == len(res.names) else f" ({', '.join(names)})"
+        out.append(f"note{who}: {why}")
+    for name in res.names:
+        unstable = ", unstable" if res.unstable(name) else ""
+        out += [f"warning ({name}{unstable}): {w}" for w in res.warnings.get(name, [])]
+    out += _near_saturation(res)
+    out += quantile_notes(res)
+    return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]))
+
+
+def _idle_notes(m: dict[str, Any]) -> list[str]:
+    """Options that change nothing, can have no effect, or whose figures are the baseline's
+    to the last digit: their differences of 0 are no measured 'no effect'."""
+    out = []
+    idle = m.get("no_effect", {})
+    unchanged = m.get("unchanged", [])
+    for name in unchanged:
+        why = idle.get(name, "it is already in effect there")
+        out.append(f"note ({name}): it changes nothing in scenario {m['scenario']!r}: {why}; "
+                   "its figures are the baseline's")
+    for name, why in idle.items():
+        if name not in unchanged:
+            out.append(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
+                       f"{why}; its figures match the baseline's")
+    for name in m.get("identical", []):
+        if name not in unchanged and name not in idle:
+            out.append(f"note ({name}): its figures are the baseline's to the last digit in "
+                       "every replication: what it changes acted on no consignment in these "
+                       "runs, so its differences of exactly 0 are no estimate of its effect (it "
+                       "may act on rare consignments: more --reps or --days would show it)")
+    return out
+
+
+def _composition_notes(m: dict[str, Any]) -> list[str]:
+    """Options that compare other consignments than the baseline's: some left out of who
+    gains (their arrival or declared attributes changed), other arrivals, other illicit
+    goods."""
+    from sim.experiment.composition import arrivals_note, truth_note
+
+    out = []
+    for name, where in m.get("unpaired", {}).items():
+        parts = ", ".join(f"{n:,} of {total:,} at {pd}" for pd, (n, total) in where.items())
+        out.append(f"note ({name}): who gains and who loses leaves out {parts} released "
+                   "consignments: the option changes their arrival or declared attributes, so "
+                   "they are not the same consignments as the baseline's (its table covers "
+                   "the others)")
+    out += [f"note ({name}): {arrivals_note(diff)}"
+            for name, diff in m.get("arrivals_changed", {}).items()]
+    out += [f"note ({name}): {truth_note(base, diff)}"
+            for name, (base, diff) in m.get("truth_changed", {}).items()]
+    return out
+
+
+def _near_saturation(res: CompareResult) -> list[str]:
+    """Each option's lanes near saturation on average over its replications, and the credit
+    rules its selection tables break: the baseline's once, an option's only where it breaks
+    one the baseline keeps (the tables are the scenario's: each option would repeat them)."""
+    from sim.model.credit_rules import credit_rules
+    from sim.model.stability import near_saturation
+
+    if res.summary.empty or "metric" not in res.summary:
+        return []
+    out = []
+    broken: dict[str, str] | None = None  # (the baseline's)
+    for name in res.names:
+        rows = res.summary[res.summary["option"] == name]
+        means = dict(zip(rows["metric"], rows["mean"], strict=True))
+        rules = credit_rules(means)
+        new = [m for rule, m in rules.items() if broken is None or rule not in broken]
+        broken = rules if broken is None else broken
+        out += [f"note ({name}): {message}" for message in near_saturation(means) + new]
+    return out
+
+
+def quantile_notes(res: CompareResult) -> list[str]:
+    """A quantile's interaction whose interval excludes 0 reads as an interaction found:
+    a note says why it is not one."""
+    from sim.analysis.stats import is_quantile
+    from sim.experiment.compare import QUANTILE_INTERACTION
+
+    if res.interactions.empty:
+        return []
+    it = res.interactions
+    clear = (it["ci_low"] > 0) | (it["ci_high"] < 0)
+    names = sorted({str(m) for m in it.loc[clear, "metric"] if is_quantile(str(m))})
+    if not names:
+        return []
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return [f"note: the interactions of {shown} have intervals clear of 0, but "
+            f"{QUANTILE_INTERACTION}"]

@@ -1,0 +1,66 @@
+"""The Python API says what the command line says on stderr: a run too short to check
+whether a queue keeps rising (then no warning does not mean steady-state), an option that
+changes nothing, and the like; ``RunResult`` carries its observed window."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.cli import main
+from sim.experiment.runner import replicate
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: a week observed after a week's warm-up: no warning, but too short for the rising check
+WEEK = {"days": 7, "warmup_days": 7, "drain_days": 7}
+TOO_SHORT = "too few to see whether a queue keeps rising"
+
+
+@pytest.fixture(scope="module")
+def week() -> sim.Scenario:
+    return sim.load_scenario(SMALL, WEEK)
+
+
+@pytest.fixture(scope="module")
+def result(week) -> sim.RunResult:
+    return sim.simulate(week, seed=1)
+
+
+def test_a_short_run_says_its_steadiness_is_not_known(result):
+    assert result.warnings == []  # (so `unstable` alone would read as steady-state)
+    assert [n for n in result.notes if TOO_SHORT in n]
+    assert result.steady_state is None
+    assert (result.days, result.warmup_days) == (7, 7)
+    checked = dataclasses.replace(result, days=21.0)  # (three whole weeks observed)
+    assert checked.steady_state is True
+    warned = dataclasses.replace(checked, warnings=["sea: review is 99% utilised"])
+    assert warned.steady_state is False
+
+
+def test_replicate_gives_the_notes_bordersim_run_prints(week, tmp_path, capsys):
+    rows = replicate(week, reps=2, seed=1)
+    assert main(["run", str(SMALL), *(f"--set={k}={v}" for k, v in WEEK.items() if k != "days"),
+                 "--days", "7", "--reps", "2", "--json", "--out", str(tmp_path / "r")]) == 0
+    printed = json.loads(capsys.readouterr().out)["notes"]
+    assert [n for n in rows.attrs["notes"] if TOO_SHORT in n]
+    assert rows.attrs["notes"] == [n for n in printed if n in rows.attrs["notes"]]
+    assert set(rows.attrs["notes"]) <= set(printed)
+
+
+def test_compare_gives_the_notes_and_says_steadiness_was_not_checked(week, tmp_path, capsys):
+    same = "same:ports.sea.review.capacity=3"  # (already 3: it changes nothing)
+    res = sim.compare(week, [same], reps=2, log=False)
+    assert any("note (same): it changes nothing" in n for n in res.notes)
+    assert any(TOO_SHORT in n for n in res.notes)
+    table = res.table("clearance_h_mean")
+    assert not table["unstable"].any()
+    assert table["steady_state"].isna().all()
+    args = [f"--set={k}={v}" for k, v in WEEK.items()]
+    assert main(["compare", str(SMALL), "--option", same, *args, "--reps", "2", "--json",
+                 "--no-report", "--out", str(tmp_path / "c")]) == 0
+    printed = json.loads(capsys.readouterr().out)["notes"]
+    assert set(res.notes) <= set(printed)
