@@ -1,10 +1,12 @@
 """The Python API says what the command line says on stderr: a run too short to check
 whether a queue keeps rising (then no warning does not mean steady-state), an option that
-changes nothing, and the like; ``RunResult`` carries its observed window."""
+changes nothing, and the like; ``RunResult`` carries its observed window, and ``simulate``
+defaults to the command line's seed."""
 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 from pathlib import Path
 
@@ -64,3 +66,10 @@ def test_compare_gives_the_notes_and_says_steadiness_was_not_checked(week, tmp_p
                  "--no-report", "--out", str(tmp_path / "c")]) == 0
     printed = json.loads(capsys.readouterr().out)["notes"]
     assert set(res.notes) <= set(printed)
+
+
+def test_simulate_defaults_to_the_seed_of_compare_and_the_command_line(week, result):
+    default = inspect.signature(sim.simulate).parameters["seed"].default
+    assert default == inspect.signature(sim.compare).parameters["seed"].default == 1
+    again = sim.simulate(week)
+    assert again.seed == result.seed == (1, 0) and again.counts == result.counts

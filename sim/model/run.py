@@ -19,7 +19,7 @@ from sim.scenario.schema import Scenario
 
 def simulate(
     scenario: Scenario | str | Path,
-    seed: int | np.random.SeedSequence = 0,
+    seed: int | np.random.SeedSequence = 1,
     *,
     replication: int = 0,
     log: bool = False,
@@ -33,7 +33,9 @@ def simulate(
     again first (a copy changed with ``model_copy(update=...)`` is not validated by pydantic):
     a bad value is a :class:`~sim.scenario.loader.ScenarioError` naming its field path, the
     value and what is allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a
-    float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``.
+    float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The
+    default seed is 1, as in :func:`sim.compare`, :func:`sim.sweep` and every command's
+    ``--seed``: ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults.
 
     Same scenario, seed and replication give bit-identical results. Consignments arriving in
     ``[warmup, warmup + days)`` are the cohort; arrivals then stop and the system drains for up
