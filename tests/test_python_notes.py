@@ -1,7 +1,7 @@
 """The Python API says what the command line says on stderr: a run too short to check
 whether a queue keeps rising (then no warning does not mean steady-state), an option that
-changes nothing, and the like; ``RunResult`` carries its observed window, and ``simulate``
-defaults to the command line's seed."""
+changes nothing, and the like; ``RunResult`` carries its window, compares and prints in a
+line, and ``simulate`` defaults to the command line's seed."""
 
 from __future__ import annotations
 
@@ -73,3 +73,22 @@ def test_simulate_defaults_to_the_seed_of_compare_and_the_command_line(week, res
     assert default == inspect.signature(sim.compare).parameters["seed"].default == 1
     again = sim.simulate(week)
     assert again.seed == result.seed == (1, 0) and again.counts == result.counts
+
+
+def test_a_result_compares_and_prints_in_a_line(week, result):
+    again = sim.simulate(week, seed=1)
+    assert (again == result) is False  # (identity: its tables are DataFrames)
+    assert again == again
+    assert len(repr(result)) < 500 and "scenario='small'" in repr(result)
+    assert all(type(v) is float for v in result.metrics().values())
+
+
+@pytest.mark.parametrize("log", ["yes", 1, None])
+def test_a_log_that_is_not_a_bool_is_refused(week, log):
+    for run in (
+        lambda: sim.simulate(week, seed=1, log=log),
+        lambda: replicate(week, reps=1, seed=1, log=log),
+        lambda: sim.compare(week, [], reps=2, log=log),
+    ):
+        with pytest.raises(TypeError, match=r"^log must be True or False; got "):
+            run()

@@ -72,7 +72,7 @@ from sim.experiment.store import (
 from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
-from sim.scenario.check import check_seed, checked
+from sim.scenario.check import check_flag, check_seed, checked
 from sim.scenario.costs import currency_of, money_of
 from sim.scenario.schema import Scenario
 from sim.scenario.timeline import observed_periods
@@ -380,6 +380,7 @@ def prepare(
     if precision is not None and precision <= 0:
         raise ValueError(f"precision must be positive; got {precision}")
     seed = check_seed(seed)
+    log = check_flag(log, "log")
     if not isinstance(scenario, str | Path):  # its own fault is the baseline's, not an option's
         checked(scenario, f"baseline scenario {getattr(scenario, 'name', '')!r}")
     over = (dict(overrides or {}), "command line" if cli else "overrides")

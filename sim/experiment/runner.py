@@ -16,7 +16,7 @@ import pandas as pd
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import RunStore
 from sim.model.window import run_notes
-from sim.scenario.check import check_seed, checked
+from sim.scenario.check import check_flag, check_seed, checked
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, dict[str, float]], None]
@@ -55,6 +55,7 @@ def replicate(
     if reps < 1:
         raise ValueError(f"reps must be at least 1; got {reps}")
     seed = check_seed(seed)
+    log = check_flag(log, "log")
     scenario = checked(scenario)
     rows: dict[int, dict[str, float]] = {}
     seeds: dict[int, tuple[int, ...]] = {}

@@ -127,7 +127,7 @@ def _departures(c: pd.DataFrame) -> dict[str, float]:
     return out
 
 
-@dataclass
+@dataclass(eq=False)  # (its tables are DataFrames: compare results with .metrics())
 class RunResult:
     """The outcome of ``simulate(scenario, seed)``.
 
@@ -223,6 +223,13 @@ class RunResult:
     #: notes on the run as the command line prints them (sim.model.window)
     notes: list[str] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        """One line: the scenario, seed, window and counts (not every table)."""
+        window = "" if self.days is None else f", days={self.days:g}"
+        window += "" if self.warmup_days is None else f", warmup_days={self.warmup_days:g}"
+        return (f"RunResult(scenario={self.scenario!r}, seed={self.seed}{window}, "
+                f"counts={self.counts}, warnings={len(self.warnings)}, notes={len(self.notes)})")
+
     @property
     def steady_state(self) -> bool | None:
         """False when a warning says the figures are not steady-state, True when none does
@@ -283,4 +290,4 @@ class RunResult:
             out[f"wait_h_mean_{key}"] = float(r["wait_mean_h"])
             out[f"wait_h_p90_{key}"] = float(r["wait_p90_h"])
         out.update(self.cost_metrics)
-        return out
+        return {k: float(v) for k, v in out.items()}

@@ -13,7 +13,7 @@ from sim.model.result import RunResult
 from sim.model.selection import Selector
 from sim.model.window import window_notes
 from sim.model.world import World
-from sim.scenario.check import check_seed, checked
+from sim.scenario.check import check_flag, check_seed, checked
 from sim.scenario.schema import Scenario
 
 
@@ -36,6 +36,7 @@ def simulate(
     float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The
     default seed is 1, as in :func:`sim.compare`, :func:`sim.sweep` and every command's
     ``--seed``: ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults.
+    ``log`` (True or False) keeps the per-consignment log as ``result.log``.
 
     Same scenario, seed and replication give bit-identical results. Consignments arriving in
     ``[warmup, warmup + days)`` are the cohort; arrivals then stop and the system drains for up
@@ -47,6 +48,7 @@ def simulate(
     """
     if not isinstance(seed, np.random.SeedSequence):
         seed = check_seed(seed)
+    log = check_flag(log, "log")
     scenario = checked(scenario)
     world = World(
         scenario,

@@ -62,6 +62,14 @@ def check_seed(seed: Any, name: str = "seed") -> int:
     return int(seed)
 
 
+def check_flag(value: Any, name: str) -> bool:
+    """``value`` as a bool: True or False only ("yes", 1 or None is refused, not read as
+    true or false)."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False; got {value!r} ({type(value).__name__})")
+    return value
+
+
 def load_resolved(path: Path, overrides: Mapping[str, Any], source: str) -> Scenario:
     """A resolved scenario written as JSON (a results folder's ``scenario.json``: times in
     hours and rates per hour, without units), with ``overrides`` (named ``source`` in an error
