@@ -100,10 +100,11 @@ def add_compare_parser(
                    "clearance_h_mean and overall_clearance_h_mean)")
     p.add_argument("--max-reps", type=positive_int, default=100,
                    help="most replications with --precision (default 100)")
-    p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    from sim.cli import _seed, out_path
+
+    p.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")
     p.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     add_settings(p)
-    from sim.cli import out_path
 
     p.add_argument("--out", type=out_path,
                    help="results folder (default: a new results/compare-<scenario>-<time>); "

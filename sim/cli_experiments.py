@@ -24,6 +24,7 @@ from sim.cli import (
     _executor,
     _load,
     _positive_int,
+    _seed,
     add_show,
     out_path,
     shown_rows,
@@ -121,11 +122,11 @@ def _add_sweep_parser(sub: Any) -> None:
         help="the metric whose Sobol indices --sobol estimates (default "
         f"{SOBOL_METRIC}; `bordersim check SCENARIO --metrics` lists them)",
     )
-    sw.add_argument("--sample-seed", type=int, default=0, help="seed of the LHS / Sobol sample")
+    sw.add_argument("--sample-seed", type=_seed, default=0, help="seed of the LHS / Sobol sample")
     sw.add_argument(
         "--reps", type=_positive_int, default=3, help="replications per point (default 3)"
     )
-    sw.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    sw.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")
     sw.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     _add_settings(sw)
     sw.add_argument(
@@ -149,7 +150,7 @@ def _add_warmup_parser(sub: Any) -> None:
         "--days", type=_positive_int, default=56, help="pilot length in days (default 56)"
     )
     wu.add_argument("--reps", type=_positive_int, default=3, help="pilot replications (default 3)")
-    wu.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    wu.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")
     wu.add_argument(
         "--output",
         choices=("clearance", "queue"),

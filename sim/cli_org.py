@@ -40,7 +40,9 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
         default="spindle,dumbbell",
         help="comma-separated structures to compare (default spindle,dumbbell)",
     )
-    p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    from sim.cli import _seed
+
+    p.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")
     p.add_argument("--plot", type=Path, metavar="FILE.png", help="write the trees to FILE.png")
     add_settings(p)
 
