@@ -72,7 +72,7 @@ from sim.experiment.store import (
 from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
-from sim.scenario.check import check_flag, check_seed, checked
+from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.costs import currency_of, money_of
 from sim.scenario.schema import Scenario
 from sim.scenario.timeline import observed_periods
@@ -348,6 +348,7 @@ def compare(
     ``executor`` (``"processes"``, ``"dask"`` with ``workers``, or an executor object) runs
     each replication's options side by side; the results are the same to the last bit.
     """
+    reps, max_reps = check_reps(reps), check_reps(max_reps, "max_reps")
     plan = prepare(
         scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
         log=log, tolerance_h=tolerance_h,
@@ -450,8 +451,7 @@ class Comparison:
         """Run the replications (see :func:`compare`) and compare the options.
         ``on_notice`` hears of each replication file of ``out`` found damaged or foreign
         (and run again)."""
-        if reps < 1:
-            raise ValueError(f"reps must be at least 1; got {reps}")
+        reps, max_reps = check_reps(reps), check_reps(max_reps, "max_reps")
         self.on_done, self.executor = on_done, executor
         self.on_notice = on_notice
         self.open(out, reps, max_reps, command)

@@ -16,7 +16,7 @@ import pandas as pd
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import RunStore
 from sim.model.window import run_notes
-from sim.scenario.check import check_flag, check_seed, checked
+from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, dict[str, float]], None]
@@ -36,7 +36,7 @@ def replicate(
     """Run replications ``0 .. reps-1`` of ``scenario`` under root ``seed``.
 
     ``scenario`` is a :class:`Scenario` (validated again first, as :func:`sim.simulate` does)
-    or a scenario file's path; ``seed`` a whole number >= 0 (an int).
+    or a scenario file's path; ``reps`` a whole number >= 1 and ``seed`` one >= 0 (ints).
 
     Returns one row per replication: column ``replication`` and every metric of
     :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple;
@@ -51,9 +51,8 @@ def replicate(
     still finish (and are stored); then :class:`ReplicationsFailed` is raised, naming each failed
     replication and its seed, with the finished rows as its ``partial``.
     """
+    reps = check_reps(reps)
     run = get_executor(executor, workers=workers)
-    if reps < 1:
-        raise ValueError(f"reps must be at least 1; got {reps}")
     seed = check_seed(seed)
     log = check_flag(log, "log")
     scenario = checked(scenario)

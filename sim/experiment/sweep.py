@@ -35,7 +35,7 @@ from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task
 from sim.experiment.store import scenario_hash
 from sim.experiment.sweep_store import SweepStore, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
-from sim.scenario.check import check_seed
+from sim.scenario.check import check_reps, check_seed
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, int, dict[str, float]], None]
@@ -257,6 +257,7 @@ def sweep(
     :class:`~sim.experiment.executors.ReplicationsFailed` is raised. ``on_notice`` hears of
     each point file of ``out`` found damaged or foreign (and run again).
     """
+    reps = check_reps(reps)
     design = _checked_design(design, reps)
     seed = check_seed(seed)
     params = [str(c) for c in design.columns]
@@ -308,8 +309,7 @@ def _checked_design(design: pd.DataFrame | Mapping[str, Sequence[Any]], reps: in
     if not isinstance(design, pd.DataFrame):
         design = explicit(design)
     design = design.reset_index(drop=True)
-    if reps < 1:
-        raise ValueError(f"reps must be at least 1; got {reps}")
+    check_reps(reps)
     if design.empty or not len(design.columns):
         raise ValueError("the design has no points or no parameters")
     return design

@@ -1,4 +1,5 @@
-"""What the Python entry points check of what they are given: the scenario, again, and the seed.
+"""What the Python entry points check of what they are given: the scenario, again, the seed,
+the number of replications and flags.
 
 A :class:`Scenario` is validated when it is loaded or patched, but pydantic's
 ``model_copy(update=...)`` makes a changed copy without validating it. So ``simulate``,
@@ -60,6 +61,18 @@ def check_seed(seed: Any, name: str = "seed") -> int:
     if seed < 0:
         raise ValueError(f"{name} must be a whole number >= 0 (an int); got {seed!r}")
     return int(seed)
+
+
+def check_reps(reps: Any, name: str = "reps") -> int:
+    """``reps`` as an int: a whole number >= 1 (an int or a numpy integer). A float, a bool or
+    a string is refused, never rounded or read."""
+    if isinstance(reps, bool) or not isinstance(reps, numbers.Integral):
+        raise TypeError(
+            f"{name} must be a whole number >= 1 (an int); got {reps!r} ({type(reps).__name__})"
+        )
+    if reps < 1:
+        raise ValueError(f"{name} must be a whole number >= 1 (an int); got {reps!r}")
+    return int(reps)
 
 
 def check_flag(value: Any, name: str) -> bool:
