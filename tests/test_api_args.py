@@ -39,3 +39,30 @@ def test_reps_is_checked_like_seed(small, reps, error, said):
         with pytest.raises(error, match=r"^reps must be a whole number >= 1 \(an int\); ") as exc:
             run()
         assert said in str(exc.value)
+
+
+def test_options_as_one_string_say_a_list_is_expected(small):
+    with pytest.raises(TypeError, match=r"^options must be a list of Option or 'NAME:KEY=VALUE' "
+                       r"strings; got str 'x:ports.sea.review.capacity=4'"):
+        sim.compare(small, f"x:{CAPACITY}=4", reps=1, log=False)
+    with pytest.raises(TypeError, match=r"^each option must be an Option or .*; got int 4"):
+        sim.compare(small, [4], reps=1, log=False)
+
+
+@pytest.mark.parametrize("values, got", [(3, "got int 3"), ("2,3", "got str '2,3'")])
+def test_a_sweep_value_that_is_not_a_list_says_a_list_is_expected(small, values, got):
+    with pytest.raises(TypeError, match=r"^parameter 'ports.sea.review.capacity': each "
+                       r"parameter needs a list of values") as exc:
+        sim.sweep(small, {CAPACITY: values}, reps=1)
+    assert got in str(exc.value)
+
+
+def test_a_change_without_its_colon_gets_an_example_that_works():
+    from sim.experiment.options import OptionError, parse_option
+
+    text = "sea_scanner ports.sea_port.scan.scanners.capacity=4"
+    with pytest.raises(OptionError) as exc:
+        parse_option(text, "option")
+    example = str(exc.value).split("e.g. ")[1]
+    assert example == "sea_scanner:ports.sea_port.scan.scanners.capacity=4"
+    assert parse_option(example).name == "sea_scanner"

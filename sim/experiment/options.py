@@ -107,9 +107,11 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
     name, sep, rest = text.partition(":")
     name = name.strip()
     if not sep and "=" in name:  # (a change without the option's name before it)
+        head, space, change = name.partition(" ")  # ('NAME KEY=VALUE': a space for the colon)
+        example = f"{head}:{change.strip()}" if space and "=" not in head else f"mine:{name}"
         raise OptionError(
             f"{given_as} {text!r}: a change needs the option's name first: NAME:KEY=VALUE, "
-            f"e.g. mine:{name}"
+            f"e.g. {example}"
         )
     overrides: dict[str, Any] = {}
     if sep:
@@ -172,6 +174,18 @@ def read_options_file(path: str | Path) -> list[Option]:
     return out
 
 
+def _one(option: Any) -> Option:
+    """One option of a list: an :class:`Option` or its text (a wrong type is a TypeError)."""
+    if isinstance(option, str):
+        return parse_option(option, "option")
+    if not isinstance(option, Option):
+        raise TypeError(
+            "each option must be an Option or a 'NAME:KEY=VALUE' string; got "
+            f"{type(option).__name__} {option!r}"
+        )
+    return option
+
+
 def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     """The options to run, baseline first: combinations resolved, names unique.
 
@@ -179,7 +193,12 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     own overrides takes those of its parts; its parts must be options too, and may not set
     the same key to different values.
     """
-    given = [parse_option(o, "option") if isinstance(o, str) else o for o in options]
+    if isinstance(options, str | Option) or not isinstance(options, Iterable):
+        raise TypeError(
+            "options must be a list of Option or 'NAME:KEY=VALUE' strings; got "
+            f"{type(options).__name__} {options!r} (put one option in a list: [...])"
+        )
+    given = [_one(o) for o in options]
     names = [o.name for o in given]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,8 +123,24 @@ def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str
     return out
 
 
+def _check_values(params: Any) -> None:
+    """``params`` is ``{path: [values]}``: a mapping whose every value is a list (a tuple, an
+    array) of values, not one value nor a string read letter by letter."""
+    if not isinstance(params, Mapping):
+        raise TypeError(
+            f"the parameters must be a mapping {{path: [values]}}; got {type(params).__name__}"
+        )
+    for key, values in params.items():
+        if isinstance(values, str | bytes) or not isinstance(values, Sized):
+            raise TypeError(
+                f"parameter {key!r}: each parameter needs a list of values, e.g. {{{key!r}: "
+                f"[2, 3]}}; got {type(values).__name__} {values!r}"
+            )
+
+
 def explicit(params: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
     """The points listed one by one: point ``i`` takes the ``i``-th value of every parameter."""
+    _check_values(params)
     lengths = {key: len(values) for key, values in params.items()}
     if not lengths:
         raise ValueError("no parameters given")
@@ -139,6 +155,7 @@ def explicit(params: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
 
 def grid(params: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
     """The full factorial design: every combination of the parameters' values."""
+    _check_values(params)
     if not params:
         raise ValueError("no parameters given")
     keys = list(params)
