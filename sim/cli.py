@@ -361,7 +361,7 @@ def _load(
         raise UsageError(f"scenario file not found: {path}")
     elif path.is_dir():
         raise UsageError(f"{path} is a folder, not a scenario file")
-    scenario = load_scenario(path, overrides)
+    scenario = load_scenario(path, overrides, "command line")
     _note_displaced(path, overrides, notes or Notes())
     return scenario
 

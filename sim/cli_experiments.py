@@ -231,7 +231,7 @@ def _check_range_ends(path: Any, overrides: dict[str, Any], ranges: list[Any]) -
     for key, r in ranges:
         for end, x in (("low", r.low), ("high", r.high)):
             try:
-                load_scenario(path, {**overrides, key: r.setting(x)})
+                load_scenario(path, {**overrides, key: r.setting(x)}, "command line")
             except ScenarioError as exc:
                 raise UsageError(
                     f"--range {key}: its {end} end, {r.setting(x)!r}, is not allowed: {exc}"

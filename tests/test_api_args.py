@@ -66,3 +66,12 @@ def test_a_change_without_its_colon_gets_an_example_that_works():
     example = str(exc.value).split("e.g. ")[1]
     assert example == "sea_scanner:ports.sea_port.scan.scanners.capacity=4"
     assert parse_option(example).name == "sea_scanner"
+
+
+def test_load_scenario_blames_the_overrides_not_a_command_line(capsys):
+    with pytest.raises(sim.ScenarioError, match=r"^overrides: days = 0: out of range"):
+        sim.load_scenario(SMALL, {"days": 0})
+    from sim.cli import main
+
+    assert main(["check", str(SMALL), "--set", "days=0"]) == 2  # (the command line's own)
+    assert capsys.readouterr().err.startswith("error: command line: days = 0: out of range")

@@ -142,7 +142,7 @@ def test_timeline_errors_name_the_entry_and_the_value():
     with pytest.raises(ScenarioError) as exc:  # used to speak only of durations
         load("training", "2018-01-01T05:00")
     assert exc.value.format() == (
-        "command line: timeline.0.at = '2018-01-01T05:00': cannot read '2018-01-01T05:00' as a "
+        "overrides: timeline.0.at = '2018-01-01T05:00': cannot read '2018-01-01T05:00' as a "
         "duration or a date: write a time after the run's start ('12 h', '60 d') or a date, "
         "YYYY-MM-DD with start_date ('2018-04-20'), without a time of day"
     )
@@ -150,7 +150,7 @@ def test_timeline_errors_name_the_entry_and_the_value():
         load("training", "soon")
     with pytest.raises(  # refused on load, not in every replication
         ScenarioError,
-        match=r"^command line: timeline.0.reform: 'flexible_staffing' changes "
+        match=r"^overrides: timeline.0.reform: 'flexible_staffing' changes "
         r"inspection.joint_staffing \(to 'cross_trained'\), which is built once .*"
         r"apply it from the start instead",
     ):

@@ -225,7 +225,8 @@ def sobol(
     from sim.scenario.loader import load_scenario
 
     rs = _ranges(ranges)
-    base = load_scenario(scenario, dict(overrides or {}))
+    given = "command line" if command else "overrides"  # (what an error they cause names)
+    base = load_scenario(scenario, dict(overrides or {}), given)
     check_metrics([metric], [metric_names(base, scenario)])  # before anything runs
     design = sobol_design(rs, n, sample_seed, second_order)
     runs = sweep(

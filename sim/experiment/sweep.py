@@ -197,7 +197,7 @@ def points(
     base = {str(k): _plain(v) for k, v in (overrides or {}).items()}
     rows = [{str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")]
     if cli and not isinstance(scenario, Scenario):
-        return [load_scenario(scenario, {**base, **row}) for row in rows]
+        return [load_scenario(scenario, {**base, **row}, "command line") for row in rows]
     common = _common(scenario, base)
     return [patch(common, row, f"design point {i}") for i, row in enumerate(rows)]
 

@@ -350,7 +350,7 @@ def variants(
     plan.check(catalogue, folder)
     path = folder / f"{plan.scenario}.toml"
     run: dict[str, Any] = dict(QUICK) if quick else ({"days": plan.days} if plan.days else {})
-    bundled = load_scenario(path, run)
+    bundled = load_scenario(path, run, "command line")
     levers: dict[str, Any] = {}
     said = []
     for name, value in plan.levers.items():
@@ -359,14 +359,14 @@ def variants(
             levers.update(moved)
             said.append(LEVERS[name].describe(bundled, value))
     if not plan.options:
-        option = load_scenario(path, {**run, **levers}) if levers else bundled
+        option = load_scenario(path, {**run, **levers}, "command line") if levers else bundled
         nothing = "the baseline again (nothing switched on or moved)"
         return Variants(bundled, option, levers, {}, plan.scenario, ", ".join(said) or nothing)
     chosen = [catalogue[n] for n in plan.options]
     name = "+".join(plan.options)
     combined = resolve_options([*chosen, Option(name)] if len(chosen) > 1 else chosen)[-1]
     changes = dict(combined.overrides)
-    baseline = load_scenario(path, {**run, **levers}) if levers else bundled
+    baseline = load_scenario(path, {**run, **levers}, "command line") if levers else bundled
     option = (
         load_with_option(path, {**run, **levers}, changes, f"option {name}")
         if changes

@@ -67,13 +67,14 @@ def default_scenario_path() -> Path:
 
 
 def load_scenario(
-    path: str | Path, overrides: Mapping[str, Any] | None = None, source: str = "command line"
+    path: str | Path, overrides: Mapping[str, Any] | None = None, source: str = "overrides"
 ) -> Scenario:
     """Read, merge (``extends``) and validate a scenario file (TOML), or read back a results
     folder's ``scenario.json`` (a path ending ``.json``: the resolved scenario of that run).
 
     ``overrides`` are applied last, by dotted path (``{"days": 7}``), as a user's command-line
-    changes would be; an error they cause names ``source`` (the "command line"), not the file.
+    changes would be; an error they cause names ``source`` (the "overrides"; the command line
+    passes "command line"), not the file.
     """
     if overrides is not None and not isinstance(overrides, Mapping):
         raise TypeError(
