@@ -75,3 +75,14 @@ def test_load_scenario_blames_the_overrides_not_a_command_line(capsys):
 
     assert main(["check", str(SMALL), "--set", "days=0"]) == 2  # (the command line's own)
     assert capsys.readouterr().err.startswith("error: command line: days = 0: out of range")
+
+
+def test_patch_with_a_nested_dict_says_changes_are_dotted_paths(small):
+    nested = {"ports": {"sea": {"review": {"capacity": 4}}}}
+    with pytest.raises(sim.ScenarioError) as exc:
+        sim.patch(small, nested)
+    first = str(exc.value).splitlines()[0]
+    assert first.startswith("changes: ports = {'sea': {'review': {'capacity': 4}}}: a dict "
+                            "replaces the whole table ports")
+    assert first.endswith("changes are dotted paths: {'ports.sea.review.capacity': 4}")
+    assert sim.patch(small, {CAPACITY: 4}).ports["sea"].review.capacity == 4

@@ -197,4 +197,33 @@ def patch(
             return validate_changed(data, {}, Path(base_dir) / f"<{source}>", changes, source)
     except ScenarioError as exc:
         # every problem names the change's source, even one found in a field it did not set
-        raise ScenarioError([(source, p, v, m) for _, p, v, m in exc.problems]) from None
+        problems = [(source, p, v, m) for _, p, v, m in exc.problems]
+        missing = [p for _, p, _, m in problems if "missing" in m]
+        raise ScenarioError(_nested_hint(changes, source, missing) + problems) from None
+
+
+def _nested_hint(
+    changes: Mapping[str, Any], source: str, missing: list[str]
+) -> list[tuple[str, str, Any, str]]:
+    """For a change whose value is a dict (``{"ports": {"sea_port": {...}}}``, as pandas or
+    pydantic would take it) that left fields of its table ``missing``: it replaced the whole
+    table; say that changes are dotted paths, with the same change written so."""
+    out = []
+    for key, value in changes.items():
+        inside = any(p.startswith(f"{key}.") for p in missing)
+        if isinstance(value, Mapping) and value and inside:
+            dotted = dict(list(_dotted(str(key), value).items())[:3])
+            out.append((source, str(key), value,
+                        f"a dict replaces the whole table {key} (what it leaves out is then "
+                        f"missing); changes are dotted paths: {dotted!r}"))
+    return out
+
+
+def _dotted(prefix: str, value: Any) -> dict[str, Any]:
+    """A nested dict as dotted paths to its leaves."""
+    if not isinstance(value, Mapping) or not value:
+        return {prefix: value}
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        out.update(_dotted(f"{prefix}.{k}", v))
+    return out
