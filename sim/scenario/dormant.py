@@ -128,11 +128,13 @@ def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
     subject to statutory inspection, lanes never staffed, patrols on routes no group uses,
-    dated reforms that change nothing at their date; and distributions whose draws the
-    limits cut below their stated mean."""
+    dated reforms that change nothing at their date; distributions whose draws the limits
+    cut below their stated mean; and exports that carry their port's import mix."""
     from sim.scenario.capped import capped_draws
+    from sim.scenario.export_mix import shared_export_mix
 
     out = capped_draws(scenario)  # (draws the limits cut: a distribution's mean not met)
+    out += shared_export_mix(scenario)  # (no exports.traffic: the imports' goods go out)
     if scenario.timeline:
         from sim.reforms.timeline import idle_dated
 

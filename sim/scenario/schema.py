@@ -276,7 +276,9 @@ class Traffic(Strict):
 class ExportTraffic(Strict):
     """What a port's exports carry where it differs from its imports: a field left out is
     the imports' (``traffic``). Origins stay the port's (the codes a risk engine and
-    smugglers read are per port)."""
+    smugglers read are per port). Without the table the exports carry the imports' goods
+    (a sea port's frozen meat and plants, their quarantine checks), and a note says so; an
+    empty table keeps the imports' mix on purpose."""
 
     commodities: dict[str, Probability] | None = Field(
         default=None, description="exports' commodity shares (default: the port's traffic's)"
@@ -621,7 +623,8 @@ class Exports(Strict):
     traffic: ExportTraffic | None = Field(
         default=None,
         description="what exports carry, where it differs from the port's imports (their "
-        "commodities, credit classes, value, containers; default: the port's traffic)",
+        "commodities, credit classes, value, containers; default: the port's traffic, with "
+        "a note; an empty table keeps the port's traffic on purpose)",
     )
     loading: Loading
 
