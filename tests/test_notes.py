@@ -86,7 +86,7 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
     data = json.loads(captured.out)
     notes = data["notes"]
     assert any("local_knowledge_auc" in n for n in notes), notes
-    assert any("whole week(s)" in n and "--days 25 or more" in n for n in notes), notes
+    assert any("whole week(s)" in n and "--days 21 or more" in n for n in notes), notes
     assert all(n in captured.err for n in notes)
     saved = json.loads((out / "warnings.json").read_text())
     assert "local_knowledge_auc" in saved["notes"][0] and "warnings" not in saved
@@ -109,7 +109,7 @@ def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
         "note (smart_image_review): it changes nothing": NO_PARTS,
         "note (two_step_declaration): it can have no effect": "no wait for duty payment",
         "note: organisation.advantages.local_knowledge_auc": "no [risk] section",
-        "note: 2 observed day(s) hold 0 whole week(s)": "--days 25 or more",
+        "note: 2 observed day(s) hold 0 whole week(s)": "--days 21 or more",
     }
     for start, reason in expect.items():
         assert any(n.startswith(start) and reason in n for n in notes), (start, notes)

@@ -33,3 +33,20 @@ def test_an_overloaded_unit_warns_naming_its_unit_and_role_and_the_run_is_unstab
 
 def test_a_unit_that_copes_does_not_warn():
     assert not any("organisation unit" in w for w in _warnings(2))
+
+
+def test_the_bundled_scenarios_observe_enough_whole_weeks_to_see_a_rising_wait():
+    """Each bundled scenario follows the tool's own advice: a whole-week warm-up and at least
+    the whole weeks the rising-wait check needs. Guangdong's sparse, bursty queues (a few lab
+    samples, one or two vessels' exams a week) need six to stop reading chance as a trend:
+    guangdong-spindle at its own length warns of none."""
+    from sim.scenario.loader import default_scenario_path, load_scenario
+
+    folder = default_scenario_path().parent
+    for path in sorted(folder.glob("*.toml")):
+        s = load_scenario(path)
+        assert s.warmup_days % 7 == 0, path.name
+        assert stability.too_short(s.warmup_days, s.days) is None, path.name
+    spindle = load_scenario(folder / "guangdong-spindle.toml")
+    assert stability.observed_weeks(spindle.warmup_days, spindle.days) >= 6
+    assert simulate(spindle, 1).warnings == []
