@@ -162,3 +162,23 @@ def test_the_org_command_says_its_errors_on_stderr(argv: list[str], words: str, 
     captured = capsys.readouterr()
     assert code == 2 and captured.out == ""
     assert captured.err.startswith("error: ") and words in captured.err, captured.err
+
+
+def test_guangdong_says_what_its_centre_share_does():
+    """centre_share applies to the heads left after every subordinate customs takes its
+    local_heads: the ruling centre gets 7 of tariff's 24 heads, not half of them, and the
+    file's comment says so with the code's numbers."""
+    from sim.scenario.org_tree import generate
+
+    s = sim.load_scenario(SCENARIOS / "guangdong.toml")
+    units = generate(s.organisation)
+    tariff = {u: v.staff["tariff"].count for u, v in units.items() if "tariff" in v.staff}
+    local = sum(n for u, n in tariff.items() if units[u].level == "local")
+    regional = sum(n for u, n in tariff.items() if units[u].level == "regional")
+    assert (local, regional, tariff["ruling_centre"]) == (10, 7, 7)
+    line = next(
+        line for line in (SCENARIOS / "guangdong.toml").read_text().splitlines()
+        if line.startswith("centre_share")
+    )  # fmt: skip
+    assert "after the subordinate customs' local_heads" in line
+    assert "24 heads, 10 at the ten subordinate customs, 7 in the centre, 7 at the customs" in line

@@ -183,7 +183,9 @@ class Generate(Strict):
     )
     centre_share: Probability = Field(
         default=0.5,
-        description="hybrid: share of a nationally decided role's other heads at its centre",
+        description="hybrid: share of a nationally decided role's heads at its centre, of "
+        "those left after every subordinate customs takes its local_heads (the others sit at "
+        "the directly-affiliated customs; rounded to a whole head)",
     )
     weights: dict[str, Cost] = Field(
         default_factory=dict, description="how heads split among the customs (default equal)"
