@@ -73,6 +73,18 @@ def test_the_default_scenario_page_lists_its_sources():
     assert "| `sea_port` | sea |" in page
 
 
+def test_the_guangdong_page_says_its_ports_have_no_scanners_and_what_that_idles():
+    """No Guangdong port scans: the page says so, and that the image-review reforms then
+    change nothing there (a planner expects H986 at Yantian and Nansha)."""
+    import sim
+
+    scenario = sim.load_scenario(DOCS.parent / "sim" / "scenarios" / "guangdong.toml")
+    assert all(port.scan is None for port in scenario.ports.values())
+    page = " ".join(PAGES["scenario-guangdong.md"].split())
+    assert "No port here has a scanner" in page
+    assert "remote_image_review, smart_image_review" in page and "change nothing here" in page
+
+
 def test_a_value_marked_an_assumption_is_not_listed_as_sourced():
     """A block above a table that names a source is a note on the section, not the source
     of its values; a value whose own comment says assumption is not sourced, whatever the
