@@ -505,3 +505,19 @@ def test_staff_and_their_cost_are_given_by_role_as_the_tree_holds_them():
         assert sum(m[f"org_staff_heads_{r}"] for r in ROLES) == m["org_staff_heads"]
         total = sum(m[f"org_staff_cost_per_year_{r}"] for r in ROLES)
         assert total == pytest.approx(m["org_staff_cost_per_year"], rel=1e-12)
+
+
+def test_guangdong_prices_its_organisation_staff_as_the_default_prices_its_officers():
+    """The same civil servants cost the same: Guangdong's organisation staff at the sourced
+    2019 wage and on-costs default.toml prices a customs officer at (yuan at 6.9 a dollar),
+    management with a stated premium of a fifth, no more."""
+    folder = GUANGDONG.parent
+    from sim.scenario.loader import load_scenario
+
+    cost = load_scenario(GUANGDONG).organisation.generate.cost_per_year
+    officer = load_scenario(folder / "default.toml").costs.roles["customs_officer"]
+    assert round(104_069 * 1.4, -2) == 145_700
+    for role in ("tariff", "quarantine", "anti_smuggling", "risk"):
+        assert cost[role] == 145_700, role
+        assert abs(cost[role] / 6.9 - officer) < 0.01 * officer, role
+    assert 1.0 < cost["management"] / cost["tariff"] <= 1.2
