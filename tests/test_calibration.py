@@ -73,3 +73,18 @@ def test_an_officer_reads_a_sea_declarations_images_in_the_published_time(run):
     assert len(minutes) > 200
     se = minutes.std() / math.sqrt(len(minutes))
     assert abs(minutes.mean() - 18.5) < 3.29 * se + 0.1, (minutes.mean(), se)
+
+
+def test_the_china_2017_header_gives_what_its_first_weeks_give():
+    """china-2017's header says its first weeks give imports about 16 h and exports about
+    4 h overall (arrival to exit or loading); one replication of 14 days gives that."""
+    import re
+
+    path = sim.default_scenario_path().parent / "china-2017.toml"
+    header = " ".join(path.read_text(encoding="utf-8").replace("#", " ").split())
+    said = re.search(r"give imports about (\d+) h and exports about (\d+) h overall", header)
+    assert said, "the header no longer states its first weeks' figures"
+    metrics = sim.simulate(sim.load_scenario(path, {"days": 14}), 1).metrics()
+    for value, metric in zip(said.groups(), ("import", "export"), strict=True):
+        got = metrics[f"overall_clearance_h_mean_{metric}"]
+        assert abs(got - float(value)) < 0.15 * float(value), (metric, got, value)
