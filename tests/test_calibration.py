@@ -88,3 +88,15 @@ def test_the_china_2017_header_gives_what_its_first_weeks_give():
     for value, metric in zip(said.groups(), ("import", "export"), strict=True):
         got = metrics[f"overall_clearance_h_mean_{metric}"]
         assert abs(got - float(value)) < 0.15 * float(value), (metric, got, value)
+
+
+def test_guangdong_inspects_discredited_and_aeo_goods_near_the_published_rates():
+    """Guangdong's selection tables are fitted to China's 2019 rates too: discredited
+    traders' goods at or above the 80 % floor (84.76 % published), advanced AEOs' near 0.57 %
+    and below a fifth of the ordinary rate. One replication of 28 days (the AEO rate rests on
+    some tens of inspections, so its band is wide)."""
+    path = sim.default_scenario_path().parent / "guangdong-spindle.toml"
+    m = sim.simulate(sim.load_scenario(path, {"days": 28}), 2024).metrics()
+    assert 0.80 <= m["inspection_rate_discredited_goods"] <= 0.90
+    assert 0.0057 / 2 <= m["inspection_rate_aeo_advanced_goods"] <= 0.0057 * 2
+    assert m["inspection_rate_aeo_advanced_goods"] < 0.2 * m["inspection_rate_general_goods"]
