@@ -7,6 +7,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import simpy
 
 from sim.model.engine import CELL, DECIDE, SLOTS, WAKE, Call, Environment, Gather, Instant, start
@@ -186,3 +187,26 @@ def test_a_run_leaves_numpys_error_handling_as_it_found_it():
     )
     sim.simulate(scenario, 1)
     assert np.geterr() == before
+
+
+def test_a_fifo_lane_books_each_cohort_jobs_wait_into_its_week_with_its_square():
+    """The FIFO lane writes a job's wait into its week's sum, count and sum of squares inline
+    (the stability rule's spread, :class:`sim.model.weekly.Weekly`): as ``Weekly.add``."""
+    from sim.model.weekly import Weekly
+
+    env = Environment()
+    lane = FifoLane(env, "p", "desk", [1] * 336)
+    got: list[tuple[float, float]] = []
+
+    def journey(t: float, key: int, service: float) -> Generator[Any, Any, None]:
+        got.append((yield Booking(lane, t, key, service, True, wake=True)))
+
+    asks = [(1.0, 0, 3.0), (1.5, 1, 2.0), (2.0, 2, 4.0), (170.0, 3, 1.0), (170.5, 4, 1.0)]
+    for t, key, service in asks:
+        start(journey(t, key, service))
+    env.run()
+    want = Weekly()
+    for (t, _, _), (begin, _) in zip(asks, sorted(got), strict=True):
+        want.add(t, begin - t)
+    assert lane.weekly.weeks == want.weeks and set(want.weeks) == {0, 1}
+    assert want.weeks[0][2] == pytest.approx(0.0**2 + 2.5**2 + 4.0**2)  # (one server)

@@ -446,3 +446,55 @@ def test_a_lane_near_saturation_on_average_is_noted_even_where_no_replication_wa
              "clearance_h_mean": 0.95}  # fmt: skip
     said = stability.near_saturation(means)
     assert len(said) == 1 and said[0].startswith("sea_document_check averages 93% utilisation")
+
+
+def test_a_rise_no_larger_than_a_quiet_queues_chance_swings_does_not_warn():
+    """A queue that serves a handful of jobs a week swings by chance: Guangdong's quiet
+    laboratories and exam yards warned in 9 of 10 replications of 21 days. Weekly means that
+    rise by the rule's factor warn only where the later weeks' jobs wait longer than the
+    earlier weeks' by ``Z_RISE`` standard errors: the same means from jobs that all waited
+    alike warn, from jobs whose waits spread over a day do not."""
+    from types import SimpleNamespace
+
+    from sim.model.weekly import Z_RISE, Weekly
+
+    def lane(waits_by_week: dict[int, list[float]]) -> SimpleNamespace:
+        weekly = Weekly()
+        for week, waits in waits_by_week.items():
+            for w in waits:
+                weekly.add(week * 168.0 + 1.0, w)
+        return SimpleNamespace(port="p", name="lab", unlimited=False, weekly=weekly,
+                               weekly_waits=weekly.means)  # fmt: skip
+
+    means = dict(enumerate((8.0, 12.0, 16.0, 20.0)))
+    alike = {w: [m] * 3 for w, m in means.items()}
+    spread = {w: [m - 8.0, m + 8.0, m] for w, m in means.items()}
+    window = (0.0, 4 * 168.0)
+    assert stability.check([lane(alike)], window, {})  # (the same means with no spread)
+    quiet = lane(spread)
+    assert [round(m, 6) for m in quiet.weekly_waits().values()] == [8.0, 12.0, 16.0, 20.0]
+    assert stability.rising(list(quiet.weekly_waits().values()))  # (the means alone rise)
+    assert 0 < quiet.weekly.rise_z([0, 1], [2, 3]) < Z_RISE
+    assert stability.check([quiet], window, {}) == []
+    many = lane({w: waits * 20 for w, waits in spread.items()})  # (the same spread, 60 a week)
+    assert many.weekly.rise_z([0, 1], [2, 3]) > Z_RISE
+    assert stability.check([many], window, {})
+
+
+def test_the_spread_of_weekly_waits_is_the_jobs_own():
+    """``Weekly.rise_z`` is Welch's statistic of the two halves' jobs, recomputed here."""
+    import numpy as np
+
+    from sim.model.weekly import Weekly
+
+    rng = np.random.default_rng(3)
+    weekly, early, late = Weekly(), [], []
+    for week in range(4):
+        waits = rng.exponential(2.0 + week, 15)
+        (early if week < 2 else late).extend(waits)
+        for w in waits:
+            weekly.add(week * 168.0 + 5.0, float(w))
+    a, b = np.asarray(early), np.asarray(late)
+    z = (b.mean() - a.mean()) / np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    assert weekly.rise_z([0, 1], [2, 3]) == pytest.approx(z, rel=1e-9)
+    assert weekly.rise_z([0], [9]) == -np.inf  # (no job on one side: nothing to judge)

@@ -44,7 +44,8 @@ Where things live:
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``window.py``: notes on the observed window, e.g. too short to check;
-                   ``credit_rules.py``: selection tables that break China's credit rules)
+                   ``credit_rules.py``: selection tables that break China's credit rules;
+                   ``weekly.py``: waits by week and the rising-wait rule)
 - ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult

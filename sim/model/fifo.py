@@ -214,12 +214,14 @@ class FifoLane(FifoState):
         self.sojourn_total += e - r
         if cohort:  # (what LaneStats.wait does, written out: once per booked job)
             self.waits.add(s - r)
-            week = self.weekly.get(int(r // 168))
+            weeks = self.weekly.weeks  # (Weekly.add, written out)
+            week = weeks.get(int(r // 168))
             if week is None:
-                self.weekly[int(r // 168)] = [s - r, 1.0]
+                weeks[int(r // 168)] = [s - r, 1.0, (s - r) * (s - r)]
             else:
                 week[0] += s - r
                 week[1] += 1.0
+                week[2] += (s - r) * (s - r)
             self.served += 1
             self.service_sum += service
         return s, e

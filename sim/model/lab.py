@@ -18,6 +18,7 @@ from typing import Any
 import simpy
 
 from sim.analysis.sketch import LogHistogram
+from sim.model.weekly import Weekly
 
 
 class Lab:
@@ -40,7 +41,7 @@ class Lab:
         self.name = "lab"
         self.window = window  # the observation window
         self.room = self.filled = 0  # batch places offered, and taken, in the window
-        self.weekly: dict[int, list[float]] = {}  # week of submission -> [sum of waits, n]
+        self.weekly = Weekly()  # by the week of submission
         env.process(self._run())
 
     def submit(self, incubation: float, cohort: bool, test: str = "standard") -> simpy.Event:
@@ -55,7 +56,7 @@ class Lab:
 
     def weekly_waits(self) -> dict[int, float]:
         """Mean wait of cohort samples by the week (of the run) they were submitted in."""
-        return {w: total / n for w, (total, n) in sorted(self.weekly.items())}
+        return self.weekly.means()
 
     def result_row(self) -> dict[str, Any]:
         """The lab's row of the resources table (waits are from submission to batch start)."""
@@ -102,9 +103,7 @@ class Lab:
         for _, submitted, _, cohort in batch:
             if cohort:
                 self.waits.add(start - submitted)
-                week = self.weekly.setdefault(int(submitted // 168), [0.0, 0.0])
-                week[0] += start - submitted
-                week[1] += 1.0
+                self.weekly.add(submitted, start - submitted)
         yield self.env.timeout(incubation)
         for ev, *_ in batch:
             ev.succeed((start, self.env.now))

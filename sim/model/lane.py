@@ -26,6 +26,7 @@ import numpy as np
 import simpy
 
 from sim.analysis.sketch import LogHistogram
+from sim.model.weekly import Weekly
 
 
 class Lane(Protocol):
@@ -85,7 +86,7 @@ class LaneStats:
         self._win_end: tuple[float, float, float, float] | None = None
         # cohort statistics
         self.waits = LogHistogram()
-        self.weekly: dict[int, list[float]] = {}  # week of request -> [sum of waits, jobs]
+        self.weekly = Weekly()  # by the week of request
         self.service_sum = 0.0
         self.served = 0
 
@@ -97,16 +98,11 @@ class LaneStats:
 
     def weekly_wait(self, requested: float, wait: float) -> None:
         """Book a cohort job's wait into its week's mean only (the stability check's)."""
-        week = self.weekly.get(int(requested // 168))
-        if week is None:
-            self.weekly[int(requested // 168)] = [wait, 1.0]
-        else:
-            week[0] += wait
-            week[1] += 1.0
+        self.weekly.add(requested, wait)
 
     def weekly_waits(self) -> dict[int, float]:
         """Mean wait of cohort jobs by the week (of the run) in which they asked."""
-        return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
+        return self.weekly.means()
 
     def sync(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

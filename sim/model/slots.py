@@ -16,6 +16,7 @@ import simpy
 
 from sim.analysis.sketch import LogHistogram
 from sim.model.engine import SLOTS, Gather
+from sim.model.weekly import Weekly
 from sim.scenario.schema import Slots
 
 
@@ -26,7 +27,7 @@ class SlotBook:
         self.always = self.start == 0 and self.end == 24 and self.every == 0 and len(self.days) == 7
         self.capacity = None if slots.capacity == "unlimited" else int(slots.capacity)
         self.taken: dict[float, int] = {}  # examinations booked, by slot
-        self.weekly: dict[int, list[float]] = {}  # week of booking -> [sum of waits, bookings]
+        self.weekly = Weekly()  # by the week of booking
         self.waits = LogHistogram()  # cohort examinations' waits for a slot with room
         self._asks = Gather(env, self._answer, SLOTS)
 
@@ -70,14 +71,12 @@ class SlotBook:
     def waited(self, booked: float, wait: float) -> None:
         """Book a cohort examination's wait because earlier slots were full (its week's mean
         for the stability check, :mod:`sim.model.stability`)."""
-        week = self.weekly.setdefault(int(booked // 168), [0.0, 0.0])
-        week[0] += wait
-        week[1] += 1.0
+        self.weekly.add(booked, wait)
         self.waits.add(wait)
 
     def weekly_waits(self) -> dict[int, float]:
         """Mean wait for a slot with room, of cohort examinations by the week of booking."""
-        return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
+        return self.weekly.means()
 
     def offered(self, start: float, stop: float) -> list[float]:
         """The starts of the slots in [start, stop) (keys of ``taken``)."""

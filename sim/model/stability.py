@@ -13,7 +13,9 @@ they asked):
   with at least three whole weeks observed, the mean wait of the second half of the weeks
   exceeds that of the first half by more than half (and by more than ``RISE_MIN_H``), and
   the weekly means rise consistently: Kendall's S (rising pairs of weeks minus falling ones)
-  is at least ``TREND`` of all pairs.
+  is at least ``TREND`` of all pairs; and the later weeks' jobs wait longer than the earlier
+  weeks' by at least ``Z_RISE`` standard errors (jobs taken as independent: a queue that
+  serves a handful of jobs a week swings from week to week by chance).
   A queue that settles has weekly means that scatter around a level, so one late surge is
   not enough; one that does not settle keeps growing week after week;
 - **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort not yet released when the
@@ -36,12 +38,16 @@ from typing import Any, Protocol
 import numpy as np
 
 from sim.model.milestones import MILESTONES
+from sim.model.weekly import (
+    MIN_WEEKS,
+    RISE_FACTOR,
+    Z_RISE,
+    Weekly,
+    rising,
+    spread_of,
+)
 
 OVERLOAD = 0.95
-RISE_FACTOR = 1.5
-RISE_MIN_H = 1.0  # rises smaller than this (hours) are noise, not instability
-TREND = 0.6  # Kendall's S as a share of all pairs of weeks
-MIN_WEEKS = 3  # whole weeks observed before a rising wait can be told from noise
 UNFINISHED = 0.01  # share of a port's cohort still inside at the end (see the module's rule)
 
 
@@ -73,22 +79,6 @@ def too_short(warmup_days: float, days: float) -> str | None:
     )
 
 
-def rising(weekly: list[float]) -> bool:
-    """Do these weekly mean waits keep rising (see the module's rule)?"""
-    n = len(weekly)
-    if n < MIN_WEEKS:
-        return False
-    half = n // 2
-    first, second = float(np.mean(weekly[:half])), float(np.mean(weekly[n - half :]))
-    w = np.asarray(weekly)
-    s = sum(int(np.sign(w[j + 1 :] - w[j]).sum()) for j in range(n - 1))
-    return (
-        s >= TREND * n * (n - 1) / 2
-        and second > RISE_FACTOR * first
-        and second - first > RISE_MIN_H
-    )
-
-
 class Queue(Protocol):
     """What the stability check reads of a lane (or of the laboratory)."""
 
@@ -103,7 +93,7 @@ def check(
     lanes: Iterable[Queue],
     window: tuple[float, float],
     utilisation: dict[tuple[str, str], float],
-    other_waits: Iterable[tuple[str, str, dict[int, float]]] = (),
+    other_waits: Iterable[tuple[str, str, Weekly]] = (),
 ) -> list[str]:
     """Plain-language warnings for the lanes of a run (``utilisation`` by (port, lane)) and
     for waits that are no lane's, ``other_waits`` (port, what is waited for, weekly means:
@@ -119,12 +109,12 @@ def check(
                 "its queue may not settle, so its waits are not steady-state: "
                 "add capacity there, or read its waits as a lower bound"
             )
-        said = _rising(lane.port, lane.name, lane.weekly_waits(), window)
+        said = _rising(lane.port, lane.name, lane.weekly_waits(), window, spread_of(lane))
         if said and lane.name == "movers":
             said = [said[0] + _movers_wait(lane.port, u, utilisation)]
         out += said
-    for port, name, weeks in other_waits:
-        out += _rising(port, name, weeks, window)
+    for port, name, weekly in other_waits:
+        out += _rising(port, name, weekly.means(), window, weekly)
     return out
 
 
@@ -173,17 +163,27 @@ def staff(
                 "that pass through it are not steady-state: add "
                 f"{q.role} staff there, or read those figures as a lower bound"
             )
-        out += _rising(where, f"its {q.role} staff", q.weekly_waits(), window)
+        out += _rising(where, f"its {q.role} staff", q.weekly_waits(), window, spread_of(q))
     return out
 
 
 def _rising(
-    port: str, name: str, weeks: dict[int, float], window: tuple[float, float]
+    port: str,
+    name: str,
+    weeks: dict[int, float],
+    window: tuple[float, float],
+    spread: Weekly | None = None,
 ) -> list[str]:
-    """The rising-wait warning of one queue (``weeks``: mean wait by week), if it rises."""
+    """The rising-wait warning of one queue (``weeks``: mean wait by week), if it rises; with
+    ``spread`` (its waits' counts and spread by week), only if the rise is more than the
+    chance swings of its jobs (``Z_RISE``)."""
     first_week, last_week = math.ceil(window[0] / 168), math.floor(window[1] / 168)
-    means = [weeks[w] for w in range(first_week, last_week) if w in weeks]
+    span = [w for w in range(first_week, last_week) if w in weeks]
+    means = [weeks[w] for w in span]
     if len(means) < last_week - first_week or not rising(means):
+        return []
+    half = len(span) // 2
+    if spread is not None and spread.rise_z(span[:half], span[len(span) - half :]) < Z_RISE:
         return []
     shown = ", ".join(f"{m:.1f}" for m in means)
     return [

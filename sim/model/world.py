@@ -240,7 +240,7 @@ class World:
         """Stability warnings: lanes, exam appointment slots, the organisation's staff, and
         unfinished consignments."""
         slots = [
-            (p.name, "the exam appointment slots", p.slots.weekly_waits())
+            (p.name, "the exam appointment slots", p.slots.weekly)
             for p in self.ports
             if p.slots is not None and p.slots.capacity is not None
         ]

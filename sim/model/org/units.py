@@ -17,6 +17,7 @@ import simpy
 
 from sim.analysis.sketch import LogHistogram
 from sim.model.engine import ORG, Gather
+from sim.model.weekly import Weekly
 
 
 def _go(ev: simpy.Event, _: Any) -> None:
@@ -46,7 +47,7 @@ class StaffQueue:
         self.busy = 0.0  # service hours inside the window
         self.wait_total = 0.0  # waits of requests arriving inside the window
         self.waits = LogHistogram()
-        self.weekly: dict[int, list[float]] = {}  # week of request -> [sum of waits, jobs]
+        self.weekly = Weekly()  # by the week of request
         self.jobs = 0
 
     def service_time(self, t: float, service: float) -> float:
@@ -73,15 +74,13 @@ class StaffQueue:
             self.jobs += 1
             self.wait_total += begin - t
             self.waits.add(begin - t)
-            week = self.weekly.setdefault(int(t // 168), [0.0, 0.0])
-            week[0] += begin - t
-            week[1] += 1.0
+            self.weekly.add(t, begin - t)
         return end
 
     def weekly_waits(self) -> dict[int, float]:
         """Mean wait of requests by the week (of the run) in which they arrived, inside the
         observation window (for the stability check)."""
-        return {w: s / n for w, (s, n) in sorted(self.weekly.items())}
+        return self.weekly.means()
 
     def result_row(self) -> dict[str, Any]:
         """A row of the resources table: port ``org/<unit>``, lane the role."""
