@@ -116,10 +116,15 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         f"differences with 95 % intervals: bordersim compare {args.scenario} --reforms "
         "dumbbell --reps 10"
     )
+    from sim.experiment.composition import structure_assumptions
     from sim.scenario.dormant import unused_parts
 
     for message in unused_parts(scenario):  # (as run and compare say them)
         print(f"note: {message}", file=sys.stderr)
+    moved = structure_assumptions(scenario, {n: sc for n, (sc, _) in variants.items()})
+    for why in dict.fromkeys(moved.values()):  # (as compare says it, once for all it fits)
+        who = ", ".join(n for n, w in moved.items() if w == why)
+        print(f"note ({who}, against {scenario.organisation.structure}): {why}", file=sys.stderr)
     if args.plot:
         draw_organisations(panels).savefig(args.plot)
         print(f"trees written to {args.plot}")
