@@ -77,6 +77,18 @@ def replicate(
             on_done(r, rows[r])
     per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
     per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
+    return _finished(per_rep, failures, store, warned, scenario)
+
+
+def _finished(
+    per_rep: pd.DataFrame,
+    failures: list[Failure],
+    store: RunStore | None,
+    warned: dict[str, list[str]],
+    scenario: Scenario,
+) -> pd.DataFrame:
+    """The replications' table with the run's notes, once every replication is done (and
+    stored); :class:`ReplicationsFailed` if any failed."""
     if failures:
         failed = sorted(failures, key=lambda f: f.replication)
         where = store.save_failures([f.record() for f in failed]) if store is not None else None

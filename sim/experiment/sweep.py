@@ -288,7 +288,6 @@ def sweep(
     values = [
         {str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")
     ]
-
     rows: dict[tuple[int, int], dict[str, float]] = {}
     tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
     warned = store.warnings if store is not None else {}  # (loaded ones already there)

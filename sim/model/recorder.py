@@ -115,8 +115,7 @@ class Recorder:
         # STATS rows of record(), one after another, as doubles: packed while the row's
         # values are fresh in the cache (a list of floats, converted at the fold, reads
         # each float object back from wherever it lives: several times slower)
-        self._rows = bytearray()
-        self._n_rows = 0
+        self._rows, self._n_rows = bytearray(), 0
         self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
         self._block_rows = 0
         self._log: list[tuple] = []
