@@ -37,7 +37,9 @@ def run_notes(
     """The notes and warnings of a run of replications, as ``bordersim run`` prints them:
     each distinct warning once with the replications it came from (``warnings``: by
     replication, ``rep-0003`` -> messages), the lanes near saturation on average (``means``:
-    by metric, over the replications) and the notes on the window (:func:`window_notes`)."""
+    by metric, over the replications), the credit rules its selection tables break
+    (:func:`sim.model.credit_rules.credit_rules`) and the notes on the window
+    (:func:`window_notes`)."""
     seen: dict[str, list[str]] = {}
     for rep, messages in warnings.items():
         for m in messages:
