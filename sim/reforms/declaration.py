@@ -100,7 +100,8 @@ REFORMS = [
     Reform(
         "single_window",
         "one submission portal: traders who use it prepare faster and never lodge a second "
-        "declaration (second_submission 0)",
+        "declaration (second_submission 0); at every port, imports and exports alike, a post "
+        "hub's parcels too",
         _single_window,
         (
             "International Trade Single Window: 80 % of main customs business through it by "
