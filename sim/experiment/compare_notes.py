@@ -45,7 +45,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     for name in res.names:
         unstable = ", unstable" if res.unstable(name) else ""
         out += [f"warning ({name}{unstable}): {w}" for w in res.warnings.get(name, [])]
-    out += _near_saturation(res)
+    out += _notes_of_means(res)
     out += quantile_notes(res)
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]))
 
@@ -93,7 +93,7 @@ def _composition_notes(m: dict[str, Any]) -> list[str]:
     return out
 
 
-def _near_saturation(res: CompareResult) -> list[str]:
+def _notes_of_means(res: CompareResult) -> list[str]:
     """Each option's lanes near saturation on average over its replications, and the credit
     rules its selection tables break: the baseline's once, an option's only where it breaks
     one the baseline keeps (the tables are the scenario's: each option would repeat them)."""
