@@ -728,3 +728,25 @@ def test_the_currency_is_a_three_letter_code_it_labels_every_money_figure_with(c
         assert "three-letter ISO 4217 code" in capsys.readouterr().err
     costed = sim.load_scenario(default, {"costs.currency": "cny", "costs.exchange": {}})
     assert costed.costs is not None and costed.costs.currency == "CNY"
+
+
+def test_auditors_are_costed_full_time_at_the_audit_roles_pay():
+    """enforcement.audit.staff are on the books all year (they audit goods released months
+    before): heads x the observed years x paid hours x the audit role's hourly cost."""
+    over = {"costs": costs(roles={"officer": 19000, "auditor": 38000}), "days": 4}
+    audit = {"enforcement.audit.staff": 3, "costs.audit_role": "auditor"}
+    s = sim.load_scenario(SMALL, {**over, **audit})
+    rows = _agency_rows(sim.simulate(s, 1))
+    years = s.days * 24 / HOURS_PER_YEAR
+    assert rows["audit"] == pytest.approx(3 * years * 1900 * 20.0)
+    none = _agency_rows(sim.simulate(sim.load_scenario(SMALL, over), 1))
+    assert "audit" not in none
+    assert {k: v for k, v in rows.items() if k != "audit"} == pytest.approx(none)
+
+
+def test_an_audit_role_missing_from_the_costs_roles_is_refused_on_load():
+    with pytest.raises(sim.ScenarioError, match=r"costs\.audit_role.*'customs_officer' \(the "
+                       r"default\) prices the 3 auditors.*allowed \(costs\.roles\): officer"):
+        sim.load_scenario(SMALL, {"costs": costs(), "enforcement.audit.staff": 3})
+    ok = sim.load_scenario(SMALL, {"costs": costs(), "enforcement.audit.staff": 0})
+    assert ok.enforcement.audit.staff == 0

@@ -111,7 +111,8 @@ def overhead_items(
     costs: Costs, scenario: Any, organisation_units: Mapping[str, Any], window: tuple[float, float]
 ) -> list[dict[str, Any]]:
     """Staff that serve no single port, priced like the lanes: each smuggling route's patrol
-    (officers on duty x hours x the patrol role's hourly cost) and each organisation unit's
+    (officers on duty x hours x the patrol role's hourly cost), the post-clearance auditors
+    (heads x paid hours x the audit role's hourly cost) and each organisation unit's
     staff (heads x paid hours x its own cost per head per year, in CNY: converted by
     ``costs.exchange``); and the agencies' other running costs (``costs.systems``)."""
     start, end = window
@@ -127,6 +128,12 @@ def overhead_items(
         price = costs.hourly(costs.patrol_role)
         rows.append(cost_item(OVERHEAD, f"patrol:{name}", "staff", costs.patrol_role, hours, price))
     years = (end - start) / HOURS_PER_YEAR
+    enforcement = getattr(scenario, "enforcement", None)
+    auditors = enforcement.audit.staff if enforcement is not None else 0
+    if auditors > 0:  # full time: they audit goods released long before as well
+        hours = auditors * years * costs.hours_per_year
+        price = costs.hourly(costs.audit_role)
+        rows.append(cost_item(OVERHEAD, "audit", "staff", costs.audit_role, hours, price))
     for name, (in_force, per_year) in systems(scenario, costs, window).items():
         rows.append(cost_item(OVERHEAD, f"systems:{name}", "systems", "", in_force, per_year))
     cny = costs.rate("CNY") if organisation_units else 1.0  # (heads are priced in CNY)

@@ -267,6 +267,11 @@ class Costs(Strict):
         description="the role whose pay prices the patrol staff of smuggling routes outside "
         "the ports (a name in costs.roles, when a scenario has such patrols)",
     )
+    audit_role: str = Field(
+        default="customs_officer",
+        description="the role whose pay prices the post-clearance auditors "
+        "(enforcement.audit.staff, full time; a name in costs.roles, when there are auditors)",
+    )
     staff: dict[str, StaffLane] = Field(
         default_factory=dict, description="who works each lane (lanes not listed cost no staff)"
     )

@@ -830,6 +830,7 @@ class Scenario(Strict):
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
         self._organisation()
+        self._auditors_priced()
         if self.smuggling is not None:
             self.smuggling.check(self)
         self._timeline()  # last: an era is checked only once the scenario itself is valid
@@ -890,6 +891,20 @@ class Scenario(Strict):
                 "exchange = { CNY = 0.145 } for USD at 2019's average rate), so that they add "
                 "to the agency's cost in one currency",
             )
+
+    def _auditors_priced(self) -> None:
+        """A costed scenario prices its auditors: ``costs.audit_role`` is one of its roles."""
+        costs, staff = self.costs, self.enforcement.audit.staff
+        if costs is None or staff <= 0 or costs.audit_role in costs.roles:
+            return
+        given = "audit_role" in costs.model_fields_set
+        raise AtField(
+            ("costs", "audit_role"),
+            f"{costs.audit_role!r}{'' if given else ' (the default)'} prices the "
+            f"{staff:g} auditors of enforcement.audit.staff, but is not a role in costs.roles; "
+            f"allowed (costs.roles): {', '.join(costs.roles) or '(none)'}: set "
+            "costs.audit_role to one of them, or add the role to costs.roles",
+        )
 
     def _enforcement_keys(self) -> None:
         """The enforcement multipliers name known commodities, ports and origins."""
