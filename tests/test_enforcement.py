@@ -13,6 +13,7 @@ import pytest
 from scipy import stats
 
 import sim
+from sim.model.finders import found_in_log
 from sim.model.truth import pest_detection
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -401,3 +402,45 @@ def test_what_customs_sees_is_kept_apart_for_imports_and_exports_and_agrees_with
         done = did.groupby(log.direction).sum()
         hits = sum(m[f"hit_rate_{check}_{d}"] * done[d] for d in ("import", "export"))
         assert m[f"hit_rate_{check}"] == pytest.approx(hits / done.sum())
+
+
+def test_the_audits_finds_count_by_the_runs_end_only_once_due_after_its_lag():
+    """A post-clearance audit finds goods its lag after their release: the eventual
+    ``detection_rate_by_audit`` does not depend on the lag, ``..._by_end`` counts only the
+    finds due (release + lag) by the run's end, as recomputed from the log."""
+    base = {"days": 3, "warmup_days": 1, "drain_days": 4, "enforcement.audit.share": 0.6}
+    path = sim.default_scenario_path()
+    runs = {
+        lag: sim.simulate(sim.load_scenario(path, {**base, "enforcement.audit.lag": lag}), 1,
+                          log=True)
+        for lag in ("4 d", "365 d")
+    }  # fmt: skip
+    short, long = (runs[k].metrics() for k in runs)
+    assert short["detection_rate_by_audit"] == long["detection_rate_by_audit"] > 0
+    assert long["detection_rate_by_audit_by_end"] == 0
+    assert 0 < short["detection_rate_by_audit_by_end"] < short["detection_rate_by_audit"]
+    log = runs["4 d"].log
+    log = log[log.cohort & (log.outcome == "released")]
+    illicit = log.illicit != "compliant"
+    col = {c: log[c].cat.codes.to_numpy() if hasattr(log[c], "cat") else log[c].to_numpy()
+           for c in log.columns}  # fmt: skip
+    before = found_in_log(col)
+    after = log.tax_reviewed.notna() | log.recovered.notna()  # (neither here: the audit's)
+    assert not (illicit & after).any()
+    audit = illicit & ~before & log.audit_finds.astype(bool)
+    end = (base["warmup_days"] + 3 + base["drain_days"]) * 24
+    due = audit & (log.released + log.audit_lag <= end)
+    n = short["illicit_declarations"] - short["illicit_held"]
+    assert short["detection_rate_by_audit"] == pytest.approx(audit.sum() / n)
+    assert short["detection_rate_by_audit_by_end"] == pytest.approx(due.sum() / n)
+
+
+def test_finds_after_release_are_credited_only_for_goods_released():
+    """Goods still held when the run ends were never released, so no after-release check
+    (tax review, recall, audit) is credited with them: the finders add up to
+    ``detection_rate_with_audit`` even with goods held at the end."""
+    over = {"days": 3, "warmup_days": 1, "drain_days": 0, "enforcement.audit.share": 0.6}
+    m = sim.simulate(sim.load_scenario(sim.default_scenario_path(), over), 1).metrics()
+    assert m["illicit_held"] > 0  # (else the test shows nothing)
+    after = sum(m[f"detection_rate_by_{f}"] for f in ("review", "recall", "audit"))
+    assert m["detection_rate_with_audit"] == pytest.approx(m["detection_rate"] + after)

@@ -210,7 +210,17 @@ EFFECTIVENESS = [
           "declarations."),
     Entry("detection_rate_with_audit", EFFECT_LAYER,
           "Illicit declarations found before release or, among those released, after it (tax "
-          "review, recall of goods recovered, post-clearance audit), over all illicit ones."),
+          "review, recall of goods recovered, post-clearance audit), over the illicit ones "
+          "whose outcome is known. A find after release counts whenever it falls due, even "
+          "months after the run's end (the audit's lag after release: "
+          "`enforcement.audit.lag`): the cohort's eventual outcome, not what customs knows by "
+          "the run's end (see `detection_rate_by_audit_by_end`)."),
+    Entry("detection_rate_by_audit_by_end", EFFECT_LAYER,
+          "As `detection_rate_by_audit`, but only the audit's finds due by the run's end "
+          "(release + the audit's lag, `enforcement.audit.lag`): `detection_rate_by_audit` "
+          "counts them whenever they fall due (the cohort's eventual outcome). The difference "
+          "is what a run of this length has not seen yet; with a lag longer than the run, "
+          "this is 0."),
     Entry("detection_rate_by_<finder>", EFFECT_LAYER,
           "Illicit declarations credited to this check over the cohort's illicit declarations "
           "whose outcome is known, as `detection_rate`'s (those still held undetected at the "
@@ -227,7 +237,8 @@ EFFECTIVENESS = [
           "the observed days: a part of the value found (before release or after it)."),
     Entry("value_slipped", EFFECT_LAYER,
           f"The {_ILLICIT_VALUE} of the cohort's illicit declarations released and found "
-          "neither before release nor after it, summed over the observed days, so that found "
+          "neither before release nor after it (eventually, whenever a find after release "
+          "falls due), summed over the observed days, so that found "
           "before + found after + slipped + held (`value_held`) = the illicit value: at the "
           "ports only (smugglers' port loads included); with smugglers, the total slipped is "
           "`value_slipped_total`."),

@@ -27,6 +27,7 @@ import pandas as pd
 
 from sim.model.finders import (
     AFTER,
+    AUDIT_LAG,
     CAUGHT_CODES,
     CHECK_NAMES,
     DOC,
@@ -74,8 +75,9 @@ class EnforcementTally:
         warmup: float,
         parcels: Sequence[bool] = (),
         periods: Sequence[float] = (),
+        end: float = np.inf,
     ):
-        self.ports, self.warmup = ports, warmup
+        self.ports, self.warmup, self.end = ports, warmup, end
         #: by port: whether it is a post or express hub (parcel lists, not goods declarations)
         self.parcels = list(parcels) or [False] * len(ports)
         shape = (len(ports) * _D, len(TRUTH))
@@ -89,6 +91,7 @@ class EnforcementTally:
         self.held = np.zeros(shape, np.int64)  # censored, not released, not found: not known
         self.held_value = np.zeros(shape)
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
+        self.audit_by_end = 0  # the audit's finds due (release + lag) by the run's end
         #: per direction and check: declarations checked, hits
         self.done = np.zeros((_D, len(CHECK_NAMES)), np.int64)
         self.hits = np.zeros((_D, len(CHECK_NAMES)), np.int64)
@@ -135,6 +138,8 @@ class EnforcementTally:
         did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         illicit = code > 0
         found = finders(code, did, req, after)
+        for f in AFTER:  # (found after release: of goods released, as ``audit`` below)
+            found[f] = found[f] & (outcome == RELEASED)
         before = found["document"] | found["exam"] | found["quarantine"]
         later = np.any([found[f] for f in AFTER], axis=0)
         audit = ~before & (outcome == RELEASED) & later
@@ -149,6 +154,8 @@ class EnforcementTally:
         self.caught += np.bincount(direction[np.isin(outcome, CAUGHT_CODES)], minlength=_D)
         for i, first in enumerate(credited(found, quarantine_first)):
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
+        due = arrived + clearance + req[:, AUDIT_LAG]  # (first: the audit's, credited last)
+        self.audit_by_end += int(np.count_nonzero(first & illicit & (due <= self.end)))
         self._seen(did, found, req, port * _D + direction, trader_class)
         self._burden(port * _D + direction, illicit, did, outcome, clearance)
         found_when = (illicit & before, illicit & audit, illicit & unknown)
@@ -275,28 +282,19 @@ class EnforcementTally:
         """Per port (route), direction and truth code: declarations, value (the illicit value:
         :func:`illicit_value`), detected before and after release, value seized, held
         undetected at the end (outcome not known)."""
+        cols = {
+            "declarations": self.n, "value": self.value, "detected": self.detected,
+            "detected_value": self.detected_value, "audit_detected": self.audited,
+            "audit_detected_value": self.audited_value, "seized_value": self.seized_value,
+            "held": self.held, "held_value": self.held_value,
+        }  # fmt: skip
         rows = []
         routes = [(port, d) for port in self.ports for d in DIRECTIONS]
         for p, (port, direction) in enumerate(routes):
             for k, kind in enumerate(TRUTH):
-                if self.n[p, k] == 0:
-                    continue
-                rows.append(
-                    {
-                        "port": port,
-                        "direction": direction,
-                        "truth": kind,
-                        "declarations": int(self.n[p, k]),
-                        "value": float(self.value[p, k]),
-                        "detected": int(self.detected[p, k]),
-                        "detected_value": float(self.detected_value[p, k]),
-                        "audit_detected": int(self.audited[p, k]),
-                        "audit_detected_value": float(self.audited_value[p, k]),
-                        "seized_value": float(self.seized_value[p, k]),
-                        "held": int(self.held[p, k]),
-                        "held_value": float(self.held_value[p, k]),
-                    }
-                )
+                if self.n[p, k]:  # (.item(): an int of a count, a float of a value)
+                    at = {c: a[p, k].item() for c, a in cols.items()}
+                    rows.append({"port": port, "direction": direction, "truth": kind, **at})
         return pd.DataFrame(rows)
 
     def daily_table(self) -> pd.DataFrame:

@@ -55,6 +55,7 @@ def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
         out[f"detection_rate_{kind}"] = _ratio(t.detected[:, k].sum(), known[:, k].sum())
     for i, name in enumerate(FINDERS):
         out[f"detection_rate_by_{name}"] = _ratio(t.found_by[i, 1:].sum(), n)
+    out["detection_rate_by_audit_by_end"] = _ratio(t.audit_by_end, n)
     for p, port in enumerate(t.ports):
         rows = slice(p * _D, (p + 1) * _D)
         out[f"detection_rate_port_{port}"] = _ratio(

@@ -38,7 +38,10 @@ COLUMNS = (
     R.exam_finds,
     R.quarantine_finds,
     R.audit_finds,
+    R.audit_lag,
 )
+#: the column of :data:`COLUMNS` holding the audit's lag after release (its finds' due date)
+AUDIT_LAG = COLUMNS.index(R.audit_lag)
 CAUGHT_CODES = [c for c in CAUGHT.values() if c is not None]
 
 

@@ -101,7 +101,7 @@ class Recorder:
         self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         parcels = [m == "post" for m in modes]
-        self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods)
+        self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods, self.end)
         #: by port with a schedule: exports that left after the first departure they could make
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every
