@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 import sim
@@ -570,3 +572,27 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     assert "note (baseline): the selection tables inspect advanced AEO" in err
     assert "note (same): the selection" not in err and "note (lax): the selection" in err
     assert "note (lax): the selection tables inspect advanced AEO" not in err
+
+
+def test_alerts_in_force_over_most_decisions_are_a_note_once_per_comparison():
+    """Alerts that raise most of the risk engine's decisions cannot point at riskier goods:
+    a run says so; a comparison says it of the baseline once, and of an option only where
+    the baseline has no such note."""
+    from sim.model.window import run_notes
+
+    crowded = [n for n in run_notes({}, {"alert_raised_share": 0.86}, 7, 14) if "alerts" in n]
+    assert len(crowded) == 1 and "86% of the risk engine's decisions" in crowded[0]
+    assert "risk.alert.match_class" in crowded[0]
+    assert not [n for n in run_notes({}, {"alert_raised_share": 0.3}, 7, 14) if "alerts" in n]
+    assert not [n for n in run_notes({}, {}, 7, 14) if "alerts" in n]
+
+    from sim.experiment.compare_notes import _notes_of_means
+
+    def res(shares: dict[str, float]) -> SimpleNamespace:
+        rows = [{"option": k, "metric": "alert_raised_share", "mean": v} for k, v in shares.items()]
+        return SimpleNamespace(names=list(shares), summary=pd.DataFrame(rows))
+
+    notes = _notes_of_means(res({"baseline": 0.9, "wide": 0.95, "narrow": 0.2}))
+    assert [n.split(":")[0] for n in notes] == ["note (baseline)"]
+    notes = _notes_of_means(res({"baseline": 0.2, "wide": 0.7}))
+    assert [n.split(":")[0] for n in notes] == ["note (wide)"]

@@ -95,9 +95,11 @@ def _composition_notes(m: dict[str, Any]) -> list[str]:
 
 def _notes_of_means(res: CompareResult) -> list[str]:
     """Each option's lanes near saturation on average over its replications, and the credit
-    rules its selection tables break: the baseline's once, an option's only where it breaks
-    one the baseline keeps (the tables are the scenario's: each option would repeat them)."""
+    rules its selection tables break and alerts crowding its risk engine's decisions: the
+    baseline's once, an option's only where the baseline has no such note (they come from
+    the scenario: each option would repeat them)."""
     from sim.model.credit_rules import credit_rules
+    from sim.model.risk_notes import risk_notes
     from sim.model.stability import near_saturation
 
     if res.summary.empty or "metric" not in res.summary:
@@ -107,7 +109,7 @@ def _notes_of_means(res: CompareResult) -> list[str]:
     for name in res.names:
         rows = res.summary[res.summary["option"] == name]
         means = dict(zip(rows["metric"], rows["mean"], strict=True))
-        rules = credit_rules(means)
+        rules = {**credit_rules(means), **risk_notes(means)}
         new = [m for rule, m in rules.items() if broken is None or rule not in broken]
         broken = rules if broken is None else broken
         out += [f"note ({name}): {message}" for message in near_saturation(means) + new]

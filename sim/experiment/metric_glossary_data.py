@@ -309,13 +309,17 @@ SEEN = [
           "periods (`<era>`, as `clearance_h_mean_<era>`).", DIR),
     Entry("burden_share", SEEN_LAYER,
           "Share of the cohort's compliant declarations (no illicit goods) that were scanned, "
-          "examined or checked by quarantine.", ("direction",)),
+          "examined or checked by quarantine. The burden customs puts on honest traders, but "
+          "counted with the hidden truth: customs itself cannot tell compliant goods from "
+          "illicit goods it missed; what it can count is its inspections that found nothing "
+          "(1 - `hit_rate_<check>`, `no_find_per_consignment`).", ("direction",)),
     Entry("burden_clearance_h", SEEN_LAYER,
           "The clearance hours an inspection adds to compliant goods, compared within each "
           "port and direction (never pooled across ports, whose inspection rates and speeds "
           "differ): there, the mean clearance time of the cohort's compliant declarations "
           "released after a scan, exam or quarantine check less that of those released "
           "without one; averaged over the ports and directions that have both, weighted by "
-          "their inspected ones (`_port_<port>`: that port's two directions).",
+          "their inspected ones (`_port_<port>`: that port's two directions). Counted with "
+          "the hidden truth, as `burden_share`.",
           ("port",)),
 ]

@@ -298,7 +298,10 @@ RISK = [
           "goods, a tie within 0.01 of a score unit counted half. "
           "It is not the scenario's `risk.auc`, which is the separation within one cell of "
           "declared attributes: the prior (commodity, origin, class) and the alerts' raises "
-          "add to it, and `risk.learning` raises it as labels come in. Customs cannot measure "
+          "change it (they add to it only where they point at riskier goods: an alert in "
+          "force over most declarations, `alert_raised_share` near 1, shifts nearly every "
+          "score alike and can lower it), and `risk.learning` raises it as labels come in. "
+          "Customs cannot measure "
           "it (labels exist only for inspected goods); the model can. NaN where no illicit "
           "or no compliant declaration was decided.",
           ("direction", "port"),

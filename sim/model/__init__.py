@@ -45,6 +45,7 @@ Where things live:
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``window.py``: notes on the observed window, e.g. too short to check;
                    ``credit_rules.py``: selection tables that break China's credit rules;
+                   ``risk_notes.py``: alerts that crowd the risk engine's decisions;
                    ``weekly.py``: waits by week and the rising-wait rule)
 - ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order
                    of what is asked for at one moment (``Instant``, ``Gather``)

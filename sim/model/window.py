@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sim.model.credit_rules import credit_rules
+from sim.model.risk_notes import risk_notes
 from sim.model.stability import near_saturation, too_short
 
 
@@ -38,7 +39,8 @@ def run_notes(
     each distinct warning once with the replications it came from (``warnings``: by
     replication, ``rep-0003`` -> messages), the lanes near saturation on average (``means``:
     by metric, over the replications), the credit rules its selection tables break
-    (:func:`sim.model.credit_rules.credit_rules`) and the notes on the window
+    (:func:`sim.model.credit_rules.credit_rules`), alerts that crowd the risk engine's
+    decisions (:func:`sim.model.risk_notes.risk_notes`) and the notes on the window
     (:func:`window_notes`)."""
     seen: dict[str, list[str]] = {}
     for rep, messages in warnings.items():
@@ -50,4 +52,5 @@ def run_notes(
         out.append(f"warning: {message} ({where})")
     out += [f"note: {message}" for message in near_saturation(means)]
     out += [f"note: {message}" for message in credit_rules(means).values()]
+    out += [f"note: {message}" for message in risk_notes(means).values()]
     return out + window_notes(warmup_days, days)
