@@ -286,7 +286,10 @@ RISK = [
           "commodity and origin, optionally class). "
           "A large share means alerts crowd the threshold: the goods they raise take "
           "inspections from the rest (rep-NNNN-risk.csv: `raised` by port, direction and "
-          "class).",
+          "class); over half, a run says so. Alerts add knowledge only where risk changes "
+          "during the run (smuggling groups' loads, a surge): where prevalence is steady, "
+          "the prior holds what a seizure says of its signature already, and alerts do not "
+          "raise detection (the default scenario, which has no smugglers).",
           ("port",),
           only="with a risk engine switched on (`risk.enabled`; the default scenario's is off)"),
     Entry("risk_auc", RISK_LAYER,

@@ -22,6 +22,8 @@ def risk_notes(means: Mapping[str, float]) -> dict[str, str]:
             "(alert_raised_share): a raise on most declarations shifts nearly every score "
             "alike, so it cannot point at riskier goods and can lower the separation "
             "(risk_auc); a narrower signature (risk.alert.match_class = true, "
-            "risk.alert.scope = \"port\") or a shorter risk.alert.window targets fewer"
+            "risk.alert.scope = \"port\") or a shorter risk.alert.window targets fewer. "
+            "Alerts add knowledge only where risk changes during the run (smuggling groups' "
+            "loads, a surge): a steady prevalence is in the prior already"
         )
     }

@@ -46,7 +46,9 @@ class Prior(_Strict):
 
 class Alert(_Strict):
     """After a seizure: raise the scores of consignments with the seizure's declared
-    signature (commodity and origin; and trader class if ``match_class``)."""
+    signature (commodity and origin; and trader class if ``match_class``). Alerts add
+    knowledge only where risk changes during the run (smuggling groups' loads, a surge):
+    a steady prevalence is in the score's prior already."""
 
     delay: Duration = Field(default=hours("1 h"), validate_default=False)
     window: Duration = Field(default=hours("7 d"), validate_default=False)
