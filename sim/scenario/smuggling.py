@@ -183,7 +183,9 @@ class Smuggling(Strict):
     learning: Probability = Field(
         default=0.2,
         description="exponential smoothing of perceived detection: the weight of each new "
-        "outcome (0: beliefs held fixed)",
+        "outcome (0: beliefs held fixed). A group learns from its own loads only, so a change "
+        "of enforcement moves its choices after some 1 / learning of its loads on that route "
+        "(weeks at a few loads a day): runs must be long enough to show displacement",
     )
     alert: Alert = Field(default_factory=Alert)
     routes: dict[str, Route] = Field(min_length=1)
