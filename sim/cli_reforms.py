@@ -28,6 +28,14 @@ def add_reforms_parser(sub: Any) -> None:
     )
     p.add_argument("name", nargs="?", metavar="NAME", help="a reform or a composition")
     p.add_argument(
+        "--on",
+        type=Path,
+        metavar="SCENARIO",
+        help="without NAME: say of each reform what it does on SCENARIO (acts, already in "
+        "effect, acts in part, changes nothing there, or not available), to pick reforms "
+        "that act there",
+    )
+    p.add_argument(
         "scenario",
         nargs="?",
         type=Path,
@@ -42,12 +50,17 @@ def run_reforms(args: argparse.Namespace) -> int:
     from sim.reforms.reform import MissingSection, ReformError
 
     if args.name is None:
+        if args.on is not None:
+            return _on(args.on)
         width = max(len(n) for n in REFORMS)
         for name, r in REFORMS.items():
             why = r.missing()
             note = f"  [not available: {why.split(' needs ', 1)[-1]}]" if why else ""
-            print(f"{name:<{width}}  {r.mechanism}{note}")
+            _wrapped(f"{name:<{width}}  {r.mechanism}{note}", width + 2)
         return 0
+    if args.on is not None:
+        raise UsageError(f"--on lists every reform; with NAME give the scenario as its "
+                         f"second argument: bordersim reforms {args.name} {args.on}")
     try:
         return _show(args)
     except ReformError as exc:
@@ -97,21 +110,80 @@ def _show(args: argparse.Namespace) -> int:
         if old == get_path(new, dotted):  # (compared as validated: "0 h" and 0.0 alike)
             note, same = "  (already so: no change)", same + 1
         print(f"  {dotted}: {_short(old)} -> {_short(value)}{note}")
-    if not changes:
+    kind, why = _effect(plan, scenario, len(changes), same)
+    if kind == NOTHING:
         print(
             f"  (none: scenario {scenario.name!r} has none of the parts this reform acts on, "
             "so it changes nothing there)"
         )
-    if changes and same == len(changes):
+    elif kind == ALREADY:
         print(
             f"this reform changes no field of scenario {scenario.name!r}: it is already in "
             "effect there (only its strengths, such as a transition, may still act)"
         )
-    elif changes and (why := plan.no_effect(scenario)):
+    elif kind == NO_EFFECT:
         print(f"these changes can have no effect in scenario {scenario.name!r}: {why}")
-    elif changes and (part := plan.caveat(scenario)):
-        print(f"only part of it can act in scenario {scenario.name!r}: {part}")
+    elif kind == PART:
+        print(f"only part of it can act in scenario {scenario.name!r}: {why}")
     return 0
+
+
+#: what a reform does on a scenario (:func:`_effect`)
+ACTS, PART, ALREADY, NO_EFFECT, NOTHING = (
+    "acts", "acts in part", "already in effect", "no effect", "changes nothing"
+)  # fmt: skip
+
+
+def _effect(plan: Any, scenario: Any, changes: int, same: int) -> tuple[str, str]:
+    """What ``plan`` does on ``scenario``, given how many fields it changes and how many of
+    them already hold its value: one of the kinds above, and why (for the last three)."""
+    if not changes:
+        return NOTHING, "the scenario has none of the parts it acts on"
+    if same == changes:
+        return ALREADY, "it changes no field (only a transition may still act)"
+    why = plan.no_effect(scenario)
+    if why:
+        return NO_EFFECT, why
+    part = plan.caveat(scenario)
+    return (PART, part) if part else (ACTS, "")
+
+
+def _on(path: Path) -> int:
+    """Each reform of the library, at its default strengths, on the scenario at ``path``:
+    what it does there, one line each (for picking reforms that act on it)."""
+    from sim.cli import _load
+    from sim.reforms import REFORMS
+    from sim.reforms.compose import parse
+    from sim.reforms.reform import ReformError
+    from sim.scenario.patch import get_path, scenario_data
+
+    scenario = _load(path, {})
+    data = scenario_data(scenario)
+    width = max(len(n) for n in REFORMS)
+    print(f"the reform library on scenario {scenario.name!r} (default strengths):")
+    for name, r in REFORMS.items():
+        plan = parse(name)
+        try:
+            changes = plan.fields(scenario)
+            new = scenario_data(plan.apply(scenario))
+        except ReformError as exc:
+            kind, why = "not available", str(exc)
+        else:
+            same = sum(get_path(data, k) == get_path(new, k) for k in changes)
+            kind, why = _effect(plan, scenario, len(changes), same)
+        if r.missing():
+            kind, why = "not available", r.missing()
+        _wrapped(f"{name:<{width}}  {kind}{': ' + why if why else ''}", width + 2)
+    return 0
+
+
+def _wrapped(line: str, indent: int) -> None:
+    """Print ``line`` wrapped to the terminal's width, later lines indented by ``indent``."""
+    import shutil
+    import textwrap
+
+    cols = max(60, shutil.get_terminal_size((100, 24)).columns)
+    print(textwrap.fill(line, cols, subsequent_indent=" " * indent, break_on_hyphens=False))
 
 
 def _short(value: Any) -> str:

@@ -607,7 +607,9 @@ def reform_catalogue() -> str:
         "# The reform catalogue",
         "",
         "Generated from the reform library by `python -m sim.docs`; do not edit by hand. "
-        "`bordersim reforms NAME [SCENARIO]` shows a reform's field changes on a scenario; "
+        "`bordersim reforms NAME [SCENARIO]` shows a reform's field changes on a scenario, "
+        "`bordersim reforms --on SCENARIO` what each reform does there (acts, acts in part, "
+        "already in effect, not available); "
         "`bordersim compare --reforms A B A+B` compares them (`A+B` applies both; given "
         "alone it brings A and B as options too, for the interaction; `A@60d` switches A on "
         "60 days into the run). A reform that changes what is built once for the run (the "

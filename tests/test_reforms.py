@@ -513,3 +513,29 @@ def test_a_strength_written_with_an_exponent_sign_is_one_number():
 
     option = reform_option("smart_image_review:cost_per_year=2e+06@9d")  # (a name with no
     assert "+" not in option.name  # '+': a '+' in an option's name combines options)
+
+
+SCENARIOS = Path(__file__).parent.parent / "sim" / "scenarios"
+
+
+def test_bordersim_reforms_on_a_scenario_says_what_each_reform_does_there(capsys, monkeypatch):
+    """For picking reforms that act on a scenario: each reform's line says whether it acts,
+    acts in part, is already in effect, or is not available there; lines fit the terminal."""
+    from sim.cli import main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["reforms", "--on", str(SCENARIOS / "default.toml")]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    said = {line.split()[0]: line for line in lines if line[:1].strip()}
+    assert said["single_window"].split(None, 1)[1] == "acts"
+    assert "already in effect" in said["joint_inspection"]
+    assert "acts in part: no wait for duty payment" in said["two_step_declaration"]
+    assert "not available" in said["dumbbell"] and "[organisation]" in out
+    assert set(REFORMS) <= set(said)
+    assert main(["reforms", "--on", str(SCENARIOS / "guangdong.toml")]) == 0
+    guangdong = capsys.readouterr().out
+    assert "dumbbell" in guangdong and "dumbbell                 acts" in guangdong
+    assert main(["reforms", "training", "--on", "x.toml"]) == 2
+    assert "bordersim reforms training x.toml" in capsys.readouterr().err
