@@ -124,7 +124,8 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     moved = structure_assumptions(scenario, {n: sc for n, (sc, _) in variants.items()})
     for why in dict.fromkeys(moved.values()):  # (as compare says it, once for all it fits)
         who = ", ".join(n for n, w in moved.items() if w == why)
-        print(f"note ({who}, against {scenario.organisation.structure}): {why}", file=sys.stderr)
+        own = scenario.organisation.structure  # (the scenario's own: not run unless listed)
+        print(f"note ({who}; the scenario's own structure is {own}): {why}", file=sys.stderr)
     if args.plot:
         draw_organisations(panels).savefig(args.plot)
         print(f"trees written to {args.plot}")

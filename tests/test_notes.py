@@ -407,7 +407,8 @@ def test_the_assumptions_named_are_the_options_own_running_in_not_the_baselines(
     assert slow.organisation is not None
     assert slow.organisation.advantages.transition_loss == 0.3
     why = structure_assumptions(spindle, {"slow": slow})["slow"]
-    assert "transition_loss 0.3, transition_days 365.0" in why
+    assert ("transition_loss 0.3 (the dumbbell reform's running_in_loss), transition_days "
+            "365.0 (its running_in_days)") in why
 
 
 def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(

@@ -297,7 +297,8 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     assert "note: organisation.advantages.local_knowledge_auc" in captured.err
     # the structures' figures rest on stated assumptions, said as compare says them (the
     # scenario's own structure is the hybrid: the spindle and the dumbbell both differ)
-    assert ("note (spindle, dumbbell, against hybrid): which structure decides faster, and "
+    assert ("note (spindle, dumbbell; the scenario's own structure is hybrid): which "
+            "structure decides faster, and "
             "what it does to clearance, rests on the scenario's stated assumptions") in captured.err
     staff = next(line for line in out.splitlines() if line.startswith("organisation staff"))
     assert re.fullmatch(r"organisation staff\s+[\d,]+\s+[\d,]+", staff), staff  # whole heads

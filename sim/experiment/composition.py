@@ -132,9 +132,16 @@ def _assumptions(org: Any) -> str:
         "scenario's stated assumptions, not on the structure alone: organisation.transfer_to "
         f"({transfer or 'none'}: a request passed up to that level waits this long first) and "
         "organisation.advantages ("
-        + ", ".join(f"{k} {v}" for k, v in adv.items())
+        + ", ".join(f"{k} {v}{_ALIAS.get(k, '')}" for k, v in adv.items())
         + "); try other values with --set (e.g. --set 'organisation.transfer_to={}')"
     )
+
+
+#: the reforms' names of an advantage (the ``dumbbell`` reform's strengths set them)
+_ALIAS = {
+    "transition_loss": " (the dumbbell reform's running_in_loss)",
+    "transition_days": " (its running_in_days)",
+}
 
 
 def _dist(d: Mapping[str, Any]) -> str:
