@@ -680,6 +680,11 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert costed is not None
     in_cny = costed.model_copy(update={"currency": "CNY"})
     assert money_of(in_cny, organisation=True) == "CNY at 2019 prices"
+    # uncosted with an organisation (Guangdong): goods' values and staff in two currencies
+    assert money_of(None, organisation=True) == (
+        "USD for goods' values (no [costs] section: the default currency), CNY for the "
+        "organisation's staff cost figures"
+    )
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1"]
     assert main(["run", str(default), "--reps", "1", *short, "--out", str(tmp_path / "r")]) == 0
     assert "money in USD at 2019 prices" in " ".join(capsys.readouterr().out.split())

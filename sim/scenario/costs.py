@@ -214,9 +214,15 @@ def money_of(costs: Costs | None, organisation: bool = False) -> str:
     """What a scenario's money figures are: "USD at 2019 prices" ("" without costs: goods'
     values alone, in the currency their distributions give). With an ``organisation``, whose
     staff are priced in CNY a head, its staff cost figures stay in CNY: said where the rest
-    is in another currency."""
+    is in another currency (also without costs: goods' values then carry the default
+    currency's label)."""
     if costs is None:
-        return ""
+        if not organisation:
+            return ""
+        return (
+            f"{currency_of(None)} for goods' values (no [costs] section: the default "
+            "currency), CNY for the organisation's staff cost figures"
+        )
     cny = organisation and costs.currency.upper() != "CNY"
     org = " (the organisation's staff cost figures in CNY)" if cny else ""
     return f"{costs.currency} at {costs.price_year} prices{org}"
