@@ -265,7 +265,10 @@ def test_the_picture_draws_two_structures_side_by_side():
         org = s.organisation.model_copy(update={"structure": structure})
         panels.append((structure, check(org, list(s.ports)), {"gac": 0.5}))
     fig = draw_organisations(panels)
-    assert [ax.get_title() for ax in fig.axes] == ["spindle", "dumbbell"]
+    *trees, legend = fig.axes
+    assert [ax.get_title() for ax in trees] == ["spindle", "dumbbell"]
+    # the boxes' colours are explained: a colour bar of utilisation, green idle to red
+    assert "utilisation: green idle, red saturated" in legend.get_ylabel()
 
 
 def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, capsys):

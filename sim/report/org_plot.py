@@ -142,4 +142,21 @@ def draw_organisations(panels: list[tuple[str, Tree, dict[str, float]]]) -> Figu
         draw_tree(ax, tree, util, title)
     fig.suptitle("Organisation: staff and the utilisation of each unit's busiest role")
     fig.tight_layout()
+    _legend(fig, axes[0])
     return fig
+
+
+def _legend(fig: Figure, axes: Any) -> None:
+    """The boxes' colours explained: utilisation from green (idle) to red (saturated); grey,
+    a unit with no staff measured."""
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize
+
+    bar = fig.colorbar(
+        ScalarMappable(Normalize(0.0, 1.0), plt.get_cmap("RdYlGn_r")),
+        ax=list(axes),
+        fraction=0.02,
+        pad=0.01,
+        format=lambda x, _: f"{x:.0%}",
+    )
+    bar.set_label("busiest role's utilisation: green idle, red saturated (grey: not measured)")
