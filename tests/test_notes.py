@@ -557,6 +557,11 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     parcels = {**ok, "inspection_rate_discredited": 0.9, "inspection_rate_discredited_goods": 0.7}
     assert "70% of discredited" in credit_rules(parcels)["floor"]  # (goods, not parcels)
     assert credit_rules({**ok, "inspection_rate_discredited": 0.5, "risk_auc": 0.8}) == {}
+    # the engine holds the rules: a cap it seems to overstep is explained, not blamed
+    engine = credit_rules({**ok, "inspection_rate_aeo_advanced": 0.013, "risk_auc": 0.8})
+    assert list(engine) == ["cap"] and "the risk engine inspects advanced AEO" in engine["cap"]
+    assert "26% of ordinary traders' 5.0%" in engine["cap"] and "bank two" in engine["cap"]
+    assert credit_rules({**ok, "inspection_rate_aeo_advanced": 0.009, "risk_auc": 0.8}) == {}
     from sim.cli import main
 
     rule = "selection.physical={'*' = {'*' = 0.03, discredited = 0.3}}"
