@@ -562,6 +562,9 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     assert list(engine) == ["cap"] and "the risk engine inspects advanced AEO" in engine["cap"]
     assert "26% of ordinary traders' 5.0%" in engine["cap"] and "bank two" in engine["cap"]
     assert credit_rules({**ok, "inspection_rate_aeo_advanced": 0.009, "risk_auc": 0.8}) == {}
+    hub = {**ok, "inspection_rate_aeo_advanced": 0.5, "inspection_rate_aeo_advanced_goods": 0.009,
+           "inspection_rate_general_goods": 0.05, "risk_auc": 0.8}  # fmt: skip
+    assert credit_rules(hub) == {}  # (a post hub's parcels, outside the rules, left out)
     from sim.cli import main
 
     rule = "selection.physical={'*' = {'*' = 0.03, discredited = 0.3}}"

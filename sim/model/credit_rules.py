@@ -26,13 +26,8 @@ def credit_rules(means: Mapping[str, float]) -> dict[str, str]:
     rules itself; a cap it seems to overstep is explained (:func:`_engine_cap`)."""
     if any(k.startswith("risk_auc") for k in means):
         return _engine_cap(means)
-
-    def rate(cls: str) -> float | None:  # (goods declarations where a post hub runs beside
-        # goods ports: it scans nearly every parcel, and the rules are of goods declarations)
-        return means.get(f"inspection_rate_{cls}_goods", means.get(f"inspection_rate_{cls}"))
-
     out: dict[str, str] = {}
-    low = rate("discredited")
+    low = _rate(means, "discredited")
     if low is not None and low == low and low < FLOOR:
         out["floor"] = (
             f"the selection tables inspect {low:.0%} of discredited traders' declarations, "
@@ -41,7 +36,7 @@ def credit_rules(means: Mapping[str, float]) -> dict[str, str]:
             "commodity>.discredited), or let the risk engine decide ([risk] enabled = true), "
             "which holds the floor"
         )
-    aeo, general = rate("aeo_advanced"), rate("general")
+    aeo, general = _rate(means, "aeo_advanced"), _rate(means, "general")
     if aeo is not None and general is not None and general > 0 and aeo > CAP * general:
         out["cap"] = (
             f"the selection tables inspect advanced AEO traders at {aeo:.2%}, "
@@ -53,11 +48,17 @@ def credit_rules(means: Mapping[str, float]) -> dict[str, str]:
     return out
 
 
+def _rate(means: Mapping[str, float], cls: str) -> float | None:
+    """A class's inspection rate, of goods declarations where a post hub runs beside goods
+    ports (it scans nearly every parcel, and the rules are of goods declarations)."""
+    return means.get(f"inspection_rate_{cls}_goods", means.get(f"inspection_rate_{cls}"))
+
+
 def _engine_cap(means: Mapping[str, float]) -> dict[str, str]:
     """The risk engine's advanced AEO rate above the cap times ordinary traders' rate, as a
     run measures them: said, with why (see :mod:`sim.model.risk_rules`), so that it is not
     read as a breach."""
-    aeo, general = means.get("inspection_rate_aeo_advanced"), means.get("inspection_rate_general")
+    aeo, general = _rate(means, "aeo_advanced"), _rate(means, "general")
     if aeo is None or general is None or not general > 0 or not aeo > CAP * general:
         return {}
     return {
