@@ -571,11 +571,13 @@ def test_compare_splits_every_option_at_a_dated_reforms_date_for_a_paired_differ
     assert "clearance_h_mean_era_1" in page and "declared_to_release_h_mean" in page
     # the report names the periods, gives the dated option's headline period by period
     # (its pooled lines mix the weeks before the date with those after), and its mechanism
-    assert "Periods: era_0 from the observed days&#x27; start (day 0); era_1 from day 2: " \
-        "training" in page
-    assert "Goods arriving from day 2: training (era_1):" in page
-    assert "Over the whole run, every port, its periods mixed:" in page
-    assert "training, from 48h: officers work faster" in page
+    assert "training.at.48h switches on training on day 2 (2 days into the observed run)" in page
+    assert ("Goods arriving from day 2 (2 days into the observed run) to the observed run&#x27;s "
+            "end (day 4), its own training in force:") in page
+    assert ("Over the whole run, every port (its reform in force for 2 of 4 observed days: "
+            "whole-run figures mix the periods; see the period figures):") in page
+    assert ("training, from day 2 (2 days into the observed run), for the goods arriving from "
+            "then: officers work faster") in page
 
 
 

@@ -14,6 +14,8 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from sim.report.periods import Periods, in_force_words
+
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
 
@@ -93,9 +95,14 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 )
 
 
-def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -> list[str]:
+def headline(
+    res: CompareResult, ports: Mapping[str, list[str]] | None = None,
+    periods: Periods | None = None,
+) -> list[str]:
     """The headline section of a comparison (none for a run); ``ports``: by option, the
-    ports it changes (each gets lines of its own when not every port is changed)."""
+    ports it changes (each gets lines of its own when not every port is changed);
+    ``periods``: the words of its periods (from the folder's scenarios; else from
+    ``compare.json`` alone, by date)."""
     if len(res.names) < 2 or res.differences.empty:
         return []
     rows = {(r["option"], r["metric"]): r for r in res.differences.to_dict("records")}
@@ -110,13 +117,11 @@ def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -
            "interval holds 0, \u201ctoo imprecise to tell\u201d where it also reaches a "
            f"quarter of the baseline's value either side. {_HOLM} Every figure is in the "
            "table under Results.</p>"]
-    periods = [str(p) for p in res.meta.get("periods") or []]
-    if len(periods) > 1:
-        out.append("<p class='note'>Periods: " + html.escape("; ".join(periods)) + ". The "
-                   "table's rows named <code>_era_&lt;k&gt;</code> are of the goods that arrived "
-                   "in period k; a dated reform applies to goods assessed from its date. Each "
-                   "option's period is set against the baseline's same period: a change from "
-                   "one period to the next is not the reform's effect.</p>")
+    periods = periods if periods is not None and periods.labels else _dates_only(res.meta)
+    if periods.note:
+        out.append(f"<p class='note'>{html.escape(periods.note)} A dated reform applies to "
+                   "goods assessed from its date; a change from one period to the next is "
+                   "not the reform's effect.</p>")
     for name in res.names[1:]:
         items = [
             _sentence(rows[(name, m)], what, kind, words, currency)
@@ -124,29 +129,45 @@ def headline(res: CompareResult, ports: Mapping[str, list[str]] | None = None) -
             if (name, m) in rows
         ]
         if items:
-            parts = {**_by_period(res, rows, name, currency),
+            parts = {**_by_period(periods, rows, name, currency),
                      **_at_ports(rows, name, ports, currency)}  # fmt: skip
-            out.append(_option(res, name, items, parts))
+            out.append(_option(res, name, items, parts, periods.in_force.get(name)))
     return out
 
 
+def _dates_only(meta: Mapping[str, Any]) -> Periods:
+    """The periods of ``meta["periods"]`` (``era_<k> from <when>[: <what>]``) by their dates
+    alone (without the options' scenarios: what begins then is not known per option)."""
+    labels = {}
+    for period in meta.get("periods") or []:
+        era, _, when = str(period).partition(" from ")
+        labels[era] = f"Goods arriving from {when.partition(': ')[0]}"
+    if len(labels) < 2:
+        return Periods()
+    note = ("Every option's results are also split by the goods' arrival (the table's rows "
+            "named _era_<k>: " + "; ".join(f"{e}: {w[0].lower()}{w[1:]}"
+                                           for e, w in labels.items()) + "), each period set "
+            "against the baseline's same period.")
+    return Periods(labels, {}, note)
+
+
 def _by_period(
-    res: CompareResult, rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str,
+    periods: Periods, rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str,
     currency: str,
 ) -> dict[str, list[str]]:
-    """By period of a comparison with dated reforms (``meta["periods"]``: ``era_<k> from
-    <when>``), the option's lines for the goods that arrived in it."""
+    """By period (``periods.labels``), the option's lines for the goods that arrived in it,
+    each period's heading saying when the option's own dated reform switches on."""
     out = {}
-    for period in res.meta.get("periods") or []:
-        era, _, when = str(period).partition(" from ")
+    for era, label in periods.labels.items():
         k = era.removeprefix("era_")
         lines = [
             _sentence(rows[(name, key)], what, kind, words, currency)
             for m, what, kind, words in PERIODS
             if (name, key := m.format(k=k)) in rows
         ]
+        mine = periods.own.get(name, {}).get(era)
         if lines and k.isdigit():
-            out[f"Goods arriving from {when} ({era}):"] = lines
+            out[f"{label}{f', its own {mine} in force' if mine else ''}:"] = lines
     return out if len(out) > 1 else {}
 
 
@@ -179,10 +200,12 @@ def _listed(lines: list[str]) -> str:
 
 
 def _option(
-    res: CompareResult, name: str, items: list[str], at_ports: dict[str, list[str]]
+    res: CompareResult, name: str, items: list[str], at_ports: dict[str, list[str]],
+    in_force: tuple[float, float] | None = None,
 ) -> str:
     """One option's heading, caveat and lines: at each port it changes (if it leaves some
-    alone), then pooled over every port."""
+    alone), then pooled over every port (with ``in_force``, its dated reform's observed days
+    in force and the observed days, a caveat that they mix its periods)."""
     from sim.experiment.composition import arrivals_note, truth_note
 
     flag = ""
@@ -203,14 +226,15 @@ def _option(
     held = _held(res, name)
     if held:
         text += f"<p class='note'>Read with care: {html.escape(held)}.</p>"
+    mixed = f" (its reform {in_force_words(in_force)})" if in_force else ""
     if not at_ports:
-        return text + _listed(items)
+        return text + (f"<p>Over the whole run{mixed}:</p>" if mixed else "") + _listed(items)
     for part, lines in at_ports.items():
         heading = part if part.endswith(":") else f"At {part}, which it changes:"
         text += f"<p>{html.escape(heading)}</p>" + _listed(lines)
-    pooled = ("Over the whole run, every port, its periods mixed:" if any(
+    pooled = (f"Over the whole run, every port{mixed}:" if any(
         p.endswith(":") for p in at_ports) else
-        "Pooled over every port (its change diluted by the ports it leaves alone):")
+        f"Pooled over every port (its change diluted by the ports it leaves alone){mixed}:")
     return text + f"<p>{pooled}</p>" + _listed(items)
 
 

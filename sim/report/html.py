@@ -21,6 +21,7 @@ from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
 from sim.report.options_table import options_rows
+from sim.report.periods import periods_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -446,7 +447,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
     raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
-        *headline(res, changed_ports(res, variants)),
+        *headline(res, changed_ports(res, variants), periods_of(res.meta, res.options, variants)),
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res, variants),

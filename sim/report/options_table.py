@@ -86,26 +86,53 @@ def _with_values(path: tuple[str, ...], before: Any, after: Any) -> str:
     return f"{'.'.join(path)}: {texts[0]} \u2192 {texts[1]}"
 
 
-def mechanism(option: Option) -> str:
-    """The reform library's one-line mechanism of each reform an option applies ('' when it
-    applies none, or one the library no longer knows)."""
+def reform_words(label: str, day: float | None = None) -> str:
+    """A reform with the strengths given: ``smart_image_review (clear = 0.9)``; with a
+    transition, its length, loss and (dated at ``day``) days: ``merged_inspection
+    (transition 5 days, officers' service times +30 %, days 18-23)``."""
+    from sim.reforms.compose import parse_one
+    from sim.reforms.reform import TRANSITION, ReformError, toml_value
+
+    try:
+        reform, _ = parse_one(label)
+    except ReformError:
+        return label
+    parts = [f"{k} = {toml_value(v)}" for k, v in reform.values.items() if k not in TRANSITION]
+    days = float(reform.strengths.get("transition_days", 0)) if reform.structural else 0.0
+    if days > 0:
+        loss = 100 * float(reform.strengths["transition_loss"])
+        span = f", days {day:g}\u2013{day + days:g}" if day is not None else ""
+        parts.append(f"transition {days:g} days, officers' service times +{loss:g} %{span}")
+    return reform.name + (f" ({'; '.join(parts)})" if parts else "")
+
+
+def mechanism(option: Option, scenario: Mapping[str, Any] | None = None) -> str:
+    """The reform library's one-line mechanism of each reform an option applies, with the
+    strengths given, and a dated one's date (from its ``scenario`` when known: the day and
+    how far into the observed run) ('' when it applies none, or one the library no longer
+    knows)."""
     if not option.reform:
         return ""
     from sim.reforms.compose import parse
     from sim.reforms.reform import ReformError
+    from sim.report.periods import day_words, own_dated
 
     try:
         plan = parse(option.reform)
     except ReformError:
         return ""
+    days = dict((label, d) for d, label in own_dated(option.reform, scenario or {}))
     dated = []
     for text, at in plan.dated:  # (switched on inside the run)
+        day = days.get(text)
+        when = at if day is None else day_words(day, scenario or {})
         try:
-            dated += [f"{r.name}, from {at}: {r.mechanism.rstrip('.')}."
-                      for r in parse(text).reforms]  # fmt: skip
+            dated += [f"{reform_words(text, day)}, from {when}, for the goods arriving from "
+                      f"then: {r.mechanism.rstrip('.')}." for r in parse(text).reforms]
         except ReformError:
             continue
-    return " ".join([*(f"{r.name}: {r.mechanism.rstrip('.')}." for r in plan.reforms), *dated])
+    return " ".join([*(f"{reform_words(r.label)}: {r.mechanism.rstrip('.')}."
+                       for r in plan.reforms), *dated])
 
 
 def options_rows(options: list[Option], variants: Mapping[str, Variant]) -> str:
@@ -114,8 +141,8 @@ def options_rows(options: list[Option], variants: Mapping[str, Variant]) -> str:
     base = first.scenario if first is not None else None
     rows = []
     for o in options:
-        what = [html.escape(mechanism(o) or o.label())]
         v = variants.get(o.name)
+        what = [html.escape(mechanism(o, v.scenario if v else None) or o.label())]
         if base is not None and v is not None and o is not options[0]:
             fields = changed_fields(base, v.scenario)
             shown = fields[:MAX_FIELDS] + (
