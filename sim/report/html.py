@@ -17,11 +17,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
 from sim.report.options_table import options_rows
-from sim.report.periods import periods_of
+from sim.report.periods import Periods, in_force_words, periods_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -394,8 +395,11 @@ def _percent(share: float) -> str:
     return f"{_fmt(100 * share, 1)} %"
 
 
-def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
-    """Who gains and who loses, by port and direction, and standardised by trader class."""
+def gains_table(
+    gains: pd.DataFrame, measure: str = "overall_clearance", currency: str = "currency"
+) -> str:
+    """Who gains and who loses, by port and direction, and standardised by trader class: in
+    time, or (``measure`` ``trader_cost``) in what the trader pays, in ``currency``."""
     g = gains[
         (gains["measure"] == measure)
         & gains["dimension"].isin(["all", "port_direction", "trader_class_standardised"])
@@ -411,8 +415,10 @@ def gains_table(gains: pd.DataFrame, measure: str = "overall_clearance") -> str:
     )
     head = (
         f"<tr><th>option</th><th>who</th><th>consignments ({summed})</th>"
-        "<th>mean change (h; below 0: faster)</th><th>95 % CI</th><th>better off</th>"
-        "<th>worse off</th></tr>"
+        + ("<th>mean change (h; below 0: faster)</th><th>95 % CI</th><th>better off</th>"
+           "<th>worse off</th></tr>" if measure != COST else
+           f"<th>mean change ({html.escape(currency)}; below 0: pays less)</th><th>95 % CI</th>"
+           "<th>pays less</th><th>pays more</th></tr>")
     )
     rows = []
     for r in g.to_dict("records"):
@@ -444,10 +450,11 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
     if variants and not res.tables:
         res = dataclasses.replace(res, tables={n: v.tables for n, v in variants.items()})
     kind = "comparison" if len(res.names) > 1 else "run"
+    periods = periods_of(res.meta, res.options, variants)
     raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
-        *headline(res, changed_ports(res, variants), periods_of(res.meta, res.options, variants)),
+        *headline(res, changed_ports(res, variants), periods),
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res, variants),
@@ -466,7 +473,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         metric_table(res, report_rows(res, variants)),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
     ]
-    parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res)
+    parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res, periods)
     parts += sections.org_section(variants) + _org_detail(res)
     parts.append(_failures(res))
     return (
@@ -619,8 +626,9 @@ def _unpaired_note(res: CompareResult) -> str:
     return f" Left out so: {'; '.join(parts)}." if parts else ""
 
 
-def _gains(res: CompareResult) -> list[str]:
-    """Who gains and who loses, when logs were joined."""
+def _gains(res: CompareResult, periods: Periods | None = None) -> list[str]:
+    """Who gains and who loses, when logs were joined: in time, then in trader cost; with
+    ``periods``, a caveat for each option whose dated reform was in force for part of the run."""
     out: list[str] = []
     if len(res.names) == 1:
         return [
@@ -648,8 +656,35 @@ def _gains(res: CompareResult) -> list[str]:
                  "Bars: the % of consignments better off (right) and worse off (left) under "
                  "each option, by port and direction"),
             gains_table(res.gains),
+            *_cost_gains(res),
+            *_in_force_note(periods),
         ]
     return out
+
+
+def _cost_gains(res: CompareResult) -> list[str]:
+    """Who pays more and who pays less (``gains.csv``'s trader cost), or, when the folder has
+    no trader cost per consignment, that the section covers time only."""
+    if COST not in set(res.gains["measure"]):
+        return ["<p class='note'>This section covers time only: the folder holds no trader "
+                "cost per consignment (the scenario has no costs).</p>"]
+    currency = str(res.meta.get("currency") or "currency")
+    tolerance = _fmt(float(res.meta.get("tolerance_h", 1 / 60)), 3)
+    return [
+        "<h3>Who pays more and who pays less</h3>",
+        "<p class='note'>The same consignments, compared with themselves in what the trader "
+        "pays (fees and the value of the time goods are held, as trader_cost_per_consignment "
+        f"counts it), in {html.escape(currency)}; paying more or less means by more than "
+        f"{tolerance} {html.escape(currency)}. A reform that only adds a fee leaves times "
+        "alone but shows here.</p>",
+        gains_table(res.gains, COST, currency),
+    ]
+
+
+def _in_force_note(periods: Periods | None) -> list[str]:
+    """Beside who gains: the options whose dated reform was in force for part of the run."""
+    return [f"<p class='note'>{html.escape(name)}: its reform {in_force_words(span)}.</p>"
+            for name, span in (periods.in_force if periods else {}).items()]
 
 
 def write_report(
