@@ -18,6 +18,7 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+LONG = "merged_inspection.transition_days-5.transition_loss-0.3.at.18d_with_review_capacity_4"
 
 
 def _missing() -> str | None:
@@ -58,8 +59,9 @@ def report(tmp_path_factory) -> Path:
     from sim.cli import main
 
     out = tmp_path_factory.mktemp("cmp") / "c"
-    argv = ["compare", str(SMALL), "--option", "r4:ports.sea.review.capacity=4", "--reps", "2",
-            "--days", "1", "--out", str(out)]  # fmt: skip
+    argv = ["compare", str(SMALL), "--option",  # (a long name, as a dated reform's options get)
+            f"{LONG}:ports.sea.review.capacity=4", "--reps", "2", "--days", "1",
+            "--out", str(out)]  # fmt: skip
     assert main(argv) == 0
     return out / "report.html"
 
@@ -103,3 +105,31 @@ def test_each_results_row_names_its_metric_to_a_screen_reader(report):
     for metric, header in rows:
         assert metric in header, (metric, header)
     assert "<th></th>" not in table and "sig.</abbr></th>" in table
+
+
+def test_the_significance_mark_follows_the_option_before_the_numbers(report):
+    """The results table's columns: metric, option, sig., then the mean, its interval, n, the
+    difference and its interval (the mark is not pushed off a 1280-px page by long names)."""
+    import re
+
+    page = report.read_text()
+    table = page[page.index("<table class='results'>"):]
+    head = re.findall(r"<th>(.*?)</th>", table[: table.index("</tr>")])
+    assert [re.sub("<[^>]+>", "", h) for h in head] == [
+        "metric (unit)", "option", "sig.", "mean", "95 % CI", "n", "difference vs baseline",
+        "95 % CI (paired)"]  # fmt: skip
+    row = re.search(rf'data-option="{LONG}">(.*?)</tr>', table)
+    assert row is not None
+    cells = re.findall(r"<td( class='[^']*')?", row.group(1))
+    assert cells[:3] == [" class='opt'", " class='sig'", " class='mean'"], cells
+
+
+def test_the_significance_mark_is_seen_at_a_desktops_width_without_scrolling(browser, report):
+    browser.set_window_size(1280, 900)
+    browser.get(report.as_uri())
+    hidden = browser.execute_script(
+        "const t = document.querySelector('table.results');"
+        "const right = t.getBoundingClientRect().left + t.clientWidth;"
+        "return [...t.querySelectorAll('td.sig')].filter("
+        "c => c.getBoundingClientRect().right > right + 1).length;")
+    assert hidden == 0

@@ -407,3 +407,13 @@ def test_an_option_moving_the_class_mix_shows_each_class_where_it_moved(tmp_path
     assert "clearance_h_mean_general_port_sea_export" in rows
     assert 'data-metric="clearance_h_mean_aeo_advanced_port_sea_import"' in (
         out / "report.html").read_text()
+
+
+def test_a_tiny_difference_is_shown_with_two_significant_digits_not_a_row_of_zeros():
+    """-0.000000044 is hard to read on a page: below 10^-5 a power of ten (the CSVs keep the
+    exact value); down to it the digits stay as the terminal shows them."""
+    from sim.report.html import _fmt
+
+    assert [_fmt(x) for x in (-4.4e-8, 9.96e-8, -6e-6, -8.7e-05, 1e-5, -1e-12)] == [
+        "-4.4\u00d710\u207b\u2078", "1.0\u00d710\u207b\u2077", "-6.0\u00d710\u207b\u2076",
+        "-0.000087", "0.000010", "0.000"]  # fmt: skip

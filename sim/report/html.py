@@ -70,13 +70,16 @@ _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1200px;
 margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd}
+h3{overflow-wrap:anywhere}
 table{border-collapse:collapse;font-size:.88em;margin:.6em 0;display:block;max-width:100%;
 overflow-x:auto}
 th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}
 td.changes{text-align:left}th{background:#f6f6f6}.warn{color:#a94400}.sig{font-weight:bold}.note{color:#555}
 img{max-width:100%}.wide{overflow-x:auto}.wide img{max-width:none;width:auto}
-table.results td:not(:first-child){white-space:nowrap}ul.headline{margin:.3em 0 1em}
+table.results td:not(.opt){white-space:nowrap}
+table.results th[scope=row],table.results td.opt{overflow-wrap:anywhere;min-width:8em}
+ul.headline{margin:.3em 0 1em}
 th[scope=row]{background:none;font-weight:normal;text-align:left}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 """
@@ -90,12 +93,29 @@ def _fmt(x: Any, digits: int = 3) -> str:
     if math.isnan(v):
         return "\u2013"
     if 1e-9 < abs(v) < 0.5 * 10.0**-digits and digits >= 3:  # (not "0.000" beside a mark)
-        return f"{v:.{1 - math.floor(math.log10(abs(v)))}f}"
+        return _tiny(v)
     if abs(v) >= 1000:
         text = f"{v:,.0f}"
     else:
         text = f"{v:.{digits}f}" if abs(v) < 10 else f"{v:.{min(digits, 2)}f}"
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+
+
+_SUPERSCRIPT = str.maketrans(
+    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+
+
+def _tiny(v: float) -> str:
+    """A number too small for 3 decimals with two significant digits: ``-0.000087`` down to
+    10\u207b\u2075, below it ``-4.4\u00d710\u207b\u2078`` (not ``-0.000000044``)."""
+    exponent = math.floor(math.log10(abs(v)))
+    mantissa = round(v / 10.0**exponent, 1)
+    if abs(mantissa) >= 10:  # (9.96e-8 rounds to 10)
+        mantissa, exponent = mantissa / 10, exponent + 1
+    if exponent >= -5:
+        return f"{v:.{1 - exponent}f}"
+    return f"{mantissa:.1f}\u00d710{str(exponent).translate(_SUPERSCRIPT)}"
 
 
 def _interval(low: Any, high: Any) -> str:
@@ -260,12 +280,10 @@ def metric_table(res: CompareResult, metrics: tuple[str, ...] | None = None) -> 
     """
     metrics = report_rows(res) if metrics is None else metrics
     paired = len(res.names) > 1
-    head = "<tr><th>metric (unit)</th><th>option</th><th>mean</th><th>95 % CI</th><th>n</th>"
-    head += (
-        "<th>difference vs baseline</th><th>95 % CI (paired)</th>"
-        "<th><abbr title='significant after Holm's correction'>sig.</abbr></th></tr>"
-        if paired else "</tr>"
-    )
+    head = "<tr><th>metric (unit)</th><th>option</th>" + (
+        "<th><abbr title='significant after Holm's correction'>sig.</abbr></th>"
+        if paired else "") + "<th>mean</th><th>95 % CI</th><th>n</th>"
+    head += "<th>difference vs baseline</th><th>95 % CI (paired)</th></tr>" if paired else "</tr>"
     s = _records(res.summary)
     d = _records(res.differences)
     rows = [
@@ -294,25 +312,29 @@ def _metric_row(
         label = f"<span class='sr'>{html.escape(label)}</span>"
     else:
         label = html.escape(label)
-    unstable = ' class="warn"' if res.unstable(name) else ""
+    unstable = "warn opt" if res.unstable(name) else "opt"
     cells = (
-        f"<th scope='row'>{label}</th><td{unstable}>{html.escape(name)}"
+        f"<th scope='row'>{label}</th><td class='{unstable}'>{html.escape(name)}"
         f"{' (unstable)' if res.unstable(name) else ''}</td>"
-        f"<td class='mean'{_exact('', a)}>{_fmt(a['mean'])}</td>"
-        f"<td>{_interval(a['shown_low'], a['shown_high'])}</td><td>{int(a['n'])}</td>"
     )
+    after = ""
     if paired:
         if diff is None or name == "baseline":
-            cells += "<td></td><td></td><td class='sig'></td>"
+            cells += "<td class='sig'></td>"
+            after = "<td></td><td></td>"
         else:
             mark = "*" if bool(diff["significant"]) else ""
             if flagged(diff["steady_state"]):  # (only a known False: not a missing value)
                 mark += " \u26a0"
-            cells += (
+            cells += f"<td class='sig'>{mark}</td>"
+            after = (
                 f"<td class='diff'{_exact('diff-', diff)}>{_fmt(diff['mean'])}</td>"
                 f"<td>{_interval(diff['shown_low'], diff['shown_high'])}</td>"
-                f"<td class='sig'>{mark}</td>"
             )
+    cells += (
+        f"<td class='mean'{_exact('', a)}>{_fmt(a['mean'])}</td>"
+        f"<td>{_interval(a['shown_low'], a['shown_high'])}</td><td>{int(a['n'])}</td>{after}"
+    )
     return (
         f'<tr data-metric="{html.escape(metric)}" data-option="{html.escape(name)}">'
         f"{cells}</tr>"
