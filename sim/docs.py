@@ -491,7 +491,7 @@ def reference() -> str:
 
 # --- a page per bundled scenario --------------------------------------------------------
 
-_TABLE = re.compile(r"^\s*\[([^\]]+)\]")
+_TABLE = re.compile(r"^\s*\[\[?([^\]]+)\]")  # (a table, or an array of tables: [[timeline]])
 _KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_*-]+)\s*=\s*(.*)$')
 
 
@@ -547,6 +547,11 @@ def _entries(text: str) -> Iterator[tuple[str, str | None, str, str, str]]:
             yield table, m.group(1), m.group(2).strip(), note, comment
 
 
+def _many(n: int, one: str, many: str) -> str:
+    """``1 value cites``, ``2 values cite``: a count with its words in number."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _header(text: str) -> str:
     """The file's opening comment block."""
     lines = []
@@ -579,7 +584,8 @@ def scenario_page(path: Path) -> str:
                    f"{'yes' if port.exports else 'no'} |")
     out += [
         "", "## Sources", "",
-        f"{len(cited)} values cite a source; {assumed} lines carry an assumption (a judgement to "
+        f"{_many(len(cited), 'value cites', 'values cite')} a source; "
+        f"{_many(assumed, 'line carries', 'lines carry')} an assumption (a judgement to "
         "replace with local data), listed in the file itself. The research notes named here "
         "are [`published-figures.md`](research/published-figures.md) and "
         "[`china-figures.md`](research/china-figures.md), with the sources of every figure.",

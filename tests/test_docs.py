@@ -239,3 +239,15 @@ def test_the_log_page_says_how_to_filter_save_and_reload_a_log(tmp_path):
     assert value == pytest.approx(result.metrics()["clearance_h_mean"], rel=1e-12)
     log.to_parquet(tmp_path / "log.parquet")
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "log.parquet"), log)
+
+
+def test_a_scenario_pages_sources_name_an_array_of_tables_and_count_in_number():
+    """``[[timeline]]`` entries are ``timeline.reform``, not ``[timeline.reform``; one value
+    cites a source and one line carries an assumption (not "1 values", "1 lines")."""
+    text = ('name = "s"\n# an assumption\n[[timeline]]\n'
+            'reform = "single_window"  # source: a notice\nat = "20 d"\n')
+    assert docs.sources(text) == [("timeline.reform", '"single_window"', "source: a notice")]
+    assert docs._many(1, "value cites", "values cite") == "1 value cites"
+    assert docs._many(0, "line carries", "lines carry") == "0 lines carry"
+    page = (ROOT / "docs" / "scenario-guangdong-spindle.md").read_text(encoding="utf-8")
+    assert "1 value cites a source" in page
