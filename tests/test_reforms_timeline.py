@@ -566,7 +566,8 @@ def test_compare_splits_every_option_at_a_dated_reforms_date_for_a_paired_differ
     summary = pd.read_csv(tmp_path / "c" / "summary.csv")
     assert "clearance_h_mean_era_1" in set(summary[summary.option == "baseline"].metric)
     meta = json.loads((tmp_path / "c" / "compare.json").read_text(encoding="utf-8"))
-    assert meta["periods"][1] == "era_1 from day 2: training"
+    # each period's start names whose reform begins then (the baseline is split there too)
+    assert meta["periods"][1] == "era_1 from day 2: training in option training.at.48h"
     page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
     assert "clearance_h_mean_era_1" in page and "declared_to_release_h_mean" in page
     # the report names the periods, gives the dated option's headline period by period
@@ -674,3 +675,22 @@ def test_a_reform_dated_inside_the_warm_up_is_said_to_have_no_before(tmp_path, c
     assert "era_1" in said.out and "era_0" not in said.out
     page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
     assert "clearance_h_mean_era_1" in page and "clearance_h_mean_era_0" not in page
+
+
+def test_a_comparisons_periods_name_each_options_own_dated_reform():
+    """Two options dated at other days: every option is split at both dates, and each
+    period's start names the option whose reform begins then (not one option's reforms for
+    all, nor a field name); the scenario's own dated reform keeps its plain name."""
+    from sim.experiment.compare import _period_names
+
+    base = sim.load_scenario(SMALL, {"timeline": [{"reform": "training", "at": "1 d"}]})
+    later = {"reform": "smart_image_review", "at": "3 d"}
+    variants = {
+        "baseline": base,
+        "a": sim.load_scenario(SMALL, {"timeline": [{"reform": "training", "at": "1 d"},
+                                                    {"reform": "single_window", "at": "2 d"}]}),
+        "b": sim.load_scenario(SMALL, {"timeline": [{"reform": "training", "at": "1 d"}, later]}),
+    }  # fmt: skip
+    assert _period_names(base, variants) == {
+        24.0: "training", 48.0: "single_window in option a", 72.0: "smart_image_review in option b"
+    }

@@ -531,8 +531,9 @@ class Comparison:
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
             # the periods every option's results are also split by (at dated reforms)
-            "periods": observed_periods(  # (named by the option with most dated reforms)
-                max(self.variants.values(), key=lambda v: len(v.timeline))
+            "periods": observed_periods(  # (split alike in every option: see periods_at)
+                max(self.variants.values(), key=lambda v: len(v.timeline)),
+                _period_names(self.base, self.variants),
             ),
         }
 
@@ -896,6 +897,23 @@ def _unpriced(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
 
     found = {o.name: "; ".join(unpriced(scenario, o.overrides)) for o in opts}
     return {name: why for name, why in found.items() if why}
+
+
+def _period_names(base: Scenario, variants: Mapping[str, Scenario]) -> dict[float, str]:
+    """What begins at each time of the options' own dated reforms, named with the option
+    (``training in option A; smart_image_review in option B``): every option's results are
+    split at every option's dates, so a period's start says whose reform it is. The
+    scenario's own dated reforms (every option's) keep their plain names."""
+    own = {(e.reform, e.hours(base.start_date)) for e in base.timeline}
+    at: dict[float, list[str]] = {}
+    for name, v in variants.items():
+        for e in v.timeline:
+            t = e.hours(v.start_date)
+            if (e.reform, t) not in own:
+                at.setdefault(t, []).append(f"{e.reform} in option {name}")
+    for e in base.timeline:
+        at.setdefault(e.hours(base.start_date), []).insert(0, e.reform)
+    return {t: "; ".join(dict.fromkeys(names)) for t, names in at.items()}
 
 
 def _unused_parts(variants: dict[str, Scenario]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Field, field_validator
@@ -177,10 +177,13 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
     return out
 
 
-def periods(scenario: Scenario) -> list[tuple[float, str]]:
+def periods(
+    scenario: Scenario, names: Mapping[float, str] | None = None
+) -> list[tuple[float, str]]:
     """The periods a timeline splits the run into, as (start in hours, what begins): period
     0 from the run's start, then one from each distinct time of its dated reforms (those
-    at one time together) and of ``periods_at``. Empty without either."""
+    at one time together) and of ``periods_at``. Empty without either. ``names``: what
+    begins at a time, where the caller knows better (a comparison: which option's reform)."""
     start = scenario.start_date
     at: dict[float, list[str]] = {}
     for entry in scenario.timeline:
@@ -191,15 +194,16 @@ def periods(scenario: Scenario) -> list[tuple[float, str]]:
         return []
     out = [(0.0, "the run's start")]
     for t in sorted(at):
-        what = " + ".join(at[t]) or "periods_at (in a comparison: a compared option's dated reform)"
+        what = (names or {}).get(t) or " + ".join(at[t]) or "a period boundary (periods_at)"
         out.append((t, f"{_day(t / 24.0, start)}: {what}"))
     return out
 
 
-def observed_periods(scenario: Scenario) -> list[str]:
+def observed_periods(scenario: Scenario, names: Mapping[float, str] | None = None) -> list[str]:
     """The periods results are reported by (those that begin before the observed days
-    end), each as ``era_<k> from <when>: <what>``; empty without periods."""
-    spans = periods(scenario)
+    end), each as ``era_<k> from <when>: <what>`` (``names``: as :func:`periods`); empty
+    without periods."""
+    spans = periods(scenario, names)
     if not spans:
         return []
     warmup, end = scenario.warmup_days * 24.0, (scenario.warmup_days + scenario.days) * 24.0
