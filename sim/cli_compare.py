@@ -334,9 +334,12 @@ def unsigned_zero(x: float) -> str:
     """A finite number as tables show it (3 decimals below 10, 2 below 1000, then whole
     with thousands separated), a rounded zero without its sign ("0.000", not "-0.000"); a
     number too small for 3 decimals with two significant digits ("0.00021", not "0.000":
-    a difference shown as 0 beside a significance mark reads as a contradiction)."""
+    a difference shown as 0 beside a significance mark reads as a contradiction; below
+    10^-5 as a power of ten, as the report does)."""
     if 1e-9 < abs(x) < 0.0005:  # (below 1e-9: float rounding, shown as 0)
-        return f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"
+        from sim.report.numbers import tiny
+
+        return tiny(x)
     if abs(x) >= 1000:
         text = f"{x:,.0f}"
     else:

@@ -338,6 +338,8 @@ def test_a_difference_too_small_for_three_decimals_keeps_two_digits():
     for show in (unsigned_zero, _fmt):
         assert [show(x) for x in (0.00021, -8.7e-05, 0.0006, 0.0, -0.0)] == [
             "0.00021", "-0.000087", "0.001", "0.000", "0.000"]  # fmt: skip
+        # below 10^-5 a power of ten, alike on the terminal and the page (not -0.000000044)
+        assert show(-4.4e-08) == "-4.4\u00d710\u207b\u2078", show
 
 
 def test_the_report_shows_the_rows_of_the_ports_a_reform_changes(tmp_path):

@@ -13,4 +13,6 @@
   :mod:`sim.report.html` and :mod:`sim.report.sections` (:mod:`sim.report.sweep_html` for a
   sweep).
 - :mod:`sim.report.animate`: the animated port (GIF).
+- :mod:`sim.report.numbers`: numbers too small for three decimals, as the page and the
+  terminal show them.
 """

@@ -21,6 +21,7 @@ from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
+from sim.report.numbers import tiny
 from sim.report.options_table import options_rows
 from sim.report.periods import Periods, in_force_words, periods_of
 
@@ -93,29 +94,12 @@ def _fmt(x: Any, digits: int = 3) -> str:
     if math.isnan(v):
         return "\u2013"
     if 1e-9 < abs(v) < 0.5 * 10.0**-digits and digits >= 3:  # (not "0.000" beside a mark)
-        return _tiny(v)
+        return tiny(v)
     if abs(v) >= 1000:
         text = f"{v:,.0f}"
     else:
         text = f"{v:.{digits}f}" if abs(v) < 10 else f"{v:.{min(digits, 2)}f}"
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
-
-
-_SUPERSCRIPT = str.maketrans(
-    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-)
-
-
-def _tiny(v: float) -> str:
-    """A number too small for 3 decimals with two significant digits: ``-0.000087`` down to
-    10\u207b\u2075, below it ``-4.4\u00d710\u207b\u2078`` (not ``-0.000000044``)."""
-    exponent = math.floor(math.log10(abs(v)))
-    mantissa = round(v / 10.0**exponent, 1)
-    if abs(mantissa) >= 10:  # (9.96e-8 rounds to 10)
-        mantissa, exponent = mantissa / 10, exponent + 1
-    if exponent >= -5:
-        return f"{v:.{1 - exponent}f}"
-    return f"{mantissa:.1f}\u00d710{str(exponent).translate(_SUPERSCRIPT)}"
 
 
 def _interval(low: Any, high: Any) -> str:

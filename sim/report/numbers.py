@@ -1,0 +1,23 @@
+"""Numbers as tables show them, where plain decimals fail: a difference too small for three
+decimals, with two significant digits (the page and the terminal alike; the CSVs keep the
+exact values). Standard library only: the command line imports it."""
+
+from __future__ import annotations
+
+import math
+
+_SUPERSCRIPT = str.maketrans(
+    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+
+
+def tiny(v: float) -> str:
+    """A number too small for 3 decimals with two significant digits: ``-0.000087`` down to
+    10\u207b\u2075, below it ``-4.4\u00d710\u207b\u2078`` (not ``-0.000000044``)."""
+    exponent = math.floor(math.log10(abs(v)))
+    mantissa = round(v / 10.0**exponent, 1)
+    if abs(mantissa) >= 10:  # (9.96e-8 rounds to 10)
+        mantissa, exponent = mantissa / 10, exponent + 1
+    if exponent >= -5:
+        return f"{v:.{1 - exponent}f}"
+    return f"{mantissa:.1f}\u00d710{str(exponent).translate(_SUPERSCRIPT)}"
