@@ -284,6 +284,27 @@ def test_a_replication_beyond_the_run_is_left_out(run_folder, tmp_path, capsys):
     assert (folder / "report.html").exists()
 
 
+def test_a_comparison_with_fewer_replications_into_its_folder_leaves_the_rest_out(
+    compare_folder, tmp_path, capsys
+):
+    """As a run does: a comparison of 1 replication into a folder of 2 notes the files
+    beyond it, writes a folder consistent for 1 and its report, which ``report`` reads."""
+    folder = tmp_path / "copy"
+    shutil.copytree(compare_folder, folder)
+    argv = ["compare", str(SMALL), "--option", "review4:ports.sea.review.capacity=4",
+            "--reps", "1", *TINY, "--out", str(folder)]
+    capsys.readouterr()
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "rep-0001.json beyond the 1 replication(s)" in err, err
+    assert (folder / "options" / "review4" / "reps" / "rep-0001.json").exists()  # left as is
+    assert set(pd.read_csv(folder / "replications.csv")["replication"]) == {0}
+    assert json.loads((folder / "compare.json").read_text())["reps"] == 1
+    (folder / "report.html").unlink()
+    assert main(["report", str(folder)]) == 0, capsys.readouterr().err
+    assert (folder / "report.html").exists()
+
+
 def test_a_damaged_comparison_folder_names_the_file(compare_folder, tmp_path, capsys):
     folder = tmp_path / "copy"
     shutil.copytree(compare_folder, folder)

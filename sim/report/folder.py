@@ -167,10 +167,12 @@ def _in_first_order(table: pd.DataFrame) -> pd.DataFrame:
     return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 
-def _finished_reps(store: RunStore) -> list[int]:
-    """Replications of a comparison's option whose JSON exists, each checked."""
+def _finished_reps(store: RunStore, below: int | None = None) -> list[int]:
+    """Replications of a comparison's option whose JSON exists, each checked; with
+    ``below``, only those numbered below it (files beyond are an earlier, longer run's)."""
     found = sorted(
-        int(p.stem[4:]) for p in store.reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")
+        r for r in (int(p.stem[4:]) for p in store.reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json"))
+        if below is None or r < below
     )
     _verified(store, found)
     return found
@@ -409,7 +411,7 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     if not isinstance(failures, list):
         raise ResultsFolderError(f"{path / 'failures.json'} is not a list of failures")
     str_cols = {"port": str, "direction": str, "group": str}
-    variants = _variants(path, options, failures)
+    variants = _variants(path, options, failures, meta.get("reps"))
     per_rep = _checked_option_replications(path, variants)
     _check_reps(path, meta, per_rep, failures)
     ws = {str(k): list(v) for k, v in warnings.items()}
@@ -560,18 +562,24 @@ def _currency(meta: dict[str, Any], variants: list[Variant]) -> str:
     return currency_of(None)
 
 
-def _variants(path: Path, options: list[Option], failures: list[Any]) -> dict[str, Variant]:
-    """A :class:`Variant` per option that finished a replication. An option whose every
-    replication failed (failures.json names it) has none: the report shows its failures."""
+def _variants(
+    path: Path, options: list[Option], failures: list[Any], reps: Any
+) -> dict[str, Variant]:
+    """A :class:`Variant` per option that finished a replication, of the ``reps`` replications
+    ``compare.json`` records (files beyond them, left by an earlier comparison with more, are
+    not this one's, as with a run). An option whose every replication failed (failures.json
+    names it) has none: the report shows its failures."""
     failed = {str(f.get("option")) for f in failures if isinstance(f, dict)}
+    below = reps if isinstance(reps, int) and not isinstance(reps, bool) and reps >= 1 else None
     out = {}
     for o in options:
         folder = path / "options" / o.name
         if not folder.is_dir():
             continue
-        if o.name in failed and not any((folder / "reps").glob("rep-[0-9][0-9][0-9][0-9].json")):
+        found = _finished_reps(_store(folder), below) if (folder / "reps").is_dir() else []
+        if o.name in failed and not found:
             continue
-        out[o.name] = read_variant(o.name, folder)
+        out[o.name] = read_variant(o.name, folder, found)
     return out
 
 
