@@ -744,6 +744,25 @@ def test_other_options_into_a_comparisons_folder_are_refused_not_taken_as_a_resu
     assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0  # (a resume)
 
 
+def test_a_refused_comparison_folder_says_everything_that_differs(tmp_path, capsys):
+    """Other options and other days into a comparison's folder: both named (it used to say
+    'another scenario or seed' whenever the days differed); another seed or field too."""
+    out = tmp_path / "c"
+    assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0
+    capsys.readouterr()
+    argv = _compare_argv(out, "b:ports.sea.review.capacity=3")
+    assert main([*argv, "--days", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "of other options (baseline, a; this run: baseline, b)" in err, err
+    assert "of 2 observed days, not 3" in err and "another scenario" not in err, err
+    argv = [a.replace("drain_days=3", "drain_days=4")
+            for a in _compare_argv(out, "a:ports.sea.review.capacity=3")]
+    assert main([*argv, "--seed", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "with seed 1, not 2" in err and "drain_days 3 (this run: 4)" in err, err
+    assert "other options" not in err and "observed days" not in err, err
+
+
 def test_a_changed_gains_file_is_noted_and_worked_out_again_on_resume(tmp_path, capsys):
     """Who gains, per replication, is checksummed like the replications: an edited file is
     noted and worked out again from the logs (it used to be summed as it was), and an empty

@@ -62,11 +62,15 @@ from sim.experiment.gains import (
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.store import (
+    _MAX_REP_BYTES,
     RunStore,
     StoreMismatch,
+    _brief,
+    _read_own,
     atomic_write,
     check_kind,
     dump_json,
+    scenario_differences,
     scenario_hash,
 )
 from sim.model.result import RunResult
@@ -494,7 +498,8 @@ class Comparison:
         }
         if out is None:
             return
-        self.folder = _CompareFolder(Path(out), self.meta)
+        resolved = json.loads(dump_json(base.model_dump(mode="json", by_alias=True)))
+        self.folder = _CompareFolder(Path(out), self.meta, resolved)
         for o in self.opts:
             store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
             # (with a precision target, replications up to --max-reps are this run's own)
@@ -1252,7 +1257,8 @@ class _CompareFolder:
     summary.json                     the --json object; report.html
     """
 
-    def __init__(self, path: Path, meta: dict[str, Any]):
+    def __init__(self, path: Path, meta: dict[str, Any], resolved: dict[str, Any]):
+        """``resolved``: the baseline scenario as JSON (to say how a folder's differs)."""
         self.path = path
         meta_path = path / "compare.json"
         check_kind(path, "compare")
@@ -1261,16 +1267,13 @@ class _CompareFolder:
                 old = json.loads(meta_path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
-            if (old.get("scenario_hash"), old.get("seed")) != (meta["scenario_hash"], meta["seed"]):
+            differ = _folder_differs(path, old, meta, resolved)
+            if differ:
+                what = "options" if len(differ) == 1 and differ[0][1] else (
+                    "scenario, days, seed and options")
                 raise StoreMismatch(
-                    f"{path} holds a comparison of another scenario or seed "
-                    f"({old.get('scenario')!r}, seed {old.get('seed')}); choose another --out"
-                )
-            then, now = _compared(old.get("options")), _compared(meta["options"])
-            if then != now:
-                raise StoreMismatch(
-                    f"{path} holds a comparison {_unlike(then, now)}; resume it with the same "
-                    "options, or choose another --out"
+                    f"{path} holds a comparison {'; '.join(d for d, _ in differ)}; resume it "
+                    f"with the same {what}, or choose another --out"
                 )
             meta["created"] = old.get("created")
             meta["resumed"] = _now()
@@ -1345,6 +1348,45 @@ class _CompareFolder:
             from sim.report.folder_report import write_folder_report
 
             write_folder_report(self.path)
+
+
+def _folder_differs(
+    path: Path, old: dict[str, Any], meta: dict[str, Any], resolved: dict[str, Any]
+) -> list[tuple[str, bool]]:
+    """How the comparison in folder ``path`` (``old``: its compare.json) differs from this
+    one (``meta``; ``resolved``, its baseline scenario): each difference, and whether it is
+    one of the options'."""
+    out = []
+    then, now = _compared(old.get("options")), _compared(meta["options"])
+    if then != now:
+        out.append((_unlike(then, now), True))
+    if old.get("scenario_hash") != meta["scenario_hash"]:
+        out += [(d, False) for d in _other_scenario(path, old, meta, resolved)]
+    if old.get("seed") != meta["seed"]:
+        out.append((f"with seed {old.get('seed')}, not {meta['seed']}", False))
+    return out
+
+
+def _other_scenario(
+    path: Path, old: dict[str, Any], meta: dict[str, Any], resolved: dict[str, Any]
+) -> list[str]:
+    """How the folder's baseline scenario differs from this one's: another scenario, other
+    observed days (``of 14 observed days, not 21``), other fields (from its scenario.json)."""
+    if old.get("scenario") != meta["scenario"]:
+        return [f"of scenario {old.get('scenario')!r}, not {meta['scenario']!r}"]
+    out = []
+    if old.get("days") != meta["days"]:
+        out.append(f"of {_brief(old.get('days'))} observed days, not {_brief(meta['days'])}")
+    try:
+        scenario = json.loads(_read_own(path / "options" / BASELINE / "scenario.json",
+                                         _MAX_REP_BYTES))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return out or [f"of scenario {meta['scenario']!r} with other settings"]
+    found = [d for d in scenario_differences(scenario, resolved) if not d.startswith("days ")]
+    if found:
+        more = f" and {len(found) - 4} more field(s)" if len(found) > 4 else ""
+        out.append(f"of scenario {meta['scenario']!r} with {', '.join(found[:4])}{more}")
+    return out or [f"of scenario {meta['scenario']!r} with other settings"]
 
 
 def _compared(options: Any) -> list[tuple[str, str]]:
