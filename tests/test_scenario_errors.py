@@ -547,6 +547,16 @@ def test_an_option_without_its_name_says_the_name_comes_first(capsys):
     assert "e.g. mine:ports.sea.review.capacity=4" in err
 
 
+def test_an_option_named_with_an_equals_sign_is_shown_the_colon(capsys):
+    """``--option sea_scanner=ports.sea.review.capacity=4``: the example is the fix
+    (``sea_scanner:ports...``), not ``mine:sea_scanner=ports...``."""
+    argv = ["compare", str(SMALL), "--option", "review4=ports.sea.review.capacity=4"]
+    assert main([*argv, "--days", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "e.g. review4:ports.sea.review.capacity=4" in err, err
+    assert "mine:" not in err, err
+
+
 def test_a_fixed_time_given_a_distribution_says_it_takes_one_duration(capsys):
     """``assess`` is a fixed time: a distribution there is refused saying so (it used to
     say a duration needs a unit)."""

@@ -108,7 +108,13 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
     name = name.strip()
     if not sep and "=" in name:  # (a change without the option's name before it)
         head, space, change = name.partition(" ")  # ('NAME KEY=VALUE': a space for the colon)
-        example = f"{head}:{change.strip()}" if space and "=" not in head else f"mine:{name}"
+        first, _, after = name.partition("=")  # ('NAME=KEY=VALUE': '=' for the colon)
+        if space and "=" not in head:
+            example = f"{head}:{change.strip()}"
+        elif "." not in first and "=" in after and "." in after.partition("=")[0]:
+            example = f"{first.strip()}:{after.strip()}"
+        else:
+            example = f"mine:{name}"
         raise OptionError(
             f"{given_as} {text!r}: a change needs the option's name first: NAME:KEY=VALUE, "
             f"e.g. {example}"
