@@ -622,7 +622,8 @@ def reform_catalogue() -> str:
         "organisation, lanes and their capacities, a review centre, cross-trained pools) "
         "cannot be dated: `dumbbell`, `merge_affiliated` and `flexible_staffing` never, "
         "`remote_image_review` where it pools image review. A structural reform's "
-        "`transition_days` acts from its date, so it is refused on an undated reform.",
+        "`transition_days` acts from its date, so it is refused on an undated reform (on one "
+        "that cannot be dated in the scenario, as unusable there).",
         "",
     ]
     for name in sorted(REFORMS):

@@ -117,6 +117,20 @@ def test_a_transition_on_an_undated_reform_is_refused_not_silently_dropped(monke
             sim.reforms.get(built_once)(transition_days=30)
 
 
+def test_a_transition_on_a_reform_that_cannot_be_dated_here_is_not_told_to_date_it(capsys):
+    """remote_image_review changes an image-review pool, built once for the run: dated, it
+    is refused; so undated with a transition it is told the transition cannot be used here
+    (it used to be told to date it, which the dated form then refused)."""
+    from sim.cli import main
+
+    argv = ["compare", "--reforms", "remote_image_review:transition_days=5", "--days", "1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "cannot be dated in scenario 'default'" in err, err
+    assert "image_review.pool" in err and "drop transition_days" in err, err
+    assert "date it" not in err, err
+
+
 def test_eras_are_the_timeline_in_time_order():
     base = sim.load_scenario(SMALL, {**BEFORE, "start_date": "2018-01-01"})
     s = apply(base, "separate_inspection>integrated_declaration@2018-02-01+merged_inspection@10d")

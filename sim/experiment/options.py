@@ -316,8 +316,7 @@ def reform_option(text: str, description: str = "") -> Option:
 
     text = without_exponent_signs(text)  # (so that a '+' in its name joins reforms)
     try:
-        plan = parse(text)
-        plan.check_undated()
+        plan = parse(text)  # (a transition without a date: refused with the scenario)
         why = next((r.missing() for r in plan.reforms if r.missing()), "")
     except ReformError as exc:
         raise OptionError(str(exc)) from None

@@ -128,22 +128,36 @@ class Composite:
         return total
 
     def apply(self, scenario: Scenario) -> Scenario:
-        self.check_undated()
+        self.check_undated(scenario)
         return patch(scenario, self.fields(scenario), f"reform {self.text}")
 
-    def check_undated(self) -> None:
+    def check_undated(self, scenario: Scenario | None = None) -> None:
         """Refuse a transition on an undated reform: it acts from the reform's date, and an
-        undated reform is in force from the run's start, so it would silently do nothing."""
+        undated reform is in force from the run's start, so it would silently do nothing.
+        With ``scenario``: a reform that cannot be dated on it is told the transition cannot
+        be used, not to date it."""
+        from sim.reforms.timeline import built_field
+
         for r in self.reforms:
             days = r.strengths.get("transition_days", 0) if r.structural else 0
-            if days > 0:
-                raise ReformError(
-                    f"reform {r.label}: its transition (officers' service times longer by "
+            if days <= 0:
+                continue
+            what = (f"reform {r.label}: its transition (officers' service times longer by "
                     f"{r.strengths['transition_loss']:g} for {days:g} days) runs from the "
-                    "reform's date, and an undated reform is in force from the run's start, "
-                    f"so it would do nothing: date it, e.g. {r.label}@<days>d at or after "
-                    "the end of the warm-up, so that the running-in falls in the observed days"
+                    "reform's date")
+            found = None if scenario is None else built_field(scenario, r.fields(scenario))
+            if scenario is not None and found is not None:
+                raise ReformError(
+                    f"{what}, but this reform cannot be dated in scenario {scenario.name!r}: "
+                    f"it changes {found[0]} (to {found[1]}), which is built once for the run, "
+                    "so the transition cannot be used here; drop transition_days (the reform "
+                    "then applies from the run's start, with no running-in)"
                 )
+            raise ReformError(
+                f"{what}, and an undated reform is in force from the run's start, so it "
+                f"would do nothing: date it, e.g. {r.label}@<days>d at or after the end of "
+                "the warm-up, so that the running-in falls in the observed days"
+            )
 
     def no_effect(self, scenario: Scenario) -> str:
         """Why none of these reforms can have an effect on ``scenario`` ('' when one can):

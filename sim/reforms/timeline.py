@@ -230,19 +230,28 @@ def _built_once(dotted: str) -> bool:
 def _built_change(scenario: Scenario, changes: dict[str, Any], text: str) -> str:
     """Why the dated reform ``text`` may not make ``changes`` (it changes something built once
     for the run), or "" when it may."""
+    found = built_field(scenario, changes)
+    if found is not None:
+        dotted, shown = found
+        return (
+            f"{text!r} changes {dotted} (to {shown}), which is built once for the run "
+            "(lanes, review centres, slots, laboratories, arrivals, the run's length, "
+            "the risk engine's being on, its refresh and alert classes, the "
+            "organisation, smugglers, costs): a dated reform cannot change it; apply it "
+            "from the start instead (drop the timeline entry's 'at' and apply the reform "
+            "to the scenario; in --reforms, drop its '@TIME')"
+        )
+    return ""
+
+
+def built_field(scenario: Scenario, changes: dict[str, Any]) -> tuple[str, str] | None:
+    """The first field of ``changes`` built once for the run that they change on
+    ``scenario`` (a dated reform may not), with its new value as shown; None if none."""
     data = scenario_data(scenario)
     for dotted, value in _leaves(changes):
         if _built_once(dotted) and get_path(data, dotted) != value:
-            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-            return (
-                f"{text!r} changes {dotted} (to {shown}), which is built once for the run "
-                "(lanes, review centres, slots, laboratories, arrivals, the run's length, "
-                "the risk engine's being on, its refresh and alert classes, the "
-                "organisation, smugglers, costs): a dated reform cannot change it; apply it "
-                "from the start instead (drop the timeline entry's 'at' and apply the reform "
-                "to the scenario; in --reforms, drop its '@TIME')"
-            )
-    return ""
+            return dotted, repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    return None
 
 
 def _leaves(changes: dict[str, Any]) -> list[tuple[str, Any]]:
