@@ -567,7 +567,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             f"run longer (--days) or check the arrival rates (the run is kept in {out})"
         )
     unsettled = store.warnings()
-    _print_run_notes(notes, unsettled, summary, scenario)
+    _print_run_notes(notes, unsettled, summary, scenario, len(per_rep))
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
         # a queue did not settle, for a pipeline that reads no stderr)
         from sim.model.stability import too_short
@@ -598,7 +598,11 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def _print_run_notes(
-    notes: Notes, warnings: dict[str, list[str]], summary: dict[str, Any], scenario: Scenario
+    notes: Notes,
+    warnings: dict[str, list[str]],
+    summary: dict[str, Any],
+    scenario: Scenario,
+    reps: int,
 ) -> None:
     """The run's warnings (each once, with its replications), its lanes near saturation on
     average and the notes on its window (see :func:`sim.model.window.run_notes`, which the
@@ -606,7 +610,7 @@ def _print_run_notes(
     from sim.model.window import run_notes
 
     means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
-    for line in run_notes(warnings, means, scenario.warmup_days, scenario.days):
+    for line in run_notes(warnings, means, scenario.warmup_days, scenario.days, reps):
         notes.add(line)
 
 

@@ -266,9 +266,20 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
         "executor": _executor(args),
         "overrides": overrides,
     }
-    if args.sobol is not None:
-        return _sobol(args, **run)
-    return _points(args, **run)
+    code = _sobol(args, **run) if args.sobol is not None else _points(args, **run)
+    _note_sample(args, base)  # (last, where it is seen; not before a refused folder)
+    return code
+
+
+def _note_sample(args: argparse.Namespace, base: Any) -> None:
+    """On stderr: fewer observed days than a week, or one replication per point (see
+    :func:`sim.model.window.sample_notes`); days the sweep varies are its points' own."""
+    from sim.model.window import sample_notes
+
+    if {"days", "warmup_days"} & {key for key, _ in [*args.params, *args.ranges]}:
+        return
+    for line in sample_notes(base.warmup_days, base.days, args.reps):
+        print(line, file=sys.stderr)
 
 
 def _note(message: str) -> None:

@@ -605,3 +605,40 @@ def test_alerts_in_force_over_most_decisions_are_a_note_once_per_comparison():
     assert [n.split(":")[0] for n in notes] == ["note (baseline)"]
     notes = _notes_of_means(res({"baseline": 0.2, "wide": 0.7}))
     assert [n.split(":")[0] for n in notes] == ["note (wide)"]
+
+
+WEEKDAY_NOTE = "1 observed day(s), less than a week, see Mondays only"
+ONE_REP_NOTE = "one replication gives no confidence interval and no significance"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["run"],
+        ["compare", "--option", "r4:ports.sea.review.capacity=4"],
+        ["sweep", "--param", "ports.sea.review.capacity=3,4"],
+    ],
+)
+def test_fewer_days_than_a_week_and_one_replication_are_noted(tmp_path, capsys, command):
+    """A day of observation sees Mondays only and one replication has no interval: both
+    said on stderr, in --json's notes (run, compare) and in the report; a week and two
+    replications say neither."""
+    out = tmp_path / "r"
+    argv = [*command[:1], str(SMALL), *command[1:], "--days", "1", "--set", "warmup_days=0",
+            "--set", "drain_days=1", "--out", str(out)]
+    json_out = [] if command[0] == "sweep" else ["--json"]
+    assert main([*argv, "--reps", "1", *json_out]) == 0
+    captured = capsys.readouterr()
+    for note in (WEEKDAY_NOTE, ONE_REP_NOTE):
+        assert note in captured.err, captured.err
+        if json_out:
+            assert any(note in n for n in json.loads(captured.out)["notes"])
+    assert main(["report", str(out)]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert WEEKDAY_NOTE in page and ONE_REP_NOTE in page
+    week = list(argv)
+    week[week.index("--days") + 1] = "7"
+    capsys.readouterr()
+    assert main([*week[:-1], str(tmp_path / "w"), "--reps", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "less than a week" not in err and ONE_REP_NOTE not in err, err

@@ -47,7 +47,8 @@ def compare_notes(res: CompareResult) -> list[str]:
         out += [f"warning ({name}{unstable}): {w}" for w in res.warnings.get(name, [])]
     out += _notes_of_means(res)
     out += quantile_notes(res)
-    return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]))
+    reps = m.get("reps") if isinstance(m.get("reps"), int) else None
+    return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
 
 
 def _idle_notes(m: dict[str, Any]) -> list[str]:

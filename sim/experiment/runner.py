@@ -98,7 +98,7 @@ def _finished(
         warned = store.warnings()  # (those of replications loaded from it too)
     means = {str(k): float(v) for k, v in per_rep.drop(columns="replication").mean().items()}
     per_rep.attrs["notes"] = run_notes(
-        dict(sorted(warned.items())), means, scenario.warmup_days, scenario.days
+        dict(sorted(warned.items())), means, scenario.warmup_days, scenario.days, len(per_rep)
     )
     return per_rep
 

@@ -4,6 +4,7 @@ for the rising-wait check (then no warning does not mean steady-state)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from sim.model.credit_rules import credit_rules
@@ -23,17 +24,60 @@ def warmup_note(warmup_days: float) -> str | None:
     )
 
 
-def window_notes(warmup_days: float, days: float) -> list[str]:
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_note(warmup_days: float, days: float) -> str | None:
+    """Fewer observed days than a week: which weekdays they see (the run starts on a
+    Monday), since the arrivals' weekly patterns make them no week's figures; else None."""
+    if days >= 7:
+        return None
+    first = math.floor(warmup_days)
+    last = max(math.ceil(warmup_days + days) - 1, first)
+    seen = list(dict.fromkeys(WEEKDAYS[d % 7] for d in range(first, last + 1)))
+    which = (f"{seen[0]}s only" if len(seen) == 1 else
+             f"{', '.join(seen[:-1])} and {seen[-1]} only" if len(seen) < 7 else
+             "part of every weekday, not a whole week")
+    return (
+        f"note: {days:g} observed day(s), less than a week, see {which} (the run starts on a "
+        f"Monday and is observed after its {warmup_days:g}-day warm-up): the arrivals follow "
+        "weekly patterns, so these figures do not represent a week; observe 7 days or more "
+        "(whole weeks)"
+    )
+
+
+def reps_note(reps: int | None) -> str | None:
+    """One replication: no confidence interval and no significance; else None."""
+    if reps != 1:
+        return None
+    return (
+        "note: one replication gives no confidence interval and no significance (its figures "
+        "are one random draw: a difference cannot be told from chance); give --reps 2 or "
+        "more"
+    )
+
+
+def sample_notes(warmup_days: float, days: float, reps: int | None) -> list[str]:
+    """The notes on too small a sample: fewer days than a week (:func:`weekday_note`), one
+    replication (:func:`reps_note`)."""
+    return [n for n in (weekday_note(warmup_days, days), reps_note(reps)) if n is not None]
+
+
+def window_notes(warmup_days: float, days: float, reps: int | None = None) -> list[str]:
     """The notes on a run's window, as the command line prints them: a warm-up that is not
-    whole weeks, and a run too short for the rising-wait check (its silence is not
-    'settled')."""
+    whole weeks, a run too short for the rising-wait check (its silence is not 'settled'),
+    and (:func:`sample_notes`) fewer days than a week or (``reps``) one replication."""
     short = too_short(warmup_days, days)
     found = [warmup_note(warmup_days), f"note: {short}." if short is not None else None]
-    return [n for n in found if n is not None]
+    return [n for n in found if n is not None] + sample_notes(warmup_days, days, reps)
 
 
 def run_notes(
-    warnings: Mapping[str, list[str]], means: Mapping[str, float], warmup_days: float, days: float
+    warnings: Mapping[str, list[str]],
+    means: Mapping[str, float],
+    warmup_days: float,
+    days: float,
+    replications: int | None = None,
 ) -> list[str]:
     """The notes and warnings of a run of replications, as ``bordersim run`` prints them:
     each distinct warning once with the replications it came from (``warnings``: by
@@ -41,7 +85,7 @@ def run_notes(
     by metric, over the replications), the credit rules its selection tables break
     (:func:`sim.model.credit_rules.credit_rules`), alerts that crowd the risk engine's
     decisions (:func:`sim.model.risk_notes.risk_notes`) and the notes on the window
-    (:func:`window_notes`)."""
+    (:func:`window_notes`, with ``replications``, how many ran)."""
     seen: dict[str, list[str]] = {}
     for rep, messages in warnings.items():
         for m in messages:
@@ -53,4 +97,4 @@ def run_notes(
     out += [f"note: {message}" for message in near_saturation(means)]
     out += [f"note: {message}" for message in credit_rules(means).values()]
     out += [f"note: {message}" for message in risk_notes(means).values()]
-    return out + window_notes(warmup_days, days)
+    return out + window_notes(warmup_days, days, replications)

@@ -162,7 +162,7 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
 def _notes(meta: dict[str, Any]) -> list[str]:
     """Parts of the scenario that act on nothing in it: a run's (``notes`` of its
     ``warnings.json``, put in its meta by the reader) or a comparison's (``unused_parts``
-    of ``compare.json``, by option)."""
+    of ``compare.json``, by option); then too small a sample (:func:`_sample_notes`)."""
     found = [str(n) for n in meta.get("notes", [])]
     unused = meta.get("unused_parts") or {}
     if isinstance(unused, dict):  # one note per reason, naming its options (all: none)
@@ -174,7 +174,20 @@ def _notes(meta: dict[str, Any]) -> list[str]:
     found += [f"{name}: only part of it can act here: {why}" for name, why in caveats.items()]
     for key in ("unpriced", "engine_switched", "structure_assumptions"):
         found += [f"{name}: {why}" for name, why in (meta.get(key) or {}).items()]
-    return found
+    return found + _sample_notes(meta)
+
+
+def _sample_notes(meta: dict[str, Any]) -> list[str]:
+    """Fewer observed days than a week, or one replication (see
+    :func:`sim.model.window.sample_notes`), from the lengths and replications run."""
+    from sim.model.window import sample_notes
+
+    try:
+        days, warmup = float(meta["days"]), float(meta.get("warmup_days") or 0)
+    except (KeyError, TypeError, ValueError):
+        return []
+    reps = meta.get("reps") if isinstance(meta.get("reps"), int) else None
+    return [n.removeprefix("note: ") for n in sample_notes(warmup, days, reps)]
 
 
 def _settings(command: list[str], flag: str = "--set") -> list[str]:

@@ -8,6 +8,7 @@ import base64
 import html
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -227,6 +228,21 @@ def _warnings(warnings: dict[str, list[str]], design: pd.DataFrame) -> list[str]
     return out
 
 
+def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[str]) -> list[str]:
+    """Fewer observed days than a week, one replication per point (see
+    :func:`sim.model.window.sample_notes`): as paragraphs; none when the days are swept."""
+    from sim.model.window import sample_notes
+
+    if {"days", "warmup_days"} & set(params):
+        return []
+    try:
+        days, warmup = float(resolved["days"]), float(resolved.get("warmup_days") or 0)
+    except (KeyError, TypeError, ValueError):
+        return []
+    reps = meta.get("reps") if isinstance(meta.get("reps"), int) else None
+    return [f"<p class='note'>{html.escape(n)}</p>" for n in sample_notes(warmup, days, reps)]
+
+
 def render_sweep(path: Path) -> str:
     """The sweep folder's report as one HTML string (its files checked first)."""
     from sim.report.sweep_folder import read_sweep
@@ -254,7 +270,7 @@ def render_sweep(path: Path) -> str:
              "<h2>Results by point</h2>",
              "<p class='note'>Means over each point's replications with 95 % Student-t "
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
-             "hours.</p>", legacy,
+             "hours.</p>", legacy, *_sample_notes(resolved, meta, folder.params),
              *_warnings(folder.warnings, design),
              _table(design, summary, folder.params, currency),
              _plot(summary, design, folder.params),
