@@ -217,7 +217,8 @@ def _add_run_parser(sub: Any) -> None:
         nargs="?",
         type=Path,
         metavar="SCENARIO",
-        help="scenario TOML file (default: the bundled scenarios/default.toml)",
+        help="scenario TOML file, or a bundled scenario's name such as guangdong (default: the "
+        "bundled scenarios/default.toml)",
     )
     run.add_argument(
         "--reps", type=_reps, default=5, help=f"replications (default 5, at most {MAX_REPS:,})"
@@ -358,7 +359,9 @@ def _load(
                 "name a scenario file"
             )
     elif not path.exists() and not path.is_symlink():  # (a broken link: the loader says why)
-        raise UsageError(f"scenario file not found: {path}")
+        from sim.scenario.loader import missing_scenario
+
+        raise UsageError(missing_scenario(path))
     elif path.is_dir():
         raise UsageError(f"{path} is a folder, not a scenario file")
     scenario = load_scenario(path, overrides, "command line")
@@ -815,8 +818,20 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+def _bundled_by_name(args: argparse.Namespace) -> None:
+    """A scenario given by a bundled scenario's name (``guangdong``, ``default.toml``) where no
+    such file is: that bundled scenario, as ``extends`` finds it."""
+    from sim.scenario.loader import bundled_scenario
+
+    for key in ("scenario", "file"):
+        value = getattr(args, key, None)
+        if isinstance(value, Path):
+            setattr(args, key, bundled_scenario(value) or value)
+
+
 def _main(argv: list[str]) -> int:
     args = _parse(argv)
+    _bundled_by_name(args)
     from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
     from sim.scenario.loader import ScenarioError

@@ -72,7 +72,8 @@ def add_compare_parser(
         "who gains and who loses, and write a results folder with report.html.",
     )
     p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
-                   help="scenario TOML file (default: the bundled scenarios/default.toml)")
+                   help="scenario TOML file, or a bundled scenario's name such as guangdong "
+                   "(default: the bundled scenarios/default.toml)")
     p.add_argument(
         "--option", dest="options", action="append", default=[], metavar="NAME:KEY=VALUE,...",
         help="an option: a name and the changes that make it, e.g. "

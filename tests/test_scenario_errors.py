@@ -6,6 +6,7 @@ and a message that names the file, the field and what is allowed.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -640,3 +641,20 @@ def test_a_switch_takes_true_or_false_only(key, value):
     assert sim.load_scenario(SMALL, {**base, key: True}).name == "small"
     assert main(["check", str(SMALL), "--set", f"{key}=true",
                  *(["--set", "risk.target=0.1"] if base else [])]) == 0  # fmt: skip
+
+
+def test_a_bundled_scenario_is_found_by_its_name_and_a_missing_one_gets_the_nearest(
+    tmp_path, monkeypatch, capsys
+):
+    """``guangdong`` (no file of that name here) is the bundled scenario, as ``extends``
+    finds it; a misspelt one lists the bundled scenarios and the nearest name."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "guangdong"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "guangdong"
+    assert main(["run", "scenarios/defualt.toml", "--days", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "scenario file not found: scenarios/defualt.toml" in err, err
+    assert "guangdong-four" in err and "did you mean default?" in err, err
+    (tmp_path / "mine.toml").write_text('extends = "default.toml"\n')
+    assert main(["check", "mines.toml"]) == 2
+    assert f"did you mean {Path('mine.toml')}?" in capsys.readouterr().err

@@ -519,6 +519,33 @@ def _missing_parent(path: Path, child: Path) -> str:
     )
 
 
+def bundled_scenario(path: Path) -> Path | None:
+    """The bundled scenario a plain name (``guangdong`` or ``guangdong.toml``) names when
+    no such file is here, as ``extends`` finds it; else None."""
+    if path.exists() or path.is_symlink() or Path(path.name) != path or not path.name:
+        return None
+    for name in (path.name, f"{path.name}.toml"):
+        if (BUNDLED / name).is_file():
+            return BUNDLED / name
+    return None
+
+
+def missing_scenario(path: Path) -> str:
+    """Why the scenario file ``path`` was not found: the bundled scenarios (which a name alone
+    gives) and the nearest name, beside it or bundled."""
+    here = {p.name for p in path.parent.glob("*.toml") if p.is_file()} if (
+        path.parent.is_dir()) else set()
+    bundled = sorted(p.name for p in BUNDLED.glob("*.toml"))
+    near = _near_name(path.name, sorted(here | set(bundled)))
+    hint = ""
+    if near is not None:
+        hint = f"; did you mean {str(path.parent / near) if near in here else Path(near).stem}?"
+    return (
+        f"scenario file not found: {path} (the bundled scenarios, which their name alone "
+        f"gives: {', '.join(Path(n).stem for n in bundled)}){hint}"
+    )
+
+
 def _near_name(name: str, names: list[str]) -> str | None:
     """The file of ``names`` whose name is close to ``name`` (a typo, a missing suffix), if
     one is: names are compared without ``.toml``, which would make any two look alike."""
