@@ -205,8 +205,25 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser, commands = _build()
     args, extra = parser.parse_known_args(argv)
     if extra:
-        commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+        command = commands[args.command]
+        command.error(
+            f"unrecognized arguments: {' '.join(extra)}{_did_you_mean(command, extra)}"
+        )
     return args
+
+
+def _did_you_mean(command: argparse.ArgumentParser, extra: list[str]) -> str:
+    """" (did you mean --reforms?)" for an option the command does not take that is close
+    to one it does (``--reform``), else ""."""
+    import difflib
+
+    options = sorted(command._option_string_actions)
+    found = []
+    for arg in (a.partition("=")[0] for a in extra if a.startswith("-")):
+        close = difflib.get_close_matches(arg, options, n=1, cutoff=0.75)
+        if close:
+            found.append(f"{close[0]} for {arg}" if len(extra) > 1 else close[0])
+    return f" (did you mean {', '.join(found)}?)" if found else ""
 
 
 def _add_run_parser(sub: Any) -> None:

@@ -658,3 +658,11 @@ def test_a_bundled_scenario_is_found_by_its_name_and_a_missing_one_gets_the_near
     (tmp_path / "mine.toml").write_text('extends = "default.toml"\n')
     assert main(["check", "mines.toml"]) == 2
     assert f"did you mean {Path('mine.toml')}?" in capsys.readouterr().err
+
+
+def test_an_option_a_command_does_not_take_gets_the_nearest_it_does(capsys):
+    """``--reform`` for ``--reforms``: argparse's 'unrecognized arguments' says which."""
+    with pytest.raises(SystemExit):
+        main(["compare", "--reform", "training", "--days", "1"])
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --reform (did you mean --reforms?)" in err, err
