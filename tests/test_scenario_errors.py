@@ -666,3 +666,13 @@ def test_an_option_a_command_does_not_take_gets_the_nearest_it_does(capsys):
         main(["compare", "--reform", "training", "--days", "1"])
     err = capsys.readouterr().err
     assert "unrecognized arguments: --reform (did you mean --reforms?)" in err, err
+
+
+def test_reforms_written_with_commas_are_told_to_use_spaces(capsys):
+    """A comma separates a reform's parameters: ``single_window,training`` is two reforms
+    given as one, and said so (not 'unknown reform ... did you mean single_window')."""
+    for text in ("single_window,training", "single_window:uptake=0.5,training"):
+        assert main(["compare", str(SMALL), "--reforms", text, "--days", "1"]) == 2
+        err = capsys.readouterr().err
+        assert "reforms are separated by spaces, not commas" in err, err
+        assert "--reforms single_window" in err and " training" in err, err

@@ -72,6 +72,13 @@ def catalogue() -> dict[str, Reform]:
     return REFORMS
 
 
+def _commas(parts: list[str]) -> str:
+    """How to write reforms given with commas between them (a comma separates a reform's
+    parameters)."""
+    return (f"reforms are separated by spaces, not commas (--reforms {' '.join(parts)}: each "
+            f"an option), or joined by '+' to apply them in one option ({'+'.join(parts)})")
+
+
 def parse_one(text: str) -> tuple[Reform, str | None]:
     """``NAME[:K=V,...][@TIME]`` -> (the reform at those strengths, TIME or None)."""
     text = text.strip()
@@ -82,6 +89,9 @@ def parse_one(text: str) -> tuple[Reform, str | None]:
     name, _, params = body.partition(":")
     reform = catalogue().get(name.strip())
     if reform is None:
+        parts = [p.strip() for p in name.split(",")]
+        if len(parts) > 1 and all(p in catalogue() for p in parts):
+            raise ReformError(f"{name.strip()!r} is not one reform: {_commas(parts)}")
         raise ReformError(
             f"unknown reform {name.strip()!r}{near(name.strip())}; "
             "see `bordersim reforms` for the list"
@@ -89,6 +99,11 @@ def parse_one(text: str) -> tuple[Reform, str | None]:
     values: dict[str, Any] = {}
     for item in filter(None, (p.strip() for p in split_top(params, ","))):
         key, eq, raw = item.partition("=")
+        if not eq and item.partition(":")[0] in catalogue():
+            raise ReformError(
+                f"reform {text!r}: {item!r} is a reform, not a parameter: "
+                f"{_commas([body.rpartition(',')[0], item])}"
+            )
         if not eq:
             raise ReformError(f"reform {reform.name}: {item!r}: write parameters as KEY=VALUE")
         if key.strip() in values:
