@@ -676,3 +676,16 @@ def test_reforms_written_with_commas_are_told_to_use_spaces(capsys):
         err = capsys.readouterr().err
         assert "reforms are separated by spaces, not commas" in err, err
         assert "--reforms single_window" in err and " training" in err, err
+
+
+def test_an_out_folder_that_is_a_file_is_refused_naming_it(tmp_path, capsys):
+    """``--out`` naming a file (or a folder inside one): one clear error, the file as it was
+    (it was '[Errno 20] Not a directory')."""
+    file = tmp_path / "notes.txt"
+    file.write_text("mine")
+    for out in (file, file / "sub"):
+        argv = ["compare", str(SMALL), "--reforms", "training", "--days", "1", "--out", str(out)]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert f"{file} is a file, not a folder" in err and "Errno" not in err, err
+    assert file.read_text() == "mine"

@@ -135,7 +135,16 @@ def folder_kind(path: Path) -> str | None:
 
 def check_kind(path: Path, kind: str) -> None:
     """Refuse (:class:`StoreMismatch`) a folder that holds the results of another kind of
-    command than ``kind`` (``run``, ``sweep``, ``compare``)."""
+    command than ``kind`` (``run``, ``sweep``, ``compare``), or is a file (it or a folder
+    it would be made in)."""
+    for p in (path, *path.parents):
+        if p.exists() or p.is_symlink():
+            if not p.is_dir():
+                inside = "" if p == path else f", so {path} cannot be made in it"
+                raise StoreMismatch(
+                    f"{p} is a file, not a folder{inside}; choose another --out folder"
+                )
+            break
     found = folder_kind(path) if path.is_dir() else None
     if found is not None and found != kind:
         raise StoreMismatch(
