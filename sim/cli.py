@@ -2,7 +2,7 @@
 
     bordersim run [SCENARIO] [--reps N] [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
     bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--reps N | --precision H]
-    bordersim check FILE [--metrics | --explain [NAME ...]]
+    bordersim check [FILE] [--metrics | --explain [NAME ...]]
 
 Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a
 traceback. With ``--json`` stdout carries nothing but the JSON summary.
@@ -174,7 +174,9 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     add_reforms_parser(sub)
 
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
-    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                       help="scenario TOML file, or a bundled scenario's name (default: the "
+                       "bundled scenarios/default.toml)")
     _add_settings(check)
     check.add_argument(
         "--metrics",
@@ -756,9 +758,21 @@ def _replicate_with_progress(
         )
 
 
+def _explained_name(args: argparse.Namespace) -> None:
+    """``check NAME --explain``: a FILE that is no file, no scenario's name and no ``.toml``
+    or path, with ``--explain``, is a metric name to explain (of the default scenario)."""
+    path = args.file
+    if args.explain is None or path is None or path.exists() or path.is_symlink():
+        return
+    if path.suffix == ".toml" or Path(path.name) != path:
+        return  # (a scenario file not found: _load says so)
+    args.explain, args.file = [str(path), *args.explain], None
+
+
 def _check(args: argparse.Namespace) -> int:
     from sim.experiment.store import dump_json
 
+    _explained_name(args)
     scenario = _load(args.file, dict(args.settings))
     _warn_after_the_run(scenario)
     from sim.scenario.dormant import unused_parts

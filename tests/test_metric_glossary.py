@@ -166,3 +166,18 @@ def test_explain_says_when_a_name_of_another_setup_would_appear(capsys):
     assert main(["check", str(DEFAULT), "--explain", "risk_auc"]) == 2
     out = capsys.readouterr().out
     assert "not a metric of scenario 'default'; it appears only with a risk engine" in out
+
+
+def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, monkeypatch,
+                                                                    capsys):
+    """``check --explain NAME`` (no FILE) explains NAME for the bundled default scenario, as
+    run and compare default to it; ``check NAME --explain``, where NAME is no file, too; a
+    scenario file not found is still said to be one."""
+    monkeypatch.chdir(tmp_path)
+    for argv in (["check", "--explain", "clearance_h_mean"],
+                 ["check", "clearance_h_mean", "--explain"]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("clearance_h_mean\thours\t") and len(out.splitlines()) == 1, out
+    assert main(["check", "nope.toml", "--explain"]) == 2
+    assert "scenario file not found: nope.toml" in capsys.readouterr().err
