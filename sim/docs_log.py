@@ -56,6 +56,20 @@ DRAW_NOTES = {
 }
 
 
+#: what the column ``found_by`` holds (computed from the others when the log is built)
+FOUND_BY = (
+    "the check credited with finding its illicit goods: `document`, `exam`, `quarantine`, "
+    "or after release `review` (a tax review of two-step processing), `recall` (goods "
+    "released before their laboratory result, recovered) or `audit` (post-clearance); "
+    "empty (NaN) when it is compliant or its goods were not found. Goods found by more "
+    "than one check are credited as `detection_rate_by_<finder>` credits them (the first in "
+    "that order; in separate inspection, a quarantine check that started before the exam "
+    "over the exam), and a check after release only for goods released (out of the flow "
+    "by the run's end). Not the same as a seizure: pests found and treated, and "
+    "undervalued goods found, are released"
+)
+
+
 def _meaning(name: str, transform: object) -> str:
     if name in DRAW_NOTES:
         return DRAW_NOTES[name]
@@ -89,6 +103,7 @@ def log_page() -> str:
     rows += [(m, "milestone, hours", _milestone(m)) for m in MILESTONES]
     rows += [(f"own_{o}", "owner, hours", f"the hours of its flow owned by the {o}")
              for o in OWNERS]
+    rows.append(("found_by", "enforcement, category", FOUND_BY))
     out = [
         "# The per-consignment log",
         "",
@@ -120,6 +135,21 @@ def log_page() -> str:
         "released = cohort[cohort.released.notna()]",
         "(released.released - released.arrived).mean()   "
         "# = result.metrics()[\"clearance_h_mean\"]",
+        "```",
+        "",
+        "Which check found a consignment's illicit goods is `found_by`, not its `outcome`: "
+        "pests found and treated are released, undervalued goods found are reassessed and "
+        "released. Counted over the cohort, its finds before release are the numerators of "
+        "`detection_rate_by_document`, `_exam` and `_quarantine` (over the illicit "
+        "declarations whose outcome is known, `illicit_declarations - illicit_held`), and "
+        "together the enforcement table's `detected`; those after release (`review`, "
+        "`recall`, `audit`) its `audit_detected`:",
+        "",
+        "```python",
+        "found = cohort.found_by.value_counts()   # finds credited to each check",
+        "m = result.metrics()",
+        "found[\"exam\"] / (m[\"illicit_declarations\"] - m[\"illicit_held\"])   "
+        "# = m[\"detection_rate_by_exam\"]",
         "```",
         "",
         "To save a log from Python and read it back, use pandas: `result.log.to_parquet(\"log."

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import sim
 from sim.experiment.metric_glossary import lookup
+from sim.model.finders import FINDERS
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 #: frozen goods carry frozen products or pests; every frozen consignment has a quarantine check
@@ -87,3 +89,74 @@ def test_each_find_is_credited_once_as_a_mask():
     assert out["exam"].tolist() == [False, True, False, False]
     assert out["quarantine"].tolist() == [False, False, True, True]
     assert sum(x.astype(int) for x in out.values()).tolist() == [1, 1, 1, 1]
+
+
+#: every finder at work: the overlap above, plus undervaluation (the document check, the tax
+#: review of two-step processing), pests treated and released, goods released before their
+#: laboratory result (recalls) and a wide post-clearance audit
+EVERY_FINDER = {
+    **OVERLAP,
+    "enforcement.prevalence": {"frozen": 0.3, "pest": 0.3, "undervaluation": 0.1},
+    "enforcement.detection": {
+        **OVERLAP["enforcement.detection"],
+        "document": {"undervaluation": 0.6},
+    },
+    "enforcement.pest_treat": 0.5,
+    "enforcement.audit": {"share": 0.5, "finds": {"undervaluation": 1.0, "frozen": 1.0}},
+    "after_release.two_step_processing.uptake": {"*": 0.5},
+    "after_release.release_before_test.uptake": {"*": 0.5},
+    "ports.sea.release.pickup": "24 h",  # (all picked up within the drain)
+}
+BEFORE, AFTER = ["document", "exam", "quarantine"], ["review", "recall", "audit"]
+
+
+def _found_by(r: sim.RunResult) -> pd.Series:
+    """The cohort's finds per finder, from the log's ``found_by``."""
+    return r.log[r.log.cohort].found_by.value_counts()
+
+
+def test_the_log_says_which_check_found_the_goods_as_the_tally_credits_it():
+    r = sim.simulate(sim.load_scenario(SMALL, EVERY_FINDER), 4, log=True)
+    m, found = r.metrics(), _found_by(r)
+    assert r.counts["censored"] == 0  # (the drain empties the port: every consignment out)
+    known = m["illicit_declarations"]
+    for finder in FINDERS:
+        assert found[finder] > 0
+        assert found[finder] == round(m[f"detection_rate_by_{finder}"] * known), finder
+    table = r.enforcement
+    assert found[BEFORE].sum() == table.detected.sum()
+    assert found[AFTER].sum() == table.audit_detected.sum()
+    log = r.log[r.log.cohort]
+    assert log.found_by[log.illicit == "compliant"].isna().all()
+    # a pest found and treated is released, and is the quarantine check's find
+    treated = log[(log.illicit == "pest") & log.treated.notna()]
+    assert len(treated) > 5 and (treated.outcome == "released").all()
+    assert (treated.found_by == "quarantine").all()
+    # separate inspection: goods the exam finds too, the quarantine check first in time
+    first = log.quarantine_start < log.exam_start
+    both = log.exam_finds & log.exam_end.notna() & first & (log.found_by == "quarantine")
+    assert both.sum() > 20
+
+
+def test_a_find_after_release_is_credited_only_to_goods_released():
+    """Without a drain, goods still in the flow at the end had no review, recall or audit:
+    the log credits after-release finds as ``audit_detected`` counts them."""
+    r = sim.simulate(sim.load_scenario(SMALL, {**EVERY_FINDER, "drain_days": 0}), 4, log=True)
+    m, found = r.metrics(), _found_by(r)
+    known = m["illicit_declarations"] - m["illicit_held"]
+    for finder in BEFORE:
+        assert found[finder] == round(m[f"detection_rate_by_{finder}"] * known), finder
+    assert found[BEFORE].sum() == r.enforcement.detected.sum()
+    assert found[AFTER].sum() == r.enforcement.audit_detected.sum()
+    log = r.log[r.log.cohort]
+    # the tally's ``detection_rate_by_<finder>`` after release also counts the goods not
+    # out of the flow by the end (neither ``audit_detected`` nor found by anyone in the log)
+    illicit = log[(log.illicit != "compliant") & log.found_by.isna()]
+    reviewed = illicit.tax_reviewed.notna() & illicit.doc_alarm & (
+        illicit.illicit == "undervaluation"
+    )
+    later = illicit.audit_finds | reviewed | illicit.recovered.notna()
+    out = illicit.outcome == "released"
+    assert later[~out].sum() > 20 and not later[out].any()
+    tally = sum(m[f"detection_rate_by_{f}"] for f in AFTER) * known
+    assert round(tally) == found[AFTER].sum() + later.sum()

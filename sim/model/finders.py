@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from sim.model.draws import REQUIREMENTS, R
-from sim.model.milestones import CAUGHT
+from sim.model.milestones import CAUGHT, RELEASED
 from sim.scenario.base import ILLICIT
 
 DOC, SCAN, PHYSICAL, QUARANTINE = 1, 2, 4, 8  # bits of the checks a consignment had
@@ -24,6 +24,7 @@ FINDERS = ("document", "exam", "quarantine", "review", "recall", "audit")
 AFTER = ("review", "recall", "audit")
 #: bits of what happened after release (from milestones: see :func:`after_bits`)
 REVIEWED, RECALLED, RECOVERED = 1, 2, 4
+AFTER_MILESTONES = ("tax_reviewed", "recalled", "recovered")
 CHECK_NAMES = ("document", "scan", "physical", "quarantine")
 #: the milestone that ends each check (its bit), in a log
 CHECK_ENDS = {DOC: "doc_end", SCAN: "scan_end", PHYSICAL: "exam_end", QUARANTINE: "quarantine_end"}
@@ -105,6 +106,30 @@ def credited(
     return out
 
 
+def found_by(col: Mapping[str, np.ndarray], checks: np.ndarray) -> np.ndarray:
+    """The index in :data:`FINDERS` of the check credited with finding each consignment's
+    illicit goods (-1: compliant, or not found), from a log's columns (``outcome`` as codes)
+    and the checks it had (:func:`checks_bits`, as the recorder booked them): credited as
+    :class:`EnforcementTally` credits them (:func:`credited`), a finder after release only
+    for goods released (out of the flow by the end), as its ``audit_detected``."""
+    req = np.column_stack([np.asarray(col[REQUIREMENTS[i]], float) for i in COLUMNS])
+    code = req[:, 0].astype(int)
+    bits = np.asarray(checks).astype(int)
+    did = {b: (bits & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
+    after = after_bits(*(np.asarray(col[m], float) for m in AFTER_MILESTONES))
+    quarantine_first = np.asarray(col["quarantine_start"], float) < np.asarray(
+        col["exam_start"], float
+    )
+    released = np.asarray(col["outcome"]) == RELEASED
+    out = np.full(len(code), -1, np.int64)
+    found = finders(code, did, req, after)
+    for i, first in enumerate(credited(found, quarantine_first)):
+        if FINDERS[i] in AFTER:
+            first = first & released
+        out[first & (code > 0)] = i
+    return out
+
+
 def found_in_log(col: Mapping[str, np.ndarray]) -> np.ndarray | None:
     """Whether a check (document check, exam, quarantine check) found illicit goods in each
     consignment before release, from a log's columns (None: the log holds no truth)."""
@@ -113,7 +138,7 @@ def found_in_log(col: Mapping[str, np.ndarray]) -> np.ndarray | None:
         return None
     req = np.column_stack([np.asarray(col[n], float) for n in names])
     did = {b: ~np.isnan(np.asarray(col[m], float)) for b, m in CHECK_ENDS.items()}
-    later = (np.asarray(col[m], float) for m in ("tax_reviewed", "recalled", "recovered"))
+    later = (np.asarray(col[m], float) for m in AFTER_MILESTONES)
     after = after_bits(*later)
     found = finders(req[:, 0].astype(int), did, req, after)
     out: np.ndarray = found["document"] | found["exam"] | found["quarantine"]

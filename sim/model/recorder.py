@@ -118,7 +118,7 @@ class Recorder:
         self._rows, self._n_rows = bytearray(), 0
         self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
         self._block_rows = 0
-        self._log: list[tuple] = []
+        self._log: list[tuple] = []  # log rows: COLUMNS, then the checks bits (found_by)
         self._chunks: list[np.ndarray] = []
 
     def record(self, c: Consignment) -> None:
@@ -140,14 +140,14 @@ class Recorder:
         if outcome == CENSORED:  # as it stood at the end: nothing after it
             m, own = censor_row(m, own, c.late, self.end)
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
+        checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
-            checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
             self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own)
             self._n_rows += 1
             if self._n_rows >= FLUSH:
                 self.flush()
         if self.log:
-            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own))
+            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, checks))
 
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
@@ -156,7 +156,7 @@ class Recorder:
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         m, own = censor_block(b.m, b.own, b.late, self.end, outcome == CENSORED)
         port = np.full(k, b.port.index)
-        channel = b.channel
+        channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
         if cohort.any():
             c = cohort
             stats = np.column_stack(
@@ -165,7 +165,7 @@ class Recorder:
                     outcome[c],
                     channel[c],
                     b.req[c][:, _ATTRS],
-                    checks_bits(*(b.did[c][:, i] for i in range(4))),
+                    checks[c],
                     b.req[c][:, list(TRUTH_COLUMNS)],
                     m[c],
                     own[c],
@@ -179,7 +179,7 @@ class Recorder:
             self._flush_log()
             self._chunks.append(
                 np.column_stack(
-                    [port, b.index, cohort, outcome, channel, b.req, m, own]
+                    [port, b.index, cohort, outcome, channel, b.req, m, own, checks]
                 ).astype(float)
             )
 

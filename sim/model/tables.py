@@ -11,6 +11,7 @@ import pandas as pd
 from sim.analysis.sketch import quantile_from_counts
 from sim.model.agency_costs import duty_hours
 from sim.model.draws import DRAWS
+from sim.model.finders import FINDERS, found_by
 from sim.model.milestones import CHANNELS, INTERVALS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
 from sim.model.recorder_rows import COLUMNS
@@ -86,8 +87,9 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
     """The per-consignment log (None unless asked for), with named categories."""
     if not rec.log:
         return None
-    data = np.concatenate(rec._chunks) if rec._chunks else np.empty((0, len(COLUMNS)))
-    df = pd.DataFrame(data, columns=list(COLUMNS))
+    data = np.concatenate(rec._chunks) if rec._chunks else np.empty((0, len(COLUMNS) + 1))
+    df = pd.DataFrame(data[:, :-1], columns=list(COLUMNS))  # (the last: the checks bits)
+    finder = found_by({c: df[c].to_numpy() for c in df.columns}, data[:, -1])
     for col in (
         "port",
         "index",
@@ -113,6 +115,7 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
     for col, kind in named:
         codes = df[col].to_numpy()
         df[col] = pd.Categorical.from_codes(codes, categories=pd.Index(categories[kind]))
+    df["found_by"] = pd.Categorical.from_codes(finder, categories=pd.Index(FINDERS))
     return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True)
 
 
