@@ -444,3 +444,41 @@ def test_finds_after_release_are_credited_only_for_goods_released():
     assert m["illicit_held"] > 0  # (else the test shows nothing)
     after = sum(m[f"detection_rate_by_{f}"] for f in ("review", "recall", "audit"))
     assert m["detection_rate_with_audit"] == pytest.approx(m["detection_rate"] + after)
+
+
+def _hits_and_checks(log: pd.DataFrame) -> dict[str, tuple[pd.Series, pd.Series]]:
+    """Each check's (done, hit) per consignment of a log: a hit is an alarm a finding
+    confirmed (a scan's: an officer-read image referred to an exam that found the goods)."""
+    illicit = log.illicit.astype(str) != "compliant"
+    exam = illicit & log.exam_end.notna() & log.exam_finds
+    quarantine = illicit & log.quarantine_end.notna() & log.quarantine_finds & log.recalled.isna()
+    doc = log.doc_end.notna()
+    document = illicit & doc & log.doc_alarm & (log.illicit.astype(str) == "undervaluation")
+    confirmed = document | exam | quarantine
+    officer = ~(log.ai_read & log.ai_clear)
+    return {
+        "document": (doc, doc & log.doc_alarm & confirmed),
+        "scan": (log.scan_end.notna(), log.scan_end.notna() & officer & log.refer & exam),
+        "physical": (log.exam_end.notna(), exam),
+        "quarantine": (log.quarantine_end.notna(), quarantine),
+    }
+
+
+def test_hit_rates_of_goods_declarations_leave_the_post_hubs_parcels_out():
+    """``hit_rate_<check>_goods``: the goods ports' declarations alone, as
+    ``inspection_rate_goods``; the pooled rate keeps the post hub's many scanned parcels."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort]
+    posts = [name for name, port in s.ports.items() if port.mode == "post"]
+    goods = ~log.port.astype(str).isin(posts)
+    assert posts and goods.any() and (~goods).any()
+    m = r.metrics()
+    for check, (done, hit) in _hits_and_checks(log).items():
+        assert m[f"hit_rate_{check}"] == pytest.approx(hit.sum() / done.sum()), check
+        want = hit[goods].sum() / done[goods].sum()
+        assert m[f"hit_rate_{check}_goods"] == pytest.approx(want, rel=1e-12), check
+    scans = _hits_and_checks(log)["scan"][0]
+    assert scans[~goods].sum() > scans[goods].sum()  # (the parcels' scans are most)
+    assert m["hit_rate_scan_goods"] > 3 * m["hit_rate_scan"]
+    assert "hit_rate_scan_goods" not in run({}, log=False).metrics()  # (no post hub)

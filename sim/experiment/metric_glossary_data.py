@@ -295,7 +295,13 @@ SEEN = [
     Entry("hit_rate_<check>", SEEN_LAYER,
           "Of the cohort's declarations that had this check, the share whose alarm a finding "
           "confirmed (a scan's: referred by the image officer to an exam that found goods, so "
-          "an image the AI cleared is never a hit).", ("direction",)),
+          "an image the AI cleared is never a hit). Pooled over every port, a post or express "
+          "hub included, whose many scanned parcels (few hits) dominate it: not a goods "
+          "port's rate (`hit_rate_<check>_goods`: goods declarations alone).", ("direction",)),
+    Entry("hit_rate_<check>_goods", SEEN_LAYER,
+          "`hit_rate_<check>` of the cohort's goods declarations, at every port but the post "
+          "and express hubs, whose parcel lists China counts apart. Only where a post or "
+          "express hub runs beside goods ports."),
     Entry("seizures_per_1000", SEEN_LAYER,
           "Declarations seized, detained or rejected per 1,000 of the cohort's declarations "
           "(deterrence lowers it: more is not better in itself). Detentions and quarantine "

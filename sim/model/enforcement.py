@@ -92,9 +92,9 @@ class EnforcementTally:
         self.held_value = np.zeros(shape)
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
         self.audit_by_end = 0  # the audit's finds due (release + lag) by the run's end
-        #: per direction and check: declarations checked, hits
-        self.done = np.zeros((_D, len(CHECK_NAMES)), np.int64)
-        self.hits = np.zeros((_D, len(CHECK_NAMES)), np.int64)
+        #: per route (port x direction) and check: declarations checked, hits
+        self.done = np.zeros((len(ports) * _D, len(CHECK_NAMES)), np.int64)
+        self.hits = np.zeros((len(ports) * _D, len(CHECK_NAMES)), np.int64)
         #: per port, direction and trader class: declarations, inspected
         self.by_class = np.zeros((len(ports), _D, len(TRADER_CLASSES), 2), np.int64)
         #: per direction: declarations seized, detained or rejected
@@ -206,7 +206,7 @@ class EnforcementTally:
         route: np.ndarray,
         trader_class: np.ndarray,
     ) -> None:
-        """What customs sees, per direction (``route``: port x direction): checks done and
+        """What customs sees, per route (port x direction): checks done and
         the hits each had (a hit: the check's alarm was confirmed by a finding), and the
         declarations of each trader class inspected."""
         confirmed = found["document"] | found["exam"] | found["quarantine"]
@@ -218,10 +218,9 @@ class EnforcementTally:
             found["exam"],
             found["quarantine"],
         )
-        direction = route % _D
         for i, b in enumerate((DOC, SCAN, PHYSICAL, QUARANTINE)):
-            self.done[:, i] += np.bincount(direction[did[b]], minlength=_D)
-            self.hits[:, i] += np.bincount(direction[hits[i]], minlength=_D)
+            self.done[:, i] += np.bincount(route[did[b]], minlength=len(self.done))
+            self.hits[:, i] += np.bincount(route[hits[i]], minlength=len(self.hits))
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         g = len(TRADER_CLASSES)
         cell, size = route * g + trader_class, self.by_class[..., 0].size

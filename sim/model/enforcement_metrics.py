@@ -84,7 +84,8 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
         )
     _goods_rates(t, out)
     for d, direction in enumerate(DIRECTIONS):
-        _seen_rates(t, out, f"_{direction}", t.done[d], t.hits[d], by_class[:, d])
+        done, hits = t.done[d::_D].sum(axis=0), t.hits[d::_D].sum(axis=0)
+        _seen_rates(t, out, f"_{direction}", done, hits, by_class[:, d])
         out[f"seizures_per_1000_{direction}"] = _ratio(1000 * t.caught[d], t.n[d::_D].sum())
         out[f"burden_share_{direction}"] = _ratio(t.compliant[d, 1], t.compliant[d, 0])
 
@@ -129,9 +130,9 @@ def _by_era(t: EnforcementTally, out: dict[str, float]) -> None:
 
 
 def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
-    """Inspection rates of goods declarations alone, where a post or express hub's parcel
-    lists (nearly all scanned) run beside goods ports: China's published rates, by credit
-    class too, count goods declarations, and parcel lists apart."""
+    """Inspection and hit rates of goods declarations alone, where a post or express hub's
+    parcel lists (nearly all scanned, few hits) run beside goods ports: China's published
+    rates, by credit class too, count goods declarations, and parcel lists apart."""
     goods = [p for p, parcels in enumerate(t.parcels) if not parcels]
     if not goods or len(goods) == len(t.ports):
         return
@@ -139,6 +140,10 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     out["inspection_rate_goods"] = _ratio(by_class[:, 1].sum(), by_class[:, 0].sum())
     for g, cls in enumerate(TRADER_CLASSES):
         out[f"inspection_rate_{cls}_goods"] = _ratio(by_class[g, 1], by_class[g, 0])
+    routes = [p * _D + d for p in goods for d in range(_D)]
+    done, hits = t.done[routes].sum(axis=0), t.hits[routes].sum(axis=0)
+    for i, name in enumerate(CHECK_NAMES):
+        out[f"hit_rate_{name}_goods"] = _ratio(hits[i], done[i])
 
 
 def _burden_hours(cells: np.ndarray) -> float:
