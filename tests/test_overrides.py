@@ -163,7 +163,10 @@ def test_an_options_error_found_in_another_field_names_the_option(
     the option did not set (a section it created, a port it changed)."""
     code, _ = _compare(tmp_path, "--option", "bad:risk.enabled=true")
     assert code == 2
-    assert capsys.readouterr().err == "error: option bad: risk.target: required, but missing\n"
+    assert capsys.readouterr().err.startswith(
+        "error: option bad: risk.enabled = true: created [risk], absent from the scenario, "
+        "which also needs risk.target ("
+    )
     no_lab = small_text.replace("sample_share = 0.3\n", "", 1)
     no_lab = no_lab.replace('lab = {batch_size = 20, cutoffs = ["10:00", "16:00"], '
                             'incubation = "24 h"}\n', "", 1)
@@ -177,8 +180,36 @@ def test_an_options_error_found_in_another_field_names_the_option(
     from sim.experiment.compare import prepare
     from sim.scenario.loader import ScenarioError
 
-    with pytest.raises(ScenarioError, match=r"^option bad: risk.target: required"):
+    with pytest.raises(ScenarioError, match=r"^option bad: risk.enabled = true: created \[risk\]"):
         prepare(sim.load_scenario(SMALL), ["bad:risk.enabled=true"])
+
+
+def test_an_override_that_creates_a_section_says_which_fields_it_still_needs(
+    write, small_text, capsys
+):
+    """``risk.enabled = true`` on a scenario without ``[risk]`` creates the section, which
+    needs a target: the error says the override created it and what it still needs, not
+    only that a field the user never named is missing."""
+    code, err = check(capsys, SMALL, "risk.enabled=true")
+    assert code == 2
+    assert err == (
+        "error: command line: risk.enabled = true: created [risk], absent from the scenario, "
+        "which also needs risk.target (target inspection rate (scan, physical or quarantine) "
+        "of declarations of traders without a credit rule); set it too\n"
+    )
+    code, err = check(capsys, SMALL, "risk={enabled=true}")  # (the whole table)
+    assert code == 2 and "risk = {'enabled': True}: created [risk]" in err
+    no_lab = write(small_text.replace('lab = {batch_size = 20, cutoffs = ["10:00", "16:00"], '
+                                      'incubation = "24 h"}\n', "", 1))
+    code, err = check(capsys, no_lab, "ports.sea.quarantine.lab.batch_size=5")
+    assert code == 2 and len(err.splitlines()) == 1
+    assert (
+        "command line: ports.sea.quarantine.lab.batch_size = 5: created "
+        "[ports.sea.quarantine.lab], absent from the scenario, which also needs "
+        "ports.sea.quarantine.lab.cutoffs and ports.sea.quarantine.lab.incubation ("
+    ) in err and err.endswith("; set them too\n")
+    with pytest.raises(sim.ScenarioError, match=r"^overrides: risk.enabled = true: created"):
+        sim.load_scenario(SMALL, {"risk.enabled": True})
 
 
 def test_a_whole_table_check_an_override_fails_names_the_override(capsys):
@@ -350,7 +381,10 @@ def test_an_override_that_creates_a_section_is_blamed_even_when_the_file_is_bad(
     bad = small_text.replace("sample_share = 0.3", "sample_share = 1.3", 1)
     code, err = check(capsys, write(bad), "ports.sea.release.gate.capacity=2")
     assert code == 2
-    assert "command line: ports.sea.release.gate.service: required, but missing" in err
+    assert (
+        "command line: ports.sea.release.gate.capacity = 2: created [ports.sea.release.gate], "
+        "absent from the scenario, which also needs ports.sea.release.gate.service; set it too"
+    ) in err
     assert "scenario.toml: ports.sea.quarantine.sample_share = 1.3" in err
 
 

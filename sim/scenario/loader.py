@@ -145,7 +145,7 @@ def validate_changed(
             raise
         own = _problems_of(before, origin, path)
         problems = [_blame(p, own, before, changes, source) for p in exc.problems]
-        raise ScenarioError(problems) from None
+        raise ScenarioError(_created_needs(problems, before, changes, source)) from None
 
 
 def _problems_of(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> set[tuple]:
@@ -175,6 +175,68 @@ def _blame(
     if len(inside) == 1:  # the one change in the table at fault: its path and value
         return (source, inside[0], changes[inside[0]], msg)
     return (source, dotted, value, msg)
+
+
+def _created_needs(
+    problems: list[tuple[str, str, Any, str]],
+    before: dict[str, Any],
+    changes: Mapping[str, Any],
+    source: str,
+) -> list[tuple[str, str, Any, str]]:
+    """``problems`` with the required fields missing from a section that ``changes``
+    created (absent from the data ``before`` them: ``risk.enabled = true`` on a scenario
+    without ``[risk]``) told as one per section: the change that created it, and the fields
+    it still needs (with what each is), so that the user sees why a field they never named
+    is asked for."""
+    made: dict[str, str] = {}  # the section created -> the first change that created it
+    for change, value in changes.items():
+        keys = change.split(".")
+        last = len(keys) if isinstance(value, dict) else len(keys) - 1  # (a whole table)
+        for n in range(1, last + 1):
+            if get_path(before, ".".join(keys[:n])) is None:
+                made.setdefault(".".join(keys[:n]), change)
+                break
+    missing = "required, but missing"
+
+    def section_of(problem: tuple[str, str, Any, str]) -> str | None:
+        file, dotted, _, msg = problem
+        if file != source or msg != missing:
+            return None
+        return next((s for s in made if dotted.startswith(s + ".")), None)
+
+    out, told = [], set()
+    for problem in problems:
+        section = section_of(problem)
+        if section is None:
+            out.append(problem)
+        elif section not in told:
+            told.add(section)
+            needs = [p[1] for p in problems if section_of(p) == section]
+            change = made[section]
+            them = " and ".join(n + (f" ({d})" if (d := _described(n)) else "") for n in needs)
+            out.append((source, change, changes[change], (
+                f"created [{section}], absent from the scenario, which also needs {them}; "
+                f"set {'it' if len(needs) == 1 else 'them'} too"
+            )))
+    return out
+
+
+def _described(dotted: str) -> str | None:
+    """The description in the schema of the scenario field at ``dotted`` (None: none)."""
+    model: Any = Scenario
+    field: FieldInfo | None = None
+    for part in dotted.split("."):
+        model = _strip(model)
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            field = _field(model, part)
+            if field is None:
+                return None
+            model = field.annotation
+        elif typing.get_origin(model) is dict:
+            field, model = None, typing.get_args(model)[1]
+        else:
+            return None
+    return field.description if field is not None else None
 
 
 def _touches(change: str, dotted: str, before: dict[str, Any]) -> bool:
