@@ -118,10 +118,20 @@ def _reps(text: str) -> int:
     return value
 
 
+def _key(text: str) -> str:
+    """A dotted path as given (quoted names unquoted, as TOML reads them: ``"*"``)."""
+    from sim.scenario.keys import KeyProblem, dotted_key
+
+    try:
+        return dotted_key(text)
+    except KeyProblem as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _setting(text: str) -> tuple[str, Any]:
     """``KEY=VALUE`` with VALUE read as a TOML value (a bare word is taken as a string)."""
     key, sep, raw = text.partition("=")
-    key = key.strip()
+    key = _key(key)
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=VALUE, e.g. warmup_days=1; got {text!r}")
     try:

@@ -22,6 +22,7 @@ from sim.cli import (
     _add_settings,
     _default_out,
     _executor,
+    _key,
     _load,
     _positive_int,
     _seed,
@@ -45,7 +46,7 @@ SOBOL_METRIC = "overall_clearance_h_mean"
 def _values(text: str) -> tuple[str, list[Any]]:
     """``KEY=v1,v2,...``; each value read as TOML (a bare word is a string)."""
     key, sep, raw = text.partition("=")
-    key = key.strip()
+    key = _key(key)
     if not sep or not key or not raw.strip():
         raise argparse.ArgumentTypeError(f"expected KEY=v1,v2,..., e.g. days=7,14; got {text!r}")
     try:
@@ -64,7 +65,7 @@ def _range(text: str) -> tuple[str, Any]:
     from sim.experiment.sweep import parse_range
 
     key, sep, raw = text.partition("=")
-    key = key.strip()
+    key = _key(key)
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=LOW:HIGH, e.g. days=7:14; got {text!r}")
     try:

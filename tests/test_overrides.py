@@ -58,6 +58,50 @@ def test_a_sweep_value_error_quotes_the_bad_value_not_a_good_one(tmp_path, capsy
     assert "capacity = 'three': " in err and "= '3'" not in err
 
 
+@pytest.mark.parametrize(
+    "key", ['selection.scan."*".general', "selection.scan.'*'.general",
+            'selection . scan . "*" . "general"', "selection.scan.*.general"],
+)  # fmt: skip
+def test_a_key_quoted_as_toml_quotes_it_is_read_as_toml_reads_it(key, capsys):
+    """``selection.scan."*"`` on a command line is TOML's dotted key: the name ``*``, in
+    ``--set``, ``--option`` and a sweep's ``--param`` and ``--range`` alike."""
+    import json
+
+    from sim.cli import _setting
+    from sim.cli_experiments import _range, _values
+    from sim.experiment.options import parse_option
+
+    assert _setting(f"{key}=0.3") == ("selection.scan.*.general", 0.3)
+    assert parse_option(f"x:{key}=0.3,days=3").overrides == {
+        "selection.scan.*.general": 0.3, "days": 3,
+    }
+    assert _values(f"{key}=0.1,0.2") == ("selection.scan.*.general", [0.1, 0.2])
+    assert _range(f"{key}=0.1:0.2")[0] == "selection.scan.*.general"
+    code = main(["check", str(SMALL), "--set", f"{key}=0.3"])
+    assert code == 0, capsys.readouterr().err
+    resolved = json.loads(capsys.readouterr().out)
+    assert resolved["selection"]["scan"]["*"]["general"] == 0.3
+
+
+def test_a_quoted_key_that_cannot_be_a_dotted_path_says_why(tmp_path, capsys):
+    """A quoted name holding a dot cannot be carried by a dotted path (say what can), and a
+    quote left open is no path at all: each one line, before anything runs."""
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(SMALL), "--set", 'selection.quarantine."fro.zen".general=0.3'])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "argument --set: selection.quarantine.\"fro.zen\".general: a dotted path cannot name "
+        "'fro.zen', which holds a dot; set the table that holds it whole "
+        '(selection.quarantine = {"fro.zen" = ...})\n'
+    )
+    code, _ = _compare(tmp_path, "--option", 'x:selection.scan."*.general=0.3')
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "error: --option 'x:selection.scan.\"*.general=0.3': selection.scan.\"*.general: not a "
+        "dotted path (a quoted name must be closed, and followed by a dot or the end)\n"
+    )
+
+
 def test_an_option_setting_one_key_twice_is_an_error(tmp_path, capsys):
     code, _ = _compare(tmp_path, "--option", "x:days=3,days=4")
     assert code == 2

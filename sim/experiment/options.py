@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sim.scenario.keys import KeyProblem, dotted_key
+
 BASELINE = "baseline"
 _NAME = re.compile(r"^[A-Za-z0-9_.+-]+$")
 #: the longest option name (a folder's name; reforms' names, a date and '+' fit well within)
@@ -123,7 +125,10 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
     if sep:
         for item in _split_top(rest):
             key, eq, raw = item.partition("=")
-            key = key.strip()
+            try:
+                key = dotted_key(key)
+            except KeyProblem as exc:
+                raise OptionError(f"{given_as} {text!r}: {exc}") from None
             if not eq or not key:
                 raise OptionError(
                     f"{given_as} {text!r}: expected NAME:KEY=VALUE[,KEY=VALUE], e.g. "
