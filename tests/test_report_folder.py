@@ -159,6 +159,36 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     assert _same(cell["data-mean"], float(everyone.iloc[0]["mean_change"]))
 
 
+def test_differences_csv_leaves_out_the_baseline_and_a_folder_read_has_it_back(
+    compare_folder, tmp_path, capsys
+):
+    """The baseline's difference from itself (0 for every metric, never significant) is not
+    in differences.csv; the table read from the folder has it back, worked out from the
+    replications as a comparison's own table has it. A folder written with those rows (as
+    before) still reads, and an edited one of them is refused."""
+    from sim.report.folder import read_compare
+
+    written = pd.read_csv(compare_folder / "differences.csv")
+    assert set(written["option"]) == {"review4"} and len(written) > 100
+    res, _ = read_compare(compare_folder)
+    base = res.differences[res.differences["option"] == "baseline"]
+    assert list(res.differences["option"].unique()) == ["baseline", "review4"]
+    assert list(base["metric"]) == list(written["metric"])
+    assert set(base["mean"].dropna()) == {0} and not base["significant"].any()
+    assert not base["unit"].str.contains("currency").any()  # (named as in the file)
+    folder = tmp_path / "copy"
+    shutil.copytree(compare_folder, folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    both = pd.concat([base, written], ignore_index=True)
+    both.to_csv(folder / "differences.csv", index=False)
+    assert main(["report", str(folder)]) == 0  # (a folder written with the baseline's rows)
+    capsys.readouterr()
+    both.loc[0, "mean"] = 5.0
+    both.to_csv(folder / "differences.csv", index=False)
+    err = _error(folder, capsys)
+    assert "differences.csv does not match" in err, err
+
+
 def test_the_tree_of_each_structure_an_option_makes():
     """A reform that changes the structure (the dumbbell) gets its own tree beside the
     baseline's; an option with the same tree does not."""

@@ -1254,6 +1254,8 @@ class _CompareFolder:
                                      (hours, or money for the trader cost)
     failures.json                    replications that raised (option, seed, error)
     replications.csv, summary.csv, differences.csv, interactions.csv, gains.csv
+                                     (differences.csv: the options', not the baseline's
+                                     from itself, all 0: summary.csv holds its levels)
     summary.json                     the --json object; report.html
     """
 
@@ -1336,7 +1338,8 @@ class _CompareFolder:
         atomic_write(self.path / "compare.json", dump_json(res.meta))
         atomic_write(self.path / "replications.csv", res.per_rep.to_csv(index=False))
         cur = res.meta.get("currency")  # (the CSVs name it in their units: USD per year)
-        for name, table in (("summary", res.summary), ("differences", res.differences),
+        own = res.differences["option"] != BASELINE  # (the baseline's from itself: 0)
+        for name, table in (("summary", res.summary), ("differences", res.differences[own]),
                             ("interactions", res.interactions)):
             atomic_write(self.path / f"{name}.csv", _in_currency(table, cur).to_csv(index=False))
         atomic_write(self.path / "gains.csv", res.gains.to_csv(index=False))

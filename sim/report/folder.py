@@ -416,10 +416,10 @@ def read_compare(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     _check_reps(path, meta, per_rep, failures)
     ws = {str(k): list(v) for k, v in warnings.items()}
     checked = {n: _weeks_checked(v.scenario, meta) for n, v in variants.items()}
-    tables = _checked_summaries(path, per_rep, options, ws, checked)
+    currency = _currency(meta, list(variants.values()))
+    tables = _checked_summaries(path, per_rep, options, ws, checked, currency)
     from sim.experiment.gains import current_columns
 
-    currency = _currency(meta, list(variants.values()))
     gains = current_columns(read_csv(path / "gains.csv", dtype=str_cols), currency)
     _check_pooled(path, meta, variants, ws, gains, currency)
     res = CompareResult(
@@ -516,22 +516,31 @@ def _checked_summaries(
     options: list[Option],
     warnings: dict[str, list[str]],
     checked: dict[str, bool],
+    currency: str,
 ) -> dict[str, pd.DataFrame]:
     """A comparison's summary, differences and interactions, worked out again from its
-    checked replications and compared with the files as written (their format first)."""
-    from sim.experiment.compare import _differences, _interactions, _summaries
+    checked replications and compared with the files as written (their format first).
+    ``differences.csv`` leaves out the baseline's difference from itself (0); a folder
+    written before it did has it, checked as the rest: either way the table read has it
+    back, worked out again (its units naming ``currency``, as the file's), as a
+    comparison's own table does."""
+    from sim.experiment.compare import _differences, _in_currency, _interactions, _summaries
+    from sim.experiment.options import BASELINE
 
     built = {
         "summary": _summaries(per_rep, options),
         "differences": _differences(per_rep, options, warnings, checked),
         "interactions": _interactions(per_rep, options),
     }
+    itself = built["differences"]["option"] == BASELINE
     out = {}
     for name, table in built.items():
         file = path / f"{name}.csv"
         written = read_csv(file)
         if name != "interactions":
             _checked(written, file)
+        if name == "differences" and not (written["option"] == BASELINE).any():
+            table = table[~itself].reset_index(drop=True)
         cols = ["mean", "ci_low", "ci_high", "n"]
         if len(written) != len(table) or (
             len(table)
@@ -544,6 +553,9 @@ def _checked_summaries(
                 f"{file} does not match the replications in replications.csv (changed or damaged)"
             )
         out[name] = written
+    if itself.any() and not (out["differences"]["option"] == BASELINE).any():
+        base = _in_currency(built["differences"][itself], currency)
+        out["differences"] = pd.concat([base, out["differences"]], ignore_index=True)
     return out
 
 
