@@ -223,6 +223,14 @@ def _created_needs(
 
 def _described(dotted: str) -> str | None:
     """The description in the schema of the scenario field at ``dotted`` (None: none)."""
+    found = _walk(dotted)
+    field = found[1] if found is not None else None
+    return field.description if field is not None else None
+
+
+def _walk(dotted: str) -> tuple[Any, FieldInfo | None] | None:
+    """The schema's type at the scenario field ``dotted``, and the field it is (None: a
+    value of a table); None when the schema has no such field."""
     model: Any = Scenario
     field: FieldInfo | None = None
     for part in dotted.split("."):
@@ -236,7 +244,7 @@ def _described(dotted: str) -> str | None:
             field, model = None, typing.get_args(model)[1]
         else:
             return None
-    return field.description if field is not None else None
+    return model, field
 
 
 def _touches(change: str, dotted: str, before: dict[str, Any]) -> bool:
@@ -748,19 +756,10 @@ def number_kind(dotted: str) -> str | None:
     """What numbers the scenario field at ``dotted`` holds, by the schema: ``"real"`` (a
     share, a time, a rate: a float, possibly among other forms), ``"integer"`` (servers, a
     count), or None (not a number, or no such field)."""
-    model: Any = Scenario
-    for part in dotted.split("."):
-        model = _strip(model)
-        if isinstance(model, type) and issubclass(model, BaseModel):
-            field = _field(model, part)
-            if field is None:
-                return None
-            model = field.annotation
-        elif typing.get_origin(model) is dict:
-            model = typing.get_args(model)[1]
-        else:
-            return None
-    kinds = _leaf_types(model)
+    found = _walk(dotted)
+    if found is None:
+        return None
+    kinds = _leaf_types(found[0])
     return "real" if float in kinds else "integer" if int in kinds else None
 
 
