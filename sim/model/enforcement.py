@@ -46,6 +46,7 @@ from sim.model.milestones import RELEASED
 from sim.scenario.base import DIRECTIONS, TRADER_CLASSES
 
 _D = len(DIRECTIONS)  # the truth counters' rows: port x direction, imports and exports apart
+_AUDIT = FINDERS.index("audit")
 #: the daily series' counts: declarations, illicit ones, illicit ones detected before release
 #: (as ``detected`` in the enforcement table: ``detection_rate``), found after release by the
 #: post-clearance checks (``audit_detected``), inspected (scan, physical or quarantine), and
@@ -152,10 +153,12 @@ class EnforcementTally:
         unknown = np.zeros(len(code), bool) if held is None else held & ~before  # (not known)
         self._truth(port * _D + direction, code, value, before, audit, outcome, unknown)
         self.caught += np.bincount(direction[np.isin(outcome, CAUGHT_CODES)], minlength=_D)
-        for i, first in enumerate(credited(found, quarantine_first)):
+        credits = credited(found, quarantine_first)
+        for i, first in enumerate(credits):
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
-        due = arrived + clearance + req[:, AUDIT_LAG]  # (first: the audit's, credited last)
-        self.audit_by_end += int(np.count_nonzero(first & illicit & (due <= self.end)))
+        due = arrived + clearance + req[:, AUDIT_LAG]  # (the audit's find: release + its lag)
+        by_audit = credits[_AUDIT] & illicit
+        self.audit_by_end += int(np.count_nonzero(by_audit & (due <= self.end)))
         self._seen(did, found, req, port * _D + direction, trader_class)
         self._burden(port * _D + direction, illicit, did, outcome, clearance)
         found_when = (illicit & before, illicit & audit, illicit & unknown)
