@@ -419,3 +419,26 @@ def test_a_tiny_difference_is_shown_with_two_significant_digits_not_a_row_of_zer
     assert [_fmt(x) for x in (-4.4e-8, 9.96e-8, -6e-6, -8.7e-05, 1e-5, -1e-12)] == [
         "-4.4\u00d710\u207b\u2078", "1.0\u00d710\u207b\u2077", "-6.0\u00d710\u207b\u2076",
         "-0.000087", "0.000010", "0.000"]  # fmt: skip
+
+
+def test_a_headline_figure_that_acts_on_nothing_in_the_scenario_says_so(tmp_path):
+    """Guangdong has no risk engine: the dumbbell's alerts reach more ports, but no engine
+    reads them. The headline's alert-reach line says so beside the figure (the notes say
+    why), not only in the notes below; the other lines carry no such caveat."""
+    import re
+
+    import sim
+    from sim.report.folder import read_compare
+    from sim.report.headline import headline
+
+    guangdong = Path(sim.default_scenario_path()).parent / "guangdong.toml"
+    out = tmp_path / "g"
+    sim.compare(guangdong, ["dumbbell"], reps=2, overrides={"days": 1, "warmup_days": 0},
+                out=out)  # fmt: skip
+    res, _ = read_compare(out)
+    lines = re.findall(r"<li>(.*?)</li>", "".join(headline(res)))
+    reach = [line for line in lines if "share of ports its alerts reach" in line]
+    assert reach and all("changes nothing for goods or seizures in this scenario" in line
+                         for line in reach)  # fmt: skip
+    others = [line for line in lines if line not in reach]
+    assert others and not any("changes nothing" in line for line in others)

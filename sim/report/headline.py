@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -123,8 +124,9 @@ def headline(
                    "goods assessed from its date; a change from one period to the next is "
                    "not the reform's effect.</p>")
     for name in res.names[1:]:
+        idle = str(res.meta.get("unused_parts", {}).get(name, ""))
         items = [
-            _sentence(rows[(name, m)], what, kind, words, currency)
+            _sentence(rows[(name, m)], what, kind, words, currency) + _idle(m, idle)
             for m, what, kind, words in HEADLINE + ORGANISATION
             if (name, m) in rows
         ]
@@ -192,6 +194,15 @@ def _at_ports(
         for p in mine
     }
     return {p: lines for p, lines in out.items() if lines}
+
+
+def _idle(metric: str, unused: str) -> str:
+    """A caveat on a headline line whose figure the option's scenario says acts on nothing
+    (``unused``: its notes on parts that act on nothing, which name the metrics they
+    concern, e.g. alerts that reach ports where no risk engine reads them)."""
+    if not re.search(rf"\b{re.escape(metric)}\b", unused):
+        return ""
+    return " (it changes nothing for goods or seizures in this scenario: see the notes)"
 
 
 def _listed(lines: list[str]) -> str:
