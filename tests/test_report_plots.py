@@ -220,3 +220,26 @@ def test_an_owner_with_no_time_is_not_in_the_legend_and_tail_lines_stay_apart():
     fig = clearance_tail({"a": same, "b": same}, {"a": pd.DataFrame(), "b": pd.DataFrame()})
     a, b = fig.axes[0].get_lines()[:2]
     assert a.get_linewidth() > b.get_linewidth() and a.get_linestyle() != b.get_linestyle()
+
+
+def test_the_two_clearance_charts_share_one_hour_scale():
+    """Overall clearance (arrival to exit) runs longer than customs clearance: the two charts,
+    one above the other, are drawn on the wider one's hours, so they compare by eye."""
+    from sim.report import plots
+    from sim.report.html import same_hours
+
+    def table(p95: float) -> pd.DataFrame:
+        return pd.DataFrame([
+            {"metric": m, "dimension": "direction", "group": "import", "median_h": 1.0,
+             "mean_h": 2.0, "p90_h": p95 * 0.8, "p95_h": p95 * (3 if m == "overall_clearance"
+                                                                  else 1)}
+            for m in ("overall_clearance", "clearance")
+        ])  # fmt: skip
+
+    clear = {"baseline": table(25.0)}
+    overall = plots.clearance_distribution(clear, "overall_clearance")
+    customs = plots.clearance_distribution(clear, "clearance")
+    assert overall.axes[0].get_xlim()[1] > 2 * customs.axes[0].get_xlim()[1]  # (apart)
+    same_hours(overall, customs)
+    assert overall.axes[0].get_xlim() == customs.axes[0].get_xlim()
+    assert customs.axes[0].get_xlim()[1] >= 75.0

@@ -576,6 +576,15 @@ def _interactions(res: CompareResult) -> list[str]:
     return out
 
 
+def same_hours(*figs: Any) -> tuple[Any, ...]:
+    """Figures of one axis each, on one hour scale (the widest): charts one above the other
+    that look comparable are (overall clearance runs longer than customs clearance)."""
+    right = max(fig.axes[0].get_xlim()[1] for fig in figs)
+    for fig in figs:
+        fig.axes[0].set_xlim(0, right)
+    return figs
+
+
 def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     """Clearance by port and direction and its tail, time by owner and by milestone interval,
     the truth, queues, utilisation by lane, cost against detection."""
@@ -584,14 +593,18 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     names = [n for n in res.names if n in tables]
     clear = {n: tables[n]["clearance"] for n in names if "clearance" in tables[n]}
     if clear:
+        overall, customs = same_hours(
+            plots.clearance_distribution(clear, "overall_clearance"),
+            plots.clearance_distribution(clear, "clearance"),
+        )
         out += [
             "<h2>Clearance time by port and direction</h2>",
-            _img(plots.clearance_distribution(clear, "overall_clearance"), "overall clearance",
+            _img(overall, "overall clearance",
                  "Overall clearance time in hours (arrival to exit or loading), its spread by "
                  "port and direction, for each option"),
-            _img(plots.clearance_distribution(clear, "clearance"), "clearance",
+            _img(customs, "clearance",
                  "Clearance time in hours (arrival to release), its spread by port and "
-                 "direction, for each option"),
+                 "direction, for each option, on the hour scale of the chart above"),
         ]
     out += sections.tail_section(variants, comparison=len(res.names) > 1)
     owners = {n: tables[n]["owners"] for n in names if "owners" in tables[n]}
