@@ -44,6 +44,7 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
 
     p.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")
     p.add_argument("--plot", type=Path, metavar="FILE.png", help="write the trees to FILE.png")
+    p.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     add_settings(p)
 
 
@@ -86,10 +87,11 @@ def _writable(plot: Path) -> bool:
 
 
 def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -> int:
+    from sim.cli import settings_with_days
     from sim.model.run import simulate
     from sim.report.org_plot import draw_organisations, utilisation_by_unit
 
-    scenario = load(args.scenario, dict(args.settings))
+    scenario = load(args.scenario, settings_with_days(args))
     if scenario.organisation is None:
         print(f"error: {args.scenario} has no [organisation] section", file=sys.stderr)
         return 2
