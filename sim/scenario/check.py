@@ -54,25 +54,26 @@ def revalidate(scenario: Scenario, source: str) -> Scenario:
 def check_seed(seed: Any, name: str = "seed") -> int:
     """``seed`` as an int: a whole number >= 0 (an int or a numpy integer). A float, a bool or
     a string is refused, never rounded or read: 2.9 would run seed 2's replications."""
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError(
-            f"{name} must be a whole number >= 0 (an int); got {seed!r} ({type(seed).__name__})"
-        )
-    if seed < 0:
-        raise ValueError(f"{name} must be a whole number >= 0 (an int); got {seed!r}")
-    return int(seed)
+    return _whole(seed, name, 0)
 
 
 def check_reps(reps: Any, name: str = "reps") -> int:
     """``reps`` as an int: a whole number >= 1 (an int or a numpy integer). A float, a bool or
     a string is refused, never rounded or read."""
-    if isinstance(reps, bool) or not isinstance(reps, numbers.Integral):
+    return _whole(reps, name, 1)
+
+
+def _whole(value: Any, name: str, least: int) -> int:
+    """``value`` as an int, a whole number >= ``least`` (TypeError for any other type,
+    ValueError below ``least``)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(
-            f"{name} must be a whole number >= 1 (an int); got {reps!r} ({type(reps).__name__})"
+            f"{name} must be a whole number >= {least} (an int); got {value!r} "
+            f"({type(value).__name__})"
         )
-    if reps < 1:
-        raise ValueError(f"{name} must be a whole number >= 1 (an int); got {reps!r}")
-    return int(reps)
+    if value < least:
+        raise ValueError(f"{name} must be a whole number >= {least} (an int); got {value!r}")
+    return int(value)
 
 
 def check_flag(value: Any, name: str) -> bool:
