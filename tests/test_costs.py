@@ -741,12 +741,18 @@ def test_auditors_are_costed_full_time_at_the_audit_roles_pay():
     over = {"costs": costs(roles={"officer": 19000, "auditor": 38000}), "days": 4}
     audit = {"enforcement.audit.staff": 3, "costs.audit_role": "auditor"}
     s = sim.load_scenario(SMALL, {**over, **audit})
-    rows = _agency_rows(sim.simulate(s, 1))
+    audited = sim.simulate(s, 1)
+    rows = _agency_rows(audited)
     years = s.days * 24 / HOURS_PER_YEAR
     assert rows["audit"] == pytest.approx(3 * years * 1900 * 20.0)
-    none = _agency_rows(sim.simulate(sim.load_scenario(SMALL, over), 1))
+    plain = sim.simulate(sim.load_scenario(SMALL, over), 1)
+    none = _agency_rows(plain)
     assert "audit" not in none
     assert {k: v for k, v in rows.items() if k != "audit"} == pytest.approx(none)
+    # their busy time is not measured: left out of the busy cost (it was NaN with them)
+    busy = "agency_busy_staff_cost_per_year"
+    assert math.isfinite(audited.metrics()[busy]) and audited.metrics()[busy] > 0
+    assert audited.metrics()[busy] == pytest.approx(plain.metrics()[busy], rel=1e-12)
 
 
 def test_an_audit_role_missing_from_the_costs_roles_is_refused_on_load():

@@ -141,7 +141,8 @@ COSTS = [
           "year."),
     Entry("agency_staff_cost_per_year", COST_LAYER,
           "The cost of the agencies' staff over the observed window (the lanes' staff on "
-          "duty, their overtime, the fixed posts, patrols and the organisation's units), "
+          "duty, their overtime, the fixed posts, patrols, the post-clearance auditors and the "
+          "organisation's units), "
           "scaled to a year. Overtime is the time a server stays busy past its schedule "
           "(a job finishing after its shift's end), x heads per server, priced at "
           "`costs.overtime_premium` x the role's hourly cost (the `agency` table's rows of "
@@ -149,8 +150,9 @@ COSTS = [
     Entry("agency_busy_staff_cost_per_year", COST_LAYER,
           "The staff cost times each lane's utilisation (the cost of their busy time, "
           "overtime all of it; an "
-          "organisation unit's staff by the unit's utilisation), scaled to a year. Patrols, "
-          "whose busy time is not measured, are left out (none if they are the only staff)."),
+          "organisation unit's staff by the unit's utilisation), scaled to a year. Patrols and "
+          "post-clearance auditors, whose busy time is not measured, are left out (none if "
+          "they are the only staff)."),
     Entry("cost_per_seizure", COST_LAYER,
           "The agencies' cost over the observed window (as `agency_cost_per_year`, not "
           "scaled, so with the terminal charges the state pays) "

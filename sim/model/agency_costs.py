@@ -176,11 +176,18 @@ def with_busy_cost(
 
 
 def busy_staff(agency: list[dict[str, Any]]) -> float:
-    """The cost of the staff's busy time: every staff item's but the patrols', which have no
-    busy time measured (a patrol on duty is patrolling); NaN when no staff's is measured."""
+    """The cost of the staff's busy time: every staff item's but the patrols' and the
+    post-clearance auditors', which have no busy time measured (a patrol on duty is
+    patrolling; the audit's workload is not modelled); NaN when no staff's is measured."""
     staff = [r for r in agency if r["kind"] in ("staff", "overtime")]
-    measured = [r["busy_cost"] for r in staff if not str(r["item"]).startswith("patrol:")]
+    measured = [r["busy_cost"] for r in staff if not _unmeasured(r)]
     return float(sum(measured)) if measured else math.nan
+
+
+def _unmeasured(item: dict[str, Any]) -> bool:
+    """Whether a staff item has no busy time measured: a patrol's, the auditors'."""
+    name = str(item["item"])
+    return name.startswith("patrol:") or (item["port"] == OVERHEAD and name == "audit")
 
 
 def systems(
