@@ -204,10 +204,13 @@ EFFECTIVENESS = [
           "`detection_rate` form); finds after release are not counted.",
           ("direction", "port")),
     Entry("detection_rate_<type>", EFFECT_LAYER,
-          "Of the cohort's declarations illicit of this type, the share found before release."),
+          "Of the cohort's declarations illicit of this type whose outcome is known (those "
+          "still held undetected at the end left out, as in `detection_rate`), the share "
+          "found before release."),
     Entry("detection_rate_value", EFFECT_LAYER,
-          f"The {_ILLICIT_VALUE} found before release over that of all the cohort's illicit "
-          "declarations."),
+          f"The {_ILLICIT_VALUE} found before release over that of the cohort's illicit "
+          "declarations whose outcome is known (the value still held undetected at the end, "
+          "`value_held`, left out, as in `detection_rate`)."),
     Entry("detection_rate_with_audit", EFFECT_LAYER,
           "Illicit declarations found before release or, among those released, after it (tax "
           "review, recall of goods recovered, post-clearance audit), over the illicit ones "
