@@ -273,13 +273,20 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def _note_sample(args: argparse.Namespace, base: Any) -> None:
-    """On stderr: fewer observed days than a week, or one replication per point (see
-    :func:`sim.model.window.sample_notes`); days the sweep varies are its points' own."""
-    from sim.model.window import sample_notes
+    """On stderr: what a swept key replaces by setting a rival (a lane's schedule, say),
+    then the notes on the window (see :func:`sim.model.window.window_notes`: a warm-up that
+    is not whole weeks, too few weeks to check for rising queues, fewer observed days than a
+    week, one replication per point); days the sweep varies are its points' own."""
+    from sim.model.window import window_notes
+    from sim.scenario.patch import displaced, scenario_data
 
-    if {"days", "warmup_days"} & {key for key, _ in [*args.params, *args.ranges]}:
+    swept = {key: values if len(values) > 1 else values[0] for key, values in args.params}
+    swept |= {key: f"{span.low:g}:{span.high:g}" for key, span in args.ranges}
+    for note in displaced(scenario_data(base), swept):
+        print(f"note: {note} (at every point)", file=sys.stderr)
+    if {"days", "warmup_days"} & set(swept):
         return
-    for line in sample_notes(base.warmup_days, base.days, args.reps):
+    for line in window_notes(base.warmup_days, base.days, args.reps):
         print(line, file=sys.stderr)
 
 

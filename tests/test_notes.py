@@ -609,6 +609,7 @@ def test_alerts_in_force_over_most_decisions_are_a_note_once_per_comparison():
 
 WEEKDAY_NOTE = "1 observed day(s), less than a week, see Mondays only"
 ONE_REP_NOTE = "one replication gives no confidence interval and no significance"
+TOO_SHORT_NOTE = "too few to see whether a queue keeps rising"
 
 
 @pytest.mark.parametrize(
@@ -629,13 +630,13 @@ def test_fewer_days_than_a_week_and_one_replication_are_noted(tmp_path, capsys, 
     json_out = [] if command[0] == "sweep" else ["--json"]
     assert main([*argv, "--reps", "1", *json_out]) == 0
     captured = capsys.readouterr()
-    for note in (WEEKDAY_NOTE, ONE_REP_NOTE):
+    for note in (WEEKDAY_NOTE, ONE_REP_NOTE, TOO_SHORT_NOTE):  # (a sweep lacked the last)
         assert note in captured.err, captured.err
         if json_out:
             assert any(note in n for n in json.loads(captured.out)["notes"])
     assert main(["report", str(out)]) == 0
     page = (out / "report.html").read_text(encoding="utf-8")
-    assert WEEKDAY_NOTE in page and ONE_REP_NOTE in page
+    assert WEEKDAY_NOTE in page and ONE_REP_NOTE in page and TOO_SHORT_NOTE in page
     week = list(argv)
     week[week.index("--days") + 1] = "7"
     capsys.readouterr()

@@ -446,6 +446,23 @@ def test_setting_a_capacity_over_a_schedule_says_what_it_replaces(tmp_path, caps
     code, _ = _compare(tmp_path, "--option", "x:ports.sea.scan.scanners.capacity=3")
     assert code == 0
     assert "note (x): ports.sea.scan.scanners.capacity = 3 replaces" in capsys.readouterr().err
+    # a sweep's keys too (it was silent): its values or range, at every point
+    from sim.cli import main
+
+    common = [str(SMALL), "--reps", "1", "--days", "1", "--set", "warmup_days=0"]
+    for how, shown in (("--param", "=3,4"), ("--range", "=2:4")):
+        argv = ["sweep", *common, how, f"ports.sea.scan.scanners.capacity{shown}"]
+        if how == "--range":
+            argv += ["--lhs", "2"]
+        assert main([*argv, "--out", str(tmp_path / how)]) == 0
+        value = "[3, 4]" if how == "--param" else "'2:4'"
+        assert (f"note: ports.sea.scan.scanners.capacity = {value} replaces "
+                "ports.sea.scan.scanners.schedule (24 hourly values from 1 to 2); set "
+                "ports.sea.scan.scanners.schedule instead to keep its shape (at every point)"
+                ) in capsys.readouterr().err
+    argv = ["sweep", *common, "--param", "ports.sea.review.capacity=3,4"]
+    assert main([*argv, "--out", str(tmp_path / "quiet")]) == 0
+    assert "replaces" not in capsys.readouterr().err
 
 
 def test_an_override_that_creates_an_optional_section_says_so(tmp_path, capsys):

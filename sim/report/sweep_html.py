@@ -229,9 +229,10 @@ def _warnings(warnings: dict[str, list[str]], design: pd.DataFrame) -> list[str]
 
 
 def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[str]) -> list[str]:
-    """Fewer observed days than a week, one replication per point (see
-    :func:`sim.model.window.sample_notes`): as paragraphs; none when the days are swept."""
-    from sim.model.window import sample_notes
+    """The notes on the window (see :func:`sim.model.window.window_notes`: a warm-up that is
+    not whole weeks, too few weeks to check for rising queues, fewer observed days than a
+    week, one replication per point): as paragraphs; none when the days are swept."""
+    from sim.model.window import window_notes
 
     if {"days", "warmup_days"} & set(params):
         return []
@@ -240,7 +241,7 @@ def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[s
     except (KeyError, TypeError, ValueError):
         return []
     reps = meta.get("reps") if isinstance(meta.get("reps"), int) else None
-    return [f"<p class='note'>{html.escape(n)}</p>" for n in sample_notes(warmup, days, reps)]
+    return [f"<p class='note'>{html.escape(n)}</p>" for n in window_notes(warmup, days, reps)]
 
 
 def render_sweep(path: Path) -> str:
