@@ -761,3 +761,31 @@ def test_an_audit_role_missing_from_the_costs_roles_is_refused_on_load():
         sim.load_scenario(SMALL, {"costs": costs(), "enforcement.audit.staff": 3})
     ok = sim.load_scenario(SMALL, {"costs": costs(), "enforcement.audit.staff": 0})
     assert ok.enforcement.audit.staff == 0
+
+
+def test_a_cross_trained_pool_keeps_the_headcount_it_pools():
+    """flexible_staffing pools a port's exam teams (2 officers each in the default) and its
+    quarantine officers: each pool server is as many people as the team or officer it was.
+    The pool was costed at one head a server, so the reform 'saved' a third of the yard's
+    staff (6 heads at the air cargo terminal became 4)."""
+    base = sim.load_scenario(sim.default_scenario_path(), {"days": 7})
+    pooled = sim.load_scenario(
+        sim.default_scenario_path(), {"days": 7, "inspection.joint_staffing": "cross_trained"}
+    )
+    assert base.costs is not None
+    heads = {k: base.costs.staff[k].heads for k in ("exam_teams", "quarantine_officers")}
+    assert heads["exam_teams"] == 2 and base.costs.staff["exam_officers"].heads == 1
+    window = (base.warmup_days * 24, (base.warmup_days + base.days) * 24)
+    a = sim.simulate(pooled, 1).agency
+    assert a is not None
+    for name, port in pooled.ports.items():
+        if port.exam is None or port.quarantine is None:
+            continue
+        teams = duty_hours(port.exam.teams.hourly_capacity(), *window)
+        officers = duty_hours(port.quarantine.officers.hourly_capacity(), *window)
+        row = a[(a["port"] == name) & (a["item"] == "exam_officers") & (a["kind"] == "staff")]
+        assert len(row) == 1 and teams > 0 and officers > 0
+        expected = teams * heads["exam_teams"] + officers * heads["quarantine_officers"]
+        assert row["quantity"].iloc[0] == pytest.approx(expected, rel=1e-12), name
+        hourly = base.costs.hourly(base.costs.staff["exam_officers"].role)
+        assert row["cost"].iloc[0] == pytest.approx(expected * hourly, rel=1e-12)

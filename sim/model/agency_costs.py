@@ -32,6 +32,28 @@ def duty_hours(hourly: list[int] | None, start: float, end: float) -> float:
     return upto(end) - upto(start)
 
 
+#: a cross-trained exam pool's parts: the hourly capacities of the exam teams and of the
+#: quarantine officers it pools (None: the port has no pool)
+Pool = tuple[list[int], list[int]] | None
+POOL = "exam_officers"
+POOLED = ("exam_teams", "quarantine_officers")
+
+
+def heads_per_server(costs: Costs, key: str, pool: Pool, window: tuple[float, float]) -> float:
+    """People per server of a port's lane ``key``. Each server of a cross-trained exam pool
+    (``pool``: its parts) is as many people as the team or officer it was (the heads of
+    ``exam_teams`` and ``quarantine_officers``; the pool's own where those have none): the
+    pool keeps the headcount it pools, averaged over the servers on duty in ``window``."""
+    own = costs.staff[key].heads
+    if key != POOL or pool is None:
+        return own
+    parts = [duty_hours(h, *window) for h in pool]
+    if sum(parts) <= 0:
+        return own
+    each = [getattr(costs.staff.get(k), "heads", own) for k in POOLED]
+    return sum(n * h for n, h in zip(parts, each, strict=True)) / sum(parts)
+
+
 def agency_fixed(
     costs: Costs,
     port: str,
@@ -39,18 +61,20 @@ def agency_fixed(
     lanes: Mapping[str, list[int] | None],
     lab: bool,
     window: tuple[float, float],
+    pool: Pool = None,
 ) -> list[dict[str, Any]]:
     """One row per cost item of a port over the observed ``window``: the staff of every
     lane (heads per server x server-hours on duty x hourly cost), its fixed posts, its
     scanners (as many as the lane's largest capacity) and its laboratory, amortised (at
-    ``costs.discount_rate``: their equivalent annual cost)."""
+    ``costs.discount_rate``: their equivalent annual cost). ``pool``: a cross-trained exam
+    pool's parts (see :func:`heads_per_server`)."""
     start, end = window
     years = (end - start) / HOURS_PER_YEAR
     rows: list[dict[str, Any]] = []
     for key, hourly in lanes.items():
         staff = costs.staff.get(key)
         if staff is not None:
-            hours = duty_hours(hourly, start, end) * staff.heads
+            hours = duty_hours(hourly, start, end) * heads_per_server(costs, key, pool, window)
             rows.append(cost_item(port, key, "staff", staff.role, hours, costs.hourly(staff.role)))
     posts = costs.posts.get(port, costs.posts.get("*", {}))
     for role, heads in posts.items():
@@ -81,12 +105,14 @@ def overtime_items(
     lanes: Mapping[str, list[int] | None],
     duty: Mapping[str, float],
     window: tuple[float, float],
+    pool: Pool = None,
 ) -> list[dict[str, Any]]:
     """One row per staffed lane of a port whose servers worked past their shifts' end in
     ``window``: a server busy when its schedule has it off duty stays until its job ends.
     ``duty``: each lane's server-hours on duty in the window, overtime included (the
     resources table's ``capacity_mean`` x the window); the hours beyond its schedule's, x
-    heads per server, are priced at the role's hourly cost x ``costs.overtime_premium``."""
+    heads per server (:func:`heads_per_server`), are priced at the role's hourly cost x
+    ``costs.overtime_premium``."""
     start, end = window
     rows: list[dict[str, Any]] = []
     for key, hourly in lanes.items():
@@ -97,7 +123,7 @@ def overtime_items(
         if worked - scheduled <= 1e-9 * max(scheduled, 1.0):  # (none past rounding)
             continue
         price = costs.hourly(staff.role) * costs.overtime_premium
-        hours = (worked - scheduled) * staff.heads
+        hours = (worked - scheduled) * heads_per_server(costs, key, pool, window)
         rows.append(cost_item(port, key, "overtime", staff.role, hours, price))
     return rows
 

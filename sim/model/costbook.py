@@ -203,13 +203,16 @@ class CostBook:
         labs: dict[str, bool],
         utilisation: dict[tuple[str, str], float],
         duty: dict[str, dict[str, float]] | None = None,
+        pools: dict[str, ac.Pool] | None = None,
     ) -> list[dict[str, Any]]:
         """Fixed agency cost items of every port over the window and overtime (see
-        :mod:`sim.model.agency_costs`), with the cost of the staff's busy time."""
+        :mod:`sim.model.agency_costs`), with the cost of the staff's busy time (``pools``:
+        by port, a cross-trained exam pool's parts)."""
         rows, c, w = [], self.costs, self.window
         for port, mode in zip(self.ports, self.modes, strict=True):
-            rows += ac.agency_fixed(c, port, mode, lanes[port], labs[port], w)
-            rows += ac.overtime_items(c, port, lanes[port], (duty or {}).get(port, {}), w)
+            pool = (pools or {}).get(port)
+            rows += ac.agency_fixed(c, port, mode, lanes[port], labs[port], w, pool)
+            rows += ac.overtime_items(c, port, lanes[port], (duty or {}).get(port, {}), w, pool)
         rows += ac.overhead_items(c, self.scenario, self.org_units, w)
         return ac.with_busy_cost(rows, utilisation)
 

@@ -119,6 +119,19 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
     return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True)
 
 
+def _pools(ports: list[Port]) -> dict[str, Any]:
+    """By port, a cross-trained exam pool's parts: its teams' and quarantine officers'
+    hourly capacities (costed at their own heads)."""
+    out = {}
+    for p in ports:
+        exam, q = p.spec.exam, p.spec.quarantine
+        if p.pooled and exam is not None and q is not None:
+            parts = (exam.teams.hourly_capacity(), q.officers.hourly_capacity())
+            if parts[0] is not None and parts[1] is not None:
+                out[p.name] = parts
+    return out
+
+
 def cost_tables(
     book: CostBook | None, ports: list[Port], resources: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -134,7 +147,7 @@ def cost_tables(
         duty.setdefault(r["port"], {})[r["lane"]] = r["capacity_mean"] * span
     _review_centres(ports, lanes, utilisation, duty, book.window)
     labs = {p.name: p.lab is not None for p in ports}
-    agency = book.agency_items(lanes, labs, utilisation, duty)
+    agency = book.agency_items(lanes, labs, utilisation, duty, _pools(ports))
     groups = book.groups(agency)
     return {
         "costs": pd.DataFrame(list(groups.values())),

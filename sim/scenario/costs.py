@@ -279,7 +279,10 @@ class Costs(Strict):
         "(enforcement.audit.staff, full time; a name in costs.roles, when there are auditors)",
     )
     staff: dict[str, StaffLane] = Field(
-        default_factory=dict, description="who works each lane (lanes not listed cost no staff)"
+        default_factory=dict,
+        description="who works each lane (lanes not listed cost no staff); a cross-trained "
+        "pool (exam_officers) gives the role, and each of its servers is as many people as "
+        "the team or officer it was (the heads of exam_teams and quarantine_officers)",
     )
     posts: dict[str, dict[str, Real]] = Field(
         default_factory=dict,
