@@ -623,9 +623,11 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     )
     money = money_of(scenario.costs, scenario.organisation is not None)
     if money:
-        table.caption = f"{table.caption}; money in {money}"
+        from rich.markup import escape
+
+        table.caption = f"{table.caption}; money in {escape(money)}"  # ("[costs]": text)
     console.print(table)
-    console.print(f"results: {out}", highlight=False, soft_wrap=True)
+    console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
     return 0
 
 
@@ -864,7 +866,7 @@ def _bundled_by_name(args: argparse.Namespace) -> None:
     such file is: that bundled scenario, as ``extends`` finds it."""
     from sim.scenario.loader import bundled_scenario
 
-    for key in ("scenario", "file"):
+    for key in ("scenario", "file", "on"):
         value = getattr(args, key, None)
         if isinstance(value, Path):
             setattr(args, key, bundled_scenario(value) or value)

@@ -274,7 +274,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
-    console.print(header(res), highlight=False)
+    console.print(header(res), highlight=False, markup=False)  # ("[costs]" is text)
     rows = table_rows(res)
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows += tuple(m for m in getattr(args, "shown", []) if m in names and m not in rows)
@@ -284,7 +284,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console.file.flush()
     _precision_warnings(res, notes)  # (last, where they are seen)
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
-                  highlight=False, soft_wrap=True)
+                  highlight=False, soft_wrap=True, markup=False)
 
 
 def _notes(res: CompareResult, notes: Notes) -> None:

@@ -696,6 +696,12 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert "<th scope='row'>money</th><td>USD at 2019 prices</td>" in page
     assert main(["run", str(SMALL), "--reps", "1", *short, "--out", str(tmp_path / "s")]) == 0
     assert "prices" not in capsys.readouterr().out
+    # "[costs]" printed as text, not read as the terminal's markup (it vanished)
+    argv = ["guangdong", "--reps", "1", *short]
+    assert main(["run", *argv, "--out", str(tmp_path / "g")]) == 0
+    assert "(no [costs] section" in " ".join(capsys.readouterr().out.split())
+    assert main(["compare", *argv, "--reforms", "dumbbell", "--out", str(tmp_path / "gc")]) == 0
+    assert "(no [costs] section" in " ".join(capsys.readouterr().out.split())
 
 
 def test_a_price_of_a_test_no_laboratory_runs_is_noted(capsys):

@@ -537,5 +537,7 @@ def test_bordersim_reforms_on_a_scenario_says_what_each_reform_does_there(capsys
     assert main(["reforms", "--on", str(SCENARIOS / "guangdong.toml")]) == 0
     guangdong = capsys.readouterr().out
     assert "dumbbell" in guangdong and "dumbbell                 acts" in guangdong
+    assert main(["reforms", "--on", "guangdong"]) == 0  # (a bundled scenario by its name)
+    assert capsys.readouterr().out == guangdong
     assert main(["reforms", "training", "--on", "x.toml"]) == 2
     assert "bordersim reforms training x.toml" in capsys.readouterr().err
