@@ -39,6 +39,7 @@ TABLE_METRICS = (
     "inspection_rate",
     "inspection_rate_goods",
     "detection_rate",
+    "detection_rate_with_audit",
     "value_slipped",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",

@@ -380,6 +380,7 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
     assert "unit" in written and not [c for c in written if c.endswith("_h")]
     html = (tmp_path / "r" / "report.html").read_text()
     assert "Cost against detection" in html  # the plot of each option's cost and detection
+    assert "share of illicit consignments detected, finds after release included," in html
     assert html.index("<h2>Headline</h2>") < html.index("<h2>What was run</h2>")  # (first)
 
 

@@ -34,6 +34,9 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("released_within_24h_import", "imports released within 24 h", "points",
      ("lower", "higher")),
     ("detection_rate", "share of illicit consignments detected", "points", ("lower", "higher")),
+    ("detection_rate_with_audit", "share of illicit consignments detected, finds after "
+     "release included (tax review, recall, post-clearance audit, whenever they fall due)",
+     "points", ("lower", "higher")),
     ("value_slipped", "value of illicit goods slipping through the ports", "money",
      ("less", "more")),
     ("value_slipped_total", "value of illicit goods slipping through in all (ports + "

@@ -312,7 +312,8 @@ def cost_against_detection(
         )
     unit = currency or "currency"
     ax.set_xlabel(f"change in total cost per consignment (agency + trader, {unit})")
-    ax.set_ylabel("change in detection rate (percentage points of illicit found)")
+    after = " (finds after release too)" if detection.endswith("_with_audit") else ""
+    ax.set_ylabel(f"change in detection rate{after}\n(percentage points of illicit found)")
     ax.set_title("Cost against detection\neach option minus the baseline (paired 95 % intervals)",
                  fontsize="medium")
     outside_legend(ax, fontsize="small")
