@@ -18,6 +18,7 @@ SHOWN = (
     ("alert_propagation_h_mean", "alert propagation, mean (h)"),
     ("alert_reach", "alert reach (share of alerts x ports)"),
     ("directive_propagation_h_mean", "directive propagation, mean (h)"),
+    ("alert_units", "units an alert queues at, up + down (mean)"),
     ("org_hold_h_mean", "goods' wait per hold that held them (h)"),
     ("clearance_h_p90_import", "clearance p90, imports (h)"),
     ("clearance_h_p90_export", "clearance p90, exports (h)"),
@@ -106,6 +107,22 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         result = simulate(sc, args.seed)
         table[name] = result.metrics()
         panels.append((name, tree, utilisation_by_unit(result.resources)))
+    for name, (sc, tree) in variants.items():
+        table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
+    _print_table(table, names)
+    print(
+        f"one replication per structure (seed {args.seed}), so no intervals: a first look. For "
+        f"differences with 95 % intervals: {compare_command(args.scenario, scenario, names)}"
+    )
+    _notes(scenario, variants)
+    if args.plot:
+        draw_organisations(panels).savefig(args.plot)
+        print(f"trees written to {args.plot}")
+    return 0
+
+
+def _print_table(table: dict[str, dict[str, float]], names: list[str]) -> None:
+    """The structures' figures, one row per :data:`SHOWN`."""
     width = max(len(label) for _, label in SHOWN)
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
     for key, label in SHOWN:
@@ -113,22 +130,50 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         whole = key.endswith(("_heads", "_per_year"))  # (whole people; a budget in units)
         spec = "12,.0f" if whole else "12,.2f"
         print(f"{label:{width}}  " + "  ".join(f"{c:{spec}}" for c in cells))
-    print(
-        f"one replication per structure (seed {args.seed}), so no intervals: a first look. For "
-        f"differences with 95 % intervals: bordersim compare {args.scenario} --reforms "
-        "dumbbell --reps 10"
-    )
-    from sim.experiment.composition import structure_assumptions
+
+
+def alert_units(org: Any, tree: Any, ports: list[str]) -> float:
+    """The units an alert queues at on its way, up from a seizure's port to the unit that
+    issues it and down to a port it reaches, over every such pair of ports (each adds a
+    transfer and a review: why one structure's alerts take longer than another's)."""
+    level, hops = org.level_of("alert"), []
+    for port in ports:
+        up = tree.path(port, "alert", level)
+        issuer = up[-1]
+        for q in tree.ports_under(tree.scope_root(issuer)):
+            hops.append(len(up) + len(tree.down(issuer, q, "alert")))
+    return sum(hops) / len(hops) if hops else math.nan
+
+
+def compare_command(path: Path, scenario: Any, names: list[str]) -> str:
+    """The comparison of the structures in the table, with intervals: the first as the
+    baseline (the scenario set to it, if it is not its own), the others as options."""
+    own = scenario.organisation.structure
+    base = [] if names[0] == own else [f"--set 'organisation.structure=\"{names[0]}\"'"]
+    options = [f"--option '{n}:organisation.structure=\"{n}\"'" for n in names[1:]]
+    return " ".join(["bordersim compare", str(path), *base, *options, "--reps 10"])
+
+
+def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]]) -> None:
+    """On stderr: parts of the scenario that act on nothing, and the stated assumptions every
+    structure's result rests on (the scenario's own included, when it is run with others)."""
+    from sim.experiment.composition import assumptions, structure_assumptions
     from sim.scenario.dormant import unused_parts
 
     for message in unused_parts(scenario):  # (as run and compare say them)
         print(f"note: {message}", file=sys.stderr)
-    moved = structure_assumptions(scenario, {n: sc for n, (sc, _) in variants.items()})
+    runs = {n: sc for n, (sc, _) in variants.items()}
+    moved = structure_assumptions(scenario, runs)
+    own = scenario.organisation.structure  # (not run unless listed)
+    if moved:  # (the own structure's figures, when run, rest on them as much)
+        moved = {n: assumptions(sc.organisation) for n, sc in runs.items()}
     for why in dict.fromkeys(moved.values()):  # (as compare says it, once for all it fits)
         who = ", ".join(n for n, w in moved.items() if w == why)
-        own = scenario.organisation.structure  # (the scenario's own: not run unless listed)
         print(f"note ({who}; the scenario's own structure is {own}): {why}", file=sys.stderr)
-    if args.plot:
-        draw_organisations(panels).savefig(args.plot)
-        print(f"trees written to {args.plot}")
-    return 0
+    if scenario.organisation.generate is not None and "dumbbell" in runs:
+        print("note (dumbbell): the generated dumbbell keeps the headcount and puts the "
+              "deciding staff of every task the national level decides in national centres "
+              "(the General Administration and its centres straight to the field points; the "
+              "customs keep coordination only, DESIGN); the front line's inspection staff are "
+              "the ports' lanes, the same in every structure. For decision staff at the front "
+              "line, give the units yourself ([organisation.units]).", file=sys.stderr)

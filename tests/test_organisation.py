@@ -6,6 +6,7 @@ differ: tests/test_org_rules.py), and either structure can win when one is."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -296,7 +297,11 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     assert "alert reach" in out  # (beside the propagation time, a mean over receipts only)
     # one replication: said, with the command that gives intervals; the notes on stderr
     assert "one replication per structure (seed 1), so no intervals" in out
-    assert "--reforms dumbbell --reps 10" in out
+    # the comparison of the structures in the table: the first (not the scenario's own, the
+    # hybrid) set as the baseline (it named --reforms dumbbell: hybrid against dumbbell)
+    hint = ("bordersim compare " + str(GUANGDONG) + " --set 'organisation.structure=\"spindle\"' "
+            "--option 'dumbbell:organisation.structure=\"dumbbell\"' --reps 10")
+    assert hint in out, out
     assert "note: organisation.advantages.local_knowledge_auc" in captured.err
     # the structures' figures rest on stated assumptions, said as compare says them (the
     # scenario's own structure is the hybrid: the spindle and the dumbbell both differ)
@@ -305,6 +310,26 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
             "what it does to clearance, rests on the scenario's stated assumptions") in captured.err
     staff = next(line for line in out.splitlines() if line.startswith("organisation staff"))
     assert re.fullmatch(r"organisation staff\s+[\d,]+\s+[\d,]+", staff), staff  # whole heads
+    # the hint runs as printed (shortened), and compares exactly what the table did
+    import shlex
+
+    argv = shlex.split(hint)[1:]
+    argv[argv.index("--reps") + 1] = "2"
+    short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1", "--json"]
+    assert main([*argv, *short, "--out", str(tmp_path / "c")]) == 0
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert [o["name"] for o in meta["options"]] == ["baseline", "dumbbell"]
+    capsys.readouterr()
+    # with the scenario's own structure among them: the assumptions are said of all three,
+    # and the units an alert queues at tell why the hybrid's alerts take longest
+    argv = ["org", str(GUANGDONG), "--structures", "spindle,hybrid,dumbbell", *short[:-1]]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "note (spindle, hybrid, dumbbell; the scenario's own structure is hybrid)" in (
+        captured.err)
+    assert "note (dumbbell): the generated dumbbell keeps the headcount" in captured.err
+    units = next(line for line in captured.out.splitlines() if line.startswith("units an alert"))
+    assert [float(x) for x in units.split()[-3:]] == [3.0, 5.0, 1.0], units
     cost = next(line for line in out.splitlines() if line.startswith("staff cost per year"))
     assert re.fullmatch(r"staff cost per year \(CNY\)\s+[\d,]+\s+[\d,]+", cost), cost  # no cents
 

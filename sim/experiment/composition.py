@@ -117,10 +117,10 @@ def structure_assumptions(base: Any, variants: Mapping[str, Any]) -> dict[str, s
         name for name, v in variants.items()
         if v.organisation is not None and v.organisation.structure != org.structure
     ]
-    return {name: _assumptions(variants[name].organisation) for name in moved}
+    return {name: assumptions(variants[name].organisation) for name in moved}
 
 
-def _assumptions(org: Any) -> str:
+def assumptions(org: Any) -> str:
     """The stated assumptions an option's structure rests on, as the option runs them (its
     own running-in and transfer times, which a reform's strengths may have set)."""
     transfer = "; ".join(
