@@ -331,3 +331,28 @@ def test_a_who_gains_table_written_with_hour_named_columns_is_read_with_todays_n
     assert new["unit"].tolist() == ["h", "USD"]
     assert new["mean_change"].tolist() == [1.0, 1.0] and "baseline_mean" in new
     assert not [c for c in new if c.endswith("_h")]
+
+
+def test_a_consignment_whose_trader_the_option_certifies_is_its_beneficiary_not_left_out():
+    """The AEO reforms certify some 'general' traders: the same consignment (same arrival,
+    same goods) then declares as an advanced AEO's. It was left out of who gains as 'not the
+    same consignment', so the traders the reform is for were missing from its table; it is
+    kept, in a class group of its own."""
+    nan = np.nan
+    base = _rows([
+        ("p", 0, "import", "general", "g", 0.0, 2.0, 5.0, nan, "released"),
+        ("p", 1, "import", "general", "g", 1.0, 4.0, 7.0, nan, "released"),
+        ("p", 2, "import", "aeo_advanced", "g", 2.0, 3.0, 4.0, nan, "released"),
+    ])  # fmt: skip
+    opt = base.copy()
+    opt.loc[1, "trader_class"] = "aeo_advanced"  # its trader certified by the option
+    opt.loc[1, ["released", "exited"]] = [2.0, 5.0]  # released 2 h sooner, out 2 h sooner
+    g = gains_one(base, opt)
+    assert not (g["measure"] == UNPAIRED).any()
+    everyone = _everyone(base, opt)
+    assert everyone["n"] == 3 and everyone["sum_change"] == -2.0
+    by_class = g[(g["measure"] == "clearance") & (g["dimension"] == "trader_class")]
+    groups = dict(zip(by_class["group"], by_class["n"], strict=True))
+    assert groups == {"general": 1, "general → aeo_advanced": 1, "aeo_advanced": 1}
+    moved = by_class[by_class["group"] == "general → aeo_advanced"].iloc[0]
+    assert moved["sum_change"] == -2.0 and moved["better"] == 1

@@ -8,10 +8,12 @@ port in the order they come, so that an option which moves smugglers between rou
 the k-th load another load (another arrival, another value); and the added arrivals of a
 surge (``arrivals.extra``) at a port and direction whose surge is not the same in both (the
 same surge brings the same arrivals at the same times, and those are paired). A row whose
-arrival time or declared attributes (direction, commodity, trader class) differ between the
-two logs is not the same consignment either (an option that changes a port's arrivals makes
-the k-th arrival another one): it is left out too, and counted (measure :data:`UNPAIRED`), so
-that a comparison can say how much of a port its figures cover. For every
+arrival time or declared goods (direction, commodity) differ between the two logs is not the
+same consignment either (an option that changes a port's arrivals makes the k-th arrival
+another one): it is left out too, and counted (measure :data:`UNPAIRED`), so that a comparison
+can say how much of a port its figures cover. One whose trader's class alone differs is the
+same consignment, its trader certified (or discredited) by the option: it is kept, in a class
+group of its own (``general → aeo_advanced``). For every
 consignment of the arrival cohort that was released in both, by
 the end of the run (outcome ``released``, as the run's ``consignments_released`` counts them),
 the change is ``option - baseline`` in hours (for overall clearance: to the end of its flow,
@@ -58,8 +60,12 @@ COST = "trader_cost"
 #: released cohort consignments left out because they are not the same consignment in the
 #: option (``n``; no change is measured on them)
 UNPAIRED = "unpaired"
-#: what makes a row the same consignment in two logs, beside its (port, index)
-IDENTITY = ["arrived", "direction", "commodity", "trader_class"]
+#: what makes a row the same consignment in two logs, beside its (port, index); not its
+#: trader's class: an option may certify a trader (the AEO reforms), and that consignment
+#: is then the reform's beneficiary, grouped as ``general → aeo_advanced`` (see :data:`MOVED`)
+IDENTITY = ["arrived", "direction", "commodity"]
+#: the trader class group of a consignment whose class the option changes
+MOVED = "{} → {}"
 #: one minute (of a cost: as many units of the currency): smaller changes count as neither
 #: worse nor better
 TOLERANCE_H = 1 / 60
@@ -128,10 +134,11 @@ def gains_one(
     baseline, option = same_consignments(baseline, option)
     baseline, option, left_out = _same_identity(baseline, option)
     b = _columns(_released(baseline), [*LOG_COLUMNS, *extra])
-    o = _columns(_released(option), ["port", "index", *TIMES, *extra])
+    o = _columns(_released(option), ["port", "index", "trader_class", *TIMES, *extra])
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
     for col in ("port", "direction", "trader_class", "commodity"):
         j[col] = j[col].astype(str)
+    j["trader_class"] = _class_groups(j["trader_class"], j["trader_class_opt"].astype(str))
     frames = []
     measures = {**MEASURES, **({COST: (COST,)} if costed else {})}
     for measure, ends in measures.items():
@@ -162,6 +169,17 @@ def gains_one(
     return pd.concat(frames, ignore_index=True)
 
 
+def _class_groups(base: pd.Series, option: pd.Series) -> pd.Series:
+    """Each consignment's trader class group: its class, or ``base → option`` where the
+    option changes it (a trader certified by the reform: who it is for)."""
+    moved = base != option
+    if not moved.any():
+        return base
+    out = base.copy()
+    out[moved] = [MOVED.format(a, b) for a, b in zip(base[moved], option[moved], strict=True)]
+    return out
+
+
 def _same_identity(
     baseline: pd.DataFrame, option: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -172,7 +190,7 @@ def _same_identity(
     if any(c not in baseline or c not in option for c in cols):
         return baseline, option, baseline.iloc[:0]
     b, o = baseline.loc[:, cols].copy(), option.loc[:, cols].copy()
-    for col in ("port", "direction", "commodity", "trader_class"):
+    for col in ("port", "direction", "commodity"):
         b[col], o[col] = b[col].astype(str), o[col].astype(str)
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
     same = np.ones(len(j), bool)
