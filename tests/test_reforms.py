@@ -541,3 +541,18 @@ def test_bordersim_reforms_on_a_scenario_says_what_each_reform_does_there(capsys
     assert capsys.readouterr().out == guangdong
     assert main(["reforms", "training", "--on", "x.toml"]) == 2
     assert "bordersim reforms training x.toml" in capsys.readouterr().err
+
+
+def test_a_reform_of_the_risk_engine_on_a_scenario_without_one_says_how_to_give_it_one(capsys):
+    """big_data_targeting on Guangdong (no [risk] section) was refused without a way on; the
+    reform list said it switches the engine on "where the selection tables decide", which
+    read as if it would here. The error gives the setting that adds the engine, and that
+    setting works."""
+    from sim.cli import main
+
+    assert main(["reforms", "big_data_targeting", "guangdong"]) == 2
+    err = capsys.readouterr().err
+    assert "does not have; give it one, e.g. --set risk.target=0.05" in err, err
+    scenario = sim.load_scenario(SCENARIOS / "guangdong.toml", {"risk.target": 0.05})
+    assert REFORMS["big_data_targeting"].fields(scenario)  # (then it acts)
+    assert "[risk] section is off" in REFORMS["big_data_targeting"].mechanism

@@ -129,9 +129,10 @@ REFORMS = [
     Reform(
         "big_data_targeting",
         "the risk engine's scores separate illicit from compliant goods better (a higher AUC "
-        "per illicit type) at the same inspection rate; where the selection tables decide, it "
-        "switches the engine on too, so compare with the engine on in both for the gain of "
-        "targeting alone",
+        "per illicit type) at the same inspection rate; where the scenario's [risk] section "
+        "is off (the selection tables decide), it switches the engine on too, so compare with "
+        "the engine on in both for the gain of targeting alone (a scenario without a [risk] "
+        "section needs one: --set risk.target=0.05, say)",
         _targeting,
         ("seed paper: big data in risk management", "assumption: auc"),
         {"auc": Param(0.85, "AUC of the risk score per illicit type (never lowered)", 0.5, 0.999)},
@@ -141,7 +142,8 @@ REFORMS = [
         "double_random",
         "a share of the inspection target is met by random selection of goods (exploration); "
         "random assignment of officers is an integrity measure with no effect on queues; "
-        "where the selection tables decide, it switches the risk engine on too",
+        "where the scenario's [risk] section is off (the selection tables decide), it "
+        "switches the risk engine on too (without one: --set risk.target=0.05, say)",
         lambda d, s: {"risk.enabled": True, "risk.random_share": s["random_share"]},
         (
             "'double random' selection extended to routine inspection since 2017 "

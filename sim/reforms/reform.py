@@ -27,6 +27,13 @@ IdleRule = Callable[[dict[str, Any], Mapping[str, Any]], str]
 NO_PARTS = "the scenario has none of the parts it acts on"
 
 
+#: how to give a scenario a section a reform changes, where one setting makes it
+GIVE_ONE = {
+    "risk": "; give it one, e.g. --set risk.target=0.05 (the risk engine at a 5 % target "
+    "inspection rate, its other fields at their defaults: bordersim check shows them)",
+}
+
+
 class ReformError(ValueError):
     """A reform that cannot be used as asked: names the reform, the parameter or field, and
     the bad value."""
@@ -261,7 +268,7 @@ class Reform:
             if data.get(s) is None:
                 raise MissingSection(
                     f"reform {self.name} changes the [{s}] section, which the scenario "
-                    f"{data.get('name', '')!r} does not have"
+                    f"{data.get('name', '')!r} does not have" + GIVE_ONE.get(s, "")
                 )
         changes = self.rule(data, self.strengths)
         cost = float(self.strengths["cost_per_year"])
