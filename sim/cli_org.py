@@ -33,7 +33,7 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
         help="run a scenario's organisation in several structures and draw the trees",
         description="Run one replication of the scenario in each structure asked for (same "
         "seed) and print escalation latency, alert and directive propagation and staff; "
-        "with --plot, draw the trees side by side with staff and utilisation per unit.",
+        "with --plot, draw the trees one above the other with staff and utilisation per unit.",
     )
     p.add_argument("scenario", type=Path, metavar="SCENARIO", help="scenario TOML file")
     p.add_argument(

@@ -255,7 +255,7 @@ def test_local_knowledge_is_a_number_per_port_for_the_risk_engine():
     assert World(build(data), 1).organisation.auc_bonus("sea") == 0.0
 
 
-def test_the_picture_draws_two_structures_side_by_side():
+def test_the_picture_draws_two_structures_one_above_the_other():
     from sim import load_scenario
     from sim.report.org_plot import draw_organisations
     from sim.scenario.org_tree import check
@@ -268,6 +268,12 @@ def test_the_picture_draws_two_structures_side_by_side():
     fig = draw_organisations(panels)
     *trees, legend = fig.axes
     assert [ax.get_title() for ax in trees] == ["spindle", "dumbbell"]
+    # one above the other, each the full width: side by side, three trees made a strip
+    # 3,591 x 550 pixels, unreadable on a projector
+    (a, b) = (ax.get_position() for ax in trees)
+    assert a.y0 > b.y1 and abs(a.width - b.width) < 1e-9
+    width, height = fig.get_size_inches()
+    assert height > 0.5 * width
     # the boxes' colours are explained: a colour bar of utilisation, green idle to red
     assert "utilisation: green idle, red saturated" in legend.get_ylabel()
 

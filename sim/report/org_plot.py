@@ -129,20 +129,16 @@ def _width(tree: Tree) -> float:
 
 
 def draw_organisations(panels: list[tuple[str, Tree, dict[str, float]]]) -> Figure:
-    """Structures side by side: (title, tree, utilisation by unit) per panel."""
-    widths = [_width(tree) for _, tree, _ in panels]
-    fig, axes = plt.subplots(
-        1,
-        len(panels),
-        figsize=(sum(widths), 5.5),
-        squeeze=False,
-        gridspec_kw={"width_ratios": widths},
-    )
-    for ax, (title, tree, util) in zip(axes[0], panels, strict=True):
+    """Structures one above the other, each the picture's full width (side by side, three
+    trees of a province made a strip too wide to read on a screen): (title, tree, utilisation
+    by unit) per panel."""
+    width = max(_width(tree) for _, tree, _ in panels)
+    fig, axes = plt.subplots(len(panels), 1, figsize=(width, 5.5 * len(panels)), squeeze=False)
+    for ax, (title, tree, util) in zip(axes[:, 0], panels, strict=True):
         draw_tree(ax, tree, util, title)
     fig.suptitle("Organisation: staff and the utilisation of each unit's busiest role")
     fig.tight_layout()
-    _legend(fig, axes[0])
+    _legend(fig, axes[:, 0])
     return fig
 
 
