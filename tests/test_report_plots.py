@@ -141,6 +141,13 @@ def test_milestone_plot_has_the_organisations_hours_and_fits_its_labels():
     assert _outside(fig, legend, ax) and _inside(fig, ax.texts, ax)
     without = intervals_by_owner({n: intervals for n in NAMES})  # no owners: no such row
     assert not any(t.startswith("organisation") for t in _ticks(without.axes[0]))
+    # a share of a few in a thousand is not "0 %" beside a visible bar
+    rare = intervals.copy()
+    rare["n"] = rare["n"].astype(float)
+    rare.loc[1, "n"] = 0.4  # (a share of 0.4 %)
+    ticks = _ticks(intervals_by_owner({"a": rare}).axes[0])
+    assert ticks[1].startswith("exit (trader) \u00b7 0.4% \u00b7 13.0 h each"), ticks
+    assert "imports and exports together" in without.axes[0].get_title()
 
 
 def test_who_gains_has_no_blank_band_and_its_legend_is_off_the_bars():
