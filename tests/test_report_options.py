@@ -154,6 +154,7 @@ def test_the_headline_says_each_options_change_in_words():
                           meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
     text = "".join(headline(res))  # type: ignore[arg-type]
     assert "<h3>faster</h3>" in text
+    assert "A star says a change is not chance, not that it is large" in text  # (+0.0002 *)
     assert "import clearance (arrival to release): 0.46 h shorter (95 % CI 0.11 to 0.81)" in text
     assert ("share of illicit consignments detected: no clear change (-0.10 percentage "
             "points; 95 % CI -0.40 to 0.20)") in text

@@ -285,7 +285,8 @@ IMPRECISE = 0.25
 
 _HOLM = (
     "With several options, a change clear of 0 that Holm's correction for their number "
-    "does not confirm (no * in the table) says so."
+    "does not confirm (no * in the table) says so. A star says a change is not chance, not "
+    "that it is large: read its size."
 )
 
 
