@@ -556,3 +556,23 @@ def test_a_reform_of_the_risk_engine_on_a_scenario_without_one_says_how_to_give_
     scenario = sim.load_scenario(SCENARIOS / "guangdong.toml", {"risk.target": 0.05})
     assert REFORMS["big_data_targeting"].fields(scenario)  # (then it acts)
     assert "[risk] section is off" in REFORMS["big_data_targeting"].mechanism
+
+
+def test_certifying_traders_changes_their_class_not_which_goods_are_illicit():
+    """aeo_mutual_recognition relabelled general traders as advanced AEOs and gave their
+    goods the AEOs' prevalence, so illicit declarations vanished and 'less value slipped
+    through' was credited to the reform. Their hidden truth is now drawn by the class mix
+    before it: every consignment is as illicit as in the baseline, the declared classes
+    change."""
+    from sim.reforms.compose import parse
+
+    base = sim.load_scenario(SCENARIOS / "default.toml", {"days": 3, "warmup_days": 0})
+    reformed = parse("aeo_mutual_recognition").apply(base)
+    logs = [sim.simulate(s, 1, log=True).log for s in (base, reformed)]
+    a, b = (log.set_index(["port", "index"]).sort_index() for log in logs)
+    both = a.index.intersection(b.index)
+    assert len(both) > 0.99 * len(a)
+    assert (a.loc[both, "illicit"].astype(str) == b.loc[both, "illicit"].astype(str)).all()
+    moved = a.loc[both, "trader_class"].astype(str) != b.loc[both, "trader_class"].astype(str)
+    assert moved.sum() > 50  # (the reform acts: classes change)
+    assert (b.loc[both][moved]["trader_class"].astype(str) == "aeo_advanced").any()

@@ -40,6 +40,9 @@ class Context:
     #: the whole vessel call's containers, when this block is only part of its call (a call
     #: split between a timeline's eras); None: the block is the whole call
     call_containers: float | None = None
+    #: each consignment's class for its hidden truth (its trader's behaviour), where the
+    #: traffic gives ``behaviour_classes``; None: its declared class
+    behaviour_class: np.ndarray | None = None
 
     @property
     def n(self) -> int:

@@ -62,7 +62,7 @@ def illicit(x: Context, u: np.ndarray) -> np.ndarray:
         list(x.port.traffic.origins),
         x.commodities,
         v["commodity"].astype(int),
-        v["trader_class"].astype(int),
+        (v["trader_class"] if x.behaviour_class is None else x.behaviour_class).astype(int),
         v["origin"].astype(int),
         v["direction"].astype(int),
     )

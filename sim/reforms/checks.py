@@ -54,14 +54,18 @@ def _targeting(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 
 def _aeo(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    """The shift in every port's class mix, and in its exports' where they have their own."""
+    """The shift in every port's class mix, and in its exports' where they have their own;
+    the mix their hidden truth is drawn by stays the one before (certified traders trade as
+    they did: the same consignments are illicit)."""
     out: Changes = {}
     for name, port in ports(data):
-        own = ((port.get("exports") or {}).get("traffic") or {}).get("trader_classes")
-        for path, classes in (("traffic", port["traffic"]["trader_classes"]),
-                              ("exports.traffic", own)):  # fmt: skip
+        exports = (port.get("exports") or {}).get("traffic") or {}
+        for path, traffic in (("traffic", port["traffic"]), ("exports.traffic", exports)):
+            classes = traffic.get("trader_classes")
             if classes:
                 out[f"ports.{name}.{path}.trader_classes"] = _certified(classes, s["shift"])
+                behaviour = traffic.get("behaviour_classes") or classes
+                out[f"ports.{name}.{path}.behaviour_classes"] = dict(behaviour)
     return out
 
 
@@ -156,7 +160,8 @@ REFORMS = [
     Reform(
         "aeo_mutual_recognition",
         "more traders certified as advanced AEOs (recognised abroad): they get the AEO's lower "
-        "selection rates, priority and lower prevalence",
+        "selection rates and priority, and trade as they did (their goods' hidden truth is "
+        "drawn by the class mix before the reform: traffic.behaviour_classes)",
         _aeo,
         (
             "AEO mutual recognition with 43 countries (regions) (seed paper)",

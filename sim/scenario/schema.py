@@ -244,7 +244,16 @@ class Traffic(Strict):
         "aeo_general, general, discredited: a change to one share moves the boundaries of "
         "the classes after it too (raising aeo_advanced at general's expense relabels "
         "aeo_general consignments as well), so an option changing the mix compares other "
-        "consignments per class; who gains and who loses leaves relabelled ones out"
+        "consignments per class; who gains and who loses groups a relabelled one by its "
+        "change of class (aeo_general → aeo_advanced)"
+    )
+    behaviour_classes: dict[str, Probability] | None = Field(
+        default=None,
+        description="the class mix by which a consignment's hidden truth is drawn (its "
+        "trader's behaviour: enforcement.by_class), from the same draw as its declared class; "
+        "default: trader_classes. A reform that certifies traders (aeo_mutual_recognition) "
+        "keeps the mix before it here, so certified traders trade as they did and the "
+        "baseline's illicit goods stay the same consignments",
     )
     value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
         description="customs value per declaration, in the scenario's currency "
@@ -265,10 +274,12 @@ class Traffic(Strict):
     def _one_or_more(cls, d: Any) -> Any:
         return _whole_boxes(d)
 
-    @field_validator("commodities", "trader_classes", "origins")
+    @field_validator("commodities", "trader_classes", "behaviour_classes", "origins")
     @classmethod
-    def _mixes(cls, v: dict[str, float], info: Any) -> dict[str, float]:
-        if info.field_name == "trader_classes":
+    def _mixes(cls, v: dict[str, float] | None, info: Any) -> dict[str, float] | None:
+        if v is None:
+            return v
+        if info.field_name in ("trader_classes", "behaviour_classes"):
             return _shares(v, TRADER_CLASSES, "trader class")
         return _shares(v, None, info.field_name.rstrip("s").replace("commoditie", "commodity"))
 
@@ -286,6 +297,11 @@ class ExportTraffic(Strict):
     trader_classes: dict[str, Probability] | None = Field(
         default=None, description="exports' shares by credit class (default: the port's)"
     )
+    behaviour_classes: dict[str, Probability] | None = Field(
+        default=None,
+        description="exports' class mix for their hidden truth (default: the port's; see "
+        "traffic.behaviour_classes)",
+    )
     value: number_dist(limits.MAX_VALUE) | None = Field(  # type: ignore[valid-type]
         default=None,
         description="customs value per export declaration, in the scenario's currency "
@@ -295,12 +311,12 @@ class ExportTraffic(Strict):
         default=None, description="containers per export declaration (default: the port's)"
     )
 
-    @field_validator("commodities", "trader_classes")
+    @field_validator("commodities", "trader_classes", "behaviour_classes")
     @classmethod
     def _mixes(cls, v: dict[str, float] | None, info: Any) -> dict[str, float] | None:
         if v is None:
             return v
-        if info.field_name == "trader_classes":
+        if info.field_name in ("trader_classes", "behaviour_classes"):
             return _shares(v, TRADER_CLASSES, "trader class")
         return _shares(v, None, "commodity")
 

@@ -24,6 +24,11 @@ def _commodity(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("trader_class", 2, "category:trader_classes")
 def _trader_class(x: Context, u: np.ndarray) -> np.ndarray:
+    """The declared class; and, from the same uniform, the class of the trader's behaviour
+    where the traffic's mix for the truth differs (``behaviour_classes``)."""
+    behaviour = x.traffic.behaviour_classes
+    if behaviour is not None:
+        x.behaviour_class = x.pick(behaviour, TRADER_CLASSES, u)
     return x.pick(x.traffic.trader_classes, TRADER_CLASSES, u)
 
 
