@@ -658,6 +658,16 @@ def test_a_bundled_scenario_is_found_by_its_name_and_a_missing_one_gets_the_near
     (tmp_path / "mine.toml").write_text('extends = "default.toml"\n')
     assert main(["check", "mines.toml"]) == 2
     assert f"did you mean {Path('mine.toml')}?" in capsys.readouterr().err
+    # a file of that name here: the name alone still gives the bundled one, but says so
+    (tmp_path / "guangdong.toml").write_text('extends = "default.toml"\nname = "mine"\n')
+    assert main(["check", "guangdong"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["name"] == "guangdong"
+    assert ("note: guangdong is the bundled scenario guangdong.toml, not the file "
+            "guangdong.toml here: give guangdong.toml for that one") in captured.err
+    assert main(["check", "guangdong.toml"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["name"] == "mine" and "bundled" not in captured.err
 
 
 def test_an_option_a_command_does_not_take_gets_the_nearest_it_does(capsys):
