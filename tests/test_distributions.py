@@ -180,3 +180,20 @@ def test_a_bad_duration_is_quoted_as_written_not_in_hours(spec, quoted):
         DUR.validate_python(spec)
     assert quoted in str(err.value)
     assert "0.833" not in str(err.value) and "0.5, high" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "column", "first"),
+    [("x\n", None, "its first row, not a number"), ("x,y\n", "x", "the header row")],
+)
+def test_an_empirical_csv_of_a_header_alone_says_so(tmp_path, body, column, first):
+    """A CSV holding only 'x' gave "empirical needs at least one value": it did not say the
+    one row was taken as a header."""
+    (tmp_path / "d.csv").write_text(body)
+    with pytest.raises(ValidationError) as exc:
+        DUR.validate_python(
+            {"dist": "empirical", "csv": "d.csv", "column": column, "unit": "min"},
+            context={"base_dir": str(tmp_path)},
+        )
+    assert (f"{str(tmp_path / 'd.csv')!r} has no observation: {first} is a header, and no "
+            "row follows it") in str(exc.value)

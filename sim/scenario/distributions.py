@@ -354,6 +354,12 @@ def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
                 continue
             shown = f" ({cell!r})" if _HARMLESS.fullmatch(cell) else ""
             raise ValueError(f"{where}: not a number{shown}") from None
+    if not out:  # (a file of a header alone: "empirical needs a value" did not say so)
+        first = "the header row" if d.column is not None else "its first row, not a number"
+        raise ValueError(
+            f"empirical csv {str(path)!r} has no observation: {first} is a header, and no "
+            "row follows it"
+        )
     return out
 
 
