@@ -100,3 +100,17 @@ def test_guangdong_inspects_discredited_and_aeo_goods_near_the_published_rates()
     assert 0.80 <= m["inspection_rate_discredited_goods"] <= 0.90
     assert 0.0057 / 2 <= m["inspection_rate_aeo_advanced_goods"] <= 0.0057 * 2
     assert m["inspection_rate_aeo_advanced_goods"] < 0.2 * m["inspection_rate_general_goods"]
+
+
+def test_the_goods_inspection_rate_by_direction(run):
+    """Imports and exports apart for goods alone too (the pooled direction rates keep the post
+    hub's parcels: imports' 41 % against goods imports' 9 % in the default)."""
+    s, result = run
+    log = result.log
+    posts = [name for name, port in s.ports.items() if port.mode == "post"]
+    log = log[log.cohort & ~log.port.isin(posts)]
+    inspected = log.scan_start.notna() | log.exam_start.notna() | log.quarantine_start.notna()
+    m = result.metrics()
+    for direction, rate in inspected.groupby(log.direction.astype(str)).mean().items():
+        assert m[f"inspection_rate_goods_{direction}"] == pytest.approx(rate, rel=1e-12)
+        assert m[f"inspection_rate_{direction}"] > 2 * rate

@@ -277,7 +277,7 @@ SEEN = [
           "Share of the cohort's goods declarations inspected (as `inspection_rate`), at every "
           "port but the post and express hubs, whose parcel lists China counts apart: the "
           "figure to set beside a published national rate. Only where a post or express hub "
-          "runs beside goods ports."),
+          "runs beside goods ports.", ("direction",)),
     Entry("inspection_rate_<class>_goods", SEEN_LAYER,
           "The class's goods declarations inspected, at every port but the post and express "
           "hubs (China's published class rates, AEO 0.57 % and discredited 84.76 % in 2019, "

@@ -138,6 +138,9 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
         return
     by_class = t.by_class[goods].sum(axis=(0, 1))  # class x (declarations, inspected)
     out["inspection_rate_goods"] = _ratio(by_class[:, 1].sum(), by_class[:, 0].sum())
+    for d, direction in enumerate(DIRECTIONS):  # (China publishes imports and exports apart)
+        n, inspected = t.by_class[goods][:, d].sum(axis=(0, 1))
+        out[f"inspection_rate_goods_{direction}"] = _ratio(inspected, n)
     for g, cls in enumerate(TRADER_CLASSES):
         out[f"inspection_rate_{cls}_goods"] = _ratio(by_class[g, 1], by_class[g, 0])
     routes = [p * _D + d for p in goods for d in range(_D)]
