@@ -381,6 +381,9 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
     html = (tmp_path / "r" / "report.html").read_text()
     assert "Cost against detection" in html  # the plot of each option's cost and detection
     assert "share of illicit consignments detected, finds after release included," in html
+    # the trader's pick-up after release, an assumption, is said to sit in the trader's hours
+    owners = html[html.index("<h2>Where the time goes, by owner</h2>"):]
+    assert "an import's pick-up, <code>ports.X.release.pickup</code>" in owners[:600]
     assert html.index("<h2>Headline</h2>") < html.index("<h2>What was run</h2>")  # (first)
 
 

@@ -615,6 +615,11 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     if owners:
         out += [
             "<h2>Where the time goes, by owner</h2>",
+            "<p class='note'>The trader's hours include the time from release until the goods "
+            "leave the port (an import's pick-up, <code>ports.X.release.pickup</code>), which "
+            "in the bundled scenarios is an assumption and often the largest part of an "
+            "import's time: a reform of customs' work does not shorten it. Customs' and "
+            "quarantine's hours are the ones their reforms act on.</p>",
             _img(plots.time_by_owner(owners), "time by owner",
                  "Bars: the hours of a consignment's time each owner holds (customs, "
                  "quarantine, the trader, the terminal), for each option"),
