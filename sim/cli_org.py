@@ -174,6 +174,7 @@ def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]]) -> None:
         print("note (dumbbell): the generated dumbbell keeps the headcount and puts the "
               "deciding staff of every task the national level decides in national centres "
               "(the General Administration and its centres straight to the field points; the "
-              "customs keep coordination only, DESIGN); the front line's inspection staff are "
-              "the ports' lanes, the same in every structure. For decision staff at the front "
-              "line, give the units yourself ([organisation.units]).", file=sys.stderr)
+              "customs keep coordination only, as docs/DESIGN.md has it); the front line's "
+              "inspection staff are the ports' lanes, the same in every structure. For "
+              "decision staff at the front line, give the units yourself "
+              "([organisation.units]).", file=sys.stderr)
