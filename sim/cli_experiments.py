@@ -371,6 +371,7 @@ def _points(
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
     _print_point_warnings(warned, design)
+    _check_arrivals(rows, design, out)
     if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
         sys.stdout.write(dump_json(_json_points(summary, rows, list(design.columns))))
         return 0
@@ -414,6 +415,24 @@ def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> None:
         values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
         for w in ws:
             print(f"warning (point {point}: {values}): {w}", file=sys.stderr)
+
+
+def _check_arrivals(rows: Any, design: Any, out: Path) -> None:
+    """On stderr: each point at which no consignment arrived in a replication's observed
+    days (its figures are blanks); an error, as for ``run``, if nothing arrived at any point
+    (the sweep is kept)."""
+    from sim.experiment.composition import empty_note, empty_runs
+
+    empty = empty_runs(rows, "point")
+    if empty and all(n == ran for n, ran in empty.values()) and len(empty) == len(design):
+        raise UsageError(
+            "no consignment arrived in the observed days at any point of the sweep, so there "
+            f"is nothing to summarise; run longer (--days) or check the arrival rates (the "
+            f"sweep is kept in {out})"
+        )
+    for point, counts in empty.items():
+        values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
+        print(f"warning (point {point}: {values}): {empty_note(*counts)}", file=sys.stderr)
 
 
 def warmup(args: argparse.Namespace, argv: list[str]) -> int:

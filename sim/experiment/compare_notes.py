@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 def compare_notes(res: CompareResult) -> list[str]:
     """Every note and warning of ``res``, each as the command line prints it (``note
     (OPTION): ...``, ``warning (OPTION): ...``), in the order it prints them."""
+    from sim.experiment.composition import empty_note, empty_runs
     from sim.model.window import window_notes
 
     m = res.meta
@@ -25,6 +26,8 @@ def compare_notes(res: CompareResult) -> list[str]:
                    f"arrived in, with a paired difference per period: {'; '.join(m['periods'])}")
     out += _idle_notes(m)
     out += _composition_notes(m)
+    out += [f"warning ({name}): {empty_note(*counts)}"
+            for name, counts in empty_runs(res.per_rep, "option").items()]
     for o in res.options:  # (a paired difference of counts over other days means little)
         longer = sorted(k for k in o.overrides if k in ("days", "warmup_days", "drain_days"))
         if longer:

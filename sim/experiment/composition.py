@@ -59,6 +59,33 @@ def arrivals_note(diff: float) -> str:
     )
 
 
+def empty_runs(per_rep: pd.DataFrame, by: str) -> dict[Any, tuple[int, int]]:
+    """Groups of ``per_rep`` (by the column ``by``: an option, a sweep's point) with
+    replications in which no consignment arrived in the observed days
+    (``consignments_arrived`` 0) -> (how many such replications, how many ran): their times,
+    shares and rates are blanks, not zeros."""
+    if per_rep.empty or by not in per_rep or "consignments_arrived" not in per_rep:
+        return {}
+    out: dict[Any, tuple[int, int]] = {}
+    for key, runs in per_rep.groupby(by, sort=False):
+        arrived = runs["consignments_arrived"]
+        empty = int((arrived.fillna(0) == 0).sum())
+        if empty:
+            out[key] = (empty, len(arrived))
+    return out
+
+
+def empty_note(empty: int, ran: int) -> str:
+    """What a table says of an option or point whose ``empty`` of ``ran`` replications saw
+    no arrival (see :func:`empty_runs`)."""
+    which = "any replication" if empty == ran else f"{empty} of its {ran} replications"
+    return (
+        f"no consignment arrived in the observed days of {which}: there is nothing to measure "
+        "there, so its times, shares and rates are blanks (counts 0), not figures; check its "
+        "arrival rates, or run longer (--days)"
+    )
+
+
 def changed_truth(per_rep: pd.DataFrame, baseline: str) -> dict[str, list[float]]:
     """Options that change how many of the cohort's declarations are illicit
     (``illicit_declarations``) by more than :data:`SMALL_SHARE`, among those whose arrivals

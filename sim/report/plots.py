@@ -249,6 +249,11 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
     strata = list(dict.fromkeys(zip(g["port"], g["direction"], strict=True)))
     fig = _figure(8, 0.32 * max(1, len(strata)) * max(1, len(options)) ** 0.5 + 1.6)
     ax = fig.add_subplot(1, 1, 1)
+    if not strata:  # (no released consignment paired: an option where nothing arrived)
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "no consignment paired with the baseline's: nothing to show",
+                ha="center", va="center", transform=ax.transAxes)
+        return fig
     step = 0.8 / max(1, len(options))
     for i, option in enumerate(options):
         t = g[g["option"] == option].set_index(["port", "direction"])
