@@ -70,6 +70,8 @@ from sim.experiment.store import (
     atomic_write,
     check_kind,
     dump_json,
+    identity,
+    rebuilt,
     scenario_differences,
     scenario_hash,
 )
@@ -500,6 +502,8 @@ class Comparison:
             return
         resolved = json.loads(dump_json(base.model_dump(mode="json", by_alias=True)))
         self.folder = _CompareFolder(Path(out), self.meta, resolved)
+        if self.folder.rebuilt and self.on_notice is not None:
+            self.on_notice(self.folder.rebuilt)
         for o in self.opts:
             store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
             # (with a precision target, replications up to --max-reps are this run's own)
@@ -1262,15 +1266,17 @@ class _CompareFolder:
     def __init__(self, path: Path, meta: dict[str, Any], resolved: dict[str, Any]):
         """``resolved``: the baseline scenario as JSON (to say how a folder's differs)."""
         self.path = path
+        self.rebuilt = ""  # (the notice of a damaged compare.json written again)
         meta_path = path / "compare.json"
         check_kind(path, "compare")
         if meta_path.exists():
-            try:
-                old = json.loads(meta_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
-            differ = _folder_differs(path, old, meta, resolved)
-            if differ:
+            old, reason = identity(meta_path, {"scenario_hash": str, "seed": int,
+                                               "options": list})
+            if old is None:  # (safe: each option's folder checks its own replications)
+                self.rebuilt = rebuilt(meta_path, reason, "comparison") + (
+                    "; who gains is worked out again from the replications' logs")
+                old = {}
+            elif differ := _folder_differs(path, old, meta, resolved):
                 what = "options" if len(differ) == 1 and differ[0][1] else (
                     "scenario, days, seed and options")
                 raise StoreMismatch(
@@ -1323,7 +1329,7 @@ class _CompareFolder:
         does not match its checksum (edited, truncated) is reported and None returned, so
         that it is worked out again from the replication's logs."""
         path = self.path / "gains" / f"rep-{r:04d}.csv"
-        if not path.exists():
+        if not path.exists() or self.rebuilt:  # (of options compare.json no longer names)
             return None
         got = stored_gains(path, r)
         if got is None and on_notice is not None:

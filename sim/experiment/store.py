@@ -153,6 +153,48 @@ def check_kind(path: Path, kind: str) -> None:
         )
 
 
+def read_identity(path: Path, keys: dict[str, type], whose: str) -> dict[str, Any]:
+    """The record ``path`` holds (``meta.json``, ``compare.json``), with each of ``keys`` of
+    its type; a :class:`StoreMismatch` saying the file is damaged and how to resume otherwise
+    (``whose``: "run", "sweep", "comparison")."""
+    old, reason = identity(path, keys)
+    if old is None:
+        raise StoreMismatch(
+            f"{path} is damaged ({reason}), so the folder cannot be checked against this "
+            f"{whose}; to resume, delete {path.name} and give the same command again (each "
+            f"finished replication is checked against this {whose} by its checksum and "
+            "identity, and one that does not match is computed again), or choose another "
+            "--out folder"
+        )
+    return old
+
+
+def identity(path: Path, keys: dict[str, type]) -> tuple[dict[str, Any] | None, str]:
+    """The record ``path`` holds, with each of ``keys`` of its type, and ""; or None and why
+    it is damaged (unreadable, not JSON, lacking a key)."""
+    try:
+        old = read_record(path, _MAX_REP_BYTES)
+    except (OSError, ValueError) as exc:
+        return None, exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if not isinstance(old, dict):
+        return None, "not a JSON object"
+    lacking = [k for k, kind in keys.items() if not isinstance(old.get(k), kind)
+               or isinstance(old.get(k), bool)]
+    if lacking:
+        return None, f"it lacks {', '.join(lacking)}"
+    return old, ""
+
+
+def rebuilt(path: Path, reason: str, whose: str) -> str:
+    """The notice of a damaged record ``path`` written again from this run: safe, as every
+    finished replication is checked against it."""
+    return (
+        f"{path} was damaged ({reason}); written again from this {whose}: each finished "
+        f"replication is checked against this {whose} by its checksum and identity, and one "
+        "that does not match is computed again"
+    )
+
+
 class _Disagree(ValueError):
     """A replication and ``meta.json`` disagree on the run's identity (a message naming both)."""
 
@@ -452,14 +494,7 @@ class RunStore:
                     "never written through links: choose another --out folder"
                 )
         if meta_path.exists():
-            try:
-                old = json.loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
-                if not isinstance(old, dict):
-                    raise ValueError("not a JSON object")
-            except (OSError, ValueError) as exc:
-                raise StoreMismatch(
-                    f"{meta_path} cannot be read ({exc}); choose another --out folder"
-                ) from None
+            old = read_identity(meta_path, {"scenario_hash": str, "seed": int}, "run")
             if old.get("scenario_hash") != digest or old.get("seed") != seed:
                 what = []
                 if old.get("scenario_hash") != digest:

@@ -41,8 +41,10 @@ from sim.experiment.store import (
     atomic_write,
     check_kind,
     dump_json,
+    identity,
     json_safe,
     read_record,
+    rebuilt,
 )
 from sim.version import __version__
 
@@ -133,12 +135,10 @@ class SweepStore:
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         check_kind(self.path, "sweep")
         if meta_path.exists():
-            try:
-                old = json.loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
-                if not isinstance(old, dict):
-                    raise ValueError("not a JSON object")
-            except (OSError, ValueError) as exc:
-                raise StoreMismatch(f"{meta_path} cannot be read ({exc})") from None
+            old, reason = identity(meta_path, {"kind": str, "points_hash": str, "seed": int})
+            if old is None:  # (safe: each point file is checked against its point's scenario)
+                self._notice(rebuilt(meta_path, reason, "sweep"))
+                return created
             if old.get("kind") != "sweep" or old.get("points_hash") != digest:
                 raise StoreMismatch(
                     f"{self.path} already holds another sweep (other scenario or points); "

@@ -1,0 +1,78 @@
+"""A results folder whose record of what was run (meta.json, compare.json, an option's
+meta.json) is damaged is refused with a message that says so and how to resume, never
+with a None for what the file lacks; deleting the file resumes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
+SHORT = ["--reps", "1", "--days", "1"]
+COMMANDS = {
+    "run": (["run", SMALL, *SHORT], "meta.json"),
+    "sweep": (["sweep", SMALL, *SHORT, "--param", "ports.sea.review.capacity=3,4"],
+              "meta.json"),
+    "compare": (["compare", SMALL, *SHORT, "--option", "r4:ports.sea.review.capacity=4"],
+                "compare.json"),
+    "option": (["compare", SMALL, *SHORT, "--option", "r4:ports.sea.review.capacity=4"],
+               "options/r4/meta.json"),
+}
+
+
+def _damage(path: Path, damage: str) -> None:
+    if damage == "truncated":
+        os.truncate(path, 50)
+    else:
+        path.write_text("{}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["run", "option"])
+@pytest.mark.parametrize("damage", ["truncated", "empty object"])
+def test_a_damaged_run_record_says_so_and_how_to_resume(tmp_path, capsys, kind, damage):
+    argv, record = COMMANDS[kind]
+    out = tmp_path / "out"
+    assert main([*argv, "--out", str(out)]) == 0
+    path = out / record
+    _damage(path, damage)
+    capsys.readouterr()
+    assert main([*argv, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path} is damaged (" in err and f"delete {path.name}" in err, err
+    assert "None" not in err
+    if damage == "empty object":
+        assert "it lacks scenario_hash, seed" in err
+    path.unlink()
+    assert main([*argv, "--out", str(out)]) == 0, capsys.readouterr().err
+    assert json.loads(path.read_text(encoding="utf-8"))["seed"] == 1
+
+
+@pytest.mark.parametrize("kind", ["sweep", "compare"])
+@pytest.mark.parametrize("damage", ["truncated", "empty object"])
+def test_a_damaged_sweep_or_comparison_record_is_written_again(tmp_path, capsys, kind, damage):
+    argv, record = COMMANDS[kind]
+    out = tmp_path / "out"
+    assert main([*argv, "--out", str(out), "--json"]) == 0
+    first = capsys.readouterr().out
+    path = out / record
+    _damage(path, damage)
+    assert main([*argv, "--out", str(out), "--json"]) == 0
+    got = capsys.readouterr()
+    assert f"{path} was damaged (" in got.err and "written again" in got.err, got.err
+    assert "None" not in got.err
+    assert json.loads(path.read_text(encoding="utf-8"))["seed"] == 1
+    assert _figures(got.out) == _figures(first)
+
+
+def _figures(text: str) -> object:
+    """The JSON's figures without what says when and whether it resumed."""
+    data = json.loads(text)
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if k not in ("notes", "meta", "created", "resumed")}
+    return data
