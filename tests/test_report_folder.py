@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -480,6 +481,23 @@ SWEEP_DAMAGE = {
                           "design.csv does not match the point files"),
     "design.csv removed": (lambda f: (f / "design.csv").unlink(), "design.csv is missing"),
     "sweep.csv removed": (lambda f: (f / "sweep.csv").unlink(), "sweep.csv is missing"),
+    "summary.csv removed": (lambda f: (f / "summary.csv").unlink(), "summary.csv is missing"),
+    "truncated summary.csv": (lambda f: os.truncate(f / "summary.csv", 50),
+                              "summary.csv does not match the point files"),
+    "edited summary.csv": (lambda f: _csv_cell(f / "summary.csv", 1, 4, "0.5"),
+                           "summary.csv does not match the point files"),
+    "intervals.csv removed": (lambda f: (f / "intervals.csv").unlink(),
+                              "intervals.csv is missing"),
+    "truncated intervals.csv": (lambda f: os.truncate(f / "intervals.csv", 500),
+                                "intervals.csv does not match the point files"),
+    "edited intervals.csv": (lambda f: _csv_cell(f / "intervals.csv", 3, 3, "0.5"),
+                             "intervals.csv does not match the point files"),
+    "warnings.json removed": (lambda f: (f / "warnings.json").unlink(),
+                              "warnings.json is missing"),
+    "truncated warnings.json": (lambda f: (f / "warnings.json").write_text('{"0": ['),
+                                "warnings.json cannot be read"),
+    "edited warnings.json": (lambda f: (f / "warnings.json").write_text('{"0": ["made up"]}'),
+                             "warnings.json does not match the point files"),
 }
 
 

@@ -81,7 +81,35 @@ def read_sweep(path: Path) -> SweepFolder:
     from sim.experiment.sweep_store import point_warnings
 
     warned = point_warnings({key: list(rec.warnings) for key, rec in records.items()})
+    _check_pooled(path, rows, params, warned)
     return SweepFolder(meta, params, design, rows, store.legacy, warned)
+
+
+def _check_pooled(
+    path: Path, rows: pd.DataFrame, params: list[str], warned: dict[str, list[str]]
+) -> None:
+    """``warnings.json``, ``summary.csv`` and ``intervals.csv`` against the checked rows
+    they pool (as the sweep wrote them): a :class:`ResultsFolderError` naming the file that
+    is missing, unreadable or changed."""
+    from sim.experiment.sweep_store import point_intervals, summarise_points
+    from sim.report.folder import _same_table
+
+    mismatch = "does not match the point files in points/ (changed or damaged)"
+    if read_object(path / "warnings.json") != warned:
+        raise ResultsFolderError(f"{path / 'warnings.json'} {mismatch}")
+    built = summarise_points(rows, params, warned)
+    got = read_csv(path / "summary.csv", index_col="point")
+    numbers = [c for c in built.columns if c not in params]
+    if (list(got.columns) != list(built.columns) or list(got.index) != list(built.index)
+            or not _same_table(got[numbers].astype(float), built[numbers].astype(float))):
+        raise ResultsFolderError(f"{path / 'summary.csv'} {mismatch}")
+    built = point_intervals(rows, params)
+    got = read_csv(path / "intervals.csv")
+    numbers = [c for c in built.columns if c not in {*params, "metric"}]
+    if (list(got.columns) != list(built.columns) or len(got) != len(built)
+            or list(got.get("metric", [])) != list(built["metric"])
+            or not _same_table(got[numbers], built[numbers])):
+        raise ResultsFolderError(f"{path / 'intervals.csv'} {mismatch}")
 
 
 def _records(store: SweepStore, meta: dict[str, Any], points: int, reps: int) -> Records:
