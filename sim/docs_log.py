@@ -40,10 +40,10 @@ DRAW_NOTES = {
     "review": "the declaration goes to officer review",
     "review_time": "hours of officer review",
     "second_submission": "separate declarations: hours until the quarantine declaration",
-    "sel_document": "selected for a document check (decided at assessment)",
-    "sel_scan": "selected for a scan (decided at assessment)",
-    "sel_physical": "selected for a physical exam (decided at assessment)",
-    "sel_quarantine": "selected for a quarantine check (decided at assessment)",
+    "sel_document": "selected for a document check (see *Decisions* below)",
+    "sel_scan": "selected for a scan (see *Decisions* below)",
+    "sel_physical": "selected for a physical exam (see *Decisions* below)",
+    "sel_quarantine": "selected for a quarantine check (see *Decisions* below)",
     "doc_time": "hours of the document check",
     "ai_read": "AI reads the scan image first",
     "sample": "quarantine takes a sample for the laboratory",
@@ -106,7 +106,7 @@ _INTRO = [
     "Times are hours from the start of the run (the warm-up's start). The draws are the "
     "consignment's requirements, drawn when it is made from "
     "streams keyed by its port and index (the common random numbers of a comparison); "
-    "decisions are set when the assessment takes them. Milestones follow the WCO Time "
+    "decisions are set when they are taken (see *Decisions*). Milestones follow the WCO Time "
     "Release Study; `exited` ends an import's flow and `loaded` an export's. A released "
     "consignment's owners' hours add up to its time from arrival to the end of its flow. "
     "A censored one is logged as it stood when the run ended: a milestone it would have "
@@ -142,6 +142,18 @@ _INTRO = [
     "found[\"exam\"] / (m[\"illicit_declarations\"] - m[\"illicit_held\"])   "
     "# = m[\"detection_rate_by_exam\"]",
     "```",
+    "",
+    "*Decisions.* The selection columns `sel_document`, `sel_scan`, `sel_physical` and "
+    "`sel_quarantine` are decisions only where `assessed` is set. Selection tables decide "
+    "when the consignment is made (they depend on its own draws, nothing that changes in "
+    "the run), so a consignment never assessed (still in the system when the run ended, "
+    "`assessed` NaN) holds what its assessment would have taken, for checks it never "
+    "reached. The risk engine decides at assessment, and a consignment it never assessed "
+    "holds no selection: its `sel_*` may hold no decision at all (each reads True, as for "
+    "most declarations still waiting for officer review) or a decision taken before its "
+    "own assessment was logged. Count selections "
+    "over `log[log.cohort & log.assessed.notna()]`; what a consignment went through is in "
+    "its milestones (`doc_start`, `scan_start`, ...).",
     "",
     "To save a log from Python and read it back, use pandas: `result.log.to_parquet(\"log."
     "parquet\")` and `pandas.read_parquet(\"log.parquet\")` give the same table back "
