@@ -20,7 +20,9 @@ IDENTITY = {
     "channel": "the most intrusive customs check it had (`physical` over `scan` over "
     "`document`; `green`: none), with `+quarantine` when it also had a quarantine check "
     "(`quarantine` alone: only that); the other checks it had are in the milestones "
-    "(`doc_start`, `scan_start`, ...)",
+    "(`doc_start`, `scan_start`, ...). For a consignment still in the system at the end, "
+    "it also names a check booked in its lane's queue to start after the end (its start "
+    "milestone NaN), which the metrics do not count as had",
 }
 
 #: meanings of the draws whose transform has no docstring to say it

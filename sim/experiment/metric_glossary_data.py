@@ -268,7 +268,9 @@ EFFECTIVENESS = [
 SEEN = [
     Entry("inspection_rate", SEEN_LAYER,
           "Share of the cohort's declarations inspected: scanned, physically examined or "
-          "checked by quarantine (a quarantine check alone counts). Pooled over every port, "
+          "checked by quarantine (a quarantine check alone counts; a check counts once it "
+          "started: one a consignment still in the system at the end was queued for, or "
+          "booked to start after the end, does not). Pooled over every port, "
           "a post or express hub that scans nearly every parcel included, so it is not a "
           "port's rate for goods declarations (`_port_<port>`: one port's; `_import`, `_export`: "
           "one direction's).",
@@ -294,9 +296,13 @@ SEEN = [
           "direction).",
           ("port", "direction")),
     Entry("document_check_rate", SEEN_LAYER,
-          "Share of the cohort's declarations that had a document check.", ("direction",)),
+          "Share of the cohort's declarations that had a document check: one that started "
+          "(as for `inspection_rate`, a check a consignment still in the system at the end "
+          "was queued for, or booked to start after the end, does not count; the log's "
+          "`channel` names the checks booked).", ("direction",)),
     Entry("hit_rate_<check>", SEEN_LAYER,
-          "Of the cohort's declarations that had this check, the share whose alarm a finding "
+          "Of the cohort's declarations that had this check (one that started, as for "
+          "`document_check_rate`), the share whose alarm a finding "
           "confirmed (a scan's: referred by the image officer to an exam that found goods, so "
           "an image the AI cleared is never a hit). Pooled over every port, a post or express "
           "hub included, whose many scanned parcels (few hits) dominate it: not a goods "

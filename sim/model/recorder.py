@@ -50,6 +50,7 @@ from sim.model.recorder_rows import (
     censor_block,
     censor_row,
     group_codes,
+    started_only,
 )
 from sim.scenario.schema import MODES
 
@@ -201,6 +202,7 @@ class Recorder:
 
     def _fold(self, a: np.ndarray) -> None:
         """Fold rows (the STATS layout) into the running statistics."""
+        a = started_only(a, a[:, _S["outcome"]].astype(int))  # (a check counts once started)
         if self.on_fold is not None:
             self.on_fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
@@ -262,8 +264,7 @@ class Recorder:
         self.treated += int(treated.sum())
 
     def cost_dimensions(self) -> dict[str, list[str]]:
-        """The dimensions the cost book keeps too (not the reporting splits by period of a
-        timeline or of goods apart from parcels)."""
+        """The dimensions the cost book keeps too (not the splits by period or goods)."""
         split = ("era", "era_direction", "goods_direction")
         return {d: g for d, g in self.dimensions.items() if d not in split}
 

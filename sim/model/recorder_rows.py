@@ -13,7 +13,8 @@ import numpy as np
 
 from sim.model.draws import REQUIREMENTS, R
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
-from sim.model.milestones import CHANNELS, MILESTONES, OWNERS, M
+from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, checks_bits
+from sim.model.milestones import CENSORED, CHANNELS, MILESTONES, OWNERS, M, channel_code_many
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 HEAD = ("port", "index", "cohort", "outcome", "channel")
@@ -150,3 +151,26 @@ class OwnerTally:
             mine = direction == d
             self.hours[d] += a[mine, _SOWN:].sum(axis=0)
             self.n[d] += int(mine.sum())
+
+
+#: the checks' bits and the milestones that start them (in the order of ``checks_bits``)
+_STARTS = ("doc_start", "scan_start", "exam_start", "quarantine_start")
+
+
+def started_only(a: np.ndarray, outcome: np.ndarray) -> np.ndarray:
+    """Rows (the STATS layout) whose censored ones keep only the checks that started by the
+    end of the run (their start milestone, cut at the end, is set): one rule for every
+    check's count, whatever its lane (a place booked ahead in a lane's queue, for a start
+    after the end, is no check had). The log keeps what was booked."""
+    censored = outcome == CENSORED
+    if not censored.any():
+        return a
+    a = a.copy()
+    rows = a[censored]
+    bits = rows[:, _S["checks"]].astype(int)
+    did = [((bits & b) > 0) & ~np.isnan(rows[:, _SMS + M[s]])
+           for b, s in zip((DOC, SCAN, PHYSICAL, QUARANTINE), _STARTS, strict=True)]
+    rows[:, _S["checks"]] = checks_bits(*did)
+    rows[:, _S["channel"]] = channel_code_many(*did)
+    a[censored] = rows
+    return a
