@@ -334,7 +334,13 @@ SEEN = [
           "differ): there, the mean clearance time of the cohort's compliant declarations "
           "released after a scan, exam or quarantine check less that of those released "
           "without one; averaged over the ports and directions that have both, weighted by "
-          "their inspected ones (`_port_<port>`: that port's two directions). Counted with "
+          "their inspected ones (`_port_<port>`: that port's two directions; "
+          "`burden_clearance_h_goods`: the goods ports'). Counted with "
           "the hidden truth, as `burden_share`.",
           ("port",)),
+    Entry("burden_clearance_h_goods", SEEN_LAYER,
+          "`burden_clearance_h` of the goods ports alone, every port but the post and express "
+          "hubs, whose many inspected parcels (minutes each) dominate the pooled figure: the "
+          "hours an inspection adds to compliant goods declarations. Only where a post or "
+          "express hub runs beside goods ports."),
 ]

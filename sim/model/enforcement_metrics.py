@@ -130,9 +130,10 @@ def _by_era(t: EnforcementTally, out: dict[str, float]) -> None:
 
 
 def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
-    """Inspection and hit rates of goods declarations alone, where a post or express hub's
-    parcel lists (nearly all scanned, few hits) run beside goods ports: China's published
-    rates, by credit class too, count goods declarations, and parcel lists apart."""
+    """Inspection and hit rates, and the hours inspection adds, of goods declarations alone,
+    where a post or express hub's parcel lists (nearly all scanned, few hits, minutes each)
+    run beside goods ports: China's published rates, by credit class too, count goods
+    declarations, and parcel lists apart."""
     goods = [p for p, parcels in enumerate(t.parcels) if not parcels]
     if not goods or len(goods) == len(t.ports):
         return
@@ -147,6 +148,7 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     done, hits = t.done[routes].sum(axis=0), t.hits[routes].sum(axis=0)
     for i, name in enumerate(CHECK_NAMES):
         out[f"hit_rate_{name}_goods"] = _ratio(hits[i], done[i])
+    out["burden_clearance_h_goods"] = _burden_hours(t.burden_time[routes])
 
 
 def _burden_hours(cells: np.ndarray) -> float:
