@@ -88,6 +88,13 @@ def _milestone(name: str) -> str:
             "cut-off's lead), or its truck's crossing (= `loaded`); set when it is loaded, so "
             "it may lie after the run's end (NaN: an import, or not loaded)"
         )
+    if name == "lab_start":
+        return (
+            "when its sample was submitted to the laboratory, not when its test began: the "
+            "sample then waits for a cut-off with room in its batch (the lab's wait in the "
+            "resources table), so `lab_end - lab_start` is that wait plus its batch's "
+            "incubation (NaN: no sample, or not by the run's end)"
+        )
     if name in DUE_AFTER_RELEASE:
         return (
             "when it falls due, booked when it becomes known (NaN: never); for a consignment "

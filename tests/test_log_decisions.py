@@ -1,6 +1,7 @@
 """The log's selection columns for consignments never assessed hold what docs/log.md says
 they hold: the tables' decisions, made when the consignment was made; under the risk engine
-no selection (some no decision at all: each reads True)."""
+no selection (some no decision at all: each reads True). And what docs/log.md says of
+lab_start: the sample's submission, not the test's start."""
 
 from __future__ import annotations
 
@@ -42,3 +43,9 @@ def test_what_a_never_assessed_consignment_holds_is_as_documented(risk):
         assert held[never.review].all(axis=1).any()
     else:  # (the tables' decisions, most not selected)
         assert not held.all(axis=1).any() and held.any(axis=1).any()
+
+
+def test_the_page_says_lab_start_is_the_samples_submission_not_the_tests_start():
+    row = next(line for line in log_page().splitlines() if line.startswith("| `lab_start` |"))
+    assert "submitted to the laboratory, not when its test began" in row
+    assert "waits for a cut-off" in row
