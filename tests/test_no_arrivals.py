@@ -50,3 +50,27 @@ def test_a_sweep_where_nothing_arrives_anywhere_is_an_error(tmp_path, capsys):
             'ports.sea.exports.arrivals.rate="0/d","0/h"']
     assert main([*argv, "--out", str(tmp_path / "a")]) == 2
     assert "no consignment arrived in the observed days at any point" in capsys.readouterr().err
+
+
+def test_a_sweeps_report_names_the_point_where_nothing_arrives(tmp_path):
+    from sim.report.sweep_html import render_sweep
+
+    out = tmp_path / "a"
+    argv = ["sweep", str(SMALL), "--reps", "1", "--days", "2", "--set",
+            'ports.sea.arrivals.rate="0/d"', "--param",
+            'ports.sea.exports.arrivals.rate="0/d","10/d"', "--out", str(out)]
+    assert main(argv) == 0
+    page = render_sweep(out)
+    assert "warning (point 0: ports.sea.exports.arrivals.rate=0/d): no consignment" in page
+    assert "warning (point 1" not in page
+
+
+def test_a_comparisons_report_names_the_option_where_nothing_arrives(tmp_path):
+    from sim.report.folder_report import render_folder
+
+    out = tmp_path / "c"
+    compare(SMALL, [NOTHING], reps=2, overrides=SHORT, out=out, report=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        page = render_folder(out)
+    assert "warning (none): no consignment arrived in the observed days" in page

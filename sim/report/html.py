@@ -153,6 +153,12 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
     body = f"<table>{body}</table>" + "".join(
         f"<p class='warn'>warning: {html.escape(str(w))}</p>" for w in m.get("warnings", [])
     )  # (a precision target not reached at --max-reps)
+    from sim.experiment.composition import empty_note, empty_runs
+
+    body += "".join(  # (an option where nothing arrived: its figures are blanks)
+        f"<p class='warn'>warning ({html.escape(str(name))}): {html.escape(empty_note(*c))}</p>"
+        for name, c in empty_runs(res.per_rep, "option").items()
+    )
     body += "".join(f"<p class='note'>note: {html.escape(str(n))}</p>" for n in _notes(m))
     if len(res.names) == 1:
         return body

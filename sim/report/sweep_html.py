@@ -228,6 +228,19 @@ def _warnings(warnings: dict[str, list[str]], design: pd.DataFrame) -> list[str]
     return out
 
 
+def _empty(rows: pd.DataFrame, design: pd.DataFrame) -> list[str]:
+    """Each point at which no consignment arrived in a replication (its figures are blanks),
+    as the sweep warned of it."""
+    from sim.experiment.composition import empty_note, empty_runs
+
+    out = []
+    for point, counts in empty_runs(rows, "point").items():
+        values = ", ".join(f"{k}={v}" for k, v in design.loc[int(point)].items())
+        out.append(f"<p class='warn'>warning (point {int(point)}: {html.escape(values)}): "
+                   f"{html.escape(empty_note(*counts))}</p>")
+    return out
+
+
 def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[str]) -> list[str]:
     """The notes on the window (see :func:`sim.model.window.window_notes`: a warm-up that is
     not whole weeks, too few weeks to check for rising queues, fewer observed days than a
@@ -272,7 +285,7 @@ def render_sweep(path: Path) -> str:
              "<p class='note'>Means over each point's replications with 95 % Student-t "
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
              "hours.</p>", legacy, *_sample_notes(resolved, meta, folder.params),
-             *_warnings(folder.warnings, design),
+             *_warnings(folder.warnings, design), *_empty(folder.rows, design),
              _table(design, summary, folder.params, currency),
              _plot(summary, design, folder.params),
              _differences(design, point_differences(folder.rows, metrics), folder.params,
