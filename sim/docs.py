@@ -472,7 +472,8 @@ def reference() -> str:
         "its other fields at their defaults, and a note on stderr says so. A field set "
         "twice by `--set` (or once by itself and once inside a table another `--set` gives) "
         "is an error, as is a table given after a `--set` of a field inside it. "
-        "Names in `<angle brackets>` are yours (a port, a commodity group). "
+        "Names in `<angle brackets>` are yours (a port, a commodity group); a port's name uses "
+        "letters, digits, `_` and `-` (it names the port's metrics). "
         "Times are written with units and held in hours; rates are written per hour or per "
         "day. Every number is checked on load against the limits in `sim/scenario/limits.py`.",
         "",

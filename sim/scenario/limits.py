@@ -27,6 +27,7 @@ empirical observations                     1 to 1,000,000 values, each finite an
 lab ``batch_size``                         1 to 100,000
 slot ``every``                             0 (no slots) or 1 min to 1 d
 probabilities and shares                   0 to 1
+a port's name                              letters, digits, _ and - (sim/scenario/port_names.py)
 =========================================  ===========================================
 """
 
@@ -167,16 +168,22 @@ def check_start(start: dt.date | None, days: float, warmup: float, drain: float)
     return None
 
 
+#: no value given (:class:`AtField`)
+NOTHING: Any = object()
+
+
 class AtField(ValueError):
     """A problem found by a check of a whole table but belonging to one of its fields.
 
     ``path`` is relative to the table; the loader appends it to the table's location, so the
     message names the field (``ports.sea.traffic.commodities``) and not only the table.
+    ``value``, when given, is the bad value to show (a table's key, say, not its table).
     """
 
-    def __init__(self, path: str | tuple, message: str):
+    def __init__(self, path: str | tuple, message: str, value: Any = NOTHING):
         super().__init__(message)
         self.path = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
+        self.value = value
 
 
 #: consignments a replication above which a run is said to be long before it starts

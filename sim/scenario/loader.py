@@ -415,7 +415,9 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
             cause = (err.get("ctx") or {}).get("error")
             if isinstance(cause, limits.AtField):
                 loc = loc + cause.path
-                if err.get("input", _MISSING) is not _MISSING:
+                if cause.value is not limits.NOTHING:
+                    err = {**err, "input": cause.value}
+                elif err.get("input", _MISSING) is not _MISSING:
                     err = {**err, "input": _at(err["input"], cause.path)}
             dotted = ".".join(str(x) for x in loc)
             msg = _message(err, loc)
