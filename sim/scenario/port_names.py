@@ -1,10 +1,13 @@
 """What a port may be called: its name goes into metric names
 (``clearance_h_mean_port_<port>_import``), a result table's groups (``<port>/<direction>``)
-and file names, so it is a plain word."""
+and file names, so it is a plain word that no other port's metric names can spell."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from sim.scenario.base import DIRECTIONS
 
 #: the characters a port's name may use
 ALLOWED = "letters a-z and A-Z, digits, _ and -"
@@ -24,3 +27,19 @@ def name_problem(name: str) -> str | None:
         f"{', '.join(repr(c) for c in bad)} {'is' if len(bad) == 1 else 'are'} not allowed"
     )
 
+
+def clash_problem(name: str, others: Iterable[str]) -> str | None:
+    """Why ``name`` would spell another port's metrics (None when it would not): a port
+    ``x_import`` beside ``x`` makes ``clearance_h_mean_port_x_import`` both port x's imports
+    and port x_import's pooled figure. Only the directions follow a port's name in the
+    metrics of the same family (a lane's, ``utilisation_<port>_<lane>``, cannot clash: no lane
+    is another lane's name with a word before it)."""
+    for other in others:
+        for direction in DIRECTIONS:
+            if name == f"{other}_{direction}":
+                return (
+                    f"port {other!r}'s {direction} figures are named with '_{direction}' "
+                    f"after its name (clearance_h_mean_port_{other}_{direction}), which is "
+                    f"this port's pooled figure too; name the port otherwise"
+                )
+    return None

@@ -24,7 +24,7 @@ from sim.scenario.distributions import Duration, DurationDist, fixed, hours, num
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.limits import AtField, Capacity, Flag, Probability, Real, Servers, Weight
 from sim.scenario.organisation import OrganisationSpec
-from sim.scenario.port_names import name_problem
+from sim.scenario.port_names import clash_problem, name_problem
 from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.timeline import Dated, RunTime, run_time_problem
@@ -819,13 +819,15 @@ class Scenario(Strict):
     @field_validator("ports", mode="before")
     @classmethod
     def _port_names(cls, v: Any) -> Any:
-        """Each port's name a plain word (checked before the ports themselves: a bad name is
-        reported whatever its table holds)."""
+        """Each port's name a plain word that spells no other port's metrics (checked before
+        the ports themselves: a bad name is reported whatever its table holds)."""
         if not isinstance(v, dict):
             return v
         names = [str(k) for k in v]
         for name in names:
-            problem = name_problem(name)
+            problem = name_problem(name) or clash_problem(
+                name, [n for n in names if n != name]
+            )
             if problem:
                 raise AtField((name,), problem, value=name)
         return v
