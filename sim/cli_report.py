@@ -21,7 +21,8 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
     p.add_argument("--out", type=Path, metavar="FILE",
-                   help="HTML file to write (default RESULTS_DIR/report.html)")
+                   help="HTML file to write (default RESULTS_DIR/report.html); it replaces "
+                   "only an earlier report, never a results file")
 
 
 def run(args: argparse.Namespace) -> int:

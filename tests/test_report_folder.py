@@ -692,3 +692,26 @@ def test_a_run_whose_warnings_were_emptied_is_refused(tmp_path, capsys):
     (out / "warnings.json").write_text(json.dumps(data))
     err = _error(out, capsys)
     assert "warnings.json does not match the replication files" in err, err
+
+
+def test_report_does_not_write_over_the_results_or_a_file_that_is_not_a_report(
+    compare_folder, tmp_path, capsys
+):
+    """--out never replaces what is not a report: the folder's results (summary.json, the
+    very files the report is read from) nor a user's file elsewhere; an earlier report and
+    the folder's own report.html are replaced."""
+    summary = compare_folder / "summary.csv"
+    before = summary.read_bytes()
+    assert main(["report", str(compare_folder), "--out", str(summary)]) == 2
+    err = capsys.readouterr().err
+    assert f"will not write over {summary}: it is one of the results folder's files" in err
+    assert summary.read_bytes() == before
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    assert main(["report", str(compare_folder), "--out", str(notes)]) == 2
+    assert "it is not an HTML report of bordersim" in capsys.readouterr().err
+    assert notes.read_text() == "mine"
+    earlier = tmp_path / "earlier.html"
+    earlier.write_bytes((compare_folder / "report.html").read_bytes())
+    for out in (earlier, compare_folder / "report.html"):
+        assert main(["report", str(compare_folder), "--out", str(out)]) == 0, out

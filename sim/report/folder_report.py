@@ -33,5 +33,40 @@ def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path
 
     target = Path(out) if out is not None else Path(path) / "report.html"
     check_target(target)  # (before the report is made)
+    _check_overwrite(Path(path), target)
     atomic_write(target, render_folder(path))
     return target
+
+
+def _check_overwrite(folder: Path, target: Path) -> None:
+    """``target`` may be replaced by a report: nothing is there yet, or it is the results
+    folder's own ``report.html``, or an HTML report outside the folder (anything else there,
+    the folder's results above all, would be lost: :class:`~sim.experiment.store.WriteError`)."""
+    from sim.experiment.store import WriteError
+
+    if not target.is_file():
+        return
+    own = folder / "report.html"
+    if own.is_file() and target.resolve() == own.resolve():
+        return
+    if target.resolve().is_relative_to(folder.resolve()):
+        raise WriteError(
+            f"will not write over {target}: it is one of the results folder's files; the "
+            f"folder's report goes to {own} (leave --out out), or give --out a new file"
+        )
+    if not _is_report(target):
+        raise WriteError(
+            f"will not write over {target}: it is not an HTML report of bordersim; give "
+            "--out a new file, or an earlier report to replace"
+        )
+
+
+def _is_report(path: Path) -> bool:
+    """``path`` begins as the reports of ``bordersim report``, ``run``, ``compare`` and
+    ``sweep`` do (an HTML page titled ``bordersim ...``)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    except OSError:
+        return False
+    return head.lower().startswith("<!doctype html") and "<title>bordersim " in head
