@@ -15,7 +15,13 @@ import sim.experiment.compare as compare_mod
 from sim.cli import main
 from sim.experiment.compare import compare
 from sim.experiment.metric_names import MetricError, metric_names
-from sim.experiment.options import OptionError, parse_option, reform_option, resolve_options
+from sim.experiment.options import (
+    OptionError,
+    parse_option,
+    read_options_file,
+    reform_option,
+    resolve_options,
+)
 from sim.experiment.sensitivity import sobol
 from sim.model.run import simulate
 from sim.model.world import World
@@ -315,6 +321,40 @@ def test_a_combination_of_a_part_that_is_neither_option_nor_reform_is_explained(
         "option 'a+b' combines a and b, but b is not an option or a reform: give "
         "--option b:KEY=VALUE too (or see `bordersim reforms` for the reforms)"
     )
+
+
+def test_a_combination_that_repeats_a_part_is_refused(tmp_path, capsys, nothing_runs):
+    """``a+a`` has no interaction to report ((a+a) - a - a + baseline is meaningless)."""
+    for combo in ("a+a", "a+b+a"):
+        with pytest.raises(OptionError) as exc:
+            resolve_options(["a:ports.sea.review.capacity=4", "b:days=3", combo])
+        assert str(exc.value) == (
+            f"option name {combo!r}: a combination joins different options; 'a' is given twice"
+        )
+    argv = ["compare", str(SMALL), "--option", "a:ports.sea.review.capacity=4", "--option",
+            "a+a", "--out", str(tmp_path / "c")]
+    assert main(argv) == 2
+    assert "'a' is given twice" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()
+
+
+def test_an_option_with_its_own_changes_has_no_plus_in_its_name(tmp_path, capsys, nothing_runs):
+    """'a+b:days=3' reads as the combination of a and b everywhere; it is not taken for a
+    plain option (nor, from an options file, for a combination with changes of its own)."""
+    msg = ("option name 'a+b': '+' joins options into a combination, which takes its "
+           "parts' changes; an option with changes of its own needs a name without '+' "
+           "(e.g. a_b)")
+    with pytest.raises(OptionError) as exc:
+        parse_option("a+b:days=3")
+    assert str(exc.value) == msg
+    argv = ["compare", str(SMALL), "--option", "a+b:days=3", "--out", str(tmp_path / "c")]
+    assert main(argv) == 2
+    assert msg in capsys.readouterr().err
+    path = tmp_path / "options.toml"
+    path.write_text('[options.a]\nset = {days = 3}\n[options."a+b"]\nset = {days = 4}\n')
+    with pytest.raises(OptionError) as exc:
+        read_options_file(path)
+    assert str(exc.value) == f"{path}: options.a+b: {msg}"
 
 
 def test_cli_reforms_combination_alone_runs_its_parts_and_interaction(tmp_path, capsys):

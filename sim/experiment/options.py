@@ -2,8 +2,9 @@
 
 An option is a name plus dotted-path overrides (``{"ports.sea_port.scan.scanners.capacity": 4}``).
 The first option is always ``baseline``: the scenario unchanged. An option named ``A+B`` whose
-parts are options is their combination (the overrides of both, which must not disagree); the
-comparison then also reports the interaction ``(A+B) - A - B + baseline``.
+parts are options is their combination (the overrides of both, which must not disagree; each
+part once, and no changes of its own); the comparison then also reports the interaction
+``(A+B) - A - B + baseline``.
 
 Options come from the command line, ``--option NAME:KEY=VALUE[,KEY=VALUE...]`` (values read as
 TOML, a bare word as a string), or from a TOML file::
@@ -68,6 +69,26 @@ class Option:
         if not all(self.name.split("+")):
             raise OptionError(
                 f"option name {self.name!r}: '+' joins two options (A+B); one side is empty"
+            )
+        self._check_combination()
+
+    def _check_combination(self) -> None:
+        """A name with '+' is a combination: of different options (``a+a`` has no
+        interaction to report), and with no changes of its own (it takes its parts')."""
+        if "+" not in self.name:
+            return
+        names = self.name.split("+")
+        again = sorted({n for n in names if names.count(n) > 1})
+        if again:
+            raise OptionError(
+                f"option name {self.name!r}: a combination joins different options; "
+                f"{', '.join(repr(n) for n in again)} is given twice"
+            )
+        if self.overrides and not self.parts:
+            raise OptionError(
+                f"option name {self.name!r}: '+' joins options into a combination, which "
+                "takes its parts' changes; an option with changes of its own needs a name "
+                f"without '+' (e.g. {self.name.replace('+', '_')})"
             )
 
     @property
@@ -181,7 +202,12 @@ def read_options_file(path: str | Path) -> list[Option]:
         if not isinstance(overrides, dict):
             raise OptionError(f"{path}: options.{name}.set must be a table of dotted keys")
         origin = f"{path} [options.{name}]"
-        out.append(Option(name, dict(overrides), str(spec.get("description", "")), origin=origin))
+        try:
+            out.append(
+                Option(name, dict(overrides), str(spec.get("description", "")), origin=origin)
+            )
+        except OptionError as exc:
+            raise OptionError(f"{path}: options.{name}: {exc}") from None
     return out
 
 
