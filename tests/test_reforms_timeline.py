@@ -708,3 +708,26 @@ def test_a_comparisons_periods_name_each_options_own_dated_reform():
     assert _period_names(base, variants) == {
         24.0: "training", 48.0: "single_window in option a", 72.0: "smart_image_review in option b"
     }
+
+
+def test_the_same_dated_reform_listed_twice_is_refused(tmp_path, capsys):
+    """The same reform at the same time (however the time is written) was applied twice,
+    its effect compounded, silently."""
+    from sim.cli import main
+
+    f = tmp_path / "twice.toml"
+    entries = [("training", "2 d"), ("single_window", "2 d"), ("training", "48 h")]
+    f.write_text(
+        f'extends = "{SMALL.as_posix()}"\n'
+        + "".join(f'[[timeline]]\nreform = "{r}"\nat = "{at}"\n' for r, at in entries),
+        encoding="utf-8",
+    )
+    assert main(["check", str(f)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {f.resolve()}: timeline.2.reform: timeline.0 and timeline.2 are the same "
+        "reform ('training') at the same time (2 d): it would be applied twice, its effect "
+        "compounded; give it once\n"
+    )
+    # the same reform at two times, or two reforms at one time: allowed
+    twice = [{"reform": "training", "at": "2 d"}, {"reform": "training", "at": "3 d"}]
+    assert len(sim.load_scenario(SMALL, {**BEFORE, "timeline": twice}).timeline) == 2

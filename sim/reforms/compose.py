@@ -136,9 +136,9 @@ class Composite:
             for dotted, value in changes.items():
                 set_path(data, dotted, value)
             total.update(changes)
-        if self.dated:
+        if self.dated:  # (one written twice alike is once, as an undated one side by side)
             timeline = list(data.get("timeline") or [])
-            timeline += [{"reform": label, "at": when} for label, when in self.dated]
+            timeline += [{"reform": label, "at": when} for label, when in dict.fromkeys(self.dated)]
             total["timeline"] = timeline
         return total
 

@@ -876,11 +876,21 @@ class Scenario(Strict):
             problem = run_time_problem(h, self)
             if problem:
                 raise AtField(("periods_at", i), problem)
+        seen: dict[tuple[str, float], int] = {}
         for i, entry in enumerate(self.timeline):
             try:
                 t = entry.hours(self.start_date)
             except ValueError as exc:
                 raise AtField(("timeline", i, "at"), str(exc)) from None
+            first = seen.setdefault((entry.reform.replace(" ", ""), t), i)
+            if first != i:
+                when = entry.at if isinstance(entry.at, str) else f"{t / 24:g} d"
+                raise AtField(
+                    ("timeline", i, "reform"),
+                    f"timeline.{first} and timeline.{i} are the same reform "
+                    f"({entry.reform!r}) at the same time ({when}): it would be applied "
+                    "twice, its effect compounded; give it once",
+                )
             problem = None if isinstance(entry.at, str) else run_time_problem(t, self)
             if problem:  # (a date is a date: one after the run is warned about)
                 raise AtField(("timeline", i, "at"), problem)
