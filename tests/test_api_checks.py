@@ -120,6 +120,24 @@ def test_a_broken_scenario_json_is_a_scenario_error(tmp_path):
         sim.load_scenario(tmp_path / "missing.json")
 
 
+def test_a_key_given_twice_in_a_scenario_json_is_refused_not_the_last_taken(small, tmp_path):
+    """json keeps the last of duplicate keys, silently; the TOML loader refuses them."""
+    path = tmp_path / "scenario.json"
+    text = json.dumps(scenario_data(small))
+    path.write_text(text.replace('"days": ', '"days": 7.0, "days": ', 1))
+    with pytest.raises(ScenarioError) as exc:
+        sim.load_scenario(path)
+    assert str(exc.value) == (
+        f"{path}: days = {small.days!r}: given twice in one JSON object (7.0, {small.days!r}); "
+        "JSON keeps only the last, so give each key once"
+    )
+    nested = text.replace('"review": {', '"review": {"capacity": 9, ', 1)
+    path.write_text(nested)
+    with pytest.raises(ScenarioError, match=r"ports\.sea\.review\.capacity = 3: given twice "
+                       r"in one JSON object \(9, 3\)"):
+        sim.load_scenario(path)
+
+
 # -- seeds -----------------------------------------------------------------------------------
 
 

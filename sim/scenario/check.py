@@ -92,8 +92,11 @@ def load_resolved(path: Path, overrides: Mapping[str, Any], source: str) -> Scen
     from sim.scenario.loader import ScenarioError, validate_changed
     from sim.scenario.units import canonical_units
 
+    twice: dict[int, tuple[str, list[Any]]] = {}  # an object's id -> its key given twice
     try:
-        data = json.loads(read_text(path, MAX_SCENARIO_BYTES))
+        data = json.loads(
+            read_text(path, MAX_SCENARIO_BYTES), object_pairs_hook=lambda p: _object(p, twice)
+        )
     except FileProblem as exc:
         raise ScenarioError([(str(path), "", str(path), _file_problem(exc))]) from None
     except (ValueError, RecursionError) as exc:
@@ -102,8 +105,42 @@ def load_resolved(path: Path, overrides: Mapping[str, Any], source: str) -> Scen
         raise ScenarioError(
             [(str(path), "", type(data).__name__, "a scenario.json holds one JSON object")]
         )
+    if twice:
+        where, key, values = _first_twice(data, twice)
+        raise ScenarioError([(
+            str(path), ".".join([*where, key]), values[-1],
+            f"given twice in one JSON object ({', '.join(map(repr, values))}); JSON keeps "
+            "only the last, so give each key once",
+        )])
     with canonical_units():  # as written by a run: bare hours and rates per hour
         return validate_changed(data, {}, path, dict(overrides), source)
+
+
+def _object(pairs: list[tuple[str, Any]], twice: dict[int, tuple[str, list[Any]]]) -> dict:
+    """A JSON object from its ``pairs``; its first key given more than once, with each of its
+    values, noted in ``twice`` by the object's id (json would keep the last, silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out and id(out) not in twice:
+            twice[id(out)] = (key, [v for k, v in pairs if k == key])
+        out[key] = value
+    return out
+
+
+def _first_twice(
+    data: Any, twice: dict[int, tuple[str, list[Any]]]
+) -> tuple[list[str], str, list[Any]]:
+    """Where in ``data`` the first object noted in ``twice`` is (its path, key and values)."""
+    stack: list[tuple[list[str], Any]] = [([], data)]
+    while stack:
+        where, node = stack.pop(0)
+        if isinstance(node, dict) and id(node) in twice:
+            key, values = twice[id(node)]
+            return where, key, values
+        items = node.items() if isinstance(node, dict) else enumerate(node) \
+            if isinstance(node, list) else ()
+        stack += [([*where, str(k)], v) for k, v in items]
+    raise AssertionError("a noted object is in the data")
 
 
 def _file_problem(exc: Exception) -> str:
