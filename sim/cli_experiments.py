@@ -148,7 +148,8 @@ def _add_warmup_parser(sub: Any) -> None:
     )
     wu.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO")
     wu.add_argument(
-        "--days", type=_positive_int, default=56, help="pilot length in days (default 56)"
+        "--days", type=_positive_int, default=56,
+        help="pilot length in days (default 56; at most 18,262: the pilot drains as long again)"
     )
     wu.add_argument("--reps", type=_positive_int, default=3, help="pilot replications (default 3)")
     wu.add_argument("--seed", type=_seed, default=1, help="root seed, 0 or more (default 1)")

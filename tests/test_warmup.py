@@ -311,3 +311,23 @@ def test_cli_warmup_shows_every_series_truncation_and_saves_them(tmp_path, capsy
     assert got["series"] in each and each[got["series"]] == got["truncation_days"]
     assert main(argv[:-1]) == 0
     assert "each series' truncation (days): " in capsys.readouterr().out
+
+
+def test_a_pilot_longer_than_a_run_may_be_is_refused_before_it_runs(capsys, monkeypatch):
+    """--days 1000000 failed in every pilot replication, with a message about drain_days
+    (which the user never set) and a --out that warmup does not have."""
+    from sim.experiment import warmup as warmup_mod
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pilot ran")
+
+    monkeypatch.setattr(warmup_mod, "_pilot_series", refuse)
+    assert main(["warmup", str(SMALL), "--days", "1000000", "--reps", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "error: a pilot of 1,000,000 days is too long: allowed 10 to 18,262 days (the pilot "
+        "runs its days and then at least as long again to drain, and a run is at most 36,525 "
+        "days)\n"
+    )
+    with pytest.raises(ValueError, match="allowed 10 to 18,262 days"):
+        warmup_mod.pilot(sim.load_scenario(SMALL), 18_263)

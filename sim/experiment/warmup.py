@@ -60,6 +60,7 @@ from sim.experiment.warmup_store import stored_suggestion as stored_suggestion
 from sim.experiment.warmup_store import suggestion_path as suggestion_path
 from sim.experiment.warmup_store import warmup_key as warmup_key
 from sim.experiment.warmup_store import warmup_warning as warmup_warning
+from sim.scenario import limits
 
 if TYPE_CHECKING:
     from sim.model.result import RunResult
@@ -181,6 +182,13 @@ def pilot(
             f"a pilot of {days} day(s) is too short for MSER-{batch}: it needs at least "
             f"{2 * batch} days (several weeks show the weekly cycle better)"
         )
+    longest = longest_pilot(scenario)
+    if days > longest:
+        raise ValueError(
+            f"a pilot of {days:,} days is too long: allowed {2 * batch} to {longest:,} days "
+            f"(the pilot runs its days and then at least as long again to drain, and a run "
+            f"is at most {limits.MAX_RUN_DAYS:,.0f} days)"
+        )
     ex = get_executor(executor, workers=workers)
     per_rep = _pilot_series(scenario, days, reps, seed, output, ex)
     series, daily, mean, m, each = _longest(per_rep, batch)
@@ -204,6 +212,13 @@ def pilot(
         truncations=each,
     )
     return Pilot(suggestion, daily, mean, m)
+
+
+def longest_pilot(scenario: Scenario) -> int:
+    """The most days a pilot of ``scenario`` may run: with its drain (the scenario's or as
+    long as the pilot, the longer: :func:`_pilot_series`) within the longest run there is."""
+    most = limits.MAX_RUN_DAYS
+    return math.floor(min(most / 2, most - float(scenario.drain_days)))
 
 
 #: the pilot's replication ``r`` is replication ``PILOT_REPLICATION + r`` of the root seed:
