@@ -58,6 +58,28 @@ def test_ranges_parse_integers_units_and_reals():
         parse_range("5:1")
 
 
+def test_a_range_says_it_has_two_ends_and_its_unit_goes_once_at_the_end(capsys):
+    """'0.1:0.2:0.3' was read as 0.1 to 0.2 with a unit ':0.3' (the message lost 0.2);
+    '10 min:30 min' got only the generic 'expected LOW:HIGH'."""
+    with pytest.raises(ValueError) as exc:
+        parse_range("0.1:0.2:0.3")
+    assert str(exc.value) == (
+        "a range has two ends, LOW:HIGH (e.g. 2:6 or 10:30 min); got '0.1:0.2:0.3', with 3 parts"
+    )
+    for text in ("10 min:30 min", "10min:30"):
+        with pytest.raises(ValueError) as exc:
+            parse_range(text)
+        assert str(exc.value) == (
+            f"{text!r}: the unit goes once, at the end, after the high end: write 10:30 min"
+        )
+    assert parse_range("1e0:2e1") == Range(1, 20, None, False)  # (an exponent is no unit)
+    argv = ["sweep", str(SMALL), "--lhs", "2", "--range", "days=7 d:14 d"]
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert "days: '7 d:14 d': the unit goes once, at the end, after the high end: write " \
+        "7:14 d" in capsys.readouterr().err
+
+
 def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp_path, capsys):
     """``ai_clear=0:1`` (a share) used to give the design 0, 1, 0, 1: whole-number ends."""
     share = "ports.sea_port.scan.image_review.ai_clear"

@@ -88,6 +88,7 @@ def parse_range(text: str, field: str | None = None) -> Range:
     of the scenario field the range is for) holds real numbers (a share, a time, a rate):
     ``0:1`` for a share samples the whole interval. A field of whole numbers (servers) gets
     whole numbers from ends such as ``2.0:6.0`` too."""
+    _check_range_form(text)
     m = _RANGE.match(text)
     if not m:
         raise ValueError(
@@ -107,6 +108,24 @@ def parse_range(text: str, field: str | None = None) -> Range:
         return Range(float(lo), float(hi), unit.strip() or None, not unit and whole)
     except ValueError as exc:
         raise ValueError(f"{text!r}: {exc}") from None
+
+
+def _check_range_form(text: str) -> None:
+    """A range has two ends, LOW:HIGH, and its unit once, after the high end (``10:30 min``,
+    not ``10 min:30 min``): anything else is refused saying so."""
+    ends = text.split(":")
+    if len(ends) != 2:
+        raise ValueError(
+            f"a range has two ends, LOW:HIGH (e.g. 2:6 or 10:30 min); got {text!r}, with "
+            f"{len(ends)} parts"
+        )
+    low = re.fullmatch(rf"\s*{_NUMBER}\s*([A-Za-z].*)", ends[0])
+    if low is not None and not re.fullmatch(rf"\s*{_NUMBER}\s*", ends[0]):
+        raise ValueError(
+            f"{text!r}: the unit goes once, at the end, after the high end: write "
+            f"{low.group(1)}:{ends[1].strip()}"
+            + ("" if re.search(r"[A-Za-z]", ends[1]) else f" {low.group(2).strip()}")
+        )
 
 
 def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str, Range]:
