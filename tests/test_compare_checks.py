@@ -357,6 +357,31 @@ def test_an_option_with_its_own_changes_has_no_plus_in_its_name(tmp_path, capsys
     assert str(exc.value) == f"{path}: options.a+b: {msg}"
 
 
+@pytest.mark.parametrize("name,only", [(".", "be only dots"), ("..", "be only dots"),
+                                       (".hidden", "begin with a dot")])
+def test_an_option_name_of_dots_says_so(name, only):
+    """'.' and '..' were told to 'use letters, digits and _ . -', which lists the dot."""
+    with pytest.raises(OptionError) as exc:
+        parse_option(f"{name}:days=3")
+    assert str(exc.value).startswith(f"option name {name!r}: a name cannot {only} (it names")
+
+
+def test_baseline_in_another_case_and_names_alike_but_for_case_are_refused(tmp_path, capsys):
+    """Folders of names differing only in case are one folder on some systems."""
+    for name in ("BASELINE", "Baseline"):
+        with pytest.raises(OptionError, match=f"option name '{name}': it differs from "
+                           "'baseline', the scenario unchanged, only in case"):
+            parse_option(f"{name}:days=3")
+    with pytest.raises(OptionError) as exc:
+        resolve_options(["a:days=3", "A:days=4"])
+    assert str(exc.value) == (
+        "options 'a' and 'A' differ only in case: their folders would be one where case is "
+        "not told apart; name them otherwise"
+    )
+    argv = ["compare", str(SMALL), "--option", "BASELINE:days=3", "--out", str(tmp_path / "c")]
+    assert main(argv) == 2 and "only in case" in capsys.readouterr().err
+
+
 def test_cli_reforms_combination_alone_runs_its_parts_and_interaction(tmp_path, capsys):
     out = tmp_path / "c"
     argv = ["compare", str(SMALL), *TINY, "--reps", "2", "--no-report", "--json",

@@ -56,7 +56,20 @@ class Option:
     origin: str = ""
 
     def __post_init__(self) -> None:
-        if not _NAME.match(self.name) or self.name.startswith((".", "+")):
+        if self.name.startswith(".") and _NAME.match(self.name):
+            only = "be only dots" if not self.name.strip(".") else "begin with a dot"
+            raise OptionError(
+                f"option name {self.name!r}: a name cannot {only} (it names the option's "
+                "folder: '.' and '..' are folders already, a dot-name a hidden one); begin "
+                "it with a letter, a digit or _"
+            )
+        if self.name.lower() == BASELINE and self.name != BASELINE:
+            raise OptionError(
+                f"option name {self.name!r}: it differs from 'baseline', the scenario "
+                "unchanged, only in case, and their folders would be one where case is not "
+                "told apart; name your option otherwise"
+            )
+        if not _NAME.match(self.name) or self.name.startswith("+"):
             raise OptionError(
                 f"option name {self.name!r}: use letters, digits and _ . - "
                 "(and + to combine options)"
@@ -240,6 +253,13 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise OptionError(f"option(s) given twice: {', '.join(dupes)}")
+    folded = [n.lower() for n in names]
+    alike = [n for n, f in zip(names, folded, strict=True) if folded.count(f) > 1]
+    if alike:
+        raise OptionError(
+            f"options {' and '.join(repr(n) for n in alike)} differ only in case: their "
+            "folders would be one where case is not told apart; name them otherwise"
+        )
     given = [_bare(o) for o in with_parts(given)]  # (before a combination reads its parts)
     by_name = {o.name: o for o in given}
     base = by_name.pop(BASELINE, Option(BASELINE))
