@@ -195,9 +195,47 @@ def _check_sweep_args(args: argparse.Namespace) -> None:
         )
     if not modes and not args.params:
         raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
-    if len(dict(args.params)) != len(args.params) or len(dict(args.ranges)) != len(args.ranges):
-        raise UsageError("a parameter is given twice")
+    for flag, given in (("--param", args.params), ("--range", args.ranges)):
+        keys = [key for key, _ in given]
+        twice = [key for i, key in enumerate(keys) if key in keys[:i]]
+        if twice:
+            raise UsageError(f"{flag} {twice[0]} is given twice; give each parameter once")
+    _check_points_once(args)
     _check_sample_size(args)
+
+
+def _check_points_once(args: argparse.Namespace) -> None:
+    """No --param point twice: a value given twice in a list (alone or with --grid), or the
+    values taken in order alike at two points (it would run one point twice)."""
+    if not args.params:
+        return
+    if args.grid or len(args.params) == 1:
+        for key, values in args.params:
+            again = next((v for i, v in enumerate(values) if _alike(v, values[:i])), None)
+            if again is not None:
+                raise UsageError(
+                    f"--param {key}: the value {again!r} is given twice (its points would "
+                    "run twice); give each value once"
+                )
+        return
+    points = list(zip(*(values for _, values in args.params), strict=False))
+    for i, point in enumerate(points):
+        j = next((j for j, p in enumerate(points[:i]) if all(map(_same, p, point))), None)
+        if j is not None:
+            keys = [key for key, _ in args.params]
+            shown = ", ".join(f"{k}={v!r}" for k, v in zip(keys, point, strict=True))
+            raise UsageError(
+                f"--param: points {j} and {i} are the same ({shown}); give each point once"
+            )
+
+
+def _same(a: Any, b: Any) -> bool:
+    """``a`` and ``b`` are one value (``3`` and ``3.0``; ``true`` is not ``1``)."""
+    return bool(a == b) and isinstance(a, bool) == isinstance(b, bool)
+
+
+def _alike(value: Any, earlier: list[Any]) -> bool:
+    return any(_same(value, e) for e in earlier)
 
 
 def _check_sample_size(args: argparse.Namespace) -> None:

@@ -268,6 +268,38 @@ def test_cli_sweep_usage_errors(tmp_path, capsys, extra, message):
     assert err.startswith("error: ") and message in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--param", "days=3,4", "--param", "days=5,6"],
+         "--param days is given twice; give each parameter once"),
+        (["--lhs", "2", "--range", "days=3:4", "--range", "days=5:6"],
+         "--range days is given twice; give each parameter once"),
+        (["--param", f"{CAP}=3,3"],
+         f"--param {CAP}: the value 3 is given twice (its points would run twice); give "
+         "each value once"),
+        (["--grid", "--param", f"{CAP}=3,4", "--param", "days=3,3.0"],
+         "--param days: the value 3.0 is given twice"),
+        (["--param", f"{CAP}=3,3", "--param", "days=3,3.0"],
+         f"--param: points 0 and 1 are the same ({CAP}=3, days=3.0); give each point once"),
+    ],
+)  # fmt: skip
+def test_a_parameter_or_a_point_given_twice_is_named(tmp_path, capsys, extra, message):
+    assert main(["sweep", str(SMALL), "--out", str(tmp_path / "x"), *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {message}") and "Traceback" not in err, err
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_value_repeated_beside_another_parameters_own_values_is_no_point_twice(tmp_path):
+    """Values taken in order: a parameter held at one value while another varies."""
+    from sim.cli import build_parser
+    from sim.cli_experiments import _check_sweep_args
+
+    args = build_parser().parse_args(["sweep", "--param", f"{CAP}=3,4", "--param", "days=3,3"])
+    _check_sweep_args(args)
+
+
 def test_a_range_end_the_scenario_does_not_allow_is_refused_before_anything_runs(
     tmp_path, capsys
 ):
