@@ -331,3 +331,20 @@ def test_a_pilot_longer_than_a_run_may_be_is_refused_before_it_runs(capsys, monk
     )
     with pytest.raises(ValueError, match="allowed 10 to 18,262 days"):
         warmup_mod.pilot(sim.load_scenario(SMALL), 18_263)
+
+
+def test_a_pilot_run_the_scenario_could_not_hold_is_refused_before_it_runs(capsys, monkeypatch):
+    """The pilot's own run (its days, drained as long again) is checked as a scenario is:
+    too many consignments is said once, up front, not by every replication failing."""
+    from sim.experiment import warmup as warmup_mod
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pilot ran")
+
+    monkeypatch.setattr(warmup_mod, "_pilot_series", refuse)
+    argv = ["warmup", str(SMALL), "--set", "ports.sea.exports.arrivals.rate=1000000/d",
+            "--days", "200", "--reps", "2"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: a pilot of 200 days cannot run: ports.sea.exports.arrivals."
+                          "rate: about 200,084,000 consignments") and err.count("\n") == 1

@@ -189,6 +189,7 @@ def pilot(
             f"(the pilot runs its days and then at least as long again to drain, and a run "
             f"is at most {limits.MAX_RUN_DAYS:,.0f} days)"
         )
+    _check_pilot_run(scenario, days)
     ex = get_executor(executor, workers=workers)
     per_rep = _pilot_series(scenario, days, reps, seed, output, ex)
     series, daily, mean, m, each = _longest(per_rep, batch)
@@ -212,6 +213,20 @@ def pilot(
         truncations=each,
     )
     return Pilot(suggestion, daily, mean, m)
+
+
+def _check_pilot_run(scenario: Scenario, days: int) -> None:
+    """The pilot's run (its days, no warm-up, its drain) is one a scenario may hold (not too
+    many consignments, say), checked before anything runs: else every replication fails."""
+    from sim.scenario.loader import ScenarioError
+    from sim.scenario.patch import patch
+
+    drain = max(float(scenario.drain_days), float(days))
+    try:
+        patch(scenario, {"days": float(days), "warmup_days": 0.0, "drain_days": drain}, "pilot")
+    except ScenarioError as exc:
+        why = "; ".join(f"{path}: {msg}" for _, path, _, msg in exc.problems)
+        raise ValueError(f"a pilot of {days:,} days cannot run: {why}") from None
 
 
 def longest_pilot(scenario: Scenario) -> int:
