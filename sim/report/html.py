@@ -641,10 +641,16 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
                  "Bars: each lane's utilisation (busy time over duty time), by port, for each "
                  "option"),
         ]
+    return out + _cost_against_detection(res)
+
+
+def _cost_against_detection(res: CompareResult) -> list[str]:
+    """Each option's change in cost per consignment against its change in detection (finds
+    after release counted where the run has them: what slips is what none finds)."""
     metrics = set(res.summary["metric"]) if not res.summary.empty else set()
-    # finds after release (review, recall, audit) count: what slips is what none finds
     detection = next((m for m in DETECTION if m in metrics), DETECTION[-1])
     after = ", finds after release included," if detection != DETECTION[-1] else ","
+    out: list[str] = []
     if {"total_cost_per_consignment", detection} <= metrics and len(res.names) > 1:
         out += [
             "<h2>Cost against detection</h2>",
