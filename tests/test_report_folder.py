@@ -715,3 +715,34 @@ def test_report_does_not_write_over_the_results_or_a_file_that_is_not_a_report(
     earlier.write_bytes((compare_folder / "report.html").read_bytes())
     for out in (earlier, compare_folder / "report.html"):
         assert main(["report", str(compare_folder), "--out", str(out)]) == 0, out
+
+
+@pytest.mark.parametrize(
+    ("damage", "says"),
+    [
+        ("reps is a file", "reps/rep-0000.json: a file stands where its folder should be"),
+        ("a replication is a link", "reps/rep-0001.json: a symbolic link (results files are "
+                                    "read only as the files bordersim writes"),
+        ("summary.json is a folder", "summary.json is a folder, not a file"),
+    ],
+)
+def test_a_damaged_folder_is_said_in_words_not_the_systems(
+    run_folder, tmp_path, capsys, damage, says
+):
+    """"Too many levels of symbolic links", "Not a directory" and "missing" (for a folder in
+    a file's place) named the file but not what was wrong in a user's words."""
+    folder = tmp_path / "r"
+    shutil.copytree(run_folder, folder)
+    if damage == "reps is a file":
+        shutil.rmtree(folder / "reps")
+        (folder / "reps").write_text("")
+    elif damage == "a replication is a link":
+        (folder / "reps" / "rep-0001.json").unlink()
+        (folder / "reps" / "rep-0001.json").symlink_to("rep-0000.json")
+    else:
+        (folder / "summary.json").unlink()
+        (folder / "summary.json").mkdir()
+    assert main(["report", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert says in err, err
+    assert "Too many levels" not in err and "Not a directory" not in err

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
@@ -175,7 +176,7 @@ def identity(path: Path, keys: dict[str, type]) -> tuple[dict[str, Any] | None, 
     try:
         old = read_record(path, _MAX_REP_BYTES)
     except (OSError, ValueError) as exc:
-        return None, exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, read_problem(exc)
     if not isinstance(old, dict):
         return None, "not a JSON object"
     lacking = [k for k, kind in keys.items() if not isinstance(old.get(k), kind)
@@ -248,6 +249,21 @@ def check_target(path: Path) -> None:
         return  # nothing there yet
     if not stat.S_ISREG(mode):
         raise WriteError(f"cannot write {path}: it is {_kind(mode)}, not a file")
+
+
+def read_problem(exc: BaseException) -> str:
+    """Why a results file could not be read, in words (not the system's: "Too many levels of
+    symbolic links" is what reading a link without following it says)."""
+    if not isinstance(exc, OSError):
+        return str(exc)
+    words = {
+        errno.ELOOP: "a symbolic link (results files are read only as the files bordersim "
+        "writes, never through a link)",
+        errno.ENOTDIR: "a file stands where its folder should be",
+        errno.ENOENT: "missing",
+        errno.EISDIR: "a folder, not a file",
+    }
+    return words.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _write_problem(path: Path, exc: OSError) -> WriteError:
@@ -575,7 +591,7 @@ class RunStore:
         except _Disagree as exc:  # (names both files itself)
             raise ValueError(str(exc)) from None
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = read_problem(exc)
             raise ValueError(f"{path}: {reason}") from None
 
     @classmethod
@@ -590,7 +606,7 @@ class RunStore:
             store.digest, store.seed = str(meta["scenario_hash"]), int(meta["seed"])
             store.version = str(meta["version"])
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = read_problem(exc)
             raise ValueError(f"{meta_path} cannot be read ({reason})") from None
         return store
 

@@ -71,6 +71,8 @@ class Variant:
 
 def read_json(path: Path) -> Any:
     """A JSON file of the folder, or an error naming it."""
+    if path.is_dir():
+        raise ResultsFolderError(f"{path} is a folder, not a file (the folder is damaged)")
     if not path.is_file():
         raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
     try:
