@@ -216,18 +216,23 @@ def test_an_error_only_an_era_causes_names_the_file_the_entry_and_its_time(tmp_p
     )
 
 
+def _timeline_file(f: Path, base: Path, entries: list[tuple[str, str]]) -> Path:
+    """A scenario file extending ``base`` with a ``[[timeline]]`` entry per (reform, at)."""
+    f.write_text(
+        f'extends = "{base.as_posix()}"\n'
+        + "".join(f'[[timeline]]\nreform = "{r}"\nat = "{at}"\n' for r, at in entries),
+        encoding="utf-8",
+    )
+    return f
+
+
 def test_contradictory_dated_reforms_at_one_time_are_refused_naming_both(tmp_path, capsys):
     """Two entries at one moment setting a field to different values: the file's order used
     to decide which won, silently."""
     from sim.cli import main
 
-    f = tmp_path / "both.toml"
     entries = [("joint_inspection", "8 d"), ("training", "2 d"), ("separate_inspection", "192 h")]
-    f.write_text(
-        f'extends = "{sim.default_scenario_path().as_posix()}"\n'
-        + "".join(f'[[timeline]]\nreform = "{r}"\nat = "{at}"\n' for r, at in entries),
-        encoding="utf-8",
-    )
+    f = _timeline_file(tmp_path / "both.toml", sim.default_scenario_path(), entries)
     assert main(["check", str(f)]) == 2
     assert capsys.readouterr().err == (
         f"error: {f.resolve()}: timeline.2.reform: timeline.0 ('joint_inspection' at 8 d) and "
@@ -715,13 +720,8 @@ def test_the_same_dated_reform_listed_twice_is_refused(tmp_path, capsys):
     its effect compounded, silently."""
     from sim.cli import main
 
-    f = tmp_path / "twice.toml"
     entries = [("training", "2 d"), ("single_window", "2 d"), ("training", "48 h")]
-    f.write_text(
-        f'extends = "{SMALL.as_posix()}"\n'
-        + "".join(f'[[timeline]]\nreform = "{r}"\nat = "{at}"\n' for r, at in entries),
-        encoding="utf-8",
-    )
+    f = _timeline_file(tmp_path / "twice.toml", SMALL, entries)
     assert main(["check", str(f)]) == 2
     assert capsys.readouterr().err == (
         f"error: {f.resolve()}: timeline.2.reform: timeline.0 and timeline.2 are the same "
