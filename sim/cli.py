@@ -517,7 +517,7 @@ def _table(
         m for m in names if counts is not None and counts.get(m, reps) == 0 and m not in extra
     ]
     names = [m for m in names if m not in unmeasured]
-    caption = "intervals shown within what is possible (summary.json keeps them raw)"
+    caption = "intervals shown within what is possible (summary.json has them raw and as shown)"
     if more:
         caption += f"; {more} less busy lanes' utilisation in summary.json"
     if unmeasured:

@@ -16,6 +16,7 @@ import sim
 import sim.experiment.runner as runner
 import sim.model.run
 from sim.cli import main
+from sim.experiment.compare import clip_interval
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
@@ -56,9 +57,14 @@ def check_summary(summary: dict) -> None:
         assert key in summary, key
     assert any(k.startswith("utilisation_") for k in summary)
     for key, stats in summary.items():
-        assert set(stats) == {"mean", "ci_low", "ci_high"}, key
-        if stats["ci_low"] is not None:
-            assert stats["ci_low"] <= stats["mean"] <= stats["ci_high"], key
+        assert set(stats) == {"mean", "ci_low", "ci_high", "shown_low", "shown_high"}, key
+        if stats["ci_low"] is None:
+            assert stats["shown_low"] is None and stats["shown_high"] is None, key
+            continue
+        assert stats["ci_low"] <= stats["mean"] <= stats["ci_high"], key
+        # the interval as tables show it: the raw one clipped to what is possible
+        shown = (stats["shown_low"], stats["shown_high"])
+        assert shown == clip_interval(key, stats["ci_low"], stats["ci_high"]), key
 
 
 @pytest.fixture
@@ -74,6 +80,9 @@ def test_json_summary(done):
     _, summary = done
     check_summary(summary)
     assert summary["consignments_released"]["ci_low"] is not None
+    # two replications give wide intervals: some reach below what is possible, and are shown
+    # clipped beside the raw ones
+    assert any(s["ci_low"] is not None and s["shown_low"] > s["ci_low"] for s in summary.values())
 
 
 def test_results_folder(done):

@@ -165,14 +165,35 @@ def test_an_edited_summary_json_is_reported_as_damage(run_folder, tmp_path, caps
         lambda d: d.pop("clearance_h_mean"),
         lambda d: d["clearance_h_mean"].update(ci_low=None),
         lambda d: d["clearance_h_mean"].update(mean="8.5"),
+        lambda d: d["clearance_h_mean"].update(shown_low=-1.0),
+        lambda d: d["clearance_h_mean"].pop("shown_high"),
     ],
-    ids=["a metric removed", "an interval removed", "a number as text"],
+    ids=[
+        "a metric removed",
+        "an interval removed",
+        "a number as text",
+        "a shown bound changed",
+        "a shown bound removed",
+    ],
 )
 def test_a_summary_json_changed_otherwise_is_damage_too(run_folder, tmp_path, capsys, change):
     folder = _copy(run_folder, tmp_path)
     _edit_json(folder / "summary.json", change)
     code, err = _report(capsys, str(folder))
     assert code == 2 and "summary.json does not match the replications" in err, err
+
+
+def test_a_summary_json_written_before_shown_bounds_is_not_damage(run_folder, tmp_path, capsys):
+    """Folders written before summary.json carried the shown (clipped) interval still report."""
+    folder = _copy(run_folder, tmp_path)
+
+    def strip(d: dict) -> None:
+        for stats in d.values():
+            stats.pop("shown_low"), stats.pop("shown_high")
+
+    _edit_json(folder / "summary.json", strip)
+    code, err = _report(capsys, str(folder))
+    assert code == 0 and "does not match" not in err, err
 
 
 def test_resuming_notes_an_edited_summary_json_and_writes_it_again(run_folder, tmp_path, capsys):

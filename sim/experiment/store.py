@@ -324,17 +324,39 @@ def record_hash(record: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: the interval clipped to what is possible, beside the raw one, in ``summary.json``
+SHOWN = {"shown_low", "shown_high"}
+
+
+def with_shown(summary: dict[str, dict[str, float | None]]) -> dict[str, dict[str, Any]]:
+    """``summary`` (``{metric: {mean, ci_low, ci_high}}``) with each interval also clipped to
+    what is possible (``shown_low``, ``shown_high``: a time or a count not below 0, a share
+    within [0, 1]; None where the raw bound is), as tables and reports show it."""
+    from sim.experiment.compare import clip_interval
+
+    out: dict[str, dict[str, Any]] = {}
+    for metric, s in summary.items():
+        low, high = s.get("ci_low"), s.get("ci_high")
+        shown: tuple[float | None, float | None] = (None, None)
+        if low is not None and high is not None:
+            shown = clip_interval(metric, low, high)
+        out[metric] = {**s, "shown_low": shown[0], "shown_high": shown[1]}
+    return out
+
+
 def same_summary(summary: Any, per_rep: pd.DataFrame) -> bool:
     """Whether ``summary`` (a ``summary.json``) is the summary of the replications
     ``per_rep`` (to nine digits of the metric's largest figure: a CSV's replications may
     differ from the run's in the last digit)."""
     from sim.analysis.stats import summarise, summary_dict
 
-    built = json.loads(dump_json(summary_dict(summarise(per_rep))))
+    built = json.loads(dump_json(with_shown(summary_dict(summarise(per_rep)))))
     if not isinstance(summary, dict) or summary.keys() != built.keys():
         return False
     for metric, want in built.items():
         got = summary[metric]
+        if isinstance(got, dict) and not SHOWN & got.keys():  # (written before they were)
+            want = {k: v for k, v in want.items() if k not in SHOWN}
         if not isinstance(got, dict) or got.keys() != want.keys():
             return False
         scale = max((abs(v) for v in want.values() if isinstance(v, int | float)), default=0)
@@ -706,7 +728,7 @@ class RunStore:
         self._check_old_summary(per_rep)
         (self.path / "failures.json").unlink(missing_ok=True)  # (every replication finished)
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
-        summary = summary_dict(summarise(per_rep))
+        summary = with_shown(summary_dict(summarise(per_rep)))
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_warnings()
         return summary
