@@ -525,8 +525,8 @@ def _table(
                     "the scenario does not have, such as exports at a port without them)")
     title = f"Key metrics: mean and 95 % CI over {reps} replication(s)"
     if unstable:
-        title += (f"\nNOT STEADY-STATE: a queue did not settle in {unstable} of {reps} "
-                  "replication(s) (the warnings, and warnings.json, say where)")
+        title += (f"\nNOT STEADY-STATE: a queue or smugglers did not settle in {unstable} of "
+                  f"{reps} replication(s) (the warnings, and warnings.json, say where)")
     table = Table(title=title, caption=caption)
     rows = []
     for m in names:

@@ -322,7 +322,7 @@ def type_text(tp: Any) -> str:
     if inspect.isclass(tp) and issubclass(tp, BaseModel):
         if tp is schema.ByDirection:
             return "share, 0 to 1, or `{import = ..., export = ...}`"
-        return f"table ([{tp.__name__}](#{tp.__name__.lower()}))"
+        return f"table ([{title(tp)}](#{anchor(tp)}))"
     names = {
         float: "number",
         int: "whole number",
@@ -400,6 +400,20 @@ def _models_in(tp: Any) -> Iterator[tuple[str, type[BaseModel]]]:
     elif inspect.isclass(tp) and issubclass(tp, BaseModel) and tp not in DIST_MODELS:
         if tp is not schema.ByDirection:
             yield "", tp
+
+
+def title(model: type[BaseModel]) -> str:
+    """A model's section heading: its name, and its module's where two models share it
+    (the smuggling patrols' ``Alert`` and the risk engine's)."""
+    same = [m for m in sections() if m.__name__ == model.__name__]
+    if len(same) < 2:
+        return model.__name__
+    return f"{model.__name__} ({model.__module__.rsplit('.', 1)[-1]})"
+
+
+def anchor(model: type[BaseModel]) -> str:
+    """The link target of a model's section (as Markdown viewers make it from a heading)."""
+    return re.sub(r"[^a-z0-9 _-]", "", title(model).lower()).replace(" ", "-")
 
 
 def sections(root: type[BaseModel] = schema.Scenario) -> dict[type[BaseModel], list[str]]:
@@ -480,7 +494,7 @@ def reference() -> str:
     ]
     for model, paths in sections().items():
         where = ", ".join(f"`[{p}]`" if p else "the top level" for p in paths)
-        out += [f"## {model.__name__}", "", _doc(model), "", f"Where: {where}.", ""]
+        out += [f"## {title(model)}", "", _doc(model), "", f"Where: {where}.", ""]
         out += model_table(model) + [""]
     out += [DISTRIBUTIONS]
     for model in DIST_MODELS:

@@ -30,7 +30,7 @@ def test_every_field_of_every_section_is_described():
     sections = docs.sections()
     assert schema.Scenario in sections and schema.Lab in sections and schema.Slots in sections
     for model in sections:
-        assert f"## {model.__name__}\n" in reference
+        assert f"## {docs.title(model)}\n" in reference
         for name, field in model.model_fields.items():
             key = field.alias or name
             assert f"| `{key}` |" in reference, f"{model.__name__}.{key} is not in the reference"
@@ -251,3 +251,17 @@ def test_a_scenario_pages_sources_name_an_array_of_tables_and_count_in_number():
     assert docs._many(0, "line carries", "lines carry") == "0 lines carry"
     page = (ROOT / "docs" / "scenario-guangdong-spindle.md").read_text(encoding="utf-8")
     assert "1 value cites a source" in page
+
+
+def test_every_link_of_the_scenario_reference_lands_on_its_own_section():
+    """Two models of one name (the smuggling patrols' Alert and the risk engine's) had one
+    anchor, so the risk engine's link landed on the patrols' table."""
+    import re
+
+    page = docs.reference()
+    headings = re.findall(r"^## (.+)$", page, flags=re.M)
+    anchors = [re.sub(r"[^a-z0-9 _-]", "", h.lower()).replace(" ", "-") for h in headings]
+    assert len(anchors) == len(set(anchors)), sorted(a for a in anchors if anchors.count(a) > 1)
+    for target in set(re.findall(r"\]\(#([^)]+)\)", page)):
+        assert target in anchors, target
+    assert "[Alert (risk)](#alert-risk)" in page and "[Alert (smuggling)](#alert-smuggling)" in page

@@ -345,7 +345,7 @@ def test_illicit_goods_still_held_at_the_end_are_neither_slipped_nor_in_detectio
     the run ends: their outcome is not known. They are counted apart (``illicit_held``,
     ``value_held``, the tables' ``held``), not as slipped, and left out of every detection
     rate's denominator; goods released by customs but not yet out did slip."""
-    s = sim.load_scenario(BEILUN, {"days": 7, "drain_days": 0})
+    s = sim.load_scenario(BEILUN, {"days": 7, "drain_days": 0, "warmup_days": 7})
     r = sim.simulate(s, 1, log=True)
     log = r.log[r.log.cohort & (r.log.illicit.astype(str) != "compliant")]
     held = log[(log.outcome.astype(str) == "censored") & log.released.isna()]  # (none found)

@@ -322,6 +322,7 @@ def test_attempts_are_counted_by_their_time_and_days_as_the_daily_series_counts_
     ports = frame[frame["observed"] & (frame["kind"] == "port")]
     routes = {n: rt.port for n, rt in s.smuggling.routes.items()}
     chosen = ports.assign(port=ports.route.map(routes)).groupby(["day", "port"])["chosen"].sum()
+    chosen = chosen[chosen > 0]  # (the table has a row for every option, chosen or not)
     assert chosen.to_dict() == loads.to_dict()
     m = r.metrics()
     at_road = int((log.port == "dongxing").sum())
@@ -428,7 +429,9 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     for line in ("value of illicit goods slipping through in all (ports + smuggling routes "
                  "outside them): ", "smuggling attempts (every route): ",
                  "smuggling opportunities deterred (not tried): ",
-                 "smuggling attempts interdicted by patrols outside the ports: "):
+                 "smuggling attempts interdicted by patrols outside the ports: ",
+                 "share of smuggling attempts caught (by patrols outside the ports or by the "
+                 "ports' checks): "):
         assert f"<li>{line}" in head.replace("&#x27;", "'"), line
     summary = (tmp_path / "c" / "summary.csv").read_text(encoding="utf-8")
     assert "currency" not in summary and '"USD, observed days"' in summary
@@ -509,9 +512,10 @@ def _cell(text: str, name: str) -> float:
 def test_the_beilun_groups_cross_when_the_scenario_says_and_its_catch_rates_are_the_models():
     """The river route is night crossings: the frozen gang's loads move only in the hours the
     river's night shift is on, so a crossing without an alert is stopped with probability
-    1 - exp(-per_officer x 6), the rate the file states; the tobacco ring, which also uses
-    the resident-trade market (open by day), moves at any hour, as its note says. Where a
-    group's gain equals a route's cost, the file says so."""
+    1 - exp(-per_officer x 6), the rate the file states; the tobacco ring's loads are ready
+    at any hour, as its note says, and those through the resident-trade market wait for its
+    opening hours, when its inspectors are on duty. Where a group's gain equals a route's
+    cost, the file says so."""
     path = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
     s = load_scenario(path)
     assert s.smuggling is not None
@@ -527,6 +531,11 @@ def test_the_beilun_groups_cross_when_the_scenario_says_and_its_catch_rates_are_
     assert f"2 officers (by day) {100 * day:.1f} %" in text
     tobacco = s.smuggling.groups["tobacco_ring"]
     assert "resident_trade" in tobacco.routes and set(tobacco.hourly) == {1.0}
+    market = s.smuggling.routes["resident_trade"]
+    assert market.open_hours is not None and market.patrol is not None
+    staff = market.patrol.weekly()
+    opened = [h for h in range(24) if market.opens(h + 0.5) == h + 0.5]
+    assert opened and all(staff[h] > 0 for h in opened)
     gain = tobacco.margin * tobacco.value.mean
     assert gain == s.smuggling.routes["fangchenggang_sea"].cost
     assert "tobacco can never profit here" in text
@@ -547,3 +556,117 @@ def test_an_unknown_route_in_a_groups_perceived_is_named_there(tmp_path, capsys)
     err = capsys.readouterr().err
     assert f"{child}: smuggling.groups.ring.perceived.tunnel = 0.5: unknown route 'tunnel'" \
         in err, err
+
+
+def test_a_route_opens_at_its_hours_past_midnight_too():
+    from sim.scenario.smuggling import Route
+
+    day = Route(kind="river", cost=1, perceived=0.1, open_hours=("08:00", "18:00"),
+                patrol={"staff": 1, "per_officer": 0.1})  # fmt: skip
+    assert [day.opens(t) for t in (7.5, 8.0, 17.99, 18.0, 23.0, 24 + 9)] == pytest.approx(
+        [8.0, 8.0, 17.99, 32.0, 32.0, 33.0]
+    )
+    night = day.model_copy(update={"open_hours": (20.0, 6.0)})
+    assert [night.opens(t) for t in (19.0, 21.0, 24 + 5, 24 + 7)] == pytest.approx(
+        [20.0, 21.0, 29.0, 44.0]
+    )
+    assert Route(kind="river", cost=1, perceived=0.1,
+                 patrol={"staff": 1, "per_officer": 0.1}).opens(3.0) == 3.0  # fmt: skip
+
+
+def test_loads_on_a_route_with_opening_hours_cross_only_while_it_is_open(tmp_path):
+    """A river patrolled only 08:00-18:00 so heavily that it stops every crossing then: with
+    the route open only in those hours, every crossing is stopped; open at any hour, the
+    night's crossings get through."""
+    day_only = "[" + ",".join("50" if 8 <= h < 18 else "0" for h in range(24)) + "]"
+    extra = (f'\n[smuggling.routes.river.patrol]\nschedule = {day_only}\n'
+             'per_officer = 1.0\n')  # fmt: skip
+
+    def river(open_hours: str):
+        scenario(tmp_path, learning=0.0, routes='["river"]')  # (written to smuggling.toml)
+        text = (tmp_path / "smuggling.toml").read_text()
+        text = text.replace("patrol = {staff = 3, per_officer = 0.05}\n", open_hours)
+        (tmp_path / "smuggling.toml").write_text(text + extra)
+        frame = load_and_run(tmp_path / "smuggling.toml").smuggling
+        return frame[frame["route"] == "river"][["caught", "slipped"]].sum()
+
+    opened = river('open_hours = ["08:00", "18:00"]\n')
+    assert opened["caught"] > 100 and opened["slipped"] == 0, opened
+    anytime = river("")
+    assert anytime["slipped"] > 0.3 * (anytime["caught"] + anytime["slipped"]), anytime
+
+
+def load_and_run(path: Path):
+    return simulate(load_scenario(path), 6)
+
+
+def test_the_headline_says_where_smuggling_attempts_went():
+    """A patrol that displaces loads changes little in the totals: the headline lists each
+    route's change of attempts and of those not tried, largest first, with intervals, and
+    says nothing when no route changed clearly."""
+    from sim.report.headline import _routes
+
+    def row(mean: float, low: float, high: float) -> dict:
+        return {"mean": mean, "shown_low": low, "shown_high": high}
+
+    rows = {
+        ("river30", "smuggling_attempts_route_river"): row(-37.2, -45.1, -29.3),
+        ("river30", "smuggling_attempts_route_road"): row(19.2, 12.0, 26.4),
+        ("river30", "smuggling_attempts_route_boats"): row(-0.4, -4.5, 3.7),
+        ("river30", "attempts_deterred"): row(3.4, -1.0, 7.8),
+        ("other", "smuggling_attempts_route_river"): row(-1.0, -3.0, 1.0),
+    }
+    text = _routes(rows, "river30")
+    assert text.startswith("where smuggling attempts went, a replication (95 % CI): "
+                           "river 37.2 fewer (-45.1 to -29.3); road 19.2 more (12.0 to 26.4); "
+                           "not tried (deterred) no clear change (3.40; -1.00 to 7.80); "
+                           "boats no clear change (-0.40; -4.50 to 3.70)."), text
+    assert _routes(rows, "other") == ""  # (nothing clear)
+    assert _routes({}, "river30") == ""  # (no smugglers)
+
+
+BEILUN_FILE = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
+
+
+def test_a_patrol_set_on_a_port_route_is_refused_at_once(capsys):
+    """``--set`` of a patrol on a port route says that port routes take no patrol (it asked
+    for the patrol's missing ``per_officer``, then refused the route once it was given)."""
+    for extra in ([], ["--set", "smuggling.routes.dongxing_road.patrol.per_officer=0.03"]):
+        argv = ["check", str(BEILUN_FILE),
+                "--set", "smuggling.routes.dongxing_road.patrol.staff=10", *extra]  # fmt: skip
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "a port route is checked by the port, not by a patrol" in err, err
+        assert "set it too" not in err
+
+
+def test_a_belief_about_a_route_the_group_does_not_use_is_refused(capsys):
+    argv = ["check", str(BEILUN_FILE),
+            "--set", "smuggling.groups.tobacco_ring.perceived={coastal_boats=0.3}"]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert ("smuggling.groups.tobacco_ring.perceived.coastal_boats = 0.3: the group does not "
+            "use route 'coastal_boats'") in err, err
+
+
+def test_a_group_with_no_opportunities_gets_a_note(capsys):
+    argv = ["check", str(BEILUN_FILE), "--set", "smuggling.groups.tobacco_ring.rate=0/d"]
+    assert main(argv) == 0
+    out = capsys.readouterr()
+    assert "smuggling.groups.tobacco_ring has a rate of 0" in out.out + out.err
+
+
+def test_each_routes_catches_and_catch_rate_are_metrics(base):
+    """What a patrol commander asks: each route's catches and catch rate; the catches add up
+    to those interdicted and those caught at the ports."""
+    m, frame = base.metrics(), base.smuggling
+    obs = frame[frame["observed"]]
+    for route in ("sea", "river", "boats"):
+        mine = obs[obs["route"] == route]
+        caught, slipped = int(mine["caught"].sum()), int(mine["slipped"].sum())
+        assert m[f"smuggling_caught_route_{route}"] == caught
+        assert m[f"smuggling_caught_share_route_{route}"] == pytest.approx(
+            caught / (caught + slipped))
+    assert m["smuggling_caught_route_river"] + m["smuggling_caught_route_boats"] == m[
+        "smuggling_interdicted"]
+    assert m["smuggling_caught_route_sea"] == m["smuggling_caught_at_ports"] > 0

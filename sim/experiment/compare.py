@@ -159,7 +159,7 @@ _FIXED_UNITS = {
 }
 
 
-#: counts of smuggling attempts (a load run past the ports or through them undeclared)
+#: counts of smuggling attempts (a load run past the ports or through them misdeclared)
 _ATTEMPT_COUNTS = (
     "smuggling_attempts",
     "attempts_deterred",
@@ -167,6 +167,7 @@ _ATTEMPT_COUNTS = (
     "smuggling_caught_at_ports",
     "smuggling_slipped",
     "smuggling_unresolved",
+    "smuggling_caught_route_",
 )
 
 

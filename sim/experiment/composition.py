@@ -110,8 +110,9 @@ def truth_note(base: float, diff: float) -> str:
         "detection rates, values found and slipped and seizures compare other illicit goods "
         "than the baseline's, not only how well the same ones are found. The hidden truth is "
         "drawn from the traffic's classes, commodities and origins and from the prevalence, so "
-        "an option changing these redraws it (with smugglers, deterrence changes it too: see "
-        "smuggling_attempts); read illicit_declarations beside them"
+        "an option changing these redraws it (with smugglers, so do loads it displaces to or "
+        "from a port, and loads it deters: see smuggling_attempts_route_*); read "
+        "illicit_declarations beside them"
     )
 
 

@@ -30,6 +30,12 @@ SMUGGLING = [
     Entry("smuggling_attempts_<type>", SMUG_LAYER,
           "Smuggling attempts carrying this illicit type."),
     Entry("smuggling_attempts_route_<route>", SMUG_LAYER, "Smuggling attempts by this route."),
+    Entry("smuggling_caught_route_<route>", SMUG_LAYER,
+          "Attempts by this route caught (by its patrol, or by the port's checks on a port "
+          "route)."),
+    Entry("smuggling_caught_share_route_<route>", SMUG_LAYER,
+          "The route's catch rate: its caught attempts over those caught or slipped "
+          "(unresolved ones left out); what its patrol or port achieves against smugglers."),
     Entry("attempts_deterred", SMUG_LAYER,
           "Opportunities at which a group chose not to smuggle (deterred)."),
     Entry("smuggling_deterred_share", SMUG_LAYER,

@@ -54,7 +54,7 @@ HEADLINE = (
 
 
 #: the truth layer's rows a table adds when a scenario has smuggling (outside the ports and
-#: through them undeclared): the opportunities, split into those deterred and the attempts,
+#: through them misdeclared): the opportunities, split into those deterred and the attempts,
 #: and the attempts split by what became of them (a patrol stopped them, customs caught them
 #: at a port, they slipped through, or were still on their way at the end), so that each
 #: split can be checked from the table; what slipped through outside the ports (with
@@ -72,6 +72,7 @@ SMUGGLING = (
     "value_slipped_total",
 )
 ROUTE_ATTEMPTS = "smuggling_attempts_route_"
+ROUTE_CAUGHT = "smuggling_caught_share_route_"
 
 #: pooled clearance rows a table follows with their imports' and exports' (results are never
 #: pooled alone; the median, mostly 0 h, and the p90 are left to the CSVs for readability)
@@ -168,12 +169,14 @@ def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[
 
 def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
     """The smuggling rows of a table among ``names`` (the metrics of a run or comparison):
-    :data:`SMUGGLING`, then attempts by route, sorted; none without smuggling."""
+    :data:`SMUGGLING`, then attempts by route, then each route's catch rate, sorted; none
+    without smuggling."""
     present = set(names)
     if "smuggling_attempts" not in present:
         return ()
     routes = sorted(n for n in present if n.startswith(ROUTE_ATTEMPTS))
-    return tuple(n for n in SMUGGLING if n in present) + tuple(routes)
+    caught = sorted(n for n in present if n.startswith(ROUTE_CAUGHT))
+    return tuple(n for n in SMUGGLING if n in present) + tuple(routes) + tuple(caught)
 
 
 def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:

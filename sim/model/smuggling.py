@@ -85,6 +85,10 @@ class Smugglers:
             for i, (name, g) in enumerate(spec.groups.items())
         ]
         self.route_index = index
+        #: each group's options' columns in the ledger: its routes, then not smuggling
+        self.rows = [
+            np.array([index[r.name] for r in g.routes] + [len(self.routes)]) for g in self.groups
+        ]
         self.commodities = list(scenario.commodities)
         #: ledger row of observed day 0 (the warm-up's days come before it)
         self.day0 = int(math.ceil(self.warmup / 24.0))
@@ -118,14 +122,17 @@ class Smugglers:
     def _opportunity(
         self, g: GroupState, t: float, u: float, value: float, u_patrol: float
     ) -> None:
-        k = g.choose(u)
+        shares = g.shares()
+        k = g.choose(u, shares)
         day = self.day0 + math.floor((t - self.warmup) / 24.0)  # (a ledger row)
+        self.ledger.believe(day, g, self.rows[g.i], shares)
         if k == len(g.routes):
             self.ledger.book(day, g.i, len(self.routes), CHOSEN, value)
             return
         route = g.routes[k]
         self.ledger.book(day, g.i, self.route_index[route.name], CHOSEN, value)
-        if route.port is None:
+        if route.port is None:  # (it crosses when the route is open)
+            t = route.spec.opens(t)
             at = self.env.timeout(max(0.0, t - self.env.now))
             at.callbacks.append(partial(self._cross, g, k, day, t, value, u_patrol))
             return
@@ -168,6 +175,8 @@ class Smugglers:
         r = self.route_index[g.routes[k].name]
         self.ledger.book(day, g.i, r, CAUGHT_N if caught else SLIPPED, value)
         g.learn(k, caught)
+        if self.env.now < self.warmup:
+            g.warm[k] += 1
         if caught:
             g.alert_until = max(g.alert_until, self.env.now + self.spec.alert.duration)
 
@@ -201,19 +210,33 @@ class Smugglers:
             if known == known:
                 self.settle(b.port.index, int(b.index[i]), caught, known)
 
+    def warnings(self) -> list[str]:
+        """Groups whose choices had not settled when observation began (see
+        :mod:`sim.model.smuggling_settle`)."""
+        from sim.model.smuggling_settle import unsettled
+
+        return unsettled(self)
+
     # -- the truth layer -------------------------------------------------------------------
     def frame(self) -> pd.DataFrame:
         """Per observed day of the opportunity (as the enforcement tables count days: day 0
         starts at the end of the warm-up; ``observed``: the opportunity's time is in the
-        observed window), group and route: how many chose it (on the route ``not_smuggled``:
-        attempts deterred), of them caught, slipped, unresolved (outcome unknown by the
-        end), and their values."""
+        observed window), group and route (each of the group's options, on each day it had an
+        opportunity): how many chose it (on the route ``not_smuggled``: attempts deterred), of
+        them caught, slipped, unresolved (outcome unknown by the end), their values, and the
+        group's mean perceived detection of the route and probability of choosing it."""
         n, v = self.ledger.n, self.ledger.value
-        days, groups, routes = np.nonzero(n[:, :, :, CHOSEN])
+        opportunities = n[:, :, :, CHOSEN].sum(axis=2)  # per day and group
+        options = np.zeros(n.shape[1:3], bool)  # (group, route): the group's options
+        for g, rows in enumerate(self.rows):
+            options[g, rows] = True
+        days, groups, routes = np.nonzero((opportunities[:, :, None] > 0) & options[None])
         names = [r.name for r in self.routes] + [NOT_SMUGGLED]
         kinds = [r.spec.kind for r in self.routes] + [NOT_SMUGGLED]
         cell = (days, groups, routes)
         chosen, caught, slipped = (n[(*cell, j)] for j in (CHOSEN, CAUGHT_N, SLIPPED))
+        mean = self.ledger.belief[cell] / opportunities[days, groups][:, None]
+        outside = routes == len(self.routes)
         day = days - self.day0
         frame = pd.DataFrame(
             {
@@ -227,10 +250,14 @@ class Smugglers:
                 "chosen": chosen,
                 "caught": caught,
                 "slipped": slipped,
-                "unresolved": np.where(routes == len(self.routes), 0, chosen - caught - slipped),
+                "unresolved": np.where(outside, 0, chosen - caught - slipped),
                 "value": v[(*cell, CHOSEN)],
                 "value_caught": v[(*cell, CAUGHT_N)],
                 "value_slipped": v[(*cell, SLIPPED)],
+                # what the group believed of the route, and how likely it was to take it, on
+                # average over the day's opportunities (not smuggling: no belief)
+                "perceived": np.where(outside, np.nan, mean[:, 0]),
+                "probability": mean[:, 1],
             }
         )
         # every route and type is named in the metrics, even one nobody used in this run
@@ -271,9 +298,12 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
         "smuggling_value_slipped_outside": outside,
         "smuggling_value_slipped_at_ports": float(tried["value_slipped"].sum()) - outside,
     }
-    by_route = tried.groupby("route")["chosen"].sum()
+    by_route = tried.groupby("route")[["chosen", "caught", "slipped"]].sum()
     for route in frame.attrs.get("routes", list(by_route.index)):
-        out[f"smuggling_attempts_route_{route}"] = float(by_route.get(route, 0))
+        n, c, s = (by_route[k].get(route, 0) for k in ("chosen", "caught", "slipped"))
+        out[f"smuggling_attempts_route_{route}"] = float(n)
+        out[f"smuggling_caught_route_{route}"] = float(c)
+        out[f"smuggling_caught_share_route_{route}"] = float(c / (c + s)) if c + s else math.nan
     by_type = tried.groupby("illicit")["chosen"].sum()
     for kind in frame.attrs.get("illicit", list(by_type.index)):
         out[f"smuggling_attempts_{kind}"] = float(by_type.get(kind, 0))

@@ -59,6 +59,8 @@ class GroupState:
         self.perceived = np.array(
             [spec.perceived.get(r.name, r.spec.perceived) for r in routes], float
         )
+        self.start = self.perceived.copy()  # what it believed before any outcome
+        self.warm = np.zeros(len(routes), np.int64)  # outcomes learned by the warm-up's end
         self.cost = np.array([r.cost for r in routes], float)
         self.gain = spec.margin * float(spec.value.mean)  # of an attempt that gets through
         self.alert_until = -math.inf
@@ -68,9 +70,10 @@ class GroupState:
         profit = self.gain * (1.0 - self.perceived) - self.cost
         return logit_shares(profit, self.spec.profit_scale)
 
-    def choose(self, u: float) -> int:
-        """The option a uniform picks (``len(routes)``: not smuggling)."""
-        cum = np.cumsum(self.shares())
+    def choose(self, u: float, shares: np.ndarray | None = None) -> int:
+        """The option a uniform picks (``len(routes)``: not smuggling), by ``shares`` (the
+        group's :meth:`shares` now, by default)."""
+        cum = np.cumsum(self.shares() if shares is None else shares)
         return min(int(np.searchsorted(cum, u, side="right")), len(cum) - 1)
 
     def learn(self, k: int, caught: bool) -> None:
@@ -78,13 +81,23 @@ class GroupState:
 
 
 class Ledger:
-    """Counts and values per day of the attempt, group and route (the last: not smuggled)."""
+    """Counts and values per day of the attempt, group and route (the last: not smuggled),
+    and the sums, over a day's opportunities, of each route's perceived detection
+    (``belief[..., 0]``) and choice probability (``belief[..., 1]``) when the group chose."""
 
     def __init__(self, days: int, groups: int, routes: int):
         self.n = np.zeros((days, groups, routes + 1, 3), np.int64)
         self.value = np.zeros((days, groups, routes + 1, 3))
+        self.belief = np.zeros((days, groups, routes + 1, 2))
 
     def book(self, day: int, g: int, r: int, what: int, value: float) -> None:
         day = min(day, len(self.n) - 1)
         self.n[day, g, r, what] += 1
         self.value[day, g, r, what] += value
+
+    def believe(self, day: int, g: GroupState, rows: np.ndarray, shares: np.ndarray) -> None:
+        """Add what group ``g`` believed and how likely it was to take each option at an
+        opportunity on ``day`` (``rows``: its routes' and not smuggling's columns)."""
+        cell = self.belief[min(day, len(self.n) - 1), g.i]
+        cell[rows[:-1], 0] += g.perceived
+        cell[rows, 1] += shares

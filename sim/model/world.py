@@ -237,8 +237,7 @@ class World:
             k += 1
 
     def _warnings(self, utilisation: dict[tuple[str, str], float]) -> list[str]:
-        """Stability warnings: lanes, exam appointment slots, the organisation's staff, and
-        unfinished consignments."""
+        """Stability warnings: lanes, slots, organisation staff, unfinished goods, smugglers."""
         slots = [
             (p.name, "the exam appointment slots", p.slots.weekly)
             for p in self.ports
@@ -262,6 +261,7 @@ class World:
                 list(self.scenario.ports), rec.port_outcomes, rec.not_out, self.scenario.drain_days
             ),
             *(target_warnings(self.selector) if isinstance(self.selector, RiskEngine) else []),
+            *(self.smugglers.warnings() if self.smugglers is not None else []),
         ]
 
     # -- results -------------------------------------------------------------------------

@@ -46,6 +46,8 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("fewer", "more")),
     ("smuggling_interdicted", "smuggling attempts interdicted by patrols outside the ports",
      "count", ("fewer", "more")),
+    ("smuggling_caught_share", "share of smuggling attempts caught (by patrols outside the "
+     "ports or by the ports' checks)", "points", ("lower", "higher")),
     ("total_cost_per_consignment", "cost per consignment, agencies and traders", "money",
      ("less", "more")),
     ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
@@ -128,11 +130,14 @@ def headline(
                    "not the reform's effect.</p>")
     for name in res.names[1:]:
         idle = str(res.meta.get("unused_parts", {}).get(name, ""))
-        items = [
-            _sentence(rows[(name, m)], what, kind, words, currency) + _idle(m, idle)
-            for m, what, kind, words in HEADLINE + ORGANISATION
-            if (name, m) in rows
-        ]
+        went = _routes(rows, name)  # (after the smuggling lines, before the costs)
+        items = []
+        for m, what, kind, words in HEADLINE + ORGANISATION:
+            if (name, m) in rows:
+                items.append(_sentence(rows[(name, m)], what, kind, words, currency)
+                             + _idle(m, idle))  # fmt: skip
+            if m == "smuggling_caught_share" and went:
+                items.append(went)
         reach = _reach(res, name)
         if items and reach:
             items.append(reach)
@@ -224,6 +229,35 @@ def _reach(res: CompareResult, name: str) -> str:
         text += (f"; its average, {_hours(mean)} over all, is about {_hours(mean / touched)} "
                  "for each consignment it touches (who gains and who loses, below)")
     return text
+
+
+def _routes(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> str:
+    """Where the option sent smuggling attempts: each route's change of attempts a
+    replication, and of opportunities not tried, largest first (a patrol that displaces
+    loads changes little in the totals and much route by route); empty without smugglers or
+    when no route's attempts changed clearly."""
+    prefix = "smuggling_attempts_route_"
+    found = [(str(m).removeprefix(prefix), r) for (o, m), r in rows.items()
+             if o == name and str(m).startswith(prefix)]  # fmt: skip
+    if not found:
+        return ""
+    if (name, "attempts_deterred") in rows:
+        found.append(("not tried (deterred)", rows[(name, "attempts_deterred")]))
+    parts, clear = [], False
+    for route, r in sorted(found, key=lambda x: -abs(float(x[1]["mean"]))):
+        d, low, high = (float(r[k]) for k in ("mean", "shown_low", "shown_high"))
+        if not all(math.isfinite(x) for x in (d, low, high)):
+            continue
+        ci = f"{_num(low)} to {_num(high)}"
+        if low <= 0 <= high:
+            parts.append(f"{route} no clear change ({_num(d)}; {ci})")
+            continue
+        clear = True
+        parts.append(f"{route} {_num(abs(d))} {'fewer' if d < 0 else 'more'} ({ci})")
+    if not clear:
+        return ""
+    return ("where smuggling attempts went, a replication (95 % CI): " + "; ".join(parts)
+            + ". Loads a patrol turns away from one route go to others, or are not tried")
 
 
 def _pct(share: float) -> str:

@@ -378,8 +378,8 @@ def _unstable_head(res: CompareResult, name: str, run: bool) -> str:
     """What an option's (or a run's) warnings make of its figures."""
     if run:
         return (
-            "<b>The run is not steady-state</b>: a queue did not settle (its figures are "
-            "flagged \u26a0)"
+            "<b>The run is not steady-state</b>: a queue or smugglers did not settle (its "
+            "figures are flagged \u26a0)"
             if res.unstable(name)
             else "<b>The run</b> warned (its figures are steady-state, so they are not flagged)"
         )
@@ -551,7 +551,8 @@ def _smuggling(res: CompareResult) -> list[str]:
     return [
         "<h2>Smuggling</h2>",
         "<p class='note'>The hidden truth of goods run past customs: attempts (outside the "
-        "ports and through them undeclared), those deterred, those a patrol interdicted, the "
+        "ports, and through them declared under a false description), those deterred, those a "
+        "patrol interdicted, the "
         "value that slipped through outside the ports, then attempts by route (a patrol can "
         "move attempts to another route). value_slipped counts goods declared at the ports "
         "(smugglers' loads through a port included), smuggling_value_slipped_outside the "

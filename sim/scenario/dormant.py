@@ -176,6 +176,12 @@ def unused_parts(scenario: Any) -> list[str]:
                 f"smuggling.routes.{name} has a patrol, but no smuggling group uses the route: "
                 "it interdicts nothing (its staff still count in the costs)"
             )
+    for name, group in (smuggling.groups.items() if smuggling is not None else ()):
+        if group.rate == 0:
+            out.append(
+                f"smuggling.groups.{name} has a rate of 0: it never has an opportunity, so "
+                "it never smuggles and its routes see nothing of it"
+            )
     return out
 
 

@@ -12,6 +12,7 @@ duty. The references to the rest of the scenario (ports, commodities, origins) a
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -20,7 +21,7 @@ from sim.scenario import limits
 from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Flag, Probability, Real, Servers, Weight
-from sim.scenario.units import UnitError, parse_rate
+from sim.scenario.units import UnitError, parse_clock, parse_rate
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -49,6 +50,16 @@ def _opportunity_rate(v: Any) -> float:
 
 
 OpportunityRate = Annotated[float, BeforeValidator(_opportunity_rate)]
+
+
+def _clock(v: Any) -> float:
+    try:
+        return parse_clock(v)
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Clock = Annotated[float, BeforeValidator(_clock)]
 Money = Annotated[float, BeforeValidator(limits.real), Field(ge=0, le=limits.MAX_VALUE)]
 
 
@@ -98,14 +109,32 @@ class Route(Strict):
         description="detection probability groups believe at the start of the run"
     )
     patrol: Patrol | None = None
+    open_hours: tuple[Clock, Clock] | None = Field(
+        default=None,
+        description="when the route can be crossed each day, 'HH:MM' from and to (past "
+        "midnight if 'to' is earlier): a load ready outside them waits for the next opening, "
+        "as at a border market's opening hours; none: at any hour",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_patrol_at_a_port(cls, data: Any) -> Any:
+        """Refused before the patrol's own fields are checked: asking for a patrol's missing
+        fields would send the user to set what is refused next."""
+        port = isinstance(data, dict) and data.get("kind") == "port"
+        if port and data.get("patrol") is not None:
+            raise AtField("patrol", "a port route is checked by the port, not by a patrol")
+        return data
 
     @model_validator(mode="after")
     def _kind(self) -> Route:
+        if self.open_hours is not None and self.open_hours[0] % 24 == self.open_hours[1] % 24:
+            raise AtField("open_hours", "'from' and 'to' must differ (leave it out: any hour)")
         if self.kind == "port":
             if self.port is None:
                 raise AtField("port", "a route of kind 'port' names the scenario's port")
-            if self.patrol is not None:
-                raise AtField("patrol", "a port route is checked by the port, not by a patrol")
+            if self.open_hours is not None:
+                raise AtField("open_hours", "a port route crosses when the port works")
         else:
             if self.port is not None:
                 raise AtField("port", f"only a route of kind 'port' names a port ({self.kind})")
@@ -114,9 +143,18 @@ class Route(Strict):
         return self
 
 
+    def opens(self, t: float) -> float:
+        """The first time at or after ``t`` (hours) at which the route can be crossed."""
+        if self.open_hours is None:
+            return t
+        start, end = self.open_hours
+        opened = start + 24.0 * math.floor((t - start) / 24.0)  # the last opening, at or before
+        return t if t - opened < (end - start) % 24.0 else opened + 24.0
+
+
 class Alert(Strict):
-    """After a group's goods are caught (a seizure of its signature), patrols on every route
-    outside the ports are more vigilant against it for a while."""
+    """After one of a group's own loads is caught (by a patrol, or by a port's checks),
+    patrols on every route outside the ports are more vigilant against it for a while."""
 
     factor: Real = Field(default=1.0, ge=1, le=100, description="multiplier on patrol hazard")
     duration: Duration = Field(default=0.0, ge=0, le=limits.MAX_DURATION_H)
@@ -228,6 +266,14 @@ class Smuggling(Strict):
                             (*where, field, *((name,) if field == "perceived" else ())),
                             f"unknown route {name!r}; allowed: {', '.join(self.routes)}",
                         )
+            for name in g.perceived:
+                if name not in g.routes:
+                    raise AtField(
+                        (*where, "perceived", name),
+                        f"the group does not use route {name!r}, so a belief about it acts "
+                        f"on nothing; its routes: {', '.join(g.routes)} (add the route to "
+                        "its routes, or give the belief to the group that uses it)",
+                    )
             self._ports_of(scenario, gname, g)
         self._patrols_priced(scenario)
 
