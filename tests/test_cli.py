@@ -57,7 +57,8 @@ def check_summary(summary: dict) -> None:
         assert key in summary, key
     assert any(k.startswith("utilisation_") for k in summary)
     for key, stats in summary.items():
-        assert set(stats) == {"mean", "ci_low", "ci_high", "shown_low", "shown_high"}, key
+        assert set(stats) == {"mean", "ci_low", "ci_high", "shown_low", "shown_high", "n"}, key
+        assert stats["n"] in (0, 1, 2), key  # (the replications that measured it)
         if stats["ci_low"] is None:
             assert stats["shown_low"] is None and stats["shown_high"] is None, key
             continue
@@ -83,6 +84,9 @@ def test_json_summary(done):
     # two replications give wide intervals: some reach below what is possible, and are shown
     # clipped beside the raw ones
     assert any(s["ci_low"] is not None and s["shown_low"] > s["ci_low"] for s in summary.values())
+    # n: the replications that measured a metric (both here; none for one nothing computes)
+    assert summary["consignments_released"]["n"] == 2
+    assert {s["n"] for s in summary.values() if s["mean"] is None} <= {0}
 
 
 def test_results_folder(done):

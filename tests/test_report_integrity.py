@@ -167,6 +167,7 @@ def test_an_edited_summary_json_is_reported_as_damage(run_folder, tmp_path, caps
         lambda d: d["clearance_h_mean"].update(mean="8.5"),
         lambda d: d["clearance_h_mean"].update(shown_low=-1.0),
         lambda d: d["clearance_h_mean"].pop("shown_high"),
+        lambda d: d["clearance_h_mean"].update(n=1),
     ],
     ids=[
         "a metric removed",
@@ -174,6 +175,7 @@ def test_an_edited_summary_json_is_reported_as_damage(run_folder, tmp_path, caps
         "a number as text",
         "a shown bound changed",
         "a shown bound removed",
+        "a count of replications changed",
     ],
 )
 def test_a_summary_json_changed_otherwise_is_damage_too(run_folder, tmp_path, capsys, change):
@@ -189,7 +191,7 @@ def test_a_summary_json_written_before_shown_bounds_is_not_damage(run_folder, tm
 
     def strip(d: dict) -> None:
         for stats in d.values():
-            stats.pop("shown_low"), stats.pop("shown_high")
+            stats.pop("shown_low"), stats.pop("shown_high"), stats.pop("n")
 
     _edit_json(folder / "summary.json", strip)
     code, err = _report(capsys, str(folder))

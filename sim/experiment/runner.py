@@ -61,7 +61,7 @@ def replicate(
     warned: dict[str, list[str]] = {}
     if store is not None:
         store.open(scenario, seed, reps)
-    todo = _stored(store, reps, rows, seeds, on_done)
+    todo = _stored(store, reps, rows, seeds, on_done, log)
     failures: list[Failure] = []
     tasks = [Task(r, scenario, seed, r, log) for r in todo]
     for key, result in run.map(tasks):
@@ -109,12 +109,18 @@ def _stored(
     rows: dict[int, dict[str, float]],
     seeds: dict[int, tuple[int, ...]],
     on_done: OnDone | None,
+    log: bool = False,
 ) -> list[int]:
     """Load the replications ``store`` holds into ``rows`` and ``seeds`` (telling
-    ``on_done``); the others, to run."""
+    ``on_done``); the others, to run. With ``log``, a replication stored without its log is
+    run again to keep it (the same seed gives the same results)."""
     todo = []
     for r in range(reps):
         loaded = store.load(r) if store is not None else None
+        if loaded is not None and log and store is not None and not store.kept_log(r):
+            store.notice(f"replication {r} was run without its log (--log): computed again to "
+                         "keep it (the same seed gives the same results)")
+            loaded = None
         if loaded is None:
             todo.append(r)
             continue

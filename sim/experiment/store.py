@@ -50,6 +50,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.build import build, libraries
 from sim.version import __version__
 
 if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersim check``
@@ -324,8 +325,10 @@ def record_hash(record: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-#: the interval clipped to what is possible, beside the raw one, in ``summary.json``
-SHOWN = {"shown_low", "shown_high"}
+#: what ``summary.json`` gives beside each metric's mean and raw interval: the interval
+#: clipped to what is possible, and how many replications measured the metric; a folder
+#: written before one of them lacks it whole
+ADDED = ({"shown_low", "shown_high"}, {"n"})
 
 
 def with_shown(summary: dict[str, dict[str, float | None]]) -> dict[str, dict[str, Any]]:
@@ -344,19 +347,32 @@ def with_shown(summary: dict[str, dict[str, float | None]]) -> dict[str, dict[st
     return out
 
 
+def run_summary(per_rep: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """A run's ``summary.json``: per metric its mean and raw t-interval, the interval as
+    tables show it (:func:`with_shown`) and ``n``, the replications that measured it (a
+    metric a replication cannot compute is NaN there, and left out of its interval)."""
+    from sim.analysis.stats import summarise, summary_dict
+
+    table = summarise(per_rep)
+    out = with_shown(summary_dict(table))
+    counts = table["n"].astype(int).to_dict()
+    for metric, stats in out.items():
+        stats["n"] = int(counts[metric])
+    return out
+
+
 def same_summary(summary: Any, per_rep: pd.DataFrame) -> bool:
     """Whether ``summary`` (a ``summary.json``) is the summary of the replications
     ``per_rep`` (to nine digits of the metric's largest figure: a CSV's replications may
     differ from the run's in the last digit)."""
-    from sim.analysis.stats import summarise, summary_dict
-
-    built = json.loads(dump_json(with_shown(summary_dict(summarise(per_rep)))))
+    built = json.loads(dump_json(run_summary(per_rep)))
     if not isinstance(summary, dict) or summary.keys() != built.keys():
         return False
     for metric, want in built.items():
         got = summary[metric]
-        if isinstance(got, dict) and not SHOWN & got.keys():  # (written before they were)
-            want = {k: v for k, v in want.items() if k not in SHOWN}
+        for keys in ADDED:  # (written before they were)
+            if isinstance(got, dict) and not keys & got.keys():
+                want = {k: v for k, v in want.items() if k not in keys}
         if not isinstance(got, dict) or got.keys() != want.keys():
             return False
         scale = max((abs(v) for v in want.values() if isinstance(v, int | float)), default=0)
@@ -432,6 +448,7 @@ class RunStore:
         self.seed: int | None = None
         self.digest: str | None = None
         self.version = __version__  # that replications must carry (meta.json's when reading)
+        self.build: str | None = None  # the code that made them (see sim.build): when known
         self.reps = 0  # replications 0 .. reps-1 make the run; any beyond are left out
         #: what was found wrong with replication files (and recomputed), in order
         self.notices: list[str] = []
@@ -439,7 +456,8 @@ class RunStore:
         self._from_meta = False  # the run's identity read from meta.json (:meth:`reading`)
         self.on_notice = on_notice
 
-    def _notice(self, message: str) -> None:
+    def notice(self, message: str) -> None:
+        """Record (and tell ``on_notice``) something found and repaired in the folder."""
         self.notices.append(message)
         if self.on_notice is not None:
             self.on_notice(message)
@@ -447,6 +465,12 @@ class RunStore:
     @property
     def is_open(self) -> bool:
         return self.digest is not None
+
+    def kept_log(self, r: int) -> bool:
+        """Whether finished replication ``r`` kept its per-consignment log (its record, read
+        and checked by :meth:`load`, lists it)."""
+        record = read_record(self._rep(r, ".json"), _MAX_REP_BYTES)
+        return isinstance(record, dict) and "-log.parquet" in record.get("tables", {})
 
     def open(
         self,
@@ -480,7 +504,10 @@ class RunStore:
         meta = {
             "package": "bordersim",
             "version": __version__,
+            "build": build(),
             "python": platform.python_version(),
+            "libraries": libraries(),
+            "machine": platform.machine(),
             "scenario": scenario.name,
             "scenario_hash": digest,
             "seed": seed,
@@ -494,7 +521,7 @@ class RunStore:
         if resumed is not None:
             meta["resumed"] = resumed
         atomic_write(meta_path, dump_json(meta))
-        self.seed, self.digest = seed, digest
+        self.seed, self.digest, self.build = seed, digest, build()
 
     def _write_organisation(self, scenario: Scenario) -> None:
         """``organisation.json``: the resolved tree (units, staff) for reports to draw."""
@@ -511,7 +538,7 @@ class RunStore:
             if int(p.stem[4:]) >= self.reps
         )
         if extra:
-            self._notice(
+            self.notice(
                 f"{self.reps_dir} holds {', '.join(extra[:3])}{' ...' if len(extra) > 3 else ''}"
                 f" beyond the {self.reps} replication(s) of this run; left out"
             )
@@ -543,6 +570,7 @@ class RunStore:
                     f"{self.path} already holds results of another run: "
                     f"{', '.join(what)}; choose another --out folder"
                 )
+            self._check_build(old.get("build"))
             created = old.get("created", created)
             resumed = _now()
             self._resumed_reps = old.get("reps")
@@ -558,6 +586,17 @@ class RunStore:
                 )
         return created, resumed
 
+    def _check_build(self, made: Any) -> None:
+        """Refuse to resume a folder whose replications other code made (``made``: the
+        build its ``meta.json`` records; a folder from before builds were recorded passes)."""
+        if isinstance(made, str) and made != build():
+            raise StoreMismatch(
+                f"{self.path} holds replications made by other code (build {made}; this code "
+                f"is {build()}): resuming would mix the results of two versions of the model. "
+                "Resume with the code that made them, or choose another --out folder (the same "
+                "seed there gives this code's results)"
+            )
+
     def _check_scenario_file(self, digest: str) -> None:
         """On resume: say so if ``scenario.json`` is not the run's scenario (it is written
         again from the scenario being run)."""
@@ -567,7 +606,7 @@ class RunStore:
         except (OSError, ValueError, UnicodeDecodeError):
             same = False
         if not same:
-            self._notice(
+            self.notice(
                 f"{file} did not match the scenario_hash of meta.json (changed or damaged); "
                 "written again from the scenario of this run"
             )
@@ -601,7 +640,7 @@ class RunStore:
         try:
             return self.verify(r)
         except ValueError as exc:
-            self._notice(f"{exc}; computing replication {r} again")
+            self.notice(f"{exc}; computing replication {r} again")
             return None
 
     def verify(self, r: int) -> tuple[dict[str, float], tuple[int, ...]]:
@@ -627,6 +666,7 @@ class RunStore:
             meta = json.loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
             store.digest, store.seed = str(meta["scenario_hash"]), int(meta["seed"])
             store.version = str(meta["version"])
+            store.build = meta.get("build") if isinstance(meta.get("build"), str) else None
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
             reason = read_problem(exc)
             raise ValueError(f"{meta_path} cannot be read ({reason})") from None
@@ -658,6 +698,8 @@ class RunStore:
             "replication": r,
             "version": self.version,
         }
+        if self.build is not None and "build" in data:  # (older files carry none)
+            expected["build"] = self.build
         for key, want in expected.items():
             if data.get(key) != want:
                 raise self._other_run(path, key, data.get(key), want)
@@ -702,10 +744,14 @@ class RunStore:
                 tables[suffix] = frame.to_csv(index=False).encode("utf-8")
         for suffix, data in tables.items():
             atomic_write(self._rep(r, suffix), data)
+        for suffix in _OPTIONAL:  # (an earlier run's table, not this one's: a stale log)
+            if suffix not in tables:
+                self._rep(r, suffix).unlink(missing_ok=True)
         record = json_safe(
             {
                 "format": _FORMAT,
                 "version": __version__,
+                "build": build(),
                 "scenario_hash": self.digest,
                 "root_seed": self.seed,
                 "replication": r,
@@ -720,15 +766,13 @@ class RunStore:
         atomic_write(self._rep(r, ".json"), dump_json(record))
         return metrics
 
-    def finish(self, per_rep: pd.DataFrame) -> dict[str, dict[str, float | None]]:
+    def finish(self, per_rep: pd.DataFrame) -> dict[str, dict[str, Any]]:
         """Write ``replications.csv`` and ``summary.json``; return the summary as a dict. A
         resumed run whose ``summary.json`` was not that of its replications says so."""
-        from sim.analysis.stats import summarise, summary_dict
-
         self._check_old_summary(per_rep)
         (self.path / "failures.json").unlink(missing_ok=True)  # (every replication finished)
         atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
-        summary = with_shown(summary_dict(summarise(per_rep)))
+        summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_warnings()
         return summary
@@ -751,7 +795,7 @@ class RunStore:
         except (OSError, ValueError, UnicodeDecodeError):
             old = None
         if not isinstance(old, dict) or not same_summary(old, per_rep):
-            self._notice(
+            self.notice(
                 f"{file} did not match the replications (changed or damaged); written again "
                 "from them"
             )

@@ -33,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 
+from sim.build import build, libraries
 from sim.experiment.store import (
     StoreMismatch,
     _canonical,
@@ -75,6 +76,7 @@ class SweepStore:
         self.points_dir = self.path / "points"
         self.seed: int | None = None
         self.version = __version__  # that point files must carry (meta.json's when reading)
+        self.build: str | None = None  # the code that made them (see sim.build): when known
         #: reading a folder written before point files carried a checksum
         self.legacy = False
         #: what was found wrong with point files (and computed again), in order
@@ -112,6 +114,8 @@ class SweepStore:
             "package": "bordersim",
             "kind": "sweep",
             "version": __version__,
+            "build": build(),
+            "libraries": libraries(),
             "point_format": POINT_FORMAT,
             "scenario": str(scenario),
             "parameters": list(design.columns),
@@ -126,7 +130,7 @@ class SweepStore:
         if base is not None:
             atomic_write(self.path / "scenario.json", dump_json(base))
         atomic_write(self.path / "meta.json", dump_json(meta))
-        self.seed = seed
+        self.seed, self.build = seed, build()
 
     def _check_folder(self, digest: str, seed: int) -> str:
         """Refuse a folder holding another sweep, another command's results or other files;
@@ -149,6 +153,13 @@ class SweepStore:
                     f"{self.path} already holds a sweep with seed {old.get('seed')} "
                     f"(this one: seed {seed}); choose another --out folder"
                 )
+            made = old.get("build")
+            if isinstance(made, str) and made != build():
+                raise StoreMismatch(
+                    f"{self.path} holds points made by other code (build {made}; this code "
+                    f"is {build()}): resuming would mix the results of two versions of the "
+                    "model. Resume with the code that made them, or choose another --out folder"
+                )
             return str(old.get("created", created))
         if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
             raise StoreMismatch(
@@ -166,6 +177,7 @@ class SweepStore:
         try:
             meta = json.loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
             store.seed, store.version = int(meta["seed"]), str(meta["version"])
+            store.build = meta.get("build") if isinstance(meta.get("build"), str) else None
             store.legacy = "point_format" not in meta
         except (OSError, ValueError, TypeError, KeyError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -220,6 +232,8 @@ class SweepStore:
             if checksum != _sha256(_canonical(data)):
                 raise ValueError("checksum does not match (the file was changed)")
             self._check_identity(data, {"root_seed": self.seed, "version": self.version})
+            if self.build is not None and "build" in data:  # (older files carry none)
+                self._check_identity(data, {"build": self.build})
         want = {"point": point, "replication": r}
         self._check_identity(data, want if digest is None else {**want, "scenario_hash": digest})
         metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
@@ -252,6 +266,7 @@ class SweepStore:
             {
                 "format": POINT_FORMAT,
                 "version": __version__,
+                "build": build(),
                 "scenario_hash": digest,
                 "root_seed": self.seed,
                 "point": point,

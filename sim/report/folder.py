@@ -65,6 +65,7 @@ class Variant:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     #: "clearance" / "overall_clearance" -> hours of every consignment in the kept logs
     samples: dict[str, np.ndarray] = field(default_factory=dict)
+    logged: int = 0  # how many of ``reps`` kept their log (``samples`` come from those)
     tree: Tree | None = None
     structure: str | None = None
 
@@ -220,7 +221,7 @@ def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
     complete = True
     for r in reps:
         path = reps_dir / f"rep-{r:04d}-log.parquet"
-        if not path.exists():
+        if not _logged(reps_dir, r):  # (a log its record does not list is another run's)
             continue
         try:
             log = pd.read_parquet(path)
@@ -241,6 +242,14 @@ def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
     return {k: np.concatenate(v) for k, v in parts.items() if v}
 
 
+def _logged(reps_dir: Path, r: int) -> bool:
+    """Whether replication ``r`` kept its log: its record (checked by its checksum, with
+    its tables', when the replication was read as finished) lists it."""
+    record = read_json(reps_dir / f"rep-{r:04d}.json")
+    tables = record.get("tables") if isinstance(record, dict) else None
+    return isinstance(tables, dict) and "-log.parquet" in tables
+
+
 def read_variant(name: str, path: Path, reps: list[int] | None = None) -> Variant:
     """One run folder (or an option's folder of a comparison): replications ``reps``
     (already checked), else every finished one of the folder, checked here."""
@@ -255,6 +264,7 @@ def read_variant(name: str, path: Path, reps: list[int] | None = None) -> Varian
     variant = Variant(name, path, scenario, reps)
     variant.tables = _mean_tables(reps_dir, reps)
     variant.samples = _samples(reps_dir, reps)
+    variant.logged = sum(_logged(reps_dir, r) for r in reps) if variant.samples else 0
     org_path = path / "organisation.json"
     if org_path.exists():
         record = read_json(org_path)

@@ -90,13 +90,20 @@ def tail_section(variants: Mapping[str, Variant], comparison: bool = False) -> l
     for metric in ("overall_clearance", "clearance"):
         samples = {n: v.samples.get(metric) for n, v in variants.items()}
         from_logs = all(s is not None for s in samples.values())
-        how = ("every consignment of the kept logs" if from_logs else
+        how = (f"every consignment of the kept logs{_partial(variants)}" if from_logs else
                f"the median, p90 and p95 ({why})")
         out += [f"<p class='note'>{html.escape(metric)}: from {how}.</p>",
                 img(flow_plots.clearance_tail(samples, clear, metric),
                     f"The slowest consignments: the upper tail of {metric} in hours, for "
                     "each option", f"tail-{metric}")]
     return out
+
+
+def _partial(variants: Mapping[str, Variant]) -> str:
+    """Which replications the logs cover, where some were run without one."""
+    short = [f"{v.logged} of {len(v.reps)} replications" + (f" ({n})" if len(variants) > 1
+             else "") for n, v in variants.items() if v.logged < len(v.reps)]  # fmt: skip
+    return f" ({'; '.join(short)}: the others kept none)" if short else ""
 
 
 def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
