@@ -140,3 +140,21 @@ def test_the_report_reads_no_log_its_replication_does_not_list(made, tmp_path, c
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert "from every consignment of the kept logs" not in page
     assert "run with --log for every consignment" in page
+
+
+def test_temporary_files_a_kill_left_are_cleared_on_resume(made, tmp_path, capsys):
+    """A kill between a temporary file's write and its rename leaves ``.<name>.*.tmp``: the
+    resumed run clears them, and a folder holding only one (killed at its first write) is
+    still this run's to resume."""
+    folder = _copy(made, tmp_path)
+    left = [folder / ".summary.json.abc.tmp", folder / "reps" / ".rep-0001.json.xyz.tmp"]
+    for path in left:
+        path.write_text("{")
+    assert main([*RUN, "--reps", "2", "--out", str(folder)]) == 0
+    assert not any(p.exists() for p in left)
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / ".meta.json.q1.tmp").write_text("{")
+    assert main([*RUN, "--reps", "1", "--out", str(fresh)]) == 0
+    assert not (fresh / ".meta.json.q1.tmp").exists()
+    capsys.readouterr()

@@ -234,6 +234,14 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     _sync_dir(path.parent)
 
 
+def temporary(path: Path) -> bool:
+    """Whether ``path`` is a temporary file :func:`atomic_write` left when its process was
+    killed before the rename (a regular file, never a link)."""
+    name = path.name
+    return name.startswith(".") and name.endswith(".tmp") and path.is_file() and (
+        not path.is_symlink())
+
+
 def check_target(path: Path) -> None:
     """``path`` may be written: nothing there yet, or a regular file (never a folder, a device
     or a named pipe, which the rename would replace), and no file where a folder on its way
@@ -497,6 +505,10 @@ class RunStore:
                 "remove it or choose another --out folder"
             )
         self.reps_dir.mkdir(parents=True, exist_ok=True)
+        for folder in (self.path, self.reps_dir):  # (a write a kill interrupted left them)
+            for left in folder.glob(".*.tmp"):
+                if temporary(left):
+                    left.unlink(missing_ok=True)
         self.reps = reps
         self._note_extra()
         atomic_write(self.path / "scenario.json", resolved)
@@ -578,7 +590,8 @@ class RunStore:
         elif self.path.exists():
             if not self.path.is_dir():
                 raise StoreMismatch(f"{self.path} is not a folder; choose another --out folder")
-            foreign = sorted(p.name for p in self.path.iterdir() if p.name not in _OWN)
+            foreign = sorted(p.name for p in self.path.iterdir()
+                             if p.name not in _OWN and not temporary(p))  # fmt: skip
             if foreign:
                 raise StoreMismatch(
                     f"{self.path} already exists and is not a bordersim results folder "
