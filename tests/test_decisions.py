@@ -253,3 +253,24 @@ def test_journeys_asking_a_lane_at_the_same_moment_are_booked_in_arrival_order()
     assert len(at_start) > 5 and (at_start.review > 0).any() and (at_start.review == 0).any()
     assert at_start["index"].is_monotonic_increasing  # all asked at 0: served in that order
     pd.testing.assert_frame_equal(fast.log, slow.log)
+
+
+def test_queues_before_the_assessment_are_those_of_the_plan_not_only_the_review():
+    """A dynamic selector cannot know when a declaration that queues before its assessment
+    is assessed: each such step (today the review; any step placed before ``assess``) sends
+    it on its way as a journey, decided at its real assessment. A rule written for the review
+    alone decided a step added there up to 377 h early."""
+    from sim.model.route import Route
+    from sim.model.world import World
+
+    world = World(sim.load_scenario(SMALL), 1)
+    port = world.ports[0]
+    route = port.route
+    assert route.queued_before("assess") == route.bit["review"]
+    steps = list(route.steps)
+    doc = next(s for s in steps if s.name == "document_check")
+    steps.remove(doc)
+    steps.insert(steps.index(next(s for s in steps if s.name == "assess")), doc)
+    moved = Route(port, steps)  # (a queue of its own before the assessment)
+    assert moved.queued_before("assess") == moved.bit["review"] | moved.bit["document_check"]
+    assert moved.queued_before("lodge") == 0

@@ -107,7 +107,8 @@ class Decisions:
             table[:, col] = uniforms[check]
         early = p.route.plan(table, upto="assess") | p.route.bit["decide"]
         lodged = lodged_at(table, arrived)
-        review = (early & p.route.bit["review"]) != 0
+        # (any queue before the assessment, not only the review: its time is not known now)
+        review = (early & p.route.queued_before("assess")) != 0
         flows: list[Consignment] = []
         if review.any():  # they queue before the assessment: decide on their way
             flows += self._on_their_way(review, index, arrived, table, cohort, early, lodged)
@@ -143,7 +144,11 @@ class Decisions:
         """Declarations that queue for officer review first, on their way to their
         decision: rows where they may be (see :mod:`sim.model.reviewed`), else the journeys
         to start. ``columns``: index, arrived, table, cohort, early plan, lodging time."""
+        route = self.port.route  # (a row stands for a review booking and nothing else
+        # before the assessment: a declaration meeting another queue goes as a journey)
+        others = route.queued_before("assess") & ~route.bit["review"]
         rows = review & self.reviewed.eligible(columns[0], columns[-1])
+        rows &= (columns[-2] & others) == 0
         if rows.any():
             self.reviewed.add(*(x[rows] for x in columns))
         review = review & ~rows

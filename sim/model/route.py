@@ -257,5 +257,11 @@ class Route:
         pos = self.steps.index(step)
         return tuple(e for e in self.planned(plan) if self.steps.index(e[0]) > pos)
 
+    def queued_before(self, name: str) -> int:
+        """The bits of the steps before step ``name`` that may queue: a plan with one of them
+        reaches that step only after a queue, so its time there is not known in advance."""
+        pos = next(i for i, s in enumerate(self.steps) if s.name == name)
+        return sum(1 << i for i, _ in self._queued if i < pos)
+
     def has(self, plan: int, name: str) -> bool:
         return bool(plan & self.bit[name])

@@ -22,7 +22,14 @@ Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
 - the metric glossary's list of lanes (``sim/experiment/metric_glossary.py``, the ``lane`` hole);
 - ``tests/test_properties.py``'s generator: ``tests/test_generated_steps.py`` fails until
   generated consignments take the step (in bulk too, if it has a bulk form); its new
-  milestone pairs (start before end, after what must come first) in that file's ordered pairs;
+  milestone pairs (start before end, after what must come first) in the ordered pairs of
+  ``tests/test_properties.py``;
+- a step that may queue before ``Assess``: a dynamic selector then decides the
+  consignments that take it on their way, as journeys (``Route.queued_before``, used by
+  :class:`sim.model.decisions.Decisions`); only the review's bookings wait as rows
+  (:mod:`sim.model.reviewed`), so the assessment's time is never guessed;
+- a new section of the scenario: its fields' descriptions (``sim/docs.py`` ``NOTES`` where the
+  schema has none; ``tests/test_docs.py`` fails until each is described);
 - any new draw: see :mod:`sim.model.draws`; then ``python -m sim.docs``.
 """
 
