@@ -9,6 +9,7 @@ import pytest
 
 import sim
 from sim.model.costs import LANE_ACTIVITY
+from sim.model.port_lanes import LANES
 from sim.model.world import World
 from sim.scenario.costs import LANE_KEYS
 from sim.scenario.dormant import LANE_PATHS
@@ -28,9 +29,22 @@ def _built_lanes() -> set[str]:
 
 @pytest.fixture(scope="module")
 def lanes() -> set[str]:
+    """Every lane a port can build (``LANES``: optional ones too, which no bundled scenario
+    need build); those the default scenario builds are among them."""
     built = _built_lanes()
     assert {"gate", "scanners", "exam_officers", "exam_teams", "movers"} <= built
-    return built
+    assert built <= set(LANES)
+    return set(LANES)
+
+
+def test_a_lane_not_listed_is_refused_when_built():
+    from types import SimpleNamespace
+
+    from sim.model.port_lanes import _lane
+
+    port = SimpleNamespace(env=None, name="p", lanes={})
+    with pytest.raises(ValueError, match="'screening' is not in sim.model.port_lanes.LANES"):
+        _lane(port, "screening", None)  # type: ignore[arg-type]
 
 
 def test_every_lane_can_be_priced(lanes: set[str]):

@@ -29,8 +29,27 @@ class _Pool:
         return self.hourly
 
 
+#: every lane a port can build, by its key: lists kept by hand elsewhere (its price, the
+#: activity sharing its cost, its path in a port) are checked against these, optional lanes
+#: included (``tests/test_lane_lists.py``); a lane not named here is refused
+LANES = (
+    "gate",
+    "declaration_review",
+    "document_check",
+    "scanners",
+    "image_officers",
+    "exam_officers",
+    "exam_bays",
+    "movers",
+    "exam_teams",
+    "quarantine_officers",
+)
+
+
 def _lane(port: Port, key: str, lane_spec: Any, together: bool = False) -> Any:
     """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
+    if key not in LANES:
+        raise ValueError(f"lane {key!r} is not in sim.model.port_lanes.LANES: add it there")
     if lane_spec is None:
         return None
     kind = CellLane if together else FifoLane
