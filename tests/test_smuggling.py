@@ -422,6 +422,7 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     assert "smuggling_interdicted (attempts)" in text
     html = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
     assert "<h2>Smuggling</h2>" in html
+    assert 'data-plot="smuggling-beliefs"' in html  # (what the groups believed, by day)
     for name in smuggling:
         assert f'data-metric="{name}" data-option="river6"' in html
     assert "value_slipped (USD, observed days), at the ports only" in html
@@ -670,3 +671,20 @@ def test_each_routes_catches_and_catch_rate_are_metrics(base):
     assert m["smuggling_caught_route_river"] + m["smuggling_caught_route_boats"] == m[
         "smuggling_interdicted"]
     assert m["smuggling_caught_route_sea"] == m["smuggling_caught_at_ports"] > 0
+
+
+def test_beliefs_are_plotted_only_where_every_option_kept_them():
+    """A folder written before the smuggling table kept the groups' beliefs has none to
+    plot: the report leaves the plot out rather than failing."""
+    import pandas as pd
+
+    from sim.report.smuggling_plots import beliefs, has_beliefs
+
+    new = pd.DataFrame({"day": [-1, 0, 0], "group": ["g"] * 3, "route": ["a", "a", "b"],
+                        "perceived": [0.1, 0.2, 0.3]})  # fmt: skip
+    old = new.drop(columns="perceived")
+    assert has_beliefs({"base": new}) and not has_beliefs({"base": new, "x": old})
+    assert not has_beliefs({"base": None}) and not has_beliefs({})
+    fig = beliefs({"base": new})
+    assert [ax.get_title() for ax in fig.axes] == ["g"]
+    assert len(fig.axes[0].lines) == 3  # (two routes and the line at day 0)

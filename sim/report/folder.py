@@ -43,6 +43,7 @@ TABLE_KEYS = {
     "intervals": ["interval", "from", "to", "owner"],
     "queues": ["t_h", "port", "lane"],
     "enforcement": ["port", "direction", "truth"],
+    "smuggling": ["day", "group", "route"],
 }
 #: key columns a folder written before they existed may lack (its rows are then kept apart
 #: by the others)

@@ -559,6 +559,24 @@ def _smuggling(res: CompareResult) -> list[str]:
         "routes outside them: the two add up to the total that slipped through, "
         "value_slipped_total.</p>",
         metric_table(res, (*rows, "value_slipped")),
+        *_beliefs(res),
+    ]
+
+
+def _beliefs(res: CompareResult) -> list[str]:
+    """The groups' perceived detection by day, where the folders kept it."""
+    from sim.report import smuggling_plots
+
+    found = {n: (res.tables.get(n) or {}).get("smuggling") for n in res.names}
+    if not smuggling_plots.has_beliefs(found):
+        return []
+    tables = {n: t for n, t in found.items() if t is not None}
+    return [
+        "<p class='note'>What the groups believed of each route, day by day: they learn it "
+        "from their own outcomes there, so a line still moving after day 0 (the dashed line; "
+        "before it, the warm-up) means their choices had not settled, and the run warns.</p>",
+        sections.img(smuggling_plots.beliefs(tables), "Each smuggling group's perceived "
+                     "detection of its routes, by day", "smuggling-beliefs"),
     ]
 
 

@@ -1,0 +1,56 @@
+"""What the smuggling groups believed, day by day: each route's perceived detection as the
+groups learn it from their outcomes, warm-up included, so that a reader sees whether their
+choices had settled before observation began (the run warns when not:
+:mod:`sim.model.smuggling_settle`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sim.report.flow_plots import LINE_STYLES
+from sim.report.plots import PALETTE, _figure
+
+
+def has_beliefs(tables: Mapping[str, pd.DataFrame | None]) -> bool:
+    """Whether every option's smuggling table has the groups' beliefs (a folder written
+    before they were kept has none)."""
+    return bool(tables) and all(
+        t is not None and "perceived" in t.columns and not t.empty for t in tables.values()
+    )
+
+
+def beliefs(tables: Mapping[str, pd.DataFrame]) -> Figure:
+    """One panel per group: each route's perceived detection by day (mean over
+    replications), one colour per route and one line style per option; day 0 (a dashed
+    line) starts the observed window, the days before it are the warm-up."""
+    names = list(tables)
+    first = tables[names[0]]
+    groups = sorted(first["group"].astype(str).unique())
+    fig = _figure(9, 2.4 * len(groups) + 0.8)
+    axes = fig.subplots(len(groups), 1, squeeze=False, sharex=True)[:, 0]
+    for ax, group in zip(axes, groups, strict=True):
+        routes = sorted(
+            r for r in first.loc[first["group"].astype(str) == group, "route"].astype(str).unique()
+            if r != "not_smuggled"
+        )
+        for i, name in enumerate(names):
+            t = tables[name]
+            t = t[t["group"].astype(str) == group]
+            for k, route in enumerate(routes):
+                mine = t[t["route"].astype(str) == route].assign(
+                    day=lambda x: pd.to_numeric(x["day"])).sort_values("day")
+                ax.plot(mine["day"], mine["perceived"], color=PALETTE[k % len(PALETTE)],
+                        ls=LINE_STYLES[i % len(LINE_STYLES)], lw=1.6 if i == 0 else 1.1,
+                        label=route if len(names) == 1 else f"{route} ({name})")  # fmt: skip
+        ax.axvline(0, color="#555555", ls="--", lw=0.8)
+        ax.set_ylim(0, 1)
+        ax.set_title(group, fontsize=9)
+        ax.set_ylabel("perceived detection")
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+    axes[-1].set_xlabel("day (before the dashed line: warm-up)")
+    fig.suptitle("What each smuggling group believed of its routes (mean over replications)")
+    fig.tight_layout()
+    return fig
