@@ -128,35 +128,34 @@ def channel_code_many(
     return np.where(quarantine, base + 4, base)
 
 
-# positions of the milestones, for the interpreters
-(
-    ARRIVED,
-    DISCHARGED,
-    LODGED,
-    LODGED_Q,
-    ACCEPTED,
-    ASSESSED,
-    DOC_START,
-    DOC_END,
-    SCAN_START,
-    SCAN_END,
-    IMAGE_START,
-    IMAGE_END,
-    EXAM_START,
-    EXAM_END,
-    Q_START,
-    Q_END,
-    LAB_START,
-    LAB_END,
-    Q_CLEARED,
-    RELEASED_AT,
-    EXITED,
-    LOADED,
-    TREATED,
-    DUTY_PAID,
-    FULL_DECLARED,
-    TAX_REVIEWED,
-    RECALLED,
-    RECOVERED,
-    DEPARTED,
-) = range(N_MILESTONES)
+# positions of the milestones, for the interpreters: by name, so that a milestone added or
+# moved in ``MILESTONES`` can never shift what a constant means
+ARRIVED = M["arrived"]
+DISCHARGED = M["discharged"]
+LODGED = M["lodged"]
+LODGED_Q = M["lodged_quarantine"]
+ACCEPTED = M["accepted"]
+ASSESSED = M["assessed"]
+DOC_START = M["doc_start"]
+DOC_END = M["doc_end"]
+SCAN_START = M["scan_start"]
+SCAN_END = M["scan_end"]
+IMAGE_START = M["image_start"]
+IMAGE_END = M["image_end"]
+EXAM_START = M["exam_start"]
+EXAM_END = M["exam_end"]
+Q_START = M["quarantine_start"]
+Q_END = M["quarantine_end"]
+LAB_START = M["lab_start"]
+LAB_END = M["lab_end"]
+Q_CLEARED = M["quarantine_cleared"]
+RELEASED_AT = M["released"]
+EXITED = M["exited"]
+LOADED = M["loaded"]
+TREATED = M["treated"]
+DUTY_PAID = M["duty_paid"]
+FULL_DECLARED = M["full_declared"]
+TAX_REVIEWED = M["tax_reviewed"]
+RECALLED = M["recalled"]
+RECOVERED = M["recovered"]
+DEPARTED = M["departed"]

@@ -4,8 +4,9 @@ Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
 
 - its module here (the :class:`~sim.model.route.Step` subclass: what it must define is in
   its docstring) and its place in :func:`clearance_steps` below;
-- ``sim/model/milestones.py``: its milestones in ``MILESTONES`` *and* in the positional
-  unpack at the end of the module; ``tests/test_milestones.py``'s ``POSITIONS`` too;
+- ``sim/model/milestones.py``: its milestones in ``MILESTONES`` (where in the order: the
+  log's columns follow it), and a constant by name at the end of the module for those the
+  interpreters use; ``tests/test_milestones.py``'s ``POSITIONS`` too;
 - a step that checks the goods waits for them: from ``j.r[R.goods_ready]``, the wait booked
   to the terminal, as ``Scan.visit`` does (an advance declaration is assessed before the
   goods arrive);
