@@ -577,9 +577,17 @@ class Comparison:
             self.replication(r, {name: waiting.pop((name, r)) for name in need})
 
     def _done(self, name: str, r: int) -> bool:
-        """Whether an earlier run stored replication ``r`` of option ``name``."""
+        """Whether an earlier run stored replication ``r`` of option ``name`` (with its log,
+        when this comparison works out who gains: one stored without is run again, with the
+        same results, so that every replication counts in who gains)."""
         store = self.stores.get(name)
-        return self.folder is not None and store is not None and store.load(r) is not None
+        if self.folder is None or store is None or store.load(r) is None:
+            return False
+        if self.log and not store.kept_log(r):
+            store.notice(f"replication {r} of {name!r} was run without its log (--no-gains): "
+                         "computed again for who gains (the same seed gives the same results)")
+            return False
+        return True
 
     def _results(
         self, todo: list[tuple[str, int]]
@@ -626,6 +634,8 @@ class Comparison:
         store, folder = self.stores.get(name), self.folder
         loaded = store.load(r) if store is not None else None
         if loaded is None or folder is None or store is None:
+            return None
+        if self.log and not store.kept_log(r):  # (run again: see _done)
             return None
         self.warns[name][r] = store.rep_warnings(r)  # (from its checksummed record)
         self.tables.add(name, folder.load_tables(name, r))
