@@ -59,6 +59,7 @@ from sim.experiment.gains import (
     summarise_gains,
     trim_log,
 )
+from sim.experiment.history import close, entry, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.store import (
@@ -712,8 +713,21 @@ class Comparison:
             tables=self.tables.means(),
         )
         if self.folder is not None:
+            self._record_history()
             self.folder.finish(result, report=report)
         return result
+
+    def _record_history(self) -> None:
+        """Say in the history of ``compare.json`` and of each option's ``meta.json`` which
+        replications this command computed, and which failed (see
+        :mod:`sim.experiment.history`)."""
+        failed: dict[str, list[int]] = {}
+        for f in self.failures:
+            failed.setdefault(str(f["option"]), []).append(int(f["replication"]))
+        computed = {name: sorted(store.computed) for name, store in self.stores.items()}
+        close(self.meta.get("history"), computed, {k: sorted(v) for k, v in failed.items()})
+        for name, store in self.stores.items():
+            store.record_history(sorted(failed.get(name, [])))
 
     def checked(self) -> dict[str, bool]:
         """By option: whether its runs were long enough for the rising-wait check."""
@@ -1262,7 +1276,9 @@ def _aligned(per_rep: pd.DataFrame, name: str, metric: str) -> tuple[np.ndarray,
 class _CompareFolder:
     """The compare results folder::
 
-    compare.json                     what was run: scenario, days, seeds, options, version
+    compare.json                     what was run: scenario, days, seeds, options, version,
+                                     and the history of the commands that wrote into the
+                                     folder (:mod:`sim.experiment.history`)
     options/<option>/                a run results folder per option (scenario.json, reps/)
     options/<option>/reps/rep-0000-warnings.json, rep-0000-log.parquet (cohort, trimmed)
     gains/rep-0000.csv               who gains and who loses, sums of one replication
@@ -1303,6 +1319,9 @@ class _CompareFolder:
                     "choose another --out folder"
                 )
             meta["created"] = _now()
+            old = {}
+        started = meta.get("resumed") or meta["created"]
+        meta["history"] = [*history_of(old), entry(meta.get("command"), started)]
         self.meta = meta
 
     def record(self) -> None:

@@ -4,7 +4,9 @@ Layout::
 
     scenario.json              the resolved scenario
     organisation.json          its organisation tree (units, levels, staff), when it has one
-    meta.json                  version, seed, replications, when and how it was run
+    meta.json                  version, seed, replications, when and how it was run (its
+                               ``history``: each command that wrote into the folder, see
+                               :mod:`sim.experiment.history`)
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
     reps/rep-0000-enforcement.csv, reps/rep-0000-enforcement-daily.csv   truth and detection
@@ -51,6 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.build import build, libraries
+from sim.experiment.history import close, entry, history_of
 from sim.version import __version__
 
 if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersim check``
@@ -462,6 +465,10 @@ class RunStore:
         self.notices: list[str] = []
         self._resumed_reps: object = None  # the replications meta.json gave, when resuming
         self._from_meta = False  # the run's identity read from meta.json (:meth:`reading`)
+        self._old_meta: dict[str, Any] | None = None  # meta.json as found, when resuming
+        self._meta: dict[str, Any] = {}  # meta.json as this command wrote it (:meth:`open`)
+        #: the replications this command computed (not loaded), as :meth:`save` wrote them
+        self.computed: list[int] = []
         self.on_notice = on_notice
 
     def notice(self, message: str) -> None:
@@ -513,7 +520,22 @@ class RunStore:
         self._note_extra()
         atomic_write(self.path / "scenario.json", resolved)
         self._write_organisation(scenario)
-        meta = {
+        meta = self._meta_record(scenario, digest, seed, reps, created, command)
+        if resumed is not None:
+            meta["resumed"] = resumed
+        this = entry(meta["command"], resumed or created)
+        meta["history"] = [*history_of(self._old_meta), this]
+        atomic_write(meta_path, dump_json(meta))
+        self.seed, self.digest, self.build = seed, digest, build()
+        self._meta = meta
+
+    @staticmethod
+    def _meta_record(
+        scenario: Scenario, digest: str, seed: int, reps: int, created: str,
+        command: list[str] | None,
+    ) -> dict[str, Any]:
+        """``meta.json`` but for when it was resumed and its history."""
+        return {
             "package": "bordersim",
             "version": __version__,
             "build": build(),
@@ -530,10 +552,6 @@ class RunStore:
             "created": created,
             "command": list(sys.argv if command is None else command),
         }
-        if resumed is not None:
-            meta["resumed"] = resumed
-        atomic_write(meta_path, dump_json(meta))
-        self.seed, self.digest, self.build = seed, digest, build()
 
     def _write_organisation(self, scenario: Scenario) -> None:
         """``organisation.json``: the resolved tree (units, staff) for reports to draw."""
@@ -586,6 +604,7 @@ class RunStore:
             created = old.get("created", created)
             resumed = _now()
             self._resumed_reps = old.get("reps")
+            self._old_meta = old
             self._check_scenario_file(digest)
         elif self.path.exists():
             if not self.path.is_dir():
@@ -777,6 +796,7 @@ class RunStore:
         )
         record["checksum"] = _sha256(_canonical(record))
         atomic_write(self._rep(r, ".json"), dump_json(record))
+        self.computed.append(r)
         return metrics
 
     def finish(self, per_rep: pd.DataFrame) -> dict[str, dict[str, Any]]:
@@ -788,6 +808,7 @@ class RunStore:
         summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_warnings()
+        self.record_history()
         return summary
 
     def save_failures(self, failures: list[dict[str, Any]]) -> Path:
@@ -795,7 +816,16 @@ class RunStore:
         traceback (the command line prints one line per failure)."""
         path = self.path / "failures.json"
         atomic_write(path, dump_json(failures))
+        self.record_history(sorted(int(f["replication"]) for f in failures))
         return path
+
+    def record_history(self, failed: list[int] | None = None) -> None:
+        """Say in ``meta.json``'s history what this command computed (and which of its
+        replications ``failed``), once it has ended (see :mod:`sim.experiment.history`)."""
+        if not self._meta:
+            return  # (not opened by this command: nothing of it to record)
+        close(self._meta.get("history"), sorted(set(self.computed)), failed)
+        atomic_write(self.path / "meta.json", dump_json(self._meta))
 
     def _check_old_summary(self, per_rep: pd.DataFrame) -> None:
         """Note a ``summary.json`` left by this run (the same replications) that is not the

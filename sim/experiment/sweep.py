@@ -319,10 +319,20 @@ def sweep(
         rows[i, r] = _finished(result, store, values[i], hashes[i], warned, (i, r), on_done)
     table = _table(rows, values, warned)
     if failures:
-        raise ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
+        raise _failed(failures, table, store)
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def _failed(
+    failures: list[Failure], table: pd.DataFrame, store: SweepStore | None
+) -> ReplicationsFailed:
+    """The error of replications that raised (``table``: those that finished), once the
+    folder's history says how many this command computed and how many failed."""
+    if store is not None:
+        store.record_history(failed=len(failures))
+    return ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
 
 
 def _table(

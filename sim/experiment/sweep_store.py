@@ -3,7 +3,9 @@
 Layout::
 
     meta.json                  version, scenario, seed, replications, design hash, the
-                               overrides every point has (--days, --set)
+                               overrides every point has (--days, --set), and the history
+                               of the commands that wrote into the folder
+                               (:mod:`sim.experiment.history`)
     scenario.json              the scenario with those overrides, resolved
     design.csv                 the points
     points/p0000-r0000.json    one finished (point, replication): parameters, seed, metrics
@@ -34,6 +36,7 @@ from typing import Any
 import pandas as pd
 
 from sim.build import build, libraries
+from sim.experiment.history import close, entry, history_of
 from sim.experiment.store import (
     StoreMismatch,
     _canonical,
@@ -84,6 +87,9 @@ class SweepStore:
         #: each (point, replication)'s warnings, as run or loaded
         self.warnings: dict[tuple[int, int], list[str]] = {}
         self.on_notice = on_notice
+        #: how many (point, replication) runs this command computed (not loaded)
+        self.computed = 0
+        self._meta: dict[str, Any] = {}  # meta.json as this command wrote it (:meth:`open`)
 
     def _notice(self, message: str) -> None:
         self.notices.append(message)
@@ -107,7 +113,8 @@ class SweepStore:
         ``meta.json``; ``base``: the scenario with them, resolved (``scenario.json``), so that
         the sweep can be redone from its folder."""
         digest = points_hash(hashes)
-        created = self._check_folder(digest, seed)
+        old, created = self._check_folder(digest, seed)
+        started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.points_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(self.path / "design.csv", design.to_csv(index_label="point"))
         meta = {
@@ -127,14 +134,18 @@ class SweepStore:
             "command": command,
             "overrides": dict(overrides or {}),
         }
+        if old is not None:
+            meta["resumed"] = started
+        meta["history"] = [*history_of(old), entry(command, started)]
         if base is not None:
             atomic_write(self.path / "scenario.json", dump_json(base))
         atomic_write(self.path / "meta.json", dump_json(meta))
-        self.seed, self.build = seed, build()
+        self.seed, self.build, self._meta = seed, build(), meta
 
-    def _check_folder(self, digest: str, seed: int) -> str:
+    def _check_folder(self, digest: str, seed: int) -> tuple[dict[str, Any] | None, str]:
         """Refuse a folder holding another sweep, another command's results or other files;
-        return when the sweep was first created."""
+        return its ``meta.json`` (None for a new folder, or one whose record is damaged)
+        and when the sweep was first created."""
         meta_path = self.path / "meta.json"
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         check_kind(self.path, "sweep")
@@ -142,7 +153,7 @@ class SweepStore:
             old, reason = identity(meta_path, {"kind": str, "points_hash": str, "seed": int})
             if old is None:  # (safe: each point file is checked against its point's scenario)
                 self._notice(rebuilt(meta_path, reason, "sweep"))
-                return created
+                return None, created
             if old.get("kind") != "sweep" or old.get("points_hash") != digest:
                 raise StoreMismatch(
                     f"{self.path} already holds another sweep (other scenario or points); "
@@ -160,13 +171,13 @@ class SweepStore:
                     f"is {build()}): resuming would mix the results of two versions of the "
                     "model. Resume with the code that made them, or choose another --out folder"
                 )
-            return str(old.get("created", created))
+            return old, str(old.get("created", created))
         if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
             raise StoreMismatch(
                 f"{self.path} already exists and is not a bordersim sweep folder; "
                 "choose another --out folder"
             )
-        return created
+        return None, created
 
     @classmethod
     def reading(cls, path: str | Path) -> SweepStore:
@@ -280,6 +291,7 @@ class SweepStore:
         self.warnings[point, r] = list(warnings or [])
         record["checksum"] = _sha256(_canonical(record))
         atomic_write(self.file(point, r), dump_json(record))
+        self.computed += 1
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
         """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv`` and ``warnings.json``
@@ -289,6 +301,15 @@ class SweepStore:
         warned = point_warnings(self.warnings)
         atomic_write(self.path / "summary.csv", summarise_points(rows, params, warned).to_csv())
         atomic_write(self.path / "intervals.csv", point_intervals(rows, params).to_csv(index=False))
+        self.record_history()
+
+    def record_history(self, failed: int = 0) -> None:
+        """Say in ``meta.json``'s history how many (point, replication) runs this command
+        computed (and how many ``failed``), once it has ended."""
+        if not self._meta:
+            return
+        close(self._meta.get("history"), self.computed, failed)
+        atomic_write(self.path / "meta.json", dump_json(self._meta))
 
 
 def point_warnings(warnings: dict[tuple[int, int], list[str]]) -> dict[str, list[str]]:

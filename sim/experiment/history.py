@@ -1,0 +1,56 @@
+"""How a results folder was made, command by command: the ``history`` of its ``meta.json``
+(a run, a sweep) or ``compare.json`` (a comparison).
+
+Each command that writes into the folder, the first and every one that resumes it, appends
+one entry::
+
+    {"command": [...], "started": "2024-05-01T12:00:00+00:00", "build": "0.1.0+abcdef123456",
+     "computed": ...}
+
+``computed`` is what that command computed itself (not what it loaded from the folder): a
+run's replication numbers, a comparison's by option, a sweep's count of (point,
+replication) runs. It is null until the command ends, so an entry that keeps null was
+interrupted (or, as the first entry of a folder written before the history was kept, is
+not known). A command whose replications raised also gives them (``failed``).
+
+The record's ``command``, ``created`` and ``resumed`` keys stay as they were (the last
+command, when the folder was first made, when it was last resumed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.build import build
+
+
+def history_of(old: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The entries an existing record lists; for a record written before the history was
+    kept, one entry from what it says of its last command (what that computed unknown)."""
+    if not old:
+        return []
+    found = old.get("history")
+    if isinstance(found, list):
+        return [dict(entry) for entry in found if isinstance(entry, dict)]
+    entry = {
+        "command": old.get("command"),
+        "started": old.get("resumed") or old.get("created"),
+        "build": old.get("build"),
+        "computed": None,
+    }
+    return [entry]
+
+
+def entry(command: Any, started: str) -> dict[str, Any]:
+    """The entry of this command, started at ``started`` (what it computed still unknown)."""
+    return {"command": command, "started": started, "build": build(), "computed": None}
+
+
+def close(history: Any, computed: Any, failed: Any = None) -> None:
+    """Say in the last entry of ``history`` (this command's) what it ``computed``, and the
+    replications that ``failed``, if any; a history that is not a list is left alone."""
+    if not isinstance(history, list) or not history or not isinstance(history[-1], dict):
+        return
+    history[-1]["computed"] = computed
+    if failed:
+        history[-1]["failed"] = failed

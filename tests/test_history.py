@@ -1,0 +1,151 @@
+"""A results folder keeps how it was made, command by command (``history`` in meta.json and
+compare.json): each command that resumes it adds an entry (its command line, when it
+started, the code that ran it and what it computed), beside the last ``command`` and
+``resumed`` kept as before; a folder written before the history was kept still resumes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import sim.experiment.compare as compare_mod
+import sim.model.run
+from sim.build import build
+from sim.cli import main
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+RUN = ["run", str(SMALL), "--days", "1"]
+SWEEP = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--days", "1"]
+COMPARE = ["compare", str(SMALL), "--option", "review4:ports.sea.review.capacity=4",
+           "--days", "1", "--no-report"]
+
+
+def _meta(folder: Path, name: str = "meta.json") -> dict:
+    return json.loads((folder / name).read_text())
+
+
+@pytest.fixture(scope="module")
+def run2(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("h") / "r"
+    assert main([*RUN, "--reps", "2", "--out", str(out)]) == 0
+    return out
+
+
+def test_a_resumed_run_adds_an_entry_and_keeps_the_earlier_ones(run2, tmp_path, capsys):
+    folder = Path(shutil.copytree(run2, tmp_path / "r"))
+    first = _meta(folder)
+    assert [e["computed"] for e in first["history"]] == [[0, 1]]
+    assert first["history"][0]["command"] == first["command"]
+    assert first["history"][0]["started"] == first["created"]
+    assert first["history"][0]["build"] == build()
+    argv = [*RUN, "--reps", "3", "--out", str(folder)]
+    assert main(argv) == 0
+    meta = _meta(folder)
+    assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
+    assert [e["computed"] for e in meta["history"]] == [[0, 1], [2]]
+    assert meta["history"][0] == first["history"][0]
+    assert meta["history"][1]["command"] == meta["command"]
+    assert meta["history"][1]["started"] == meta["resumed"]
+    assert main(argv) == 0  # nothing left to compute: an entry that computed nothing
+    assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], [2], []]
+    assert main(["report", str(folder)]) == 0  # (the report reads the meta.json it keeps)
+    capsys.readouterr()
+
+
+def test_an_interrupted_command_keeps_null(run2, tmp_path, capsys, monkeypatch):
+    folder = Path(shutil.copytree(run2, tmp_path / "r"))
+
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sim.model.run, "simulate", stop)
+    assert main([*RUN, "--reps", "3", "--out", str(folder)]) == 130  # (interrupted)
+    monkeypatch.undo()
+    assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], None]
+    assert main([*RUN, "--reps", "3", "--out", str(folder)]) == 0
+    assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], None, [2]]
+    capsys.readouterr()
+
+
+def test_failed_replications_are_named_in_the_entry(run2, tmp_path, capsys, monkeypatch):
+    folder = Path(shutil.copytree(run2, tmp_path / "r"))
+    real = sim.model.run.simulate
+
+    def flaky(scenario, seed, *, replication=0, **kw):
+        if replication == 3:
+            raise RuntimeError("boom")
+        return real(scenario, seed, replication=replication, **kw)
+
+    monkeypatch.setattr(sim.model.run, "simulate", flaky)
+    assert main([*RUN, "--reps", "4", "--out", str(folder)]) == 1
+    last = _meta(folder)["history"][-1]
+    assert (last["computed"], last["failed"]) == ([2], [3])
+    capsys.readouterr()
+
+
+def test_a_folder_from_before_the_history_still_resumes(run2, tmp_path, capsys):
+    """Its one known command (the last, started when it resumed or was created) becomes the
+    first entry, with what it computed unknown."""
+    folder = Path(shutil.copytree(run2, tmp_path / "r"))
+    meta = _meta(folder)
+    del meta["history"]
+    meta["resumed"] = "2024-05-01T12:00:00+00:00"
+    (folder / "meta.json").write_text(json.dumps(meta))
+    assert main([*RUN, "--reps", "3", "--out", str(folder)]) == 0
+    history = _meta(folder)["history"]
+    assert history[0] == {"command": meta["command"], "started": "2024-05-01T12:00:00+00:00",
+                          "build": meta["build"], "computed": None}
+    assert history[1]["computed"] == [2]
+    capsys.readouterr()
+
+
+def test_a_resumed_sweep_adds_an_entry(tmp_path, capsys):
+    out = tmp_path / "s"
+    assert main([*SWEEP, "--reps", "1", "--out", str(out)]) == 0
+    first = _meta(out)
+    assert "resumed" not in first
+    assert [e["computed"] for e in first["history"]] == [2]
+    argv = [*SWEEP, "--reps", "2", "--out", str(out)]
+    assert main(argv) == 0
+    meta = _meta(out)
+    assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
+    assert [e["computed"] for e in meta["history"]] == [2, 2]  # (replication 1 of each point)
+    assert meta["history"][1]["started"] == meta["resumed"]
+    assert meta["history"][1]["build"] == build()
+    del meta["history"]  # (as a sweep folder written before the history was kept)
+    (out / "meta.json").write_text(json.dumps(meta))
+    assert main(argv) == 0
+    history = _meta(out)["history"]
+    assert [e["command"] for e in history] == [meta["command"]] * 2
+    assert [e["computed"] for e in history] == [None, 0]
+    assert main(["report", str(out)]) == 0
+    capsys.readouterr()
+
+
+def test_a_resumed_comparison_adds_an_entry_by_option(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "c"
+    assert main([*COMPARE, "--reps", "1", "--out", str(out)]) == 0
+    first = _meta(out, "compare.json")
+    assert [e["computed"] for e in first["history"]] == [{"baseline": [0], "review4": [0]}]
+    real = compare_mod.simulate
+
+    def flaky(scenario, seed, replication=0, log=False):
+        if replication == 2 and scenario.ports["sea"].review.capacity == 4:
+            raise RuntimeError("boom")
+        return real(scenario, seed, replication=replication, log=log)
+
+    monkeypatch.setattr(compare_mod, "simulate", flaky)
+    argv = [*COMPARE, "--reps", "3", "--out", str(out)]
+    assert main(argv) == 1  # (a replication failed)
+    meta = _meta(out, "compare.json")
+    assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
+    last = meta["history"][-1]
+    assert last["computed"] == {"baseline": [1, 2], "review4": [1]}
+    assert last["failed"] == {"review4": [2]}
+    assert last["started"] == meta["resumed"] and last["build"] == build()
+    option = _meta(out / "options" / "review4")["history"]  # (each option's folder too)
+    assert [(e["computed"], e.get("failed")) for e in option] == [([0], None), ([1], [2])]
+    capsys.readouterr()
