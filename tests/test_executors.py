@@ -315,3 +315,63 @@ def test_pool_workers_end_when_their_process_is_killed(sig):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(p) for p in workers), workers
+
+
+def test_the_watch_says_once_when_a_scheduler_has_no_workers_and_when_they_are_back():
+    """No worker for the grace period: one line (the scheduler's address, the replications
+    queued); workers back: one line; a look that fails is skipped, not taken for none."""
+    import threading
+
+    from sim.experiment.executors import watch_workers
+
+    looks = iter([0, 0, 0, 0, 0, 0, 0, 0, 2, 2, "gone", 0, 1])
+    stop, said = threading.Event(), []
+
+    def workers() -> int:
+        try:
+            n = next(looks)
+        except StopIteration:
+            stop.set()
+            return 1
+        if n == "gone":
+            raise OSError("the scheduler did not answer")
+        return int(n)
+
+    watch_workers(workers, lambda: 7, "tcp://h:8786", stop, grace=0.05, every=0.01,
+                  say=said.append)
+    assert said == [
+        "waiting: the Dask scheduler at tcp://h:8786 has no workers (7 replication(s) "
+        "queued); start workers for it (dask worker tcp://h:8786), or stop with Ctrl-C (what "
+        "finished is kept: rerunning into the same results folder resumes)",
+        "workers are back: the Dask scheduler at tcp://h:8786 has 2 worker(s); going on (7 "
+        "replication(s) to go)",
+    ]  # (the 0 after "gone" is shorter than the grace period: nothing said)
+
+
+def test_a_run_on_a_scheduler_without_workers_says_it_is_waiting(tmp_path, capsys, monkeypatch):
+    """A real scheduler (in this process) with no worker: the run says on stderr that it
+    waits, then, once a worker joins, that it goes on, and finishes."""
+    import logging
+    import threading
+
+    from distributed import LocalCluster
+
+    import sim.experiment.executors as executors
+
+    monkeypatch.setattr(executors, "NO_WORKERS_WAIT", 0.5)
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=":0",
+                      silence_logs=logging.ERROR) as cluster:
+        address = cluster.scheduler_address
+        later = threading.Timer(2.0, lambda: cluster.scale(1))
+        later.start()
+        try:
+            argv = ["run", str(SMALL), "--reps", "2", "--days", "1", "--json", "--dask", address]
+            assert main([*argv, "--out", str(tmp_path / "r")]) == 0
+        finally:
+            later.cancel()
+    err = capsys.readouterr().err
+    waiting = (f"waiting: the Dask scheduler at {address} has no workers (2 replication(s) "
+               "queued)")
+    assert err.count(waiting) == 1, err
+    assert err.count(f"workers are back: the Dask scheduler at {address} has 1 worker(s)") == 1
+    assert err.index(waiting) < err.index("workers are back")

@@ -14,7 +14,10 @@ them (``simulate`` is deterministic and keeps no state between calls).
   :class:`WorkersCannotStart`, naming its line, instead of a bare ``BrokenProcessPool``.
 - ``dask``: a ``dask.distributed`` cluster: ``DaskExecutor("tcp://host:8786")`` connects to a
   running scheduler; without an address a :class:`~distributed.LocalCluster` is started for the
-  run and closed after it. Workers need ``bordersim`` installed at the same version.
+  run and closed after it. Workers need ``bordersim`` installed at the same version. A
+  scheduler that has had no worker for :data:`NO_WORKERS_WAIT` seconds (none started yet,
+  or all lost) gets one line on stderr saying that the run waits, and how many replications
+  are queued, and another when workers are back (:func:`watch_workers`).
 
 A replication that raises does not stop the others: it comes back as a :class:`Failure` naming
 its replication index and seed, with the error and the worker's traceback.
@@ -27,8 +30,10 @@ import inspect
 import os
 import re
 import sys
+import threading
+import time
 import traceback
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -411,6 +416,7 @@ class DaskExecutor:
                     client = stack.enter_context(Client(cluster))
             futures = client.map(run_task, list(tasks), pure=False)
             by_future = dict(zip(futures, tasks, strict=True))
+            stack.enter_context(_watching(client, self.address, futures))
             try:
                 for future in as_completed(futures):
                     try:
@@ -420,6 +426,73 @@ class DaskExecutor:
                     future.release()
             finally:
                 client.cancel([f for f in futures if not f.done()])
+
+
+#: how long (seconds) a Dask scheduler may have no worker before the run says it is waiting
+NO_WORKERS_WAIT = 5.0
+
+
+@contextmanager
+def _watching(client: Any, address: str | None, futures: list[Any]) -> Iterator[None]:
+    """While the replications run on ``client``'s scheduler, :func:`watch_workers` in a
+    background thread (it says on stderr when the scheduler has had no worker for
+    :data:`NO_WORKERS_WAIT` seconds, and when workers are back)."""
+    import threading
+
+    where = address or str(getattr(client.scheduler, "address", "") or "this run's cluster")
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch_workers,
+        args=(lambda: len(client.nthreads()), lambda: sum(not f.done() for f in futures),
+              where, stop),
+        kwargs={"grace": NO_WORKERS_WAIT},
+        name="watch-dask-workers",
+        daemon=True,
+    )
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join(timeout=1.0)
+
+
+def watch_workers(
+    workers: Callable[[], int],
+    queued: Callable[[], int],
+    where: str,
+    stop: threading.Event,
+    *,
+    grace: float = NO_WORKERS_WAIT,
+    every: float = 0.5,
+    say: Callable[[str], None] | None = None,
+) -> None:
+    """Until ``stop`` is set, look every ``every`` seconds how many ``workers`` the Dask
+    scheduler at ``where`` has. Once it has had none for ``grace`` seconds, ``say`` (by
+    default: print on stderr) that the run is waiting, with how many replications are
+    ``queued``, once; and again when workers are back. A look that fails (the scheduler
+    busy or gone) is skipped: the run itself reports a scheduler that is gone."""
+    tell = say or (lambda message: print(message, file=sys.stderr, flush=True))
+    since: float | None = time.monotonic()  # (none seen yet: from the start)
+    waiting = False
+    while not stop.wait(every):
+        try:
+            n = workers()
+        except Exception:  # noqa: BLE001 - the next look will tell
+            continue
+        if n > 0:
+            if waiting:
+                tell(f"workers are back: the Dask scheduler at {where} has {n} worker(s); "
+                     f"going on ({queued()} replication(s) to go)")
+            since, waiting = None, False
+        elif since is None:
+            since = time.monotonic()
+        elif not waiting and time.monotonic() - since >= grace and not stop.is_set():
+            tell(f"waiting: the Dask scheduler at {where} has no workers ({queued()} "
+                 f"replication(s) queued); start workers for it (dask worker {where}), or "
+                 "stop with Ctrl-C (what finished is kept: rerunning into the same results "
+                 "folder resumes)")
+            waiting = True
 
 
 def _connect(client: Any, address: str) -> Any:
