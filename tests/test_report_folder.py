@@ -235,11 +235,45 @@ def _error(folder: Path, capsys) -> str:
 
 
 def test_a_folder_that_is_not_a_results_folder(tmp_path, capsys):
-    assert "not a folder" in _error(tmp_path / "nothing-here", capsys)
+    """Nothing there, or a plain file: said so (not "cannot write FILE/report.html")."""
+    nothing = tmp_path / "nothing-here"
+    assert f"{nothing} does not exist, not a results folder" in _error(nothing, capsys)
     (tmp_path / "notes.txt").write_text("hello")
     assert "not a bordersim results folder" in _error(tmp_path, capsys)
-    assert "not a folder" in _error(tmp_path / "notes.txt", capsys)
+    err = _error(tmp_path / "notes.txt", capsys)
+    assert err.startswith(f"error: {tmp_path / 'notes.txt'} is a file, not a results folder"), err
+    assert "cannot write" not in err
     assert not (tmp_path / "report.html").exists()
+    err = _error_out(tmp_path / "notes.txt", tmp_path / "r.html", capsys)
+    assert "is a file, not a results folder" in err and not (tmp_path / "r.html").exists()
+
+
+def _error_out(folder: Path, out: Path, capsys) -> str:
+    assert main(["report", str(folder), "--out", str(out)]) == 2
+    return capsys.readouterr().err
+
+
+def test_a_missing_who_gains_file_is_named(compare_folder, tmp_path, capsys):
+    """A who-gains file (or an option's folder, below) that is missing is named as missing,
+    not taken for a pooled table (gains.csv, replications.csv) that does not match."""
+    folder = Path(shutil.copytree(compare_folder, tmp_path / "copy"))
+    (folder / "gains" / "rep-0001.json").unlink()
+    err = _error(folder, capsys)
+    assert f"error: {folder / 'gains' / 'rep-0001.json'} is missing (who gains" in err, err
+    (folder / "gains" / "rep-0001.csv").unlink()
+    err = _error(folder, capsys)
+    assert (f"error: {folder / 'gains' / 'rep-0001.csv'} and rep-0001.json are missing (who "
+            "gains and who loses in replication 1") in err, err
+    assert "gains.csv does not match" not in err
+
+
+def test_a_missing_options_folder_is_named(compare_folder, tmp_path, capsys):
+    folder = Path(shutil.copytree(compare_folder, tmp_path / "copy"))
+    shutil.rmtree(folder / "options" / "review4")
+    err = _error(folder, capsys)
+    assert "replications.csv" not in err, err
+    assert (f"error: {folder / 'options' / 'review4'}, the results of option 'review4', is "
+            "missing") in err, err
 
 
 def _edit_a_number(folder: Path) -> None:

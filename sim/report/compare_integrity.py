@@ -36,10 +36,14 @@ def check_warnings(path: Path, variants: Mapping[str, Variant], written: dict[st
             )
 
 
-def check_gains(path: Path, meta: dict[str, Any], table: pd.DataFrame, currency: str) -> None:
+def check_gains(
+    path: Path, meta: dict[str, Any], table: pd.DataFrame, currency: str, logged: list[int]
+) -> None:
     """``gains.csv`` must be the pooled who-gains table of ``gains/rep-NNNN.csv`` (each checked
     against its checksum); with no such file (a comparison without logs), it must be empty.
-    A folder written before the files had checksums (none beside them) cannot be checked."""
+    Each replication whose baseline kept its log (``logged``) has its file, and its checksum
+    beside it: one missing is named. A folder written before the files had checksums (none
+    beside them) cannot be checked."""
     from sim.experiment.compare import _unpaired, stored_gains
     from sim.experiment.gains import summarise_gains
 
@@ -49,6 +53,7 @@ def check_gains(path: Path, meta: dict[str, Any], table: pd.DataFrame, currency:
     parts = []
     for r in range(int(meta.get("reps") or 0)):
         file = path / "gains" / f"rep-{r:04d}.csv"
+        _check_both(file, r, r in logged)
         if not file.exists():
             continue
         part = stored_gains(file, r)
@@ -67,6 +72,22 @@ def check_gains(path: Path, meta: dict[str, Any], table: pd.DataFrame, currency:
     built = summarise_gains(pooled, currency=currency)
     if not _same(table, built):
         raise mismatch
+
+
+def _check_both(file: Path, r: int, expected: bool) -> None:
+    """Who gains in replication ``r``: its table ``file`` and the checksum beside it are
+    both there, or (unless ``expected``: its baseline kept the log it is made from) neither
+    is; else an :class:`IntegrityError` naming what is missing."""
+    seal = file.with_suffix(".json")
+    missing = [p for p in (file, seal) if not p.exists()]
+    if not missing or (len(missing) == 2 and not expected):
+        return
+    names = " and ".join([str(missing[0]), *(p.name for p in missing[1:])])
+    verb = "is" if len(missing) == 1 else "are"
+    raise IntegrityError(
+        f"{names} {verb} missing (who gains and who loses in replication {r}, which "
+        "gains.csv pools: the folder is incomplete or damaged)"
+    )
 
 
 def _same(table: pd.DataFrame, built: pd.DataFrame) -> bool:

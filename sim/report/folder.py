@@ -109,7 +109,11 @@ def read_csv(path: Path, **kw: Any) -> pd.DataFrame:
 def kind_of(path: Path) -> str:
     """``compare``, ``run`` or ``sweep``; an error for anything else."""
     if not path.is_dir():
-        raise ResultsFolderError(f"{path} is not a folder")
+        what = "is a file" if path.exists() else "does not exist"
+        raise ResultsFolderError(
+            f"{path} {what}, not a results folder: give the folder bordersim run, compare or "
+            "sweep wrote (its --out)"
+        )
     if (path / "compare.json").exists():
         return "compare"
     whole = path.resolve().parent.parent
@@ -478,12 +482,16 @@ def _check_pooled(
     gains: pd.DataFrame,
     currency: str,
 ) -> None:
-    """``warnings.json`` and ``gains.csv`` against the replication files they pool."""
+    """``warnings.json`` and ``gains.csv`` against the replication files they pool (those of
+    who gains, of each replication whose baseline kept its log)."""
+    from sim.experiment.options import BASELINE
     from sim.report.compare_integrity import IntegrityError, check_gains, check_warnings
 
+    base = variants.get(BASELINE)
+    logged = [r for r in base.reps if _logged(base.path / "reps", r)] if base else []
     try:
         check_warnings(path, variants, warnings)
-        check_gains(path, meta, gains, currency)
+        check_gains(path, meta, gains, currency, logged)
     except (IntegrityError, ValueError) as exc:
         raise ResultsFolderError(str(exc)) from None
 
@@ -599,8 +607,11 @@ def _variants(
     out = {}
     for o in options:
         folder = path / "options" / o.name
-        if not folder.is_dir():
-            continue
+        if not folder.is_dir():  # (made for every option as the comparison starts)
+            raise ResultsFolderError(
+                f"{folder}, the results of option {o.name!r}, is missing (the folder is "
+                "incomplete or damaged)"
+            )
         found = _finished_reps(_store(folder), below) if (folder / "reps").is_dir() else []
         if o.name in failed and not found:
             continue

@@ -31,6 +31,7 @@ def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path
     (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`)."""
     from sim.experiment.store import atomic_write, check_target
 
+    kind_of(Path(path))  # (a file, say: not a results folder, before where to write)
     target = Path(out) if out is not None else Path(path) / "report.html"
     check_target(target)  # (before the report is made)
     _check_overwrite(Path(path), target)
