@@ -666,7 +666,8 @@ def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:
 
     path = out / "warnings.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    atomic_write(path, dump_json({**data, "notes": [*data.get("notes", []), message]}))
+    kept = [n for n in data.get("notes", []) if n != message]  # (once, resumed or not)
+    atomic_write(path, dump_json({**data, "notes": [*kept, message]}))
 
 
 def _note_unused_parts(

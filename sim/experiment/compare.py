@@ -59,9 +59,10 @@ from sim.experiment.gains import (
     summarise_gains,
     trim_log,
 )
-from sim.experiment.history import close, entry, history_of
+from sim.experiment.history import close, ended_whole, entry, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
+from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     _MAX_REP_BYTES,
     RunStore,
@@ -422,6 +423,8 @@ class Comparison:
         self.watched: tuple[str, ...] = DEFAULT_METRICS
         self.folder: _CompareFolder | None = None
         self.stores: dict[str, RunStore] = {}
+        #: each (option, replication) an earlier run stored, as checked (None: to run)
+        self.found: dict[tuple[str, int], tuple[dict[str, float], tuple[int, ...]] | None] = {}
         self.meta: dict[str, Any] = {}
         self.rows: list[dict[str, Any]] = []
         self.warns: dict[str, dict[int, list[str]]] = {o.name: {} for o in opts}
@@ -582,13 +585,21 @@ class Comparison:
         when this comparison works out who gains: one stored without is run again, with the
         same results, so that every replication counts in who gains)."""
         store = self.stores.get(name)
-        if self.folder is None or store is None or store.load(r) is None:
+        if self.folder is None or store is None or self._stored(name, r) is None:
             return False
         if self.log and not store.kept_log(r):
             store.notice(f"replication {r} of {name!r} was run without its log (--no-gains): "
                          "computed again for who gains (the same seed gives the same results)")
             return False
         return True
+
+    def _stored(self, name: str, r: int) -> tuple[dict[str, float], tuple[int, ...]] | None:
+        """Replication ``r`` of option ``name`` as an earlier run stored it (checked once:
+        a damaged file is noted once, and computed again), else None."""
+        if (name, r) not in self.found:
+            store = self.stores.get(name)
+            self.found[name, r] = store.load(r) if store is not None else None
+        return self.found[name, r]
 
     def _results(
         self, todo: list[tuple[str, int]]
@@ -633,7 +644,7 @@ class Comparison:
     ) -> dict[str, float] | None:
         """Metrics of a replication finished by an earlier run (None if there is none)."""
         store, folder = self.stores.get(name), self.folder
-        loaded = store.load(r) if store is not None else None
+        loaded = self._stored(name, r) if store is not None else None
         if loaded is None or folder is None or store is None:
             return None
         if self.log and not store.kept_log(r):  # (run again: see _done)
@@ -714,7 +725,7 @@ class Comparison:
         )
         if self.folder is not None:
             self._record_history()
-            self.folder.finish(result, report=report)
+            self.folder.finish(result, report=report, on_notice=self.on_notice)
         return result
 
     def _record_history(self) -> None:
@@ -1294,6 +1305,8 @@ class _CompareFolder:
         """``resolved``: the baseline scenario as JSON (to say how a folder's differs)."""
         self.path = path
         self.rebuilt = ""  # (the notice of a damaged compare.json written again)
+        #: the replications whose tables the command before left (it ended with all finished)
+        self.reps_before: Any = None
         meta_path = path / "compare.json"
         check_kind(path, "compare")
         if meta_path.exists():
@@ -1312,6 +1325,8 @@ class _CompareFolder:
                 )
             meta["created"] = old.get("created")
             meta["resumed"] = _now()
+            if ended_whole(old, path / "failures.json"):
+                self.reps_before = old.get("reps")
         else:
             if path.exists() and any(path.iterdir()):
                 raise StoreMismatch(
@@ -1370,23 +1385,42 @@ class _CompareFolder:
     def write_failures(self, failures: list[dict[str, Any]]) -> None:
         atomic_write(self.path / "failures.json", dump_json(failures))
 
-    def finish(self, res: CompareResult, report: bool) -> None:
+    def finish(
+        self, res: CompareResult, report: bool, on_notice: Callable[[str], None] | None = None
+    ) -> None:
+        """Write ``compare.json`` and the tables pooled from the replications (``on_notice``
+        hears of one that did not match the same replications, left by the command before:
+        changed or damaged since); ``failures.json`` when some failed (else none)."""
         atomic_write(self.path / "compare.json", dump_json(res.meta))
-        atomic_write(self.path / "replications.csv", res.per_rep.to_csv(index=False))
-        cur = res.meta.get("currency")  # (the CSVs name it in their units: USD per year)
-        own = res.differences["option"] != BASELINE  # (the baseline's from itself: 0)
-        for name, table in (("summary", res.summary), ("differences", res.differences[own]),
-                            ("interactions", res.interactions)):
-            atomic_write(self.path / f"{name}.csv", _in_currency(table, cur).to_csv(index=False))
-        atomic_write(self.path / "gains.csv", res.gains.to_csv(index=False))
-        atomic_write(self.path / "warnings.json", dump_json(res.warnings))
-        atomic_write(self.path / "summary.json", dump_json(res.to_json()))
+        same = self.reps_before is not None and self.reps_before == res.meta.get("reps")
+        for name, text in _pooled(res).items():
+            file = self.path / name
+            if same and on_notice is not None and stale(file, text):
+                on_notice(f"{file} did not match the options' replications (changed or "
+                          "damaged); written again from them")
+            atomic_write(file, text)
         if res.failures:
             self.write_failures(res.failures)
+        else:  # (those of an earlier command have been run again)
+            (self.path / "failures.json").unlink(missing_ok=True)
         if report:  # from the files just written, as `bordersim report` reads them
             from sim.report.folder_report import write_folder_report
 
             write_folder_report(self.path)
+
+
+def _pooled(res: CompareResult) -> dict[str, str]:
+    """The tables a comparison pools from its replications, by file name, as written."""
+    cur = res.meta.get("currency")  # (the CSVs name it in their units: USD per year)
+    own = res.differences["option"] != BASELINE  # (the baseline's from itself: 0)
+    out = {"replications.csv": res.per_rep.to_csv(index=False)}
+    for name, table in (("summary", res.summary), ("differences", res.differences[own]),
+                        ("interactions", res.interactions)):
+        out[f"{name}.csv"] = _in_currency(table, cur).to_csv(index=False)
+    out["gains.csv"] = res.gains.to_csv(index=False)
+    out["warnings.json"] = dump_json(res.warnings)
+    out["summary.json"] = dump_json(res.to_json())
+    return out
 
 
 def _folder_differs(

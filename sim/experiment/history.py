@@ -19,6 +19,7 @@ command, when the folder was first made, when it was last resumed).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sim.build import build
@@ -54,3 +55,19 @@ def close(history: Any, computed: Any, failed: Any = None) -> None:
     history[-1]["computed"] = computed
     if failed:
         history[-1]["failed"] = failed
+
+
+def ended_whole(old: dict[str, Any] | None, failures: Path | None = None) -> bool:
+    """Whether the command before this one (``old``: the record it left) ended with every
+    replication it ran finished, so that the tables it pools are in the folder, made from
+    the replications the record gives. A record from before the history was kept: when
+    its folder's ``failures`` file (given) is not there (a run that ended with failures
+    leaves it; one that finished removes it)."""
+    if not old:
+        return False
+    found = old.get("history")
+    if isinstance(found, list):
+        last = found[-1] if found else None
+        return isinstance(last, dict) and last.get("computed") is not None and (
+            not last.get("failed"))
+    return failures is not None and not failures.exists()

@@ -53,7 +53,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.build import build, libraries
-from sim.experiment.history import close, entry, history_of
+from sim.experiment.history import close, ended_whole, entry, history_of
+from sim.experiment.rewrites import json_alike, stale
 from sim.version import __version__
 
 if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersim check``
@@ -464,6 +465,8 @@ class RunStore:
         #: what was found wrong with replication files (and recomputed), in order
         self.notices: list[str] = []
         self._resumed_reps: object = None  # the replications meta.json gave, when resuming
+        #: the command before ended with its tables written (from ``_resumed_reps``)
+        self._whole_before = False
         self._from_meta = False  # the run's identity read from meta.json (:meth:`reading`)
         self._old_meta: dict[str, Any] | None = None  # meta.json as found, when resuming
         self._meta: dict[str, Any] = {}  # meta.json as this command wrote it (:meth:`open`)
@@ -518,6 +521,8 @@ class RunStore:
                     left.unlink(missing_ok=True)
         self.reps = reps
         self._note_extra()
+        if resumed is not None:
+            self._check_warnings_file()
         atomic_write(self.path / "scenario.json", resolved)
         self._write_organisation(scenario)
         meta = self._meta_record(scenario, digest, seed, reps, created, command)
@@ -558,8 +563,31 @@ class RunStore:
         from sim.report.org_table import tree_record
 
         record = tree_record(scenario)
-        if record is not None:
-            atomic_write(self.path / "organisation.json", dump_json(record))
+        if record is None:
+            return
+        path, text = self.path / "organisation.json", dump_json(record)
+        if self._old_meta is not None and stale(path, text):
+            self.notice(
+                f"{path} did not match the scenario of meta.json (changed or damaged); "
+                "written again from the scenario of this run"
+            )
+        atomic_write(path, text)
+
+    def _check_warnings_file(self) -> None:
+        """On resume: a ``warnings.json`` that cannot be read (or is no JSON object) is
+        removed, saying so: this run writes it again (its warnings and notes, and each
+        replication's, from their checksummed records)."""
+        path = self.path / "warnings.json"
+        if not path.exists() and not path.is_symlink():
+            return
+        try:
+            data = read_record(path, _MAX_REP_BYTES)
+            reason = "" if isinstance(data, dict) else "not a JSON object"
+        except (OSError, ValueError) as exc:
+            reason = read_problem(exc)
+        if reason:
+            self.notice(f"{path} was damaged ({reason}); written again from this run")
+            path.unlink()
 
     def _note_extra(self) -> None:
         """Say which replication files lie beyond this run's replications (left out)."""
@@ -604,6 +632,7 @@ class RunStore:
             created = old.get("created", created)
             resumed = _now()
             self._resumed_reps = old.get("reps")
+            self._whole_before = ended_whole(old, self.path / "failures.json")
             self._old_meta = old
             self._check_scenario_file(digest)
         elif self.path.exists():
@@ -801,10 +830,15 @@ class RunStore:
 
     def finish(self, per_rep: pd.DataFrame) -> dict[str, dict[str, Any]]:
         """Write ``replications.csv`` and ``summary.json``; return the summary as a dict. A
-        resumed run whose ``summary.json`` was not that of its replications says so."""
-        self._check_old_summary(per_rep)
+        resumed run whose ``replications.csv`` or ``summary.json`` was not that of its
+        replications says so."""
+        table = per_rep.to_csv(index=False)
+        if self._same_as_before():
+            if stale(self.path / "replications.csv", table):
+                self._rewritten(self.path / "replications.csv")
+            self._check_old_summary(per_rep)
         (self.path / "failures.json").unlink(missing_ok=True)  # (every replication finished)
-        atomic_write(self.path / "replications.csv", per_rep.to_csv(index=False))
+        atomic_write(self.path / "replications.csv", table)
         summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_warnings()
@@ -827,32 +861,47 @@ class RunStore:
         close(self._meta.get("history"), sorted(set(self.computed)), failed)
         atomic_write(self.path / "meta.json", dump_json(self._meta))
 
+    def _same_as_before(self) -> bool:
+        """Whether the command before this one left the tables of the same replications
+        (it ended with every replication finished, and the run has as many): a table that
+        differs from this run's was changed or damaged since."""
+        return self._resumed_reps == self.reps and self._whole_before
+
+    def _rewritten(self, file: Path) -> None:
+        self.notice(
+            f"{file} did not match the replications (changed or damaged); written again from "
+            "them"
+        )
+
     def _check_old_summary(self, per_rep: pd.DataFrame) -> None:
         """Note a ``summary.json`` left by this run (the same replications) that is not the
         summary of its replications: it was changed, and is written again."""
         file = self.path / "summary.json"
-        if self._resumed_reps != self.reps or not file.exists():
-            return  # (a run of other replications has another summary)
+        if not file.exists():
+            return
         try:
             old = json.loads(_read_own(file, _MAX_REP_BYTES))
         except (OSError, ValueError, UnicodeDecodeError):
             old = None
         if not isinstance(old, dict) or not same_summary(old, per_rep):
-            self.notice(
-                f"{file} did not match the replications (changed or damaged); written again "
-                "from them"
-            )
+            self._rewritten(file)
 
     def _write_warnings(self) -> None:
         """``warnings.json``: run-level warnings already there (e.g. a short warm-up) and
-        each replication's; no file when there is nothing to say."""
+        each replication's (those of their records, whatever the file held); no file when
+        there is nothing to say."""
         path = self.path / "warnings.json"
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        before = data.pop("replications", {})
         reps = self.warnings()
         if reps:
             data["replications"] = reps
+        if self._same_as_before() and path.exists() and not json_alike(before, reps):
+            self._rewritten(path)
         if data:
             atomic_write(path, dump_json(data))
+        else:
+            path.unlink(missing_ok=True)
 
     def rep_warnings(self, r: int) -> list[str]:
         """Replication ``r``'s warnings, from its record (checksummed, see :meth:`load`)."""

@@ -36,7 +36,8 @@ from typing import Any
 import pandas as pd
 
 from sim.build import build, libraries
-from sim.experiment.history import close, entry, history_of
+from sim.experiment.history import close, ended_whole, entry, history_of
+from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     StoreMismatch,
     _canonical,
@@ -90,6 +91,8 @@ class SweepStore:
         #: how many (point, replication) runs this command computed (not loaded)
         self.computed = 0
         self._meta: dict[str, Any] = {}  # meta.json as this command wrote it (:meth:`open`)
+        #: the command before left the tables of as many replications (it ended whole)
+        self._same_before = False
 
     def _notice(self, message: str) -> None:
         self.notices.append(message)
@@ -116,7 +119,9 @@ class SweepStore:
         old, created = self._check_folder(digest, seed)
         started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.points_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path / "design.csv", design.to_csv(index_label="point"))
+        self._same_before = old is not None and ended_whole(old) and old.get("reps") == reps
+        self._write("design.csv", design.to_csv(index_label="point"), old is not None,
+                    "the points of this sweep")
         meta = {
             "package": "bordersim",
             "kind": "sweep",
@@ -138,9 +143,18 @@ class SweepStore:
             meta["resumed"] = started
         meta["history"] = [*history_of(old), entry(command, started)]
         if base is not None:
-            atomic_write(self.path / "scenario.json", dump_json(base))
+            self._write("scenario.json", dump_json(base), old is not None,
+                        "the scenario of this sweep")
         atomic_write(self.path / "meta.json", dump_json(meta))
         self.seed, self.build, self._meta = seed, build(), meta
+
+    def _write(self, name: str, text: str, check: bool, whence: str) -> None:
+        """Write ``text`` to the folder's file ``name``; with ``check`` (resuming), first
+        say so if the file there did not match it (``whence``: what it is written from)."""
+        path = self.path / name
+        if check and stale(path, text):
+            self._notice(f"{path} did not match {whence} (changed or damaged); written again")
+        atomic_write(path, text)
 
     def _check_folder(self, digest: str, seed: int) -> tuple[dict[str, Any] | None, str]:
         """Refuse a folder holding another sweep, another command's results or other files;
@@ -296,11 +310,15 @@ class SweepStore:
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
         """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv`` and ``warnings.json``
         (each point's warnings, from any of its replications)."""
-        atomic_write(self.path / "warnings.json", dump_json(point_warnings(self.warnings)))
-        atomic_write(self.path / "sweep.csv", rows.to_csv(index=False))
         warned = point_warnings(self.warnings)
-        atomic_write(self.path / "summary.csv", summarise_points(rows, params, warned).to_csv())
-        atomic_write(self.path / "intervals.csv", point_intervals(rows, params).to_csv(index=False))
+        files = {
+            "warnings.json": dump_json(warned),
+            "sweep.csv": rows.to_csv(index=False),
+            "summary.csv": summarise_points(rows, params, warned).to_csv(),
+            "intervals.csv": point_intervals(rows, params).to_csv(index=False),
+        }
+        for name, text in files.items():
+            self._write(name, text, self._same_before, "the point files")
         self.record_history()
 
     def record_history(self, failed: int = 0) -> None:
