@@ -201,7 +201,7 @@ def rebuilt(path: Path, reason: str, whose: str) -> str:
     )
 
 
-class _Disagree(ValueError):
+class Disagree(ValueError):
     """A replication and ``meta.json`` disagree on the run's identity (a message naming both)."""
 
 
@@ -710,8 +710,8 @@ class RunStore:
         path = self._rep(r, ".json")
         try:
             return self._verified(r, path)
-        except _Disagree as exc:  # (names both files itself)
-            raise ValueError(str(exc)) from None
+        except Disagree:  # (names both files itself)
+            raise
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
             reason = read_problem(exc)
             raise ValueError(f"{path}: {reason}") from None
@@ -740,7 +740,7 @@ class RunStore:
             return ValueError(f"from another run ({key} {got!r}, this run {want!r})")
         meta = self.path / "meta.json"
         field = {"root_seed": "seed"}.get(key, key)
-        return _Disagree(
+        return Disagree(
             f"the replications and {meta} disagree: {path} carries {key} {got!r}, "
             f"meta.json records {field} {want!r}; meta.json may have been edited (or the "
             "replication copied from another run)"

@@ -52,7 +52,13 @@ _MAX_JSON = 64 * 2**20
 
 
 class ResultsFolderError(ValueError):
-    """Not a results folder, or a damaged one; the message names the file."""
+    """Not a results folder, or a damaged one; the message names the file. ``repair``:
+    whether giving the command that made the folder again into it resumes it and repairs
+    the damage (the report then says how: :mod:`sim.report.remedy`)."""
+
+    def __init__(self, message: str, repair: bool = True):
+        super().__init__(message)
+        self.repair = repair
 
 
 @dataclass
@@ -74,7 +80,9 @@ class Variant:
 def read_json(path: Path) -> Any:
     """A JSON file of the folder, or an error naming it."""
     if path.is_dir():
-        raise ResultsFolderError(f"{path} is a folder, not a file (the folder is damaged)")
+        raise ResultsFolderError(
+            f"{path} is a folder, not a file (the folder is damaged): remove it", repair=False
+        )
     if not path.is_file():
         raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
     try:
@@ -112,7 +120,7 @@ def kind_of(path: Path) -> str:
         what = "is a file" if path.exists() else "does not exist"
         raise ResultsFolderError(
             f"{path} {what}, not a results folder: give the folder bordersim run, compare or "
-            "sweep wrote (its --out)"
+            "sweep wrote (its --out)", repair=False
         )
     if (path / "compare.json").exists():
         return "compare"
@@ -121,14 +129,14 @@ def kind_of(path: Path) -> str:
         raise ResultsFolderError(
             f"{path} is one option of the comparison in {whole}: its report is that "
             f"folder's (bordersim report {whole}), which shows every option beside the "
-            "baseline"
+            "baseline", repair=False
         )
     if (path / "meta.json").exists():
         return "sweep" if _says_sweep(path / "meta.json") or (path / "design.csv").exists() \
             else "run"
     raise ResultsFolderError(
         f"{path} is not a bordersim results folder: it has neither meta.json (bordersim run, "
-        "sweep) nor compare.json (bordersim compare)"
+        "sweep) nor compare.json (bordersim compare)", repair=False
     )
 
 
@@ -154,12 +162,15 @@ def _store(path: Path) -> RunStore:
 def _verified(store: RunStore, reps: list[int]) -> dict[int, dict[str, float]]:
     """Each replication's metrics, its file and tables checked against their checksums (the
     store's check on resume); an error naming the file otherwise."""
+    from sim.experiment.store import Disagree
+
     out = {}
     for r in reps:
         try:
             out[r] = store.verify(r)[0]
-        except ValueError as exc:
-            raise ResultsFolderError(str(exc)) from None
+        except ValueError as exc:  # (a replication and meta.json that disagree: either
+            # may have been changed, and a resume cannot tell which)
+            raise ResultsFolderError(str(exc), not isinstance(exc, Disagree)) from None
     return out
 
 
@@ -196,8 +207,10 @@ def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
             if path.exists():
                 frame = read_csv(path)
                 missing = [k for k in keys if k not in frame.columns and k not in _NEWER_KEYS]
-                if missing and not frame.empty:
-                    raise ResultsFolderError(f"{path} lacks the column(s) {', '.join(missing)}")
+                if missing and not frame.empty:  # (a checked table: of other code)
+                    raise ResultsFolderError(
+                        f"{path} lacks the column(s) {', '.join(missing)}", repair=False
+                    )
                 if not frame.empty:
                     frames.append(frame)
         if not frames:
@@ -234,7 +247,7 @@ def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
             released = log["released"].to_numpy(dtype=float)
             end = log["exited"].to_numpy(dtype=float)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds
-            raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
+            raise ResultsFolderError(f"{path} cannot be read ({exc})", repair=False) from None
         if "loaded" in log.columns:
             end = flow_end(end, log["loaded"].to_numpy(dtype=float))
         elif "direction" in log.columns and (log["direction"] == "export").any():
@@ -292,13 +305,15 @@ def _checked_scenario(path: Path) -> dict[str, Any]:
     if record_hash(scenario) != meta.get("scenario_hash"):
         raise ResultsFolderError(
             f"{file} does not match the scenario_hash of {path / 'meta.json'} (one of them "
-            "was changed or damaged): the scenario shown would not be the one run"
+            "was changed or damaged): the scenario shown would not be the one run",
+            repair=False,
         )
     for key in ("days", "warmup_days", "drain_days"):  # (what the report says was run)
         if key in meta and meta[key] != scenario.get(key):
             raise ResultsFolderError(
                 f"{path / 'meta.json'} says {key} = {meta[key]!r}, but the scenario run "
-                f"({file}, checked) has {scenario.get(key)!r}: one was changed or damaged"
+                f"({file}, checked) has {scenario.get(key)!r}: one was changed or damaged",
+                repair=False,
             )
     return scenario
 
@@ -343,7 +358,7 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
     if not (isinstance(arrived, dict) and arrived.get("mean")):
         raise ResultsFolderError(
             f"{path / 'summary.json'}: no consignment arrived in the run, so there is nothing "
-            "to report (run longer, or check the arrival rates)"
+            "to report (run longer, or check the arrival rates)", repair=False
         )
     per_rep, reps = _checked_replications(path, meta)
     _checked_summary(path / "summary.json", summary, per_rep)

@@ -5,24 +5,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sim.report.folder import kind_of, read_compare, read_run
+from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
 
 
 def render_folder(path: str | Path) -> str:
     """The report of the results folder ``path`` as one HTML string.
 
     Raises :class:`~sim.report.folder.ResultsFolderError` (naming the file) for a folder that
-    is not a results folder or is damaged.
+    is not a results folder or is damaged; for damage that giving the command that made the
+    folder again repairs, the message ends saying so (:mod:`sim.report.remedy`).
     """
     path = Path(path)
     kind = kind_of(path)
-    if kind == "sweep":
-        from sim.report.sweep_html import render_sweep
+    try:
+        if kind == "sweep":
+            from sim.report.sweep_html import render_sweep
 
-        return render_sweep(path)
+            return render_sweep(path)
+        res, variants = read_compare(path) if kind == "compare" else read_run(path)
+    except ResultsFolderError as exc:  # (what to do about it, where the command repairs it)
+        if not exc.repair:
+            raise
+        from sim.report.remedy import remedy
+
+        raise ResultsFolderError(f"{exc}; {remedy(path, kind)}", repair=False) from None
     from sim.report.html import render
 
-    res, variants = read_compare(path) if kind == "compare" else read_run(path)
     return render(res, variants)
 
 

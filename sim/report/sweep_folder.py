@@ -134,7 +134,7 @@ def _records(store: SweepStore, meta: dict[str, Any], points: int, reps: int) ->
     if points_hash(hashes) != meta.get("points_hash"):
         raise ResultsFolderError(
             f"{store.points_dir}: the point files are not those of the sweep meta.json "
-            "describes (its points_hash differs)"
+            "describes (its points_hash differs)", repair=False
         )
     return records
 
