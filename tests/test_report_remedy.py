@@ -167,3 +167,14 @@ def test_a_folder_made_from_python_names_no_command(tmp_path, capsys):
     err = _refused(folder, capsys)
     assert err.endswith(f"to resume the sweep and repair the folder, give the command that "
                         f"made it again, with --out {folder} {KEPT}"), err
+
+
+def test_no_remedy_for_a_sweep_whose_meta_json_disagrees(tmp_path, capsys):
+    folder = tmp_path / "s"
+    assert main([*SWEEP, "--out", str(folder)]) == 0
+    capsys.readouterr()
+    meta = json.loads((folder / "meta.json").read_text())
+    (folder / "meta.json").write_text(json.dumps({**meta, "seed": 9}))
+    err = _refused(folder, capsys)
+    assert err.endswith("from another sweep (root_seed 1, this sweep 9); or meta.json was "
+                        "edited"), err

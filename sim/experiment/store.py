@@ -202,7 +202,8 @@ def rebuilt(path: Path, reason: str, whose: str) -> str:
 
 
 class Disagree(ValueError):
-    """A replication and ``meta.json`` disagree on the run's identity (a message naming both)."""
+    """A replication (a sweep's point file) and ``meta.json`` disagree on the run's identity:
+    either may have been changed (a message naming both)."""
 
 
 class WriteError(OSError):

@@ -39,6 +39,7 @@ from sim.build import build, libraries
 from sim.experiment.history import close, ended_whole, entry, history_of
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
+    Disagree,
     StoreMismatch,
     _canonical,
     _read_own,
@@ -88,6 +89,7 @@ class SweepStore:
         #: each (point, replication)'s warnings, as run or loaded
         self.warnings: dict[tuple[int, int], list[str]] = {}
         self.on_notice = on_notice
+        self._from_meta = False  # the sweep's identity read from meta.json (:meth:`reading`)
         #: how many (point, replication) runs this command computed (not loaded)
         self.computed = 0
         self._meta: dict[str, Any] = {}  # meta.json as this command wrote it (:meth:`open`)
@@ -198,6 +200,7 @@ class SweepStore:
         """A finished (or interrupted) sweep folder, to check its point files without
         writing: they must carry the seed and version its ``meta.json`` records."""
         store = cls(path)
+        store._from_meta = True
         meta_path = store.path / "meta.json"
         try:
             meta = json.loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
@@ -239,6 +242,8 @@ class SweepStore:
             return self._verified(point, r, path, digest)
         except FileNotFoundError:
             raise ValueError(f"{path} is missing") from None
+        except Disagree as exc:
+            raise Disagree(f"{path}: {exc}") from None
         except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise ValueError(f"{path}: {reason}") from None
@@ -256,9 +261,10 @@ class SweepStore:
             checksum = data.pop("checksum", None)
             if checksum != _sha256(_canonical(data)):
                 raise ValueError("checksum does not match (the file was changed)")
-            self._check_identity(data, {"root_seed": self.seed, "version": self.version})
+            mine = {"root_seed": self.seed, "version": self.version}
             if self.build is not None and "build" in data:  # (older files carry none)
-                self._check_identity(data, {"build": self.build})
+                mine["build"] = self.build
+            self._check_identity(data, mine, self._from_meta)
         want = {"point": point, "replication": r}
         self._check_identity(data, want if digest is None else {**want, "scenario_hash": digest})
         metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
@@ -268,11 +274,18 @@ class SweepStore:
         )
 
     @staticmethod
-    def _check_identity(data: dict[str, Any], expected: dict[str, Any]) -> None:
+    def _check_identity(
+        data: dict[str, Any], expected: dict[str, Any], from_meta: bool = False
+    ) -> None:
+        """``data`` carries each of ``expected``; else a ValueError (a :class:`Disagree`
+        when what it is checked against was read from ``meta.json`` (``from_meta``), which
+        may have been edited as well)."""
         for key, want in expected.items():
             if data.get(key) != want:
-                raise ValueError(
-                    f"from another sweep ({key} {data.get(key)!r}, this sweep {want!r})"
+                problem = Disagree if from_meta else ValueError
+                extra = "; or meta.json was edited" if from_meta else ""
+                raise problem(
+                    f"from another sweep ({key} {data.get(key)!r}, this sweep {want!r}){extra}"
                 )
 
     def save(

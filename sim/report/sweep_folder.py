@@ -114,6 +114,7 @@ def _check_pooled(
 
 def _records(store: SweepStore, meta: dict[str, Any], points: int, reps: int) -> Records:
     """Every point file, checked; their scenario hashes must be the sweep's points."""
+    from sim.experiment.store import Disagree
     from sim.experiment.sweep_store import points_hash
 
     records: Records = {}
@@ -122,8 +123,8 @@ def _records(store: SweepStore, meta: dict[str, Any], points: int, reps: int) ->
         for r in range(reps):
             try:
                 rec = store.verify(p, r)
-            except ValueError as exc:
-                raise ResultsFolderError(str(exc)) from None
+            except ValueError as exc:  # (one that disagrees with meta.json: no remedy)
+                raise ResultsFolderError(str(exc), not isinstance(exc, Disagree)) from None
             if r and rec.scenario_hash != records[p, 0].scenario_hash:
                 raise ResultsFolderError(
                     f"{store.file(p, r)}: from another sweep (its scenario is not that of "
