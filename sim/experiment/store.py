@@ -429,22 +429,23 @@ def _brief(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def scenario_differences(old: Any, new: Any, where: str = "") -> list[str]:
+def scenario_differences(old: Any, new: Any, where: str = "", this: str = "this run") -> list[str]:
     """Where two resolved scenarios (as JSON) differ, by dotted field:
-    ``days 14 (this run: 28)``; ``old`` is the folder's, ``new`` this run's."""
+    ``days 14 (this run: 28)``; ``old`` is the folder's, ``new`` this run's (``this``: how
+    the message names it)."""
     if isinstance(old, dict) and isinstance(new, dict):
         found: list[str] = []
         for key in [*old, *(k for k in new if k not in old)]:
             field = f"{where}.{key}" if where else str(key)
             if key not in new:
-                found.append(f"{field} {_brief(old[key])} (this run: none)")
+                found.append(f"{field} {_brief(old[key])} ({this}: none)")
             elif key not in old:
-                found.append(f"{field} none (this run: {_brief(new[key])})")
+                found.append(f"{field} none ({this}: {_brief(new[key])})")
             else:
-                found += scenario_differences(old[key], new[key], field)
+                found += scenario_differences(old[key], new[key], field, this)
         return found
     if old != new:
-        return [f"{where or 'the scenario'} {_brief(old)} (this run: {_brief(new)})"]
+        return [f"{where or 'the scenario'} {_brief(old)} ({this}: {_brief(new)})"]
     return []
 
 

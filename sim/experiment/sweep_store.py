@@ -52,6 +52,7 @@ from sim.experiment.store import (
     read_record,
     rebuilt,
 )
+from sim.experiment.sweep_differs import Asked, differences
 from sim.version import __version__
 
 POINT_FORMAT = 2  # of a point file: identity and its own checksum
@@ -118,7 +119,9 @@ class SweepStore:
         ``meta.json``; ``base``: the scenario with them, resolved (``scenario.json``), so that
         the sweep can be redone from its folder."""
         digest = points_hash(hashes)
-        old, created = self._check_folder(digest, seed)
+        over = json.loads(dump_json(dict(overrides or {})))
+        asked = Asked(str(scenario), design, over, base, command)
+        old, created = self._check_folder(digest, seed, asked)
         started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.points_dir.mkdir(parents=True, exist_ok=True)
         self._same_before = old is not None and ended_whole(old) and old.get("reps") == reps
@@ -158,10 +161,12 @@ class SweepStore:
             self._notice(f"{path} did not match {whence} (changed or damaged); written again")
         atomic_write(path, text)
 
-    def _check_folder(self, digest: str, seed: int) -> tuple[dict[str, Any] | None, str]:
-        """Refuse a folder holding another sweep, another command's results or other files;
-        return its ``meta.json`` (None for a new folder, or one whose record is damaged)
-        and when the sweep was first created."""
+    def _check_folder(
+        self, digest: str, seed: int, asked: Asked
+    ) -> tuple[dict[str, Any] | None, str]:
+        """Refuse a folder holding another sweep (saying how it differs from ``asked``),
+        another command's results or other files; return its ``meta.json`` (None for a new
+        folder, or one whose record is damaged) and when the sweep was first created."""
         meta_path = self.path / "meta.json"
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         check_kind(self.path, "sweep")
@@ -170,15 +175,19 @@ class SweepStore:
             if old is None:  # (safe: each point file is checked against its point's scenario)
                 self._notice(rebuilt(meta_path, reason, "sweep"))
                 return None, created
-            if old.get("kind") != "sweep" or old.get("points_hash") != digest:
+            if old.get("kind") != "sweep":
                 raise StoreMismatch(
-                    f"{self.path} already holds another sweep (other scenario or points); "
-                    "choose another --out folder"
+                    f"{self.path} already holds results that are not a sweep's ({meta_path} "
+                    f"says kind {old.get('kind')!r}); choose another --out folder"
                 )
+            found = differences(self.path, old, asked) if old.get("points_hash") != digest \
+                else []
             if old.get("seed") != seed:
+                found.append(f"seed {old.get('seed')} (this sweep: {seed})")
+            if found:
                 raise StoreMismatch(
-                    f"{self.path} already holds a sweep with seed {old.get('seed')} "
-                    f"(this one: seed {seed}); choose another --out folder"
+                    f"{self.path} already holds another sweep: {'; '.join(found)}; resume it "
+                    "with the same points, settings and seed, or choose another --out folder"
                 )
             made = old.get("build")
             if isinstance(made, str) and made != build():
