@@ -33,6 +33,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -179,9 +180,15 @@ _OBSERVED_TOTALS = ("value_seized", "value_slipped", "value_held", "smuggling_va
 _PER_YEAR = ("revenue_evaded", "harm_slipped")
 
 
+#: a timeline period's suffix (``agency_cost_per_year_era_1``), not the "era" in "general"
+_PERIOD = re.compile(r"_era_[0-9]+(?=_|$)")
+
+
 def _money_unit(name: str) -> str:
     """A money metric's unit with its period or base: "currency per consignment", "currency
-    per year", "currency, observed days" (tables put the scenario's currency in)."""
+    per year", "currency, observed days" (tables put the scenario's currency in); a
+    timeline period's figure (``_era_<k>``) has its metric's unit."""
+    name = _PERIOD.sub("", name)
     if "_per_consignment" in name or name.startswith("trader_cost_p"):
         return "currency per consignment"
     if name.endswith("_per_seizure"):

@@ -145,6 +145,22 @@ COSTS = [
           "observed window plus the finished consignments' agency costs (checks, and the "
           "terminal charges the state pays: see `agency_cost_per_consignment`), scaled to a "
           "year."),
+    Entry("agency_cost_per_year_<era>", COST_LAYER,
+          "With a timeline, the agencies' cost of one of its periods (`<era>`, as "
+          "`clearance_h_mean_<era>`) scaled to a year from that period's own observed hours: "
+          "the fixed costs of those hours (staff on duty, posts, equipment, and the running "
+          "costs in force then: a dated reform's `cost_per_year` from its date; overtime, "
+          "measured over the whole observed window only, shared by hours) plus the agency "
+          "costs of the goods that arrived in it. `agency_cost_per_year` averages the periods "
+          "by their observed hours: a reform costing 2 M a year switched on half-way adds "
+          "about 1 M to it and about 2 M to its own period's."),
+    Entry("agency_cost_per_consignment_<era>", COST_LAYER,
+          f"With a timeline, the agency cost of one of its periods (as "
+          f"`agency_cost_per_year_<era>`, not scaled) over the finished consignments that "
+          f"arrived in it: `agency_cost_per_consignment` of that period, {_PER}."),
+    Entry("total_cost_per_consignment_<era>", COST_LAYER,
+          f"With a timeline, `agency_cost_per_consignment_<era>` + the trader cost of the "
+          f"goods that arrived in the period (`trader_cost_per_consignment` of them), {_PER}."),
     Entry("agency_staff_cost_per_year", COST_LAYER,
           "The cost of the agencies' staff over the observed window (the lanes' staff on "
           "duty, their overtime, the fixed posts, patrols, the post-clearance auditors and the "

@@ -60,6 +60,7 @@ Where things live:
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator
-                   (``cost_summary.py``: its headline metrics)
+                   (``cost_summary.py``: its headline metrics; ``cost_periods.py``: the
+                   costs of a timeline's periods apart)
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

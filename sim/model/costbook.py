@@ -26,6 +26,7 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model import agency_costs as ac
+from sim.model.cost_periods import PeriodTally, fixed_items
 from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
@@ -97,6 +98,8 @@ class CostBook:
             f"systems:{name}": [self.ports.index(p) for p in among]
             for name, among in ac.system_ports(scenario).items()
         }
+        #: with a timeline's periods, their consignments' costs apart (by arrival)
+        self.periods = PeriodTally.of(scenario, window, len(PARTS))
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows (the recorder's layout); censored consignments are left out
@@ -126,6 +129,8 @@ class CostBook:
                 g, NBINS
             )
             np.add.at(self.use[dim], (code, port), use)
+        if self.periods is not None:
+            self.periods.fold(col["arrived"], parts)
 
     def _truth(
         self, a: np.ndarray, col: dict[str, np.ndarray]
@@ -208,12 +213,7 @@ class CostBook:
         """Fixed agency cost items of every port over the window and overtime (see
         :mod:`sim.model.agency_costs`), with the cost of the staff's busy time (``pools``:
         by port, a cross-trained exam pool's parts)."""
-        rows, c, w = [], self.costs, self.window
-        for port, mode in zip(self.ports, self.modes, strict=True):
-            pool = (pools or {}).get(port)
-            rows += ac.agency_fixed(c, port, mode, lanes[port], labs[port], w, pool)
-            rows += ac.overtime_items(c, port, lanes[port], (duty or {}).get(port, {}), w, pool)
-        rows += ac.overhead_items(c, self.scenario, self.org_units, w)
+        rows = fixed_items(self, lanes, labs, duty or {}, pools or {})
         return ac.with_busy_cost(rows, utilisation)
 
     def _fixed_by_group(self, agency: list[dict[str, Any]], dim: str) -> np.ndarray:

@@ -147,12 +147,18 @@ def cost_tables(
         duty.setdefault(r["port"], {})[r["lane"]] = r["capacity_mean"] * span
     _review_centres(ports, lanes, utilisation, duty, book.window)
     labs = {p.name: p.lab is not None for p in ports}
-    agency = book.agency_items(lanes, labs, utilisation, duty, _pools(ports))
+    pools = _pools(ports)
+    agency = book.agency_items(lanes, labs, utilisation, duty, pools)
     groups = book.groups(agency)
+    from sim.model.cost_periods import period_metrics
+
     return {
         "costs": pd.DataFrame(list(groups.values())),
         "agency": pd.DataFrame(agency),
-        "cost_metrics": book.summary(agency, groups),
+        "cost_metrics": {
+            **book.summary(agency, groups),
+            **period_metrics(book, lanes, labs, duty, pools),  # (a timeline's periods)
+        },
     }
 
 

@@ -98,6 +98,10 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("lower", "higher")),
     ("detection_rate_era_{k}", "share of illicit consignments detected", "points",
      ("lower", "higher")),
+    ("total_cost_per_consignment_era_{k}", "cost per consignment, agencies and traders",
+     "money", ("less", "more")),
+    ("agency_cost_per_year_era_{k}", "agencies' cost per year (this period's own, scaled to a "
+     "year: a reform's running cost counts from its date)", "money", ("less", "more")),
 )
 
 
