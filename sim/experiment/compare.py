@@ -95,7 +95,7 @@ _SHARE_PREFIXES = ("owner_share_", "utilisation_", "risk_auc")  # (an AUC lies i
 #: parts of a name that make it a share: within 24 h (by direction and port too), rates of
 #: inspection, detection, hits and document checks, and the alerts' reach
 _SHARE_PARTS = ("_within_24h", "share", "_rate", "_reach")
-_MONEY = ("cost", "value_", "revenue_", "harm_", "_per_consignment", "fees")
+_MONEY = ("cost", "value_", "revenue_", "harm_", "_per_consignment", "fees", "_outlay")
 
 
 def metric_kind(name: str) -> str:
@@ -189,10 +189,12 @@ def _money_unit(name: str) -> str:
     per year", "currency, observed days" (tables put the scenario's currency in); a
     timeline period's figure (``_era_<k>``) has its metric's unit."""
     name = _PERIOD.sub("", name)
-    if "_per_consignment" in name or name.startswith("trader_cost_p"):
+    if "_per_consignment" in name or re.match(r"trader_cost_p[0-9]", name):
         return "currency per consignment"
     if name.endswith("_per_seizure"):
         return "currency per seizure"
+    if name.endswith("_outlay"):
+        return "currency, one-off (not per year)"
     if name.endswith("_per_year") or name.startswith(_PER_YEAR):
         return "currency per year"
     if name.startswith(_OBSERVED_TOTALS):

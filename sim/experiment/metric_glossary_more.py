@@ -145,6 +145,27 @@ COSTS = [
           "observed window plus the finished consignments' agency costs (checks, and the "
           "terminal charges the state pays: see `agency_cost_per_consignment`), scaled to a "
           "year."),
+    Entry("agency_capital_cost_per_year", COST_LAYER,
+          "The investment part of `agency_cost_per_year`: the equipment's capital (scanners, "
+          "as many as each port's scanner lane's largest capacity, and laboratories) charged "
+          "as its equivalent annual cost (the equal annual payment that repays it over its "
+          "life at `costs.discount_rate`). Its running costs (power, maintenance per use) are "
+          "in `agency_running_cost_per_year`."),
+    Entry("agency_running_cost_per_year", COST_LAYER,
+          "`agency_cost_per_year` less `agency_capital_cost_per_year`: staff, overtime, "
+          "posts, other running costs (`costs.systems`), each check's own cost and the "
+          "terminal charges the state pays, scaled to a year."),
+    Entry("agency_capital_outlay", COST_LAYER,
+          "The one-off capital of the equipment the run uses (as "
+          "`agency_capital_cost_per_year` counts it: each port's scanners x a scanner's "
+          "`capital`, and its laboratory's), not annualised and not scaled to the observed "
+          "days: what buying it would cost at once (4 container scanners at 2.6 M: 10.4 M)."),
+    Entry("trader_cost_per_year", COST_LAYER,
+          "The finished consignments' trader cost (fees paid and the value of the goods' "
+          "time, as `trader_cost_per_consignment`) over the observed window, scaled to a year."),
+    Entry("total_cost_per_year", COST_LAYER,
+          "`agency_cost_per_year` + `trader_cost_per_year`: what clearance costs the agencies "
+          "and the traders in a year (slipped revenue and harm apart)."),
     Entry("agency_cost_per_year_<era>", COST_LAYER,
           "With a timeline, the agencies' cost of one of its periods (`<era>`, as "
           "`clearance_h_mean_<era>`) scaled to a year from that period's own observed hours: "

@@ -66,8 +66,8 @@ def agency_fixed(
     """One row per cost item of a port over the observed ``window``: the staff of every
     lane (heads per server x server-hours on duty x hourly cost), its fixed posts, its
     scanners (as many as the lane's largest capacity) and its laboratory, amortised (at
-    ``costs.discount_rate``: their equivalent annual cost). ``pool``: a cross-trained exam
-    pool's parts (see :func:`heads_per_server`)."""
+    ``costs.discount_rate``: their equivalent annual cost; each with its one-off capital,
+    ``outlay``). ``pool``: a cross-trained exam pool's parts (see :func:`heads_per_server`)."""
     start, end = window
     years = (end - start) / HOURS_PER_YEAR
     rows: list[dict[str, Any]] = []
@@ -92,10 +92,12 @@ def agency_fixed(
     if scanner is not None and scanners is not None:
         units = max(scanners)
         per_year = scanner.per_year(costs.discount_rate)
-        rows.append(cost_item(port, "scanners", "equipment", "", units * years, per_year))
+        item = cost_item(port, "scanners", "equipment", "", units * years, per_year)
+        rows.append({**item, "outlay": units * scanner.capital})
     if costs.lab is not None and lab:
         per_year = costs.lab.per_year(costs.discount_rate)
-        rows.append(cost_item(port, "lab", "equipment", "", years, per_year))
+        item = cost_item(port, "lab", "equipment", "", years, per_year)
+        rows.append({**item, "outlay": costs.lab.capital})
     return rows
 
 

@@ -10,10 +10,11 @@ from typing import Any
 
 from sim.model import agency_costs as ac
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
-from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, P
+from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, TRADER_PARTS, P
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _AGENCY = [P[k] for k in AGENCY_PARTS]
+_TRADER = [P[k] for k in TRADER_PARTS]
 
 
 def summary(
@@ -25,8 +26,14 @@ def summary(
     agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
     staff = [r for r in agency if r["kind"] in ("staff", "overtime", "posts")]
     n, burden, trader = book.compliant
+    capital = sum(r["cost"] for r in agency if r["kind"] == "equipment")
     out = {
         "agency_cost_per_year": agency_total * per_year,
+        # investment (the equipment's equivalent annual cost) apart from running costs
+        "agency_capital_cost_per_year": capital * per_year,
+        "agency_running_cost_per_year": (agency_total - capital) * per_year,
+        "agency_capital_outlay": sum(r.get("outlay", 0.0) for r in agency),  # (one-off)
+        "trader_cost_per_year": float(sums[_TRADER].sum()) * per_year,
         "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
         "agency_busy_staff_cost_per_year": ac.busy_staff(agency) * per_year,
         "cost_per_seizure": agency_total / book.seized if book.seized else math.nan,
@@ -35,6 +42,7 @@ def summary(
         "compliant_burden_per_consignment": burden / n if n else math.nan,
         "compliant_trader_cost_per_consignment": trader / n if n else math.nan,
     }
+    out["total_cost_per_year"] = out["agency_cost_per_year"] + out["trader_cost_per_year"]
     if not book.truth:
         out["revenue_evaded"] = out["harm_slipped"] = math.nan
     everyone = groups[("all", "all")]

@@ -1,0 +1,84 @@
+"""Investment apart from running costs, the trader's cost per year, and what an hour saved
+costs: the equipment's equivalent annual cost and its one-off outlay, the rest of the
+agencies' cost as running cost, agency + trader = total; in a comparison's headline, the cost
+per consignment-hour saved where an option changes both cost and time clearly."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+import sim
+from sim.experiment.compare import metric_unit
+from sim.experiment.options import Option
+from sim.report.headline import headline
+from sim.scenario.costs import recovery_factor
+
+DEFAULT = Path(sim.__file__).parent / "scenarios" / "default.toml"
+
+
+def test_capital_and_running_costs_split_the_agency_cost_and_the_outlay_is_one_off():
+    s = sim.load_scenario(DEFAULT, {"days": 1, "warmup_days": 1,
+                                    "ports.sea_port.scan.scanners.capacity": 4})  # fmt: skip
+    m = sim.simulate(s, seed=1).metrics()
+    costs = s.costs
+    assert costs is not None
+    outlay = per_year = 0.0
+    for port in s.ports.values():
+        scanner = costs.scanner_for(port.mode)
+        if port.scan is not None and scanner is not None:
+            units = max(port.scan.scanners.hourly_capacity() or [0])
+            outlay += units * scanner.capital
+            per_year += units * scanner.capital * recovery_factor(
+                costs.discount_rate, scanner.life_years)
+        lab = port.quarantine.lab if port.quarantine is not None else None
+        if lab is not None and costs.lab is not None:
+            outlay += costs.lab.capital
+            per_year += costs.lab.capital * recovery_factor(costs.discount_rate,
+                                                            costs.lab.life_years)
+    assert s.ports["sea_port"].scan is not None
+    assert outlay >= 4 * 2.6e6 and m["agency_capital_outlay"] == pytest.approx(outlay, rel=1e-12)
+    assert m["agency_capital_cost_per_year"] == pytest.approx(per_year, rel=1e-9)
+    whole = m["agency_capital_cost_per_year"] + m["agency_running_cost_per_year"]
+    assert whole == pytest.approx(m["agency_cost_per_year"], rel=1e-12)
+    assert m["agency_cost_per_year"] + m["trader_cost_per_year"] == m["total_cost_per_year"]
+    finished = m["consignments_arrived"] - m["consignments_censored"]
+    per_consignment = m["total_cost_per_year"] / (finished * 365)  # (one observed day)
+    assert per_consignment == pytest.approx(m["total_cost_per_consignment"], rel=1e-9)
+    assert metric_unit("agency_capital_outlay") == "currency, one-off (not per year)"
+    assert metric_unit("trader_cost_per_year") == "currency per year"
+
+
+def _headline(cost: tuple[float, float, float], time: tuple[float, float, float]) -> str:
+    """The headline of one option whose total cost per year and mean overall clearance
+    change by ``cost`` and ``time`` (mean, low, high), 10,000 consignments out of the flow in
+    the baseline's 14 observed days."""
+    rows = [("o", "total_cost_per_year", *cost), ("o", "overall_clearance_h_mean", *time),
+            ("o", "agency_cost_per_year", cost[0] / 2, cost[1] / 2, cost[2] / 2),
+            ("o", "consignments_released", 0.0, 0.0, 0.0)]  # fmt: skip
+    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    summary = pd.DataFrame([("baseline", "consignments_released", 10000.0)],
+                           columns=["option", "metric", "mean"])  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "o"], options=[Option("baseline"), Option("o")],
+                          differences=diffs, summary=summary,
+                          meta={"currency": "USD", "days": 14.0},
+                          unstable=lambda name: False)  # fmt: skip
+    return html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+
+
+def test_the_headline_prices_a_consignment_hour_saved_where_cost_and_time_both_change():
+    text = _headline((3.65e6, 3.0e6, 4.3e6), (-0.5, -0.6, -0.4))
+    hours = 0.5 * 10000 * 365 / 14  # consignment-hours saved a year
+    assert f"cost per consignment-hour saved: {3.65e6 / hours:.1f} USD" in text
+    assert "total cost per year (agencies and traders, the value of the goods' time " \
+        "included) 3,650,000 USD more" in text
+    assert f"the agencies' cost per year alone changes by {1.825e6 / hours:.1f} USD" in text
+    assert "saving per consignment-hour added" in _headline((-1e6, -2e6, -5e5), (0.5, 0.4, 0.6))
+    assert "cheaper and faster at once" in _headline((-1e6, -2e6, -5e5), (-0.5, -0.6, -0.4))
+    for unclear in (_headline((3.65e6, -1e6, 8e6), (-0.5, -0.6, -0.4)),
+                    _headline((3.65e6, 3.0e6, 4.3e6), (-0.5, -0.9, 0.1))):  # fmt: skip
+        assert "consignment-hour" not in unclear
