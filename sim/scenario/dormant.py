@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sim.scenario.base import TRADER_CLASSES
+from sim.scenario.cost_notes import unpriced_staff
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.schema import Lane
 
@@ -127,9 +128,10 @@ def unpriced(scenario: Any, keys: Iterable[str]) -> list[str]:
 def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
-    subject to statutory inspection, lanes never staffed, patrols on routes no group uses,
-    dated reforms that change nothing at their date; distributions whose draws the limits
-    cut below their stated mean; and exports that carry their port's import mix."""
+    subject to statutory inspection, lanes never staffed, staffed lanes no price reaches,
+    patrols on routes no group uses, dated reforms that change nothing at their date;
+    distributions whose draws the limits cut below their stated mean; and exports that carry
+    their port's import mix."""
     from sim.scenario.capped import capped_draws
     from sim.scenario.export_mix import shared_export_mix
 
@@ -162,6 +164,7 @@ def unused_parts(scenario: Any) -> list[str]:
         for name, hours in slots_off_duty(scenario)
     ]
     out += _unrun_tests(scenario)
+    out += unpriced_staff(scenario)  # (a staffed lane [costs.staff] does not price)
     audit = scenario.enforcement.audit if scenario.enforcement is not None else None
     if scenario.costs is None and audit is not None and audit.staff > 0:
         out.append(
