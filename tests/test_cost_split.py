@@ -82,3 +82,24 @@ def test_the_headline_prices_a_consignment_hour_saved_where_cost_and_time_both_c
     for unclear in (_headline((3.65e6, -1e6, 8e6), (-0.5, -0.6, -0.4)),
                     _headline((3.65e6, 3.0e6, 4.3e6), (-0.5, -0.9, 0.1))):  # fmt: skip
         assert "consignment-hour" not in unclear
+
+
+def test_agency_cost_per_container_is_the_groups_agency_cost_over_its_containers():
+    """As the trader's fees per container: a multi-box declaration's cost spread over its
+    boxes; a truck, an air shipment or a parcel is one container, and the unit says so."""
+    s = sim.load_scenario(DEFAULT, {"days": 1, "warmup_days": 1})
+    r = sim.simulate(s, seed=2, log=True)
+    log, m = r.log, r.metrics()
+    assert log is not None
+    done = log[log.cohort & (log.outcome != "censored")]
+    for port in ("sea_port", "post_hub"):
+        mine = done[(done.port == port) & (done.direction == "import")]
+        agency = m[f"agency_cost_per_consignment_port_{port}_import"] * len(mine)
+        expected = agency / mine.containers.sum()
+        assert m[f"agency_cost_per_container_port_{port}_import"] == pytest.approx(
+            expected, rel=1e-9)
+    pooled = m["agency_cost_per_consignment"] * len(done) / done.containers.sum()
+    assert m["agency_cost_per_container"] == pytest.approx(pooled, rel=1e-9)
+    unit = "currency per container (a truck, air shipment or parcel counts as one)"
+    assert metric_unit("agency_cost_per_container") == metric_unit(
+        "trader_fees_per_container_port_sea_port_export") == unit

@@ -180,6 +180,9 @@ _OBSERVED_TOTALS = ("value_seized", "value_slipped", "value_held", "smuggling_va
 _PER_YEAR = ("revenue_evaded", "harm_slipped")
 
 
+#: what a money figure per container is per: the unit trade indicators count in, though
+#: a port without boxes counts each truck, air shipment or parcel as one container
+PER_CONTAINER = "per container (a truck, air shipment or parcel counts as one)"
 #: a timeline period's suffix (``agency_cost_per_year_era_1``), not the "era" in "general"
 _PERIOD = re.compile(r"_era_[0-9]+(?=_|$)")
 
@@ -193,6 +196,8 @@ def _money_unit(name: str) -> str:
         return "currency per consignment"
     if name.endswith("_per_seizure"):
         return "currency per seizure"
+    if "_per_container" in name:
+        return f"currency {PER_CONTAINER}"
     if name.endswith("_outlay"):
         return "currency, one-off (not per year)"
     if name.endswith("_per_year") or name.startswith(_PER_YEAR):

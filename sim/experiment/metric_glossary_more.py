@@ -102,11 +102,18 @@ COSTS = [
           f"value of time aside, {_PER}.", DIR_PD),
     Entry("trader_fees_per_container", COST_LAYER,
           "Money the trader pays (as `trader_fees_per_consignment`) per container: the "
-          "finished consignments' fees over their containers (a parcel at a post hub counts "
-          "as one). Doing Business gives its cost to export and import per shipment (15 t, "
-          "US$50,000), closer to one declaration (`trader_fees_per_consignment`) than to one "
-          "container.",
+          "finished consignments' fees over their containers (a truck at a land border, an "
+          "air shipment or a parcel at a post hub counts as one, so pooled over ports it "
+          "mixes a parcel's fees with a sea box's: read a port's). Doing Business gives its "
+          "cost to export and import per shipment (15 t, US$50,000), closer to one declaration "
+          "(`trader_fees_per_consignment`) than to one container.",
           DIR_PD),
+    Entry("agency_cost_per_container", COST_LAYER,
+          "The agencies' cost (as `agency_cost_per_consignment`: their fixed costs shared "
+          "among the consignments and each check's own) of the finished consignments over "
+          "their containers. A truck at a land border, an air shipment or a parcel at a post "
+          "hub counts as one container, so the pooled figure mixes a parcel with a sea box: "
+          "the port forms compare like with like.", DIR_PD),
     Entry("time_per_consignment", COST_LAYER,
           f"The value of the goods' time (value x time cost per day) over the hours from "
           f"arrival to the end of the flow (0 unless released), {_PER}."),

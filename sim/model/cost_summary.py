@@ -59,9 +59,10 @@ def summary(
         for what in ("agency", "trader", "total"):
             out[f"{what}_cost_per_consignment{suffix}"] = float(row.get(what, math.nan))
         out[f"trader_fees_per_consignment{suffix}"] = float(row.get("trader_fees", math.nan))
-        out[f"trader_fees_per_container{suffix}"] = float(
-            row.get("trader_fees_per_container", math.nan)
-        )
+        # per container (a truck, an air shipment or a parcel counts as one)
+        for name, column in (("trader_fees", "trader_fees"), ("agency_cost", "agency")):
+            per = row.get(f"{column}_per_container", math.nan)
+            out[f"{name}_per_container{suffix}"] = float(per)
     for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where
         row = groups.get(("port_direction_class", f"{p}/{d}/{cls}"), {})  # it trades
         out[f"trader_cost_per_consignment_{cls}_port_{p}_{d}"] = float(row.get("trader", math.nan))

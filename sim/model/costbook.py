@@ -254,11 +254,10 @@ class CostBook:
                     dim, group, n, fixed[g], self.sums[dim][g], self.hist[dim][g]
                 )
                 boxes = float(self.boxes[dim][g])  # (per container: trade indicators' unit)
-                fees = rows[(dim, group)]["trader_fees"] * n
-                rows[(dim, group)]["containers"] = boxes / n if n else math.nan
-                rows[(dim, group)]["trader_fees_per_container"] = (
-                    fees / boxes if boxes > 0 else math.nan
-                )
+                row = rows[(dim, group)]
+                row["containers"] = boxes / n if n else math.nan
+                for part in ("trader_fees", "agency"):  # (a truck or a parcel counts as one)
+                    row[f"{part}_per_container"] = row[part] * n / boxes if boxes else math.nan
         return rows
 
     def _row(
