@@ -406,10 +406,13 @@ def _note_displaced(path: Path, overrides: dict[str, Any], notes: Notes) -> None
     rivals = any(k.rpartition(".")[2] in RIVALS for k in overrides)
     if not rivals and not any("." in k for k in overrides):
         return
+    from sim.scenario.cost_notes import relabelled
     from sim.scenario.loader import load_scenario
 
     base = scenario_data(load_scenario(path))
     for note in displaced(base, overrides) + created(base, overrides):
+        notes.add(f"note: {note}")
+    for note in relabelled(base, overrides):  # (a currency set: money relabelled)
         notes.add(f"note: {note}")
 
 

@@ -69,3 +69,74 @@ def unpriced_staff(scenario: Any) -> list[str]:
         for key, paths in staffed_lanes(scenario).items()
         if key not in costs.staff
     ]
+
+
+#: a value of time above this share of the goods' value a day is most likely a percentage
+#: typed as a share (Hummels & Schaur 2013: a day in transit is worth 0.6 to 2.1 %)
+MAX_TIME_COST = 0.05
+
+
+def slips(scenario: Any) -> list[str]:
+    """Notes on ``[costs]`` values that look like a slip of units (a value of time above
+    :data:`MAX_TIME_COST` a day) or of spelling (a role in ``costs.roles`` that nothing
+    prices: a misspelt override leaves the role it meant as it was)."""
+    costs = scenario.costs
+    if costs is None:
+        return []
+    rates = {"costs.trader.time_cost_per_day": costs.trader.time_cost_per_day}
+    for name, c in costs.commodities.items():
+        rates[f"costs.commodities.{name}.time_cost_per_day"] = c.time_cost_per_day
+    out = [
+        f"{path} = {rate:g} values the goods' time at {100 * rate:g} % of their value a day; "
+        "Hummels & Schaur (2013) put a day at 0.6 to 2.1 % (0.006 to 0.021): a percentage "
+        f"typed as a share? (0.6 %/day is 0.006) Above {MAX_TIME_COST:g} a day the value of "
+        "time swamps every other cost"
+        for path, rate in rates.items()
+        if rate is not None and rate > MAX_TIME_COST
+    ]
+    return out + _unused_roles(scenario)
+
+
+def _unused_roles(scenario: Any) -> list[str]:
+    """A note per role in ``costs.roles`` that no lane (``costs.staff``), post, patrol or
+    post-clearance audit is priced at."""
+    import difflib
+
+    costs = scenario.costs
+    used = {s.role for s in costs.staff.values()}
+    used |= {role for heads in costs.posts.values() for role in heads}
+    audit = scenario.enforcement.audit if scenario.enforcement is not None else None
+    if audit is not None and audit.staff > 0:
+        used.add(costs.audit_role)
+    smuggling = scenario.smuggling
+    if smuggling is not None and any(r.patrol is not None for r in smuggling.routes.values()):
+        used.add(costs.patrol_role)
+    out = []
+    for role in costs.roles:
+        if role in used:
+            continue
+        near = difflib.get_close_matches(role, sorted(used), n=1, cutoff=0.75)
+        out.append(
+            f"costs.roles.{role} prices no one: no lane (costs.staff), post (costs.posts), "
+            "patrol or post-clearance audit is of that role"
+            + (f" (did you mean {near[0]!r}? its pay is as before)" if near else "")
+        )
+    return out
+
+
+def relabelled(base: Any, overrides: dict[str, Any]) -> list[str]:
+    """A note when a ``--set costs.currency=...`` changes the currency of a scenario with
+    costs (``base``: its data before the change): every money figure is relabelled, not
+    converted."""
+    new = overrides.get("costs.currency")
+    costs = base.get("costs") if isinstance(base, dict) else None
+    if not isinstance(new, str) or not isinstance(costs, dict):
+        return []
+    old = str(costs.get("currency") or "USD")
+    if new.upper() == old.upper():
+        return []
+    return [
+        f"--set costs.currency={new} relabels the money figures, it does not convert them: "
+        f"every price and goods' value stays the number the scenario gives (in {old}), now "
+        f"read as {new.upper()}"
+    ]

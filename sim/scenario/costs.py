@@ -229,13 +229,39 @@ def money_of(costs: Costs | None, organisation: bool = False) -> str:
 
 
 def _currency_code(v: str) -> str:
-    """A currency's three-letter code, upper case (a typo such as 'XYZ1' or 'dollars' is
-    refused: it would label every money figure)."""
+    """A currency's three-letter ISO 4217 code, upper case (a typo such as 'XYZ', 'XYZ1' or
+    'dollars' is refused: it would label every money figure)."""
+    from sim.scenario.currencies import CODES
+
     if not (len(v) == 3 and v.isascii() and v.isalpha()):
         raise ValueError(
             f"{v!r}: a currency's three-letter ISO 4217 code, e.g. USD, CNY or EUR"
         )
+    if v.upper() not in CODES:
+        raise ValueError(
+            f"{v!r} is not an ISO 4217 currency code (current, or withdrawn since 1999), "
+            "e.g. USD, CNY or EUR"
+        )
     return v.upper()
+
+
+#: the highest real discount rate a year allowed (public appraisals use about 0.03-0.10)
+MAX_DISCOUNT_RATE = 0.3
+
+
+def _discount_ceiling(v: Any) -> Any:
+    """A real discount rate a year above :data:`MAX_DISCOUNT_RATE` refused with the range and
+    why (before the field's own bound, whose message gives neither): above it the equipment's
+    capital would be charged almost at once, and 1 or 8 is most likely a percentage typed
+    where a share is meant. Anything but a number is left to the field's checks."""
+    if isinstance(v, int | float) and not isinstance(v, bool) and v > MAX_DISCOUNT_RATE:
+        raise ValueError(
+            f"out of range: {v:g} is {100 * v:g} % a year; allowed 0 to {MAX_DISCOUNT_RATE:g} "
+            "(a share a year: public investment appraisals use about 0.03 to 0.10, China's "
+            "social discount rate is 8 %, 0.08; a higher rate charges the equipment's capital "
+            "almost at once, and 8 for 8 % is a percentage typed where a share is meant)"
+        )
+    return v
 
 
 class Costs(Strict):
@@ -249,13 +275,14 @@ class Costs(Strict):
     hours_per_year: Real = Field(
         default=2000.0, gt=0, le=8784, description="paid hours per head per year"
     )
-    discount_rate: Real = Field(
+    discount_rate: Annotated[Real, BeforeValidator(_discount_ceiling)] = Field(
         default=0.0,
         ge=0,
-        le=1,
-        description="real discount rate per year: equipment's capital is charged as the equal "
-        "annual payment that repays it over its life with interest at this rate (its "
-        "equivalent annual cost); 0 writes it off in equal parts, without interest",
+        le=MAX_DISCOUNT_RATE,
+        description="real discount rate per year, a share from 0 to 0.3 (0.08: 8 %): "
+        "equipment's capital is charged as the equal annual payment that repays it over its "
+        "life with interest at this rate (its equivalent annual cost); 0 writes it off in "
+        "equal parts, without interest",
     )
     overtime_premium: Real = Field(
         default=1.0,

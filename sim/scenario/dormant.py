@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sim.scenario.base import TRADER_CLASSES
-from sim.scenario.cost_notes import unpriced_staff
+from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.schema import Lane
 
@@ -165,6 +165,7 @@ def unused_parts(scenario: Any) -> list[str]:
     ]
     out += _unrun_tests(scenario)
     out += unpriced_staff(scenario)  # (a staffed lane [costs.staff] does not price)
+    out += slips(scenario)  # ([costs] values that look like a slip of units or spelling)
     audit = scenario.enforcement.audit if scenario.enforcement is not None else None
     if scenario.costs is None and audit is not None and audit.staff > 0:
         out.append(
