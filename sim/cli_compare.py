@@ -108,6 +108,12 @@ def add_compare_parser(
     p.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     add_settings(p)
 
+    _add_outputs(p, out_path)
+
+
+def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) -> None:
+    """What a comparison writes and keeps: its folder, report, who gains, how it runs and
+    what it shows."""
     p.add_argument("--out", type=out_path,
                    help="results folder (default: a new results/compare-<scenario>-<time>); "
                    "rerunning into the same folder resumes")

@@ -172,6 +172,14 @@ def unused_parts(scenario: Any) -> list[str]:
             f"enforcement.audit.staff ({audit.staff:g} auditors) counts only in the cost of "
             "audit, and the scenario has no [costs] section: it changes nothing"
         )
+    out += _smuggling_notes(scenario)
+    return out
+
+
+def _smuggling_notes(scenario: Any) -> list[str]:
+    """Patrols on routes no smuggling group uses, and groups that never have an
+    opportunity."""
+    out = []
     smuggling = scenario.smuggling
     for name in _unused_routes(scenario):
         patrol = smuggling.routes[name].patrol

@@ -67,6 +67,20 @@ MAX_DEPTH = 32  # tables and arrays nested in a scenario file (the schema needs 
 MAX_EXTENDS = 32  # files in an ``extends`` chain
 
 
+def clock(v: Any) -> float:
+    """A time of day, ``"HH:MM"``, as hours after midnight (a ValueError saying how to write
+    it otherwise)."""
+    from sim.scenario.units import UnitError, parse_clock
+
+    try:
+        return parse_clock(v)
+    except UnitError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Clock = Annotated[float, BeforeValidator(clock)]
+
+
 def real(v: Any) -> Any:
     """A number as written: int or float, never a boolean or a string (no silent coercion)."""
     if isinstance(v, bool):

@@ -51,11 +51,7 @@ def _bounded_rate(low: float, high: float, zero: bool = True) -> Callable[[Any],
     return check
 
 
-def _clock(v: Any) -> float:
-    try:
-        return parse_clock(v)
-    except UnitError as exc:
-        raise ValueError(str(exc)) from None
+_clock = limits.clock
 
 
 Rate = Annotated[float, BeforeValidator(_rate)]
@@ -66,7 +62,7 @@ DischargeRate = Annotated[
         _bounded_rate(limits.MIN_DISCHARGE_RATE_H, limits.MAX_DISCHARGE_RATE_H, zero=False)
     ),
 ]
-Clock = Annotated[float, BeforeValidator(_clock)]
+Clock = limits.Clock
 
 
 def _shares(

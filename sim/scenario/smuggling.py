@@ -20,8 +20,8 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from sim.scenario import limits
 from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import Duration, number_dist
-from sim.scenario.limits import AtField, Flag, Probability, Real, Servers, Weight
-from sim.scenario.units import UnitError, parse_clock, parse_rate
+from sim.scenario.limits import AtField, Clock, Flag, Probability, Real, Servers, Weight
+from sim.scenario.units import UnitError, parse_rate
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -51,15 +51,6 @@ def _opportunity_rate(v: Any) -> float:
 
 OpportunityRate = Annotated[float, BeforeValidator(_opportunity_rate)]
 
-
-def _clock(v: Any) -> float:
-    try:
-        return parse_clock(v)
-    except UnitError as exc:
-        raise ValueError(str(exc)) from None
-
-
-Clock = Annotated[float, BeforeValidator(_clock)]
 Money = Annotated[float, BeforeValidator(limits.real), Field(ge=0, le=limits.MAX_VALUE)]
 
 
