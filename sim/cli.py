@@ -64,6 +64,7 @@ KEY_METRICS = (
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
     "trader_fees_per_consignment",
+    "agency_cost_per_year",  # (the agencies' budget: public money)
 )
 
 

@@ -743,7 +743,7 @@ def test_the_currency_is_a_three_letter_code_it_labels_every_money_figure_with(c
 
 def test_auditors_are_costed_full_time_at_the_audit_roles_pay():
     """enforcement.audit.staff are on the books all year (they audit goods released months
-    before): heads x the observed years x paid hours x the audit role's hourly cost."""
+    before): heads x the observed years x available hours x the audit role's hourly cost."""
     over = {"costs": costs(roles={"officer": 19000, "auditor": 38000}), "days": 4}
     audit = {"enforcement.audit.staff": 3, "costs.audit_role": "auditor"}
     s = sim.load_scenario(SMALL, {**over, **audit})

@@ -109,6 +109,8 @@ NOTES = {
     "agency_cost_per_consignment": "agencies' staff, equipment, checks, state-paid handling",
     "trader_cost_per_consignment": "fees paid + the value of the goods' time",
     "trader_fees_per_consignment": "money the trader pays (fees, charges)",
+    "agency_cost_per_year": "agencies' staff, equipment, systems, checks, state-paid "
+    "handling; the observed days scaled to a year",
 }
 
 

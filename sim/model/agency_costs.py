@@ -140,8 +140,8 @@ def overhead_items(
 ) -> list[dict[str, Any]]:
     """Staff that serve no single port, priced like the lanes: each smuggling route's patrol
     (officers on duty x hours x the patrol role's hourly cost), the post-clearance auditors
-    (heads x paid hours x the audit role's hourly cost) and each organisation unit's
-    staff (heads x paid hours x its own cost per head per year, in CNY: converted by
+    (heads x available hours x the audit role's hourly cost) and each organisation unit's
+    staff (heads x available hours x its own cost per head per year, in CNY: converted by
     ``costs.exchange``); and the agencies' other running costs (``costs.systems``)."""
     start, end = window
     rows: list[dict[str, Any]] = []

@@ -53,8 +53,9 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
     ("trader_cost_per_consignment", "of which the traders' (fees and time)", "money",
      ("less", "more")),
-    ("agency_cost_per_year", "agencies' cost per year (staff, equipment, systems and each "
-     "check's own cost, the observed days scaled to a year)", "money", ("less", "more")),
+    ("agency_cost_per_year", "agencies' cost per year (staff, equipment, systems, each "
+     "check's own cost and the terminal handling the state pays for traders, the observed "
+     "days scaled to a year)", "money", ("less", "more")),
 )
 
 #: the organisation's key figures, after :data:`HEADLINE` (their rows exist only when the

@@ -674,18 +674,24 @@ def _cost_against_detection(res: CompareResult) -> list[str]:
         out += [
             "<h2>Cost against detection</h2>",
             "<p class='note'>Each option's change from the baseline in total cost per "
-            "consignment (agency and trader: fees and the value of time) against its change "
-            f"in the share of illicit consignments detected{after} both paired over the same "
-            "replications, with 95 % intervals; the baseline is the origin. Who pays is in "
-            "the table above (agency, trader, trader's fees). What slips through (revenue "
-            "evaded, harm) is reported apart, so a cheap option that detects little is not a "
-            "free one.</p>",
+            "consignment (agency and trader: fees and the value of time; upper panel) and in "
+            "the agencies' cost alone (public money, the terminal handling the state pays "
+            "included; lower panel: an option that moves a bill from the state to traders "
+            "sits at the origin above and shows here) against its change in the share of "
+            f"illicit consignments detected{after} both paired over the same replications, "
+            "with 95 % intervals; the baseline is the origin."
+            + (" A hollow diamond under each point is its detection before release alone "
+               "(the checks at the border, without the finds after release)."
+               if detection != DETECTION[-1] else "") + " Who pays is in the table above "
+            "(agency, trader, trader's fees). What slips through (revenue evaded, harm) is "
+            "reported apart, so a cheap option that detects little is not a free one.</p>",
             _img(plots.cost_against_detection(res.differences, detection=detection,
-                                              currency=res.meta.get("currency")),
+                                              currency=res.meta.get("currency"),
+                                              before=DETECTION[-1]),
                  "cost against detection",
-                 "Points with 95 % intervals: each option's change in cost per consignment "
-                 "against its change in the share of illicit consignments detected; the "
-                 "baseline at the origin"),
+                 "Points with 95 % intervals: each option's change in total cost per "
+                 "consignment, and in the agencies' cost per consignment, against its change "
+                 "in the share of illicit consignments detected; the baseline at the origin"),
         ]
     return out
 

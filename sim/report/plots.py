@@ -280,46 +280,77 @@ def who_gains(gains: pd.DataFrame, measure: str = "overall_clearance") -> Figure
     return fig
 
 
+#: the cost axes of the cost-against-detection chart: the total, then the agencies' alone
+#: (public money: an option that moves a bill from the state to traders shows only there)
+COST_PANELS = (
+    ("total_cost_per_consignment", "total cost per consignment (agency + trader"),
+    ("agency_cost_per_consignment", "agencies' cost per consignment (public money"),
+)
+
+
 def cost_against_detection(
     differences: pd.DataFrame,
     cost: str = "total_cost_per_consignment",
     detection: str = "detection_rate",
     currency: str | None = None,
+    before: str = "detection_rate",
 ) -> Figure:
     """Each option's change from the baseline in cost per consignment against its change in
     detection rate, with the paired 95 % intervals (``differences``: a comparison's long
-    table of paired differences: option, metric, mean, ci_low, ci_high). The baseline is the
-    origin; an option up and to the left detects more for less. Options with the same point
-    share one marker, named together. Slipped value is not in the cost."""
-    fig = _figure(7, 4.8)
-    ax = fig.add_subplot(1, 1, 1)
+    table of paired differences: option, metric, mean, ci_low, ci_high): the total cost
+    (``cost``) in one panel, the agencies' alone in another (where the table has it). The
+    baseline is the origin; an option up and to the left detects more for less. Options with
+    the same point share one marker, named together. Where ``detection`` counts finds after
+    release (``detection_rate_with_audit``), each option's detection before release
+    (``before``) is drawn too, a hollow diamond under its point. Slipped value is not in the
+    cost."""
     cols = differences[["option", "metric", "mean", "ci_low", "ci_high"]]
     v = {(o, m): (float(x), float(lo), float(hi)) for o, m, x, lo, hi in cols.itertuples(False)}
+    panels = [(cost, dict(COST_PANELS).get(cost, cost.replace("_", " ") + " ("))]
+    panels += [p for p in COST_PANELS[1:] if p[0] != cost and any(k[1] == p[0] for k in v)]
+    fig = _figure(7, 4.8 * len(panels))
+    for row, (metric, words) in enumerate(panels):
+        ax = fig.add_subplot(len(panels), 1, row + 1)
+        _cost_panel(ax, v, list(dict.fromkeys(differences["option"])), metric, detection,
+                    before if before != detection else None)  # fmt: skip
+        ax.set_xlabel(f"change in {words}, {currency or 'currency'})")
+        after = " (finds after release too)" if detection.endswith("_with_audit") else ""
+        ax.set_ylabel(f"change in detection rate{after}\n(percentage points of illicit found)")
+        if row == 0:
+            ax.set_title("Cost against detection\neach option minus the baseline (paired 95 % "
+                         "intervals)", fontsize="medium")
+            handles, labels = ax.get_legend_handles_labels()
+            order = sorted(range(len(labels)), key=lambda k: labels[k].startswith("(hollow"))
+            outside_legend(ax, handles=[handles[k] for k in order],
+                           labels=[labels[k] for k in order], fontsize="small")
+    return fig
+
+
+def _cost_panel(
+    ax: Any, v: Mapping[tuple[Any, str], tuple[float, float, float]], options: list[Any],
+    cost: str, detection: str, before: str | None,
+) -> None:
+    """One panel of :func:`cost_against_detection`: each option's point with its intervals
+    (options at one point share a marker), and its detection before release (``before``)
+    as a hollow diamond at the same cost."""
     points: dict[tuple[float, float], list[str]] = {}
-    for option in dict.fromkeys(differences["option"]):
+    for option in options:
         if (option, cost) in v and (option, detection) in v:
             at = (v[(option, cost)][0], 100 * v[(option, detection)][0])
             points.setdefault(at, []).append(str(option))
     ax.axhline(0, color="#999", lw=0.8)
     ax.axvline(0, color="#999", lw=0.8)
+    shown = False
     for i, ((x, y), names) in enumerate(points.items()):
+        colour = PALETTE[i % len(PALETTE)]
         _, xlo, xhi = v[(names[0], cost)]
         ylo, yhi = (100 * y for y in v[(names[0], detection)][1:])
-        ax.errorbar(
-            [x],
-            [y],
-            xerr=np.nan_to_num([[x - xlo], [xhi - x]]),
-            yerr=np.nan_to_num([[y - ylo], [yhi - y]]),
-            fmt="o",
-            color=PALETTE[i % len(PALETTE)],
-            capsize=3,
-            label=" = ".join(names),
-        )
-    unit = currency or "currency"
-    ax.set_xlabel(f"change in total cost per consignment (agency + trader, {unit})")
-    after = " (finds after release too)" if detection.endswith("_with_audit") else ""
-    ax.set_ylabel(f"change in detection rate{after}\n(percentage points of illicit found)")
-    ax.set_title("Cost against detection\neach option minus the baseline (paired 95 % intervals)",
-                 fontsize="medium")
-    outside_legend(ax, fontsize="small")
-    return fig
+        ax.errorbar([x], [y], xerr=np.nan_to_num([[x - xlo], [xhi - x]]),
+                    yerr=np.nan_to_num([[y - ylo], [yhi - y]]), fmt="o", color=colour,
+                    capsize=3, label=" = ".join(names))  # fmt: skip
+        if before is not None and (names[0], before) in v:
+            first = 100 * v[(names[0], before)][0]
+            ax.plot([x, x], [first, y], color=colour, lw=0.8, ls=":")
+            ax.plot([x], [first], marker="D", mfc="none", color=colour, ls="none",
+                    label=None if shown else "(hollow: detected before release)")
+            shown = True

@@ -273,7 +273,10 @@ class Costs(Strict):
     )
     price_year: int = Field(ge=1900, le=2200)
     hours_per_year: Real = Field(
-        default=2000.0, gt=0, le=8784, description="paid hours per head per year"
+        default=2000.0, gt=0, le=8784,
+        description="hours a head is available for work in a year (a working week's hours "
+        "less public holidays and leave, which are paid but not worked): a role's cost per "
+        "head per year is spread over them to price an hour on duty",
     )
     discount_rate: Annotated[Real, BeforeValidator(_discount_ceiling)] = Field(
         default=0.0,
@@ -382,7 +385,8 @@ class Costs(Strict):
         return f"unknown role {role!r}; allowed (costs.roles): {', '.join(self.roles) or '(none)'}"
 
     def hourly(self, role: str) -> float:
-        """Cost of one head of ``role`` for one hour on duty."""
+        """Cost of one head of ``role`` for one hour on duty: its yearly cost over the hours a
+        head is available in a year (``hours_per_year``)."""
         return self.roles[role] / self.hours_per_year
 
     def scanner_for(self, mode: str) -> Equipment | None:
