@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 import sim
-from sim.model.costs import P, Prices, consignment_costs
+from sim.model.costs import P, consignment_costs
+from sim.model.prices import Prices
 from sim.reforms.compose import apply
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"

@@ -61,6 +61,7 @@ Where things live:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator
                    (``cost_summary.py``: its headline metrics; ``cost_periods.py``: the
-                   costs of a timeline's periods apart)
+                   costs of a timeline's periods apart; ``prices.py``: the scenario's prices
+                   as arrays by port and commodity)
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

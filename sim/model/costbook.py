@@ -33,13 +33,13 @@ from sim.model.costs import (
     PARTS,
     TRADER_PARTS,
     P,
-    Prices,
     consignment_costs,
     slipped,
 )
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, detected
 from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
+from sim.model.prices import Prices
 from sim.model.recorder_rows import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 

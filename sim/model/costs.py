@@ -16,9 +16,7 @@ Three parts, each usable alone (the accumulator in :mod:`sim.model.costbook` fol
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -26,14 +24,10 @@ import pandas as pd
 
 from sim.model.finders import found_in_log
 from sim.model.milestones import OWNERS, REJECTED, RELEASED
-from sim.scenario.costs import ILLICIT_KINDS, Costs, by_mode
+from sim.model.prices import Prices
 
 HOURS_PER_YEAR = 8760.0
 WEEK = 168
-#: illicit kinds that name the goods they are: such goods are truly of the commodity of that
-#: name (at the scenario's duty rate of that commodity, else its default rate), whatever the
-#: declaration says; the goods of the other kinds are of the declared commodity
-SMUGGLED = ("tobacco", "frozen")
 
 
 #: what a consignment's use of the agency is measured by, for sharing fixed costs
@@ -76,87 +70,6 @@ P = {name: i for i, name in enumerate(PARTS)}
 
 
 # --- per consignment -------------------------------------------------------------------
-@dataclass(frozen=True)
-class Prices:
-    """The scenario's prices, laid out as arrays by port and commodity for vectorised use."""
-
-    broker: np.ndarray  # by port
-    terminal_handling: np.ndarray
-    inspection_move: np.ndarray
-    exam_handling: np.ndarray
-    attendance: np.ndarray
-    recall: np.ndarray  # by port, per container recalled
-    guarantee_fee: float  # per year, share of the duty guaranteed
-    free_h: np.ndarray
-    storage_day: np.ndarray
-    time_rate: np.ndarray  # by commodity, share of value per day
-    reefer_day: np.ndarray  # by commodity (0 unless kept frozen)
-    duty_rate: np.ndarray  # by commodity
-    lab_test: np.ndarray  # by commodity: price of its test
-    scan_use: np.ndarray  # by port
-    lab_use: float
-    sample: float
-    destruction: np.ndarray  # by port
-    rejection_state: bool
-    no_find_state: bool
-    separate_inspection: bool
-    harm: np.ndarray  # by illicit code (0: compliant)
-    true_rate: np.ndarray  # by illicit code: the duty rate of the goods' true commodity, NaN:
-    # the declared commodity's
-
-    @classmethod
-    def of(
-        cls, costs: Costs, modes: Sequence[str], commodities: dict[str, Any], separate: bool
-    ) -> Prices:
-        t = costs.trader
-        storage = [t.storage_for(m) for m in modes]
-        cc = [costs.commodity(k) for k in commodities]
-        tests = [costs.checks.lab_tests.get(v.lab_test, 0.0) for v in commodities.values()]
-
-        def per_port(prices: dict[str, float]) -> np.ndarray:
-            return np.array([by_mode(prices, m) for m in modes])
-
-        return cls(
-            broker=per_port(t.broker_fee),
-            terminal_handling=per_port(t.terminal_handling),
-            inspection_move=per_port(t.inspection_move),
-            exam_handling=per_port(t.exam_handling),
-            attendance=per_port(t.attendance),
-            recall=per_port(t.recall),
-            guarantee_fee=t.guarantee_fee,
-            free_h=np.array([s.free for s in storage]),
-            storage_day=np.array([s.per_container_day for s in storage]),
-            time_rate=np.array(
-                [
-                    t.time_cost_per_day if c.time_cost_per_day is None else c.time_cost_per_day
-                    for c in cc
-                ]
-            ),
-            reefer_day=np.array([t.reefer_per_day if c.reefer else 0.0 for c in cc]),
-            duty_rate=np.array(
-                [costs.slipped.duty_rate if c.duty_rate is None else c.duty_rate for c in cc]
-            ),
-            lab_test=np.array(tests),
-            scan_use=np.array([getattr(costs.scanner_for(m), "per_use", 0.0) for m in modes]),
-            lab_use=costs.lab.per_use if costs.lab else 0.0,
-            sample=costs.checks.sample,
-            destruction=per_port(costs.checks.destruction),
-            rejection_state=costs.checks.rejection_payer == "state",
-            no_find_state=costs.no_find_payer == "state",
-            separate_inspection=separate,
-            harm=np.array([0.0] + [costs.slipped.harm.get(k, 0.0) for k in ILLICIT_KINDS]),
-            true_rate=np.array([math.nan] + [_true_rate(costs, k) for k in ILLICIT_KINDS]),
-        )
-
-
-def _true_rate(costs: Costs, kind: str) -> float:
-    """The duty rate of goods of illicit ``kind`` as they truly are (NaN: as declared)."""
-    if kind not in SMUGGLED:
-        return math.nan
-    rate = costs.commodity(kind).duty_rate
-    return costs.slipped.duty_rate if rate is None else rate
-
-
 def _done(col: Mapping[str, np.ndarray], name: str) -> np.ndarray:
     """Whether each consignment reached milestone ``name``."""
     return np.asarray(~np.isnan(col[name]))
@@ -289,9 +202,9 @@ def slipped(
     at their true value and commodity (frozen goods without quarantine clearance, tobacco
     declared as tobacco) evade nothing; undervalued goods evade their rate on the hidden
     value; tobacco or frozen goods declared as another commodity evade the difference of the
-    two duties (:data:`SMUGGLED`; ``true_rate`` by illicit code, NaN: the declared rate).
-    Harm is the value per undetected illicit consignment of its kind (``harm`` by illicit
-    code)."""
+    two duties (:data:`sim.model.prices.SMUGGLED`; ``true_rate`` by illicit code, NaN: the
+    declared rate). Harm is the value per undetected illicit consignment of its kind
+    (``harm`` by illicit code)."""
     code = np.asarray(illicit).astype(int)
     missed = (code > 0) & ~np.asarray(detected).astype(bool)
     kind_rate = true_rate[code]
