@@ -103,3 +103,27 @@ def test_agency_cost_per_container_is_the_groups_agency_cost_over_its_containers
     unit = "currency per container (a truck, air shipment or parcel counts as one)"
     assert metric_unit("agency_cost_per_container") == metric_unit(
         "trader_fees_per_container_port_sea_port_export") == unit
+
+
+def test_work_after_release_is_costed_per_item_as_it_falls_due():
+    """Two-step processing's post-clearance tax reviews and two-step declarations' full
+    declarations cost the agencies their price each, for each one booked; at the default
+    price of 0 nothing changes (the same run, the same figures as before the prices)."""
+    over = {"days": 1, "warmup_days": 1,
+            "after_release.two_step_processing.uptake": {"*": 0.5},
+            "after_release.two_step_declaration.uptake": {"*": 0.3}}  # fmt: skip
+    free = sim.load_scenario(DEFAULT, over)
+    assert free.costs is not None and free.costs.checks.post_release_review == 0
+    priced = sim.load_scenario(DEFAULT, {**over, "costs.checks.post_release_review": 50,
+                                         "costs.checks.supplementary_declaration": 20})
+    a, b = sim.simulate(free, seed=4, log=True), sim.simulate(priced, seed=4)
+    log = a.log
+    assert log is not None
+    done = log[log.cohort & (log.outcome != "censored")]
+    reviewed, declared = done.tax_reviewed.notna().sum(), done.full_declared.notna().sum()
+    assert reviewed > 0 and declared > 0
+    m, n = a.metrics(), b.metrics()
+    added = (n["agency_cost_per_year"] - m["agency_cost_per_year"]) / 365  # (one day)
+    assert added == pytest.approx(50 * reviewed + 20 * declared, rel=1e-9)
+    assert n["trader_cost_per_year"] == m["trader_cost_per_year"]
+    assert n["agency_cost_per_year"] + n["trader_cost_per_year"] == n["total_cost_per_year"]

@@ -84,7 +84,9 @@ COSTS = [
           "container alike: the port and direction forms compare like with like.", DIR_PD),
     Entry("agency_cost_per_consignment", COST_LAYER,
           f"Customs' and the other agencies' cost (staff, posts, equipment and other running "
-          f"costs, shared among consignments; scans, samples, tests) and the terminal charges "
+          f"costs, shared among consignments; scans, samples, tests, and the work after "
+          f"release where `costs.checks` prices it: post-clearance tax reviews, supplementary "
+          f"declarations) and the terminal charges "
           f"the state pays for the trader (handling of inspections that found nothing, "
           f"`no_find_state_per_consignment`, when `costs.no_find_payer` is the state; return "
           f"or destruction of rejected goods when `costs.checks.rejection_payer` is), {_PER}.",

@@ -60,7 +60,16 @@ TRADER_PARTS = (
     "guarantee",
     "recall",
 )
-AGENCY_PARTS = ("scan_use", "sampling", "lab_tests", "lab_use", "rejection_state", "no_find_state")
+AGENCY_PARTS = (
+    "scan_use",
+    "sampling",
+    "lab_tests",
+    "lab_use",
+    "rejection_state",
+    "no_find_state",
+    "post_release_review",
+    "supplementary_declaration",
+)
 SLIPPED_PARTS = ("revenue_evaded", "harm_slipped")
 #: reported apart (not summed): the handling of inspections that found nothing, whoever pays
 #: it, and the part of the trader's cost that the border imposes on a consignment
@@ -109,12 +118,17 @@ def _after_release_costs(
     com: np.ndarray,
 ) -> None:
     """A two-step declaration's guarantee (the duty it covers, for the time from release to
-    the full declaration) and the retrieval of goods recalled after release."""
+    the full declaration) and the retrieval of goods recalled after release (the trader's);
+    the agencies' work after release, each item as it falls due: a post-clearance tax review
+    (two-step processing), a full declaration processed (two-step declaration)."""
     if "full_declared" not in col:  # a layout without the milestones after release
         return
     covered = np.nan_to_num(col["full_declared"] - col["released"]) / HOURS_PER_YEAR
     duty = col["value"] * prices.duty_rate[com]
     out[:, P["guarantee"]] = duty * prices.guarantee_fee * covered
+    out[:, P["post_release_review"]] = _done(col, "tax_reviewed") * prices.post_release_review
+    declared = _done(col, "full_declared")
+    out[:, P["supplementary_declaration"]] = declared * prices.supplementary_declaration
     recalled = _done(col, "recalled")
     out[:, P["recall"]] = np.where(recalled, col["containers"] * prices.recall[port], 0.0)
 

@@ -38,6 +38,8 @@ class Prices:
     scan_use: np.ndarray  # by port
     lab_use: float
     sample: float
+    post_release_review: float  # per post-clearance tax review (two-step processing)
+    supplementary_declaration: float  # per full declaration after a two-step release
     destruction: np.ndarray  # by port
     rejection_state: bool
     no_find_state: bool
@@ -82,6 +84,8 @@ class Prices:
             scan_use=np.array([getattr(costs.scanner_for(m), "per_use", 0.0) for m in modes]),
             lab_use=costs.lab.per_use if costs.lab else 0.0,
             sample=costs.checks.sample,
+            post_release_review=costs.checks.post_release_review,
+            supplementary_declaration=costs.checks.supplementary_declaration,
             destruction=per_port(costs.checks.destruction),
             rejection_state=costs.checks.rejection_payer == "state",
             no_find_state=costs.no_find_payer == "state",

@@ -106,6 +106,19 @@ class Checks(Strict):
     rejection_payer: Literal["trader", "state"] = Field(
         default="trader", description="who pays the return or destruction of rejected goods"
     )
+    post_release_review: Money = Field(
+        default=0.0,
+        description="the agencies' cost of one post-clearance tax review, the document check "
+        "two-step processing moves after release (after_release.two_step_processing): the "
+        "officers' time no lane counts, per review, costed for each one that falls due; 0 "
+        "(the default) leaves the work after release uncosted",
+    )
+    supplementary_declaration: Money = Field(
+        default=0.0,
+        description="the agencies' cost of processing one full (supplementary) declaration, "
+        "which follows a two-step declaration's release (after_release.two_step_declaration), "
+        "costed for each one lodged; 0 (the default) leaves it uncosted",
+    )
 
 
 class Storage(Strict):
