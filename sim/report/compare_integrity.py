@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
+
+from sim.experiment.rewrites import frames_alike
 
 if TYPE_CHECKING:
     from sim.report.folder import Variant
@@ -70,7 +71,7 @@ def check_gains(
         return
     pooled, _ = _unpaired(pd.concat(parts, ignore_index=True))
     built = summarise_gains(pooled, currency=currency)
-    if not _same(table, built):
+    if not frames_alike(table, built):
         raise mismatch
 
 
@@ -88,21 +89,3 @@ def _check_both(file: Path, r: int, expected: bool) -> None:
         f"{names} {verb} missing (who gains and who loses in replication {r}, which "
         "gains.csv pools: the folder is incomplete or damaged)"
     )
-
-
-def _same(table: pd.DataFrame, built: pd.DataFrame) -> bool:
-    """Same columns and rows: text equal, numbers to the last digit CSV keeps (NaN = NaN)."""
-    if list(table.columns) != list(built.columns) or len(table) != len(built):
-        return False
-    for col in table.columns:
-        a, b = table[col].reset_index(drop=True), built[col].reset_index(drop=True)
-        if pd.api.types.is_numeric_dtype(b) and not pd.api.types.is_bool_dtype(b):
-            try:
-                x = a.to_numpy(dtype=float)
-            except (TypeError, ValueError):
-                return False
-            if not np.allclose(x, b.to_numpy(dtype=float), rtol=1e-12, atol=0, equal_nan=True):
-                return False
-        elif a.astype(str).tolist() != b.astype(str).tolist():
-            return False
-    return True
