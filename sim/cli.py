@@ -647,7 +647,10 @@ def _print_run_notes(
     Python API's ``replicate`` gives too)."""
     from sim.model.window import run_notes
 
-    means = {k: v["mean"] for k, v in summary.items() if isinstance(v, dict) and v.get("mean")}
+    means = {  # (a mean of exactly 0 is a figure too: a rule's note needs it)
+        k: v["mean"] for k, v in summary.items()
+        if isinstance(v, dict) and v.get("mean") is not None
+    }
     for line in run_notes(warnings, means, scenario.warmup_days, scenario.days, reps):
         notes.add(line)
 

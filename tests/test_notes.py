@@ -583,6 +583,27 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     assert "note (lax): the selection tables inspect advanced AEO" not in err
 
 
+def test_a_run_notes_credit_rules_from_rates_of_exactly_zero(capsys):
+    """A run's notes read every mean, 0 included: dropping a goods rate of 0 fell back on
+    the rate pooled with a post hub's parcels (an advanced AEO rate of 17 % where the goods
+    ports inspected none), or said nothing of a floor broken by a rate of 0."""
+    from sim.cli import Notes, _print_run_notes
+
+    summary = {"inspection_rate_discredited": {"mean": 0.0},
+               "inspection_rate_aeo_advanced": {"mean": 0.0},
+               "inspection_rate_general": {"mean": 0.05}}  # fmt: skip
+    notes = Notes()
+    _print_run_notes(notes, {}, summary, sim.load_scenario(SMALL), 1)
+    assert any("inspect 0% of discredited" in n for n in notes.lines), notes.lines
+    hub = {**summary, "inspection_rate_aeo_advanced": {"mean": 0.17},
+           "inspection_rate_aeo_advanced_goods": {"mean": 0.0},
+           "inspection_rate_general_goods": {"mean": 0.003}}  # fmt: skip
+    notes = Notes()
+    _print_run_notes(notes, {}, hub, sim.load_scenario(SMALL), 1)
+    assert not any("advanced AEO" in n for n in notes.lines), notes.lines
+    capsys.readouterr()
+
+
 def test_alerts_in_force_over_most_decisions_are_a_note_once_per_comparison():
     """Alerts that raise most of the risk engine's decisions cannot point at riskier goods:
     a run says so; a comparison says it of the baseline once, and of an option only where
