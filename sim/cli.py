@@ -645,13 +645,15 @@ def _print_run_notes(
     """The run's warnings (each once, with its replications), its lanes near saturation on
     average and the notes on its window (see :func:`sim.model.window.run_notes`, which the
     Python API's ``replicate`` gives too)."""
+    from sim.model.credit_rules import engine_caps
     from sim.model.window import run_notes
 
     means = {  # (a mean of exactly 0 is a figure too: a rule's note needs it)
         k: v["mean"] for k, v in summary.items()
         if isinstance(v, dict) and v.get("mean") is not None
     }
-    for line in run_notes(warnings, means, scenario.warmup_days, scenario.days, reps):
+    days = scenario.warmup_days, scenario.days
+    for line in run_notes(warnings, means, *days, reps, caps=engine_caps(scenario)):
         notes.add(line)
 
 

@@ -549,18 +549,19 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
           "inspection_rate_general": 0.05}  # fmt: skip
     assert credit_rules(ok) == {}
     low = credit_rules({**ok, "inspection_rate_discredited": 0.73})
-    assert list(low) == ["floor"] and "73% of discredited" in low["floor"]
+    assert list(low) == ["floor"] and "73.0% of discredited" in low["floor"]
     assert "80% floor" in low["floor"]
     high = credit_rules({**ok, "inspection_rate_aeo_advanced": 0.02})
-    assert list(high) == ["cap"]
-    assert "40% of ordinary traders' 5.0%, above the 20% cap" in high["cap"]
+    assert list(high) == ["cap_aeo_advanced"]
+    assert "40.0% of ordinary traders' 5.0%, above the 20% cap" in high["cap_aeo_advanced"]
     parcels = {**ok, "inspection_rate_discredited": 0.9, "inspection_rate_discredited_goods": 0.7}
-    assert "70% of discredited" in credit_rules(parcels)["floor"]  # (goods, not parcels)
+    assert "70.0% of discredited" in credit_rules(parcels)["floor"]  # (goods, not parcels)
     assert credit_rules({**ok, "inspection_rate_discredited": 0.5, "risk_auc": 0.8}) == {}
     # the engine holds the rules: a cap it seems to overstep is explained, not blamed
     engine = credit_rules({**ok, "inspection_rate_aeo_advanced": 0.013, "risk_auc": 0.8})
-    assert list(engine) == ["cap"] and "the risk engine inspects advanced AEO" in engine["cap"]
-    assert "26% of ordinary traders' 5.0%" in engine["cap"] and "bank two" in engine["cap"]
+    cap = engine["cap_aeo_advanced"]
+    assert list(engine) == ["cap_aeo_advanced"] and "the risk engine inspects advanced AEO" in cap
+    assert "26.0% of ordinary traders' 5.0%" in cap and "bank two" in cap
     assert credit_rules({**ok, "inspection_rate_aeo_advanced": 0.009, "risk_auc": 0.8}) == {}
     hub = {**ok, "inspection_rate_aeo_advanced": 0.5, "inspection_rate_aeo_advanced_goods": 0.009,
            "inspection_rate_general_goods": 0.05, "risk_auc": 0.8}  # fmt: skip
@@ -594,7 +595,7 @@ def test_a_run_notes_credit_rules_from_rates_of_exactly_zero(capsys):
                "inspection_rate_general": {"mean": 0.05}}  # fmt: skip
     notes = Notes()
     _print_run_notes(notes, {}, summary, sim.load_scenario(SMALL), 1)
-    assert any("inspect 0% of discredited" in n for n in notes.lines), notes.lines
+    assert any("inspect 0.0% of discredited" in n for n in notes.lines), notes.lines
     hub = {**summary, "inspection_rate_aeo_advanced": {"mean": 0.17},
            "inspection_rate_aeo_advanced_goods": {"mean": 0.0},
            "inspection_rate_general_goods": {"mean": 0.003}}  # fmt: skip
@@ -620,7 +621,7 @@ def test_alerts_in_force_over_most_decisions_are_a_note_once_per_comparison():
 
     def res(shares: dict[str, float]) -> SimpleNamespace:
         rows = [{"option": k, "metric": "alert_raised_share", "mean": v} for k, v in shares.items()]
-        return SimpleNamespace(names=list(shares), summary=pd.DataFrame(rows))
+        return SimpleNamespace(names=list(shares), summary=pd.DataFrame(rows), meta={})
 
     notes = _notes_of_means(res({"baseline": 0.9, "wide": 0.95, "narrow": 0.2}))
     assert [n.split(":")[0] for n in notes] == ["note (baseline)"]
@@ -664,3 +665,35 @@ def test_fewer_days_than_a_week_and_one_replication_are_noted(tmp_path, capsys, 
     assert main([*week[:-1], str(tmp_path / "w"), "--reps", "2"]) == 0
     err = capsys.readouterr().err
     assert "less than a week" not in err and ONE_REP_NOTE not in err, err
+
+
+def test_the_engine_cap_note_reads_the_scenarios_cap_with_the_digits_it_needs():
+    """The risk engine's cap note took China's 20 % whatever ``risk.caps`` said, and printed
+    a ratio of 0.2018 as '20% ... above the 20% cap'. It reads each class's cap as the
+    scenario (or an option) sets it, and says the ratio to a tenth of a percent."""
+    from sim.experiment.compare_notes import _notes_of_means
+    from sim.model.credit_rules import credit_rules, engine_caps
+
+    means = {"inspection_rate_aeo_advanced": 0.01009, "inspection_rate_aeo_general": 0.03,
+             "inspection_rate_general": 0.05, "risk_auc": 0.8}  # fmt: skip
+    found = credit_rules(means)  # (China's 20 %: 20.18 % is above it, and says so)
+    assert "20.2% of ordinary traders' 5.0% over the observed days, above the 20% cap" in (
+        found["cap_aeo_advanced"])
+    on = {"risk.enabled": True}
+    assert engine_caps(sim.load_scenario(DEFAULT, on)) == {"aeo_advanced": 0.2}
+    assert engine_caps(sim.load_scenario(DEFAULT)) is None  # (off: the tables decide)
+    caps = {"aeo_advanced": 0.25, "aeo_general": 0.5}
+    notes = credit_rules(means, engine_caps(sim.load_scenario(DEFAULT, {**on, "risk.caps": caps})))
+    assert list(notes) == ["cap_aeo_general"], notes  # (20.2 % is within a 25 % cap)
+    assert "general AEO traders at 3.00%, 60.0% of" in notes["cap_aeo_general"]
+    assert "above the 50% cap it holds (risk.caps.aeo_general)" in notes["cap_aeo_general"]
+    uncapped = sim.load_scenario(DEFAULT, {**on, "risk.caps": {}})
+    assert credit_rules(means, engine_caps(uncapped)) == {}
+    # a comparison reads each option's caps from compare.json's meta
+    rows = [{"option": k, "metric": m, "mean": v} for k in ("baseline", "tight")
+            for m, v in means.items()]  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "tight"], summary=pd.DataFrame(rows),
+                          meta={"caps": {"baseline": {"aeo_advanced": 0.3},
+                                         "tight": {"aeo_advanced": 0.2}}})  # fmt: skip
+    out = _notes_of_means(res)
+    assert len(out) == 1 and out[0].startswith("note (tight): the risk engine inspects adv")

@@ -78,6 +78,7 @@ from sim.experiment.store import (
     scenario_differences,
     scenario_hash,
 )
+from sim.model.credit_rules import engine_caps
 from sim.model.result import RunResult
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
@@ -556,6 +557,8 @@ class Comparison:
             "structure_assumptions": structure_assumptions(self.base, self.variants),
             # parts of an option's scenario that act on nothing there (option -> why)
             "unused_parts": _unused_parts(self.variants),
+            # each option's risk-engine caps (class -> share of ordinary traders' rate)
+            "caps": {name: engine_caps(v) for name, v in self.variants.items()},
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
             # the periods every option's results are also split by (at dated reforms)

@@ -113,7 +113,8 @@ def _notes_of_means(res: CompareResult) -> list[str]:
     for name in res.names:
         rows = res.summary[res.summary["option"] == name]
         means = dict(zip(rows["metric"], rows["mean"], strict=True))
-        rules = {**credit_rules(means), **risk_notes(means)}
+        caps = res.meta.get("caps", {}).get(name)  # (a folder written before: China's)
+        rules = {**credit_rules(means, caps), **risk_notes(means)}
         new = [m for rule, m in rules.items() if broken is None or rule not in broken]
         broken = rules if broken is None else broken
         out += [f"note ({name}): {message}" for message in near_saturation(means) + new]

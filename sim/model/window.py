@@ -78,6 +78,7 @@ def run_notes(
     warmup_days: float,
     days: float,
     replications: int | None = None,
+    caps: Mapping[str, float] | None = None,
 ) -> list[str]:
     """The notes and warnings of a run of replications, as ``bordersim run`` prints them:
     each distinct warning once with the replications it came from (``warnings``: by
@@ -85,7 +86,8 @@ def run_notes(
     by metric, over the replications), the credit rules its selection tables break
     (:func:`sim.model.credit_rules.credit_rules`), alerts that crowd the risk engine's
     decisions (:func:`sim.model.risk_notes.risk_notes`) and the notes on the window
-    (:func:`window_notes`, with ``replications``, how many ran)."""
+    (:func:`window_notes`, with ``replications``, how many ran); ``caps``: the risk
+    engine's, as the scenario sets them (:func:`sim.model.credit_rules.engine_caps`)."""
     seen: dict[str, list[str]] = {}
     for rep, messages in warnings.items():
         for m in messages:
@@ -95,6 +97,6 @@ def run_notes(
         where = f"{len(reps)} of the replications" if len(reps) > 1 else reps[0]
         out.append(f"warning: {message} ({where})")
     out += [f"note: {message}" for message in near_saturation(means)]
-    out += [f"note: {message}" for message in credit_rules(means).values()]
+    out += [f"note: {message}" for message in credit_rules(means, caps).values()]
     out += [f"note: {message}" for message in risk_notes(means).values()]
     return out + window_notes(warmup_days, days, replications)
