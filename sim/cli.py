@@ -60,6 +60,7 @@ KEY_METRICS = (
     "inspection_rate_discredited_goods",
     "detection_rate",
     "value_slipped",
+    "harm_slipped",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
@@ -468,7 +469,14 @@ def _run_rows(
     summary: dict[str, dict[str, float | None]], extra: Sequence[str]
 ) -> tuple[list[str], int]:
     """The run table's rows (and how many less busy lanes it leaves out)."""
-    from sim.experiment.metric_names import DIRECTED, era_rows, organisation_rows, smuggling_rows
+    from sim.experiment.metric_names import (
+        DIRECTED,
+        era_rows,
+        kind_rows,
+        organisation_rows,
+        risk_rows,
+        smuggling_rows,
+    )
 
     # China publishes import and export figures apart: each clearance row is followed by
     # its import and export rows (and so is the total cost)
@@ -478,6 +486,10 @@ def _run_rows(
         for n in (m, f"{m}_import", f"{m}_export")
         if n in summary and (n == m or "clearance" in m or "within" in m or m in DIRECTED)
     ]
+    measured = [m for m, v in summary.items() if isinstance(v, dict) and v.get("mean") is not None]
+    if "detection_rate" in names:  # (by type, where measured: the pooled rate hides one),
+        at = names.index("detection_rate")  # after the risk engine's own figures
+        names[at:at + 1] = [*risk_rows(measured), "detection_rate", *kind_rows(measured)]
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
     if "inspection_rate" in names:  # each port's beside the pooled (a post hub scans nearly
@@ -486,7 +498,6 @@ def _run_rows(
         names[at:at] = sorted(m for m in summary if m.startswith("inspection_rate_port_"))
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
-    measured = [m for m, v in summary.items() if isinstance(v, dict) and v.get("mean") is not None]
     names += era_rows(measured, names)  # (a timeline's periods of the rows shown, measured)
     shares = [m for m in summary if m.startswith("owner_share_")]
     split = [m for m in shares if m.endswith(("_import", "_export"))]  # (pooled: misleads)

@@ -41,6 +41,7 @@ TABLE_METRICS = (
     "detection_rate",
     "detection_rate_with_audit",
     "value_slipped",
+    "harm_slipped",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
@@ -366,14 +367,17 @@ def _ci(low: float, high: float) -> str:
 
 def table_rows(res: CompareResult) -> tuple[str, ...]:
     """The table's rows: :data:`TABLE_METRICS`, each pooled clearance row followed by its
-    imports' and exports', the smuggling rows after ``value_slipped`` (with smuggling in the
-    scenario), the organisation's (with one) and the rows of the ports options touch; rows
-    the comparison lacks are skipped."""
+    imports' and exports', the risk engine's figures (with one) before the detection rate
+    and detection by illicit type after it, the smuggling rows after ``value_slipped``
+    (with smuggling in the scenario), the organisation's (with one) and the rows of the
+    ports options touch; rows the comparison lacks are skipped."""
     from sim.experiment.metric_names import (
         class_rows,
         era_rows,
+        kind_rows,
         measured,
         organisation_rows,
+        risk_rows,
         smuggling_rows,
         touched_ports,
         with_directions,
@@ -381,13 +385,18 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     out: list[str] = []
+    seen = measured(res.summary)
     for m in with_directions(TABLE_METRICS, names):
+        if m == "detection_rate":  # (the risk engine's own figures after what customs sees)
+            out += risk_rows(seen)
         out.append(m)
+        if m == "detection_rate":  # (by type, where some replication measured it)
+            out += kind_rows(seen)
         if m == "value_slipped":
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
     classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
-    eras = era_rows(measured(res.summary), out)  # (the periods some replication measured)
+    eras = era_rows(seen, out)  # (the periods some replication measured)
     rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
     return tuple(dict.fromkeys(rows))
 

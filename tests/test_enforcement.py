@@ -395,6 +395,10 @@ def test_what_customs_sees_is_kept_apart_for_imports_and_exports_and_agrees_with
         for cls, rate in rows.groupby("trader_class").inspected.mean().items():
             assert m[f"inspection_rate_{cls}_{direction}"] == pytest.approx(rate)
     assert abs(rates["import"] - rates["export"]) > 0.05  # the two differ: not the pooled twice
+    # compliant goods declarations alone: the post hub's parcels, nearly all scanned, apart
+    goods = log[(log.port.astype(str) != "post_hub") & (log.illicit.astype(str) == "compliant")]
+    assert m["burden_share_goods"] == pytest.approx(goods.inspected.mean(), rel=1e-12)
+    assert m["burden_share"] > 2 * m["burden_share_goods"]
     n = log.groupby("direction").size()
     pooled = (n["import"] * rates["import"] + n["export"] * rates["export"]) / n.sum()
     assert m["inspection_rate"] == pytest.approx(pooled)

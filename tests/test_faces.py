@@ -518,6 +518,15 @@ def test_the_page_shows_enforcement_cost_and_organisation_rows_where_measured():
     labels = {r["metric"]: r["label"] for r in got}
     assert "more is not better" in labels["seizures_per_1000"]
     assert labels["total_cost_per_consignment_import"].endswith("(CNY)")
+    # detection by illicit type after the pooled share (a type the scenario has none of,
+    # NaN in every replication, left out), and the harm that slipped through, a year
+    kinds = {**measured, "detection_rate_pest": 0.06, "detection_rate_frozen": 0.9,
+             "detection_rate_counterfeit": math.nan, "harm_slipped": 2.5e6}  # fmt: skip
+    got = table({"baseline": [kinds, kinds], "option": [kinds, kinds]})
+    assert [r["metric"] for r in got] == [
+        "clearance_h_mean_import", "detection_rate", "detection_rate_frozen",
+        "detection_rate_pest", "harm_slipped", "total_cost_per_consignment_import"]  # fmt: skip
+    assert "pests" in got[3]["label"] and got[3]["baseline"][0] == 0.06
 
 
 def test_the_page_says_when_an_option_switches_the_engine_on_or_changes_the_structure():

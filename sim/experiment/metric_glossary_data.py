@@ -328,6 +328,12 @@ SEEN = [
           "counted with the hidden truth: customs itself cannot tell compliant goods from "
           "illicit goods it missed; what it can count is its inspections that found nothing "
           "(1 - `hit_rate_<check>`, `no_find_per_consignment`).", ("direction",)),
+    Entry("burden_share_goods", SEEN_LAYER,
+          "`burden_share` of the goods ports alone, every port but the post and express "
+          "hubs, whose nearly all scanned parcels dominate the pooled figure (at the default "
+          "scenario's targets the pooled share is several times the goods'): the share of "
+          "compliant goods declarations inspected. Only where a post or express hub runs "
+          "beside goods ports."),
     Entry("burden_clearance_h", SEEN_LAYER,
           "The clearance hours an inspection adds to compliant goods, compared within each "
           "port and direction (never pooled across ports, whose inspection rates and speeds "

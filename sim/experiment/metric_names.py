@@ -45,6 +45,7 @@ HEADLINE = (
     "detection_rate",
     "detection_rate_with_audit",
     "value_slipped",
+    "harm_slipped",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
@@ -167,6 +168,26 @@ def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[
         return stems.index(_ERA.split(n)[0]), ("", *DIRECTIONS).index(direction), int(k)
 
     return tuple(sorted(found, key=order))
+
+
+def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
+    """Detection by illicit type among ``names`` (a run's or comparison's measured metrics),
+    in the scenario's order of types: a reform that spares the pooled rate can still let one
+    type through (fewer quarantine samples: pests), and the pooled rate hides it."""
+    from sim.scenario.base import ILLICIT
+
+    present = set(names)
+    return tuple(m for k in ILLICIT if (m := f"detection_rate_{k}") in present)
+
+
+def risk_rows(names: Iterable[str]) -> tuple[str, ...]:
+    """The risk engine's own rows among ``names`` (none without an engine): the AUC its
+    scores reached, the share of decisions alerts raised, then each port and direction's
+    ordinary inspection rate achieved (to set against its target)."""
+    present = set(names)
+    ordinary = sorted(n for n in present if n.startswith("inspection_rate_ordinary_port_"))
+    return tuple(n for n in ("risk_auc", "alert_raised_share") if n in present) + tuple(
+        ordinary)
 
 
 def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:

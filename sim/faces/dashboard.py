@@ -181,7 +181,7 @@ def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD") -> str
          "difference": (quick["option"].get(m, math.nan) - quick["baseline"].get(m, math.nan),
                         None, None)}
         for m, text in SHOWN
-        if m in quick["baseline"] or m in quick["option"]
+        if any(math.isfinite(quick[s].get(m, math.nan)) for s in ("baseline", "option"))
     ]
     title = "First look: one short replication a side (2 days from an empty port: rough)"
     return results_html(rows, title, QUICK_NOTE).replace("bs-results", "bs-quick", 1)

@@ -100,8 +100,8 @@ class EnforcementTally:
         self.by_class = np.zeros((len(ports), _D, len(TRADER_CLASSES), 2), np.int64)
         #: per direction: declarations seized, detained or rejected
         self.caught = np.zeros(_D, np.int64)
-        #: per direction: compliant declarations, of which inspected
-        self.compliant = np.zeros((_D, 2), np.int64)
+        #: per route (port x direction): compliant declarations, of which inspected
+        self.compliant = np.zeros((len(ports) * _D, 2), np.int64)
         #: compliant released, per route (port x direction): [uninspected, inspected] x
         #: (n, clearance sum)
         self.burden_time = np.zeros((len(ports) * _D, 2, 2))
@@ -241,11 +241,10 @@ class EnforcementTally:
     ) -> None:
         ok = ~illicit
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
-        direction = route % _D
-        self.compliant[:, 0] += np.bincount(direction[ok], minlength=_D)
-        self.compliant[:, 1] += np.bincount(direction[ok & inspected], minlength=_D)
-        released = ok & (outcome == RELEASED)
         size = len(self.burden_time)
+        self.compliant[:, 0] += np.bincount(route[ok], minlength=size)
+        self.compliant[:, 1] += np.bincount(route[ok & inspected], minlength=size)
+        released = ok & (outcome == RELEASED)
         for i, rows in enumerate((released & ~inspected, released & inspected)):
             self.burden_time[:, i, 0] += np.bincount(route[rows], minlength=size)
             self.burden_time[:, i, 1] += np.bincount(route[rows], t[rows], minlength=size)

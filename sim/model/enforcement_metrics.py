@@ -87,7 +87,7 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
         done, hits = t.done[d::_D].sum(axis=0), t.hits[d::_D].sum(axis=0)
         _seen_rates(t, out, f"_{direction}", done, hits, by_class[:, d])
         out[f"seizures_per_1000_{direction}"] = _ratio(1000 * t.caught[d], t.n[d::_D].sum())
-        out[f"burden_share_{direction}"] = _ratio(t.compliant[d, 1], t.compliant[d, 0])
+        out[f"burden_share_{direction}"] = _ratio(*t.compliant[d::_D, ::-1].sum(axis=0))
 
 
 def _seen_rates(
@@ -149,6 +149,7 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     for i, name in enumerate(CHECK_NAMES):
         out[f"hit_rate_{name}_goods"] = _ratio(hits[i], done[i])
     out["burden_clearance_h_goods"] = _burden_hours(t.burden_time[routes])
+    out["burden_share_goods"] = _ratio(*t.compliant[routes, ::-1].sum(axis=0))
 
 
 def _burden_hours(cells: np.ndarray) -> float:

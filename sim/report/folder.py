@@ -44,6 +44,8 @@ TABLE_KEYS = {
     "queues": ["t_h", "port", "lane"],
     "enforcement": ["port", "direction", "truth"],
     "smuggling": ["day", "group", "route"],
+    "risk": ["port", "direction", "trader_class"],  # with a risk engine
+    "risk-thresholds": ["t_h", "port", "direction"],
 }
 #: key columns a folder written before they existed may lack (its rows are then kept apart
 #: by the others)

@@ -24,6 +24,7 @@ from sim.report.headline import headline
 from sim.report.numbers import tiny
 from sim.report.options_table import options_rows
 from sim.report.periods import Periods, in_force_words, periods_of
+from sim.report.risk_section import risk_section
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -651,6 +652,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
         ]
     out += sections.intervals_section(variants)
     out += sections.truth_section(variants, res)
+    out += risk_section(variants, res)
     out += sections.queues_section(variants)
     resources = {n: tables[n]["resources"] for n in names if "resources" in tables[n]}
     if resources:
