@@ -289,8 +289,11 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     _check_swept_once(args, overrides)
     base = _load(args.scenario, overrides)  # checks the file and the common overrides
     path = args.scenario or default_scenario_path()
-    args.shown = shown_rows(args, base)  # (checked before anything runs)
     _check_range_ends(path, overrides, args.ranges)
+    try:  # (checked before anything runs)
+        args.shown = shown_rows(args, base)
+    except UsageError:  # (a metric only a swept value yields, as risk.enabled=true's)
+        args.shown = shown_rows(args, base, _swept(path, overrides, args))
     if args.sobol is not None:  # before the results folder is made and anything runs
         from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 
@@ -371,6 +374,23 @@ def _sobol(
     print(res.indices.to_string(float_format=lambda x: f"{x:.3f}"))
     print(f"results: {out} (sobol.csv, sobol-replications.csv, sobol.png, sobol.json)")
     return 0
+
+
+def _swept(path: Any, overrides: dict[str, Any], args: argparse.Namespace) -> list[Any]:
+    """The scenario at each swept value, one parameter at a time (each --param value, each
+    --range end), for the metrics they yield; a value the scenario refuses is left to the
+    sweep's own error."""
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    settings = [(k, v) for k, values in args.params for v in values]
+    settings += [(k, r.setting(x)) for k, r in args.ranges for x in (r.low, r.high)]
+    out = []
+    for key, value in settings:
+        try:
+            out.append(load_scenario(path, {**overrides, key: value}, "command line"))
+        except ScenarioError:
+            continue
+    return out
 
 
 def _points(

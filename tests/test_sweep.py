@@ -496,3 +496,16 @@ def test_the_sweep_table_shows_the_swept_lanes_own_figures(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "utilisation_sea_declaration_review" in printed
     assert "wait_h_mean_sea_declaration_review" in printed
+
+
+def test_show_accepts_a_metric_only_a_swept_value_yields(tmp_path, capsys):
+    """``--show risk_auc`` with ``--param risk.enabled=false,true``: the default scenario's
+    risk engine is off, so the name was refused though half the points yield it; now its column is
+    shown (NaN where the engine is off). A name no point yields is still refused."""
+    argv = ["sweep", str(sim.default_scenario_path()), "--param", "risk.enabled=false,true",
+            "--reps", "1", "--days", "1", "--show", "risk_auc"]  # fmt: skip
+    assert main([*argv, "--out", str(tmp_path / "sw")]) == 0
+    printed = capsys.readouterr().out
+    assert "risk_auc" in printed
+    assert main([*argv[:-1], "risk_aucc", "--out", str(tmp_path / "sw2")]) == 2
+    assert "risk_aucc" in capsys.readouterr().err
