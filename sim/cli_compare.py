@@ -412,7 +412,8 @@ def _empty_table(narrow: bool) -> Table:
 
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
               caption="* significant at 5 % after Holm's correction for the number of options "
-              "(so an interval clear of 0 may lack it when there are several), metric by "
+              "(the intervals are each difference's own, uncorrected: so an interval clear of "
+              "0 may lack the star when there are several options), metric by "
               "metric: not across metrics, so among hundreds some are starred by chance; a "
               "star says a change is not chance, not that it is large (read its size); ! not "
               "steady-state (the option or the baseline warned)")

@@ -134,6 +134,12 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     page = _self_contained(written)
     assert _plots(page) >= RUN_PLOTS | {"who-gains"}
     assert "org-tree" not in _plots(page)  # the small scenario has no organisation
+    # stars by Holm's correction, intervals uncorrected: the page says so (as the terminal)
+    assert "the intervals are each difference's own, uncorrected" in written
+    from sim.cli_compare import _empty_table
+
+    assert "the intervals are each difference's own, uncorrected" in str(
+        _empty_table(False).caption)
     # what each option changes: the fields of its scenario.json that differ from the baseline's
     assert "<code>ports.sea.review.capacity: 3 \u2192 4</code>" in written
     summary = pd.read_csv(compare_folder / "summary.csv")

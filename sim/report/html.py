@@ -496,7 +496,9 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         f"intervals are in {raw}). "
         + (
             "Differences are paired (same seeds, same consignments). * = significant at 5 % "
-            "after Holm's correction for the number of options; \u26a0 = not steady-state. "
+            "after Holm's correction for the number of options (the intervals are each "
+            "difference's own, uncorrected: one clear of 0 may lack the star); \u26a0 = not "
+            "steady-state. "
             if kind == "comparison" else ""
         )
         + "Times in hours.</p>",
