@@ -697,3 +697,26 @@ def test_the_engine_cap_note_reads_the_scenarios_cap_with_the_digits_it_needs():
                                          "tight": {"aeo_advanced": 0.2}}})  # fmt: skip
     out = _notes_of_means(res)
     assert len(out) == 1 and out[0].startswith("note (tight): the risk engine inspects adv")
+
+
+def test_two_options_that_make_one_change_in_the_scenario_are_said_to():
+    """In the default scenario inspection is joint already, so merging the field
+    departments makes flexible staffing's change: two options, one set of figures, and
+    nothing said. Now the later one is noted as the earlier's."""
+    from sim.experiment.compare import _same_as, prepare
+    from sim.experiment.compare_notes import compare_notes
+    from sim.experiment.store import scenario_hash
+
+    plan = prepare(DEFAULT, ["merge_field_departments", "flexible_staffing", "training"])
+    names = [o.name for o in plan.opts]
+    assert names == ["baseline", "merge_field_departments", "flexible_staffing", "training"]
+    same = _same_as(plan.opts, plan.variants, scenario_hash(plan.base))
+    assert same == {"flexible_staffing": "merge_field_departments"}
+    res = SimpleNamespace(meta={"same_as": same, "scenario": "default", "days": 28},
+                          per_rep=pd.DataFrame(), options=plan.opts, names=names,
+                          warnings={}, summary=pd.DataFrame(), interactions=pd.DataFrame(),
+                          unstable=lambda name: False)  # fmt: skip
+    notes = [n for n in compare_notes(res) if "same change" in n]  # type: ignore[arg-type]
+    assert notes == ["note (flexible_staffing): in scenario 'default' it makes the same change "
+                     "as merge_field_departments (their scenarios are alike to the last field): "
+                     "its figures are merge_field_departments's"]  # fmt: skip

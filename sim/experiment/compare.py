@@ -543,6 +543,9 @@ class Comparison:
                 for o in self.opts
                 if o.name != BASELINE and scenario_hash(self.variants[o.name]) == base_hash
             ],
+            # options whose scenario is an earlier option's (two reforms making one change
+            # there) -> that option
+            "same_as": _same_as(self.opts, self.variants, base_hash),
             # reforms that can have no effect on the scenario -> why (it lacks their parts,
             # or what they change acts on nothing there)
             "no_effect": _no_effects(self.opts, self.base, self.variants),
@@ -811,6 +814,22 @@ class PrecisionGap:
 
 def _g(x: float | None) -> str:
     return "–" if x is None or math.isnan(x) else f"{x:.3g}"
+
+
+def _same_as(opts: list[Option], variants: Mapping[str, Scenario], base: str) -> dict[str, str]:
+    """Each option whose scenario is an earlier option's, not the baseline's (that is
+    "unchanged"), named to that option: in this scenario the two make one change (merging
+    the field departments where inspection is already joint is flexible staffing)."""
+    first: dict[str, str] = {}
+    out = {}
+    for o in opts:
+        h = scenario_hash(variants[o.name])
+        if o.name == BASELINE or h == base:
+            continue
+        if h in first:
+            out[o.name] = first[h]
+        first.setdefault(h, o.name)
+    return out
 
 
 TABLE_KEYS = {

@@ -34,6 +34,10 @@ def compare_notes(res: CompareResult) -> list[str]:
             out.append(f"note ({o.name}): it changes the run's length ({', '.join(longer)}): "
                        "its counts and totals cover other days than the baseline's, so compare "
                        "its times, shares and rates, not its counts")
+    for name, other in m.get("same_as", {}).items():
+        out.append(f"note ({name}): in scenario {m['scenario']!r} it makes the same change as "
+                   f"{other} (their scenarios are alike to the last field): its figures are "
+                   f"{other}'s")
     for name, why in m.get("caveats", {}).items():
         out.append(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
     for name, why in m.get("unpriced", {}).items():
