@@ -167,7 +167,8 @@ _INTRO = [
     "To save a log from Python and read it back, use pandas: `result.log.to_parquet(\"log."
     "parquet\")` and `pandas.read_parquet(\"log.parquet\")` give the same table back "
     "(types and categories kept). For a results folder as `bordersim run --log` writes it "
-    "(`reps/rep-0000-log.parquet` per replication, `replications.csv`, `summary.json`, "
+    "(`reps/rep-0000-log.parquet` per replication, its first column `replication` so that "
+    "`pandas.concat` of a folder's logs keeps it, `replications.csv`, `summary.json`, "
     "...), give `replicate` a store: `replicate(scenario, reps=5, seed=1, log=True, "
     "store=RunStore(\"results/mine\"))`, with `from sim.experiment.runner import "
     "replicate` and `from sim.experiment.store import RunStore`.",

@@ -158,3 +158,21 @@ def test_temporary_files_a_kill_left_are_cleared_on_resume(made, tmp_path, capsy
     assert main([*RUN, "--reps", "1", "--out", str(fresh)]) == 0
     assert not (fresh / ".meta.json.q1.tmp").exists()
     capsys.readouterr()
+
+
+def test_a_folders_logs_name_their_replication(tmp_path):
+    """Each replication's Parquet log begins with its ``replication`` column: a folder's logs
+    concatenated (a Dask or pandas user's first step) keep where each consignment came from;
+    the rest is the run's log as the Python API gives it."""
+    import pandas as pd
+
+    import sim
+
+    folder = tmp_path / "r"
+    assert main([*RUN, "--reps", "2", "--log", "--out", str(folder)]) == 0
+    logs = [pd.read_parquet(folder / "reps" / f"rep-{r:04d}-log.parquet") for r in range(2)]
+    both = pd.concat(logs, ignore_index=True)
+    assert both.columns[0] == "replication"
+    assert both.groupby("replication").size().to_dict() == {0: len(logs[0]), 1: len(logs[1])}
+    again = sim.simulate(sim.load_scenario(folder / "scenario.json"), 1, replication=1, log=True)
+    pd.testing.assert_frame_equal(logs[1].drop(columns="replication"), again.log)

@@ -297,6 +297,16 @@ def parquet_bytes(df: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
+def _with_replication(log: pd.DataFrame, r: int) -> pd.DataFrame:
+    """``log`` with a first column ``replication`` (``r``): the logs of a results folder,
+    read and concatenated, keep which replication each consignment came from."""
+    import numpy as np
+
+    out = log.copy(deep=False)
+    out.insert(0, "replication", np.full(len(log), r, np.int32))
+    return out
+
+
 def _sync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX only; a no-op where directories cannot be opened)."""
     try:
@@ -798,8 +808,8 @@ class RunStore:
         for suffix, frame in zip(_COST_TABLES, (result.costs, result.agency), strict=True):
             if frame is not None:
                 tables[suffix] = frame.to_csv(index=False).encode("utf-8")
-        if result.log is not None:
-            tables["-log.parquet"] = parquet_bytes(result.log)
+        if result.log is not None:  # (its replication first: the logs of a folder concat)
+            tables["-log.parquet"] = parquet_bytes(_with_replication(result.log, r))
         if result.smuggling is not None:  # the truth layer of smuggling, per day
             tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
         for suffix, frame in zip(_RISK_TABLES, (result.risk, result.risk_thresholds), strict=True):
