@@ -5,18 +5,14 @@ per consignment-hour saved where an option changes both cost and time clearly.""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
-from types import SimpleNamespace
 
-import pandas as pd
 import pytest
 
 import sim
 from sim.experiment.compare import metric_unit
-from sim.experiment.options import Option
-from sim.report.headline import headline
 from sim.scenario.costs import recovery_factor
+from tests.headlines import one_option
 
 DEFAULT = Path(sim.__file__).parent / "scenarios" / "default.toml"
 
@@ -57,17 +53,9 @@ def _headline(cost: tuple[float, float, float], time: tuple[float, float, float]
     """The headline of one option whose total cost per year and mean overall clearance
     change by ``cost`` and ``time`` (mean, low, high), 10,000 consignments out of the flow in
     the baseline's 14 observed days."""
-    rows = [("o", "total_cost_per_year", *cost), ("o", "overall_clearance_h_mean", *time),
-            ("o", "agency_cost_per_year", cost[0] / 2, cost[1] / 2, cost[2] / 2),
-            ("o", "consignments_released", 0.0, 0.0, 0.0)]  # fmt: skip
-    diffs = pd.DataFrame(rows, columns=["option", "metric", "mean", "shown_low", "shown_high"])
-    summary = pd.DataFrame([("baseline", "consignments_released", 10000.0)],
-                           columns=["option", "metric", "mean"])  # fmt: skip
-    res = SimpleNamespace(names=["baseline", "o"], options=[Option("baseline"), Option("o")],
-                          differences=diffs, summary=summary,
-                          meta={"currency": "USD", "days": 14.0},
-                          unstable=lambda name: False)  # fmt: skip
-    return html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    return one_option([("total_cost_per_year", *cost), ("overall_clearance_h_mean", *time),
+                       ("agency_cost_per_year", cost[0] / 2, cost[1] / 2, cost[2] / 2),
+                       ("consignments_released", 0.0, 0.0, 0.0)])  # fmt: skip
 
 
 def test_the_headline_prices_a_consignment_hour_saved_where_cost_and_time_both_change():

@@ -5,13 +5,12 @@ and 2.48 M USD a year more harm slipped through."""
 
 from __future__ import annotations
 
-import html
 from types import SimpleNamespace
 
 import pandas as pd
 
 from sim.experiment.options import Option
-from sim.report.headline import headline
+from tests.headlines import one_option
 
 #: (metric, mean, low, high) of the option's paired differences: cheaper and faster, the
 #: pooled detection unclear, pests clearly lower, more harm slipped
@@ -26,15 +25,7 @@ ROWS = [("total_cost_per_year", -1e6, -2e6, -5e5), ("overall_clearance_h_mean", 
 
 
 def _headline(rows: list[tuple[str, float, float, float]]) -> str:
-    diffs = pd.DataFrame([("o", *r) for r in rows],
-                         columns=["option", "metric", "mean", "shown_low", "shown_high"])
-    summary = pd.DataFrame([("baseline", "consignments_released", 10000.0)],
-                           columns=["option", "metric", "mean"])  # fmt: skip
-    res = SimpleNamespace(names=["baseline", "o"], options=[Option("baseline"), Option("o")],
-                          differences=diffs, summary=summary,
-                          meta={"currency": "USD", "days": 14.0},
-                          unstable=lambda name: False)  # fmt: skip
-    return html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    return one_option(rows)
 
 
 def test_the_headline_gives_detection_by_type_and_the_verdict_its_enforcement_cost():

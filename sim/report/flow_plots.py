@@ -158,29 +158,49 @@ def queues_over_time(
 ) -> Figure:
     """Queue length over simulated time at the ``k`` busiest lanes (by the first option's
     mean queue), one panel per lane and one line per option; the warm-up shaded."""
-    names = list(queues)
-    lanes = busiest_lanes(queues[names[0]], k)
-    rows = max(1, (len(lanes) + 1) // 2)
+    lanes = busiest_lanes(queues[next(iter(queues))], k)
+    return panel_lines(
+        queues, ("port", "lane"), lanes, "queue", "jobs waiting",
+        "Queue length over time at the busiest lanes (mean over replications)", warmup_h,
+        from_zero=True,
+    )
+
+
+def panel_lines(
+    frames: Mapping[str, pd.DataFrame],
+    keys: tuple[str, str],
+    cells: list[tuple[Any, Any]],
+    y: str,
+    ylabel: str,
+    title: str,
+    warmup_h: float = 0.0,
+    from_zero: bool = False,
+) -> Figure:
+    """A time series over the run's hours (``t_h``), one panel per cell (the values of the two
+    ``keys`` columns), one line per option (the ``frames``' keys); the warm-up shaded;
+    ``from_zero``: each panel's axis starts at 0 (a count)."""
+    rows = max(1, (len(cells) + 1) // 2)
     fig = _figure(9, 2.2 * rows + 0.6)
     axes = fig.subplots(rows, 2, squeeze=False, sharex=True)
-    for ax, (port, lane) in zip(axes.flat, lanes, strict=False):
-        for i, name in enumerate(names):
-            t = queues[name]
-            t = t[(t["port"] == port) & (t["lane"] == lane)]
-            ax.plot(t["t_h"], t["queue"], color=PALETTE[i % len(PALETTE)], label=name,
+    for ax, (a, b) in zip(axes.flat, cells, strict=False):
+        for i, name in enumerate(frames):
+            t = frames[name]
+            t = t[(t[keys[0]] == a) & (t[keys[1]] == b)]
+            ax.plot(t["t_h"], t[y], color=PALETTE[i % len(PALETTE)], label=name,
                     lw=max(0.8, 2.4 - 0.8 * i), ls=LINE_STYLES[i % len(LINE_STYLES)])  # (wide
             # to narrow, each its own dashes: lines that coincide still show)
         if warmup_h > 0:
             ax.axvspan(0, warmup_h, color="#dddddd", alpha=0.5, lw=0)
-        ax.set_title(f"{port} \u00b7 {lane}", fontsize=9)
-        ax.set_ylim(bottom=0)
-    for ax in axes.flat[len(lanes):]:
+        ax.set_title(f"{a} \u00b7 {b}", fontsize=9)
+        if from_zero:
+            ax.set_ylim(bottom=0)
+    for ax in axes.flat[len(cells):]:
         ax.set_visible(False)
     for ax in axes[-1]:
         ax.set_xlabel("hours from the start (grey: warm-up)")
     for ax in axes[:, 0]:
-        ax.set_ylabel("jobs waiting")
-    fig.suptitle("Queue length over time at the busiest lanes (mean over replications)")
+        ax.set_ylabel(ylabel)
+    fig.suptitle(title)
     fig.tight_layout()
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="center left", bbox_to_anchor=(1.0, 0.5),

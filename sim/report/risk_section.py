@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.report.plots import PALETTE, _figure
+from sim.report.flow_plots import panel_lines
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 #: the credit classes shown beside the ordinary rate (the rules' two ends)
 CLASSES = (("aeo_advanced", "advanced AEO"), ("discredited", "discredited"))
-LINE_STYLES = ("-", "--", ":", "-.")
 
 
 def risk_section(variants: Mapping[str, Variant], res: CompareResult) -> list[str]:
@@ -109,32 +108,12 @@ def _scores(res: CompareResult, names: list[str]) -> list[str]:
 def thresholds_plot(trace: Mapping[str, pd.DataFrame], warmup_h: float = 0.0) -> Figure:
     """The threshold at each refresh, one panel per port and direction (the first option's),
     one line per option; the warm-up shaded."""
-    names = list(trace)
-    cells = list(dict.fromkeys(zip(trace[names[0]]["port"], trace[names[0]]["direction"],
-                                   strict=True)))  # fmt: skip
-    rows = max(1, (len(cells) + 1) // 2)
-    fig = _figure(9, 2.2 * rows + 0.6)
-    axes = fig.subplots(rows, 2, squeeze=False, sharex=True)
-    for ax, (port, direction) in zip(axes.flat, cells, strict=False):
-        for i, name in enumerate(names):
-            t = trace[name]
-            t = t[(t["port"] == port) & (t["direction"] == direction)]
-            ax.plot(t["t_h"], t["threshold"], color=PALETTE[i % len(PALETTE)], label=name,
-                    lw=max(0.8, 2.4 - 0.8 * i), ls=LINE_STYLES[i % len(LINE_STYLES)])
-        if warmup_h > 0:
-            ax.axvspan(0, warmup_h, color="#dddddd", alpha=0.5, lw=0)
-        ax.set_title(f"{port} \u00b7 {direction}", fontsize=9)
-    for ax in axes.flat[len(cells):]:
-        ax.set_visible(False)
-    for ax in axes[-1]:
-        ax.set_xlabel("hours from the start (grey: warm-up)")
-    for ax in axes[:, 0]:
-        ax.set_ylabel("score threshold")
-    fig.suptitle("The risk engine's threshold at each refresh (mean over replications)")
-    fig.tight_layout()
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
-    return fig
+    first = trace[next(iter(trace))]
+    cells = list(dict.fromkeys(zip(first["port"], first["direction"], strict=True)))
+    return panel_lines(
+        trace, ("port", "direction"), cells, "threshold", "score threshold",
+        "The risk engine's threshold at each refresh (mean over replications)", warmup_h,
+    )
 
 
 def _ratio(a: Any, b: Any) -> float:
