@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from types import SimpleNamespace
+from typing import Any
 
 import pandas as pd
 
@@ -12,12 +13,12 @@ from sim.experiment.options import Option
 from sim.report.headline import headline
 
 
-def one_option(rows: list[tuple[str, float, float, float]], released: float = 10000.0) -> str:
+def one_option(rows: list[tuple[Any, ...]], released: float = 10000.0) -> str:
     """The headline, unescaped, of an option ``o`` whose paired differences are ``rows``
-    (metric, mean, low, high), the baseline's ``released`` consignments out of the flow in
-    14 observed days, costs in USD."""
-    diffs = pd.DataFrame([("o", *r) for r in rows],
-                         columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    (metric, mean, low, high, and optionally whether Holm's correction confirms it), the
+    baseline's ``released`` consignments out of the flow in 14 observed days, costs in USD."""
+    columns = ["option", "metric", "mean", "shown_low", "shown_high", "significant"]
+    diffs = pd.DataFrame([("o", *r) for r in rows], columns=columns[:1 + len(rows[0])])
     summary = pd.DataFrame([("baseline", "consignments_released", released)],
                            columns=["option", "metric", "mean"])  # fmt: skip
     res = SimpleNamespace(names=["baseline", "o"], options=[Option("baseline"), Option("o")],

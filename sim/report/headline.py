@@ -294,10 +294,10 @@ def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> st
     fewer quarantine samples can cost pests a quarter of their detection while the rate
     pooled over every type barely moves. Empty without types measured."""
     parts = []
-    found = [(k, [100 * float(r[c]) for c in ("mean", "shown_low", "shown_high")])
+    found = [(k, [100 * float(r[c]) for c in ("mean", "shown_low", "shown_high")], r)
              for k in KINDS if (r := rows.get((name, f"detection_rate_{k}"))) is not None]
-    found = [(k, v) for k, v in found if all(math.isfinite(x) for x in v)]  # (measured)
-    for kind, (d, low, high) in sorted(found, key=lambda x: -abs(x[1][0])):
+    found = [f for f in found if all(math.isfinite(x) for x in f[1])]  # (measured)
+    for kind, (d, low, high), row in sorted(found, key=lambda x: -abs(x[1][0])):
         if d == low == high == 0:
             parts.append(f"{KINDS[kind]} no change")
         elif low <= 0 <= high:
@@ -306,7 +306,7 @@ def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> st
         else:
             a, b = sorted((abs(low), abs(high)))
             parts.append(f"{KINDS[kind]} {_num(abs(d))} {'lower' if d < 0 else 'higher'} "
-                         f"({_num(a)} to {_num(b)})")
+                         f"({_num(a)} to {_num(b)}{UNCONFIRMED if _unconfirmed(row) else ''})")
     if not parts:
         return ""
     return ("share of each illicit type's consignments detected, in percentage points "
@@ -330,7 +330,9 @@ def _losses(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, curren
             continue
         size = f"{_num(abs(d) * 100)} percentage points" if worse < 0 else (
             f"{_num(abs(d))} {currency}")
-        found.append(f"{what} {'lower' if worse < 0 else 'higher'} by {size}")
+        unconfirmed = _unconfirmed(rows[(name, metric)])
+        found.append(f"{what} {'lower' if worse < 0 else 'higher'} by {size}"
+                     + (f" ({UNCONFIRMED.removeprefix(', ')})" if unconfirmed else ""))
     if not found:
         return ""
     return "; at an enforcement cost: " + ", ".join(found) + " (95 % CI clear of 0)"
@@ -492,9 +494,16 @@ def _sentence(
     word = words[0] if d < 0 else words[1]
     a, b = sorted((abs(low), abs(high)))
     text = f"{what}: {_num(abs(d))}{unit} {word} (95 % CI {_num(a)} to {_num(b)})"
-    if row.get("significant") is False or str(row.get("significant")) == "False":
-        text += ", not significant once corrected for the number of options (Holm)"
-    return text
+    return text + (UNCONFIRMED if _unconfirmed(row) else "")
+
+
+#: said of a change clear of 0 that Holm's correction for the number of options does not
+#: confirm (the table's missing ``*``)
+UNCONFIRMED = ", not significant once corrected for the number of options (Holm)"
+
+
+def _unconfirmed(row: Mapping[Any, Any]) -> bool:
+    return row.get("significant") is False or str(row.get("significant")) == "False"
 
 
 def _unit(kind: str, currency: str, size: float) -> tuple[str, float]:
