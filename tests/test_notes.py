@@ -720,3 +720,39 @@ def test_two_options_that_make_one_change_in_the_scenario_are_said_to():
     assert notes == ["note (flexible_staffing): in scenario 'default' it makes the same change "
                      "as merge_field_departments (their scenarios are alike to the last field): "
                      "its figures are merge_field_departments's"]  # fmt: skip
+
+
+def test_a_reform_without_its_running_cost_is_said_to_leave_it_out():
+    """A trial planner read "cheaper and faster at once" for `training`, whose cost_per_year
+    is 0 (not costed): nothing said its IT, licences or training were left out. A reform
+    given its cost, or a scenario with no costs at all, gets no such note."""
+    from sim.experiment.compare import _uncosted, prepare
+    from sim.experiment.compare_notes import compare_notes
+    from sim.experiment.options import reform_option
+    from tests.headlines import one_option
+
+    opts = ["training", "smart_image_review:cost_per_year=2000000", "exam_without_trader",
+            "smart_image_review:cost_per_year=1000+training@7d"]  # fmt: skip
+    plan = prepare(DEFAULT, [reform_option(o) for o in opts])
+    found = _uncosted(plan.opts, plan.base)
+    names = [o.name for o in plan.opts]
+    assert found == {"training": ["training"], "exam_without_trader": ["exam_without_trader"],
+                     "training.at.7d": ["training"],  # (the combination's part, and itself:)
+                     "smart_image_review.cost_per_year-1000+training.at.7d": ["training"]}
+    assert _uncosted(plan.opts, plan.base.model_copy(update={"costs": None})) == {}
+    res = SimpleNamespace(meta={"uncosted": found, "scenario": "default", "days": 28},
+                          per_rep=pd.DataFrame(), options=plan.opts, names=names,
+                          warnings={}, summary=pd.DataFrame(), interactions=pd.DataFrame(),
+                          unstable=lambda name: False)  # fmt: skip
+    notes = [n for n in compare_notes(res) if "cost_per_year = 0" in n]  # type: ignore[arg-type]
+    assert notes[0] == (
+        "note (training): the running cost of training was not given (cost_per_year = 0): "
+        "its cost figures count only the staff and equipment the model changes, not the IT, "
+        "licences or training it needs; give cost_per_year (e.g. training:cost_per_year=...) "
+        "for a cost-benefit")
+    text = one_option([("total_cost_per_year", -1e6, -2e6, -5e5),
+                       ("overall_clearance_h_mean", -0.5, -0.6, -0.4),
+                       ("consignments_released", 0.0, 0.0, 0.0)],
+                      meta={"uncosted": {"o": ["training"]}})  # fmt: skip
+    verdict = text.split("cheaper and faster at once")[1].split("</li>")[0]
+    assert "; but the running cost of training was not given (cost_per_year = 0)" in verdict

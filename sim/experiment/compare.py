@@ -554,6 +554,8 @@ class Comparison:
             "caveats": _caveats(self.opts, self.base),
             # options changing a lane's capacity that no price reaches (option -> what)
             "unpriced": _unpriced(self.opts, self.base),
+            # options whose library reforms were given no running cost (option -> reforms)
+            "uncosted": _uncosted(self.opts, self.base),
             # options that switch on the risk engine the baseline lacks (option -> why)
             "engine_switched": switched_engine(self.base, self.variants),
             # options that change the organisation's structure (option -> its assumptions)
@@ -978,6 +980,25 @@ def _unpriced(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
 
     found = {o.name: "; ".join(unpriced(scenario, o.overrides)) for o in opts}
     return {name: why for name, why in found.items() if why}
+
+
+def _uncosted(opts: Sequence[Option], scenario: Scenario) -> dict[str, list[str]]:
+    """Options with library reforms whose running cost was not given (``cost_per_year`` 0:
+    IT, licences, training beyond the staff and equipment the model counts) -> those
+    reforms, where the scenario is costed (else no cost figure exists to flatter)."""
+    from sim.reforms.compose import parse, parse_one
+
+    if scenario.costs is None:
+        return {}
+    out = {}
+    for o in opts:
+        composite = parse(o.reform) if o.reform else None
+        reforms = [] if composite is None else [
+            *composite.reforms, *(parse_one(label)[0] for label, _ in composite.dated)]
+        found = [r.name for r in reforms if not float(r.strengths["cost_per_year"])]
+        if found:
+            out[o.name] = list(dict.fromkeys(found))
+    return out
 
 
 def _period_names(base: Scenario, variants: Mapping[str, Scenario]) -> dict[float, str]:

@@ -42,6 +42,8 @@ def compare_notes(res: CompareResult) -> list[str]:
         out.append(f"note ({name}): only part of it can act in scenario {m['scenario']!r}: {why}")
     for name, why in m.get("unpriced", {}).items():
         out.append(f"note ({name}): {why}")
+    for name, reforms in m.get("uncosted", {}).items():
+        out.append(f"note ({name}): {uncosted_words(reforms)}")
     for key in ("engine_switched", "structure_assumptions"):
         out += [f"note ({name}): {why}" for name, why in m.get(key, {}).items()]
     unused = m.get("unused_parts", {})
@@ -56,6 +58,16 @@ def compare_notes(res: CompareResult) -> list[str]:
     out += quantile_notes(res)
     reps = m.get("reps") if isinstance(m.get("reps"), int) else None
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
+
+
+def uncosted_words(reforms: list[str]) -> str:
+    """What an option's cost figures leave out when its reforms' running costs were not
+    given: said wherever they are read (the notes, the headline's verdict)."""
+    these = ", ".join(reforms)
+    return (f"the running cost of {these} was not given (cost_per_year = 0): its cost "
+            "figures count only the staff and equipment the model changes, not the IT, "
+            "licences or training it needs; give cost_per_year (e.g. "
+            f"{reforms[0]}:cost_per_year=...) for a cost-benefit")
 
 
 def _idle_notes(m: dict[str, Any]) -> list[str]:

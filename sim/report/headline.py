@@ -149,7 +149,7 @@ def headline(
             if m == "smuggling_caught_share" and went:
                 items.append(went)
             if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):
-                items.append(per_hour + _losses(rows, name, currency))
+                items.append(per_hour + _losses(rows, name, currency) + _uncosted(res, name))
         reach = _reach(res, name)
         if items and reach:
             items.append(reach)
@@ -281,6 +281,14 @@ def _reach(res: CompareResult, name: str) -> str:
         text += (f"; its average, {_hours(mean)} over all, is about {_hours(mean / touched)} "
                  "for each consignment it touches (who gains and who loses, below)")
     return text
+
+
+def _uncosted(res: CompareResult, name: str) -> str:
+    """The verdict's caveat when the option's reforms were given no running cost."""
+    from sim.experiment.compare_notes import uncosted_words
+
+    reforms = res.meta.get("uncosted", {}).get(name)
+    return f"; but {uncosted_words(reforms)}" if reforms else ""
 
 
 #: the illicit types in a planner's words (detection by type: :func:`_by_kind`)
