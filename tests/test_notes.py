@@ -756,3 +756,25 @@ def test_a_reform_without_its_running_cost_is_said_to_leave_it_out():
                       meta={"uncosted": {"o": ["training"]}})  # fmt: skip
     verdict = text.split("cheaper and faster at once")[1].split("</li>")[0]
     assert "; but the running cost of training was not given (cost_per_year = 0)" in verdict
+
+
+def test_an_option_whose_figures_are_an_earlier_options_is_said_to_be():
+    """dumbbell+merge_affiliated gave the dumbbell's figures in every metric and replication,
+    and its interaction read as an effect; now a note says the part adds nothing there."""
+    from sim.experiment.compare import identical_to_option
+    from sim.experiment.compare_notes import _idle_notes
+    from sim.experiment.options import Option
+
+    rows = [("baseline", 0, 1.0, 5.0), ("baseline", 1, 2.0, 6.0),
+            ("a", 0, 1.5, 5.0), ("a", 1, 2.5, float("nan")),
+            ("b", 0, 1.0, 5.0), ("b", 1, 2.0, 6.0),  # (the baseline's: said elsewhere)
+            ("a+b", 0, 1.5, 5.0), ("a+b", 1, 2.5, float("nan")),
+            ("c", 0, 1.5, 5.0), ("c", 1, 2.5, 7.0)]  # fmt: skip
+    per_rep = pd.DataFrame(rows, columns=["option", "replication", "x", "y"])
+    opts = [Option(n) for n in ("baseline", "a", "b", "a+b", "c")]
+    assert identical_to_option(per_rep, opts) == {"a+b": "a"}
+    notes = _idle_notes({"identical_to": {"a+b": "a"}, "scenario": "s"})
+    assert notes == ["note (a+b): its figures are a's to the last digit in every replication: "
+                     "what it has that a lacks acted on nothing in these runs (for a "
+                     "combination: its other part adds nothing once this one is in place, "
+                     "which is all its interaction says)"]  # fmt: skip

@@ -720,6 +720,8 @@ class Comparison:
         self.meta["reps"] = reps
         # options whose every figure is the baseline's in every replication (exactly)
         self.meta["identical"] = identical_to_baseline(per_rep, opts)
+        # options whose every figure is an earlier option's (option -> that option)
+        self.meta["identical_to"] = identical_to_option(per_rep, opts)
         # options that change which consignments arrive: pooled figures mix other goods
         self.meta["arrivals_changed"] = changed_arrivals(per_rep, BASELINE)
         # options that change which goods are illicit: enforcement figures compare others
@@ -1112,22 +1114,39 @@ def identical_to_baseline(per_rep: pd.DataFrame, opts: list[Option]) -> list[str
     """The options whose every metric equals the baseline's in every replication both ran
     (NaN equal to NaN): what they change acted on no consignment in these runs, so a
     difference of exactly 0 says nothing of rarer consignments."""
-    metrics = [c for c in per_rep.columns if c not in ("option", "replication")]
-    runs = {
-        name: g.set_index("replication")[metrics] for name, g in per_rep.groupby("option")
-    }
-    base = runs.get(BASELINE)
-    if base is None:
-        return []
-    out = []
-    for o in opts:
-        mine = runs.get(o.name)
-        if o.name == BASELINE or mine is None:
+    runs = _runs(per_rep)
+    return [o.name for o in opts if o.name != BASELINE and _same_runs(runs, o.name, BASELINE)]
+
+
+def identical_to_option(per_rep: pd.DataFrame, opts: list[Option]) -> dict[str, str]:
+    """Each option (not the baseline's twin) whose every metric equals an earlier option's
+    in every replication both ran -> that option: in these runs what tells them apart acted
+    on nothing (a combination that adds nothing to one of its parts)."""
+    runs = _runs(per_rep)
+    out: dict[str, str] = {}
+    names = [o.name for o in opts if o.name != BASELINE]
+    for i, name in enumerate(names):
+        if _same_runs(runs, name, BASELINE):
             continue
-        both = mine.index.intersection(base.index)
-        if len(both) and mine.loc[both].equals(base.loc[both]):
-            out.append(o.name)
+        twin = next((e for e in names[:i] if _same_runs(runs, name, e)), None)
+        if twin is not None:
+            out[name] = twin
     return out
+
+
+def _runs(per_rep: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    metrics = [c for c in per_rep.columns if c not in ("option", "replication")]
+    return {str(name): g.set_index("replication")[metrics] for name, g in per_rep.groupby("option")}
+
+
+def _same_runs(runs: Mapping[str, pd.DataFrame], a: str, b: str) -> bool:
+    """Whether options ``a`` and ``b`` ran and give every metric alike in each replication
+    both ran (NaN equal to NaN)."""
+    x, y = runs.get(a), runs.get(b)
+    if x is None or y is None:
+        return False
+    both = x.index.intersection(y.index)
+    return bool(len(both)) and x.loc[both].equals(y.loc[both])
 
 
 def _summaries(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:

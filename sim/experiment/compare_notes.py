@@ -90,6 +90,13 @@ def _idle_notes(m: dict[str, Any]) -> list[str]:
                        "every replication: what it changes acted on no consignment in these "
                        "runs, so its differences of exactly 0 are no estimate of its effect (it "
                        "may act on rare consignments: more --reps or --days would show it)")
+    same = m.get("same_as", {})
+    for name, twin in m.get("identical_to", {}).items():
+        if name not in same:
+            out.append(f"note ({name}): its figures are {twin}'s to the last digit in every "
+                       f"replication: what it has that {twin} lacks acted on nothing in these "
+                       "runs (for a combination: its other part adds nothing once this one "
+                       "is in place, which is all its interaction says)")
     return out
 
 
