@@ -778,3 +778,21 @@ def test_an_option_whose_figures_are_an_earlier_options_is_said_to_be():
                      "what it has that a lacks acted on nothing in these runs (for a "
                      "combination: its other part adds nothing once this one is in place, "
                      "which is all its interaction says)"]  # fmt: skip
+
+
+def test_a_running_in_that_covers_the_observed_days_is_said_to():
+    """A dumbbell option with transition_days = 60 over 7 + 21 days was running-in on every
+    observed day, and its escalation latency could be briefed as the structure's lasting
+    cost; the option's note says how much of the observed days the running-in covers."""
+    from sim.experiment.composition import running_in, structure_assumptions
+
+    base = sim.load_scenario(SPINDLE, {"days": 21, "warmup_days": 7})
+    long = parse("dumbbell:running_in_days=60,running_in_loss=0.2").apply(base)
+    text = structure_assumptions(base, {"long": long})["long"]
+    assert "; every observed day is running-in (organisation.advantages.transition_days = 60, " \
+        "the dumbbell reform's running_in_days, from the run's start; 7 warm-up and 21 " \
+        "observed days)" in text and "--days 74 or more" in text
+    part = parse("dumbbell:running_in_days=14,running_in_loss=0.2").apply(base)
+    assert running_in(part).startswith("; its first 7 of 21 observed days are running-in")
+    assert running_in(parse("dumbbell:running_in_days=5,running_in_loss=0.2").apply(base)) == ""
+    assert running_in(base) == ""  # (today's structure: no running-in)

@@ -145,7 +145,30 @@ def structure_assumptions(base: Any, variants: Mapping[str, Any]) -> dict[str, s
         name for name, v in variants.items()
         if v.organisation is not None and v.organisation.structure != org.structure
     ]
-    return {name: assumptions(variants[name].organisation) for name in moved}
+    return {name: assumptions(variants[name].organisation) + running_in(variants[name])
+            for name in moved}  # fmt: skip
+
+
+def running_in(scenario: Any) -> str:
+    """When a newly adopted structure's running-in (``advantages.transition_days`` from the
+    run's start) reaches into the observed days: how much of them it covers, so that a
+    running-in cost is not read as the structure's lasting one; "" otherwise."""
+    org = scenario.organisation
+    adv = org.advantages
+    if org.structure in adv.today or not adv.transition_loss > 0:
+        return ""
+    warmup, days, t = float(scenario.warmup_days), float(scenario.days), adv.transition_days
+    if not t > warmup:
+        return ""
+    if t >= warmup + days:
+        return (f"; every observed day is running-in (organisation.advantages.transition_days "
+                f"= {t:g}, the dumbbell reform's running_in_days, from the run's start; "
+                f"{warmup:g} warm-up and {days:g} observed days): its figures are the "
+                "transition's, not the structure's lasting effect; observe past day "
+                f"{t:g} (--days {max(1, math.ceil(t - warmup + 21)):g} or more) for that")
+    return (f"; its first {t - warmup:g} of {days:g} observed days are running-in "
+            f"(transition_days = {t:g} from the run's start, after {warmup:g} warm-up days): "
+            "its figures mix the transition with the structure's lasting effect")
 
 
 def assumptions(org: Any) -> str:
