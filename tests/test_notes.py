@@ -796,3 +796,30 @@ def test_a_running_in_that_covers_the_observed_days_is_said_to():
     assert running_in(part).startswith("; its first 7 of 21 observed days are running-in")
     assert running_in(parse("dumbbell:running_in_days=5,running_in_loss=0.2").apply(base)) == ""
     assert running_in(base) == ""  # (today's structure: no running-in)
+
+
+def test_a_headcount_change_far_from_saturation_is_said_to_show_in_cost_only():
+    """Cutting 32 organisation heads left every time figure the plain dumbbell's: its units
+    were at most 14 % busy. An option that changes the headcount there is noted; one whose
+    busiest unit is near saturation, or with the baseline's headcount, is not."""
+    from sim.experiment.compare_notes import headroom_notes
+
+    def res(lean_busy: float, lean_heads: float = 90.0) -> SimpleNamespace:
+        rows = [("baseline", "org_staff_heads", 122.0), ("dumbbell", "org_staff_heads", 122.0),
+                ("lean", "org_staff_heads", lean_heads),
+                ("baseline", "utilisation_org/gac_management", 0.01),
+                ("dumbbell", "utilisation_org/ruling_centre_tariff", 0.14),
+                ("lean", "utilisation_org/ruling_centre_tariff", lean_busy),
+                ("lean", "utilisation_org/case_centre_anti_smuggling", 0.02),
+                ("lean", "utilisation_org/gongbei_risk", float("nan"))]  # fmt: skip
+        summary = pd.DataFrame(rows, columns=["option", "metric", "mean"])
+        return SimpleNamespace(names=["baseline", "dumbbell", "lean"], summary=summary)
+
+    notes = headroom_notes(res(0.19))
+    assert notes == ["note (lean): it has -32 organisation staff, yet its busiest unit and "
+                     "role (ruling_centre_tariff) is 19% busy: a change of headcount changes "
+                     "the staff cost here, not how long decisions take (a queue forms only "
+                     "near saturation), so a cut looks free and an addition useless; try it "
+                     "with more escalations or fewer staff to find the limit"]  # fmt: skip
+    assert headroom_notes(res(0.8)) == []
+    assert headroom_notes(res(0.19, lean_heads=122.0)) == []

@@ -55,6 +55,7 @@ def compare_notes(res: CompareResult) -> list[str]:
         unstable = ", unstable" if res.unstable(name) else ""
         out += [f"warning ({name}{unstable}): {w}" for w in res.warnings.get(name, [])]
     out += _notes_of_means(res)
+    out += headroom_notes(res)
     out += quantile_notes(res)
     reps = m.get("reps") if isinstance(m.get("reps"), int) else None
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
@@ -141,6 +142,37 @@ def _notes_of_means(res: CompareResult) -> list[str]:
         new = [m for rule, m in rules.items() if broken is None or rule not in broken]
         broken = rules if broken is None else broken
         out += [f"note ({name}): {message}" for message in near_saturation(means) + new]
+    return out
+
+
+#: the busiest organisation unit's utilisation below which a change of its headcount cannot
+#: show in how long decisions take (a queue forms only near saturation)
+HEADROOM = 0.5
+
+
+def headroom_notes(res: CompareResult) -> list[str]:
+    """Options that change the organisation's headcount while its busiest unit stays far
+    from saturation: their staff cost moves, their times cannot, and a cut looks free."""
+    s = res.summary
+    if s.empty or "metric" not in s:
+        return []
+    means = s.set_index(["option", "metric"])["mean"]
+    base = means.get((res.names[0], "org_staff_heads"))
+    out = []
+    for name in res.names[1:]:
+        heads = means.get((name, "org_staff_heads"))
+        if base is None or heads is None or heads == base:
+            continue
+        busy = means[name][[m for m in means[name].index if m.startswith("utilisation_org/")]]
+        busy = busy.dropna()
+        if busy.empty or busy.max() >= HEADROOM:
+            continue
+        unit = str(busy.idxmax()).removeprefix("utilisation_org/")
+        out.append(f"note ({name}): it has {heads - base:+g} organisation staff, yet its "
+                   f"busiest unit and role ({unit}) is {busy.max():.0%} busy: a change of "
+                   "headcount changes the staff cost here, not how long decisions take (a "
+                   "queue forms only near saturation), so a cut looks free and an addition "
+                   "useless; try it with more escalations or fewer staff to find the limit")
     return out
 
 
