@@ -56,6 +56,7 @@ def compare_notes(res: CompareResult) -> list[str]:
         out += [f"warning ({name}{unstable}): {w}" for w in res.warnings.get(name, [])]
     out += _notes_of_means(res)
     out += headroom_notes(res)
+    out += uncosted_scenario(res)
     out += quantile_notes(res)
     reps = m.get("reps") if isinstance(m.get("reps"), int) else None
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
@@ -143,6 +144,17 @@ def _notes_of_means(res: CompareResult) -> list[str]:
         broken = rules if broken is None else broken
         out += [f"note ({name}): {message}" for message in near_saturation(means) + new]
     return out
+
+
+def uncosted_scenario(res: CompareResult) -> list[str]:
+    """A scenario without prices whose organisation is costed: its only cost figure is the
+    organisation's staff (in CNY), not the agencies' or traders' costs of clearance."""
+    names = set(res.summary["metric"]) if "metric" in res.summary else set()
+    if "org_staff_cost_per_year" not in names or "total_cost_per_consignment" in names:
+        return []
+    return ["note: the scenario has no [costs] section: the agencies' and traders' costs of "
+            "clearance are not measured, and the organisation's staff cost (CNY) is its only "
+            "cost figure; a cost-benefit needs prices (see the default scenario's [costs])"]
 
 
 #: the busiest organisation unit's utilisation below which a change of its headcount cannot

@@ -185,6 +185,9 @@ def assumptions(org: Any) -> str:
         "organisation.advantages ("
         + ", ".join(f"{k} {v}{_ALIAS.get(k, '')}" for k, v in adv.items())
         + "); try other values with --set (e.g. --set 'organisation.transfer_to={}')"
+        + ("; every structure places the same heads (organisation.generate.staff), so the "
+           "structure alone leaves the staff cost unchanged by construction"
+           if getattr(org, "generate", None) is not None else "")
     )
 
 
