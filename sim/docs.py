@@ -56,7 +56,8 @@ NOTES = {
     "Prior.port": "score added per port",
     "Alert.delay": "from a seizure to its alert at a port (without an organisation; with one "
     "the alert travels through its tree)",
-    "Alert.window": "how long an alert raises scores (decaying linearly)",
+    "Alert.window": "how long an alert raises scores (decaying linearly); more than 0 "
+    "(boost = 0 switches alerts off)",
     "Alert.scope": "national: every port hears an alert; port: only the seizing port",
     "Alert.match_class": "the signature includes the trader class",
     "Learning.auc_max": "the AUC that learning approaches",
@@ -199,8 +200,8 @@ NOTES = {
     "Detection.exam": "a physical exam (all boxes opened) finds the type, by illicit type",
     "Sampling.units_per_container": "units (cartons, plants) in a container; global: a parcel or a "
     "truck counts as this many units too",
-    "Sampling.infested_share": "share of the units infested in an infested consignment "
-    "(at least one unit; one share for all goods)",
+    "Sampling.infested_share": "share of the units infested in an infested consignment, more "
+    "than 0 (at least one unit; one share for all goods)",
     "Sampling.sample_units": "units drawn for the sample, without replacement, at random from the "
     "whole consignment; changes detection only (no extra time or cost)",
     "Sampling.lab_sensitivity": "the laboratory finds an infested sample",

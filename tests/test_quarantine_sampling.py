@@ -34,6 +34,15 @@ def test_detection_is_the_exact_hypergeometric_at_a_whole_number_of_infested_uni
     assert p == pytest.approx(exact(units, infested, 150, 0.9), rel=1e-9)
 
 
+def test_an_infested_share_of_0_is_refused_naming_the_field():
+    """Infested goods with no infested unit could never be found by a sample: refused."""
+    over = {"enforcement.sampling.infested_share": 0.0}
+    with pytest.raises(sim.ScenarioError, match=r"sampling\.infested_share = 0\.0: must be more"):
+        sim.load_scenario(SMALL, over)
+    small = sim.load_scenario(SMALL, {"enforcement.sampling.infested_share": 1e-9})
+    assert small.enforcement.sampling.infested_share == 1e-9
+
+
 def test_the_hand_value_of_one_container_of_1000_units_20_infested():
     # (1 - C(980, 150) / C(1000, 150)) x 0.9
     (p,) = pest_detection(np.array([1000]), 0.02, 150, 0.9)

@@ -705,6 +705,19 @@ def test_learning_raises_the_auc_with_labelled_outcomes_only():
         ("target = 0.05\nfloors = { general = 0.5 }", r"risk\.floors\.general.*ordinary"),
         ("target = 0.05\ncaps = { general = 0.5 }", r"risk\.caps\.general.*ordinary"),
         ("target = 1.5", r"risk\.target\.import.*1.5"),
+        (
+            "target = 0.05\n[risk.alert]\nwindow = 0",
+            r"risk\.alert\.window = 0: .*more than 0.*risk\.alert\.boost = 0",
+        ),
+        (
+            "target = 0.05\nauc = { pest = 0.9 }\n[risk.learning]\nauc_max = 0.85",
+            r"risk\.learning\.auc_max = 0\.85: below risk\.auc\.pest = 0\.9: .*never act.*"
+            r"from 0\.9 to below 1",
+        ),
+        (
+            "target = 0.05\n[risk.learning]\nauc_max = 0.7",
+            r"risk\.learning\.auc_max = 0\.7: below the AUC of 'tobacco', 0\.75 by default",
+        ),
     ],
 )
 def test_a_bad_risk_section_names_the_file_the_field_and_the_value(

@@ -81,9 +81,8 @@ from sim.model.risk_rules import Reference
 from sim.model.risk_window import Threshold, Window
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
+from sim.scenario.risk import DEFAULT_AUC
 from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
-
-DEFAULT_AUC = 0.75
 
 #: a port's exam-queue length now
 QueueLength = Callable[[str], float]

@@ -94,6 +94,19 @@ class Sampling(Strict):
     lab_sensitivity: Probability = 0.9
     visual_sensitivity: Probability = 0.3
 
+    @field_validator("infested_share")
+    @classmethod
+    def _some_infested(cls, v: float) -> float:
+        """An infested consignment holds at least one infested unit: a share of 0 would give
+        it none, so no sample could ever find it."""
+        if v <= 0:
+            raise ValueError(
+                "must be more than 0: an infested consignment holds at least one infested "
+                "unit (a share too small for one unit counts as one); for pests no "
+                "laboratory finds, set lab_sensitivity = 0 instead"
+            )
+        return v
+
 
 class Audit(Strict):
     """Post-clearance audit: a lagged detector, after release, with staff of its own."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, ByDirection
 from sim.scenario.base import Strict as _Strict
@@ -18,6 +18,8 @@ from sim.scenario.limits import AtField, Flag, Probability, Real
 
 #: an inspection rate that may differ between imports and exports (a number: both)
 Rate = ByDirection
+#: the AUC of an illicit type's score where ``risk.auc`` does not give one
+DEFAULT_AUC = 0.75
 
 
 class RiskPort(_Strict):
@@ -52,7 +54,20 @@ class Alert(_Strict):
 
     delay: Duration = Field(default=hours("1 h"), validate_default=False)
     window: Duration = Field(default=hours("7 d"), validate_default=False)
-    boost: Real = Field(default=1.0, ge=0, le=10, description="score raise on receipt")
+    boost: Real = Field(
+        default=1.0, ge=0, le=10, description="score raise on receipt (0: alerts off)"
+    )
+
+    @field_validator("window")
+    @classmethod
+    def _lasts(cls, v: float) -> float:
+        """A window of 0 would make every alert last no time at all: alerts silently off."""
+        if v <= 0:
+            raise ValueError(
+                "an alert's window must be more than 0 (with 0 an alert would last no time "
+                "and raise no score); to switch alerts off, set risk.alert.boost = 0"
+            )
+        return v
     scope: Literal["national", "port"] = "national"
     match_class: Flag = False
     patrols: Flag = Field(
@@ -173,6 +188,7 @@ class RiskConfig(_Strict):
         _known("floors", self.floors, ruled, "trader class", TRADER_CLASSES)
         _known("prior.trader_class", self.prior.trader_class, TRADER_CLASSES, "trader class")
         _known("prior.direction", self.prior.direction, DIRECTIONS, "direction")
+        self._learning_above_auc()
         for cls in set(self.caps) & set(self.floors):
             raise AtField(("caps", cls), f"trader class {cls!r} has both a cap and a floor")
         for field in ("caps", "floors"):
@@ -183,6 +199,27 @@ class RiskConfig(_Strict):
                     f"allowed: {', '.join(c for c in TRADER_CLASSES if c != 'general')}",
                 )
         return self
+
+    def _learning_above_auc(self) -> None:
+        """Learning raises each type's AUC towards ``auc_max`` and never lowers it: a ceiling
+        below a type's AUC would leave that type's learning idle, silently."""
+        if self.learning is None:
+            return
+        top = self.learning.auc_max
+        kind = max(ILLICIT, key=lambda k: self.auc.get(k, DEFAULT_AUC))  # (the first highest)
+        auc = self.auc.get(kind, DEFAULT_AUC)
+        if top >= auc:
+            return
+        given = f"risk.auc.{kind} = {auc:g}" if kind in self.auc else (
+            f"the AUC of {kind!r}, {auc:g} by default (risk.auc)"
+        )
+        raise AtField(
+            ("learning", "auc_max"),
+            f"below {given}: learning raises an AUC towards auc_max and never lowers it, so "
+            f"it would never act on that type; allowed: from {auc:g} to below 1 (or a "
+            f"lower risk.auc.{kind})",
+            value=top,
+        )
 
     def target_at(self, port: str, direction: int) -> float:
         own = self.ports.get(port)
