@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from sim.scenario.base import TRADER_CLASSES
 from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
+from sim.scenario.risk_idle import idle_risk
 from sim.scenario.schema import Lane
 
 
@@ -23,6 +24,12 @@ def dormant(scenario: Any) -> dict[str, str]:
     risk = scenario.risk
     if risk is not None and not risk.enabled:
         out["risk."] = "the risk engine is off there (risk.enabled false)"
+    elif risk is not None and scenario.organisation is not None:
+        for field in ("delay", "scope"):
+            out[f"risk.alert.{field}"] = (
+                "alerts travel through the organisation's tree there: its hops and structure "
+                "set when and where an alert arrives"
+            )
     for name in _unused_routes(scenario):
         out[f"smuggling.routes.{name}."] = f"no smuggling group uses route {name!r}"
     for name, port in scenario.ports.items():
@@ -129,7 +136,8 @@ def unused_parts(scenario: Any) -> list[str]:
     """Why parts written into ``scenario`` act on nothing there, or keep goods for ever: the
     organisation's local knowledge without a risk engine, quarantine selection of goods never
     subject to statutory inspection, lanes never staffed, staffed lanes no price reaches,
-    patrols on routes no group uses, dated reforms that change nothing at their date;
+    patrols on routes no group uses, dated reforms that change nothing at their date, a risk
+    engine's refresh or alert delays as long as the run;
     distributions whose draws the limits cut below their stated mean; and exports that carry
     their port's import mix."""
     from sim.scenario.capped import capped_draws
@@ -173,6 +181,7 @@ def unused_parts(scenario: Any) -> list[str]:
             "audit, and the scenario has no [costs] section: it changes nothing"
         )
     out += _smuggling_notes(scenario)
+    out += idle_risk(scenario)  # (a refresh or an alert delay as long as the run)
     return out
 
 

@@ -1,0 +1,71 @@
+"""Settings that are legal but do nothing in a run are said, not left to read as "no
+difference": a risk engine's refresh or alert delay as long as the run's arrivals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.scenario.dormant import unused_parts
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: the small scenario with its risk engine on and seizures to raise alerts (14 days of arrivals)
+RISKY = {"risk.target": 0.1, "enforcement.prevalence.tobacco": 0.05}
+
+
+def _said(over: dict, words: str) -> list[str]:
+    return [n for n in unused_parts(sim.load_scenario(SMALL, {**RISKY, **over})) if words in n]
+
+
+@pytest.mark.parametrize("field", ["risk.alert.delay", "risk.refresh"])
+def test_an_alert_delay_or_refresh_as_long_as_the_run_is_noted_and_alerts_then_raise_nothing(
+    field: str,
+):
+    """The notes' claims hold: with a delay (or refresh) as long as the whole run (21 days
+    with its drain) alerts raise no decision's score; as long as its 14 days of arrivals,
+    only those of the few declarations decided in the drain; shorter, they act."""
+    (whole,) = _said({field: "21 d"}, f"{field} (21 d)")
+    assert "as long as the whole run (21 days: warm-up, observed and drain days)" in whole
+    assert "after the run's last decision" in whole
+    (arrivals,) = _said({field: "14 d"}, f"{field} (14 d)")
+    assert "as long as the run's 14 days of arrivals (warm-up 7 d and 7 observed days)" in arrivals
+    assert "no alert raises a score" in arrivals or "alerts raise no score" in arrivals
+
+    def raised(value: str) -> float:
+        scenario = sim.load_scenario(SMALL, {**RISKY, field: value})
+        return float(sim.simulate(scenario, 2).metrics()["alert_raised_share"])
+
+    assert raised("21 d") == 0
+    assert 0 <= raised("14 d") < 0.01 < 0.05 < raised("1 h")
+
+
+def test_a_delay_shorter_than_the_run_or_alerts_off_is_not_noted():
+    assert _said({"risk.alert.delay": "13 d"}, "risk.alert.delay") == []
+    assert _said({"risk.refresh": "13 d"}, "risk.refresh") == []
+    assert _said({"risk.alert.delay": "14 d", "risk.alert.boost": 0.0}, "alert.delay") == []
+    assert _said({"risk.refresh": "30 d", "risk.enabled": False}, "risk.refresh") == []
+
+
+def test_a_partners_alert_delay_as_long_as_the_run_is_noted():
+    over = {"risk.partners.unspecified.alert_rate": 1.0}
+    far = {**over, "risk.partners.unspecified.alert_delay": "20 d"}
+    (note,) = _said(far, "alert_delay")
+    assert note.startswith("risk.partners.unspecified.alert_delay (20 d) is as long as")
+    assert _said(over, "alert_delay") == []  # (7 d by default)
+
+
+def test_an_alert_delay_is_idle_where_alerts_travel_through_an_organisation():
+    """With an organisation an alert arrives when its tree delivers it: a change to
+    risk.alert.delay or scope can have no effect (said), unlike one to its boost."""
+    from sim.scenario.dormant import idle_changes
+    from sim.scenario.loader import default_scenario_path
+
+    spindle = default_scenario_path().parent / "guangdong-spindle.toml"
+    org = sim.load_scenario(spindle, {"risk.target": 0.05})
+    why = idle_changes(org, ["risk.alert.delay"])
+    assert why is not None and "through the organisation's tree" in why
+    assert idle_changes(org, ["risk.alert.scope"]) is not None
+    assert idle_changes(org, ["risk.alert.boost"]) is None
+    assert idle_changes(sim.load_scenario(SMALL, RISKY), ["risk.alert.delay"]) is None
