@@ -499,3 +499,41 @@ def test_the_spread_of_weekly_waits_is_the_jobs_own():
     z = (b.mean() - a.mean()) / np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
     assert weekly.rise_z([0, 1], [2, 3]) == pytest.approx(z, rel=1e-9)
     assert weekly.rise_z([0], [9]) == -np.inf  # (no job on one side: nothing to judge)
+
+
+def test_a_nearly_idle_laboratory_waiting_for_its_cut_offs_is_not_said_to_rise():
+    """A trial user's lab, 6 samples in 28 days (3 % of its batches' room): each sample
+    waited only for the next cut-off, and the weekly means of those waits happened to rise
+    (2.4, 3.0, 5.2, 9.9 h), which the rising-wait rule read as a queue that had not settled.
+    Its waits are a schedule's, not a queue's: no warning. A lab whose batches leave samples
+    behind still warns of a rising wait."""
+    quiet = {"days": 28, "ports.sea.quarantine.lab.batch_size": 30,
+             "ports.sea.quarantine.sample_share": 0.02}  # fmt: skip
+    r = sim.simulate(sim.load_scenario(SMALL, quiet), 17)
+    lab = r.resources[r.resources.lane == "lab"].iloc[0]
+    assert (lab.served, round(lab.utilisation, 3)) == (6, 0.033)
+    assert r.warnings == []
+    busy = {"days": 28, "drain_days": 28, "ports.sea.quarantine.lab.batch_size": 3,
+            "ports.sea.quarantine.lab.cutoffs": ["10:00"]}  # fmt: skip
+    rising_lab = sim.simulate(sim.load_scenario(SMALL, busy), 1).warnings
+    assert any("the mean wait at lab trends upward" in w for w in rising_lab), rising_lab
+
+
+def test_a_nearly_idle_lane_is_not_said_to_rise_but_a_busy_one_is():
+    """Weekly means that rise by the rule (the jobs' waits alike, so no chance swing explains
+    them) warn at a lane busy half its on-duty time, not at one busy 3 % of it (its jobs
+    wait for a shift: a queue that keeps rising keeps its servers busy)."""
+    from types import SimpleNamespace
+
+    from sim.model.weekly import Weekly
+
+    weekly = Weekly()
+    for week, mean in enumerate((2.0, 4.0, 6.0, 8.0)):
+        for _ in range(3):
+            weekly.add(week * 168.0 + 1.0, mean)
+    lane = SimpleNamespace(port="p", name="document_check", unlimited=False, weekly=weekly,
+                           weekly_waits=weekly.means)  # fmt: skip
+    window = (0.0, 4 * 168.0)
+    said = stability.check([lane], window, {("p", "document_check"): 0.5})
+    assert len(said) == 1 and "the mean wait at document_check trends upward" in said[0]
+    assert stability.check([lane], window, {("p", "document_check"): 0.03}) == []

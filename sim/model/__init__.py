@@ -47,7 +47,8 @@ Where things live:
                    (``window.py``: notes on the observed window, e.g. too short to check;
                    ``credit_rules.py``: selection tables that break China's credit rules;
                    ``risk_notes.py``: alerts that crowd the risk engine's decisions;
-                   ``weekly.py``: waits by week and the rising-wait rule)
+                   ``weekly.py``: waits by week and the rising-wait rule, which leaves
+                   nearly idle lanes and waits for a laboratory's cut-offs alone)
 - ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult

@@ -5,7 +5,8 @@ cut-offs a day there are. The lab costs one event per cut-off plus one per sampl
 Its utilisation is the share of its batches' room filled at the cut-offs of the observation
 window that had samples waiting (1: every such batch full, samples left for later ones), and
 its cohort's waits are also kept by week, so that the stability check sees a lab that
-cannot keep up as it sees a lane.
+cannot keep up as it sees a lane (and one whose samples all go in the first batch after
+their submission as waiting for a schedule, not a queue).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Lab:
         self.window = window  # the observation window
         self.room = self.filled = 0  # batch places offered, and taken, in the window
         self.weekly = Weekly()  # by the week of submission
+        #: cohort samples a cut-off left waiting for a later batch (its batch was full)
+        self.held_back = 0
         env.process(self._run())
 
     def submit(self, incubation: float, cohort: bool, test: str = "standard") -> simpy.Event:
@@ -57,6 +60,11 @@ class Lab:
     def weekly_waits(self) -> dict[int, float]:
         """Mean wait of cohort samples by the week (of the run) they were submitted in."""
         return self.weekly.means()
+
+    def waits_scheduled(self) -> bool:
+        """Whether every cohort sample went in the first batch after its submission: its
+        wait is then only the time to the next cut-off (a schedule), never a queue."""
+        return self.held_back == 0
 
     def result_row(self) -> dict[str, Any]:
         """The lab's row of the resources table (waits are from submission to batch start)."""
@@ -92,6 +100,7 @@ class Lab:
                             self.room += self.batch_size
                             self.filled += size
                         batch = [waiting.popleft() for _ in range(size)]
+                        self.held_back += sum(1 for *_, cohort in waiting if cohort)
                         self.env.process(self._incubate(batch))
             day += 1
 

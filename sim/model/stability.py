@@ -15,7 +15,10 @@ they asked):
   the weekly means rise consistently: Kendall's S (rising pairs of weeks minus falling ones)
   is at least ``TREND`` of all pairs; and the later weeks' jobs wait longer than the earlier
   weeks' by at least ``Z_RISE`` standard errors (jobs taken as independent: a queue that
-  serves a handful of jobs a week swings from week to week by chance).
+  serves a handful of jobs a week swings from week to week by chance). Not for a nearly idle
+  lane (busy under ``IDLE`` of its on-duty time: its jobs wait for a shift) nor for a
+  laboratory whose samples all went in the first batch after their submission (each waited
+  only for the next cut-off): neither can hold a queue that keeps rising.
   A queue that settles has weekly means that scatter around a level, so one late surge is
   not enough; one that does not settle keeps growing week after week;
 - **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort not yet released when the
@@ -38,14 +41,8 @@ from typing import Any, Protocol
 import numpy as np
 
 from sim.model.milestones import MILESTONES
-from sim.model.weekly import (
-    MIN_WEEKS,
-    RISE_FACTOR,
-    Z_RISE,
-    Weekly,
-    rising,
-    spread_of,
-)
+from sim.model.weekly import MIN_WEEKS, Weekly, rising_warning, schedule_or_idle, spread_of
+from sim.model.weekly import rising as rising  # (the rule, where its tests look for it)
 
 OVERLOAD = 0.95
 UNFINISHED = 0.01  # share of a port's cohort still inside at the end (see the module's rule)
@@ -109,12 +106,14 @@ def check(
                 "its queue may not settle, so its waits are not steady-state: "
                 "add capacity there, or read its waits as a lower bound"
             )
-        said = _rising(lane.port, lane.name, lane.weekly_waits(), window, spread_of(lane))
+        if schedule_or_idle(lane, u):
+            continue
+        said = rising_warning(lane.port, lane.name, lane.weekly_waits(), window, spread_of(lane))
         if said and lane.name == "movers":
             said = [said[0] + _movers_wait(lane.port, u, utilisation)]
         out += said
     for port, name, weekly in other_waits:
-        out += _rising(port, name, weekly.means(), window, weekly)
+        out += rising_warning(port, name, weekly.means(), window, weekly)
     return out
 
 
@@ -163,36 +162,8 @@ def staff(
                 "that pass through it are not steady-state: add "
                 f"{q.role} staff there, or read those figures as a lower bound"
             )
-        out += _rising(where, f"its {q.role} staff", q.weekly_waits(), window, spread_of(q))
+        out += rising_warning(where, f"its {q.role} staff", q.weekly_waits(), window, spread_of(q))
     return out
-
-
-def _rising(
-    port: str,
-    name: str,
-    weeks: dict[int, float],
-    window: tuple[float, float],
-    spread: Weekly | None = None,
-) -> list[str]:
-    """The rising-wait warning of one queue (``weeks``: mean wait by week), if it rises; with
-    ``spread`` (its waits' counts and spread by week), only if the rise is more than the
-    chance swings of its jobs (``Z_RISE``)."""
-    first_week, last_week = math.ceil(window[0] / 168), math.floor(window[1] / 168)
-    span = [w for w in range(first_week, last_week) if w in weeks]
-    means = [weeks[w] for w in span]
-    if len(means) < last_week - first_week or not rising(means):
-        return []
-    half = len(span) // 2
-    if spread is not None and spread.rise_z(span[:half], span[len(span) - half :]) < Z_RISE:
-        return []
-    shown = ", ".join(f"{m:.1f}" for m in means)
-    return [
-        f"{port}: the mean wait at {name} trends upward through the observed "
-        f"weeks ({shown} h; the later weeks' mean over {RISE_FACTOR:g}x the earlier "
-        f"weeks'): the queue had not settled by the end of the run; run "
-        f"longer (--days {2 * (last_week - first_week) * 7:g}) to see whether it settles "
-        "or keeps growing (then it needs more capacity)"
-    ]
 
 
 def unfinished(

@@ -1,7 +1,9 @@
 """Cohort waits by the week of the run in which they asked, for the rising-wait rule of
 :mod:`sim.model.stability`: each week's sum, count and sum of squares, so that a rise of the
 weekly means can be told from the chance swings of a queue that serves a handful of jobs a
-week (a laboratory at a quiet port, an exam yard that one or two vessels a week use)."""
+week (a laboratory at a quiet port, an exam yard that one or two vessels a week use); the
+rule's warning, and which waits it leaves alone (a nearly idle lane's, a laboratory's that
+only waited for its cut-offs)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ MIN_WEEKS = 3  # whole weeks observed before a rising wait can be told from nois
 #: difference, the jobs taken as independent (queues' waits are positively correlated, so
 #: the true error is larger: a rise that passes may be noise, one that fails surely is)
 Z_RISE = 2.0
+#: a lane busy less than this share of its on-duty time is nearly idle: a rise of its weekly
+#: waits is the chance of when its few jobs came against its shifts, not a queue
+IDLE = 0.05
 
 
 class Weekly:
@@ -87,3 +92,44 @@ def spread_of(queue: object) -> Weekly | None:
     """A queue's waits by week with their spread, where it keeps them."""
     weekly = getattr(queue, "weekly", None)
     return weekly if isinstance(weekly, Weekly) else None
+
+
+def rising_warning(
+    port: str,
+    name: str,
+    weeks: dict[int, float],
+    window: tuple[float, float],
+    spread: Weekly | None = None,
+) -> list[str]:
+    """The rising-wait warning of one queue (``weeks``: mean wait by week), if it rises; with
+    ``spread`` (its waits' counts and spread by week), only if the rise is more than the
+    chance swings of its jobs (``Z_RISE``)."""
+    first_week, last_week = math.ceil(window[0] / 168), math.floor(window[1] / 168)
+    span = [w for w in range(first_week, last_week) if w in weeks]
+    means = [weeks[w] for w in span]
+    if len(means) < last_week - first_week or not rising(means):
+        return []
+    half = len(span) // 2
+    if spread is not None and spread.rise_z(span[:half], span[len(span) - half :]) < Z_RISE:
+        return []
+    shown = ", ".join(f"{m:.1f}" for m in means)
+    return [
+        f"{port}: the mean wait at {name} trends upward through the observed "
+        f"weeks ({shown} h; the later weeks' mean over {RISE_FACTOR:g}x the earlier "
+        f"weeks'): the queue had not settled by the end of the run; run "
+        f"longer (--days {2 * (last_week - first_week) * 7:g}) to see whether it settles "
+        "or keeps growing (then it needs more capacity)"
+    ]
+
+
+def schedule_or_idle(lane: object, utilisation: float) -> bool:
+    """Whether a lane's waits cannot be a queue that keeps rising, so that their weekly
+    means rise by chance alone: a laboratory whose samples all went in the first batch after
+    their submission (each waited only for the next cut-off), or a lane busy less than
+    ``IDLE`` of its on-duty time (its jobs wait for a shift to start). A queue that keeps
+    rising keeps its servers busy through the weeks it rises, and a laboratory's leaves
+    samples for later batches."""
+    scheduled = getattr(lane, "waits_scheduled", None)
+    if scheduled is not None:
+        return bool(scheduled())
+    return utilisation < IDLE
