@@ -657,6 +657,7 @@ def _print_run_notes(
     average and the notes on its window (see :func:`sim.model.window.run_notes`, which the
     Python API's ``replicate`` gives too)."""
     from sim.model.credit_rules import engine_caps
+    from sim.model.risk_notes import engine_throttle
     from sim.model.window import run_notes
 
     means = {  # (a mean of exactly 0 is a figure too: a rule's note needs it)
@@ -664,7 +665,8 @@ def _print_run_notes(
         if isinstance(v, dict) and v.get("mean") is not None
     }
     days = scenario.warmup_days, scenario.days
-    for line in run_notes(warnings, means, *days, reps, caps=engine_caps(scenario)):
+    caps, throttle = engine_caps(scenario), engine_throttle(scenario)
+    for line in run_notes(warnings, means, *days, reps, caps=caps, throttle=throttle):
         notes.add(line)
 
 

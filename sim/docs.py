@@ -62,7 +62,9 @@ NOTES = {
     "Alert.match_class": "the signature includes the trader class",
     "Learning.auc_max": "the AUC that learning approaches",
     "Learning.labels": "labels for the AUC to close 63 % of its gap to auc_max",
-    "Throttle.queue": "exam-queue length above which the target rate is scaled down",
+    "Throttle.queue": "exam-queue length above which the target rate is scaled down: the "
+    "consignments waiting at the port's exam yard for a bay, movers or an exam team (not for "
+    "quarantine officers alone, nor for an appointment slot), read at each refresh",
     "Throttle.min_share": "the target never falls below this share of itself",
     "OrganisationSpec.structure": "spindle (about 2016), hybrid (2019, today) or dumbbell "
     "(the seed paper's proposal)",

@@ -69,3 +69,24 @@ def test_an_alert_delay_is_idle_where_alerts_travel_through_an_organisation():
     assert idle_changes(org, ["risk.alert.scope"]) is not None
     assert idle_changes(org, ["risk.alert.boost"]) is None
     assert idle_changes(sim.load_scenario(SMALL, RISKY), ["risk.alert.delay"]) is None
+
+
+def test_a_throttle_that_never_engages_is_a_run_note_and_changes_nothing():
+    """The small scenario's exam queue peaks at 40: a throttle at 50 never engages, its run
+    equals the run without one (same inspections), and its notes say so with both numbers;
+    a throttle at 2 engages and is not noted."""
+    from sim.experiment.runner import replicate
+
+    idle = sim.load_scenario(SMALL, {**RISKY, "risk.throttle.queue": 50})
+    rows = replicate(idle, reps=2, seed=1)
+    assert (rows["throttle_engaged_share_port_sea"] == 0).all()
+    (note,) = [n for n in rows.attrs["notes"] if "throttle" in n]
+    assert note.startswith("note: the throttle never engaged at sea: the exam queue it read")
+    peak = rows["throttle_queue_peak_port_sea"].mean()
+    assert 0 < peak < 50 and f"peaked at {peak:.3g} consignment(s)" in note
+    assert "never above its threshold of 50 (risk.throttle.queue)" in note
+    plain = replicate(sim.load_scenario(SMALL, RISKY), reps=2, seed=1)
+    assert rows["inspection_rate"].tolist() == plain["inspection_rate"].tolist()
+    acting = replicate(sim.load_scenario(SMALL, {**RISKY, "risk.throttle.queue": 2}), 2, 1)
+    assert (acting["throttle_engaged_share_port_sea"] > 0).all()
+    assert not [n for n in acting.attrs["notes"] if "throttle" in n]

@@ -21,7 +21,8 @@ BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
 #: the scenario that yields the entries marked ``only``: small with a risk engine
 RISK = {
     "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
-    "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h"},
+    "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
+             "throttle": {"queue": 50}},
 }
 
 

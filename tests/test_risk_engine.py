@@ -935,3 +935,17 @@ def test_in_a_run_every_patrol_catch_reaches_the_ports_targeting():
             (list(s.commodities).index("general"), "vietnam", general),
         }
         assert alerted and all(alerted) == patrols and any(alerted) == patrols
+
+
+def test_the_throttle_reads_every_consignment_waiting_at_the_exam_yard():
+    """Where the bays and movers are unlimited and one exam team holds the yard back, the
+    queue is at the team: the throttle reads it (it read only the bays' queue, always 0
+    there, and never engaged) and lowers the inspection rate."""
+    yard = {"ports.sea.exam.bays.capacity": "unlimited",
+            "ports.sea.exam.movers.capacity": "unlimited", "ports.sea.exam.teams.capacity": 1,
+            "risk.target": 0.1}  # fmt: skip
+    free = sim.simulate(sim.load_scenario(SMALL, yard), 1).metrics()
+    held = sim.simulate(sim.load_scenario(SMALL, {**yard, "risk.throttle.queue": 2}), 1)
+    m = held.metrics()
+    assert m["throttle_queue_peak_port_sea"] > 100 and m["throttle_engaged_share_port_sea"] > 0.5
+    assert m["inspection_rate"] < 0.8 * free["inspection_rate"]

@@ -367,6 +367,20 @@ RISK = [
           "`risk_auc` of one illicit type against compliant goods (NaN for a type never "
           "decided).",
           only="with a risk engine switched on (`risk.enabled`; the default scenario's is off)"),
+    Entry("throttle_engaged_share", RISK_LAYER,
+          "The share of the throttle's readings of a port's exam queue (one at each refresh "
+          "of its thresholds, warm-up included) above `risk.throttle.queue`, when it scaled "
+          "the target down. The queue read is the consignments waiting at the exam yard for "
+          "a bay, movers or an exam team (not for quarantine officers alone, nor for an "
+          "appointment slot). 0 in every replication: the throttle never engaged, the run is "
+          "the run without it, and a run says so.",
+          ("port",),
+          only="with a risk engine and its throttle (`[risk.throttle]`)"),
+    Entry("throttle_queue_peak", RISK_LAYER,
+          "The longest exam queue the throttle read (see `throttle_engaged_share`), to set "
+          "against `risk.throttle.queue`.",
+          ("port",),
+          only="with a risk engine and its throttle (`[risk.throttle]`)"),
 ]
 
 ENTRIES = (

@@ -339,9 +339,10 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
 def _risk_rates(world: World) -> frozenset[str]:
     """With a risk engine: the ordinary classes' achieved rate of every port and direction,
     the alerts' reach, overall and per port (a run names one once the engine has decided
-    there), and its achieved AUC."""
+    there), its achieved AUC, and what a throttle read."""
     from sim.model.risk import RiskEngine
     from sim.model.risk_auc import AucTally
+    from sim.model.risk_throttle import ThrottleReadings
 
     if not isinstance(world.selector, RiskEngine):
         return frozenset()
@@ -349,7 +350,12 @@ def _risk_rates(world: World) -> frozenset[str]:
     rates = {f"inspection_rate_ordinary_port_{g.replace('/', '_')}" for g in groups}
     reach = {f"alert_raised_share_port_{p}" for p in world.scenario.ports}
     auc = set(AucTally(list(world.scenario.ports)).metrics())
-    return frozenset(rates | reach | auc | {"alert_raised_share"})
+    throttle: set[str] = set()
+    if world.selector.cfg.throttle is not None:  # (a run names a port once it read it)
+        readings = ThrottleReadings(list(world.scenario.ports))
+        readings.read = dict.fromkeys(readings.read, 1)
+        throttle = set(readings.metrics())
+    return frozenset(rates | reach | auc | throttle | {"alert_raised_share"})
 
 
 def _every_group(world: World) -> pd.DataFrame:

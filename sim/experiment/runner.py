@@ -16,6 +16,7 @@ import pandas as pd
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import RunStore
 from sim.model.credit_rules import engine_caps
+from sim.model.risk_notes import engine_throttle
 from sim.model.window import run_notes
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.schema import Scenario
@@ -100,7 +101,7 @@ def _finished(
     means = {str(k): float(v) for k, v in per_rep.drop(columns="replication").mean().items()}
     per_rep.attrs["notes"] = run_notes(
         dict(sorted(warned.items())), means, scenario.warmup_days, scenario.days,
-        len(per_rep), caps=engine_caps(scenario),
+        len(per_rep), caps=engine_caps(scenario), throttle=engine_throttle(scenario),
     )
     return per_rep
 

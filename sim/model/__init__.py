@@ -31,7 +31,8 @@ Where things live:
                    what of them is prepared ahead; ``risk_one.py``: one-row decisions;
                    ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score;
                    ``risk_report.py``: its reports; ``risk_auc.py``: the AUC its scores
-                   achieved; ``risk_eras.py``: dated changes;
+                   achieved; ``risk_eras.py``: dated changes; ``risk_throttle.py``: its
+                   throttle and what it read of the exam queues;
                    ``sharing.py``: partner customs' data)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
                    (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger;

@@ -116,6 +116,11 @@ class Cell:
         for lane in lanes:
             lane.cell = self
 
+    def waiting(self, lanes: list[CellLane]) -> int:
+        """Jobs waiting that need one of ``lanes`` (each counted once)."""
+        wanted = set(lanes)
+        return sum(len(group) for need, group in self._groups.items() if wanted.intersection(need))
+
     @staticmethod
     def short(lanes: tuple[CellLane, ...]) -> CellLane | None:
         """The first lane without a free server for this job (None: all fit)."""

@@ -146,6 +146,19 @@ def _build_yard(port: Port) -> None:
             port.owner_of[made] = owner
 
 
+def exam_waiting(port: Port) -> int:
+    """Consignments waiting at the port's exam yard for a physical exam's lanes (bays,
+    movers, teams or a cross-trained pool; not those waiting for quarantine officers alone):
+    in the yard's cell, or at its one finite lane."""
+    lanes = [x for x in (port.bays, port.movers, port.teams) if x is not None and not x.unlimited]
+    if not lanes:
+        return 0
+    if port.simple_cell:  # (one finite lane in the yard: a FIFO lane)
+        lanes[0].sync()
+        return int(lanes[0].queue_length)
+    return port.cell.waiting(lanes)
+
+
 def review_centres(env: simpy.Environment, scenario: Scenario) -> dict[str, Lane]:
     """One image-review lane per review centre (``scan.image_review.pool``): the officers of
     its ports, headcounts added hour by hour (unlimited if any port's are)."""

@@ -45,8 +45,9 @@ declarations a partner customs' data covers, a higher AUC and fewer document che
 a stream of their own, after a delay.
 
 **Throttling** (``[risk.throttle]``, optional): when a port's exam queue (the World hands the
-engine ``queue_length``) is longer than ``queue``, its target is scaled by queue / length, at
-least ``min_share`` of it; the credit floors still hold.
+engine ``queue_length``: consignments waiting at its exam yard for a bay, movers or a team) is
+longer than ``queue``, its target is scaled by queue / length, at least ``min_share`` of it;
+the credit floors still hold (:mod:`sim.model.risk_throttle`, which keeps what it read).
 
 **State at most ``refresh`` old.** Decisions are taken at the start of the ``refresh``
 interval of each assessment, or, for a declaration that asks for officer review in that
@@ -78,6 +79,7 @@ from sim.model.risk_parts import MIN_FILL, Alerts, CheckMix, Ledger, Receipt
 from sim.model.risk_prior import prior
 from sim.model.risk_report import report, thresholds
 from sim.model.risk_rules import Reference
+from sim.model.risk_throttle import ThrottleReadings
 from sim.model.risk_window import Threshold, Window
 from sim.model.selection import Observation, SelectionInput
 from sim.model.sharing import Sharing
@@ -141,6 +143,7 @@ class RiskEngine:
         self.reference = Reference(self.ports, cfg.window)  # the recent 'general' rate
         self.counted = Ledger(self.ports)  # the cohort's decisions: what the report shows
         self.auc = AucTally(self.ports)  # the cohort's decided scores: the achieved AUC
+        self.throttle = ThrottleReadings(self.ports)  # what a throttle read of the exam queues
         self.buckets = {
             p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports
         }
@@ -226,8 +229,7 @@ class RiskEngine:
         th = self.cfg.throttle
         if th is None or self.queue_length is None:
             return 1.0
-        length = self.queue_length(port)
-        return 1.0 if length <= th.queue else max(th.min_share, th.queue / length)
+        return self.throttle.factor(th, port, self.queue_length(port))
 
     def _learn(self) -> None:
         lc = self.cfg.learning
@@ -308,3 +310,7 @@ class RiskEngine:
     def thresholds(self) -> pd.DataFrame:
         """The threshold at each refresh instant, per port and direction (a time series)."""
         return thresholds(self)
+
+    def metrics(self) -> dict[str, float]:
+        """The AUC its scores achieved and what its throttle read of the exam queues."""
+        return {**self.auc.metrics(), **self.throttle.metrics()}

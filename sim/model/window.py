@@ -79,6 +79,7 @@ def run_notes(
     days: float,
     replications: int | None = None,
     caps: Mapping[str, float] | None = None,
+    throttle: float | None = None,
 ) -> list[str]:
     """The notes and warnings of a run of replications, as ``bordersim run`` prints them:
     each distinct warning once with the replications it came from (``warnings``: by
@@ -87,7 +88,8 @@ def run_notes(
     (:func:`sim.model.credit_rules.credit_rules`), alerts that crowd the risk engine's
     decisions (:func:`sim.model.risk_notes.risk_notes`) and the notes on the window
     (:func:`window_notes`, with ``replications``, how many ran); ``caps``: the risk
-    engine's, as the scenario sets them (:func:`sim.model.credit_rules.engine_caps`)."""
+    engine's, as the scenario sets them (:func:`sim.model.credit_rules.engine_caps`);
+    ``throttle``: its throttle's queue (:func:`sim.model.risk_notes.engine_throttle`)."""
     seen: dict[str, list[str]] = {}
     for rep, messages in warnings.items():
         for m in messages:
@@ -98,5 +100,5 @@ def run_notes(
         out.append(f"warning: {message} ({where})")
     out += [f"note: {message}" for message in near_saturation(means)]
     out += [f"note: {message}" for message in credit_rules(means, caps).values()]
-    out += [f"note: {message}" for message in risk_notes(means).values()]
+    out += [f"note: {message}" for message in risk_notes(means, throttle).values()]
     return out + window_notes(warmup_days, days, replications)

@@ -29,7 +29,7 @@ from sim.model.journey import journey
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
-from sim.model.port_lanes import review_centres
+from sim.model.port_lanes import exam_waiting, review_centres
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.risk import RiskEngine
@@ -138,13 +138,9 @@ class World:
         return book
 
     def exam_queue(self, port: str) -> float:
-        """Consignments waiting for an exam bay at ``port`` now."""
-        p = self.ports[list(self.scenario.ports).index(port)]
-        bays = p.lanes.get("exam_bays")
-        if bays is None:
-            return 0.0
-        bays.sync()
-        return float(bays.queue_length)
+        """Consignments waiting at ``port``'s exam yard now for a physical exam's bay, movers
+        or team (:func:`sim.model.port_lanes.exam_waiting`): what a throttle reads."""
+        return float(exam_waiting(self.ports[list(self.scenario.ports).index(port)]))
 
     # -- consignments on their way -------------------------------------------------------
     def launch(
@@ -315,6 +311,6 @@ class World:
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             risk=engine.report() if engine is not None else None,
             risk_thresholds=engine.thresholds() if engine is not None else None,
-            risk_metrics=engine.auc.metrics() if engine is not None else {},
+            risk_metrics=engine.metrics() if engine is not None else {},
             **costs,
         )

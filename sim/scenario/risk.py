@@ -89,7 +89,9 @@ class Learning(_Strict):
 
 class Throttle(_Strict):
     """Capacity-aware throttling: when a port's exam queue exceeds ``queue``, its target
-    rate is scaled by queue / length, never below ``min_share`` of it."""
+    rate is scaled by queue / length, never below ``min_share`` of it. The exam queue is the
+    consignments waiting at the port's exam yard for a bay, movers or an exam team, read at
+    each refresh; a run whose throttle never engaged says so."""
 
     queue: Annotated[float, Field(gt=0)] = 50.0
     min_share: Probability = 0.5
