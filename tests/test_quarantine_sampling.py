@@ -124,3 +124,24 @@ def test_sampled_pests_are_found_at_the_combined_rate_in_a_run():
     assert abs(found - mean) <= 3.29 * sd, f"{found} found, {mean:.1f} expected"
     # the lab alone (the old rule) would be far below: the test tells the two apart
     assert found - lab.sum() > 3.29 * sd
+
+
+def test_a_sample_larger_than_some_goods_units_is_noted_and_is_then_the_whole_consignment():
+    """150 units sampled where a container holds 100 and a declaration covers 1 to 3: a
+    one-container consignment's sample is cut to its 100 units (the lab then sees every unit,
+    so it finds a pest with its sensitivity), which the scenario's notes say; with 1000 units
+    a container (the default) no sample is cut and nothing is said."""
+    from sim.scenario.dormant import unused_parts
+
+    small = sim.load_scenario(SMALL, {"enforcement.sampling.units_per_container": 100})
+    (note,) = [n for n in unused_parts(small) if "sample_units" in n]
+    assert note.startswith("enforcement.sampling.sample_units (150) is more than the units of "
+                           "a declaration of fewer than 2 container(s) (100 a container")
+    assert "sampled at sea can cover as few as 1: their sample is cut" in note
+    (p,) = pest_detection(np.array([100]), 0.02, 150, 0.9)
+    assert p == pytest.approx(0.9)
+    assert not [n for n in unused_parts(sim.load_scenario(SMALL)) if "sample_units" in n]
+    boxes = {"dist": "uniform", "low": 2, "high": 3}
+    over = {"enforcement.sampling.units_per_container": 100, "ports.sea.traffic.containers": boxes}
+    two = sim.load_scenario(SMALL, over)
+    assert not [n for n in unused_parts(two) if "sample_units" in n]

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from sim.scenario.base import TRADER_CLASSES
 from sim.scenario.cost_notes import slips, unpriced_staff
+from sim.scenario.enforcement import cut_samples
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.risk_idle import idle_risk
 from sim.scenario.schema import Lane
@@ -137,7 +138,8 @@ def unused_parts(scenario: Any) -> list[str]:
     organisation's local knowledge without a risk engine, quarantine selection of goods never
     subject to statutory inspection, lanes never staffed, staffed lanes no price reaches,
     patrols on routes no group uses, dated reforms that change nothing at their date, a risk
-    engine's refresh or alert delays as long as the run;
+    engine's refresh or alert delays as long as the run; laboratory samples larger than a
+    consignment's units;
     distributions whose draws the limits cut below their stated mean; and exports that carry
     their port's import mix."""
     from sim.scenario.capped import capped_draws
@@ -182,6 +184,7 @@ def unused_parts(scenario: Any) -> list[str]:
         )
     out += _smuggling_notes(scenario)
     out += idle_risk(scenario)  # (a refresh or an alert delay as long as the run)
+    out += cut_samples(scenario)  # (a laboratory sample larger than some goods' units)
     return out
 
 

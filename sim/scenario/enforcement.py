@@ -225,3 +225,35 @@ class Enforcement(Strict):
     def multiplier(self, table: str, key: str, kind: str) -> float:
         """The multiplier of illicit type ``kind`` for ``key`` in one of the ``by_*`` tables."""
         return float(getattr(self, table).get(key, {}).get(kind, 1.0))
+
+
+def cut_samples(scenario: Any) -> list[str]:
+    """A note where a laboratory sample of ``sampling.sample_units`` can be more than a
+    consignment's units (containers x ``units_per_container``): such a sample is cut to all
+    its units, silently otherwise. Ports that send samples to a laboratory and whose goods
+    (imports or exports) can cover that few containers."""
+    import numpy as np
+
+    e = scenario.enforcement
+    if e is None:
+        return []
+    s = e.sampling
+    need = -(-s.sample_units // s.units_per_container)  # (containers that hold the sample)
+    fewest: dict[str, int] = {}
+    for name, port in scenario.ports.items():
+        if port.quarantine is None or port.quarantine.sample_share <= 0:
+            continue
+        mixes = [port.traffic] + ([port.export_traffic] if port.exports is not None else [])
+        least = min(float(np.rint(t.containers.ppf(np.zeros(1)))[0]) for t in mixes)
+        if max(1, int(least)) < need:
+            fewest[name] = max(1, int(least))
+    if not fewest:
+        return []
+    return [
+        f"enforcement.sampling.sample_units ({s.sample_units}) is more than the units of a "
+        f"declaration of fewer than {need} container(s) ({s.units_per_container} a "
+        f"container: units_per_container), and declarations sampled at "
+        f"{', '.join(fewest)} can cover as few as {min(fewest.values())}: their sample is cut "
+        "to all their units (the whole consignment tested, a pest in it found with "
+        "lab_sensitivity)"
+    ]
