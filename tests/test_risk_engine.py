@@ -949,3 +949,26 @@ def test_the_throttle_reads_every_consignment_waiting_at_the_exam_yard():
     m = held.metrics()
     assert m["throttle_queue_peak_port_sea"] > 100 and m["throttle_engaged_share_port_sea"] > 0.5
     assert m["inspection_rate"] < 0.8 * free["inspection_rate"]
+
+
+def test_a_cap_and_floor_conflict_names_the_file_each_came_from_and_how_to_clear_one(
+    write, small_text
+):
+    """A child that gives a floor to a class its parent caps: the error names the parent
+    for the cap and the child for the floor (a default one is said to be a default), and
+    says that an empty table clears the inherited entries, which it then does."""
+    write(small_text + "\n[risk]\ntarget = 0.05\ncaps = { aeo_general = 0.5 }\n", "parent.toml")
+    child = write('extends = "parent.toml"\n[risk]\nfloors = { aeo_general = 0.9 }\n', "c.toml")
+    with pytest.raises(sim.ScenarioError) as err:
+        sim.load_scenario(child)
+    text = str(err.value)
+    assert "parent.toml: risk.caps.aeo_general = 0.5: trader class 'aeo_general' has both" in text
+    assert f"(the cap set in {child.parent / 'parent.toml'}, the floor set in {child})" in text
+    assert "an empty table in a file or a --set (caps = {} or floors = {}) clears" in text
+    cleared = write('extends = "parent.toml"\n[risk]\ncaps = {}\nfloors = { aeo_general = 0.9 }\n',
+                    "cleared.toml")  # fmt: skip
+    risk = sim.load_scenario(cleared).risk
+    assert risk.caps == {} and risk.floors == {"aeo_general": 0.9}
+    own = write('extends = "parent.toml"\n[risk]\ncaps = { discredited = 0.5 }\n', "own.toml")
+    with pytest.raises(sim.ScenarioError, match=rf"set in {own}, the floor by default\)"):
+        sim.load_scenario(own)

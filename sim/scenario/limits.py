@@ -192,12 +192,25 @@ class AtField(ValueError):
     ``path`` is relative to the table; the loader appends it to the table's location, so the
     message names the field (``ports.sea.traffic.commodities``) and not only the table.
     ``value``, when given, is the bad value to show (a table's key, say, not its table).
+    ``sources``: what the problem sets against each other (a label -> its field's path,
+    relative to the table), so that the loader can say which file set each (a parent an
+    ``extends`` chain inherits, the child, the command line) or that it is a default;
+    ``hint``: what to do about it, said after them.
     """
 
-    def __init__(self, path: str | tuple, message: str, value: Any = NOTHING):
+    def __init__(
+        self,
+        path: str | tuple,
+        message: str,
+        value: Any = NOTHING,
+        sources: dict[str, tuple[str, ...]] | None = None,
+        hint: str = "",
+    ):
         super().__init__(message)
         self.path = tuple(path.split(".")) if isinstance(path, str) else tuple(path)
         self.value = value
+        self.sources = sources or {}
+        self.hint = hint
 
 
 #: consignments a replication above which a run is said to be long before it starts

@@ -413,14 +413,17 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
         for err in _merge_unions(exc.errors(include_url=False)):
             loc = _clean_loc(err["loc"])
             cause = (err.get("ctx") or {}).get("error")
+            sources = ""
             if isinstance(cause, limits.AtField):
+                sources = _sources(cause.sources, loc, origin)
+                sources += f"; {cause.hint}" if cause.hint else ""
                 loc = loc + cause.path
                 if cause.value is not limits.NOTHING:
                     err = {**err, "input": cause.value}
                 elif err.get("input", _MISSING) is not _MISSING:
                     err = {**err, "input": _at(err["input"], cause.path)}
             dotted = ".".join(str(x) for x in loc)
-            msg = _message(err, loc)
+            msg = _message(err, loc) + sources
             key = (dotted, msg)
             if key in seen:
                 continue
@@ -430,6 +433,22 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
                 value = _MISSING
             problems.append((_file_of(loc, origin, path), dotted, value, msg))
         raise ScenarioError(_misspelt_entries(problems, data)) from None
+
+
+def _sources(sources: dict[str, tuple[str, ...]], table: tuple, origin: dict[tuple, str]) -> str:
+    """Where each of a problem's ``sources`` (label -> path in ``table``) was set: the file (or
+    command line) that set it or the field holding it, else the field's default; "" for
+    none. A parent's value keeps its file through an ``extends`` chain."""
+    said = []
+    for label, path in sources.items():
+        full = tuple(str(x) for x in (*table, *path))
+        field = len(table) + 1  # (above the field itself, a file sets no value of it)
+        found = next(
+            (origin[full[:n]] for n in range(len(full), field - 1, -1) if full[:n] in origin),
+            None,
+        )
+        said.append(f"{label} set in {found}" if found else f"{label} by default")
+    return f" ({', '.join(said)})" if said else ""
 
 
 #: what a share that may differ by direction (ByDirection) allows
@@ -550,7 +569,7 @@ def _replaced(base: dict, over: dict, prefix: tuple = ()) -> list[tuple]:
         old, key = base.get(k), (*prefix, k)
         if not isinstance(old, dict):
             continue
-        if isinstance(v, dict) and v.get("dist", old.get("dist")) == old.get("dist"):
+        if isinstance(v, dict) and v and v.get("dist", old.get("dist")) == old.get("dist"):
             out += _replaced(old, v, key)
         else:
             out.append(key)
@@ -642,7 +661,8 @@ def _parent_path(path: Path, parent: str) -> Path:
 
 def _merge(base: dict, over: dict) -> dict:
     """Tables merge key by key; any other value (arrays included) replaces the base's, and
-    so does a table naming another distribution (its keys are not the base's). A lane's
+    so does a table naming another distribution (its keys are not the base's) and an empty
+    table (``caps = {}``: it clears the base's, as a ``--set`` of ``{}`` does). A lane's
     ``capacity`` replaces the base's ``schedule`` and vice versa (:func:`displace`)."""
     out = dict(base)
     displace(out, over.keys())
@@ -650,6 +670,7 @@ def _merge(base: dict, over: dict) -> dict:
         old = out.get(k)
         if (
             isinstance(v, dict)
+            and v
             and isinstance(old, dict)
             and v.get("dist", old.get("dist")) == old.get("dist")
         ):

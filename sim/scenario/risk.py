@@ -191,8 +191,15 @@ class RiskConfig(_Strict):
         _known("prior.trader_class", self.prior.trader_class, TRADER_CLASSES, "trader class")
         _known("prior.direction", self.prior.direction, DIRECTIONS, "direction")
         self._learning_above_auc()
-        for cls in set(self.caps) & set(self.floors):
-            raise AtField(("caps", cls), f"trader class {cls!r} has both a cap and a floor")
+        for cls in sorted(set(self.caps) & set(self.floors)):
+            raise AtField(
+                ("caps", cls),
+                f"trader class {cls!r} has both a cap and a floor of {self.floors[cls]:g}",
+                sources={"the cap": ("caps", cls), "the floor": ("floors", cls)},
+                hint="give it one or the other: an empty table in a file or a --set (caps = "
+                "{} or floors = {}) clears all of one, those a parent file sets and the "
+                "defaults (caps: aeo_advanced 0.2; floors: discredited 0.8) included",
+            )
         for field in ("caps", "floors"):
             if "general" in getattr(self, field):
                 raise AtField(
