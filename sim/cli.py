@@ -542,16 +542,20 @@ def _table(
     if unstable:
         title += (f"\nNOT STEADY-STATE: a queue or smugglers did not settle in {unstable} of "
                   f"{reps} replication(s) (the warnings, and warnings.json, say where)")
-    table = Table(title=title, caption=caption)
-    rows = []
+    rows: list[tuple[str, ...]] = []
+    asides: dict[str, str] = {}  # unit -> its aside
     for m in names:
         s = summary[m]
         low, high = s["ci_low"], s["ci_high"]
         if low is not None and high is not None:
             low, high = clip_interval(m, low, high)
         unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
+        unit, aside = _short_unit(unit)  # (its aside once, in the caption: a long unit
+        asides[unit] = aside or asides.get(unit, "")  # squeezed the names to a few letters)
         some = _from_some(reps if counts is None else counts.get(m, reps), reps)
         rows.append((m + note(m) + some, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
+    caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
+    table = Table(title=title, caption=caption)
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)
     table.add_column("metric", overflow="fold")
@@ -563,6 +567,19 @@ def _table(
     for row in rows:
         table.add_row(*row)
     return table
+
+
+#: a unit longer than this keeps its parenthesised aside for the table's caption
+SHORT_UNIT = 24
+
+
+def _short_unit(unit: str) -> tuple[str, str]:
+    """A long unit without its parenthesised aside, and the aside ('' if none was cut):
+    ``USD per container (a truck ... counts as one)`` -> ``USD per container``."""
+    head, sep, aside = unit.partition(" (")
+    if len(unit) <= SHORT_UNIT or not sep or not aside.endswith(")"):
+        return unit, ""
+    return head, aside[:-1]
 
 
 def _from_some(n: int, reps: int) -> str:

@@ -748,3 +748,24 @@ def test_sweep_show_adds_a_column(tmp_path, capsys):
     assert "hit_rate_quarantine" in capsys.readouterr().out
     assert main([*argv[:-1], str(tmp_path / "t"), "--show", "hit_rat"]) == 2
     assert "did you mean" in capsys.readouterr().err and not (tmp_path / "t").exists()
+
+
+def test_a_long_unit_leaves_the_metric_names_whole_and_its_aside_goes_to_the_caption():
+    """'USD per container (a truck, air shipment or parcel counts as one)' took the width of
+    a piped table, and some sixty names printed folded as 'trader_cost_per_consignmen'."""
+    import io
+
+    from rich.console import Console
+
+    from sim.cli import _short_unit, _table
+
+    aside = "a truck, air shipment or parcel counts as one"
+    assert _short_unit(f"USD per container ({aside})") == ("USD per container", aside)
+    assert _short_unit("share (0-1)") == ("share (0-1)", "")
+    name = "agency_cost_per_container_port_land_border_import"
+    summary = {name: {"mean": 19.6, "ci_low": 0.0, "ci_high": 45.4}}
+    out = io.StringIO()
+    Console(file=out, width=100).print(_table(summary, 2, "USD", extra=[name]))
+    text = out.getvalue()
+    assert name in text and "│ USD per container │" in text
+    assert f"USD per container: {aside}" in " ".join(text.split())
