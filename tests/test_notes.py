@@ -846,3 +846,18 @@ def test_a_scenario_without_prices_says_its_only_cost_is_the_organisations_staff
     text = structure_assumptions(base, {"d": dumbbell})["d"]
     assert text.endswith("so the structure alone leaves the staff cost unchanged by "
                          "construction")
+
+
+def test_only_the_warnings_that_unsettle_an_option_carry_its_unstable_label():
+    """A missed risk target was printed as 'warning (baseline, unstable): ...' beside a queue
+    that did not settle: the target's figures are steady (at another rate)."""
+    from sim.experiment.compare_notes import compare_notes
+
+    miss = "rep-0000: land_border: the risk engine's inspection rate missed its target of 0.029"
+    queue = "rep-0001: sea_port exam_bays: the queue keeps rising"
+    res = SimpleNamespace(meta={"scenario": "s", "days": 28}, per_rep=pd.DataFrame(),
+                          options=[], names=["baseline"], summary=pd.DataFrame(),
+                          interactions=pd.DataFrame(), warnings={"baseline": [miss, queue]},
+                          unstable=lambda name: True)  # fmt: skip
+    found = [n for n in compare_notes(res) if n.startswith("warning")]  # type: ignore[arg-type]
+    assert found == [f"warning (baseline): {miss}", f"warning (baseline, unstable): {queue}"]

@@ -16,6 +16,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     """Every note and warning of ``res``, each as the command line prints it (``note
     (OPTION): ...``, ``warning (OPTION): ...``), in the order it prints them."""
     from sim.experiment.composition import empty_note, empty_runs
+    from sim.model.stability import unsettled
     from sim.model.window import window_notes
 
     m = res.meta
@@ -51,9 +52,10 @@ def compare_notes(res: CompareResult) -> list[str]:
         names = [n for n, w in unused.items() if w == why]
         who = "" if len(names) == len(res.names) else f" ({', '.join(names)})"
         out.append(f"note{who}: {why}")
-    for name in res.names:
-        unstable = ", unstable" if res.unstable(name) else ""
-        out += [f"warning ({name}{unstable}): {w}" for w in res.warnings.get(name, [])]
+    for name in res.names:  # ("unstable" on the warnings that make it so: not a missed
+        for w in res.warnings.get(name, []):  # risk target, whose figures are steady)
+            unstable = ", unstable" if res.unstable(name) and unsettled([w]) else ""
+            out.append(f"warning ({name}{unstable}): {w}")
     out += _notes_of_means(res)
     out += headroom_notes(res)
     out += uncosted_scenario(res)
