@@ -846,6 +846,9 @@ def test_a_scenario_without_prices_says_its_only_cost_is_the_organisations_staff
     text = structure_assumptions(base, {"d": dumbbell})["d"]
     assert text.endswith("so the structure alone leaves the staff cost unchanged by "
                          "construction")
+    bare = sim.patch(dumbbell, {"organisation.transfer_to": {}})
+    text = structure_assumptions(base, {"d": bare})["d"]
+    assert "organisation.transfer_to (none: a request passed up waits for no transfer)" in text
 
 
 def test_only_the_warnings_that_unsettle_an_option_carry_its_unstable_label():

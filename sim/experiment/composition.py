@@ -181,8 +181,9 @@ def assumptions(org: Any) -> str:
     return (
         "which structure decides faster, and what it does to clearance, rests on the "
         "scenario's stated assumptions, not on the structure alone: organisation.transfer_to "
-        f"({transfer or 'none'}: a request passed up to that level waits this long first) and "
-        "organisation.advantages ("
+        + (f"({transfer}: a request passed up to that level waits this long first) and "
+           if transfer else "(none: a request passed up waits for no transfer) and ")
+        + "organisation.advantages ("
         + ", ".join(f"{k} {v}{_ALIAS.get(k, '')}" for k, v in adv.items())
         + "); try other values with --set (e.g. --set 'organisation.transfer_to={}')"
         + ("; every structure places the same heads (organisation.generate.staff), so the "
