@@ -278,6 +278,33 @@ def test_the_picture_draws_two_structures_one_above_the_other():
     assert "utilisation: green idle, red saturated" in legend.get_ylabel()
 
 
+def test_the_pictures_title_clears_the_first_trees_with_three_structures():
+    """With three structures or more the figure's title sat on the first tree's (a report
+    comparing spindle, dumbbell and a merger)."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    from sim import load_scenario
+    from sim.report.org_plot import draw_organisations
+    from sim.report.plots import STYLE
+    from sim.scenario.org_tree import check
+
+    s = load_scenario(GUANGDONG)
+    panels = [(f"option: {st}", check(s.organisation.model_copy(update={"structure": st}),
+                                     list(s.ports)), {}) for st in ("spindle", "dumbbell",
+                                                                    "hybrid", "spindle")]
+    for n in (3, 4):
+        with plt.rc_context(STYLE):  # (as the report draws it)
+            fig = draw_organisations(panels[:n])
+            fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+        renderer = fig.canvas.get_renderer()
+        title = next(t for t in fig.findobj(Text) if t.get_text().startswith("Organisation"))
+        top = fig.axes[0].title.get_window_extent(renderer)
+        assert title.get_window_extent(renderer).y0 > top.y1, n
+
+
 def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, capsys):
     from sim.cli import main
 
@@ -462,6 +489,7 @@ def test_no_two_units_of_a_level_overlap_in_the_picture():
         org = s.organisation.model_copy(update={"structure": structure})
         panels.append((structure, check(org, list(s.ports)), {}))
     fig = draw_organisations(panels)
+    fig.canvas.draw()
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:

@@ -137,7 +137,7 @@ def draw_organisations(panels: list[tuple[str, Tree, dict[str, float]]]) -> Figu
     for ax, (title, tree, util) in zip(axes[:, 0], panels, strict=True):
         draw_tree(ax, tree, util, title)
     fig.suptitle("Organisation: staff and the utilisation of each unit's busiest role")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))  # (room for the title)
     _legend(fig, axes[:, 0])
     return fig
 
