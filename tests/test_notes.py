@@ -627,6 +627,10 @@ def test_alerts_in_force_over_most_decisions_are_a_note_once_per_comparison():
     assert [n.split(":")[0] for n in notes] == ["note (baseline)"]
     notes = _notes_of_means(res({"baseline": 0.2, "wide": 0.7}))
     assert [n.split(":")[0] for n in notes] == ["note (wide)"]
+    # an option whose alerts crowd clearly more than the baseline's has its own note
+    notes = _notes_of_means(res({"baseline": 0.6, "dumbbell": 0.89, "same": 0.65}))
+    assert [n.split(":")[0] for n in notes] == ["note (baseline)", "note (dumbbell)"]
+    assert "89% of the risk engine's decisions" in notes[1]
 
 
 WEEKDAY_NOTE = "1 observed day(s), less than a week, see Mondays only"
