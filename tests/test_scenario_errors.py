@@ -699,3 +699,19 @@ def test_an_out_folder_that_is_a_file_is_refused_naming_it(tmp_path, capsys):
         err = capsys.readouterr().err
         assert f"{file} is a file, not a folder" in err and "Errno" not in err, err
     assert file.read_text() == "mine"
+
+
+def test_a_pest_probability_for_the_quarantine_check_is_refused(write, capsys):
+    """``detection.quarantine.pest`` used to be accepted and ignored (the sampling plan
+    decides pest detection): it is refused, with the file, the field, the value and where
+    pest detection is set instead."""
+    default = sim.default_scenario_path().as_posix()
+    child = write(
+        f'extends = "{default}"\n[enforcement.detection]\n'
+        "quarantine = { frozen = 0.9, pest = 0.5 }\n"
+    )
+    code, err = check(child, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert f"{child}: enforcement.detection.quarantine.pest = 0.5" in err
+    assert "comes from enforcement.sampling" in err
+    assert "visual_sensitivity" in err and "lab_sensitivity" in err

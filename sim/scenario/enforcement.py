@@ -45,6 +45,21 @@ def _types(v: dict[str, Any], what: str = "illicit type") -> dict[str, Any]:
     return v
 
 
+def _no_pest(v: dict[str, Any]) -> dict[str, Any]:
+    """Refuse a pest probability in a quarantine check's table: it would be ignored, since the
+    sampling plan decides whether a check finds pests."""
+    if "pest" in v:
+        raise AtField(
+            "pest",
+            "a quarantine check's pest detection comes from enforcement.sampling, not from "
+            "this table: visual_sensitivity for the on-site check, and for a sampled "
+            "consignment also the sampling plan (units_per_container, infested_share, "
+            "sample_units) times lab_sensitivity; set those instead",
+            v["pest"],
+        )
+    return v
+
+
 def _multipliers(v: dict[str, Any]) -> dict[str, Any]:
     _types(v)
     for k, m in v.items():
@@ -139,10 +154,13 @@ class Detection(Strict):
         default=1.0, description="share of the boxes opened; exam detection is proportional"
     )
     quarantine: PerType = Field(
-        default_factory=dict, description="a quarantine check finds it (pests: see sampling)"
+        default_factory=dict,
+        description="a quarantine check finds it; not pest: pests are found by the visual "
+        "check and the sampling plan (enforcement.sampling), so a pest entry is refused",
     )
 
-    _check = field_validator("document", "scan", "exam", "quarantine")(lambda v: _types(v))
+    _check = field_validator("document", "scan", "exam")(lambda v: _types(v))
+    _quarantine = field_validator("quarantine")(lambda v: _no_pest(_types(v)))
 
 
 class Enforcement(Strict):
