@@ -20,11 +20,13 @@ from sim.model.prices import Prices
 from sim.reforms.compose import apply
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-#: every frozen consignment checked and sampled; pests common (the lab always finds them),
-#: undervaluation among general goods that a document check finds; duty paid 6 h after
-#: assessment
+#: every frozen consignment checked and sampled; pests common (the lab always finds them, the
+#: visual check never: every find is the laboratory's, so goods released before their test
+#: are recalled at its result), undervaluation among general goods that a document check
+#: finds; duty paid 6 h after assessment
 OVER = {
     "days": 4,
+    "enforcement.sampling.visual_sensitivity": 0.0,
     "after_release.duty_payment": "6 h",
     "ports.sea.quarantine.sample_share": 1.0,
     "selection.quarantine": {"frozen": {"*": 1.0}},
@@ -96,6 +98,28 @@ def test_release_before_test_unrecovered_goods_slip_in_the_tally():
     assert m["detection_rate_by_recall"] > 0
     assert m["detection_rate"] < m0["detection_rate"]
     assert m["detection_rate_with_audit"] < m0["detection_rate_with_audit"]
+
+
+def test_release_before_test_holds_goods_whose_find_the_on_site_check_makes():
+    """The visual check finds half the pests on site: those goods are rejected at the border
+    as without the reform; only the pests the laboratory alone finds are released before
+    the result and recalled. The on-site share of the finds is within the 99.9 % interval
+    of one half (a binomial)."""
+    over = {**OVER, "enforcement.sampling.visual_sensitivity": 0.5, "days": 8}
+    base = sim.load_scenario(SMALL, over)
+    log = sim.simulate(apply(base, "release_before_test:general_uptake=1"), 5, log=True).log
+    done = log[log.outcome != "censored"]  # (still held at the drain limit: no result yet)
+    eligible = done[
+        done["sample"] & done.release_early & ~done.quarantine_treat & done.quarantine_start.notna()
+    ]
+    found = eligible[eligible.quarantine_finds]
+    seen, lab_only = found[found.quarantine_seen], found[~found.quarantine_seen]
+    assert len(found) > 100
+    assert (seen.outcome == "rejected").all() and seen.recalled.isna().all()
+    assert (lab_only.released < lab_only.lab_end).all() and lab_only.recalled.notna().all()
+    assert not (eligible.quarantine_seen & ~eligible.quarantine_finds).any()
+    half_width = 3.29 * math.sqrt(0.25 / len(found))
+    assert abs(len(seen) / len(found) - 0.5) <= half_width
 
 
 # -- two-step declaration ----------------------------------------------------------------------

@@ -76,7 +76,7 @@ PINNED = {
 
 
 #: quantities that read the low-order part of a column another reads the leading part of
-PINNED_LOW = {"direct_pickup": 31, "direct_loading": 34}
+PINNED_LOW = {"direct_pickup": 31, "direct_loading": 34, "quarantine_seen": 30}
 
 
 def test_every_existing_quantity_keeps_its_column():

@@ -31,6 +31,7 @@ EVERY_STEP = {
     "selection.quarantine": {"general": {"*": 0.05}, "frozen": {"*": 0.3}},
     "ports.sea.quarantine.sample_share": 1.0,
     "enforcement.prevalence.pest": 0.3,
+    "enforcement.sampling.visual_sensitivity": 0.3,  # (recalled: pests the lab alone finds)
 }
 SCAN = {
     "scanners": unlimited(0.2),

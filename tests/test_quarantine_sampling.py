@@ -8,10 +8,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import sim
-from sim.model.truth import PEST, pest_detection, quarantine_finds
+from sim.model.truth import PEST, pest_detection, quarantine_finds, quarantine_seen
+from sim.scenario.base import ILLICIT
 from sim.scenario.enforcement import Enforcement
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -145,3 +147,77 @@ def test_a_sample_larger_than_some_goods_units_is_noted_and_is_then_the_whole_co
     over = {"enforcement.sampling.units_per_container": 100, "ports.sea.traffic.containers": boxes}
     two = sim.load_scenario(SMALL, over)
     assert not [n for n in unused_parts(two) if "sample_units" in n]
+
+
+FROZEN = ILLICIT.index("frozen") + 1
+
+
+def frozen_context(sampled: bool, n: int, onsite: float, lab: float) -> SimpleNamespace:
+    """A block of ``n`` consignments of frozen products without quarantine clearance."""
+    e = Enforcement.model_validate(
+        {"detection": {"quarantine": {"frozen": onsite}, "laboratory": {"frozen": lab}}}
+    )
+    values = {
+        "illicit": np.full(n, float(FROZEN)),
+        "containers": np.ones(n, int),
+        "sample": np.full(n, float(sampled)),
+    }
+    return SimpleNamespace(scenario=SimpleNamespace(enforcement=e), values=values)
+
+
+def test_frozen_goods_are_found_on_site_and_more_by_the_laboratory_test_of_a_sample():
+    """An unsampled consignment is found by the on-site check of its papers and goods alone;
+    a sampled one by either, 1 - (1 - on site)(1 - laboratory); with the same uniform, every
+    consignment found unsampled is found sampled."""
+    u = (np.arange(100_000) + 0.5) / 100_000
+    plain = quarantine_finds(frozen_context(False, len(u), 0.6, 0.9), u)
+    sampled = quarantine_finds(frozen_context(True, len(u), 0.6, 0.9), u)
+    assert plain.mean() == pytest.approx(0.6, abs=1e-5)
+    assert sampled.mean() == pytest.approx(1 - 0.4 * 0.1, abs=1e-5)
+    assert (sampled >= plain).all()
+
+
+def test_the_on_site_share_of_a_sampled_consignments_finds_is_the_on_site_chance():
+    """Of the frozen goods found in sampled consignments, the on-site check makes a share
+    0.6 / 0.96 of the finds (the rest only the laboratory's result makes): within the
+    99.9 % interval of that binomial share; a find on site is always a find."""
+    n = 200_000
+    x = frozen_context(True, n, 0.6, 0.9)
+    rng = np.random.default_rng(11)
+    x.values["quarantine_finds"] = quarantine_finds(x, rng.random(n)).astype(float)
+    seen = quarantine_seen(x, rng.random(n))
+    found = x.values["quarantine_finds"] > 0
+    assert not (seen & ~found).any()
+    share, p = seen[found].mean(), 0.6 / 0.96
+    assert abs(share - p) <= 3.29 * math.sqrt(p * (1 - p) / found.sum())
+    # unsampled: every find is made on site
+    x = frozen_context(False, n, 0.6, 0.9)
+    x.values["quarantine_finds"] = quarantine_finds(x, rng.random(n)).astype(float)
+    assert (quarantine_seen(x, rng.random(n)) == (x.values["quarantine_finds"] > 0)).all()
+
+
+@pytest.mark.parametrize("share", [1.0, 0.5])
+def test_sampling_fewer_frozen_consignments_finds_fewer_frozen_goods_in_a_run(share: float):
+    """Every frozen consignment checked by quarantine, a share ``share`` sampled: the share of
+    frozen goods the check finds is within the 99.9 % interval of 0.5 + 0.5 x 0.9 x share
+    (found on site half the time, by the laboratory 90 % of the rest); the counterfactual
+    run with every consignment sampled (the same consignments and uniforms) finds a superset."""
+    def run(sampled: float) -> pd.DataFrame:
+        over = {
+            "selection.quarantine": {"frozen": {"*": 1.0}},
+            "ports.sea.quarantine.sample_share": sampled,
+            "ports.sea.quarantine.officers.capacity": 50,
+            "enforcement.prevalence": {"frozen": 0.5},
+            "enforcement.detection": {"quarantine": {"frozen": 0.5}, "laboratory": {"frozen": 0.9}},
+            "days": 21,
+        }
+        log = sim.simulate(sim.load_scenario(SMALL, over), 3, log=True).log
+        return log[(log.illicit == "frozen") & log.quarantine_start.notna()].set_index("index")
+
+    frozen = run(share)
+    p = 0.5 + 0.5 * 0.9 * share
+    found = frozen.quarantine_finds
+    assert len(frozen) > 300
+    assert abs(found.mean() - p) <= 3.29 * math.sqrt(p * (1 - p) / len(frozen))
+    every = run(1.0).quarantine_finds.reindex(frozen.index)
+    assert (every | ~found).all() and (every.sum() > found.sum() or share == 1.0)

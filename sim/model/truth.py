@@ -170,24 +170,45 @@ def pest_detection(units: np.ndarray, infested: float, sample: int, lab: float) 
     return np.asarray((1.0 - miss) * lab)
 
 
-def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
-    """A quarantine check, if done, finds the illicit goods; pests by the visual check, and
-    when a sample goes to the laboratory also by the sampling plan: the officer still
-    inspects the goods when taking a sample, so a sampled consignment is found with
-    ``1 - (1 - visual) (1 - lab)`` (the two independent given the truth: the eye looks for
-    signs on the goods, the laboratory tests the units sampled)."""
+def quarantine_chances(x: Context) -> tuple[np.ndarray, np.ndarray]:
+    """Each consignment's chance that a quarantine check, if done, finds its illicit goods on
+    site, and on site or in the laboratory. On site: the officer looks at the goods and their
+    certificates and cold-chain papers (``detection.quarantine``; pests
+    ``sampling.visual_sensitivity``), sampled or not. A sampled consignment's laboratory test
+    adds ``detection.laboratory`` (pests: the sampling plan, :func:`pest_detection`),
+    independently given the truth: ``1 - (1 - on site) (1 - laboratory)``. So sampling fewer
+    consignments finds fewer of the goods the laboratory tests for."""
     e = x.scenario.enforcement
     code = x.values["illicit"]
-    p = _per_type(e.detection.quarantine, code)
+    onsite = _per_type(e.detection.quarantine, code)
+    lab = _per_type(e.detection.laboratory, code)
     pest = code == PEST
     if pest.any():
         s = e.sampling
         units = x.values["containers"][pest] * s.units_per_container
-        sampled = x.values["sample"][pest] > 0
-        lab = pest_detection(units, s.infested_share, s.sample_units, s.lab_sensitivity)
-        visual = s.visual_sensitivity
-        p[pest] = np.where(sampled, 1.0 - (1.0 - visual) * (1.0 - lab), visual)
-    return np.asarray(u < p)
+        onsite[pest] = s.visual_sensitivity
+        lab[pest] = pest_detection(units, s.infested_share, s.sample_units, s.lab_sensitivity)
+    tested = (x.values["sample"] > 0) & (lab > 0)
+    either = np.where(tested, 1.0 - (1.0 - onsite) * (1.0 - lab), onsite)
+    return onsite, either
+
+
+def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
+    """A quarantine check, if done, finds the illicit goods: on site (the goods, their
+    certificates and cold-chain papers; pests by the visual check) or, when a sample goes to
+    the laboratory, in its test (pests by the sampling plan), independently given the truth:
+    ``1 - (1 - on site) (1 - laboratory)``. One uniform for the two together; which of them
+    made the find is ``quarantine_seen``."""
+    return np.asarray(u < quarantine_chances(x)[1])
+
+
+def quarantine_seen(x: Context, u: np.ndarray) -> np.ndarray:
+    """The quarantine check's find is made on site (else only the laboratory's result makes
+    it): of the goods found, a share ``on site / (on site or laboratory)``, so that a find
+    on site has the on-site chance and one by the laboratory alone the rest. Goods released
+    before their test (release before test) are held at the border only by a find on site."""
+    onsite, either = quarantine_chances(x)
+    return np.asarray((x.values["quarantine_finds"] > 0) & (u * either < onsite))
 
 
 def audit_finds(x: Context, u: np.ndarray) -> np.ndarray:

@@ -96,7 +96,10 @@ REFORMS = [
     Reform(
         "release_before_test",
         "low-risk goods sampled for the laboratory are released before the result and "
-        "recalled if it fails; goods already sold are not recovered",
+        "recalled if it fails; goods already sold are not recovered. What the on-site check "
+        "itself finds (the goods, their certificates and cold-chain papers) still holds them "
+        "at the border: only what the laboratory alone finds is recalled (one draw finds "
+        "the goods, a second says whether the on-site check or the laboratory made the find)",
         _release_before_test,
         (
             "assumption: release before test for low-risk goods, a design option (the seed "

@@ -76,7 +76,16 @@ class TwoStepProcessing(Strict):
 
 
 class ReleaseBeforeTest(Strict):
-    """Goods sampled for the laboratory released before the result, recalled if it fails."""
+    """Goods sampled for the laboratory released before the result, recalled if it fails.
+
+    What the on-site quarantine check itself finds (the visual check of the goods, their
+    certificates and cold-chain papers: ``enforcement.detection.quarantine``, pests
+    ``enforcement.sampling.visual_sensitivity``) holds the goods at the border as without the
+    reform; only goods whose illicit load the laboratory alone finds are released, then
+    recalled at the result. Whether a check finds a consignment's goods is one draw for the
+    on-site check and the laboratory together (the log's ``quarantine_finds``); a second draw
+    (``quarantine_seen``) says which made the find, in proportion to their chances, so the
+    reform never changes what is found, only when and whether the goods are still there."""
 
     uptake: Uptake = Field(
         default_factory=dict,

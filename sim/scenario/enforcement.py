@@ -135,7 +135,9 @@ class Audit(Strict):
 
 
 class Detection(Strict):
-    """What each check finds, by illicit type (all boxes opened, nothing concealed)."""
+    """What each check finds, by illicit type (all boxes opened, nothing concealed). A
+    quarantine check finds a type on site (``quarantine``) and, for a sampled consignment,
+    in the laboratory (``laboratory``); pests by the sampling plan (:class:`Sampling`)."""
 
     document: PerType = Field(default_factory=dict)
     document_false_alarm: Probability = Field(
@@ -155,12 +157,19 @@ class Detection(Strict):
     )
     quarantine: PerType = Field(
         default_factory=dict,
-        description="a quarantine check finds it; not pest: pests are found by the visual "
-        "check and the sampling plan (enforcement.sampling), so a pest entry is refused",
+        description="the on-site quarantine check (the goods, their certificates and "
+        "cold-chain papers) finds it, sampled or not; not pest: pests are found by the "
+        "visual check and the sampling plan (enforcement.sampling), so a pest entry is refused",
+    )
+    laboratory: PerType = Field(
+        default_factory=dict,
+        description="the laboratory test of a sampled consignment finds it, independently of "
+        "the on-site check (found by either: 1 - (1 - quarantine) (1 - laboratory)), so "
+        "sampling fewer consignments finds fewer; not pest (see enforcement.sampling)",
     )
 
     _check = field_validator("document", "scan", "exam")(lambda v: _types(v))
-    _quarantine = field_validator("quarantine")(lambda v: _no_pest(_types(v)))
+    _quarantine = field_validator("quarantine", "laboratory")(lambda v: _no_pest(_types(v)))
 
 
 class Enforcement(Strict):

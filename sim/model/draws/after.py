@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.model import truth
 from sim.model.draws.base import declare
 from sim.model.registry import Context
 from sim.scenario import after_release
@@ -71,3 +72,9 @@ declare("escalate_ruling", 57)(_uniform)
 declare("escalate_quarantine", 58)(_uniform)
 declare("escalate_case", 59)(_uniform)
 declare("escalate_holds", 60)(_uniform)
+
+
+# --- which quarantine finds are made on site (release before test holds only those) -------
+# (the low part of quarantine_finds' column: given the find, independent of it; declared
+# last so that every older draw keeps its place in the table)
+declare("quarantine_seen", 30, "bool", low=True)(truth.quarantine_seen)

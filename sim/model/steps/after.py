@@ -30,7 +30,6 @@ from sim.model.milestones import (
     TRADER,
 )
 from sim.model.route import Step, at_port
-from sim.model.truth import PEST
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -118,7 +117,7 @@ def released_before_test(p: Port, r: np.ndarray) -> np.ndarray:
         p.quarantine_officers is not None and p.lab is not None,
         (r[:, R.sel_quarantine] > 0) & (r[:, R.sample] > 0),
     )
-    seen = (r[:, R.quarantine_finds] > 0) & (r[:, R.illicit] != PEST)
+    seen = r[:, R.quarantine_seen] > 0  # found on site: held, as without the reform
     return np.asarray(
         sampled & (r[:, R.release_early] > 0) & (r[:, R.quarantine_treat] == 0) & ~seen
     )
@@ -126,11 +125,11 @@ def released_before_test(p: Port, r: np.ndarray) -> np.ndarray:
 
 def early(p: Port, r: Sequence[float]) -> bool:
     """:func:`released_before_test` for one consignment that had its quarantine check: what
-    the on-site check itself finds (anything but a pest) holds the goods as before. A pest's
-    find is one draw for the visual check and the laboratory together (see
-    :func:`sim.model.truth.quarantine_finds`), so goods released before the test are
-    recalled at its result even when the visual check would have found the pest on site."""
-    seen = r[R.quarantine_finds] and r[R.illicit] != PEST
+    the on-site check itself finds (the visual check of the goods, their certificates and
+    cold-chain papers) holds the goods as before; only goods whose illicit load the
+    laboratory alone would find are released, and recalled at its result (see
+    :func:`sim.model.truth.quarantine_seen`)."""
+    seen = r[R.quarantine_seen]
     return bool(
         r[R.sample]
         and p.lab is not None
