@@ -221,3 +221,20 @@ def test_sampling_fewer_frozen_consignments_finds_fewer_frozen_goods_in_a_run(sh
     assert abs(found.mean() - p) <= 3.29 * math.sqrt(p * (1 - p) / len(frozen))
     every = run(1.0).quarantine_finds.reindex(frozen.index)
     assert (every | ~found).all() and (every.sum() > found.sum() or share == 1.0)
+
+
+def test_the_default_scenario_finds_more_frozen_goods_when_it_samples_them():
+    """In the bundled scenario a frozen consignment's laboratory test adds to the on-site
+    check, so sampling fewer consignments (or more, as the epidemic's cold-chain testing
+    does) changes frozen detection."""
+    e = sim.load_scenario(sim.default_scenario_path()).enforcement
+    u = (np.arange(10_000) + 0.5) / 10_000
+    found = {}
+    for sampled in (False, True):
+        x = frozen_context(sampled, len(u), 0.0, 0.0)
+        x.scenario.enforcement = e
+        found[sampled] = quarantine_finds(x, u).mean()
+    onsite, lab = e.detection.quarantine["frozen"], e.detection.laboratory["frozen"]
+    assert found[False] == pytest.approx(onsite, abs=1e-4)
+    assert found[True] == pytest.approx(1 - (1 - onsite) * (1 - lab), abs=1e-4)
+    assert found[True] - found[False] > 0.2
