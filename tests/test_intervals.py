@@ -145,3 +145,32 @@ def test_the_overall_clearance_row_is_of_imports_only():
     assert row["mean_h"] == pytest.approx(imports["mean_h"], rel=1e-9)
     loading = r.intervals.set_index("interval").loc["loading"]
     assert loading["n"] == exports["n"]
+
+
+def test_treatment_is_the_treatment_alone_not_the_laboratory_before_it():
+    """Goods treated after a laboratory test: the ``treatment`` interval is each one's
+    treatment time, from the laboratory's result; the laboratory is its own interval. (It
+    ran from the check's end, so the laboratory's day or more was read as treatment.)"""
+    over = {
+        **EVERY_STEP,
+        "days": 10,
+        "after_release": {},
+        "selection.quarantine": {"general": {"*": 0.05}, "frozen": {"*": 1.0}},
+        "ports.sea.quarantine.sample_share": 0.7,
+        "commodities.frozen.quarantine_treat": 0.5,
+    }
+    r = sim.simulate(sim.load_scenario(SMALL, over), 7, log=True)
+    log = r.log[r.log.cohort & (r.log.outcome == "released")]
+    treated = log[log.treated.notna()]
+    tested = treated[treated.lab_end.notna()]
+    assert len(tested) > 30 and len(treated) > len(tested)  # (some treated without a sample)
+    assert (tested.treatment_start == tested.lab_end).all()
+    untested = treated[treated.lab_end.isna()]
+    assert (untested.treatment_start >= untested.quarantine_end).all()
+    d = treated.treated - treated.treatment_start
+    assert np.allclose(d, treated.treatment_time, rtol=1e-12, atol=1e-9)
+    row = r.intervals.set_index("interval").loc["treatment"]
+    assert row["n"] == len(treated)
+    assert row["mean_h"] == pytest.approx(treated.treatment_time.mean(), rel=1e-9)
+    lab = r.intervals.set_index("interval").loc["laboratory"]
+    assert row["mean_h"] < lab["mean_h"]  # (a 12-36 h treatment, a day or more of laboratory)

@@ -29,6 +29,7 @@ POSITIONS = {
     "RELEASED_AT": "released",
     "EXITED": "exited",
     "LOADED": "loaded",
+    "TREATMENT_START": "treatment_start",
     "TREATED": "treated",
     "DUTY_PAID": "duty_paid",
     "FULL_DECLARED": "full_declared",

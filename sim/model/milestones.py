@@ -27,6 +27,7 @@ MILESTONES = (
     "released",
     "exited",
     "loaded",
+    "treatment_start",  # the quarantine result known (after any laboratory test): treated from here
     "treated",
     # after release (sim/model/steps/after.py): none is reached unless [after_release] says so
     "duty_paid",
@@ -65,7 +66,10 @@ def flow_end(exited: np.ndarray, loaded: np.ndarray) -> np.ndarray:
 
 #: (name, from milestone, to milestone, owner). An interval is reported over the consignments
 #: that reach both milestones. ``lodging`` counts only time after arrival (advance
-#: declarations count 0), so that it adds to the arrival-to-release story. The last two are
+#: declarations count 0), so that it adds to the arrival-to-release story. ``treatment`` runs
+#: from the quarantine result (the check's end, or the laboratory's result if a sample was
+#: tested) to the goods treated: the treatment alone, the laboratory being its own interval.
+#: The last two are
 #: totals, not stretches (their owner is nominal): ``clearance`` of every consignment and
 #: ``overall_clearance`` arrived -> exited, so of imports only (exports are never ``exited``:
 #: their last stretch is ``loading``). Overall clearance of every consignment, to
@@ -82,7 +86,7 @@ INTERVALS = (
     ("physical_exam", "exam_start", "exam_end", "customs"),
     ("quarantine_check", "quarantine_start", "quarantine_end", "quarantine"),
     ("laboratory", "lab_start", "lab_end", "quarantine"),
-    ("treatment", "quarantine_end", "treated", "quarantine"),
+    ("treatment", "treatment_start", "treated", "quarantine"),
     ("exit", "released", "exited", "trader"),
     # an export's wait for the cut-off of the vessel or flight it makes (the carrier's
     # schedule, not handling; a crossing's delay is the trader's): booked to the terminal
@@ -152,6 +156,7 @@ Q_CLEARED = M["quarantine_cleared"]
 RELEASED_AT = M["released"]
 EXITED = M["exited"]
 LOADED = M["loaded"]
+TREATMENT_START = M["treatment_start"]
 TREATED = M["treated"]
 DUTY_PAID = M["duty_paid"]
 FULL_DECLARED = M["full_declared"]

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.milestones import LAB_END, LAB_START, Q_CLEARED, QUARANTINE, TREATED
+from sim.model.milestones import (
+    LAB_END,
+    LAB_START,
+    Q_CLEARED,
+    QUARANTINE,
+    TREATED,
+    TREATMENT_START,
+)
 from sim.model.route import Step, at_port
 from sim.model.steps.after import early
 from sim.model.steps.inspection import quarantine_rows
@@ -66,7 +73,8 @@ class QuarantineResult(Step):
                 if caught is not None:
                     j.c.outcome = caught
                     return
-        if treat:
+        if treat:  # (from the result: the check's end, or the laboratory's if sampled)
+            j.m[TREATMENT_START] = j.t
             t = j.t + r[R.treatment_time]
             j.m[TREATED] = j.t = j.q_done = t
             j.clock.to(t, QUARANTINE)
