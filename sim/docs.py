@@ -178,6 +178,8 @@ NOTES = {
     "Enforcement.concealment": "the share concealed deeply, and how much less checks find it",
     "Enforcement.detection": "what each check finds, by illicit type",
     "Enforcement.sampling": "quarantine sampling for pests",
+    "Enforcement.origin_inspection": "pre-shipment quarantine inspection at origin (none by "
+    "default; the origin_pre_inspection reform sets it)",
     "Enforcement.audit": "post-clearance audit",
     "Enforcement.outcome": "what a detection leads to, by illicit type: seized, detained, "
     "rejected or reassessed",

@@ -76,7 +76,12 @@ PINNED = {
 
 
 #: quantities that read the low-order part of a column another reads the leading part of
-PINNED_LOW = {"direct_pickup": 31, "direct_loading": 34, "quarantine_seen": 30}
+PINNED_LOW = {
+    "direct_pickup": 31,
+    "direct_loading": 34,
+    "quarantine_seen": 30,
+    "origin_inspection": 2,
+}
 
 
 def test_every_existing_quantity_keeps_its_column():
@@ -209,7 +214,7 @@ def test_a_clashing_declaration_is_refused():
 
 
 #: parts of columns read outside the draws (``u * SPLIT % 1``), by whom
-RESERVED = {13: "random selection", 14: "coverage", 15: "score noise"}
+RESERVED = {13: "random selection", 14: "coverage", 15: "score noise", 48: "inspection at origin"}
 
 
 def test_the_low_parts_read_outside_the_draws_are_reserved():

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import special
 
+from sim.model.registry import SPLIT
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 UNDERVALUATION = ILLICIT.index("undervaluation") + 1
 PEST = ILLICIT.index("pest") + 1
+#: the truth's column, whose low part decides what an inspection at origin stops (reserved
+#: in :mod:`sim.model.draws.goods`)
+ORIGIN_STOP = 48
 
 
 def prevalence(
@@ -51,7 +55,10 @@ def prevalence(
 
 
 def illicit(x: Context, u: np.ndarray) -> np.ndarray:
-    """The truth code: 0 compliant, ``k + 1`` for ``ILLICIT[k]``."""
+    """The truth code: 0 compliant, ``k + 1`` for ``ILLICIT[k]``. A consignment inspected at
+    origin arrives compliant where that inspection stopped its load (a share ``finds`` of
+    each type, drawn from the low part of this uniform, independent of which type it is),
+    so it carries each type with its prevalence times ``1 - finds`` and never another."""
     e = x.scenario.enforcement
     if not e.active:
         return np.zeros(x.n)
@@ -69,7 +76,12 @@ def illicit(x: Context, u: np.ndarray) -> np.ndarray:
     cum = np.cumsum(p, axis=1)
     # the first type whose cumulative share the uniform falls under; beyond all: compliant
     code = (u[:, None] >= cum).sum(axis=1) + 1
-    return np.asarray(np.where(code > len(ILLICIT), 0, code), float)
+    code = np.where(code > len(ILLICIT), 0, code)
+    o = e.origin_inspection
+    if o.active:  # what the inspection at origin stops never ships: the goods arrive clean
+        stops = _per_type(o.finds, code) * (v["origin_inspection"] > 0)
+        code = np.where(u * SPLIT % 1 < stops, 0, code)  # (the low part: see ORIGIN_STOP)
+    return np.asarray(code, float)
 
 
 def _per_type(table: dict[str, float], code: np.ndarray) -> np.ndarray:

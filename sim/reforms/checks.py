@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sim.reforms.fields import no_joint_pool, officer_work, ports, table_scaled
+from sim.reforms.fields import no_joint_pool, officer_work, ports
 from sim.reforms.reform import Changes, Param, Reform
 
 _TIANJIN = (
@@ -83,18 +83,29 @@ def _quarantine(data: dict[str, Any]) -> bool:
     return any(port.get("quarantine") is not None for _, port in ports(data))
 
 
+def _quarantine_goods(data: dict[str, Any]) -> list[str]:
+    """The commodities some selection table (national or a port's) sends to quarantine
+    (empty, meaning every commodity, where a table has a '*' row)."""
+    tables = [(data.get("selection") or {}).get("quarantine") or {}]
+    tables += [((port.get("selection") or {}).get("quarantine") or {}) for _, port in ports(data)]
+    names = {com for table in tables for com in table}
+    return [] if "*" in names else sorted(names)
+
+
 def _origin(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    out: Changes = {}
+    """Pre-shipment inspection at origin for approved exporters' quarantine goods: AEOs' and
+    general traders' imports (never discredited traders'), at ``uptake``."""
     if not _quarantine(data):
-        return out  # (no quarantine checks at the border to move to origin)
-    table = (data.get("selection") or {}).get("quarantine")
-    if table:
-        out["selection.quarantine"] = table_scaled(table, 1 - s["uptake"])
-    for name, port in ports(data):
-        own = (port.get("selection") or {}).get("quarantine")
-        if own:
-            out[f"ports.{name}.selection.quarantine"] = table_scaled(own, 1 - s["uptake"])
-    return out
+        return {}  # (no quarantine checks at the border to spare)
+    goods = _quarantine_goods(data)
+    return {
+        "enforcement.origin_inspection": {
+            "uptake": {k: s["uptake"] for k in ("aeo_advanced", "aeo_general", "general")},
+            "commodities": goods,
+            "finds": {"pest": s["finds"], "frozen": s["finds"]},
+            "border_checks": s["border_checks"],
+        }
+    }
 
 
 def _training(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
@@ -171,11 +182,28 @@ REFORMS = [
     ),
     Reform(
         "origin_pre_inspection",
-        "approved exporters' goods are checked for quarantine at origin: fewer quarantine "
-        "checks at the border",
+        "a share of approved exporters' imports of quarantine goods (AEOs' and general "
+        "traders', never discredited traders') is inspected at origin before shipment: what "
+        "that inspection finds (pests, frozen products without quarantine clearance) is "
+        "stopped there, so those consignments arrive with less of it, and at the border they "
+        "are selected for a quarantine check less often; every other consignment is checked "
+        "as before",
         _origin,
-        ("seed paper: quarantine checks at origin", "assumption: uptake"),
-        {"uptake": Param(0.3, "share of quarantine checks moved to origin")},
+        (
+            "seed paper: 'pre-inspection of origin' in the quarantine access chain",
+            "assumption: uptake, finds and border_checks (no published figure was found)",
+        ),
+        {
+            "uptake": Param(
+                0.3, "share of approved exporters' quarantine goods inspected at origin"
+            ),
+            "finds": Param(
+                0.8, "share of pests and frozen products the inspection at origin stops"
+            ),
+            "border_checks": Param(
+                0.2, "factor on the inspected goods' quarantine selection at the border"
+            ),
+        },
     ),
     Reform(
         "flexible_staffing",

@@ -123,6 +123,61 @@ class Sampling(Strict):
         return v
 
 
+class OriginInspection(Strict):
+    """Pre-shipment quarantine inspection at origin (the seed paper's "pre-inspection of
+    origin"): a share of the imports of the ``commodities`` it covers, by trader class, is
+    inspected in the exporting country before shipment. What that inspection finds there
+    (``finds``, by illicit type) is treated or replaced before the goods ship, so the covered
+    consignments arrive with a prevalence of each type times ``1 - finds``; at the border
+    they are selected for a quarantine check at ``border_checks`` times the usual rate.
+    Consignments it does not cover, and every trader class without an uptake, are
+    untouched. The uptake draw is a trader's attribute (independent of the hidden truth):
+    the covered share is not chosen for being compliant.
+
+    Simplifications: the inspection at origin costs the border nothing and takes none of
+    the consignment's time (it is done before the goods leave); it is one rate for every
+    origin (no protocol by country)."""
+
+    uptake: dict[str, Probability] = Field(
+        default_factory=dict,
+        description="share of the covered imports inspected at origin, by trader class or "
+        "'*' (every class not listed); none by default",
+    )
+    commodities: list[str] = Field(
+        default_factory=list,
+        description="commodities the programme covers (empty: every commodity)",
+    )
+    finds: PerType = Field(
+        default_factory=dict,
+        description="share of each illicit type the inspection at origin stops before "
+        "shipment (the covered goods' prevalence is times 1 - finds)",
+    )
+    border_checks: Probability = Field(
+        default=1.0,
+        description="factor on the covered consignments' selection for a quarantine check "
+        "at the border (1: as other goods; 0: none)",
+    )
+
+    _finds = field_validator("finds")(lambda v: _types(v))
+
+    @field_validator("uptake")
+    @classmethod
+    def _classes(cls, v: dict[str, float]) -> dict[str, float]:
+        for k in v:
+            if k != "*" and k not in TRADER_CLASSES:
+                allowed = ", ".join(TRADER_CLASSES)
+                raise AtField(k, f"unknown trader class {k!r}; allowed: *, {allowed}")
+        return v
+
+    def share(self, trader_class: str) -> float:
+        """The uptake of one trader class (``*`` for the classes not listed; 0 when absent)."""
+        return float(self.uptake.get(trader_class, self.uptake.get("*", 0.0)))
+
+    @property
+    def active(self) -> bool:
+        return any(v > 0 for v in self.uptake.values())
+
+
 class Audit(Strict):
     """Post-clearance audit: a lagged detector, after release, with staff of its own."""
 
@@ -189,6 +244,7 @@ class Enforcement(Strict):
     concealment: Concealment = Field(default_factory=Concealment)
     detection: Detection = Field(default_factory=Detection)
     sampling: Sampling = Field(default_factory=Sampling)
+    origin_inspection: OriginInspection = Field(default_factory=OriginInspection)
     audit: Audit = Field(default_factory=Audit)
     outcome: dict[str, Outcome] = Field(
         default_factory=lambda: dict(DEFAULT_OUTCOMES)

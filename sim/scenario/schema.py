@@ -960,6 +960,12 @@ class Scenario(Strict):
                         f"enforcement.{table}.{key}: unknown {table[3:]} {key!r}; "
                         f"allowed: {', '.join(sorted(known))}"
                     )
+        for com in e.origin_inspection.commodities:
+            if com not in self.commodities:
+                raise ValueError(
+                    f"enforcement.origin_inspection.commodities: unknown commodity {com!r}; "
+                    f"allowed: {', '.join(self.commodities)}"
+                )
         if not e.active:
             return
         for pname, port in self.ports.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.model import truth
 from sim.model.draws.base import (
     DRAWS,
     declare,
@@ -69,3 +70,4 @@ DRAWS.decision("sel_quarantine", 16)
 DRAWS.reserve(13, "the risk engine's random selection (sim.model.risk_block, risk_one)")
 DRAWS.reserve(14, "partner data's coverage (sim.model.sharing)")
 DRAWS.reserve(15, "the risk engine's score noise without score_noise (sim.model.risk)")
+DRAWS.reserve(truth.ORIGIN_STOP, "what an inspection at origin stops (sim.model.truth.illicit)")

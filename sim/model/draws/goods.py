@@ -61,6 +61,26 @@ def _discharged(x: Context, u: np.ndarray) -> np.ndarray:
     return np.asarray(x.arrived + span * u ** (1.0 / containers))
 
 
+# --- pre-shipment inspection at origin (the low part of the trader class's column: an
+# attribute of the trader and its exporter, independent of the hidden truth) -----------------
+@declare("origin_inspection", 2, "int", low=True)
+def _origin_inspection(x: Context, u: np.ndarray) -> np.ndarray:
+    """0: not inspected at origin; 1: inspected at origin (its prevalence lower, see
+    :func:`sim.model.truth.illicit`); 2: inspected at origin and spared the quarantine check
+    at the border, a share ``1 - border_checks`` of those inspected (from the same uniform,
+    so independent of the selection draws): imports of the covered commodities only."""
+    o = x.scenario.enforcement.origin_inspection
+    if x.export or not o.active:
+        return np.zeros(x.n, int)
+    share = np.array([o.share(k) for k in TRADER_CLASSES])[x.values["trader_class"]]
+    if o.commodities:
+        covered = np.array([c in o.commodities for c in x.commodities])
+        share = np.where(covered[x.values["commodity"]], share, 0.0)
+    inspected = u < share
+    spared = u < share * (1.0 - o.border_checks)
+    return np.asarray(inspected.astype(int) + spared.astype(int))
+
+
 # --- the hidden truth (columns 48-63: a stream of its own) ---------------------------------
 # declared before the checks, whose detection draws depend on it (see sim.model.truth)
 declare("illicit", 48, "category:illicit")(truth.illicit)

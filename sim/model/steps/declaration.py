@@ -164,11 +164,17 @@ def select(
         chosen = dict(p.selector.select(block))
     else:
         chosen = dict(cast(Preparing, p.selector).select(block, prepared))
-    chosen["quarantine"] = chosen["quarantine"] & (r[:, R.statutory] > 0)  # its remit
+    chosen["quarantine"] = chosen["quarantine"] & _quarantine_remit(r)
     for check, col in DECISIONS.items():
         r[:, col] = chosen[check]
     # (each decision column now holds 0 or 1: their sum weighted by bit is the number)
     return np.asarray(r[:, _COLUMNS].dot(_BITS).astype(np.int64))
+
+
+def _quarantine_remit(r: np.ndarray) -> np.ndarray:
+    """Rows a quarantine check at the border may select: goods subject to statutory
+    inspection, less those an inspection at origin spares (``origin_inspection`` 2)."""
+    return np.asarray((r[:, R.statutory] > 0) & (r[:, R.origin_inspection] < 2))
 
 
 def selection_input(
@@ -221,10 +227,10 @@ def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndar
     n = len(r)
     if ask is None:
         return np.tile(np.arange(16, dtype=np.int64), (n, 1))
-    statutory = r[:, R.statutory] > 0
+    remit = _quarantine_remit(r)
     cols = []
     for chosen in ask(selection_input(p, r, uniforms, p.env.now)):
-        bits = [chosen[c] & statutory if c == "quarantine" else chosen[c] for c in CHECKS]
+        bits = [chosen[c] & remit if c == "quarantine" else chosen[c] for c in CHECKS]
         cols.append(sum(np.asarray(b, np.int64) << i for i, b in enumerate(bits)))
     return np.stack(cols, axis=1)
 
