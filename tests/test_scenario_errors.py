@@ -715,3 +715,11 @@ def test_a_pest_probability_for_the_quarantine_check_is_refused(write, capsys):
     assert f"{child}: enforcement.detection.quarantine.pest = 0.5" in err
     assert "comes from enforcement.sampling" in err
     assert "visual_sensitivity" in err and "lab_sensitivity" in err
+
+
+@pytest.mark.parametrize("heads", [1e300, -1.0])
+def test_a_ports_posts_outside_zero_to_a_million_heads_are_refused(heads: float):
+    """``costs.posts`` took any number of heads above 0 (the battery found 1e300 accepted)."""
+    over = {"costs.posts": {"*": {"customs_officer": heads}}}
+    with pytest.raises(sim.ScenarioError, match=r"costs\.posts\.\*\.customs_officer.*1000000"):
+        sim.load_scenario(sim.default_scenario_path(), over)

@@ -390,8 +390,10 @@ class Costs(Strict):
             for role, n in heads.items():
                 if role not in self.roles:
                     raise AtField(("posts", port, role), self._no_role(role))
-                if n < 0:
-                    raise AtField(("posts", port, role), f"heads must be >= 0; got {n:g}")
+                if not 0 <= n <= 1e6:  # (a million heads at a port is far beyond any)
+                    raise AtField(
+                        ("posts", port, role), f"heads must be in [0, 1000000]; got {n:g}"
+                    )
         return self
 
     def _no_role(self, role: str) -> str:
