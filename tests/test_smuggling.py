@@ -326,7 +326,7 @@ def test_attempts_are_counted_by_their_time_and_days_as_the_daily_series_counts_
     assert chosen.to_dict() == loads.to_dict()
     m = r.metrics()
     at_road = int((log.port == "dongxing").sum())
-    assert m["smuggling_attempts_route_dongxing_road"] == at_road == 32
+    assert m["smuggling_attempts_route_dongxing_road"] == at_road == 33
     observed_days = set(frame.loc[frame["observed"], "day"])
     assert observed_days == set(r.enforcement_daily["day"]) == set(range(14))
     assert (frame.loc[~frame["observed"], "day"] < 0).all()
