@@ -302,6 +302,7 @@ def test_the_pictures_title_clears_the_first_trees_with_three_structures():
         renderer = fig.canvas.get_renderer()
         title = next(t for t in fig.findobj(Text) if t.get_text().startswith("Organisation"))
         top = fig.axes[0].title.get_window_extent(renderer)
+        plt.close(fig)
         assert title.get_window_extent(renderer).y0 > top.y1, n
 
 
