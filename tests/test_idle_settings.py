@@ -90,3 +90,15 @@ def test_a_throttle_that_never_engages_is_a_run_note_and_changes_nothing():
     acting = replicate(sim.load_scenario(SMALL, {**RISKY, "risk.throttle.queue": 2}), 2, 1)
     assert (acting["throttle_engaged_share_port_sea"] > 0).all()
     assert not [n for n in acting.attrs["notes"] if "throttle" in n]
+
+
+def test_compare_notes_an_idle_throttle_with_each_options_own_threshold(tmp_path):
+    """In a comparison the idle-throttle note gives the threshold as `run` does; an option
+    whose throttle sits elsewhere gets its own note (not hidden as the baseline's)."""
+    base = sim.load_scenario(SMALL, {**RISKY, "risk.throttle.queue": 50})
+    res = sim.compare(base, ["higher:risk.throttle.queue=60"], reps=2, seed=1, log=False)
+    notes = [n for n in res.notes if "throttle never engaged" in n]
+    assert len(notes) == 2, notes
+    assert "never above its threshold of 50 (risk.throttle.queue)" in notes[0]
+    assert notes[1].startswith("note (higher):")
+    assert "never above its threshold of 60 (risk.throttle.queue)" in notes[1]

@@ -80,6 +80,7 @@ from sim.experiment.store import (
 )
 from sim.model.credit_rules import engine_caps
 from sim.model.result import RunResult
+from sim.model.risk_notes import engine_throttle
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
@@ -564,6 +565,8 @@ class Comparison:
             "unused_parts": _unused_parts(self.variants),
             # each option's risk-engine caps (class -> share of ordinary traders' rate)
             "caps": {name: engine_caps(v) for name, v in self.variants.items()},
+            # each option's risk-engine throttle (the exam queue above which it engages)
+            "throttles": {name: engine_throttle(v) for name, v in self.variants.items()},
             # dated reforms that take effect after the observed run (the results miss them)
             "after_the_run": _after_the_run(self.variants),
             # the periods every option's results are also split by (at dated reforms)

@@ -143,12 +143,20 @@ def _notes_of_means(res: CompareResult) -> list[str]:
         rows = res.summary[res.summary["option"] == name]
         means = dict(zip(rows["metric"], rows["mean"], strict=True))
         caps = res.meta.get("caps", {}).get(name)  # (a folder written before: China's)
-        rules = {**credit_rules(means, caps), **risk_notes(means)}
+        throttle = res.meta.get("throttles", {}).get(name)
+        rules = {**credit_rules(means, caps), **_keyed(risk_notes(means, throttle), throttle)}
         new = [m for rule, m in rules.items()
                if broken is None or rule not in broken or _crowds_more(rule, means, base)]
         broken, base = (rules, means) if broken is None else (broken, base)
         out += [f"note ({name}): {message}" for message in near_saturation(means) + new]
     return out
+
+
+def _keyed(notes: dict[str, str], throttle: float | None) -> dict[str, str]:
+    """Risk notes keyed so that an idle throttle at another threshold than the baseline's is
+    the option's own note, not the scenario's."""
+    return {f"{k}@{throttle:g}" if k.startswith("throttle_") and throttle else k: m
+            for k, m in notes.items()}
 
 
 def _crowds_more(rule: str, means: Mapping[str, float], base: Mapping[str, float]) -> bool:
