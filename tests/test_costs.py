@@ -395,6 +395,41 @@ def test_slipped_counts_undetected_illicit_goods_only():
     assert lost.tolist() == [0, harm[code("undervaluation")], 0, 7, 11, 17]
 
 
+def test_harm_counts_per_consignment_container_or_unit_of_value_as_each_kind_says():
+    """A kind's harm is per consignment, per container or per unit of true value: its
+    harm is multiplied by 1, the boxes or the true value; compliant goods count nothing."""
+    from sim.model.costs import harm_units
+
+    per = np.array([0, 0, 1, 2, 0, 0])  # by code: tobacco per load, counterfeit per box, ...
+    illicit = np.array([0, code("tobacco"), code("counterfeit"), code("frozen")])
+    boxes, true_value = np.array([3.0, 4.0, 5.0, 6.0]), np.array([10.0, 20.0, 30.0, 40.0])
+    units = harm_units(illicit, per, boxes, true_value)
+    assert units.tolist() == [1, 1, 5, 40]
+    harm = np.array([0.0, 7.0, 11.0, 13.0, 17.0, 19.0])
+    _, lost = slipped(illicit, true_value, true_value, np.zeros(4), np.zeros(4),
+                      np.full(6, np.nan), harm, units)
+    assert lost.tolist() == [0, 7, 11 * 5, 13 * 40]
+
+
+@pytest.mark.parametrize(("per", "column"), [("container", "containers"), ("value", "true_value")])
+def test_harm_per_container_or_value_scales_the_runs_harm_by_the_missed_goods_own(per, column):
+    """Against harm per consignment, the run's harm slipped grows by the mean boxes (or true
+    value) of the illicit consignments the log shows finished and never found."""
+    kinds = {k: 1000.0 for k in ILLICIT_KINDS}
+    over = {"days": 7, "warmup_days": 2, "costs.slipped.harm": kinds}
+    default = Path(sim.__file__).parent / "scenarios" / "default.toml"
+    plain = sim.simulate(sim.load_scenario(default, over), 1).metrics()["harm_slipped"]
+    bases = {"costs.slipped.harm_per": dict.fromkeys(kinds, per)}
+    scaled = sim.load_scenario(default, {**over, **bases})
+    res = sim.simulate(scaled, 1, log=True)
+    log = res.log
+    missed = log[log.cohort & (log.illicit != "compliant") & log.found_by.isna()
+                 & (log.outcome != "censored")]
+    assert len(missed) > 100 and missed[column].mean() > 1.2
+    ratio = res.metrics()["harm_slipped"] / plain
+    assert ratio == pytest.approx(missed[column].mean(), rel=1e-12)
+
+
 def test_goods_declared_at_their_true_value_and_commodity_evade_no_duty():
     """Frozen goods declared as frozen (without quarantine clearance) and tobacco declared as
     tobacco paid their duty: only a load hidden under another commodity evades the
@@ -514,6 +549,11 @@ def test_every_part_is_named_once():
         # nothing)
         ({"system_ports": {"nothing": ["sea"]}, "systems": {"it": 100}},
          ["costs.system_ports.nothing", "no running cost 'nothing' in costs.systems", "it"]),
+        ({"slipped": {"harm": {"pest": 5}, "harm_per": {"pest": "box"}}},
+         ["costs.slipped.harm_per.pest", "'box'", "'consignment'", "'container'", "'value'"]),
+        # a basis for a kind without harm (accepted: it would count nothing)
+        ({"slipped": {"harm": {"pest": 5}, "harm_per": {"frozen": "value"}}},
+         ["costs.slipped.harm_per.frozen", "no harm of its own"]),
     ],
 )
 def test_bad_costs_are_reported_by_field(tmp_path, over, words):

@@ -141,7 +141,8 @@ COSTS = [
           f"Duty evaded by illicit goods not found: the duty due on the goods as they truly "
           f"are less the duty assessed on the declaration, {_PER}. {_EVADED}"),
     Entry("harm_slipped_per_consignment", COST_LAYER,
-          f"Harm of illicit goods not found (a value per consignment of each illicit type), "
+          f"Harm of illicit goods not found (each illicit type's value per consignment, per "
+          f"container or per unit of true value: `costs.slipped.harm_per`), "
           f"{_PER}."),
     Entry("revenue_evaded", COST_LAYER,
           "Duty evaded by the finished consignments' illicit goods not found (as "

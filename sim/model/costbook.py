@@ -34,6 +34,7 @@ from sim.model.costs import (
     TRADER_PARTS,
     P,
     consignment_costs,
+    harm_units,
     slipped,
 )
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
@@ -163,9 +164,10 @@ class CostBook:
         code, req, _, found = truth
         com = col["commodity"].astype(int)
         prices = self.prices
+        units = harm_units(code, prices.harm_per, col["containers"], req[:, 1])
         revenue, harm = slipped(
             code, col["value"], req[:, 1], found, prices.duty_rate[com], prices.true_rate,
-            prices.harm,
+            prices.harm, units,
         )
         parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
         return code

@@ -207,6 +207,7 @@ def slipped(
     duty_rate: np.ndarray,
     true_rate: np.ndarray,
     harm: np.ndarray,
+    units: np.ndarray | float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Revenue evaded and harm of each consignment (0 unless illicit and not detected).
 
@@ -217,15 +218,25 @@ def slipped(
     declared as tobacco) evade nothing; undervalued goods evade their rate on the hidden
     value; tobacco or frozen goods declared as another commodity evade the difference of the
     two duties (:data:`sim.model.prices.SMUGGLED`; ``true_rate`` by illicit code, NaN: the
-    declared rate). Harm is the value per undetected illicit consignment of its kind
-    (``harm`` by illicit code)."""
+    declared rate). Harm is its kind's value (``harm`` by illicit code) times the
+    consignment's ``units`` of it (:func:`harm_units`) when it is not detected."""
     code = np.asarray(illicit).astype(int)
     missed = (code > 0) & ~np.asarray(detected).astype(bool)
     kind_rate = true_rate[code]
     rate = np.where(np.isnan(kind_rate), duty_rate, kind_rate)
     due = rate * true_value - duty_rate * value
     revenue = np.where(missed, np.maximum(due, 0.0), 0.0)
-    return revenue, np.where(missed, harm[code], 0.0)
+    return revenue, np.where(missed, harm[code] * units, 0.0)
+
+
+def harm_units(
+    illicit: np.ndarray, per: np.ndarray, containers: np.ndarray, true_value: np.ndarray
+) -> np.ndarray:
+    """How many of its kind's harm each consignment counts: 1 where its kind's harm is per
+    consignment, its containers where per container, its true value where per unit of value
+    (``per`` by illicit code: an index of :data:`sim.scenario.costs.HARM_BASES`)."""
+    basis = per[np.asarray(illicit).astype(int)]
+    return np.select([basis == 1, basis == 2], [containers, true_value], 1.0)
 
 
 def trader_cost_of_log(log: pd.DataFrame, scenario: Any) -> np.ndarray:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.scenario.costs import ILLICIT_KINDS, Costs, by_mode
+from sim.scenario.costs import HARM_BASES, ILLICIT_KINDS, Costs, by_mode
 
 #: illicit kinds that name the goods they are: such goods are truly of the commodity of that
 #: name (at the scenario's duty rate of that commodity, else its default rate), whatever the
@@ -45,6 +45,7 @@ class Prices:
     no_find_state: bool
     separate_inspection: bool
     harm: np.ndarray  # by illicit code (0: compliant)
+    harm_per: np.ndarray  # by illicit code: its index in HARM_BASES
     true_rate: np.ndarray  # by illicit code: the duty rate of the goods' true commodity, NaN:
     # the declared commodity's
 
@@ -91,6 +92,10 @@ class Prices:
             no_find_state=costs.no_find_payer == "state",
             separate_inspection=separate,
             harm=np.array([0.0] + [costs.slipped.harm.get(k, 0.0) for k in ILLICIT_KINDS]),
+            harm_per=np.array(
+                [0] + [HARM_BASES.index(costs.slipped.harm_per.get(k, "consignment"))
+                       for k in ILLICIT_KINDS]
+            ),
             true_rate=np.array([math.nan] + [_true_rate(costs, k) for k in ILLICIT_KINDS]),
         )
 

@@ -39,6 +39,10 @@ LANE_KEYS = (
     "exam_officers",
     "gate",
 )
+#: What an illicit kind's harm is counted per (``costs.slipped.harm_per``).
+HARM_BASES = ("consignment", "container", "value")
+HarmBasis = Literal["consignment", "container", "value"]
+
 #: Kinds of illicit goods (the hidden truth); harm values are given per kind.
 ILLICIT_KINDS = ILLICIT
 
@@ -202,15 +206,32 @@ class Slipped(Strict):
         "that name)",
     )
     harm: dict[str, Money] = Field(
-        default_factory=dict, description="harm per undetected illicit consignment, by kind"
+        default_factory=dict,
+        description="harm of each undetected illicit consignment, by kind: per consignment, "
+        "or as `harm_per` says",
+    )
+    harm_per: dict[str, HarmBasis] = Field(
+        default_factory=dict,
+        description="what a kind's `harm` is counted per: `consignment` (the default), "
+        "`container` (each of its boxes: a 40-box load harms more than one parcel) or `value` "
+        "(each unit of its true value: `harm` is then a multiple of it)",
     )
 
     @model_validator(mode="after")
     def _kinds(self) -> Slipped:
-        for k in self.harm:
-            if k not in ILLICIT_KINDS:
+        for field in ("harm", "harm_per"):
+            for k in getattr(self, field):
+                if k not in ILLICIT_KINDS:
+                    raise AtField(
+                        (field, k),
+                        f"unknown illicit kind {k!r}; allowed: {', '.join(ILLICIT_KINDS)}",
+                    )
+        for k in self.harm_per:
+            if k not in self.harm:
                 raise AtField(
-                    ("harm", k), f"unknown illicit kind {k!r}; allowed: {', '.join(ILLICIT_KINDS)}"
+                    ("harm_per", k),
+                    f"a basis for {k!r}, which has no harm of its own in `harm`: it would count "
+                    "nothing",
                 )
         return self
 
