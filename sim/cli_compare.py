@@ -80,7 +80,8 @@ def add_compare_parser(
         "--option", dest="options", action="append", default=[], metavar="NAME:KEY=VALUE,...",
         help="an option: a name and the changes that make it, e.g. "
         "more_scanners:ports.sea_port.scan.scanners.capacity=4 (repeatable; NAME A+B "
-        "combines options A and B)",
+        "combines options A and B; NAME:@FILE takes a scenario file of its own, its "
+        "changes after a comma)",
     )
     p.add_argument(
         "--reforms", nargs="+", default=[], metavar="REFORM",
@@ -89,7 +90,8 @@ def add_compare_parser(
         "(see `bordersim reforms`)",
     )
     p.add_argument("--options-file", type=Path, metavar="FILE",
-                   help="options as TOML: [options.NAME] with description and set = {KEY = VALUE}")
+                   help="options as TOML: [options.NAME] with description, set = {KEY = VALUE} "
+                   "and, for an option that is a scenario file of its own, scenario = FILE")
     how_many = p.add_mutually_exclusive_group()
     how_many.add_argument("--reps", type=positive_int, default=None,
                           help="replications per option (default 5)")

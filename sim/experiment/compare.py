@@ -514,7 +514,7 @@ class Comparison:
             "precision_metrics": list(self.watched),
             "max_reps": max_reps,
             "tolerance_h": self.tolerance_h,
-            "options": [o.as_dict() for o in self.opts],
+            "options": [self._identity(o) for o in self.opts],
             **self._option_notes(base_hash),
             "command": command,
             "warnings": list(self.run_warnings),
@@ -532,6 +532,14 @@ class Comparison:
             store.open(self.variants[o.name], seed, most, command=command or [])
             self.stores[o.name] = store
         self.folder.record()  # (only once every check passed: a refused run changes nothing)
+
+    def _identity(self, o: Option) -> dict[str, Any]:
+        """What the folder keeps of an option; one given by a scenario file also keeps its
+        resolved scenario's hash, so that a folder is not resumed after the file changed."""
+        out = o.as_dict()
+        if o.scenario:
+            out["scenario_hash"] = scenario_hash(self.variants[o.name])
+        return out
 
     def _option_notes(self, base_hash: str) -> dict[str, Any]:
         """What qualifies each option's figures, for ``compare.json``: unchanged options,
@@ -914,7 +922,9 @@ def _variant(
 
     ours = o.origin or f"option {o.name}"
     over, where = base_over
-    if not isinstance(scenario, Scenario):
+    if o.scenario:  # (a file of its own: the comparison's overrides, then the option's)
+        variant = load_with_option(o.scenario, over, o.overrides, ours, where)
+    elif not isinstance(scenario, Scenario):
         variant = load_with_option(scenario, over, o.overrides, ours, where)
     else:
         base = patch(scenario, over, where)
@@ -1541,12 +1551,17 @@ def _other_scenario(
     return out or [f"of scenario {meta['scenario']!r} with other settings"]
 
 
+#: what identified an option before options could be scenario files (kept when missing)
+_OLD_KEYS = ("overrides", "parts", "reform")
+
+
 def _compared(options: Any) -> list[tuple[str, str]]:
     """What identifies a comparison's options: each one's name and what it changes."""
     out = []
     for o in options or []:
         if isinstance(o, dict):
-            what = {k: o.get(k) for k in ("overrides", "parts", "reform")}
+            what = {k: o.get(k) for k in ("overrides", "parts", "reform", "scenario",
+                                          "scenario_hash") if k in o or k in _OLD_KEYS}
             out.append((str(o.get("name")), json.dumps(what, sort_keys=True, default=str)))
     return out
 
@@ -1557,6 +1572,10 @@ def _unlike(then: list[tuple[str, str]], now: list[tuple[str, str]]) -> str:
     if names[0] != names[1]:
         return f"of other options ({', '.join(names[0])}; this run: {', '.join(names[1])})"
     name, was, is_ = next((a[0], a[1], b[1]) for a, b in zip(then, now, strict=True) if a != b)
+    old, new = json.loads(was), json.loads(is_)
+    if {**old, "scenario_hash": None} == {**new, "scenario_hash": None}:
+        return (f"in which option {name}'s scenario file {new['scenario']} had other "
+                "settings (it, or a file it extends, has changed since)")
     return f"in which option {name} changes {was} (this run: {is_})"
 
 

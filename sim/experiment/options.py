@@ -54,6 +54,9 @@ class Option:
     reform: str = ""  # reforms of the library applied after the overrides (sim.reforms)
     #: where the overrides were given, named by an error they cause (default: the option)
     origin: str = ""
+    #: a scenario file whose settings make this option instead of the compared scenario's
+    #: (its overrides on top): two files side by side, paired by the same seeds
+    scenario: str = ""
 
     def __post_init__(self) -> None:
         if self.name.startswith(".") and _NAME.match(self.name):
@@ -97,6 +100,12 @@ class Option:
                 f"option name {self.name!r}: a combination joins different options; "
                 f"{', '.join(repr(n) for n in again)} is given twice"
             )
+        if self.scenario and "+" in self.name:
+            raise OptionError(
+                f"option name {self.name!r}: an option given by a scenario file is not a "
+                "combination; write the combined settings into one file and name it "
+                "without '+'"
+            )
         if self.overrides and not self.parts:
             raise OptionError(
                 f"option name {self.name!r}: '+' joins options into a combination, which "
@@ -111,6 +120,9 @@ class Option:
     def label(self) -> str:
         if self.description:
             return self.description
+        if self.scenario:
+            more = ", ".join(f"{k}={v!r}" for k, v in self.overrides.items())
+            return f"scenario {self.scenario}" + (f" with {more}" if more else "")
         if self.reform and not self.overrides:
             return f"reform {self.reform}"
         if not self.overrides:
@@ -124,6 +136,7 @@ class Option:
             "overrides": dict(self.overrides),
             "parts": list(self.parts),
             "reform": self.reform,
+            **({"scenario": self.scenario} if self.scenario else {}),
         }
 
 
@@ -156,8 +169,12 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
             f"e.g. {example}"
         )
     overrides: dict[str, Any] = {}
+    items = _split_top(rest) if sep else []
+    scenario = items.pop(0)[1:].strip() if items and items[0].startswith("@") else ""
+    if rest.strip().startswith("@") and not scenario:
+        raise OptionError(f"{given_as} {text!r}: '@' needs a scenario file: NAME:@FILE.toml")
     if sep:
-        for item in _split_top(rest):
+        for item in items:
             key, eq, raw = item.partition("=")
             try:
                 key = dotted_key(key)
@@ -171,7 +188,7 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
             if key in overrides:
                 raise OptionError(f"{given_as} {text!r}: {key} is set twice; give it one value")
             overrides[key] = read_value(raw)
-    return Option(name, overrides)
+    return Option(name, overrides, scenario=scenario)
 
 
 def _split_top(text: str) -> list[str]:
@@ -205,19 +222,24 @@ def read_options_file(path: str | Path) -> list[Option]:
     for name, spec in table.items():
         if not isinstance(spec, dict):
             raise OptionError(f"{path}: options.{name} must be a table")
-        unknown = set(spec) - {"description", "set"}
+        unknown = set(spec) - {"description", "set", "scenario"}
         if unknown:
             raise OptionError(
                 f"{path}: options.{name}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "allowed: description, set"
+                "allowed: description, set, scenario"
             )
+        file = spec.get("scenario", "")
+        if not isinstance(file, str):
+            raise OptionError(f"{path}: options.{name}.scenario must be a file name (a string)")
         overrides = spec.get("set", {})
         if not isinstance(overrides, dict):
             raise OptionError(f"{path}: options.{name}.set must be a table of dotted keys")
         origin = f"{path} [options.{name}]"
         try:
+            where = str(path.parent / file) if file else ""  # (beside the options file)
             out.append(
-                Option(name, dict(overrides), str(spec.get("description", "")), origin=origin)
+                Option(name, dict(overrides), str(spec.get("description", "")), origin=origin,
+                       scenario=where)
             )
         except OptionError as exc:
             raise OptionError(f"{path}: options.{name}: {exc}") from None
@@ -263,6 +285,11 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
     given = [_bare(o) for o in with_parts(given)]  # (before a combination reads its parts)
     by_name = {o.name: o for o in given}
     base = by_name.pop(BASELINE, Option(BASELINE))
+    if base.scenario:
+        raise OptionError(
+            "the option 'baseline' is the compared scenario: give its file as the scenario to "
+            "compare (bordersim compare FILE ...), and name the option otherwise"
+        )
     if base.overrides:
         raise OptionError(
             "the option 'baseline' is the scenario unchanged: it takes no KEY=VALUE; give "
@@ -277,6 +304,13 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
             missing = [p for p in parts if p not in by_name]
             if missing and not o.overrides:
                 raise OptionError(_missing_parts(o.name, missing))
+            files = [p for p in parts if p in by_name and by_name[p].scenario]
+            if files and not missing:
+                raise OptionError(
+                    f"option {o.name!r}: {', '.join(files)} is given by a scenario file, and a "
+                    "combination cannot join files: write the combined settings into one "
+                    "file and compare it as an option of its own"
+                )
             if not missing:
                 reform = o.reform or "+".join(by_name[p].reform for p in parts if by_name[p].reform)
                 merged: dict[str, Any] = {}
@@ -298,7 +332,7 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
 def _bare(o: Option) -> Option:
     """An option given by a bare name (no changes, not a combination): the reform of that
     name (see :func:`_named_reform`); any other option as it is."""
-    if o.name == BASELINE or o.overrides or o.reform or "+" in o.name:
+    if o.name == BASELINE or o.overrides or o.reform or o.scenario or "+" in o.name:
         return o
     return _named_reform(o)
 
