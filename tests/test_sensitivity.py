@@ -102,7 +102,8 @@ def test_cli_sobol(tmp_path, capsys):
     assert f"the widest 95 % half-width is {widest:.3g}" in captured.err
     names = [r["parameter"] for r in rows]
     assert names == ["ports.sea.review.capacity", "ports.sea.arrivals.rate"]
-    assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf", "S1_noise", "ST_noise"}
+    assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf", "S1_reps", "S1_noise",
+                            "ST_reps", "ST_noise"}  # fmt: skip
     assert rows[0]["S1_noise"] is None  # one replication: the noise cannot be measured
     # ... and the user is told the intervals leave it out, and to raise --reps and --days
     assert "with one replication per point the Sobol intervals exclude simulation noise" in (
@@ -187,9 +188,14 @@ def test_noise_of_each_replication_is_reported_beside_the_bootstrap(tmp_path):
     assert spread.gt(0).all()  # the replications disagree: the noise moves the indices
     about = json.loads((out / "sobol.json").read_text())
     assert about["reps"] == 3 and about["noise"]["replications_used"] == 3
-    for col in ("S1_noise", "ST_noise"):
+    for col in ("S1_reps", "S1_noise", "ST_reps", "ST_noise"):
         assert about["noise"][col] == pytest.approx(idx[col].to_dict())
-    assert pd.read_csv(out / "sobol.csv").columns.tolist()[-2:] == ["S1_noise", "ST_noise"]
+    assert pd.read_csv(out / "sobol.csv").columns.tolist()[-4:] == [
+        "S1_reps", "S1_noise", "ST_reps", "ST_noise"]  # fmt: skip
+    # the noise's interval is about the mean of the replications' own indices
+    for col in ("S1", "ST"):
+        mean = res.per_rep.groupby("parameter")[col].mean()
+        assert idx[f"{col}_reps"].to_dict() == pytest.approx(mean.to_dict(), rel=1e-12)
 
 
 def test_noise_wider_than_the_bootstrap_is_a_warning():
@@ -208,3 +214,20 @@ def test_noise_wider_than_the_bootstrap_is_a_warning():
     calm = idx.assign(S1_noise=0.01, ST_noise=0.01)
     assert noise_warning(calm, 2) is None
     assert "exclude simulation noise" in str(noise_warning(calm, 1))
+
+
+def test_sobol_takes_a_scenario_as_well_as_a_file_and_defaults_to_the_clis_reps():
+    """A scenario made in Python (``sim.patch``) needs no file: the indices are those of the
+    file it came from; and ``sobol`` runs 3 replications a point unless told, as the
+    command line does."""
+    import inspect
+
+    import sim
+
+    assert inspect.signature(sobol).parameters["reps"].default == 3
+    ranges = {f"ports.{p}.document_check.capacity": "2:4" for p in ("p", "q")}
+    over = {"days": 2}
+    by_file = sobol(TWO_PORTS, ranges, 2, "clearance_h_mean", reps=2, overrides=over)
+    loaded = sobol(sim.load_scenario(TWO_PORTS), ranges, 2, "clearance_h_mean", reps=2,
+                   overrides=over)  # fmt: skip
+    assert by_file.indices.equals(loaded.indices)

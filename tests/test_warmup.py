@@ -348,3 +348,14 @@ def test_a_pilot_run_the_scenario_could_not_hold_is_refused_before_it_runs(capsy
     err = capsys.readouterr().err
     assert err.startswith("error: a pilot of 200 days cannot run: ports.sea.exports.arrivals."
                           "rate: about 200,084,000 consignments") and err.count("\n") == 1
+
+
+def test_a_pilot_takes_a_scenario_files_path_as_the_other_experiments_do():
+    """``pilot`` takes a scenario or its file's path, as ``replicate`` and ``sobol`` do: the
+    same pilot either way."""
+    from sim.experiment import warmup
+
+    by_path = warmup.pilot(str(SMALL), 10, 1, output="queue")
+    loaded = warmup.pilot(sim.load_scenario(SMALL), 10, 1, output="queue")
+    assert by_path.suggestion == loaded.suggestion
+    assert by_path.daily.equals(loaded.daily)

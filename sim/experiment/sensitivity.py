@@ -19,8 +19,10 @@ response surface, and the noise left in the mean over replications does not just
 variance that no parameter explains: it can move index mass from one parameter to another
 (two interchangeable parameters can get non-overlapping intervals). With ``reps >= 2`` the
 indices of each replication's outputs are computed too (:mod:`sim.experiment.sobol_noise`):
-their spread, ``S1_noise`` and ``ST_noise``, is reported beside the bootstrap half-widths,
-with a warning when it is wider; with one replication a warning says the intervals exclude
+their mean, ``S1_reps`` and ``ST_reps``, and its t half-width, ``S1_noise`` and ``ST_noise``,
+are reported beside the bootstrap half-widths (an interval about ``S1_reps``, not ``S1``: the
+index of the outputs averaged over replications is another estimator), with a warning when
+it is wider; with one replication a warning says the intervals exclude
 the noise. More replications and longer runs reduce the noise; a larger N does not.
 """
 
@@ -40,6 +42,7 @@ from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.sobol_noise import noise_halfwidths, noise_warning, per_replication
 from sim.experiment.store import atomic_write, dump_json
 from sim.experiment.sweep import Range, _ranges, check_sample_size, sweep
+from sim.scenario.schema import Scenario
 
 Ranges = Mapping[str, Range | tuple[float, float] | str]
 
@@ -195,11 +198,11 @@ class SobolResult:
 
 
 def sobol(
-    scenario: str | Path,
+    scenario: str | Path | Scenario,
     ranges: Ranges,
     n: int,
     metric: str,
-    reps: int = 1,
+    reps: int = 3,
     seed: int = 1,
     *,
     executor: str | Executor = "serial",
@@ -211,7 +214,9 @@ def sobol(
     command: list[str] | None = None,
     on_notice: Callable[[str], None] | None = None,
 ) -> SobolResult:
-    """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file).
+    """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file or a
+    :class:`Scenario`), with ``reps`` replications per point (3, as on the command line: with
+    one the indices may be confidently wrong, see the warnings).
 
     A ``metric`` that no run of the scenario yields raises :class:`MetricError` before
     anything runs.
@@ -223,11 +228,16 @@ def sobol(
     ``sobol.json`` are written beside it.
     """
     from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import patch
 
     rs = _ranges(ranges)
     given = "command line" if command else "overrides"  # (what an error they cause names)
-    base = load_scenario(scenario, dict(overrides or {}), given)
-    check_metrics([metric], [metric_names(base, scenario)])  # before anything runs
+    if isinstance(scenario, Scenario):
+        base = patch(scenario, dict(overrides or {}), given) if overrides else scenario
+        source: str | Path = ""
+    else:
+        base, source = load_scenario(scenario, dict(overrides or {}), given), scenario
+    check_metrics([metric], [metric_names(base, source)])  # before anything runs
     design = sobol_design(rs, n, sample_seed, second_order)
     runs = sweep(
         scenario,
@@ -283,8 +293,7 @@ def _write(out: Path, res: SobolResult, n: int) -> None:
         "warning": res.uncertainty(n),
         "warnings": warnings,
         "noise": {
-            "S1_noise": _plain(res.indices["S1_noise"]),
-            "ST_noise": _plain(res.indices["ST_noise"]),
+            **{k: _plain(res.indices[k]) for k in ("S1_reps", "S1_noise", "ST_reps", "ST_noise")},
             "replications_used": 0 if res.per_rep is None else res.per_rep["replication"].nunique(),
             "intervals_include_noise": False,
         },

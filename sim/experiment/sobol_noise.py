@@ -45,11 +45,12 @@ def per_replication(
 
 
 def noise_halfwidths(per_rep: pd.DataFrame, names: list[str], level: float = 0.95) -> pd.DataFrame:
-    """Per parameter: ``S1_noise`` and ``ST_noise``, the ``level`` t half-width of the mean
-    of the per-replication indices (NaN with fewer than two replications)."""
-    out = pd.DataFrame(
-        index=pd.Index(names, name="parameter"), columns=["S1_noise", "ST_noise"], dtype=float
-    )
+    """Per parameter: ``S1_reps`` and ``ST_reps``, the mean of the per-replication indices,
+    and ``S1_noise`` and ``ST_noise``, the ``level`` t half-width of that mean (NaN with
+    fewer than two replications). The interval the noise gives is about ``S1_reps``, not
+    about ``S1`` (the index of the outputs averaged over replications, another estimator)."""
+    cols = ["S1_reps", "S1_noise", "ST_reps", "ST_noise"]
+    out = pd.DataFrame(index=pd.Index(names, name="parameter"), columns=cols, dtype=float)
     for name, rows in per_rep.groupby("parameter"):
         n = len(rows)
         if n < 2:
@@ -57,6 +58,7 @@ def noise_halfwidths(per_rep: pd.DataFrame, names: list[str], level: float = 0.9
         t = float(stats.t.ppf(0.5 + level / 2, n - 1))
         for col in ("S1", "ST"):
             sd = float(rows[col].std(ddof=1))
+            out.loc[str(name), f"{col}_reps"] = float(rows[col].mean())
             out.loc[str(name), f"{col}_noise"] = t * sd / np.sqrt(n)
     return out
 

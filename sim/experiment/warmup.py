@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -61,10 +62,10 @@ from sim.experiment.warmup_store import suggestion_path as suggestion_path
 from sim.experiment.warmup_store import warmup_key as warmup_key
 from sim.experiment.warmup_store import warmup_warning as warmup_warning
 from sim.scenario import limits
+from sim.scenario.schema import Scenario
 
 if TYPE_CHECKING:
     from sim.model.result import RunResult
-    from sim.scenario.schema import Scenario
 
 DAY_H = 24.0
 WEEK_D = 7
@@ -164,7 +165,7 @@ class Pilot:
 
 
 def pilot(
-    scenario: Scenario,
+    scenario: Scenario | str | Path,
     days: int = 56,
     reps: int = 3,
     seed: int = 1,
@@ -174,7 +175,12 @@ def pilot(
     executor: str | Executor = "serial",
     workers: int | None = None,
 ) -> Pilot:
-    """Run the pilot and suggest a warm-up in whole weeks (see the module's docstring)."""
+    """Run the pilot and suggest a warm-up in whole weeks (see the module's docstring);
+    ``scenario``: a :class:`Scenario` or a scenario file's path."""
+    if not isinstance(scenario, Scenario):
+        from sim.scenario.loader import load_scenario
+
+        scenario = load_scenario(scenario)
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; allowed: {', '.join(OUTPUTS)}")
     if days < 2 * batch:
