@@ -332,13 +332,18 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_settings(args: argparse.Namespace) -> None:
-    """Refuse a field that the ``--set`` options set twice (the last would win unseen)."""
+    """Refuse a field that the ``--set`` options set twice (the last would win unseen), and
+    a Dask scheduler (``--dask``) that cannot be reached."""
     from sim.scenario.loader import ScenarioError
     from sim.scenario.patch import set_twice
 
     twice = set_twice(getattr(args, "settings", None) or [])
     if twice:
         raise ScenarioError([("command line", *twice)])
+    if getattr(args, "dask", None):  # (reached before any folder is made or written)
+        from sim.experiment.executors import reach
+
+        reach(args.dask)
 
 
 def _add_executor(parser: argparse.ArgumentParser) -> None:
@@ -422,6 +427,21 @@ def _now() -> dt.datetime:
     return dt.datetime.now()
 
 
+#: the results folders this command made itself (no --out): removed again if it fails
+#: before writing into them, so a refused command leaves no empty folder behind
+_RESERVED: list[Path] = []
+
+
+def _release_reserved() -> None:
+    """Remove the folders this command reserved and left empty (it failed before writing)."""
+    while _RESERVED:
+        path = _RESERVED.pop()
+        try:
+            path.rmdir()  # (only an empty folder: anything written stays)
+        except OSError:
+            pass
+
+
 def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
     """Create and return a new folder ``root/<scenario>-<YYYYmmdd-HHMMSS>``.
 
@@ -442,6 +462,7 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
                 f"cannot make the results folder {path}: {exc.strerror or exc}; give one that "
                 "can be written with --out"
             ) from None
+        _RESERVED.append(path)
         return path
     raise AssertionError("unreachable")
 
@@ -889,8 +910,10 @@ def main(argv: list[str] | None = None) -> int:
         previous = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread: leave signals alone
         previous = None
+    status = 1
     try:
-        return _main(argv)
+        status = _main(argv)
+        return status
     except KeyboardInterrupt:
         _forget_interrupt()
         print("interrupted; rerun with the same --out to resume", file=sys.stderr)
@@ -901,6 +924,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        if status != 0:
+            _release_reserved()
+        _RESERVED.clear()
 
 
 def _bundled_by_name(args: argparse.Namespace) -> None:

@@ -72,6 +72,16 @@ def test_a_scheduler_that_is_not_there_is_one_line(tmp_path, capsys):
     assert code == 1
     assert err.startswith(f"error: cannot reach the Dask scheduler at {address}: "), err
     assert len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "o").exists()  # refused before anything was written
+
+
+def test_a_refused_command_leaves_no_results_folder_of_its_own(tmp_path, capsys, monkeypatch):
+    """Without --out a command makes its own folder; refused before writing into it (a bad
+    --param), it leaves none behind."""
+    monkeypatch.chdir(tmp_path)
+    code = main(["sweep", str(SMALL), "--param", "nonexistent.key=1,2", "--reps", "1"])
+    assert code == 2 and "unknown key 'nonexistent'" in capsys.readouterr().err
+    assert not list((tmp_path / "results").glob("*"))
 
 
 def test_a_server_that_is_not_a_scheduler_is_one_line(tmp_path):

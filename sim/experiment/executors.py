@@ -495,6 +495,14 @@ def watch_workers(
             waiting = True
 
 
+def reach(address: str) -> None:
+    """Connect to the scheduler at ``address`` and leave again, so that a command can refuse
+    an unreachable one before it writes anything (:class:`SchedulerUnreachable`)."""
+    from distributed import Client
+
+    _connect(Client, check_address(address)).close()
+
+
 def _connect(client: Any, address: str) -> Any:
     """A client of the scheduler at ``address`` (unreachable: :class:`SchedulerUnreachable`)."""
     try:
