@@ -574,7 +574,12 @@ def _table(
         unit, aside = _short_unit(unit)  # (its aside once, in the caption: a long unit
         asides[unit] = aside or asides.get(unit, "")  # squeezed the names to a few letters)
         some = _from_some(reps if counts is None else counts.get(m, reps), reps)
-        rows.append((m + note(m) + some, unit, _fmt(s["mean"]), _fmt(low), _fmt(high)))
+        bounds = (_fmt(low), _fmt(high))
+        if low is not None and high is not None:  # (a small bound's decimals for both)
+            from sim.report.numbers import interval_bounds
+
+            bounds = interval_bounds(low, high, _fmt)
+        rows.append((m + note(m) + some, unit, _fmt(s["mean"]), *bounds))
     caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
     table = Table(title=title, caption=caption)
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is

@@ -364,7 +364,11 @@ def unsigned_zero(x: float) -> str:
 
 
 def _ci(low: float, high: float) -> str:
-    return "–" if math.isnan(low) or math.isnan(high) else f"{_fmt(low)} to {_fmt(high)}"
+    from sim.report.numbers import interval_bounds
+
+    if math.isnan(low) or math.isnan(high):
+        return "–"
+    return " to ".join(interval_bounds(low, high, _fmt))
 
 
 def table_rows(res: CompareResult) -> tuple[str, ...]:

@@ -348,6 +348,20 @@ def test_a_difference_too_small_for_three_decimals_keeps_two_digits():
         assert show(-4.4e-08) == "-4.4\u00d710\u207b\u2078", show
 
 
+def test_an_intervals_bounds_share_their_decimals_when_one_is_too_small_for_three():
+    """-0.00064 to 0.00020 was shown "-0.001 to 0.00020", one bound 55 % off beside the
+    other's two significant digits: both now keep the small one's decimals (terminal and
+    report), and bounds of ordinary size keep their form."""
+    from sim.cli_compare import _ci
+    from sim.report.html import _interval
+
+    assert _ci(-0.00064, 0.00020) == "-0.00064 to 0.00020"
+    assert _interval(-0.00045, 0.00063) == "[-0.00045, 0.00063]"
+    assert _ci(-0.0003, 15.2) == "-0.00030 to 15.20"
+    assert _ci(-0.5, 2.0) == "-0.500 to 2.000"
+    assert _interval(-1.2e-7, 0.0003) == "[-1.2\u00d710\u207b\u2077, 0.00030]"
+
+
 def test_the_report_shows_the_rows_of_the_ports_a_reform_changes(tmp_path):
     """A reform names no port in its option, yet changes a port's fields: the report's main
     table shows that port's clearance and cost rows, imports and exports apart, beside the

@@ -21,7 +21,7 @@ from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
-from sim.report.numbers import tiny
+from sim.report.numbers import interval_bounds, tiny
 from sim.report.options_table import options_rows
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.risk_section import risk_section
@@ -111,7 +111,8 @@ def _interval(low: Any, high: Any) -> str:
     low, high = float(low), float(high)
     if math.isnan(low) or math.isnan(high):
         return "\u2013"
-    return f"[{_fmt(low)}, {_fmt(high)}]"
+    shown = interval_bounds(low, high, _fmt)
+    return f"[{shown[0]}, {shown[1]}]"
 
 
 def _img(fig: Any, name: str, alt: str) -> str:

@@ -5,6 +5,7 @@ exact values). Standard library only: the command line imports it."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 _SUPERSCRIPT = str.maketrans(
     "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -21,3 +22,25 @@ def tiny(v: float) -> str:
     if exponent >= -5:
         return f"{v:.{1 - exponent}f}"
     return f"{mantissa:.1f}\u00d710{str(exponent).translate(_SUPERSCRIPT)}"
+
+
+def decimals_of(values: tuple[float, ...]) -> int | None:
+    """The decimals an interval's bounds share when one of them is too small for three
+    (:func:`tiny`, down to 10⁻⁵): enough for that one's two significant digits, so that its
+    other bound is not shown to three decimals beside it (-0.001 to 0.00020 for -0.00064 to
+    0.00020); None when no bound needs more than three."""
+    small = [v for v in values if 1e-5 <= abs(v) < 0.0005]
+    if not small:
+        return None
+    return max(1 - math.floor(math.log10(abs(v))) for v in small)
+
+
+def interval_bounds(low: float, high: float, show: Callable[[float], str]) -> tuple[str, str]:
+    """An interval's bounds as tables show them (``show``: one number's form), with the
+    decimals of :func:`decimals_of` for a bound below 10 when one of them needs more."""
+    digits = decimals_of((low, high))
+    if digits is None:
+        return show(low), show(high)
+    return tuple(  # type: ignore[return-value]
+        f"{v:.{digits}f}" if 1e-5 <= abs(v) < 10 else show(v) for v in (low, high)
+    )
