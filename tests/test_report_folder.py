@@ -717,6 +717,32 @@ def test_a_sweeps_points_are_compared_with_point_0_paired_by_replication():
     assert "<th>clearance_h_mean (hours)</th>" in page
 
 
+def test_a_sweeps_stars_are_holm_corrected_for_its_number_of_points():
+    """Of several points, one whose interval is clear of 0 with p between 0.05 / m and 0.05
+    gets no star (Holm over the points, metric by metric, as compare over its options);
+    one far clear of 0 keeps it."""
+    from sim.report.sweep_html import _differences, point_differences
+
+    base = [5.0, 9.0, 7.0, 6.0]
+    far = [b - 2.0 + e for b, e in zip(base, [0.0, 0.1, -0.1, 0.05], strict=True)]
+    near = [b - 1.0 + e for b, e in zip(base, [0.35, -0.35, 0.45, -0.45], strict=True)]
+    flat = [b + e for b, e in zip(base, [0.1, -0.1, 0.2, -0.2], strict=True)]
+    values = base + far + near + flat + flat
+    rows = pd.DataFrame({"point": np.repeat([0, 1, 2, 3, 4], 4),
+                         "replication": np.tile([0, 1, 2, 3], 5), "x": np.repeat(range(5), 4),
+                         "clearance_h_mean": values})  # fmt: skip
+    diffs = point_differences(rows, ["clearance_h_mean"]).set_index("point")
+    # clear of 0 alone, but above Holm's 0.05 / 3 for the second smallest of four p-values
+    assert diffs.loc[2, "ci_high"] < 0 and 0.05 / 3 < diffs.loc[2, "p_value"] < 0.05
+    assert diffs["holm"].tolist() == [True, False, False, False]
+    design = pd.DataFrame({"x": range(5)}, index=pd.Index(range(5), name="point"))
+    page = _differences(design, diffs.reset_index(), ["x"])
+    far_mean, near_mean = diffs.loc[1, "mean"], diffs.loc[2, "mean"]
+    assert f'data-metric="clearance_h_mean">{far_mean:.3f} *' in page
+    assert f'data-metric="clearance_h_mean">{near_mean:.3f} <small>' in page
+    assert "after Holm's correction for the number of points" in page
+
+
 def test_a_run_whose_warnings_were_emptied_is_refused(tmp_path, capsys):
     """An overloaded run (its replications warn that a queue does not settle) whose
     warnings.json was emptied by hand: the report refuses it, naming the file, rather than

@@ -116,7 +116,10 @@ def _point_labels(design: pd.DataFrame, params: list[str]) -> tuple[str, dict[in
 def point_differences(rows: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
     """Per point after the first and metric: its difference from point 0, paired by
     replication (replication r has the same seed at every point: common random numbers),
-    mean and 95 % t-interval over the replications both ran."""
+    mean and 95 % t-interval over the replications both ran, its p-value and whether Holm's
+    correction for the number of points confirms it (per metric, as a comparison corrects
+    for its options: with many points some intervals are clear of 0 by chance)."""
+    from sim.analysis.paired import holm, interval_p_value
     from sim.analysis.stats import confidence_interval
 
     runs = rows.set_index(["point", "replication"])
@@ -130,10 +133,15 @@ def point_differences(rows: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
         for m in (x for x in metrics if x in runs.columns):
             d = (mine.loc[both, m].astype(float) - first.loc[both, m].astype(float)).to_numpy()
             mean, low, high = confidence_interval(d)
-            out.append({"point": point, "metric": m, "mean": mean, "n": len(d),
-                        "ci_low": math.nan if low is None else low,
-                        "ci_high": math.nan if high is None else high})
-    return pd.DataFrame(out, columns=["point", "metric", "mean", "ci_low", "ci_high", "n"])
+            lo, hi = math.nan if low is None else low, math.nan if high is None else high
+            out.append({"point": point, "metric": m, "mean": mean, "n": len(d), "ci_low": lo,
+                        "ci_high": hi, "p_value": interval_p_value(mean, lo, hi, len(d))})
+    cols = ["point", "metric", "mean", "ci_low", "ci_high", "n", "p_value", "holm"]
+    table = pd.DataFrame(out, columns=cols[:-1])
+    table["holm"] = False
+    for _, rows_of in table.groupby("metric").groups.items():
+        table.loc[rows_of, "holm"] = holm(table.loc[rows_of, "p_value"].tolist())
+    return table[cols]
 
 
 def _differences(
@@ -154,16 +162,19 @@ def _differences(
         cells += [f"<td>{html.escape(str(design.loc[point, p]))}</td>" for p in params]
         for m in metrics:
             r = d.loc[(point, m)]
-            clear = r["ci_low"] > 0 or r["ci_high"] < 0
             cells.append(f'<td data-point="{point}" data-metric="{html.escape(m)}">'
-                         f"{_fmt(r['mean'])}{' *' if clear else ''} "
+                         f"{_fmt(r['mean'])}{' *' if r['holm'] else ''} "
                          f"<small>{_interval(r['ci_low'], r['ci_high'])}</small></td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         "<h2>Each point against point 0</h2><p class='note'>The difference from point 0, "
         "paired by replication (the same seeds at every point, so the same consignments), "
-        "with its 95 % interval; * where it is clear of 0. Narrower than the two points' "
-        "own intervals suggest: what the points share cancels.</p>"
+        "with its 95 % interval; * where it is significant at 5 % after Holm's correction "
+        "for the number of points, metric by metric (as a comparison's stars correct for "
+        "its options; the intervals are each difference's own, uncorrected, so one clear of "
+        "0 may lack the star). Narrower than the two points' own intervals suggest: what the "
+        "points share cancels. In a sampled design (--lhs, --sobol) point 0 is one sample "
+        "point like the others, not a baseline.</p>"
         f"<div style='overflow-x:auto'><table class='results'><tr>{head}</tr>"
         f"{''.join(body)}</table></div>"
     )
