@@ -103,7 +103,7 @@ def add_compare_parser(
     p.add_argument("--metric", dest="metrics", action="append", default=[], metavar="METRIC",
                    help="metric the --precision target watches (repeatable; default "
                    "clearance_h_mean and overall_clearance_h_mean)")
-    p.add_argument("--max-reps", type=positive_int, default=100,
+    p.add_argument("--max-reps", type=positive_int, default=None,
                    help="most replications with --precision (default 100)")
     from sim.cli import _seed, out_path
 
@@ -142,7 +142,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from sim.cli import Notes, UsageError, _default_out, _executor, _load, shown_rows
-    from sim.experiment.compare import MIN_SEQUENTIAL_REPS
+    from sim.experiment.compare import MAX_REPS_DEFAULT, MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
@@ -153,6 +153,14 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
             "--precision target watches; give --precision H too (every metric is reported "
             "either way)"
         )
+    if args.max_reps is not None and args.precision is None:
+        raise UsageError(
+            f"--max-reps {args.max_reps} without --precision: --max-reps caps how many "
+            "replications a --precision target may run; give --precision H too, or --reps N "
+            "for a fixed number"
+        )
+    if args.max_reps is None:
+        args.max_reps = MAX_REPS_DEFAULT
     from sim.cli import settings_with_days
 
     overrides = settings_with_days(args)

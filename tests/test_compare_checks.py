@@ -254,6 +254,10 @@ def test_a_metric_with_nothing_to_watch_or_estimate_is_refused(tmp_path, capsys,
     assert main(["sweep", str(SMALL), "--param", "days=1,2", "--metric", "clearance_h_mean",
                  "--out", str(tmp_path / "s")]) == 2  # fmt: skip
     assert "--metric clearance_h_mean needs --sobol" in capsys.readouterr().err
+    # --max-reps caps a precision target only: alone it would be ignored unseen
+    assert main(["compare", str(SMALL), "--option", DOCS, "--reps", "2", "--max-reps", "5",
+                 "--out", str(tmp_path / "c")]) == 2  # fmt: skip
+    assert "--max-reps 5 without --precision" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -91,6 +91,7 @@ from sim.version import __version__
 
 DEFAULT_METRICS = ("clearance_h_mean", "overall_clearance_h_mean")
 MIN_SEQUENTIAL_REPS = 10
+MAX_REPS_DEFAULT = 100  # the most replications a precision target may run, unless told
 ALPHA = 0.05
 OnDone = Callable[[str, int, "dict[str, float] | None"], None]
 _SHARE_PREFIXES = ("owner_share_", "utilisation_", "risk_auc")  # (an AUC lies in [0, 1])
@@ -343,7 +344,7 @@ def compare(
     *,
     precision: float | None = None,
     metrics: Sequence[str] | None = None,
-    max_reps: int = 100,
+    max_reps: int = MAX_REPS_DEFAULT,
     log: bool = True,
     out: str | Path | None = None,
     overrides: dict[str, Any] | None = None,
@@ -467,7 +468,7 @@ class Comparison:
         self,
         reps: int = 5,
         *,
-        max_reps: int = 100,
+        max_reps: int = MAX_REPS_DEFAULT,
         out: str | Path | None = None,
         on_done: OnDone | None = None,
         command: list[str] | None = None,
