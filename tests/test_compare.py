@@ -503,6 +503,12 @@ def test_the_json_keeps_metric_maps_pure_and_carries_interactions_and_unstable_o
     for section in ("options", "differences", "interactions"):
         for metrics in data[section].values():
             assert all(isinstance(v, dict) for v in metrics.values())
+    # a difference carries its p-value (uncorrected) beside Holm's verdict
+    diff = data["differences"]["docs3"]["clearance_h_mean"]
+    row = res.differences.query("option == 'docs3' and metric == 'clearance_h_mean'").iloc[0]
+    assert diff["p_value"] == pytest.approx(float(row["p_value"]), rel=1e-12)
+    assert diff["significant"] == bool(row["significant"])
+    assert "p_value" not in data["options"]["docs3"]["clearance_h_mean"]
 
 
 def test_the_table_shows_money_in_the_scenarios_currency():

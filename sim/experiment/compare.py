@@ -299,8 +299,9 @@ class CompareResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{"options": {OPTION: {METRIC: {mean, ci_low, ci_high}}}, "differences": {OPTION:
-        {METRIC: {mean, ci_low, ci_high, significant}}}, "interactions": {...}, "unstable":
-        [OPTION, ...]}``.
+        {METRIC: {mean, ci_low, ci_high, p_value, significant}}}, "interactions": {...},
+        "unstable": [OPTION, ...]}`` (``p_value``: the paired t test's, uncorrected;
+        ``significant``: after Holm's correction for the number of options).
 
         Baseline first; intervals raw (not clipped). A metric map holds metrics only: the
         options whose replications warned (not steady-state) are listed under ``unstable``,
@@ -308,13 +309,16 @@ class CompareResult:
         """
         return {
             "options": self._by_option(self.summary),
-            "differences": self._by_option(self.differences, "significant"),
+            "differences": self._by_option(self.differences, "significant", p_value=True),
             "interactions": self._by_option(self.interactions, "additive"),
             "unstable": [name for name in self.names if self.unstable(name)],
         }
 
-    def _by_option(self, table: pd.DataFrame, *flags: str) -> dict[str, Any]:
-        """{OPTION: {METRIC: {mean, ci_low, ci_high, *flags}}} of a table, in option order."""
+    def _by_option(
+        self, table: pd.DataFrame, *flags: str, p_value: bool = False
+    ) -> dict[str, Any]:
+        """{OPTION: {METRIC: {mean, ci_low, ci_high, [p_value,] *flags}}} of a table, in
+        option order."""
         out: dict[str, Any] = {}
         for name in self.names:
             rows = table[table["option"] == name] if "option" in table else table.iloc[:0]
@@ -325,6 +329,7 @@ class CompareResult:
                     "mean": _num(r["mean"]),
                     "ci_low": _num(r["ci_low"]),
                     "ci_high": _num(r["ci_high"]),
+                    **({"p_value": _num(r["p_value"])} if p_value else {}),
                     **{f: bool(r[f]) for f in flags if f in r},
                 }
                 for r in rows.to_dict("records")
