@@ -24,6 +24,7 @@ from pydantic import Strict as StrictValue
 from sim.scenario.base import Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
 from sim.scenario.limits import AtField, Flag, Probability, Real, real, whole
+from sim.scenario.office_hours import OfficeHours
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
 LEVELS = ("national", "regional", "local", "field")
@@ -60,7 +61,8 @@ class Role(Strict):
     """Staff of one role at a unit: how many, and what one costs a year (CNY)."""
 
     count: Heads = Field(
-        description="officers of this role at the unit, all on duty around the clock (no schedule)"
+        description="officers of this role at the unit, on duty around the clock unless "
+        "`office_hours` gives their hours"
     )
     cost_per_year: Cost = Field(default=0.0, description="CNY per head per year")
 
@@ -339,6 +341,10 @@ class OrganisationSpec(Strict):
         description="the General Administration issues a directive this often (0: never)",
     )
     advantages: Advantages = Field(default_factory=Advantages)
+    office_hours: OfficeHours | None = Field(
+        default=None,
+        description="when the units' staff start requests (none: around the clock)",
+    )
 
     @field_validator("escalations", mode="before")
     @classmethod

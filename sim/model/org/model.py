@@ -30,6 +30,7 @@ from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
+from sim.model.org.hours import kept
 from sim.model.org.messages import Alert, Listener
 from sim.model.org.stats import OrgStats, staff_by_role, staff_cost_per_year
 from sim.model.org.units import StaffQueue
@@ -77,7 +78,7 @@ class OrgModel(Organisation):
         changed = spec.structure not in adv.today  # only a newly adopted structure runs in
         slowdown = (adv.transition_loss, adv.transition_days * 24.0) if changed else (0.0, 0.0)
         self.queues = {
-            (uid, role): StaffQueue(env, uid, role, r.count, window, slowdown)
+            (uid, role): StaffQueue(env, uid, role, r.count, window, slowdown, kept(spec, role))
             for uid, u in self.units.items()
             for role, r in u.staff.items()
             if r.count > 0

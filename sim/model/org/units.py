@@ -4,8 +4,9 @@ Requests reach a unit at times the organisation computes ahead of the simulation
 request may visit several units in turn, so each is a SimPy resource (reentrant), not a FIFO
 lane of the clearance flow. Utilisation, waits and the mean queue (Little's law) are measured
 over the observation window, and the mean wait by week for the stability check
-(:func:`sim.model.stability.staff`). Staff work around the clock: a queue has no duty
-schedule, so its ``count`` officers serve at every hour of every day.
+(:func:`sim.model.stability.staff`). Staff work around the clock unless the organisation
+keeps office hours (:mod:`sim.model.org.hours`): a request then starts only while the office
+is open (one being served at closing is finished), and utilisation is over the open hours.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import simpy
 
 from sim.analysis.sketch import LogHistogram
 from sim.model.engine import ORG, Gather
+from sim.model.org.hours import Hours
 from sim.model.weekly import Weekly
 
 
@@ -26,9 +28,9 @@ def _go(ev: simpy.Event, _: Any) -> None:
 
 class StaffQueue:
     """``count`` officers of one role at one unit, serving requests in order of arrival, at
-    any hour (no duty schedule); requests arriving at one moment in the order of their keys
-    (not in the order the model happened to schedule them, which follows how arrivals were
-    cut into blocks)."""
+    any hour or in office hours (``hours``); requests arriving at one moment in the order of
+    their keys (not in the order the model happened to schedule them, which follows how
+    arrivals were cut into blocks)."""
 
     def __init__(
         self,
@@ -38,8 +40,10 @@ class StaffQueue:
         count: int,
         window: tuple[float, float],
         slowdown: tuple[float, float] = (0.0, 0.0),
+        hours: Hours | None = None,
     ):
         self.env, self.unit, self.role, self.count = env, unit, role, count
+        self.hours = hours  # (None: around the clock)
         self.resource = simpy.Resource(env, capacity=count)
         self._asks = Gather(env, _go, ORG)
         self.start, self.stop = window
@@ -66,6 +70,9 @@ class StaffQueue:
         service = self.service_time(t, service)
         with self.resource.request() as req:
             yield req
+            closed = self.hours.until_open(env.now) if self.hours is not None else 0.0
+            if closed > 0:  # (an officer free while the office is shut starts at opening)
+                yield env.timeout(closed)
             begin = env.now
             yield env.timeout(service)
         end = begin + service
@@ -85,13 +92,15 @@ class StaffQueue:
     def result_row(self) -> dict[str, Any]:
         """A row of the resources table: port ``org/<unit>``, lane the role."""
         span = self.stop - self.start
+        # (utilisation over the hours it is open, as a lane's over its hours on duty)
+        duty = span if self.hours is None else self.hours.open_between(self.start, self.stop)
         return {
             "port": f"org/{self.unit}",
             "lane": self.role,
             "queue_mean": self.wait_total / span if span > 0 else float("nan"),
             "busy_mean": self.busy / span if span > 0 else float("nan"),
             "capacity_mean": float(self.count),
-            "utilisation": self.busy / (span * self.count) if span > 0 else float("nan"),
+            "utilisation": self.busy / (duty * self.count) if duty > 0 else float("nan"),
             "wait_mean_h": self.waits.mean,
             "wait_p90_h": self.waits.quantile(0.9),
             "served": self.jobs,
