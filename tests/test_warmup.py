@@ -199,8 +199,8 @@ def test_each_outputs_suggestion_is_kept_apart_and_the_longest_is_used(tmp_path)
     clearance = Suggestion(2, 14, 10, 28, 1, 1, "clearance", 5, "small", key)
     queue = Suggestion(3, 21, 12, 28, 1, 1, "queue", 5, "small", key)
     a, b = save_suggestion(clearance, tmp_path), save_suggestion(queue, tmp_path)
-    assert a != b and a == suggestion_path(scenario, tmp_path)
-    assert b == suggestion_path(scenario, tmp_path, "queue")
+    assert a != b and a == suggestion_path(scenario, tmp_path, pilot_days=28)
+    assert b == suggestion_path(scenario, tmp_path, "queue", pilot_days=28)
     assert stored_suggestion(scenario, tmp_path) == queue
     save_suggestion(Suggestion(4, 28, 10, 28, 1, 1, "clearance", 5, "small", key), tmp_path)
     assert stored_suggestion(scenario, tmp_path).output == "clearance"
@@ -359,3 +359,18 @@ def test_a_pilot_takes_a_scenario_files_path_as_the_other_experiments_do():
     loaded = warmup.pilot(sim.load_scenario(SMALL), 10, 1, output="queue")
     assert by_path.suggestion == loaded.suggestion
     assert by_path.daily.equals(loaded.daily)
+
+
+def test_a_shorter_pilot_with_the_same_seed_keeps_the_longer_ones_suggestion(tmp_path):
+    """A 10-day pilot no longer replaces the saved 28-day one of the same seed: each length
+    has its own file, and runs are checked against the longest suggestion saved."""
+    from sim.experiment.warmup import stored_suggestion
+    from sim.experiment.warmup_store import saved_suggestions
+
+    scenario = sim.load_scenario(SMALL)
+    key = warmup_key(scenario)
+    long = Suggestion(4, 28, 20, 28, 2, 1, "clearance", 5, "small", key)
+    short = Suggestion(1, 7, 3, 10, 1, 1, "clearance", 5, "small", key)
+    assert save_suggestion(long, tmp_path) != save_suggestion(short, tmp_path)
+    assert len(saved_suggestions(scenario, tmp_path)) == 2
+    assert stored_suggestion(scenario, tmp_path) == long

@@ -71,21 +71,28 @@ def warmup_key(scenario: Scenario) -> str:
 
 
 def suggestion_path(
-    scenario: Scenario, root: str | Path = ROOT, output: str = "clearance", seed: int = 1
+    scenario: Scenario,
+    root: str | Path = ROOT,
+    output: str = "clearance",
+    seed: int = 1,
+    pilot_days: int = 56,
 ) -> Path:
-    """Where the suggestion for ``scenario`` from the daily ``output`` of a pilot with
-    ``seed`` is kept (each output and seed its own file, so one never overwrites another)."""
-    return _path(warmup_key(scenario), output, root, seed)
+    """Where the suggestion for ``scenario`` from the daily ``output`` of a pilot of
+    ``pilot_days`` with ``seed`` is kept (each output, seed and length its own file, so a
+    short pilot never replaces a longer one's suggestion)."""
+    return _path(warmup_key(scenario), output, root, seed, pilot_days)
 
 
-def _path(key: str, output: str, root: str | Path, seed: int | None) -> Path:
+def _path(
+    key: str, output: str, root: str | Path, seed: int | None, days: int | None = None
+) -> Path:
     suffix = "" if output == "clearance" else f"-{output}"
-    tail = "" if seed is None else f"-seed{seed}"
+    tail = "" if seed is None else f"-seed{seed}" + ("" if days is None else f"-{days}d")
     return Path(root) / "warmup" / f"{key}{suffix}{tail}.json"
 
 
 def save_suggestion(s: Suggestion, root: str | Path = ROOT) -> Path:
-    path = _path(s.key, s.output, root, s.seed)
+    path = _path(s.key, s.output, root, s.seed, s.pilot_days)
     atomic_write(path, dump_json(s.to_dict()))
     return path
 
