@@ -55,18 +55,29 @@ def test_a_resumed_run_adds_an_entry_and_keeps_the_earlier_ones(run2, tmp_path, 
     capsys.readouterr()
 
 
-def test_an_interrupted_command_keeps_null(run2, tmp_path, capsys, monkeypatch):
+def test_an_interrupted_command_says_what_it_computed_until_then(
+    run2, tmp_path, capsys, monkeypatch
+):
+    """Interrupted after its first new replication, a command's entry keeps that one and
+    says it was interrupted, so where each kept replication came from stays known; the
+    folder is then not taken as whole (its tables are pooled again on resume)."""
     folder = Path(shutil.copytree(run2, tmp_path / "r"))
+    real, calls = sim.model.run.simulate, []
 
-    def stop(*args, **kwargs):
-        raise KeyboardInterrupt
+    def stop_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 1:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(sim.model.run, "simulate", stop)
-    assert main([*RUN, "--reps", "3", "--out", str(folder)]) == 130  # (interrupted)
+    monkeypatch.setattr(sim.model.run, "simulate", stop_second)
+    assert main([*RUN, "--reps", "4", "--out", str(folder)]) == 130  # (interrupted)
     monkeypatch.undo()
-    assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], None]
-    assert main([*RUN, "--reps", "3", "--out", str(folder)]) == 0
-    assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], None, [2]]
+    history = _meta(folder)["history"]
+    assert [e["computed"] for e in history] == [[0, 1], [2]]
+    assert history[-1]["interrupted"] is True and "interrupted" not in history[0]
+    assert main([*RUN, "--reps", "4", "--out", str(folder)]) == 0
+    assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], [2], [3]]
     capsys.readouterr()
 
 
@@ -148,4 +159,27 @@ def test_a_resumed_comparison_adds_an_entry_by_option(tmp_path, capsys, monkeypa
     assert last["started"] == meta["resumed"] and last["build"] == build()
     option = _meta(out / "options" / "review4")["history"]  # (each option's folder too)
     assert [(e["computed"], e.get("failed")) for e in option] == [([0], None), ([1], [2])]
+    capsys.readouterr()
+
+
+def test_an_interrupted_comparison_says_what_it_computed_by_option(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "c"
+    real = compare_mod.simulate
+
+    def stop_at_rep_1(scenario, seed, replication=0, log=False):
+        if replication == 1:
+            raise KeyboardInterrupt
+        return real(scenario, seed, replication=replication, log=log)
+
+    monkeypatch.setattr(compare_mod, "simulate", stop_at_rep_1)
+    assert main([*COMPARE, "--reps", "2", "--out", str(out)]) == 130
+    monkeypatch.undo()
+    (last,) = _meta(out, "compare.json")["history"]
+    assert last["computed"] == {"baseline": [0], "review4": [0]} and last["interrupted"]
+    (option,) = _meta(out / "options" / "review4")["history"]
+    assert option["computed"] == [0] and option["interrupted"]
+    assert main([*COMPARE, "--reps", "2", "--out", str(out)]) == 0
+    history = _meta(out, "compare.json")["history"]
+    assert history[-1]["computed"] == {"baseline": [1], "review4": [1]}
+    assert "interrupted" not in history[-1]
     capsys.readouterr()

@@ -488,7 +488,13 @@ class Comparison:
         self.on_done, self.executor = on_done, executor
         self.on_notice = on_notice
         self.open(out, reps, max_reps, command)
-        done = self.replicate(reps, max_reps)
+        try:
+            done = self.replicate(reps, max_reps)
+        except BaseException:  # (interrupted: what it computed until then is said, and kept)
+            if self.folder is not None:
+                self._record_history(interrupted=True)
+                self.folder.record()
+            raise
         return self.result(done, report)
 
     def open(
@@ -769,17 +775,18 @@ class Comparison:
             self.folder.finish(result, report=report, on_notice=self.on_notice)
         return result
 
-    def _record_history(self) -> None:
+    def _record_history(self, interrupted: bool = False) -> None:
         """Say in the history of ``compare.json`` and of each option's ``meta.json`` which
-        replications this command computed, and which failed (see
-        :mod:`sim.experiment.history`)."""
+        replications this command computed, and which failed, and whether it was
+        ``interrupted`` (see :mod:`sim.experiment.history`)."""
         failed: dict[str, list[int]] = {}
         for f in self.failures:
             failed.setdefault(str(f["option"]), []).append(int(f["replication"]))
         computed = {name: sorted(store.computed) for name, store in self.stores.items()}
-        close(self.meta.get("history"), computed, {k: sorted(v) for k, v in failed.items()})
+        close(self.meta.get("history"), computed, {k: sorted(v) for k, v in failed.items()},
+              interrupted)
         for name, store in self.stores.items():
-            store.record_history(sorted(failed.get(name, [])))
+            store.record_history(sorted(failed.get(name, [])), interrupted)
 
     def checked(self) -> dict[str, bool]:
         """By option: whether its runs were long enough for the rising-wait check."""

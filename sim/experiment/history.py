@@ -9,9 +9,11 @@ one entry::
 
 ``computed`` is what that command computed itself (not what it loaded from the folder): a
 run's replication numbers, a comparison's by option, a sweep's count of (point,
-replication) runs. It is null until the command ends, so an entry that keeps null was
-interrupted (or, as the first entry of a folder written before the history was kept, is
-not known). A command whose replications raised also gives them (``failed``).
+replication) runs. It is null until the command ends; a command interrupted (Ctrl-C, a
+SIGTERM) says what it computed until then and ``"interrupted": true``, so where each kept
+replication came from stays known (null remains for one killed outright, or, as the first
+entry of a folder written before the history was kept, not known). A command whose
+replications raised also gives them (``failed``).
 
 The record's ``command``, ``created`` and ``resumed`` keys stay as they were (the last
 command, when the folder was first made, when it was last resumed).
@@ -47,14 +49,18 @@ def entry(command: Any, started: str) -> dict[str, Any]:
     return {"command": command, "started": started, "build": build(), "computed": None}
 
 
-def close(history: Any, computed: Any, failed: Any = None) -> None:
+def close(history: Any, computed: Any, failed: Any = None, interrupted: bool = False) -> None:
     """Say in the last entry of ``history`` (this command's) what it ``computed``, and the
-    replications that ``failed``, if any; a history that is not a list is left alone."""
+    replications that ``failed``, if any, and whether it was ``interrupted`` before it
+    finished (what it computed until then is kept, and said); a history that is not a list
+    is left alone."""
     if not isinstance(history, list) or not history or not isinstance(history[-1], dict):
         return
     history[-1]["computed"] = computed
     if failed:
         history[-1]["failed"] = failed
+    if interrupted:
+        history[-1]["interrupted"] = True
 
 
 def ended_whole(old: dict[str, Any] | None, failures: Path | None = None) -> bool:
@@ -69,5 +75,5 @@ def ended_whole(old: dict[str, Any] | None, failures: Path | None = None) -> boo
     if isinstance(found, list):
         last = found[-1] if found else None
         return isinstance(last, dict) and last.get("computed") is not None and (
-            not last.get("failed"))
+            not last.get("failed")) and not last.get("interrupted")
     return failures is not None and not failures.exists()

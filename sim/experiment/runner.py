@@ -8,8 +8,9 @@ processes or Dask); results are put back in replication order, so they do not de
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -64,9 +65,30 @@ def replicate(
     if store is not None:
         store.open(scenario, seed, reps)
     todo = _stored(store, reps, rows, seeds, on_done, log)
-    failures: list[Failure] = []
     tasks = [Task(r, scenario, seed, r, log) for r in todo]
-    for key, result in run.map(tasks):
+    try:
+        failures = _run(run.map(tasks), store, rows, (seeds, warned), on_done)
+    except BaseException:  # (interrupted: what it computed until then is said, and kept)
+        if store is not None:
+            store.record_history(interrupted=True)
+        raise
+    per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
+    per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
+    return _finished(per_rep, failures, store, warned, scenario)
+
+
+def _run(
+    results: Iterable[tuple[object, Any]],
+    store: RunStore | None,
+    rows: dict[int, dict[str, float]],
+    kept: tuple[dict[int, tuple[int, ...]], dict[str, list[str]]],
+    on_done: OnDone | None,
+) -> list[Failure]:
+    """Take each replication's result as it finishes: its metrics into ``rows`` (saved in
+    ``store``), its seed and warnings into ``kept``; return those that failed."""
+    seeds, warned = kept
+    failures: list[Failure] = []
+    for key, result in results:
         r = int(key)  # type: ignore[call-overload]
         if isinstance(result, Failure):
             failures.append(result)
@@ -77,9 +99,7 @@ def replicate(
             warned[f"rep-{r:04d}"] = list(result.warnings)
         if on_done is not None:
             on_done(r, rows[r])
-    per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
-    per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
-    return _finished(per_rep, failures, store, warned, scenario)
+    return failures
 
 
 def _finished(

@@ -865,12 +865,13 @@ class RunStore:
         self.record_history(sorted(int(f["replication"]) for f in failures))
         return path
 
-    def record_history(self, failed: list[int] | None = None) -> None:
+    def record_history(self, failed: list[int] | None = None, interrupted: bool = False) -> None:
         """Say in ``meta.json``'s history what this command computed (and which of its
-        replications ``failed``), once it has ended (see :mod:`sim.experiment.history`)."""
+        replications ``failed``), once it has ended or was ``interrupted`` (see
+        :mod:`sim.experiment.history`)."""
         if not self._meta:
             return  # (not opened by this command: nothing of it to record)
-        close(self._meta.get("history"), sorted(set(self.computed)), failed)
+        close(self._meta.get("history"), sorted(set(self.computed)), failed, interrupted)
         atomic_write(self.path / "meta.json", dump_json(self._meta))
 
     def _same_as_before(self) -> bool:
