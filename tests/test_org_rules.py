@@ -182,3 +182,35 @@ def test_guangdong_says_what_its_centre_share_does():
     )  # fmt: skip
     assert "after the subordinate customs' local_heads" in line
     assert "24 heads, 10 at the ten subordinate customs, 7 in the centre, 7 at the customs" in line
+
+
+# -- the intake wait of a level (transfer_to) ---------------------------------------------------
+def test_only_a_hop_into_a_level_pays_its_intake_wait():
+    """``transfer_to.national`` is the wait of a request passed up to a national unit: the
+    decision's way back, and alerts and directives sent out from national level, travel at
+    ``transfer`` (here 0). It was paid on every hop to or from national level: a dumbbell
+    with 4 h to national and near-zero service decided in 8 h, not 4."""
+    data = ports_scenario(["p1", "p2"], 0.5, 4, warmup_days=1)
+    staff = {"tariff": 20, "risk": 20, "management": 4, "anti_smuggling": 20}
+    org = generated("dumbbell", {"a": ["p1"], "b": ["p2"]}, staff)
+    org["generate"]["service"] = dict.fromkeys(
+        ("ruling", "case", "quarantine", "alert", "directive"), "1 min"
+    )
+    org.update(transfer_to={"national": "4 h"}, directive_every="1 d")
+    data["organisation"] = org
+    scenario = build(data)
+    metrics = simulate(scenario, 1).metrics()
+    minute = 1 / 60
+    assert metrics["escalations_decided"] > 0
+    assert metrics["escalation_latency_h_mean"] == pytest.approx(4 + minute, abs=0.01)
+    assert metrics["directive_propagation_h_mean"] == pytest.approx(minute, abs=0.01)
+    from sim.model.org.model import OrgModel
+    from sim.scenario.org_tree import check
+
+    spec = scenario.organisation
+    assert spec is not None
+    model = OrgModel.__new__(OrgModel)  # only the tree and the hops: no simulation
+    model.spec, model.tree = spec, check(spec, ["p1", "p2"])
+    model.units, model._paths = model.tree.units, {}
+    receipt = model.alert_receipt("p1", 10.0)
+    assert receipt == {"p1": pytest.approx(14 + minute), "p2": pytest.approx(14 + minute)}

@@ -330,7 +330,11 @@ class OrganisationSpec(Strict):
         description="one hop of a request, decision, alert or directive",
     )
     transfer_to: dict[str, DurationDist] = Field(
-        default_factory=dict, description="a hop whose upper end is at this level, by level"
+        default_factory=dict,
+        description="by level: a hop whose destination unit is at that level takes this "
+        "instead of transfer (a request passed up to it waits this long first: an intake "
+        "that batches); a hop from it (a decision sent back down, an alert or directive "
+        "sent out) takes the time of the level it reaches",
     )
     alert_level: dict[str, Level] = Field(
         default_factory=lambda: _levels(spindle="regional", hybrid="national", dumbbell="national")

@@ -1,7 +1,8 @@
 """The organisation at work: escalations, alerts and directives travelling through the tree.
 
 - An **escalation** (a ruling before release, a quarantine approval or disputed laboratory
-  result, a case after a seizure) travels from the port hop by hop (a transfer time per hop)
+  result, a case after a seizure) travels from the port hop by hop (a transfer time per hop,
+  by the level of the unit the hop reaches: ``transfer_to``)
   to every unit on its path that handles it, queues for that unit's staff of the task's role,
   and is decided by the last one, unless the middle layer resolves it first (``middle_filter``:
   at the highest directly-affiliated or subordinate customs below the decider, a subordinate
@@ -103,9 +104,12 @@ class OrgModel(Organisation):
             self._paths[key] = self.tree.path(port, task, self.spec.level_of(task))
         return self._paths[key]
 
-    def _hop(self, upper: str, u: float) -> float:
-        """One hop whose upper end is unit ``upper``."""
-        level = self.units[upper].level
+    def _hop(self, to: str, u: float) -> float:
+        """One hop to unit ``to``: a request passed up, a decision, alert or directive
+        passed down (to the port: to its own unit). Only a hop whose destination is at a
+        level of ``transfer_to`` waits that level's intake time, so a national centre's
+        batching delays what reaches it, not what it sends out."""
+        level = self.units[to].level
         return keyed.draw(self.spec.transfer_to.get(level, self.spec.transfer), u)
 
     def _serve(self, uid: str, task: str, t: float, u: float) -> Generator[Any, Any, float]:
@@ -138,13 +142,11 @@ class OrgModel(Organisation):
         self, task: str, issuer: str, port: str, t: float, u: np.ndarray
     ) -> Generator[Any, Any, float]:
         """From ``issuer`` down to ``port``, queued at every unit below that handles it."""
-        upper = issuer
         units = self.tree.down(issuer, port, task)
         for i, uid in enumerate(units):
-            t += self._hop(upper, u[2 * i])
+            t += self._hop(uid, u[2 * i])
             t = yield from self._serve(uid, task, t, u[2 * i + 1])
-            upper = uid
-        return t + self._hop(upper, u[2 * len(units)])
+        return t + self._hop(self.tree.port_unit[port], u[2 * len(units)])
 
     # -- escalations -----------------------------------------------------------------------
     def _raised(self, r: np.ndarray, kind: str) -> np.ndarray:
@@ -185,8 +187,9 @@ class OrgModel(Organisation):
         path = self.path(port, kind)
         u = self._u(kind, port, index, 4 * len(path))
         t, top = yield from self._climb(path, kind, t0, u, True)
+        back = [self.tree.port_unit[port], *path]  # the decision's way down, to the port
         for j in range(top, -1, -1):
-            t += self._hop(path[j], u[3 * len(path) + j])
+            t += self._hop(back[j], u[3 * len(path) + j])
         self.stats.decide(kind, self.units[path[top]].level, t0, t)
         return t
 
@@ -261,16 +264,14 @@ class OrgModel(Organisation):
         issuer = path[-1]
         out = {}
         for q in self.tree.ports_under(self.tree.scope_root(issuer)):
-            units = self.tree.down(issuer, q, "alert")
-            upper = [issuer, *units]
-            down = sum(self._least(uid, "alert", upper[i]) for i, uid in enumerate(units))
-            out[q] = issued + down + self._hop(upper[-1], 0.0)
+            down = sum(self._least(uid, "alert") for uid in self.tree.down(issuer, q, "alert"))
+            out[q] = issued + down + self._hop(self.tree.port_unit[q], 0.0)
         return out
 
-    def _least(self, uid: str, task: str, upper: str | None = None) -> float:
-        """The least time of a hop (to ``uid``, or down from ``upper``) and its service."""
+    def _least(self, uid: str, task: str) -> float:
+        """The least time of a hop to ``uid`` and its service there."""
         service = float(self.units[uid].tasks[task].ppf(np.array([0.0]))[0])
-        return self._hop(upper or uid, 0.0) + service
+        return self._hop(uid, 0.0) + service
 
     # -- directives ------------------------------------------------------------------------
     def start(self) -> None:
