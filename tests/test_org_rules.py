@@ -214,3 +214,72 @@ def test_only_a_hop_into_a_level_pays_its_intake_wait():
     model.units, model._paths = model.tree.units, {}
     receipt = model.alert_receipt("p1", 10.0)
     assert receipt == {"p1": pytest.approx(14 + minute), "p2": pytest.approx(14 + minute)}
+
+
+# -- a merge pools the merged customs' own heads --------------------------------------------
+def _customs_heads(scenario) -> dict[str, dict[str, int]]:
+    from sim.scenario.org_tree import units_of
+
+    units = units_of(scenario.organisation)
+    return {
+        uid: {role: r.count for role, r in u.staff.items()}
+        for uid, u in units.items()
+        if u.level == "regional"
+    }
+
+
+def _other_heads(scenario) -> dict[str, dict[str, int]]:
+    from sim.scenario.org_tree import units_of
+
+    units = units_of(scenario.organisation)
+    return {
+        uid: {role: r.count for role, r in u.staff.items()}
+        for uid, u in units.items()
+        if u.level != "regional"
+    }
+
+
+@pytest.mark.parametrize("name", ["guangdong-spindle", "guangdong"])
+def test_a_merge_moves_no_head_to_or_from_a_customs_outside_it(name: str):
+    """Merging customs pools their own heads (the same heads, as the reform says); a customs
+    in no merge group keeps its headcount per role, and the rest of the tree is unchanged.
+    The generator re-split every head after a merge, one head per role per customs at
+    least: Shenzhen, in no group, went from 16 to 23 heads in guangdong-spindle."""
+    from sim.reforms import apply
+    from sim.reforms.organisation import GUANGDONG_FOUR
+
+    base = sim.load_scenario(SCENARIOS / f"{name}.toml")
+    merged = [apply(base, "merge_affiliated")]
+    if name == "guangdong":
+        merged.append(sim.load_scenario(SCENARIOS / "guangdong-four.toml"))
+    before = _customs_heads(base)
+    for scenario in merged:
+        after = _customs_heads(scenario)
+        grouped = {old for olds in GUANGDONG_FOUR.values() for old in olds}
+        for cid in set(before) - grouped:
+            assert after[cid] == before[cid], cid
+        for new, olds in GUANGDONG_FOUR.items():
+            roles = {role for old in olds for role in before[old]}
+            pooled = {role: sum(before[old].get(role, 0) for old in olds) for role in roles}
+            assert after[new] == pooled, new
+        assert _other_heads(scenario) == _other_heads(base)
+    assert sum(before["shenzhen"].values()) == (16 if name == "guangdong-spindle" else 10)
+
+
+def test_a_customs_without_a_weight_among_weighted_ones_is_refused():
+    """A customs missing from ``weights`` got a weight of 1 against the others' 15-220,
+    silently: a few heads for a busy crossing. With weights given, every customs needs one
+    (the error names the field and the customs)."""
+    path = SCENARIOS / "guangdong.toml"
+    split = {"organisation.generate.customs.huanggang": ["sz_huanggang"],
+             "organisation.generate.customs.shenzhen": ["sz_yantian"]}
+    with pytest.raises(sim.ScenarioError) as err:
+        sim.load_scenario(path, split)
+    message = str(err.value)
+    assert "organisation.generate.weights" in message, message
+    assert "no weight for customs 'huanggang'" in message, message
+    assert "Traceback" not in message
+    halves = {f"organisation.generate.weights.{c}": 110 for c in ("shenzhen", "huanggang")}
+    heads = _customs_heads(sim.load_scenario(path, {**split, **halves}))
+    for role, n in heads["shenzhen"].items():  # equal weights: within a head (remainders)
+        assert abs(heads["huanggang"][role] - n) <= 1, role

@@ -68,7 +68,7 @@ def _merge_generated(org: OrganisationSpec, groups: dict[str, list[str]]) -> obj
     """The merges added to the generated tree's own (a customs merged twice is refused)."""
     g = org.generate
     assert g is not None
-    _known(groups, list(g.merged()[0]))
+    _known(groups, list(g.merged()))
     merge = {k: list(v) for k, v in g.merge.items()}
     for new, olds in groups.items():
         parts = [p for old in olds for p in merge.pop(old, [old])]

@@ -15,6 +15,7 @@ from sim.scenario.organisation import (
     ESCALATIONS,
     LEVELS,
     ROLE_OF,
+    Generate,
     OrganisationSpec,
     Role,
     Unit,
@@ -48,6 +49,18 @@ def _split(total: int, weights: list[float]) -> list[int]:
     for i in order[: total - sum(out)]:
         out[i] += 1
     return [x + floor for x in out]
+
+
+def _by_customs(g: Generate, total: int) -> dict[str, int]:
+    """``total`` heads at the directly-affiliated customs, split by weight among the customs
+    as listed (before any merge), a merged customs taking the sum of its parts' heads: a merge
+    pools the same heads and moves none to or from a customs outside it."""
+    listed = list(g.customs)
+    out: dict[str, int] = {}
+    for cid, n in zip(listed, _split(total, [g.weight(c) for c in listed]), strict=True):
+        new = g.merged_into(cid)
+        out[new] = out.get(new, 0) + n
+    return out
 
 
 def _placement(spec: OrganisationSpec, task: str, heads: int, n_local: int) -> dict[str, int]:
@@ -85,7 +98,7 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
     assert g is not None
     dumbbell = spec.structure == "dumbbell"
     raw: dict[str, dict] = {GAC: _raw("General Administration", "national", "")}
-    merged, by_customs = g.merged()
+    merged = g.merged()
     for customs, ports in merged.items():
         raw[customs] = _raw(customs, "regional", GAC)
         for port in ports:
@@ -94,9 +107,7 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
                 parent = f"{port}_sub"
                 raw[parent] = _raw(f"{port} subordinate customs", "local", customs)
             raw[f"{port}_field"] = _raw(f"{port} field point", "field", parent, [port])
-    customs_ids = list(merged)
     locals_ = [u for u, r in raw.items() if r["level"] == "local"]
-    weights = [by_customs[c] for c in customs_ids]
     for task, role in ROLE_OF.items():
         heads = g.staff.get(role, 0)
         cost = g.cost_per_year.get(role, 0.0)
@@ -111,7 +122,7 @@ def generate(spec: OrganisationSpec) -> dict[str, Unit]:
             raw[centre] = _raw(CENTRES[task], "national", GAC)
             _add(raw[centre], task, where["centre"], decide, cost)
         _add(raw[GAC], task, where.get("gac", 0), decide, cost)
-        for cid, n in zip(customs_ids, _split(where.get("regional", 0), weights), strict=True):
+        for cid, n in _by_customs(g, where.get("regional", 0)).items():
             _add(raw[cid], task, n, decide if level == "regional" else passing, cost)
         even = [1.0] * len(locals_)
         for uid, n in zip(locals_, _split(where.get("local", 0), even), strict=True):
@@ -271,7 +282,7 @@ def _n_local(spec: OrganisationSpec) -> int:
     g = spec.generate
     if g is None or not g.subordinate or spec.structure == "dumbbell":
         return 0
-    return sum(len(p) for p in g.merged()[0].values())
+    return sum(len(p) for p in g.merged().values())
 
 
 def _decided(spec: OrganisationSpec, task: str, heads: int) -> bool:
@@ -279,10 +290,9 @@ def _decided(spec: OrganisationSpec, task: str, heads: int) -> bool:
     a decider at the deciding level."""
     g = spec.generate
     assert g is not None
-    customs, by = g.merged()
     where = _placement(spec, task, heads, _n_local(spec))
     if spec.level_of(task) == "regional":
-        return min(_split(where.get("regional", 0), [by[c] for c in customs])) > 0
+        return min(_by_customs(g, where.get("regional", 0)).values()) > 0
     return where.get("centre", 0) > 0 or where.get("gac", 0) > 0
 
 

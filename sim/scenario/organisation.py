@@ -190,7 +190,10 @@ class Generate(Strict):
         "the directly-affiliated customs; rounded to a whole head)",
     )
     weights: dict[str, Cost] = Field(
-        default_factory=dict, description="how heads split among the customs (default equal)"
+        default_factory=dict,
+        description="how each role's heads at the directly-affiliated customs split among "
+        "them, by customs as listed before any merge (every customs, or none: an equal "
+        "split); a merged customs keeps the sum of its parts' heads",
     )
     merge: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -207,6 +210,15 @@ class Generate(Strict):
         _keys(self.service, TASKS, "task", "service")
         _keys(self.forward, TASKS, "task", "forward")
         _keys(self.weights, tuple(self.customs), "customs", "weights")
+        missing = [c for c in self.customs if c not in self.weights]
+        if self.weights and missing:
+            raise AtField(
+                "weights",
+                f"no weight for customs {', '.join(map(repr, missing))} (listed in "
+                "organisation.generate.customs): weights split the heads among the customs, "
+                "and one left out would get a default weight of 1 against the others' given "
+                "weights; give every customs a weight, or none for an equal split",
+            )
         return self
 
     def _ports_once(self) -> None:
@@ -263,16 +275,20 @@ class Generate(Strict):
                     f"list {new!r} among the customs merged, or give the merge another id",
                 )
 
-    def merged(self) -> tuple[dict[str, list[str]], dict[str, float]]:
-        """The customs after the merges, with their ports and the weights that split staff
-        (a merged customs weighs what its parts weighed together)."""
+    def merged_into(self, cid: str) -> str:
+        """The customs that customs ``cid`` (as listed) is after the merges."""
+        return next((n for n, olds in self.merge.items() if cid in olds), cid)
+
+    def merged(self) -> dict[str, list[str]]:
+        """The customs after the merges, with their ports."""
         customs: dict[str, list[str]] = {}
-        weights: dict[str, float] = {}
         for cid, ports in self.customs.items():
-            new = next((n for n, olds in self.merge.items() if cid in olds), cid)
-            customs.setdefault(new, []).extend(ports)
-            weights[new] = weights.get(new, 0.0) + self.weights.get(cid, 1.0)
-        return customs, weights
+            customs.setdefault(self.merged_into(cid), []).extend(ports)
+        return customs
+
+    def weight(self, cid: str) -> float:
+        """How customs ``cid`` (as listed) weighs in the split of heads (1: none given)."""
+        return self.weights.get(cid, 1.0)
 
 
 def _today() -> list[Structure]:
