@@ -283,3 +283,49 @@ def test_a_customs_without_a_weight_among_weighted_ones_is_refused():
     heads = _customs_heads(sim.load_scenario(path, {**split, **halves}))
     for role, n in heads["shenzhen"].items():  # equal weights: within a head (remainders)
         assert abs(heads["huanggang"][role] - n) <= 1, role
+
+
+# -- a child file replaces its parent's tree ---------------------------------------------------
+_PORTS = ("gz_nansha", "gz_baiyun", "gz_post", "hp_xingang", "sz_yantian", "sz_huanggang",
+          "gb_hzmb", "st_port", "jm_port", "zj_port")
+_UNITS = f"""
+[organisation.units.gac]
+level = "national"
+staff = {{ tariff = {{ count = 3 }} }}
+tasks = {{ ruling = "2 h" }}
+[organisation.units.gd]
+level = "regional"
+parent = "gac"
+staff = {{ quarantine = {{ count = 3 }}, anti_smuggling = {{ count = 2 }} }}
+tasks = {{ quarantine = "1 h", case = "4 h" }}
+[organisation.units.front]
+level = "field"
+parent = "gd"
+ports = {list(_PORTS)!r}
+""".replace("'", '"')
+_GENERATE = f"""
+[organisation.generate]
+subordinate = false
+customs = {{ gd = {list(_PORTS)!r} }}
+staff = {{ tariff = 4, quarantine = 4, anti_smuggling = 4 }}
+service = {{ ruling = "1 h", quarantine = "1 h", case = "1 h" }}
+""".replace("'", '"')
+
+
+def test_a_child_files_units_replace_its_parents_generate_and_back(tmp_path: Path):
+    """A child of guangdong.toml could not write its own tree: its units met the parent's
+    generate ("exactly one"), and ``generate = {}`` was an incomplete generate. A child's
+    units replace the parent's generate, and a grandchild's generate those units."""
+    child = tmp_path / "front.toml"
+    child.write_text(f'extends = "{SCENARIOS / "guangdong.toml"}"\nname = "front"\n{_UNITS}')
+    org = sim.load_scenario(child).organisation
+    assert org.generate is None and set(org.units) == {"gac", "gd", "front"}
+    again = tmp_path / "again.toml"
+    again.write_text(f'extends = "front.toml"\nname = "again"\n{_GENERATE}')
+    org = sim.load_scenario(again).organisation
+    assert org.units == {} and org.generate is not None and list(org.generate.customs) == ["gd"]
+    empty = tmp_path / "empty.toml"
+    parent = SCENARIOS / "guangdong.toml"
+    empty.write_text(f'extends = "{parent}"\n[organisation]\ngenerate = {{}}\n')
+    with pytest.raises(sim.ScenarioError, match="write units alone"):
+        sim.load_scenario(empty)

@@ -366,6 +366,17 @@ class OrganisationSpec(Strict):
         description="when the units' staff start requests (none: around the clock)",
     )
 
+    @field_validator("generate", mode="before")
+    @classmethod
+    def _not_empty(cls, v: object) -> object:
+        if isinstance(v, Mapping) and not v:
+            raise ValueError(
+                "an empty generate table generates no tree; to replace a parent's generated "
+                "tree write units alone (a child file's units replace its parent's generate, "
+                "and its generate the parent's units)"
+            )
+        return v
+
     @field_validator("escalations", mode="before")
     @classmethod
     def _escalation_defaults(cls, v: object) -> object:
@@ -386,7 +397,11 @@ class OrganisationSpec(Strict):
         _keys(self.transfer_to, LEVELS, "level", "transfer_to")
         _keys(self.alert_level, STRUCTURES, "structure", "alert_level")
         if bool(self.units) == (self.generate is not None):
-            raise ValueError("give the tree either as units or as generate, exactly one")
+            raise ValueError(
+                "give the tree either as units or as generate, exactly one"
+                + (" (in one file: a child file's units replace its parent's generate, and "
+                   "its generate the parent's units)" if self.units else "")
+            )
         return self
 
     def escalation(self, kind: str) -> Escalation:

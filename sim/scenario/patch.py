@@ -24,13 +24,16 @@ class PathProblem(ValueError):
 #: Keys of a table that replace each other, the either/or choices of the schema: a lane's
 #: ``capacity`` written over a table (by ``--set``, an option, a reform or a child file's
 #: table) drops the ``schedule`` it had, and vice versa; so do a patrol's ``staff`` and
-#: ``schedule``, and export loading's ``departures`` (with its ``cutoff``) and ``delay``.
+#: ``schedule``, export loading's ``departures`` (with its ``cutoff``) and ``delay``, and the
+#: organisation's tree written out (``units``) and generated (``generate``).
 RIVALS: dict[str, tuple[str, ...]] = {
     "capacity": ("schedule",),
     "schedule": ("capacity", "staff"),
     "staff": ("schedule",),
     "departures": ("delay",),
     "delay": ("departures", "cutoff"),
+    "units": ("generate",),
+    "generate": ("units",),
 }
 
 
