@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from sim.scenario.base import TRADER_CLASSES
 from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.enforcement import cut_samples
-from sim.scenario.org_notes import unpriced_heads
+from sim.scenario.org_notes import idle_heads, unpriced_heads
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.risk_idle import idle_risk
 from sim.scenario.schema import Lane
@@ -177,6 +177,7 @@ def unused_parts(scenario: Any) -> list[str]:
     out += _unrun_tests(scenario)
     out += unpriced_staff(scenario)  # (a staffed lane [costs.staff] does not price)
     out += unpriced_heads(scenario)  # (organisation staff whose role has no price)
+    out += idle_heads(scenario)  # (organisation staff with no modelled work)
     out += slips(scenario)  # ([costs] values that look like a slip of units or spelling)
     audit = scenario.enforcement.audit if scenario.enforcement is not None else None
     if scenario.costs is None and audit is not None and audit.staff > 0:

@@ -334,7 +334,14 @@ class Advantages(Strict):
 
 class OrganisationSpec(Strict):
     """The organisation: its tree (``units`` or ``generate``), the structure, the work that
-    crosses levels and the time a message takes per hop."""
+    crosses levels and the time a message takes per hop. Staff do only the work modelled:
+    each role serves its own task's requests (tariff: rulings; quarantine: quarantine
+    approvals; anti_smuggling: cases; risk: alerts; management: only the directive, issued
+    at the General Administration every ``directive_every`` and reviewed on its way down).
+    Management heads have no other work (no coordination, supervision or filtering: the
+    middle layer's filter is the share ``advantages.middle_filter``, not their work), so
+    cutting them saves their cost and costs no service in the model. A note names heads with
+    no modelled work, and heads whose role has no price."""
 
     structure: Structure = "hybrid"
     units: dict[str, Unit] = Field(default_factory=dict)
