@@ -329,3 +329,23 @@ def test_a_child_files_units_replace_its_parents_generate_and_back(tmp_path: Pat
     empty.write_text(f'extends = "{parent}"\n[organisation]\ngenerate = {{}}\n')
     with pytest.raises(sim.ScenarioError, match="write units alone"):
         sim.load_scenario(empty)
+
+
+# -- patterns over the names a run gives by what it meets -----------------------------------
+@pytest.mark.parametrize("name", ["guangdong", "guangdong-spindle", "guangdong-dumbbell"])
+def test_a_pattern_picks_the_organisations_names_by_type_level_and_port(name: str):
+    """``--show 'escalation_latency_h_mean_*'`` said "matches no metric" while the exact
+    names worked: patterns were matched against the names every run gives, and those by
+    type, deciding level and receiving port exist only once a run meets them. The names are
+    now every one the tree can give; a run gives no other."""
+    from sim.experiment.metric_names import metric_names, shown
+    from sim.model.org.stats import RUN_DEPENDENT
+
+    scenario = sim.load_scenario(SCENARIOS / f"{name}.toml")
+    known = metric_names(scenario)
+    picked = shown(["escalation_latency_h_mean_*", "alert_propagation_h_mean_port_*"], known)
+    assert "escalation_latency_h_mean_quarantine" in picked
+    assert f"alert_propagation_h_mean_port_{next(iter(scenario.ports))}" in picked
+    run = simulate(sim.patch(scenario, {"days": 14, "warmup_days": 0}), 1).metrics()
+    given = {m for m in run if m.startswith(tuple(RUN_DEPENDENT))}
+    assert len(given) > 10 and given <= known.names, given - known.names

@@ -5,8 +5,9 @@ The names come from :meth:`RunResult.metrics` itself, called on the result of th
 model built but not run, with every port, direction and finite lane filled in: a run names a
 port's clearance only once a consignment is released there, and a lane's utilisation only
 once it has had staff on duty. The few names an organisation gives by what a run meets (the
-type and deciding level of its escalations, the ports its alerts reach) are accepted by their
-prefix (:data:`sim.model.org.stats.RUN_DEPENDENT`). ``bordersim check SCENARIO --metrics``
+type and deciding level of its escalations, the ports its alerts reach) are listed as every
+one its tree can give, so that a pattern picks them, and accepted by their prefix too
+(:data:`sim.model.org.stats.RUN_DEPENDENT`). ``bordersim check SCENARIO --metrics``
 prints them all.
 """
 
@@ -323,7 +324,7 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
     result = dataclasses.replace(
         empty, clearance=_every_group(world), resources=_measured(empty.resources, world)
     )
-    names = frozenset(result.metrics()) | _risk_rates(world)
+    names = frozenset(result.metrics()) | _risk_rates(world) | _org_names(world)
     lanes = [f"{r['port']}_{r['lane']}" for r in empty.resources.to_dict("records")]
     return MetricNames(
         scenario=scenario.name,
@@ -334,6 +335,16 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
         directions=tuple(DIRECTIONS),
         lanes=tuple(dict.fromkeys(lanes)),
     )
+
+
+def _org_names(world: World) -> frozenset[str]:
+    """With an organisation: every name it can give by what a run meets (the latency of each
+    kind by deciding level, the alerts' propagation to each port they reach), so that a
+    pattern (``--show 'escalation_latency_h_mean_*'``) picks them as an exact name does."""
+    from sim.model.org.model import OrgModel
+
+    org = world.organisation
+    return frozenset(org.possible_names()) if isinstance(org, OrgModel) else frozenset()
 
 
 def _risk_rates(world: World) -> frozenset[str]:

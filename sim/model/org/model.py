@@ -33,7 +33,13 @@ from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
 from sim.model.org.hours import kept
 from sim.model.org.messages import Alert, Listener
-from sim.model.org.stats import OrgStats, staff_by_role, staff_cost_per_year
+from sim.model.org.stats import (
+    OrgStats,
+    filter_at,
+    run_dependent_names,
+    staff_by_role,
+    staff_cost_per_year,
+)
 from sim.model.org.units import StaffQueue
 from sim.model.organisation import Organisation
 from sim.model.steps.declaration import lodged_at
@@ -49,8 +55,6 @@ COLUMN = {
     "quarantine": R.escalate_quarantine,
     "case": R.escalate_case,
 }
-#: the middle layer: directly-affiliated and subordinate customs
-MIDDLE = ("regional", "local")
 #: at assessment: escalations a consignment can raise before release
 BEFORE_RELEASE = ("ruling", "quarantine")
 
@@ -123,20 +127,13 @@ class OrgModel(Organisation):
         """Up the path; returns the time of the decision and the position of the unit that
         took it (the middle layer may resolve a request itself: ``middle_filter``)."""
         share = self.spec.advantages.middle_filter if filtering else 0.0
-        stop = self._filter_at(path) if share > 0 else -1
+        stop = filter_at(self.units, path) if share > 0 else -1
         for i, uid in enumerate(path):
             t += self._hop(uid, u[3 * i])
             t = yield from self._serve(uid, task, t, u[3 * i + 1])
             if i == stop and u[3 * i + 2] < share:
                 return t, i
         return t, len(path) - 1
-
-    def _filter_at(self, path: list[str]) -> int:
-        """Where on ``path`` the middle layer may resolve a request instead of passing it up:
-        the highest directly-affiliated or subordinate customs below the decider (-1: none,
-        as in the dumbbell). Once per request, so the share is the middle layer's."""
-        passing = [i for i, uid in enumerate(path[:-1]) if self.units[uid].level in MIDDLE]
-        return passing[-1] if passing else -1
 
     def _down(
         self, task: str, issuer: str, port: str, t: float, u: np.ndarray
@@ -308,6 +305,10 @@ class OrgModel(Organisation):
 
     def result_rows(self) -> list[dict[str, Any]]:
         return [q.result_row() for q in self.queues.values()]
+
+    def possible_names(self) -> set[str]:
+        """Every metric name a run can give by what it meets (:data:`RUN_DEPENDENT`)."""
+        return run_dependent_names(self.spec, self.tree, self.port_names)
 
     def metrics(self) -> dict[str, float]:
         out = self.stats.metrics(self.port_names)

@@ -53,6 +53,45 @@ RUN_DEPENDENT = {
 }
 
 
+#: the middle layer: directly-affiliated and subordinate customs
+MIDDLE = ("regional", "local")
+
+
+def filter_at(units: dict[str, Any], path: list[str]) -> int:
+    """Where on ``path`` the middle layer may resolve a request instead of passing it up:
+    the highest directly-affiliated or subordinate customs below the decider (-1: none,
+    as in the dumbbell). Once per request, so the share is the middle layer's."""
+    passing = [i for i, uid in enumerate(path[:-1]) if units[uid].level in MIDDLE]
+    return passing[-1] if passing else -1
+
+
+def run_dependent_names(spec: Any, tree: Any, ports: list[str]) -> set[str]:
+    """Every name of :data:`RUN_DEPENDENT` a run of ``spec`` on ``tree`` can give: the
+    latency of each kind raised, by the level of each unit that may decide it (the decider
+    of a port's path, or the middle layer's filter), and the alerts' propagation to every
+    port an alert can reach. Found without running, so a pattern can pick them."""
+    from sim.scenario.organisation import ESCALATIONS
+
+    out: set[str] = set()
+    for kind in ESCALATIONS:
+        if spec.escalation(kind).share <= 0:
+            continue
+        levels = set()
+        for port in ports:
+            path = tree.path(port, kind, spec.level_of(kind))
+            at = filter_at(tree.units, path) if spec.advantages.middle_filter > 0 else -1
+            levels |= {tree.units[uid].level for uid in [path[-1], *path[at:at + 1]]}
+        for stat in ("mean", "p90"):
+            out.add(f"escalation_latency_h_{stat}_{kind}")
+            out |= {f"escalation_latency_h_{stat}_{kind}_{level}" for level in levels}
+    if tree.any_handles("alert"):
+        for port in ports:
+            issuer = tree.path(port, "alert", spec.level_of("alert"))[-1]
+            reached = tree.ports_under(tree.scope_root(issuer))
+            out |= {f"alert_propagation_h_mean_port_{q}" for q in reached}
+    return out
+
+
 class OrgStats:
     """Running statistics of the work that crosses levels, inside the observation window."""
 
