@@ -849,6 +849,23 @@ def _explained_name(args: argparse.Namespace) -> None:
     args.explain, args.file = [str(path), *args.explain], None
 
 
+def _other_structures_fail(file: Path | None, scenario: Any, settings: list[str]) -> bool:
+    """``check`` validates every structure a generated organisation declares, not only its
+    own: a ``decided_at.dumbbell`` no unit serves would otherwise pass ``check`` and fail
+    ``compare --reforms dumbbell``. Each failure is an error on stderr, naming the command
+    line when a ``--set`` wrote the field (or the table holding it)."""
+    from sim.scenario.org_tree import other_structures
+
+    if scenario.organisation is None:
+        return False
+    found = other_structures(scenario.organisation, list(scenario.ports))
+    for field, message in found:
+        mine = any(field == k or field.startswith(f"{k}.") for k in settings)
+        where = "command line" if mine else (file or "the default scenario")
+        print(f"error: {where}: {message}", file=sys.stderr)
+    return bool(found)
+
+
 def _check(args: argparse.Namespace) -> int:
     from sim.experiment.store import dump_json
 
@@ -861,6 +878,8 @@ def _check(args: argparse.Namespace) -> int:
     big = run_size_note(scenario)
     for message in [*unused_parts(scenario), *([big] if big else [])]:  # (on stderr:
         print(f"note: {message}", file=sys.stderr)  # standard output keeps the data)
+    if _other_structures_fail(args.file, scenario, [k for k, _ in args.settings]):
+        return 2
     if args.metrics:  # found without running it (see sim.experiment.metric_names)
         from sim.experiment.metric_names import metric_names
 

@@ -349,3 +349,68 @@ def test_a_pattern_picks_the_organisations_names_by_type_level_and_port(name: st
     run = simulate(sim.patch(scenario, {"days": 14, "warmup_days": 0}), 1).metrics()
     given = {m for m in run if m.startswith(tuple(RUN_DEPENDENT))}
     assert len(given) > 10 and given <= known.names, given - known.names
+
+
+# -- errors name the field, the reform and the structure ----------------------------------
+def _child(tmp_path: Path, units: str) -> Path:
+    child = tmp_path / "tree.toml"
+    child.write_text(f'extends = "{SCENARIOS / "guangdong.toml"}"\nname = "tree"\n{units}')
+    return child
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ('parent = "gd"', 'parent = "gdx"', "organisation.units.front.parent = 'gdx': "),
+        ('level = "regional"', 'level = "field"', "organisation.units.gd.level = 'field': "),
+        ('level = "field"', 'level = "national"', "organisation.units.front.level = 'national'"),
+        ('ports = ["gz_nansha", ', "ports = [", "organisation.units: port 'gz_nansha' belongs"),
+    ],
+    ids=["unknown-parent", "field-with-units-under-it", "above-its-parent", "port-uncovered"],
+)
+def test_a_tree_error_names_the_field_not_the_whole_table(
+    tmp_path: Path, old: str, new: str, field: str
+):
+    """Tree errors quoted the whole ``organisation = {...}`` table; and a customs declared
+    at field level with field points under it was accepted."""
+    assert old in _UNITS
+    with pytest.raises(sim.ScenarioError) as err:
+        sim.load_scenario(_child(tmp_path, _UNITS.replace(old, new)))
+    message = str(err.value)
+    assert field in message and "organisation = {" not in message, message
+
+
+def test_no_heads_for_a_task_raised_is_said_as_clearly_as_too_few():
+    """``staff.quarantine=0`` said "no unit at level 'regional' ... handles 'quarantine'";
+    ``staff.tariff=5`` said "too few ... give at least 17". Both now name the field, the
+    task raised and the least total."""
+    path = SCENARIOS / "guangdong.toml"
+    with pytest.raises(sim.ScenarioError) as err:
+        sim.load_scenario(path, {"organisation.generate.staff.quarantine": 0})
+    message = str(err.value)
+    assert "organisation.generate.staff.quarantine = 0" in message
+    assert "no quarantine heads" in message and "give at least 17" in message, message
+    assert "organisation.escalations.quarantine.share to 0" in message
+
+
+def test_a_structure_the_scenario_declares_but_cannot_run_is_named_by_check_and_compare(
+    capsys,
+):
+    """A decided_at.dumbbell no unit serves passed ``check`` and failed in ``compare
+    --reforms dumbbell`` with an error naming neither the field nor the reform."""
+    from sim.cli import main
+    from sim.reforms import ReformError, apply
+
+    bad = {"organisation.escalations.ruling.decided_at.dumbbell": "local"}
+    scenario = sim.load_scenario(SCENARIOS / "guangdong.toml", bad)
+    with pytest.raises(ReformError) as err:
+        apply(scenario, "dumbbell")
+    message = str(err.value)
+    assert message.startswith("reform dumbbell: organisation.escalations.ruling.decided_at."
+                              "dumbbell = 'local': "), message
+    setting = "organisation.escalations.ruling.decided_at.dumbbell=\"local\""
+    assert main(["check", str(SCENARIOS / "guangdong.toml"), "--set", setting]) == 2
+    said = capsys.readouterr().err
+    assert ("error: command line: organisation.escalations.ruling.decided_at.dumbbell = "
+            "'local': in the dumbbell") in said, said
+    assert main(["check", str(SCENARIOS / "guangdong.toml")]) == 0

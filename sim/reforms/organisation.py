@@ -70,7 +70,7 @@ REFORMS = [
         "so the organisation's staff cost is unchanged by construction: the structure "
         "changes where decisions wait, not what staff cost); built once for the run, so it "
         "cannot be dated (running_in_days counts from the run's start, warm-up included)",
-        _section("organisation", _dumbbell),
+        _section("organisation", _dumbbell, "dumbbell"),
         ("seed paper: the dumbbell structure",),
         {
             "running_in_loss": Param(

@@ -182,8 +182,10 @@ def check_start(start: dt.date | None, days: float, warmup: float, drain: float)
     return None
 
 
-#: no value given (:class:`AtField`)
+#: no value given (:class:`AtField`): the loader shows what the field holds
 NOTHING: Any = object()
+#: no value to show (:class:`AtField`): the problem is what the table lacks, not a value
+UNSHOWN: Any = object()
 
 
 class AtField(ValueError):
@@ -191,7 +193,8 @@ class AtField(ValueError):
 
     ``path`` is relative to the table; the loader appends it to the table's location, so the
     message names the field (``ports.sea.traffic.commodities``) and not only the table.
-    ``value``, when given, is the bad value to show (a table's key, say, not its table).
+    ``value``, when given, is the bad value to show (a table's key, say, not its table;
+    :data:`UNSHOWN`: none).
     ``sources``: what the problem sets against each other (a label -> its field's path,
     relative to the table), so that the loader can say which file set each (a parent an
     ``extends`` chain inherits, the child, the command line) or that it is a default;

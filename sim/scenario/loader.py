@@ -418,7 +418,9 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
                 sources = _sources(cause.sources, loc, origin)
                 sources += f"; {cause.hint}" if cause.hint else ""
                 loc = loc + cause.path
-                if cause.value is not limits.NOTHING:
+                if cause.value is limits.UNSHOWN:
+                    err = {**err, "input": _MISSING}
+                elif cause.value is not limits.NOTHING:
                     err = {**err, "input": cause.value}
                 elif err.get("input", _MISSING) is not _MISSING:
                     err = {**err, "input": _at(err["input"], cause.path)}

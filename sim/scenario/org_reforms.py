@@ -25,7 +25,9 @@ def _with(s: Scenario, org: OrganisationSpec) -> Scenario:
     try:
         check(org, list(s.ports))
     except TreeError as exc:
-        raise ValueError(f"organisation: {exc}") from None
+        field = ".".join(("organisation", *exc.path))
+        value = f" = {exc.value!r}" if exc.value is not None else ""
+        raise ValueError(f"{field}{value}: {exc}") from None
     return s.model_copy(update={"organisation": org})
 
 

@@ -31,7 +31,13 @@ CENTRES = {
 
 
 class TreeError(ValueError):
-    """A tree that cannot work; the message names the units."""
+    """A tree that cannot work; the message names the units, ``path`` the field to blame
+    (relative to ``[organisation]``) and ``value`` the bad value there (None: none to show,
+    the problem is what the tree lacks)."""
+
+    def __init__(self, message: str, path: tuple[str, ...] = (), value: object = None):
+        super().__init__(message)
+        self.path, self.value = path, value
 
 
 # -- generation ---------------------------------------------------------------------------
@@ -159,7 +165,11 @@ class Tree:
             if not u.parent:
                 roots.append(uid)
             elif u.parent not in units:
-                raise TreeError(f"unit {uid!r}: parent {u.parent!r} is not a unit")
+                raise TreeError(
+                    f"unit {uid!r}: parent {u.parent!r} is not a unit",
+                    ("units", uid, "parent"),
+                    u.parent,
+                )
             else:
                 self.children[u.parent].append(uid)
         for uid in units:
@@ -167,7 +177,9 @@ class Tree:
         if len(roots) != 1:
             raise TreeError(
                 f"the tree needs exactly one root (a unit with no parent); found "
-                f"{', '.join(map(repr, roots)) or 'none'}"
+                f"{', '.join(map(repr, roots)) or 'none'}",
+                ("units", roots[-1], "parent") if roots else ("units",),
+                "",
             )
         self.root = roots[0]
         self.port_unit: dict[str, str] = {}
@@ -175,7 +187,9 @@ class Tree:
             for port in u.ports:
                 if port in self.port_unit:
                     raise TreeError(
-                        f"port {port!r} belongs to units {self.port_unit[port]!r} and {uid!r}"
+                        f"port {port!r} belongs to units {self.port_unit[port]!r} and {uid!r}",
+                        ("units", uid, "ports"),
+                        port,
                     )
                 self.port_unit[port] = uid
 
@@ -185,7 +199,8 @@ class Tree:
         while parent:
             if parent in seen:
                 loop = " -> ".join([*seen[seen.index(parent) :], parent])
-                raise TreeError(f"units form a cycle: {loop}")
+                where = ("units", seen[-1], "parent")
+                raise TreeError(f"units form a cycle: {loop}", where, parent)
             seen.append(parent)
             parent = self.units[parent].parent
 
@@ -258,23 +273,66 @@ def check(spec: OrganisationSpec, ports: list[str]) -> Tree:
     for uid, u in tree.units.items():
         if u.level not in LEVELS:  # pragma: no cover - the schema refuses it first
             raise TreeError(f"unit {uid!r}: unknown level {u.level!r}")
+        _below_parent(tree, uid)
         for port in u.ports:
             if port not in ports:
-                raise TreeError(f"unit {uid!r} names port {port!r}, which is not a port")
+                raise TreeError(
+                    f"unit {uid!r} names port {port!r}, which is not a port; allowed: "
+                    f"{', '.join(ports)}",
+                    ("units", uid, "ports"),
+                    port,
+                )
     for port in ports:
         if port not in tree.port_unit:
-            raise TreeError(f"port {port!r} belongs to no unit (list it in a unit's ports)")
+            raise TreeError(
+                f"port {port!r} belongs to no unit (list it in a unit's ports)", ("units",)
+            )
     tasks = [k for k in ESCALATIONS if spec.escalation(k).share > 0]
     for task in tasks + (["alert"] if tree.any_handles("alert") else []):
         for port in ports:
             try:
                 tree.path(port, task, spec.level_of(task))
-            except TreeError:
+            except TreeError as exc:
                 why = too_few_heads(spec, task)
-                if why is None:
-                    raise
-                raise TreeError(why) from None
+                if why is not None:
+                    raise TreeError(*why) from None
+                raise TreeError(str(exc), *_decider_field(spec, task)) from None
     return tree
+
+
+def _below_parent(tree: Tree, uid: str) -> None:
+    """A unit sits at its parent's level or below (a centre beside its parent's level, a
+    customs under the General Administration), and a field point has no units under it:
+    a "customs" declared at field level with field points under it is refused."""
+    u = tree.units[uid]
+    if not u.parent:
+        return
+    parent = tree.units[u.parent]
+    if parent.level == "field":
+        raise TreeError(
+            f"unit {u.parent!r} is at field level and has unit {uid!r} under it: a field point "
+            f"serves ports and has no units under it (give {u.parent!r} a higher level, or "
+            f"{uid!r} another parent)",
+            ("units", u.parent, "level"),
+            parent.level,
+        )
+    if LEVELS.index(u.level) < LEVELS.index(parent.level):
+        raise TreeError(
+            f"unit {uid!r} ({u.level}) is under {u.parent!r} ({parent.level}): a unit sits at "
+            f"its parent's level or below ({' > '.join(LEVELS)})",
+            ("units", uid, "level"),
+            u.level,
+        )
+
+
+def _decider_field(spec: OrganisationSpec, task: str) -> tuple[tuple[str, ...], str]:
+    """The field that says where ``task`` is decided in the spec's structure, and its value."""
+    level = spec.level_of(task)
+    if task == "alert":
+        return ("alert_level", spec.structure), level
+    if task == "directive":
+        return (), level
+    return ("escalations", task, "decided_at", spec.structure), level
 
 
 def _n_local(spec: OrganisationSpec) -> int:
@@ -296,19 +354,38 @@ def _decided(spec: OrganisationSpec, task: str, heads: int) -> bool:
     return where.get("centre", 0) > 0 or where.get("gac", 0) > 0
 
 
-def too_few_heads(spec: OrganisationSpec, task: str) -> str | None:
-    """Why a generated tree has no decider for ``task``: the role's total is given out to the
-    subordinate customs first (``local_heads`` each), and what is left does not reach every
-    deciding unit; the message names the least total that does. None: another cause."""
+def too_few_heads(spec: OrganisationSpec, task: str) -> tuple[str, tuple[str, ...]] | None:
+    """Why a generated tree has no decider for ``task``, and the field to blame: no service
+    time for it, no heads of its role, or too few (the role's total is given out to the
+    subordinate customs first, ``local_heads`` each, and what is left does not reach every
+    deciding unit); the message names the least total that does. None: another cause."""
     g = spec.generate
-    if g is None or spec.units or task == "directive" or task not in g.service:
+    if g is None or spec.units or task == "directive":
         return None
     role = ROLE_OF[task]
+    raised = (
+        f"the scenario raises {task!r} (organisation.escalations.{task}.share "
+        f"{spec.escalation(task).share:g})" if task != "alert" else "alerts are issued"
+    )
+    if task not in g.service:
+        return (
+            f"{raised}, but organisation.generate.service has no {task!r} time: the generator "
+            f"places no {role} heads to decide it in the {spec.structure}; give "
+            f"organisation.generate.service.{task}",
+            ("generate", "service"),
+        )
     heads = g.staff.get(role, 0)
-    if heads == 0 or _decided(spec, task, heads):
+    if heads > 0 and _decided(spec, task, heads):
         return None
     least = next((h for h in range(heads + 1, 10**6 + 1) if _decided(spec, task, h)), None)
     need = f"at least {least}" if least is not None else "more"
+    if heads == 0:
+        return (
+            f"{raised}, but there are no {role} heads (organisation.generate.staff.{role}) to "
+            f"decide it in the {spec.structure}; give {need}"
+            + (f", or set organisation.escalations.{task}.share to 0" if task != "alert" else ""),
+            ("generate", "staff", role),
+        )
     where = (
         "a directly-affiliated customs that decides it with none"
         if spec.level_of(task) == "regional"
@@ -322,5 +399,32 @@ def too_few_heads(spec: OrganisationSpec, task: str) -> str | None:
     )
     return (
         f"{heads} {role} heads (organisation.generate.staff.{role}) are too few for "
-        f"{task!r} in the {spec.structure}: {first} {where}; give {need}"
+        f"{task!r} in the {spec.structure}: {first} {where}; give {need}",
+        ("generate", "staff", role),
     )
+
+
+def other_structures(spec: OrganisationSpec, ports: list[str]) -> list[tuple[str, str]]:
+    """What keeps a generated tree from working in a structure other than its own (a
+    ``decided_at`` or ``alert_level`` of that structure no unit can serve, too few heads for
+    it), each as (field, "field = value: why"): the scenario runs, but a comparison of
+    structures (``--reforms dumbbell``, ``--set organisation.structure``) would fail. An
+    explicit tree is written for its own structure: none."""
+    if spec.generate is None:
+        return []
+    out = []
+    for structure in ("spindle", "hybrid", "dumbbell"):
+        if structure == spec.structure:
+            continue
+        try:
+            check(spec.model_copy(update={"structure": structure}), ports)
+        except TreeError as exc:
+            field = ".".join(("organisation", *exc.path))
+            value = f" = {exc.value!r}" if exc.value is not None else ""
+            why = (
+                f"{field}{value}: in the {structure} (as --reforms {structure} or --set "
+                f"'organisation.structure=\"{structure}\"' would run it; the scenario's own "
+                f"{spec.structure} works): {exc}"
+            )
+            out.append((field, why))
+    return out

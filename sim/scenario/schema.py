@@ -22,7 +22,16 @@ from sim.scenario.base import MODES as MODES
 from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
-from sim.scenario.limits import AtField, Capacity, Flag, Probability, Real, Servers, Weight
+from sim.scenario.limits import (
+    UNSHOWN,
+    AtField,
+    Capacity,
+    Flag,
+    Probability,
+    Real,
+    Servers,
+    Weight,
+)
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.port_names import clash_problem, name_problem
 from sim.scenario.risk import RiskField
@@ -920,7 +929,9 @@ class Scenario(Strict):
         try:
             check(self.organisation, list(self.ports))
         except TreeError as exc:
-            raise AtField("organisation", str(exc)) from None
+            path = exc.path if self.organisation.units or exc.path[:1] != ("units",) else ()
+            value = UNSHOWN if exc.value is None else exc.value
+            raise AtField(("organisation", *path), str(exc), value) from None
         costs = self.costs
         if costs is not None and costs.currency.upper() != "CNY" and "CNY" not in costs.exchange:
             raise AtField(
