@@ -31,7 +31,6 @@ from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
-from sim.model.org.hours import kept
 from sim.model.org.messages import Alert, Listener
 from sim.model.org.stats import (
     OrgStats,
@@ -40,7 +39,7 @@ from sim.model.org.stats import (
     staff_by_role,
     staff_cost_per_year,
 )
-from sim.model.org.units import StaffQueue
+from sim.model.org.units import StaffQueue, kept
 from sim.model.organisation import Organisation
 from sim.model.steps.declaration import lodged_at
 from sim.scenario.org_tree import check

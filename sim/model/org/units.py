@@ -18,7 +18,9 @@ import simpy
 
 from sim.analysis.sketch import LogHistogram
 from sim.model.engine import ORG, Gather
-from sim.model.org.hours import Hours
+from sim.model.org.hours import Hours, kept
+
+__all__ = ["Hours", "StaffQueue", "kept"]
 from sim.model.weekly import Weekly
 
 
