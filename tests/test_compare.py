@@ -292,7 +292,7 @@ def test_cli_json_shape(tmp_path, capsys):
     assert list(data["differences"]) == ["baseline", "review4"]
     assert data["interactions"] == {} and data["unstable"] == []
     run_names = set(sim.simulate(sim.load_scenario(SMALL, SHORT), 1).metrics())
-    for section, keys in (("options", set()), ("differences", {"significant"})):
+    for section, keys in (("options", set()), ("differences", {"p_value", "significant"})):
         for option, metrics in data[section].items():
             assert set(metrics) == run_names, option
             for stats in metrics.values():
@@ -301,6 +301,7 @@ def test_cli_json_shape(tmp_path, capsys):
         "mean": 0.0,
         "ci_low": 0.0,
         "ci_high": 0.0,
+        "p_value": None,  # (the baseline against itself: no test)
         "significant": False,
     }
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
