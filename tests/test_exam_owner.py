@@ -90,3 +90,31 @@ def test_separate_inspections_book_each_exam_to_its_agency():
     close(log.own_customs, log.exam_end - back - MOVE)
     close(log.own_terminal, 4 * MOVE)
     nobody_else(log, "customs", "quarantine", "terminal")
+
+
+def first_slot(t: np.ndarray) -> np.ndarray:
+    """The first hourly appointment (08:00 to 16:00, every day) at or after ``t``."""
+    day, hour = np.floor(t / 24), t % 24
+    start = np.maximum(np.ceil(hour - 1e-9), 8.0)
+    return np.where(start <= 16, day * 24 + start, (day + 1) * 24 + 8)
+
+
+def test_a_late_traders_wait_for_the_yard_is_the_traders_not_customs():
+    """A trader who comes 12 h after the booking misses its appointment: the box waits in its
+    bay for the teams' next shift (08:00). That wait, up to the yard's next appointment time,
+    is the trader's; customs keeps only the wait for the first slot and the exam itself."""
+    teams = {"schedule": [0] * 8 + [50] * 10 + [0] * 6}
+    yard = exam(MOVE, EXAM, 0.0, teams=teams)
+    yard["trader_attendance"] = {"share": 1.0, "delay": fixed(12.0)}
+    p = port(exam=yard)
+    s = scenario({"p": p}, selection={"physical": 1.0})
+    r = sim.simulate(s, 4, log=True)
+    log = r.log[r.log.cohort]
+    assert r.counts["released"] == r.counts["arrived"] > 50
+    present = log.arrived + 12.0
+    night = log.exam_start - MOVE - present
+    assert (night > 5).sum() > 10  # many boxes waited for the morning shift
+    close(log.own_customs, first_slot(log.arrived.to_numpy()) - log.arrived + EXAM)
+    close(log.own_terminal, 2 * MOVE)
+    close(log.own_trader, log.exam_start - MOVE - first_slot(log.arrived.to_numpy()))
+    nobody_else(log, "customs", "terminal", "trader")

@@ -36,7 +36,7 @@ def examination(env, y, name, at, out, staff=None, priority=1, work=EXAM):
     """One examination from ``at``: its phase times and owner hours go into ``out[name]``."""
     c = SimpleNamespace(cohort=True, deferred=False, index=0)
     own = [0.0] * 5
-    j = SimpleNamespace(port=y, env=env, c=c, t=at, clock=Owners(own, at))
+    j = SimpleNamespace(port=y, env=env, c=c, t=at, clock=Owners(own, at), missed=-np.inf)
     staff = staff or (y.teams,)
     phases = [
         ((y.bays, y.movers), MOVE, TERMINAL, 0),

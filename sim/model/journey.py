@@ -66,9 +66,11 @@ class Journey:
     __slots__ = (
         ("env", "port", "c", "r", "m", "t", "lodged_q", "q_done", "clock", "chained")
         + ("exam", "phases")  # an examination visited as a lane (see steps.yard)
+        + ("missed",)  # until when the yard's waits are the trader's (see steps.yard)
     )
     exam: tuple[bool, bool]  # (physical, quarantine)
     phases: tuple[Any, tuple[Any, ...], bool]  # (phases, their unlimited lanes, at premises)
+    missed: float  # a late trader's missed appointment: the yard's next one (else -inf)
 
     def __init__(self, env: simpy.Environment, port: Port, c: Consignment):
         self.env, self.port, self.c = env, port, c

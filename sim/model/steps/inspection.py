@@ -87,7 +87,9 @@ class Inspect(Step):
     Who owns the time (the constraint that binds): the wait for the first slot the booking
     lead allows is the examining agency's (customs for a physical or joint exam, quarantine
     for a quarantine-only check); the further wait because earlier slots were full is
-    customs'; the wait for the trader to arrive is the trader's; a wait for lanes is booked to
+    customs'; the wait for the trader to arrive is the trader's, and so, when it came after its
+    appointment (missed it), is a wait for the yard's lanes until the next appointment time (the
+    yard would not have examined the goods before it); a wait for lanes is booked to
     the owner of the lane that held the job back (bays and movers: terminal, teams and a
     cross-trained pool: customs, quarantine officers: quarantine); moving is the terminal's
     and the examination itself the examining agency's.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.model.cell import take
 from sim.model.lane import Booking, negative_service
+from sim.model.milestones import TRADER
 
 if TYPE_CHECKING:
     from sim.model.journey import Journey
@@ -74,6 +75,16 @@ def one_stretch(plan: tuple[PhasePlan, ...]) -> bool:
     return all(not new and not done for _, new, _, done, _ in plan[1:]) and not first[3]
 
 
+def waited(j: Journey, start: float, owner: int) -> None:
+    """Book a wait in the yard before the examination, up to ``start``: to the trader up to
+    its missed appointment's next one (``j.missed``: the yard would not have examined the
+    goods before it), the rest to ``owner``, the owner of the lane that held the job back."""
+    clock = j.clock
+    if j.missed > clock.cursor:
+        clock.to(start if start < j.missed else j.missed, TRADER)
+    clock.to(start, owner)
+
+
 def book_stretch(
     j: Journey, lane: Any, t: float, span: float
 ) -> Generator[Any, Any, tuple[float, float]]:
@@ -110,7 +121,7 @@ def run_stretch(
             span += phase[1]
         start, _ = yield from book_stretch(j, blocking, t, span)
         if start > t:
-            clock.to(start, p.owner_of.get(blocking, phases[0][2]))
+            waited(j, start, p.owner_of.get(blocking, phases[0][2]))
             t = start
     out = []
     for i, (lanes, duration, owner, _) in enumerate(phases):
@@ -165,7 +176,10 @@ def run_phases(
                 for x in new:
                     held[x] = (requested, start)
             if start > t:
-                clock.to(start, p.owner_of.get(blocking, owner))
+                if i <= len(phases) // 2:  # before the examination: maybe the trader's
+                    waited(j, start, p.owner_of.get(blocking, owner))
+                else:
+                    clock.to(start, p.owner_of.get(blocking, owner))
                 t = start
         out.append((t, t + duration))
         t += duration

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from sim.model.draws import R
 from sim.model.milestones import CUSTOMS, TERMINAL, TRADER
-from sim.model.steps.phases import Phase, one_stretch, phase_plan
+from sim.model.steps.phases import Phase, one_stretch, phase_plan, waited
+
+INF = float("inf")
 
 if TYPE_CHECKING:
     from sim.model.journey import Journey
@@ -48,12 +50,15 @@ def to_the_bay(
     if j.c.cohort and p.slots is not None and p.slots.capacity is not None:
         p.slots.waited(booked, slot - first)
     t = slot
+    j.missed = -INF
     premises = bool(r[R.premises])
     if r[R.attend] and not premises:
         present = booked + r[R.attend_delay]
         if present > t:
             t = present
             clock.to(t, TRADER)
+            assert p.slots is not None  # (an appointment was booked)
+            j.missed = p.slots.next_start(t)
     j.t = t
     if premises:
         return [(staff, work, agency, 0)], True
@@ -96,7 +101,7 @@ def visited(j: Journey, start: float, end: float) -> tuple[float, float]:
     phases, unlimited, premises = j.phases
     t, clock, cohort = j.t, j.clock, j.c.cohort
     if not premises and start > t:
-        clock.to(start, j.port.owner_of.get(j.port.bays, phases[0][2]))
+        waited(j, start, j.port.owner_of.get(j.port.bays, phases[0][2]))
         t = start
     times = (t, t)
     for i, (_, duration, owner, _) in enumerate(phases):
