@@ -117,17 +117,47 @@ def test_intervals_are_means_over_the_log():
     log = r.log[r.log.cohort & (r.log.outcome == "released")]
     assert len(log) == r.counts["released"] > 500
     rows = r.intervals.set_index("interval")
-    assert len(rows) == 20  # loading: exports only (small.toml has exports)
+    assert len(rows) == 21  # loading: exports only (small.toml has exports)
     for name, row in rows.iterrows():
-        d = (log[row["to"]] - log[row["from"]]).dropna()
+        start = log[row["from"]] if row["from"] != "available" else available(log)
+        d = (log[row["to"]] - start).dropna()
         if name == "lodging":
             d = d.clip(lower=0.0)
+        if name == "awaiting_discharge":
+            d = d[d > 0]
         assert row["n"] == len(d), name
         if len(d):
             assert row["mean_h"] == pytest.approx(d.mean(), rel=1e-9, abs=1e-12), name
         else:
             assert np.isnan(row["mean_h"]), name
     assert (rows["n"] > 0).all()
+
+
+def available(log):
+    """When an import's goods may leave: released and discharged."""
+    return np.fmax(log.released, log.discharged)
+
+
+def test_an_import_released_before_its_discharge_waits_for_it_in_the_terminals_row():
+    """Released before its box is off the vessel, an import waits for the discharge (the
+    terminal's hours, as the owners book them), then is picked up: ``awaiting_discharge``
+    (terminal) is that wait over those imports only, and ``exit`` (trader) runs from the
+    later of release and discharge, so the two add up to release -> exit and the trader's
+    row holds no wait for the cranes."""
+    s = sim.load_scenario(SMALL, {"days": 4, "ports.sea.declaration.advance_share": 0.9})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort & (r.log.outcome == "released") & r.log.exited.notna()]
+    rows = r.intervals.set_index("interval")
+    early = log[log.discharged > log.released]
+    wait, pickup = rows.loc["awaiting_discharge"], rows.loc["exit"]
+    assert wait["owner"] == "terminal" and pickup["owner"] == "trader"
+    assert wait["n"] == len(early) > 50
+    assert wait["mean_h"] == pytest.approx((early.discharged - early.released).mean(), rel=1e-9)
+    assert pickup["n"] == len(log)
+    assert pickup["mean_h"] == pytest.approx((log.exited - available(log)).mean(), rel=1e-9)
+    total = wait["mean_h"] * wait["n"] + pickup["mean_h"] * pickup["n"]
+    assert total == pytest.approx((log.exited - log.released).sum(), rel=1e-9)
+    assert pickup["mean_h"] < (log.exited - log.released).mean()
 
 
 def test_the_overall_clearance_row_is_of_imports_only():

@@ -66,7 +66,11 @@ def flow_end(exited: np.ndarray, loaded: np.ndarray) -> np.ndarray:
 
 #: (name, from milestone, to milestone, owner). An interval is reported over the consignments
 #: that reach both milestones. ``lodging`` counts only time after arrival (advance
-#: declarations count 0), so that it adds to the arrival-to-release story. ``treatment`` runs
+#: declarations count 0), so that it adds to the arrival-to-release story. An import released
+#: before its box is discharged waits for the discharge (the terminal's time, as the owners'
+#: hours book it): ``awaiting_discharge`` is that wait, over those imports only, and ``exit``
+#: (the trader's pick-up and the gate) runs from ``available``, no milestone of its own but
+#: the later of ``released`` and ``discharged`` (see :func:`interval_hours`). ``treatment`` runs
 #: from the quarantine result (the check's end, or the laboratory's result if a sample was
 #: tested) to the goods treated: the treatment alone, the laboratory being its own interval.
 #: The last two are
@@ -87,7 +91,8 @@ INTERVALS = (
     ("quarantine_check", "quarantine_start", "quarantine_end", "quarantine"),
     ("laboratory", "lab_start", "lab_end", "quarantine"),
     ("treatment", "treatment_start", "treated", "quarantine"),
-    ("exit", "released", "exited", "trader"),
+    ("awaiting_discharge", "released", "discharged", "terminal"),
+    ("exit", "available", "exited", "trader"),
     # an export's wait for the cut-off of the vessel or flight it makes (the carrier's
     # schedule, not handling; a crossing's delay is the trader's): booked to the terminal
     ("loading", "released", "loaded", "terminal"),
@@ -99,6 +104,28 @@ INTERVALS = (
     ("overall_clearance", "arrived", "exited", "trader"),
 )
 CLIP_AT_ZERO = {"lodging"}
+#: intervals counted only where they last (the others' end milestone comes before the start)
+POSITIVE_ONLY = {"awaiting_discharge"}
+#: the start of ``exit``: an import's goods may leave once released and discharged
+AVAILABLE = ("available", ("released", "discharged"))
+
+
+def interval_hours(ms: np.ndarray) -> list[np.ndarray]:
+    """Each interval of :data:`INTERVALS`'s hours over rows of milestones ``ms``, kept for
+    the rows it is reported over (both milestones reached; ``lodging`` clipped at 0, an
+    interval of :data:`POSITIVE_ONLY` only where it lasts)."""
+    out = []
+    for name, frm, to, _ in INTERVALS:
+        if frm == AVAILABLE[0]:
+            start = np.fmax(ms[:, M[AVAILABLE[1][0]]], ms[:, M[AVAILABLE[1][1]]])
+        else:
+            start = ms[:, M[frm]]
+        d = ms[:, M[to]] - start
+        if name in CLIP_AT_ZERO:
+            d = np.maximum(d, 0.0)
+        d = d[~np.isnan(d)]
+        out.append(d[d > 0] if name in POSITIVE_ONLY else d)
+    return out
 
 CHANNELS = (
     "green",

@@ -21,7 +21,6 @@ from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, checks_bits
 from sim.model.milestones import (
     CENSORED,
-    CLIP_AT_ZERO,
     INTERVALS,
     MILESTONES,
     OUTCOMES,
@@ -30,6 +29,7 @@ from sim.model.milestones import (
     M,
     channel_code,
     flow_end,
+    interval_hours,
 )
 from sim.model.recorder_rows import (
     _ATTRS,
@@ -309,12 +309,8 @@ class Recorder:
 
     def _fold_intervals(self, a: np.ndarray, ms: np.ndarray) -> None:
         """Milestone intervals and owners' hours of rows out of the flow."""
-        for i, (name, frm, to, _) in enumerate(INTERVALS):
-            d = ms[:, M[to]] - ms[:, M[frm]]
-            if name in CLIP_AT_ZERO:
-                d = np.maximum(d, 0.0)
-            ok = ~np.isnan(d)
-            self.interval_sum[i] += d[ok].sum()
-            self.interval_n[i] += ok.sum()
+        for i, d in enumerate(interval_hours(ms)):
+            self.interval_sum[i] += d.sum()
+            self.interval_n[i] += len(d)
         self.owner_sum += a[:, _SOWN:].sum(axis=0)
         self.owners.add(a)

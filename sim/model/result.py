@@ -142,8 +142,11 @@ class RunResult:
       seized, detained, rejected or censored) reaching both its milestones; the ``lodging``
       row (arrived -> lodged) counts a declaration lodged before arrival (an advance
       declaration) as 0 h, not as a negative time, so it is not the log's mean of
-      ``lodged - arrived``; its ``overall_clearance`` row (arrived -> exited) is of imports
-      only, the overall clearance of every consignment is in ``clearance``;
+      ``lodged - arrived``; ``exit`` runs from ``available`` (the later of release and
+      discharge) and ``awaiting_discharge`` (released -> discharged) is over the imports
+      released before their discharge only (the terminal's wait); its ``overall_clearance``
+      row (arrived -> exited) is of imports only, the overall clearance of every consignment
+      is in ``clearance``;
     - ``owners``: hours per released consignment and share of the time by owner;
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;

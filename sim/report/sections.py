@@ -118,7 +118,9 @@ def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
         "mean among the consignments that pass through it (shown beside its name, with "
         "their share) times that share. The organisation's hours (waiting for a unit's "
         "decision) are no stretch between two milestones: its row gives them as who owns "
-        "the time does.</p>",
+        "the time does. An import released before its box is discharged waits for the "
+        "discharge (awaiting_discharge, the terminal's); its exit (the trader's pick-up) runs "
+        "from the later of release and discharge.</p>",
         img(flow_plots.intervals_by_owner(intervals, _tables(variants, "owners")),
             "Bars: the mean hours between successive milestones, split by who owns the "
             "time, for each option", "intervals"),
