@@ -1,6 +1,7 @@
-"""Who gains and who loses counts every consignment: overall clearance ends at an import's exit
-and at an export's loading, as everywhere else; and the report of a comparison or a run says
-what it does: the currency of the scenario, the p95 of clearance, how its tail was drawn."""
+"""Who gains and who loses counts every consignment until its goods leave the port: an import's
+exit, an export's departure (its loading in a log kept without departures); and the report of
+a comparison or a run says what it does: the currency of the scenario, the p95 of clearance,
+how its tail was drawn."""
 
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ def folder(tmp_path_factory) -> Path:
 
 
 def test_an_exports_overall_clearance_ends_at_its_loading():
-    """An export is never ``exited``: its overall clearance runs to ``loaded``."""
+    """An export is never ``exited``: in a log kept without its departure, its overall
+    clearance runs to ``loaded``."""
     nan = np.nan
     base = pd.DataFrame(
         [
@@ -356,3 +358,48 @@ def test_a_consignment_whose_trader_the_option_certifies_is_its_beneficiary_not_
     assert groups == {"general": 1, "general → aeo_advanced": 1, "aeo_advanced": 1}
     moved = by_class[by_class["group"] == "general → aeo_advanced"].iloc[0]
     assert moved["sum_change"] == -2.0 and moved["better"] == 1
+
+
+def test_an_exports_gain_is_counted_to_its_departure_not_its_loading():
+    """Who gains measures until the goods leave the port: an export's departure, as the
+    departure metrics. An export let in until a later cut-off but onto an earlier vessel
+    (direct loading) is loaded later and leaves sooner: it gains; one loaded later onto the
+    same vessel neither gains nor loses."""
+    nan = np.nan
+    cols = [*COLUMNS, "departed"]
+    base = pd.DataFrame(
+        [
+            ("p", 0, "export", "A", "g", 0.0, 1.0, nan, 8.0, 20.0),
+            ("p", 1, "export", "A", "g", 0.0, 1.0, nan, 8.0, 20.0),
+        ],
+        columns=cols,
+    )
+    opt = base.copy()
+    opt.loc[0, ["loaded", "departed"]] = (9.0, 11.0)  # a later cut-off, an earlier vessel
+    opt.loc[1, ["loaded", "departed"]] = (18.0, 20.0)  # a later cut-off, the same vessel
+    g = gains_one(base, opt)
+    g = g[g["measure"] == "overall_clearance"].set_index(["dimension", "port", "direction"])
+    export = g.loc[("port_direction", "p", "export")]
+    assert export["sum_change"] == pytest.approx(-9.0) and export["base_sum"] == 40.0
+    assert export["better"] == 1 and export["worse"] == 0
+
+
+def test_direct_loading_lets_exports_leave_sooner_in_who_gains_and_the_headline(tmp_path):
+    """``compare --reforms direct_loading`` on the default scenario: departure from the sea
+    port falls, and who gains says the same (its exports leave sooner, none later), where
+    counted to loading at the cut-off it had said some 2 % left later."""
+    out = tmp_path / "c"
+    args = ["compare", str(REPO / "scenarios" / "default.toml"), "--days", "3", "--reps", "2",
+            "--reforms", "direct_loading", "--out", str(out)]  # fmt: skip
+    assert main(args) == 0
+    gains = pd.read_csv(out / "gains.csv")
+    g = gains[(gains["measure"] == "overall_clearance") & (gains["option"] == "direct_loading")]
+    sea = g[(g["dimension"] == "port_direction") & (g["port"] == "sea_port")]
+    sea = sea.set_index("direction")
+    assert sea.loc["export", "mean_change"] < -1.0
+    assert sea.loc["export", "share_worse"] == 0 and sea.loc["export", "share_better"] > 0.1
+    diff = pd.read_csv(out / "differences.csv").set_index(["option", "metric"])
+    departure = diff.loc[("direct_loading", "departure_h_mean_port_sea_port_export"), "mean"]
+    assert sea.loc["export", "mean_change"] == pytest.approx(departure, abs=0.05)
+    text = (out / "report.html").read_text(encoding="utf-8")
+    assert re.search(r"leave the port more than 1 min sooner, 0\.0 % later", text)

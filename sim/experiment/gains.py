@@ -16,8 +16,10 @@ same consignment, its trader certified (or discredited) by the option: it is kep
 group of its own (``general → aeo_advanced``). For every
 consignment of the arrival cohort that was released in both, by
 the end of the run (outcome ``released``, as the run's ``consignments_released`` counts them),
-the change is ``option - baseline`` in hours (for overall clearance: to the end of its flow,
-an import's exit or an export's loading, :func:`sim.model.milestones.flow_end`).
+the change is ``option - baseline`` in hours (for overall clearance: until the goods leave
+the port, an import's exit or an export's departure, as the departure metrics end: not its
+loading at the cut-off, which a reform that lets boxes in later but onto the same vessel
+makes later though the goods leave no later; :data:`LEAVES`).
 
 Per replication only sums are kept (:func:`gains_one`): counts, sums of changes and how many
 became worse or better by more than a tolerance, by port and direction and, within each
@@ -48,11 +50,16 @@ LOG_COLUMNS = (
     "arrived",
     "released",
     *FLOW_END,
+    "departed",
 )
-#: each time measure and the milestone(s) that end it: overall clearance ends at an import's
-#: exit or an export's loading, as in the run's clearance table
-MEASURES: dict[str, tuple[str, ...]] = {"clearance": ("released",), "overall_clearance": FLOW_END}
-TIMES = ("arrived", "released", *FLOW_END)
+#: when the goods leave the port: an import's exit, an export's departure (a log kept before
+#: exports' departure was kept: its loading, as then)
+LEAVES = ("exited", "departed", "loaded")
+#: each time measure and the milestone(s) that end it: overall clearance ends when the goods
+#: leave the port (:data:`LEAVES`), so an export's at its departure, as the departure metrics
+#: (``departure_h_mean_export``), not at its loading (the run's clearance table's end)
+MEASURES: dict[str, tuple[str, ...]] = {"clearance": ("released",), "overall_clearance": LEAVES}
+TIMES = ("arrived", "released", *FLOW_END, "departed")
 #: with a costed scenario, each consignment's trader cost is a third measure: its change is
 #: in the scenario's currency (the ``unit`` column of the pooled table says which)
 COST = "trader_cost"
@@ -104,7 +111,7 @@ def trim_log(log: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
     with a costed ``scenario``, each consignment's trader cost too (``trader_cost``)."""
     rows = log[log["cohort"]] if "cohort" in log else log
     keep = [*LOG_COLUMNS, *([OUTCOME] if OUTCOME in rows else [])]
-    out = rows.loc[:, keep].reset_index(drop=True)
+    out = _columns(rows, keep).reset_index(drop=True)
     if scenario is not None and getattr(scenario, "costs", None) is not None:
         from sim.model.costs import trader_cost_of_log
 
@@ -278,12 +285,15 @@ def _columns(log: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
 
 
 def _value(j: pd.DataFrame, ends: tuple[str, ...], suffix: str) -> np.ndarray:
-    """Each joined consignment's measure: hours from arrival to ``ends`` (``flow_end`` of
-    two), or the value itself for the trader cost (NaN where it has none)."""
+    """Each joined consignment's measure: hours from arrival to ``ends`` (with
+    :data:`LEAVES`, until the goods leave), or the value itself for the trader cost (NaN
+    where it has none)."""
     if ends == (COST,):  # a cost, not a time: the change of the value itself
         return j[f"{COST}{suffix}"].to_numpy(dtype=float)
     end = [j[f"{e}{suffix}"].to_numpy(dtype=float) for e in ends]
-    stop = flow_end(end[0], end[1]) if len(end) == 2 else end[0]
+    stop = end[0]
+    if ends == LEAVES:  # an import's exit, else an export's departure (else its loading)
+        stop = flow_end(end[0], np.where(np.isnan(end[1]), end[2], end[1]))
     hours: np.ndarray = stop - j[f"arrived{suffix}"].to_numpy(dtype=float)
     return hours
 
