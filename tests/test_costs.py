@@ -835,3 +835,26 @@ def test_a_cross_trained_pool_keeps_the_headcount_it_pools():
         assert row["quantity"].iloc[0] == pytest.approx(expected, rel=1e-12), name
         hourly = base.costs.hourly(base.costs.staff["exam_officers"].role)
         assert row["cost"].iloc[0] == pytest.approx(expected * hourly, rel=1e-12)
+
+
+def test_an_exports_value_of_time_runs_to_its_departure_not_its_cut_off():
+    """An export's goods leave with its vessel: the value of its time runs from arrival to the
+    departure (the hours after the cut-off the terminal's, as its wait for the cut-off), so
+    direct loading's later cut-off onto the same vessel costs the exporter nothing."""
+    from sim.model.costs import consignment_costs
+    from sim.model.prices import Prices
+
+    s = sim.load_scenario(SMALL, {"days": 3, "costs": _default_costs(["general", "frozen"])})
+    log = sim.simulate(s, 1, log=True).log
+    col = {k: (v.cat.codes.to_numpy() if hasattr(v, "cat") else v.to_numpy())
+           for k, v in log.items()}  # fmt: skip
+    prices = Prices.of(s.costs, [p.mode for p in s.ports.values()], s.commodities, False)
+    parts = consignment_costs(col, prices)
+    time = parts[:, [P[f"time_{o}"] for o in OWNERS]].sum(axis=1)
+    out = ((log.outcome == "released") & (log.direction == "export")).to_numpy()
+    held = (log.departed - log.arrived).to_numpy()
+    assert out.sum() > 50 and (log.departed[out] > log.loaded[out] + 11).all()  # 12 h cut-off
+    per_hour = log.value.to_numpy() * prices.time_rate[col["commodity"]] / 24
+    np.testing.assert_allclose(time[out], (per_hour * held)[out], rtol=1e-9)
+    terminal = per_hour * (log.own_terminal + log.departed - log.loaded).to_numpy()
+    np.testing.assert_allclose(parts[out, P["time_terminal"]], terminal[out], rtol=1e-9)

@@ -90,9 +90,10 @@ def consignment_costs(
     """Cost parts (columns :data:`PARTS`) of each finished consignment.
 
     ``col`` holds the recorder's statistics columns by name: port, outcome, commodity,
-    containers, value, attend, premises, every milestone and ``own_<owner>`` hours. Time,
-    storage and reefer run from arrival to the end of the flow (an import's exit, an
-    export's loading) and are charged to released consignments only. ``found``: whether a
+    containers, value, attend, premises, every milestone and ``own_<owner>`` hours. Storage
+    and reefer run from arrival to the end of the flow (an import's exit, an export's
+    loading), the value of time until the goods leave (an export's departure); all are
+    charged to released consignments only. ``found``: whether a
     check found illicit goods in each consignment before release (None: none known), so that
     its inspection is not one that found nothing."""
     n = len(col["port"])
@@ -142,7 +143,10 @@ def _time_costs(
     released: np.ndarray,
 ) -> None:
     """Value of time by owner, storage after the free period (from discharge, else from
-    arrival: a box is in the terminal's yard once discharged) and reefer power."""
+    arrival: a box is in the terminal's yard once discharged) and reefer power. An export's
+    goods leave at its departure, not its loading at the cut-off: its value of time runs on
+    to the departure, those hours the terminal's (the carrier's schedule, as its wait for the
+    cut-off), so a later cut-off onto the same vessel costs the exporter nothing."""
     end = np.fmax(col["exited"], col["loaded"])
     held = np.where(released, end - col["arrived"], 0.0)
     landed = np.where(np.isnan(col["discharged"]), col["arrived"], col["discharged"])
@@ -150,6 +154,8 @@ def _time_costs(
     per_hour = np.where(released, col["value"] * prices.time_rate[com] / 24.0, 0.0)
     for o in OWNERS:
         out[:, P[f"time_{o}"]] = per_hour * np.nan_to_num(col[f"own_{o}"])
+    sailing = np.nan_to_num(col["departed"] - col["loaded"])  # (0 but for exports)
+    out[:, P["time_terminal"]] += per_hour * sailing
     boxes = col["containers"]
     over = np.maximum(in_yard - prices.free_h[port], 0.0)
     out[:, P["storage"]] = boxes * prices.storage_day[port] * over / 24.0
