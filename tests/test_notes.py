@@ -279,6 +279,28 @@ def test_slots_booked_when_no_exam_team_is_on_duty_are_a_note():
     assert slots_off_duty(weekend) == [("sea_port", "in 18 hour(s) of the week")]
 
 
+def test_exam_teams_on_duty_when_no_examination_can_be_booked_are_a_note():
+    """The mirror of slots booked with no team on duty: teams kept on past the slots (an
+    hour after them left to finish the last examinations) examine only boxes booked earlier,
+    so a later shift alone changes little; the default (teams to 18:00, slots to 17:00) and
+    teams with a constant capacity (no shift) get no note."""
+    from sim.scenario.dormant import teams_without_slots, unused_parts
+
+    default = default_scenario_path()
+    assert teams_without_slots(sim.load_scenario(default)) == []
+    late = {"ports.sea_port.exam.teams.schedule": [0] * 8 + [10] * 14 + [0] * 2}
+    scenario = sim.load_scenario(default, late)
+    assert teams_without_slots(scenario) == [("sea_port", "at 18:00-22:00")]
+    [note] = [n for n in unused_parts(scenario) if "when no examination can be booked" in n]
+    assert note.startswith("ports.sea_port.exam.teams puts exam teams on duty at 18:00-22:00")
+    assert "exam.slots.day_end" in note
+    booked = sim.load_scenario(default, {**late, "ports.sea_port.exam.slots.day_end": "21:00"})
+    assert teams_without_slots(booked) == []
+    weekdays = sim.load_scenario(default, {"ports.sea_port.exam.slots.weekdays": [1, 2, 3, 4, 5]})
+    assert teams_without_slots(weekdays) == [("sea_port", "at 08:00-18:00 on 2 day(s) a week")]
+    assert teams_without_slots(sim.load_scenario(SMALL)) == []  # (a constant capacity)
+
+
 def test_auditors_without_a_costs_section_are_noted_as_changing_nothing(tmp_path, capsys):
     """Auditors count only in the cost of audit: in a scenario without ``[costs]`` a
     headcount, written in or set, says it changes nothing."""

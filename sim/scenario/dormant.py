@@ -174,6 +174,12 @@ def unused_parts(scenario: Any) -> list[str]:
         f"(ports.{name}.exam.teams): goods booked then wait in the yard for the next shift"
         for name, hours in slots_off_duty(scenario)
     ]
+    out += [
+        f"ports.{name}.exam.teams puts exam teams on duty {hours} when no examination can be "
+        f"booked (ports.{name}.exam.slots): they only examine boxes booked earlier and late "
+        "traders'; extend exam.slots.day_end or day_start to give them work"
+        for name, hours in teams_without_slots(scenario)
+    ]
     out += _unrun_tests(scenario)
     out += unpriced_staff(scenario)  # (a staffed lane [costs.staff] does not price)
     out += unpriced_heads(scenario)  # (organisation staff whose role has no price)
@@ -247,15 +253,48 @@ def slots_off_duty(scenario: Any) -> list[tuple[str, str]]:
             for h in range(first, min(last, 24))
             if teams[(day - 1) * 24 + h] == 0
         ]
-        if not off:
+        if off:
+            out.append((name, _hours_words(off, len(slots.weekdays))))
+    return out
+
+
+def _hours_words(off: list[tuple[int, int]], days: int) -> str:
+    """(day, hour) pairs in words: ``at 18:00-20:00`` when they are one stretch of hours on
+    each of ``days`` days, else a count of the week's hours."""
+    daily = sorted({h for _, h in off})
+    if len(off) == len(daily) * days and daily == list(range(daily[0], daily[-1] + 1)):
+        return f"at {daily[0]:02d}:00-{daily[-1] + 1:02d}:00"
+    return f"in {len(off)} hour(s) of the week"
+
+
+#: hours after the appointment window in which teams still finish its last examinations
+FINISH_H = 1
+
+
+def teams_without_slots(scenario: Any) -> list[tuple[str, str]]:
+    """Ports whose exam teams are scheduled on duty in hours when no examination can be
+    booked (outside the appointment slots' window, or on a day without slots, leaving
+    :data:`FINISH_H` after the window to finish its last examinations), each with those hours:
+    such a shift examines only boxes booked earlier (and late traders'), so extending it
+    past the slots changes little. Teams with a constant capacity are no shift: left out."""
+    out = []
+    for name, port in scenario.ports.items():
+        exam = getattr(port, "exam", None)
+        if exam is None or exam.teams.schedule is None:
             continue
-        daily = sorted({h for _, h in off})
-        if len(off) == len(daily) * len(slots.weekdays) and daily == list(
-            range(daily[0], daily[-1] + 1)
-        ):
-            out.append((name, f"at {daily[0]:02d}:00-{daily[-1] + 1:02d}:00"))
-        else:
-            out.append((name, f"in {len(off)} hour(s) of the week"))
+        teams = exam.teams.hourly_capacity()
+        if teams is None:
+            continue
+        slots = exam.slots
+        first, last = math.floor(slots.day_start), math.ceil(slots.day_end) + FINISH_H
+        days = slots.weekdays
+        bookable = {((day - 1) * 24 + h) % 168 for day in days for h in range(first, last)}
+        off = [(w // 24 + 1, w % 24) for w in range(168) if teams[w] > 0 and w not in bookable]
+        if off:
+            days = len({d for d, _ in off})
+            words = _hours_words(off, days)
+            out.append((name, words + (f" on {days} day(s) a week" if days < 7 and
+                                       words.startswith("at") else "")))  # fmt: skip
     return out
 
 
