@@ -70,7 +70,10 @@ def flow_end(exited: np.ndarray, loaded: np.ndarray) -> np.ndarray:
 #: before its box is discharged waits for the discharge (the terminal's time, as the owners'
 #: hours book it): ``awaiting_discharge`` is that wait, over those imports only, and ``exit``
 #: (the trader's pick-up and the gate) runs from ``available``, no milestone of its own but
-#: the later of ``released`` and ``discharged`` (see :func:`interval_hours`). ``treatment`` runs
+#: the later of ``released`` and ``discharged`` (see :func:`interval_hours`).
+#: ``vessel_discharge`` is over the imports unloaded from a vessel's (or a train's) call only:
+#: their box is discharged after arrival, while other goods are ready on arrival and would
+#: count 0 h (trucks, air shipments, parcels). ``treatment`` runs
 #: from the quarantine result (the check's end, or the laboratory's result if a sample was
 #: tested) to the goods treated: the treatment alone, the laboratory being its own interval.
 #: The last two are
@@ -79,7 +82,7 @@ def flow_end(exited: np.ndarray, loaded: np.ndarray) -> np.ndarray:
 #: their last stretch is ``loading``). Overall clearance of every consignment, to
 #: :func:`flow_end`, is the run's clearance table.
 INTERVALS = (
-    ("discharge", "arrived", "discharged", "terminal"),
+    ("vessel_discharge", "arrived", "discharged", "terminal"),
     ("lodging", "arrived", "lodged", "trader"),
     ("second_declaration", "lodged", "lodged_quarantine", "trader"),
     ("acceptance", "lodged", "accepted", "customs"),
@@ -104,8 +107,10 @@ INTERVALS = (
     ("overall_clearance", "arrived", "exited", "trader"),
 )
 CLIP_AT_ZERO = {"lodging"}
-#: intervals counted only where they last (the others' end milestone comes before the start)
-POSITIVE_ONLY = {"awaiting_discharge"}
+#: intervals counted only where they last: ``awaiting_discharge`` (most imports are
+#: discharged before release) and ``vessel_discharge`` (a call's boxes come off its vessel
+#: after arrival, every one: a share of the call's discharge time; other goods at arrival)
+POSITIVE_ONLY = {"awaiting_discharge", "vessel_discharge"}
 #: the start of ``exit``: an import's goods may leave once released and discharged
 AVAILABLE = ("available", ("released", "discharged"))
 

@@ -144,9 +144,10 @@ class RunResult:
       declaration) as 0 h, not as a negative time, so it is not the log's mean of
       ``lodged - arrived``; ``exit`` runs from ``available`` (the later of release and
       discharge) and ``awaiting_discharge`` (released -> discharged) is over the imports
-      released before their discharge only (the terminal's wait); its ``overall_clearance``
-      row (arrived -> exited) is of imports only, the overall clearance of every consignment
-      is in ``clearance``;
+      released before their discharge only (the terminal's wait); ``vessel_discharge``
+      (arrived -> discharged) is over the imports unloaded from a call only; its
+      ``overall_clearance`` row (arrived -> exited) is of imports only, the overall
+      clearance of every consignment is in ``clearance``;
     - ``owners``: hours per released consignment and share of the time by owner;
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;
