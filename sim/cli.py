@@ -520,7 +520,7 @@ def _run_rows(
     names += organisation_rows(summary)
     names += [m for m in summary if "_h_mean_port_" in m]
     names += era_rows(measured, names)  # (a timeline's periods of the rows shown, measured)
-    shares = [m for m in summary if m.startswith("owner_share_")]
+    shares = [m for m in summary if m.startswith("owner_share_") and "_port_" not in m]
     split = [m for m in shares if m.endswith(("_import", "_export"))]  # (pooled: misleads)
     names += sorted(split, key=lambda m: m.endswith("_export")) or shares
     busiest, more = _busiest(summary)

@@ -155,7 +155,10 @@ CLEARANCE = [
           "wait from release to the cut-off of the vessel or flight it makes (the `loading` "
           "interval: the carrier's schedule, not terminal handling). Pooled over imports and "
           "exports it hides whose time each waits on (imports mostly the trader's pick-up, "
-          "exports mostly the wait for a departure): read it by direction.", DIR),
+          "exports mostly the wait for a departure): read it by direction. "
+          "`_port_<port>_<direction>`: of one port's consignments of that direction, so that a "
+          "terminal reads its own (pooled, the ports' owners mix: a post hub's parcels beside "
+          "a sea port's boxes); NaN where the port has none.", DIR_PD),
 ]
 
 COUNTS = [
@@ -286,7 +289,10 @@ SEEN = [
           "count goods declarations). Only where a post or express hub runs beside goods "
           "ports."),
     Entry("inspection_rate_per_container", SEEN_LAYER,
-          "Containers of inspected declarations over all the cohort's containers."),
+          "Containers of inspected declarations over all the cohort's containers, pooled over "
+          "every port (a post hub's parcels, one container each and mostly scanned, dominate "
+          "it); `_port_<port>`: one port's containers only (a terminal's own rate).",
+          ("port",)),
     Entry("inspection_rate_<class>", SEEN_LAYER,
           "Share of the class's declarations in the cohort scanned, physically examined or "
           "checked by quarantine (however selected: by the tables or the risk engine, or "

@@ -43,6 +43,7 @@ from sim.model.recorder_rows import (
     FLUSH,
     METRICS,
     OwnerTally,
+    PortTally,
     _attrs,
     _dimensions,
     _pack,
@@ -91,6 +92,7 @@ class Recorder:
         self.interval_n = np.zeros(len(INTERVALS), np.int64)
         self.owner_sum = np.zeros(len(OWNERS))
         self.owners = OwnerTally()  # (and by direction)
+        self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)
@@ -260,6 +262,7 @@ class Recorder:
         ins["inspected"] += int(inspected.sum())
         ins["containers"] += float(boxes.sum())
         ins["containers_inspected"] += float(boxes[inspected].sum())
+        self.by_port.add_boxes(a, inspected)
         treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
         self.treated += int(treated.sum())
 
@@ -314,3 +317,4 @@ class Recorder:
             self.interval_n[i] += len(d)
         self.owner_sum += a[:, _SOWN:].sum(axis=0)
         self.owners.add(a)
+        self.by_port.add_owners(a)

@@ -153,6 +153,45 @@ class OwnerTally:
             self.n[d] += int(mine.sum())
 
 
+class PortTally:
+    """A terminal's own figures, per port: the owners' hours of its consignments out of the
+    flow by direction (pooled, they mix the ports' owners: a post hub's parcels beside a
+    sea port's boxes) and its containers, inspected or not (China's definition)."""
+
+    def __init__(self, ports: Sequence[str]) -> None:
+        self.ports = list(ports)
+        self.hours = np.zeros((len(ports), len(DIRECTIONS), len(OWNERS)))
+        self.boxes = np.zeros((len(ports), 2))  # (all containers, those inspected)
+
+    def add_owners(self, a: np.ndarray) -> None:
+        """Fold statistics rows ``a`` of consignments out of the flow."""
+        port, direction = a[:, _S["port"]].astype(int), a[:, _S["direction"]].astype(int)
+        np.add.at(self.hours, (port, direction), a[:, _SOWN:])
+
+    def add_boxes(self, a: np.ndarray, inspected: np.ndarray) -> None:
+        """Fold the containers of every cohort declaration ``a``, ``inspected`` or not."""
+        boxes = a[:, _S["containers"]]
+        port = a[:, _S["port"]].astype(int)
+        np.add.at(self.boxes, port, np.column_stack([boxes, np.where(inspected, boxes, 0.0)]))
+
+    def metrics(self) -> dict[str, float]:
+        """``owner_share_<owner>_port_<port>_<direction>`` (a ratio of sums, as the pooled
+        share; NaN where the port has no such consignment) and
+        ``inspection_rate_per_container_port_<port>``."""
+        out: dict[str, float] = {}
+        for p, name in enumerate(self.ports):
+            for d, direction in enumerate(DIRECTIONS):
+                total = self.hours[p, d].sum()
+                for o, owner in enumerate(OWNERS):
+                    share = self.hours[p, d, o] / total if total > 0 else math.nan
+                    out[f"owner_share_{owner}_port_{name}_{direction}"] = float(share)
+            boxes, inspected = self.boxes[p]
+            out[f"inspection_rate_per_container_port_{name}"] = (
+                float(inspected / boxes) if boxes else math.nan
+            )
+        return out
+
+
 #: the checks' bits and the milestones that start them (in the order of ``checks_bits``)
 _STARTS = ("doc_start", "scan_start", "exam_start", "quarantine_start")
 

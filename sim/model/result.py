@@ -208,6 +208,8 @@ class RunResult:
     #: per port with a schedule: exports loaded after the first cut-off after their arrival
     #: (sim.model.cutoffs)
     export_metrics: dict[str, float] = field(default_factory=dict)
+    #: a port's own owner shares and containers inspected (sim.model.recorder_rows.PortTally)
+    port_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -272,6 +274,7 @@ class RunResult:
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
         out.update(self.export_metrics)
+        out.update(self.port_metrics)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling import smuggling_metrics

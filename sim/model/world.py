@@ -306,6 +306,7 @@ class World:
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
             export_metrics=rec.cutoffs.metrics(),
+            port_metrics=rec.by_port.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
