@@ -377,7 +377,7 @@ def test_what_customs_sees_is_kept_apart_for_imports_and_exports_and_agrees_with
     hit rate by direction pools to the pooled one, weighted by the checks done."""
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
     r = sim.simulate(s, 2, log=True)
-    log = r.log[r.log.cohort].astype({"direction": str, "trader_class": str})
+    log = r.log[r.log.cohort].astype({"direction": str, "trader_class": str}).copy()
     log = log.assign(
         inspected=log[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
         documents=log.doc_start.notna(),

@@ -116,7 +116,9 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
         codes = df[col].to_numpy()
         df[col] = pd.Categorical.from_codes(codes, categories=pd.Index(categories[kind]))
     df["found_by"] = pd.Categorical.from_codes(finder, categories=pd.Index(FINDERS))
-    return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True)
+    # (a frame built column by column is fragmented: one copy gives the user a whole one,
+    # so that adding columns to it does not warn)
+    return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True).copy()
 
 
 def _pools(ports: list[Port]) -> dict[str, Any]:
