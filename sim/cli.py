@@ -467,6 +467,16 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
     raise AssertionError("unreachable")
 
 
+def _bounds(low: float | None, high: float | None) -> tuple[str, str]:
+    """An interval's bounds as the run table shows them (a small bound's decimals for
+    both, see :func:`sim.report.numbers.interval_bounds`)."""
+    if low is None or high is None:
+        return _fmt(low), _fmt(high)
+    from sim.report.numbers import interval_bounds
+
+    return interval_bounds(low, high, _fmt)
+
+
 def _fmt(x: float | None) -> str:
     from sim.cli_compare import unsigned_zero
 
@@ -574,12 +584,7 @@ def _table(
         unit, aside = _short_unit(unit)  # (its aside once, in the caption: a long unit
         asides[unit] = aside or asides.get(unit, "")  # squeezed the names to a few letters)
         some = _from_some(reps if counts is None else counts.get(m, reps), reps)
-        bounds = (_fmt(low), _fmt(high))
-        if low is not None and high is not None:  # (a small bound's decimals for both)
-            from sim.report.numbers import interval_bounds
-
-            bounds = interval_bounds(low, high, _fmt)
-        rows.append((m + note(m) + some, unit, _fmt(s["mean"]), *bounds))
+        rows.append((m + note(m) + some, unit, _fmt(s["mean"]), *_bounds(low, high)))
     caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
     table = Table(title=title, caption=caption)
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is

@@ -135,18 +135,12 @@ def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) ->
                    'ci_high}}}, "differences": {...}}')
 
 
-def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
-    """``bordersim compare``: everything checked (options, reforms, metrics) before the
-    results folder is made and the first replication runs."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+def _check_precision_flags(args: argparse.Namespace) -> None:
+    """Refuse what only a precision target reads (``--metric``, ``--max-reps``) given
+    without one (it would be ignored unseen); set ``--max-reps``'s default."""
+    from sim.cli import UsageError
+    from sim.experiment.compare import MAX_REPS_DEFAULT
 
-    from sim.cli import Notes, UsageError, _default_out, _executor, _load, shown_rows
-    from sim.experiment.compare import MAX_REPS_DEFAULT, MIN_SEQUENTIAL_REPS
-    from sim.experiment.metric_names import MetricError
-
-    if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
-        args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
     if args.metrics and args.precision is None:
         raise UsageError(
             f"--metric {args.metrics[0]} without --precision: --metric names what the "
@@ -161,6 +155,21 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         )
     if args.max_reps is None:
         args.max_reps = MAX_REPS_DEFAULT
+
+
+def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim compare``: everything checked (options, reforms, metrics) before the
+    results folder is made and the first replication runs."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from sim.cli import Notes, UsageError, _default_out, _executor, _load, shown_rows
+    from sim.experiment.compare import MIN_SEQUENTIAL_REPS
+    from sim.experiment.metric_names import MetricError
+
+    if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
+        args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
+    _check_precision_flags(args)
     from sim.cli import settings_with_days
 
     overrides = settings_with_days(args)

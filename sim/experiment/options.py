@@ -304,29 +304,35 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
             missing = [p for p in parts if p not in by_name]
             if missing and not o.overrides:
                 raise OptionError(_missing_parts(o.name, missing))
-            files = [p for p in parts if p in by_name and by_name[p].scenario]
-            if files and not missing:
-                raise OptionError(
-                    f"option {o.name!r}: {', '.join(files)} is given by a scenario file, and a "
-                    "combination cannot join files: write the combined settings into one "
-                    "file and compare it as an option of its own"
-                )
             if not missing:
-                reform = o.reform or "+".join(by_name[p].reform for p in parts if by_name[p].reform)
-                merged: dict[str, Any] = {}
-                for p in parts:
-                    for k, v in by_name[p].overrides.items():
-                        if k in merged and merged[k] != v:
-                            raise OptionError(
-                                f"option {o.name!r}: its parts set {k} to different values "
-                                f"({merged[k]!r} and {v!r})"
-                            )
-                        merged[k] = v
-                merged.update(o.overrides)
-                out.append(Option(o.name, merged, o.description, parts, reform))
+                out.append(_combination(o, [by_name[p] for p in parts]))
                 continue
         out.append(o)
     return out
+
+
+def _combination(o: Option, parts: list[Option]) -> Option:
+    """Combination ``o`` of the options ``parts``: their changes (which must agree) and
+    reforms, then its own; parts given by a scenario file cannot be joined."""
+    files = [p.name for p in parts if p.scenario]
+    if files:
+        raise OptionError(
+            f"option {o.name!r}: {', '.join(files)} is given by a scenario file, and a "
+            "combination cannot join files: write the combined settings into one "
+            "file and compare it as an option of its own"
+        )
+    reform = o.reform or "+".join(p.reform for p in parts if p.reform)
+    merged: dict[str, Any] = {}
+    for p in parts:
+        for k, v in p.overrides.items():
+            if k in merged and merged[k] != v:
+                raise OptionError(
+                    f"option {o.name!r}: its parts set {k} to different values "
+                    f"({merged[k]!r} and {v!r})"
+                )
+            merged[k] = v
+    merged.update(o.overrides)
+    return Option(o.name, merged, o.description, tuple(p.name for p in parts), reform)
 
 
 def _bare(o: Option) -> Option:

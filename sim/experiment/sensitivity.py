@@ -227,16 +227,10 @@ def sobol(
     ``sobol-replications.csv`` (each replication's own indices), ``sobol.png`` and
     ``sobol.json`` are written beside it.
     """
-    from sim.scenario.loader import load_scenario
-    from sim.scenario.patch import patch
-
     rs = _ranges(ranges)
     given = "command line" if command else "overrides"  # (what an error they cause names)
-    if isinstance(scenario, Scenario):
-        base = patch(scenario, dict(overrides or {}), given) if overrides else scenario
-        source: str | Path = ""
-    else:
-        base, source = load_scenario(scenario, dict(overrides or {}), given), scenario
+    base = _base_of(scenario, overrides, given)
+    source = "" if isinstance(scenario, Scenario) else scenario
     check_metrics([metric], [metric_names(base, source)])  # before anything runs
     design = sobol_design(rs, n, sample_seed, second_order)
     runs = sweep(
@@ -260,6 +254,19 @@ def sobol(
     if out is not None:
         _write(Path(out), res, n)
     return res
+
+
+def _base_of(
+    scenario: str | Path | Scenario, overrides: Mapping[str, Any] | None, given: str
+) -> Scenario:
+    """The scenario every point starts from: loaded (or patched) with ``overrides``, an
+    error they cause naming ``given``."""
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import patch
+
+    if isinstance(scenario, Scenario):
+        return patch(scenario, dict(overrides or {}), given) if overrides else scenario
+    return load_scenario(scenario, dict(overrides or {}), given)
 
 
 def _analysed(

@@ -88,8 +88,7 @@ class Recorder:
         }
         self.sums = {key: np.zeros(h.shape[0]) for key, h in self.hist.items()}
         self.within = {key: np.zeros(h.shape[0], np.int64) for key, h in self.hist.items()}
-        self.interval_sum = np.zeros(len(INTERVALS))
-        self.interval_n = np.zeros(len(INTERVALS), np.int64)
+        self.interval_sum, self.interval_n = np.zeros(len(INTERVALS)), np.zeros(len(INTERVALS), int)
         self.owner_sum = np.zeros(len(OWNERS))
         self.owners = OwnerTally()  # (and by direction)
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)

@@ -169,17 +169,7 @@ def unused_parts(scenario: Any) -> list[str]:
         "run censored, so their clearance is missing from the figures"
         for path in never_staffed(scenario)
     ]
-    out += [
-        f"ports.{name}.exam.slots books examinations {hours} when no exam team is on duty "
-        f"(ports.{name}.exam.teams): goods booked then wait in the yard for the next shift"
-        for name, hours in slots_off_duty(scenario)
-    ]
-    out += [
-        f"ports.{name}.exam.teams puts exam teams on duty {hours} when no examination can be "
-        f"booked (ports.{name}.exam.slots): they only examine boxes booked earlier and late "
-        "traders'; extend exam.slots.day_end or day_start to give them work"
-        for name, hours in teams_without_slots(scenario)
-    ]
+    out += _shifts_and_slots(scenario)
     out += _unrun_tests(scenario)
     out += unpriced_staff(scenario)  # (a staffed lane [costs.staff] does not price)
     out += unpriced_heads(scenario)  # (organisation staff whose role has no price)
@@ -195,6 +185,22 @@ def unused_parts(scenario: Any) -> list[str]:
     out += idle_risk(scenario)  # (a refresh or an alert delay as long as the run)
     out += cut_samples(scenario)  # (a laboratory sample larger than some goods' units)
     return out
+
+
+def _shifts_and_slots(scenario: Any) -> list[str]:
+    """Exam slots booked when no team is on duty, and teams on duty when none can be
+    booked."""
+    out = [
+        f"ports.{name}.exam.slots books examinations {hours} when no exam team is on duty "
+        f"(ports.{name}.exam.teams): goods booked then wait in the yard for the next shift"
+        for name, hours in slots_off_duty(scenario)
+    ]
+    return out + [
+        f"ports.{name}.exam.teams puts exam teams on duty {hours} when no examination can be "
+        f"booked (ports.{name}.exam.slots): they only examine boxes booked earlier and late "
+        "traders'; extend exam.slots.day_end or day_start to give them work"
+        for name, hours in teams_without_slots(scenario)
+    ]
 
 
 def _smuggling_notes(scenario: Any) -> list[str]:
