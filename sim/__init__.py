@@ -3,10 +3,15 @@
 The Python API in three calls::
 
     import sim
-    scenario = sim.load_scenario("scenarios/default.toml")
+    scenario = sim.load_scenario("default")        # a file, a bundled name, or a dict
     result = sim.simulate(scenario, seed=1)        # one replication -> RunResult
     result.clearance                               # pandas DataFrames
     longer = sim.patch(scenario, {"days": 14})     # a changed copy, validated again
+
+and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), ``compare``
+(options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters), ``sobol``
+(sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
+scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back.
 
 The names below are imported on first use (PEP 562), so that ``import sim`` and the
 ``bordersim`` command start quickly; ``from sim import simulate`` works as usual.
@@ -21,11 +26,16 @@ from sim.version import __version__
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult, Option, compare
-    from sim.experiment.sweep import sweep
+    from sim.experiment.metric_names import metric_names
+    from sim.experiment.runner import replicate
+    from sim.experiment.sensitivity import sobol
+    from sim.experiment.store import RunStore
+    from sim.experiment.sweep import lhs, sweep
+    from sim.experiment.warmup import pilot
     from sim.model.result import RunResult
     from sim.model.run import simulate
     from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
-    from sim.scenario.patch import patch
+    from sim.scenario.patch import patch, scenario_data
     from sim.scenario.schema import Scenario
 
 _LAZY = {
@@ -40,6 +50,13 @@ _LAZY = {
     "patch": "sim.scenario.patch",
     "Scenario": "sim.scenario.schema",
     "sweep": "sim.experiment.sweep",
+    "lhs": "sim.experiment.sweep",
+    "replicate": "sim.experiment.runner",
+    "RunStore": "sim.experiment.store",
+    "sobol": "sim.experiment.sensitivity",
+    "pilot": "sim.experiment.warmup",
+    "metric_names": "sim.experiment.metric_names",
+    "scenario_data": "sim.scenario.patch",
 }
 
 __all__ = [
@@ -47,12 +64,19 @@ __all__ = [
     "Option",
     "compare",
     "RunResult",
+    "RunStore",
     "Scenario",
     "ScenarioError",
     "default_scenario_path",
+    "lhs",
     "load_scenario",
+    "metric_names",
     "patch",
+    "pilot",
+    "replicate",
+    "scenario_data",
     "simulate",
+    "sobol",
     "sweep",
     "__version__",
 ]

@@ -391,8 +391,10 @@ def _measured(resources: pd.DataFrame, world: World) -> pd.DataFrame:
     observed window; an unlimited lane never does)."""
     never = {(lane.port, lane.name) for lane in world.lanes if lane.unlimited}
     out = resources.copy()
-    keys = zip(out["port"], out["lane"], strict=True)
+    keys = list(zip(out["port"], out["lane"], strict=True))
     out["utilisation"] = [math.nan if k in never else 0.0 for k in keys]
+    # (as a run gives them: an unlimited lane's capacity is infinite, its utilisation none)
+    out["capacity_mean"] = [math.inf if k in never else 1.0 for k in keys]
     return out
 
 

@@ -33,7 +33,7 @@ def replicate(
     executor: str | Executor = "serial",
     workers: int | None = None,
     on_done: OnDone | None = None,
-    store: RunStore | None = None,
+    store: RunStore | str | Path | None = None,
     log: bool = False,
 ) -> pd.DataFrame:
     """Run replications ``0 .. reps-1`` of ``scenario`` under root ``seed``.
@@ -46,8 +46,10 @@ def replicate(
     ``df.attrs["notes"]`` holds the notes and warnings ``bordersim run`` prints (e.g. a run
     too short to check whether a queue keeps rising: see :func:`sim.model.window.run_notes`).
     ``on_done(replication, metrics)`` is called as each one finishes (or is loaded from
-    ``store``, which also receives every new replication's results). With ``log`` each
-    replication's per-consignment log is kept and the store writes it as Parquet.
+    ``store``, a results folder's :class:`RunStore` or its path, which also receives every
+    new replication's results). With ``log`` each replication's per-consignment log is kept
+    and the store writes it as Parquet (so ``log`` needs a store: for one replication's log
+    in memory, ``sim.simulate(scenario, seed, log=True)``).
 
     ``executor`` is ``"serial"``, ``"processes"``, ``"dask"`` (with ``workers``) or an executor
     object (e.g. ``DaskExecutor("tcp://scheduler:8786")``). When replications raise, the others
@@ -59,6 +61,7 @@ def replicate(
     seed = check_seed(seed)
     log = check_flag(log, "log")
     scenario = checked(scenario)
+    store = _a_store(store, log)
     rows: dict[int, dict[str, float]] = {}
     seeds: dict[int, tuple[int, ...]] = {}
     warned: dict[str, list[str]] = {}
@@ -75,6 +78,22 @@ def replicate(
     per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
     per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
     return _finished(per_rep, failures, store, warned, scenario)
+
+
+def _a_store(store: RunStore | str | Path | None, log: bool) -> RunStore | None:
+    """``store`` as a :class:`RunStore` (a folder's path opens one); a log asked for with no
+    store to write it into is refused, not computed and dropped."""
+    if isinstance(store, str | Path):
+        return RunStore(store)
+    if store is not None and not isinstance(store, RunStore):
+        raise TypeError(f"store must be a RunStore or a folder's path; got {type(store).__name__}")
+    if log and store is None:
+        raise ValueError(
+            "log=True writes each replication's log into the store's folder: give "
+            "store='results/my-run' (or a RunStore); for one replication's log in memory, "
+            "use sim.simulate(scenario, seed, log=True)"
+        )
+    return store
 
 
 def _run(

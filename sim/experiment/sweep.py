@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import numbers
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence, Sized
 from dataclasses import dataclass
@@ -97,17 +98,26 @@ def parse_range(text: str, field: str | None = None) -> Range:
     lo, hi, unit = m.groups()
     try:
         whole = all(re.fullmatch(r"[-+]?\d+", v) for v in (lo, hi))
-        if field is not None:
-            from sim.scenario.loader import number_kind
-
-            kind = number_kind(field)
-            if kind == "real":
-                whole = False
-            elif kind == "integer":
-                whole = all(float(v).is_integer() for v in (lo, hi))
+        whole = _whole(field, whole, (float(lo), float(hi)))
         return Range(float(lo), float(hi), unit.strip() or None, not unit and whole)
     except ValueError as exc:
         raise ValueError(f"{text!r}: {exc}") from None
+
+
+def _whole(field: str | None, whole: bool, ends: tuple[float, float]) -> bool:
+    """Whether a range over ``field`` gives whole numbers: as its ends are written
+    (``whole``), unless the field holds real numbers (never) or whole numbers (whenever both
+    ends are whole)."""
+    if field is None:
+        return whole
+    from sim.scenario.loader import number_kind
+
+    kind = number_kind(field)
+    if kind == "real":
+        return False
+    if kind == "integer":
+        return all(v.is_integer() for v in ends)
+    return whole
 
 
 def _check_range_form(text: str) -> None:
@@ -136,10 +146,25 @@ def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str
         elif isinstance(r, str):
             out[key] = parse_range(r, key)
         else:
-            out[key] = Range(float(r[0]), float(r[1]))
+            out[key] = _pair(key, r)
     if not out:
         raise ValueError("no parameter ranges given")
     return out
+
+
+def _pair(key: str, r: Any) -> Range:
+    """A range given in code as ``(low, high)``: whole numbers when both ends are ints (and
+    for a field of whole numbers, such as servers, whenever both ends are whole), as the
+    command line's ``"2:4"`` gives them."""
+    try:
+        if isinstance(r, str | bytes):
+            raise ValueError
+        low, high = r
+    except (TypeError, ValueError):
+        raise ValueError(f"range {key!r}: give (low, high) or 'LOW:HIGH'; got {r!r}") from None
+    ints = all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in (low, high))
+    ends = (float(low), float(high))
+    return Range(*ends, None, _whole(key, ints, ends))
 
 
 def _check_values(params: Any) -> None:

@@ -54,6 +54,7 @@ Where things live:
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
                    (``recorder_rows.py``: the rows the recorder keeps)
+- ``same.py``      whether two results hold the same figures (``RunResult.equals``)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods

@@ -127,7 +127,7 @@ def _departures(c: pd.DataFrame) -> dict[str, float]:
     return out
 
 
-@dataclass(eq=False)  # (its tables are DataFrames: compare results with .metrics())
+@dataclass(eq=False)  # (its tables are DataFrames: compare results with .equals())
 class RunResult:
     """The outcome of ``simulate(scenario, seed)``.
 
@@ -236,6 +236,13 @@ class RunResult:
         return (f"RunResult(scenario={self.scenario!r}, seed={self.seed}{window}, "
                 f"counts={self.counts}, warnings={len(self.warnings)}, notes={len(self.notes)})")
 
+    def equals(self, other: object) -> bool:
+        """Whether ``other`` is a result holding the same figures: every table and number
+        equal, NaN equal to NaN (what "same seed, same result" means; ``==`` is identity)."""
+        from sim.model.same import same_result
+
+        return same_result(self, other)
+
     @property
     def steady_state(self) -> bool | None:
         """False when a warning says the figures are not steady-state, True when none does
@@ -291,7 +298,9 @@ class RunResult:
                     out[f"owner_share_{r['owner']}_{d}"] = float(r[f"share_{d}"])
         for _, r in self.resources.iterrows():
             key = f"{r['port']}_{r['lane']}"
-            if not math.isnan(r["utilisation"]):
+            if not (math.isnan(r["utilisation"]) and r.get("capacity_mean") == math.inf):
+                # a lane that can be busy always names it (NaN until it has worked: a lab
+                # with no batch yet), so that every run of a scenario has the same columns
                 out[f"utilisation_{key}"] = float(r["utilisation"])
             out[f"queue_mean_{key}"] = float(r["queue_mean"])
             out[f"wait_h_mean_{key}"] = float(r["wait_mean_h"])

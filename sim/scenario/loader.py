@@ -24,7 +24,7 @@ from sim.scenario import limits
 from sim.scenario.base import ByDirection
 from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
 from sim.scenario.files import depth as nesting
-from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, set_path
+from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, plain_changes, set_path
 from sim.scenario.schema import Scenario
 
 #: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
@@ -67,10 +67,15 @@ def default_scenario_path() -> Path:
 
 
 def load_scenario(
-    path: str | Path, overrides: Mapping[str, Any] | None = None, source: str = "overrides"
+    path: str | Path | Mapping[str, Any],
+    overrides: Mapping[str, Any] | None = None,
+    source: str = "overrides",
 ) -> Scenario:
     """Read, merge (``extends``) and validate a scenario file (TOML), or read back a results
     folder's ``scenario.json`` (a path ending ``.json``: the resolved scenario of that run).
+    A plain name (``"guangdong"``) where no such file is names a bundled scenario, as on the
+    command line. A dict is taken as a scenario's data (as :func:`sim.scenario_data` gives
+    it: times in hours, rates per hour, or written with units as in a file).
 
     ``overrides`` are applied last, by dotted path (``{"days": 7}``), as a user's command-line
     changes would be; an error they cause names ``source`` (the "overrides"; the command line
@@ -81,11 +86,18 @@ def load_scenario(
             "overrides must map dotted paths to values, e.g. {'days': 7}; got "
             f"{type(overrides).__name__}"
         )
+    if isinstance(path, Mapping):
+        from sim.scenario.patch import patch
+
+        return patch(patch(dict(path), {}, "scenario data"), overrides or {}, source)
     path = Path(path)
+    path = bundled_scenario(path) or path
     if path.suffix.lower() == ".json":
         from sim.scenario.check import load_resolved
 
         return load_resolved(path, overrides or {}, source)
+    if not path.exists() and not path.is_symlink():
+        raise ScenarioError([(str(path), "", _MISSING, "no such file" + bundled_hint(path))])
     data, origin = _read_chain(path, [])
     return validate_changed(data, origin, path, overrides or {}, source)
 
@@ -124,6 +136,7 @@ def validate_changed(
     change's: it names ``source`` and (when one change lies in the table at fault) that
     change's path and value.
     """
+    changes = plain_changes(changes, source)
     before = copy.deepcopy(data) if changes else data
     origin = dict(origin)
     done: list[str] = []
@@ -626,6 +639,12 @@ def bundled_scenario(path: Path) -> Path | None:
 def missing_scenario(path: Path) -> str:
     """Why the scenario file ``path`` was not found: the bundled scenarios (which a name alone
     gives) and the nearest name, beside it or bundled."""
+    return f"scenario file not found: {path}" + bundled_hint(path)
+
+
+def bundled_hint(path: Path) -> str:
+    """The bundled scenarios, which a name alone gives, and the nearest name to ``path``'s,
+    beside it or bundled (for a file not found)."""
     here = {p.name for p in path.parent.glob("*.toml") if p.is_file()} if (
         path.parent.is_dir()) else set()
     bundled = sorted(p.name for p in BUNDLED.glob("*.toml"))
@@ -634,8 +653,8 @@ def missing_scenario(path: Path) -> str:
     if near is not None:
         hint = f"; did you mean {str(path.parent / near) if near in here else Path(near).stem}?"
     return (
-        f"scenario file not found: {path} (the bundled scenarios, which their name alone "
-        f"gives: {', '.join(Path(n).stem for n in bundled)}){hint}"
+        f" (the bundled scenarios, which their name alone gives: "
+        f"{', '.join(Path(n).stem for n in bundled)}){hint}"
     )
 
 

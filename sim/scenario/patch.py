@@ -66,6 +66,37 @@ def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
         node[keys[-1]] = copy.deepcopy(value)
 
 
+def plain_changes(changes: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """``changes`` as a scenario file would give them: each key a dotted path whose quoted
+    names are unquoted as the command line reads them (``selection.scan."*".general``), each
+    value plain Python (numpy's numbers and arrays, as a sweep in code makes them, become
+    ints, floats and lists). A key that is not a text is a :class:`ScenarioError`."""
+    from sim.scenario.keys import KeyProblem, dotted_key
+    from sim.scenario.loader import ScenarioError
+
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if not isinstance(key, str):
+            raise ScenarioError([(source, repr(key), value, "a change's key is a dotted path "
+                                  "as text, e.g. 'ports.sea_port.scan.scanners.capacity'")])
+        try:
+            out[dotted_key(key)] = _plain(value)
+        except KeyProblem as exc:
+            raise ScenarioError([(source, key, value, str(exc))]) from None
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with numpy's scalars and arrays (anywhere inside) as Python's own."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+        return _plain(value.tolist())
+    return value
+
+
 def displaced(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
     """What ``changes`` replace in ``data`` by setting a rival (:data:`RIVALS`): a note per
     rival dropped, so that "8 teams" is not read as "8 teams in the same hours"."""
