@@ -9,7 +9,8 @@ The Python API in three calls::
     longer = sim.patch(scenario, {"days": 14})     # a changed copy, validated again
 
 and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), ``compare``
-(options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters), ``sobol``
+(options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters;
+``sweep_summary`` and ``sweep_intervals`` per point, as its folder holds them), ``sobol``
 (sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
 scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back.
 
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
     from sim.experiment.runner import replicate
     from sim.experiment.sensitivity import sobol
     from sim.experiment.store import RunStore
+    from sim.experiment.sweep import intervals as sweep_intervals
     from sim.experiment.sweep import lhs, sweep
+    from sim.experiment.sweep import summary as sweep_summary
     from sim.experiment.warmup import pilot
     from sim.model.result import RunResult
     from sim.model.run import simulate
@@ -51,6 +54,8 @@ _LAZY = {
     "Scenario": "sim.scenario.schema",
     "sweep": "sim.experiment.sweep",
     "lhs": "sim.experiment.sweep",
+    "sweep_summary": "sim.experiment.sweep",
+    "sweep_intervals": "sim.experiment.sweep",
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "sobol": "sim.experiment.sensitivity",
@@ -78,15 +83,21 @@ __all__ = [
     "simulate",
     "sobol",
     "sweep",
+    "sweep_intervals",
+    "sweep_summary",
     "__version__",
 ]
+
+
+#: names that differ from their module's own
+_RENAMED = {"sweep_summary": "summary", "sweep_intervals": "intervals"}
 
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'sim' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

@@ -113,3 +113,37 @@ def test_results_compare_figure_by_figure(small):
     b.log.iloc[0, b.log.columns.get_loc("arrived")] += 1e-9
     assert not a.equals(b)
     assert not a.equals(None)
+
+
+def test_a_sweeps_per_point_tables_are_those_its_folder_holds(small, tmp_path):
+    import pandas as pd
+
+    rows = sim.sweep(small, {CAPACITY: [2, 3]}, reps=2, out=tmp_path / "sw")
+    summary = sim.sweep_summary(rows)
+    saved = pd.read_csv(tmp_path / "sw" / "summary.csv", index_col="point")
+    assert list(summary.index) == [0, 1] and list(summary[CAPACITY]) == [2, 3]
+    pd.testing.assert_frame_equal(summary, saved, check_dtype=False)
+    intervals = sim.sweep_intervals(rows)
+    kept = pd.read_csv(tmp_path / "sw" / "intervals.csv")
+    pd.testing.assert_frame_equal(intervals.reset_index(drop=True), kept, check_dtype=False)
+    with pytest.raises(ValueError, match="not a sweep's table"):
+        sim.sweep_summary(rows.drop(columns="replication"))
+
+
+def test_replicate_runs_under_seed_1_unless_told(small):
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(sim.replicate(small, 1), sim.replicate(small, 1, 1))
+    assert sim.replicate(small, 1).iloc[0]["clearance_h_mean"] == (
+        sim.simulate(small).metrics()["clearance_h_mean"])
+
+
+def test_sobols_warnings_need_not_be_told_its_sample_size_again():
+    import pandas as pd
+
+    from sim.experiment.sensitivity import SobolResult
+
+    wide = pd.DataFrame({"S1_conf": [0.3], "ST_conf": [0.1]}, index=["x"])
+    res = SobolResult(wide, pd.DataFrame(), "m", n=64)
+    assert "(now 64;" in res.warnings()[0]
+    assert "(now 128;" in res.warnings(128)[0]

@@ -28,7 +28,7 @@ OnDone = Callable[[int, dict[str, float]], None]
 def replicate(
     scenario: Scenario | str | Path,
     reps: int,
-    seed: int,
+    seed: int = 1,
     *,
     executor: str | Executor = "serial",
     workers: int | None = None,
@@ -39,7 +39,8 @@ def replicate(
     """Run replications ``0 .. reps-1`` of ``scenario`` under root ``seed``.
 
     ``scenario`` is a :class:`Scenario` (validated again first, as :func:`sim.simulate` does)
-    or a scenario file's path; ``reps`` a whole number >= 1 and ``seed`` one >= 0 (ints).
+    or a scenario file's path; ``reps`` a whole number >= 1 and ``seed`` one >= 0 (ints; 1
+    by default, as on the command line).
 
     Returns one row per replication: column ``replication`` and every metric of
     :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple;

@@ -173,18 +173,21 @@ class SobolResult:
     #: the indices of each replication's outputs alone (replication, parameter, S1, ST)
     per_rep: pd.DataFrame | None = None
     reps: int = 1
+    n: int | None = None  # the base sample size the design was made with
 
-    def warnings(self, n: int) -> list[str]:
+    def warnings(self, n: int | None = None) -> list[str]:
         """Every warning about the indices: too wide an interval, and simulation noise that
-        the intervals leave out."""
+        the intervals leave out (``n``: the base sample size, by default the design's)."""
         found = [self.uncertainty(n)]
         if "S1_noise" in self.indices.columns:
             found.append(noise_warning(self.indices, self.reps))
         return [w for w in found if w]
 
-    def uncertainty(self, n: int) -> str | None:
+    def uncertainty(self, n: int | None = None) -> str | None:
         """A warning when the widest confidence half-width exceeds ``UNCERTAIN`` (``n``: the
-        base sample size used), else None: indices that wide say little."""
+        base sample size used, by default the design's), else None: indices that wide say
+        little."""
+        n = self.n if n is None else n
         widest = float(np.nanmax(self.indices[["S1_conf", "ST_conf"]].to_numpy()))
         if not widest > UNCERTAIN:
             return None
@@ -251,6 +254,7 @@ def sobol(
             "say); choose another metric or run longer"
         )
     res = _analysed(list(rs), runs, metric, reps, second_order, sample_seed)
+    res.n = n
     if out is not None:
         _write(Path(out), res, n)
     return res

@@ -34,7 +34,7 @@ import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import scenario_hash
-from sim.experiment.sweep_store import SweepStore, point_warnings
+from sim.experiment.sweep_store import SweepStore, point_intervals, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
 from sim.scenario.check import check_reps, check_seed
 from sim.scenario.schema import Scenario
@@ -313,7 +313,9 @@ def sweep(
     mapping ``{path: [values]}`` read as an :func:`explicit` list of points. ``overrides``
     apply at every point (e.g. ``{"days": 7}``). Returns one row per (point, replication):
     ``point``, the parameters, ``replication`` and every metric of ``RunResult.metrics()``,
-    sorted by point and replication. Replication ``r`` uses the same seed at every point.
+    sorted by point and replication (``attrs["warnings"]``: each point's warnings;
+    :func:`summary` and :func:`intervals` give the per-point tables its folder holds).
+    Replication ``r`` uses the same seed at every point.
     When replications raise, the others finish (and are stored); then
     :class:`~sim.experiment.executors.ReplicationsFailed` is raised. ``on_notice`` hears of
     each point file of ``out`` found damaged or foreign (and run again).
@@ -348,6 +350,27 @@ def sweep(
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def summary(rows: pd.DataFrame) -> pd.DataFrame:
+    """A sweep's table (what :func:`sweep` returns) per point, as its folder's
+    ``summary.csv``: the parameters, ``unstable`` (a replication there warned that a queue did
+    not settle) and the mean of every metric."""
+    return summarise_points(rows, _params(rows), rows.attrs.get("warnings"))
+
+
+def intervals(rows: pd.DataFrame) -> pd.DataFrame:
+    """A sweep's table per point and metric, long, as its folder's ``intervals.csv``: the
+    mean over the point's replications, its 95 % t-interval and the replications."""
+    return point_intervals(rows, _params(rows))
+
+
+def _params(rows: pd.DataFrame) -> list[str]:
+    """A sweep table's parameters: its columns between ``point`` and ``replication``."""
+    columns = list(rows.columns)
+    if "point" not in columns or "replication" not in columns:
+        raise ValueError("not a sweep's table: it needs the columns 'point' and 'replication'")
+    return [str(c) for c in columns[columns.index("point") + 1 : columns.index("replication")]]
 
 
 def _failed(
