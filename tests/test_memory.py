@@ -39,3 +39,25 @@ def test_peak_memory_flat_in_run_length():
     assert n_long > 3.5 * n_short
     # four times the consignments; what may grow is the hourly-or-daily queue samples only
     assert long < 1.4 * short, (short, long)
+
+
+def test_the_log_costs_little_more_than_itself_while_it_is_built():
+    """The per-consignment log is built from the recorder's rows, which it takes: the run's
+    peak memory grows by at most about twice the log's own size (it was six times), so that
+    a long run's log fits where the log itself fits."""
+    s = sim.load_scenario(SMALL, {"days": 28})
+
+    def peak(log: bool) -> tuple[int, sim.RunResult]:
+        tracemalloc.start()
+        try:
+            r = sim.simulate(s, 1, log=log)
+            return tracemalloc.get_traced_memory()[1], r
+        finally:
+            tracemalloc.stop()
+
+    peak(True)  # (first use)
+    without, _ = peak(False)
+    with_log, r = peak(True)
+    assert r.log is not None and len(r.log) > 15_000
+    size = int(r.log.memory_usage(deep=True).sum())
+    assert with_log - without < 2.5 * size, (with_log - without) / size

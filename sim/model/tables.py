@@ -84,23 +84,25 @@ def owner_table(rec: Recorder) -> pd.DataFrame:
 
 
 def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.DataFrame | None:
-    """The per-consignment log (None unless asked for), with named categories."""
+    """The per-consignment log (None unless asked for), with named categories, by port and
+    index. Built from the recorder's rows, which it takes (so that its peak memory is about
+    twice the rows', not several times)."""
     if not rec.log:
         return None
-    data = np.concatenate(rec._chunks) if rec._chunks else np.empty((0, len(COLUMNS) + 1))
-    df = pd.DataFrame(data[:, :-1], columns=list(COLUMNS))  # (the last: the checks bits)
-    finder = found_by({c: df[c].to_numpy() for c in df.columns}, data[:, -1])
-    for col in (
-        "port",
-        "index",
-        "outcome",
-        "channel",
-        *DRAWS.dtypes("int"),
-        *DRAWS.dtypes("category"),
-    ):
-        df[col] = df[col].astype(np.int64)
+    chunks, rec._chunks = rec._chunks, []
+    data = np.concatenate(chunks) if chunks else np.empty((0, len(COLUMNS) + 1))
+    del chunks
+    at = {c: i for i, c in enumerate(COLUMNS)}
+    data = data[np.lexsort((data[:, at["index"]], data[:, at["port"]]))]  # (stable)
+    raw = {c: data[:, i] for c, i in at.items()}
+    finder = found_by(raw, data[:, -1])  # (the last column: the checks bits)
+    typed: dict[str, Any] = dict(raw)
+    ints = ("port", "index", "outcome", "channel", *DRAWS.dtypes("int"),
+            *DRAWS.dtypes("category"))  # fmt: skip
+    for col in ints:
+        typed[col] = raw[col].astype(np.int64)
     for col in ("cohort", *DRAWS.dtypes("bool")):
-        df[col] = df[col].astype(bool)
+        typed[col] = raw[col].astype(bool)
     categories = {
         "port": ports,
         "outcome": list(OUTCOMES),
@@ -113,12 +115,9 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
     named = [("port", "port"), ("outcome", "outcome"), ("channel", "channel")]
     named += [(d.name, d.dtype.split(":")[1]) for d in DRAWS.draws if ":" in d.dtype]
     for col, kind in named:
-        codes = df[col].to_numpy()
-        df[col] = pd.Categorical.from_codes(codes, categories=pd.Index(categories[kind]))
-    df["found_by"] = pd.Categorical.from_codes(finder, categories=pd.Index(FINDERS))
-    # (a frame built column by column is fragmented: one copy gives the user a whole one,
-    # so that adding columns to it does not warn)
-    return df.sort_values(["port", "index"], kind="stable").reset_index(drop=True).copy()
+        typed[col] = pd.Categorical.from_codes(typed[col], categories=pd.Index(categories[kind]))
+    typed["found_by"] = pd.Categorical.from_codes(finder, categories=pd.Index(FINDERS))
+    return pd.DataFrame(typed)  # (one block per type: adding columns to it does not warn)
 
 
 def _pools(ports: list[Port]) -> dict[str, Any]:
