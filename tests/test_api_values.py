@@ -147,3 +147,12 @@ def test_sobols_warnings_need_not_be_told_its_sample_size_again():
     res = SobolResult(wide, pd.DataFrame(), "m", n=64)
     assert "(now 64;" in res.warnings()[0]
     assert "(now 128;" in res.warnings(128)[0]
+
+
+def test_every_entry_point_takes_a_bundled_scenarios_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # (no file of that name here)
+    short = {"days": 1, "warmup_days": 1, "drain_days": 1}
+    res = sim.compare("guangdong", ["longer:days=2"], reps=1, overrides=short, log=False)
+    assert res.table("clearance_h_mean").index.tolist() == ["baseline", "longer"]
+    assert len(sim.sweep("guangdong", {"days": [1]}, reps=1, overrides=short)) == 1
+    assert len(sim.replicate("guangdong", 1)) == 1

@@ -112,8 +112,8 @@ def load_with_option(
     """The scenario file with ``overrides`` (given on the command line, or where ``given``
     says), then ``changes`` from ``source`` (a comparison's option): an error the overrides
     cause names ``given``; one only ``changes`` cause names ``source``, whatever field it is
-    found in."""
-    path = Path(path)
+    found in. A plain name where no such file is names a bundled scenario."""
+    path = bundled_scenario(Path(path)) or Path(path)
     data, origin = _read_chain(path, [])
     if not changes:
         return validate_changed(data, origin, path, overrides, given)
