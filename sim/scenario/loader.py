@@ -96,7 +96,8 @@ def load_scenario(
         from sim.scenario.check import load_resolved
 
         return load_resolved(path, overrides or {}, source)
-    if not path.exists() and not path.is_symlink():
+    if not path.exists() and not path.is_symlink() and Path(path.name) == path:
+        # (a plain name: a bundled scenario's, mistyped, is likelier than a file here)
         raise ScenarioError([(str(path), "", _MISSING, "no such file" + bundled_hint(path))])
     data, origin = _read_chain(path, [])
     return validate_changed(data, origin, path, overrides or {}, source)
