@@ -966,8 +966,8 @@ def _bundled_by_name(args: argparse.Namespace) -> None:
     for key in ("scenario", "file", "on"):
         value = getattr(args, key, None)
         if isinstance(value, Path):
-            found = bundled_scenario(value)
-            here = value.with_name(f"{value.name}.toml")
+            found = bundled_scenario(value)  # (None for a name-less path: ``.``, ``/``)
+            here = value.with_name(f"{value.name}.toml") if found is not None else value
             if found is not None and value.suffix != ".toml" and here.is_file():
                 print(f"note: {value} is the bundled scenario {found.name}, not the file "
                       f"{here} here: give {here} for that one", file=sys.stderr)

@@ -670,6 +670,23 @@ def test_a_bundled_scenario_is_found_by_its_name_and_a_missing_one_gets_the_near
     assert json.loads(captured.out)["name"] == "mine" and "bundled" not in captured.err
 
 
+@pytest.mark.parametrize("name", [".", "", "./", "/", ".."])
+def test_a_folder_without_a_name_is_refused_as_a_folder(name, tmp_path, monkeypatch, capsys):
+    """``bordersim run .`` (a likely slip): the folder is named, for every command that takes
+    a scenario (it was a traceback from the bundled-name lookup: ``.`` has an empty name)."""
+    monkeypatch.chdir(tmp_path)
+    shown = str(Path(name))
+    for argv in (["check", name], ["run", name, "--reps", "1", "--days", "1"],
+                 ["compare", name, "--option", "a:days=2", "--reps", "1", "--days", "1"],
+                 ["sweep", name, "--param", "days=1,2", "--reps", "1"],
+                 ["warmup", name, "--days", "7", "--reps", "1"],
+                 ["reforms", "single_window", name], ["org", name]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert f"error: {shown} is a folder, not a scenario file" in err, (argv, err)
+    assert not list(tmp_path.iterdir())  # (nothing written)
+
+
 def test_an_option_a_command_does_not_take_gets_the_nearest_it_does(capsys):
     """``--reform`` for ``--reforms``: argparse's 'unrecognized arguments' says which."""
     with pytest.raises(SystemExit):
