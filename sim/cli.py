@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import itertools
 import json
+import os
 import re
 import signal
 import sys
@@ -427,19 +428,57 @@ def _now() -> dt.datetime:
     return dt.datetime.now()
 
 
-#: the results folders this command made itself (no --out): removed again if it fails
-#: before writing into them, so a refused command leaves no empty folder behind
+#: the results folders this command made itself (without --out, or an --out that did not
+#: exist): removed again if it fails before any result is written into them, so a refused
+#: command leaves no folder behind that holds nothing but what describes the run
 _RESERVED: list[Path] = []
+
+#: the files a results folder gets when it is opened, before any replication finishes
+_OPENING = frozenset(
+    {"meta.json", "scenario.json", "organisation.json", "compare.json", "warnings.json",
+     "design.csv"}
+)
+
+
+def _reserve_out(args: argparse.Namespace) -> None:
+    """An ``--out`` folder that does not exist yet: this command's own (see ``_RESERVED``)."""
+    out = getattr(args, "out", None)
+    if args.command in ("run", "compare", "sweep") and isinstance(out, Path) and not (
+            out.exists() or out.is_symlink()):
+        _RESERVED.append(out)
 
 
 def _release_reserved() -> None:
-    """Remove the folders this command reserved and left empty (it failed before writing)."""
+    """Remove the folders this command made and wrote no result into (it failed first):
+    empty, or holding only the files written on opening (``_OPENING``, in any subfolder)."""
     while _RESERVED:
         path = _RESERVED.pop()
-        try:
-            path.rmdir()  # (only an empty folder: anything written stays)
-        except OSError:
-            pass
+        opening = _opening_only(path)
+        for item in opening or []:  # (deepest first: a folder once emptied)
+            try:
+                item.rmdir() if item.is_dir() else item.unlink()
+            except OSError:
+                break
+
+
+def _opening_only(path: Path) -> list[Path] | None:
+    """What ``path`` holds, deepest first and itself last, when that is only folders and the
+    files written on opening (no link, no other file); else None (it is kept)."""
+    found: list[Path] = []
+    try:
+        for folder, dirs, files in os.walk(path, topdown=False, onerror=_raise):
+            here = Path(folder)
+            if any(f not in _OPENING for f in files) or any(
+                    (here / name).is_symlink() for name in (*files, *dirs)):
+                return None
+            found += [*(here / f for f in files), here]
+    except OSError:
+        return None
+    return found or None
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
 
 
 def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
@@ -648,7 +687,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     store = _open_store(out, scenario, args, argv, notes)
     from sim.cli_experiments import check_warmup
 
-    notes.keep(check_warmup(args, scenario, out), "warning: ")
+    notes.keep(check_warmup(args, scenario, out, notes), "warning: ")
     notes.keep(_warn_after_the_run(scenario, out), "warning: ")
     _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings])
     _note_periods(scenario, out, notes)
@@ -977,6 +1016,7 @@ def _bundled_by_name(args: argparse.Namespace) -> None:
 def _main(argv: list[str]) -> int:
     args = _parse(argv)
     _bundled_by_name(args)
+    _reserve_out(args)
     from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
     from sim.scenario.loader import ScenarioError

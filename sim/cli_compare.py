@@ -183,7 +183,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         )
     plan = _prepare(args, overrides, notes)
     args.shown = shown_rows(args, base, list(plan.variants.values()))  # (an option's too)
-    _check_warmup(plan)
+    _check_warmup(plan, notes)
     out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
     reps = args.reps or 5
     n_opts = len(plan.opts)
@@ -247,13 +247,17 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
     return plan
 
 
-def _check_warmup(plan: Comparison) -> None:
+def _check_warmup(plan: Comparison, notes: Notes) -> None:
     """A baseline warm-up shorter than the longest suggestion ``bordersim warmup`` saved
     under ``results/warmup/`` in the current folder: a warning (on stderr with the others,
-    in ``compare.json``'s ``warnings`` and the report), as ``run`` gives."""
+    in ``compare.json``'s ``warnings`` and the report), as ``run`` gives; a damaged saved
+    suggestion: a note, and it is skipped."""
     from sim.experiment.warmup_store import saved_warning
 
-    s, warning = saved_warning(plan.base)
+    damaged: list[str] = []
+    s, warning = saved_warning(plan.base, damaged=damaged)
+    for line in damaged:
+        notes.add(line)
     if warning is not None:
         plan.run_warnings.append(warning)
 

@@ -555,7 +555,10 @@ def _print_saved(scenario: Any) -> None:
     which ``run`` and ``compare`` check the warm-up against."""
     from sim.experiment.warmup_store import saved_suggestions
 
-    saved = saved_suggestions(scenario)
+    damaged: list[str] = []
+    saved = saved_suggestions(scenario, damaged=damaged)
+    for line in damaged:
+        print(line, file=sys.stderr)
     if len(saved) < 2:
         return
     each = ", ".join(f"seed {x.seed} ({x.output}): {x.weeks} week(s)" for x in saved)
@@ -564,17 +567,26 @@ def _print_saved(scenario: Any) -> None:
           f"({longest} week(s))")
 
 
-def check_warmup(args: argparse.Namespace, scenario: Any, out: Path) -> list[str]:
+def check_warmup(
+    args: argparse.Namespace, scenario: Any, out: Path, notes: Any = None
+) -> list[str]:
     """For ``bordersim run``: warn when the warm-up is shorter than a suggestion.
 
     A suggestion saved by ``bordersim warmup`` is reused; with ``--check-warmup`` and none saved
-    a pilot is run (and saved). Warnings go to stderr and to ``warnings.json`` in ``out``.
+    a pilot is run (and saved). Warnings go to stderr and to ``warnings.json`` in ``out``; a
+    damaged saved suggestion is skipped with a note (to ``notes``, else to stderr).
     """
     from sim.experiment.store import atomic_write, dump_json
     from sim.experiment.warmup import pilot, save_suggestion
     from sim.experiment.warmup_store import saved_warning
 
-    s, warning = saved_warning(scenario)
+    damaged: list[str] = []
+    s, warning = saved_warning(scenario, damaged=damaged)
+    for line in damaged:
+        if notes is None:
+            print(line, file=sys.stderr)
+        else:
+            notes.add(line)
     if s is None and getattr(args, "check_warmup", False):
         save_suggestion(pilot(scenario, executor=_executor(args)).suggestion)
         s, warning = saved_warning(scenario)

@@ -103,3 +103,34 @@ def test_a_server_that_is_not_a_scheduler_is_one_line(tmp_path):
             list(DaskExecutor(address).map([Task("k", None, 0, 0)]))  # type: ignore[arg-type]
     finally:
         server.close()
+
+
+@pytest.mark.parametrize("command", ["run", "compare"])
+def test_a_command_that_fails_after_opening_its_folder_removes_it(
+    command, tmp_path, capsys, monkeypatch
+):
+    """A command that fails after writing only what describes the run (meta.json,
+    scenario.json, an empty reps/) into a folder it made removes it again, --out or not; a
+    folder that already was there, or that holds a result, is kept as it is."""
+    import sim.cli_experiments
+    import sim.experiment.compare
+    from sim.cli import UsageError
+
+    def fail(*args, **kwargs):
+        raise UsageError("refused on purpose")
+
+    monkeypatch.setattr(sim.cli_experiments, "check_warmup", fail)
+    monkeypatch.setattr(sim.experiment.compare.Comparison, "replicate", fail)
+    monkeypatch.chdir(tmp_path)
+    argv = [command, str(SMALL), "--reps", "1", "--days", "1", "--no-report"][
+        : 6 if command == "run" else 7]
+    if command == "compare":
+        argv += ["--option", "a:days=2"]
+    for out in ([], ["--out", "mine"]):
+        assert main([*argv, *out]) == 2
+        assert "error: refused on purpose" in capsys.readouterr().err
+        assert not (tmp_path / "mine").exists() and not list(tmp_path.glob("results/*"))
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "keep.txt").write_text("mine")
+    assert main([*argv, "--out", "mine"]) != 0
+    assert (tmp_path / "mine" / "keep.txt").read_text() == "mine"

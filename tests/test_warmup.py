@@ -374,3 +374,82 @@ def test_a_shorter_pilot_with_the_same_seed_keeps_the_longer_ones_suggestion(tmp
     assert save_suggestion(long, tmp_path) != save_suggestion(short, tmp_path)
     assert len(saved_suggestions(scenario, tmp_path)) == 2
     assert stored_suggestion(scenario, tmp_path) == long
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ({"days": "abc"}, "days: Input should be a valid integer (got 'abc')"),
+        ({"days": float("nan")}, "days: Input should be a valid integer (got nan)"),
+        ({"days": 1e9}, "days: Input should be a valid integer"),
+        ({"days": 10**9}, "days: Input should be less than or equal to 36525"),
+        ({"days": 14}, "days 14 is not 7 times weeks 3"),
+        ({"weeks": 30, "days": 210}, "210 days is longer than the 56-day pilot"),
+        ({"truncation_days": 30}, "21 days is shorter than the truncation of 30 days"),
+        ({"weeks": "x"}, "weeks: Input should be a valid integer (got 'x')"),
+        ({"seed": None}, "seed: Input should be a valid integer (got None)"),
+        ({"output": "both"}, "output: Input should be 'clearance' or 'queue'"),
+        ({"warnings": "x"}, "warnings: Input should be a valid list"),
+        ({"added": 1}, "added: Extra inputs are not permitted"),
+        ({"key": "0123456789abcdef"}, "it holds the suggestion of '0123456789abcdef'"),
+        ("garbage{", "not valid JSON"),
+        ("[1, 2]", "not a JSON object"),
+        ("", "empty"),
+    ],
+)
+def test_a_damaged_saved_suggestion_is_noted_and_skipped(damage, reason, tmp_path):
+    """A saved suggestion every later run and comparison reads: a damaged one is named once
+    with how to repair it and skipped, never a traceback nor advice from impossible values
+    (a field of the wrong type was a TypeError in every run; NaN advised warmup_days=nan)."""
+    from sim.experiment.warmup_store import saved_warning
+
+    scenario = sim.load_scenario(SMALL)
+    path = _damaged(tmp_path, scenario, damage)
+    damaged: list[str] = []
+    assert saved_warning(scenario, tmp_path, damaged) == (None, None)
+    assert len(damaged) == 1, damaged
+    assert damaged[0].startswith(
+        f"note: {path} is not a warm-up suggestion bordersim can use ({reason}"), damaged
+    assert damaged[0].endswith(
+        "; skipped: delete it, or run bordersim warmup on this scenario again to replace it")
+
+
+def _damaged(root: Path, scenario, damage) -> Path:
+    """A saved suggestion of 3 weeks for ``scenario`` under ``root``, then damaged."""
+    path = save_suggestion(
+        Suggestion(3, 21, 17, 56, 3, 1, "clearance", 5, "small", warmup_key(scenario)), root
+    )
+    if isinstance(damage, dict):
+        path.write_text(json.dumps({**json.loads(path.read_text()), **damage}))
+    else:
+        path.write_text(damage)
+    return path
+
+
+def test_run_and_compare_note_a_damaged_suggestion_once(tmp_path, capsys, monkeypatch):
+    """On stderr and in --json's notes, once; no traceback, no warning from it."""
+    monkeypatch.chdir(tmp_path)
+    path = _damaged(Path("results"), sim.load_scenario(SMALL), {"days": "abc"})
+    note = f"note: {path} is not a warm-up suggestion bordersim can use (days: "
+    for argv in (["run", str(SMALL), "--days", "1", "--reps", "1", "--json", "--out", "r"],
+                 ["compare", str(SMALL), "--option", "a:days=2", "--days", "1", "--reps", "1",
+                  "--json", "--out", "c", "--no-report"]):
+        assert main(argv) == 0, argv
+        captured = capsys.readouterr()
+        assert captured.err.count(note) == 1, captured.err
+        assert "shorter than the suggested" not in captured.err  # (skipped)
+        assert sum(note in n for n in json.loads(captured.out)["notes"]) == 1
+    assert not (tmp_path / "r" / "warnings.json").exists()
+
+
+def test_a_good_saved_suggestion_beside_a_damaged_one_is_used(tmp_path, capsys, monkeypatch):
+    """Only the damaged file is skipped: another pilot's suggestion still warns."""
+    monkeypatch.chdir(tmp_path)
+    scenario = sim.load_scenario(SMALL)
+    key = warmup_key(scenario)
+    save_suggestion(Suggestion(3, 21, 17, 56, 3, 1, "clearance", 5, "small", key))
+    save_suggestion(Suggestion(2, 14, 10, 56, 3, 2, "clearance", 5, "small", key)).write_text("{")
+    assert main(["run", str(SMALL), "--days", "1", "--reps", "1", "--out", "r"]) == 0
+    err = capsys.readouterr().err
+    assert "seed2-56d.json is not a warm-up suggestion" in err
+    assert "shorter than the suggested 3 week(s)" in err, err

@@ -11,12 +11,12 @@ from one seed to the next); a pilot with the same seed and output replaces its o
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.experiment.store import atomic_write, dump_json, scenario_hash
+from sim.experiment.store import atomic_write, dump_json, read_problem, scenario_hash
+from sim.experiment.warmup_file import read_suggestion
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -97,19 +97,33 @@ def save_suggestion(s: Suggestion, root: str | Path = ROOT) -> Path:
     return path
 
 
-def saved_suggestions(scenario: Scenario, root: str | Path = ROOT) -> list[Suggestion]:
+def saved_suggestions(
+    scenario: Scenario, root: str | Path = ROOT, damaged: list[str] | None = None
+) -> list[Suggestion]:
     """Every suggestion saved for this scenario (whatever its days and warm-up): each
-    output's and each pilot seed's, and one saved before they were kept by seed."""
+    output's and each pilot seed's, and one saved before they were kept by seed. A damaged
+    file is skipped, with a note in ``damaged`` naming it and how to repair it."""
     key, found = warmup_key(scenario), []
     for output in OUTPUTS:
         legacy = _path(key, output, root, None)
         pattern = _path(key, output, root, None).name.removesuffix(".json") + "-seed*.json"
         for path in [legacy, *sorted(legacy.parent.glob(pattern))]:
-            try:
-                found.append(Suggestion.from_dict(json.loads(path.read_text(encoding="utf-8"))))
-            except (OSError, ValueError, TypeError):
+            if path == legacy and not (path.exists() or path.is_symlink()):
                 continue
+            try:
+                found.append(Suggestion.from_dict(read_suggestion(path, key, output)))
+            except (OSError, ValueError) as exc:
+                if damaged is not None:
+                    damaged.append(damaged_note(path, read_problem(exc)))
     return found
+
+
+def damaged_note(path: Path, reason: str) -> str:
+    """The note of a saved suggestion that cannot be used, and how to repair it."""
+    return (
+        f"note: {path} is not a warm-up suggestion bordersim can use ({reason}); skipped: "
+        "delete it, or run bordersim warmup on this scenario again to replace it"
+    )
 
 
 def stored_suggestion(scenario: Scenario, root: str | Path = ROOT) -> Suggestion | None:
@@ -134,11 +148,12 @@ def warmup_warning(scenario: Scenario, s: Suggestion, pilots: int = 1) -> str | 
 
 
 def saved_warning(
-    scenario: Scenario, root: str | Path = ROOT
+    scenario: Scenario, root: str | Path = ROOT, damaged: list[str] | None = None
 ) -> tuple[Suggestion | None, str | None]:
     """The longest suggestion saved for ``scenario`` under ``root/warmup`` (relative to the
-    current folder) and the warning it gives (None when the warm-up is long enough)."""
-    saved = saved_suggestions(scenario, root)
+    current folder) and the warning it gives (None when the warm-up is long enough); a
+    note in ``damaged`` for each damaged file skipped."""
+    saved = saved_suggestions(scenario, root, damaged)
     s = max(saved, key=lambda s: s.days, default=None)
     if s is None:
         return None, None
