@@ -169,6 +169,11 @@ def test_an_edited_summary_json_is_reported_as_damage(run_folder, tmp_path, caps
         lambda d: d["clearance_h_mean"].update(shown_low=-1.0),
         lambda d: d["clearance_h_mean"].pop("shown_high"),
         lambda d: d["clearance_h_mean"].update(n=1),
+        lambda d: d.clear(),
+        lambda d: (d.clear(), d.update(x=1)),
+        lambda d: (d.clear(), d.update(clearance_h_mean=5)),
+        lambda d: d["consignments_arrived"].update(mean="abc"),
+        lambda d: d.pop("consignments_arrived"),
     ],
     ids=[
         "a metric removed",
@@ -177,13 +182,21 @@ def test_an_edited_summary_json_is_reported_as_damage(run_folder, tmp_path, caps
         "a shown bound changed",
         "a shown bound removed",
         "a count of replications changed",
+        "emptied",
+        "another object",
+        "a metric without its statistics",
+        "the arrivals' mean as text",
+        "the arrivals removed",
     ],
 )
 def test_a_summary_json_changed_otherwise_is_damage_too(run_folder, tmp_path, capsys, change):
+    """Damage, with how to repair it; never read as a run in which nothing arrived (an
+    emptied summary said 'no consignment arrived ... check the arrival rates')."""
     folder = _copy(run_folder, tmp_path)
     _edit_json(folder / "summary.json", change)
     code, err = _report(capsys, str(folder))
     assert code == 2 and "summary.json does not match the replications" in err, err
+    assert "give the same command again" in err and "no consignment arrived" not in err, err
 
 
 def test_a_summary_json_written_before_shown_bounds_is_not_damage(run_folder, tmp_path, capsys):

@@ -356,14 +356,14 @@ def read_run(path: Path) -> tuple[CompareResult, dict[str, Variant]]:
 
     meta = read_object(path / "meta.json")
     summary = read_object(path / "summary.json")  # present and readable: the run finished
+    per_rep, reps = _checked_replications(path, meta)
+    _checked_summary(path / "summary.json", summary, per_rep)  # (before it is believed)
     arrived = summary.get("consignments_arrived")
     if not (isinstance(arrived, dict) and arrived.get("mean")):
         raise ResultsFolderError(
             f"{path / 'summary.json'}: no consignment arrived in the run, so there is nothing "
             "to report (run longer, or check the arrival rates)", repair=False
         )
-    per_rep, reps = _checked_replications(path, meta)
-    _checked_summary(path / "summary.json", summary, per_rep)
     option = Option("run", description="the scenario as run (no reform)")
     per_rep = pd.concat([pd.DataFrame({"option": ["run"] * len(per_rep)}), per_rep], axis=1)
     variant = read_variant("run", path, reps)
