@@ -148,11 +148,43 @@ def _setting(text: str) -> tuple[str, Any]:
 
 class Parser(argparse.ArgumentParser):
     """A parser that takes option names only in full: argparse would take ``--rep`` for
-    ``--reps`` (and ``--out`` for ``warmup --output``); each command's parser is one too."""
+    ``--reps`` (and ``--out`` for ``warmup --output``), and an option of one value only
+    once (see :class:`Once`); each command's parser is one too."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
+        self.register("action", None, Once)
+        self.register("action", "store", Once)
+
+
+class Once(argparse._StoreAction):
+    """An option that takes one value (``--reps``, ``--out``): given twice, it is refused
+    naming both values, as ``--set`` of one field twice is, not settled by the last one."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given: dict[str, str] = namespace.__dict__.setdefault(GIVEN, {})
+        text = " ".join(map(_shown_value, values)) if isinstance(values, list) else (
+            _shown_value(values))
+        if option_string is not None:
+            if self.dest in given:
+                raise argparse.ArgumentError(
+                    self, f"given twice ({given[self.dest]} and {option_string} {text}); "
+                    "give it once")
+            given[self.dest] = f"{option_string} {text}".rstrip()
+        super().__call__(parser, namespace, values, option_string)
+
+
+#: the namespace attribute in which :class:`Once` keeps the options given (removed after)
+GIVEN = "_given_once"
+
+
+def _shown_value(value: Any) -> str:
+    """An option's value as a refusal shows it (``2``, not ``2.0``)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def out_path(text: str) -> Path:
@@ -219,6 +251,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     that command's usage (argparse alone shows the top-level usage, which lists none)."""
     parser, commands = _build()
     args, extra = parser.parse_known_args(argv)
+    vars(args).pop(GIVEN, None)
     if extra:
         command = commands[args.command]
         command.error(
@@ -289,12 +322,23 @@ def add_show(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--show",
         action="append",
+        type=_metric_list,
         default=[],
         metavar="METRIC[,METRIC...]",
         help="add these metrics to the table (names or patterns such as 'detection_rate_*'; "
         "see bordersim check SCENARIO --metrics; compare also takes those only an option's "
         "scenario yields); every metric is in the results either way",
     )
+
+
+def _metric_list(text: str) -> str:
+    """A ``--show`` list: no empty item (``--show ,`` or ``a,,b`` is a slip, not nothing)."""
+    if any(not item.strip() for item in text.split(",")):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has an empty metric name; give names or patterns separated by commas, "
+            "e.g. --show 'detection_rate_*,hit_rate_quarantine'"
+        )
+    return text
 
 
 def shown_rows(
@@ -380,6 +424,11 @@ def _executor(args: argparse.Namespace) -> Any:
     name = args.executor or ("dask" if args.dask else "serial")
     if args.dask and name != "dask":
         raise UsageError(f"--dask needs --executor dask (got --executor {name})")
+    if args.workers is not None and name == "serial":
+        raise UsageError(
+            f"--workers {args.workers} is for --executor processes or dask; without, the "
+            "replications run one at a time: add --executor processes (or leave --workers out)"
+        )
     return get_executor(name, workers=args.workers, address=args.dask)
 
 

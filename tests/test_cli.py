@@ -32,13 +32,21 @@ REQUIRED = (
 )
 
 
+def _fast(**values: str) -> list[str]:
+    """:data:`FAST` with some of its options' values changed (``reps="1"``: ``--reps 1``;
+    an option given twice is refused)."""
+    return [values.get(FAST[i - 1].removeprefix("--"), x) if i % 2 else x
+            for i, x in enumerate(FAST)]
+
+
 def run_json(capsys, out: Path, *extra: str) -> tuple[int, dict, str]:
     """``run --json``: its exit status, its summary (the metrics; the notes, checked to be
-    those printed on stderr, taken out) and stderr. A field ``extra`` sets with ``--set``
-    is left out of :data:`FAST` (the same field set twice is an error)."""
+    those printed on stderr, taken out) and stderr. A field ``extra`` sets with ``--set``,
+    or an option it gives, is left out of :data:`FAST` (either given twice is an error)."""
     keys = {v.partition("=")[0] for f, v in zip(extra, extra[1:], strict=False) if f == "--set"}
     pairs = zip(FAST[::2], FAST[1::2], strict=True)
-    kept = [(f, v) for f, v in pairs if not (f == "--set" and v.partition("=")[0] in keys)]
+    kept = [(f, v) for f, v in pairs if not (f == "--set" and v.partition("=")[0] in keys)
+            and not (f != "--set" and f in extra)]
     fast = [x for pair in kept for x in pair]
     code = main(["run", SMALL, *fast, "--out", str(out), "--json", *extra])
     captured = capsys.readouterr()
@@ -154,7 +162,7 @@ def test_other_seed_into_same_folder_is_refused(done, capsys):
 
 def test_table_output_and_default_folder(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(["run", SMALL, *FAST, "--reps", "1"]) == 0
+    assert main(["run", SMALL, *_fast(reps="1")]) == 0
     out = capsys.readouterr().out
     assert "clearance_h_mean" in out and "utilisation_" in out
     folders = list((tmp_path / "results").glob("small-*"))
@@ -277,7 +285,7 @@ def test_two_runs_in_the_same_second_get_their_own_folders(tmp_path, capsys, mon
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sim.cli, "_now", lambda: dt.datetime(2024, 5, 1, 12, 0, 0))
     for _ in range(2):
-        assert main(["run", SMALL, *FAST, "--reps", "1", "--json"]) == 0
+        assert main(["run", SMALL, *_fast(reps="1"), "--json"]) == 0
     capsys.readouterr()
     folders = sorted(p.name for p in (tmp_path / "results").iterdir())
     assert folders == ["small-20240501-120000", "small-20240501-120000-2"]
@@ -769,3 +777,52 @@ def test_a_long_unit_leaves_the_metric_names_whole_and_its_aside_goes_to_the_cap
     text = out.getvalue()
     assert name in text and "│ USD per container │" in text
     assert f"USD per container: {aside}" in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("twice", "said"),
+    [
+        (["--reps", "1", "--reps", "2"], "argument --reps: given twice (--reps 1 and --reps 2)"),
+        (["--days", "1", "--days=2"], "argument --days: given twice (--days 1 and --days 2)"),
+        (["--seed", "3", "--seed", "3"], "argument --seed: given twice (--seed 3 and --seed 3)"),
+        (["--out", "o1", "--out", "o2"], "argument --out: given twice (--out o1 and --out o2)"),
+    ],
+)
+def test_an_option_of_one_value_given_twice_is_refused(twice, said, tmp_path, capsys,
+                                                       monkeypatch):
+    """``--reps 1 --reps 2`` ran 2 replications; ``--out o1 --out o2`` wrote into o2 only."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as info:
+        main(["run", SMALL, *twice])
+    assert info.value.code == 2
+    assert f"{said}; give it once" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_every_option_of_one_value_is_taken_once():
+    """In every command: each option that stores one value (or one list) refuses a second."""
+    from sim.cli import Once, _build
+
+    parser, commands = _build()
+    single = [
+        (name, a.option_strings[0])
+        for name, command in commands.items()
+        for a in command._actions
+        if a.option_strings and type(a).__name__ == "_StoreAction"
+    ]
+    assert single == []  # (every one is a Once)
+    once = {(n, a.option_strings[0]) for n, c in commands.items() for a in c._actions
+            if isinstance(a, Once) and a.option_strings}
+    assert {("run", "--reps"), ("compare", "--out"), ("sweep", "--lhs"), ("report", "--out"),
+            ("warmup", "--output"), ("check", "--explain")} <= once
+
+
+def test_workers_without_a_parallel_executor_and_an_empty_show_are_refused(capsys):
+    assert main(["run", SMALL, "--workers", "4", "--reps", "1", "--days", "1"]) == 2
+    assert ("error: --workers 4 is for --executor processes or dask; without, the "
+            "replications run one at a time") in capsys.readouterr().err
+    for show in (",", "clearance_h_mean,,inspection_rate", "clearance_h_mean,"):
+        with pytest.raises(SystemExit):
+            main(["run", SMALL, "--show", show, "--reps", "1", "--days", "1"])
+        assert f"argument --show: {show!r} has an empty metric name" in (
+            capsys.readouterr().err)

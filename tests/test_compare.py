@@ -762,7 +762,8 @@ def test_a_refused_comparison_folder_says_everything_that_differs(tmp_path, caps
     assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0
     capsys.readouterr()
     argv = _compare_argv(out, "b:ports.sea.review.capacity=3")
-    assert main([*argv, "--days", "3"]) == 2
+    at = argv.index("--days") + 1
+    assert main([*argv[:at], "3", *argv[at + 1:]]) == 2
     err = capsys.readouterr().err
     assert "of other options (baseline, a; this run: baseline, b)" in err, err
     assert "of 2 observed days, not 3" in err and "another scenario" not in err, err
