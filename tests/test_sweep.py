@@ -18,6 +18,7 @@ from sim.experiment.executors import ReplicationsFailed
 from sim.experiment.runner import replicate
 from sim.experiment.store import StoreMismatch
 from sim.experiment.sweep import Range, explicit, grid, lhs, parse_range, sweep
+from sim.scenario.units import TIME_UNITS
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 DAY = {"days": 1}
@@ -78,6 +79,23 @@ def test_a_range_says_it_has_two_ends_and_its_unit_goes_once_at_the_end(capsys):
         main(argv)
     assert "days: '7 d:14 d': the unit goes once, at the end, after the high end: write " \
         "7:14 d" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [("10 min:1 h", "10:60 min"), ("1 h:90 min", "60:90 min"), ("2 d:1 w", "2:7 d"),
+     ("1 h:1.5 h", "1:1.5 h")],
+)
+def test_a_range_with_two_units_is_told_one_it_can_take(text, hint):
+    """'10 min:1 h' was told 'write 10:1 h', itself refused (10 > 1): the hint puts both ends
+    in the smaller unit, and it is a range that is taken, over the same times."""
+    with pytest.raises(ValueError) as exc:
+        parse_range(text)
+    assert str(exc.value).endswith(f"after the high end: write {hint}"), exc.value
+    taken = parse_range(hint)
+    ends = [float(x.split()[0]) * TIME_UNITS[x.split()[1]] for x in text.split(":")]
+    assert [taken.low * TIME_UNITS[taken.unit], taken.high * TIME_UNITS[taken.unit]] == (
+        pytest.approx(ends))
 
 
 def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp_path, capsys):

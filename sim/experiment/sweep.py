@@ -133,9 +133,23 @@ def _check_range_form(text: str) -> None:
     if low is not None and not re.fullmatch(rf"\s*{_NUMBER}\s*", ends[0]):
         raise ValueError(
             f"{text!r}: the unit goes once, at the end, after the high end: write "
-            f"{low.group(1)}:{ends[1].strip()}"
-            + ("" if re.search(r"[A-Za-z]", ends[1]) else f" {low.group(2).strip()}")
+            + _in_one_unit(low.group(1), low.group(2).strip(), ends[1])
         )
+
+
+def _in_one_unit(low: str, unit: str, high: str) -> str:
+    """``10 min:1 h`` written as a range takes it: ``10:60 min`` (both ends in the smaller
+    of two time units; ``10:30 min`` when the high end has the same unit or none)."""
+    from sim.scenario.units import TIME_UNITS
+
+    other = re.fullmatch(rf"\s*{_NUMBER}\s*([A-Za-z]+)\s*", high)
+    if other is None or other.group(2) == unit:
+        return f"{low}:{high.strip()}" + ("" if other else f" {unit}")
+    if unit not in TIME_UNITS or other.group(2) not in TIME_UNITS:
+        return f"{low}:{high.strip()}"
+    small = min(unit, other.group(2), key=TIME_UNITS.__getitem__)
+    ends = (float(low) * TIME_UNITS[unit], float(other.group(1)) * TIME_UNITS[other.group(2)])
+    return ":".join(f"{h / TIME_UNITS[small]:.6g}" for h in ends) + f" {small}"
 
 
 def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str, Range]:
