@@ -11,10 +11,7 @@ Parameters are converted on load: durations to hours, plain quantities left as n
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -34,7 +31,6 @@ from pydantic import (
 from scipy import special
 
 from sim.scenario import limits
-from sim.scenario.files import MAX_CSV_BYTES, FileProblem, read_text
 from sim.scenario.units import TIME_UNITS, UnitError, parse_duration, unknown_unit
 
 
@@ -243,8 +239,10 @@ class Empirical(_Dist):
 
     Each draw returns one of the observations with equal probability (bootstrap). CSV numbers
     are in ``unit`` (required for durations), the path relative to the scenario file. Every
-    row holds one observation and as many cells as the first row: an empty cell or a short
-    or long row is an error naming the line, never a row left out.
+    row holds one observation and as many cells as the first row: an empty cell, a short
+    or long row, a quote never closed, a number not as a CSV writes one (``1_000``) or a
+    ``column`` the first row names twice is an error naming the line, never a row left out
+    or a guess.
     """
 
     dist: Literal["empirical"]
@@ -307,80 +305,14 @@ def _shorthand(value: Any) -> Any:
     return value
 
 
-_HARMLESS = re.compile(r"[\w .+%-]{0,24}")
-
-
 def _read_csv(d: Empirical, info: ValidationInfo) -> list[float]:
-    """The observations in ``d``'s CSV: one from every row (a header first when ``column``
-    names one). An empty cell or a row with another number of cells than the first is an
-    error naming the file, the line and the column, never a row dropped unseen. Messages
-    never quote the file beyond one short cell."""
+    """The observations in ``d``'s CSV (see :mod:`sim.scenario.csv_observations`), its path
+    relative to the scenario file."""
+    from sim.scenario.csv_observations import read_observations
+
     assert d.csv_ is not None
     base = Path((info.context or {}).get("base_dir", "."))
-    path = base / str(d.csv_)
-    rows = _csv_rows(path)
-    header = rows[0][1]
-    col, body = 0, rows
-    if d.column is not None:
-        if d.column not in header:
-            raise ValueError(
-                f"column {d.column!r} not in the first row of {str(path)!r} "
-                f"({len(header)} column(s))"
-            )
-        col, body = header.index(d.column), rows[1:]
-    if len(body) > limits.MAX_OBSERVATIONS + 1:
-        raise ValueError(
-            f"empirical csv {str(path)!r} has {len(body):,} rows; at most "
-            f"{limits.MAX_OBSERVATIONS:,} observations"
-        )
-    name = f"column {d.column!r}" if d.column is not None else "column 1"
-    out: list[float] = []
-    for i, (line, row) in enumerate(body):
-        where = f"{str(path)!r} line {line}, {name}"
-        if not row:
-            raise ValueError(f"{where}: a blank line; every row needs an observation")
-        if len(row) != len(header):
-            raise ValueError(
-                f"{where}: the row has {len(row)} cell(s), but the first row has "
-                f"{len(header)}; every row needs one cell per column"
-            )
-        cell = row[col].strip()
-        if cell == "":
-            raise ValueError(f"{where}: an empty cell; every row needs an observation")
-        try:
-            out.append(float(cell))
-        except ValueError:
-            if i == 0 and d.column is None:  # a header line
-                continue
-            shown = f" ({cell!r})" if _HARMLESS.fullmatch(cell) else ""
-            raise ValueError(f"{where}: not a number{shown}") from None
-    if not out:  # (a file of a header alone: "empirical needs a value" did not say so)
-        first = "the header row" if d.column is not None else "its first row, not a number"
-        raise ValueError(
-            f"empirical csv {str(path)!r} has no observation: {first} is a header, and no "
-            "row follows it"
-        )
-    return out
-
-
-def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
-    """The rows of the CSV at ``path`` with the line each ends on; blank lines at the end of
-    the file dropped (an editor's), any other blank line kept (as a row of no cells)."""
-    try:
-        text = read_text(path, MAX_CSV_BYTES)
-        if text.count("\n") > limits.MAX_OBSERVATIONS + 2:
-            raise FileProblem(f"has more than {limits.MAX_OBSERVATIONS:,} rows")
-        reader = csv.reader(io.StringIO(text, newline=""))
-        rows = [(reader.line_num, row) for row in reader]
-    except FileProblem as exc:
-        raise ValueError(f"empirical csv {str(path)!r} {exc}") from None
-    except csv.Error as exc:
-        raise ValueError(f"empirical csv {str(path)!r} cannot be read as CSV ({exc})") from None
-    while rows and not any(cell.strip() for cell in rows[-1][1]):
-        rows.pop()
-    if not rows:
-        raise ValueError(f"empirical csv {str(path)!r} is empty")
-    return rows
+    return read_observations(base / str(d.csv_), d.column)
 
 
 def _convert(
