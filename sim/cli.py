@@ -838,11 +838,11 @@ def _note_unused_parts(
     have no effect there: notes on stderr and in ``warnings.json`` under ``notes`` (not
     ``warnings``, which mark a run unstable)."""
     from sim.scenario.dormant import idle_changes, shadowed, unused_parts
-    from sim.scenario.limits import run_size_note
+    from sim.scenario.run_size import run_size
 
     found = unused_parts(scenario)
-    big = run_size_note(scenario)  # (a run that will take long says so before it starts)
-    found += [big] if big else []
+    big = run_size(scenario)  # (a run that will take long, or much memory, says so first)
+    found += [big[1]] if big else []
     idle = idle_changes(scenario, [k for k in changed if k != "days"])
     if idle:
         found.append(f"the --set changes can have no effect: {idle}")
@@ -850,7 +850,8 @@ def _note_unused_parts(
     if not found:
         return
     for message in found:
-        notes.add(f"note: {message}")
+        kind = big[0] if big and message == big[1] else "note"
+        notes.add(f"{kind}: {message}")
     from sim.experiment.store import atomic_write, dump_json
 
     path = out / "warnings.json"
@@ -966,11 +967,13 @@ def _check(args: argparse.Namespace) -> int:
     scenario = _load(args.file, dict(args.settings))
     _warn_after_the_run(scenario)
     from sim.scenario.dormant import unused_parts
-    from sim.scenario.limits import run_size_note
+    from sim.scenario.run_size import run_size
 
-    big = run_size_note(scenario)
-    for message in [*unused_parts(scenario), *([big] if big else [])]:  # (on stderr:
-        print(f"note: {message}", file=sys.stderr)  # standard output keeps the data)
+    for message in unused_parts(scenario):  # (on stderr: standard output keeps the data)
+        print(f"note: {message}", file=sys.stderr)
+    big = run_size(scenario)
+    if big is not None:
+        print(f"{big[0]}: {big[1]}", file=sys.stderr)
     if _other_structures_fail(args.file, scenario, [k for k, _ in args.settings]):
         return 2
     if args.metrics:  # found without running it (see sim.experiment.metric_names)

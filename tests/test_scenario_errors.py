@@ -624,6 +624,46 @@ def test_exports_count_in_the_limit_on_consignments_and_a_big_run_says_so(capsys
     assert "consignments arrive in each replication" not in capsys.readouterr().err
 
 
+def test_a_run_whose_waiting_consignments_could_exhaust_memory_is_warned(capsys, monkeypatch):
+    """The run-size note says what memory the run could need if its queues do not keep up
+    (each waiting consignment holds about 1.5 KB); a warning when that is more than the
+    machine has, a note when a good share; never a refusal (the run may keep up)."""
+    import sim.scenario.run_size as run_size
+
+    rate = "--set=ports.sea.exports.arrivals.rate='20000/d'"  # (about 286,000 a replication)
+    monkeypatch.setattr(run_size, "machine_memory", lambda: 4 * 10**8)
+    assert main(["check", str(SMALL), rate]) == 0
+    err = capsys.readouterr().err
+    assert "warning: about 285,880 consignments arrive in each replication" in err, err
+    assert "could take up to 429 MB of memory (about 1,500 bytes each)" in err, err
+    assert "more than this machine's 400 MB: it could run out of memory" in err, err
+    assert "minutes a replication" not in err  # (short: its time is not worth saying)
+    monkeypatch.setattr(run_size, "machine_memory", lambda: 10**9)  # (a good share of it)
+    assert main(["check", str(SMALL), rate]) == 0
+    err = capsys.readouterr().err
+    assert err.count("note: about 285,880") == 1 and "(this machine has 1 GB)" in err, err
+    monkeypatch.setattr(run_size, "machine_memory", lambda: 64 * 10**9)  # (not worth a note)
+    assert main(["check", str(SMALL), rate]) == 0
+    assert "consignments arrive in each replication" not in capsys.readouterr().err
+    monkeypatch.setattr(run_size, "machine_memory", lambda: None)  # (not known: said alone)
+    assert main(["check", str(SMALL), "--set", "days=30",
+                 rate.replace("20000/d", "200000/d")]) == 0
+    err = capsys.readouterr().err
+    assert "note: about 7," in err and "for each replication running at once;" in err, err
+
+
+def test_run_says_the_memory_warning_as_a_warning(tmp_path, capsys, monkeypatch):
+    import sim.scenario.run_size as run_size
+
+    monkeypatch.setattr(run_size, "run_size", lambda s: ("warning", "it could run out"))
+    argv = ["run", str(SMALL), "--days", "1", "--reps", "1", "--out", str(tmp_path / "r")]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "warning: it could run out" in err and "note: it could run out" not in err, err
+    notes = json.loads((tmp_path / "r" / "warnings.json").read_text())["notes"]
+    assert "it could run out" in notes
+
+
 @pytest.mark.parametrize(
     "key,value",
     [("risk.enabled", "no"), ("ports.sea.exam.aeo_priority", "on"), ("risk.enabled", 1),

@@ -214,25 +214,3 @@ class AtField(ValueError):
         self.value = value
         self.sources = sources or {}
         self.hint = hint
-
-
-#: consignments a replication above which a run is said to be long before it starts
-BIG_RUN = 5_000_000
-#: consignments a second the model runs at (the default scenario, on a machine of the
-#: project's CI kind: 35,000 to 60,000; see benchmarks/README.md)
-SPEED = (30_000, 60_000)
-
-
-def run_size_note(scenario: Any) -> str | None:
-    """A note for a run whose replications each make more than ``BIG_RUN`` consignments
-    (imports and exports, warm-up included): how many, and about how long one takes."""
-    from sim.scenario.schema import expected_per_hour
-
-    hours = (scenario.days + scenario.warmup_days) * HOURS_PER_DAY
-    n = sum(sum(expected_per_hour(p)) for p in scenario.ports.values()) * hours
-    if n <= BIG_RUN:
-        return None
-    slow, fast = (n / v / 60 for v in SPEED)
-    return (f"about {n:,.0f} consignments arrive in each replication (imports and exports, "
-            f"warm-up included): at the model's {SPEED[0]:,}-{SPEED[1]:,} a second, about "
-            f"{fast:,.0f}-{slow:,.0f} minutes a replication; check the arrival rates")
