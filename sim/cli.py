@@ -14,6 +14,7 @@ imported by the subcommand that needs them, so ``bordersim --help`` answers at o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -555,6 +556,45 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
     raise AssertionError("unreachable")
 
 
+#: the results folders this command holds locked (see :func:`lock_out`), closed on exit
+_LOCKS: list[int] = []
+
+
+def lock_out(out: Path, kind: str) -> Path:
+    """Hold ``out`` (made if need be) for this command alone: an exclusive lock on the
+    folder itself, which the system frees when the process ends, however it ends. A second
+    command writing into it at the same time is refused (both would compute every
+    replication, and its history would call the first interrupted)."""
+    import fcntl
+
+    from sim.experiment.store import check_kind
+
+    check_kind(out, kind)  # (a file in the way: said as the store says it)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise UsageError(f"cannot make the results folder {out}: {exc.strerror or exc}; "
+                         "give one that can be written with --out") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise UsageError(
+            f"{out} is being written by another bordersim command now; wait for it to end "
+            "(give the same command again then to resume it if it is stopped), or choose "
+            "another --out folder"
+        ) from None
+    _LOCKS.append(fd)
+    return out
+
+
+def _unlock() -> None:
+    while _LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(_LOCKS.pop())
+
+
 def _bounds(low: float | None, high: float | None) -> tuple[str, str]:
     """An interval's bounds as the run table shows them (a small bound's decimals for
     both, see :func:`sim.report.numbers.interval_bounds`)."""
@@ -732,7 +772,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     notes = Notes()
     scenario = _load(args.scenario, overrides, notes)
     extra = shown_rows(args, scenario)
-    out = args.out or _default_out(scenario)
+    out = lock_out(args.out or _default_out(scenario), "run")
     store = _open_store(out, scenario, args, argv, notes)
     from sim.cli_experiments import check_warmup
 
@@ -1047,6 +1087,7 @@ def main(argv: list[str] | None = None) -> int:
         if status != 0:
             _release_reserved()
         _RESERVED.clear()
+        _unlock()
 
 
 def _bundled_by_name(args: argparse.Namespace) -> None:

@@ -163,7 +163,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sim.cli import Notes, UsageError, _default_out, _executor, _load, shown_rows
+    from sim.cli import Notes, UsageError, _default_out, _executor, _load, lock_out, shown_rows
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
@@ -184,7 +184,8 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     plan = _prepare(args, overrides, notes)
     args.shown = shown_rows(args, base, list(plan.variants.values()))  # (an option's too)
     _check_warmup(plan, notes)
-    out = args.out or _default_out(base.model_copy(update={"name": f"compare-{base.name}"}))
+    named = base.model_copy(update={"name": f"compare-{base.name}"})
+    out = lock_out(args.out or _default_out(named), "compare")
     reps = args.reps or 5
     n_opts = len(plan.opts)
     err = Console(stderr=True)

@@ -27,6 +27,7 @@ from sim.cli import (
     _positive_int,
     _seed,
     add_show,
+    lock_out,
     out_path,
     shown_rows,
 )
@@ -168,10 +169,11 @@ def _add_warmup_parser(sub: Any) -> None:
 
 
 def _sweep_out(scenario: Any, args: argparse.Namespace) -> Path:
+    """The sweep's folder, held for it alone (see :func:`sim.cli.lock_out`)."""
     if args.out is not None:
-        return Path(args.out)
+        return lock_out(Path(args.out), "sweep")
     named = scenario.model_copy(update={"name": f"sweep-{scenario.name}"})
-    return _default_out(named)
+    return lock_out(_default_out(named), "sweep")
 
 
 def _check_sweep_args(args: argparse.Namespace) -> None:

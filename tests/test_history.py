@@ -183,3 +183,28 @@ def test_an_interrupted_comparison_says_what_it_computed_by_option(tmp_path, cap
     assert history[-1]["computed"] == {"baseline": [1], "review4": [1]}
     assert "interrupted" not in history[-1]
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("command", [["run"], ["compare", "--option", "a:days=2"],
+                                     ["sweep", "--param", "ports.sea.review.capacity=3,4"]])
+def test_a_folder_another_command_is_writing_is_refused(command, tmp_path, capsys):
+    """Two commands into one --out at once: the second is refused, naming the folder (both
+    computed everything, and the history called the first interrupted); the lock is on the
+    folder itself, so it ends with its holder, and the next command goes ahead."""
+    import fcntl
+    import os
+
+    out = tmp_path / "busy"
+    out.mkdir()
+    fd = os.open(out, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    argv = [command[0], str(SMALL), *command[1:], "--reps", "1", "--days", "1",
+            "--out", str(out)]
+    try:
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert f"error: {out} is being written by another bordersim command now" in err, err
+        assert not list(out.iterdir())
+    finally:
+        os.close(fd)
+    assert main(argv) == 0, capsys.readouterr().err
