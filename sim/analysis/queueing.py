@@ -1,4 +1,5 @@
-"""Queueing theory the model is verified against: Erlang C, M/M/c waits, Jackson networks.
+"""Queueing theory the model is verified against: Erlang C, M/M/c waits, Jackson networks,
+the Pollaczek-Khinchine M/G/1 wait and Cobham's non-preemptive priority waits.
 
 Rates are per unit of time and service times in the same unit (the tests use hours). Every
 function checks stability and raises :class:`ValueError` for a queue that would grow without
@@ -42,6 +43,22 @@ def mmc_wait(arrival_rate: float, mean_service: float, servers: int) -> float:
     """
     mu = 1.0 / mean_service
     return erlang_c(servers, arrival_rate / mu) / (servers * mu - arrival_rate)
+
+
+def mg1_wait(arrival_rate: float, mean_service: float, service_cv: float) -> float:
+    """Mean wait in queue of M/G/1 by the Pollaczek-Khinchine formula.
+
+    Wq = lambda E[S^2] / (2 (1 - rho)) = rho E[S] (1 + cv^2) / (2 (1 - rho)), rho = lambda E[S],
+    ``service_cv`` the coefficient of variation of the service time (0: M/D/1, 1: M/M/1, for
+    which it is rho / (mu - lambda)). Source: Pollaczek (1930), Khinchine (1932); e.g.
+    Kleinrock, Queueing Systems, Vol. I (1975), ch. 5.
+    """
+    rho = arrival_rate * mean_service
+    if not 0 <= rho < 1:
+        raise ValueError(f"unstable: rho = {rho} (must be in [0, 1))")
+    if service_cv < 0:
+        raise ValueError(f"service cv must be >= 0; got {service_cv}")
+    return rho * mean_service * (1 + service_cv**2) / (2 * (1 - rho))
 
 
 def jackson_sojourn(arrival_rate: float, stations: Iterable[tuple[float, int, float]]) -> float:
