@@ -8,7 +8,7 @@ bound.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def erlang_c(servers: int, offered: float) -> float:
@@ -59,6 +59,36 @@ def mg1_wait(arrival_rate: float, mean_service: float, service_cv: float) -> flo
     if service_cv < 0:
         raise ValueError(f"service cv must be >= 0; got {service_cv}")
     return rho * mean_service * (1 + service_cv**2) / (2 * (1 - rho))
+
+
+def priority_waits(
+    arrival_rates: Sequence[float], mean_service: float, servers: int
+) -> list[float]:
+    """Mean wait in queue of each class of M/M/c with non-preemptive priority (Cobham).
+
+    ``arrival_rates`` lists the classes' Poisson rates, highest priority first; every class
+    has the same exponential service (mean ``mean_service``), and within a class jobs go first
+    come first served. With sigma_k = sum_{i<=k} lambda_i / (c mu) and W0 = C(c, a) / (c mu)
+    (the mean time until some server frees, for an arrival that waits, times the chance that
+    it waits; a = lambda / mu over all classes)
+
+        W_k = W0 / ((1 - sigma_{k-1}) (1 - sigma_k)).
+
+    One class gives the Erlang C wait. Source: Cobham, "Priority assignment in waiting line
+    problems", J. Oper. Res. Soc. America 2 (1954) 70-76; e.g. Gross and Harris,
+    Fundamentals of Queueing Theory, section on non-preemptive priorities.
+    """
+    mu = 1.0 / mean_service
+    total = float(sum(arrival_rates))
+    w0 = erlang_c(servers, total / mu) / (servers * mu)
+    waits, before = [], 0.0
+    for rate in arrival_rates:
+        if rate < 0:
+            raise ValueError(f"arrival rates must be >= 0; got {rate}")
+        after = before + rate / (servers * mu)
+        waits.append(w0 / ((1 - before) * (1 - after)))
+        before = after
+    return waits
 
 
 def jackson_sojourn(arrival_rate: float, stations: Iterable[tuple[float, int, float]]) -> float:
