@@ -80,6 +80,22 @@ def _meaning(name: str, transform: object) -> str:
     return first.rstrip(".").replace("``", "`") or name
 
 
+#: milestones whose column needs more than "when it was reached"
+_MEANINGS = {
+    "inspected": (
+        "when the box is back from its examination: its move out from the bay done (at the "
+        "trader's premises, the examination's end; when customs and quarantine examine apart, "
+        "after the second): the exam yard's stretch, waits and moves included, ends here (NaN: "
+        "not examined, or not by the run's end)"
+    ),
+    "picked_up": (
+        "when the trader has picked an import up (released and discharged): it then queues at "
+        "the exit gate, the terminal's, where the port has one, else leaves (`exited` = "
+        "`picked_up`) (NaN: an export, or not by the run's end)"
+    ),
+}
+
+
 def _milestone(name: str) -> str:
     """What a milestone column holds."""
     if name == "departed":
@@ -95,6 +111,8 @@ def _milestone(name: str) -> str:
             "resources table), so `lab_end - lab_start` is that wait plus its batch's "
             "incubation (NaN: no sample, or not by the run's end)"
         )
+    if name in _MEANINGS:
+        return _MEANINGS[name]
     if name in DUE_AFTER_RELEASE:
         return (
             "when it falls due, booked when it becomes known (NaN: never); for a consignment "

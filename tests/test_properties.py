@@ -145,6 +145,10 @@ def test_invariants(scenario: Scenario, seed: int):
         ("discharged", "exam_start"),
         ("exam_start", "exam_end"),
         ("quarantine_start", "quarantine_end"),
+        ("exam_end", "inspected"),
+        ("quarantine_end", "inspected"),
+        ("inspected", "lab_start"),
+        ("inspected", "released"),
         ("quarantine_end", "lab_start"),
         ("lab_start", "lab_end"),
         ("arrived", "released"),
@@ -160,6 +164,9 @@ def test_invariants(scenario: Scenario, seed: int):
         ("quarantine_cleared", "released"),
         ("released", "exited"),
         ("discharged", "exited"),
+        ("released", "picked_up"),
+        ("discharged", "picked_up"),
+        ("picked_up", "exited"),
         ("released", "loaded"),
     ]:
         ordered(done, a, b)
@@ -168,6 +175,11 @@ def test_invariants(scenario: Scenario, seed: int):
     ex = done[done.direction == "export"]
     assert ex.discharged.isna().all() and ex.exited.isna().all()
     assert done[done.direction == "import"].loaded.isna().all()
+    # an examined consignment was inspected (its box back); an import out was picked up
+    out = done[done.outcome == "released"]
+    examined = out.exam_start.notna() | out.quarantine_start.notna()
+    assert out[examined].inspected.notna().all() and out[~examined].inspected.isna().all()
+    assert (out.exited.notna() == out.picked_up.notna()).all()
 
     # owners: the time from arrival to exit is booked to owners exactly once
     rel = done[done.outcome == "released"]

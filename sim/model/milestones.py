@@ -21,10 +21,14 @@ MILESTONES = (
     "exam_end",
     "quarantine_start",
     "quarantine_end",
+    # the box back from its examination(s): the move out done (at the trader's premises, the
+    # examination's end); the exam yard's stretch ends here
+    "inspected",
     "lab_start",
     "lab_end",
     "quarantine_cleared",
     "released",
+    "picked_up",  # an import picked up by the trader: it goes on to the exit gate, if any
     "exited",
     "loaded",
     "treatment_start",  # the quarantine result known (after any laboratory test): treated from here
@@ -182,10 +186,12 @@ EXAM_START = M["exam_start"]
 EXAM_END = M["exam_end"]
 Q_START = M["quarantine_start"]
 Q_END = M["quarantine_end"]
+INSPECTED = M["inspected"]
 LAB_START = M["lab_start"]
 LAB_END = M["lab_end"]
 Q_CLEARED = M["quarantine_cleared"]
 RELEASED_AT = M["released"]
+PICKED_UP = M["picked_up"]
 EXITED = M["exited"]
 LOADED = M["loaded"]
 TREATMENT_START = M["treatment_start"]

@@ -15,6 +15,7 @@ from sim.model.milestones import (
     CUSTOMS,
     EXAM_END,
     EXAM_START,
+    INSPECTED,
     Q_END,
     Q_START,
     QUARANTINE,
@@ -141,6 +142,7 @@ class Inspect(Step):
             j.m[EXAM_START], j.m[EXAM_END] = start, end
         if quarantine:
             j.m[Q_START], j.m[Q_END] = start, end
+        j.m[INSPECTED] = j.t  # (the box back from the bay)
         self.concluded(j, physical, quarantine)
 
     @staticmethod
@@ -173,6 +175,7 @@ class Inspect(Step):
                 m[EXAM_START], m[EXAM_END] = start, end
             if quarantine:
                 m[Q_START], m[Q_END] = start, end
+        j.m[INSPECTED] = j.t  # (the box back from the bay, after the last examination)
         self.concluded(j, physical, quarantine)
 
     @staticmethod

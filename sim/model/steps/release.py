@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.milestones import CUSTOMS, RELEASED_AT, TERMINAL, TRADER
+from sim.model.milestones import CUSTOMS, PICKED_UP, RELEASED_AT, TERMINAL, TRADER
 from sim.model.route import Step, at_port, finite
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class PickUp(Step):
         else:
             t += r[PICKUP]
         j.clock.to(t, TRADER)
-        j.t = t
+        j.m[PICKED_UP] = j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         t = np.where(rows, np.maximum(b.t, b.discharged), b.t)
@@ -95,6 +95,7 @@ class PickUp(Step):
             pickup = np.where((req[:, DIRECT_PICKUP] > 0) & uninspected_rows(req), direct, pickup)
         t = np.where(rows, t + pickup, t)
         b.to(t, TRADER)
+        b.m[rows, PICKED_UP] = t[rows]
         b.t = t
         yield from ()
 
