@@ -47,3 +47,18 @@ def test_the_statutory_share_is_drawn_per_declaration():
     general = df[df.commodity == "general"]
     assert general.statutory.mean() == pytest.approx(0.2, abs=0.02)
     assert df[df.commodity == "frozen"].statutory.all()
+
+
+def test_waiting_for_the_second_declaration_is_the_traders_not_quarantines():
+    """Goods with no check wait for their clearance form, which quarantine issues from their
+    own declaration to it (6 h after the first): until then the wait is the trader's, as it
+    is before an examination, and quarantine owns the form's issue alone."""
+    df = log("separate")
+    done = df[(df.outcome == "released") & df.statutory & df.channel.eq("green")]
+    assert len(done) > 500
+    declared = done.lodged_quarantine
+    held = done[declared > done[["assessed", "arrived"]].max(axis=1) + 1e-9]
+    assert len(held) > 100
+    assert (held.own_quarantine <= held.clearance_form + 1e-9).all()
+    late = held.lodged_quarantine - held[["assessed", "arrived"]].max(axis=1)
+    assert (held.own_trader >= late - 1e-9).all()

@@ -15,6 +15,7 @@ from sim.model.milestones import (
     LAB_START,
     Q_CLEARED,
     QUARANTINE,
+    TRADER,
     TREATED,
     TREATMENT_START,
 )
@@ -82,7 +83,10 @@ class QuarantineResult(Step):
 
 class QuarantineForm(Step):
     """Separate declarations: customs releases goods subject to statutory inspection only
-    against the quarantine clearance form."""
+    against the quarantine clearance form, issued from quarantine's last step (its check, the
+    laboratory's result, the treatment; unchecked goods, their quarantine declaration). Until
+    the trader has lodged that declaration the wait is the trader's (as before an
+    examination), the form's issue quarantine's."""
 
     name = "quarantine_form"
 
@@ -90,6 +94,8 @@ class QuarantineForm(Step):
         return at_port(p.separate_declarations, r[:, R.statutory] > 0)
 
     def flow(self, j: Journey) -> None:
+        if j.lodged_q > j.t:  # (the form waits for the declaration: the trader's time)
+            j.clock.to(j.lodged_q, TRADER)
         q_done = j.q_done + j.r[R.clearance_form]
         j.m[Q_CLEARED] = q_done
         if q_done > j.t:
@@ -97,6 +103,8 @@ class QuarantineForm(Step):
             j.clock.to(q_done, QUARANTINE)
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
+        declared = rows & (b.lodged_q > b.t)
+        b.to(np.where(declared, b.lodged_q, b.cursor), TRADER)
         q_done = b.q_done + b.req[:, R.clearance_form]
         b.m[rows, Q_CLEARED] = q_done[rows]
         later = rows & (q_done > b.t)
