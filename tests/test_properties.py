@@ -13,6 +13,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from org_scenarios import generated
+from partition_checks import check_partition
 
 from sim.model.run import simulate
 from sim.scenario.schema import Scenario
@@ -186,6 +187,8 @@ def test_invariants(scenario: Scenario, seed: int):
     owned = rel[[c for c in rel.columns if c.startswith("own_")]].sum(axis=1)
     end = rel.exited.fillna(rel.loaded)
     np.testing.assert_allclose(owned, end - rel.arrived, rtol=1e-9, atol=1e-9)
+    # the milestone intervals partition each one's time, and their owners are the clock's
+    check_partition(done, scenario)
 
     # no lane ever serves more than its largest capacity
     for (port, lane), q in r.queues.groupby(["port", "lane"]):

@@ -1,0 +1,295 @@
+"""The Time Release Study intervals: the stretches that partition each consignment's time from
+arrival to release, and on from release to the end of its flow, the stretches that run beside
+them, and who owns each, read from its milestones and owners' hours.
+
+The stretches to release follow the route (sim/model/steps) as the journey's clock does: each
+runs from where the one before it ended to its own end, and counts only time after arrival
+(work on an advance declaration before the goods arrive adds nothing to release time; its
+whole stretch is kept apart, :data:`WHOLE`). A wait for a lane is its own stretch, before the
+check it waits for. Waits that run in parallel with the checks (the duty payment, the
+quarantine clearance form, the discharge before a scan or an exam) count only the part that
+holds the goods after the checks are done, the part that binds. So for a consignment out of
+the flow the stretches ``to_release`` add up to ``released - arrived`` and those
+``after_release`` to the rest of its overall clearance, to 1e-9 h
+(``tests/test_interval_partition.py``, and on generated scenarios ``tests/test_properties.py``).
+
+Each stretch has the owner the journey's clock books its time to (sim/model/journey.py); the
+exam yard's waits and moves mix owners (the appointment slot, the trader's attendance, the
+lane that held the job back, the moves: sim/model/steps/inspection.py), so its ``owner`` is
+``mixed`` and its hours by owner are the consignment's owners' hours less those of every
+other stretch (:func:`unexplained`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from sim.model.milestones import MILESTONES, OWNERS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from sim.scenario.schema import Scenario
+
+TO_RELEASE, AFTER_RELEASE, PARALLEL, TOTAL = "to_release", "after_release", "parallel", "total"
+PREVIOUS = "previous_end"  # a wait's start: where the stretch before it ended
+
+
+class Stretch(NamedTuple):
+    """One row of the intervals table: its name, kind (``to_release``, ``after_release``,
+    ``parallel`` or ``total``), the milestones it runs between and its owner."""
+
+    name: str
+    kind: str
+    start: str
+    end: str
+    owner: str
+
+
+#: Every row, in route order. Names that are no milestone: ``previous_end`` (a wait starts
+#: where the stretch before it ended), ``decided`` (the organisation's decision back at the
+#: port: its hours are ``own_organisation``, no milestone ends them), ``available`` (the later
+#: of ``released`` and ``discharged``) and ``end_of_flow`` (``exited`` or ``loaded``).
+#: ``image_review`` starts at ``scan_end`` for the images AI clears (no officer reads them);
+#: ``exam_yard`` runs to ``inspected`` less the examinations in it, its own rows.
+STRETCHES = (
+    Stretch("lodging", TO_RELEASE, "arrived", "lodged", "trader"),
+    Stretch("acceptance", TO_RELEASE, "lodged", "accepted", "customs"),
+    Stretch("assessment", TO_RELEASE, "accepted", "assessed", "customs"),
+    Stretch("escalation", TO_RELEASE, "assessed", "decided", "organisation"),
+    Stretch("document_check_wait", TO_RELEASE, PREVIOUS, "doc_start", "customs"),
+    Stretch("document_check", TO_RELEASE, "doc_start", "doc_end", "customs"),
+    Stretch("awaiting_goods", TO_RELEASE, PREVIOUS, "discharged", "terminal"),
+    Stretch("scan_wait", TO_RELEASE, PREVIOUS, "scan_start", "customs"),
+    Stretch("scan", TO_RELEASE, "scan_start", "scan_end", "customs"),
+    Stretch("image_review_wait", TO_RELEASE, "scan_end", "image_start", "customs"),
+    Stretch("image_review", TO_RELEASE, "image_start", "image_end", "customs"),
+    Stretch("second_declaration_wait", TO_RELEASE, PREVIOUS, "lodged_quarantine", "trader"),
+    Stretch("exam_yard", TO_RELEASE, PREVIOUS, "inspected", "mixed"),
+    Stretch("physical_exam", TO_RELEASE, "exam_start", "exam_end", "customs"),
+    Stretch("quarantine_check", TO_RELEASE, "quarantine_start", "quarantine_end", "quarantine"),
+    Stretch("laboratory", TO_RELEASE, "lab_start", "lab_end", "quarantine"),
+    Stretch("treatment", TO_RELEASE, "treatment_start", "treated", "quarantine"),
+    Stretch("quarantine_form", TO_RELEASE, PREVIOUS, "quarantine_cleared", "quarantine"),
+    Stretch("duty_payment", TO_RELEASE, PREVIOUS, "duty_paid", "trader"),
+    Stretch("awaiting_discharge", AFTER_RELEASE, "released", "discharged", "terminal"),
+    Stretch("pickup", AFTER_RELEASE, "available", "picked_up", "trader"),
+    Stretch("gate", AFTER_RELEASE, "picked_up", "exited", "terminal"),
+    Stretch("loading", AFTER_RELEASE, "released", "loaded", "terminal"),
+    Stretch("crossing", AFTER_RELEASE, "released", "loaded", "trader"),
+    Stretch("vessel_discharge", PARALLEL, "arrived", "discharged", "terminal"),
+    Stretch("second_declaration", PARALLEL, "lodged", "lodged_quarantine", "trader"),
+    Stretch("laboratory_after_release", PARALLEL, "lab_start", "lab_end", "quarantine"),
+    Stretch("full_declaration", PARALLEL, "released", "full_declared", "trader"),
+    Stretch("tax_review", PARALLEL, "released", "tax_reviewed", "customs"),
+    Stretch("recall", PARALLEL, "released", "recalled", "quarantine"),
+    Stretch("clearance", TOTAL, "arrived", "released", "total"),
+    Stretch("overall_clearance", TOTAL, "arrived", "end_of_flow", "total"),
+)
+NAMES = tuple(s.name for s in STRETCHES)
+#: counted only where they last (a wait most consignments never have, or a lane some ports
+#: lack): the mean is among those that waited; the hours per consignment are the same
+POSITIVE_ONLY = {"escalation", "awaiting_goods", "second_declaration_wait", "awaiting_discharge",
+                 "gate", "vessel_discharge"}  # fmt: skip
+#: stretches whose whole run between their milestones differs from the part that adds: work
+#: before arrival (clipped), or a wait in parallel with the checks (only its binding part adds)
+WHOLE = ("lodging", "acceptance", "assessment", "document_check", "quarantine_form",
+         "duty_payment")  # fmt: skip
+#: stretches with no milestone of their own to start from: no whole stretch to give
+NO_WHOLE = {"escalation", "document_check_wait", "awaiting_goods", "scan_wait",
+            "second_declaration_wait", "exam_yard"}  # fmt: skip
+
+
+class Hours(NamedTuple):
+    """Each consignment's hours in every stretch (NaN: it does not pass through it), the
+    whole stretches of :data:`WHOLE`, and its exam yard's hours by owner (N x owners)."""
+
+    hours: dict[str, np.ndarray]
+    whole: dict[str, np.ndarray]
+    yard: np.ndarray
+
+
+class _Chain:
+    """Where a consignment's clock stands, stretch after stretch, from its arrival."""
+
+    def __init__(self, arrived: np.ndarray) -> None:
+        self.at = arrived.copy()
+        self.hours: dict[str, np.ndarray] = {}
+
+    def to(self, name: str, t: np.ndarray, passes: np.ndarray | None = None) -> None:
+        """Stretch ``name`` from where the clock stands to ``t``, for the rows that pass
+        through it (by default those where ``t`` is set); a stretch met at another place of
+        the route by other rows keeps their hours."""
+        on = ~np.isnan(t) if passes is None else passes
+        before = self.hours.get(name)
+        self.hours[name] = np.where(on, t - self.at, np.nan if before is None else before)
+        self.at = np.where(on, t, self.at)
+
+
+def partition(
+    col: Mapping[str, np.ndarray], own: np.ndarray, early: np.ndarray, crossing: np.ndarray
+) -> Hours:
+    """The stretches of consignments out of the flow, from their milestones ``col`` (by name,
+    hours), owners' hours ``own`` (columns in the order of ``OWNERS``), whether each was
+    released before its laboratory result (``early``: sampled, signed up for release before
+    test, neither treated nor found on site) and whether its port loads exports as trucks
+    cross (``crossing``: no departures, the loading the trader's)."""
+    a = col["arrived"]
+    chain = _Chain(a)
+    _declaration(chain, col, own)
+    _checks(chain, col)
+    _inspection(chain, col, early)
+    _after_release(chain, col, crossing)
+    hours = chain.hours
+    _parallel(hours, col, early)
+    hours["clearance"] = col["released"] - a
+    hours["overall_clearance"] = np.fmax(col["exited"], col["loaded"]) - a
+    left = unexplained(hours, own)
+    yard = np.where(np.isnan(hours["exam_yard"])[:, None], 0.0, left)
+    return Hours(hours, _whole(col, early), yard)
+
+
+def _declaration(chain: _Chain, col: Mapping[str, np.ndarray], own: np.ndarray) -> None:
+    """Lodging, acceptance (officer review and its queue) and assessment, after arrival, and
+    a hold for the organisation's decision (its hours: no milestone ends it)."""
+    a = col["arrived"]
+    for name, milestone in (("lodging", "lodged"), ("acceptance", "accepted"),
+                            ("assessment", "assessed")):  # fmt: skip
+        chain.to(name, np.maximum(col[milestone], a))
+    held = own[:, OWNERS.index("organisation")]
+    chain.to("escalation", chain.at + held, held > 0)
+
+
+def _checks(chain: _Chain, col: Mapping[str, np.ndarray]) -> None:
+    """The document check (maybe before arrival), the wait for the goods before the first
+    check of the box (a scan or an examination), the scan and the image review."""
+    a = col["arrived"]
+    chain.to("document_check_wait", np.maximum(col["doc_start"], a))
+    chain.to("document_check", np.maximum(col["doc_end"], a))
+    boxed = ~np.isnan(col["scan_start"]) | ~np.isnan(col["inspected"])
+    ready = np.fmax(col["discharged"], a)  # (exports: ready on arrival)
+    chain.to("awaiting_goods", np.maximum(chain.at, ready), boxed)
+    chain.to("scan_wait", col["scan_start"])
+    chain.to("scan", col["scan_end"])
+    chain.to("image_review_wait", col["image_start"])
+    chain.to("image_review", col["image_end"])
+
+
+def _inspection(chain: _Chain, col: Mapping[str, np.ndarray], early: np.ndarray) -> None:
+    """The wait for the trader's quarantine declaration before a quarantine check, the exam
+    yard (its waits and moves, less the examinations), the examinations (a joint one of both
+    agencies once, as ``physical_exam``), the laboratory (unless released before its
+    result), treatment, and the waits that bind after the checks: for the quarantine
+    clearance form (for goods with no quarantine check, first for their declaration to
+    quarantine), then for the duty payment."""
+    a = col["arrived"]
+    declared = np.maximum(col["lodged_quarantine"], a)
+    checked = ~np.isnan(col["quarantine_start"])
+    first = checked & ~np.isnan(declared)
+    chain.to("second_declaration_wait", np.maximum(chain.at, declared), first)
+    physical = col["exam_end"] - col["exam_start"]
+    quarantine = col["quarantine_end"] - col["quarantine_start"]
+    joint = (col["quarantine_start"] == col["exam_start"]) & (
+        col["quarantine_end"] == col["exam_end"]
+    )
+    quarantine = np.where(joint, np.nan, quarantine)
+    inspected = col["inspected"]
+    chain.to("exam_yard", inspected)
+    on = ~np.isnan(inspected)
+    exams = np.nan_to_num(physical) + np.nan_to_num(quarantine)
+    chain.hours["exam_yard"] = np.where(on, chain.hours["exam_yard"] - exams, np.nan)
+    chain.hours["physical_exam"] = physical
+    chain.hours["quarantine_check"] = quarantine
+    lab = col["lab_end"]
+    chain.to("laboratory", lab, ~np.isnan(lab) & ~np.isnan(col["lab_start"]) & ~early)
+    chain.to("treatment", col["treated"])
+    late = ~checked & ~np.isnan(declared) & ~np.isnan(col["quarantine_cleared"])
+    chain.to("second_declaration_wait", np.maximum(chain.at, declared), late)
+    for name, milestone in (("quarantine_form", "quarantine_cleared"),
+                            ("duty_payment", "duty_paid")):  # fmt: skip
+        chain.to(name, np.maximum(chain.at, np.maximum(col[milestone], a)))
+
+
+def _after_release(chain: _Chain, col: Mapping[str, np.ndarray], crossing: np.ndarray) -> None:
+    """From release to the end of the flow: an import's wait for its discharge, pick-up and
+    exit gate; an export's loading (the cut-off of its vessel or flight) or crossing."""
+    chain.at = col["released"].copy()
+    picked = col["picked_up"]
+    imports = ~np.isnan(picked)
+    chain.to("awaiting_discharge", np.maximum(chain.at, col["discharged"]), imports)
+    chain.to("pickup", picked)
+    chain.to("gate", col["exited"])
+    loaded = col["loaded"]
+    chain.to("loading", loaded, ~np.isnan(loaded) & ~crossing)
+    chain.to("crossing", loaded, ~np.isnan(loaded) & crossing)
+
+
+def _parallel(
+    hours: dict[str, np.ndarray], col: Mapping[str, np.ndarray], early: np.ndarray
+) -> None:
+    """Stretches beside the flow, or after its end: none adds to release time."""
+    released = col["released"]
+    hours["vessel_discharge"] = col["discharged"] - col["arrived"]
+    hours["second_declaration"] = col["lodged_quarantine"] - col["lodged"]
+    hours["laboratory_after_release"] = np.where(early, col["lab_end"] - col["lab_start"], np.nan)
+    hours["full_declaration"] = col["full_declared"] - released
+    hours["tax_review"] = col["tax_reviewed"] - released
+    hours["recall"] = col["recalled"] - released
+
+
+def quarantine_done(col: Mapping[str, np.ndarray], early: np.ndarray) -> np.ndarray:
+    """When quarantine's last step ended, from which its clearance form is issued: the
+    treatment, else the laboratory's result (if the goods waited for it), else the box back
+    from a quarantine check, else the quarantine declaration (the declaration, when one
+    serves both)."""
+    declared = np.fmax(col["lodged_quarantine"], col["lodged"])
+    checked = np.where(np.isnan(col["quarantine_start"]), declared, col["inspected"])
+    lab = np.where(np.isnan(col["lab_end"]) | early, checked, col["lab_end"])
+    return np.asarray(np.where(np.isnan(col["treated"]), lab, col["treated"]))
+
+
+def _whole(col: Mapping[str, np.ndarray], early: np.ndarray) -> dict[str, np.ndarray]:
+    """The whole stretches of :data:`WHOLE`, between their milestones: before arrival too,
+    and the duty payment and the form however little of them binds."""
+    return {
+        "lodging": col["lodged"] - col["arrived"],  # (negative: lodged in advance)
+        "acceptance": col["accepted"] - col["lodged"],
+        "assessment": col["assessed"] - col["accepted"],
+        "document_check": col["doc_end"] - col["doc_start"],
+        "quarantine_form": col["quarantine_cleared"] - quarantine_done(col, early),
+        "duty_payment": col["duty_paid"] - col["assessed"],
+    }
+
+
+def owner_of(stretch: Stretch) -> int | None:
+    """The position in ``OWNERS`` of a stretch's owner (None: mixed, or a total)."""
+    return OWNERS.index(stretch.owner) if stretch.owner in OWNERS else None
+
+
+def unexplained(hours: Mapping[str, np.ndarray], own: np.ndarray) -> np.ndarray:
+    """Each consignment's owners' hours less those of every stretch with one owner (each
+    booked whole to it, as the clock books it), by owner: the exam yard's hours by owner
+    where it was examined, and 0 (to rounding) where it was not."""
+    rest = own.astype(float, copy=True)
+    for s in STRETCHES:
+        o = owner_of(s)
+        if s.kind in (TO_RELEASE, AFTER_RELEASE) and o is not None:
+            rest[:, o] -= np.nan_to_num(hours[s.name])
+    return rest
+
+
+def of_log(log: pd.DataFrame, scenario: Scenario) -> Hours:
+    """:func:`partition` of the rows of a per-consignment log (``RunResult.log``, or a
+    results folder's ``rep-NNNN-log.parquet``) of ``scenario``; meant for the consignments
+    out of the flow (outcome ``released``)."""
+    from sim.model.cutoffs import departures_of
+
+    col = {name: log[name].to_numpy(dtype=float) for name in MILESTONES}
+    own = log[[f"own_{o}" for o in OWNERS]].to_numpy(dtype=float)
+    early = (log["release_early"] & ~log["quarantine_treat"] & ~log["quarantine_seen"]).to_numpy()
+    crossing_ports = [n for n, p in scenario.ports.items() if departures_of(p) is None]
+    crossing = log["port"].astype(str).isin(crossing_ports).to_numpy()
+    return partition(col, own, early, crossing)
