@@ -59,7 +59,7 @@ def test_golden(name: str, seed: int):
 KEYS = {
     "resources": ("port", "lane"),
     "clearance": ("metric", "dimension", "group"),
-    "intervals": ("interval",),
+    "intervals": ("interval", "dimension", "group"),
     "owners": ("owner",),
 }
 

@@ -138,9 +138,9 @@ def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
     """The exam yard's lanes are read right: a bay per declaration, a job waiting for its bay
     and mover together (in both queues), then in its bay for a team (the bay busy meanwhile),
     overtime on duty; and what the wait entry says of
-    the waits of no lane is true of the intervals table (no interval ends at `exam_start`,
-    and the table has no port column)."""
-    from sim.model.milestones import INTERVALS
+    the waits of no lane is true of the intervals table (its exam yard's stretch holds them,
+    by port and direction, with their owners)."""
+    from sim.model.intervals import STRETCHES
 
     util = glossary.lookup("utilisation_sea_port_exam_bays")
     queue = glossary.lookup("queue_mean_sea_port_movers")
@@ -154,11 +154,13 @@ def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
     for e in (queue, wait):
         assert "waits for a bay and a mover together" in e.meaning
         assert "the bay is busy meanwhile" in e.meaning
-    assert "in no row of the milestone intervals table" in wait.meaning
-    assert "are in the milestone intervals" not in wait.meaning
-    assert not [i for i in INTERVALS if i[2] == "exam_start"]
+    assert "in the milestone intervals' `exam_yard` stretch" in wait.meaning
+    yard = [s for s in STRETCHES if s.name == "exam_yard"]
+    assert yard and yard[0].end == "inspected" and yard[0].owner == "mixed"
     r = sim.simulate(sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0}), 1)
-    assert "port" not in r.intervals.columns
+    t = r.intervals
+    assert "sea/import" in set(t[t.dimension == "port_direction"].group)
+    assert {f"{o}_h" for o in ("trader", "terminal", "customs")} <= set(t.columns)
 
 
 def test_explain_says_when_a_name_of_another_setup_would_appear(capsys):

@@ -864,7 +864,7 @@ TABLE_KEYS = {
     "clearance": ["metric", "dimension", "group"],
     "owners": ["owner"],
     "resources": ["port", "lane"],
-    "intervals": ["interval", "from", "to", "owner"],
+    "intervals": ["interval", "kind", "from", "to", "owner", "dimension", "group"],
 }
 
 

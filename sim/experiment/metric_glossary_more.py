@@ -249,9 +249,9 @@ LANES = [
           "for a slot with room)." + _TOGETHER + " Waits that belong "
           "to no lane (an examination's booking lead, the first slot it could have, and the "
           "trader's attendance) "
-          "are in no lane's wait and in no row of the milestone intervals table (no interval "
-          "ends at `exam_start`, and that table is not by port): they are in the clearance "
-          "times (by port too), in the owners' hours (`owner_share_<owner>`; the log's "
+          "are in no lane's wait: they are in the milestone intervals' `exam_yard` stretch "
+          "(the exam yard's waits and moves, with its hours by owner, by port and direction), "
+          "in the clearance times, in the owners' hours (`owner_share_<owner>`; the log's "
           "`own_*` columns) and in the log, between the previous milestone and `exam_start`."),
     Entry("wait_h_p90_<port>_<lane>", LANE_LAYER,
           f"90th percentile of the cohort's jobs' wait before service at {_LANE_OF}."),

@@ -57,7 +57,8 @@ Where things live:
 - ``same.py``      whether two results hold the same figures (``RunResult.equals``)
 - ``intervals.py`` the Time Release Study intervals: the stretches that partition each
                    consignment's time to release and on to the end of its flow, those beside
-                   them, and their owners
+                   them, and their owners (``interval_tally.py``: their table, folded per
+                   block by port, direction and credit class)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods

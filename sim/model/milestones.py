@@ -68,73 +68,8 @@ def flow_end(exited: np.ndarray, loaded: np.ndarray) -> np.ndarray:
     return end
 
 
-#: (name, from milestone, to milestone, owner). An interval is reported over the consignments
-#: that reach both milestones. ``lodging`` counts only time after arrival (advance
-#: declarations count 0), so that it adds to the arrival-to-release story. An import released
-#: before its box is discharged waits for the discharge (the terminal's time, as the owners'
-#: hours book it): ``awaiting_discharge`` is that wait, over those imports only, and ``exit``
-#: (the trader's pick-up and the gate) runs from ``available``, no milestone of its own but
-#: the later of ``released`` and ``discharged`` (see :func:`interval_hours`).
-#: ``vessel_discharge`` is over the imports unloaded from a vessel's (or a train's) call only:
-#: their box is discharged after arrival, while other goods are ready on arrival and would
-#: count 0 h (trucks, air shipments, parcels). ``treatment`` runs
-#: from the quarantine result (the check's end, or the laboratory's result if a sample was
-#: tested) to the goods treated: the treatment alone, the laboratory being its own interval.
-#: The last two are
-#: totals, not stretches (their owner is nominal): ``clearance`` of every consignment and
-#: ``overall_clearance`` arrived -> exited, so of imports only (exports are never ``exited``:
-#: their last stretch is ``loading``). Overall clearance of every consignment, to
-#: :func:`flow_end`, is the run's clearance table.
-INTERVALS = (
-    ("vessel_discharge", "arrived", "discharged", "terminal"),
-    ("lodging", "arrived", "lodged", "trader"),
-    ("second_declaration", "lodged", "lodged_quarantine", "trader"),
-    ("acceptance", "lodged", "accepted", "customs"),
-    ("assessment", "accepted", "assessed", "customs"),
-    ("document_check", "doc_start", "doc_end", "customs"),
-    ("scan", "scan_start", "scan_end", "customs"),
-    ("image_review", "scan_end", "image_end", "customs"),
-    ("physical_exam", "exam_start", "exam_end", "customs"),
-    ("quarantine_check", "quarantine_start", "quarantine_end", "quarantine"),
-    ("laboratory", "lab_start", "lab_end", "quarantine"),
-    ("treatment", "treatment_start", "treated", "quarantine"),
-    ("awaiting_discharge", "released", "discharged", "terminal"),
-    ("exit", "available", "exited", "trader"),
-    # an export's wait for the cut-off of the vessel or flight it makes (the carrier's
-    # schedule, not handling; a crossing's delay is the trader's): booked to the terminal
-    ("loading", "released", "loaded", "terminal"),
-    ("duty_payment", "assessed", "duty_paid", "trader"),
-    ("full_declaration", "released", "full_declared", "trader"),
-    ("tax_review", "released", "tax_reviewed", "customs"),
-    ("recall", "released", "recalled", "quarantine"),
-    ("clearance", "arrived", "released", "customs"),
-    ("overall_clearance", "arrived", "exited", "trader"),
-)
-CLIP_AT_ZERO = {"lodging"}
-#: intervals counted only where they last: ``awaiting_discharge`` (most imports are
-#: discharged before release) and ``vessel_discharge`` (a call's boxes come off its vessel
-#: after arrival, every one: a share of the call's discharge time; other goods at arrival)
-POSITIVE_ONLY = {"awaiting_discharge", "vessel_discharge"}
-#: the start of ``exit``: an import's goods may leave once released and discharged
-AVAILABLE = ("available", ("released", "discharged"))
-
-
-def interval_hours(ms: np.ndarray) -> list[np.ndarray]:
-    """Each interval of :data:`INTERVALS`'s hours over rows of milestones ``ms``, kept for
-    the rows it is reported over (both milestones reached; ``lodging`` clipped at 0, an
-    interval of :data:`POSITIVE_ONLY` only where it lasts)."""
-    out = []
-    for name, frm, to, _ in INTERVALS:
-        if frm == AVAILABLE[0]:
-            start = np.fmax(ms[:, M[AVAILABLE[1][0]]], ms[:, M[AVAILABLE[1][1]]])
-        else:
-            start = ms[:, M[frm]]
-        d = ms[:, M[to]] - start
-        if name in CLIP_AT_ZERO:
-            d = np.maximum(d, 0.0)
-        d = d[~np.isnan(d)]
-        out.append(d[d > 0] if name in POSITIVE_ONLY else d)
-    return out
+#: The Time Release Study intervals between these milestones, who owns each and how they add
+#: up to clearance: :mod:`sim.model.intervals`.
 
 CHANNELS = (
     "green",

@@ -19,9 +19,9 @@ from sim.model.cutoffs import CutoffTally
 from sim.model.enforcement import EnforcementTally
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, checks_bits
+from sim.model.interval_tally import IntervalTally
 from sim.model.milestones import (
     CENSORED,
-    INTERVALS,
     MILESTONES,
     OUTCOMES,
     OWNERS,
@@ -29,7 +29,6 @@ from sim.model.milestones import (
     M,
     channel_code,
     flow_end,
-    interval_hours,
 )
 from sim.model.recorder_rows import (
     _ATTRS,
@@ -88,7 +87,8 @@ class Recorder:
         }
         self.sums = {key: np.zeros(h.shape[0]) for key, h in self.hist.items()}
         self.within = {key: np.zeros(h.shape[0], np.int64) for key, h in self.hist.items()}
-        self.interval_sum, self.interval_n = np.zeros(len(INTERVALS)), np.zeros(len(INTERVALS), int)
+        crossing = [d is None for d in departures or [None] * len(ports)]
+        self.intervals = IntervalTally(ports, crossing)  # (by port, direction and class)
         self.owner_sum = np.zeros(len(OWNERS))
         self.owners = OwnerTally()  # (and by direction)
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
@@ -294,7 +294,7 @@ class Recorder:
         if left.any():
             to_departure = ms[left, M["departed"]] - arrived[left]
             self._fold_metric("departure", to_departure, {d: c[left] for d, c in codes.items()})
-        self._fold_intervals(a, ms)
+        self._fold_intervals(a)
 
     def _fold_metric(self, metric: str, v: np.ndarray, codes: dict[str, np.ndarray]) -> None:
         """One metric's histograms, sums and within-24 h counts, in every dimension."""
@@ -309,11 +309,9 @@ class Recorder:
                 np.int64
             )
 
-    def _fold_intervals(self, a: np.ndarray, ms: np.ndarray) -> None:
+    def _fold_intervals(self, a: np.ndarray) -> None:
         """Milestone intervals and owners' hours of rows out of the flow."""
-        for i, d in enumerate(interval_hours(ms)):
-            self.interval_sum[i] += d.sum()
-            self.interval_n[i] += len(d)
+        self.intervals.fold(a)
         self.owner_sum += a[:, _SOWN:].sum(axis=0)
         self.owners.add(a)
         self.by_port.add_owners(a)

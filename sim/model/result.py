@@ -137,17 +137,18 @@ class RunResult:
       (all, port, mode, direction, port_direction with groups ``<port>/<direction>``,
       channel, commodity, trader_class) and group: n, mean, median, p90, p95 (hours) and the
       share within 24 h;
-    - ``intervals``: mean of every milestone interval, with its owner, over the cohort's
-      released consignments (outcome ``released``: out of the flow by the end; not the
-      seized, detained, rejected or censored) reaching both its milestones; the ``lodging``
-      row (arrived -> lodged) counts a declaration lodged before arrival (an advance
-      declaration) as 0 h, not as a negative time, so it is not the log's mean of
-      ``lodged - arrived``; ``exit`` runs from ``available`` (the later of release and
-      discharge) and ``awaiting_discharge`` (released -> discharged) is over the imports
-      released before their discharge only (the terminal's wait); ``vessel_discharge``
-      (arrived -> discharged) is over the imports unloaded from a call only; its
-      ``overall_clearance`` row (arrived -> exited) is of imports only, the overall
-      clearance of every consignment is in ``clearance``;
+    - ``intervals``: the Time Release Study intervals (:mod:`sim.model.intervals`) of the
+      cohort's consignments out of the flow (outcome ``released``; not the seized, detained,
+      rejected or censored), per stretch (``kind``: ``to_release``, the stretches that add up
+      to each one's arrival -> release, after arrival only: an advance declaration's
+      ``lodging`` counts as 0 h, not as a negative time; ``after_release``, those that add
+      up to the rest of its overall clearance; ``parallel``, beside the flow, adding nothing;
+      ``total``) and group (``dimension`` all, direction, port_direction and
+      port_direction_class, as ``clearance``'s groups): the consignments of the group, ``n``
+      passing through the stretch, their mean, median and p90 hours, the hours it adds per
+      consignment of the group (``per_consignment_h``), its whole stretch's mean (before
+      arrival too, or however little of a parallel wait binds) and the hours it adds by owner
+      (``<owner>_h``; the exam yard's waits and moves are ``mixed``);
     - ``owners``: hours per released consignment and share of the time by owner;
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;

@@ -12,7 +12,7 @@ from sim.analysis.sketch import quantile_from_counts
 from sim.model.agency_costs import duty_hours
 from sim.model.draws import DRAWS
 from sim.model.finders import FINDERS, found_by
-from sim.model.milestones import CHANNELS, INTERVALS, OUTCOMES, OWNERS, RELEASED
+from sim.model.milestones import CHANNELS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
 from sim.model.recorder_rows import COLUMNS
 from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES
@@ -48,21 +48,10 @@ def clearance_table(rec: Recorder) -> pd.DataFrame:
 
 
 def interval_table(rec: Recorder) -> pd.DataFrame:
-    """The mean of each interval between two milestones, with the owner it is booked to."""
-    rows = []
-    for i, (name, frm, to, owner) in enumerate(INTERVALS):
-        n = int(rec.interval_n[i])
-        rows.append(
-            {
-                "interval": name,
-                "from": frm,
-                "to": to,
-                "owner": owner,
-                "n": n,
-                "mean_h": rec.interval_sum[i] / n if n else math.nan,
-            }
-        )
-    return pd.DataFrame(rows)
+    """The milestone intervals (:mod:`sim.model.intervals`): per stretch and group (all, each
+    direction, each port and direction, and by credit class within them), count, mean,
+    median, p90, hours per consignment, its whole stretch and the hours by owner."""
+    return rec.intervals.table()
 
 
 def owner_table(rec: Recorder) -> pd.DataFrame:

@@ -40,7 +40,7 @@ TABLE_KEYS = {
     "clearance": ["metric", "dimension", "group"],
     "owners": ["owner"],
     "resources": ["port", "lane"],
-    "intervals": ["interval", "from", "to", "owner"],
+    "intervals": ["interval", "kind", "from", "to", "owner", "dimension", "group"],
     "queues": ["t_h", "port", "lane"],
     "enforcement": ["port", "direction", "truth"],
     "smuggling": ["day", "group", "route"],
@@ -49,7 +49,7 @@ TABLE_KEYS = {
 }
 #: key columns a folder written before they existed may lack (its rows are then kept apart
 #: by the others)
-_NEWER_KEYS = {"direction"}
+_NEWER_KEYS = {"direction", "kind", "dimension", "group"}
 _MAX_JSON = 64 * 2**20
 
 

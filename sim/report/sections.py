@@ -107,7 +107,8 @@ def _partial(variants: Mapping[str, Variant]) -> str:
 
 
 def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
-    intervals = _tables(variants, "intervals")
+    intervals = {n: t[t["dimension"] == "all"] if "dimension" in t else t
+                 for n, t in _tables(variants, "intervals").items()}  # fmt: skip
     if not intervals:
         return []
     return [
