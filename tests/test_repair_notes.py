@@ -86,6 +86,16 @@ def test_a_runs_file_that_did_not_match_is_noted_once(run_made, tmp_path, capsys
     assert _rewrites(RUN, folder, capsys) == []  # (and said once)
 
 
+def test_a_runs_milestone_intervals_that_did_not_match_are_noted_once(run_made, tmp_path, capsys):
+    """The milestone intervals across replications are pooled from them too (the report
+    does not read them: it draws the replications' own tables)."""
+    folder = _copy(run_made, tmp_path)
+    path = folder / "milestone-intervals.csv"
+    _edit(path)
+    assert _rewrites(RUN, folder, capsys) == [_said(path)]
+    assert _rewrites(RUN, folder, capsys) == []
+
+
 def test_a_damaged_warnings_file_is_written_again_not_a_traceback(run_made, tmp_path, capsys):
     folder = _copy(run_made, tmp_path)
     path = folder / "warnings.json"
@@ -107,7 +117,8 @@ def test_no_note_for_a_folder_as_it_was_or_tables_of_other_replications(
 
 
 @pytest.mark.parametrize(
-    "name", ["replications.csv", "summary.csv", "differences.csv", "gains.csv"]
+    "name", ["replications.csv", "summary.csv", "differences.csv", "gains.csv",
+             "milestone-intervals.csv"]
 )
 def test_a_comparisons_table_that_did_not_match_is_noted_once(
     compare_made, tmp_path, capsys, name

@@ -249,6 +249,9 @@ class CompareResult:
     path: Path | None = None
     # option -> {"clearance", "owners", "resources", "intervals"}: means over replications
     tables: dict[str, dict[str, pd.DataFrame]] = field(default_factory=dict)
+    #: option, then the milestone intervals across its replications with 95 % intervals
+    #: (sim.experiment.interval_summary)
+    milestone_intervals: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def names(self) -> list[str]:
@@ -769,6 +772,7 @@ class Comparison:
             failures=self.failures,
             path=self.folder.path if self.folder is not None else None,
             tables=self.tables.means(),
+            milestone_intervals=self.tables.intervals(),
         )
         if self.folder is not None:
             self._record_history()
@@ -894,6 +898,17 @@ class _TableMeans:
                 ]
                 out[option][name] = t.groupby(keys, sort=False)[numeric].mean().reset_index()
         return out
+
+    def intervals(self) -> pd.DataFrame:
+        """Each option's milestone intervals across its replications, with 95 % intervals
+        (:func:`sim.experiment.interval_summary.summarise_intervals`), one table."""
+        from sim.experiment.interval_summary import summarise_intervals
+
+        parts = []
+        for option, by_name in self.parts.items():
+            table = summarise_intervals(by_name.get("intervals", []))
+            parts.append(table.assign(option=option)[["option", *table.columns]])
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
@@ -1400,6 +1415,8 @@ class _CompareFolder:
     replications.csv, summary.csv, differences.csv, interactions.csv, gains.csv
                                      (differences.csv: the options', not the baseline's
                                      from itself, all 0: summary.csv holds its levels)
+    milestone-intervals.csv          each option's milestone intervals across its
+                                     replications, with 95 % intervals
     summary.json                     the --json object; report.html
     """
 
@@ -1520,6 +1537,7 @@ def _pooled(res: CompareResult) -> dict[str, str]:
                         ("interactions", res.interactions)):
         out[f"{name}.csv"] = _in_currency(table, cur).to_csv(index=False)
     out["gains.csv"] = res.gains.to_csv(index=False)
+    out["milestone-intervals.csv"] = res.milestone_intervals.to_csv(index=False)
     out["warnings.json"] = dump_json(res.warnings)
     out["summary.json"] = dump_json(res.to_json())
     return out

@@ -18,6 +18,9 @@ Layout::
     reps/rep-0000-risk-thresholds.csv   its threshold at each refresh (a time series)
     replications.csv           one row per replication
     summary.json               metric -> {mean, ci_low, ci_high}
+    milestone-intervals.csv    the milestone intervals by stretch and group, across the
+                               replications with 95 % intervals
+                               (:mod:`sim.experiment.interval_summary`)
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
     failures.json              replications that raised: seed, error and traceback (removed
                                once a rerun into the folder finishes them)
@@ -70,6 +73,7 @@ _OWN = {
     "reps",
     "replications.csv",
     "summary.json",
+    "milestone-intervals.csv",
     "warnings.json",
     "failures.json",
 }
@@ -853,9 +857,27 @@ class RunStore:
         atomic_write(self.path / "replications.csv", table)
         summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
+        self._write_intervals([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
         self.record_history()
         return summary
+
+    def _write_intervals(self, reps: list[int]) -> None:
+        """``milestone-intervals.csv``: the replications' milestone intervals, each stretch
+        and group's mean over them with its 95 % interval (a file this run left before that
+        no longer matches them is noted and written again)."""
+        import pandas as pd
+
+        from sim.experiment.interval_summary import FILE, summarise_intervals
+
+        tables = (self._rep(r, "-intervals.csv") for r in reps)
+        text = summarise_intervals([pd.read_csv(t) for t in tables if t.exists()]).to_csv(
+            index=False
+        )
+        file = self.path / FILE
+        if self._same_as_before() and stale(file, text):
+            self._rewritten(file)
+        atomic_write(file, text)
 
     def save_failures(self, failures: list[dict[str, Any]]) -> Path:
         """``failures.json``: each replication that raised, with its seed, error and
