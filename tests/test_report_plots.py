@@ -122,32 +122,69 @@ def test_queue_plot_legend_is_beside_the_panels():
     assert all(_outside(fig, legend, ax) for ax in shown)
 
 
-def test_milestone_plot_has_the_organisations_hours_and_fits_its_labels():
-    from sim.report.flow_plots import intervals_by_owner
+def _intervals(rows: list[tuple], group: str = "sea/import") -> pd.DataFrame:
+    """An intervals table of one port and direction: (stretch, kind, owner, n, mean_h,
+    per_consignment_h, hours by owner) of 100 consignments."""
+    from sim.model.milestones import OWNERS
 
-    intervals = pd.DataFrame(
-        [("lodging", "arrived", "lodged", "trader", 100, 2.0),
-         ("exit", "released", "exited", "trader", 70, 13.0),
-         ("clearance", "arrived", "released", "customs", 100, 3.0)],
-        columns=["interval", "from", "to", "owner", "n", "mean_h"])
-    owners = pd.DataFrame({"owner": ["trader", "organisation"], "mean_h": [11.0, 0.25]})
-    fig = intervals_by_owner({n: intervals for n in NAMES}, {n: owners for n in NAMES})
-    ax = fig.axes[0]
-    legend = ax.get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == ["trader", "organisation"]
-    assert _ticks(ax)[-1].startswith("organisation")
-    widths = sorted(round(p.get_width(), 3) for p in ax.patches)
-    assert widths.count(0.25) == 2  # the organisation's row, one bar per option
-    assert _outside(fig, legend, ax) and _inside(fig, ax.texts, ax)
-    without = intervals_by_owner({n: intervals for n in NAMES})  # no owners: no such row
-    assert not any(t.startswith("organisation") for t in _ticks(without.axes[0]))
-    # a share of a few in a thousand is not "0 %" beside a visible bar
-    rare = intervals.copy()
-    rare["n"] = rare["n"].astype(float)
-    rare.loc[1, "n"] = 0.4  # (a share of 0.4 %)
-    ticks = _ticks(intervals_by_owner({"a": rare}).axes[0])
-    assert ticks[1].startswith("exit (trader) \u00b7 0.4% \u00b7 13.0 h each"), ticks
-    assert "imports and exports together" in without.axes[0].get_title()
+    out = []
+    for name, kind, owner, n, mean, per, by_owner in rows:
+        out.append({"interval": name, "kind": kind, "from": "a", "to": "b", "owner": owner,
+                    "dimension": "port_direction", "group": group, "consignments": 100,
+                    "n": n, "mean_h": mean, "per_consignment_h": per,
+                    **{f"{o}_h": by_owner.get(o, 0.0) for o in OWNERS}})  # fmt: skip
+    return pd.DataFrame(out)
+
+
+MILESTONE_ROWS = [
+    ("lodging", "to_release", "trader", 100, 2.0, 2.0, {"trader": 2.0}),
+    ("escalation", "to_release", "organisation", 10, 2.5, 0.25, {"organisation": 0.25}),
+    ("exam_yard", "to_release", "mixed", 10, 10.0, 1.0, {"customs": 0.6, "terminal": 0.4}),
+    ("scan", "to_release", "customs", 0, math.nan, 0.0, {}),
+    ("laboratory", "to_release", "quarantine", 0.4, 30.0, 0.12, {"quarantine": 0.12}),
+    ("pickup", "after_release", "trader", 100, 13.0, 13.0, {"trader": 13.0}),
+    ("vessel_discharge", "parallel", "terminal", 100, 1.5, 1.5, {}),
+    ("clearance", "total", "total", 100, 3.37, 3.37, {}),
+    ("overall_clearance", "total", "total", 100, 16.37, 16.37, {}),
+]
+
+
+def test_milestone_plot_has_a_panel_per_port_and_direction_split_by_owner():
+    from sim.report.interval_plots import intervals_by_port
+
+    sea = _intervals(MILESTONE_ROWS)
+    table = pd.concat([sea, _intervals(MILESTONE_ROWS, "land/export")])
+    fig = intervals_by_port({n: table for n in NAMES})
+    shown = [ax for ax in fig.axes if ax.get_visible() and ax.axison]
+    assert [ax.get_title().split(":")[0] for ax in shown] == [
+        "sea · import", "land · export"]
+    assert "3.4 h to release, 16.4 h to the end of the flow" in shown[0].get_title()
+    ticks = _ticks(shown[0])  # (the stretches with hours, in order; the totals not drawn)
+    assert [t.split(" ·")[0] for t in ticks] == [
+        "lodging", "escalation", "exam_yard", "laboratory", "pickup",
+        "vessel_discharge (beside)"]
+    assert ticks[3].startswith("laboratory · 0.4% · 30.0 h each"), ticks
+    # the exam yard's bar stacked by owner, each option's; release drawn between the parts
+    widths = [round(p.get_width(), 3) for p in shown[0].patches]
+    assert widths.count(0.6) == widths.count(0.4) == len(NAMES)
+    assert widths.count(0.25) == len(NAMES)  # the organisation's hold, as any stretch
+    assert [line.get_ydata()[0] for line in shown[0].lines] == [3.5]
+    hatched = [p for p in shown[0].patches if p.get_hatch()]
+    assert len(hatched) == len(NAMES) and hatched[0].get_width() == 1.5
+    assert not any(t.get_text() == "land: no imports" for t in shown[1].texts)
+    off = [ax for ax in fig.axes if not ax.axison]
+    assert {t.get_text() for ax in off for t in ax.texts} == {"sea: no exports", "land: no imports"}
+
+
+def test_a_report_of_an_older_folder_says_its_intervals_are_not_by_port():
+    from sim.report.folder import Variant
+    from sim.report.sections import intervals_section
+
+    old = pd.DataFrame({"interval": ["lodging"], "from": ["arrived"], "to": ["lodged"],
+                        "owner": ["trader"], "n": [5], "mean_h": [1.0]})  # fmt: skip
+    v = Variant("run", None, {}, [0], tables={"intervals": old})  # type: ignore[arg-type]
+    text = " ".join(intervals_section({"run": v}))
+    assert "written by an older version" in text and "<img" not in text
 
 
 def test_who_gains_has_no_blank_band_and_its_legend_is_off_the_bars():

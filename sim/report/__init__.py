@@ -4,8 +4,9 @@
   tables or a comparison's): clearance-time distribution, time by owner, utilisation by lane
   with the binding lane marked, who gains and who loses, cost against detection. Each returns
   a matplotlib Figure.
-- :mod:`sim.report.flow_plots`: the tail of clearance time, the milestone intervals by owner,
-  queue lengths over time, what customs sees beside the hidden truth.
+- :mod:`sim.report.flow_plots`: the tail of clearance time, queue lengths over time, what
+  customs sees beside the hidden truth; :mod:`sim.report.interval_plots`: the milestone
+  intervals by port and direction, split by owner (a Time Release Study chart).
 - :mod:`sim.report.org_plot`: the organisation tree; :mod:`sim.report.org_table` the tree as
   data (``organisation.json`` of a results folder).
 - :mod:`sim.report.folder` reads a results folder; :mod:`sim.report.folder_report` writes its

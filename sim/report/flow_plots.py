@@ -1,6 +1,6 @@
 """More plots of results, in the house style of :mod:`sim.report.plots`: the tail of clearance
-time, the milestone intervals by owner (a Time Release Study chart), queue lengths over time,
-and what customs sees beside the hidden truth. Each takes plain tables (means over
+time, queue lengths over time, and what customs sees beside the hidden truth (the milestone
+intervals: :mod:`sim.report.interval_plots`). Each takes plain tables (means over
 replications, as :mod:`sim.report.folder` reads them) and returns a matplotlib ``Figure``."""
 
 from __future__ import annotations
@@ -12,12 +12,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
-from sim.report.plots import OVERALL, OWNER_COLOURS, PALETTE, _figure, fit_labels, outside_legend
+from sim.report.plots import OVERALL, PALETTE, _figure, fit_labels, outside_legend
 
-#: rows of the intervals table that are totals, not stretches between two milestones
-TOTALS = ("clearance", "overall_clearance")
 #: quantile columns of a clearance table and the share of consignments above each
 TAIL_POINTS = (("median_h", 0.5), ("p90_h", 0.1), ("p95_h", 0.05))
 
@@ -64,86 +61,6 @@ def clearance_tail(
     what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
     ax.set_title(f"{what}: the tail")
     outside_legend(ax, fontsize="small")
-    return fig
-
-
-def _per_consignment(table: pd.DataFrame) -> pd.DataFrame:
-    """Each milestone interval's mean hours, the share of consignments passing through it
-    and their product, the hours it adds to the average consignment (totals left out)."""
-    t = table.dropna(subset=["mean_h"])
-    everyone = float(t.loc[t["interval"] == "clearance", "n"].max()) if "n" in t else math.nan
-    t = t[~t["interval"].isin(TOTALS) & (t["n"] > 0)].copy()
-    if not math.isfinite(everyone) or everyone <= 0:
-        everyone = float(t["n"].max()) if len(t) else 1.0
-    t["share"] = t["n"] / everyone
-    t["per_consignment_h"] = t["mean_h"] * t["share"]
-    return t.set_index(["interval", "owner"])
-
-
-#: the organisation's row of the milestone chart (its hours are no stretch between milestones)
-ORGANISATION_ROW = ("organisation decisions (who owns the time)", "organisation")
-
-
-def _organisation_hours(owners: Mapping[str, pd.DataFrame] | None) -> dict[str, float]:
-    """Each option's hours per consignment owned by the organisation (escalations waiting for
-    a unit's decision), from its owners table; empty when no option has any."""
-    out = {}
-    for name, t in (owners or {}).items():
-        row = t[t["owner"] == "organisation"]
-        if not row.empty:
-            out[name] = float(row["mean_h"].iloc[0])
-    return out if any(v > 0 for v in out.values()) else {}
-
-
-def share_words(share: float) -> str:
-    """A share of consignments as a percentage that never reads 0 % when some pass (the
-    laboratory's 0.4 % read "0 %" beside a visible bar)."""
-    if share <= 0 or share >= 0.01:
-        return f"{share:.0%}"
-    return f"{share:.1%}" if share >= 0.001 else "<0.1%"
-
-
-def intervals_by_owner(
-    intervals: Mapping[str, pd.DataFrame], owners: Mapping[str, pd.DataFrame] | None = None
-) -> Figure:
-    """Hours each milestone interval adds to the average consignment (its mean among those
-    that pass through it times their share), coloured by the owner of the delay, one bar per
-    option: a Time Release Study chart of who owns the hours. With ``owners`` (the owners
-    tables), a last row gives the organisation's hours, which no milestone bounds."""
-    names = list(intervals)
-    tables = {n: _per_consignment(intervals[n]) for n in names}
-    first = tables[names[0]]
-    rows = list(first.index)
-    labels = [f"{iv} ({owner}) \u00b7 {share_words(first.loc[(iv, owner), 'share'])} "
-              f"\u00b7 {first.loc[(iv, owner), 'mean_h']:.1f} h each" for iv, owner in rows]
-    organisation = _organisation_hours(owners)
-    if organisation:
-        rows.append(ORGANISATION_ROW)
-        labels.append(ORGANISATION_ROW[0])
-    fig = _figure(8, 0.3 * len(rows) * max(1, len(names)) ** 0.5 + 1.6)
-    ax = fig.add_subplot(1, 1, 1)
-    step = 0.8 / max(1, len(names))
-    texts = []
-    for i, name in enumerate(names):
-        t = tables[name]["per_consignment_h"]
-        values = [organisation.get(name, np.nan) if k == ORGANISATION_ROW
-                  else float(t.get(k, np.nan)) for k in rows]
-        ys = np.arange(len(rows)) + (i - (len(names) - 1) / 2) * step
-        colours = [OWNER_COLOURS.get(str(owner), "#999999") for _, owner in rows]
-        ax.barh(ys, values, height=step * 0.9, color=colours, alpha=1.0 - 0.5 * i / len(names),
-                edgecolor="white")
-        texts += [ax.text(v, y, f" {name}", va="center", fontsize=6, color="#555555")
-                  for y, v in zip(ys, values, strict=True) if np.isfinite(v) and len(names) > 1]
-    ax.set_yticks(range(len(rows)), labels)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    drawn = {w for _, w in rows}
-    handles = [Patch(color=c, label=o) for o, c in OWNER_COLOURS.items() if o in drawn]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
-              ncol=max(1, len(handles)), title="owner of the delay")
-    ax.set_xlabel("hours per consignment (mean among those passing \u00d7 their share)")
-    ax.set_title("Milestone intervals and who owns the hours\n(imports and exports together: "
-                 "exit is the imports', loading the exports')", fontsize="medium")
-    fit_labels(ax, texts)
     return fig
 
 

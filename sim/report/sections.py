@@ -1,6 +1,6 @@
 """Sections of a results folder's report that need more than a comparison's summary tables:
-the scenario, the tail of clearance time, the milestone intervals by owner, what customs sees
-against the hidden truth, queues over time and the organisation tree (from
+the scenario, the tail of clearance time, the milestone intervals by port and owner, what
+customs sees against the hidden truth, queues over time and the organisation tree (from
 :class:`~sim.report.folder.Variant`\\ s). Each returns HTML pieces; plots are embedded PNGs."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sim.report import flow_plots, plots
+from sim.report import flow_plots, interval_plots, plots
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
@@ -107,24 +107,33 @@ def _partial(variants: Mapping[str, Variant]) -> str:
 
 
 def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
-    intervals = {n: t[t["dimension"] == "all"] if "dimension" in t else t
-                 for n, t in _tables(variants, "intervals").items()}  # fmt: skip
+    intervals = _tables(variants, "intervals")
     if not intervals:
         return []
+    head = "<h2>Milestone intervals by port and direction, and who owns the hours</h2>"
+    if not all("per_consignment_h" in t and "dimension" in t for t in intervals.values()):
+        return [head, "<p class='note'>This folder's milestone intervals were written by an "
+                "older version, without their ports and directions: run the command again "
+                "into a new folder to see them.</p>"]  # fmt: skip
     return [
-        "<h2>Milestone intervals by owner of the delay</h2>",
-        "<p class='note'>Each stretch between two milestones of the Time Release Study, "
-        "booked to the one who owns it: trader, terminal, customs, quarantine or the "
-        "organisation. A bar is the hours the stretch adds to the average consignment: its "
-        "mean among the consignments that pass through it (shown beside its name, with "
-        "their share) times that share. The organisation's hours (waiting for a unit's "
-        "decision) are no stretch between two milestones: its row gives them as who owns "
-        "the time does. An import released before its box is discharged waits for the "
-        "discharge (awaiting_discharge, the terminal's); its exit (the trader's pick-up) runs "
-        "from the later of release and discharge.</p>",
-        img(flow_plots.intervals_by_owner(intervals, _tables(variants, "owners")),
-            "Bars: the mean hours between successive milestones, split by who owns the "
-            "time, for each option", "intervals"),
+        head,
+        "<p class='note'>A Time Release Study breakdown, one panel per port and direction "
+        "(each its own hour scale). Each stretch of a consignment's time, from arrival to "
+        "release (above the dashed line) and on to the end of its flow (below it), is a "
+        "bar of the hours it adds to the average consignment there: its mean among the "
+        "consignments that pass through it (beside its name, with their share) times that "
+        "share; the bars above the line add up to the clearance time in the panel's title. "
+        "Only time after arrival counts: work on an advance declaration before the goods "
+        "arrive adds nothing. A wait for a check is its own bar; a wait in parallel with the "
+        "checks (the duty payment, the clearance form) adds only the part that holds the "
+        "goods once the checks are done. Colours are the owners of the delay as the model "
+        "books it: the exam yard's waits and moves (slots, the trader's attendance, lanes, "
+        "moves) are split by whose they were. Hatched bars run beside the flow and add "
+        "nothing. Every figure, with its 95 % interval over the replications, is in the "
+        "folder's milestone-intervals.csv.</p>",
+        img(interval_plots.intervals_by_port(intervals),
+            "Bars: the hours each stretch adds to the average consignment of a port and "
+            "direction, split by who owns the time, for each option", "intervals"),
     ]
 
 
