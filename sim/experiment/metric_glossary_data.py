@@ -112,11 +112,19 @@ CLEARANCE = [
     ],
     Entry("declared_to_release_h_mean", CLEAR_LAYER,
           f"Mean hours from when the goods are there and declared (the later of their arrival "
-          f"and the declaration's lodging) to customs' release, {_RELEASED}: customs' and "
-          "quarantine's part of clearance, without the trader's time to lodge after arrival "
-          "or the lead of a declaration lodged in advance (a declaration-to-release figure "
-          "counts that lead, so advance declaration would seem to slow customs). Not China's "
-          "overall clearance time, which starts at arrival (`clearance_h_mean`).", DIR_PD),
+          f"and the declaration's lodging) to customs' release, {_RELEASED}: the Time Release "
+          "Study's lodgement to release, counted from arrival for a declaration lodged in "
+          "advance (a declaration-to-release figure counting its lead would make advance "
+          "declaration seem to slow release), without the trader's time to lodge after "
+          "arrival. Not customs' or quarantine's own time: it also holds every wait after "
+          "lodgement that keeps the goods, the trader's too (the duty payment, a late "
+          "declaration to quarantine, an examination's attendance) and the terminal's (a box "
+          "not yet discharged), so a reform that removes a trader's wait (two-step "
+          "declaration, released before the duty is paid) lowers it with no agency working "
+          "faster. The agencies' own hours are the milestone intervals' `customs_h` and "
+          "`quarantine_h` (its `clearance` row, by port and direction, results folders' "
+          "`milestone-intervals.csv`). Not China's overall clearance time, which starts at "
+          "arrival (`clearance_h_mean`).", DIR_PD),
     Entry("declared_to_release_h_median", CLEAR_LAYER,
           f"The median of the times `declared_to_release_h_mean` averages ({_QUANTILE}).", DIR),
     Entry("declared_to_release_h_p90", CLEAR_LAYER,

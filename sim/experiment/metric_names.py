@@ -107,6 +107,8 @@ NOTES = {
     "exports) are released as they arrive",
     "clearance_h_median_import": "often near 0: goods declared in advance are released as "
     "they arrive",
+    "declared_to_release_h_mean": "lodgement (or arrival) to release, the trader's waits "
+    "after lodgement included (duty payment): not the agencies' own time",
     "total_cost_per_consignment": "agency + trader",
     "agency_cost_per_consignment": "agencies' staff, equipment, checks, state-paid handling",
     "trader_cost_per_consignment": "fees paid + the value of the goods' time",

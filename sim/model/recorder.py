@@ -276,7 +276,7 @@ class Recorder:
         return group_codes(a, self.port_mode, eras, "goods_direction" in self.dimensions)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
-        """Clearance (and customs' part of it) histograms by every dimension of rows
+        """Clearance (and from lodgement to release) histograms by every dimension of rows
         released by customs; overall clearance (to an import's exit, an export's loading),
         milestone intervals and owners' hours of those of them out of the flow (``out``: the
         rest are still waiting for pick-up, exit or a departure)."""

@@ -33,9 +33,10 @@ def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
 
 
 def _declared_to_release(c: pd.DataFrame) -> dict[str, float]:
-    """Customs' part of clearance: from when the goods are there and declared (the later of
-    arrival and lodging) to release; overall, by direction and at every port and direction
-    (a table without the measure gives none)."""
+    """Lodgement to release: from when the goods are there and declared (the later of
+    arrival and lodging) to release, every wait after lodgement included (the trader's duty
+    payment too: not the agencies' own time, which the intervals give); overall, by
+    direction and at every port and direction (a table without the measure gives none)."""
     lodged = c[c.metric == "declared_to_release"].set_index(["dimension", "group"])
     if lodged.empty:
         return {}
