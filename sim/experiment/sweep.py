@@ -327,11 +327,9 @@ def sweep(
     mapping ``{path: [values]}`` read as an :func:`explicit` list of points. ``overrides``
     apply at every point (e.g. ``{"days": 7}``). Returns one row per (point, replication):
     ``point``, the parameters, ``replication`` and every metric of ``RunResult.metrics()``,
-    sorted by point and replication (``attrs["warnings"]``: each point's warnings;
-    :func:`summary` and :func:`intervals` give the per-point tables its folder holds).
-    Replication ``r`` uses the same seed at every point.
-    When replications raise, the others finish (and are stored); then
-    :class:`~sim.experiment.executors.ReplicationsFailed` is raised. ``on_notice`` hears of
+    sorted (:func:`summary` and :func:`intervals`: its folder's per-point tables).
+    Replication ``r`` uses the same seed at every point. When replications raise, the others
+    finish (and are stored); then ``ReplicationsFailed`` is raised. ``on_notice`` hears of
     each point file of ``out`` found damaged or foreign (and run again).
     """
     reps = check_reps(reps)

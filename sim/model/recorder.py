@@ -108,12 +108,8 @@ class Recorder:
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers
-        self.inspections = {
-            "declarations": 0,
-            "inspected": 0,
-            "containers": 0.0,
-            "containers_inspected": 0.0,
-        }
+        self.inspections = {"declarations": 0, "inspected": 0,
+                            "containers": 0.0, "containers_inspected": 0.0}  # fmt: skip
         # STATS rows of record(), one after another, as doubles: packed while the row's
         # values are fresh in the cache (a list of floats, converted at the fold, reads
         # each float object back from wherever it lives: several times slower)
