@@ -64,9 +64,10 @@ def test_signed_up_uninspected_imports_pick_up_in_the_direct_time(base, pickup):
 
 def test_the_flag_leaves_every_draw_as_it_was(base, pickup):
     """The flag is one more column; every other draw, decision and milestone is the
-    baseline's but the exit (and the trader's hours it ends) of the direct users."""
+    baseline's but the pick-up and exit (and the trader's hours they end) of the direct
+    users."""
     differing = [c for c in base.columns if not base[c].equals(pickup[c])]
-    assert differing == ["direct_pickup", "exited", "own_trader"], differing
+    assert differing == ["direct_pickup", "picked_up", "exited", "own_trader"], differing
     assert not base["direct_pickup"].astype(bool).any()
 
 
