@@ -85,3 +85,14 @@ def test_a_missing_options_file_is_named(tmp_path, capsys):
     code, err = _compare(tmp_path, tmp_path / "nope.toml", capsys)
     assert code == 2
     assert err == f"error: options file not found: {tmp_path / 'nope.toml'}\n"
+
+
+def test_an_option_given_twice_names_its_field_path_and_line(tmp_path, capsys):
+    opts = tmp_path / "opts.toml"
+    opts.write_text('[options.a]\nset = { "days" = 3 }\n[options.a]\ndescription = "x"\n')
+    code, err = _compare(tmp_path, opts, capsys)
+    assert code == 2
+    assert err == (
+        f"error: {opts}: not valid TOML at line 3: options.a is given twice (each key and "
+        "table may be given once): '[options.a]'\n"
+    )

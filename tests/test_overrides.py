@@ -110,6 +110,19 @@ def test_an_option_setting_one_key_twice_is_an_error(tmp_path, capsys):
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["x:days=3,,warmup_days=1", "x:days=3,", "x:days=3, ,drain_days=2"]
+)
+def test_an_option_with_an_empty_change_is_an_error(tmp_path, capsys, text):
+    """Two commas together used to be read as one, silently."""
+    code, _ = _compare(tmp_path, "--option", text)
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"error: --option {text!r}: an empty change (two commas together, or one at the end); "
+        "give NAME:KEY=VALUE[,KEY=VALUE] with one comma between changes\n"
+    )
+
+
 @pytest.mark.parametrize("command", ["check", "run", "compare", "sweep", "org", "warmup"])
 def test_a_set_key_given_twice_is_an_error_not_the_last_one_winning(tmp_path, capsys, command):
     """``--set K=1 --set K=2`` used to run with 2, silently."""

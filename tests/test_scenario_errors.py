@@ -33,6 +33,25 @@ CASES = [
     # (name, old, new, words the message must contain)
     ("toml syntax", 'name = "small"', 'name = "small', ["not valid TOML", "line 1"]),
     (
+        "key given twice",
+        'name = "small"',
+        'name = "small"\nname = "again"',
+        ["not valid TOML at line 2", "name is given twice", "'name = \"again\"'"],
+    ),
+    (
+        "key given twice in a table",
+        "[ports.sea]\n",
+        '[ports.sea]\nkind = "sea"\nkind = "sea"\n',
+        ["ports.sea.kind is given twice"],
+    ),
+    (
+        "table given twice",
+        "[ports.sea]\n",
+        "[ports.sea]\n[ports.sea]\n",
+        ["ports.sea is given twice", "'[ports.sea]'"],
+    ),
+    ("empty extends", 'name = "small"', 'extends = ""\nname = "small"', ["extends", "is empty"]),
+    (
         "misspelt key",
         "review = {capacity = 3, service",
         "review = {capacity = 3, sevice",

@@ -170,6 +170,11 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
         )
     overrides: dict[str, Any] = {}
     items = _split_top(rest) if sep else []
+    if items and len(items) < len(_split_top(rest, keep_empty=True)):
+        raise OptionError(
+            f"{given_as} {text!r}: an empty change (two commas together, or one at the end); "
+            "give NAME:KEY=VALUE[,KEY=VALUE] with one comma between changes"
+        )
     scenario = items.pop(0)[1:].strip() if items and items[0].startswith("@") else ""
     if rest.strip().startswith("@") and not scenario:
         raise OptionError(f"{given_as} {text!r}: '@' needs a scenario file: NAME:@FILE.toml")
@@ -191,11 +196,12 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
     return Option(name, overrides, scenario=scenario)
 
 
-def _split_top(text: str) -> list[str]:
-    """Split on commas that are not inside brackets, braces or quotes."""
+def _split_top(text: str, keep_empty: bool = False) -> list[str]:
+    """Split on commas that are not inside brackets, braces or quotes (``keep_empty``: with
+    the empty parts, as between two commas)."""
     from sim.reforms.compose import split_top
 
-    return [p for p in (s.strip() for s in split_top(text, ",")) if p]
+    return [p for p in (s.strip() for s in split_top(text, ",")) if p or keep_empty]
 
 
 def read_options_file(path: str | Path) -> list[Option]:
@@ -203,16 +209,18 @@ def read_options_file(path: str | Path) -> list[Option]:
     read with the checks of a scenario file: a regular file of at most
     :data:`~sim.scenario.files.MAX_SCENARIO_BYTES`, UTF-8 (any problem: :class:`OptionError`)."""
     from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, read_text
+    from sim.scenario.toml_errors import toml_problem
 
     path = Path(path)
     try:
-        data = tomllib.loads(read_text(path, MAX_SCENARIO_BYTES))
+        text = read_text(path, MAX_SCENARIO_BYTES)
+        data = tomllib.loads(text)
     except FileProblem as exc:
         if exc.missing:
             raise OptionError(f"options file not found: {path}") from None
         raise OptionError(f"options file {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise OptionError(f"{path}: not valid TOML ({exc})") from None
+        raise OptionError(f"{path}: {toml_problem(exc, text)}") from None
     except RecursionError:
         raise OptionError(f"{path}: not valid TOML (tables or arrays nested too deeply)") from None
     table = data.get("options")

@@ -26,6 +26,7 @@ from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_
 from sim.scenario.files import depth as nesting
 from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, plain_changes, set_path
 from sim.scenario.schema import Scenario
+from sim.scenario.toml_errors import toml_problem
 
 #: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
 BUNDLED = Path(__file__).resolve().parents[1] / "scenarios"
@@ -551,7 +552,7 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise problem(f"not valid TOML: {exc}") from None
+        raise problem(toml_problem(exc, text)) from None
     except RecursionError:
         raise problem(
             f"not a usable scenario: tables or arrays nested more than "
@@ -569,6 +570,10 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
         return raw, origin
     if not isinstance(parent, str):
         raise ScenarioError([(str(path), "extends", parent, "must be a file name (a string)")])
+    if not parent.strip():
+        raise ScenarioError(
+            [(str(path), "extends", parent, "is empty: give a bundled scenario's name or a file")]
+        )
     base, base_origin = _read_chain(_parent_path(path, parent), [*stack, path])
     for gone in _replaced(base, raw):  # (what is missing there is the child's to give)
         for key in [k for k in base_origin if len(k) > len(gone) and k[: len(gone)] == gone]:
