@@ -21,8 +21,9 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
     p.add_argument("--out", type=Path, metavar="FILE",
-                   help="HTML file to write (default RESULTS_DIR/report.html); it replaces "
-                   "only an earlier report, never a results file")
+                   help="HTML file to write, in a folder that exists (default "
+                   "RESULTS_DIR/report.html); it replaces only an earlier report, never a "
+                   "results file")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -53,6 +53,17 @@ def test_out_inside_a_file_says_the_file_is_not_a_folder(run_folder, tmp_path, c
     assert afile.read_text() == "x"
 
 
+def test_out_in_a_folder_that_does_not_exist_is_refused_not_made(run_folder, tmp_path, capsys):
+    out = tmp_path / "typo" / "deeper" / "r.html"
+    code, err = _report(capsys, str(run_folder), "--out", str(out))
+    assert code == 2
+    assert err == (
+        f"error: cannot write {out}: the folder {out.parent} does not exist; create it first, "
+        "or give --out a file in a folder that exists\n"
+    )
+    assert not (tmp_path / "typo").exists()
+
+
 def test_out_naming_a_folder_says_so_without_a_temporary_name(run_folder, tmp_path, capsys):
     code, err = _report(capsys, str(run_folder), "--out", str(tmp_path))
     assert code == 2

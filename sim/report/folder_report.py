@@ -37,11 +37,16 @@ def render_folder(path: str | Path) -> str:
 def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path:
     """Write the report of ``path`` to ``out`` (default ``path/report.html``) atomically
     (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`)."""
-    from sim.experiment.store import atomic_write, check_target
+    from sim.experiment.store import WriteError, atomic_write, check_target
 
     kind_of(Path(path))  # (a file, say: not a results folder, before where to write)
     target = Path(out) if out is not None else Path(path) / "report.html"
     check_target(target)  # (before the report is made)
+    if out is not None and not target.parent.is_dir():  # (a mistyped folder is not made)
+        raise WriteError(
+            f"cannot write {target}: the folder {target.parent} does not exist; create it "
+            "first, or give --out a file in a folder that exists"
+        )
     _check_overwrite(Path(path), target)
     atomic_write(target, render_folder(path))
     return target
