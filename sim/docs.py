@@ -481,7 +481,9 @@ def reference() -> str:
     out = [
         "# Scenario file reference", "", GENERATED, "",
         "A scenario is a TOML file (see `sim/scenarios/default.toml`); a file may start with "
-        "`extends = \"other.toml\"` and override parts of it, and any field can be overridden "
+        "`extends = \"other.toml\"` (a file beside it, else a bundled scenario, whose name "
+        "alone also gives it: `extends = \"default\"`) and override parts of it, and any "
+        "field can be overridden "
         "from the command line by its dotted path (`--set ports.sea_port.scan.scanners."
         "capacity=4`). Tables merge key by key (an empty table, `caps = {}`, clears the "
         "parent's); a lane's `capacity` given in a child file or by `--set` replaces the "

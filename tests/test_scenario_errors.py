@@ -231,6 +231,16 @@ def test_a_misspelt_parent_names_where_it_was_looked_for_and_the_nearest_name(wr
         assert f"did you mean {meant!r}?" in err and "Traceback" not in err
 
 
+def test_extends_takes_a_bundled_scenarios_name_as_the_command_line_does(write):
+    """`extends = "default"` used to be "no such file ... did you mean 'default.toml'?"."""
+    import sim
+
+    child = write('extends = "default"\nname = "child"\n', "child.toml")
+    by_name = sim.load_scenario(child)
+    assert by_name.name == "child"
+    assert by_name.ports == sim.load_scenario("default").ports
+
+
 def test_extends_merges_and_overrides(write, small_text):
     import sim
 

@@ -678,11 +678,14 @@ def _near_name(name: str, names: list[str]) -> str | None:
 
 def _parent_path(path: Path, parent: str) -> Path:
     """The file ``extends`` names: beside the file that names it, else (a plain name of a
-    bundled scenario, such as ``default.toml``) the bundled one."""
+    bundled scenario, such as ``default.toml``, or ``default`` as the command line takes it)
+    the bundled one."""
     near = path.parent / parent
-    bundled = BUNDLED / parent
-    if not near.exists() and Path(parent).name == parent and bundled.is_file():
-        return bundled
+    if near.exists() or Path(parent).name != parent:
+        return near
+    for name in (parent, f"{parent}.toml"):
+        if (BUNDLED / name).is_file():
+            return BUNDLED / name
     return near
 
 
