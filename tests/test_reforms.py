@@ -5,6 +5,7 @@ window, surges)."""
 from __future__ import annotations
 
 import functools
+import math
 from pathlib import Path
 from typing import Any
 
@@ -556,6 +557,46 @@ def test_a_reform_of_the_risk_engine_on_a_scenario_without_one_says_how_to_give_
     scenario = sim.load_scenario(SCENARIOS / "guangdong.toml", {"risk.target": 0.05})
     assert REFORMS["big_data_targeting"].fields(scenario)  # (then it acts)
     assert "[risk] section is off" in REFORMS["big_data_targeting"].mechanism
+
+
+def test_certifying_traders_moves_general_traders_only_and_the_share_it_says():
+    """aeo_mutual_recognition moved every general AEO to advanced AEO and a share of general
+    traders to general AEO, as a change of cumulative shares does: the per-class figures
+    compared other traders. Now only general traders move, to advanced AEO, and as many as
+    the shift says (within a binomial 99.9 % band)."""
+    from sim.reforms.compose import parse
+
+    base = sim.load_scenario(SCENARIOS / "default.toml", {"days": 3, "warmup_days": 0})
+    reformed = parse("aeo_mutual_recognition:shift=0.3").apply(base)
+    logs = [sim.simulate(s, 1, log=True).log for s in (base, reformed)]
+    a, b = (log.set_index(["port", "index"]).sort_index() for log in logs)
+    both = a.index.intersection(b.index)
+    before, after = (x.loc[both, "trader_class"].astype(str) for x in (a, b))
+    moves = (before + " -> " + after)[before != after].value_counts()
+    assert list(moves.index) == ["general -> aeo_advanced"]
+    general = int((before == "general").sum())
+    share = moves.iloc[0] / general
+    assert abs(share - 0.3) < 3.3 * math.sqrt(0.3 * 0.7 / general), (share, general)
+
+
+def test_recertified_keeps_every_trader_whose_class_does_not_shrink():
+    """Two classes shrink and two grow: the new mix is reached, growing classes keep all
+    their traders, and a shrinking one keeps the share after / before of them."""
+    from sim.model.draws.goods import recertified
+    from sim.scenario.schema import TRADER_CLASSES
+
+    before = {"aeo_advanced": 0.1, "aeo_general": 0.3, "general": 0.4, "discredited": 0.2}
+    after = {"aeo_advanced": 0.3, "aeo_general": 0.2, "general": 0.45, "discredited": 0.05}
+    u = np.random.default_rng(7).random(400_000)
+    cum = np.cumsum([before[k] for k in TRADER_CLASSES])
+    cls = np.minimum(np.searchsorted(cum, u, side="right"), 3)
+    moved = recertified(before, after, cls, u)
+    shares = np.bincount(moved, minlength=4) / len(u)
+    assert shares == pytest.approx([after[k] for k in TRADER_CLASSES], abs=0.004)
+    for k, name in enumerate(TRADER_CLASSES):
+        kept = (moved[cls == k] == k).mean()
+        assert kept == pytest.approx(min(after[name] / before[name], 1.0), abs=0.005), name
+    assert set(moved[moved != cls].tolist()) == {0, 2}  # (only to the classes that grow)
 
 
 def test_certifying_traders_changes_their_class_not_which_goods_are_illicit():

@@ -172,7 +172,9 @@ REFORMS = [
         "aeo_mutual_recognition",
         "more traders certified as advanced AEOs (recognised abroad): they get the AEO's lower "
         "selection rates and priority, and trade as they did (their goods' hidden truth is "
-        "drawn by the class mix before the reform: traffic.behaviour_classes)",
+        "drawn by the class mix before the reform: traffic.behaviour_classes). Only general "
+        "traders move, the share shift of them, so the per-class figures compare the same "
+        "traders in every other class",
         _aeo,
         (
             "AEO mutual recognition with 43 countries (regions) (seed paper)",

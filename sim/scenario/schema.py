@@ -247,11 +247,13 @@ class Traffic(Strict):
     trader_classes: dict[str, Probability] = Field(
         description="share of declarations by credit class. A consignment's class is where "
         "its own uniform falls among the cumulative shares, in the order aeo_advanced, "
-        "aeo_general, general, discredited: a change to one share moves the boundaries of "
-        "the classes after it too (raising aeo_advanced at general's expense relabels "
-        "aeo_general consignments as well), so an option changing the mix compares other "
+        "aeo_general, general, discredited: a change to one share given here alone moves the "
+        "boundaries of the classes after it too (raising aeo_advanced at general's expense "
+        "relabels aeo_general consignments as well), so such an option compares other "
         "consignments per class; who gains and who loses groups a relabelled one by its "
-        "change of class (aeo_general → aeo_advanced)"
+        "change of class. With behaviour_classes (the mix before the change, as "
+        "aeo_mutual_recognition gives it), only the classes that shrink lose traders, to "
+        "the classes that grow, and no one else moves"
     )
     behaviour_classes: dict[str, Probability] | None = Field(
         default=None,
@@ -259,7 +261,10 @@ class Traffic(Strict):
         "trader's behaviour: enforcement.by_class), from the same draw as its declared class; "
         "default: trader_classes. A reform that certifies traders (aeo_mutual_recognition) "
         "keeps the mix before it here, so certified traders trade as they did and the "
-        "baseline's illicit goods stay the same consignments",
+        "baseline's illicit goods stay the same consignments. The declared class is then "
+        "the behaviour's, moved only as far as the two mixes differ: a class that grows "
+        "keeps all its traders, one that shrinks keeps the share new / old of them (by where "
+        "its draw falls in its class), and the rest go to the classes that grow",
     )
     value: number_dist(limits.MAX_VALUE) = Field(  # type: ignore[valid-type]
         description="customs value per declaration, in the scenario's currency "

@@ -25,11 +25,37 @@ def _commodity(x: Context, u: np.ndarray) -> np.ndarray:
 @declare("trader_class", 2, "category:trader_classes")
 def _trader_class(x: Context, u: np.ndarray) -> np.ndarray:
     """The declared class; and, from the same uniform, the class of the trader's behaviour
-    where the traffic's mix for the truth differs (``behaviour_classes``)."""
+    where the traffic's mix for the truth differs (``behaviour_classes``: the mix before a
+    certification, say): then the declared class is the behaviour's, moved only as far as
+    the two mixes differ (see :func:`recertified`)."""
     behaviour = x.traffic.behaviour_classes
-    if behaviour is not None:
-        x.behaviour_class = x.pick(behaviour, TRADER_CLASSES, u)
-    return x.pick(x.traffic.trader_classes, TRADER_CLASSES, u)
+    if behaviour is None:
+        return x.pick(x.traffic.trader_classes, TRADER_CLASSES, u)
+    x.behaviour_class = x.pick(behaviour, TRADER_CLASSES, u)
+    return recertified(behaviour, x.traffic.trader_classes, x.behaviour_class, u)
+
+
+def recertified(
+    before: dict[str, float], after: dict[str, float], cls: np.ndarray, u: np.ndarray
+) -> np.ndarray:
+    """Classes ``cls`` drawn by the mix ``before`` (from uniforms ``u``), moved to the mix
+    ``after`` with as few moves as the shares allow: a class that grows keeps all its
+    traders, one that shrinks keeps the share ``after / before`` of them, and the rest go to
+    the classes that grow, in proportion to their gains. So certifying general traders
+    (aeo_general untouched) moves general traders only; which ones is decided by where ``u``
+    falls within the class's own interval, independent of everything else ``u`` decides."""
+    p = np.array([before.get(k, 0.0) for k in TRADER_CLASSES])
+    q = np.array([after.get(k, 0.0) for k in TRADER_CLASSES])
+    gain = np.maximum(q - p, 0.0)
+    if not gain.any() or not len(cls):
+        return cls
+    lo = np.cumsum(p) - p
+    width = np.where(p > 0, p, 1.0)
+    v = np.clip((u - lo[cls]) / width[cls], 0.0, 1.0)  # (where u falls within its class)
+    keep = np.where(p > 0, np.minimum(q / width, 1.0), 1.0)[cls]
+    w = (v - keep) / np.where(keep < 1, 1.0 - keep, 1.0)  # (where it falls among the movers)
+    dest = np.searchsorted(np.cumsum(gain) / gain.sum(), w, side="right")
+    return np.where(v < keep, cls, np.minimum(dest, len(TRADER_CLASSES) - 1))
 
 
 @declare("value", 3)
