@@ -375,3 +375,44 @@ def test_a_run_on_a_scheduler_without_workers_says_it_is_waiting(tmp_path, capsy
     assert err.count(waiting) == 1, err
     assert err.count(f"workers are back: the Dask scheduler at {address} has 1 worker(s)") == 1
     assert err.index(waiting) < err.index("workers are back")
+
+
+def _children_of(pid: int) -> set[int]:
+    """The process ids of ``pid``'s children (Linux's /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with open(task / "children") as f:
+            found |= {int(x) for x in f.read().split()}
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_an_interrupt_ends_the_workers_at_once_not_after_their_replications(tmp_path):
+    """`kill -INT` to a run with `--executor processes` said "interrupted" and then waited
+    for the workers to finish their replications (a minute on the default scenario), whose
+    results it threw away. Now the workers are ended: the run exits long before a
+    replication could finish, and leaves no worker behind."""
+    import signal
+    import time
+
+    out = tmp_path / "o"
+    cmd = [sys.executable, "-m", "sim.cli", "run", str(SMALL), "--days", "1000", "--reps", "2",
+           "--executor", "processes", "--workers", "2", "--out", str(out)]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(_children_of(proc.pid)) < 3 and time.monotonic() < deadline:  # (2 + a tracker)
+        time.sleep(0.1)
+    time.sleep(2.0)  # (the workers are into their replications: each takes ~40 s or more)
+    workers = _children_of(proc.pid)
+    signalled = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    took = time.monotonic() - signalled
+    assert proc.returncode == 130, err
+    assert err.strip() == "interrupted; rerun with the same --out to resume"
+    assert took < 15, f"{took:.1f} s after the interrupt"
+    assert not list((out / "reps").glob("rep-*.json"))  # (no replication could finish)
+    time.sleep(0.5)
+    alive = [p for p in workers if Path(f"/proc/{p}").exists()
+             and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]]  # fmt: skip
+    assert not alive

@@ -33,7 +33,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,22 +220,51 @@ class ProcessExecutor:
         if not tasks:
             return
         _quiet_cancelled_futures()
-        with process_pool(min(self.workers or _cpus(), len(tasks))) as pool:
-            futures = {pool.submit(run_task, task): task for task in tasks}
-            try:
-                for future in as_completed(futures):
-                    try:
-                        yield future.result()
-                    except BrokenProcessPool as exc:  # a worker died
-                        where = unguarded_main_call()
-                        if where is not None:
-                            raise WorkersCannotStart(_unguarded_message(*where)) from exc
-                        yield futures[future].key, _failure(futures[future], exc)
-                    except Exception as exc:  # the task could not be sent
-                        yield futures[future].key, _failure(futures[future], exc)
-            finally:
-                for future in futures:
-                    future.cancel()
+        started = _children()
+        pool = process_pool(min(self.workers or _cpus(), len(tasks)))
+        futures = {pool.submit(run_task, task): task for task in tasks}
+        finished = False
+        try:
+            for future in as_completed(futures):
+                try:
+                    yield future.result()
+                except BrokenProcessPool as exc:  # a worker died
+                    where = unguarded_main_call()
+                    if where is not None:
+                        raise WorkersCannotStart(_unguarded_message(*where)) from exc
+                    yield futures[future].key, _failure(futures[future], exc)
+                except Exception as exc:  # the task could not be sent
+                    yield futures[future].key, _failure(futures[future], exc)
+            finished = True
+        finally:
+            if finished:
+                pool.shutdown(wait=True)
+            else:  # interrupted, or the caller gave up: stop computing now
+                _abandon(pool, futures, started)
+
+
+def _children() -> set[int]:
+    """The process ids of this process's multiprocessing children now."""
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
+
+
+def _abandon(pool: ProcessPoolExecutor, futures: Iterable[Any], before: set[int]) -> None:
+    """Give up a pool's work at once: cancel what has not started, and end the workers
+    computing what has (leaving the pool would wait for them, a replication each: a minute
+    of CPU after "interrupted", whose results are thrown away). ``before``: the children
+    that were there before the pool, left alone."""
+    import multiprocessing
+
+    for future in futures:
+        future.cancel()
+    pool.shutdown(wait=False, cancel_futures=True)
+    workers = [p for p in multiprocessing.active_children() if p.pid not in before]
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(5)
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
