@@ -23,7 +23,7 @@ import re
 import signal
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -940,27 +940,11 @@ def _open_store(
 def _replicate_with_progress(
     scenario: Scenario, args: argparse.Namespace, store: Any, err: Any
 ) -> Any:
-    """Run (or resume) the replications with a progress bar on a terminal's stderr."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
+    """Run (or resume) the replications with their progress on stderr (see
+    :mod:`sim.cli_progress`)."""
     from sim.experiment.runner import replicate
 
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
-        task = progress.add_task(f"{scenario.name}: replications", total=args.reps)
+    with _progress(err, f"{scenario.name}: replications", args.reps, elapsed=True) as bar:
         return replicate(
             scenario,
             args.reps,
@@ -968,8 +952,21 @@ def _replicate_with_progress(
             store=store,
             log=args.log,
             executor=_executor(args),
-            on_done=lambda r, m: progress.advance(task),
+            on_done=lambda r, m: bar.advance(),
         )
+
+
+@contextlib.contextmanager
+def _progress(err: Any, what: str, total: int, elapsed: bool = False) -> Iterator[Any]:
+    """:func:`sim.cli_progress.progress`, its environment variable's mistake a UsageError."""
+    from sim.cli_progress import every, progress
+
+    try:
+        every()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    with progress(err, what, total, elapsed) as bar:
+        yield bar
 
 
 def _explained_name(args: argparse.Namespace) -> None:

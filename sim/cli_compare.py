@@ -161,9 +161,17 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     """``bordersim compare``: everything checked (options, reforms, metrics) before the
     results folder is made and the first replication runs."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from sim.cli import Notes, UsageError, _default_out, _executor, _load, lock_out, shown_rows
+    from sim.cli import (
+        Notes,
+        UsageError,
+        _default_out,
+        _executor,
+        _load,
+        _progress,
+        lock_out,
+        shown_rows,
+    )
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
@@ -189,16 +197,14 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     reps = args.reps or 5
     n_opts = len(plan.opts)
     err = Console(stderr=True)
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
-        total = n_opts * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
-        task = progress.add_task(f"{base.name}: option x replication", total=total)
+    total = n_opts * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
+    with _progress(err, f"{base.name}: option x replication", total) as bar:
 
         def done(option: str, r: int, metrics: dict[str, float] | None) -> None:
             if metrics is None:
-                progress.console.print(f"[red]failed:[/] {option}, replication {r}")
-            progress.update(task, total=max(total, n_opts * (r + 1)))
-            progress.advance(task)
+                bar.say(f"failed: {option}, replication {r}")
+            bar.grow(n_opts * (r + 1))
+            bar.advance()
 
         try:
             res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,

@@ -418,17 +418,24 @@ def _points(
             design = explicit(params)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    rows = run_sweep(
-        path,
-        design,
-        args.reps,
-        args.seed,
-        executor=executor,
-        overrides=overrides,
-        out=out,
-        command=command,
-        on_notice=_note,
-    )
+    from rich.console import Console
+
+    from sim.cli import _progress
+
+    total = len(design) * args.reps
+    with _progress(Console(stderr=True), "sweep: point x replication", total) as bar:
+        rows = run_sweep(
+            path,
+            design,
+            args.reps,
+            args.seed,
+            executor=executor,
+            overrides=overrides,
+            out=out,
+            command=command,
+            on_notice=_note,
+            on_done=lambda i, r, m: bar.advance(),
+        )
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
     _print_point_warnings(warned, design)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# no plain progress lines on the captured stderr of long tests (tests/test_progress.py
+# asks for them); subprocesses inherit it
+os.environ.setdefault("BORDERSIM_PROGRESS_EVERY", "0")
 
 HERE = Path(__file__).parent
 SMALL = HERE / "scenarios" / "small.toml"
