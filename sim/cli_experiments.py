@@ -347,24 +347,30 @@ def _sobol(
     overrides: dict[str, Any],
 ) -> int:
     """Sobol indices of one metric over the --range parameters."""
+    from rich.console import Console
+
+    from sim.cli import _progress
     from sim.experiment.sensitivity import sobol
     from sim.experiment.store import dump_json
 
+    total = args.sobol * (len(args.ranges) + 2) * args.reps  # (Saltelli's points)
     try:
-        res = sobol(
-            path,
-            dict(args.ranges),
-            args.sobol,
-            args.metric,
-            args.reps,
-            args.seed,
-            executor=executor,
-            overrides=overrides,
-            out=out,
-            sample_seed=args.sample_seed,
-            command=command,
-            on_notice=_note,
-        )
+        with _progress(Console(stderr=True), "sobol: point x replication", total) as bar:
+            res = sobol(
+                path,
+                dict(args.ranges),
+                args.sobol,
+                args.metric,
+                args.reps,
+                args.seed,
+                executor=executor,
+                overrides=overrides,
+                out=out,
+                sample_seed=args.sample_seed,
+                command=command,
+                on_notice=_note,
+                on_done=lambda i, r, m: bar.advance(),
+            )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for warning in res.warnings(args.sobol):

@@ -33,8 +33,10 @@ def _lines(err: str) -> list[re.Match[str]]:
          "small: option x replication", 4),
         (["sweep", SMALL, "--param", "ports.sea.scan.scanners.capacity=1,2", "--reps", "2"],
          "sweep: point x replication", 4),
+        (["sweep", SMALL, "--sobol", "2", "--reps", "1", "--metric", "clearance_h_mean",
+          "--range", "ports.sea.review.capacity=1:4"], "sobol: point x replication", 6),
     ],
-    ids=["run", "compare", "sweep"],
+    ids=["run", "compare", "sweep", "sobol"],
 )
 def test_each_finished_replication_says_how_far_the_command_is(
     tmp_path, capsys, monkeypatch, command, what, total

@@ -216,6 +216,7 @@ def sobol(
     second_order: bool = False,
     command: list[str] | None = None,
     on_notice: Callable[[str], None] | None = None,
+    on_done: Callable[[int, int, dict[str, float]], None] | None = None,
 ) -> SobolResult:
     """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file or a
     :class:`Scenario`), with ``reps`` replications per point (3, as on the command line: with
@@ -226,7 +227,8 @@ def sobol(
 
     Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample
     and the bootstrap of the intervals, ``seed`` the simulations) with ``reps`` replications
-    per point. With ``out`` the sweep is resumable there, and ``sobol.csv``,
+    per point (``on_done``: told of each, as :func:`~sim.experiment.sweep.sweep` tells it).
+    With ``out`` the sweep is resumable there, and ``sobol.csv``,
     ``sobol-replications.csv`` (each replication's own indices), ``sobol.png`` and
     ``sobol.json`` are written beside it.
     """
@@ -247,6 +249,7 @@ def sobol(
         out=out,
         command=command,
         on_notice=on_notice,
+        on_done=on_done,
     )
     if metric not in runs.columns:  # a name of the scenario that no run measured
         raise MetricError(
