@@ -36,7 +36,7 @@ CASES = [
         "key given twice",
         'name = "small"',
         'name = "small"\nname = "again"',
-        ["not valid TOML at line 2", "name is given twice", "'name = \"again\"'"],
+        ["not valid TOML at line 2", "name is given twice"],
     ),
     (
         "key given twice in a table",
@@ -48,7 +48,7 @@ CASES = [
         "table given twice",
         "[ports.sea]\n",
         "[ports.sea]\n[ports.sea]\n",
-        ["ports.sea is given twice", "'[ports.sea]'"],
+        ["ports.sea is given twice"],
     ),
     ("empty extends", 'name = "small"', 'extends = ""\nname = "small"', ["extends", "is empty"]),
     (

@@ -1,5 +1,6 @@
-"""What a TOML syntax error says to a user: the line, the key it concerns and, for a key or
-table given twice, its field path (the parser names only a line and a column)."""
+"""What a TOML syntax error says to a user: the line and, for a key or table given twice, its
+field path (the parser names only a line and a column). The line's text is never quoted: the
+file may be no scenario at all (a parent named by mistake), and its content is not echoed."""
 
 from __future__ import annotations
 
@@ -12,19 +13,16 @@ _KEY = re.compile(r"^\s*([^=\s\[#][^=]*?)\s*=")
 
 
 def toml_problem(exc: tomllib.TOMLDecodeError, text: str) -> str:
-    """A TOML syntax error as one line: what is wrong, where, and the line's text."""
+    """A TOML syntax error as one line: what is wrong and where."""
     msg = str(exc)
     at = _AT.search(msg)
     if at is None:
         return f"not valid TOML: {msg}"
     what, n = msg[: at.start()].strip(), int(at.group(1))
-    lines = text.splitlines()
-    line = lines[n - 1].strip() if 0 < n <= len(lines) else ""
-    twice = _given_twice(what, lines[:n])
+    twice = _given_twice(what, text.splitlines()[:n])
     if twice:
         what = f"{twice} is given twice (each key and table may be given once)"
-    shown = f": {line[:80]!r}" if line else ""
-    return f"not valid TOML at line {n}: {what}{shown}"
+    return f"not valid TOML at line {n}: {what}"
 
 
 def _given_twice(what: str, lines: list[str]) -> str:
