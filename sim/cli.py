@@ -659,8 +659,12 @@ def _run_rows(
     names += [m for m in summary if "_h_mean_port_" in m]
     names += era_rows(measured, names)  # (a timeline's periods of the rows shown, measured)
     shares = [m for m in summary if m.startswith("owner_share_") and "_port_" not in m]
-    split = [m for m in shares if m.endswith(("_import", "_export"))]  # (pooled: misleads)
-    names += sorted(split, key=lambda m: m.endswith("_export")) or shares
+    whole = [m for m in shares if "_release_" not in m]  # (arrival to the end of the flow)
+    split = [m for m in whole if m.endswith(("_import", "_export"))]  # (pooled: misleads)
+    names += sorted(split, key=lambda m: m.endswith("_export")) or whole
+    # who owns the time to release (customs' part, not drowned by an import's pick-up)
+    to_release = [m for m in shares if m.startswith("owner_share_to_release_")]
+    names += sorted(to_release, key=lambda m: m.endswith("_export"))
     busiest, more = _busiest(summary)
     names += busiest
     names += [m for m in extra if m in summary and m not in names]

@@ -151,6 +151,21 @@ CASES = [
         'arrivals = {rate = "3/d"}',
         ["ports.sea", "needs [arrivals.batch]"],
     ),
+    *(
+        (f"time target {bad}", "drain_days = 7\n", f"drain_days = 7\nwithin_hours = {bad}\n",
+         ["within_hours", *words])
+        for bad, words in (
+            ("[0]", ["positive finite number of hours", "got 0"]),
+            ("[-2]", ["positive finite number of hours"]),
+            ("[inf]", ["finite number"]),
+            ("[nan]", ["finite number"]),
+            ("[24, 48, 24]", ["24 h is given twice"]),
+            ("[0.01]", ["whole hours or whole minutes"]),
+            ('["48 h"]', ["expected a valid number"]),
+            ("[9000]", ["at most 8760 h"]),
+            ("[1, 2, 3, 4, 5, 6, 7, 8, 9]", ["at most 8"]),
+        )
+    ),
 ]
 
 

@@ -56,3 +56,41 @@ def test_a_hair_over_24_h_does_not():
     m = r.metrics()
     assert m["released_within_24h"] == pytest.approx(n_on / (n_on + n_over), rel=1e-12)
     assert m["exited_within_24h"] == m["released_within_24h"]
+
+
+def run_with(lodging: dict[str, float], targets: list[float]) -> sim.RunResult:
+    ports = {name: port(lodging_h=h) for name, h in lodging.items()}
+    s = scenario(ports, **WINDOW, within_hours=targets)
+    return sim.simulate(s, 2, log=True)
+
+
+def test_each_time_target_is_counted_at_its_boundary_too():
+    """``within_hours`` adds targets beside 24 h: at each, exactly on it counts (<=), a hair
+    more does not; a target of whole minutes is named in minutes."""
+    r = run_with({"on": 48.0, "over": 48.0 + HAIR, "fast": 0.5}, [2, 48, 0.5])
+    c = r.clearance
+    assert [k for k in c.columns if k.startswith("within_")] == [
+        "within_30min", "within_2h", "within_24h", "within_48h"]
+    by_port = rows(r, "clearance", "port")
+    assert by_port.loc["on", "within_48h"] == 1.0 and by_port.loc["over", "within_48h"] == 0.0
+    assert by_port.loc["fast", "within_30min"] == 1.0 and by_port.loc["on", "within_24h"] == 0.0
+    m = r.metrics()
+    log = r.log[r.log.cohort]
+    n = log.port.value_counts()
+    assert m["released_within_48h"] == pytest.approx((n["on"] + n["fast"]) / len(log), rel=1e-12)
+    assert m["released_within_30min_port_fast_import"] == 1.0
+    assert m["released_within_48h_port_over_import"] == 0.0
+    assert m["exited_within_2h_general_import"] == pytest.approx(n["fast"] / len(log), rel=1e-12)
+    assert m["released_within_48h_general_port_on_import"] == 1.0
+
+
+def test_without_targets_only_24_h_is_reported():
+    """The default keeps today's outputs: the 24 h share alone (no other ``within_`` column
+    or metric)."""
+    r = run({"p": 1.0})
+    assert [k for k in r.clearance.columns if k.startswith("within_")] == ["within_24h"]
+    within = {k for k in r.metrics() if "_within_" in k}
+    assert "released_within_24h_port_p_import" in within
+    assert all("_within_24h" in k for k in within)
+    listed = run_with({"p": 1.0}, [48]).clearance.columns  # (24 h too, whatever is listed)
+    assert [k for k in listed if k.startswith("within_")] == ["within_24h", "within_48h"]

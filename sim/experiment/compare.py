@@ -95,9 +95,9 @@ MAX_REPS_DEFAULT = 100  # the most replications a precision target may run, unle
 ALPHA = 0.05
 OnDone = Callable[[str, int, "dict[str, float] | None"], None]
 _SHARE_PREFIXES = ("owner_share_", "utilisation_", "risk_auc")  # (an AUC lies in [0, 1])
-#: parts of a name that make it a share: within 24 h (by direction and port too), rates of
-#: inspection, detection, hits and document checks, and the alerts' reach
-_SHARE_PARTS = ("_within_24h", "share", "_rate", "_reach")
+#: parts of a name that make it a share: within a time target (24 h, by direction and port
+#: too), rates of inspection, detection, hits and document checks, and the alerts' reach
+_SHARE_PARTS = ("_within_", "share", "_rate", "_reach")
 _MONEY = ("cost", "value_", "revenue_", "harm_", "_per_consignment", "fees", "_outlay")
 
 
@@ -107,7 +107,7 @@ def metric_kind(name: str) -> str:
         return "share"
     if any(p in name for p in _MONEY):
         return "cost"
-    if "_h_" in name or name.endswith("_h"):
+    if "_h_" in name or name.endswith("_h") or name.startswith("owner_hours_"):
         return "time"
     return "count"
 

@@ -48,6 +48,9 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "finder": ("the check that found the goods first: " + ", ".join(f"`{f}`" for f in FINDERS),
                FINDERS),
     "owner": ("who owned the time: " + ", ".join(f"`{o}`" for o in OWNERS), OWNERS),
+    "target": ("a time target of the scenario's `within_hours`, in hours after arrival: "
+               "`24h` (always reported), `48h`, `2h`, or `30min` for a target of 0.5 h",
+               None),
     "era": ("a period of a scenario's timeline, by the goods' arrival: `era_0` from the "
             "run's start, `era_1` from its first dated reform (those at one time together) "
             "to the next, ...; a run's notes say when each begins", None),
@@ -58,7 +61,7 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
 }
 #: an example value of each placeholder, for the unit (:func:`unit`)
 _EXAMPLE = {"port": "sea", "lane": "scanners", "route": "river", "escalation": "case",
-            "era": "era_1"}
+            "era": "era_1", "target": "24h"}
 _FREE = r"[a-z0-9_/]+"  # a value the scenario names, when no scenario is given
 _HOLE = re.compile(r"<([a-z]+)>")
 
@@ -84,6 +87,8 @@ def _values(hole: str, known: MetricNames | None) -> str:
     values = PLACEHOLDERS[hole][1]
     if hole == "era":  # (numbered, whatever the scenario)
         return rf"era_[0-9]+|{re.escape(ANY)}"
+    if hole == "target":  # (whole hours or minutes, whatever the scenario)
+        return rf"[0-9]+h|[0-9]+min|{re.escape(ANY)}"
     if values is None and known is not None and hole in ("port", "lane"):
         values = known.ports if hole == "port" else known.lanes
     if values is None:

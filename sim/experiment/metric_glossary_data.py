@@ -74,6 +74,88 @@ def _quantiles(stat: str, what: str, by: tuple[str, ...]) -> list[Entry]:
     ]
 
 
+_CLASS = (
+    "over every port: a class much at a slow port looks slow (read it beside "
+    "`clearance_h_mean_<class>_port_<port>_<direction>`); NaN where the class released none"
+)
+
+
+def _by_class() -> list[Entry]:
+    """A trader class's clearance figures, imports and exports apart."""
+    out = [
+        Entry(f"{m}_h_{stat}_<class>_<direction>", CLEAR_LAYER,
+              f"`{m}_h_{stat}` of one trader class's imports or exports, {_CLASS}."
+              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else "")
+              + (" Declared-to-release is what customs' and quarantine's work takes for a "
+                 "class, without the trader's lodging after arrival, which dominates "
+                 "`clearance_h_mean_<class>_<direction>`." if m == "declared_to_release" else ""))
+        for m in ("clearance", "declared_to_release")
+        for stat in ("mean", "median", "p90")
+    ]
+    out += [
+        Entry(f"{m}_within_<target>_<class>_<direction>", CLEAR_LAYER,
+              f"`{m}_within_<target>` of one trader class's imports or exports, {_CLASS}.")
+        for m in ("released", "exited")
+    ]
+    out += [
+        Entry("released_within_<target>_<class>_port_<port>_<direction>", CLEAR_LAYER,
+              "`released_within_<target>` of one trader class's consignments at one port and "
+              "direction: a class's service standard where it trades (an AEO's 2 h, say). NaN "
+              "where the class released nothing there."),
+        Entry("declared_to_release_h_mean_<class>_port_<port>_<direction>", CLEAR_LAYER,
+              "`declared_to_release_h_mean` of one trader class's consignments at one port and "
+              "direction. NaN where the class released nothing there."),
+    ]
+    return out
+
+
+_PHASE = {
+    "to_release": (
+        "from arrival to customs' release, over the cohort's consignments released by the end "
+        "of the run (as `clearance_h_mean`: the hours of the five owners add up to it). The "
+        "trader's hours are its lodging after arrival (a declaration lodged in advance costs "
+        "none), duty payment release waits for, a missed exam appointment; customs' its "
+        "acceptance, assessment, checks and the queues for them; quarantine's its checks, "
+        "laboratory and treatment; the terminal's the wait for a box to be discharged before "
+        "its scan or exam and the moves to and from the exam bay; the organisation's its "
+        "holds (a ruling, an approval)"
+    ),
+    "after_release": (
+        "from customs' release to the end of the flow (an import's exit from the supervised "
+        "area, an export's loading), over the cohort's consignments out of the flow (as "
+        "`overall_clearance_h_mean`). An import's are mostly the trader's pick-up and the "
+        "terminal's discharge and gate; an export's the terminal's wait for the cut-off of "
+        "the vessel or flight it makes"
+    ),
+}
+
+
+def _release_owners() -> list[Entry]:
+    """Owners' hours and shares of arrival -> release and of release -> the end, by
+    direction and at each port and direction."""
+    out = []
+    for phase, span in _PHASE.items():
+        for kind, what in (
+            ("hours", "Mean hours per consignment the owner holds the goods"),
+            ("share", "The owner's share of the hours summed over the consignments (a ratio "
+                      "of sums; the five owners' add up to 1)"),
+        ):
+            stem = f"owner_{kind}_{phase}_<owner>"
+            out += [
+                Entry(f"{stem}_<direction>", CLEAR_LAYER,
+                      f"{what}, {span}; imports or exports (never pooled: each waits on "
+                      f"different owners). Each stretch of time is the owner's that held the "
+                      f"goods (`owner_share_<owner>`); the log's `own_to_release_<owner>` "
+                      f"columns are each consignment's hours to release, `own_<owner>` less "
+                      f"them its hours after. NaN where there is no such consignment."),
+                Entry(f"{stem}_port_<port>_<direction>", CLEAR_LAYER,
+                      f"`{stem}_<direction>` of one port's consignments of that direction "
+                      f"(pooled, the ports' owners mix: a post hub's parcels beside a sea "
+                      f"port's boxes); NaN where the port has none."),
+            ]
+    return out
+
+
 CLEARANCE = [
     Entry("clearance_h_mean", CLEAR_LAYER,
           f"Mean clearance time: hours from the goods' arrival to customs' release, "
@@ -87,7 +169,7 @@ CLEARANCE = [
     Entry("overall_clearance_h_mean", CLEAR_LAYER,
           f"Mean overall clearance time: hours from arrival to the end of the flow (an "
           f"import's exit from the supervised area, an export's loading), {_OUT}.", ALL),
-    *_quantiles("median", "median", DIR),
+    *_quantiles("median", "median", DIR_PD),
     *_quantiles("p90", "90th percentile", DIR_PD),
     *_quantiles("p95", "95th percentile", DIR),
     Entry("clearance_h_mean_<era>", CLEAR_LAYER,
@@ -126,15 +208,21 @@ CLEARANCE = [
           "`milestone-intervals.csv`). Not China's overall clearance time, which starts at "
           "arrival (`clearance_h_mean`).", DIR_PD),
     Entry("declared_to_release_h_median", CLEAR_LAYER,
-          f"The median of the times `declared_to_release_h_mean` averages ({_QUANTILE}).", DIR),
+          f"The median of the times `declared_to_release_h_mean` averages ({_QUANTILE}).",
+          DIR_PD),
     Entry("declared_to_release_h_p90", CLEAR_LAYER,
           f"The 90th percentile of the times `declared_to_release_h_mean` averages ({_QUANTILE}).",
-          DIR),
-    Entry("released_within_24h", CLEAR_LAYER,
-          f"Share released within 24 h of arrival (clearance time <= 24 h), {_RELEASED}.", DIR),
-    Entry("exited_within_24h", CLEAR_LAYER,
-          f"Share out of the flow (exited or, for an export, loaded) within 24 h of arrival, "
-          f"{_OUT}.", DIR),
+          DIR_PD),
+    Entry("released_within_<target>", CLEAR_LAYER,
+          f"Share released within a time target of arrival (clearance time <= the target, "
+          f"exactly on it counted in; counted exactly, not read from a histogram), "
+          f"{_RELEASED}: a Time Release Study's service standard (24, 48 or 72 h for imports, "
+          f"2 h for AEOs, ...). `released_within_24h` always; the scenario's `within_hours` "
+          f"(`--set 'within_hours=[2,48,72]'`) adds its targets.", DIR_PD),
+    Entry("exited_within_<target>", CLEAR_LAYER,
+          f"Share out of the flow (exited or, for an export, loaded) within a time target of "
+          f"arrival (as `released_within_<target>`), {_OUT}.", DIR_PD),
+    *_by_class(),
     Entry("departure_h_mean_export", CLEAR_LAYER,
           f"Mean hours from an export's arrival to its departure: the vessel or flight it was "
           f"loaded for (its cut-off's lead after `loaded`: the port's "
@@ -166,7 +254,10 @@ CLEARANCE = [
           "exports mostly the wait for a departure): read it by direction. "
           "`_port_<port>_<direction>`: of one port's consignments of that direction, so that a "
           "terminal reads its own (pooled, the ports' owners mix: a post hub's parcels beside "
-          "a sea port's boxes); NaN where the port has none.", DIR_PD),
+          "a sea port's boxes); NaN where the port has none. Who owns the time to release "
+          "(customs' part, not drowned by an import's pick-up): "
+          "`owner_share_to_release_<owner>_<direction>`.", DIR_PD),
+    *_release_owners(),
 ]
 
 COUNTS = [

@@ -378,7 +378,7 @@ def _every_group(world: World) -> pd.DataFrame:
 
     rec = world.recorder
     nan = math.nan
-    stats = dict.fromkeys(("mean_h", "median_h", "p90_h", "p95_h", "within_24h"), nan)
+    stats = dict.fromkeys(("mean_h", "median_h", "p90_h", "p95_h", *rec.within_columns()), nan)
     rows = [
         {"metric": metric, "dimension": dim, "group": group, "n": 0, **stats}
         for metric, dim in rec.hist

@@ -65,7 +65,7 @@ class IntervalTally:
             a[:, _S["quarantine_seen"]] == 0
         )
         port = a[:, _S["port"]].astype(int)
-        h = partition(col, a[:, _SOWN:], early, self.crossing[port])
+        h = partition(col, a[:, _SOWN : _SOWN + len(OWNERS)], early, self.crossing[port])
         direction = a[:, _S["direction"]].astype(int)
         group = (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
         group += a[:, _S["trader_class"]].astype(int)

@@ -38,6 +38,7 @@ from sim.model.recorder_rows import (
     _S,
     _SMS,
     _SOWN,
+    _SREL,
     _TRUTH,
     FLUSH,
     METRICS,
@@ -52,10 +53,26 @@ from sim.model.recorder_rows import (
     group_codes,
     started_only,
 )
+from sim.model.release_owners import ReleaseOwnerTally
 from sim.scenario.schema import MODES
+from sim.scenario.within import ALWAYS, column, reported
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
+
+_RELEASED_AT = M["released"]
+_UNRELEASED = (math.nan,) * len(OWNERS)  # (the owners' hours to a release never reached)
+
+
+def _to_release(own_release: np.ndarray | None, m: np.ndarray) -> np.ndarray:
+    """A block's owners' hours from arrival to release, NaN where a row was not released
+    (by the end of the run: ``m`` as censored)."""
+    never = np.isnan(m[:, _RELEASED_AT])
+    if own_release is None:  # (every plan has a release step: a block always passes it)
+        return np.full((len(m), len(OWNERS)), np.nan)
+    if never.any():
+        return np.where(never[:, None], np.nan, own_release)
+    return own_release
 
 class Recorder:
     """Folds finished consignments (flows one by one, bulk blocks whole) into the run's
@@ -72,6 +89,7 @@ class Recorder:
         on_fold: Callable[[np.ndarray], None] | None = None,
         departures: Sequence[Sequence[float] | None] | None = None,
         periods: Sequence[float] = (),
+        within: Sequence[float] = (ALWAYS,),
     ):
         self.end, self.log = end, log
         self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
@@ -86,12 +104,20 @@ class Recorder:
             for d, g in self.dimensions.items()
         }
         self.sums = {key: np.zeros(h.shape[0]) for key, h in self.hist.items()}
-        self.within = {key: np.zeros(h.shape[0], np.int64) for key, h in self.hist.items()}
+        #: the time targets (hours, ascending; 24 h always among them) and, per metric,
+        #: dimension, group and target, how many took no longer
+        self.targets = np.array(reported(within))
+        self.within = {
+            key: np.zeros((h.shape[0], len(self.targets)), np.int64)
+            for key, h in self.hist.items()
+        }
         crossing = [d is None for d in departures or [None] * len(ports)]
         self.intervals = IntervalTally(ports, crossing)  # (by port, direction and class)
         self.owner_sum = np.zeros(len(OWNERS))
         self.owners = OwnerTally()  # (and by direction)
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
+        #: owners' hours of arrival -> release and of release -> the end, by port and direction
+        self.release_owners = ReleaseOwnerTally(ports)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)
@@ -137,15 +163,20 @@ class Recorder:
         own: Sequence[float] = c.own
         if outcome == CENSORED:  # as it stood at the end: nothing after it
             m, own = censor_row(m, own, c.late, self.end)
+        rel: Sequence[float] = _UNRELEASED  # never released (by the end of the run)
+        if c.own_release is not None and m[_RELEASED_AT] == m[_RELEASED_AT]:
+            rel = c.own_release  # (all booked by release: before the end if it was)
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
-            self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own)
+            self._rows += _pack(
+                c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own, *rel
+            )
             self._n_rows += 1
             if self._n_rows >= FLUSH:
                 self.flush()
         if self.log:
-            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, checks))
+            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, *rel, checks))
 
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
@@ -153,6 +184,7 @@ class Recorder:
         end = flow_end(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         m, own = censor_block(b.m, b.own, b.late, self.end, outcome == CENSORED)
+        rel = _to_release(b.own_release, m)
         port = np.full(k, b.port.index)
         channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
         if cohort.any():
@@ -167,6 +199,7 @@ class Recorder:
                     b.req[c][:, list(TRUTH_COLUMNS)],
                     m[c],
                     own[c],
+                    rel[c],
                 ]
             )
             self._blocks.append(stats)
@@ -177,7 +210,7 @@ class Recorder:
             self._flush_log()
             self._chunks.append(
                 np.column_stack(
-                    [port, b.index, cohort, outcome, channel, b.req, m, own, checks]
+                    [port, b.index, cohort, outcome, channel, b.req, m, own, rel, checks]
                 ).astype(float)
             )
 
@@ -263,7 +296,7 @@ class Recorder:
 
     def cost_dimensions(self) -> dict[str, list[str]]:
         """The dimensions the cost book keeps too (not the splits by period or goods)."""
-        split = ("era", "era_direction", "goods_direction")
+        split = ("era", "era_direction", "goods_direction", "direction_class")
         return {d: g for d, g in self.dimensions.items() if d not in split}
 
     def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:
@@ -281,6 +314,7 @@ class Recorder:
         self._fold_metric("clearance", ms[:, M["released"]] - arrived, codes)
         declared = np.fmax(ms[:, M["lodged"]], arrived)  # (goods there and declared)
         self._fold_metric("declared_to_release", ms[:, M["released"]] - declared, codes)
+        self.release_owners.add_to_release(a)
         if not out.all():
             a, ms, arrived = a[out], ms[out], arrived[out]
             codes = {dim: code[out] for dim, code in codes.items()}
@@ -290,24 +324,34 @@ class Recorder:
         if left.any():
             to_departure = ms[left, M["departed"]] - arrived[left]
             self._fold_metric("departure", to_departure, {d: c[left] for d, c in codes.items()})
+        self.release_owners.add_after_release(a)
         self._fold_intervals(a)
 
     def _fold_metric(self, metric: str, v: np.ndarray, codes: dict[str, np.ndarray]) -> None:
-        """One metric's histograms, sums and within-24 h counts, in every dimension."""
+        """One metric's histograms, sums and counts within each time target, in every
+        dimension."""
         bins = bin_index(v)
+        within = v[:, None] <= self.targets  # (NaN: within none)
         for dim, code in codes.items():
             key = (metric, dim)
             g = self.hist[key].shape[0]
             cells = np.bincount(code * NBINS + bins, minlength=g * NBINS)
             self.hist[key] += cells.reshape(g, NBINS)
             self.sums[key] += np.bincount(code, weights=v, minlength=g)
-            self.within[key] += np.bincount(code, weights=v <= 24.0, minlength=g).astype(
-                np.int64
-            )
+            counts = self.within[key]
+            for k in range(len(self.targets)):
+                counts[:, k] += np.bincount(code, weights=within[:, k], minlength=g).astype(
+                    np.int64
+                )
+
+    def within_columns(self) -> list[str]:
+        """The clearance table's columns of the shares within each time target
+        (``within_24h``, ...), in the order of :attr:`targets`."""
+        return [column(h) for h in self.targets]
 
     def _fold_intervals(self, a: np.ndarray) -> None:
         """Milestone intervals and owners' hours of rows out of the flow."""
         self.intervals.fold(a)
-        self.owner_sum += a[:, _SOWN:].sum(axis=0)
+        self.owner_sum += a[:, _SOWN:_SREL].sum(axis=0)
         self.owners.add(a)
         self.by_port.add_owners(a)

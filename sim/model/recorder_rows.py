@@ -18,7 +18,12 @@ from sim.model.milestones import CENSORED, CHANNELS, MILESTONES, OWNERS, M, chan
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 HEAD = ("port", "index", "cohort", "outcome", "channel")
-COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
+#: the owners' hours from arrival to the end of the flow (``own_<owner>``), and of them those
+#: up to release (``own_to_release_<owner>``; NaN where the consignment was not released):
+#: what followed release is their difference
+OWN = tuple(f"own_{o}" for o in OWNERS)
+OWN_TO_RELEASE = tuple(f"own_to_release_{o}" for o in OWNERS)
+COLUMNS = HEAD + REQUIREMENTS + MILESTONES + OWN + OWN_TO_RELEASE
 #: the short row kept for statistics (the log keeps COLUMNS)
 STATS = (
     "port",
@@ -38,6 +43,7 @@ STATS = (
 _S = {name: i for i, name in enumerate(STATS)}
 _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
+_SREL = _SOWN + len(OWNERS)  # (then the owners' hours to release)
 _TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
@@ -45,7 +51,7 @@ _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.att
           R.release_early, R.quarantine_treat, R.quarantine_seen]  # fmt: skip
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
-_pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
+_pack = struct.Struct(f"{_SREL + len(OWNERS)}d").pack  # a STATS row as doubles
 _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 
@@ -76,6 +82,8 @@ def _fixed_dimensions(ports: list[str], commodities: list[str]) -> dict[str, lis
         "channel": list(CHANNELS),
         "commodity": commodities,
         "trader_class": list(TRADER_CLASSES),
+        # class within direction (an AEO's import and export are different flows)
+        "direction_class": [f"{d}/{c}" for d in DIRECTIONS for c in TRADER_CLASSES],
         # class within port and direction, so a mix effect (AEOs concentrated at a slow
         # port) is not read as the value of a class
         "port_direction_class": [
@@ -134,6 +142,7 @@ def group_codes(
         "channel": a[:, _S["channel"]].astype(int),
         "commodity": a[:, _S["commodity"]].astype(int),
         "trader_class": cls,
+        "direction_class": direction * len(TRADER_CLASSES) + cls,
         "port_direction_class": (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
         + cls,
         **eras,
@@ -153,7 +162,7 @@ class OwnerTally:
         direction = a[:, _S["direction"]].astype(int)
         for d in range(len(DIRECTIONS)):
             mine = direction == d
-            self.hours[d] += a[mine, _SOWN:].sum(axis=0)
+            self.hours[d] += a[mine, _SOWN:_SREL].sum(axis=0)
             self.n[d] += int(mine.sum())
 
 
@@ -170,7 +179,7 @@ class PortTally:
     def add_owners(self, a: np.ndarray) -> None:
         """Fold statistics rows ``a`` of consignments out of the flow."""
         port, direction = a[:, _S["port"]].astype(int), a[:, _S["direction"]].astype(int)
-        np.add.at(self.hours, (port, direction), a[:, _SOWN:])
+        np.add.at(self.hours, (port, direction), a[:, _SOWN:_SREL])
 
     def add_boxes(self, a: np.ndarray, inspected: np.ndarray) -> None:
         """Fold the containers of every cohort declaration ``a``, ``inspected`` or not."""

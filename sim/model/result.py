@@ -7,29 +7,69 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sim.scenario.schema import DIRECTIONS
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
-_STATS = ("mean_h", "median_h", "p90_h", "p95_h", "within_24h")
+_STATS = ("mean_h", "median_h", "p90_h", "p95_h")
+#: what the share within each time target is called, by the times it is of
+_WITHIN = {"clearance": "released", "overall_clearance": "exited"}
+
+
+def within_columns(c: pd.DataFrame) -> list[str]:
+    """The clearance table's shares within a time target (``within_24h``, ...)."""
+    return [str(k) for k in c.columns if str(k).startswith("within_")]
 
 
 def _by_class(c: pd.DataFrame) -> dict[str, float]:
-    """Each trader class's mean clearance at each port and direction
-    (``clearance_h_mean_<class>_port_<port>_<direction>``): what a class buys where it
-    trades, which a class's figure pooled over the ports would mix with where it trades."""
-    rows = c[(c.metric == "clearance") & (c.dimension == "port_direction_class")]
+    """Each trader class at each port and direction: what a class buys where it trades,
+    which a class's figure pooled over the ports would mix with where it trades. Its mean
+    clearance (``clearance_h_mean_<class>_port_<port>_<direction>``), its share released
+    within each time target (``released_within_24h_<class>_port_<port>_<direction>``) and
+    its mean declared-to-release time."""
     out = {}
-    for group, mean in zip(rows["group"].astype(str), rows["mean_h"], strict=True):
-        port, direction, cls = group.split("/")
-        out[f"clearance_h_mean_{cls}_port_{port}_{direction}"] = float(mean)
+    rows = c[c.dimension == "port_direction_class"]
+    within = within_columns(c)
+    for r in rows.to_dict("records"):
+        port, direction, cls = str(r["group"]).split("/")
+        where = f"{cls}_port_{port}_{direction}"
+        if r["metric"] == "clearance":
+            out[f"clearance_h_mean_{where}"] = float(r["mean_h"])
+            for col in within:
+                out[f"released_{col}_{where}"] = float(r[col])
+        elif r["metric"] == "declared_to_release":
+            out[f"declared_to_release_h_mean_{where}"] = float(r["mean_h"])
+    return out
+
+
+def _by_class_direction(c: pd.DataFrame) -> dict[str, float]:
+    """Each trader class's imports and exports, over every port: mean, median and p90 of
+    clearance and of declared-to-release (``clearance_h_p90_aeo_advanced_import``: what
+    customs' work takes for a class, without the trader's lodging), and the shares released
+    and out of the flow within each time target (a table without the split gives none)."""
+    groups = c[c.dimension == "direction_class"].set_index(["dimension", "group"])
+    if groups.empty:
+        return {}
+    out = {}
+    for d in DIRECTIONS:
+        for cls in TRADER_CLASSES:
+            for metric in ("clearance", "declared_to_release", "overall_clearance"):
+                at = _row(groups[groups.metric == metric], "direction_class", f"{d}/{cls}")
+                if metric != "overall_clearance":
+                    for stat in ("mean", "median", "p90"):
+                        out[f"{metric}_h_{stat}_{cls}_{d}"] = at[f"{stat}_h"]
+                if metric in _WITHIN:
+                    for col in within_columns(c):
+                        out[f"{_WITHIN[metric]}_{col}_{cls}_{d}"] = at[col]
     return out
 
 
 def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
-    """One group's statistics (NaN when no consignment of the group was released)."""
+    """One group's statistics, and its shares within each time target (NaN when no
+    consignment of the group was released)."""
+    keys = (*_STATS, *within_columns(groups))
     if (dimension, group) not in groups.index:
-        return dict.fromkeys(_STATS, math.nan)
+        return dict.fromkeys(keys, math.nan)
     r = groups.loc[[(dimension, group)]].iloc[0]
-    return {k: float(r[k]) for k in _STATS}
+    return {k: float(r[k]) for k in keys}
 
 
 def _declared_to_release(c: pd.DataFrame) -> dict[str, float]:
@@ -50,7 +90,8 @@ def _declared_to_release(c: pd.DataFrame) -> dict[str, float]:
     for port in c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]:
         for d in DIRECTIONS:
             at = _row(lodged, "port_direction", f"{port}/{d}")
-            out[f"declared_to_release_h_mean_port_{port}_{d}"] = at["mean_h"]
+            for stat in ("mean", "median", "p90"):
+                out[f"declared_to_release_h_{stat}_port_{port}_{d}"] = at[f"{stat}_h"]
     return out
 
 
@@ -89,14 +130,17 @@ def _goods(c: pd.DataFrame) -> dict[str, float]:
 def _clearance(c: pd.DataFrame) -> dict[str, float]:
     """Clearance and overall clearance: pooled, by port, and for imports and exports apart
     (China publishes them apart, never pooled: every direction is named, NaN when a run has
-    none of it), overall and at every port."""
+    none of it), overall and at every port; with the shares within each time target
+    (``released_within_24h``, ``exited_within_48h_port_sea_port_import``)."""
     out: dict[str, float] = {}
+    within = within_columns(c)
     for metric in ("clearance", "overall_clearance"):
         row = c[(c.metric == metric) & (c.dimension == "all")].iloc[0]
         for stat in ("mean", "median", "p90", "p95"):
             out[f"{metric}_h_{stat}"] = float(row[f"{stat}_h"])
-        prefix = "released" if metric == "clearance" else "exited"
-        out[f"{prefix}_within_24h"] = float(row["within_24h"])
+        prefix = _WITHIN[metric]
+        for col in within:
+            out[f"{prefix}_{col}"] = float(row[col])
         ports = c[(c.metric == metric) & (c.dimension == "port")]
         for _, r in ports.iterrows():
             out[f"{metric}_h_mean_port_{r['group']}"] = float(r["mean_h"])
@@ -105,11 +149,15 @@ def _clearance(c: pd.DataFrame) -> dict[str, float]:
             by_d = _row(groups, "direction", d)
             for stat in ("mean", "median", "p90", "p95"):
                 out[f"{metric}_h_{stat}_{d}"] = by_d[f"{stat}_h"]
-            out[f"{prefix}_within_24h_{d}"] = by_d["within_24h"]
+            for col in within:
+                out[f"{prefix}_{col}_{d}"] = by_d[col]
             for port in ports["group"]:
                 at = _row(groups, "port_direction", f"{port}/{d}")
                 out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
+                out[f"{metric}_h_median_port_{port}_{d}"] = at["median_h"]
                 out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
+                for col in within:
+                    out[f"{prefix}_{col}_port_{port}_{d}"] = at[col]
     return out
 
 
@@ -212,6 +260,9 @@ class RunResult:
     export_metrics: dict[str, float] = field(default_factory=dict)
     #: a port's own owner shares and containers inspected (sim.model.recorder_rows.PortTally)
     port_metrics: dict[str, float] = field(default_factory=dict)
+    #: owners' hours and shares of arrival -> release and of release -> the end of the flow,
+    #: by direction and by port and direction (sim.model.release_owners)
+    owner_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -277,13 +328,15 @@ class RunResult:
             )
         c = self.clearance
         out.update(_clearance(c))
-        for split in (_departures, _declared_to_release, _by_era, _goods, _by_class):
+        for split in (_departures, _declared_to_release, _by_era, _goods, _by_class,
+                      _by_class_direction):
             out.update(split(c))
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)
         out.update(self.enforcement_metrics)
         out.update(self.export_metrics)
         out.update(self.port_metrics)
+        out.update(self.owner_metrics)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling import smuggling_metrics

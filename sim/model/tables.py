@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def clearance_table(rec: Recorder) -> pd.DataFrame:
-    """Clearance times by metric and dimension: count, mean, quantiles, share within 24 h."""
+    """Clearance times by metric and dimension: count, mean, quantiles, share within each
+    time target (``within_24h``, and those of the scenario's ``within_hours``)."""
     rows = []
     for (metric, dim), hist in rec.hist.items():
         for g, group in enumerate(rec.dimensions[dim]):
@@ -41,7 +42,10 @@ def clearance_table(rec: Recorder) -> pd.DataFrame:
                     "median_h": quantile_from_counts(hist[g], 0.5),
                     "p90_h": quantile_from_counts(hist[g], 0.9),
                     "p95_h": quantile_from_counts(hist[g], 0.95),
-                    "within_24h": rec.within[(metric, dim)][g] / n if n else math.nan,
+                    **{
+                        col: rec.within[(metric, dim)][g, k] / n if n else math.nan
+                        for k, col in enumerate(rec.within_columns())
+                    },
                 }
             )
     return pd.DataFrame(rows)
@@ -55,7 +59,10 @@ def interval_table(rec: Recorder) -> pd.DataFrame:
 
 
 def owner_table(rec: Recorder) -> pd.DataFrame:
-    """Time from arrival to exit by owner: mean per released consignment and share."""
+    """Time from arrival to exit by owner: mean per released consignment and share; by
+    direction, also of arrival -> release (``mean_h_to_release_import``, over the
+    consignments released by the end) and of release -> the end of the flow
+    (``mean_h_after_release_import``, over those out of the flow), with their shares."""
     n = int(rec.outcomes[RELEASED])
     total = rec.owner_sum.sum()
     out = pd.DataFrame(
@@ -69,6 +76,8 @@ def owner_table(rec: Recorder) -> pd.DataFrame:
         hours, k = rec.owners.hours[d], int(rec.owners.n[d])
         out[f"mean_h_{direction}"] = hours / k if k else np.nan
         out[f"share_{direction}"] = hours / hours.sum() if hours.sum() > 0 else np.nan
+    for name, values in rec.release_owners.table().items():
+        out[name] = values
     return out
 
 

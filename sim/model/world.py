@@ -94,6 +94,7 @@ class World:
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop),
             departures=[departures_of(p.spec) for p in self.ports],
             periods=[t for t, _ in periods(scenario) if t < self.stop],  # (observed ones)
+            within=scenario.within_hours,
         )
         self.costs = self._cost_book()
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
@@ -307,6 +308,7 @@ class World:
             enforcement_metrics=rec.enforcement.metrics(),
             export_metrics=rec.cutoffs.metrics(),
             port_metrics=rec.by_port.metrics(),
+            owner_metrics=rec.release_owners.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,

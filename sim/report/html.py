@@ -653,6 +653,16 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
                  "Bars: the hours of a consignment's time each owner holds (customs, "
                  "quarantine, the trader, the terminal), for each option"),
         ]
+        if any("mean_h_to_release_import" in t for t in owners.values()):
+            out += [
+                "<p class='note'>Up to release only (a Time Release Study's arrival to "
+                "release): the trader's hours are its lodging after arrival, customs' and "
+                "quarantine's their checks and queues; they add up to the clearance time "
+                "(<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
+                _img(plots.time_by_owner(owners, "to_release"), "time to release by owner",
+                     "Bars: the hours from arrival to release each owner holds, for each "
+                     "option, imports and exports apart"),
+            ]
     out += sections.intervals_section(variants)
     out += sections.truth_section(variants, res)
     out += risk_section(variants, res)

@@ -84,20 +84,38 @@ def png_base64(fig: Figure) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def _clearance_groups(
+    clearance: Mapping[str, pd.DataFrame], metric: str
+) -> list[tuple[str, str]]:
+    """The (dimension, group) rows of the clearance chart: each direction over every port,
+    then each port's imports and exports (a port's pooled figure would mix its two flows: a
+    sea port with more exports than imports has a median of 0 h), in the tables' order."""
+    groups: list[tuple[str, str]] = []
+    for dim in ("direction", "port_direction"):
+        for table in clearance.values():
+            t = table[(table["metric"] == metric) & (table["dimension"] == dim)]
+            for grp in t["group"].astype(str):
+                if (dim, grp) not in groups:
+                    groups.append((dim, grp))
+    return groups
+
+
+def _group_label(dim: str, grp: str) -> str:
+    """``all ports, imports`` or ``sea_port, exports``."""
+    port, _, direction = grp.rpartition("/") if dim == "port_direction" else ("", "", grp)
+    return f"{port or 'all ports'}, {direction}s"
+
+
 def clearance_distribution(
     clearance: Mapping[str, pd.DataFrame], metric: str = "overall_clearance"
 ) -> Figure:
-    """Median, mean, p90 and p95 of ``metric`` by port and by direction, one row per option.
+    """Median, mean, p90 and p95 of ``metric`` for imports and for exports, over every port
+    then at each port, one row per option.
 
     ``clearance`` maps an option (or run) name to its clearance table (RunResult.clearance,
     or its mean over replications). A line runs from the median to the p95.
     """
-    groups: list[tuple[str, str]] = []
-    for table in clearance.values():
-        t = table[(table["metric"] == metric) & table["dimension"].isin(["port", "direction"])]
-        for dim, grp in zip(t["dimension"], t["group"], strict=True):
-            if (dim, grp) not in groups:
-                groups.append((dim, grp))
+    groups = _clearance_groups(clearance, metric)
     names = list(clearance)
     fig = _figure(8, 0.55 * max(1, len(groups)) * max(1, len(names)) ** 0.5 + 1.5)
     ax = fig.add_subplot(1, 1, 1)
@@ -118,35 +136,48 @@ def clearance_distribution(
             ax.plot(row["mean_h"], y, "D", color=colour, mfc="white", ms=5)
             ax.plot(row["p90_h"], y, "|", color=colour, ms=10, mew=2)
             ax.plot(row["p95_h"], y, ">", color=colour, ms=6)
-    ax.set_yticks(range(len(groups)), [f"{grp} ({dim})" for dim, grp in groups])
+    ax.set_yticks(range(len(groups)), [_group_label(dim, grp) for dim, grp in groups])
     ax.invert_yaxis()
     ax.set_xlabel("hours (o median, \u25c7 mean, | p90, > p95)")
     what = OVERALL if metric == "overall_clearance" else "Clearance (arrived \u2192 released)"
-    ax.set_title(f"{what} by port and by direction")
+    ax.set_title(f"{what} by port and direction")
     ax.set_xlim(left=0)
     outside_legend(ax)
     return fig
 
 
-def _owner_bars(owners: Mapping[str, pd.DataFrame]) -> dict[str, pd.Series]:
+def _owner_bars(owners: Mapping[str, pd.DataFrame], phase: str = "") -> dict[str, pd.Series]:
     """Each bar's label and hours by owner: an option's imports and exports apart where its
-    table has them (a pooled bar hides whose time each waits on), else its pooled hours."""
+    table has them (a pooled bar hides whose time each waits on), else its pooled hours;
+    with ``phase`` (``to_release``), those of that part of the flow only (a table without
+    them gives no bar)."""
     out = {}
+    part = f"{phase}_" if phase else ""
     for n, t in owners.items():
         t = t.set_index("owner")
-        split = [d for d in ("import", "export") if t.get(f"mean_h_{d}") is not None]
+        split = [d for d in ("import", "export") if t.get(f"mean_h_{part}{d}") is not None]
         for d in split:
-            if t[f"mean_h_{d}"].notna().any():
-                out[f"{n}, {d}s"] = t[f"mean_h_{d}"]
-        if not split:
+            if t[f"mean_h_{part}{d}"].notna().any():
+                out[f"{n}, {d}s"] = t[f"mean_h_{part}{d}"]
+        if not split and not phase:
             out[n] = t["mean_h"]
     return out
 
 
-def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
+#: the parts of the flow the owner chart can show: its title and hours' axis
+_OWNER_PHASES = {
+    "": ("Who owns the time",
+         "hours per released consignment (arrived \u2192 exited or loaded)"),
+    "to_release": ("Who owns the time to release",
+                   "hours per consignment released (arrived \u2192 released)"),
+}
+
+
+def time_by_owner(owners: Mapping[str, pd.DataFrame], phase: str = "") -> Figure:
     """Hours per released consignment by owner (stacked), one bar per option and
-    direction."""
-    bars = _owner_bars(owners)
+    direction; with ``phase`` ``to_release``, of arrival -> release only (the owners'
+    hours then add up to the clearance time)."""
+    bars = _owner_bars(owners, phase)
     names = list(bars)
     fig = _figure(8, 0.5 * len(names) + 1.6)
     ax = fig.add_subplot(1, 1, 1)
@@ -159,8 +190,9 @@ def time_by_owner(owners: Mapping[str, pd.DataFrame]) -> Figure:
         ax.barh(names, hours, left=left, label=owner, color=OWNER_COLOURS.get(owner))
         left += np.nan_to_num(hours)
     ax.invert_yaxis()
-    ax.set_xlabel("hours per released consignment (arrived \u2192 exited or loaded)")
-    ax.set_title("Who owns the time")
+    title, xlabel = _OWNER_PHASES[phase]
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
     ax.legend(ncol=len(all_owners), loc="upper center", bbox_to_anchor=(0.5, -0.25))
     return fig
 

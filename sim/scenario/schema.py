@@ -38,6 +38,7 @@ from sim.scenario.risk import RiskField
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.timeline import Dated, RunTime, run_time_problem
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
+from sim.scenario.within import MAX_TARGETS, TargetHours, duplicate_problem
 
 
 def _rate(v: Any) -> float:
@@ -818,6 +819,15 @@ class Scenario(Strict):
         "`compare` gives every option the dates of all its options' dated reforms, so each "
         "period has a baseline to set it against",
     )
+    within_hours: list[TargetHours] = Field(
+        default_factory=lambda: [24.0],
+        max_length=MAX_TARGETS,
+        description="time targets, in hours after arrival (a plain number each, whole hours "
+        "or whole minutes: 0.5 for 30 min), for which the shares released "
+        "(released_within_<H>h) and out of the flow (exited_within_<H>h) are reported, by "
+        "direction, port and direction, and trader class; 24 h is always reported too; each "
+        "target once (sim/scenario/within.py)",
+    )
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
     organisation: OrganisationSpec | None = Field(
         default=None,
@@ -852,6 +862,15 @@ class Scenario(Strict):
                 f"the time {twice[0] / 24:g} d ({twice[0]:g} h) is given twice; give each "
                 "time once"
             )
+        return v
+
+    @field_validator("within_hours")
+    @classmethod
+    def _targets_once(cls, v: list[float]) -> list[float]:
+        """Each time target once (a repeated one would name the same metrics twice)."""
+        problem = duplicate_problem(v)
+        if problem:
+            raise ValueError(problem)
         return v
 
     @model_validator(mode="after")
