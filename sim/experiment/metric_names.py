@@ -378,7 +378,8 @@ def _every_group(world: World) -> pd.DataFrame:
 
     rec = world.recorder
     nan = math.nan
-    stats = dict.fromkeys(("mean_h", "median_h", "p90_h", "p95_h", *rec.within_columns()), nan)
+    columns = ("mean_h", "median_h", "p90_h", "p95_h", *rec.times.within_columns())
+    stats = dict.fromkeys(columns, nan)
     rows = [
         {"metric": metric, "dimension": dim, "group": group, "n": 0, **stats}
         for metric, dim in rec.hist
@@ -463,9 +464,9 @@ def unknown_message(
             f"{flag} {name!r} is not a metric of scenario {known.scenario!r}{mean}"
             + _absent_layer(name, known),
             f"metrics include {', '.join(head)}, ...",
-            f"by port, direction and lane: {', '.join(_examples(known))}, ...",
+            f"by port, direction, class and lane: {', '.join(_examples(known))}, ...",
             f"where <port> is one of {', '.join(known.ports)}; <direction>: "
-            f"{', '.join(known.directions)}",
+            f"{', '.join(known.directions)}; <class>: {', '.join(_classes())}",
             f"all {len(known.names)} names: bordersim check {where} --metrics",
         ]
     )
@@ -503,6 +504,12 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
+def _classes() -> tuple[str, ...]:
+    from sim.scenario.base import TRADER_CLASSES
+
+    return TRADER_CLASSES
+
+
 def _examples(known: MetricNames, most: int = 8) -> list[str]:
     """A few patterns: means and utilisations (the others vary the statistic)."""
     shown = [p for p in patterns(known) if "_mean" in p or p.startswith("utilisation_")]
@@ -510,13 +517,15 @@ def _examples(known: MetricNames, most: int = 8) -> list[str]:
 
 
 def patterns(known: MetricNames) -> list[str]:
-    """The names that carry a port, lane or direction, with those written ``<port>``,
-    ``<lane>`` and ``<direction>`` (each pattern once, clearance first)."""
+    """The names that carry a port, lane, direction or trader class, with those written
+    ``<port>``, ``<lane>``, ``<direction>`` and ``<class>`` (each pattern once, clearance
+    first)."""
     subs: list[tuple[re.Pattern[str], str]] = []
     for values, template, sub in (
         (known.lanes, r"_({})$", "_<port>_<lane>"),
         (known.ports, r"_port_({})(?=_|$)", "_port_<port>"),
         (known.directions, r"_({})$", "_<direction>"),
+        (_classes(), r"_({})(?=_|$)", "_<class>"),
     ):
         if values:
             alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))

@@ -53,7 +53,10 @@ Where things live:
 - ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
-                   (``recorder_rows.py``: the rows the recorder keeps)
+                   (``recorder_rows.py``: the rows the recorder keeps;
+                   ``recorder_hist.py``: its clearance histograms and time targets;
+                   ``release_owners.py``: who owns the time to release and after it;
+                   ``result_clearance.py``: the metrics of the clearance table)
 - ``same.py``      whether two results hold the same figures (``RunResult.equals``)
 - ``intervals.py`` the Time Release Study intervals: the stretches that partition each
                    consignment's time to release and on to the end of its flow, those beside

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.analysis.sketch import NBINS, bin_index
 from sim.model.consignment import Consignment
 from sim.model.cutoffs import CutoffTally
 from sim.model.enforcement import EnforcementTally
@@ -30,6 +29,7 @@ from sim.model.milestones import (
     channel_code,
     flow_end,
 )
+from sim.model.recorder_hist import TimeHistograms
 from sim.model.recorder_rows import (
     _ATTRS,
     _DIRECTION,
@@ -53,26 +53,14 @@ from sim.model.recorder_rows import (
     group_codes,
     started_only,
 )
-from sim.model.release_owners import ReleaseOwnerTally
+from sim.model.release_owners import UNRELEASED, ReleaseOwnerTally, to_release
 from sim.scenario.schema import MODES
-from sim.scenario.within import ALWAYS, column, reported
+from sim.scenario.within import ALWAYS
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
 
-_RELEASED_AT = M["released"]
-_UNRELEASED = (math.nan,) * len(OWNERS)  # (the owners' hours to a release never reached)
-
-
-def _to_release(own_release: np.ndarray | None, m: np.ndarray) -> np.ndarray:
-    """A block's owners' hours from arrival to release, NaN where a row was not released
-    (by the end of the run: ``m`` as censored)."""
-    never = np.isnan(m[:, _RELEASED_AT])
-    if own_release is None:  # (every plan has a release step: a block always passes it)
-        return np.full((len(m), len(OWNERS)), np.nan)
-    if never.any():
-        return np.where(never[:, None], np.nan, own_release)
-    return own_release
+_RELEASED = M["released"]
 
 class Recorder:
     """Folds finished consignments (flows one by one, bulk blocks whole) into the run's
@@ -98,19 +86,9 @@ class Recorder:
         goods = "post" in modes and any(m != "post" for m in modes)  # (parcels apart)
         self.dimensions = _dimensions(ports, commodities, len(periods), goods)
         self.periods = np.asarray(periods, float)  # a timeline's periods' starts (hours)
-        self.hist = {
-            (k, d): np.zeros((len(g), NBINS), np.int64)
-            for k in METRICS
-            for d, g in self.dimensions.items()
-        }
-        self.sums = {key: np.zeros(h.shape[0]) for key, h in self.hist.items()}
-        #: the time targets (hours, ascending; 24 h always among them) and, per metric,
-        #: dimension, group and target, how many took no longer
-        self.targets = np.array(reported(within))
-        self.within = {
-            key: np.zeros((h.shape[0], len(self.targets)), np.int64)
-            for key, h in self.hist.items()
-        }
+        times = TimeHistograms(METRICS, self.dimensions, within)
+        self.times, self.hist, self.sums = times, times.hist, times.sums
+        self.targets, self.within = times.targets, times.within  # (within each time target)
         crossing = [d is None for d in departures or [None] * len(ports)]
         self.intervals = IntervalTally(ports, crossing)  # (by port, direction and class)
         self.owner_sum = np.zeros(len(OWNERS))
@@ -163,8 +141,8 @@ class Recorder:
         own: Sequence[float] = c.own
         if outcome == CENSORED:  # as it stood at the end: nothing after it
             m, own = censor_row(m, own, c.late, self.end)
-        rel: Sequence[float] = _UNRELEASED  # never released (by the end of the run)
-        if c.own_release is not None and m[_RELEASED_AT] == m[_RELEASED_AT]:
+        rel: Sequence[float] = UNRELEASED  # never released (by the end of the run)
+        if c.own_release is not None and m[_RELEASED] == m[_RELEASED]:
             rel = c.own_release  # (all booked by release: before the end if it was)
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
@@ -184,7 +162,7 @@ class Recorder:
         end = flow_end(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         m, own = censor_block(b.m, b.own, b.late, self.end, outcome == CENSORED)
-        rel = _to_release(b.own_release, m)
+        rel = to_release(b.own_release, m)
         port = np.full(k, b.port.index)
         channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
         if cohort.any():
@@ -305,49 +283,27 @@ class Recorder:
         return group_codes(a, self.port_mode, eras, "goods_direction" in self.dimensions)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
-        """Clearance (and from lodgement to release) histograms by every dimension of rows
-        released by customs; overall clearance (to an import's exit, an export's loading),
-        milestone intervals and owners' hours of those of them out of the flow (``out``: the
-        rest are still waiting for pick-up, exit or a departure)."""
+        """Clearance (customs' part of it, owners' hours to release) by every dimension of
+        rows released by customs; overall clearance (to an import's exit, an export's
+        loading), milestone intervals and owners' hours of those of them out of the flow
+        (``out``: the rest still wait for pick-up, exit or a departure)."""
         ms = a[:, _SMS:_SOWN]
         arrived, codes = ms[:, M["arrived"]], self._codes(a)
-        self._fold_metric("clearance", ms[:, M["released"]] - arrived, codes)
+        self.times.fold("clearance", ms[:, M["released"]] - arrived, codes)
         declared = np.fmax(ms[:, M["lodged"]], arrived)  # (goods there and declared)
-        self._fold_metric("declared_to_release", ms[:, M["released"]] - declared, codes)
+        self.times.fold("declared_to_release", ms[:, M["released"]] - declared, codes)
         self.release_owners.add_to_release(a)
         if not out.all():
             a, ms, arrived = a[out], ms[out], arrived[out]
             codes = {dim: code[out] for dim, code in codes.items()}
         end = flow_end(ms[:, _EXITED], ms[:, _LOADED])
-        self._fold_metric("overall_clearance", end - arrived, codes)
+        self.times.fold("overall_clearance", end - arrived, codes)
         left = ~np.isnan(ms[:, M["departed"]])  # exports: to their departure
         if left.any():
             to_departure = ms[left, M["departed"]] - arrived[left]
-            self._fold_metric("departure", to_departure, {d: c[left] for d, c in codes.items()})
+            self.times.fold("departure", to_departure, {d: c[left] for d, c in codes.items()})
         self.release_owners.add_after_release(a)
         self._fold_intervals(a)
-
-    def _fold_metric(self, metric: str, v: np.ndarray, codes: dict[str, np.ndarray]) -> None:
-        """One metric's histograms, sums and counts within each time target, in every
-        dimension."""
-        bins = bin_index(v)
-        within = v[:, None] <= self.targets  # (NaN: within none)
-        for dim, code in codes.items():
-            key = (metric, dim)
-            g = self.hist[key].shape[0]
-            cells = np.bincount(code * NBINS + bins, minlength=g * NBINS)
-            self.hist[key] += cells.reshape(g, NBINS)
-            self.sums[key] += np.bincount(code, weights=v, minlength=g)
-            counts = self.within[key]
-            for k in range(len(self.targets)):
-                counts[:, k] += np.bincount(code, weights=within[:, k], minlength=g).astype(
-                    np.int64
-                )
-
-    def within_columns(self) -> list[str]:
-        """The clearance table's columns of the shares within each time target
-        (``within_24h``, ...), in the order of :attr:`targets`."""
-        return [column(h) for h in self.targets]
 
     def _fold_intervals(self, a: np.ndarray) -> None:
         """Milestone intervals and owners' hours of rows out of the flow."""

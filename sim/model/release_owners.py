@@ -20,12 +20,26 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from sim.model.milestones import OWNERS
+from sim.model.milestones import OWNERS, M
 from sim.model.recorder_rows import _S, _SOWN, _SREL
 from sim.scenario.base import DIRECTIONS
 
 #: the two parts of the flow, as metrics name them
 PHASES = ("to_release", "after_release")
+_RELEASED = M["released"]
+#: the owners' hours to release of a consignment never released (by the end of the run)
+UNRELEASED = (math.nan,) * len(OWNERS)
+
+
+def to_release(own_release: np.ndarray | None, m: np.ndarray) -> np.ndarray:
+    """A block's owners' hours from arrival to release, NaN where a row was not released
+    (by the end of the run: ``m`` as censored)."""
+    if own_release is None:  # (every plan has a release step: a block always passes it)
+        return np.full((len(m), len(OWNERS)), np.nan)
+    never = np.isnan(m[:, _RELEASED])
+    if never.any():
+        return np.where(never[:, None], np.nan, own_release)
+    return own_release
 
 
 class ReleaseOwnerTally:

@@ -44,7 +44,7 @@ def clearance_table(rec: Recorder) -> pd.DataFrame:
                     "p95_h": quantile_from_counts(hist[g], 0.95),
                     **{
                         col: rec.within[(metric, dim)][g, k] / n if n else math.nan
-                        for k, col in enumerate(rec.within_columns())
+                        for k, col in enumerate(rec.times.within_columns())
                     },
                 }
             )

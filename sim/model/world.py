@@ -92,9 +92,8 @@ class World:
             wire_risk_engine(self, selector)
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop),
-            departures=[departures_of(p.spec) for p in self.ports],
+            departures=[departures_of(p.spec) for p in self.ports], within=scenario.within_hours,
             periods=[t for t, _ in periods(scenario) if t < self.stop],  # (observed ones)
-            within=scenario.within_hours,
         )
         self.costs = self._cost_book()
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
