@@ -203,7 +203,7 @@ def log_page() -> str:
     rows += [(m, "milestone, hours", _milestone(m)) for m in MILESTONES]
     rows += [(f"own_{o}", "owner, hours", f"the hours of its flow owned by the {o}")
              for o in OWNERS]
-    rows += [(f"own_to_release_{o}", "owner, hours",
+    rows += [(f"to_release_{o}", "owner, hours",
               f"of `own_{o}`, the hours from arrival to customs' release (NaN if not released "
               f"by the end of the run); `own_{o}` less it is the {o}'s hours after release")
              for o in OWNERS]

@@ -3,7 +3,7 @@ an analyst would make (``bordersim run --reps 2 --days 14 --log``, the bundled d
 
 - who owns the time to release (arrival -> release) and after it (release -> exit or
   loading), by direction and by port and direction, recomputed from the log's ``own_*`` and
-  ``own_to_release_*`` columns and milestones with pandas;
+  ``to_release_*`` columns and milestones with pandas;
 - the shares within each time target (``within_hours``), by direction, port and direction,
   and trader class;
 - a class's clearance and declared-to-release times;
@@ -84,25 +84,25 @@ def test_each_consignments_hours_split_at_release(reps):
     after it (own less to release) to the end of its flow - release; not released, none."""
     for _, log in reps:
         r, o = _released(log), _out(log)
-        to = r[[f"own_to_release_{x}" for x in OWNERS]].to_numpy()
+        to = r[[f"to_release_{x}" for x in OWNERS]].to_numpy()
         assert np.allclose(to.sum(axis=1), r["released"] - r["arrived"], rtol=0, atol=1e-9)
         assert (to >= 0).all()
         after = (o[[f"own_{x}" for x in OWNERS]].to_numpy()
-                 - o[[f"own_to_release_{x}" for x in OWNERS]].to_numpy())  # fmt: skip
+                 - o[[f"to_release_{x}" for x in OWNERS]].to_numpy())  # fmt: skip
         end = np.fmax(o["exited"], o["loaded"])
         assert np.allclose(after.sum(axis=1), end - o["released"], rtol=0, atol=1e-9)
         assert (after >= -1e-9).all()
         never = log[log["released"].isna()]
-        assert len(never) and never[[f"own_to_release_{x}" for x in OWNERS]].isna().all().all()
+        assert len(never) and never[[f"to_release_{x}" for x in OWNERS]].isna().all().all()
 
 
 def test_owner_hours_and_shares_to_release_and_after_are_the_logs(reps):
     for m, log in reps:
         for phase, rows in (("to_release", _released(log)), ("after_release", _out(log))):
             for suffix, g in _groups(rows):
-                hours = {x: g[f"own_to_release_{x}"] for x in OWNERS}
+                hours = {x: g[f"to_release_{x}"] for x in OWNERS}
                 if phase == "after_release":
-                    hours = {x: g[f"own_{x}"] - g[f"own_to_release_{x}"] for x in OWNERS}
+                    hours = {x: g[f"own_{x}"] - g[f"to_release_{x}"] for x in OWNERS}
                 total = sum(h.sum() for h in hours.values())
                 for x in OWNERS:
                     mean = hours[x].mean() if len(g) else np.nan

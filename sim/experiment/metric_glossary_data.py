@@ -145,7 +145,7 @@ def _release_owners() -> list[Entry]:
                 Entry(f"{stem}_<direction>", CLEAR_LAYER,
                       f"{what}, {span}; imports or exports (never pooled: each waits on "
                       f"different owners). Each stretch of time is the owner's that held the "
-                      f"goods (`owner_share_<owner>`); the log's `own_to_release_<owner>` "
+                      f"goods (`owner_share_<owner>`); the log's `to_release_<owner>` "
                       f"columns are each consignment's hours to release, `own_<owner>` less "
                       f"them its hours after. NaN where there is no such consignment."),
                 Entry(f"{stem}_port_<port>_<direction>", CLEAR_LAYER,

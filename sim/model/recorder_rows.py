@@ -19,10 +19,10 @@ from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 HEAD = ("port", "index", "cohort", "outcome", "channel")
 #: the owners' hours from arrival to the end of the flow (``own_<owner>``), and of them those
-#: up to release (``own_to_release_<owner>``; NaN where the consignment was not released):
+#: up to release (``to_release_<owner>``; NaN where the consignment was not released):
 #: what followed release is their difference
 OWN = tuple(f"own_{o}" for o in OWNERS)
-OWN_TO_RELEASE = tuple(f"own_to_release_{o}" for o in OWNERS)
+OWN_TO_RELEASE = tuple(f"to_release_{o}" for o in OWNERS)
 COLUMNS = HEAD + REQUIREMENTS + MILESTONES + OWN + OWN_TO_RELEASE
 #: the short row kept for statistics (the log keeps COLUMNS)
 STATS = (
