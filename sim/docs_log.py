@@ -204,8 +204,11 @@ def log_page() -> str:
     rows += [(f"own_{o}", "owner, hours", f"the hours of its flow owned by the {o}")
              for o in OWNERS]
     rows += [(f"to_release_{o}", "owner, hours",
-              f"of `own_{o}`, the hours from arrival to customs' release (NaN if not released "
-              f"by the end of the run); `own_{o}` less it is the {o}'s hours after release")
+              f"of `own_{o}`, the hours from arrival to customs' release: the {o}'s part of "
+              f"the milestone intervals' stretches to release, which add up to `released - "
+              f"arrived` ([trs.md](trs.md)); `own_{o}` less it is the {o}'s hours after "
+              f"release. NaN where the consignment was not out of the flow by the end of the "
+              f"run (the intervals split only a whole flow)")
              for o in OWNERS]
     rows.append(("found_by", "enforcement, category", FOUND_BY))
     out = [

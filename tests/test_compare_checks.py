@@ -147,7 +147,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 381 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 301 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
@@ -242,15 +242,14 @@ def test_every_metric_a_run_yields_is_known_without_running(path):
 def test_check_lists_the_metrics(capsys):
     assert main(["check", str(SMALL), "--metrics"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    # 381: 198, and the terminal's own figures (owner shares by port and direction, 10;
-    # the per-container inspection rate by port, 1), then a Time Release Study's (172): the
-    # owners' hours and shares to release and after it by direction and by port and
-    # direction (80); each class's imports and exports (mean, median and p90 of clearance
-    # and declared-to-release, shares within 24 h, 64) and at each port and direction (share
-    # released within 24 h and mean declared-to-release, 16); by port and direction, the
-    # median of clearance and overall clearance, the shares within 24 h and declared-to-
-    # release's median and p90 (12)
-    assert len(lines) == 381 and "departure_h_mean_port_sea_export" in lines
+    # 301: 198, and the terminal's own figures (owner shares by port and direction, 10;
+    # the per-container inspection rate by port, 1), then a Time Release Study's (92): the
+    # owners' hours and shares to release by direction and by port and direction (40); each
+    # class's imports and exports (mean, median and p90 of clearance, share released within
+    # 24 h: 32) and at each port and direction (share released within 24 h, 8); by port and
+    # direction, the median of clearance and overall clearance, the shares within 24 h and
+    # declared-to-release's median and p90 (12)
+    assert len(lines) == 301 and "departure_h_mean_port_sea_export" in lines
     assert "owner_hours_to_release_customs_port_sea_import" in lines
     assert "released_within_24h_aeo_advanced_port_sea_import" in lines
     assert "owner_share_terminal_port_sea_export" in lines

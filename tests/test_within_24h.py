@@ -80,7 +80,7 @@ def test_each_time_target_is_counted_at_its_boundary_too():
     assert m["released_within_48h"] == pytest.approx((n["on"] + n["fast"]) / len(log), rel=1e-12)
     assert m["released_within_30min_port_fast_import"] == 1.0
     assert m["released_within_48h_port_over_import"] == 0.0
-    assert m["exited_within_2h_general_import"] == pytest.approx(n["fast"] / len(log), rel=1e-12)
+    assert m["released_within_2h_general_import"] == pytest.approx(n["fast"] / len(log), rel=1e-12)
     assert m["released_within_48h_general_port_on_import"] == 1.0
 
 

@@ -83,76 +83,60 @@ _CLASS = (
 def _by_class() -> list[Entry]:
     """A trader class's clearance figures, imports and exports apart."""
     out = [
-        Entry(f"{m}_h_{stat}_<class>_<direction>", CLEAR_LAYER,
-              f"`{m}_h_{stat}` of one trader class's imports or exports, {_CLASS}."
-              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else "")
-              + (" Declared-to-release is what customs' and quarantine's work takes for a "
-                 "class, without the trader's lodging after arrival, which dominates "
-                 "`clearance_h_mean_<class>_<direction>`." if m == "declared_to_release" else ""))
-        for m in ("clearance", "declared_to_release")
+        Entry(f"clearance_h_{stat}_<class>_<direction>", CLEAR_LAYER,
+              f"`clearance_h_{stat}` of one trader class's imports or exports, {_CLASS}."
+              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else ""))
         for stat in ("mean", "median", "p90")
     ]
     out += [
-        Entry(f"{m}_within_<target>_<class>_<direction>", CLEAR_LAYER,
-              f"`{m}_within_<target>` of one trader class's imports or exports, {_CLASS}.")
-        for m in ("released", "exited")
-    ]
-    out += [
+        Entry("released_within_<target>_<class>_<direction>", CLEAR_LAYER,
+              f"`released_within_<target>` of one trader class's imports or exports, {_CLASS}. "
+              f"The agencies' own hours of a class are the milestone intervals' "
+              f"(`customs_h`, `quarantine_h` of its `port_direction_class` rows)."),
         Entry("released_within_<target>_<class>_port_<port>_<direction>", CLEAR_LAYER,
               "`released_within_<target>` of one trader class's consignments at one port and "
               "direction: a class's service standard where it trades (an AEO's 2 h, say). NaN "
               "where the class released nothing there."),
-        Entry("declared_to_release_h_mean_<class>_port_<port>_<direction>", CLEAR_LAYER,
-              "`declared_to_release_h_mean` of one trader class's consignments at one port and "
-              "direction. NaN where the class released nothing there."),
     ]
     return out
 
 
-_PHASE = {
-    "to_release": (
-        "from arrival to customs' release, over the cohort's consignments released by the end "
-        "of the run (as `clearance_h_mean`: the hours of the five owners add up to it). The "
-        "trader's hours are its lodging after arrival (a declaration lodged in advance costs "
-        "none), duty payment release waits for, a missed exam appointment; customs' its "
-        "acceptance, assessment, checks and the queues for them; quarantine's its checks, "
-        "laboratory and treatment; the terminal's the wait for a box to be discharged before "
-        "its scan or exam and the moves to and from the exam bay; the organisation's its "
-        "holds (a ruling, an approval)"
-    ),
-    "after_release": (
-        "from customs' release to the end of the flow (an import's exit from the supervised "
-        "area, an export's loading), over the cohort's consignments out of the flow (as "
-        "`overall_clearance_h_mean`). An import's are mostly the trader's pick-up and the "
-        "terminal's discharge and gate; an export's the terminal's wait for the cut-off of "
-        "the vessel or flight it makes"
-    ),
-}
+_TO_RELEASE = (
+    "from arrival to customs' release, over the cohort's consignments out of the flow by the "
+    "end of the run (those of the milestone intervals table: its `clearance` row's "
+    "`<owner>_h`, whose five owners add up to that row's mean clearance; "
+    "`clearance_h_mean` also counts those released but still waiting for pick-up, exit or a "
+    "departure at the end). The trader's hours are its lodging after arrival (a declaration "
+    "lodged in advance costs none), a second declaration, duty payment release waits for, "
+    "its part of the exam yard (attendance, a missed appointment); customs' its acceptance, "
+    "assessment, checks and the queues for them; quarantine's its checks, laboratory, "
+    "treatment and clearance form; the terminal's the wait for a box to be discharged before "
+    "its scan or exam and the moves to and from the exam bay; the organisation's its holds "
+    "(a ruling, an approval). The hours after release (an import's pick-up and gate, an "
+    "export's wait for its cut-off) are the intervals' `after_release` rows"
+)
 
 
 def _release_owners() -> list[Entry]:
-    """Owners' hours and shares of arrival -> release and of release -> the end, by
-    direction and at each port and direction."""
+    """Owners' hours and shares of arrival -> release, by direction and at each port and
+    direction."""
     out = []
-    for phase, span in _PHASE.items():
-        for kind, what in (
-            ("hours", "Mean hours per consignment the owner holds the goods"),
-            ("share", "The owner's share of the hours summed over the consignments (a ratio "
-                      "of sums; the five owners' add up to 1)"),
-        ):
-            stem = f"owner_{kind}_{phase}_<owner>"
-            out += [
-                Entry(f"{stem}_<direction>", CLEAR_LAYER,
-                      f"{what}, {span}; imports or exports (never pooled: each waits on "
-                      f"different owners). Each stretch of time is the owner's that held the "
-                      f"goods (`owner_share_<owner>`); the log's `to_release_<owner>` "
-                      f"columns are each consignment's hours to release, `own_<owner>` less "
-                      f"them its hours after. NaN where there is no such consignment."),
-                Entry(f"{stem}_port_<port>_<direction>", CLEAR_LAYER,
-                      f"`{stem}_<direction>` of one port's consignments of that direction "
-                      f"(pooled, the ports' owners mix: a post hub's parcels beside a sea "
-                      f"port's boxes); NaN where the port has none."),
-            ]
+    for kind, what in (
+        ("hours", "Mean hours per consignment the owner holds the goods"),
+        ("share", "The owner's share of the hours summed over the consignments (a ratio "
+                  "of sums; the five owners' add up to 1)"),
+    ):
+        stem = f"owner_{kind}_to_release_<owner>"
+        out += [
+            Entry(f"{stem}_<direction>", CLEAR_LAYER,
+                  f"{what}, {_TO_RELEASE}; imports or exports (never pooled: each waits on "
+                  f"different owners). The log's `to_release_<owner>` columns are each "
+                  f"consignment's hours to release. NaN where there is no such consignment."),
+            Entry(f"{stem}_port_<port>_<direction>", CLEAR_LAYER,
+                  f"`{stem}_<direction>` of one port's consignments of that direction "
+                  f"(pooled, the ports' owners mix: a post hub's parcels beside a sea "
+                  f"port's boxes); NaN where the port has none."),
+        ]
     return out
 
 

@@ -55,7 +55,7 @@ Where things live:
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
                    (``recorder_rows.py``: the rows the recorder keeps;
                    ``recorder_hist.py``: its clearance histograms and time targets;
-                   ``release_owners.py``: who owns the time to release and after it;
+                   ``release_owners.py``: who owns the time to release, read from the intervals;
                    ``result_clearance.py``: the metrics of the clearance table)
 - ``same.py``      whether two results hold the same figures (``RunResult.equals``)
 - ``intervals.py`` the Time Release Study intervals: the stretches that partition each

@@ -64,8 +64,6 @@ class Bulk:
         self.m.fill(np.nan)  # (cheaper than np.full on a few rows)
         self.own = np.zeros((k, 5))
         self.late = np.zeros((k, 5))  # of own, the hours after the run's end (as Owners)
-        #: ``own`` as it stood at release (set by the release step, which every plan has)
-        self.own_release: np.ndarray | None = None
         self.end = port.end
         self.cursor = arrived.copy()
         self.t = arrived

@@ -33,7 +33,6 @@ class Consignment:
         "plan",
         "m",
         "own",
-        "own_release",
         "late",
         "outcome",
         "deferred",
@@ -62,9 +61,6 @@ class Consignment:
         #: of ``own``, the hours booked after the run's end, by owner (None: none; see
         #: :class:`sim.model.journey.Owners`)
         self.late: list[float] | None = None
-        #: ``own`` as it stood at release: the owners' hours from arrival to release (None
-        #: until released; see :class:`sim.model.steps.release.Release`)
-        self.own_release: list[float] | None = None
         self.outcome = 0
         self.deferred = False  # its one lane visit is booked lazily (see FifoLane.defer)
         self.decided = True  # its checks are known (False: a dynamic selector decides later)

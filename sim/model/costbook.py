@@ -41,11 +41,11 @@ from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, detected
 from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
-from sim.model.recorder_rows import OWN, OWN_TO_RELEASE, STATS
+from sim.model.recorder_rows import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name
-LAYOUT = STATS + MILESTONES + OWN + OWN_TO_RELEASE
+LAYOUT = STATS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 _TRADER = [P[k] for k in TRADER_PARTS]
 #: outcomes that count as a seizure for the cost per seizure (as the enforcement tally's caught)
 _CAUGHT = [c for c in CAUGHT.values() if c is not None]

@@ -22,6 +22,7 @@ from sim.model.intervals import (
     STRETCHES,
     TO_RELEASE,
     WHOLE,
+    owner_hours,
     owner_of,
     partition,
 )
@@ -65,7 +66,7 @@ class IntervalTally:
             a[:, _S["quarantine_seen"]] == 0
         )
         port = a[:, _S["port"]].astype(int)
-        h = partition(col, a[:, _SOWN : _SOWN + len(OWNERS)], early, self.crossing[port])
+        h = partition(col, a[:, _SOWN:], early, self.crossing[port])
         direction = a[:, _S["direction"]].astype(int)
         group = (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
         group += a[:, _S["trader_class"]].astype(int)
@@ -167,12 +168,12 @@ def _rows(
         o = owner_of(s)
         if o is not None and s.kind in (TO_RELEASE, AFTER_RELEASE):
             owners[k, o] = per[k]
-    owners[index["exam_yard"]] = yard / people if people else math.nan
+    yard_h = yard / people if people else np.full(len(OWNERS), math.nan)
+    owners[index["exam_yard"]] = yard_h
+    stretch = {s.name: per[k] for k, s in enumerate(STRETCHES)}
+    owners[index["clearance"]] = owner_hours(stretch, yard_h, (TO_RELEASE,))
+    owners[index["overall_clearance"]] = owner_hours(stretch, yard_h, (TO_RELEASE, AFTER_RELEASE))
     kinds = np.array([s.kind for s in STRETCHES])
-    owners[index["clearance"]] = owners[kinds == TO_RELEASE].sum(axis=0)
-    owners[index["overall_clearance"]] = owners[np.isin(kinds, (TO_RELEASE, AFTER_RELEASE))].sum(
-        axis=0
-    )
     owners[kinds == PARALLEL] = math.nan
     rows = []
     for k, s in enumerate(STRETCHES):

@@ -269,16 +269,27 @@ def owner_of(stretch: Stretch) -> int | None:
     return OWNERS.index(stretch.owner) if stretch.owner in OWNERS else None
 
 
+def owner_hours(
+    hours: Mapping[str, np.ndarray], yard: np.ndarray, kinds: tuple[str, ...]
+) -> np.ndarray:
+    """Hours by owner (the last axis, in the order of ``OWNERS``) of the stretches of
+    ``kinds``: each stretch with one owner booked whole to it (NaN: not passed through), and
+    the exam yard's by ``yard``, its hours by owner. Per consignment (``Hours``) or per group
+    (the table's rows): ``TO_RELEASE`` gives the owners' hours to release, whose sum is the
+    clearance time; with ``AFTER_RELEASE`` too, the owners' hours of the whole flow."""
+    out = np.array(yard, float) if TO_RELEASE in kinds else np.zeros(np.shape(yard))
+    for s in STRETCHES:
+        o = owner_of(s)
+        if s.kind in kinds and o is not None:
+            out[..., o] += np.nan_to_num(hours[s.name])
+    return out
+
+
 def unexplained(hours: Mapping[str, np.ndarray], own: np.ndarray) -> np.ndarray:
     """Each consignment's owners' hours less those of every stretch with one owner (each
     booked whole to it, as the clock books it), by owner: the exam yard's hours by owner
     where it was examined, and 0 (to rounding) where it was not."""
-    rest = own.astype(float, copy=True)
-    for s in STRETCHES:
-        o = owner_of(s)
-        if s.kind in (TO_RELEASE, AFTER_RELEASE) and o is not None:
-            rest[:, o] -= np.nan_to_num(hours[s.name])
-    return rest
+    return np.asarray(own - owner_hours(hours, np.zeros(own.shape), (TO_RELEASE, AFTER_RELEASE)))
 
 
 def of_log(log: pd.DataFrame, scenario: Scenario) -> Hours:

@@ -38,7 +38,6 @@ from sim.model.recorder_rows import (
     _S,
     _SMS,
     _SOWN,
-    _SREL,
     _TRUTH,
     FLUSH,
     METRICS,
@@ -53,14 +52,11 @@ from sim.model.recorder_rows import (
     group_codes,
     started_only,
 )
-from sim.model.release_owners import UNRELEASED, ReleaseOwnerTally, to_release
 from sim.scenario.schema import MODES
 from sim.scenario.within import ALWAYS
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
-
-_RELEASED = M["released"]
 
 class Recorder:
     """Folds finished consignments (flows one by one, bulk blocks whole) into the run's
@@ -94,8 +90,6 @@ class Recorder:
         self.owner_sum = np.zeros(len(OWNERS))
         self.owners = OwnerTally()  # (and by direction)
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
-        #: owners' hours of arrival -> release and of release -> the end, by port and direction
-        self.release_owners = ReleaseOwnerTally(ports)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)
@@ -141,20 +135,15 @@ class Recorder:
         own: Sequence[float] = c.own
         if outcome == CENSORED:  # as it stood at the end: nothing after it
             m, own = censor_row(m, own, c.late, self.end)
-        rel: Sequence[float] = UNRELEASED  # never released (by the end of the run)
-        if c.own_release is not None and m[_RELEASED] == m[_RELEASED]:
-            rel = c.own_release  # (all booked by release: before the end if it was)
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
-            self._rows += _pack(
-                c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own, *rel
-            )
+            self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own)
             self._n_rows += 1
             if self._n_rows >= FLUSH:
                 self.flush()
         if self.log:
-            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, *rel, checks))
+            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, checks))
 
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
@@ -162,7 +151,6 @@ class Recorder:
         end = flow_end(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         m, own = censor_block(b.m, b.own, b.late, self.end, outcome == CENSORED)
-        rel = to_release(b.own_release, m)
         port = np.full(k, b.port.index)
         channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
         if cohort.any():
@@ -177,7 +165,6 @@ class Recorder:
                     b.req[c][:, list(TRUTH_COLUMNS)],
                     m[c],
                     own[c],
-                    rel[c],
                 ]
             )
             self._blocks.append(stats)
@@ -188,7 +175,7 @@ class Recorder:
             self._flush_log()
             self._chunks.append(
                 np.column_stack(
-                    [port, b.index, cohort, outcome, channel, b.req, m, own, rel, checks]
+                    [port, b.index, cohort, outcome, channel, b.req, m, own, checks]
                 ).astype(float)
             )
 
@@ -283,16 +270,15 @@ class Recorder:
         return group_codes(a, self.port_mode, eras, "goods_direction" in self.dimensions)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
-        """Clearance (customs' part of it, owners' hours to release) by every dimension of
-        rows released by customs; overall clearance (to an import's exit, an export's
-        loading), milestone intervals and owners' hours of those of them out of the flow
-        (``out``: the rest still wait for pick-up, exit or a departure)."""
+        """Clearance (and from lodgement to release) histograms by every dimension of rows
+        released by customs; overall clearance (to an import's exit, an export's loading),
+        milestone intervals and owners' hours of those of them out of the flow (``out``: the
+        rest are still waiting for pick-up, exit or a departure)."""
         ms = a[:, _SMS:_SOWN]
         arrived, codes = ms[:, M["arrived"]], self._codes(a)
         self.times.fold("clearance", ms[:, M["released"]] - arrived, codes)
         declared = np.fmax(ms[:, M["lodged"]], arrived)  # (goods there and declared)
         self.times.fold("declared_to_release", ms[:, M["released"]] - declared, codes)
-        self.release_owners.add_to_release(a)
         if not out.all():
             a, ms, arrived = a[out], ms[out], arrived[out]
             codes = {dim: code[out] for dim, code in codes.items()}
@@ -302,12 +288,11 @@ class Recorder:
         if left.any():
             to_departure = ms[left, M["departed"]] - arrived[left]
             self.times.fold("departure", to_departure, {d: c[left] for d, c in codes.items()})
-        self.release_owners.add_after_release(a)
         self._fold_intervals(a)
 
     def _fold_intervals(self, a: np.ndarray) -> None:
         """Milestone intervals and owners' hours of rows out of the flow."""
         self.intervals.fold(a)
-        self.owner_sum += a[:, _SOWN:_SREL].sum(axis=0)
+        self.owner_sum += a[:, _SOWN:].sum(axis=0)
         self.owners.add(a)
         self.by_port.add_owners(a)

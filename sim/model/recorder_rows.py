@@ -18,12 +18,7 @@ from sim.model.milestones import CENSORED, CHANNELS, MILESTONES, OWNERS, M, chan
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 HEAD = ("port", "index", "cohort", "outcome", "channel")
-#: the owners' hours from arrival to the end of the flow (``own_<owner>``), and of them those
-#: up to release (``to_release_<owner>``; NaN where the consignment was not released):
-#: what followed release is their difference
-OWN = tuple(f"own_{o}" for o in OWNERS)
-OWN_TO_RELEASE = tuple(f"to_release_{o}" for o in OWNERS)
-COLUMNS = HEAD + REQUIREMENTS + MILESTONES + OWN + OWN_TO_RELEASE
+COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
 #: the short row kept for statistics (the log keeps COLUMNS)
 STATS = (
     "port",
@@ -43,7 +38,6 @@ STATS = (
 _S = {name: i for i, name in enumerate(STATS)}
 _SMS = len(STATS)
 _SOWN = _SMS + len(MILESTONES)
-_SREL = _SOWN + len(OWNERS)  # (then the owners' hours to release)
 _TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
@@ -51,7 +45,7 @@ _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.att
           R.release_early, R.quarantine_treat, R.quarantine_seen]  # fmt: skip
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
-_pack = struct.Struct(f"{_SREL + len(OWNERS)}d").pack  # a STATS row as doubles
+_pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
 _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 
@@ -162,7 +156,7 @@ class OwnerTally:
         direction = a[:, _S["direction"]].astype(int)
         for d in range(len(DIRECTIONS)):
             mine = direction == d
-            self.hours[d] += a[mine, _SOWN:_SREL].sum(axis=0)
+            self.hours[d] += a[mine, _SOWN:].sum(axis=0)
             self.n[d] += int(mine.sum())
 
 
@@ -179,7 +173,7 @@ class PortTally:
     def add_owners(self, a: np.ndarray) -> None:
         """Fold statistics rows ``a`` of consignments out of the flow."""
         port, direction = a[:, _S["port"]].astype(int), a[:, _S["direction"]].astype(int)
-        np.add.at(self.hours, (port, direction), a[:, _SOWN:_SREL])
+        np.add.at(self.hours, (port, direction), a[:, _SOWN:])
 
     def add_boxes(self, a: np.ndarray, inspected: np.ndarray) -> None:
         """Fold the containers of every cohort declaration ``a``, ``inspected`` or not."""

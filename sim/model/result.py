@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from sim.model.release_owners import owner_metrics
 from sim.model.result_clearance import clearance_metrics
 from sim.scenario.schema import DIRECTIONS
 
@@ -19,8 +20,9 @@ class RunResult:
     - ``clearance``: per metric (``clearance``: arrival to release; ``overall_clearance``:
       arrival to the end of the flow, an import's exit or an export's loading), dimension
       (all, port, mode, direction, port_direction with groups ``<port>/<direction>``,
-      channel, commodity, trader_class) and group: n, mean, median, p90, p95 (hours) and the
-      share within 24 h;
+      channel, commodity, trader_class, direction_class ``<direction>/<class>``,
+      port_direction_class) and group: n, mean, median, p90, p95 (hours) and the share
+      within 24 h (``within_24h``) and each other time target of ``within_hours``;
     - ``intervals``: the Time Release Study intervals (:mod:`sim.model.intervals`) of the
       cohort's consignments out of the flow (outcome ``released``; not the seized, detained,
       rejected or censored), per stretch (``kind``: ``to_release``, the stretches that add up
@@ -33,7 +35,9 @@ class RunResult:
       consignment of the group (``per_consignment_h``), its whole stretch's mean (before
       arrival too, or however little of a parallel wait binds) and the hours it adds by owner
       (``<owner>_h``; the exam yard's waits and moves are ``mixed``);
-    - ``owners``: hours per released consignment and share of the time by owner;
+    - ``owners``: hours per released consignment and share of the time by owner; by
+      direction, also of arrival -> release (``mean_h_to_release_import``, ...: the
+      ``intervals``' ``clearance`` rows);
     - ``resources``: per port and lane: utilisation, mean queue length, mean/p90 wait, jobs;
     - ``queues``: queue length and busy servers sampled over time;
     - ``log``: one row per consignment (attributes, requirements, milestones), when asked;
@@ -95,9 +99,6 @@ class RunResult:
     export_metrics: dict[str, float] = field(default_factory=dict)
     #: a port's own owner shares and containers inspected (sim.model.recorder_rows.PortTally)
     port_metrics: dict[str, float] = field(default_factory=dict)
-    #: owners' hours and shares of arrival -> release and of release -> the end of the flow,
-    #: by direction and by port and direction (sim.model.release_owners)
-    owner_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -167,7 +168,9 @@ class RunResult:
         out.update(self.enforcement_metrics)
         out.update(self.export_metrics)
         out.update(self.port_metrics)
-        out.update(self.owner_metrics)
+        c = self.clearance
+        ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]
+        out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling import smuggling_metrics

@@ -15,6 +15,7 @@ from sim.model.finders import FINDERS, found_by
 from sim.model.milestones import CHANNELS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
 from sim.model.recorder_rows import COLUMNS
+from sim.model.release_owners import log_columns, owner_columns
 from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
 if TYPE_CHECKING:
@@ -58,11 +59,10 @@ def interval_table(rec: Recorder) -> pd.DataFrame:
     return rec.intervals.table()
 
 
-def owner_table(rec: Recorder) -> pd.DataFrame:
+def owner_table(rec: Recorder, intervals: pd.DataFrame) -> pd.DataFrame:
     """Time from arrival to exit by owner: mean per released consignment and share; by
-    direction, also of arrival -> release (``mean_h_to_release_import``, over the
-    consignments released by the end) and of release -> the end of the flow
-    (``mean_h_after_release_import``, over those out of the flow), with their shares."""
+    direction, also of arrival -> release (``mean_h_to_release_import``, the ``intervals``
+    table's ``clearance`` rows: over the consignments out of the flow), with its shares."""
     n = int(rec.outcomes[RELEASED])
     total = rec.owner_sum.sum()
     out = pd.DataFrame(
@@ -76,7 +76,7 @@ def owner_table(rec: Recorder) -> pd.DataFrame:
         hours, k = rec.owners.hours[d], int(rec.owners.n[d])
         out[f"mean_h_{direction}"] = hours / k if k else np.nan
         out[f"share_{direction}"] = hours / hours.sum() if hours.sum() > 0 else np.nan
-    for name, values in rec.release_owners.table().items():
+    for name, values in owner_columns(intervals).items():
         out[name] = values
     return out
 
@@ -115,7 +115,11 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
     for col, kind in named:
         typed[col] = pd.Categorical.from_codes(typed[col], categories=pd.Index(categories[kind]))
     typed["found_by"] = pd.Categorical.from_codes(finder, categories=pd.Index(FINDERS))
-    return pd.DataFrame(typed)  # (one block per type: adding columns to it does not warn)
+    frame = pd.DataFrame(typed)  # (one block per type: adding columns to it does not warn)
+    at_own = list(frame.columns).index(f"own_{OWNERS[-1]}") + 1  # (beside the owners' hours)
+    for k, (name, values) in enumerate(log_columns(frame, rec.intervals.crossing).items()):
+        frame.insert(at_own + k, name, values)
+    return frame
 
 
 def _pools(ports: list[Port]) -> dict[str, Any]:

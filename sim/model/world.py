@@ -287,13 +287,14 @@ class World:
         names = list(self.scenario.ports)
         costs = tables.cost_tables(self.costs, self.ports, rows)
         engine = self.selector if isinstance(self.selector, RiskEngine) else None
+        intervals = tables.interval_table(rec)
         return RunResult(
             scenario=self.scenario.name,
             seed=(int(self.seed.entropy), *self.seed.spawn_key),  # type: ignore[arg-type]
             counts=counts,
             clearance=tables.clearance_table(rec),
-            intervals=tables.interval_table(rec),
-            owners=tables.owner_table(rec),
+            intervals=intervals,
+            owners=tables.owner_table(rec, intervals),
             resources=pd.DataFrame(rows),
             queues=pd.DataFrame(
                 self.samples, columns=["t_h", "port", "lane", "queue", "busy", "capacity"]
@@ -307,7 +308,6 @@ class World:
             enforcement_metrics=rec.enforcement.metrics(),
             export_metrics=rec.cutoffs.metrics(),
             port_metrics=rec.by_port.metrics(),
-            owner_metrics=rec.release_owners.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,

@@ -657,8 +657,9 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
             out += [
                 "<p class='note'>Up to release only (a Time Release Study's arrival to "
                 "release): the trader's hours are its lodging after arrival, customs' and "
-                "quarantine's their checks and queues; they add up to the clearance time "
-                "(<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
+                "quarantine's their checks and queues; they add up to the clearance time of "
+                "the consignments out of the flow (the milestone intervals' clearance row, "
+                "<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
                 _img(plots.time_by_owner(owners, "to_release"), "time to release by owner",
                      "Bars: the hours from arrival to release each owner holds, for each "
                      "option, imports and exports apart"),

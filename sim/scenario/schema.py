@@ -825,8 +825,8 @@ class Scenario(Strict):
         description="time targets, in hours after arrival (a plain number each, whole hours "
         "or whole minutes: 0.5 for 30 min), for which the shares released "
         "(released_within_<H>h) and out of the flow (exited_within_<H>h) are reported, by "
-        "direction, port and direction, and trader class; 24 h is always reported too; each "
-        "target once (sim/scenario/within.py)",
+        "direction and port and direction, those released also by trader class; 24 h is "
+        "always reported too; each target once (sim/scenario/within.py, docs/trs.md)",
     )
     costs: CostsField = None  # prices of clearance (sim/scenario/costs.py); None: not costed
     organisation: OrganisationSpec | None = Field(

@@ -41,10 +41,7 @@ def uninspected_rows(r: np.ndarray) -> np.ndarray:
 
 
 class Release(Step):
-    """Customs release (goods not yet arrived are released on arrival). The owners' hours
-    booked by then are kept apart (``own_release``): every stretch up to release is booked
-    as the clock reaches it, none after it yet, so they are the hours of arrival -> release
-    by owner, and the rest of the flow's hours those of release -> exit or loading."""
+    """Customs release (goods not yet arrived are released on arrival)."""
 
     name = "release"
     every = True
@@ -56,14 +53,12 @@ class Release(Step):
         t = max(j.t, j.c.arrived)
         j.m[RELEASED_AT] = t
         j.clock.to(t, CUSTOMS)
-        j.c.own_release = j.c.own[:]
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         t = np.maximum(b.t, b.arrived)
         b.m[:, RELEASED_AT] = t
         b.to(t, CUSTOMS)
-        b.own_release = b.own.copy()
         b.t = t
         yield from ()
 
