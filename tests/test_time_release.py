@@ -7,7 +7,7 @@ an analyst would make (``bordersim run --reps 2 --days 14 --log``, the bundled d
   milestone intervals table they are read from;
 - the shares within each time target (``within_hours``), by direction, port and direction,
   and trader class;
-- a class's clearance and declared-to-release times;
+- a class's clearance times (mean, median, p90) and an AEO's share released within 2 h;
 - the median and p90 of clearance by port and direction (read from the streamed histograms:
   within 1 % of the log's exact quantiles).
 
