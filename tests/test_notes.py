@@ -751,20 +751,24 @@ def test_two_options_that_make_one_change_in_the_scenario_are_said_to():
 def test_a_reform_without_its_running_cost_is_said_to_leave_it_out():
     """A trial planner read "cheaper and faster at once" for `training`, whose cost_per_year
     is 0 (not costed): nothing said its IT, licences or training were left out. A reform
-    given its cost, or a scenario with no costs at all, gets no such note."""
+    given its cost, or a scenario with no costs at all, gets no such note; nor does one
+    that only changes who pays (`trader_pays_no_find`), which runs nothing."""
     from sim.experiment.compare import _uncosted, prepare
     from sim.experiment.compare_notes import compare_notes
     from sim.experiment.options import reform_option
     from tests.headlines import one_option
 
     opts = ["training", "smart_image_review:cost_per_year=2000000", "exam_without_trader",
-            "smart_image_review:cost_per_year=1000+training@7d"]  # fmt: skip
+            "smart_image_review:cost_per_year=1000+training@7d",
+            "trader_pays_no_find", "trader_pays_no_find+training"]  # fmt: skip
     plan = prepare(DEFAULT, [reform_option(o) for o in opts])
     found = _uncosted(plan.opts, plan.base)
     names = [o.name for o in plan.opts]
     assert found == {"training": ["training"], "exam_without_trader": ["exam_without_trader"],
                      "training.at.7d": ["training"],  # (the combination's part, and itself:)
-                     "smart_image_review.cost_per_year-1000+training.at.7d": ["training"]}
+                     "smart_image_review.cost_per_year-1000+training.at.7d": ["training"],
+                     # (who pays is no running cost: only the training is named)
+                     "trader_pays_no_find+training": ["training"]}
     assert _uncosted(plan.opts, plan.base.model_copy(update={"costs": None})) == {}
     res = SimpleNamespace(meta={"uncosted": found, "scenario": "default", "days": 28},
                           per_rep=pd.DataFrame(), options=plan.opts, names=names,

@@ -1028,7 +1028,9 @@ def _unpriced(opts: Sequence[Option], scenario: Scenario) -> dict[str, str]:
 def _uncosted(opts: Sequence[Option], scenario: Scenario) -> dict[str, list[str]]:
     """Options with library reforms whose running cost was not given (``cost_per_year`` 0:
     IT, licences, training beyond the staff and equipment the model counts) -> those
-    reforms, where the scenario is costed (else no cost figure exists to flatter)."""
+    reforms, where the scenario is costed (else no cost figure exists to flatter). A reform
+    that changes only ``[costs]`` fields (who pays a charge, a price) runs nothing and adds
+    no running cost: it is not named."""
     from sim.reforms.compose import parse, parse_one
 
     if scenario.costs is None:
@@ -1038,10 +1040,18 @@ def _uncosted(opts: Sequence[Option], scenario: Scenario) -> dict[str, list[str]
         composite = parse(o.reform) if o.reform else None
         reforms = [] if composite is None else [
             *composite.reforms, *(parse_one(label)[0] for label, _ in composite.dated)]
-        found = [r.name for r in reforms if not float(r.strengths["cost_per_year"])]
+        found = [r.name for r in reforms
+                 if not float(r.strengths["cost_per_year"]) and _operates(r, scenario)]
         if found:
             out[o.name] = list(dict.fromkeys(found))
     return out
+
+
+def _operates(reform: Any, scenario: Scenario) -> bool:
+    """Whether a reform changes how the border works (a field outside ``[costs]``), so that
+    it may have a running cost of its own; one that only reprices (``trader_pays_no_find``:
+    who pays) has none."""
+    return not all(k.startswith("costs.") for k in reform.fields(scenario))
 
 
 def _period_names(base: Scenario, variants: Mapping[str, Scenario]) -> dict[float, str]:
