@@ -215,7 +215,11 @@ NOTES = {
     "StaffLane.role": "the role (a key of costs.roles) of the people who work the lane",
     "Equipment.life_years": "years over which the capital is amortised (at costs.discount_rate)",
     "Storage.free": "free period from discharge (else arrival) before storage is charged",
-    "Storage.per_container_day": "storage and demurrage per container-day after the free period",
+    "Storage.per_container_day": "storage and demurrage (one figure: the terminal's storage "
+    "and the carrier's demurrage are not told apart) per container-day after the free period",
+    "Storage.billing": "how the time after the free period is billed: `prorated` by the hour "
+    "(1.25 days past the free time pay 1.25 days) or `per_started_day` (they pay 2 days, as "
+    "terminals bill)",
 }
 #: units that the type cannot tell (appended to the type)
 UNITS = {

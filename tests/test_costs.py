@@ -247,12 +247,14 @@ def test_a_ports_scanners_and_lab_are_charged_at_the_scenarios_discount_rate(rat
 
 
 # --- trader ------------------------------------------------------------------------------
-def held_scenario(free_h: float, rate: float = 0.01) -> sim.Scenario:
+def held_scenario(
+    free_h: float, rate: float = 0.01, billing: str = "prorated"
+) -> sim.Scenario:
     """Every consignment lodges 2 h after arrival and leaves 5 h after release: held 7 h."""
     p = D.port(rate="1/h", lodging_h=2.0, pickup_h=5.0)
     p["traffic"]["value"] = 1000
     s = D.scenario({"p": p}, days=2, warmup_days=1)
-    storage = {"*": {"free": D.hours(free_h), "per_container_day": 24}}
+    storage = {"*": {"free": D.hours(free_h), "per_container_day": 24, "billing": billing}}
     return with_costs(s, trader={"time_cost_per_day": rate, "storage": storage})
 
 
@@ -278,6 +280,21 @@ def test_time_cost_is_value_times_rate_times_days_held():
 def test_storage_starts_exactly_at_the_end_of_the_free_period(free_h, storage):
     row = all_row(sim.simulate(held_scenario(free_h), seed=1))
     assert row["storage"] == pytest.approx(storage, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("free_h", "storage"),
+    [(6.0, 24.0), (6.5, 24.0), (7.0, 0.0), (8.0, 0.0)],  # any hour past the free 7 h: a day
+)
+def test_storage_billed_per_started_day_charges_a_whole_day_for_any_part(free_h, storage):
+    """Terminals bill per started day: an hour past the free time pays a day (24 here)."""
+    row = all_row(sim.simulate(held_scenario(free_h, billing="per_started_day"), seed=1))
+    assert row["storage"] == pytest.approx(storage, abs=1e-9)
+
+
+def test_storage_billing_other_than_prorated_or_per_started_day_is_refused():
+    with pytest.raises(ValueError, match=r"(?s)storage.*billing.*'prorated' or 'per_started_day'"):
+        held_scenario(6.0, billing="daily")
 
 
 def test_free_storage_runs_from_discharge_where_goods_are_discharged():

@@ -143,7 +143,8 @@ def _time_costs(
     released: np.ndarray,
 ) -> None:
     """Value of time by owner, storage after the free period (from discharge, else from
-    arrival: a box is in the terminal's yard once discharged) and reefer power. An export's
+    arrival: a box is in the terminal's yard once discharged; prorated by the hour, or per
+    started day where the port's mode bills so) and reefer power. An export's
     goods leave at its departure, not its loading at the cut-off: its value of time runs on
     to the departure, those hours the terminal's (the carrier's schedule, as its wait for the
     cut-off), so a later cut-off onto the same vessel costs the exporter nothing."""
@@ -158,6 +159,8 @@ def _time_costs(
     out[:, P["time_terminal"]] += per_hour * sailing
     boxes = col["containers"]
     over = np.maximum(in_yard - prices.free_h[port], 0.0)
+    # a started day counts whole; the float noise of hours summed (1e-9 d) starts no day
+    over = np.where(prices.storage_started[port], 24.0 * np.ceil(over / 24.0 - 1e-9), over)
     out[:, P["storage"]] = boxes * prices.storage_day[port] * over / 24.0
     out[:, P["reefer"]] = boxes * prices.reefer_day[com] * held / 24.0
 

@@ -31,6 +31,7 @@ class Prices:
     guarantee_fee: float  # per year, share of the duty guaranteed
     free_h: np.ndarray
     storage_day: np.ndarray
+    storage_started: np.ndarray  # by port: billed per started day (else prorated by the hour)
     time_rate: np.ndarray  # by commodity, share of value per day
     reefer_day: np.ndarray  # by commodity (0 unless kept frozen)
     duty_rate: np.ndarray  # by commodity
@@ -71,6 +72,7 @@ class Prices:
             guarantee_fee=t.guarantee_fee,
             free_h=np.array([s.free for s in storage]),
             storage_day=np.array([s.per_container_day for s in storage]),
+            storage_started=np.array([s.billing == "per_started_day" for s in storage]),
             time_rate=np.array(
                 [
                     t.time_cost_per_day if c.time_cost_per_day is None else c.time_cost_per_day

@@ -127,10 +127,14 @@ class Checks(Strict):
 
 class Storage(Strict):
     """Storage and demurrage per container-day, charged after a free period from discharge
-    (from arrival where the goods are not discharged from a vessel)."""
+    (from arrival where the goods are not discharged from a vessel). One figure for both: the
+    terminal's storage of the box and the carrier's demurrage on it (their free times and
+    rates differ in practice) are not told apart. Prorated by the hour unless billed per
+    started day, as terminals bill."""
 
     free: Duration = 0.0
     per_container_day: Money = 0.0
+    billing: Literal["prorated", "per_started_day"] = "prorated"
 
 
 class Trader(Strict):
