@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 
+from sim.model import cost_log
 from sim.model.draws import DRAWS
 from sim.model.milestones import DUE_AFTER_RELEASE, MILESTONES, OWNERS
 
@@ -70,6 +71,19 @@ FOUND_BY = (
     "by the run's end). Not the same as a seizure: pests found and treated, and "
     "undervalued goods found, are released"
 )
+
+
+def _cost(column: str) -> str:
+    """A cost column's meaning (only with a `[costs]` section)."""
+    if column in cost_log.SUMS:
+        mean = f"metric `{column}_per_consignment`"
+        text = cost_log.SUMS[column]
+    else:
+        item = column.removeprefix("cost_")
+        mean = f"cost tables' column `{item}` (row `all`)"
+        text = f"the trader's cost item `{item}` (how-results-are-computed.md, *The cost tables*)"
+    return (f"with a `[costs]` section only: {text}, in the scenario's currency; NaN where "
+            f"censored; its mean over the finished cohort is the {mean}")
 
 
 def _meaning(name: str, transform: object) -> str:
@@ -170,6 +184,18 @@ _INTRO = [
     "# = m[\"detection_rate_by_exam\"]",
     "```",
     "",
+    "With a `[costs]` section the log ends with each consignment's trader cost: its items "
+    "(`cost_<item>`, which add up to `trader_cost`), `trader_fees` (without the value of "
+    "time) and `border_burden` (the part the border imposes), NaN where censored. Their "
+    "means over the finished cohort are the cost metrics, by any grouping the log allows "
+    "(a trader class at one port and direction, an inspection channel):",
+    "",
+    "```python",
+    "done = cohort[cohort.outcome != \"censored\"]",
+    "done.border_burden.mean()   # = m[\"border_burden_per_consignment\"]",
+    "done.groupby([\"port\", \"direction\", \"trader_class\"], observed=True).border_burden.mean()",
+    "```",
+    "",
     "*Decisions.* The selection columns `sel_document`, `sel_scan`, `sel_physical` and "
     "`sel_quarantine` are decisions only where `assessed` is set. Selection tables decide "
     "when the consignment is made (they depend on its own draws, nothing that changes in "
@@ -211,6 +237,7 @@ def log_page() -> str:
               f"run (the intervals split only a whole flow)")
              for o in OWNERS]
     rows.append(("found_by", "enforcement, category", FOUND_BY))
+    rows += [(c, "cost, float", _cost(c)) for c in cost_log.COLUMNS]
     out = [
         *_INTRO,
         "| Column | Kind | Meaning |",

@@ -191,7 +191,11 @@ def test_the_log_page_lists_every_column_of_a_log_in_its_order():
     text = (DOCS / "log.md").read_text()
     listed = [line.split("`")[1] for line in text.splitlines() if line.startswith("| `")]
     s = sim.load_scenario(ROOT / "tests" / "scenarios" / "small.toml", {"days": 1, "drain_days": 1})
-    assert listed == list(sim.simulate(s, 1, log=True).log.columns)
+    costed = [line.split("`")[1] for line in text.splitlines()
+              if line.startswith("| `") and "| cost, " in line]  # fmt: skip
+    assert listed == list(sim.simulate(s, 1, log=True).log.columns) + costed  # (no [costs])
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 0.5, "warmup_days": 0})
+    assert listed == list(sim.simulate(s, 1, log=True).log.columns)  # (with [costs])
     assert all(len(line.split("|")[3].strip()) > 3 for line in text.splitlines()
                if line.startswith("| `"))
 

@@ -72,6 +72,7 @@ Where things live:
                    overheads), as pure functions and their streamed accumulator
                    (``cost_summary.py``: its headline metrics; ``cost_periods.py``: the
                    costs of a timeline's periods apart; ``prices.py``: the scenario's prices
-                   as arrays by port and commodity)
+                   as arrays by port and commodity; ``cost_log.py``: each consignment's
+                   trader cost in the log)
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

@@ -81,10 +81,13 @@ def owner_table(rec: Recorder, intervals: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.DataFrame | None:
+def log_frame(
+    rec: Recorder, ports: list[str], commodities: list[str], book: CostBook | None = None
+) -> pd.DataFrame | None:
     """The per-consignment log (None unless asked for), with named categories, by port and
-    index. Built from the recorder's rows, which it takes (so that its peak memory is about
-    twice the rows', not several times)."""
+    index, and with a cost book each consignment's trader cost (:mod:`sim.model.cost_log`).
+    Built from the recorder's rows, which it takes (so that its peak memory is about twice
+    the rows', not several times)."""
     if not rec.log:
         return None
     chunks, rec._chunks = rec._chunks, []
@@ -115,6 +118,10 @@ def log_frame(rec: Recorder, ports: list[str], commodities: list[str]) -> pd.Dat
     for col, kind in named:
         typed[col] = pd.Categorical.from_codes(typed[col], categories=pd.Index(categories[kind]))
     typed["found_by"] = pd.Categorical.from_codes(finder, categories=pd.Index(FINDERS))
+    if book is not None:
+        from sim.model.cost_log import cost_columns
+
+        typed.update(cost_columns(raw, book.prices))
     frame = pd.DataFrame(typed)  # (one block per type: adding columns to it does not warn)
     at_own = list(frame.columns).index(f"own_{OWNERS[-1]}") + 1  # (beside the owners' hours)
     for k, (name, values) in enumerate(log_columns(frame, rec.intervals.crossing).items()):

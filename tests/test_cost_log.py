@@ -1,0 +1,61 @@
+"""The per-consignment log carries each consignment's trader cost (with a ``[costs]``
+section): its items add up, and their means over the finished cohort are the run's cost
+metrics, pooled and by any grouping the metrics have."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import sim
+from sim.model.cost_log import COLUMNS, ITEMS
+
+BURDEN = ("cost_time_customs", "cost_time_quarantine", "cost_time_organisation",
+          "cost_inspection_handling", "cost_attendance")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def run():
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    assert r.log is not None
+    return r.log, r.metrics()
+
+
+def test_a_logs_cost_items_add_up_for_every_consignment(run):
+    log, _ = run
+    done = log[log.outcome != "censored"]
+    assert len(done) > 1000
+    items = done[list(ITEMS)].sum(axis=1)
+    assert np.allclose(items, done.trader_cost, rtol=0, atol=1e-9)
+    time = done[[c for c in ITEMS if c.startswith("cost_time_")]].sum(axis=1)
+    assert np.allclose(done.trader_cost - time, done.trader_fees, rtol=0, atol=1e-9)
+    assert np.allclose(done[list(BURDEN)].sum(axis=1), done.border_burden, rtol=0, atol=1e-9)
+    assert (done.border_burden > 0).any() and (done.cost_storage > 0).any()
+    censored = log[log.outcome == "censored"]
+    assert len(censored) and censored[list(COLUMNS)].isna().all().all()
+
+
+def test_a_logs_cost_means_over_the_finished_cohort_are_the_cost_metrics(run):
+    log, m = run
+    done = log[log.cohort & (log.outcome != "censored")].astype({"port": str, "direction": str})
+
+    def close(name: str, want: float) -> None:
+        assert math.isclose(m[name], want, rel_tol=1e-9), (name, m[name], want)
+
+    for column in ("trader_cost", "trader_fees", "border_burden"):
+        close(f"{column}_per_consignment", done[column].mean())
+    checked = 0
+    for (port, direction), rows in done.groupby(["port", "direction"]):
+        close(f"trader_cost_per_consignment_port_{port}_{direction}", rows.trader_cost.mean())
+        close(f"trader_fees_per_consignment_port_{port}_{direction}", rows.trader_fees.mean())
+        checked += 1
+    assert checked >= 4
+
+
+def test_a_log_without_costs_has_no_cost_columns():
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 0.5, "warmup_days": 0})
+    log = sim.simulate(s.model_copy(update={"costs": None}), 1, log=True).log
+    assert log is not None and not set(COLUMNS) & set(log.columns)
