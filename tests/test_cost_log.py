@@ -53,6 +53,16 @@ def test_a_logs_cost_means_over_the_finished_cohort_are_the_cost_metrics(run):
         close(f"trader_fees_per_consignment_port_{port}_{direction}", rows.trader_fees.mean())
         checked += 1
     assert checked >= 4
+    checked = 0
+    for (port, direction, cls), rows in done.groupby(["port", "direction", "trader_class"],
+                                                      observed=True):  # fmt: skip
+        at = f"{cls}_port_{port}_{direction}"
+        close(f"border_burden_per_consignment_{at}", rows.border_burden.mean())
+        close(f"border_burden_per_container_{at}",
+              rows.border_burden.sum() / rows.containers.sum())
+        close(f"trader_cost_per_consignment_{at}", rows.trader_cost.mean())
+        checked += 1
+    assert checked >= 20
 
 
 def test_a_log_without_costs_has_no_cost_columns():

@@ -96,9 +96,26 @@ COSTS = [
           f"arrival to the end of the flow, {_PER}.", DIR_PD),
     Entry("trader_cost_per_consignment_<class>_port_<port>_<direction>", COST_LAYER,
           "`trader_cost_per_consignment` of one trader class's finished consignments at one "
-          "port and direction: what a class costs or saves a trader where it trades (see "
-          "`clearance_h_mean_<class>_port_<port>_<direction>`). NaN where the class "
-          "finished nothing there."),
+          "port and direction: what its traders' consignments cost them there, not what the "
+          "class saves: most of it is the value of the goods' time, so classes differ by "
+          "their goods' value and commodity mix (and by chance) as much as by their "
+          "treatment. What the class's treatment costs or saves a trader is "
+          "`border_burden_per_consignment_<class>_port_<port>_<direction>`. NaN where the "
+          "class finished nothing there."),
+    Entry("border_burden_per_consignment_<class>_port_<port>_<direction>", COST_LAYER,
+          "`border_burden_per_consignment` of one trader class's finished consignments at "
+          "one port and direction: what the border's treatment of the class (its checks, "
+          "the customs', quarantine's and organisation's hours) costs its traders there, per "
+          "declaration. Set against `general`'s at the same port and direction (paired "
+          "within each replication), it is what a class (AEO) saves; still weighted by its "
+          "goods' value (the value of time), so read it with "
+          "`clearance_h_mean_<class>_port_<port>_<direction>`. A run's `class-differences.csv` "
+          "holds those differences with their intervals. NaN where the class finished "
+          "nothing there."),
+    Entry("border_burden_per_container_<class>_port_<port>_<direction>", COST_LAYER,
+          "`border_burden_per_consignment_<class>_port_<port>_<direction>` per container: "
+          "the class's border burden there over its containers (a truck, an air shipment or "
+          "a parcel counts as one), as `trader_fees_per_container`."),
     Entry("trader_fees_per_consignment", COST_LAYER,
           f"Money the trader pays (broker, handling, storage, inspection handling, ...), the "
           f"value of time aside, {_PER}.", DIR_PD),

@@ -226,9 +226,10 @@ def swept_lane_rows(params: Iterable[str]) -> list[str]:
 
 
 def class_rows(keys: Iterable[str]) -> tuple[str, ...]:
-    """Each trader class's clearance and trader cost, imports and exports apart, at each port
-    whose class mix a changed field (``ports.sea_port.traffic.trader_classes...``) moves:
-    what a class buys there (a table skips the rows a comparison lacks)."""
+    """Each trader class's clearance, trader cost and border burden (what its treatment
+    costs it), imports and exports apart, at each port whose class mix a changed field
+    (``ports.sea_port.traffic.trader_classes...``) moves: what a class buys there (a table
+    skips the rows a comparison lacks)."""
     from sim.scenario.base import DIRECTIONS, TRADER_CLASSES
 
     ports = dict.fromkeys(
@@ -237,7 +238,9 @@ def class_rows(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(
         f"{metric}_{cls}_port_{port}_{direction}"
         for port in ports
-        for metric in ("clearance_h_mean", "trader_cost_per_consignment")
+        for metric in (
+            "clearance_h_mean", "trader_cost_per_consignment", "border_burden_per_consignment"
+        )
         for direction in DIRECTIONS
         for cls in TRADER_CLASSES
     )

@@ -21,6 +21,9 @@ Layout::
     milestone-intervals.csv    the milestone intervals by stretch and group, across the
                                replications with 95 % intervals
                                (:mod:`sim.experiment.interval_summary`)
+    class-differences.csv      each trader class against general traders at each port and
+                               direction, paired within replications, with 95 % intervals
+                               (:mod:`sim.experiment.class_differences`)
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
     failures.json              replications that raised: seed, error and traceback (removed
                                once a rerun into the folder finishes them)
@@ -74,6 +77,7 @@ _OWN = {
     "replications.csv",
     "summary.json",
     "milestone-intervals.csv",
+    "class-differences.csv",
     "warnings.json",
     "failures.json",
 }
@@ -858,6 +862,7 @@ class RunStore:
         summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_intervals([int(r) for r in per_rep.get("replication", [])])
+        self._write_class_differences(per_rep)
         self._write_warnings()
         self.record_history()
         return summary
@@ -874,6 +879,18 @@ class RunStore:
         text = summarise_intervals([pd.read_csv(t) for t in tables if t.exists()]).to_csv(
             index=False
         )
+        file = self.path / FILE
+        if self._same_as_before() and stale(file, text):
+            self._rewritten(file)
+        atomic_write(file, text)
+
+    def _write_class_differences(self, per_rep: pd.DataFrame) -> None:
+        """``class-differences.csv``: each trader class against general traders, paired
+        within the replications (a file this run left before that no longer matches them is
+        noted and written again)."""
+        from sim.experiment.class_differences import FILE, class_differences
+
+        text = class_differences(per_rep).to_csv(index=False)
         file = self.path / FILE
         if self._same_as_before() and stale(file, text):
             self._rewritten(file)

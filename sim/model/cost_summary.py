@@ -65,5 +65,10 @@ def summary(
             out[f"{name}_per_container{suffix}"] = float(per)
     for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where
         row = groups.get(("port_direction_class", f"{p}/{d}/{cls}"), {})  # it trades
-        out[f"trader_cost_per_consignment_{cls}_port_{p}_{d}"] = float(row.get("trader", math.nan))
+        key = f"{cls}_port_{p}_{d}"
+        out[f"trader_cost_per_consignment_{key}"] = float(row.get("trader", math.nan))
+        # the border's part alone: what the class's treatment costs it
+        out[f"border_burden_per_consignment_{key}"] = float(row.get("border_burden", math.nan))
+        per = row.get("border_burden_per_container", math.nan)
+        out[f"border_burden_per_container_{key}"] = float(per)
     return out

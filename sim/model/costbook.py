@@ -258,7 +258,8 @@ class CostBook:
                 boxes = float(self.boxes[dim][g])  # (per container: trade indicators' unit)
                 row = rows[(dim, group)]
                 row["containers"] = boxes / n if n else math.nan
-                for part in ("trader_fees", "agency"):  # (a truck or a parcel counts as one)
+                # (a truck or a parcel counts as one)
+                for part in ("trader_fees", "agency", "border_burden"):
                     row[f"{part}_per_container"] = row[part] * n / boxes if boxes else math.nan
         return rows
 
