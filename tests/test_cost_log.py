@@ -21,11 +21,11 @@ def run():
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
     r = sim.simulate(s, 2, log=True)
     assert r.log is not None
-    return r.log, r.metrics()
+    return r.log, r.metrics(), r.costs
 
 
 def test_a_logs_cost_items_add_up_for_every_consignment(run):
-    log, _ = run
+    log, *_ = run
     done = log[log.outcome != "censored"]
     assert len(done) > 1000
     items = done[list(ITEMS)].sum(axis=1)
@@ -39,7 +39,7 @@ def test_a_logs_cost_items_add_up_for_every_consignment(run):
 
 
 def test_a_logs_cost_means_over_the_finished_cohort_are_the_cost_metrics(run):
-    log, m = run
+    log, m, _ = run
     done = log[log.cohort & (log.outcome != "censored")].astype({"port": str, "direction": str})
 
     def close(name: str, want: float) -> None:
@@ -69,3 +69,39 @@ def test_a_log_without_costs_has_no_cost_columns():
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 0.5, "warmup_days": 0})
     log = sim.simulate(s.model_copy(update={"costs": None}), 1, log=True).log
     assert log is not None and not set(COLUMNS) & set(log.columns)
+
+
+def test_the_cost_tables_channel_rows_within_port_and_direction_are_the_logs_means(run):
+    """Pooled over ports a channel's cost is mostly where it is used (scans: a post hub's
+    parcels); its rows within each port and direction compare like with like."""
+    log, _, costs = run
+    done = log[log.cohort & (log.outcome != "censored")]
+    rows = costs[costs.dimension == "port_direction_channel"].set_index("group")
+    checked = 0
+    for (port, direction, channel), group in done.groupby(["port", "direction", "channel"],
+                                                          observed=True):  # fmt: skip
+        row = rows.loc[f"{port}/{direction}/{channel}"]
+        assert row["n"] == len(group)
+        assert math.isclose(row["trader"], group.trader_cost.mean(), rel_tol=1e-9)
+        assert math.isclose(row["border_burden"], group.border_burden.mean(), rel_tol=1e-9)
+        checked += 1
+    assert checked >= 30 and len(rows) == checked
+
+
+def test_the_burden_cost_is_what_inspection_adds_to_compliant_goods_within_each_route(run):
+    """``burden_cost_per_inspected_compliant_port_<port>_<direction>``: the mean border burden
+    and storage of compliant released declarations inspected (scan, exam or quarantine
+    check) less that of those not inspected, at each port and direction."""
+    log, m, _ = run
+    ok = log[log.cohort & (log.illicit == "compliant") & (log.outcome == "released")]
+    inspected = ~ok.channel.astype(str).isin(["green", "document"])
+    imposed = ok.border_burden + ok.cost_storage
+    checked = 0
+    for (port, direction), rows in ok.groupby(["port", "direction"], observed=True):
+        i = inspected[rows.index]
+        want = imposed[rows.index][i].mean() - imposed[rows.index][~i].mean()
+        name = f"burden_cost_per_inspected_compliant_port_{port}_{direction}"
+        assert math.isclose(m[name], want, rel_tol=1e-9), (name, m[name], want)
+        checked += 1
+    assert checked >= 8
+    assert m["burden_cost_per_inspected_compliant_port_sea_port_import"] > 50

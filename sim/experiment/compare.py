@@ -199,6 +199,8 @@ def _money_unit(name: str) -> str:
         return "currency per consignment"
     if name.endswith("_per_seizure"):
         return "currency per seizure"
+    if "_per_inspected_compliant" in name:
+        return "currency per inspected compliant declaration"
     if "_per_container" in name:
         return f"currency {PER_CONTAINER}"
     if name.endswith("_outlay"):

@@ -154,6 +154,20 @@ COSTS = [
           "consignments without illicit goods."),
     Entry("compliant_trader_cost_per_consignment", COST_LAYER,
           "Trader cost, mean over the finished consignments without illicit goods."),
+    Entry("burden_cost_per_inspected_compliant_port_<port>_<direction>", COST_LAYER,
+          "The money counterpart of `burden_clearance_h`: what an inspection costs a "
+          "compliant trader, per inspected compliant declaration at one port and direction. "
+          "There, among the cohort's compliant declarations (no illicit goods, the hidden "
+          "truth) released by the end, the mean cost the border imposes on those released "
+          "after a scan, exam or quarantine check less that on those released without one; "
+          "the cost imposed is the border burden (as `border_burden_per_consignment`: the "
+          "value of the hours owned by customs, quarantine and the organisation, inspection "
+          "handling, attendance) plus storage (which the longer stay runs up). Not the whole "
+          "trader cost: its fees and the value of the trader's and terminal's own hours "
+          "differ with the goods inspected (quarantine checks fall on perishables) more than "
+          "with the inspection. A difference of means, as `burden_clearance_h`'s: the "
+          "inspected goods are not the same goods as the uninspected. NaN without the "
+          "hidden truth or where either group is empty."),
     Entry("revenue_evaded_per_consignment", COST_LAYER,
           f"Duty evaded by illicit goods not found: the duty due on the goods as they truly "
           f"are less the duty assessed on the declaration, {_PER}. {_EVADED}"),

@@ -73,6 +73,7 @@ Where things live:
                    (``cost_summary.py``: its headline metrics; ``cost_periods.py``: the
                    costs of a timeline's periods apart; ``prices.py``: the scenario's prices
                    as arrays by port and commodity; ``cost_log.py``: each consignment's
-                   trader cost in the log)
+                   trader cost in the log; ``cost_burden.py``: what inspecting compliant
+                   goods costs their traders)
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

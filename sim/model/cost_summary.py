@@ -47,6 +47,7 @@ def summary(
         out["revenue_evaded"] = out["harm_slipped"] = math.nan
     everyone = groups[("all", "all")]
     out["trader_cost_p90"] = float(everyone["trader_p90"])
+    out.update(book.inspection.metrics())
     for part in PER_CONSIGNMENT:
         out[f"{part}_per_consignment"] = float(everyone[part])
     where = {"": ("all", "all")}

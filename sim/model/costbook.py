@@ -26,6 +26,7 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model import agency_costs as ac
+from sim.model.cost_burden import InspectionBurden
 from sim.model.cost_periods import PeriodTally, fixed_items
 from sim.model.costs import (
     ACTIVITIES,
@@ -39,7 +40,7 @@ from sim.model.costs import (
 )
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, detected
-from sim.model.milestones import CAUGHT, CENSORED, MILESTONES, OWNERS, RELEASED
+from sim.model.milestones import CAUGHT, CENSORED, CHANNELS, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
 from sim.model.recorder_rows import STATS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
@@ -65,6 +66,15 @@ _SPANS = {
 }
 
 
+def _with_channels(dimensions: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The dimensions with the inspection channel within port and direction (pooled over
+    ports, a channel's cost is mostly where it is used: scans at a post hub's parcels)."""
+    if "port_direction" not in dimensions:
+        return dimensions
+    within = [f"{g}/{c}" for g in dimensions["port_direction"] for c in CHANNELS]
+    return {**dimensions, "port_direction_channel": within}
+
+
 class CostBook:
     """What a run's consignments cost, folded as they finish."""
 
@@ -85,6 +95,7 @@ class CostBook:
         self.prices = Prices.of(self.costs, modes, scenario.commodities, separate)
         self.index = {name: i for i, name in enumerate(layout)}
         self.truth = "truth_0" in self.index and "checks" in self.index
+        dimensions = _with_channels(dimensions)
         self.dimensions, self.port_mode = dimensions, port_mode
         k = len(self.ports)
         self.n = {d: np.zeros(len(g), np.int64) for d, g in dimensions.items()}
@@ -101,6 +112,7 @@ class CostBook:
         }
         #: with a timeline's periods, their consignments' costs apart (by arrival)
         self.periods = PeriodTally.of(scenario, window, len(PARTS))
+        self.inspection = InspectionBurden(self.ports)  # (what inspecting compliant goods adds)
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows (the recorder's layout); censored consignments are left out
@@ -117,6 +129,9 @@ class CostBook:
         # compliant: no illicit goods (the hidden truth), else every consignment released
         ok = illicit == 0 if illicit is not None else col["outcome"] == RELEASED
         self.compliant += [ok.sum(), parts[ok, P["border_burden"]].sum(), trader[ok].sum()]
+        if illicit is not None:
+            imposed = parts[:, P["border_burden"]] + parts[:, P["storage"]]
+            self.inspection.fold(col, ok & (col["outcome"] == RELEASED), imposed)
         bins = bin_index(trader)
         use = self._use(col)
         port = col["port"].astype(int)
@@ -200,6 +215,7 @@ class CostBook:
             "commodity": col["commodity"].astype(int),
             "trader_class": cls,
             "port_direction_class": pd_ * len(TRADER_CLASSES) + cls,
+            "port_direction_channel": pd_ * len(CHANNELS) + col["channel"].astype(int),
         }
         return {d: c for d, c in codes.items() if d in self.dimensions}
 
