@@ -97,4 +97,4 @@ def test_the_headlines_period_lines_carry_the_cost():
     text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
     after = text.split("Goods arriving from day 21")[1]
     assert "agencies' cost per year (this period's own" in after
-    assert "1,800,000 USD more" in after and "cost per consignment, agencies and traders" in after
+    assert "1,800,000 USD more" in after and "cost per declaration, agencies and traders" in after

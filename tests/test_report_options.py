@@ -162,7 +162,9 @@ def test_the_headline_says_each_options_change_in_words():
     # processing, looked weaker on the first line alone)
     assert ("detected, finds after release included (tax review, recall, post-clearance "
             "audit, whenever they fall due): 2.00 percentage points higher") in text
-    assert "cost per consignment, agencies and traders: 3.50 USD more (95 % CI 1.25 to 5.75)" in (
+    assert "cost per declaration, agencies and traders (every port pooled: a parcel is one " in (
+        text)  # (per declaration, not per container: a parcel counts as a sea import does)
+    assert "per container at each sea or rail port below): 3.50 USD more (95 % CI 1.25 to " in (
         text)
     assert "slipping through the ports: no change (the same in every replication)" in text
     assert "export clearance: no clear change (-0.31 s; 95 % CI -2.34 to 1.73)" in text
@@ -223,7 +225,8 @@ def test_the_headline_of_an_option_at_one_port_gives_that_ports_figures_first():
     text = html.unescape("".join(headline(res, ports)))  # type: ignore[arg-type]
     bays, both = text.split("<h3>both</h3>")
     assert ("At sea, which it changes:</p><ul class='headline'><li>import clearance: 2.44 h "
-            "shorter (95 % CI 1.79 to 3.09)</li><li>cost per export, agencies and traders: "
+            "shorter (95 % CI 1.79 to 3.09)</li><li>cost per export declaration, agencies and "
+            "traders: "
             "86.5 USD less (95 % CI 74.0 to 99.0)</li></ul><p>Pooled over every port") in bays
     assert bays.count("At sea") == 1 and "At land" not in bays
     assert "agencies' cost per year" in bays and "581,003 USD more" in bays
@@ -485,3 +488,21 @@ def test_the_headline_says_whom_an_option_touches_and_its_change_for_them():
             "sooner for each consignment it touches") in text
     res.gains = gains.iloc[:0]  # (no logs joined: no such line)
     assert "whom it touches" not in "".join(headline(res))  # type: ignore[arg-type]
+
+
+def test_the_headline_gives_cost_per_declaration_and_per_container_at_container_ports():
+    """The pooled cost is per declaration (a parcel's as a sea import's): at each sea or rail
+    port the headline gives the cost per declaration and per container, imports and exports
+    apart, so a reader cannot take one for the other."""
+    from tests.headlines import one_option
+
+    rows = [("total_cost_per_consignment", -8.85, -9.5, -8.2),
+            ("total_cost_per_consignment_port_sea_import", -54.5, -60.0, -49.0),
+            ("total_cost_per_container_port_sea_import", -26.0, -28.0, -24.0),
+            ("total_cost_per_consignment_port_road_import", -3.0, -4.0, -2.0),
+            ("total_cost_per_container_port_road_import", -3.0, -4.0, -2.0)]  # fmt: skip
+    text = one_option(rows, meta={"container_ports": ["sea"]})
+    assert ("at sea, cost per import declaration, agencies and traders: 54.5 USD less (95 % "
+            "CI 49.0 to 60.0); per container: 26.0 USD less (95 % CI 24.0 to 28.0)") in text
+    assert "at road" not in text  # (a truck is one container: no second figure)
+    assert "at sea" not in one_option(rows)  # (a folder that does not know its ports' modes)

@@ -516,6 +516,8 @@ class Comparison:
             "currency": currency_of(base.costs),
             # ("USD at 2019 prices"; "" without costs)
             "money": money_of(base.costs, base.organisation is not None),
+            # (ports whose declarations carry containers: costs per container beside them)
+            "container_ports": [p for p, v in base.ports.items() if v.mode in ("sea", "rail")],
             "days": base.days,
             "warmup_days": base.warmup_days,
             "drain_days": base.drain_days,

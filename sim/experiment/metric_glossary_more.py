@@ -133,6 +133,12 @@ COSTS = [
           "their containers. A truck at a land border, an air shipment or a parcel at a post "
           "hub counts as one container, so the pooled figure mixes a parcel with a sea box: "
           "the port forms compare like with like.", DIR_PD),
+    Entry("total_cost_per_container", COST_LAYER,
+          "Agency + trader cost (as `total_cost_per_consignment`) of the finished "
+          "consignments over their containers: a sea or rail declaration carries several "
+          "boxes, so its cost per declaration is not comparable with a truck's or a parcel's "
+          "(each counts as one container; pooled over ports it mixes them: read a sea or "
+          "rail port's).", DIR_PD),
     Entry("time_per_consignment", COST_LAYER,
           f"The value of the goods' time (value x time cost per day) over the hours from "
           f"arrival to the end of the flow (0 unless released), {_PER}."),

@@ -61,7 +61,9 @@ def summary(
             out[f"{what}_cost_per_consignment{suffix}"] = float(row.get(what, math.nan))
         out[f"trader_fees_per_consignment{suffix}"] = float(row.get("trader_fees", math.nan))
         # per container (a truck, an air shipment or a parcel counts as one)
-        for name, column in (("trader_fees", "trader_fees"), ("agency_cost", "agency")):
+        for name, column in (
+            ("trader_fees", "trader_fees"), ("agency_cost", "agency"), ("total_cost", "total")
+        ):
             per = row.get(f"{column}_per_container", math.nan)
             out[f"{name}_per_container{suffix}"] = float(per)
     for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where

@@ -51,7 +51,9 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      "count", ("fewer", "more")),
     ("smuggling_caught_share", "share of smuggling attempts caught (by patrols outside the "
      "ports or by the ports' checks)", "points", ("lower", "higher")),
-    ("total_cost_per_consignment", "cost per consignment, agencies and traders", "money",
+    ("total_cost_per_consignment", "cost per declaration, agencies and traders (every port "
+     "pooled: a parcel is one declaration, as a sea import of several containers is; per "
+     "declaration and per container at each sea or rail port below)", "money",
      ("less", "more")),
     ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
     ("trader_cost_per_consignment", "of which the traders' (fees and time)", "money",
@@ -86,10 +88,10 @@ AT_PORT: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("shorter", "longer")),
     ("departure_h_mean_port_{p}_export", "exports' time to departure", "hours",
      ("shorter", "longer")),
-    ("total_cost_per_consignment_port_{p}_import", "cost per import, agencies and traders",
-     "money", ("less", "more")),
-    ("total_cost_per_consignment_port_{p}_export", "cost per export, agencies and traders",
-     "money", ("less", "more")),
+    ("total_cost_per_consignment_port_{p}_import", "cost per import declaration, agencies and "
+     "traders", "money", ("less", "more")),
+    ("total_cost_per_consignment_port_{p}_export", "cost per export declaration, agencies and "
+     "traders", "money", ("less", "more")),
 )
 
 
@@ -102,7 +104,7 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("lower", "higher")),
     ("detection_rate_era_{k}", "share of illicit consignments detected", "points",
      ("lower", "higher")),
-    ("total_cost_per_consignment_era_{k}", "cost per consignment, agencies and traders",
+    ("total_cost_per_consignment_era_{k}", "cost per declaration, agencies and traders",
      "money", ("less", "more")),
     ("agency_cost_per_year_era_{k}", "agencies' cost per year (this period's own, scaled to a "
      "year: a reform's running cost counts from its date)", "money", ("less", "more")),
@@ -148,6 +150,8 @@ def headline(
                 items.append(kinds)
             if m == "smuggling_caught_share" and went:
                 items.append(went)
+            if m == "trader_cost_per_consignment":
+                items += _per_container(rows, name, res.meta, currency)
             if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):
                 items.append(per_hour + _losses(rows, name, currency) + _uncosted(res, name))
         reach = _reach(res, name)
@@ -217,6 +221,27 @@ def _at_ports(
         for p in mine
     }
     return {p: lines for p, lines in out.items() if lines}
+
+
+def _per_container(
+    rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, meta: Mapping[str, Any],
+    currency: str,
+) -> list[str]:
+    """At each port whose declarations carry containers (sea, rail: ``meta
+    ["container_ports"]``), imports and exports apart, the option's change in cost per
+    declaration and per container: the pooled figure is per declaration, a parcel's as a
+    sea import's."""
+    out = []
+    for p in meta.get("container_ports") or []:
+        for d in ("import", "export"):
+            per = rows.get((name, f"total_cost_per_consignment_port_{p}_{d}"))
+            box = rows.get((name, f"total_cost_per_container_port_{p}_{d}"))
+            if per is None or box is None:
+                continue
+            what = f"at {p}, cost per {d} declaration, agencies and traders"
+            out.append(f"{_sentence(per, what, 'money', ('less', 'more'), currency)}; "
+                       f"{_sentence(box, 'per container', 'money', ('less', 'more'), currency)}")
+    return out
 
 
 def _clear(row: Mapping[Any, Any] | None) -> float | None:
