@@ -118,12 +118,12 @@ def test_a_resumed_sweep_adds_an_entry(tmp_path, capsys):
     assert main([*SWEEP, "--reps", "1", "--out", str(out)]) == 0
     first = _meta(out)
     assert "resumed" not in first
-    assert [e["computed"] for e in first["history"]] == [2]
+    assert [e["computed"] for e in first["history"]] == [{"0": [0], "1": [0]}]
     argv = [*SWEEP, "--reps", "2", "--out", str(out)]
     assert main(argv) == 0
     meta = _meta(out)
     assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
-    assert [e["computed"] for e in meta["history"]] == [2, 2]  # (replication 1 of each point)
+    assert meta["history"][1]["computed"] == {"0": [1], "1": [1]}  # (replication 1 of each)
     assert meta["history"][1]["started"] == meta["resumed"]
     assert meta["history"][1]["build"] == build()
     del meta["history"]  # (as a sweep folder written before the history was kept)
@@ -131,8 +131,32 @@ def test_a_resumed_sweep_adds_an_entry(tmp_path, capsys):
     assert main(argv) == 0
     history = _meta(out)["history"]
     assert [e["command"] for e in history] == [meta["command"]] * 2
-    assert [e["computed"] for e in history] == [None, 0]
+    assert [e["computed"] for e in history] == [None, {}]
     assert main(["report", str(out)]) == 0
+    capsys.readouterr()
+
+
+def test_an_interrupted_sweep_says_which_points_it_computed(tmp_path, capsys, monkeypatch):
+    """As a run's: the (point, replication) runs finished before the interrupt, by point,
+    and ``"interrupted": true``; the resume's entry gives the rest."""
+    out = tmp_path / "s"
+    real, calls = sim.model.run.simulate, []
+
+    def stop_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sim.model.run, "simulate", stop_third)
+    argv = [*SWEEP, "--reps", "2", "--out", str(out)]
+    assert main(argv) == 130
+    monkeypatch.undo()
+    (last,) = _meta(out)["history"]
+    assert last["computed"] == {"0": [0, 1]} and last["interrupted"] is True
+    assert main(argv) == 0
+    last = _meta(out)["history"][-1]
+    assert last["computed"] == {"1": [0, 1]} and "interrupted" not in last
     capsys.readouterr()
 
 

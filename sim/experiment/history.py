@@ -7,13 +7,16 @@ one entry::
     {"command": [...], "started": "2024-05-01T12:00:00+00:00", "build": "0.1.0+abcdef123456",
      "computed": ...}
 
-``computed`` is what that command computed itself (not what it loaded from the folder): a
-run's replication numbers, a comparison's by option, a sweep's count of (point,
-replication) runs. It is null until the command ends; a command interrupted (Ctrl-C, a
-SIGTERM) says what it computed until then and ``"interrupted": true``, so where each kept
-replication came from stays known (null remains for one killed outright, or, as the first
-entry of a folder written before the history was kept, not known). A command whose
-replications raised also gives them (``failed``).
+``computed`` is what that command computed itself (not what it loaded from the folder), in
+one format for the three commands: the replication numbers it finished, a list for a run
+(``[0, 1]``) and, for a comparison and a sweep, an object of such lists by option
+(``{"baseline": [0, 1], "A": [0]}``) or by point number (``{"0": [0, 1], "2": [1]}``: the
+(point, replication) pairs). It is null until the command ends; a command interrupted
+(Ctrl-C, a SIGTERM) says what it computed until then and ``"interrupted": true``, so where
+each kept replication came from stays known (null remains for one killed outright, or, as
+the first entry of a folder written before the history was kept, not known). A command whose
+replications raised also gives them (``failed``, in the same format). A sweep folder
+written before sweeps gave their pairs holds a count of them instead (still read).
 
 The record's ``command``, ``created`` and ``resumed`` keys stay as they were (the last
 command, when the folder was first made, when it was last resumed).
@@ -21,6 +24,7 @@ command, when the folder was first made, when it was last resumed).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +81,17 @@ def ended_whole(old: dict[str, Any] | None, failures: Path | None = None) -> boo
         return isinstance(last, dict) and last.get("computed") is not None and (
             not last.get("failed")) and not last.get("interrupted")
     return failures is not None and not failures.exists()
+
+
+def by_unit(pairs: Iterable[tuple[Any, int]]) -> dict[str, list[int]]:
+    """(unit, replication) pairs (a comparison's option, a sweep's point) as ``computed``
+    gives them: each unit's replication numbers, sorted, by unit in order."""
+    out: dict[str, set[int]] = {}
+    for unit, r in pairs:
+        out.setdefault(str(unit), set()).add(int(r))
+    return {unit: sorted(out[unit]) for unit in sorted(out, key=_unit_order)}
+
+
+def _unit_order(unit: str) -> tuple[int, int | str]:
+    """Point numbers in numeric order (``"10"`` after ``"2"``), then names."""
+    return (0, int(unit)) if unit.isdigit() else (1, unit)

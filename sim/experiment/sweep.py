@@ -350,12 +350,17 @@ def sweep(
     tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
     warned = store.warnings if store is not None else {}  # (loaded ones already there)
     failures: list[Failure] = []
-    for key, result in get_executor(executor, workers=workers).map(tasks):
-        if isinstance(result, Failure):
-            failures.append(result)
-            continue
-        i, r = _point_rep(key)
-        rows[i, r] = _finished(result, store, values[i], hashes[i], warned, (i, r), on_done)
+    try:
+        for key, result in get_executor(executor, workers=workers).map(tasks):
+            if isinstance(result, Failure):
+                failures.append(result)
+                continue
+            i, r = _point_rep(key)
+            rows[i, r] = _finished(result, store, values[i], hashes[i], warned, (i, r), on_done)
+    except BaseException:  # (interrupted: what it computed until then is said, and kept)
+        if store is not None:
+            store.record_history(interrupted=True)
+        raise
     table = _table(rows, values, warned)
     if failures:
         raise _failed(failures, table, store)
@@ -389,9 +394,9 @@ def _failed(
     failures: list[Failure], table: pd.DataFrame, store: SweepStore | None
 ) -> ReplicationsFailed:
     """The error of replications that raised (``table``: those that finished), once the
-    folder's history says how many this command computed and how many failed."""
+    folder's history says which this command computed and which failed."""
     if store is not None:
-        store.record_history(failed=len(failures))
+        store.record_history(failed=[_point_rep(f.key) for f in failures])
     return ReplicationsFailed(sorted(failures, key=lambda f: _point_rep(f.key)), table)
 
 

@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from sim.build import build, libraries
-from sim.experiment.history import close, ended_whole, entry, history_of
+from sim.experiment.history import by_unit, close, ended_whole, entry, history_of
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     Disagree,
@@ -91,8 +91,8 @@ class SweepStore:
         self.warnings: dict[tuple[int, int], list[str]] = {}
         self.on_notice = on_notice
         self._from_meta = False  # the sweep's identity read from meta.json (:meth:`reading`)
-        #: how many (point, replication) runs this command computed (not loaded)
-        self.computed = 0
+        #: the (point, replication) runs this command computed (not loaded)
+        self.computed: list[tuple[int, int]] = []
         self._meta: dict[str, Any] = {}  # meta.json as this command wrote it (:meth:`open`)
         #: the command before left the tables of as many replications (it ended whole)
         self._same_before = False
@@ -327,7 +327,7 @@ class SweepStore:
         self.warnings[point, r] = list(warnings or [])
         record["checksum"] = _sha256(_canonical(record))
         atomic_write(self.file(point, r), dump_json(record))
-        self.computed += 1
+        self.computed.append((point, r))
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
         """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv`` and ``warnings.json``
@@ -343,12 +343,15 @@ class SweepStore:
             self._write(name, text, self._same_before, "the point files")
         self.record_history()
 
-    def record_history(self, failed: int = 0) -> None:
-        """Say in ``meta.json``'s history how many (point, replication) runs this command
-        computed (and how many ``failed``), once it has ended."""
+    def record_history(
+        self, failed: Iterable[tuple[int, int]] = (), interrupted: bool = False
+    ) -> None:
+        """Say in ``meta.json``'s history which (point, replication) runs this command
+        computed (and which ``failed``), by point, once it has ended or was ``interrupted``
+        (see :mod:`sim.experiment.history`)."""
         if not self._meta:
             return
-        close(self._meta.get("history"), self.computed, failed)
+        close(self._meta.get("history"), by_unit(self.computed), by_unit(failed), interrupted)
         atomic_write(self.path / "meta.json", dump_json(self._meta))
 
 
