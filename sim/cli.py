@@ -2,6 +2,7 @@
 
     bordersim run [SCENARIO] [--reps N] [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
     bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--reps N | --precision H]
+                      [--precision-on differences|levels|both]
     bordersim check [FILE] [--metrics | --explain [NAME ...]]
 
 Scenario problems are reported as ``error: ...`` on stderr with exit status 2, never as a

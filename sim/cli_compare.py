@@ -2,6 +2,7 @@
 
     bordersim compare [SCENARIO] --option NAME:KEY=VALUE[,KEY=VALUE] [--option ...]
                       [--options-file FILE] [--reps N | --precision H] [--metric M]
+                      [--precision-on differences|levels|both] [--max-reps N]
                       [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--json]
 
 Only the standard library is imported here at start-up (like ``sim.cli``).
@@ -103,6 +104,10 @@ def add_compare_parser(
     p.add_argument("--metric", dest="metrics", action="append", default=[], metavar="METRIC",
                    help="metric the --precision target watches (repeatable; default "
                    "clearance_h_mean and overall_clearance_h_mean)")
+    p.add_argument("--precision-on", choices=("differences", "levels", "both"), default=None,
+                   help="what the --precision target holds: each option's paired difference "
+                   "from the baseline (the effect a comparison decides on), each option's "
+                   "level, or both (default both)")
     p.add_argument("--max-reps", type=positive_int, default=None,
                    help="most replications with --precision (default 100)")
     from sim.cli import _seed, out_path
@@ -136,8 +141,8 @@ def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) ->
 
 
 def _check_precision_flags(args: argparse.Namespace) -> None:
-    """Refuse what only a precision target reads (``--metric``, ``--max-reps``) given
-    without one (it would be ignored unseen); set ``--max-reps``'s default."""
+    """Refuse what only a precision target reads (``--metric``, ``--max-reps``,
+    ``--precision-on``) given without one (it would be ignored unseen); set their defaults."""
     from sim.cli import UsageError
     from sim.experiment.compare import MAX_REPS_DEFAULT
 
@@ -153,8 +158,14 @@ def _check_precision_flags(args: argparse.Namespace) -> None:
             "replications a --precision target may run; give --precision H too, or --reps N "
             "for a fixed number"
         )
+    if args.precision_on is not None and args.precision is None:
+        raise UsageError(
+            f"--precision-on {args.precision_on} without --precision: --precision-on says "
+            "what a --precision target holds; give --precision H too"
+        )
     if args.max_reps is None:
         args.max_reps = MAX_REPS_DEFAULT
+    args.precision_on = args.precision_on or "both"
 
 
 def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
@@ -241,7 +252,8 @@ def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) 
             )
         plan = prepare(args.scenario or default_scenario_path(), options, args.seed,
                        precision=args.precision, metrics=args.metrics or None,
-                       overrides=overrides, log=not args.no_gains, cli=True)
+                       overrides=overrides, log=not args.no_gains, cli=True,
+                       precision_on=args.precision_on)
     except (OptionError, MetricError) as exc:
         raise UsageError(str(exc)) from None
     if len(plan.opts) < 2:  # (only 'baseline' given)

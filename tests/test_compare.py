@@ -19,6 +19,7 @@ from sim.cli import main
 from sim.experiment.compare import clip_interval, compare
 from sim.experiment.gains import gains_one, summarise_gains
 from sim.experiment.options import OptionError, parse_option, resolve_options
+from sim.experiment.precision import precise_enough
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "scenarios" / "small.toml"
@@ -336,9 +337,9 @@ def test_precision_stops_at_the_first_replication_that_meets_it():
     n = _reps(res)
     assert 10 < n < 20  # here: the relative half-width falls below 0.12 at 11
     rows = res.per_rep
-    assert compare_mod._precise_enough(rows, watch, 0.12)
+    assert precise_enough(rows, watch, 0.12)
     before = rows[rows["replication"] < n - 1]
-    assert not compare_mod._precise_enough(before, watch, 0.12)
+    assert not precise_enough(before, watch, 0.12)
 
 
 def test_precision_loose_stops_at_ten_and_tight_stops_at_the_maximum():

@@ -4,6 +4,7 @@ a metric name checked before anything runs, and reform combinations given on the
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from sim.experiment.options import (
     reform_option,
     resolve_options,
 )
+from sim.experiment.precision import precision_gaps, reps_needed
 from sim.experiment.sensitivity import sobol
 from sim.model.run import simulate
 from sim.model.world import World
@@ -60,7 +62,15 @@ def test_precision_not_reached_warns_on_stderr_and_in_compare_json(tmp_path, cap
         "baseline", "clearance_h_mean", False
     )  # fmt: skip
     assert gap["half_width"] > gap["target"] == pytest.approx(0.001 * gap["mean"])
-    assert "not reached in 10 replications" in (out / "report.html").read_text()
+    assert gap["reps_needed"] == reps_needed(gap["n"], gap["half_width"], gap["target"]) > 10
+    most = max(meta["precision_gaps"], key=lambda g: g["reps_needed"])
+    assert meta["precision_reps_needed"] == most["reps_needed"]
+    assert (f"replications needed ≈ {most['reps_needed']:,} at the spread so far (the most, "
+            f"for {most['option']}") in err
+    assert meta["precision_on"] == "both"
+    page = (out / "report.html").read_text()
+    assert "not reached in 10 replications" in page
+    assert "<td>0.001 on the levels and the paired differences</td>" in page
     assert main([*argv, "--json"]) == 0  # resumed: the same warnings, stdout pure JSON
     captured = capsys.readouterr()
     assert captured.err == err and "options" in json.loads(captured.out)
@@ -96,17 +106,60 @@ def test_precision_reached_says_so_and_warns_nothing(tmp_path):
 def test_a_share_is_held_to_an_absolute_target():
     rows = pd.DataFrame({"option": ["baseline"] * 3, "replication": [0, 1, 2],
                          "released_within_24h": [0.2, 0.5, 0.8]})  # fmt: skip
-    (gap,) = compare_mod._precision_gaps(rows, ["released_within_24h"], 0.05)
+    (gap,) = precision_gaps(rows, ["released_within_24h"], 0.05)
     assert gap.target == 0.05 and gap.mean is None
     text = gap.message(0.05)
     assert text.startswith("baseline, released_within_24h: half-width 0.745;")
-    assert text.endswith("target 0.05 (absolute: a share)")
+    assert text.endswith(f"target 0.05 (absolute: a share); replications needed ≈ "
+                         f"{math.ceil(3 * (gap.half_width / 0.05) ** 2)}")
+
+
+def test_a_target_on_the_differences_leaves_the_levels_out_and_vice_versa():
+    """Levels that vary a lot from one replication to the next, an option that moves each
+    by about the same amount (common random numbers): the differences are narrow."""
+    base = [10.0, 14.0, 8.0, 12.0]
+    rows = pd.DataFrame({"option": ["baseline"] * 4 + ["a"] * 4, "replication": [0, 1, 2, 3] * 2,
+                         "clearance_h_mean": base + [b - 1.0 + 0.01 * i
+                                                     for i, b in enumerate(base)]})
+    assert precision_gaps(rows, ["clearance_h_mean"], 0.05, "differences") == []
+    levels = precision_gaps(rows, ["clearance_h_mean"], 0.05, "levels")
+    assert [(g.option, g.difference) for g in levels] == [("baseline", False), ("a", False)]
+    assert precision_gaps(rows, ["clearance_h_mean"], 0.05) == levels  # (both: these)
+    tight = precision_gaps(rows, ["clearance_h_mean"], 0.0001, "differences")
+    assert [(g.option, g.difference, g.n) for g in tight] == [("a", True, 4)]
+    (gap,) = tight
+    assert gap.reps_needed == math.ceil(4 * (gap.half_width / gap.target) ** 2)
+    with pytest.raises(ValueError, match="one of both, differences, levels; got 'level'"):
+        precision_gaps(rows, ["clearance_h_mean"], 0.05, "level")
+
+
+def test_the_replications_needed_grow_with_the_square_of_the_miss():
+    assert reps_needed(10, 0.2, 0.1) == 40
+    assert reps_needed(10, 0.1001, 0.1) == 11  # (at least one more)
+    assert reps_needed(10, None, 0.1) is None and reps_needed(1, 0.2, 0.1) is None
+
+
+def test_a_target_on_the_differences_alone_stops_where_the_levels_would_not(tmp_path):
+    """The comparison stops at 10 on its differences, though the levels are wider than
+    the target (its warning says so when the target is on both)."""
+    over = {"days": 1, "warmup_days": 0, "drain_days": 1}
+    res = compare(SMALL, [DOCS], precision=0.02, max_reps=10, log=False, out=tmp_path / "c",
+                  overrides=over, report=False, precision_on="differences")
+    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    assert (meta["precision_on"], meta["precision_reached"], meta["reps"]) == (
+        "differences", True, 10)
+    assert precision_gaps(res.per_rep, list(res.meta["precision_metrics"]), 0.02, "levels")
+
+
+def test_precision_on_without_a_precision_target_is_refused(capsys):
+    assert main(["compare", str(SMALL), "--option", DOCS, "--precision-on", "levels"]) == 2
+    assert "--precision-on levels without --precision" in capsys.readouterr().err
 
 
 def test_a_difference_is_held_to_a_share_of_the_baseline_mean():
     rows = pd.DataFrame({"option": ["baseline"] * 3 + ["a"] * 3, "replication": [0, 1, 2] * 2,
                          "clearance_h_mean": [10.0, 12.0, 14.0, 9.0, 12.0, 13.0]})  # fmt: skip
-    gaps = compare_mod._precision_gaps(rows, ["clearance_h_mean"], 0.05)
+    gaps = precision_gaps(rows, ["clearance_h_mean"], 0.05)
     diff = next(g for g in gaps if g.difference)
     assert (diff.option, diff.target, diff.mean) == ("a", pytest.approx(0.6), 12.0)
     assert diff.message(0.05).startswith(
@@ -118,7 +171,7 @@ def test_a_difference_is_held_to_a_share_of_the_baseline_mean():
 def test_a_watched_metric_no_replication_measured_is_an_error():
     rows = pd.DataFrame({"option": ["baseline"], "replication": [0], "clearance_h_mean": [1.0]})
     with pytest.raises(MetricError, match="no replication measured it"):
-        compare_mod._precision_gaps(rows, ["clearance_h_mean_port_nowhere"], 0.1)
+        precision_gaps(rows, ["clearance_h_mean_port_nowhere"], 0.1)
 
 
 # -- a metric name checked before anything runs ----------------------------------------------

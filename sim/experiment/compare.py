@@ -19,12 +19,15 @@ folder per option under ``options/``); rerunning into the same folder resumes. A
 that raises is reported (option, replication, seed, scenario, error) and the others finish.
 
 With ``precision`` replications are added one at a time, after at least 10, until the named
-``metrics`` meet it in every option: the half-width of a time, cost or count at most
-``precision`` x its mean (relative), of a share or rate at most ``precision`` (absolute); and
-the half-width of each difference at most ``precision`` x the baseline mean for times, costs
-and counts, or ``precision`` for shares (absolute: a difference near zero has no relative size).
-When ``max_reps`` comes first, each interval still too wide is a :class:`PrecisionGap`, and a
-warning in ``meta`` (``compare.json``): ``warnings``, ``precision_reached``, ``precision_gaps``.
+``metrics`` meet it in every option (``precision_on``: in each option's level, in each paired
+difference from the baseline, or both, the default; see :mod:`sim.experiment.precision`): the
+half-width of a time, cost or count at most ``precision`` x its mean (relative), of a share or
+rate at most ``precision`` (absolute); and the half-width of each difference at most
+``precision`` x the baseline mean for times, costs and counts, or ``precision`` for shares
+(absolute: a difference near zero has no relative size). When ``max_reps`` comes first, each
+interval still too wide is a :class:`~sim.experiment.precision.PrecisionGap`, with the
+replications it would need, and a warning in ``meta`` (``compare.json``): ``warnings``,
+``precision_reached``, ``precision_gaps``, ``precision_reps_needed``.
 """
 
 from __future__ import annotations
@@ -40,11 +43,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from sim.analysis.paired import holm, interval_p_value, noise_free, paired_interval
-from sim.analysis.stats import is_quantile, mean_half_width, summarise
+from sim.analysis.paired import holm, interval_p_value, noise_free
+from sim.analysis.stats import is_quantile, summarise
 from sim.experiment.composition import (
     changed_arrivals,
     changed_truth,
@@ -63,6 +65,7 @@ from sim.experiment.gains import (
 from sim.experiment.history import close, ended_whole, entry, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
+from sim.experiment.precision import TARGETS, most_needed, precise_enough, precision_gaps
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     _MAX_REP_BYTES,
@@ -354,6 +357,7 @@ def compare(
     *,
     precision: float | None = None,
     metrics: Sequence[str] | None = None,
+    precision_on: str = "both",
     max_reps: int = MAX_REPS_DEFAULT,
     log: bool = True,
     out: str | Path | None = None,
@@ -372,7 +376,8 @@ def compare(
     ``NAME:KEY=VALUE[,KEY=VALUE]``; ``baseline`` is added first when missing. ``reps``
     replications (or, with ``precision``, at least 10 and at most ``max_reps``: see the module
     notes); ``metrics`` are those the precision rule watches (default: mean clearance and
-    mean overall clearance). With ``log`` (the default, as on the command line) each
+    mean overall clearance), ``precision_on`` where (``"both"``, ``"differences"`` or
+    ``"levels"``). With ``log`` (the default, as on the command line) each
     replication's consignment logs are joined for who gains and who loses (``gains``). It
     costs memory: one replication's logs are held at a time, but a 56-day run of the default
     scenario peaks at about 1 GB, against about 0.3 GB with ``log=False`` (then ``gains``
@@ -387,7 +392,7 @@ def compare(
     reps, max_reps = check_reps(reps), check_reps(max_reps, "max_reps")
     plan = prepare(
         scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
-        log=log, tolerance_h=tolerance_h,
+        log=log, tolerance_h=tolerance_h, precision_on=precision_on,
     )  # fmt: skip
     return plan.run(
         reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report,
@@ -406,6 +411,7 @@ def prepare(
     log: bool = True,
     tolerance_h: float = TOLERANCE_H,
     cli: bool = False,
+    precision_on: str = "both",
 ) -> Comparison:
     """A comparison checked and ready to run (the arguments are those of :func:`compare`;
     ``cli``: ``overrides`` came from the command line, which an error they cause names, else
@@ -416,13 +422,16 @@ def prepare(
     """
     if precision is not None and precision <= 0:
         raise ValueError(f"precision must be positive; got {precision}")
+    if precision_on not in TARGETS:
+        raise ValueError(
+            f"precision_on must be one of {', '.join(TARGETS)}; got {precision_on!r}")
     seed = check_seed(seed)
     log = check_flag(log, "log")
     if not isinstance(scenario, str | Path):  # its own fault is the baseline's, not an option's
         checked(scenario, f"baseline scenario {getattr(scenario, 'name', '')!r}")
     over = (dict(overrides or {}), "command line" if cli else "overrides")
     plan = Comparison(scenario, resolve_options(options), seed, over, log, tolerance_h)
-    plan.watch(precision, metrics)
+    plan.watch(precision, metrics, precision_on)
     return plan
 
 
@@ -447,6 +456,7 @@ class Comparison:
         self.variants = _common_periods({o.name: _variant(scenario, base_over, o) for o in opts})
         self.base = self.variants[BASELINE]
         self.precision: float | None = None
+        self.precision_on = "both"  # what the target is on: levels, differences or both
         self.watched: tuple[str, ...] = DEFAULT_METRICS
         self.folder: _CompareFolder | None = None
         self.stores: dict[str, RunStore] = {}
@@ -462,10 +472,13 @@ class Comparison:
         #: first in ``meta["warnings"]``
         self.run_warnings: list[str] = []
 
-    def watch(self, precision: float | None, metrics: Sequence[str] | None) -> None:
-        """The precision target and the metrics it watches; a name that no option's
-        scenario yields raises :class:`MetricError` (see :mod:`sim.experiment.metric_names`)."""
-        self.precision = precision
+    def watch(
+        self, precision: float | None, metrics: Sequence[str] | None, on: str = "both"
+    ) -> None:
+        """The precision target, the metrics it watches and what of them it is ``on``; a
+        name that no option's scenario yields raises :class:`MetricError` (see
+        :mod:`sim.experiment.metric_names`)."""
+        self.precision, self.precision_on = precision, on
         self.watched = tuple(metrics or DEFAULT_METRICS)
         if not metrics:
             return
@@ -531,6 +544,7 @@ class Comparison:
             "reps_first": reps if self.precision is None else max(reps, MIN_SEQUENTIAL_REPS),
             "precision": self.precision,
             "precision_metrics": list(self.watched),
+            "precision_on": self.precision_on if self.precision is not None else None,
             "max_reps": max_reps,
             "tolerance_h": self.tolerance_h,
             "options": [self._identity(o) for o in self.opts],
@@ -613,7 +627,8 @@ class Comparison:
             r = max(r, target)
             if precision is None or r >= max_reps:
                 return r
-            if _precise_enough(pd.DataFrame(self.rows), self.watched, precision):
+            if precise_enough(pd.DataFrame(self.rows), self.watched, precision,
+                              self.precision_on):
                 return r
             target = r + 1
 
@@ -804,52 +819,34 @@ class Comparison:
         """Whether the precision target was met; if not, one warning per (option, metric)
         interval still too wide, in ``meta`` (``compare.json``) for the CLI to print."""
         assert self.precision is not None
-        gaps = _precision_gaps(per_rep, self.watched, self.precision)
+        gaps = precision_gaps(per_rep, self.watched, self.precision, self.precision_on)
+        most = most_needed(gaps)
         self.meta["precision_reached"] = not gaps
         self.meta["precision_gaps"] = [dataclasses.asdict(g) for g in gaps]
+        self.meta["precision_reps_needed"] = most.reps_needed if most is not None else None
         head = (
             f"--precision {self.precision:g} not reached in {reps} replications "
             f"(--max-reps {self.meta['max_reps']})"
         )
         gap_warnings = [f"{head}: {g.message(self.precision)}" for g in gaps]
+        if most is not None:
+            gap_warnings.append(f"{head}: replications needed ≈ {most.reps_needed:,} at the "
+                                f"spread so far (the most, for {_gap_name(most)})"
+                                + _on_hint(gaps, self.precision_on))
         self.meta["warnings"] = [*self.run_warnings, *gap_warnings]
 
 
-@dataclass(frozen=True)
-class PrecisionGap:
-    """A watched interval wider than the precision target: an option's mean, or its paired
-    difference from the baseline (``difference``)."""
-
-    option: str
-    metric: str
-    difference: bool
-    half_width: float | None  # None: no interval (fewer than two values)
-    target: float  # the widest half-width allowed, in the metric's unit
-    mean: float | None  # what a relative target is a share of (None: absolute, a share)
-
-    def message(self, precision: float) -> str:
-        """``baseline clearance_h_mean: half-width 0.84 hours = 6.7 % of the mean; ...``."""
-        what = (
-            f"{self.option} - baseline, {self.metric} (paired difference)"
-            if self.difference else f"{self.option}, {self.metric}"
-        )  # fmt: skip
-        unit = metric_unit(self.metric)
-        if self.mean is None:
-            target = f"target {precision:g} (absolute: a share)"
-            reached = f"half-width {_g(self.half_width)}" if self.half_width is not None else ""
-        else:
-            of = "the baseline mean" if self.difference else "the mean"
-            target = f"target {100 * precision:g} % ({_g(self.target)} {unit})"
-            reached = ""
-            if self.half_width is not None:
-                share = self.half_width / abs(self.mean) if self.mean else math.inf
-                reached = f"half-width {_g(self.half_width)} {unit} = {100 * share:.1f} % of {of}"
-        reached = reached or "no interval (fewer than two replications measured it)"
-        return f"{what}: {reached}; {target}"
+def _gap_name(gap: Any) -> str:
+    """``A - baseline, clearance_h_mean`` or ``A, clearance_h_mean``: what a gap is of."""
+    return f"{gap.option}{' - baseline' if gap.difference else ''}, {gap.metric}"
 
 
-def _g(x: float | None) -> str:
-    return "–" if x is None or math.isnan(x) else f"{x:.3g}"
+def _on_hint(gaps: Sequence[Any], on: str) -> str:
+    """With a target on both, when only levels miss: that the differences met it."""
+    if on != "both" or any(g.difference for g in gaps):
+        return ""
+    return ("; every paired difference is within the target: --precision-on differences "
+            "stops on them alone")
 
 
 def _same_as(opts: list[Option], variants: Mapping[str, Scenario], base: str) -> dict[str, str]:
@@ -1365,54 +1362,6 @@ def _finish_table(frames: list[pd.DataFrame], difference: bool) -> pd.DataFrame:
     out["shown_low"] = [s[0] for s in shown]
     out["shown_high"] = [s[1] for s in shown]
     return out
-
-
-def _precise_enough(per_rep: pd.DataFrame, watch: Sequence[str], precision: float) -> bool:
-    """Whether every watched metric meets ``precision`` in every option and difference."""
-    return not per_rep.empty and not _precision_gaps(per_rep, watch, precision)
-
-
-def _precision_gaps(
-    per_rep: pd.DataFrame, watch: Sequence[str], precision: float
-) -> list[PrecisionGap]:
-    """Every option's interval, and every paired difference's, of a watched metric that is
-    wider than ``precision`` allows (see the module notes)."""
-    if per_rep.empty:
-        return []
-    names = list(dict.fromkeys(per_rep["option"]))
-    base = per_rep[per_rep["option"] == BASELINE]
-    gaps = []
-    for metric in watch:
-        if metric not in per_rep:
-            raise MetricError(
-                f"--metric {metric!r}: no replication measured it (a port where nothing was "
-                "released, say); watch another metric or run longer"
-            )
-        relative = metric_kind(metric) != "share"
-        base_mean = float(base[metric].mean()) if not base.empty else math.nan
-        for name in names:
-            values = per_rep.loc[per_rep["option"] == name, metric].to_numpy(dtype=float)
-            mean, half = mean_half_width(values)
-            target = precision * abs(mean) if relative else precision
-            if half is None or half > target:
-                gaps.append(PrecisionGap(name, metric, False, half, target,
-                                         mean if relative else None))
-            if name == BASELINE:
-                continue
-            _, low, high, _ = paired_interval(*_aligned(per_rep, name, metric))
-            half = None if low is None or high is None else (high - low) / 2
-            target = precision * abs(base_mean) if relative else precision
-            if half is None or half > target:
-                gaps.append(PrecisionGap(name, metric, True, half, target,
-                                         base_mean if relative else None))
-    return gaps
-
-
-def _aligned(per_rep: pd.DataFrame, name: str, metric: str) -> tuple[np.ndarray, np.ndarray]:
-    a = per_rep[per_rep["option"] == name].set_index("replication")[metric]
-    b = per_rep[per_rep["option"] == BASELINE].set_index("replication")[metric]
-    common = a.index.intersection(b.index)
-    return a.loc[common].to_numpy(dtype=float), b.loc[common].to_numpy(dtype=float)
 
 
 class _CompareFolder:

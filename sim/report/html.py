@@ -129,6 +129,16 @@ def _exact(prefix: str, row: Mapping[str, Any]) -> str:
     )
 
 
+def _target(meta: Mapping[str, Any]) -> str:
+    """The precision target and what it held (``0.02 on the differences``)."""
+    if not meta.get("precision"):
+        return "none (fixed replications)"
+    on = meta.get("precision_on")
+    held = {"differences": " on the paired differences", "levels": " on the levels",
+            "both": " on the levels and the paired differences"}.get(str(on), "")
+    return f"{meta['precision']:g}{held}"
+
+
 def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
     m = res.meta
     rows = [
@@ -138,7 +148,7 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
         ("drain days (limit)", m.get("drain_days")),
         ("replications" + (" per option" if len(res.names) > 1 else ""), m.get("reps")),
         ("root seed", f"{m.get('seed')} (replication r of every option uses the same seed)"),
-        ("precision target", m.get("precision") or "none (fixed replications)"),
+        ("precision target", _target(m)),
         ("bordersim version", m.get("version")),
     ]
     if m.get("money"):

@@ -1,0 +1,156 @@
+"""A comparison's precision target (``compare --precision H``): which watched intervals are
+still too wide, and about how many replications would make them narrow enough.
+
+The target is on what ``on`` names: ``"levels"``, each option's mean (its half-width at most
+``H`` x the mean for times, costs and counts, at most ``H`` for shares and rates);
+``"differences"``, each option's paired difference from the baseline (at most ``H`` x the
+baseline mean, or ``H`` for shares: a difference near zero has no relative size); ``"both"``
+(the default). The differences are what a comparison of reforms decides on, and common
+random numbers make them far narrower than the levels, so a target on the levels can ask for
+hundreds of replications that would not move the decision.
+
+A watched interval still too wide is a :class:`PrecisionGap`, with the replications it would
+need at its current spread: ``n (h / H)^2``, rounded up (``n`` replications gave half-width
+``h``, the target is ``H``; the half-width falls as one over the square root of the count).
+It is an estimate from a sample variance, and the t quantile falls a little as ``n`` grows,
+so take it as an order of magnitude, not a promise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sim.analysis.paired import paired_interval
+from sim.analysis.stats import mean_half_width
+from sim.experiment.metric_names import MetricError
+from sim.experiment.options import BASELINE
+
+#: what a precision target may be on (``--precision-on``); the first is the default
+TARGETS = ("both", "differences", "levels")
+
+
+@dataclass(frozen=True)
+class PrecisionGap:
+    """A watched interval wider than the precision target: an option's mean, or its paired
+    difference from the baseline (``difference``)."""
+
+    option: str
+    metric: str
+    difference: bool
+    half_width: float | None  # None: no interval (fewer than two values)
+    target: float  # the widest half-width allowed, in the metric's unit
+    mean: float | None  # what a relative target is a share of (None: absolute, a share)
+    n: int = 0  # the replications (or pairs) that gave the interval
+    #: replications the target would need at this spread (None: no interval to go by)
+    reps_needed: int | None = None
+
+    def message(self, precision: float) -> str:
+        """``baseline clearance_h_mean: half-width 0.84 hours = 6.7 % of the mean; ...``."""
+        from sim.experiment.compare import metric_unit  # (compare imports this module)
+
+        what = (
+            f"{self.option} - baseline, {self.metric} (paired difference)"
+            if self.difference else f"{self.option}, {self.metric}"
+        )  # fmt: skip
+        unit = metric_unit(self.metric)
+        if self.mean is None:
+            target = f"target {precision:g} (absolute: a share)"
+            reached = f"half-width {_g(self.half_width)}" if self.half_width is not None else ""
+        else:
+            of = "the baseline mean" if self.difference else "the mean"
+            target = f"target {100 * precision:g} % ({_g(self.target)} {unit})"
+            reached = ""
+            if self.half_width is not None:
+                share = self.half_width / abs(self.mean) if self.mean else math.inf
+                reached = f"half-width {_g(self.half_width)} {unit} = {100 * share:.1f} % of {of}"
+        reached = reached or "no interval (fewer than two replications measured it)"
+        needed = f"; replications needed ≈ {self.reps_needed:,}" if self.reps_needed else ""
+        return f"{what}: {reached}; {target}{needed}"
+
+
+def _g(x: float | None) -> str:
+    return "–" if x is None or math.isnan(x) else f"{x:.3g}"
+
+
+def reps_needed(n: int, half: float | None, target: float) -> int | None:
+    """Replications that would bring half-width ``half`` (from ``n``) within ``target``:
+    ``n (half / target)^2`` rounded up, at least ``n + 1``; None without an interval or a
+    target above 0 to go by."""
+    if half is None or not math.isfinite(half) or not target > 0 or n < 2:
+        return None
+    return max(n + 1, math.ceil(n * (half / target) ** 2 - 1e-9))
+
+
+def most_needed(gaps: Sequence[PrecisionGap]) -> PrecisionGap | None:
+    """The gap that needs the most replications (None when none gives an estimate)."""
+    known = [g for g in gaps if g.reps_needed is not None]
+    return max(known, key=lambda g: g.reps_needed or 0) if known else None
+
+
+def precise_enough(
+    per_rep: pd.DataFrame, watch: Sequence[str], precision: float, on: str = "both"
+) -> bool:
+    """Whether every watched metric meets ``precision`` where ``on`` says."""
+    return not per_rep.empty and not precision_gaps(per_rep, watch, precision, on)
+
+
+def precision_gaps(
+    per_rep: pd.DataFrame, watch: Sequence[str], precision: float, on: str = "both"
+) -> list[PrecisionGap]:
+    """Every option's interval (``on`` levels or both) and every paired difference's
+    (differences or both) of a watched metric that is wider than ``precision`` allows."""
+    if on not in TARGETS:
+        raise ValueError(f"a precision target is on one of {', '.join(TARGETS)}; got {on!r}")
+    from sim.experiment.compare import metric_kind  # (compare imports this module)
+
+    if per_rep.empty:
+        return []
+    names = list(dict.fromkeys(per_rep["option"]))
+    base = per_rep[per_rep["option"] == BASELINE]
+    gaps = []
+    for metric in watch:
+        if metric not in per_rep:
+            raise MetricError(
+                f"--metric {metric!r}: no replication measured it (a port where nothing was "
+                "released, say); watch another metric or run longer"
+            )
+        relative = metric_kind(metric) != "share"
+        base_mean = float(base[metric].mean()) if not base.empty else math.nan
+        for name in names:
+            if on != "differences":
+                values = per_rep.loc[per_rep["option"] == name, metric].to_numpy(dtype=float)
+                mean, half = mean_half_width(values)
+                n = int(np.count_nonzero(~np.isnan(values)))
+                gaps += _gap(name, metric, False, (half, n), precision * abs(mean)
+                             if relative else precision, mean if relative else None)
+            if name == BASELINE or on == "levels":
+                continue
+            _, low, high, n = paired_interval(*_aligned(per_rep, name, metric))
+            half = None if low is None or high is None else (high - low) / 2
+            gaps += _gap(name, metric, True, (half, n), precision * abs(base_mean)
+                         if relative else precision, base_mean if relative else None)
+    return gaps
+
+
+def _gap(
+    name: str, metric: str, difference: bool, spread: tuple[float | None, int], target: float,
+    mean: float | None,
+) -> list[PrecisionGap]:
+    """The gap of one interval (``spread``: its half-width and count), if it misses."""
+    half, n = spread
+    if half is not None and half <= target:
+        return []
+    return [PrecisionGap(name, metric, difference, half, target, mean, n,
+                         reps_needed(n, half, target))]
+
+
+def _aligned(per_rep: pd.DataFrame, name: str, metric: str) -> tuple[np.ndarray, np.ndarray]:
+    a = per_rep[per_rep["option"] == name].set_index("replication")[metric]
+    b = per_rep[per_rep["option"] == BASELINE].set_index("replication")[metric]
+    common = a.index.intersection(b.index)
+    return a.loc[common].to_numpy(dtype=float), b.loc[common].to_numpy(dtype=float)
