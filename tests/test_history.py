@@ -232,3 +232,85 @@ def test_a_folder_another_command_is_writing_is_refused(command, tmp_path, capsy
     finally:
         os.close(fd)
     assert main(argv) == 0, capsys.readouterr().err
+
+
+def _killed_at(monkeypatch, rep: int, *stores) -> None:
+    """Make a command die at replication ``rep`` as a kill -9 would: without saying in its
+    history what it computed (its ``record_history`` never runs)."""
+    real = sim.model.run.simulate
+
+    def die(*args, replication=0, **kwargs):
+        if replication == rep:
+            raise KeyboardInterrupt
+        return real(*args, replication=replication, **kwargs)
+
+    monkeypatch.setattr(sim.model.run, "simulate", die)
+    for owner, name in stores:
+        monkeypatch.setattr(owner, name, lambda *a, **k: None)
+
+
+def test_a_killed_run_is_accounted_for_by_the_next_command(run2, tmp_path, capsys, monkeypatch):
+    """The next command marks the entry of one killed outright, giving it the replication
+    files that no other entry computed; with an earlier entry not known, only the mark."""
+    from sim.experiment.store import RunStore
+
+    folder = Path(shutil.copytree(run2, tmp_path / "r"))
+    _killed_at(monkeypatch, 3, (RunStore, "record_history"))
+    argv = [*RUN, "--reps", "4", "--out", str(folder)]
+    assert main(argv) == 130
+    monkeypatch.undo()
+    assert _meta(folder)["history"][-1]["computed"] is None  # (what a kill leaves)
+    assert main(argv) == 0
+    history = _meta(folder)["history"]
+    assert [(e["computed"], e.get("killed")) for e in history] == [
+        ([0, 1], None), ([2], True), ([3], None)]
+    meta = _meta(folder)
+    meta["history"][0]["computed"] = None  # (an earlier entry whose replications are unknown)
+    meta["history"][1:] = [{**meta["history"][1], "computed": None}]
+    del meta["history"][1]["killed"]
+    (folder / "meta.json").write_text(json.dumps(meta))
+    assert main(argv) == 0
+    assert [(e["computed"], e.get("killed")) for e in _meta(folder)["history"]] == [
+        (None, None), (None, True), ([], None)]
+    capsys.readouterr()
+
+
+def test_a_killed_sweep_is_accounted_for_by_the_next_command(tmp_path, capsys, monkeypatch):
+    from sim.experiment.sweep_store import SweepStore
+
+    out = tmp_path / "s"
+    _killed_at(monkeypatch, 1, (SweepStore, "record_history"))
+    argv = [*SWEEP, "--reps", "2", "--out", str(out)]
+    assert main(argv) == 130  # (replication 0 of point 0 finished)
+    monkeypatch.undo()
+    assert main(argv) == 0
+    history = _meta(out)["history"]
+    assert [(e["computed"], e.get("killed")) for e in history] == [
+        ({"0": [0]}, True), ({"0": [1], "1": [0, 1]}, None)]
+    capsys.readouterr()
+
+
+def test_a_killed_comparison_is_accounted_for_by_the_next_command(tmp_path, capsys, monkeypatch):
+    from sim.experiment.store import RunStore
+
+    out = tmp_path / "c"
+    real = compare_mod.simulate
+
+    def die(scenario, seed, replication=0, log=False):
+        if replication == 1:
+            raise KeyboardInterrupt
+        return real(scenario, seed, replication=replication, log=log)
+
+    monkeypatch.setattr(compare_mod, "simulate", die)
+    monkeypatch.setattr(compare_mod.Comparison, "_record_history", lambda *a, **k: None)
+    monkeypatch.setattr(RunStore, "record_history", lambda *a, **k: None)
+    argv = [*COMPARE, "--reps", "2", "--out", str(out)]
+    assert main(argv) == 130
+    monkeypatch.undo()
+    assert main(argv) == 0
+    (killed, last) = _meta(out, "compare.json")["history"]
+    assert (killed["computed"], killed["killed"]) == ({"baseline": [0], "review4": [0]}, True)
+    assert last["computed"] == {"baseline": [1], "review4": [1]} and "killed" not in last
+    option = _meta(out / "options" / "review4")["history"]
+    assert [(e["computed"], e.get("killed")) for e in option] == [([0], True), ([1], None)]
+    capsys.readouterr()

@@ -62,13 +62,14 @@ from sim.experiment.gains import (
     summarise_gains,
     trim_log,
 )
-from sim.experiment.history import close, ended_whole, entry, history_of
+from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.precision import TARGETS, most_needed, precise_enough, precision_gaps
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     _MAX_REP_BYTES,
+    _REP_FILES,
     RunStore,
     StoreMismatch,
     _brief,
@@ -1418,7 +1419,9 @@ class _CompareFolder:
             meta["created"] = _now()
             old = {}
         started = meta.get("resumed") or meta["created"]
-        meta["history"] = [*history_of(old), entry(meta.get("command"), started)]
+        found = files_by_unit(  # (to say what a command killed before it ended computed)
+            ((o.name, o / "reps") for o in (path / "options").glob("*") if o.is_dir()), _REP_FILES)
+        meta["history"] = [*history_of(old, found), entry(meta.get("command"), started)]
         self.meta = meta
 
     def record(self) -> None:

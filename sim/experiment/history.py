@@ -18,6 +18,13 @@ the first entry of a folder written before the history was kept, not known). A c
 replications raised also gives them (``failed``, in the same format). A sweep folder
 written before sweeps gave their pairs holds a count of them instead (still read).
 
+A command killed outright (``kill -9``, a power cut) cannot say what it computed. The next
+command into the folder does it for it: the killed entry gets ``"killed": true`` and, as its
+``computed``, the replication files present that no other entry accounts for (a replication
+it finished that a later command found damaged, and computed again, is then not named); when
+an earlier entry's is not known either (null, or a sweep's count), which are the killed
+command's cannot be told, and its ``computed`` stays null.
+
 The record's ``command``, ``created`` and ``resumed`` keys stay as they were (the last
 command, when the folder was first made, when it was last resumed).
 """
@@ -31,14 +38,19 @@ from typing import Any
 from sim.build import build
 
 
-def history_of(old: dict[str, Any] | None) -> list[dict[str, Any]]:
+def history_of(old: dict[str, Any] | None, present: Any = None) -> list[dict[str, Any]]:
     """The entries an existing record lists; for a record written before the history was
-    kept, one entry from what it says of its last command (what that computed unknown)."""
+    kept, one entry from what it says of its last command (what that computed unknown).
+    ``present``: the replications whose files the folder holds, in ``computed``'s format,
+    to say what a command killed before it ended computed (:func:`fill_killed`)."""
     if not old:
         return []
     found = old.get("history")
     if isinstance(found, list):
-        return [dict(entry) for entry in found if isinstance(entry, dict)]
+        entries = [dict(entry) for entry in found if isinstance(entry, dict)]
+        if present is not None:
+            fill_killed(entries, present)
+        return entries
     entry = {
         "command": old.get("command"),
         "started": old.get("resumed") or old.get("created"),
@@ -79,7 +91,7 @@ def ended_whole(old: dict[str, Any] | None, failures: Path | None = None) -> boo
     if isinstance(found, list):
         last = found[-1] if found else None
         return isinstance(last, dict) and last.get("computed") is not None and (
-            not last.get("failed")) and not last.get("interrupted")
+            not last.get("failed")) and not last.get("interrupted") and not last.get("killed")
     return failures is not None and not failures.exists()
 
 
@@ -95,3 +107,47 @@ def by_unit(pairs: Iterable[tuple[Any, int]]) -> dict[str, list[int]]:
 def _unit_order(unit: str) -> tuple[int, int | str]:
     """Point numbers in numeric order (``"10"`` after ``"2"``), then names."""
     return (0, int(unit)) if unit.isdigit() else (1, unit)
+
+
+def fill_killed(history: list[dict[str, Any]], present: Any) -> None:
+    """Mark the last entry of ``history`` killed when it never said what it computed (a
+    command ends by saying so, even interrupted); give it the replications of ``present``
+    (the files the folder holds, in ``computed``'s format) that no earlier entry computed,
+    when every earlier entry's are known."""
+    if not history or history[-1].get("computed") is not None or history[-1].get("killed"):
+        return
+    last = history[-1]
+    last["killed"] = True
+    known: set[tuple[str, int]] = set()
+    for earlier in history[:-1]:
+        pairs = _pairs(earlier.get("computed"))
+        if pairs is None:
+            return  # (which files are the killed command's cannot be told)
+        known |= pairs
+    found = _pairs(present) or set()
+    left = found - known
+    if isinstance(present, list):
+        last["computed"] = sorted(r for _, r in left)
+    else:
+        last["computed"] = by_unit(left)
+
+
+def _pairs(computed: Any) -> set[tuple[str, int]] | None:
+    """``computed`` as (unit, replication) pairs (a run's unit is ``""``); None when it
+    does not say which (null, or an old sweep's count)."""
+    try:
+        if isinstance(computed, list):
+            return {("", int(r)) for r in computed}
+        if isinstance(computed, dict):
+            return {(str(u), int(r)) for u, reps in computed.items() for r in reps}
+    except (TypeError, ValueError):  # (an entry edited by hand)
+        pass
+    return None
+
+
+def files_by_unit(folders: Iterable[tuple[str, Path]], pattern: str) -> dict[str, list[int]]:
+    """The replications whose files (``pattern``, the replication number last in the
+    name, as in ``rep-0003.json``) each unit's folder holds, in ``computed``'s format."""
+    return by_unit(
+        (unit, int(f.stem[-4:])) for unit, folder in folders for f in folder.glob(pattern)
+    )

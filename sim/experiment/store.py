@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.build import build, libraries
-from sim.experiment.history import close, ended_whole, entry, history_of
+from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.rewrites import json_alike, stale
 from sim.version import __version__
 
@@ -83,6 +83,8 @@ _OWN = {
 }
 _FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
 _MAX_REP_BYTES = 16 * 2**20
+#: the files of finished replications, one each (``rep-0003.json``)
+_REP_FILES = "rep-[0-9][0-9][0-9][0-9].json"
 _TABLES = (
     "-clearance.csv",
     "-resources.csv",
@@ -549,7 +551,8 @@ class RunStore:
         if resumed is not None:
             meta["resumed"] = resumed
         this = entry(meta["command"], resumed or created)
-        meta["history"] = [*history_of(self._old_meta), this]
+        found = files_by_unit([("", self.reps_dir)], _REP_FILES).get("", [])
+        meta["history"] = [*history_of(self._old_meta, found), this]
         atomic_write(meta_path, dump_json(meta))
         self.seed, self.digest, self.build = seed, digest, build()
         self._meta = meta
@@ -612,7 +615,7 @@ class RunStore:
     def _note_extra(self) -> None:
         """Say which replication files lie beyond this run's replications (left out)."""
         extra = sorted(
-            p.name for p in self.reps_dir.glob("rep-[0-9][0-9][0-9][0-9].json")
+            p.name for p in self.reps_dir.glob(_REP_FILES)
             if int(p.stem[4:]) >= self.reps
         )
         if extra:

@@ -146,12 +146,20 @@ class SweepStore:
         }
         if old is not None:
             meta["resumed"] = started
-        meta["history"] = [*history_of(old), entry(command, started)]
+        meta["history"] = [*history_of(old, self._present()), entry(command, started)]
         if base is not None:
             self._write("scenario.json", dump_json(base), old is not None,
                         "the scenario of this sweep")
         atomic_write(self.path / "meta.json", dump_json(meta))
         self.seed, self.build, self._meta = seed, build(), meta
+
+    def _present(self) -> dict[str, list[int]]:
+        """The (point, replication) runs whose files the folder holds, by point (to say
+        what a command killed before it ended computed: :mod:`sim.experiment.history`)."""
+        pairs = []
+        for f in self.points_dir.glob("p[0-9][0-9][0-9][0-9]-r[0-9][0-9][0-9][0-9].json"):
+            pairs.append((int(f.stem[1:5]), int(f.stem[7:11])))
+        return by_unit(pairs)
 
     def _write(self, name: str, text: str, check: bool, whence: str) -> None:
         """Write ``text`` to the folder's file ``name``; with ``check`` (resuming), first
