@@ -314,3 +314,20 @@ def test_a_killed_comparison_is_accounted_for_by_the_next_command(tmp_path, caps
     option = _meta(out / "options" / "review4")["history"]
     assert [(e["computed"], e.get("killed")) for e in option] == [([0], True), ([1], None)]
     capsys.readouterr()
+
+
+def test_compare_json_and_the_reports_name_the_build(tmp_path, capsys):
+    """What ran a comparison (the build and the libraries) is in compare.json, not only in
+    each option's meta.json, and every report's "What was run" shows the build."""
+    from sim.build import libraries
+
+    out = tmp_path / "c"
+    assert main([*COMPARE[:-1], "--reps", "1", "--out", str(out)]) == 0
+    meta = _meta(out, "compare.json")
+    assert (meta["build"], meta["libraries"]) == (build(), libraries())
+    assert f"<th scope='row'>build</th><td>{build()}</td>" in (out / "report.html").read_text()
+    sweep = tmp_path / "s"
+    assert main([*SWEEP, "--reps", "1", "--out", str(sweep)]) == 0
+    assert main(["report", str(sweep)]) == 0
+    assert f"<td>{build()}</td>" in (sweep / "report.html").read_text()
+    capsys.readouterr()

@@ -47,6 +47,7 @@ import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free
 from sim.analysis.stats import is_quantile, summarise
+from sim.build import build, libraries
 from sim.experiment.composition import (
     changed_arrivals,
     changed_truth,
@@ -525,6 +526,9 @@ class Comparison:
         self.meta = {
             "package": "bordersim",
             "version": __version__,
+            # the code that ran it and its libraries (each option's meta.json has them too)
+            "build": build(),
+            "libraries": libraries(),
             "scenario": base.name,
             "scenario_hash": base_hash,
             "currency": currency_of(base.costs),

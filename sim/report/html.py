@@ -150,6 +150,7 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
         ("root seed", f"{m.get('seed')} (replication r of every option uses the same seed)"),
         ("precision target", _target(m)),
         ("bordersim version", m.get("version")),
+        ("build", m.get("build") or "not recorded (a folder made before it was)"),
     ]
     if m.get("money"):
         rows.append(("money", m["money"]))

@@ -284,7 +284,8 @@ def render_sweep(path: Path) -> str:
             ("warm-up days", resolved.get("warmup_days", "?")),
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
-             "point)"), ("bordersim version", meta.get("version"))]
+             "point)"), ("bordersim version", meta.get("version")),
+            ("build", meta.get("build") or "not recorded (a folder made before it was)")]
     rows_html = "".join(f"<tr><th scope='row'>{html.escape(k)}</th>"
                         f"<td>{html.escape(str(v))}</td></tr>" for k, v in what)
     title = f"bordersim sweep: {html.escape(Path(str(meta.get('scenario', ''))).stem)}"
