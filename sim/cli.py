@@ -783,7 +783,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
     notes.keep(check_warmup(args, scenario, out, notes), "warning: ")
     notes.keep(_warn_after_the_run(scenario, out), "warning: ")
-    _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings])
+    _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings],
+                       args.reps if args.log else 0)
     _note_periods(scenario, out, notes)
     err = Console(stderr=True)
     per_rep = _replicate_with_progress(scenario, args, store, err)
@@ -876,17 +877,18 @@ def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:
 
 
 def _note_unused_parts(
-    scenario: Scenario, out: Path, notes: Notes, changed: Iterable[str] = ()
+    scenario: Scenario, out: Path, notes: Notes, changed: Iterable[str] = (), log_reps: int = 0
 ) -> None:
     """Parts of the scenario that act on nothing in it (see
-    :func:`sim.scenario.dormant.unused_parts`), and ``--set`` changes (``changed``) that can
-    have no effect there: notes on stderr and in ``warnings.json`` under ``notes`` (not
-    ``warnings``, which mark a run unstable)."""
+    :func:`sim.scenario.dormant.unused_parts`), ``--set`` changes (``changed``) that can
+    have no effect there, and a big run's size (with ``log_reps`` replications writing
+    ``--log``, their logs' disk too): notes on stderr and in ``warnings.json`` under ``notes``
+    (not ``warnings``, which mark a run unstable)."""
     from sim.scenario.dormant import idle_changes, shadowed, unused_parts
     from sim.scenario.run_size import run_size
 
     found = unused_parts(scenario)
-    big = run_size(scenario)  # (a run that will take long, or much memory, says so first)
+    big = run_size(scenario, log_reps)  # (a run that will take long, much memory or disk)
     found += [big[1]] if big else []
     idle = idle_changes(scenario, [k for k in changed if k != "days"])
     if idle:

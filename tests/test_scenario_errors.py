@@ -699,7 +699,7 @@ def test_a_run_whose_waiting_consignments_could_exhaust_memory_is_warned(capsys,
 def test_run_says_the_memory_warning_as_a_warning(tmp_path, capsys, monkeypatch):
     import sim.scenario.run_size as run_size
 
-    monkeypatch.setattr(run_size, "run_size", lambda s: ("warning", "it could run out"))
+    monkeypatch.setattr(run_size, "run_size", lambda s, *a: ("warning", "it could run out"))
     argv = ["run", str(SMALL), "--days", "1", "--reps", "1", "--out", str(tmp_path / "r")]
     assert main(argv) == 0
     err = capsys.readouterr().err
