@@ -416,3 +416,19 @@ def test_an_interrupt_ends_the_workers_at_once_not_after_their_replications(tmp_
     alive = [p for p in workers if Path(f"/proc/{p}").exists()
              and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]]  # fmt: skip
     assert not alive
+
+
+def test_the_process_pool_lets_go_of_each_result_once_taken(scenario):
+    """A result taken from the pool is not kept by it (a comparison's memory grew by a
+    replication's log with every replication while the pool held them all until the end)."""
+    import gc
+    import weakref
+
+    results = ProcessExecutor(2).map([Task(r, scenario, 1, r) for r in range(3)])
+    _, first = next(results)
+    ref = weakref.ref(first)
+    del first
+    _, second = next(results)
+    gc.collect()
+    assert ref() is None and second is not None
+    assert len(list(results)) == 1

@@ -226,15 +226,19 @@ class ProcessExecutor:
         finished = False
         try:
             for future in as_completed(futures):
+                # (let go of it: a finished future holds its result, a replication's log
+                # and tables, for as long as it is referenced, so that keeping them all
+                # made a comparison's memory grow with every replication)
+                task = futures.pop(future)
                 try:
                     yield future.result()
                 except BrokenProcessPool as exc:  # a worker died
                     where = unguarded_main_call()
                     if where is not None:
                         raise WorkersCannotStart(_unguarded_message(*where)) from exc
-                    yield futures[future].key, _failure(futures[future], exc)
+                    yield task.key, _failure(task, exc)
                 except Exception as exc:  # the task could not be sent
-                    yield futures[future].key, _failure(futures[future], exc)
+                    yield task.key, _failure(task, exc)
             finished = True
         finally:
             if finished:
