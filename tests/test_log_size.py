@@ -31,5 +31,5 @@ def test_a_run_whose_logs_take_much_disk_says_so_first(tmp_path, capsys, monkeyp
     err = capsys.readouterr().err
     each = run_size.log_bytes(load_scenario(SMALL, {"days": 1}))
     assert (f"with --log, each replication's log takes about {run_size._size(each)} of disk "
-            f"(about 350 bytes a consignment), {run_size._size(2 * each)} for the 2 "
+            f"(about 390 bytes a consignment), {run_size._size(2 * each)} for the 2 "
             "replication(s)") in err, err
