@@ -401,6 +401,19 @@ def _swept(path: Any, overrides: dict[str, Any], args: argparse.Namespace) -> li
     return out
 
 
+def _design(args: argparse.Namespace) -> Any:
+    """The sweep's points: a Latin hypercube, a grid or the listed values."""
+    from sim.experiment.sweep import explicit, grid, lhs
+
+    params = dict(args.params)
+    try:
+        if args.lhs is not None:
+            return lhs(dict(args.ranges), args.lhs, args.sample_seed)
+        return grid(params) if args.grid else explicit(params)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _points(
     args: argparse.Namespace,
     path: Any,
@@ -411,19 +424,10 @@ def _points(
 ) -> int:
     """A sweep over listed values, a grid or a Latin hypercube."""
     from sim.experiment.store import dump_json
-    from sim.experiment.sweep import explicit, grid, lhs, summarise_points
+    from sim.experiment.sweep import summarise_points
     from sim.experiment.sweep import sweep as run_sweep
 
-    params = dict(args.params)
-    try:
-        if args.lhs is not None:
-            design = lhs(dict(args.ranges), args.lhs, args.sample_seed)
-        elif args.grid:
-            design = grid(params)
-        else:
-            design = explicit(params)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    design = _design(args)
     from rich.console import Console
 
     from sim.cli import _progress

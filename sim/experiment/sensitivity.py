@@ -228,9 +228,8 @@ def sobol(
     Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample
     and the bootstrap of the intervals, ``seed`` the simulations) with ``reps`` replications
     per point (``on_done``: told of each, as :func:`~sim.experiment.sweep.sweep` tells it).
-    With ``out`` the sweep is resumable there, and ``sobol.csv``,
-    ``sobol-replications.csv`` (each replication's own indices), ``sobol.png`` and
-    ``sobol.json`` are written beside it.
+    With ``out`` the sweep is resumable there, and ``sobol.csv``, ``sobol-replications.csv``
+    (each replication's own indices), ``sobol.png`` and ``sobol.json`` are written beside it.
     """
     rs = _ranges(ranges)
     given = "command line" if command else "overrides"  # (what an error they cause names)

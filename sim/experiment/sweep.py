@@ -316,22 +316,17 @@ def sweep(
     command: list[str] | None = None,
     on_notice: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
-    """Run ``reps`` replications of ``scenario`` at every point of ``design``.
-
-    ``scenario`` is a scenario file's path or a :class:`Scenario` (validated again first);
-    ``seed`` a whole number >= 0 (an int). A bad value at a point is a
-    :class:`~sim.scenario.loader.ScenarioError` naming the "design point" (or the
-    "overrides"), the field and the value, before anything runs.
-
-    ``design`` is a DataFrame (one row per point, columns named by dotted field paths) or a
-    mapping ``{path: [values]}`` read as an :func:`explicit` list of points. ``overrides``
-    apply at every point (e.g. ``{"days": 7}``). Returns one row per (point, replication):
-    ``point``, the parameters, ``replication`` and every metric of ``RunResult.metrics()``,
-    sorted (:func:`summary` and :func:`intervals`: its folder's per-point tables).
+    """Run ``reps`` replications of ``scenario`` (a file's path or a :class:`Scenario`,
+    validated again) at every point of ``design``: a DataFrame (one row per point, columns
+    named by dotted field paths) or a mapping ``{path: [values]}`` read as an :func:`explicit`
+    list. ``seed``: a whole number >= 0; ``overrides`` apply at every point (``{"days": 7}``).
+    A bad value at a point is a :class:`~sim.scenario.loader.ScenarioError` naming the
+    "design point" (or the "overrides"), the field and the value, before anything runs.
+    Returns one row per (point, replication): ``point``, the parameters, ``replication`` and
+    every metric, sorted (:func:`summary`, :func:`intervals`: its folder's per-point tables).
     Replication ``r`` uses the same seed at every point. When replications raise, the others
     finish (and are stored); then ``ReplicationsFailed`` is raised. ``on_notice`` hears of
-    each point file of ``out`` found damaged or foreign (and run again).
-    """
+    each point file of ``out`` found damaged or foreign (and run again)."""
     reps = check_reps(reps)
     design = _checked_design(design, reps)
     seed = check_seed(seed)
