@@ -21,6 +21,7 @@ import numpy as np
 
 from sim.model import agency_costs as ac
 from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, TRADER_PARTS, P
+from sim.model.recorder_rows import sums_by
 
 if TYPE_CHECKING:
     from sim.model.costbook import CostBook
@@ -51,7 +52,8 @@ class PeriodTally:
         """Fold finished consignments' cost parts (rows of ``parts``) by when they arrived."""
         k = np.maximum(np.searchsorted(self.starts, arrived, side="right") - 1, 0)
         self.n += np.bincount(k, minlength=len(self.starts))
-        np.add.at(self.sums, k, parts)
+        columns = parts.shape[1]
+        self.sums += sums_by(k[:, None] * columns + np.arange(columns), parts, len(self.starts))
 
     def spans(self, window: tuple[float, float]) -> list[tuple[int, float, float]]:
         """Each period's part of the observed ``window``: (its number, start, end), those

@@ -42,7 +42,7 @@ from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, detected
 from sim.model.milestones import CAUGHT, CENSORED, CHANNELS, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
-from sim.model.recorder_rows import STATS
+from sim.model.recorder_rows import STATS, sums_by
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name
@@ -135,16 +135,19 @@ class CostBook:
         bins = bin_index(trader)
         use = self._use(col)
         port = col["port"].astype(int)
+        k, acts = len(self.ports), use.shape[1]
+        each_part, each_use = np.arange(len(PARTS)), np.arange(acts)
         for dim, code in self._codes(col).items():
             g = len(self.dimensions[dim])
             self.n[dim] += np.bincount(code, minlength=g)
             self.boxes[dim] += np.bincount(code, weights=col["containers"], minlength=g)
-            for j in range(len(PARTS)):
-                self.sums[dim][:, j] += np.bincount(code, weights=parts[:, j], minlength=g)
+            # every part (and every use) in one count: each cell still sums its rows in order
+            self.sums[dim] += sums_by(code[:, None] * len(PARTS) + each_part, parts, g)
             self.hist[dim] += np.bincount(code * NBINS + bins, minlength=g * NBINS).reshape(
                 g, NBINS
             )
-            np.add.at(self.use[dim], (code, port), use)
+            cell = (code * k + port)[:, None] * acts + each_use
+            self.use[dim] += sums_by(cell, use, g * k).reshape(g, k, acts)
         if self.periods is not None:
             self.periods.fold(col["arrived"], parts)
 

@@ -4,6 +4,7 @@ figures over the observation window and over the whole run, up to the run's end.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import deque
@@ -13,6 +14,19 @@ import simpy
 from sim.model.lane import LaneStats
 
 INF = math.inf
+
+
+@functools.cache
+def _to_change(h: tuple[int, ...]) -> tuple[float, ...]:
+    """Hours from the start of each hour of the week ``h`` covers to its next change of
+    capacity (INF: never); worked out once for each schedule, as lanes share a few."""
+    out: list[float] = [INF] * 168
+    for i in range(168):
+        for k in range(1, 169):
+            if h[(i + k) % 168] != h[i]:
+                out[i] = k
+                break
+    return tuple(out)
 
 
 class FifoState(LaneStats):
@@ -32,10 +46,7 @@ class FifoState(LaneStats):
         self._constant = len(set(h)) == 1
         self._cap = h
         self._never = max(h) == 0
-        # hours from the start of hour-of-week h to the next change of capacity
-        self._to_change = [
-            next((k for k in range(1, 169) if h[(i + k) % 168] != h[i]), INF) for i in range(168)
-        ]
+        self._to_change = _to_change(tuple(h))
 
     # -- state as an event-driven lane would show it (as of the last sync) -------------
     @property

@@ -27,7 +27,7 @@ from sim.model.intervals import (
     partition,
 )
 from sim.model.milestones import MILESTONES, OWNERS
-from sim.model.recorder_rows import _S, _SMS, _SOWN
+from sim.model.recorder_rows import _S, _SMS, _SOWN, tally
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 #: the groups of the table, coarsest first: the axes (port, direction, class) each sums over
@@ -84,7 +84,7 @@ class IntervalTally:
         size = len(STRETCHES) * g
         self.n += np.bincount(code, minlength=size).reshape(self.n.shape)
         self.sums += np.bincount(code, weights=value, minlength=size).reshape(self.sums.shape)
-        np.add.at(self.hist.reshape(-1), code * NBINS + bin_index(value), 1)
+        tally(self.hist.reshape(-1), code * NBINS + bin_index(value))
         for i, name in enumerate(WHOLE):
             v = h.whole[name]
             on = ~np.isnan(v)

@@ -22,6 +22,7 @@ other stretch (:func:`unexplained`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -278,11 +279,22 @@ def owner_hours(
     (the table's rows): ``TO_RELEASE`` gives the owners' hours to release, whose sum is the
     clearance time; with ``AFTER_RELEASE`` too, the owners' hours of the whole flow."""
     out = np.array(yard, float) if TO_RELEASE in kinds else np.zeros(np.shape(yard))
-    for s in STRETCHES:
-        o = owner_of(s)
-        if s.kind in kinds and o is not None:
-            out[..., o] += np.nan_to_num(hours[s.name])
+    if out.ndim == 1:  # one group's (a table row's) hours: scalars, added as floats
+        for name, o in _single_owner(kinds):
+            v = float(hours[name])
+            if v == v:
+                out[o] += v
+        return out
+    for name, o in _single_owner(kinds):
+        out[..., o] += np.nan_to_num(hours[name])
     return out
+
+
+@functools.cache
+def _single_owner(kinds: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The stretches of ``kinds`` with one owner, each with its owner's position."""
+    owned = ((s.name, s.kind, owner_of(s)) for s in STRETCHES)
+    return tuple((name, o) for name, kind, o in owned if kind in kinds and o is not None)
 
 
 def unexplained(hours: Mapping[str, np.ndarray], own: np.ndarray) -> np.ndarray:

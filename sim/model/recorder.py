@@ -51,6 +51,7 @@ from sim.model.recorder_rows import (
     censor_row,
     group_codes,
     started_only,
+    tally,
 )
 from sim.scenario.schema import MODES
 from sim.scenario.within import ALWAYS
@@ -235,15 +236,15 @@ class Recorder:
         the furthest milestone each reached, in the order of MILESTONES (not the latest in
         time: an advance declaration is assessed before the goods arrive)."""
         port = a[:, _S["port"]].astype(int)
-        np.add.at(self.port_outcomes, (port, outcome), 1)
+        tally(self.port_outcomes, port, outcome)
         ms = a[:, _SMS:_SOWN]
         released = ms[:, M["released"]] <= self.end
-        np.add.at(self.not_out, port[(outcome == CENSORED) & released], 1)
+        tally(self.not_out, port[(outcome == CENSORED) & released])
         left = (outcome == CENSORED) & ~released
         if left.any():
             reached = ms[left][:, ::-1] <= self.end
             last = len(MILESTONES) - 1 - np.argmax(reached, axis=1)
-            np.add.at(self.stuck, (port[left], last), 1)
+            tally(self.stuck, port[left], last)
 
     def _count_inspections(self, a: np.ndarray, outcome: np.ndarray) -> None:
         """Inspections (China's definition) over every declaration, and treated goods."""

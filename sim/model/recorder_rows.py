@@ -50,6 +50,21 @@ _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 
 
+def tally(into: np.ndarray, *index: np.ndarray) -> None:
+    """Add one to ``into`` at each position the ``index`` arrays give (one per axis): what
+    ``np.add.at(into, index, 1)`` does for integer counts, some 15 times faster."""
+    cells = np.bincount(np.ravel_multi_index(index, into.shape), minlength=into.size)
+    into += cells.reshape(into.shape).astype(into.dtype, copy=False)
+
+
+def sums_by(cells: np.ndarray, values: np.ndarray, groups: int) -> np.ndarray:
+    """Sums of ``values`` (rows of columns) by ``cells`` (the same shape: each value's group
+    times the number of columns, plus its column), as ``groups`` rows of the columns; each
+    cell sums its values in row order, as one ``np.bincount`` a column would."""
+    flat = np.bincount(cells.ravel(), weights=values.ravel(), minlength=groups * values.shape[1])
+    return flat.reshape(groups, values.shape[1])
+
+
 def _dimensions(
     ports: list[str], commodities: list[str], periods: int = 0, goods: bool = False
 ) -> dict[str, list[str]]:
@@ -173,13 +188,16 @@ class PortTally:
     def add_owners(self, a: np.ndarray) -> None:
         """Fold statistics rows ``a`` of consignments out of the flow."""
         port, direction = a[:, _S["port"]].astype(int), a[:, _S["direction"]].astype(int)
-        np.add.at(self.hours, (port, direction), a[:, _SOWN:])
+        group, k = port * len(DIRECTIONS) + direction, len(OWNERS)
+        hours = sums_by(group[:, None] * k + np.arange(k), a[:, _SOWN:], self.hours[..., 0].size)
+        self.hours += hours.reshape(self.hours.shape)
 
     def add_boxes(self, a: np.ndarray, inspected: np.ndarray) -> None:
         """Fold the containers of every cohort declaration ``a``, ``inspected`` or not."""
         boxes = a[:, _S["containers"]]
         port = a[:, _S["port"]].astype(int)
-        np.add.at(self.boxes, port, np.column_stack([boxes, np.where(inspected, boxes, 0.0)]))
+        both = np.column_stack([boxes, np.where(inspected, boxes, 0.0)])
+        self.boxes += sums_by(port[:, None] * 2 + np.arange(2), both, len(self.ports))
 
     def metrics(self) -> dict[str, float]:
         """``owner_share_<owner>_port_<port>_<direction>`` (a ratio of sums, as the pooled
