@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import sim.experiment.compare as compare_mod
-from sim.analysis.paired import holm, interval_p_value, paired_interval
+from sim.analysis.paired import holm, interval_p_value, paired_interval, unpaired_interval
 from sim.experiment.options import resolve_options
 
 
@@ -142,3 +142,19 @@ def test_holm_still_decides_the_marks_of_several_options():
     assert not d.loc[["a", "b", "c"], "significant"].any()
     assert d.loc["d", "significant"]
     assert _excludes_zero(d)[d["significant"]].all()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_unpaired_interval_is_welchs(seed: int):
+    """Runs on other seeds cannot be paired: Welch's interval (unequal variances and sizes),
+    as scipy's two-sample t test gives it; NaNs dropped, too few values give no bounds."""
+    from scipy import stats
+
+    rng = np.random.default_rng(seed)
+    a, b = rng.normal(1.0, 0.5, 7), rng.normal(0.4, 2.0, 12)
+    want = stats.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
+    mean, low, high = unpaired_interval(np.append(a, np.nan), b)
+    assert mean == pytest.approx(a.mean() - b.mean())
+    assert (low, high) == pytest.approx((want.low, want.high))
+    assert unpaired_interval([1.0], b)[1:] == (None, None)
+    assert unpaired_interval([2.0, 2.0], [1.0, 1.0]) == (1.0, 1.0, 1.0)

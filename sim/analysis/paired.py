@@ -1,4 +1,5 @@
-"""Paired comparisons across replications: differences, their p-values and Holm's correction.
+"""Paired comparisons across replications: differences, their p-values and Holm's correction
+(and, to measure what pairing gains, the unpaired interval of runs on other seeds).
 
 Replication ``r`` of every option runs under the same seed (common random numbers), so the
 per-replication differences ``option_r - baseline_r`` are independent across ``r`` and the
@@ -37,6 +38,30 @@ def paired_interval(
     d = _differences(option, baseline)
     mean, low, high = confidence_interval(d, level)
     return mean, low, high, len(d)
+
+
+def unpaired_interval(
+    option: Values, baseline: Values, level: float = 0.95
+) -> tuple[float, float | None, float | None]:
+    """``(mean, low, high)`` of Welch's t interval of ``mean(option) - mean(baseline)`` when
+    the two were run on independent random numbers (other seeds), so cannot be paired.
+
+    Its variance is the sum of the two means' variances, with the Welch-Satterthwaite degrees
+    of freedom; it is what common random numbers are measured against (docs/teaching.md).
+    NaNs are dropped; with fewer than two values on a side the bounds are None.
+    """
+    a = np.asarray(option, dtype=float)
+    b = np.asarray(baseline, dtype=float)
+    a, b = a[~np.isnan(a)], b[~np.isnan(b)]
+    if len(a) < 2 or len(b) < 2:
+        return float(a.mean() - b.mean()) if len(a) and len(b) else math.nan, None, None
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    mean = float(a.mean() - b.mean())
+    if va + vb == 0:
+        return mean, mean, mean
+    dof = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
+    half = t_quantile((1 + level) / 2, dof) * math.sqrt(va + vb)
+    return mean, mean - half, mean + half
 
 
 def paired_p_value(option: Values, baseline: Values) -> float:
