@@ -17,7 +17,7 @@ import pytest
 from theory_scenarios import assert_matches_theory
 
 import sim
-from sim.analysis.queueing import erlang_c, mmc_wait
+from sim.analysis.queueing import erlang_c, jackson_sojourn, mmc_wait
 from sim.analysis.stats import mean_half_width
 
 NAME = "teaching-mmc"
@@ -84,6 +84,49 @@ def test_littles_law_and_the_sojourn(replications):
     assert np.all(replications["consignments_censored"] == 0)
 
 
+# -- teaching-jackson: three stations in series, Bernoulli routing --------------------------
+#: station -> (lane, visit probability, servers, mean service in hours), as its header says
+STATIONS = {
+    "document": ("crossing_document_check", 0.6, 2, 1.0),
+    "scan": ("crossing_scanners", 0.5, 1, 0.5),
+    "physical": ("crossing_exam_bays", 0.3, 3, 3.0),
+}
+E_T_H = 2.6036  # the header's Jackson sojourn, by hand
+
+
+@pytest.fixture(scope="module")
+def network():
+    return sim.replicate("teaching-jackson", REPS, seed=1)
+
+
+def test_the_jackson_scenario_is_the_documented_network():
+    s = sim.load_scenario("teaching-jackson")
+    port = s.ports["crossing"]
+    assert port.arrivals.rate == pytest.approx(ARRIVAL_RATE)
+    assert port.document_check.capacity == 2 and port.document_check.service.mean == 1.0
+    assert port.scan.scanners.capacity == 1 and port.scan.scanners.service.mean == 0.5
+    assert port.exam.bays.capacity == 3 and port.exam.duration.mean == 3.0
+    header = sim.default_scenario_path().with_name("teaching-jackson.toml").read_text()
+    for lane, p, servers, mean in STATIONS.values():  # (the header's Wq of each station)
+        assert f"Wq = {mmc_wait(ARRIVAL_RATE * p, mean, servers):.4g} h" in header, lane
+    stations = [(p, c, m) for _, p, c, m in STATIONS.values()]
+    assert jackson_sojourn(ARRIVAL_RATE, stations) == pytest.approx(E_T_H, abs=1e-4)
+
+
+def test_the_mean_clearance_matches_jackson_and_each_station_erlang_c(network):
+    """E[T] within 5 % (measured: 2.8 %); each station's wait and utilisation against its
+    M/M/c at lambda p_i, the waits within 20 % (measured 5.8-15 %: an exam's wait is the
+    noisiest, 3 h services at 0.6 trucks an hour)."""
+    assert network.attrs["notes"] == []
+    clearance = network["clearance_h_mean"].to_numpy()
+    assert_matches_theory(clearance, E_T_H, "Jackson E[T]", LEVEL, 0.05)
+    for lane, p, servers, mean in STATIONS.values():
+        wq = mmc_wait(ARRIVAL_RATE * p, mean, servers)
+        assert_matches_theory(network[f"wait_h_mean_{lane}"].to_numpy(), wq, lane, LEVEL, 0.2)
+        rho = ARRIVAL_RATE * p * mean / servers
+        assert network[f"utilisation_{lane}"].mean() == pytest.approx(rho, rel=0.03), lane
+
+
 # -- docs/teaching.md: its figures are what its commands give ------------------------------
 DOC = Path(__file__).resolve().parents[1] / "docs" / "teaching.md"
 
@@ -128,3 +171,16 @@ def test_common_random_numbers_narrow_the_difference_as_the_doc_shows(capsys):
     assert half["faster", "paired"] <= 0.5 * half["faster", "unpaired"]
     assert half["third_officer", "paired"] < half["third_officer", "unpaired"]
     assert half["third_officer", "paired"] > 0.5 * half["third_officer", "unpaired"]
+
+
+def test_the_doc_quotes_the_networks_intervals(network):
+    """Section 1's "E[T] 2.634 +- 0.073 h, and the three waits ..." are this test's."""
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    pair = r"(\d\.\d+) ± (\d\.\d+)"
+    quoted = re.search(rf"E\[T\] {pair} h, and the three waits {pair}, {pair} and {pair} h", text)
+    assert quoted, f"no quoted E[T] and waits in {DOC.name}"
+    metrics = ["clearance_h_mean"] + [f"wait_h_mean_{lane}" for lane, *_ in STATIONS.values()]
+    for k, metric in enumerate(metrics):
+        mean, half = mean_half_width(network[metric], LEVEL)
+        assert float(quoted.group(2 * k + 1)) == pytest.approx(mean, abs=0.001), metric
+        assert float(quoted.group(2 * k + 2)) == pytest.approx(half, abs=0.001), metric
