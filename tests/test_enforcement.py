@@ -303,7 +303,7 @@ def test_undervaluation_counts_only_its_hidden_value_and_values_partition():
     the illicit value, and what was seized is a part of what was found."""
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
     r = sim.simulate(s, 2, log=True)
-    log = r.log[r.log.cohort].astype({"port": str, "direction": str, "illicit": str})
+    log = r.log[r.log.cohort].astype({"port": str, "direction": str, "illicit": str}).copy()
     under = log.illicit == "undervaluation"
     log = log.assign(v=np.where(under, log.true_value - log.value, log.true_value))
     assert (log.v[under] > 0).all() and (log.v[under] < log.true_value[under]).all()

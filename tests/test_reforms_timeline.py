@@ -609,7 +609,7 @@ def test_enforcement_is_reported_by_the_timelines_periods_of_arrival():
     over = {"days": 4, "warmup_days": 1, "drain_days": 0, "periods_at": ["72 h"]}
     r = sim.simulate(sim.load_scenario(sim.default_scenario_path(), over), 3, log=True)
     m = r.metrics()
-    log = r.log[r.log.cohort].astype({"direction": str, "outcome": str})
+    log = r.log[r.log.cohort].astype({"direction": str, "outcome": str}).copy()
     log = log.assign(
         era=np.where(log.arrived >= 72.0, "era_1", "era_0"),
         inspected=log[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
