@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.cli_compare import add_compare_parser, run_compare
+from sim.cli_validation import add_observed, observed_figures, validation_table, write_validation
 from sim.version import __version__
 
 if TYPE_CHECKING:
@@ -311,6 +312,7 @@ def _add_run_parser(sub: Any) -> None:
     )
     _add_executor(run)
     add_show(run)
+    add_observed(run)
     run.add_argument(
         "--check-warmup",
         action="store_true",
@@ -777,6 +779,10 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     notes = Notes()
     scenario = _load(args.scenario, overrides, notes)
     extra = shown_rows(args, scenario)
+    try:
+        observed = observed_figures(args.observed, scenario, str(args.scenario or ""))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     out = lock_out(args.out or _default_out(scenario), "run")
     store = _open_store(out, scenario, args, argv, notes)
     from sim.cli_experiments import check_warmup
@@ -797,6 +803,10 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         )
     unsettled = store.warnings()
     _print_run_notes(notes, unsettled, summary, scenario, len(per_rep))
+    try:
+        validation = write_validation(observed, summary, out)
+    except ValueError as exc:  # (a kept validation.csv edited by hand)
+        raise UsageError(str(exc)) from None
     if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
         # a queue did not settle, for a pipeline that reads no stderr)
         from sim.model.stability import too_short
@@ -807,6 +817,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             # long enough to see a queue that keeps rising (else only overload was checked)
             "rising_checked": too_short(scenario.warmup_days, scenario.days) is None,
         }
+        if validation:
+            flags["validation"] = validation
         sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines}))
         return 0
     console = Console()
@@ -824,6 +836,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
         table.caption = f"{table.caption}; money in {escape(money)}"  # ("[costs]": text)
     console.print(table)
+    if validation:
+        console.print(validation_table(validation))
     console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
     return 0
 

@@ -25,6 +25,7 @@ from sim.report.numbers import interval_bounds, tiny
 from sim.report.options_table import options_rows
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.risk_section import risk_section
+from sim.report.validation_section import validation_section
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -516,6 +517,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
         + "Times in hours.</p>",
         metric_table(res, report_rows(res, variants)),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
+        *validation_section(variants),
     ]
     parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res, periods)
     parts += sections.org_section(variants) + _org_detail(res)

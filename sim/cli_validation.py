@@ -1,0 +1,93 @@
+"""``run --observed FILE``: a port's observed figures beside the run's, in the results folder
+(``validation.csv``) and on standard output (see :mod:`sim.experiment.validation`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # (the command line imports what a subcommand needs when it runs)
+    from rich.table import Table
+
+    from sim.experiment.validation import ObservedFigure
+
+#: the file a run writes its validation table to
+VALIDATION_FILE = "validation.csv"
+
+
+def add_observed(parser: argparse.ArgumentParser) -> None:
+    """``--observed FILE``: the observed figures to set beside the run's."""
+    parser.add_argument(
+        "--observed",
+        type=Path,
+        metavar="FILE",
+        help="a CSV of observed figures (columns metric,observed[,label][,source]; metric: "
+        "a name bordersim check SCENARIO --metrics lists): each set beside the run's mean "
+        f"and 95 %% interval, inside or not, in {VALIDATION_FILE} and after the table",
+    )
+
+
+def observed_figures(path: Path | None, scenario: Any, source: str) -> list[ObservedFigure]:
+    """The figures of ``path`` (none without it), every metric checked against what runs of
+    ``scenario`` yield before anything runs (a problem: ``ValueError`` with the file, line,
+    column and value)."""
+    if path is None:
+        return []
+    from sim.experiment.metric_names import metric_names
+    from sim.experiment.validation import check_names, read_observed
+
+    figures = read_observed(path)
+    check_names(figures, metric_names(scenario, source), path)
+    return figures
+
+
+def write_validation(
+    figures: Sequence[ObservedFigure], summary: Mapping[str, Any], out: Path
+) -> list[dict[str, Any]]:
+    """The validation rows of a run's ``summary``, written to ``out``/``validation.csv``.
+    Without ``figures`` (a run resumed without ``--observed``), the figures ``out`` already
+    holds are set against the new summary, so the file never describes an older one."""
+    from sim.experiment.store import atomic_write
+    from sim.experiment.validation import (
+        TABLE_COLUMNS,
+        read_observed,
+        table_csv,
+        validation_rows,
+    )
+
+    kept = out / VALIDATION_FILE
+    if not figures and not kept.is_file():
+        return []
+    if not figures:
+        figures = read_observed(kept, TABLE_COLUMNS)
+    rows = validation_rows(figures, summary)
+    atomic_write(kept, table_csv(rows))
+    return rows
+
+
+def validation_table(rows: Sequence[Mapping[str, Any]]) -> Table:
+    """The rows as a table: observed, simulated mean and interval, inside or not."""
+    from rich.table import Table
+
+    from sim.cli import _bounds, _fmt
+    from sim.experiment.validation import verdict
+
+    table = Table(
+        title="Observed against simulated: mean and 95 % CI over the replications",
+        caption=f"{verdict(rows)}; the interval is the simulation's randomness only, not the "
+        f"observed figure's sampling error ({VALIDATION_FILE} has every column)",
+    )
+    table.add_column("metric", overflow="fold")
+    for col in ("observed", "simulated", "ci low", "ci high", "sim - obs", "inside"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for r in rows:
+        name = f"{r['metric']} ({r['label']})" if r["label"] else r["metric"]
+        rel = r["relative_difference"]
+        diff = _fmt(r["difference"]) + ("" if rel is None else f" ({rel:+.0%})")
+        table.add_row(
+            name, _fmt(r["observed"]), _fmt(r["simulated_mean"]),
+            *_bounds(r["ci_low"], r["ci_high"]), diff, r["inside"],
+        )
+    return table

@@ -1,0 +1,76 @@
+"""The report's validation table: a run's ``validation.csv`` (``run --observed FILE``), the
+observed figures beside the simulated means and intervals, inside or not."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sim.report.folder import Variant
+
+
+def validation_section(variants: Mapping[str, Variant]) -> list[str]:
+    """The section of a run folder holding ``validation.csv`` (none otherwise, nor for a
+    comparison, whose options were not run with observed figures)."""
+    from sim.cli_validation import VALIDATION_FILE
+    from sim.experiment.validation import TABLE_COLUMNS, read_observed, validation_rows
+    from sim.report.folder import ResultsFolderError, read_object
+
+    if len(variants) != 1:
+        return []
+    folder = next(iter(variants.values())).path
+    path = folder / VALIDATION_FILE
+    if not path.is_file():
+        return []
+    try:  # (its observed figures, set against the folder's summary: never a stale copy)
+        figures = read_observed(path, TABLE_COLUMNS)
+    except ValueError as exc:
+        raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
+    records = validation_rows(figures, read_object(folder / "summary.json"))
+    inside = sum(str(r.get("inside")) == "yes" for r in records)
+    judged = sum(str(r.get("inside")) in ("yes", "no") for r in records)
+    head = "".join(
+        f"<th>{c}</th>" for c in
+        ("metric", "what", "observed", "simulated", "95 % CI", "sim \u2212 obs", "inside", "source")
+    )
+    rows = "".join(_row(r) for r in records)
+    return [
+        "<h2>Observed against simulated</h2>",
+        f"<p class='note'>{inside} of {judged} observed figure(s) fall inside the run's 95 % "
+        "interval. The interval is the simulation's own randomness over its replications, not "
+        "the observed figure's sampling error nor the uncertainty of the scenario's "
+        f"assumptions ({VALIDATION_FILE} has every column).</p>",
+        f"<table class='validation'><tr>{head}</tr>{rows}</table>",
+    ]
+
+
+def _row(r: Mapping[str, Any]) -> str:
+    from sim.report.html import _fmt, _interval
+
+    low, high = _float(r.get("ci_low")), _float(r.get("ci_high"))
+    rel = _float(r.get("relative_difference"))
+    diff = _fmt(_float(r.get("difference")))
+    if not math.isnan(rel):
+        diff += f" ({rel:+.0%})"
+    cells = (
+        f"<code>{html.escape(str(r.get('metric', '')))}</code>",
+        html.escape(str(r.get("label", ""))),
+        _fmt(_float(r.get("observed"))),
+        _fmt(_float(r.get("simulated_mean"))),
+        _interval(low, high),
+        diff,
+        html.escape(str(r.get("inside", ""))),
+        html.escape(str(r.get("source", ""))),
+    )
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _float(x: Any) -> float:
+    """A cell as a number (an empty cell or text: NaN, shown as a dash)."""
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
