@@ -239,6 +239,12 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
         help="print instead each metric name (every name --metrics lists, or the NAMEs given) "
         "with its unit and meaning, tab-separated (docs/metrics.md has them all)",
     )
+    check.add_argument(
+        "--arrivals",
+        action="store_true",
+        help="print instead what each port's arrival rates come to: declarations per hour, "
+        "day and month, and at the busiest hour of the week, one flow a line",
+    )
 
     from sim import cli_experiments  # sweep and warmup
 
@@ -1048,6 +1054,11 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(f"{line}\n" for line in lines))
         print(f"note: {ESTIMAND}", file=sys.stderr)  # (standard output stays one per line)
         return 0 if all("\t?\t" not in line for line in lines) else 2
+    if args.arrivals:  # (what a monthly count or a profile makes of the traffic)
+        from sim.scenario.arrival_rates import arrival_lines
+
+        sys.stdout.write("".join(f"{line}\n" for line in arrival_lines(scenario)))
+        return 0
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
 

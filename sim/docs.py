@@ -118,8 +118,9 @@ NOTES = {
     "Port.quarantine": "quarantine officers, sampling and the laboratory",
     "Port.release": "after release: pick-up and the exit gate",
     "Port.exports": "the export flow (none when absent)",
-    "Arrivals.rate": "declarations (or vessel/train calls with `batch`) per hour or per day, "
-    "as a weekly average",
+    "Arrivals.rate": "declarations (or vessel/train calls with `batch`) per hour, day, "
+    "month (30.44 d) or year, as a weekly average (`bordersim check --arrivals` says what it "
+    "comes to per hour and at the busiest hour)",
     "Arrivals.hourly": "24 relative weights, 00:00 first",
     "Arrivals.weekly": "7 relative weights, Monday first",
     "Arrivals.batch": "vessel or train calls: declarations per call and discharge",
@@ -294,7 +295,7 @@ def _unit(meta: list[Any]) -> str | None:
             return 'clock time `"HH:MM"`'
         name = getattr(f, "__qualname__", "")
         if f is schema._rate or name.startswith("_bounded_rate") or name.endswith("_rate"):
-            return 'rate: `"4/d"`, `"150/h"`'
+            return 'rate: `"4/d"`, `"150/h"` (also per `month`, `year`)'
         if f is schema._week_times:
             return 'list of departures: `"Mon 18:00"` (that day) or `"18:00"` (every day)'
     low, high = _bound(found, Ge), _bound(found, Le)

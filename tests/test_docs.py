@@ -56,7 +56,9 @@ def test_types_and_defaults_read_as_a_file_writes_them():
         reference
     )
     assert '| `day_start` | clock time `"HH:MM"` | `"08:00"` |' in reference
-    assert '| `rate` | rate: `"4/d"`, `"150/h"` | *required* |' in reference
+    assert (
+        '| `rate` | rate: `"4/d"`, `"150/h"` (also per `month`, `year`) | *required* |'
+    ) in reference
     assert "| `refer` | share, 0 to 1 | *required* |" in reference
     assert '| `mode` | `"single"` or `"separate"` | `"single"` |' in reference
     assert "| `start_date` | date (YYYY-MM-DD) | none |" in reference

@@ -37,6 +37,20 @@ ALLOWED_TIME = "s, min, h, d, w"
 ALL_TIME_SPELLINGS = (
     f"{ALLOWED_TIME} (or {', '.join(k for k in TIME_UNITS if k not in ALLOWED_TIME.split(', '))})"
 )
+#: hours in the calendar's average month and year (365.25 days), for rates only: offices
+#: count declarations by month and year ("13500/month"), while a time of "1 month" would
+#: leave its length to a guess
+MONTH_HOURS = 365.25 * 24 / 12
+YEAR_HOURS = 365.25 * 24
+#: hours per unit of a rate's time base: :data:`TIME_UNITS`, a month and a year
+RATE_UNITS: dict[str, float] = {
+    **TIME_UNITS,
+    "month": MONTH_HOURS,
+    "months": MONTH_HOURS,
+    "year": YEAR_HOURS,
+    "years": YEAR_HOURS,
+}
+ALL_RATE_SPELLINGS = f"{ALL_TIME_SPELLINGS}, month (30.44 d), year (365.25 d)"
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _DURATION = re.compile(rf"^\s*({_NUMBER})\s*([A-Za-z]+)\s*$")
@@ -80,9 +94,10 @@ def _bare(value: object) -> float | None:
 def unknown_unit(unit: str, per: bool = False) -> str:
     """What is allowed instead of the time unit ``unit`` (of a rate: ``per``): every
     spelling, and the nearest one first if any is near."""
-    near = difflib.get_close_matches(unit.lower(), list(TIME_UNITS), n=1, cutoff=0.7)
+    units = RATE_UNITS if per else TIME_UNITS
+    near = difflib.get_close_matches(unit.lower(), list(units), n=1, cutoff=0.7)
     hint = f"did you mean {near[0]!r}? " if near else ""
-    return f"{hint}allowed: {'per ' if per else ''}{ALL_TIME_SPELLINGS}"
+    return f"{hint}allowed: {'per ' + ALL_RATE_SPELLINGS if per else ALL_TIME_SPELLINGS}"
 
 
 def parse_duration(value: object) -> float:
@@ -112,7 +127,8 @@ def parse_duration(value: object) -> float:
 
 
 def parse_rate(value: object) -> float:
-    """Read a rate such as ``"20/h"``, ``"1500/d"`` or ``"3 / 2 h"`` and return events per hour."""
+    """Read a rate such as ``"20/h"``, ``"1500/d"``, ``"3 / 2 h"`` or ``"13500/month"``
+    (:data:`RATE_UNITS`) and return events per hour."""
     bare = _bare(value)
     if bare is not None:
         return bare
@@ -127,13 +143,13 @@ def parse_rate(value: object) -> float:
     number = float(m.group(1))
     per = float(m.group(2)) if m.group(2) else 1.0
     unit = m.group(3)
-    if unit not in TIME_UNITS:
+    if unit not in RATE_UNITS:
         raise UnitError(f"unknown time unit {unit!r} in {value!r}; {unknown_unit(unit, per=True)}")
     if not math.isfinite(number) or number < 0:
         raise UnitError(f"a rate must be finite and >= 0; got {value!r}")
     if per <= 0:
         raise UnitError(f"a rate's time base must be > 0; got {value!r}")
-    return number / (per * TIME_UNITS[unit])
+    return number / (per * RATE_UNITS[unit])
 
 
 def parse_clock(value: object) -> float:

@@ -1,0 +1,73 @@
+"""What a scenario's arrival rates come to, said by ``bordersim check``: per hour, per day
+and per month, and at the busiest hour of the week.
+
+An office gives its traffic as monthly counts and an hour-of-day profile; the model holds a
+rate per hour whose weights are rescaled so that the rate stays the weekly average. Saying
+what that makes of the figures (and at which hour the load peaks) lets a reader catch a
+monthly count typed as a daily one, or a profile that piles the day into a few hours,
+before a run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.scenario.units import MONTH_HOURS
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: a busiest hour below this multiple of the average is no peak worth naming
+FLAT = 1.1
+
+
+def arrival_lines(scenario: Any) -> list[str]:
+    """One line per port and direction with arrivals: ``<path>: ...`` (see
+    :func:`rate_line`), imports first, in the scenario's order of ports."""
+    lines = []
+    for name, port in scenario.ports.items():
+        flows = [(f"ports.{name}.arrivals", port.arrivals)]
+        if port.exports is not None:
+            flows.append((f"ports.{name}.exports.arrivals", port.exports.arrivals))
+        lines += [f"{path}: {rate_line(arrivals)}" for path, arrivals in flows]
+    return lines
+
+
+def rate_line(arrivals: Any) -> str:
+    """What ``arrivals`` (a schema ``Arrivals``) come to: declarations per hour, day and
+    month on average (a surge's ``extra`` included; a vessel or train call's declarations
+    at their mean), and per hour in the busiest hour of the week."""
+    per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0
+    surge = 1.0 + arrivals.extra
+    hourly = arrivals.rate * per_call * surge
+    if hourly == 0:
+        return "no arrivals"
+    text = (
+        f"{_num(hourly)} declarations/h on average, {_num(hourly * 24)}/d, "
+        f"{_num(hourly * MONTH_HOURS)}/month (30.44 d)"
+    )
+    if arrivals.batch is not None:
+        text += (
+            f"; {_num(arrivals.rate * 24 * surge)} calls/d of {_num(per_call)} declarations "
+            "on average"
+        )
+    week = arrivals.weekly_rates()
+    peak = max(range(len(week)), key=week.__getitem__)
+    day, hour = divmod(peak, 24)
+    what = "calls" if arrivals.batch is not None else "declarations"
+    if week[peak] < FLAT * arrivals.rate:
+        text += "; spread about evenly over the week's hours"
+    else:
+        text += (
+            f"; busiest hour {WEEKDAYS[day]} {hour:02d}:00, {_num(week[peak] * surge)} "
+            f"{what}/h ({week[peak] / arrivals.rate:.1f} x the average)"
+        )
+    closed = sum(1 for r in week if r == 0)
+    if closed:
+        text += f"; none in {closed} of the week's 168 hours"
+    return text
+
+
+def _num(x: float) -> str:
+    """A rate as read: three significant figures, thousands separated."""
+    if x >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.3g}"
