@@ -149,3 +149,23 @@ def test_a_resumed_run_sets_the_kept_figures_against_its_new_summary(tmp_path, c
         [row] = list(csv.DictReader(f))
     assert row["reps"] == "3"
     assert float(row["simulated_mean"]) == pytest.approx(summary["clearance_h_mean"]["mean"])
+
+
+def test_observed_figures_are_added_to_a_finished_run_without_running_it(tmp_path, capsys,
+                                                                         monkeypatch):
+    """The same command again with --observed computes nothing (every replication is kept)
+    and writes the table from the folder's summary."""
+    import sim.model.run
+
+    out = tmp_path / "res"
+    assert main(["run", SMALL, *FAST, "--out", str(out)]) == 0
+    assert not (out / "validation.csv").exists()
+
+    def no_run(*args, **kwargs):
+        raise AssertionError("a finished run was run again")
+
+    monkeypatch.setattr(sim.model.run, "simulate", no_run)
+    path = _file(tmp_path, "metric,observed\nclearance_h_mean,1\n")
+    assert main(["run", SMALL, *FAST, "--out", str(out), "--observed", str(path)]) == 0
+    capsys.readouterr()
+    assert (out / "validation.csv").read_text().startswith("metric,label,observed")
