@@ -145,6 +145,7 @@ def unused_parts(scenario: Any) -> list[str]:
     their port's import mix."""
     from sim.scenario.capped import capped_draws
     from sim.scenario.export_mix import shared_export_mix
+    from sim.scenario.shift_fit import scans_unread
 
     out = capped_draws(scenario)  # (draws the limits cut: a distribution's mean not met)
     out += shared_export_mix(scenario)  # (no exports.traffic: the imports' goods go out)
@@ -170,6 +171,7 @@ def unused_parts(scenario: Any) -> list[str]:
         for path in never_staffed(scenario)
     ]
     out += _shifts_and_slots(scenario)
+    out += scans_unread(scenario)  # (scanners on duty when no image officer is)
     out += _unrun_tests(scenario)
     out += unpriced_staff(scenario)  # (a staffed lane [costs.staff] does not price)
     out += unpriced_heads(scenario)  # (organisation staff whose role has no price)
