@@ -6,6 +6,7 @@
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
     bordersim docs [--out docs] [--check]
     bordersim report RESULTS_DIR [--out FILE]      (sim.cli_report)
+    bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("dashboard", "animate", "docs", "report")
+COMMANDS = ("dashboard", "animate", "docs", "report", "appraise")
 MAX_FRAMES = 2000
 
 
@@ -60,9 +61,10 @@ def add_parsers(sub: Any) -> None:
                       help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
-    from sim import cli_report
+    from sim import cli_appraise, cli_report
 
     cli_report.add_parser(sub)
+    cli_appraise.add_parser(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -175,6 +177,10 @@ def run(args: argparse.Namespace) -> int:
         from sim import cli_report
 
         return cli_report.run(args)
+    if args.command == "appraise":
+        from sim import cli_appraise
+
+        return cli_appraise.run(args)
     if args.command == "docs":
         from sim import docs
 

@@ -128,3 +128,35 @@ def summary_dict(summary: pd.DataFrame) -> dict[str, dict[str, float | None]]:
 def _finite(x: float) -> float | None:
     x = float(x)
     return x if math.isfinite(x) else None
+
+
+def ratio_interval(
+    numerator: Iterable[float], denominator: Iterable[float], level: float = 0.95
+) -> tuple[float, float, float]:
+    """``(ratio, low, high)``: the ratio of the means of paired ``numerator`` and
+    ``denominator`` values (one pair a replication) and its Fieller ``level`` interval.
+
+    A ratio of two noisy means (a cost over hours saved) has no t interval of its own; Fieller's
+    keeps the two means' covariance. When the denominator's own interval reaches 0 the set is
+    unbounded, so ``low`` and ``high`` are NaN (so with fewer than two pairs); the ratio is NaN
+    when the denominator's mean is 0. Pairs with a NaN are dropped.
+    """
+    x = np.asarray(list(numerator), dtype=float)
+    y = np.asarray(list(denominator), dtype=float)
+    keep = ~(np.isnan(x) | np.isnan(y))
+    x, y = x[keep], y[keep]
+    n = len(x)
+    mx, my = (float(x.mean()), float(y.mean())) if n else (math.nan, math.nan)
+    ratio = mx / my if n and my != 0 else math.nan
+    if n < 2 or not math.isfinite(ratio):
+        return ratio, math.nan, math.nan
+    t2 = t_quantile((1 + level) / 2, n - 1) ** 2
+    cov = np.cov(x, y, ddof=1) / n  # the covariance matrix of the two means
+    a = my * my - t2 * float(cov[1, 1])
+    b = mx * my - t2 * float(cov[0, 1])
+    c = mx * mx - t2 * float(cov[0, 0])
+    disc = b * b - a * c
+    if a <= 0 or disc < 0:
+        return ratio, math.nan, math.nan
+    root = math.sqrt(disc)
+    return ratio, (b - root) / a, (b + root) / a

@@ -1,0 +1,116 @@
+"""``bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] [--discount-rate R]
+[--time-value-scale X] [--json]``: each option's business case over years against the baseline
+of a comparison's results folder (:mod:`sim.experiment.appraisal`), from its files alone:
+nothing is simulated again. Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+#: the most a discount rate may be (as a scenario's `costs.discount_rate`): above, it is most
+#: likely a percentage typed as a share
+MAX_RATE = 0.3
+MAX_YEARS = 100
+
+
+def add_parser(sub: Any) -> None:
+    """Add ``appraise`` to the ``bordersim`` parser."""
+    p = sub.add_parser(
+        "appraise",
+        help="each option's business case over years (NPV, payback) from a comparison",
+        description="Read a results folder of bordersim compare and give each option's "
+        "business case against the baseline: its one-off cost (the set-up cost given here "
+        "and the equipment it adds), the change in the agencies' running cost a year, the "
+        "traders' saving a year (fees and the value of the goods' time), their present values "
+        "over the horizon, the net present value, the payback year and the state's cost per "
+        "consignment-hour saved, each with a 95 %% interval over the replications (paired). "
+        "Nothing is simulated again; writes RESULTS_DIR/appraisal.csv.",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
+    p.add_argument("--setup", action="append", default=[], metavar="OPTION=AMOUNT",
+                   help="an option's one-off set-up cost in the scenario's currency (IT "
+                   "build, accreditation, training; repeatable; default 0)")
+    p.add_argument("--years", default="10", metavar="N",
+                   help=f"the horizon in years, 1 to {MAX_YEARS} (default 10)")
+    p.add_argument("--discount-rate", metavar="R",
+                   help="the real discount rate, a share 0 to 0.3 (default: the baseline "
+                   "scenario's costs.discount_rate)")
+    p.add_argument("--time-value-scale", default="1", metavar="X",
+                   help="the value of the goods' time x X (a sensitivity: the default "
+                   "scenario's 0.6 %% a day for general goods is the low end of 0.6-2.1 %%; "
+                   "X = 3.5 takes the high end for them; default 1)")
+    p.add_argument("--json", action="store_true", help="print only JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Appraise the folder's options; 2 with a clear error for a bad folder or argument."""
+    from sim.cli import UsageError
+    from sim.experiment.appraisal import appraise
+    from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
+
+    try:
+        folder = read_folder(args.folder)
+        ask = _settings(args, folder)
+        table = appraise(folder.replications, folder.options, ask)
+        out = write_appraisal(args.folder, table, ask, folder)
+    except AppraisalError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print(json.dumps(out, indent=1, allow_nan=False))
+        return 0
+    from sim.experiment.appraisal_folder import lines
+
+    print("\n".join(lines(table, ask, folder)))
+    return 0
+
+
+def _settings(args: argparse.Namespace, folder: Any) -> Any:
+    """The appraisal asked for, each argument checked (an error names it, its value and what
+    is allowed)."""
+    from sim.experiment.appraisal import Appraisal
+    from sim.experiment.appraisal_folder import AppraisalError
+
+    years = _number(args.years, "--years")
+    if years != int(years) or not 1 <= years <= MAX_YEARS:
+        raise AppraisalError(f"--years {args.years}: a whole number of years 1 to {MAX_YEARS}")
+    rate = folder.discount_rate if args.discount_rate is None else _number(
+        args.discount_rate, "--discount-rate")
+    if not 0 <= rate <= MAX_RATE:
+        raise AppraisalError(f"--discount-rate {rate}: a share 0 to {MAX_RATE} (8 % is 0.08)")
+    scale = _number(args.time_value_scale, "--time-value-scale")
+    if scale < 0:
+        raise AppraisalError(f"--time-value-scale {args.time_value_scale}: 0 or more")
+    setup: dict[str, float] = {}
+    for given in args.setup:
+        name, sep, amount = given.partition("=")
+        if not sep or name not in folder.options:
+            known = ", ".join(folder.options) or "none"
+            what = "not OPTION=AMOUNT" if not sep else f"no option {name!r} in {args.folder}"
+            raise AppraisalError(f"--setup {given}: {what} (its options: {known})")
+        value = _number(amount, f"--setup {name}")
+        if value < 0:
+            raise AppraisalError(f"--setup {given}: a cost is 0 or more")
+        setup[name] = value
+    return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
+                     time_value_scale=scale)
+
+
+def _number(text: str, what: str) -> float:
+    from sim.experiment.appraisal_folder import AppraisalError
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise AppraisalError(f"{what} {text}: not a number") from None
+    if not math.isfinite(value):
+        raise AppraisalError(f"{what} {text}: not a finite number")
+    return value
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("run it as: bordersim appraise RESULTS_DIR")

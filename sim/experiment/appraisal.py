@@ -1,0 +1,163 @@
+"""A reform's business case over years, from a comparison's replications: what it costs the
+state to set up and to run, what it saves traders, its net present value and payback, each
+with a 95 % interval over the replications.
+
+A comparison gives, per replication and option, the agencies' yearly running cost, their
+equipment's one-off capital and the traders' yearly cost. Replication ``r`` of every option
+runs under one seed, so each replication's option - baseline difference is one paired draw of
+the reform's effect; every figure here is computed within a replication and then averaged with
+a Student-t interval, so the intervals keep the pairing (adding the rows' own intervals would
+not). Cash flows: at year 0 the set-up cost the user gives (IT build, accreditation, training:
+the model cannot know it) plus the change in equipment outlay; from year 1 to ``years``
+the change in running cost (the state's) and the traders' saving, discounted at
+``discount_rate``. Equipment is paid at once and not credited with a residual value at the end
+of the horizon (a conservative NPV where its life outlasts the horizon). The yearly figures are
+the scenario's traffic scaled from its observed days: a scenario whose volumes are scaled down
+(the default's are one terminal's) needs a national cost given as these ports' share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from sim.analysis.stats import confidence_interval, ratio_interval
+
+#: the replications' metrics an appraisal reads (a scenario with a [costs] section has them)
+NEEDED = ("agency_running_cost_per_year", "agency_capital_outlay", "trader_cost_per_year",
+          "trader_cost_per_consignment", "time_per_consignment", "overall_clearance_h_mean",
+          "consignments_released")
+#: the figures of an appraisal, in the order shown, with what each is
+FIGURES: tuple[tuple[str, str], ...] = (
+    ("setup_cost", "one-off set-up cost given (year 0, the state)"),
+    ("equipment_outlay", "change in equipment capital (year 0, the state)"),
+    ("running_cost_per_year", "change in the agencies' running cost a year (the state)"),
+    ("trader_saving_per_year", "traders' saving a year (fees and the value of time)"),
+    ("time_saving_per_year", "of which the value of the goods' time"),
+    ("net_benefit_per_year", "traders' saving less the change in running cost, a year"),
+    ("budget_present_value", "present value of what the state pays (set-up, equipment, running)"),
+    ("trader_present_value", "present value of the traders' saving"),
+    ("net_present_value", "net present value (traders' saving less the state's cost)"),
+    ("hours_saved_per_year", "consignment-hours of overall clearance saved a year"),
+    ("budget_per_hour_saved", "the state's equivalent annual cost per consignment-hour saved"),
+    ("payback_years", "years until the discounted net benefit repays year 0's cost"),
+)
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """What an appraisal is asked: its horizon, rate and the set-up cost of each option."""
+
+    years: int
+    discount_rate: float
+    days: float
+    setup: Mapping[str, float] = field(default_factory=dict)
+    time_value_scale: float = 1.0
+
+    def annuity(self) -> float:
+        """The present value of 1 a year paid at the end of years 1 to ``years``."""
+        r = self.discount_rate
+        return float(self.years) if r == 0 else (1.0 - (1.0 + r) ** -self.years) / r
+
+
+def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
+                 setup: float) -> pd.DataFrame:
+    """Per replication (rows paired by ``replication``), the option's cash flows against the
+    baseline's: year 0's cost and each year's running cost, traders' saving and hours saved."""
+    both = option.merge(base, on="replication", suffixes=("", "_base"))
+    out = pd.DataFrame({"replication": both["replication"]})
+
+    def time_per_year(suffix: str) -> pd.Series:
+        # the value of time's share of the trader's cost, per consignment and so per year
+        share = both[f"time_per_consignment{suffix}"] / both[f"trader_cost_per_consignment{suffix}"]
+        return both[f"trader_cost_per_year{suffix}"] * share
+
+    time_saving = time_per_year("_base") - time_per_year("")
+    fee_saving = (both["trader_cost_per_year_base"] - both["trader_cost_per_year"]) - time_saving
+    out["setup_cost"] = float(setup)
+    out["equipment_outlay"] = both["agency_capital_outlay"] - both["agency_capital_outlay_base"]
+    out["running_cost_per_year"] = (both["agency_running_cost_per_year"]
+                                    - both["agency_running_cost_per_year_base"])
+    out["time_saving_per_year"] = ask.time_value_scale * time_saving
+    out["trader_saving_per_year"] = fee_saving + out["time_saving_per_year"]
+    out["net_benefit_per_year"] = out["trader_saving_per_year"] - out["running_cost_per_year"]
+    out["hours_saved_per_year"] = ((both["overall_clearance_h_mean_base"]
+                                    - both["overall_clearance_h_mean"])
+                                   * both["consignments_released_base"] * 365.0 / ask.days)
+    return out
+
+
+def present_values(flows: pd.DataFrame, ask: Appraisal) -> pd.DataFrame:
+    """``flows`` with each replication's present values added over the horizon."""
+    a = ask.annuity()
+    now = flows["setup_cost"] + flows["equipment_outlay"]
+    out = flows.copy()
+    out["budget_present_value"] = now + a * flows["running_cost_per_year"]
+    out["trader_present_value"] = a * flows["trader_saving_per_year"]
+    out["net_present_value"] = out["trader_present_value"] - out["budget_present_value"]
+    out["budget_annual"] = now / a + flows["running_cost_per_year"]  # equivalent annual cost
+    return out
+
+
+def payback_years(outlay: float, net_per_year: float, ask: Appraisal) -> float:
+    """The first whole year by whose end the discounted net benefit repays ``outlay`` (0 when
+    nothing is to repay and the benefit is not negative); inf when it never does within the
+    horizon."""
+    if outlay <= 0 and net_per_year >= 0:
+        return 0.0
+    paid = -outlay
+    for year in range(1, ask.years + 1):
+        paid += net_per_year / (1.0 + ask.discount_rate) ** year
+        if paid >= 0:
+            return float(year)
+    return math.inf
+
+
+def appraise(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal) -> pd.DataFrame:
+    """One row per option (not the baseline) and figure of :data:`FIGURES`: ``mean``,
+    ``ci_low``, ``ci_high`` (NaN with fewer than two replications; payback's bounds are its
+    years at the net benefit's interval ends, inf where it does not pay back), ``n``."""
+    missing = [m for m in NEEDED if m not in replications.columns]
+    if missing:
+        raise KeyError(", ".join(missing))
+    cols = ["replication", *NEEDED]
+    base = replications.loc[replications["option"] == "baseline", cols]
+    rows: list[dict[str, object]] = []
+    for name in options:
+        mine = replications.loc[replications["option"] == name, cols]
+        flows = present_values(yearly_flows(mine, base, ask, ask.setup.get(name, 0.0)), ask)
+        rows.extend(_figures(name, flows, ask))
+    return pd.DataFrame(rows, columns=["option", "figure", "mean", "ci_low", "ci_high", "n"])
+
+
+def _figures(name: str, flows: pd.DataFrame, ask: Appraisal) -> list[dict[str, object]]:
+    """The rows of one option's figures from its per-replication flows."""
+    out: list[dict[str, object]] = []
+    summary: dict[str, tuple[float, float, float]] = {}
+    for figure, _ in FIGURES:
+        if figure in flows:
+            mean, low, high = confidence_interval(flows[figure].to_numpy(dtype=float))
+            summary[figure] = (mean, _nan(low), _nan(high))
+    summary["budget_per_hour_saved"] = ratio_interval(
+        flows["budget_annual"].to_numpy(dtype=float),
+        flows["hours_saved_per_year"].to_numpy(dtype=float))
+    outlay = summary["setup_cost"][0] + summary["equipment_outlay"][0]
+    net, net_low, net_high = summary["net_benefit_per_year"]
+    summary["payback_years"] = (payback_years(outlay, net, ask),  # (fewer years, more benefit)
+                                payback_years(outlay, net_high, ask) if math.isfinite(net_high)
+                                else math.nan,
+                                payback_years(outlay, net_low, ask) if math.isfinite(net_low)
+                                else math.nan)
+    for figure, _ in FIGURES:
+        mean, low, high = summary[figure]
+        out.append({"option": name, "figure": figure, "mean": mean, "ci_low": low,
+                    "ci_high": high, "n": int(np.count_nonzero(flows["replication"].notna()))})
+    return out
+
+
+def _nan(x: float | None) -> float:
+    return math.nan if x is None else float(x)

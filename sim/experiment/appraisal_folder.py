@@ -1,0 +1,132 @@
+"""Reading a comparison's results folder for an appraisal (:mod:`sim.experiment.appraisal`),
+writing its ``appraisal.csv`` and saying it in lines of text."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.experiment.appraisal import FIGURES, NEEDED, Appraisal
+from sim.experiment.store import atomic_write
+
+#: figures in money (the others: hours, years)
+_NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years": "years"}
+
+
+class AppraisalError(ValueError):
+    """A results folder or an argument an appraisal cannot use (the message says which)."""
+
+
+@dataclass(frozen=True)
+class Folder:
+    """What an appraisal reads from a comparison's folder."""
+
+    replications: pd.DataFrame
+    options: list[str]
+    days: float
+    discount_rate: float
+    money: str
+
+
+def read_folder(path: Path) -> Folder:
+    """The replications, options, observed days, discount rate and money of a comparison's
+    folder; an :class:`AppraisalError` naming the file and what is wrong otherwise."""
+    record = _json(path / "compare.json", "a comparison's results folder (bordersim compare)")
+    reps_file = path / "replications.csv"
+    try:
+        reps = pd.read_csv(reps_file)
+    except (OSError, ValueError) as exc:
+        raise AppraisalError(f"{reps_file}: cannot be read ({exc})") from None
+    missing = [m for m in ("option", "replication", *NEEDED) if m not in reps.columns]
+    if missing:
+        raise AppraisalError(f"{reps_file}: no column {', '.join(missing)}; an appraisal needs "
+                             "the cost metrics of a scenario with a [costs] section")
+    options = [str(o) for o in dict.fromkeys(reps["option"]) if o != "baseline"]
+    if "baseline" not in set(reps["option"]) or not options:
+        raise AppraisalError(f"{reps_file}: needs the baseline's replications and an option's")
+    days = record.get("days")
+    if not isinstance(days, (int, float)) or not days > 0:
+        raise AppraisalError(f"{path / 'compare.json'}: days is {days!r}, not a positive number")
+    scenario = _json(path / "options" / "baseline" / "scenario.json", "the baseline's scenario")
+    rate = (scenario.get("costs") or {}).get("discount_rate")
+    if not isinstance(rate, (int, float)):
+        raise AppraisalError(f"{path / 'options' / 'baseline' / 'scenario.json'}: no "
+                             "costs.discount_rate; give --discount-rate")
+    return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""))
+
+
+def _json(file: Path, what: str) -> dict[str, Any]:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AppraisalError(f"{file}: not found; appraise reads {what}") from None
+    except (OSError, ValueError) as exc:
+        raise AppraisalError(f"{file}: cannot be read ({exc})") from None
+    if not isinstance(data, dict):
+        raise AppraisalError(f"{file}: not a JSON object")
+    return data
+
+
+def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
+                    folder: Folder) -> dict[str, Any]:
+    """Write ``appraisal.csv`` into the folder; return the same as JSON-ready data."""
+    atomic_write(path / "appraisal.csv", table.to_csv(index=False))
+    return {"years": ask.years, "discount_rate": ask.discount_rate, "money": folder.money,
+            "time_value_scale": ask.time_value_scale, "setup": dict(ask.setup),
+            "options": {o: {str(r["figure"]): {k: _json_number(r[k]) for k in
+                                               ("mean", "ci_low", "ci_high")}
+                            for r in table[table["option"] == o].to_dict("records")}
+                        for o in folder.options}}
+
+
+def _json_number(x: Any) -> float | str | None:
+    """A figure for JSON: null where there is none (NaN), "never" for a payback beyond the
+    horizon (inf)."""
+    x = float(x)
+    if math.isinf(x):
+        return "never"
+    return x if math.isfinite(x) else None
+
+
+def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
+    """The appraisal as text: a header with its terms, then each option's figures with their
+    intervals, then how to read them."""
+    out = [f"Business case against the baseline over {ask.years} years at a discount rate of "
+           f"{ask.discount_rate:g}; money in {folder.money or 'the scenario currency'}; mean "
+           "and 95 % interval over the replications (paired with the baseline)"
+           + ("" if ask.time_value_scale == 1 else
+              f"; the value of the goods' time x {ask.time_value_scale:g}")]
+    words = dict(FIGURES)
+    for name in folder.options:
+        out.append(f"{name}:")
+        for r in table[table["option"] == name].to_dict("records"):
+            unit = _NOT_MONEY.get(str(r["figure"]), "")
+            out.append(f"  {words[str(r['figure'])]}: {_shown(float(r['mean']))}"
+                       f"{' ' + unit if unit else ''} "
+                       f"({_interval(float(r['ci_low']), float(r['ci_high']))})")
+    out.append("Year 0: set-up cost and equipment; years 1 on: running cost and traders' "
+               "saving. A payback of inf does not pay back within the horizon; an interval of "
+               "the cost per hour saved is 'none' where the hours saved are not clear of 0. "
+               "Per-year figures are the scenario's own traffic: where its volumes are scaled "
+               "down (the default's are one terminal's), a national set-up cost must be given "
+               "as these ports' share. Written: appraisal.csv.")
+    return out
+
+
+def _shown(x: float) -> str:
+    if math.isnan(x):
+        return "n/a"
+    if math.isinf(x):
+        return "inf"
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
+
+
+def _interval(low: float, high: float) -> str:
+    if math.isnan(low) or math.isnan(high):
+        return "95 % CI none"
+    return f"95 % CI {_shown(low)} to {_shown(high)}"

@@ -1,0 +1,181 @@
+"""A comparison's business case over years (``bordersim appraise``): present values, payback
+and cost per hour saved, paired over replications, checked against figures worked by hand."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.analysis.stats import confidence_interval, ratio_interval
+from sim.experiment.appraisal import Appraisal, appraise, payback_years
+
+
+def _replications(base_level: list[float]) -> pd.DataFrame:
+    """Baseline and option ``o`` over three replications whose levels differ widely (by
+    ``base_level``) while the option's difference is the same in each: the option adds
+    1,000 of equipment and 100 a year of running cost, and saves traders 400 a year (300 of
+    it the value of time) and 0.5 h of clearance on each of 1,000 consignments."""
+    rows = []
+    for r, level in enumerate(base_level):
+        time, fees = 3000.0 * level, 1000.0 * level  # the baseline's trader cost a year
+        for name, d_time, d_fees, outlay, running, hours in (
+                ("baseline", 0.0, 0.0, 5000.0, 2000.0 * level, 10.0 * level),
+                ("o", -300.0, -100.0, 6000.0, 2000.0 * level + 100.0, 10.0 * level - 0.5)):
+            t, f = time + d_time, fees + d_fees
+            per_consignment = (t + f) / 2000.0  # any count: only the shares matter
+            rows.append({"option": name, "replication": r, "agency_capital_outlay": outlay,
+                         "agency_running_cost_per_year": running, "trader_cost_per_year": t + f,
+                         "trader_cost_per_consignment": per_consignment,
+                         "time_per_consignment": per_consignment * t / (t + f),
+                         "overall_clearance_h_mean": hours, "consignments_released": 1000.0})
+    return pd.DataFrame(rows)
+
+
+def _figure(table: pd.DataFrame, figure: str) -> pd.Series:
+    return table[table["figure"] == figure].iloc[0]
+
+
+def test_present_values_and_payback_are_those_worked_by_hand():
+    ask = Appraisal(years=5, discount_rate=0.1, days=365.0, setup={"o": 200.0})
+    table = appraise(_replications([1.0, 3.0, 7.0]), ["o"], ask)
+    annuity = sum(1.1 ** -t for t in range(1, 6))  # 3.7908
+    assert ask.annuity() == pytest.approx(annuity)
+    expected = {"setup_cost": 200.0, "equipment_outlay": 1000.0, "running_cost_per_year": 100.0,
+                "trader_saving_per_year": 400.0, "time_saving_per_year": 300.0,
+                "net_benefit_per_year": 300.0,
+                "budget_present_value": 1200.0 + 100.0 * annuity,
+                "trader_present_value": 400.0 * annuity,
+                "net_present_value": 300.0 * annuity - 1200.0,
+                "hours_saved_per_year": 500.0,
+                "budget_per_hour_saved": (1200.0 / annuity + 100.0) / 500.0}
+    for figure, value in expected.items():
+        row = _figure(table, figure)
+        # paired: the baseline's levels differ sevenfold, the differences not at all
+        assert (row["mean"], row["ci_low"], row["ci_high"]) == pytest.approx((value,) * 3), figure
+    # 300 a year at 10 %: 272.7, 520.7, 746.1, 951.0, 1137.3 against 1,200: not in 5 years
+    assert math.isinf(_figure(table, "payback_years")["mean"])
+    assert payback_years(1200.0, 300.0, Appraisal(6, 0.1, 365.0)) == 6.0
+    assert payback_years(950.0, 300.0, ask) == 4.0  # (950.96 by the end of year 4)
+    assert payback_years(0.0, -1.0, ask) == math.inf
+    assert payback_years(0.0, 0.0, ask) == 0.0
+
+
+def test_the_equivalent_annual_cost_and_the_annuity_agree():
+    """The scenario's equipment at 8 % over 10 years: 2.6 M is 387,477 a year (README), so
+    an appraisal's annuity over that horizon turns the one back into the other."""
+    ask = Appraisal(years=10, discount_rate=0.08, days=7.0)
+    assert 2_600_000 / ask.annuity() == pytest.approx(387_476.67, abs=0.01)
+    assert Appraisal(years=4, discount_rate=0.0, days=7.0).annuity() == 4.0
+
+
+def test_the_value_of_time_scale_moves_only_the_time_saving():
+    ask = Appraisal(years=5, discount_rate=0.1, days=365.0, time_value_scale=3.5)
+    table = appraise(_replications([1.0, 2.0]), ["o"], ask)
+    assert _figure(table, "time_saving_per_year")["mean"] == pytest.approx(1050.0)
+    assert _figure(table, "trader_saving_per_year")["mean"] == pytest.approx(1150.0)
+
+
+def test_intervals_are_over_the_replications_paired_differences():
+    reps = _replications([1.0, 1.0, 1.0])
+    noise = np.array([-60.0, 10.0, 80.0])
+    reps.loc[reps["option"] == "o", "agency_running_cost_per_year"] += noise
+    ask = Appraisal(years=3, discount_rate=0.05, days=365.0)
+    table = appraise(reps, ["o"], ask)
+    mean, low, high = confidence_interval(100.0 + noise)
+    row = _figure(table, "running_cost_per_year")
+    assert (row["mean"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, low, high))
+    npv = _figure(table, "net_present_value")
+    assert npv["ci_high"] - npv["ci_low"] == pytest.approx(ask.annuity() * (high - low))
+
+
+def test_fieller_interval():
+    # an exact denominator: the numerator's t interval over it
+    mean, low, high = confidence_interval([1.0, 2.0, 3.0])
+    assert ratio_interval([1.0, 2.0, 3.0], [2.0, 2.0, 2.0]) == pytest.approx(
+        (mean / 2, low / 2, high / 2))
+    # a denominator whose interval holds 0: no bounded interval
+    ratio, low, high = ratio_interval([1.0, 1.1, 0.9], [1.0, -1.0, 0.5])
+    assert ratio == pytest.approx(1.0 / (0.5 / 3)) and math.isnan(low) and math.isnan(high)
+    # the bounds solve (mx - q my)^2 = t^2 var(mx - q my): the t statistic there is t
+    x, y = np.array([10.0, 12.0, 11.0, 13.0]), np.array([2.0, 2.3, 1.9, 2.4])
+    ratio, low, high = ratio_interval(x, y)
+    assert low < ratio < high
+    for q in (low, high):
+        d = x - q * y
+        t = d.mean() / (d.std(ddof=1) / 2)
+        assert abs(t) == pytest.approx(3.182446, rel=1e-5)  # t(0.975, 3)
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A comparison of the default scenario with a fourth sea-port scanner (2 replications of
+    a day), run once for the tests that read it."""
+    from sim.cli import main
+    from sim.scenario.loader import BUNDLED
+
+    out = tmp_path_factory.mktemp("appraise") / "c"
+    assert main(["compare", str(BUNDLED / "default.toml"), "--option",
+                 "s4:ports.sea_port.scan.scanners.capacity=4", "--reps", "2", "--days", "1",
+                 "--set", "warmup_days=0", "--set", "drain_days=1", "--no-report",
+                 "--out", str(out)]) == 0
+    return out
+
+
+def test_appraise_a_comparison_folder(compared, capsys):
+    from sim.cli import main
+
+    out = compared
+    assert main(["appraise", str(out), "--setup", "s4=100000", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert (got["years"], got["discount_rate"]) == (10, 0.08)  # the scenario's rate
+    s4 = got["options"]["s4"]
+    assert s4["setup_cost"]["mean"] == 100000.0
+    assert s4["equipment_outlay"]["mean"] == 2_600_000.0  # one sea-port scanner
+    diffs = pd.read_csv(out / "differences.csv").set_index(["option", "metric"])
+    for figure, metric, sign in (("running_cost_per_year", "agency_running_cost_per_year", 1),
+                                 ("trader_saving_per_year", "trader_cost_per_year", -1)):
+        d = diffs.loc[("s4", metric)]
+        ends = sorted((sign * d["ci_low"], sign * d["ci_high"]))
+        assert s4[figure]["mean"] == pytest.approx(sign * d["mean"])
+        assert [s4[figure]["ci_low"], s4[figure]["ci_high"]] == pytest.approx(ends)
+    assert (out / "appraisal.csv").is_file()
+    assert main(["appraise", str(out), "--years", "3", "--discount-rate", "0"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "over 3 years at a discount rate of 0;" in text and "net present value" in text
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--setup", "s5=1"], "--setup s5=1: no option 's5' in"),
+    (["--setup", "s4"], "--setup s4: not OPTION=AMOUNT (its options: s4)"),
+    (["--setup", "s4=-5"], "--setup s4=-5: a cost is 0 or more"),
+    (["--setup", "s4=lots"], "--setup s4 lots: not a number"),
+    (["--discount-rate", "8"], "--discount-rate 8.0: a share 0 to 0.3 (8 % is 0.08)"),
+    (["--years", "0"], "--years 0: a whole number of years 1 to 100"),
+    (["--years", "2.5"], "--years 2.5: a whole number of years 1 to 100"),
+    (["--time-value-scale", "-1"], "--time-value-scale -1: 0 or more"),
+])
+def test_appraise_refuses_bad_arguments(compared, capsys, args, words):
+    from sim.cli import main
+
+    assert main(["appraise", str(compared), *args]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_appraise_refuses_a_folder_that_is_no_comparison(tmp_path, capsys):
+    from sim.cli import main
+
+    assert main(["appraise", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'compare.json'}: not found; appraise reads a comparison's" in err
+    (tmp_path / "compare.json").write_text(json.dumps({"days": 7}))
+    pd.DataFrame({"option": ["baseline"], "replication": [0]}).to_csv(
+        tmp_path / "replications.csv", index=False)
+    assert main(["appraise", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "replications.csv: no column agency_running_cost_per_year" in err
+    assert "a scenario with a [costs] section" in err
