@@ -155,8 +155,7 @@ def ratio_interval(
     a = my * my - t2 * float(cov[1, 1])
     b = mx * my - t2 * float(cov[0, 1])
     c = mx * mx - t2 * float(cov[0, 0])
-    disc = b * b - a * c
-    if a <= 0 or disc < 0:
+    if a <= 0:
         return ratio, math.nan, math.nan
-    root = math.sqrt(disc)
+    root = math.sqrt(max(b * b - a * c, 0.0))  # (never below 0 when a > 0, but by rounding)
     return ratio, (b - root) / a, (b + root) / a

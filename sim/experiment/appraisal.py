@@ -25,12 +25,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sim.analysis.paired import noise_free
 from sim.analysis.stats import confidence_interval, ratio_interval
 
 #: the replications' metrics an appraisal reads (a scenario with a [costs] section has them)
 NEEDED = ("agency_running_cost_per_year", "agency_capital_outlay", "trader_cost_per_year",
           "trader_cost_per_consignment", "time_per_consignment", "overall_clearance_h_mean",
           "consignments_released")
+#: metrics of the hidden truth an appraisal reads where the scenario yields them (enforcement)
+OPTIONAL = ("detection_rate", "illicit_declarations", "illicit_held", "revenue_evaded",
+            "harm_slipped")
 #: the figures of an appraisal, in the order shown, with what each is
 FIGURES: tuple[tuple[str, str], ...] = (
     ("setup_cost", "one-off set-up cost given (year 0, the state)"),
@@ -44,6 +48,11 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("net_present_value", "net present value (traders' saving less the state's cost)"),
     ("hours_saved_per_year", "consignment-hours of overall clearance saved a year"),
     ("budget_per_hour_saved", "the state's equivalent annual cost per consignment-hour saved"),
+    ("finds_gained_per_year", "more illicit declarations found before release a year"),
+    ("budget_per_extra_find", "the state's equivalent annual cost per extra illicit find"),
+    ("revenue_protected_per_year", "duty evaded the less a year (apart from the NPV)"),
+    ("harm_avoided_per_year", "harm of illicit goods slipping through the less a year "
+                              "(apart from the NPV)"),
     ("payback_years", "years until the discounted net benefit repays year 0's cost"),
 )
 
@@ -64,6 +73,12 @@ class Appraisal:
         return float(self.years) if r == 0 else (1.0 - (1.0 + r) ** -self.years) / r
 
 
+def _less(base: pd.Series, option: pd.Series) -> pd.Series:
+    """``base - option``, float rounding (the same sums added in another order) exactly 0."""
+    return pd.Series(noise_free((base - option).to_numpy(dtype=float), base.to_numpy(dtype=float),
+                                option.to_numpy(dtype=float)), index=base.index)
+
+
 def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
                  setup: float) -> pd.DataFrame:
     """Per replication (rows paired by ``replication``), the option's cash flows against the
@@ -76,18 +91,37 @@ def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
         share = both[f"time_per_consignment{suffix}"] / both[f"trader_cost_per_consignment{suffix}"]
         return both[f"trader_cost_per_year{suffix}"] * share
 
-    time_saving = time_per_year("_base") - time_per_year("")
-    fee_saving = (both["trader_cost_per_year_base"] - both["trader_cost_per_year"]) - time_saving
+    def saved(metric: str) -> pd.Series:
+        return _less(both[f"{metric}_base"], both[metric])
+
+    time_saving = _less(time_per_year("_base"), time_per_year(""))
+    fee_saving = saved("trader_cost_per_year") - time_saving
     out["setup_cost"] = float(setup)
-    out["equipment_outlay"] = both["agency_capital_outlay"] - both["agency_capital_outlay_base"]
-    out["running_cost_per_year"] = (both["agency_running_cost_per_year"]
-                                    - both["agency_running_cost_per_year_base"])
+    out["equipment_outlay"] = -saved("agency_capital_outlay")
+    out["running_cost_per_year"] = -saved("agency_running_cost_per_year")
     out["time_saving_per_year"] = ask.time_value_scale * time_saving
     out["trader_saving_per_year"] = fee_saving + out["time_saving_per_year"]
     out["net_benefit_per_year"] = out["trader_saving_per_year"] - out["running_cost_per_year"]
-    out["hours_saved_per_year"] = ((both["overall_clearance_h_mean_base"]
-                                    - both["overall_clearance_h_mean"])
+    out["hours_saved_per_year"] = (saved("overall_clearance_h_mean")
                                    * both["consignments_released_base"] * 365.0 / ask.days)
+    return _enforcement(both, out, ask)
+
+
+def _enforcement(both: pd.DataFrame, out: pd.DataFrame, ask: Appraisal) -> pd.DataFrame:
+    """``out`` with what the option changes in what customs finds and what slips through a
+    year (NaN where the scenario has no hidden truth): the finds gained are the change in
+    detection rate x illicit declarations whose outcome is known, scaled to a year."""
+    def found(suffix: str) -> pd.Series:
+        known = both[f"illicit_declarations{suffix}"] - both[f"illicit_held{suffix}"]
+        return both[f"detection_rate{suffix}"] * known
+
+    nan = pd.Series(math.nan, index=both.index)
+    has = all(m in both for m in ("detection_rate", "illicit_declarations", "illicit_held"))
+    out["finds_gained_per_year"] = (-_less(found("_base"), found("")) * 365.0 / ask.days
+                                    if has else nan)
+    for figure, metric in (("revenue_protected_per_year", "revenue_evaded"),
+                           ("harm_avoided_per_year", "harm_slipped")):
+        out[figure] = _less(both[f"{metric}_base"], both[metric]) if metric in both else nan
     return out
 
 
@@ -124,7 +158,7 @@ def appraise(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal)
     missing = [m for m in NEEDED if m not in replications.columns]
     if missing:
         raise KeyError(", ".join(missing))
-    cols = ["replication", *NEEDED]
+    cols = ["replication", *NEEDED, *(m for m in OPTIONAL if m in replications.columns)]
     base = replications.loc[replications["option"] == "baseline", cols]
     rows: list[dict[str, object]] = []
     for name in options:
@@ -145,6 +179,9 @@ def _figures(name: str, flows: pd.DataFrame, ask: Appraisal) -> list[dict[str, o
     summary["budget_per_hour_saved"] = ratio_interval(
         flows["budget_annual"].to_numpy(dtype=float),
         flows["hours_saved_per_year"].to_numpy(dtype=float))
+    summary["budget_per_extra_find"] = ratio_interval(
+        flows["budget_annual"].to_numpy(dtype=float),
+        flows["finds_gained_per_year"].to_numpy(dtype=float))
     outlay = summary["setup_cost"][0] + summary["equipment_outlay"][0]
     net, net_low, net_high = summary["net_benefit_per_year"]
     summary["payback_years"] = (payback_years(outlay, net, ask),  # (fewer years, more benefit)

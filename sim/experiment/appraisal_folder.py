@@ -15,7 +15,8 @@ from sim.experiment.appraisal import FIGURES, NEEDED, Appraisal
 from sim.experiment.store import atomic_write
 
 #: figures in money (the others: hours, years)
-_NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years": "years"}
+_NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years": "years",
+              "finds_gained_per_year": "declarations a year"}
 
 
 class AppraisalError(ValueError):
@@ -111,7 +112,10 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
                        f"({_interval(float(r['ci_low']), float(r['ci_high']))})")
     out.append("Year 0: set-up cost and equipment; years 1 on: running cost and traders' "
                "saving. A payback of inf does not pay back within the horizon; an interval of "
-               "the cost per hour saved is 'none' where the hours saved are not clear of 0. "
+               "the cost per hour saved (per extra find) is 'none' where the hours saved (the "
+               "finds gained) are not clear of 0; such a ratio is positive where the state pays "
+               "more for more (or saves by giving some up: hours or finds below 0). Revenue "
+               "and harm are not in the NPV. "
                "Per-year figures are the scenario's own traffic: where its volumes are scaled "
                "down (the default's are one terminal's), a national set-up cost must be given "
                "as these ports' share. Written: appraisal.csv.")
