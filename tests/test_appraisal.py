@@ -3,6 +3,8 @@ and cost per hour saved, paired over replications, checked against figures worke
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
 from pathlib import Path
@@ -143,10 +145,15 @@ def compared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from sim.scenario.loader import BUNDLED
 
     out = tmp_path_factory.mktemp("appraise") / "c"
-    assert main(["compare", str(BUNDLED / "default.toml"), "--option",
-                 "s4:ports.sea_port.scan.scanners.capacity=4", "--reps", "2", "--days", "1",
-                 "--set", "warmup_days=0", "--set", "drain_days=1", "--no-report",
-                 "--out", str(out)]) == 0
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["compare", str(BUNDLED / "default.toml"), "--option",
+                     "s4:ports.sea_port.scan.scanners.capacity=4", "--reps", "2", "--days", "1",
+                     "--set", "warmup_days=0", "--set", "drain_days=1", "--no-report",
+                     "--out", str(out)]) == 0
+    # the comparison says where its business case is
+    assert (f"business case over years (set-up costs, NPV, payback, cost per hour saved): "
+            f"bordersim appraise {out}") in " ".join(printed.getvalue().split())
     return out
 
 
@@ -214,3 +221,29 @@ def test_float_rounding_is_no_difference():
     table = appraise(reps, ["o"], Appraisal(years=5, discount_rate=0.1, days=365.0))
     row = _figure(table, "revenue_protected_per_year")
     assert (row["mean"], row["ci_low"], row["ci_high"]) == (0.0, 0.0, 0.0)
+
+
+def test_the_report_shows_an_appraised_folder_business_case(compared, capsys, tmp_path):
+    from sim.cli import main
+
+    assert main(["appraise", str(compared), "--setup", "s4=1000000", "--years", "12"]) == 0
+    got = json.loads((compared / "appraisal.json").read_text())
+    outlay = got["options"]["s4"]["equipment_outlay"]["mean"]
+    page = tmp_path / "r.html"
+    assert main(["report", str(compared), "--out", str(page)]) == 0
+    text = page.read_text()
+    assert "<h2>Business case over years</h2>" in text
+    assert "over 12 years at a discount rate of 0.08" in text
+    assert "<th scope='col'>s4</th>" in text
+    assert f"<td>{outlay:,.0f} [{outlay:,.0f}, {outlay:,.0f}]</td>" in text  # 2,600,000
+    assert "<td>1,000,000 [1,000,000, 1,000,000]</td>" in text  # the set-up cost given
+    # a damaged appraisal is named, not skipped
+    (compared / "appraisal.json").write_text("{")
+    capsys.readouterr()
+    assert main(["report", str(compared), "--out", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert f"{compared / 'appraisal.json'}: cannot be read" in err
+    assert f"run bordersim appraise {compared} again" in err
+    (compared / "appraisal.json").unlink()
+    assert main(["report", str(compared), "--out", str(page)]) == 0
+    assert "Business case over years" not in page.read_text()

@@ -75,14 +75,17 @@ def _json(file: Path, what: str) -> dict[str, Any]:
 
 def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                     folder: Folder) -> dict[str, Any]:
-    """Write ``appraisal.csv`` into the folder; return the same as JSON-ready data."""
+    """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report) into the
+    folder; return the JSON's data."""
     atomic_write(path / "appraisal.csv", table.to_csv(index=False))
-    return {"years": ask.years, "discount_rate": ask.discount_rate, "money": folder.money,
-            "time_value_scale": ask.time_value_scale, "setup": dict(ask.setup),
-            "options": {o: {str(r["figure"]): {k: _json_number(r[k]) for k in
-                                               ("mean", "ci_low", "ci_high")}
-                            for r in table[table["option"] == o].to_dict("records")}
-                        for o in folder.options}}
+    figures = {o: {str(r["figure"]): {k: _json_number(r[k]) for k in ("mean", "ci_low", "ci_high")}
+                   for r in table[table["option"] == o].to_dict("records")}
+               for o in folder.options}
+    data: dict[str, Any] = {"years": ask.years, "discount_rate": ask.discount_rate,
+                            "money": folder.money, "time_value_scale": ask.time_value_scale,
+                            "setup": dict(ask.setup), "options": figures}
+    atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
+    return data
 
 
 def _json_number(x: Any) -> float | str | None:
@@ -118,7 +121,8 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
                "and harm are not in the NPV. "
                "Per-year figures are the scenario's own traffic: where its volumes are scaled "
                "down (the default's are one terminal's), a national set-up cost must be given "
-               "as these ports' share. Written: appraisal.csv.")
+               "as these ports' share. Written: appraisal.csv, appraisal.json (bordersim report "
+               "shows it).")
     return out
 
 

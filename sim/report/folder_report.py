@@ -31,7 +31,11 @@ def render_folder(path: str | Path) -> str:
         raise ResultsFolderError(f"{exc}; {remedy(path, kind)}", repair=False) from None
     from sim.report.html import render
 
-    return render(res, variants)
+    if kind != "compare":
+        return render(res, variants)
+    from sim.report.appraisal_section import appraisal_section
+
+    return render(res, variants, appraisal_section(path))
 
 
 def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path:

@@ -13,7 +13,7 @@ import dataclasses
 import html
 import math
 import shlex
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -486,9 +486,11 @@ def gains_table(
     return f"<table>{head}{''.join(rows)}</table>"
 
 
-def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) -> str:
+def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
+           business: Sequence[str] = ()) -> str:
     """The report as one HTML string; ``variants`` (from a results folder) add the scenario,
-    the tail, the milestone intervals, the truth, queues and the organisation tree."""
+    the tail, the milestone intervals, the truth, queues and the organisation tree;
+    ``business``: the business case section after the headline (``bordersim appraise``)."""
     variants = variants or {}
     if variants and not res.tables:
         res = dataclasses.replace(res, tables={n: v.tables for n, v in variants.items()})
@@ -498,6 +500,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None) ->
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *headline(res, changed_ports(res, variants), periods),
+        *business,
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res, variants),

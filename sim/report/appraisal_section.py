@@ -1,0 +1,66 @@
+"""The report's business case section: the folder's ``appraisal.json``, written by
+``bordersim appraise`` (:mod:`sim.experiment.appraisal`), as a table of each option's figures
+with their 95 % intervals; none where the folder has not been appraised."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from sim.experiment.appraisal import FIGURES
+from sim.report.folder import ResultsFolderError
+
+
+def appraisal_section(folder: Path) -> list[str]:
+    """The section's HTML parts (none without ``appraisal.json``); a damaged file is a
+    :class:`ResultsFolderError` naming it."""
+    file = folder / "appraisal.json"
+    if not file.is_file():
+        return []
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        options: dict[str, dict[str, dict[str, Any]]] = data["options"]
+        terms = (int(data["years"]), float(data["discount_rate"]), str(data["money"]),
+                 float(data["time_value_scale"]), dict(data["setup"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResultsFolderError(f"{file}: cannot be read ({exc}); run bordersim appraise "
+                                 f"{folder} again", repair=False) from None
+    years, rate, money, scale, _ = terms
+    head = "".join(f"<th scope='col'>{html.escape(o)}</th>" for o in options)
+    rows = []
+    for figure, words in FIGURES:
+        cells = "".join(f"<td>{_cell(options[o].get(figure))}</td>" for o in options)
+        rows.append(f"<tr><th scope='row'>{html.escape(words)}</th>{cells}</tr>")
+    note = (f"Against the baseline over {years} years at a discount rate of {rate:g}; money "
+            f"in {money or 'the scenario currency'}"
+            + ("" if scale == 1 else f"; the value of the goods' time x {scale:g}")
+            + ". Mean and 95 % interval over the replications (paired). Year 0: the set-up "
+            "cost given and the equipment added; years 1 on: running cost and traders' "
+            "saving. Written by bordersim appraise (appraisal.csv); see "
+            "docs/how-results-are-computed.md, \"A business case over years\".")
+    return ["<h2>Business case over years</h2>",
+            f"<p class='note'>{html.escape(note)}</p>",
+            f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"]
+
+
+def _cell(figure: dict[str, Any] | None) -> str:
+    """A figure's mean and interval, as text ('never' for a payback beyond the horizon)."""
+    if not figure:
+        return "\u2013"
+    mean, low, high = (_number(figure.get(k)) for k in ("mean", "ci_low", "ci_high"))
+    shown = mean if low == "\u2013" or high == "\u2013" else f"{mean} [{low}, {high}]"
+    return html.escape(shown)
+
+
+def _number(x: Any) -> str:
+    if x is None:
+        return "\u2013"
+    if isinstance(x, str):
+        return x
+    v = float(x)
+    if not math.isfinite(v):
+        return "\u2013"
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.3g}"
