@@ -779,8 +779,6 @@ def settings_with_days(args: argparse.Namespace) -> dict[str, Any]:
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
 
-    from sim.experiment.store import dump_json
-
     overrides = settings_with_days(args)
     notes = Notes()
     scenario = _load(args.scenario, overrides, notes)
@@ -813,25 +811,53 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         validation = write_validation(observed, summary, out)
     except ValueError as exc:  # (a kept validation.csv edited by hand)
         raise UsageError(str(exc)) from None
-    if args.json:  # (standard output stays pure JSON; the notes are in it too, and whether
-        # a queue did not settle, for a pipeline that reads no stderr)
-        from sim.model.stability import too_short
+    if args.json:
+        _print_run_json(summary, unsettled, scenario, validation, notes)
+    else:
+        _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out)
+    return 0
 
-        flags = {
-            "unstable": bool(unsettled),
-            "unstable_replications": sorted(unsettled),
-            # long enough to see a queue that keeps rising (else only overload was checked)
-            "rising_checked": too_short(scenario.warmup_days, scenario.days) is None,
-        }
-        if validation:
-            flags["validation"] = validation
-        sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines}))
-        return 0
+
+def _print_run_json(
+    summary: dict[str, Any],
+    unsettled: Any,
+    scenario: Scenario,
+    validation: list[dict[str, Any]],
+    notes: Notes,
+) -> None:
+    """A run's summary as JSON on standard output (nothing else there): the notes are in
+    it too, and whether a queue did not settle, for a pipeline that reads no stderr."""
+    from sim.experiment.store import dump_json
+    from sim.model.stability import too_short
+
+    flags: dict[str, Any] = {
+        "unstable": bool(unsettled),
+        "unstable_replications": sorted(unsettled),
+        # long enough to see a queue that keeps rising (else only overload was checked)
+        "rising_checked": too_short(scenario.warmup_days, scenario.days) is None,
+    }
+    if validation:
+        flags["validation"] = validation
+    sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines}))
+
+
+def _print_run_table(
+    summary: dict[str, Any],
+    per_rep: Any,
+    scenario: Scenario,
+    extra: Any,
+    unsettled: Any,
+    validation: list[dict[str, Any]],
+    out: Path,
+) -> None:
+    """A run's key metrics as a table (and its observed figures beside it, if given)."""
+    from rich.console import Console
+
+    from sim.scenario.costs import currency_of, money_of
+
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
-    from sim.scenario.costs import currency_of, money_of
-
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
     table = _table(
         summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled)
@@ -845,7 +871,6 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     if validation:
         console.print(validation_table(validation))
     console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
-    return 0
 
 
 def _print_run_notes(
