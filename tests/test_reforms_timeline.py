@@ -457,9 +457,9 @@ def test_a_comparison_adds_no_period_past_the_latest_time_a_period_may_begin():
     at its date (periods_at would refuse it)."""
     from sim.experiment.compare import _common_periods
 
-    base = sim.load_scenario(SMALL, {"start_date": "2020-01-01"})
+    base = sim.load_scenario(SMALL, {"start_date": "2019-12-30"})  # (a Monday)
     far = apply(base, "training@2030-01-01")
-    near = apply(base, "training@2020-01-10")
+    near = apply(base, "training@2020-01-08")
     got = _common_periods({"baseline": base, "far": far, "near": near})
     assert [v.periods_at for v in got.values()] == [[9 * 24.0]] * 3
 

@@ -498,12 +498,12 @@ def test_a_start_date_whose_run_would_end_after_the_last_date_is_refused(write, 
     assert err == (
         f"error: {path}: start_date = '9999-12-25': a run of 21 days (warm-up + days + "
         "drain) from 9999-12-25 would end after 9999-12-31, the last date there is: start it "
-        "on 9999-12-10 at the latest\n"
+        "on 9999-12-06 (a Monday) at the latest\n"
     )
     assert main(["run", str(path), "--reps", "1", "--out", str(path.parent / "o")]) == 2
     assert "start_date" in capsys.readouterr().err
-    last = sim.load_scenario(write(head + 'start_date = "9999-12-10"\n' + timeline))
-    assert last.start_date.isoformat() == "9999-12-10"
+    last = sim.load_scenario(write(head + 'start_date = "9999-12-06"\n' + timeline))
+    assert last.start_date.isoformat() == "9999-12-06"
     from sim.scenario.timeline import _day
 
     assert _day(30, last.start_date) == "day 30"  # (past the last date: the day alone)
@@ -824,3 +824,20 @@ def test_a_ports_posts_outside_zero_to_a_million_heads_are_refused(heads: float)
     over = {"costs.posts": {"*": {"customs_officer": heads}}}
     with pytest.raises(sim.ScenarioError, match=r"costs\.posts\.\*\.customs_officer.*1000000"):
         sim.load_scenario(sim.default_scenario_path(), over)
+
+
+def test_a_start_date_that_is_not_a_monday_is_refused(write, capsys):
+    """Time 0 is Monday 00:00 in every weekly schedule and arrival profile: a run starting
+    on a Wednesday would read it as a Monday, silently. The error names the Mondays around
+    it; a Monday loads."""
+    head = f'extends = "{SMALL.as_posix()}"\n'
+    path = write(head + 'start_date = "2020-01-01"\n')
+    code, err = check(path, capsys)
+    assert code == 2 and "Traceback" not in err
+    assert err == (
+        f"error: {path}: start_date = '2020-01-01': 2020-01-01 is a Wednesday: the run starts "
+        "on a Monday (time 0 is Monday 00:00 in every weekly schedule and arrival profile); "
+        "start it on 2019-12-30 or 2020-01-06\n"
+    )
+    monday = sim.load_scenario(write(head + 'start_date = "2019-12-30"\n'))
+    assert monday.start_date.weekday() == 0

@@ -10,7 +10,7 @@ what                                       allowed
 any number                                 finite (no NaN, no infinity); not true/false
 ``days``                                   > 0; ``days + warmup_days + drain_days``
                                            at most 36,525 days (100 years)
-``start_date``                             the run ends by 9999-12-31
+``start_date``                             a Monday; the run ends by 9999-12-31
 any time (service, delay, lead, ...)       0 to 365 d, in parameters and in every draw
 a timeline or ``periods_at`` time          up to the run's end, if later than 365 d
 ``queue_sample``                           1 s to 365 d, at most 1,000,000 samples a run
@@ -168,16 +168,27 @@ def check_run(days: float, warmup: float, drain: float) -> str | None:
 
 
 def check_start(start: dt.date | None, days: float, warmup: float, drain: float) -> str | None:
-    """Why a run of this length cannot start on ``start`` (None when it can): its last day
-    would be past the last date there is (9999-12-31)."""
+    """Why a run of this length cannot start on ``start`` (None when it can): it is not a
+    Monday (time 0 is Monday 00:00 in every weekly schedule and profile, so another weekday
+    would be read as a Monday, silently), or its last day would be past the last date there
+    is (9999-12-31)."""
     if start is None:
         return None
     total = days + warmup + drain
     latest = dt.date.max - dt.timedelta(days=math.ceil(total))
+    latest -= dt.timedelta(days=latest.weekday())
     if start > latest:
         return (
             f"a run of {total:g} days (warm-up + days + drain) from {start} would end after "
-            f"{dt.date.max}, the last date there is: start it on {latest} at the latest"
+            f"{dt.date.max}, the last date there is: start it on {latest} (a Monday) at the "
+            "latest"
+        )
+    if start.weekday():
+        monday = start - dt.timedelta(days=start.weekday())
+        return (
+            f"{start} is a {start:%A}: the run starts on a Monday (time 0 is Monday 00:00 in "
+            f"every weekly schedule and arrival profile); start it on {monday} or "
+            f"{monday + dt.timedelta(days=7)}"
         )
     return None
 

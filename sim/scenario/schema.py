@@ -800,7 +800,8 @@ class Scenario(Strict):
     )
     start_date: dt.date | None = Field(
         default=None,
-        description="calendar date of the run's start (the warm-up's first day); the run "
+        description="calendar date of the run's start (the warm-up's first day): a Monday, "
+        "as time 0 is Monday 00:00 in every weekly schedule and profile; the run "
         "(warm-up + days + drain) ends by 9999-12-31",
     )
     timeline: list[Dated] = Field(
