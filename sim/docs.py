@@ -123,6 +123,7 @@ NOTES = {
     "comes to per hour and at the busiest hour)",
     "Arrivals.hourly": "24 relative weights, 00:00 first",
     "Arrivals.weekly": "7 relative weights, Monday first",
+    "Arrivals.monthly": "12 relative weights, January first (needs `start_date`)",
     "Arrivals.batch": "vessel or train calls: declarations per call and discharge",
     "Traffic.commodities": "share of declarations by commodity group (adds up to 1)",
     "Traffic.trader_classes": "share of declarations by trader class: aeo_advanced, "

@@ -1,10 +1,12 @@
-"""When consignments arrive at a port: Poisson arrivals with an hour-of-week profile, made by
-inverting the cumulative intensity, one block of ``GROUP`` at a time; at a sea port, vessel
+"""When consignments arrive at a port: Poisson arrivals with an hour-of-week profile (and a
+month-of-year one, on the scenario's calendar), made by inverting the cumulative intensity,
+one block of ``GROUP`` at a time; at a sea port, vessel
 calls that each bring a batch of declarations; and the processes that make each block of a
 port's arrivals just early enough."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
@@ -23,8 +25,14 @@ GROUP = 1024  # Poisson arrivals made per group
 BLOCK = 4  # groups of arrivals made as one block of consignments
 
 
-def arrival_times(spec: Arrivals, rng: np.random.Generator, until: float) -> Iterator[np.ndarray]:
-    """Non-homogeneous Poisson times (hour-of-week profile) before ``until``, in blocks."""
+def arrival_times(
+    spec: Arrivals, rng: np.random.Generator, until: float, start: dt.date | None = None
+) -> Iterator[np.ndarray]:
+    """Non-homogeneous Poisson times (hour-of-week profile, and month-of-year with ``start``,
+    the run's first day) before ``until``, in blocks."""
+    if start is not None and any(f != 1.0 for f in spec.month_factors()):
+        yield from _seasonal_times(spec, rng, until, start)
+        return
     rates = np.array(spec.weekly_rates())
     cum = np.concatenate([[0.0], np.cumsum(rates)])
     per_week = cum[-1]
@@ -44,17 +52,53 @@ def arrival_times(spec: Arrivals, rng: np.random.Generator, until: float) -> Ite
         level = level[-1]
 
 
+def season_rates(spec: Arrivals, start: dt.date, hours: int) -> np.ndarray:
+    """The arrival rate (per hour) in each of the run's first ``hours`` hours: the week's
+    profile times the factor of the month each hour falls in (hour 0: ``start``, 00:00)."""
+    week = np.array(spec.weekly_rates())
+    days = np.datetime64(start, "D") + np.arange(-(-hours // 24))
+    month = days.astype("datetime64[M]").astype(np.int64) % 12  # (0: January)
+    factors = np.array(spec.month_factors())[np.repeat(month, 24)[:hours]]
+    rates: np.ndarray = np.resize(week, hours) * factors
+    return rates
+
+
+def _seasonal_times(
+    spec: Arrivals, rng: np.random.Generator, until: float, start: dt.date
+) -> Iterator[np.ndarray]:
+    """:func:`arrival_times` over the run's calendar: the same unit-rate draws, mapped
+    through the cumulative intensity of every hour of the run."""
+    n = math.ceil(until)
+    cum = np.concatenate([[0.0], np.cumsum(season_rates(spec, start, n))])
+    hours = np.arange(n + 1, dtype=float)
+    level: Any = 0.0
+    while True:
+        level = level + np.cumsum(rng.exponential(1.0, GROUP))
+        times = np.interp(level, cum, hours)[level < cum[-1]]
+        times = times[times < until]
+        if len(times):
+            yield times
+        if len(times) < GROUP:
+            return
+        level = level[-1]
+
+
 def arrival_groups(
-    spec: Arrivals, rng: np.random.Generator, rows: UniformRows | JointRows, until: float
+    spec: Arrivals,
+    rng: np.random.Generator,
+    rows: UniformRows | JointRows,
+    until: float,
+    start: dt.date | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Blocks of (arrival time, uniform rows), in arrival order, before ``until``: a block of
-    Poisson arrivals, or one vessel call's declarations."""
+    Poisson arrivals, or one vessel call's declarations (``start``: the run's first day)."""
     batch = spec.batch
+    times_of = arrival_times(spec, rng, until, start)
     if batch is None:
-        groups = ((times, rows.take(len(times))) for times in arrival_times(spec, rng, until))
+        groups = ((times, rows.take(len(times))) for times in times_of)
         yield from blocks(groups, BLOCK)
         return
-    for calls in arrival_times(spec, rng, until):
+    for calls in times_of:
         sizes = np.maximum(1, np.rint(batch.size.ppf(rng.random(len(calls)))))
         for t, n in zip(calls, sizes.astype(int), strict=True):
             yield np.full(n, t), rows.take(n)
@@ -73,10 +117,16 @@ def port_arrivals(
         if port.spec.exports is None:
             return
         groups = arrival_groups(
-            port.spec.exports.arrivals, port._export_arrival_rng, port._export_rows, until
+            port.spec.exports.arrivals,
+            port._export_arrival_rng,
+            port._export_rows,
+            until,
+            port.scenario.start_date,
         )
     else:
-        groups = arrival_groups(port.spec.arrivals, port._arrival_rng, port._rows, until)
+        groups = arrival_groups(
+            port.spec.arrivals, port._arrival_rng, port._rows, until, port.scenario.start_date
+        )
     yield from _made_in_time(port, groups, export)
 
 
@@ -100,7 +150,8 @@ def surge(port: Port, until: float, export: bool = False) -> Generator[simpy.Eve
     )
     more = spec.model_copy(update={"rate": spec.rate * spec.extra})
     rng = port_stream(port.seed, port.name, SURGE, *sub, 0)
-    yield from _made_in_time(port, arrival_groups(more, rng, rows, until), export, surge=True)
+    groups = arrival_groups(more, rng, rows, until, port.scenario.start_date)
+    yield from _made_in_time(port, groups, export, surge=True)
 
 
 def _made_in_time(

@@ -5,7 +5,7 @@ An office gives its traffic as monthly counts and an hour-of-day profile; the mo
 rate per hour whose weights are rescaled so that the rate stays the weekly average. Saying
 what that makes of the figures (and at which hour the load peaks) lets a reader catch a
 monthly count typed as a daily one, or a profile that piles the day into a few hours,
-before a run.
+before a run. A month-of-year profile is said by its busiest and quietest months.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from sim.scenario.units import MONTH_HOURS
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: a busiest hour below this multiple of the average is no peak worth naming
 FLAT = 1.1
 
@@ -63,7 +64,20 @@ def rate_line(arrivals: Any) -> str:
     closed = sum(1 for r in week if r == 0)
     if closed:
         text += f"; none in {closed} of the week's 168 hours"
-    return text
+    return text + _season(arrivals)
+
+
+def _season(arrivals: Any) -> str:
+    """The busiest and quietest months of a monthly profile, as multiples of the average."""
+    if arrivals.monthly is None:
+        return ""
+    f = arrivals.month_factors()
+    high = max(range(12), key=f.__getitem__)
+    low = min(range(12), key=f.__getitem__)
+    return (
+        f"; busiest month {MONTHS[high]} ({f[high]:.2f} x the yearly average), quietest "
+        f"{MONTHS[low]} ({f[low]:.2f} x)"
+    )
 
 
 def _num(x: float) -> str:

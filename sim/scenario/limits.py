@@ -17,7 +17,7 @@ a timeline or ``periods_at`` time          up to the run's end, if later than 36
 arrival ``rate``                           0 to 1,000,000/d per port
 ``discharge_rate``                         1/d to 100,000/h
 expected consignments per run              at most 100,000,000 (all ports)
-hourly / weekly profile weights            0 to 1,000,000, at least one > 0
+hourly / weekly / monthly profile weights  0 to 1,000,000, at least one > 0
 ``capacity``, schedule entries             whole numbers 0 to 10,000
 declarations per call (``batch.size``)     draws capped at 100,000
 containers per declaration                 draws capped at 10,000

@@ -189,16 +189,33 @@ class Batch(Strict):
         return self
 
 
+#: a profile's length and what it holds, by field
+PROFILE_SIZES = {
+    "hourly": (24, "24 weights"),
+    "weekly": (7, "7 weights (Monday first)"),
+    "monthly": (12, "12 weights (January first)"),
+}
+#: days in each month of a year of 365 days
+MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 class Arrivals(Strict):
-    """Poisson arrivals with an hour-of-day and day-of-week profile.
+    """Poisson arrivals with an hour-of-day, day-of-week and (optional) month-of-year profile.
 
     ``rate`` counts declarations, or vessel/train calls when ``batch`` is given. The profiles
-    are relative weights, rescaled so that ``rate`` stays the weekly average.
+    are relative weights, rescaled so that ``rate`` stays the weekly average (and, with
+    ``monthly``, the average over a year of 365 days).
     """
 
     rate: ArrivalRate
     hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
     weekly: list[Weight] = Field(default_factory=lambda: [1.0] * 7)
+    monthly: list[Weight] | None = Field(
+        default=None,
+        description="12 relative weights, January first: the season (a Lunar New Year lull, "
+        "the peak before Christmas). Needs the scenario's start_date to place the months; "
+        "rescaled so that rate stays the average over a year of 365 days",
+    )
     batch: Batch | None = None
     extra: Real = Field(
         default=0.0,
@@ -208,16 +225,24 @@ class Arrivals(Strict):
         "the other consignments keep their draws",
     )
 
-    @field_validator("hourly", "weekly")
+    @field_validator("hourly", "weekly", "monthly")
     @classmethod
-    def _profile(cls, v: list[float], info: Any) -> list[float]:
-        n = 24 if info.field_name == "hourly" else 7
+    def _profile(cls, v: list[float] | None, info: Any) -> list[float] | None:
+        if v is None:
+            return v
+        n, what = PROFILE_SIZES[info.field_name]
         if len(v) != n:
-            what = "24 weights" if n == 24 else "7 weights (Monday first)"
             raise ValueError(f"{info.field_name} needs {what}; got {len(v)}")
         if sum(v) <= 0:
             raise ValueError("an arrival profile needs at least one positive weight")
         return v
+
+    def month_factors(self) -> list[float]:
+        """Each month's multiple of ``rate`` (January first): 1 for all without ``monthly``."""
+        if self.monthly is None:
+            return [1.0] * 12
+        mean = sum(w * d for w, d in zip(self.monthly, MONTH_DAYS, strict=True)) / 365
+        return [w / mean for w in self.monthly]
 
     def weekly_rates(self) -> list[float]:
         """Arrival rate (per hour) in each of the 168 hours of the week."""
@@ -1064,6 +1089,7 @@ class Scenario(Strict):
             )
         arriving_h = (self.days + self.warmup_days) * 24
         for pname, port in self.ports.items():
+            self._season_placed(pname, port)
             imports, exports = expected_per_hour(port)
             expected = (imports + exports) * arriving_h
             if expected > limits.MAX_CONSIGNMENTS:
@@ -1073,6 +1099,22 @@ class Scenario(Strict):
                     f"about {expected:,.0f} consignments (imports and exports) would arrive "
                     f"in the run; at most {limits.MAX_CONSIGNMENTS:,}: lower the rate or run "
                     "fewer days",
+                )
+
+    def _season_placed(self, pname: str, port: Port) -> None:
+        """A monthly arrival profile needs the calendar: the scenario's start_date."""
+        if self.start_date is not None:
+            return
+        flows: list[tuple[tuple[str, ...], Arrivals]] = [((), port.arrivals)]
+        if port.exports is not None:
+            flows.append((("exports",), port.exports.arrivals))
+        for which, arrivals in flows:
+            if arrivals.monthly is not None:
+                raise AtField(
+                    ("ports", pname, *which, "arrivals", "monthly"),
+                    "a monthly profile needs the scenario's start_date (a Monday, "
+                    "YYYY-MM-DD) to know which month each day falls in",
+                    UNSHOWN,
                 )
 
     def _lanes_needed(self, pname: str, port: Port) -> None:
