@@ -178,6 +178,11 @@ def test_appraise_a_comparison_folder(compared, capsys):
     assert main(["appraise", str(out), "--years", "3", "--discount-rate", "0"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "over 3 years at a discount rate of 0;" in text and "net present value" in text
+    # a set-up no saving repays: its payback is "never", not "inf years"
+    assert main(["appraise", str(out), "--setup", "s4=1000000000000"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "inf" not in text
+    assert "repays year 0's cost: never (95 % CI never to never)" in text, text
 
 
 @pytest.mark.parametrize("args, words", [

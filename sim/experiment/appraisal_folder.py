@@ -110,11 +110,13 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
         out.append(f"{name}:")
         for r in table[table["option"] == name].to_dict("records"):
             unit = _NOT_MONEY.get(str(r["figure"]), "")
-            out.append(f"  {words[str(r['figure'])]}: {_shown(float(r['mean']))}"
+            mean = float(r["mean"])
+            unit = "" if math.isinf(mean) else unit  # ("never", not "inf years")
+            out.append(f"  {words[str(r['figure'])]}: {_shown(mean)}"
                        f"{' ' + unit if unit else ''} "
                        f"({_interval(float(r['ci_low']), float(r['ci_high']))})")
     out.append("Year 0: set-up cost and equipment; years 1 on: running cost and traders' "
-               "saving. A payback of inf does not pay back within the horizon; an interval of "
+               "saving. A payback of never does not pay back within the horizon; an interval of "
                "the cost per hour saved (per extra find) is 'none' where the hours saved (the "
                "finds gained) are not clear of 0; such a ratio is positive where the state pays "
                "more for more (or saves by giving some up: hours or finds below 0). Revenue "
@@ -129,8 +131,8 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
 def _shown(x: float) -> str:
     if math.isnan(x):
         return "n/a"
-    if math.isinf(x):
-        return "inf"
+    if math.isinf(x):  # (only a payback beyond the horizon is infinite)
+        return "never"
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
 
 
