@@ -725,7 +725,7 @@ def _table(
         unit, aside = _short_unit(unit)  # (its aside once, in the caption: a long unit
         asides[unit] = aside or asides.get(unit, "")  # squeezed the names to a few letters)
         some = _from_some(reps if counts is None else counts.get(m, reps), reps)
-        rows.append((m + note(m) + some, unit, _fmt(s["mean"]), *_bounds(low, high)))
+        rows.append((m + note(m, s["mean"]) + some, unit, _fmt(s["mean"]), *_bounds(low, high)))
     caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
     table = Table(title=title, caption=caption)
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is

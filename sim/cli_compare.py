@@ -504,7 +504,9 @@ def table(
             empty.append(metric)
             continue
         unit = shown_unit(str(unit), res.meta.get("currency"))  # (the scenario's own: USD)
-        t.add_row(f"[bold]{metric}[/] ({unit}){note(metric)}")
+        means = [s[(metric, n)]["mean"] for n in res.names if (metric, n) in s]
+        least = min((float(x) for x in means if x is not None), default=None)
+        t.add_row(f"[bold]{metric}[/] ({unit}){note(metric, least)}")
         for name in res.names:
             a = s.get((metric, name))
             if a is None:

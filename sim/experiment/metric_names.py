@@ -281,10 +281,20 @@ def with_directions(metrics: Iterable[str], names: Iterable[str]) -> tuple[str, 
     return tuple(dict.fromkeys(out))
 
 
-def note(metric: str) -> str:
+#: notes that explain a value near 0, written only beside one (hours): a median of hours
+#: at a port without advance declarations needs no excuse
+NEAR_ZERO = frozenset({"clearance_h_median", "clearance_h_median_import",
+                       "clearance_h_median_export"})
+NEAR_ZERO_H = 0.1
+
+
+def note(metric: str, value: float | None = None) -> str:
     """What a table writes after a metric's name and unit: ``", "`` and its note
-    (:data:`NOTES`), or nothing."""
+    (:data:`NOTES`), or nothing. A note of :data:`NEAR_ZERO` only beside a ``value`` (the
+    metric's mean; the smallest of a comparison's) below :data:`NEAR_ZERO_H`."""
     text = NOTES.get(metric)
+    if metric in NEAR_ZERO and (value is None or not value < NEAR_ZERO_H):
+        return ""
     return f", {text}" if text else ""
 
 
