@@ -319,6 +319,9 @@ def _add_run_parser(sub: Any) -> None:
     _add_executor(run)
     add_show(run)
     add_observed(run)
+    from sim.cli_precision import add_precision
+
+    add_precision(run)
     run.add_argument(
         "--check-warmup",
         action="store_true",
@@ -783,6 +786,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     notes = Notes()
     scenario = _load(args.scenario, overrides, notes)
     extra = shown_rows(args, scenario)
+    from sim.cli_precision import run_target
+
+    args.target = run_target(args, scenario)
     try:
         observed = observed_figures(args.observed, scenario, str(args.scenario or ""))
     except ValueError as exc:
@@ -807,6 +813,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         )
     unsettled = store.warnings()
     _print_run_notes(notes, unsettled, summary, scenario, len(per_rep))
+    for line in args.target.notes(per_rep) if args.target is not None else []:
+        notes.add(line)
     try:
         validation = write_validation(observed, summary, out)
     except ValueError as exc:  # (a kept validation.csv edited by hand)
@@ -975,11 +983,13 @@ def _open_store(
     out: Path, scenario: Scenario, args: argparse.Namespace, argv: list[str], notes: Notes
 ) -> Any:
     """The run's results folder, opened (or resumed); an unwritable one is a usage error."""
+    from sim.experiment.runner import first_round
     from sim.experiment.store import RunStore
 
     store = RunStore(out, on_notice=lambda m: notes.add(f"note: {m}"))
     try:
-        store.open(scenario, args.seed, args.reps, command=["bordersim", *argv])
+        reps = first_round(args.reps, args.target, store)
+        store.open(scenario, args.seed, reps, command=["bordersim", *argv])
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != out else ""
         raise UsageError(
@@ -996,7 +1006,13 @@ def _replicate_with_progress(
     :mod:`sim.cli_progress`)."""
     from sim.experiment.runner import replicate
 
-    with _progress(err, f"{scenario.name}: replications", args.reps, elapsed=True) as bar:
+    first = args.reps if args.target is None else store.reps  # (a target's first round)
+
+    def done(r: int, metrics: dict[str, float]) -> None:
+        bar.grow(r + 1)  # (a precision target adds replications as it goes)
+        bar.advance()
+
+    with _progress(err, f"{scenario.name}: replications", first, elapsed=True) as bar:
         return replicate(
             scenario,
             args.reps,
@@ -1004,7 +1020,8 @@ def _replicate_with_progress(
             store=store,
             log=args.log,
             executor=_executor(args),
-            on_done=lambda r, m: bar.advance(),
+            on_done=done,
+            target=args.target,
         )
 
 

@@ -190,3 +190,4 @@ def test_interrupt_is_one_line(tmp_path, sig, status):
     assert proc.returncode == status, err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1, err
+

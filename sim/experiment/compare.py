@@ -66,7 +66,15 @@ from sim.experiment.gains import (
 from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
-from sim.experiment.precision import TARGETS, most_needed, precise_enough, precision_gaps
+from sim.experiment.precision import (
+    FIRST_REPS,
+    MOST_REPS,
+    TARGETS,
+    WATCHED,
+    most_needed,
+    precise_enough,
+    precision_gaps,
+)
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     _MAX_REP_BYTES,
@@ -94,9 +102,9 @@ from sim.scenario.schema import Scenario
 from sim.scenario.timeline import observed_periods
 from sim.version import __version__
 
-DEFAULT_METRICS = ("clearance_h_mean", "overall_clearance_h_mean")
-MIN_SEQUENTIAL_REPS = 10
-MAX_REPS_DEFAULT = 100  # the most replications a precision target may run, unless told
+DEFAULT_METRICS = WATCHED
+MIN_SEQUENTIAL_REPS = FIRST_REPS
+MAX_REPS_DEFAULT = MOST_REPS  # the most replications a precision target may run, unless told
 ALPHA = 0.05
 OnDone = Callable[[str, int, "dict[str, float] | None"], None]
 _SHARE_PREFIXES = ("owner_share_", "utilisation_", "risk_auc")  # (an AUC lies in [0, 1])

@@ -199,7 +199,8 @@ class SerialExecutor:
             yield run_task(task)
 
 
-def _cpus() -> int:
+def cpus() -> int:
+    """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
@@ -221,7 +222,7 @@ class ProcessExecutor:
             return
         _quiet_cancelled_futures()
         started = _children()
-        pool = process_pool(min(self.workers or _cpus(), len(tasks)))
+        pool = process_pool(min(self.workers or cpus(), len(tasks)))
         futures = {pool.submit(run_task, task): task for task in tasks}
         finished = False
         try:
@@ -437,7 +438,7 @@ class DaskExecutor:
                     with _children_ignore_interrupts():
                         cluster = stack.enter_context(
                             LocalCluster(
-                                n_workers=min(self.workers or _cpus(), len(tasks)),
+                                n_workers=min(self.workers or cpus(), len(tasks)),
                                 threads_per_worker=1,
                                 processes=self.processes,
                                 dashboard_address=None,

@@ -18,6 +18,7 @@ so take it as an order of magnitude, not a promise.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,46 @@ from sim.experiment.options import BASELINE
 
 #: what a precision target may be on (``--precision-on``); the first is the default
 TARGETS = ("both", "differences", "levels")
+#: the metrics a target watches unless told; the replications run before it is first
+#: checked (fewer give too unsteady an interval to stop on); the most it may run unless told
+WATCHED = ("clearance_h_mean", "overall_clearance_h_mean")
+FIRST_REPS = 10
+MOST_REPS = 100
+
+
+@dataclass(frozen=True)
+class Target:
+    """One scenario's precision target (``bordersim run --precision H``): replications are
+    added until each watched metric's 95 % half-width is at most ``precision`` x its mean
+    (times, costs, counts) or ``precision`` (shares, rates), from ``FIRST_REPS`` on, up to
+    ``max_reps``."""
+
+    precision: float
+    metrics: tuple[str, ...] = WATCHED
+    max_reps: int = MOST_REPS
+
+    def gaps(self, per_rep: pd.DataFrame) -> list[PrecisionGap]:
+        """The watched intervals of a run's replications still too wide."""
+        gaps = precision_gaps(per_rep.assign(option=BASELINE), self.metrics, self.precision,
+                              "levels")
+        return [dataclasses.replace(g, option="") for g in gaps]
+
+    def notes(self, per_rep: pd.DataFrame) -> list[str]:
+        """What became of the target: met (a note), or each interval still too wide and
+        the replications it would need (warnings)."""
+        n = len(per_rep)
+        gaps = self.gaps(per_rep)
+        if not gaps:
+            return [f"note: --precision {self.precision:g} met in {n} replications "
+                    f"({', '.join(self.metrics)})"]
+        head = f"warning: --precision {self.precision:g} not met in {n} replications " \
+               f"(--max-reps {self.max_reps})"
+        out = [f"{head}: {g.message(self.precision)}" for g in gaps]
+        most = most_needed(gaps)
+        if most is not None:
+            out.append(f"{head}: replications needed ≈ {most.reps_needed:,} at the spread so "
+                       f"far (the most, for {most.metric})")
+        return out
 
 
 @dataclass(frozen=True)
@@ -55,7 +96,8 @@ class PrecisionGap:
 
         what = (
             f"{self.option} - baseline, {self.metric} (paired difference)"
-            if self.difference else f"{self.option}, {self.metric}"
+            if self.difference else f"{self.option}, {self.metric}" if self.option
+            else self.metric  # (a run's: no options)
         )  # fmt: skip
         unit = metric_unit(self.metric)
         if self.mean is None:

@@ -14,7 +14,15 @@ from typing import Any
 
 import pandas as pd
 
-from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
+from sim.experiment.executors import (
+    Executor,
+    Failure,
+    ReplicationsFailed,
+    Task,
+    cpus,
+    get_executor,
+)
+from sim.experiment.precision import FIRST_REPS, Target
 from sim.experiment.store import RunStore
 from sim.model.credit_rules import engine_caps
 from sim.model.risk_notes import engine_throttle
@@ -35,6 +43,7 @@ def replicate(
     on_done: OnDone | None = None,
     store: RunStore | str | Path | None = None,
     log: bool = False,
+    target: Target | None = None,
 ) -> pd.DataFrame:
     """Run replications ``0 .. reps-1`` of ``scenario`` under root ``seed``.
 
@@ -52,6 +61,11 @@ def replicate(
     and the store writes it as Parquet (so ``log`` needs a store: for one replication's log
     in memory, ``sim.simulate(scenario, seed, log=True)``).
 
+    With a precision ``target`` (:class:`sim.experiment.precision.Target`) at least
+    ``FIRST_REPS`` (and ``reps``) are run, then more, one round of the executor's workers at a
+    time, until the watched intervals are narrow enough or ``target.max_reps`` ran; the
+    notes say which (a folder resumed with a target takes up the replications it holds).
+
     ``executor`` is ``"serial"``, ``"processes"``, ``"dask"`` (with ``workers``) or an executor
     object (e.g. ``DaskExecutor("tcp://scheduler:8786")``). When replications raise, the others
     still finish (and are stored); then :class:`ReplicationsFailed` is raised, naming each failed
@@ -63,22 +77,99 @@ def replicate(
     log = check_flag(log, "log")
     scenario = checked(scenario)
     store = _a_store(store, log)
-    rows: dict[int, dict[str, float]] = {}
-    seeds: dict[int, tuple[int, ...]] = {}
-    warned: dict[str, list[str]] = {}
+    reps = first_round(reps, target, store)
     if store is not None:
         store.open(scenario, seed, reps)
-    todo = _stored(store, reps, rows, seeds, on_done, log)
-    tasks = [Task(r, scenario, seed, r, log) for r in todo]
+    runs = _Replications(run, scenario, seed, log, store, on_done)
     try:
-        failures = _run(run.map(tasks), store, rows, (seeds, warned), on_done)
+        runs.through(reps)
+        if target is not None:
+            _until_precise(runs, reps, target, _round(run, workers))
     except BaseException:  # (interrupted: what it computed until then is said, and kept)
         if store is not None:
             store.record_history(interrupted=True)
         raise
-    per_rep = pd.DataFrame([{"replication": r, **rows[r]} for r in sorted(rows)])
-    per_rep.attrs["seeds"] = {r: seeds[r] for r in sorted(seeds)}
-    return _finished(per_rep, failures, store, warned, scenario)
+    per_rep = runs.table()
+    per_rep = _finished(per_rep, runs.failures, store, runs.warned, scenario)
+    if target is not None:
+        per_rep.attrs["notes"] = [*per_rep.attrs["notes"], *target.notes(per_rep)]
+    return per_rep
+
+
+class _Replications:
+    """A run's replications so far: their metrics, seeds and warnings, and those that
+    failed; :meth:`through` runs (or loads from the store) the next ones."""
+
+    def __init__(
+        self,
+        run: Executor,
+        scenario: Scenario,
+        seed: int,
+        log: bool,
+        store: RunStore | None,
+        on_done: OnDone | None,
+    ):
+        self.run, self.scenario, self.seed, self.log = run, scenario, seed, log
+        self.store, self.on_done = store, on_done
+        self.rows: dict[int, dict[str, float]] = {}
+        self.seeds: dict[int, tuple[int, ...]] = {}
+        self.warned: dict[str, list[str]] = {}
+        self.failures: list[Failure] = []
+        self.done = 0  # replications 0 .. done-1 asked for
+
+    def through(self, stop: int) -> None:
+        """Replications ``done .. stop-1``: loaded if the store holds them, else run."""
+        if self.store is not None and stop > self.store.reps:
+            self.store.grow(stop)
+        todo = _stored(self.store, range(self.done, stop), self.rows, self.seeds,
+                       self.on_done, self.log)
+        self.done = max(self.done, stop)
+        tasks = [Task(r, self.scenario, self.seed, r, self.log) for r in todo]
+        kept = (self.seeds, self.warned)
+        self.failures += _run(self.run.map(tasks), self.store, self.rows, kept, self.on_done)
+
+    def table(self) -> pd.DataFrame:
+        per_rep = pd.DataFrame([{"replication": r, **self.rows[r]} for r in sorted(self.rows)])
+        per_rep.attrs["seeds"] = {r: self.seeds[r] for r in sorted(self.seeds)}
+        return per_rep
+
+
+def _until_precise(runs: _Replications, n: int, target: Target, step: int) -> int:
+    """Add replications, ``step`` at a time, until ``target`` is met or ``target.max_reps``
+    ran (or one failed: the run then ends, as a run of fixed size does); return how many."""
+    while n < target.max_reps and not runs.failures:
+        if not target.gaps(runs.table()):
+            break
+        n = min(target.max_reps, n + step)
+        runs.through(n)
+    return n
+
+
+def _round(run: Executor, workers: int | None) -> int:
+    """Replications added at a time towards a precision target: one, run alone; as many as
+    the executor runs side by side otherwise (its workers are kept busy)."""
+    if run.name == "serial":
+        return 1
+    return max(1, workers or getattr(run, "workers", None) or cpus())
+
+
+def first_round(reps: int, target: Target | None, store: RunStore | None) -> int:
+    """The replications run before a precision ``target`` is first checked: ``reps``, at
+    least ``FIRST_REPS``, and every one a resumed folder holds (``reps`` without a target)."""
+    if target is None:
+        return reps
+    return max(reps, FIRST_REPS, _held(store))
+
+
+def _held(store: RunStore | None) -> int:
+    """How many replications a results folder holds from 0 on, unbroken (a precision run
+    resumed takes them up: they are not left out as beyond its first round)."""
+    if store is None:
+        return 0
+    n = 0
+    while store.holds(n):
+        n += 1
+    return n
 
 
 def _a_store(store: RunStore | str | Path | None, log: bool) -> RunStore | None:
@@ -148,7 +239,7 @@ def _finished(
 
 def _stored(
     store: RunStore | None,
-    reps: int,
+    reps: range,
     rows: dict[int, dict[str, float]],
     seeds: dict[int, tuple[int, ...]],
     on_done: OnDone | None,
@@ -158,7 +249,7 @@ def _stored(
     ``on_done``); the others, to run. With ``log``, a replication stored without its log is
     run again to keep it (the same seed gives the same results)."""
     todo = []
-    for r in range(reps):
+    for r in reps:
         loaded = store.load(r) if store is not None else None
         if loaded is not None and log and store is not None and not store.kept_log(r):
             store.notice(f"replication {r} was run without its log (--log): computed again to "

@@ -712,6 +712,18 @@ class RunStore:
     def _rep(self, r: int, suffix: str) -> Path:
         return self.reps_dir / f"rep-{r:04d}{suffix}"
 
+    def holds(self, r: int) -> bool:
+        """Whether the folder has a file for replication ``r`` (checked when loaded)."""
+        return self._rep(r, ".json").is_file()
+
+    def grow(self, reps: int) -> None:
+        """The run (a precision target's) now has ``reps`` replications: in ``meta.json``
+        too, so that a folder resumed later knows them as its own."""
+        self.reps = reps
+        if self._meta:
+            self._meta["reps"] = reps
+            atomic_write(self.path / "meta.json", dump_json(self._meta))
+
     def load(self, r: int) -> tuple[dict[str, float], tuple[int, ...]] | None:
         """Metrics and seed of replication ``r`` if it finished earlier, else None.
 
