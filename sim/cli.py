@@ -1134,6 +1134,16 @@ def _forget_interrupt() -> None:
     exec("None")
 
 
+def _signal_within(exc: BaseException) -> type[BaseException] | None:
+    """The interrupt (KeyboardInterrupt or :class:`Terminated`) that caused ``exc``, if any."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt | Terminated):
+            return type(seen)
+        seen = seen.__cause__
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``bordersim`` console script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -1152,6 +1162,15 @@ def main(argv: list[str] | None = None) -> int:
     except Terminated:
         print("terminated; rerun with the same --out to resume", file=sys.stderr)
         return 143
+    except RuntimeError as exc:  # a signal that landed inside a class being defined (an
+        # import's dataclass): Python wraps what __set_name__ raised in a RuntimeError
+        signalled = _signal_within(exc)
+        if signalled is None:
+            raise
+        _forget_interrupt()
+        word, status = ("terminated", 143) if signalled is Terminated else ("interrupted", 130)
+        print(f"{word}; rerun with the same --out to resume", file=sys.stderr)
+        return status
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

@@ -191,3 +191,30 @@ def test_interrupt_is_one_line(tmp_path, sig, status):
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1, err
 
+
+@pytest.mark.parametrize("cause, status, word", [
+    ("Terminated", 143, "terminated"), ("KeyboardInterrupt", 130, "interrupted"),
+])  # fmt: skip
+def test_a_signal_inside_a_class_definition_still_ends_as_an_interrupt(
+    monkeypatch, capsys, cause, status, word
+):
+    """Python 3.11 wraps what a class's ``__set_name__`` raises in a RuntimeError: a signal
+    landing in an import's dataclass arrived so (a traceback, status 1). It ends as the
+    signal does; any other RuntimeError is not hidden."""
+    import sim.cli as cli
+
+    signal_type = cli.Terminated if cause == "Terminated" else KeyboardInterrupt
+
+    def wrapped(argv):
+        raise RuntimeError("Error calling __set_name__") from signal_type()
+
+    monkeypatch.setattr(cli, "_main", wrapped)
+    assert cli.main(["run"]) == status
+    assert capsys.readouterr().err == f"{word}; rerun with the same --out to resume\n"
+
+    def plain(argv):
+        raise RuntimeError("a real error")
+
+    monkeypatch.setattr(cli, "_main", plain)
+    with pytest.raises(RuntimeError, match="a real error"):
+        cli.main(["run"])
