@@ -34,7 +34,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--setup", action="append", default=[], metavar="OPTION=AMOUNT",
                    help="an option's one-off set-up cost in the scenario's currency (IT "
-                   "build, accreditation, training; repeatable; default 0)")
+                   "build, accreditation, training; repeatable); default: its scenario's "
+                   "costs.setup items beyond the baseline's (a reform's setup_cost), else 0")
     p.add_argument("--years", default="10", metavar="N",
                    help=f"the horizon in years, 1 to {MAX_YEARS} (default 10)")
     p.add_argument("--discount-rate", metavar="R",
@@ -85,7 +86,7 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
     scale = _number(args.time_value_scale, "--time-value-scale")
     if scale < 0:
         raise AppraisalError(f"--time-value-scale {args.time_value_scale}: 0 or more")
-    setup: dict[str, float] = {}
+    setup = dict(folder.setup)  # (from the options' scenarios: a reform's setup_cost)
     for given in args.setup:
         name, sep, amount = given.partition("=")
         if not sep or name not in folder.options:

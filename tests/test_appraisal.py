@@ -252,3 +252,42 @@ def test_the_report_shows_an_appraised_folder_business_case(compared, capsys, tm
     (compared / "appraisal.json").unlink()
     assert main(["report", str(compared), "--out", str(page)]) == 0
     assert "Business case over years" not in page.read_text()
+
+
+def _folder(path: Path, setups: dict[str, dict[str, float]]) -> Path:
+    """A comparison's folder as appraise reads it: ``setups`` gives each option's (and the
+    baseline's) ``costs.setup`` items."""
+    path.mkdir()
+    (path / "compare.json").write_text(json.dumps({"days": 365, "money": "USD"}))
+    _replications([1.0, 2.0, 3.0]).to_csv(path / "replications.csv", index=False)
+    for name, items in setups.items():
+        (path / "options" / name).mkdir(parents=True)
+        scenario = {"costs": {"discount_rate": 0.08, "setup": items}}
+        (path / "options" / name / "scenario.json").write_text(json.dumps(scenario))
+    return path
+
+
+def test_a_reforms_setup_cost_is_year_0_of_its_appraisal(tmp_path, capsys):
+    """A reform's setup_cost goes into costs.setup under its name; appraise takes an option's
+    items beyond the baseline's as its set-up cost (an item the baseline has too, priced as
+    high, is not paid again); --setup replaces it."""
+    import sim
+    from sim.cli import main
+    from sim.reforms import REFORMS
+    from sim.scenario.loader import BUNDLED
+
+    base = sim.load_scenario(BUNDLED / "default.toml")
+    changes = REFORMS["single_window"](setup_cost=250_000).fields(base)
+    assert changes["costs.setup.single_window"] == 250_000
+    assert not any(k.startswith("costs.setup") for k in REFORMS["single_window"].fields(base))
+    small = sim.load_scenario(Path(__file__).parent / "scenarios" / "small.toml")
+    with pytest.raises(Exception, match=r"setup_cost = 250000 is added to the \[costs\]"):
+        REFORMS["single_window"](setup_cost=250_000).fields(small)
+
+    folder = _folder(tmp_path / "c", {"baseline": {"portal": 100.0},
+                                      "o": {"portal": 100.0, "single_window": 250_000.0}})
+    assert main(["appraise", str(folder), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["options"]["o"]["setup_cost"]["mean"] == 250_000.0
+    assert main(["appraise", str(folder), "--json", "--setup", "o=7"]) == 0
+    assert json.loads(capsys.readouterr().out)["options"]["o"]["setup_cost"]["mean"] == 7.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,9 @@ class Folder:
     days: float
     discount_rate: float
     money: str
+    #: each option's set-up cost from its scenario: its ``costs.setup`` items beyond the
+    #: baseline's (a reform's ``setup_cost``), what ``--setup`` replaces
+    setup: dict[str, float] = field(default_factory=dict)
 
 
 def read_folder(path: Path) -> Folder:
@@ -58,7 +61,19 @@ def read_folder(path: Path) -> Folder:
     if not isinstance(rate, (int, float)):
         raise AppraisalError(f"{path / 'options' / 'baseline' / 'scenario.json'}: no "
                              "costs.discount_rate; give --discount-rate")
-    return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""))
+    setup = {name: _setup_beyond(path, name, scenario) for name in options}
+    return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""),
+                  {k: v for k, v in setup.items() if v > 0})
+
+
+def _setup_beyond(path: Path, name: str, baseline: dict[str, Any]) -> float:
+    """An option's one-off set-up cost: the sum of its scenario's ``costs.setup`` items
+    that the baseline lacks or prices lower (an item the option drops saves nothing once
+    spent)."""
+    mine = _json(path / "options" / name / "scenario.json", f"option {name}'s scenario")
+    have = (baseline.get("costs") or {}).get("setup") or {}
+    items = (mine.get("costs") or {}).get("setup") or {}
+    return float(sum(max(0.0, float(v) - float(have.get(k, 0.0))) for k, v in items.items()))
 
 
 def _json(file: Path, what: str) -> dict[str, Any]:

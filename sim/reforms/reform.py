@@ -172,13 +172,22 @@ TRANSITION = {
 
 
 #: every reform's running cost: what it costs the agencies a year beyond the staff and
-#: equipment the model counts; written into ``costs.systems`` under the reform's name
+#: equipment the model counts, written into ``costs.systems`` under the reform's name; and
+#: its one-off set-up cost, into ``costs.setup`` (read by ``bordersim appraise``)
 RUNNING_COST = {
     "cost_per_year": Param(
         0.0,
         "what it costs the agencies a year beyond the staff and equipment the model counts "
         "(IT systems, licences, maintenance, training), in the scenario's currency; 0: not "
         "costed (give it for a cost-benefit; needs a [costs] section)",
+        0,
+        1e12,
+    ),
+    "setup_cost": Param(
+        0.0,
+        "what it costs the agencies once to set up (building the system, training, change "
+        "management), in the scenario's currency; written into costs.setup, year 0 of "
+        "bordersim appraise; 0: not costed (needs a [costs] section)",
         0,
         1e12,
     ),
@@ -282,6 +291,14 @@ class Reform:
             served = serves(data, changes)
             if served:
                 changes[f"costs.system_ports.{self.name}"] = served
+        setup = float(self.strengths["setup_cost"])
+        if setup > 0:
+            if data.get("costs") is None:
+                raise MissingSection(
+                    f"reform {self.name}: setup_cost = {setup:g} is added to the [costs] "
+                    f"section, which the scenario {data.get('name', '')!r} does not have"
+                )
+            changes[f"costs.setup.{self.name}"] = setup
         return changes
 
     def no_effect(self, scenario: Scenario | dict[str, Any]) -> str:

@@ -219,6 +219,8 @@ def _built_once(dotted: str) -> bool:
     parts = dotted.split(".")
     if dotted.startswith(("costs.systems.", "costs.system_ports.")):  # a running cost:
         return False  # counted from its date on (and the ports it serves)
+    if dotted.startswith("costs.setup."):  # a one-off cost: no part of the run at all
+        return False
     return (
         parts[0] in _RUN
         or dotted in _RISK_BUILT

@@ -377,6 +377,13 @@ class Costs(Strict):
         "licences, maintenance, training): a reform's cost_per_year is added here (a dated "
         "reform's counts from its date)",
     )
+    setup: dict[str, Money] = Field(
+        default_factory=dict,
+        description="one-off costs of setting a change up, by name (building an IT system, "
+        "training, change management): a reform's setup_cost is added here; not in the "
+        "running cost or any per-year figure, but year 0 of bordersim appraise (an option's "
+        "set-up cost: its items beyond the baseline's)",
+    )
     system_ports: dict[str, list[str]] = Field(
         default_factory=dict,
         description="the ports a running cost of systems serves, by its name: its cost is "
