@@ -76,3 +76,31 @@ def _figures(text: str) -> object:
     if isinstance(data, dict):
         return {k: v for k, v in data.items() if k not in ("notes", "meta", "created", "resumed")}
     return data
+
+
+@pytest.mark.parametrize("kind", ["run", "compare"])
+def test_a_lost_record_is_named_by_report_and_rebuilt_by_rerunning(tmp_path, capsys, kind):
+    """A folder whose meta.json (a run's) or compare.json (a comparison's) was deleted: the
+    report says what it still holds and the command that writes the record again; that
+    command then resumes it from its replications, to the same figures."""
+    argv, record = COMMANDS[kind]
+    out = tmp_path / "out"
+    assert main([*argv, "--out", str(out), "--json"]) == 0
+    first = capsys.readouterr().out
+    (out / record).unlink()
+    assert main(["report", str(out), "--out", str(tmp_path / "r.html")]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "is not a bordersim results folder" in err
+    if kind == "run":
+        hint = f"`bordersim run {out / 'scenario.json'} --out {out} --reps 1` writes meta.json"
+        assert hint in err, err
+        again = ["run", str(out / "scenario.json"), "--reps", "1", "--out", str(out)]
+    else:
+        assert "holds a comparison's options (baseline, r4) and their replications: rerun " \
+               "the bordersim compare command that made it with the same --out" in err, err
+        again = [*argv, "--out", str(out)]
+    assert main([*again, "--json"]) == 0
+    got = capsys.readouterr()
+    assert (out / record).is_file() and "computing replication" not in got.err, got.err
+    assert _figures(got.out) == _figures(first)
+    assert main(["report", str(out), "--out", str(tmp_path / "r.html")]) == 0

@@ -1422,6 +1422,12 @@ class _CompareFolder:
             meta["resumed"] = _now()
             if ended_whole(old, path / "failures.json"):
                 self.reps_before = old.get("reps")
+        elif (path / "options" / BASELINE / "meta.json").is_file():  # (compare.json lost:
+            # each option's folder still checks its own replications, as when it is damaged)
+            self.rebuilt = rebuilt(meta_path, "missing", "comparison") + (
+                "; who gains is worked out again from the replications' logs")
+            meta["created"] = _now()
+            old = {}
         else:
             if path.exists() and any(path.iterdir()):
                 raise StoreMismatch(

@@ -138,8 +138,33 @@ def kind_of(path: Path) -> str:
             else "run"
     raise ResultsFolderError(
         f"{path} is not a bordersim results folder: it has neither meta.json (bordersim run, "
-        "sweep) nor compare.json (bordersim compare)", repair=False
+        "sweep) nor compare.json (bordersim compare)" + _rebuild_hint(path), repair=False
     )
+
+
+def _rebuild_hint(path: Path) -> str:
+    """For a folder that holds a run's or a comparison's replications but lost the file that
+    names it: the command that writes that file again (the replications are reused)."""
+    reps = sorted((path / "reps").glob("rep-[0-9][0-9][0-9][0-9].json"))
+    if (path / "scenario.json").is_file() and reps:
+        try:
+            seed = read_object(reps[0]).get("root_seed")
+        except ResultsFolderError:
+            seed = None
+        seed_flag = f" --seed {seed}" if isinstance(seed, int) and seed != 1 else ""
+        return (
+            f"; it holds a run's scenario and {len(reps)} replication(s): `bordersim run "
+            f"{path / 'scenario.json'} --out {path} --reps {len(reps)}{seed_flag}` writes "
+            "meta.json again (replications of this build are reused, others recomputed)"
+        )
+    options = sorted(p.name for p in (path / "options").glob("*") if (p / "reps").is_dir())
+    if "baseline" in options and len(options) > 1:
+        return (
+            f"; it holds a comparison's options ({', '.join(options)}) and their "
+            "replications: rerun the bordersim compare command that made it with the same "
+            "--out to write compare.json again (replications of this build are reused)"
+        )
+    return ""
 
 
 def _says_sweep(meta: Path) -> bool:
