@@ -129,7 +129,8 @@ NOTES = {
     "Traffic.trader_classes": "share of declarations by trader class: aeo_advanced, "
     "aeo_general, general, discredited (adds up to 1)",
     "Traffic.origins": "share of declarations by origin (adds up to 1)",
-    "ServiceLane.capacity": "number of servers, or `\"unlimited\"` (give this or schedule)",
+    "ServiceLane.capacity": "number of servers, or `\"unlimited\"` (give this, schedule "
+    "or shifts)",
     "ServiceLane.schedule": "servers in each hour: 24 numbers (a day) or 168 (a week, "
     "Monday 00:00 first)",
     "ServiceLane.service": "time one job takes",
@@ -150,10 +151,14 @@ NOTES = {
     "Exports.loading": "when a released export leaves: departures and cut-off, or a delay",
     "ImageReview.ai_time": "time AI takes to read one image",
     "ImageReview.officers": "officers who read the images AI does not clear",
-    "Lane.capacity": "number of servers, or `\"unlimited\"` (give this or schedule; "
-    "neither: 1)",
+    "Lane.capacity": "number of servers, or `\"unlimited\"` (give this, schedule or "
+    "shifts; none of them: 1)",
     "Lane.schedule": "servers in each hour: 24 numbers (a day) or 168 (a week, Monday "
     "00:00 first)",
+    "Lane.shifts": "servers by named shift, added where shifts overlap (see Shift): a "
+    "sweep can vary one shift's headcount, `shifts.night.servers=1,2,3`",
+    "ServiceLane.shifts": "servers by named shift, added where shifts overlap (see Shift): a "
+    "sweep can vary one shift's headcount, `shifts.night.servers=1,2,3`",
     "Lane.service": "time one job takes, where the lane sets it",
     "Slots.day_start": "first slot of the day",
     "Slots.day_end": "the slots' day ends here",
@@ -239,6 +244,7 @@ UNITS = {
     "ServiceLane.schedule": "servers",
     "Lane.capacity": "servers",
     "Lane.schedule": "servers",
+    "Shift.servers": "servers",
     "Slots.capacity": "examinations",
     "Costs.price_year": "year",
     "Costs.discount_rate": "share per year",
@@ -493,9 +499,10 @@ def reference() -> str:
         "from the command line by its dotted path (`--set ports.sea_port.scan.scanners."
         "capacity=4`). Tables merge key by key (an empty table, `caps = {}`, clears the "
         "parent's); a lane's `capacity` given in a child file or by `--set` replaces the "
-        "`schedule` it had, and a `schedule` its `capacity` (both in one table or one "
-        "`--set` is an error); so does the organisation's tree: `units` written over a "
-        "parent's `generate` replace it, and `generate` the parent's `units`. "
+        "`schedule` or `shifts` it had, and a `schedule` or `shifts` the others (two of "
+        "them in one table or one `--set` is an error); so does the organisation's tree: "
+        "`units` written over a parent's `generate` replace it, and `generate` the "
+        "parent's `units`. "
         "A `--set` cannot create a port (or another named table with "
         "required fields) one field at a time; a `--set` inside an optional section the "
         "scenario lacks (`risk.target` without `[risk]`) creates it, "

@@ -367,10 +367,10 @@ def test_capacity_and_schedule_in_one_table_are_still_an_error(write, capsys):
     code, err = check(capsys, child)
     assert code == 2
     assert f"{child}: ports.sea_port.exam.teams = " in err
-    assert "give either 'capacity' or 'schedule', not both" in err
+    assert "give one of 'capacity', 'schedule' or 'shifts', not capacity and schedule" in err
     code, err = check(capsys, SMALL, f"ports.sea.exam.teams={{capacity=5, schedule={HOURS}}}")
     assert code == 2 and "command line: ports.sea.exam.teams = " in err
-    assert "give either 'capacity' or 'schedule', not both" in err
+    assert "give one of 'capacity', 'schedule' or 'shifts', not capacity and schedule" in err
 
 
 def test_capacity_and_schedule_set_by_two_overrides_are_an_error(capsys):

@@ -540,7 +540,7 @@ def test_a_misspelt_port_in_a_child_file_says_did_you_mean(write, capsys):
         "(as a new port it lacks the required fields mode, arrivals, traffic, declaration, "
         "review.service, release)\n"
         f"{child}: ports.sea_prot.review.capcity = 3: unknown key 'capcity'; did you mean "
-        "'capacity'? Allowed here: capacity, schedule, service\n"
+        "'capacity'? Allowed here: capacity, schedule, shifts, service\n"
     )
     # a new port whose name is like no other's: what it lacks, field by field
     child = write(f'extends = "{default}"\n[ports.brand_new.review]\ncapacity = 3\n')

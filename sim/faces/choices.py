@@ -240,6 +240,10 @@ def _staff(scenario: Scenario, factor: float) -> dict[str, Any]:
             where = ".".join(("ports", pname, *path))
             if lane.schedule is not None:
                 out[f"{where}.schedule"] = [_scale_servers(n, factor) for n in lane.schedule]
+            elif lane.shifts is not None:
+                for shift_name, shift in lane.shifts.items():
+                    scaled = _scale_servers(shift.servers, factor)
+                    out[f"{where}.shifts.{shift_name}.servers"] = scaled
             elif lane.capacity not in (None, "unlimited"):
                 out[f"{where}.capacity"] = _scale_servers(int(lane.capacity), factor)
     return out

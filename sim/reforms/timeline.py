@@ -27,7 +27,7 @@ from sim.scenario.schema import Scenario
 #: decides at each assessment with the settings in force then, sim.model.risk_eras)
 _RISK_BUILT = ("risk", "risk.enabled", "risk.refresh", "risk.alert.match_class")
 #: what the World builds once; a dated reform may not change it
-_BUILT = ("capacity", "schedule", "slots", "arrivals", "batch_size", "cutoffs", "pool")
+_BUILT = ("capacity", "schedule", "shifts", "slots", "arrivals", "batch_size", "cutoffs", "pool")
 _RUN = (
     "days",
     "warmup_days",

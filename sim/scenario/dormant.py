@@ -110,6 +110,10 @@ LANE_PATHS = {
 }
 
 
+#: a lane's fields that give its number of servers
+LANE_SIZES = ("capacity", "schedule", "shifts")
+
+
 def unpriced(scenario: Any, keys: Iterable[str]) -> list[str]:
     """Changes to a lane's capacity or schedule that no price reaches (``costs.staff`` does
     not list the lane and, but for scanners, no equipment is priced): the cost figures then
@@ -121,7 +125,9 @@ def unpriced(scenario: Any, keys: Iterable[str]) -> list[str]:
     out = []
     for key in keys:
         parts = key.split(".")
-        if len(parts) < 4 or parts[0] != "ports" or parts[-1] not in ("capacity", "schedule"):
+        if "shifts" in parts[3:-1]:  # a shift's headcount: ...officers.shifts.night.servers
+            parts = parts[: parts.index("shifts", 3) + 1]
+        if len(parts) < 4 or parts[0] != "ports" or parts[-1] not in LANE_SIZES:
             continue
         lane = LANE_PATHS.get(".".join(parts[2:-1]))
         if lane is None or lane in costs.staff or (lane == "scanners" and costs.scanner):
@@ -288,7 +294,7 @@ def teams_without_slots(scenario: Any) -> list[tuple[str, str]]:
     out = []
     for name, port in scenario.ports.items():
         exam = getattr(port, "exam", None)
-        if exam is None or exam.teams.schedule is None:
+        if exam is None or (exam.teams.schedule is None and exam.teams.shifts is None):
             continue
         teams = exam.teams.hourly_capacity()
         if teams is None:

@@ -23,12 +23,14 @@ class PathProblem(ValueError):
 
 #: Keys of a table that replace each other, the either/or choices of the schema: a lane's
 #: ``capacity`` written over a table (by ``--set``, an option, a reform or a child file's
-#: table) drops the ``schedule`` it had, and vice versa; so do a patrol's ``staff`` and
-#: ``schedule``, export loading's ``departures`` (with its ``cutoff``) and ``delay``, and the
-#: organisation's tree written out (``units``) and generated (``generate``).
+#: table) drops the ``schedule`` or ``shifts`` it had, and so on for each of the three; so
+#: do a patrol's ``staff`` and ``schedule``, export loading's ``departures`` (with its
+#: ``cutoff``) and ``delay``, and the organisation's tree written out (``units``) and
+#: generated (``generate``).
 RIVALS: dict[str, tuple[str, ...]] = {
-    "capacity": ("schedule",),
-    "schedule": ("capacity", "staff"),
+    "capacity": ("schedule", "shifts"),
+    "schedule": ("capacity", "staff", "shifts"),
+    "shifts": ("capacity", "schedule"),
     "staff": ("schedule",),
     "departures": ("delay",),
     "delay": ("departures", "cutoff"),

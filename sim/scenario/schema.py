@@ -35,6 +35,7 @@ from sim.scenario.limits import (
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.port_names import clash_problem, name_problem
 from sim.scenario.risk import RiskField
+from sim.scenario.shifts import Shift, roster
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.timeline import Dated, RunTime, run_time_problem
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
@@ -120,12 +121,15 @@ class Lane(Strict):
 
     ``capacity`` is a number of servers or ``"unlimited"`` (a pure delay, no queue); a
     ``schedule`` gives the capacity for each hour of the day (24 numbers) or of the week
-    (168 numbers, Monday 00:00 first). A job in progress at a shift end finishes. Either one,
-    given over an ``extends`` parent or by ``--set``, replaces the other.
+    (168 numbers, Monday 00:00 first); ``shifts`` gives it as named shifts (``night = {
+    start = "22:00", end = "06:00", servers = 2 }``), whose headcounts a sweep can vary one
+    by one. A job in progress at a shift end finishes. Any one of them, given over an
+    ``extends`` parent or by ``--set``, replaces the others.
     """
 
     capacity: Capacity | None = None
     schedule: list[Servers] | None = None
+    shifts: dict[str, Shift] | None = None
     service: DurationDist | None = None
 
     @field_validator("schedule")
@@ -138,10 +142,28 @@ class Lane(Strict):
             )
         return v
 
+    @field_validator("shifts")
+    @classmethod
+    def _some_shift(cls, v: dict[str, Shift] | None) -> dict[str, Shift] | None:
+        if v is not None and not v:
+            raise ValueError(
+                "shifts needs at least one shift, e.g. day = { start = \"08:00\", end = "
+                "\"16:00\", servers = 3 } (for a lane never staffed: capacity = 0)"
+            )
+        if v is not None and max(roster(v)) > limits.MAX_SERVERS:
+            raise ValueError(
+                f"the shifts on duty together come to {max(roster(v)):,} servers in an hour; "
+                f"at most {limits.MAX_SERVERS:,}"
+            )
+        return v
+
     @model_validator(mode="after")
     def _one_capacity(self) -> Lane:
-        if self.capacity is not None and self.schedule is not None:
-            raise ValueError("give either 'capacity' or 'schedule', not both")
+        given = [k for k in ("capacity", "schedule", "shifts") if getattr(self, k) is not None]
+        if len(given) > 1:
+            raise ValueError(
+                f"give one of 'capacity', 'schedule' or 'shifts', not {' and '.join(given)}"
+            )
         return self
 
     @property
@@ -154,6 +176,8 @@ class Lane(Strict):
             return None
         if self.schedule is not None:
             return list(self.schedule) * (168 // len(self.schedule))
+        if self.shifts is not None:
+            return roster(self.shifts)
         cap = 1 if self.capacity is None else int(self.capacity)
         return [cap] * 168
 
@@ -166,10 +190,11 @@ class ServiceLane(Lane):
 
     @model_validator(mode="after")
     def _servers_given(self) -> ServiceLane:
-        if self.capacity is None and self.schedule is None:
+        if self.capacity is None and self.schedule is None and self.shifts is None:
             raise ValueError(
-                "how many servers? give 'capacity' (a number, or \"unlimited\") or "
-                "'schedule' (24 or 168 hourly numbers)"
+                "how many servers? give 'capacity' (a number, or \"unlimited\"), "
+                "'schedule' (24 or 168 hourly numbers) or 'shifts' (named shifts: day = "
+                "{ start = \"08:00\", end = \"16:00\", servers = 3 })"
             )
         return self
 
