@@ -236,7 +236,8 @@ COSTS = [
           "scaled to a year. Overtime is the time a server stays busy past its schedule "
           "(a job finishing after its shift's end), x heads per server, priced at "
           "`costs.overtime_premium` x the role's hourly cost (the `agency` table's rows of "
-          "kind `overtime`)."),
+          "kind `overtime`). With `costs.night`, the lanes' hours on duty in the night hours "
+          "add their premium (rows of kind `night`)."),
     Entry("agency_busy_staff_cost_per_year", COST_LAYER,
           "The staff cost times each lane's utilisation (the cost of their busy time, "
           "overtime all of it; an "

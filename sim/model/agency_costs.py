@@ -74,8 +74,10 @@ def agency_fixed(
     for key, hourly in lanes.items():
         staff = costs.staff.get(key)
         if staff is not None:
-            hours = duty_hours(hourly, start, end) * heads_per_server(costs, key, pool, window)
+            heads = heads_per_server(costs, key, pool, window)
+            hours = duty_hours(hourly, start, end) * heads
             rows.append(cost_item(port, key, "staff", staff.role, hours, costs.hourly(staff.role)))
+            rows += night_items(costs, port, key, hourly, window, heads)
     posts = costs.posts.get(port, costs.posts.get("*", {}))
     for role, heads in posts.items():
         rows.append(
@@ -99,6 +101,29 @@ def agency_fixed(
         item = cost_item(port, "lab", "equipment", "", years, per_year)
         rows.append({**item, "outlay": costs.lab.capital})
     return rows
+
+
+def night_items(
+    costs: Costs,
+    port: str,
+    key: str,
+    hourly: list[int] | None,
+    window: tuple[float, float],
+    heads: float,
+) -> list[dict[str, Any]]:
+    """The night-shift premium of a port's staffed lane ``key`` over ``window``: its
+    server-hours on duty in ``costs.night``'s hours x ``heads`` per server, at the role's
+    hourly cost x (premium - 1), the extra over the ordinary time its ``staff`` row prices.
+    None without night pay, at a premium of 1, or with no one on duty at night."""
+    night, staff = costs.night, costs.staff[key]
+    if night is None or night.premium == 1 or hourly is None:
+        return []
+    at_night = [n * on for n, on in zip(hourly, night.week_hours(), strict=True)]
+    hours = duty_hours(at_night, *window) * heads
+    if hours <= 0:
+        return []
+    price = costs.hourly(staff.role) * (night.premium - 1)
+    return [cost_item(port, key, "night", staff.role, hours, price)]
 
 
 def overtime_items(
@@ -191,6 +216,7 @@ def with_busy_cost(
     overtime included) is split so that the busy hours within the schedule are those not
     worked as overtime: the two rows' busy costs add up to its busy hours, none twice."""
     overtime = {(r["port"], r["item"]): r["quantity"] for r in rows if r["kind"] == "overtime"}
+    on_duty: dict[tuple[str, str], float] = {}  # a staff row's utilisation within schedule
     for r in rows:
         if r["kind"] == "overtime":
             r["utilisation"], r["busy_cost"] = 1.0, r["cost"]
@@ -199,15 +225,23 @@ def with_busy_cost(
         extra, hours = overtime.get((r["port"], r["item"]), 0.0), r["quantity"]
         if extra and r["kind"] == "staff" and hours > 0:  # (head-hours, both)
             u = (u * (hours + extra) - extra) / hours
-        r["busy_cost"] = r["cost"] * u if r["kind"] == "staff" else math.nan
+        if r["kind"] == "staff":
+            on_duty[(r["port"], r["item"])] = u
+        elif r["kind"] == "night":  # (the lane's, the night's own is not measured apart)
+            u = on_duty.get((r["port"], r["item"]), u)
+        r["busy_cost"] = r["cost"] * u if r["kind"] in STAFF_KINDS else math.nan
     return rows
+
+
+#: cost items of staff on duty by a lane's schedule: ordinary time and its night premium
+STAFF_KINDS = ("staff", "night")
 
 
 def busy_staff(agency: list[dict[str, Any]]) -> float:
     """The cost of the staff's busy time: every staff item's but the patrols' and the
     post-clearance auditors', which have no busy time measured (a patrol on duty is
     patrolling; the audit's workload is not modelled); NaN when no staff's is measured."""
-    staff = [r for r in agency if r["kind"] in ("staff", "overtime")]
+    staff = [r for r in agency if r["kind"] in (*STAFF_KINDS, "overtime")]
     measured = [r["busy_cost"] for r in staff if not _unmeasured(r)]
     return float(sum(measured)) if measured else math.nan
 

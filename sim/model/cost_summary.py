@@ -24,7 +24,7 @@ def summary(
     per_year = HOURS_PER_YEAR / (book.window[1] - book.window[0])
     sums = book.sums["all"][0]
     agency_total = sum(r["cost"] for r in agency) + float(sums[_AGENCY].sum())
-    staff = [r for r in agency if r["kind"] in ("staff", "overtime", "posts")]
+    staff = [r for r in agency if r["kind"] in (*ac.STAFF_KINDS, "overtime", "posts")]
     n, burden, trader = book.compliant
     capital = sum(r["cost"] for r in agency if r["kind"] == "equipment")
     out = {

@@ -63,7 +63,8 @@ class RunResult:
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
       trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
       cost items by port over the observation window, one row each (``kind``: ``staff`` on
-      duty by schedule, ``overtime`` past it, ``posts``, ``equipment``, ``systems``).
+      duty by schedule, ``night`` its night-shift premium, ``overtime`` past it, ``posts``,
+      ``equipment``, ``systems``).
     """
 
     scenario: str

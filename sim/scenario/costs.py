@@ -13,11 +13,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from sim.scenario.base import ANY, ILLICIT, MODES, Strict
 from sim.scenario.distributions import Duration
-from sim.scenario.limits import AtField, Flag, Real, real
+from sim.scenario.limits import AtField, Clock, Flag, Real, real
 
 MAX_MONEY = 1e12
 
@@ -302,6 +309,53 @@ def _discount_ceiling(v: Any) -> Any:
     return v
 
 
+class NightPay(Strict):
+    """Night-shift pay: an hour on duty between ``start`` and ``end`` (the next morning)
+    costs ``premium`` times the role's hourly cost. The lanes' staff rows keep ordinary
+    time; a ``night`` row per lane adds the extra, so a roster that moves officers to the
+    night shows what it costs."""
+
+    start: Clock = Field(
+        default=22.0, validate_default=False,
+        description="when the night hours start, 'HH:MM' on the hour",
+    )
+    end: Clock = Field(
+        default=6.0, validate_default=False,
+        description="when they end, 'HH:MM' on the hour (at or before start: the next day)",
+    )
+    premium: Real = Field(
+        ge=1, le=10,
+        description="price of a head-hour on duty in the night hours as a multiple of the "
+        "role's hourly cost (1.3: 30 % more); 1 prices it as ordinary time",
+    )
+
+    @field_validator("start", "end")
+    @classmethod
+    def _on_the_hour(cls, v: float) -> float:
+        if v != int(v):
+            raise ValueError(
+                f"night hours start and end on the hour (staff are on duty by the hour); "
+                f"got {int(v):02d}:{round((v - int(v)) * 60):02d}"
+            )
+        return v
+
+    @model_validator(mode="after")
+    def _some_hours(self) -> NightPay:
+        if self.start % 24 == self.end % 24:
+            raise ValueError(
+                f"night hours from {self.start:02.0f}:00 to {self.end:02.0f}:00 are none or "
+                "the whole day; give start and end apart (e.g. '22:00' to '06:00')"
+            )
+        return self
+
+    def week_hours(self) -> list[int]:
+        """1 for each of the 168 hours of the week in the night hours, else 0."""
+        start, end = int(self.start) % 24, int(self.end) % 24
+        day = [int(h >= start or h < end) if end < start else int(start <= h < end)
+               for h in range(24)]
+        return day * 7
+
+
 class Costs(Strict):
     """Prices of clearance, in ``currency`` at ``price_year`` prices."""
 
@@ -332,6 +386,11 @@ class Costs(Strict):
         description="price of a head-hour worked past a shift's end (a server busy when its "
         "lane's schedule has it off duty: it stays until its job ends), as a multiple of the "
         "role's hourly cost; 1 prices it as ordinary time, 0 leaves it unpaid",
+    )
+    night: NightPay | None = Field(
+        default=None,
+        description="night-shift pay: the hours and the premium of an hour on duty in them "
+        "(none: a night hour costs as a day hour)",
     )
     roles: dict[str, Money] = Field(
         default_factory=dict, description="cost per head per year (pay and on-costs), by role"
