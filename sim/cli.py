@@ -245,6 +245,12 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
         help="print instead what each port's arrival rates come to: declarations per hour, "
         "day and month, and at the busiest hour of the week, one flow a line",
     )
+    check.add_argument(
+        "--roster",
+        action="store_true",
+        help="print instead each lane's servers on duty as shifts, its server-hours a week "
+        "and, with [costs], its head-hours and staff cost a week, one lane a line",
+    )
 
     from sim import cli_experiments  # sweep and warmup
 
@@ -1100,6 +1106,11 @@ def _check(args: argparse.Namespace) -> int:
         from sim.scenario.arrival_rates import arrival_lines
 
         sys.stdout.write("".join(f"{line}\n" for line in arrival_lines(scenario)))
+        return 0
+    if args.roster:  # (who is on duty when, and what it costs a week)
+        from sim.cli_roster import roster_lines
+
+        sys.stdout.write("".join(f"{line}\n" for line in roster_lines(scenario)))
         return 0
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
