@@ -7,6 +7,7 @@
     bordersim docs [--out docs] [--check]
     bordersim report RESULTS_DIR [--out FILE]      (sim.cli_report)
     bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
+    bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]      (sim.cli_hours)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("dashboard", "animate", "docs", "report", "appraise")
+COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours")
 MAX_FRAMES = 2000
 
 
@@ -61,10 +62,11 @@ def add_parsers(sub: Any) -> None:
                       help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
-    from sim import cli_appraise, cli_report
+    from sim import cli_appraise, cli_hours, cli_report
 
     cli_report.add_parser(sub)
     cli_appraise.add_parser(sub)
+    cli_hours.add_parser(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -181,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
         from sim import cli_appraise
 
         return cli_appraise.run(args)
+    if args.command == "hours":
+        from sim import cli_hours
+
+        return cli_hours.run(args)
     if args.command == "docs":
         from sim import docs
 

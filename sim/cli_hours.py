@@ -1,0 +1,63 @@
+"""``bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]``: each hour's busiest
+lane of every port (utilisation from the queue samples, see :mod:`sim.report.hourly_use`),
+from a run's or a comparison's folder. Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "hours",
+        help="each hour's busiest lane of every port, from a results folder",
+        description="Read a results folder of bordersim run or compare and print, for every "
+        "port and hour of the day, the lane with the highest utilisation over the observed "
+        "days (from the queue samples, every queue_sample), its queue and whether it binds "
+        "(at least 70 %% utilised). Nothing is simulated again.",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
+    p.add_argument("--week", action="store_true",
+                   help="by hour of the week (Mon 00:00 .. Sun 23:00) instead of the day")
+    p.add_argument("--port", metavar="NAME", help="only this port")
+    p.add_argument("--csv", type=Path, metavar="FILE",
+                   help="also write every lane's utilisation by hour to FILE (CSV)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
+    from sim.report.hourly_use import busiest_lines, hourly_use, observed_window
+
+    try:
+        kind = kind_of(args.folder)
+        if kind == "sweep":
+            raise ResultsFolderError(
+                f"{args.folder} is a sweep's folder: give a run's or a comparison's (a sweep "
+                "keeps no queue samples)", repair=False)
+        _, variants = read_compare(args.folder) if kind == "compare" else read_run(args.folder)
+    except ResultsFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    tables = []
+    for name, variant in variants.items():
+        use = hourly_use(variant.tables["queues"], observed_window(variant.scenario), args.week)
+        if args.port is not None:
+            known = sorted(set(use["port"]))
+            if args.port not in known:
+                print(f"error: --port {args.port!r}: no such port in {args.folder}; its ports: "
+                      f"{', '.join(known)}", file=sys.stderr)
+                return 2
+            use = use[use["port"] == args.port]
+        if len(variants) > 1:
+            print(f"{name}:")
+        print("\n".join(busiest_lines(use, args.week)))
+        tables.append(use.assign(option=name) if len(variants) > 1 else use)
+    if args.csv is not None:
+        import pandas as pd
+
+        pd.concat(tables).to_csv(args.csv, index=False)
+        print(f"every lane by hour: {args.csv}", file=sys.stderr)
+    return 0
