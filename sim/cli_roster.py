@@ -14,18 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-#: a port's lanes that have servers: their path in a port's table -> their lane key
-LANE_PATHS = {
-    "review": "declaration_review",
-    "document_check": "document_check",
-    "scan.scanners": "scanners",
-    "scan.image_review.officers": "image_officers",
-    "exam.bays": "exam_bays",
-    "exam.movers": "movers",
-    "exam.teams": "exam_teams",
-    "quarantine.officers": "quarantine_officers",
-    "release.gate": "gate",
-}
+from sim.scenario.dormant import LANE_PATHS  # a lane's path in a port's table -> its key
+
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEK_H = 168.0
 
