@@ -162,3 +162,18 @@ def test_the_workshop_staff_lever_scales_each_shift():
     assert changes[f"{OFFICERS}.shifts.night.servers"] == 2
     assert changes[f"{OFFICERS}.shifts.day.servers"] == 6
     assert f"{OFFICERS}.capacity" not in changes
+
+
+def test_exam_teams_on_a_shift_past_the_slots_are_said_as_for_a_schedule():
+    """Teams rostered as shifts meet the same check as a schedule: on duty when no slot can
+    be booked (the default's slots run 08:00-17:00)."""
+    from sim.scenario.dormant import teams_without_slots
+
+    teams = "ports.sea_port.exam.teams"
+    late = {"day": {"start": "08:00", "end": "22:00", "servers": 10}}
+    as_shifts = teams_without_slots(load_scenario(DEFAULT, {f"{teams}.shifts": late}))
+    as_schedule = teams_without_slots(
+        load_scenario(DEFAULT, {f"{teams}.schedule": [0] * 8 + [10] * 14 + [0] * 2})
+    )
+    assert as_shifts == as_schedule
+    assert [port for port, _ in as_shifts] == ["sea_port"]
