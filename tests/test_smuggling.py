@@ -688,3 +688,51 @@ def test_beliefs_are_plotted_only_where_every_option_kept_them():
     fig = beliefs({"base": new})
     assert [ax.get_title() for ax in fig.axes] == ["g"]
     assert len(fig.axes[0].lines) == 3  # (two routes and the line at day 0)
+
+
+#: a second group, carrying another illicit type, on the routes outside the port only
+TOBACCO_GROUP = """
+[smuggling.groups.cigarettes]
+illicit = "tobacco"
+commodity = "general"
+trader_class = "general"
+origin = "unspecified"
+value = {dist = "lognormal", mean = 20000, cv = 0.5}
+margin = 0.2
+rate = "20/d"
+profit_scale = 1500
+routes = ["river", "boats"]
+"""
+
+
+def test_each_illicit_types_deterrence_and_routes_are_metrics_of_their_own(tmp_path):
+    """What a tobacco-control researcher asks: the tobacco groups' deterrence, route choice,
+    catch share and value slipped, apart from the other groups' they are pooled with. Each
+    type's figures are its rows of the truth table, only its groups' routes are named, and
+    the types add up to the pooled figures."""
+    run = simulate(scenario(tmp_path, TOBACCO_GROUP), 5)
+    m, frame = run.metrics(), run.smuggling
+    obs = frame[frame["observed"]]
+    for kind in ("frozen", "tobacco"):
+        mine = obs[obs["illicit"] == kind]
+        tried = mine[mine["route"] != NOT_SMUGGLED]
+        deterred = int(mine.loc[mine["route"] == NOT_SMUGGLED, "chosen"].sum())
+        caught, slipped = int(tried["caught"].sum()), int(tried["slipped"].sum())
+        assert 0 < deterred < int(mine["chosen"].sum())
+        assert m[f"attempts_deterred_{kind}"] == deterred
+        assert m[f"smuggling_deterred_share_{kind}"] == pytest.approx(
+            deterred / int(mine["chosen"].sum()))
+        assert m[f"smuggling_caught_share_{kind}"] == pytest.approx(
+            caught / (caught + slipped))
+        assert m[f"smuggling_value_slipped_{kind}"] == pytest.approx(
+            float(tried["value_slipped"].sum()))
+    assert "smuggling_attempts_tobacco_route_sea" not in m  # (not a route of its groups)
+    for route in ("sea", "river", "boats"):
+        kinds = [k for k in ("frozen", "tobacco") if f"smuggling_attempts_{k}_route_{route}" in m]
+        assert sum(m[f"smuggling_attempts_{k}_route_{route}"] for k in kinds) == m[
+            f"smuggling_attempts_route_{route}"]
+    assert m["smuggling_attempts_tobacco_route_river"] > 0
+    assert m["attempts_deterred_frozen"] + m["attempts_deterred_tobacco"] == m[
+        "attempts_deterred"]
+    assert m["smuggling_value_slipped_frozen"] + m["smuggling_value_slipped_tobacco"] == (
+        pytest.approx(m["smuggling_value_slipped_outside"] + m["smuggling_value_slipped_at_ports"]))

@@ -40,6 +40,23 @@ SMUGGLING = [
           "Opportunities at which a group chose not to smuggle (deterred)."),
     Entry("smuggling_deterred_share", SMUG_LAYER,
           "Deterred opportunities over all opportunities in the observed window."),
+    Entry("smuggling_attempts_<type>_route_<route>", SMUG_LAYER,
+          "Smuggling attempts carrying this illicit type by this route (the type's groups "
+          "only): where a patrol or a port's checks move this type's loads, apart from the "
+          "other groups' that `smuggling_attempts_route_<route>` pools with them."),
+    Entry("attempts_deterred_<type>", SMUG_LAYER,
+          "Opportunities of the groups carrying this illicit type at which they chose not to "
+          "smuggle (deterred)."),
+    Entry("smuggling_deterred_share_<type>", SMUG_LAYER,
+          "Deterred opportunities over all opportunities of the groups carrying this illicit "
+          "type, in the observed window."),
+    Entry("smuggling_caught_share_<type>", SMUG_LAYER,
+          "The attempts carrying this illicit type caught (by patrols and at the ports) over "
+          "those caught or slipped; unresolved ones left out."),
+    Entry("smuggling_value_slipped_<type>", SMUG_LAYER,
+          "True value of the attempts carrying this illicit type that slipped through, by any "
+          "route, at the ports and outside them (the groups' loads only: the ports' other "
+          "illicit goods of the type are in `value_slipped`), summed over the observed window."),
     Entry("smuggling_interdicted", SMUG_LAYER,
           "Attempts on routes outside the ports caught by a patrol."),
     Entry("smuggling_caught_at_ports", SMUG_LAYER,

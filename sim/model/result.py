@@ -174,7 +174,7 @@ class RunResult:
         out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
-            from sim.model.smuggling import smuggling_metrics
+            from sim.model.smuggling_metrics import smuggling_metrics
 
             out.update(smuggling_metrics(self.smuggling))
             if "value_slipped" in out:  # (ports, smugglers' port loads included, + outside)

@@ -263,48 +263,10 @@ class Smugglers:
         # every route and type is named in the metrics, even one nobody used in this run
         frame.attrs["routes"] = [r.name for r in self.routes]
         frame.attrs["illicit"] = sorted({g.spec.illicit for g in self.groups})
+        # each illicit type's routes (those of its groups), for the metrics by type
+        frame.attrs["type_routes"] = {
+            kind: [r.name for r in self.routes
+                   if any(g.spec.illicit == kind and r.name in g.spec.routes for g in self.groups)]
+            for kind in frame.attrs["illicit"]
+        }
         return frame
-
-
-def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
-    """The truth layer's headline numbers over the observed window (attempts by the time
-    they were made, as the cohort by its arrival): attempts (deterred ones apart), by route
-    and illicit type, and outcomes.
-
-    Value slipped is split by where: a port route's load is a declaration at the port, so
-    its value is in the ports' ``value_slipped`` too; ``smuggling_value_slipped_outside``
-    (routes outside the ports) is the part added to it for the total (``value_slipped_total``,
-    made by :meth:`sim.model.result.RunResult.metrics`, which has both)."""
-    obs = frame[frame["observed"]]
-    deterred = obs[obs["route"] == NOT_SMUGGLED]
-    tried = obs[obs["route"] != NOT_SMUGGLED]
-    patrol = tried[tried["kind"] != "port"]
-    outside = float(patrol["value_slipped"].sum())
-    opportunities = float(obs["chosen"].sum())
-    caught, slipped = float(tried["caught"].sum()), float(tried["slipped"].sum())
-    out = {
-        "smuggling_opportunities": opportunities,
-        "smuggling_attempts": float(tried["chosen"].sum()),
-        "attempts_deterred": float(deterred["chosen"].sum()),
-        "smuggling_deterred_share": (
-            float(deterred["chosen"].sum()) / opportunities if opportunities else math.nan
-        ),
-        "smuggling_interdicted": float(patrol["caught"].sum()),
-        "smuggling_caught_at_ports": caught - float(patrol["caught"].sum()),
-        "smuggling_slipped": slipped,
-        "smuggling_unresolved": float(tried["unresolved"].sum()),
-        "smuggling_caught_share": caught / (caught + slipped) if caught + slipped else math.nan,
-        "smuggling_value_caught": float(tried["value_caught"].sum()),
-        "smuggling_value_slipped_outside": outside,
-        "smuggling_value_slipped_at_ports": float(tried["value_slipped"].sum()) - outside,
-    }
-    by_route = tried.groupby("route")[["chosen", "caught", "slipped"]].sum()
-    for route in frame.attrs.get("routes", list(by_route.index)):
-        n, c, s = (by_route[k].get(route, 0) for k in ("chosen", "caught", "slipped"))
-        out[f"smuggling_attempts_route_{route}"] = float(n)
-        out[f"smuggling_caught_route_{route}"] = float(c)
-        out[f"smuggling_caught_share_route_{route}"] = float(c / (c + s)) if c + s else math.nan
-    by_type = tried.groupby("illicit")["chosen"].sum()
-    for kind in frame.attrs.get("illicit", list(by_type.index)):
-        out[f"smuggling_attempts_{kind}"] = float(by_type.get(kind, 0))
-    return out
