@@ -470,6 +470,7 @@ def test_a_comparison_without_smuggling_has_no_smuggling_rows_or_section(tmp_pat
                   out=tmp_path / "c")
     assert not [r for r in table_rows(res) if "smuggling" in r or "attempts" in r]
     assert "<h2>Smuggling</h2>" not in (tmp_path / "c" / "report.html").read_text()
+    assert not (tmp_path / "c" / "smuggling-weekly.csv").exists()  # (no groups, no series)
 
 
 #: the group declares as the sea port's general traders do (most of its loads get through)

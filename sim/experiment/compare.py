@@ -1393,6 +1393,10 @@ class _CompareFolder:
                                      from itself, all 0: summary.csv holds its levels)
     milestone-intervals.csv          each option's milestone intervals across its
                                      replications, with 95 % intervals
+    smuggling-weekly.csv             with smugglers: each option's attempts, deterrence and
+                                     route shares by week, with 95 % intervals and the
+                                     difference from the baseline, paired
+                                     (:mod:`sim.experiment.smuggling_series`)
     summary.json                     the --json object; report.html
     """
 
@@ -1496,7 +1500,7 @@ class _CompareFolder:
         changed or damaged since); ``failures.json`` when some failed (else none)."""
         atomic_write(self.path / "compare.json", dump_json(res.meta))
         same = self.reps_before is not None and self.reps_before == res.meta.get("reps")
-        for name, text in _pooled(res).items():
+        for name, text in {**_pooled(res), **self._smuggling_series(res)}.items():
             file = self.path / name
             if same and on_notice is not None and stale(file, text):
                 on_notice(f"{file} did not match the options' replications (changed or "
@@ -1510,6 +1514,21 @@ class _CompareFolder:
             from sim.report.folder_report import write_folder_report
 
             write_folder_report(self.path)
+
+
+    def _smuggling_series(self, res: CompareResult) -> dict[str, str]:
+        """``smuggling-weekly.csv`` from the options' smuggling tables of the replications
+        the comparison pooled (none when the scenario has no smugglers)."""
+        from sim.experiment.smuggling_series import FILE, compare_smuggling
+
+        frames: dict[str, dict[int, pd.DataFrame]] = {}
+        for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
+            path = self._rep(str(option), int(r), "-smuggling.csv")
+            if path.exists():
+                frames.setdefault(str(option), {})[int(r)] = pd.read_csv(path)
+        if not frames:
+            return {}
+        return {FILE: compare_smuggling(frames, BASELINE).to_csv(index=False)}
 
 
 def _pooled(res: CompareResult) -> dict[str, str]:

@@ -24,6 +24,9 @@ Layout::
     class-differences.csv      each trader class against general traders at each port and
                                direction, paired within replications, with 95 % intervals
                                (:mod:`sim.experiment.class_differences`)
+    smuggling-weekly.csv       the smuggling groups' attempts, deterrence and route shares
+                               by week across the replications, with 95 % intervals, when
+                               the scenario has smugglers (:mod:`sim.experiment.smuggling_series`)
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
     failures.json              replications that raised: seed, error and traceback (removed
                                once a rerun into the folder finishes them)
@@ -78,6 +81,7 @@ _OWN = {
     "summary.json",
     "milestone-intervals.csv",
     "class-differences.csv",
+    "smuggling-weekly.csv",
     "warnings.json",
     "failures.json",
 }
@@ -878,6 +882,7 @@ class RunStore:
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_intervals([int(r) for r in per_rep.get("replication", [])])
         self._write_class_differences(per_rep)
+        self._write_smuggling_series([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
         self.record_history()
         return summary
@@ -906,6 +911,23 @@ class RunStore:
         from sim.experiment.class_differences import FILE, class_differences
 
         text = class_differences(per_rep).to_csv(index=False)
+        file = self.path / FILE
+        if self._same_as_before() and stale(file, text):
+            self._rewritten(file)
+        atomic_write(file, text)
+
+    def _write_smuggling_series(self, reps: list[int]) -> None:
+        """``smuggling-weekly.csv``: the groups' choices week by week across the
+        replications, when they kept a smuggling table (none without smugglers)."""
+        import pandas as pd
+
+        from sim.experiment.smuggling_series import FILE, summarise_smuggling
+
+        tables = {r: self._rep(r, "-smuggling.csv") for r in reps}
+        frames = {r: pd.read_csv(t) for r, t in tables.items() if t.exists()}
+        if not frames:
+            return
+        text = summarise_smuggling(frames).to_csv(index=False)
         file = self.path / FILE
         if self._same_as_before() and stale(file, text):
             self._rewritten(file)

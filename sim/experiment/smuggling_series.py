@@ -1,0 +1,118 @@
+"""The smuggling groups' choices week by week across replications (``smuggling-weekly.csv``
+of a results folder): from the replications' smuggling tables (``rep-NNNN-smuggling.csv``,
+:meth:`sim.model.smuggling.Smuggling.frame`), for each week, group and option of the group
+(each route, and ``not_smuggled``: deterred), the mean over replications of the attempts,
+those caught and slipped, the value slipped and the option's share of the group's
+opportunities, each with a 95 % Student-t interval; in a comparison, also each option's
+difference from the baseline, paired by replication (the same seeds). A time series of
+deterrence and displacement with its uncertainty, ready for a figure, where the
+per-replication tables give one month each."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pandas.api.typing import SeriesGroupBy
+from scipy import special
+
+FILE = "smuggling-weekly.csv"
+KEYS = ["week", "group", "illicit", "route", "kind"]
+#: summed over a week's days in each replication, then given as the mean over replications
+COUNTS = ("chosen", "caught", "slipped", "value_slipped")
+#: given with their interval; ``share``: chosen over the group's opportunities that week
+FIGURES = (*COUNTS, "share")
+#: paired with the baseline in a comparison
+PAIRED = ("chosen", "share", "value_slipped")
+LEVEL = 0.95
+DAYS_A_WEEK = 7
+
+
+def weekly(frame: pd.DataFrame) -> pd.DataFrame:
+    """One replication's smuggling table summed by week (week 0: the observed window's first
+    seven days; negative weeks: the warm-up), with each option's ``share`` of its group's
+    opportunities that week."""
+    t = frame.assign(week=frame["day"].astype(int) // DAYS_A_WEEK)
+    for k in KEYS[1:]:
+        t[k] = t[k].astype(str)
+    out = t.groupby(KEYS, sort=True)[list(COUNTS)].sum().reset_index()
+    chances = out.groupby(["week", "group"])["chosen"].transform("sum")
+    out["share"] = out["chosen"] / chances.where(chances > 0)
+    return out
+
+
+def _filled(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
+    """The replications' weekly tables stacked, a week a group had no opportunity in one
+    replication counted there as 0 attempts (its share unknown)."""
+    parts = [weekly(f).assign(replication=r) for r, f in frames.items() if not f.empty]
+    if not parts:
+        return pd.DataFrame(columns=[*KEYS, "replication", "days", "observed", *FIGURES])
+    t = pd.concat(parts, ignore_index=True)
+    keys = t[KEYS].drop_duplicates()
+    reps = pd.DataFrame({"replication": sorted(frames)})
+    full = keys.merge(reps, how="cross").merge(t, on=[*KEYS, "replication"], how="left")
+    full[list(COUNTS)] = full[list(COUNTS)].fillna(0.0)
+    # the week's days with an opportunity in any replication; observed: every one of them
+    days = pd.concat([f[["day", "observed"]] for f in frames.values()], ignore_index=True)
+    days = days.assign(week=days["day"].astype(int) // DAYS_A_WEEK)
+    span = days.groupby("week").agg(days=("day", "nunique"), observed=("observed", "all"))
+    return full.join(span, on="week")
+
+
+def _interval(values: SeriesGroupBy[Any, Any]) -> pd.DataFrame:
+    """Mean and 95 % Student-t interval of each group of ``values`` (NaN below 2 values)."""
+    stats = values.agg(["mean", "std", "count"])
+    n = stats["count"].to_numpy(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(n >= 2, special.stdtrit(np.maximum(n - 1, 1), (1 + LEVEL) / 2), np.nan)
+        half = t * stats["std"].to_numpy(float) / np.sqrt(n)
+    return pd.DataFrame({"mean": stats["mean"], "low": stats["mean"] - half,
+                         "high": stats["mean"] + half}, index=stats.index)  # fmt: skip
+
+
+def summarise_smuggling(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
+    """One row per week, group and option of the group over the replications ``frames``
+    (replication -> its smuggling table): ``reps``, ``days`` (of the week that had an
+    opportunity in some replication: fewer than 7 in a part week), ``observed``, and the
+    mean of each of :data:`FIGURES` with ``<figure>_ci_low`` and ``<figure>_ci_high``."""
+    full = _filled(frames)
+    cols = [*KEYS, "reps", "days", "observed"]
+    if full.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = full.groupby(KEYS, sort=True)
+    out = grouped["replication"].nunique().rename("reps").to_frame()
+    out = out.join(grouped[["days", "observed"]].first())
+    for col in FIGURES:
+        stats = _interval(grouped[col])
+        out[col], out[f"{col}_ci_low"], out[f"{col}_ci_high"] = (
+            stats["mean"], stats["low"], stats["high"])
+    return out.reset_index()
+
+
+def compare_smuggling(
+    options: Mapping[str, Mapping[int, pd.DataFrame]], baseline: str
+) -> pd.DataFrame:
+    """:func:`summarise_smuggling` of each option (``options``: option -> replication ->
+    table), with an ``option`` column and, for :data:`PAIRED`, ``<figure>_diff`` and its
+    interval: the option minus ``baseline`` in each replication both have, paired."""
+    base = _filled(options.get(baseline, {}))
+    parts = []
+    for name, frames in options.items():
+        level = summarise_smuggling(frames)
+        if level.empty:
+            continue
+        mine = _filled(frames).merge(base, on=[*KEYS, "replication"], how="left",
+                                     suffixes=("", "_base"))  # fmt: skip
+        # (a week the baseline's group had no opportunity in any replication: none made)
+        for col in COUNTS:
+            mine[f"{col}_base"] = mine[f"{col}_base"].fillna(0.0)
+        for col in PAIRED:
+            diff = (mine[col] - mine[f"{col}_base"]).groupby([mine[k] for k in KEYS])
+            stats = _interval(diff).reindex(pd.MultiIndex.from_frame(level[KEYS]))
+            level[f"{col}_diff"] = stats["mean"].to_numpy()
+            level[f"{col}_diff_ci_low"] = stats["low"].to_numpy()
+            level[f"{col}_diff_ci_high"] = stats["high"].to_numpy()
+        parts.append(level.assign(option=name)[["option", *level.columns]])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
