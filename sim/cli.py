@@ -251,6 +251,15 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
         help="print instead each lane's servers on duty as shifts, its server-hours a week "
         "and, with [costs], its head-hours and staff cost a week, one lane a line",
     )
+    check.add_argument(
+        "--sources",
+        nargs="*",
+        metavar="FIELD",
+        help="print instead where each value comes from, as the file's comments say: field, "
+        "value, source or assumption (or command line, for a --set), the comment, the file; "
+        "tab-separated, one a line; only the fields under each FIELD given (smuggling, "
+        "enforcement.prevalence)",
+    )
 
     from sim import cli_experiments  # sweep and warmup
 
@@ -1112,7 +1121,34 @@ def _check(args: argparse.Namespace) -> int:
 
         sys.stdout.write("".join(f"{line}\n" for line in roster_lines(scenario)))
         return 0
+    if args.sources is not None:  # what each number rests on (sim.scenario.provenance)
+        return _sources(args)
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    """``check --sources``: each value's source or assumption, those under the fields asked
+    for (an error naming a field under which the file and its overrides give none)."""
+    from sim.scenario.loader import bundled_scenario, default_scenario_path
+    from sim.scenario.provenance import of_file
+
+    path = args.file or default_scenario_path()
+    rows = of_file(bundled_scenario(path) or path, dict(args.settings))
+    wanted = [w.strip(".") for w in args.sources]
+    for field in wanted:
+        if not any(r.field == field or r.field.startswith(f"{field}.") for r in rows):
+            from sim.experiment.metric_names import did_you_mean
+
+            prefixes = {".".join(r.field.split(".")[:n]) for r in rows for n in range(1, 4)}
+            raise UsageError(
+                f"--sources {field}: no value under {field!r} cites a source or an assumption "
+                f"in {path}; its sections with some: "
+                f"{', '.join(sorted({r.field.split('.')[0] for r in rows}))}"
+                f"{did_you_mean(field, sorted(prefixes))}")
+    for row in rows:
+        if not wanted or any(row.field == w or row.field.startswith(f"{w}.") for w in wanted):
+            print(row.line())
     return 0
 
 

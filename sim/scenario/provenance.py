@@ -1,0 +1,110 @@
+"""Where each number of a scenario file comes from, as its comments say: a value whose
+comment (or, without one, the comment block just above it) cites a ``source``, or says it is
+an ``assumption``; through an ``extends`` chain, a child's value in place of its parent's.
+``bordersim check FILE --sources`` prints it, so that a study can state the assumptions its
+figures rest on, and the field path by which to vary each (``--set``, a sweep)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+_TABLE = re.compile(r"^\s*\[\[?([^\]]+)\]")  # (a table, or an array of tables: [[timeline]])
+_KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_*-]+)\s*=\s*(.*)$')
+_SOURCE = re.compile(r"\bsource\b")
+_ASSUMPTION = re.compile(r"\bassumption")
+#: a value set on the command line, whatever the file says of it
+COMMAND_LINE = "command line"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """One value: its dotted field path, the value as written, what it rests on
+    (``source``, ``assumption``, ``source and assumption``, or :data:`COMMAND_LINE`), the
+    comment that says so, and the file it is written in."""
+
+    field: str
+    value: str
+    kind: str
+    note: str
+    file: str
+
+    def line(self) -> str:
+        """Tab-separated: field, value, kind, note, file."""
+        return "\t".join((self.field, self.value, self.kind, self.note, self.file))
+
+
+def entries(text: str) -> Iterator[tuple[str, str | None, str, str, str]]:
+    """Each table header (key None) and key of a TOML text: (table, key, value as written,
+    the comment block just above, its own comment)."""
+    table, block = "", []
+    for line in text.splitlines():
+        code, _, comment = line.partition("#")
+        if not code.strip():
+            if comment.strip() and not comment.lstrip().startswith(("-", "=")):
+                block.append(comment.strip())
+            elif not comment.strip():
+                block = []
+            continue
+        note = " ".join(block)
+        block = []
+        if m := _TABLE.match(code):
+            table = m.group(1).strip()
+            yield table, None, "", note, comment
+        elif m := _KEY.match(code):
+            yield table, m.group(1), m.group(2).strip(), note, comment
+
+
+def _said(own: str, note: str) -> str:
+    """The comment that speaks for a value: its own, or, when it has none, the block just
+    above it."""
+    return own if own else note
+
+
+def _kind(comment: str) -> str:
+    """``source``, ``assumption``, both (a sourced figure split or scaled by a judgement),
+    or "" (neither)."""
+    cited, assumed = bool(_SOURCE.search(comment)), bool(_ASSUMPTION.search(comment))
+    return {(True, False): "source", (False, True): "assumption",
+            (True, True): "source and assumption"}.get((cited, assumed), "")  # fmt: skip
+
+
+def of_text(text: str, file: str) -> list[Provenance]:
+    """Each value of one file whose comment (its own, else the block above it) cites a
+    source, names an assumption, or both."""
+    rows = []
+    for table, key, value, note, comment in entries(text):
+        if key is None or key == "extends":
+            continue
+        said = _said(comment.strip(), note)
+        kind = _kind(said)
+        if kind:
+            rows.append(Provenance(f"{table}.{key}".lstrip("."), value, kind, said, file))
+    return rows
+
+
+def of_file(path: Path, overrides: Mapping[str, object] | None = None) -> list[Provenance]:
+    """:func:`of_text` of a scenario file and the files it ``extends`` (a child's value in
+    place of its parent's), then each of ``overrides`` (``--set``) in place of the file's."""
+    from sim.scenario.loader import _parent_path
+
+    chain, seen = [], set()
+    while path.resolve() not in seen:  # (a loop is the loader's to report)
+        seen.add(path.resolve())
+        text = path.read_text(encoding="utf-8")
+        chain.append((path, text))
+        parent = tomllib.loads(text).get("extends")
+        if not isinstance(parent, str):
+            break
+        path = _parent_path(path, parent)
+    rows: dict[str, Provenance] = {}
+    for file, text in reversed(chain):  # (the root first: a child replaces its values)
+        rows.update({r.field: r for r in of_text(text, file.name)})
+    for field, value in (overrides or {}).items():
+        was = rows.get(field)
+        note = f"was {was.value} in {was.file}: {was.note}" if was else "not in the file"
+        rows[field] = Provenance(field, str(value), COMMAND_LINE, note, COMMAND_LINE)
+    return list(rows.values())
