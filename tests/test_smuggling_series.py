@@ -101,6 +101,23 @@ def test_a_comparisons_weekly_series_has_each_option_and_its_paired_difference(t
     assert by.to_dict() == pytest.approx(attempts["mean"].to_dict())
     diff = seen[seen["option"] == "river6"]["chosen_diff"].sum()
     assert diff == pytest.approx(by["river6"] - by["baseline"])
+    # the report draws it; a folder written before the file was kept draws none
+    from sim.report.folder_report import render_folder
+
+    assert 'data-plot="smuggling-weekly"' in (tmp_path / "c" / "report.html").read_text()
+    (tmp_path / "c" / FILE).unlink()
+    assert 'data-plot="smuggling-weekly"' not in render_folder(tmp_path / "c")
+
+
+def test_the_weekly_plot_has_a_panel_per_group_and_a_line_per_route_and_option():
+    from sim.report.smuggling_plots import weekly_shares
+
+    base = {0: _table([(0, "river", 2), (0, "not_smuggled", 1)]),
+            1: _table([(0, "river", 3), (0, "not_smuggled", 1)])}
+    fig = weekly_shares(compare_smuggling({"baseline": base, "x": base}, "baseline"))
+    assert [ax.get_title() for ax in fig.axes] == ["g"]
+    assert len(fig.axes[0].lines) == 2 * 2 + 1  # (two routes, two options; the line at 0)
+    assert len(fig.axes[0].collections) == 2  # (the baseline's intervals only)
 
 
 def test_every_column_of_the_weekly_series_is_explained(tmp_path):

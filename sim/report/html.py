@@ -580,6 +580,32 @@ def _smuggling(res: CompareResult) -> list[str]:
         "value_slipped_total.</p>",
         metric_table(res, (*rows, "value_slipped")),
         *_beliefs(res),
+        *_weekly(res),
+    ]
+
+
+def _weekly(res: CompareResult) -> list[str]:
+    """The groups' route shares by week with their intervals, where the folder has them
+    (``smuggling-weekly.csv``; a folder written before it was kept has none)."""
+    import pandas as pd
+
+    from sim.experiment.smuggling_series import FILE
+    from sim.report import smuggling_plots
+
+    file = res.path / FILE if res.path is not None else None
+    if file is None or not file.is_file():
+        return []
+    table = pd.read_csv(file)
+    if table.empty:
+        return []
+    return [
+        f"<p class='note'>Where each group's loads went, week by week: each route's share of "
+        f"its opportunities (not_smuggled: deterred), the mean over the replications, the "
+        f"first option's 95 % interval shaded; the figures with their intervals, and each "
+        f"option's difference from the baseline paired by replication, are in {FILE}. A part "
+        f"week (its days column) counts fewer loads, not a smaller share.</p>",
+        sections.img(smuggling_plots.weekly_shares(table), "Each smuggling group's route "
+                     "shares by week, with 95 % intervals", "smuggling-weekly"),
     ]
 
 

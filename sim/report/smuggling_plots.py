@@ -54,3 +54,45 @@ def beliefs(tables: Mapping[str, pd.DataFrame]) -> Figure:
     fig.suptitle("What each smuggling group believed of its routes (mean over replications)")
     fig.tight_layout()
     return fig
+
+
+def weekly_shares(table: pd.DataFrame) -> Figure:
+    """One panel per group: each option of the group's share of its opportunities by week
+    (``smuggling-weekly.csv``, :mod:`sim.experiment.smuggling_series`): the mean over
+    replications, the first option's 95 % interval shaded (within 0 and 1; a comparison's
+    baseline: the paired differences' are in the file); one colour per route (``not
+    smuggled``: deterred), one line style per option; week 0 (a dashed line) starts the
+    observed window. Where each group's loads went, and how surely."""
+    t = table.assign(option=table["option"] if "option" in table else "run")
+    names = list(dict.fromkeys(t["option"].astype(str)))
+    groups = sorted(t["group"].astype(str).unique())
+    colours = {r: PALETTE[k % len(PALETTE)]  # (a route's colour the same in every panel)
+               for k, r in enumerate(sorted(t["route"].astype(str).unique()))}  # fmt: skip
+    fig = _figure(9, 2.4 * len(groups) + 0.8)
+    axes = fig.subplots(len(groups), 1, squeeze=False, sharex=True)[:, 0]
+    for ax, group in zip(axes, groups, strict=True):
+        mine = t[t["group"].astype(str) == group]
+        routes = sorted(mine["route"].astype(str).unique())
+        for i, name in enumerate(names):
+            for route in routes:
+                line = mine[(mine["option"].astype(str) == name)
+                            & (mine["route"].astype(str) == route)].sort_values("week")
+                colour = colours[route]
+                ax.plot(line["week"], line["share"], color=colour,
+                        ls=LINE_STYLES[i % len(LINE_STYLES)], lw=1.6 if i == 0 else 1.1,
+                        label=route if len(names) == 1 else f"{route} ({name})")  # fmt: skip
+                if i == 0:  # (the first option's: the baseline's in a comparison)
+                    ax.fill_between(line["week"], line["share_ci_low"].clip(0, 1),
+                                    line["share_ci_high"].clip(0, 1), color=colour,
+                                    alpha=0.12, lw=0)  # fmt: skip
+        ax.axvline(0, color="#555555", ls="--", lw=0.8)
+        ax.set_ylim(0, 1)
+        ax.set_title(group, fontsize=9)
+        ax.set_ylabel("share of opportunities")
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+    axes[-1].set_xlabel("week (before the dashed line: warm-up)")
+    shaded = "95 % interval shaded" if len(names) == 1 else f"{names[0]}'s 95 % interval shaded"
+    fig.suptitle(f"Where each smuggling group's loads went, by week (mean over replications, "
+                 f"{shaded})")
+    fig.tight_layout()
+    return fig
