@@ -1131,23 +1131,24 @@ def _sources(args: argparse.Namespace) -> int:
     """``check --sources``: each value's source or assumption, those under the fields asked
     for (an error naming a field under which the file and its overrides give none)."""
     from sim.scenario.loader import bundled_scenario, default_scenario_path
-    from sim.scenario.provenance import of_file
+    from sim.scenario.provenance import of_file, under
 
     path = args.file or default_scenario_path()
     rows = of_file(bundled_scenario(path) or path, dict(args.settings))
     wanted = [w.strip(".") for w in args.sources]
     for field in wanted:
-        if not any(r.field == field or r.field.startswith(f"{field}.") for r in rows):
+        if not any(under(r.field, field) for r in rows):
             from sim.experiment.metric_names import did_you_mean
 
             prefixes = {".".join(r.field.split(".")[:n]) for r in rows for n in range(1, 4)}
+            sections = sorted({re.split(r"[.\[]", r.field)[0] for r in rows})
+            prefixes |= set(sections)
             raise UsageError(
                 f"--sources {field}: no value under {field!r} cites a source or an assumption "
-                f"in {path}; its sections with some: "
-                f"{', '.join(sorted({r.field.split('.')[0] for r in rows}))}"
+                f"in {path}; its sections with some: {', '.join(sections)}"
                 f"{did_you_mean(field, sorted(prefixes))}")
     for row in rows:
-        if not wanted or any(row.field == w or row.field.startswith(f"{w}.") for w in wanted):
+        if not wanted or any(under(row.field, w) for w in wanted):
             print(row.line())
     return 0
 

@@ -36,6 +36,16 @@ def test_a_values_own_comment_or_the_block_above_it_says_what_it_rests_on():
                          "smuggling.routes.river.rate"}  # fmt: skip
 
 
+def test_each_entry_of_an_array_of_tables_keeps_its_own_line(capsys):
+    """china-2017's four dated reforms ([[timeline]]) are four entries, not the last one
+    four times; ``timeline`` picks them all."""
+    assert main(["check", "china-2017", "--sources", "timeline"]) == 0
+    fields = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert fields == [f"timeline[{i}].{k}" for i in range(4) for k in ("reform", "at")]
+    assert main(["check", "china-2017", "--sources", "timelin"]) == 2
+    assert "did you mean 'timeline'" in capsys.readouterr().err
+
+
 def test_a_child_file_replaces_its_parents_values_and_a_set_replaces_both(tmp_path):
     (tmp_path / "parent.toml").write_text(TEXT)
     (tmp_path / "child.toml").write_text(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 _TABLE = re.compile(r"^\s*\[\[?([^\]]+)\]")  # (a table, or an array of tables: [[timeline]])
 _KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_*-]+)\s*=\s*(.*)$')
+_ARRAY = re.compile(r"^\s*\[\[([^\]]+)\]\]", re.MULTILINE)
 _SOURCE = re.compile(r"\bsource\b")
 _ASSUMPTION = re.compile(r"\bassumption")
 #: a value set on the command line, whatever the file says of it
@@ -35,6 +36,12 @@ class Provenance:
     def line(self) -> str:
         """Tab-separated: field, value, kind, note, file."""
         return "\t".join((self.field, self.value, self.kind, self.note, self.file))
+
+
+def under(field: str, wanted: str) -> bool:
+    """Whether ``field`` is ``wanted`` or lies under it (``timeline[0].at`` under
+    ``timeline``)."""
+    return field == wanted or field.startswith((f"{wanted}.", f"{wanted}["))
 
 
 def entries(text: str) -> Iterator[tuple[str, str | None, str, str, str]]:
@@ -75,14 +82,19 @@ def _kind(comment: str) -> str:
 def of_text(text: str, file: str) -> list[Provenance]:
     """Each value of one file whose comment (its own, else the block above it) cites a
     source, names an assumption, or both."""
-    rows = []
+    arrays = set(_ARRAY.findall(text))  # (``[[timeline]]``: its entries numbered from 0)
+    rows, seen, where = [], dict[str, int](), ""
     for table, key, value, note, comment in entries(text):
-        if key is None or key == "extends":
+        if key is None:
+            seen[table] = seen.get(table, -1) + 1
+            where = f"{table}[{seen[table]}]" if table in arrays else table
+            continue
+        if key == "extends":
             continue
         said = _said(comment.strip(), note)
         kind = _kind(said)
         if kind:
-            rows.append(Provenance(f"{table}.{key}".lstrip("."), value, kind, said, file))
+            rows.append(Provenance(f"{where}.{key}".lstrip("."), value, kind, said, file))
     return rows
 
 
