@@ -101,6 +101,11 @@ def test_a_comparisons_weekly_series_has_each_option_and_its_paired_difference(t
     assert by.to_dict() == pytest.approx(attempts["mean"].to_dict())
     diff = seen[seen["option"] == "river6"]["chosen_diff"].sum()
     assert diff == pytest.approx(by["river6"] - by["baseline"])
+    found = pd.read_csv(tmp_path / "c" / "enforcement-weekly.csv")  # (the customs side)
+    assert set(found["option"]) == {"baseline", "river6"}
+    illicit = res.summary[res.summary["metric"] == "illicit_declarations"].set_index("option")
+    assert found.groupby("option")["illicit"].sum().to_dict() == pytest.approx(
+        illicit["mean"].to_dict())
     # the report draws it; a folder written before the file was kept draws none
     from sim.report.folder_report import render_folder
 

@@ -1397,6 +1397,10 @@ class _CompareFolder:
                                      route shares by week, with 95 % intervals and the
                                      difference from the baseline, paired
                                      (:mod:`sim.experiment.smuggling_series`)
+    enforcement-weekly.csv           each option's declarations, illicit ones, finds,
+                                     inspections and rates by week, port and direction,
+                                     with 95 % intervals and paired differences
+                                     (:mod:`sim.experiment.enforcement_series`)
     summary.json                     the --json object; report.html
     """
 
@@ -1500,7 +1504,7 @@ class _CompareFolder:
         changed or damaged since); ``failures.json`` when some failed (else none)."""
         atomic_write(self.path / "compare.json", dump_json(res.meta))
         same = self.reps_before is not None and self.reps_before == res.meta.get("reps")
-        for name, text in {**_pooled(res), **self._smuggling_series(res)}.items():
+        for name, text in {**_pooled(res), **self._weekly_series(res)}.items():
             file = self.path / name
             if same and on_notice is not None and stale(file, text):
                 on_notice(f"{file} did not match the options' replications (changed or "
@@ -1516,19 +1520,26 @@ class _CompareFolder:
             write_folder_report(self.path)
 
 
-    def _smuggling_series(self, res: CompareResult) -> dict[str, str]:
+    def _weekly_series(self, res: CompareResult) -> dict[str, str]:
         """``smuggling-weekly.csv`` from the options' smuggling tables of the replications
-        the comparison pooled (none when the scenario has no smugglers)."""
-        from sim.experiment.smuggling_series import FILE, compare_smuggling
+        the comparison pooled (none when the scenario has no smugglers), and
+        ``enforcement-weekly.csv`` from their daily enforcement series."""
+        from sim.experiment import enforcement_series, smuggling_series
 
-        frames: dict[str, dict[int, pd.DataFrame]] = {}
-        for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
-            path = self._rep(str(option), int(r), "-smuggling.csv")
-            if path.exists():
-                frames.setdefault(str(option), {})[int(r)] = pd.read_csv(path)
-        if not frames:
-            return {}
-        return {FILE: compare_smuggling(frames, BASELINE).to_csv(index=False)}
+        out = {}
+        for suffix, file, series in (
+            ("-smuggling.csv", smuggling_series.FILE, smuggling_series.compare_smuggling),
+            ("-enforcement-daily.csv", enforcement_series.FILE,
+             enforcement_series.compare_enforcement),
+        ):
+            frames: dict[str, dict[int, pd.DataFrame]] = {}
+            for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
+                path = self._rep(str(option), int(r), suffix)
+                if path.exists():
+                    frames.setdefault(str(option), {})[int(r)] = pd.read_csv(path)
+            if frames:
+                out[file] = series(frames, BASELINE).to_csv(index=False)
+        return out
 
 
 def _pooled(res: CompareResult) -> dict[str, str]:

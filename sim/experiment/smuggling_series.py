@@ -61,7 +61,7 @@ def _filled(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     return full.join(span, on="week")
 
 
-def _interval(values: SeriesGroupBy[Any, Any]) -> pd.DataFrame:
+def interval(values: SeriesGroupBy[Any, Any]) -> pd.DataFrame:
     """Mean and 95 % Student-t interval of each group of ``values`` (NaN below 2 values)."""
     stats = values.agg(["mean", "std", "count"])
     n = stats["count"].to_numpy(float)
@@ -85,7 +85,7 @@ def summarise_smuggling(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     out = grouped["replication"].nunique().rename("reps").to_frame()
     out = out.join(grouped[["days", "observed"]].first())
     for col in FIGURES:
-        stats = _interval(grouped[col])
+        stats = interval(grouped[col])
         out[col], out[f"{col}_ci_low"], out[f"{col}_ci_high"] = (
             stats["mean"], stats["low"], stats["high"])
     return out.reset_index()
@@ -110,7 +110,7 @@ def compare_smuggling(
             mine[f"{col}_base"] = mine[f"{col}_base"].fillna(0.0)
         for col in PAIRED:
             diff = (mine[col] - mine[f"{col}_base"]).groupby([mine[k] for k in KEYS])
-            stats = _interval(diff).reindex(pd.MultiIndex.from_frame(level[KEYS]))
+            stats = interval(diff).reindex(pd.MultiIndex.from_frame(level[KEYS]))
             level[f"{col}_diff"] = stats["mean"].to_numpy()
             level[f"{col}_diff_ci_low"] = stats["low"].to_numpy()
             level[f"{col}_diff_ci_high"] = stats["high"].to_numpy()

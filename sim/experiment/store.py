@@ -27,6 +27,10 @@ Layout::
     smuggling-weekly.csv       the smuggling groups' attempts, deterrence and route shares
                                by week across the replications, with 95 % intervals, when
                                the scenario has smugglers (:mod:`sim.experiment.smuggling_series`)
+    enforcement-weekly.csv     declarations, illicit ones, those found and inspected, and the
+                               detection and inspection rates by observed week, port and
+                               direction across the replications, with 95 % intervals
+                               (:mod:`sim.experiment.enforcement_series`)
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
     failures.json              replications that raised: seed, error and traceback (removed
                                once a rerun into the folder finishes them)
@@ -82,6 +86,7 @@ _OWN = {
     "milestone-intervals.csv",
     "class-differences.csv",
     "smuggling-weekly.csv",
+    "enforcement-weekly.csv",
     "warnings.json",
     "failures.json",
 }
@@ -882,7 +887,7 @@ class RunStore:
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_intervals([int(r) for r in per_rep.get("replication", [])])
         self._write_class_differences(per_rep)
-        self._write_smuggling_series([int(r) for r in per_rep.get("replication", [])])
+        self._write_weekly_series([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
         self.record_history()
         return summary
@@ -916,22 +921,27 @@ class RunStore:
             self._rewritten(file)
         atomic_write(file, text)
 
-    def _write_smuggling_series(self, reps: list[int]) -> None:
-        """``smuggling-weekly.csv``: the groups' choices week by week across the
-        replications, when they kept a smuggling table (none without smugglers)."""
+    def _write_weekly_series(self, reps: list[int]) -> None:
+        """``smuggling-weekly.csv`` (the groups' choices week by week across the
+        replications, when they kept a smuggling table: none without smugglers) and
+        ``enforcement-weekly.csv`` (what was found, and the truth, week by week)."""
         import pandas as pd
 
-        from sim.experiment.smuggling_series import FILE, summarise_smuggling
+        from sim.experiment import enforcement_series, smuggling_series
 
-        tables = {r: self._rep(r, "-smuggling.csv") for r in reps}
-        frames = {r: pd.read_csv(t) for r, t in tables.items() if t.exists()}
-        if not frames:
-            return
-        text = summarise_smuggling(frames).to_csv(index=False)
-        file = self.path / FILE
-        if self._same_as_before() and stale(file, text):
-            self._rewritten(file)
-        atomic_write(file, text)
+        for suffix, series in (("-smuggling.csv", smuggling_series.summarise_smuggling),
+                               ("-enforcement-daily.csv",
+                                enforcement_series.summarise_enforcement)):  # fmt: skip
+            tables = {r: self._rep(r, suffix) for r in reps}
+            frames = {r: pd.read_csv(t) for r, t in tables.items() if t.exists()}
+            if not frames:
+                continue
+            text = series(frames).to_csv(index=False)
+            file = self.path / (smuggling_series.FILE if suffix == "-smuggling.csv"
+                                else enforcement_series.FILE)  # fmt: skip
+            if self._same_as_before() and stale(file, text):
+                self._rewritten(file)
+            atomic_write(file, text)
 
     def save_failures(self, failures: list[dict[str, Any]]) -> Path:
         """``failures.json``: each replication that raised, with its seed, error and
