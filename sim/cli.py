@@ -65,6 +65,8 @@ KEY_METRICS = (
     "detection_rate",
     "value_slipped",
     "harm_slipped",
+    "revenue_evaded",
+    "revenue_found_after_release",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",

@@ -43,6 +43,8 @@ TABLE_METRICS = (
     "detection_rate_with_audit",
     "value_slipped",
     "harm_slipped",
+    "revenue_evaded",
+    "revenue_found_after_release",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",

@@ -539,6 +539,52 @@ def test_the_cost_book_folds_hidden_truth_apart_from_agency_and_trader_cost():
     assert book.seized == 1  # for the cost per seizure
 
 
+def test_the_revenue_at_risk_splits_into_found_before_found_after_and_evaded():
+    """The duty gap of every illicit consignment is at risk; the exam's find is found before
+    release, the audit's after it (credited to the audit), the rest is evaded: the parts add
+    up to the whole, and a compliant consignment has no duty at risk."""
+    s = held_scenario(6.0)
+    assert s.costs is not None
+    general = {"general": CommodityCost(duty_rate=0.2)}
+    update = {"slipped": Slipped(duty_rate=0.5), "commodities": general}
+    s = s.model_copy(update={"costs": s.costs.model_copy(update=update)})
+    book = CostBook(s, {"all": ["all"]}, np.zeros(1, int), (0.0, 24.0))
+    rows = truth_rows(6)
+    tobacco, under = code("tobacco"), code("undervaluation")
+    # compliant; undervaluation found by an exam; undervaluation found by the audit;
+    # undervaluation slipped; tobacco slipped; undervaluation that a tax review after release
+    # and the audit both find (the review's: credited first)
+    rows[:, IX["truth_0"]] = [0, under, under, under, tobacco, under]
+    rows[:, IX["truth_1"]] = [1000, 1500, 2000, 1200, 1000, 1100]
+    rows[:, IX["outcome"]] = RELEASED
+    rows[:, IX["checks"]] = [0, PHYSICAL, 0, 0, 0, 0]
+    rows[1, IX["truth_6"]] = 1  # the exam finds it
+    rows[2, IX["truth_8"]] = 1  # the audit finds it
+    rows[5, IX["truth_2"]] = rows[5, IX["truth_8"]] = 1  # the review's papers, the audit
+    rows[5, IX["tax_reviewed"]] = 30.0
+    book.fold(rows)
+    sums = book.sums["all"][0]
+    before, audit, review = 0.2 * 500, 0.2 * 1000, 0.2 * 100
+    after, evaded = audit + review, 0.2 * 200 + 0.5 * 1000 - 0.2 * 1000
+    assert sums[P["revenue_found_before_release"]] == pytest.approx(before)
+    assert sums[P["revenue_found_after_release"]] == pytest.approx(after)
+    assert sums[P["revenue_found_by_audit"]] == pytest.approx(audit)
+    assert sums[P["revenue_evaded"]] == pytest.approx(evaded)
+    assert sums[P["revenue_at_risk"]] == pytest.approx(before + after + evaded)
+
+
+def test_the_run_reports_the_revenue_at_risk_and_where_it_was_found():
+    """A run's revenue figures a year add up: at risk = found before release + found after
+    it + evaded, the audit's part within what was found after release."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 2, "warmup_days": 1})
+    s = sim.patch(s, {"enforcement.audit.share": 0.5})
+    m = sim.simulate(s, seed=3).metrics()
+    parts = ("revenue_found_before_release", "revenue_found_after_release", "revenue_evaded")
+    assert m["revenue_found_after_release"] > 0 and m["revenue_found_before_release"] > 0
+    assert m["revenue_at_risk"] == pytest.approx(sum(m[k] for k in parts))
+    assert 0 < m["revenue_found_by_audit"] <= m["revenue_found_after_release"]
+
+
 def test_every_part_is_named_once():
     assert len(set(PARTS)) == len(PARTS)
 

@@ -193,7 +193,7 @@ _ATTEMPT_COUNTS = (
 #: money metrics summed over the observed days (the rest are per year or per unit)
 _OBSERVED_TOTALS = ("value_seized", "value_slipped", "value_held", "smuggling_value_")
 #: money metrics scaled to a year (see sim.model.costbook)
-_PER_YEAR = ("revenue_evaded", "harm_slipped")
+_PER_YEAR = ("revenue_evaded", "harm_slipped", "revenue_at_risk", "revenue_found_")
 
 
 #: what a money figure per container is per: the unit trade indicators count in, though

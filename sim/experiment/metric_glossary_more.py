@@ -85,6 +85,13 @@ SMUGGLING = [
 ]
 
 _PER = f"{FINISHED}, in the scenario's currency"
+#: what the revenue figures rest on
+_ASSUMED = (
+    "Assumptions all: the hidden truth's prevalence and undervaluation factor "
+    "(`enforcement.prevalence`, `enforcement.undervaluation_factor`) and the duty rates "
+    "(`costs.commodities.<name>.duty_rate`, else `costs.slipped.duty_rate`); NaN without the "
+    "hidden truth."
+)
 #: how revenue evaded is worked out from the hidden truth
 _EVADED = (
     "Goods declared at their true value and commodity (frozen goods without quarantine "
@@ -203,6 +210,25 @@ COSTS = [
           "`revenue_evaded_per_consignment`), scaled from the observed window to a year."),
     Entry("harm_slipped", COST_LAYER,
           "Harm of the finished consignments' illicit goods not found, scaled to a year."),
+    Entry("revenue_at_risk", COST_LAYER,
+          f"The duty gap of the finished consignments' illicit goods, found or not: the duty "
+          f"due on the goods as they truly are less the duty assessed on the declaration, "
+          f"scaled from the observed window to a year. It splits as `revenue_found_before_"
+          f"release` + `revenue_found_after_release` + `revenue_evaded`. {_ASSUMED}"),
+    Entry("revenue_found_before_release", COST_LAYER,
+          f"The part of `revenue_at_risk` whose goods a check found before release (document "
+          f"check, exam, quarantine check): reassessed before release, or seized with the "
+          f"goods, a year. {_ASSUMED}"),
+    Entry("revenue_found_after_release", COST_LAYER,
+          f"The part of `revenue_at_risk` whose goods were found only after release (tax "
+          f"review, recall, post-clearance audit), a year: counted whenever the find falls "
+          f"due, even months after the run's end (the audit's lag, `enforcement.audit.lag`), "
+          f"as `detection_rate_with_audit`; taken as recovered in full (no write-off, no "
+          f"penalty). {_ASSUMED}"),
+    Entry("revenue_found_by_audit", COST_LAYER,
+          f"The part of `revenue_found_after_release` credited to the post-clearance audit "
+          f"(`enforcement.audit`; goods a tax review or a recall found first are theirs), a "
+          f"year, whenever its find falls due. {_ASSUMED}"),
     Entry("agency_cost_per_year", COST_LAYER,
           "The agencies' fixed costs (staff on duty and their overtime, posts, equipment, "
           "overheads) over the "

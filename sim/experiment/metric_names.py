@@ -47,6 +47,8 @@ HEADLINE = (
     "detection_rate_with_audit",
     "value_slipped",
     "harm_slipped",
+    "revenue_evaded",
+    "revenue_found_after_release",
     "total_cost_per_consignment",
     "agency_cost_per_consignment",
     "trader_cost_per_consignment",
@@ -109,6 +111,10 @@ NOTES = {
     "they arrive",
     "declared_to_release_h_mean": "lodgement (or arrival) to release, the trader's waits "
     "after lodgement included (duty payment): not the agencies' own time",
+    "revenue_evaded": "duty of illicit goods never found (hidden truth and duty rates: "
+    "assumptions)",
+    "revenue_found_after_release": "duty of illicit goods found only after release (tax "
+    "review, recall, audit), whenever the find falls due",
     "total_cost_per_consignment": "agency + trader",
     "agency_cost_per_consignment": "agencies' staff, equipment, checks, state-paid handling",
     "trader_cost_per_consignment": "fees paid + the value of the goods' time",

@@ -10,7 +10,7 @@ from typing import Any
 
 from sim.model import agency_costs as ac
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
-from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, TRADER_PARTS, P
+from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _AGENCY = [P[k] for k in AGENCY_PARTS]
@@ -42,9 +42,11 @@ def summary(
         "compliant_burden_per_consignment": burden / n if n else math.nan,
         "compliant_trader_cost_per_consignment": trader / n if n else math.nan,
     }
+    # the duty at risk and where it was found (at risk = before + after + evaded), a year
+    out.update({k: float(sums[P[k]]) * per_year for k in REVENUE_PARTS})
     out["total_cost_per_year"] = out["agency_cost_per_year"] + out["trader_cost_per_year"]
     if not book.truth:
-        out["revenue_evaded"] = out["harm_slipped"] = math.nan
+        out.update(dict.fromkeys(("revenue_evaded", "harm_slipped", *REVENUE_PARTS), math.nan))
     everyone = groups[("all", "all")]
     out["trader_cost_p90"] = float(everyone["trader_p90"])
     out.update(book.inspection.metrics())

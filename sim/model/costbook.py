@@ -32,14 +32,18 @@ from sim.model.costs import (
     ACTIVITIES,
     AGENCY_PARTS,
     PARTS,
+    REVENUE_PARTS,
+    SLIPPED_PARTS,
     TRADER_PARTS,
     P,
     consignment_costs,
+    duty_gap,
     harm_units,
+    revenue_found,
     slipped,
 )
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
-from sim.model.finders import after_bits, detected
+from sim.model.finders import after_bits, audit_credited, detected
 from sim.model.milestones import CAUGHT, CENSORED, CHANNELS, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
 from sim.model.recorder_rows import STATS, sums_by
@@ -51,6 +55,8 @@ _TRADER = [P[k] for k in TRADER_PARTS]
 #: outcomes that count as a seizure for the cost per seizure (as the enforcement tally's caught)
 _CAUGHT = [c for c in CAUGHT.values() if c is not None]
 _AGENCY = [P[k] for k in AGENCY_PARTS]
+#: a fold's hidden truth (see :meth:`CostBook._truth`)
+Truth = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 #: the cost parts reported as a mean per finished consignment (``<part>_per_consignment``)
 PER_CONSIGNMENT = (
     "no_find", "no_find_state", "border_burden", "revenue_evaded", "harm_slipped", "time"
@@ -151,13 +157,10 @@ class CostBook:
         if self.periods is not None:
             self.periods.fold(col["arrived"], parts)
 
-    def _truth(
-        self, a: np.ndarray, col: dict[str, np.ndarray]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-        """The hidden truth of the stats rows (their ``truth_<i>`` columns,
-        :data:`sim.model.finders.COLUMNS`): each consignment's illicit code, the truth
-        columns, whether a check found its goods before release, and whether they were found
-        at all (before or after release); None when the rows carry no truth."""
+    def _truth(self, a: np.ndarray, col: dict[str, np.ndarray]) -> Truth | None:
+        """The stats rows' hidden truth (``truth_<i>``, :data:`sim.model.finders.COLUMNS`):
+        illicit codes, truth columns, whether a check found the goods before release, whether
+        found at all (before or after release), and whether by the audit; None without it."""
         if not self.truth:
             return None
         req = a[:, self.index["truth_0"] : self.index["truth_0"] + len(TRUTH_COLUMNS)]
@@ -167,19 +170,16 @@ class CostBook:
         checks = col["checks"].astype(int)
         found = detected(code, checks, req, released, after)
         before = detected(code, checks, req, np.zeros(len(code), bool), after)
-        return code, req, before, found
+        return code, req, before, found, audit_credited(code, checks, req, released, after)
 
     def _slipped(
-        self,
-        col: dict[str, np.ndarray],
-        parts: np.ndarray,
-        truth: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None,
+        self, col: dict[str, np.ndarray], parts: np.ndarray, truth: Truth | None
     ) -> np.ndarray | None:
-        """Revenue evaded and harm slipped into ``parts`` from the hidden truth
-        (:meth:`_truth`); each consignment's illicit code, or None when there is none."""
+        """Revenue evaded and harm slipped, and the revenue at risk and found, into ``parts``
+        from the hidden truth (:meth:`_truth`); each consignment's illicit code, or None."""
         if truth is None:
             return None
-        code, req, _, found = truth
+        code, req, before, found, audit = truth
         com = col["commodity"].astype(int)
         prices = self.prices
         units = harm_units(code, prices.harm_per, col["containers"], req[:, 1])
@@ -188,6 +188,8 @@ class CostBook:
             prices.harm, units,
         )
         parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
+        gap = duty_gap(code, col["value"], req[:, 1], prices.duty_rate[com], prices.true_rate)
+        revenue_found(parts, gap, before, found, audit)
         return code
 
     def _use(self, col: dict[str, np.ndarray]) -> np.ndarray:
@@ -306,7 +308,7 @@ class CostBook:
         }
         row.update({k: float(v) for k, v in zip(PARTS, mean, strict=True)})
         if not self.truth:
-            row["revenue_evaded"] = row["harm_slipped"] = math.nan
+            row.update(dict.fromkeys(SLIPPED_PARTS + REVENUE_PARTS, math.nan))
         return row
 
     def summary(

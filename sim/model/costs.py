@@ -71,10 +71,19 @@ AGENCY_PARTS = (
     "supplementary_declaration",
 )
 SLIPPED_PARTS = ("revenue_evaded", "harm_slipped")
+#: the duty gap of illicit goods (due on the goods as they truly are less assessed on the
+#: declaration), found or not, and the part found before release, after it, and by the audit
+#: (a part of after): at risk = found before + found after + evaded (:func:`revenue_found`)
+REVENUE_PARTS = (
+    "revenue_at_risk",
+    "revenue_found_before_release",
+    "revenue_found_after_release",
+    "revenue_found_by_audit",
+)
 #: reported apart (not summed): the handling of inspections that found nothing, whoever pays
 #: it, and the part of the trader's cost that the border imposes on a consignment
 MEMO_PARTS = ("no_find", "border_burden")
-PARTS = TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + MEMO_PARTS
+PARTS = TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + REVENUE_PARTS + MEMO_PARTS
 P = {name: i for i, name in enumerate(PARTS)}
 
 
@@ -231,11 +240,42 @@ def slipped(
     consignment's ``units`` of it (:func:`harm_units`) when it is not detected."""
     code = np.asarray(illicit).astype(int)
     missed = (code > 0) & ~np.asarray(detected).astype(bool)
+    revenue = np.where(missed, duty_gap(code, value, true_value, duty_rate, true_rate), 0.0)
+    return revenue, np.where(missed, harm[code] * units, 0.0)
+
+
+def duty_gap(
+    illicit: np.ndarray,
+    value: np.ndarray,
+    true_value: np.ndarray,
+    duty_rate: np.ndarray,
+    true_rate: np.ndarray,
+) -> np.ndarray:
+    """Each consignment's duty at risk: the duty due on its goods as they truly are less the
+    duty assessed on its declaration, never below 0, and 0 when it is compliant (see
+    :func:`slipped`, which counts it for the goods not found)."""
+    code = np.asarray(illicit).astype(int)
     kind_rate = true_rate[code]
     rate = np.where(np.isnan(kind_rate), duty_rate, kind_rate)
     due = rate * true_value - duty_rate * value
-    revenue = np.where(missed, np.maximum(due, 0.0), 0.0)
-    return revenue, np.where(missed, harm[code] * units, 0.0)
+    out: np.ndarray = np.where(code > 0, np.maximum(due, 0.0), 0.0)
+    return out
+
+
+def revenue_found(
+    parts: np.ndarray, gap: np.ndarray, before: np.ndarray, found: np.ndarray, audit: np.ndarray
+) -> None:
+    """The :data:`REVENUE_PARTS` into ``parts``: the duty gap ``gap`` (:func:`duty_gap`) of
+    every consignment, of those whose goods a check found before release (``before``), of
+    those found only after it (``found`` and not ``before``: tax review, recall, audit) and
+    of those the audit found (``audit``, :func:`sim.model.finders.audit_credited`). What is
+    found after release counts whenever its find falls due, as ``detection_rate_with_audit``."""
+    before = np.asarray(before, bool)
+    after = np.asarray(found, bool) & ~before
+    parts[:, P["revenue_at_risk"]] = gap
+    parts[:, P["revenue_found_before_release"]] = np.where(before, gap, 0.0)
+    parts[:, P["revenue_found_after_release"]] = np.where(after, gap, 0.0)
+    parts[:, P["revenue_found_by_audit"]] = np.where(after & np.asarray(audit, bool), gap, 0.0)
 
 
 def harm_units(

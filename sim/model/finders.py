@@ -145,6 +145,22 @@ def found_in_log(col: Mapping[str, np.ndarray]) -> np.ndarray | None:
     return out
 
 
+def audit_credited(
+    code: np.ndarray,
+    checks: np.ndarray,
+    req: np.ndarray,
+    released: np.ndarray,
+    after: np.ndarray | None = None,
+) -> np.ndarray:
+    """Whether each consignment's illicit goods are the post-clearance audit's find: released,
+    and found by no check before release nor by a tax review or recall (credited first, as
+    :func:`credited` orders them)."""
+    did = {b: (checks & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
+    first = credited(finders(code, did, req, after))[FINDERS.index("audit")]
+    out: np.ndarray = first & released
+    return out
+
+
 def detected(
     code: np.ndarray,
     checks: np.ndarray,
