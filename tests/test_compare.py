@@ -538,6 +538,12 @@ def test_the_table_shows_money_in_the_scenarios_currency():
         ("total_cost_per_consignment_import", "currency per consignment"),
         ("trader_cost_p90", "currency per consignment"),
         ("cost_per_seizure", "currency per seizure"),
+        ("revenue_at_risk", "currency per year"),
+        ("revenue_found_by_audit", "currency per year"),
+        ("revenue_found_per_audit", "currency per audit"),
+        ("audit_staff_cost_per_year", "currency per year"),
+        ("audits_per_year", "audits per year"),
+        ("audits_per_auditor_per_year", "audits per auditor per year"),
     ],
 )
 def test_a_money_metric_says_its_period(name, unit):

@@ -585,6 +585,28 @@ def test_the_run_reports_the_revenue_at_risk_and_where_it_was_found():
     assert 0 < m["revenue_found_by_audit"] <= m["revenue_found_after_release"]
 
 
+def test_the_audit_team_reports_its_workload_cost_and_yield():
+    """The audits a year are the audit's share of the released declarations, scaled to a
+    year, and each auditor's share of them; the auditors' cost is their headcount's,
+    whatever share they audit (so auditing ten times as much costs the same); the yield per
+    audit is the duty the audit found over the audits."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 2, "warmup_days": 1})
+    runs = {share: sim.simulate(sim.patch(s, {"enforcement.audit.share": share}), seed=3)
+            for share in (0.05, 0.5)}  # fmt: skip
+    assert s.enforcement is not None and s.costs is not None
+    staff = s.enforcement.audit.staff
+    for share, r in runs.items():
+        m = r.metrics()
+        released = m["consignments_released"] * HOURS_PER_YEAR / (2 * 24)
+        assert m["audits_per_year"] == pytest.approx(share * released)
+        assert m["audits_per_auditor_per_year"] == pytest.approx(m["audits_per_year"] / staff)
+        pay = staff * s.costs.hours_per_year * s.costs.hourly(s.costs.audit_role)
+        assert m["audit_staff_cost_per_year"] == pytest.approx(pay)
+        assert m["revenue_found_per_audit"] == pytest.approx(
+            m["revenue_found_by_audit"] / m["audits_per_year"])
+    assert runs[0.5].metrics()["revenue_found_by_audit"] > 0
+
+
 def test_every_part_is_named_once():
     assert len(set(PARTS)) == len(PARTS)
 

@@ -501,6 +501,22 @@ def test_a_change_to_capacity_no_price_reaches_says_the_costs_leave_it_out(tmp_p
         out / "report.html").read_text().replace("&#x27;", "'")
 
 
+def test_an_audit_share_changed_without_its_staff_says_its_cost_stays_the_same():
+    """The audit's cost is its headcount: an option that audits another share with the same
+    auditors is told so (with the headcount), one that sets the staff too is not, nor is a
+    scenario without costs."""
+    from sim.scenario.dormant import unpriced
+
+    default = sim.load_scenario(DEFAULT)
+    said = unpriced(default, ["enforcement.audit.share"])
+    assert len(said) == 1 and said[0].startswith("enforcement.audit.share:")
+    assert "enforcement.audit.staff: 40 auditors" in said[0]
+    assert unpriced(default, ["enforcement.audit.share", "enforcement.audit.staff"]) == []
+    assert unpriced(default, ["enforcement.audit.lag"]) == []
+    small = sim.load_scenario(Path(__file__).parent / "scenarios" / "small.toml")
+    assert unpriced(small, ["enforcement.audit.share"]) == []  # (no [costs])
+
+
 def test_a_distribution_whose_draws_the_limits_cut_is_noted(tmp_path, capsys):
     """Every time is cut at 365 d and containers at 10,000 a declaration: a distribution
     reaching far past its cap delivers a lower mean than it states (an exponential of 200 d:

@@ -167,6 +167,8 @@ _FIXED_UNITS = {
     "org_staff_heads": "heads",
     "org_local_knowledge_auc_bonus": "AUC",
     "seizures_per_1000": "per 1,000 declarations",
+    "audits_per_year": "audits per year",
+    "audits_per_auditor_per_year": "audits per auditor per year",
     "escalations_raised": "escalations",
     "escalations_decided": "escalations",
     "escalations_open": "escalations",
@@ -212,6 +214,8 @@ def _money_unit(name: str) -> str:
         return "currency per consignment"
     if name.endswith("_per_seizure"):
         return "currency per seizure"
+    if name.endswith("_per_audit"):
+        return "currency per audit"
     if "_per_inspected_compliant" in name:
         return "currency per inspected compliant declaration"
     if "_per_container" in name:

@@ -225,6 +225,25 @@ COSTS = [
           f"due, even months after the run's end (the audit's lag, `enforcement.audit.lag`), "
           f"as `detection_rate_with_audit`; taken as recovered in full (no write-off, no "
           f"penalty). {_ASSUMED}"),
+    Entry("audits_per_year", COST_LAYER,
+          "Post-clearance audits a year: `enforcement.audit.share` x the finished cohort's "
+          "released declarations, scaled from the observed window to a year (an expectation: "
+          "each released declaration is audited with that probability; the model draws only "
+          "what an audit finds). The team's size, `enforcement.audit.staff`, does not limit "
+          "it: a larger share is audited by the same auditors (see "
+          "`audits_per_auditor_per_year`)."),
+    Entry("audits_per_auditor_per_year", COST_LAYER,
+          "`audits_per_year` / `enforcement.audit.staff`: the workload the audit share puts on "
+          "each auditor, to set against what an audit takes (an assumption the scenario does "
+          "not hold); NaN without auditors."),
+    Entry("audit_staff_cost_per_year", COST_LAYER,
+          "The post-clearance auditors' cost (`enforcement.audit.staff` full time at "
+          "`costs.audit_role`'s pay), a year: a fixed headcount, the same whatever share "
+          "they audit; inside `agency_cost_per_year`."),
+    Entry("revenue_found_per_audit", COST_LAYER,
+          "`revenue_found_by_audit` / `audits_per_year`: the duty an audit finds on average "
+          "(its yield), whenever its find falls due; NaN when nothing is audited. An "
+          "assumption as `revenue_at_risk` is."),
     Entry("revenue_found_by_audit", COST_LAYER,
           f"The part of `revenue_found_after_release` credited to the post-clearance audit "
           f"(`enforcement.audit`; goods a tax review or a recall found first are theirs), a "

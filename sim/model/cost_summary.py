@@ -44,9 +44,11 @@ def summary(
     }
     # the duty at risk and where it was found (at risk = before + after + evaded), a year
     out.update({k: float(sums[P[k]]) * per_year for k in REVENUE_PARTS})
+    out.update(_audit_team(book, agency, per_year, out["revenue_found_by_audit"]))
     out["total_cost_per_year"] = out["agency_cost_per_year"] + out["trader_cost_per_year"]
     if not book.truth:
         out.update(dict.fromkeys(("revenue_evaded", "harm_slipped", *REVENUE_PARTS), math.nan))
+        out["revenue_found_per_audit"] = math.nan
     everyone = groups[("all", "all")]
     out["trader_cost_p90"] = float(everyone["trader_p90"])
     out.update(book.inspection.metrics())
@@ -77,3 +79,25 @@ def summary(
         per = row.get("border_burden_per_container", math.nan)
         out[f"border_burden_per_container_{key}"] = float(per)
     return out
+
+
+def _audit_team(
+    book: CostBook, agency: list[dict[str, Any]], per_year: float, found: float
+) -> dict[str, float]:
+    """The post-clearance audit team's workload, cost and yield, a year: the audits the
+    audit's share asks of the finished cohort's released declarations (an expectation: each
+    is audited with probability ``enforcement.audit.share``; the model draws only the finds),
+    per auditor (``enforcement.audit.staff``), the auditors' cost, and the duty found per
+    audit (``found``: ``revenue_found_by_audit`` a year)."""
+    enforcement = book.scenario.enforcement
+    audit = enforcement.audit if enforcement is not None else None
+    released = float(book.n["all"][0] - book.seized)
+    audits = audit.share * released * per_year if audit is not None else 0.0
+    staff = audit.staff if audit is not None else 0
+    cost = sum(r["cost"] for r in agency if r["port"] == ac.OVERHEAD and r["item"] == "audit")
+    return {
+        "audits_per_year": audits,
+        "audits_per_auditor_per_year": audits / staff if staff else math.nan,
+        "audit_staff_cost_per_year": cost * per_year,
+        "revenue_found_per_audit": found / audits if audits else math.nan,
+    }

@@ -117,12 +117,14 @@ LANE_SIZES = ("capacity", "schedule", "shifts")
 def unpriced(scenario: Any, keys: Iterable[str]) -> list[str]:
     """Changes to a lane's capacity or schedule that no price reaches (``costs.staff`` does
     not list the lane and, but for scanners, no equipment is priced): the cost figures then
-    leave out what the added capacity costs (a terminal's bays, movers and gate, say).
-    Nothing without a ``[costs]`` section (no cost figures to mislead)."""
+    leave out what the added capacity costs (a terminal's bays, movers and gate, say); and
+    a change of the audit's share without its staff (:func:`_audit_headcount`). Nothing
+    without a ``[costs]`` section (no cost figures to mislead)."""
     costs = getattr(scenario, "costs", None)
     if costs is None:
         return []
-    out = []
+    keys = list(keys)
+    out = _audit_headcount(scenario, keys)
     for key in keys:
         parts = key.split(".")
         if "shifts" in parts[3:-1]:  # a shift's headcount: ...officers.shifts.night.servers
@@ -138,6 +140,25 @@ def unpriced(scenario: Any, keys: Iterable[str]) -> list[str]:
             "figures leave out what the change costs; add it beside them"
         )
     return out
+
+
+def _audit_headcount(scenario: Any, keys: list[str]) -> list[str]:
+    """A change of what the post-clearance audit covers (``enforcement.audit.share``) that
+    leaves its headcount (``enforcement.audit.staff``) as it is: the audit's cost is that
+    headcount, so the cost figures give a larger share for nothing."""
+    if "enforcement.audit.share" not in keys or any(
+        k in ("enforcement", "enforcement.audit", "enforcement.audit.staff") for k in keys
+    ):
+        return []
+    enforcement = getattr(scenario, "enforcement", None)
+    staff = enforcement.audit.staff if enforcement is not None else 0
+    return [
+        f"enforcement.audit.share: the post-clearance audit's cost is its headcount "
+        f"(enforcement.audit.staff: {staff:g} auditors in scenario {scenario.name!r}), which "
+        "this option leaves as it is, so the cost figures give the changed share at the same "
+        "cost; set enforcement.audit.staff beside it (audits_per_auditor_per_year is each "
+        "auditor's workload)"
+    ]
 
 
 def unused_parts(scenario: Any) -> list[str]:

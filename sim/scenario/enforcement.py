@@ -184,7 +184,11 @@ class Audit(Strict):
     share: Probability = Field(default=0.0, description="share of released declarations audited")
     finds: PerType = Field(default_factory=dict, description="an audit finds the type, by type")
     lag: DurationDist = Field(default_factory=lambda: fixed("90 d"), validate_default=False)
-    staff: Staff = Field(default=0, description="auditors (for the cost of audit)")
+    staff: Staff = Field(
+        default=0,
+        description="auditors (for the cost of audit): a headcount that does not limit the "
+        "share audited (each auditor's workload: audits_per_auditor_per_year)",
+    )
 
     _check = field_validator("finds")(lambda v: _types(v))
 
