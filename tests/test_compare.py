@@ -544,6 +544,7 @@ def test_the_table_shows_money_in_the_scenarios_currency():
         ("audit_staff_cost_per_year", "currency per year"),
         ("audits_per_year", "audits per year"),
         ("audits_per_auditor_per_year", "audits per auditor per year"),
+        ("audit_lag_days_mean", "days"),
     ],
 )
 def test_a_money_metric_says_its_period(name, unit):

@@ -17,7 +17,7 @@ import pytest
 import sim
 from sim.model.agency_costs import agency_fixed, busy_staff, duty_hours
 from sim.model.costbook import LAYOUT, CostBook
-from sim.model.costs import HOURS_PER_YEAR, PARTS, TRADER_PARTS, P, slipped
+from sim.model.costs import AUDIT_DAYS, HOURS_PER_YEAR, PARTS, TRADER_PARTS, P, slipped
 from sim.model.draws import REQUIREMENTS
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import PHYSICAL, found_in_log
@@ -562,6 +562,7 @@ def test_the_revenue_at_risk_splits_into_found_before_found_after_and_evaded():
     rows[2, IX["truth_8"]] = 1  # the audit finds it
     rows[5, IX["truth_2"]] = rows[5, IX["truth_8"]] = 1  # the review's papers, the audit
     rows[5, IX["tax_reviewed"]] = 30.0
+    rows[2, IX["truth_9"]], rows[5, IX["truth_9"]] = 60 * 24.0, 10 * 24.0  # the audit's lags
     book.fold(rows)
     sums = book.sums["all"][0]
     before, audit, review = 0.2 * 500, 0.2 * 1000, 0.2 * 100
@@ -569,6 +570,7 @@ def test_the_revenue_at_risk_splits_into_found_before_found_after_and_evaded():
     assert sums[P["revenue_found_before_release"]] == pytest.approx(before)
     assert sums[P["revenue_found_after_release"]] == pytest.approx(after)
     assert sums[P["revenue_found_by_audit"]] == pytest.approx(audit)
+    assert sums[P[AUDIT_DAYS]] == pytest.approx(audit * 60)  # (the review's find is not its)
     assert sums[P["revenue_evaded"]] == pytest.approx(evaded)
     assert sums[P["revenue_at_risk"]] == pytest.approx(before + after + evaded)
 
@@ -604,7 +606,9 @@ def test_the_audit_team_reports_its_workload_cost_and_yield():
         assert m["audit_staff_cost_per_year"] == pytest.approx(pay)
         assert m["revenue_found_per_audit"] == pytest.approx(
             m["revenue_found_by_audit"] / m["audits_per_year"])
-    assert runs[0.5].metrics()["revenue_found_by_audit"] > 0
+    m = runs[0.5].metrics()
+    assert m["revenue_found_by_audit"] > 0
+    assert 30 <= m["audit_lag_days_mean"] <= 180  # (the default's lag: 30 to 180 days)
 
 
 def test_every_part_is_named_once():

@@ -169,6 +169,7 @@ _FIXED_UNITS = {
     "seizures_per_1000": "per 1,000 declarations",
     "audits_per_year": "audits per year",
     "audits_per_auditor_per_year": "audits per auditor per year",
+    "audit_lag_days_mean": "days",
     "escalations_raised": "escalations",
     "escalations_decided": "escalations",
     "escalations_open": "escalations",

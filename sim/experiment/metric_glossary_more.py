@@ -244,6 +244,12 @@ COSTS = [
           "`revenue_found_by_audit` / `audits_per_year`: the duty an audit finds on average "
           "(its yield), whenever its find falls due; NaN when nothing is audited. An "
           "assumption as `revenue_at_risk` is."),
+    Entry("audit_lag_days_mean", COST_LAYER,
+          "How long after release the audit finds the duty: the mean days from release to "
+          "the audit's find (`enforcement.audit.lag`, drawn for each declaration), weighted "
+          "by the duty each find brings (`revenue_found_by_audit`); NaN when the audit found "
+          "none. Its finds count in the figures whenever they fall due, even after the run's "
+          "end: `detection_rate_by_audit_by_end` is the share found by then."),
     Entry("revenue_found_by_audit", COST_LAYER,
           f"The part of `revenue_found_after_release` credited to the post-clearance audit "
           f"(`enforcement.audit`; goods a tax review or a recall found first are theirs), a "

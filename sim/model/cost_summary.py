@@ -10,7 +10,7 @@ from typing import Any
 
 from sim.model import agency_costs as ac
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
-from sim.model.costs import AGENCY_PARTS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
+from sim.model.costs import AGENCY_PARTS, AUDIT_DAYS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _AGENCY = [P[k] for k in AGENCY_PARTS]
@@ -45,10 +45,12 @@ def summary(
     # the duty at risk and where it was found (at risk = before + after + evaded), a year
     out.update({k: float(sums[P[k]]) * per_year for k in REVENUE_PARTS})
     out.update(_audit_team(book, agency, per_year, out["revenue_found_by_audit"]))
+    audited = float(sums[P["revenue_found_by_audit"]])  # (its lag, weighted by the duty)
+    out["audit_lag_days_mean"] = float(sums[P[AUDIT_DAYS]]) / audited if audited else math.nan
     out["total_cost_per_year"] = out["agency_cost_per_year"] + out["trader_cost_per_year"]
     if not book.truth:
         out.update(dict.fromkeys(("revenue_evaded", "harm_slipped", *REVENUE_PARTS), math.nan))
-        out["revenue_found_per_audit"] = math.nan
+        out["revenue_found_per_audit"] = out["audit_lag_days_mean"] = math.nan
     everyone = groups[("all", "all")]
     out["trader_cost_p90"] = float(everyone["trader_p90"])
     out.update(book.inspection.metrics())

@@ -42,8 +42,8 @@ from sim.model.costs import (
     revenue_found,
     slipped,
 )
+from sim.model.finders import AUDIT_LAG, after_bits, audit_credited, detected
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
-from sim.model.finders import after_bits, audit_credited, detected
 from sim.model.milestones import CAUGHT, CENSORED, CHANNELS, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
 from sim.model.recorder_rows import STATS, sums_by
@@ -189,7 +189,7 @@ class CostBook:
         )
         parts[:, P["revenue_evaded"]], parts[:, P["harm_slipped"]] = revenue, harm
         gap = duty_gap(code, col["value"], req[:, 1], prices.duty_rate[com], prices.true_rate)
-        revenue_found(parts, gap, before, found, audit)
+        revenue_found(parts, gap, before, found, audit, req[:, AUDIT_LAG])
         return code
 
     def _use(self, col: dict[str, np.ndarray]) -> np.ndarray:

@@ -83,7 +83,10 @@ REVENUE_PARTS = (
 #: reported apart (not summed): the handling of inspections that found nothing, whoever pays
 #: it, and the part of the trader's cost that the border imposes on a consignment
 MEMO_PARTS = ("no_find", "border_burden")
-PARTS = TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + REVENUE_PARTS + MEMO_PARTS
+#: the duty the audit found times the days from release to its find: the weight of the
+#: audit's mean lag (``audit_lag_days_mean`` = this / ``revenue_found_by_audit``)
+AUDIT_DAYS = "revenue_found_by_audit_days"
+PARTS = TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + REVENUE_PARTS + (AUDIT_DAYS,) + MEMO_PARTS
 P = {name: i for i, name in enumerate(PARTS)}
 
 
@@ -263,19 +266,28 @@ def duty_gap(
 
 
 def revenue_found(
-    parts: np.ndarray, gap: np.ndarray, before: np.ndarray, found: np.ndarray, audit: np.ndarray
+    parts: np.ndarray,
+    gap: np.ndarray,
+    before: np.ndarray,
+    found: np.ndarray,
+    audit: np.ndarray,
+    lag: np.ndarray,
 ) -> None:
     """The :data:`REVENUE_PARTS` into ``parts``: the duty gap ``gap`` (:func:`duty_gap`) of
     every consignment, of those whose goods a check found before release (``before``), of
     those found only after it (``found`` and not ``before``: tax review, recall, audit) and
-    of those the audit found (``audit``, :func:`sim.model.finders.audit_credited`). What is
-    found after release counts whenever its find falls due, as ``detection_rate_with_audit``."""
+    of those the audit found (``audit``, :func:`sim.model.finders.audit_credited`), and
+    that times the days from release to the audit's find (``lag``, hours: :data:`AUDIT_DAYS`).
+    What is found after release counts whenever its find falls due, as
+    ``detection_rate_with_audit``."""
     before = np.asarray(before, bool)
     after = np.asarray(found, bool) & ~before
     parts[:, P["revenue_at_risk"]] = gap
     parts[:, P["revenue_found_before_release"]] = np.where(before, gap, 0.0)
     parts[:, P["revenue_found_after_release"]] = np.where(after, gap, 0.0)
-    parts[:, P["revenue_found_by_audit"]] = np.where(after & np.asarray(audit, bool), gap, 0.0)
+    by_audit = np.where(after & np.asarray(audit, bool), gap, 0.0)
+    parts[:, P["revenue_found_by_audit"]] = by_audit
+    parts[:, P[AUDIT_DAYS]] = by_audit * np.nan_to_num(np.asarray(lag, float)) / 24.0
 
 
 def harm_units(
