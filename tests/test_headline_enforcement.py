@@ -44,6 +44,21 @@ def test_the_headline_gives_detection_by_type_and_the_verdict_its_enforcement_co
     assert "share of illicit consignments detected lower" not in verdict  # (pooled: unclear)
 
 
+def test_the_headline_gives_the_duty_evaded_and_found_after_release_and_its_verdict():
+    """Clearing more at the border and auditing more after release: the duty found after
+    release rises, but more is evaded; the verdict on a cheaper, faster option names the
+    duty it lets go, as it names harm."""
+    rows = [r for r in ROWS if r[0] != "harm_slipped"] + [
+        ("revenue_evaded", 3.2e6, 1.5e6, 4.9e6),
+        ("revenue_found_after_release", 4.0e5, 1.0e5, 7.0e5)]
+    text = _headline(rows)
+    assert "duty evaded a year (illicit goods never found" in text
+    assert "3,200,000 USD more (95 % CI 1,500,000 to 4,900,000)" in text
+    assert "duty found after release a year" in text and "400,000 USD more" in text
+    verdict = text.split("cheaper and faster at once")[1].split("</li>")[0]
+    assert "duty evaded a year higher by 3,200,000 USD" in verdict
+
+
 def test_a_verdict_without_a_clear_enforcement_loss_says_none():
     calm = [r for r in ROWS if r[0] not in ("detection_rate_pest", "harm_slipped")]
     text = _headline(calm)

@@ -44,6 +44,11 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("harm_slipped", "harm of illicit goods slipping through the ports, a year (pests, disease "
      "and unsafe food at the harm each type does, not at the goods' value)", "money",
      ("less", "more")),
+    ("revenue_evaded", "duty evaded a year (illicit goods never found, before release or "
+     "after it; the duty rates and the hidden truth are assumptions)", "money",
+     ("less", "more")),
+    ("revenue_found_after_release", "duty found after release a year (tax review, recall, "
+     "post-clearance audit, whenever the find falls due)", "money", ("less", "more")),
     ("smuggling_attempts", "smuggling attempts (every route)", "count", ("fewer", "more")),
     ("attempts_deterred", "smuggling opportunities deterred (not tried)", "count",
      ("fewer", "more")),
@@ -350,7 +355,8 @@ def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> st
 _LOSSES = (("detection_rate", -1, "share of illicit consignments detected"),
            *((f"detection_rate_{k}", -1, f"{w} detected") for k, w in KINDS.items()),
            ("value_slipped", 1, "value slipping through"),
-           ("harm_slipped", 1, "harm slipping through a year"))  # fmt: skip
+           ("harm_slipped", 1, "harm slipping through a year"),
+           ("revenue_evaded", 1, "duty evaded a year"))  # fmt: skip
 
 
 def _losses(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, currency: str) -> str:
