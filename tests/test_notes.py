@@ -517,6 +517,19 @@ def test_an_audit_share_changed_without_its_staff_says_its_cost_stays_the_same()
     assert unpriced(small, ["enforcement.audit.share"]) == []  # (no [costs])
 
 
+def test_auditors_paid_while_the_audit_finds_nothing_are_noted():
+    """Auditors priced in a costed scenario whose audit covers no share, or finds no type,
+    cost money for no revenue: said, with why; the default's (2 %, four types) are not."""
+    from sim.scenario.dormant import unused_parts
+
+    default = sim.load_scenario(DEFAULT)
+    assert not [n for n in unused_parts(default) if "enforcement.audit" in n]
+    for change, why in (({"enforcement.audit.share": 0.0}, "enforcement.audit.share is 0"),
+                        ({"enforcement.audit.finds": {}}, "finds no illicit type")):  # fmt: skip
+        said = [n for n in unused_parts(sim.patch(default, change)) if "auditors" in n]
+        assert len(said) == 1 and "(40 auditors) is paid" in said[0] and why in said[0]
+
+
 def test_a_distribution_whose_draws_the_limits_cut_is_noted(tmp_path, capsys):
     """Every time is cut at 365 d and containers at 10,000 a declaration: a distribution
     reaching far past its cap delivers a lower mean than it states (an exponential of 200 d:

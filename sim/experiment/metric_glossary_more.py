@@ -229,8 +229,9 @@ COSTS = [
           "Post-clearance audits a year: `enforcement.audit.share` x the finished cohort's "
           "released declarations, scaled from the observed window to a year (an expectation: "
           "each released declaration is audited with that probability; the model draws only "
-          "what an audit finds). The team's size, `enforcement.audit.staff`, does not limit "
-          "it: a larger share is audited by the same auditors (see "
+          "what an audit finds; every port's, a post hub's parcel lists included, as the "
+          "audit's share applies to all). The team's size, `enforcement.audit.staff`, does "
+          "not limit it: a larger share is audited by the same auditors (see "
           "`audits_per_auditor_per_year`)."),
     Entry("audits_per_auditor_per_year", COST_LAYER,
           "`audits_per_year` / `enforcement.audit.staff`: the workload the audit share puts on "

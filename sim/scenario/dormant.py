@@ -204,16 +204,30 @@ def unused_parts(scenario: Any) -> list[str]:
     out += unpriced_heads(scenario)  # (organisation staff whose role has no price)
     out += idle_heads(scenario)  # (organisation staff with no modelled work)
     out += slips(scenario)  # ([costs] values that look like a slip of units or spelling)
-    audit = scenario.enforcement.audit if scenario.enforcement is not None else None
-    if scenario.costs is None and audit is not None and audit.staff > 0:
-        out.append(
-            f"enforcement.audit.staff ({audit.staff:g} auditors) counts only in the cost of "
-            "audit, and the scenario has no [costs] section: it changes nothing"
-        )
+    out += _idle_auditors(scenario)
     out += _smuggling_notes(scenario)
     out += idle_risk(scenario)  # (a refresh or an alert delay as long as the run)
     out += cut_samples(scenario)  # (a laboratory sample larger than some goods' units)
     return out
+
+
+def _idle_auditors(scenario: Any) -> list[str]:
+    """Post-clearance auditors who change nothing: without ``[costs]`` (they count only in
+    the cost of audit), or paid while the audit finds nothing (no share audited, or no
+    type its ``finds`` finds): their cost then buys no revenue."""
+    audit = scenario.enforcement.audit if scenario.enforcement is not None else None
+    if audit is None or audit.staff <= 0:
+        return []
+    heads = f"enforcement.audit.staff ({audit.staff:g} auditors)"
+    if scenario.costs is None:
+        return [f"{heads} counts only in the cost of audit, and the scenario has no [costs] "
+                "section: it changes nothing"]
+    if audit.share > 0 and any(v > 0 for v in audit.finds.values()):
+        return []
+    why = ("enforcement.audit.share is 0" if audit.share <= 0
+           else "enforcement.audit.finds finds no illicit type")
+    return [f"{heads} is paid (audit_staff_cost_per_year) but the audit finds nothing "
+            f"({why}): its cost buys no revenue; set both, or neither"]
 
 
 def _shifts_and_slots(scenario: Any) -> list[str]:
