@@ -529,6 +529,23 @@ def test_the_page_shows_enforcement_cost_and_organisation_rows_where_measured():
     assert "pests" in got[3]["label"] and got[3]["baseline"][0] == 0.06
 
 
+def test_the_page_shows_the_duty_evaded_and_found_after_release_after_the_harm():
+    """A revenue manager weighing less checking at the border against more audit after
+    release reads the duty each side lets go and finds after release, in the currency."""
+    from sim.faces.runs import table
+
+    seen = {"harm_slipped": 2.5e6, "revenue_evaded": 5e7, "revenue_found_after_release": 1e5,
+            "total_cost_per_consignment_import": 100.0}  # fmt: skip
+    got = table({"baseline": [seen, seen], "option": [seen, seen]}, currency="CNY")
+    assert [r["metric"] for r in got] == [
+        "harm_slipped", "revenue_evaded", "revenue_found_after_release",
+        "total_cost_per_consignment_import"]  # fmt: skip
+    labels = {r["metric"]: r["label"] for r in got}
+    assert labels["revenue_evaded"].startswith("Duty evaded") and "CNY a year" in (
+        labels["revenue_evaded"])
+    assert "post-clearance audit (CNY a year" in labels["revenue_found_after_release"]
+
+
 def test_the_page_says_when_an_option_switches_the_engine_on_or_changes_the_structure():
     """As ``bordersim compare`` does: big data targeting on the default switches the risk
     engine on (its effect is not the change alone); the dumbbell rests on stated

@@ -61,6 +61,10 @@ SHOWN = (
     ("value_slipped", "Value of illicit goods slipping through ({currency}, observed days)"),
     ("harm_slipped", "Harm of illicit goods slipping through ({currency} a year: pests, "
      "disease and unsafe food at the harm they do)"),
+    ("revenue_evaded", "Duty evaded: illicit goods never found ({currency} a year; the duty "
+     "rates and the hidden truth are assumptions)"),
+    ("revenue_found_after_release", "Duty found after release: tax review, recall, "
+     "post-clearance audit ({currency} a year, whenever the find falls due)"),
     ("total_cost_per_consignment_import", "Cost per import, agencies and traders ({currency})"),
     ("total_cost_per_consignment_export", "Cost per export, agencies and traders ({currency})"),
     ("escalation_latency_h_mean", "Organisation: escalation latency (h, mean)"),
