@@ -820,7 +820,12 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
                        args.reps if args.log else 0)
     _note_periods(scenario, out, notes)
     err = Console(stderr=True)
-    per_rep = _replicate_with_progress(scenario, args, store, err)
+    from sim.experiment.metric_names import MetricError
+
+    try:
+        per_rep = _replicate_with_progress(scenario, args, store, err)
+    except MetricError as exc:  # a watched metric no replication measured (--precision)
+        raise UsageError(f"{exc} (the replications run are kept in {out})") from None
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     if not (summary.get("consignments_arrived") or {}).get("mean"):
         raise UsageError(

@@ -97,3 +97,20 @@ def test_run_precision_flags_are_checked_before_anything_runs(tmp_path, capsys, 
     assert main(["run", str(SMALL), "--out", str(out), *extra]) == 2
     assert words in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_watched_metric_no_replication_measured_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    """A metric the scenario can yield but no replication measured (a port where nothing was
+    released) cannot be watched: an error in one line, status 2, the folder kept."""
+    import sim.experiment.runner as runner
+    from sim.experiment.metric_names import MetricError
+
+    def unmeasured(*args, **kwargs):
+        raise MetricError("--metric 'clearance_h_mean': no replication measured it")
+
+    monkeypatch.setattr(runner, "replicate", unmeasured)
+    out = tmp_path / "r"
+    assert main(["run", str(SMALL), "--precision", "0.1", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "error: --metric 'clearance_h_mean': no replication measured it (the replications " \
+           f"run are kept in {out})" in err and "Traceback" not in err
