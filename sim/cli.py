@@ -223,6 +223,19 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
 
     add_reforms_parser(sub)
 
+    _add_check_parser(sub)
+
+    from sim import cli_experiments  # sweep and warmup
+
+    cli_experiments.add_parsers(sub)
+    from sim import cli_faces  # dashboard, animate, docs
+
+    cli_faces.add_parsers(sub)
+    return parser, sub.choices
+
+
+def _add_check_parser(sub: Any) -> None:
+    """``bordersim check``: validate a scenario, or print what it yields or rests on."""
     check = sub.add_parser("check", help="validate a scenario and print it resolved")
     check.add_argument("file", nargs="?", type=Path, metavar="FILE",
                        help="scenario TOML file, or a bundled scenario's name (default: the "
@@ -262,14 +275,6 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
         "tab-separated, one a line; only the fields under each FIELD given (smuggling, "
         "enforcement.prevalence)",
     )
-
-    from sim import cli_experiments  # sweep and warmup
-
-    cli_experiments.add_parsers(sub)
-    from sim import cli_faces  # dashboard, animate, docs
-
-    cli_faces.add_parsers(sub)
-    return parser, sub.choices
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -69,10 +69,11 @@ def test_an_even_season_changes_nothing():
 def test_the_seasonal_mapping_agrees_with_the_weekly_one_when_flat():
     """The seasonal path inverts the run's whole cumulative intensity; with every factor 1 it
     gives the weekly path's times (to rounding): the same draws, the same map."""
-    from sim.model.arrivals import _seasonal_times
+    from sim.model.arrivals import _seasonal_map, _times
 
     spec = Arrivals(rate="10/h", hourly=DAY_PROFILE, weekly=[1, 1, 1, 1, 2, 0.5, 0.2])
-    a = np.concatenate(list(_seasonal_times(spec, np.random.default_rng(4), 3000.0, START)))
+    seasonal = _seasonal_map(spec, 3000.0, START)
+    a = np.concatenate(list(_times(np.random.default_rng(4), 3000.0, seasonal)))
     b = np.concatenate(list(arrival_times(spec, np.random.default_rng(4), 3000.0)))
     assert len(a) == len(b) and np.allclose(a, b, rtol=0, atol=1e-9)
 

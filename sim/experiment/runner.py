@@ -61,10 +61,9 @@ def replicate(
     and the store writes it as Parquet (so ``log`` needs a store: for one replication's log
     in memory, ``sim.simulate(scenario, seed, log=True)``).
 
-    With a precision ``target`` (:class:`sim.experiment.precision.Target`) at least
-    ``FIRST_REPS`` (and ``reps``) are run, then more, one round of the executor's workers at a
-    time, until the watched intervals are narrow enough or ``target.max_reps`` ran; the
-    notes say which (a folder resumed with a target takes up the replications it holds).
+    With a precision ``target`` (:class:`sim.experiment.precision.Target`), more are added
+    until its intervals are narrow enough or ``target.max_reps`` ran (see :func:`first_round`
+    and :func:`_until_precise`); the notes say which.
 
     ``executor`` is ``"serial"``, ``"processes"``, ``"dask"`` (with ``workers``) or an executor
     object (e.g. ``DaskExecutor("tcp://scheduler:8786")``). When replications raise, the others
@@ -89,8 +88,7 @@ def replicate(
         if store is not None:
             store.record_history(interrupted=True)
         raise
-    per_rep = runs.table()
-    per_rep = _finished(per_rep, runs.failures, store, runs.warned, scenario)
+    per_rep = _finished(runs.table(), runs.failures, store, runs.warned, scenario)
     if target is not None:
         per_rep.attrs["notes"] = [*per_rep.attrs["notes"], *target.notes(per_rep)]
     return per_rep

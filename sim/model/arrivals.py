@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,9 +29,10 @@ def arrival_times(
     spec: Arrivals, rng: np.random.Generator, until: float, start: dt.date | None = None
 ) -> Iterator[np.ndarray]:
     """Non-homogeneous Poisson times (hour-of-week profile, and month-of-year with ``start``,
-    the run's first day) before ``until``, in blocks."""
+    the run's first day) before ``until``, in blocks: unit-rate Poisson levels mapped through
+    the inverse of the cumulative intensity."""
     if start is not None and any(f != 1.0 for f in spec.month_factors()):
-        yield from _seasonal_times(spec, rng, until, start)
+        yield from _times(rng, until, _seasonal_map(spec, until, start))
         return
     rates = np.array(spec.weekly_rates())
     cum = np.concatenate([[0.0], np.cumsum(rates)])
@@ -39,11 +40,24 @@ def arrival_times(
     if per_week <= 0:
         return
     hours = np.arange(169, dtype=float)
+
+    def weekly(level: np.ndarray) -> np.ndarray:
+        weeks, within = np.divmod(level, per_week)
+        times: np.ndarray = weeks * 168 + np.interp(within, cum, hours)
+        return times
+
+    yield from _times(rng, until, weekly)
+
+
+def _times(
+    rng: np.random.Generator, until: float, to_time: Callable[[np.ndarray], np.ndarray]
+) -> Iterator[np.ndarray]:
+    """Blocks of ``GROUP`` unit-rate Poisson levels mapped by ``to_time``, those before
+    ``until``, until a block ends past it."""
     level: Any = 0.0
     while True:
         level = level + np.cumsum(rng.exponential(1.0, GROUP))
-        weeks, within = np.divmod(level, per_week)
-        times = weeks * 168 + np.interp(within, cum, hours)
+        times = to_time(level)
         times = times[times < until]
         if len(times):
             yield times
@@ -63,24 +77,20 @@ def season_rates(spec: Arrivals, start: dt.date, hours: int) -> np.ndarray:
     return rates
 
 
-def _seasonal_times(
-    spec: Arrivals, rng: np.random.Generator, until: float, start: dt.date
-) -> Iterator[np.ndarray]:
-    """:func:`arrival_times` over the run's calendar: the same unit-rate draws, mapped
-    through the cumulative intensity of every hour of the run."""
+def _seasonal_map(
+    spec: Arrivals, until: float, start: dt.date
+) -> Callable[[np.ndarray], np.ndarray]:
+    """Levels to times through the cumulative intensity of every hour of the run (a level
+    past the run's last hour: never)."""
     n = math.ceil(until)
     cum = np.concatenate([[0.0], np.cumsum(season_rates(spec, start, n))])
     hours = np.arange(n + 1, dtype=float)
-    level: Any = 0.0
-    while True:
-        level = level + np.cumsum(rng.exponential(1.0, GROUP))
-        times = np.interp(level, cum, hours)[level < cum[-1]]
-        times = times[times < until]
-        if len(times):
-            yield times
-        if len(times) < GROUP:
-            return
-        level = level[-1]
+
+    def seasonal(level: np.ndarray) -> np.ndarray:
+        times: np.ndarray = np.where(level < cum[-1], np.interp(level, cum, hours), math.inf)
+        return times
+
+    return seasonal
 
 
 def arrival_groups(

@@ -56,6 +56,14 @@ def summary(
     out.update(book.inspection.metrics())
     for part in PER_CONSIGNMENT:
         out[f"{part}_per_consignment"] = float(everyone[part])
+    out.update(_by_group(book, groups))
+    return out
+
+
+def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> dict[str, float]:
+    """Cost per consignment and per container by direction and port, and each trader class's
+    cost and border burden where it trades."""
+    out: dict[str, float] = {}
     where = {"": ("all", "all")}
     for d in DIRECTIONS:
         where[f"_{d}"] = ("direction", d)

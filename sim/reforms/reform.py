@@ -280,26 +280,26 @@ class Reform:
                     f"{data.get('name', '')!r} does not have" + GIVE_ONE.get(s, "")
                 )
         changes = self.rule(data, self.strengths)
-        cost = float(self.strengths["cost_per_year"])
+        cost = self._priced(data, "cost_per_year")
         if cost > 0:
-            if data.get("costs") is None:
-                raise MissingSection(
-                    f"reform {self.name}: cost_per_year = {cost:g} is added to the [costs] "
-                    f"section, which the scenario {data.get('name', '')!r} does not have"
-                )
             changes[f"costs.systems.{self.name}"] = cost
             served = serves(data, changes)
             if served:
                 changes[f"costs.system_ports.{self.name}"] = served
-        setup = float(self.strengths["setup_cost"])
+        setup = self._priced(data, "setup_cost")
         if setup > 0:
-            if data.get("costs") is None:
-                raise MissingSection(
-                    f"reform {self.name}: setup_cost = {setup:g} is added to the [costs] "
-                    f"section, which the scenario {data.get('name', '')!r} does not have"
-                )
             changes[f"costs.setup.{self.name}"] = setup
         return changes
+
+    def _priced(self, data: dict[str, Any], what: str) -> float:
+        """The reform's ``cost_per_year`` or ``setup_cost``; one above 0 needs [costs]."""
+        amount = float(self.strengths[what])
+        if amount > 0 and data.get("costs") is None:
+            raise MissingSection(
+                f"reform {self.name}: {what} = {amount:g} is added to the [costs] section, "
+                f"which the scenario {data.get('name', '')!r} does not have"
+            )
+        return amount
 
     def no_effect(self, scenario: Scenario | dict[str, Any]) -> str:
         """Why this reform can have no effect on ``scenario`` ('' when it can): it finds no
