@@ -105,3 +105,21 @@ def test_the_default_scenario_has_no_night_pay():
     """The bundled default prices a night hour as a day hour (no source for a premium)."""
     costs = load_scenario(str(sim.default_scenario_path())).costs
     assert isinstance(costs, Costs) and costs.night is None
+
+
+def test_night_pay_that_no_roster_reaches_is_noted():
+    """Night hours that no staffed lane works: the premium changes no cost, and check and run
+    say so (a roster without nights, or night hours typed wrong); a lane on duty at night
+    leaves no note."""
+    from sim.scenario.cost_notes import slips
+
+    day_only = {**LANE, "schedule": [0] * 8 + [2] * 10 + [0] * 6}
+    [note] = [n for n in slips(with_costs(desk("1/h", day_only), night=NIGHT))
+              if n.startswith("costs.night")]
+    assert note == (
+        "costs.night prices the hours from 22:00 to 06:00 at 1.5 times a day hour, but no "
+        "staffed lane has anyone on duty then: the premium changes no cost (check the night "
+        "hours, or the lanes' rosters)"
+    )
+    assert not [n for n in slips(with_costs(desk("1/h", LANE), night=NIGHT))
+                if n.startswith("costs.night")]

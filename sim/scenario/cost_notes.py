@@ -79,7 +79,8 @@ MAX_TIME_COST = 0.05
 def slips(scenario: Any) -> list[str]:
     """Notes on ``[costs]`` values that look like a slip of units (a value of time above
     :data:`MAX_TIME_COST` a day) or of spelling (a role in ``costs.roles`` that nothing
-    prices: a misspelt override leaves the role it meant as it was)."""
+    prices: a misspelt override leaves the role it meant as it was), and night pay that no
+    lane's roster reaches."""
     costs = scenario.costs
     if costs is None:
         return []
@@ -94,7 +95,27 @@ def slips(scenario: Any) -> list[str]:
         for path, rate in rates.items()
         if rate is not None and rate > MAX_TIME_COST
     ]
-    return out + _unused_roles(scenario)
+    return out + _unused_roles(scenario) + _night_unworked(scenario)
+
+
+def _night_unworked(scenario: Any) -> list[str]:
+    """A note when ``costs.night`` prices night hours that no staffed lane works: its
+    premium then changes no cost (a roster without nights, or night hours typed wrong)."""
+    night = scenario.costs.night
+    if night is None:
+        return []
+    hours = night.week_hours()
+    for port in scenario.ports.values():
+        for path in STAFFED:
+            lane = _at(port, path)
+            caps = lane.hourly_capacity() if lane is not None else None
+            if caps and any(c > 0 and h for c, h in zip(caps, hours, strict=True)):
+                return []
+    return [
+        f"costs.night prices the hours from {night.start:02.0f}:00 to {night.end:02.0f}:00 at "
+        f"{night.premium:g} times a day hour, but no staffed lane has anyone on duty then: "
+        "the premium changes no cost (check the night hours, or the lanes' rosters)"
+    ]
 
 
 def _unused_roles(scenario: Any) -> list[str]:
