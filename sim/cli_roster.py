@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.scenario.cost_notes import lane_at
 from sim.scenario.dormant import LANE_PATHS  # a lane's path in a port's table -> its key
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -26,7 +27,7 @@ def roster_lines(scenario: Any) -> list[str]:
     lines, total = [], 0.0
     for name, port in scenario.ports.items():
         for path, key in LANE_PATHS.items():
-            lane = _lane(port, path)
+            lane = lane_at(port, path)
             if lane is None:
                 continue
             text, cost = _lane_text(scenario, name, port.mode, key, lane)
@@ -43,15 +44,6 @@ def roster_lines(scenario: Any) -> list[str]:
             "included)"
         )
     return lines
-
-
-def _lane(port: Any, path: str) -> Any:
-    node = port
-    for key in path.split("."):
-        node = getattr(node, key, None)
-        if node is None:
-            return None
-    return node
 
 
 def _lane_text(scenario: Any, port: str, mode: str, key: str, lane: Any) -> tuple[str, float]:

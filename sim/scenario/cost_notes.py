@@ -19,7 +19,8 @@ STAFFED = {
 }
 
 
-def _at(port: Any, path: str) -> Any:
+def lane_at(port: Any, path: str) -> Any:
+    """The lane at ``path`` (dotted, after ``ports.<port>.``) of a port, or None."""
     node = port
     for part in path.split("."):
         node = getattr(node, part, None)
@@ -46,7 +47,7 @@ def staffed_lanes(scenario: Any) -> dict[str, list[str]]:
         for path, key in STAFFED.items():
             if pooled and key in ("exam_teams", "quarantine_officers"):
                 continue
-            if _staffed(_at(port, path)):
+            if _staffed(lane_at(port, path)):
                 out.setdefault(key, []).append(f"ports.{name}.{path}")
         if pooled and (_staffed(port.exam.teams) or _staffed(port.quarantine.officers)):
             out.setdefault("exam_officers", []).append(
@@ -107,7 +108,7 @@ def _night_unworked(scenario: Any) -> list[str]:
     hours = night.week_hours()
     for port in scenario.ports.values():
         for path in STAFFED:
-            lane = _at(port, path)
+            lane = lane_at(port, path)
             caps = lane.hourly_capacity() if lane is not None else None
             if caps and any(c > 0 and h for c, h in zip(caps, hours, strict=True)):
                 return []
