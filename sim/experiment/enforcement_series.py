@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sim.experiment.smuggling_series import DAYS_A_WEEK, interval
+from sim.experiment.smuggling_series import DAYS_A_WEEK, paired_diffs, summarised
 
 FILE = "enforcement-weekly.csv"
 KEYS = ["week", "port", "direction"]
@@ -50,14 +50,7 @@ def summarise_enforcement(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     weekly = _weekly(frames)
     if weekly.empty:
         return pd.DataFrame(columns=[*KEYS, "reps", "days"])
-    grouped = weekly.groupby(KEYS, sort=True)
-    out = grouped["replication"].nunique().rename("reps").to_frame()
-    out = out.join(grouped[["days"]].first())
-    for col in FIGURES:
-        stats = interval(grouped[col])
-        out[col], out[f"{col}_ci_low"], out[f"{col}_ci_high"] = (
-            stats["mean"], stats["low"], stats["high"])
-    return out.reset_index()
+    return summarised(weekly, KEYS, FIGURES, ["days"])
 
 
 def compare_enforcement(
@@ -74,10 +67,6 @@ def compare_enforcement(
             continue
         mine = _weekly(frames).merge(base, on=[*KEYS, "replication"], how="left",
                                      suffixes=("", "_base"))  # fmt: skip
-        for col in PAIRED:
-            diff = (mine[col] - mine[f"{col}_base"]).groupby([mine[k] for k in KEYS])
-            stats = interval(diff).reindex(pd.MultiIndex.from_frame(level[KEYS]))
-            for end, key in (("", "mean"), ("_ci_low", "low"), ("_ci_high", "high")):
-                level[f"{col}_diff{end}"] = stats[key].to_numpy()
+        paired_diffs(level, mine, KEYS, PAIRED)
         parts.append(level.assign(option=name)[["option", *level.columns]])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

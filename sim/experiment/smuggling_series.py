@@ -10,7 +10,7 @@ per-replication tables give one month each."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -81,14 +81,35 @@ def summarise_smuggling(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     cols = [*KEYS, "reps", "days", "observed"]
     if full.empty:
         return pd.DataFrame(columns=cols)
-    grouped = full.groupby(KEYS, sort=True)
+    return summarised(full, KEYS, FIGURES, ["days", "observed"])
+
+
+def summarised(
+    frame: pd.DataFrame, keys: list[str], figures: Sequence[str], first: list[str]
+) -> pd.DataFrame:
+    """One row per group of ``keys`` over the replications in ``frame``: ``reps``, the
+    ``first`` value of each column of ``first``, and the mean of each of ``figures`` with
+    ``<figure>_ci_low`` and ``<figure>_ci_high``."""
+    grouped = frame.groupby(keys, sort=True)
     out = grouped["replication"].nunique().rename("reps").to_frame()
-    out = out.join(grouped[["days", "observed"]].first())
-    for col in FIGURES:
+    out = out.join(grouped[first].first())
+    for col in figures:
         stats = interval(grouped[col])
         out[col], out[f"{col}_ci_low"], out[f"{col}_ci_high"] = (
             stats["mean"], stats["low"], stats["high"])
     return out.reset_index()
+
+
+def paired_diffs(
+    level: pd.DataFrame, mine: pd.DataFrame, keys: list[str], paired: Sequence[str]
+) -> None:
+    """Add to ``level`` (a :func:`summarised` table) ``<figure>_diff`` and its interval for
+    each of ``paired``: ``mine``'s figure minus its ``<figure>_base``, paired by row."""
+    for col in paired:
+        diff = (mine[col] - mine[f"{col}_base"]).groupby([mine[k] for k in keys])
+        stats = interval(diff).reindex(pd.MultiIndex.from_frame(level[keys]))
+        for end, key in (("", "mean"), ("_ci_low", "low"), ("_ci_high", "high")):
+            level[f"{col}_diff{end}"] = stats[key].to_numpy()
 
 
 def compare_smuggling(
@@ -108,11 +129,6 @@ def compare_smuggling(
         # (a week the baseline's group had no opportunity in any replication: none made)
         for col in COUNTS:
             mine[f"{col}_base"] = mine[f"{col}_base"].fillna(0.0)
-        for col in PAIRED:
-            diff = (mine[col] - mine[f"{col}_base"]).groupby([mine[k] for k in KEYS])
-            stats = interval(diff).reindex(pd.MultiIndex.from_frame(level[KEYS]))
-            level[f"{col}_diff"] = stats["mean"].to_numpy()
-            level[f"{col}_diff_ci_low"] = stats["low"].to_numpy()
-            level[f"{col}_diff_ci_high"] = stats["high"].to_numpy()
+        paired_diffs(level, mine, KEYS, PAIRED)
         parts.append(level.assign(option=name)[["option", *level.columns]])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

@@ -24,7 +24,7 @@ from pydantic import (
 
 from sim.scenario.base import ANY, ILLICIT, MODES, Strict
 from sim.scenario.distributions import Duration
-from sim.scenario.limits import AtField, Clock, Flag, Real, real
+from sim.scenario.limits import AtField, Clock, Flag, Real, on_the_hour, real
 
 MAX_MONEY = 1e12
 
@@ -332,12 +332,9 @@ class NightPay(Strict):
     @field_validator("start", "end")
     @classmethod
     def _on_the_hour(cls, v: float) -> float:
-        if v != int(v):
-            raise ValueError(
-                f"night hours start and end on the hour (staff are on duty by the hour); "
-                f"got {int(v):02d}:{round((v - int(v)) * 60):02d}"
-            )
-        return v
+        return on_the_hour(
+            v, "night hours start and end on the hour (staff are on duty by the hour)"
+        )
 
     @model_validator(mode="after")
     def _some_hours(self) -> NightPay:

@@ -81,6 +81,14 @@ def clock(v: Any) -> float:
 Clock = Annotated[float, BeforeValidator(clock)]
 
 
+def on_the_hour(v: float, what: str) -> float:
+    """``v`` (hours after midnight) if it is a whole hour; else a ValueError saying
+    ``what`` (why it must be) and the time given as HH:MM."""
+    if v != int(v):
+        raise ValueError(f"{what}; got {int(v):02d}:{round((v - int(v)) * 60):02d}")
+    return v
+
+
 def real(v: Any) -> Any:
     """A number as written: int or float, never a boolean or a string (no silent coercion)."""
     if isinstance(v, bool):

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from sim.scenario.base import Strict
-from sim.scenario.limits import Clock, Servers
+from sim.scenario.limits import Clock, Servers, on_the_hour
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -41,12 +41,10 @@ class Shift(Strict):
     @field_validator("start", "end")
     @classmethod
     def _on_the_hour(cls, v: float) -> float:
-        if v != int(v):
-            raise ValueError(
-                f"a shift starts and ends on the hour (a lane's servers change hourly, as a "
-                f"schedule's 24 numbers do); got {int(v):02d}:{round((v - int(v)) * 60):02d}"
-            )
-        return v
+        return on_the_hour(
+            v, "a shift starts and ends on the hour (a lane's servers change hourly, as a "
+            "schedule's 24 numbers do)"
+        )
 
     @field_validator("days")
     @classmethod
