@@ -230,7 +230,10 @@ COSTS = [
           "released declarations, scaled from the observed window to a year (an expectation: "
           "each released declaration is audited with that probability; the model draws only "
           "what an audit finds; every port's, a post hub's parcel lists included, as the "
-          "audit's share applies to all). The team's size, `enforcement.audit.staff`, does "
+          "audit's share applies to all). An audit picked by risk "
+          "(`enforcement.audit.targeting = \"risk\"`) adds the illicit released declarations "
+          "it picks beyond the share: (pick - share) x their number. The team's size, "
+          "`enforcement.audit.staff`, does "
           "not limit it: a larger share is audited by the same auditors (see "
           "`audits_per_auditor_per_year`)."),
     Entry("audits_per_auditor_per_year", COST_LAYER,

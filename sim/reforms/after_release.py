@@ -61,6 +61,19 @@ def _release_before_test(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     return {"after_release.release_before_test.uptake": _by_class(s)}
 
 
+def _risk_audit(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return {"enforcement.audit.targeting": "risk", "enforcement.audit.auc": s["auc"]}
+
+
+def _no_audit(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    audit = data["enforcement"].get("audit") or {}
+    if not audit.get("share"):
+        return "the scenario audits no declaration (enforcement.audit.share = 0)"
+    if not any(v > 0 for v in (audit.get("finds") or {}).values()):
+        return "the audit finds nothing it picks (enforcement.audit.finds)"
+    return ""
+
+
 REFORMS = [
     Reform(
         "two_step_declaration",
@@ -111,5 +124,21 @@ REFORMS = [
             "uptake": Param(1.0, "share of AEOs' sampled goods released before the result"),
             "general_uptake": Param(0.0, "share of general traders' sampled goods"),
         },
+    ),
+    Reform(
+        "risk_based_audit",
+        "the post-clearance audit picks declarations by a risk score instead of at random: "
+        "as many compliant declarations audited as before (enforcement.audit.share of "
+        "them), the illicit ones picked more often by the score's AUC, so the audit finds "
+        "more undervaluation for about the same work (audits_per_year counts the few more)",
+        _risk_audit,
+        (
+            "assumption: post-clearance audit selected by risk, a design option (the seed "
+            "paper does not describe it)",
+            "assumption: auc (no published AUC of audit selection was found)",
+        ),
+        {"auc": Param(0.75, "AUC of the post-clearance risk score", 0.5, 0.999)},
+        requires=("enforcement",),
+        idle=_no_audit,
     ),
 ]

@@ -41,6 +41,12 @@ def dormant(scenario: Any) -> dict[str, str]:
                 f"no trader attends an examination at {name!r} "
                 f"(ports.{name}.exam.trader_attendance.share is 0)"
             )
+    audit = scenario.enforcement.audit if scenario.enforcement is not None else None
+    if audit is not None and audit.targeting == "random":
+        out["enforcement.audit.auc"] = (
+            "the audit picks declarations at random there (enforcement.audit.targeting "
+            "'random'): the AUC of its risk score counts only with targeting 'risk'"
+        )
     if scenario.costs is None:
         out["enforcement.audit.staff"] = (
             "auditors count only in the cost of audit, and the scenario has no [costs] section"

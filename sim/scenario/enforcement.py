@@ -9,10 +9,12 @@ then an outcome of prevalence x selection x detection, never an input (DESIGN.md
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic import Strict as StrictValue
+from scipy import special
 
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import DurationDist, fixed
@@ -181,7 +183,11 @@ class OriginInspection(Strict):
 class Audit(Strict):
     """Post-clearance audit: a lagged detector, after release, with staff of its own."""
 
-    share: Probability = Field(default=0.0, description="share of released declarations audited")
+    share: Probability = Field(
+        default=0.0,
+        description="share of released declarations audited (targeting = 'risk': of the "
+        "compliant ones; the illicit ones are picked more often, by auc)",
+    )
     finds: PerType = Field(default_factory=dict, description="an audit finds the type, by type")
     lag: DurationDist = Field(default_factory=lambda: fixed("90 d"), validate_default=False)
     staff: Staff = Field(
@@ -189,8 +195,34 @@ class Audit(Strict):
         description="auditors (for the cost of audit): a headcount that does not limit the "
         "share audited (each auditor's workload: audits_per_auditor_per_year)",
     )
+    targeting: Literal["random", "risk"] = Field(
+        default="random",
+        description="how the audit picks declarations: 'random' (each with chance share) or "
+        "'risk' (the top of a post-clearance risk score: a compliant declaration with chance "
+        "share, an illicit one with 1 - Phi(Phi^-1(1 - share) - d), d = sqrt(2) Phi^-1(auc))",
+    )
+    auc: Real = Field(
+        default=0.75,
+        ge=0.5,
+        le=0.9999,
+        description="how well the post-clearance risk score separates illicit from compliant "
+        "declarations (targeting = 'risk' only)",
+    )
 
     _check = field_validator("finds")(lambda v: _types(v))
+
+    def pick(self) -> float:
+        """An illicit declaration's chance of being audited (a compliant one's: ``share``)."""
+        if self.targeting == "random":
+            return self.share
+        return audit_pick(self.share, self.auc)
+
+
+def audit_pick(share: float, auc: float) -> float:
+    """The chance that a score with ``auc`` (binormal, equal variances) puts an illicit
+    declaration above the threshold that picks a share ``share`` of the compliant ones."""
+    d = math.sqrt(2.0) * float(special.ndtri(auc))
+    return float(special.ndtr(d - special.ndtri(1.0 - share)))
 
 
 class Detection(Strict):
