@@ -486,3 +486,28 @@ def test_hit_rates_of_goods_declarations_leave_the_post_hubs_parcels_out():
     assert scans[~goods].sum() > scans[goods].sum()  # (the parcels' scans are most)
     assert m["hit_rate_scan_goods"] > 3 * m["hit_rate_scan"]
     assert "hit_rate_scan_goods" not in run({}, log=False).metrics()  # (no post hub)
+
+
+def test_each_ports_hit_document_and_seizure_rates_are_its_own_declarations():
+    """``hit_rate_<check>_port_<port>``, ``document_check_rate_port_<port>`` and
+    ``seizures_per_1000_port_<port>`` are each port's own, recomputed from the log; the ports
+    differ (the post hub's parcels, nearly all scanned, hit least)."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort]
+    port = log.port.astype(str)
+    caught = log.outcome.astype(str).isin(["seized", "detained", "rejected"])
+    m = r.metrics()
+    checks = _hits_and_checks(log)
+    for name in s.ports:
+        mine = port == name
+        assert m[f"document_check_rate_port_{name}"] == pytest.approx(
+            log.doc_start.notna()[mine].mean(), rel=1e-12)
+        assert m[f"seizures_per_1000_port_{name}"] == pytest.approx(
+            1000 * caught[mine].mean(), rel=1e-12)
+        for check, (done, hit) in checks.items():
+            want = hit[mine].sum() / done[mine].sum() if done[mine].any() else math.nan
+            assert m[f"hit_rate_{check}_port_{name}"] == pytest.approx(
+                want, rel=1e-12, nan_ok=True), (check, name)
+    rates = [m[f"hit_rate_scan_port_{name}"] for name in s.ports]
+    assert max(rates) > 2 * min(r for r in rates if r == r)  # (ports differ)

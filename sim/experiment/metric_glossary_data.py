@@ -388,14 +388,16 @@ SEEN = [
           "Share of the cohort's declarations that had a document check: one that started "
           "(as for `inspection_rate`, a check a consignment still in the system at the end "
           "was queued for, or booked to start after the end, does not count; the log's "
-          "`channel` names the checks booked).", ("direction",)),
+          "`channel` names the checks booked; `_port_<port>`: one port's declarations).",
+          ("port", "direction")),
     Entry("hit_rate_<check>", SEEN_LAYER,
           "Of the cohort's declarations that had this check (one that started, as for "
           "`document_check_rate`), the share whose alarm a finding "
           "confirmed (a scan's: referred by the image officer to an exam that found goods, so "
           "an image the AI cleared is never a hit). Pooled over every port, a post or express "
           "hub included, whose many scanned parcels (few hits) dominate it: not a goods "
-          "port's rate (`hit_rate_<check>_goods`: goods declarations alone).", ("direction",)),
+          "port's rate (`hit_rate_<check>_goods`: goods declarations alone; `_port_<port>`: "
+          "one port's, as ports see different goods and smugglers).", ("port", "direction")),
     Entry("hit_rate_<check>_goods", SEEN_LAYER,
           "`hit_rate_<check>` of the cohort's goods declarations, at every port but the post "
           "and express hubs, whose parcel lists China counts apart. Only where a post or "
@@ -404,7 +406,7 @@ SEEN = [
           "Declarations seized, detained or rejected per 1,000 of the cohort's declarations "
           "(deterrence lowers it: more is not better in itself). Detentions and quarantine "
           "rejections count, so it is not comparable with counts of criminal smuggling "
-          "cases.", ("direction",)),
+          "cases. `_port_<port>`: per 1,000 of one port's declarations.", ("port", "direction")),
     Entry("inspection_rate_<era>", SEEN_LAYER,
           "With a timeline, `inspection_rate` of the goods that arrived in one of its periods "
           "(`<era>`, as `clearance_h_mean_<era>`).", DIR),

@@ -98,8 +98,8 @@ class EnforcementTally:
         self.hits = np.zeros((len(ports) * _D, len(CHECK_NAMES)), np.int64)
         #: per port, direction and trader class: declarations, inspected
         self.by_class = np.zeros((len(ports), _D, len(TRADER_CLASSES), 2), np.int64)
-        #: per direction: declarations seized, detained or rejected
-        self.caught = np.zeros(_D, np.int64)
+        #: per route (port x direction): declarations seized, detained or rejected
+        self.caught = np.zeros(len(ports) * _D, np.int64)
         #: per route (port x direction): compliant declarations, of which inspected
         self.compliant = np.zeros((len(ports) * _D, 2), np.int64)
         #: compliant released, per route (port x direction): [uninspected, inspected] x
@@ -146,26 +146,25 @@ class EnforcementTally:
         audit = ~before & (outcome == RELEASED) & later
         if after is not None:
             recalled = (after & RECALLED) > 0
-            self.recalls += (
-                int(recalled.sum()),
-                int((recalled & ((after & RECOVERED) == 0)).sum()),
-            )
+            lost = recalled & ((after & RECOVERED) == 0)  # (recalled, not recovered)
+            self.recalls += (int(recalled.sum()), int(lost.sum()))
         unknown = np.zeros(len(code), bool) if held is None else held & ~before  # (not known)
-        self._truth(port * _D + direction, code, value, before, audit, outcome, unknown)
-        self.caught += np.bincount(direction[np.isin(outcome, CAUGHT_CODES)], minlength=_D)
+        route = port * _D + direction
+        self._truth(route, code, value, before, audit, outcome, unknown)
+        caught = np.isin(outcome, CAUGHT_CODES)
+        self.caught += np.bincount(route[caught], minlength=self.caught.size)
         credits = credited(found, quarantine_first)
         for i, first in enumerate(credits):
             self.found_by[i] += np.bincount(code[first & illicit], minlength=len(TRUTH))
         due = arrived + clearance + req[:, AUDIT_LAG]  # (the audit's find: release + its lag)
         by_audit = credits[_AUDIT] & illicit
         self.audit_by_end += int(np.count_nonzero(by_audit & (due <= self.end)))
-        self._seen(did, found, req, port * _D + direction, trader_class)
-        self._burden(port * _D + direction, illicit, did, outcome, clearance)
+        self._seen(did, found, req, route, trader_class)
+        self._burden(route, illicit, did, outcome, clearance)
         found_when = (illicit & before, illicit & audit, illicit & unknown)
-        self._days(port * _D + direction, arrived, illicit, found_when, did)
+        self._days(route, arrived, illicit, found_when, did)
         if len(self.periods):
             inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
-            caught = np.isin(outcome, CAUGHT_CODES)
             self._eras(arrived, direction, (inspected, caught, illicit & ~unknown, found_when[0]))
 
     def _truth(

@@ -73,8 +73,7 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
     by_class = t.by_class  # port x direction x class x (declarations, inspected)
     _seen_rates(t, out, "", t.done.sum(axis=0), t.hits.sum(axis=0), by_class.sum(axis=1))
     for p, port in enumerate(t.ports):
-        n, inspected = by_class[p].sum(axis=(0, 1))
-        out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
+        _port_rates(t, out, p, port)
     out["seizures_per_1000"] = _ratio(1000 * t.caught.sum(), t.n.sum())
     out["burden_share"] = _ratio(t.compliant[:, 1].sum(), t.compliant[:, 0].sum())
     out["burden_clearance_h"] = _burden_hours(t.burden_time)
@@ -86,8 +85,23 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
     for d, direction in enumerate(DIRECTIONS):
         done, hits = t.done[d::_D].sum(axis=0), t.hits[d::_D].sum(axis=0)
         _seen_rates(t, out, f"_{direction}", done, hits, by_class[:, d])
-        out[f"seizures_per_1000_{direction}"] = _ratio(1000 * t.caught[d], t.n[d::_D].sum())
+        out[f"seizures_per_1000_{direction}"] = _ratio(
+            1000 * t.caught[d::_D].sum(), t.n[d::_D].sum()
+        )
         out[f"burden_share_{direction}"] = _ratio(*t.compliant[d::_D, ::-1].sum(axis=0))
+
+
+def _port_rates(t: EnforcementTally, out: dict[str, float], p: int, port: str) -> None:
+    """One port's rates, its two directions together: inspections, document checks, each
+    check's hits and seizures per 1,000 declarations (ports differ in what they see)."""
+    n, inspected = t.by_class[p].sum(axis=(0, 1))
+    out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
+    rows = slice(p * _D, (p + 1) * _D)
+    done, hits = t.done[rows].sum(axis=0), t.hits[rows].sum(axis=0)
+    out[f"document_check_rate_port_{port}"] = _ratio(done[0], n)
+    for i, name in enumerate(CHECK_NAMES):
+        out[f"hit_rate_{name}_port_{port}"] = _ratio(hits[i], done[i])
+    out[f"seizures_per_1000_port_{port}"] = _ratio(1000 * t.caught[rows].sum(), t.n[rows].sum())
 
 
 def _seen_rates(
