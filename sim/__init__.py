@@ -10,7 +10,8 @@ The Python API in three calls::
 
 and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), ``compare``
 (options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters;
-``sweep_summary`` and ``sweep_intervals`` per point, as its folder holds them), ``sobol``
+``sweep_summary`` and ``sweep_intervals`` per point, ``sweep_differences`` each point against
+point 0 paired by replication, as its folder holds them), ``sobol``
 (sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
 scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back.
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from sim.experiment.runner import replicate
     from sim.experiment.sensitivity import sobol
     from sim.experiment.store import RunStore
+    from sim.experiment.sweep import differences as sweep_differences
     from sim.experiment.sweep import intervals as sweep_intervals
     from sim.experiment.sweep import lhs, sweep
     from sim.experiment.sweep import summary as sweep_summary
@@ -56,6 +58,7 @@ _LAZY = {
     "lhs": "sim.experiment.sweep",
     "sweep_summary": "sim.experiment.sweep",
     "sweep_intervals": "sim.experiment.sweep",
+    "sweep_differences": "sim.experiment.sweep",
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "sobol": "sim.experiment.sensitivity",
@@ -83,6 +86,7 @@ __all__ = [
     "simulate",
     "sobol",
     "sweep",
+    "sweep_differences",
     "sweep_intervals",
     "sweep_summary",
     "__version__",
@@ -90,7 +94,11 @@ __all__ = [
 
 
 #: names that differ from their module's own
-_RENAMED = {"sweep_summary": "summary", "sweep_intervals": "intervals"}
+_RENAMED = {
+    "sweep_summary": "summary",
+    "sweep_intervals": "intervals",
+    "sweep_differences": "differences",
+}
 
 
 def __getattr__(name: str) -> Any:

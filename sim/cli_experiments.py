@@ -463,27 +463,84 @@ def _points(
     if summary["unstable"].any():
         print("unstable: a queue did not settle at that point (the warnings say where): its "
               "means are not steady-state")
+    if args.lhs is None:  # (a sampled point 0 is no baseline)
+        _print_differences(rows, list(design.columns), shown[len(design.columns) + 1 :])
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
-          "intervals, warnings.json)")
+          "intervals, differences.csv: each point against point 0, paired, warnings.json)")
     return 0
 
 
+def _print_differences(rows: Any, params: list[str], metrics: list[str]) -> None:
+    """Each point's paired difference from point 0 in the shown ``metrics``: mean, 95 %
+    interval and a star where Holm's correction over the points finds it significant."""
+    import pandas as pd
+
+    from sim.experiment.sweep_pairs import point_differences
+
+    diffs = point_differences(rows, params)
+    diffs = diffs[diffs["metric"].isin(metrics)]
+    if diffs.empty:
+        return
+    cells = {
+        (int(p), str(m)): ("+" if mean > 0 else "") + f"{_num(mean)} {_span(lo, hi)}"
+        + (" *" if sig else "")
+        for p, m, mean, lo, hi, sig in zip(
+            diffs["point"], diffs["metric"], diffs["mean"], diffs["ci_low"],
+            diffs["ci_high"], diffs["significant"], strict=True,
+        )
+    }
+    points = sorted({p for p, _ in cells})
+    names = [m for m in metrics if any((p, m) in cells for p in points)]
+    table = pd.DataFrame([[cells.get((p, m), "") for m in names] for p in points],
+                         index=pd.Index(points, name="point"), columns=names)
+    print("difference from point 0, paired by replication (the same seeds at every point): "
+          "mean [95 % interval], * significant after Holm's correction for the points:")
+    print(table.to_string())
+
+
+def _span(low: float, high: float) -> str:
+    """A difference's interval as shown: ``[low, high]``, or ``[no interval]`` (one
+    replication)."""
+    if low != low or high != high:  # (NaN)
+        return "[no interval]"
+    return f"[{_num(low)}, {_num(high)}]"
+
+
+def _num(x: float) -> str:
+    """Three significant figures, whole numbers from 1,000 on (counts)."""
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.3g}"
+
+
 def _json_points(summary: Any, rows: Any, params: list[str]) -> list[dict[str, Any]]:
-    """Each point's record: its parameters, ``unstable``, its metrics' means, and
+    """Each point's record: its parameters, ``unstable``, its metrics' means,
     ``intervals``: by metric, the 95 % interval of ``intervals.csv`` (null where a point has
-    too few replications)."""
+    too few replications), and ``differences``: by metric, its paired difference from point
+    0 as ``differences.csv`` gives it (point 0's is empty)."""
+    from sim.experiment.sweep_pairs import point_differences
     from sim.experiment.sweep_store import point_intervals
 
     spans = point_intervals(rows, params)
+    diffs = point_differences(rows, params)
     out = []
     for record in summary.reset_index().to_dict(orient="records"):
         mine = spans[spans["point"] == record["point"]]
         record["intervals"] = {
-            str(m): [None if lo != lo else float(lo), None if hi != hi else float(hi)]
+            str(m): [_finite(lo), _finite(hi)]
             for m, lo, hi in zip(mine["metric"], mine["ci_low"], mine["ci_high"], strict=True)
+        }
+        theirs = diffs[diffs["point"] == record["point"]]
+        record["differences"] = {
+            str(d["metric"]): {k: _finite(d[k]) for k in ("mean", "ci_low", "ci_high", "p_value")}
+            | {"significant": bool(d["significant"])}
+            for d in theirs.to_dict(orient="records")
         }
         out.append(record)
     return out
+
+
+def _finite(x: Any) -> float | None:
+    """A number for JSON: NaN (no interval, nothing measured) as null."""
+    return None if x != x else float(x)
 
 
 def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> None:

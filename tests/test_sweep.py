@@ -462,7 +462,8 @@ def test_a_point_whose_queue_does_not_settle_warns(tmp_path, capsys):
     assert list(saved) == ["0"] and "document_check" in saved["0"][0]
     assert json.loads((out / "points" / "p0000-r0000.json").read_text())["warnings"]
     # the table marks the point, for whoever keeps standard output alone
-    table = {line.split()[0]: line.split() for line in printed.splitlines()
+    means = printed.split("difference from point 0")[0]  # (the means' table, first)
+    table = {line.split()[0]: line.split() for line in means.splitlines()
              if line[:2] in ("0 ", "1 ")}  # fmt: skip
     assert table["0"][2] == "True" and table["1"][2] == "False", printed
     summary = pd.read_csv(out / "summary.csv", index_col="point")

@@ -12,10 +12,11 @@ durations carry their unit (``"20 min"``). Designs come from
 :func:`sweep` loads the scenario at each point (``load_scenario(path, overrides)``: a bad
 value is a readable :class:`~sim.scenario.loader.ScenarioError` before anything runs) and runs
 replications ``0 .. reps-1`` of every point. Replication ``r`` has the same seed at every point
-(common random numbers), so differences between points are paired. With ``out`` every
-(point, replication) is written atomically as it finishes, with a checksum; rerunning into
-the same folder loads those and runs the rest (a damaged or foreign file is reported and run
-again). The results folder is described in :mod:`sim.experiment.sweep_store`.
+(common random numbers), so differences between points are paired (:func:`differences`).
+With ``out`` every (point, replication) is written atomically as it finishes, with a
+checksum; rerunning into the same folder loads those and runs the rest (a damaged or
+foreign file is reported and run again). The results folder is described in
+:mod:`sim.experiment.sweep_store`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
 from sim.experiment.store import scenario_hash
+from sim.experiment.sweep_pairs import point_differences
 from sim.experiment.sweep_store import SweepStore, point_intervals, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
 from sim.scenario.check import check_reps, check_seed
@@ -375,6 +377,14 @@ def intervals(rows: pd.DataFrame) -> pd.DataFrame:
     """A sweep's table per point and metric, long, as its folder's ``intervals.csv``: the
     mean over the point's replications, its 95 % t-interval and the replications."""
     return point_intervals(rows, _params(rows))
+
+
+def differences(rows: pd.DataFrame, reference: int = 0) -> pd.DataFrame:
+    """A sweep's table against its point ``reference``, long, as its folder's
+    ``differences.csv`` (which sets every point against point 0): per other point and
+    metric, the paired difference over the replications (the same seeds at every point),
+    its 95 % t-interval, p-value and Holm's verdict (see :mod:`sim.experiment.sweep_pairs`)."""
+    return point_differences(rows, _params(rows), reference)
 
 
 def _params(rows: pd.DataFrame) -> list[str]:

@@ -12,6 +12,9 @@ Layout::
     sweep.csv                  one row per (point, replication)
     summary.csv                one row per point: mean of every metric
     intervals.csv              per point and metric: mean, 95 % interval and replications
+    differences.csv            per point after the first and metric: the paired difference
+                               from point 0 (the same seeds), its 95 % interval, p-value and
+                               Holm's verdict (:mod:`sim.experiment.sweep_pairs`)
 
 A point file carries what identifies it (the scenario hash of its point, the root seed, the
 point and replication indices, the bordersim version) and a checksum of itself, as a run's
@@ -53,6 +56,7 @@ from sim.experiment.store import (
     rebuilt,
 )
 from sim.experiment.sweep_differs import Asked, differences
+from sim.experiment.sweep_pairs import point_differences
 from sim.version import __version__
 
 POINT_FORMAT = 2  # of a point file: identity and its own checksum
@@ -338,14 +342,16 @@ class SweepStore:
         self.computed.append((point, r))
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
-        """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv`` and ``warnings.json``
-        (each point's warnings, from any of its replications)."""
+        """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv``, ``differences.csv`` and
+        ``warnings.json`` (each point's warnings, from any of its replications)."""
+
         warned = point_warnings(self.warnings)
         files = {
             "warnings.json": dump_json(warned),
             "sweep.csv": rows.to_csv(index=False),
             "summary.csv": summarise_points(rows, params, warned).to_csv(),
             "intervals.csv": point_intervals(rows, params).to_csv(index=False),
+            "differences.csv": point_differences(rows, params).to_csv(index=False),
         }
         for name, text in files.items():
             self._write(name, text, self._same_before, "the point files")

@@ -113,35 +113,26 @@ def _point_labels(design: pd.DataFrame, params: list[str]) -> tuple[str, dict[in
     return params[0], short
 
 
-def point_differences(rows: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
-    """Per point after the first and metric: its difference from point 0, paired by
-    replication (replication r has the same seed at every point: common random numbers),
-    mean and 95 % t-interval over the replications both ran, its p-value and whether Holm's
-    correction for the number of points confirms it (per metric, as a comparison corrects
-    for its options: with many points some intervals are clear of 0 by chance)."""
-    from sim.analysis.paired import holm, interval_p_value
-    from sim.analysis.stats import confidence_interval
+def point_differences(
+    rows: pd.DataFrame, metrics: list[str], params: list[str] | None = None
+) -> pd.DataFrame:
+    """Per point after the first and shown metric (those of ``metrics`` the rows hold): its
+    difference from point 0, paired by replication, as the folder's ``differences.csv``
+    gives it (:func:`sim.experiment.sweep_pairs.point_differences`: a quantile's interval
+    widened to the histogram's resolution, Holm's correction for the number of points in
+    ``holm``). ``params``: the swept fields (by default the columns between ``point`` and
+    ``replication``)."""
+    from sim.experiment.sweep_pairs import point_differences as paired
 
-    runs = rows.set_index(["point", "replication"])
-    first = runs.loc[0] if 0 in runs.index.get_level_values(0) else None
-    out = []
-    for point in sorted({int(p) for p in runs.index.get_level_values(0)} - {0}):
-        if first is None:
-            break
-        mine = runs.loc[point]
-        both = mine.index.intersection(first.index)
-        for m in (x for x in metrics if x in runs.columns):
-            d = (mine.loc[both, m].astype(float) - first.loc[both, m].astype(float)).to_numpy()
-            mean, low, high = confidence_interval(d)
-            lo, hi = math.nan if low is None else low, math.nan if high is None else high
-            out.append({"point": point, "metric": m, "mean": mean, "n": len(d), "ci_low": lo,
-                        "ci_high": hi, "p_value": interval_p_value(mean, lo, hi, len(d))})
+    if params is None:
+        columns = list(rows.columns)
+        params = columns[columns.index("point") + 1 : columns.index("replication")]
+    table = paired(rows, params)
+    table = table[table["metric"].isin(metrics)].rename(columns={"significant": "holm"})
+    order = table["metric"].map({m: i for i, m in enumerate(metrics)})
+    table = table.assign(order=order).sort_values(["point", "order"], kind="stable")
     cols = ["point", "metric", "mean", "ci_low", "ci_high", "n", "p_value", "holm"]
-    table = pd.DataFrame(out, columns=cols[:-1])
-    table["holm"] = False
-    for _, rows_of in table.groupby("metric").groups.items():
-        table.loc[rows_of, "holm"] = holm(table.loc[rows_of, "p_value"].tolist())
-    return table[cols]
+    return table[cols].reset_index(drop=True)
 
 
 def _differences(
@@ -173,8 +164,9 @@ def _differences(
         "for the number of points, metric by metric (as a comparison's stars correct for "
         "its options; the intervals are each difference's own, uncorrected, so one clear of "
         "0 may lack the star). Narrower than the two points' own intervals suggest: what the "
-        "points share cancels. In a sampled design (--lhs, --sobol) point 0 is one sample "
-        "point like the others, not a baseline.</p>"
+        "points share cancels; a quantile's interval is never narrower than the "
+        "histogram's resolution. In a sampled design (--lhs, --sobol) point 0 is one sample "
+        "point like the others, not a baseline. Every metric's is in differences.csv.</p>"
         f"<div style='overflow-x:auto'><table class='results'><tr>{head}</tr>"
         f"{''.join(body)}</table></div>"
     )
@@ -300,8 +292,8 @@ def render_sweep(path: Path) -> str:
              *_warnings(folder.warnings, design), *_empty(folder.rows, design),
              _table(design, summary, folder.params, currency),
              _plot(summary, design, folder.params),
-             _differences(design, point_differences(folder.rows, metrics), folder.params,
-                          currency),
+             _differences(design, point_differences(folder.rows, metrics, folder.params),
+                          folder.params, currency),
              *_sobol(path)]
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
