@@ -117,7 +117,8 @@ def _add_sweep_parser(sub: Any) -> None:
         default=[],
         metavar="KEY=LO:HI",
         help="a parameter range for --lhs/--sobol: 0.1:0.4 gives reals, 2:6 whole numbers "
-        "(reals where the field is a share, a time or a rate), '10:30 min' values with a unit",
+        "(reals where the field is a share, a time or a rate), '10:30 min' or 1:3/h values "
+        "with a unit (once, after the high end)",
     )
     sw.add_argument(
         "--metric",
@@ -277,7 +278,26 @@ def _check_range_ends(path: Any, overrides: dict[str, Any], ranges: list[Any]) -
             except ScenarioError as exc:
                 raise UsageError(
                     f"--range {key}: its {end} end, {r.setting(x)!r}, is not allowed: {exc}"
+                    + _unit_hint(path, overrides, key, r)
                 ) from None
+
+
+def _unit_hint(path: Any, overrides: dict[str, Any], key: str, r: Any) -> str:
+    """For a range written without a unit over a rate or a duration (its low end with
+    ``/h`` or ``h`` would be allowed): how to write it, its unit once after the high end."""
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    if r.unit is not None:
+        return ""
+    kinds = (("/h", "a rate", "/min, /h, /d ..."), (" min", "a duration", "s, min, h, d or w"))
+    for unit, what, units in kinds:
+        try:
+            load_scenario(path, {**overrides, key: f"{r.low:g}{unit}"}, "command line")
+        except ScenarioError:
+            continue
+        return (f"; {key} is {what}: give the range its unit once, after the high end, as in "
+                f"--range {key}={r.low:g}:{r.high:g}{unit} ({units})")
+    return ""
 
 
 def sweep(args: argparse.Namespace, argv: list[str]) -> int:

@@ -119,6 +119,43 @@ def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp
 
 
 @pytest.mark.parametrize(
+    ("text", "hint", "per_hour"),
+    [("1/h:3/h", "1:3/h", (1, 3)), ("1/h:3", "1:3/h", (1, 3)), ("1/h:30/d", "24:30/d", (1, 1.25)),
+     ("2 /d:1 /h", "2:24/d", (2 / 24, 1))],
+)
+def test_a_rates_range_is_told_to_write_its_unit_once(text, hint, per_hour):
+    """'1/h:3/h' got only the generic 'expected LOW:HIGH' (a duration's '10 min:30 min' was
+    told how to write it); a rate now is too, both ends per the longer time when they
+    differ, and the hint is a range that is taken, over the same rates."""
+    with pytest.raises(ValueError) as exc:
+        parse_range(text)
+    assert str(exc.value).endswith(f"after the high end: write {hint}"), exc.value
+    taken = parse_range(hint)
+    hours = TIME_UNITS[str(taken.unit).lstrip("/")]
+    assert (taken.low / hours, taken.high / hours) == pytest.approx(per_hour)
+
+
+@pytest.mark.parametrize(
+    ("key", "ends", "hint"),
+    [("ports.sea.arrivals.rate", "2:4", "=2:4/h (/min, /h, /d ...)"),
+     ("ports.sea.document_check.service.mean", "20:40", "=20:40 min (s, min, h, d or w)")],
+)
+def test_a_range_without_the_unit_its_field_needs_is_told_how_to_write_it(
+    tmp_path, capsys, key, ends, hint
+):
+    """A rate's or a duration's range written without a unit ('1:3') was refused with the
+    field's own message ('a rate needs a unit ... such as 20/h'), which a user then writes
+    at both ends and is refused again: the error now gives the range as it is taken."""
+    argv = ["sweep", str(SMALL), "--lhs", "2", "--range", f"{key}={ends}", "--reps", "1",
+            "--days", "1", "--out", str(tmp_path / "s")]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"give the range its unit once, after the high end, as in --range {key}{hint}" in err
+    assert parse_range(hint[1:].split(" (")[0], key).unit is not None
+    assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize(
     "given,swept,words",
     [  # the swept values used to win over --set and --days, silently
         (["--set", f"{CAP}=2"], ["--param", f"{CAP}=3,4"], f"--set gives {CAP} = 2"),

@@ -131,7 +131,7 @@ def _check_range_form(text: str) -> None:
             f"a range has two ends, LOW:HIGH (e.g. 2:6 or 10:30 min); got {text!r}, with "
             f"{len(ends)} parts"
         )
-    low = re.fullmatch(rf"\s*{_NUMBER}\s*([A-Za-z].*)", ends[0])
+    low = re.fullmatch(rf"\s*{_NUMBER}\s*([A-Za-z/].*)", ends[0])
     if low is not None and not re.fullmatch(rf"\s*{_NUMBER}\s*", ends[0]):
         raise ValueError(
             f"{text!r}: the unit goes once, at the end, after the high end: write "
@@ -141,17 +141,24 @@ def _check_range_form(text: str) -> None:
 
 def _in_one_unit(low: str, unit: str, high: str) -> str:
     """``10 min:1 h`` written as a range takes it: ``10:60 min`` (both ends in the smaller
-    of two time units; ``10:30 min`` when the high end has the same unit or none)."""
+    of two time units; ``10:30 min`` when the high end has the same unit or none); a rate's
+    ``1/h:30/d`` takes it as ``24:30/d`` (both ends per the longer of the two times)."""
     from sim.scenario.units import TIME_UNITS
 
-    other = re.fullmatch(rf"\s*{_NUMBER}\s*([A-Za-z]+)\s*", high)
+    other = re.fullmatch(rf"\s*{_NUMBER}\s*(/?\s*[A-Za-z]+)\s*", high)
     if other is None or other.group(2) == unit:
-        return f"{low}:{high.strip()}" + ("" if other else f" {unit}")
-    if unit not in TIME_UNITS or other.group(2) not in TIME_UNITS:
+        return f"{low}:{high.strip()}" + ("" if other else unit if unit[0] == "/" else f" {unit}")
+    rate = unit[0] == "/"
+    units = (unit.lstrip("/ "), other.group(2).lstrip("/ "))
+    if rate != (other.group(2)[0] == "/") or not all(u in TIME_UNITS for u in units):
         return f"{low}:{high.strip()}"
-    small = min(unit, other.group(2), key=TIME_UNITS.__getitem__)
-    ends = (float(low) * TIME_UNITS[unit], float(other.group(1)) * TIME_UNITS[other.group(2)])
-    return ":".join(f"{h / TIME_UNITS[small]:.6g}" for h in ends) + f" {small}"
+    to = (max if rate else min)(units, key=TIME_UNITS.__getitem__)
+    ends = (float(low), float(other.group(1)))
+    scaled = [
+        x / TIME_UNITS[u] * TIME_UNITS[to] if rate else x * TIME_UNITS[u] / TIME_UNITS[to]
+        for x, u in zip(ends, units, strict=True)
+    ]
+    return ":".join(f"{x:.6g}" for x in scaled) + (f"/{to}" if rate else f" {to}")
 
 
 def _ranges(ranges: Mapping[str, Range | tuple[float, float] | str]) -> dict[str, Range]:
