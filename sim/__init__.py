@@ -11,7 +11,8 @@ The Python API in three calls::
 and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), ``compare``
 (options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters;
 ``sweep_summary`` and ``sweep_intervals`` per point, ``sweep_differences`` each point against
-point 0 paired by replication, as its folder holds them), ``sobol``
+point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
+as numbers in hours), ``sobol``
 (sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
 scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back.
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from sim.experiment.sweep import differences as sweep_differences
     from sim.experiment.sweep import intervals as sweep_intervals
     from sim.experiment.sweep import lhs, sweep
+    from sim.experiment.sweep import numeric as sweep_numeric
     from sim.experiment.sweep import summary as sweep_summary
     from sim.experiment.warmup import pilot
     from sim.model.result import RunResult
@@ -59,6 +61,7 @@ _LAZY = {
     "sweep_summary": "sim.experiment.sweep",
     "sweep_intervals": "sim.experiment.sweep",
     "sweep_differences": "sim.experiment.sweep",
+    "sweep_numeric": "sim.experiment.sweep",
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "sobol": "sim.experiment.sensitivity",
@@ -88,6 +91,7 @@ __all__ = [
     "sweep",
     "sweep_differences",
     "sweep_intervals",
+    "sweep_numeric",
     "sweep_summary",
     "__version__",
 ]
@@ -98,6 +102,7 @@ _RENAMED = {
     "sweep_summary": "summary",
     "sweep_intervals": "intervals",
     "sweep_differences": "differences",
+    "sweep_numeric": "numeric",
 }
 
 

@@ -394,6 +394,37 @@ def differences(rows: pd.DataFrame, reference: int = 0) -> pd.DataFrame:
     return point_differences(rows, _params(rows), reference)
 
 
+def numeric(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a sweep's table or design (``sweep.csv``, ``design.csv``, what
+    :func:`sweep`, :func:`lhs` or :func:`grid` give) with each swept field's values as
+    numbers, so they can be plotted or regressed on: a duration (``"27.4 min"``) in hours, a
+    rate (``"2.5/h"``) per hour, a number as it is. A field any of whose values is none of
+    these (a schedule, a distribution, a name) is left as it is."""
+    out = table.copy()
+    columns = list(table.columns)
+    params = _params(table) if {"point", "replication"} <= set(columns) else columns
+    for name in params:
+        if name == "point":  # (design.csv read back: its index)
+            continue
+        try:
+            out[name] = [_number(v) for v in table[name]]
+        except (TypeError, ValueError):
+            continue
+    return out
+
+
+def _number(value: Any) -> Any:
+    """A swept value as a number (hours, per hour; a number as it is, numpy's too);
+    ValueError if it is none."""
+    from sim.scenario.units import parse_duration, parse_rate
+
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a number: {value!r}")
+    return parse_rate(value) if "/" in value else parse_duration(value)
+
+
 def _params(rows: pd.DataFrame) -> list[str]:
     """A sweep table's parameters: its columns between ``point`` and ``replication``."""
     columns = list(rows.columns)
