@@ -168,6 +168,26 @@ def test_sobol_files_are_identical_on_rerun_and_with_another_executor(tmp_path, 
     capsys.readouterr()
 
 
+def test_another_metric_into_the_same_folder_simulates_nothing(tmp_path, capsys):
+    """The README's way to get the indices of several outputs from one sample: the same
+    command with another --metric into the same --out computes nothing again (the history
+    says so) and its files are then that metric's, the same as a fresh sweep's."""
+    argv = ["sweep", str(SMALL), "--days", "1", "--sobol", "2", "--reps", "1",
+            "--range", "ports.sea.review.capacity=1:4",
+            "--range", "ports.sea.arrivals.rate=2:8 /d"]  # fmt: skip
+    out = tmp_path / "a"
+    assert main([*argv, "--metric", "consignments_arrived", "--out", str(out)]) == 0
+    assert main([*argv, "--metric", "clearance_h_mean", "--out", str(out)]) == 0
+    history = json.loads((out / "meta.json").read_text())["history"]
+    assert history[0]["computed"] and not history[1]["computed"], history
+    assert json.loads((out / "sobol.json").read_text())["metric"] == "clearance_h_mean"
+    assert main([*argv, "--metric", "clearance_h_mean", "--out", str(tmp_path / "b")]) == 0
+    assert (out / "sobol.csv").read_bytes() == (tmp_path / "b" / "sobol.csv").read_bytes()
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    assert "with another `--metric` into the same `--out` computes its indices" in readme
+    capsys.readouterr()
+
+
 TWO_PORTS = Path(__file__).parent / "scenarios" / "two_ports.toml"
 
 
