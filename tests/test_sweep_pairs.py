@@ -113,3 +113,21 @@ def test_a_latin_hypercube_prints_no_differences_from_its_first_sample(tmp_path,
     assert main(argv) == 0
     assert "difference from point 0" not in capsys.readouterr().out
     assert (tmp_path / "l" / "differences.csv").is_file()
+
+
+def test_a_two_point_sweep_differs_as_a_comparison_of_one_option_does():
+    """The same seeds, the same pairing, the same intervals: point 1 against point 0 is
+    what `compare` gives its one option against the baseline, to the last bit."""
+    from sim.experiment.compare import Option
+
+    base = sim.load_scenario(SMALL, {"days": 2, CAP: 1})
+    rows = sim.sweep(base, {CAP: [1, 3]}, 3, seed=4)
+    swept = sim.sweep_differences(rows).set_index("metric")
+    res = sim.compare(base, [Option("three", {CAP: 3})], 3, seed=4, log=False, report=False)
+    compared = res.differences[res.differences["option"] == "three"].set_index("metric")
+    common = swept.index.intersection(compared.index)
+    assert len(common) > 100 and "clearance_h_p90" in common  # (quantiles among them)
+    cols = ["mean", "ci_low", "ci_high", "p_value", "significant"]
+    pd.testing.assert_frame_equal(swept.loc[common, cols].astype(float),
+                                  compared.loc[common, cols].astype(float))  # fmt: skip
+    assert swept.loc["clearance_h_mean", "ci_high"] < 0  # (a third officer: faster)
