@@ -99,22 +99,45 @@ def test_a_risk_audit_finds_illicit_goods_at_the_pick_a_random_one_at_the_share(
     assert picked["random"] < picked["risk"]
 
 
-def test_a_risk_audit_counts_its_extra_audits_of_illicit_goods():
-    """audits_per_year: share x released declarations, plus (pick - share) x the illicit
-    released, scaled from the observed days to a year (a random audit: share x released)."""
+@pytest.mark.parametrize("by_class", [{}, {"aeo_advanced": 0.2, "discredited": 3.0}])
+def test_a_risk_audit_counts_its_extra_audits_of_illicit_goods(by_class: dict):
+    """audits_per_year: over the released declarations, each compliant one's class share
+    (``share`` x its class's multiplier) and each illicit one's pick, summed and scaled from
+    the observed days to a year; a risk audit asks more than share x released."""
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 2, "warmup_days": 1})
     over = {"enforcement.audit.share": 0.1, "enforcement.audit.targeting": "risk",
-            "enforcement.audit.auc": 0.9}  # fmt: skip
+            "enforcement.audit.auc": 0.9, "enforcement.audit.by_class": by_class}  # fmt: skip
     res = sim.simulate(sim.patch(s, over), 3, log=True)
     m = res.metrics()
     log = res.log
     done = log[log.cohort & (log.outcome == "released")]
-    illicit = int((done.illicit != "compliant").sum())
-    assert illicit > 0
+    illicit = (done.illicit != "compliant").to_numpy()
+    assert illicit.sum() > 0
+    cls = done.trader_class.astype(str).map(lambda k: by_class.get(k, 1.0)).to_numpy()
+    share = np.minimum(0.1 * cls, 1.0)
+    chance = np.where(illicit, [audit_pick(x, 0.9) for x in share], share)
     scale = HOURS_PER_YEAR / (2 * 24)
-    want = (0.1 * len(done) + (audit_pick(0.1, 0.9) - 0.1) * illicit) * scale
-    assert m["audits_per_year"] == pytest.approx(want)
-    assert m["audits_per_year"] > 0.1 * len(done) * scale
+    assert m["audits_per_year"] == pytest.approx(chance.sum() * scale)
+    if not by_class:
+        assert m["audits_per_year"] > 0.1 * len(done) * scale
+
+
+def test_the_audit_picks_each_class_at_its_own_share():
+    """With fewer audits for advanced AEOs (x 0.2) and more for discredited traders (x 5),
+    a random audit finds each class's illicit goods at share x its multiplier (99.9 % Wilson
+    intervals); an unknown class is refused by name."""
+    over = {"enforcement.audit.by_class": {"aeo_advanced": 0.2, "discredited": 5.0},
+            "enforcement.prevalence": {"undervaluation": 0.6}}  # fmt: skip
+    s = sim.load_scenario(SMALL, {**UNCHECKED, **over, "days": 28})
+    log = sim.simulate(s, 4, log=True).log
+    log = log[log.cohort & (log.outcome == "released") & (log.illicit != "compliant")]
+    for cls, want in (("aeo_advanced", 0.02), ("general", 0.1), ("discredited", 0.5)):
+        mine = log[log.trader_class.astype(str) == cls]
+        assert len(mine) > 100, cls
+        low, high = wilson(int(mine.audit_finds.astype(bool).sum()), len(mine))
+        assert low <= want <= high, (cls, low, want, high)
+    with pytest.raises(sim.ScenarioError, match=r"enforcement\.audit\.by_class\.aeo"):
+        sim.load_scenario(SMALL, {"enforcement.audit.by_class": {"aeo": 0.5}})
 
 
 def test_the_reform_switches_the_audit_to_risk_and_says_when_it_can_do_nothing():

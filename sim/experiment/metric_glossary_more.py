@@ -230,9 +230,10 @@ COSTS = [
           "released declarations, scaled from the observed window to a year (an expectation: "
           "each released declaration is audited with that probability; the model draws only "
           "what an audit finds; every port's, a post hub's parcel lists included, as the "
-          "audit's share applies to all). An audit picked by risk "
-          "(`enforcement.audit.targeting = \"risk\"`) adds the illicit released declarations "
-          "it picks beyond the share: (pick - share) x their number. The team's size, "
+          "audit's share applies to all; a class's share times its "
+          "`enforcement.audit.by_class` multiplier). An audit picked by risk "
+          "(`enforcement.audit.targeting = \"risk\"`) picks illicit declarations more often "
+          "than its share: each counts with its pick. The team's size, "
           "`enforcement.audit.staff`, does "
           "not limit it: a larger share is audited by the same auditors (see "
           "`audits_per_auditor_per_year`)."),

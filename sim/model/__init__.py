@@ -75,6 +75,7 @@ Where things live:
                    costs of a timeline's periods apart; ``prices.py``: the scenario's prices
                    as arrays by port and commodity; ``cost_log.py``: each consignment's
                    trader cost in the log; ``cost_burden.py``: what inspecting compliant
-                   goods costs their traders)
+                   goods costs their traders; ``audits.py``: the post-clearance audit's
+                   expected workload)
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

@@ -96,17 +96,13 @@ def _audit_team(
 ) -> dict[str, float]:
     """The post-clearance audit team's workload, cost and yield, a year: the audits the
     audit's share asks of the finished cohort's released declarations (an expectation: each
-    is audited with probability ``enforcement.audit.share``, an illicit one by a risk score
-    with its own, :meth:`Audit.pick`; the model draws only the finds), per auditor
+    is audited with its class's share, an illicit one picked by a risk score with its own,
+    see :mod:`sim.model.audits`; the model draws only the finds), per auditor
     (``enforcement.audit.staff``), the auditors' cost, and the duty found per audit
     (``found``: ``revenue_found_by_audit`` a year)."""
     enforcement = book.scenario.enforcement
     audit = enforcement.audit if enforcement is not None else None
-    released = float(book.n["all"][0] - book.seized)
-    audits = audit.share * released * per_year if audit is not None else 0.0
-    if audit is not None and audit.targeting == "risk":  # (the illicit released: picked more)
-        illicit = max(released - float(book.compliant[0]), 0.0)
-        audits += (audit.pick() - audit.share) * illicit * per_year
+    audits = book.audits * per_year
     staff = audit.staff if audit is not None else 0
     cost = sum(r["cost"] for r in agency if r["port"] == ac.OVERHEAD and r["item"] == "audit")
     return {

@@ -26,6 +26,7 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model import agency_costs as ac
+from sim.model.audits import expected_audits
 from sim.model.cost_burden import InspectionBurden
 from sim.model.cost_periods import PeriodTally, fixed_items
 from sim.model.costs import (
@@ -51,10 +52,9 @@ from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name
 LAYOUT = STATS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
-_TRADER = [P[k] for k in TRADER_PARTS]
 #: outcomes that count as a seizure for the cost per seizure (as the enforcement tally's caught)
 _CAUGHT = [c for c in CAUGHT.values() if c is not None]
-_AGENCY = [P[k] for k in AGENCY_PARTS]
+_TRADER, _AGENCY = ([P[k] for k in parts] for parts in (TRADER_PARTS, AGENCY_PARTS))
 #: a fold's hidden truth (see :meth:`CostBook._truth`)
 Truth = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 #: the cost parts reported as a mean per finished consignment (``<part>_per_consignment``)
@@ -73,8 +73,8 @@ _SPANS = {
 
 
 def _with_channels(dimensions: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The dimensions with the inspection channel within port and direction (pooled over
-    ports, a channel's cost is mostly where it is used: scans at a post hub's parcels)."""
+    """The dimensions with each port and direction's channels (a channel's cost is where
+    it is used: pooled over ports, the scans are mostly a post hub's parcels')."""
     if "port_direction" not in dimensions:
         return dimensions
     within = [f"{g}/{c}" for g in dimensions["port_direction"] for c in CHANNELS]
@@ -109,7 +109,7 @@ class CostBook:
         self.sums = {d: np.zeros((len(g), len(PARTS))) for d, g in dimensions.items()}
         self.hist = {d: np.zeros((len(g), NBINS), np.int64) for d, g in dimensions.items()}
         self.use = {d: np.zeros((len(g), k, len(ACTIVITIES))) for d, g in dimensions.items()}
-        self.seized = 0
+        self.seized, self.audits = 0, 0.0  # (audits: expected, see sim.model.audits)
         self.compliant = np.zeros(3)  # consignments, border burden, trader cost
         #: the ports each running cost serves, when not every port (by cost item)
         self.served = {
@@ -121,8 +121,7 @@ class CostBook:
         self.inspection = InspectionBurden(self.ports)  # (what inspecting compliant goods adds)
 
     def fold(self, a: np.ndarray) -> None:
-        """Fold statistics rows (the recorder's layout); censored consignments are left out
-        (their costs are not complete)."""
+        """Fold statistics rows (the recorder's layout), censored ones left out (unfinished)."""
         a = a[a[:, self.index["outcome"]] != CENSORED]
         if not len(a):
             return
@@ -131,6 +130,7 @@ class CostBook:
         parts = consignment_costs(col, self.prices, None if truth is None else truth[2])
         illicit = self._slipped(col, parts, truth)
         self.seized += int(np.isin(col["outcome"], _CAUGHT).sum())
+        self.audits += expected_audits(self.scenario, col, illicit)
         trader = parts[:, _TRADER].sum(axis=1)
         # compliant: no illicit goods (the hidden truth), else every consignment released
         ok = illicit == 0 if illicit is not None else col["outcome"] == RELEASED

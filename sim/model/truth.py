@@ -225,10 +225,11 @@ def quarantine_seen(x: Context, u: np.ndarray) -> np.ndarray:
 
 def audit_finds(x: Context, u: np.ndarray) -> np.ndarray:
     """A post-clearance audit picks the declaration and finds what it carries (one uniform:
-    the chance an illicit declaration is picked, ``share`` at random, more by a risk score,
-    times the audit's detection by type)."""
+    the chance an illicit declaration of its declared class is picked, ``share`` at random,
+    more by a risk score, times the audit's detection by type)."""
     a = x.scenario.enforcement.audit
-    return u < a.pick() * _per_type(a.finds, x.values["illicit"])
+    pick = np.array(a.picks())[x.values["trader_class"].astype(int)]
+    return np.asarray(u < pick * _per_type(a.finds, x.values["illicit"]))
 
 
 def audit_lag(x: Context, u: np.ndarray) -> np.ndarray:

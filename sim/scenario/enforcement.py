@@ -208,14 +208,32 @@ class Audit(Strict):
         description="how well the post-clearance risk score separates illicit from compliant "
         "declarations (targeting = 'risk' only)",
     )
+    by_class: dict[str, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+        default_factory=dict,
+        description="share's multiplier by the declared trader class (a class not listed: "
+        "1; its share at most 1): fewer audits for AEOs, say",
+    )
 
     _check = field_validator("finds")(lambda v: _types(v))
 
-    def pick(self) -> float:
-        """An illicit declaration's chance of being audited (a compliant one's: ``share``)."""
+    @field_validator("by_class")
+    @classmethod
+    def _classes(cls, v: dict[str, float]) -> dict[str, float]:
+        for k in v:
+            if k not in TRADER_CLASSES:
+                raise AtField(k, f"unknown trader class; allowed: {', '.join(TRADER_CLASSES)}")
+        return v
+
+    def shares(self) -> list[float]:
+        """The share of each trader class's compliant declarations audited (``TRADER_CLASSES``
+        order)."""
+        return [min(1.0, self.share * self.by_class.get(k, 1.0)) for k in TRADER_CLASSES]
+
+    def picks(self) -> list[float]:
+        """An illicit declaration's chance of being audited, by trader class."""
         if self.targeting == "random":
-            return self.share
-        return audit_pick(self.share, self.auc)
+            return self.shares()
+        return [audit_pick(s, self.auc) for s in self.shares()]
 
 
 def audit_pick(share: float, auc: float) -> float:
