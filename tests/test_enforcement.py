@@ -511,3 +511,39 @@ def test_each_ports_hit_document_and_seizure_rates_are_its_own_declarations():
                 want, rel=1e-12, nan_ok=True), (check, name)
     rates = [m[f"hit_rate_scan_port_{name}"] for name in s.ports]
     assert max(rates) > 2 * min(r for r in rates if r == r)  # (ports differ)
+
+
+def test_each_credit_class_has_its_burden_seizures_and_detection_and_they_agree_with_the_log():
+    """An AEO programme reads its classes apart: each class's share of compliant declarations
+    inspected (over every port, and at the goods ports alone), its seizures per 1,000
+    declarations and its detection rate are the log's; the classes pool to the overall
+    figures, weighted by their declarations."""
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort]
+    col = {c: log[c].cat.codes.to_numpy() if hasattr(log[c], "cat") else log[c].to_numpy()
+           for c in log.columns}  # fmt: skip
+    outcome = log.outcome.astype(str)
+    log = pd.DataFrame({
+        "cls": log.trader_class.astype(str), "goods": log.port.astype(str) != "post_hub",
+        "compliant": log.illicit.astype(str) == "compliant",
+        "inspected": log[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1),
+        "caught": outcome.isin(["seized", "detained", "rejected"]),
+        "found": found_in_log(col), "held": (outcome == "censored") & log.released.isna(),
+    })  # fmt: skip
+    m = r.metrics()
+    rows = dict(tuple(log.groupby("cls")))
+    assert len(rows) == 4
+    for cls, c in rows.items():
+        compliant = c[c.compliant]
+        assert m[f"burden_share_{cls}"] == pytest.approx(compliant.inspected.mean(), rel=1e-12)
+        goods = compliant[compliant.goods]
+        assert m[f"burden_share_{cls}_goods"] == pytest.approx(goods.inspected.mean(), rel=1e-12)
+        assert m[f"seizures_per_1000_{cls}"] == pytest.approx(1000 * c.caught.mean())
+        known = c[~c.compliant & ~(c.held & ~c.found)]
+        assert m[f"detection_rate_{cls}"] == pytest.approx(known.found.mean(), nan_ok=True)
+    assert m["burden_share_discredited_goods"] > 5 * m["burden_share_aeo_advanced_goods"]
+    assert m["seizures_per_1000_discredited"] > m["seizures_per_1000_general"]
+    n = pd.Series({cls: len(c) for cls, c in rows.items()})
+    seized = sum(n[cls] * m[f"seizures_per_1000_{cls}"] for cls in rows) / n.sum()
+    assert m["seizures_per_1000"] == pytest.approx(seized)

@@ -293,6 +293,12 @@ EFFECTIVENESS = [
           "Of the cohort's declarations illicit of this type whose outcome is known (those "
           "still held undetected at the end left out, as in `detection_rate`), the share "
           "found before release."),
+    Entry("detection_rate_<class>", EFFECT_LAYER,
+          "Of the cohort's illicit declarations of one trader class whose outcome is known "
+          "(as in `detection_rate`), the share found before release, over every port: what "
+          "a class's offenders get through (a lower cap on AEOs' inspections lets more of "
+          "theirs pass). Illicit goods are few in a class, so it is noisy; read "
+          "`seizures_per_1000_<class>` beside it. NaN where the class had none."),
     Entry("detection_rate_value", EFFECT_LAYER,
           f"The {_ILLICIT_VALUE} found before release over that of the cohort's illicit "
           "declarations whose outcome is known (the value still held undetected at the end, "
@@ -407,6 +413,10 @@ SEEN = [
           "(deterrence lowers it: more is not better in itself). Detentions and quarantine "
           "rejections count, so it is not comparable with counts of criminal smuggling "
           "cases. `_port_<port>`: per 1,000 of one port's declarations.", ("port", "direction")),
+    Entry("seizures_per_1000_<class>", SEEN_LAYER,
+          "`seizures_per_1000` of one trader class's declarations, over every port and "
+          "direction: the seizures a credit rule or an accreditation moves between classes "
+          "(certified traders seized less, discredited ones more)."),
     Entry("inspection_rate_<era>", SEEN_LAYER,
           "With a timeline, `inspection_rate` of the goods that arrived in one of its periods "
           "(`<era>`, as `clearance_h_mean_<era>`).", DIR),
@@ -419,6 +429,17 @@ SEEN = [
           "counted with the hidden truth: customs itself cannot tell compliant goods from "
           "illicit goods it missed; what it can count is its inspections that found nothing "
           "(1 - `hit_rate_<check>`, `no_find_per_consignment`).", ("direction",)),
+    Entry("burden_share_<class>", SEEN_LAYER,
+          "`burden_share` of one trader class: the share of its compliant declarations "
+          "inspected, over every port (a post or express hub included, whose near-total "
+          "parcel scanning dominates a class it handles much of: read "
+          "`burden_share_<class>_goods`). What a credit class spares honest traders, or what "
+          "a credit rule costs them; counted with the hidden truth, as `burden_share`."),
+    Entry("burden_share_<class>_goods", SEEN_LAYER,
+          "`burden_share_<class>` at the goods ports alone, every port but the post and "
+          "express hubs: the share of the class's compliant goods declarations inspected, "
+          "to set against the caps and floors of its credit rules. Only where a post or "
+          "express hub runs beside goods ports."),
     Entry("burden_share_goods", SEEN_LAYER,
           "`burden_share` of the goods ports alone, every port but the post and express "
           "hubs, whose nearly all scanned parcels dominate the pooled figure (at the default "

@@ -57,6 +57,10 @@ DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected", "
 #: declarations, inspected, seized (detained or rejected), illicit ones whose outcome is known
 #: (not held undetected at the end), of which detected before release
 ERA = ("declarations", "inspected", "caught", "illicit_known", "detected")
+#: the counts per port, direction and trader class: :data:`ERA`'s, with compliant ones (no
+#: illicit goods) and of them inspected (the burden on honest traders) after the inspected:
+#: a credit rule's or an accreditation's effect on each class, read apart
+BY_CLASS = ERA[:2] + ("compliant", "compliant_inspected") + ERA[2:]
 
 
 def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray) -> np.ndarray:
@@ -96,12 +100,10 @@ class EnforcementTally:
         #: per route (port x direction) and check: declarations checked, hits
         self.done = np.zeros((len(ports) * _D, len(CHECK_NAMES)), np.int64)
         self.hits = np.zeros((len(ports) * _D, len(CHECK_NAMES)), np.int64)
-        #: per port, direction and trader class: declarations, inspected
-        self.by_class = np.zeros((len(ports), _D, len(TRADER_CLASSES), 2), np.int64)
+        #: per port, direction and trader class: the counts of :data:`BY_CLASS`
+        self.by_class = np.zeros((len(ports), _D, len(TRADER_CLASSES), len(BY_CLASS)), np.int64)
         #: per route (port x direction): declarations seized, detained or rejected
         self.caught = np.zeros(len(ports) * _D, np.int64)
-        #: per route (port x direction): compliant declarations, of which inspected
-        self.compliant = np.zeros((len(ports) * _D, 2), np.int64)
         #: compliant released, per route (port x direction): [uninspected, inspected] x
         #: (n, clearance sum)
         self.burden_time = np.zeros((len(ports) * _D, 2, 2))
@@ -149,9 +151,8 @@ class EnforcementTally:
             lost = recalled & ((after & RECOVERED) == 0)  # (recalled, not recovered)
             self.recalls += (int(recalled.sum()), int(lost.sum()))
         unknown = np.zeros(len(code), bool) if held is None else held & ~before  # (not known)
-        route = port * _D + direction
+        route, caught = port * _D + direction, np.isin(outcome, CAUGHT_CODES)
         self._truth(route, code, value, before, audit, outcome, unknown)
-        caught = np.isin(outcome, CAUGHT_CODES)
         self.caught += np.bincount(route[caught], minlength=self.caught.size)
         credits = credited(found, quarantine_first)
         for i, first in enumerate(credits):
@@ -159,13 +160,15 @@ class EnforcementTally:
         due = arrived + clearance + req[:, AUDIT_LAG]  # (the audit's find: release + its lag)
         by_audit = credits[_AUDIT] & illicit
         self.audit_by_end += int(np.count_nonzero(by_audit & (due <= self.end)))
-        self._seen(did, found, req, route, trader_class)
+        self._seen(did, found, req, route)
         self._burden(route, illicit, did, outcome, clearance)
         found_when = (illicit & before, illicit & audit, illicit & unknown)
         self._days(route, arrived, illicit, found_when, did)
+        inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
+        era = (inspected, caught, illicit & ~unknown, found_when[0])  # (ERA's after the first)
+        self._classes(route, trader_class, (*era[:1], ~illicit, ~illicit & inspected, *era[1:]))
         if len(self.periods):
-            inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
-            self._eras(arrived, direction, (inspected, caught, illicit & ~unknown, found_when[0]))
+            self._eras(arrived, direction, era)
 
     def _truth(
         self,
@@ -206,11 +209,9 @@ class EnforcementTally:
         found: dict[str, np.ndarray],
         req: np.ndarray,
         route: np.ndarray,
-        trader_class: np.ndarray,
     ) -> None:
         """What customs sees, per route (port x direction): checks done and
-        the hits each had (a hit: the check's alarm was confirmed by a finding), and the
-        declarations of each trader class inspected."""
+        the hits each had (a hit: the check's alarm was confirmed by a finding)."""
         confirmed = found["document"] | found["exam"] | found["quarantine"]
         officer_read = ~((req[:, 3] > 0) & (req[:, 4] > 0))
         referred = did[SCAN] & officer_read & (req[:, 5] > 0)
@@ -223,12 +224,14 @@ class EnforcementTally:
         for i, b in enumerate((DOC, SCAN, PHYSICAL, QUARANTINE)):
             self.done[:, i] += np.bincount(route[did[b]], minlength=len(self.done))
             self.hits[:, i] += np.bincount(route[hits[i]], minlength=len(self.hits))
-        inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
-        g = len(TRADER_CLASSES)
-        cell, size = route * g + trader_class, self.by_class[..., 0].size
-        for j, rows in enumerate((np.ones(len(cell), bool), inspected)):
-            counts = np.bincount(cell[rows], minlength=size)
-            self.by_class[..., j] += counts.reshape(self.by_class.shape[:3])
+
+    def _classes(self, route: np.ndarray, trader_class: np.ndarray, counts: Sequence[Any]) -> None:
+        """Count the block by route (port x direction) and trader class: all, then each of
+        ``counts`` (:data:`BY_CLASS`'s after the first)."""
+        cell = route * len(TRADER_CLASSES) + trader_class
+        size, shape = self.by_class[..., 0].size, self.by_class.shape[:3]
+        for j, rows in enumerate((np.ones(len(cell), bool), *counts)):
+            self.by_class[..., j] += np.bincount(cell[rows], minlength=size).reshape(shape)
 
     def _burden(
         self,
@@ -238,12 +241,9 @@ class EnforcementTally:
         outcome: np.ndarray,
         t: np.ndarray,
     ) -> None:
-        ok = ~illicit
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         size = len(self.burden_time)
-        self.compliant[:, 0] += np.bincount(route[ok], minlength=size)
-        self.compliant[:, 1] += np.bincount(route[ok & inspected], minlength=size)
-        released = ok & (outcome == RELEASED)
+        released = ~illicit & (outcome == RELEASED)
         for i, rows in enumerate((released & ~inspected, released & inspected)):
             self.burden_time[:, i, 0] += np.bincount(route[rows], minlength=size)
             self.burden_time[:, i, 1] += np.bincount(route[rows], t[rows], minlength=size)

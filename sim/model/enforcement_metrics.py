@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.model.enforcement import BY_CLASS
 from sim.model.finders import CHECK_NAMES, FINDERS
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from sim.model.enforcement import EnforcementTally
 
 _D = len(DIRECTIONS)
+_COMPLIANT = BY_CLASS.index("compliant")
+_COMPLIANT_INSPECTED = BY_CLASS.index("compliant_inspected")
 
 
 def enforcement_metrics(t: EnforcementTally) -> dict[str, float]:
@@ -70,12 +73,13 @@ def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
 def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
     """Pooled, then for imports and exports apart (China publishes them apart; every
     direction is named, NaN when a run has none of it)."""
-    by_class = t.by_class  # port x direction x class x (declarations, inspected)
+    by_class = t.by_class  # port x direction x class x BY_CLASS's counts
     _seen_rates(t, out, "", t.done.sum(axis=0), t.hits.sum(axis=0), by_class.sum(axis=1))
     for p, port in enumerate(t.ports):
         _port_rates(t, out, p, port)
     out["seizures_per_1000"] = _ratio(1000 * t.caught.sum(), t.n.sum())
-    out["burden_share"] = _ratio(t.compliant[:, 1].sum(), t.compliant[:, 0].sum())
+    out["burden_share"] = _burden_share(by_class)
+    _class_outcomes(by_class.sum(axis=(0, 1)), out)
     out["burden_clearance_h"] = _burden_hours(t.burden_time)
     for p, port in enumerate(t.ports):
         out[f"burden_clearance_h_port_{port}"] = _burden_hours(
@@ -88,13 +92,13 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
         out[f"seizures_per_1000_{direction}"] = _ratio(
             1000 * t.caught[d::_D].sum(), t.n[d::_D].sum()
         )
-        out[f"burden_share_{direction}"] = _ratio(*t.compliant[d::_D, ::-1].sum(axis=0))
+        out[f"burden_share_{direction}"] = _burden_share(by_class[:, d])
 
 
 def _port_rates(t: EnforcementTally, out: dict[str, float], p: int, port: str) -> None:
     """One port's rates, its two directions together: inspections, document checks, each
     check's hits and seizures per 1,000 declarations (ports differ in what they see)."""
-    n, inspected = t.by_class[p].sum(axis=(0, 1))
+    n, inspected = t.by_class[p].sum(axis=(0, 1))[:2]
     out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
     rows = slice(p * _D, (p + 1) * _D)
     done, hits = t.done[rows].sum(axis=0), t.hits[rows].sum(axis=0)
@@ -151,10 +155,10 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     goods = [p for p, parcels in enumerate(t.parcels) if not parcels]
     if not goods or len(goods) == len(t.ports):
         return
-    by_class = t.by_class[goods].sum(axis=(0, 1))  # class x (declarations, inspected)
+    by_class = t.by_class[goods].sum(axis=(0, 1))  # class x BY_CLASS's counts
     out["inspection_rate_goods"] = _ratio(by_class[:, 1].sum(), by_class[:, 0].sum())
     for d, direction in enumerate(DIRECTIONS):  # (China publishes imports and exports apart)
-        n, inspected = t.by_class[goods][:, d].sum(axis=(0, 1))
+        n, inspected = t.by_class[goods][:, d].sum(axis=(0, 1))[:2]
         out[f"inspection_rate_goods_{direction}"] = _ratio(inspected, n)
     for g, cls in enumerate(TRADER_CLASSES):
         out[f"inspection_rate_{cls}_goods"] = _ratio(by_class[g, 1], by_class[g, 0])
@@ -163,7 +167,28 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     for i, name in enumerate(CHECK_NAMES):
         out[f"hit_rate_{name}_goods"] = _ratio(hits[i], done[i])
     out["burden_clearance_h_goods"] = _burden_hours(t.burden_time[routes])
-    out["burden_share_goods"] = _ratio(*t.compliant[routes, ::-1].sum(axis=0))
+    out["burden_share_goods"] = _burden_share(t.by_class[goods])
+    for g, cls in enumerate(TRADER_CLASSES):
+        out[f"burden_share_{cls}_goods"] = _burden_share(t.by_class[goods][..., g, :])
+
+
+def _class_outcomes(by_class: np.ndarray, out: dict[str, float]) -> None:
+    """Each trader class's burden share, seizures per 1,000 declarations and detection rate
+    (over its illicit declarations whose outcome is known) over every port and direction:
+    what a credit rule or an accreditation does to the class's honest traders and to what
+    its offenders get through; ``by_class``: class x :data:`BY_CLASS`'s counts."""
+    for g, cls in enumerate(TRADER_CLASSES):
+        c = dict(zip(BY_CLASS, by_class[g], strict=True))
+        out[f"burden_share_{cls}"] = _burden_share(by_class[g])
+        out[f"seizures_per_1000_{cls}"] = _ratio(1000 * c["caught"], c["declarations"])
+        out[f"detection_rate_{cls}"] = _ratio(c["detected"], c["illicit_known"])
+
+
+def _burden_share(by_class: np.ndarray) -> float:
+    """Compliant declarations inspected over compliant declarations, of ``by_class``'s
+    counts summed over every axis but the last (:data:`BY_CLASS`)."""
+    counts = by_class.reshape(-1, by_class.shape[-1]).sum(axis=0)
+    return _ratio(counts[_COMPLIANT_INSPECTED], counts[_COMPLIANT])
 
 
 def _burden_hours(cells: np.ndarray) -> float:
