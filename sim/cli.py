@@ -964,16 +964,13 @@ def _note_unused_parts(
     have no effect there, and a big run's size (with ``log_reps`` replications writing
     ``--log``, their logs' disk too): notes on stderr and in ``warnings.json`` under ``notes``
     (not ``warnings``, which mark a run unstable)."""
-    from sim.scenario.dormant import idle_changes, shadowed, unused_parts
+    from sim.scenario.dormant import unused_parts
     from sim.scenario.run_size import run_size
 
     found = unused_parts(scenario)
     big = run_size(scenario, log_reps)  # (a run that will take long, much memory or disk)
     found += [big[1]] if big else []
-    idle = idle_changes(scenario, [k for k in changed if k != "days"])
-    if idle:
-        found.append(f"the --set changes can have no effect: {idle}")
-    found += [f"--set {why}" for why in shadowed(scenario, changed)]
+    found += set_change_notes(scenario, changed)
     if not found:
         return
     for message in found:
@@ -984,6 +981,19 @@ def _note_unused_parts(
     path = out / "warnings.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     atomic_write(path, dump_json({**data, "notes": found}))
+
+
+def set_change_notes(scenario: Scenario, changed: Iterable[str]) -> list[str]:
+    """Why ``--set`` changes (``changed``: dotted paths) can have no effect in ``scenario``
+    (every one acts on nothing there: a field of a risk engine that is off), or act on its
+    imports only; said by run and compare alike, so that a setting that does nothing is
+    never read as a measured "no difference"."""
+    from sim.scenario.dormant import idle_changes, shadowed
+
+    changed = list(changed)
+    idle = idle_changes(scenario, [k for k in changed if k != "days"])
+    found = [f"the --set changes can have no effect: {idle}"] if idle else []
+    return found + [f"--set {why}" for why in shadowed(scenario, changed)]
 
 
 def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> list[str]:

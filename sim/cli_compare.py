@@ -191,11 +191,13 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
         args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
     _check_precision_flags(args)
-    from sim.cli import settings_with_days
+    from sim.cli import set_change_notes, settings_with_days
 
     overrides = settings_with_days(args)
     notes = Notes()
     base = _load(args.scenario, overrides, notes)
+    for message in set_change_notes(base, [key for key, _ in args.settings]):
+        notes.add(f"note: {message} (in every option: the baseline's too)")
     if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
         raise UsageError(
             f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "

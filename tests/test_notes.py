@@ -169,6 +169,24 @@ def test_changes_to_a_risk_engine_that_is_off_can_have_no_effect(tmp_path, capsy
     assert any("--set changes can have no effect: risk.target" in n for n in notes), notes
 
 
+def test_a_compare_wide_set_that_can_have_no_effect_is_noted_as_a_runs_is(tmp_path, capsys):
+    """compare's --set applies to every option, the baseline too: a tighter AEO cap on a risk
+    engine that is off changes none of them, and the notes say so (as run's do); set with
+    the engine switched on, it acts and is not noted."""
+    argv = ["compare", DEFAULT, "--set", "risk.caps.aeo_advanced=0.1", "--option",
+            "t6:risk.target=0.06", "--days", "1", "--reps", "1", "--no-report", "--json"]
+    assert main([*argv, "--out", str(tmp_path / "off")]) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    idle = [n for n in notes if n.startswith("note: the --set changes can have no effect")]
+    assert len(idle) == 1, notes
+    assert "risk.caps.aeo_advanced: the risk engine is off there" in idle[0]
+    assert idle[0].endswith("(in every option: the baseline's too)")
+    on = [*argv, "--set", "risk.enabled=true", "--out", str(tmp_path / "on")]
+    assert main(on) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert not [n for n in notes if "--set changes" in n], notes
+
+
 def test_a_patrol_no_group_uses_and_a_quarantine_check_of_non_statutory_goods_are_noted():
     from sim.scenario.dormant import idle_changes, unused_parts
 
