@@ -559,21 +559,25 @@ def test_a_reform_of_the_risk_engine_on_a_scenario_without_one_says_how_to_give_
     assert "[risk] section is off" in REFORMS["big_data_targeting"].mechanism
 
 
-def test_certifying_traders_moves_general_traders_only_and_the_share_it_says():
+@pytest.mark.parametrize("into", ["aeo_advanced", "aeo_general"])
+def test_certifying_traders_moves_general_traders_only_and_the_share_it_says(into: str):
     """aeo_mutual_recognition moved every general AEO to advanced AEO and a share of general
     traders to general AEO, as a change of cumulative shares does: the per-class figures
-    compared other traders. Now only general traders move, to advanced AEO, and as many as
-    the shift says (within a binomial 99.9 % band)."""
+    compared other traders. Now only general traders move, to the class ``into`` names
+    (advanced AEO by default; general AEO, a programme's first certification level), and as
+    many as the shift says (within a binomial 99.9 % band), their goods as illicit as before."""
     from sim.reforms.compose import parse
 
     base = sim.load_scenario(SCENARIOS / "default.toml", {"days": 3, "warmup_days": 0})
-    reformed = parse("aeo_mutual_recognition:shift=0.3").apply(base)
+    given = "" if into == "aeo_advanced" else f",into={into}"
+    reformed = parse(f"aeo_mutual_recognition:shift=0.3{given}").apply(base)
     logs = [sim.simulate(s, 1, log=True).log for s in (base, reformed)]
     a, b = (log.set_index(["port", "index"]).sort_index() for log in logs)
     both = a.index.intersection(b.index)
     before, after = (x.loc[both, "trader_class"].astype(str) for x in (a, b))
     moves = (before + " -> " + after)[before != after].value_counts()
-    assert list(moves.index) == ["general -> aeo_advanced"]
+    assert list(moves.index) == [f"general -> {into}"]
+    assert (a.loc[both, "illicit"].astype(str) == b.loc[both, "illicit"].astype(str)).all()
     general = int((before == "general").sum())
     share = moves.iloc[0] / general
     assert abs(share - 0.3) < 3.3 * math.sqrt(0.3 * 0.7 / general), (share, general)

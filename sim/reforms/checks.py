@@ -63,18 +63,20 @@ def _aeo(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         for path, traffic in (("traffic", port["traffic"]), ("exports.traffic", exports)):
             classes = traffic.get("trader_classes")
             if classes:
-                out[f"ports.{name}.{path}.trader_classes"] = _certified(classes, s["shift"])
+                certified = _certified(classes, s["shift"], s["into"])
+                out[f"ports.{name}.{path}.trader_classes"] = certified
                 behaviour = traffic.get("behaviour_classes") or classes
                 out[f"ports.{name}.{path}.behaviour_classes"] = dict(behaviour)
     return out
 
 
-def _certified(classes: Mapping[str, float], shift: float) -> dict[str, float]:
-    """``classes`` with the share ``shift`` of general traders made advanced AEOs."""
+def _certified(classes: Mapping[str, float], shift: float, into: str) -> dict[str, float]:
+    """``classes`` with the share ``shift`` of general traders certified into class ``into``
+    (advanced or general AEOs)."""
     out = dict(classes)
     moved = out.get("general", 0.0) * shift
     out["general"] = out.get("general", 0.0) - moved
-    out["aeo_advanced"] = out.get("aeo_advanced", 0.0) + moved
+    out[into] = out.get(into, 0.0) + moved
     return out
 
 
@@ -170,17 +172,24 @@ REFORMS = [
     ),
     Reform(
         "aeo_mutual_recognition",
-        "more traders certified as advanced AEOs (recognised abroad): they get the AEO's lower "
-        "selection rates and priority, and trade as they did (their goods' hidden truth is "
-        "drawn by the class mix before the reform: traffic.behaviour_classes). Only general "
-        "traders move, the share shift of them, so the per-class figures compare the same "
-        "traders in every other class",
+        "more traders certified as AEOs (recognised abroad), advanced AEOs or, with into = "
+        "aeo_general, general AEOs: they get that class's lower selection rates (the "
+        "selection tables' column; with a risk engine, its credit rule, where risk.caps "
+        "names the class) and the AEOs' priority, and trade as they did (their goods' hidden "
+        "truth is drawn by the class mix before the reform: traffic.behaviour_classes). Only "
+        "general traders move, the share shift of them, so the per-class figures compare the "
+        "same traders in every other class",
         _aeo,
         (
             "AEO mutual recognition with 43 countries (regions) (seed paper)",
             "assumption: shift (recognised origins are not modelled)",
         ),
-        {"shift": Param(0.1, "share of 'general' declarations whose traders become advanced AEOs")},
+        {
+            "shift": Param(0.1, "share of 'general' declarations whose traders are certified"),
+            "into": Param("aeo_advanced", "the class they join: aeo_advanced (advanced "
+                          "certification) or aeo_general (general certification)", None, None,
+                          ("aeo_advanced", "aeo_general")),
+        },
     ),
     Reform(
         "origin_pre_inspection",
