@@ -582,6 +582,21 @@ def test_a_missing_scenario_file_is_named_once(tmp_path):
     assert info.value.format() == f"{missing}: no such file"
 
 
+def test_a_reform_or_a_mistyped_name_given_as_a_scenario_is_told_what_it_is(capsys):
+    """``--option aeo30:@aeo_mutual_recognition`` said only "no such file": a reform's name
+    given where a scenario goes is told to come with --reforms, by run and by an option; a
+    mistyped bundled name after ``@`` gets the nearest name, as a run's scenario does."""
+    reform = "aeo_mutual_recognition is a reform of the library, not a scenario: compare it "
+    for argv in (["run", "aeo_mutual_recognition", "--days", "1"],
+                 ["compare", "--option", "a:@aeo_mutual_recognition", "--days", "1"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert reform + "with --reforms aeo_mutual_recognition" in err, err
+    assert main(["compare", "--option", "g:@guangdon", "--days", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "guangdon: no such file" in err and "did you mean guangdong?" in err, err
+
+
 def test_an_option_without_its_name_says_the_name_comes_first(capsys):
     """``--option ports.sea.review.capacity=4`` (no ``NAME:``) is told the form it needs,
     not that an option's name may hold only some characters."""

@@ -97,11 +97,17 @@ def load_scenario(
         from sim.scenario.check import load_resolved
 
         return load_resolved(path, overrides or {}, source)
-    if not path.exists() and not path.is_symlink() and Path(path.name) == path:
-        # (a plain name: a bundled scenario's, mistyped, is likelier than a file here)
-        raise ScenarioError([(str(path), "", _MISSING, "no such file" + bundled_hint(path))])
+    _no_plain_name(path)
     data, origin = _read_chain(path, [])
     return validate_changed(data, origin, path, overrides or {}, source)
+
+
+def _no_plain_name(path: Path) -> None:
+    """Refuse a plain name (no folder) that is no file here, with the bundled scenarios and
+    the nearest name: a bundled scenario's, mistyped, is likelier than a file here (or a
+    reform's name, given where a scenario goes)."""
+    if not path.exists() and not path.is_symlink() and Path(path.name) == path:
+        raise ScenarioError([(str(path), "", _MISSING, "no such file" + bundled_hint(path))])
 
 
 def load_with_option(
@@ -116,6 +122,7 @@ def load_with_option(
     cause names ``given``; one only ``changes`` cause names ``source``, whatever field it is
     found in. A plain name where no such file is names a bundled scenario."""
     path = bundled_scenario(Path(path)) or Path(path)
+    _no_plain_name(path)
     data, origin = _read_chain(path, [])
     if not changes:
         return validate_changed(data, origin, path, overrides, given)
@@ -658,6 +665,11 @@ def bundled_hint(path: Path) -> str:
     hint = ""
     if near is not None:
         hint = f"; did you mean {str(path.parent / near) if near in here else Path(near).stem}?"
+    from sim.reforms import REFORMS
+
+    if path.stem in REFORMS:
+        hint = (f"; {path.stem} is a reform of the library, not a scenario: compare it with "
+                f"--reforms {path.stem} (bordersim reforms {path.stem} gives its strengths)")
     return (
         f" (the bundled scenarios, which their name alone gives: "
         f"{', '.join(Path(n).stem for n in bundled)}){hint}"
