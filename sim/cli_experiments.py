@@ -332,8 +332,30 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
         "overrides": overrides,
     }
     code = _sobol(args, **run) if args.sobol is not None else _points(args, **run)
+    _note_idle(args, base, _swept(path, overrides, args))
     _note_sample(args, base)  # (last, where it is seen; not before a refused folder)
     return code
+
+
+def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> None:
+    """On stderr: --set changes that can have no effect (as run and compare say), and each
+    swept key that can have no effect at any of its values (a cap of a risk engine that is
+    off): its points then differ in nothing, which must not read as a flat response. What
+    acts where a swept value (``swept``: the scenario at each) switches the engine on is
+    not noted."""
+    from sim.cli import set_change_notes
+    from sim.scenario.dormant import idle_changes
+
+    said = [set_change_notes(s, [key for key, _ in args.settings]) for s in [base, *swept]]
+    for message in said[0]:
+        if all(message in others for others in said[1:]):
+            _note(f"{message} (at every point)")
+    keys = dict.fromkeys([*(k for k, _ in args.params), *(k for k, _ in args.ranges)])
+    for key in keys:
+        whys = [idle_changes(s, [key]) for s in [base, *swept]]
+        if key not in ("days", "warmup_days") and all(whys):
+            _note(f"the swept values can have no effect: {whys[0]}; the points' figures "
+                  f"owe nothing to {key} (flat by construction, not a measured response)")
 
 
 def _note_sample(args: argparse.Namespace, base: Any) -> None:

@@ -187,6 +187,24 @@ def test_a_compare_wide_set_that_can_have_no_effect_is_noted_as_a_runs_is(tmp_pa
     assert not [n for n in notes if "--set changes" in n], notes
 
 
+def test_a_swept_value_or_set_that_can_have_no_effect_is_noted(tmp_path, capsys):
+    """A sweep of the AEO cap on a risk engine that is off gave identical points without a
+    word (read as "the cap does not matter"): now each swept key that acts at none of its
+    values is noted, and so is a --set, as run's are; swept beside risk.enabled = true the
+    cap acts and is not noted."""
+    argv = ["sweep", DEFAULT, "--param", "risk.caps.aeo_advanced=0.1,0.2", "--set",
+            "risk.floors.discredited=0.9", "--reps", "1", "--days", "1"]
+    assert main([*argv, "--out", str(tmp_path / "off")]) == 0
+    err = capsys.readouterr().err
+    assert ("note: the swept values can have no effect: risk.caps.aeo_advanced: the risk "
+            "engine is off there") in err, err
+    assert "owe nothing to risk.caps.aeo_advanced" in err
+    assert "the --set changes can have no effect: risk.floors.discredited" in err
+    on = [*argv, "--param", "risk.enabled=true", "--grid", "--out", str(tmp_path / "on")]
+    assert main(on) == 0
+    assert "can have no effect" not in capsys.readouterr().err
+
+
 def test_a_patrol_no_group_uses_and_a_quarantine_check_of_non_statutory_goods_are_noted():
     from sim.scenario.dormant import idle_changes, unused_parts
 
