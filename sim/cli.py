@@ -251,8 +251,9 @@ def _add_check_parser(sub: Any) -> None:
         "--explain",
         nargs="*",
         metavar="NAME",
-        help="print instead each metric name (every name --metrics lists, or the NAMEs given) "
-        "with its unit and meaning, tab-separated (docs/metrics.md has them all)",
+        help="print instead each metric name (every name --metrics lists, or the NAMEs given: "
+        "names or patterns such as 'burden_share_*', as --show takes) with its unit and "
+        "meaning, tab-separated (docs/metrics.md has them all)",
     )
     check.add_argument(
         "--arrivals",

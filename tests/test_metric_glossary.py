@@ -163,6 +163,23 @@ def test_the_lane_entries_say_what_the_exam_yard_holds_and_where_waits_are():
     assert {f"{o}_h" for o in ("trader", "terminal", "customs")} <= set(t.columns)
 
 
+def test_explain_takes_a_pattern_as_show_does(capsys):
+    """``--explain 'burden_share_*'`` said "not a metric": a user looking for a family (a
+    credit class's figures) had to know its names first. A pattern explains every name of
+    the scenario it picks, in order and once each; one that picks none is said, exit 2."""
+    known = metric_names(sim.load_scenario(DEFAULT))
+    assert main(["check", str(DEFAULT), "--explain", "*_discredited_goods", "clearance_h_mean",
+                 "inspection_rate_discredited_goods"]) == 0  # fmt: skip
+    lines = capsys.readouterr().out.splitlines()
+    picked = sorted(n for n in known.names if n.endswith("_discredited_goods"))
+    assert len(picked) >= 2 and "burden_share_discredited_goods" in picked
+    assert [line.split("\t")[0] for line in lines] == [*picked, "clearance_h_mean"]
+    assert all(len(line.split("\t")) == 3 and "\t?\t" not in line for line in lines)
+    assert main(["check", str(DEFAULT), "--explain", "nothing_*"]) == 2
+    out = capsys.readouterr().out
+    assert out == "nothing_*\t?\t(matches no metric of scenario 'default')\n"
+
+
 def test_explain_says_when_a_name_of_another_setup_would_appear(capsys):
     """The default scenario's risk engine is off: ``risk_auc`` is not one of its names, and
     --explain says what would make it one."""

@@ -10,6 +10,7 @@ One entry per metric family (:mod:`sim.experiment.metric_glossary_data` and
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -172,6 +173,18 @@ def _here(name: str, entry: Entry, modifier: str, known: MetricNames | None = No
 def explained(
     wanted: Iterable[str], known: MetricNames, currency: str | None = None
 ) -> list[str]:
-    """:func:`explain` of each of ``wanted`` (every name ``known`` lists when empty)."""
-    listed = list(wanted) or known.listing()
-    return [explain(n, known, currency) for n in listed]
+    """:func:`explain` of each of ``wanted`` (every name ``known`` lists when empty): a name,
+    or a shell pattern (``burden_share_*``, as ``--show`` takes) for each name of ``known``
+    it picks, so a family (a class's figures, say) is found without knowing its names."""
+    wanted = list(wanted)
+    if not wanted:
+        return [explain(n, known, currency) for n in known.listing()]
+    out: list[str] = []
+    for w in wanted:
+        if not any(ch in w for ch in "*?["):
+            out.append(explain(w, known, currency))
+            continue
+        picked = fnmatch.filter(sorted(known.names), w)
+        out += [explain(n, known, currency) for n in picked] or [
+            f"{w}\t?\t(matches no metric of scenario {known.scenario!r})"]
+    return list(dict.fromkeys(out))
