@@ -537,3 +537,27 @@ def test_a_nearly_idle_lane_is_not_said_to_rise_but_a_busy_one_is():
     said = stability.check([lane], window, {("p", "document_check"): 0.5})
     assert len(said) == 1 and "the mean wait at document_check trends upward" in said[0]
     assert stability.check([lane], window, {("p", "document_check"): 0.03}) == []
+
+
+def test_a_runs_warnings_are_printed_whole_once_with_their_replications():
+    """The run's summary of its replications' warnings keeps each warning whole: its figures
+    and what to do (how many --days, where to add capacity). It used to keep only the text
+    before the first " (", so an overload warning lost "add capacity there" and a rising
+    wait its weekly means and the --days to run."""
+    from sim.model.window import run_notes
+
+    overload = ("sea: scanners is 100% utilised (above 95%); its queue may not settle: "
+                "add capacity there")
+    rising_0 = ("sea: the mean wait at scanners trends upward through the observed weeks "
+                "(1.0, 2.0, 3.0 h): run longer (--days 42)")
+    rising_1 = rising_0.replace("1.0, 2.0, 3.0", "1.5, 2.5, 4.0")
+    warned = {"rep-0000": [overload, rising_0], "rep-0001": [overload, rising_1],
+              "rep-0002": []}  # fmt: skip
+    lines = [n for n in run_notes(warned, {}, 14, 21, 3) if n.startswith("warning:")]
+    assert lines == [
+        f"warning: {overload} (2 of the replications)",
+        f"warning: {rising_0} (2 of the replications; the figures are rep-0000's, the "
+        "others' differ)",
+    ]
+    alone = run_notes({"rep-0001": [rising_1]}, {}, 14, 21, 3)
+    assert f"warning: {rising_1} (rep-0001)" in alone

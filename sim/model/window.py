@@ -72,6 +72,30 @@ def window_notes(warmup_days: float, days: float, reps: int | None = None) -> li
     return [n for n in found if n is not None] + sample_notes(warmup_days, days, reps)
 
 
+def _distinct_warnings(warnings: Mapping[str, list[str]]) -> list[str]:
+    """Each distinct warning of a run's replications once, whole (its figures and its advice:
+    how much capacity, how many --days), with the replications that gave it. Warnings that
+    differ only in their figures (the text from the first " (" on: weekly waits, counts) are
+    one, with the figures of the first replication that gave it, named."""
+    first: dict[str, tuple[str, str]] = {}  # head -> (the first message, its replication)
+    reps: dict[str, list[str]] = {}
+    same: dict[str, bool] = {}
+    for rep, messages in warnings.items():
+        for m in messages:
+            head = m.split(" (")[0]
+            shown, _ = first.setdefault(head, (m, rep))
+            reps.setdefault(head, []).append(rep)
+            same[head] = same.get(head, True) and m == shown
+    out = []
+    for head, (message, rep) in first.items():
+        n = len(reps[head])
+        where = rep if n == 1 else f"{n} of the replications"
+        if not same[head]:
+            where += f"; the figures are {rep}'s, the others' differ"
+        out.append(f"{message} ({where})")
+    return out
+
+
 def run_notes(
     warnings: Mapping[str, list[str]],
     means: Mapping[str, float],
@@ -90,14 +114,7 @@ def run_notes(
     (:func:`window_notes`, with ``replications``, how many ran); ``caps``: the risk
     engine's, as the scenario sets them (:func:`sim.model.credit_rules.engine_caps`);
     ``throttle``: its throttle's queue (:func:`sim.model.risk_notes.engine_throttle`)."""
-    seen: dict[str, list[str]] = {}
-    for rep, messages in warnings.items():
-        for m in messages:
-            seen.setdefault(m.split(" (")[0], []).append(rep)
-    out = []
-    for message, reps in seen.items():
-        where = f"{len(reps)} of the replications" if len(reps) > 1 else reps[0]
-        out.append(f"warning: {message} ({where})")
+    out = [f"warning: {line}" for line in _distinct_warnings(warnings)]
     out += [f"note: {message}" for message in near_saturation(means)]
     out += [f"note: {message}" for message in credit_rules(means, caps).values()]
     out += [f"note: {message}" for message in risk_notes(means, throttle).values()]
