@@ -46,7 +46,9 @@ Where things live:
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
-                   (``window.py``: notes on the observed window, e.g. too short to check;
+                   (``capacity_needed.py``: the work an overloaded lane is asked for and
+                   the capacity that would carry it;
+                   ``window.py``: notes on the observed window, e.g. too short to check;
                    ``credit_rules.py``: selection tables that break China's credit rules;
                    ``risk_notes.py``: alerts that crowd the risk engine's decisions;
                    ``weekly.py``: waits by week and the rising-wait rule, which leaves

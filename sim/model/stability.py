@@ -35,11 +35,12 @@ they asked):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Protocol
 
 import numpy as np
 
+from sim.model.capacity_needed import capacity_needed
 from sim.model.milestones import MILESTONES
 from sim.model.weekly import MIN_WEEKS, Weekly, rising_warning, schedule_or_idle, spread_of
 from sim.model.weekly import rising as rising  # (the rule, where its tests look for it)
@@ -91,10 +92,13 @@ def check(
     window: tuple[float, float],
     utilisation: dict[tuple[str, str], float],
     other_waits: Iterable[tuple[str, str, Weekly]] = (),
+    ports: Collection[str] | None = None,
 ) -> list[str]:
     """Plain-language warnings for the lanes of a run (``utilisation`` by (port, lane)) and
     for waits that are no lane's, ``other_waits`` (port, what is waited for, weekly means:
-    e.g. an exam yard's appointment slots)."""
+    e.g. an exam yard's appointment slots); an overloaded lane's says how much capacity it
+    needs (:func:`sim.model.capacity_needed.capacity_needed`; ``ports``: the scenario's port
+    names, to name the field to set)."""
     out = []
     for lane in lanes:
         if lane.unlimited:
@@ -105,6 +109,7 @@ def check(
                 f"{lane.port}: {lane.name} is {u:.0%} utilised (above {OVERLOAD:.0%}); "
                 "its queue may not settle, so its waits are not steady-state: "
                 "add capacity there, or read its waits as a lower bound"
+                + capacity_needed(lane, window, ports)
             )
         if schedule_or_idle(lane, u):
             continue

@@ -240,12 +240,10 @@ class World:
             if p.slots is not None and p.slots.capacity is not None
         ]
         labs = [p.lab for p in self.ports if p.lab is not None]
-        rec = self.recorder
+        rec, window, ports = self.recorder, (self.warmup, self.stop), self.scenario.ports
         return [
-            *stability.check([*self.lanes, *labs], (self.warmup, self.stop), utilisation, slots),
-            *stability.staff(
-                self.organisation.staff_queues(), (self.warmup, self.stop), utilisation
-            ),
+            *stability.check([*self.lanes, *labs], window, utilisation, slots, ports),
+            *stability.staff(self.organisation.staff_queues(), window, utilisation),
             *stability.unfinished(
                 list(self.scenario.ports),
                 rec.port_outcomes,
