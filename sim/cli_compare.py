@@ -424,11 +424,13 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     imports' and exports', the risk engine's figures (with one) before the detection rate
     and detection by illicit type after it, the smuggling rows after ``value_slipped``
     (with smuggling in the scenario), the organisation's (with one) and the rows of the
-    ports options touch; rows the comparison lacks are skipped."""
+    ports options touch and of the lanes they size or load (utilisation, queue, wait); rows
+    the comparison lacks are skipped."""
     from sim.experiment.metric_names import (
         class_rows,
         era_rows,
         kind_rows,
+        lane_rows,
         measured,
         organisation_rows,
         risk_rows,
@@ -449,9 +451,12 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         if m == "value_slipped":
             out += smuggling_rows(names)
     ports = touched_ports(res.options)
-    classes = class_rows(k for o in res.options for k in o.overrides)  # (a class mix moved)
+    keys = [k for o in res.options for k in o.overrides]
+    classes = class_rows(keys)  # (a class mix moved)
+    lanes = lane_rows(keys)  # (the lanes the options size or load: their queues)
     eras = era_rows(seen, out)  # (the periods some replication measured)
-    rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *classes]
+    rows = [*out, *eras, *smuggling_rows(names), *organisation_rows(names), *ports, *lanes,
+            *classes]  # fmt: skip
     return tuple(dict.fromkeys(rows))
 
 

@@ -721,9 +721,12 @@ def test_compare_show_adds_rows_to_its_table(tmp_path, capsys):
     argv = ["compare", str(SMALL), "--option", MORE_REVIEW, "--reps", "2", "--days", "2",
             "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main([*argv, "--show", "utilisation_sea_*"]) == 0
-    assert "utilisation_sea_declaration_review" in capsys.readouterr().out
+    assert "utilisation_sea_document_check" in capsys.readouterr().out
     assert main([*argv[:-1], str(tmp_path / "d")]) == 0
-    assert "utilisation_sea_declaration_review" not in capsys.readouterr().out
+    # (the review desks the option sizes are shown without --show; no other lane is)
+    out = capsys.readouterr().out
+    assert "utilisation_sea_document_check" not in out
+    assert "utilisation_sea_declaration_review" in out
 
 
 def _compare_argv(out: Path, *options: str) -> list[str]:
@@ -830,3 +833,39 @@ def test_metrics_no_replication_measured_are_one_line_not_rows_of_blanks(tmp_pat
     assert "measured in no replication: clearance_h_mean_export," in out
     assert "(from 0 of" not in out
     assert "clearance_h_mean_port_q_import (hours)" in out  # (measured: a row as before)
+
+
+def test_the_lanes_an_option_sizes_or_loads_are_named_by_its_fields():
+    """One more scanner, faster scans, a larger AI share: each names the lane it is bought
+    for (the AI's share loads the image officers, who read what it does not clear)."""
+    from sim.experiment.metric_names import lane_rows, swept_lane_rows, touched_lanes
+
+    keys = ["ports.sea_port.scan.scanners.capacity", "ports.sea_port.scan.scanners.service.mode",
+            "ports.land_border.scan.image_review.ai_share", "ports.airport.exam.teams",
+            "ports.land_border.scan.image_review.officers.schedule",
+            "ports.sea_port.arrivals.rate", "days", "costs.discount_rate"]  # fmt: skip
+    assert touched_lanes(keys) == [("sea_port", "scanners"), ("land_border", "image_officers"),
+                                   ("airport", "exam_teams")]  # fmt: skip
+    assert lane_rows(keys[:1]) == ("utilisation_sea_port_scanners",
+                                   "queue_mean_sea_port_scanners", "wait_h_mean_sea_port_scanners")
+    assert swept_lane_rows(keys[1:2]) == ["utilisation_sea_port_scanners",
+                                          "wait_h_mean_sea_port_scanners"]  # fmt: skip
+
+
+def test_compare_prints_the_queue_of_each_lane_its_options_size(tmp_path, capsys):
+    """A buyer comparing one more scanner sees the scanners' utilisation, queue and wait in
+    the table (and the report) without knowing their metric names; they were left to --show."""
+    from sim.cli import main
+
+    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
+            "drain_days=2", "--reps", "2", "--option", "faster:ports.sea.scan.scanners.service."
+            "mean='6 min'", "--option", "ai:ports.sea.scan.image_review.ai_clear=0.8",
+            "--out", str(tmp_path / "c")]  # fmt: skip
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    for row in ("utilisation_sea_scanners", "queue_mean_sea_scanners", "wait_h_mean_sea_scanners",
+                "queue_mean_sea_image_officers"):
+        assert row in out, row
+    assert "utilisation_sea_document_check" not in out  # (no option changes it)
+    report = (tmp_path / "c" / "report.html").read_text()
+    assert "queue_mean_sea_image_officers" in report

@@ -217,18 +217,47 @@ def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:
     return port_rows(option_ports(options))
 
 
-def swept_lane_rows(params: Iterable[str]) -> list[str]:
-    """The utilisation and mean wait of each lane a swept field sizes
-    (``ports.sea_port.scan.scanners.capacity``: the sea port's scanners)."""
+#: a port's tables whose fields change the load of a lane they do not name (the share of
+#: images the AI reads and clears: the image officers read the rest)
+LOADS = {"scan.image_review": "image_officers"}
+
+
+def touched_lanes(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """(port, lane) of each lane a changed field sizes or loads: one inside the lane's table
+    (``ports.sea_port.scan.scanners.capacity``, ``...scanners.service.mode``), the table
+    itself, or a field of a table that loads it (``...scan.image_review.ai_share``: the
+    image officers)."""
     from sim.scenario.dormant import LANE_PATHS
 
-    out = []
-    for p in params:
-        parts = p.split(".")
-        lane = LANE_PATHS.get(".".join(parts[2:-1])) if parts[0] == "ports" else None
-        if lane is not None and len(parts) > 3:
-            out += [f"utilisation_{parts[1]}_{lane}", f"wait_h_mean_{parts[1]}_{lane}"]
-    return out
+    out: dict[tuple[str, str], None] = {}
+    for key in keys:
+        parts = key.split(".")
+        if parts[0] != "ports" or len(parts) < 3:
+            continue
+        for end in range(len(parts), 2, -1):
+            lane = LANE_PATHS.get(".".join(parts[2:end]))
+            if lane is not None:
+                break
+        else:
+            lane = LOADS.get(".".join(parts[2:-1]))
+        if lane is not None:
+            out[(parts[1], lane)] = None
+    return list(out)
+
+
+def swept_lane_rows(params: Iterable[str]) -> list[str]:
+    """The utilisation and mean wait of each lane a swept field sizes or loads
+    (``ports.sea_port.scan.scanners.capacity``: the sea port's scanners)."""
+    return [f"{figure}_{port}_{lane}" for port, lane in touched_lanes(params)
+            for figure in ("utilisation", "wait_h_mean")]  # fmt: skip
+
+
+def lane_rows(keys: Iterable[str]) -> tuple[str, ...]:
+    """The utilisation, mean queue and mean wait of each lane the changed fields ``keys``
+    size or load (:func:`touched_lanes`): what a comparison of one more scanner or faster
+    image reading is bought for (a table skips the rows a comparison lacks)."""
+    return tuple(f"{figure}_{port}_{lane}" for port, lane in touched_lanes(keys)
+                 for figure in ("utilisation", "queue_mean", "wait_h_mean"))  # fmt: skip
 
 
 def class_rows(keys: Iterable[str]) -> tuple[str, ...]:

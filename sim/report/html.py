@@ -242,11 +242,13 @@ def report_rows(
 ) -> tuple[str, ...]:
     """The report's main table rows: :data:`REPORT_METRICS`, the pooled clearance and cost
     rows each followed by its imports' and exports' (as the terminal's table), the
-    organisation's rows and the rows of the ports options touch (by their changes, or, with
-    ``variants``, by the fields their reforms change too); rows it lacks are skipped."""
+    organisation's rows and the rows of the ports options touch and of the lanes they size
+    or load (by their changes, or, with ``variants``, by the fields their reforms change
+    too); rows it lacks are skipped."""
     from sim.experiment.metric_names import (
         class_rows,
         era_rows,
+        lane_rows,
         measured,
         organisation_rows,
         port_rows,
@@ -261,7 +263,8 @@ def report_rows(
     ports = _ports_named(fields)
     asked = shown_rows(res.meta.get("command") or [], names)
     classes = class_rows(fields)  # (a class mix moved)
-    return tuple(dict.fromkeys([*rows, *port_rows(ports), *classes, *asked]))
+    lanes = lane_rows(fields)  # (the lanes options size or load: their queues)
+    return tuple(dict.fromkeys([*rows, *port_rows(ports), *lanes, *classes, *asked]))
 
 
 def _option_fields(res: CompareResult, variants: Mapping[str, Variant]) -> dict[str, list[str]]:
