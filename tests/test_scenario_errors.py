@@ -444,7 +444,7 @@ def test_a_timeline_does_not_take_over_the_scenarios_own_errors(
             ["risk.target=0.1", "risk.document=1.5"],
             "command line: risk.document = 1.5: allowed: 'table', or a share from 0 to 1, or a "
             "table by direction {import = ..., export = ...} (out of range: input should be "
-            "less than or equal to 1)",
+            "less than or equal to 1; a share is from 0 to 1: write 1.5 % as 0.015)",
         ),
         (  # a cap may not name 'general' (the rate the caps refer to): not listed
             ["risk.target=0.1", "risk.caps.aeo_advnced=0.1"],
@@ -856,3 +856,25 @@ def test_a_start_date_that_is_not_a_monday_is_refused(write, capsys):
     )
     monday = sim.load_scenario(write(head + 'start_date = "2019-12-30"\n'))
     assert monday.start_date.weekday() == 0
+
+
+@pytest.mark.parametrize(
+    "field,value,hint",
+    [
+        ("ports.sea.scan.image_review.ai_clear", "90", "write 90 % as 0.9"),
+        ('selection.scan."*".general', "4.5", "write 4.5 % as 0.045"),
+        ("ports.sea.scan.image_review.ai_share", "100", "write 100 % as 1"),
+        ("ports.sea.scan.image_review.ai_clear", "150", None),  # (no percentage either)
+        ("ports.sea.scan.image_review.ai_clear", "-0.5", None),
+    ],
+)
+def test_a_share_written_as_a_percentage_says_how_to_write_it(capsys, field, value, hint):
+    """A buyer who types the AI's clear rate as 90 (for 90 %) is told to write 0.9; a value
+    that is no percentage gets the range alone."""
+    assert main(["check", str(SMALL), "--set", f"{field}={value}"]) == 2
+    err = capsys.readouterr().err
+    assert f"= {value}: out of range" in err
+    if hint is None:
+        assert "a share is from 0 to 1: write" not in err
+    else:
+        assert f"a share is from 0 to 1: {hint}" in err

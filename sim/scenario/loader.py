@@ -776,7 +776,7 @@ def _message(err: ErrorDetails, loc: tuple) -> str:
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
         msg = f"unknown distribution; allowed 'dist' values: {', '.join(sorted(_TAGS))}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        msg = f"out of range: {msg.lower()}"
+        msg = f"out of range: {msg.lower()}" + _percent_hint(err)
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         msg = _table_expected(err, loc)
     elif kind in ("too_short", "too_long"):
@@ -786,6 +786,17 @@ def _message(err: ErrorDetails, loc: tuple) -> str:
         noun = "entry" if bound == 1 else "entries"
         msg = f"{word} {bound} {noun}; got {ctx.get('actual_length')}"
     return msg
+
+
+def _percent_hint(err: ErrorDetails) -> str:
+    """For a share (at most 1) given as a percentage (above 1, up to 100: ``ai_clear = 90``
+    for 90 %), how to write it; else ''."""
+    value, bound = err.get("input"), (err.get("ctx") or {}).get("le")
+    if bound != 1 or isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    if not 1 < value <= 100:
+        return ""
+    return f"; a share is from 0 to 1: write {value:g} % as {value / 100:g}"
 
 
 def _table_expected(err: ErrorDetails, loc: tuple) -> str:
