@@ -87,3 +87,41 @@ def test_a_lane_on_a_schedule_gets_a_factor_and_one_whose_work_fits_gets_its_hou
     # nothing measured (a laboratory: no weekly jobs; none served): nothing said
     assert capacity_needed(SimpleNamespace(port="sea", name="lab"), window, {"sea"}) == ""
     assert capacity_needed(_lane([1] * 168, 0, 1.0), window, {"sea"}) == ""
+
+
+def test_exam_bays_name_the_bays_their_waiting_boxes_need():
+    """Exam bays too few for the boxes (3 where about 8 are held at once): the yard books a
+    job when it starts, so the boxes still waiting for a bay at the end count too (without
+    them the work asked seemed to fit); the bays named carry it."""
+    over = {"days": 14, "ports.sea.exam.movers.capacity": 8, "ports.sea.exam.teams.capacity": 8}
+    r = sim.simulate(sim.load_scenario(SMALL, {**over, "ports.sea.exam.bays.capacity": 3}), 1)
+    warned = [w for w in r.warnings if "exam_bays is 100% utilised" in w]
+    named = r"needs about (\d+) on duty, not 3 \(ports\.sea\.exam\.bays\.capacity"
+    found = re.search(named, warned[0])
+    assert found is not None, warned
+    bays = int(found.group(1))
+    r = sim.simulate(sim.load_scenario(SMALL, {**over, "ports.sea.exam.bays.capacity": bays}), 1)
+    u = r.resources[(r.resources.port == "sea") & (r.resources.lane == "exam_bays")].utilisation
+    assert float(u.iloc[0]) < 0.95 and r.warnings == []
+
+
+def test_bays_behind_overloaded_exam_staff_are_told_to_wait_for_the_staff():
+    """A bay holds its box while the box waits for a team: bays overloaded with the teams
+    are the teams' shortfall, so the warning says to add staff, not bays."""
+    from sim.model import stability
+
+    def bays(name: str) -> SimpleNamespace:
+        return SimpleNamespace(port="sea", name=name, unlimited=False, weekly_waits=dict)
+
+    busy = {("sea", "exam_bays"): 1.0, ("sea", "exam_teams"): 0.99}
+    said = stability.check([bays("exam_bays")], (0.0, 504.0), busy)
+    assert len(said) == 1 and "exam staff are 99% utilised too" in said[0]
+    assert "add exam staff first" in said[0] and "needs about" not in said[0]
+    calm = {**busy, ("sea", "exam_teams"): 0.6}
+    assert "exam staff" not in stability.check([bays("exam_bays")], (0.0, 504.0), calm)[0]
+    pooled = {("sea", "exam_bays"): 1.0, ("sea", "exam_officers"): 0.97}
+    said = stability.check([bays("exam_bays")], (0.0, 504.0), pooled)
+    assert "exam staff are 97% utilised" in said[0]
+    # (another lane beside overloaded teams is not told so)
+    assert "exam staff" not in stability.check([bays("movers")], (0.0, 504.0), {
+        ("sea", "movers"): 1.0, ("sea", "exam_teams"): 0.99})[0]

@@ -35,7 +35,10 @@ def offered(lane: Any, window: tuple[float, float]) -> tuple[float, float] | Non
     hours = range(math.ceil(window[0]), math.floor(window[1]))
     if weekly is None or hourly is None or not served or not hours:
         return None
-    asked = sum(n for _, n, _ in weekly.weeks.values())
+    asked = sum(n for _, n, _ in weekly.weeks.values())  # (booked jobs: FIFO lanes' all)
+    cell = getattr(lane, "cell", None)
+    if cell is not None:  # (an exam yard's lane books a job when it starts: add the waiting)
+        asked += cell.waiting_cohort(lane)
     work = asked * (lane.service_sum / served) / len(hours)
     on_duty = sum(hourly[h % len(hourly)] for h in hours) / len(hours)
     return work, on_duty
@@ -59,9 +62,10 @@ def capacity_needed(
     )
     if load <= TARGET:
         return said + (
-            f", within the {TARGET:.0%} a lane can carry: it is overloaded in the hours its "
-            "jobs come (bursts, or work asked when few are on duty), so match its hours on "
-            "duty to them (bordersim hours RESULTS) rather than add servers to every hour."
+            f", within the {TARGET:.0%} a lane can carry: either it is overloaded in the "
+            "hours its jobs come (bursts, or work asked when few are on duty: match its hours "
+            "on duty to them, see bordersim hours RESULTS), or jobs still held at the end of "
+            "the run hide part of its work (a longer drain_days shows it)."
         )
     hourly = lane.hourly
     if len(set(hourly)) == 1:

@@ -121,6 +121,12 @@ class Cell:
         wanted = set(lanes)
         return sum(len(group) for need, group in self._groups.items() if wanted.intersection(need))
 
+    def waiting_cohort(self, lane: CellLane) -> int:
+        """Cohort jobs still waiting (never started) that need ``lane``: with those that
+        started, the jobs its cohort asked of it (an overloaded lane's offered load)."""
+        return sum(1 for need, group in self._groups.items() if lane in need
+                   for entry in group if entry[4])  # fmt: skip
+
     @staticmethod
     def short(lanes: tuple[CellLane, ...]) -> CellLane | None:
         """The first lane without a free server for this job (None: all fit)."""

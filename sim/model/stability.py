@@ -109,7 +109,7 @@ def check(
                 f"{lane.port}: {lane.name} is {u:.0%} utilised (above {OVERLOAD:.0%}); "
                 "its queue may not settle, so its waits are not steady-state: "
                 "add capacity there, or read its waits as a lower bound"
-                + capacity_needed(lane, window, ports)
+                + (_bays_wait_for_teams(lane, utilisation) or capacity_needed(lane, window, ports))
             )
         if schedule_or_idle(lane, u):
             continue
@@ -120,6 +120,20 @@ def check(
     for port, name, weekly in other_waits:
         out += rising_warning(port, name, weekly.means(), window, weekly)
     return out
+
+
+def _bays_wait_for_teams(lane: Queue, utilisation: dict[tuple[str, str], float]) -> str:
+    """For exam bays overloaded while the port's exam staff are too: a bay holds its box
+    while it waits for a team, so the bays' load is the teams' shortfall; '' otherwise."""
+    staff = [utilisation.get((lane.port, k), math.nan) for k in ("exam_teams", "exam_officers")]
+    busiest = max((u for u in staff if u > OVERLOAD), default=None)
+    if lane.name != "exam_bays" or busiest is None:
+        return ""
+    return (
+        f". Its exam staff are {busiest:.0%} utilised too, and a bay holds its box while it "
+        "waits for them: add exam staff first, then see whether the bays still bind (more "
+        "bays would only hold more boxes waiting)."
+    )
 
 
 def _movers_wait(port: str, movers: float, utilisation: dict[tuple[str, str], float]) -> str:
