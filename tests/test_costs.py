@@ -947,3 +947,18 @@ def test_an_exports_value_of_time_runs_to_its_departure_not_its_cut_off():
     np.testing.assert_allclose(time[out], (per_hour * held)[out], rtol=1e-9)
     terminal = per_hour * (log.own_terminal + log.departed - log.loaded).to_numpy()
     np.testing.assert_allclose(parts[out, P["time_terminal"]], terminal[out], rtol=1e-9)
+
+
+def test_a_comparison_shows_the_agencies_cost_per_container_at_the_port_it_changes():
+    """A scanner's buyer prices a box: the table and the report show the agencies' cost per
+    container at each port an option changes, imports and exports apart, with no --show."""
+    from sim.cli_compare import table_rows
+    from sim.experiment.compare import compare
+    from sim.report.html import report_rows
+
+    scenario = sim.load_scenario(SMALL, {"costs": costs()})
+    res = compare(scenario, ["more:ports.sea.document_check.capacity=3"], reps=2, report=False,
+                  overrides={"days": 2, "warmup_days": 1, "drain_days": 2})  # fmt: skip
+    for rows in (table_rows(res), report_rows(res)):
+        assert "agency_cost_per_container_port_sea_import" in rows
+        assert "agency_cost_per_container_port_sea_export" in rows

@@ -292,13 +292,15 @@ def option_ports(options: Iterable[Any]) -> list[str]:
 
 
 def port_rows(ports: Iterable[str]) -> tuple[str, ...]:
-    """Each port's clearance, overall clearance and cost rows, imports and exports apart (a
-    table skips those a comparison lacks: costs without a ``[costs]`` section)."""
+    """Each port's clearance, overall clearance and cost rows (per consignment, and the
+    agencies' per container: what a scanner's buyer prices a box at), imports and exports
+    apart (a table skips those a comparison lacks: costs without a ``[costs]`` section)."""
     return tuple(
         f"{metric}_port_{port}_{direction}"
         for port in dict.fromkeys(ports)
         for metric in (
-            "clearance_h_mean", "overall_clearance_h_mean", "total_cost_per_consignment"
+            "clearance_h_mean", "overall_clearance_h_mean", "total_cost_per_consignment",
+            "agency_cost_per_container",
         )
         for direction in ("import", "export")
     )
