@@ -138,6 +138,9 @@ def test_the_audit_picks_each_class_at_its_own_share():
         assert low <= want <= high, (cls, low, want, high)
     with pytest.raises(sim.ScenarioError, match=r"enforcement\.audit\.by_class\.aeo"):
         sim.load_scenario(SMALL, {"enforcement.audit.by_class": {"aeo": 0.5}})
+    for bad in (-1, float("nan"), True):
+        with pytest.raises(sim.ScenarioError, match=r"by_class\.general"):
+            sim.load_scenario(SMALL, {"enforcement.audit.by_class": {"general": bad}})
 
 
 def test_the_reform_switches_the_audit_to_risk_and_says_when_it_can_do_nothing():

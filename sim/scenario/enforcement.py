@@ -186,7 +186,8 @@ class Audit(Strict):
     share: Probability = Field(
         default=0.0,
         description="share of released declarations audited (targeting = 'risk': of the "
-        "compliant ones; the illicit ones are picked more often, by auc)",
+        "compliant ones; the illicit ones are picked more often, by auc; by_class scales it "
+        "for a class)",
     )
     finds: PerType = Field(default_factory=dict, description="an audit finds the type, by type")
     lag: DurationDist = Field(default_factory=lambda: fixed("90 d"), validate_default=False)
@@ -208,7 +209,7 @@ class Audit(Strict):
         description="how well the post-clearance risk score separates illicit from compliant "
         "declarations (targeting = 'risk' only)",
     )
-    by_class: dict[str, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+    by_class: dict[str, Real] = Field(
         default_factory=dict,
         description="share's multiplier by the declared trader class (a class not listed: "
         "1; its share at most 1): fewer audits for AEOs, say",
@@ -219,9 +220,11 @@ class Audit(Strict):
     @field_validator("by_class")
     @classmethod
     def _classes(cls, v: dict[str, float]) -> dict[str, float]:
-        for k in v:
+        for k, m in v.items():
             if k not in TRADER_CLASSES:
                 raise AtField(k, f"unknown trader class; allowed: {', '.join(TRADER_CLASSES)}")
+            if not 0 <= m <= 1e4:
+                raise AtField(k, f"a multiplier of the share must be in [0, 10000]; got {m}")
         return v
 
     def shares(self) -> list[float]:
