@@ -80,7 +80,7 @@ def test_run_precision_on_the_command_line_and_resumed(tmp_path, capsys):
     assert json.loads((out / "meta.json").read_text())["reps"] == 11
     assert main([*args, "--max-reps", "12"]) == 0
     err = capsys.readouterr().err
-    assert "left out" not in err and "not met in 12 replications" in err
+    assert "; left out" not in err and "not met in 12 replications" in err  # (store notice)
     assert len(list((out / "reps").glob("rep-*[0-9].json"))) == 12
     assert len(json.loads((out / "summary.json").read_text())) > 10
     assert json.loads((out / "meta.json").read_text())["reps"] == 12
