@@ -234,8 +234,13 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
     assert ran == ["Baseline: workshop", "Option: ai_clear_90"], ran
     notes = _find(browser, ".bs-results .bs-notes")[0].text
     assert "1 observed day(s) hold 0 whole week(s)" in notes, notes
-    _find(browser, ".bs-chart >>> img", timeout=10,  # the clearance chart, laid out
-          where=lambda imgs: imgs[0].size["height"] > 0)
+    chart = _find(browser, ".bs-chart >>> img", timeout=10,  # the clearance chart, laid out
+                  where=lambda imgs: imgs[0].size["height"] > 0)[0]
+    # a reader who cannot see it: the image says what it draws, the caption every bar
+    assert len(chart.get_attribute("alt").split()) >= 8, chart.get_attribute("alt")
+    words = [li.text for li in _find(browser, ".bs-chart >>> figcaption li")]
+    assert len(words) == 4 and all(w.startswith("Clearance, ") for w in words), words
+    assert all("with the baseline" in w and "with the option" in w for w in words), words
     shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "dashboard.png"
     browser.save_screenshot(str(shot))
     print(f"dashboard screenshot: {shot}; first look after {first_look:.1f} s")

@@ -591,3 +591,38 @@ def test_the_pages_intervals_are_those_of_compare_quantiles_widened_too():
             assert list(rows[metric][side]) == pytest.approx(want), (metric, side)
         want = diffs.loc[("o", metric), ["mean", "ci_low", "ci_high"]].tolist()
         assert list(rows[metric]["difference"]) == pytest.approx(want), metric
+
+
+def test_the_chart_says_in_words_what_it_draws_for_a_reader_who_cannot_see_it():
+    """The chart's image has alt text, and its caption gives every bar in plain words: the
+    hours of each side, the change, and whether the change is clear of chance; the option's
+    bars are hatched, so they are told apart without colour."""
+    import re
+
+    from sim.faces.chart import clearance_chart, clearance_figure
+
+    rows = [
+        {"metric": "clearance_h_mean_import", "baseline": (10.6, 10.1, 11.2),
+         "option": (9.8, 9.3, 10.4), "difference": (-0.8, -1.1, -0.5)},
+        {"metric": "overall_clearance_h_mean_export", "baseline": (50.6, 47.0, 54.1),
+         "option": (50.7, 47.1, 54.0), "difference": (0.1, -0.2, 0.3)},
+    ]
+    page = clearance_figure(rows)
+    alt = re.findall(r'<img class="bs-chart-img" alt="([^"]+)"', page)
+    assert len(alt) == 1 and len(alt[0].split()) >= 8, alt
+    words = re.findall(r"<li>(.*?)</li>", page)
+    assert words == [
+        "Clearance, customs, imports: 10.6 h with the baseline, 9.8 h with the option; "
+        "0.80 h (48 min) shorter: a clear change (its 95 % range, -1.10 to -0.50 h, does "
+        "not include 0).",
+        "Clearance, overall, exports: 50.6 h with the baseline, 50.7 h with the option; "
+        "0.10 h (6 min) longer: not a clear change (its 95 % range, -0.20 to 0.30 h, "
+        "includes 0: it could be chance).",
+    ]
+    same = [{**rows[0], "difference": (0.0, 0.0, 0.0)}]  # the option ran as the baseline
+    assert re.findall(r"<li>(.*?)</li>", clearance_figure(same))[0].endswith(
+        "; no change in any replication.")
+    ax = clearance_chart(rows).axes[0]
+    hatched = [bool(p.get_hatch()) for p in ax.patches]  # (the baseline's first, then the option's)
+    assert hatched == [False, False, True, True], hatched
+    assert clearance_figure([]) == ""  # nothing measured: no chart, no empty figure

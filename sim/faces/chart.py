@@ -1,7 +1,14 @@
-"""The workshop page's chart: clearance by direction, baseline beside option, with intervals."""
+"""The workshop page's chart: clearance by direction, baseline beside option, with intervals.
+
+:func:`clearance_figure` gives it as HTML: the image with its alt text and, under it, what it
+shows in plain words (each bar's hours and the change, and whether the change is clear of the
+chance of the draws), for a reader who cannot see the image and one who does not read error
+bars.
+"""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +24,10 @@ BARS = (
     ("overall_clearance_h_mean_import", "overall, imports"),
     ("overall_clearance_h_mean_export", "overall, exports"),
 )
+
+
+#: the option's bars are hatched, the baseline's plain
+HATCH = {"baseline": "", "option": "//"}
 
 
 def _error(mean: float, low: float | None, high: float | None) -> tuple[float, float]:
@@ -42,6 +53,7 @@ def clearance_chart(rows: Sequence[dict[str, Any]]) -> Figure:
         errors = [_error(*by_metric[m][side]) for m, _ in shown]
         ys = [i + (k - 0.5) * height for i in range(len(shown))]
         ax.barh(ys, means, height=height, color=colour, label=side,
+                hatch=HATCH[side],  # (told apart without colour: on a grey projector too)
                 xerr=list(zip(*errors, strict=True)) if errors else None, capsize=3)
     ax.set_yticks(range(len(shown)), [label for _, label in shown])
     ax.invert_yaxis()
@@ -50,3 +62,59 @@ def clearance_chart(rows: Sequence[dict[str, Any]]) -> Figure:
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
     fig.tight_layout()
     return fig
+
+
+def _hours(x: float) -> str:
+    """Hours as an official reads them: "10.6 h", and under an hour also in minutes."""
+    if abs(x) < 1:
+        return f"{x:.2f} h ({x * 60:.0f} min)"
+    return f"{x:.1f} h"
+
+
+def _change(difference: tuple[float, float | None, float | None]) -> str:
+    """The option's change of one bar in words, and whether it is clear of chance."""
+    mean, low, high = difference
+    if not math.isfinite(mean):
+        return "no change measured"
+    size = "no change" if abs(mean) < 5e-4 else (
+        f"{_hours(abs(mean))} {'shorter' if mean < 0 else 'longer'}")
+    if low is None or high is None:
+        return f"{size} (one replication: no range, so no telling it from chance)"
+    if max(abs(mean), abs(low), abs(high)) < 5e-4:
+        return "no change in any replication"
+    if low > 0 or high < 0:
+        return (f"{size}: a clear change (its 95 % range, {low:.2f} to {high:.2f} h, "
+                "does not include 0)")
+    return (f"{size}: not a clear change (its 95 % range, {low:.2f} to {high:.2f} h, "
+            "includes 0: it could be chance)")
+
+
+def clearance_words(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Each bar of :func:`clearance_chart` in a sentence: baseline, option, the change."""
+    by_metric = {row["metric"]: row for row in rows}
+    return [
+        f"Clearance, {label}: {_hours(row['baseline'][0])} with the baseline, "
+        f"{_hours(row['option'][0])} with the option; {_change(row['difference'])}."
+        for metric, label in BARS
+        if (row := by_metric.get(metric)) is not None
+    ]
+
+
+def clearance_figure(rows: Sequence[dict[str, Any]]) -> str:
+    """The chart as ``<figure>``: its image (alt text saying what it draws) and a caption
+    giving every bar in words, so the chart's content does not depend on seeing it."""
+    from sim.report.plots import png_base64
+
+    words = clearance_words(rows)
+    if not words:
+        return ""
+    alt = ("Bar chart of clearance time by direction in hours, the baseline's plain bars "
+           "beside the option's hatched ones, with 95 % ranges; the caption below gives "
+           "every bar in words")
+    items = "".join(f"<li>{html.escape(w)}</li>" for w in words)
+    return (
+        '<figure class="bs-chart-figure" style="margin:0">'
+        f'<img class="bs-chart-img" alt="{html.escape(alt)}" style="max-width:100%;height:auto" '
+        f'src="data:image/png;base64,{png_base64(clearance_chart(rows))}">'
+        f'<figcaption class="bs-chart-words"><ul>{items}</ul></figcaption></figure>'
+    )

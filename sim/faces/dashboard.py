@@ -23,7 +23,7 @@ import panel as pn
 
 from sim.experiment.compare import clip_interval
 from sim.faces import choices
-from sim.faces.chart import clearance_chart
+from sim.faces.chart import clearance_figure
 from sim.faces.org import org_tree_html
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
 from sim.faces.watch import port_gif
@@ -224,8 +224,7 @@ class Page:
         self.status = pn.pane.HTML("Choose options and press Run.", css_classes=["bs-status"])
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
-        self.chart = pn.pane.Matplotlib(None, dpi=96, tight=True, css_classes=["bs-chart"],
-                                        visible=False)
+        self.chart = pn.pane.HTML("", css_classes=["bs-chart"], sizing_mode="stretch_width")
         self.watch_port = pn.widgets.Select(label="Port", options=[], css_classes=["bs-watch-port"])
         self.watch_button = pn.widgets.Button(label="Animate one day (option)",
                                               css_classes=["bs-watch"])
@@ -292,7 +291,7 @@ class Page:
             self.status.object = f"<b>Cannot run</b>: {html.escape(str(exc))}"
             return
         self.quick.object = self.full.object = ""
-        self._show_chart(None)
+        self.chart.object = ""
         self.progress.max, self.progress.value = 2 * plan.reps, 0
         self.run = Run(plan, self.executor, self.folder)
         self.run.start()
@@ -313,7 +312,7 @@ class Page:
             self.full.object = results_html(
                 rows, f"Full run: {self.run.plan.reps} replications a side", FULL_NOTE,
                 snap.labels, snap.warnings, snap.notes)
-            self._show_chart(clearance_chart(rows))
+            self.chart.object = clearance_figure(rows)
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()
             self.poll = None
@@ -352,15 +351,6 @@ class Page:
                                       f'src="data:image/gif;base64,{data}">')
 
         self._watching = pn.state.add_periodic_callback(show_gif, period=POLL_MS)
-
-    def _show_chart(self, fig: Any) -> None:
-        old = self.chart.object
-        self.chart.object = fig
-        self.chart.visible = fig is not None
-        if old is not None:
-            import matplotlib.pyplot as plt
-
-            plt.close(old)
 
     def _status(self, snap: Snapshot) -> str:
         phase = {"quick": "running the first look", "full": "running the full simulation",
