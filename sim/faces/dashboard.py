@@ -24,6 +24,7 @@ import panel as pn
 from sim.experiment.compare import clip_interval
 from sim.faces import choices
 from sim.faces.chart import clearance_figure
+from sim.faces.lever import LeverSlider
 from sim.faces.org import org_tree_html
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
 from sim.faces.watch import port_gif
@@ -93,9 +94,7 @@ def _in_minutes(side: str, metric: str, x: float) -> str:
 
 
 #: an option's label wraps within the controls' column (not drawn over the results)
-_WRAP = (
-    "label, .bk-slider-title { white-space: normal; overflow-wrap: anywhere; }"
-)
+_WRAP = "label { white-space: normal; overflow-wrap: anywhere; }"
 
 FULL_NOTE = (
     "Mean over replications and its 95 % interval; the difference pairs replications run "
@@ -212,9 +211,10 @@ class Page:
         )
         self.switches = pn.Column(sizing_mode="stretch_width")
         self.levers = {
-            name: pn.widgets.FloatSlider(
+            name: LeverSlider(
                 label=lever.label, start=lever.start, end=lever.end, step=lever.step,
-                value=lever.start, css_classes=[f"bs-lever-{name}"], stylesheets=[_WRAP],
+                value=lever.start, css_classes=[f"bs-lever-{name}"], margin=(5, 10),
+                sizing_mode="stretch_width",
             )
             for name, lever in choices.LEVERS.items()
         }
