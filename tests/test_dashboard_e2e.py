@@ -363,8 +363,9 @@ def test_the_page_fits_a_phone_and_its_labels_stay_in_their_column(server, brows
 
 def test_each_lever_is_named_to_a_screen_reader_and_moves_with_the_keyboard(server, browser):
     """Every lever is a range input named by what it moves (a Bokeh slider's handle had no
-    name: "slider, 1"); the arrow keys move it, and the run takes the moved value. A lever
-    with nothing to act on in the scenario cannot be moved."""
+    name: "slider, 1"); the arrow keys move it, and the run takes the moved value, and says
+    so to a screen reader when it is done. A lever with nothing to act on in the scenario
+    cannot be moved."""
     from selenium.webdriver.common.keys import Keys
 
     from sim.faces.choices import LEVERS
@@ -383,6 +384,11 @@ def test_each_lever_is_named_to_a_screen_reader_and_moves_with_the_keyboard(serv
     _find(browser, ".bs-run >>> button")[0].click()
     ran = _find(browser, '.bs-results .bs-ran[data-side="option"]', timeout=180)[0].text
     assert ran == "Option: staff x1.1", ran
+    # a screen reader is told the run is done, by the one live region the page keeps
+    news = _find(browser, '.bs-announce >>> [role="status"][aria-live="polite"]')
+    assert len(news) == 1, len(news)
+    said = browser.execute_script("return arguments[0].textContent", news[0])
+    assert said.startswith(f"Full run done: {REPS} replications a side."), said
     _choose(browser, "bs-scenario", "guangdong")  # no scanner: the AI share acts on nothing
     _find(browser, ".bs-lever-ai_clear >>> input[type=range]", timeout=30,
           where=lambda found: found[0].get_attribute("disabled") is not None)

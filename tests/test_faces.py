@@ -626,3 +626,36 @@ def test_the_chart_says_in_words_what_it_draws_for_a_reader_who_cannot_see_it():
     hatched = [bool(p.get_hatch()) for p in ax.patches]  # (the baseline's first, then the option's)
     assert hatched == [False, False, True, True], hatched
     assert clearance_figure([]) == ""  # nothing measured: no chart, no empty figure
+
+
+def test_a_screen_reader_is_told_each_step_of_a_run_and_nothing_more():
+    """The live region's sentence changes with news only: started, first look, done (with
+    the sides that warned), failed; not with the seconds counting up."""
+    pytest.importorskip("panel")
+    from sim.faces.dashboard import news
+    from sim.faces.runs import Snapshot
+
+    started = news(Snapshot("quick", elapsed=1.0), 3)
+    assert started.startswith("Running:") and started == news(Snapshot("quick", elapsed=9.0), 3)
+    quick = {"baseline": {"x": 1.0}, "option": {"x": 1.0}}
+    assert news(Snapshot("full", 2, 6, quick=quick), 3).startswith("First look ready")
+    later = news(Snapshot("full", 4, 6, quick=quick), 3)
+    assert later == news(Snapshot("full", 2, 6, quick=quick), 3)
+    done = news(Snapshot("done", 6, 6, quick=quick, warnings={"baseline": [], "option": ["w"]}), 3)
+    assert done.startswith("Full run done: 3 replications a side.") and done.endswith(
+        "Option gave warnings: read them above the numbers."), done
+    assert "warnings" not in news(Snapshot("done", 6, 6, quick=quick), 3)
+    failed = news(Snapshot("failed", message="Traceback ...\nValueError: bad lane"), 3)
+    assert failed == "The run failed: ValueError: bad lane"
+
+
+def test_a_plan_the_page_cannot_run_is_said_to_a_screen_reader():
+    pytest.importorskip("panel")
+    from sim.faces.dashboard import Page
+
+    with ThreadPoolExecutor(1) as pool:
+        page = Page(pool)
+        page.seed.value = -1  # (the box allows 0 and up; a bad value must still be told)
+        page.start()
+    assert page.announce.text.startswith("Cannot run: "), page.announce.text
+    assert page.announce.text[len("Cannot run: "):] in page.status.object

@@ -5,4 +5,5 @@
 - :mod:`sim.faces.dashboard`: the Panel page (``bordersim dashboard``).
 - :mod:`sim.faces.lever`: a lever as a native range input, named by its label.
 - :mod:`sim.faces.chart`: the clearance chart, with its bars said in words.
+- :mod:`sim.faces.announce`: what a screen reader is told as a run moves on.
 """

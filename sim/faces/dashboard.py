@@ -23,6 +23,7 @@ import panel as pn
 
 from sim.experiment.compare import clip_interval
 from sim.faces import choices
+from sim.faces.announce import Announcer
 from sim.faces.chart import clearance_figure
 from sim.faces.lever import LeverSlider
 from sim.faces.org import org_tree_html
@@ -186,6 +187,22 @@ def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD") -> str
     return results_html(rows, title, QUICK_NOTE).replace("bs-results", "bs-quick", 1)
 
 
+def news(snap: Snapshot, reps: int) -> str:
+    """What a screen reader is told of a run, in a sentence that changes only with news (not
+    with the seconds counting up)."""
+    if snap.phase == "failed":
+        return f"The run failed: {snap.message.strip().splitlines()[-1] if snap.message else ''}"
+    if snap.phase == "done":
+        warned = [side for side, said in snap.warnings.items() if said]
+        caveat = (f" {' and '.join(warned).capitalize()} gave warnings: read them above the "
+                  "numbers." if warned else "")
+        return (f"Full run done: {reps} replications a side. The table and the chart in "
+                f"words are below the first look.{caveat}")
+    if snap.quick:
+        return "First look ready: one short replication a side. The full run goes on."
+    return "Running: a first look in a few seconds, then the full run."
+
+
 class Page:
     """One session's page: its widgets, its run and the poll that shows the run's progress."""
 
@@ -222,6 +239,7 @@ class Page:
         self.progress = pn.indicators.Progress(label="Progress", value=0, max=1, width=300,
                                                css_classes=["bs-progress"])
         self.status = pn.pane.HTML("Choose options and press Run.", css_classes=["bs-status"])
+        self.announce = Announcer(css_classes=["bs-announce"], height=0, margin=0)
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
         self.chart = pn.pane.HTML("", css_classes=["bs-chart"], sizing_mode="stretch_width")
@@ -289,6 +307,7 @@ class Page:
             plan.check(folder=self.folder)
         except (choices.PlanError, ValueError) as exc:
             self.status.object = f"<b>Cannot run</b>: {html.escape(str(exc))}"
+            self.announce.text = f"Cannot run: {exc}"
             return
         self.quick.object = self.full.object = ""
         self.chart.object = ""
@@ -305,6 +324,7 @@ class Page:
         snap = self.run.snapshot()
         self.progress.value = min(snap.done, self.progress.max)
         self.status.object = self._status(snap)
+        self.announce.text = news(snap, self.run.plan.reps)
         if snap.quick and not self.quick.object:
             self.quick.object = quick_html(snap.quick, snap.currency)
         if snap.phase == "done" and not self.full.object:
@@ -377,7 +397,7 @@ class Page:
             css_classes=["bs-controls"],
         )
         results = pn.Column(
-            self.status, self.progress, self.quick, self.full, self.chart,
+            self.announce, self.status, self.progress, self.quick, self.full, self.chart,
             sizing_mode="stretch_width",
         )
         watch = pn.Column("## Watch a port",
