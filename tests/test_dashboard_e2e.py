@@ -392,3 +392,32 @@ def test_each_lever_is_named_to_a_screen_reader_and_moves_with_the_keyboard(serv
     _choose(browser, "bs-scenario", "guangdong")  # no scanner: the AI share acts on nothing
     _find(browser, ".bs-lever-ai_clear >>> input[type=range]", timeout=30,
           where=lambda found: found[0].get_attribute("disabled") is not None)
+
+
+#: how the control the keyboard is on is drawn (looked up through the shadow roots)
+FOCUSED = """
+let e = document.activeElement;
+while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+const s = getComputedStyle(e);
+return [e.tagName, (e.textContent || '').trim(), s.outlineStyle, parseFloat(s.outlineWidth),
+        s.outlineColor];
+"""
+
+
+def test_the_control_the_keyboard_is_on_is_ringed_to_be_seen(server, browser):
+    """Tabbing through the controls, each one reached is ringed 3 pixels in dark blue (Bokeh
+    drew a 1-pixel light-grey dotted line on the blue Run button, a faint glow on a list)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(_listening(*server))
+    _choose(browser, "bs-scenario", "workshop")
+    _find(browser, ".bs-scenario >>> select")[0].click()
+    reached = []
+    for _ in range(12):  # the lists, the seed, Run, the levers, the first options
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        reached.append(browser.execute_script(FOCUSED))
+    assert any(tag == "BUTTON" and text == "Run" for tag, text, *_ in reached), reached
+    assert {tag for tag, *_ in reached} >= {"SELECT", "INPUT", "BUTTON"}, reached
+    for tag, text, style, width, colour in reached:
+        assert (style, width, colour) == ("solid", 3.0, "rgb(31, 78, 121)"), (tag, text)
