@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -252,7 +253,14 @@ def test_page_widgets_make_the_plan():
     assert ">-0.00010 <small>[-0.500, 1.000]" in text  # not "-0.000"
     # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]";
     # an interval clear of 0 is marked, one that holds 0 is not
-    star = ' <span class="bs-clear" title="interval clear of 0">*</span>'
+    from sim.faces.dashboard import CLEAR_MARK as star
+
+    # the mark says in words what it means to a screen reader, which skips the "*" itself
+    assert re.search(r'<span aria-hidden="true">\*</span><span style="position:absolute;'
+                     r'[^"]*clip:rect\(0 0 0 0\)[^"]*">, a clear change: its interval '
+                     r"leaves out 0</span>", star), star
+    # the table is named by its title, when a screen reader lists the tables of the page
+    assert re.search(r'<table [^>]*><caption style="[^"]*">t</caption><thead>', text)
     assert f">0.00016{star} <small>[0.000075, 0.00024]" in text
     assert ">0.000 <small>[0.000, 0.000]" in text  # (nothing changed: no "-0.000")
     assert f">-1.500{star} <small>" in text and text.count(star) == 2
@@ -369,8 +377,6 @@ def test_the_dumbbell_is_offered_only_where_the_organisation_is_generated():
 
 def _trees(text: str) -> list[dict[str, str]]:
     """The attributes of each tree image, in order; they agree with the block's list."""
-    import re
-
     images = [dict(re.findall(r'([a-z-]+)="([^"]*)"', img))
               for img in re.findall(r"<img [^>]*>", text)]
     block = re.search(r'class="bs-org-trees" data-structures="([^"]*)"', text)
@@ -597,8 +603,6 @@ def test_the_chart_says_in_words_what_it_draws_for_a_reader_who_cannot_see_it():
     """The chart's image has alt text, and its caption gives every bar in plain words: the
     hours of each side, the change, and whether the change is clear of chance; the option's
     bars are hatched, so they are told apart without colour."""
-    import re
-
     from sim.faces.chart import clearance_chart, clearance_figure
 
     rows = [

@@ -65,6 +65,16 @@ def _fmt(x: float | None) -> str:
     return f"{x:.3f}" if abs(x) < 10 else f"{x:,.1f}"
 
 
+#: hidden from sight, not from a screen reader
+UNSEEN = ("position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+          "white-space:nowrap")
+#: a change whose interval leaves out 0: "*" to the eye, words to a screen reader (which
+#: read the bare "*" as "star", or not at all, and never its title)
+CLEAR_MARK = (' <span class="bs-clear" title="interval clear of 0"><span aria-hidden="true">*'
+              f'</span><span style="{UNSEEN}">, a clear change: its interval leaves out 0'
+              "</span></span>")
+
+
 def _cell(side: str, metric: str, mean: float, low: float | None, high: float | None) -> str:
     """A table cell: the mean and its interval, with the exact mean in ``data-value``.
 
@@ -74,7 +84,7 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
     interval = mark = ""
     if low is not None and high is not None:
         if side == "difference" and (low > 0 or high < 0):
-            mark = ' <span class="bs-clear" title="interval clear of 0">*</span>'
+            mark = CLEAR_MARK
         # the kind of a by-direction metric is that of the metric without its direction
         kind_of = metric.removesuffix("_import").removesuffix("_export")
         low, high = clip_interval(kind_of, low, high, difference=side == "difference")
@@ -141,6 +151,7 @@ def results_html(
         f"{warnings_html(warnings or {}, notes)}"
         f'<div class="bs-table-box" style="overflow-x:auto">'  # (a narrow screen scrolls it)
         f'<table class="bs-table" style="border-collapse:collapse">'
+        f'<caption style="{UNSEEN}">{html.escape(title)}</caption>'  # (its name, when listed)
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         f"<p><small>{note}</small></p></div>"
     )
