@@ -124,6 +124,9 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
     stability = text[text.index(">Stability<"):text.index(">Results<")]
     assert "The run is not steady-state" in stability and "differences" not in stability
     assert "The others" not in stability and "Besides" in stability
+    # and the top of the page says so first, before any figure
+    first = text[text.index("Before you quote these figures"):text.index(">Results<")]
+    assert "Not steady-state: The run had a queue" in first and "Too short to tell" in first
 
 
 def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_folder, tmp_path):
@@ -134,6 +137,8 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     page = _self_contained(written)
     assert _plots(page) >= RUN_PLOTS | {"who-gains"}
     assert "org-tree" not in _plots(page)  # the small scenario has no organisation
+    # what to know before quoting a figure comes first, above the headline
+    assert written.index("Before you quote these figures") < written.index(">Headline<")
     # stars by Holm's correction, intervals uncorrected: the page says so (as the terminal)
     assert "the intervals are each difference's own, uncorrected" in written
     from sim.cli_compare import _empty_table

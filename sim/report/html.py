@@ -24,6 +24,7 @@ from sim.report.headline import headline
 from sim.report.numbers import interval_bounds, tiny
 from sim.report.options_table import options_rows
 from sim.report.periods import Periods, in_force_words, periods_of
+from sim.report.read_first import read_first
 from sim.report.risk_section import risk_section
 from sim.report.validation_section import validation_section
 
@@ -87,6 +88,7 @@ img{max-width:100%}.wide{overflow-x:auto}.wide img{max-width:none;width:auto}
 table.results td:not(.opt){white-space:nowrap}
 table.results th[scope=row],table.results td.opt{overflow-wrap:anywhere;min-width:8em}
 ul.headline{margin:.3em 0 1em}
+ul.read-first{border-left:4px solid #a94400;padding:.4em 1em .4em 2em;font-weight:bold}
 th[scope=row]{background:none;font-weight:normal;text-align:left}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 """
@@ -428,8 +430,8 @@ def _failures(res: CompareResult) -> str:
         for f in res.failures
     )
     return (
-        "<h2>Replications that failed</h2><table><tr><th>option</th><th>replication</th>"
-        f"<th>seed</th><th>scenario</th><th>error</th></tr>{rows}</table>"
+        "<h2 id='failures'>Replications that failed</h2><table><tr><th>option</th>"
+        f"<th>replication</th><th>seed</th><th>scenario</th><th>error</th></tr>{rows}</table>"
     )
 
 
@@ -502,12 +504,13 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
     raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
+        *read_first(res),
         *headline(res, changed_ports(res, variants), periods),
         *business,
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
         _what_was_run(res, variants),
-        "<h2>Stability</h2>",
+        "<h2 id='stability'>Stability</h2>",
         _stability(res),
         "<h2>Results</h2>",
         "<p class='note'>Means over replications with 95 % Student-t intervals, shown clipped "
