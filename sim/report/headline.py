@@ -124,6 +124,8 @@ def headline(
     ports it changes (each gets lines of its own when not every port is changed);
     ``periods``: the words of its periods (from the folder's scenarios; else from
     ``compare.json`` alone, by date)."""
+    from sim.report.brief import brief
+
     if len(res.names) < 2 or res.differences.empty:
         return []
     rows = {(r["option"], r["metric"]): r for r in res.differences.to_dict("records")}
@@ -163,9 +165,13 @@ def headline(
         if items and reach:
             items.append(reach)
         if items:
-            parts = {**_by_period(periods, rows, name, currency),
-                     **_at_ports(rows, name, ports, currency)}  # fmt: skip
-            out.append(_option(res, name, items, parts, periods.in_force.get(name)))
+            at_ports = _at_ports(rows, name, ports, currency)
+            parts = {**_by_period(periods, rows, name, currency), **at_ports}
+            in_force = periods.in_force.get(name)
+            scope = f" (over the whole run: its reform {in_force_words(in_force)})" if (
+                in_force) else ""
+            said = brief(rows, name, list(at_ports), currency, scope)
+            out.append(_option(res, name, items, parts, in_force, said))
     return out
 
 
@@ -432,11 +438,12 @@ def _listed(lines: list[str]) -> str:
 
 def _option(
     res: CompareResult, name: str, items: list[str], at_ports: dict[str, list[str]],
-    in_force: tuple[float, float] | None = None,
+    in_force: tuple[float, float] | None = None, said: str = "",
 ) -> str:
-    """One option's heading, caveat and lines: at each port it changes (if it leaves some
-    alone), then pooled over every port (with ``in_force``, its dated reform's observed days
-    in force and the observed days, a caveat that they mix its periods)."""
+    """One option's heading, caveats, its brief (``said``) and lines: at each port it
+    changes (if it leaves some alone), then pooled over every port (with ``in_force``, its
+    dated reform's observed days in force and the observed days, a caveat that they mix its
+    periods)."""
     from sim.experiment.composition import arrivals_note, truth_note
 
     flag = ""
@@ -458,6 +465,7 @@ def _option(
     if held:
         text += f"<p class='note'>Read with care: {html.escape(held)}.</p>"
     mixed = f" (its reform {in_force_words(in_force)})" if in_force else ""
+    text += said
     if not at_ports:
         return text + (f"<p>Over the whole run{mixed}:</p>" if mixed else "") + _listed(items)
     for part, lines in at_ports.items():

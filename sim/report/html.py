@@ -88,6 +88,7 @@ img{max-width:100%}.wide{overflow-x:auto}.wide img{max-width:none;width:auto}
 table.results td:not(.opt){white-space:nowrap}
 table.results th[scope=row],table.results td.opt{overflow-wrap:anywhere;min-width:8em}
 ul.headline{margin:.3em 0 1em}
+p.brief{margin:.4em 0 0}ul.brief{background:#f4f7fb;padding:.4em 1em .4em 2em}
 ul.read-first{border-left:4px solid #a94400;padding:.4em 1em .4em 2em;font-weight:bold}
 th[scope=row]{background:none;font-weight:normal;text-align:left}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

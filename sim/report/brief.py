@@ -1,0 +1,93 @@
+"""An option's answer in brief, atop its headline lines: one line each for the three outcomes
+a decision weighs (clearance time, the detection of illicit goods and what slips through,
+cost), giving only the changes that are clear and confirmed, each with its 95 % interval, and
+otherwise one plain verdict (no clear change; too imprecise to tell; a change Holm's
+correction does not confirm). The headline's twenty-odd lines an option has are all true, but
+a reader who stops after a few of them could miss the one change that matters or take a line
+on an unchanged figure for the answer."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sim.report import headline as hl
+
+#: the outcomes, each with its pooled metrics and its metrics at a port the option changes
+#: (``{p}``), each with a short name (the headline's lines below give the long one)
+OUTCOMES: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]], ...] = (
+    ("Clearance time",
+     (("clearance_h_mean_import", "import clearance"),
+      ("clearance_h_mean_export", "export clearance"),
+      ("overall_clearance_h_mean_import", "imports' time to leave the port"),
+      ("departure_h_mean_export", "exports' time to departure")),
+     (("clearance_h_mean_port_{p}_import", "import clearance"),
+      ("clearance_h_mean_port_{p}_export", "export clearance"),
+      ("overall_clearance_h_mean_port_{p}_import", "imports' time to leave the port"),
+      ("departure_h_mean_port_{p}_export", "exports' time to departure"))),
+    ("Illicit goods detected and slipping through",
+     (("detection_rate", "share of illicit consignments detected"),
+      ("detection_rate_with_audit", "share detected, finds after release included"),
+      ("value_slipped", "value of illicit goods slipping through the ports"),
+      ("value_slipped_total", "value slipping through in all, smuggling routes included"),
+      ("harm_slipped", "harm slipping through, a year"),
+      ("revenue_evaded", "duty evaded, a year")), ()),
+    ("Cost",
+     (("total_cost_per_consignment", "cost per declaration, agencies and traders"),
+      ("trader_cost_per_consignment", "traders' cost per declaration (fees and time)"),
+      ("agency_cost_per_year", "agencies' cost per year")),
+     (("total_cost_per_consignment_port_{p}_import", "cost per import declaration"),
+      ("total_cost_per_consignment_port_{p}_export", "cost per export declaration"))),
+)
+
+_WORDS = {m: (kind, words) for m, _, kind, words in (*hl.HEADLINE, *hl.AT_PORT)}
+
+
+def brief(
+    rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, ports: Sequence[str],
+    currency: str, scope: str = "",
+) -> str:
+    """The option's brief as HTML (empty when it has none of the outcomes' rows); ``ports``:
+    those it changes, whose own lines come before the pooled ones; ``scope``: a caveat on
+    the figures (a dated reform in force for part of the run: they mix its periods)."""
+    lines = []
+    for outcome, pooled, at_port in OUTCOMES:
+        found = [(f"at {p}, {what}", m.format(p=p), m) for m, what in at_port for p in ports]
+        found += [(what, m, m) for m, what in pooled]
+        said = [_said(rows[(name, key)], what, spec, currency)
+                for what, key, spec in found if (name, key) in rows]  # fmt: skip
+        if said:
+            lines.append(f"{outcome}: {_verdict(said)}")
+    if not lines:
+        return ""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    head = f"<p class='brief'><b>In brief</b>{html.escape(scope)}:</p>"
+    return f"{head}<ul class='brief'>{items}</ul>"
+
+
+def _said(row: Mapping[Any, Any], what: str, spec: str, currency: str) -> tuple[str, str]:
+    """(verdict, sentence) of one figure (``spec``: its metric as the headline's tables name
+    it): ``clear`` (and confirmed by Holm), ``unconfirmed`` (clear of 0, not confirmed),
+    ``imprecise`` or ``none``."""
+    kind, words = _WORDS[spec]
+    text = hl._sentence(row, what, kind, words, currency)
+    if hl._clear(row) is None:
+        return ("imprecise" if "too imprecise to tell" in text else "none"), text
+    return ("unconfirmed" if hl._unconfirmed(row) else "clear"), text
+
+
+def _verdict(said: list[tuple[str, str]]) -> str:
+    """The clear changes, each as the headline says it; else the weakest word that is true."""
+    clear = [text for kind, text in said if kind == "clear"]
+    if clear:
+        rest = len(said) - len(clear)
+        tail = f" (no confirmed change in the {rest} other figure{'s' if rest != 1 else ''})"
+        return "; ".join(clear) + (tail if rest else "")
+    kinds = {kind for kind, _ in said}
+    if "unconfirmed" in kinds:
+        return ("no confirmed change: a change clear of 0 is not confirmed once corrected for "
+                "the number of options (see below)")
+    if "imprecise" in kinds:
+        return "too imprecise to tell: more replications would narrow it (see below)"
+    return "no clear change"

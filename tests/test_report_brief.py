@@ -1,0 +1,87 @@
+"""Each option's headline opens with its answer in brief (docs/reports.md: "in brief"): per
+outcome (clearance time, illicit goods, cost) the clear and confirmed changes with their
+intervals, else one plain verdict, so a reader who stops there does not miss the one change
+that matters."""
+
+from __future__ import annotations
+
+import html
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+
+from sim.report.headline import headline
+
+COLS = ["option", "metric", "mean", "shown_low", "shown_high", "significant"]
+
+
+def _brief(rows: list[tuple[Any, ...]], ports: dict[str, list[str]] | None = None,
+           base: dict[str, float] | None = None) -> str:
+    diffs = pd.DataFrame(rows, columns=COLS)
+    summary = pd.DataFrame({"option": "baseline", "metric": list((base or {}).keys()),
+                            "mean": list((base or {}).values())})  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "opt"], differences=diffs, summary=summary,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = html.unescape("".join(headline(res, ports)))  # type: ignore[arg-type]
+    assert "<p class='brief'><b>In brief</b>:</p>" in text
+    start = text.index("<ul class='brief'>")
+    return text[start:text.index("</ul>", start)]
+
+
+def test_the_brief_gives_the_confirmed_changes_and_a_verdict_for_the_rest():
+    said = _brief([
+        ("opt", "clearance_h_mean_import", -0.46, -0.81, -0.11, True),
+        ("opt", "clearance_h_mean_export", 0.01, -0.02, 0.04, True),
+        ("opt", "detection_rate", -0.001, -0.004, 0.002, False),
+        ("opt", "total_cost_per_consignment", 3.5, 1.25, 5.75, True),
+        ("opt", "agency_cost_per_year", 1500.0, 1200.0, 1800.0, True),
+    ])
+    assert ("<li>Clearance time: import clearance: 0.46 h shorter (95 % CI 0.11 to 0.81) "
+            "(no confirmed change in the 1 other figure)</li>") in said
+    assert "<li>Illicit goods detected and slipping through: no clear change</li>" in said
+    assert ("<li>Cost: cost per declaration, agencies and traders: 3.50 USD more (95 % CI "
+            "1.25 to 5.75); agencies' cost per year: 1,500 USD more (95 % CI 1,200 to 1,800)"
+            "</li>") in said
+    assert said.index("Clearance time") < said.index("Illicit") < said.index("Cost")
+
+
+def test_an_unconfirmed_or_imprecise_change_is_not_given_as_an_answer():
+    said = _brief([
+        ("opt", "clearance_h_mean_import", -0.05, -0.08, -0.02, False),  # (Holm: not confirmed)
+        ("opt", "detection_rate", 0.01, -0.2, 0.22, True),  # (past a quarter of 0.15)
+        ("opt", "total_cost_per_consignment", 0.1, -0.1, 0.3, True),
+    ], base={"detection_rate": 0.15, "total_cost_per_consignment": 300.0})
+    assert ("Clearance time: no confirmed change: a change clear of 0 is not confirmed once "
+            "corrected for the number of options") in said
+    assert "3.00 min" not in said  # (the change itself stays in the lines below)
+    assert ("Illicit goods detected and slipping through: too imprecise to tell: more "
+            "replications would narrow it") in said
+    assert "<li>Cost: no clear change</li>" in said
+
+
+def test_the_brief_gives_the_ports_an_option_changes_first():
+    said = _brief([
+        ("opt", "clearance_h_mean_port_sea_import", -2.0, -3.0, -1.0, True),
+        ("opt", "clearance_h_mean_port_air_import", 0.0, 0.0, 0.0, True),
+        ("opt", "clearance_h_mean_import", -0.4, -0.6, -0.2, True),
+        ("opt", "total_cost_per_consignment_port_sea_export", 1.26, 0.84, 1.67, True),
+    ], ports={"opt": ["sea"]})
+    assert ("Clearance time: at sea, import clearance: 2.00 h shorter (95 % CI 1.00 to 3.00); "
+            "import clearance: 0.40 h shorter") in said
+    assert "at air" not in said  # (a port it leaves alone has no line of its own)
+    assert "Cost: at sea, cost per export declaration: 1.26 USD more (95 % CI 0.84 to " in said
+
+
+def test_the_brief_of_a_reform_in_force_for_part_of_the_run_says_its_figures_mix_periods():
+    from sim.report.periods import Periods
+
+    diffs = pd.DataFrame([("opt", "clearance_h_mean_import", -0.46, -0.81, -0.11, True)],
+                         columns=COLS)  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "opt"], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    periods = Periods(labels={"era_0": "before", "era_1": "after"},
+                      in_force={"opt": (7.0, 14.0)})  # fmt: skip
+    text = html.unescape("".join(headline(res, None, periods)))  # type: ignore[arg-type]
+    assert ("<b>In brief</b> (over the whole run: its reform in force for 7 of 14 observed "
+            "days: whole-run figures mix the periods; see the period figures):</p>") in text
