@@ -506,3 +506,33 @@ def test_the_headline_gives_cost_per_declaration_and_per_container_at_container_
             "CI 49.0 to 60.0); per container: 26.0 USD less (95 % CI 24.0 to 28.0)") in text
     assert "at road" not in text  # (a truck is one container: no second figure)
     assert "at sea" not in one_option(rows)  # (a folder that does not know its ports' modes)
+
+
+def test_each_options_headline_says_what_it_is_under_its_name():
+    """A reader of the headline alone learns what each option is: its own description, the
+    reform's mechanism, or the fields it changes with their values (not only its name)."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import headline
+    from sim.report.options_table import what_it_is
+
+    options = [Option("baseline"), Option("direct_pickup", reform="direct_pickup"),
+               Option("restructured", {"organisation.structure": "dumbbell"}),
+               Option("told", reform="direct_pickup", description="ship-side pick-up")]
+    scenarios = {"baseline": BASE, "direct_pickup": BASE, "told": BASE,
+                 "restructured": _with(organisation__structure="dumbbell")}  # fmt: skip
+    variants = {n: Variant(n, Path("."), s, [0]) for n, s in scenarios.items()}
+    said = what_it_is(options, variants)
+    assert set(said) == {"direct_pickup", "restructured", "told"}  # (not the baseline)
+    assert REFORMS["direct_pickup"].mechanism.split(":")[0] in said["direct_pickup"]
+    assert said["restructured"] == 'organisation.structure: "spindle" \u2192 "dumbbell"'
+    assert said["told"] == "ship-side pick-up"  # (its own words before the library's)
+    diffs = pd.DataFrame([(o.name, "clearance_h_mean_import", 1.0, 0.5, 1.5)
+                          for o in options[1:]],
+                         columns=["option", "metric", "mean", "shown_low", "shown_high"])
+    res = SimpleNamespace(names=[o.name for o in options], differences=diffs,
+                          meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
+    text = "".join(headline(res, None, None, said))  # type: ignore[arg-type]
+    assert ("<h3>restructured</h3><p class='what'>What it is: organisation.structure: &quot;spindle"
+            "&quot; \u2192 &quot;dumbbell&quot;</p>") in text
+    assert "<h3>told</h3><p class='what'>What it is: ship-side pick-up</p>" in text

@@ -118,12 +118,13 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 
 def headline(
     res: CompareResult, ports: Mapping[str, list[str]] | None = None,
-    periods: Periods | None = None,
+    periods: Periods | None = None, described: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The headline section of a comparison (none for a run); ``ports``: by option, the
     ports it changes (each gets lines of its own when not every port is changed);
     ``periods``: the words of its periods (from the folder's scenarios; else from
-    ``compare.json`` alone, by date)."""
+    ``compare.json`` alone, by date); ``described``: by option, what it is, said under its
+    heading."""
     from sim.report.brief import brief
 
     if len(res.names) < 2 or res.differences.empty:
@@ -170,7 +171,9 @@ def headline(
             in_force = periods.in_force.get(name)
             scope = f" (over the whole run: its reform {in_force_words(in_force)})" if (
                 in_force) else ""
-            said = brief(rows, name, list(at_ports), currency, scope)
+            is_ = (described or {}).get(name)
+            said = (f"<p class='what'>What it is: {html.escape(is_)}</p>" if is_ else "",
+                    brief(rows, name, list(at_ports), currency, scope))
             out.append(_option(res, name, items, parts, in_force, said))
     return out
 
@@ -438,9 +441,10 @@ def _listed(lines: list[str]) -> str:
 
 def _option(
     res: CompareResult, name: str, items: list[str], at_ports: dict[str, list[str]],
-    in_force: tuple[float, float] | None = None, said: str = "",
+    in_force: tuple[float, float] | None = None, said: tuple[str, str] = ("", ""),
 ) -> str:
-    """One option's heading, caveats, its brief (``said``) and lines: at each port it
+    """One option's heading, what it is and caveats, its brief (``said``: these two) and
+    lines: at each port it
     changes (if it leaves some alone), then pooled over every port (with ``in_force``, its
     dated reform's observed days in force and the observed days, a caveat that they mix its
     periods)."""
@@ -453,7 +457,7 @@ def _option(
         flag = " (its baseline is not steady-state: read with care)"
     changed = res.meta.get("arrivals_changed", {}).get(name)
     truth = res.meta.get("truth_changed", {}).get(name)
-    text = f"<h3>{html.escape(name)}{flag}</h3>" + ("" if changed is None else (
+    text = f"<h3>{html.escape(name)}{flag}</h3>{said[0]}" + ("" if changed is None else (
         f"<p class='note'>Read with care: {html.escape(arrivals_note(changed))}.</p>"))
     if truth is not None:
         text += f"<p class='note'>Read with care: {html.escape(truth_note(*truth))}.</p>"
@@ -465,7 +469,7 @@ def _option(
     if held:
         text += f"<p class='note'>Read with care: {html.escape(held)}.</p>"
     mixed = f" (its reform {in_force_words(in_force)})" if in_force else ""
-    text += said
+    text += said[1]
     if not at_ports:
         return text + (f"<p>Over the whole run{mixed}:</p>" if mixed else "") + _listed(items)
     for part, lines in at_ports.items():

@@ -22,7 +22,7 @@ from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
 from sim.report.numbers import interval_bounds, tiny
-from sim.report.options_table import options_rows
+from sim.report.options_table import options_rows, what_it_is
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.read_first import read_first
 from sim.report.risk_section import risk_section
@@ -506,7 +506,8 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *read_first(res),
-        *headline(res, changed_ports(res, variants), periods),
+        *headline(res, changed_ports(res, variants), periods,
+                  what_it_is(list(res.options), variants)),
         *business,
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
