@@ -85,3 +85,18 @@ def test_the_brief_of_a_reform_in_force_for_part_of_the_run_says_its_figures_mix
     text = html.unescape("".join(headline(res, None, periods)))  # type: ignore[arg-type]
     assert ("<b>In brief</b> (over the whole run: its reform in force for 7 of 14 observed "
             "days: whole-run figures mix the periods; see the period figures):</p>") in text
+
+
+def test_the_briefs_cost_says_when_the_reforms_running_cost_was_not_given():
+    """A reform given no running cost looks cheaper than it is: the brief's cost line says so
+    (as the agencies' cost line below it does), not only the line at the end."""
+    diffs = pd.DataFrame([("opt", "total_cost_per_consignment", -22.2, -35.2, -9.13, True)],
+                         columns=COLS)  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "opt"], differences=diffs,
+                          meta={"currency": "USD", "uncosted": {"opt": ["direct_pickup"]}},
+                          unstable=lambda name: False)  # fmt: skip
+    text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    said = text[text.index("<ul class='brief'>"):]
+    said = said[:said.index("</ul>")]
+    assert ("<li>Cost: cost per declaration, agencies and traders: 22.2 USD less (95 % CI "
+            "9.13 to 35.2); but the running cost of direct_pickup was not given") in said

@@ -516,9 +516,11 @@ def test_each_options_headline_says_what_it_is_under_its_name():
     from sim.report.headline import headline
     from sim.report.options_table import what_it_is
 
-    options = [Option("baseline"), Option("direct_pickup", reform="direct_pickup"),
+    options = [Option("baseline"),  # (as --reforms makes it: a description of no help)
+               Option("direct_pickup", reform="direct_pickup",
+                      description="reform direct_pickup"),
                Option("restructured", {"organisation.structure": "dumbbell"}),
-               Option("told", reform="direct_pickup", description="ship-side pick-up")]
+               Option("told", {"days": 3}, description="ship-side pick-up")]
     scenarios = {"baseline": BASE, "direct_pickup": BASE, "told": BASE,
                  "restructured": _with(organisation__structure="dumbbell")}  # fmt: skip
     variants = {n: Variant(n, Path("."), s, [0]) for n, s in scenarios.items()}
@@ -526,7 +528,7 @@ def test_each_options_headline_says_what_it_is_under_its_name():
     assert set(said) == {"direct_pickup", "restructured", "told"}  # (not the baseline)
     assert REFORMS["direct_pickup"].mechanism.split(":")[0] in said["direct_pickup"]
     assert said["restructured"] == 'organisation.structure: "spindle" \u2192 "dumbbell"'
-    assert said["told"] == "ship-side pick-up"  # (its own words before the library's)
+    assert said["told"] == "ship-side pick-up"  # (its own words before its fields)
     diffs = pd.DataFrame([(o.name, "clearance_h_mean_import", 1.0, 0.5, 1.5)
                           for o in options[1:]],
                          columns=["option", "metric", "mean", "shown_low", "shown_high"])

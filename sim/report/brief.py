@@ -46,11 +46,12 @@ _WORDS = {m: (kind, words) for m, _, kind, words in (*hl.HEADLINE, *hl.AT_PORT)}
 
 def brief(
     rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, ports: Sequence[str],
-    currency: str, scope: str = "",
+    currency: str, scope: str = "", cost_caveat: str = "",
 ) -> str:
     """The option's brief as HTML (empty when it has none of the outcomes' rows); ``ports``:
     those it changes, whose own lines come before the pooled ones; ``scope``: a caveat on
-    the figures (a dated reform in force for part of the run: they mix its periods)."""
+    the figures (a dated reform in force for part of the run: they mix its periods);
+    ``cost_caveat``: one on its cost (``; but`` its reform's running cost was not given)."""
     lines = []
     for outcome, pooled, at_port in OUTCOMES:
         found = [(f"at {p}, {what}", m.format(p=p), m) for m, what in at_port for p in ports]
@@ -58,7 +59,8 @@ def brief(
         said = [_said(rows[(name, key)], what, spec, currency)
                 for what, key, spec in found if (name, key) in rows]  # fmt: skip
         if said:
-            lines.append(f"{outcome}: {_verdict(said)}")
+            caveat = cost_caveat if outcome == "Cost" else ""
+            lines.append(f"{outcome}: {_verdict(said)}{caveat}")
     if not lines:
         return ""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)

@@ -173,7 +173,7 @@ def headline(
                 in_force) else ""
             is_ = (described or {}).get(name)
             said = (f"<p class='what'>What it is: {html.escape(is_)}</p>" if is_ else "",
-                    brief(rows, name, list(at_ports), currency, scope))
+                    brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name)))
             out.append(_option(res, name, items, parts, in_force, said))
     return out
 

@@ -162,15 +162,15 @@ def options_rows(options: list[Option], variants: Mapping[str, Variant]) -> str:
 
 
 def what_it_is(options: list[Option], variants: Mapping[str, Variant]) -> dict[str, str]:
-    """By option but the baseline, what it is in one line, for its headline: its own
-    description, else the reform library's mechanism, else the fields its scenario changes
-    with their old and new values (from a results folder's ``variants``), else its
-    settings as given."""
+    """By option but the baseline, what it is in one line, for its headline, as the options
+    table says it: the reform library's mechanism, else its own description, else the fields
+    its scenario changes with their old and new values (from a results folder's
+    ``variants``), else its settings as given."""
     first = variants.get(options[0].name) if options else None
     out = {}
     for o in options[1:]:
         v = variants.get(o.name)
-        said = o.description or mechanism(o, v.scenario if v else None)
+        said = mechanism(o, v.scenario if v else None) or o.description
         if not said and first is not None and v is not None:
             fields = changed_fields(first.scenario, v.scenario)
             more = len(fields) - MAX_FIELDS
