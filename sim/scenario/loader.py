@@ -24,6 +24,13 @@ from sim.scenario import limits
 from sim.scenario.base import ByDirection
 from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
 from sim.scenario.files import depth as nesting
+from sim.scenario.inherit import (
+    apply_drops,
+    drop_paths,
+    dropped_hint,
+    emptied_entries,
+    note_drops,
+)
 from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, plain_changes, set_path
 from sim.scenario.schema import Scenario
 from sim.scenario.toml_errors import toml_problem
@@ -456,7 +463,7 @@ def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scen
             if err["type"] == "missing" or not loc:
                 value = _MISSING
             problems.append((_file_of(loc, origin, path), dotted, value, msg))
-        raise ScenarioError(_misspelt_entries(problems, data)) from None
+        raise ScenarioError(_misspelt_entries(dropped_hint(problems, origin), data)) from None
 
 
 def _sources(sources: dict[str, tuple[str, ...]], table: tuple, origin: dict[tuple, str]) -> str:
@@ -572,6 +579,9 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
             "a scenario needs far fewer"
         )
     parent = raw.pop("extends", None)
+    drops, wrong = drop_paths(raw, path, parent)
+    if wrong:
+        raise ScenarioError(wrong)
     origin = {k: str(path) for k in _leaves(raw)}
     if parent is None:
         return raw, origin
@@ -581,12 +591,24 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
         raise ScenarioError(
             [(str(path), "extends", parent, "is empty: give a bundled scenario's name or a file")]
         )
-    base, base_origin = _read_chain(_parent_path(path, parent), [*stack, path])
+    parent_path = _parent_path(path, parent)
+    base, base_origin = _read_chain(parent_path, [*stack, path])
+    wrong = apply_drops(base, base_origin, drops, path, parent_path)
+    wrong += emptied_entries(base, raw, path, parent_path, _names_entry)
+    if wrong:
+        raise ScenarioError(wrong)
+    note_drops(base_origin, drops, path)
     for gone in _replaced(base, raw):  # (what is missing there is the child's to give)
         for key in [k for k in base_origin if len(k) > len(gone) and k[: len(gone)] == gone]:
             del base_origin[key]
     base_origin.update(origin)
     return _merge(base, raw), base_origin
+
+
+def _names_entry(keys: list[str]) -> bool:
+    """Whether ``keys`` (a field path) ends at an entry of a table of named entries whose
+    entries have required fields (``ports.<name>``)."""
+    return _entry_at(keys) == len(keys) - 1
 
 
 def _replaced(base: dict, over: dict, prefix: tuple = ()) -> list[tuple]:

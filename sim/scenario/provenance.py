@@ -89,7 +89,7 @@ def of_text(text: str, file: str) -> list[Provenance]:
             seen[table] = seen.get(table, -1) + 1
             where = f"{table}[{seen[table]}]" if table in arrays else table
             continue
-        if key == "extends":
+        if key in ("extends", "drop"):
             continue
         said = _said(comment.strip(), note)
         kind = _kind(said)
@@ -114,6 +114,9 @@ def of_file(path: Path, overrides: Mapping[str, object] | None = None) -> list[P
         path = _parent_path(path, parent)
     rows: dict[str, Provenance] = {}
     for file, text in reversed(chain):  # (the root first: a child replaces its values)
+        drops = tomllib.loads(text).get("drop")  # (the parent's tables it removes)
+        for gone in drops if isinstance(drops, list) else ():
+            rows = {k: r for k, r in rows.items() if not under(k, str(gone))}
         rows.update({r.field: r for r in of_text(text, file.name)})
     for field, value in (overrides or {}).items():
         was = rows.get(field)
