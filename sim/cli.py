@@ -268,6 +268,13 @@ def _add_check_parser(sub: Any) -> None:
         "and, with [costs], its head-hours and staff cost a week, one lane a line",
     )
     check.add_argument(
+        "--changes",
+        action="store_true",
+        help="print instead each field the file (and its --set) changes of the scenario it "
+        "extends, resolved: field, parent's value, child's, the file that set it; "
+        "tab-separated under a header; a port added or dropped is one line",
+    )
+    check.add_argument(
         "--sources",
         nargs="*",
         metavar="FIELD",
@@ -1146,7 +1153,32 @@ def _check(args: argparse.Namespace) -> int:
         return 0
     if args.sources is not None:  # what each number rests on (sim.scenario.provenance)
         return _sources(args)
+    if args.changes:  # what a child changes of its parent (sim.scenario.changes)
+        return _changes(args, scenario)
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
+    return 0
+
+
+def _changes(args: argparse.Namespace, scenario: Scenario) -> int:
+    """``check --changes``: each resolved field the file (and its --set) changes of the
+    scenario it extends (of the file itself, for a file that extends none)."""
+    from sim.scenario.changes import HEADER, changes, parent_of, where_set
+    from sim.scenario.loader import bundled_scenario, default_scenario_path, load_scenario
+
+    path = args.file or default_scenario_path()
+    path = bundled_scenario(path) or path
+    settings = dict(args.settings)
+    parent = parent_of(path)
+    if parent is None and not settings:
+        raise UsageError(
+            f"--changes: {path} extends no scenario (it has no extends = ...) and no --set "
+            "is given: there is nothing to compare it with; a child file starts with "
+            'extends = "default" (a bundled scenario\'s name, or a file beside it)')
+    found = changes(load_scenario(parent or path), scenario, where_set(path, settings))
+    sys.stdout.write("".join(f"{line}\n" for line in [HEADER, *(c.line() for c in found)]))
+    print(f"note: {len(found)} field(s) differ from {(parent or path).name}"
+          f"{' with the --set given' if parent is None else ''}; values as resolved (times "
+          "in hours, rates per hour)", file=sys.stderr)
     return 0
 
 
