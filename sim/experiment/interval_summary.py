@@ -14,6 +14,7 @@ import pandas as pd
 from scipy import special
 
 from sim.analysis.sketch import RELATIVE_ERROR, XMIN
+from sim.model.groups import with_group_parts
 from sim.model.milestones import OWNERS
 
 FILE = "milestone-intervals.csv"
@@ -46,7 +47,7 @@ def summarise_intervals(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
         stats = grouped[col].agg(["mean", "std", "count"]).reset_index(drop=True)
         low, high = _interval(stats, col in QUANTILES)
         out[col], out[f"{col}_ci_low"], out[f"{col}_ci_high"] = stats["mean"], low, high
-    return out[_columns(out)]
+    return with_group_parts(out[_columns(out)])  # (port, direction, class beside group)
 
 
 def _interval(stats: pd.DataFrame, quantile: bool) -> tuple[np.ndarray, np.ndarray]:

@@ -61,6 +61,8 @@ Where things live:
                    ``release_owners.py``: who owns the time to release, read from the intervals;
                    ``result_clearance.py``: the metrics of the clearance table)
 - ``same.py``      whether two results hold the same figures (``RunResult.equals``)
+- ``groups.py``    a result table's group names taken apart: ``port``, ``direction``,
+                   ``trader_class`` columns
 - ``intervals.py`` the Time Release Study intervals: the stretches that partition each
                    consignment's time to release and on to the end of its flow, those beside
                    them, and their owners (``interval_tally.py``: their table, folded per

@@ -21,7 +21,9 @@ class RunResult:
       arrival to the end of the flow, an import's exit or an export's loading), dimension
       (all, port, mode, direction, port_direction with groups ``<port>/<direction>``,
       channel, commodity, trader_class, direction_class ``<direction>/<class>``,
-      port_direction_class) and group: n, mean, median, p90, p95 (hours) and the share
+      port_direction_class) and group, the group's ``port``, ``direction`` and
+      ``trader_class`` beside it (None where its dimension has none: see
+      :mod:`sim.model.groups`): n, mean, median, p90, p95 (hours) and the share
       within 24 h (``within_24h``) and each other time target of ``within_hours``;
     - ``intervals``: the Time Release Study intervals (:mod:`sim.model.intervals`) of the
       cohort's consignments out of the flow (outcome ``released``; not the seized, detained,
@@ -30,7 +32,8 @@ class RunResult:
       ``lodging`` counts as 0 h, not as a negative time; ``after_release``, those that add
       up to the rest of its overall clearance; ``parallel``, beside the flow, adding nothing;
       ``total``) and group (``dimension`` all, direction, port_direction and
-      port_direction_class, as ``clearance``'s groups): the consignments of the group, ``n``
+      port_direction_class, as ``clearance``'s groups, with the same ``port``,
+      ``direction`` and ``trader_class``): the consignments of the group, ``n``
       passing through the stretch, their mean, median and p90 hours, the hours it adds per
       consignment of the group (``per_consignment_h``), its whole stretch's mean (before
       arrival too, or however little of a parallel wait binds) and the hours it adds by owner
@@ -61,7 +64,8 @@ class RunResult:
       (:mod:`sim.model.risk_auc`);
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
       mean agency, trader and total cost per finished consignment (and its parts, the p90 of
-      trader cost, revenue evaded and harm slipped) by dimension and group; the agency's fixed
+      trader cost, revenue evaded and harm slipped) by dimension and group (with ``port``,
+      ``direction`` and ``trader_class`` as ``clearance``); the agency's fixed
       cost items by port over the observation window, one row each (``kind``: ``staff`` on
       duty by schedule, ``night`` its night-shift premium, ``overtime`` past it, ``posts``,
       ``equipment``, ``systems``).

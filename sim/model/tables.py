@@ -12,6 +12,7 @@ from sim.analysis.sketch import quantile_from_counts
 from sim.model.agency_costs import duty_hours
 from sim.model.draws import DRAWS
 from sim.model.finders import FINDERS, found_by
+from sim.model.groups import with_group_parts
 from sim.model.milestones import CHANNELS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
 from sim.model.recorder_rows import COLUMNS
@@ -49,14 +50,14 @@ def clearance_table(rec: Recorder) -> pd.DataFrame:
                     },
                 }
             )
-    return pd.DataFrame(rows)
+    return with_group_parts(pd.DataFrame(rows))
 
 
 def interval_table(rec: Recorder) -> pd.DataFrame:
     """The milestone intervals (:mod:`sim.model.intervals`): per stretch and group (all, each
     direction, each port and direction, and by credit class within them), count, mean,
     median, p90, hours per consignment, its whole stretch and the hours by owner."""
-    return rec.intervals.table()
+    return with_group_parts(rec.intervals.table())
 
 
 def owner_table(rec: Recorder, intervals: pd.DataFrame) -> pd.DataFrame:
@@ -163,7 +164,7 @@ def cost_tables(
     from sim.model.cost_periods import period_metrics
 
     return {
-        "costs": pd.DataFrame(list(groups.values())),
+        "costs": with_group_parts(pd.DataFrame(list(groups.values()))),
         "agency": pd.DataFrame(agency),
         "cost_metrics": {
             **book.summary(agency, groups),
