@@ -1122,6 +1122,13 @@ def _check(args: argparse.Namespace) -> int:
 
     for message in unused_parts(scenario):  # (on stderr: standard output keeps the data)
         print(f"note: {message}", file=sys.stderr)
+    if args.file is not None and "name" not in dict(args.settings):
+        from sim.scenario.changes import unnamed_child
+        from sim.scenario.loader import bundled_scenario
+
+        unnamed = unnamed_child(bundled_scenario(args.file) or args.file, scenario.name)
+        if unnamed:
+            print(f"note: {unnamed}", file=sys.stderr)
     big = run_size(scenario)
     if big is not None:
         print(f"{big[0]}: {big[1]}", file=sys.stderr)

@@ -63,3 +63,15 @@ def test_changes_of_a_file_without_a_parent_need_a_set(write, small_text, capsys
     assert "--changes: " in capsys.readouterr().err  # (and why: no extends, no --set)
     rows, err = changes(capsys, str(alone), "--set", "days=3")
     assert [r[0] for r in rows[1:]] == ["days"] and "with the --set given" in err
+
+
+def test_check_notes_a_child_that_keeps_its_parents_name(write, capsys):
+    unnamed = write('extends = "default"\ndays = 7\n', "mine.toml")
+    assert main(["check", str(unnamed)]) == 0
+    err = capsys.readouterr().err
+    assert "note: mine.toml extends default.toml and sets no name: it is named 'default'" in err
+    named = write('extends = "default"\nname = "mine"\n', "named.toml")
+    assert main(["check", str(named)]) == 0
+    assert "sets no name" not in capsys.readouterr().err
+    assert main(["check", str(unnamed), "--set", 'name="mine"']) == 0
+    assert "sets no name" not in capsys.readouterr().err

@@ -124,3 +124,18 @@ def where_set(path: Path, settings: dict[str, Any]) -> dict[str, str]:
                   if not k or k[0] != DROPPED})
     where.update({key: "command line" for key in settings})
     return where
+
+
+def unnamed_child(path: Path, name: str) -> str | None:
+    """A note for a child file (it ``extends`` a parent) that sets no ``name``: its runs,
+    results folders and reports are then named ``name``, its parent's, and a district's
+    results read as the bundled scenario's. None for a file that names itself or has no
+    parent."""
+    parent = parent_of(path)
+    if parent is None or "name" in tomllib.loads(read_text(path, MAX_SCENARIO_BYTES)):
+        return None
+    return (
+        f"{path.name} extends {parent.name} and sets no name: it is named {name!r}, as its "
+        f"parent, and so are its runs' results folders (results/{name}-<date>-<time>) and "
+        f"reports; give it its own name = \"...\""
+    )
