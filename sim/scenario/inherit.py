@@ -79,11 +79,11 @@ def _absent(node: Any, keys: list[str], parent: Path) -> str:
         return f"the parent ({parent.name}) has no {'.'.join(keys)} to drop"
     there = sorted(map(str, node))
     near = difflib.get_close_matches(keys[-1], there, n=1, cutoff=0.75)
-    where = ".".join(keys[:-1]) or "the scenario"
+    where = ".".join(keys[:-1]) or "top-level fields"
     return (
-        f"the parent ({parent.name}) has no {'.'.join(keys)} to drop"
+        f"the parent ({parent.name}) has no {'.'.join(keys)} to drop; the parent's {where} "
+        f"(after the drops before it): {', '.join(there) or '(none)'}"
         + (f"; did you mean {'.'.join([*keys[:-1], near[0]])!r}?" if near else "")
-        + f" Its {where} holds: {', '.join(there) or '(nothing)'}"
     )
 
 
