@@ -1178,8 +1178,11 @@ def _changes(args: argparse.Namespace, scenario: Scenario) -> int:
     parent = parent_of(path)
     if parent is None and not settings:
         raise UsageError(
-            f"--changes: {path} extends no scenario (it has no extends = ...) and no --set "
-            "is given: there is nothing to compare it with; a child file starts with "
+            f"--changes: {path} extends no scenario ("
+            + ("a results folder's scenario.json is resolved, whole" if path.suffix == ".json"
+               else "it has no extends = ...")
+            + ") and no --set is given: there is nothing to compare it with; a child file "
+            "starts with "
             'extends = "default" (a bundled scenario\'s name, or a file beside it)')
     found = changes(load_scenario(parent or path), scenario, where_set(path, settings))
     sys.stdout.write("".join(f"{line}\n" for line in [HEADER, *(c.line() for c in found)]))

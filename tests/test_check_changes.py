@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sim.cli import main
 
 
@@ -75,3 +77,20 @@ def test_check_notes_a_child_that_keeps_its_parents_name(write, capsys):
     assert "sets no name" not in capsys.readouterr().err
     assert main(["check", str(unnamed), "--set", 'name="mine"']) == 0
     assert "sets no name" not in capsys.readouterr().err
+
+
+def test_a_results_folders_scenario_json_is_checked_without_a_parent(tmp_path, capsys):
+    """A resolved scenario.json is no TOML and extends nothing: no traceback, no note."""
+    import json
+
+    import sim
+
+    resolved = tmp_path / "scenario.json"
+    data = sim.scenario_data(sim.load_scenario(Path(__file__).parent / "scenarios" / "small.toml"))
+    resolved.write_text(json.dumps(data))
+    assert main(["check", str(resolved)]) == 0
+    assert "sets no name" not in capsys.readouterr().err
+    assert main(["check", str(resolved), "--changes"]) == 2
+    assert "scenario.json is resolved" in capsys.readouterr().err
+    rows, _ = changes(capsys, str(resolved), "--set", "days=3")
+    assert [r[0] for r in rows[1:]] == ["days"]

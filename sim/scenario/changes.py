@@ -41,8 +41,16 @@ def parent_of(path: Path) -> Path | None:
     """The file ``path``'s ``extends`` names (beside it, else bundled), None without one."""
     from sim.scenario.loader import _parent_path
 
-    parent = tomllib.loads(read_text(path, MAX_SCENARIO_BYTES)).get("extends")
+    parent = _top_level(path).get("extends")
     return _parent_path(path, parent) if isinstance(parent, str) and parent.strip() else None
+
+
+def _top_level(path: Path) -> dict[str, Any]:
+    """A scenario file's TOML (an already loaded one: it reads); nothing for a results
+    folder's ``scenario.json``, resolved, which extends no parent and names itself."""
+    if path.suffix.lower() == ".json":
+        return {"name": None}
+    return tomllib.loads(read_text(path, MAX_SCENARIO_BYTES))
 
 
 def changes(parent: Scenario, child: Scenario, where: dict[str, str]) -> list[Change]:
@@ -117,7 +125,7 @@ def where_set(path: Path, settings: dict[str, Any]) -> dict[str, str]:
     from sim.scenario.inherit import DROPPED
     from sim.scenario.loader import _read_chain
 
-    _, origin = _read_chain(path, [])
+    origin = {} if path.suffix.lower() == ".json" else _read_chain(path, [])[1]
     where = {".".join(k[1:]): f"{Path(f).name} (drop)" for k, f in origin.items()
              if k and k[0] == DROPPED}
     where.update({".".join(map(str, k)): Path(f).name for k, f in origin.items()
@@ -132,7 +140,7 @@ def unnamed_child(path: Path, name: str) -> str | None:
     results read as the bundled scenario's. None for a file that names itself or has no
     parent."""
     parent = parent_of(path)
-    if parent is None or "name" in tomllib.loads(read_text(path, MAX_SCENARIO_BYTES)):
+    if parent is None or "name" in _top_level(path):
         return None
     return (
         f"{path.name} extends {parent.name} and sets no name: it is named {name!r}, as its "
