@@ -12,7 +12,7 @@ and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), `
 (options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters;
 ``sweep_summary`` and ``sweep_intervals`` per point, ``sweep_differences`` each point against
 point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
-as numbers in hours), ``sobol``
+as numbers in hours; ``sweep_prcc`` each parameter's partial rank correlation), ``sobol``
 (sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
 scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back.
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sim.experiment.sweep import lhs, sweep
     from sim.experiment.sweep import numeric as sweep_numeric
     from sim.experiment.sweep import summary as sweep_summary
+    from sim.experiment.sweep_prcc import sweep_prcc
     from sim.experiment.warmup import pilot
     from sim.model.result import RunResult
     from sim.model.run import simulate
@@ -62,6 +63,7 @@ _LAZY = {
     "sweep_intervals": "sim.experiment.sweep",
     "sweep_differences": "sim.experiment.sweep",
     "sweep_numeric": "sim.experiment.sweep",
+    "sweep_prcc": "sim.experiment.sweep_prcc",
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "sobol": "sim.experiment.sensitivity",
@@ -92,6 +94,7 @@ __all__ = [
     "sweep_differences",
     "sweep_intervals",
     "sweep_numeric",
+    "sweep_prcc",
     "sweep_summary",
     "__version__",
 ]

@@ -122,8 +122,10 @@ def _add_sweep_parser(sub: Any) -> None:
     )
     sw.add_argument(
         "--metric",
-        help="the metric whose Sobol indices --sobol estimates (default "
-        f"{SOBOL_METRIC}; `bordersim check SCENARIO --metrics` lists them)",
+        metavar="METRIC[,METRIC...]",
+        help="the metric whose Sobol indices --sobol estimates, or the metrics whose partial "
+        f"rank correlations --lhs prints (default {SOBOL_METRIC}; `bordersim check "
+        "SCENARIO --metrics` lists them)",
     )
     sw.add_argument("--sample-seed", type=_seed, default=0, help="seed of the LHS / Sobol sample")
     sw.add_argument(
@@ -191,10 +193,11 @@ def _check_sweep_args(args: argparse.Namespace) -> None:
         raise UsageError(f"--{modes[0]} needs at least one --range KEY=LO:HI")
     if not modes and args.ranges:
         raise UsageError("--range needs --lhs N or --sobol N")
-    if args.metric is not None and args.sobol is None:
+    if args.metric is not None and not modes:
         raise UsageError(
-            f"--metric {args.metric} needs --sobol: it names the metric whose Sobol indices "
-            "are estimated (any other sweep records every metric)"
+            f"--metric {args.metric} needs --sobol or --lhs: it names the metric whose Sobol "
+            "indices or partial rank correlations are estimated (any other sweep records "
+            "every metric)"
         )
     if not modes and not args.params:
         raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
@@ -324,6 +327,8 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             check_metrics([args.metric], [metric_names(base, path)])
         except MetricError as exc:
             raise UsageError(str(exc)) from None
+    if args.lhs is not None:  # (the metrics whose PRCCs are printed; checked before running)
+        args.metric = _lhs_metrics(args, base, path, overrides)
     run = {
         "path": path,
         "out": _sweep_out(base, args),
@@ -335,6 +340,24 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     _note_idle(args, base, _swept(path, overrides, args))
     _note_sample(args, base)  # (last, where it is seen; not before a refused folder)
     return code
+
+
+def _lhs_metrics(args: argparse.Namespace, base: Any, path: Any, overrides: Any) -> list[str]:
+    """``--metric``'s names for ``--lhs`` (default the overall clearance), each one the
+    scenario yields at some point."""
+    from sim.experiment.metric_names import MetricError, check_metrics, metric_names
+
+    names = [m.strip() for m in (args.metric or SOBOL_METRIC).split(",") if m.strip()]
+    known = [metric_names(base, path)]
+    try:
+        check_metrics(names, known)
+    except MetricError:  # (a metric only a swept value yields)
+        known += [metric_names(s, path) for s in _swept(path, overrides, args)]
+        try:
+            check_metrics(names, known)
+        except MetricError as exc:
+            raise UsageError(str(exc)) from None
+    return names
 
 
 def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> None:
@@ -492,24 +515,45 @@ def _points(
     summary = summarise_points(rows, list(design.columns), warned)
     _print_point_warnings(warned, design)
     _check_arrivals(rows, design, out)
-    if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
-        sys.stdout.write(dump_json(_json_points(summary, rows, list(design.columns))))
-        return 0
     from sim.experiment.metric_names import swept_lane_rows
 
     lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
     metrics = list(dict.fromkeys([*SWEEP_METRICS, *lanes, *args.shown]))
-    shown = [*design.columns, "unstable", *(m for m in metrics if m in summary.columns)]
+    metrics = [m for m in metrics if m in summary.columns]
+    screened = _prcc(args, rows, metrics, out) if args.lhs is not None else None
+    if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
+        sys.stdout.write(dump_json(_json_points(summary, rows, list(design.columns))))
+        return 0
+    shown = [*design.columns, "unstable", *metrics]
     print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
     print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))
     if summary["unstable"].any():
         print("unstable: a queue did not settle at that point (the warnings say where): its "
               "means are not steady-state")
-    if args.lhs is None:  # (a sampled point 0 is no baseline)
-        _print_differences(rows, list(design.columns), shown[len(design.columns) + 1 :])
+    if screened is None:  # (a sampled point 0 is no baseline)
+        _print_differences(rows, list(design.columns), metrics)
+    elif args.metric:
+        from sim.cli_sweep_tables import print_prcc
+
+        print_prcc(screened, args.metric, len(design))
+    screening = "prcc.csv: each parameter's PRCC per metric, " if screened is not None else ""
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
-          "intervals, differences.csv: each point against point 0, paired, warnings.json)")
+          "intervals, differences.csv: each point against point 0, paired, "
+          f"{screening}warnings.json)")
     return 0
+
+
+def _prcc(args: argparse.Namespace, rows: Any, metrics: list[str], out: Path) -> Any:
+    """``prcc.csv``: the PRCC of the table's metrics and ``--metric``'s (a metric no run
+    measured is noted and left out)."""
+    from sim.cli_sweep_tables import write_prcc
+
+    lost = [m for m in args.metric if m not in rows.columns]
+    for m in lost:
+        _note(f"--metric {m}: no run measured it (a port where nothing was released, say), "
+              "so it has no PRCC")  # fmt: skip
+    args.metric = [m for m in args.metric if m not in lost]
+    return write_prcc(rows, metrics, args.metric, out)
 
 
 def _print_differences(rows: Any, params: list[str], metrics: list[str]) -> None:
