@@ -524,9 +524,11 @@ def _points(
     if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
         sys.stdout.write(dump_json(_json_points(summary, rows, list(design.columns))))
         return 0
-    shown = [*design.columns, "unstable", *metrics]
-    print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications:")
-    print(summary[shown].to_string(float_format=lambda x: f"{x:.3f}"))
+    from sim.cli_sweep_tables import means_with_intervals
+
+    print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications"
+          f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
+    print(means_with_intervals(summary, rows, list(design.columns), metrics).to_string())
     if summary["unstable"].any():
         print("unstable: a queue did not settle at that point (the warnings say where): its "
               "means are not steady-state")

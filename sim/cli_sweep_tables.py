@@ -1,12 +1,41 @@
-"""The tables ``bordersim sweep`` prints: a Latin-hypercube sweep's partial rank
-correlations (``prcc.csv``)."""
+"""The tables ``bordersim sweep`` prints: each point's means with their 95 % half-widths, and
+a Latin-hypercube sweep's partial rank correlations (``prcc.csv``)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+
+
+def means_with_intervals(summary: pd.DataFrame, rows: pd.DataFrame, params: list[str],
+                         metrics: list[str]) -> pd.DataFrame:  # fmt: skip
+    """``summary``'s ``params``, ``unstable`` and ``metrics``, each metric's mean shown as
+    ``mean ±h``: ``h`` the larger side of its 95 % t-interval over the point's replications
+    (as ``intervals.csv``; a quantile's is never narrower than its histogram's resolution),
+    the mean alone where there is no interval (one replication)."""
+    from sim.experiment.sweep_store import point_intervals
+
+    spans = point_intervals(rows, params)
+    spans = spans[spans["metric"].isin(metrics)].set_index(["point", "metric"])
+    half = pd.Series(
+        np.fmax(spans["mean"] - spans["ci_low"], spans["ci_high"] - spans["mean"]),
+        index=spans.index,
+    ).to_dict()
+    shown = summary[[*params, "unstable"]].copy()
+    for metric in metrics:
+        means = summary[metric].astype(float)
+        shown[metric] = [_cell(float(means[p]), half.get((p, metric), np.nan))
+                         for p in summary.index]  # fmt: skip
+    return shown
+
+
+def _cell(mean: float, half: float) -> str:
+    if mean != mean:  # (NaN: nothing measured there)
+        return "NaN"
+    return f"{mean:.3f}" if half != half else f"{mean:.3f} ±{half:.3f}"
 
 
 def write_prcc(

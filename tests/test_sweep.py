@@ -565,3 +565,21 @@ def test_show_accepts_a_metric_only_a_swept_value_yields(tmp_path, capsys):
     assert "risk_auc" in printed
     assert main([*argv[:-1], "risk_aucc", "--out", str(tmp_path / "sw2")]) == 2
     assert "risk_aucc" in capsys.readouterr().err
+
+
+def test_the_sweep_table_gives_each_mean_its_95_percent_half_width(tmp_path, capsys):
+    """Each mean on standard output carries ± the larger side of its 95 % interval (that of
+    intervals.csv); with one replication there is none, and the mean stands alone."""
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--days", "1"]
+    assert main([*argv, "--reps", "2", "--out", str(tmp_path / "two")]) == 0
+    printed = capsys.readouterr().out
+    assert "mean over replications ± its 95 % t half-width:" in printed
+    spans = pd.read_csv(tmp_path / "two" / "intervals.csv").set_index(["point", "metric"])
+    for metric in ("clearance_h_mean", "consignments_released"):
+        mean, low, high = spans.loc[(1, metric), ["mean", "ci_low", "ci_high"]]
+        half = max(mean - low, high - mean)
+        row = printed.split("\n1 ")[1].splitlines()[0]  # (point 1's row of the means)
+        assert f"{mean:.3f} ±{half:.3f}" in row
+    assert main([*argv, "--reps", "1", "--out", str(tmp_path / "one")]) == 0
+    printed = capsys.readouterr().out
+    assert "mean over replications:" in printed and "±" not in printed.split("difference")[0]
