@@ -305,7 +305,7 @@ def _unit_hint(path: Any, overrides: dict[str, Any], key: str, r: Any) -> str:
 
 def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     """``bordersim sweep``."""
-    from sim.scenario.loader import default_scenario_path
+    from sim.scenario.loader import ScenarioError, default_scenario_path
 
     _check_sweep_args(args)
     from sim.cli import settings_with_days
@@ -336,7 +336,16 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
         "executor": _executor(args),
         "overrides": overrides,
     }
-    code = _sobol(args, **run) if args.sobol is not None else _points(args, **run)
+    try:
+        code = _sobol(args, **run) if args.sobol is not None else _points(args, **run)
+    except ScenarioError as exc:  # (at a sampled point: its ends were each allowed alone)
+        if args.lhs is None and args.sobol is None:
+            raise
+        raise UsageError(
+            f"{exc.format()}\n  each --range's ends are allowed alone, but not these values "
+            "together: narrow the ranges of the fields the message names (their limits "
+            "depend on each other), or fix the other fields at values that leave room"
+        ) from None
     _note_idle(args, base, _swept(path, overrides, args))
     _note_sample(args, base)  # (last, where it is seen; not before a refused folder)
     return code

@@ -583,3 +583,27 @@ def test_the_sweep_table_gives_each_mean_its_95_percent_half_width(tmp_path, cap
     assert main([*argv, "--reps", "1", "--out", str(tmp_path / "one")]) == 0
     printed = capsys.readouterr().out
     assert "mean over replications:" in printed and "±" not in printed.split("difference")[0]
+
+
+def test_a_sampled_point_whose_values_clash_is_named_with_its_values_before_anything_runs(
+    tmp_path, capsys
+):
+    """Two prevalences, each allowed at both ends of its range, add up to more than 1 at
+    some sampled points: the error names the first such point and its values, counts the
+    others, and says to narrow the ranges; nothing runs and no folder is made."""
+    out = tmp_path / "l"
+    argv = ["sweep", str(SMALL), "--days", "1", "--lhs", "12", "--reps", "1",
+            "--range", "enforcement.prevalence.frozen=0.2:0.8",
+            "--range", "enforcement.prevalence.pest=0.2:0.8", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    design = lhs({"enforcement.prevalence.frozen": "0.2:0.8",
+                  "enforcement.prevalence.pest": "0.2:0.8"}, 12)  # fmt: skip
+    clash = design.sum(axis=1) > 1  # (frozen goods carry both types, multiplier 1)
+    first = int(np.flatnonzero(clash)[0])
+    frozen = float(design.loc[first, "enforcement.prevalence.frozen"])
+    assert f"command line, at point {first} (enforcement.prevalence.frozen={frozen!r}" in err
+    assert "illicit types' shares add up to" in err
+    assert f"({int(clash.sum())} of 12 points fail: also " in err
+    assert "each --range's ends are allowed alone, but not these values together" in err
+    assert not out.exists()

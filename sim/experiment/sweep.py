@@ -258,15 +258,42 @@ def points(
     """The scenario at every point of ``design`` (validated; errors name the field). From the
     command line (``cli``) an error names the "command line"; from Python, the "overrides"
     or the "design point" at fault."""
-    from sim.scenario.loader import load_scenario
     from sim.scenario.patch import patch
 
     base = {str(k): _plain(v) for k, v in (overrides or {}).items()}
     rows = [{str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")]
     if cli and not isinstance(scenario, Scenario):
-        return [load_scenario(scenario, {**base, **row}, "command line") for row in rows]
+        return _at_points(scenario, base, rows)
     common = _common(scenario, base)
     return [patch(common, row, f"design point {i}") for i, row in enumerate(rows)]
+
+
+def _at_points(
+    scenario: str | Path, base: dict[str, Any], rows: list[dict[str, Any]]
+) -> list[Scenario]:
+    """The scenario file with the command line's overrides and each point's values. An error
+    names the first point it is found at and its values (of ten sampled fields, which met
+    there), and how many other points fail, so that a range is narrowed once, not point by
+    point."""
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    out, failed = [], []
+    for i, row in enumerate(rows):
+        try:
+            out.append(load_scenario(scenario, {**base, **row}, "command line"))
+        except ScenarioError as exc:
+            failed.append((i, exc))
+    if not failed:
+        return out
+    first, error = failed[0]
+    values = ", ".join(f"{k}={v!r}" for k, v in rows[first].items())
+    where = f"command line, at point {first} ({values})"
+    problems = [(where if f == "command line" else f, p, v, m) for f, p, v, m in error.problems]
+    if len(failed) > 1:
+        others = ", ".join(str(i) for i, _ in failed[1:11]) + (", ..." if len(failed) > 11 else "")
+        f, p, v, m = problems[-1]
+        problems[-1] = (f, p, v, f"{m} ({len(failed)} of {len(rows)} points fail: also {others})")
+    raise ScenarioError(problems)
 
 
 def _common(scenario: str | Path | Scenario, overrides: Mapping[str, Any]) -> Scenario:
