@@ -199,6 +199,12 @@ def _check_sweep_args(args: argparse.Namespace) -> None:
             "indices or partial rank correlations are estimated (any other sweep records "
             "every metric)"
         )
+    if args.sobol is not None and args.metric is not None and "," in args.metric:
+        raise UsageError(
+            f"--metric {args.metric}: --sobol takes one metric; give the others one by one, "
+            "each with the same command and --out: the points already run are used again, "
+            "nothing is simulated"
+        )
     if not modes and not args.params:
         raise UsageError("nothing to sweep: give --param KEY=v1,v2,... or --lhs/--sobol N --range")
     for flag, given in (("--param", args.params), ("--range", args.ranges)):

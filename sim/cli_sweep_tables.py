@@ -71,6 +71,9 @@ def print_prcc(table: pd.DataFrame, shown: list[str], points: int) -> None:
     print(f"partial rank correlation (PRCC) over the {points} points' means, 95 % interval "
           "(* clear of 0 after Holm's correction over the parameters):")  # fmt: skip
     print(wide.rename_axis("parameter").to_string())
+    if (wide == "NaN").any().any():
+        print("NaN: the metric does not vary over the points (or the parameter, net of the "
+              "others, does not)")  # fmt: skip
 
 
 def _prcc_cell(row: pd.Series) -> str:

@@ -86,7 +86,11 @@ def test_a_sweep_is_screened_on_its_points_means_with_values_as_numbers():
     assert table["prcc"].to_numpy() == pytest.approx(expected["prcc"].to_numpy(), abs=1e-5)
     assert table.loc["a", "significant"] and not table.loc["d", "significant"]
     assert list(sweep_prcc(rows, ["m"]).columns) == [
-        "metric", "parameter", "prcc", "ci_low", "ci_high", "p_value", "significant", "n"]
+        "metric", "parameter", "prcc", "ci_low", "ci_high", "p_value", "significant", "n",
+        "noise_share"]
+    # replication 0 is 1 below each point's mean and replication 1 is 1 above it at every
+    # point: a shift both share, which moves no rank, so no noise
+    assert table["noise_share"].iloc[0] == pytest.approx(0, abs=1e-12)
     with pytest.raises(ValueError, match="no metric nope"):
         sweep_prcc(rows, ["nope"])
 
@@ -139,6 +143,15 @@ def test_cli_lhs_prints_and_writes_each_parameters_prcc(tmp_path, capsys):
     assert screened["prcc"].dropna().between(-1, 1).all()
     clearance = screened[screened["metric"] == "clearance_h_mean"]
     assert clearance["prcc"].notna().all() and (clearance["n"] == 6).all()
+
+
+def test_cli_sobol_takes_one_metric_and_says_how_to_have_another(tmp_path, capsys):
+    argv = ["sweep", str(SMALL), "--sobol", "2", "--range", "ports.sea.review.capacity=1:4",
+            "--metric", "clearance_h_mean,overall_clearance_h_mean",
+            "--out", str(tmp_path / "s")]  # fmt: skip
+    assert main(argv) == 2
+    assert "--sobol takes one metric; give the others one by one" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
 
 
 def test_cli_lhs_refuses_an_unknown_metric_before_running(tmp_path, capsys):

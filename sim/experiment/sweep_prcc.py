@@ -2,12 +2,12 @@
 
 A Latin-hypercube sweep (``--lhs N``) gives, per metric, each swept parameter's PRCC
 (:mod:`sim.analysis.prcc`) over the points' means (the mean over a point's replications, as
-in ``summary.csv``), its 95 % interval and p-value, and ``significant``: Holm's verdict over
-the parameters, metric by metric (with ten parameters one interval in two clear of 0 by
-chance is likely). Simulation noise left in a point's mean is variation no parameter
-explains: it is inside the interval, and it pulls every PRCC towards 0, so a driver whose
-effect is small beside the noise needs more replications (or longer runs) rather than more
-points to stand out.
+in ``summary.csv``), its 95 % interval and p-value, ``significant``: Holm's verdict over
+the parameters, metric by metric (of ten parameters that do nothing, some interval clears
+0 by chance in 4 sweeps of 10: 1 - 0.95^10), and the share of the means' spread that is
+simulation noise. That noise is variation no parameter explains: it is inside the interval,
+and it pulls every PRCC towards 0, so a driver whose effect is small beside the noise needs
+more replications (or longer runs) rather than more points to stand out.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ NOISY = 0.1
 def sweep_prcc(rows: pd.DataFrame, metrics: Sequence[str]) -> pd.DataFrame:
     """Per metric and swept parameter (long): the PRCC of the metric's mean at each point
     on the parameter's values (as numbers: hours, per hour), its 95 % interval, p-value,
-    ``significant`` (Holm over the parameters) and the points ``n`` it used.
+    ``significant`` (Holm over the parameters), the points ``n`` it used and the metric's
+    ``noise_share`` (:func:`noise_share`: NaN with one replication).
 
     ``rows``: a sweep's table, one row per (point, replication), as :func:`sim.sweep`
     returns it and ``sweep.csv`` holds it. ValueError for a metric it does not hold or a
@@ -49,8 +50,9 @@ def sweep_prcc(rows: pd.DataFrame, metrics: Sequence[str]) -> pd.DataFrame:
         table = prcc(design, means[metric].to_numpy(dtype=float)).reset_index()
         table.insert(0, "metric", metric)
         table["significant"] = holm(table["p_value"].tolist())  # (NaN: no verdict)
+        table["noise_share"] = noise_share(rows, metric)
         frames.append(table)
-    columns = ["metric", "parameter", *COLUMNS[:-1], "significant", "n"]
+    columns = ["metric", "parameter", *COLUMNS[:-1], "significant", "n", "noise_share"]
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
