@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+import sim
 from sim.analysis.prcc import halfwidth_at_zero, prcc
 from sim.cli import main
 from sim.experiment.sweep_prcc import noise_share, noise_warning, prcc_warning, sweep_prcc
@@ -93,6 +94,7 @@ def test_a_sweep_is_screened_on_its_points_means_with_values_as_numbers():
     assert table["noise_share"].iloc[0] == pytest.approx(0, abs=1e-12)
     with pytest.raises(ValueError, match="no metric nope"):
         sweep_prcc(rows, ["nope"])
+    assert sim.sweep_prcc is sweep_prcc
 
 
 def _noisy_sweep(common: float, own: float, reps: int = 4) -> pd.DataFrame:
