@@ -547,7 +547,8 @@ def _points(
 
     print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications"
           f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
-    print(means_with_intervals(summary, rows, list(design.columns), metrics).to_string())
+    shown = means_with_intervals(summary, rows, list(design.columns), metrics)
+    print(shown.to_string(float_format=lambda x: f"{x:.3f}"))  # (the swept values)
     if summary["unstable"].any():
         print("unstable: a queue did not settle at that point (the warnings say where): its "
               "means are not steady-state")

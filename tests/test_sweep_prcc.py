@@ -52,6 +52,7 @@ def test_too_few_points_give_no_interval_and_a_flat_input_no_prcc():
     x, y = _inputs(6)  # 4 inputs need 7 points for an interval
     table = prcc(x, y)
     assert table["prcc"].notna().all() and table["ci_low"].isna().all()
+    assert prcc(x.iloc[:5], y[:5])["prcc"].isna().all()  # (k + 1 points: always ±1)
     x, y = _inputs(30)
     x["d"] = 0.5
     assert np.isnan(prcc(x, y).loc["d", "prcc"])

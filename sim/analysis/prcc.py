@@ -37,7 +37,9 @@ def prcc(x: pd.DataFrame, y: pd.Series | np.ndarray, level: float = 0.95) -> pd.
     """The PRCC of ``y`` on each column of ``x`` (one row per point, numeric), with its
     ``level`` Fisher interval, p-value and the points ``n`` used (rows where ``y`` is NaN
     are left out). Index ``parameter``. An input that does not vary, or a ``y`` that does
-    not, has NaN; so have the interval and p-value with fewer than ``k + 3`` points."""
+    not, has NaN, and so does every input with fewer than ``k + 2`` points (with ``k + 1``
+    the residuals are one number each, and every PRCC is ±1); the interval and p-value with
+    fewer than ``k + 3``."""
     values = np.asarray(y, dtype=float)
     keep = ~np.isnan(values)
     xs = x.loc[keep].astype(float)
@@ -46,7 +48,7 @@ def prcc(x: pd.DataFrame, y: pd.Series | np.ndarray, level: float = 0.95) -> pd.
     n, k = int(keep.sum()), x.shape[1]
     rows = []
     for j, name in enumerate(x.columns):
-        r = _partial(ranks, ry, j) if ranks is not None and n > k else float("nan")
+        r = _partial(ranks, ry, j) if ranks is not None and n >= k + 2 else float("nan")
         rows.append((str(name), r, *_interval(r, n, k, level), n))
     table = pd.DataFrame(rows, columns=["parameter", *COLUMNS]).set_index("parameter")
     return table
