@@ -3,6 +3,7 @@ Fisher intervals, Holm's verdict over the parameters, ``prcc.csv`` and the print
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -146,6 +147,10 @@ def test_cli_lhs_prints_and_writes_each_parameters_prcc(tmp_path, capsys):
     assert screened["prcc"].dropna().between(-1, 1).all()
     clearance = screened[screened["metric"] == "clearance_h_mean"]
     assert clearance["prcc"].notna().all() and (clearance["n"] == 6).all()
+    # with --json: stdout stays JSON, prcc.csv is written all the same
+    assert main([*argv[:-1], str(tmp_path / "j"), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 6
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "j" / "prcc.csv"), screened)
 
 
 def test_cli_sobol_takes_one_metric_and_says_how_to_have_another(tmp_path, capsys):
