@@ -100,3 +100,34 @@ def test_the_briefs_cost_says_when_the_reforms_running_cost_was_not_given():
     said = said[:said.index("</ul>")]
     assert ("<li>Cost: cost per declaration, agencies and traders: 22.2 USD less (95 % CI "
             "9.13 to 35.2); but the running cost of direct_pickup was not given") in said
+
+
+def test_the_brief_and_headline_give_the_seizure_counts_with_the_baselines_own():
+    """A minister asks how many seizures, not only what share: the brief has a seizures line
+    with the baseline's counts over the observed days, and the headline a line per count."""
+    diffs = pd.DataFrame([
+        ("opt", "clearance_h_mean_import", -0.46, -0.81, -0.11, True),
+        ("opt", "consignments_seized", -0.5, -6.85, 5.85, False),
+        ("opt", "consignments_detained", 3.0, 1.0, 5.0, True),
+        ("opt", "consignments_rejected", 0.0, 0.0, 0.0, False),
+    ], columns=COLS)
+    summary = pd.DataFrame({"option": "baseline", "mean": [16.0, 22.0, 2.5], "metric": [
+        "consignments_seized", "consignments_detained", "consignments_rejected"]})
+    res = SimpleNamespace(names=["baseline", "opt"], differences=diffs, summary=summary,
+                          meta={"currency": "USD", "days": 7.0}, unstable=lambda name: False)
+    text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    said = text[text.index("<ul class='brief'>"):]
+    said = said[:said.index("</ul>")]
+    assert ("<li>Seizures (the baseline, a replication's mean over 7 observed days: 16 "
+            "consignments seized, 22 consignments detained, 2.5 consignments rejected after a "
+            "find): consignments detained: 3.00 more (95 % CI 1.00 to 5.00) (no confirmed "
+            "change in the 2 other figures)</li>") in said
+    assert said.index("Clearance time") < said.index("Seizures") < len(said)
+    lines = text[text.index("</ul>", text.index("<ul class='brief'>")):]
+    assert ("<li>consignments seized (a count: goods seized at the ports over the observed "
+            "days, a replication's mean): too imprecise to tell (-0.50; 95 % CI -6.85 to 5.85, "
+            "against the baseline's 16.0): more replications would narrow it</li>") in lines
+    assert ("<li>consignments detained (a count, as for those seized): 3.00 more (95 % CI 1.00 "
+            "to 5.00); the baseline's: 22</li>") in lines
+    assert ("<li>consignments rejected after a find (a count, as for those seized): no change "
+            "(the same in every replication); the baseline's: 2.5</li>") in lines

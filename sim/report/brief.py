@@ -1,14 +1,15 @@
-"""An option's answer in brief, atop its headline lines: one line each for the three outcomes
-a decision weighs (clearance time, the detection of illicit goods and what slips through,
-cost), giving only the changes that are clear and confirmed, each with its 95 % interval, and
-otherwise one plain verdict (no clear change; too imprecise to tell; a change Holm's
-correction does not confirm). The headline's twenty-odd lines an option has are all true, but
-a reader who stops after a few of them could miss the one change that matters or take a line
-on an unchanged figure for the answer."""
+"""An option's answer in brief, atop its headline lines: one line each for the outcomes a
+decision weighs (clearance time, the detection of illicit goods and what slips through,
+seizures, with the baseline's own counts, and cost), giving only the changes that are clear
+and confirmed, each with its 95 % interval, and otherwise one plain verdict (no clear change;
+too imprecise to tell; a change Holm's correction does not confirm). The headline's
+twenty-odd lines an option has are all true, but a reader who stops after a few of them could
+miss the one change that matters or take a line on an unchanged figure for the answer."""
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,6 +34,10 @@ OUTCOMES: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], .
       ("value_slipped_total", "value slipping through in all, smuggling routes included"),
       ("harm_slipped", "harm slipping through, a year"),
       ("revenue_evaded", "duty evaded, a year")), ()),
+    ("Seizures",
+     (("consignments_seized", "consignments seized"),
+      ("consignments_detained", "consignments detained"),
+      ("consignments_rejected", "consignments rejected after a find")), ()),
     ("Cost",
      (("total_cost_per_consignment", "cost per declaration, agencies and traders"),
       ("trader_cost_per_consignment", "traders' cost per declaration (fees and time)"),
@@ -46,12 +51,13 @@ _WORDS = {m: (kind, words) for m, _, kind, words in (*hl.HEADLINE, *hl.AT_PORT)}
 
 def brief(
     rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, ports: Sequence[str],
-    currency: str, scope: str = "", cost_caveat: str = "",
+    currency: str, scope: str = "", cost_caveat: str = "", days: float | None = None,
 ) -> str:
     """The option's brief as HTML (empty when it has none of the outcomes' rows); ``ports``:
     those it changes, whose own lines come before the pooled ones; ``scope``: a caveat on
     the figures (a dated reform in force for part of the run: they mix its periods);
-    ``cost_caveat``: one on its cost (``; but`` its reform's running cost was not given)."""
+    ``cost_caveat``: one on its cost (``; but`` its reform's running cost was not given);
+    ``days``: the observed days, which the baseline's seizure counts are of."""
     lines = []
     for outcome, pooled, at_port in OUTCOMES:
         found = [(f"at {p}, {what}", m.format(p=p), m) for m, what in at_port for p in ports]
@@ -60,12 +66,30 @@ def brief(
                 for what, key, spec in found if (name, key) in rows]  # fmt: skip
         if said:
             caveat = cost_caveat if outcome == "Cost" else ""
-            lines.append(f"{outcome}: {_verdict(said)}{caveat}")
+            level = _counts(rows, name, pooled, days) if outcome == "Seizures" else ""
+            lines.append(f"{outcome}{level}: {_verdict(said)}{caveat}")
     if not lines:
         return ""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     head = f"<p class='brief'><b>In brief</b>{html.escape(scope)}:</p>"
     return f"{head}<ul class='brief'>{items}</ul>"
+
+
+def _counts(
+    rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str,
+    metrics: tuple[tuple[str, str], ...], days: float | None,
+) -> str:
+    """The baseline's own counts, `` (the baseline, a replication's mean over 7 observed
+    days: 16 consignments seized, ...)``: a change in seizures means little to a reader who
+    does not know how many there are (empty when the baseline's counts are not known)."""
+    known = [(what, float(rows[(name, m)].get("base", math.nan))) for m, what in metrics
+             if (name, m) in rows]  # fmt: skip
+    known = [(what, n) for what, n in known if math.isfinite(n)]
+    if not known:
+        return ""
+    over = f" over {days:g} observed days" if days else ""
+    counts = ", ".join(f"{hl.count_words(n)} {what}" for what, n in known)
+    return f" (the baseline, a replication's mean{over}: {counts})"
 
 
 def _said(row: Mapping[Any, Any], what: str, spec: str, currency: str) -> tuple[str, str]:

@@ -37,6 +37,12 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("detection_rate_with_audit", "share of illicit consignments detected, finds after "
      "release included (tax review, recall, post-clearance audit, whenever they fall due)",
      "points", ("lower", "higher")),
+    ("consignments_seized", "consignments seized (a count: goods seized at the ports over "
+     "the observed days, a replication's mean)", "count", ("fewer", "more")),
+    ("consignments_detained", "consignments detained (a count, as for those seized)", "count",
+     ("fewer", "more")),
+    ("consignments_rejected", "consignments rejected after a find (a count, as for those "
+     "seized)", "count", ("fewer", "more")),
     ("value_slipped", "value of illicit goods slipping through the ports", "money",
      ("less", "more")),
     ("value_slipped_total", "value of illicit goods slipping through in all (ports + "
@@ -152,8 +158,8 @@ def headline(
         items = []
         for m, what, kind, words in HEADLINE + ORGANISATION:
             if (name, m) in rows:
-                items.append(_sentence(rows[(name, m)], what, kind, words, currency)
-                             + _idle(m, idle))  # fmt: skip
+                line = _sentence(rows[(name, m)], what, kind, words, currency)
+                items.append(line + _baseline_count(m, rows[(name, m)], line) + _idle(m, idle))
             if m == "detection_rate" and (kinds := _by_kind(rows, name)):
                 items.append(kinds)
             if m == "smuggling_caught_share" and went:
@@ -173,9 +179,29 @@ def headline(
                 in_force) else ""
             is_ = (described or {}).get(name)
             said = (f"<p class='what'>What it is: {html.escape(is_)}</p>" if is_ else "",
-                    brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name)))
+                    brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name),
+                          float(res.meta.get("days") or 0) or None))
             out.append(_option(res, name, items, parts, in_force, said))
     return out
+
+
+#: the seizure counts, whose headline lines also give the baseline's own count: a minister
+#: asks how many, and "2 fewer" means little without it
+SEIZURES = ("consignments_seized", "consignments_detained", "consignments_rejected")
+
+
+def _baseline_count(metric: str, row: Mapping[Any, Any], line: str) -> str:
+    """``; the baseline's: 16`` after a seizure count's ``line`` (empty for other lines,
+    when the baseline's count is not known or the line gives it already)."""
+    base = float(row.get("base", math.nan))
+    if metric not in SEIZURES or not math.isfinite(base) or "the baseline's" in line:
+        return ""
+    return f"; the baseline's: {count_words(base)}"
+
+
+def count_words(n: float) -> str:
+    """A mean count over replications: whole when it is (16, not 16.0), else one decimal."""
+    return f"{n:,.{0 if n == round(n) else 1}f}"
 
 
 def _dates_only(meta: Mapping[str, Any]) -> Periods:
