@@ -142,11 +142,7 @@ def headline(
         for (_, metric), row in rows.items():
             row["base"] = float(base.get(metric, math.nan))
     currency = str(res.meta.get("currency") or "currency")
-    out = ["<h2>Headline</h2>", "<p class='note'>Each option against the baseline on the same "
-           "replications (paired), with 95 % intervals; \u201cno clear change\u201d where the "
-           "interval holds 0, \u201ctoo imprecise to tell\u201d where it also reaches a "
-           f"quarter of the baseline's value either side. {_HOLM} Every figure is in the "
-           "table under Results.</p>"]
+    out = ["<h2>Headline</h2>", READING]
     periods = periods if periods is not None and periods.labels else _dates_only(res.meta)
     if periods.note:
         out.append(f"<p class='note'>{html.escape(periods.note)} A dated reform applies to "
@@ -374,12 +370,12 @@ def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> st
         if d == low == high == 0:
             parts.append(f"{KINDS[kind]} no change")
         elif low <= 0 <= high:
-            parts.append(f"{KINDS[kind]} no clear change ({_num(d)}; {_num(low)} to "
-                         f"{_num(high)})")
+            mid, lo, hi = _nums(d, low, high)
+            parts.append(f"{KINDS[kind]} no clear change ({mid}; {lo} to {hi})")
         else:
-            a, b = sorted((abs(low), abs(high)))
-            parts.append(f"{KINDS[kind]} {_num(abs(d))} {'lower' if d < 0 else 'higher'} "
-                         f"({_num(a)} to {_num(b)}{UNCONFIRMED if _unconfirmed(row) else ''})")
+            size, a, b = _nums(abs(d), *sorted((abs(low), abs(high))))
+            parts.append(f"{KINDS[kind]} {size} {'lower' if d < 0 else 'higher'} "
+                         f"({a} to {b}{UNCONFIRMED if _unconfirmed(row) else ''})")
     if not parts:
         return ""
     return ("share of each illicit type's consignments detected, in percentage points "
@@ -429,12 +425,12 @@ def _routes(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> str
         d, low, high = (float(r[k]) for k in ("mean", "shown_low", "shown_high"))
         if not all(math.isfinite(x) for x in (d, low, high)):
             continue
-        ci = f"{_num(low)} to {_num(high)}"
+        mid, lo, hi = _nums(d, low, high)
         if low <= 0 <= high:
-            parts.append(f"{route} no clear change ({_num(d)}; {ci})")
+            parts.append(f"{route} no clear change ({mid}; {lo} to {hi})")
             continue
         clear = True
-        parts.append(f"{route} {_num(abs(d))} {'fewer' if d < 0 else 'more'} ({ci})")
+        parts.append(f"{route} {mid.lstrip('-')} {'fewer' if d < 0 else 'more'} ({lo} to {hi})")
     if not clear:
         return ""
     return ("where smuggling attempts went, a replication (95 % CI): " + "; ".join(parts)
@@ -538,10 +534,25 @@ def _held(res: CompareResult, name: str) -> str:
 IMPRECISE = 0.25
 
 
-_HOLM = (
-    "With several options, a change clear of 0 that Holm's correction for their number "
-    "does not confirm (no * in the table) says so. A star says a change is not chance, not "
-    "that it is large: read its size."
+#: how to read the headline, in plain words, for a reader who has never met a confidence
+#: interval (a minister's briefing quotes these lines as they are)
+READING = (
+    "<p class='note reading'><b>How to read these figures.</b> Each option runs on the same "
+    "simulated traffic as the baseline (the same replications, paired), and each line gives "
+    "its change from the baseline with a 95 % interval (\u201c95 % CI\u201d): the range "
+    "the change lies in, with 95 % confidence, given the model's assumptions; the wider it "
+    "is, the less the runs pin the change down. Where the interval includes 0, the change "
+    "cannot be told apart from the chance variation between runs: the line says "
+    "\u201cno clear change\u201d (which is not proof that there is no effect), or "
+    "\u201ctoo imprecise to tell\u201d where the interval also reaches a quarter of the "
+    "baseline's value either way (more replications would narrow it). With several options, "
+    "a change clear of 0 could still be chance among so many tries: one that Holm's "
+    "correction for the number of options does not confirm (no * in the table) says "
+    "\u201cnot significant once corrected for the number of options\u201d. A star says a "
+    "change is not chance, not that it is large: read its size. The intervals measure the "
+    "variation between the model's runs, not the uncertainty of its assumptions (the "
+    "scenario's sources say which figures are assumed). Every figure is in the table under "
+    "Results.</p>"
 )
 
 
@@ -563,14 +574,15 @@ def _sentence(
     unit, per = _unit(kind, currency, max(abs(d), abs(low), abs(high)))
     d, low, high = d * per, low * per, high * per
     if low <= 0 <= high:
-        ci = f"{_num(d)}{unit}; 95 % CI {_num(low)} to {_num(high)}"
+        said = _nums(d, low, high)
+        ci = f"{said[0]}{unit}; 95 % CI {said[1]} to {said[2]}"
         if math.isfinite(base) and max(-low, high) > IMPRECISE * abs(base * scale * per):
             return (f"{what}: too imprecise to tell ({ci}, against the baseline's "
                     f"{_num(base * scale * per)}{unit}): more replications would narrow it")
         return f"{what}: no clear change ({ci})"
     word = words[0] if d < 0 else words[1]
-    a, b = sorted((abs(low), abs(high)))
-    text = f"{what}: {_num(abs(d))}{unit} {word} (95 % CI {_num(a)} to {_num(b)})"
+    size, a, b = _nums(abs(d), *sorted((abs(low), abs(high))))
+    text = f"{what}: {size}{unit} {word} (95 % CI {a} to {b})"
     return text + (UNCONFIRMED if _unconfirmed(row) else "")
 
 
@@ -599,10 +611,29 @@ def _unit(kind: str, currency: str, size: float) -> tuple[str, float]:
 
 def _num(x: float) -> str:
     """Enough digits for a small difference, thousands separated for a large one."""
+    return f"{x:,.{_decimals(x)}f}"
+
+
+def _decimals(x: float) -> int:
+    """:func:`_num`'s decimals: none from 1,000, one from 10, two from 0.1, below it two
+    significant digits."""
     if abs(x) >= 1000:
-        return f"{x:,.0f}"
+        return 0
     if abs(x) >= 10:
-        return f"{x:.1f}"
+        return 1
     if abs(x) >= 0.1 or x == 0:
-        return f"{x:.2f}"
-    return f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"  # (two significant digits)
+        return 2
+    return 1 - math.floor(math.log10(abs(x)))
+
+
+def _nums(d: float, low: float, high: float) -> tuple[str, str, str]:
+    """A change and its interval's ends to the same decimals, those :func:`_num` gives the
+    end farther from 0 (29.8 (95 % CI 8.9 to 50.7), not 29.8 (8.89 to 50.7)): figures quoted
+    together read as one precision, the interval's, and a briefing can copy them as they
+    are."""
+    far = max(abs(low), abs(high))
+    k = _decimals(far) if far > 0 else None
+    said = tuple(_num(x) if k is None else f"{x:,.{k}f}" for x in (d, low, high))
+    return tuple(  # type: ignore[return-value]
+        t[1:] if t.startswith("-") and not t.strip("-0.,") else t for t in said  # (no "-0.00")
+    )
