@@ -13,7 +13,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from sim.report.plots import OVERALL, PALETTE, _figure, fit_labels, outside_legend
+from sim.report.plots import (
+    MIN_TEXT_PT,
+    OVERALL,
+    PALETTE,
+    _figure,
+    fit_labels,
+    outside_legend,
+)
 
 #: quantile columns of a clearance table and the share of consignments above each
 TAIL_POINTS = (("median_h", 0.5), ("p90_h", 0.1), ("p95_h", 0.05))
@@ -177,8 +184,8 @@ def customs_and_truth(
                       hatch="//" if col == "slipped" else None)
             base += v
         if len(names) > 1:
-            texts += [left.text(x, y, f" {name}", va="center", fontsize=6, color="#555555")
-                      for y, x in zip(ys, base, strict=True)]
+            texts += [left.text(x, y, f" {name}", va="center", fontsize=MIN_TEXT_PT,
+                                color="#555555") for y, x in zip(ys, base, strict=True)]
     left.set_yticks(range(len(types)), types)
     left.invert_yaxis()
     left.set_xlabel("illicit declarations per replication (its observed days)")
@@ -219,7 +226,7 @@ def _rates(ax: object, summary: pd.DataFrame | None, names: list[str]) -> None:
                 alpha=1.0 - 0.5 * i / len(names))
         for y, v in zip(ys, values, strict=True):  # (the value: a bar of 0.3 % is invisible)
             if math.isfinite(v):
-                ax.text(min(v, 0.8) + 0.01, y, _percent(v), va="center", fontsize=6)
+                ax.text(min(v, 0.8) + 0.01, y, _percent(v), va="center", fontsize=MIN_TEXT_PT)
     ax.set_yticks(range(len(shown)), [lab for _, lab, _ in shown])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

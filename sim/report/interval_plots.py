@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from sim.model.intervals import AFTER_RELEASE, PARALLEL, TO_RELEASE
 from sim.model.milestones import OWNERS
-from sim.report.plots import OWNER_COLOURS, _figure
+from sim.report.plots import MIN_TEXT_PT, OWNER_COLOURS, _figure
 from sim.scenario.schema import DIRECTIONS
 
 DIMENSION = "port_direction"
@@ -108,20 +108,20 @@ def _panel(ax: Any, groups: Mapping[str, pd.DataFrame]) -> None:
             if stretch in g.index:
                 _bar(ax, y, g.loc[stretch], step * 0.9, 1.0 - 0.5 * i / len(names))
         if len(names) > 1 and len(ys):  # (each option's bar named once, at the top)
-            ax.text(1.0, ys[0], f" {name}", fontsize=6, color="#555555",
+            ax.text(1.0, ys[0], f" {name}", fontsize=MIN_TEXT_PT, color="#555555",
                     transform=ax.get_yaxis_transform(), va="center")  # fmt: skip
     first = groups[names[0]]
-    ax.set_yticks(range(len(rows)), [_label(first, s) for s in rows], fontsize="x-small")
+    ax.set_yticks(range(len(rows)), [_label(first, s) for s in rows], fontsize="small")
     ax.set_ylim(len(rows) - 0.5, -0.5)
     kinds = [str(first.loc[s, "kind"]) if s in first.index else "" for s in rows]
     if TO_RELEASE in kinds and len(kinds) > kinds.count(TO_RELEASE):
         at = len(kinds) - kinds[::-1].index(TO_RELEASE) - 0.5
         ax.axhline(at, color="#333333", lw=0.8, ls="--")
-        ax.text(1.0, at, "release ", ha="right", va="bottom", fontsize=6,
+        ax.text(1.0, at, "release ", ha="right", va="bottom", fontsize=MIN_TEXT_PT,
                 transform=ax.get_yaxis_transform())  # fmt: skip
     ax.set_xlim(left=0)
-    ax.tick_params(axis="x", labelsize="x-small")
-    ax.set_xlabel("hours per consignment", fontsize="x-small")
+    ax.tick_params(axis="x", labelsize="small")
+    ax.set_xlabel("hours per consignment", fontsize="small")
 
 
 def _bar(ax: Any, y: float, row: Any, height: float, alpha: float) -> None:

@@ -34,6 +34,10 @@ OWNER_COLOURS = {
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948"]
 #: overall clearance, for titles: it ends at an import's exit or an export's loading
 OVERALL = "Overall clearance (arrived \u2192 exited or loaded)"
+#: the smallest text in a report's plots, in points: 8 pt is 11 pixels at the plots' 100 dpi,
+#: about the smallest a printed briefing or a projected page can be read at (the labels
+#: naming each option's bar and giving a rate's value were 6 pt, 8 pixels)
+MIN_TEXT_PT = 8.0
 STYLE: dict[str, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
