@@ -421,3 +421,57 @@ def test_the_control_the_keyboard_is_on_is_ringed_to_be_seen(server, browser):
     assert {tag for tag, *_ in reached} >= {"SELECT", "INPUT", "BUTTON"}, reached
     for tag, text, style, width, colour in reached:
         assert (style, width, colour) == ("solid", 3.0, "rgb(31, 78, 121)"), (tag, text)
+
+
+def _frame(driver) -> tuple[int, int]:
+    """The animated port's frame shown, and how many it has (from "frame k of n"), read in
+    one script: the frame's element is replaced at every frame while it plays."""
+    script = DEEP_QUERY.replace("return found;", "return found.map(e => [e.dataset.frame, "
+                                "e.textContent]);")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = driver.execute_script(script, ".bs-watch-at")
+        if found:
+            return int(found[0][0]), int(found[0][1].rsplit(" ", 1)[1])
+        time.sleep(0.2)
+    raise AssertionError("no frame of the animated port is shown after 60 s")
+
+
+def _until(driver, moved, timeout: float = 30.0) -> int:
+    """Wait until the frame shown satisfies ``moved``; returns it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        at, _ = _frame(driver)
+        if moved(at):
+            return at
+        time.sleep(0.1)
+    raise AssertionError(f"the animated port's frame stayed at {at}")
+
+
+def test_the_animated_port_can_be_paused_and_stepped(server, browser):
+    """The page's animation of a port (one day, looping) has a pause control, as moving
+    content lasting over five seconds must (WCAG 2.2.2; a GIF has none): Pause holds the
+    frame shown, the step buttons move it one frame, Play starts it again."""
+    browser.get(_listening(*server))
+    _choose(browser, "bs-scenario", "workshop")
+    _find(browser, ".bs-watch >>> button")[0].click()
+    _find(browser, ".bs-watch-pane >>> img.bs-gif", timeout=180)
+    first, frames = _frame(browser)
+    assert frames == 48, frames  # one day, a frame every 30 minutes
+    _until(browser, lambda at: at != first)  # (it plays)
+    label = DEEP_QUERY.replace("return found;", "return found.map(e => e.textContent);")
+    assert browser.execute_script(label, ".bs-watch-pause >>> button") == [
+        "Pause the animation"]
+    _find(browser, ".bs-watch-pause >>> button")[0].click()
+    deadline = time.monotonic() + 30
+    while browser.execute_script(label, ".bs-watch-pause >>> button") != [
+            "Play the animation"]:
+        assert time.monotonic() < deadline, "Pause did not become Play"
+        time.sleep(0.1)
+    held, _ = _frame(browser)
+    time.sleep(1.5)  # (nine frames at six a second, were it still playing)
+    assert _frame(browser)[0] == held
+    _find(browser, ".bs-watch-forward >>> button")[0].click()
+    _until(browser, lambda at: at == (held + 1) % frames)
+    _find(browser, ".bs-watch-pause >>> button")[0].click()  # Play
+    _until(browser, lambda at: at not in (held, (held + 1) % frames))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import math
 import re
 import threading
@@ -323,9 +325,19 @@ def test_port_gif_is_a_gif_of_the_window(small_text, tmp_path):
     (tmp_path / "p.gif").write_bytes(data)
     with Image.open(tmp_path / "p.gif") as gif:
         assert gif.n_frames == 4  # 2 hours, a frame every 30 minutes
+        gif.seek(2)
+        third = gif.convert("RGB")
+    from sim.faces.player import gif_frames
+
+    frames = gif_frames(data)  # (what the page plays, one by one, with a pause control)
+    assert len(frames) == 4 and all(f[:8] == b"\x89PNG\r\n\x1a\n" for f in frames)
+    with Image.open(io.BytesIO(frames[2])) as png:
+        assert png.tobytes() == third.tobytes()  # the GIF's own third frame
 
 
 def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
+    """The page plays the frames with a pause control (a GIF cannot be paused): Pause stops
+    the frames moving, Play starts them again, a step pauses and moves one frame."""
     pytest.importorskip("panel")
     import panel as pn
 
@@ -333,34 +345,53 @@ def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
 
     calls, polls = [], []
 
-    def fake_gif(scenario, seed, port, hours=24):
+    def fake_frames(scenario, seed, port, hours=24):
         calls.append((scenario, seed, port))
-        return b"GIF89a-fake"
+        return [b"\x89PNG-frame-%d" % k for k in range(3)]
 
     class Poll:
-        def __init__(self, callback):
-            self.callback, self.stopped = callback, False
+        def __init__(self, callback, period):
+            self.callback, self.period, self.stopped = callback, period, False
 
         def stop(self):
             self.stopped = True
 
-    monkeypatch.setattr(dashboard, "port_gif", fake_gif)
+    monkeypatch.setattr(dashboard, "port_frames_png", fake_frames)
     monkeypatch.setattr(pn.state, "add_periodic_callback",
-                        lambda cb, period: polls.append(Poll(cb)) or polls[-1])
+                        lambda cb, period: polls.append(Poll(cb, period)) or polls[-1])
     with ThreadPoolExecutor(1) as pool:
         page = dashboard.Page(pool)
         page._boxes["ai_clear_90"].value = ["ai_clear_90"]
         page.watch_port.value = "airport"
+        assert not page.player.pause.visible  # (nothing to pause yet)
         page.watch()
         pool.shutdown(wait=True)
-    polls[-1].callback()
+    waiting = polls[-1]
+    waiting.callback()
     scenario, seed, port = calls[0]
     assert port == "airport" and seed == 1 and scenario.days == 1
     assert scenario.ports["sea_port"].scan.image_review.ai_clear == 0.9  # the option's scenario
-    assert 'src="data:image/gif;base64,' in page.watch_pane.object and polls[-1].stopped
+    assert waiting.stopped and page.player.playing
+    frame = base64.b64encode(b"\x89PNG-frame-%d" % 0).decode("ascii")
+    assert f'src="data:image/png;base64,{frame}"' in page.player.pane.object
     # an image a screen reader can name
     assert 'alt="Animation of one day at airport (default with ai_clear_90)' in (
-        page.watch_pane.object)
+        page.player.pane.object)
+    player, timer = page.player, polls[-1]
+    assert player.pause.visible and player.pause.label == "Pause the animation"
+    timer.callback()
+    assert "frame 2 of 3" in player.where.object
+    player.pause.clicks += 1  # Pause: the frames stop moving
+    assert timer.stopped and not player.playing and player.pause.label == "Play the animation"
+    player.forward.clicks += 1
+    assert "frame 3 of 3" in player.where.object and not player.playing
+    player.back.clicks += 1
+    player.back.clicks += 1
+    assert "frame 1 of 3" in player.where.object
+    player.pause.clicks += 1  # Play again, from where it stands
+    assert player.playing and not polls[-1].stopped and polls[-1] is not timer
+    polls[-1].callback()
+    assert "frame 2 of 3" in player.where.object
 
 
 def test_the_dumbbell_is_offered_only_where_the_organisation_is_generated():

@@ -9,7 +9,6 @@ levers, replications and run length. Nothing typed on the page is read as a path
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import html
 import math
@@ -27,8 +26,9 @@ from sim.faces.announce import Announcer
 from sim.faces.chart import clearance_figure
 from sim.faces.lever import LeverSlider
 from sim.faces.org import org_tree_html
+from sim.faces.player import PortPlayer
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
-from sim.faces.watch import port_gif
+from sim.faces.watch import port_frames_png
 from sim.scenario.loader import BUNDLED
 
 POLL_MS = 300
@@ -260,10 +260,11 @@ class Page:
         self.watch_port = pn.widgets.Select(label="Port", options=[], css_classes=["bs-watch-port"])
         self.watch_button = pn.widgets.Button(label="Animate one day (option)",
                                               css_classes=["bs-watch"])
-        self.watch_pane = pn.pane.HTML("", css_classes=["bs-watch-pane"])
+        self.player = PortPlayer()
         self.org = pn.pane.HTML("", css_classes=["bs-org-pane"], sizing_mode="stretch_width")
         for control in (self.scenario, self.seed, self.reps, self.days, self.button,
-                        *self.levers.values(), self.watch_port, self.watch_button):
+                        *self.levers.values(), self.watch_port, self.watch_button,
+                        *self.player.controls):
             control.stylesheets = [*control.stylesheets, FOCUS]
         self.watch_button.on_click(lambda e: self.watch())
         self._watching: Any = None
@@ -361,7 +362,7 @@ class Page:
             plan = dataclasses.replace(self.plan(), days=1)
             option = choices.variants(plan, folder=self.folder).option
         except (choices.PlanError, ValueError) as exc:
-            self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(exc))}"
+            self.player.message(f"<b>Cannot animate</b>: {html.escape(str(exc))}")
             return
         if self.watch_port.value not in option.ports:
             return
@@ -370,25 +371,23 @@ class Page:
                 else f"{plan.scenario} as it is")
         alt = (f"Animation of one day at {port} ({what}): each lane's queue and busy servers, "
                "every 30 minutes of simulated time")
-        future = self.executor.submit(port_gif, option, plan.seed, port)
-        self.watch_pane.object = '<span class="bs-watch-busy">drawing one day of the port...</span>'
+        future = self.executor.submit(port_frames_png, option, plan.seed, port)
+        self.player.message('<span class="bs-watch-busy">drawing one day of the port...</span>')
         if self._watching is not None:
             self._watching.stop()
 
-        def show_gif() -> None:
+        def show_frames() -> None:
             if not future.done():
                 return
             self._watching.stop()
             self._watching = None
             error = future.exception()
             if error is not None:
-                self.watch_pane.object = f"<b>Cannot animate</b>: {html.escape(str(error))}"
+                self.player.message(f"<b>Cannot animate</b>: {html.escape(str(error))}")
                 return
-            data = base64.b64encode(future.result()).decode("ascii")
-            self.watch_pane.object = (f'<img class="bs-gif" alt="{html.escape(alt)}" '
-                                      f'src="data:image/gif;base64,{data}">')
+            self.player.show(future.result(), alt)
 
-        self._watching = pn.state.add_periodic_callback(show_gif, period=POLL_MS)
+        self._watching = pn.state.add_periodic_callback(show_frames, period=POLL_MS)
 
     def _status(self, snap: Snapshot) -> str:
         phase = {"quick": "running the first look", "full": "running the full simulation",
@@ -405,6 +404,7 @@ class Page:
         for callback in (self.poll, self._watching):
             if callback is not None:
                 callback.stop()
+        self.player.stop()
 
     def view(self) -> pn.viewable.Viewable:
         controls = pn.Column(  # (Run near the top: the option list below is long, and the
@@ -420,7 +420,7 @@ class Page:
         )
         watch = pn.Column("## Watch a port",
                           pn.FlexBox(self.watch_port, self.watch_button, flex_wrap="wrap"),
-                          self.watch_pane)
+                          self.player.view())
         org = pn.Column("## The organisation", self.org, sizing_mode="stretch_width")
         right = pn.Column(results, watch, org, sizing_mode="stretch_width", min_width=320,
                           styles={"flex": "1 1 320px"}, css_classes=["bs-results-column"])

@@ -1,4 +1,5 @@
-"""The animated port on the workshop page: one day of a port's lanes, as a GIF in memory."""
+"""The animated port on the workshop page: one day of a port's lanes, as a GIF in memory
+and as its frames (the page plays them with a pause control: :mod:`sim.faces.player`)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,10 @@ def port_gif(scenario: Scenario, seed: int, port: str, hours: float = 24) -> byt
         path = write_gif(frames, Path(folder) / "port.gif",
                          title=scenario.ports[port].label or port, fps=6, dpi=80)
         return path.read_bytes()
+
+
+def port_frames_png(scenario: Scenario, seed: int, port: str, hours: float = 24) -> list[bytes]:
+    """:func:`port_gif`'s frames, each a PNG (run in a worker process)."""
+    from sim.faces.player import gif_frames
+
+    return gif_frames(port_gif(scenario, seed, port, hours))
