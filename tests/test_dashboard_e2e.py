@@ -475,3 +475,28 @@ def test_the_animated_port_can_be_paused_and_stepped(server, browser):
     _until(browser, lambda at: at == (held + 1) % frames)
     _find(browser, ".bs-watch-pause >>> button")[0].click()  # Play
     _until(browser, lambda at: at not in (held, (held + 1) % frames))
+
+
+#: every element with text of its own in the given panes: its tag, computed size, text
+TEXT_SIZES = DEEP_QUERY.replace("return found;", """
+return found.flatMap(pane => Array.from((pane.shadowRoot || pane).querySelectorAll('*')))
+  .filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(e => [e.tagName, parseFloat(getComputedStyle(e).fontSize),
+             e.textContent.trim().slice(0, 40)]);""")
+
+
+def test_the_results_notes_and_intervals_are_in_the_pages_own_text_size(server, browser):
+    """Nothing in the results, their notes and intervals, or the levers' note is smaller than
+    the page's own text (12 pixels): in <small> they were 10 pixels, unreadable on a
+    projected page from the back of a room."""
+    browser.get(_listening(*server))
+    _choose(browser, "bs-scenario", "workshop")
+    _choose(browser, "bs-reps", str(REPS))
+    _choose(browser, "bs-days", str(DAYS))
+    _find(browser, ".bs-run >>> button")[0].click()
+    _find(browser, ".bs-full-pane >>> .bs-results", timeout=180)
+    shown = browser.execute_script(TEXT_SIZES, ".bs-full-pane, .bs-levers-note")
+    assert any(text.startswith("[") for _, _, text in shown), shown  # (an interval)
+    assert any(text.startswith("Each figure is the mean") for _, _, text in shown), shown
+    small = [s for s in shown if s[1] < 12]
+    assert not small, small[:5]

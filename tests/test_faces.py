@@ -252,7 +252,7 @@ def test_page_widgets_make_the_plan():
     assert 'data-value="2.5"' in text and "&lt;b&gt;" in text
     assert "[0.000, 6.000]" in text  # no negative hours shown
     assert "[0.400, 1.000]" in text  # a share stays within [0, 1], by direction too
-    assert ">-0.00010 <small>[-0.500, 1.000]" in text  # not "-0.000"
+    assert '>-0.00010 <span class="bs-interval">[-0.500, 1.000]' in text  # not "-0.000"
     # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]";
     # an interval clear of 0 is marked, one that holds 0 is not
     from sim.faces.dashboard import CLEAR_MARK as star
@@ -263,12 +263,14 @@ def test_page_widgets_make_the_plan():
                      r"leaves out 0</span>", star), star
     # the table is named by its title, when a screen reader lists the tables of the page
     assert re.search(r'<table [^>]*><caption style="[^"]*">t</caption><thead>', text)
-    assert f">0.00016{star} <small>[0.000075, 0.00024]" in text
-    assert ">0.000 <small>[0.000, 0.000]" in text  # (nothing changed: no "-0.000")
-    assert f">-1.500{star} <small>" in text and text.count(star) == 2
+    assert f'>0.00016{star} <span class="bs-interval">[0.000075, 0.00024]' in text
+    assert '>0.000 <span class="bs-interval">[0.000, 0.000]' in text  # (no "-0.000")
+    assert f'>-1.500{star} <span class="bs-interval">' in text and text.count(star) == 2
+    assert "<small" not in text  # (10 pixels on the page: notes and intervals at its 12)
     # a small change of hours is also given in minutes (0.010 h reads as a change: 36 s)
     tiny = {**row, "difference": (-0.0102, -0.0125, -0.0079)}
-    assert f">-0.010 <small>(-0.6 min)</small>{star}" in results_html([tiny], "t")
+    assert f'>-0.010 <span class="bs-minutes">(-0.6 min)</span>{star}' in results_html(
+        [tiny], "t")
 
 
 @pytest.mark.parametrize(

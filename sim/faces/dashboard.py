@@ -88,7 +88,7 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
         # the kind of a by-direction metric is that of the metric without its direction
         kind_of = metric.removesuffix("_import").removesuffix("_export")
         low, high = clip_interval(kind_of, low, high, difference=side == "difference")
-        interval = f" <small>[{_fmt(low)}, {_fmt(high)}]</small>"
+        interval = f' <span class="bs-interval">[{_fmt(low)}, {_fmt(high)}]</span>'
     return (
         f'<td class="bs-cell" data-side="{side}" data-metric="{metric}" '
         f'data-value="{mean!r}">{_fmt(mean)}{_in_minutes(side, metric, mean)}{mark}'
@@ -101,7 +101,7 @@ def _in_minutes(side: str, metric: str, x: float) -> str:
     is 36 s)."""
     if side != "difference" or "_h_" not in metric or not math.isfinite(x) or abs(x) >= 0.1:
         return ""
-    return f" <small>({x * 60:+.1f} min)</small>" if x else ""
+    return f' <span class="bs-minutes">({x * 60:+.1f} min)</span>' if x else ""
 
 
 #: an option's label wraps within the controls' column (not drawn over the results)
@@ -110,15 +110,21 @@ _WRAP = "label { white-space: normal; overflow-wrap: anywhere; }"
 #: own: a 1-pixel light-grey dotted line on the blue Run button, a faint glow on a list)
 FOCUS = ":focus-visible { outline: 3px solid #1f4e79 !important; outline-offset: 2px; }"
 
+#: the results' note, in plain words for a room that has never met an interval; it and the
+#: intervals are in the page's own text size (12 pixels), not in <small>: 10 pixels cannot
+#: be read on a projected page from the back of a room
 FULL_NOTE = (
-    "Mean over replications and its 95 % interval; the difference pairs replications run "
-    "with the same seeds (common random numbers). * its interval is clear of 0: a change, "
-    "not necessarily one that matters (a small one in hours is also given in minutes)."
+    "Each figure is the mean over the replications, with its 95 % interval in brackets: the "
+    "range it lies in, with 95 % confidence, given the model's assumptions. The difference "
+    "compares option and baseline on the same simulated traffic (the same seeds). * its "
+    "interval leaves out 0: a clear change. Without *, the change cannot be told apart from "
+    "the chance variation between runs. A clear change is not necessarily one that matters: "
+    "read its size (a small one in hours is also given in minutes)."
 )
 LEVERS_NOTE = (
-    "<small>With no option ticked, the levers are the option. With options ticked, they set "
+    "With no option ticked, the levers are the option. With options ticked, they set "
     "the scenario both sides start from, the baseline included; an option keeps its own "
-    "value where it sets what a lever sets.</small>"
+    "value where it sets what a lever sets."
 )
 QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
 
@@ -153,7 +159,7 @@ def results_html(
         f'<table class="bs-table" style="border-collapse:collapse">'
         f'<caption style="{UNSEEN}">{html.escape(title)}</caption>'  # (its name, when listed)
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-        f"<p><small>{note}</small></p></div>"
+        f'<p class="bs-note">{note}</p></div>'
     )
 
 

@@ -14,8 +14,8 @@ from sim.report import plots
 from sim.report.org_table import tree_record
 
 NO_ORGANISATION = (
-    '<p class="bs-no-org"><small>This scenario has no organisation section: goods never '
-    "wait on the organisation above the ports.</small></p>"
+    '<p class="bs-no-org">This scenario has no organisation section: goods never '
+    "wait on the organisation above the ports.</p>"
 )
 
 
