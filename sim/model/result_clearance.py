@@ -6,6 +6,8 @@ figures; a timeline's periods; goods apart from a post hub's parcels; exports' d
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
+from typing import Any
 
 import pandas as pd
 
@@ -19,6 +21,26 @@ _WITHIN = {"clearance": "released", "overall_clearance": "exited"}
 def within_columns(c: pd.DataFrame) -> list[str]:
     """The clearance table's shares within a time target (``within_24h``, ...)."""
     return [str(k) for k in c.columns if str(k).startswith("within_")]
+
+
+class _Groups:
+    """A table's rows by (dimension, group), looked up in a dict: each of the hundreds of
+    lookups of a run's metrics through ``DataFrame.loc`` cost about a millisecond."""
+
+    def __init__(self, groups: pd.DataFrame):
+        self.keys = (*_STATS, *within_columns(groups))
+        self.rows: dict[Any, dict[Hashable, Any]] = {}
+        records = groups[list(self.keys)].to_dict("records")
+        for at, r in zip(groups.index, records, strict=True):
+            self.rows.setdefault(at, r)  # (the first row of a repeated group, as .loc's)
+
+    def row(self, dimension: str, group: str) -> dict[str, float]:
+        """One group's statistics, and its shares within each time target (NaN when no
+        consignment of the group was released)."""
+        r = self.rows.get((dimension, group))
+        if r is None:
+            return dict.fromkeys(self.keys, math.nan)
+        return {k: float(r[k]) for k in self.keys}
 
 
 def _by_class(c: pd.DataFrame) -> dict[str, float]:
@@ -45,14 +67,14 @@ def _by_class_direction(c: pd.DataFrame) -> dict[str, float]:
     table without the split gives none. The agencies' own hours by class are the intervals
     table's (its ``port_direction_class`` rows), not declared-to-release, which counts the
     trader's duty payment too."""
-    groups = c[(c.dimension == "direction_class") & (c.metric == "clearance")]
-    if groups.empty:
+    table = c[(c.dimension == "direction_class") & (c.metric == "clearance")]
+    if table.empty:
         return {}
-    groups = groups.set_index(["dimension", "group"])
+    groups = _Groups(table.set_index(["dimension", "group"]))
     out = {}
     for d in DIRECTIONS:
         for cls in TRADER_CLASSES:
-            at = _row(groups, "direction_class", f"{d}/{cls}")
+            at = groups.row("direction_class", f"{d}/{cls}")
             for stat in ("mean", "median", "p90"):
                 out[f"clearance_h_{stat}_{cls}_{d}"] = at[f"{stat}_h"]
             for col in within_columns(c):
@@ -60,34 +82,24 @@ def _by_class_direction(c: pd.DataFrame) -> dict[str, float]:
     return out
 
 
-def _row(groups: pd.DataFrame, dimension: str, group: str) -> dict[str, float]:
-    """One group's statistics, and its shares within each time target (NaN when no
-    consignment of the group was released)."""
-    keys = (*_STATS, *within_columns(groups))
-    if (dimension, group) not in groups.index:
-        return dict.fromkeys(keys, math.nan)
-    r = groups.loc[[(dimension, group)]].iloc[0]
-    return {k: float(r[k]) for k in keys}
-
-
 def _declared_to_release(c: pd.DataFrame) -> dict[str, float]:
     """Lodgement to release: from when the goods are there and declared (the later of
     arrival and lodging) to release, every wait after lodgement included (the trader's duty
     payment too: not the agencies' own time, which the intervals give); overall, by
     direction and at every port and direction (a table without the measure gives none)."""
-    lodged = c[c.metric == "declared_to_release"].set_index(["dimension", "group"])
-    if lodged.empty:
+    table = c[c.metric == "declared_to_release"].set_index(["dimension", "group"])
+    if table.empty:
         return {}
-    out = {}
+    lodged, out = _Groups(table), {}
     for dimension, group, suffix in (
         ("all", "all", ""), *(("direction", d, f"_{d}") for d in DIRECTIONS)
     ):
-        at = _row(lodged, dimension, group)
+        at = lodged.row(dimension, group)
         for stat in ("mean", "median", "p90"):
             out[f"declared_to_release_h_{stat}{suffix}"] = at[f"{stat}_h"]
     for port in c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]:
         for d in DIRECTIONS:
-            at = _row(lodged, "port_direction", f"{port}/{d}")
+            at = lodged.row("port_direction", f"{port}/{d}")
             for stat in ("mean", "median", "p90"):
                 out[f"declared_to_release_h_{stat}_port_{port}_{d}"] = at[f"{stat}_h"]
     return out
@@ -117,9 +129,9 @@ def _goods(c: pd.DataFrame) -> dict[str, float]:
         return {}
     out = {}
     for metric in ("clearance", "overall_clearance"):
-        by = rows[rows.metric == metric]
+        by = _Groups(rows[rows.metric == metric])
         for d in DIRECTIONS:
-            at = _row(by, "goods_direction", d)
+            at = by.row("goods_direction", d)
             for stat in ("mean", "median", "p90"):
                 out[f"{metric}_h_{stat}_goods_{d}"] = at[f"{stat}_h"]
     return out
@@ -142,15 +154,15 @@ def _clearance(c: pd.DataFrame) -> dict[str, float]:
         ports = c[(c.metric == metric) & (c.dimension == "port")]
         for _, r in ports.iterrows():
             out[f"{metric}_h_mean_port_{r['group']}"] = float(r["mean_h"])
-        groups = c[c.metric == metric].set_index(["dimension", "group"])
+        groups = _Groups(c[c.metric == metric].set_index(["dimension", "group"]))
         for d in DIRECTIONS:
-            by_d = _row(groups, "direction", d)
+            by_d = groups.row("direction", d)
             for stat in ("mean", "median", "p90", "p95"):
                 out[f"{metric}_h_{stat}_{d}"] = by_d[f"{stat}_h"]
             for col in within:
                 out[f"{prefix}_{col}_{d}"] = by_d[col]
             for port in ports["group"]:
-                at = _row(groups, "port_direction", f"{port}/{d}")
+                at = groups.row("port_direction", f"{port}/{d}")
                 out[f"{metric}_h_mean_port_{port}_{d}"] = at["mean_h"]
                 out[f"{metric}_h_median_port_{port}_{d}"] = at["median_h"]
                 out[f"{metric}_h_p90_port_{port}_{d}"] = at["p90_h"]
@@ -162,15 +174,15 @@ def _clearance(c: pd.DataFrame) -> dict[str, float]:
 def _departures(c: pd.DataFrame) -> dict[str, float]:
     """Exports' time from arrival to their vessel's, flight's or truck's departure, overall
     and at every port (NaN where none left; a table without the measure gives none)."""
-    dep = c[c.metric == "departure"].set_index(["dimension", "group"])
-    if dep.empty:
+    table = c[c.metric == "departure"].set_index(["dimension", "group"])
+    if table.empty:
         return {}
-    by = _row(dep, "direction", "export")
+    dep = _Groups(table)
+    by = dep.row("direction", "export")
     out = {f"departure_h_{s}_export": by[f"{s}_h"] for s in ("mean", "p90")}
     for port in c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]:
-        out[f"departure_h_mean_port_{port}_export"] = _row(
-            dep, "port_direction", f"{port}/export"
-        )["mean_h"]
+        at = dep.row("port_direction", f"{port}/export")
+        out[f"departure_h_mean_port_{port}_export"] = at["mean_h"]
     return out
 
 
