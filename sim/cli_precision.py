@@ -5,9 +5,12 @@ enough, as ``compare --precision`` does for a comparison (see
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sim.experiment.precision import FIRST_REPS, MOST_REPS, Target
+from sim.reps import FIRST_REPS, MOST_REPS
+
+if TYPE_CHECKING:
+    from sim.experiment.precision import Target
 
 
 def add_precision(run: argparse.ArgumentParser) -> None:
@@ -38,6 +41,7 @@ def run_target(args: argparse.Namespace, scenario: Any) -> Target | None:
     UsageError); None without ``--precision``."""
     from sim.cli import UsageError
     from sim.experiment.metric_names import MetricError, check_metrics, metric_names
+    from sim.experiment.precision import Target
 
     if args.precision is None:
         if args.metrics:

@@ -12,8 +12,9 @@ import pytest
 import sim
 from sim.analysis.stats import mean_half_width
 from sim.cli import main
-from sim.experiment.precision import FIRST_REPS, Target
+from sim.experiment.precision import Target
 from sim.experiment.runner import replicate
+from sim.reps import FIRST_REPS
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 SHORT = {"days": 2, "warmup_days": 1, "drain_days": 2}

@@ -67,8 +67,6 @@ from sim.experiment.history import close, ended_whole, entry, files_by_unit, his
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.precision import (
-    FIRST_REPS,
-    MOST_REPS,
     TARGETS,
     WATCHED,
     most_needed,
@@ -96,6 +94,7 @@ from sim.model.result import RunResult
 from sim.model.risk_notes import engine_throttle
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
+from sim.reps import FIRST_REPS, MOST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.costs import currency_of, money_of
 from sim.scenario.schema import Scenario

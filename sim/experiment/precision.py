@@ -30,14 +30,12 @@ from sim.analysis.paired import paired_interval
 from sim.analysis.stats import mean_half_width
 from sim.experiment.metric_names import MetricError
 from sim.experiment.options import BASELINE
+from sim.reps import MOST_REPS
 
 #: what a precision target may be on (``--precision-on``); the first is the default
 TARGETS = ("both", "differences", "levels")
-#: the metrics a target watches unless told; the replications run before it is first
-#: checked (fewer give too unsteady an interval to stop on); the most it may run unless told
+#: the metrics a target watches unless told (how many replications it runs: :mod:`sim.reps`)
 WATCHED = ("clearance_h_mean", "overall_clearance_h_mean")
-FIRST_REPS = 10
-MOST_REPS = 100
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ from sim.experiment.executors import (
     cpus,
     get_executor,
 )
-from sim.experiment.precision import FIRST_REPS, Target
+from sim.experiment.precision import Target
 from sim.experiment.store import RunStore
 from sim.model.credit_rules import engine_caps
 from sim.model.risk_notes import engine_throttle
 from sim.model.window import run_notes
+from sim.reps import FIRST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.schema import Scenario
 
