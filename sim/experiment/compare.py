@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free
@@ -1311,10 +1312,20 @@ def _differences(
         t["steady_state"] = pd.array([known] * len(t), dtype="boolean")
         frames.append(t)
     out = _finish_table(frames, difference=True)
-    out["significant"] = False
-    for _, idx in out.groupby("metric").groups.items():
-        out.loc[idx, "significant"] = holm(out.loc[idx, "p_value"].tolist(), ALPHA)
+    out["significant"] = _holm_by_metric(out["metric"].tolist(), out["p_value"].tolist())
     return out
+
+
+def _holm_by_metric(metrics: list[str], p_values: list[float]) -> np.ndarray:
+    """Holm's rejections among the options of each metric (rows in table order): a
+    family is one metric's options."""
+    rows: dict[str, list[int]] = {}
+    for i, metric in enumerate(metrics):
+        rows.setdefault(metric, []).append(i)
+    significant = np.zeros(len(metrics), dtype=bool)
+    for at in rows.values():
+        significant[at] = holm([p_values[i] for i in at], ALPHA)
+    return significant
 
 
 def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
