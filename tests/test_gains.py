@@ -390,6 +390,7 @@ def test_direct_loading_lets_exports_leave_sooner_in_who_gains_and_the_headline(
     counted to loading at the cut-off it had said some 2 % left later."""
     out = tmp_path / "c"
     args = ["compare", str(REPO / "scenarios" / "default.toml"), "--days", "3", "--reps", "2",
+            "--set", "warmup_days=7", "--set", "drain_days=4",  # (a week's warm-up is enough)
             "--reforms", "direct_loading", "--out", str(out)]  # fmt: skip
     assert main(args) == 0
     gains = pd.read_csv(out / "gains.csv")
