@@ -7,6 +7,7 @@ the normal one) keeps the interval honest.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -35,6 +36,7 @@ def resolution(scale: float) -> float:
     return RELATIVE_ERROR * abs(scale) + XMIN
 
 
+@functools.lru_cache(maxsize=256)
 def t_quantile(p: float, dof: float) -> float:
     """The ``p`` quantile of Student's t distribution with ``dof`` degrees of freedom.
 
@@ -55,14 +57,18 @@ def mean_half_width(values: Iterable[float], level: float = 0.95) -> tuple[float
     if not 0 < level < 1:
         raise ValueError(f"level must be in (0, 1); got {level}")
     arr = np.asarray(list(values), dtype=float)
-    arr = arr[~np.isnan(arr)]
-    n = len(arr)
+    return _mean_half(arr[~np.isnan(arr)], level)
+
+
+def _mean_half(kept: np.ndarray, level: float) -> tuple[float, float | None]:
+    """:func:`mean_half_width` of values with no NaN."""
+    n = len(kept)
     if n == 0:
         return math.nan, None
-    mean = float(arr.mean())
+    mean = float(kept.mean())
     if n < 2:
         return mean, None
-    return mean, t_quantile((1 + level) / 2, n - 1) * float(arr.std(ddof=1)) / math.sqrt(n)
+    return mean, t_quantile((1 + level) / 2, n - 1) * float(kept.std(ddof=1)) / math.sqrt(n)
 
 
 def confidence_interval(
@@ -95,12 +101,18 @@ def summarise(
     the two quantiles'); by default the mean's. ``widen=False``: no such floor (differences
     between runs that are the same to the last bit: they are exactly 0).
     """
+    dtypes = per_rep.dtypes
+    cols = [c for c in per_rep.columns
+            if c != "replication" and pd.api.types.is_numeric_dtype(dtypes[c])]  # fmt: skip
+    if cols and not 0 < level < 1:
+        raise ValueError(f"level must be in (0, 1); got {level}")
+    matrix = per_rep[cols].to_numpy(dtype=float)  # (one conversion, not one per metric)
     rows = []
-    for col in per_rep.columns:
-        if col == "replication" or not pd.api.types.is_numeric_dtype(per_rep[col]):
-            continue
-        values = per_rep[col].to_numpy(dtype=float)
-        mean, low, high = confidence_interval(values, level)
+    for j, col in enumerate(cols):
+        values = matrix[:, j]
+        kept = values[~np.isnan(values)]
+        mean, half = _mean_half(kept, level)
+        low, high = (None, None) if half is None else (mean - half, mean + half)
         if widen and low is not None and high is not None and is_quantile(col):
             half = resolution(mean if scale is None else scale.get(col, mean))
             low, high = min(low, mean - half), max(high, mean + half)
@@ -110,7 +122,7 @@ def summarise(
                 "mean": mean,
                 "ci_low": math.nan if low is None else low,
                 "ci_high": math.nan if high is None else high,
-                "n": int(np.count_nonzero(~np.isnan(values))),
+                "n": len(kept),
             }
         )
     out = pd.DataFrame(rows, columns=["metric", "mean", "ci_low", "ci_high", "n"])
