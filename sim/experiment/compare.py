@@ -66,6 +66,7 @@ from sim.experiment.gains import (
 )
 from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
+from sim.experiment.metric_parts import MetricSplitter
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.precision import (
     TARGETS,
@@ -1405,7 +1406,12 @@ class _CompareFolder:
     failures.json                    replications that raised (option, seed, error)
     replications.csv, summary.csv, differences.csv, interactions.csv, gains.csv
                                      (differences.csv: the options', not the baseline's
-                                     from itself, all 0: summary.csv holds its levels)
+                                     from itself, all 0: summary.csv holds its levels;
+                                     the long ones with each metric's base name, port,
+                                     direction, trader class and lane beside it)
+    metrics.csv                      replications.csv long: one row per option,
+                                     replication and metric, with the same parts
+                                     (:mod:`sim.experiment.metric_parts`)
     milestone-intervals.csv          each option's milestone intervals across its
                                      replications, with 95 % intervals
     smuggling-weekly.csv             with smugglers: each option's attempts, deterrence and
@@ -1519,7 +1525,11 @@ class _CompareFolder:
         changed or damaged since); ``failures.json`` when some failed (else none)."""
         atomic_write(self.path / "compare.json", dump_json(res.meta))
         same = self.reps_before is not None and self.reps_before == res.meta.get("reps")
-        for name, text in {**_pooled(res), **self._weekly_series(res)}.items():
+        from sim.experiment.metric_parts import folder_splitter
+
+        options = [self.path / "options" / o for o in res.names]
+        splitter = folder_splitter(o for o in options if (o / "scenario.json").is_file())
+        for name, text in {**_pooled(res, splitter), **self._weekly_series(res)}.items():
             file = self.path / name
             if same and on_notice is not None and stale(file, text):
                 on_notice(f"{file} did not match the options' replications (changed or "
@@ -1557,13 +1567,19 @@ class _CompareFolder:
         return out
 
 
-def _pooled(res: CompareResult) -> dict[str, str]:
-    """The tables a comparison pools from its replications, by file name, as written."""
+def _pooled(res: CompareResult, splitter: MetricSplitter) -> dict[str, str]:
+    """The tables a comparison pools from its replications, by file name, as written: the
+    long ones with each metric's parts beside its name (``splitter``: the options' ports
+    and lanes)."""
+    from sim.experiment.metric_parts import FILE, long_metrics, with_parts
+
     cur = res.meta.get("currency")  # (the CSVs name it in their units: USD per year)
     own = res.differences["option"] != BASELINE  # (the baseline's from itself: 0)
-    out = {"replications.csv": res.per_rep.to_csv(index=False)}
+    out = {"replications.csv": res.per_rep.to_csv(index=False),
+           FILE: long_metrics(res.per_rep, splitter).to_csv(index=False)}
     for name, table in (("summary", res.summary), ("differences", res.differences[own]),
                         ("interactions", res.interactions)):
+        table = with_parts(table, splitter)
         out[f"{name}.csv"] = _in_currency(table, cur).to_csv(index=False)
     out["gains.csv"] = res.gains.to_csv(index=False)
     out["milestone-intervals.csv"] = res.milestone_intervals.to_csv(index=False)

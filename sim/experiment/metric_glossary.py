@@ -24,7 +24,7 @@ from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 from sim.scenario.organisation import ROLES
 
 __all__ = ["ENTRIES", "LAYERS", "MODIFIERS", "PLACEHOLDERS", "Entry", "explain", "explained",
-           "found", "lookup", "matches", "unit"]
+           "filled", "found", "lookup", "matches", "unit"]
 
 #: what a run-dependent name (``PREFIX<...>``) puts in place of a placeholder's value
 ANY = "<...>"
@@ -131,6 +131,35 @@ def lookup(name: str, known: MetricNames | None = None) -> Entry | None:
     """The entry of ``name``, or None (no entry, or more than one)."""
     found = matches(name, known)
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _named_patterns(known: MetricNames) -> list[tuple[re.Pattern[str], Entry]]:
+    """Every form of every entry as :func:`_patterns` gives it, each placeholder a named
+    group (a placeholder met twice in a form matches the same way, unnamed)."""
+    out = []
+    for e in ENTRIES:
+        for m in ("", *e.by):
+            form = (e.stem + (MODIFIERS[m][0] if m else "")).replace("<port>_<lane>", "<lane>")
+            parts, seen, rx = _HOLE.split(form), set(), []
+            for i, p in enumerate(parts):
+                if i % 2 == 0:
+                    rx.append(re.escape(p))
+                    continue
+                rx.append(f"({'?:' if p in seen else f'?P<{p}>'}{_values(p, known)})")
+                seen.add(p)
+            out.append((re.compile("".join(rx)), e))
+    return out
+
+
+def filled(name: str, known: MetricNames) -> tuple[Entry, dict[str, str]] | None:
+    """The entry of ``name`` and the value of each placeholder its name fills (``port``,
+    ``direction``, ``class``, ``lane`` as ``<port>_<lane>``, ``type``, ...), with the
+    values of ``known``'s scenario; None when no entry, or more than one, has it."""
+    hits = [(e, m.groupdict()) for p, e in _named_patterns(known) if (m := p.fullmatch(name))]
+    if len({id(e) for e, _ in hits}) != 1:
+        return None
+    return hits[0]
 
 
 def explain(name: str, known: MetricNames | None = None, currency: str | None = None) -> str:

@@ -17,6 +17,9 @@ Layout::
                                target per port, direction and class
     reps/rep-0000-risk-thresholds.csv   its threshold at each refresh (a time series)
     replications.csv           one row per replication
+    metrics.csv                the same long: one row per replication and metric, its base
+                               name apart from its port, direction, trader class and lane
+                               (:mod:`sim.experiment.metric_parts`)
     summary.json               metric -> {mean, ci_low, ci_high}
     milestone-intervals.csv    the milestone intervals by stretch and group, across the
                                replications with 95 % intervals
@@ -82,6 +85,7 @@ _OWN = {
     "organisation.json",
     "reps",
     "replications.csv",
+    "metrics.csv",
     "summary.json",
     "milestone-intervals.csv",
     "class-differences.csv",
@@ -886,6 +890,7 @@ class RunStore:
         summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_intervals([int(r) for r in per_rep.get("replication", [])])
+        self._write_long_metrics(per_rep)
         self._write_class_differences(per_rep)
         self._write_weekly_series([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
@@ -904,6 +909,18 @@ class RunStore:
         text = summarise_intervals([pd.read_csv(t) for t in tables if t.exists()]).to_csv(
             index=False
         )
+        file = self.path / FILE
+        if self._same_as_before() and stale(file, text):
+            self._rewritten(file)
+        atomic_write(file, text)
+
+    def _write_long_metrics(self, per_rep: pd.DataFrame) -> None:
+        """``metrics.csv``: ``replications.csv`` long, one row per replication and metric,
+        with the parts its name packs in (a file this run left before that no longer
+        matches them is noted and written again)."""
+        from sim.experiment.metric_parts import FILE, folder_splitter, long_metrics
+
+        text = long_metrics(per_rep, folder_splitter([self.path])).to_csv(index=False)
         file = self.path / FILE
         if self._same_as_before() and stale(file, text):
             self._rewritten(file)

@@ -1,0 +1,121 @@
+"""A metric's name split into its base name, port, direction, trader class and lane, and the
+long ``metrics.csv`` of a run's and a comparison's results folder, whose summary and
+differences tables carry the same parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.experiment.metric_parts import PARTS, MetricParts, MetricSplitter, long_metrics
+
+#: two ports, one's name the start of the other's, both holding underscores
+SPLITTER = MetricSplitter(
+    ["sea", "sea_port"],
+    [("sea", "port_scanners"), ("sea_port", "scanners"), ("sea_port", "exam_bays"),
+     ("", "org/hq_risk")],
+)
+
+
+@pytest.mark.parametrize(("name", "want"), [
+    ("clearance_h_mean", MetricParts("clearance_h_mean")),
+    ("clearance_h_mean_import", MetricParts("clearance_h_mean", direction="import")),
+    ("clearance_h_mean_port_sea_port", MetricParts("clearance_h_mean", port="sea_port")),
+    ("clearance_h_p90_port_sea_port_import",
+     MetricParts("clearance_h_p90", port="sea_port", direction="import")),
+    ("clearance_h_mean_aeo_advanced_port_sea_export",
+     MetricParts("clearance_h_mean", "sea", "export", "aeo_advanced")),
+    ("released_within_24h_aeo_general_import",
+     MetricParts("released_within_24h", direction="import", trader_class="aeo_general")),
+    ("inspection_rate_aeo_general_goods",
+     MetricParts("inspection_rate_goods", trader_class="aeo_general")),
+    ("utilisation_sea_port_exam_bays", MetricParts("utilisation", "sea_port", lane="exam_bays")),
+    ("utilisation_sea_port_scanners", MetricParts("utilisation", "sea_port", lane="scanners")),
+    ("wait_h_p90_sea_port_scanners", MetricParts("wait_h_p90", "sea_port", lane="scanners")),
+    ("queue_mean_sea_port_scanners", MetricParts("queue_mean", "sea_port", lane="scanners")),
+    ("queue_mean_org/hq_risk", MetricParts("queue_mean", lane="org/hq_risk")),
+    ("departure_h_mean_port_sea_port_export",
+     MetricParts("departure_h_mean", "sea_port", "export")),
+    ("departure_h_mean_export", MetricParts("departure_h_mean", direction="export")),
+    ("detection_rate_drugs", MetricParts("detection_rate_drugs")),
+    ("owner_share_customs_port_sea_import",
+     MetricParts("owner_share_customs", "sea", "import")),
+    ("no_such_metric_port_sea_port", MetricParts("no_such_metric_port_sea_port")),
+])  # fmt: skip
+def test_a_name_splits_into_its_base_and_what_it_is_of(name: str, want: MetricParts):
+    assert SPLITTER.split(name) == want
+
+
+def test_the_long_table_holds_every_value_of_the_wide_one_once():
+    per_rep = pd.DataFrame({"option": ["baseline", "baseline", "A", "A"],
+                            "replication": [0, 1, 0, 1],
+                            "clearance_h_mean_port_sea_port": [1.0, 2.0, 3.0, 4.0],
+                            "utilisation_sea_port_scanners": [0.1, 0.2, 0.3, 0.4]})  # fmt: skip
+    long = long_metrics(per_rep, SPLITTER)
+    assert list(long.columns) == ["option", "replication", "metric", *PARTS, "unit", "value"]
+    assert list(long["option"]) == ["baseline"] * 4 + ["A"] * 4  # (the wide table's order)
+    back = long.pivot(index=["option", "replication"], columns="metric", values="value")
+    wide = per_rep.set_index(["option", "replication"])
+    assert back.loc[wide.index, wide.columns].equals(wide)
+    row = long[long.metric == "utilisation_sea_port_scanners"].iloc[0]
+    assert (row["base"], row["port"], row["lane"], row["unit"]) == (
+        "utilisation", "sea_port", "scanners", "share (0-1)")
+
+
+def _unsplit(long: pd.DataFrame, ports: list[str]) -> list[str]:
+    """The names that hold a port of the scenario but were given none."""
+    names = long.loc[long.port.isna(), "metric"].drop_duplicates()
+    return [n for n in names if any(f"_{p}" in n for p in ports)]
+
+
+@pytest.fixture(scope="module")
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("folders") / "run"
+    assert main(["run", "--days", "2", "--reps", "2", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def compare_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("folders") / "cmp"
+    assert main(["compare", "--option", "sea4:ports.sea_port.scan.scanners.capacity=4",
+                 "--days", "2", "--reps", "2", "--no-report", "--out", str(out)]) == 0
+    return out
+
+
+def test_a_run_folder_has_its_metrics_long(run_folder: Path):
+    import sim
+
+    long = pd.read_csv(run_folder / "metrics.csv")
+    per_rep = pd.read_csv(run_folder / "replications.csv")
+    assert len(long) == per_rep.shape[0] * (per_rep.shape[1] - 1)
+    back = long.pivot(index="replication", columns="metric", values="value")
+    wide = per_rep.set_index("replication")
+    pd.testing.assert_frame_equal(back.loc[wide.index, wide.columns], wide, check_names=False)
+    ports = list(sim.load_scenario("default").ports)
+    assert _unsplit(long, ports) == []
+    lane = long[long.metric == "utilisation_sea_port_exam_bays"].iloc[0]
+    assert (lane["base"], lane["port"], lane["lane"]) == ("utilisation", "sea_port", "exam_bays")
+    cash = long[long.metric == "trader_cost_per_consignment_port_sea_port_import"].iloc[0]
+    assert cash["unit"] == "USD per consignment"
+
+
+def test_a_comparison_folder_has_its_parts_by_option(compare_folder: Path):
+    long = pd.read_csv(compare_folder / "metrics.csv")
+    assert set(long["option"]) == {"baseline", "sea4"}
+    per_rep = pd.read_csv(compare_folder / "replications.csv")
+    assert len(long) == per_rep.shape[0] * (per_rep.shape[1] - 2)
+    for file in ("summary.csv", "differences.csv"):
+        table = pd.read_csv(compare_folder / file)
+        assert list(table.columns[1:7]) == ["metric", *PARTS], file
+        row = table[table.metric == "wait_h_mean_sea_port_scanners"].iloc[-1]
+        assert (row["base"], row["port"], row["lane"]) == ("wait_h_mean", "sea_port", "scanners")
+        row = table[table.metric == "clearance_h_p90_port_land_border_export"].iloc[-1]
+        assert (row["base"], row["port"], row["direction"]) == (
+            "clearance_h_p90", "land_border", "export")
