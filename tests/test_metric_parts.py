@@ -106,6 +106,22 @@ def test_a_run_folder_has_its_metrics_long(run_folder: Path):
     assert cash["unit"] == "USD per consignment"
 
 
+def test_a_run_folder_has_its_summary_as_a_table_with_the_parts(run_folder: Path):
+    import json
+
+    summary = json.loads((run_folder / "summary.json").read_text())
+    table = pd.read_csv(run_folder / "summary.csv")
+    assert list(table.columns) == ["metric", *PARTS, "unit", "mean", "ci_low", "ci_high", "n",
+                                   "shown_low", "shown_high"]  # fmt: skip
+    assert list(table["metric"]) == list(summary)
+    for col in ("mean", "ci_low", "ci_high", "n", "shown_low", "shown_high"):
+        want = [float("nan") if summary[m][col] is None else summary[m][col] for m in summary]
+        assert table[col].tolist() == pytest.approx(want, nan_ok=True), col
+    row = table[table.metric == "clearance_h_mean_general_port_airport_export"].iloc[0]
+    assert (row["base"], row["port"], row["direction"], row["trader_class"], row["unit"]) == (
+        "clearance_h_mean", "airport", "export", "general", "hours")
+
+
 def test_a_comparison_folder_has_its_parts_by_option(compare_folder: Path):
     long = pd.read_csv(compare_folder / "metrics.csv")
     assert set(long["option"]) == {"baseline", "sea4"}

@@ -1,5 +1,6 @@
 """A metric's name split into its parts, and the long (tidy) metrics table of a results
-folder, ``metrics.csv``: one row per replication and metric (and option, in a comparison),
+folder, ``metrics.csv`` (and a run's ``summary.csv``, its ``summary.json`` as a table with
+the same parts): one row per replication and metric (and option, in a comparison),
 with the metric's base name apart from the port, direction, trader class and lane its name
 packs in (``clearance_h_mean_aeo_advanced_port_sea_port_import`` is ``clearance_h_mean`` of
 ``aeo_advanced`` traders' imports at ``sea_port``; ``utilisation_sea_port_exam_bays`` is
@@ -19,7 +20,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sim.experiment.metric_names import MetricNames
 from sim.scenario.base import DIRECTIONS
@@ -149,3 +150,22 @@ def long_metrics(per_rep: pd.DataFrame, splitter: MetricSplitter) -> pd.DataFram
     out["unit"] = np.tile(np.array(units, dtype=object), rows)
     out["value"] = per_rep[names].to_numpy(dtype=float).reshape(-1)
     return out
+
+
+#: a run's ``summary.csv``: its columns after the metric's name, its parts and unit
+SUMMARY = ("mean", "ci_low", "ci_high", "n", "shown_low", "shown_high")
+
+
+def long_summary(summary: dict[str, dict[str, Any]], splitter: MetricSplitter) -> pd.DataFrame:
+    """A run's ``summary.json`` as a table, as a comparison's ``summary.csv`` (without its
+    ``option``): one row per metric, in its order, with its parts, ``unit``, ``mean``, the
+    raw interval, ``n`` and the interval as shown."""
+    import pandas as pd
+
+    from sim.experiment.compare import metric_unit, shown_unit
+
+    rows = [{"metric": m, **{k: s.get(k) for k in SUMMARY}} for m, s in summary.items()]
+    table = pd.DataFrame(rows, columns=["metric", *SUMMARY])
+    table.insert(1, "unit", [shown_unit(metric_unit(str(m)), splitter.currency)
+                             for m in table["metric"]])  # fmt: skip
+    return with_parts(table, splitter)

@@ -20,7 +20,8 @@ Layout::
     metrics.csv                the same long: one row per replication and metric, its base
                                name apart from its port, direction, trader class and lane
                                (:mod:`sim.experiment.metric_parts`)
-    summary.json               metric -> {mean, ci_low, ci_high}
+    summary.json               metric -> {mean, ci_low, ci_high, shown_low, shown_high, n}
+    summary.csv                the same as a table, one row per metric with its parts
     milestone-intervals.csv    the milestone intervals by stretch and group, across the
                                replications with 95 % intervals
                                (:mod:`sim.experiment.interval_summary`)
@@ -87,6 +88,7 @@ _OWN = {
     "replications.csv",
     "metrics.csv",
     "summary.json",
+    "summary.csv",
     "milestone-intervals.csv",
     "class-differences.csv",
     "smuggling-weekly.csv",
@@ -890,7 +892,7 @@ class RunStore:
         summary = run_summary(per_rep)
         atomic_write(self.path / "summary.json", dump_json(summary))
         self._write_intervals([int(r) for r in per_rep.get("replication", [])])
-        self._write_long_metrics(per_rep)
+        self._write_long_tables(per_rep, summary)
         self._write_class_differences(per_rep)
         self._write_weekly_series([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
@@ -914,17 +916,22 @@ class RunStore:
             self._rewritten(file)
         atomic_write(file, text)
 
-    def _write_long_metrics(self, per_rep: pd.DataFrame) -> None:
-        """``metrics.csv``: ``replications.csv`` long, one row per replication and metric,
-        with the parts its name packs in (a file this run left before that no longer
-        matches them is noted and written again)."""
-        from sim.experiment.metric_parts import FILE, folder_splitter, long_metrics
+    def _write_long_tables(
+        self, per_rep: pd.DataFrame, summary: dict[str, dict[str, Any]]
+    ) -> None:
+        """``metrics.csv``, ``replications.csv`` long (one row per replication and metric),
+        and ``summary.csv``, ``summary.json`` as a table (one row per metric, as a
+        comparison's), both with the parts each metric's name packs in (a file this run left
+        before that no longer matches them is noted and written again)."""
+        from sim.experiment.metric_parts import FILE, folder_splitter, long_metrics, long_summary
 
-        text = long_metrics(per_rep, folder_splitter([self.path])).to_csv(index=False)
-        file = self.path / FILE
-        if self._same_as_before() and stale(file, text):
-            self._rewritten(file)
-        atomic_write(file, text)
+        splitter = folder_splitter([self.path])
+        for name, table in ((FILE, long_metrics(per_rep, splitter)),
+                            ("summary.csv", long_summary(summary, splitter))):  # fmt: skip
+            text, file = table.to_csv(index=False), self.path / name
+            if self._same_as_before() and stale(file, text):
+                self._rewritten(file)
+            atomic_write(file, text)
 
     def _write_class_differences(self, per_rep: pd.DataFrame) -> None:
         """``class-differences.csv``: each trader class against general traders, paired
