@@ -1,9 +1,11 @@
 """A metric's name split into its base name, port, direction, trader class and lane, and the
 long ``metrics.csv`` of a run's and a comparison's results folder, whose summary and
-differences tables carry the same parts."""
+differences tables carry the same parts; and the data dictionary of a results folder
+(docs/results-folder.md), which names every file and column a run and a comparison write."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -135,3 +137,60 @@ def test_a_comparison_folder_has_its_parts_by_option(compare_folder: Path):
         row = table[table.metric == "clearance_h_p90_port_land_border_export"].iloc[-1]
         assert (row["base"], row["port"], row["direction"]) == (
             "clearance_h_p90", "land_border", "export")
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+_OF_COMPARE = "(a comparison's)"
+
+
+def _sections() -> dict[tuple[str, bool], str]:
+    """docs/results-folder.md's sections by each file their heading names, and whether the
+    heading is of a comparison's file of that name: their text and that of the pages
+    they link to."""
+    out: dict[tuple[str, bool], str] = {}
+    parts = re.split(r"^#{2,3} (.*)$", (DOCS / "results-folder.md").read_text(), flags=re.M)
+    for heading, body in zip(parts[1::2], parts[2::2], strict=True):
+        linked = {m for m in re.findall(r"\]\(([a-z-]+\.md)", body)}
+        text = body + "".join((DOCS / page).read_text() for page in sorted(linked))
+        for name in re.findall(r"`([^`]+)`", heading):
+            out[(name, _OF_COMPARE in heading)] = text
+    return out
+
+
+def _documented(folder: Path, comparison: bool) -> list[str]:
+    """What the data dictionary leaves out of ``folder``: each file it has no section for,
+    and each column of a CSV its section (and the pages it links to) does not name."""
+    sections, missing = _sections(), []
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = re.sub(r"^options/[^/]+/", "", file.relative_to(folder).as_posix())
+        name = re.sub(r"rep-[0-9]{4}", "rep-NNNN", rel)
+        own = comparison and rel == file.relative_to(folder).as_posix()  # (not an option's)
+        found = [sections.get((name, True)) if own else None, sections.get((name, False))]
+        if not any(found):  # (a comparison's file "as a run's" reads the run's too)
+            missing.append(name)
+            continue
+        text = "".join(t for t in found if t)
+        if "metric parts" in text:
+            text += sections[("metric", False)]
+        if file.suffix == ".csv":
+            columns = list(pd.read_csv(file, nrows=0).columns)
+            if name == "replications.csv":  # (then a column per metric: docs/metrics.md)
+                columns = columns[: columns.index("replication") + 1]
+            for col in columns:
+                col = re.sub(r"(_diff)?(_ci_low|_ci_high)?$", "", str(col))
+                col = re.sub(r"^within_.*", "within_<target>", col)
+                col = re.sub(r"^time_(trader|terminal|customs|quarantine|organisation)$",
+                             "time_<owner>", col)
+                if f"`{col}`" not in text:
+                    missing.append(f"{name}: {col}")
+    return missing
+
+
+def test_every_file_and_column_of_a_run_folder_is_in_the_data_dictionary(run_folder: Path):
+    assert _documented(run_folder, comparison=False) == []
+
+
+def test_every_file_and_column_of_a_comparison_is_in_the_data_dictionary(
+    compare_folder: Path,
+):
+    assert _documented(compare_folder, comparison=True) == []
