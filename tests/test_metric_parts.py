@@ -194,3 +194,28 @@ def test_every_file_and_column_of_a_comparison_is_in_the_data_dictionary(
     compare_folder: Path,
 ):
     assert _documented(compare_folder, comparison=True) == []
+
+
+def _recipe() -> str:
+    """The pandas code of docs/results-folder.md's "Reading a folder"."""
+    text = (DOCS / "results-folder.md").read_text().split("### Reading a folder")[1]
+    return text.split("```python\n")[1].split("```")[0]
+
+
+@pytest.mark.parametrize("kind", ["run", "comparison"])
+def test_the_data_dictionarys_pandas_recipe_reads_a_folder(
+    kind: str, run_folder: Path, compare_folder: Path
+):
+    folder = run_folder if kind == "run" else compare_folder
+    found: dict[str, object] = {"folder": folder}
+    exec(compile(_recipe(), "results-folder.md", "exec"), found)
+    by_port, lanes = found["by_port"], found["lanes"]
+    assert isinstance(by_port, pd.DataFrame) and isinstance(lanes, pd.DataFrame)
+    assert {"sea_port", "land_border"} <= set(by_port["port"])
+    assert set(by_port["direction"]) == {"import", "export"}
+    assert "exam_bays" in lanes.index and "sea_port" in lanes.columns
+    stacked = found["lanes_by_rep"]
+    assert isinstance(stacked, pd.DataFrame) and set(stacked["replication"]) == {0, 1}
+    if kind == "comparison":
+        assert set(stacked["option"]) == {"baseline", "sea4"}
+    assert len(stacked) == sum(len(pd.read_csv(f)) for f in folder.rglob("rep-*-resources.csv"))
