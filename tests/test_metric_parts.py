@@ -87,7 +87,8 @@ def compare_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("folders") / "cmp"
     assert main(["compare", "--option", "sea4:ports.sea_port.scan.scanners.capacity=4",
-                 "--days", "2", "--reps", "2", "--no-report", "--out", str(out)]) == 0
+                 "--option", "air3:ports.airport.scan.scanners.capacity=3", "--option",
+                 "sea4+air3", "--days", "2", "--reps", "2", "--no-report", "--out", str(out)]) == 0
     return out
 
 
@@ -126,12 +127,13 @@ def test_a_run_folder_has_its_summary_as_a_table_with_the_parts(run_folder: Path
 
 def test_a_comparison_folder_has_its_parts_by_option(compare_folder: Path):
     long = pd.read_csv(compare_folder / "metrics.csv")
-    assert set(long["option"]) == {"baseline", "sea4"}
+    assert set(long["option"]) == {"baseline", "sea4", "air3", "sea4+air3"}
     per_rep = pd.read_csv(compare_folder / "replications.csv")
     assert len(long) == per_rep.shape[0] * (per_rep.shape[1] - 2)
-    for file in ("summary.csv", "differences.csv"):
+    for file in ("summary.csv", "differences.csv", "interactions.csv"):
         table = pd.read_csv(compare_folder / file)
-        assert list(table.columns[1:7]) == ["metric", *PARTS], file
+        at = list(table.columns).index("metric")
+        assert list(table.columns[at : at + 6]) == ["metric", *PARTS], file
         row = table[table.metric == "wait_h_mean_sea_port_scanners"].iloc[-1]
         assert (row["base"], row["port"], row["lane"]) == ("wait_h_mean", "sea_port", "scanners")
         row = table[table.metric == "clearance_h_p90_port_land_border_export"].iloc[-1]
@@ -217,5 +219,5 @@ def test_the_data_dictionarys_pandas_recipe_reads_a_folder(
     stacked = found["lanes_by_rep"]
     assert isinstance(stacked, pd.DataFrame) and set(stacked["replication"]) == {0, 1}
     if kind == "comparison":
-        assert set(stacked["option"]) == {"baseline", "sea4"}
+        assert set(stacked["option"]) == {"baseline", "sea4", "air3", "sea4+air3"}
     assert len(stacked) == sum(len(pd.read_csv(f)) for f in folder.rglob("rep-*-resources.csv"))
