@@ -1,6 +1,7 @@
 """The report of a sweep folder (``bordersim sweep``): what was run, the points, each point's
-key metrics with 95 % intervals over its replications, a plot of them, and the Sobol indices
-when the sweep computed them. Self-contained like :mod:`sim.report.html`."""
+key metrics with 95 % intervals over its replications, a plot of them, a Latin hypercube's
+partial rank correlations (:mod:`sim.report.prcc_section`) and the Sobol indices when the
+sweep computed them. Self-contained like :mod:`sim.report.html`."""
 
 from __future__ import annotations
 
@@ -262,6 +263,7 @@ def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[s
 
 def render_sweep(path: Path) -> str:
     """The sweep folder's report as one HTML string (its files checked first)."""
+    from sim.report.prcc_section import prcc_section
     from sim.report.sweep_folder import read_sweep
 
     folder = read_sweep(path)
@@ -285,7 +287,7 @@ def render_sweep(path: Path) -> str:
               "files carried a checksum: sweep.csv is checked against them, but they cannot "
               "be checked themselves.</p>" if folder.legacy else "")
     parts = [f"<h1>{title}</h1>", "<h2>What was run</h2>", f"<table>{rows_html}</table>",
-             "<h2>Results by point</h2>",
+             *prcc_section(path, folder.rows, command), "<h2>Results by point</h2>",
              "<p class='note'>Means over each point's replications with 95 % Student-t "
              "intervals (from sweep.csv), shown clipped to what is possible. Times in "
              "hours.</p>", legacy, *_sample_notes(resolved, meta, folder.params),

@@ -1,0 +1,108 @@
+"""A Latin-hypercube sweep's report shows its screening: each parameter's PRCC per metric with
+its 95 % interval and Holm's star, from prcc.csv (checked against sweep.csv), and the warnings
+the sweep printed on stderr (too few points, one replication or simulation noise)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.report.folder_report import render_folder
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+TINY = ["--days", "1", "--set", "warmup_days=1", "--set", "drain_days=2"]
+RANGES = ["--range", "ports.sea.review.capacity=1:4",
+          "--range", "ports.sea.document_check.service.mean=20:60 min"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lhs_folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("lhs") / "l"
+    argv = ["sweep", str(SMALL), *TINY, "--lhs", "7", "--reps", "2", *RANGES,
+            "--metric", "clearance_h_mean", "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_an_lhs_report_shows_each_parameters_prcc_as_prcc_csv_holds_it(lhs_folder):
+    page = render_folder(lhs_folder)
+    found = re.search(r"<table class='results prcc'>(.*?)</table>", page)
+    assert found, "no PRCC table in an LHS sweep's report"
+    table = found.group(1)
+    screened = pd.read_csv(lhs_folder / "prcc.csv")
+    heads = re.findall(r"<th>(.*?)</th>", table.split("</tr>")[0])[1:]
+    assert heads[0] == "clearance_h_mean"  # (--metric's first)
+    assert set(heads) == set(screened["metric"])
+    rows = re.findall(r"<tr data-parameter='(.*?)'>(.*?)</tr>", table)
+    assert [p for p, _ in rows] == list(dict.fromkeys(screened["parameter"]))
+    shown = 0
+    for parameter, row in rows:
+        cells = re.findall(r"<td class='prcc'(.*?)>(.*?)</td>", row)
+        for metric, (attrs, cell) in zip(heads, cells, strict=True):
+            want = screened[(screened["metric"] == metric)
+                            & (screened["parameter"] == parameter)].iloc[0]
+            if want["prcc"] != want["prcc"]:
+                assert cell == "NaN"
+                continue
+            exact = float(re.search(r"data-prcc='(.*?)'", attrs).group(1))
+            assert exact == pytest.approx(want["prcc"], abs=1e-12)
+            assert _text(cell).startswith(f"{want['prcc']:+.2f}")
+            if abs(want["prcc"]) < 1 and want["ci_low"] == want["ci_low"]:
+                assert f"[{want['ci_low']:+.2f}, {want['ci_high']:+.2f}]" in _text(cell)
+                assert ("*" in cell) == bool(want["significant"])
+                shown += 1
+    assert shown >= 2
+    assert "simulation noise's share of the spread" in table
+
+
+def test_an_lhs_report_gives_the_warnings_the_sweep_printed(lhs_folder):
+    text = _text(render_folder(lhs_folder))
+    assert "warning: with 7 points and 2 parameters a PRCC between ±" in text
+    assert "cannot be told from 0; --lhs" in text
+
+
+def test_an_lhs_report_of_one_replication_says_its_noise_cannot_be_measured(tmp_path):
+    out = tmp_path / "one"
+    argv = ["sweep", str(SMALL), *TINY, "--lhs", "6", "--reps", "1", *RANGES, "--out", str(out)]
+    assert main(argv) == 0
+    text = _text(render_folder(out))
+    assert "with one replication per point the simulation noise" in text
+
+
+def test_an_edited_prcc_csv_is_refused_naming_it(lhs_folder, tmp_path):
+    folder = tmp_path / "l"
+    shutil.copytree(lhs_folder, folder)
+    table = pd.read_csv(folder / "prcc.csv")
+    row = table["prcc"].first_valid_index()
+    table.loc[row, "prcc"] = -float(table.loc[row, "prcc"]) + 0.01
+    table.to_csv(folder / "prcc.csv", index=False)
+    with pytest.raises(ValueError, match=r"prcc.csv does not match sweep.csv"):
+        render_folder(folder)
+
+
+def test_a_sweep_of_listed_values_has_no_prcc_section(tmp_path):
+    out = tmp_path / "p"
+    argv = ["sweep", str(SMALL), *TINY, "--param", "ports.sea.review.capacity=2,4", "--reps",
+            "2", "--out", str(out)]
+    assert main(argv) == 0
+    assert "partial rank correlations</h2>" not in render_folder(out)
+
+
+def test_a_perfect_rank_order_is_said_in_words_not_as_an_interval_of_no_width():
+    from sim.report.prcc_section import _cell
+
+    row = pd.Series({"prcc": -1.0, "ci_low": -1.0, "ci_high": -1.0, "significant": True})
+    cell = _cell(row)
+    assert "-1.00 *" in cell and "every point in rank order" in cell and "[-1.00" not in cell
+    row = pd.Series({"prcc": 0.4, "ci_low": float("nan"), "ci_high": float("nan"),
+                     "significant": False})
+    assert "+0.40 <small>[no interval]</small>" in _cell(row)
