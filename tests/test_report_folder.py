@@ -171,6 +171,21 @@ def test_a_comparison_folder_report_is_what_compare_wrote_with_its_csvs(compare_
     assert _same(cell["data-mean"], float(everyone.iloc[0]["mean_change"]))
 
 
+def test_a_comparisons_change_the_same_in_every_replication_is_said_in_words(compare_folder):
+    """A difference (or a mean) whose replications all agree has no interval to give: the
+    table says so, not "[0.000, 0.000]"."""
+    from sim.report.html import SAME
+
+    page = render_folder(compare_folder)
+    rows = re.findall(r"<tr data-metric=[^>]*>.*?</tr>", page)
+    same = [r for r in rows if re.search(r'data-diff-ci-low="([^"]+)" data-diff-ci-high="\1"', r)]
+    assert same, "the small comparison has no change the same in every replication"
+    for row in same:
+        diff = row.split("class='diff'")[1]
+        assert SAME in diff and "[" not in diff.split("</td>")[1], row
+    assert not re.search(r"\[(0\.000), \1\]", page)
+
+
 def test_differences_csv_leaves_out_the_baseline_and_a_folder_read_has_it_back(
     compare_folder, tmp_path, capsys
 ):

@@ -111,10 +111,25 @@ def _fmt(x: Any, digits: int = 3) -> str:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
+#: an interval of no width, in words: every replication gave the same figure, which a
+#: "[0.000, 0.000]" would present as a 95 % interval, as if the figure were known exactly
+SAME = "(the same in every replication)"
+
+
+def no_width(low: float, high: float) -> bool:
+    """An interval of no width (up to float rounding: a mean of equal figures can differ
+    from each of them in its last bit): its replications all gave the same figure."""
+    return abs(high - low) <= 1e-12 * max(1.0, abs(low), abs(high))
+
+
 def _interval(low: Any, high: Any) -> str:
+    """An interval's bounds in brackets as tables show them (``–`` without one, :data:`SAME`
+    when it has no width)."""
     low, high = float(low), float(high)
     if math.isnan(low) or math.isnan(high):
         return "\u2013"
+    if no_width(low, high):
+        return SAME
     shown = interval_bounds(low, high, _fmt)
     return f"[{shown[0]}, {shown[1]}]"
 
