@@ -35,3 +35,42 @@ def test_a_sweeps_point_whose_replications_agree_says_so():
     # clearance moves by 0.5 h in both replications: its paired difference has no width
     diffs = _differences(design, point_differences(rows, ["clearance_h_mean"], ["x"]), ["x"])
     assert f"0.500 * <small>{SAME}</small>" in diffs or f"0.500 <small>{SAME}</small>" in diffs
+
+
+def test_a_figure_and_its_interval_share_their_decimals():
+    """Those of the one farthest from 0, as the headline gives them: 9.31 [5.55, 13.07], not
+    9.307 [5.546, 13.07] (a figure of one precision beside an interval of another)."""
+    from sim.report.html import _figures
+
+    assert _figures(9.307, 5.546, 13.07) == ("9.31", "[5.55, 13.07]")
+    assert _figures(7.772, 0.0, 15.58) == ("7.77", "[0.00, 15.58]")
+    assert _figures(17.67, 2.133, 33.2) == ("17.67", "[2.13, 33.20]")
+    assert _figures(0.5, 0.0, 6.853) == ("0.500", "[0.000, 6.853]")  # (unchanged)
+    assert _figures(343.42, 325.14, 361.7) == ("343.42", "[325.14, 361.70]")  # (unchanged)
+    assert _figures(998.2, 900.04, 1100.0) == ("998", "[900, 1,100]")
+    assert _figures(-0.0004, -0.0009, 0.0001) == ("-0.00040", "[-0.00090, 0.00010]")
+    # a figure too small for three decimals: two digits of it, the interval to the same
+    assert _figures(0.00031, -0.00112, 0.00174) == ("0.00031", "[-0.00112, 0.00174]")
+    assert _figures(0.000073, 0.0, 0.000999) == ("0.000073", "[0.000000, 0.000999]")
+    # below 10^-5, or beside a figure of 10 or more: each keeps its own form
+    assert _figures(-3.3e-6, -0.000014, 7.7e-6) == ("-3.3\u00d710\u207b\u2076",
+                                                     "[-0.000014, 7.7\u00d710\u207b\u2076]")
+    assert _figures(0.0001, -12.0, 12.0) == ("0.00010", "[-12.00, 12.00]")
+    assert _figures(0.0, 0.0, 0.0) == ("0.000", SAME)
+    assert _figures(float("nan"), float("nan"), float("nan")) == ("\u2013", "\u2013")
+    assert _figures(1.5, float("nan"), float("nan")) == ("1.500", "\u2013")
+
+
+def test_every_mean_of_a_sweeps_table_has_its_intervals_decimals():
+    from sim.report.sweep_html import _table, point_summary
+
+    rows = pd.DataFrame({"point": [0, 0, 0], "replication": [0, 1, 2], "x": [1, 1, 1],
+                         "clearance_h_mean": [6.0, 9.0, 12.9], "clearance_h_p90": [1, 2, 4]})
+    design = pd.DataFrame({"x": [1]}, index=pd.Index([0], name="point"))
+    page = _table(design, point_summary(rows, ["x"]), ["x"])
+    cells = re.findall(r'class="mean"[^>]*>([-\d.,]+) <small>\[([-\d.,]+), ([-\d.,]+)\]', page)
+    assert len(cells) == 2
+    for figures in cells:
+        decimals = {len(f.split(".")[1]) if "." in f else 0 for f in figures}
+        assert len(decimals) == 1, figures
+    assert ("9.30", "0.71", "17.89") in cells  # (clearance: its upper end above 10)

@@ -21,7 +21,7 @@ from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import plots, sections
 from sim.report.headline import headline
-from sim.report.numbers import interval_bounds, tiny
+from sim.report.numbers import decimals_of, interval_bounds, tiny
 from sim.report.options_table import options_rows, what_it_is
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.read_first import read_first
@@ -132,6 +132,38 @@ def _interval(low: Any, high: Any) -> str:
         return SAME
     shown = interval_bounds(low, high, _fmt)
     return f"[{shown[0]}, {shown[1]}]"
+
+
+def shared_decimals(mean: float, low: float, high: float) -> int | None:
+    """The decimals a figure and its interval share in a table: those :func:`_fmt` gives the
+    one farthest from 0 (three below 10, two below 1,000, none from there), so that 9.31
+    [5.55, 13.07] reads as one precision, not 9.307 [5.546, 13.07]; below 10, more where one
+    of them is too small for three (two digits of it: 0.00031 [-0.00112, 0.00174]). None
+    where any is missing, below 10\u207b\u2075 or too small beside one of 10 or more (each
+    keeps its own form then)."""
+    values = (mean, low, high)
+    if not all(math.isfinite(v) for v in values) or any(0 < abs(v) < 1e-5 for v in values):
+        return None
+    far = max(abs(v) for v in values)
+    small = decimals_of(values)  # (a figure too small for three decimals: two digits of it)
+    if small is not None:
+        return max(small, 3) if far < 10 else None
+    return 0 if far >= 1000 else 2 if far >= 10 else 3
+
+
+def _fixed(v: float, decimals: int) -> str:
+    text = f"{v:,.{decimals}f}"
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+
+
+def _figures(mean: Any, low: Any, high: Any) -> tuple[str, str]:
+    """A mean (or change) and its interval as a table's cells give them, to the same
+    decimals (:func:`shared_decimals`); an interval of no width in words (:data:`SAME`)."""
+    m, lo, hi = float(mean), float(low), float(high)
+    k = shared_decimals(m, lo, hi)
+    if k is None or no_width(lo, hi):
+        return _fmt(m), _interval(lo, hi)
+    return _fixed(m, k), f"[{_fixed(lo, k)}, {_fixed(hi, k)}]"
 
 
 def _img(fig: Any, name: str, alt: str) -> str:
@@ -369,13 +401,12 @@ def _metric_row(
             if flagged(diff["steady_state"]):  # (only a known False: not a missing value)
                 mark += " \u26a0"
             cells += f"<td class='sig'>{mark}</td>"
-            after = (
-                f"<td class='diff'{_exact('diff-', diff)}>{_fmt(diff['mean'])}</td>"
-                f"<td>{_interval(diff['shown_low'], diff['shown_high'])}</td>"
-            )
+            change, span = _figures(diff["mean"], diff["shown_low"], diff["shown_high"])
+            after = f"<td class='diff'{_exact('diff-', diff)}>{change}</td><td>{span}</td>"
+    mean, span = _figures(a["mean"], a["shown_low"], a["shown_high"])
     cells += (
-        f"<td class='mean'{_exact('', a)}>{_fmt(a['mean'])}</td>"
-        f"<td>{_interval(a['shown_low'], a['shown_high'])}</td><td>{int(a['n'])}</td>{after}"
+        f"<td class='mean'{_exact('', a)}>{mean}</td>"
+        f"<td>{span}</td><td>{int(a['n'])}</td>{after}"
     )
     return (
         f'<tr data-metric="{html.escape(metric)}" data-option="{html.escape(name)}">'
@@ -499,8 +530,7 @@ def gains_table(
             f"<td>{html.escape(who)}</td>"
             f"<td class='n'>{int(r['n']):,}{of}</td>"
             f"<td class='gain' data-mean=\"{float(r['mean_change'])!r}\">"
-            f"{_fmt(r['mean_change'])}</td>"
-            f"<td>{_interval(r['ci_low'], r['ci_high'])}</td>"
+            f"{'</td><td>'.join(_figures(r['mean_change'], r['ci_low'], r['ci_high']))}</td>"
             f"<td>{_percent(float(r['share_better']))}</td>"
             f"<td>{_percent(float(r['share_worse']))}</td></tr>"
         )
@@ -661,7 +691,8 @@ def _interactions(res: CompareResult) -> list[str]:
         rows = "".join(
             f"<tr><td>{html.escape(str(r['option']))}</td><td>{html.escape(str(r['metric']))}"
             f"{dagger if is_quantile(str(r['metric'])) else ''}"
-            f"</td><td>{_fmt(r['mean'])}</td><td>{_interval(r['ci_low'], r['ci_high'])}</td></tr>"
+            f"</td><td>{'</td><td>'.join(_figures(r['mean'], r['ci_low'], r['ci_high']))}"
+            "</td></tr>"
             for r in it.to_dict("records")
         )
         out += [

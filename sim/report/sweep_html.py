@@ -16,7 +16,7 @@ import pandas as pd
 
 from sim.report import plots, sections
 from sim.report.folder import read_csv, read_json
-from sim.report.html import _CSS, _fmt, _interval
+from sim.report.html import _CSS, _figures, _fmt
 
 SWEEP_METRICS = (
     "clearance_h_mean",
@@ -93,11 +93,11 @@ def _table(
                 cells.append("<td></td>")
                 continue
             r = s.loc[(point, m)]
+            mean, span = _figures(r["mean"], r["shown_low"], r["shown_high"])
             cells.append(
                 f'<td class="mean" data-point="{point}" data-metric="{html.escape(m)}" '
                 f'data-mean="{float(r["mean"])!r}" data-ci-low="{float(r["ci_low"])!r}" '
-                f'data-ci-high="{float(r["ci_high"])!r}">{_fmt(r["mean"])} '
-                f"<small>{_interval(r['shown_low'], r['shown_high'])}</small></td>"
+                f'data-ci-high="{float(r["ci_high"])!r}">{mean} <small>{span}</small></td>'
             )
         body.append(f"<tr>{''.join(cells)}</tr>")
     table = f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
@@ -154,9 +154,9 @@ def _differences(
         cells += [f"<td>{html.escape(str(design.loc[point, p]))}</td>" for p in params]
         for m in metrics:
             r = d.loc[(point, m)]
+            change, span = _figures(r["mean"], r["ci_low"], r["ci_high"])
             cells.append(f'<td data-point="{point}" data-metric="{html.escape(m)}">'
-                         f"{_fmt(r['mean'])}{' *' if r['holm'] else ''} "
-                         f"<small>{_interval(r['ci_low'], r['ci_high'])}</small></td>")
+                         f"{change}{' *' if r['holm'] else ''} <small>{span}</small></td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         "<h2>Each point against point 0</h2><p class='note'>The difference from point 0, "

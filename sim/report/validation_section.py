@@ -48,19 +48,20 @@ def validation_section(variants: Mapping[str, Variant]) -> list[str]:
 
 
 def _row(r: Mapping[str, Any]) -> str:
-    from sim.report.html import _fmt, _interval
+    from sim.report.html import _figures, _fmt
 
     low, high = _float(r.get("ci_low")), _float(r.get("ci_high"))
     rel = _float(r.get("relative_difference"))
     diff = _fmt(_float(r.get("difference")))
     if not math.isnan(rel):
         diff += f" ({rel:+.0%})"
+    simulated, span = _figures(_float(r.get("simulated_mean")), low, high)
     cells = (
         f"<code>{html.escape(str(r.get('metric', '')))}</code>",
         html.escape(str(r.get("label", ""))),
         _fmt(_float(r.get("observed"))),
-        _fmt(_float(r.get("simulated_mean"))),
-        _interval(low, high),
+        simulated,
+        span,
         diff,
         html.escape(str(r.get("inside", ""))),
         html.escape(str(r.get("source", ""))),
