@@ -106,3 +106,39 @@ def test_a_perfect_rank_order_is_said_in_words_not_as_an_interval_of_no_width():
     row = pd.Series({"prcc": 0.4, "ci_low": float("nan"), "ci_high": float("nan"),
                      "significant": False})
     assert "+0.40 <small>[no interval]</small>" in _cell(row)
+
+
+def test_an_lhs_report_says_how_its_points_were_drawn_and_over_which_ranges(lhs_folder):
+    page = render_folder(lhs_folder)
+    what = _text(page.split("<h2>What was run</h2>")[1].split("</table>")[0])
+    assert "designLatin hypercube of 7 points (--lhs 7), sample seed 0" in what
+    assert "rangeports.sea.review.capacity=1:4" in what
+    assert "rangeports.sea.document_check.service.mean=20:60 min" in what
+    assert "set at every pointwarmup_days=1" in what
+    assert "commandbordersim sweep " in what and "--lhs 7" in what
+
+
+def test_a_sweeps_design_is_said_for_each_kind_of_sweep():
+    from sim.report.sweep_html import design_rows
+
+    rows = dict(design_rows(["bordersim", "sweep", "--sobol", "4", "--range", "a=1:2",
+                             "--sample-seed", "3"], 24))  # fmt: skip
+    assert rows["design"] == ("Saltelli's sample for Sobol indices of overall_clearance_h_mean: "
+                              "24 points (--sobol 4), sample seed 3")
+    rows = dict(design_rows(["bordersim", "sweep", "--param", "a=1,2", "--param", "b=3,4",
+                             "--grid"], 4))  # fmt: skip
+    assert rows["design"] == "every combination of the values listed: 4 points"
+    listed = design_rows(["bordersim", "sweep", "--param", "a=1,2"], 2)
+    assert listed[:2] == [("design", "the values listed, taken in order: 2 points"),
+                          ("values", "a=1,2")]
+
+
+def test_a_sampled_value_has_four_digits_and_a_whole_number_none():
+    import numpy as np
+
+    from sim.report.sweep_html import _value
+
+    assert _value(0.7213644639879532) == "<td data-value='0.7213644639879532'>0.7214</td>"
+    assert _value(5.0) == "<td data-value='5.0'>5</td>"  # (a row of mixed columns: 5.0)
+    assert _value(np.int64(3)) == "<td>3</td>"
+    assert _value("27.4 min") == "<td>27.4 min</td>"

@@ -85,9 +85,9 @@ def _table(
                     "</th>" for m in metrics)
     s = summary.set_index(["point", "metric"])
     body = []
-    for label, row in design.iterrows():
+    for label in design.index:
         point = int(str(label))
-        cells = [f"<td>{point}</td>"] + [f"<td>{html.escape(str(row[p]))}</td>" for p in params]
+        cells = [f"<td>{point}</td>"] + [_value(design.at[point, p]) for p in params]
         for m in metrics:
             if (point, m) not in s.index:
                 cells.append("<td></td>")
@@ -102,6 +102,18 @@ def _table(
         body.append(f"<tr>{''.join(cells)}</tr>")
     table = f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
     return f"<div style='overflow-x:auto'>{table}</div>"  # (many metrics: scroll, not spill)
+
+
+def _value(value: Any) -> str:
+    """A point's value of a parameter as a cell: a whole number as one (5, not the 5.0 a row
+    of mixed columns makes it), a sampled real number to four significant digits (0.7214, not
+    0.7213644639879532; the exact value in ``data-value`` and design.csv), text as written."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return f"<td>{int(value)}</td>"
+    if isinstance(value, (float, np.floating)) and math.isfinite(value):
+        shown = str(int(value)) if float(value).is_integer() else f"{value:.4g}"
+        return f"<td data-value='{float(value)!r}'>{html.escape(shown)}</td>"
+    return f"<td>{html.escape(str(value))}</td>"
 
 
 def _point_labels(design: pd.DataFrame, params: list[str]) -> tuple[str, dict[int, str]]:
@@ -151,7 +163,7 @@ def _differences(
     body = []
     for point in sorted(set(diffs["point"])):
         cells = [f"<th scope='row'>{point}</th>"]
-        cells += [f"<td>{html.escape(str(design.loc[point, p]))}</td>" for p in params]
+        cells += [_value(design.at[point, p]) for p in params]
         for m in metrics:
             r = d.loc[(point, m)]
             change, span = _figures(r["mean"], r["ci_low"], r["ci_high"])
@@ -261,6 +273,40 @@ def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[s
     return [f"<p class='note'>{html.escape(n)}</p>" for n in window_notes(warmup, days, reps)]
 
 
+def design_rows(command: list[str], points: int) -> list[tuple[str, str]]:
+    """What a reader of a sensitivity study needs to judge or redo the design, from the
+    recorded command: how the points were drawn (a Latin hypercube or Saltelli's sample of
+    ``--lhs``/``--sobol`` N with its sample seed, every combination, or the values listed),
+    each parameter's range or values, the settings every point shares (``--set``) and the
+    command line itself."""
+    import shlex
+
+    from sim.report.html import _settings
+    from sim.report.prcc_section import DEFAULT_METRIC
+
+    last = {flag: (_settings(command, flag) or [""])[-1]
+            for flag in ("--lhs", "--sobol", "--sample-seed", "--metric")}  # fmt: skip
+    seed = last["--sample-seed"] or "0"
+    if last["--lhs"]:
+        how = (f"Latin hypercube of {points} points (--lhs {last['--lhs']}), sample seed "
+               f"{seed}")
+    elif last["--sobol"]:
+        metric = last["--metric"] or DEFAULT_METRIC
+        how = (f"Saltelli's sample for Sobol indices of {metric}: {points} points "
+               f"(--sobol {last['--sobol']}), sample seed {seed}")
+    elif "--grid" in command:
+        how = f"every combination of the values listed: {points} points"
+    else:
+        how = f"the values listed, taken in order: {points} points"
+    out = [("design", how)]
+    out += [("range", r) for r in _settings(command, "--range")]
+    out += [("values", v) for v in _settings(command, "--param")]
+    out += [("set at every point", v) for v in _settings(command, "--set")]
+    if command:
+        out.append(("command", shlex.join(command)))
+    return out
+
+
 def render_sweep(path: Path) -> str:
     """The sweep folder's report as one HTML string (its files checked first)."""
     from sim.report.prcc_section import prcc_section
@@ -279,7 +325,8 @@ def render_sweep(path: Path) -> str:
             ("replications per point", meta.get("reps")),
             ("root seed", f"{meta.get('seed')} (replication r has the same seed at every "
              "point)"), ("bordersim version", meta.get("version")),
-            ("build", meta.get("build") or "not recorded (a folder made before it was)")]
+            ("build", meta.get("build") or "not recorded (a folder made before it was)"),
+            *design_rows(command, len(design))]
     rows_html = "".join(f"<tr><th scope='row'>{html.escape(k)}</th>"
                         f"<td>{html.escape(str(v))}</td></tr>" for k, v in what)
     title = f"bordersim sweep: {html.escape(Path(str(meta.get('scenario', ''))).stem)}"
