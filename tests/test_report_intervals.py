@@ -74,3 +74,13 @@ def test_every_mean_of_a_sweeps_table_has_its_intervals_decimals():
         decimals = {len(f.split(".")[1]) if "." in f else 0 for f in figures}
         assert len(decimals) == 1, figures
     assert ("9.30", "0.71", "17.89") in cells  # (clearance: its upper end above 10)
+
+
+def test_a_narrow_interval_gets_the_decimals_that_tell_its_ends_apart():
+    """Not "0.004 [0.004, 0.004]", which reads as an interval of no width, for a median of
+    3.6 thousandths of an hour whose replications differ."""
+    from sim.report.html import _figures
+
+    assert _figures(0.00361, 0.00352, 0.00378) == ("0.0036", "[0.0035, 0.0038]")
+    assert _figures(26_548.2, 26_548.0, 26_548.4) == ("26,548.2", "[26,548.0, 26,548.4]")
+    assert _figures(0.9961, 0.99601, 0.99619) == ("0.9961", "[0.9960, 0.9962]")

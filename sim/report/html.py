@@ -140,7 +140,8 @@ def shared_decimals(mean: float, low: float, high: float) -> int | None:
     [5.55, 13.07] reads as one precision, not 9.307 [5.546, 13.07]; below 10, more where one
     of them is too small for three (two digits of it: 0.00031 [-0.00112, 0.00174]). None
     where any is missing, below 10\u207b\u2075 or too small beside one of 10 or more (each
-    keeps its own form then)."""
+    keeps its own form then). :func:`_figures` adds decimals to an interval whose ends would
+    read the same."""
     values = (mean, low, high)
     if not all(math.isfinite(v) for v in values) or any(0 < abs(v) < 1e-5 for v in values):
         return None
@@ -163,6 +164,8 @@ def _figures(mean: Any, low: Any, high: Any) -> tuple[str, str]:
     k = shared_decimals(m, lo, hi)
     if k is None or no_width(lo, hi):
         return _fmt(m), _interval(lo, hi)
+    while _fixed(lo, k) == _fixed(hi, k) and k < 12:  # (a narrow interval: not "[0.004, 0.004]")
+        k += 1
     return _fixed(m, k), f"[{_fixed(lo, k)}, {_fixed(hi, k)}]"
 
 
