@@ -142,3 +142,25 @@ def test_a_sampled_value_has_four_digits_and_a_whole_number_none():
     assert _value(5.0) == "<td data-value='5.0'>5</td>"  # (a row of mixed columns: 5.0)
     assert _value(np.int64(3)) == "<td>3</td>"
     assert _value("27.4 min") == "<td>27.4 min</td>"
+
+
+def test_a_sobol_index_is_shown_with_its_interval_not_beside_a_bare_half_width(tmp_path):
+    from sim.report.sweep_html import _sobol, sobol_table
+
+    nan = float("nan")
+    t = pd.DataFrame({"parameter": ["a", "b"], "S1": [0.5, 0.02], "S1_conf": [0.1, 0.05],
+                      "ST": [0.6, 0.03], "ST_conf": [0.2, 0.01], "S1_reps": [nan, nan],
+                      "S1_noise": [nan, nan], "ST_reps": [nan, nan], "ST_noise": [nan, nan]})
+    page = sobol_table(t)
+    assert "0.500 <small>[0.400, 0.600]</small>" in page
+    assert "0.020 <small>[-0.030, 0.070]</small>" in page
+    assert "0.600 <small>[0.400, 0.800]</small>" in page
+    assert "S1 over the replications [" not in page  # (one replication: no such columns)
+    t["S1_reps"], t["S1_noise"] = [0.45, 0.0], [0.3, 0.1]
+    t["ST_reps"], t["ST_noise"] = [0.55, 0.05], [0.25, 0.02]
+    page = sobol_table(t)
+    assert "S1 over the replications [± simulation noise, 95 %]" in page
+    assert "0.450 <small>[0.150, 0.750]</small>" in page
+    assert "data-index='S1_noise'" not in page and "data-half='0.3'" in page
+    t.to_csv(tmp_path / "sobol.csv", index=False)  # (the report's section reads the folder's)
+    assert "0.450 <small>[0.150, 0.750]</small>" in "".join(_sobol(tmp_path))

@@ -16,7 +16,7 @@ import pandas as pd
 
 from sim.report import plots, sections
 from sim.report.folder import read_csv, read_json
-from sim.report.html import _CSS, _figures, _fmt
+from sim.report.html import _CSS, _figures
 
 SWEEP_METRICS = (
     "clearance_h_mean",
@@ -213,6 +213,40 @@ def _plot(summary: pd.DataFrame, design: pd.DataFrame | None = None,
                         "time in hours at each point of the sweep", "sweep-points")
 
 
+#: the Sobol table's columns: (heading, index, its half-width) in sobol.csv
+SOBOL_COLUMNS = (
+    ("first-order S1 [95 % bootstrap interval]", "S1", "S1_conf"),
+    ("S1 over the replications [± simulation noise, 95 %]", "S1_reps", "S1_noise"),
+    ("total ST [95 % bootstrap interval]", "ST", "ST_conf"),
+    ("ST over the replications [± simulation noise, 95 %]", "ST_reps", "ST_noise"),
+)
+
+
+def sobol_table(t: pd.DataFrame) -> str:
+    """Each parameter's Sobol indices with their intervals, an index and its half-width from
+    ``sobol.csv`` given as ``index [low, high]`` to one precision (not two columns of bare
+    numbers to add up); the replications' columns only where there were two or more."""
+    columns = [c for c in SOBOL_COLUMNS
+               if {c[1], c[2]} <= set(t.columns) and t[c[1]].notna().any()]  # fmt: skip
+    head = "<th>parameter</th>" + "".join(f"<th>{html.escape(c[0])}</th>" for c in columns)
+    body = []
+    for _, r in t.iterrows():
+        cells = [f"<th scope='row'>{html.escape(str(r['parameter']))}</th>"]
+        for _, index, half in columns:
+            x, h = float(r[index]), float(r[half])
+            shown, span = _figures(x, x - h, x + h)
+            cells.append(f"<td data-index='{index}' data-value='{x!r}' data-half='{h!r}'>"
+                         f"{shown} <small>{span}</small></td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    note = ("<p class='note'>An index lies between 0 and 1: an estimate outside says the "
+            "sample is too small to pin it down (raise --sobol N). The bootstrap interval "
+            "resamples the parameter sample only and leaves out the simulation noise: read "
+            "the index over the replications with its noise half-width (S1_reps ± "
+            "S1_noise in sobol.csv), not S1 with it.</p>")
+    return (f"{note}<div style='overflow-x:auto'><table class='results sobol'><tr>{head}</tr>"
+            f"{''.join(body)}</table></div>")
+
+
 def _sobol(path: Path) -> list[str]:
     out: list[str] = []
     if (path / "sobol.csv").exists():
@@ -224,7 +258,7 @@ def _sobol(path: Path) -> list[str]:
         warnings = about.get("warnings", [about["warning"]] if about.get("warning") else [])
         for w in warnings if isinstance(warnings, list) else []:
             out.append(f"<p class='warn'>warning: {html.escape(str(w))}</p>")
-        out.append(t.to_html(index=False, float_format=_fmt, border=0))
+        out.append(sobol_table(t))
     png = path / "sobol.png"
     if png.is_file():
         data = base64.b64encode(png.read_bytes()).decode("ascii")
