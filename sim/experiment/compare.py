@@ -1313,7 +1313,8 @@ def _differences(
         t["steady_state"] = pd.array([known] * len(t), dtype="boolean")
         frames.append(t)
     out = _finish_table(frames, difference=True)
-    out["significant"] = _holm_by_metric(out["metric"].tolist(), out["p_value"].tolist())
+    p_values = out["p_value"].tolist() if "p_value" in out else [math.nan] * len(out)
+    out["significant"] = _holm_by_metric(out["metric"].tolist(), p_values)  # (none: empty)
     return out
 
 

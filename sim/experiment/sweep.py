@@ -274,7 +274,7 @@ def _at_points(
     """The scenario file with the command line's overrides and each point's values. An error
     names the first point it is found at and its values (of ten sampled fields, which met
     there), and how many other points fail, so that a range is narrowed once, not point by
-    point."""
+    point; an error at every point (a misspelt field) is said once, as the command line's."""
     from sim.scenario.loader import ScenarioError, load_scenario
 
     out, failed = [], []
@@ -286,6 +286,9 @@ def _at_points(
     if not failed:
         return out
     first, error = failed[0]
+    if len(failed) == len(rows) > 1:  # (a misspelt field, say: no point to narrow to)
+        f, p, v, m = error.problems[-1]
+        raise ScenarioError([*error.problems[:-1], (f, p, v, f"{m} (at every point)")])
     values = ", ".join(f"{k}={v!r}" for k, v in rows[first].items())
     where = f"command line, at point {first} ({values})"
     problems = [(where if f == "command line" else f, p, v, m) for f, p, v, m in error.problems]
