@@ -81,13 +81,9 @@ def add_parsers(sub: Any) -> None:
     _add_warmup_parser(sub)
 
 
-def _add_sweep_parser(sub: Any) -> None:
-    sw = sub.add_parser(
-        "sweep",
-        help="run a scenario at many parameter values (a list, a grid, a Latin hypercube) "
-        "or estimate Sobol sensitivity indices",
-    )
-    sw.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO")
+def _add_sweep_design(sw: Any) -> None:
+    """The points a sweep runs: listed values, a grid, a Latin hypercube or a Sobol
+    sample, with their ranges, metrics and sample seed."""
     sw.add_argument(
         "--param",
         dest="params",
@@ -132,6 +128,16 @@ def _add_sweep_parser(sub: Any) -> None:
         "SCENARIO --metrics` lists them)",
     )
     sw.add_argument("--sample-seed", type=_seed, default=0, help="seed of the LHS / Sobol sample")
+
+
+def _add_sweep_parser(sub: Any) -> None:
+    sw = sub.add_parser(
+        "sweep",
+        help="run a scenario at many parameter values (a list, a grid, a Latin hypercube) "
+        "or estimate Sobol sensitivity indices",
+    )
+    sw.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO")
+    _add_sweep_design(sw)
     sw.add_argument(
         "--reps", type=_positive_int, default=3, help="replications per point (default 3)"
     )
