@@ -515,27 +515,9 @@ def _points(
     """A sweep over listed values, a grid or a Latin hypercube."""
     from sim.experiment.store import dump_json
     from sim.experiment.sweep import summarise_points
-    from sim.experiment.sweep import sweep as run_sweep
 
     design = _design(args)
-    from rich.console import Console
-
-    from sim.cli import _progress
-
-    total = len(design) * args.reps
-    with _progress(Console(stderr=True), "sweep: point x replication", total) as bar:
-        rows = run_sweep(
-            path,
-            design,
-            args.reps,
-            args.seed,
-            executor=executor,
-            overrides=overrides,
-            out=out,
-            command=command,
-            on_notice=_note,
-            on_done=lambda i, r, m: bar.advance(),
-        )
+    rows = _run_points(args, path, design, (out, command, executor, overrides))
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
     _print_point_warnings(warned, design)
@@ -569,6 +551,31 @@ def _points(
           "intervals, differences.csv: each point against point 0, paired, "
           f"{screening}warnings.json)")
     return 0
+
+
+def _run_points(args: argparse.Namespace, path: Any, design: Any, where: tuple[Any, ...]) -> Any:
+    """Run the design's points with a progress bar (``where``: the results folder, the
+    command, the executor and the overrides); each replication's metrics, one row each."""
+    from rich.console import Console
+
+    from sim.cli import _progress
+    from sim.experiment.sweep import sweep as run_sweep
+
+    out, command, executor, overrides = where
+    total = len(design) * args.reps
+    with _progress(Console(stderr=True), "sweep: point x replication", total) as bar:
+        return run_sweep(
+            path,
+            design,
+            args.reps,
+            args.seed,
+            executor=executor,
+            overrides=overrides,
+            out=out,
+            command=command,
+            on_notice=_note,
+            on_done=lambda i, r, m: bar.advance(),
+        )
 
 
 def _prcc(args: argparse.Namespace, rows: Any, metrics: list[str], out: Path) -> Any:
