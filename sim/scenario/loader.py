@@ -541,19 +541,9 @@ def _at(value: Any, path: tuple) -> Any:
     return node
 
 
-def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
-    given = path
-    try:
-        path = path.resolve() if path.exists() else path
-    except (OSError, RuntimeError):  # a symlink loop, a name too long
-        pass
-    _check_chain(path, stack)
-
-    def problem(msg: str, value: Any = _MISSING) -> ScenarioError:
-        if stack:  # a parent: name the file that extends it, and the parent
-            return ScenarioError([(str(stack[-1]), "extends", str(path), msg)])
-        return ScenarioError([(str(given), "", value, msg)])
-
+def _parsed(path: Path, given: Path, stack: list[Path], problem: Any) -> dict:
+    """The file's TOML as a table (``problem`` makes its errors: see :func:`_read_chain`):
+    read within the size limit, parsed, and no deeper than the nesting limit."""
     try:
         text = read_text(path, MAX_SCENARIO_BYTES)
     except FileProblem as exc:
@@ -578,6 +568,23 @@ def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
             f"{where}: tables or arrays nested more than {limits.MAX_DEPTH} levels deep; "
             "a scenario needs far fewer"
         )
+    return raw
+
+
+def _read_chain(path: Path, stack: list[Path]) -> tuple[dict, dict]:
+    given = path
+    try:
+        path = path.resolve() if path.exists() else path
+    except (OSError, RuntimeError):  # a symlink loop, a name too long
+        pass
+    _check_chain(path, stack)
+
+    def problem(msg: str, value: Any = _MISSING) -> ScenarioError:
+        if stack:  # a parent: name the file that extends it, and the parent
+            return ScenarioError([(str(stack[-1]), "extends", str(path), msg)])
+        return ScenarioError([(str(given), "", value, msg)])
+
+    raw = _parsed(path, given, stack, problem)
     parent = raw.pop("extends", None)
     drops, wrong = drop_paths(raw, path, parent)
     if wrong:
