@@ -32,8 +32,9 @@ DEMO_OPTIONS := --option sea_scanner:ports.sea_port.scan.scanners.capacity=4 \
 demo: venv
 	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5 --days 56 --executor processes
 
+# The 40 slowest tests are listed at the end, so that CI shows where the suite's time goes.
 test: venv
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --durations=40
 
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
