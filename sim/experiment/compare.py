@@ -1423,6 +1423,9 @@ class _CompareFolder:
                                      inspections and rates by week, port and direction,
                                      with 95 % intervals and paired differences
                                      (:mod:`sim.experiment.enforcement_series`)
+    enforcement.csv                  each option's finds and seizures by port, direction
+                                     and truth, with 95 % intervals and paired differences
+                                     (:mod:`sim.experiment.enforcement_table`)
     summary.json                     the --json object; report.html
     """
 
@@ -1550,13 +1553,15 @@ class _CompareFolder:
         """``smuggling-weekly.csv`` from the options' smuggling tables of the replications
         the comparison pooled (none when the scenario has no smugglers), and
         ``enforcement-weekly.csv`` from their daily enforcement series."""
-        from sim.experiment import enforcement_series, smuggling_series
+        from sim.experiment import enforcement_series, enforcement_table, smuggling_series
 
         out = {}
         for suffix, file, series in (
             ("-smuggling.csv", smuggling_series.FILE, smuggling_series.compare_smuggling),
             ("-enforcement-daily.csv", enforcement_series.FILE,
              enforcement_series.compare_enforcement),
+            ("-enforcement.csv", enforcement_table.FILE,
+             enforcement_table.compare_enforcement_table),
         ):
             frames: dict[str, dict[int, pd.DataFrame]] = {}
             for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):

@@ -35,6 +35,9 @@ Layout::
                                detection and inspection rates by observed week, port and
                                direction across the replications, with 95 % intervals
                                (:mod:`sim.experiment.enforcement_series`)
+    enforcement.csv            declarations, finds and seizures (counts and values) by port,
+                               direction and truth (an illicit type) across the replications,
+                               with 95 % intervals (:mod:`sim.experiment.enforcement_table`)
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
     failures.json              replications that raised: seed, error and traceback (removed
                                once a rerun into the folder finishes them)
@@ -93,6 +96,7 @@ _OWN = {
     "class-differences.csv",
     "smuggling-weekly.csv",
     "enforcement-weekly.csv",
+    "enforcement.csv",
     "warnings.json",
     "failures.json",
 }
@@ -947,22 +951,26 @@ class RunStore:
 
     def _write_weekly_series(self, reps: list[int]) -> None:
         """``smuggling-weekly.csv`` (the groups' choices week by week across the
-        replications, when they kept a smuggling table: none without smugglers) and
-        ``enforcement-weekly.csv`` (what was found, and the truth, week by week)."""
+        replications, when they kept a smuggling table: none without smugglers),
+        ``enforcement-weekly.csv`` (what was found, and the truth, week by week) and
+        ``enforcement.csv`` (the same by port, direction and type over the whole window)."""
         import pandas as pd
 
-        from sim.experiment import enforcement_series, smuggling_series
+        from sim.experiment import enforcement_series, enforcement_table, smuggling_series
 
-        for suffix, series in (("-smuggling.csv", smuggling_series.summarise_smuggling),
-                               ("-enforcement-daily.csv",
-                                enforcement_series.summarise_enforcement)):  # fmt: skip
+        for suffix, name, series in (
+            ("-smuggling.csv", smuggling_series.FILE, smuggling_series.summarise_smuggling),
+            ("-enforcement-daily.csv", enforcement_series.FILE,
+             enforcement_series.summarise_enforcement),
+            ("-enforcement.csv", enforcement_table.FILE,
+             enforcement_table.summarise_enforcement_table),
+        ):  # fmt: skip
             tables = {r: self._rep(r, suffix) for r in reps}
             frames = {r: pd.read_csv(t) for r, t in tables.items() if t.exists()}
             if not frames:
                 continue
             text = series(frames).to_csv(index=False)
-            file = self.path / (smuggling_series.FILE if suffix == "-smuggling.csv"
-                                else enforcement_series.FILE)  # fmt: skip
+            file = self.path / name
             if self._same_as_before() and stale(file, text):
                 self._rewritten(file)
             atomic_write(file, text)

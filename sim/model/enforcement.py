@@ -92,7 +92,8 @@ class EnforcementTally:
         self.detected_value = np.zeros(shape)
         self.audited = np.zeros(shape, np.int64)  # found after release
         self.audited_value = np.zeros(shape)
-        self.seized_value = np.zeros(shape)  # seized, detained or rejected
+        self.seized = np.zeros(shape, np.int64)  # seized, detained or rejected
+        self.seized_value = np.zeros(shape)
         self.held = np.zeros(shape, np.int64)  # censored, not released, not found: not known
         self.held_value = np.zeros(shape)
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
@@ -201,7 +202,8 @@ class EnforcementTally:
         add(self.audited_value, audit, value)
         add(self.held, unknown)
         add(self.held_value, unknown, value)
-        add(self.seized_value, np.isin(outcome, CAUGHT_CODES), value)
+        add(self.seized, caught := np.isin(outcome, CAUGHT_CODES))
+        add(self.seized_value, caught, value)
 
     def _seen(
         self,
@@ -281,12 +283,12 @@ class EnforcementTally:
     def table(self) -> pd.DataFrame:
         """Per port (route), direction and truth code: declarations, value (the illicit value:
         :func:`illicit_value`), detected before and after release, value seized, held
-        undetected at the end (outcome not known)."""
+        undetected at the end (outcome not known), and (last) those seized, detained or rejected."""
         cols = {
             "declarations": self.n, "value": self.value, "detected": self.detected,
             "detected_value": self.detected_value, "audit_detected": self.audited,
             "audit_detected_value": self.audited_value, "seized_value": self.seized_value,
-            "held": self.held, "held_value": self.held_value,
+            "held": self.held, "held_value": self.held_value, "seized": self.seized,
         }  # fmt: skip
         rows = []
         routes = [(port, d) for port in self.ports for d in DIRECTIONS]
