@@ -19,6 +19,20 @@ _NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years
               "finds_gained_per_year": "declarations a year"}
 
 
+#: each figure's unit in ``appraisal.csv``, ``{money}`` the comparison's money (its currency
+#: at its price year): the figures a year are the scenario's traffic over a year
+_UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
+          "running_cost_per_year": "{money} per year", "trader_saving_per_year": "{money} per year",
+          "time_saving_per_year": "{money} per year", "net_benefit_per_year": "{money} per year",
+          "budget_present_value": "{money}", "trader_present_value": "{money}",
+          "net_present_value": "{money}", "hours_saved_per_year": "consignment-hours per year",
+          "budget_per_hour_saved": "{money} per consignment-hour",
+          "finds_gained_per_year": "declarations per year",
+          "budget_per_extra_find": "{money} per illicit declaration found",
+          "revenue_protected_per_year": "{money} per year",
+          "harm_avoided_per_year": "{money} per year", "payback_years": "years"}  # fmt: skip
+
+
 class AppraisalError(ValueError):
     """A results folder or an argument an appraisal cannot use (the message says which)."""
 
@@ -92,7 +106,7 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                     folder: Folder) -> dict[str, Any]:
     """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report) into the
     folder; return the JSON's data."""
-    atomic_write(path / "appraisal.csv", table.to_csv(index=False))
+    atomic_write(path / "appraisal.csv", with_units(table, folder.money).to_csv(index=False))
     figures = {o: {str(r["figure"]): {k: _json_number(r[k]) for k in ("mean", "ci_low", "ci_high")}
                    for r in table[table["option"] == o].to_dict("records")}
                for o in folder.options}
@@ -101,6 +115,17 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                             "setup": dict(ask.setup), "options": figures}
     atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
     return data
+
+
+def with_units(table: pd.DataFrame, money: str) -> pd.DataFrame:
+    """``table`` (:func:`sim.experiment.appraisal.appraise`'s) with, after its columns, each
+    figure's ``unit`` (``money``: the currency at its price year) and ``meaning`` (as the
+    printed lines word it), so a reader of the file alone knows what each number is."""
+    words = dict(FIGURES)
+    money = money or "the scenario's currency"
+    figure = table["figure"].astype(str)
+    return table.assign(unit=figure.map(lambda f: _UNITS[f].format(money=money)),
+                        meaning=figure.map(words))  # fmt: skip
 
 
 def _json_number(x: Any) -> float | str | None:
