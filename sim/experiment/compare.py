@@ -85,6 +85,7 @@ from sim.experiment.store import (
     _read_own,
     atomic_write,
     check_kind,
+    csv_or_empty,
     dump_json,
     identity,
     rebuilt,
@@ -1567,7 +1568,7 @@ class _CompareFolder:
             for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
                 path = self._rep(str(option), int(r), suffix)
                 if path.exists():
-                    frames.setdefault(str(option), {})[int(r)] = pd.read_csv(path)
+                    frames.setdefault(str(option), {})[int(r)] = csv_or_empty(path)
             if frames:
                 out[file] = series(frames, BASELINE).to_csv(index=False)
         return out

@@ -336,6 +336,17 @@ def _with_replication(log: pd.DataFrame, r: int) -> pd.DataFrame:
     return out
 
 
+def csv_or_empty(path: Path) -> pd.DataFrame:
+    """A replication's table, empty where nothing was counted (a run in which nothing
+    arrived writes a table of no columns: an empty file)."""
+    import pandas as pd
+
+    try:
+        return pd.read_csv(path)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+
+
 def _sync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX only; a no-op where directories cannot be opened)."""
     try:
@@ -954,8 +965,6 @@ class RunStore:
         replications, when they kept a smuggling table: none without smugglers),
         ``enforcement-weekly.csv`` (what was found, and the truth, week by week) and
         ``enforcement.csv`` (the same by port, direction and type over the whole window)."""
-        import pandas as pd
-
         from sim.experiment import enforcement_series, enforcement_table, smuggling_series
 
         for suffix, name, series in (
@@ -966,7 +975,7 @@ class RunStore:
              enforcement_table.summarise_enforcement_table),
         ):  # fmt: skip
             tables = {r: self._rep(r, suffix) for r in reps}
-            frames = {r: pd.read_csv(t) for r, t in tables.items() if t.exists()}
+            frames = {r: csv_or_empty(t) for r, t in tables.items() if t.exists()}
             if not frames:
                 continue
             text = series(frames).to_csv(index=False)
