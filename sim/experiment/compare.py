@@ -906,6 +906,8 @@ class _TableMeans:
                 mine.setdefault(name, []).append(table)
 
     def means(self) -> dict[str, dict[str, pd.DataFrame]]:
+        from sim.experiment.table_means import mean_table
+
         out: dict[str, dict[str, pd.DataFrame]] = {}
         for option, by_name in self.parts.items():
             out[option] = {}
@@ -914,10 +916,7 @@ class _TableMeans:
                 t = pd.concat(frames, ignore_index=True)
                 for k in keys:
                     t[k] = t[k].astype(str)
-                numeric = [
-                    c for c in t.columns if c not in keys and pd.api.types.is_numeric_dtype(t[c])
-                ]
-                out[option][name] = t.groupby(keys, sort=False)[numeric].mean().reset_index()
+                out[option][name] = mean_table(t, keys)  # (port, direction, ... kept)
         return out
 
     def intervals(self) -> pd.DataFrame:

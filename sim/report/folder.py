@@ -225,7 +225,10 @@ def _finished_reps(store: RunStore, below: int | None = None) -> list[int]:
 
 
 def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
-    """Per table, the mean over replications of its numeric columns, by its key columns."""
+    """Per table, the mean over replications of its numeric columns, by its key columns
+    (the labels those determine kept beside them)."""
+    from sim.experiment.table_means import mean_table
+
     out: dict[str, pd.DataFrame] = {}
     for name, keys in TABLE_KEYS.items():
         frames = []
@@ -247,8 +250,7 @@ def _mean_tables(reps_dir: Path, reps: list[int]) -> dict[str, pd.DataFrame]:
         for k in keys:
             if k != "t_h":
                 t[k] = t[k].astype(str)
-        numeric = [c for c in t.columns if c not in keys and pd.api.types.is_numeric_dtype(t[c])]
-        out[name] = _in_first_order(t.groupby(keys, sort=False)[numeric].mean().reset_index())
+        out[name] = _in_first_order(mean_table(t, keys))  # (port, direction, ... kept)
     return out
 
 
