@@ -221,3 +221,14 @@ def test_the_data_dictionarys_pandas_recipe_reads_a_folder(
     if kind == "comparison":
         assert set(stacked["option"]) == {"baseline", "sea4", "air3", "sea4+air3"}
     assert len(stacked) == sum(len(pd.read_csv(f)) for f in folder.rglob("rep-*-resources.csv"))
+    # seizures by type: every type's, adding up (with any compliant goods rejected) to the
+    # seizure counts of summary.csv
+    seized, e = found["seized"], found["e"]
+    assert isinstance(seized, pd.Series) and isinstance(e, pd.DataFrame)
+    types = set(seized.index.get_level_values("truth"))
+    assert types and "compliant" not in types and types <= set(e["truth"])
+    summary = pd.read_csv(folder / "summary.csv")
+    caught = summary[summary["metric"].isin(["consignments_seized", "consignments_detained",
+                                              "consignments_rejected"])]
+    compliant = e.loc[e["truth"] == "compliant", "seized"].sum()
+    assert seized.sum() + compliant == pytest.approx(caught["mean"].sum())
