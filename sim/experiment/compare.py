@@ -900,10 +900,12 @@ class _TableMeans:
         self.parts: dict[str, dict[str, list[pd.DataFrame]]] = {}
 
     def add(self, option: str, tables: dict[str, pd.DataFrame | None]) -> None:
+        """Hold a replication's tables, compacted (:func:`_compact`): every replication's
+        are held until the end, so what each costs is what a long comparison grows by."""
         mine = self.parts.setdefault(option, {})
         for name, table in tables.items():
             if table is not None and not table.empty:
-                mine.setdefault(name, []).append(table)
+                mine.setdefault(name, []).append(_compact(table, TABLE_KEYS[name]))
 
     def means(self) -> dict[str, dict[str, pd.DataFrame]]:
         from sim.experiment.table_means import mean_table
@@ -929,6 +931,20 @@ class _TableMeans:
             table = summarise_intervals(by_name.get("intervals", []))
             parts.append(table.assign(option=option)[["option", *table.columns]])
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def _compact(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Only what the means and intervals use: the ``keys``, as the strings they are grouped
+    by (categories: a few distinct values, not a Python string per row), and the numeric
+    columns; the rest (the port, direction and class a group's name packs in, added again
+    from it) is dropped. The figures are the same to the last bit; a replication's tables
+    take about a quarter of the memory they did."""
+    numeric = [c for c in table.columns if c not in keys
+               and pd.api.types.is_numeric_dtype(table[c])]  # fmt: skip
+    out = table[numeric].copy()
+    for i, k in enumerate(keys):
+        out.insert(i, k, table[k].astype(str).astype("category"))
+    return out
 
 
 def _option_order(opts: list[Option]) -> Callable[[pd.Series], pd.Series]:
