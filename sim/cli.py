@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.cli_compare import add_compare_parser, run_compare
+from sim.cli_signals import redeliver_swallowed
 from sim.cli_validation import add_observed, observed_figures, validation_table, write_validation
 from sim.version import __version__
 
@@ -1264,6 +1265,7 @@ def main(argv: list[str] | None = None) -> int:
         previous = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread: leave signals alone
         previous = None
+    restore_hook = redeliver_swallowed(Terminated) if previous is not None else None
     status = 1
     try:
         status = _main(argv)
@@ -1287,6 +1289,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        if restore_hook is not None:
+            restore_hook()
         if status != 0:
             _release_reserved()
         _RESERVED.clear()
