@@ -8,6 +8,7 @@
     bordersim report RESULTS_DIR [--out FILE]      (sim.cli_report)
     bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
     bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]      (sim.cli_hours)
+    bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -19,7 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours")
+COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
+            "fit-times")
 MAX_FRAMES = 2000
 
 
@@ -62,11 +64,12 @@ def add_parsers(sub: Any) -> None:
                       help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
-    from sim import cli_appraise, cli_hours, cli_report
+    from sim import cli_appraise, cli_fit, cli_hours, cli_report
 
     cli_report.add_parser(sub)
     cli_appraise.add_parser(sub)
     cli_hours.add_parser(sub)
+    cli_fit.add_parsers(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -187,6 +190,10 @@ def run(args: argparse.Namespace) -> int:
         from sim import cli_hours
 
         return cli_hours.run(args)
+    if args.command in ("fit-arrivals", "fit-times"):
+        from sim import cli_fit
+
+        return cli_fit.run(args)
     if args.command == "docs":
         from sim import docs
 
