@@ -1,6 +1,7 @@
 """``bordersim fit-arrivals`` and ``bordersim fit-times``: a scenario's inputs from observed data.
 
     bordersim fit-arrivals CSV --column NAME [--count NAME] [--from DATE] [--to DATE]
+                           [--hour-of-week]
     bordersim fit-times CSV [--column NAME] --unit UNIT
 
 Each prints TOML to paste under a port (``[ports.<name>]``), with comment lines saying what
@@ -48,6 +49,9 @@ def add_parsers(sub: Any) -> None:
                      help="the first day observed (default: the first arrival's)")
     arr.add_argument("--to", dest="last", type=_date, metavar="DATE",
                      help="the last day observed, whole (default: the last arrival's)")
+    arr.add_argument("--hour-of-week", action="store_true",
+                     help="print the profile as 168 weights (hour_of_week), each hour of the "
+                     "week its own, for a week whose days differ in shape")
     times = sub.add_parser(
         "fit-times",
         help="fit a service or delay time to a CSV of observed times",
@@ -86,17 +90,18 @@ def _arrivals(args: argparse.Namespace) -> list[str]:
         f"# hour-of-week misfit: chi-square {fit.chi2:.1f} on {fit.dof} degrees of freedom, "
         f"p = {fit.p_value:.2g}",
     ]
-    if fit.p_value < 0.01:
+    if fit.p_value < 0.01 and not args.hour_of_week:
         worst = "; ".join(f"{at}: {n} observed, {e:g} fitted" for at, n, e in fit.worst)
-        out.append("# the day's shape differs between weekdays beyond chance (the model takes "
-                   f"one shape for every day, scaled by weekday); most at {worst}")
+        out.append("# the day's shape differs between weekdays beyond chance (hourly x weekly "
+                   f"gives one shape for every day); most at {worst}; --hour-of-week gives "
+                   "each hour of the week its own weight")
     out.append(f"# daily counts vary {fit.dispersion:.2f} times as much as Poisson arrivals "
                "of this profile would")
     if fit.dispersion > 1.5:
         out.append("# the port's days vary more than the model's will (its arrivals are Poisson "
                    "about this profile): its busy days, and the queues' tails, may be "
                    "understated")
-    out.append(fit.toml())
+    out.append(fit.toml(week=args.hour_of_week))
     return out
 
 

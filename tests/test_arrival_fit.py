@@ -170,3 +170,70 @@ def test_fit_times_refuses_a_constant(tmp_path: Path) -> None:
     path.write_text("5\n5\n5\n")
     with pytest.raises(ValueError, match='write it as a fixed time, "5 min"'):
         fit_times(path, None, "min")
+
+
+def test_a_week_whose_days_differ_is_fitted_by_hour_of_week_and_run(tmp_path: Path) -> None:
+    """The model's own arrivals from an hour-of-week profile no product can give: the product
+    fit is flagged, the hour-of-week fit recovers the profile, and a scenario takes it."""
+    day = [1.0] * 6 + [4.0] * 12 + [1.0] * 6
+    night = [4.0] * 6 + [1.0] * 12 + [4.0] * 6
+    week = day * 5 + night * 2
+    spec = Arrivals(rate="6/h", hour_of_week=week)  # type: ignore[arg-type]
+    assert spec.weekly_rates()[9] == pytest.approx(6 * 4 / np.mean(week))  # Mon 09:00
+    assert spec.weekly_rates()[5 * 24 + 9] == pytest.approx(6 * 1 / np.mean(week))  # Sat
+    hours = np.concatenate(list(arrival_times(spec, np.random.default_rng(5), 52 * 168)))
+    fit = fit_arrivals(_stamps(tmp_path / "a.csv", hours), "arrived_at")
+    assert fit.p_value < 1e-6
+    # each weight from 52 of its hours (125 to 500 arrivals): within Poisson noise
+    error = np.array(fit.hour_of_week) / (np.array(week) / np.mean(week)) - 1
+    assert np.sqrt(np.mean(error**2)) < 0.1 and np.abs(error).max() < 0.35
+    assert fit.rate == pytest.approx(6.0, rel=0.02)
+    back = np.array(Arrivals(**fit.table(week=True)).weekly_rates())  # type: ignore[arg-type]
+    assert np.sqrt(np.mean((back / spec.weekly_rates() - 1) ** 2)) < 0.1
+
+
+def test_hour_of_week_multiplies_the_other_profiles_and_is_checked() -> None:
+    flat = Arrivals(rate="2/h").weekly_rates()  # type: ignore[arg-type]
+    assert Arrivals(rate="2/h", hour_of_week=[3] * 168).weekly_rates() == flat  # type: ignore[arg-type]
+    both = Arrivals(rate="2/h", weekly=[1, 1, 1, 1, 1, 1, 2],  # type: ignore[arg-type]
+                    hour_of_week=[1] * 144 + [0] * 12 + [1] * 12)
+    rates = both.weekly_rates()
+    assert rates[144] == 0 and rates[156] == pytest.approx(2 * rates[0])
+    assert sum(rates) == pytest.approx(2 * 168)
+    with pytest.raises(ValueError, match="hour_of_week needs 168 weights"):
+        Arrivals(rate="2/h", hour_of_week=[1] * 24)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="0 in every hour of the week"):
+        Arrivals(rate="2/h", weekly=[1, 1, 1, 1, 1, 0, 0],  # type: ignore[arg-type]
+                 hour_of_week=[0] * 120 + [1] * 48)
+
+
+def test_a_scenario_file_with_a_bad_hour_of_week_is_an_error_naming_it(tmp_path: Path) -> None:
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    text = (Path(__file__).resolve().parent.parent / "scenarios" / "teaching-mmc.toml").read_text()
+    bad = tmp_path / "mine.toml"
+    bad.write_text(text.replace('arrivals = {rate = "2/h"}',
+                                'arrivals = {rate = "2/h", hour_of_week = [1, 2]}'))
+    with pytest.raises(ScenarioError) as exc:
+        load_scenario(bad)
+    said = exc.value.format()
+    assert "mine.toml: ports.crossing.arrivals.hour_of_week" in said
+    assert "hour_of_week needs 168 weights (Monday 00:00 first); got 2" in said
+
+
+def test_fit_arrivals_offers_hour_of_week_when_the_days_differ(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = [1] * 6 + [30] * 12 + [1] * 6
+    night = [30] * 6 + [1] * 12 + [30] * 6
+    path = _counts(tmp_path / "c.csv", [day] * 5 + [night] * 2, 2)
+    assert main(["fit-arrivals", str(path), "--column", "hour_start", "--count", "n"]) == 0
+    assert "--hour-of-week gives each hour of the week its own weight" in capsys.readouterr().out
+    assert main(["fit-arrivals", str(path), "--column", "hour_start", "--count", "n",
+                 "--hour-of-week"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith('arrivals = {rate = "') and "hour_of_week = [" in last
+    weights = [float(w) for w in last.split("[")[1].rstrip("]}").split(", ")]
+    assert len(weights) == 168
+    assert weights[9] / weights[0] == pytest.approx(30, rel=0.02)  # (to the 3 decimals shown)
+    assert weights[120] / weights[129] == pytest.approx(30, rel=0.02)

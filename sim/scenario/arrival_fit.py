@@ -9,8 +9,9 @@ hourly weights are the counts by hour of day, the weekly ones the counts by week
 days of that weekday observed, and ``rate`` the mean over weekdays of each one's hourly rate.
 
 How far the observed hour-of-week counts stray from that product is said (Pearson's
-chi-square over the 168 cells), since the model cannot take a profile whose shape differs
-between weekdays; and how much more the daily counts vary than a Poisson stream's.
+chi-square over the 168 cells); where they stray, ``hour_of_week`` (each hour of the week's
+own count over the days of its weekday observed) gives a week whose days differ in shape.
+And how much more the daily counts vary than a Poisson stream's.
 """
 
 from __future__ import annotations
@@ -51,16 +52,25 @@ class ArrivalFit:
     p_value: float  #: the chance of a chi-square this large were the profile a product
     dispersion: float  #: variance / mean of the daily counts about the fit (Poisson: 1)
     worst: list[tuple[str, int, float]] = field(default_factory=list)  #: largest misfits
+    #: 168 weights, Monday 00:00 first, mean 1: each hour of the week's own rate
+    hour_of_week: list[float] = field(default_factory=list)
 
-    def toml(self, digits: int = 3) -> str:
-        """The ``arrivals`` table as a TOML inline table, weights to ``digits`` decimals."""
+    def toml(self, digits: int = 3, week: bool = False) -> str:
+        """The ``arrivals`` table as a TOML inline table, weights to ``digits`` decimals: by
+        ``hourly`` and ``weekly``, or with ``week`` by ``hour_of_week``."""
+        if week:
+            weights = ", ".join(_num(w, digits) for w in self.hour_of_week)
+            return f'arrivals = {{rate = "{self.rate:.4g}/h", hour_of_week = [{weights}]}}'
         hourly = ", ".join(_num(w, digits) for w in self.hourly)
         weekly = ", ".join(_num(w, digits) for w in self.weekly)
         return (f'arrivals = {{rate = "{self.rate:.4g}/h", hourly = [{hourly}], '
                 f"weekly = [{weekly}]}}")
 
-    def table(self, digits: int = 3) -> dict[str, object]:
+    def table(self, digits: int = 3, week: bool = False) -> dict[str, object]:
         """The ``arrivals`` table as data (``sim.patch`` and ``load_scenario`` take it)."""
+        if week:
+            return {"rate": f"{self.rate:.4g}/h",
+                    "hour_of_week": [round(w, digits) for w in self.hour_of_week]}
         return {"rate": f"{self.rate:.4g}/h",
                 "hourly": [round(w, digits) for w in self.hourly],
                 "weekly": [round(w, digits) for w in self.weekly]}
@@ -136,10 +146,11 @@ def _fit(cells: list[list[int]], exposure: list[int], daily: dict[dt.date, int],
     fitted = [per_day[d.weekday()] for d in days]
     dispersion = (sum((daily.get(d, 0) - f) ** 2 / f for d, f in zip(days, fitted, strict=True))
                   / max(len(days) - 7, 1))
+    own = [cells[d][h] / exposure[d] for d in range(7) for h in range(24)]
     return ArrivalFit(rate=rate, hourly=hourly, weekly=weekly, arrivals=total,
                       first_day=days[0], last_day=days[-1], chi2=chi2, dof=dof,
                       p_value=float(stats.chi2.sf(chi2, dof)), dispersion=dispersion,
-                      worst=worst)
+                      worst=worst, hour_of_week=[168 * r / sum(own) for r in own])
 
 
 def _read(path: Path, column: str, count: str | None) -> list[tuple[dt.datetime, int, int]]:

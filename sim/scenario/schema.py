@@ -219,6 +219,7 @@ PROFILE_SIZES = {
     "hourly": (24, "24 weights"),
     "weekly": (7, "7 weights (Monday first)"),
     "monthly": (12, "12 weights (January first)"),
+    "hour_of_week": (168, "168 weights (Monday 00:00 first)"),
 }
 #: days in each month of a year of 365 days
 MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -228,13 +229,21 @@ class Arrivals(Strict):
     """Poisson arrivals with an hour-of-day, day-of-week and (optional) month-of-year profile.
 
     ``rate`` counts declarations, or vessel/train calls when ``batch`` is given. The profiles
-    are relative weights, rescaled so that ``rate`` stays the weekly average (and, with
-    ``monthly``, the average over a year of 365 days).
+    are relative weights, multiplied together and rescaled so that ``rate`` stays the weekly
+    average (and, with ``monthly``, the average over a year of 365 days); ``hour_of_week``
+    gives a week whose days differ in shape.
     """
 
     rate: ArrivalRate
     hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
     weekly: list[Weight] = Field(default_factory=lambda: [1.0] * 7)
+    hour_of_week: list[Weight] | None = Field(
+        default=None,
+        description="168 relative weights, Monday 00:00 first: a week whose days differ in "
+        "shape (a Saturday busy in the morning only), which hourly x weekly cannot give; "
+        "multiplied by hourly and weekly, best left out beside it. `bordersim fit-arrivals "
+        "--hour-of-week` fits it to observed arrivals",
+    )
     monthly: list[Weight] | None = Field(
         default=None,
         description="12 relative weights, January first: the season (a Lunar New Year lull, "
@@ -250,7 +259,7 @@ class Arrivals(Strict):
         "the other consignments keep their draws",
     )
 
-    @field_validator("hourly", "weekly", "monthly")
+    @field_validator("hourly", "weekly", "monthly", "hour_of_week")
     @classmethod
     def _profile(cls, v: list[float] | None, info: Any) -> list[float] | None:
         if v is None:
@@ -262,6 +271,18 @@ class Arrivals(Strict):
             raise ValueError("an arrival profile needs at least one positive weight")
         return v
 
+    @model_validator(mode="after")
+    def _some_hour(self) -> Arrivals:
+        """Profiles that are each positive somewhere can still meet nowhere."""
+        if self.hour_of_week is not None and not any(
+            w * h * k > 0 for (w, h), k in zip(
+                ((w, h) for w in self.weekly for h in self.hourly), self.hour_of_week,
+                strict=True)
+        ):
+            raise ValueError("hour_of_week x weekly x hourly is 0 in every hour of the week: "
+                             "no arrival could come")
+        return self
+
     def month_factors(self) -> list[float]:
         """Each month's multiple of ``rate`` (January first): 1 for all without ``monthly``."""
         if self.monthly is None:
@@ -272,6 +293,8 @@ class Arrivals(Strict):
     def weekly_rates(self) -> list[float]:
         """Arrival rate (per hour) in each of the 168 hours of the week."""
         raw = [w * h for w in self.weekly for h in self.hourly]
+        if self.hour_of_week is not None:
+            raw = [r * k for r, k in zip(raw, self.hour_of_week, strict=True)]
         scale = self.rate * 168 / sum(raw)
         return [r * scale for r in raw]
 
