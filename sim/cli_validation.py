@@ -23,9 +23,11 @@ def add_observed(parser: argparse.ArgumentParser) -> None:
         "--observed",
         type=Path,
         metavar="FILE",
-        help="a CSV of observed figures (columns metric,observed[,label][,source]; metric: "
-        "a name bordersim check SCENARIO --metrics lists): each set beside the run's mean "
-        f"and 95 %% interval, inside or not, in {VALIDATION_FILE} and after the table",
+        help="a CSV of observed figures (columns metric,observed[,label][,source]"
+        "[,observed_low,observed_high]; metric: a name bordersim check SCENARIO --metrics "
+        "lists; observed_low and _high: the figure's own 95 %% interval, as another model's "
+        "over its runs): each set beside the run's mean and 95 %% interval, inside or not, "
+        f"in {VALIDATION_FILE} and after the table",
     )
 
 
@@ -77,17 +79,26 @@ def validation_table(rows: Sequence[Mapping[str, Any]]) -> Table:
     table = Table(
         title="Observed against simulated: mean and 95 % CI over the replications",
         caption=f"{verdict(rows)}; the interval is the simulation's randomness only, not the "
-        f"observed figure's sampling error ({VALIDATION_FILE} has every column)",
+        f"observed figure's sampling error ({VALIDATION_FILE} has every column)"
+        + ("; agree: the difference's interval, from both figures' intervals, holds 0"
+           if any(r.get("agree") for r in rows) else ""),
     )
     table.add_column("metric", overflow="fold")
-    for col in ("observed", "simulated", "ci low", "ci high", "sim - obs", "inside"):
+    own = any(r.get("agree") for r in rows)  # figures with intervals of their own
+    columns = ("observed", "simulated", "ci low", "ci high", "sim - obs", "inside")
+    for col in columns + (("difference 95 % CI", "agree") if own else ()):
         table.add_column(col, justify="right", no_wrap=True)
     for r in rows:
         name = f"{r['metric']} ({r['label']})" if r["label"] else r["metric"]
         rel = r["relative_difference"]
         diff = _fmt(r["difference"]) + ("" if rel is None else f" ({rel:+.0%})")
+        extra: tuple[str, ...] = ()
+        if own:
+            low, high = r.get("difference_low"), r.get("difference_high")
+            span = "" if low is None or high is None else f"[{_fmt(low)}, {_fmt(high)}]"
+            extra = (span, str(r.get("agree") or ""))
         table.add_row(
             name, _fmt(r["observed"]), _fmt(r["simulated_mean"]),
-            *_bounds(r["ci_low"], r["ci_high"]), diff, r["inside"],
+            *_bounds(r["ci_low"], r["ci_high"]), diff, r["inside"], *extra,
         )
     return table

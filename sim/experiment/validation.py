@@ -15,6 +15,12 @@ observed value falls inside the interval. The interval measures the simulation's
 randomness only, not the observed figure's sampling error nor the assumptions' uncertainty:
 with many replications it narrows, and a small real gap shows as outside (read the
 relative difference beside it).
+
+When the figure is itself an estimate with an interval (another model's mean over its runs,
+a sample survey's), ``observed_low`` and ``observed_high`` give its 95 % interval, and the
+row also gives the difference's 95 % interval, ``difference +/- sqrt(h_sim^2 + h_obs^2)``
+from the two half-widths (the two estimates independent, their intervals near normal: an
+approximation to Welch's), and ``agree``, whether that interval holds 0.
 """
 
 from __future__ import annotations
@@ -30,8 +36,9 @@ from typing import Any
 
 from sim.scenario.files import FileProblem, read_text
 
-#: the columns an observed-figures file may have (the first two are required)
-COLUMNS = ("metric", "observed", "label", "source")
+#: the columns an observed-figures file may have (the first two are required; the interval's
+#: two ends together or not at all)
+COLUMNS = ("metric", "observed", "label", "source", "observed_low", "observed_high")
 #: at most this many figures (a validation table is read by people, not a data dump)
 MAX_FIGURES = 10_000
 MAX_BYTES = 4 * 2**20
@@ -41,6 +48,7 @@ _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 TABLE_COLUMNS = (
     "metric", "label", "observed", "simulated_mean", "ci_low", "ci_high", "reps",
     "difference", "relative_difference", "inside", "source",
+    "observed_low", "observed_high", "difference_low", "difference_high", "agree",
 )
 
 
@@ -57,6 +65,8 @@ class ObservedFigure:
     label: str = ""
     source: str = ""
     line: int = 0  # where it is in its file, for messages
+    low: float | None = None  #: the observed figure's own 95 % interval, when it has one
+    high: float | None = None
 
 
 def read_observed(path: Path, allowed: Sequence[str] = COLUMNS) -> list[ObservedFigure]:
@@ -158,9 +168,39 @@ def _figure(cells: Mapping[str, str], where: str, line: int) -> ObservedFigure:
         raise ObservedError(
             f"{where}, column 'observed': {metric} is a {kind}, 0 or more; got {text}"
         )
+    low, high = _interval(cells, where, metric, kind, value)
     return ObservedFigure(
-        metric, value, cells.get("label", ""), cells.get("source", ""), line
+        metric, value, cells.get("label", ""), cells.get("source", ""), line, low, high
     )
+
+
+def _interval(
+    cells: Mapping[str, str], where: str, metric: str, kind: str, value: float
+) -> tuple[float | None, float | None]:
+    """The figure's own 95 % interval: both ends or neither, around the figure, within what
+    its metric can be."""
+    given = {c: cells.get(c, "") for c in ("observed_low", "observed_high")}
+    if not any(given.values()):
+        return None, None
+    for column, text in given.items():
+        if not _NUMBER.fullmatch(text):
+            said = "empty" if not text else f"{text[:40]!r} is not a number"
+            raise ObservedError(
+                f"{where}, column {column!r}: {said}; give both ends of the observed "
+                "figure's 95 % interval, or neither"
+            )
+    low, high = float(given["observed_low"]), float(given["observed_high"])
+    if not low <= value <= high:
+        raise ObservedError(
+            f"{where}, columns 'observed_low', 'observed_high': [{low:g}, {high:g}] does not "
+            f"hold the observed {value:g}; the interval is around the figure"
+        )
+    if (kind == "share" and (low < 0 or high > 1)) or (kind in ("time", "count") and low < 0):
+        raise ObservedError(
+            f"{where}, column 'observed_low' or 'observed_high': {metric} is a {kind}; "
+            f"[{low:g}, {high:g}] goes beyond what it can be"
+        )
+    return low, high
 
 
 def check_names(figures: Iterable[ObservedFigure], known: Any, path: Path) -> None:
@@ -201,8 +241,27 @@ def validation_rows(
             "simulated_mean": mean, "ci_low": low, "ci_high": high,
             "reps": int(s.get("n") or 0), "difference": diff, "relative_difference": rel,
             "inside": inside, "source": f.source,
+            **_agreement(f, diff, _number(s.get("ci_low")), _number(s.get("ci_high"))),
         })
     return rows
+
+
+def _agreement(
+    f: ObservedFigure, diff: float | None, low: float | None, high: float | None
+) -> dict[str, Any]:
+    """The difference's 95 % interval from the two half-widths (the run's raw interval's and
+    the figure's own), and whether it holds 0: empty without the figure's interval."""
+    row: dict[str, Any] = {"observed_low": f.low, "observed_high": f.high,
+                           "difference_low": None, "difference_high": None, "agree": ""}
+    if f.low is None or f.high is None:
+        return row
+    if diff is None or low is None or high is None:
+        row["agree"] = "not measured" if diff is None else "no interval"
+        return row
+    half = math.hypot((high - low) / 2, (f.high - f.low) / 2)
+    row.update(difference_low=diff - half, difference_high=diff + half,
+               agree="yes" if diff - half <= 0 <= diff + half else "no")
+    return row
 
 
 def _number(x: Any) -> float | None:
