@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from sim.scenario import limits
 from sim.scenario.base import ByDirection
+from sim.scenario.dist_hints import dist_hint, key_hint
 from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, deep_path, read_text
 from sim.scenario.files import depth as nesting
 from sim.scenario.inherit import (
@@ -800,10 +801,12 @@ def _message(err: ErrorDetails, loc: tuple) -> str:
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             msg += f"; did you mean {close[0]!r}?" if close else ";"
             msg += f" Allowed here: {', '.join(allowed)}"
+        msg += key_hint(tags[-1] if tags else None, str(loc[-1]))
     elif kind == "missing":
         msg = "required, but missing"
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
         msg = f"unknown distribution; allowed 'dist' values: {', '.join(sorted(_TAGS))}"
+        msg += dist_hint(err.get("input"))
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         msg = f"out of range: {msg.lower()}" + _percent_hint(err)
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
