@@ -77,3 +77,36 @@ def test_a_bad_interval_is_an_error_naming_line_and_column(
     with pytest.raises(ObservedError) as exc:
         read_observed(path)
     assert "observed.csv" in str(exc.value) and says in str(exc.value)
+
+
+def test_run_and_report_show_the_difference_interval_and_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From the command line to validation.csv and the report: a figure at the run's mean
+    with a wide interval of its own agrees; one far off with a narrow one does not."""
+    import csv
+    import json
+
+    from sim.cli import main
+    from sim.report.folder_report import render_folder
+
+    small = str(Path(__file__).resolve().parent / "scenarios" / "small.toml")
+    fast = ["--days", "2", "--reps", "2", "--set", "warmup_days=1", "--set", "drain_days=3"]
+    out = tmp_path / "res"
+    assert main(["run", small, *fast, "--out", str(out)]) == 0
+    mean = json.loads((out / "summary.json").read_text())["clearance_h_mean"]["mean"]
+    path = tmp_path / "observed.csv"
+    path.write_text("metric,observed,observed_low,observed_high\n"
+                    f"clearance_h_mean,{mean!r},{mean * 0.5!r},{mean * 1.5!r}\n"
+                    f"overall_clearance_h_mean,1000,999,1001\n")
+    capsys.readouterr()
+    assert main(["run", small, *fast, "--out", str(out), "--observed", str(path)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "difference 95 % CI" in printed and "agree: the difference's interval" in printed
+    with (out / "validation.csv").open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["agree"] for r in rows] == ["yes", "no"]
+    assert float(rows[0]["difference_low"]) < 0 < float(rows[0]["difference_high"])
+    page = render_folder(out)
+    assert "<th>difference 95 % CI</th><th>agree</th>" in page
+    assert "1 agree: the difference's 95 % interval" in page

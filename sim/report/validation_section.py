@@ -32,22 +32,27 @@ def validation_section(variants: Mapping[str, Variant]) -> list[str]:
     records = validation_rows(figures, read_object(folder / "summary.json"))
     inside = sum(str(r.get("inside")) == "yes" for r in records)
     judged = sum(str(r.get("inside")) in ("yes", "no") for r in records)
+    own = any(r.get("agree") for r in records)  # figures with intervals of their own
     head = "".join(
         f"<th>{c}</th>" for c in
-        ("metric", "what", "observed", "simulated", "95 % CI", "sim \u2212 obs", "inside", "source")
+        ("metric", "what", "observed", "simulated", "95 % CI", "sim \u2212 obs", "inside",
+         *(("difference 95 % CI", "agree") if own else ()), "source")
     )
-    rows = "".join(_row(r) for r in records)
+    rows = "".join(_row(r, own) for r in records)
+    agree = sum(str(r.get("agree")) == "yes" for r in records)
     return [
         "<h2>Observed against simulated</h2>",
         f"<p class='note'>{inside} of {judged} observed figure(s) fall inside the run's 95 % "
         "interval. The interval is the simulation's own randomness over its replications, not "
         "the observed figure's sampling error nor the uncertainty of the scenario's "
-        f"assumptions ({VALIDATION_FILE} has every column).</p>",
+        f"assumptions ({VALIDATION_FILE} has every column)."
+        + (f" {agree} agree: the difference's 95 % interval, from the run's interval and the "
+           "figure's own, holds 0." if own else "") + "</p>",
         f"<table class='validation'><tr>{head}</tr>{rows}</table>",
     ]
 
 
-def _row(r: Mapping[str, Any]) -> str:
+def _row(r: Mapping[str, Any], own: bool = False) -> str:
     from sim.report.html import _figures, _fmt
 
     low, high = _float(r.get("ci_low")), _float(r.get("ci_high"))
@@ -64,9 +69,19 @@ def _row(r: Mapping[str, Any]) -> str:
         span,
         diff,
         html.escape(str(r.get("inside", ""))),
+        *(_agreement(r) if own else ()),
         html.escape(str(r.get("source", ""))),
     )
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _agreement(r: Mapping[str, Any]) -> tuple[str, str]:
+    """The difference's interval and ``agree`` (blank for a figure without its own)."""
+    from sim.report.html import _figures
+
+    low, high = _float(r.get("difference_low")), _float(r.get("difference_high"))
+    span = "" if math.isnan(low) else _figures(_float(r.get("difference")), low, high)[1]
+    return span, html.escape(str(r.get("agree") or ""))
 
 
 def _float(x: Any) -> float:
