@@ -14,7 +14,9 @@ and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), `
 point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
 as numbers in hours; ``sweep_prcc`` each parameter's partial rank correlation), ``sobol``
 (sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
-scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back.
+scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back;
+``fit_arrivals`` and ``fit_times`` fit a port's arrivals and a lane's service time to
+observed data (``bordersim fit-arrivals``, ``fit-times``).
 
 The names below are imported on first use (PEP 562), so that ``import sim`` and the
 ``bordersim`` command start quickly; ``from sim import simulate`` works as usual.
@@ -42,9 +44,11 @@ if TYPE_CHECKING:
     from sim.experiment.warmup import pilot
     from sim.model.result import RunResult
     from sim.model.run import simulate
+    from sim.scenario.arrival_fit import fit_arrivals
     from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
     from sim.scenario.patch import patch, scenario_data
     from sim.scenario.schema import Scenario
+    from sim.scenario.time_fit import fit_times
 
 _LAZY = {
     "CompareResult": "sim.experiment.compare",
@@ -70,6 +74,8 @@ _LAZY = {
     "pilot": "sim.experiment.warmup",
     "metric_names": "sim.experiment.metric_names",
     "scenario_data": "sim.scenario.patch",
+    "fit_arrivals": "sim.scenario.arrival_fit",
+    "fit_times": "sim.scenario.time_fit",
 }
 
 __all__ = [
@@ -81,6 +87,8 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "default_scenario_path",
+    "fit_arrivals",
+    "fit_times",
     "lhs",
     "load_scenario",
     "metric_names",
