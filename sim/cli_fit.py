@@ -42,7 +42,8 @@ def add_parsers(sub: Any) -> None:
     arr.add_argument("csv", type=Path, metavar="CSV", help="the observed arrivals")
     arr.add_argument("--column", required=True, metavar="NAME",
                      help="the column of each arrival's date and time, ISO 8601 "
-                     "('2025-03-03 14:05'), read as the port's local clock")
+                     "('2025-03-03 14:05'), read as the port's local clock (times with "
+                     "differing UTC offsets are refused)")
     arr.add_argument("--count", metavar="NAME",
                      help="a column of each row's number of arrivals (default: 1 a row)")
     arr.add_argument("--from", dest="first", type=_date, metavar="DATE",

@@ -118,6 +118,10 @@ def test_a_shape_that_differs_by_weekday_is_flagged(tmp_path: Path) -> None:
                                    "last_day": dt.date(2025, 3, 12)},
          "line 2, column 't': 2025-03-03 10:00 is outside the window 2025-03-04 to 2025-03-12"),
         ("t\n", {"column": "t"}, "no arrival"),
+        ("t\n2025-03-03 10:00+08:00\n2025-03-04 02:00Z\n", {"column": "t"},
+         "line 3, column 't': a time with another UTC offset than line 2's"),
+        ("t\n2025-03-03 10:00+08:00\n2025-03-04 02:00\n", {"column": "t"},
+         "line 3, column 't': a time with another UTC offset than line 2's"),
     ],
 )
 def test_a_bad_file_is_an_error_naming_line_column_and_value(
@@ -129,6 +133,14 @@ def test_a_bad_file_is_an_error_naming_line_column_and_value(
         fit_arrivals(path, **args)  # type: ignore[arg-type]
     assert "obs.csv" in str(exc.value)
     assert said in str(exc.value)
+
+
+def test_times_with_one_utc_offset_are_read_by_their_clock(tmp_path: Path) -> None:
+    rows = ["t"] + [f"2025-03-{3 + d:02d}T{h:02d}:30:00+08:00" for d in range(7)
+                    for h in (9, 9, 14)]
+    (tmp_path / "a.csv").write_text("\n".join(rows) + "\n")
+    fit = fit_arrivals(tmp_path / "a.csv", "t")
+    assert fit.hourly[9] == pytest.approx(16) and fit.hourly[14] == pytest.approx(8)
 
 
 def test_fit_arrivals_prints_a_table_the_scenario_takes(

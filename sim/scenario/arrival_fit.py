@@ -23,6 +23,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scipy import stats
 
@@ -175,14 +176,21 @@ def _read(path: Path, column: str, count: str | None) -> list[tuple[dt.datetime,
     at = _where(path, header, column)
     n_at = _where(path, header, count) if count is not None else None
     out: list[tuple[dt.datetime, int, int]] = []
+    offsets: dict[Any, int] = {}  # UTC offset written -> its first line
     for line, row in rows[1:]:
         if len(row) != len(header):
             raise ArrivalFitError(
                 f"{str(path)!r} line {line}: the row has {len(row)} cell(s), the first row "
                 f"{len(header)}; every row needs one cell per column")
         stamp = _stamp(path, line, column, row[at].strip())
+        offsets.setdefault(stamp.utcoffset(), line)
+        if len(offsets) > 1:
+            raise ArrivalFitError(
+                f"{str(path)!r} line {line}, column {column!r}: a time with another UTC offset "
+                f"than line {min(offsets.values())}'s; the profile reads each time's clock, so "
+                "write every time in the port's local time, with one offset or none")
         n = 1 if n_at is None else _count(path, line, str(count), row[n_at].strip())
-        out.append((stamp, n, line))
+        out.append((stamp.replace(tzinfo=None), n, line))
     return out
 
 
@@ -207,7 +215,7 @@ def _stamp(path: Path, line: int, column: str, cell: str) -> dt.datetime:
     if len(cell) <= 10:  # a date alone: fromisoformat gives its midnight
         raise ArrivalFitError(f"{where}: {cell!r} is a date without a time of day; the hourly "
                               "profile needs each arrival's time ('2025-03-03 14:05')")
-    return t.replace(tzinfo=None)  # the clock time as written, the port's local time
+    return t  # (its clock as written is the port's: the offset only checked for sameness)
 
 
 def _count(path: Path, line: int, column: str, cell: str) -> int:
