@@ -1439,6 +1439,8 @@ class _CompareFolder:
     metrics.csv                      replications.csv long: one row per option,
                                      replication and metric, with the same parts
                                      (:mod:`sim.experiment.metric_parts`)
+    trading-across-borders.csv       each option's documentary and border compliance by port
+                                     and direction, and its difference from the baseline
     milestone-intervals.csv          each option's milestone intervals across its
                                      replications, with 95 % intervals
     smuggling-weekly.csv             with smugglers: each option's attempts, deterrence and
@@ -1559,7 +1561,8 @@ class _CompareFolder:
 
         options = [self.path / "options" / o for o in res.names]
         splitter = folder_splitter(o for o in options if (o / "scenario.json").is_file())
-        for name, text in {**_pooled(res, splitter), **self._weekly_series(res)}.items():
+        pooled = {**_pooled(res, splitter), **self._weekly_series(res), **self._trading(res)}
+        for name, text in pooled.items():
             file = self.path / name
             if same and on_notice is not None and stale(file, text):
                 on_notice(f"{file} did not match the options' replications (changed or "
@@ -1574,6 +1577,24 @@ class _CompareFolder:
 
             write_folder_report(self.path)
 
+
+    def _trading(self, res: CompareResult) -> dict[str, str]:
+        """``trading-across-borders.csv``: each option's documentary and border compliance
+        by port and direction, and its difference from the baseline, paired by replication
+        (:mod:`sim.experiment.trading_table`); none when no replication kept its intervals."""
+        from sim.experiment import trading_table
+
+        reps: dict[str, list[int]] = {}
+        for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
+            reps.setdefault(str(option), []).append(int(r))
+        options = self.path / "options"
+        frames = {o: trading_table.folder_frames(options / o / "reps", rs)
+                  for o, rs in reps.items()}  # fmt: skip
+        if not any(frames.values()):
+            return {}
+        modes = trading_table.port_modes(options / BASELINE)
+        table = trading_table.compare_trading(frames, BASELINE, modes)
+        return {trading_table.FILE: table.to_csv(index=False)}
 
     def _weekly_series(self, res: CompareResult) -> dict[str, str]:
         """``smuggling-weekly.csv`` from the options' smuggling tables of the replications

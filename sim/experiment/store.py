@@ -38,6 +38,11 @@ Layout::
     enforcement.csv            declarations, finds and seizures (counts and values) by port,
                                direction and truth (an illicit type) across the replications,
                                with 95 % intervals (:mod:`sim.experiment.enforcement_table`)
+    trading-across-borders.csv documentary and border compliance time and the trader's fees
+                               of each, by port and direction (and class), as Doing
+                               Business's Trading across Borders splits them, across the
+                               replications with 95 % intervals
+                               (:mod:`sim.experiment.trading_table`)
     warnings.json              run-level warnings, and by replication (a queue that does not settle)
     failures.json              replications that raised: seed, error and traceback (removed
                                once a rerun into the folder finishes them)
@@ -97,6 +102,7 @@ _OWN = {
     "smuggling-weekly.csv",
     "enforcement-weekly.csv",
     "enforcement.csv",
+    "trading-across-borders.csv",
     "warnings.json",
     "failures.json",
 }
@@ -910,6 +916,7 @@ class RunStore:
         self._write_long_tables(per_rep, summary)
         self._write_class_differences(per_rep)
         self._write_weekly_series([int(r) for r in per_rep.get("replication", [])])
+        self._write_trading([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
         self.record_history()
         return summary
@@ -983,6 +990,21 @@ class RunStore:
             if self._same_as_before() and stale(file, text):
                 self._rewritten(file)
             atomic_write(file, text)
+
+    def _write_trading(self, reps: list[int]) -> None:
+        """``trading-across-borders.csv``: documentary and border compliance by port and
+        direction across the replications (none when no replication kept its intervals)."""
+        from sim.experiment import trading_table
+
+        frames = trading_table.folder_frames(self.path / "reps", reps)
+        if not frames:
+            return
+        modes = trading_table.port_modes(self.path)
+        text = trading_table.summarise_trading(frames, modes).to_csv(index=False)
+        file = self.path / trading_table.FILE
+        if self._same_as_before() and stale(file, text):
+            self._rewritten(file)
+        atomic_write(file, text)
 
     def save_failures(self, failures: list[dict[str, Any]]) -> Path:
         """``failures.json``: each replication that raised, with its seed, error and

@@ -1,0 +1,136 @@
+"""Doing Business's Trading across Borders figures (trading-across-borders.csv,
+sim.experiment.trading_table): documentary and border compliance time add up, with the hours
+outside both, to the overall clearance of the milestone intervals; the fees by segment add up
+to the trader's fees metric; every stretch and fee is placed in a segment; a comparison's
+differences are paired; run and comparison folders hold the file, each column documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sim
+from sim.cli import main
+from sim.experiment import trading_table as tt
+from sim.model.intervals import STRETCHES
+
+HERE = Path(__file__).parent
+DOCS = HERE.parent / "docs"
+SHORT = {"days": 3, "warmup_days": 1, "drain_days": 3}
+
+
+@pytest.fixture(scope="module")
+def result() -> sim.RunResult:
+    return sim.simulate(sim.load_scenario(sim.default_scenario_path(), SHORT), 1)
+
+
+def _intervals(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
+    """An intervals table of one port's imports: (stretch, kind, hours per consignment)."""
+    t = pd.DataFrame(rows, columns=["interval", "kind", "per_consignment_h"])
+    return t.assign(dimension="port_direction", group="sea/import", port="sea",
+                    direction="import", trader_class=float("nan"), consignments=10)  # fmt: skip
+
+
+def test_each_stretch_of_the_flow_is_in_exactly_one_segment():
+    segments = [set(tt.DOCUMENTARY), set(tt.BORDER), set(tt.OUTSIDE)]
+    flow = {s.name for s in STRETCHES if s.kind in ("to_release", "after_release")}
+    assert set().union(*segments) == flow
+    assert sum(len(s) for s in segments) == len(flow)  # (none in two)
+
+
+def test_the_segments_sum_their_stretches_hours():
+    t = _intervals([("lodging", "to_release", 3.0), ("acceptance", "to_release", 0.5),
+                    ("scan", "to_release", 0.25), ("exam_yard", "to_release", float("nan")),
+                    ("gate", "after_release", 0.125), ("pickup", "after_release", 20.0),
+                    ("clearance", "total", 3.75)])  # fmt: skip
+    row = tt.of_replication(t, None).iloc[0]
+    assert (row["documentary_time_h"], row["border_time_h"]) == (3.5, 0.375)
+    assert (row["pickup_h"], row["loading_wait_h"], row["consignments"]) == (20.0, 0.0, 10)
+    assert row["trader_class"] == "" and pd.isna(row["border_cost"])
+
+
+def test_a_stretch_in_no_segment_is_an_error_naming_it():
+    t = _intervals([("lodging", "to_release", 3.0), ("fumigation_wait", "to_release", 1.0)])
+    with pytest.raises(ValueError, match="fumigation_wait.*DOCUMENTARY, BORDER or OUTSIDE"):
+        tt.of_replication(t, None)
+
+
+def test_times_add_up_to_the_overall_clearance_of_the_intervals(result):
+    table = tt.of_replication(result.intervals, result.costs)
+    iv = result.intervals
+    overall = iv[iv["interval"] == "overall_clearance"].set_index("group")["per_consignment_h"]
+    parts = ["documentary_time_h", "border_time_h", *tt.OUTSIDE.values()]
+    assert len(table) > 8 and set(table["dimension"]) == set(tt.DIMENSIONS)
+    for _, row in table.iterrows():
+        assert row[parts].sum() == pytest.approx(overall[row["group"]], rel=1e-9, abs=1e-12)
+    sea = table.set_index("group").loc["sea_port/import"]
+    assert sea["documentary_time_h"] > 0 and sea["border_time_h"] > 0
+
+
+def test_fees_by_segment_add_up_to_the_trader_fees_metric(result):
+    table = tt.of_replication(result.intervals, result.costs)
+    m = result.metrics()
+    ports = table[table["dimension"] == "port_direction"]
+    for _, row in ports.iterrows():
+        fees = m[f"trader_fees_per_consignment_port_{row['port']}_{row['direction']}"]
+        assert row["trader_fees"] == fees
+        together = row[["documentary_cost", "border_cost", "other_fees"]].sum()
+        assert together == pytest.approx(fees, rel=1e-12)
+    sea = ports.set_index("group").loc["sea_port/export"]
+    assert sea["documentary_cost"] == 60.0  # (the default's sea broker fee)
+    boxes = result.costs.set_index("group").loc["sea_port/export", "containers"]
+    assert sea["border_cost_per_container"] == pytest.approx(sea["border_cost"] / boxes)
+
+
+def test_a_fee_in_no_segment_is_an_error_naming_it(monkeypatch, result):
+    monkeypatch.setattr(tt, "OTHER_COST", ("reefer", "rejection", "guarantee"))
+    with pytest.raises(ValueError, match="recall.*OTHER_COST"):
+        tt.of_replication(result.intervals, result.costs)
+
+
+def test_an_options_difference_is_paired_by_replication():
+    def rep(hours: float) -> pd.DataFrame:
+        return tt.of_replication(_intervals([("scan", "to_release", hours)]), None)
+
+    base, more = {0: rep(1.0), 1: rep(5.0)}, {0: rep(1.5), 1: rep(5.5)}
+    out = tt.compare_trading({"baseline": base, "more": more}, "baseline", {"sea": "sea"})
+    mine = out[out["option"] == "more"].iloc[0]
+    assert mine["border_time_h"] == 3.5 and mine["mode"] == "sea"
+    assert (mine["border_time_h_diff"], mine["border_time_h_diff_ci_low"]) == (0.5, 0.5)
+    assert out.loc[out["option"] == "baseline", "border_time_h_diff"].tolist() == [0.0]
+
+
+def test_a_runs_and_a_comparisons_folders_hold_it(tmp_path):
+    run, cmp = tmp_path / "run", tmp_path / "cmp"
+    common = ["--days", "2", "--set", "warmup_days=1", "--set", "drain_days=2", "--reps", "2"]
+    assert main(["run", *common, "--out", str(run)]) == 0
+    table = pd.read_csv(run / tt.FILE, keep_default_na=False, na_values=[""])
+    frames = tt.folder_frames(run / "reps", [0, 1])
+    by_rep = pd.concat(frames.values()).query("group == 'sea_port/import'")
+    sea = table.set_index("group").loc["sea_port/import"]
+    assert sea["mode"] == "sea" and sea["reps"] == 2
+    assert sea["border_time_h"] == pytest.approx(by_rep["border_time_h"].mean())
+    option = "ai90:ports.sea_port.scan.image_review.ai_clear=0.9"
+    assert main(["compare", *common, "--option", option, "--no-report", "--out", str(cmp)]) == 0
+    both = pd.read_csv(cmp / tt.FILE, keep_default_na=False, na_values=[""])
+    assert list(both["option"].unique()) == ["baseline", "ai90"]
+    base = both[both["option"] == "baseline"].set_index("group").loc["sea_port/import"]
+    assert base["border_time_h"] == sea["border_time_h"]  # (the same seeds: the same run)
+
+
+def test_every_column_is_in_the_data_dictionary():
+    rep = {0: tt.of_replication(_intervals([("scan", "to_release", 1.0)]), None)}
+    columns = tt.compare_trading({"baseline": rep, "x": rep}, "baseline").columns
+    stems = {re.sub(r"(_diff)?(_ci_low|_ci_high)?$", "", c) for c in columns}
+    page = (DOCS / "trading-across-borders.md").read_text()
+    text = (DOCS / "results-folder.md").read_text()
+    run = text.split("### `trading-across-borders.csv`")[1].split("\n### ")[0]
+    explained = set(re.findall(r"`([a-z_]+)`", run + page))
+    assert stems <= explained, sorted(stems - explained)
+    for stretch in (*tt.DOCUMENTARY, *tt.BORDER, *tt.OUTSIDE):  # (each placed in the page)
+        assert f"`{stretch}`" in page, stretch
+    for item in (*tt.DOCUMENTARY_COST, *tt.BORDER_COST, *tt.OTHER_COST):
+        assert f"`{item}`" in page, item
