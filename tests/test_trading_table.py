@@ -14,6 +14,7 @@ import pytest
 
 import sim
 from sim.cli import main
+from sim.experiment import trading_log as tl
 from sim.experiment import trading_table as tt
 from sim.model.intervals import STRETCHES
 
@@ -134,3 +135,65 @@ def test_every_column_is_in_the_data_dictionary():
         assert f"`{stretch}`" in page, stretch
     for item in (*tt.DOCUMENTARY_COST, *tt.BORDER_COST, *tt.OTHER_COST):
         assert f"`{item}`" in page, item
+
+
+@pytest.fixture(scope="module")
+def logged() -> tuple[sim.RunResult, sim.Scenario]:
+    s = sim.load_scenario(sim.default_scenario_path(), SHORT)
+    return sim.simulate(s, 1, log=True), s
+
+
+def test_the_logs_means_are_the_tables(logged):
+    r, s = logged
+    table = tt.of_replication(r.intervals, r.costs).set_index("group")
+    out = tl.distribution(r.log, s)
+    assert len(out) == 8
+    for _, row in out.iterrows():
+        mine = table.loc[f"{row['port']}/{row['direction']}"]
+        assert row["consignments"] == mine["consignments"]
+        for col in tl.TIMES:
+            assert row[f"{col}_mean"] == pytest.approx(mine[col], rel=1e-9, abs=1e-12)
+        assert row["documentary_time_h_median"] <= row["documentary_time_h_p90"]
+    sea = out.set_index(["port", "direction"]).loc[("sea_port", "import")]
+    assert 0 < sea["advance_share"] < 1 and sea["documentary_cost_median"] == 60.0
+
+
+def test_a_standard_shipment_is_of_its_commodity_class_and_one_container(logged):
+    r, s = logged
+    each = tl.per_consignment(r.log, s)
+    one = tl.distribution(r.log, s, commodity="general", trader_class="general", containers=1)
+    mine = each[(each.commodity == "general") & (each.trader_class == "general")
+                & (each.containers == 1)]  # fmt: skip
+    assert one["consignments"].sum() == len(mine) < len(each)
+    sea = mine[(mine.port == "sea_port") & (mine.direction == "import")]
+    got = one.set_index(["port", "direction"]).loc[("sea_port", "import")]
+    assert got["border_time_h_p90"] == pytest.approx(sea["border_time_h"].quantile(0.9))
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"commodity": "gneral"}, r"commodity: 'gneral' is not in the scenario; allowed: general, "),
+    ({"trader_class": "aeo"}, r"trader_class: 'aeo' .* allowed: .*aeo_advanced"),
+    ({"containers": 0}, r"containers: 0 is not allowed; a whole number, 1 or more"),
+])
+def test_a_shipment_the_scenario_cannot_have_is_an_error(logged, kwargs, message):
+    r, s = logged
+    with pytest.raises(ValueError, match=message):
+        tl.distribution(r.log, s, **kwargs)
+
+
+def test_the_pages_recipe_reads_a_logged_folder(tmp_path):
+    folder = tmp_path / "logged"
+    argv = ["run", "--days", "2", "--set", "warmup_days=1", "--set", "drain_days=2",
+            "--reps", "2", "--log", "--out", str(folder)]  # fmt: skip
+    assert main(argv) == 0
+    page = (DOCS / "trading-across-borders.md").read_text()
+    code = page.split("```python\n")[1].split("```")[0]
+    assert '"results/my-run"' in code
+    space: dict[str, object] = {}
+    code = code.replace('"results/my-run"', repr(str(folder)))
+    exec(compile(code, "docs/trading-across-borders.md", "exec"), space)  # noqa: S102
+    every, standard = space["every"], space["standard"]
+    assert isinstance(every, pd.DataFrame) and isinstance(standard, pd.DataFrame)
+    table = pd.read_csv(folder / tt.FILE).query("dimension == 'port_direction'")
+    assert every["consignments"].sum() == pytest.approx(table["consignments"].sum() * 2)
+    assert 0 < standard["consignments"].sum() < every["consignments"].sum()
