@@ -118,7 +118,7 @@ def test_no_note_for_a_folder_as_it_was_or_tables_of_other_replications(
 
 @pytest.mark.parametrize(
     "name", ["replications.csv", "summary.csv", "differences.csv", "gains.csv",
-             "milestone-intervals.csv"]
+             "milestone-intervals.csv", "trading-across-borders.csv"]
 )
 def test_a_comparisons_table_that_did_not_match_is_noted_once(
     compare_made, tmp_path, capsys, name
