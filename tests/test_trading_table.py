@@ -114,6 +114,14 @@ def test_a_runs_and_a_comparisons_folders_hold_it(tmp_path):
     sea = table.set_index("group").loc["sea_port/import"]
     assert sea["mode"] == "sea" and sea["reps"] == 2
     assert sea["border_time_h"] == pytest.approx(by_rep["border_time_h"].mean())
+    assert main(["report", str(run)]) == 0  # (its report shows the port and direction rows)
+    from sim.report.html import _fmt
+
+    page = (run / "report.html").read_text()
+    section = page.split("<h2>Trading across Borders</h2>")[1].split("<h2>")[0]
+    want = "".join(f"<td>{v}</td>" for v in ("sea_port", "sea", "import"))
+    want += f"<td>{_fmt(sea['documentary_time_h'])}</td><td>{_fmt(sea['border_time_h'])}</td>"
+    assert want in section
     option = "ai90:ports.sea_port.scan.image_review.ai_clear=0.9"
     assert main(["compare", *common, "--option", option, "--no-report", "--out", str(cmp)]) == 0
     both = pd.read_csv(cmp / tt.FILE, keep_default_na=False, na_values=[""])

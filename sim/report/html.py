@@ -26,6 +26,7 @@ from sim.report.options_table import options_rows, what_it_is
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.read_first import read_first
 from sim.report.risk_section import risk_section
+from sim.report.trading_section import trading_section
 from sim.report.validation_section import validation_section
 
 if TYPE_CHECKING:
@@ -764,6 +765,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
                      "option, imports and exports apart"),
             ]
     out += sections.intervals_section(variants)
+    out += trading_section(variants)
     out += sections.truth_section(variants, res)
     out += risk_section(variants, res)
     out += sections.queues_section(variants)
