@@ -112,7 +112,7 @@ def test_a_runs_and_a_comparisons_folders_hold_it(tmp_path):
     frames = tt.folder_frames(run / "reps", [0, 1])
     by_rep = pd.concat(frames.values()).query("group == 'sea_port/import'")
     sea = table.set_index("group").loc["sea_port/import"]
-    assert sea["mode"] == "sea" and sea["reps"] == 2
+    assert sea["mode"] == "sea" and sea["reps"] == 2 and sea["currency"] == "USD"
     assert sea["border_time_h"] == pytest.approx(by_rep["border_time_h"].mean())
     assert main(["report", str(run)]) == 0  # (its report shows the port and direction rows)
     from sim.report.html import _fmt
@@ -127,6 +127,7 @@ def test_a_runs_and_a_comparisons_folders_hold_it(tmp_path):
     both = pd.read_csv(cmp / tt.FILE, keep_default_na=False, na_values=[""])
     assert list(both["option"].unique()) == ["baseline", "ai90"]
     base = both[both["option"] == "baseline"].set_index("group").loc["sea_port/import"]
+    assert base["currency"] == "USD"
     assert base["border_time_h"] == sea["border_time_h"]  # (the same seeds: the same run)
 
 

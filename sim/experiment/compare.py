@@ -1593,7 +1593,8 @@ class _CompareFolder:
         if not any(frames.values()):
             return {}
         modes = trading_table.port_modes(options / BASELINE)
-        table = trading_table.compare_trading(frames, BASELINE, modes)
+        currency = trading_table.currency_of(options / BASELINE)
+        table = trading_table.compare_trading(frames, BASELINE, modes, currency)
         return {trading_table.FILE: table.to_csv(index=False)}
 
     def _weekly_series(self, res: CompareResult) -> dict[str, str]:

@@ -1000,7 +1000,8 @@ class RunStore:
         if not frames:
             return
         modes = trading_table.port_modes(self.path)
-        text = trading_table.summarise_trading(frames, modes).to_csv(index=False)
+        currency = trading_table.currency_of(self.path)
+        text = trading_table.summarise_trading(frames, modes, currency).to_csv(index=False)
         file = self.path / trading_table.FILE
         if self._same_as_before() and stale(file, text):
             self._rewritten(file)

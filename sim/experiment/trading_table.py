@@ -123,12 +123,15 @@ def _stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
 
 
 def summarise_trading(
-    frames: Mapping[int, pd.DataFrame], modes: Mapping[str, str] | None = None
+    frames: Mapping[int, pd.DataFrame],
+    modes: Mapping[str, str] | None = None,
+    currency: str = "",
 ) -> pd.DataFrame:
     """One row per port, direction (and class) over the replications ``frames``
     (replication -> :func:`of_replication`): its ``mode`` (from ``modes``, port -> mode),
     ``reps``, the mean ``consignments`` and of each of :data:`FIGURES` with
-    ``<figure>_ci_low`` and ``<figure>_ci_high``."""
+    ``<figure>_ci_low`` and ``<figure>_ci_high``; with costs, ``currency`` (the scenario's
+    ``costs.currency``) before them."""
     t = _stacked(frames)
     if t.empty:
         return pd.DataFrame(columns=[*KEYS, "mode", "reps"])
@@ -137,13 +140,17 @@ def summarise_trading(
     mode = out["port"].map(dict(modes or {})).astype(object).fillna("")
     out.insert(KEYS.index("port") + 1, "mode", mode)
     ci = [c for c in out.columns if c.startswith("consignments_ci")]
-    return out.drop(columns=ci)
+    out = out.drop(columns=ci)
+    if "documentary_cost" in out:
+        out.insert(list(out.columns).index("documentary_cost"), "currency", currency)
+    return out
 
 
 def compare_trading(
     options: Mapping[str, Mapping[int, pd.DataFrame]],
     baseline: str,
     modes: Mapping[str, str] | None = None,
+    currency: str = "",
 ) -> pd.DataFrame:
     """:func:`summarise_trading` of each option, with an ``option`` column and, for each of
     :data:`FIGURES`, ``<figure>_diff`` and its interval: the option minus ``baseline`` in
@@ -151,7 +158,7 @@ def compare_trading(
     base = _stacked(options.get(baseline, {}))
     parts = []
     for name, frames in options.items():
-        level = summarise_trading(frames, modes)
+        level = summarise_trading(frames, modes, currency)
         if level.empty or base.empty:
             continue
         mine = _stacked(frames).merge(base, on=[*KEYS, "replication"], how="inner",
@@ -184,4 +191,13 @@ def port_modes(folder: Path) -> dict[str, str]:
         return {str(p): str(v.get("mode", "")) for p, v in ports.items()}
     except (OSError, ValueError, KeyError, AttributeError):
         return {}
+
+
+def currency_of(folder: Path) -> str:
+    """The scenario's ``costs.currency``, from the folder's ``scenario.json`` ("" without)."""
+    try:
+        costs = json.loads((folder / "scenario.json").read_text()).get("costs") or {}
+        return str(costs.get("currency", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
 

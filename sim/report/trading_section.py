@@ -37,8 +37,10 @@ def trading_section(variants: Mapping[str, Variant]) -> list[str]:
     table = tt.compare_trading(frames, baseline, modes)
     table = table[table["dimension"] == "port_direction"]
     paired = len(names) > 1
+    money = str((first.scenario.get("costs") or {}).get("currency", ""))
     head = "".join(f"<th>{h}</th>" for h in ("option", "port", "mode", "direction"))
-    for _, heading in SHOWN:
+    for col, heading in SHOWN:
+        heading += f" ({html.escape(money)})" if col.endswith("_cost") and money else ""
         head += f"<th>{heading}</th>" + ("<th>vs baseline</th>" if paired else "")
     rows = "".join(_row(r, paired) for _, r in table.iterrows())
     return [
