@@ -51,6 +51,8 @@ def test_the_segments_sum_their_stretches_hours():
     assert (row["documentary_time_h"], row["border_time_h"]) == (3.5, 0.375)
     assert (row["pickup_h"], row["loading_wait_h"], row["consignments"]) == (20.0, 0.0, 10)
     assert row["trader_class"] == "" and pd.isna(row["border_cost"])
+    level = tt.summarise_trading({0: tt.of_replication(t, None)}, currency="USD")
+    assert "border_time_h" in level and not {"border_cost", "currency"} & set(level)
 
 
 def test_a_stretch_in_no_segment_is_an_error_naming_it():
