@@ -574,14 +574,21 @@ def _raise(exc: OSError) -> None:
     raise exc
 
 
+def safe_stem(name: str, fallback: str) -> str:
+    """A scenario's name made fit to begin a file or folder name in this folder: letters,
+    digits, ``_ . -`` only (no ``/``, no ``..``, no leading dot), at most 100 characters;
+    ``fallback`` when nothing is left. A scenario's name is free text from its file, and a
+    name such as ``../../x`` or ``/etc/x`` must never choose where results are written."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.")[:100] or fallback
+
+
 def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
     """Create and return a new folder ``root/<scenario>-<YYYYmmdd-HHMMSS>``.
 
     The folder is created exclusively, so two runs started in the same second never share
     one: the later gets ``-2`` (``-3``, ...) appended.
     """
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.name).strip("-.")[:100] or "run"
-    stem = f"{name}-{_now():%Y%m%d-%H%M%S}"  # (a long name cut: a folder's name is short)
+    stem = f"{safe_stem(scenario.name, 'run')}-{_now():%Y%m%d-%H%M%S}"
     for n in itertools.count(1):
         path = root / (stem if n == 1 else f"{stem}-{n}")
         try:

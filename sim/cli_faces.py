@@ -127,7 +127,7 @@ def _add_animate(sub: Any) -> None:
 
 
 def _animate(args: argparse.Namespace) -> int:
-    from sim.cli import UsageError, _load, settings_with_days
+    from sim.cli import UsageError, _load, safe_stem, settings_with_days
     from sim.model.run import simulate
     from sim.report.animate import port_frames, write_gif
 
@@ -152,8 +152,11 @@ def _animate(args: argparse.Namespace) -> int:
         shown = port_frames(result, args.port, start, args.hours)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    out = args.out or Path(f"{scenario.name}-{args.port}.gif")
-    write_gif(shown, out, title=scenario.ports[args.port].label or args.port, fps=args.fps)
+    out = args.out or Path(f"{safe_stem(scenario.name, 'scenario')}-{args.port}.gif")
+    try:
+        write_gif(shown, out, title=scenario.ports[args.port].label or args.port, fps=args.fps)
+    except OSError as exc:  # (a folder or device at --out, no permission)
+        raise UsageError(str(exc)) from None
     print(f"{len(shown)} frames: {out}")
     return 0
 

@@ -126,3 +126,42 @@ def test_a_lanes_extra_servers_note_never_runs_into_its_queue_count():
     assert view.server_notes["lab"].get_text() == "+16" and view.counts["lab"].get_text() == "4"
     assert note.x1 < count.x0
     plt.close(fig)
+
+
+@pytest.mark.parametrize("name", ["../../escaped", "/tmp/escaped", ".."])
+def test_a_scenarios_name_never_chooses_where_the_default_gif_goes(name, tmp_path, monkeypatch):
+    """The default GIF is named after the scenario, whose name is free text from its file:
+    it lands in this folder, named with safe characters only, whatever the name says."""
+    here = tmp_path / "a" / "b"
+    here.mkdir(parents=True)
+    text = SMALL.read_text(encoding="utf-8").replace('name = "small"', f"name = {name!r}", 1)
+    (here / "s.toml").write_text(text.replace("'", '"'), encoding="utf-8")
+    monkeypatch.chdir(here)
+    code = main(["animate", "s.toml", "--port", "sea", "--hours", "1", "--days", "1",
+                 "--every", "30 min"])
+    assert code == 0
+    written = [p for p in tmp_path.rglob("*.gif")]
+    assert [p.parent for p in written] == [here], written
+    assert written[0].name in ("escaped-sea.gif", "tmp-escaped-sea.gif", "scenario-sea.gif")
+
+
+def test_a_link_at_the_gifs_place_is_replaced_never_followed(tmp_path):
+    """A symbolic link planted where the GIF goes (a shared folder) cannot make the write
+    land on the file it points to: the link is replaced by the GIF, the file is untouched."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    out = tmp_path / "sea.gif"
+    out.symlink_to(victim)
+    code = main(["animate", str(SMALL), "--port", "sea", "--hours", "1", "--days", "1",
+                 "--every", "30 min", "--out", str(out)])
+    assert code == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not out.is_symlink() and out.read_bytes()[:3] == b"GIF"
+
+
+def test_a_folder_at_out_is_a_clear_usage_error(tmp_path, capsys):
+    code = main(["animate", str(SMALL), "--port", "sea", "--hours", "1", "--days", "1",
+                 "--every", "30 min", "--out", str(tmp_path)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err and "folder" in err

@@ -227,21 +227,34 @@ def frame_image(frame: Frame, title: str = "", dpi: int = 80) -> np.ndarray:
 def write_gif(
     frames: Sequence[Frame], path: str | Path, title: str = "", fps: int = 4, dpi: int = 80
 ) -> Path:
-    """Write the frames as an animated GIF (matplotlib's Pillow writer); returns the path."""
+    """Write the frames as an animated GIF (matplotlib's Pillow writer); returns the path.
+
+    The GIF is drawn into a private temporary folder and then put in place by a rename
+    (:func:`~sim.experiment.store.atomic_write`): a symbolic link already at ``path`` is
+    replaced, never followed, so a link planted in a shared folder cannot make the write
+    land on another file; a folder, device or named pipe there is refused."""
+    import tempfile
+
     import matplotlib.pyplot as plt
     from matplotlib.animation import PillowWriter
+
+    from sim.experiment.store import atomic_write, check_target
 
     if not frames:
         raise ValueError("no frames to write")
     path = Path(path)
+    check_target(path)  # (before drawing: a bad target is told at once)
     fig = _port_figure(frames)
     view = PortView(fig, [lane.name for lane in frames[0].lanes], title)
     writer = PillowWriter(fps=fps)
     try:
-        with writer.saving(fig, str(path), dpi):
-            for frame in frames:
-                view.update(frame)
-                writer.grab_frame()
+        with tempfile.TemporaryDirectory(prefix="bordersim-gif-") as folder:
+            drawn = Path(folder) / "frames.gif"
+            with writer.saving(fig, str(drawn), dpi):
+                for frame in frames:
+                    view.update(frame)
+                    writer.grab_frame()
+            atomic_write(path, drawn.read_bytes())
     finally:
         plt.close(fig)
     return path
