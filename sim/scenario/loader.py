@@ -34,6 +34,7 @@ from sim.scenario.inherit import (
 )
 from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, plain_changes, set_path
 from sim.scenario.schema import Scenario
+from sim.scenario.text_chars import control_problems
 from sim.scenario.toml_errors import toml_problem
 
 #: The scenarios shipped inside the package (``sim/scenarios``), found wherever it is installed.
@@ -431,6 +432,9 @@ def _check_depth(data: dict, file: str) -> None:
 
 def validate(data: dict[str, Any], origin: dict[tuple, str], path: Path) -> Scenario:
     """Validate merged data; turn pydantic's errors into :class:`ScenarioError`."""
+    bad = control_problems(data, lambda at: _file_of(at, origin, path))
+    if bad:  # (before the fields: a control character is refused in any text, known or not)
+        raise ScenarioError(bad)
     try:
         return Scenario.model_validate(data, context={"base_dir": str(path.parent)})
     except RecursionError:
