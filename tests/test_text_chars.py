@@ -79,3 +79,23 @@ def test_tabs_line_breaks_and_any_script_stay_allowed(tmp_path):
 def test_bad_char(text, found):
     got = bad_char(text)
     assert (got is None) if found is None else (got is not None and got.startswith(found))
+
+
+@pytest.mark.parametrize(
+    "table, field",
+    [
+        ('[options.more]\ndescription = "x\\u001b]0;retitled\\u0007"', "options.more.description"),
+        ('[options."m\\u001bre"]\ndescription = "fine"', "options.'m\\x1bre'"),
+    ],
+)
+def test_an_options_files_name_or_description_with_a_control_character_is_refused(
+    tmp_path, capsys, table, field
+):
+    opts = tmp_path / "opts.toml"
+    opts.write_text(f'{table}\nset = {{days = 3}}\n', encoding="utf-8")
+    code = main(["compare", str(SMALL), "--options-file", str(opts), "--reps", "2",
+                 "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{opts}: {field} = " in err and "U+001B" in err and "\x1b" not in err
+    assert not (tmp_path / "o").exists()

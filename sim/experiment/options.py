@@ -228,6 +228,7 @@ def read_options_file(path: str | Path) -> list[Option]:
         raise OptionError(f"{path}: no [options.NAME] tables")
     out = []
     for name, spec in table.items():
+        _plain_text(path, name, spec)
         if not isinstance(spec, dict):
             raise OptionError(f"{path}: options.{name} must be a table")
         unknown = set(spec) - {"description", "set", "scenario"}
@@ -252,6 +253,22 @@ def read_options_file(path: str | Path) -> list[Option]:
         except OptionError as exc:
             raise OptionError(f"{path}: options.{name}: {exc}") from None
     return out
+
+
+def _plain_text(path: Path, name: str, spec: Any) -> None:
+    """Refuse an option's name or description holding a terminal control character or a
+    bidirectional override (:mod:`sim.scenario.text_chars`): both are printed to the terminal
+    and into the report, so an options file written by someone else must not act on them."""
+    from sim.scenario.text_chars import ALLOWED, bad_char
+
+    described = spec.get("description") if isinstance(spec, dict) else None
+    shown = name if bad_char(name) is None else repr(name)
+    for part, text in (("", name), (".description", described)):
+        found = bad_char(text) if isinstance(text, str) else None
+        if found:
+            raise OptionError(
+                f"{path}: options.{shown}{part} = {text!r}: holds {found}; {ALLOWED}"
+            )
 
 
 def _one(option: Any) -> Option:
