@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
-from sim.report import plots, sections
+from sim.report import page_policy, plots, sections
 from sim.report.headline import headline
 from sim.report.numbers import decimals_of, interval_bounds, tiny
 from sim.report.options_table import options_rows, what_it_is
@@ -583,7 +583,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
     parts += sections.org_section(variants) + _org_detail(res)
     parts.append(_failures(res))
     return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{page_policy.META}"
         f"<title>bordersim {kind}: {html.escape(res.scenario)}</title>"
         f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
     )

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.report import plots, sections
+from sim.report import page_policy, plots, sections
 from sim.report.folder import read_csv, read_json
 from sim.report.html import _CSS, _figures
 
@@ -379,7 +379,7 @@ def render_sweep(path: Path) -> str:
                           folder.params, currency),
              *_sobol(path)]
     return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{page_policy.META}"
         f"<title>{title}</title><style>{_CSS}</style></head>"
         f"<body>{''.join(parts)}</body></html>\n"
     )
