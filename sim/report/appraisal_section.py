@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.experiment.appraisal import FIGURES
-from sim.report.folder import ResultsFolderError
+from sim.report.folder import ResultsFolderError, own_bytes
 
 
 def appraisal_section(folder: Path) -> list[str]:
@@ -20,8 +20,9 @@ def appraisal_section(folder: Path) -> list[str]:
     file = folder / "appraisal.json"
     if not file.is_file():
         return []
+    raw = own_bytes(file, 64 * 2**20)  # (never through a link: a ResultsFolderError)
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
         options: dict[str, dict[str, dict[str, Any]]] = data["options"]
         terms = (int(data["years"]), float(data["discount_rate"]), str(data["money"]),
                  float(data["time_value_scale"]), dict(data["setup"]))

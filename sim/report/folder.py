@@ -21,6 +21,7 @@ it and compared with its files. Anything missing, unreadable or changed is a
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,8 @@ TABLE_KEYS = {
 #: by the others)
 _NEWER_KEYS = {"direction", "kind", "dimension", "group"}
 _MAX_JSON = 64 * 2**20
+#: a CSV or Parquet table of a results folder (a year's log of a big scenario is far less)
+_MAX_TABLE = 2 * 2**30
 
 
 class ResultsFolderError(ValueError):
@@ -87,12 +90,25 @@ def read_json(path: Path) -> Any:
         )
     if not path.is_file():
         raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
+    raw = own_bytes(path, _MAX_JSON)
     try:
-        if path.stat().st_size > _MAX_JSON:
-            raise ValueError(f"larger than {_MAX_JSON:,} bytes")
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError as exc:
         raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
+
+
+def own_bytes(path: Path, limit: int = _MAX_TABLE) -> bytes:
+    """The bytes of a file of the folder, read only as bordersim writes it: a regular file
+    of at most ``limit`` bytes, never through a symbolic link. A results folder may be one
+    that others can write to: a link there must not make a report (which may be shared)
+    show a file its reader can read and its writer cannot. Else a :class:`ResultsFolderError`
+    naming the file."""
+    from sim.experiment.store import _read_own, read_problem
+
+    try:
+        return _read_own(path, limit)
+    except (OSError, ValueError) as exc:
+        raise ResultsFolderError(f"{path} cannot be read: {read_problem(exc)}") from None
 
 
 def read_object(path: Path) -> dict[str, Any]:
@@ -107,8 +123,9 @@ def read_csv(path: Path, **kw: Any) -> pd.DataFrame:
     """A CSV file of the folder (an empty file is an empty table), or an error naming it."""
     if not path.is_file():
         raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
+    raw = own_bytes(path)
     try:
-        table: pd.DataFrame = pd.read_csv(path, **kw)
+        table: pd.DataFrame = pd.read_csv(io.BytesIO(raw), **kw)
         return table
     except pd.errors.EmptyDataError:
         return pd.DataFrame()
@@ -271,10 +288,12 @@ def _samples(reps_dir: Path, reps: list[int]) -> dict[str, np.ndarray]:
         if not _logged(reps_dir, r):  # (a log its record does not list is another run's)
             continue
         try:
-            log = pd.read_parquet(path)
+            log = pd.read_parquet(io.BytesIO(own_bytes(path)))
             arrived = log["arrived"].to_numpy(dtype=float)
             released = log["released"].to_numpy(dtype=float)
             end = log["exited"].to_numpy(dtype=float)
+        except ResultsFolderError:
+            raise
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds
             raise ResultsFolderError(f"{path} cannot be read ({exc})", repair=False) from None
         if "loaded" in log.columns:

@@ -644,7 +644,6 @@ def _smuggling(res: CompareResult) -> list[str]:
 def _weekly(res: CompareResult) -> list[str]:
     """The groups' route shares by week with their intervals, where the folder has them
     (``smuggling-weekly.csv``; a folder written before it was kept has none)."""
-    import pandas as pd
 
     from sim.experiment.smuggling_series import FILE
     from sim.report import smuggling_plots
@@ -652,7 +651,9 @@ def _weekly(res: CompareResult) -> list[str]:
     file = res.path / FILE if res.path is not None else None
     if file is None or not file.is_file():
         return []
-    table = pd.read_csv(file)
+    from sim.report.folder import read_csv
+
+    table = read_csv(file)
     if table.empty:
         return []
     return [
