@@ -88,6 +88,7 @@ from sim.experiment.store import (
     csv_or_empty,
     dump_json,
     identity,
+    loads,
     rebuilt,
     scenario_differences,
     scenario_hash,
@@ -1670,7 +1671,7 @@ def _other_scenario(
     if old.get("days") != meta["days"]:
         out.append(f"of {_brief(old.get('days'))} observed days, not {_brief(meta['days'])}")
     try:
-        scenario = json.loads(_read_own(path / "options" / BASELINE / "scenario.json",
+        scenario = loads(_read_own(path / "options" / BASELINE / "scenario.json",
                                          _MAX_REP_BYTES))
     except (OSError, ValueError, UnicodeDecodeError):
         return out or [f"of scenario {meta['scenario']!r} with other settings"]
@@ -1720,7 +1721,7 @@ def stored_gains(path: Path, r: int) -> pd.DataFrame | None:
     if it does not match the checksum beside it."""
     seal = path.with_suffix(".json")
     try:
-        want = json.loads(seal.read_text(encoding="utf-8"))
+        want = loads(seal.read_text(encoding="utf-8"))
         ok = want == {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "replication": r}
     except (OSError, ValueError):
         ok = False

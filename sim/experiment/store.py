@@ -142,6 +142,18 @@ class StoreMismatch(Exception):
 _KINDS = {"run": "a run", "sweep": "a sweep", "compare": "a comparison"}
 
 
+def loads(raw: bytes | str) -> Any:
+    """The JSON of a results file. One nested too deeply for the parser (``[[[[...`` a
+    million deep: a RecursionError) is a ValueError like any other damage, so that it is
+    told naming the file, never as a traceback."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise ValueError(
+            "not what bordersim writes: arrays or objects nested too deeply to read"
+        ) from None
+
+
 def read_record(path: Path, limit: int) -> Any:
     """The JSON a results file holds (a replication's, a sweep point's): read as its own
     regular file of at most ``limit`` bytes; a ValueError saying what is wrong otherwise."""
@@ -149,7 +161,7 @@ def read_record(path: Path, limit: int) -> Any:
     if not raw.strip():
         raise ValueError("empty")
     try:
-        return json.loads(raw.decode("utf-8"))
+        return loads(raw.decode("utf-8"))
     except ValueError:
         raise ValueError("not valid JSON (truncated?)") from None
 
@@ -164,7 +176,7 @@ def folder_kind(path: Path) -> str | None:
     if not meta.is_file():
         return None
     try:
-        data = json.loads(_read_own(meta, _MAX_REP_BYTES).decode("utf-8"))
+        data = loads(_read_own(meta, _MAX_REP_BYTES).decode("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict):
@@ -722,7 +734,7 @@ class RunStore:
         again from the scenario being run)."""
         file = self.path / "scenario.json"
         try:
-            same = record_hash(json.loads(_read_own(file, _MAX_REP_BYTES))) == digest
+            same = record_hash(loads(_read_own(file, _MAX_REP_BYTES))) == digest
         except (OSError, ValueError, UnicodeDecodeError):
             same = False
         if not same:
@@ -736,7 +748,7 @@ class RunStore:
         days 14 (this run: 28)``, from its ``scenario.json``."""
         name = f"scenario {meta.get('scenario')!r}"
         try:
-            old = json.loads(_read_own(self.path / "scenario.json", _MAX_REP_BYTES))
+            old = loads(_read_own(self.path / "scenario.json", _MAX_REP_BYTES))
         except (OSError, ValueError, UnicodeDecodeError):
             return f"{name} (its scenario.json cannot be read to say what differs)"
         found = scenario_differences(old, resolved)
@@ -795,7 +807,7 @@ class RunStore:
         store._from_meta = True
         meta_path = store.path / "meta.json"
         try:
-            meta = json.loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
+            meta = loads(_read_own(meta_path, _MAX_REP_BYTES).decode("utf-8"))
             store.digest, store.seed = str(meta["scenario_hash"]), int(meta["seed"])
             store.version = str(meta["version"])
             store.build = meta.get("build") if isinstance(meta.get("build"), str) else None
@@ -1043,7 +1055,7 @@ class RunStore:
         if not file.exists():
             return
         try:
-            old = json.loads(_read_own(file, _MAX_REP_BYTES))
+            old = loads(_read_own(file, _MAX_REP_BYTES))
         except (OSError, ValueError, UnicodeDecodeError):
             old = None
         if not isinstance(old, dict) or not same_summary(old, per_rep):

@@ -52,6 +52,7 @@ from sim.experiment.store import (
     dump_json,
     identity,
     json_safe,
+    loads,
     read_record,
     rebuilt,
 )
@@ -224,7 +225,7 @@ class SweepStore:
         store._from_meta = True
         meta_path = store.path / "meta.json"
         try:
-            meta = json.loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
+            meta = loads(_read_own(meta_path, _MAX_POINT_BYTES).decode("utf-8"))
             store.seed, store.version = int(meta["seed"]), str(meta["version"])
             store.build = meta.get("build") if isinstance(meta.get("build"), str) else None
             store.legacy = "point_format" not in meta

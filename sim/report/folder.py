@@ -22,7 +22,6 @@ it and compared with its files. Anything missing, unreadable or changed is a
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,9 +89,11 @@ def read_json(path: Path) -> Any:
         )
     if not path.is_file():
         raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
+    from sim.experiment.store import loads
+
     raw = own_bytes(path, _MAX_JSON)
     try:
-        return json.loads(raw.decode("utf-8"))
+        return loads(raw.decode("utf-8"))
     except ValueError as exc:
         raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
 

@@ -13,10 +13,11 @@ its cause is fixed.
 
 from __future__ import annotations
 
-import json
 import shlex
 from pathlib import Path
 from typing import Any
+
+from sim.experiment.store import loads
 
 #: what each kind of folder holds, as a remedy names it
 _NOUN = {"run": "run", "compare": "comparison", "sweep": "sweep"}
@@ -60,7 +61,7 @@ def _record(path: Path) -> dict[str, Any]:
     """The folder's record of itself (``meta.json``, ``compare.json``), or {} when it
     cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -94,7 +95,7 @@ def _made_by(path: Path, kind: str, record: dict[str, Any]) -> str | None:
 def _json_list(path: Path) -> list[Any]:
     """The list a JSON file holds (``failures.json``), or [] when it holds none."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return []
     return data if isinstance(data, list) else []

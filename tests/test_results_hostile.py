@@ -1,6 +1,7 @@
-"""A report reads a results folder's files only as bordersim writes them: never through a
-symbolic link. A folder others can write to must not make a report (often shared) show a
-file that its reader can read and its writer cannot."""
+"""A results folder others may have altered: a report reads its files only as bordersim
+writes them, never through a symbolic link (a folder others can write to must not make a
+report, often shared, show a file that its reader can read and its writer cannot); JSON
+nested too deeply to parse is told as damage naming the file, never a traceback."""
 
 from __future__ import annotations
 
@@ -59,3 +60,31 @@ def test_a_folder_reached_through_a_link_is_read(folders, tmp_path):
     out = tmp_path / "r.html"
     assert main(["report", str(link), "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+DEEP = "[" * 200_000 + "]" * 200_000
+
+
+@pytest.mark.parametrize(
+    "name", ["summary.json", "meta.json", "scenario.json", "reps/rep-0000.json"]
+)
+def test_json_nested_too_deeply_is_damage_named_not_a_traceback(folders, tmp_path, capsys,
+                                                                 name):
+    folder = tmp_path / "run"
+    shutil.copytree(folders["run"], folder)
+    (folder / "report.html").unlink(missing_ok=True)
+    (folder / name).write_text(DEEP, encoding="utf-8")
+    assert main(["report", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {folder / name}") and "Traceback" not in err
+
+
+def test_a_run_into_a_folder_whose_meta_json_is_nested_too_deeply_is_refused(
+    folders, tmp_path, capsys
+):
+    folder = tmp_path / "run"
+    shutil.copytree(folders["run"], folder)
+    (folder / "meta.json").write_text(DEEP, encoding="utf-8")
+    code = main(["run", str(SMALL), *TINY, "--out", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{folder / 'meta.json'} is damaged" in err
