@@ -249,3 +249,23 @@ def test_fit_arrivals_offers_hour_of_week_when_the_days_differ(
     assert len(weights) == 168
     assert weights[9] / weights[0] == pytest.approx(30, rel=0.02)  # (to the 3 decimals shown)
     assert weights[120] / weights[129] == pytest.approx(30, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    "rows, said",
+    [
+        ("1\n2\ninf\n", "observation 3 is inf min"),
+        ("1\nnan\n2\n", "observation 2 is nan min"),
+        ("3\n-1\n", "observation 2 is -1 min"),
+        ("1e308\n1e308\n", "observation 1 is 1e+308 min"),  # (its mean overflows to inf)
+        ("1\n600000\n", "observation 2 is 600000 min"),  # (over a year)
+        ("7\n", "got 1 observation(s)"),
+    ],
+)
+def test_fit_times_names_the_first_time_no_scenario_takes(tmp_path: Path, rows, said) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(rows)
+    with pytest.raises(ValueError) as caught:
+        fit_times(path, None, "min")
+    assert str(path) in str(caught.value) and said in str(caught.value)
+    assert "from 0 to 525,600 min (365 d" in str(caught.value)

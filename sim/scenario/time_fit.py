@@ -18,6 +18,7 @@ import numpy as np
 from scipy import stats
 
 from sim.scenario.csv_observations import read_observations
+from sim.scenario.limits import MAX_DURATION_H
 from sim.scenario.units import TIME_UNITS, unknown_unit
 
 
@@ -42,15 +43,28 @@ class TimeFit:
         return out
 
 
+def _check_times(path: Path, x: np.ndarray, unit: str) -> None:
+    """At least two observations, each a finite time from 0 to the longest a scenario's
+    durations may be (a year): a larger one would fit a mean no scenario takes, or none at
+    all (1e308 minutes overflow to an infinite mean). The first bad one is named."""
+    longest = MAX_DURATION_H / TIME_UNITS[unit]
+    allowed = (f"times must be at least two numbers from 0 to {longest:,.6g} {unit} (365 d, "
+               "the longest duration a scenario takes)")
+    if len(x) < 2:
+        raise ValueError(f"{str(path)!r}: {allowed}; got {len(x)} observation(s)")
+    bad = np.flatnonzero(~np.isfinite(x) | (x < 0) | (x > longest))
+    if len(bad):
+        i = int(bad[0])
+        raise ValueError(f"{str(path)!r}: observation {i + 1} is {x[i]:g} {unit}; {allowed}")
+
+
 def fit_times(path: Path, column: str | None, unit: str) -> TimeFit:
     """The moments of the observations in the CSV at ``path`` (``column``, else the first)
     and the Kolmogorov-Smirnov distance of the lognormal and gamma of those moments."""
     if unit not in TIME_UNITS:
         raise ValueError(f"unknown unit {unit!r}; {unknown_unit(unit)}")
     x = np.array(read_observations(path, column))
-    if len(x) < 2 or not np.all(np.isfinite(x)) or x.min() < 0:
-        raise ValueError(f"{str(path)!r}: times must be at least two finite numbers, none "
-                         f"below 0; got {len(x)} observation(s), lowest {x.min():g}")
+    _check_times(path, x, unit)
     mean = float(x.mean())
     cv = float(x.std(ddof=1) / mean) if mean > 0 else 0.0
     if cv <= 0:
