@@ -228,7 +228,9 @@ class Recorder:
             self.cutoffs.fold(e[:, _S["port"]].astype(int), e[:, _SMS + M["arrived"]],
                               e[:, _SMS + _LOADED], e[:, _SMS + M["departed"]])  # fmt: skip
         released = out | ((outcome == CENSORED) & (a[:, _SMS + M["released"]] <= self.end))
-        if released.any():  # customs clearance of every consignment released by the end
+        if released.all():  # (as most blocks are: no copy)
+            self._fold_times(a, out)
+        elif released.any():  # customs clearance of every consignment released by the end
             self._fold_times(a[released], out[released])
 
     def _count_by_port(self, a: np.ndarray, outcome: np.ndarray) -> None:
