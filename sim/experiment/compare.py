@@ -770,7 +770,7 @@ class Comparison:
         trimmed = trim_log(result.log, scenario) if self.log and result.log is not None else None
         if store is not None and folder is not None:
             folder.save_warnings(name, r, result.warnings)
-            store.save(r, dataclasses.replace(result, log=trimmed))
+            store.save(r, dataclasses.replace(result, log=trimmed), metrics_r)
         if trimmed is not None:
             logs[name] = trimmed
         return metrics_r

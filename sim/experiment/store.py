@@ -860,9 +860,13 @@ class RunStore:
         metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}
         return metrics, tuple(int(x) for x in data["seed"])
 
-    def save(self, r: int, result: RunResult) -> dict[str, float]:
-        """Write replication ``r``'s tables, then its JSON (last: it marks the rep finished)."""
-        metrics = result.metrics()
+    def save(
+        self, r: int, result: RunResult, metrics: dict[str, float] | None = None
+    ) -> dict[str, float]:
+        """Write replication ``r``'s tables, then its JSON (last: it marks the rep finished);
+        ``metrics``: ``result.metrics()``, if the caller has them already."""
+        if metrics is None:
+            metrics = result.metrics()
         frames = (
             result.clearance,
             result.resources,
