@@ -421,14 +421,20 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_settings(args: argparse.Namespace) -> None:
-    """Refuse a field that the ``--set`` options set twice (the last would win unseen), and
-    a Dask scheduler (``--dask``) that cannot be reached."""
+    """Refuse a field that the ``--set`` options set twice (the last would win unseen), the
+    Dask executor where Dask is not installed, and a Dask scheduler (``--dask``) that cannot
+    be reached."""
     from sim.scenario.loader import ScenarioError
     from sim.scenario.patch import set_twice
 
     twice = set_twice(getattr(args, "settings", None) or [])
     if twice:
         raise ScenarioError([("command line", *twice)])
+    if getattr(args, "executor", None) == "dask" or getattr(args, "dask", None):
+        from sim.experiment.extras import dask_missing
+
+        if why := dask_missing():  # (an optional extra, checked before anything is written)
+            raise UsageError(why)
     if getattr(args, "dask", None):  # (reached before any folder is made or written)
         from sim.experiment.executors import reach
 

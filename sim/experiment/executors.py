@@ -17,7 +17,9 @@ them (``simulate`` is deterministic and keeps no state between calls).
   run and closed after it. Workers need ``bordersim`` installed at the same version. A
   scheduler that has had no worker for :data:`NO_WORKERS_WAIT` seconds (none started yet,
   or all lost) gets one line on stderr saying that the run waits, and how many replications
-  are queued, and another when workers are back (:func:`watch_workers`).
+  are queued, and another when workers are back (:func:`watch_workers`). Dask is an optional
+  extra (``pip install 'bordersim[dask]'``); without it this executor says so
+  (:mod:`sim.experiment.extras`).
 
 A replication that raises does not stop the others: it comes back as a :class:`Failure` naming
 its replication index and seed, with the error and the worker's traceback.
@@ -412,6 +414,10 @@ class DaskExecutor:
     ):
         if workers is not None and workers < 1:
             raise ValueError(f"workers must be at least 1; got {workers}")
+        if client is None:  # (an optional extra: say how to install it, not a bare import error)
+            from sim.experiment.extras import require_dask
+
+            require_dask()
         if address is not None:
             address = check_address(address)
         self.address, self.workers, self.processes, self.client = (
@@ -532,6 +538,9 @@ def watch_workers(
 def reach(address: str) -> None:
     """Connect to the scheduler at ``address`` and leave again, so that a command can refuse
     an unreachable one before it writes anything (:class:`SchedulerUnreachable`)."""
+    from sim.experiment.extras import require_dask
+
+    require_dask()
     from distributed import Client
 
     _connect(Client, check_address(address)).close()
