@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 from sim.cli_compare import add_compare_parser, run_compare
 from sim.cli_signals import redeliver_swallowed
 from sim.cli_validation import add_observed, observed_figures, validation_table, write_validation
-from sim.version import __version__
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -211,7 +210,9 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     parser: argparse.ArgumentParser = Parser(
         prog="bordersim", description="Simulate goods crossing a border (SimPy)."
     )
-    parser.add_argument("--version", action="version", version=f"bordersim {__version__}")
+    from sim.cli_version import VersionAction  # (the build, worked out only when asked)
+
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_run_parser(sub)
 

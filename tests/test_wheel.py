@@ -80,6 +80,8 @@ def test_installed_wheel_runs_the_bundled_scenario(tmp_path):
     assert Path(where).is_relative_to(target), where
     assert Path(where).is_file()
     bordersim = target / ("Scripts/bordersim.exe" if os.name == "nt" else "bin/bordersim")
+    version = _run([str(bordersim), "--version"], cwd=work, env=env).stdout.splitlines()
+    assert version[-1] == f"installed at {Path(where).parents[1]}", version  # (not the checkout)
     proc = _run([str(bordersim), "run", "--days", "1", "--reps", "1", "--json"], cwd=work, env=env)
     summary = json.loads(proc.stdout)
     assert summary["clearance_h_mean"]["mean"] > 0
