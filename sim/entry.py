@@ -26,6 +26,9 @@ def install() -> None:
 
 def main() -> int:
     install()
+    from sim.cli_home import quiet_home_warnings
+
+    quiet_home_warnings()  # (a home folder that cannot be written is no error of the user's)
     from sim.cli import main as command
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt from here on
