@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     try:
+        _check_writable(args)
         out = write_folder_report(args.folder, args.out)
     except ResultsFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -42,3 +43,21 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"report: {out} ({time.monotonic() - started:.1f} s)")
     return 0
+
+
+def _check_writable(args: argparse.Namespace) -> None:
+    """A results folder that cannot be written (a read-only share, a folder of another user's)
+    and no ``--out``: say so before the report is made (which can take minutes), and where it
+    can go instead (the results are only read)."""
+    import os
+
+    from sim.experiment.store import WriteError
+    from sim.report.folder import kind_of
+
+    if args.out is None:
+        kind_of(args.folder)  # (not a results folder at all is said first)
+        if not os.access(args.folder, os.W_OK):
+            raise WriteError(
+                f"cannot write {args.folder / 'report.html'}: the results folder cannot be "
+                "written; give --out a file in a folder that can be (the results are only read)"
+            )

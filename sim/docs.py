@@ -696,9 +696,14 @@ def main(argv: list[str] | None = None) -> int:
             if current != text:
                 stale.append(name)
             continue
-        args.out.mkdir(parents=True, exist_ok=True)
         if current != text:
-            path.write_text(text, encoding="utf-8")
+            try:
+                args.out.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            except OSError as exc:  # (a folder that cannot be written: not a traceback)
+                print(f"error: cannot write {path}: {(exc.strerror or str(exc)).lower()}; "
+                      "give --out a folder that can be written", file=sys.stderr)
+                return 1
             print(f"wrote {path}")
     if stale:
         print(f"out of date in {args.out}: {', '.join(stale)}; run python -m sim.docs",
