@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from sim.scenario import limits
+from sim.scenario.advance_window import check_advance_window
 from sim.scenario.after_release import AfterRelease
 from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
@@ -430,7 +431,8 @@ class PortDeclaration(Strict):
     advance_share: ByDirection = Field(description="share lodged before arrival")
     advance_lead: DurationDist = Field(
         description="how long before arrival, when in advance (never more than "
-        "declaration.advance_max: longer draws are cut to it)"
+        "declaration.advance_max: longer draws are cut to it; a lead whose median is beyond "
+        "it is an error)"
     )
     lodging_delay: DurationDist = Field(description="trader's time to lodge after arrival")
     assess: Duration = Field(default=0.0, description="risk assessment after acceptance")
@@ -716,7 +718,8 @@ class Exports(Strict):
     advance_lead: DurationDist | None = Field(
         default=None,
         description="how long before arrival, when in advance (capped at "
-        "declaration.advance_max; default: the port's advance_lead)",
+        "declaration.advance_max, a median beyond it an error; default: the port's "
+        "advance_lead)",
     )
     lodging_delay: DurationDist | None = Field(
         default=None, description="exporter's time to lodge after arrival (default: the port's)"
@@ -965,6 +968,7 @@ class Scenario(Strict):
                         )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+        check_advance_window(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:
