@@ -396,6 +396,13 @@ SEEN = [
           "was queued for, or booked to start after the end, does not count; the log's "
           "`channel` names the checks booked; `_port_<port>`: one port's declarations).",
           ("port", "direction")),
+    Entry("document_check_rate_<class>", SEEN_LAYER,
+          "`document_check_rate` of one trader class's declarations, pooled over every port "
+          "(`_port_<port>`: the class at one port; `_import`, `_export`: the class in one "
+          "direction): how often a declarant's clients of that credit class have their "
+          "papers checked, beside `inspection_rate_<class>` for the goods. A document check "
+          "that refers the goods to an exam counts here and, once the exam starts, there.",
+          ("port", "direction")),
     Entry("hit_rate_<check>", SEEN_LAYER,
           "Of the cohort's declarations that had this check (one that started, as for "
           "`document_check_rate`), the share whose alarm a finding "

@@ -57,10 +57,10 @@ DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected", "
 #: declarations, inspected, seized (detained or rejected), illicit ones whose outcome is known
 #: (not held undetected at the end), of which detected before release
 ERA = ("declarations", "inspected", "caught", "illicit_known", "detected")
-#: the counts per port, direction and trader class: :data:`ERA`'s, with compliant ones (no
-#: illicit goods) and of them inspected (the burden on honest traders) after the inspected:
-#: a credit rule's or an accreditation's effect on each class, read apart
-BY_CLASS = ERA[:2] + ("compliant", "compliant_inspected") + ERA[2:]
+#: the counts per port, direction and trader class: :data:`ERA`'s, compliant ones (no illicit
+#: goods) and of them inspected (the burden on honest traders) after the inspected, last the
+#: document-checked: a credit rule's or an accreditation's effect on each class, read apart
+BY_CLASS = ERA[:2] + ("compliant", "compliant_inspected") + ERA[2:] + ("document_checked",)
 
 
 def illicit_value(code: np.ndarray, true_value: np.ndarray, declared: np.ndarray) -> np.ndarray:
@@ -167,7 +167,8 @@ class EnforcementTally:
         self._days(route, arrived, illicit, found_when, did)
         inspected = did[SCAN] | did[PHYSICAL] | did[QUARANTINE]
         era = (inspected, caught, illicit & ~unknown, found_when[0])  # (ERA's after the first)
-        self._classes(route, trader_class, (*era[:1], ~illicit, ~illicit & inspected, *era[1:]))
+        honest = (~illicit, ~illicit & inspected)
+        self._classes(route, trader_class, (*era[:1], *honest, *era[1:], did[DOC]))
         if len(self.periods):
             self._eras(arrived, direction, era)
 
@@ -228,8 +229,7 @@ class EnforcementTally:
             self.hits[:, i] += np.bincount(route[hits[i]], minlength=len(self.hits))
 
     def _classes(self, route: np.ndarray, trader_class: np.ndarray, counts: Sequence[Any]) -> None:
-        """Count the block by route (port x direction) and trader class: all, then each of
-        ``counts`` (:data:`BY_CLASS`'s after the first)."""
+        """Count the block by route and trader class: all, then :data:`BY_CLASS`'s rest."""
         cell = route * len(TRADER_CLASSES) + trader_class
         size, shape = self.by_class[..., 0].size, self.by_class.shape[:3]
         for j, rows in enumerate((np.ones(len(cell), bool), *counts)):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _D = len(DIRECTIONS)
 _COMPLIANT = BY_CLASS.index("compliant")
 _COMPLIANT_INSPECTED = BY_CLASS.index("compliant_inspected")
+_DOCUMENT_CHECKED = BY_CLASS.index("document_checked")
 
 
 def enforcement_metrics(t: EnforcementTally) -> dict[str, float]:
@@ -118,7 +119,9 @@ def _seen_rates(
 ) -> None:
     """Document checks, hits and class inspection rates of one direction (``suffix``
     ``_import``) or of both ("": then also by port); ``by_class``: port x class x
-    (declarations, inspected)."""
+    :data:`BY_CLASS`'s counts. A class's document check rate is what its declarants see of
+    the paperwork checks (a broker's clients by credit class), as its inspection rate is of
+    the goods checks."""
     declarations = by_class[..., 0].sum()
     out[f"document_check_rate{suffix}"] = _ratio(done[0], declarations)
     if suffix:
@@ -127,10 +130,13 @@ def _seen_rates(
         out[f"hit_rate_{name}{suffix}"] = _ratio(hits[i], done[i])
     for g, cls in enumerate(TRADER_CLASSES):
         n, inspected = by_class[:, g, 0], by_class[:, g, 1]
+        checked = by_class[:, g, _DOCUMENT_CHECKED]
         out[f"inspection_rate_{cls}{suffix}"] = _ratio(inspected.sum(), n.sum())
+        out[f"document_check_rate_{cls}{suffix}"] = _ratio(checked.sum(), n.sum())
         if not suffix:
             for p, port in enumerate(t.ports):
                 out[f"inspection_rate_{cls}_port_{port}"] = _ratio(inspected[p], n[p])
+                out[f"document_check_rate_{cls}_port_{port}"] = _ratio(checked[p], n[p])
 
 
 def _by_era(t: EnforcementTally, out: dict[str, float]) -> None:
