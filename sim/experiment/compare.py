@@ -114,7 +114,9 @@ _SHARE_PREFIXES = ("owner_share_", "utilisation_", "risk_auc")  # (an AUC lies i
 #: parts of a name that make it a share: within a time target (24 h, by direction and port
 #: too), rates of inspection, detection, hits and document checks, and the alerts' reach
 _SHARE_PARTS = ("_within_", "share", "_rate", "_reach")
-_MONEY = ("cost", "value_", "revenue_", "harm_", "_per_consignment", "fees", "_outlay")
+_MONEY = (
+    "cost", "value_", "revenue_", "harm_", "_per_consignment", "_per_container", "fees", "_outlay"
+)
 
 
 def metric_kind(name: str) -> str:

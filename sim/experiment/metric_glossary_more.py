@@ -151,6 +151,18 @@ COSTS = [
           "cost to export and import per shipment (15 t, US$50,000), closer to one declaration "
           "(`trader_fees_per_consignment`) than to one container.",
           DIR_PD),
+    Entry("storage_per_container", COST_LAYER,
+          "Storage and demurrage the trader pays per container (`costs.trader.storage`: one "
+          "figure for the terminal's storage and the carrier's demurrage, charged after the "
+          "free period from discharge, else from arrival): the finished consignments' storage "
+          "over their containers, the cost of delay per box (the value of the goods' time "
+          "apart: `time_per_consignment`). 0 where the scenario charges none; pooled over "
+          "ports it mixes a truck or a parcel (one container each) with a sea box: read a "
+          "port's.", DIR_PD),
+    Entry("storage_per_container_<class>_port_<port>_<direction>", COST_LAYER,
+          "`storage_per_container` of one trader class's finished consignments at one port "
+          "and direction: what a class's slower or faster clearance (its checks) runs up in "
+          "storage per box there. NaN where the class finished nothing there."),
     Entry("agency_cost_per_container", COST_LAYER,
           "The agencies' cost (as `agency_cost_per_consignment`: their fixed costs shared "
           "among the consignments and each check's own) of the finished consignments over "

@@ -80,6 +80,7 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
         ):
             per = row.get(f"{column}_per_container", math.nan)
             out[f"{name}_per_container{suffix}"] = float(per)
+        out[f"storage_per_container{suffix}"] = _storage_per_container(row)
     for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where
         row = groups.get(("port_direction_class", f"{p}/{d}/{cls}"), {})  # it trades
         key = f"{cls}_port_{p}_{d}"
@@ -88,7 +89,16 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
         out[f"border_burden_per_consignment_{key}"] = float(row.get("border_burden", math.nan))
         per = row.get("border_burden_per_container", math.nan)
         out[f"border_burden_per_container_{key}"] = float(per)
+        out[f"storage_per_container_{key}"] = _storage_per_container(row)
     return out
+
+
+def _storage_per_container(row: dict[str, Any]) -> float:
+    """Storage and demurrage (``costs.trader.storage``, after the free period) per container
+    of a cost group: its mean per consignment over its mean containers per consignment, the
+    cost of delay a forwarder or broker quotes per box (NaN for a group with none)."""
+    storage, boxes = row.get("storage", math.nan), row.get("containers", math.nan)
+    return float(storage) / float(boxes) if boxes and not math.isnan(boxes) else math.nan
 
 
 def _audit_team(
