@@ -200,7 +200,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 335 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 347 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
@@ -304,8 +304,9 @@ def test_check_lists_the_metrics(capsys):
     # declared-to-release's median and p90 (12); 319: each credit class's burden share,
     # seizures per 1,000 and detection rate (12), the port's document check, hit and seizure
     # rates (6); 335: each credit class's document check rate, pooled, by direction and
-    # by port (16)
-    assert len(lines) == 335 and "departure_h_mean_port_sea_export" in lines
+    # by port (16); 347: each commodity's clearance mean, median and p90, share released
+    # within 24 h and overall clearance's mean and p90 (12)
+    assert len(lines) == 347 and "departure_h_mean_port_sea_export" in lines
     assert "owner_hours_to_release_customs_port_sea_import" in lines
     assert "released_within_24h_aeo_advanced_port_sea_import" in lines
     assert "owner_share_terminal_port_sea_export" in lines

@@ -56,13 +56,14 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
             "run's start, `era_1` from its first dated reform (those at one time together) "
             "to the next, ...; a run's notes say when each begins", None),
     "route": ("a smuggling group's route (a key of its `routes`)", None),
+    "commodity": ("a commodity group of the scenario (a key of `[commodities]`)", None),
     "role": ("an organisation's staff role: " + ", ".join(f"`{r}`" for r in ROLES), ROLES),
     "escalation": ("an escalation's type (`ruling`, `quarantine`, `case`), or its type and "
                    "deciding level (`case_regional`)", None),
 }
 #: an example value of each placeholder, for the unit (:func:`unit`)
 _EXAMPLE = {"port": "sea", "lane": "scanners", "route": "river", "escalation": "case",
-            "era": "era_1", "target": "24h"}
+            "era": "era_1", "target": "24h", "commodity": "frozen"}
 _FREE = r"[a-z0-9_/]+"  # a value the scenario names, when no scenario is given
 _HOLE = re.compile(r"<([a-z]+)>")
 

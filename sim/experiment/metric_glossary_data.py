@@ -101,6 +101,34 @@ def _by_class() -> list[Entry]:
     return out
 
 
+_COMMODITY = (
+    "of one commodity group's consignments (`<commodity>`, a key of the scenario's "
+    "`[commodities]`), over every port and direction, imports and exports together: a "
+    "commodity much at a slow port, or much imported, looks slow. Named for each commodity the "
+    "run released"
+)
+
+
+def _by_commodity() -> list[Entry]:
+    """A commodity group's clearance figures, over every port and direction."""
+    out = [
+        Entry(f"clearance_h_{stat}_commodity_<commodity>", CLEAR_LAYER,
+              f"`clearance_h_{stat}` {_COMMODITY}."
+              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else ""))
+        for stat in ("mean", "median", "p90")
+    ]
+    out += [
+        Entry(f"overall_clearance_h_{stat}_commodity_<commodity>", CLEAR_LAYER,
+              f"`overall_clearance_h_{stat}` {_COMMODITY}: the time to exit or loading, which "
+              "storage after the free period is charged on."
+              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else ""))
+        for stat in ("mean", "p90")
+    ]
+    out.append(Entry("released_within_<target>_commodity_<commodity>", CLEAR_LAYER,
+                     f"`released_within_<target>` {_COMMODITY}."))
+    return out
+
+
 _TO_RELEASE = (
     "from arrival to customs' release, over the cohort's consignments out of the flow by the "
     "end of the run (those of the milestone intervals table: its `clearance` row's "
@@ -207,6 +235,7 @@ CLEARANCE = [
           f"Share out of the flow (exited or, for an export, loaded) within a time target of "
           f"arrival (as `released_within_<target>`), {_OUT}.", DIR_PD),
     *_by_class(),
+    *_by_commodity(),
     Entry("departure_h_mean_export", CLEAR_LAYER,
           f"Mean hours from an export's arrival to its departure: the vessel or flight it was "
           f"loaded for (its cut-off's lead after `loaded`: the port's "

@@ -1,7 +1,8 @@
 """The metrics of a run's clearance table (see :meth:`sim.model.result.RunResult.metrics`):
 clearance and overall clearance, pooled, by direction and at each port and direction; the
 shares within each time target; customs' part (declared to release); each trader class's
-figures; a timeline's periods; goods apart from a post hub's parcels; exports' departures."""
+figures; each commodity's; a timeline's periods; goods apart from a post hub's parcels;
+exports' departures."""
 
 from __future__ import annotations
 
@@ -186,10 +187,30 @@ def _departures(c: pd.DataFrame) -> dict[str, float]:
     return out
 
 
+def _by_commodity(c: pd.DataFrame) -> dict[str, float]:
+    """Each commodity group's clearance over every port and direction: mean, median and p90
+    (``clearance_h_p90_commodity_frozen``), the share released within each time target and
+    overall clearance's mean and p90, the time the goods sit at the terminal running up
+    storage. What a declarant quotes a client by the goods it imports; named for each
+    commodity the run released (as the classes where they trade)."""
+    out = {}
+    for metric in ("clearance", "overall_clearance"):
+        rows = c[(c.metric == metric) & (c.dimension == "commodity")]
+        for r in rows.to_dict("records"):
+            at = f"commodity_{r['group']}"
+            stats = ("mean", "median", "p90") if metric == "clearance" else ("mean", "p90")
+            for stat in stats:
+                out[f"{metric}_h_{stat}_{at}"] = float(r[f"{stat}_h"])
+            if metric == "clearance":
+                for col in within_columns(c):
+                    out[f"released_{col}_{at}"] = float(r[col])
+    return out
+
+
 def clearance_metrics(c: pd.DataFrame) -> dict[str, float]:
     """Every metric of a clearance table (a table without a split gives none of it)."""
     out = _clearance(c)
     for split in (_departures, _declared_to_release, _by_era, _goods, _by_class,
-                  _by_class_direction):
+                  _by_class_direction, _by_commodity):
         out.update(split(c))
     return out
