@@ -412,11 +412,17 @@ def test_the_control_the_keyboard_is_on_is_ringed_to_be_seen(server, browser):
 
     browser.get(_listening(*server))
     _choose(browser, "bs-scenario", "workshop")
-    _find(browser, ".bs-scenario >>> select")[0].click()
-    reached = []
-    for _ in range(12):  # the lists, the seed, Run, the levers, the first options
-        ActionChains(browser).send_keys(Keys.TAB).perform()
-        reached.append(browser.execute_script(FOCUSED))
+    for _attempt in range(3):
+        _find(browser, ".bs-scenario >>> select")[0].click()
+        reached = []
+        for _ in range(12):  # the lists, the seed, Run, the levers, the first options
+            ActionChains(browser).send_keys(Keys.TAB).perform()
+            reached.append(browser.execute_script(FOCUSED))
+        if all(tag != "BODY" for tag, *_ in reached):
+            break
+        # the page redrew the controls under the keyboard (the scenario's levers, late on a
+        # busy machine): focus fell back to the page; start again from the list
+        time.sleep(2)
     assert any(tag == "BUTTON" and text == "Run" for tag, text, *_ in reached), reached
     assert {tag for tag, *_ in reached} >= {"SELECT", "INPUT", "BUTTON"}, reached
     for tag, text, style, width, colour in reached:
