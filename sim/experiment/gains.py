@@ -299,15 +299,13 @@ def _value(j: pd.DataFrame, ends: tuple[str, ...], suffix: str) -> np.ndarray:
 
 
 def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.DataFrame:
-    agg = {
-        "n": ("change", "size"),
-        "sum_change": ("change", "sum"),
-        "worse": ("worse", "sum"),
-        "better": ("better", "sum"),
-        "base_sum": ("base", "sum"),
-    }
-    if by:
-        g = d.groupby(by, sort=True).agg(**agg).reset_index()
+    if by:  # (the sums in one pass over the groups: a named aggregation per column is slow)
+        grouped = d.groupby(by, sort=True)
+        sums = grouped[["change", "worse", "better", "base"]].sum()
+        g = pd.DataFrame({
+            "n": grouped.size(), "sum_change": sums["change"], "worse": sums["worse"],
+            "better": sums["better"], "base_sum": sums["base"],
+        }).reset_index()  # fmt: skip
     else:
         g = pd.DataFrame(
             [
