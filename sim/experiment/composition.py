@@ -196,6 +196,7 @@ def assumptions(org: Any) -> str:
 _ALIAS = {
     "transition_loss": " (the dumbbell reform's running_in_loss)",
     "transition_days": " (its running_in_days)",
+    "uniform_standards": " (the dumbbell reform's uniform_standards multiplies it)",
 }
 
 

@@ -43,7 +43,22 @@ def _diff(path: str, old: Any, new: Any) -> Changes:
 
 def _dumbbell(s: Scenario, p: Mapping[str, Any]) -> Scenario:
     loss, days = p["running_in_loss"], p["running_in_days"]
-    return org_reforms.dumbbell(s, loss if loss > 0 else None, days if days > 0 else None)
+    s = org_reforms.dumbbell(s, loss if loss > 0 else None, days if days > 0 else None)
+    if p["uniform_standards"] != 1:
+        s = org_reforms.uniform_standards(s, p["uniform_standards"])
+    return org_reforms.cut_management(s, p["management_cut"])
+
+
+#: the paper's claim of a saving in posts, as a strength (the structural reforms place the
+#: same heads unless it is given)
+MANAGEMENT_CUT = Param(
+    0.0,
+    "share of the organisation's management heads whose posts go with the removed level "
+    "(rounded down to whole heads; 0: every head moves, staff cost unchanged). Management "
+    "does only the directive in the model, so the saving costs no service: an upper bound",
+    0,
+    1,
+)
 
 
 #: the seven Guangdong customs merged into four, as guangdong-four.toml (an assumption there:
@@ -55,7 +70,8 @@ GUANGDONG_FOUR = {
 
 
 def _merge(s: Scenario, p: Mapping[str, Any]) -> Scenario:
-    return org_reforms.merge_affiliated(s, dict(p["groups"]))
+    s = org_reforms.merge_affiliated(s, dict(p["groups"]))
+    return org_reforms.cut_management(s, p["management_cut"])
 
 
 def _field(s: Scenario, p: Mapping[str, Any]) -> Scenario:
@@ -67,31 +83,47 @@ REFORMS = [
         "dumbbell",
         "GAC and national business-function centres decide; directly-affiliated customs keep "
         "coordination only; every head moves to where its work is decided (equal headcount, "
-        "so the organisation's staff cost is unchanged by construction: the structure "
-        "changes where decisions wait, not what staff cost); built once for the run, so it "
+        "so the organisation's staff cost is unchanged by construction unless management_cut "
+        "abolishes posts: the structure changes where decisions wait, not what staff cost); "
+        "uniform_standards lowers the escalation shares (the paper's uniform law "
+        "enforcement, an assumption); built once for the run, so it "
         "cannot be dated (running_in_days counts from the run's start, warm-up included)",
         _section("organisation", _dumbbell, "dumbbell"),
-        ("seed paper: the dumbbell structure",),
+        (
+            "seed paper: the dumbbell structure",
+            "seed paper: 'realise the uniformity of law enforcement' (uniform_standards) and "
+            "'total volume control ... prohibiting over-employment of leading cadres' "
+            "(management_cut)",
+            "assumption: uniform_standards and management_cut (no published figure was found)",
+        ),
         {
             "running_in_loss": Param(
                 0.0, "productivity loss while running in (0: the scenario's)", 0, 1
             ),
             "running_in_days": Param(0.0, "days of running-in (0: the scenario's)", 0, 3650),
+            "uniform_standards": Param(
+                1.0,
+                "factor on the escalation shares once standards are uniform (multiplies "
+                "organisation.advantages.uniform_standards; 1: the scenario's)",
+            ),
+            "management_cut": MANAGEMENT_CUT,
         },
         requires=("organisation",),
     ),
     Reform(
         "merge_affiliated",
         "directly-affiliated customs merged (fewer middle units): each group's ports, staff "
-        "and tasks pooled under one customs (the same heads: staff cost unchanged; the "
-        "saving is in pooled queues, not in management posts); built once for the run, so "
-        "it cannot be dated and carries no running-in",
+        "and tasks pooled under one customs (the same heads: staff cost unchanged unless "
+        "management_cut abolishes posts; otherwise the saving is in pooled queues); built "
+        "once for the run, so it cannot be dated and carries no running-in",
         _section("organisation", _merge, "merge_affiliated"),
         (
             "seed paper: 'it is technically feasible to retain 3-4 directly affiliated customs "
             "in Guangdong Province'",
             "assumption: the default grouping, Guangdong's seven into four as "
             "guangdong-four.toml (the two Guangzhou customs; Gongbei with the western customs)",
+            "assumption: management_cut (the posts of the merged customs' heads; no published "
+            "figure was found)",
         ),
         {
             "groups": Param(
@@ -101,7 +133,8 @@ REFORMS = [
                 None,
                 None,
                 kind="groups",
-            )
+            ),
+            "management_cut": MANAGEMENT_CUT,
         },
         requires=("organisation",),
     ),

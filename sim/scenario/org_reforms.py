@@ -6,6 +6,9 @@
   Optionally a running-in period of lower productivity (the paper's "years of running-in").
 - :func:`merge_affiliated`: named directly-affiliated customs merged into one, pooling their
   staff and their ports (Guangdong's seven into three or four).
+- :func:`cut_management`: a share of the management posts abolished with the level a
+  reform removes (the paper's "total volume control": its saving in staff cost, which the
+  two structural reforms leave at zero by construction unless asked).
 - :func:`merge_field_departments`: port supervision, animal and plant quarantine, commodity
   inspection and food safety merged into one field department: cross-trained teams examine
   jointly.
@@ -55,6 +58,42 @@ def dumbbell(
     if transition_days is not None:
         adv = adv.model_copy(update={"transition_days": transition_days})
     return _with(s, org.model_copy(update={"structure": "dumbbell", "advantages": adv}))
+
+
+def uniform_standards(s: Scenario, factor: float) -> Scenario:
+    """``advantages.uniform_standards`` times ``factor``: in the dumbbell, the escalation
+    shares fall with it (the paper's "uniformity of law enforcement", an assumption)."""
+    org = _org(s)
+    adv = org.advantages
+    adv = adv.model_copy(update={"uniform_standards": adv.uniform_standards * factor})
+    return _with(s, org.model_copy(update={"advantages": adv}))
+
+
+def cut_management(s: Scenario, share: float) -> Scenario:
+    """The generated tree's management heads less ``share`` of them (rounded down), so the
+    posts of a removed level go instead of moving. Management does only the directive in the
+    model, so the saving costs no service there: an upper bound on what the cut saves."""
+    org = _org(s)
+    g = org.generate
+    if g is None:
+        raise ValueError(
+            f"management_cut needs a generated organisation ([organisation.generate]); "
+            f"scenario {s.name!r} writes its units out: change their staff.management instead"
+        )
+    heads = g.staff.get("management", 0)
+    cut = int(share * heads + 1e-9)  # 0.29 x 100 is 28.999...: 29 heads
+    if share > 0 and not 0 < cut < heads:
+        what = "cuts no whole head" if not cut else "leaves no head"
+        raise ValueError(
+            f"management_cut = {share} {what} of the {heads} management heads "
+            f"(organisation.generate.staff.management); allowed: 0, or a share that cuts at "
+            f"least one head and leaves at least one ({1 / max(heads, 1):.3g} to "
+            f"{(heads - 1) / max(heads, 1):.3g} here)"
+        )
+    if not cut:
+        return s
+    staff = {**g.staff, "management": heads - cut}
+    return _with(s, org.model_copy(update={"generate": g.model_copy(update={"staff": staff})}))
 
 
 def merge_affiliated(s: Scenario, groups: dict[str, list[str]]) -> Scenario:
