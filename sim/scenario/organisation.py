@@ -25,6 +25,7 @@ from sim.scenario.base import Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
 from sim.scenario.limits import AtField, Flag, Probability, Real, real, whole
 from sim.scenario.office_hours import OfficeHours
+from sim.scenario.window_hint import risk_switch_hint
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
 LEVELS = ("national", "regional", "local", "field")
@@ -435,7 +436,8 @@ def unused_local_knowledge(scenario: Any) -> str | None:
     bonus = ", ".join(f"{k} {v:g}" for k, v in org.advantages.local_knowledge_auc.items())
     why = "has no [risk] section" if risk is None else "has it switched off (risk.enabled false)"
     switch = (
-        "give the engine a target inspection rate to apply it, e.g. --set risk.target=0.05"
+        "give the engine a target inspection rate to apply it, e.g. "
+        + risk_switch_hint(scenario)
         if risk is None
         else "switch it on to apply it (--set risk.enabled=true)"
     )
