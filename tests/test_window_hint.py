@@ -34,3 +34,24 @@ def test_no_window_is_suggested_where_the_default_fills():
     default = sim.load_scenario("default")
     assert quietest_flow(default)[1] >= DEFAULT_WINDOW
     assert risk_switch_hint(default) == "--set risk.target=0.05"
+
+
+def test_a_reform_that_needs_the_engine_says_how_to_switch_it_on_at_these_volumes():
+    """`bordersim reforms --on guangdong` and a comparison of big_data_targeting there: the
+    error gives the window as the note does, for the run as asked."""
+    import pytest
+
+    from sim.reforms import REFORMS
+    from sim.reforms.compose import parse
+    from sim.reforms.reform import MissingSection
+
+    short = sim.load_scenario("guangdong", {"days": 14})
+    for apply in (REFORMS["big_data_targeting"].apply, parse("big_data_targeting+training").apply):
+        with pytest.raises(MissingSection) as info:
+            apply(short)
+        said = str(info.value)
+        assert "give it one, e.g. --set risk.target=0.05 --set risk.window=100 (" in said
+        assert "st_port imports" in said
+    with pytest.raises(MissingSection) as info:  # where the default window fills: as before
+        REFORMS["big_data_targeting"].apply(sim.load_scenario("default", {"risk": None}))
+    assert "--set risk.target=0.05 (the risk engine at a 5 % target" in str(info.value)

@@ -34,6 +34,29 @@ GIVE_ONE = {
 }
 
 
+def _give_one(section: str, scenario: Scenario | dict[str, Any]) -> str:
+    """How to give ``scenario`` the ``section`` a reform needs; for the risk engine, with a
+    window its volumes fill (sim.scenario.window_hint) when the scenario is at hand."""
+    from sim.scenario.loader import ScenarioError
+    from sim.scenario.window_hint import window_for
+
+    if section != "risk":
+        return GIVE_ONE.get(section, "")
+    if not isinstance(scenario, Scenario):
+        try:  # the data of a checked scenario, as reforms pass it on
+            scenario = patch(scenario, {}, "the scenario")
+        except (ScenarioError, ValueError):
+            return GIVE_ONE[section]
+    window, why = window_for(scenario)
+    if not window:
+        return GIVE_ONE.get(section, "")
+    return (
+        f"; give it one, e.g. --set risk.target=0.05 --set risk.window={window} (the risk "
+        f"engine at a 5 % target inspection rate; the window because {why}; its other fields "
+        "at their defaults: bordersim check shows them)"
+    )
+
+
 class ReformError(ValueError):
     """A reform that cannot be used as asked: names the reform, the parameter or field, and
     the bad value."""
@@ -277,7 +300,7 @@ class Reform:
             if data.get(s) is None:
                 raise MissingSection(
                     f"reform {self.name} changes the [{s}] section, which the scenario "
-                    f"{data.get('name', '')!r} does not have" + GIVE_ONE.get(s, "")
+                    f"{data.get('name', '')!r} does not have" + _give_one(s, scenario)
                 )
         changes = self.rule(data, self.strengths)
         cost = self._priced(data, "cost_per_year")

@@ -38,18 +38,24 @@ def quietest_flow(scenario: Any) -> tuple[str, float]:
     return min(flows, key=lambda f: f[1]) if flows else ("", 0.0)
 
 
+def window_for(scenario: Any) -> tuple[int, str]:
+    """A ``risk.window`` the quietest flow fills in half the run, and why (0 and "" where the
+    default fills)."""
+    where, count = quietest_flow(scenario)
+    if count >= DEFAULT_WINDOW:
+        return 0, ""
+    window = max(10, int(count * FILL_SHARE) // 50 * 50 or int(count * FILL_SHARE))
+    return window, (
+        f"the quietest flow, {where}, has about {count:,.0f} ordinary declarations in the "
+        f"run's {scenario.warmup_days:g} warm-up and {scenario.days:g} observed days, too few "
+        f"to fill the default window of {DEFAULT_WINDOW:,} scores: its threshold would never "
+        "settle and each replication would warn that the target was missed"
+    )
+
+
 def risk_switch_hint(scenario: Any, target: float = 0.05) -> str:
     """``--set risk.target=...``, and a shorter ``risk.window`` where the default would not
     fill in the quietest flow's run (then sized to fill in its first half)."""
     hint = f"--set risk.target={target:g}"
-    where, count = quietest_flow(scenario)
-    if count >= DEFAULT_WINDOW:
-        return hint
-    window = max(10, int(count * FILL_SHARE) // 50 * 50 or int(count * FILL_SHARE))
-    return (
-        f"{hint} --set risk.window={window} (the quietest flow, {where}, has about "
-        f"{count:,.0f} ordinary declarations in the run's {scenario.warmup_days:g} warm-up and "
-        f"{scenario.days:g} observed days, too few to fill the default window of "
-        f"{DEFAULT_WINDOW:,} scores: its threshold would never settle and each replication "
-        "would warn that the target was missed)"
-    )
+    window, why = window_for(scenario)
+    return f"{hint} --set risk.window={window} ({why})" if window else hint
