@@ -102,7 +102,7 @@ def _risk_run(monkeypatch) -> tuple[list[float], list[tuple[str, float]], float]
     risk = {"target": 0.1, "random_share": 0.1, "window": 500, "refresh": f"{refresh} h"}
     # exports lodged as early as allowed: a block's first row is assessed in the interval its
     # block is made in
-    exports = {"advance_share": 1.0, "advance_lead": {"dist": "deterministic", "value": "5 d"}}
+    exports = {"advance_share": 1.0, "advance_lead": {"dist": "deterministic", "value": "3 d"}}
     over = {"days": 7, "risk": risk, **{f"ports.sea.exports.{k}": v for k, v in exports.items()}}
     scenario = sim.load_scenario(SMALL, over)
     with blocks_of(1, 16):
