@@ -161,7 +161,25 @@ def surge(port: Port, until: float, export: bool = False) -> Generator[simpy.Eve
     more = spec.model_copy(update={"rate": spec.rate * spec.extra})
     rng = port_stream(port.seed, port.name, SURGE, *sub, 0)
     groups = arrival_groups(more, rng, rows, until, port.scenario.start_date)
-    yield from _made_in_time(port, groups, export, surge=True)
+    yield from _made_in_time(port, within(groups, *spec.surge_window()), export, surge=True)
+
+
+def within(
+    groups: Iterator[tuple[np.ndarray, np.ndarray]], start: float, end: float
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The arrivals of ``groups`` in [start, end), with their rows: a surge placed in time
+    (``arrivals.extra_from``, ``extra_for``); the whole run passes them all unchanged."""
+    if start <= 0 and end == math.inf:
+        yield from groups
+        return
+    for arrived, u in groups:
+        if arrived[0] >= end:  # (in arrival order: none of the rest falls inside)
+            return
+        keep = (arrived >= start) & (arrived < end)
+        if keep.all():
+            yield arrived, u
+        elif keep.any():
+            yield arrived[keep], u[keep]
 
 
 def _made_in_time(

@@ -37,7 +37,9 @@ def rate_line(arrivals: Any) -> str:
     month on average (a surge's ``extra`` included; a vessel or train call's declarations
     at their mean), and per hour in the busiest hour of the week."""
     per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0
-    surge = 1.0 + arrivals.extra
+    start, end = arrivals.surge_window()
+    timed = arrivals.extra > 0 and (start > 0 or end != float("inf"))
+    surge = 1.0 if timed else 1.0 + arrivals.extra
     hourly = arrivals.rate * per_call * surge
     if hourly == 0:
         return "no arrivals"
@@ -64,7 +66,19 @@ def rate_line(arrivals: Any) -> str:
     closed = sum(1 for r in week if r == 0)
     if closed:
         text += f"; none in {closed} of the week's 168 hours"
+    if timed:
+        text += _timed_surge(arrivals.rate * per_call * arrivals.extra, start, end)
     return text + _season(arrivals)
+
+
+def _timed_surge(added: float, start: float, end: float) -> str:
+    """A surge placed in time (``extra_from``, ``extra_for``): its added declarations, not
+    in the averages above, and when they come."""
+    until = "the run's end" if end == float("inf") else f"{_num(end / 24)} d"
+    return (
+        f"; a surge adds {_num(added)} declarations/h ({_num(added * 24)}/d) from "
+        f"{_num(start / 24)} d to {until} (times from the warm-up's first day)"
+    )
 
 
 def _season(arrivals: Any) -> str:

@@ -38,6 +38,7 @@ from sim.scenario.port_names import clash_problem, name_problem
 from sim.scenario.risk import RiskField
 from sim.scenario.shifts import Shift, roster
 from sim.scenario.smuggling import Smuggling
+from sim.scenario.surge_window import check_surge_windows
 from sim.scenario.timeline import Dated, RunTime, run_time_problem
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
 from sim.scenario.within import MAX_TARGETS, TargetHours, duplicate_problem
@@ -259,6 +260,17 @@ class Arrivals(Strict):
         description="added arrivals (a surge) as a multiple of rate, from streams of their own: "
         "the other consignments keep their draws",
     )
+    extra_from: RunTime | None = Field(
+        default=None,
+        description="when the surge starts, a time after the run's start, the warm-up's first "
+        "day ('24 d'); none: from the start. A peak of a few days (Singles' Day) is extra_from "
+        "with extra_for; checked to fall in the observed days",
+    )
+    extra_for: RunTime | None = Field(
+        default=None,
+        description="how long the surge lasts ('2 d'), from extra_from; none: until arrivals stop, "
+        "at the observed days' end",
+    )
 
     @field_validator("hourly", "weekly", "monthly", "hour_of_week")
     @classmethod
@@ -283,6 +295,13 @@ class Arrivals(Strict):
             raise ValueError("hour_of_week x weekly x hourly is 0 in every hour of the week: "
                              "no arrival could come")
         return self
+
+    def surge_window(self) -> tuple[float, float]:
+        """The hours (start, end) after the run's start in which a surge's added arrivals
+        come: the whole run (0, inf) unless ``extra_from`` or ``extra_for`` bound it."""
+        start = self.extra_from or 0.0
+        end = start + self.extra_for if self.extra_for is not None else float("inf")
+        return start, end
 
     def month_factors(self) -> list[float]:
         """Each month's multiple of ``rate`` (January first): 1 for all without ``monthly``."""
@@ -969,6 +988,7 @@ class Scenario(Strict):
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
         check_advance_window(self)
+        check_surge_windows(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:

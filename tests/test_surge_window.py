@@ -1,0 +1,81 @@
+"""A surge placed in time (``arrivals.extra_from``, ``extra_for``): a peak of a few days at a
+parcel hub (Singles' Day) instead of added arrivals all run long, and the clear errors for a
+window that cannot show what it is written for."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sim
+from sim.model.streams import SURGE_INDEX
+from sim.scenario.arrival_rates import rate_line
+
+SMALL = str(Path(__file__).resolve().parent / "scenarios" / "small.toml")
+EXPORTS = "ports.sea.exports.arrivals"
+
+
+@functools.lru_cache(maxsize=4)
+def _log(**over: Any) -> Any:
+    fields = {f"{EXPORTS}.{k}": v for k, v in over.items()}
+    return sim.simulate(sim.load_scenario(SMALL, fields), 5, log=True).log
+
+
+def test_a_timed_surge_adds_the_whole_runs_surge_arrivals_inside_its_window_only():
+    base = _log()
+    whole = _log(extra=1.0)
+    peak = _log(extra=1.0, extra_from="9 d", extra_for="2 d")
+    added = peak[peak["index"] >= SURGE_INDEX]
+    assert len(added) > 100
+    assert added.arrived.min() >= 9 * 24 and added.arrived.max() < 11 * 24
+    # the same surge stream, cut to the window: the same arrival times as the whole run's
+    inside = whole[(whole["index"] >= SURGE_INDEX) & whole.arrived.between(216, 264, "left")]
+    assert sorted(added.arrived) == sorted(inside.arrived)
+    # the other consignments keep their identity and draws
+    cols = ["index", "arrived", "commodity", "trader_class", "value", "sel_scan"]
+    old = peak[peak["index"] < SURGE_INDEX][cols].sort_values("index").reset_index(drop=True)
+    assert old.equals(base[cols].sort_values("index").reset_index(drop=True))
+
+
+def test_a_surge_from_a_time_lasts_to_the_last_arrival():
+    peak = _log(extra=1.0, extra_from="12 d")
+    added = peak[peak["index"] >= SURGE_INDEX]
+    assert added.arrived.min() >= 12 * 24 and added.arrived.max() > 13.5 * 24
+
+
+def _refused(match: str, **over: Any) -> None:
+    fields = {f"{EXPORTS}.{k}": v for k, v in over.items()}
+    with pytest.raises(sim.ScenarioError, match=match):
+        sim.load_scenario(SMALL, fields)
+
+
+def test_a_window_without_a_surge_is_refused():
+    _refused(rf"{EXPORTS}\.extra_from.*but extra is 0 \(no surge\)", extra_from="9 d")
+
+
+def test_a_surge_lasting_no_time_is_refused():
+    _refused(rf"{EXPORTS}\.extra_for.*lasting no time", extra=1.0, extra_for="0 h")
+
+
+def test_a_surge_after_the_observed_days_is_refused_with_the_runs_timing():
+    _refused(
+        rf"{EXPORTS}\.extra_from.*starts at 14 d, at or after the last observed arrival "
+        r"\(the run: 7 days of warm-up, then 7 observed days, to 14 d",
+        extra=1.0, extra_from="14 d",
+    )
+
+
+def test_a_surge_inside_the_warmup_is_refused():
+    _refused(rf"{EXPORTS}\.extra_for.*ends at 7 d, within the warm-up",
+             extra=1.0, extra_from="5 d", extra_for="2 d")
+
+
+def test_check_arrivals_gives_a_timed_surge_apart_from_the_average():
+    spec = sim.load_scenario(SMALL, {f"{EXPORTS}.extra": 8, f"{EXPORTS}.extra_from": "9 d",
+                                     f"{EXPORTS}.extra_for": "1 d"})
+    line = rate_line(spec.ports["sea"].exports.arrivals)
+    assert line.startswith("7.5 declarations/h on average, 180/d")
+    assert "a surge adds 60 declarations/h (1,440/d) from 9 d to 10 d" in line
