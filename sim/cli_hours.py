@@ -1,6 +1,8 @@
-"""``bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]``: each hour's busiest
-lane of every port (utilisation from the queue samples, see :mod:`sim.report.hourly_use`),
-from a run's or a comparison's folder. Only the standard library is imported at start-up."""
+"""``bordersim hours RESULTS_DIR [--week | --peak] [--port NAME] [--csv FILE]``: each hour's
+busiest lane of every port (utilisation from the queue samples, see
+:mod:`sim.report.hourly_use`), or each lane's worst backlog (``--peak``,
+:mod:`sim.report.peak_backlog`), from a run's or a comparison's folder. Only the standard
+library is imported at start-up."""
 
 from __future__ import annotations
 
@@ -25,11 +27,18 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--port", metavar="NAME", help="only this port")
     p.add_argument("--csv", type=Path, metavar="FILE",
                    help="also write every lane's utilisation by hour to FILE (CSV)")
+    p.add_argument("--peak", action="store_true",
+                   help="instead, each lane's worst backlog: its highest queue over the "
+                   "observed days (the replications' mean at each sample), on which day of "
+                   "the run (from the warm-up's first) and hour, and how many hours it took "
+                   "to fall back to the observed days' mean queue (a peak such as a surge's, "
+                   "arrivals.extra_from); with --csv, written to FILE")
 
 
 def run(args: argparse.Namespace) -> int:
     from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
     from sim.report.hourly_use import busiest_lines, hourly_use, observed_window
+    from sim.report.peak_backlog import peak_backlog, peak_lines
 
     try:
         kind = kind_of(args.folder)
@@ -43,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     tables = []
     for name, variant in variants.items():
-        use = hourly_use(variant.tables["queues"], observed_window(variant.scenario), args.week)
+        if args.peak:
+            use = peak_backlog(variant.tables["queues"], observed_window(variant.scenario))
+        else:
+            use = hourly_use(variant.tables["queues"], observed_window(variant.scenario),
+                             args.week)
         if args.port is not None:
             known = sorted(set(use["port"]))
             if args.port not in known:
@@ -53,11 +66,12 @@ def run(args: argparse.Namespace) -> int:
             use = use[use["port"] == args.port]
         if len(variants) > 1:
             print(f"{name}:")
-        print("\n".join(busiest_lines(use, args.week)))
+        print("\n".join(peak_lines(use) if args.peak else busiest_lines(use, args.week)))
         tables.append(use.assign(option=name) if len(variants) > 1 else use)
     if args.csv is not None:
         import pandas as pd
 
         pd.concat(tables).to_csv(args.csv, index=False)
-        print(f"every lane by hour: {args.csv}", file=sys.stderr)
+        what = "every lane's peak backlog" if args.peak else "every lane by hour"
+        print(f"{what}: {args.csv}", file=sys.stderr)
     return 0

@@ -1,0 +1,55 @@
+"""``bordersim hours --peak``: each lane's worst backlog over the observed days (how deep,
+when, how long to work off), from a results folder's queue samples."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.report.peak_backlog import peak_backlog, peak_lines
+
+SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
+
+
+def _samples(rows: list[tuple[float, str, str, float]]) -> pd.DataFrame:
+    q = pd.DataFrame(rows, columns=["t_h", "port", "lane", "queue"])
+    return q.assign(busy=0.0, capacity=1.0)
+
+
+def test_the_peak_its_time_and_the_hours_to_fall_back_to_the_mean():
+    q = _samples([
+        (10.0, "hub", "bays", 90.0),  # warm-up: not observed
+        (24.0, "hub", "bays", 1.0), (25.0, "hub", "bays", 40.0), (26.0, "hub", "bays", 40.0),
+        (27.0, "hub", "bays", 20.0), (28.0, "hub", "bays", 2.0), (29.0, "hub", "bays", 1.0),
+        (24.0, "hub", "desk", 0.0), (25.0, "hub", "desk", 0.0),  # never a queue: left out
+        (24.0, "hub", "exam_slots", 7.0),  # booked slots, no backlog
+        (24.0, "hub", "team", 3.0), (25.0, "hub", "team", 5.0),  # not back before the end
+    ])
+    peaks = peak_backlog(q, (24.0, 48.0)).set_index("lane")
+    assert list(peaks.index) == ["bays", "team"]
+    bays = peaks.loc["bays"]
+    assert bays.peak_queue == 40.0 and bays.peak_h == 25.0  # the first sample at the peak
+    assert bays.mean_queue == pytest.approx(104 / 6)
+    assert bays.cleared_h == 3.0  # 28:00, the first sample at or below the mean
+    assert math.isnan(peaks.loc["team", "cleared_h"])
+    lines = peak_lines(peaks.reset_index())
+    assert lines[0] == ("hub  bays  peak queue 40.0 on day 1 at 01:00 (mean 17 over the "
+                        "observed days); back to the mean 3 h later")
+    assert lines[1].endswith("not back to the mean before the run ends")
+
+
+def test_hours_peak_on_a_run_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "run"
+    assert main(["run", SMALL, "--reps", "1", "--days", "7", "--out", str(out)]) == 0
+    capsys.readouterr()
+    table = tmp_path / "peaks.csv"
+    assert main(["hours", str(out), "--peak", "--csv", str(table)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.startswith("sea  ") and "peak queue" in line for line in lines)
+    peaks = pd.read_csv(table)
+    assert (peaks.peak_h >= 7 * 24).all() and (peaks.peak_h < 14 * 24).all()
+    assert (peaks.peak_queue >= peaks.mean_queue).all()
