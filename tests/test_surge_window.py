@@ -79,3 +79,18 @@ def test_check_arrivals_gives_a_timed_surge_apart_from_the_average():
     line = rate_line(spec.ports["sea"].exports.arrivals)
     assert line.startswith("7.5 declarations/h on average, 180/d")
     assert "a surge adds 60 declarations/h (1,440/d) from 9 d to 10 d" in line
+
+
+def test_ecommerce_surge_places_a_peak_only_when_asked():
+    from sim.reforms import REFORMS
+    from sim.scenario.loader import default_scenario_path
+
+    default = sim.load_scenario(default_scenario_path())
+    whole = REFORMS["ecommerce_surge"](extra=8).fields(default)
+    assert not any(k.endswith(("extra_from", "extra_for")) for k in whole)
+    peak = REFORMS["ecommerce_surge"](extra=8, from_day=17, days=1).fields(default)
+    for flow in ("ports.post_hub.arrivals", "ports.post_hub.exports.arrivals"):
+        assert peak[f"{flow}.extra_from"] == "17 d" and peak[f"{flow}.extra_for"] == "1 d"
+    hub = REFORMS["ecommerce_surge"](extra=8, from_day=17, days=1).apply(default)
+    assert hub.ports["post_hub"].arrivals.surge_window() == (17 * 24.0, 18 * 24.0)
+    assert hub.ports["sea_port"].arrivals.extra == 0
