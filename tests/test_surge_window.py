@@ -94,3 +94,12 @@ def test_ecommerce_surge_places_a_peak_only_when_asked():
     hub = REFORMS["ecommerce_surge"](extra=8, from_day=17, days=1).apply(default)
     assert hub.ports["post_hub"].arrivals.surge_window() == (17 * 24.0, 18 * 24.0)
     assert hub.ports["sea_port"].arrivals.extra == 0
+
+
+def test_the_parcel_hub_example_loads_with_its_peak_day():
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "parcel-hub"
+    hub = sim.load_scenario(str(example / "peak.toml"))
+    assert list(hub.ports) == ["post_hub"]
+    for arrivals in (hub.ports["post_hub"].arrivals, hub.ports["post_hub"].exports.arrivals):
+        assert arrivals.extra == 8 and arrivals.surge_window() == (17 * 24.0, 18 * 24.0)
+    assert hub.periods_at == [17 * 24.0, 18 * 24.0, 21 * 24.0]
