@@ -59,7 +59,7 @@ def test_an_options_file_names_a_scenario_beside_itself(files, tmp_path, capsys)
     opts = tmp_path / "opts.toml"
     opts.write_text('[options.more]\ndescription = "three scanners"\nscenario = "more.toml"\n')
     code = main(["compare", str(base), "--options-file", str(opts), "--reps", "2", "--days",
-                 "1", "--out", str(tmp_path / "c")])  # fmt: skip
+                 "1", "--no-report", "--out", str(tmp_path / "c")])  # fmt: skip
     assert code == 0
     assert "more = three scanners" in capsys.readouterr().out
 
@@ -67,7 +67,7 @@ def test_an_options_file_names_a_scenario_beside_itself(files, tmp_path, capsys)
 def test_a_folder_is_not_resumed_once_the_options_file_has_changed(files, tmp_path, capsys):
     base, child = files
     argv = ["compare", str(base), "--option", f"more:@{child}", "--reps", "2", "--days", "1",
-            "--out", str(tmp_path / "c")]  # fmt: skip
+            "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     assert main(argv) == 0  # (the same file: resumed, nothing to do)
     child.write_text(CHILD.replace("3", "4"))
