@@ -63,6 +63,11 @@ _QUANTILE = "read from a log histogram, within 1 % of the exact quantile"
 FINISHED = "mean over the finished consignments (the cohort less the censored)"
 
 
+def _quantile_note(stat: str) -> str:
+    """The sentence a quantile's entry ends with (a mean's: none)."""
+    return "" if stat == "mean" else f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}."
+
+
 def _quantiles(stat: str, what: str, by: tuple[str, ...]) -> list[Entry]:
     """A quantile of clearance and of overall clearance, over the same consignments as
     their means."""
@@ -85,7 +90,7 @@ def _by_class() -> list[Entry]:
     out = [
         Entry(f"clearance_h_{stat}_<class>_<direction>", CLEAR_LAYER,
               f"`clearance_h_{stat}` of one trader class's imports or exports, {_CLASS}."
-              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else ""))
+              + _quantile_note(stat))
         for stat in ("mean", "median", "p90")
     ]
     out += [
@@ -114,14 +119,14 @@ def _by_commodity() -> list[Entry]:
     out = [
         Entry(f"clearance_h_{stat}_commodity_<commodity>", CLEAR_LAYER,
               f"`clearance_h_{stat}` {_COMMODITY}."
-              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else ""))
+              + _quantile_note(stat))
         for stat in ("mean", "median", "p90")
     ]
     out += [
         Entry(f"overall_clearance_h_{stat}_commodity_<commodity>", CLEAR_LAYER,
               f"`overall_clearance_h_{stat}` {_COMMODITY}: the time to exit or loading, which "
               "storage after the free period is charged on."
-              + (f" {_QUANTILE[:1].upper()}{_QUANTILE[1:]}." if stat != "mean" else ""))
+              + _quantile_note(stat))
         for stat in ("mean", "p90")
     ]
     out.append(Entry("released_within_<target>_commodity_<commodity>", CLEAR_LAYER,
