@@ -305,8 +305,10 @@ def test_check_lists_the_metrics(capsys):
     # seizures per 1,000 and detection rate (12), the port's document check, hit and seizure
     # rates (6); 335: each credit class's document check rate, pooled, by direction and
     # by port (16); 347: each commodity's clearance mean, median and p90, share released
-    # within 24 h and overall clearance's mean and p90 (12)
-    assert len(lines) == 347 and "departure_h_mean_port_sea_export" in lines
+    # within 24 h and overall clearance's mean and p90 (12); 355: frozen goods' laboratory
+    # holds at the sea port, imports and exports (the share sampled, hours to the end of
+    # the flow sampled and not, the hold's hours: 8; no [costs], so no cost per container)
+    assert len(lines) == 355 and "departure_h_mean_port_sea_export" in lines
     assert "owner_hours_to_release_customs_port_sea_import" in lines
     assert "released_within_24h_aeo_advanced_port_sea_import" in lines
     assert "owner_share_terminal_port_sea_export" in lines

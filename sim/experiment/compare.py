@@ -118,6 +118,10 @@ _MONEY = (
     "cost", "value_", "revenue_", "harm_", "_per_consignment", "_per_container", "fees", "_outlay"
 )
 
+#: metrics that are a difference within each replication, so may lie below 0: a laboratory
+#: sample's hold, sampled less checked but not sampled (sim.model.lab_holds)
+SIGNED = ("lab_hold_h_", "lab_hold_cost_per_container_")
+
 
 def metric_kind(name: str) -> str:
     """``share`` (bounded by 0 and 1; rates), ``time`` (hours), ``cost`` or ``count``."""
@@ -241,13 +245,14 @@ def clip_interval(
     """An interval clipped to what is possible, for display only (the raw one is kept).
 
     Counts, times and costs are never negative; shares lie in [0, 1]; a difference of shares
-    lies in [-1, 1]. Other differences are not clipped.
+    lies in [-1, 1]. Other differences are not clipped, nor a metric that is itself a
+    difference within each replication (:data:`SIGNED`).
     """
     kind = metric_kind(name)
     lo, hi = (-1.0, 1.0) if difference else (0.0, 1.0)
     if kind == "share":
         return _clip(low, lo, hi), _clip(high, lo, hi)
-    if difference:
+    if difference or name.startswith(SIGNED):
         return low, high
     return _clip(low, 0.0, math.inf), _clip(high, 0.0, math.inf)
 

@@ -19,6 +19,7 @@ from sim.experiment.metric_glossary_data import (
     TRUTH,
     Entry,
 )
+from sim.experiment.metric_glossary_lab import LAB_HOLDS
 
 SMUGGLING = [
     Entry("smuggling_opportunities", SMUG_LAYER,
@@ -508,6 +509,6 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES
+    CLEARANCE + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES
     + ORGANISATION + RISK
 )

@@ -81,5 +81,8 @@ Where things live:
                    trader cost in the log; ``cost_burden.py``: what inspecting compliant
                    goods costs their traders; ``audits.py``: the post-clearance audit's
                    expected workload)
+- ``lab_holds.py`` a commodity's consignments sampled for the laboratory against the rest,
+                   by port and direction: hours to the end of the flow, trader cost per
+                   container, and the hold a sample adds
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

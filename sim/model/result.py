@@ -104,6 +104,9 @@ class RunResult:
     export_metrics: dict[str, float] = field(default_factory=dict)
     #: a port's own owner shares and containers inspected (sim.model.recorder_rows.PortTally)
     port_metrics: dict[str, float] = field(default_factory=dict)
+    #: a commodity's consignments sampled for the laboratory against the rest, and the hold
+    #: (sim.model.lab_holds)
+    lab_hold_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -173,6 +176,7 @@ class RunResult:
         out.update(self.enforcement_metrics)
         out.update(self.export_metrics)
         out.update(self.port_metrics)
+        out.update(self.lab_hold_metrics)
         c = self.clearance
         ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]
         out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)

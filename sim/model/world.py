@@ -26,6 +26,7 @@ from sim.model.engine import Environment, start
 from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
 from sim.model.journey import journey
+from sim.model.lab_holds import LabHoldTally
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
@@ -96,6 +97,7 @@ class World:
             periods=[t for t, _ in periods(scenario) if t < self.stop],  # (observed ones)
         )
         self.costs = self._cost_book()
+        self.lab_holds = LabHoldTally.of(scenario).wire(self.recorder)  # (after the costs)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
@@ -306,6 +308,7 @@ class World:
             enforcement_metrics=rec.enforcement.metrics(),
             export_metrics=rec.cutoffs.metrics(),
             port_metrics=rec.by_port.metrics(),
+            lab_hold_metrics=self.lab_holds.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,

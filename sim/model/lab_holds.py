@@ -1,0 +1,176 @@
+"""What a laboratory sample costs the goods it holds: a commodity's consignments at each port
+and direction, those a quarantine check sampled for the laboratory apart from the rest.
+
+A perishable importer asks how long its goods take from arrival to the end of their flow (an
+import's exit through the gate, an export's loading) when sampled, and what the sample's hold
+costs per container. The sample is drawn at random among the quarantine checks of a port
+(``quarantine.sample_share``), so the consignments checked but not sampled at the same port
+and direction, of the same commodity, are a fair comparison: the hold is the sampled mean
+less theirs, in hours and in trader cost per container (storage, reefer power, the value of
+time, ...), each replication's own difference. Over the cohort's consignments out of the
+flow (released and exited or loaded); goods a failed test rejected are not among them.
+
+Named for each commodity, port and direction where the laboratory tested at least one such
+consignment, so a cell never has an empty sampled group.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.model.costbook import LAYOUT
+from sim.model.costs import TRADER_PARTS, P, consignment_costs
+from sim.model.finders import COLUMNS as TRUTH_COLUMNS
+from sim.model.finders import QUARANTINE, after_bits, detected
+from sim.model.milestones import RELEASED, flow_end
+from sim.model.prices import Prices
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
+
+if TYPE_CHECKING:
+    from sim.model.port import Port
+    from sim.model.recorder import Recorder
+
+_TRADER = [P[k] for k in TRADER_PARTS]
+#: the groups of a cell: every consignment, those sampled, those checked but not sampled
+GROUPS = ("all", "sampled", "checked")
+#: what a group sums: consignments, hours to the end of the flow, containers, trader cost
+SUMS = ("n", "hours", "boxes", "cost")
+
+
+class LabHoldTally:
+    """Sums by commodity, port, direction and group (:data:`GROUPS`) of the statistics
+    rows folded into it; ``prices`` (None: a scenario without costs) prices them."""
+
+    def __init__(
+        self,
+        ports: Sequence[str],
+        commodities: Sequence[str],
+        layout: Sequence[str],
+        prices: Prices | None = None,
+    ):
+        self.ports, self.commodities, self.prices = list(ports), list(commodities), prices
+        self.index = {name: i for i, name in enumerate(layout)}
+        shape = (len(commodities), len(ports), len(DIRECTIONS), len(GROUPS), len(SUMS))
+        self.sums = np.zeros(shape)
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> LabHoldTally:
+        """The tally of a scenario's ports and commodities, priced by its ``[costs]``, of
+        the recorder's statistics rows."""
+        prices = None
+        if scenario.costs is not None:
+            modes = [scenario.ports[p].mode for p in scenario.ports]
+            separate = scenario.inspection.mode == "separate"
+            prices = Prices.of(scenario.costs, modes, scenario.commodities, separate)
+        return cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices)
+
+    def wire(self, recorder: Recorder) -> LabHoldTally:
+        """Fold every block the recorder folds, after what it already hands them to."""
+        before = recorder.on_fold
+
+        def both(a: np.ndarray) -> None:
+            if before is not None:
+                before(a)
+            self.fold(a)
+
+        recorder.on_fold = both
+        return self
+
+    def fold(self, a: np.ndarray) -> None:
+        """Fold statistics rows: those out of the flow count, the others are left out."""
+        ix = self.index
+        a = a[a[:, ix["outcome"]] == RELEASED]
+        if not len(a):
+            return
+        col = {name: a[:, i] for name, i in ix.items()}
+        end = flow_end(col["exited"], col["loaded"])
+        hours = end - col["arrived"]
+        sampled = ~np.isnan(col["lab_start"])
+        checked = ((col["checks"].astype(int) & QUARANTINE) > 0) & ~sampled
+        cost = self._trader_cost(a, col)
+        cell = (col["commodity"].astype(int) * len(self.ports) + col["port"].astype(int)) * len(
+            DIRECTIONS
+        ) + col["direction"].astype(int)
+        values = np.column_stack([np.ones(len(a)), hours, col["containers"], cost])
+        flat = self.sums.reshape(-1, len(GROUPS), len(SUMS))
+        for g, rows in enumerate((np.ones(len(a), bool), sampled, checked)):
+            np.add.at(flat[:, g, :], cell[rows], values[rows])
+
+    def _trader_cost(self, a: np.ndarray, col: dict[str, np.ndarray]) -> np.ndarray:
+        """Each row's trader cost as the cost book counts it (NaN without prices)."""
+        if self.prices is None:
+            return np.full(len(a), math.nan)
+        found = None
+        if "truth_0" in self.index:  # (an inspection that found goods is not one for nothing)
+            t0 = self.index["truth_0"]
+            req = a[:, t0 : t0 + len(TRUTH_COLUMNS)]
+            after = after_bits(col["tax_reviewed"], col["recalled"], col["recovered"])
+            code, checks = req[:, 0].astype(int), col["checks"].astype(int)
+            found = detected(code, checks, req, np.zeros(len(a), bool), after)
+        parts = consignment_costs(col, self.prices, found)
+        out: np.ndarray = parts[:, _TRADER].sum(axis=1)
+        return out
+
+    def metrics(self) -> dict[str, float]:
+        """Per cell with a sampled consignment (see the module's docstring): the share
+        sampled, mean hours to the end of the flow and trader cost per container of the
+        sampled and of the rest, and the hold (sampled less checked but not sampled)."""
+        out: dict[str, float] = {}
+        for k, com in enumerate(self.commodities):
+            for p, port in enumerate(self.ports):
+                for d, direction in enumerate(DIRECTIONS):
+                    s = self.sums[k, p, d]
+                    if s[1, 0] > 0:
+                        out.update(_cell(s, f"{com}_port_{port}_{direction}", self.prices))
+        return out
+
+    def possible_names(self, ports: Sequence[Port]) -> set[str]:
+        """Every name a run can give, found without running (so that a pattern picks
+        them): each commodity that a port's quarantine can check and sample (subject to
+        statutory inspection, its selection table above 0 for a class), in any period of
+        the timeline, each direction."""
+        out: set[str] = set()
+        for port in ports:
+            for com in self.commodities:
+                if any(_sampled_there(era, com) for era in (port, *(e for _, e in port.eras))):
+                    for direction in DIRECTIONS:
+                        tail = f"{com}_port_{port.name}_{direction}"
+                        out |= set(_cell(np.ones((len(GROUPS), len(SUMS))), tail, self.prices))
+        return out
+
+
+def _sampled_there(port: Port, com: str) -> bool:
+    """Whether the port (of one period) can sample the commodity's goods for its lab."""
+    q, scenario = port.spec.quarantine, port.scenario
+    if q is None or q.sample_share <= 0 or scenario.commodities[com].statutory <= 0:
+        return False
+    return any(scenario.probability("quarantine", com, c, port.name) > 0 for c in TRADER_CLASSES)
+
+
+def _cell(s: np.ndarray, tail: str, prices: Prices | None) -> dict[str, float]:
+    """One cell's metrics from its sums (rows :data:`GROUPS`, columns :data:`SUMS`)."""
+    n, hours, boxes, cost = range(len(SUMS))
+    rest = s[0] - s[1]  # (not sampled)
+    checked = s[2]
+
+    def mean(g: np.ndarray) -> float:
+        return float(g[hours] / g[n]) if g[n] > 0 else math.nan
+
+    def per_box(g: np.ndarray) -> float:
+        return float(g[cost] / g[boxes]) if g[boxes] > 0 else math.nan
+
+    out = {
+        f"lab_hold_sampled_share_{tail}": float(s[1, n] / s[0, n]),
+        f"lab_hold_overall_h_sampled_{tail}": mean(s[1]),
+        f"lab_hold_overall_h_unsampled_{tail}": mean(rest),
+        f"lab_hold_h_{tail}": mean(s[1]) - mean(checked),
+    }
+    if prices is not None:
+        out[f"lab_hold_trader_cost_per_container_sampled_{tail}"] = per_box(s[1])
+        out[f"lab_hold_trader_cost_per_container_unsampled_{tail}"] = per_box(rest)
+        out[f"lab_hold_cost_per_container_{tail}"] = per_box(s[1]) - per_box(checked)
+    return out

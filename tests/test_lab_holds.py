@@ -1,0 +1,101 @@
+"""A commodity's consignments sampled for the laboratory against the rest, by port and
+direction (sim/model/lab_holds.py): each figure is what the per-consignment log gives when
+recomputed by hand, the names are those the scenario is said to yield, a slower laboratory
+holds sampled goods longer, and a hold below 0 is shown as it is."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sim
+from sim.experiment.compare import clip_interval
+from sim.experiment.metric_names import metric_names
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+@pytest.fixture(scope="module")
+def default_run():
+    s = sim.load_scenario(sim.default_scenario_path(), {"days": 3, "warmup_days": 1})
+    r = sim.simulate(s, 2, log=True)
+    assert r.log is not None
+    return s, r.log, r.metrics()
+
+
+def _by_hand(log: pd.DataFrame) -> dict[str, float]:
+    """The lab-hold metrics recomputed from the log: the cohort out of the flow, grouped by
+    commodity, port and direction; only cells with a sampled consignment are named."""
+    out: dict[str, float] = {}
+    done = log[log.cohort & (log.outcome == "released")].copy()
+    done["hours"] = done[["exited", "loaded"]].max(axis=1) - done.arrived
+    done["sampled"] = done.lab_start.notna()
+    done["checked"] = done.quarantine_start.notna() & ~done.sampled
+    keys = ["commodity", "port", "direction"]
+    for (com, port, direction), g in done.groupby(keys, observed=True):
+        s, rest, c = g[g.sampled], g[~g.sampled], g[g.checked]
+        if not len(s):
+            continue
+        tail = f"{com}_port_{port}_{direction}"
+        mean = {k: (x.hours.mean() if len(x) else math.nan) for k, x in
+                (("s", s), ("rest", rest), ("c", c))}
+        box = {k: (x.trader_cost.sum() / x.containers.sum() if len(x) else math.nan)
+               for k, x in (("s", s), ("rest", rest), ("c", c))}
+        out[f"lab_hold_sampled_share_{tail}"] = len(s) / len(g)
+        out[f"lab_hold_overall_h_sampled_{tail}"] = mean["s"]
+        out[f"lab_hold_overall_h_unsampled_{tail}"] = mean["rest"]
+        out[f"lab_hold_h_{tail}"] = mean["s"] - mean["c"]
+        out[f"lab_hold_trader_cost_per_container_sampled_{tail}"] = box["s"]
+        out[f"lab_hold_trader_cost_per_container_unsampled_{tail}"] = box["rest"]
+        out[f"lab_hold_cost_per_container_{tail}"] = box["s"] - box["c"]
+    return out
+
+
+def test_each_lab_hold_figure_is_the_logs_by_hand(default_run):
+    _, log, m = default_run
+    got = {k: v for k, v in m.items() if k.startswith("lab_hold_")}
+    want = _by_hand(log)
+    assert set(got) == set(want)
+    assert "lab_hold_cost_per_container_frozen_port_sea_port_import" in got
+    for name, value in want.items():
+        assert math.isclose(got[name], value, rel_tol=1e-9, abs_tol=1e-9) or (
+            math.isnan(value) and math.isnan(got[name])
+        ), (name, got[name], value)
+    # sampled frozen imports at the sea port are held longer than those not sampled
+    tail = "frozen_port_sea_port_import"
+    assert got[f"lab_hold_overall_h_sampled_{tail}"] > got[f"lab_hold_overall_h_unsampled_{tail}"]
+
+
+def test_the_names_a_run_gives_are_among_those_the_scenario_lists(default_run):
+    s, _, m = default_run
+    known = metric_names(s)
+    ours = [k for k in m if k.startswith("lab_hold_")]
+    assert ours and all(k in known.names for k in ours)
+    # only commodities a quarantine check can select are listed (not general goods)
+    assert not any("_general_port_" in k for k in known.names if k.startswith("lab_hold_"))
+
+
+def test_a_slower_laboratory_holds_sampled_goods_longer_and_no_costs_no_cost_figure():
+    tail = "frozen_port_sea_import"
+    holds = []
+    for incubation in ("2 h", "72 h"):
+        s = sim.load_scenario(SMALL, {"ports.sea.quarantine.lab.incubation": incubation})
+        m = sim.simulate(s, 1).metrics()
+        holds.append(m[f"lab_hold_h_{tail}"])
+        assert not any(k.startswith("lab_hold_") and "cost" in k for k in m)  # (no [costs])
+    assert holds[1] > holds[0] + 48, holds
+
+
+def test_a_hold_below_0_is_shown_as_it_is_not_clipped():
+    name = "lab_hold_h_frozen_port_sea_port_import"
+    assert clip_interval(name, -3.0, 5.0) == (-3.0, 5.0)
+    assert clip_interval("lab_hold_cost_per_container_frozen_port_x_import", -9.0, 1.0) == (
+        -9.0, 1.0
+    )
+    # the groups' own figures are never below 0
+    assert clip_interval("lab_hold_overall_h_sampled_frozen_port_x_import", -3.0, 5.0) == (
+        0.0, 5.0
+    )
