@@ -44,6 +44,8 @@ def _by_hand(log: pd.DataFrame) -> dict[str, float]:
                 (("s", s), ("rest", rest), ("c", c))}
         box = {k: (x.trader_cost.sum() / x.containers.sum() if len(x) else math.nan)
                for k, x in (("s", s), ("rest", rest), ("c", c))}
+        fees = {k: (x.trader_fees.sum() / x.containers.sum() if len(x) else math.nan)
+                for k, x in (("s", s), ("c", c))}
         out[f"lab_hold_sampled_share_{tail}"] = len(s) / len(g)
         out[f"lab_hold_overall_h_sampled_{tail}"] = mean["s"]
         out[f"lab_hold_overall_h_unsampled_{tail}"] = mean["rest"]
@@ -51,6 +53,7 @@ def _by_hand(log: pd.DataFrame) -> dict[str, float]:
         out[f"lab_hold_trader_cost_per_container_sampled_{tail}"] = box["s"]
         out[f"lab_hold_trader_cost_per_container_unsampled_{tail}"] = box["rest"]
         out[f"lab_hold_cost_per_container_{tail}"] = box["s"] - box["c"]
+        out[f"lab_hold_fees_per_container_{tail}"] = fees["s"] - fees["c"]
     return out
 
 
@@ -92,9 +95,8 @@ def test_a_slower_laboratory_holds_sampled_goods_longer_and_no_costs_no_cost_fig
 def test_a_hold_below_0_is_shown_as_it_is_not_clipped():
     name = "lab_hold_h_frozen_port_sea_port_import"
     assert clip_interval(name, -3.0, 5.0) == (-3.0, 5.0)
-    assert clip_interval("lab_hold_cost_per_container_frozen_port_x_import", -9.0, 1.0) == (
-        -9.0, 1.0
-    )
+    for stem in ("lab_hold_cost_per_container", "lab_hold_fees_per_container"):
+        assert clip_interval(f"{stem}_frozen_port_x_import", -9.0, 1.0) == (-9.0, 1.0)
     # the groups' own figures are never below 0
     assert clip_interval("lab_hold_overall_h_sampled_frozen_port_x_import", -3.0, 5.0) == (
         0.0, 5.0

@@ -120,7 +120,7 @@ _MONEY = (
 
 #: metrics that are a difference within each replication, so may lie below 0: a laboratory
 #: sample's hold, sampled less checked but not sampled (sim.model.lab_holds)
-SIGNED = ("lab_hold_h_", "lab_hold_cost_per_container_")
+SIGNED = ("lab_hold_h_", "lab_hold_cost_per_container_", "lab_hold_fees_per_container_")
 
 
 def metric_kind(name: str) -> str:

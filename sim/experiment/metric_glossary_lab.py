@@ -53,4 +53,9 @@ LAB_HOLDS = [
           f"cost per container of those sampled less that of those checked but not sampled. "
           f"{_HOLD} The laboratory's own test fees are the agency's (`lab_tests`), not in it."
           + _NAMED),
+    Entry(f"lab_hold_fees_per_container{_TAIL}", COST_LAYER,
+          f"The part of `lab_hold_cost_per_container{_TAIL}` the trader pays out (storage and "
+          f"demurrage, reefer power, handling, attendance, ...): the trader's cost less the "
+          f"value of the goods' time (`trader_fees`, as the per-consignment log has it), per "
+          f"container, sampled less checked but not sampled. {_HOLD}" + _NAMED),
 ]

@@ -7,7 +7,8 @@ costs per container. The sample is drawn at random among the quarantine checks o
 (``quarantine.sample_share``), so the consignments checked but not sampled at the same port
 and direction, of the same commodity, are a fair comparison: the hold is the sampled mean
 less theirs, in hours and in trader cost per container (storage, reefer power, the value of
-time, ...), each replication's own difference. Over the cohort's consignments out of the
+time, ...) and in the fees of that cost (paid out: the value of time left out), each
+replication's own difference. Over the cohort's consignments out of the
 flow (released and exited or loaded); goods a failed test rejected are not among them.
 
 Named for each commodity, port and direction where the laboratory tested at least one such
@@ -35,10 +36,14 @@ if TYPE_CHECKING:
     from sim.model.recorder import Recorder
 
 _TRADER = [P[k] for k in TRADER_PARTS]
+#: the trader's cost that is paid out (storage, reefer power, handling, ...): less the value of
+#: the goods' time
+_FEES = [P[k] for k in TRADER_PARTS if not k.startswith("time_")]
 #: the groups of a cell: every consignment, those sampled, those checked but not sampled
 GROUPS = ("all", "sampled", "checked")
-#: what a group sums: consignments, hours to the end of the flow, containers, trader cost
-SUMS = ("n", "hours", "boxes", "cost")
+#: what a group sums: consignments, hours to the end of the flow, containers, trader cost and
+#: the fees in it
+SUMS = ("n", "hours", "boxes", "cost", "fees")
 
 
 class LabHoldTally:
@@ -91,19 +96,22 @@ class LabHoldTally:
         hours = end - col["arrived"]
         sampled = ~np.isnan(col["lab_start"])
         checked = ((col["checks"].astype(int) & QUARANTINE) > 0) & ~sampled
-        cost = self._trader_cost(a, col)
+        cost, fees = self._trader_cost(a, col)
         cell = (col["commodity"].astype(int) * len(self.ports) + col["port"].astype(int)) * len(
             DIRECTIONS
         ) + col["direction"].astype(int)
-        values = np.column_stack([np.ones(len(a)), hours, col["containers"], cost])
+        values = np.column_stack([np.ones(len(a)), hours, col["containers"], cost, fees])
         flat = self.sums.reshape(-1, len(GROUPS), len(SUMS))
         for g, rows in enumerate((np.ones(len(a), bool), sampled, checked)):
             np.add.at(flat[:, g, :], cell[rows], values[rows])
 
-    def _trader_cost(self, a: np.ndarray, col: dict[str, np.ndarray]) -> np.ndarray:
-        """Each row's trader cost as the cost book counts it (NaN without prices)."""
+    def _trader_cost(
+        self, a: np.ndarray, col: dict[str, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's trader cost as the cost book counts it, and the fees in it (NaN
+        without prices)."""
         if self.prices is None:
-            return np.full(len(a), math.nan)
+            return np.full(len(a), math.nan), np.full(len(a), math.nan)
         found = None
         if "truth_0" in self.index:  # (an inspection that found goods is not one for nothing)
             t0 = self.index["truth_0"]
@@ -112,8 +120,7 @@ class LabHoldTally:
             code, checks = req[:, 0].astype(int), col["checks"].astype(int)
             found = detected(code, checks, req, np.zeros(len(a), bool), after)
         parts = consignment_costs(col, self.prices, found)
-        out: np.ndarray = parts[:, _TRADER].sum(axis=1)
-        return out
+        return parts[:, _TRADER].sum(axis=1), parts[:, _FEES].sum(axis=1)
 
     def metrics(self) -> dict[str, float]:
         """Per cell with a sampled consignment (see the module's docstring): the share
@@ -153,15 +160,15 @@ def _sampled_there(port: Port, com: str) -> bool:
 
 def _cell(s: np.ndarray, tail: str, prices: Prices | None) -> dict[str, float]:
     """One cell's metrics from its sums (rows :data:`GROUPS`, columns :data:`SUMS`)."""
-    n, hours, boxes, cost = range(len(SUMS))
+    n, hours, boxes, cost, fees = range(len(SUMS))
     rest = s[0] - s[1]  # (not sampled)
     checked = s[2]
 
     def mean(g: np.ndarray) -> float:
         return float(g[hours] / g[n]) if g[n] > 0 else math.nan
 
-    def per_box(g: np.ndarray) -> float:
-        return float(g[cost] / g[boxes]) if g[boxes] > 0 else math.nan
+    def per_box(g: np.ndarray, what: int = cost) -> float:
+        return float(g[what] / g[boxes]) if g[boxes] > 0 else math.nan
 
     out = {
         f"lab_hold_sampled_share_{tail}": float(s[1, n] / s[0, n]),
@@ -173,4 +180,5 @@ def _cell(s: np.ndarray, tail: str, prices: Prices | None) -> dict[str, float]:
         out[f"lab_hold_trader_cost_per_container_sampled_{tail}"] = per_box(s[1])
         out[f"lab_hold_trader_cost_per_container_unsampled_{tail}"] = per_box(rest)
         out[f"lab_hold_cost_per_container_{tail}"] = per_box(s[1]) - per_box(checked)
+        out[f"lab_hold_fees_per_container_{tail}"] = per_box(s[1], fees) - per_box(checked, fees)
     return out
