@@ -101,3 +101,26 @@ def test_a_hold_below_0_is_shown_as_it_is_not_clipped():
     assert clip_interval("lab_hold_overall_h_sampled_frozen_port_x_import", -3.0, 5.0) == (
         0.0, 5.0
     )
+
+
+def test_the_cold_chain_guides_command_names_what_the_default_scenario_has():
+    """docs/cold-chain.md's compare command: its --show picks the metrics the page lists, its
+    --option loads and its reform applies (checked without running)."""
+    import re
+
+    from sim.experiment.metric_names import shown
+    from sim.reforms import apply
+
+    page = (Path(__file__).parents[1] / "docs" / "cold-chain.md").read_text(encoding="utf-8")
+    s = sim.load_scenario(sim.default_scenario_path())
+    known = metric_names(s)
+    pattern = re.search(r"--show '([^']+)'", page)
+    assert pattern is not None
+    picked = shown([pattern.group(1)], known)
+    stems = set(re.findall(r"`(lab_hold_[a-z_]+?)_(?:<commodity>|\.\.\.)", page))
+    assert len(stems) >= 7 and all(any(m.startswith(st + "_") for m in picked) for st in stems)
+    for field, value in re.findall(r"--option '[a-z0-9_]+:([a-z_.]+)=([^']+)'", page):
+        changed = sim.load_scenario(sim.default_scenario_path(), {field: value})
+        assert changed.model_dump() != s.model_dump(), field
+    reform = re.search(r"--reforms (\S+)", page)
+    assert reform is not None and apply(s, reform.group(1)).model_dump() != s.model_dump()
