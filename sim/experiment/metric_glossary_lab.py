@@ -13,8 +13,8 @@ _OUT = (
 )
 _NAMED = (
     " Named for each commodity, port and direction where the quarantine can sample the "
-    "commodity's goods; NaN where the laboratory tested none of them (no replication's value "
-    "then)."
+    "commodity's goods; a replication whose laboratory tested none of them there gives no "
+    "value (a run's `n` counts those that did)."
 )
 _HOLD = (
     "The sample is drawn at random among a port's quarantine checks (`quarantine."
