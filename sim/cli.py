@@ -758,6 +758,10 @@ def _table(
     if unmeasured:
         caption += (f"; {len(unmeasured)} rows measured in no replication left out (flows "
                     "the scenario does not have, such as exports at a port without them)")
+    absent = [m for m in extra if m not in summary]  # (--show names no replication gave)
+    if absent:
+        listed = ", ".join(absent[:4]) + (f" and {len(absent) - 4} more" if len(absent) > 4 else "")
+        caption += f"; shown but measured in no replication: {listed}"
     title = f"Key metrics: mean and 95 % CI over {reps} replication(s)"
     if unstable:
         title += (f"\nNOT STEADY-STATE: a queue or smugglers did not settle in {unstable} of "

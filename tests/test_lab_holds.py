@@ -124,3 +124,16 @@ def test_the_cold_chain_guides_command_names_what_the_default_scenario_has():
         assert changed.model_dump() != s.model_dump(), field
     reform = re.search(r"--reforms (\S+)", page)
     assert reform is not None and apply(s, reform.group(1)).model_dump() != s.model_dump()
+
+
+def test_a_shown_name_no_replication_gave_is_named_under_the_table(tmp_path, capsys):
+    """--show 'lab_hold_*' on a run whose laboratory tested nothing: the table says which
+    names it asked for were measured in no replication, rather than leaving them out unsaid."""
+    from sim.cli import main
+
+    args = ["run", str(SMALL), "--reps", "2", "--days", "7", "--out", str(tmp_path / "r"),
+            "--set", "ports.sea.quarantine.sample_share=0.001", "--show", "lab_hold_*"]
+    assert main(args) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "shown but measured in no replication: lab_hold_" in out
+    assert "and 4 more" in out
