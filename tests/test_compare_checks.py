@@ -200,7 +200,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 347 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 355 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
