@@ -26,27 +26,27 @@ def default_run():
     return s, r.log, r.metrics()
 
 
-def _by_hand(log: pd.DataFrame) -> dict[str, float]:
-    """The lab-hold metrics recomputed from the log: the cohort out of the flow, grouped by
-    commodity, port and direction; only cells with a sampled consignment are named."""
+def _by_hand(log: pd.DataFrame, tails: list[str]) -> dict[str, float]:
+    """The lab-hold metrics of each cell (``<commodity>_port_<port>_<direction>``)
+    recomputed from the log: the cohort out of the flow; NaN where a group is empty."""
     out: dict[str, float] = {}
     done = log[log.cohort & (log.outcome == "released")].copy()
     done["hours"] = done[["exited", "loaded"]].max(axis=1) - done.arrived
     done["sampled"] = done.lab_start.notna()
     done["checked"] = done.quarantine_start.notna() & ~done.sampled
-    keys = ["commodity", "port", "direction"]
-    for (com, port, direction), g in done.groupby(keys, observed=True):
+    done["cell"] = (done.commodity.astype(str) + "_port_" + done.port.astype(str) + "_"
+                    + done.direction.astype(str))
+    nan = math.nan
+    for tail in tails:
+        g = done[done["cell"] == tail]
         s, rest, c = g[g.sampled], g[~g.sampled], g[g.checked]
-        if not len(s):
-            continue
-        tail = f"{com}_port_{port}_{direction}"
-        mean = {k: (x.hours.mean() if len(x) else math.nan) for k, x in
+        mean = {k: (x.hours.mean() if len(x) else nan) for k, x in
                 (("s", s), ("rest", rest), ("c", c))}
-        box = {k: (x.trader_cost.sum() / x.containers.sum() if len(x) else math.nan)
+        box = {k: (x.trader_cost.sum() / x.containers.sum() if len(x) else nan)
                for k, x in (("s", s), ("rest", rest), ("c", c))}
-        fees = {k: (x.trader_fees.sum() / x.containers.sum() if len(x) else math.nan)
+        fees = {k: (x.trader_fees.sum() / x.containers.sum() if len(x) else nan)
                 for k, x in (("s", s), ("c", c))}
-        out[f"lab_hold_sampled_share_{tail}"] = len(s) / len(g)
+        out[f"lab_hold_sampled_share_{tail}"] = len(s) / len(g) if len(g) else nan
         out[f"lab_hold_overall_h_sampled_{tail}"] = mean["s"]
         out[f"lab_hold_overall_h_unsampled_{tail}"] = mean["rest"]
         out[f"lab_hold_h_{tail}"] = mean["s"] - mean["c"]
@@ -60,9 +60,11 @@ def _by_hand(log: pd.DataFrame) -> dict[str, float]:
 def test_each_lab_hold_figure_is_the_logs_by_hand(default_run):
     _, log, m = default_run
     got = {k: v for k, v in m.items() if k.startswith("lab_hold_")}
-    want = _by_hand(log)
+    want = _by_hand(log, [k.removeprefix("lab_hold_h_") for k in got if "_h_" in k[:11]])
     assert set(got) == set(want)
     assert "lab_hold_cost_per_container_frozen_port_sea_port_import" in got
+    assert any(math.isnan(v) for v in got.values())  # (a cell where nothing was sampled)
+    assert sum(not math.isnan(v) for v in got.values()) > 20
     for name, value in want.items():
         assert math.isclose(got[name], value, rel_tol=1e-9, abs_tol=1e-9) or (
             math.isnan(value) and math.isnan(got[name])
@@ -72,11 +74,12 @@ def test_each_lab_hold_figure_is_the_logs_by_hand(default_run):
     assert got[f"lab_hold_overall_h_sampled_{tail}"] > got[f"lab_hold_overall_h_unsampled_{tail}"]
 
 
-def test_the_names_a_run_gives_are_among_those_the_scenario_lists(default_run):
+def test_a_run_names_what_the_scenario_lists_sampled_or_not(default_run):
     s, _, m = default_run
     known = metric_names(s)
-    ours = [k for k in m if k.startswith("lab_hold_")]
-    assert ours and all(k in known.names for k in ours)
+    ours = {k for k in m if k.startswith("lab_hold_")}
+    assert ours == {k for k in known.names if k.startswith("lab_hold_")}
+    assert len(ours) == 3 * 4 * 2 * 8  # frozen, plants, food; 4 ports; 2 directions
     # only commodities a quarantine check can select are listed (not general goods)
     assert not any("_general_port_" in k for k in known.names if k.startswith("lab_hold_"))
 
@@ -126,14 +129,15 @@ def test_the_cold_chain_guides_command_names_what_the_default_scenario_has():
     assert reform is not None and apply(s, reform.group(1)).model_dump() != s.model_dump()
 
 
-def test_a_shown_name_no_replication_gave_is_named_under_the_table(tmp_path, capsys):
-    """--show 'lab_hold_*' on a run whose laboratory tested nothing: the table says which
-    names it asked for were measured in no replication, rather than leaving them out unsaid."""
-    from sim.cli import main
+def test_a_shown_name_no_replication_gave_is_named_under_the_table():
+    """A run-dependent name asked for with --show that no replication gave (an escalation's
+    latency at a level none reached) is named under the run's table, not left out unsaid."""
+    from sim.cli import _table
 
-    args = ["run", str(SMALL), "--reps", "2", "--days", "7", "--out", str(tmp_path / "r"),
-            "--set", "ports.sea.quarantine.sample_share=0.001", "--show", "lab_hold_*"]
-    assert main(args) == 0
-    out = " ".join(capsys.readouterr().out.split())
-    assert "shown but measured in no replication: lab_hold_" in out
-    assert "and 4 more" in out
+    one = {"mean": 1.0, "ci_low": 0.5, "ci_high": 1.5, "shown_low": 0.5, "shown_high": 1.5}
+    asked = [f"escalation_latency_h_mean_case_{level}" for level in ("a", "b", "c", "d", "e")]
+    table = _table({"clearance_h_mean": {**one, "n": 2}}, 2, extra=["clearance_h_mean", *asked])
+    caption = str(table.caption)
+    assert "shown but measured in no replication: escalation_latency_h_mean_case_a" in caption
+    assert "case_d and 1 more" in caption and "case_e" not in caption
+    assert "clearance_h_mean" not in caption

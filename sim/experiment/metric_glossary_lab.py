@@ -11,10 +11,13 @@ _OUT = (
     "over the cohort's consignments out of the flow (released, and exited or loaded; goods a "
     "failed test rejected are not among them)"
 )
+_WHERE = (
+    " Named for each commodity a port's quarantine can sample (under statutory inspection, "
+    "selected for a quarantine check for some class), at that port, each direction"
+)
 _NAMED = (
-    " Named for each commodity, port and direction where the quarantine can sample the "
-    "commodity's goods; a replication whose laboratory tested none of them there gives no "
-    "value (a run's `n` counts those that did)."
+    f"{_WHERE}; NaN in a replication whose laboratory tested none of them there (a run's `n` "
+    f"counts those that did)."
 )
 _HOLD = (
     "The sample is drawn at random among a port's quarantine checks (`quarantine."
@@ -28,7 +31,7 @@ _TAIL = "_<commodity>_port_<port>_<direction>"
 LAB_HOLDS = [
     Entry(f"lab_hold_sampled_share{_TAIL}", CLEAR_LAYER,
           f"Of {_CELL}, the share a quarantine check sampled for the laboratory, {_OUT}."
-          + _NAMED),
+          f"{_WHERE}; 0 where none was sampled, NaN where none of the goods finished there."),
     Entry(f"lab_hold_overall_h_sampled{_TAIL}", CLEAR_LAYER,
           f"Mean hours from arrival to the end of the flow (an import's exit through the "
           f"gate, an export's loading: `overall_clearance_h_mean`) of {_CELL} sampled for the "

@@ -377,7 +377,6 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
         empty, clearance=_every_group(world), resources=_measured(empty.resources, world)
     )
     names = frozenset(result.metrics()) | _risk_rates(world) | _org_names(world)
-    names |= world.lab_holds.possible_names(world.ports)  # (by what a run meets)
     lanes = [f"{r['port']}_{r['lane']}" for r in empty.resources.to_dict("records")]
     return MetricNames(
         scenario=scenario.name,

@@ -11,8 +11,9 @@ time, ...) and in the fees of that cost (paid out: the value of time left out), 
 replication's own difference. Over the cohort's consignments out of the
 flow (released and exited or loaded); goods a failed test rejected are not among them.
 
-Named for each commodity, port and direction where the laboratory tested at least one such
-consignment, so a cell never has an empty sampled group.
+Named for each commodity a port's quarantine can sample (subject to statutory inspection,
+selected for a quarantine check for some class, in any period of the timeline), at that port,
+each direction, so that every replication names the same; NaN where a group is empty.
 """
 
 from __future__ import annotations
@@ -56,22 +57,31 @@ class LabHoldTally:
         commodities: Sequence[str],
         layout: Sequence[str],
         prices: Prices | None = None,
+        cells: Sequence[tuple[int, int]] = (),
     ):
         self.ports, self.commodities, self.prices = list(ports), list(commodities), prices
+        self.cells = list(cells)  # (commodity, port) pairs named, each direction
         self.index = {name: i for i, name in enumerate(layout)}
         shape = (len(commodities), len(ports), len(DIRECTIONS), len(GROUPS), len(SUMS))
         self.sums = np.zeros(shape)
 
     @classmethod
-    def of(cls, scenario: Scenario) -> LabHoldTally:
+    def of(cls, scenario: Scenario, ports: Sequence[Port]) -> LabHoldTally:
         """The tally of a scenario's ports and commodities, priced by its ``[costs]``, of
-        the recorder's statistics rows."""
+        the recorder's statistics rows, naming each commodity a port's quarantine can
+        sample (:func:`_sampled_there`) in any period of its timeline."""
+        cells = [
+            (k, p)
+            for p, port in enumerate(ports)
+            for k, com in enumerate(scenario.commodities)
+            if any(_sampled_there(era, com) for era in (port, *(e for _, e in port.eras)))
+        ]
         prices = None
         if scenario.costs is not None:
             modes = [scenario.ports[p].mode for p in scenario.ports]
             separate = scenario.inspection.mode == "separate"
             prices = Prices.of(scenario.costs, modes, scenario.commodities, separate)
-        return cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices)
+        return cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices, cells)
 
     def wire(self, recorder: Recorder) -> LabHoldTally:
         """Fold every block the recorder folds, after what it already hands them to."""
@@ -123,30 +133,15 @@ class LabHoldTally:
         return parts[:, _TRADER].sum(axis=1), parts[:, _FEES].sum(axis=1)
 
     def metrics(self) -> dict[str, float]:
-        """Per cell with a sampled consignment (see the module's docstring): the share
+        """Per named commodity, port and direction (every run names the same): the share
         sampled, mean hours to the end of the flow and trader cost per container of the
-        sampled and of the rest, and the hold (sampled less checked but not sampled)."""
+        sampled and of the rest, and the hold (sampled less checked but not sampled); NaN
+        where a group is empty."""
         out: dict[str, float] = {}
-        for k, com in enumerate(self.commodities):
-            for p, port in enumerate(self.ports):
-                for d, direction in enumerate(DIRECTIONS):
-                    s = self.sums[k, p, d]
-                    if s[1, 0] > 0:
-                        out.update(_cell(s, f"{com}_port_{port}_{direction}", self.prices))
-        return out
-
-    def possible_names(self, ports: Sequence[Port]) -> set[str]:
-        """Every name a run can give, found without running (so that a pattern picks
-        them): each commodity that a port's quarantine can check and sample (subject to
-        statutory inspection, its selection table above 0 for a class), in any period of
-        the timeline, each direction."""
-        out: set[str] = set()
-        for port in ports:
-            for com in self.commodities:
-                if any(_sampled_there(era, com) for era in (port, *(e for _, e in port.eras))):
-                    for direction in DIRECTIONS:
-                        tail = f"{com}_port_{port.name}_{direction}"
-                        out |= set(_cell(np.ones((len(GROUPS), len(SUMS))), tail, self.prices))
+        for k, p in self.cells:
+            for d, direction in enumerate(DIRECTIONS):
+                tail = f"{self.commodities[k]}_port_{self.ports[p]}_{direction}"
+                out.update(_cell(self.sums[k, p, d], tail, self.prices))
         return out
 
 
@@ -171,7 +166,7 @@ def _cell(s: np.ndarray, tail: str, prices: Prices | None) -> dict[str, float]:
         return float(g[what] / g[boxes]) if g[boxes] > 0 else math.nan
 
     out = {
-        f"lab_hold_sampled_share_{tail}": float(s[1, n] / s[0, n]),
+        f"lab_hold_sampled_share_{tail}": float(s[1, n] / s[0, n]) if s[0, n] else math.nan,
         f"lab_hold_overall_h_sampled_{tail}": mean(s[1]),
         f"lab_hold_overall_h_unsampled_{tail}": mean(rest),
         f"lab_hold_h_{tail}": mean(s[1]) - mean(checked),

@@ -97,7 +97,7 @@ class World:
             periods=[t for t, _ in periods(scenario) if t < self.stop],  # (observed ones)
         )
         self.costs = self._cost_book()
-        self.lab_holds = LabHoldTally.of(scenario).wire(self.recorder)  # (after the costs)
+        self.lab_holds = LabHoldTally.of(scenario, self.ports).wire(self.recorder)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
