@@ -8,8 +8,8 @@ costs per container. The sample is drawn at random among the quarantine checks o
 and direction, of the same commodity, are a fair comparison: the hold is the sampled mean
 less theirs, in hours and in trader cost per container (storage, reefer power, the value of
 time, ...) and in the fees of that cost (paid out: the value of time left out), each
-replication's own difference. Over the cohort's consignments out of the
-flow (released and exited or loaded); goods a failed test rejected are not among them.
+replication's own difference. Over the cohort's consignments out of the flow (released and
+exited or loaded); goods a failed test rejected are not among them.
 
 Named for each commodity a port's quarantine can sample (subject to statutory inspection,
 selected for a quarantine check for some class, in any period of the timeline), at that port,
