@@ -84,7 +84,10 @@ class LabHoldTally:
         return cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices, cells)
 
     def wire(self, recorder: Recorder) -> LabHoldTally:
-        """Fold every block the recorder folds, after what it already hands them to."""
+        """Fold every block the recorder folds, after what it already hands them to (not
+        at all when no commodity is named: nothing would be read)."""
+        if not self.cells:
+            return self
         before = recorder.on_fold
 
         def both(a: np.ndarray) -> None:
