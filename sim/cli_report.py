@@ -20,10 +20,16 @@ def add_parser(sub: Any) -> None:
         "and the plots embedded. Nothing is simulated again.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
-    p.add_argument("--out", type=Path, metavar="FILE",
-                   help="HTML file to write, in a folder that exists (default "
-                   "RESULTS_DIR/report.html); it replaces only an earlier report, never a "
-                   "results file")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--out", type=Path, metavar="FILE",
+                       help="HTML file to write, in a folder that exists (default "
+                       "RESULTS_DIR/report.html); it replaces only an earlier report, never a "
+                       "results file")
+    where.add_argument("--check", action="store_true",
+                       help="read and check the folder as the report does (each file against "
+                       "its checksum, the pooled tables against the replications) and write "
+                       "nothing: exit status 0 when it is whole, 2 naming what is not (a "
+                       "folder that cannot be written, such as an archive, can be checked)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.folder_report import write_folder_report
 
     started = time.monotonic()
+    if args.check:
+        return _check(args.folder, started)
     try:
         _check_writable(args)
         out = write_folder_report(args.folder, args.out)
@@ -42,6 +50,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"report: {out} ({time.monotonic() - started:.1f} s)")
+    return 0
+
+
+def _check(folder: Path, started: float) -> int:
+    """``--check``: the folder read and checked as its report would be; nothing written."""
+    from sim.report.folder import ResultsFolderError
+    from sim.report.folder_report import check_folder
+
+    try:
+        kind = check_folder(folder)
+    except ResultsFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    what = {"run": "run", "compare": "comparison", "sweep": "sweep"}.get(kind, kind)
+    print(f"checked: {folder} (a {what}): every file its report reads is whole and agrees "
+          f"with the others; nothing written ({time.monotonic() - started:.1f} s)")
     return 0
 
 

@@ -630,7 +630,8 @@ def _checked_summaries(
         if len(written) != len(table) or (
             len(table)
             and not (
-                list(written["metric"].astype(str)) == list(table["metric"])
+                all(list(written[k].astype(str)) == list(table[k].astype(str))
+                    for k in ("option", "metric"))  # (an option renamed by hand, too)
                 and _same_table(written[cols], table[cols])
             )
         ):

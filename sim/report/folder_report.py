@@ -38,6 +38,18 @@ def render_folder(path: str | Path) -> str:
     return render(res, variants, appraisal_section(path))
 
 
+def check_folder(path: str | Path) -> str:
+    """Read and check the results folder ``path`` as its report does (every file against its
+    checksum, the pooled tables against the replications, ...), drawing and writing nothing;
+    its kind (``run``, ``compare`` or ``sweep``). A damaged folder raises the
+    :class:`~sim.report.folder.ResultsFolderError` :func:`render_folder` raises."""
+    from sim.report.plots import figures_left_out
+
+    with figures_left_out():
+        render_folder(path)
+    return kind_of(Path(path))
+
+
 def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path:
     """Write the report of ``path`` to ``out`` (default ``path/report.html``) atomically
     (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`)."""
