@@ -675,7 +675,8 @@ def test_a_mean_from_fewer_replications_than_ran_says_so():
 
 
 def test_compare_writes_its_csvs_with_the_scenarios_currency(tmp_path):
-    res = compare(SMALL, [MORE_REVIEW], reps=1, overrides=SHORT, out=tmp_path / "c")
+    res = compare(SMALL, [MORE_REVIEW], reps=1, overrides=SHORT, out=tmp_path / "c",
+                  report=False)
     assert (res.summary["unit"] == "currency, observed days").any()  # (raw in memory)
     for name in ("summary", "differences"):
         units = set(pd.read_csv(tmp_path / "c" / f"{name}.csv")["unit"])

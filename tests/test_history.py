@@ -51,7 +51,7 @@ def test_a_resumed_run_adds_an_entry_and_keeps_the_earlier_ones(run2, tmp_path, 
     assert meta["history"][1]["started"] == meta["resumed"]
     assert main(argv) == 0  # nothing left to compute: an entry that computed nothing
     assert [e["computed"] for e in _meta(folder)["history"]] == [[0, 1], [2], []]
-    assert main(["report", str(folder)]) == 0  # (the report reads the meta.json it keeps)
+    assert main(["report", str(folder), "--check"]) == 0  # (reads the meta.json it keeps)
     capsys.readouterr()
 
 
@@ -132,7 +132,7 @@ def test_a_resumed_sweep_adds_an_entry(tmp_path, capsys):
     history = _meta(out)["history"]
     assert [e["command"] for e in history] == [meta["command"]] * 2
     assert [e["computed"] for e in history] == [None, {}]
-    assert main(["report", str(out)]) == 0
+    assert main(["report", str(out), "--check"]) == 0
     capsys.readouterr()
 
 

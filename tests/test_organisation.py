@@ -350,7 +350,7 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     argv = shlex.split(hint)[1:]
     argv[argv.index("--reps") + 1] = "2"
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1", "--json"]
-    assert main([*argv, *short, "--out", str(tmp_path / "c")]) == 0
+    assert main([*argv, *short, "--no-report", "--out", str(tmp_path / "c")]) == 0
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert [o["name"] for o in meta["options"]] == ["baseline", "dumbbell"]
     capsys.readouterr()

@@ -174,7 +174,8 @@ def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
 
 
 def _compare(tmp_path, *argv: str) -> tuple[int, str]:
-    args = ["compare", str(SMALL), "--reps", "2", "--days", "2", "--out", str(tmp_path / "o")]
+    args = ["compare", str(SMALL), "--reps", "2", "--days", "2", "--no-report",
+            "--out", str(tmp_path / "o")]
     return main([*args, *argv]), str(tmp_path / "o")
 
 

@@ -82,7 +82,7 @@ def test_a_runs_file_that_did_not_match_is_noted_once(run_made, tmp_path, capsys
         _edit(path)
     assert main(["report", str(folder)]) == 2
     assert _rewrites(RUN, folder, capsys) == [_said(path)]
-    assert main(["report", str(folder)]) == 0  # (repaired)
+    assert main(["report", str(folder), "--check"]) == 0  # (repaired)
     assert _rewrites(RUN, folder, capsys) == []  # (and said once)
 
 
@@ -103,7 +103,7 @@ def test_a_damaged_warnings_file_is_written_again_not_a_traceback(run_made, tmp_
     assert _rewrites(RUN, folder, capsys) == [
         f"note: {path} was damaged (not valid JSON (truncated?)); written again from this run"
     ]
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 def test_no_note_for_a_folder_as_it_was_or_tables_of_other_replications(
@@ -129,7 +129,7 @@ def test_a_comparisons_table_that_did_not_match_is_noted_once(
         f"note: {folder / name} did not match the options' replications (changed or "
         "damaged); written again from them"
     ]
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
     assert _rewrites(COMPARE, folder, capsys) == []
 
 
@@ -162,7 +162,7 @@ def test_a_comparison_run_again_after_failures_drops_them(
     monkeypatch.undo()
     assert _rewrites(COMPARE, folder, capsys) == []
     assert not (folder / "failures.json").exists()
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 @pytest.mark.parametrize("name", ["sweep.csv", "summary.csv", "intervals.csv", "design.csv"])
@@ -177,5 +177,5 @@ def test_a_sweeps_table_that_did_not_match_is_noted_once(sweep_made, tmp_path, c
     assert _rewrites(SWEEP, folder, capsys) == [
         f"note: {path} did not match {whence} (changed or damaged); written again"
     ]
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
     assert _rewrites(SWEEP, folder, capsys) == []

@@ -208,7 +208,7 @@ def test_differences_csv_leaves_out_the_baseline_and_a_folder_read_has_it_back(
     (folder / "report.html").unlink(missing_ok=True)
     both = pd.concat([base, written], ignore_index=True)
     both.to_csv(folder / "differences.csv", index=False)
-    assert main(["report", str(folder)]) == 0  # (a folder written with the baseline's rows)
+    assert main(["report", str(folder), "--check"]) == 0  # (written with the baseline rows)
     capsys.readouterr()
     both.loc[0, "mean"] = 5.0
     both.to_csv(folder / "differences.csv", index=False)
@@ -436,7 +436,7 @@ def test_edited_pooled_warnings_or_who_gains_files_are_refused(compare_folder, t
     folder = tmp_path / "copy"
     shutil.copytree(compare_folder, folder)
     (folder / "report.html").unlink(missing_ok=True)
-    assert main(["report", str(folder)]) == 0  # untouched: reported
+    assert main(["report", str(folder), "--check"]) == 0  # untouched: reported
     capsys.readouterr()
     path = folder / "warnings.json"
     kept = path.read_text(encoding="utf-8")
@@ -464,7 +464,7 @@ def test_edited_pooled_warnings_or_who_gains_files_are_refused(compare_folder, t
     part.write_bytes((compare_folder / "gains" / "rep-0001.csv").read_bytes())
     for seal in (folder / "gains").glob("rep-*.json"):
         seal.unlink()
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 def test_an_options_folder_points_to_its_comparisons_report(compare_folder, capsys):

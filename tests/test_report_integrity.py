@@ -141,14 +141,14 @@ def test_resuming_notices_an_edited_scenario_json_and_writes_it_again(
         "(changed or damaged); written again from the scenario of this run"
     ) in err, err
     assert json.loads((folder / "scenario.json").read_text()) == json.loads(original)
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 def test_an_untouched_folder_reports_and_resumes_without_a_note(run_folder, tmp_path, capsys):
     folder = _copy(run_folder, tmp_path)
     assert main(["run", str(SMALL), "--reps", "2", "--days", "1", "--out", str(folder)]) == 0
     assert "did not match" not in capsys.readouterr().err
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 # -- summary.json against the replications ---------------------------------------------------
@@ -234,7 +234,7 @@ def test_resuming_notes_an_edited_summary_json_and_writes_it_again(run_folder, t
         "written again from them"
     ) in err, err
     assert json.loads((folder / "summary.json").read_text()) == original
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 def test_resuming_with_more_replications_rewrites_the_summary_without_a_note(
@@ -243,7 +243,7 @@ def test_resuming_with_more_replications_rewrites_the_summary_without_a_note(
     folder = _copy(run_folder, tmp_path)
     assert main(["run", str(SMALL), "--reps", "3", "--days", "1", "--out", str(folder)]) == 0
     assert "did not match" not in capsys.readouterr().err
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
 
 
 # -- meta.json against the replications ------------------------------------------------------

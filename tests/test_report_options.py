@@ -457,7 +457,7 @@ def test_a_headline_figure_that_acts_on_nothing_in_the_scenario_says_so(tmp_path
     guangdong = Path(sim.default_scenario_path()).parent / "guangdong.toml"
     out = tmp_path / "g"
     sim.compare(guangdong, ["dumbbell"], reps=2, overrides={"days": 1, "warmup_days": 0},
-                out=out)  # fmt: skip
+                out=out, report=False)  # fmt: skip
     res, _ = read_compare(out)
     lines = re.findall(r"<li>(.*?)</li>", "".join(headline(res)))
     reach = [line for line in lines if "share of ports its alerts reach" in line]

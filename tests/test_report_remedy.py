@@ -52,7 +52,7 @@ def _command(argv: list[str], folder: Path) -> str:
 def _follow(argv: list[str], folder: Path, capsys) -> None:
     """Do as the remedy says, and the folder is reported."""
     assert main([*argv, "--out", str(folder)]) in (0, 1)
-    assert main(["report", str(folder)]) == 0
+    assert main(["report", str(folder), "--check"]) == 0
     capsys.readouterr()
 
 

@@ -109,7 +109,7 @@ def test_a_replication_beyond_the_run_is_left_out_by_run_and_report(done, capsys
     assert "rep-0007.json" in err and "left out" in err, err
     warnings = out / "warnings.json"
     assert "XYZZY" not in err and "XYZZY" not in (warnings.read_text() if warnings.exists() else "")
-    assert main(["report", str(out)]) == 0, capsys.readouterr().err
+    assert main(["report", str(out), "--check"]) == 0, capsys.readouterr().err
 
 
 def test_the_same_scenario_run_longer_says_what_differs(done, capsys):
