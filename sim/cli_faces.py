@@ -5,7 +5,7 @@
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
     bordersim docs [--out docs] [--check]
-    bordersim report RESULTS_DIR [--out FILE]      (sim.cli_report)
+    bordersim report RESULTS_DIR [--out FILE | --check]   (sim.cli_report)
     bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
     bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]      (sim.cli_hours)
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)

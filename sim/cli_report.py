@@ -1,6 +1,6 @@
-"""``bordersim report RESULTS_DIR [--out FILE]``: a self-contained HTML report of a results
-folder (run, compare or sweep), from its files alone. Only the standard library is imported
-at start-up."""
+"""``bordersim report RESULTS_DIR [--out FILE | --check]``: a self-contained HTML report of a
+results folder (run, compare or sweep), from its files alone, or (``--check``) the folder
+checked as the report reads it. Only the standard library is imported at start-up."""
 
 from __future__ import annotations
 
