@@ -1,8 +1,8 @@
 """When consignments arrive at a port: Poisson arrivals with an hour-of-week profile (and a
 month-of-year one, on the scenario's calendar), made by inverting the cumulative intensity,
-one block of ``GROUP`` at a time; at a sea port, vessel
-calls that each bring a batch of declarations; and the processes that make each block of a
-port's arrivals just early enough."""
+one block of ``GROUP`` at a time; at a sea port, vessel calls that each bring a batch of
+declarations (random, or a schedule's); and the processes that make each block of a port's
+arrivals just early enough."""
 
 from __future__ import annotations
 
@@ -101,7 +101,15 @@ def arrival_groups(
     start: dt.date | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Blocks of (arrival time, uniform rows), in arrival order, before ``until``: a block of
-    Poisson arrivals, or one vessel call's declarations (``start``: the run's first day)."""
+    Poisson arrivals, or one vessel call's declarations (``start``: the run's first day); a
+    schedule's calls as listed, their declarations' rows drawn as any call's."""
+    if spec.schedule is not None:
+        listed = spec.schedule
+        for t, n in zip(listed.hours, listed.declarations, strict=True):
+            if t >= until:
+                return
+            yield np.full(n, t), rows.take(n)
+        return
     batch = spec.batch
     times_of = arrival_times(spec, rng, until, start)
     if batch is None:

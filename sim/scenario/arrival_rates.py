@@ -36,6 +36,10 @@ def rate_line(arrivals: Any) -> str:
     """What ``arrivals`` (a schema ``Arrivals``) come to: declarations per hour, day and
     month on average (a surge's ``extra`` included; a vessel or train call's declarations
     at their mean), and per hour in the busiest hour of the week."""
+    if arrivals.schedule is not None:
+        from sim.scenario.schedule import schedule_line
+
+        return schedule_line(arrivals.schedule)
     per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0
     start, end = arrivals.surge_window()
     timed = arrivals.extra > 0 and (start > 0 or end != float("inf"))

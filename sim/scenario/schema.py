@@ -36,6 +36,7 @@ from sim.scenario.limits import (
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.port_names import clash_problem, name_problem
 from sim.scenario.risk import RiskField
+from sim.scenario.schedule import Schedule, check_filled, check_schedules, fill_from_schedule
 from sim.scenario.shifts import Shift, roster
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.surge_window import check_surge_windows
@@ -233,7 +234,8 @@ class Arrivals(Strict):
     ``rate`` counts declarations, or vessel/train calls when ``batch`` is given. The profiles
     are relative weights, multiplied together and rescaled so that ``rate`` stays the weekly
     average (and, with ``monthly``, the average over a year of 365 days); ``hour_of_week``
-    gives a week whose days differ in shape.
+    gives a week whose days differ in shape. A ``schedule`` gives vessel or train calls at
+    fixed times instead (the profiles then shape nothing).
     """
 
     rate: ArrivalRate
@@ -253,6 +255,14 @@ class Arrivals(Strict):
         "rescaled so that rate stays the average over a year of 365 days",
     )
     batch: Batch | None = None
+    schedule: Schedule | None = Field(
+        default=None,
+        description="vessel or train calls at fixed times instead of random ones: a CSV "
+        "('calls.csv', its path relative to the scenario file; columns hours, from the run's "
+        "start, and declarations, others left alone) or {hours = [...], declarations = [...]}. "
+        "rate and batch.size are then the schedule's (left out); every declaration's draws "
+        "stay random (docs/vessel-schedule.md)",
+    )
     extra: Real = Field(
         default=0.0,
         ge=0,
@@ -271,6 +281,11 @@ class Arrivals(Strict):
         description="how long the surge lasts ('2 d'), from extra_from; none: until arrivals stop, "
         "at the observed days' end",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _scheduled(cls, data: Any, info: Any) -> Any:
+        return fill_from_schedule(data, info)
 
     @field_validator("hourly", "weekly", "monthly", "hour_of_week")
     @classmethod
@@ -294,6 +309,11 @@ class Arrivals(Strict):
         ):
             raise ValueError("hour_of_week x weekly x hourly is 0 in every hour of the week: "
                              "no arrival could come")
+        return self
+
+    @model_validator(mode="after")
+    def _schedule_fits(self) -> Arrivals:
+        check_filled(self)
         return self
 
     def surge_window(self) -> tuple[float, float]:
@@ -989,6 +1009,7 @@ class Scenario(Strict):
             self._lab_tests(pname, port)
         check_advance_window(self)
         check_surge_windows(self)
+        check_schedules(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:
