@@ -77,7 +77,7 @@ def test_rate_and_size_are_the_schedules_and_the_resolved_scenario_loads_again(t
     assert sim.load_scenario(resolved) == s
     line = schedule_line(a.schedule)
     assert line.startswith(f"{len(hours)} calls at fixed times")
-    assert "busiest day 8 (hours 168 to 192), 170 declarations in 2 call(s)" in line
+    assert "busiest day 7 (hours 168 to 192), 170 declarations in 2 call(s)" in line
 
 
 def test_inline_schedule_and_its_lists_agree():
@@ -143,3 +143,12 @@ def test_a_childs_schedule_replaces_the_random_calls_it_inherits(tmp_path):
     assert a.rate == scheduled().ports["sea"].arrivals.rate
     assert a.batch is not None and a.batch.size.values == [float(n) for n in file_calls()[1]]
     assert a.batch.discharge_rate == 100.0  # the parent's cranes kept
+
+
+def test_the_documented_example_loads_with_its_month_of_calls():
+    example = HERE.parent / "docs" / "examples" / "vessel-schedule" / "month.toml"
+    a = sim.load_scenario(example).ports["sea_port"].arrivals
+    assert a.schedule is not None and len(a.schedule.hours) == 176
+    assert "busiest day 27 (hours 648 to 672), 1,470 declarations in 12 call(s)" in (
+        schedule_line(a.schedule)
+    )

@@ -189,7 +189,8 @@ def fill_from_schedule(data: Any, info: Any) -> Any:
 
 def schedule_line(schedule: Schedule) -> str:
     """What a schedule comes to (``bordersim check --arrivals``): its calls and declarations,
-    the day's average, and its busiest day (day 1: the run's first day)."""
+    the day's average, and its busiest day (day 0: the warm-up's first, as ``bordersim hours
+    --peak`` and ``extra_from`` count)."""
     days = int(schedule.span() // 24)
     per_day = [0] * days
     calls = [0] * days
@@ -201,7 +202,7 @@ def schedule_line(schedule: Schedule) -> str:
     return (
         f"{len(schedule.hours)} calls at fixed times (a schedule), hours {schedule.hours[0]:g} "
         f"to {schedule.hours[-1]:g}: {total:,} declarations, {total / days:.3g}/d over its "
-        f"{days} days; busiest day {busiest + 1} (hours {busiest * 24} to {busiest * 24 + 24}), "
+        f"{days} days; busiest day {busiest} (hours {busiest * 24} to {busiest * 24 + 24}), "
         f"{per_day[busiest]:,} declarations in {calls[busiest]} call(s)"
     )
 
