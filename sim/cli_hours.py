@@ -1,7 +1,8 @@
-"""``bordersim hours RESULTS_DIR [--week | --peak] [--port NAME] [--csv FILE]``: each hour's
-busiest lane of every port (utilisation from the queue samples, see
-:mod:`sim.report.hourly_use`), or each lane's worst backlog (``--peak``,
-:mod:`sim.report.peak_backlog`), from a run's or a comparison's folder. Only the standard
+"""``bordersim hours RESULTS_DIR [--week | --day | --peak] [--port NAME] [--csv FILE]``: each
+hour's busiest lane of every port (utilisation from the queue samples, see
+:mod:`sim.report.hourly_use`), each day's (``--day``, :mod:`sim.report.daily_use`), or each
+lane's worst backlog (``--peak``, :mod:`sim.report.peak_backlog`), from a run's or a
+comparison's folder. Only the standard
 library is imported at start-up."""
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
     p.add_argument("--week", action="store_true",
                    help="by hour of the week (Mon 00:00 .. Sun 23:00) instead of the day")
+    p.add_argument("--day", action="store_true",
+                   help="instead, by day of the run (day 0: the warm-up's first) over the "
+                   "observed days: each day's busiest lane, its utilisation, mean and highest "
+                   "queue, and whether it binds: the days a schedule of vessel calls "
+                   "(arrivals.schedule) overloads; with --csv, every lane by day")
     p.add_argument("--port", metavar="NAME", help="only this port")
     p.add_argument("--csv", type=Path, metavar="FILE",
                    help="also write every lane's utilisation by hour to FILE (CSV)")
@@ -36,10 +42,16 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim.report.daily_use import daily_lines, daily_use
     from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
     from sim.report.hourly_use import busiest_lines, hourly_use, observed_window
     from sim.report.peak_backlog import peak_backlog, peak_lines
 
+    views = [f for f in ("week", "day", "peak") if getattr(args, f)]
+    if len(views) > 1:
+        print(f"error: --{' and --'.join(views)} are different views: give one",
+              file=sys.stderr)
+        return 2
     try:
         kind = kind_of(args.folder)
         if kind == "sweep":
@@ -54,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
     for name, variant in variants.items():
         if args.peak:
             use = peak_backlog(variant.tables["queues"], observed_window(variant.scenario))
+        elif args.day:
+            use = daily_use(variant.tables["queues"], observed_window(variant.scenario))
         else:
             use = hourly_use(variant.tables["queues"], observed_window(variant.scenario),
                              args.week)
@@ -66,12 +80,15 @@ def run(args: argparse.Namespace) -> int:
             use = use[use["port"] == args.port]
         if len(variants) > 1:
             print(f"{name}:")
-        print("\n".join(peak_lines(use) if args.peak else busiest_lines(use, args.week)))
+        lines = (peak_lines(use) if args.peak else daily_lines(use) if args.day
+                 else busiest_lines(use, args.week))
+        print("\n".join(lines))
         tables.append(use.assign(option=name) if len(variants) > 1 else use)
     if args.csv is not None:
         import pandas as pd
 
         pd.concat(tables).to_csv(args.csv, index=False)
-        what = "every lane's peak backlog" if args.peak else "every lane by hour"
+        what = ("every lane's peak backlog" if args.peak else "every lane by day" if args.day
+                else "every lane by hour")
         print(f"{what}: {args.csv}", file=sys.stderr)
     return 0

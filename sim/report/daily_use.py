@@ -1,0 +1,68 @@
+"""Utilisation and queues by day of the run and each day's busiest lane, from a results
+folder's queue samples: on which days a port falls behind (``bordersim hours --day``).
+
+:mod:`sim.report.hourly_use` folds the observed days onto one day (or week): right for a
+roster, which repeats, wrong for a berth plan's month of vessel calls, whose busy days do not.
+Here the samples are grouped by day of the run (day 0 is the warm-up's first, as ``--peak``
+and ``extra_from`` count), over the observed days: each lane's utilisation (busy servers over
+servers on duty at the samples, as ``hourly_use`` counts it), mean and highest queue.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from sim.report.hourly_use import BINDING
+
+
+def daily_use(queues: pd.DataFrame, window: tuple[float, float]) -> pd.DataFrame:
+    """Per port, lane and day of the run (``t_h // 24``) the samples in ``window`` (hours
+    from the start): mean busy servers, mean servers on duty (at least the busy ones:
+    overtime), mean and highest queue, and utilisation (NaN where no one is on duty).
+    Unlimited lanes, the laboratory and the appointment slots are left out."""
+    q = queues[(queues["t_h"] >= window[0]) & (queues["t_h"] < window[1])]
+    q = q[~q["lane"].isin(["lab", "exam_slots"])]
+    q = q[q["capacity"].map(lambda c: math.isfinite(float(c)))]
+    frame = pd.DataFrame({"port": q["port"], "lane": q["lane"],
+                          "day": (q["t_h"] // 24).astype(int), "busy": q["busy"],
+                          "duty": q[["capacity", "busy"]].max(axis=1),
+                          "scheduled": q["capacity"], "queue": q["queue"]})
+    g = frame.groupby(["port", "lane", "day"], sort=False)
+    out = g.agg(samples=("busy", "size"), busy_mean=("busy", "mean"),
+                scheduled_mean=("scheduled", "mean"), servers_mean=("duty", "mean"),
+                queue_mean=("queue", "mean"), queue_peak=("queue", "max")).reset_index()
+    out["utilisation"] = out["busy_mean"] / out["servers_mean"].where(out["servers_mean"] > 0)
+    return out.sort_values(["port", "day", "lane"], kind="stable").reset_index(drop=True)
+
+
+def busiest_days(use: pd.DataFrame) -> pd.DataFrame:
+    """Per port and day, the lane with the highest utilisation among those with servers
+    scheduled that day, its utilisation, mean and highest queue, ``binding`` (at least
+    :data:`BINDING` utilised), and the lane whose queue ran highest that day
+    (``deepest``, with ``deepest_peak``): a desk can wait on a backlog it is not the
+    busiest for."""
+    staffed = use[use["scheduled_mean"] > 0].dropna(subset=["utilisation"])
+    top = staffed.loc[staffed.groupby(["port", "day"], sort=False)["utilisation"].idxmax()]
+    cols = ["port", "day", "lane", "utilisation", "queue_mean", "queue_peak"]
+    top = top[cols].reset_index(drop=True)
+    top["binding"] = top["utilisation"] >= BINDING
+    deep = use.loc[use.groupby(["port", "day"], sort=False)["queue_peak"].idxmax()]
+    deep = deep[["port", "day", "lane", "queue_peak"]].rename(
+        columns={"lane": "deepest", "queue_peak": "deepest_peak"})
+    return top.merge(deep, on=["port", "day"], how="left")
+
+
+def daily_lines(use: pd.DataFrame) -> list[str]:
+    """One line per port and day: ``sea_port  day 28  document_check 0.91 (queue 7.9, at
+    most 17.7)  binding; longest queue declaration_review, at most 74.0``."""
+    lines = []
+    for r in busiest_days(use).to_dict("records"):
+        line = (f"{r['port']}  day {int(r['day'])}  {r['lane']} {r['utilisation']:.2f} (queue "
+                f"{r['queue_mean']:.1f}, at most {r['queue_peak']:.1f})")
+        line += "  binding" if r["binding"] else ""
+        if r["deepest_peak"] > r["queue_peak"]:  # (another lane)
+            line += f"; longest queue {r['deepest']}, at most {r['deepest_peak']:.1f}"
+        lines.append(line)
+    return lines
