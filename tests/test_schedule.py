@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import sim
+from sim.scenario.dormant import idle_changes
 from sim.scenario.loader import ScenarioError
 from sim.scenario.schedule import schedule_line
 
@@ -152,3 +153,12 @@ def test_the_documented_example_loads_with_its_month_of_calls():
     assert "busiest day 27 (hours 648 to 672), 1,470 declarations in 12 call(s)" in (
         schedule_line(a.schedule)
     )
+
+
+def test_a_change_to_the_random_calls_of_a_scheduled_port_is_told_it_acts_on_nothing():
+    s = scheduled()
+    why = idle_changes(s, ["ports.sea.arrivals.rate"])
+    assert why is not None and "come from its schedule (ports.sea.arrivals.schedule)" in why
+    assert idle_changes(s, ["ports.sea.arrivals.batch.size"]) is not None
+    assert idle_changes(s, ["ports.sea.arrivals.batch.discharge_rate"]) is None  # it unloads
+    assert idle_changes(sim.load_scenario(SMALL), ["ports.sea.arrivals.rate"]) is None

@@ -17,6 +17,7 @@ from sim.scenario.enforcement import cut_samples
 from sim.scenario.org_notes import idle_heads, unpriced_heads
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.risk_idle import idle_risk
+from sim.scenario.schedule import unscheduled_fields
 from sim.scenario.schema import Lane
 
 
@@ -59,6 +60,7 @@ def dormant(scenario: Any) -> dict[str, str]:
         out[f"selection.quarantine.{name}"] = why
         for port in scenario.ports:
             out[f"ports.{port}.selection.quarantine.{name}"] = why
+    out.update(unscheduled_fields(scenario))
     return out
 
 

@@ -207,6 +207,20 @@ def schedule_line(schedule: Schedule) -> str:
     )
 
 
+def unscheduled_fields(scenario: Scenario) -> dict[str, str]:
+    """The fields of random calls at each scheduled port -> why they act on nothing there
+    (a ``--set`` or an option changing them is told so, not shown as no difference)."""
+    out = {}
+    for name, port in scenario.ports.items():
+        if port.arrivals.schedule is None:
+            continue
+        why = (f"the calls at {name!r} come from its schedule (ports.{name}.arrivals.schedule), "
+               "which replaces the rate and size of random calls; change the schedule's file")
+        for field in ("rate", "hourly", "weekly", "monthly", "hour_of_week", "batch.size"):
+            out[f"ports.{name}.arrivals.{field}"] = why
+    return out
+
+
 def check_filled(arrivals: Any) -> None:
     """Raise :class:`AtField` where a scheduled ``arrivals`` cannot follow its schedule: no
     vessels (``batch``), or added random calls (``extra``)."""
