@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import sim
-from sim.scenario.dormant import idle_changes
+from sim.scenario.dormant import idle_changes, unused_parts
 from sim.scenario.loader import ScenarioError
 from sim.scenario.schedule import schedule_line
 
@@ -116,8 +116,8 @@ def test_a_file_that_is_no_schedule_is_refused_where_it_goes_wrong(tmp_path, tex
 @pytest.mark.parametrize(
     ("over", "message"),
     [
-        ({"days": 3}, r"1 call\(s\), from call 7 at hour 260, come after arrivals stop at hour"),
-        ({"warmup_days": 12}, r"every call comes in the warm-up \(the last at hour 260\)"),
+        ({"days": 3}, r"2 call\(s\), from call 7 at hour 260, come after arrivals stop at hour"),
+        ({"warmup_days": 14}, r"every call comes in the warm-up \(the last at hour 320\)"),
         ({"ports.sea.arrivals.extra": 1}, r"arrivals.extra.*a schedule fixes them"),
         ({"ports.sea.mode": "land", "ports.sea.arrivals.batch": None}, r"give arrivals.batch"),
     ],
@@ -162,3 +162,14 @@ def test_a_change_to_the_random_calls_of_a_scheduled_port_is_told_it_acts_on_not
     assert idle_changes(s, ["ports.sea.arrivals.batch.size"]) is not None
     assert idle_changes(s, ["ports.sea.arrivals.batch.discharge_rate"]) is None  # it unloads
     assert idle_changes(sim.load_scenario(SMALL), ["ports.sea.arrivals.rate"]) is None
+
+
+def test_a_schedule_leaving_the_warm_up_or_the_last_days_without_calls_is_noted():
+    assert unused_parts(scheduled()) == []  # calls from hour 6 to 320 of 336
+    late_start = scheduled({"hours": [200, 330], "declarations": [5, 7]})
+    (note,) = unused_parts(late_start)
+    assert note.startswith("ports.sea.arrivals.schedule has no call in the warm-up (its first "
+                           "at hour 200, the observed days from hour 168)")
+    early_end = scheduled({"hours": [10, 200], "declarations": [5, 7]})
+    (note,) = unused_parts(early_end)
+    assert "no call after hour 200, and the observed days run to hour 336: 5.67 days" in note

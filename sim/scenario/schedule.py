@@ -257,3 +257,32 @@ def check_schedules(scenario: Scenario) -> None:
             raise AtField(path, f"every call comes in the warm-up (the last at hour "
                           f"{schedule.hours[-1]:g}), and {run}: no call would be observed; "
                           "count hours from the warm-up's first day", value=UNSHOWN)
+
+
+def schedule_notes(scenario: Scenario) -> list[str]:
+    """Notes on a scheduled port whose calls leave part of the run without imports: none in
+    the warm-up (its lanes start the observed days empty, a yard no month starts with), or
+    none in the observed days' last day or more (they observe no import arriving)."""
+    warmup = scenario.warmup_days * 24.0
+    stop = warmup + scenario.days * 24.0
+    out = []
+    for pname, port in scenario.ports.items():
+        schedule = port.arrivals.schedule
+        if schedule is None:
+            continue
+        path = f"ports.{pname}.arrivals.schedule"
+        if warmup > 0 and schedule.hours[0] >= warmup:
+            out.append(
+                f"{path} has no call in the warm-up (its first at hour {schedule.hours[0]:g}, "
+                f"the observed days from hour {warmup:g}): {pname}'s import lanes start the "
+                "observed days empty, so its first days clear faster than they will; give the "
+                "calls of the weeks before too (they fill the yard and are not counted)"
+            )
+        if stop - schedule.hours[-1] >= 24:
+            out.append(
+                f"{path} has no call after hour {schedule.hours[-1]:g}, and the observed days "
+                f"run to hour {stop:g}: {(stop - schedule.hours[-1]) / 24:.3g} days at "
+                f"{pname} observe no import arriving; shorten days or give their calls"
+            )
+    return out
+
