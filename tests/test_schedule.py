@@ -23,7 +23,7 @@ CALLS = HERE / "data" / "vessel-calls.csv"
 SHORT = {"drain_days": 2}
 
 
-def scheduled(calls: Path | dict = CALLS, **over: object) -> sim.Scenario:
+def scheduled(calls: Path | str | dict = CALLS, **over: object) -> sim.Scenario:
     """small.toml's sea port fed by ``calls``: a CSV, or the lists themselves."""
     schedule = calls if isinstance(calls, dict) else str(calls)
     arrivals = {"schedule": schedule, "batch": {"discharge_rate": "100/h"}}
@@ -173,3 +173,10 @@ def test_a_schedule_leaving_the_warm_up_or_the_last_days_without_calls_is_noted(
     early_end = scheduled({"hours": [10, 200], "declarations": [5, 7]})
     (note,) = unused_parts(early_end)
     assert "no call after hour 200, and the observed days run to hour 336: 5.67 days" in note
+
+
+def test_a_relative_path_not_found_says_where_it_was_looked_for():
+    with pytest.raises(ScenarioError, match=r"no such file; a relative path is read from the "
+                       r"scenario file's folder \('.*tests/scenarios'\)"):
+        scheduled("calls-nowhere.csv")
+

@@ -61,7 +61,14 @@ class Schedule(Strict):
             if extra:
                 raise ValueError(f"a schedule read from csv takes nothing else; got {extra}")
             base = Path((info.context or {}).get("base_dir", "."))
-            return read_schedule(base / str(data["csv"]))
+            path = base / str(data["csv"])
+            if not Path(str(data["csv"])).is_absolute() and not path.exists():
+                raise ValueError(
+                    f"schedule csv {str(path)!r}: no such file; a relative path is read from "
+                    f"the scenario file's folder ({str(base)!r}): give it from there, or an "
+                    "absolute path"
+                )
+            return read_schedule(path)
         return data
 
     @model_validator(mode="after")

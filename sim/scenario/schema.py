@@ -260,8 +260,8 @@ class Arrivals(Strict):
         description="vessel or train calls at fixed times instead of random ones: a CSV "
         "('calls.csv', its path relative to the scenario file; columns hours, from the run's "
         "start, and declarations, others left alone) or {hours = [...], declarations = [...]}. "
-        "rate and batch.size are then the schedule's (left out); every declaration's draws "
-        "stay random (docs/vessel-schedule.md)",
+        "rate and batch.size are then replaced by what the schedule comes to (no need to write "
+        "them); every declaration's draws stay random (docs/vessel-schedule.md)",
     )
     extra: Real = Field(
         default=0.0,
