@@ -120,6 +120,8 @@ def test_a_file_that_is_no_schedule_is_refused_where_it_goes_wrong(tmp_path, tex
         ({"warmup_days": 14}, r"every call comes in the warm-up \(the last at hour 320\)"),
         ({"ports.sea.arrivals.extra": 1}, r"arrivals.extra.*a schedule fixes them"),
         ({"ports.sea.mode": "land", "ports.sea.arrivals.batch": None}, r"give arrivals.batch"),
+        ({"ports.sea.exports.arrivals.schedule": {"hours": [200], "declarations": [3]}},
+         r"ports.sea.exports.arrivals.schedule = .*: exports arrive by truck"),
     ],
 )
 def test_a_schedule_the_run_cannot_follow_is_refused(over, message):

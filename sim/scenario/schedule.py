@@ -229,29 +229,34 @@ def unscheduled_fields(scenario: Scenario) -> dict[str, str]:
 
 
 def check_filled(arrivals: Any) -> None:
-    """Raise :class:`AtField` where a scheduled ``arrivals`` cannot follow its schedule: no
-    vessels (``batch``), or added random calls (``extra``)."""
+    """Raise :class:`AtField` where a scheduled ``arrivals`` adds random calls (``extra``)."""
     if arrivals.schedule is None:
         return
-    if arrivals.batch is None:
-        raise AtField("schedule", "a schedule lists vessel or train calls: give arrivals.batch "
-                      "(its discharge_rate) too")
     if arrivals.extra > 0:
         raise AtField("extra", "extra adds random calls, and a schedule fixes them: put the "
                       "added calls in the schedule, or set extra = 0")
 
 
 def check_schedules(scenario: Scenario) -> None:
-    """Raise :class:`AtField` at a scheduled port whose calls do not fit the run: a call
-    after arrivals stop (the observed days' end, which would be left out), or no call in
-    the observed days (nothing would be measured)."""
+    """Raise :class:`AtField` at a schedule that cannot be followed: of exports (trucks), of
+    imports without vessels (``batch``), with a call after arrivals stop (the observed days'
+    end, which would be left out), or with no call in the observed days (nothing would be
+    measured)."""
     warmup = scenario.warmup_days * 24.0
     stop = warmup + scenario.days * 24.0
     for pname, port in scenario.ports.items():
+        if port.exports is not None and port.exports.arrivals.schedule is not None:
+            raise AtField(("ports", pname, "exports", "arrivals", "schedule"),
+                          "exports arrive by truck, one declaration at a time: a schedule "
+                          "lists the vessel or train calls of imports; delete it here",
+                          value=UNSHOWN)
         schedule = port.arrivals.schedule
         if schedule is None:
             continue
         path = ("ports", pname, "arrivals", "schedule")
+        if port.arrivals.batch is None:
+            raise AtField(path, "a schedule lists vessel or train calls: give arrivals.batch "
+                          "(its discharge_rate unloads each call) too", value=UNSHOWN)
         run = (f"arrivals stop at hour {stop:g} ({scenario.warmup_days:g} days of warm-up, "
                f"then {scenario.days:g} observed days; hours count from the warm-up's first day)")
         late = [i for i, t in enumerate(schedule.hours) if t >= stop]
