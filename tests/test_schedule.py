@@ -99,6 +99,7 @@ BAD = [
     ("hours,decl\n6,120\n", r"the first row does not name the column 'declarations'"),
     ("hours,declarations,hours\n6,1,7\n", r"the first row names 2 times the column 'hours'"),
     ("hours,declarations\n", r"has no call; give at least one"),
+    ("hours,declarations\n" + "x" * 40 + ",1\n", r"row 2, column 'hours': a cell not shown"),
 ]
 
 
@@ -182,3 +183,12 @@ def test_a_relative_path_not_found_says_where_it_was_looked_for():
                        r"scenario file's folder \('.*tests/scenarios'\)"):
         scheduled("calls-nowhere.csv")
 
+
+
+def test_a_spreadsheets_csv_reads_as_written(tmp_path):
+    """A BOM, Windows line ends and other columns in any script, as a spreadsheet saves."""
+    path = tmp_path / "plan.csv"
+    path.write_bytes("\ufeffhours,declarations,船名\r\n6,120,中远\r\n30,80,长荣\r\n".encode())
+    a = scheduled(path, **{"days": 1, "warmup_days": 1}).ports["sea"].arrivals
+    assert a.schedule is not None
+    assert (a.schedule.hours, a.schedule.declarations) == ([6.0, 30.0], [120, 80])

@@ -168,7 +168,7 @@ def _number(name: str, line: int, column: str, cell: str) -> float:
     cell = cell.strip()
     if _NUMBER.fullmatch(cell):
         return float(cell)
-    shown = repr(cell) if _HARMLESS.fullmatch(cell) else "a cell too long to show"
+    shown = repr(cell) if _HARMLESS.fullmatch(cell) else "a cell not shown (long or unusual)"
     allowed = HOURS_ALLOWED if column == "hours" else SIZE_ALLOWED
     empty = "an empty cell" if cell == "" else f"{shown}, not a number"
     raise ValueError(f"schedule csv {name} row {line}, column {column!r}: {empty}; {allowed}")
