@@ -7,6 +7,10 @@ Where things live:
 - ``eras.py``      a timeline's eras (the era each consignment follows) and a risk engine's hooks
 - ``port.py``      a Port: its route and the making of its consignments
 - ``port_lanes.py`` a port's resources: desks, scanners, the exam yard's cell, the gate
+- ``capacity_plan.py`` dated capacity windows: a lane's servers changed for a while (a
+                   breakdown, a closure, extra staff), then its schedule again
+- ``holds.py``     dated holds: arrivals (a port closed) or declarations (a declaration
+                   system down) held for a while and let in at the end
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
 - ``draws/``       every per-consignment random quantity, declared once (named draws): the

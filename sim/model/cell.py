@@ -34,8 +34,20 @@ class CellLane(LaneStats):
         self.waiting_together = 0  # jobs waiting in the cell that need this lane
         self.cell: Cell | None = None
         self._last = 0.0
-        if hourly is not None and len(set(hourly)) > 1:
+        self._plan, self._period = hourly, 168  # (a longer plan: :meth:`plan`)
+        self._following = hourly is not None and len(set(hourly)) > 1
+        if self._following:
             env.process(self._follow_schedule())
+
+    def plan(self, cap: list[int]) -> None:
+        """Follow ``cap``, servers hour by hour from time 0 (whole weeks, repeating after
+        them), instead of the weekly schedule: dated capacity windows
+        (:mod:`sim.model.capacity_plan`). Called before the run starts."""
+        self._plan, self._period = list(cap), len(cap)
+        self.capacity = cap[0]
+        if not self._following and len(set(cap)) > 1:
+            self._following = True
+            self.env.process(self._follow_schedule())
 
     @property
     def queue_length(self) -> int:
@@ -56,13 +68,15 @@ class CellLane(LaneStats):
     def _follow_schedule(self) -> Generator[simpy.Event, Any, None]:
         """Change capacity on the hour the schedule says; a new shift may start waiting jobs.
         (A lane's own process: it never queues and never counts as busy.)"""
-        hourly = self.hourly
+        hourly, period = self._plan, self._period
         assert hourly is not None
-        changes = [h for h in range(168) if hourly[h] != hourly[h - 1]]
+        changes = [h for h in range(period) if hourly[h] != hourly[h - 1]]
+        if not changes:
+            return
         week = 0
         while True:
             for h in changes:
-                t = week * 168 + h
+                t = week * period + h
                 if t > self.env.now:
                     yield self.env.timeout(t - self.env.now)
                 if t == 0:

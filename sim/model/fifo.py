@@ -189,9 +189,10 @@ class FifoLane(FifoState):
         else:
             while ends and ends[0] <= s:
                 heapq.heappop(ends)
-            while len(ends) >= cap[int(s) % 168]:
+            period = self._period
+            while len(ends) >= cap[int(s) % period]:
                 nxt = ends[0] if ends else INF
-                change = int(s) + self._to_change[int(s) % 168]
+                change = int(s) + self._to_change[int(s) % period]
                 s = change if change < nxt else nxt
                 while ends and ends[0] <= s:
                     heapq.heappop(ends)

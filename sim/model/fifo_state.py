@@ -29,6 +29,21 @@ def _to_change(h: tuple[int, ...]) -> tuple[float, ...]:
     return tuple(out)
 
 
+def to_change_linear(h: tuple[int, ...]) -> tuple[float, ...]:
+    """:func:`_to_change` for a plan of any length (it repeats after it), in one backward
+    sweep over two rounds (a plan spans many weeks)."""
+    n = len(h)
+    out: list[float] = [INF] * n
+    nxt = INF  # the next hour (absolute, on the doubled plan) whose capacity differs
+    for j in range(2 * n - 1, -1, -1):
+        i, following = j % n, (j + 1) % n
+        if j + 1 < 2 * n and h[following] != h[i]:
+            nxt = j + 1
+        if j < n:
+            out[i] = nxt - j
+    return tuple(out)
+
+
 class FifoState(LaneStats):
     """The statistics and state of a FIFO lane, from the starts and ends it booked."""
 
@@ -47,6 +62,17 @@ class FifoState(LaneStats):
         self._cap = h
         self._never = max(h) == 0
         self._to_change = _to_change(tuple(h))
+        self._period = 168  # hours after which ``_cap`` repeats (a week; longer: :meth:`plan`)
+
+    def plan(self, cap: list[int]) -> None:
+        """Follow ``cap``, servers hour by hour from time 0 (whole weeks, repeating after
+        them), instead of the weekly schedule: dated capacity windows
+        (:mod:`sim.model.capacity_plan`). Called before the run starts."""
+        self._cap = list(cap)
+        self._period = len(cap)
+        self._constant = len(set(cap)) == 1
+        self._never = max(cap) == 0
+        self._to_change = to_change_linear(tuple(cap))
 
     # -- state as an event-driven lane would show it (as of the last sync) -------------
     @property
@@ -59,7 +85,7 @@ class FifoState(LaneStats):
 
     @property
     def capacity(self) -> int:
-        return self._cap[int(self.env.now) % 168]
+        return self._cap[int(self.env.now) % self._period]
 
     def drain(self, upto: float, key: float = INF) -> None:  # pragma: no cover - overridden
         """Book the deferred requests made before ``upto`` (the lane's booking does)."""
@@ -125,15 +151,15 @@ class FifoState(LaneStats):
         if t <= a:
             return
         b = self._started - self._ended
-        cap = self._cap
+        cap, period = self._cap, self._period
         hour = int(a)
         if t <= hour + 1:
-            c = cap[hour % 168]
+            c = cap[hour % period]
             self.area_duty += (c if c > b else b) * (t - a)
         else:
             while a < t:
                 edge = min(t, math.floor(a) + 1.0)
-                self.area_duty += max(cap[int(a) % 168], b) * (edge - a)
+                self.area_duty += max(cap[int(a) % period], b) * (edge - a)
                 a = edge
         self._clock = t
 

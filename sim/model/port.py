@@ -14,6 +14,7 @@ from sim.model.consignment import Consignment, requirement_rows
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
 from sim.model.eras import era_of
+from sim.model.holds import held_arrivals, hold_declarations
 from sim.model.lab import Lab
 from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
@@ -194,6 +195,8 @@ class Port:
         """Turn a block of uniform rows into consignments (imports, or exports) and hand them
         on: decided now (a static selector) or at their assessment (a dynamic one, see
         :mod:`decisions`)."""
+        if self.scenario.holds:  # (arrivals due while the port is closed come at its end)
+            arrived = held_arrivals(self.scenario, self.name, arrived)
         if surge:  # added arrivals: indices of their own (imports' and exports' apart)
             first = SURGE_INDEX + (EXPORT_INDEX if export else 0) + self.created_surge[export]
             self.created_surge[export] += len(arrived)
@@ -232,6 +235,7 @@ class Port:
             call_containers=call_containers,
         )
         table = DRAWS.table(ctx, u)
+        hold_declarations(self.scenario, self.name, table, arrived)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
         self.organisation.admit(self.name, index, arrived, table)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}

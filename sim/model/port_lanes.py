@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sim.model.capacity_plan import apply_windows
 from sim.model.cell import Cell, CellLane
 from sim.model.fifo import FifoLane
 from sim.model.lane import Lane
@@ -68,6 +69,7 @@ def build_lanes(port: Port, centres: dict[str, Lane]) -> None:
     _build_desks(port, centres)
     _build_yard(port)
     port.gate = _lane(port, "gate", port.spec.release.gate)
+    apply_windows(port.scenario, port.lanes.values(), port.end)  # (dated capacity windows)
     port.built = tuple(k for k in vars(port) if k not in before)
 
 

@@ -20,9 +20,11 @@ from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
+from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
+from sim.scenario.holds import Hold, check_holds
 from sim.scenario.limits import (
     UNSHOWN,
     AtField,
@@ -935,6 +937,20 @@ class Scenario(Strict):
         "`compare` gives every option the dates of all its options' dated reforms, so each "
         "period has a baseline to set it against",
     )
+    capacity_windows: list[CapacityWindow] = Field(
+        default_factory=list,
+        max_length=100,
+        description="lanes run with another number of servers for a while, then their "
+        "schedule again: a breakdown, a closure, extra staff (sim/scenario/capacity_windows.py, "
+        "docs/disruptions.md)",
+    )
+    holds: list[Hold] = Field(
+        default_factory=list,
+        max_length=100,
+        description="arrivals or declarations a port takes in held for a while and let in at "
+        "the end: a port closed, a declaration system down (sim/scenario/holds.py, "
+        "docs/disruptions.md)",
+    )
     within_hours: list[TargetHours] = Field(
         default_factory=lambda: [24.0],
         max_length=MAX_TARGETS,
@@ -1010,6 +1026,8 @@ class Scenario(Strict):
         check_advance_window(self)
         check_surge_windows(self)
         check_schedules(self)
+        check_capacity_windows(self)
+        check_holds(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:

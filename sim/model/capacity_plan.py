@@ -1,0 +1,58 @@
+"""Dated capacity windows on the model's lanes (see :mod:`sim.scenario.capacity_windows`).
+
+A lane's weekly schedule repeats every 168 hours; a window (a breakdown, a closure, extra
+staff) happens once. A lane a window touches gets a plan of whole weeks from time 0 that
+covers the run and a week past its end: its schedule, week after week, with each window's
+hours set to the window's servers. The plan repeats after its end, which no measured figure
+reaches (the run's figures stop at its end). Lanes no window touches keep their weekly
+schedule, so scenarios without windows run exactly as before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sim.scenario.capacity_windows import finite_lanes
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
+
+WEEK = 168
+
+
+def windows_by_lane(scenario: Scenario) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+    """Each (port, lane) a window touches, with its windows as (first hour, end hour,
+    servers); ``lane = "*"`` stands for every lane of the port with servers."""
+    out: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for w in scenario.capacity_windows:
+        start = int(w.hours(scenario.start_date))
+        span = (start, start + int(w.lasts), w.servers)
+        lanes = finite_lanes(scenario, w.port) if w.lane == "*" else [w.lane]
+        for lane in lanes:
+            out.setdefault((w.port, lane), []).append(span)
+    return out
+
+
+def plan(hourly: list[int], windows: Iterable[tuple[int, int, int]], end_h: float) -> list[int]:
+    """Servers hour by hour from time 0, whole weeks past ``end_h`` (the run's end) by at
+    least one: ``hourly`` (a week's schedule) repeated, each window's hours set to its
+    servers."""
+    weeks = math.ceil(end_h / WEEK) + 1
+    out = list(hourly) * weeks
+    for first, stop, servers in windows:
+        for h in range(first, min(stop, len(out))):
+            out[h] = servers
+    return out
+
+
+def apply_windows(scenario: Scenario, lanes: Iterable[Any], end_h: float) -> None:
+    """Give each lane a window touches its plan (before the run starts)."""
+    by_lane = windows_by_lane(scenario)
+    if not by_lane:
+        return
+    for lane in lanes:
+        spans = by_lane.get((lane.port, lane.name))
+        if spans and lane.hourly is not None:
+            lane.plan(plan(lane.hourly, spans, end_h))

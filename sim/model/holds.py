@@ -1,0 +1,56 @@
+"""Dated holds on what a port takes in (see :mod:`sim.scenario.holds`): arrivals due in a
+hold arrive at its end; declarations a trader would lodge in one are lodged at its end.
+
+A declarations' hold rewrites the rows' lodging draws (advance flag, lead, delay) so that
+every reader of the lodging time (the declaration step, dynamic decisions, the organisation)
+sees the held time. Ports without holds are left untouched: their runs are as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.model.draws import R
+from sim.model.steps.declaration import lodged_at
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
+
+
+def spans(scenario: Scenario, port: str, of: str) -> list[tuple[float, float]]:
+    """The (start, end) hours of the holds ``of`` arrivals or declarations at ``port``."""
+    out = []
+    for h in scenario.holds:
+        if h.of == of and port in h.ports(scenario):
+            start = h.hours(scenario.start_date)
+            out.append((start, start + h.lasts))
+    return out
+
+
+def held_arrivals(scenario: Scenario, port: str, arrived: np.ndarray) -> np.ndarray:
+    """``arrived`` with each time inside an arrivals' hold moved to the hold's end (in
+    arrival order still: a held arrival comes before any due after the hold)."""
+    for start, end in spans(scenario, port, "arrivals"):
+        arrived = np.where((arrived >= start) & (arrived < end), end, arrived)
+    return arrived
+
+
+def hold_declarations(
+    scenario: Scenario, port: str, table: np.ndarray, arrived: np.ndarray
+) -> None:
+    """Rewrite, in place, the lodging draws of the rows whose declaration would be lodged
+    inside a declarations' hold, so that it is lodged at the hold's end: after its goods'
+    arrival, as a lodging delay (no longer in advance), else as a shorter advance lead."""
+    holds = spans(scenario, port, "declarations")
+    if not holds:
+        return
+    lodged = lodged_at(table, arrived)
+    for start, end in holds:
+        inside = (lodged >= start) & (lodged < end)
+        late = inside & (end >= arrived)
+        early = inside & ~late
+        table[late, R.advance] = 0
+        table[late, R.lodging_delay] = end - arrived[late]
+        table[early, R.advance_lead] = arrived[early] - end

@@ -1,0 +1,151 @@
+"""Dated capacity windows: a lane of a port runs with another number of servers for a while,
+then goes back to its schedule.
+
+``[[capacity_windows]] port = "sea_port", lane = "scanners", at = "30 d", lasts = "12 h",
+servers = 0`` is a breakdown (no scanner for 12 hours); ``servers = 0`` on every lane of a port
+(``lane = "*"``) closes it (a typhoon: goods keep arriving and wait, their clearance clock
+running); more servers than the schedule's is extra staff or overtime after a disruption (the
+server-hours above the schedule are priced as overtime, see docs/disruptions.md). A window
+replaces the lane's schedule hour by hour for its span: ``servers`` is the count on duty then,
+whatever the schedule says. Times are whole hours after the run's start (the warm-up's first
+day) or dates with ``start_date``, as a timeline's ``at``. The model side is
+:mod:`sim.model.capacity_plan`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, ValidationError, field_validator
+
+from sim.scenario.base import Strict
+from sim.scenario.limits import AtField
+from sim.scenario.timeline import Dated, RunTime, run_time_problem
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from sim.scenario.schema import Port, Scenario
+
+#: every lane key a window may name (the model's lane names, ``sim.model.port_lanes.LANES``)
+WINDOW_LANES = (
+    "gate",
+    "declaration_review",
+    "document_check",
+    "scanners",
+    "image_officers",
+    "exam_officers",
+    "exam_bays",
+    "movers",
+    "exam_teams",
+    "quarantine_officers",
+)
+
+
+class CapacityWindow(Strict):
+    """A lane's servers set to ``servers`` from ``at`` for ``lasts``, then its schedule again."""
+
+    port: str = Field(description="the port whose lane changes (a name under [ports])")
+    lane: str = Field(
+        description="the lane: gate, declaration_review, document_check, scanners, "
+        "image_officers, exam_officers (a cross-trained pool), exam_bays, movers, exam_teams, "
+        "quarantine_officers; '*' is every lane of the port with a finite number of servers"
+    )
+    at: str | float = Field(
+        description="when it starts: whole hours after the run's start ('30 d', '722 h'; a "
+        "bare number, in hours, only in a resolved scenario.json) or a date ('2018-04-20', "
+        "00:00, with start_date)"
+    )
+    lasts: RunTime = Field(description="how long, in whole hours ('12 h', '2 d')")
+    servers: int = Field(
+        ge=0, le=10_000, description="servers on duty during the window, whatever the schedule"
+    )
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _when(cls, v: Any) -> str | float:
+        """A time after the run's start or a date, read as a timeline entry's ``at``."""
+        try:
+            return Dated.model_validate({"reform": "single_window", "at": v}).at
+        except ValidationError as exc:  # (its message, not the inner model's path)
+            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+
+    def hours(self, start: dt.date | None) -> float:
+        """When the window starts, in hours after the run's start."""
+        return Dated.model_construct(reform="", at=self.at).hours(start)
+
+
+def _lanes_of(port: Port) -> dict[str, Any]:
+    """The lane specs a port has (None: unlimited or absent), by lane key."""
+    scan, exam, q = port.scan, port.exam, port.quarantine
+    return {
+        "gate": port.release.gate,
+        "declaration_review": port.review,
+        "document_check": port.document_check,
+        "scanners": scan.scanners if scan else None,
+        "image_officers": scan.image_review.officers if scan else None,
+        "exam_bays": exam.bays if exam else None,
+        "movers": exam.movers if exam else None,
+        "exam_teams": exam.teams if exam else None,
+        "quarantine_officers": q.officers if q else None,
+    }
+
+
+def finite_lanes(scenario: Scenario, pname: str) -> list[str]:
+    """The lane keys of port ``pname`` a window can change: those with a number of servers
+    (an unlimited lane has no queue to hold), the cross-trained exam pool by its own key, and
+    no image officers pooled at a review centre (the centre's, shared with other ports)."""
+    port = scenario.ports[pname]
+    lanes = {k: v for k, v in _lanes_of(port).items() if v is not None and not v.unlimited}
+    insp = scenario.inspection
+    if port.exam and port.quarantine and insp.mode == "joint":
+        if insp.joint_staffing == "cross_trained":
+            lanes.pop("exam_teams", None)
+            lanes.pop("quarantine_officers", None)
+            if not (port.exam.teams.unlimited or port.quarantine.officers.unlimited):
+                lanes["exam_officers"] = True
+    if port.scan and port.scan.image_review.pool:
+        lanes.pop("image_officers", None)
+    return [k for k in WINDOW_LANES if k in lanes]
+
+
+def check_capacity_windows(scenario: Scenario) -> None:
+    """Raise :class:`AtField` at the first window that names no port or lane the model
+    builds with servers, that is not whole hours, that falls outside the run, or that
+    overlaps another window of the same lane (which count would hold?)."""
+    spans: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    for i, w in enumerate(scenario.capacity_windows):
+        at = ("capacity_windows", i)
+        if w.port not in scenario.ports:
+            allowed = ", ".join(scenario.ports)
+            raise AtField((*at, "port"), f"unknown port {w.port!r}; allowed: {allowed}")
+        lanes = finite_lanes(scenario, w.port)
+        if w.lane != "*" and w.lane not in lanes:
+            raise AtField(
+                (*at, "lane"),
+                f"port {w.port} has no lane {w.lane!r} with a number of servers; allowed: *, "
+                + ", ".join(lanes),
+            )
+        try:
+            start = w.hours(scenario.start_date)
+        except ValueError as exc:
+            raise AtField((*at, "at"), str(exc)) from None
+        for field, h in (("at", start), ("lasts", w.lasts)):
+            if h != int(h):
+                raise AtField(
+                    (*at, field), f"{h:g} h is not whole hours: lanes change on the hour"
+                )
+        if w.lasts <= 0:
+            raise AtField((*at, "lasts"), "a window must last at least 1 h")
+        problem = run_time_problem(start + w.lasts, scenario)
+        if problem:
+            raise AtField((*at, "lasts"), f"the window ends after the run: {problem}")
+        for lane in lanes if w.lane == "*" else [w.lane]:
+            for a, b, k in spans.get((w.port, lane), []):
+                if start < b and a < start + w.lasts:
+                    raise AtField(
+                        (*at, "at"),
+                        f"capacity_windows.{i} overlaps capacity_windows.{k} at lane "
+                        f"{lane} of port {w.port}: give each hour of a lane one count",
+                    )
+            spans.setdefault((w.port, lane), []).append((start, start + w.lasts, i))
