@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from sim.scenario.base import Strict
 from sim.scenario.limits import AtField
-from sim.scenario.timeline import Dated, RunTime, run_time_problem
+from sim.scenario.timeline import Dated, RunTime
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -109,6 +109,28 @@ def finite_lanes(scenario: Scenario, pname: str) -> list[str]:
     return [k for k in WINDOW_LANES if k in lanes]
 
 
+def span_problem(start: float, end: float, scenario: Scenario) -> tuple[str, str] | None:
+    """(the field, why) a disruption from ``start`` to ``end`` (hours after the run's start)
+    is refused: one the observed goods cannot meet (it ends by the warm-up's end, or starts
+    at or after the last observed arrival) or that outlasts the run."""
+    warmup, days = scenario.warmup_days * 24.0, scenario.days * 24.0
+    run_end = warmup + days + scenario.drain_days * 24.0
+    timing = (
+        f"times count from the run's start, the warm-up's first day: the observed days are "
+        f"{warmup / 24:g} d to {(warmup + days) / 24:g} d"
+    )
+    if end <= warmup:
+        return "at", f"it ends at {end / 24:g} d, within the warm-up ({timing})"
+    if start >= warmup + days:
+        return "at", f"it starts at {start / 24:g} d, after the last observed arrival ({timing})"
+    if end > run_end:
+        return "lasts", (
+            f"it ends at {end / 24:g} d, after the run's end at {run_end / 24:g} d (warm-up, "
+            "observed days and drain): shorten it or give more drain_days"
+        )
+    return None
+
+
 def check_capacity_windows(scenario: Scenario) -> None:
     """Raise :class:`AtField` at the first window that names no port or lane the model
     builds with servers, that is not whole hours, that falls outside the run, or that
@@ -137,9 +159,9 @@ def check_capacity_windows(scenario: Scenario) -> None:
                 )
         if w.lasts <= 0:
             raise AtField((*at, "lasts"), "a window must last at least 1 h")
-        problem = run_time_problem(start + w.lasts, scenario)
+        problem = span_problem(start, start + w.lasts, scenario)
         if problem:
-            raise AtField((*at, "lasts"), f"the window ends after the run: {problem}")
+            raise AtField((*at, problem[0]), problem[1])
         for lane in lanes if w.lane == "*" else [w.lane]:
             for a, b, k in spans.get((w.port, lane), []):
                 if start < b and a < start + w.lasts:

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, ValidationError, field_validator
 
 from sim.scenario.base import Strict
+from sim.scenario.capacity_windows import span_problem
 from sim.scenario.limits import AtField
-from sim.scenario.timeline import Dated, RunTime, run_time_problem
+from sim.scenario.timeline import Dated, RunTime
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -78,9 +79,9 @@ def check_holds(scenario: Scenario) -> None:
         end = start + h.lasts
         if h.lasts <= 0:
             raise AtField((*at, "lasts"), "a hold must last some time ('4 h')")
-        problem = run_time_problem(end, scenario)
+        problem = span_problem(start, end, scenario)
         if problem:
-            raise AtField((*at, "lasts"), f"the hold ends after the run: {problem}")
+            raise AtField((*at, problem[0]), problem[1])
         for pname in h.ports(scenario):
             for a, b, k in seen.get((h.of, pname), []):
                 if start < b and a < end:
