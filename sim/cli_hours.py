@@ -1,9 +1,10 @@
-"""``bordersim hours RESULTS_DIR [--week | --day | --peak] [--port NAME] [--csv FILE]``: each
-hour's busiest lane of every port (utilisation from the queue samples, see
-:mod:`sim.report.hourly_use`), each day's (``--day``, :mod:`sim.report.daily_use`), or each
-lane's worst backlog (``--peak``, :mod:`sim.report.peak_backlog`), from a run's or a
-comparison's folder. Only the standard
-library is imported at start-up."""
+"""``bordersim hours RESULTS_DIR [--week | --day | --peak | --recovery] [--port NAME]
+[--csv FILE]``: each hour's busiest lane of every port (utilisation from the queue samples,
+see :mod:`sim.report.hourly_use`), each day's (``--day``, :mod:`sim.report.daily_use`), or
+each lane's worst backlog (``--peak``, :mod:`sim.report.peak_backlog`), from a run's or a
+comparison's folder, or each option's backlog above the baseline's and its recovery
+(``--recovery``, :mod:`sim.report.recovery`). Only the standard library is imported at
+start-up."""
 
 from __future__ import annotations
 
@@ -39,6 +40,12 @@ def add_parser(sub: Any) -> None:
                    "the run (from the warm-up's first) and hour, and how many hours it took "
                    "to fall back to the observed days' mean queue (a peak such as a surge's, "
                    "arrivals.extra_from); with --csv, written to FILE")
+    p.add_argument("--recovery", action="store_true",
+                   help="instead, in a comparison's folder (its options run on the baseline's "
+                   "seeds): each option's backlog above the baseline's queue at the same "
+                   "sample (a disruption's, docs/disruptions.md), its largest excess, when, "
+                   "and the hours until the option's queue is back at or below the "
+                   "baseline's; with --csv, written to FILE")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     except ResultsFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.recovery:
+        return _recovery(args, kind, variants)
     tables = []
     for name, variant in variants.items():
         if args.peak:
@@ -91,4 +100,38 @@ def run(args: argparse.Namespace) -> int:
         what = ("every lane's peak backlog" if args.peak else "every lane by day" if args.day
                 else "every lane by hour")
         print(f"{what}: {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any]) -> int:
+    """``--recovery``: each option's backlog above the baseline's, by lane."""
+    from sim.report.hourly_use import observed_window
+    from sim.report.recovery import excess_backlog, excess_lines
+
+    if args.week or args.day or args.peak:
+        print("error: --recovery is a view of its own: give it without --week, --day or "
+              "--peak", file=sys.stderr)
+        return 2
+    if kind != "compare" or "baseline" not in variants or len(variants) < 2:
+        print(f"error: --recovery needs a comparison's folder with a baseline and an option "
+              f"(bordersim compare SCENARIO --option NAME:@DISRUPTION.toml); {args.folder} "
+              "has no baseline to set the queues against", file=sys.stderr)
+        return 2
+    base = variants["baseline"]
+    tables = []
+    for name, variant in variants.items():
+        if name == "baseline":
+            continue
+        rows = excess_backlog(variant.tables["queues"], base.tables["queues"],
+                              observed_window(variant.scenario))
+        if args.port is not None:
+            rows = rows[rows["port"] == args.port]
+        print(f"{name}:")
+        print("\n".join(excess_lines(rows)) or "  no lane's queue above the baseline's")
+        tables.append(rows.assign(option=name))
+    if args.csv is not None:
+        import pandas as pd
+
+        pd.concat(tables).to_csv(args.csv, index=False)
+        print(f"each option's backlog above the baseline's: {args.csv}", file=sys.stderr)
     return 0
