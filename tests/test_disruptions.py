@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import sim
-from sim.model.capacity_plan import plan
+from sim.model.capacity_plan import lost_hours, plan
 from sim.model.fifo_state import _to_change, to_change_linear
 
 SMALL = str(Path(__file__).resolve().parent / "scenarios" / "small.toml")
@@ -187,3 +187,20 @@ def test_the_plan_repeats_the_week_and_sets_the_window():
 def test_a_disruption_the_model_cannot_honour_is_refused_with_its_field(over, match):
     with pytest.raises(sim.ScenarioError, match=match):
         sim.load_scenario(SMALL, over)
+
+
+def test_hours_a_window_takes_away_are_paid_and_those_it_adds_are_not_netted():
+    """A lane's hours on duty for its costs get back what a window took from its schedule:
+    its staff are paid as scheduled, and a later window's extra servers are all overtime."""
+
+    class Lane:
+        hourly = [2] * 168
+        planned = plan(hourly, [(10, 14, 0), (14, 16, 5)], end_h=168.0)
+
+    assert lost_hours(Lane, 0.0, 168.0) == 8.0  # 4 h x 2 servers closed; the extra 6 h apart
+    assert lost_hours(Lane, 12.5, 20.0) == 3.0  # (1.5 h of the closure in the span, x 2)
+
+    class Scheduled:
+        hourly = [2] * 168
+
+    assert lost_hours(Scheduled, 0.0, 168.0) == 0.0

@@ -56,6 +56,14 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
     assert f"take {era_2['typhoon']:.1f} h on average to clear against" in text
     assert f"against {era_2['baseline']:.1f} h in the baseline" in text
     assert f"reopening day's clearance to {era_2['typhoon_overtime']:.1f} h" in text
+    reps = tmp_path / "ex" / "results" / "disruptions" / "options" / "typhoon_overtime" / "reps"
+    with open(reps / "rep-0000-agency.csv") as f:
+        overtime = {r["item"]: float(r["quantity"]) for r in csv.DictReader(f)
+                    if r["kind"] == "overtime"}
+    assert (
+        f"{overtime['declaration_review']:.1f} officer-hours at the review desk and "
+        f"{overtime['document_check']:.1f} at the document check" in text
+    )
 
 
 def test_its_links_lead_to_files() -> None:

@@ -56,3 +56,19 @@ def apply_windows(scenario: Scenario, lanes: Iterable[Any], end_h: float) -> Non
         spans = by_lane.get((lane.port, lane.name))
         if spans and lane.hourly is not None:
             lane.plan(plan(lane.hourly, spans, end_h))
+
+
+def lost_hours(lane: Any, start: float, end: float) -> float:
+    """Server-hours in [start, end) that windows took from ``lane``'s schedule (where a
+    window has fewer servers than the schedule; 0 for a lane without windows). Added to the
+    lane's hours on duty for its costs, so that a closed lane's staff are paid as scheduled
+    and extra servers in a window are priced as overtime, not netted against the closure."""
+    planned, hourly = getattr(lane, "planned", None), lane.hourly
+    if planned is None or hourly is None:
+        return 0.0
+    lost = 0.0
+    for h in range(max(0, math.floor(start)), min(len(planned), math.ceil(end))):
+        gap = hourly[h % WEEK] - planned[h]
+        if gap > 0:
+            lost += gap * (min(end, h + 1.0) - max(start, float(h)))
+    return lost

@@ -43,7 +43,8 @@ class CellLane(LaneStats):
         """Follow ``cap``, servers hour by hour from time 0 (whole weeks, repeating after
         them), instead of the weekly schedule: dated capacity windows
         (:mod:`sim.model.capacity_plan`). Called before the run starts."""
-        self._plan, self._period = list(cap), len(cap)
+        self._plan = self.planned = list(cap)
+        self._period = len(cap)
         self.capacity = cap[0]
         if not self._following and len(set(cap)) > 1:
             self._following = True

@@ -68,7 +68,7 @@ class FifoState(LaneStats):
         """Follow ``cap``, servers hour by hour from time 0 (whole weeks, repeating after
         them), instead of the weekly schedule: dated capacity windows
         (:mod:`sim.model.capacity_plan`). Called before the run starts."""
-        self._cap = list(cap)
+        self._cap = self.planned = list(cap)
         self._period = len(cap)
         self._constant = len(set(cap)) == 1
         self._never = max(cap) == 0

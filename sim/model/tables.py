@@ -10,6 +10,7 @@ import pandas as pd
 
 from sim.analysis.sketch import quantile_from_counts
 from sim.model.agency_costs import duty_hours
+from sim.model.capacity_plan import lost_hours
 from sim.model.draws import DRAWS
 from sim.model.finders import FINDERS, found_by
 from sim.model.groups import with_group_parts
@@ -156,6 +157,11 @@ def cost_tables(
     duty: dict[str, dict[str, float]] = {}
     for r in resources:  # server-hours on duty, overtime included
         duty.setdefault(r["port"], {})[r["lane"]] = r["capacity_mean"] * span
+    for p in ports:  # (hours a capacity window took away: paid as scheduled, not overtime)
+        for key, lane in p.lanes.items():
+            lost = lost_hours(lane, *book.window)
+            if lost > 0:
+                duty[p.name][key] = duty[p.name].get(key, 0.0) + lost
     _review_centres(ports, lanes, utilisation, duty, book.window)
     labs = {p.name: p.lab is not None for p in ports}
     pools = _pools(ports)
