@@ -31,7 +31,8 @@ class Hold(Strict):
     """What a port takes in is held from ``at`` for ``lasts`` and comes at the end."""
 
     of: Literal["arrivals", "declarations"] = Field(
-        description="arrivals: goods due in the window arrive at its end (a port closed); "
+        description="arrivals: goods due in the window, imports and exports, arrive at its end "
+        "(a port closed); "
         "declarations: those the traders would lodge in it are lodged at its end (a "
         "declaration system down)"
     )
