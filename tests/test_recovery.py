@@ -81,3 +81,5 @@ def test_hours_recovery_needs_a_comparison_and_no_other_view(small_compare, caps
     assert "--recovery needs a comparison's folder with a baseline" in capsys.readouterr().err
     assert main(["hours", str(small_compare), "--recovery", "--peak"]) == 2
     assert "--recovery is a view of its own" in capsys.readouterr().err
+    assert main(["hours", str(small_compare), "--recovery", "--day"]) == 2  # (--day: a view too)
+    assert "without --week, --day or --peak" in capsys.readouterr().err
