@@ -752,16 +752,8 @@ def _table(
         m for m in names if counts is not None and counts.get(m, reps) == 0 and m not in extra
     ]
     names = [m for m in names if m not in unmeasured]
-    caption = "intervals shown within what is possible (summary.json has them raw and as shown)"
-    if more:
-        caption += f"; {more} less busy lanes' utilisation in summary.json"
-    if unmeasured:
-        caption += (f"; {len(unmeasured)} rows measured in no replication left out (flows "
-                    "the scenario does not have, such as exports at a port without them)")
     absent = [m for m in extra if m not in summary]  # (--show names no replication gave)
-    if absent:
-        listed = ", ".join(absent[:4]) + (f" and {len(absent) - 4} more" if len(absent) > 4 else "")
-        caption += f"; shown but measured in no replication: {listed}"
+    caption = _caption(more, len(unmeasured), absent)
     title = f"Key metrics: mean and 95 % CI over {reps} replication(s)"
     if unstable:
         title += (f"\nNOT STEADY-STATE: a queue or smugglers did not settle in {unstable} of "
@@ -791,6 +783,22 @@ def _table(
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def _caption(more: int, unmeasured: int, absent: Sequence[str]) -> str:
+    """The run table's caption: what its intervals are, and the rows it leaves out (``more``
+    less busy lanes, ``unmeasured`` rows no replication measured, the ``absent`` names
+    ``--show`` asked for that no replication gave)."""
+    caption = "intervals shown within what is possible (summary.json has them raw and as shown)"
+    if more:
+        caption += f"; {more} less busy lanes' utilisation in summary.json"
+    if unmeasured:
+        caption += (f"; {unmeasured} rows measured in no replication left out (flows "
+                    "the scenario does not have, such as exports at a port without them)")
+    if absent:
+        listed = ", ".join(absent[:4]) + (f" and {len(absent) - 4} more" if len(absent) > 4 else "")
+        caption += f"; shown but measured in no replication: {listed}"
+    return caption
 
 
 #: a unit longer than this keeps its parenthesised aside for the table's caption

@@ -165,14 +165,18 @@ class FifoLane(FifoState):
                 self._next_bucket()
             b.proceed(book(r, b.service, b.cohort))
 
+    def _queued_for_ever(self, r: float) -> tuple[float, float]:
+        """A request to a lane that never has a server: it joins the queue for ever."""
+        self._requests += 1
+        w0, w1 = self._bounds
+        if r < w1:
+            self.win_queue += w1 - max(r, w0)
+        return INF, INF
+
     def _book(self, r: float, service: float, cohort: bool) -> tuple[float, float]:
         self.jobs_total += 1
-        if self._never:  # joins the queue for ever
-            self._requests += 1
-            w0, w1 = self._bounds
-            if r < w1:
-                self.win_queue += w1 - max(r, w0)
-            return INF, INF
+        if self._never:
+            return self._queued_for_ever(r)
         ends, cap = self._ends, self._cap
         s = r if r > self._last_start else self._last_start
         if self._constant:  # ``ends`` holds the ends of the last cap jobs: if all servers

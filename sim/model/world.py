@@ -69,22 +69,7 @@ class World:
             selector = RiskEngine(scenario, seed=self.seed) if on else TableSelector(scenario)
         self.selector = selector
         self.centres = review_centres(env, scenario)
-        self.ports = [
-            Port(
-                env,
-                scenario,
-                name,
-                i,
-                self.seed,
-                selector=selector,
-                organisation=self.organisation,
-                window=(self.warmup, self.stop),
-                launch=self.launch,
-                bulk=bulk,
-                centres=self.centres,
-            )
-            for i, name in enumerate(scenario.ports)
-        ]
+        self.ports = self._ports(selector, bulk)
         if scenario.timeline:
             add_eras(self, selector_given, bulk)
         names = list(scenario.ports)
@@ -106,6 +91,13 @@ class World:
         self.paths = {"bulk": 0, "flow": 0}
         self.samples: list[tuple[Any, ...]] = []
         self.smugglers = self._smugglers()
+
+    def _ports(self, selector: Selector, bulk: bool) -> list[Port]:
+        """The scenario's ports, in its order, each told the run's selector and organisation."""
+        return [Port(self.env, self.scenario, name, i, self.seed, selector=selector,
+                     organisation=self.organisation, window=(self.warmup, self.stop),
+                     launch=self.launch, bulk=bulk, centres=self.centres)
+                for i, name in enumerate(self.scenario.ports)]  # fmt: skip
 
     def _smugglers(self) -> Smugglers | None:
         """The scenario's smuggling groups, if it has any (a patrol's catch raises the risk
