@@ -58,3 +58,11 @@ def test_every_lane_names_the_activity_that_shares_its_cost(lanes: set[str]):
 def test_every_lane_has_its_path_in_a_port(lanes: set[str]):
     missing = lanes - set(LANE_PATHS.values()) - POOLS
     assert sorted(missing) == [], "add it to sim.scenario.dormant.LANE_PATHS"
+
+
+def test_a_capacity_window_may_name_every_lane_and_no_other(lanes: set[str]):
+    """The scenario's list of the lanes a dated window may name is kept by hand (the scenario
+    layer does not import the model's): it is the model's, in its order."""
+    from sim.scenario.capacity_windows import WINDOW_LANES
+
+    assert WINDOW_LANES == LANES

@@ -42,7 +42,29 @@ WINDOW_LANES = (
 )
 
 
-class CapacityWindow(Strict):
+class Span(Strict):
+    """Something dated that lasts (its own ``at`` and ``lasts`` fields, in the order its
+    table lists them): ``at`` read as a timeline entry's (a time after the run's start with
+    its unit, or a date), and when it starts, in hours."""
+
+    if TYPE_CHECKING:  # (a field of each subclass, where its table lists it)
+        at: str | float
+
+    @field_validator("at", mode="before", check_fields=False)
+    @classmethod
+    def _when(cls, v: Any) -> str | float:
+        """A time after the run's start or a date, read as a timeline entry's ``at``."""
+        try:
+            return Dated.model_validate({"reform": "single_window", "at": v}).at
+        except ValidationError as exc:  # (its message, not the inner model's path)
+            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+
+    def hours(self, start: dt.date | None) -> float:
+        """When it starts, in hours after the run's start."""
+        return Dated.model_construct(reform="", at=self.at).hours(start)
+
+
+class CapacityWindow(Span):
     """A lane's servers set to ``servers`` from ``at`` for ``lasts``, then its schedule again."""
 
     port: str = Field(description="the port whose lane changes (a name under [ports])")
@@ -60,19 +82,6 @@ class CapacityWindow(Strict):
     servers: int = Field(
         ge=0, le=10_000, description="servers on duty during the window, whatever the schedule"
     )
-
-    @field_validator("at", mode="before")
-    @classmethod
-    def _when(cls, v: Any) -> str | float:
-        """A time after the run's start or a date, read as a timeline entry's ``at``."""
-        try:
-            return Dated.model_validate({"reform": "single_window", "at": v}).at
-        except ValidationError as exc:  # (its message, not the inner model's path)
-            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
-
-    def hours(self, start: dt.date | None) -> float:
-        """When the window starts, in hours after the run's start."""
-        return Dated.model_construct(reform="", at=self.at).hours(start)
 
 
 def _lanes_of(port: Port) -> dict[str, Any]:

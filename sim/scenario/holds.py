@@ -12,22 +12,20 @@ lanes already working on goods in the port, is a capacity window
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field
 
-from sim.scenario.base import Strict
-from sim.scenario.capacity_windows import span_problem
+from sim.scenario.capacity_windows import Span, span_problem
 from sim.scenario.limits import AtField
-from sim.scenario.timeline import Dated, RunTime
+from sim.scenario.timeline import RunTime
 
 if TYPE_CHECKING:
-    import datetime as dt
 
     from sim.scenario.schema import Scenario
 
 
-class Hold(Strict):
+class Hold(Span):
     """What a port takes in is held from ``at`` for ``lasts`` and comes at the end."""
 
     of: Literal["arrivals", "declarations"] = Field(
@@ -43,19 +41,6 @@ class Hold(Strict):
         "with start_date)"
     )
     lasts: RunTime = Field(description="how long ('48 h', '4 h')")
-
-    @field_validator("at", mode="before")
-    @classmethod
-    def _when(cls, v: Any) -> str | float:
-        """A time after the run's start or a date, read as a timeline entry's ``at``."""
-        try:
-            return Dated.model_validate({"reform": "single_window", "at": v}).at
-        except ValidationError as exc:  # (its message, not the inner model's path)
-            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
-
-    def hours(self, start: dt.date | None) -> float:
-        """When the hold starts, in hours after the run's start."""
-        return Dated.model_construct(reform="", at=self.at).hours(start)
 
     def ports(self, scenario: Scenario) -> list[str]:
         """The ports it holds."""
