@@ -152,6 +152,9 @@ def metric_unit(name: str) -> str:
         return "AUC (0-1)"
     if name.startswith("seizures_per_1000_"):  # (one direction's)
         return _FIXED_UNITS["seizures_per_1000"]
+    for stem, yard_unit in _YARD_UNITS.items():  # (the exam yard's, per port)
+        if name.startswith(stem):
+            return yard_unit
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"
@@ -187,6 +190,13 @@ _FIXED_UNITS = {
     "alerts_raised": "alerts",
     "alert_receipts": "receipts",
     "smuggling_opportunities": "opportunities",
+}
+
+
+#: the exam yard's figures per container (sim.model.exam_figures), by port
+_YARD_UNITS = {
+    "exam_boxes_per_day_": "containers a day",
+    "exam_boxes_per_team_hour_": "containers per team-hour",
 }
 
 

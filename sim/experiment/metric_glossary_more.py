@@ -20,6 +20,7 @@ from sim.experiment.metric_glossary_data import (
     Entry,
 )
 from sim.experiment.metric_glossary_lab import LAB_HOLDS
+from sim.experiment.metric_glossary_yard import EXAM_YARD
 
 SMUGGLING = [
     Entry("smuggling_opportunities", SMUG_LAYER,
@@ -510,5 +511,5 @@ RISK = [
 
 ENTRIES = (
     CLEARANCE + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES
-    + ORGANISATION + RISK
+    + EXAM_YARD + ORGANISATION + RISK
 )

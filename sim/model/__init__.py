@@ -49,6 +49,8 @@ Where things live:
                    (``fifo_state.py``: what a FIFO lane's booked jobs show)
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
+- ``exam_figures.py`` the exam yard's figures per container (boxes a day, exam hours a box,
+                   boxes a team examines an hour on duty)
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``capacity_needed.py``: the work an overloaded lane is asked for and
                    the capacity that would carry it;

@@ -16,6 +16,7 @@ import numpy as np
 from sim.model.consignment import Consignment
 from sim.model.cutoffs import CutoffTally
 from sim.model.enforcement import EnforcementTally
+from sim.model.exam_figures import ExamTally
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, checks_bits
 from sim.model.interval_tally import IntervalTally
@@ -91,6 +92,7 @@ class Recorder:
         self.owner_sum = np.zeros(len(OWNERS))
         self.owners = OwnerTally()  # (and by direction)
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
+        self.exams = ExamTally(ports, window)  # (the exam yard's figures per container, by port)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)
@@ -205,6 +207,7 @@ class Recorder:
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
         self._count_by_port(a, outcome)
         self._count_inspections(a, outcome)
+        self.exams.fold(a)
         arrived = a[:, _SMS + M["arrived"]]
         held = (outcome == CENSORED) & ~(a[:, _SMS + M["released"]] <= self.end)
         self.enforcement.fold(

@@ -299,7 +299,7 @@ class World:
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=rec.enforcement.metrics(),
             export_metrics=rec.cutoffs.metrics(),
-            port_metrics=rec.by_port.metrics(),
+            port_metrics={**rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows)},
             lab_hold_metrics=self.lab_holds.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),

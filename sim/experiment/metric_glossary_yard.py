@@ -1,0 +1,32 @@
+"""The glossary's entries of the exam yard's figures per container
+(:mod:`sim.model.exam_figures`): the lanes count declarations, a yard plans in boxes."""
+
+from __future__ import annotations
+
+from sim.experiment.metric_glossary_data import LANE_LAYER, Entry
+
+_COUNTED = (
+    " Counts the cohort's physical examinations (customs', alone or joint with quarantine; "
+    "at a bay or at the trader's premises) that ended by the run's end, each with all its "
+    "declaration's containers: every box of an examined declaration is moved and examined "
+    "(`enforcement.detection.boxes_opened` lowers what an examination finds, not its time). "
+    "Named for each port with an exam yard (`[ports.<port>.exam]`)."
+)
+
+EXAM_YARD = [
+    Entry("exam_boxes_per_day_port_<port>", LANE_LAYER,
+          "Containers physically examined a day at the port, over the observed days." + _COUNTED),
+    Entry("exam_h_per_box_port_<port>", LANE_LAYER,
+          "Mean hours of the examination itself per container examined (from `exam_start` "
+          "to `exam_end`, summed over the examinations, over their containers): no moves, no "
+          "waits; `exam.duration` is drawn per container, so this is about its mean (a joint "
+          "examination takes the longer of the customs and quarantine times)." + _COUNTED),
+    Entry("exam_boxes_per_team_hour_port_<port>", LANE_LAYER,
+          "Containers examined per hour an exam team was on duty (the `exam_teams` lane's "
+          "`capacity_mean` times the observed hours, overtime included), idle hours counted: "
+          "times a team's hours on duty a day it is a team's containers a day (the default "
+          "sea port's teams are on duty 08:00-18:00, 10 h). NaN without an `exam_teams` lane "
+          "(a cross-trained pool's officers are not teams), with unlimited teams or when "
+          "nothing was examined."
+          + _COUNTED),
+]

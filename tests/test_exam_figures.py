@@ -1,0 +1,54 @@
+"""The exam yard's figures per container (sim/model/exam_figures.py): boxes examined a day,
+hours of examination a box and boxes a team examines an hour on duty, checked by hand on a
+deterministic yard and against the teams' own utilisation."""
+
+from __future__ import annotations
+
+import math
+
+from det_scenarios import exam, fixed, port, scenario, unlimited
+
+import sim
+
+BOXES, PER_BOX = 3, 0.5
+
+
+def _yard(teams: dict | None = None, days: float = 2, warmup_days: float = 0) -> sim.Scenario:
+    """A land port whose every declaration, of 3 boxes, is examined, 0.5 h a box."""
+    lanes = {"teams": teams} if teams is not None else {}
+    p = port(rate="1/h", exam=exam(0.25, PER_BOX, 0.0, **lanes))
+    p["traffic"]["containers"] = {"dist": "deterministic", "value": BOXES}
+    p["quarantine"] = {"officers": unlimited(), "check": fixed(0.5)}
+    return scenario(
+        {"p": p}, selection={"physical": 1.0}, days=days, warmup_days=warmup_days, drain_days=2
+    )
+
+
+def test_boxes_a_day_and_hours_a_box_are_counted_from_the_examinations():
+    s = _yard()
+    res = sim.simulate(s, 1, log=True)
+    log = res.log
+    ended = log[log.cohort.astype(bool) & log.exam_end.notna()]
+    m = res.metrics()
+    assert len(ended) > 20
+    assert m["exam_boxes_per_day_port_p"] == BOXES * len(ended) / 2  # over the 2 observed days
+    assert math.isclose(m["exam_h_per_box_port_p"], PER_BOX)  # each box's examination
+    # unlimited teams: no team-hours on duty to divide by
+    assert math.isnan(m["exam_boxes_per_team_hour_port_p"])
+
+
+def test_boxes_a_team_hour_times_hours_a_box_is_the_teams_utilisation():
+    """A team is busy for exactly the examination: boxes per team-hour on duty x hours per
+    box is the teams' utilisation, up to the examinations at the window's edges (a cohort's
+    night arrivals wait for the day's slots, so two days would be off by a quarter)."""
+    m = sim.simulate(_yard({"capacity": 2}, days=14, warmup_days=2), 1).metrics()
+    per_team_hour = m["exam_boxes_per_team_hour_port_p"]
+    assert 0.3 < per_team_hour < 2 / PER_BOX
+    implied = per_team_hour * m["exam_h_per_box_port_p"]
+    assert math.isclose(implied, m["utilisation_p_exam_teams"], rel_tol=0.05)
+
+
+def test_a_port_without_an_exam_yard_names_no_yard_figure():
+    p = port(rate="1/h")
+    m = sim.simulate(scenario({"p": p}, days=1, drain_days=1), 1).metrics()
+    assert not [k for k in m if k.startswith(("exam_boxes_", "exam_h_per_box_"))]
