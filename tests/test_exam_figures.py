@@ -5,6 +5,7 @@ deterministic yard and against the teams' own utilisation."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from det_scenarios import exam, fixed, port, scenario, unlimited
 
@@ -13,14 +14,17 @@ import sim
 BOXES, PER_BOX = 3, 0.5
 
 
-def _yard(teams: dict | None = None, days: float = 2, warmup_days: float = 0) -> sim.Scenario:
+def _yard(
+    teams: dict | None = None, days: float = 2, warmup_days: float = 0, **national: Any
+) -> sim.Scenario:
     """A land port whose every declaration, of 3 boxes, is examined, 0.5 h a box."""
     lanes = {"teams": teams} if teams is not None else {}
     p = port(rate="1/h", exam=exam(0.25, PER_BOX, 0.0, **lanes))
     p["traffic"]["containers"] = {"dist": "deterministic", "value": BOXES}
     p["quarantine"] = {"officers": unlimited(), "check": fixed(0.5)}
     return scenario(
-        {"p": p}, selection={"physical": 1.0}, days=days, warmup_days=warmup_days, drain_days=2
+        {"p": p}, selection={"physical": 1.0}, days=days, warmup_days=warmup_days,
+        drain_days=2, **national,
     )
 
 
@@ -52,3 +56,18 @@ def test_a_port_without_an_exam_yard_names_no_yard_figure():
     p = port(rate="1/h")
     m = sim.simulate(scenario({"p": p}, days=1, drain_days=1), 1).metrics()
     assert not [k for k in m if k.startswith(("exam_boxes_", "exam_h_per_box_"))]
+
+
+def test_a_partial_examination_is_told_its_time_is_not_partial():
+    """boxes_opened below 1 lowers detection only: check notes that the yard's times still
+    cover every box, naming the fields to scale; a full examination gets no such note."""
+    from sim.scenario.dormant import unused_parts
+
+    def notes(opened: float) -> list[str]:
+        s = _yard(enforcement={"detection": {"boxes_opened": opened}})
+        return [n for n in unused_parts(s) if "boxes_opened" in n]
+
+    assert notes(1.0) == []
+    (note,) = notes(0.4)
+    assert "boxes_opened = 0.4" in note and "ports.p.exam.duration and move" in note
+    assert "opens 40% of the boxes" in note

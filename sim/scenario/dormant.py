@@ -16,6 +16,7 @@ from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.enforcement import cut_samples
 from sim.scenario.org_notes import idle_heads, unpriced_heads
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
+from sim.scenario.partial_exam import partial_exam_notes
 from sim.scenario.risk_idle import idle_risk
 from sim.scenario.schedule import schedule_notes, unscheduled_fields
 from sim.scenario.schema import Lane
@@ -216,6 +217,7 @@ def unused_parts(scenario: Any) -> list[str]:
     out += _smuggling_notes(scenario)
     out += idle_risk(scenario)  # (a refresh or an alert delay as long as the run)
     out += cut_samples(scenario)  # (a laboratory sample larger than some goods' units)
+    out += partial_exam_notes(scenario)  # (boxes_opened below 1: exam time unchanged)
     out += schedule_notes(scenario)  # (a schedule leaving the warm-up or the end without calls)
     return out
 

@@ -265,7 +265,10 @@ class Detection(Strict):
     )
     exam: PerType = Field(default_factory=dict)
     boxes_opened: Probability = Field(
-        default=1.0, description="share of the boxes opened; exam detection is proportional"
+        default=1.0,
+        description="share of the boxes opened; exam detection is proportional, the "
+        "examination's time and moves are not (every box is moved and examined for "
+        "exam.duration: scale those for a partial examination; check notes it)",
     )
     quarantine: PerType = Field(
         default_factory=dict,
