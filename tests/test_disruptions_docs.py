@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli import main
+from tests.doc_pages import console_commands
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "disruptions.md"
@@ -22,14 +23,7 @@ CONSOLE = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 def _commands() -> list[tuple[str, list[str]]]:
     """Each ``$ `` line of the page's console blocks with the lines printed after it."""
-    out: list[tuple[str, list[str]]] = []
-    for body in CONSOLE.findall(PAGE.read_text()):
-        for line in body.splitlines():
-            if line.startswith("$ "):
-                out.append((line[2:], []))
-            else:
-                out[-1][1].append(line)
-    return out
+    return [c for body in CONSOLE.findall(PAGE.read_text()) for c in console_commands(body)]
 
 
 def test_the_page_runs_as_written_and_quotes_its_figures(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli import main
+from tests.doc_pages import console_commands
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "from-anylogic.md"
@@ -25,17 +26,6 @@ def _blocks(kind: str | None = None) -> list[tuple[str, str]]:
     return [b for b in found if kind is None or b[0] == kind]
 
 
-def _commands(body: str) -> list[tuple[str, list[str]]]:
-    """Each ``$ `` line of a console block with the lines printed after it."""
-    out: list[tuple[str, list[str]]] = []
-    for line in body.splitlines():
-        if line.startswith("$ "):
-            out.append((line[2:], []))
-        else:
-            out[-1][1].append(line)
-    return out
-
-
 def test_the_page_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -44,7 +34,7 @@ def test_the_page_runs_as_written(
     ran = 0
     for kind, body in _blocks():
         if kind == "console":
-            for command, shown in _commands(body):
+            for command, shown in console_commands(body):
                 argv = shlex.split(command)
                 assert argv[0] == "bordersim"
                 capsys.readouterr()
