@@ -10,11 +10,9 @@ servers on duty at the samples, as ``hourly_use`` counts it), mean and highest q
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from sim.report.hourly_use import BINDING
+from sim.report.hourly_use import BINDING, staffed_samples, use_by
 
 
 def daily_use(queues: pd.DataFrame, window: tuple[float, float]) -> pd.DataFrame:
@@ -22,19 +20,8 @@ def daily_use(queues: pd.DataFrame, window: tuple[float, float]) -> pd.DataFrame
     from the start): mean busy servers, mean servers on duty (at least the busy ones:
     overtime), mean and highest queue, and utilisation (NaN where no one is on duty).
     Unlimited lanes, the laboratory and the appointment slots are left out."""
-    q = queues[(queues["t_h"] >= window[0]) & (queues["t_h"] < window[1])]
-    q = q[~q["lane"].isin(["lab", "exam_slots"])]
-    q = q[q["capacity"].map(lambda c: math.isfinite(float(c)))]
-    frame = pd.DataFrame({"port": q["port"], "lane": q["lane"],
-                          "day": (q["t_h"] // 24).astype(int), "busy": q["busy"],
-                          "duty": q[["capacity", "busy"]].max(axis=1),
-                          "scheduled": q["capacity"], "queue": q["queue"]})
-    g = frame.groupby(["port", "lane", "day"], sort=False)
-    out = g.agg(samples=("busy", "size"), busy_mean=("busy", "mean"),
-                scheduled_mean=("scheduled", "mean"), servers_mean=("duty", "mean"),
-                queue_mean=("queue", "mean"), queue_peak=("queue", "max")).reset_index()
-    out["utilisation"] = out["busy_mean"] / out["servers_mean"].where(out["servers_mean"] > 0)
-    return out.sort_values(["port", "day", "lane"], kind="stable").reset_index(drop=True)
+    q = staffed_samples(queues, window)
+    return use_by(q, "day", (q["t_h"] // 24).astype(int), peak=True)
 
 
 def busiest_days(use: pd.DataFrame) -> pd.DataFrame:

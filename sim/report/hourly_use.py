@@ -31,20 +31,37 @@ def hourly_use(
     mean servers on duty (at least the busy ones: overtime), mean queue and utilisation
     (busy over on duty; NaN where no one is on duty).
     Unlimited lanes, the laboratory and the appointment slots (no servers) are left out."""
+    q = staffed_samples(queues, window)
+    return use_by(q, "hour", (q["t_h"] // 1 % (168 if week else 24)).astype(int))
+
+
+def staffed_samples(queues: pd.DataFrame, window: tuple[float, float]) -> pd.DataFrame:
+    """The samples in ``window`` of the lanes with a number of servers (not unlimited, not
+    the laboratory or the appointment slots): port, lane, t_h, busy, scheduled (servers on
+    the schedule), duty (at least the busy ones: overtime) and queue."""
     q = queues[(queues["t_h"] >= window[0]) & (queues["t_h"] < window[1])]
     q = q[~q["lane"].isin(["lab", "exam_slots"])]
     q = q[q["capacity"].map(lambda c: math.isfinite(float(c)))]
-    hour = (q["t_h"] // 1 % (168 if week else 24)).astype(int)
-    duty = q[["capacity", "busy"]].max(axis=1)
-    frame = pd.DataFrame({"port": q["port"], "lane": q["lane"], "hour": hour,
-                          "busy": q["busy"], "duty": duty, "scheduled": q["capacity"],
-                          "queue": q["queue"]})
-    g = frame.groupby(["port", "lane", "hour"], sort=False)
-    out = g.agg(samples=("busy", "size"), busy_mean=("busy", "mean"),
-                scheduled_mean=("scheduled", "mean"), servers_mean=("duty", "mean"),
-                queue_mean=("queue", "mean")).reset_index()
+    return pd.DataFrame({"port": q["port"], "lane": q["lane"], "t_h": q["t_h"],
+                         "busy": q["busy"], "duty": q[["capacity", "busy"]].max(axis=1),
+                         "scheduled": q["capacity"], "queue": q["queue"]})
+
+
+def use_by(
+    samples: pd.DataFrame, key: str, values: pd.Series, peak: bool = False
+) -> pd.DataFrame:
+    """:func:`staffed_samples` per port, lane and ``key`` (its ``values``, one a sample):
+    their number, mean busy servers, servers scheduled and on duty, mean queue (``peak``:
+    and highest) and utilisation (busy over on duty; NaN where no one is on duty)."""
+    aggs = {"samples": ("busy", "size"), "busy_mean": ("busy", "mean"),
+            "scheduled_mean": ("scheduled", "mean"), "servers_mean": ("duty", "mean"),
+            "queue_mean": ("queue", "mean")}
+    if peak:
+        aggs["queue_peak"] = ("queue", "max")
+    g = samples.assign(**{key: values}).groupby(["port", "lane", key], sort=False)
+    out = g.agg(**aggs).reset_index()
     out["utilisation"] = out["busy_mean"] / out["servers_mean"].where(out["servers_mean"] > 0)
-    return out.sort_values(["port", "hour", "lane"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["port", key, "lane"], kind="stable").reset_index(drop=True)
 
 
 def busiest(use: pd.DataFrame) -> pd.DataFrame:
