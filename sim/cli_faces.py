@@ -8,6 +8,7 @@
     bordersim report RESULTS_DIR [--out FILE | --check]   (sim.cli_report)
     bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
     bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]      (sim.cli_hours)
+    bordersim both-sides RESULTS_DIR --partner FILE [--seed S] [--csv FILE]  (sim.cli_both_sides)
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
-            "fit-times")
+            "fit-times", "both-sides")
 MAX_FRAMES = 2000
 
 
@@ -64,11 +65,12 @@ def add_parsers(sub: Any) -> None:
                       help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
-    from sim import cli_appraise, cli_fit, cli_hours, cli_report
+    from sim import cli_appraise, cli_both_sides, cli_fit, cli_hours, cli_report
 
     cli_report.add_parser(sub)
     cli_appraise.add_parser(sub)
     cli_hours.add_parser(sub)
+    cli_both_sides.add_parser(sub)
     cli_fit.add_parsers(sub)
 
 
@@ -189,6 +191,10 @@ def run(args: argparse.Namespace) -> int:
         from sim import cli_appraise
 
         return cli_appraise.run(args)
+    if args.command == "both-sides":
+        from sim import cli_both_sides
+
+        return cli_both_sides.run(args)
     if args.command == "hours":
         from sim import cli_hours
 

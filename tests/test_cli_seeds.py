@@ -16,6 +16,7 @@ COMMANDS = {
     "warmup": ["warmup", SMALL, "--days", "10", "--reps", "1"],
     "org": ["org", SMALL],
     "run": ["run", SMALL, "--reps", "1", "--days", "1"],
+    "both-sides": ["both-sides", "results", "--partner", "partner.toml"],
 }
 
 

@@ -1,0 +1,93 @@
+"""``bordersim both-sides RESULTS_DIR --partner FILE [--seed S] [--csv FILE]``: a land
+crossing timed on both sides of the border, the run's port and the partner country's controls
+(:mod:`sim.analysis.both_sides`), with the controls in series and at one stop, on the same
+trucks. Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+LABELS = {"china_h_mean": "port's side, mean h", "partner_h_mean": "partner's side, mean h",
+          "crossing_h_mean": "crossing, mean h", "crossing_h_p90": "crossing, p90 h",
+          "partner_inspections": "partner inspections"}
+
+
+def add_parser(sub: Any) -> None:
+    from sim.cli import _seed
+
+    p = sub.add_parser(
+        "both-sides",
+        help="a land crossing timed on both sides of the border, in series and at one stop",
+        description="Read a run's per-consignment logs (bordersim run --log) and put the "
+        "partner country's controls across the border (a partner file, docs/both-sides.md) "
+        "beside the run's land port: each truck's time at the port's side, at the partner's "
+        "and over the whole crossing, with the two sides' controls in series and at one "
+        "stop (a joint control zone), and the change one stop makes, with its 95 %% paired "
+        "interval over the replications. Only the partner's queue is simulated here.",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR",
+                   help="a run's results folder, run with --log")
+    p.add_argument("--partner", type=Path, required=True, metavar="FILE",
+                   help="the partner's controls (TOML; docs/examples/mong-cai/partner.toml)")
+    p.add_argument("--seed", type=_seed, default=0,
+                   help="seed of the partner's draws, 0 or more (default 0)")
+    p.add_argument("--csv", type=Path, metavar="FILE",
+                   help="also write every replication's figures to FILE (CSV)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.analysis.both_sides import both_sides, one_stop_change, read_logs
+    from sim.analysis.partner_spec import PartnerSpecError, load_partner
+
+    try:
+        side = load_partner(args.partner)
+    except PartnerSpecError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    problem = _port_problem(args.folder, side.port)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    logs = read_logs(args.folder)
+    if not logs:
+        print(f"error: {args.folder} kept no per-consignment log: run it again with --log "
+              "(bordersim run SCENARIO --log --out DIR)", file=sys.stderr)
+        return 2
+    per_rep = both_sides(logs, side, args.seed)
+    change = one_stop_change(per_rep)
+    print(f"{side.port} with {side.name}, {len(logs)} replication(s): separate controls "
+          "(in series) against one stop")
+    for key, rows in change.groupby("direction", sort=False):
+        direction = str(key)
+        print(f"  {direction}s ({'bound for' if direction == 'import' else 'from'} "
+              f"{side.port}):")
+        for r in rows.to_dict("records"):
+            low, high = r["low"], r["high"]
+            ci = "" if low is None or high is None else f"  [{low:+.3f}, {high:+.3f}]"
+            print(f"    {LABELS[str(r['figure'])]:24s} {r['separate']:10.3f} -> "
+                  f"{r['one_stop']:10.3f}  change {r['change']:+.3f}{ci}")
+    if args.csv is not None:
+        per_rep.to_csv(args.csv, index=False)
+        print(f"every replication's figures: {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _port_problem(folder: Path, port: str) -> str | None:
+    """Why ``port`` of ``folder``'s scenario cannot be timed on both sides (None: it can)."""
+    try:
+        scenario = json.loads((Path(folder) / "scenario.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        return f"{folder}: not a run's results folder (no readable scenario.json: {e})"
+    ports = scenario.get("ports", {}) if isinstance(scenario, dict) else {}
+    if port not in ports:
+        return (f"the partner file's port {port!r} is not a port of {folder}'s scenario; "
+                f"its ports: {', '.join(sorted(ports))}")
+    mode = ports[port].get("mode")
+    if mode != "land":
+        return (f"the partner file's port {port!r} is a {mode} port: both sides of the "
+                "border are timed at a land crossing only")
+    return None
