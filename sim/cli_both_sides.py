@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-LABELS = {"china_h_mean": "port's side, mean h", "partner_h_mean": "partner's side, mean h",
+LABELS = {"port_side_h_mean": "port's side, mean h", "partner_h_mean": "partner's side, mean h",
           "crossing_h_mean": "crossing, mean h", "crossing_h_p90": "crossing, p90 h",
           "partner_inspections": "partner inspections"}
 

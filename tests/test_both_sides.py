@@ -122,7 +122,7 @@ def test_both_arrangements_draw_the_same_partner_times():
     assert np.array_equal(sep["partner_h"], one["partner_h"])
     assert 0 < sep["partner_inspected"].sum() < 40
     change = one_stop_change(both_sides([log, log.assign(replication=1)], side))
-    row = change.set_index(["direction", "figure"]).loc[("import", "china_h_mean")]
+    row = change.set_index(["direction", "figure"]).loc[("import", "port_side_h_mean")]
     assert row["change"] == 0.0
 
 
@@ -165,7 +165,7 @@ def test_the_command_on_a_run_of_the_beilun_scenario(tmp_path, capsys):
     per_rep = pd.read_csv(csv)
     assert len(per_rep) == 2 * 2 * 2  # replications x directions x arrangements
     sep = per_rep[per_rep["arrangement"] == "separate"]
-    assert (sep["crossing_h_mean"] > sep["china_h_mean"]).all()
+    assert (sep["crossing_h_mean"] > sep["port_side_h_mean"]).all()
     other = tmp_path / "sea.toml"
     other.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
         'port = "dongxing"', 'port = "fangchenggang"'), encoding="utf-8")

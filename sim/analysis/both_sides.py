@@ -30,7 +30,7 @@ from sim.analysis.partner_spec import Control, PartnerSide
 
 ARRANGEMENTS = ("separate", "one_stop")
 DIRECTIONS = ("import", "export")  # the port's view: import = bound for the port
-FIGURES = ("china_h_mean", "partner_h_mean", "crossing_h_mean", "crossing_h_p90",
+FIGURES = ("port_side_h_mean", "partner_h_mean", "crossing_h_mean", "crossing_h_p90",
            "partner_inspections")
 COLUMNS = ("port", "direction", "arrived", "exited", "departed", "exam_start",
            "quarantine_start", "cohort", "index", "replication")
@@ -98,7 +98,7 @@ def partner_leg(arrive: np.ndarray, draws: np.ndarray, c: Control,
 def crossing(log: pd.DataFrame, side: PartnerSide, arrangement: str, direction: str,
              seed: int = 0) -> pd.DataFrame:
     """One replication's trucks of one direction at ``side.port``: the port's side's time
-    (``china_h``), the partner's (``partner_h``), the crossing's (``crossing_h``), whether the
+    (``port_side_h``), the partner's (``partner_h``), the crossing's (``crossing_h``), whether the
     partner inspected it, and whether it is of the observed cohort."""
     rows = log[(log["port"] == side.port) & (log["direction"] == direction)
                & np.isfinite(log["arrived"].to_numpy(float))]
@@ -123,7 +123,7 @@ def crossing(log: pd.DataFrame, side: PartnerSide, arrangement: str, direction: 
         start, end, inspected = np.where(left, gone, np.nan), np.full(len(rows), np.nan), none
         end[left], inspected[left] = partner_leg(gone[left], draws[left], c, none[left])
         out = end
-    return pd.DataFrame({"china_h": gone - arrived, "partner_h": end - start,
+    return pd.DataFrame({"port_side_h": gone - arrived, "partner_h": end - start,
                          "crossing_h": out - arrived, "partner_inspected": inspected,
                          "cohort": rows["cohort"].to_numpy(bool)})
 
@@ -133,7 +133,7 @@ def figures(trucks: pd.DataFrame) -> dict[str, float]:
     t = trucks[trucks["cohort"] & np.isfinite(trucks["crossing_h"])]
     if t.empty:
         return dict.fromkeys(FIGURES, math.nan)
-    return {"china_h_mean": float(t["china_h"].mean()),
+    return {"port_side_h_mean": float(t["port_side_h"].mean()),
             "partner_h_mean": float(t["partner_h"].mean()),
             "crossing_h_mean": float(t["crossing_h"].mean()),
             "crossing_h_p90": float(np.quantile(t["crossing_h"], 0.9)),
