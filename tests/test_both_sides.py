@@ -180,3 +180,6 @@ def test_the_command_asks_for_a_run_with_its_log(tmp_path, capsys):
     capsys.readouterr()
     assert main(["both-sides", str(out), "--partner", str(EXAMPLE)]) == 2
     assert "--log" in capsys.readouterr().err
+    (out / "compare.json").write_text("{}", encoding="utf-8")  # as a comparison's folder
+    assert main(["both-sides", str(out), "--partner", str(EXAMPLE)]) == 2
+    assert "comparison's folder" in capsys.readouterr().err
