@@ -20,6 +20,7 @@ from sim.experiment.metric_glossary_data import (
     Entry,
 )
 from sim.experiment.metric_glossary_lab import LAB_HOLDS
+from sim.experiment.metric_glossary_tails import TAILS
 from sim.experiment.metric_glossary_yard import EXAM_YARD
 
 SMUGGLING = [
@@ -510,6 +511,6 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES
-    + EXAM_YARD + ORGANISATION + RISK
+    CLEARANCE + TAILS + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS
+    + LANES + EXAM_YARD + ORGANISATION + RISK
 )

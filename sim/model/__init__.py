@@ -90,5 +90,7 @@ Where things live:
 - ``lab_holds.py`` a commodity's consignments sampled for the laboratory against the rest,
                    by port and direction: hours to the end of the flow, trader cost per
                    container, and the hold a sample adds
+- ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
+                   time target, by port, direction and commodity, the still held counted
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

@@ -107,6 +107,9 @@ class RunResult:
     #: a commodity's consignments sampled for the laboratory against the rest, and the hold
     #: (sim.model.lab_holds)
     lab_hold_metrics: dict[str, float] = field(default_factory=dict)
+    #: the share of containers held past each time target, by port, direction and
+    #: commodity, the still held counted (sim.model.delay_tails)
+    tail_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -177,6 +180,7 @@ class RunResult:
         out.update(self.export_metrics)
         out.update(self.port_metrics)
         out.update(self.lab_hold_metrics)
+        out.update(self.tail_metrics)
         c = self.clearance
         ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]
         out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)

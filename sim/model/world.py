@@ -22,6 +22,7 @@ from sim.model.bulk import Bulk, BulkRun
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
 from sim.model.cutoffs import departures_of
+from sim.model.delay_tails import DelayTailTally
 from sim.model.engine import Environment, start
 from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
@@ -83,6 +84,7 @@ class World:
         )
         self.costs = self._cost_book()
         self.lab_holds = LabHoldTally.of(scenario, self.ports).wire(self.recorder)
+        self.tails = DelayTailTally.of(scenario, self.ports, self.end).wire(self.recorder)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
@@ -301,6 +303,7 @@ class World:
             export_metrics=rec.cutoffs.metrics(),
             port_metrics={**rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows)},
             lab_hold_metrics=self.lab_holds.metrics(),
+            tail_metrics=self.tails.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
