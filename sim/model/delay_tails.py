@@ -61,9 +61,10 @@ class DelayTailTally:
         self.carried = list(carried)  # (commodity, port, direction) cells named
         self.index = {name: i for i, name in enumerate(layout)}
         shape = (len(self.commodities), len(self.ports), len(DIRECTIONS))
-        #: per cell: containers counted (last axis 0) and over each target (1, 2, ...),
-        #: the last over each target but not known either way (held for less than it)
+        #: per cell: containers counted (last axis 0) and over each target (1, 2, ...)
         self.boxes = np.zeros((*shape, 1 + len(self.targets)))
+        #: per cell and target: containers still held at the end, for less than the target
+        #: (not known either way: left out of that target's share)
         self.unknown = np.zeros((*shape, len(self.targets)))
 
     @classmethod
