@@ -79,9 +79,11 @@ def run(args: argparse.Namespace) -> int:
 def _port_problem(folder: Path, port: str) -> str | None:
     """Why ``port`` of ``folder``'s scenario cannot be timed on both sides (None: it can)."""
     if (Path(folder) / "compare.json").is_file():
-        return (f"{folder} is a comparison's folder, which keeps no per-consignment log: run "
-                "the baseline and each change apart (bordersim run SCENARIO [--set KEY=VALUE] "
-                "--log --out DIR) and give each run's folder")
+        return (f"{folder} is a comparison's folder, whose logs keep only the observed "
+                "cohort's rows and no exam columns (not the warm-up's trucks, which load the "
+                "partner's desks at the start): run the baseline and each change apart "
+                "(bordersim run SCENARIO [--set KEY=VALUE] --log --out DIR) and give each "
+                "run's folder")
     try:
         scenario = json.loads((Path(folder) / "scenario.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
