@@ -155,6 +155,11 @@ def metric_unit(name: str) -> str:
     for stem, yard_unit in _YARD_UNITS.items():  # (the exam yard's, per port)
         if name.startswith(stem):
             return yard_unit
+    from sim.model.idling import UNITS as IDLING_UNITS
+
+    for stem, idling_unit in IDLING_UNITS.items():  # (vehicles waiting at a port, per day)
+        if name.startswith(stem + "_"):
+            return idling_unit
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"

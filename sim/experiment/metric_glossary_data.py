@@ -45,10 +45,11 @@ COST_LAYER = "costs"
 LANE_LAYER = "lanes and queues"
 ORG_LAYER = "organisation"
 RISK_LAYER = "risk engine"
+IDLING_LAYER = "idling and emissions"
 #: the layers in the page's order
 LAYERS = (
     CLEAR_LAYER, COUNT_LAYER, TRUTH_LAYER, EFFECT_LAYER, SEEN_LAYER,
-    SMUG_LAYER, COST_LAYER, LANE_LAYER, ORG_LAYER, RISK_LAYER,
+    SMUG_LAYER, COST_LAYER, LANE_LAYER, ORG_LAYER, RISK_LAYER, IDLING_LAYER,
 )
 
 _RELEASED = (

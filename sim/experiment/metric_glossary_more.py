@@ -19,6 +19,7 @@ from sim.experiment.metric_glossary_data import (
     TRUTH,
     Entry,
 )
+from sim.experiment.metric_glossary_idling import IDLING
 from sim.experiment.metric_glossary_lab import LAB_HOLDS
 from sim.experiment.metric_glossary_tails import TAILS
 from sim.experiment.metric_glossary_yard import EXAM_YARD
@@ -512,5 +513,5 @@ RISK = [
 
 ENTRIES = (
     CLEARANCE + TAILS + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS
-    + LANES + EXAM_YARD + ORGANISATION + RISK
+    + LANES + EXAM_YARD + ORGANISATION + RISK + IDLING
 )

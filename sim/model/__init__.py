@@ -87,6 +87,8 @@ Where things live:
                    trader cost in the log; ``cost_burden.py``: what inspecting compliant
                    goods costs their traders; ``audits.py``: the post-clearance audit's
                    expected workload)
+- ``idling.py``    the vehicles that wait with the goods at a port (``[idling]``): their hours
+                   by stretch, fuel and CO2 a day
 - ``lab_holds.py`` a commodity's consignments sampled for the laboratory against the rest,
                    by port and direction: hours to the end of the flow, trader cost per
                    container, and the hold a sample adds

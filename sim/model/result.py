@@ -110,6 +110,9 @@ class RunResult:
     #: the share of containers held past each time target, by port, direction and
     #: commodity, the still held counted (sim.model.delay_tails)
     tail_metrics: dict[str, float] = field(default_factory=dict)
+    #: with a scenario's [idling]: vehicle-hours, fuel and CO2 of the goods' wait
+    #: (sim.model.idling)
+    idling_metrics: dict[str, float] = field(default_factory=dict)
     #: escalation latency, alert and directive propagation, staff cost (sim.model.org)
     organisation_metrics: dict[str, float] = field(default_factory=dict)
     #: the truth layer of smuggling (None without it): per observed day (counted as in
@@ -181,6 +184,7 @@ class RunResult:
         out.update(self.port_metrics)
         out.update(self.lab_hold_metrics)
         out.update(self.tail_metrics)
+        out.update(self.idling_metrics)
         c = self.clearance
         ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]
         out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)

@@ -26,6 +26,7 @@ from sim.model.delay_tails import DelayTailTally
 from sim.model.engine import Environment, start
 from sim.model.eras import add_eras, wire_risk_engine
 from sim.model.fifo import FifoLane
+from sim.model.idling import IdlingTally
 from sim.model.journey import journey
 from sim.model.lab_holds import LabHoldTally
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
@@ -85,6 +86,7 @@ class World:
         self.costs = self._cost_book()
         self.lab_holds = LabHoldTally.of(scenario, self.ports).wire(self.recorder)
         self.tails = DelayTailTally.of(scenario, self.ports, self.end).wire(self.recorder)
+        self.idling = IdlingTally.of(scenario).wire(self.recorder)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
@@ -304,6 +306,7 @@ class World:
             port_metrics={**rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows)},
             lab_hold_metrics=self.lab_holds.metrics(),
             tail_metrics=self.tails.metrics(),
+            idling_metrics=self.idling.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,

@@ -25,6 +25,7 @@ from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.holds import Hold, check_holds
+from sim.scenario.idling import Idling, check_idling
 from sim.scenario.limits import (
     UNSHOWN,
     AtField,
@@ -967,6 +968,11 @@ class Scenario(Strict):
         "alerts, directives); none: decisions are taken at the port",
     )
     risk: RiskField = None  # the risk engine (sim/scenario/risk.py); None: the tables
+    idling: Idling | None = Field(
+        default=None,
+        description="the vehicles that wait with the goods at a port and their engines, for "
+        "idling hours, fuel and CO2 (sim/scenario/idling.py, docs/idling.md); none: not counted",
+    )
 
     @field_validator("ports", mode="before")
     @classmethod
@@ -1028,6 +1034,7 @@ class Scenario(Strict):
         check_schedules(self)
         check_capacity_windows(self)
         check_holds(self)
+        check_idling(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:
