@@ -150,3 +150,12 @@ def test_the_schema_names_every_stretch_the_model_partitions_in_its_order():
     from sim.scenario.idling import STRETCHES
 
     assert STRETCHES == PARTITION
+
+
+def test_an_idling_metric_of_a_scenario_without_the_section_says_what_it_needs(capsys):
+    from sim.cli import main
+
+    mmc = sim.default_scenario_path().parent / "teaching-mmc.toml"
+    name = "idling_co2_kg_per_day_port_crossing_import"
+    assert main(["run", str(mmc), "--reps", "1", "--days", "1", "--show", name]) == 2
+    assert "they need an [idling] section" in capsys.readouterr().err

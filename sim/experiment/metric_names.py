@@ -528,6 +528,7 @@ _NEEDS = {
     "organisation": "an [organisation] section",
     "smuggling": "a [smuggling] section",
     "risk engine": "the risk engine ([risk] with enabled = true)",
+    "idling and emissions": "an [idling] section naming the port's vehicles (docs/idling.md)",
 }
 
 
