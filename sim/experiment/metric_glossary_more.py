@@ -4,6 +4,7 @@ page's order (:data:`ENTRIES`)."""
 
 from __future__ import annotations
 
+from sim.experiment.metric_glossary_calls import CALLS
 from sim.experiment.metric_glossary_data import (
     CLEARANCE,
     COST_LAYER,
@@ -512,6 +513,6 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + TAILS + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS
-    + LANES + EXAM_YARD + ORGANISATION + RISK + IDLING
+    CLEARANCE + TAILS + CALLS + LAB_HOLDS + COUNTS + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING
+    + COSTS + LANES + EXAM_YARD + ORGANISATION + RISK + IDLING
 )

@@ -108,7 +108,8 @@ class RunResult:
     #: (sim.model.lab_holds)
     lab_hold_metrics: dict[str, float] = field(default_factory=dict)
     #: the share of containers held past each time target, by port, direction and
-    #: commodity, the still held counted (sim.model.delay_tails)
+    #: commodity, the still held counted (sim.model.delay_tails); and when each vessel or
+    #: train call's boxes were all free to leave (sim.model.calls)
     tail_metrics: dict[str, float] = field(default_factory=dict)
     #: with a scenario's [idling]: vehicle-hours, fuel and CO2 of the goods' wait
     #: (sim.model.idling)

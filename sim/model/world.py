@@ -19,6 +19,7 @@ import simpy
 from sim.model import stability, tables
 from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
+from sim.model.calls import CallTally
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
 from sim.model.cutoffs import departures_of
@@ -86,6 +87,7 @@ class World:
         self.costs = self._cost_book()
         self.lab_holds = LabHoldTally.of(scenario, self.ports).wire(self.recorder)
         self.tails = DelayTailTally.of(scenario, self.ports, self.end).wire(self.recorder)
+        self.calls = CallTally.of(scenario, self.end).wire(self.recorder)
         self.idling = IdlingTally.of(scenario).wire(self.recorder)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
@@ -305,7 +307,7 @@ class World:
             export_metrics=rec.cutoffs.metrics(),
             port_metrics={**rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows)},
             lab_hold_metrics=self.lab_holds.metrics(),
-            tail_metrics=self.tails.metrics(),
+            tail_metrics={**self.tails.metrics(), **self.calls.metrics()},
             idling_metrics=self.idling.metrics(),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
