@@ -12,7 +12,8 @@ _CALLS = (
     "other gauge, at `batch.discharge_rate`). Seized, rejected and detained goods leave the "
     "call (it does not wait for them); a call with a box not ready by the run's end is held "
     "(`calls_held_port_<port>`) and left out of the means. Declarations of one call share its "
-    "arrival time, which groups them: two scheduled calls at the same hour count as one. "
+    "arrival time, which groups them: two calls at the same hour (scheduled so, or held to "
+    "it by a closure) count as one. "
     "Named for each port with `arrivals.batch`; NaN where no call was ready."
 )
 

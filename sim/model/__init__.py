@@ -94,6 +94,8 @@ Where things live:
                    container, and the hold a sample adds
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
                    time target, by port, direction and commodity, the still held counted
+- ``positions.py`` discharge positions shared by a port's calls (berths, a rail yard's
+                   tracks): a call that finds them taken waits, its discharge shifted
 - ``calls.py``     clearance by call: when the last box of a vessel or train call is released
                    and discharged (a train free to leave), and its boxes on average
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams

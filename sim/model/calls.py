@@ -18,10 +18,11 @@ from a ``schedule``), over the cohort's calls (those arriving in the observed da
   were seized is not counted.
 
 Declarations of one call share its arrival time exactly, which is how they are grouped
-(two scheduled calls at the same hour count as one call). Named for every port with
-``arrivals.batch``: ``call_ready_h_mean_port_<port>``, ``call_ready_h_p90_port_<port>``,
-``call_box_ready_h_mean_port_<port>``, ``calls_counted_port_<port>`` and
-``calls_held_port_<port>``; NaN means where no call was counted.
+(two calls at the same hour, scheduled so or held to it by a closure, count as one). Named
+for every port with ``arrivals.batch``: ``call_ready_h_mean_port_<port>``,
+``call_ready_h_p90_port_<port>``, ``call_box_ready_h_mean_port_<port>``,
+``calls_counted_port_<port>`` and ``calls_held_port_<port>``; NaN means where no call was
+counted.
 """
 
 from __future__ import annotations

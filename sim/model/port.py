@@ -20,6 +20,7 @@ from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
 from sim.model.organisation import Organisation
 from sim.model.port_lanes import build_lanes
+from sim.model.positions import Positions, shift_discharge
 from sim.model.route import Route
 from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
@@ -92,6 +93,8 @@ class Port:
         self.commodities = list(scenario.commodities)
         #: later eras of a timeline: (start, the port's rules from then), sorted
         self.eras: list[tuple[float, Port]] = []
+        self.positions: Positions | None = (
+            Positions.of(spec) if shared is None else shared.positions)
         if shared is not None:  # an era of ``shared``: the same lanes, lab and slots
             self._share(shared)
         else:
@@ -235,6 +238,8 @@ class Port:
             call_containers=call_containers,
         )
         table = DRAWS.table(ctx, u)
+        if not export:  # (a call waiting for a berth or track is discharged later)
+            shift_discharge(self.positions, self.spec, table, arrived, call_containers)
         hold_declarations(self.scenario, self.name, table, arrived)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
         self.organisation.admit(self.name, index, arrived, table)

@@ -212,6 +212,15 @@ class Batch(Strict):
         description="declarations per call"
     )
     discharge_rate: DischargeRate = Field(description="containers discharged per hour, all cranes")
+    positions: Annotated[
+        int, BeforeValidator(limits.whole), Field(ge=1, le=limits.MAX_SERVERS)
+    ] | None = Field(
+        None,
+        description="calls discharged at the same time (a terminal's berths, a rail yard's "
+        "transshipment tracks), each at discharge_rate; a call that arrives when all are taken "
+        "waits for the first to free, in order of arrival (docs/rail-crossing.md); none: every "
+        "call at once, whatever the others",
+    )
 
     @model_validator(mode="after")
     def _positive(self) -> Batch:
@@ -317,6 +326,15 @@ class Arrivals(Strict):
     @model_validator(mode="after")
     def _schedule_fits(self) -> Arrivals:
         check_filled(self)
+        return self
+
+    @model_validator(mode="after")
+    def _positions_alone(self) -> Arrivals:
+        """Added calls come from a stream of their own, out of order with the others: they
+        cannot queue for the same positions."""
+        if self.extra > 0 and self.batch is not None and self.batch.positions is not None:
+            raise AtField("extra", f"{self.extra:g}: added calls (extra) cannot queue for "
+                          "batch.positions; set extra to 0 or leave positions out")
         return self
 
     def surge_window(self) -> tuple[float, float]:
