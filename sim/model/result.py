@@ -111,6 +111,8 @@ class RunResult:
     #: commodity, the still held counted (sim.model.delay_tails); and when each vessel or
     #: train call's boxes were all free to leave (sim.model.calls)
     tail_metrics: dict[str, float] = field(default_factory=dict)
+    #: when a vessel's or train's call's last box is ready, by port (sim.model.calls)
+    call_metrics: dict[str, float] = field(default_factory=dict)
     #: with a scenario's [idling]: vehicle-hours, fuel and CO2 of the goods' wait
     #: (sim.model.idling)
     idling_metrics: dict[str, float] = field(default_factory=dict)
@@ -185,6 +187,7 @@ class RunResult:
         out.update(self.port_metrics)
         out.update(self.lab_hold_metrics)
         out.update(self.tail_metrics)
+        out.update(self.call_metrics)
         out.update(self.idling_metrics)
         c = self.clearance
         ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]
