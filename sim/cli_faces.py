@@ -10,6 +10,7 @@
     bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]      (sim.cli_hours)
     bordersim both-sides RESULTS_DIR --partner FILE [--seed S] [--csv FILE]  (sim.cli_both_sides)
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
+    bordersim tables RESULTS_DIR --out DIR / --validate DIR            (sim.cli_tables)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
-            "fit-times", "both-sides")
+            "fit-times", "both-sides", "tables")
 MAX_FRAMES = 2000
 
 
@@ -65,13 +66,14 @@ def add_parsers(sub: Any) -> None:
                       help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
-    from sim import cli_appraise, cli_both_sides, cli_fit, cli_hours, cli_report
+    from sim import cli_appraise, cli_both_sides, cli_fit, cli_hours, cli_report, cli_tables
 
     cli_report.add_parser(sub)
     cli_appraise.add_parser(sub)
     cli_hours.add_parser(sub)
     cli_both_sides.add_parser(sub)
     cli_fit.add_parsers(sub)
+    cli_tables.add_parser(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -195,6 +197,10 @@ def run(args: argparse.Namespace) -> int:
         from sim import cli_both_sides
 
         return cli_both_sides.run(args)
+    if args.command == "tables":
+        from sim import cli_tables
+
+        return cli_tables.run(args)
     if args.command == "hours":
         from sim import cli_hours
 

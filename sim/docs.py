@@ -668,12 +668,14 @@ def pages() -> dict[str, str]:
     """Every generated page, by file name."""
     from sim.docs_log import log_page
     from sim.docs_metrics import metrics_page
+    from sim.docs_warehouse import warehouse_page
 
     out = {
         "scenario-reference.md": reference(),
         "reforms.md": reform_catalogue(),
         "log.md": log_page(),
         "metrics.md": metrics_page(),
+        "warehouse.md": warehouse_page(),
     }
     for path in sorted(BUNDLED.glob("*.toml")):
         out[f"scenario-{path.stem}.md"] = scenario_page(path)

@@ -1,0 +1,63 @@
+"""``bordersim tables RESULTS_DIR --out DIR`` and ``bordersim tables --validate DIR``: a
+finished run's or comparison's folder as warehouse tables (typed Parquet, one tidy long table
+per kind of figure, keyed by ``run_id`` and ``option``, with ``datapackage.json``, their
+schema), and the check of such tables against the schema before loading
+(:mod:`sim.warehouse`). The results folder is only read. Only the standard library is
+imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "tables",
+        help="a results folder as typed warehouse tables (Parquet) with their schema",
+        description="Read a finished results folder of bordersim run or compare (checked "
+        "first, as bordersim report checks it) and write, into another folder, one Parquet "
+        "table per kind of figure, long and typed, every row keyed by run_id and option, "
+        "and datapackage.json: each table's columns, types, units and keys. With --validate "
+        "DIR, check such a folder against the schema instead. Nothing is simulated again "
+        "and the results folder is not changed.",
+    )
+    p.add_argument("folder", type=Path, nargs="?", metavar="RESULTS_DIR",
+                   help="the results folder to read")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="folder to write the tables into (made if need be; tables of the "
+                   "same names replaced); outside RESULTS_DIR")
+    p.add_argument("--validate", type=Path, metavar="DIR",
+                   help="instead, check the tables in DIR against the schema: exit 0 if they "
+                   "match, 1 with one line per problem if not")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.report.folder import ResultsFolderError
+    from sim.warehouse.export import write
+    from sim.warehouse.validate import validate
+
+    if args.validate is not None:
+        if args.folder is not None or args.out is not None:
+            print("error: --validate DIR checks written tables: give no RESULTS_DIR or --out",
+                  file=sys.stderr)
+            return 2
+        problems = validate(args.validate)
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"{args.validate}: {'fit to load' if not problems else 'NOT fit to load'}")
+        return 1 if problems else 0
+    if args.folder is None or args.out is None:
+        print("error: give RESULTS_DIR and --out DIR (or --validate DIR)", file=sys.stderr)
+        return 2
+    try:
+        rows = write(args.folder, args.out)
+    except (ResultsFolderError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for name, n in rows.items():
+        print(f"{name:28} {n:>9,} rows")
+    print(f"tables: {args.out}  (schema: {args.out / 'datapackage.json'})")
+    return 0

@@ -1,0 +1,155 @@
+"""`bordersim tables`: a finished results folder as typed, keyed warehouse tables with their
+schema (datapackage.json), and `--validate`, which refuses tables that do not match it. The
+results folder is only read. Short runs of the small scenario only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from sim.cli import main
+from sim.warehouse.export import figure_unit, run_id
+from sim.warehouse.schema import BY_NAME, TABLES, datapackage
+from sim.warehouse.validate import validate
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
+TINY = ["--days", "1", "--set", "warmup_days=1", "--set", "drain_days=2", "--reps", "2"]
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A run and a comparison of the small scenario, and their tables."""
+    base = tmp_path_factory.mktemp("warehouse")
+    assert main(["run", SMALL, *TINY, "--out", str(base / "run")]) == 0
+    assert main(["compare", SMALL, *TINY, "--no-report", "--out", str(base / "cmp"),
+                 "--option", "more_docs:ports.sea.document_check.capacity=4"]) == 0
+    for kind in ("run", "cmp"):
+        assert main(["tables", str(base / kind), "--out", str(base / f"t-{kind}")]) == 0
+    return {k: base / k for k in ("run", "cmp", "t-run", "t-cmp")}
+
+
+def _read(folder: Path, table: str) -> pd.DataFrame:
+    return pd.read_parquet(folder / f"{table}.parquet")
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("kind", ["t-run", "t-cmp"])
+def test_every_table_is_written_with_its_declared_types(folders, kind):
+    assert validate(folders[kind]) == []
+    for t in TABLES:  # (an empty table too: a run's differences)
+        assert pq.read_schema(folders[kind] / f"{t.name}.parquet").remove_metadata() \
+            == t.arrow_schema()
+    written = json.loads((folders[kind] / "datapackage.json").read_text(encoding="utf-8"))
+    assert written == datapackage()
+
+
+def test_metric_values_are_the_folders_figures_bit_for_bit(folders):
+    values = _read(folders["t-run"], "metric_values")
+    wide = values.pivot(index="replication", columns="metric", values="value")
+    per_rep = pd.read_csv(folders["run"] / "replications.csv", index_col="replication")
+    pd.testing.assert_frame_equal(wide[per_rep.columns], per_rep, check_names=False,
+                                  check_exact=True)
+    assert set(values.option) == {"baseline"}
+    assert values.port.notna().all() and "" in set(values.port)  # pooled: '' never null
+
+
+def test_keys_join_every_table_to_its_run_and_options(folders):
+    runs = _read(folders["t-cmp"], "runs")
+    meta = json.loads((folders["cmp"] / "compare.json").read_text(encoding="utf-8"))
+    assert list(runs.run_id) == [run_id("compare", meta)]
+    assert runs.kind[0] == "compare" and runs.reps[0] == 2 and runs.currency[0] == "USD"
+    options = _read(folders["t-cmp"], "options")
+    assert list(options.option) == ["baseline", "more_docs"]
+    assert json.loads(options.changes[1]) == {"ports.sea.document_check.capacity": 4}
+    for t in TABLES[1:]:
+        assert set(_read(folders["t-cmp"], t.name).run_id) <= set(runs.run_id), t.name
+    other = _read(folders["t-run"], "runs").run_id[0]
+    assert other != runs.run_id[0]
+
+
+def test_long_figures_match_the_wide_files(folders):
+    figures = _read(folders["t-cmp"], "enforcement_figures")
+    wide = pd.read_csv(folders["cmp"] / "enforcement.csv", keep_default_na=False,
+                       na_values=[""])
+    seized = figures[figures.figure == "seized"].reset_index(drop=True)
+    assert list(seized["mean"]) == list(wide["seized"])
+    assert list(seized["diff_ci_high"].fillna(-1)) == list(wide["seized_diff_ci_high"]
+                                                          .fillna(-1))
+    assert set(seized.unit) == {"declarations"}
+    gains = _read(folders["t-cmp"], "gains")
+    assert "all" not in set(gains.port) and "" in set(gains.port)
+    trading = _read(folders["t-cmp"], "trading_figures")
+    assert set(trading[trading.figure.str.endswith("_h")].unit) == {"hours"}
+
+
+def test_the_results_folder_is_only_read(folders, tmp_path):
+    before = _digest(folders["cmp"])
+    assert main(["tables", str(folders["cmp"]), "--out", str(tmp_path / "t")]) == 0
+    assert _digest(folders["cmp"]) == before
+    assert _digest(tmp_path / "t") == _digest(folders["t-cmp"])  # the same on every export
+    inside = folders["cmp"] / "tables"
+    assert main(["tables", str(folders["cmp"]), "--out", str(inside)]) == 2
+    assert not inside.exists()
+
+
+def _rewrite(folder: Path, table: str, frame: pd.DataFrame, schema: pa.Schema) -> None:
+    pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False),
+                   folder / f"{table}.parquet")
+
+
+def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
+    broken = tmp_path / "broken"
+    shutil.copytree(folders["t-cmp"], broken)
+    summary = _read(broken, "metric_summary")
+    schema = BY_NAME["metric_summary"].arrow_schema()
+    _rewrite(broken, "metric_summary", pd.concat([summary, summary.head(1)]), schema)
+    (broken / "resources_by_replication.parquet").unlink()
+    gains = _read(broken, "gains")
+    gains["n"] = gains["n"].astype(float)  # a count as a real number
+    declared = BY_NAME["gains"].arrow_schema()
+    _rewrite(broken, "gains", gains, declared.set(declared.get_field_index("n"),
+                                                  pa.field("n", pa.float64())))
+    values = _read(broken, "metric_values")
+    values.loc[0, "option"] = "no_such_option"
+    _rewrite(broken, "metric_values", values, BY_NAME["metric_values"].arrow_schema())
+    runs = _read(broken, "runs")
+    runs.loc[0, "build"] = None
+    _rewrite(broken, "runs", runs, BY_NAME["runs"].arrow_schema().set(
+        6, pa.field("build", pa.string(), nullable=True)))
+    problems = "\n".join(validate(broken))
+    assert "metric_summary.parquet: primary key ['run_id', 'option', 'metric'] repeats" \
+        in problems
+    assert "resources_by_replication.parquet: missing" in problems
+    assert "gains.parquet: column 'n' is double; declared int64" in problems
+    assert "metric_values.parquet: ['run_id', 'option']" in problems
+    assert "'no_such_option'] is not in options.parquet" in problems
+    assert "runs.parquet: column 'build' has 1 null(s); it is required" in problems
+    assert len(problems.splitlines()) == 5
+    assert main(["tables", "--validate", str(broken)]) == 1
+    assert "NOT fit to load" in capsys.readouterr().out
+
+
+def test_a_figure_without_a_declared_unit_is_refused():
+    assert figure_unit("trading_figures", "border_cost", "USD") == "USD per consignment"
+    with pytest.raises(ValueError, match="no unit is declared for figure 'new_figure'"):
+        figure_unit("trading_figures", "new_figure", "USD")
+
+
+def test_the_docs_page_lists_every_table_and_column():
+    page = (REPO / "docs" / "warehouse.md").read_text(encoding="utf-8")
+    for t in TABLES:
+        assert f"`{t.name}`" in page, t.name
+        for c in t.columns:
+            assert f"`{c.name}`" in page, f"{t.name}.{c.name}"
