@@ -58,10 +58,12 @@ seized = t["enforcement_figures"].query("figure == 'seized' and truth != 'compli
 by_type = seized.merge(t["runs"][["run_id", "scenario", "days"]], on="run_id")
 ```
 
-Left out (read them from the folder): `interactions.csv`, `class-differences.csv`,
-`smuggling-weekly.csv`, `appraisal.csv`, `validation.csv`, and the per-replication tables other
-than clearance and resources (owners, queues, intervals, enforcement, costs, agency, risk,
-gains sums, logs).
+Left out (read them from the folder): `smuggling-weekly.csv`, `appraisal.csv` (written by
+`bordersim appraise`), `validation.csv`, the records' warnings and notes, and the
+per-replication tables other than clearance and resources (owners, queues, intervals,
+enforcement, costs, agency, risk, gains sums, logs). A folder written before its record
+(`meta.json`, `compare.json`) held `created`, `build` and the other fields `runs` needs is
+refused, naming the file and the field.
 """
 
 

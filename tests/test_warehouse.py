@@ -30,7 +30,9 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("warehouse")
     assert main(["run", SMALL, *TINY, "--out", str(base / "run")]) == 0
     assert main(["compare", SMALL, *TINY, "--no-report", "--out", str(base / "cmp"),
-                 "--option", "more_docs:ports.sea.document_check.capacity=4"]) == 0
+                 "--option", "more_docs:ports.sea.document_check.capacity=4",
+                 "--option", "more_review:ports.sea.review.capacity=5",
+                 "--option", "more_docs+more_review"]) == 0
     for kind in ("run", "cmp"):
         assert main(["tables", str(base / kind), "--out", str(base / f"t-{kind}")]) == 0
     return {k: base / k for k in ("run", "cmp", "t-run", "t-cmp")}
@@ -71,7 +73,9 @@ def test_keys_join_every_table_to_its_run_and_options(folders):
     assert list(runs.run_id) == [run_id("compare", meta)]
     assert runs.kind[0] == "compare" and runs.reps[0] == 2 and runs.currency[0] == "USD"
     options = _read(folders["t-cmp"], "options")
-    assert list(options.option) == ["baseline", "more_docs"]
+    assert list(options.option) == ["baseline", "more_docs", "more_review",
+                                    "more_docs+more_review"]
+    assert list(options.parts) == ["", "", "", "more_docs+more_review"]
     assert json.loads(options.changes[1]) == {"ports.sea.document_check.capacity": 4}
     for t in TABLES[1:]:
         assert set(_read(folders["t-cmp"], t.name).run_id) <= set(runs.run_id), t.name
@@ -90,6 +94,11 @@ def test_long_figures_match_the_wide_files(folders):
     assert set(seized.unit) == {"declarations"}
     gains = _read(folders["t-cmp"], "gains")
     assert "all" not in set(gains.port) and "" in set(gains.port)
+    interactions = _read(folders["t-cmp"], "metric_interactions")
+    assert set(interactions.option) == {"more_docs+more_review"}
+    assert interactions.additive.dtype == bool and not interactions.additive.all()
+    classes = _read(folders["t-run"], "class_differences")
+    assert len(classes) and set(classes[classes.metric == "clearance_h_mean"].unit) == {"hours"}
     trading = _read(folders["t-cmp"], "trading_figures")
     assert set(trading[trading.figure.str.endswith("_h")].unit) == {"hours"}
 
@@ -102,6 +111,17 @@ def test_the_results_folder_is_only_read(folders, tmp_path):
     inside = folders["cmp"] / "tables"
     assert main(["tables", str(folders["cmp"]), "--out", str(inside)]) == 2
     assert not inside.exists()
+
+
+def test_a_record_without_a_field_runs_needs_is_refused(folders, tmp_path, capsys):
+    old = tmp_path / "old"
+    shutil.copytree(folders["run"], old)
+    meta = json.loads((old / "meta.json").read_text(encoding="utf-8"))
+    del meta["created"]
+    (old / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    assert main(["tables", str(old), "--out", str(tmp_path / "t")]) == 2
+    assert f"{old / 'meta.json'}: no 'created'" in capsys.readouterr().err
+    assert not (tmp_path / "t").exists()
 
 
 def _rewrite(folder: Path, table: str, frame: pd.DataFrame, schema: pa.Schema) -> None:

@@ -102,7 +102,16 @@ def _typed(table: Table, frame: pd.DataFrame, ids: dict[str, Any]) -> pa.Table:
 def _runs_and_options(folder: Path, kind: str, res: Any, variants: dict[str, Any]
                       ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame, list[str]]:
     """The key columns, the ``runs`` row and the ``options`` rows; the options' names."""
+    from sim.report.folder import ResultsFolderError
+
     meta = res.meta
+    record = folder / ("compare.json" if kind == "compare" else "meta.json")
+    for key in ("scenario_hash", "version", "build", "seed", "reps", "days", "warmup_days",
+                "drain_days", "created"):
+        if meta.get(key) is None:
+            raise ResultsFolderError(f"{record}: no {key!r}: the folder was written by an "
+                                     "older bordersim; run it again to export it",
+                                     repair=False)
     rid = run_id(kind, meta)
     names = ["baseline"] if kind == "run" else res.names
     rows = []
@@ -175,6 +184,9 @@ def tables(folder: Path) -> dict[str, pa.Table]:
             for col in ("port", "direction", "group"):
                 frame[col] = frame[col].astype(str).replace("all", "")
         frames[name] = frame
+    frames["metric_interactions"] = _interactions(folder / "interactions.csv")
+    frames["class_differences"] = _class_differences(folder / "class-differences.csv", kind,
+                                                     currency)
     wide = {"enforcement_figures": "enforcement.csv",
             "enforcement_weekly_figures": "enforcement-weekly.csv",
             "trading_figures": "trading-across-borders.csv",
@@ -187,6 +199,32 @@ def tables(folder: Path) -> dict[str, pa.Table]:
         frames[name] = _long(stacked, name, _key_columns(name, stacked), currency)
     return {name: _typed(BY_NAME[name], frame, ids)
             for name, frame in frames.items()}
+
+
+def _interactions(path: Path) -> pd.DataFrame:
+    frame = _csv(path) if path.exists() else pd.DataFrame()
+    if len(frame):
+        frame["additive"] = frame["additive"].map(lambda v: str(v).lower() == "true")
+    return frame
+
+
+def _class_differences(path: Path, kind: str, currency: str) -> pd.DataFrame:
+    """class-differences.csv with each row's unit (of its base metric)."""
+    if not path.exists():
+        return pd.DataFrame()
+    frame = _as_baseline(_csv(path), kind)
+    money = currency or "currency"
+
+    def unit(metric: str) -> str:
+        if metric.startswith("clearance_h"):
+            return "hours"
+        if metric.endswith(("_per_consignment", "_per_container")):
+            return f"{money} per {metric.rsplit('_per_', 1)[1]}"
+        raise ValueError(f"{path}: no unit is declared for metric {metric!r} "
+                         "(sim/warehouse/export.py, _class_differences)")
+
+    frame["unit"] = frame["metric"].astype(str).map(unit)
+    return frame
 
 
 def _key_columns(name: str, frame: pd.DataFrame) -> list[str]:

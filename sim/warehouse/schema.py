@@ -153,6 +153,25 @@ TABLES: tuple[Table, ...] = (
         _c("steady_state", "boolean", "true: checked and steady; false: a replication "
            "warned; empty: runs too short to check", required=False)),
        ("run_id", "option", "metric")),
+    _t("metric_interactions", "each combined option's interaction (A+B) - A - B + baseline "
+       "(interactions.csv; none without a combined option)",
+       (RUN_ID, OPTION, *PARTS, *STAT,
+        _c("p_value", "number", "paired t test, uncorrected", required=False),
+        _c("parts", "string", "the options combined, `A+B`"),
+        _c("additive", "boolean", "false for a quantile, whose interaction is not one in "
+           "the usual sense")),
+       ("run_id", "option", "metric")),
+    _t("class_differences", "class-differences.csv: each trader class against `general` "
+       "traders at the same port and direction, paired within each replication (a run's)",
+       (RUN_ID, OPTION, _c("metric", "string", "the base metric compared"),
+        *_keys("port", "direction", "class"),
+        _c("unit", "string", "the metric's unit (`hours`, `USD per consignment`, ...)"),
+        _c("reps", "integer", "replications where both were measured"),
+        _c("class_mean", "number", "the class's mean, in `unit`", required=False),
+        _c("general_mean", "number", "general traders' mean, in `unit`", required=False),
+        _c("difference", "number", "class - general, in `unit`", required=False),
+        *INTERVAL),
+       ("run_id", "option", "metric", "port", "direction", "class")),
     _t("enforcement_figures", "enforcement.csv long: declarations, finds and seizures by port, "
        "direction and truth over the observed days, a replication's mean",
        (RUN_ID, OPTION, *_keys("port", "direction", "truth"),
