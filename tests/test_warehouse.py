@@ -77,6 +77,11 @@ def test_keys_join_every_table_to_its_run_and_options(folders):
                                     "more_docs+more_review"]
     assert list(options.parts) == ["", "", "", "more_docs+more_review"]
     assert json.loads(options.changes[1]) == {"ports.sea.document_check.capacity": 4}
+    fields = _read(folders["t-cmp"], "scenario_fields").set_index(["option", "field"])
+    capacity = fields.xs("ports.sea.review.capacity", level="field")["number"]
+    assert capacity.to_dict() == {"baseline": 3.0, "more_docs": 3.0, "more_review": 5.0,
+                                  "more_docs+more_review": 5.0}
+    assert fields.loc[("baseline", "name"), "value"] == '"small"'
     for t in TABLES[1:]:
         assert set(_read(folders["t-cmp"], t.name).run_id) <= set(runs.run_id), t.name
     other = _read(folders["t-run"], "runs").run_id[0]
@@ -148,7 +153,11 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     runs.loc[0, "build"] = None
     _rewrite(broken, "runs", runs, BY_NAME["runs"].arrow_schema().set(
         6, pa.field("build", pa.string(), nullable=True)))
+    package = json.loads((broken / "datapackage.json").read_text(encoding="utf-8"))
+    package["schema_version"] = "0"
+    (broken / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     problems = "\n".join(validate(broken))
+    assert "datapackage.json: schema_version '0'; this bordersim's is '1'" in problems
     assert "metric_summary.parquet: primary key ['run_id', 'option', 'metric'] repeats" \
         in problems
     assert "resources_by_replication.parquet: missing" in problems
@@ -156,7 +165,7 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     assert "metric_values.parquet: ['run_id', 'option']" in problems
     assert "'no_such_option'] is not in options.parquet" in problems
     assert "runs.parquet: column 'build' has 1 null(s); it is required" in problems
-    assert len(problems.splitlines()) == 5
+    assert len(problems.splitlines()) == 6
     assert main(["tables", "--validate", str(broken)]) == 1
     assert "NOT fit to load" in capsys.readouterr().out
 

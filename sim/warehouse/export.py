@@ -59,6 +59,16 @@ def run_id(kind: str, meta: dict[str, Any]) -> str:
     return hashlib.sha256(f"{kind}|{text}".encode()).hexdigest()[:16]
 
 
+def scenario_fields(scenario: dict[str, Any], path: str = "") -> list[dict[str, Any]]:
+    """A resolved scenario's leaves, one per dotted path: its JSON text, and its number."""
+    if isinstance(scenario, dict) and scenario:
+        return [row for key, value in scenario.items()
+                for row in scenario_fields(value, f"{path}.{key}" if path else str(key))]
+    number = (float(scenario) if isinstance(scenario, int | float)
+              and not isinstance(scenario, bool) else None)
+    return [{"field": path, "value": json.dumps(scenario, sort_keys=True), "number": number}]
+
+
 def _csv(path: Path) -> pd.DataFrame:
     """A CSV of the folder, only an empty cell missing (a port named `NA` stays `NA`)."""
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
@@ -184,6 +194,9 @@ def tables(folder: Path) -> dict[str, pa.Table]:
             for col in ("port", "direction", "group"):
                 frame[col] = frame[col].astype(str).replace("all", "")
         frames[name] = frame
+    frames["scenario_fields"] = pd.DataFrame(
+        [{"option": name, **row} for name in names
+         for row in scenario_fields(variants["run" if kind == "run" else name].scenario)])
     frames["metric_interactions"] = _interactions(folder / "interactions.csv")
     frames["class_differences"] = _class_differences(folder / "class-differences.csv", kind,
                                                      currency)

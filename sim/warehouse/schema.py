@@ -139,6 +139,15 @@ TABLES: tuple[Table, ...] = (
         _c("reform", "string", "the library reform it applies (`bordersim reforms`); '': none"),
         _c("parts", "string", "a combined option's options, `A+B`; '': not combined"),
     ), ("run_id", "option"), parent="runs"),
+    _t("scenario_fields", "each option's resolved scenario (its scenario.json), one row per "
+       "field: what was run, to join figures to the settings behind them",
+       (RUN_ID, OPTION,
+        _c("field", "string", "the field's dotted path, as `--set` names it "
+           "(`ports.sea.scan.scanners.capacity`); a list is one field"),
+        _c("value", "string", "its value as JSON (times in hours, rates per hour)"),
+        _c("number", "number", "the value when it is a number; empty otherwise",
+           required=False)),
+       ("run_id", "option", "field")),
     _t("metric_values", "every metric of every replication (metrics.csv)",
        (RUN_ID, OPTION, REPLICATION, *PARTS, _c("value", "number", "in `unit`",
                                                  required=False)),

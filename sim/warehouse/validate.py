@@ -1,18 +1,19 @@
 """Check a folder of warehouse tables against :mod:`sim.warehouse.schema` before loading:
-every table present with its declared columns in order and their Arrow types, no null in a
-required column, its primary key unique and its ``run_id`` (and ``option``) found in the
-table it refers to. Each problem is one line naming the file, the column and what was
-found; none is the folder being fit to load."""
+the schema's version, every table present with its declared columns in order and their
+Arrow types, no null in a required column, its primary key unique and its ``run_id`` (and
+``option``) found in the table it refers to. Each problem is one line naming the file, the
+column and what was found; none is the folder being fit to load."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sim.warehouse.schema import BY_NAME, TABLES, Table
+from sim.warehouse.schema import BY_NAME, SCHEMA_VERSION, TABLES, Table
 
 
 def _read(folder: Path, table: Table, problems: list[str]) -> pa.Table | None:
@@ -50,6 +51,15 @@ def validate(folder: Path) -> list[str]:
     """The problems of the warehouse tables in ``folder``; [] when they match the schema."""
     folder = Path(folder)
     problems: list[str] = []
+    package = folder / "datapackage.json"
+    try:
+        version = json.loads(package.read_text(encoding="utf-8")).get("schema_version")
+    except (OSError, ValueError, AttributeError) as exc:
+        problems.append(f"{package}: not a readable schema ({exc})")
+    else:
+        if version != SCHEMA_VERSION:
+            problems.append(f"{package}: schema_version {version!r}; this bordersim's is "
+                            f"{SCHEMA_VERSION!r} (export the folder again)")
     read = {t.name: _read(folder, t, problems) for t in TABLES}
     shaped: dict[str, pa.Table] = {}
     for t in TABLES:
