@@ -182,3 +182,13 @@ def test_the_docs_page_lists_every_table_and_column():
         assert f"`{t.name}`" in page, t.name
         for c in t.columns:
             assert f"`{c.name}`" in page, f"{t.name}.{c.name}"
+
+
+def test_the_docs_pandas_recipe_runs_on_exported_tables(folders):
+    page = (REPO / "docs" / "warehouse.md").read_text(encoding="utf-8")
+    code = page.split("```python\n", 1)[1].split("```", 1)[0]
+    space: dict[str, object] = {}
+    exec(code.replace("export/nightly-run", str(folders["t-run"])), space)  # noqa: S102
+    by_type = space["by_type"]
+    assert isinstance(by_type, pd.DataFrame) and len(by_type)
+    assert set(by_type.scenario) == {"small"} and "compliant" not in set(by_type.truth)
