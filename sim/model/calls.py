@@ -67,14 +67,7 @@ class CallTally:
 
     def wire(self, recorder: Recorder) -> CallTally:
         """Fold every block the recorder folds, after what it already hands them to."""
-        before = recorder.on_fold
-
-        def both(a: np.ndarray) -> None:
-            if before is not None:
-                before(a)
-            self.fold(a)
-
-        recorder.on_fold = both
+        recorder.also_fold(self.fold)
         return self
 
     def fold(self, a: np.ndarray) -> None:

@@ -86,14 +86,7 @@ class DelayTailTally:
 
     def wire(self, recorder: Recorder) -> DelayTailTally:
         """Fold every block the recorder folds, after what it already hands them to."""
-        before = recorder.on_fold
-
-        def both(a: np.ndarray) -> None:
-            if before is not None:
-                before(a)
-            self.fold(a)
-
-        recorder.on_fold = both
+        recorder.also_fold(self.fold)
         return self
 
     def fold(self, a: np.ndarray) -> None:

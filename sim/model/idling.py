@@ -75,14 +75,7 @@ class IdlingTally:
         if not self.specs:
             return self
         self.crossing = recorder.intervals.crossing
-        before = recorder.on_fold
-
-        def both(a: np.ndarray) -> None:
-            if before is not None:
-                before(a)
-            self.fold(a)
-
-        recorder.on_fold = both
+        recorder.also_fold(self.fold)
         return self
 
     def fold(self, a: np.ndarray) -> None:

@@ -88,14 +88,7 @@ class LabHoldTally:
         at all when no commodity is named: nothing would be read)."""
         if not self.cells:
             return self
-        before = recorder.on_fold
-
-        def both(a: np.ndarray) -> None:
-            if before is not None:
-                before(a)
-            self.fold(a)
-
-        recorder.on_fold = both
+        recorder.also_fold(self.fold)
         return self
 
     def fold(self, a: np.ndarray) -> None:

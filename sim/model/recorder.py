@@ -72,13 +72,12 @@ class Recorder:
         end: float,
         log: bool,
         window: tuple[float, float] = (0.0, 0.0),
-        on_fold: Callable[[np.ndarray], None] | None = None,
         departures: Sequence[Sequence[float] | None] | None = None,
         periods: Sequence[float] = (),
         within: Sequence[float] = (ALWAYS,),
     ):
         self.end, self.log = end, log
-        self.on_fold = on_fold  # also hands every folded block to (e.g.) the cost book
+        self._folds: list[Callable[[np.ndarray], None]] = []  # (see also_fold)
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
         goods = "post" in modes and any(m != "post" for m in modes)  # (parcels apart)
@@ -198,11 +197,17 @@ class Recorder:
             self._chunks.append(np.array(self._log, dtype=float))
             self._log = []
 
+    def also_fold(self, fold: Callable[[np.ndarray], None]) -> None:
+        """Hand every block folded from now on to ``fold`` too (a tally of its own: the cost
+        book, laboratory holds, delay tails ...), after those added before; it must not
+        change the block."""
+        self._folds.append(fold)
+
     def _fold(self, a: np.ndarray) -> None:
         """Fold rows (the STATS layout) into the running statistics."""
         a = started_only(a, a[:, _S["outcome"]].astype(int))  # (a check counts once started)
-        if self.on_fold is not None:
-            self.on_fold(a)
+        for fold in self._folds:
+            fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
         self._count_by_port(a, outcome)

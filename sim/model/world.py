@@ -133,7 +133,7 @@ class World:
         book = CostBook(
             self.scenario, rec.cost_dimensions(), rec.port_mode, (self.warmup, self.stop)
         )
-        rec.on_fold = book.fold
+        rec.also_fold(book.fold)
         book.org_units = dict(getattr(self.organisation, "units", {}) or {})
         return book
 
