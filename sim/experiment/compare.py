@@ -162,6 +162,11 @@ def metric_unit(name: str) -> str:
     for stem, idling_unit in IDLING_UNITS.items():  # (vehicles waiting at a port, per day)
         if name.startswith(stem + "_"):
             return idling_unit
+    from sim.model.lab_work import UNITS as LAB_UNITS
+
+    for stem, lab_unit in LAB_UNITS.items():  # (a laboratory's workload, per port)
+        if name.startswith(stem + "_"):
+            return lab_unit
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"

@@ -91,7 +91,9 @@ Where things live:
                    by stretch, fuel and CO2 a day
 - ``lab_holds.py`` a commodity's consignments sampled for the laboratory against the rest,
                    by port and direction: hours to the end of the flow, trader cost per
-                   container, and the hold a sample adds
+                   container, and the hold a sample adds (``lab_work.py``: the
+                   laboratory's own workload, samples a day, turnaround and its tail,
+                   samples and containers held at once)
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
                    time target, by port, direction and commodity, the still held counted
 - ``positions.py`` discharge positions shared by a port's calls (berths, a rail yard's

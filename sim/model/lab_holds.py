@@ -28,6 +28,7 @@ from sim.model.costbook import LAYOUT
 from sim.model.costs import TRADER_PARTS, P, consignment_costs
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import QUARANTINE, after_bits, detected
+from sim.model.lab_work import LabWorkTally
 from sim.model.milestones import RELEASED, flow_end
 from sim.model.prices import Prices
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
@@ -64,6 +65,8 @@ class LabHoldTally:
         self.index = {name: i for i, name in enumerate(layout)}
         shape = (len(commodities), len(ports), len(DIRECTIONS), len(GROUPS), len(SUMS))
         self.sums = np.zeros(shape)
+        #: the laboratory's own workload of the same cells (sim.model.lab_work); None: not kept
+        self.work: LabWorkTally | None = None
 
     @classmethod
     def of(cls, scenario: Scenario, ports: Sequence[Port]) -> LabHoldTally:
@@ -81,7 +84,9 @@ class LabHoldTally:
             modes = [scenario.ports[p].mode for p in scenario.ports]
             separate = scenario.inspection.mode == "separate"
             prices = Prices.of(scenario.costs, modes, scenario.commodities, separate)
-        return cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices, cells)
+        tally = cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices, cells)
+        tally.work = LabWorkTally(tally.ports, tally.commodities, cells, scenario.days, tally.index)
+        return tally
 
     def wire(self, recorder: Recorder) -> LabHoldTally:
         """Fold every block the recorder folds, after what it already hands them to (not
@@ -89,6 +94,8 @@ class LabHoldTally:
         if not self.cells:
             return self
         recorder.also_fold(self.fold)
+        if self.work is not None:
+            recorder.also_fold(self.work.fold)
         return self
 
     def fold(self, a: np.ndarray) -> None:
@@ -138,6 +145,8 @@ class LabHoldTally:
             for d, direction in enumerate(DIRECTIONS):
                 tail = f"{self.commodities[k]}_port_{self.ports[p]}_{direction}"
                 out.update(_cell(self.sums[k, p, d], tail, self.prices))
+        if self.work is not None:
+            out.update(self.work.metrics())
         return out
 
 
