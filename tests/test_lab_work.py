@@ -128,3 +128,26 @@ def test_the_units_say_what_is_counted():
     assert metric_unit("lab_backlog_mean_port_sea") == "samples"
     assert metric_unit("lab_held_containers_mean_port_sea") == "containers"
     assert metric_unit("lab_turnaround_h_p95_port_sea") == "hours"
+
+
+def test_the_laboratory_guides_command_names_what_the_default_scenario_has():
+    """docs/laboratory.md's compare command: its --show picks every figure the page lists
+    for the sea port, and each --option loads and changes the scenario (not run)."""
+    import re
+
+    from sim.experiment.metric_names import shown
+    from sim.experiment.options import parse_option
+
+    page = (Path(__file__).parents[1] / "docs" / "laboratory.md").read_text(encoding="utf-8")
+    s = sim.load_scenario(sim.default_scenario_path())
+    pattern = re.search(r"--show '([^']+)'", page)
+    assert pattern is not None
+    picked = shown(pattern.group(1).split(","), metric_names(s))
+    stems = set(re.findall(r"`(lab_[a-z_]+?)_port_<port>`", page))
+    assert len(stems) >= 4
+    assert all(f"{st}_port_sea_port" in picked for st in stems), stems - set(picked)
+    options = [parse_option(o) for o in re.findall(r"--option '([^']+)'", page)]
+    assert len(options) == 3
+    for option in options:  # (read as the command line reads them)
+        changed = sim.load_scenario(sim.default_scenario_path(), dict(option.overrides))
+        assert changed.model_dump() != s.model_dump(), option.name
