@@ -54,14 +54,16 @@ def _by_hand(log: pd.DataFrame, tail: str, port: str, commodity: str | None) -> 
 def test_each_figure_is_the_logs_by_hand(default_run):
     s, log, m = default_run
     got = {k: v for k, v in m.items() if k.startswith(("lab_samples", "lab_turn", "lab_back",
-                                                        "lab_held"))}  # fmt: skip
+                                                        "lab_held", "lab_waiting"))}  # fmt: skip
     assert {k for k in metric_names(s).names if k in got} == set(got)  # named as listed
     want: dict[str, float] = {}
     for port in ("sea_port", "land_border", "airport", "post_hub"):
         want.update(_by_hand(log, f"port_{port}", port, None))
         for com in ("frozen", "plants", "food"):
             want.update(_by_hand(log, f"{com}_port_{port}", port, com))
-    assert set(got) == set(want)
+    waiting = {k for k in got if k.startswith("lab_waiting_at_cutoff_")}  # (from the lab)
+    assert len(waiting) == 8 and all(got[k] >= 0 for k in waiting)
+    assert set(got) - waiting == set(want)
     assert sum(not math.isnan(v) for v in got.values()) > 40
     for name, value in want.items():
         quantile = "_p50_" in name or "_p90_" in name or "_p95_" in name
@@ -151,3 +153,24 @@ def test_the_laboratory_guides_command_names_what_the_default_scenario_has():
     for option in options:  # (read as the command line reads them)
         changed = sim.load_scenario(sim.default_scenario_path(), dict(option.overrides))
         assert changed.model_dump() != s.model_dump(), option.name
+
+
+def test_samples_waiting_at_the_cut_offs_are_counted_before_each_batch():
+    import simpy
+
+    from sim.model.lab import Lab
+
+    env = simpy.Environment()
+    lab = Lab(env, "p", batch_size=2, cutoffs=[10.0], window=(5.0, 50.0))
+    standard = [(1.0, "standard")] * 3 + [(6.0, "standard")]
+    env.process(_submit(env, lab, [*standard[:3], (2.0, "pcr"), standard[3]]))
+    env.run(until=80)
+    # 10:00 (observed): 5 waiting, the standard batch of 2 leaves 2, the PCR batch takes its
+    # one; 34:00 (observed): 2, both go; 58:00 (after the window): not counted
+    assert (lab.cutoffs_seen, lab.waiting_sum, lab.waiting_max) == (2, 7, 5)
+
+
+def _submit(env, lab, samples):
+    for t, test in samples:
+        yield env.timeout(t - env.now)
+        lab.submit(1.0, True, test)

@@ -55,4 +55,14 @@ LAB_WORK = [
           f"laboratory result at once, mean over the observed days, {_LITTLE}: the goods "
           "the laboratory's turnaround keeps standing. Goods released before their result "
           f"(`release_before_test`) hold none.{_WHERE}"),
+    Entry("lab_waiting_at_cutoff_mean_port_<port>", CLEAR_LAYER,
+          "Samples waiting in the port's laboratory at a cut-off, before its batches start "
+          "(every test together; any sample, not only the cohort's), mean over the cut-offs "
+          "of the observed window: the set-up work a cut-off's analysts face. Well below "
+          "`batch_size`, the batches have room to spare; near or above it, samples are left "
+          f"for later cut-offs.{_WHERE}"),
+    Entry("lab_waiting_at_cutoff_max_port_<port>", CLEAR_LAYER,
+          "The most samples waiting at one cut-off of the observed window "
+          "(`lab_waiting_at_cutoff_mean_port_<port>`'s worst): the peak a laboratory's "
+          f"staff and instruments must be sized for, or leave for the next cut-off.{_WHERE}"),
 ]

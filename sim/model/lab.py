@@ -45,6 +45,8 @@ class Lab:
         self.weekly = Weekly()  # by the week of submission
         #: cohort samples a cut-off left waiting for a later batch (its batch was full)
         self.held_back = 0
+        #: samples waiting (every test) at the observed cut-offs: how many, their sum, the most
+        self.cutoffs_seen = self.waiting_sum = self.waiting_max = 0
         env.process(self._run())
 
     def submit(self, incubation: float, cohort: bool, test: str = "standard") -> simpy.Event:
@@ -93,6 +95,8 @@ class Lab:
                 if t < self.env.now:
                     continue
                 yield self.env.timeout(t - self.env.now)
+                if self.window[0] <= t < self.window[1]:
+                    self._count_waiting()
                 for waiting in self._waiting.values():  # each test runs its own batch
                     if waiting:
                         size = min(self.batch_size, len(waiting))
@@ -103,6 +107,13 @@ class Lab:
                         self.held_back += sum(1 for *_, cohort in waiting if cohort)
                         self.env.process(self._incubate(batch))
             day += 1
+
+    def _count_waiting(self) -> None:
+        """Count the samples waiting at an observed cut-off, before its batches start."""
+        n = self.queue_length
+        self.cutoffs_seen += 1
+        self.waiting_sum += n
+        self.waiting_max = max(self.waiting_max, n)
 
     def _incubate(self, batch: list) -> Generator[simpy.Event, Any, None]:
         start = self.env.now

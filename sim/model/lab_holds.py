@@ -85,7 +85,10 @@ class LabHoldTally:
             separate = scenario.inspection.mode == "separate"
             prices = Prices.of(scenario.costs, modes, scenario.commodities, separate)
         tally = cls(list(scenario.ports), list(scenario.commodities), LAYOUT, prices, cells)
-        tally.work = LabWorkTally(tally.ports, tally.commodities, cells, scenario.days, tally.index)
+        labs = [port.lab for port in ports]
+        tally.work = LabWorkTally(
+            tally.ports, tally.commodities, cells, scenario.days, tally.index, labs
+        )
         return tally
 
     def wire(self, recorder: Recorder) -> LabHoldTally:

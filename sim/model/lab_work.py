@@ -25,12 +25,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
+from sim.model.lab import Lab
 
 #: units of the figures that are neither hours nor consignments (sim.experiment.compare)
 UNITS = {
     "lab_samples_per_day": "samples a day",
     "lab_backlog_mean": "samples",
     "lab_held_containers_mean": "containers",
+    "lab_waiting_at_cutoff": "samples",
 }
 #: turnaround quantiles named for each port (and p90 for each commodity there)
 QUANTILES = {"p50": 0.5, "p90": 0.9, "p95": 0.95}
@@ -49,9 +51,11 @@ class LabWorkTally:
         cells: Sequence[tuple[int, int]],
         days: float,
         index: dict[str, int],
+        labs: Sequence[Lab | None] = (),
     ):
         self.ports, self.commodities, self.cells = list(ports), list(commodities), list(cells)
         self.days, self.index = float(days), index
+        self.labs = list(labs)  # by port: what each laboratory saw at its cut-offs
         self.sums = np.zeros((len(commodities), len(ports), len(SUMS)))
         self.counts = np.zeros((len(commodities), len(ports), NBINS), dtype=np.int64)
 
@@ -89,6 +93,8 @@ class LabWorkTally:
             out.update(_turnaround(s, counts, tail, QUANTILES))
             out[f"lab_backlog_mean_{tail}"] = float(s[2]) / hours if hours else math.nan
             out[f"lab_held_containers_mean_{tail}"] = float(s[3]) / hours if hours else math.nan
+            if self.labs:
+                out.update(_at_cutoffs(self.labs[p], tail))
             for k in ks:
                 one = f"{self.commodities[k]}_{tail}"
                 n = float(self.sums[k, p, 0])
@@ -106,3 +112,13 @@ def _turnaround(
     for name, q in quantiles.items():
         out[f"lab_turnaround_h_{name}_{tail}"] = quantile_from_counts(counts, q)
     return out
+
+
+def _at_cutoffs(lab: Lab | None, tail: str) -> dict[str, float]:
+    """Samples waiting (every test, any goods) at the observed cut-offs, before the batches
+    start: their mean and the most at one (NaN where no cut-off was observed)."""
+    seen = lab.cutoffs_seen if lab is not None else 0
+    return {
+        f"lab_waiting_at_cutoff_mean_{tail}": lab.waiting_sum / seen if lab and seen else math.nan,
+        f"lab_waiting_at_cutoff_max_{tail}": float(lab.waiting_max) if lab and seen else math.nan,
+    }
