@@ -93,7 +93,7 @@ Where things live:
                    by port and direction: hours to the end of the flow, trader cost per
                    container, and the hold a sample adds (``lab_work.py``: the
                    laboratory's own workload, samples a day, turnaround and its tail,
-                   samples and containers held at once)
+                   samples and containers held at once, samples waiting at a cut-off)
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
                    time target, by port, direction and commodity, the still held counted
 - ``positions.py`` discharge positions shared by a port's calls (berths, a rail yard's

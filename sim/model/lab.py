@@ -6,7 +6,8 @@ Its utilisation is the share of its batches' room filled at the cut-offs of the 
 window that had samples waiting (1: every such batch full, samples left for later ones), and
 its cohort's waits are also kept by week, so that the stability check sees a lab that
 cannot keep up as it sees a lane (and one whose samples all go in the first batch after
-their submission as waiting for a schedule, not a queue).
+their submission as waiting for a schedule, not a queue). At each observed cut-off it also
+counts the samples waiting before the batches start (sim.model.lab_work reports them).
 """
 
 from __future__ import annotations

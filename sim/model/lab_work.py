@@ -13,8 +13,11 @@ The samples and containers held at once are Little's law over the cohort: the ho
 over the observed days' hours, a steady-state mean (a run whose lab does not keep up says so
 in its stability warnings). Goods released before their result (``release_before_test``) are
 in the lab's backlog but hold no container. A sample without a result by the end of the run
-counts in samples a day, not in turnaround. Named for each port and commodity that
-:class:`sim.model.lab_holds.LabHoldTally` names (a port's quarantine can sample it).
+counts in samples a day, not in turnaround. The samples waiting at each observed cut-off
+(mean and most, every test together) are the laboratory's own count
+(:meth:`sim.model.lab.Lab._count_waiting`): the peak its staff face. Named for each port
+and commodity that :class:`sim.model.lab_holds.LabHoldTally` names (a port's quarantine can
+sample it).
 """
 
 from __future__ import annotations
