@@ -11,6 +11,7 @@
     bordersim both-sides RESULTS_DIR --partner FILE [--seed S] [--csv FILE]  (sim.cli_both_sides)
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
     bordersim tables RESULTS_DIR --out DIR / --validate DIR            (sim.cli_tables)
+    bordersim outlook [SCENARIO] --growth G --years N --reps R ...     (sim.cli_outlook)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
-            "fit-times", "both-sides", "tables")
+            "fit-times", "both-sides", "tables", "outlook")
 MAX_FRAMES = 2000
 
 
@@ -74,6 +75,9 @@ def add_parsers(sub: Any) -> None:
     cli_both_sides.add_parser(sub)
     cli_fit.add_parsers(sub)
     cli_tables.add_parser(sub)
+    from sim import cli_outlook
+
+    cli_outlook.add_parser(sub)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -201,6 +205,10 @@ def run(args: argparse.Namespace) -> int:
         from sim import cli_tables
 
         return cli_tables.run(args)
+    if args.command == "outlook":
+        from sim import cli_outlook
+
+        return cli_outlook.run(args)
     if args.command == "hours":
         from sim import cli_hours
 

@@ -17,6 +17,7 @@ COMMANDS = {
     "org": ["org", SMALL],
     "run": ["run", SMALL, "--reps", "1", "--days", "1"],
     "both-sides": ["both-sides", "results", "--partner", "partner.toml"],
+    "outlook": ["outlook", SMALL, "--growth", "5%", "--reps", "1"],
 }
 
 
