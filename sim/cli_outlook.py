@@ -1,9 +1,10 @@
 """``bordersim outlook [SCENARIO] --growth G --years N --reps R [--every K] [--days D]
-[--option NAME:KEY=VALUE[,...]] [--set KEY=VALUE] [--csv FILE] [--json]``: every port's
-arrivals grown by ``G`` a year, the scenario run at each year to the horizon, and per lane the
-year it stops keeping up, the year its capacity should be in place and what it needs by the
-horizon; with ``--option``, the same under each change (a reform), beside the baseline's
-(:mod:`sim.experiment.outlook`). Only the standard library is imported at start-up."""
+[--option NAME:KEY=VALUE[,...]] [--reform REFORM] [--set KEY=VALUE] [--csv FILE] [--json]``:
+every port's arrivals grown by ``G`` a year, the scenario run at each year to the horizon,
+and per lane the year it stops keeping up, the year its capacity should be in place and what
+it needs by the horizon; with ``--option`` or ``--reform``, the same under each change,
+beside the baseline's (:mod:`sim.experiment.outlook`). Only the standard library is imported
+at start-up."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def add_parser(sub: Any) -> None:
         "(a replication warns about it that year and every later one), the year its "
         "projected load passes 85 %% (capacity in place by then) and the factor on its "
         "servers, and the servers where it has a plain capacity, that carry the horizon's "
-        "load at 85 %%. With --option, each change's years beside the baseline's.",
+        "load at 85 %%. With --option or --reform, each change's years beside the baseline's.",
     )
     p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
                    help="scenario file or bundled name (default: the bundled default)")
@@ -53,6 +54,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--option", dest="options", action="append", default=[],
                    metavar="NAME:KEY=VALUE[,KEY=VALUE]",
                    help="a change (a reform) run every year beside the baseline (repeatable)")
+    p.add_argument("--reform", dest="reforms", action="append", default=[], metavar="REFORM",
+                   help="a reform of the library (bordersim reforms), as compare --reforms "
+                   "takes one (A, A+B, A@60d), run every year beside the baseline "
+                   "(repeatable); named by its text")
     _add_settings(p)
     _add_executor(p)
     p.add_argument("--csv", type=Path, metavar="FILE",
@@ -82,6 +87,23 @@ def _options(given: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _reforms(scenario: Any, given: list[str], taken: set[str]) -> dict[str, Any]:
+    """Each --reform's text and the scenario it makes (an unknown or inapplicable reform
+    is a usage error naming it)."""
+    from sim.cli import UsageError
+    from sim.reforms import ReformError, apply
+
+    out = {}
+    for text in given:
+        if text in taken or text in out or text == "baseline":
+            raise UsageError(f"--reform {text!r}: the name {text!r} is taken")
+        try:
+            out[text] = apply(scenario, text)
+        except (ReformError, ValueError) as exc:
+            raise UsageError(f"--reform {text!r}: {exc}") from None
+    return out
+
+
 def run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
     from sim.cli import UsageError, _executor, _load, settings_with_days
     from sim.experiment.outlook import OutlookError, check_growth, outlook
@@ -93,7 +115,8 @@ def run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
                          .replace("years ", "--years ", 1).replace("every ", "--every ", 1)
                          ) from None
     scenario = _load(args.scenario, settings_with_days(args))
-    options = _options(args.options)
+    options: dict[str, Any] = _options(args.options)
+    options |= _reforms(scenario, args.reforms, set(options))
     try:
         table, plan = outlook(scenario, args.growth, args.years, args.reps, args.seed,
                               every=args.every, options=options, executor=_executor(args))
@@ -148,7 +171,7 @@ def lines(plan: Any, growth: float, years: int, every: int = 1) -> list[str]:
     shown = base[base.set_index(["port", "lane"]).index.isin(due.set_index(["port", "lane"]).index)]
     shown = shown.sort_values(["stops_year", "plan_year"], na_position="last", kind="stable")
     head = (f"{'port':<12} {'lane':<20} {'now':>5} {'stops':>6} {'plan by':>8} "
-            f"{'x servers':>9} {'servers':>9}" + "".join(f" {o[:14]:>14}" for o in others))
+            f"{'x servers':>9} {'servers':>9}" + "".join(f" {o:>6}" for o in others))
     out = [f"trade growing {growth:.1%} a year, to year {years} "
            f"({(1 + growth) ** years:.2f} times today's):", head]
     for row in shown.itertuples():
@@ -179,4 +202,5 @@ def _line(row: Any, plan: Any, others: list[str]) -> str:
     star = "*" if not math.isnan(row.stops_year) and math.isnan(row.plan_year) else ""
     return (f"{row.port:<12} {row.lane:<20} {row.now:>5.0%} {_year(row.stops_year) + star:>6} "
             f"{_year(row.plan_year):>8} {factor:>9} {servers:>9}"
-            + "".join(f" {_year(s.iloc[0]) if len(s) else '-':>14}" for s in stops))
+            + "".join(f" {_year(s.iloc[0]) if len(s) else '-':>{max(6, len(o))}}"
+                      for o, s in zip(others, stops, strict=True)))

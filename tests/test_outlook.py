@@ -116,10 +116,21 @@ def test_cli_prints_the_lanes_due_and_json(capsys):
     (["--growth", "5%", "--every", "20"], "--every 20: the step is 1 to the horizon (10)"),
     (["--growth", "5%", "--option", "direct_pickup"], "an outlook's option is NAME:KEY=VALUE"),
     (["--growth", "5%", "--option", "x:ports.crossing.nope=1"], "option x: ports.crossing.nope"),
+    (["--growth", "5%", "--reform", "nope"], "--reform 'nope': unknown reform 'nope'"),
 ])
 def test_cli_bad_input_is_one_line_before_anything_runs(capsys, extra, said):
     assert main(["outlook", MMC, "--reps", "1", *extra]) == 2
     assert said in capsys.readouterr().err
+
+
+def test_an_option_may_be_the_scenario_a_reform_made():
+    s = sim.load_scenario(MMC, {"days": 7})
+    three = sim.patch(s, {"ports.crossing.document_check.capacity": 3})
+    table, plan = outlook(s, 0.1, 1, 1, options={"three": three})
+    got = plan.set_index("option")["servers_now"]
+    assert got["baseline"] == 2 and got["three"] == 3
+    u = table.set_index(["option", "year"])["utilisation"]
+    assert u["three", 0] == pytest.approx(u["baseline", 0] * 2 / 3, rel=0.05)  # (same seeds)
 
 
 def test_csv_holds_every_year_and_option(tmp_path):

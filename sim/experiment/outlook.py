@@ -220,27 +220,31 @@ def outlook(
     seed: int = 1,
     *,
     every: int = 1,
-    options: Mapping[str, Mapping[str, Any]] | None = None,
+    options: Mapping[str, Mapping[str, Any] | Scenario] | None = None,
     executor: Any = "serial",
     workers: int | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`yearly` and :func:`plan` for the scenario as it is (option ``baseline``) and
-    for each of ``options`` (name: its changes, applied every year, under the same seeds), each
-    table with an ``option`` column, the baseline's rows first."""
+    for each of ``options`` (name: its changes, or the scenario a reform made of it,
+    :func:`sim.reforms.apply`; grown from its own rates every year, under the same seeds),
+    each table with an ``option`` column, the baseline's rows first."""
     import pandas as pd
 
     from sim.scenario.patch import patch
+    from sim.scenario.schema import Scenario
 
     check_growth(growth, years, every)
-    runs = {"baseline": {}, **{str(k): dict(v) for k, v in (options or {}).items()}}
-    changed = {n: patch(scenario, c, f"option {n}") if c else scenario for n, c in runs.items()}
-    tables, plans, notes = [], [], {}  # (every option checked above, before any runs)
-    for name, changes in runs.items():
-        table = yearly(scenario, growth, years, reps, seed, every=every, changes=changes,
-                       executor=executor, workers=workers)
+    runs = {"baseline": scenario}
+    for name, spec in (options or {}).items():  # (every option checked before any runs)
+        runs[str(name)] = spec if isinstance(spec, Scenario) else patch(
+            scenario, dict(spec), f"option {name}")
+    tables, plans, notes = [], [], {}
+    for name, changed in runs.items():
+        table = yearly(changed, growth, years, reps, seed, every=every, executor=executor,
+                       workers=workers)
         notes[name] = table.attrs["warnings"]
         tables.append(table.assign(option=name))
-        plans.append(plan(table, changed[name], growth).assign(option=name))
+        plans.append(plan(table, changed, growth).assign(option=name))
     out = pd.concat(tables, ignore_index=True)
     out.attrs["warnings"] = notes
     return out, pd.concat(plans, ignore_index=True)
