@@ -64,6 +64,7 @@ def test_stops_only_from_a_year_every_later_one_repeats():
 
 def test_crossing_is_the_first_year_above_85_percent():
     assert _crossing(0, 0.5, 0.1, 10) == 6  # 0.5 * 1.1**5 = 0.81, * 1.1**6 = 0.89
+    assert _crossing(0, 0.684, 0.1, 10) == 3  # 0.684 * 1.1**2 = 0.83, * 1.1**3 = 0.91
     assert _crossing(2, 0.9, 0.1, 10) == 2
     assert math.isnan(_crossing(0, 0.5, 0.1, 5))  # (not by the horizon)
     assert math.isnan(_crossing(0, 0.5, 0.0, 10))
@@ -93,6 +94,8 @@ def test_mmc_lane_stops_when_its_load_passes_one():
     assert row["stops_year"] in (3, 4)  # (rho 0.98 in year 3, 1.22 in year 4)
     assert row["plan_year"] == 3  # (0.78 in year 2, the last that keeps up)
     assert row["servers_now"] == 2 and row["servers_needed"] == 3  # 2.44 servers' work / 0.85
+    # projected from year 2 (0.78, a true load), not year 4's 100 % (a capped one)
+    assert row["factor"] == pytest.approx(0.5 * 1.25 ** 4 / 0.85, rel=0.1)
     three = plan[(plan["option"] == "three") & (plan["lane"] == "document_check")].iloc[0]
     assert math.isnan(three["stops_year"])  # (rho 0.81 by year 4 with three)
     assert three["servers_now"] == 3
@@ -121,6 +124,18 @@ def test_cli_prints_the_lanes_due_and_json(capsys):
 def test_cli_bad_input_is_one_line_before_anything_runs(capsys, extra, said):
     assert main(["outlook", MMC, "--reps", "1", *extra]) == 2
     assert said in capsys.readouterr().err
+
+
+def test_every_option_is_checked_before_any_year_runs(monkeypatch):
+    import sim.experiment.outlook as mod
+
+    def ran(*args, **kwargs):
+        raise AssertionError("a year ran before the options were checked")
+
+    monkeypatch.setattr(mod, "yearly", ran)
+    s = sim.load_scenario(MMC)
+    with pytest.raises(sim.ScenarioError, match="option bad"):
+        outlook(s, 0.1, 1, 1, options={"ok": {"days": 7}, "bad": {"ports.crossing.x": 1}})
 
 
 def test_an_option_may_be_the_scenario_a_reform_made():
