@@ -156,3 +156,21 @@ def test_csv_holds_every_year_and_option(tmp_path):
     got = pd.read_csv(path)
     assert set(got["year"]) == {0, 1} and set(got["option"]) == {"baseline", "three"}
     assert got.loc[got["year"] == 1, "factor"].iloc[0] == pytest.approx(1.1)
+
+
+def test_the_page_shows_the_table_as_the_command_prints_it():
+    from pathlib import Path
+
+    from sim.cli_outlook import lines
+
+    page = (Path(__file__).parents[1] / "docs" / "outlook.md").read_text(encoding="utf-8")
+    row = {"port": "sea_port", "lane": "document_check", "now": 0.72, "stops_year": 6.0,
+           "plan_year": 4.0, "factor": 1.4, "servers_now": None, "servers_needed": None}
+    plan = pd.DataFrame([{**row, "option": o, "stops_year": y} for o, y in
+                         [("baseline", 6.0), ("airport_bays", 6.0),
+                          ("aeo_mutual_recognition", 8.0)]])
+    printed = lines(plan, 0.05, 10)
+    assert printed[0] in page and printed[1] in page  # (the heading and the columns)
+    assert printed[2] in page  # (a lane's line as printed)
+    assert "[docs/outlook.md](docs/outlook.md)" in (Path(__file__).parents[1]
+                                                    / "README.md").read_text(encoding="utf-8")
