@@ -126,6 +126,11 @@ def run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         table.to_csv(args.csv, index=False)
         print(f"every year's lanes: {args.csv}", file=sys.stderr)
     notes = _notes(table.attrs["warnings"])
+    from sim.model.stability import too_short
+
+    if short := too_short(scenario.warmup_days, scenario.days):
+        notes.insert(0, "a lane stops here only by overload (above 95 %), not by a wait that "
+                     "keeps rising: " + short)
     if args.json:
         print(json.dumps({"growth": args.growth, "years": args.years,
                           "lanes": [_plain(r) for r in plan.to_dict(orient="records")],

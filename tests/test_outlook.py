@@ -148,7 +148,7 @@ def test_an_option_may_be_the_scenario_a_reform_made():
     assert u["three", 0] == pytest.approx(u["baseline", 0] * 2 / 3, rel=0.05)  # (same seeds)
 
 
-def test_csv_holds_every_year_and_option(tmp_path):
+def test_csv_holds_every_year_and_option(tmp_path, capsys):
     path = tmp_path / "years.csv"
     assert main(["outlook", MMC, "--growth", "0.1", "--years", "1", "--reps", "1", "--days",
                  "7", "--csv", str(path), "--option", "three:ports.crossing."
@@ -156,6 +156,9 @@ def test_csv_holds_every_year_and_option(tmp_path):
     got = pd.read_csv(path)
     assert set(got["year"]) == {0, 1} and set(got["option"]) == {"baseline", "three"}
     assert got.loc[got["year"] == 1, "factor"].iloc[0] == pytest.approx(1.1)
+    # (7 days hold one whole week: the rising-wait rule could not look)
+    assert "only by overload (above 95 %), not by a wait that keeps rising" in (
+        capsys.readouterr().err)
 
 
 def test_the_page_shows_the_table_as_the_command_prints_it():
