@@ -120,6 +120,9 @@ def test_cli_prints_the_lanes_due_and_json(capsys):
     (["--growth", "5%", "--option", "direct_pickup"], "an outlook's option is NAME:KEY=VALUE"),
     (["--growth", "5%", "--option", "x:ports.crossing.nope=1"], "option x: ports.crossing.nope"),
     (["--growth", "5%", "--reform", "nope"], "--reform 'nope': unknown reform 'nope'"),
+    (["--growth", "100%", "--years", "50", "--every", "10"],
+     "year 20 (1.049e+06 times year 0's volume): ports.crossing.arrivals.rate = '2097152.0/h'"
+     ": out of range"),
 ])
 def test_cli_bad_input_is_one_line_before_anything_runs(capsys, extra, said):
     assert main(["outlook", MMC, "--reps", "1", *extra]) == 2

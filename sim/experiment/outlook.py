@@ -98,10 +98,14 @@ def yearly(
     import pandas as pd
 
     from sim.experiment.sweep import sweep
+    from sim.scenario.patch import patch
 
     at = check_growth(growth, years, every)
     factors = [(1 + growth) ** y for y in at]
     design = pd.DataFrame([growth_changes(scenario, f) for f in factors])
+    for year, factor, grown in zip(at, factors, design.to_dict(orient="records"), strict=True):
+        patch(scenario, {**dict(changes or {}), **{str(k): v for k, v in grown.items()}},
+              f"year {year} ({factor:.4g} times year 0's volume)")
     rows = sweep(scenario, design, reps, seed, executor=executor, workers=workers,
                  overrides=dict(changes or {}))
     warned = rows.attrs.get("warnings", {})
