@@ -15,6 +15,7 @@ from sim.cli import main
 from sim.experiment.outlook import (
     OutlookError,
     _crossing,
+    _lanes,
     _names,
     _stops,
     check_growth,
@@ -54,6 +55,15 @@ def test_years_and_bad_growth():
                       ((0.05, 4, 5), "every 5.*1 to the horizon")]:
         with pytest.raises(OutlookError, match=what):
             check_growth(*bad)
+
+
+def test_a_lane_is_split_from_the_longest_port_name_its_metric_starts_with():
+    fake = SimpleNamespace(ports={"sea": None, "sea_port": None})
+    cols = ["utilisation_sea_port_exam_bays", "utilisation_sea_gate", "wait_h_mean_sea_gate",
+            "utilisation_org/hq_analyst"]
+    assert _lanes(fake, cols) == [  # type: ignore[arg-type]
+        ("sea_port", "exam_bays", "utilisation_sea_port_exam_bays"),
+        ("sea", "gate", "utilisation_sea_gate")]
 
 
 def test_stops_only_from_a_year_every_later_one_repeats():
@@ -120,6 +130,8 @@ def test_cli_prints_the_lanes_due_and_json(capsys):
     (["--growth", "5%", "--option", "direct_pickup"], "an outlook's option is NAME:KEY=VALUE"),
     (["--growth", "5%", "--option", "x:ports.crossing.nope=1"], "option x: ports.crossing.nope"),
     (["--growth", "5%", "--reform", "nope"], "--reform 'nope': unknown reform 'nope'"),
+    (["--growth", "5%", "--option", "direct_pickup:days=7", "--reform", "direct_pickup"],
+     "--reform 'direct_pickup': the name 'direct_pickup' is taken"),
     (["--growth", "100%", "--years", "50", "--every", "10"],
      "year 20 (1.049e+06 times year 0's volume): ports.crossing.arrivals.rate = '2097152.0/h'"
      ": out of range"),
