@@ -19,6 +19,7 @@ Only the standard library is imported at start-up (like ``sim.cli``).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,17 @@ from typing import Any
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "tables", "outlook")
 MAX_FRAMES = 2000
+#: the commands written in modules of their own, in the order of the help's list
+_MODULES = {
+    "report": "sim.cli_report",
+    "appraise": "sim.cli_appraise",
+    "hours": "sim.cli_hours",
+    "both-sides": "sim.cli_both_sides",
+    "fit-arrivals": "sim.cli_fit",
+    "fit-times": "sim.cli_fit",
+    "tables": "sim.cli_tables",
+    "outlook": "sim.cli_outlook",
+}
 
 
 def _port(text: str) -> int:
@@ -67,17 +79,9 @@ def add_parsers(sub: Any) -> None:
                       help="folder (default docs)")
     docs.add_argument("--check", action="store_true",
                       help="write nothing; exit 1 if a page differs from what the code gives")
-    from sim import cli_appraise, cli_both_sides, cli_fit, cli_hours, cli_report, cli_tables
-
-    cli_report.add_parser(sub)
-    cli_appraise.add_parser(sub)
-    cli_hours.add_parser(sub)
-    cli_both_sides.add_parser(sub)
-    cli_fit.add_parsers(sub)
-    cli_tables.add_parser(sub)
-    from sim import cli_outlook
-
-    cli_outlook.add_parser(sub)
+    for name in dict.fromkeys(_MODULES.values()):  # (in the order of the help's list)
+        module = importlib.import_module(name)
+        (getattr(module, "add_parsers", None) or module.add_parser)(sub)  # (fit: two)
 
 
 def _scenario_folder(folder: Path | None) -> Path:
@@ -189,34 +193,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the subcommand named by ``args.command``."""
     if args.command == "animate":
         return _animate(args)
-    if args.command == "report":
-        from sim import cli_report
-
-        return cli_report.run(args)
-    if args.command == "appraise":
-        from sim import cli_appraise
-
-        return cli_appraise.run(args)
-    if args.command == "both-sides":
-        from sim import cli_both_sides
-
-        return cli_both_sides.run(args)
-    if args.command == "tables":
-        from sim import cli_tables
-
-        return cli_tables.run(args)
-    if args.command == "outlook":
-        from sim import cli_outlook
-
-        return cli_outlook.run(args)
-    if args.command == "hours":
-        from sim import cli_hours
-
-        return cli_hours.run(args)
-    if args.command in ("fit-arrivals", "fit-times"):
-        from sim import cli_fit
-
-        return cli_fit.run(args)
+    if args.command in _MODULES:
+        return int(importlib.import_module(_MODULES[args.command]).run(args))
     if args.command == "docs":
         from sim import docs
 
