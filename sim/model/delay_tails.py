@@ -31,7 +31,6 @@ import numpy as np
 
 from sim.model.costbook import LAYOUT
 from sim.model.milestones import CENSORED, RELEASED
-from sim.model.recorder_rows import sums_by
 from sim.scenario.schema import DIRECTIONS, Scenario
 from sim.scenario.within import label, reported
 
@@ -107,12 +106,10 @@ class DelayTailTally:
         col = {k: a[:, ix[k]].astype(int) for k in ("commodity", "port", "direction")}
         cell = (col["commodity"] * len(self.ports) + col["port"]) * len(DIRECTIONS)
         cell += col["direction"]
-        values = np.column_stack([boxes, over * boxes[:, None], unknown * boxes[:, None]])
-        cells = cell[:, None] * values.shape[1] + np.arange(values.shape[1])
-        sums = sums_by(cells, values, self.boxes[..., 0].size)
-        width = self.boxes.shape[-1]
-        self.boxes += sums[:, :width].reshape(self.boxes.shape)
-        self.unknown += sums[:, width:].reshape(self.unknown.shape)
+        flat = self.boxes.reshape(-1, self.boxes.shape[-1])
+        values = np.column_stack([boxes, over * boxes[:, None]])
+        np.add.at(flat, cell, values)
+        np.add.at(self.unknown.reshape(-1, len(self.targets)), cell, unknown * boxes[:, None])
 
     def metrics(self) -> dict[str, float]:
         """Per port and direction, and per commodity carried there: the share of the
