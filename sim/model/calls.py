@@ -86,14 +86,25 @@ class CallTally:
         held = ~(ready <= self.end)  # (NaN: not released or not discharged by the end)
         boxes = np.maximum(a[:, ix["containers"]], 1.0)
         hours = np.where(held, 0.0, ready - arrived)
-        for p, t, h, b, x in zip(a[:, ix["port"]].astype(int), arrived, held, boxes, hours,
-                                 strict=True):
+        calls, row_call = np.unique(
+            np.column_stack([a[:, ix["port"]], arrived]), axis=0, return_inverse=True
+        )
+        row_call, n = row_call.reshape(-1), len(calls)
+        last = np.zeros(n)  # (a call's latest ready hour in these rows; 0 for the held)
+        np.maximum.at(last, row_call, hours)
+        sums = zip(
+            np.bincount(row_call, minlength=n).tolist(),
+            np.bincount(row_call, weights=held, minlength=n).tolist(),
+            np.bincount(row_call, weights=boxes, minlength=n).tolist(),
+            np.bincount(row_call, weights=boxes * hours, minlength=n).tolist(),
+            last.tolist(),
+            strict=True,
+        )
+        for (p, t), add in zip(calls.tolist(), sums, strict=True):  # (a few calls a block)
             s = self.calls.setdefault((int(p), float(t)), [0.0, 0.0, 0.0, 0.0, 0.0])
-            s[_DECL] += 1
-            s[_HELD] += bool(h)
-            s[_BOXES] += b
-            s[_BOX_H] += b * x
-            s[_LAST] = max(s[_LAST], x)
+            for k in (_DECL, _HELD, _BOXES, _BOX_H):
+                s[k] += add[k]
+            s[_LAST] = max(s[_LAST], add[_LAST])
 
     def metrics(self) -> dict[str, float]:
         """Per port with calls: the mean and 90th percentile of its calls' ready hours, its
