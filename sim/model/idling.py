@@ -61,6 +61,9 @@ class IdlingTally:
                         for p, spec in specs.items()}  # fmt: skip
         self.hours = np.zeros((len(ports), len(DIRECTIONS), len(PARTITION)))
         self.vehicles = np.zeros((len(ports), len(DIRECTIONS)))
+        #: by port: whether a vehicle carries one container (else one consignment)
+        self.per_box = np.array([p in specs and specs[p].per == "container"
+                                 for p in range(len(ports))], bool)
 
     @classmethod
     def of(cls, scenario: Scenario) -> IdlingTally:
@@ -92,8 +95,7 @@ class IdlingTally:
         h = partition(col, a[:, _SOWN:], early, self.crossing[port]).hours
         direction = a[:, _S["direction"]].astype(int)
         boxes = a[:, _S["containers"]]
-        per_box = np.array([self.specs[p].per == "container" for p in port])
-        vehicles = np.where(per_box, boxes, 1.0)
+        vehicles = np.where(self.per_box[port], boxes, 1.0)
         cell = port * len(DIRECTIONS) + direction
         size = self.vehicles.size
         self.vehicles += np.bincount(cell, weights=vehicles, minlength=size).reshape(
