@@ -28,7 +28,7 @@ def add_parser(sub: Any) -> None:
         "and the equipment it adds), the change in the agencies' running cost a year, the "
         "traders' saving a year (fees and the value of the goods' time), their present values "
         "over the horizon, the net present value, the payback year and the state's cost per "
-        "consignment-hour saved, each with a 95 %% interval over the replications (paired). "
+        "consignment-hour saved, each with a 95 % interval over the replications (paired). "
         "Nothing is simulated again; writes RESULTS_DIR/appraisal.csv.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")

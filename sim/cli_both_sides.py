@@ -26,7 +26,7 @@ def add_parser(sub: Any) -> None:
         "partner country's controls across the border (a partner file, docs/both-sides.md) "
         "beside the run's land port: each truck's time at the port's side, at the partner's "
         "and over the whole crossing, with the two sides' controls in series and at one "
-        "stop (a joint control zone), and the change one stop makes, with its 95 %% paired "
+        "stop (a joint control zone), and the change one stop makes, with its 95 % paired "
         "interval over the replications. Only the partner's queue is simulated here.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR",

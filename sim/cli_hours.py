@@ -21,7 +21,7 @@ def add_parser(sub: Any) -> None:
         description="Read a results folder of bordersim run or compare and print, for every "
         "port and hour of the day, the lane with the highest utilisation over the observed "
         "days (from the queue samples, every queue_sample), its queue and whether it binds "
-        "(at least 70 %% utilised). Nothing is simulated again.",
+        "(at least 70 % utilised). Nothing is simulated again.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="the results folder")
     p.add_argument("--week", action="store_true",

@@ -36,9 +36,9 @@ def add_parser(sub: Any) -> None:
         "scenario at each year from 0 to the horizon (the same seeds every year). For each "
         "lane: its utilisation now, the first year from which its queue no longer settles "
         "(a replication warns about it that year and every later one), the year its "
-        "projected load passes 85 %% (capacity in place by then) and the factor on its "
+        "projected load passes 85 % (capacity in place by then) and the factor on its "
         "servers, and the servers where it has a plain capacity, that carry the horizon's "
-        "load at 85 %%. With --option or --reform, each change's years beside the baseline's.",
+        "load at 85 %. With --option or --reform, each change's years beside the baseline's.",
     )
     p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
                    help="scenario file or bundled name (default: the bundled default)")
