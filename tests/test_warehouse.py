@@ -170,6 +170,19 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     assert "NOT fit to load" in capsys.readouterr().out
 
 
+def test_validate_says_in_one_line_when_there_are_no_tables_to_check(folders, tmp_path):
+    """A folder that does not exist, or the results folder given in place of its export,
+    is one line saying what to give, not a line for each missing table."""
+    assert validate(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}: no such folder; give the folder bordersim tables wrote "
+        "(its --out DIR)"]
+    for kind in ("run", "cmp"):
+        (problem,) = validate(folders[kind])
+        assert problem == (f"{folders[kind]}: a results folder, not its tables; export it "
+                           f"first (bordersim tables {folders[kind]} --out DIR) and check DIR")
+    assert main(["tables", "--validate", str(folders["run"])]) == 1
+
+
 def test_a_figure_without_a_declared_unit_is_refused():
     assert figure_unit("trading_figures", "border_cost", "USD") == "USD per consignment"
     with pytest.raises(ValueError, match="no unit is declared for figure 'new_figure'"):

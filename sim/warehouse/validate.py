@@ -47,9 +47,25 @@ def _keys(data: pa.Table, names: tuple[str, ...]) -> list[tuple[object, ...]]:
     return list(zip(*(data.column(n).to_pylist() for n in names), strict=True))
 
 
+def _not_tables(folder: Path) -> str | None:
+    """One line for a folder that holds no tables to check at all, rather than a line for
+    each table missing from it: none there, or a results folder given in place of its
+    export (a first reader's likely slip)."""
+    if not folder.is_dir():
+        return (f"{folder}: no such folder; give the folder bordersim tables wrote "
+                "(its --out DIR)")
+    if (folder / "meta.json").is_file() or (folder / "compare.json").is_file():
+        return (f"{folder}: a results folder, not its tables; export it first "
+                f"(bordersim tables {folder} --out DIR) and check DIR")
+    return None
+
+
 def validate(folder: Path) -> list[str]:
     """The problems of the warehouse tables in ``folder``; [] when they match the schema."""
     folder = Path(folder)
+    wrong = _not_tables(folder)
+    if wrong is not None:
+        return [wrong]
     problems: list[str] = []
     package = folder / "datapackage.json"
     try:
