@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     except PartnerSpecError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    problem = _port_problem(args.folder, side.port)
+    problem = _port_problem(args.folder, side.port, args.partner)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -76,8 +76,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _port_problem(folder: Path, port: str) -> str | None:
-    """Why ``port`` of ``folder``'s scenario cannot be timed on both sides (None: it can)."""
+def _port_problem(folder: Path, port: str, partner: Path) -> str | None:
+    """Why ``port`` (the field of the ``partner`` file) of ``folder``'s scenario cannot be
+    timed on both sides (None: it can); a wrong port names the file, the field, the value
+    and the run's land ports, which it may name."""
     if (Path(folder) / "compare.json").is_file():
         return (f"{folder} is a comparison's folder, whose logs keep only the observed "
                 "cohort's rows and no exam columns (not the warm-up's trucks, which load the "
@@ -89,11 +91,13 @@ def _port_problem(folder: Path, port: str) -> str | None:
     except (OSError, ValueError) as e:
         return f"{folder}: not a run's results folder (no readable scenario.json: {e})"
     ports = scenario.get("ports", {}) if isinstance(scenario, dict) else {}
+    land = ", ".join(sorted(n for n, p in ports.items() if p.get("mode") == "land")) or "none"
     if port not in ports:
-        return (f"the partner file's port {port!r} is not a port of {folder}'s scenario; "
-                f"its ports: {', '.join(sorted(ports))}")
+        return (f"{partner}: port: {port!r} is not a port of {folder}'s scenario; "
+                f"allowed: one of its land ports ({land})")
     mode = ports[port].get("mode")
     if mode != "land":
-        return (f"the partner file's port {port!r} is a {mode} port: both sides of the "
-                "border are timed at a land crossing only")
+        return (f"{partner}: port: {port!r} is a {mode} port; allowed: one of {folder}'s "
+                f"land ports ({land}): both sides of the border are timed at a land "
+                "crossing only")
     return None

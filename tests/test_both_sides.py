@@ -170,7 +170,13 @@ def test_the_command_on_a_run_of_the_beilun_scenario(tmp_path, capsys):
     other.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
         'port = "dongxing"', 'port = "fangchenggang"'), encoding="utf-8")
     assert main(["both-sides", str(out), "--partner", str(other)]) == 2
-    assert "is a sea port" in capsys.readouterr().err
+    assert (f"{other}: port: 'fangchenggang' is a sea port; allowed: one of {out}'s land "
+            "ports (dongxing)") in capsys.readouterr().err
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        'port = "dongxing"', 'port = "mong_cai"'), encoding="utf-8")
+    assert main(["both-sides", str(out), "--partner", str(other)]) == 2
+    assert (f"{other}: port: 'mong_cai' is not a port of {out}'s scenario; allowed: one of "
+            "its land ports (dongxing)") in capsys.readouterr().err
 
 
 def test_the_command_asks_for_a_run_with_its_log(tmp_path, capsys):
