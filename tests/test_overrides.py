@@ -169,8 +169,21 @@ def test_an_unknown_port_is_one_error_naming_the_ports(capsys):
         "error: command line: ports.nowhere.scan.scanners.capacity = 2: unknown port "
         "'nowhere'; the scenario's ports are sea_port, land_border, airport, post_hub"
     )
-    assert "cannot be created" in err
+    assert "cannot be created" in err and "add [ports.nowhere] in a scenario file" in err
     assert len(err.strip().splitlines()) == 1, err
+
+
+def test_an_entry_unknown_to_a_nested_table_names_that_table_not_the_ports(capsys):
+    """`[idling.ports]` names the ports whose vehicles idle (the default: its land border
+    only); a port it does not name is not said to be missing from the scenario."""
+    code, err = check(capsys, DEFAULT, "idling.ports.sea_port.engine_on=0.3")
+    assert code == 2
+    assert err.startswith(
+        "error: command line: idling.ports.sea_port.engine_on = 0.3: unknown port "
+        "'sea_port'; the scenario's idling.ports are land_border (a new port cannot be "
+        "created by setting one of its fields: add [idling.ports.sea_port] in a scenario "
+        "file)"
+    ), err
 
 
 def _compare(tmp_path, *argv: str) -> tuple[int, str]:

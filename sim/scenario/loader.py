@@ -318,14 +318,15 @@ def _new_entry(data: dict[str, Any], dotted: str) -> str | None:
             return None  # (set_path says why)
         key = keys[i]
         if needs and key not in node:
-            table, noun = keys[i - 1], _noun(keys[i - 1])
+            # the table by its whole path: `idling.ports` names fewer ports than `ports`
+            table, noun = ".".join(keys[:i]), _noun(keys[i - 1])
             near = _near_entry(data, keys, i)
             return (
                 f"unknown {noun} {key!r}"
                 + (f"; did you mean {near!r}? The" if near else "; the")
                 + f" scenario's {table} are "
                 f"{', '.join(map(str, node)) or '(none)'} (a new {noun} cannot be created "
-                f"by setting one of its fields: add it in a scenario file)"
+                f"by setting one of its fields: add [{table}.{key}] in a scenario file)"
             )
     return None
 
