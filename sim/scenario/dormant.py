@@ -177,8 +177,8 @@ def unused_parts(scenario: Any) -> list[str]:
     patrols on routes no group uses, dated reforms that change nothing at their date, a risk
     engine's refresh or alert delays as long as the run; laboratory samples larger than a
     consignment's units;
-    distributions whose draws the limits cut below their stated mean; and exports that carry
-    their port's import mix."""
+    distributions whose draws the limits cut below their stated mean; exports that carry
+    their port's import mix; and time targets longer than the drain."""
     from sim.scenario.capped import capped_draws
     from sim.scenario.export_mix import shared_export_mix
     from sim.scenario.shift_fit import scans_unread
@@ -219,6 +219,9 @@ def unused_parts(scenario: Any) -> list[str]:
     out += cut_samples(scenario)  # (a laboratory sample larger than some goods' units)
     out += partial_exam_notes(scenario)  # (boxes_opened below 1: exam time unchanged)
     out += schedule_notes(scenario)  # (a schedule leaving the warm-up or the end without calls)
+    from sim.scenario.target_drain import targets_past_drain
+
+    out += targets_past_drain(scenario)  # (a time target longer than the drain)
     return out
 
 
