@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sim.cli_csv_path import csv_path
+
 LABELS = {"port_side_h_mean": "port's side, mean h", "partner_h_mean": "partner's side, mean h",
           "crossing_h_mean": "crossing, mean h", "crossing_h_p90": "crossing, p90 h",
           "partner_inspections": "partner inspections"}
@@ -35,7 +37,7 @@ def add_parser(sub: Any) -> None:
                    help="the partner's controls (TOML; docs/examples/mong-cai/partner.toml)")
     p.add_argument("--seed", type=_seed, default=0,
                    help="seed of the partner's draws, 0 or more (default 0)")
-    p.add_argument("--csv", type=Path, metavar="FILE",
+    p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every replication's figures to FILE (CSV)")
 
 

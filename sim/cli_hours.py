@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sim.cli_csv_path import csv_path
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
@@ -32,7 +34,7 @@ def add_parser(sub: Any) -> None:
                    "queue, and whether it binds: the days a schedule of vessel calls "
                    "(arrivals.schedule) overloads; with --csv, every lane by day")
     p.add_argument("--port", metavar="NAME", help="only this port")
-    p.add_argument("--csv", type=Path, metavar="FILE",
+    p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every lane's utilisation by hour to FILE (CSV)")
     p.add_argument("--peak", action="store_true",
                    help="instead, each lane's worst backlog: its highest queue over the "

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sim.cli_csv_path import csv_path
+
 
 def _growth(text: str) -> float:
     """A yearly growth: ``0.05`` or ``5%``."""
@@ -60,7 +62,7 @@ def add_parser(sub: Any) -> None:
                    "(repeatable); named by its text")
     _add_settings(p)
     _add_executor(p)
-    p.add_argument("--csv", type=Path, metavar="FILE",
+    p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every year's lanes (utilisation, settles) to FILE")
     p.add_argument("--json", action="store_true", help="print only JSON to standard output")
 
