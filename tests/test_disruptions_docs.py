@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import csv
 import re
-import shlex
 import shutil
 from pathlib import Path
 
 import pytest
 
-from sim.cli import main
-from tests.doc_pages import console_commands
+from tests.doc_pages import console_commands, run_as_written
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "disruptions.md"
@@ -34,12 +32,7 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
     commands = _commands()
     assert len(commands) == 2
     for command, shown in commands:
-        argv = shlex.split(command)
-        assert argv[0] == "bordersim"
-        capsys.readouterr()
-        assert main(argv[1:]) == 0, command
-        if shown:
-            assert capsys.readouterr().out.splitlines() == shown, command
+        run_as_written(command, shown, capsys)
     with open(tmp_path / "ex" / "results" / "disruptions" / "summary.csv") as f:
         era_2 = {
             r["option"]: float(r["mean"])

@@ -6,14 +6,12 @@ and its links lead to files that exist."""
 from __future__ import annotations
 
 import re
-import shlex
 import shutil
 from pathlib import Path
 
 import pytest
 
-from sim.cli import main
-from tests.doc_pages import console_commands
+from tests.doc_pages import console_commands, run_as_written
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "from-anylogic.md"
@@ -35,12 +33,7 @@ def test_the_page_runs_as_written(
     for kind, body in _blocks():
         if kind == "console":
             for command, shown in console_commands(body):
-                argv = shlex.split(command)
-                assert argv[0] == "bordersim"
-                capsys.readouterr()
-                assert main(argv[1:]) == 0, command
-                if shown:
-                    assert capsys.readouterr().out.splitlines() == shown, command
+                run_as_written(command, shown, capsys)
                 ran += 1
         elif kind == "python":
             exec(compile(body, f"{PAGE.name} python block", "exec"), {})
