@@ -9,6 +9,7 @@
     bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
     bordersim hours RESULTS_DIR [--week] [--port NAME] [--csv FILE]      (sim.cli_hours)
     bordersim both-sides RESULTS_DIR --partner FILE [--seed S] [--csv FILE]  (sim.cli_both_sides)
+    bordersim trucks RESULTS_DIR [--against NAME=DIR] [--by hour|class] ...  (sim.cli_trucks)
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
     bordersim tables RESULTS_DIR --out DIR / --validate DIR            (sim.cli_tables)
     bordersim outlook [SCENARIO] --growth G --years N --reps R ...     (sim.cli_outlook)
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
-            "fit-times", "both-sides", "tables", "outlook")
+            "fit-times", "both-sides", "trucks", "tables", "outlook")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -33,6 +34,7 @@ _MODULES = {
     "appraise": "sim.cli_appraise",
     "hours": "sim.cli_hours",
     "both-sides": "sim.cli_both_sides",
+    "trucks": "sim.cli_trucks",
     "fit-arrivals": "sim.cli_fit",
     "fit-times": "sim.cli_fit",
     "tables": "sim.cli_tables",

@@ -13,6 +13,7 @@ COMMANDS = {
     "both-sides": ["both-sides", "RESULTS", "--partner", "partner.toml"],
     "hours": ["hours", "RESULTS"],
     "outlook": ["outlook", "--growth", "5%", "--reps", "1"],
+    "trucks": ["trucks", "RESULTS"],
 }
 
 

@@ -1,0 +1,167 @@
+"""A trucking company's view of a land crossing, from a run's per-consignment logs: each
+truck's turnaround (arrival at the crossing to leaving it), the chance it is held for an
+examination and for how long, the share of a driver's daily duty limit the trip eats and
+its cost, by the hour the truck arrives (when to dispatch) or by the trader's class, with
+95 % intervals over the replications; and, against a second run on the same seeds (a
+reform), each figure's paired change.
+
+A truck is a consignment of the land port (the model's land-border consignment is one
+truck). Its turnaround is ``exited - arrived`` for an import and ``loaded - arrived`` for an
+export (the end of its flow: docs/trs.md). A truck is *held* when its load was opened: a
+physical examination or a quarantine check (as :mod:`sim.analysis.both_sides` reads it);
+its hold is the hours of the Time Release Study stretches of the examination
+(:data:`HOLD_STRETCHES`, :func:`sim.model.intervals.partition`), so the wait for a bay, the
+trader's attendance and a laboratory test are in it, the document check and the scan not.
+Goods seized, rejected or detained are left out (the truck does not leave with them); a
+truck still at the crossing when the run ended counts as longer than any finished one
+(a percentile that reaches it is NaN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sim.analysis.paired import paired_interval
+from sim.analysis.stats import confidence_interval
+from sim.model.intervals import partition
+from sim.model.milestones import MILESTONES, OWNERS
+
+#: stretches of a consignment's time that are its examination's hold
+HOLD_STRETCHES = ("exam_yard", "physical_exam", "quarantine_check", "laboratory", "treatment")
+FIGURES = ("trucks_per_day", "turnaround_h_p50", "turnaround_h_p90", "turnaround_h_mean",
+           "held_share", "hold_h_mean", "duty_share_mean", "over_limit_share",
+           "fees_per_trip", "cost_per_trip")  # fmt: skip
+LEFT_OUT = ("seized", "rejected", "detained")
+
+
+@dataclass(frozen=True)
+class TripRules:
+    """What a trip is beside the crossing, for the driver's hours and the trip's cost.
+
+    ``drive_h``: the trip's duty hours away from the crossing (depot to crossing and on to
+    the delivery, loading included); ``duty_limit_h``: the driver's daily duty limit;
+    ``truck_cost_per_h``: a truck and driver's cost an hour at the crossing (None: not
+    priced; the trip's cost is then its border fees only)."""
+
+    drive_h: float = 4.0  # assumption: a short cross-boundary trip, about 2 h each side
+    duty_limit_h: float = 12.0  # assumption: set the rule that binds the company's drivers
+    truck_cost_per_h: float | None = None
+    band_h: int = 2
+
+
+def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
+    """One row per truck of ``port`` in the observed cohort of one replication's log:
+    ``direction``, ``trader_class``, ``hour`` (of arrival, 0-23), ``turnaround_h`` (inf:
+    still at the crossing at the end), ``held``, ``hold_h`` (0 when not held) and
+    ``fees`` (the trader's border fees, NaN when the run was not costed)."""
+    rows = log[(log["port"].astype(str) == port) & log["cohort"].astype(bool)]
+    rows = rows[~rows["outcome"].astype(str).isin(LEFT_OUT)].reset_index(drop=True)
+    col = {name: rows[name].to_numpy(dtype=float) for name in MILESTONES}
+    own = rows[[f"own_{o}" for o in OWNERS]].to_numpy(dtype=float)
+    early = (rows["release_early"] & ~rows["quarantine_treat"]
+             & ~rows["quarantine_seen"]).to_numpy(dtype=bool)
+    crossing = np.ones(len(rows), dtype=bool)  # a land port: exports cross, no departures
+    hours = partition(col, own, early, crossing).hours
+    hold = sum((np.nan_to_num(hours[s]) for s in HOLD_STRETCHES), np.zeros(len(rows)))
+    end = np.where(rows["direction"].astype(str) == "import", col["exited"], col["loaded"])
+    arrived = col["arrived"]
+    turnaround = np.where(np.isnan(end), np.inf, end - arrived)
+    held = rows["exam_start"].notna().to_numpy() | rows["quarantine_start"].notna().to_numpy()
+    fees = rows["trader_fees"].to_numpy(dtype=float) if "trader_fees" in rows else np.nan
+    return pd.DataFrame({
+        "direction": rows["direction"].astype(str),
+        "trader_class": rows["trader_class"].astype(str),
+        "hour": np.floor(arrived % 24.0).astype(int), "turnaround_h": turnaround,
+        "held": held, "hold_h": np.where(held, hold, 0.0), "fees": fees})
+
+
+def band_of(hour: pd.Series, band_h: int) -> pd.Series:
+    """The dispatch band of each arrival hour, as ``"07-09"`` (``band_h`` hours wide)."""
+    start = (hour // band_h) * band_h
+    return start.map(lambda s: f"{s:02d}-{min(s + band_h, 24):02d}")
+
+
+def figures_of(t: pd.DataFrame, rules: TripRules, days: float) -> dict[str, float]:
+    """The figures of :data:`FIGURES` of one group of trucks of one replication."""
+    turn = t["turnaround_h"].to_numpy(dtype=float)
+    finite = np.isfinite(turn)
+    duty = rules.drive_h + turn
+    held = t["held"].to_numpy(dtype=bool)
+    fees = float(np.nanmean(t["fees"])) if t["fees"].notna().any() else np.nan
+    return {
+        "trucks_per_day": len(t) / days,
+        "turnaround_h_p50": _percentile(turn, 50), "turnaround_h_p90": _percentile(turn, 90),
+        "turnaround_h_mean": float(turn.mean()) if finite.all() else np.nan,
+        "held_share": float(held.mean()),
+        "hold_h_mean": float(t["hold_h"][held].mean()) if held.any() else np.nan,
+        "duty_share_mean": float(duty.mean() / rules.duty_limit_h) if finite.all() else np.nan,
+        "over_limit_share": float((duty > rules.duty_limit_h).mean()),
+        "fees_per_trip": fees,
+        "cost_per_trip": _cost(fees, rules.truck_cost_per_h, turn),
+    }
+
+
+def _cost(fees: float, per_h: float | None, turn: np.ndarray) -> float:
+    """A trip's mean cost: its border fees and the truck's hours at ``per_h`` (NaN when
+    neither is priced, or a truck is still at the crossing and the hours are priced)."""
+    if per_h is None:
+        return fees
+    hours = float(turn.mean()) if np.isfinite(turn).all() else np.nan
+    return (0.0 if np.isnan(fees) else fees) + per_h * hours
+
+
+def _percentile(values: np.ndarray, q: float) -> float:
+    """The ``q``-th percentile (lower, an observed value); NaN when it falls on a truck
+    still at the crossing (its time unknown, beyond every finished one)."""
+    v = float(np.percentile(values, q, method="lower"))
+    return v if np.isfinite(v) else np.nan
+
+
+def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, days: float,
+                    by: str = "hour") -> pd.DataFrame:
+    """Every replication's figures by direction and group (``by``: ``hour``, the dispatch
+    band, or ``trader_class``), with an ``all`` group of every truck of the direction."""
+    out = []
+    for r, log in enumerate(logs):
+        t = trips(log, port)
+        key = band_of(t["hour"], rules.band_h) if by == "hour" else t["trader_class"]
+        for direction, d in t.groupby("direction", sort=True):
+            groups = [("all", d), *d.groupby(key[d.index], sort=True)]
+            for name, g in groups:
+                out.append({"replication": r, "direction": direction, "group": str(name),
+                            **figures_of(g, rules, days)})
+    return pd.DataFrame(out)
+
+
+def summary(per_rep: pd.DataFrame) -> pd.DataFrame:
+    """Each figure's mean over the replications with its 95 % interval, by direction and
+    group (long: ``direction, group, figure, mean, low, high, n``)."""
+    rows = []
+    for (direction, group), g in per_rep.groupby(["direction", "group"], sort=False):
+        for f in FIGURES:
+            v = g[f].to_numpy(dtype=float)
+            v = v[~np.isnan(v)]
+            mean, low, high = confidence_interval(v) if len(v) else (np.nan, None, None)
+            rows.append({"direction": direction, "group": group, "figure": f, "mean": mean,
+                         "low": low, "high": high, "n": len(v)})
+    return pd.DataFrame(rows)
+
+
+def paired_change(base: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """Each figure's change from ``base`` to ``other`` (per-replication tables of runs on the
+    same seeds), with its 95 % paired interval, by direction and group."""
+    keys = ["replication", "direction", "group"]
+    both = base.merge(other, on=keys, suffixes=("_base", "_other"))
+    rows = []
+    for (direction, group), g in both.groupby(["direction", "group"], sort=False):
+        for f in FIGURES:
+            mean, low, high, n = paired_interval(g[f"{f}_other"].to_numpy(dtype=float),
+                                                g[f"{f}_base"].to_numpy(dtype=float))
+            rows.append({"direction": direction, "group": group, "figure": f,
+                         "base": float(g[f"{f}_base"].mean()), "change": mean, "low": low,
+                         "high": high, "n": n})
+    return pd.DataFrame(rows)

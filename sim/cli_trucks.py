@@ -1,0 +1,195 @@
+"""``bordersim trucks RESULTS_DIR [--against NAME=DIR ...] [--port NAME] [--by hour|class]
+...``: a trucking company's view of a land crossing (:mod:`sim.analysis.trucks`): each
+truck's turnaround, its chance of being held for an examination and how long, the driver's
+duty it eats and the trip's cost, by the hour it arrives or by trader class, and a reform
+run's paired change. Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+from sim.cli_csv_path import csv_path
+
+LABELS = {"trucks_per_day": ("trucks/d", 1, 1), "turnaround_h_p50": ("p50 h", 1, 2),
+          "turnaround_h_p90": ("p90 h", 1, 2), "turnaround_h_mean": ("mean h", 1, 2),
+          "held_share": ("held %", 100, 1), "hold_h_mean": ("hold h", 1, 1),
+          "duty_share_mean": ("duty %", 100, 0), "over_limit_share": ("over %", 100, 1),
+          "cost_per_trip": ("cost/trip", 1, 1)}  # fmt: skip
+#: (``fees_per_trip``, the border fees alone, is in the CSV)
+
+
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {text!r}") from None
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"hours are 0 or more; got {text}")
+    return value
+
+
+def _limit(text: str) -> float:
+    value = _hours(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"a duty limit is above 0 hours; got {text}")
+    return value
+
+
+def _band(text: str) -> int:
+    if text not in {"1", "2", "3", "4", "6", "8", "12", "24"}:
+        raise argparse.ArgumentTypeError(
+            f"--every: {text!r}; allowed: 1, 2, 3, 4, 6, 8, 12 or 24 (hours that divide a day)")
+    return int(text)
+
+
+def _against(text: str) -> tuple[str, Path]:
+    name, sep, folder = text.partition("=")
+    if not sep or not name or not folder:
+        raise argparse.ArgumentTypeError(
+            f"--against: {text!r}; give NAME=DIR, a name for the change and the folder of a "
+            "run of it on the baseline's seed (e.g. advance=results/advance)")
+    return name, Path(folder)
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "trucks",
+        help="a trucker's view of a land crossing: turnaround, exam holds, drivers' hours, "
+        "cost per trip, by the hour trucks arrive",
+        description="Read a run's per-consignment logs (bordersim run --log) and give, for "
+        "the trucks of a land port, by direction and by the hour they arrive (when to "
+        "dispatch) or by trader class: trucks a day, the turnaround's median, 90th "
+        "percentile and mean (arrival to leaving the crossing), the share held for an "
+        "examination and the hold's mean hours, the share of a driver's daily duty limit a "
+        "trip takes and the share of trips over it, and the cost per trip, each with its "
+        "95 % interval over the replications. With --against, a run of a change on the "
+        "same seed (a reform): each figure's change with its 95 % paired interval "
+        "(docs/trucks.md).",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR",
+                   help="a run's results folder, run with --log")
+    p.add_argument("--against", type=_against, action="append", default=[],
+                   metavar="NAME=DIR", help="a run of a change on the same seed and "
+                   "replications, with --log (repeatable)")
+    p.add_argument("--port", help="the land port (default: the scenario's only land port)")
+    p.add_argument("--by", choices=("hour", "class"), default="hour",
+                   help="group trucks by the hour they arrive (default) or trader class")
+    p.add_argument("--every", type=_band, default=2, metavar="H",
+                   help="hours in a dispatch band (default 2)")
+    p.add_argument("--drive-h", type=_hours, default=4.0, metavar="H",
+                   help="a trip's duty hours away from the crossing (default 4: an "
+                   "assumption, about 2 h each side; give your own)")
+    p.add_argument("--duty-limit", type=_limit, default=12.0, metavar="H",
+                   help="a driver's daily duty limit in hours (default 12: an assumption; "
+                   "give the rule that binds your drivers)")
+    p.add_argument("--truck-cost-per-h", type=_hours, metavar="X",
+                   help="a truck and driver's cost an hour, in the run's currency (default: "
+                   "not priced; the cost per trip is then the border fees only)")
+    p.add_argument("--csv", type=csv_path, metavar="FILE",
+                   help="also write every replication's figures to FILE (CSV)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.analysis.trucks import TripRules, paired_change, per_replication, summary
+
+    try:
+        port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
+        others = []
+        for name, folder in args.against:
+            _, _, o_seed, o_reps = _folder(folder, port, f"--against {name}")
+            if o_seed != seed or o_reps != reps:
+                raise ValueError(
+                    f"--against {name}: {folder} ran seed {o_seed} with {o_reps} "
+                    f"replication(s), {args.folder} seed {seed} with {reps}: a paired change "
+                    "needs the same seed and replications (run it with --seed "
+                    f"{seed} --reps {reps})")
+            others.append((name, folder))
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    rules = TripRules(args.drive_h, args.duty_limit, args.truck_cost_per_h, args.every)
+    by = "hour" if args.by == "hour" else "trader_class"
+    base = per_replication(_logs(args.folder), port, rules, days, by)
+    print(f"{port}: {reps} replication(s) of {days:g} observed days; a trip's duty "
+          f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit")
+    _print_levels(summary(base))
+    tables = [base.assign(option="baseline")]
+    for name, folder in others:
+        other = per_replication(_logs(folder), port, rules, days, by)
+        print(f"\n{name} against the baseline:")
+        _print_changes(paired_change(base, other))
+        tables.append(other.assign(option=name))
+    if args.csv is not None:
+        import pandas as pd
+
+        pd.concat(tables, ignore_index=True).to_csv(args.csv, index=False)
+        print(f"every replication's figures: {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any, int]:
+    """A run folder's land port, observed days, seed and replications with a log; a
+    ValueError saying what is wrong and what to do."""
+    if (folder / "compare.json").is_file():
+        raise ValueError(f"{what}: {folder} is a comparison's folder, whose logs keep no exam "
+                         "columns: run each option apart (bordersim run SCENARIO [--set "
+                         "KEY=VALUE] --seed S --log --out DIR) and give --against NAME=DIR")
+    try:
+        scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ValueError(f"{what}: {folder}: not a run's results folder ({e})") from None
+    ports = scenario.get("ports", {})
+    land = sorted(n for n, p in ports.items() if p.get("mode") == "land")
+    if port is None:
+        if len(land) != 1:
+            raise ValueError(f"--port: {folder}'s scenario has {len(land)} land ports "
+                             f"({', '.join(land) or 'none'}); name one with --port")
+        port = land[0]
+    elif port not in land:
+        raise ValueError(f"--port: {port!r} is not a land port of {folder}'s scenario; "
+                         f"allowed: {', '.join(land) or 'none (it has no land port)'}")
+    reps = len(list((folder / "reps").glob("rep-*-log.parquet")))
+    if reps == 0:
+        raise ValueError(f"{what}: {folder} kept no per-consignment log: run it again with "
+                         "--log (bordersim run SCENARIO --log --out DIR)")
+    return port, float(scenario["days"]), meta.get("seed"), reps
+
+
+def _logs(folder: Path) -> list[Any]:
+    import pandas as pd
+
+    return [pd.read_parquet(p) for p in sorted((folder / "reps").glob("rep-*-log.parquet"))]
+
+
+def _cell(value: float | None, scale: float, digits: int) -> str:
+    return "-" if value is None or math.isnan(value) else f"{value * scale:.{digits}f}"
+
+
+def _print_levels(s: Any) -> None:
+    _print(s, "mean", "mean +- half the 95 % interval over the replications")
+
+
+def _print_changes(c: Any) -> None:
+    _print(c, "change", "change +- half its 95 % paired interval")
+
+
+def _print(table: Any, column: str, what: str) -> None:
+    """Each direction's table: a row a group, each figure's ``column`` and the half width
+    of its interval (the t interval is symmetric)."""
+    for direction, rows in table.groupby("direction", sort=False):
+        print(f"\n  {direction}s: {what}")
+        print("  group " + "".join(f"{LABELS[f][0]:>13s}" for f in LABELS))
+        for group, g in rows.groupby("group", sort=False):
+            cells = []
+            for r in g[g["figure"].isin(list(LABELS))].to_dict("records"):
+                _, scale, d = LABELS[r["figure"]]
+                half = None if r["low"] is None else (r["high"] - r["low"]) / 2
+                pm = "" if half is None or math.isnan(half) else f"+-{_cell(half, scale, d)}"
+                cells.append(f"{_cell(r[column], scale, d) + pm:>13s}")
+            print(f"  {group:6s}" + "".join(cells))

@@ -1,0 +1,180 @@
+"""``bordersim trucks``: a trucker's view of a land crossing (turnaround, exam holds, drivers'
+hours, cost per trip by dispatch hour), from a run's per-consignment logs."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.analysis.trucks import (
+    FIGURES,
+    TripRules,
+    band_of,
+    figures_of,
+    paired_change,
+    per_replication,
+    trips,
+)
+from sim.cli import main
+from sim.model.milestones import MILESTONES, OWNERS
+
+ROOT = Path(__file__).resolve().parents[1]
+TWO_PORTS = ROOT / "tests" / "scenarios" / "two_ports.toml"
+
+
+def _log(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """A log of trucks at port ``land``: every milestone NaN unless given."""
+    base: dict[str, object] = {name: math.nan for name in MILESTONES}
+    base.update({f"own_{o}": 0.0 for o in OWNERS})
+    base.update({"port": "land", "cohort": True, "outcome": "released", "direction": "import",
+                 "trader_class": "general", "release_early": False,
+                 "quarantine_treat": False, "quarantine_seen": False, "trader_fees": 50.0})
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def _truck(arrived: float, out: float, **kw: object) -> dict[str, object]:
+    end = "loaded" if kw.get("direction") == "export" else "exited"
+    return {"arrived": arrived, "released": out, end: out, **kw}
+
+
+def test_trips_time_each_truck_from_arrival_to_leaving_and_its_exam_hold():
+    log = _log([
+        _truck(10.0, 11.0),                                   # plain import, 10:00
+        _truck(33.5, 35.0, direction="export"),               # an export leaves when loaded
+        _truck(12.0, 15.5, exam_start=12.5, exam_end=13.5, inspected=14.0),  # held 4 h
+        _truck(9.0, 20.0, outcome="seized"),                  # left out: the goods stay
+        _truck(9.0, 10.0, cohort=False),                      # the warm-up's: left out
+        _truck(9.0, 10.0, port="other"),                      # another port's
+        {"arrived": 20.0, "released": math.nan, "outcome": "censored"},  # still there
+    ])
+    t = trips(log, "land")
+    assert list(t["hour"]) == [10, 9, 12, 20]
+    assert list(t["turnaround_h"]) == [1.0, 1.5, 3.5, math.inf]
+    assert list(t["held"]) == [False, False, True, False]
+    assert t["hold_h"].tolist() == pytest.approx([0.0, 0.0, 2.0, 0.0])  # assessed-less: 12->14
+    assert list(t["direction"]) == ["import", "export", "import", "import"]
+
+
+def test_a_quarantine_check_holds_a_truck_too():
+    log = _log([_truck(8.0, 12.0, quarantine_start=9.0, quarantine_end=10.0, inspected=10.5)])
+    t = trips(log, "land")
+    assert bool(t["held"].iloc[0]) and t["hold_h"].iloc[0] == pytest.approx(2.5)
+
+
+def test_figures_read_percentiles_duty_and_cost_off_the_trucks():
+    t = pd.DataFrame({"turnaround_h": [1.0, 2.0, 3.0, 9.0], "held": [False, False, True, True],
+                      "hold_h": [0.0, 0.0, 2.0, 6.0], "fees": [10.0, 10.0, 30.0, 30.0]})
+    f = figures_of(t, TripRules(drive_h=4.0, duty_limit_h=12.0, truck_cost_per_h=20.0), days=2)
+    assert f["trucks_per_day"] == 2.0
+    assert f["turnaround_h_p50"] == 2.0 and f["turnaround_h_p90"] == 3.0  # lower: observed
+    assert f["turnaround_h_mean"] == pytest.approx(3.75)
+    assert f["held_share"] == 0.5 and f["hold_h_mean"] == 4.0
+    assert f["over_limit_share"] == 0.25  # 4 + 9 h > 12 h
+    assert f["duty_share_mean"] == pytest.approx((4 + 3.75) / 12)
+    assert f["fees_per_trip"] == 20.0 and f["cost_per_trip"] == pytest.approx(20 + 20 * 3.75)
+    unpriced = figures_of(t, TripRules(), days=2)
+    assert unpriced["cost_per_trip"] == 20.0  # the fees only
+
+
+def test_a_truck_still_at_the_crossing_makes_what_it_reaches_unknown():
+    t = pd.DataFrame({"turnaround_h": [1.0, 2.0, math.inf, math.inf], "held": [False] * 4,
+                      "hold_h": [0.0] * 4, "fees": [math.nan] * 4})
+    f = figures_of(t, TripRules(), days=1)
+    assert f["turnaround_h_p50"] == 2.0
+    assert math.isnan(f["turnaround_h_p90"]) and math.isnan(f["turnaround_h_mean"])
+    assert f["over_limit_share"] == 0.5  # beyond any limit
+    assert math.isnan(f["cost_per_trip"])  # neither fees nor a truck rate: not priced
+
+
+def test_dispatch_bands_cover_the_day():
+    hours = pd.Series([0, 7, 8, 23])
+    assert list(band_of(hours, 2)) == ["00-02", "06-08", "08-10", "22-24"]
+    assert list(band_of(hours, 24)) == ["00-24"] * 4
+
+
+def test_per_replication_groups_by_band_and_class_with_an_all_row():
+    log = _log([_truck(7.5, 8.0), _truck(9.0, 10.0, trader_class="aeo_advanced"),
+                _truck(9.5, 11.0)])
+    by_hour = per_replication([log], "land", TripRules(band_h=2), days=1)
+    assert list(by_hour["group"]) == ["all", "06-08", "08-10"]
+    assert list(by_hour["trucks_per_day"]) == [3.0, 1.0, 2.0]
+    by_class = per_replication([log], "land", TripRules(), days=1, by="trader_class")
+    assert list(by_class["group"]) == ["all", "aeo_advanced", "general"]
+
+
+def test_a_paired_change_is_the_mean_of_each_replications_difference():
+    base = pd.DataFrame([{"replication": r, "direction": "import", "group": "all",
+                          **{f: float(r) for f in FIGURES}} for r in range(3)])
+    other = base.copy()
+    other["turnaround_h_p90"] = base["turnaround_h_p90"] - np.array([1.9, 2.0, 2.1])
+    c = paired_change(base, other).set_index("figure")
+    assert c.loc["turnaround_h_p90", "change"] == pytest.approx(-2.0)
+    half = 4.302653 * 0.1 / math.sqrt(3)  # t(0.975, 2 df) x sd / sqrt(n)
+    assert c.loc["turnaround_h_p90", "high"] == pytest.approx(-2.0 + half, abs=1e-6)
+    assert c.loc["held_share", "change"] == 0 and c.loc["held_share", "n"] == 3
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """Two small runs of a two-land-port scenario with their logs, on seed 1: a baseline and
+    a slower document check (each replication paired)."""
+    root = tmp_path_factory.mktemp("trucks")
+    three = ["--set", "ports.p.document_check.capacity=3"]  # (not overloaded when slower)
+    slower = ["--set", "ports.p.document_check.service.mean=0.8 h"]
+    for name, extra in (("base", []), ("slow", slower)):
+        assert main(["run", str(TWO_PORTS), "--reps", "2", "--days", "2", "--seed", "1",
+                     "--log", "--out", str(root / name), *three, *extra]) == 0
+    return root
+
+
+def test_the_command_prints_each_band_and_a_reforms_change(tiny, capsys):
+    capsys.readouterr()
+    assert main(["trucks", str(tiny / "base"), "--port", "p", "--against",
+                 f"slow={tiny / 'slow'}", "--csv", str(tiny / "t.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "p: 2 replication(s) of 2 observed days" in out
+    assert "slow against the baseline:" in out and "  all " in out
+    table = pd.read_csv(tiny / "t.csv")
+    assert set(table["option"]) == {"baseline", "slow"}
+    base = table[(table.option == "baseline") & (table.group == "all")]
+    slow = table[(table.option == "slow") & (table.group == "all")]
+    assert (slow["turnaround_h_mean"].to_numpy() > base["turnaround_h_mean"].to_numpy()).all()
+
+
+def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    try:
+        code = main(argv)
+    except SystemExit as e:
+        code = int(e.code or 0)
+    assert code == 2
+    return capsys.readouterr().err
+
+
+def test_mistakes_are_refused_with_what_to_do(tiny, tmp_path, capsys):
+    base = str(tiny / "base")
+    assert "has 2 land ports (p, q); name one with --port" in _error(["trucks", base], capsys)
+    assert "'x' is not a land port" in _error(["trucks", base, "--port", "x"], capsys)
+    assert "give NAME=DIR" in _error(["trucks", base, "--against", "nodir"], capsys)
+    assert "allowed: 1, 2, 3, 4, 6, 8, 12 or 24" in _error(["trucks", base, "--every", "5"],
+                                                          capsys)
+    assert "above 0 hours" in _error(["trucks", base, "--duty-limit", "0"], capsys)
+    nolog = tmp_path / "nolog"
+    shutil.copytree(tiny / "base", nolog)
+    for p in (nolog / "reps").glob("*-log.parquet"):
+        p.unlink()
+    assert "kept no per-consignment log" in _error(["trucks", str(nolog), "--port", "p"], capsys)
+    other = tmp_path / "other"
+    shutil.copytree(tiny / "base", other)
+    meta = json.loads((other / "meta.json").read_text())
+    (other / "meta.json").write_text(json.dumps({**meta, "seed": 7}))
+    err = _error(["trucks", base, "--port", "p", "--against", f"o={other}"], capsys)
+    assert "a paired change needs the same seed and replications" in err
+    (other / "compare.json").write_text("{}")
+    assert "a comparison's folder" in _error(["trucks", str(other), "--port", "p"], capsys)
