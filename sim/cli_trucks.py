@@ -77,8 +77,12 @@ def add_parser(sub: Any) -> None:
                    metavar="NAME=DIR", help="a run of a change on the same seed and "
                    "replications, with --log (repeatable)")
     p.add_argument("--port", help="the land port (default: the scenario's only land port)")
-    p.add_argument("--by", choices=("hour", "class"), default="hour",
-                   help="group trucks by the hour they arrive (default) or trader class")
+    p.add_argument("--by", choices=("hour", "class", "commodity"), default="hour",
+                   help="group trucks by the hour they arrive (default), trader class or "
+                   "commodity")
+    p.add_argument("--commodity", metavar="NAME",
+                   help="only the trucks carrying this commodity (a key of the scenario's "
+                   "[commodities]), such as the goods your trucks carry")
     p.add_argument("--every", type=_band, default=2, metavar="H",
                    help="hours in a dispatch band (default 2)")
     p.add_argument("--drive-h", type=_hours, default=4.0, metavar="H",
@@ -99,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
+        _check_commodity(args.folder, args.commodity)
         others = []
         for name, folder in args.against:
             _, _, o_seed, o_reps = _folder(folder, port, f"--against {name}")
@@ -113,14 +118,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     rules = TripRules(args.drive_h, args.duty_limit, args.truck_cost_per_h, args.every)
-    by = "hour" if args.by == "hour" else "trader_class"
-    base = per_replication(_logs(args.folder), port, rules, days, by)
-    print(f"{port}: {reps} replication(s) of {days:g} observed days; a trip's duty "
+    by = {"hour": "hour", "class": "trader_class", "commodity": "commodity"}[args.by]
+    base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity)
+    only = "" if args.commodity is None else f", {args.commodity} trucks only"
+    print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
           f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit")
     _print_levels(summary(base))
     tables = [base.assign(option="baseline")]
     for name, folder in others:
-        other = per_replication(_logs(folder), port, rules, days, by)
+        other = per_replication(_logs(folder), port, rules, days, by, args.commodity)
         print(f"\n{name} against the baseline:")
         _print_changes(paired_change(base, other))
         tables.append(other.assign(option=name))
@@ -159,6 +165,17 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
         raise ValueError(f"{what}: {folder} kept no per-consignment log: run it again with "
                          "--log (bordersim run SCENARIO --log --out DIR)")
     return port, float(scenario["days"]), meta.get("seed"), reps
+
+
+def _check_commodity(folder: Path, name: str | None) -> None:
+    """A ValueError when ``name`` is not a commodity of ``folder``'s scenario."""
+    if name is None:
+        return
+    scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
+    known = sorted(scenario.get("commodities", {}))
+    if name not in known:
+        raise ValueError(f"--commodity: {name!r} is not a commodity of {folder}'s scenario; "
+                         f"allowed: {', '.join(known)}")
 
 
 def _logs(folder: Path) -> list[Any]:

@@ -31,6 +31,7 @@ TWO_PORTS = ROOT / "tests" / "scenarios" / "two_ports.toml"
 def _log(rows: list[dict[str, object]]) -> pd.DataFrame:
     """A log of trucks at port ``land``: every milestone NaN unless given."""
     base: dict[str, object] = {name: math.nan for name in MILESTONES}
+    base["commodity"] = "general"
     base.update({f"own_{o}": 0.0 for o in OWNERS})
     base.update({"port": "land", "cohort": True, "outcome": "released", "direction": "import",
                  "trader_class": "general", "release_early": False,
@@ -106,6 +107,12 @@ def test_per_replication_groups_by_band_and_class_with_an_all_row():
     assert list(by_hour["trucks_per_day"]) == [3.0, 1.0, 2.0]
     by_class = per_replication([log], "land", TripRules(), days=1, by="trader_class")
     assert list(by_class["group"]) == ["all", "aeo_advanced", "general"]
+    log["commodity"] = ["general", "plants", "general"]
+    only = per_replication([log], "land", TripRules(), days=1, commodity="general")
+    assert list(only["group"]) == ["all", "06-08", "08-10"]
+    assert list(only["trucks_per_day"]) == [2.0, 1.0, 1.0]
+    by_goods = per_replication([log], "land", TripRules(), days=1, by="commodity")
+    assert list(by_goods["group"]) == ["all", "general", "plants"]
 
 
 def test_a_paired_change_is_the_mean_of_each_replications_difference():
@@ -165,6 +172,8 @@ def test_mistakes_are_refused_with_what_to_do(tiny, tmp_path, capsys):
     assert "allowed: 1, 2, 3, 4, 6, 8, 12 or 24" in _error(["trucks", base, "--every", "5"],
                                                           capsys)
     assert "above 0 hours" in _error(["trucks", base, "--duty-limit", "0"], capsys)
+    err = _error(["trucks", base, "--port", "p", "--commodity", "gold"], capsys)
+    assert "--commodity: 'gold' is not a commodity" in err and "allowed: general" in err
     nolog = tmp_path / "nolog"
     shutil.copytree(tiny / "base", nolog)
     for p in (nolog / "reps").glob("*-log.parquet"):

@@ -55,9 +55,9 @@ class TripRules:
 
 def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
     """One row per truck of ``port`` in the observed cohort of one replication's log:
-    ``direction``, ``trader_class``, ``hour`` (of arrival, 0-23), ``turnaround_h`` (inf:
-    still at the crossing at the end), ``held``, ``hold_h`` (0 when not held) and
-    ``fees`` (the trader's border fees, NaN when the run was not costed)."""
+    ``direction``, ``trader_class``, ``commodity``, ``hour`` (of arrival, 0-23),
+    ``turnaround_h`` (inf: still at the crossing at the end), ``held``, ``hold_h`` (0 when
+    not held) and ``fees`` (the trader's border fees, NaN when the run was not costed)."""
     rows = log[(log["port"].astype(str) == port) & log["cohort"].astype(bool)]
     rows = rows[~rows["outcome"].astype(str).isin(LEFT_OUT)].reset_index(drop=True)
     col = {name: rows[name].to_numpy(dtype=float) for name in MILESTONES}
@@ -75,6 +75,7 @@ def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
     return pd.DataFrame({
         "direction": rows["direction"].astype(str),
         "trader_class": rows["trader_class"].astype(str),
+        "commodity": rows["commodity"].astype(str),
         "hour": np.floor(arrived % 24.0).astype(int), "turnaround_h": turnaround,
         "held": held, "hold_h": np.where(held, hold, 0.0), "fees": fees})
 
@@ -122,13 +123,16 @@ def _percentile(values: np.ndarray, q: float) -> float:
 
 
 def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, days: float,
-                    by: str = "hour") -> pd.DataFrame:
+                    by: str = "hour", commodity: str | None = None) -> pd.DataFrame:
     """Every replication's figures by direction and group (``by``: ``hour``, the dispatch
-    band, or ``trader_class``), with an ``all`` group of every truck of the direction."""
+    band, ``trader_class`` or ``commodity``), with an ``all`` group of every truck of the
+    direction; with ``commodity``, of that commodity's trucks only."""
     out = []
     for r, log in enumerate(logs):
         t = trips(log, port)
-        key = band_of(t["hour"], rules.band_h) if by == "hour" else t["trader_class"]
+        if commodity is not None:
+            t = t[t["commodity"] == commodity]
+        key = band_of(t["hour"], rules.band_h) if by == "hour" else t[by]
         for direction, d in t.groupby("direction", sort=True):
             groups = [("all", d), *d.groupby(key[d.index], sort=True)]
             for name, g in groups:
