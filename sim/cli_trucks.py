@@ -199,9 +199,10 @@ def _print_changes(c: Any) -> None:
 def _print(table: Any, column: str, what: str) -> None:
     """Each direction's table: a row a group, each figure's ``column`` and the half width
     of its interval (the t interval is symmetric)."""
+    width = max(6, *(len(str(g)) for g in table["group"]))
     for direction, rows in table.groupby("direction", sort=False):
         print(f"\n  {direction}s: {what}")
-        print("  group " + "".join(f"{LABELS[f][0]:>13s}" for f in LABELS))
+        print(f"  {'group':{width}s}" + "".join(f"{LABELS[f][0]:>13s}" for f in LABELS))
         for group, g in rows.groupby("group", sort=False):
             cells = []
             for r in g[g["figure"].isin(list(LABELS))].to_dict("records"):
@@ -209,4 +210,4 @@ def _print(table: Any, column: str, what: str) -> None:
                 half = None if r["low"] is None else (r["high"] - r["low"]) / 2
                 pm = "" if half is None or math.isnan(half) else f"+-{_cell(half, scale, d)}"
                 cells.append(f"{_cell(r[column], scale, d) + pm:>13s}")
-            print(f"  {group:6s}" + "".join(cells))
+            print(f"  {group:{width}s}" + "".join(cells))
