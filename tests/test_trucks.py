@@ -187,3 +187,37 @@ def test_mistakes_are_refused_with_what_to_do(tiny, tmp_path, capsys):
     assert "a paired change needs the same seed and replications" in err
     (other / "compare.json").write_text("{}")
     assert "a comparison's folder" in _error(["trucks", str(other), "--port", "p"], capsys)
+
+
+def _page_commands() -> list[list[str]]:
+    """The ``bordersim`` commands of docs/trucks.md's sh blocks, continuation lines joined."""
+    import re
+    import shlex
+
+    page = (ROOT / "docs" / "trucks.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", page, flags=re.S)
+    lines = "\n".join(blocks).replace("\\\n", " ").splitlines()
+    return [shlex.split(line) for line in lines if line.startswith("bordersim ")]
+
+
+def test_the_pages_commands_are_valid_as_written(capsys):
+    """Every ``--set`` of the page's runs is a field of the default scenario with a value it
+    takes (checked, not run), and every ``trucks`` command parses."""
+    from sim.cli import _build
+
+    parser, _ = _build()
+    commands = _page_commands()
+    assert [c[1] for c in commands] == ["run", "trucks", "run", "run", "trucks"]
+    for argv in commands:
+        if argv[1] == "run":
+            sets = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--set"]
+            check = ["check", *(x for s in sets for x in ("--set", s))]
+            assert main(check) == 0, argv
+        else:
+            parser.parse_args(argv[1:])
+    capsys.readouterr()
+
+
+def test_the_page_is_linked_from_both_readmes():
+    assert "[docs/trucks.md](docs/trucks.md)" in (ROOT / "README.md").read_text()
+    assert "](trucks.md)" in (ROOT / "docs" / "README.md").read_text()
