@@ -106,13 +106,13 @@ def run(args: argparse.Namespace) -> int:
         _check_commodity(args.folder, args.commodity)
         others = []
         for name, folder in args.against:
-            _, _, o_seed, o_reps = _folder(folder, port, f"--against {name}")
-            if o_seed != seed or o_reps != reps:
+            _, o_days, o_seed, o_reps = _folder(folder, port, f"--against {name}")
+            if (o_seed, o_reps, o_days) != (seed, reps, days):
                 raise ValueError(
-                    f"--against {name}: {folder} ran seed {o_seed} with {o_reps} "
-                    f"replication(s), {args.folder} seed {seed} with {reps}: a paired change "
-                    "needs the same seed and replications (run it with --seed "
-                    f"{seed} --reps {reps})")
+                    f"--against {name}: {folder} ran seed {o_seed}, {o_reps} replication(s) "
+                    f"of {o_days:g} days; {args.folder} seed {seed}, {reps} of {days:g}: a "
+                    "paired change needs the same seed, replications and days (run it with "
+                    f"--seed {seed} --reps {reps} --days {days:g})")
             others.append((name, folder))
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)

@@ -105,6 +105,8 @@ def test_per_replication_groups_by_band_and_class_with_an_all_row():
     by_hour = per_replication([log], "land", TripRules(band_h=2), days=1)
     assert list(by_hour["group"]) == ["all", "06-08", "08-10"]
     assert list(by_hour["trucks_per_day"]) == [3.0, 1.0, 2.0]
+    whole = per_replication([log], "land", TripRules(band_h=24), days=1)
+    assert list(whole["group"]) == ["all"]
     by_class = per_replication([log], "land", TripRules(), days=1, by="trader_class")
     assert list(by_class["group"]) == ["all", "aeo_advanced", "general"]
     log["commodity"] = ["general", "plants", "general"]
@@ -184,7 +186,12 @@ def test_mistakes_are_refused_with_what_to_do(tiny, tmp_path, capsys):
     meta = json.loads((other / "meta.json").read_text())
     (other / "meta.json").write_text(json.dumps({**meta, "seed": 7}))
     err = _error(["trucks", base, "--port", "p", "--against", f"o={other}"], capsys)
-    assert "a paired change needs the same seed and replications" in err
+    assert "a paired change needs the same seed, replications and days" in err
+    (other / "meta.json").write_text(json.dumps(meta))
+    scenario = json.loads((other / "scenario.json").read_text())
+    (other / "scenario.json").write_text(json.dumps({**scenario, "days": 3}))
+    err = _error(["trucks", base, "--port", "p", "--against", f"o={other}"], capsys)
+    assert "o: " in err and "of 3 days" in err and "--days 2" in err
     (other / "compare.json").write_text("{}")
     assert "a comparison's folder" in _error(["trucks", str(other), "--port", "p"], capsys)
 

@@ -134,7 +134,8 @@ def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, d
             t = t[t["commodity"] == commodity]
         key = band_of(t["hour"], rules.band_h) if by == "hour" else t[by]
         for direction, d in t.groupby("direction", sort=True):
-            groups = [("all", d), *d.groupby(key[d.index], sort=True)]
+            whole_day = by == "hour" and rules.band_h == 24  # (one band: the all row)
+            groups = [("all", d), *([] if whole_day else d.groupby(key[d.index], sort=True))]
             for name, g in groups:
                 out.append({"replication": r, "direction": direction, "group": str(name),
                             **figures_of(g, rules, days)})
