@@ -105,6 +105,8 @@ def test_per_replication_groups_by_band_and_class_with_an_all_row():
     by_hour = per_replication([log], "land", TripRules(band_h=2), days=1)
     assert list(by_hour["group"]) == ["all", "06-08", "08-10"]
     assert list(by_hour["trucks_per_day"]) == [3.0, 1.0, 2.0]
+    numbered = per_replication([log.assign(replication=7)], "land", TripRules(), days=1)
+    assert set(numbered["replication"]) == {7}  # (pairs by the folder's numbers)
     whole = per_replication([log], "land", TripRules(band_h=24), days=1)
     assert list(whole["group"]) == ["all"]
     by_class = per_replication([log], "land", TripRules(), days=1, by="trader_class")

@@ -14,7 +14,8 @@ its hold is the hours of the Time Release Study stretches of the examination
 trader's attendance and a laboratory test are in it, the document check and the scan not.
 Goods seized, rejected or detained are left out (the truck does not leave with them); a
 truck still at the crossing when the run ended counts as longer than any finished one
-(a percentile that reaches it is NaN).
+(a percentile that reaches it is NaN). The hour of arrival is read from the run's clock,
+which starts at midnight (Monday 00:00), whatever the warm-up.
 """
 
 from __future__ import annotations
@@ -126,9 +127,11 @@ def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, d
                     by: str = "hour", commodity: str | None = None) -> pd.DataFrame:
     """Every replication's figures by direction and group (``by``: ``hour``, the dispatch
     band, ``trader_class`` or ``commodity``), with an ``all`` group of every truck of the
-    direction; with ``commodity``, of that commodity's trucks only."""
+    direction; with ``commodity``, of that commodity's trucks only. A log's replication is
+    its ``replication`` column (a results folder's logs), else its place in ``logs``."""
     out = []
-    for r, log in enumerate(logs):
+    for i, log in enumerate(logs):
+        r = int(log["replication"].iloc[0]) if "replication" in log and len(log) else i
         t = trips(log, port)
         if commodity is not None:
             t = t[t["commodity"] == commodity]
