@@ -150,7 +150,11 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise ValueError(f"{what}: {folder}: not a run's results folder ({e})") from None
-    ports = scenario.get("ports", {})
+    if not (isinstance(scenario, dict) and isinstance(scenario.get("days"), int | float)
+            and isinstance(scenario.get("ports"), dict) and isinstance(meta, dict)):
+        raise ValueError(f"{what}: {folder}/scenario.json or meta.json is damaged (no "
+                         "days, ports or seed as a run writes them): run it again")
+    ports = scenario["ports"]
     land = sorted(n for n, p in ports.items() if p.get("mode") == "land")
     if port is None:
         if len(land) != 1:
@@ -172,7 +176,7 @@ def _check_commodity(folder: Path, name: str | None) -> None:
     if name is None:
         return
     scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
-    known = sorted(scenario.get("commodities", {}))
+    known = sorted(scenario.get("commodities") or {})
     if name not in known:
         raise ValueError(f"--commodity: {name!r} is not a commodity of {folder}'s scenario; "
                          f"allowed: {', '.join(known)}")

@@ -194,6 +194,8 @@ def test_mistakes_are_refused_with_what_to_do(tiny, tmp_path, capsys):
     (other / "scenario.json").write_text(json.dumps({**scenario, "days": 3}))
     err = _error(["trucks", base, "--port", "p", "--against", f"o={other}"], capsys)
     assert "o: " in err and "of 3 days" in err and "--days 2" in err
+    (other / "scenario.json").write_text("[]")
+    assert "is damaged" in _error(["trucks", str(other), "--port", "p"], capsys)
     (other / "compare.json").write_text("{}")
     assert "a comparison's folder" in _error(["trucks", str(other), "--port", "p"], capsys)
 
