@@ -85,6 +85,9 @@ def add_parser(sub: Any) -> None:
                    "[commodities]), such as the goods your trucks carry")
     p.add_argument("--every", type=_band, default=2, metavar="H",
                    help="hours in a dispatch band (default 2)")
+    p.add_argument("--vs", metavar="GROUP",
+                   help="also each group's difference from this one (a band such as 08-10, "
+                   "or a class), with its 95 %% interval over the replications")
     p.add_argument("--drive-h", type=_hours, default=4.0, metavar="H",
                    help="a trip's duty hours away from the crossing (default 4: an "
                    "assumption, about 2 h each side; give your own)")
@@ -99,7 +102,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sim.analysis.trucks import TripRules, paired_change, per_replication, summary
+    from sim.analysis.trucks import (
+        TripRules,
+        against_group,
+        paired_change,
+        per_replication,
+        summary,
+    )
 
     try:
         port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
@@ -124,6 +133,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
           f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit")
     _print_levels(summary(base))
+    if args.vs is not None:
+        if args.vs not in set(base["group"]):
+            print(f"error: --vs: {args.vs!r} is not a group of the table; allowed: "
+                  f"{', '.join(dict.fromkeys(base['group']))}", file=sys.stderr)
+            return 2
+        print(f"\neach group against {args.vs}, in the same replications:")
+        _print_changes(against_group(base, args.vs))
     tables = [base.assign(option="baseline")]
     for name, folder in others:
         other = per_replication(_logs(folder), port, rules, days, by, args.commodity)

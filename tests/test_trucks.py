@@ -15,6 +15,7 @@ import pytest
 from sim.analysis.trucks import (
     FIGURES,
     TripRules,
+    against_group,
     band_of,
     figures_of,
     paired_change,
@@ -131,6 +132,20 @@ def test_a_paired_change_is_the_mean_of_each_replications_difference():
     assert c.loc["held_share", "change"] == 0 and c.loc["held_share", "n"] == 3
 
 
+def test_a_band_against_another_is_differenced_within_each_replication():
+    rows = []
+    for r, shift in enumerate([1.0, 1.2, 0.8]):
+        for group, p90 in (("08-10", 2.0 + r), ("18-20", 2.0 + r + shift)):
+            rows.append({"replication": r, "direction": "import", "group": group,
+                         **{f: 0.0 for f in FIGURES}, "turnaround_h_p90": p90})
+    c = against_group(pd.DataFrame(rows), "08-10").set_index(["group", "figure"])
+    late = c.loc[("18-20", "turnaround_h_p90")]
+    assert late["change"] == pytest.approx(1.0) and late["base"] == pytest.approx(3.0)
+    half = 4.302653 * 0.2 / math.sqrt(3)  # the replications' spread of 2, 3, 4 cancels
+    assert late["high"] - late["change"] == pytest.approx(half, abs=1e-6)
+    assert c.loc[("08-10", "turnaround_h_p90"), "change"] == 0
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     """Two small runs of a two-land-port scenario with their logs, on seed 1: a baseline and
@@ -151,6 +166,9 @@ def test_the_command_prints_each_band_and_a_reforms_change(tiny, capsys):
     out = capsys.readouterr().out
     assert "p: 2 replication(s) of 2 observed days" in out
     assert "slow against the baseline:" in out and "  all " in out
+    assert main(["trucks", str(tiny / "base"), "--port", "p", "--every", "6",
+                 "--vs", "06-12"]) == 0
+    assert "each group against 06-12, in the same replications:" in capsys.readouterr().out
     table = pd.read_csv(tiny / "t.csv")
     assert set(table["option"]) == {"baseline", "slow"}
     base = table[(table.option == "baseline") & (table.group == "all")]
@@ -176,6 +194,8 @@ def test_mistakes_are_refused_with_what_to_do(tiny, tmp_path, capsys):
     assert "allowed: 1, 2, 3, 4, 6, 8, 12 or 24" in _error(["trucks", base, "--every", "5"],
                                                           capsys)
     assert "above 0 hours" in _error(["trucks", base, "--duty-limit", "0"], capsys)
+    err = _error(["trucks", base, "--port", "p", "--vs", "25-26"], capsys)
+    assert "--vs: '25-26' is not a group of the table; allowed: all, " in err
     err = _error(["trucks", base, "--port", "p", "--commodity", "gold"], capsys)
     assert "--commodity: 'gold' is not a commodity" in err and "allowed: general" in err
     nolog = tmp_path / "nolog"
@@ -218,7 +238,7 @@ def test_the_pages_commands_are_valid_as_written(capsys):
 
     parser, _ = _build()
     commands = _page_commands()
-    assert [c[1] for c in commands] == ["run", "trucks", "run", "run", "trucks"]
+    assert [c[1] for c in commands] == ["run", "trucks", "trucks", "run", "run", "trucks"]
     for argv in commands:
         if argv[1] == "run":
             sets = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--set"]

@@ -173,3 +173,14 @@ def paired_change(base: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
                          "base": float(g[f"{f}_base"].mean()), "change": mean, "low": low,
                          "high": high, "n": n})
     return pd.DataFrame(rows)
+
+
+def against_group(per_rep: pd.DataFrame, reference: str) -> pd.DataFrame:
+    """Each group's figures less the ``reference`` group's (a dispatch band, say ``08-10``)
+    within each replication, with the 95 % interval of those differences over the
+    replications (independent, so a paired t interval): what arriving in another band
+    changes, as :func:`paired_change` gives a reform's change."""
+    ref = per_rep[per_rep["group"] == reference].drop(columns="group")
+    base = per_rep[["replication", "direction", "group"]].merge(
+        ref, on=["replication", "direction"], how="left")
+    return paired_change(base, per_rep)
