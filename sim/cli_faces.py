@@ -13,6 +13,7 @@
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
     bordersim tables RESULTS_DIR --out DIR / --validate DIR            (sim.cli_tables)
     bordersim outlook [SCENARIO] --growth G --years N --reps R ...     (sim.cli_outlook)
+    bordersim operating-curve [SCENARIO] --port P --clear C,... --reps R  (sim.cli_operating_curve)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
-            "fit-times", "both-sides", "trucks", "tables", "outlook")
+            "fit-times", "both-sides", "trucks", "tables", "outlook", "operating-curve")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -39,6 +40,7 @@ _MODULES = {
     "fit-times": "sim.cli_fit",
     "tables": "sim.cli_tables",
     "outlook": "sim.cli_outlook",
+    "operating-curve": "sim.cli_operating_curve",
 }
 
 

@@ -18,6 +18,7 @@ COMMANDS = {
     "run": ["run", SMALL, "--reps", "1", "--days", "1"],
     "both-sides": ["both-sides", "results", "--partner", "partner.toml"],
     "outlook": ["outlook", SMALL, "--growth", "5%", "--reps", "1"],
+    "operating-curve": ["operating-curve", SMALL, "--port", "sea", "--clear", "0.5", "--reps", "1"],
 }
 
 

@@ -1,0 +1,172 @@
+"""``bordersim operating-curve [SCENARIO] --port NAME --clear C1,C2,... [--auc A1,A2,...]
+[--share S1,...] --reps R [--seed S] [--days D] [--set KEY=VALUE] [--out DIR]``: an AI image
+reviewer's operating points at one port run on the same seeds, each against the scenario's
+own point, and what the better of the AUCs is worth at each threshold
+(:mod:`sim.experiment.operating_curve`). Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+from typing import Any
+
+
+def _floats(text: str) -> list[float]:
+    """A comma-separated list of numbers."""
+    try:
+        return [float(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a list of numbers: {text!r} (give them separated by commas: 0.5,0.7)"
+        ) from None
+
+
+def add_parser(sub: Any) -> None:
+    from sim.cli import _add_executor, _add_settings, _reps, _seed, out_path
+
+    p = sub.add_parser(
+        "operating-curve",
+        help="an AI image reviewer's operating points at a port, paired, and an AUC's worth",
+        description="Run the scenario at every AI operating point of one port (each AUC x "
+        "share of images the AI reads x share of ordinary images it clears), on the same "
+        "seeds as the scenario's own point (point 0). For each point: the AI's exact miss "
+        "share (images that show illicit goods cleared unread), the share of ordinary "
+        "images officers still read, the port's clearance, the image officers' utilisation, "
+        "queue and wait, detection of tobacco, frozen goods and counterfeits and the value "
+        "slipped, each as a paired difference from point 0 with its 95 % interval; with "
+        "two AUCs or more, the highest against the lowest at each threshold, and the share "
+        "the better one clears at the worse one's miss share. The AUC is the scenario's one "
+        "enforcement.detection.ai_auc, the same at every port running AI. The results "
+        "folder is a sweep's, with frontier.csv and auc-worth.csv.",
+    )
+    p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
+                   help="scenario file or bundled name (default: the bundled default)")
+    p.add_argument("--port", required=True, metavar="NAME", help="the port whose AI it is")
+    p.add_argument("--clear", type=_floats, required=True, metavar="C1,C2,...",
+                   help="shares of ordinary AI-read images cleared (0 to 1)")
+    p.add_argument("--auc", type=_floats, metavar="A1,A2,...",
+                   help="AUCs of the AI (0.5 to 0.9999; default: the scenario's)")
+    p.add_argument("--share", type=_floats, metavar="S1,S2,...",
+                   help="shares of images the AI reads (0 to 1; default: the port's)")
+    p.add_argument("--reps", type=_reps, required=True, help="replications a point")
+    p.add_argument("--seed", type=_seed, default=1, help="root seed (default 1)")
+    p.add_argument("--days", type=float, help="observed days (default: the scenario's)")
+    _add_settings(p)
+    p.add_argument("--out", type=out_path, help="results folder (default: a new "
+                   "results/sweep-<scenario>-<time>); rerunning into it resumes")
+    _add_executor(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.cli import UsageError, _executor, lock_out, settings_with_days
+    from sim.experiment import operating_curve as oc
+    from sim.experiment.sweep import sweep
+    from sim.scenario.loader import default_scenario_path, load_scenario
+
+    overrides = settings_with_days(args)
+    path = args.scenario or default_scenario_path()
+    base = load_scenario(path, overrides)
+    review = _review(base, args.port)
+    current = {"ai_auc": base.enforcement.detection.ai_auc, "ai_share": review.ai_share,
+               "ai_clear": review.ai_clear}
+    try:
+        clears = oc.check_values("--clear", args.clear, 0.0, 1.0)
+        aucs = oc.check_values("--auc", args.auc or [current["ai_auc"]], 0.5, 0.9999)
+        shares = oc.check_values("--share", args.share or [current["ai_share"]], 0.0, 1.0)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    points = oc.design(current, args.port, aucs, clears, shares)
+    if args.out is not None:
+        out = lock_out(Path(args.out), "sweep")
+    else:
+        from sim.cli import _default_out
+
+        out = lock_out(_default_out(base.model_copy(update={"name": f"sweep-{base.name}"})),
+                       "sweep")
+    rows = sweep(path, points, args.reps, args.seed, executor=_executor(args),
+                 overrides=overrides, out=out,
+                 command=["bordersim", "operating-curve", *_argv(args)])
+    table = oc.frontier(rows, args.port)
+    table.to_csv(out / "frontier.csv", index=False)
+    print(f"{args.port}: {len(points)} operating point(s) x {args.reps} replication(s); "
+          "point 0 is the scenario's own; each figure is the point's mean and, after it, "
+          "its paired difference from point 0 [95 % interval]")
+    print("\n".join(_lines(table, oc.key_metrics(args.port))))
+    if len(aucs) > 1:
+        low, high = min(aucs), max(aucs)
+        worth = oc.auc_worth(rows, args.port, low, high)
+        worth.to_csv(out / "auc-worth.csv", index=False)
+        print(f"\nAUC {high:g} against {low:g} at the same threshold (paired difference "
+              "[95 % interval]); clear_same_miss: the share the better AI clears at the "
+              "worse one's miss share")
+        print("\n".join(_worth_lines(worth, oc.key_metrics(args.port))))
+    print(f"results: {out} (frontier.csv, auc-worth.csv with two AUCs or more, and the "
+          "sweep's files)")
+    return 0
+
+
+def _review(scenario: Any, port: str) -> Any:
+    from sim.cli import UsageError
+
+    ports = scenario.ports
+    if port not in ports:
+        raise UsageError(f"--port {port!r}: no such port; the scenario's ports: "
+                         f"{', '.join(ports)}")
+    scan = ports[port].scan
+    if scan is None:
+        with_scan = [p for p, v in ports.items() if v.scan is not None]
+        raise UsageError(f"--port {port!r} has no scanners, so no image review; ports with "
+                         f"scanners: {', '.join(with_scan) or 'none'}")
+    return scan.image_review
+
+
+def _argv(args: argparse.Namespace) -> list[str]:
+    """The command as asked (kept in the folder's history)."""
+    out = [str(args.scenario)] if args.scenario else []
+    out += ["--port", args.port, "--clear", ",".join(f"{v:g}" for v in args.clear)]
+    for flag in ("auc", "share"):
+        if getattr(args, flag):
+            out += [f"--{flag}", ",".join(f"{v:g}" for v in getattr(args, flag))]
+    return [*out, "--reps", str(args.reps), "--seed", str(args.seed)]
+
+
+def _short(metric: str, port: str) -> str:
+    return (metric.replace(f"_port_{port}", "").replace(f"{port}_image_officers", "officers")
+            .replace("clearance_h", "clr_h").replace("detection_rate", "det"))
+
+
+def _figure(value: float) -> str:
+    if math.isnan(value):
+        return "nan"
+    return f"{value:.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+
+
+def _lines(table: Any, metrics: list[str]) -> list[str]:
+    port = str(metrics[0]).split("_port_")[1].rsplit("_", 1)[0]
+    shown = [m for m in metrics if m in table.columns]
+    out = []
+    for rec in table.to_dict(orient="records"):
+        out.append(f"point {rec['point']}: auc {rec['ai_auc']:g}, share {rec['ai_share']:g}, "
+                   f"clear {rec['ai_clear']:g}; AI misses {rec['ai_miss']:.3f} of images "
+                   f"that show something; officers read {rec['officers_read']:.3f} of "
+                   "ordinary images")
+        for m in shown:
+            diff = "" if rec["point"] == 0 else (
+                f"  {rec[m + '_diff']:+.4g} [{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")
+            out.append(f"  {_short(m, port):<28} {_figure(rec[m]):>12}{diff}")
+    return out
+
+
+def _worth_lines(table: Any, metrics: list[str]) -> list[str]:
+    port = str(metrics[0]).split("_port_")[1].rsplit("_", 1)[0]
+    out = []
+    for rec in table.to_dict(orient="records"):
+        out.append(f"share {rec['ai_share']:g}, clear {rec['ai_clear']:g}: AI misses "
+                   f"{rec['miss_low']:.3f} -> {rec['miss_high']:.3f}; clear_same_miss "
+                   f"{rec['clear_same_miss']:.3f}")
+        for m in metrics:
+            if f"{m}_diff" in rec:
+                out.append(f"  {_short(m, port):<28} {rec[m + '_diff']:+.4g} "
+                           f"[{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")
+    return out

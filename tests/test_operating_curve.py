@@ -1,0 +1,106 @@
+"""The AI operating curve: its exact miss share is the model's (checked against the model's
+own draw), the points are paired on the same seeds, and the command refuses bad lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.experiment import operating_curve as oc
+
+SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
+
+
+def _model_miss(auc: float, clear: float, n: int = 200_000) -> float:
+    """The share of images that show something the model's own draw clears."""
+    from sim.model import truth
+
+    x = SimpleNamespace(
+        n=n, values={"image_shows": np.ones(n)},
+        scenario=SimpleNamespace(
+            enforcement=SimpleNamespace(detection=SimpleNamespace(ai_auc=auc))),
+    )
+    u = np.random.default_rng(5).random(n)
+    return float(truth.ai_clears(x, u, clear).mean())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("auc", "clear"), [(0.85, 0.5), (0.93, 0.9), (0.7, 0.3)])
+def test_the_miss_share_is_the_models(auc, clear):
+    assert oc.ai_miss_share(auc, clear) == pytest.approx(_model_miss(auc, clear), abs=0.004)
+
+
+def test_the_miss_share_at_known_points():
+    # AUC 0.5 tells nothing: it clears what shows as often as what does not
+    assert oc.ai_miss_share(0.5, 0.7) == pytest.approx(0.7)
+    assert oc.ai_miss_share(0.85, 0.5) == pytest.approx(0.0713, abs=1e-4)
+    assert oc.ai_miss_share(0.9, 0.0) == 0.0 and oc.ai_miss_share(0.9, 1.0) == 1.0
+
+
+def test_a_better_auc_clears_more_at_the_same_miss():
+    more = oc.clear_at_same_miss(0.5, 0.85, 0.93)
+    assert 0.5 < more < 1
+    assert oc.ai_miss_share(0.93, more) == pytest.approx(oc.ai_miss_share(0.85, 0.5))
+    assert oc.clear_at_same_miss(0.7, 0.9, 0.9) == pytest.approx(0.7)
+
+
+def test_officers_read_what_the_ai_does_not_clear():
+    assert oc.officer_read_share(0.7, 0.5) == pytest.approx(0.65)
+    assert oc.officer_read_share(0.0, 0.9) == 1.0
+
+
+def test_the_design_starts_at_the_scenarios_own_point_once():
+    own = {"ai_auc": 0.9, "ai_share": 1.0, "ai_clear": 0.5}
+    d = oc.design(own, "sea", [0.9, 0.95], [0.5, 0.8], [1.0])
+    assert list(d.iloc[0]) == [0.9, 1.0, 0.5]
+    assert len(d) == 4 and not d.duplicated().any()
+
+
+@pytest.mark.parametrize(("values", "low", "high", "open_low", "bad"), [
+    ([0.5, 1.2], 0.0, 1.0, False, "1.2"),
+    ([0.4], 0.5, 0.9999, False, "0.4"),
+    ([float("nan")], 0.0, 1.0, False, "nan"),
+])
+def test_a_value_out_of_range_is_named(values, low, high, open_low, bad):
+    with pytest.raises(ValueError, match=rf"--x: {bad} is not allowed; each value is within"):
+        oc.check_values("--x", values, low, high, open_low)
+
+
+def test_the_command_pairs_points_and_writes_its_tables(tmp_path, capsys):
+    out = tmp_path / "oc"
+    argv = ["operating-curve", SMALL, "--port", "sea", "--clear", "0.5,0.95",
+            "--auc", "0.6,0.95", "--reps", "2", "--days", "2", "--out", str(out)]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "point 0: auc 0.9, share 1, clear 0.5" in printed
+    front = pd.read_csv(out / "frontier.csv")
+    assert list(front["point"]) == [0, 1, 2, 3, 4]
+    util = "utilisation_sea_image_officers"
+    # clearing 95 % of images leaves officers less to read than 50 %, paired on the seeds
+    at95 = front[front["ai_clear"] == 0.95]
+    assert (at95[f"{util}_high"] < 0).all() and (at95[f"{util}_diff"] < 0).all()
+    # the AUC does not change what officers read of ordinary images: same at both AUCs
+    pair = front[front["ai_clear"] == 0.5].set_index("ai_auc")
+    assert pair.loc[0.6, "officers_read"] == pair.loc[0.95, "officers_read"]
+    worth = pd.read_csv(out / "auc-worth.csv")
+    assert list(worth["ai_clear"]) == [0.5, 0.95]
+    assert (worth["miss_high"] < worth["miss_low"]).all()
+    assert (worth["clear_same_miss"] > worth["ai_clear"]).all()
+
+
+@pytest.mark.parametrize(("extra", "said"), [
+    (["--port", "nowhere", "--clear", "0.5"], "--port 'nowhere': no such port; the "
+     "scenario's ports: sea"),
+    (["--port", "sea", "--clear", "0.5,1.5"], "--clear: 1.5 is not allowed; each value is "
+     "within [0, 1]"),
+    (["--port", "sea", "--clear", "0.5", "--auc", "0.3"], "--auc: 0.3 is not allowed"),
+])
+def test_bad_input_is_one_line_before_anything_runs(extra, said, tmp_path, capsys):
+    out = tmp_path / "oc"
+    assert main(["operating-curve", SMALL, *extra, "--reps", "1", "--out", str(out)]) == 2
+    assert said in capsys.readouterr().err
+    assert not out.exists()
