@@ -91,8 +91,9 @@ def run(args: argparse.Namespace) -> int:
     table.to_csv(out / "frontier.csv", index=False)
     print(f"{args.port}: {len(points)} operating point(s) x {args.reps} replication(s); "
           "point 0 is the scenario's own; each figure is the point's mean and, after it, "
-          "its paired difference from point 0 [95 % interval]")
-    print("\n".join(_lines(table, oc.key_metrics(args.port))))
+          "its paired difference from point 0 [95 % interval]; detection by type and value "
+          "slipped are over every port (the others run on the same seeds)")
+    print("\n".join(_lines(table, oc.key_metrics(args.port), args.port)))
     if len(aucs) > 1:
         low, high = min(aucs), max(aucs)
         worth = oc.auc_worth(rows, args.port, low, high)
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"\nAUC {high:g} against {low:g} at the same threshold (paired difference "
               "[95 % interval]); clear_same_miss: the share the better AI clears at the "
               "worse one's miss share")
-        print("\n".join(_worth_lines(worth, oc.key_metrics(args.port))))
+        print("\n".join(_worth_lines(worth, oc.key_metrics(args.port), args.port)))
     print(f"results: {out} (frontier.csv, auc-worth.csv with two AUCs or more, and the "
           "sweep's files)")
     return 0
@@ -132,8 +133,10 @@ def _argv(args: argparse.Namespace) -> list[str]:
 
 
 def _short(metric: str, port: str) -> str:
-    return (metric.replace(f"_port_{port}", "").replace(f"{port}_image_officers", "officers")
-            .replace("clearance_h", "clr_h").replace("detection_rate", "det"))
+    """A metric's name without the port, which the heading names."""
+    if metric == f"detection_rate_port_{port}":
+        return "detection_rate_this_port"
+    return metric.replace(f"_port_{port}", "").replace(f"{port}_image_officers", "officers")
 
 
 def _figure(value: float) -> str:
@@ -142,8 +145,7 @@ def _figure(value: float) -> str:
     return f"{value:.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
 
 
-def _lines(table: Any, metrics: list[str]) -> list[str]:
-    port = str(metrics[0]).split("_port_")[1].rsplit("_", 1)[0]
+def _lines(table: Any, metrics: list[str], port: str) -> list[str]:
     shown = [m for m in metrics if m in table.columns]
     out = []
     for rec in table.to_dict(orient="records"):
@@ -154,12 +156,11 @@ def _lines(table: Any, metrics: list[str]) -> list[str]:
         for m in shown:
             diff = "" if rec["point"] == 0 else (
                 f"  {rec[m + '_diff']:+.4g} [{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")
-            out.append(f"  {_short(m, port):<28} {_figure(rec[m]):>12}{diff}")
+            out.append(f"  {_short(m, port):<26} {_figure(rec[m]):>12}{diff}")
     return out
 
 
-def _worth_lines(table: Any, metrics: list[str]) -> list[str]:
-    port = str(metrics[0]).split("_port_")[1].rsplit("_", 1)[0]
+def _worth_lines(table: Any, metrics: list[str], port: str) -> list[str]:
     out = []
     for rec in table.to_dict(orient="records"):
         out.append(f"share {rec['ai_share']:g}, clear {rec['ai_clear']:g}: AI misses "
@@ -167,6 +168,6 @@ def _worth_lines(table: Any, metrics: list[str]) -> list[str]:
                    f"{rec['clear_same_miss']:.3f}")
         for m in metrics:
             if f"{m}_diff" in rec:
-                out.append(f"  {_short(m, port):<28} {rec[m + '_diff']:+.4g} "
+                out.append(f"  {_short(m, port):<26} {rec[m + '_diff']:+.4g} "
                            f"[{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")
     return out

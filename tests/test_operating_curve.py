@@ -104,3 +104,11 @@ def test_bad_input_is_one_line_before_anything_runs(extra, said, tmp_path, capsy
     assert main(["operating-curve", SMALL, *extra, "--reps", "1", "--out", str(out)]) == 2
     assert said in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_metrics_short_name_drops_a_port_named_with_port_in_it():
+    from sim.cli_operating_curve import _short
+
+    assert _short("clearance_h_mean_port_sea_port_import", "sea_port") == "clearance_h_mean_import"
+    assert _short("utilisation_sea_port_image_officers", "sea_port") == "utilisation_officers"
+    assert _short("detection_rate_port_sea_port", "sea_port") == "detection_rate_this_port"
