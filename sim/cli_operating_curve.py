@@ -129,7 +129,8 @@ def _argv(args: argparse.Namespace) -> list[str]:
     for flag in ("auc", "share"):
         if getattr(args, flag):
             out += [f"--{flag}", ",".join(f"{v:g}" for v in getattr(args, flag))]
-    return [*out, "--reps", str(args.reps), "--seed", str(args.seed)]
+    out += ["--reps", str(args.reps), "--seed", str(args.seed)]
+    return out + ([] if args.days is None else ["--days", f"{args.days:g}"])
 
 
 def _short(metric: str, port: str) -> str:
