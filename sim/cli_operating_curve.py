@@ -169,6 +169,8 @@ def _worth_lines(table: Any, metrics: list[str], port: str) -> list[str]:
                    f"{rec['clear_same_miss']:.3f}")
         for m in metrics:
             if f"{m}_diff" in rec:
+                need = rec[f"{m}_reps_to_tell"]
+                told = "" if math.isnan(need) else f"  (about {need:,.0f} replications to tell)"
                 out.append(f"  {_short(m, port):<26} {rec[m + '_diff']:+.4g} "
-                           f"[{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")
+                           f"[{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]{told}")
     return out

@@ -67,6 +67,9 @@ def test_the_sea_ports_and_the_aucs_figures_are_their_runs():
     v = w.loc[0.9]
     assert (f"moves by {v['value_slipped_diff']:,.0f} [{v['value_slipped_low']:,.0f}, "
             f"+{v['value_slipped_high']:,.0f}]") in text
+    assert (f"{v['value_slipped_reps_to_tell']:.0f} for the land border's value slipped at "
+            f"clear 0.9, {v['detection_rate_counterfeit_reps_to_tell']:.0f} for counterfeits"
+            ) in text
 
 
 @pytest.mark.parametrize("port", ["land_border", "sea_port"])

@@ -90,6 +90,7 @@ def test_the_command_pairs_points_and_writes_its_tables(tmp_path, capsys):
     assert list(worth["ai_clear"]) == [0.5, 0.95]
     assert (worth["miss_high"] < worth["miss_low"]).all()
     assert (worth["clear_same_miss"] > worth["ai_clear"]).all()
+    assert "utilisation_sea_image_officers_reps_to_tell" in worth.columns
 
 
 @pytest.mark.parametrize(("extra", "said"), [
@@ -112,3 +113,23 @@ def test_a_metrics_short_name_drops_a_port_named_with_port_in_it():
     assert _short("clearance_h_mean_port_sea_port_import", "sea_port") == "clearance_h_mean_import"
     assert _short("utilisation_sea_port_image_officers", "sea_port") == "utilisation_officers"
     assert _short("detection_rate_port_sea_port", "sea_port") == "detection_rate_this_port"
+
+
+def _clears(diff: float, sd: float, m: int) -> bool:
+    from scipy import stats
+
+    return float(stats.t.ppf(0.975, m - 1)) * sd / m ** 0.5 < abs(diff)
+
+
+def test_the_replications_to_tell_are_the_fewest_whose_interval_clears_0():
+    from scipy import stats
+
+    # half-width 0.02 over 3 replications: sd = 0.02 sqrt(3) / t(2)
+    sd = 0.02 * 3 ** 0.5 / float(stats.t.ppf(0.975, 2))
+    for diff in (0.01, -0.01, 0.002):
+        m = int(oc.reps_to_tell(diff, -0.01, 0.03, 3))
+        assert m > 3 and _clears(diff, sd, m) and not _clears(diff, sd, m - 1)
+    assert oc.reps_to_tell(0.01, -0.01, 0.03, 3) == 5
+    assert np.isnan(oc.reps_to_tell(0.05, 0.01, 0.09, 3))  # already clear of 0
+    assert np.isnan(oc.reps_to_tell(0.0, -0.01, 0.01, 3))
+    assert np.isnan(oc.reps_to_tell(float("nan"), 0.0, 0.0, 3))

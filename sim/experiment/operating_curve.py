@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from scipy import special
+from scipy import special, stats
 
 AUC = "enforcement.detection.ai_auc"
 FIELDS = ("ai_share", "ai_clear")
@@ -56,6 +56,22 @@ def officer_read_share(ai_share: float, clear: float) -> float:
     """The share of ordinary images officers still read: all those the AI does not read and
     the AI-read ones it does not clear."""
     return 1.0 - ai_share * clear
+
+
+def reps_to_tell(diff: float, low: float, high: float, n: int) -> float:
+    """About how many replications a paired difference of ``n`` needs for its 95 % interval
+    to clear 0, were its mean and spread what they are now: the fewest ``m > n`` with
+    ``t(m - 1) sd / sqrt(m) < |diff|`` (``sd`` read back from the interval). A spread from
+    a few replications is itself rough: a guide to the order of magnitude. NaN where the
+    interval already clears 0, the difference is 0 or not a number."""
+    half = (high - low) / 2
+    if not all(map(math.isfinite, (diff, half))) or diff == 0 or abs(diff) >= half or n < 2:
+        return math.nan
+    sd = half * math.sqrt(n) / float(stats.t.ppf(0.975, n - 1))
+    m = max(n + 1, math.ceil((1.96 * sd / abs(diff)) ** 2))
+    while float(stats.t.ppf(0.975, m - 1)) * sd / math.sqrt(m) >= abs(diff):
+        m += 1
+    return float(m)
 
 
 def key_metrics(port: str) -> list[str]:
@@ -136,7 +152,8 @@ def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
 def auc_worth(rows: pd.DataFrame, port: str, low: float, high: float) -> pd.DataFrame:
     """At each share and clear run at both AUCs: the AI's miss share at each, the clear share
     the better AUC reaches at the worse one's miss share, and the paired difference
-    ``high - low`` (95 % interval) of each of :func:`key_metrics` the runs yield."""
+    ``high - low`` (95 % interval) of each of :func:`key_metrics` the runs yield, with
+    :func:`reps_to_tell` where the interval holds 0 (``_reps_to_tell``)."""
     from sim.experiment.sweep_pairs import point_differences
 
     cols = [AUC, review_path(port, "ai_share"), review_path(port, "ai_clear")]
@@ -151,14 +168,15 @@ def auc_worth(rows: pd.DataFrame, port: str, low: float, high: float) -> pd.Data
             continue
         pair = rows[rows["point"].isin([by_auc[low], by_auc[high]])]
         d = point_differences(pair, cols, reference=by_auc[low]).set_index("metric")
-        d = d[["mean", "ci_low", "ci_high"]].astype(float)
+        d = d[["mean", "ci_low", "ci_high", "n"]].astype(float)
         rec: dict[str, Any] = {
             "ai_share": share, "ai_clear": clear,
             "miss_low": ai_miss_share(low, clear), "miss_high": ai_miss_share(high, clear),
             "clear_same_miss": clear_at_same_miss(clear, low, high),
         }
         for m in metrics:
-            row = d.loc[m].to_numpy()
-            rec[f"{m}_diff"], rec[f"{m}_low"], rec[f"{m}_high"] = (float(v) for v in row)
+            diff, low_end, high_end, n = (float(v) for v in d.loc[m].to_numpy())
+            rec[f"{m}_diff"], rec[f"{m}_low"], rec[f"{m}_high"] = diff, low_end, high_end
+            rec[f"{m}_reps_to_tell"] = reps_to_tell(diff, low_end, high_end, int(n))
         out.append(rec)
     return pd.DataFrame(out)
