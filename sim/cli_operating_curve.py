@@ -153,7 +153,9 @@ def _lines(table: Any, metrics: list[str], port: str) -> list[str]:
         out.append(f"point {rec['point']}: auc {rec['ai_auc']:g}, share {rec['ai_share']:g}, "
                    f"clear {rec['ai_clear']:g}; AI misses {rec['ai_miss']:.3f} of images "
                    f"that show something; officers read {rec['officers_read']:.3f} of "
-                   "ordinary images")
+                   "ordinary images" + ("" if rec["on_frontier"] else
+                                        "; off the frontier (another point misses no more "
+                                        "and leaves officers no more to read)"))
         for m in shown:
             diff = "" if rec["point"] == 0 else (
                 f"  {rec[m + '_diff']:+.4g} [{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")

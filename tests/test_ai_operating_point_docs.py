@@ -47,6 +47,10 @@ def test_the_land_borders_figures_are_its_runs():
     assert f"moves by {_diff(f.loc[2], det)}" in text
     assert f"clears {f.loc[2, 'ai_miss']:.3f} of the images" in text
     assert f"({f.loc[4, 'ai_miss']:.3f} at AUC 0.93)" in text
+    assert f"leaves {f.loc[0, 'unread_share']:.3f} of those images unread, but officers read " \
+           f"{f.loc[0, 'officers_read']:.3f} of the rest" in text
+    edge = f.set_index("ai_auc")["on_frontier"]
+    assert bool(edge.loc[0.9]) and not edge.loc[0.85].any() and edge.loc[0.93].all()
 
 
 def test_the_sea_ports_and_the_aucs_figures_are_their_runs():

@@ -86,6 +86,8 @@ def test_the_command_pairs_points_and_writes_its_tables(tmp_path, capsys):
     # the AUC does not change what officers read of ordinary images: same at both AUCs
     pair = front[front["ai_clear"] == 0.5].set_index("ai_auc")
     assert pair.loc[0.6, "officers_read"] == pair.loc[0.95, "officers_read"]
+    # the better AUC at each threshold leaves the others off the frontier
+    assert list(front.loc[front["on_frontier"], "ai_auc"]) == [0.95, 0.95]
     worth = pd.read_csv(out / "auc-worth.csv")
     assert list(worth["ai_clear"]) == [0.5, 0.95]
     assert (worth["miss_high"] < worth["miss_low"]).all()
@@ -133,3 +135,9 @@ def test_the_replications_to_tell_are_the_fewest_whose_interval_clears_0():
     assert np.isnan(oc.reps_to_tell(0.05, 0.01, 0.09, 3))  # already clear of 0
     assert np.isnan(oc.reps_to_tell(0.0, -0.01, 0.01, 3))
     assert np.isnan(oc.reps_to_tell(float("nan"), 0.0, 0.0, 3))
+
+
+def test_a_point_another_beats_on_both_counts_is_off_the_frontier():
+    # (unread, read): the second misses more for the same reading; the third trades
+    assert oc.on_frontier([0.1, 0.2, 0.05, 0.1], [0.5, 0.5, 0.8, 0.5]) == [
+        True, False, True, True]

@@ -123,7 +123,9 @@ def design(current: dict[str, float], port: str, aucs: Sequence[float],
 
 def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
     """Per point of a sweep of :func:`design`: its AUC, share and clear, the AI's exact miss
-    share and the share of ordinary images officers read, then each of :func:`key_metrics`
+    share, the share of ordinary images officers read, the share of all images that show
+    something the AI clears unread (``unread_share``: share x miss) and whether the point is
+    :func:`on_frontier`, then each of :func:`key_metrics`
     the runs yield: its mean, and its paired difference from point 0 with the 95 %
     interval (``_diff``, ``_low``, ``_high``)."""
     from sim.experiment.sweep import differences
@@ -138,7 +140,8 @@ def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
         auc, share, clear = (float(first.loc[p, c]) for c in cols)
         rec: dict[str, Any] = {"point": int(p), "ai_auc": auc, "ai_share": share,
                                "ai_clear": clear, "ai_miss": ai_miss_share(auc, clear),
-                               "officers_read": officer_read_share(share, clear)}
+                               "officers_read": officer_read_share(share, clear),
+                               "unread_share": share * ai_miss_share(auc, clear)}
         for m in metrics:
             rec[m] = float(means.loc[p, m])
             d = diff.loc[(p, m)] if (p, m) in diff.index else None
@@ -146,7 +149,20 @@ def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
             rec[f"{m}_low"] = 0.0 if d is None else float(d["ci_low"])
             rec[f"{m}_high"] = 0.0 if d is None else float(d["ci_high"])
         out.append(rec)
-    return pd.DataFrame(out)
+    table = pd.DataFrame(out)
+    edge = on_frontier(table["unread_share"].tolist(), table["officers_read"].tolist())
+    table.insert(7, "on_frontier", edge)
+    return table
+
+
+def on_frontier(unread: Sequence[float], read: Sequence[float]) -> list[bool]:
+    """Whether each point is on the frontier of what slips past the AI against what officers
+    read: no other point leaves no more images that show something unread (``unread``) and
+    has officers read no more ordinary images (``read``), one of the two strictly less."""
+    pts = list(zip(unread, read, strict=True))
+    return [
+        not any(u2 <= u and r2 <= r and (u2 < u or r2 < r) for u2, r2 in pts) for u, r in pts
+    ]
 
 
 def auc_worth(rows: pd.DataFrame, port: str, low: float, high: float) -> pd.DataFrame:
