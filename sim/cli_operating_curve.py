@@ -155,7 +155,8 @@ def _lines(table: Any, metrics: list[str], port: str) -> list[str]:
                    f"that show something; officers read {rec['officers_read']:.3f} of "
                    "ordinary images" + ("" if rec["on_frontier"] else
                                         "; off the frontier (another point misses no more "
-                                        "and leaves officers no more to read)"))
+                                        "and leaves officers no more to read)")
+                   + ("; UNSTABLE: a queue did not settle" if rec["unstable"] else ""))
         for m in shown:
             diff = "" if rec["point"] == 0 else (
                 f"  {rec[m + '_diff']:+.4g} [{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")

@@ -141,3 +141,15 @@ def test_a_point_another_beats_on_both_counts_is_off_the_frontier():
     # (unread, read): the second misses more for the same reading; the third trades
     assert oc.on_frontier([0.1, 0.2, 0.05, 0.1], [0.5, 0.5, 0.8, 0.5]) == [
         True, False, True, True]
+
+
+def test_a_point_whose_officers_fall_behind_is_marked_unstable(tmp_path, capsys):
+    out = tmp_path / "oc"
+    slow = "ports.sea.scan.image_review.officers.service.mean=3 h"
+    assert main(["operating-curve", SMALL, "--port", "sea", "--clear", "0,0.9", "--reps", "1",
+                 "--days", "2", "--set", slow, "--out", str(out)]) == 0
+    front = pd.read_csv(out / "frontier.csv").set_index("ai_clear")
+    # officers reading half or all the images at 3 h each fall behind; a tenth they keep up
+    assert front.loc[0.5, "unstable"] and front.loc[0.0, "unstable"]
+    assert not front.loc[0.9, "unstable"]
+    assert "clear 0; AI misses 0.000" in capsys.readouterr().out

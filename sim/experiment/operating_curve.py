@@ -125,7 +125,8 @@ def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
     """Per point of a sweep of :func:`design`: its AUC, share and clear, the AI's exact miss
     share, the share of ordinary images officers read, the share of all images that show
     something the AI clears unread (``unread_share``: share x miss) and whether the point is
-    :func:`on_frontier`, then each of :func:`key_metrics`
+    :func:`on_frontier` and ``unstable`` (a queue there did not settle: its figures are
+    not a steady state), then each of :func:`key_metrics`
     the runs yield: its mean, and its paired difference from point 0 with the 95 %
     interval (``_diff``, ``_low``, ``_high``)."""
     from sim.experiment.sweep import differences
@@ -152,6 +153,9 @@ def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
     table = pd.DataFrame(out)
     edge = on_frontier(table["unread_share"].tolist(), table["officers_read"].tolist())
     table.insert(7, "on_frontier", edge)
+    from sim.experiment.sweep import summary
+
+    table.insert(8, "unstable", summary(rows)["unstable"].reindex(table["point"]).tolist())
     return table
 
 
