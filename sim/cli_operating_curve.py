@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,24 +88,47 @@ def run(args: argparse.Namespace) -> int:
     rows = sweep(path, points, args.reps, args.seed, executor=_executor(args),
                  overrides=overrides, out=out,
                  command=["bordersim", "operating-curve", *_argv(args)])
-    table = oc.frontier(rows, args.port)
+    centre = review.pool
+    _notes(base, args, rows, oc.key_metrics(args.port, centre), centre)
+    table = oc.frontier(rows, args.port, centre)
     table.to_csv(out / "frontier.csv", index=False)
     print(f"{args.port}: {len(points)} operating point(s) x {args.reps} replication(s); "
           "point 0 is the scenario's own; each figure is the point's mean and, after it, "
           "its paired difference from point 0 [95 % interval]; detection by type and value "
           "slipped are over every port (the others run on the same seeds)")
-    print("\n".join(_lines(table, oc.key_metrics(args.port), args.port)))
+    print("\n".join(_lines(table, oc.key_metrics(args.port, centre), args.port)))
     if len(aucs) > 1:
         low, high = min(aucs), max(aucs)
-        worth = oc.auc_worth(rows, args.port, low, high)
+        worth = oc.auc_worth(rows, args.port, low, high, centre)
         worth.to_csv(out / "auc-worth.csv", index=False)
         print(f"\nAUC {high:g} against {low:g} at the same threshold (paired difference "
               "[95 % interval]); clear_same_miss: the share the better AI clears at the "
               "worse one's miss share")
-        print("\n".join(_worth_lines(worth, oc.key_metrics(args.port), args.port)))
+        print("\n".join(_worth_lines(worth, oc.key_metrics(args.port, centre), args.port)))
     print(f"results: {out} (frontier.csv, auc-worth.csv with two AUCs or more, and the "
           "sweep's files)")
     return 0
+
+
+def _notes(base: Any, args: argparse.Namespace, rows: Any, metrics: list[str],
+           centre: str) -> None:
+    """On stderr, never silently: a pooled port's officers are a review centre's; figures
+    the runs did not measure are left out; the window's notes (short runs, one
+    replication), as ``sweep`` gives them."""
+    from sim.model.window import window_notes
+
+    if centre:
+        others = sorted(p for p, v in base.ports.items() if p != args.port and v.scan
+                        and v.scan.image_review.pool == centre)
+        print(f"note: {args.port}'s images are read at the review centre {centre!r}, shared "
+              f"with {', '.join(others) or 'no other port'}: the officers' utilisation, "
+              "queue and wait are the centre's", file=sys.stderr)
+    missing = [m for m in metrics if m not in rows.columns]
+    if missing:
+        print(f"note: not measured by these runs, so left out: {', '.join(missing)}",
+              file=sys.stderr)
+    for line in window_notes(base.warmup_days, base.days, args.reps):
+        print(line, file=sys.stderr)
 
 
 def _review(scenario: Any, port: str) -> Any:
@@ -137,7 +161,11 @@ def _short(metric: str, port: str) -> str:
     """A metric's name without the port, which the heading names."""
     if metric == f"detection_rate_port_{port}":
         return "detection_rate_this_port"
-    return metric.replace(f"_port_{port}", "").replace(f"{port}_image_officers", "officers")
+    for prefix in ("utilisation_", "queue_mean_", "wait_h_mean_"):
+        if metric.startswith(prefix) and metric.endswith("_image_officers"):
+            lane = metric.removeprefix(prefix).removesuffix("_image_officers")
+            return prefix + ("officers" if lane == port else "centre_officers")
+    return metric.replace(f"_port_{port}", "")
 
 
 def _figure(value: float) -> str:

@@ -153,3 +153,42 @@ def test_a_point_whose_officers_fall_behind_is_marked_unstable(tmp_path, capsys)
     assert front.loc[0.5, "unstable"] and front.loc[0.0, "unstable"]
     assert not front.loc[0.9, "unstable"]
     assert "clear 0; AI misses 0.000" in capsys.readouterr().out
+
+
+def test_a_pooled_ports_officers_are_the_centres_and_nothing_is_left_out_silently(
+    tmp_path, capsys
+):
+    out = tmp_path / "oc"
+    assert main(["operating-curve", SMALL, "--port", "sea", "--clear", "0.9", "--reps", "1",
+                 "--days", "2", "--set", "ports.sea.scan.image_review.pool=centre",
+                 "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "sea's images are read at the review centre 'centre', shared with no other port" \
+        in said.err
+    assert "replication" in said.err  # the window's note: one replication a point
+    front = pd.read_csv(out / "frontier.csv")
+    for kind in ("utilisation", "queue_mean", "wait_h_mean"):
+        assert f"{kind}_centre_image_officers" in front.columns, kind
+    assert "queue_mean_centre_officers" in said.out
+    assert "not measured" not in said.err
+
+
+def test_a_figure_the_runs_did_not_measure_is_named_on_stderr(capsys):
+    from argparse import Namespace
+
+    from sim.cli_operating_curve import _notes
+    from sim.scenario.loader import load_scenario
+
+    base = load_scenario(SMALL)
+    rows = pd.DataFrame({"clearance_h_mean_port_sea_import": [1.0]})
+    _notes(base, Namespace(port="sea", reps=5), rows, oc.key_metrics("sea"), "")
+    err = capsys.readouterr().err
+    assert "not measured by these runs, so left out: clearance_h_p90_port_sea_import" in err
+    assert "review centre" not in err
+
+
+def test_a_centres_officers_have_a_short_name_of_their_own():
+    from sim.cli_operating_curve import _short
+
+    assert _short("queue_mean_centre_image_officers", "sea") == "queue_mean_centre_officers"
+    assert _short("wait_h_mean_sea_image_officers", "sea") == "wait_h_mean_officers"

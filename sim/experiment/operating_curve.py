@@ -74,9 +74,11 @@ def reps_to_tell(diff: float, low: float, high: float, n: int) -> float:
     return float(m)
 
 
-def key_metrics(port: str) -> list[str]:
-    """The metrics an operating point moves at ``port`` (those the runs yield are kept)."""
-    lane = f"{port}_image_officers"
+def key_metrics(port: str, centre: str = "") -> list[str]:
+    """The metrics an operating point moves at ``port`` (those the runs yield are kept);
+    ``centre``: the review centre its images are read at, if pooled (the officers' queue and
+    wait are the centre's, shared with other ports)."""
+    lane = f"{centre or port}_image_officers"
     return [
         f"clearance_h_mean_port_{port}_import",
         f"clearance_h_p90_port_{port}_import",
@@ -121,7 +123,7 @@ def design(current: dict[str, float], port: str, aucs: Sequence[float],
     return pd.DataFrame(rows, columns=cols)
 
 
-def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
+def frontier(rows: pd.DataFrame, port: str, centre: str = "") -> pd.DataFrame:
     """Per point of a sweep of :func:`design`: its AUC, share and clear, the AI's exact miss
     share, the share of ordinary images officers read, the share of all images that show
     something the AI clears unread (``unread_share``: share x miss) and whether the point is
@@ -132,7 +134,7 @@ def frontier(rows: pd.DataFrame, port: str) -> pd.DataFrame:
     from sim.experiment.sweep import differences
 
     cols = [AUC, review_path(port, "ai_share"), review_path(port, "ai_clear")]
-    metrics = [m for m in key_metrics(port) if m in rows.columns]
+    metrics = [m for m in key_metrics(port, centre) if m in rows.columns]
     means = rows.groupby("point")[metrics].mean()
     first = rows.groupby("point")[cols].first()
     diff = differences(rows).set_index(["point", "metric"])
@@ -169,7 +171,9 @@ def on_frontier(unread: Sequence[float], read: Sequence[float]) -> list[bool]:
     ]
 
 
-def auc_worth(rows: pd.DataFrame, port: str, low: float, high: float) -> pd.DataFrame:
+def auc_worth(
+    rows: pd.DataFrame, port: str, low: float, high: float, centre: str = ""
+) -> pd.DataFrame:
     """At each share and clear run at both AUCs: the AI's miss share at each, the clear share
     the better AUC reaches at the worse one's miss share, and the paired difference
     ``high - low`` (95 % interval) of each of :func:`key_metrics` the runs yield, with
@@ -178,7 +182,7 @@ def auc_worth(rows: pd.DataFrame, port: str, low: float, high: float) -> pd.Data
 
     cols = [AUC, review_path(port, "ai_share"), review_path(port, "ai_clear")]
     first = rows.groupby("point")[cols].first().reset_index().astype(float)
-    metrics = [m for m in key_metrics(port) if m in rows.columns]
+    metrics = [m for m in key_metrics(port, centre) if m in rows.columns]
     at: dict[tuple[float, float], dict[float, int]] = {}
     for p, auc, share, clear in first.itertuples(index=False):
         at.setdefault((share, clear), {})[auc] = int(p)
