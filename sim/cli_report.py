@@ -30,6 +30,10 @@ def add_parser(sub: Any) -> None:
                        "its checksum, the pooled tables against the replications) and write "
                        "nothing: exit status 0 when it is whole, 2 naming what is not (a "
                        "folder that cannot be written, such as an archive, can be checked)")
+    p.add_argument("--lang", choices=("en", "zh"), default="en",
+                   help="the page's language: en (default) or zh, Simplified Chinese in the "
+                   "terms of China Customs (headings, columns, metric names, units and "
+                   "warnings; every number as in English; docs/reports-zh.md)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return _check(args.folder, started)
     try:
         _check_writable(args)
-        out = write_folder_report(args.folder, args.out)
+        out = write_folder_report(args.folder, args.out, args.lang)
     except ResultsFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

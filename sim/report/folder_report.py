@@ -50,9 +50,11 @@ def check_folder(path: str | Path) -> str:
     return kind_of(Path(path))
 
 
-def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path:
+def write_folder_report(path: str | Path, out: str | Path | None = None,
+                        lang: str = "en") -> Path:
     """Write the report of ``path`` to ``out`` (default ``path/report.html``) atomically
-    (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`)."""
+    (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`),
+    in ``lang`` (:mod:`sim.report.translate`: ``"zh"``, Simplified Chinese)."""
     from sim.experiment.store import WriteError, atomic_write, check_target
 
     kind_of(Path(path))  # (a file, say: not a results folder, before where to write)
@@ -64,7 +66,9 @@ def write_folder_report(path: str | Path, out: str | Path | None = None) -> Path
             "first, or give --out a file in a folder that exists"
         )
     _check_overwrite(Path(path), target)
-    atomic_write(target, render_folder(path))
+    from sim.report.translate import translate
+
+    atomic_write(target, translate(render_folder(path), lang))
     return target
 
 

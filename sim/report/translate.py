@@ -1,0 +1,227 @@
+"""The report page in another language (``bordersim report --lang zh``): the English page,
+as :func:`sim.report.folder_report.render_folder` writes it, with the text of each element
+put in Simplified Chinese from one glossary (:mod:`sim.report.zh_glossary`,
+:mod:`sim.report.zh_metrics`, :mod:`sim.report.zh_phrases`). Only text between tags changes:
+every attribute (the exact figures of ``data-*``), every plot and every number stay as they
+are, and a figure in a translated sentence is carried over as the page wrote it. A text the
+glossary cannot translate whole is left in English, whole (never half translated); the page
+then says so at its top. English (the default) is the page unchanged, byte for byte."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache, partial
+
+LANGUAGES = ("en", "zh")
+#: the page's ``lang`` attribute for each language
+HTML_LANG = {"en": "en", "zh": "zh-CN"}
+#: the time units of the headline's changes
+_UNIT_WORDS = {"s": "秒", "min": "分钟", "h": "小时", "percentage points": "个百分点"}
+_TAG = re.compile(r"(<[^>]*>)")
+_ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}")  # two English words in a row
+_PLACE = re.compile(r"<([a-z]+)>")
+_FREE = r"[a-z0-9_/]+"
+
+
+def translate(page: str, lang: str) -> str:
+    """``page`` (a report's HTML) in ``lang``: ``"en"`` gives it back unchanged."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+    if lang == "en":
+        return page
+    parts = _TAG.split(page)
+    style = False
+    left = 0
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            name = part[1:].split(None, 1)[0].rstrip(">").lower() if len(part) > 1 else ""
+            style = name == "style" and not part.startswith("</")
+            continue
+        if style or not part.strip():
+            continue
+        raw = html.unescape(part)
+        zh = text(raw.strip())
+        if zh is None:
+            left += bool(_ENGLISH.search(raw))
+            continue
+        lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()):]
+        parts[i] = html.escape(lead + zh + trail, quote=False)
+    out = "".join(parts).replace("<html lang='en'>", f"<html lang='{HTML_LANG[lang]}'>", 1)
+    return out.replace("<body>", f"<body>{_left_note(left)}", 1) if left else out
+
+
+def _left_note(left: int) -> str:
+    return (f"<p class='note' data-untranslated='{left}'>说明：本页的标题、表头、指标名称、单位"
+            "和主要警告均已译为中文；其余说明性段落（及图中文字）暂以英文原文显示，数据完全相同。</p>")
+
+
+def text(en: str) -> str | None:
+    """The Chinese of one whole text of the page, or None when the glossary has none."""
+    from sim.report.zh_phrases import PHRASES, SENTENCES
+
+    if en in PHRASES:
+        return PHRASES[en]
+    label = metric_label(en)
+    if label is not None:
+        return label
+    for pattern, zh in SENTENCES:
+        m = pattern.fullmatch(en)
+        if m:
+            return zh.format(**_groups(m))
+    return _pieces(en)
+
+
+def _groups(m: re.Match[str]) -> dict[str, str]:
+    """A match's groups as the Chinese puts them in (a unit in words, a direction, ...)."""
+    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_phrases import PHRASES
+
+    out = {}
+    for k, v in m.groupdict(default="").items():
+        if k == "k":
+            v = {"documentary": "单证合规成本", "border": "边境合规成本"}.get(v, v)
+        elif k == "u":
+            v = _UNIT_WORDS.get(v, v)
+        elif k == "d" and v in VALUES["direction"]:
+            v = VALUES["direction"][v]
+        elif k == "c" and v in VALUES["class"]:
+            v = VALUES["class"][v]
+        elif k == "c" and v.startswith("Differences are paired"):
+            v = ("差值为配对比较（相同随机数种子、相同货物）。* = 经 Holm 多重比较校正后在 5% 水平"
+                 "显著（区间为各差值自身的未校正区间：不含 0 的区间也可能没有星号）；"
+                 "\u26a0 = 非稳态。")
+        elif k == "f":
+            v = v.replace(" and ", " 和 ")
+        elif k == "lead":
+            v = {"No option warned, but": "没有方案发出警告，但",
+                 "No replication warned, but": "没有重复运行发出警告，但",
+                 "The others did not warn, but": "其他方案未发出警告，但",
+                 "Besides": "此外，"}[v]
+        elif k == "who":
+            v = "本次运行" if v == "The run" else "方案 " + v.split(" ", 1)[1]
+        elif k == "base":
+            v = "；由于基准方案也在其中，各方案相对它的变化都受影响" if v else ""
+        elif k == "v":
+            v = ", ".join(f"{PHRASES.get(n, n)} {x}" for n, _, x in
+                          (p.rpartition(" ") for p in v.split(", ")))
+        out[k] = v
+    return out
+
+
+def _pieces(en: str) -> str | None:
+    """A headline line put together from :data:`PIECES`, or None if English is left."""
+    from sim.report.zh_phrases import PIECES
+
+    out = en
+    for pattern, zh in PIECES:
+        out = pattern.sub(partial(_filled, zh), out)
+    if out == en or _ENGLISH.search(out) or re.search(r"\b[a-z]{3,}\b", out):
+        return None
+    return out
+
+
+def _filled(zh: str, m: re.Match[str]) -> str:
+    return zh.format(**_groups(m))
+
+
+def metric_label(en: str) -> str | None:
+    """A results table's row label, ``metric (unit)`` and its note, in Chinese: its name,
+    its unit in （）, the note after a ，; None when ``en`` is not one."""
+    from sim.experiment.metric_names import NOTES as EN_NOTES
+    from sim.report.zh_glossary import NOTES
+
+    name, sep, rest = en.partition(" (")
+    if not sep or not re.fullmatch(r"[a-z0-9_]+", name):
+        return None
+    zh_name = metric_name(name)
+    if zh_name is None:
+        return None
+    for unit_en, unit_zh in _units():
+        m = re.match(unit_en + r"\)", rest)
+        if not m:
+            continue
+        note = rest[m.end():]
+        unit = unit_zh.replace("currency", m.group("cur")) if "cur" in m.groupdict() else unit_zh
+        if not note:
+            return f"{zh_name}（{unit}）"
+        if note == f", {EN_NOTES.get(name)}" and name in NOTES:
+            return f"{zh_name}（{unit}），{NOTES[name]}"
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _units() -> list[tuple[str, str]]:
+    """Each unit's pattern (the scenario's currency in place of ``currency``) and Chinese,
+    longest first (``share (0-1)`` before a shorter one it begins with)."""
+    from sim.report.zh_glossary import UNITS
+
+    out = []
+    for en, zh in sorted(UNITS.items(), key=lambda kv: -len(kv[0])):
+        rx = re.escape(en).replace("currency", r"(?P<cur>currency|[A-Z]{3})", 1)
+        out.append((rx, zh))
+    return out
+
+
+def metric_name(name: str) -> str | None:
+    """The Chinese name of the metric ``name`` (its glossary entry's, placeholders filled
+    in), or None when the metric glossary or the Chinese one has no entry for it."""
+    from sim.experiment.metric_glossary import MODIFIERS, found
+    from sim.report.zh_metrics import METRICS
+
+    hits = found(name)
+    if len({e.stem for e, _ in hits}) != 1 or hits[0][0].stem not in METRICS:
+        return None
+    entry, modifier = hits[0]
+    form = entry.stem + (MODIFIERS[modifier][0] if modifier else "")
+    m = _form(form).fullmatch(name)
+    if m is None:
+        return None
+    values = m.groupdict()
+    zh = _PLACE.sub(lambda h: _value(h.group(1), values[h.group(1)]), METRICS[entry.stem])
+    if modifier == "direction":
+        zh += f"（{_value('direction', values['direction'])}）"
+    elif modifier == "port":
+        zh += f"（口岸 {values['port']}）"
+    elif modifier == "port_direction":
+        zh += f"（口岸 {values['port']}，{_value('direction', values['direction'])}）"
+    return zh
+
+
+@lru_cache(maxsize=512)
+def _form(form: str) -> re.Pattern[str]:
+    """A metric form's pattern, each placeholder a named group (a value with words one of
+    its words; a scenario's name any name)."""
+    from sim.report.zh_glossary import VALUES
+
+    form = form.replace("<port>_<lane>", "<lane>")
+    out, seen = [], set()
+    for i, piece in enumerate(_PLACE.split(form)):
+        if i % 2 == 0:
+            out.append(re.escape(piece))
+            continue
+        if piece in VALUES and piece != "lane":
+            values = "|".join(sorted(map(re.escape, VALUES[piece]), key=len, reverse=True))
+        else:
+            values = {"era": r"era_[0-9]+", "target": r"[0-9]+h|[0-9]+min"}.get(piece, _FREE)
+        out.append(f"(?P={piece})" if piece in seen else f"(?P<{piece}>{values})")
+        seen.add(piece)
+    return re.compile("".join(out))
+
+
+def _value(hole: str, value: str) -> str:
+    """A placeholder's value in Chinese: its word, a period or target in words, a lane's
+    port and word; a scenario's own name as it is."""
+    from sim.report.zh_glossary import VALUES
+
+    if hole == "era":
+        return f"时期 {value.split('_')[1]}"
+    if hole == "target":
+        return f"{value[:-3]} 分钟" if value.endswith("min") else f"{value[:-1]} 小时"
+    if hole == "lane":
+        for key, word in VALUES["lane"].items():
+            if value.endswith("_" + key):
+                return f"{value[: -len(key) - 1]} {word}"
+        return value
+    return VALUES.get(hole, {}).get(value, value)

@@ -1,0 +1,239 @@
+"""The fixed wording of the report page in Simplified Chinese, in the terms of
+:data:`sim.report.zh_glossary.TERMS`: each heading, column and fixed phrase (:data:`PHRASES`,
+whole text of an element), each sentence with figures in it (:data:`SENTENCES`: a pattern
+and its Chinese, every figure carried over as the page wrote it), and the pieces of the
+headline's lines (:data:`PIECES`), used only where they leave no English in the line.
+Nothing here writes a number."""
+
+from __future__ import annotations
+
+import re
+
+_N = r"[-\u2212]?[0-9][0-9,.]*"  # a figure as the page writes it (kept as written)
+
+#: a whole text of the page (a heading, a column, a cell) -> Chinese
+PHRASES: dict[str, str] = {
+    "Before you quote these figures": "引用数据前请先阅读",
+    "Headline": "主要结论",
+    "How to read these figures.": "如何解读这些数据。",
+    "In brief": "要点",
+    "The scenario": "情景设定",
+    "What was run": "运行设置",
+    "Stability": "稳定性",
+    "Results": "结果",
+    "Ports": "口岸",
+    "Options (reforms)": "方案（改革措施）",
+    "Reforms on the scenario's timeline": "情景时间线上的改革措施",
+    "Replications that failed": "失败的重复运行",
+    "Business case over years": "多年成本收益分析",
+    "Smuggling": "走私",
+    "Interactions": "交互效应",
+    "Clearance time by port and direction": "各口岸进出口通关时间",
+    "The tail of clearance time": "通关时间的长尾",
+    "Where the time goes, by owner": "时间去向（按责任方）",
+    "Milestone intervals by port and direction, and who owns the hours":
+        "各口岸进出口各环节用时及责任方（货物放行时间研究）",
+    "Trading across Borders": "跨境贸易（营商环境指标）",
+    "What customs sees, and the hidden truth": "海关所见与真实情况",
+    "Queue lengths over time": "排队长度随时间变化",
+    "Utilisation by lane": "各作业环节利用率",
+    "Cost against detection": "成本与查获率",
+    "Who gains and who loses": "受益方与受损方",
+    "Who pays more and who pays less": "多付费者与少付费者",
+    "The organisation": "海关组织架构",
+    "The organisation by escalation, role and port": "按请示类型、岗位和口岸的组织数据",
+    "The risk engine": "风险布控",
+    "Observed against simulated": "实测与模拟对比",
+    # table columns and row names
+    "metric (unit)": "指标（单位）", "option": "方案", "sig.": "显著",
+    "mean": "均值", "95 % CI": "95% 置信区间", "n": "样本数",
+    "difference vs baseline": "与基准方案之差", "95 % CI (paired)": "95% 置信区间（配对）",
+    "name": "名称", "description": "说明", "observed / warm-up / drain days":
+        "观测期 / 预热期 / 收尾期天数",
+    "port": "口岸", "mode": "运输方式", "what it is": "说明", "reform": "改革措施",
+    "from": "起始", "scenario": "情景", "observed days": "观测天数",
+    "warm-up days": "预热天数", "drain days (limit)": "收尾天数（上限）",
+    "replications per option": "每个方案的重复运行次数", "replications": "重复运行次数",
+    "root seed": "随机数根种子", "precision target": "精度目标",
+    "bordersim version": "bordersim 版本", "build": "构建版本",
+    "set from the command line (--set)": "命令行设定（--set）", "command": "命令",
+    "what it changes": "改动内容", "direction": "进出口方向", "who": "对象",
+    "documentary h": "单证合规时间（小时）", "border h": "边境合规时间（小时）",
+    "documentary cost": "单证合规成本", "border cost": "边境合规成本",
+    "vs baseline": "与基准方案之差", "better off": "受益", "worse off": "受损",
+    "pays less": "少付", "pays more": "多付", "replication": "重复运行", "seed": "随机数种子",
+    "error": "错误", "metric": "指标", "interaction": "交互效应",
+    "mean change (h; below 0: faster)": "平均变化（小时；小于 0：更快）",
+    # cells
+    "baseline": "基准方案", "run": "本次运行", "the scenario unchanged": "情景不变",
+    "none (fixed replications)": "无（固定重复运行次数）", "none": "无",
+    "fields:": "字段：", "all consignments": "全部货物",
+    "(the same in every replication)": "（每次重复运行结果相同）",
+    "import": "进口", "export": "出口",
+    ":": "：",
+    # a sweep's page, the risk engine's and the validation tables
+    "Each point against point 0": "各参数点与参数点 0 的比较",
+    "Results by point": "各参数点结果",
+    "Which parameters move the results: partial rank correlations":
+        "哪些参数影响结果：偏秩相关系数",
+    "parameter": "参数", "point": "参数点",
+    "simulation noise's share of the spread": "模拟噪声占离散程度的比例",
+    "ordinary decisions a replication": "每次重复运行的普通类别布控决定数",
+    "ordinary rate achieved": "普通类别实际查验率", "target": "目标",
+    "advanced AEO rate": "AEO 高级认证企业查验率", "discredited rate": "失信企业查验率",
+    "what": "内容", "observed": "实测值", "simulated": "模拟值",
+    "sim \u2212 obs": "模拟值 \u2212 实测值", "inside": "是否在区间内",
+    "difference 95 % CI": "差值 95% 置信区间", "agree": "是否一致", "source": "来源",
+    "A run has nothing to compare with:": "单次运行没有可比较的对象：",
+    "pairs each consignment with itself under a reform.":
+        "将每票货物与其在改革措施下的自身配对比较。",
+    "This section covers time only: the folder holds no trader cost per consignment (the "
+    "scenario has no costs).": "本节仅涉及时间：结果文件夹中没有每票企业成本（该情景未设成本）。",
+    "Most consignments go green and are released within seconds of arriving (their "
+    "declaration was lodged in advance; only automated steps remain), so the median clearance "
+    "(arrived \u2192 released) is often 0 h or a few thousandths of an hour, and a reform cannot "
+    "move it: the mean, the p90 and the p95 and the share within 24 h "
+    "show what happens to the consignments that do wait. Overall clearance (arrived \u2192 "
+    "exited for an import, \u2192 loaded for an export) also counts the trader's pick-up and "
+    "the terminal's time.":
+        "多数货物走绿色通道，到港数秒内即放行（报关单已提前申报，仅剩自动环节），因此海关通关时间"
+        "（到港 \u2192 放行）的中位数常为 0 小时或千分之几小时，改革措施无法改变它：均值、第 90 和"
+        "第 95 百分位以及 24 小时内放行比例反映的是确需等待的货物。整体通关时间（进口：到港 \u2192 "
+        "提离；出口：到港 \u2192 装载）还包括企业提货和码头/场站的用时。",
+    "Each option runs on the same simulated traffic as the baseline (the same replications, "
+    "paired), and each line gives its change from the baseline with a 95 % interval "
+    "(\u201c95 % CI\u201d): the range the change lies in, with 95 % confidence, given the "
+    "model's assumptions; the wider it is, the less the runs pin the change down. Where the "
+    "interval includes 0, the change cannot be told apart from the chance variation between "
+    "runs: the line says \u201cno clear change\u201d (which is not proof that there is no "
+    "effect), or \u201ctoo imprecise to tell\u201d where the interval also reaches a quarter "
+    "of the baseline's value either way (more replications would narrow it). With several "
+    "options, a change clear of 0 could still be chance among so many tries: one that Holm's "
+    "correction for the number of options does not confirm (no * in the table) says "
+    "\u201cnot significant once corrected for the number of options\u201d. A star says a "
+    "change is not chance, not that it is large: read its size. The intervals measure the "
+    "variation between the model's runs, not the uncertainty of its assumptions (the "
+    "scenario's sources say which figures are assumed). Every figure is in the table under "
+    "Results.":
+        "每个方案与基准方案使用相同的模拟货物流量（相同的重复运行，配对比较），每行给出该方案相对"
+        "基准方案的变化及 95% 置信区间（“95% 置信区间”）：在模型假设下，变化以 95% 的置信度落在"
+        "此范围内；区间越宽，运行结果对变化的确定程度越低。区间包含 0 时，变化无法与运行之间的随机"
+        "波动区分：该行显示“无明显变化”（并不证明没有效果），若区间两端还达到基准值的四分之一，则"
+        "显示“精度不足，无法判断”（增加重复运行次数可使区间变窄）。比较多个方案时，不含 0 的变化"
+        "仍可能是多次尝试中的偶然结果：未通过 Holm 多重比较校正确认的（表中无 *）显示“经多重比较"
+        "校正后不显著”。星号表示变化并非偶然，而不表示变化很大：请看其大小。置信区间衡量的是模型"
+        "各次运行之间的差异，而非模型假设本身的不确定性（情景的数据来源说明了哪些数值是假设）。"
+        "所有数据见“结果”表。",
+}
+
+#: a whole text with figures or names in it: pattern -> Chinese (``{name}``: its group)
+SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
+    (r"bordersim comparison: (?P<s>.+)", "bordersim 方案比较：{s}"),
+    (r"bordersim run: (?P<s>.+)", "bordersim 运行结果：{s}"),
+    (rf"Every figure comes from (?P<r>{_N}) replications? of (?P<d>{_N}) observed days "
+     rf"\(after a (?P<w>{_N})-day warm-up\)\.",
+     "所有数据来自 {r} 次重复运行，每次观测 {d} 天（预热期 {w} 天之后）。"),
+    (rf"Every figure comes from (?P<r>{_N}) replications? of each option, each of "
+     rf"(?P<d>{_N}) observed days \(after a (?P<w>{_N})-day warm-up\), the options on the "
+     r"same random draws as the baseline: each change is that of the same traffic, with its "
+     r"95 % interval\.",
+     "所有数据来自每个方案 {r} 次重复运行，每次观测 {d} 天（预热期 {w} 天之后），各方案与基准方案"
+     "使用相同的随机数：每项变化都是同一批货物流量下的变化，并附 95% 置信区间。"),
+    (rf"Too short to tell whether queues settle: (?P<d>{_N}) observed days hold (?P<k>{_N}) "
+     rf"whole weeks?, and (?P<n>{_N}) days or more are needed to see whether a queue keeps "
+     r"rising; until then no figure here can be read as lasting \(see Stability\)\.",
+     "运行时间过短，无法判断排队是否趋于稳定：{d} 个观测天仅含 {k} 个整周，需要 {n} 天或更长"
+     "才能看出排队是否持续增长；在此之前，本页任何数据都不能视为长期状态（见“稳定性”）。"),
+    (r"No warning: every queue settled in every replication of every (option|run), and none "
+     r"failed\.", "无警告：每个方案的每次重复运行中所有排队均趋于稳定，且无运行失败。"),
+    (rf"(?P<lead>No option warned, but|No replication warned, but|The others did not warn, "
+     rf"but|Besides) (?P<d>{_N}) observed day\(s\) hold (?P<k>{_N}) whole week\(s\): too few "
+     rf"to see whether a queue keeps rising \(that check needs (?P<m>{_N})\), so only "
+     rf"overload was checked\. Observe (?P<m2>{_N}) whole weeks or more \(--days (?P<n>{_N}) "
+     rf"or more after this run's (?P<w2>{_N})-day warm-up\) before reading these figures as "
+     r"steady-state\.",
+     "{lead}{d} 个观测天仅含 {k} 个整周：不足以判断排队是否持续增长（该检查需要 {m} 周），"
+     "因此只检查了是否超负荷。请观测 {m2} 个整周或更长（本次预热期 {w2} 天之后 "
+     "--days {n} 或更长），再将这些数据视为稳态。"),
+    (r"Not steady-state: (?P<who>Options? .+|The run) had a queue \(or smugglers\) that did "
+     r"not settle in some replication; the figures describe a backlog still growing at the end "
+     r"of the observed days, not a lasting state, and a longer run would give other numbers"
+     r"(?P<base>; as the baseline is one of them, every option's change from it is affected)?"
+     r" \(see Stability\)\.",
+     "非稳态：{who} 在部分重复运行中存在未趋于稳定的排队（或走私团伙行为）；这些数据反映的是观测期"
+     "结束时仍在增长的积压，而非长期状态，运行更长时间会得到不同的数值{base}（见“稳定性”）。"),
+    (r"(?P<o>.+) \(not steady-state: read with care\)", "{o}（非稳态：请谨慎解读）"),
+    (r"is unstable: its figures are not steady-state and its differences are flagged "
+     r"\u26a0\.?", "不稳定：其数据为非稳态，与基准方案之差标有 \u26a0。"),
+    (r"warned \(its figures are steady-state, so they are not flagged\)\.?",
+     "发出警告（其数据为稳态，因此未标记）。"),
+    (r"No (?:option|replication) warned: every lane settled in every replication\.",
+     "无警告：每次重复运行中所有作业环节均趋于稳定。"),
+    (r"Means over replications with 95 % Student-t intervals, shown clipped to what is "
+     r"possible \(no negative times or counts, shares within 0\u20131; the raw intervals are "
+     r"in (?P<f>summary\.json|summary\.csv and differences\.csv)\)\. (?P<c>Differences are "
+     r"paired .*steady-state\. )?Times in hours\.",
+     "各次重复运行的均值及 95% Student-t 置信区间，显示时截取到可能的范围（时间和计数不为负，"
+     "比例在 0\u20131 之间；原始区间见 {f}）。{c}时间单位为小时。"),
+    (r"Seizures per 1000 declarations \(goods seized, detained or rejected; mean over "
+     r"replications\): (?P<v>.+)\.",
+     "每 1000 份报关单查获数（查扣、扣留或退运的货物；各次重复运行的均值）：{v}。"),
+    (r"(?P<p>[a-z0-9_]+) \u00b7 (?P<d>import|export)", "{p} \u00b7 {d}"),
+    (r"class (?P<c>[a-z_]+) \(standardised\)", "{c}（标准化）"),
+    (r"What it is: (?P<x>.+)", "内容：{x}"),
+    (r"(?P<k>documentary|border) cost \((?P<cur>[A-Z]{3})\)", "{k}（{cur}）"),
+    (rf"(?P<s>{_N}) \(replication r of every option uses the same seed\)",
+     "{s}（每个方案的第 r 次重复运行使用相同种子）"),
+    (rf"consignments \(summed over (?P<n>{_N}) replications\)", "货物票数（{n} 次重复运行合计）"),
+    (r"(?P<m>overall_clearance|clearance): from every consignment of the kept logs\.",
+     "{m}：来自所保存日志中的每票货物。"),
+    (r"(?P<m>overall_clearance|clearance): from the median, p90 and p95 \(run with --log for "
+     r"every consignment\)\.",
+     "{m}：由中位数、第 90 和第 95 百分位推得（使用 --log 运行可得每票货物数据）。"),
+]]
+
+#: the pieces of a headline line, in order; a line is translated only when no English is
+#: left in it (else it is shown as it was, whole)
+PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
+    (rf"(?P<x>{_N}) (?P<u>s|min|h) shorter \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
+     "缩短 {x} {u}（95% 置信区间 {a} 至 {b}）"),
+    (rf"(?P<x>{_N}) (?P<u>s|min|h) longer \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
+     "延长 {x} {u}（95% 置信区间 {a} 至 {b}）"),
+    (rf"no clear change \((?P<x>{_N}) (?P<u>s|min|h|percentage points); 95 % CI "
+     rf"(?P<a>{_N}) to (?P<b>{_N})\)",
+     "无明显变化（{x} {u}；95% 置信区间 {a} 至 {b}）"),
+    (r"no change \(the same in every replication\)", "无变化（每次重复运行结果相同）"),
+    (rf"\(no confirmed change in the (?P<n>{_N}) other figures?\)",
+     "（其余 {n} 项数据无经确认的变化）"),
+    (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: "
+     rf"(?P<a>{_N}) consignments seized, (?P<b>{_N}) consignments detained, (?P<c>{_N}) "
+     r"consignments rejected after a find\)",
+     "查获情况（基准方案，观测 {d} 天、每次重复运行均值：查扣 {a} 票，扣留 {b} 票，"
+     "查获后退运 {c} 票）"),
+    (r"no clear change", "无明显变化"),
+    (r"too imprecise to tell", "精度不足，无法判断"),
+    (r"no confirmed change", "无经确认的变化"),
+    (r"Illicit goods detected and slipping through", "违规货物查获与漏查"),
+    (r"Clearance time", "通关时间"),
+    (r"import clearance \(arrival to release\)", "进口海关通关时间（到港至放行）"),
+    (r"import clearance", "进口海关通关时间"),
+    (r"export clearance", "出口海关通关时间"),
+    (r"imports' time to leave the port", "进口货物到港至提离时间"),
+    (r"exports' time to departure \(arrival to their vessel, flight or truck leaving\)",
+     "出口货物到港至离境时间（至所装船舶、航班或卡车离开）"),
+    (r"exports' time to departure", "出口货物到港至离境时间"),
+    (rf"imports released within (?P<t>{_N}) h", "{t} 小时内放行的进口货物比例"),
+    (r"share of illicit consignments detected, finds after release included \(tax review, "
+     r"recall, post-clearance audit, whenever they fall due\)",
+     "违规货物查获率，含放行后发现（税收复核、召回、稽查，按到期时计）"),
+    (r"share of illicit consignments detected", "违规货物查获率"),
+    (r"consignments seized \(a count: goods seized at the ports over the observed days, a "
+     r"replication's mean\)", "查扣票数（计数：观测期内口岸查扣的货物，每次重复运行均值）"),
+    (r"consignments detained \(a count, as for those seized\)", "扣留票数（计数，同查扣）"),
+    (r"consignments rejected after a find \(a count, as for those seized\)",
+     "查获后退运票数（计数，同查扣）"),
+    (rf"the baseline's: (?P<n>{_N})", "基准方案：{n}"),
+    (r"value of illicit goods slipping through the ports", "口岸漏查违规货值"),
+    (r"^Cost: ", "成本："),
+    (r": ", "："), (r"; ", "；"),
+]]

@@ -1,0 +1,162 @@
+"""`bordersim report --lang zh`: the report page in Simplified Chinese from one glossary.
+Every label the page can show has a Chinese one (every metric family, unit and note, every
+fixed heading and column of the report's code), the numbers are those of the English page,
+the page says its language, and English stays the default, byte for byte. One short
+comparison of the small scenario."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.experiment.metric_glossary import ENTRIES, unit
+from sim.experiment.metric_names import NOTES as EN_NOTES
+from sim.experiment.metric_names import metric_names
+from sim.report.folder_report import render_folder
+from sim.report.translate import metric_label, metric_name, text, translate
+from sim.report.zh_glossary import NOTES, UNITS
+from sim.report.zh_metrics import METRICS
+from sim.report.zh_phrases import PHRASES
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = REPO / "tests" / "scenarios" / "small.toml"
+TINY = ["--days", "1", "--set", "warmup_days=1", "--set", "drain_days=2"]
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+
+
+class _Texts(HTMLParser):
+    """Each text of the page (``<style>`` left out) with the element it is in."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.stack: list[str] = []
+        self.texts: list[tuple[str, str]] = []
+        self.lang = ""
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang") or ""
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and (not self.stack or self.stack[-1] != "style"):
+            self.texts.append((self.stack[-1] if self.stack else "", data.strip()))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("lang") / "c"
+    argv = ["compare", str(SMALL), "--option", "review4:ports.sea.review.capacity=4",
+            "--reps", "2", *TINY, "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+def test_every_metric_family_unit_and_note_has_chinese_and_none_is_stale():
+    stems = {e.stem for e in ENTRIES}
+    assert stems - set(METRICS) == set(), "metric families without a Chinese name"
+    assert set(METRICS) - stems == set(), "Chinese names of metrics that are no more"
+    assert {unit(e) for e in ENTRIES} - set(UNITS) == set(), "units without Chinese"
+    assert set(EN_NOTES) - set(NOTES) == set(), "metric notes without Chinese"
+    for stem, zh in METRICS.items():  # (a placeholder the stem does not have is a typo)
+        assert set(re.findall(r"<[a-z]+>", zh)) <= set(re.findall(r"<[a-z]+>", stem)), stem
+
+
+def test_every_metric_a_scenario_yields_has_a_chinese_name_in_words():
+    from sim.scenario.loader import load_scenario
+
+    known = metric_names(load_scenario(SMALL))
+    missing = [n for n in sorted(known.names) if metric_name(n) is None]
+    assert missing == []
+    assert metric_name("clearance_h_mean_aeo_advanced_port_sea_import") == (
+        "AEO 高级认证企业海关通关时间均值（口岸 sea，进口）")
+    assert metric_name("clearance_h_mean_era_1_import") == "海关通关时间均值（时期 1）（进口）"
+    assert metric_name("utilisation_sea_exam_bays") == "利用率（sea 查验台位）"
+    assert metric_name("not_a_metric") is None
+
+
+def _columns(source: str) -> set[str]:
+    """The words of each column a loop writes (``f"<th>{h}</th>" for h in ("option", ...)``)."""
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.GeneratorExp) and "<th>" in ast.unparse(node.elt):
+            for each in node.generators:
+                out |= {c.value for c in ast.walk(each.iter)
+                        if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    return out
+
+
+def test_every_fixed_heading_and_column_of_the_report_code_has_chinese():
+    from sim.report.risk_section import CLASSES
+    from sim.report.trading_section import SHOWN
+
+    found = {words for _, words in SHOWN} | {f"{words} rate" for _, words in CLASSES}
+    for path in (REPO / "sim" / "report").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found |= _columns(source) - {" rate", ""}
+        for m in re.finditer(r"<(h[1-3]|th)(?: [^>]*)?>([^<{}\"]+)</\1>", source):
+            found.add(m.group(2).strip())
+    # (the search finds the headings, the loops' columns and the noise row)
+    assert {"Before you quote these figures", "ordinary rate achieved", "agree"} <= found
+    missing = sorted(f for f in found if text(f) is None and not _CJK.search(f))
+    assert missing == []
+
+
+def test_a_metric_label_keeps_the_scenario_currency_and_its_note():
+    assert metric_label("total_cost_per_consignment (USD per consignment), agency + trader") == (
+        "每票总成本（政府部门与企业）（USD/票），政府部门 + 企业")
+    assert metric_label("clearance_h_p90 (hours)") == "海关通关时间第 90 百分位（小时）"
+    assert metric_label("clearance_h_p90 (hours), a note nobody wrote") is None
+
+
+def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():
+    line = "import clearance: 28.1 s shorter (95 % CI 20.7 to 35.6); and more besides"
+    assert text(line) is None
+    assert text("import clearance: 28.1 s shorter (95 % CI 20.7 to 35.6)") == (
+        "进口海关通关时间：缩短 28.1 秒（95% 置信区间 20.7 至 35.6）")
+
+
+def test_the_chinese_page_has_its_language_its_labels_and_the_same_numbers(folder, tmp_path):
+    english = render_folder(folder)
+    assert translate(english, "en") is english
+    page = translate(english, "zh")
+    en, zh = _Texts(english), _Texts(page)
+    assert (en.lang, zh.lang) == ("en", "zh-CN")
+    labels = [t for tag, t in zh.texts if tag in ("title", "h1", "h2", "h3", "th", "abbr", "b")]
+    english_left = [t for t in labels if not _CJK.search(t) and re.search(r"[a-z]{3}", t)]
+    assert english_left == ["review4"]  # (the option's own name)
+    assert "引用数据前请先阅读" in labels and "海关通关时间均值（小时）" in labels
+    assert sum(1 for tag, t in zh.texts if tag == "li" and "运行时间过短" in t) == 1
+    # the figures: every number of the English page's texts, as many times, in the Chinese
+    numbers = [Counter(n for _, t in p.texts for n in _NUMBER.findall(t)) for p in (en, zh)]
+    assert numbers[1] - numbers[0] == Counter()
+    assert numbers[0] - numbers[1] == Counter()
+    cells = [[t for tag, t in p.texts if tag == "td" and _NUMBER.fullmatch(t)] for p in (en, zh)]
+    assert cells[0] == cells[1] and len(cells[0]) > 50
+    attrs = [re.findall(r"data-[a-z-]+=\"[^\"]*\"", p) for p in (english, page)]
+    assert attrs[0] == attrs[1]
+
+
+def test_report_lang_zh_writes_the_chinese_page_and_english_stays_the_default(folder, tmp_path):
+    assert main(["report", str(folder), "--out", str(tmp_path / "en.html")]) == 0
+    assert main(["report", str(folder), "--lang", "zh", "--out", str(tmp_path / "zh.html")]) == 0
+    english = (tmp_path / "en.html").read_text(encoding="utf-8")
+    assert english == render_folder(folder)
+    assert "<html lang='en'>" in english and "lang='zh-CN'" not in english
+    chinese = (tmp_path / "zh.html").read_text(encoding="utf-8")
+    assert chinese == translate(english, "zh") and "<html lang='zh-CN'>" in chinese
+    with pytest.raises(ValueError, match="'fr' is not one of en, zh"):
+        translate(english, "fr")
+    assert PHRASES["Results"] == "结果"
