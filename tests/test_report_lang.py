@@ -160,3 +160,12 @@ def test_report_lang_zh_writes_the_chinese_page_and_english_stays_the_default(fo
     with pytest.raises(ValueError, match="'fr' is not one of en, zh"):
         translate(english, "fr")
     assert PHRASES["Results"] == "结果"
+
+
+def test_the_docs_page_lists_every_term_of_the_glossary():
+    from sim.report.zh_glossary import TERMS
+
+    page = (REPO / "docs" / "reports-zh.md").read_text(encoding="utf-8")
+    missing = [en for en, zh in TERMS.items() if f"| {en} | {zh} |" not in page]
+    assert missing == []
+    assert "(reports-zh.md)" in (REPO / "docs" / "README.md").read_text(encoding="utf-8")
