@@ -98,6 +98,19 @@ def _columns(source: str) -> set[str]:
     return out
 
 
+def _row_names(source: str) -> set[str]:
+    """The row names of each two-column table a function writes (``("observed days", ...)``
+    beside ``<th scope='row'>{html.escape(k)}</th>``, or given to ``_rows``)."""
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any(
+                w in ast.unparse(node) for w in ("{html.escape(k)}</th>", "_rows(pairs)")):
+            out |= {t.elts[0].value for t in ast.walk(node)
+                    if isinstance(t, ast.Tuple) and len(t.elts) == 2
+                    and isinstance(t.elts[0], ast.Constant) and isinstance(t.elts[0].value, str)}
+    return out
+
+
 def test_every_fixed_heading_and_column_of_the_report_code_has_chinese():
     from sim.report.risk_section import CLASSES
     from sim.report.trading_section import SHOWN
@@ -105,11 +118,12 @@ def test_every_fixed_heading_and_column_of_the_report_code_has_chinese():
     found = {words for _, words in SHOWN} | {f"{words} rate" for _, words in CLASSES}
     for path in (REPO / "sim" / "report").glob("*.py"):
         source = path.read_text(encoding="utf-8")
-        found |= _columns(source) - {" rate", ""}
+        found |= (_columns(source) | _row_names(source)) - {" rate", ""}
         for m in re.finditer(r"<(h[1-3]|th)(?: [^>]*)?>([^<{}\"]+)</\1>", source):
             found.add(m.group(2).strip())
     # (the search finds the headings, the loops' columns and the noise row)
-    assert {"Before you quote these figures", "ordinary rate achieved", "agree"} <= found
+    assert {"Before you quote these figures", "ordinary rate achieved", "agree", "start date",
+            "root seed"} <= found
     missing = sorted(f for f in found if text(f) is None and not _CJK.search(f))
     assert missing == []
 

@@ -71,6 +71,14 @@ PHRASES: dict[str, str] = {
     "(the same in every replication)": "（每次重复运行结果相同）",
     "import": "进口", "export": "出口",
     ":": "：",
+    "points": "参数点数", "replications per point": "每个参数点的重复运行次数",
+    "design": "试验设计", "range": "取值范围", "values": "取值",
+    "set at every point": "各参数点共同设定",
+    "start date": "起始日期", "organisation": "组织架构", "money": "货币",
+    "not recorded (a folder made before it was)": "未记录（该文件夹早于此项记录）",
+    "The run is not steady-state": "本次运行非稳态", "The run": "本次运行",
+    ": a queue or smugglers did not settle (its figures are flagged \u26a0).":
+        "：有排队（或走私团伙行为）未趋于稳定（其数据标有 \u26a0）。",
     # a sweep's page, the risk engine's and the validation tables
     "Each point against point 0": "各参数点与参数点 0 的比较",
     "Results by point": "各参数点结果",
@@ -130,6 +138,9 @@ PHRASES: dict[str, str] = {
 SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"bordersim comparison: (?P<s>.+)", "bordersim 方案比较：{s}"),
     (r"bordersim run: (?P<s>.+)", "bordersim 运行结果：{s}"),
+    (r"bordersim sweep: (?P<s>.+)", "bordersim 参数扫描：{s}"),
+    (rf"(?P<s>{_N}) \(replication r has the same seed at every point\)",
+     "{s}（第 r 次重复运行在每个参数点使用相同种子）"),
     (rf"Every figure comes from (?P<r>{_N}) replications? of (?P<d>{_N}) observed days "
      rf"\(after a (?P<w>{_N})-day warm-up\)\.",
      "所有数据来自 {r} 次重复运行，每次观测 {d} 天（预热期 {w} 天之后）。"),
@@ -181,6 +192,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"(?P<p>[a-z0-9_]+) \u00b7 (?P<d>import|export)", "{p} \u00b7 {d}"),
     (r"class (?P<c>[a-z_]+) \(standardised\)", "{c}（标准化）"),
     (r"What it is: (?P<x>.+)", "内容：{x}"),
+    (r"structure (?P<x>[a-z_]+)", "结构 {x}"),
     (r"(?P<k>documentary|border) cost \((?P<cur>[A-Z]{3})\)", "{k}（{cur}）"),
     (rf"(?P<s>{_N}) \(replication r of every option uses the same seed\)",
      "{s}（每个方案的第 r 次重复运行使用相同种子）"),
