@@ -140,6 +140,14 @@ def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():
     assert text(line) is None
     assert text("import clearance: 28.1 s shorter (95 % CI 20.7 to 35.6)") == (
         "进口海关通关时间：缩短 28.1 秒（95% 置信区间 20.7 至 35.6）")
+    assert text("of which the traders' (fees and time): 0.10 USD less (95 % CI 0.07 to 0.13)") == (
+        "其中企业（付费与时间）：减少 0.10 USD（95% 置信区间 0.07 至 0.13）")
+    # (a name in the line is no English left: the reform's, a field's)
+    assert text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17); "
+                "but the running cost of smart_image_review was not given (cost_per_year = 0): "
+                "its cost figures count only the staff and equipment the model changes, not the "
+                "IT, licences or training it needs; give cost_per_year (e.g. "
+                "smart_image_review:cost_per_year=...) for a cost-benefit") is not None
 
 
 def test_the_chinese_page_has_its_language_its_labels_and_the_same_numbers(folder, tmp_path):

@@ -19,7 +19,8 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 #: the time units of the headline's changes
 _UNIT_WORDS = {"s": "秒", "min": "分钟", "h": "小时", "percentage points": "个百分点"}
 _TAG = re.compile(r"(<[^>]*>)")
-_ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}")  # two English words in a row
+#: two English words in a row (not the parts of a name: ``smart_image_review:cost_per_year``)
+_ENGLISH = re.compile(r"(?<![\w.])[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}(?!\w)")
 _PLACE = re.compile(r"<([a-z]+)>")
 _FREE = r"[a-z0-9_/]+"
 
@@ -91,6 +92,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = ("差值为配对比较（相同随机数种子、相同货物）。* = 经 Holm 多重比较校正后在 5% 水平"
                  "显著（区间为各差值自身的未校正区间：不含 0 的区间也可能没有星号）；"
                  "\u26a0 = 非稳态。")
+        elif k == "m" and v in ("less", "more"):
+            v = "减少" if v == "less" else "增加"
         elif k == "f":
             v = v.replace(" and ", " 和 ")
         elif k == "lead":

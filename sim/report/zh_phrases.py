@@ -174,6 +174,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "非稳态：{who} 在部分重复运行中存在未趋于稳定的排队（或走私团伙行为）；这些数据反映的是观测期"
      "结束时仍在增长的积压，而非长期状态，运行更长时间会得到不同的数值{base}（见“稳定性”）。"),
     (r"(?P<o>.+) \(not steady-state: read with care\)", "{o}（非稳态：请谨慎解读）"),
+    (r"mean change \((?P<cur>[A-Z]{3}); below 0: pays less\)", "平均变化（{cur}；小于 0：少付）"),
     (r"is unstable: its figures are not steady-state and its differences are flagged "
      r"\u26a0\.?", "不稳定：其数据为非稳态，与基准方案之差标有 \u26a0。"),
     (r"warned \(its figures are steady-state, so they are not flagged\)\.?",
@@ -211,7 +212,9 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "缩短 {x} {u}（95% 置信区间 {a} 至 {b}）"),
     (rf"(?P<x>{_N}) (?P<u>s|min|h) longer \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
      "延长 {x} {u}（95% 置信区间 {a} 至 {b}）"),
-    (rf"no clear change \((?P<x>{_N}) (?P<u>s|min|h|percentage points); 95 % CI "
+    (rf"(?P<x>{_N}) (?P<cur>[A-Z]{{3}}) (?P<m>less|more) \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
+     "{m} {x} {cur}（95% 置信区间 {a} 至 {b}）"),
+    (rf"no clear change \((?P<x>{_N}) (?P<u>s|min|h|percentage points|[A-Z]{{3}}); 95 % CI "
      rf"(?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x} {u}；95% 置信区间 {a} 至 {b}）"),
     (r"no change \(the same in every replication\)", "无变化（每次重复运行结果相同）"),
@@ -247,5 +250,30 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (rf"the baseline's: (?P<n>{_N})", "基准方案：{n}"),
     (r"value of illicit goods slipping through the ports", "口岸漏查违规货值"),
     (r"^Cost: ", "成本："),
+    (r"; but the running cost of (?P<o>[A-Za-z0-9_]+) was not given \(cost_per_year = 0\): its "
+     r"cost figures count only the staff and equipment the model changes, not the IT, licences "
+     r"or training it needs; give cost_per_year \(e\.g\. (?P=o):cost_per_year=\.\.\.\) for a "
+     r"cost-benefit(?: analysis)?",
+     "；但未给出 {o} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所改变的人员和设备，"
+     "不含所需的信息系统、软件许可或培训费用；如需成本收益分析，请给出 cost_per_year"
+     "（例如 {o}:cost_per_year=...）"),
+    (r"traders' cost per declaration \(fees and time\)", "每份报关单企业成本（付费与时间）"),
+    (r"cost per declaration, agencies and traders \(every port pooled: a parcel is one "
+     r"declaration, as a sea import of several containers is; per declaration and per container "
+     r"at each sea or rail port below\)",
+     "每份报关单成本，政府部门与企业（全部口岸合计：一个包裹与一票多箱的海运进口同样计为一份"
+     "报关单；各海运或铁路口岸的每份报关单及每箱成本见下）"),
+    (r"agencies' cost per year \(staff, equipment, systems, each check's own cost and the "
+     r"terminal handling the state pays for traders, the observed days scaled to a year\)",
+     "政府部门年度成本（人员、设备、系统、各项查验自身成本及国家为企业承担的码头处置费，"
+     "观测期折算为一年）"),
+    (r"at (?P<p>[a-z0-9_]+), cost per (?P<d>import|export) declaration, agencies and traders",
+     "口岸 {p}，每份{d}报关单成本（政府部门与企业）"),
+    (r"cost per (?P<d>import|export) declaration", "每份{d}报关单成本"),
+    (r"cost per declaration, agencies and traders", "每份报关单成本（政府部门与企业）"),
+    (r"agencies' cost per year", "政府部门年度成本"),
+    (r"of which the agencies'", "其中政府部门"),
+    (r"of which the traders' \(fees and time\)", "其中企业（付费与时间）"),
+    (r"per container", "每箱"),
     (r": ", "："), (r"; ", "；"),
 ]]
