@@ -174,6 +174,25 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "非稳态：{who} 在部分重复运行中存在未趋于稳定的排队（或走私团伙行为）；这些数据反映的是观测期"
      "结束时仍在增长的积压，而非长期状态，运行更长时间会得到不同的数值{base}（见“稳定性”）。"),
     (r"(?P<o>.+) \(not steady-state: read with care\)", "{o}（非稳态：请谨慎解读）"),
+    # a replication's warnings (sim.model.stability), in the Stability section
+    (rf"(?P<rep>rep-[0-9]+: )?(?P<p>[a-z0-9_]+): more than 1% of the cohort was released but "
+     rf"not yet out \(picked up, exited or loaded\) (?P<d>{_N}) days after the observed window "
+     rf"closed \((?P<a>{_N}) of (?P<n>{_N}) cohort consignments, (?P<s>{_N})%\): their clearance "
+     r"to release is counted, but not their overall clearance, which is then biased low; run "
+     r"with a longer drain \(drain_days\)",
+     "{rep}口岸 {p}：观测期结束 {d} 天后，超过 1% 的货物已放行但尚未提离（提货、出区或装载）"
+     "（{a} / {n} 票，{s}%）：其海关通关时间已计入，整体通关时间未计入，因而整体通关时间偏低；"
+     "请延长收尾期（drain_days）"),
+    (rf"(?P<rep>rep-[0-9]+: )?(?P<p>[a-z0-9_]+): more than 1% of the cohort was still not "
+     rf"released (?P<d>{_N}) days after the observed window closed, the largest share no further "
+     rf"than '(?P<m>[a-z_]+)'(?: and the longest queue at (?P<q>[a-z0-9_/]+))? \((?P<a>{_N}) of "
+     rf"(?P<n>{_N}) cohort consignments, (?P<s>{_N})%; furthest milestone reached: "
+     rf"(?P<t>[^;)]+)(?:; (?P<w>{_N}) waiting at (?P=q) at the end)?\): they are censored, left "
+     r"out of the clearance figures, which are then biased low; add capacity where they wait, "
+     r"or run with a longer drain to see whether they finish",
+     "{rep}口岸 {p}：观测期结束 {d} 天后，仍有超过 1% 的货物未放行，最多的停留在“{m}”环节{q}"
+     "（{a} / {n} 票，{s}%；到达的最远环节：{t}{w}）：这些货物被截尾，未计入通关时间，"
+     "因而通关时间偏低；请在其等待处增加能力，或延长收尾期以观察其能否完成"),
     (r"mean change \((?P<cur>[A-Z]{3}); below 0: pays less\)", "平均变化（{cur}；小于 0：少付）"),
     (r"is unstable: its figures are not steady-state and its differences are flagged "
      r"\u26a0\.?", "不稳定：其数据为非稳态，与基准方案之差标有 \u26a0。"),
