@@ -82,7 +82,9 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
     for k, v in m.groupdict(default="").items():
         if k == "k":
             v = {"documentary": "单证合规成本", "border": "边境合规成本"}.get(v, v)
-        elif k == "u":
+        elif k in ("gm", "gm2", "hl"):
+            v = {"sooner": "提前", "later": "推迟", "lower": "降低", "higher": "提高"}[v]
+        elif k in ("u", "u2"):
             v = _UNIT_WORDS.get(v, v)
         elif k == "d" and v in VALUES["direction"]:
             v = VALUES["direction"][v]
@@ -117,6 +119,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = ", ".join(f"{PHRASES.get(n, n)} {x}" for n, _, x in
                           (p.rpartition(" ") for p in v.split(", ")))
         out[k] = v
+    out["avg"] = ("；平均而言，全部货物{gm} {ga} {u}，受影响的每票货物约{gm2} {gc} {u2}"
+                  "（见下文“受益方与受损方”）".format(**out) if out.get("ga") else "")
     return out
 
 

@@ -174,6 +174,12 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "非稳态：{who} 在部分重复运行中存在未趋于稳定的排队（或走私团伙行为）；这些数据反映的是观测期"
      "结束时仍在增长的积压，而非长期状态，运行更长时间会得到不同的数值{base}（见“稳定性”）。"),
     (r"(?P<o>.+) \(not steady-state: read with care\)", "{o}（非稳态：请谨慎解读）"),
+    (rf"whom it touches: (?P<gb>{_N}) % of the released consignments leave the port more than "
+     rf"(?P<gt>{_N}) min sooner, (?P<gw>{_N}) % later(?:; its average, (?P<ga>{_N}) "
+     rf"(?P<u>s|min|h) (?P<gm>sooner|later) over all, is about (?P<gc>{_N}) (?P<u2>s|min|h) "
+     r"(?P<gm2>sooner|later) for each consignment it touches \(who gains and who loses, "
+     r"below\))?",
+     "影响范围：{gb}% 的已放行货物提离口岸提前超过 {gt} 分钟，{gw}% 推迟{avg}"),
     # a replication's warnings (sim.model.stability), in the Stability section
     (rf"(?P<rep>rep-[0-9]+: )?(?P<p>[a-z0-9_]+): more than 1% of the cohort was released but "
      rf"not yet out \(picked up, exited or loaded\) (?P<d>{_N}) days after the observed window "
@@ -244,7 +250,18 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      r"consignments rejected after a find\)",
      "查获情况（基准方案，观测 {d} 天、每次重复运行均值：查扣 {a} 票，扣留 {b} 票，"
      "查获后退运 {c} 票）"),
+    (r"share of each illicit type's consignments detected, in percentage points \(95 % CI\)",
+     "各类违规货物查获率，单位为百分点（95% 置信区间）"),
+    (r"frozen products without quarantine clearance", "未经检疫的冻品"),
+    (r"quarantine pests and disease", "检疫性有害生物和疫病"),
+    (r"\bcounterfeits\b", "侵权假冒商品"), (r"\btobacco\b", "走私烟草"),
+    (r"\bundervaluation\b", "低报价格"),
+    (rf"no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
+     "无明显变化（{x}；{a} 至 {b}）"),
+    (rf" (?P<x>{_N}) (?P<hl>lower|higher) \((?P<a>{_N}) to (?P<b>{_N})\)",
+     "{hl} {x}（{a} 至 {b}）"),
     (r"no clear change", "无明显变化"),
+    (r"(?P<s> )?no change", "无变化"),
     (r"too imprecise to tell", "精度不足，无法判断"),
     (r"no confirmed change", "无经确认的变化"),
     (r"Illicit goods detected and slipping through", "违规货物查获与漏查"),
