@@ -130,7 +130,7 @@ def test_every_fixed_heading_and_column_of_the_report_code_has_chinese():
 
 def test_a_metric_label_keeps_the_scenario_currency_and_its_note():
     assert metric_label("total_cost_per_consignment (USD per consignment), agency + trader") == (
-        "每票总成本（政府部门与企业）（USD/票），政府部门 + 企业")
+        "每票总成本（USD/票），政府部门 + 企业")
     assert metric_label("clearance_h_p90 (hours)") == "海关通关时间第 90 百分位（小时）"
     assert metric_label("clearance_h_p90 (hours), a note nobody wrote") is None
 

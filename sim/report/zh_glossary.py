@@ -86,7 +86,7 @@ VALUES: dict[str, dict[str, str]] = {
 #: a metric's unit (``currency`` stands for the scenario's, USD or CNY, kept as it is)
 UNITS: dict[str, str] = {
     "hours": "小时",
-    "share (0-1)": "比例（0-1）",
+    "share (0-1)": "0-1",
     "consignments": "票",
     "containers": "箱",
     "containers a day": "箱/日",
@@ -98,10 +98,10 @@ UNITS: dict[str, str] = {
     "currency per seizure": "currency/次查获",
     "currency per audit": "currency/次稽查",
     "currency per year": "currency/年",
-    "currency, observed days": "currency（观测期合计）",
-    "currency, one-off (not per year)": "currency（一次性，非每年）",
+    "currency, observed days": "currency，观测期合计",
+    "currency, one-off (not per year)": "currency，一次性（非每年）",
     "CNY per year": "CNY/年",
-    "CNY, observed days": "CNY（观测期合计）",
+    "CNY, observed days": "CNY，观测期合计",
     "per 1,000 declarations": "每 1,000 份报关单",
     "cut-offs per export": "次截关/票出口",
     "days": "天",

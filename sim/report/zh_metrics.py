@@ -165,7 +165,7 @@ METRICS: dict[str, str] = {
     "smuggling_value_slipped_outside": "口岸外路线走私漏查货值",
     "smuggling_value_slipped_at_ports": "口岸放行的走私货值",
     "value_slipped_total": "漏查违规货值合计（口岸内外）",
-    "total_cost_per_consignment": "每票总成本（政府部门与企业）",
+    "total_cost_per_consignment": "每票总成本",
     "agency_cost_per_consignment": "每票政府部门成本",
     "trader_cost_per_consignment": "每票企业成本",
     "trader_cost_per_consignment_<class>_port_<port>_<direction>":
