@@ -74,6 +74,11 @@ PHRASES: dict[str, str] = {
     "points": "参数点数", "replications per point": "每个参数点的重复运行次数",
     "design": "试验设计", "range": "取值范围", "values": "取值",
     "set at every point": "各参数点共同设定",
+    "Hits and seizures are what customs sees; prevalence, detection and what slips through "
+    "are the model's hidden truth (assumptions of the scenario). More seizures are not better "
+    "in themselves: where smugglers are deterred, seizures fall while less slips through.":
+        "查获命中与查扣是海关看得到的；违规货物的实际比例、查获率和漏查情况是模型中的真实情况"
+        "（情景的假设）。查获多本身并不代表更好：走私分子受到震慑时，查获减少，漏查也减少。",
     "start date": "起始日期", "organisation": "组织架构", "money": "货币",
     "not recorded (a folder made before it was)": "未记录（该文件夹早于此项记录）",
     "The run is not steady-state": "本次运行非稳态", "The run": "本次运行",
@@ -285,6 +290,19 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "查获后退运票数（计数，同查扣）"),
     (rf"the baseline's: (?P<n>{_N})", "基准方案：{n}"),
     (r"value of illicit goods slipping through the ports", "口岸漏查违规货值"),
+    (r"harm of illicit goods slipping through the ports, a year \(pests, disease and unsafe "
+     r"food at the harm each type does, not at the goods' value\)",
+     "口岸漏查违规货物的危害（年）（有害生物、疫病和不安全食品按各类危害计，而非按货值）"),
+    (r"duty evaded a year \(illicit goods never found, before release or after it; the duty "
+     r"rates and the hidden truth are assumptions\)",
+     "偷逃税款（年）（放行前后均未被发现的违规货物；税率与真实情况均为假设）"),
+    (r"duty found after release a year \(tax review, recall, post-clearance audit, whenever "
+     r"the find falls due\)", "放行后查获税款（年）（税收复核、召回、稽查，按发现到期时计）"),
+    (r"value slipping through in all, smuggling routes included", "漏查货值合计（含走私路线）"),
+    (r"share detected, finds after release included", "查获率（含放行后发现）"),
+    (r"harm slipping through,? a year", "漏查危害（年）"),
+    (r"duty evaded,? a year", "偷逃税款（年）"),
+    (r"value slipping through", "漏查货值"),
     (r"^Cost: ", "成本："),
     (r"; but the running cost of (?P<o>[A-Za-z0-9_]+) was not given \(cost_per_year = 0\): its "
      r"cost figures count only the staff and equipment the model changes, not the IT, licences "
