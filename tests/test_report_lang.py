@@ -144,8 +144,9 @@ def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():
         "其中企业（付费与时间）：减少 0.10 USD（95% 置信区间 0.07 至 0.13）")
     assert text("duty evaded a year (illicit goods never found, before release or after it; the "
                 "duty rates and the hidden truth are assumptions): no change (the same in every "
-                "replication)") == ("偷逃税款（年）（放行前后均未被发现的违规货物；税率与真实情况均为"
-                                    "假设）：无变化（每次重复运行结果相同）")
+                "replication)") == (
+        "偷逃税款（年）（放行前后均未被发现的违规货物；税率与真实情况均为假设）：无变化"
+        "（每次重复运行结果相同）")
     # (a name in the line is no English left: the reform's, a field's)
     assert text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17); "
                 "but the running cost of smart_image_review was not given (cost_per_year = 0): "
