@@ -133,6 +133,8 @@ def test_a_metric_label_keeps_the_scenario_currency_and_its_note():
         "每票总成本（USD/票），政府部门 + 企业")
     assert metric_label("clearance_h_p90 (hours)") == "海关通关时间第 90 百分位（小时）"
     assert metric_label("clearance_h_p90 (hours), a note nobody wrote") is None
+    assert text("clearance_h_p90 (hours) [95 % CI]") == (  # (a sweep's column)
+        "海关通关时间第 90 百分位（小时） [95% 置信区间]")
 
 
 def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():

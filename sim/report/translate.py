@@ -63,9 +63,9 @@ def text(en: str) -> str | None:
 
     if en in PHRASES:
         return PHRASES[en]
-    label = metric_label(en)
+    label = metric_label(en.removesuffix(" [95 % CI]"))  # (a sweep's column: with its CI)
     if label is not None:
-        return label
+        return label + (" [95% 置信区间]" if en.endswith(" [95 % CI]") else "")
     for pattern, zh in SENTENCES:
         m = pattern.fullmatch(en)
         if m:
