@@ -23,8 +23,8 @@ def add_parser(sub: Any) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--out", type=Path, metavar="FILE",
                        help="HTML file to write, in a folder that exists (default "
-                       "RESULTS_DIR/report.html); it replaces only an earlier report, never a "
-                       "results file")
+                       "RESULTS_DIR/report.html, or RESULTS_DIR/report-zh.html with --lang zh); "
+                       "it replaces only an earlier report, never a results file")
     where.add_argument("--check", action="store_true",
                        help="read and check the folder as the report does (each file against "
                        "its checksum, the pooled tables against the replications) and write "
@@ -81,11 +81,13 @@ def _check_writable(args: argparse.Namespace) -> None:
 
     from sim.experiment.store import WriteError
     from sim.report.folder import kind_of
+    from sim.report.folder_report import report_name
 
     if args.out is None:
         kind_of(args.folder)  # (not a results folder at all is said first)
         if not os.access(args.folder, os.W_OK):
             raise WriteError(
-                f"cannot write {args.folder / 'report.html'}: the results folder cannot be "
-                "written; give --out a file in a folder that can be (the results are only read)"
+                f"cannot write {args.folder / report_name(args.lang)}: the results folder "
+                "cannot be written; give --out a file in a folder that can be (the results "
+                "are only read)"
             )

@@ -202,3 +202,17 @@ def test_the_docs_page_lists_every_term_of_the_glossary():
     missing = [en for en, zh in TERMS.items() if f"| {en} | {zh} |" not in page]
     assert missing == []
     assert "(reports-zh.md)" in (REPO / "docs" / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_chinese_page_goes_beside_the_english_one_in_the_folder(folder, tmp_path):
+    import shutil
+
+    copy = tmp_path / "c"
+    shutil.copytree(folder, copy)
+    english = (copy / "report.html").read_bytes()
+    assert main(["report", str(copy), "--lang", "zh"]) == 0
+    assert (copy / "report.html").read_bytes() == english  # (the English page is kept)
+    chinese = (copy / "report-zh.html").read_text(encoding="utf-8")
+    assert "<html lang='zh-CN'>" in chinese
+    assert main(["report", str(copy), "--lang", "zh"]) == 0  # (it replaces its own page)
+    assert main(["report", str(copy), "--check"]) == 0  # (and the folder is still whole)

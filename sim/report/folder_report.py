@@ -52,35 +52,42 @@ def check_folder(path: str | Path) -> str:
 
 def write_folder_report(path: str | Path, out: str | Path | None = None,
                         lang: str = "en") -> Path:
-    """Write the report of ``path`` to ``out`` (default ``path/report.html``) atomically
+    """Write the report of ``path`` to ``out`` (default ``path/`` :func:`report_name`) atomically
     (``out`` a folder, a device, or in a file: :class:`~sim.experiment.store.WriteError`),
     in ``lang`` (:mod:`sim.report.translate`: ``"zh"``, Simplified Chinese)."""
     from sim.experiment.store import WriteError, atomic_write, check_target
 
     kind_of(Path(path))  # (a file, say: not a results folder, before where to write)
-    target = Path(out) if out is not None else Path(path) / "report.html"
+    target = Path(out) if out is not None else Path(path) / report_name(lang)
     check_target(target)  # (before the report is made)
     if out is not None and not target.parent.is_dir():  # (a mistyped folder is not made)
         raise WriteError(
             f"cannot write {target}: the folder {target.parent} does not exist; create it "
             "first, or give --out a file in a folder that exists"
         )
-    _check_overwrite(Path(path), target)
+    _check_overwrite(Path(path), target, lang)
     from sim.report.translate import translate
 
     atomic_write(target, translate(render_folder(path), lang))
     return target
 
 
-def _check_overwrite(folder: Path, target: Path) -> None:
+def report_name(lang: str = "en") -> str:
+    """The file name of a results folder's own report in ``lang``: ``report.html`` in
+    English, ``report-zh.html`` in Chinese (so neither replaces the other)."""
+    return "report.html" if lang == "en" else f"report-{lang}.html"
+
+
+def _check_overwrite(folder: Path, target: Path, lang: str = "en") -> None:
     """``target`` may be replaced by a report: nothing is there yet, or it is the results
-    folder's own ``report.html``, or an HTML report outside the folder (anything else there,
-    the folder's results above all, would be lost: :class:`~sim.experiment.store.WriteError`)."""
+    folder's own report in ``lang`` (:func:`report_name`), or an HTML report outside the
+    folder (anything else there, the folder's results above all, would be lost:
+    :class:`~sim.experiment.store.WriteError`)."""
     from sim.experiment.store import WriteError
 
     if not target.is_file():
         return
-    own = folder / "report.html"
+    own = folder / report_name(lang)
     if own.is_file() and target.resolve() == own.resolve():
         return
     if target.resolve().is_relative_to(folder.resolve()):
