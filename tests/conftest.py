@@ -32,6 +32,30 @@ def write(tmp_path: Path):
     return _write
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _figures_left_out():
+    """Reports made in the tests leave their plots undrawn: their figures are built, not
+    rasterised (drawing is about three fifths of a small report's time). Tests marked
+    ``drawn``, those that read the plots, draw them (see :func:`_drawn`)."""
+    from sim.report.plots import figures_left_out
+
+    with figures_left_out():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _drawn(request):
+    """A test marked ``drawn`` draws the plots of the reports it makes (not those of
+    fixtures made before it: a drawn test makes its own report)."""
+    if not request.node.get_closest_marker("drawn"):
+        yield
+        return
+    from sim.report.plots import figures_left_out
+
+    with figures_left_out(False):
+        yield
+
+
 def pytest_collection_modifyitems(config, items):
     """The full battery (``-m battery``) runs only when asked for by marker."""
     if "battery" in (config.option.markexpr or ""):

@@ -417,6 +417,7 @@ def _trees(text: str) -> list[dict[str, str]]:
     return images
 
 
+@pytest.mark.drawn
 def test_org_tree_of_the_scenario_and_of_an_option_that_changes_the_structure():
     from sim.faces.org import MIN_SCALE, NO_ORGANISATION, org_tree_html
 

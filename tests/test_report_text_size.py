@@ -27,6 +27,7 @@ def compare_folder(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.drawn
 def test_no_text_in_a_reports_plots_is_below_the_smallest_readable_size(
     compare_folder, monkeypatch
 ):

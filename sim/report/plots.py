@@ -86,11 +86,12 @@ _DRAWN: ContextVar[bool] = ContextVar("figures_drawn", default=True)
 
 
 @contextmanager
-def figures_left_out() -> Iterator[None]:
+def figures_left_out(left_out: bool = True) -> Iterator[None]:
     """Within it, :func:`png_base64` closes each figure without drawing it (and gives an empty
     string): a check of a results folder reads, checks and builds all that its report does,
-    but draws nothing (drawing is about three fifths of a small comparison's report)."""
-    token = _DRAWN.set(False)
+    but draws nothing (drawing is about three fifths of a small comparison's report).
+    ``left_out=False`` draws them again within (where an outer one left them out)."""
+    token = _DRAWN.set(not left_out)
     try:
         yield
     finally:
