@@ -82,7 +82,7 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
     for k, v in m.groupdict(default="").items():
         if k == "k":
             v = {"documentary": "单证合规成本", "border": "边境合规成本"}.get(v, v)
-        elif k in ("gm", "gm2", "hl"):
+        elif k in ("gm", "gm2", "hl") and v:  # (an optional part the line may not have)
             v = {"sooner": "提前", "later": "推迟", "lower": "降低", "higher": "提高"}[v]
         elif k in ("u", "u2"):
             v = _UNIT_WORDS.get(v, v)
