@@ -29,6 +29,7 @@ TERMS: dict[str, str] = {
     "post-clearance audit": "稽查",
     "risk engine": "风险布控",
     "hit rate": "查获率（命中率）",
+    "detection rate (share of the illicit goods found)": "违规货物查出率",
     "duty evaded": "偷逃税款",
     "AEO advanced": "AEO 高级认证企业",
     "AEO general": "AEO 一般认证企业",

@@ -37,7 +37,7 @@ PHRASES: dict[str, str] = {
     "What customs sees, and the hidden truth": "海关所见与真实情况",
     "Queue lengths over time": "排队长度随时间变化",
     "Utilisation by lane": "各作业环节利用率",
-    "Cost against detection": "成本与查获率",
+    "Cost against detection": "成本与查出率",
     "Who gains and who loses": "受益方与受损方",
     "Who pays more and who pays less": "多付费者与少付费者",
     "The organisation": "海关组织架构",
@@ -77,7 +77,7 @@ PHRASES: dict[str, str] = {
     "Hits and seizures are what customs sees; prevalence, detection and what slips through "
     "are the model's hidden truth (assumptions of the scenario). More seizures are not better "
     "in themselves: where smugglers are deterred, seizures fall while less slips through.":
-        "查获命中与查扣是海关看得到的；违规货物的实际比例、查获率和漏查情况是模型中的真实情况"
+        "查获命中与查扣是海关看得到的；违规货物的实际比例、查出率和漏查情况是模型中的真实情况"
         "（情景的假设）。查获多本身并不代表更好：走私分子受到震慑时，查获减少，漏查也减少。",
     "start date": "起始日期", "organisation": "组织架构", "money": "货币",
     "not recorded (a folder made before it was)": "未记录（该文件夹早于此项记录）",
@@ -256,7 +256,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "查获情况（基准方案，观测 {d} 天、每次重复运行均值：查扣 {a} 票，扣留 {b} 票，"
      "查获后退运 {c} 票）"),
     (r"share of each illicit type's consignments detected, in percentage points \(95 % CI\)",
-     "各类违规货物查获率，单位为百分点（95% 置信区间）"),
+     "各类违规货物查出率，单位为百分点（95% 置信区间）"),
     (r"frozen products without quarantine clearance", "未经检疫的冻品"),
     (r"quarantine pests and disease", "检疫性有害生物和疫病"),
     (r"\bcounterfeits\b", "侵权假冒商品"), (r"\btobacco\b", "走私烟草"),
@@ -269,7 +269,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"(?P<s> )?no change", "无变化"),
     (r"too imprecise to tell", "精度不足，无法判断"),
     (r"no confirmed change", "无经确认的变化"),
-    (r"Illicit goods detected and slipping through", "违规货物查获与漏查"),
+    (r"Illicit goods detected and slipping through", "违规货物查出与漏查"),
     (r"Clearance time", "通关时间"),
     (r"import clearance \(arrival to release\)", "进口海关通关时间（到港至放行）"),
     (r"import clearance", "进口海关通关时间"),
@@ -281,8 +281,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (rf"imports released within (?P<t>{_N}) h", "{t} 小时内放行的进口货物比例"),
     (r"share of illicit consignments detected, finds after release included \(tax review, "
      r"recall, post-clearance audit, whenever they fall due\)",
-     "违规货物查获率，含放行后发现（税收复核、召回、稽查，按到期时计）"),
-    (r"share of illicit consignments detected", "违规货物查获率"),
+     "违规货物查出率，含放行后发现（税收复核、召回、稽查，按到期时计）"),
+    (r"share of illicit consignments detected", "违规货物查出率"),
     (r"consignments seized \(a count: goods seized at the ports over the observed days, a "
      r"replication's mean\)", "查扣票数（计数：观测期内口岸查扣的货物，每次重复运行均值）"),
     (r"consignments detained \(a count, as for those seized\)", "扣留票数（计数，同查扣）"),
@@ -299,7 +299,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"duty found after release a year \(tax review, recall, post-clearance audit, whenever "
      r"the find falls due\)", "放行后查获税款（年）（税收复核、召回、稽查，按发现到期时计）"),
     (r"value slipping through in all, smuggling routes included", "漏查货值合计（含走私路线）"),
-    (r"share detected, finds after release included", "查获率（含放行后发现）"),
+    (r"share detected, finds after release included", "查出率（含放行后发现）"),
     (r"harm slipping through,? a year", "漏查危害（年）"),
     (r"duty evaded,? a year", "偷逃税款（年）"),
     (r"value slipping through", "漏查货值"),
