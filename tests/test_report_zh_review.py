@@ -34,3 +34,51 @@ def test_the_share_of_illicit_goods_found_is_never_called_the_hit_rate():
     detect = [zh for en, zh in PHRASES.items() if "detect" in en.lower()]
     detect += [zh for p, zh in PIECES if "detect" in p.pattern]
     assert detect and all(hit not in zh for zh in detect), detect
+
+
+def test_a_short_or_one_replication_run_is_warned_in_chinese():
+    from sim.model.window import reps_note, weekday_note
+
+    seen = {(1, 2): "仅观测到星期二和星期三", (14, 1): "仅观测到星期一",
+            (0, 3): "仅观测到星期一、星期二和星期三", (2, 6.5): "每天都只观测到一部分"}
+    for (warmup, days), words in seen.items():
+        zh = text(weekday_note(warmup, days) or "")
+        assert zh is not None and words in zh and "不足一周" in zh, (warmup, days, zh)
+        assert f"观测期 {days:g} 天" in zh and f"预热期 {warmup:g} 天" in zh
+    assert text(reps_note(1) or "") == (
+        "注意：仅一次重复运行，无法给出置信区间和显著性（其数据只是一次随机抽样，差异无法与偶然"
+        "波动区分）；请使用 --reps 2 或更多")
+    assert text("USD at 2019 prices") == "USD（2019 年价格）"  # (the money row)
+    assert text("fields: none of this scenario's") == "字段：本情景中没有"  # (an option's row)
+
+
+def test_a_headline_line_holm_does_not_confirm_is_translated_whole():
+    from sim.report.headline import UNCONFIRMED
+
+    line = ("exports' time to departure (arrival to their vessel, flight or truck leaving): "
+            f"0.06 h shorter (95 % CI 0.01 to 0.10){UNCONFIRMED}")
+    assert text(line) == ("出口货物到港至离境时间（至所装船舶、航班或卡车离开）：缩短 0.06 小时"
+                          "（95% 置信区间 0.01 至 0.10），经 Holm 多重比较校正后不显著")
+    line = (f"at sea_port, cost per import declaration, agencies and traders: 56.7 USD less "
+            f"(95 % CI 0.8 to 112.6){UNCONFIRMED}; per container: 27.5 USD less (95 % CI 0.5 "
+            f"to 54.6){UNCONFIRMED}")
+    assert text(line) == (
+        "口岸 sea_port，每份进口报关单成本（政府部门与企业）：减少 56.7 USD（95% 置信区间 0.8 至 "
+        "112.6），经 Holm 多重比较校正后不显著；每箱：减少 27.5 USD（95% 置信区间 0.5 至 54.6），"
+        "经 Holm 多重比较校正后不显著")
+
+
+def test_the_cost_against_time_line_is_translated_with_its_figures():
+    change = ("total cost per year (agencies and traders, the value of the goods' time "
+              "included) 14,049,462 USD less, 711,535 consignment-hours of overall clearance a "
+              "year saved; point estimates")
+    assert text(f"cheaper and faster at once: {change}") == (
+        "成本更低、通关更快：年度总成本（政府部门与企业，含货物时间价值）减少 14,049,462 USD，"
+        "每年节省整体通关时间 711,535 票·小时；均为点估计")
+    dearer = change.replace("less", "more")
+    line = (f"cost per consignment-hour saved: 3.2 USD ({dearer}); the agencies' cost per "
+            "year alone changes by 1.5 USD per consignment-hour saved")
+    assert text(line) == (
+        "每节省一票·小时的成本：3.2 USD（年度总成本（政府部门与企业，含货物时间价值）增加 "
+        "14,049,462 USD，每年节省整体通关时间 711,535 票·小时；均为点估计）；仅政府部门年度成本，"
+        "每节省一票·小时变化 1.5 USD")

@@ -13,11 +13,15 @@ import html
 import re
 from functools import lru_cache, partial
 
+from sim.model.window import WEEKDAYS
+
 LANGUAGES = ("en", "zh")
 #: the page's ``lang`` attribute for each language
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
 #: the time units of the headline's changes
 _UNIT_WORDS = {"s": "秒", "min": "分钟", "h": "小时", "percentage points": "个百分点"}
+#: the weekdays of a short run's note (sim.model.window.WEEKDAYS, Monday first)
+_WEEKDAYS = {en: "星期" + zh for en, zh in zip(WEEKDAYS, "一二三四五六日", strict=True)}
 _TAG = re.compile(r"(<[^>]*>)")
 #: two English words in a row (not the parts of a name: ``smart_image_review:cost_per_year``)
 _ENGLISH = re.compile(r"(?<![\w.])[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}(?!\w)")
@@ -106,6 +110,15 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = "减少" if v == "less" else "增加"
         elif k == "f":
             v = v.replace(" and ", " 和 ")
+        elif k == "wd":
+            v = _weekdays(v)
+        elif k == "tw":
+            v = {"cost per consignment-hour saved": "每节省一票·小时的成本",
+                 "saving per consignment-hour added": "每增加一票·小时的节省"}[v]
+        elif k == "sa":
+            v = {"saved": "节省", "added": "增加"}.get(v, v)
+        elif k == "cp":
+            v = "）" if v else ""
         elif k == "lead":
             v = {"No option warned, but": "没有方案发出警告，但",
                  "No replication warned, but": "没有重复运行发出警告，但",
@@ -122,6 +135,16 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
     out["avg"] = ("；平均而言，全部货物{gm} {ga} {u}，受影响的每票货物约{gm2} {gc} {u2}"
                   "（见下文“受益方与受损方”）".format(**out) if out.get("ga") else "")
     return out
+
+
+def _weekdays(which: str) -> str:
+    """The weekdays a short run sees (sim.model.window.weekday_note's words) in Chinese."""
+    if which == "part of every weekday, not a whole week":
+        return "每天都只观测到一部分，而非整周"
+    names = re.split(r", | and ", which.removesuffix(" only"))
+    names = [n.removesuffix("s") if n.endswith("days") else n for n in names]
+    zh = [_WEEKDAYS[n] for n in names]
+    return "仅观测到" + ("、".join(zh[:-1]) + "和" + zh[-1] if len(zh) > 1 else zh[0])
 
 
 def _pieces(en: str) -> str | None:

@@ -67,7 +67,8 @@ PHRASES: dict[str, str] = {
     # cells
     "baseline": "基准方案", "run": "本次运行", "the scenario unchanged": "情景不变",
     "none (fixed replications)": "无（固定重复运行次数）", "none": "无",
-    "fields:": "字段：", "all consignments": "全部货物",
+    "fields:": "字段：", "fields: none of this scenario's": "字段：本情景中没有",
+    "all consignments": "全部货物",
     "(the same in every replication)": "（每次重复运行结果相同）",
     "import": "进口", "export": "出口",
     ":": "：",
@@ -233,6 +234,18 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"(?P<m>overall_clearance|clearance): from the median, p90 and p95 \(run with --log for "
      r"every consignment\)\.",
      "{m}：由中位数、第 90 和第 95 百分位推得（使用 --log 运行可得每票货物数据）。"),
+    # a short or one-replication run's notes (sim.model.window), in What was run
+    (rf"note: (?P<d>{_N}) observed day\(s\), less than a week, see (?P<wd>.+) \(the run starts "
+     rf"on a Monday and is observed after its (?P<w>{_N})-day warm-up\): the arrivals follow "
+     r"weekly patterns, so these figures do not represent a week; observe 7 days or more "
+     r"\(whole weeks\)",
+     "注意：观测期 {d} 天，不足一周，{wd}（运行从星期一开始，预热期 {w} 天之后开始观测）："
+     "到港量有周内规律，这些数据不能代表一周；请观测 7 天或更长（整周）"),
+    (r"note: one replication gives no confidence interval and no significance \(its figures "
+     r"are one random draw: a difference cannot be told from chance\); give --reps 2 or more",
+     "注意：仅一次重复运行，无法给出置信区间和显著性（其数据只是一次随机抽样，差异无法与偶然"
+     "波动区分）；请使用 --reps 2 或更多"),
+    (r"(?P<cur>[A-Z]{3}) at (?P<y>[0-9]{4}) prices", "{cur}（{y} 年价格）"),
 ]]
 
 #: the pieces of a headline line, in order; a line is translated only when no English is
@@ -304,6 +317,20 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"duty evaded,? a year", "偷逃税款（年）"),
     (r"value slipping through", "漏查货值"),
     (r"^Cost: ", "成本："),
+    (r", not significant once corrected for the number of options \(Holm\)",
+     "，经 Holm 多重比较校正后不显著"),
+    (r"cheaper and faster at once: ", "成本更低、通关更快："),
+    (r"dearer and slower at once: ", "成本更高、通关更慢："),
+    (rf"(?P<tw>cost per consignment-hour saved|saving per consignment-hour added): "
+     rf"(?P<y>{_N}) (?P<cur2>[A-Z]{{3}}) \(", "{tw}：{y} {cur2}（"),
+    (rf"total cost per year \(agencies and traders, the value of the goods' time included\) "
+     rf"(?P<x>{_N}) (?P<cur>[A-Z]{{3}}) (?P<m>less|more), (?P<h>{_N}) consignment-hours of "
+     r"overall clearance a year (?P<sa>saved|added); point estimates(?P<cp>\))?",
+     "年度总成本（政府部门与企业，含货物时间价值）{m} {x} {cur}，每年{sa}整体通关时间 {h} "
+     "票·小时；均为点估计{cp}"),
+    (rf"; the agencies' cost per year alone changes by (?P<y>{_N}) (?P<cur2>[A-Z]{{3}}) per "
+     r"consignment-hour (?P<sa>saved|added)",
+     "；仅政府部门年度成本，每{sa}一票·小时变化 {y} {cur2}"),
     (r"; but the running cost of (?P<o>[A-Za-z0-9_]+) was not given \(cost_per_year = 0\): its "
      r"cost figures count only the staff and equipment the model changes, not the IT, licences "
      r"or training it needs; give cost_per_year \(e\.g\. (?P=o):cost_per_year=\.\.\.\) for a "
