@@ -174,6 +174,15 @@ def _figure(value: float) -> str:
     return f"{value:.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
 
 
+def _change(rec: dict[str, Any], m: str) -> str:
+    """A paired difference and its 95 % interval; one replication a point has none (its
+    note says so), which is said in words rather than as ``[+nan, +nan]``."""
+    low, high = rec[m + "_low"], rec[m + "_high"]
+    span = ("[no interval]" if math.isnan(low) and math.isnan(high)
+            else f"[{low:+.4g}, {high:+.4g}]")
+    return f"{rec[m + '_diff']:+.4g} {span}"
+
+
 def _lines(table: Any, metrics: list[str], port: str) -> list[str]:
     shown = [m for m in metrics if m in table.columns]
     out = []
@@ -186,8 +195,7 @@ def _lines(table: Any, metrics: list[str], port: str) -> list[str]:
                                         "and leaves officers no more to read)")
                    + ("; UNSTABLE: a queue did not settle" if rec["unstable"] else ""))
         for m in shown:
-            diff = "" if rec["point"] == 0 else (
-                f"  {rec[m + '_diff']:+.4g} [{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]")
+            diff = "" if rec["point"] == 0 else f"  {_change(rec, m)}"
             out.append(f"  {_short(m, port):<26} {_figure(rec[m]):>12}{diff}")
     return out
 
@@ -202,6 +210,5 @@ def _worth_lines(table: Any, metrics: list[str], port: str) -> list[str]:
             if f"{m}_diff" in rec:
                 need = rec[f"{m}_reps_to_tell"]
                 told = "" if math.isnan(need) else f"  (about {need:,.0f} replications to tell)"
-                out.append(f"  {_short(m, port):<26} {rec[m + '_diff']:+.4g} "
-                           f"[{rec[m + '_low']:+.4g}, {rec[m + '_high']:+.4g}]{told}")
+                out.append(f"  {_short(m, port):<26} {_change(rec, m)}{told}")
     return out

@@ -1,0 +1,36 @@
+"""operating-curve's printed lines where a point has one replication: its differences have
+no interval, said in words (the window's note gives the reason), not ``[+nan, +nan]``."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from sim.cli_operating_curve import _lines, _worth_lines
+
+
+def _point(n: int, low: float, high: float) -> dict[str, float]:
+    return {"point": n, "ai_auc": 0.9, "ai_share": 0.7, "ai_clear": 0.5, "ai_miss": 0.035,
+            "officers_read": 0.65, "on_frontier": True, "unstable": False,
+            "clearance_h_mean_port_sea_import": 14.5,
+            "clearance_h_mean_port_sea_import_diff": -0.0166,
+            "clearance_h_mean_port_sea_import_low": low,
+            "clearance_h_mean_port_sea_import_high": high}
+
+
+def test_a_difference_without_an_interval_says_so():
+    nan = math.nan
+    table = pd.DataFrame([_point(0, 0.0, 0.0), _point(1, nan, nan), _point(2, -0.03, -0.002)])
+    lines = _lines(table, ["clearance_h_mean_port_sea_import"], "sea")
+    assert not any("nan" in line for line in lines), lines
+    assert lines[3].split() == ["clearance_h_mean_import", "14.5", "-0.0166", "[no", "interval]"]
+    assert lines[5].split()[-2:] == ["[-0.03,", "-0.002]"]
+    worth = pd.DataFrame([{"ai_share": 0.7, "ai_clear": 0.5, "miss_low": 0.117,
+                           "miss_high": 0.035, "clear_same_miss": 0.733,
+                           "clearance_h_mean_port_sea_import_diff": 0.0,
+                           "clearance_h_mean_port_sea_import_low": nan,
+                           "clearance_h_mean_port_sea_import_high": nan,
+                           "clearance_h_mean_port_sea_import_reps_to_tell": nan}])
+    said = _worth_lines(worth, ["clearance_h_mean_port_sea_import"], "sea")
+    assert said[1].split() == ["clearance_h_mean_import", "+0", "[no", "interval]"]
