@@ -131,7 +131,8 @@ def run(args: argparse.Namespace) -> int:
     base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity)
     only = "" if args.commodity is None else f", {args.commodity} trucks only"
     print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
-          f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit")
+          f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit; "
+          f"{_cost_basis(rules, bool(base['fees_per_trip'].notna().any()))}")
     _print_levels(summary(base))
     if args.vs is not None:
         if args.vs not in set(base["group"]):
@@ -185,6 +186,16 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
         raise ValueError(f"{what}: {folder} kept no per-consignment log: run it again with "
                          "--log (bordersim run SCENARIO --log --out DIR)")
     return port, float(scenario["days"]), meta.get("seed"), reps
+
+
+def _cost_basis(rules: Any, costed: bool) -> str:
+    """What cost/trip counts, said where the table is read (the column's name alone reads as
+    the whole trip's cost while, unpriced, it is the border fees only)."""
+    fees = "the border fees" if costed else "no border fees (the run was not costed)"
+    if rules.truck_cost_per_h is None:
+        return (f"cost/trip: {fees} only, the truck's hours not priced (--truck-cost-per-h)"
+                if costed else f"cost/trip: none, {fees} and no --truck-cost-per-h")
+    return f"cost/trip: {fees} + the turnaround at {rules.truck_cost_per_h:g} an hour"
 
 
 def _check_commodity(folder: Path, name: str | None) -> None:
