@@ -82,3 +82,34 @@ def test_the_cost_against_time_line_is_translated_with_its_figures():
         "每节省一票·小时的成本：3.2 USD（年度总成本（政府部门与企业，含货物时间价值）增加 "
         "14,049,462 USD，每年节省整体通关时间 711,535 票·小时；均为点估计）；仅政府部门年度成本，"
         "每节省一票·小时变化 1.5 USD")
+
+
+def test_every_note_on_a_runs_window_is_in_chinese():
+    from sim.model.window import window_notes
+
+    for warmup, days, reps in [(14, 3, 1), (1, 2, 2), (0, 7, 1), (2, 6.5, 5), (3, 28, 1),
+                               (14, 14, 3), (1, 0.5, 1)]:
+        notes = window_notes(warmup, days, reps)
+        assert notes or (warmup, days) == (3, 28) or days >= 21
+        for note in notes:
+            zh = text(note)
+            assert zh is not None and zh.startswith("注意："), note
+    assert text(window_notes(14, 3)[0]) == (
+        "注意：3 个观测天仅含 0 个整周：不足以判断排队是否持续增长（该检查需要 3 周），因此只检查了"
+        "是否超负荷。请观测 3 个整周或更长（本次预热期 14 天之后 --days 21 或更长），再将这些数据"
+        "视为稳态。")
+
+
+def test_a_sweeps_design_is_in_chinese():
+    from sim.report.sweep_html import design_rows
+
+    seen = {
+        ("--param", "a=1,2"): "按所列取值依次运行：4 个参数点",
+        ("--grid", "--param", "a=1,2"): "所列取值的全部组合：4 个参数点",
+        ("--lhs", "4", "--sample-seed", "3"): "拉丁超立方抽样，4 个参数点（--lhs 4），抽样种子 3",
+        ("--sobol", "4"): "Sobol 敏感性指数（overall_clearance_h_mean）的 Saltelli 抽样：4 个参数点"
+                          "（--sobol 4），抽样种子 0",
+    }
+    for argv, zh in seen.items():
+        design = dict(design_rows(["bordersim", "sweep", *argv], 4))["design"]
+        assert text(design) == zh, design

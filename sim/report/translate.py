@@ -123,7 +123,7 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = {"No option warned, but": "没有方案发出警告，但",
                  "No replication warned, but": "没有重复运行发出警告，但",
                  "The others did not warn, but": "其他方案未发出警告，但",
-                 "Besides": "此外，"}[v]
+                 "Besides": "此外，", "note:": "注意："}[v]
         elif k == "who":
             v = "本次运行" if v == "The run" else "方案 " + v.split(" ", 1)[1]
         elif k == "base":

@@ -164,7 +164,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"No warning: every queue settled in every replication of every (option|run), and none "
      r"failed\.", "无警告：每个方案的每次重复运行中所有排队均趋于稳定，且无运行失败。"),
     (rf"(?P<lead>No option warned, but|No replication warned, but|The others did not warn, "
-     rf"but|Besides) (?P<d>{_N}) observed day\(s\) hold (?P<k>{_N}) whole week\(s\): too few "
+     rf"but|Besides|note:) (?P<d>{_N}) observed day\(s\) hold (?P<k>{_N}) whole week\(s\): too few "
      rf"to see whether a queue keeps rising \(that check needs (?P<m>{_N})\), so only "
      rf"overload was checked\. Observe (?P<m2>{_N}) whole weeks or more \(--days (?P<n>{_N}) "
      rf"or more after this run's (?P<w2>{_N})-day warm-up\) before reading these figures as "
@@ -246,6 +246,20 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "注意：仅一次重复运行，无法给出置信区间和显著性（其数据只是一次随机抽样，差异无法与偶然"
      "波动区分）；请使用 --reps 2 或更多"),
     (r"(?P<cur>[A-Z]{3}) at (?P<y>[0-9]{4}) prices", "{cur}（{y} 年价格）"),
+    (rf"note: warmup_days = (?P<w>{_N}) is not a whole number of weeks: observation starts at "
+     r"another weekday or hour than the run \(Monday 00:00\), so with days that are not whole "
+     r"weeks either, some weekdays weigh more; whole weeks are recommended",
+     "注意：预热期 warmup_days = {w} 天，不是整周：观测开始于与运行开始（星期一 00:00）不同的"
+     "星期几或时刻，若观测天数也不是整周，部分星期几的权重会偏大；建议使用整周"),
+    # a sweep's design (sim.report.sweep_html.design_rows)
+    (rf"the values listed, taken in order: (?P<n>{_N}) points", "按所列取值依次运行：{n} 个参数点"),
+    (rf"every combination of the values listed: (?P<n>{_N}) points",
+     "所列取值的全部组合：{n} 个参数点"),
+    (rf"Latin hypercube of (?P<n>{_N}) points \(--lhs (?P<l>{_N})\), sample seed (?P<s>{_N})",
+     "拉丁超立方抽样，{n} 个参数点（--lhs {l}），抽样种子 {s}"),
+    (rf"Saltelli's sample for Sobol indices of (?P<x>[a-z0-9_]+): (?P<n>{_N}) points "
+     rf"\(--sobol (?P<l>{_N})\), sample seed (?P<s>{_N})",
+     "Sobol 敏感性指数（{x}）的 Saltelli 抽样：{n} 个参数点（--sobol {l}），抽样种子 {s}"),
 ]]
 
 #: the pieces of a headline line, in order; a line is translated only when no English is
