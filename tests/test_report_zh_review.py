@@ -113,3 +113,27 @@ def test_a_sweeps_design_is_in_chinese():
     for argv, zh in seen.items():
         design = dict(design_rows(["bordersim", "sweep", *argv], 4))["design"]
         assert text(design) == zh, design
+
+
+def test_words_a_customs_reader_would_take_for_another_procedure_are_not_used():
+    from sim.model.finders import AFTER
+    from sim.report.zh_glossary import NOTES, UNITS, VALUES
+    from sim.report.zh_metrics import METRICS
+    from sim.report.zh_phrases import PHRASES
+
+    # a find after release is not a pre-release check's: review is the tax review of
+    # two-step processing (审单 is the declaration review before release)
+    before = {*VALUES["check"].values(), *VALUES["lane"].values()}
+    before |= {VALUES["finder"][f] for f in VALUES["finder"] if f not in AFTER}
+    assert all(VALUES["finder"][f] not in before for f in AFTER), VALUES["finder"]
+    assert metric_name("detection_rate_by_review") == "经放行后税收复核查出的违规货物比例"
+    # 过境 is goods in transit through the territory; 截样 and 截关 are not a laboratory's
+    # batch cut-off (截关 is an export's closing for its vessel)
+    words = [*METRICS.values(), *PHRASES.values(), *UNITS.values(), *NOTES.values(),
+             *(w for v in VALUES.values() for w in v.values())]
+    assert [w for w in words if "过境" in w or "截样" in w] == []
+    assert metric_name("idling_stretch_hours_crossing_port_lb_export") == (
+        "出境通行环节每日车辆等待车时（口岸 lb，出口）")
+    assert metric_name("lab_waiting_at_cutoff_max_port_sea").startswith("检测批次截止时")
+    # consignments_released counts an export loaded, not picked up
+    assert metric_name("consignments_released") == "放行并提离（出口：装载）票数"
