@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
                  overrides=overrides, out=out,
                  command=["bordersim", "operating-curve", *_argv(args)])
     centre = review.pool
-    _notes(base, args, rows, oc.key_metrics(args.port, centre), centre)
+    _notes(base, args, rows, oc.key_metrics(args.port, centre), centre, len(points) == 1)
     table = oc.frontier(rows, args.port, centre)
     table.to_csv(out / "frontier.csv", index=False)
     print(f"{args.port}: {len(points)} operating point(s) x {args.reps} replication(s); "
@@ -111,11 +111,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _notes(base: Any, args: argparse.Namespace, rows: Any, metrics: list[str],
-           centre: str) -> None:
-    """On stderr, never silently: a pooled port's officers are a review centre's; figures
-    the runs did not measure are left out; the window's notes (short runs, one
-    replication), as ``sweep`` gives them."""
+           centre: str, alone: bool = False) -> None:
+    """On stderr, never silently: values that give only the scenario's own point (nothing
+    to compare); a pooled port's officers are a review centre's; figures the runs did not
+    measure are left out; the window's notes (short runs, one replication), as ``sweep``
+    gives them."""
     from sim.model.window import window_notes
+
+    if alone:
+        print("note: the values given make only the scenario's own point (point 0), so no "
+              "point is compared with it; give a --clear, --auc or --share other than the "
+              "scenario's", file=sys.stderr)
 
     if centre:
         others = sorted(p for p, v in base.ports.items() if p != args.port and v.scan

@@ -4,6 +4,7 @@ no interval, said in words (the window's note gives the reason), not ``[+nan, +n
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -34,3 +35,17 @@ def test_a_difference_without_an_interval_says_so():
                            "clearance_h_mean_port_sea_import_reps_to_tell": nan}])
     said = _worth_lines(worth, ["clearance_h_mean_port_sea_import"], "sea")
     assert said[1].split() == ["clearance_h_mean_import", "+0", "[no", "interval]"]
+
+
+def test_values_that_make_only_the_scenarios_own_point_say_so(tmp_path, capsys):
+    from sim.cli import main
+
+    small = str(Path(__file__).resolve().parent / "scenarios" / "small.toml")
+    argv = ["operating-curve", small, "--port", "sea", "--reps", "2", "--days", "1",
+            "--set", "warmup_days=1", "--set", "drain_days=1"]
+    assert main([*argv, "--clear", "0.5", "--out", str(tmp_path / "own")]) == 0
+    said = capsys.readouterr()
+    assert "sea: 1 operating point(s)" in said.out
+    assert "the values given make only the scenario's own point (point 0)" in said.err
+    assert main([*argv, "--clear", "0.5,0.9", "--out", str(tmp_path / "two")]) == 0
+    assert "scenario's own point (point 0), so no" not in capsys.readouterr().err
