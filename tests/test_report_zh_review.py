@@ -137,3 +137,15 @@ def test_words_a_customs_reader_would_take_for_another_procedure_are_not_used():
     assert metric_name("lab_waiting_at_cutoff_max_port_sea").startswith("检测批次截止时")
     # consignments_released counts an export loaded, not picked up
     assert metric_name("consignments_released") == "放行并提离（出口：装载）票数"
+
+
+def test_a_list_of_options_figures_is_punctuated_in_chinese():
+    line = ("Seizures per 1000 declarations (goods seized, detained or rejected; mean over "
+            "replications): baseline 1.49, single_window 1.49, joint_inspection 1.50.")
+    assert text(line) == ("每 1000 份报关单查获数（查扣、扣留或退运的货物；各次重复运行的均值）："
+                          "基准方案 1.49，single_window 1.49，joint_inspection 1.50。")
+    # a figure after a Chinese word has a space before it, as everywhere on the page
+    from sim.model.stability import too_short
+
+    zh = text(f"No option warned, but {too_short(14, 7)}.")
+    assert zh is not None and zh.startswith("没有方案发出警告，但 7 个观测天仅含 1 个整周"), zh

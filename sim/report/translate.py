@@ -120,16 +120,16 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
         elif k == "cp":
             v = "）" if v else ""
         elif k == "lead":
-            v = {"No option warned, but": "没有方案发出警告，但",
-                 "No replication warned, but": "没有重复运行发出警告，但",
-                 "The others did not warn, but": "其他方案未发出警告，但",
+            v = {"No option warned, but": "没有方案发出警告，但 ",  # (a space before a figure)
+                 "No replication warned, but": "没有重复运行发出警告，但 ",
+                 "The others did not warn, but": "其他方案未发出警告，但 ",
                  "Besides": "此外，", "note:": "注意："}[v]
         elif k == "who":
             v = "本次运行" if v == "The run" else "方案 " + v.split(" ", 1)[1]
         elif k == "base":
             v = "；由于基准方案也在其中，各方案相对它的变化都受影响" if v else ""
         elif k == "v":
-            v = ", ".join(f"{PHRASES.get(n, n)} {x}" for n, _, x in
+            v = "，".join(f"{PHRASES.get(n, n)} {x}" for n, _, x in
                           (p.rpartition(" ") for p in v.split(", ")))
         out[k] = v
     out["avg"] = ("；平均而言，全部货物{gm} {ga} {u}，受影响的每票货物约{gm2} {gc} {u2}"
