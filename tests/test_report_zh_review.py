@@ -149,3 +149,18 @@ def test_a_list_of_options_figures_is_punctuated_in_chinese():
 
     zh = text(f"No option warned, but {too_short(14, 7)}.")
     assert zh is not None and zh.startswith("没有方案发出警告，但 7 个观测天仅含 1 个整周"), zh
+
+
+def test_a_one_replication_comparisons_headline_is_in_chinese():
+    assert text("import clearance (arrival to release): not measured") == (
+        "进口海关通关时间（到港至放行）：未测得（无置信区间）")
+    assert text("consignments seized (a count: goods seized at the ports over the observed "
+                "days, a replication's mean): not measured; the baseline's: 1") == (
+        "查扣票数（计数：观测期内口岸查扣的货物，每次重复运行均值）：未测得（无置信区间）；基准方案：1")
+    assert text("consignments (summed over 1 replication)") == "货物票数（1 次重复运行合计）"
+    held = ("Read with care: 6.1% of its cohort was still held when the run ended (the "
+            "baseline: 0.1%); they are left out of its clearance and cost figures, which then "
+            "flatter it: a time or cost it seems to save may be goods it never cleared.")
+    zh = text(held)
+    assert zh is not None and zh.startswith("请谨慎解读：运行结束时该方案仍有 6.1% 的货物在流程中"
+                                            "（基准方案：0.1%）")

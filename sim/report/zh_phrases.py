@@ -228,7 +228,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"(?P<k>documentary|border) cost \((?P<cur>[A-Z]{3})\)", "{k}（{cur}）"),
     (rf"(?P<s>{_N}) \(replication r of every option uses the same seed\)",
      "{s}（每个方案的第 r 次重复运行使用相同种子）"),
-    (rf"consignments \(summed over (?P<n>{_N}) replications\)", "货物票数（{n} 次重复运行合计）"),
+    (rf"consignments \(summed over (?P<n>{_N}) replications?\)", "货物票数（{n} 次重复运行合计）"),
     (r"(?P<m>overall_clearance|clearance): from every consignment of the kept logs\.",
      "{m}：来自所保存日志中的每票货物。"),
     (r"(?P<m>overall_clearance|clearance): from the median, p90 and p95 \(run with --log for "
@@ -260,6 +260,11 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (rf"Saltelli's sample for Sobol indices of (?P<x>[a-z0-9_]+): (?P<n>{_N}) points "
      rf"\(--sobol (?P<l>{_N})\), sample seed (?P<s>{_N})",
      "Sobol 敏感性指数（{x}）的 Saltelli 抽样：{n} 个参数点（--sobol {l}），抽样种子 {s}"),
+    (rf"Read with care: (?P<a>{_N})% of its cohort was still held when the run ended \(the "
+     rf"baseline: (?P<b>{_N})%\); they are left out of its clearance and cost figures, which "
+     r"then flatter it: a time or cost it seems to save may be goods it never cleared\.",
+     "请谨慎解读：运行结束时该方案仍有 {a}% 的货物在流程中（基准方案：{b}%）；这些货物未计入其通关"
+     "时间和成本数据，使其显得更好：看似节省的时间或成本，可能是从未放行的货物。"),
 ]]
 
 #: the pieces of a headline line, in order; a line is translated only when no English is
@@ -296,6 +301,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"(?P<s> )?no change", "无变化"),
     (r"too imprecise to tell", "精度不足，无法判断"),
     (r"no confirmed change", "无经确认的变化"),
+    (r"not measured", "未测得（无置信区间）"),
     (r"Illicit goods detected and slipping through", "违规货物查出与漏查"),
     (r"Clearance time", "通关时间"),
     (r"import clearance \(arrival to release\)", "进口海关通关时间（到港至放行）"),
