@@ -164,3 +164,22 @@ def test_a_one_replication_comparisons_headline_is_in_chinese():
     zh = text(held)
     assert zh is not None and zh.startswith("请谨慎解读：运行结束时该方案仍有 6.1% 的货物在流程中"
                                             "（基准方案：0.1%）")
+
+
+def test_a_replications_overload_warning_is_in_chinese_with_its_figures():
+    line = ("rep-0000: sea: document_check is 100% utilised (above 95%); its queue may not "
+            "settle, so its waits are not steady-state: add capacity there, or read its waits "
+            "as a lower bound. Its cohort's jobs asked for 4.74 servers' work an hour against "
+            "2.00 on duty on average (237% of its hours on duty): to carry it at 85% it needs "
+            "about 6 on duty, not 2 (ports.sea.document_check.capacity = 6); compare that "
+            "option to see what it does to clearance.")
+    assert text(line) == (
+        "重复运行 rep-0000：口岸 sea：“document_check”的利用率为 100%（超过 95%）；其排队可能无法"
+        "趋于稳定，等待时间并非稳态：请在该处增加能力，或将其等待时间视为下限。其货物每小时需要 "
+        "4.74 个服务台的工作量，而平均在岗 2.00 个（为在岗能力的 237%）：要使利用率不超过 85%，"
+        "约需在岗 6 个，而非 2 个（ports.sea.document_check.capacity = 6）；可将此作为方案比较，"
+        "查看其对通关时间的影响。")
+    # a review centre's officers have no field to set: the line is translated without it
+    zh = text(line.replace("rep-0000: ", "").replace(" (ports.sea.document_check.capacity = 6)",
+                                                      ""))
+    assert zh is not None and zh.startswith("口岸 sea：") and "而非 2 个；" in zh

@@ -98,6 +98,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = ("差值为配对比较（相同随机数种子、相同货物）。* = 经 Holm 多重比较校正后在 5% 水平"
                  "显著（区间为各差值自身的未校正区间：不含 0 的区间也可能没有星号）；"
                  "\u26a0 = 非稳态。")
+        elif k == "set":
+            v = v.strip().replace("(", "（").replace(")", "）")
         elif k == "rep":
             v = f"重复运行 {v[:-2]}：" if v else ""
         elif k == "q":

@@ -265,6 +265,19 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      r"then flatter it: a time or cost it seems to save may be goods it never cleared\.",
      "请谨慎解读：运行结束时该方案仍有 {a}% 的货物在流程中（基准方案：{b}%）；这些货物未计入其通关"
      "时间和成本数据，使其显得更好：看似节省的时间或成本，可能是从未放行的货物。"),
+    # a replication's warning of an overloaded lane with its servers' need (sim.model.stability,
+    # sim.model.capacity_needed: a lane of fixed servers; a schedule's stays in English)
+    (rf"(?P<rep>rep-[0-9]+: )?(?P<p>[a-z0-9_]+): (?P<l>[a-z_]+) is (?P<u>{_N})% utilised "
+     rf"\(above (?P<o>{_N})%\); its queue may not settle, so its waits are not steady-state: "
+     r"add capacity there, or read its waits as a lower bound\. Its cohort's jobs asked for "
+     rf"(?P<wk>{_N}) servers' work an hour against (?P<od>{_N}) on duty on average \((?P<ld>{_N})"
+     rf"% of its hours on duty\): to carry it at (?P<tg>{_N})% it needs about (?P<nd>{_N}) on "
+     rf"duty, not (?P<hr>{_N})(?P<set> \([a-z0-9_.]+\.capacity = {_N}\))?; compare that option "
+     r"to see what it does to clearance\.",
+     "{rep}口岸 {p}：“{l}”的利用率为 {u}%（超过 {o}%）；其排队可能无法趋于稳定，等待时间并非稳态："
+     "请在该处增加能力，或将其等待时间视为下限。其货物每小时需要 {wk} 个服务台的工作量，而平均"
+     "在岗 {od} 个（为在岗能力的 {ld}%）：要使利用率不超过 {tg}%，约需在岗 {nd} 个，而非 {hr} 个"
+     "{set}；可将此作为方案比较，查看其对通关时间的影响。"),
 ]]
 
 #: the pieces of a headline line, in order; a line is translated only when no English is
