@@ -133,19 +133,19 @@ def run(args: argparse.Namespace) -> int:
     print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
           f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit; "
           f"{_cost_basis(rules, bool(base['fees_per_trip'].notna().any()))}")
-    _print_levels(summary(base))
+    _print_levels(summary(base), reps)
     if args.vs is not None:
         if args.vs not in set(base["group"]):
             print(f"error: --vs: {args.vs!r} is not a group of the table; allowed: "
                   f"{', '.join(dict.fromkeys(base['group']))}", file=sys.stderr)
             return 2
         print(f"\neach group against {args.vs}, in the same replications:")
-        _print_changes(against_group(base, args.vs))
+        _print_changes(against_group(base, args.vs), reps)
     tables = [base.assign(option="baseline")]
     for name, folder in others:
         other = per_replication(_logs(folder), port, rules, days, by, args.commodity)
         print(f"\n{name} against the baseline:")
-        _print_changes(paired_change(base, other))
+        _print_changes(paired_change(base, other), reps)
         tables.append(other.assign(option=name))
     if args.csv is not None:
         import pandas as pd
@@ -219,12 +219,14 @@ def _cell(value: float | None, scale: float, digits: int) -> str:
     return "-" if value is None or math.isnan(value) else f"{value * scale:.{digits}f}"
 
 
-def _print_levels(s: Any) -> None:
-    _print(s, "mean", "mean +- half the 95 % interval over the replications")
+def _print_levels(s: Any, reps: int = 2) -> None:
+    _print(s, "mean", "mean +- half the 95 % interval over the replications" if reps > 1
+           else "one replication's figures, no interval (give the run --reps 2 or more)")
 
 
-def _print_changes(c: Any) -> None:
-    _print(c, "change", "change +- half its 95 % paired interval")
+def _print_changes(c: Any, reps: int = 2) -> None:
+    _print(c, "change", "change +- half its 95 % paired interval" if reps > 1
+           else "one replication's change, no interval (give the runs --reps 2 or more)")
 
 
 def _print(table: Any, column: str, what: str) -> None:

@@ -31,3 +31,15 @@ def test_a_run_without_costs_says_its_trips_are_not_costed(tmp_path, capsys):
     first = capsys.readouterr().out.splitlines()[0]
     assert first.endswith("cost/trip: none, no border fees (the run was not costed) and no "
                           "--truck-cost-per-h"), first
+
+
+def test_one_replications_table_does_not_promise_an_interval(tmp_path, capsys):
+    out = tmp_path / "one"
+    assert main(["run", str(TWO_PORTS), "--reps", "1", "--days", "1", "--log",
+                 "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["trucks", str(out), "--port", "p", "--vs", "all"]) == 0
+    said = capsys.readouterr().out
+    assert "95 % interval" not in said, said
+    assert "one replication's figures, no interval (give the run --reps 2 or more)" in said
+    assert "one replication's change, no interval" in said
