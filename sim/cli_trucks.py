@@ -129,16 +129,16 @@ def run(args: argparse.Namespace) -> int:
     rules = TripRules(args.drive_h, args.duty_limit, args.truck_cost_per_h, args.every)
     by = {"hour": "hour", "class": "trader_class", "commodity": "commodity"}[args.by]
     base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity)
+    if args.vs is not None and args.vs not in set(base["group"]):  # (before any table)
+        print(f"error: --vs: {args.vs!r} is not a group of the table; allowed: "
+              f"{', '.join(dict.fromkeys(base['group']))}", file=sys.stderr)
+        return 2
     only = "" if args.commodity is None else f", {args.commodity} trucks only"
     print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
           f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit; "
           f"{_cost_basis(rules, bool(base['fees_per_trip'].notna().any()))}")
     _print_levels(summary(base), reps)
     if args.vs is not None:
-        if args.vs not in set(base["group"]):
-            print(f"error: --vs: {args.vs!r} is not a group of the table; allowed: "
-                  f"{', '.join(dict.fromkeys(base['group']))}", file=sys.stderr)
-            return 2
         print(f"\neach group against {args.vs}, in the same replications:")
         _print_changes(against_group(base, args.vs), reps)
     tables = [base.assign(option="baseline")]

@@ -43,3 +43,14 @@ def test_one_replications_table_does_not_promise_an_interval(tmp_path, capsys):
     assert "95 % interval" not in said, said
     assert "one replication's figures, no interval (give the run --reps 2 or more)" in said
     assert "one replication's change, no interval" in said
+
+
+def test_an_unknown_vs_group_is_refused_before_any_table(tmp_path, capsys):
+    out = tmp_path / "run"
+    assert main(["run", str(TWO_PORTS), "--reps", "2", "--days", "1", "--log",
+                 "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["trucks", str(out), "--port", "p", "--vs", "07-09"]) == 2
+    said = capsys.readouterr()
+    assert said.out == ""  # (no table printed, then refused)
+    assert "error: --vs: '07-09' is not a group of the table; allowed: all, " in said.err
