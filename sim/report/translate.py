@@ -22,6 +22,10 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 _UNIT_WORDS = {"s": "秒", "min": "分钟", "h": "小时", "percentage points": "个百分点"}
 #: the weekdays of a short run's note (sim.model.window.WEEKDAYS, Monday first)
 _WEEKDAYS = {en: "星期" + zh for en, zh in zip(WEEKDAYS, "一二三四五六日", strict=True)}
+#: the words of a pattern's groups that are one of a few (the cost-against-time line's)
+_WORDS = {"tw": {"cost per consignment-hour saved": "每节省一票·小时的成本",
+                 "saving per consignment-hour added": "每增加一票·小时的节省"},
+          "sa": {"saved": "节省", "added": "增加"}}
 _TAG = re.compile(r"(<[^>]*>)")
 #: two English words in a row (not the parts of a name: ``smart_image_review:cost_per_year``)
 _ENGLISH = re.compile(r"(?<![\w.])[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}(?!\w)")
@@ -114,11 +118,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = v.replace(" and ", " 和 ")
         elif k == "wd":
             v = _weekdays(v)
-        elif k == "tw":
-            v = {"cost per consignment-hour saved": "每节省一票·小时的成本",
-                 "saving per consignment-hour added": "每增加一票·小时的节省"}[v]
-        elif k == "sa":
-            v = {"saved": "节省", "added": "增加"}.get(v, v)
+        elif k in _WORDS:
+            v = _WORDS[k].get(v, v)
         elif k == "cp":
             v = "）" if v else ""
         elif k == "lead":
