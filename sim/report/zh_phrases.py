@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from sim.report.html import MEDIAN_NOTE
+
 _N = r"[-\u2212]?[0-9][0-9,.]*"  # a figure as the page writes it (kept as written)
 
 #: a whole text of the page (a heading, a column, a cell) -> Chinese
@@ -103,13 +105,7 @@ PHRASES: dict[str, str] = {
         "将每票货物与其在改革措施下的自身配对比较。",
     "This section covers time only: the folder holds no trader cost per consignment (the "
     "scenario has no costs).": "本节仅涉及时间：结果文件夹中没有每票企业成本（该情景未设成本）。",
-    "Most consignments go green and are released within seconds of arriving (their "
-    "declaration was lodged in advance; only automated steps remain), so the median clearance "
-    "(arrived \u2192 released) is often 0 h or a few thousandths of an hour, and a reform cannot "
-    "move it: the mean, the p90 and the p95 and the share within 24 h "
-    "show what happens to the consignments that do wait. Overall clearance (arrived \u2192 "
-    "exited for an import, \u2192 loaded for an export) also counts the trader's pick-up and "
-    "the terminal's time.":
+    MEDIAN_NOTE:
         "多数货物走绿色通道，到港数秒内即放行（报关单已提前申报，仅剩自动环节），因此海关通关时间"
         "（到港 \u2192 放行）的中位数常为 0 小时或千分之几小时，改革措施无法改变它：均值、第 90 和"
         "第 95 百分位以及 24 小时内放行比例反映的是确需等待的货物。整体通关时间（进口：到港 \u2192 "
