@@ -21,7 +21,7 @@ def _model_miss(auc: float, clear: float, n: int = 200_000) -> float:
     from sim.model import truth
 
     x = SimpleNamespace(
-        n=n, values={"image_shows": np.ones(n)},
+        n=n, values={"image_shows": np.ones(n)}, port=SimpleNamespace(scan=None),
         scenario=SimpleNamespace(
             enforcement=SimpleNamespace(detection=SimpleNamespace(ai_auc=auc))),
     )

@@ -22,6 +22,7 @@ from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 if TYPE_CHECKING:
     from sim.model.registry import Context
     from sim.scenario.enforcement import Enforcement
+    from sim.scenario.schema import Port, Scenario
 
 UNDERVALUATION = ILLICIT.index("undervaluation") + 1
 PEST = ILLICIT.index("pest") + 1
@@ -123,15 +124,23 @@ def image_shows(x: Context, u: np.ndarray) -> np.ndarray:
     return np.asarray(u < p)
 
 
+def port_ai_auc(scenario: Scenario, port: Port) -> float:
+    """The AUC of a port's AI: its own ``scan.image_review.ai_auc`` where it gives one, else
+    the scenario's ``enforcement.detection.ai_auc`` (so one port's AI can differ from the
+    others')."""
+    own = port.scan.image_review.ai_auc if port.scan else None
+    return float(scenario.enforcement.detection.ai_auc if own is None else own)
+
+
 def ai_clears(x: Context, u: np.ndarray, share: float) -> np.ndarray:
     """AI clears an image: a binormal score (what shows shifts it by ``d``, the separation of
-    the AI's AUC) below the threshold that clears ``share`` of ordinary images. For an image
-    that shows nothing this is ``u < share``."""
+    the port's AI's AUC, :func:`port_ai_auc`) below the threshold that clears ``share`` of
+    ordinary images. For an image that shows nothing this is ``u < share``."""
     if share <= 0:
         return np.zeros(x.n, bool)
     if share >= 1:
         return np.ones(x.n, bool)
-    auc = x.scenario.enforcement.detection.ai_auc
+    auc = port_ai_auc(x.scenario, x.port)
     d = math.sqrt(2.0) * float(special.ndtri(auc))  # (the standard normal's ppf, without
     shows = x.values.get("image_shows", np.zeros(x.n)) > 0  # scipy.stats' checks per call)
     z = special.ndtri(u) + d * shows

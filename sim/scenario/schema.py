@@ -11,7 +11,14 @@ import functools
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from sim.scenario import limits
 from sim.scenario.advance_window import check_advance_window
@@ -512,6 +519,22 @@ class ImageReview(Strict):
         description="a review centre shared with other ports ('' = this port's own officers): "
         "the officers of every port in the pool are one lane, their headcounts added",
     )
+    ai_auc: Real | None = Field(
+        default=None,
+        ge=0.5,
+        le=0.9999,
+        description="this port's AI separates images that show something, 0.5 to 0.9999 (none: "
+        "enforcement.detection.ai_auc, the scenario's, applies)",
+    )
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without ``ai_auc`` when it is unset, so a scenario that does not give one dumps,
+        and hashes, as it did before the field existed (its results folders still resume)."""
+        out: dict[str, Any] = handler(self)
+        if self.ai_auc is None:
+            out.pop("ai_auc", None)
+        return out
 
 
 class Scan(Strict):
