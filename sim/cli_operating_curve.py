@@ -37,9 +37,11 @@ def add_parser(sub: Any) -> None:
         "queue and wait, detection of tobacco, frozen goods and counterfeits and the value "
         "slipped, each as a paired difference from point 0 with its 95 % interval; with "
         "two AUCs or more, the highest against the lowest at each threshold, and the share "
-        "the better one clears at the worse one's miss share. The AUC is the scenario's one "
-        "enforcement.detection.ai_auc, the same at every port running AI. The results "
-        "folder is a sweep's, with frontier.csv and auc-worth.csv.",
+        "the better one clears at the worse one's miss share. The AUC is the port's own "
+        "(scan.image_review.ai_auc; point 0: its effective AUC, the scenario's "
+        "enforcement.detection.ai_auc where the port gives none): the other ports keep "
+        "their AI and its AUC. The results folder is a sweep's, with frontier.csv and "
+        "auc-worth.csv.",
     )
     p.add_argument("scenario", nargs="?", type=Path, metavar="SCENARIO",
                    help="scenario file or bundled name (default: the bundled default)")
@@ -47,7 +49,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--clear", type=_floats, required=True, metavar="C1,C2,...",
                    help="shares of ordinary AI-read images cleared (0 to 1)")
     p.add_argument("--auc", type=_floats, metavar="A1,A2,...",
-                   help="AUCs of the AI (0.5 to 0.9999; default: the scenario's)")
+                   help="AUCs of this port's AI (0.5 to 0.9999; default: the port's)")
     p.add_argument("--share", type=_floats, metavar="S1,S2,...",
                    help="shares of images the AI reads (0 to 1; default: the port's)")
     p.add_argument("--reps", type=_reps, required=True, help="replications a point")
@@ -63,14 +65,15 @@ def run(args: argparse.Namespace) -> int:
     from sim.cli import UsageError, _executor, lock_out, settings_with_days
     from sim.experiment import operating_curve as oc
     from sim.experiment.sweep import sweep
+    from sim.model.truth import port_ai_auc
     from sim.scenario.loader import default_scenario_path, load_scenario
 
     overrides = settings_with_days(args)
     path = args.scenario or default_scenario_path()
     base = load_scenario(path, overrides)
     review = _review(base, args.port)
-    current = {"ai_auc": base.enforcement.detection.ai_auc, "ai_share": review.ai_share,
-               "ai_clear": review.ai_clear}
+    current = {"ai_auc": port_ai_auc(base, base.ports[args.port]),
+               "ai_share": review.ai_share, "ai_clear": review.ai_clear}
     try:
         clears = oc.check_values("--clear", args.clear, 0.0, 1.0)
         aucs = oc.check_values("--auc", args.auc or [current["ai_auc"]], 0.5, 0.9999)
@@ -93,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     table = oc.frontier(rows, args.port, centre)
     table.to_csv(out / "frontier.csv", index=False)
     print(f"{args.port}: {len(points)} operating point(s) x {args.reps} replication(s); "
-          "point 0 is the scenario's own; each figure is the point's mean and, after it, "
+          f"point 0 is the scenario's own; the AUC is {args.port}'s own AI's, the other "
+          "ports keep their AI and its AUC; each figure is the point's mean and, after it, "
           "its paired difference from point 0 [95 % interval]; detection by type and value "
           "slipped are over every port (the others run on the same seeds)")
     print("\n".join(_lines(table, oc.key_metrics(args.port, centre), args.port)))
@@ -101,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
         low, high = min(aucs), max(aucs)
         worth = oc.auc_worth(rows, args.port, low, high, centre)
         worth.to_csv(out / "auc-worth.csv", index=False)
-        print(f"\nAUC {high:g} against {low:g} at the same threshold (paired difference "
+        print(f"\n{args.port}'s AUC {high:g} against {low:g} at the same threshold (paired "
+              "difference "
               "[95 % interval]); clear_same_miss: the share the better AI clears at the "
               "worse one's miss share")
         print("\n".join(_worth_lines(worth, oc.key_metrics(args.port, centre), args.port)))

@@ -58,6 +58,22 @@ def test_the_design_starts_at_the_scenarios_own_point_once():
     d = oc.design(own, "sea", [0.9, 0.95], [0.5, 0.8], [1.0])
     assert list(d.iloc[0]) == [0.9, 1.0, 0.5]
     assert len(d) == 4 and not d.duplicated().any()
+    # every point sets the port's own fields, its AUC too: the other ports keep theirs
+    assert list(d.columns) == [f"ports.sea.scan.image_review.{f}"
+                               for f in ("ai_auc", "ai_share", "ai_clear")]
+
+
+def test_point_0_is_the_ports_own_auc_and_the_output_says_the_others_keep_theirs(
+        tmp_path, capsys):
+    out = tmp_path / "oc"
+    argv = ["operating-curve", SMALL, "--port", "sea", "--clear", "0.5", "--auc", "0.95",
+            "--set", "ports.sea.scan.image_review.ai_auc=0.7", "--reps", "1", "--days", "1",
+            "--out", str(out)]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "point 0: auc 0.7, share 1, clear 0.5" in printed
+    assert "the other ports keep their AI and its AUC" in printed
+    assert list(pd.read_csv(out / "frontier.csv")["ai_auc"]) == [0.7, 0.95]
 
 
 @pytest.mark.parametrize(("values", "low", "high", "open_low", "bad"), [

@@ -10,9 +10,10 @@ images that show something, a share ``Phi(Phi^-1(ai_clear) - d)`` is cleared unr
 (:func:`ai_miss_share`). What that does to detection, value slipped and the officers' queue
 is simulated: illicit goods are rare, so those differences need replications.
 
-The AUC is one number of the scenario (``enforcement.detection.ai_auc``), the same at every
-port that runs AI: an AUC's difference is the product's at all of them; ``ai_clear`` and
-``ai_share`` are this port's alone, and the other ports run on the same seeds."""
+The AUC varied is this port's own (``ports.<port>.scan.image_review.ai_auc``; point 0 its
+effective AUC, the scenario's ``enforcement.detection.ai_auc`` where the port gives none), as
+are ``ai_clear`` and ``ai_share``: the other ports keep their AI, AUC and all, and run on the
+same seeds. So an AUC's difference is that of a better AI at this port alone."""
 
 from __future__ import annotations
 
@@ -23,13 +24,17 @@ from typing import Any
 import pandas as pd
 from scipy import special, stats
 
-AUC = "enforcement.detection.ai_auc"
-FIELDS = ("ai_share", "ai_clear")
+FIELDS = ("ai_auc", "ai_share", "ai_clear")
 
 
 def review_path(port: str, field: str) -> str:
     """The dotted path of one of a port's image-review fields."""
     return f"ports.{port}.scan.image_review.{field}"
+
+
+def _columns(port: str) -> list[str]:
+    """The design's columns: the port's own AUC, share and clear."""
+    return [review_path(port, f) for f in FIELDS]
 
 
 def ai_miss_share(auc: float, clear: float) -> float:
@@ -113,9 +118,10 @@ def check_values(flag: str, values: Sequence[float], low: float, high: float,
 
 def design(current: dict[str, float], port: str, aucs: Sequence[float],
            clears: Sequence[float], shares: Sequence[float]) -> pd.DataFrame:
-    """The points: point 0 the scenario's own (``current``: ``ai_auc``, ``ai_share``,
-    ``ai_clear``), then every AUC x share x clear of the lists not equal to it."""
-    cols = [AUC, review_path(port, "ai_share"), review_path(port, "ai_clear")]
+    """The points: point 0 the scenario's own (``current``: the port's effective ``ai_auc``,
+    ``ai_share``, ``ai_clear``), then every AUC x share x clear of the lists not equal to it;
+    each sets the port's own fields only."""
+    cols = _columns(port)
     own = (current["ai_auc"], current["ai_share"], current["ai_clear"])
     rows = [own] + [
         (a, s, c) for a in aucs for s in shares for c in clears if (a, s, c) != own
@@ -133,7 +139,7 @@ def frontier(rows: pd.DataFrame, port: str, centre: str = "") -> pd.DataFrame:
     interval (``_diff``, ``_low``, ``_high``)."""
     from sim.experiment.sweep import differences
 
-    cols = [AUC, review_path(port, "ai_share"), review_path(port, "ai_clear")]
+    cols = _columns(port)
     metrics = [m for m in key_metrics(port, centre) if m in rows.columns]
     means = rows.groupby("point")[metrics].mean()
     first = rows.groupby("point")[cols].first()
@@ -180,7 +186,7 @@ def auc_worth(
     :func:`reps_to_tell` where the interval holds 0 (``_reps_to_tell``)."""
     from sim.experiment.sweep_pairs import point_differences
 
-    cols = [AUC, review_path(port, "ai_share"), review_path(port, "ai_clear")]
+    cols = _columns(port)
     first = rows.groupby("point")[cols].first().reset_index().astype(float)
     metrics = [m for m in key_metrics(port, centre) if m in rows.columns]
     at: dict[tuple[float, float], dict[float, int]] = {}
