@@ -61,6 +61,9 @@ def test_the_sea_ports_and_the_aucs_figures_are_their_runs():
     at = s.loc[3]
     assert f"utilisation falls by {-at[util + '_diff']:.3f} [{-at[util + '_high']:.3f}, " \
            f"{-at[util + '_low']:.3f}]" in text
+    clr = "clearance_h_mean_port_sea_port_import"
+    assert f"import clearance by {-at[clr + '_diff']:.3f} h [{-at[clr + '_high']:.3f}, " \
+           f"{-at[clr + '_low']:.3f}]" in text
     w = _read("land_border-auc-worth.csv").set_index("ai_clear")
     assert f"({w.loc[0.5, 'miss_low']:.3f} to {w.loc[0.5, 'miss_high']:.3f} at clear 0.5; " \
            f"{w.loc[0.9, 'miss_low']:.3f} to {w.loc[0.9, 'miss_high']:.3f} at clear 0.9)" in text
@@ -72,8 +75,25 @@ def test_the_sea_ports_and_the_aucs_figures_are_their_runs():
     assert (f"moves by {v['value_slipped_diff']:,.0f} [{v['value_slipped_low']:,.0f}, "
             f"+{v['value_slipped_high']:,.0f}]") in text
     assert (f"{v['value_slipped_reps_to_tell']:.0f} for the land border's value slipped at "
-            f"clear 0.9, {v['detection_rate_counterfeit_reps_to_tell']:.0f} for counterfeits"
+            f"clear 0.9, {v['detection_rate_frozen_reps_to_tell']:.0f} for frozen goods"
             ) in text
+    assert f"detected frozen goods by {_diff(v, 'detection_rate_frozen')}" in text
+    # only the land border's AI was better: what no land border image moved stays put
+    for kind in ("tobacco", "counterfeit"):
+        assert all(v[f"detection_rate_{kind}_{end}"] == 0 for end in ("diff", "low", "high"))
+    assert "detected tobacco and counterfeits not at all (+0)" in text
+
+
+def test_point_0_is_the_ports_effective_auc():
+    from sim.model.truth import port_ai_auc
+    from sim.scenario.loader import default_scenario_path, load_scenario
+
+    base = load_scenario(default_scenario_path())
+    auc = port_ai_auc(base, base.ports["land_border"])
+    assert base.ports["land_border"].scan.image_review.ai_auc is None
+    for port in ("land_border", "sea_port"):
+        assert _read(f"{port}-frontier.csv").loc[0, "ai_auc"] == auc
+    assert f"the scenario's {auc:g} is its effective AUC" in _text()
 
 
 @pytest.mark.parametrize("port", ["land_border", "sea_port"])
