@@ -79,3 +79,18 @@ def test_a_bad_value_names_the_file_the_field_and_what_is_allowed(tmp_path: Path
         sim.load_scenario(bad)
     msg = str(err.value)
     assert "bad.toml" in msg and FIELD in msg and value.strip('"') in msg and says in msg
+
+
+def test_smart_image_review_reaches_a_port_with_its_own_ai_unless_that_is_better():
+    """The reform sets the scenario's AUC; a port with its own (a trial) would ignore it and
+    keep its weaker AI without a word: the reform's AI goes there too, a better one stays."""
+    from sim.model.truth import port_ai_auc
+    from sim.reforms import apply
+
+    review = "ports.{}.scan.image_review.ai_auc"
+    base = sim.load_scenario(default_scenario_path(), {review.format("land_border"): 0.8,
+                                                       review.format("sea_port"): 0.99})
+    after = apply(base, "smart_image_review:auc=0.95")
+    aucs = {p: port_ai_auc(after, after.ports[p]) for p in ("land_border", "sea_port")}
+    assert aucs == {"land_border": 0.95, "sea_port": 0.99}
+    assert after.enforcement.detection.ai_auc == 0.95

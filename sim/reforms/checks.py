@@ -31,6 +31,9 @@ def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         # a port whose AI already clears more keeps its share: the reform brings AI in, it
         # does not make a port's review more cautious
         out[f"ports.{name}.scan.image_review.ai_clear"] = max(review["ai_clear"], s["clear"])
+        if review.get("ai_auc") is not None:  # (a port's own AI, a trial: it would ignore
+            # the scenario's AUC below; the reform's AI goes there too, unless it is better)
+            out[f"ports.{name}.scan.image_review.ai_auc"] = max(review["ai_auc"], s["auc"])
     if out:  # (the AI's accuracy only where there are images for it to read)
         out["enforcement.detection.ai_auc"] = s["auc"]
     return out
