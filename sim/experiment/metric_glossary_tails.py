@@ -21,6 +21,9 @@ _OVER = (
     "difference (how a reform moves the tail, not only the mean)"
 )
 
+#: the perishables' entries are named only where a commodity has a shelf life
+_PERISHABLE = "with a commodity's `spoils_after` given (none in the bundled scenarios)"
+
 TAILS = [
     Entry("delay_share_over_<target>_port_<port>_<direction>", CLEAR_LAYER,
           f"{_OVER}. Named for every port and direction whose traffic carries goods (a port "
@@ -32,4 +35,23 @@ TAILS = [
           "frozen goods at one port costs is not what it costs for general cargo. Named for "
           "each commodity the port's traffic (imports, or exports) carries in any period, so "
           "that every replication names the same; NaN where none counted."),
+    Entry("spoiled_share_commodity_<commodity>_port_<port>_<direction>", CLEAR_LAYER,
+          "Of a perishable commodity (one whose `commodities.<commodity>.spoils_after` is "
+          "given) at that port and direction: the share of containers (one unit for a "
+          "declaration without containers: an air waybill, a truck, a parcel list) whose time "
+          "from arrival to leaving the port (an import's exit after pick-up, an export's "
+          "loading) was longer than `spoils_after` (exactly on it is not), over the cohort's "
+          "goods out of the flow by the end of the run and those still in it: one still in it "
+          "counts as spoiled once the run's end is later than the limit after its arrival, one "
+          "in it for less is not known either way and is left out. Seized, rejected and "
+          "detained goods are left out. Named for each perishable commodity the port's "
+          "traffic carries in any period; NaN where none counted (docs/air-cargo.md).",
+          only=_PERISHABLE),
+    Entry("perishable_h_mean_commodity_<commodity>_port_<port>_<direction>", CLEAR_LAYER,
+          "Of a perishable commodity (`spoils_after` given) at that port and direction: the "
+          "mean hours from arrival to leaving the port (an import's exit after pick-up, an "
+          "export's loading) of its consignments out of the flow by the end of the run, "
+          "per consignment; the time `spoiled_share_` sets against the limit. NaN where none "
+          "left (docs/air-cargo.md).",
+          only=_PERISHABLE),
 ]

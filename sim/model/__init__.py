@@ -96,6 +96,8 @@ Where things live:
                    samples and containers held at once, samples waiting at a cut-off)
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
                    time target, by port, direction and commodity, the still held counted
+                   (``spoilage.py``: perishables held past their shelf life, the share
+                   spoiled and the mean hours to leaving the port)
 - ``positions.py`` discharge positions shared by a port's calls (berths, a rail yard's
                    tracks): a call that finds them taken waits, its discharge shifted
 - ``calls.py``     clearance by call: when the last box of a vessel or train call is released

@@ -18,7 +18,8 @@ containers (one unit for a declaration without containers: a truck, a waybill, a
 Named for every port and direction (``delay_share_over_<target>_port_<port>_<direction>``)
 and, within them, for every commodity the port's traffic carries in any period (``..._commodity
 _<commodity>_port_...``), so that every replication names the same; NaN where none counted.
-Streamed like the recorder's other statistics, block by block.
+Streamed like the recorder's other statistics, block by block. Perishables held past their
+shelf life are counted over the same cells (:mod:`sim.model.spoilage`) and reported with them.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import numpy as np
 
 from sim.model.costbook import LAYOUT
 from sim.model.milestones import CENSORED, RELEASED
+from sim.model.spoilage import SpoilageTally
 from sim.scenario.schema import DIRECTIONS, Scenario
 from sim.scenario.within import label, reported
 
@@ -60,6 +62,8 @@ class DelayTailTally:
         self.end = float(end)  # the run's end (hours): the held are held at least to it
         self.carried = list(carried)  # (commodity, port, direction) cells named
         self.index = {name: i for i, name in enumerate(layout)}
+        #: perishables held past their shelf life, over the same cells (sim.model.spoilage)
+        self.spoilage: SpoilageTally | None = None
         shape = (len(self.commodities), len(self.ports), len(DIRECTIONS))
         #: per cell: containers counted (last axis 0) and over each target (1, 2, ...)
         self.boxes = np.zeros((*shape, 1 + len(self.targets)))
@@ -82,11 +86,15 @@ class DelayTailTally:
                 for k, com in enumerate(coms):
                     if any(m.commodities.get(com, 0) > 0 for m in mixes):
                         carried.append((k, p, d))
-        return cls(names, coms, reported(scenario.within_hours), end, carried)
+        tally = cls(names, coms, reported(scenario.within_hours), end, carried)
+        tally.spoilage = SpoilageTally.of(scenario, end, carried, LAYOUT)
+        return tally
 
     def wire(self, recorder: Recorder) -> DelayTailTally:
         """Fold every block the recorder folds, after what it already hands them to."""
         recorder.also_fold(self.fold)
+        if self.spoilage is not None:
+            recorder.also_fold(self.spoilage.fold)
         return self
 
     def fold(self, a: np.ndarray) -> None:
@@ -126,6 +134,8 @@ class DelayTailTally:
         for k, p, d in self.carried:
             where = f"commodity_{self.commodities[k]}_port_{self.ports[p]}_{DIRECTIONS[d]}"
             out.update(_shares(self.boxes[k, p, d], self.unknown[k, p, d], self.targets, where))
+        if self.spoilage is not None:
+            out.update(self.spoilage.metrics())
         return out
 
 

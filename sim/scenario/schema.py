@@ -127,6 +127,21 @@ class Commodity(Strict):
         "(inspection & quarantine); only they may be selected for a quarantine check and, "
         "with separate declarations, need the second declaration and the clearance form",
     )
+    spoils_after: Duration | None = Field(
+        default=None,
+        description="perishable goods: hours from the arrival of the aircraft, vessel or "
+        "truck to the goods leaving the port (an import's exit, an export's loading) past "
+        "which a consignment is counted spoiled (its cold chain or shelf life broken); adds "
+        "spoiled_share_ and perishable_h_mean_ metrics per port and direction "
+        "(docs/air-cargo.md); none: not counted",
+    )
+
+    @field_validator("spoils_after")
+    @classmethod
+    def _spoils_positive(cls, v: float | None) -> float | None:
+        if v is not None and not v > 0:
+            raise ValueError(f"expected a duration above 0 (e.g. \"24 h\"); got {v:g} h")
+        return v
 
 
 class Lane(Strict):
