@@ -63,6 +63,10 @@ METRICS: dict[str, str] = {
         "通关超过<target>的集装箱比例（口岸 <port>，<direction>）",
     "delay_share_over_<target>_commodity_<commodity>_port_<port>_<direction>":
         "商品类别 <commodity> 通关超过<target>的集装箱比例（口岸 <port>，<direction>）",
+    "spoiled_share_commodity_<commodity>_port_<port>_<direction>":
+        "商品类别 <commodity> 超过保质时限的集装箱比例（口岸 <port>，<direction>）",
+    "perishable_h_mean_commodity_<commodity>_port_<port>_<direction>":
+        "商品类别 <commodity> 到港至离开口岸时间均值（口岸 <port>，<direction>）",
     "call_ready_h_mean_port_<port>": "船舶/列车到港至全部货物可提时间均值（口岸 <port>）",
     "call_ready_h_p90_port_<port>": "船舶/列车到港至全部货物可提时间第 90 百分位（口岸 <port>）",
     "call_box_ready_h_mean_port_<port>": "船舶/列车到港至单箱可提时间均值（口岸 <port>）",
