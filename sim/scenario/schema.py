@@ -143,6 +143,15 @@ class Commodity(Strict):
             raise ValueError(f"expected a duration above 0 (e.g. \"24 h\"); got {v:g} h")
         return v
 
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without ``spoils_after`` when it is unset, so a scenario without perishables
+        dumps, and hashes, as it did before the field existed (its results folders resume)."""
+        out: dict[str, Any] = handler(self)
+        if self.spoils_after is None:
+            out.pop("spoils_after", None)
+        return out
+
 
 class Lane(Strict):
     """A pool of identical servers: officers, scanners, bays, teams or equipment.

@@ -1,0 +1,39 @@
+"""A results folder resumes only under the same scenario hash: an optional field added to the
+schema must leave the hash of a scenario that does not give it as it was, or every folder
+written before would refuse to resume (or start over). The bundled scenarios' hashes are pinned
+here; a field that dumps its unset default changes them and fails this test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.experiment.store import scenario_hash
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: as the scenario files stand; change a value only with the file it belongs to
+PINNED = {
+    "scenarios/default.toml":
+        "27bcd1ca86a0ae039481efaaa870d0424348d2463684fbd4d4452ad3d89bc599",
+    "tests/scenarios/small.toml":
+        "a23786a308b9711f9e4ff6f51c9f777f90f2a04f2ab0ace5a9ebe463fddcf2c1",
+    "scenarios/beilun-border.toml":
+        "5f9b64f82765c948ba1205bd2fb3dfb00c00dead321eb37cceb117cc68981e31",
+}
+
+
+@pytest.mark.parametrize("path", sorted(PINNED))
+def test_a_scenario_hashes_as_before_unset_optional_fields_left_out(path):
+    assert scenario_hash(sim.load_scenario(ROOT / path)) == PINNED[path]
+
+
+def test_a_given_shelf_life_is_part_of_the_scenario():
+    base = sim.load_scenario(ROOT / "scenarios/default.toml")
+    assert "spoils_after" not in base.model_dump()["commodities"]["frozen"]
+    given = sim.load_scenario(ROOT / "scenarios/default.toml",
+                              {"commodities.frozen.spoils_after": "24 h"})
+    assert given.model_dump()["commodities"]["frozen"]["spoils_after"] == 24.0
+    assert scenario_hash(given) != scenario_hash(base)
