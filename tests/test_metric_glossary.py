@@ -18,13 +18,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "scenarios" / "small.toml"
 DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
-#: the scenario that yields the entries marked ``only``: small with a risk engine and a
-#: perishable commodity
+#: the scenario that yields the entries marked ``only``: small with a risk engine, a
+#: perishable commodity and counterfeits counted by port
 RISK = {
     "commodities.frozen.spoils_after": "24 h",
     "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
     "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
              "throttle": {"queue": 50}},
+    "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
 }
 
 

@@ -77,7 +77,8 @@ Where things live:
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
                    (``truth.py``: the hidden truth and what each check would find;
-                   ``enforcement_metrics.py``: their flat metrics)
+                   ``enforcement_metrics.py``: their flat metrics; ``illicit_ports.py``:
+                   chosen types detected and slipped, by port and direction)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator

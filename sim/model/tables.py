@@ -23,6 +23,7 @@ from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES
 if TYPE_CHECKING:
     from sim.model.costbook import CostBook
     from sim.model.port import Port
+    from sim.scenario.schema import Scenario
 
 
 def clearance_table(rec: Recorder) -> pd.DataFrame:
@@ -204,3 +205,13 @@ def _review_centres(
         for name, hours in mine.items():
             share = hours / scheduled if scheduled > 0 else 0.0
             duty.setdefault(name, {})["image_officers"] = worked * share
+
+
+def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
+    """The enforcement tally's metrics, with the types of ``enforcement.report_by_port``
+    counted by port and direction (:mod:`sim.model.illicit_ports`)."""
+    from sim.model.illicit_ports import port_type_metrics
+
+    out = rec.enforcement.metrics()
+    kinds = scenario.enforcement.report_by_port
+    return {**out, **port_type_metrics(rec.enforcement, kinds)} if kinds else out

@@ -303,7 +303,7 @@ class World:
             inspections=dict(rec.inspections),
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
-            enforcement_metrics=rec.enforcement.metrics(),
+            enforcement_metrics=tables.enforcement_metrics(rec, self.scenario),
             export_metrics=rec.cutoffs.metrics(),
             port_metrics={**rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows)},
             lab_hold_metrics=self.lab_holds.metrics(),

@@ -312,6 +312,12 @@ class Enforcement(Strict):
     pest_treat: Probability = Field(
         default=0.0, description="share of detected pest consignments treated and released"
     )
+    report_by_port: list[str] = Field(
+        default_factory=list,
+        description="illicit types whose detected and slipped declarations are counted by "
+        "port and direction as metrics (detected_<type>_port_<port>, "
+        "slipped_<type>_port_<port>, ...; docs/counterfeits.md); none by default",
+    )
 
     _prev = field_validator("prevalence")(lambda v: _types(v))
     _mult = field_validator("by_commodity", "by_class", "by_origin", "by_direction", "by_port")(
@@ -323,6 +329,17 @@ class Enforcement(Strict):
     def _outcomes(cls, v: dict[str, str]) -> dict[str, str]:
         _types(v)
         return {**DEFAULT_OUTCOMES, **v}
+
+    @field_validator("report_by_port")
+    @classmethod
+    def _reported(cls, v: list[str]) -> list[str]:
+        for i, k in enumerate(v):
+            if k not in ILLICIT:
+                allowed = ", ".join(ILLICIT)
+                raise AtField((i,), f"unknown illicit type {k!r}; allowed: {allowed}", k)
+            if k in v[:i]:
+                raise AtField((i,), f"illicit type {k!r} named twice; name each once", k)
+        return v
 
     @model_validator(mode="after")
     def _keys(self) -> Enforcement:

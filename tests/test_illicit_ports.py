@@ -1,0 +1,83 @@
+"""Chosen illicit types detected and slipped, by port and direction
+(``enforcement.report_by_port``, sim.model.illicit_ports): off by default, the counts agree
+with each consignment's own outcome in the log, the ports add up, and bad input is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sim
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: counterfeits on general goods, found by an exam only, a share audited after release
+FAKES = {
+    "enforcement.prevalence": {"counterfeit": 0.05, "frozen": 0.1, "pest": 0.05},
+    "enforcement.by_commodity": {"general": {"frozen": 0, "pest": 0}},
+    "enforcement.detection.exam": {"counterfeit": 0.8, "frozen": 1.0},
+    "enforcement.audit": {"share": 0.3, "finds": {"counterfeit": 0.5}, "lag": "1 d"},
+}
+ON = {**FAKES, "enforcement.report_by_port": ["counterfeit"]}
+
+
+@pytest.fixture(scope="module")
+def runs() -> tuple[sim.RunResult, sim.RunResult]:
+    off = sim.simulate(sim.load_scenario(SMALL, FAKES), 4, log=True)
+    on = sim.simulate(sim.load_scenario(SMALL, ON), 4, log=True)
+    return off, on
+
+
+def test_off_by_default_and_on_it_changes_no_other_figure(runs):
+    off, on = runs
+    m_off, m_on = off.metrics(), on.metrics()
+    added = set(m_on) - set(m_off)
+    assert not any(k.startswith(("detected_", "slipped_")) for k in m_off)
+    assert added and all(k.startswith(("detected_counterfeit", "slipped_counterfeit"))
+                         for k in added)
+    same = {k: m_on[k] for k in m_off}
+    for k, v in m_off.items():
+        assert same[k] == v or (v != v and same[k] != same[k]), k  # (NaN == NaN here)
+
+
+def test_counts_agree_with_each_consignments_outcome_in_the_log(runs):
+    _, on = runs
+    m = on.metrics()
+    log = on.log
+    fakes = log[log.cohort & (log.illicit == "counterfeit")]
+    assert m["detected_counterfeit"] > 0 and m["slipped_counterfeit"] > 0
+    audited = fakes.found_by.astype(str).isin(["audit", "review", "recall"])
+    for (port, direction), g in fakes.groupby(["port", "direction"]):
+        name = f"port_{port}_{direction}"
+        assert m[f"detected_counterfeit_{name}"] == (g.outcome == "detained").sum()
+        released = g[(g.outcome == "released") & ~audited[g.index]]
+        assert m[f"slipped_counterfeit_{name}"] == len(released)
+    assert (fakes.outcome == "detained").sum() == m["detected_counterfeit"]
+
+
+def test_ports_and_directions_add_up_to_the_pooled_counts(runs):
+    _, on = runs
+    m = on.metrics()
+    ports = list(sim.load_scenario(SMALL).ports)
+    for stem in ("detected_counterfeit", "slipped_counterfeit"):
+        assert sum(m[f"{stem}_port_{p}"] for p in ports) == m[stem]
+        assert m[f"{stem}_import"] + m[f"{stem}_export"] == m[stem]
+        for p in ports:
+            both = m[f"{stem}_port_{p}_import"] + m[f"{stem}_port_{p}_export"]
+            assert both == m[f"{stem}_port_{p}"]
+    t = on.enforcement
+    fakes = t[t.truth == "counterfeit"]
+    known = fakes.declarations - fakes.held
+    assert m["detected_counterfeit"] + m["slipped_counterfeit"] + fakes.audit_detected.sum() \
+        == known.sum()
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    (["cocaine"], r"enforcement.report_by_port.0 = 'cocaine': unknown illicit type 'cocaine'; "
+                  r"allowed: tobacco, counterfeit"),
+    (["counterfeit", "counterfeit"], r"enforcement.report_by_port.1 = 'counterfeit': illicit "
+                                     r"type 'counterfeit' named twice"),
+])
+def test_a_bad_type_is_refused_naming_the_field_and_what_is_allowed(value, said):
+    with pytest.raises(sim.ScenarioError, match=said):
+        sim.load_scenario(SMALL, {"enforcement.report_by_port": value})
