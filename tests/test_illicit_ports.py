@@ -4,13 +4,16 @@ with each consignment's own outcome in the log, the ports add up, and bad input 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 import sim
+from sim.experiment.options import parse_option, read_value
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+DEFAULT = Path(__file__).parents[1] / "sim" / "scenarios" / "default.toml"
 #: counterfeits on general goods, found by an exam only, a share audited after release
 FAKES = {
     "enforcement.prevalence": {"counterfeit": 0.05, "frozen": 0.1, "pest": 0.05},
@@ -81,3 +84,17 @@ def test_ports_and_directions_add_up_to_the_pooled_counts(runs):
 def test_a_bad_type_is_refused_naming_the_field_and_what_is_allowed(value, said):
     with pytest.raises(sim.ScenarioError, match=said):
         sim.load_scenario(SMALL, {"enforcement.report_by_port": value})
+
+
+def test_the_counterfeits_page_commands_set_fields_the_default_scenario_accepts():
+    """docs/counterfeits.md's commands: every --set and --option field loads (a renamed field
+    would leave the page's commands failing)."""
+    page = (Path(__file__).parents[1] / "docs" / "counterfeits.md").read_text()
+    sets = re.findall(r"--set '?([^' ]+)'?", page)
+    options = [parse_option(o) for o in re.findall(r"--option '([^']+)'", page)]
+    assert len(sets) >= 4 and len(options) == 2
+    for setting in sets:
+        key, raw = setting.split("=", 1)
+        sim.load_scenario(DEFAULT, {key: read_value(raw)})
+    for option in options:
+        sim.load_scenario(DEFAULT, dict(option.overrides))
