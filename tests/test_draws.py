@@ -81,6 +81,7 @@ PINNED_LOW = {
     "direct_loading": 34,
     "quarantine_seen": 30,
     "origin_inspection": 2,
+    "recorded": 49,
 }
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 UNDERVALUATION = ILLICIT.index("undervaluation") + 1
 PEST = ILLICIT.index("pest") + 1
+COUNTERFEIT = ILLICIT.index("counterfeit") + 1
 #: the truth's column, whose low part decides what an inspection at origin stops (reserved
 #: in :mod:`sim.model.draws.goods`)
 ORIGIN_STOP = 48
@@ -95,6 +96,18 @@ def concealed(x: Context, u: np.ndarray) -> np.ndarray:
     return u < _per_type(x.scenario.enforcement.concealment.share, x.values["illicit"])
 
 
+def recorded(x: Context, u: np.ndarray) -> np.ndarray:
+    """A counterfeit's brand is recorded with customs (``enforcement.recordation.share``)."""
+    share = x.scenario.enforcement.recordation.share
+    return np.asarray((x.values["illicit"] == COUNTERFEIT) & (u < share))
+
+
+def _recorded(x: Context, p: np.ndarray, recorded_p: float) -> np.ndarray:
+    """``p``, with ``recorded_p`` where the counterfeit's brand is recorded."""
+    mask = x.values.get("recorded")
+    return p if mask is None else np.asarray(np.where(mask > 0, recorded_p, p))
+
+
 def true_value(x: Context, u: np.ndarray) -> np.ndarray:
     """The goods' real value: above the declared value where they are undervalued."""
     factor = x.scenario.enforcement.undervaluation_factor
@@ -109,7 +122,7 @@ def document_alarm(x: Context, u: np.ndarray) -> np.ndarray:
     d = x.scenario.enforcement.detection
     code = x.values["illicit"]
     p = np.where(code > 0, _per_type(d.document, code), d.document_false_alarm)
-    return np.asarray(u < p)
+    return np.asarray(u < _recorded(x, p, x.scenario.enforcement.recordation.document))
 
 
 def _concealment(x: Context, factor: float) -> np.ndarray:
@@ -159,7 +172,8 @@ def exam_finds(x: Context, u: np.ndarray) -> np.ndarray:
     """A physical exam, if done, finds the illicit goods (in proportion to the boxes opened)."""
     e = x.scenario.enforcement
     code = x.values["illicit"]
-    p = _per_type(e.detection.exam, code) * e.detection.boxes_opened
+    p = _recorded(x, _per_type(e.detection.exam, code), e.recordation.exam)
+    p = p * e.detection.boxes_opened
     return np.asarray(u < p * _concealment(x, e.concealment.exam_factor))
 
 

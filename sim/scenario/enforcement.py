@@ -287,6 +287,37 @@ class Detection(Strict):
     _quarantine = field_validator("quarantine", "laboratory")(lambda v: _no_pest(_types(v)))
 
 
+class Recordation(Strict):
+    """Rights holders' trademarks recorded with customs: for a share of the counterfeits
+    (``share``, those of recorded brands) officers have the genuine goods' features and the
+    right holder's details, so a document check flags them (``document``) and a physical
+    exam recognises them (``exam``) at these probabilities instead of
+    ``detection.document`` and ``detection.exam``'s counterfeit entries. Counterfeits of
+    brands not recorded keep those. Whether a brand is recorded is drawn per counterfeit
+    consignment from a uniform of its own (other goods and every other draw keep theirs).
+
+    Simplifications: one share for all counterfeits (no brand by brand); the right holder's
+    reply, bond and customs' investigation after a detention are not modelled; scans see
+    recorded and unrecorded counterfeits alike (an image shows goods, not their brand)."""
+
+    share: Probability = Field(
+        default=0.0,
+        description="share of counterfeit consignments whose brand is recorded with customs "
+        "(0: none, the default; no published share found)",
+    )
+    document: Probability = Field(
+        default=0.3,
+        description="a document check flags a recorded brand's counterfeits (assumption: "
+        "the declared brand and consignee are matched against the recordation; no published "
+        "figure found)",
+    )
+    exam: Probability = Field(
+        default=0.95,
+        description="a physical exam recognises a recorded brand's counterfeits (assumption: "
+        "officers have the genuine goods' features; no published figure found)",
+    )
+
+
 class Enforcement(Strict):
     """Prevalence of each illicit type and what each check finds; absent: all compliant."""
 
@@ -302,6 +333,11 @@ class Enforcement(Strict):
         default=1.5, ge=1, le=100, description="true value / declared value of undervalued goods"
     )
     concealment: Concealment = Field(default_factory=Concealment)
+    recordation: Recordation = Field(
+        default_factory=Recordation,
+        description="brands recorded with customs: their counterfeits found more often "
+        "(none by default; docs/counterfeits.md)",
+    )
     detection: Detection = Field(default_factory=Detection)
     sampling: Sampling = Field(default_factory=Sampling)
     origin_inspection: OriginInspection = Field(default_factory=OriginInspection)

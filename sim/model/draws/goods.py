@@ -111,6 +111,9 @@ def _origin_inspection(x: Context, u: np.ndarray) -> np.ndarray:
 # declared before the checks, whose detection draws depend on it (see sim.model.truth)
 declare("illicit", 48, "category:illicit")(truth.illicit)
 declare("concealed", 49, "bool")(truth.concealed)
+#: a counterfeit's brand is recorded with customs (the low part of concealed's column:
+#: independent of it and of every other draw)
+declare("recorded", 49, "bool", low=True)(truth.recorded)
 
 
 @declare("score_noise", 50)
