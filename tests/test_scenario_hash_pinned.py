@@ -37,3 +37,15 @@ def test_a_given_shelf_life_is_part_of_the_scenario():
                               {"commodities.frozen.spoils_after": "24 h"})
     assert given.model_dump()["commodities"]["frozen"]["spoils_after"] == 24.0
     assert scenario_hash(given) != scenario_hash(base)
+
+
+@pytest.mark.parametrize("change", [
+    {"enforcement.report_by_port": ["counterfeit"]},
+    {"enforcement.recordation.share": 0.5},
+    {"enforcement.recordation.exam": 0.9},
+])
+def test_a_given_enforcement_option_is_part_of_the_scenario(change):
+    base = sim.load_scenario(ROOT / "scenarios/default.toml")
+    assert not {"report_by_port", "recordation"} & set(base.model_dump()["enforcement"])
+    given = sim.load_scenario(ROOT / "scenarios/default.toml", change)
+    assert scenario_hash(given) != scenario_hash(base)

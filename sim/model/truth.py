@@ -105,7 +105,9 @@ def recorded(x: Context, u: np.ndarray) -> np.ndarray:
 def _recorded(x: Context, p: np.ndarray, recorded_p: float) -> np.ndarray:
     """``p``, with ``recorded_p`` where the counterfeit's brand is recorded."""
     mask = x.values.get("recorded")
-    return p if mask is None else np.asarray(np.where(mask > 0, recorded_p, p))
+    if mask is None or x.scenario.enforcement.recordation.share == 0:
+        return p  # (no brand recorded: nothing to replace)
+    return np.asarray(np.where(mask > 0, recorded_p, p))
 
 
 def true_value(x: Context, u: np.ndarray) -> np.ndarray:

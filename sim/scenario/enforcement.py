@@ -12,7 +12,14 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 from pydantic import Strict as StrictValue
 from scipy import special
 
@@ -376,6 +383,18 @@ class Enforcement(Strict):
             if k in v[:i]:
                 raise AtField((i,), f"illicit type {k!r} named twice; name each once", k)
         return v
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without ``recordation`` and ``report_by_port`` while they are as they came
+        (nothing recorded, nothing counted by port), so a scenario that does not give them
+        dumps, and hashes, as it did before they existed (its results folders resume)."""
+        out: dict[str, Any] = handler(self)
+        if self.recordation == Recordation():
+            out.pop("recordation", None)
+        if not self.report_by_port:
+            out.pop("report_by_port", None)
+        return out
 
     @model_validator(mode="after")
     def _keys(self) -> Enforcement:
