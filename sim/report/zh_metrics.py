@@ -116,6 +116,8 @@ METRICS: dict[str, str] = {
     "illicit_<type>": "夹带<type>的报关单数（真实情况）",
     "detection_rate": "违规货物放行前查出率",
     "detection_rate_<type>": "<type>查出率",
+    "detected_<type>": "<type>放行前查出票数",
+    "slipped_<type>": "<type>漏放票数（放行前及放行后均未查出）",
     "detection_rate_<class>": "<class>违规货物查出率",
     "detection_rate_value": "违规货值查出率",
     "detection_rate_with_audit": "违规货物查出率（含放行后发现）",
