@@ -351,6 +351,9 @@ def _add_run_parser(sub: Any) -> None:
     _add_executor(run)
     add_show(run)
     add_observed(run)
+    from sim.cli_warnings import add_fail_on
+
+    add_fail_on(run)
     from sim.cli_precision import add_precision
 
     add_precision(run)
@@ -881,11 +884,15 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         validation = write_validation(observed, summary, out)
     except ValueError as exc:  # (a kept validation.csv edited by hand)
         raise UsageError(str(exc)) from None
+    from sim.cli_warnings import coded, exit_status, write_records
+
+    records = coded(notes.lines, unsettled)
+    write_records(out, records)
     if args.json:
-        _print_run_json(summary, unsettled, scenario, validation, notes)
+        _print_run_json(summary, unsettled, scenario, validation, notes, records)
     else:
         _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out)
-    return 0
+    return exit_status(records, args.fail_on)
 
 
 def _print_run_json(
@@ -894,9 +901,11 @@ def _print_run_json(
     scenario: Scenario,
     validation: list[dict[str, Any]],
     notes: Notes,
+    records: list[dict[str, Any]] | None = None,
 ) -> None:
     """A run's summary as JSON on standard output (nothing else there): the notes are in
-    it too, and whether a queue did not settle, for a pipeline that reads no stderr."""
+    it too, and whether a queue did not settle, for a pipeline that reads no stderr; and
+    ``warning_records``, the notes coded (see :mod:`sim.warning_codes`)."""
     from sim.experiment.store import dump_json
     from sim.model.stability import too_short
 
@@ -908,7 +917,8 @@ def _print_run_json(
     }
     if validation:
         flags["validation"] = validation
-    sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines}))
+    sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines,
+                                "warning_records": records or []}))
 
 
 def _print_run_table(

@@ -137,6 +137,9 @@ def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) ->
 
     _add_executor(p)  # (each replication's options side by side)
     add_show(p)
+    from sim.cli_warnings import add_fail_on
+
+    add_fail_on(p)
     p.add_argument("--json", action="store_true",
                    help='print only JSON: {"options": {OPTION: {METRIC: {mean, ci_low, '
                    'ci_high}}}, "differences": {...}}')
@@ -229,7 +232,10 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         except MetricError as exc:  # a watched metric no replication measured
             raise UsageError(str(exc)) from None
     _show(res, args, out, notes)
-    return 0 if not res.failures else 1
+    from sim.cli_warnings import coded, exit_status, write_records
+
+    write_records(out, coded(notes.lines))
+    return 1 if res.failures else exit_status(coded(notes.lines), args.fail_on)
 
 
 def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) -> Comparison:
@@ -328,7 +334,10 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     _notes(res, notes)
     if args.json:
         _precision_warnings(res, notes)
-        sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines}))
+        from sim.cli_warnings import coded
+
+        sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
+                                    "warning_records": coded(notes.lines)}))
         return
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)

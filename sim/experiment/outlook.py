@@ -141,14 +141,17 @@ def _lanes(scenario: Scenario, columns: Iterable[Any]) -> list[tuple[str, str, s
     return out
 
 
-#: lanes whose rising-wait warning names them otherwise (a wait that is no lane's)
-SAID_AS = {"exam_slots": "the exam appointment slots"}
+#: the codes of the warnings that say a lane did not keep up (see sim.warning_codes)
+LANE_CODES = ("lane_overload", "wait_rising")
 
 
 def _names(warning: str, port: str, lane: str) -> bool:
-    """Whether a stability warning is about this lane (an overload or a rising wait)."""
-    said = SAID_AS.get(lane, lane)
-    return warning.startswith((f"{port}: {lane} is ", f"{port}: the mean wait at {said} "))
+    """Whether a stability warning is about this lane (an overload or a rising wait), by
+    its code and the port and lane it concerns, not by its words."""
+    from sim.warning_codes import classify
+
+    code, fields, _ = classify(warning)
+    return code.code in LANE_CODES and (fields.get("port"), fields.get("lane")) == (port, lane)
 
 
 def plan(table: pd.DataFrame, scenario: Scenario, growth: float) -> pd.DataFrame:

@@ -286,7 +286,9 @@ def unsettled(warnings: Iterable[str]) -> bool:
     """Whether any of a run's warnings says its figures are not steady-state (a queue that
     does not settle, goods left in the flow); a risk engine that missed its target is told as
     a warning but does not make a run unstable (its figures are steady, at another rate)."""
-    return any(TARGET_MISS not in w for w in warnings)
+    from sim.warning_codes import unsettles  # (by each warning's code, not its words)
+
+    return any(unsettles(w) for w in warnings)
 
 
 def steady(warnings: Iterable[str], checked: bool) -> bool | None:

@@ -1,0 +1,251 @@
+"""Every warning and note bordersim prints, as a record a program can read without parsing
+English: a stable ``code``, a ``severity``, whether it makes the figures not steady-state
+(``unsettles``), the port, lane and metric it concerns, the figures behind it and the text
+as printed (which stays the one people and tests read).
+
+The messages are written in many places (the model's stability checks, the risk engine's
+report, the command line's notes); each has one entry in :data:`CODES`, whose pattern
+recognises its words and takes its figures. This is the one place that reads them: the
+tools that need to know what a warning is about (the outlook's lanes, whether a run is
+steady) ask :func:`classify` for its code. A warning no entry knows is ``other_warning``
+(still a warning to a scheduler: never silently dropped; the tests run the generators and
+fail on any message that falls there), a note no entry knows ``other_note``; and
+``docs/warnings.md`` is generated from this table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+SEVERITIES = ("note", "warning")
+
+
+@dataclass(frozen=True)
+class Code:
+    """One kind of message: ``pattern`` matches its start (named groups: ``port``,
+    ``lane``, ``unit``, ``role``, ``option``-free text fields, and figures as ``f_<name>``);
+    ``extras`` are searched anywhere in it for more figures; ``metric`` is a template of
+    the metric it concerns (from the fields), '' if none; ``severity`` is the record's
+    whatever word the line was printed with (a run too short is printed as a note, but its
+    figures are not to be trusted)."""
+
+    code: str
+    severity: str
+    unsettles: bool
+    about: str
+    pattern: str
+    extras: tuple[str, ...] = ()
+    metric: str = ""
+
+
+_N = r"[\d,]+(?:\.\d+)?"  # a figure as printed (thousands separated)
+
+CODES: tuple[Code, ...] = (
+    Code("lane_overload", "warning", True,
+         "a lane (or laboratory) is more than 95 % utilised: its queue may not settle",
+         rf"(?P<port>[^:]+): (?P<lane>\w+) is (?P<f_utilisation_pct>{_N})% utilised "
+         rf"\(above (?P<f_threshold_pct>{_N})%\)",
+         (rf"needs about (?P<f_servers_needed>{_N}) on duty, not (?P<f_servers_now>{_N})",),
+         "utilisation_{port}_{lane}"),
+    Code("staff_overload", "warning", True,
+         "an organisation unit's staff of one role are more than 95 % utilised",
+         rf"organisation unit (?P<unit>[^:]+): its (?P<role>\w+) staff are "
+         rf"(?P<f_utilisation_pct>{_N})% utilised \(above (?P<f_threshold_pct>{_N})%\)"),
+    Code("wait_rising", "warning", True,
+         "the mean wait at a lane, the exam slots, a laboratory or a unit's staff keeps "
+         "rising through the observed weeks: the queue had not settled",
+         r"(?P<port>[^:]+): the mean wait at (?P<lane>.+?) trends upward through the "
+         r"observed weeks \((?P<weekly>[^;]*) h;",
+         (rf"--days (?P<f_days_suggested>{_N})",), "wait_h_mean_{port}_{lane}"),
+    Code("unfinished", "warning", True,
+         "more than 1 % of a port's cohort was not yet released at the end: the clearance "
+         "figures are biased low",
+         rf"(?P<port>[^:]+): more than (?P<f_threshold_pct>{_N})% of the cohort was still "
+         rf"not released (?P<f_drain_days>{_N}) days after",
+         (rf"\((?P<f_censored>{_N}) of (?P<f_cohort>{_N}) cohort consignments, "
+          rf"(?P<f_share_pct>{_N})%",)),
+    Code("not_out", "warning", True,
+         "more than 1 % of a port's cohort was released but not yet out at the end: "
+         "overall clearance is biased low",
+         rf"(?P<port>[^:]+): more than (?P<f_threshold_pct>{_N})% of the cohort was released "
+         rf"but not yet out .*? (?P<f_drain_days>{_N}) days after",
+         (rf"\((?P<f_not_out>{_N}) of (?P<f_cohort>{_N}) cohort consignments, "
+          rf"(?P<f_share_pct>{_N})%",), "consignments_not_out"),
+    Code("risk_target_missed", "warning", False,
+         "a risk engine's inspection rate of ordinary goods missed its target (the figures "
+         "are steady, at another rate)",
+         r"(?P<port>[^:]+): the risk engine's inspection rate (?:of ordinary "
+         rf"(?P<direction>\w+?)s )?missed its target of (?P<f_target>{_N})",
+         (rf"\((?P<f_rate>{_N}) over (?P<f_decisions>{_N}) decisions",),
+         "inspection_rate_ordinary_port_{port}_{direction}"),
+    Code("smugglers_unsettled", "warning", True,
+         "a smuggling group's choices still moved with its starting beliefs when "
+         "observation began: a longer warm-up is needed",
+         r"smuggling group (?P<group>\S+) had not settled when observation began",
+         (rf"--set warmup_days=(?P<f_warmup_days_suggested>{_N})",)),
+    Code("empty_run", "warning", False,
+         "no consignment arrived in the observed days of some replications",
+         r"no consignment arrived in the observed days of"),
+    Code("reform_outside_run", "warning", False,
+         "a dated reform takes effect before the observed days or after the run",
+         r"the dated reform '(?P<reform>[^']+)' takes effect on"),
+    Code("period_outside_run", "warning", False,
+         "a period of the timeline (periods_at) begins after the run: it is not reported",
+         rf"the period from periods_at (?P<f_day>{_N}) d begins on"),
+    Code("warmup_too_short", "warning", False,
+         "the warm-up is shorter than the MSER-5 suggestion saved for the scenario",
+         rf"warm-up of (?P<f_warmup_days>{_N}) day\(s\) is shorter than the suggested "
+         rf"(?P<f_weeks_suggested>{_N}) week\(s\) \((?P<f_days_suggested>{_N}) days"),
+    Code("precision_not_reached", "warning", False,
+         "a --precision target was not reached within --max-reps replications",
+         rf"--precision (?P<f_precision>{_N}) not (?:reached|met) in "
+         rf"(?P<f_replications>{_N}) replications",
+         (rf"--max-reps (?P<f_max_reps>{_N})",)),
+    Code("precision_met", "note", False,
+         "a --precision target was met",
+         rf"--precision (?P<f_precision>{_N}) met in (?P<f_replications>{_N}) replications"),
+    Code("run_too_short", "warning", False,
+         "too few whole weeks observed to check for a queue that keeps rising: only overload "
+         "was checked",
+         rf"(?P<f_days>{_N}) observed day\(s\) hold (?P<f_weeks>{_N}) whole week\(s\): too few",
+         (rf"that check needs (?P<f_weeks_needed>{_N})",
+          rf"--days (?P<f_days_needed>{_N}) or more")),
+    Code("part_of_week", "note", False,
+         "fewer observed days than a week: the figures represent no whole week",
+         rf"(?P<f_days>{_N}) observed day\(s\), less than a week"),
+    Code("one_replication", "warning", False,
+         "one replication: no confidence interval, no significance",
+         r"one replication gives no confidence interval"),
+    Code("warmup_not_whole_weeks", "note", False,
+         "the warm-up is not a whole number of weeks",
+         rf"warmup_days = (?P<f_warmup_days>{_N}) is not a whole number of weeks"),
+    Code("near_saturation", "note", False,
+         "a lane averages 90 % utilisation or more over the replications: its intervals "
+         "may not hold",
+         rf"(?P<lane_metric>\S+) averages (?P<f_utilisation_pct>{_N})% utilisation over "
+         r"the replications", (), "utilisation_{lane_metric}"),
+    Code("other_warning", "warning", True,
+         "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
+         r"(?!)"),
+    Code("other_note", "note", False,
+         "a note no code knows: what an option changes, costs left out, and the like "
+         "(context for a reader, not a doubt about the figures)",
+         r"(?!)"),
+)
+
+BY_CODE = {c.code: c for c in CODES}
+_COMPILED = [(c, re.compile(c.pattern), [re.compile(x) for x in c.extras]) for c in CODES]
+#: how a printed line starts: ``warning: ``, ``note (OPTION): ``, ``warning (OPTION, unstable): ``
+_LINE = re.compile(r"(?P<severity>warning|note)(?: \((?P<option>[^():]+?)(?:, unstable)?\))?: "
+                   r"(?P<message>.*)", re.S)
+#: the replications a run's line names at its end (see sim.model.window)
+_REPS = re.compile(r" \((?P<rep>rep-\d+)\)$|"
+                   r" \((?P<n>\d+) of the replications(?:; the figures are (?P<first>rep-\d+)'s, "
+                   r"the others' differ)?\)$")
+_REP_FIRST = re.compile(r"(?P<rep>rep-\d+): ")
+#: a wait that is no lane's is told by what is waited for (see sim.model.stability)
+SAID_AS = {"the exam appointment slots": "exam_slots"}
+
+
+def _figure(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def classify(message: str) -> tuple[Code, dict[str, Any], dict[str, Any]]:
+    """The code of one message (without its ``warning: `` prefix), its fields (port, lane,
+    metric and the like) and its figures; ``other_warning`` if no code knows it. A
+    comparison's ``rep-0001: `` before it is no part of it."""
+    lead = _REP_FIRST.match(message)
+    message = message[lead.end():] if lead is not None else message
+    for code, pattern, extras in _COMPILED:
+        found = pattern.match(message)
+        if found is None:
+            continue
+        groups = dict(found.groupdict())
+        for extra in extras:
+            more = extra.search(message)
+            groups |= more.groupdict() if more else {}
+        figures = {k[2:]: _figure(v) for k, v in groups.items() if k.startswith("f_") and v}
+        fields = {k: v for k, v in groups.items() if not k.startswith("f_") and v}
+        _tidy(fields, figures)
+        if code.metric:
+            try:
+                fields["metric"] = code.metric.format(**fields)
+            except KeyError:  # (a message that does not name all of it)
+                pass
+        fields.pop("lane_metric", None)
+        return code, fields, figures
+    return BY_CODE["other_warning"], {}, {}
+
+
+def _tidy(fields: dict[str, Any], figures: dict[str, Any]) -> None:
+    """Fields as the results name them: an organisation unit's staff as port ``org/<unit>``
+    and lane ``<role>``, the exam slots as lane ``exam_slots``, weekly means as figures."""
+    port, lane = fields.get("port", ""), fields.get("lane", "")
+    if port.startswith("organisation unit "):
+        fields["unit"] = port.removeprefix("organisation unit ")
+        fields["role"] = lane.removeprefix("its ").removesuffix(" staff")
+        del fields["port"], fields["lane"]
+    if "unit" in fields:
+        fields["port"], fields["lane"] = f"org/{fields['unit']}", fields["role"]
+    if lane in SAID_AS:
+        fields["lane"] = SAID_AS[lane]
+    if "weekly" in fields:
+        figures["weekly_mean_wait_h"] = [_figure(x) for x in fields.pop("weekly").split(", ")]
+
+
+def code_of(message: str) -> str:
+    """Just the code of one message."""
+    return classify(message)[0].code
+
+
+def record(line: str, by_rep: Mapping[str, Iterable[str]] | None = None) -> dict[str, Any]:
+    """One printed line (``warning: ...``, ``note (OPTION): ...``) as a record; ``by_rep``:
+    a run's warnings by replication, to name every replication a line stands for. The
+    severity is the code's, not the word the line starts with: a run too short or a single
+    replication is printed as a note but means its figures are not to be trusted."""
+    head = _LINE.match(line)
+    severity, option, message = ("note", None, line) if head is None else (
+        head["severity"], head["option"], head["message"])
+    reps: list[str] = []
+    lead = _REP_FIRST.match(message)  # (a comparison's: ``rep-0001: <message>``)
+    if lead is not None:
+        reps, message = [lead["rep"]], message[lead.end():]
+    code, fields, figures = classify(message)
+    tail = None if lead is not None else _REPS.search(message)
+    if tail is not None and tail["rep"]:
+        reps = [tail["rep"]]
+    elif tail is not None:
+        said = message[:tail.start()].split(" (")[0]
+        reps = sorted(r for r, ms in (by_rep or {}).items()
+                      if any(m.split(" (")[0] == said for m in ms)) or [tail["first"] or ""]
+    if code.code == "other_warning" and severity == "note":
+        code = BY_CODE["other_note"]
+    return {"code": code.code, "severity": code.severity,
+            "unsettles": code.unsettles, "option": option, "port": fields.get("port"),
+            "lane": fields.get("lane"), "metric": fields.get("metric"),
+            "fields": {k: v for k, v in fields.items() if k not in ("port", "lane", "metric")},
+            "figures": figures, "replications": reps, "text": line}
+
+
+def records(lines: Iterable[str], by_rep: Mapping[str, Iterable[str]] | None = None
+            ) -> list[dict[str, Any]]:
+    """Every line that is a note or a warning (``warning: ``, ``note: `` and their option
+    forms) as a record (see :func:`record`); other lines are left out."""
+    return [record(line, by_rep) for line in lines if _LINE.match(line)]
+
+
+def unsettles(message: str) -> bool:
+    """Whether a run's warning says its figures are not steady-state (by its code)."""
+    return BY_CODE[code_of(message)].unsettles
+
+
+def table_markdown() -> str:
+    """The codes as a Markdown table (for ``docs/warnings.md``)."""
+    rows = ["| code | severity | makes a run unstable | what it says |", "|---|---|---|---|"]
+    rows += [f"| `{c.code}` | {c.severity} | {'yes' if c.unsettles else 'no'} | {c.about} |"
+             for c in CODES]
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,237 @@
+"""Warnings as coded records (sim.warning_codes, sim.cli_warnings): every message the
+generators write gets its code, port, lane and figures, never ``other_warning``; every code
+has a generator here; ``run`` and ``compare`` write the records and exit 3 under
+``--fail-on``; the words printed do not change."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from sim.cli import main
+from sim.model import stability
+from sim.warning_codes import CODES, classify, record
+
+MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
+BUSY = ["--set", "ports.crossing.arrivals.rate=5/h"]  # (rho 1.25: the lane cannot keep up)
+
+
+def _lane(name: str = "document_check", weeks: dict[int, float] | None = None):
+    return SimpleNamespace(port="p_1", name=name, unlimited=False,
+                           weekly_waits=lambda: weeks or {})  # fmt: skip
+
+
+def _rising() -> str:
+    from sim.model.weekly import Weekly
+
+    weekly = Weekly()
+    for week, mean in enumerate((2.0, 4.0, 6.0, 8.0)):
+        for _ in range(3):
+            weekly.add(week * 168.0 + 1.0, mean)
+    lane = SimpleNamespace(port="p_1", name="document_check", unlimited=False, weekly=weekly,
+                           weekly_waits=weekly.means)  # fmt: skip
+    return stability.check([lane], (0.0, 4 * 168.0), {("p_1", "document_check"): 0.5})[0]
+
+
+def _slots_rising() -> str:
+    from sim.model.weekly import Weekly
+
+    weekly = Weekly()
+    for week, mean in enumerate((2.0, 4.0, 6.0, 8.0)):
+        for _ in range(3):
+            weekly.add(week * 168.0 + 1.0, mean)
+    slots = [("p_1", "the exam appointment slots", weekly)]
+    return stability.check([], (0.0, 4 * 168.0), {}, slots)[0]
+
+
+def _staff_overload() -> str:
+    q = SimpleNamespace(unit="gac", role="ruling", weekly_waits=lambda: {})
+    return stability.staff([q], (0.0, 168.0), {("org/gac", "ruling"): 0.99})[0]
+
+
+def _unfinished() -> str:
+    stuck = np.zeros((1, 12))
+    stuck[0, 3] = 50
+    return stability.unfinished(["p_1"], np.array([[1000, 0]]), stuck, 2)[0]
+
+
+def _risk_miss() -> str:
+    from sim.model.risk_report import misses
+    from tests.test_risk_engine import _report, scenario
+
+    cfg = scenario({"window": 5000, "alert": {"boost": 1.0}}).risk
+    return misses(_report([("general", 3000, 300), ("aeo_general", 1000, 100)]), cfg)[0]
+
+
+def _smugglers(tmp_path: Path) -> str:
+    from tests.test_smuggling_settle import _run, settle_warnings
+
+    return settle_warnings(_run(tmp_path, warmup=1.0))[0]
+
+
+def _warmup_short() -> str:
+    from sim.experiment.warmup_store import warmup_warning
+
+    s = SimpleNamespace(weeks=3, days=21, batch=5, output="clearance", pilot_days=120, seed=1,
+                        at_limit=False)  # fmt: skip
+    said = warmup_warning(SimpleNamespace(warmup_days=7.0), s)  # type: ignore[arg-type]
+    assert said is not None
+    return said
+
+
+def _timeline(which: int) -> str:
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.timeline import after_the_run
+    from tests.test_stability import SMALL
+
+    late = {"periods_at": ["100 d"]} if which else {
+        "timeline": [{"reform": "training", "at": "300 d"}]}
+    return after_the_run(load_scenario(SMALL, late))[-1]
+
+
+def _window(i: int) -> str:
+    from sim.model.window import window_notes
+
+    return window_notes(3.0, 5.0, 1)[i].removeprefix("note: ").rstrip(".")
+
+
+def _precision(met: bool) -> str:
+    """A run's precision target (``Target.notes``), met or not by three replications."""
+    import pandas as pd
+
+    from sim.experiment.precision import Target
+
+    per_rep = pd.DataFrame({"clearance_h_mean": [10.0, 10.01, 9.99] if met else [1.0, 9.0, 30.0]})
+    said = Target(0.05, ("clearance_h_mean",), 3).notes(per_rep)[0]
+    return said.split(": ", 1)[1]
+
+
+#: code -> a generator of one message of that code (the model's, where it can be called)
+GENERATORS: dict[str, Callable[[Path], str]] = {
+    "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
+                                               {("p_1", "document_check"): 0.97})[0],
+    "staff_overload": lambda _: _staff_overload(),
+    "wait_rising": lambda _: _rising(),
+    "unfinished": lambda _: _unfinished(),
+    "not_out": lambda _: stability.not_out(["p_1"], np.array([[1000, 0]]), np.array([30]), 2)[0],
+    "risk_target_missed": lambda _: _risk_miss(),
+    "smugglers_unsettled": _smugglers,
+    "empty_run": lambda _: __import__("sim.experiment.composition", fromlist=["x"]
+                                      ).empty_note(2, 5),
+    "reform_outside_run": lambda _: _timeline(0),
+    "period_outside_run": lambda _: _timeline(1),
+    "warmup_too_short": lambda _: _warmup_short(),
+    "precision_not_reached": lambda _: _precision(False),
+    "precision_met": lambda _: _precision(True),
+    "run_too_short": lambda _: stability.too_short(7.0, 5.0) or "",
+    "part_of_week": lambda _: _window(2),
+    "one_replication": lambda _: _window(3),
+    "warmup_not_whole_weeks": lambda _: _window(0),
+    "near_saturation": lambda _: stability.near_saturation({"utilisation_p_1_scan": 0.93})[0],
+}
+
+
+def test_every_code_has_a_generator_here():
+    """A code added to the table without a message that proves it fails here."""
+    known = {c.code for c in CODES} - {"other_warning", "other_note"}
+    assert known == set(GENERATORS)
+
+
+@pytest.mark.parametrize("code", sorted(GENERATORS))
+def test_each_generators_message_gets_its_code(code: str, tmp_path: Path):
+    message = GENERATORS[code](tmp_path)
+    assert message, code
+    found, _, _ = classify(message)
+    assert found.code == code, message
+
+
+def test_the_fields_and_figures_of_the_lane_warnings():
+    over = record("warning: " + GENERATORS["lane_overload"](Path()))
+    assert (over["port"], over["lane"], over["metric"]) == (
+        "p_1", "document_check", "utilisation_p_1_document_check")
+    assert over["figures"]["utilisation_pct"] == 97 and over["figures"]["threshold_pct"] == 95
+    rising = record("warning: " + _rising())
+    assert (rising["port"], rising["lane"], rising["code"]) == ("p_1", "document_check",
+                                                                 "wait_rising")
+    assert rising["figures"]["weekly_mean_wait_h"][0] < rising["figures"]["weekly_mean_wait_h"][-1]
+    slots = record("warning: " + _slots_rising())
+    assert (slots["port"], slots["lane"]) == ("p_1", "exam_slots")
+    staff = record("warning: " + _staff_overload())
+    assert (staff["port"], staff["lane"], staff["fields"]) == (
+        "org/gac", "ruling", {"unit": "gac", "role": "ruling"})
+    stuck = record("warning: " + _unfinished())
+    assert stuck["figures"]["censored"] == 50 and stuck["figures"]["cohort"] == 1000
+    miss = record("warning: " + _risk_miss())
+    assert not miss["unsettles"] and miss["figures"]["target"] == pytest.approx(0.08)
+    assert miss["metric"] == "inspection_rate_ordinary_port_sea_import"
+
+
+def test_an_unknown_line_is_still_a_warning_and_never_dropped():
+    assert record("warning: something new")["code"] == "other_warning"
+    assert record("warning: something new")["severity"] == "warning"
+    assert record("note: a remark")["code"] == "other_note"
+    # a too-short run is printed as a note but is a warning to a scheduler
+    assert record("note: " + GENERATORS["run_too_short"](Path()) + ".")["severity"] == "warning"
+
+
+def test_a_lines_replications_are_named():
+    w = GENERATORS["lane_overload"](Path())
+    by_rep = {"rep-0000": [w], "rep-0001": [], "rep-0002": [w + "; its figures differ"]}
+    line = f"warning: {w} (2 of the replications; the figures are rep-0000's, the others' differ)"
+    assert record(line, by_rep)["replications"] == ["rep-0000", "rep-0002"]
+    assert record(f"warning: {w} (rep-0002)")["replications"] == ["rep-0002"]
+    compared = record(f"warning (busy, unstable): rep-0001: {w}")
+    assert compared["option"] == "busy" and compared["replications"] == ["rep-0001"]
+    assert compared["code"] == "lane_overload"
+
+
+def test_unsettled_reads_codes_and_outlook_names_lanes_by_code():
+    from sim.experiment.outlook import _names
+
+    over = GENERATORS["lane_overload"](Path())
+    assert stability.unsettled([over]) and not stability.unsettled([_risk_miss()])
+    assert _names(over, "p_1", "document_check") and not _names(over, "p", "1_document_check")
+    assert _names(_slots_rising(), "p_1", "exam_slots")
+
+
+def test_run_writes_records_and_fails_on_warning(tmp_path: Path, capsys):
+    out = tmp_path / "run"
+    argv = ["run", str(MMC), "--reps", "2", "--days", "5", *BUSY, "--out", str(out), "--json"]
+    assert main([*argv, "--fail-on", "warning"]) == 3
+    printed = json.loads(capsys.readouterr().out)
+    saved = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))
+    assert printed["warning_records"] == saved["records"]
+    codes = {r["code"] for r in saved["records"]}
+    assert {"lane_overload", "run_too_short", "part_of_week"} <= codes
+    assert "other_warning" not in codes
+    assert saved["counts"]["code"]["lane_overload"] == 1
+    assert all(r["text"] in printed["notes"] for r in saved["records"])  # (the words as printed)
+    assert main([*argv]) == 0  # (the default: never)
+
+
+def test_a_run_with_nothing_to_doubt_exits_0_under_fail_on_warning(tmp_path: Path, capsys):
+    argv = ["run", str(MMC), "--reps", "2", "--days", "21", "--out", str(tmp_path / "r"),
+            "--json", "--fail-on", "warning"]
+    assert main(argv) == 0
+    recs = json.loads(capsys.readouterr().out)["warning_records"]
+    assert all(r["severity"] == "note" for r in recs)
+    assert main([*argv[:-1], "note"]) == (3 if recs else 0)
+
+
+def test_compare_records_each_options_warnings(tmp_path: Path, capsys):
+    out = tmp_path / "cmp"
+    argv = ["compare", str(MMC), "--option", "busy:ports.crossing.arrivals.rate=5/h",
+            "--reps", "2", "--days", "5", "--no-report", "--out", str(out), "--json",
+            "--fail-on", "warning"]
+    assert main(argv) == 3
+    recs = json.loads(capsys.readouterr().out)["warning_records"]
+    over = [r for r in recs if r["code"] == "lane_overload"]
+    assert over and all(r["option"] == "busy" and r["lane"] == "document_check" for r in over)
+    assert {r["replications"][0] for r in over} == {"rep-0000", "rep-0001"}
+    saved = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))
+    assert saved["records"] == recs
