@@ -669,6 +669,7 @@ def pages() -> dict[str, str]:
     from sim.docs_log import log_page
     from sim.docs_metrics import metrics_page
     from sim.docs_warehouse import warehouse_page
+    from sim.docs_warnings import warnings_page
 
     out = {
         "scenario-reference.md": reference(),
@@ -676,6 +677,7 @@ def pages() -> dict[str, str]:
         "log.md": log_page(),
         "metrics.md": metrics_page(),
         "warehouse.md": warehouse_page(),
+        "warnings.md": warnings_page(),
     }
     for path in sorted(BUNDLED.glob("*.toml")):
         out[f"scenario-{path.stem}.md"] = scenario_page(path)
