@@ -53,6 +53,8 @@ def run_json(capsys, out: Path, *extra: str) -> tuple[int, dict, str]:
     summary = json.loads(captured.out) if code == 0 else {"notes": []}
     notes = summary.pop("notes")
     assert all(line in captured.err for line in notes), (notes, captured.err)
+    # the notes coded (tests/test_warning_codes.py): each record's text is a note's
+    assert all(r["text"] in notes for r in summary.pop("warning_records", []))
     if code == 0:  # whether a queue did not settle (tests/test_stability.py), not metrics
         unstable, reps = summary.pop("unstable"), summary.pop("unstable_replications")
         assert summary.pop("rising_checked") in (True, False)
@@ -204,6 +206,7 @@ def test_subprocess_json_only_on_stdout(tmp_path):
     assert summary.pop("unstable") in (True, False)
     assert isinstance(summary.pop("unstable_replications"), list)
     assert summary.pop("rising_checked") in (True, False)
+    assert isinstance(summary.pop("warning_records"), list)
     check_summary(summary)
 
 

@@ -288,7 +288,8 @@ def test_cli_json_shape(tmp_path, capsys):
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
     # metric maps hold metrics only; flags and interactions have keys of their own
-    assert list(data) == ["options", "differences", "interactions", "unstable", "notes"]
+    assert list(data) == ["options", "differences", "interactions", "unstable", "notes",
+                          "warning_records"]
     assert list(data["options"]) == ["baseline", "review4"]
     assert list(data["differences"]) == ["baseline", "review4"]
     assert data["interactions"] == {} and data["unstable"] == []
