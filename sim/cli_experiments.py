@@ -153,6 +153,9 @@ def _add_sweep_parser(sub: Any) -> None:
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
     _add_executor(sw)
     add_show(sw)
+    from sim.cli_warnings import add_fail_on
+
+    add_fail_on(sw)
 
 
 def _add_warmup_parser(sub: Any) -> None:
@@ -363,8 +366,12 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             "depend on each other), or fix the other fields at values that leave room"
         ) from None
     _note_idle(args, base, _swept(path, overrides, args))
-    _note_sample(args, base)  # (last, where it is seen; not before a refused folder)
-    return code
+    said = [*getattr(args, "said", []), *_note_sample(args, base)]  # (last, where it is seen)
+    from sim.cli_warnings import coded, exit_status, write_records
+
+    records = coded(said)  # (the points' warnings and the window's notes, coded)
+    write_records(run["out"], records)
+    return code or exit_status(records, args.fail_on)
 
 
 def _lhs_metrics(args: argparse.Namespace, base: Any, path: Any, overrides: Any) -> list[str]:
@@ -406,22 +413,23 @@ def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> None:
                   f"owe nothing to {key} (flat by construction, not a measured response)")
 
 
-def _note_sample(args: argparse.Namespace, base: Any) -> None:
+def _note_sample(args: argparse.Namespace, base: Any) -> list[str]:
     """On stderr: what a swept key replaces by setting a rival (a lane's schedule, say),
     then the notes on the window (see :func:`sim.model.window.window_notes`: a warm-up that
     is not whole weeks, too few weeks to check for rising queues, fewer observed days than a
-    week, one replication per point); days the sweep varies are its points' own."""
+    week, one replication per point); days the sweep varies are its points' own. Returns
+    the lines printed."""
     from sim.model.window import window_notes
     from sim.scenario.patch import displaced, scenario_data
 
     swept = {key: values if len(values) > 1 else values[0] for key, values in args.params}
     swept |= {key: f"{span.low:g}:{span.high:g}" for key, span in args.ranges}
-    for note in displaced(scenario_data(base), swept):
-        print(f"note: {note} (at every point)", file=sys.stderr)
-    if {"days", "warmup_days"} & set(swept):
-        return
-    for line in window_notes(base.warmup_days, base.days, args.reps):
+    lines = [f"note: {note} (at every point)" for note in displaced(scenario_data(base), swept)]
+    if not {"days", "warmup_days"} & set(swept):
+        lines += window_notes(base.warmup_days, base.days, args.reps)
+    for line in lines:
         print(line, file=sys.stderr)
+    return lines
 
 
 def _note(message: str) -> None:
@@ -520,8 +528,7 @@ def _points(
     rows = _run_points(args, path, design, (out, command, executor, overrides))
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
-    _print_point_warnings(warned, design)
-    _check_arrivals(rows, design, out)
+    args.said = [*_print_point_warnings(warned, design), *_check_arrivals(rows, design, out)]
     from sim.experiment.metric_names import swept_lane_rows
 
     lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
@@ -664,19 +671,22 @@ def _finite(x: Any) -> float | None:
     return None if x != x else float(x)
 
 
-def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> None:
+def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> list[str]:
     """On stderr: each point's warnings (a queue that did not settle at that point's values:
-    its figures are not steady-state), naming the point by its values."""
+    its figures are not steady-state), naming the point by its values; the lines printed."""
+    lines = []
     for point, ws in warnings.items():
         values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
-        for w in ws:
-            print(f"warning (point {point}: {values}): {w}", file=sys.stderr)
+        lines += [f"warning (point {point}: {values}): {w}" for w in ws]
+    for line in lines:
+        print(line, file=sys.stderr)
+    return lines
 
 
-def _check_arrivals(rows: Any, design: Any, out: Path) -> None:
+def _check_arrivals(rows: Any, design: Any, out: Path) -> list[str]:
     """On stderr: each point at which no consignment arrived in a replication's observed
     days (its figures are blanks); an error, as for ``run``, if nothing arrived at any point
-    (the sweep is kept)."""
+    (the sweep is kept). Returns the lines printed."""
     from sim.experiment.composition import empty_note, empty_runs
 
     empty = empty_runs(rows, "point")
@@ -686,9 +696,12 @@ def _check_arrivals(rows: Any, design: Any, out: Path) -> None:
             f"is nothing to summarise; run longer (--days) or check the arrival rates (the "
             f"sweep is kept in {out})"
         )
+    lines = []
     for point, counts in empty.items():
         values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
-        print(f"warning (point {point}: {values}): {empty_note(*counts)}", file=sys.stderr)
+        lines.append(f"warning (point {point}: {values}): {empty_note(*counts)}")
+        print(lines[-1], file=sys.stderr)
+    return lines
 
 
 def warmup(args: argparse.Namespace, argv: list[str]) -> int:

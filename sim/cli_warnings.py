@@ -1,7 +1,8 @@
-"""The warnings and notes of ``run`` and ``compare`` for a program: each as a coded record
-(:mod:`sim.warning_codes`) in the results folder's ``warning-records.json`` and in the
-``--json`` output's ``warning_records``, and ``--fail-on``, an exit status a scheduler can
-page on when a result is not to be trusted, without reading any English."""
+"""The warnings and notes of ``run``, ``compare`` and ``sweep`` for a program: each as a
+coded record (:mod:`sim.warning_codes`) in the results folder's ``warning-records.json``
+and in the ``--json`` output's ``warning_records`` (a sweep's JSON stays its list of
+points), and ``--fail-on``, an exit status a scheduler can page on when a result is not to
+be trusted, without reading any English."""
 
 from __future__ import annotations
 

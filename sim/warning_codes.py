@@ -139,13 +139,15 @@ CODES: tuple[Code, ...] = (
 BY_CODE = {c.code: c for c in CODES}
 _COMPILED = [(c, re.compile(c.pattern), [re.compile(x) for x in c.extras]) for c in CODES]
 #: how a printed line starts: ``warning: ``, ``note (OPTION): ``, ``warning (OPTION, unstable): ``
-_LINE = re.compile(r"(?P<severity>warning|note)(?: \((?P<option>[^():]+?)(?:, unstable)?\))?: "
+_LINE = re.compile(r"(?P<severity>warning|note)(?: \((?P<option>[^()]+?)(?:, unstable)?\))?: "
                    r"(?P<message>.*)", re.S)
 #: the replications a run's line names at its end (see sim.model.window)
 _REPS = re.compile(r" \((?P<rep>rep-\d+)\)$|"
                    r" \((?P<n>\d+) of the replications(?:; the figures are (?P<first>rep-\d+)'s, "
                    r"the others' differ)?\)$")
 _REP_FIRST = re.compile(r"(?P<rep>rep-\d+): ")
+#: a sweep's point, where a comparison names its option: ``warning (point 3: k=v): ...``
+_POINT = re.compile(r"point (?P<point>\d+): ")
 #: a wait that is no lane's is told by what is waited for (see sim.model.stability)
 SAID_AS = {"the exam appointment slots": "exam_slots"}
 
@@ -214,6 +216,9 @@ def record(line: str, by_rep: Mapping[str, Iterable[str]] | None = None) -> dict
     lead = _REP_FIRST.match(message)  # (a comparison's: ``rep-0001: <message>``)
     if lead is not None:
         reps, message = [lead["rep"]], message[lead.end():]
+    point = _POINT.match(option or "")
+    if point is not None:
+        option = None
     code, fields, figures = classify(message)
     tail = None if lead is not None else _REPS.search(message)
     if tail is not None and tail["rep"]:
@@ -225,7 +230,8 @@ def record(line: str, by_rep: Mapping[str, Iterable[str]] | None = None) -> dict
     if code.code == "other_warning" and severity == "note":
         code = BY_CODE["other_note"]
     return {"code": code.code, "severity": code.severity,
-            "unsettles": code.unsettles, "option": option, "port": fields.get("port"),
+            "unsettles": code.unsettles, "option": option,
+            "point": int(point["point"]) if point is not None else None, "port": fields.get("port"),
             "lane": fields.get("lane"), "metric": fields.get("metric"),
             "fields": {k: v for k, v in fields.items() if k not in ("port", "lane", "metric")},
             "figures": figures, "replications": reps, "text": line}

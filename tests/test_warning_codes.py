@@ -235,3 +235,16 @@ def test_compare_records_each_options_warnings(tmp_path: Path, capsys):
     assert {r["replications"][0] for r in over} == {"rep-0000", "rep-0001"}
     saved = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))
     assert saved["records"] == recs
+
+
+def test_sweep_records_each_points_warnings(tmp_path: Path, capsys):
+    out = tmp_path / "sw"
+    argv = ["sweep", str(MMC), "--param", "ports.crossing.document_check.capacity=2,3", *BUSY,
+            "--reps", "2", "--days", "5", "--out", str(out), "--fail-on", "warning"]
+    assert main(argv) == 3
+    err = capsys.readouterr().err
+    recs = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))["records"]
+    over = [r for r in recs if r["code"] == "lane_overload"]
+    assert over and {r["point"] for r in over} == {0}  # (3 officers keep up: rho 0.83)
+    assert all(r["text"] in err for r in recs) and "other_warning" not in {r["code"] for r in recs}
+    assert "run_too_short" in {r["code"] for r in recs}
