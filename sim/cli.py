@@ -884,8 +884,10 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         validation = write_validation(observed, summary, out)
     except ValueError as exc:  # (a kept validation.csv edited by hand)
         raise UsageError(str(exc)) from None
-    from sim.cli_warnings import coded, exit_status, write_records
+    from sim.cli_warnings import coded, exit_status, unmeasured, write_records
 
+    for line in unmeasured(summary, extra):
+        notes.add(line)
     records = coded(notes.lines, unsettled)
     write_records(out, records)
     if args.json:

@@ -40,6 +40,18 @@ def coded(lines: Iterable[str], by_rep: Mapping[str, Iterable[str]] | None = Non
     return records(lines, by_rep)
 
 
+def unmeasured(summary: Mapping[str, Any], shown: Iterable[str]) -> list[str]:
+    """A warning for each metric asked for by name (``--show``) that no replication
+    measured (its mean is null): a figure a nightly job expects is missing."""
+    out = []
+    for m in shown:
+        stats = summary.get(m)
+        if not isinstance(stats, Mapping) or stats.get("mean") is None:
+            out.append(f"warning: {m} was asked for (--show) but measured in no replication: "
+                       "its figure is missing (null in summary.json)")
+    return out
+
+
 def write_records(out: Path, recs: list[dict[str, Any]]) -> None:
     """``warning-records.json`` in ``out``: the records and how many of each severity and
     code (replaced as a whole: a resumed run's are its latest)."""

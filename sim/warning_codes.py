@@ -127,6 +127,10 @@ CODES: tuple[Code, ...] = (
          "may not hold",
          rf"(?P<lane_metric>\S+) averages (?P<f_utilisation_pct>{_N})% utilisation over "
          r"the replications", (), "utilisation_{lane_metric}"),
+    Code("metric_unmeasured", "warning", False,
+         "a metric asked for by name (--show) was measured in no replication: its figure is "
+         "missing",
+         r"(?P<metric>\S+) was asked for \(--show\) but measured in no replication"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

@@ -133,6 +133,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "one_replication": lambda _: _window(3),
     "warmup_not_whole_weeks": lambda _: _window(0),
     "near_saturation": lambda _: stability.near_saturation({"utilisation_p_1_scan": 0.93})[0],
+    "metric_unmeasured": lambda _: __import__("sim.cli_warnings", fromlist=["x"]).unmeasured(
+        {"a_metric": {"mean": None}}, ["a_metric"])[0].removeprefix("warning: "),
 }
 
 
@@ -248,3 +250,15 @@ def test_sweep_records_each_points_warnings(tmp_path: Path, capsys):
     assert over and {r["point"] for r in over} == {0}  # (3 officers keep up: rho 0.83)
     assert all(r["text"] in err for r in recs) and "other_warning" not in {r["code"] for r in recs}
     assert "run_too_short" in {r["code"] for r in recs}
+
+
+def test_a_shown_metric_no_replication_measured_is_a_coded_warning(tmp_path: Path, capsys):
+    """A nightly job that reads a figure by name is told when it is missing (null)."""
+    export = "clearance_h_mean_port_crossing_export"  # (the crossing has no exports)
+    argv = ["run", str(MMC), "--reps", "2", "--days", "21", "--show", export, "--out",
+            str(tmp_path / "r"), "--json", "--fail-on", "warning"]
+    assert main(argv) == 3
+    data = json.loads(capsys.readouterr().out)
+    assert data[export]["mean"] is None
+    (missing,) = [r for r in data["warning_records"] if r["severity"] == "warning"]
+    assert (missing["code"], missing["metric"]) == ("metric_unmeasured", export)
