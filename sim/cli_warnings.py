@@ -27,7 +27,7 @@ def add_fail_on(parser: argparse.ArgumentParser) -> None:
         help=f"exit with status {FAIL_EXIT} (after writing every result) when a warning "
              "(LEVEL warning: an overloaded lane, a queue that does not settle, a run too "
              "short, one replication...) or any note (LEVEL note) was given; each is coded "
-             f"in {RECORDS_FILE} (default: never)",
+             f"in {RECORDS_FILE} (LEVEL: never, warning or note; default: never)",
     )
 
 
