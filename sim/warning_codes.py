@@ -77,8 +77,8 @@ CODES: tuple[Code, ...] = (
     Code("risk_target_missed", "warning", False,
          "a risk engine's inspection rate of ordinary goods missed its target (the figures "
          "are steady, at another rate)",
-         r"(?P<port>[^:]+): the risk engine's inspection rate (?:of ordinary "
-         rf"(?P<direction>\w+?)s )?missed its target of (?P<f_target>{_N})",
+         r"(?:(?P<port>[^:]+): )?(?:the )?risk engine(?:'s inspection rate (?:of ordinary "
+         rf"(?P<direction>\w+?)s )?|.*?)missed its target(?: of (?P<f_target>{_N}))?",
          (rf"\((?P<f_rate>{_N}) over (?P<f_decisions>{_N}) decisions",),
          "inspection_rate_ordinary_port_{port}_{direction}"),
     Code("smugglers_unsettled", "warning", True,
@@ -149,7 +149,7 @@ _LINE = re.compile(r"(?P<severity>warning|note)(?: \((?P<option>[^()]+?)(?:, uns
 _REPS = re.compile(r" \((?P<rep>rep-\d+)\)$|"
                    r" \((?P<n>\d+) of the replications(?:; the figures are (?P<first>rep-\d+)'s, "
                    r"the others' differ)?\)$")
-_REP_FIRST = re.compile(r"(?P<rep>rep-\d+): ")
+_REP_FIRST = re.compile(r"(?P<rep>rep-\d+(?:, rep-\d+)*): ")  # (the dashboard's: several)
 #: a sweep's point, where a comparison names its option: ``warning (point 3: k=v): ...``
 _POINT = re.compile(r"point (?P<point>\d+): ")
 #: a wait that is no lane's is told by what is waited for (see sim.model.stability)
@@ -219,7 +219,7 @@ def record(line: str, by_rep: Mapping[str, Iterable[str]] | None = None) -> dict
     reps: list[str] = []
     lead = _REP_FIRST.match(message)  # (a comparison's: ``rep-0001: <message>``)
     if lead is not None:
-        reps, message = [lead["rep"]], message[lead.end():]
+        reps, message = lead["rep"].split(", "), message[lead.end():]
     point = _POINT.match(option or "")
     if point is not None:
         option = None

@@ -190,6 +190,8 @@ def test_a_lines_replications_are_named():
     compared = record(f"warning (busy, unstable): rep-0001: {w}")
     assert compared["option"] == "busy" and compared["replications"] == ["rep-0001"]
     assert compared["code"] == "lane_overload"
+    shown = record(f"warning: rep-0000, rep-0002: {w}")  # (the dashboard's form)
+    assert shown["replications"] == ["rep-0000", "rep-0002"] and shown["code"] == "lane_overload"
 
 
 def test_unsettled_reads_codes_and_outlook_names_lanes_by_code():
