@@ -19,13 +19,26 @@ SMALL = ROOT / "tests" / "scenarios" / "small.toml"
 DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
 #: the scenario that yields the entries marked ``only``: small with a risk engine, a
-#: perishable commodity and counterfeits counted by port
+#: perishable commodity, counterfeits counted by port and a border-resident lane
 RISK = {
     "commodities.frozen.spoils_after": "24 h",
     "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
     "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
              "throttle": {"queue": 50}},
     "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
+    # a border-resident lane (resident_lane_*)
+    "smuggling": {
+        "routes": {"market": {
+            "kind": "border_resident_trade", "cost": 100, "perceived": 0.1,
+            "patrol": {"staff": 2, "per_officer": 0.01},
+            "lane": {"members": "100/d", "allowance": 1000, "service": "2 min",
+                     "check_share": 0.1, "check": "10 min", "finds": 0.5},
+        }},
+        "groups": {"ring": {
+            "illicit": "tobacco", "commodity": "frozen", "value": 10000, "rate": "1/d",
+            "profit_scale": 1000, "routes": ["market"],
+        }},
+    },
 }
 
 

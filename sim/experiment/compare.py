@@ -162,6 +162,11 @@ def metric_unit(name: str) -> str:
     for stem, idling_unit in IDLING_UNITS.items():  # (vehicles waiting at a port, per day)
         if name.startswith(stem + "_"):
             return idling_unit
+    from sim.model.resident_lane import UNITS as LANE_UNITS
+
+    for stem, lane_unit in LANE_UNITS.items():  # (a border-resident lane, per route)
+        if name.startswith(stem + "_route_"):
+            return lane_unit
     from sim.model.lab_work import UNITS as LAB_UNITS
 
     for stem, lab_unit in LAB_UNITS.items():  # (a laboratory's workload, per port)

@@ -64,6 +64,38 @@ SMUGGLING = [
           "True value of the attempts carrying this illicit type that slipped through, by any "
           "route, at the ports and outside them (the groups' loads only: the ports' other "
           "illicit goods of the type are in `value_slipped`), summed over the observed window."),
+    Entry("resident_lane_members_route_<route>", SMUG_LAYER,
+          "Crossings by honest members at the route's border-resident lane (arrived in the "
+          "observed window).",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_carriers_route_<route>", SMUG_LAYER,
+          "Crossings by residents hired to carry a smuggling group's split load at the lane "
+          "(each load: ceil(value / allowance) of them).",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_smuggled_share_route_<route>", SMUG_LAYER,
+          "Carriers of smuggling loads over all crossings at the lane: how much of the "
+          "border-resident channel the smugglers use.",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_member_wait_h_mean_route_<route>", SMUG_LAYER,
+          "Members' mean wait for an officer at the lane, from arrival to the start of their "
+          "check (queued behind members and carriers alike).",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_member_wait_h_p90_route_<route>", SMUG_LAYER,
+          "The 90th percentile of members' wait for an officer at the lane.",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_member_time_h_mean_route_<route>", SMUG_LAYER,
+          "Members' mean time at the lane: the wait, the check of every crossing and, for "
+          "those selected, the detailed check of the goods against the allowance.",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_member_checked_share_route_<route>", SMUG_LAYER,
+          "Members given a detailed check of their goods (the lane's `check_share`, as drawn): "
+          "the honest members' share of a crackdown.",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
+    Entry("resident_lane_loads_found_route_<route>", SMUG_LAYER,
+          "Smuggling loads found by a detailed check of one of their carriers at the lane "
+          "(some of them also stopped by the patrol; both count once in "
+          "`smuggling_caught_route_<route>`).",
+          only="with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)"),
     Entry("smuggling_interdicted", SMUG_LAYER,
           "Attempts on routes outside the ports caught by a patrol."),
     Entry("smuggling_caught_at_ports", SMUG_LAYER,

@@ -42,7 +42,9 @@ Where things live:
                    (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger;
                    ``smuggled.py``: its attempts made into a port's consignments;
                    ``smuggling_settle.py``: whether the groups had learned by the warm-up's end;
-                   ``smuggling_metrics.py``: its headline numbers, pooled and by type)
+                   ``smuggling_metrics.py``: its headline numbers, pooled and by type;
+                   ``resident_lane.py``: a border-resident lane where honest members and
+                   smugglers' carriers queue at the same officers)
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)
 - ``org/``         the organisation's tree at work: escalations, alerts, directives, staff
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources

@@ -35,6 +35,7 @@ import pandas as pd
 from sim.model.arrivals import arrival_times
 from sim.model.draws import REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
+from sim.model.resident_lane import ResidentLaneRun
 from sim.model.smuggled import inject
 from sim.model.smuggling_groups import CAUGHT_N, CHOSEN, SLIPPED, GroupState, Ledger, RouteState
 from sim.model.streams import CHOICES, OPPORTUNITIES, SMUGGLING_INDEX, group_stream
@@ -85,6 +86,11 @@ class Smugglers:
             for i, (name, g) in enumerate(spec.groups.items())
         ]
         self.route_index = index
+        #: the resident lanes of the routes that have one (honest members queue there too)
+        self.lanes = {
+            name: ResidentLaneRun(env, name, r, seed, window)
+            for name, r in spec.routes.items() if r.lane is not None
+        }
         #: each group's options' columns in the ledger: its routes, then not smuggling
         self.rows = [
             np.array([index[r.name] for r in g.routes] + [len(self.routes)]) for g in self.groups
@@ -102,6 +108,8 @@ class Smugglers:
     def start(self) -> None:
         for g in self.groups:
             self.env.process(self._opportunities(g))
+        for lane in self.lanes.values():
+            lane.start()
 
     # -- choices ---------------------------------------------------------------------------
     def _opportunities(self, g: GroupState) -> Generator[Any, Any, None]:
@@ -164,6 +172,16 @@ class Smugglers:
         """An attempt on a route outside the ports meets its patrol."""
         factor = self.spec.alert.factor if self.env.now < g.alert_until else 1.0
         caught = u < g.routes[k].interdiction(t, factor)
+        lane = self.lanes.get(g.routes[k].name)
+        if lane is not None:  # its carriers queue with the members; told when they passed
+            rel = day - self.day0  # (observed as the frame counts it)
+            seen = rel >= 0 and self.warmup + rel * 24.0 < self.stop
+            lane.carry(value, caught, seen, partial(self._settle_lane, g, k, day, value))
+            return
+        self._settle_lane(g, k, day, value, caught)
+
+    def _settle_lane(self, g: GroupState, k: int, day: int, value: float, caught: bool) -> None:
+        """The outcome of an attempt outside the ports, now."""
         self._outcome(g, k, day, value, caught)
         if caught and self.on_interdiction is not None:
             s = g.spec
@@ -215,7 +233,8 @@ class Smugglers:
         :mod:`sim.model.smuggling_settle`)."""
         from sim.model.smuggling_settle import unsettled
 
-        return unsettled(self)
+        lanes = [lane.warning() for lane in self.lanes.values()]
+        return unsettled(self) + [w for w in lanes if w is not None]
 
     # -- the truth layer -------------------------------------------------------------------
     def frame(self) -> pd.DataFrame:
@@ -262,6 +281,10 @@ class Smugglers:
         )
         # every route and type is named in the metrics, even one nobody used in this run
         frame.attrs["routes"] = [r.name for r in self.routes]
+        # the resident lanes' metrics (sim.model.resident_lane), when a route has one
+        frame.attrs["resident_lanes"] = {
+            name: lane.summary() for name, lane in self.lanes.items()
+        }
         frame.attrs["illicit"] = sorted({g.spec.illicit for g in self.groups})
         # each illicit type's routes (those of its groups), for the metrics by type
         frame.attrs["type_routes"] = {

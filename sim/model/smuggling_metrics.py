@@ -57,6 +57,8 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
     for kind in frame.attrs.get("illicit", list(by_type.index)):
         out[f"smuggling_attempts_{kind}"] = float(by_type.get(kind, 0))
     out.update(_by_type(obs, frame.attrs.get("type_routes")))
+    for lane in frame.attrs.get("resident_lanes", {}).values():  # (sim.model.resident_lane)
+        out.update(lane)
     return out
 
 

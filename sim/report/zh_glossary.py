@@ -114,6 +114,7 @@ UNITS: dict[str, str] = {
     "litres a day": "升/日",
     "opportunities": "次机会",
     "attempts": "次企图",
+    "crossings": "人次",
     "alerts": "条预警",
     "receipts": "次接收",
     "samples": "份样品",

@@ -15,12 +15,20 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from sim.scenario import limits
 from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Clock, Flag, Probability, Real, Servers, Weight
+from sim.scenario.resident_lane import ResidentLane
 from sim.scenario.units import UnitError, parse_rate
 
 if TYPE_CHECKING:
@@ -106,6 +114,20 @@ class Route(Strict):
         "midnight if 'to' is earlier): a load ready outside them waits for the next opening, "
         "as at a border market's opening hours; none: at any hour",
     )
+    lane: ResidentLane | None = Field(
+        default=None,
+        description="kind 'border_resident_trade': honest members and smugglers' carriers "
+        "queue at the patrol's officers (sim/scenario/resident_lane.py); none: a patrol only",
+    )
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without ``lane`` when it is unset, so a scenario that does not give one dumps,
+        and hashes, as it did before the field existed (its results folders still resume)."""
+        out: dict[str, Any] = handler(self)
+        if self.lane is None:
+            out.pop("lane", None)
+        return out
 
     @model_validator(mode="before")
     @classmethod
@@ -131,6 +153,10 @@ class Route(Strict):
                 raise AtField("port", f"only a route of kind 'port' names a port ({self.kind})")
             if self.patrol is None:
                 raise AtField("patrol", f"a route of kind {self.kind!r} needs a [patrol]")
+        if self.lane is not None and self.kind != "border_resident_trade":
+            raise AtField(
+                "lane", f"only a route of kind 'border_resident_trade' has a lane ({self.kind})"
+            )
         return self
 
 
