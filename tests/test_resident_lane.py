@@ -182,3 +182,17 @@ def test_the_example_runs_and_its_members_wait_minutes():
     assert 0 < wait < 0.5
     assert 0 < m["resident_lane_smuggled_share_route_resident_trade"] < 0.1
     assert np.isfinite(m["resident_lane_member_wait_h_p90_route_resident_trade"])
+
+
+def test_the_reforms_of_the_docs_page_apply_to_the_example():
+    """Each option of the page's options file is a valid change of the example."""
+    import tomllib
+
+    options = tomllib.loads((EXAMPLE.parent / "reforms.toml").read_text())["options"]
+    assert set(options) == {"tighter_check", "more_officers", "processing_markets",
+                            "river_patrols"}
+    for option in options.values():
+        s = load_scenario(EXAMPLE, option["set"])
+        assert s.smuggling is not None
+    lane = load_scenario(EXAMPLE, options["tighter_check"]["set"]).smuggling
+    assert lane is not None and lane.routes["resident_trade"].lane.check_share == 0.2
