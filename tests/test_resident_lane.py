@@ -103,6 +103,14 @@ def test_a_lane_on_a_route_that_is_not_resident_trade_is_refused(tmp_path, capsy
     assert "smuggling.routes.market.lane" in err and "border_resident_trade" in err
 
 
+def test_a_lane_with_no_officer_ever_on_duty_is_refused(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_text(SMALL.read_text() + LANE.format(schedule=[0] * 24, lane=lane_text()))
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "smuggling.routes.market.patrol" in err and "officer on duty" in err
+
+
 def test_a_bad_lane_value_is_named_with_its_field(tmp_path, capsys):
     text = SMALL.read_text() + LANE.format(schedule=[2] * 24, lane=lane_text(check_share=1.5))
     path = tmp_path / "bad.toml"

@@ -157,6 +157,11 @@ class Route(Strict):
             raise AtField(
                 "lane", f"only a route of kind 'border_resident_trade' has a lane ({self.kind})"
             )
+        if self.lane is not None and self.patrol is not None and not max(self.patrol.weekly()):
+            raise AtField(
+                "patrol", "a route with a lane needs an officer on duty in some hour (its "
+                "patrol's officers serve the lane); got none in every hour"
+            )
         return self
 
 
