@@ -86,6 +86,13 @@ CODES: tuple[Code, ...] = (
          "observation began: a longer warm-up is needed",
          r"smuggling group (?P<group>\S+) had not settled when observation began",
          (rf"--set warmup_days=(?P<f_warmup_days_suggested>{_N})",)),
+    Code("resident_lane_overload", "warning", True,
+         "the members of a border-resident lane bring more work than its officers on duty in "
+         "the open hours can do: its queue grows all run",
+         rf"resident lane of route '(?P<route>[^']+)': members bring "
+         rf"(?P<f_work_officer_h_per_week>{_N}) officer-hours of work a week, its officers "
+         rf"on duty in the open hours give (?P<f_officer_h_per_week>{_N})",
+         (), "resident_lane_member_wait_h_mean_route_{route}"),
     Code("empty_run", "warning", False,
          "no consignment arrived in the observed days of some replications",
          r"no consignment arrived in the observed days of"),

@@ -111,6 +111,14 @@ def _precision(met: bool) -> str:
     return said.split(": ", 1)[1]
 
 
+def _resident_lane(tmp_path: Path) -> str:
+    from sim.model.run import simulate
+    from tests.test_resident_lane import lane_text, scenario
+
+    run = simulate(scenario(tmp_path, lane_text(members="2000/d"), officers=1), 3)
+    return next(w for w in run.warnings if w.startswith("resident lane"))
+
+
 #: code -> a generator of one message of that code (the model's, where it can be called)
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
@@ -121,6 +129,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "not_out": lambda _: stability.not_out(["p_1"], np.array([[1000, 0]]), np.array([30]), 2)[0],
     "risk_target_missed": lambda _: _risk_miss(),
     "smugglers_unsettled": _smugglers,
+    "resident_lane_overload": _resident_lane,
     "empty_run": lambda _: __import__("sim.experiment.composition", fromlist=["x"]
                                       ).empty_note(2, 5),
     "reform_outside_run": lambda _: _timeline(0),
@@ -264,3 +273,12 @@ def test_a_shown_metric_no_replication_measured_is_a_coded_warning(tmp_path: Pat
     assert data[export]["mean"] is None
     (missing,) = [r for r in data["warning_records"] if r["severity"] == "warning"]
     assert (missing["code"], missing["metric"]) == ("metric_unmeasured", export)
+
+
+def test_a_resident_lanes_overload_names_its_route_and_figures(tmp_path: Path):
+    rec = record("warning: " + _resident_lane(tmp_path))
+    assert rec["code"] == "resident_lane_overload" and rec["unsettles"]
+    assert rec["fields"]["route"] == "market"
+    assert rec["metric"] == "resident_lane_member_wait_h_mean_route_market"
+    figures = rec["figures"]
+    assert figures["work_officer_h_per_week"] > figures["officer_h_per_week"] > 0
