@@ -9,6 +9,8 @@ Where things live:
 - ``port_lanes.py`` a port's resources: desks, scanners, the exam yard's cell, the gate
 - ``capacity_plan.py`` dated capacity windows: a lane's servers changed for a while (a
                    breakdown, a closure, extra staff), then its schedule again
+- ``cold_chain.py`` imported cold-chain measures: covered imports sampled and disinfected,
+                   then held in a supervision warehouse for the nucleic-acid result
 - ``holds.py``     dated holds: arrivals (a port closed) or declarations (a declaration
                    system down) held for a while and let in at the end
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival

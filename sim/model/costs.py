@@ -45,6 +45,8 @@ LANE_ACTIVITY = {
     "exam_teams": "exam",
     "exam_bays": "exam",
     "quarantine_officers": "quarantine",
+    "cold_chain_teams": "quarantine",
+    "cold_chain_warehouse": "quarantine",
     "exam_officers": "yard",
     "lab": "lab",
 }

@@ -64,6 +64,7 @@ class Port:
     movers: Any
     teams: Any
     quarantine_officers: Any
+    cold_chain: Any  # a ColdChainHold, or None
     pooled: bool
     simple_cell: bool
     cell: Cell

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.model.capacity_plan import apply_windows
 from sim.model.cell import Cell, CellLane
+from sim.model.cold_chain import build_cold_chain
 from sim.model.fifo import FifoLane
 from sim.model.lane import Lane
 from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
@@ -44,6 +45,8 @@ LANES = (
     "movers",
     "exam_teams",
     "quarantine_officers",
+    "cold_chain_teams",
+    "cold_chain_warehouse",
 )
 
 
@@ -69,6 +72,7 @@ def build_lanes(port: Port, centres: dict[str, Lane]) -> None:
     _build_desks(port, centres)
     _build_yard(port)
     port.gate = _lane(port, "gate", port.spec.release.gate)
+    port.cold_chain = build_cold_chain(port, _lane)  # (None unless the port has the measures)
     apply_windows(port.scenario, port.lanes.values(), port.end)  # (dated capacity windows)
     port.built = tuple(k for k in vars(port) if k not in before)
 

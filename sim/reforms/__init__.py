@@ -18,6 +18,7 @@ from __future__ import annotations
 from sim.reforms import (
     after_release,
     checks,
+    cold_chain,
     declaration,
     organisation,
     pending,
@@ -36,6 +37,7 @@ REFORMS: dict[str, Reform] = {
         *after_release.REFORMS,
         *organisation.REFORMS,
         *shocks.SHOCKS,
+        *cold_chain.COLD_CHAIN,
         *pending.PENDING,
     ]
 }

@@ -39,6 +39,8 @@ WINDOW_LANES = (
     "movers",
     "exam_teams",
     "quarantine_officers",
+    "cold_chain_teams",
+    "cold_chain_warehouse",
 )
 
 
@@ -71,7 +73,8 @@ class CapacityWindow(Span):
     lane: str = Field(
         description="the lane: gate, declaration_review, document_check, scanners, "
         "image_officers, exam_officers (a cross-trained pool), exam_bays, movers, exam_teams, "
-        "quarantine_officers; '*' is every lane of the port with a finite number of servers"
+        "quarantine_officers, cold_chain_teams, cold_chain_warehouse; '*' is every lane of "
+        "the port with a finite number of servers"
     )
     at: str | float = Field(
         description="when it starts: whole hours after the run's start ('30 d', '722 h'; a "
@@ -97,6 +100,8 @@ def _lanes_of(port: Port) -> dict[str, Any]:
         "movers": exam.movers if exam else None,
         "exam_teams": exam.teams if exam else None,
         "quarantine_officers": q.officers if q else None,
+        "cold_chain_teams": q.cold_chain.teams if q and q.cold_chain else None,
+        "cold_chain_warehouse": q.cold_chain.warehouse if q and q.cold_chain else None,
     }
 
 

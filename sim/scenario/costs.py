@@ -43,6 +43,8 @@ LANE_KEYS = (
     "movers",
     "exam_teams",
     "quarantine_officers",
+    "cold_chain_teams",
+    "cold_chain_warehouse",
     "exam_officers",
     "gate",
 )

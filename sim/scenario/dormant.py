@@ -115,6 +115,8 @@ LANE_PATHS = {
     "exam.movers": "movers",
     "exam.teams": "exam_teams",
     "quarantine.officers": "quarantine_officers",
+    "quarantine.cold_chain.teams": "cold_chain_teams",
+    "quarantine.cold_chain.warehouse": "cold_chain_warehouse",
     "release.gate": "gate",
 }
 

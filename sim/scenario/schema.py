@@ -672,6 +672,38 @@ class Lab(Strict):
         return v
 
 
+class ColdChain(Strict):
+    """Imported cold-chain measures (China 2020-22, docs/cold-chain-mandate.md): every
+    covered import a quarantine check sees is swab-sampled and disinfected, box by box, by
+    teams of its own, then held in a centralised supervision warehouse until its
+    nucleic-acid result is back and its release papers issued. Off unless given."""
+
+    commodities: list[str] = Field(
+        min_length=1,
+        description="commodities covered (imports only), e.g. ['frozen']; each must be one "
+        "of the scenario's commodities",
+    )
+    teams: Lane = Field(description="sampling and disinfection teams (servers)")
+    disinfect: DurationDist = Field(
+        description="one team's time per container: swabs for the nucleic-acid test and "
+        "disinfection of the box and the outer packaging",
+    )
+    test: DurationDist = Field(
+        description="nucleic-acid test: from sampling to the result, the goods held in the "
+        "supervision warehouse meanwhile",
+    )
+    warehouse: Lane = Field(
+        description="places in the centralised supervision warehouse (consignments held at "
+        "once; 'unlimited': no queue for a place)",
+    )
+    release: DurationDist = Field(
+        default=fixed("0 h"),
+        validate_default=False,
+        description="after a negative result: the disinfection certificate, traceability "
+        "record and the goods taken out of the warehouse",
+    )
+
+
 class Quarantine(Strict):
     """Quarantine: on-site check by quarantine officers, sampling and the laboratory."""
 
@@ -689,6 +721,20 @@ class Quarantine(Strict):
         validate_default=False,
         description="separate mode: issuing the quarantine clearance form",
     )
+    cold_chain: ColdChain | None = Field(
+        default=None,
+        description="imported cold-chain testing, disinfection and supervision-warehouse "
+        "hold (2020-22); none: no such measures",
+    )
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without ``cold_chain`` when it is unset, so a scenario without the measures dumps,
+        and hashes, as it did before the field existed (its results folders still resume)."""
+        out: dict[str, Any] = handler(self)
+        if self.cold_chain is None:
+            out.pop("cold_chain", None)
+        return out
 
 
 class Direct(Strict):
@@ -1094,6 +1140,13 @@ class Scenario(Strict):
                         )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+            cold = port.quarantine.cold_chain if port.quarantine else None
+            for com in cold.commodities if cold else ():
+                if com not in self.commodities:
+                    raise ValueError(
+                        f"ports.{pname}.quarantine.cold_chain.commodities: unknown commodity "
+                        f"{com!r}; allowed: {', '.join(self.commodities)}"
+                    )
         check_advance_window(self)
         check_surge_windows(self)
         check_schedules(self)

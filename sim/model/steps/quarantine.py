@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 class QuarantineResult(Step):
     """After a quarantine check: a sample may go to the laboratory (each test runs its own
     batches); the goods may then be rejected (returned or destroyed: they leave the clearance
-    statistics) or treated (fumigation, heat treatment) and released."""
+    statistics) or treated (fumigation, heat treatment) and released; with cold-chain
+    measures, covered imports are then disinfected and held (:mod:`sim.model.cold_chain`)."""
 
     name = "quarantine_result"
     waits = True
@@ -44,10 +45,12 @@ class QuarantineResult(Step):
         return quarantine_rows(p, r)
 
     def visits(self, p: Port, r: np.ndarray) -> np.ndarray:
-        return 2 * (r[:, R.sample] > 0) * int(p.lab is not None)
+        lab = 2 * (r[:, R.sample] > 0) * int(p.lab is not None)
+        return lab if p.cold_chain is None else lab + 2 * p.cold_chain.rows(r)
 
     def lanes_of(self, p: Port) -> tuple[Any, ...] | None:
-        return () if p.lab is None else None  # without a lab it never waits
+        # without a lab or cold-chain measures it never waits
+        return () if p.lab is None and p.cold_chain is None else None
 
     def flow(self, j: Journey) -> Generator[Any, Any, None]:
         p, r, env = j.port, j.r, j.env
@@ -79,6 +82,8 @@ class QuarantineResult(Step):
             t = j.t + r[R.treatment_time]
             j.m[TREATED] = j.t = j.q_done = t
             j.clock.to(t, QUARANTINE)
+        if p.cold_chain is not None and p.cold_chain.applies(r):  # (sim.model.cold_chain)
+            yield from p.cold_chain.hold(j)
 
 
 class QuarantineForm(Step):
