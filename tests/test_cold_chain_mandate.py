@@ -5,11 +5,15 @@ release moved while the teams and warehouse are their own, and scarce places mak
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 import sim
-from sim.reforms import REFORMS
+from sim.experiment.options import parse_option
+from sim.reforms import REFORMS, apply
 
 SHORT = {"days": 3, "warmup_days": 1, "selection.quarantine.frozen": {"*": 1.0}}
 MEASURES = {
@@ -93,3 +97,18 @@ def test_the_reform_checks_every_frozen_consignment_and_sets_the_measures():
         if port.quarantine is not None:
             assert port.quarantine.cold_chain is not None, name
             assert port.quarantine.cold_chain.teams.capacity == 3
+
+
+def test_the_pages_commands_set_fields_the_default_scenario_accepts():
+    """docs/cold-chain-mandate.md's command: its option loads and its reforms apply (a renamed
+    field or strength would leave the page's command failing)."""
+    page = (Path(__file__).parents[1] / "docs" / "cold-chain-mandate.md").read_text()
+    options = [parse_option(o) for o in re.findall(r"--option '([^']+)'", page)]
+    reforms = re.findall(r"--reforms (\S+) '([^']+)'", page)
+    assert len(options) == 1
+    assert reforms == [("cold_chain_mandate", "cold_chain_mandate:places=40")]
+    default = sim.load_scenario(sim.default_scenario_path())
+    for option in options:
+        sim.load_scenario(sim.default_scenario_path(), dict(option.overrides))
+    held = apply(default, reforms[0][1])
+    assert held.ports["sea_port"].quarantine.cold_chain.warehouse.capacity == 40

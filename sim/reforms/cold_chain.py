@@ -65,7 +65,7 @@ COLD_CHAIN = [
             "disinfect_h": Param(0.5, "a team's hours per container (swabs, disinfection)",
                                  0.0, 24.0),
             "test_h": Param(24.0, "hours from sampling to the nucleic-acid result", 0.0, 240.0),
-            "places": Param(40, "consignments the supervision warehouse of each port holds "
+            "places": Param(60, "consignments the supervision warehouse of each port holds "
                             "at once", 1, 100000, kind="whole"),
             "release_h": Param(4.0, "hours from a negative result to the goods out of the "
                                "warehouse (certificate, traceability record, moves)",

@@ -81,7 +81,8 @@ VALUES: dict[str, dict[str, str]] = {
              "image_officers": "图像判读关员", "exam_bays": "查验台位",
              "exam_teams": "查验组", "movers": "移箱设备", "quarantine_officers": "检疫关员",
              "exam_officers": "查验关员", "gate": "卡口", "lab": "实验室",
-             "exam_slots": "查验预约时段"},
+             "exam_slots": "查验预约时段", "cold_chain_teams": "冷链采样消毒组",
+             "cold_chain_warehouse": "集中监管仓"},
 }
 
 #: a metric's unit (``currency`` stands for the scenario's, USD or CNY, kept as it is)
