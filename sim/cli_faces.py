@@ -12,6 +12,7 @@
     bordersim trucks RESULTS_DIR [--against NAME=DIR] [--by hour|class] ...  (sim.cli_trucks)
     bordersim fit-arrivals CSV --column NAME ... / fit-times CSV --unit UNIT  (sim.cli_fit)
     bordersim tables RESULTS_DIR --out DIR / --validate DIR            (sim.cli_tables)
+    bordersim workbook RESULTS_DIR [--out FILE] [--lang en|zh]         (sim.cli_workbook)
     bordersim outlook [SCENARIO] --growth G --years N --reps R ...     (sim.cli_outlook)
     bordersim operating-curve [SCENARIO] --port P --clear C,... --reps R  (sim.cli_operating_curve)
 
@@ -27,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
-            "fit-times", "both-sides", "trucks", "tables", "outlook", "operating-curve")
+            "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
+            "operating-curve")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -39,6 +41,7 @@ _MODULES = {
     "fit-arrivals": "sim.cli_fit",
     "fit-times": "sim.cli_fit",
     "tables": "sim.cli_tables",
+    "workbook": "sim.cli_workbook",
     "outlook": "sim.cli_outlook",
     "operating-curve": "sim.cli_operating_curve",
 }

@@ -1,0 +1,176 @@
+"""What ``bordersim workbook`` puts in each sheet, as plain tables read from a checked results
+folder: the headline figures with their 95 % intervals and units (and, in a comparison, each
+option's paired difference from the baseline), and the folder's main CSV tables as they are.
+Nothing is computed here but the choice and order of rows: every number is the folder's own,
+so the workbook cannot say what the folder does not. :mod:`sim.report.workbook` writes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from sim.report.folder import read_csv
+
+#: the folder's tables a sheet shows whole (file, sheet name in English and in Chinese,
+#: what it is in each); a comparison's ``differences.csv`` only with a comparison
+TABLES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("differences.csv", "differences", "配对差异",
+     "every figure's paired difference, option minus baseline on the same seeds, with its "
+     "95 % interval",
+     "每个指标的配对差异（方案减基准方案，相同随机数种子）及其 95% 置信区间"),
+    ("summary.csv", "summary", "全部指标",
+     "every figure of every option: its mean over the replications and 95 % interval",
+     "每个方案的全部指标：各次重复运行的均值及 95% 置信区间"),
+    ("enforcement.csv", "enforcement", "执法",
+     "declarations inspected, detected and seized by port, direction and what they truly "
+     "were, a replication's mean over the observed days",
+     "按口岸、进出口方向和货物真实情况统计的查验、查出和查扣报关单数（观测期内，各次重复运行的均值）"),
+    ("trading-across-borders.csv", "trading-across-borders", "跨境贸易",
+     "time and cost of documentary and border compliance by port and direction",
+     "按口岸和方向统计的单证合规与边境合规的时间和成本"),
+)
+
+#: readable headers of the headline sheet (English, Chinese)
+HEADLINE_COLUMNS: dict[str, tuple[str, str]] = {
+    "figure": ("figure", "指标"),
+    "metric": ("metric (name in the results folder)", "指标代码（结果文件夹中的名称）"),
+    "unit": ("unit", "单位"),
+    "option": ("option", "方案"),
+    "mean": ("mean", "均值"),
+    "low": ("95 % interval, low", "95% 置信区间下限"),
+    "high": ("95 % interval, high", "95% 置信区间上限"),
+    "n": ("replications", "重复运行次数"),
+    "diff": ("change from baseline (option minus baseline)", "相对基准方案的变化（方案减基准）"),
+    "diff_low": ("change, 95 % interval low", "变化 95% 置信区间下限"),
+    "diff_high": ("change, 95 % interval high", "变化 95% 置信区间上限"),
+    "clear": ("clear change (Holm-corrected)", "变化显著（Holm 校正）"),
+    "steady": ("steady-state", "稳态"),
+}
+#: Chinese headers of the full tables' common columns (others keep the file's name)
+ZH_COLUMNS = {"option": "方案", "metric": "指标代码", "metric_zh": "指标", "base": "基础指标",
+              "port": "口岸", "direction": "方向", "trader_class": "企业信用等级",
+              "lane": "环节", "unit": "单位", "mean": "均值", "ci_low": "95% 置信区间下限（原始）",
+              "ci_high": "95% 置信区间上限（原始）", "n": "重复运行次数",
+              "shown_low": "95% 置信区间下限（截至可能范围）",
+              "shown_high": "95% 置信区间上限（截至可能范围）", "p_value": "p 值",
+              "steady_state": "稳态", "significant": "显著（Holm 校正）", "truth": "真实情况"}
+
+
+@dataclass
+class Sheet:
+    """One sheet: its name, what it is (for the readme sheet) and its table."""
+
+    name: str
+    about: str
+    table: pd.DataFrame
+    source: str = ""  # the folder's file it is (empty: built from several)
+    formats: dict[str, str] = field(default_factory=dict)  # column -> number format
+    #: with ``formats``: each row's number format (by its unit) instead of the column's
+    row_formats: list[str] = field(default_factory=list)
+
+
+def number_format(unit: str) -> str:
+    """A spreadsheet number format for a figure of ``unit`` (the value is unchanged)."""
+    if unit.startswith("hours") or unit.startswith("days"):
+        return "#,##0.00"
+    if unit.startswith("share") or unit.startswith("AUC"):
+        return "0.0000"
+    return "#,##0.00"
+
+
+def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
+    """The headline figures (the report's headline metrics the folder has), one row per
+    figure and option: its mean and 95 % interval (as the tables show it, clipped to what is
+    possible) and, in a comparison, its paired change from the baseline with that change's
+    raw 95 % interval and whether Holm's correction confirms it."""
+    from sim.report.headline import HEADLINE, ORGANISATION
+
+    summary = read_csv(folder / "summary.csv", dtype={"option": str})
+    if "option" not in summary.columns:
+        summary.insert(0, "option", "run")
+    diffs = (read_csv(folder / "differences.csv", dtype={"option": str})
+             if kind == "compare" else pd.DataFrame())
+    by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
+    rows = []
+    for metric, what, _, _ in HEADLINE + ORGANISATION:
+        for r in summary[summary["metric"] == metric].to_dict("records"):
+            row = {"figure": _words(metric, what, lang), "metric": metric,
+                   "unit": _unit(str(r["unit"]), lang), "option": r["option"],
+                   "mean": r["mean"], "low": r["shown_low"], "high": r["shown_high"],
+                   "n": r["n"]}
+            if kind == "compare":
+                d = by_diff.get((r["option"], metric))
+                row.update(diff=d["mean"] if d else None,
+                           diff_low=d["ci_low"] if d else None,
+                           diff_high=d["ci_high"] if d else None,
+                           clear=_yes(d.get("significant"), lang) if d else None,
+                           steady=_yes(d.get("steady_state"), lang) if d else None)
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _yes(value: object, lang: str) -> str:
+    yes = str(value).strip().lower() in ("true", "1", "1.0")
+    return ("是" if yes else "否") if lang == "zh" else ("yes" if yes else "no")
+
+
+def _words(metric: str, what: str, lang: str) -> str:
+    if lang != "zh":
+        return what
+    from sim.report.translate import metric_name
+
+    return metric_name(metric) or metric
+
+
+def _unit(unit: str, lang: str) -> str:
+    """A unit as the folder writes it, in Chinese with ``lang`` zh where the glossary has it
+    (the scenario's currency kept)."""
+    if lang != "zh":
+        return unit
+    from sim.report.zh_glossary import UNITS
+
+    for en, zh in sorted(UNITS.items(), key=lambda kv: -len(kv[0])):
+        for cur in ("USD", "CNY", "EUR", "currency"):
+            if en.replace("currency", cur) == unit:
+                return zh.replace("currency", cur)
+    return unit
+
+
+def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
+    """The data sheets of the workbook of a checked run or comparison folder, in order."""
+    zh = lang == "zh"
+    head = headline_table(folder, kind, lang)
+    formats = {c: "#,##0.00" for c in ("mean", "low", "high", "diff", "diff_low", "diff_high")
+               if c in head.columns}
+    summary = read_csv(folder / "summary.csv")
+    units = dict(zip(summary["metric"], summary["unit"].astype(str), strict=True))
+    by_row = [number_format(units.get(m, "")) for m in head.get("metric", [])]
+    about = ("主要结果（通关时间、执法、成本），各附 95% 置信区间" + (
+        "及各方案相对基准方案的配对变化" if kind == "compare" else "")) if zh else (
+        "the headline figures (clearance time, enforcement, cost), each with its 95 % "
+        "interval over the replications" + (" and each option's paired change from the "
+                                            "baseline" if kind == "compare" else ""))
+    out = [Sheet("主要结果" if zh else "headline", about,
+                 head.rename(columns={k: v[1 if zh else 0]
+                                      for k, v in HEADLINE_COLUMNS.items()}),
+                 formats={HEADLINE_COLUMNS[k][1 if zh else 0]: v for k, v in formats.items()},
+                 row_formats=by_row)]
+    for file, en, zh_name, what_en, what_zh in TABLES:
+        if file == "differences.csv" and kind != "compare":
+            continue
+        if not (folder / file).is_file():
+            continue
+        table = read_csv(folder / file, dtype={"option": str, "port": str, "direction": str})
+        if zh and "metric" in table.columns:
+            from sim.report.translate import metric_name
+
+            table.insert(list(table.columns).index("metric") + 1, "metric_zh",
+                         [metric_name(str(m)) or "" for m in table["metric"]])
+        if zh:
+            table = table.rename(columns=ZH_COLUMNS)
+            if "单位" in table.columns:
+                table["单位"] = [_unit(str(u), lang) for u in table["单位"]]
+        out.append(Sheet(zh_name if zh else en, what_zh if zh else what_en, table, source=file))
+    return out
