@@ -1,0 +1,213 @@
+"""`bordersim workbook`: one .xlsx of a run's or comparison's folder. Its figures are read
+back and compared with the folder's files; its layout (readme, frozen headers, number
+formats, Chinese labels) is checked; damaged folders and bad targets are refused, naming
+the file. Short runs of the small scenario only."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.report.workbook import write_workbook
+
+REPO = Path(__file__).resolve().parents[1]
+SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
+TINY = ["--days", "1", "--set", "warmup_days=1", "--set", "drain_days=2", "--reps", "2"]
+#: a cell holds a figure to 16 significant digits (as .xlsx writers write doubles; a
+#: spreadsheet shows 15), the folder's CSV to 17
+SIGNIFICANT = 1e-15
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=SIGNIFICANT, abs_tol=0) or (pd.isna(a) and pd.isna(b))
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A run and a comparison of the small scenario, each with its workbooks."""
+    base = tmp_path_factory.mktemp("workbook")
+    assert main(["run", SMALL, *TINY, "--out", str(base / "run")]) == 0
+    assert main(["compare", SMALL, *TINY, "--no-report", "--out", str(base / "cmp"),
+                 "--option", "more_docs:ports.sea.document_check.capacity=4"]) == 0
+    for kind in ("run", "cmp"):
+        assert main(["workbook", str(base / kind)]) == 0
+        assert main(["workbook", str(base / kind), "--lang", "zh"]) == 0
+    return {k: base / k for k in ("run", "cmp")}
+
+
+def _sheet(path: Path, name: str) -> pd.DataFrame:
+    """A sheet read back (numbers as the cells hold them)."""
+    return pd.read_excel(path, sheet_name=name, dtype={"option": str, "方案": str})
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".xlsx"}
+
+
+@pytest.mark.parametrize("kind", ["run", "cmp"])
+def test_every_table_sheet_holds_the_folders_file(folders, kind):
+    book = folders[kind] / "workbook.xlsx"
+    names = openpyxl.load_workbook(book, read_only=True).sheetnames
+    files = {"summary": "summary.csv", "enforcement": "enforcement.csv",
+             "trading-across-borders": "trading-across-borders.csv"}
+    if kind == "cmp":
+        files["differences"] = "differences.csv"
+    assert names[:2] == ["readme", "headline"] and set(files) <= set(names)
+    for sheet, file in files.items():
+        want = pd.read_csv(folders[kind] / file, dtype={"option": str})
+        got = _sheet(book, sheet)
+        assert list(got.columns) == list(want.columns), sheet
+        for col in want.columns:
+            if pd.api.types.is_numeric_dtype(want[col]) and want[col].dtype != bool:
+                pd.testing.assert_series_equal(got[col].astype(float), want[col].astype(float),
+                                               rtol=SIGNIFICANT, atol=0, check_names=False)
+            else:
+                assert list(got[col].fillna("").astype(str)) == \
+                    list(want[col].fillna("").astype(str)), (sheet, col)
+
+
+def test_headline_figures_equal_summary_and_differences(folders):
+    book = folders["cmp"] / "workbook.xlsx"
+    head = _sheet(book, "headline")
+    summary = pd.read_csv(folders["cmp"] / "summary.csv", dtype={"option": str})
+    diffs = pd.read_csv(folders["cmp"] / "differences.csv", dtype={"option": str})
+    metric = "metric (name in the results folder)"
+    assert "clearance_h_mean_import" in set(head[metric])
+    assert set(head["option"]) == {"baseline", "more_docs"}
+    s = summary.set_index(["option", "metric"])
+    d = diffs.set_index(["option", "metric"])
+    for row in head.to_dict("records"):
+        key = (row["option"], row[metric])
+        assert _same(row["mean"], s.loc[key, "mean"])
+        assert _same(row["95 % interval, low"], s.loc[key, "shown_low"])
+        assert _same(row["95 % interval, high"], s.loc[key, "shown_high"])
+        assert row["unit"] == s.loc[key, "unit"]
+        if row["option"] == "baseline":
+            assert pd.isna(row["change from baseline (option minus baseline)"])
+            continue
+        assert _same(row["change from baseline (option minus baseline)"], d.loc[key, "mean"])
+        assert _same(row["change, 95 % interval low"], d.loc[key, "ci_low"])
+        assert _same(row["change, 95 % interval high"], d.loc[key, "ci_high"])
+        assert row["clear change (Holm-corrected)"] == ("yes" if d.loc[key, "significant"]
+                                                        else "no")
+
+
+def test_readme_says_how_the_folder_was_made_and_every_warning(folders):
+    ws = openpyxl.load_workbook(folders["run"] / "workbook.xlsx")["readme"]
+    rows = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    meta = json.loads((folders["run"] / "meta.json").read_text(encoding="utf-8"))
+    assert rows["command"] == " ".join(meta["command"])
+    assert rows["replications (each option)"] == 2 and rows["seed"] == meta["seed"]
+    for sheet in ("headline", "summary", "enforcement"):
+        assert sheet in rows
+    records = json.loads((folders["run"] / "warning-records.json").read_text("utf-8"))
+    texts = [r[1] for r in ws.iter_rows(values_only=True) if r[0] == "every option"]
+    assert records["records"] and texts == [r["text"] for r in records["records"]]
+
+
+def test_sheets_are_formatted_for_a_spreadsheet(folders):
+    book = openpyxl.load_workbook(folders["cmp"] / "workbook.xlsx")
+    for ws in book.worksheets[1:]:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref, ws.title
+        assert ws["A1"].font.bold
+    for name in ("summary", "differences"):  # numbers are number cells, never text
+        ws = book[name]
+        col = [c.value for c in ws[1]].index("mean")
+        cells = [r[col] for r in ws.iter_rows(min_row=2)]
+        assert cells and all(c.data_type == "n" for c in cells), name
+    head = book["headline"]
+    header = [c.value for c in head[1]]
+    mean = header.index("mean") + 1
+    units = {r[header.index("unit")]: head.cell(i + 2, mean).number_format
+             for i, r in enumerate(head.iter_rows(min_row=2, values_only=True))}
+    assert units["hours"] == "#,##0.00" and units["share (0-1)"] == "0.0000"
+    assert isinstance(head.cell(2, mean).value, float)  # a number, not text
+
+
+def test_chinese_workbook_names_sheets_headers_and_metrics(folders):
+    book = openpyxl.load_workbook(folders["cmp"] / "workbook-zh.xlsx")
+    assert book.sheetnames[:3] == ["说明", "主要结果", "配对差异"]
+    head = book["主要结果"]
+    header = [c.value for c in head[1]]
+    assert header[:3] == ["指标", "指标代码（结果文件夹中的名称）", "单位"]
+    first = [c.value for c in head[2]]
+    assert first[1] == "clearance_h_mean_import" and first[0] == "海关通关时间均值（进口）"
+    assert first[2] == "小时"
+    english = pd.read_excel(folders["cmp"] / "workbook.xlsx", sheet_name="headline")
+    chinese = pd.read_excel(folders["cmp"] / "workbook-zh.xlsx", sheet_name="主要结果")
+    assert list(chinese["均值"]) == list(english["mean"])
+
+
+def test_the_folder_is_only_read(folders, tmp_path):
+    copy = tmp_path / "cmp"
+    shutil.copytree(folders["cmp"], copy)
+    before = _digest(copy)
+    assert main(["workbook", str(copy), "--out", str(tmp_path / "out.xlsx")]) == 0
+    assert _digest(copy) == before and (tmp_path / "out.xlsx").is_file()
+
+
+def _exit(argv: list[str], capsys) -> tuple[int, str]:
+    code = main(argv)
+    return code, capsys.readouterr().err
+
+
+def test_damaged_or_wrong_folders_are_refused_naming_the_file(folders, tmp_path, capsys):
+    code, err = _exit(["workbook", str(tmp_path / "none")], capsys)
+    assert code == 2 and "does not exist, not a results folder" in err
+    code, err = _exit(["workbook", str(folders["cmp"] / "options" / "baseline")], capsys)
+    assert code == 2 and "one option of the comparison" in err
+    run = tmp_path / "run"
+    shutil.copytree(folders["run"], run)
+    (run / "workbook.xlsx").unlink()
+    text = (run / "summary.csv").read_text(encoding="utf-8").splitlines()
+    cells = text[1].split(",")
+    cells[-6] = str(float(cells[-6]) + 1)  # (the first metric's mean)
+    (run / "summary.csv").write_text("\n".join([text[0], ",".join(cells), *text[2:]]) + "\n",
+                                     encoding="utf-8")
+    code, err = _exit(["workbook", str(run)], capsys)
+    assert code == 2 and f"{run / 'summary.csv'} does not match" in err
+    assert not (run / "workbook.xlsx").exists()
+
+
+def test_a_changed_enforcement_table_is_refused(folders, tmp_path, capsys):
+    cmp = tmp_path / "cmp"
+    shutil.copytree(folders["cmp"], cmp)
+    rows = list(csv.reader((cmp / "enforcement.csv").open(encoding="utf-8")))
+    col = rows[0].index("declarations")
+    rows[1][col] = str(float(rows[1][col]) + 1)
+    with (cmp / "enforcement.csv").open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    code, err = _exit(["workbook", str(cmp)], capsys)
+    assert code == 2 and "enforcement.csv does not match" in err and "'declarations'" in err
+
+
+def test_bad_targets_are_refused(folders, tmp_path, capsys):
+    code, err = _exit(["workbook", str(folders["run"]), "--out", str(tmp_path / "a.csv")],
+                      capsys)
+    assert code == 2 and "ends in .xlsx" in err
+    code, err = _exit(["workbook", str(folders["run"]), "--out",
+                       str(tmp_path / "no" / "a.xlsx")], capsys)
+    assert code == 2 and "does not exist" in err
+    other = tmp_path / "notes.xlsx"
+    other.write_text("my notes", encoding="utf-8")
+    code, err = _exit(["workbook", str(folders["run"]), "--out", str(other)], capsys)
+    assert code == 2 and "not an .xlsx workbook" in err
+    assert other.read_text(encoding="utf-8") == "my notes"
+
+
+def test_a_sweep_folder_is_refused(tmp_path):
+    from sim.report.folder import ResultsFolderError
+
+    (tmp_path / "meta.json").write_text(json.dumps({"kind": "sweep"}), encoding="utf-8")
+    with pytest.raises(ResultsFolderError, match="a sweep's folder"):
+        write_workbook(tmp_path)
