@@ -211,3 +211,17 @@ def test_a_sweep_folder_is_refused(tmp_path):
     (tmp_path / "meta.json").write_text(json.dumps({"kind": "sweep"}), encoding="utf-8")
     with pytest.raises(ResultsFolderError, match="a sweep's folder"):
         write_workbook(tmp_path)
+
+
+def test_the_page_lists_every_sheet_and_is_linked():
+    """docs/workbook.md names each sheet the code writes, in both languages, and the README
+    and the guide's contents link it."""
+    from sim.report.workbook_sheets import TABLES
+
+    page = (REPO / "docs" / "workbook.md").read_text(encoding="utf-8")
+    listed = [line for line in page.splitlines() if line.startswith("| `")]
+    names = [("readme", "说明"), ("headline", "主要结果")] + [(t[1], t[2]) for t in TABLES]
+    assert [line.split("|")[1].strip() for line in listed] == \
+        [f"`{en}` (`{zh}`)" for en, zh in names]
+    assert "[docs/workbook.md](docs/workbook.md)" in (REPO / "README.md").read_text("utf-8")
+    assert "](workbook.md)" in (REPO / "docs" / "README.md").read_text("utf-8")
