@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sim.report.folder import read_csv
+from sim.report.folder import read_csv, read_object
 
 #: the folder's tables a sheet shows whole (file, sheet name in English and in Chinese,
 #: what it is in each); a comparison's ``differences.csv`` only with a comparison
@@ -85,8 +85,6 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
     figure and option: its mean and 95 % interval (as the tables show it, clipped to what is
     possible) and, in a comparison, its paired change from the baseline with that change's
     raw 95 % interval and whether Holm's correction confirms it."""
-    from sim.report.headline import HEADLINE, ORGANISATION
-
     summary = read_csv(folder / "summary.csv", dtype={"option": str})
     if "option" not in summary.columns:
         summary.insert(0, "option", "run")
@@ -94,9 +92,9 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
              if kind == "compare" else pd.DataFrame())
     by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
     rows = []
-    for metric, what, _, _ in HEADLINE + ORGANISATION:
+    for metric, what in _headline_metrics(folder, kind, lang):
         for r in summary[summary["metric"] == metric].to_dict("records"):
-            row = {"figure": _words(metric, what, lang), "metric": metric,
+            row = {"figure": what, "metric": metric,
                    "unit": _unit(str(r["unit"]), lang), "option": r["option"],
                    "mean": r["mean"], "low": r["shown_low"], "high": r["shown_high"],
                    "n": r["n"]}
@@ -109,6 +107,38 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
                            steady=_yes(d.get("steady_state"), lang) if d else None)
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def changed_ports(folder: Path, kind: str) -> list[str]:
+    """The ports a comparison's options change (``ports.<port>.`` settings), in order."""
+    if kind != "compare":
+        return []
+    options = read_object(folder / "compare.json").get("options")
+    out: dict[str, None] = {}
+    for o in options if isinstance(options, list) else []:
+        for key in dict(o.get("overrides") or {}) if isinstance(o, dict) else ():
+            parts = str(key).split(".")
+            if len(parts) > 2 and parts[0] == "ports":
+                out[parts[1]] = None
+    return list(out)
+
+
+def _headline_metrics(folder: Path, kind: str, lang: str) -> list[tuple[str, str]]:
+    """The headline's metrics and their words: those of every port pooled, then, for each
+    port an option changes, that port's own (a change at one port is diluted in figures
+    pooled over every port), as the report's headline gives them."""
+    from sim.report.headline import AT_PORT, HEADLINE, ORGANISATION
+
+    out = [(m, _words(m, what, lang)) for m, what, _, _ in HEADLINE + ORGANISATION]
+    for port in changed_ports(folder, kind):
+        for form, what, _, _ in AT_PORT:
+            metric = form.format(p=port)
+            words = _words(form.replace("_port_{p}", ""), what, lang)
+            if lang == "zh":
+                words = (words[:-1] + f"，口岸 {port}）" if words.endswith("）")
+                         else f"{words}（口岸 {port}）")
+            out.append((metric, words if lang == "zh" else f"{what} at {port}"))
+    return out
 
 
 def _yes(value: object, lang: str) -> str:
