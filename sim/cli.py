@@ -953,6 +953,8 @@ def _print_run_table(
     if validation:
         console.print(validation_table(validation))
     console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
+    console.print(f"one workbook for Excel or WPS: bordersim workbook {out}", highlight=False,
+                  soft_wrap=True, markup=False)
 
 
 def _print_run_notes(

@@ -353,6 +353,9 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     _precision_warnings(res, notes)  # (last, where they are seen)
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True, markup=False)
+    console.print(f"one workbook for Excel or WPS (headline figures, intervals, paired "
+                  f"differences): bordersim workbook {out}", highlight=False, soft_wrap=True,
+                  markup=False)
     if "total_cost_per_year" in names:  # (a scenario with [costs])
         console.print(f"business case over years (set-up costs, NPV, payback, cost per hour "
                       f"saved): bordersim appraise {out}", highlight=False, soft_wrap=True,

@@ -229,3 +229,20 @@ def test_the_page_lists_every_sheet_and_is_linked():
         [f"`{en}` (`{zh}`)" for en, zh in names]
     assert "[docs/workbook.md](docs/workbook.md)" in (REPO / "README.md").read_text("utf-8")
     assert "](workbook.md)" in (REPO / "docs" / "README.md").read_text("utf-8")
+
+
+def test_run_and_compare_print_the_workbook_command_and_it_works(tmp_path, capsys):
+    """The line a reader copies from the end of a run's or comparison's output works as
+    printed."""
+    import shlex
+
+    for argv in (["run", SMALL, *TINY], ["compare", SMALL, *TINY, "--no-report", "--option",
+                                         "more_docs:ports.sea.document_check.capacity=4"]):
+        out = tmp_path / argv[0]
+        capsys.readouterr()
+        assert main([*argv, "--out", str(out)]) == 0
+        lines = [ln for ln in capsys.readouterr().out.splitlines() if "bordersim workbook" in ln]
+        assert len(lines) == 1 and lines[0].endswith(f"bordersim workbook {out}")
+        command = shlex.split(lines[0].split(": ", 1)[1])
+        assert command[0] == "bordersim" and main(command[1:]) == 0
+        assert (out / "workbook.xlsx").is_file()
