@@ -16,7 +16,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "workbook",
         help="one .xlsx workbook of a results folder for Excel or WPS: headline figures with "
-        "95 % intervals, paired differences, the main tables",
+        "95 %% intervals, paired differences, the main tables",  # (a help string: %-formatted)
         description="Read a finished results folder of bordersim run or compare (checked "
         "first, as bordersim report checks it) and write one .xlsx workbook: a readme sheet "
         "(what each sheet is, the scenario, the command, seed, replications, warnings), the "

@@ -246,3 +246,11 @@ def test_run_and_compare_print_the_workbook_command_and_it_works(tmp_path, capsy
         command = shlex.split(lines[0].split(": ", 1)[1])
         assert command[0] == "bordersim" and main(command[1:]) == 0
         assert (out / "workbook.xlsx").is_file()
+
+
+def test_the_command_is_listed_in_the_help(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0
+    assert "workbook" in out and "95 % intervals" in out
