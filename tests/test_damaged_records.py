@@ -71,10 +71,12 @@ def test_a_damaged_sweep_or_comparison_record_is_written_again(tmp_path, capsys,
 
 
 def _figures(text: str) -> object:
-    """The JSON's figures without what says when and whether it resumed."""
+    """The JSON's figures without what says when and whether it resumed (the notes, and
+    the same coded)."""
     data = json.loads(text)
+    said = ("notes", "warning_records", "meta", "created", "resumed")
     if isinstance(data, dict):
-        return {k: v for k, v in data.items() if k not in ("notes", "meta", "created", "resumed")}
+        return {k: v for k, v in data.items() if k not in said}
     return data
 
 
@@ -104,3 +106,21 @@ def test_a_lost_record_is_named_by_report_and_rebuilt_by_rerunning(tmp_path, cap
     assert (out / record).is_file() and "computing replication" not in got.err, got.err
     assert _figures(got.out) == _figures(first)
     assert main(["report", str(out), "--check"]) == 0
+
+
+def test_a_lost_run_record_is_rebuilt_in_a_folder_with_its_report_and_workbook(tmp_path, capsys):
+    """A run's folder also holds what later commands wrote into it (the coded warnings, the
+    report, the workbook): with its meta.json lost, rerunning resumes it, not refuses it as
+    a foreign folder."""
+    argv, record = COMMANDS["run"]
+    out = tmp_path / "out"
+    assert main([*argv, "--out", str(out)]) == 0
+    assert main(["report", str(out)]) == 0
+    assert main(["workbook", str(out)]) == 0
+    assert {"warning-records.json", "report.html", "workbook.xlsx"} <= {
+        p.name for p in out.iterdir()}
+    (out / record).unlink()
+    capsys.readouterr()
+    assert main(["run", str(out / "scenario.json"), "--reps", "1", "--out", str(out)]) == 0, \
+        capsys.readouterr().err
+    assert (out / record).is_file()

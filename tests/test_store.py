@@ -28,6 +28,8 @@ def run(capsys, out: Path, *extra: str) -> tuple[int, str, str]:
         return code, captured.out, captured.err
     summary = json.loads(captured.out)
     assert all(line in captured.err for line in summary.pop("notes"))
+    # (the coded notes too: a resumed run's say what it recomputed)
+    assert all(r["text"] in captured.err for r in summary.pop("warning_records"))
     return code, json.dumps(summary), captured.err
 
 

@@ -104,7 +104,13 @@ _OWN = {
     "enforcement.csv",
     "trading-across-borders.csv",
     "warnings.json",
+    "warning-records.json",
     "failures.json",
+    # written into the folder later, by bordersim report and workbook
+    "report.html",
+    "report-zh.html",
+    "workbook.xlsx",
+    "workbook-zh.xlsx",
 }
 _FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
 _MAX_REP_BYTES = 16 * 2**20
