@@ -204,3 +204,19 @@ def test_the_reforms_of_the_docs_page_apply_to_the_example():
         assert s.smuggling is not None
     lane = load_scenario(EXAMPLE, options["tighter_check"]["set"]).smuggling
     assert lane is not None and lane.routes["resident_trade"].lane.check_share == 0.2
+
+
+def test_the_tables_and_the_report_show_the_lanes_rows(runs):
+    """The compare table and the report's smuggling section list the lane's rows after the
+    routes' (the members' wait is what a lane is asked about); none without a lane."""
+    from sim.experiment.metric_names import smuggling_rows
+
+    light, _ = runs
+    rows = smuggling_rows(light)
+    lane = [r for r in rows if r.startswith("resident_lane_")]
+    assert lane[:2] == [f"resident_lane_member_wait_h_mean{SUFFIX}",
+                        f"resident_lane_member_wait_h_p90{SUFFIX}"]
+    assert f"resident_lane_smuggled_share{SUFFIX}" in lane
+    assert rows.index(lane[0]) > rows.index("smuggling_caught_share_route_market")
+    without = [k for k in light if not k.startswith("resident_lane_")]
+    assert not [r for r in smuggling_rows(without) if r.startswith("resident_lane_")]

@@ -77,6 +77,15 @@ SMUGGLING = (
 )
 ROUTE_ATTEMPTS = "smuggling_attempts_route_"
 ROUTE_CAUGHT = "smuggling_caught_share_route_"
+#: a border-resident lane's rows, per route with a lane (:mod:`sim.model.resident_lane`):
+#: what the members wait and how much of the channel smugglers use
+LANE_ROWS = (
+    "resident_lane_member_wait_h_mean",
+    "resident_lane_member_wait_h_p90",
+    "resident_lane_member_checked_share",
+    "resident_lane_smuggled_share",
+    "resident_lane_loads_found",
+)
 
 #: pooled clearance rows a table follows with their imports' and exports' (results are never
 #: pooled alone; the median, mostly 0 h, and the p90 are left to the CSVs for readability)
@@ -201,14 +210,19 @@ def risk_rows(names: Iterable[str]) -> tuple[str, ...]:
 
 def smuggling_rows(names: Iterable[str]) -> tuple[str, ...]:
     """The smuggling rows of a table among ``names`` (the metrics of a run or comparison):
-    :data:`SMUGGLING`, then attempts by route, then each route's catch rate, sorted; none
-    without smuggling."""
+    :data:`SMUGGLING`, then attempts by route, then each route's catch rate, sorted, then
+    each border-resident lane's :data:`LANE_ROWS` (its members' wait is what the lane is
+    for); none without smuggling."""
     present = set(names)
     if "smuggling_attempts" not in present:
         return ()
     routes = sorted(n for n in present if n.startswith(ROUTE_ATTEMPTS))
     caught = sorted(n for n in present if n.startswith(ROUTE_CAUGHT))
-    return tuple(n for n in SMUGGLING if n in present) + tuple(routes) + tuple(caught)
+    lanes = sorted(n.removeprefix(f"{LANE_ROWS[0]}_route_") for n in present
+                   if n.startswith(f"{LANE_ROWS[0]}_route_"))
+    lane = tuple(f"{stem}_route_{r}" for r in lanes for stem in LANE_ROWS
+                 if f"{stem}_route_{r}" in present)
+    return tuple(n for n in SMUGGLING if n in present) + tuple(routes) + tuple(caught) + lane
 
 
 def touched_ports(options: Iterable[Any]) -> tuple[str, ...]:
