@@ -7,9 +7,8 @@ from sim.experiment.metric_glossary_data import ALL, EFFECT_LAYER, Entry
 
 _ONLY = "with the type named in `enforcement.report_by_port` (none by default)"
 _KNOWN = (
-    " Goods still held by customs undetected at the run's end have no known outcome and are "
-    "in neither this nor its pair; the ports' figures add up to the pooled one "
-    "(docs/counterfeits.md)."
+    " With found_after_release_<type> and held_<type> it adds up to illicit_<type>; the "
+    "ports' figures add up to the pooled one (docs/counterfeits.md)."
 )
 
 ILLICIT_BY_PORT = [
@@ -21,5 +20,14 @@ ILLICIT_BY_PORT = [
           "The cohort's illicit declarations of the type released without being found, "
           "neither before release nor by the post-clearance checks (a tax review, a recall, "
           "the audit): the count whose value `value_slipped` pools over the types." + _KNOWN,
+          by=ALL, only=_ONLY),
+    Entry("found_after_release_<type>", EFFECT_LAYER,
+          "The cohort's illicit declarations of the type released and then found by the "
+          "post-clearance checks (a tax review, a recall, the audit): found, but too late to "
+          "detain or seize at the border." + _KNOWN,
+          by=ALL, only=_ONLY),
+    Entry("held_<type>", EFFECT_LAYER,
+          "The cohort's illicit declarations of the type still held by customs, not found, at "
+          "the run's end: their outcome is not known yet." + _KNOWN,
           by=ALL, only=_ONLY),
 ]

@@ -9,8 +9,14 @@ named, these are the enforcement tally's own counters (:mod:`sim.model.enforceme
 - ``detected_<type>``: the cohort's declarations of the type found before release (for
   counterfeits, those detained);
 - ``slipped_<type>``: those released without being found, before release or by the
-  post-clearance checks (as ``value_slipped`` counts value); goods still held undetected at
-  the run's end have no known outcome and are in neither.
+  post-clearance checks (as ``value_slipped`` counts value);
+- ``found_after_release_<type>``: those released and then found by the post-clearance checks
+  (a tax review, a recall, the audit: too late to detain);
+- ``held_<type>``: those still held by customs undetected at the run's end (no known
+  outcome yet).
+
+The four add up to ``illicit_<type>``, the cohort's declarations of the type, so a reader can
+check every one is counted once.
 
 Each is given pooled, ``_<direction>``, ``_port_<port>`` and ``_port_<port>_<direction>``:
 the port ones add up to the pooled one.
@@ -33,7 +39,8 @@ _D = len(DIRECTIONS)
 
 
 def counts_by_port(t: EnforcementTally, kinds: Sequence[str]) -> dict[str, np.ndarray]:
-    """For each stem (``detected_<type>``, ``slipped_<type>``) the counts as a port x
+    """For each stem (``detected_<type>``, ``slipped_<type>``, ``found_after_release_<type>``,
+    ``held_<type>``) the counts as a port x
     direction array (the tally's rows are port x direction, its columns truth codes:
     compliant first, then each illicit type in ``ILLICIT`` order)."""
     out: dict[str, np.ndarray] = {}
@@ -43,6 +50,8 @@ def counts_by_port(t: EnforcementTally, kinds: Sequence[str]) -> dict[str, np.nd
         slipped = t.n[:, k] - t.held[:, k] - detected - t.audited[:, k]
         out[f"detected_{kind}"] = detected.reshape(-1, _D)
         out[f"slipped_{kind}"] = slipped.reshape(-1, _D)
+        out[f"found_after_release_{kind}"] = t.audited[:, k].reshape(-1, _D)
+        out[f"held_{kind}"] = t.held[:, k].reshape(-1, _D)
     return out
 
 

@@ -118,6 +118,8 @@ METRICS: dict[str, str] = {
     "detection_rate_<type>": "<type>查出率",
     "detected_<type>": "<type>放行前查出票数",
     "slipped_<type>": "<type>漏放票数（放行前及放行后均未查出）",
+    "found_after_release_<type>": "<type>放行后经稽查等查出票数",
+    "held_<type>": "运行结束时仍在海关手中未查出的<type>票数",
     "detection_rate_<class>": "<class>违规货物查出率",
     "detection_rate_value": "违规货值查出率",
     "detection_rate_with_audit": "违规货物查出率（含放行后发现）",
