@@ -138,6 +138,12 @@ CODES: tuple[Code, ...] = (
          "a metric asked for by name (--show) was measured in no replication: its figure is "
          "missing",
          r"(?P<metric>\S+) was asked for \(--show\) but measured in no replication"),
+    Code("metric_unpaired", "note", False,
+         "an option measured metrics the baseline measured in no replication (it alone "
+         "turned a count on, as spoils_after or report_by_port): they have no paired "
+         "difference",
+         rf"(?P<f_metrics>{_N}) metric\(s\) measured in it and in no replication of the "
+         r"baseline \((?P<metric>[^ ,)]+)"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

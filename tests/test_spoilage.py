@@ -6,6 +6,7 @@ named, and a bad ``spoils_after`` is refused naming the field."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ OVERRIDES = {
     "commodities.frozen.spoils_after": "24 h", "commodities.food.spoils_after": "12 h",
 }
 LIMITS = {"frozen": 24.0, "food": 12.0}
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +128,25 @@ def test_a_bad_shelf_life_is_refused_naming_the_field(bad):
                           {"commodities.frozen.spoils_after": bad})
     text = str(err.value)
     assert "spoils_after" in text and "frozen" in text, text
+
+
+def test_an_option_that_alone_turns_spoilage_on_is_told_it_has_no_baseline(tmp_path):
+    """Its spoiled shares are measured in it and in no baseline replication: a coded note
+    says so (they were shown against a baseline 'from 0 replications' without a word), and
+    a comparison whose baseline counts too has no such note."""
+    from sim.experiment.compare import compare
+    from sim.experiment.compare_notes import compare_notes
+    from sim.warning_codes import record
+
+    short = {"days": 2, "warmup_days": 1, "drain_days": 1}
+    res = compare(SMALL, ["spoil:commodities.frozen.spoils_after=24 h"], reps=1,
+                  overrides=short, out=tmp_path / "a", report=False)
+    notes = [n for n in compare_notes(res) if "no paired difference" in n]
+    assert len(notes) == 1 and notes[0].startswith("note (spoil): 4 metric(s)"), notes
+    rec = record(notes[0])
+    assert rec["code"] == "metric_unpaired" and rec["option"] == "spoil"
+    assert rec["metric"].startswith("perishable_h_mean_commodity_frozen_port_sea_")
+    both = compare(SMALL, ["spoil12:commodities.frozen.spoils_after=12 h"], reps=1,
+                   overrides={**short, "commodities.frozen.spoils_after": "24 h"},
+                   out=tmp_path / "b", report=False)
+    assert not [n for n in compare_notes(both) if "no paired difference" in n]

@@ -144,6 +144,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "near_saturation": lambda _: stability.near_saturation({"utilisation_p_1_scan": 0.93})[0],
     "metric_unmeasured": lambda _: __import__("sim.cli_warnings", fromlist=["x"]).unmeasured(
         {"a_metric": {"mean": None}}, ["a_metric"])[0].removeprefix("warning: "),
+    "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
+                                            ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
+                                                       "baseline")[0].split(": ", 1)[1],
 }
 
 

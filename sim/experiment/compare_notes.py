@@ -61,6 +61,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     out += headroom_notes(res)
     out += uncosted_scenario(res)
     out += quantile_notes(res)
+    out += unpaired_notes(res)
     reps = m.get("reps") if isinstance(m.get("reps"), int) else None
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
 
@@ -225,3 +226,35 @@ def quantile_notes(res: CompareResult) -> list[str]:
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     return [f"note: the interactions of {shown} have intervals clear of 0, but "
             f"{QUANTILE_INTERACTION}"]
+
+
+#: the settings that only turn a count on: given to one option alone, its metrics have no
+#: baseline figure to be paired with
+COUNTING_SETTINGS = "commodities.<c>.spoils_after, enforcement.report_by_port"
+
+
+def unpaired_notes(res: CompareResult) -> list[str]:
+    """Each option's metrics measured in some of its replications and in none of the
+    baseline's: they have no paired difference (the table shows the baseline as from 0
+    replications), most often because the option alone turned a count on."""
+    s = res.summary
+    if s.empty or not {"metric", "n"} <= set(s.columns) or len(res.names) < 2:
+        return []
+    measured = {name: set(s.loc[(s["option"] == name) & (s["n"] > 0), "metric"])
+                for name in res.names}
+    return unpaired(measured, res.names[0])
+
+
+def unpaired(measured: Mapping[str, set[str]], base: str) -> list[str]:
+    """The notes of :func:`unpaired_notes` from the metrics each option measured."""
+    out = []
+    for name, metrics in measured.items():
+        alone = sorted(metrics - measured[base]) if name != base else []
+        if not alone:
+            continue
+        shown = ", ".join(alone[:3]) + (f" and {len(alone) - 3} more" if len(alone) > 3 else "")
+        out.append(f"note ({name}): {len(alone)} metric(s) measured in it and in no "
+                   f"replication of the baseline ({shown}): they have no paired difference. "
+                   f"If the option only turns their count on ({COUNTING_SETTINGS}), give that "
+                   "setting to every option (--set) to compare them")
+    return out
