@@ -75,3 +75,19 @@ def test_a_share_outside_0_to_1_is_refused_naming_the_field():
         sim.load_scenario(SMALL, {"enforcement.recordation.share": 1.5})
     with pytest.raises(sim.ScenarioError, match=r"enforcement.recordation.brand"):
         sim.load_scenario(SMALL, {"enforcement.recordation": {"brand": 0.5}})
+
+
+def test_a_recorded_brand_found_less_often_than_unrecorded_ones_is_refused():
+    """Recordation adds what officers know; it cannot make a check find less. Refused only
+    when a share is recorded, naming the field and the detection figure it is below."""
+    plain = {"enforcement.detection.exam": {"counterfeit": 0.9},
+             "enforcement.detection.document": {"counterfeit": 0.2}}
+    msg = r"enforcement.recordation.exam = 0.85: .* less often .*exam.counterfeit = 0.9\)"
+    with pytest.raises(sim.ScenarioError, match=msg):
+        sim.load_scenario(SMALL, {**plain, "enforcement.recordation": {"share": 0.5,
+                                                                       "exam": 0.85}})
+    with pytest.raises(sim.ScenarioError, match=r"enforcement.recordation.document = 0.1"):
+        sim.load_scenario(SMALL, {**plain, "enforcement.recordation": {"share": 0.5,
+                                                                       "document": 0.1}})
+    sim.load_scenario(SMALL, {**plain, "enforcement.recordation": {"exam": 0.85}})  # (none)
+    sim.load_scenario(SMALL, {**plain, "enforcement.recordation.share": 0.5})  # (the defaults)

@@ -408,7 +408,26 @@ class Enforcement(Strict):
                 raise AtField(
                     f"by_direction.{k}", f"unknown direction; allowed: {', '.join(DIRECTIONS)}"
                 )
+        self._recorded_found_no_less()
         return self
+
+    def _recorded_found_no_less(self) -> None:
+        """A recorded brand's counterfeits are found at least as often as unrecorded ones'
+        by each check recordation changes: the recordation adds the genuine goods' features
+        and the right holder's details, it takes nothing away."""
+        rec = self.recordation
+        if rec.share <= 0:
+            return
+        for check in ("document", "exam"):
+            plain = float(getattr(self.detection, check).get("counterfeit", 0.0))
+            if getattr(rec, check) < plain:
+                raise AtField(
+                    ("recordation", check), f"a recorded brand's counterfeits would be found "
+                    f"less often than unrecorded ones' (detection.{check}.counterfeit = "
+                    f"{plain:g}); give at least {plain:g}", getattr(rec, check),
+                    sources={"recorded": ("recordation", check),
+                             "unrecorded": ("detection", check, "counterfeit")},
+                )
 
     @property
     def active(self) -> bool:
