@@ -216,3 +216,21 @@ def test_the_chinese_page_goes_beside_the_english_one_in_the_folder(folder, tmp_
     assert "<html lang='zh-CN'>" in chinese
     assert main(["report", str(copy), "--lang", "zh"]) == 0  # (it replaces its own page)
     assert main(["report", str(copy), "--check"]) == 0  # (and the folder is still whole)
+
+
+@pytest.mark.parametrize("page, terms", [
+    ("resident-lane.md", ["border-resident trade", "per-resident daily duty-free allowance",
+                          "border-resident card", "border residents' mutual-aid group",
+                          "landing processing of resident-trade imports"]),
+    ("counterfeits.md", ["detained", "recordation of an IPR with customs",
+                         "ex officio protection (recorded rights)",
+                         "protection on the right holder's application"]),
+    ("air-cargo.md", ["air waybill", "ULD breakdown", "shelf life", "cold chain"]),
+])
+def test_the_new_feature_pages_name_their_terms_in_chinese(page: str, terms: list[str]):
+    """A customs reader checks a page's terms against China Customs' own: each page gives
+    the glossary's Chinese for its domain terms (a line break may fall inside a term)."""
+    from sim.report.zh_glossary import TERMS
+
+    text = (REPO / "docs" / page).read_text(encoding="utf-8").replace("\n", "")
+    assert [t for t in terms if TERMS[t] not in text] == []

@@ -48,6 +48,18 @@ TERMS: dict[str, str] = {
     "95 % confidence interval": "95% 置信区间",
     "steady-state": "稳态",
     "Time Release Study": "货物放行时间研究",
+    "border-resident trade": "边民互市贸易",
+    "border-resident card": "边民证",
+    "per-resident daily duty-free allowance": "边民每人每日免税额度",
+    "border residents' mutual-aid group": "边民互助组",
+    "landing processing of resident-trade imports": "互市进口商品落地加工",
+    "recordation of an IPR with customs": "知识产权海关保护备案",
+    "ex officio protection (recorded rights)": "依职权保护",
+    "protection on the right holder's application": "依申请保护",
+    "air waybill": "航空运单",
+    "ULD breakdown": "集装器拆板理货",
+    "shelf life": "保质期",
+    "cold chain": "冷链",
 }
 
 #: the values of a metric name's placeholders (sim.experiment.metric_glossary.PLACEHOLDERS)
