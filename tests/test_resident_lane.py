@@ -220,3 +220,19 @@ def test_the_tables_and_the_report_show_the_lanes_rows(runs):
     assert rows.index(lane[0]) > rows.index("smuggling_caught_share_route_market")
     without = [k for k in light if not k.startswith("resident_lane_")]
     assert not [r for r in smuggling_rows(without) if r.startswith("resident_lane_")]
+
+
+def test_an_allowance_that_splits_a_load_among_thousands_is_refused(tmp_path, capsys):
+    """An allowance written in thousands (8 for 8,000) splits the group's 10,000 USD loads
+    among 1,250 carriers, who swamp the officers (at Dongxing, allowance 1: members waited 98
+    days, and no warning said so): refused, naming the field, the group and the split; 10
+    (1,000 carriers) loads."""
+    lane = lane_text().replace("allowance = 1000", "allowance = 8")
+    path = tmp_path / "bad.toml"
+    path.write_text(SMALL.read_text() + LANE.format(schedule=[2] * 24, lane=lane))
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "smuggling.routes.market.lane.allowance = 8" in err
+    assert "group ring's mean load of 10,000 USD would be split among 1,250 carriers" in err
+    path.write_text(path.read_text().replace("allowance = 8,", "allowance = 10,"))
+    assert load_scenario(path).smuggling.routes["market"].lane.allowance == 10

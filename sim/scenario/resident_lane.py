@@ -24,6 +24,10 @@ from sim.scenario.units import UnitError, parse_rate
 
 #: members' crossings a lane may see (per hour): at most 100,000 a day
 MAX_CROSSINGS_H = 100_000 / 24
+#: carriers a group's mean load may be split among at a lane: each is served by an officer,
+#: so an allowance far below the loads' value (a typo: 8 for 8,000) swamps the lane with
+#: carriers; 1,000 residents for one load is far past any split reported (assumption)
+MAX_CARRIERS = 1000
 
 
 def _crossings(v: Any) -> float:
@@ -61,3 +65,20 @@ class ResidentLane(Strict):
         description="probability that a detailed check of a carrier finds the split load (the "
         "whole load is then caught, as by the patrol)"
     )
+
+
+def check_split(lane: ResidentLane, mean_value: float, where: tuple[str, ...], group: str
+                ) -> None:
+    """Refuse a lane whose allowance splits a group's mean load among more than
+    :data:`MAX_CARRIERS` carriers (``where``: the lane's path)."""
+    from math import ceil
+
+    from sim.scenario.limits import AtField
+
+    n = ceil(mean_value / lane.allowance)
+    if n > MAX_CARRIERS:
+        raise AtField(
+            (*where, "allowance"), f"group {group}'s mean load of {mean_value:,.0f} USD "
+            f"would be split among {n:,} carriers, more than {MAX_CARRIERS:,}: the allowance "
+            "is in USD a resident a day (8,000 yuan is about 1,150 USD)", lane.allowance,
+        )

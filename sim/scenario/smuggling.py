@@ -28,7 +28,7 @@ from sim.scenario import limits
 from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Clock, Flag, Probability, Real, Servers, Weight
-from sim.scenario.resident_lane import ResidentLane
+from sim.scenario.resident_lane import ResidentLane, check_split
 from sim.scenario.units import UnitError, parse_rate
 
 if TYPE_CHECKING:
@@ -297,6 +297,11 @@ class Smuggling(Strict):
                         "its routes, or give the belief to the group that uses it)",
                     )
             self._ports_of(scenario, gname, g)
+            for name in g.routes:
+                lane = self.routes[name].lane
+                if lane is not None:
+                    check_split(lane, float(g.value.mean), ("smuggling", "routes", name, "lane"),
+                                gname)
         self._patrols_priced(scenario)
 
     def _patrols_priced(self, scenario: Scenario) -> None:
