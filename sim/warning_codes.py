@@ -93,6 +93,12 @@ CODES: tuple[Code, ...] = (
          rf"(?P<f_work_officer_h_per_week>{_N}) officer-hours of work a week, its officers "
          rf"on duty in the open hours give (?P<f_officer_h_per_week>{_N})",
          (), "resident_lane_member_wait_h_mean_route_{route}"),
+    Code("resident_lane_backlog", "warning", True,
+         "members of a border-resident lane still waited more than a day at the end of the "
+         "observed days (hired carriers can fill a queue the members alone would not)",
+         rf"resident lane of route '(?P<route>[^']+)': members who came on the last observed "
+         rf"day waited (?P<f_wait_h_mean>{_N}) hours on average",
+         (), "resident_lane_member_wait_h_mean_route_{route}"),
     Code("empty_run", "warning", False,
          "no consignment arrived in the observed days of some replications",
          r"no consignment arrived in the observed days of"),

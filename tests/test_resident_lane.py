@@ -236,3 +236,19 @@ def test_an_allowance_that_splits_a_load_among_thousands_is_refused(tmp_path, ca
     assert "group ring's mean load of 10,000 USD would be split among 1,250 carriers" in err
     path.write_text(path.read_text().replace("allowance = 8,", "allowance = 10,"))
     assert load_scenario(path).smuggling.routes["market"].lane.allowance == 10
+
+
+def carriers_swamp(tmp_path: Path):
+    """A lane the members alone keep light (200 a day, 4 officers) whose allowance splits
+    each 10,000 USD load among about 800 carriers: they fill the queue for days."""
+    lane = lane_text().replace("allowance = 1000", "allowance = 12.5")
+    return simulate(scenario(tmp_path, lane), 3)
+
+
+def test_carriers_that_swamp_the_lane_warn_though_members_alone_would_not(tmp_path):
+    r = carriers_swamp(tmp_path)
+    said = [w for w in r.warnings if w.startswith("resident lane of route 'market'")]
+    assert len(said) == 1 and "members who came on the last observed day waited" in said[0]
+    assert r.metrics()[f"resident_lane_member_wait_h_mean{SUFFIX}"] > 24
+    ok = simulate(scenario(tmp_path), 3)
+    assert not any("resident lane" in w for w in ok.warnings)

@@ -130,6 +130,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "risk_target_missed": lambda _: _risk_miss(),
     "smugglers_unsettled": _smugglers,
     "resident_lane_overload": _resident_lane,
+    "resident_lane_backlog": lambda tmp: next(
+        w for w in __import__("tests.test_resident_lane", fromlist=["x"]).carriers_swamp(
+            tmp).warnings if w.startswith("resident lane")),
     "empty_run": lambda _: __import__("sim.experiment.composition", fromlist=["x"]
                                       ).empty_note(2, 5),
     "reform_outside_run": lambda _: _timeline(0),

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 MEMBER_TIMES, MEMBER_DRAWS, CARRIER_DRAWS = range(3)
 #: the members' work over the officers' open hours above which a run warns
 LOAD_WARN = 0.95
+#: members' mean wait (hours) on the last observed day above which a run warns (measured:
+#: members do not cross the day they come, whoever fills the queue)
+BACKLOG_WARN_H = 24.0
 #: units of the lane's metrics that are not times or shares (:func:`metric_unit`)
 UNITS = {
     "resident_lane_members": "crossings",
@@ -99,6 +102,7 @@ class ResidentLaneRun:
         self.member_rng = group_stream(seed, key, MEMBER_DRAWS)
         self.carrier_rng = group_stream(seed, key, CARRIER_DRAWS)
         self.member_waits: list[float] = []
+        self.last_day_waits: list[float] = []
         self.member_times: list[float] = []
         self.members_checked = 0
         self.carriers = 0
@@ -136,6 +140,8 @@ class ResidentLaneRun:
                 start, end, checked = self._cross(t, u)
                 if self._observed(t):
                     self.member_waits.append(start - t)
+                    if t >= self.stop - 24.0:
+                        self.last_day_waits.append(start - t)
                     self.member_times.append(end - t)
                     self.members_checked += checked
 
@@ -170,7 +176,22 @@ class ResidentLaneRun:
 
     def warning(self) -> str | None:
         """A plain-language warning when the members alone bring more work than the officers
-        on duty in the route's open hours can do (the queue then grows all run)."""
+        on duty can do, or else when members still waited more than a day at the end (hired
+        carriers filled the queue): either way the queue grows all run."""
+        return self._overload() or self._backlog()
+
+    def _backlog(self) -> str | None:
+        waits = self.last_day_waits
+        if not waits or float(np.mean(waits)) <= BACKLOG_WARN_H:
+            return None
+        return (
+            f"resident lane of route {self.name!r}: members who came on the last observed day "
+            f"waited {float(np.mean(waits)):.0f} hours on average (members and hired carriers "
+            "queue at its officers); the queue grows all run and its waits depend on the "
+            "run's length (add officers, or check a larger allowance: fewer carriers a load)"
+        )
+
+    def _overload(self) -> str | None:
         lane, staff = self.spec, self.route.patrol.weekly() if self.route.patrol else []
         per_crossing = float(lane.service.mean) + lane.check_share * float(lane.check.mean)
         open_hours = [self.route.opens(h + 0.5) == h + 0.5 for h in range(168)]
