@@ -471,8 +471,10 @@ def _sobol(
             )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    args.said = list(getattr(args, "said", []))  # (its warnings are recorded and --fail-on)
     for warning in res.warnings(args.sobol):
         print(f"warning: {warning}", file=sys.stderr)
+        args.said.append(f"warning: {warning}")
     if args.json:
         sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
         return 0
@@ -595,7 +597,8 @@ def _prcc(args: argparse.Namespace, rows: Any, metrics: list[str], out: Path) ->
         _note(f"--metric {m}: no run measured it (a port where nothing was released, say), "
               "so it has no PRCC")  # fmt: skip
     args.metric = [m for m in args.metric if m not in lost]
-    return write_prcc(rows, metrics, args.metric, out)
+    args.said = list(getattr(args, "said", []))  # (its warnings are recorded and --fail-on)
+    return write_prcc(rows, metrics, args.metric, out, args.said)
 
 
 def _print_differences(rows: Any, params: list[str], metrics: list[str]) -> None:

@@ -39,12 +39,14 @@ def _cell(mean: float, half: float) -> str:
 
 
 def write_prcc(
-    rows: pd.DataFrame, metrics: list[str], shown: list[str], out: Path
+    rows: pd.DataFrame, metrics: list[str], shown: list[str], out: Path,
+    said: list[str] | None = None,
 ) -> pd.DataFrame:
     """``prcc.csv`` in ``out``: per metric of ``metrics`` and ``shown`` and swept parameter,
     the PRCC over the points' means with its 95 % interval, p-value and Holm's verdict;
     returned. Warns on stderr when the points are too few to rank the parameters, or the
-    simulation noise blurs ``shown``'s PRCCs."""
+    simulation noise blurs ``shown``'s PRCCs (each line printed also added to ``said``, the
+    sweep's warning records)."""
     from sim.experiment.store import atomic_write
     from sim.experiment.sweep_prcc import noise_warning, prcc_warning, sweep_prcc
 
@@ -57,6 +59,8 @@ def write_prcc(
     for warning in warnings:
         if warning:
             print(f"warning: {warning}", file=sys.stderr)
+            if said is not None:
+                said.append(f"warning: {warning}")
     return table
 
 

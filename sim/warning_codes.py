@@ -150,6 +150,20 @@ CODES: tuple[Code, ...] = (
          "difference",
          rf"(?P<f_metrics>{_N}) metric\(s\) measured in it and in no replication of the "
          r"baseline \((?P<metric>[^ ,)]+)"),
+    Code("prcc_too_few_points", "warning", False,
+         "a Latin-hypercube sweep has too few points for its PRCCs to rank the parameters",
+         rf"(?:with )?(?P<f_points>{_N}) points (?:and |cannot give PRCC intervals over )"
+         rf"(?P<f_parameters>{_N}) parameters"),
+    Code("prcc_noise", "warning", False,
+         "simulation noise blurs a Latin-hypercube sweep's PRCCs (or one replication cannot "
+         "tell)",
+         r"(?:with one replication per point the simulation noise in each point's mean|"
+         r"simulation noise makes up much of the spread of the points' means)"),
+    Code("sobol_uncertain", "warning", False,
+         "a Sobol analysis's indices are too uncertain, or simulation noise moves them more "
+         "than their intervals show",
+         r"(?:the Sobol indices are uncertain|with one replication per point the Sobol "
+         r"intervals|simulation noise moves the Sobol indices)"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

@@ -119,6 +119,14 @@ def _resident_lane(tmp_path: Path) -> str:
     return next(w for w in run.warnings if w.startswith("resident lane"))
 
 
+def _prcc_noise() -> str:
+    import pandas as pd
+
+    from sim.experiment.sweep_prcc import noise_warning
+
+    return noise_warning(pd.DataFrame({"replication": [0, 0], "point": [0, 1]}), ["m"]) or ""
+
+
 #: code -> a generator of one message of that code (the model's, where it can be called)
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
@@ -147,6 +155,11 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "near_saturation": lambda _: stability.near_saturation({"utilisation_p_1_scan": 0.93})[0],
     "metric_unmeasured": lambda _: __import__("sim.cli_warnings", fromlist=["x"]).unmeasured(
         {"a_metric": {"mean": None}}, ["a_metric"])[0].removeprefix("warning: "),
+    "prcc_too_few_points": lambda _: __import__("sim.experiment.sweep_prcc", fromlist=["x"]
+                                                ).prcc_warning(10, 2) or "",
+    "prcc_noise": lambda _: _prcc_noise(),
+    "sobol_uncertain": lambda _: __import__("sim.experiment.sobol_noise", fromlist=["x"]
+                                            ).noise_warning(None, 1) or "",
     "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
                                                        "baseline")[0].split(": ", 1)[1],
@@ -288,3 +301,33 @@ def test_a_resident_lanes_overload_names_its_route_and_figures(tmp_path: Path):
     assert rec["metric"] == "resident_lane_member_wait_h_mean_route_market"
     figures = rec["figures"]
     assert figures["work_officer_h_per_week"] > figures["officer_h_per_week"] > 0
+
+
+def test_a_latin_hypercube_sweeps_prcc_warnings_are_recorded_and_fail_on(tmp_path: Path, capsys):
+    """Too few points and one replication: the PRCC warnings printed on stderr are coded in
+    warning-records.json and --fail-on warning exits 3 (they were printed and dropped: a
+    nightly job saw exit 0)."""
+    out = tmp_path / "lhs"
+    argv = ["sweep", str(MMC), "--lhs", "4", "--range",
+            "ports.crossing.document_check.capacity=1:3", "--reps", "1", "--days", "2",
+            "--out", str(out), "--fail-on", "warning"]
+    assert main(argv) == 3
+    err = capsys.readouterr().err
+    recs = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))["records"]
+    codes = {r["code"] for r in recs}
+    assert {"prcc_too_few_points", "prcc_noise"} <= codes, (codes, err)
+    assert "other_warning" not in codes
+    few = next(r for r in recs if r["code"] == "prcc_too_few_points")
+    assert few["text"] in err.splitlines() and few["figures"]["points"] == 4
+
+
+def test_a_sobol_sweeps_warnings_are_recorded_and_fail_on(tmp_path: Path, capsys):
+    out = tmp_path / "sobol"
+    argv = ["sweep", str(MMC), "--sobol", "4", "--range",
+            "ports.crossing.document_check.capacity=1:3", "--reps", "1", "--days", "2",
+            "--out", str(out), "--fail-on", "warning"]
+    assert main(argv) == 3
+    capsys.readouterr()
+    recs = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))["records"]
+    assert "sobol_uncertain" in {r["code"] for r in recs}
+    assert "other_warning" not in {r["code"] for r in recs}
