@@ -7,8 +7,8 @@ from sim.experiment.metric_glossary_data import ALL, EFFECT_LAYER, Entry
 
 _ONLY = "with the type named in `enforcement.report_by_port` (none by default)"
 _KNOWN = (
-    " With found_after_release_<type> and held_<type> it adds up to illicit_<type>; the "
-    "ports' figures add up to the pooled one (docs/counterfeits.md)."
+    " detected_<type>, slipped_<type>, found_after_release_<type> and held_<type> add up "
+    "to illicit_<type>; the ports' figures add up to the pooled one (docs/counterfeits.md)."
 )
 
 ILLICIT_BY_PORT = [
