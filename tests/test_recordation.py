@@ -91,3 +91,22 @@ def test_a_recorded_brand_found_less_often_than_unrecorded_ones_is_refused():
                                                                        "document": 0.1}})
     sim.load_scenario(SMALL, {**plain, "enforcement.recordation": {"exam": 0.85}})  # (none)
     sim.load_scenario(SMALL, {**plain, "enforcement.recordation.share": 0.5})  # (the defaults)
+
+
+def test_a_recordation_that_acts_on_nothing_is_said_to(tmp_path, capsys):
+    """A share recorded where no goods are counterfeit, or exam and document figures while no
+    brand is recorded, change nothing: the run notes why (they were taken without a word)."""
+    from sim.cli import main
+    from sim.scenario.dormant import idle_changes
+
+    plain = sim.load_scenario(SMALL)  # (no counterfeits)
+    assert "no goods are counterfeit there" in str(
+        idle_changes(plain, ["enforcement.recordation.share"]))
+    fakes = sim.load_scenario(SMALL, FAKES)
+    assert "enforcement.recordation.share is 0" in str(
+        idle_changes(fakes, ["enforcement.recordation.exam"]))
+    assert idle_changes(fakes, ["enforcement.recordation.share"]) is None
+    argv = ["run", str(SMALL), "--reps", "1", "--days", "1", "--out", str(tmp_path / "r"),
+            "--set", "enforcement.recordation.share=0.5"]
+    assert main(argv) == 0
+    assert "recordation acts only on counterfeits" in capsys.readouterr().err

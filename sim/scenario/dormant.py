@@ -62,7 +62,27 @@ def dormant(scenario: Any) -> dict[str, str]:
         for port in scenario.ports:
             out[f"ports.{port}.selection.quarantine.{name}"] = why
     out.update(unscheduled_fields(scenario))
+    out.update(_idle_recordation(scenario))
     return out
+
+
+def _idle_recordation(scenario: Any) -> dict[str, str]:
+    """``enforcement.recordation`` acts only on counterfeits (declared, or a smuggling group's
+    through a port), and its document and exam figures only on a share recorded."""
+    e = scenario.enforcement
+    if e is None:
+        return {}
+    groups = scenario.smuggling.groups.values() if scenario.smuggling is not None else []
+    if not e.prevalence.get("counterfeit", 0) > 0 and all(
+        g.illicit != "counterfeit" for g in groups
+    ):
+        return {"enforcement.recordation.": "no goods are counterfeit there "
+                "(enforcement.prevalence.counterfeit is 0 and no smuggling group carries "
+                "counterfeits): recordation acts only on counterfeits"}
+    if e.recordation.share == 0:
+        why = "no counterfeit is of a recorded brand there (enforcement.recordation.share is 0)"
+        return {f"enforcement.recordation.{f}": why for f in ("document", "exam")}
+    return {}
 
 
 def idle_changes(scenario: Any, keys: Iterable[str]) -> str | None:
