@@ -252,3 +252,18 @@ def test_carriers_that_swamp_the_lane_warn_though_members_alone_would_not(tmp_pa
     assert r.metrics()[f"resident_lane_member_wait_h_mean{SUFFIX}"] > 24
     ok = simulate(scenario(tmp_path), 3)
     assert not any("resident lane" in w for w in ok.warnings)
+
+
+def test_a_lane_on_a_route_no_group_uses_still_acts_on_its_members():
+    """Its members still cross at its patrol's officers: a change to the lane or the
+    patrol's schedule is not said to act on nothing (it did: 'can have no effect', while
+    the members' wait moved from minutes to days); the route's cost and the like still are."""
+    from sim.scenario.dormant import idle_changes, unused_parts
+
+    s = load_scenario(EXAMPLE, {"smuggling.groups.tobacco_ring.routes":
+                                ["dongxing_road", "beilun_river", "fangchenggang_sea"]})
+    route = "smuggling.routes.resident_trade"
+    assert idle_changes(s, [f"{route}.lane.check_share"]) is None
+    assert idle_changes(s, [f"{route}.patrol.schedule"]) is None
+    assert "no smuggling group uses route" in str(idle_changes(s, [f"{route}.cost"]))
+    assert any("still serve the lane's members" in u for u in unused_parts(s))

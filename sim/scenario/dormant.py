@@ -35,7 +35,12 @@ def dormant(scenario: Any) -> dict[str, str]:
                 "set when and where an alert arrives"
             )
     for name in _unused_routes(scenario):
-        out[f"smuggling.routes.{name}."] = f"no smuggling group uses route {name!r}"
+        why = f"no smuggling group uses route {name!r}"
+        if scenario.smuggling.routes[name].lane is None:
+            out[f"smuggling.routes.{name}."] = why
+        else:  # (its lane's members still cross, at its patrol's officers, in its hours)
+            for field in ("cost", "perceived", "patrol.per_officer", "direction"):
+                out[f"smuggling.routes.{name}.{field}"] = why
     for name, port in scenario.ports.items():
         exam = getattr(port, "exam", None)
         if exam is not None and exam.trader_attendance.share == 0:
@@ -292,7 +297,9 @@ def _smuggling_notes(scenario: Any) -> list[str]:
         if patrol is not None and max(patrol.weekly()) > 0:
             out.append(
                 f"smuggling.routes.{name} has a patrol, but no smuggling group uses the route: "
-                "it interdicts nothing (its staff still count in the costs)"
+                "it interdicts nothing (its staff still count in the costs"
+                + ("; its officers still serve the lane's members)"
+                   if smuggling.routes[name].lane is not None else ")")
             )
     for name, group in (smuggling.groups.items() if smuggling is not None else ()):
         if group.rate == 0:
