@@ -52,7 +52,8 @@ FIELDS = (
      "unit's staff: port `org/<unit>`, lane `<role>`; the exam appointment slots: lane "
      "`exam_slots`); `null` if none"),
     ("metric", "the metric its figure is of (e.g. `utilisation_<port>_<lane>`), `null` if none"),
-    ("fields", "other names it concerns (`unit`, `role`, `direction`, `group`, `reform`)"),
+    ("fields", "other names it concerns (`unit`, `role`, `direction`, `group`, `reform`, "
+               "`route`)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -331,3 +331,17 @@ def test_a_sobol_sweeps_warnings_are_recorded_and_fail_on(tmp_path: Path, capsys
     recs = json.loads((out / "warning-records.json").read_text(encoding="utf-8"))["records"]
     assert "sobol_uncertain" in {r["code"] for r in recs}
     assert "other_warning" not in {r["code"] for r in recs}
+
+
+def test_the_docs_name_every_field_a_code_can_give():
+    """A record's ``fields`` holds each named part of a pattern that is not its port, lane,
+    metric or a figure: docs/warnings.md names every one (a resident lane's ``route`` was
+    missing)."""
+    import re
+
+    from sim.docs_warnings import warnings_page as page
+
+    said = next(line for line in page().splitlines() if line.startswith("| `fields` |"))
+    names = {n for c in CODES for p in (c.pattern, *c.extras) for n in re.compile(p).groupindex}
+    kept = names - {"port", "lane", "metric", "lane_metric", "weekly"}  # (put elsewhere)
+    assert [n for n in sorted(kept) if not n.startswith("f_") and f"`{n}`" not in said] == []
