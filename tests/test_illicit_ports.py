@@ -118,3 +118,22 @@ def test_detected_slipped_found_after_release_and_held_add_up_to_the_illicit_cou
             total = sum(m[f"{s}_counterfeit_port_{p}_{d}"] for s in stems)
             assert total == rows.declarations.sum()
             assert m[f"held_counterfeit_port_{p}_{d}"] == rows.held.sum()
+
+
+def test_the_tables_show_the_types_counts_and_its_ports_after_its_detection_rate(runs):
+    """The run and compare tables (and the report) list, after detection_rate_counterfeit,
+    its four counts and its detected and slipped by port: the page's command printed none
+    of them, only the pooled rate; a scenario without report_by_port lists as before."""
+    from sim.experiment.metric_names import kind_rows
+
+    off, on = runs
+    rows = kind_rows(on.metrics())
+    at = rows.index("detection_rate_counterfeit")
+    ports = list(sim.load_scenario(SMALL).ports)
+    assert rows[at + 1:at + 5] == ("detected_counterfeit", "slipped_counterfeit",
+                                   "found_after_release_counterfeit", "held_counterfeit")
+    assert rows[at + 5:at + 5 + 2 * len(ports)] == (
+        *(f"detected_counterfeit_port_{p}" for p in sorted(ports)),
+        *(f"slipped_counterfeit_port_{p}" for p in sorted(ports)))
+    assert kind_rows(off.metrics()) == tuple(
+        m for m in rows if m.startswith("detection_rate_"))

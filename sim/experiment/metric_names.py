@@ -191,11 +191,22 @@ def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[
 def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
     """Detection by illicit type among ``names`` (a run's or comparison's measured metrics),
     in the scenario's order of types: a reform that spares the pooled rate can still let one
-    type through (fewer quarantine samples: pests), and the pooled rate hides it."""
+    type through (fewer quarantine samples: pests), and the pooled rate hides it. A type
+    named in ``enforcement.report_by_port`` is followed by its four counts (they add up to
+    its illicit count) and its detected and slipped by port: where, the reason it was
+    asked for."""
     from sim.scenario.base import ILLICIT
 
     present = set(names)
-    return tuple(m for k in ILLICIT if (m := f"detection_rate_{k}") in present)
+    out: list[str] = []
+    for k in ILLICIT:
+        out += [m for m in (f"detection_rate_{k}",) if m in present]
+        counts = [f"{stem}_{k}" for stem in ("detected", "slipped", "found_after_release", "held")]
+        out += [m for m in counts if m in present]
+        for stem in counts[:2]:
+            out += sorted(n for n in present if n.startswith(f"{stem}_port_")
+                          and not n.endswith(("_import", "_export")))
+    return tuple(out)
 
 
 def risk_rows(names: Iterable[str]) -> tuple[str, ...]:
