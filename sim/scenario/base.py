@@ -3,9 +3,16 @@ types, and the strict base model (unknown fields are errors, values frozen)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from sim.scenario.limits import Probability
 
@@ -26,6 +33,7 @@ __all__ = [
     "MODES",
     "TRADER_CLASSES",
     "ByDirection",
+    "Extended",
     "Strict",
 ]
 
@@ -34,6 +42,24 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, validate_default=True
     )
+
+
+class Extended(Strict):
+    """A part of the scenario that gained fields after results folders were written with
+    it: those named in ``ADDED`` are left out of its dump while they hold their defaults, so
+    a scenario that does not give them dumps, and hashes, as it did before they existed (its
+    results folders still resume; tests/test_scenario_hash_pinned.py)."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(self)
+        fields = type(self).model_fields
+        for name in self.ADDED:
+            if getattr(self, name) == fields[name].get_default(call_default_factory=True):
+                out.pop(fields[name].alias or name, None)
+        return out
 
 
 class ByDirection(Strict):

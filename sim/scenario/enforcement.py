@@ -10,20 +10,18 @@ then an outcome of prevalence x selection x detection, never an input (DESIGN.md
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BeforeValidator,
     Field,
-    SerializerFunctionWrapHandler,
     field_validator,
-    model_serializer,
     model_validator,
 )
 from pydantic import Strict as StrictValue
 from scipy import special
 
-from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, Strict
+from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import DurationDist, fixed
 from sim.scenario.limits import AtField, Probability, Real, whole
 
@@ -325,8 +323,10 @@ class Recordation(Strict):
     )
 
 
-class Enforcement(Strict):
+class Enforcement(Extended):
     """Prevalence of each illicit type and what each check finds; absent: all compliant."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("recordation", "report_by_port")
 
     prevalence: PerType = Field(
         default_factory=dict, description="share of declarations carrying each type (base)"
@@ -383,18 +383,6 @@ class Enforcement(Strict):
             if k in v[:i]:
                 raise AtField((i,), f"illicit type {k!r} named twice; name each once", k)
         return v
-
-    @model_serializer(mode="wrap")
-    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Without ``recordation`` and ``report_by_port`` while they are as they came
-        (nothing recorded, nothing counted by port), so a scenario that does not give them
-        dumps, and hashes, as it did before they existed (its results folders resume)."""
-        out: dict[str, Any] = handler(self)
-        if self.recordation == Recordation():
-            out.pop("recordation", None)
-        if not self.report_by_port:
-            out.pop("report_by_port", None)
-        return out
 
     @model_validator(mode="after")
     def _keys(self) -> Enforcement:

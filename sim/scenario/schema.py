@@ -9,21 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BeforeValidator,
     Field,
-    SerializerFunctionWrapHandler,
     field_validator,
-    model_serializer,
     model_validator,
 )
 
 from sim.scenario import limits
 from sim.scenario.advance_window import check_advance_window
 from sim.scenario.after_release import AfterRelease
-from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Strict
+from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Extended, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
@@ -105,9 +103,11 @@ def _shares(
     return values
 
 
-class Commodity(Strict):
+class Commodity(Extended):
     """A commodity group: its quarantine treatment, laboratory test and statutory share
     (what checks find in it is the ``enforcement`` section's)."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("spoils_after",)
 
     label: str = ""
     hs: str = Field(default="", description="HS chapters, for the reader")
@@ -142,15 +142,6 @@ class Commodity(Strict):
         if v is not None and not v > 0:
             raise ValueError(f"expected a duration above 0 (e.g. \"24 h\"); got {v:g} h")
         return v
-
-    @model_serializer(mode="wrap")
-    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Without ``spoils_after`` when it is unset, so a scenario without perishables
-        dumps, and hashes, as it did before the field existed (its results folders resume)."""
-        out: dict[str, Any] = handler(self)
-        if self.spoils_after is None:
-            out.pop("spoils_after", None)
-        return out
 
 
 class Lane(Strict):
@@ -529,8 +520,10 @@ class PortDeclaration(Strict):
     assess: Duration = Field(default=0.0, description="risk assessment after acceptance")
 
 
-class ImageReview(Strict):
+class ImageReview(Extended):
     """Who reads the scan image: AI first where available, officers for the rest."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("ai_auc",)
 
     ai_share: Probability = Field(default=0.0, description="share of images read by AI first")
     ai_clear: Probability = Field(default=0.0, description="share of AI-read images cleared")
@@ -550,15 +543,6 @@ class ImageReview(Strict):
         description="this port's AI separates images that show something, 0.5 to 0.9999 (none: "
         "enforcement.detection.ai_auc, the scenario's, applies)",
     )
-
-    @model_serializer(mode="wrap")
-    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Without ``ai_auc`` when it is unset, so a scenario that does not give one dumps,
-        and hashes, as it did before the field existed (its results folders still resume)."""
-        out: dict[str, Any] = handler(self)
-        if self.ai_auc is None:
-            out.pop("ai_auc", None)
-        return out
 
 
 class Scan(Strict):
@@ -704,8 +688,10 @@ class ColdChain(Strict):
     )
 
 
-class Quarantine(Strict):
+class Quarantine(Extended):
     """Quarantine: on-site check by quarantine officers, sampling and the laboratory."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("cold_chain",)
 
     officers: Lane
     check: DurationDist
@@ -726,15 +712,6 @@ class Quarantine(Strict):
         description="imported cold-chain testing, disinfection and supervision-warehouse "
         "hold (2020-22); none: no such measures",
     )
-
-    @model_serializer(mode="wrap")
-    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Without ``cold_chain`` when it is unset, so a scenario without the measures dumps,
-        and hashes, as it did before the field existed (its results folders still resume)."""
-        out: dict[str, Any] = handler(self)
-        if self.cold_chain is None:
-            out.pop("cold_chain", None)
-        return out
 
 
 class Direct(Strict):

@@ -13,19 +13,17 @@ duty. The references to the rest of the scenario (ports, commodities, origins) a
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BeforeValidator,
     Field,
-    SerializerFunctionWrapHandler,
     field_validator,
-    model_serializer,
     model_validator,
 )
 
 from sim.scenario import limits
-from sim.scenario.base import ILLICIT, TRADER_CLASSES, Strict
+from sim.scenario.base import ILLICIT, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Clock, Flag, Probability, Real, Servers, Weight
 from sim.scenario.resident_lane import ResidentLane, check_split
@@ -94,8 +92,10 @@ class Patrol(Strict):
         return [self.staff] * 168
 
 
-class Route(Strict):
+class Route(Extended):
     """A way across: a port of the scenario, or a route outside the ports with a patrol."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("lane",)
 
     label: str = ""
     kind: Literal[
@@ -119,15 +119,6 @@ class Route(Strict):
         description="kind 'border_resident_trade': honest members and smugglers' carriers "
         "queue at the patrol's officers (sim/scenario/resident_lane.py); none: a patrol only",
     )
-
-    @model_serializer(mode="wrap")
-    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Without ``lane`` when it is unset, so a scenario that does not give one dumps,
-        and hashes, as it did before the field existed (its results folders still resume)."""
-        out: dict[str, Any] = handler(self)
-        if self.lane is None:
-            out.pop("lane", None)
-        return out
 
     @model_validator(mode="before")
     @classmethod
