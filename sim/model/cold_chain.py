@@ -6,7 +6,9 @@ after the check, laboratory and treatment, by the covered commodities' imports a
 check saw. That step has no bulk form, so goods it does not hold keep their path; a port
 without the measures builds nothing here. The teams and the warehouse are lanes of the port
 (the resources table shows their queues and utilisation). Durations are drawn from a stream
-of the port's own, so no baseline draw changes.
+of the port's own keyed by the consignment's index, so no baseline draw changes and a
+consignment draws the same times whatever order goods reach the teams in (a comparison stays
+paired).
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ class ColdChainHold:
     def __init__(self, port: Port, spec: ColdChain, teams: Any, warehouse: Any):
         self.port, self.spec, self.teams, self.warehouse = port, spec, teams, warehouse
         self.covers = np.array([k in spec.commodities for k in port.commodities])
-        self._rng: np.random.Generator | None = None
 
     def applies(self, r: Any) -> bool:
         """Whether a consignment's row is a covered import."""
@@ -47,18 +48,21 @@ class ColdChainHold:
         covered = self.covers[r[:, R.commodity].astype(np.int64)]
         return np.asarray((r[:, R.direction] == 0) & covered)
 
-    def _draw(self, dist: Any) -> float:
-        if self._rng is None:  # (made on first use: the port's seed is set after its lanes)
-            self._rng = port_stream(self.port.seed, self.port.name, COLD_CHAIN_STREAM)
-        return float(dist.ppf(self._rng.random(1))[0])
+    def draws(self, index: int) -> tuple[float, float, float]:
+        """A consignment's time per container, test and release: uniforms of its own
+        sub-stream (made when it comes: the port's seed is set after its lanes)."""
+        u = port_stream(self.port.seed, self.port.name, COLD_CHAIN_STREAM, index).random(3)
+        spec = self.spec
+        return tuple(float(d.ppf(u[i : i + 1])[0])  # type: ignore[return-value]
+                     for i, d in enumerate((spec.disinfect, spec.test, spec.release)))
 
     def hold(self, j: Journey) -> Generator[Any, Any, None]:
         """Sample and disinfect every container (a team), then hold the goods in the
         warehouse for the test and the release papers; the time is quarantine's."""
-        spec, c = self.spec, j.c
+        c = j.c
         boxes = max(1.0, float(j.r[R.containers]))
-        work = self._draw(spec.disinfect) * boxes
-        held = self._draw(spec.test) + self._draw(spec.release)
+        per_box, test, release = self.draws(int(c.index))
+        work, held = per_box * boxes, test + release
         _, end = yield from serve(j.env, self.teams, j.t, work, c)
         j.t = end
         j.clock.to(end, QUARANTINE)
