@@ -62,7 +62,9 @@ class QuarantineResult(Step):
             test = p.lab_tests[int(r[R.commodity])]
             result = p.lab.submit(r[R.incubation], j.c.cohort, test)
             if early(p, r):  # released before the result: see steps.after.LabResult
-                j.c.pending = result
+                j.c.pending = result  # (the cold-chain hold is no lab test: still taken)
+                if p.cold_chain is not None and p.cold_chain.applies(r):
+                    yield from p.cold_chain.hold(j)
                 return
             _, t = yield result
             j.m[LAB_END] = j.t = j.q_done = t
