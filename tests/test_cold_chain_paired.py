@@ -38,3 +38,17 @@ def test_a_slower_lab_moves_no_unsampled_frozen_imports_release():
     assert unsampled.sum() > 30 and sampled.sum() > 5
     assert (slow.released - fast.released)[sampled].median() > 12  # (the lab did move them)
     assert np.allclose(fast.released[unsampled].values, slow.released[unsampled].values)
+
+
+def test_the_note_on_lanes_only_an_option_has_does_not_say_to_set_them_everywhere():
+    """The measures' teams and warehouse are in no baseline: the note says to read their
+    levels, not to give the setting to every option (which would undo the comparison)."""
+    from sim.experiment.compare_notes import unpaired
+    from sim.warning_codes import record
+
+    lanes = {"utilisation_sea_port_cold_chain_warehouse", "wait_h_mean_sea_port_cold_chain_teams"}
+    (line,) = unpaired({"baseline": {"a"}, "mandate": {"a", *lanes}}, "baseline")
+    assert "lanes the option alone has" in line and "--set" not in line
+    assert record(line)["code"] == "metric_unpaired"
+    (other,) = unpaired({"baseline": {"a"}, "spoil": {"a", "spoiled_frozen"}}, "baseline")
+    assert "--set" in other

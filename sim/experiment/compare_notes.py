@@ -253,8 +253,17 @@ def unpaired(measured: Mapping[str, set[str]], base: str) -> list[str]:
         if not alone:
             continue
         shown = ", ".join(alone[:3]) + (f" and {len(alone) - 3} more" if len(alone) > 3 else "")
-        out.append(f"note ({name}): {len(alone)} metric(s) measured in it and in no "
-                   f"replication of the baseline ({shown}): they have no paired difference. "
-                   f"If the option only turns their count on ({COUNTING_SETTINGS}), give that "
-                   "setting to every option (--set) to compare them")
+        head = (f"note ({name}): {len(alone)} metric(s) measured in it and in no "
+                f"replication of the baseline ({shown}): they have no paired difference")
+        if all(m.startswith(LANE_FIGURES) for m in alone):
+            out.append(f"{head}. They are the queue figures of lanes the option alone has "
+                       "(new teams, places, a warehouse): read their levels, there is "
+                       "nothing in the baseline to pair them with")
+            continue
+        out.append(f"{head}. If the option only turns their count on ({COUNTING_SETTINGS}), "
+                   "give that setting to every option (--set) to compare them")
     return out
+
+
+#: the metric families of a lane's queue (a lane only an option builds has no baseline)
+LANE_FIGURES = ("utilisation_", "queue_mean_", "wait_h_mean_", "wait_h_p90_")
