@@ -86,12 +86,15 @@ class Notes:
     """A command's notes and caveats: each on stderr as it comes (standard output keeps the
     table, or only JSON), and kept, as printed, for the JSON output's ``notes``."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.lines: list[str] = []
+        self.lang = lang  # (the console's: the lines kept stay English, see sim.cli_lang)
 
     def add(self, line: str) -> None:
-        """Print ``line`` on stderr and keep it."""
-        print(line, file=sys.stderr)
+        """Print ``line`` on stderr (in the console's language) and keep it."""
+        from sim.cli_lang import line as said
+
+        print(said(line, self.lang), file=sys.stderr)
         self.lines.append(line)
 
     def keep(self, lines: list[str], prefix: str = "") -> None:
@@ -357,6 +360,9 @@ def _add_run_parser(sub: Any) -> None:
     from sim.cli_precision import add_precision
 
     add_precision(run)
+    from sim.cli_lang import add_lang
+
+    add_lang(run)
     run.add_argument(
         "--check-warmup",
         action="store_true",
@@ -843,7 +849,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from rich.console import Console
 
     overrides = settings_with_days(args)
-    notes = Notes()
+    from sim.cli_lang import chosen
+
+    notes = Notes(chosen(args))
     scenario = _load(args.scenario, overrides, notes)
     extra = shown_rows(args, scenario)
     from sim.cli_precision import run_target

@@ -140,6 +140,9 @@ def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) ->
     from sim.cli_warnings import add_fail_on
 
     add_fail_on(p)
+    from sim.cli_lang import add_lang
+
+    add_lang(p)
     p.add_argument("--json", action="store_true",
                    help='print only JSON: {"options": {OPTION: {METRIC: {mean, ci_low, '
                    'ci_high}}}, "differences": {...}}')
@@ -197,7 +200,9 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.cli import set_change_notes, settings_with_days
 
     overrides = settings_with_days(args)
-    notes = Notes()
+    from sim.cli_lang import chosen
+
+    notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
     for message in set_change_notes(base, [key for key, _ in args.settings]):
         notes.add(f"note: {message} (in every option: the baseline's too)")

@@ -1,0 +1,122 @@
+"""The language of ``run`` and ``compare`` on the console: ``--lang zh`` (or the
+environment variable ``BORDERSIM_LANG=zh``, for a workshop's or an office's machines)
+prints the tables, notes and warnings in Simplified Chinese; English stays the default and
+is printed as it always was. Only what people read changes: ``--json``, ``notes`` in it,
+``warnings.json`` and ``warning-records.json`` keep the English a program reads. A note or
+warning is translated from its code (:mod:`sim.warning_codes`) and the figures of its
+record, with the words of :mod:`sim.report.zh_warnings`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from sim.report.translate import LANGUAGES
+
+#: the environment variable that sets the console's language when ``--lang`` is not given
+ENV = "BORDERSIM_LANG"
+_SEVERITY = {"warning": "警告", "note": "提示"}
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """``--lang``: the console's language (default: ``BORDERSIM_LANG``, else English)."""
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None,
+        help=f"language of the tables, notes and warnings printed (en or zh: Simplified "
+             f"Chinese; default: the environment variable {ENV}, else en); --json and the "
+             "files written stay in English",
+    )
+
+
+def chosen(args: argparse.Namespace) -> str:
+    """The console's language: ``--lang``, else ``BORDERSIM_LANG``, else ``en``; a
+    variable set to another value is an error naming it (a typo must not pass as English)."""
+    given = getattr(args, "lang", None)
+    if given:
+        return str(given)
+    value = os.environ.get(ENV, "").strip()
+    if not value:
+        return "en"
+    if value.lower() not in LANGUAGES:
+        from sim.cli import UsageError
+
+        raise UsageError(f"environment variable {ENV}={value!r} is not a language bordersim "
+                         f"prints; allowed: {', '.join(LANGUAGES)} (or unset it for en)")
+    return value.lower()
+
+
+def number(x: Any) -> str:
+    """A record's figure as the English line printed it: whole numbers with thousands
+    separated, others without trailing zeros; a list of figures joined by 、."""
+    if isinstance(x, list):
+        return "、".join(number(v) for v in x)
+    x = float(x)
+    if x.is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def line(text: str, lang: str) -> str:
+    """A printed note or warning (``warning: ...``, ``note (OPTION): ...``) in ``lang``:
+    as it is in English, or a line that is neither; else in Chinese from its record."""
+    if lang == "en":
+        return text
+    from sim.warning_codes import _LINE, record
+
+    head = _LINE.match(text)
+    if head is None:
+        return text
+    rec = record(text)
+    said = _SEVERITY[head["severity"]]
+    if rec["option"]:
+        said += f"（方案 {rec['option']}）"
+    return f"{said}：{sentence(rec, head['message'])}"
+
+
+def sentence(rec: dict[str, Any], english: str) -> str:
+    """A record's sentence in Chinese (its first clause, then each clause whose figures the
+    record has, then the replications it stands for)."""
+    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_warnings import WARNINGS
+
+    lane = rec.get("lane") or ""
+    words: dict[str, str] = {
+        "port": rec.get("port") or "", "metric": rec.get("metric") or "", "english": english,
+        "lane": VALUES["lane"].get(lane, lane),
+        **{k: str(v) for k, v in rec["fields"].items()},
+        **{k: number(v) for k, v in rec["figures"].items()},
+    }
+    if rec.get("metric"):
+        from sim.report.translate import metric_name
+
+        words["metric_zh"] = metric_name(rec["metric"]) or rec["metric"]
+    if "role" in rec["fields"]:
+        words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
+    first, *more = WARNINGS[rec["code"]]
+    try:
+        out = first.format(**words)
+    except KeyError:  # (a message that names less than its code's sentence: as it is)
+        return WARNINGS["other_warning"][0].format(**words)
+    for clause in more:
+        try:
+            out += "；" + clause.format(**words)
+        except KeyError:  # (a figure this message does not give)
+            continue
+    if rec["code"].startswith("other_"):
+        return out
+    return out + _replications(english)
+
+
+def _replications(english: str) -> str:
+    """Which replications a line stands for, as its English end says: ``(rep-0001)`` or
+    ``(3 of the replications; the figures are rep-0000's, the others' differ)``."""
+    from sim.warning_codes import _REPS
+
+    tail = _REPS.search(english)
+    if tail is None:
+        return ""
+    if tail["rep"]:
+        return f"（{tail['rep']}）"
+    first = f"；数据取自 {tail['first']}，其他各次不同" if tail["first"] else ""
+    return f"（{tail['n']} 次重复运行{first}）"

@@ -1,0 +1,65 @@
+"""The notes and warnings of ``run`` and ``compare`` in Chinese, one entry per code of
+:data:`sim.warning_codes.CODES`: a console line is translated from its record (its code,
+fields and figures), never by matching its English words, so rewording a message cannot
+silently change its Chinese. Each entry is the sentence, then clauses added (after ；) only
+when the record has every figure they name. Terms are those of :mod:`sim.report.zh_glossary`.
+"""
+
+from __future__ import annotations
+
+#: code -> (sentence, optional clauses...); ``{port}``, ``{lane}`` and the figures' names
+#: are the record's (``{lane}`` in words where the glossary has the lane)
+WARNINGS: dict[str, tuple[str, ...]] = {
+    "lane_overload": ("{port}：{lane}利用率 {utilisation_pct}%（高于 {threshold_pct}%），"
+                      "排队可能无法稳定，其等待时间不是稳态：请在该处增加能力，或把其等待时间"
+                      "视为下限",
+                      "按 85% 负荷计约需 {servers_needed} 个在岗，而非 {servers_now} 个"),
+    "staff_overload": ("组织单位 {unit}：其{role}人员利用率 {utilisation_pct}%（高于 "
+                       "{threshold_pct}%）",),
+    "wait_rising": ("{port}：{lane}的平均等待时间在观测各周持续上升（各周均值 "
+                    "{weekly_mean_wait_h} 小时），排队在运行结束时仍未稳定",
+                    "请延长运行（--days {days_suggested}），看其是否稳定或持续增长（后者需增加"
+                    "能力）"),
+    "unfinished": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物"
+                   "未放行：这些货物未计入通关时间，数据因此偏低；请在其等待处增加能力，或延长运行",
+                   "共 {censored}/{cohort} 票，占 {share_pct}%"),
+    "not_out": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物已放行"
+                "但未提离/装载，整体通关时间因此偏低", "共 {not_out}/{cohort} 票，占 {share_pct}%"),
+    "risk_target_missed": ("风险布控对一般货物的查验率未达到目标", "目标 {target}",
+                           "实际 {rate}（{decisions} 次判定）"),
+    "smugglers_unsettled": ("走私团伙 {group} 在观测开始时尚未稳定，需要更长的预热期",
+                            "建议 --set warmup_days={warmup_days_suggested}"),
+    "resident_lane_overload": ("路线 '{route}' 的边民互市通道：边民带来的工作量为每周 "
+                               "{work_officer_h_per_week} 关员·小时，开放时段在岗关员每周仅能提供 "
+                               "{officer_h_per_week}，排队全程增长",),
+    "resident_lane_backlog": ("路线 '{route}' 的边民互市通道：观测期最后一天到达的边民平均等待 "
+                              "{wait_h_mean} 小时",),
+    "empty_run": ("部分重复运行的观测期内没有货物到港",),
+    "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效",),
+    "period_outside_run": ("periods_at 中自第 {day} 天起的时期在运行结束后才开始，不予报告",),
+    "warmup_too_short": ("预热期 {warmup_days} 天，短于建议的 {weeks_suggested} 周"
+                         "（{days_suggested} 天）",),
+    "precision_not_reached": ("--precision {precision} 在 {replications} 次重复运行内未达到",
+                              "已达 --max-reps {max_reps}"),
+    "precision_met": ("--precision {precision} 在 {replications} 次重复运行内达到",),
+    "run_too_short": ("{days} 个观测日只含 {weeks} 个整周，不足以判断排队是否持续增长，"
+                      "仅检查了是否超负荷", "该检查需要 {weeks_needed} 个整周",
+                      "请观测 --days {days_needed} 天或更长，再把这些数据视为稳态"),
+    "part_of_week": ("{days} 个观测日，不足一周：数据不代表任何完整的一周",),
+    "one_replication": ("只有一次重复运行：没有置信区间，也无法判断显著性",),
+    "warmup_not_whole_weeks": ("warmup_days = {warmup_days}，不是整周数",),
+    "near_saturation": ("{metric_zh}在各次重复运行中的平均利用率为 {utilisation_pct}%："
+                        "接近饱和时排队稳定得慢、各次差异大，其置信区间可能不成立；请用更长的预热期和运行期检验"
+                        "（bordersim warmup），或增加能力",),
+    "metric_unmeasured": ("按名称要求显示（--show）的 {metric} 在任何重复运行中均未测得，"
+                          "其数值缺失（summary.json 中为 null）",),
+    "metric_unpaired": ("{metrics} 个指标在本方案中测得、而在基准方案的任何重复运行中均未测得"
+                        "（如 {metric}），没有配对差值",),
+    "prcc_too_few_points": ("拉丁超立方扫描只有 {points} 个点、{parameters} 个参数，"
+                            "不足以对参数排序（PRCC）",),
+    "prcc_noise": ("仿真噪声使拉丁超立方扫描的 PRCC 变得模糊",),
+    "sobol_uncertain": ("Sobol 指数不确定，或仿真噪声对其影响大于区间所示",),
+    # a message no code knows yet: its English, said to be untranslated
+    "other_warning": ("（此条尚无中文译文）{english}",),
+    "other_note": ("（此条尚无中文译文）{english}",),
+}

@@ -1,0 +1,86 @@
+"""``--lang zh`` (and ``BORDERSIM_LANG``) for the console of ``run`` and ``compare``: every
+warning code has its Chinese, each generator's message comes out whole in Chinese with the
+figures of its record, English stays as it was, and what a program reads stays English."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sim.cli_lang import ENV, chosen, line, number
+from sim.report.zh_warnings import WARNINGS
+from sim.warning_codes import CODES, record
+from tests.test_warning_codes import GENERATORS
+
+MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
+
+
+def test_every_code_has_its_chinese():
+    """A code added without a Chinese sentence (or Chinese left for a code that is no more)
+    fails here."""
+    assert set(WARNINGS) == {c.code for c in CODES}
+
+
+@pytest.mark.parametrize("code", sorted(GENERATORS))
+def test_each_message_is_said_in_chinese_with_its_figures(code: str, tmp_path: Path):
+    english = "warning: " + GENERATORS[code](tmp_path)
+    zh = line(english, "zh")
+    assert zh.startswith("警告："), zh
+    assert "尚无中文" not in zh, zh
+    # no English sentence is left (names, settings and identifiers may stay)
+    assert not re.search(r"\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b", zh), zh
+    for name, value in record(english)["figures"].items():
+        if WARNINGS[code][0].count("{" + name + "}"):  # (the sentence's own figures)
+            assert number(value) in zh, (name, zh)
+
+
+def test_english_is_left_as_it_is_and_an_unknown_line_is_marked():
+    text = "warning: sea: document_check is 97.5% utilised (above 95%); more"
+    assert line(text, "en") is text
+    assert line("results: x", "zh") == "results: x"
+    said = line("note: something no code knows", "zh")
+    assert said == "提示：（此条尚无中文译文）something no code knows"
+    assert line("note (fast): something", "zh").startswith("提示（方案 fast）：")
+
+
+def test_the_flag_then_the_environment_then_english(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv(ENV, raising=False)
+    assert chosen(argparse.Namespace(lang=None)) == "en"
+    monkeypatch.setenv(ENV, "ZH")
+    assert chosen(argparse.Namespace(lang=None)) == "zh"
+    assert chosen(argparse.Namespace(lang="en")) == "en"
+    monkeypatch.setenv(ENV, "cn")
+    from sim.cli import UsageError
+
+    with pytest.raises(UsageError, match=r"BORDERSIM_LANG='cn'.*allowed: en, zh"):
+        chosen(argparse.Namespace(lang=None))
+
+
+def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, *more: str
+         ) -> tuple[str, str]:
+    from sim.cli import main
+
+    assert main(["run", str(MMC), "--reps", "2", "--days", "3", "--out",
+                 str(tmp_path / out), *more]) == 0
+    got = capsys.readouterr()
+    return got.out, got.err
+
+
+def test_run_in_chinese_and_the_json_stays_english(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    out_en, err_en = _run(tmp_path, capsys, "en")
+    out_same, err_same = _run(tmp_path, capsys, "en2", "--lang", "en")
+    assert (out_same, err_same) == (out_en.replace("/en\n", "/en2\n").replace(
+        "/en ", "/en2 "), err_en.replace("/en", "/en2"))
+    assert "提示" not in err_en and "note: " in err_en
+    monkeypatch.setenv(ENV, "zh")
+    out_zh, err_zh = _run(tmp_path, capsys, "zh")
+    assert "提示：" in err_zh and "note: " not in err_zh
+    js, _ = _run(tmp_path, capsys, "js", "--json")
+    data = json.loads(js)
+    assert data["notes"] and all(n.startswith(("note", "warning")) for n in data["notes"])
+    assert not any("提示" in r["text"] for r in data["warning_records"])
