@@ -744,13 +744,17 @@ def _table(
     counts: dict[str, int] | None = None,
     extra: Sequence[str] = (),
     unstable: int = 0,
+    lang: str = "en",
 ) -> Table:
     """The run's key metrics, then ``extra`` (``--show``); ``counts``: of each metric, the
     replications that have it (a row from fewer than ``reps``, a port that saw no
     consignment in one, says so); ``unstable``: how many replications warned that a queue
-    did not settle (the title says so: standard output alone must not read as steady)."""
+    did not settle (the title says so: standard output alone must not read as steady);
+    ``lang``: its words' language (``zh``: :mod:`sim.cli_zh`)."""
+    from rich.cells import cell_len
     from rich.table import Table
 
+    from sim import cli_zh
     from sim.experiment.compare import clip_interval, metric_unit, shown_unit
     from sim.experiment.metric_names import note
 
@@ -764,6 +768,9 @@ def _table(
     absent = [m for m in extra if m not in summary]  # (--show names no replication gave)
     caption = _caption(more, len(unmeasured), absent)
     title = f"Key metrics: mean and 95 % CI over {reps} replication(s)"
+    if lang == "zh":
+        caption = cli_zh.run_caption(more, len(unmeasured), absent)
+        title, unstable = cli_zh.run_title(reps, unstable), 0
     if unstable:
         title += (f"\nNOT STEADY-STATE: a queue or smugglers did not settle in {unstable} of "
                   f"{reps} replication(s) (the warnings, and warnings.json, say where)")
@@ -777,15 +784,22 @@ def _table(
         unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
         unit, aside = _short_unit(unit)  # (its aside once, in the caption: a long unit
         asides[unit] = aside or asides.get(unit, "")  # squeezed the names to a few letters)
-        some = _from_some(reps if counts is None else counts.get(m, reps), reps)
-        rows.append((m + note(m, s["mean"]) + some, unit, _fmt(s["mean"]), *_bounds(low, high)))
-    caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
+        n = reps if counts is None else counts.get(m, reps)
+        label = m + note(m, s["mean"]) + _from_some(n, reps)
+        if lang == "zh":
+            unit = cli_zh.unit(unit + (f" ({aside})" if aside else ""))
+            label = cli_zh.metric(m, note(m, s["mean"])) + cli_zh.from_some(n, reps)
+        rows.append((label, unit, _fmt(s["mean"]), *_bounds(low, high)))
+    if lang != "zh":
+        caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
     table = Table(title=title, caption=caption)
     # in a narrow terminal a metric's name folds onto more lines; a unit or a number is
     # never cut short (each column is at least as wide as its widest cell)
-    table.add_column("metric", overflow="fold")
-    for i, col in enumerate(("unit", "mean", "ci low", "ci high"), start=1):
-        width = max([len(col), *(len(r[i]) for r in rows)])
+    columns = cli_zh.RUN_COLUMNS if lang == "zh" else ("metric", "unit", "mean", "ci low",
+                                                       "ci high")
+    table.add_column(columns[0], overflow="fold")
+    for i, col in enumerate(columns[1:], start=1):
+        width = max([cell_len(col), *(cell_len(r[i]) for r in rows)])
         table.add_column(
             col, justify="left" if i == 1 else "right", no_wrap=True, min_width=width
         )
@@ -901,7 +915,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.json:
         _print_run_json(summary, unsettled, scenario, validation, notes, records)
     else:
-        _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out)
+        _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out,
+                         notes.lang)
     return exit_status(records, args.fail_on)
 
 
@@ -939,8 +954,10 @@ def _print_run_table(
     unsettled: Any,
     validation: list[dict[str, Any]],
     out: Path,
+    lang: str = "en",
 ) -> None:
-    """A run's key metrics as a table (and its observed figures beside it, if given)."""
+    """A run's key metrics as a table (and its observed figures beside it, if given), its
+    words in ``lang``."""
     from rich.console import Console
 
     from sim.scenario.costs import currency_of, money_of
@@ -950,16 +967,25 @@ def _print_run_table(
         console = Console(width=140)
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
     table = _table(
-        summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled)
+        summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled), lang
     )
     money = money_of(scenario.costs, scenario.organisation is not None)
     if money:
         from rich.markup import escape
 
-        table.caption = f"{table.caption}; money in {escape(money)}"  # ("[costs]": text)
+        from sim.cli_zh import money as zh_money
+
+        table.caption = (f"{table.caption}；金额单位：{escape(zh_money(money))}" if lang == "zh"
+                         else f"{table.caption}; money in {escape(money)}")  # ("[costs]")
     console.print(table)
     if validation:
         console.print(validation_table(validation))
+    if lang == "zh":
+        from sim.cli_zh import footer
+
+        for line in footer(str(out)):
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
+        return
     console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
     console.print(f"one workbook for Excel or WPS: bordersim workbook {out}", highlight=False,
                   soft_wrap=True, markup=False)

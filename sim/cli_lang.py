@@ -12,8 +12,9 @@ import argparse
 import os
 from typing import Any
 
-from sim.report.translate import LANGUAGES
-
+#: the languages (those of the report, :data:`sim.report.translate.LANGUAGES`; named here
+#: so that ``--help`` imports nothing heavy)
+LANGUAGES = ("en", "zh")
 #: the environment variable that sets the console's language when ``--lang`` is not given
 ENV = "BORDERSIM_LANG"
 _SEVERITY = {"warning": "警告", "note": "提示"}

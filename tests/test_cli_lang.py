@@ -19,6 +19,13 @@ from tests.test_warning_codes import GENERATORS
 MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
 
 
+def test_the_console_speaks_the_reports_languages():
+    from sim.cli_lang import LANGUAGES
+    from sim.report.translate import LANGUAGES as REPORT
+
+    assert LANGUAGES == REPORT
+
+
 def test_every_code_has_its_chinese():
     """A code added without a Chinese sentence (or Chinese left for a code that is no more)
     fails here."""
@@ -70,6 +77,12 @@ def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, *more: st
     return got.out, got.err
 
 
+def _figures(table: str) -> list[tuple[str, ...]]:
+    """The unit-free figures of a printed table: its last three columns, row by row."""
+    rows = [line.split("│")[-4:-1] for line in table.splitlines() if line.startswith("│")]
+    return [tuple(c.strip() for c in row) for row in rows if any(c.strip() for c in row)]
+
+
 def test_run_in_chinese_and_the_json_stays_english(tmp_path: Path, capsys, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
     out_en, err_en = _run(tmp_path, capsys, "en")
@@ -80,6 +93,11 @@ def test_run_in_chinese_and_the_json_stays_english(tmp_path: Path, capsys, monke
     monkeypatch.setenv(ENV, "zh")
     out_zh, err_zh = _run(tmp_path, capsys, "zh")
     assert "提示：" in err_zh and "note: " not in err_zh
+    assert "主要指标：2 次重复运行的均值及 95% 置信区间" in out_zh and "置信上限" in out_zh
+    assert "Key metrics" not in out_zh and "results:" not in out_zh
+    assert "海关通关时间均值 clearance_h_mean" in out_zh
+    assert _figures(out_zh) == _figures(out_en)  # (every number, in the same order)
+    assert f"bordersim workbook {tmp_path / 'zh'} --lang zh" in out_zh
     js, _ = _run(tmp_path, capsys, "js", "--json")
     data = json.loads(js)
     assert data["notes"] and all(n.startswith(("note", "warning")) for n in data["notes"])
