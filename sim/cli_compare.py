@@ -347,15 +347,22 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
         console = Console(width=140)
-    console.print(header(res), highlight=False, markup=False)  # ("[costs]" is text)
+    lang = notes.lang
+    console.print(header(res, lang), highlight=False, markup=False)  # ("[costs]" is text)
     rows = table_rows(res)
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows += tuple(m for m in getattr(args, "shown", []) if m in names and m not in rows)
-    console.print(table(res, rows, narrow=console.width < NARROW))
+    console.print(table(res, rows, narrow=console.width < NARROW, lang=lang))
     if not res.interactions.empty:
         console.print(interaction_table(res, rows))
     console.file.flush()
     _precision_warnings(res, notes)  # (last, where they are seen)
+    if lang == "zh":
+        from sim.cli_zh import footer
+
+        for line in footer(str(out)):
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
+        return
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True, markup=False)
     console.print(f"one workbook for Excel or WPS (headline figures, intervals, paired "
@@ -393,9 +400,14 @@ def _precision_warnings(res: CompareResult, notes: Notes) -> None:
         notes.add(f"warning: {w}")
 
 
-def header(res: CompareResult) -> str:
+def header(res: CompareResult, lang: str = "en") -> str:
+    """The comparison's first lines: its scenario, window, replications and options."""
     m = res.meta
     opts = "; ".join(f"{o.name} = {o.label()}" for o in res.options)
+    if lang == "zh":
+        from sim.cli_zh import compare_header
+
+        return compare_header(m, [(o.name, o.label()) for o in res.options])
     return (
         f"Scenario {m['scenario']}: {m['days']} observed days after {m['warmup_days']} days of "
         f"warm-up (drain up to {m['drain_days']} days); {m['reps']} replication(s) per option, "
@@ -482,10 +494,15 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
 NARROW = 120
 
 
-def _empty_table(narrow: bool) -> Table:
-    """The comparison table's title, caption and columns (``narrow``: intervals stacked)."""
+def _empty_table(narrow: bool, lang: str = "en") -> Table:
+    """The comparison table's title, caption and columns (``narrow``: intervals stacked;
+    ``lang`` ``zh``: in Chinese, :mod:`sim.cli_zh`)."""
     from rich.table import Table
 
+    if lang == "zh":
+        from sim.cli_zh import compare_table
+
+        return compare_table(narrow)
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
               caption="* significant at 5 % after Holm's correction for the number of options "
               "(the intervals are each difference's own, uncorrected: so an interval clear of "
@@ -509,15 +526,18 @@ def _empty_table(narrow: bool) -> Table:
 
 
 def table(
-    res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS, narrow: bool = False
+    res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS, narrow: bool = False,
+    lang: str = "en",
 ) -> Table:
     """Per metric and option: mean and 95 % CI (clipped to what is possible) and difference;
-    ``narrow``: each interval under its number, in half the width."""
+    ``narrow``: each interval under its number, in half the width; ``lang``: its words'."""
+    from sim import cli_zh
     from sim.experiment.compare import shown_unit
     from sim.experiment.metric_names import note
     from sim.model.stability import flagged
 
-    t = _empty_table(narrow)
+    zh = lang == "zh"
+    t = _empty_table(narrow, lang)
     s = {(r["metric"], r["option"]): r for r in res.summary.to_dict("records")}
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
     runs = res.per_rep["option"].value_counts().to_dict() if "option" in res.per_rep else {}
@@ -532,7 +552,8 @@ def table(
         unit = shown_unit(str(unit), res.meta.get("currency"))  # (the scenario's own: USD)
         means = [s[(metric, n)]["mean"] for n in res.names if (metric, n) in s]
         least = min((float(x) for x in means if x is not None), default=None)
-        t.add_row(f"[bold]{metric}[/] ({unit}){note(metric, least)}")
+        t.add_row(cli_zh.compare_metric(metric, unit, note(metric, least)) if zh
+                  else f"[bold]{metric}[/] ({unit}){note(metric, least)}")
         for name in res.names:
             a = s.get((metric, name))
             if a is None:
@@ -549,14 +570,19 @@ def table(
             some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
             cells = [_fmt(float(a["mean"])), _ci(float(a["shown_low"]), float(a["shown_high"])),
                      dm, dci]
+            if zh:
+                cells = [c.replace(" to ", " 至 ") for c in cells]
+                dci = cells[3]
             if narrow:
                 cells = [f"{cells[0]}\n{cells[1]}", f"{dm}\n{dci}" if dm else ""]
+            label = "  " + name + (" (unstable)" if res.unstable(name) else "") + some
             t.add_row(
-                "  " + name + (" (unstable)" if res.unstable(name) else "") + some,
+                cli_zh.option(name, res.unstable(name), n, ran) if zh else label,
                 *cells, mark, end_section=name == res.names[-1],
             )
     if empty:  # (a port without exports, say: a row of blanks per option would say less)
-        t.add_row(f"[dim]measured in no replication: {', '.join(empty)}[/]")
+        t.add_row(f"[dim]任何重复运行均未测得：{'、'.join(empty)}[/]" if zh
+                  else f"[dim]measured in no replication: {', '.join(empty)}[/]")
     return t
 
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 RUN_COLUMNS = ("指标", "单位", "均值", "置信下限", "置信上限")
 COMPARE_COLUMNS = ("方案", "均值", "95% 置信区间", "差值", "95% 置信区间（配对）")
@@ -39,6 +43,66 @@ def unit(english: str) -> str:
         if found:
             return zh.replace("currency", found["cur"]) if "cur" in found.groupdict() else zh
     return english
+
+
+def compare_metric(name: str, english_unit: str, english_note: str) -> str:
+    """A comparison table's metric row: its Chinese name in bold, identifier, unit, note."""
+    from rich.markup import escape
+
+    label = metric(name)
+    head, _, ident = label.partition(" [dim]")
+    label = f"[bold]{head}[/] [dim]{ident}" if ident else f"[bold]{head}[/]"
+    label += f"（{escape(unit(english_unit))}）"
+    if english_note:
+        from sim.report.zh_glossary import NOTES
+
+        label += "，" + escape(NOTES.get(name, english_note.removeprefix(", ")))
+    return label
+
+
+def option(name: str, unstable: bool, n: int, ran: int) -> str:
+    """A comparison table's option row (``baseline`` is 基准方案; an option's own name
+    kept), whether it did not settle and how many of its replications measured the row."""
+    from rich.markup import escape
+
+    shown = "基准方案" if name == "baseline" else escape(name)
+    return ("  " + shown + ("（不稳定）" if unstable else "")
+            + (f"（{n}/{ran} 次重复运行测得）" if n < ran else ""))
+
+
+def compare_table(narrow: bool) -> Table:
+    """The comparison table's title, caption and columns in Chinese (see
+    :func:`sim.cli_compare._empty_table`)."""
+    from rich.table import Table
+
+    t = Table(title="各方案与基准方案对比：均值及 95% 置信区间；差值为配对差值（相同随机种子）",
+              caption="* 经 Holm 多重比较校正后在 5% 水平显著（区间为各差值自身未校正的区间："
+              "方案较多时，不含 0 的区间也可能没有星号）；逐个指标校正，不跨指标，数百个指标中"
+              "会有偶然标星者；星号表示变化并非偶然，不表示变化大（请看其大小）；! 非稳态"
+              "（该方案或基准方案有警告）")
+    cols = COMPARE_NARROW if narrow else COMPARE_COLUMNS
+    for i, col in enumerate((*cols, "")):
+        t.add_column(col, justify="left" if i == 0 or col == "" else "right",
+                     no_wrap=i != 0, overflow="fold",
+                     min_width=24 if i == 0 and narrow else None)
+    return t
+
+
+def compare_header(meta: dict[str, Any], labelled: Sequence[tuple[str, str]]) -> str:
+    """The comparison's first lines: the scenario, its window, replications, seed, version
+    and money, then its options (``labelled``: name, English label; an option's own
+    description and settings kept as given)."""
+    said = []
+    for name, label in labelled:
+        label = {"the scenario unchanged": "情景不变"}.get(label, label)
+        label = re.sub(r"^reform (\S+)$", r"改革 \1", label)
+        said.append(f"{'基准方案（baseline）' if name == 'baseline' else name} = {label}")
+    options = "；".join(said)
+    money_in = f"金额单位：{money(meta['money'])}。" if meta.get("money") else ""
+    return (f"情景 {meta['scenario']}：预热 {meta['warmup_days']} 天后观测 {meta['days']} 天"
+            f"（观测期结束后最多再运行 {meta['drain_days']} 天以完成在途货物）；每个方案 "
+            f"{meta['reps']} 次重复运行，根随机种子 {meta['seed']}（各方案使用相同的种子）；"
+            f"bordersim {meta['version']}。{money_in}\n方案：{options}")
 
 
 def from_some(n: int, reps: int) -> str:

@@ -77,9 +77,10 @@ def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, *more: st
     return got.out, got.err
 
 
-def _figures(table: str) -> list[tuple[str, ...]]:
-    """The unit-free figures of a printed table: its last three columns, row by row."""
-    rows = [line.split("│")[-4:-1] for line in table.splitlines() if line.startswith("│")]
+def _figures(table: str, columns: int = 3) -> list[tuple[str, ...]]:
+    """The figures of a printed table: its last ``columns`` columns, row by row."""
+    rows = [line.split("│")[-columns - 1:-1] for line in table.splitlines()
+            if line.startswith("│")]
     return [tuple(c.strip() for c in row) for row in rows if any(c.strip() for c in row)]
 
 
@@ -102,3 +103,28 @@ def test_run_in_chinese_and_the_json_stays_english(tmp_path: Path, capsys, monke
     data = json.loads(js)
     assert data["notes"] and all(n.startswith(("note", "warning")) for n in data["notes"])
     assert not any("提示" in r["text"] for r in data["warning_records"])
+
+
+def _compare(tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, *more: str
+             ) -> tuple[str, str]:
+    from sim.cli import main
+
+    assert main(["compare", str(MMC), "--option",
+                 "faster:ports.crossing.document_check.service.mean=27 min", "--reps", "3",
+                 "--days", "7", "--no-report", "--out", str(tmp_path / out), *more]) == 0
+    got = capsys.readouterr()
+    return got.out.replace(str(tmp_path / out), "OUT"), got.err
+
+
+def test_compare_in_chinese_has_the_english_figures(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    out_en, err_en = _compare(tmp_path, capsys, "en")
+    assert _compare(tmp_path, capsys, "en2", "--lang", "en") == (out_en, err_en)
+    out_zh, err_zh = _compare(tmp_path, capsys, "zh", "--lang", "zh")
+    assert out_zh.startswith("情景 teaching-mmc：") and "各方案与基准方案对比" in out_zh
+    assert "基准方案（baseline） = 情景不变" in out_zh and "Options" not in out_zh
+    assert "海关通关时间均值 clearance_h_mean（小时）" in out_zh
+    assert "提示：" in err_zh and "note: " not in err_zh
+    en = [c.replace(" to ", " ") for row in _figures(out_en, 5) for c in row]
+    zh = [c.replace(" 至 ", " ") for row in _figures(out_zh, 5) for c in row]
+    assert [c for c in zh if c] == [c for c in en if c]  # (every figure, in order)
