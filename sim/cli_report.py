@@ -30,17 +30,20 @@ def add_parser(sub: Any) -> None:
                        "its checksum, the pooled tables against the replications) and write "
                        "nothing: exit status 0 when it is whole, 2 naming what is not (a "
                        "folder that cannot be written, such as an archive, can be checked)")
-    p.add_argument("--lang", choices=("en", "zh"), default="en",
-                   help="the page's language: en (default) or zh, Simplified Chinese in the "
+    p.add_argument("--lang", choices=("en", "zh"), default=None,
+                   help="the page's language: en or zh (default: the environment variable "
+                   "BORDERSIM_LANG, else en); zh is Simplified Chinese in the "
                    "terms of China Customs (headings, columns, metric names, units and "
                    "warnings; every number as in English; docs/reports-zh.md)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim.cli_lang import chosen
     from sim.experiment.store import WriteError
     from sim.report.folder import ResultsFolderError
     from sim.report.folder_report import write_folder_report
 
+    args.lang = chosen(args)
     started = time.monotonic()
     if args.check:
         return _check(args.folder, started)

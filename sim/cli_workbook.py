@@ -31,16 +31,19 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", type=Path, metavar="FILE",
                    help="the .xlsx file to write, in a folder that exists (default "
                    "RESULTS_DIR/workbook.xlsx, with --lang zh workbook-zh.xlsx)")
-    p.add_argument("--lang", choices=("en", "zh"), default="en",
-                   help="the language of the sheets' names, headers and labels: en (default) "
-                   "or zh, Simplified Chinese (the metric names from the report's glossary)")
+    p.add_argument("--lang", choices=("en", "zh"), default=None,
+                   help="the language of the sheets' names, headers and labels: en or zh "
+                   "(default: the environment variable BORDERSIM_LANG, else en); zh is Simplified "
+                   "Chinese (the metric names from the report's glossary)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim.cli_lang import chosen
     from sim.experiment.store import WriteError
     from sim.report.folder import ResultsFolderError
     from sim.report.workbook import write_workbook
 
+    args.lang = chosen(args)
     started = time.monotonic()
     try:
         out = write_workbook(args.folder, args.out, args.lang)

@@ -99,6 +99,12 @@ def test_run_in_chinese_and_the_json_stays_english(tmp_path: Path, capsys, monke
     assert "海关通关时间均值 clearance_h_mean" in out_zh
     assert _figures(out_zh) == _figures(out_en)  # (every number, in the same order)
     assert f"bordersim workbook {tmp_path / 'zh'} --lang zh" in out_zh
+    from sim.cli import main  # (the workbook, too, takes the variable's language)
+
+    assert main(["workbook", str(tmp_path / "zh")]) == 0
+    assert (tmp_path / "zh" / "workbook-zh.xlsx").exists()
+    assert not (tmp_path / "zh" / "workbook.xlsx").exists()
+    capsys.readouterr()
     js, _ = _run(tmp_path, capsys, "js", "--json")
     data = json.loads(js)
     assert data["notes"] and all(n.startswith(("note", "warning")) for n in data["notes"])
