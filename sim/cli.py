@@ -880,7 +880,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.cli_experiments import check_warmup
 
     notes.keep(check_warmup(args, scenario, out, notes), "warning: ")
-    notes.keep(_warn_after_the_run(scenario, out), "warning: ")
+    notes.keep(_warn_after_the_run(scenario, out, notes.lang), "warning: ")
     _note_unused_parts(scenario, out, notes, [key for key, _ in args.settings],
                        args.reps if args.log else 0)
     _note_periods(scenario, out, notes)
@@ -1079,7 +1079,8 @@ def set_change_notes(scenario: Scenario, changed: Iterable[str]) -> list[str]:
     return found + [f"--set {why}" for why in shadowed(scenario, changed)]
 
 
-def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> list[str]:
+def _warn_after_the_run(scenario: Scenario, out: Path | None = None, lang: str = "en"
+                        ) -> list[str]:
     """Warn on stderr of dated reforms the observed run does not reach (they would otherwise
     pass unnoticed: the results read as if they were not there); with ``out``, also record
     them in its ``warnings.json`` under ``timeline`` (not ``warnings``, which mark a run
@@ -1087,8 +1088,10 @@ def _warn_after_the_run(scenario: Scenario, out: Path | None = None) -> list[str
     from sim.scenario.timeline import after_the_run
 
     found = after_the_run(scenario)
+    from sim.cli_lang import line
+
     for message in found:
-        print(f"warning: {message}", file=sys.stderr)
+        print(line(f"warning: {message}", lang), file=sys.stderr)
     if out is None or not found:
         return found
     from sim.experiment.store import atomic_write, dump_json

@@ -805,6 +805,9 @@ def check_warmup(
         s, warning = saved_warning(scenario)
     if s is None or warning is None:
         return []
-    print(f"warning: {warning}", file=sys.stderr)
+    from sim.cli_lang import chosen
+    from sim.cli_lang import line as said
+
+    print(said(f"warning: {warning}", chosen(args)), file=sys.stderr)
     atomic_write(out / "warnings.json", dump_json({"warnings": [warning], "warmup": s.to_dict()}))
     return [warning]

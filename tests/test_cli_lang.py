@@ -134,3 +134,16 @@ def test_compare_in_chinese_has_the_english_figures(tmp_path: Path, capsys, monk
     en = [c.replace(" to ", " ") for row in _figures(out_en, 5) for c in row]
     zh = [c.replace(" 至 ", " ") for row in _figures(out_zh, 5) for c in row]
     assert [c for c in zh if c] == [c for c in en if c]  # (every figure, in order)
+
+
+def test_a_warning_printed_before_the_run_is_in_chinese_too(capsys):
+    import sim
+    from sim.cli import _warn_after_the_run
+    from tests.test_reforms_timeline import BEFORE, SMALL
+
+    late = sim.load_scenario(SMALL, {**BEFORE, "timeline": [{"reform": "training",
+                                                             "at": "96 h"}]})
+    found = _warn_after_the_run(late, None, "zh")
+    err = capsys.readouterr().err
+    assert found and found[0].startswith("the dated reform")  # (kept in English)
+    assert err.startswith("警告：按日期生效的改革 'training' 不在观测期内生效"), err

@@ -35,7 +35,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "resident_lane_backlog": ("路线 '{route}' 的边民互市通道：观测期最后一天到达的边民平均等待 "
                               "{wait_h_mean} 小时",),
     "empty_run": ("部分重复运行的观测期内没有货物到港",),
-    "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效",),
+    "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效：观测期内到达的货物"
+                           "不受其影响；请调整观测期（--days）或预热期（warmup_days）以看到其效果",),
     "period_outside_run": ("periods_at 中自第 {day} 天起的时期在运行结束后才开始，不予报告",),
     "warmup_too_short": ("预热期 {warmup_days} 天，短于建议的 {weeks_suggested} 周"
                          "（{days_suggested} 天）",),
