@@ -354,7 +354,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     rows += tuple(m for m in getattr(args, "shown", []) if m in names and m not in rows)
     console.print(table(res, rows, narrow=console.width < NARROW, lang=lang))
     if not res.interactions.empty:
-        console.print(interaction_table(res, rows))
+        console.print(interaction_table(res, rows, lang))
     console.file.flush()
     _precision_warnings(res, notes)  # (last, where they are seen)
     if lang == "zh":
@@ -586,7 +586,8 @@ def table(
     return t
 
 
-def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS) -> Table:
+def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS,
+                      lang: str = "en") -> Table:
     from rich.table import Table
 
     from sim.analysis.stats import is_quantile
@@ -594,13 +595,20 @@ def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRI
 
     t = Table(title="Interactions: (A+B) - A - B + baseline (0 when effects add up)",
               caption=f"\u2020 {QUANTILE_INTERACTION}")
-    for col in ("option", "metric", "interaction", "95 % CI"):
+    cols = ("option", "metric", "interaction", "95 % CI")
+    if lang == "zh":
+        from sim.cli_zh import INTERACTIONS
+
+        t = Table(title=INTERACTIONS[0], caption=INTERACTIONS[1])
+        cols = INTERACTIONS[2:]
+    for col in cols:
         t.add_column(col)
     for r in res.interactions.to_dict("records"):
         if r["metric"] in metrics:
             mark = " \u2020" if is_quantile(str(r["metric"])) else ""
+            ci = _ci(float(r["ci_low"]), float(r["ci_high"]))
             t.add_row(str(r["option"]), str(r["metric"]) + mark, _fmt(float(r["mean"])),
-                      _ci(float(r["ci_low"]), float(r["ci_high"])))
+                      ci.replace(" to ", " 至 ") if lang == "zh" else ci)
     return t
 
 

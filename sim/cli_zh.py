@@ -13,6 +13,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.table import Table
 
+#: the interaction table's title, caption (sim.experiment.compare.QUANTILE_INTERACTION) and
+#: columns
+INTERACTIONS = (
+    "交互作用：(A+B) - A - B + 基准方案（效应可叠加时为 0）",
+    "\u2020 汇总各票货物的分位数（中位数、第 90 百分位）不可加：即使方案之间不可能相互作用"
+    "（如在两个互不相关的口岸），其交互作用也可能不为 0、区间也可能不含 0，因此不能据此认定"
+    "存在交互作用（均值的交互作用可以）",
+    "方案", "指标", "交互作用", "95% 置信区间",
+)
 RUN_COLUMNS = ("指标", "单位", "均值", "置信下限", "置信上限")
 COMPARE_COLUMNS = ("方案", "均值", "95% 置信区间", "差值", "95% 置信区间（配对）")
 COMPARE_NARROW = ("方案", "均值\n95% 置信区间", "差值\n95% 置信区间（配对）")

@@ -147,3 +147,15 @@ def test_a_warning_printed_before_the_run_is_in_chinese_too(capsys):
     err = capsys.readouterr().err
     assert found and found[0].startswith("the dated reform")  # (kept in English)
     assert err.startswith("警告：按日期生效的改革 'training' 不在观测期内生效"), err
+
+
+def test_the_interaction_table_in_chinese(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    both = ["--option", "a:ports.crossing.document_check.service.mean=27 min",
+            "--option", "b:ports.crossing.arrivals.rate=3/h", "--option", "a+b"]
+    out_en, _ = _compare(tmp_path, capsys, "en", *both)
+    out_zh, _ = _compare(tmp_path, capsys, "zh", "--lang", "zh", *both)
+    assert "Interactions:" in out_en and "交互作用：(A+B) - A - B + 基准方案" in out_zh
+    en = [c.replace(" to ", " ") for row in _figures(out_en, 5) for c in row]
+    zh = [c.replace(" 至 ", " ") for row in _figures(out_zh, 5) for c in row]
+    assert [c for c in zh if c] == [c for c in en if c]
