@@ -33,6 +33,19 @@ def write(tmp_path: Path):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _console_in_english():
+    """The tests read the console in English: a ``BORDERSIM_LANG`` set on the machine (a
+    workshop's, a developer's) is left out of their environment, subprocesses included;
+    the tests of the Chinese console set it themselves."""
+    import os
+
+    said = os.environ.pop("BORDERSIM_LANG", None)
+    yield
+    if said is not None:
+        os.environ["BORDERSIM_LANG"] = said
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _figures_left_out():
     """Reports made in the tests leave their plots undrawn: their figures are built, not
     rasterised (drawing is about three fifths of a small report's time). Tests marked
