@@ -53,7 +53,7 @@ FIELDS = (
      "`exam_slots`); `null` if none"),
     ("metric", "the metric its figure is of (e.g. `utilisation_<port>_<lane>`), `null` if none"),
     ("fields", "other names it concerns (`unit`, `role`, `direction`, `group`, `reform`, "
-               "`route`)"),
+               "`route`, `reforms`: the reforms of an option, comma-separated)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -150,6 +150,27 @@ CODES: tuple[Code, ...] = (
          "difference",
          rf"(?P<f_metrics>{_N}) metric\(s\) measured in it and in no replication of the "
          r"baseline \((?P<metric>[^ ,)]+)"),
+    Code("credit_floor_missed", "note", False,
+         "the selection tables inspect discredited traders below the floor of China's credit "
+         "rules (tables apply no credit rules; the risk engine holds them)",
+         rf"the selection tables inspect (?P<f_discredited_pct>{_N})% of discredited traders' "
+         rf"declarations, below the (?P<f_floor_pct>{_N})% floor",
+         (), "inspection_rate_discredited"),
+    Code("credit_cap_exceeded", "note", False,
+         "the selection tables inspect advanced AEO traders above the cap of China's credit "
+         "rules (tables apply no credit rules; the risk engine holds them)",
+         rf"the selection tables inspect advanced AEO traders at (?P<f_rate_pct>{_N})%, "
+         rf"(?P<f_share_of_ordinary_pct>{_N})% of ordinary traders' (?P<f_ordinary_pct>{_N})%, "
+         rf"above the (?P<f_cap_pct>{_N})% cap",
+         (), "inspection_rate_aeo_advanced"),
+    Code("reform_uncosted", "note", False,
+         "an option's reforms have no running cost given (cost_per_year = 0): its cost "
+         "figures leave out their IT, licences and training",
+         r"the running cost of (?P<reforms>.+?) was not given \(cost_per_year = 0\)"),
+    Code("option_identical", "note", False,
+         "an option's figures are the baseline's to the last digit in every replication: "
+         "its differences of exactly 0 are no estimate of its effect",
+         r"its figures are the baseline's to the last digit in every replication"),
     Code("prcc_too_few_points", "warning", False,
          "a Latin-hypercube sweep has too few points for its PRCCs to rank the parameters",
          rf"(?:with )?(?P<f_points>{_N}) points (?:and |cannot give PRCC intervals over )"

@@ -127,6 +127,21 @@ def _prcc_noise() -> str:
     return noise_warning(pd.DataFrame({"replication": [0, 0], "point": [0, 1]}), ["m"]) or ""
 
 
+def _credit(rule: str) -> str:
+    from sim.model.credit_rules import credit_rules
+
+    means = {"inspection_rate_aeo_advanced": 0.1684, "inspection_rate_general": 0.1407,
+             "inspection_rate_discredited": 0.3}  # fmt: skip
+    return credit_rules(means)[rule]
+
+
+def _idle_option() -> str:
+    from sim.experiment.compare_notes import _idle_notes
+
+    said = _idle_notes({"scenario": "small", "identical": ["rare"]})[0]
+    return said.removeprefix("note (rare): ")
+
+
 #: code -> a generator of one message of that code (the model's, where it can be called)
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
@@ -138,6 +153,11 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "risk_target_missed": lambda _: _risk_miss(),
     "smugglers_unsettled": _smugglers,
     "resident_lane_overload": _resident_lane,
+    "credit_floor_missed": lambda _: _credit("floor"),
+    "credit_cap_exceeded": lambda _: _credit("cap_aeo_advanced"),
+    "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
+                                            ).uncosted_words(["ai_review", "training"]),
+    "option_identical": lambda _: _idle_option(),
     "resident_lane_backlog": lambda tmp: next(
         w for w in __import__("tests.test_resident_lane", fromlist=["x"]).carriers_swamp(
             tmp).warnings if w.startswith("resident lane")),

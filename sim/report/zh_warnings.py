@@ -34,6 +34,21 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                "{officer_h_per_week}，排队全程增长",),
     "resident_lane_backlog": ("路线 '{route}' 的边民互市通道：观测期最后一天到达的边民平均等待 "
                               "{wait_h_mean} 小时",),
+    "credit_floor_missed": ("选择表对失信企业报关单的查验率为 {discredited_pct}%，低于我国"
+                            "信用管理规则 {floor_pct}% 的下限（2019 年：84.76%）：选择表不执行"
+                            "信用规则；请提高其失信企业查验率（selection.<check>.<commodity>."
+                            "discredited），或改由风险布控引擎决定（[risk] enabled = true），"
+                            "引擎执行该下限",),
+    "credit_cap_exceeded": ("选择表对 AEO 高级认证企业的查验率为 {rate_pct}%，为一般信用企业"
+                            "（{ordinary_pct}%）的 {share_of_ordinary_pct}%，高于我国信用管理规则 "
+                            "{cap_pct}% 的上限（2019 年 AEO 高级认证企业：0.57%）：选择表不执行信用"
+                            "规则；请降低其 aeo_advanced 查验率，或改由风险布控引擎决定",),
+    "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
+                        "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
+                        "分析，请给出 cost_per_year",),
+    "option_identical": ("其各项数据在每次重复运行中都与基准方案完全相同：其改变的内容在这些运行中"
+                         "未作用于任何货物，因此恰为 0 的差值并不是对其效果的估计（它可能只作用于"
+                         "少见的货物：更多 --reps 或 --days 才能看出）",),
     "empty_run": ("部分重复运行的观测期内没有货物到港",),
     "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效：观测期内到达的货物"
                            "不受其影响；请调整观测期（--days）或预热期（warmup_days）以看到其效果",),
