@@ -82,6 +82,11 @@ def test_every_metric_a_scenario_yields_has_a_chinese_name_in_words():
     assert missing == []
     assert metric_name("clearance_h_mean_aeo_advanced_port_sea_import") == (
         "AEO 高级认证企业海关通关时间均值（口岸 sea，进口）")
+    # a port's direction, not a port named with it (every port's imports and exports)
+    assert metric_name("clearance_h_mean_port_sea_import") == "海关通关时间均值（口岸 sea，进口）"
+    assert metric_name("clearance_h_mean_port_sea_port_export") == (
+        "海关通关时间均值（口岸 sea_port，出口）")
+    assert metric_name("clearance_h_mean_port_sea_port") == "海关通关时间均值（口岸 sea_port）"
     assert metric_name("clearance_h_mean_era_1_import") == "海关通关时间均值（时期 1）（进口）"
     assert metric_name("utilisation_sea_exam_bays") == "利用率（sea 查验台位）"
     assert metric_name("not_a_metric") is None

@@ -214,7 +214,9 @@ def metric_name(name: str) -> str | None:
     hits = found(name)
     if len({e.stem for e, _ in hits}) != 1 or hits[0][0].stem not in METRICS:
         return None
-    entry, modifier = hits[0]
+    # a port's direction reads also as a port named with it ("sea_port_import"): the
+    # direction is meant (no port is named so)
+    entry, modifier = max(hits, key=lambda hit: hit[1] == "port_direction")
     form = entry.stem + (MODIFIERS[modifier][0] if modifier else "")
     m = _form(form).fullmatch(name)
     if m is None:
