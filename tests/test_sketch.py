@@ -77,3 +77,12 @@ tiny = st.floats(0, 2 * XMIN, allow_nan=False)
 )
 def test_quantiles_within_bound_generated(values, qs):
     assert_within_bound(np.array(values), qs)
+
+
+def test_its_length_counts_values_not_yet_binned():
+    from sim.analysis.sketch import LogHistogram
+
+    h = LogHistogram()
+    for x in (0.5, 1.0, 2.0):
+        h.add(x)
+    assert len(h) == 3 and h.mean == pytest.approx(7 / 6)

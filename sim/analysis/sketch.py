@@ -79,6 +79,11 @@ class LogHistogram:
             buf, self._buf = self._buf, array("d")
             self.add_many(np.frombuffer(buf, dtype=float))
 
+    def __len__(self) -> int:
+        """How many values were added (``n`` counts only those flushed so far)."""
+        self._flush()
+        return self.n
+
     @property
     def mean(self) -> float:
         self._flush()
