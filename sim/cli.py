@@ -755,8 +755,6 @@ def _table(
     from rich.table import Table
 
     from sim import cli_zh
-    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
-    from sim.experiment.metric_names import note
 
     names, more = _run_rows(summary, extra)
     # a row no replication measured (exports at a port without them) is left out unless
@@ -774,22 +772,7 @@ def _table(
     if unstable:
         title += (f"\nNOT STEADY-STATE: a queue or smugglers did not settle in {unstable} of "
                   f"{reps} replication(s) (the warnings, and warnings.json, say where)")
-    rows: list[tuple[str, ...]] = []
-    asides: dict[str, str] = {}  # unit -> its aside
-    for m in names:
-        s = summary[m]
-        low, high = s["ci_low"], s["ci_high"]
-        if low is not None and high is not None:
-            low, high = clip_interval(m, low, high)
-        unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
-        unit, aside = _short_unit(unit)  # (its aside once, in the caption: a long unit
-        asides[unit] = aside or asides.get(unit, "")  # squeezed the names to a few letters)
-        n = reps if counts is None else counts.get(m, reps)
-        label = m + note(m, s["mean"]) + _from_some(n, reps)
-        if lang == "zh":
-            unit = cli_zh.unit(unit + (f" ({aside})" if aside else ""))
-            label = cli_zh.metric(m, note(m, s["mean"])) + cli_zh.from_some(n, reps)
-        rows.append((label, unit, _fmt(s["mean"]), *_bounds(low, high)))
+    rows, asides = _run_table_rows(summary, names, reps, currency, counts, lang)
     if lang != "zh":
         caption += "".join(f"; {u}: {a}" for u, a in asides.items() if a)
     table = Table(title=title, caption=caption)
@@ -806,6 +789,40 @@ def _table(
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def _run_table_rows(
+    summary: dict[str, dict[str, float | None]],
+    names: Sequence[str],
+    reps: int,
+    currency: str | None,
+    counts: dict[str, int] | None,
+    lang: str,
+) -> tuple[list[tuple[str, ...]], dict[str, str]]:
+    """The run table's rows (label, unit, mean, interval clipped to what is possible) and,
+    by short unit, the aside its long form had (said once, in the caption: a long unit
+    squeezed the names to a few letters)."""
+    from sim import cli_zh
+    from sim.experiment.compare import clip_interval, metric_unit, shown_unit
+    from sim.experiment.metric_names import note
+
+    rows: list[tuple[str, ...]] = []
+    asides: dict[str, str] = {}  # unit -> its aside
+    for m in names:
+        s = summary[m]
+        low, high = s["ci_low"], s["ci_high"]
+        if low is not None and high is not None:
+            low, high = clip_interval(m, low, high)
+        unit = shown_unit(metric_unit(m), currency)  # (money in the scenario's: USD)
+        unit, aside = _short_unit(unit)
+        asides[unit] = aside or asides.get(unit, "")
+        n = reps if counts is None else counts.get(m, reps)
+        label = m + note(m, s["mean"]) + _from_some(n, reps)
+        if lang == "zh":
+            unit = cli_zh.unit(unit + (f" ({aside})" if aside else ""))
+            label = cli_zh.metric(m, note(m, s["mean"])) + cli_zh.from_some(n, reps)
+        rows.append((label, unit, _fmt(s["mean"]), *_bounds(low, high)))
+    return rows, asides
 
 
 def _caption(more: int, unmeasured: int, absent: Sequence[str]) -> str:

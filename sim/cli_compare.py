@@ -189,29 +189,23 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         _load,
         _progress,
         lock_out,
+        set_change_notes,
+        settings_with_days,
         shown_rows,
     )
+    from sim.cli_lang import chosen
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
         args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
     _check_precision_flags(args)
-    from sim.cli import set_change_notes, settings_with_days
-
     overrides = settings_with_days(args)
-    from sim.cli_lang import chosen
-
     notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
     for message in set_change_notes(base, [key for key, _ in args.settings]):
         notes.add(f"note: {message} (in every option: the baseline's too)")
-    if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
-        raise UsageError(
-            f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "
-            f"--precision target starts with (fewer give too unsteady an interval to stop "
-            f"on); give --max-reps {MIN_SEQUENTIAL_REPS} or more, or --reps without --precision"
-        )
+    _check_max_reps(args)
     plan = _prepare(args, overrides, notes)
     args.shown = shown_rows(args, base, list(plan.variants.values()))  # (an option's too)
     _check_warmup(plan, notes)
@@ -239,8 +233,22 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     _show(res, args, out, notes)
     from sim.cli_warnings import coded, exit_status, write_records
 
-    write_records(out, coded(notes.lines))
-    return 1 if res.failures else exit_status(coded(notes.lines), args.fail_on)
+    records = coded(notes.lines)
+    write_records(out, records)
+    return 1 if res.failures else exit_status(records, args.fail_on)
+
+
+def _check_max_reps(args: argparse.Namespace) -> None:
+    """A --precision target starts with a few replications: --max-reps may not be fewer."""
+    from sim.cli import UsageError
+    from sim.experiment.compare import MIN_SEQUENTIAL_REPS
+
+    if args.precision is not None and args.max_reps < MIN_SEQUENTIAL_REPS:
+        raise UsageError(
+            f"--max-reps {args.max_reps} is below the {MIN_SEQUENTIAL_REPS} replications a "
+            f"--precision target starts with (fewer give too unsteady an interval to stop "
+            f"on); give --max-reps {MIN_SEQUENTIAL_REPS} or more, or --reps without --precision"
+        )
 
 
 def _prepare(args: argparse.Namespace, overrides: dict[str, Any], notes: Notes) -> Comparison:
