@@ -22,7 +22,8 @@ from sim.scenario.distributions import DurationDist
 from sim.scenario.limits import Probability
 from sim.scenario.units import UnitError, parse_rate
 
-#: members' crossings a lane may see (per hour): at most 100,000 a day
+#: members' crossings a lane may see (per hour), as a group's opportunities: at most
+#: 100,000 a day
 MAX_CROSSINGS_H = 100_000 / 24
 #: carriers a group's mean load may be split among at a lane: each is served by an officer,
 #: so an allowance far below the loads' value (a typo: 8 for 8,000) swamps the lane with
@@ -30,7 +31,8 @@ MAX_CROSSINGS_H = 100_000 / 24
 MAX_CARRIERS = 1000
 
 
-def _crossings(v: Any) -> float:
+def crossing_rate(v: Any) -> float:
+    """A rate of crossings (or a group's opportunities): '200/d', within 0 to 100,000 a day."""
     try:
         rate = parse_rate(v)
     except UnitError as exc:
@@ -44,7 +46,7 @@ class ResidentLane(Strict):
     """Honest members and smugglers' carriers queueing at a resident-trade lane's officers.
     No field has a default: each is the scenario's to cite or to mark as an assumption."""
 
-    members: Annotated[float, BeforeValidator(_crossings)] = Field(
+    members: Annotated[float, BeforeValidator(crossing_rate)] = Field(
         description="crossings by honest members, per day (e.g. '1500/d'); they come at even "
         "rates while the route is open (its open_hours; none: at any hour)"
     )

@@ -26,8 +26,7 @@ from sim.scenario import limits
 from sim.scenario.base import ILLICIT, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Clock, Flag, Probability, Real, Servers, Weight
-from sim.scenario.resident_lane import ResidentLane, check_split
-from sim.scenario.units import UnitError, parse_rate
+from sim.scenario.resident_lane import ResidentLane, check_split, crossing_rate
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -41,21 +40,8 @@ ROUTE_KINDS = (
     "small_vessels",
     "other",
 )
-#: what a group's opportunities may come at (per day): at most this many
-MAX_OPPORTUNITIES_H = 100_000 / 24
-
-
-def _opportunity_rate(v: Any) -> float:
-    try:
-        rate = parse_rate(v)
-    except UnitError as exc:
-        raise ValueError(str(exc)) from None
-    if not 0 <= rate <= MAX_OPPORTUNITIES_H:
-        raise ValueError(f"out of range: allowed 0 to 100,000/d; got {v!r}")
-    return rate
-
-
-OpportunityRate = Annotated[float, BeforeValidator(_opportunity_rate)]
+#: a group's opportunities come at a rate within 0 to 100,000 a day (as crossings do)
+OpportunityRate = Annotated[float, BeforeValidator(crossing_rate)]
 
 Money = Annotated[float, BeforeValidator(limits.real), Field(ge=0, le=limits.MAX_VALUE)]
 
