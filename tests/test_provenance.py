@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sim.cli import main
-from sim.scenario.provenance import COMMAND_LINE, of_file, of_text
+from sim.scenario.provenance import COMMAND_LINE, of_file, of_text, unsaid
 
 BEILUN = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
 
@@ -89,3 +89,25 @@ def test_a_field_with_no_source_or_assumption_is_named_with_the_nearest(capsys):
     err = capsys.readouterr().err
     assert "--sources smuggling.routes.beilun_rivr" in err
     assert "did you mean 'smuggling.routes.beilun_river'" in err
+
+
+def test_unsaid_names_the_figures_no_comment_speaks_for():
+    """A number (or a distribution's name) needs a source or an assumption, its own or the
+    block above it; a name does not; an array's tables are numbered as the loader numbers
+    them."""
+    text = (
+        'name = "x"\n'
+        "days = 7   # assumption: a week\n"
+        "# source: a report\n"
+        "warmup_days = 2\n"
+        "drain_days = 3\n"
+        "[commodities.frozen]\n"
+        'hs = "02"\n'
+        "[[holds]]\n"
+        'at = "9 d"   # assumption: the day studied\n'
+        "[[holds]]\n"
+        'at = "10 d"\n'
+        "[ports.p.scan.service]\n"
+        'dist = "lognormal"\n'
+    )
+    assert unsaid(text) == ["drain_days", "holds[1].at", "ports.p.scan.service.dist"]

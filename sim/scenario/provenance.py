@@ -17,6 +17,8 @@ _KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_*-]+)\s*=\s*(.*)$')
 _ARRAY = re.compile(r"^\s*\[\[([^\]]+)\]\]", re.MULTILINE)
 _SOURCE = re.compile(r"\bsource\b")
 _ASSUMPTION = re.compile(r"\bassumption")
+#: keys whose values are names, not figures to source (an HS code names goods)
+_NAMES = ("name", "description", "label", "hs")
 #: a value set on the command line, whatever the file says of it
 COMMAND_LINE = "command line"
 
@@ -79,23 +81,39 @@ def _kind(comment: str) -> str:
             (True, True): "source and assumption"}.get((cited, assumed), "")  # fmt: skip
 
 
-def of_text(text: str, file: str) -> list[Provenance]:
-    """Each value of one file whose comment (its own, else the block above it) cites a
-    source, names an assumption, or both."""
+def _values(text: str) -> Iterator[tuple[str, str, str]]:
+    """Each value of one file: its dotted field path (an array's tables numbered from 0), the
+    value as written, and the comment that speaks for it."""
     arrays = set(_ARRAY.findall(text))  # (``[[timeline]]``: its entries numbered from 0)
-    rows, seen, where = [], dict[str, int](), ""
+    seen, where = dict[str, int](), ""
     for table, key, value, note, comment in entries(text):
         if key is None:
             seen[table] = seen.get(table, -1) + 1
             where = f"{table}[{seen[table]}]" if table in arrays else table
-            continue
-        if key in ("extends", "drop"):
-            continue
-        said = _said(comment.strip(), note)
-        kind = _kind(said)
-        if kind:
-            rows.append(Provenance(f"{where}.{key}".lstrip("."), value, kind, said, file))
-    return rows
+        elif key not in ("extends", "drop"):
+            yield f"{where}.{key}".lstrip("."), value, _said(comment.strip(), note)
+
+
+def of_text(text: str, file: str) -> list[Provenance]:
+    """Each value of one file whose comment (its own, else the block above it) cites a
+    source, names an assumption, or both."""
+    return [
+        Provenance(field, value, kind, said, file)
+        for field, value, said in _values(text)
+        if (kind := _kind(said))
+    ]
+
+
+def unsaid(text: str) -> list[str]:
+    """The fields of one file written with a number (or naming a distribution) whose comment
+    neither cites a source nor names an assumption (names and words need neither)."""
+    out = []
+    for field, value, said in _values(text):
+        key = field.rpartition(".")[2]
+        number = bool(re.search(r"\d", value)) and key not in _NAMES
+        if (number or key == "dist") and not _kind(said):
+            out.append(field)
+    return out
 
 
 def of_file(path: Path, overrides: Mapping[str, object] | None = None) -> list[Provenance]:
