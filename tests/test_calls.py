@@ -16,8 +16,8 @@ from sim.experiment.compare import metric_unit
 from sim.experiment.metric_glossary import lookup
 from sim.experiment.metric_names import metric_names
 from sim.model.calls import CallTally
-from sim.model.costbook import LAYOUT
 from sim.model.milestones import CENSORED, RELEASED, SEIZED
+from tests.stats_rows import stats_rows
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
@@ -55,14 +55,7 @@ def test_figures_are_the_logs_calls_by_hand(small_run):
 
 
 def _rows(*rows: dict[str, float]) -> np.ndarray:
-    """Statistics rows (the LAYOUT) of imports at port 0, one per dict given."""
-    a = np.full((len(rows), len(LAYOUT)), np.nan)
-    ix = {k: i for i, k in enumerate(LAYOUT)}
-    for i, r in enumerate(rows):
-        full = {"port": 0, "direction": 0, "containers": 1, "outcome": RELEASED, **r}
-        for k, v in full.items():
-            a[i, ix[k]] = v
-    return a
+    return stats_rows(*rows, outcome=RELEASED)
 
 
 def test_seized_goods_do_not_hold_a_call_and_the_unready_do():

@@ -13,10 +13,10 @@ import pytest
 import sim
 from sim.experiment.metric_glossary import lookup
 from sim.experiment.metric_names import metric_names
-from sim.model.costbook import LAYOUT
 from sim.model.delay_tails import PREFIX, DelayTailTally
 from sim.model.milestones import CENSORED, RELEASED, SEIZED
 from sim.scenario.within import label
+from tests.stats_rows import stats_rows
 
 #: a short run whose drain (2 days) is shorter than its longest target: some boxes still
 #: held at the end are over 48 h, others not yet known at 72 h
@@ -82,12 +82,7 @@ def test_a_run_names_what_the_scenario_lists_and_the_glossary_explains(default_r
 
 
 def _rows(*rows: dict[str, float]) -> np.ndarray:
-    """Statistics rows (:data:`LAYOUT`) with only the given columns set (the rest NaN)."""
-    a = np.full((len(rows), len(LAYOUT)), math.nan)
-    for i, r in enumerate(rows):
-        for k, v in {"port": 0, "direction": 0, "commodity": 0, "containers": 1, **r}.items():
-            a[i, LAYOUT.index(k)] = v
-    return a
+    return stats_rows(*rows, commodity=0)
 
 
 def test_the_boundary_the_held_the_seized_and_the_containers():

@@ -18,6 +18,7 @@ from sim.experiment.metric_names import metric_names
 from sim.model.costbook import LAYOUT
 from sim.model.milestones import CENSORED, RELEASED, SEIZED
 from sim.model.spoilage import MEAN, SHARE, SpoilageTally
+from tests.stats_rows import stats_rows
 
 #: a short run whose drain (1 day) leaves some perishables still in the flow at the end
 OVERRIDES = {
@@ -93,12 +94,7 @@ def test_only_perishables_are_named_and_the_glossary_explains_them(run):
 
 
 def _rows(*rows: dict[str, float]) -> np.ndarray:
-    """Statistics rows (:data:`LAYOUT`) with only the given columns set (the rest NaN)."""
-    a = np.full((len(rows), len(LAYOUT)), math.nan)
-    for i, r in enumerate(rows):
-        for k, v in {"port": 0, "direction": 0, "commodity": 0, "containers": 1, **r}.items():
-            a[i, LAYOUT.index(k)] = v
-    return a
+    return stats_rows(*rows, commodity=0)
 
 
 def test_the_boundary_the_still_inside_the_seized_and_the_containers():
