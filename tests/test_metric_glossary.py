@@ -19,13 +19,15 @@ SMALL = ROOT / "tests" / "scenarios" / "small.toml"
 DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
 #: the scenario that yields the entries marked ``only``: small with a risk engine, a
-#: perishable commodity, counterfeits counted by port and a border-resident lane
+#: perishable commodity, counterfeits counted by port and after their finding (ipr) and a
+#: border-resident lane
 RISK = {
     "commodities.frozen.spoils_after": "24 h",
     "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
     "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
              "throttle": {"queue": 50}},
     "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
+    "enforcement.ipr": {},  # (ipr_*: found counterfeits detained or released)
     # a border-resident lane (resident_lane_*)
     "smuggling": {
         "routes": {"market": {

@@ -172,6 +172,11 @@ def metric_unit(name: str) -> str:
     for stem, lab_unit in LAB_UNITS.items():  # (a laboratory's workload, per port)
         if name.startswith(stem + "_"):
             return lab_unit
+    from sim.model.ipr import UNITS as IPR_UNITS
+
+    for stem, ipr_unit in IPR_UNITS.items():  # (suspected counterfeits' days held)
+        if name == stem or name.startswith(stem + "_"):
+            return ipr_unit
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"

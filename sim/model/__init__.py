@@ -82,7 +82,9 @@ Where things live:
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
                    (``truth.py``: the hidden truth and what each check would find;
                    ``enforcement_metrics.py``: their flat metrics; ``illicit_ports.py``:
-                   chosen types detected and slipped, by port and direction)
+                   chosen types detected and slipped, by port and direction;
+                   ``ipr.py``: found counterfeits detained or released on the right
+                   holder's reply, and their days held)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator

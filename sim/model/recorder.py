@@ -20,6 +20,7 @@ from sim.model.exam_figures import ExamTally
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import after_bits, checks_bits
 from sim.model.interval_tally import IntervalTally
+from sim.model.ipr import SuspectTally
 from sim.model.milestones import (
     CENSORED,
     MILESTONES,
@@ -104,6 +105,8 @@ class Recorder:
         self.treated = 0  # cohort consignments treated by quarantine (and released)
         parcels = [m == "post" for m in modes]
         self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods, self.end)
+        self.suspects = SuspectTally(ports)  # (counterfeits found, by recordation: ipr.py)
+        self._folds.append(self.suspects.fold)
         #: by port with a schedule: exports that left after the first departure they could make
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
         # inspection (a scan, physical or quarantine exam; China's definition), over every

@@ -32,6 +32,7 @@ STATS = (
     # whether goods sampled were released before the laboratory's result (the intervals:
     # sim/model/intervals.py)
     *("release_early", "quarantine_treat", "quarantine_seen"),
+    "recorded",  # a counterfeit of a brand recorded with customs (sim/model/ipr.py)
     "checks",
     *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
 )
@@ -42,7 +43,7 @@ _TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
 _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises,
-          R.release_early, R.quarantine_treat, R.quarantine_seen]  # fmt: skip
+          R.release_early, R.quarantine_treat, R.quarantine_seen, R.recorded]  # fmt: skip
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles

@@ -209,9 +209,15 @@ def _review_centres(
 
 def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
     """The enforcement tally's metrics, with the types of ``enforcement.report_by_port``
-    counted by port and direction (:mod:`sim.model.illicit_ports`)."""
+    counted by port and direction (:mod:`sim.model.illicit_ports`), and with
+    ``enforcement.ipr`` the found counterfeits detained or released (:mod:`sim.model.ipr`)."""
     from sim.model.illicit_ports import port_type_metrics
+    from sim.model.ipr import ipr_metrics
 
     out = rec.enforcement.metrics()
     kinds = scenario.enforcement.report_by_port
-    return {**out, **port_type_metrics(rec.enforcement, kinds)} if kinds else out
+    if kinds:
+        out.update(port_type_metrics(rec.enforcement, kinds))
+    if scenario.enforcement.ipr is not None:  # (the holder's reply after a finding)
+        out.update(ipr_metrics(rec.suspects, scenario.enforcement.ipr))
+    return out

@@ -119,6 +119,7 @@ UNITS: dict[str, str] = {
     "per 1,000 declarations": "每 1,000 份报关单",
     "cut-offs per export": "次截关/票出口",
     "days": "天",
+    "consignment-days": "票·天",
     "escalations": "次请示",
     "heads": "人",
     "holds": "次暂扣",

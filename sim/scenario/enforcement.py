@@ -23,6 +23,7 @@ from scipy import special
 
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import DurationDist, fixed
+from sim.scenario.ipr import IprProcedure
 from sim.scenario.limits import AtField, Probability, Real, whole
 
 #: what happens to goods when an illicit type is found before release
@@ -326,7 +327,7 @@ class Recordation(Strict):
 class Enforcement(Extended):
     """Prevalence of each illicit type and what each check finds; absent: all compliant."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("recordation", "report_by_port")
+    ADDED: ClassVar[tuple[str, ...]] = ("recordation", "report_by_port", "ipr")
 
     prevalence: PerType = Field(
         default_factory=dict, description="share of declarations carrying each type (base)"
@@ -344,6 +345,12 @@ class Enforcement(Extended):
         default_factory=Recordation,
         description="brands recorded with customs: their counterfeits found more often "
         "(none by default; docs/counterfeits.md)",
+    )
+    ipr: IprProcedure | None = Field(
+        default=None,
+        description="the right holder's reply, detention and days held after counterfeits "
+        "are found (China's ex officio and on-application protection; none by default: "
+        "docs/counterfeits.md)",
     )
     detection: Detection = Field(default_factory=Detection)
     sampling: Sampling = Field(default_factory=Sampling)

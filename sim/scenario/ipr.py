@@ -1,0 +1,83 @@
+"""What follows a counterfeit's finding under China Customs' protection of intellectual
+property rights (``enforcement.ipr``; absent by default, so no scenario changes).
+
+The Regulations of the PRC on Customs Protection of Intellectual Property Rights (State
+Council Decree 395, as amended 2018) and their implementing measures (GACC Order 183) set
+two procedures:
+
+- *ex officio* (依职权保护, art. 16): only for a right recorded with the General
+  Administration of Customs (知识产权海关保护备案). Customs that find suspected goods notify
+  the right holder, who has **3 working days** from the notice to apply for detention and
+  post a bond; otherwise the goods are released. Detained goods are investigated within
+  **30 working days** (art. 20);
+- *on application* (依申请保护, arts. 12-15): for any right, recorded or not, but only when
+  the holder applies with the consignment's details and a bond; customs release the goods
+  unless a court's notice of assistance arrives within **20 working days** of the detention
+  (art. 24(1)).
+
+Storage of detained goods is at the holder's cost until the case is settled (Implementing
+Measures, art. 26, as the reader's own figure ``storage_per_day``).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from sim.scenario.base import Strict
+from sim.scenario.limits import Probability, Real
+
+#: calendar days per working day: 7/5 (weekends; public holidays ignored, an assumption)
+CALENDAR_PER_WORKING_DAY = 7.0 / 5.0
+
+
+class IprProcedure(Strict):
+    """The right holder's part after customs find suspected counterfeits before release.
+
+    A found counterfeit of a recorded brand (``enforcement.recordation``) is notified to the
+    holder: a share ``holder_confirms`` is detained (the holder applied and posted a bond
+    within ``reply_days``) and held ``reply_days + investigation_days`` working days; the
+    rest is released when the reply time runs out. A found counterfeit of a brand not
+    recorded can be detained only on the holder's own application (``holder_applies``; it
+    must know of the consignment) and is then held ``court_days``; the rest is released:
+    customs have no ground to act on their own.
+
+    Simplifications: the shares are expected shares of the goods found (the counts are
+    found goods times the share, not drawn goods by goods); days are the legal limits (an
+    upper bound: customs may decide sooner); the goods wait in a customs warehouse, not in
+    the inspection lanes, so the hold changes no queue."""
+
+    holder_confirms: Probability = Field(
+        default=0.7,
+        description="share of the notified suspected goods of a recorded brand whose holder "
+        "applies for detention and posts the bond in time (assumption: no published share "
+        "found; set your client's own reply rate)",
+    )
+    holder_applies: Probability = Field(
+        default=0.05,
+        description="share of the suspected goods of a brand not recorded detained on the "
+        "holder's own application (assumption: the holder must know of the consignment, "
+        "which few do; no published share found)",
+    )
+    reply_days: Real = Field(
+        default=3.0, ge=0, le=365,
+        description="working days the holder has to apply after customs' notice (IPR "
+        "Regulations art. 16: 3 working days)",
+    )
+    investigation_days: Real = Field(
+        default=30.0, ge=0, le=365,
+        description="working days ex officio detained goods are held for customs' "
+        "investigation (IPR Regulations art. 20: within 30 working days; the limit, an "
+        "upper bound)",
+    )
+    court_days: Real = Field(
+        default=20.0, ge=0, le=365,
+        description="working days goods detained on application are held for a court's "
+        "notice (IPR Regulations art. 24(1): released after 20 working days without one; "
+        "the limit, an upper bound)",
+    )
+    storage_per_day: Real = Field(
+        default=0.0, ge=0, le=1e9,
+        description="storage charged to the holder per detained consignment per calendar "
+        "day, in the scenario's currency (0: not costed; no published tariff found: use "
+        "your port's warehouse rate)",
+    )

@@ -1,0 +1,105 @@
+"""Suspected counterfeits after their finding (``enforcement.ipr``, sim.model.ipr): off by
+default (no metric, no key in the scenario's dump), the suspected counts agree with the log,
+the split follows the holder's reply shares, ports add up, and bad input is refused."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.scenario.ipr import CALENDAR_PER_WORKING_DAY
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: counterfeits on general goods found by an exam, 60 % of them of recorded brands
+FAKES = {
+    "enforcement.prevalence": {"counterfeit": 0.08},
+    "enforcement.detection.exam": {"counterfeit": 0.8},
+    "enforcement.recordation": {"share": 0.6},
+}
+IPR = {"holder_confirms": 0.7, "holder_applies": 0.1, "storage_per_day": 50.0}
+ON = {**FAKES, "enforcement.ipr": IPR}
+
+
+@pytest.fixture(scope="module")
+def runs() -> tuple[sim.RunResult, sim.RunResult]:
+    off = sim.simulate(sim.load_scenario(SMALL, FAKES), 3)
+    on = sim.simulate(sim.load_scenario(SMALL, ON), 3, log=True)
+    return off, on
+
+
+def test_off_by_default_and_on_it_changes_no_other_figure(runs):
+    off, on = runs
+    m_off, m_on = off.metrics(), on.metrics()
+    assert not any(k.startswith("ipr_") for k in m_off)
+    added = set(m_on) - set(m_off)
+    assert added and all(k.startswith("ipr_") for k in added)
+    for k, v in m_off.items():
+        assert m_on[k] == v or (v != v and m_on[k] != m_on[k]), k  # (NaN == NaN here)
+    assert "ipr" not in sim.load_scenario(SMALL, FAKES).enforcement.model_dump()
+
+
+def test_suspected_counts_agree_with_the_log_and_add_up_to_the_detained(runs):
+    """Every counterfeit found before release (outcome detained) is suspected, recorded or
+    not as the log's ``recorded`` column says, at every port."""
+    _, on = runs
+    m, log = on.metrics(), on.log
+    fakes = log[log.cohort & (log.illicit == "counterfeit")]
+    fakes = fakes[fakes.found_by.astype(str).isin(["document", "exam", "quarantine"])]
+    assert (fakes.outcome == "detained").all()
+    assert m["ipr_suspected_recorded"] > 0 and m["ipr_suspected_unrecorded"] > 0
+    for port, g in fakes.groupby("port", observed=True):
+        recorded = int(g.recorded.astype(bool).sum())
+        assert m[f"ipr_suspected_recorded_port_{port}"] == recorded, port
+        assert m[f"ipr_suspected_unrecorded_port_{port}"] == len(g) - recorded, port
+    both = m["ipr_suspected_recorded"] + m["ipr_suspected_unrecorded"]
+    assert both == len(fakes)
+    assert both == on.enforcement.query("truth == 'counterfeit'").detected.sum()
+
+
+def test_the_split_follows_the_holders_reply_and_the_legal_days(runs):
+    _, on = runs
+    m = on.metrics()
+    r, u = m["ipr_suspected_recorded"], m["ipr_suspected_unrecorded"]
+    assert m["ipr_detained"] == pytest.approx(0.7 * r + 0.1 * u)
+    assert m["ipr_released_unconfirmed"] == pytest.approx(0.3 * r)
+    assert m["ipr_released_unprotected"] == pytest.approx(0.9 * u)
+    assert m["ipr_unconfirmed_share"] == pytest.approx(0.3 * r / (r + u))
+    assert m["ipr_released_share"] == pytest.approx((0.3 * r + 0.9 * u) / (r + u))
+    days = (0.7 * r * (3 + 30) + 0.1 * u * 20) * CALENDAR_PER_WORKING_DAY
+    assert m["ipr_holder_days"] == pytest.approx(days)
+    assert m["ipr_detained_days_mean"] == pytest.approx(days / m["ipr_detained"])
+    assert m["ipr_storage_cost"] == pytest.approx(50.0 * days)
+    ports = list(sim.load_scenario(SMALL).ports)
+    for stem in ("ipr_detained", "ipr_released_unconfirmed", "ipr_holder_days"):
+        assert sum(m[f"{stem}_port_{p}"] for p in ports) == pytest.approx(m[stem])
+
+
+def test_recordation_buys_detentions_only_through_the_holders_reply():
+    """With no brand recorded every suspected counterfeit rests on the holder's own
+    application; recording them all and confirming every notice detains all found."""
+    none = sim.simulate(sim.load_scenario(SMALL, {**ON, "enforcement.recordation.share": 0}), 1)
+    m = none.metrics()
+    assert m["ipr_suspected_recorded"] == 0 and m["ipr_released_unconfirmed"] == 0
+    assert m["ipr_detained"] == pytest.approx(0.1 * m["ipr_suspected_unrecorded"])
+    assert math.isclose(m["ipr_detained_days_mean"], 20 * CALENDAR_PER_WORKING_DAY)
+    every = {**ON, "enforcement.recordation.share": 1,
+             "enforcement.ipr": {**IPR, "holder_confirms": 1}}
+    m = sim.simulate(sim.load_scenario(SMALL, every), 1).metrics()
+    assert m["ipr_suspected_unrecorded"] == 0 and m["ipr_detained"] > 0
+    assert m["ipr_released_share"] == 0
+    assert np.isclose(m["ipr_detained_days_mean"], 33 * CALENDAR_PER_WORKING_DAY)
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("holder_confirms", 1.5, r"enforcement.ipr.holder_confirms = 1.5"),
+    ("reply_days", -1, r"enforcement.ipr.reply_days = -1"),
+    ("storage_per_day", "a lot", r"enforcement.ipr.storage_per_day = 'a lot'"),
+    ("bond", 1, r"enforcement.ipr.bond"),
+])
+def test_bad_input_is_refused_naming_the_field(field, value, said):
+    with pytest.raises(sim.ScenarioError, match=said):
+        sim.load_scenario(SMALL, {**FAKES, f"enforcement.ipr.{field}": value})
