@@ -103,3 +103,19 @@ def test_recordation_buys_detentions_only_through_the_holders_reply():
 def test_bad_input_is_refused_naming_the_field(field, value, said):
     with pytest.raises(sim.ScenarioError, match=said):
         sim.load_scenario(SMALL, {**FAKES, f"enforcement.ipr.{field}": value})
+
+
+def test_an_ipr_procedure_that_acts_on_nothing_is_said_to():
+    """The procedure acts only on counterfeits, its ex officio part only on recorded brands:
+    a comparison or run that sets it otherwise is told why it changes nothing."""
+    from sim.scenario.dormant import idle_changes
+
+    plain = sim.load_scenario(SMALL)  # (no counterfeits)
+    said = str(idle_changes(plain, ["enforcement.ipr.holder_applies"]))
+    assert "the IPR procedure acts only on counterfeits" in said
+    unrecorded = sim.load_scenario(SMALL, {**ON, "enforcement.recordation.share": 0})
+    for f in ("holder_confirms", "reply_days", "investigation_days"):
+        assert "recordation.share is 0" in str(idle_changes(unrecorded, [f"enforcement.ipr.{f}"]))
+    for f in ("holder_applies", "court_days", "storage_per_day"):
+        assert idle_changes(unrecorded, [f"enforcement.ipr.{f}"]) is None, f
+    assert idle_changes(sim.load_scenario(SMALL, ON), ["enforcement.ipr.reply_days"]) is None

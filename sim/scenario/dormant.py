@@ -72,8 +72,10 @@ def dormant(scenario: Any) -> dict[str, str]:
 
 
 def _idle_recordation(scenario: Any) -> dict[str, str]:
-    """``enforcement.recordation`` acts only on counterfeits (declared, or a smuggling group's
-    through a port), and its document and exam figures only on a share recorded."""
+    """``enforcement.recordation`` and ``enforcement.ipr`` act only on counterfeits (declared,
+    or a smuggling group's through a port); recordation's document and exam figures, and the
+    IPR procedure's ex officio part (the holder's reply to customs' notice, the
+    investigation), only on a share recorded."""
     e = scenario.enforcement
     if e is None:
         return {}
@@ -81,12 +83,15 @@ def _idle_recordation(scenario: Any) -> dict[str, str]:
     if not e.prevalence.get("counterfeit", 0) > 0 and all(
         g.illicit != "counterfeit" for g in groups
     ):
-        return {"enforcement.recordation.": "no goods are counterfeit there "
-                "(enforcement.prevalence.counterfeit is 0 and no smuggling group carries "
-                "counterfeits): recordation acts only on counterfeits"}
+        why = ("no goods are counterfeit there (enforcement.prevalence.counterfeit is 0 and "
+               "no smuggling group carries counterfeits): {} acts only on counterfeits")
+        return {f"enforcement.{k}.": why.format(what)
+                for k, what in (("recordation", "recordation"), ("ipr", "the IPR procedure"))}
     if e.recordation.share == 0:
         why = "no counterfeit is of a recorded brand there (enforcement.recordation.share is 0)"
-        return {f"enforcement.recordation.{f}": why for f in ("document", "exam")}
+        ex_officio = ("holder_confirms", "reply_days", "investigation_days")  # (recorded only)
+        return {**{f"enforcement.recordation.{f}": why for f in ("document", "exam")},
+                **{f"enforcement.ipr.{f}": why for f in ex_officio}}
     return {}
 
 
