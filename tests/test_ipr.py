@@ -5,6 +5,7 @@ the split follows the holder's reply shares, ports add up, and bad input is refu
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -119,3 +120,22 @@ def test_an_ipr_procedure_that_acts_on_nothing_is_said_to():
     for f in ("holder_applies", "court_days", "storage_per_day"):
         assert idle_changes(unrecorded, [f"enforcement.ipr.{f}"]) is None, f
     assert idle_changes(sim.load_scenario(SMALL, ON), ["enforcement.ipr.reply_days"]) is None
+
+
+def test_the_pages_by_port_figures_follow_the_holders_reply():
+    """docs/counterfeits.md's table by port (the default reply shares, 0.7 and 0.05, and
+    the legal days): each row's detained, released and days held follow from its suspected
+    counts, to the page's rounding, and the ports add up to the pooled table's figures."""
+    page = (Path(__file__).parents[1] / "docs" / "counterfeits.md").read_text()
+    rows = re.findall(r"^\| (\w+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) "
+                      r"\| ([\d.]+) \|$", page, re.M)
+    assert [r[0] for r in rows] == ["sea_port", "land_border", "airport", "post_hub"]
+    day = CALENDAR_PER_WORKING_DAY
+    for _, *figures in rows:
+        r, u, detained, unconfirmed, unprotected, days = map(float, figures)
+        assert detained == pytest.approx(0.7 * r + 0.05 * u, abs=0.02)
+        assert unconfirmed == pytest.approx(0.3 * r, abs=0.02)
+        assert unprotected == pytest.approx(0.95 * u, abs=0.02)
+        assert days == pytest.approx((0.7 * r * 33 + 0.05 * u * 20) * day, abs=0.5)
+    total = sum(float(r[3]) for r in rows)
+    assert "| detained (`ipr_detained`) | 1.8 | 21.4 |" in page and round(total, 1) == 21.4
