@@ -123,7 +123,7 @@ def test_an_ipr_procedure_that_acts_on_nothing_is_said_to():
 
 
 def test_the_pages_by_port_figures_follow_the_holders_reply():
-    """docs/counterfeits.md's table by port (the default reply shares, 0.7 and 0.05, and
+    """docs/counterfeits.md's table by port (the default reply shares, 0.86 and 0.05, and
     the legal days): each row's detained, released and days held follow from its suspected
     counts, to the page's rounding, and the ports add up to the pooled table's figures."""
     page = (Path(__file__).parents[1] / "docs" / "counterfeits.md").read_text()
@@ -133,9 +133,9 @@ def test_the_pages_by_port_figures_follow_the_holders_reply():
     day = CALENDAR_PER_WORKING_DAY
     for _, *figures in rows:
         r, u, detained, unconfirmed, unprotected, days = map(float, figures)
-        assert detained == pytest.approx(0.7 * r + 0.05 * u, abs=0.02)
-        assert unconfirmed == pytest.approx(0.3 * r, abs=0.02)
+        assert detained == pytest.approx(0.86 * r + 0.05 * u, abs=0.02)
+        assert unconfirmed == pytest.approx(0.14 * r, abs=0.02)
         assert unprotected == pytest.approx(0.95 * u, abs=0.02)
-        assert days == pytest.approx((0.7 * r * 33 + 0.05 * u * 20) * day, abs=0.5)
+        assert days == pytest.approx((0.86 * r * 33 + 0.05 * u * 20) * day, abs=0.5)
     total = sum(float(r[3]) for r in rows)
-    assert "| detained (`ipr_detained`) | 1.8 | 21.4 |" in page and round(total, 1) == 21.4
+    assert "| detained (`ipr_detained`) | 1.8 | 26.1 |" in page and round(total, 1) == 26.1

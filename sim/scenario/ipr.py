@@ -47,10 +47,11 @@ class IprProcedure(Strict):
     the inspection lanes, so the hold changes no queue."""
 
     holder_confirms: Probability = Field(
-        default=0.7,
+        default=0.86,
         description="share of the notified suspected goods of a recorded brand whose holder "
-        "applies for detention and posts the bond in time (assumption: no published share "
-        "found; set your client's own reply rate)",
+        "applies for detention and posts the bond in time (China 2013: 20,464 of 23,686 "
+        "batches whose release was suspended were detained, 86 %, published-figures.md "
+        "section 2.8; both procedures pooled, most ex officio; set your client's own rate)",
     )
     holder_applies: Probability = Field(
         default=0.05,
