@@ -15,8 +15,11 @@ two procedures:
   unless a court's notice of assistance arrives within **20 working days** of the detention
   (art. 24(1)).
 
-Storage of detained goods is at the holder's cost until the case is settled (Implementing
-Measures, art. 26, as the reader's own figure ``storage_per_day``).
+Storage of detained goods is at the holder's cost until the case is settled (the
+Regulations and implementing measures put storage and custody on the holder; the rate is the
+reader's own figure, ``storage_per_day``). Ex officio detained goods left unresolved may be
+held up to 50 working days awaiting a court (art. 24(2)); the model keeps the 30 of the
+investigation.
 """
 
 from __future__ import annotations
