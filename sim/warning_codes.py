@@ -146,7 +146,7 @@ CODES: tuple[Code, ...] = (
          r"(?P<metric>\S+) was asked for \(--show\) but measured in no replication"),
     Code("metric_unpaired", "note", False,
          "an option measured metrics the baseline measured in no replication (it alone "
-         "turned a count on, as spoils_after or report_by_port): they have no paired "
+         "turned a count on, as spoils_after, report_by_port or ipr): they have no paired "
          "difference",
          rf"(?P<f_metrics>{_N}) metric\(s\) measured in it and in no replication of the "
          r"baseline \((?P<metric>[^ ,)]+)"),

@@ -139,3 +139,13 @@ def test_the_pages_by_port_figures_follow_the_holders_reply():
         assert days == pytest.approx((0.86 * r * 33 + 0.05 * u * 20) * day, abs=0.5)
     total = sum(float(r[3]) for r in rows)
     assert "| detained (`ipr_detained`) | 1.8 | 26.1 |" in page and round(total, 1) == 26.1
+
+
+def test_an_option_that_alone_turns_the_procedure_on_is_told_to_set_it_for_all():
+    """The ipr_* metrics of an option that alone sets enforcement.ipr have no baseline to
+    pair with: the note names the setting to give every option."""
+    from sim.experiment.compare_notes import unpaired
+
+    notes = unpaired({"baseline": {"clearance_h_mean"},
+                      "ipr": {"clearance_h_mean", "ipr_detained"}}, "baseline")
+    assert len(notes) == 1 and "enforcement.ipr" in notes[0] and "--set" in notes[0]

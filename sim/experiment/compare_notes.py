@@ -230,7 +230,7 @@ def quantile_notes(res: CompareResult) -> list[str]:
 
 #: the settings that only turn a count on: given to one option alone, its metrics have no
 #: baseline figure to be paired with
-COUNTING_SETTINGS = "commodities.<c>.spoils_after, enforcement.report_by_port"
+COUNTING_SETTINGS = "commodities.<c>.spoils_after, enforcement.report_by_port, enforcement.ipr"
 
 
 def unpaired_notes(res: CompareResult) -> list[str]:
