@@ -149,3 +149,19 @@ def test_an_option_that_alone_turns_the_procedure_on_is_told_to_set_it_for_all()
     notes = unpaired({"baseline": {"clearance_h_mean"},
                       "ipr": {"clearance_h_mean", "ipr_detained"}}, "baseline")
     assert len(notes) == 1 and "enforcement.ipr" in notes[0] and "--set" in notes[0]
+
+
+def test_directions_add_up_and_the_tables_list_the_rows_after_the_counterfeits(runs):
+    from sim.experiment.metric_names import IPR_ROWS, kind_rows
+
+    off, on = runs
+    m = on.metrics()
+    for stem in ("ipr_suspected_recorded", "ipr_detained", "ipr_holder_days"):
+        assert m[f"{stem}_import"] + m[f"{stem}_export"] == pytest.approx(m[stem])
+        for p in sim.load_scenario(SMALL).ports:
+            both = m[f"{stem}_port_{p}_import"] + m[f"{stem}_port_{p}_export"]
+            assert both == pytest.approx(m[f"{stem}_port_{p}"])
+    rows = kind_rows(m)
+    at = rows.index("detection_rate_counterfeit")
+    assert rows[at + 1:at + 1 + len(IPR_ROWS)] == IPR_ROWS
+    assert not any(r.startswith("ipr_") for r in kind_rows(off.metrics()))

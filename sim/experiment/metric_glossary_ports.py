@@ -37,27 +37,26 @@ _IPR = (
     " Expected counts: found counterfeits times the holder's reply shares of "
     "`enforcement.ipr` (docs/counterfeits.md)."
 )
-_PORT = ("port",)
 
 #: suspected counterfeits after their finding: detained or released (sim.model.ipr)
 IPR = [
     Entry("ipr_suspected_recorded", EFFECT_LAYER,
           "Counterfeits found before release whose brand is recorded with customs "
           "(protected ex officio); with ipr_suspected_unrecorded they add up to "
-          "detected_counterfeit.", by=_PORT, only=_IPR_ONLY),
+          "detected_counterfeit.", by=ALL, only=_IPR_ONLY),
     Entry("ipr_suspected_unrecorded", EFFECT_LAYER,
           "Counterfeits found before release whose brand is not recorded with customs "
-          "(protected only on the holder's application).", by=_PORT, only=_IPR_ONLY),
+          "(protected only on the holder's application).", by=ALL, only=_IPR_ONLY),
     Entry("ipr_detained", EFFECT_LAYER,
           "Suspected counterfeits detained: the holder of a recorded brand applied and "
           "posted the bond within the reply days, or the holder of an unrecorded one "
-          "applied on its own." + _IPR, by=_PORT, only=_IPR_ONLY),
+          "applied on its own." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_released_unconfirmed", EFFECT_LAYER,
           "Suspected counterfeits of a recorded brand released because the holder did not "
-          "apply within the reply days." + _IPR, by=_PORT, only=_IPR_ONLY),
+          "apply within the reply days." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_released_unprotected", EFFECT_LAYER,
           "Suspected counterfeits of a brand not recorded released because no one applied: "
-          "customs cannot hold them on their own motion." + _IPR, by=_PORT, only=_IPR_ONLY),
+          "customs cannot hold them on their own motion." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_unconfirmed_share", EFFECT_LAYER,
           "The share of all suspected counterfeits released because the holder did not "
           "confirm in time.", only=_IPR_ONLY),
@@ -67,11 +66,11 @@ IPR = [
     Entry("ipr_holder_days", EFFECT_LAYER,
           "Calendar days the detained counterfeits are held after their finding, summed: "
           "the reply days and the investigation (ex officio) or the wait for a court (on "
-          "application), at the legal limits." + _IPR, by=_PORT, only=_IPR_ONLY),
+          "application), at the legal limits." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_detained_days_mean", EFFECT_LAYER,
           "Calendar days a detained counterfeit is held after its finding, on average.",
           only=_IPR_ONLY),
     Entry("ipr_storage_cost", EFFECT_LAYER,
           "The holders' storage of the detained counterfeits: ipr_holder_days times "
-          "`enforcement.ipr.storage_per_day`.", by=_PORT, only=_IPR_ONLY),
+          "`enforcement.ipr.storage_per_day`.", by=ALL, only=_IPR_ONLY),
 ]

@@ -194,7 +194,8 @@ def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
     type through (fewer quarantine samples: pests), and the pooled rate hides it. A type
     named in ``enforcement.report_by_port`` is followed by its four counts (they add up to
     its illicit count) and its detected and slipped by port: where, the reason it was
-    asked for."""
+    asked for; counterfeits, with ``enforcement.ipr``, by :data:`IPR_ROWS` (what became of
+    those found)."""
     from sim.scenario.base import ILLICIT
 
     present = set(names)
@@ -206,7 +207,15 @@ def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
         for stem in counts[:2]:
             out += sorted(n for n in present if n.startswith(f"{stem}_port_")
                           and not n.endswith(("_import", "_export")))
+        if k == "counterfeit":  # (enforcement.ipr: after their finding)
+            out += [m for m in IPR_ROWS if m in present]
     return tuple(out)
+
+
+#: the rows of suspected counterfeits after their finding (enforcement.ipr, sim.model.ipr)
+IPR_ROWS = ("ipr_suspected_recorded", "ipr_suspected_unrecorded", "ipr_detained",
+            "ipr_released_unconfirmed", "ipr_released_unprotected", "ipr_released_share",
+            "ipr_detained_days_mean", "ipr_storage_cost")
 
 
 def risk_rows(names: Iterable[str]) -> tuple[str, ...]:

@@ -21,8 +21,9 @@ those detained and those released (:func:`ipr_metrics`):
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
   and their storage at ``storage_per_day``.
 
-Counts, days and cost are given pooled and ``_port_<port>`` (the shares and the mean pooled
-only): the ports add up to the pooled figure.
+Counts, days and cost are given pooled, ``_<direction>``, ``_port_<port>`` and
+``_port_<port>_<direction>`` (the shares and the mean pooled only): the ports and the
+directions add up to the pooled figure. (China's IPR detentions are mostly of exports.)
 """
 
 from __future__ import annotations
@@ -94,13 +95,17 @@ def split(found: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:
 
 
 def ipr_metrics(t: SuspectTally, p: IprProcedure) -> dict[str, float]:
-    """The flat metrics of :func:`split`: pooled and by port, and the pooled shares."""
-    by_port = split(t.found.sum(axis=1), p)  # (ports x recordation)
+    """The flat metrics of :func:`split`: pooled, by direction, by port and by port and
+    direction (as ``enforcement.report_by_port``'s), and the pooled shares."""
     out: dict[str, float] = {}
-    for stem, a in by_port.items():
+    for stem, a in split(t.found, p).items():  # (ports x directions)
         out[stem] = float(a.sum())
+        for d, direction in enumerate(DIRECTIONS):
+            out[f"{stem}_{direction}"] = float(a[:, d].sum())
         for i, port in enumerate(t.ports):
-            out[f"{stem}_port_{port}"] = float(a[i])
+            out[f"{stem}_port_{port}"] = float(a[i].sum())
+            for d, direction in enumerate(DIRECTIONS):
+                out[f"{stem}_port_{port}_{direction}"] = float(a[i, d])
     suspected = out["ipr_suspected_recorded"] + out["ipr_suspected_unrecorded"]
     released = out["ipr_released_unconfirmed"] + out["ipr_released_unprotected"]
     detained = out["ipr_detained"]
