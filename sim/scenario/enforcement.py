@@ -303,8 +303,9 @@ class Recordation(Strict):
     consignment from a uniform of its own (other goods and every other draw keep theirs).
 
     Simplifications: one share for all counterfeits (no brand by brand); the right holder's
-    reply, bond and customs' investigation after a detention are not modelled; scans see
-    recorded and unrecorded counterfeits alike (an image shows goods, not their brand)."""
+    reply and the days held after a finding are ``enforcement.ipr``'s (the bond is not
+    modelled); scans see recorded and unrecorded counterfeits alike (an image shows goods,
+    not their brand)."""
 
     share: Probability = Field(
         default=0.0,
