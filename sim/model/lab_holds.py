@@ -158,7 +158,11 @@ def _sampled_there(port: Port, com: str) -> bool:
     q, scenario = port.spec.quarantine, port.scenario
     if q is None or q.sample_share <= 0 or scenario.commodities[com].statutory <= 0:
         return False
-    return any(scenario.probability("quarantine", com, c, port.name) > 0 for c in TRADER_CLASSES)
+    return any(
+        scenario.probability("quarantine", com, c, port.name, d) > 0
+        for c in TRADER_CLASSES
+        for d in DIRECTIONS  # (exports may have tables of their own)
+    )
 
 
 def _cell(s: np.ndarray, tail: str, prices: Prices | None) -> dict[str, float]:

@@ -19,6 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
+from sim.scenario.export_selection import has_export_tables
 from sim.scenario.schema import CHECKS, TRADER_CLASSES, Scenario
 
 
@@ -86,34 +87,60 @@ class Learner(Protocol):
 
 class TableSelector:
     """Fixed selection probabilities per check, commodity and trader class, national or the
-    port's own (static)."""
+    port's own (static); exports by their own tables where the scenario gives them
+    (:mod:`sim.scenario.export_selection`)."""
 
     dynamic = False
     refresh = 0.0
 
     def __init__(self, scenario: Scenario):
         self.commodities = list(scenario.commodities)
-        self.p = {
-            port: {
-                check: np.array(
-                    [
-                        [scenario.probability(check, com, cls, port) for cls in TRADER_CLASSES]
-                        for com in self.commodities
-                    ]
-                )
-                for check in CHECKS
+
+        def tables(direction: str) -> dict[str, dict[str, np.ndarray]]:
+            return {
+                port: {
+                    check: np.array(
+                        [
+                            [
+                                scenario.probability(check, com, cls, port, direction)
+                                for cls in TRADER_CLASSES
+                            ]
+                            for com in self.commodities
+                        ]
+                    )
+                    for check in CHECKS
+                }
+                for port in scenario.ports
             }
-            for port in scenario.ports
-        }
+
+        self.p = tables("import")
+        #: exports' own probabilities, by port and check, where they differ from imports'
+        self.export: dict[str, dict[str, np.ndarray]] = {}
+        if has_export_tables(scenario):
+            for port, by_check in tables("export").items():
+                for check, p in by_check.items():
+                    if not np.array_equal(p, self.p[port][check]):
+                        self.export.setdefault(port, {})[check] = p
 
     def probability(
-        self, port: str, check: str, commodity: np.ndarray, trader_class: np.ndarray
+        self,
+        port: str,
+        check: str,
+        commodity: np.ndarray,
+        trader_class: np.ndarray,
+        direction: np.ndarray | None = None,
     ) -> np.ndarray:
-        return np.asarray(self.p[port][check][commodity, trader_class])
+        """Each consignment's probability of the check (exports' own where they have it)."""
+        p = np.asarray(self.p[port][check][commodity, trader_class])
+        own = self.export.get(port, {}).get(check)
+        if own is None or direction is None:
+            return p
+        return np.where(np.asarray(direction) == 1, own[commodity, trader_class], p)
 
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         u, port = block.uniforms, block.port
         return {
-            check: u[check] < self.probability(port, check, block.commodity, block.trader_class)
+            check: u[check]
+            < self.probability(port, check, block.commodity, block.trader_class, block.direction)
             for check in CHECKS
         }

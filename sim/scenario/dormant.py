@@ -470,9 +470,10 @@ def _idle_lanes(scenario: Any) -> list[str]:
             if getattr(port, lane) is None:
                 continue
             if not any(
-                scenario.probability(check, c, k, name) > 0
+                scenario.probability(check, c, k, name, d) > 0
                 for c in scenario.commodities
                 for k in classes
+                for d in ("import", "export")  # (exports may have tables of their own)
             ):
                 out.append(
                     f"ports.{name}.{lane}: the selection tables send no goods there "
@@ -489,7 +490,8 @@ def _never_statutory(scenario: Any) -> list[str]:
 def _quarantine_selected(scenario: Any, commodity: str) -> bool:
     ports = [None, *scenario.ports]
     return any(
-        scenario.probability("quarantine", commodity, k, port) > 0
+        scenario.probability("quarantine", commodity, k, port, d) > 0
         for port in ports
         for k in TRADER_CLASSES
+        for d in ("import", "export")
     )

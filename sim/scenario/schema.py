@@ -29,6 +29,7 @@ from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
+from sim.scenario.export_selection import check_export_tables, export_table
 from sim.scenario.holds import Hold, check_holds
 from sim.scenario.idling import Idling, check_idling
 from sim.scenario.limits import (
@@ -835,10 +836,12 @@ class Loading(Strict):
         return sorted({(d - lead) % 168.0 for d in self.departures})
 
 
-class Exports(Strict):
+class Exports(Extended):
     """Exports: their own flow. The goods arrive at the terminal, crossing or airport by
     truck (the arrival report), are declared (often before arrival), checked and released,
     then wait for loading. No vessel batch, no discharge, no pick-up."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("selection",)
 
     arrivals: Arrivals = Field(description="trucks (declarations) arriving; no batch")
     advance_share: Probability | None = Field(
@@ -861,6 +864,12 @@ class Exports(Strict):
         "a note; an empty table keeps the port's traffic on purpose)",
     )
     loading: Loading
+    selection: dict[str, dict[str, dict[str, Probability]]] = Field(
+        default_factory=dict,
+        description="selection tables of this port's exports, by check; a check listed here "
+        "replaces, for exports only, every other table of the check (the port's and the "
+        "national ones); docs/exports.md",
+    )
 
     @model_validator(mode="after")
     def _trucks(self) -> Exports:
@@ -979,8 +988,10 @@ class Inspection(Strict):
 SelectionTable = dict[str, dict[str, Probability]]
 
 
-class Scenario(Strict):
+class Scenario(Extended):
     """A whole scenario: run length, national rules, commodities and ports."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("export_selection",)
 
     name: str
     description: str = ""
@@ -996,6 +1007,13 @@ class Scenario(Strict):
     declaration: NationalDeclaration = Field(default_factory=NationalDeclaration)
     inspection: Inspection = Field(default_factory=Inspection)
     selection: dict[str, SelectionTable] = Field(default_factory=dict)
+    export_selection: dict[str, SelectionTable] = Field(
+        default_factory=dict,
+        description="national selection tables of exports, by check; a check listed here "
+        "replaces the national table (selection) for exports only; a port's own table of "
+        "the check (ports.<port>.selection, ports.<port>.exports.selection) still comes "
+        "first; refused with the risk engine on (docs/exports.md)",
+    )
     ports: dict[str, Port] = Field(min_length=1)
     smuggling: Smuggling | None = None
     enforcement: Enforcement = Field(default_factory=Enforcement)
@@ -1103,8 +1121,12 @@ class Scenario(Strict):
     def _references(self) -> Scenario:
         self._enforcement_keys()
         self._tables("selection", self.selection)
+        self._tables("export_selection", self.export_selection)
         for pname, port in self.ports.items():
             self._tables(f"ports.{pname}.selection", port.selection)
+            if port.exports is not None:
+                self._tables(f"ports.{pname}.exports.selection", port.exports.selection)
+        check_export_tables(self)
         self._bounds()
         self._pools()
         for pname, port in self.ports.items():
@@ -1389,12 +1411,20 @@ class Scenario(Strict):
             )
 
     def probability(
-        self, check: str, commodity: str, trader_class: str, port: str | None = None
+        self,
+        check: str,
+        commodity: str,
+        trader_class: str,
+        port: str | None = None,
+        direction: str = "import",
     ) -> float:
         """Selection probability of a check for a commodity and trader class (0 if unlisted),
-        at ``port`` if given (its own table for the check, if it has one)."""
-        own = self.ports[port].selection if port is not None else {}
-        table = own.get(check, self.selection.get(check, {}))
+        at ``port`` if given (its own table for the check, if it has one), of ``direction``'s
+        goods (exports: their own tables first, :func:`export_table`)."""
+        table = export_table(self, check, port) if direction == "export" else None
+        if table is None:
+            own = self.ports[port].selection if port is not None else {}
+            table = own.get(check, self.selection.get(check, {}))
         row = table.get(commodity, table.get(ANY))
         if row is None:
             return 0.0

@@ -1,0 +1,89 @@
+"""Exports' own selection tables (sim/scenario/export_selection.py, docs/exports.md): which
+table decides an export's check, that imports keep their selection draw for draw, and that
+bad or unusable tables are refused with the field named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.model.selection import TableSelector
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+ALL = {"*": {"*": 1.0}}
+NONE = {"*": {"*": 0.0}}
+SHORT = {"days": 3, "warmup_days": 1, "drain_days": 3}
+
+
+def test_unset_export_tables_leave_the_dump_as_it_was():
+    dump = sim.load_scenario(SMALL).model_dump(by_alias=True)
+    assert "export_selection" not in dump
+    assert "selection" not in dump["ports"]["sea"]["exports"]
+
+
+def test_the_first_table_that_lists_the_check_decides_an_export():
+    s = sim.load_scenario(SMALL, {"export_selection": {"scan": {"general": {"*": 0.5}}}})
+    assert s.probability("scan", "general", "general", "sea", "export") == 0.5
+    assert s.probability("scan", "general", "general", "sea") == 0.1  # imports: unchanged
+    assert s.probability("scan", "frozen", "general", "sea", "export") == 0.0  # unlisted row
+    assert s.probability("physical", "general", "general", "sea", "export") == 0.03
+    port = s.model_dump(by_alias=True)["ports"]["sea"]
+    own = sim.patch(s, {"ports.sea.selection": {"scan": {"*": {"*": 0.2}}}})
+    assert own.probability("scan", "general", "general", "sea", "export") == 0.2  # port first
+    port["exports"]["selection"] = {"scan": {"*": {"*": 0.7}}}
+    mine = sim.patch(own, {"ports.sea.exports": port["exports"]})
+    assert mine.probability("scan", "general", "general", "sea", "export") == 0.7
+    assert mine.probability("scan", "general", "general", "sea") == 0.2
+
+
+def test_imports_keep_their_selection_and_exports_follow_their_own_table():
+    base = sim.simulate(sim.load_scenario(SMALL, SHORT), seed=1, log=True).log
+    over = {**SHORT, "export_selection": {"scan": ALL, "physical": NONE, "quarantine": NONE}}
+    own = sim.simulate(sim.load_scenario(SMALL, over), seed=1, log=True).log
+    cols = ["sel_document", "sel_scan", "sel_physical", "sel_quarantine"]
+    imp_b, imp_o = base[base.direction == "import"], own[own.direction == "import"]
+    assert len(imp_b) == len(imp_o) > 0
+    assert (imp_b[cols].to_numpy() == imp_o[cols].to_numpy()).all()
+    exp_b, exp_o = base[base.direction == "export"], own[own.direction == "export"]
+    assert len(exp_o) > 100
+    assert exp_o.sel_scan.all() and not exp_o.sel_physical.any()
+    assert not exp_o.sel_quarantine.any() and exp_b.sel_quarantine.any()
+    assert (exp_b.sel_document.to_numpy() == exp_o.sel_document.to_numpy()).all()
+
+
+def test_the_selector_keeps_no_export_arrays_without_export_tables():
+    assert TableSelector(sim.load_scenario(SMALL)).export == {}
+    s = sim.load_scenario(SMALL, {"export_selection": {"scan": NONE}})
+    assert set(TableSelector(s).export["sea"]) == {"scan"}
+
+
+@pytest.mark.parametrize(
+    ("over", "words"),
+    [
+        ({"export_selection": {"scans": NONE}}, ["export_selection", "'scans'", "allowed"]),
+        ({"export_selection": {"scan": {"fruit": {"*": 0.1}}}},
+         ["export_selection.scan", "'fruit'"]),
+        ({"export_selection": {"scan": {"*": {"*": 1.5}}}}, ["export_selection", "1.5"]),
+        ({"export_selection": {"scan": NONE}, "risk": {"target": 0.03}},
+         ["export_selection", "risk engine", "risk.enabled = false"]),
+    ],
+)
+def test_bad_export_tables_are_refused_naming_the_field(over, words):
+    with pytest.raises(Exception) as err:
+        sim.load_scenario(SMALL, over)
+    for word in words:
+        assert word in str(err.value)
+
+
+def test_an_export_table_needs_the_lane_it_sends_goods_to():
+    data = sim.scenario_data(sim.load_scenario(SMALL))
+    data["ports"]["sea"].pop("quarantine")
+    data["selection"].pop("quarantine")
+    data["ports"]["sea"]["exports"]["selection"] = {"quarantine": {"frozen": {"*": 0.5}}}
+    with pytest.raises(Exception) as err:
+        sim.load_scenario(data)
+    text = str(err.value)
+    assert "ports.sea" in text and "export selection of quarantine" in text
+    assert "[ports.sea.quarantine]" in text
