@@ -87,3 +87,27 @@ def test_an_export_table_needs_the_lane_it_sends_goods_to():
     text = str(err.value)
     assert "ports.sea" in text and "export selection of quarantine" in text
     assert "[ports.sea.quarantine]" in text
+
+
+@pytest.mark.parametrize("reform", ["cold_chain_mandate", "epidemic"])
+def test_reforms_aimed_at_imports_leave_exports_selection_as_it_was(reform):
+    from sim.reforms import apply
+
+    base_s = sim.load_scenario(SMALL, SHORT)
+    base = sim.simulate(base_s, seed=1, log=True).log
+    with_reform = sim.simulate(apply(base_s, reform), seed=1, log=True).log
+    frozen_imports = (with_reform.direction == "import") & (with_reform.commodity == "frozen")
+    assert frozen_imports.sum() > 20 and with_reform[frozen_imports].sel_quarantine.all()
+    exp_b, exp_r = base[base.direction == "export"], with_reform[with_reform.direction == "export"]
+    assert exp_b.sel_quarantine.sum() > 5  # (some frozen exports were checked before)
+    assert (exp_b.sel_quarantine.to_numpy() == exp_r.sel_quarantine.to_numpy()).all()
+
+
+def test_with_the_risk_engine_on_the_reforms_add_no_export_table():
+    from sim.reforms import apply
+
+    on = sim.load_scenario(SMALL, {"risk": {"target": 0.05}})
+    assert apply(on, "epidemic").export_selection == {}
+    assert apply(sim.load_scenario(SMALL), "epidemic").export_selection["quarantine"] == {
+        "frozen": {"*": 0.3}
+    }

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sim.reforms.fields import ports
+from sim.reforms.imports_only import exports_keep
 from sim.reforms.reform import Changes, Param, Reform
 
 
@@ -38,6 +39,7 @@ def _mandate(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     if not out:
         return {}  # (no quarantine checks to extend)
     out["selection.quarantine"] = table
+    out.update(exports_keep(data, "quarantine"))  # (frozen exports: as they were)
     if data.get("costs") is not None and s["heads"] > 0:
         role = {"role": "quarantine_officer", "heads": s["heads"]}
         out["costs.staff.cold_chain_teams"] = role
@@ -50,8 +52,10 @@ COLD_CHAIN = [
         "every import of the covered commodity quarantine-checked, each container "
         "swab-sampled and disinfected by teams of its own, then the goods held in a "
         "centralised supervision warehouse (places limited) until the nucleic-acid result "
-        "and release papers; the selection tables have no direction, so such exports are "
-        "checked too, but only imports are sampled, disinfected and held",
+        "and release papers; exports keep their quarantine selection (an export table of "
+        "their own, export_selection.quarantine, holds what they had; with the risk engine "
+        "on, whose tables have no direction, such exports are checked too, but only imports "
+        "are sampled, disinfected and held)",
         _mandate,
         (
             "assumption: 2020-22 imported cold-chain measures (nucleic-acid testing, "

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sim.reforms.fields import at, ports, table_scaled
+from sim.reforms.imports_only import exports_keep
 from sim.reforms.reform import Changes, Param, Reform
 
 
@@ -33,7 +34,7 @@ def _epidemic(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     table = dict((data.get("selection") or {}).get("quarantine") or {})
     table = table_scaled(table, s["intensity"])
     table[s["cold_chain"]] = {"*": 1.0}  # every frozen consignment checked and tested
-    out: Changes = {"selection.quarantine": table}
+    out: Changes = {"selection.quarantine": table, **exports_keep(data, "quarantine")}
     for name, port in ports(data):
         q = port.get("quarantine")
         if q is not None and q.get("lab") is not None:
@@ -75,9 +76,11 @@ SHOCKS = [
     ),
     Reform(
         "epidemic",
-        "quarantine selection more intense, every cold-chain (frozen) consignment checked and "
-        "sampled (laboratory tests of frozen food); the selection tables have no direction, "
-        "so frozen exports are checked too",
+        "imports' quarantine selection more intense, every imported cold-chain (frozen) "
+        "consignment checked and sampled (laboratory tests of frozen food); exports keep "
+        "their quarantine selection (export_selection.quarantine holds what they had; with "
+        "the risk engine on, whose tables have no direction, exports are checked more too); the "
+        "raised sample share applies to every quarantine check, exports' included",
         _epidemic,
         (
             "assumption: 2020-22 Covid cold-chain testing of frozen food (no figure in the "

@@ -1,0 +1,28 @@
+"""Reforms aimed at imports that raise a national selection table (the cold-chain mandate,
+the 2020-22 epidemic): exports keep the table they had, through an export table of their own
+(``export_selection``, docs/exports.md), so only imports are checked more.
+
+With the risk engine on, whose tables have no direction (export tables are refused then),
+exports are checked as imports, as before export tables existed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.reforms.reform import Changes
+
+
+def exports_keep(data: dict[str, Any], check: str) -> Changes:
+    """The change that keeps exports' national table of ``check`` as it is in ``data``
+    (before the reform changes the imports' one); none when no port has exports, the
+    exports already have a national table of their own for the check, or the risk engine
+    is on."""
+    if not any(port.get("exports") is not None for port in data["ports"].values()):
+        return {}
+    if check in (data.get("export_selection") or {}):
+        return {}  # (exports' own table: the imports' change does not reach them)
+    risk = data.get("risk")
+    if risk is not None and risk.get("enabled", True):
+        return {}
+    return {f"export_selection.{check}": dict((data.get("selection") or {}).get(check) or {})}
