@@ -111,3 +111,18 @@ def test_with_the_risk_engine_on_the_reforms_add_no_export_table():
     assert apply(sim.load_scenario(SMALL), "epidemic").export_selection["quarantine"] == {
         "frozen": {"*": 0.3}
     }
+
+
+def test_a_ports_inspection_rate_by_direction_recounts_from_the_log():
+    run = sim.simulate(sim.load_scenario(SMALL), seed=1, log=True)
+    metrics, log = run.metrics(), run.log
+    cohort = log[log.cohort]
+    checked = cohort[["scan_start", "exam_start", "quarantine_start"]].notna().any(axis=1)
+    for direction in ("import", "export"):
+        mine = cohort.direction == direction
+        assert metrics[f"inspection_rate_port_sea_{direction}"] == checked[mine].mean()
+        for cls in ("aeo_advanced", "general", "discredited"):
+            rows = mine & (cohort.trader_class == cls)
+            assert rows.sum() > 20
+            got = metrics[f"inspection_rate_{cls}_port_sea_{direction}"]
+            assert got == checked[rows].mean()

@@ -400,8 +400,9 @@ SEEN = [
           "booked to start after the end, does not). Pooled over every port, "
           "a post or express hub that scans nearly every parcel included, so it is not a "
           "port's rate for goods declarations (`_port_<port>`: one port's; `_import`, `_export`: "
-          "one direction's).",
-          ("port", "direction")),
+          "one direction's; `_port_<port>_<direction>`: one port's imports or exports, the "
+          "rate an exporter meets at the port it ships through).",
+          ALL),
     Entry("inspection_rate_goods", SEEN_LAYER,
           "Share of the cohort's goods declarations inspected (as `inspection_rate`), at every "
           "port but the post and express hubs, whose parcel lists China counts apart: the "
@@ -423,8 +424,8 @@ SEEN = [
           "referred by a document check's alarm), pooled over every port (a post or express "
           "hub included, whose near-total parcel scanning dominates a class it handles much of; "
           "`_port_<port>`: the class at one port; `_import`, `_export`: the class in one "
-          "direction).",
-          ("port", "direction")),
+          "direction; `_port_<port>_<direction>`: the class's imports or exports at one port).",
+          ALL),
     Entry("document_check_rate", SEEN_LAYER,
           "Share of the cohort's declarations that had a document check: one that started "
           "(as for `inspection_rate`, a check a consignment still in the system at the end "

@@ -98,7 +98,8 @@ def _customs_view(t: EnforcementTally, out: dict[str, float]) -> None:
 
 def _port_rates(t: EnforcementTally, out: dict[str, float], p: int, port: str) -> None:
     """One port's rates, its two directions together: inspections, document checks, each
-    check's hits and seizures per 1,000 declarations (ports differ in what they see)."""
+    check's hits and seizures per 1,000 declarations (ports differ in what they see); and
+    its inspection rate by direction, of every class and of each."""
     n, inspected = t.by_class[p].sum(axis=(0, 1))[:2]
     out[f"inspection_rate_port_{port}"] = _ratio(inspected, n)
     rows = slice(p * _D, (p + 1) * _D)
@@ -107,6 +108,12 @@ def _port_rates(t: EnforcementTally, out: dict[str, float], p: int, port: str) -
     for i, name in enumerate(CHECK_NAMES):
         out[f"hit_rate_{name}_port_{port}"] = _ratio(hits[i], done[i])
     out[f"seizures_per_1000_port_{port}"] = _ratio(1000 * t.caught[rows].sum(), t.n[rows].sum())
+    for d, direction in enumerate(DIRECTIONS):  # (an exporter's rate at the port it uses)
+        cells = t.by_class[p, d]  # class x BY_CLASS's counts
+        tail = f"port_{port}_{direction}"
+        out[f"inspection_rate_{tail}"] = _ratio(cells[:, 1].sum(), cells[:, 0].sum())
+        for g, cls in enumerate(TRADER_CLASSES):
+            out[f"inspection_rate_{cls}_{tail}"] = _ratio(cells[g, 1], cells[g, 0])
 
 
 def _seen_rates(
