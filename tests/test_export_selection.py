@@ -126,3 +126,13 @@ def test_a_ports_inspection_rate_by_direction_recounts_from_the_log():
             assert rows.sum() > 20
             got = metrics[f"inspection_rate_{cls}_port_sea_{direction}"]
             assert got == checked[rows].mean()
+
+
+def test_the_headline_says_how_often_each_direction_is_inspected():
+    from tests.headlines import one_option
+
+    text = one_option([("inspection_rate_export", -0.0225, -0.0229, -0.0221, True),
+                       ("inspection_rate_import", 0.0, 0.0, 0.0, False)])
+    assert "share of exports inspected (scan, exam or quarantine): 2.25 percentage points lower" \
+        in text
+    assert "share of imports inspected (scan, exam or quarantine): no change" in text

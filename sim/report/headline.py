@@ -33,6 +33,10 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      "or truck leaving)", "hours", ("shorter", "longer")),
     ("released_within_24h_import", "imports released within 24 h", "points",
      ("lower", "higher")),
+    ("inspection_rate_import", "share of imports inspected (scan, exam or quarantine)",
+     "points", ("lower", "higher")),
+    ("inspection_rate_export", "share of exports inspected (scan, exam or quarantine)",
+     "points", ("lower", "higher")),
     ("detection_rate", "share of illicit consignments detected", "points", ("lower", "higher")),
     ("detection_rate_with_audit", "share of illicit consignments detected, finds after "
      "release included (tax review, recall, post-clearance audit, whenever they fall due)",
@@ -99,6 +103,10 @@ AT_PORT: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("shorter", "longer")),
     ("departure_h_mean_port_{p}_export", "exports' time to departure", "hours",
      ("shorter", "longer")),
+    ("inspection_rate_port_{p}_import", "share of imports inspected", "points",
+     ("lower", "higher")),
+    ("inspection_rate_port_{p}_export", "share of exports inspected", "points",
+     ("lower", "higher")),
     ("total_cost_per_consignment_port_{p}_import", "cost per import declaration, agencies and "
      "traders", "money", ("less", "more")),
     ("total_cost_per_consignment_port_{p}_export", "cost per export declaration, agencies and "

@@ -321,6 +321,12 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "出口货物到港至离境时间（至所装船舶、航班或卡车离开）"),
     (r"exports' time to departure", "出口货物到港至离境时间"),
     (rf"imports released within (?P<t>{_N}) h", "{t} 小时内放行的进口货物比例"),
+    (r"share of imports inspected \(scan, exam or quarantine\)",
+     "进口货物查验率（机检、人工查验或检疫）"),
+    (r"share of exports inspected \(scan, exam or quarantine\)",
+     "出口货物查验率（机检、人工查验或检疫）"),
+    (r"share of imports inspected", "进口货物查验率"),
+    (r"share of exports inspected", "出口货物查验率"),
     (r"share of illicit consignments detected, finds after release included \(tax review, "
      r"recall, post-clearance audit, whenever they fall due\)",
      "违规货物查出率，含放行后发现（税收复核、召回、稽查，按到期时计）"),
