@@ -136,3 +136,23 @@ def test_the_headline_says_how_often_each_direction_is_inspected():
     assert "share of exports inspected (scan, exam or quarantine): 2.25 percentage points lower" \
         in text
     assert "share of imports inspected (scan, exam or quarantine): no change" in text
+
+
+def test_the_docs_options_are_a_fifth_of_the_imports_tables_but_for_discredited_traders():
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    with open(root / "docs/examples/exports/export-tables.toml", "rb") as f:
+        options = tomllib.load(f)["options"]
+    base = sim.load_scenario("default")
+    for name, option in options.items():
+        assert sim.load_scenario("default", option["set"]).export_selection, name
+    fifth = options["exports_fifth"]["set"]
+    for check in ("scan", "physical"):
+        mine = fifth[f"export_selection.{check}"]
+        assert set(mine) == set(base.selection[check])
+        for com, row in mine.items():
+            for cls, p in row.items():
+                want = base.selection[check][com][cls]
+                assert p == (want if cls == "discredited" else pytest.approx(want / 5)), (
+                    check, com, cls)
