@@ -398,19 +398,27 @@ def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> None:
     off): its points then differ in nothing, which must not read as a flat response. What
     acts where a swept value (``swept``: the scenario at each) switches the engine on is
     not noted."""
+    for message in idle_sweep_notes(args, base, swept):
+        _note(message)
+
+
+def idle_sweep_notes(args: argparse.Namespace, base: Any, swept: list[Any]) -> list[str]:
+    """The notes of :func:`_note_idle` (without ``note: ``), for it and the tests."""
     from sim.cli import set_change_notes
     from sim.scenario.dormant import idle_changes
 
+    out = []
     said = [set_change_notes(s, [key for key, _ in args.settings]) for s in [base, *swept]]
     for message in said[0]:
         if all(message in others for others in said[1:]):
-            _note(f"{message} (at every point)")
+            out.append(f"{message} (at every point)")
     keys = dict.fromkeys([*(k for k, _ in args.params), *(k for k, _ in args.ranges)])
     for key in keys:
         whys = [idle_changes(s, [key]) for s in [base, *swept]]
         if key not in ("days", "warmup_days") and all(whys):
-            _note(f"the swept values can have no effect: {whys[0]}; the points' figures "
-                  f"owe nothing to {key} (flat by construction, not a measured response)")
+            out.append(f"the swept values can have no effect: {whys[0]}; the points' figures "
+                       f"owe nothing to {key} (flat by construction, not a measured response)")
+    return out
 
 
 def _note_sample(args: argparse.Namespace, base: Any) -> list[str]:

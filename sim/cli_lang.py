@@ -94,6 +94,10 @@ def sentence(rec: dict[str, Any], english: str) -> str:
         words["metric_zh"] = metric_name(rec["metric"]) or rec["metric"]
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
+    from sim.report.zh_reasons import fields
+
+    if not fields(words):  # (a reason in English words this table does not know)
+        return WARNINGS["other_note"][0].format(**words)
     first, *more = WARNINGS[rec["code"]]
     try:
         out = first.format(**words)

@@ -53,7 +53,11 @@ FIELDS = (
      "`exam_slots`); `null` if none"),
     ("metric", "the metric its figure is of (e.g. `utilisation_<port>_<lane>`), `null` if none"),
     ("fields", "other names it concerns (`unit`, `role`, `direction`, `group`, `reform`, "
-               "`route`, `reforms`: the reforms of an option, comma-separated)"),
+               "`route`, `reforms`: the reforms of an option, comma-separated; `scenario`; "
+               "`why`, `what`: a reason in English words; `given`, `section`: a setting and "
+               "the section it creates; `entry`, `at`, `slower`: a dated reform's place in "
+               "the timeline, its date, its slower transition; `every`: said of every "
+               "point; `key`: a swept field)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -171,6 +171,39 @@ CODES: tuple[Code, ...] = (
          "an option's figures are the baseline's to the last digit in every replication: "
          "its differences of exactly 0 are no estimate of its effect",
          r"its figures are the baseline's to the last digit in every replication"),
+    Code("option_unchanged", "note", False,
+         "an option (a reform) changes no field of the scenario: its figures are the "
+         "baseline's, which is no measured 'no effect'",
+         r"it changes nothing in scenario '(?P<scenario>[^']*)': (?P<why>.+?); its figures "
+         r"are the baseline's"),
+    Code("option_no_effect", "note", False,
+         "an option changes fields that act on nothing in the scenario (a risk engine that "
+         "is off, say): its figures match the baseline's",
+         r"it can have no effect in scenario '(?P<scenario>[^']*)': (?P<why>.+?); its "
+         r"figures match the baseline's"),
+    Code("set_no_effect", "note", False,
+         "every --set change acts on nothing in the scenario: the run is the scenario's own",
+         r"the --set changes can have no effect: (?P<why>.+?)(?P<every> \(at every point\))?$"),
+    Code("section_created", "note", False,
+         "a --set or option creates an optional section the scenario lacks (the risk "
+         "engine, costs, ...): its other fields take their defaults",
+         r"(?P<given>.+?) creates the \[(?P<section>\w+)\] section, absent from the "
+         r"scenario(?:; (?P<what>.+?))?; its other fields take their defaults"),
+    Code("dated_reform_unchanged", "note", False,
+         "a dated reform of the timeline changes nothing at its date: it is already in "
+         "effect then",
+         r"timeline\.(?P<entry>\d+): the dated reform '(?P<reform>[^']*)' \(at (?P<at>[^)]*)\) "
+         r"changes nothing at its date: it is already in effect then(?:; (?P<slower>only its "
+         r"transition's slower officers show))?"),
+    Code("dated_reform_no_effect", "note", False,
+         "a dated reform of the timeline changes fields that act on nothing in the scenario",
+         r"timeline\.(?P<entry>\d+): the dated reform '(?P<reform>[^']*)' \(at (?P<at>[^)]*)\) "
+         r"can have no effect from its date: (?P<why>.+)"),
+    Code("sweep_no_effect", "note", False,
+         "a swept key acts on nothing at any of its values: the sweep is flat by "
+         "construction, not a measured response",
+         r"the swept values can have no effect: (?P<why>.+?); the points' figures owe "
+         r"nothing to (?P<key>\S+) "),
     Code("prcc_too_few_points", "warning", False,
          "a Latin-hypercube sweep has too few points for its PRCCs to rank the parameters",
          rf"(?:with )?(?P<f_points>{_N}) points (?:and |cannot give PRCC intervals over )"

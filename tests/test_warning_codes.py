@@ -142,6 +142,63 @@ def _idle_option() -> str:
     return said.removeprefix("note (rare): ")
 
 
+DEFAULT = MMC.with_name("default.toml")
+
+
+def _idle_reform(unchanged: bool) -> str:
+    """A comparison's note on a reform that finds nothing to change in teaching-mmc."""
+    from sim.experiment.compare_notes import _idle_notes
+    from sim.reforms.compose import parse
+    from sim.scenario.loader import load_scenario
+
+    why = parse("direct_pickup").no_effect(load_scenario(MMC))
+    notes = _idle_notes({"scenario": "teaching-mmc", "no_effect": {"o": why},
+                         "unchanged": ["o"] if unchanged else []})
+    return notes[0].removeprefix("note (o): ")
+
+
+def _dated(reform: str) -> str:
+    """A timeline's note on a dated reform of teaching-mmc that can change nothing."""
+    from sim.reforms.timeline import idle_dated
+    from sim.scenario.loader import load_scenario
+
+    return idle_dated(load_scenario(MMC, {"timeline": [{"reform": reform, "at": "3 d"}]}))[0]
+
+
+def _set_idle(every: bool) -> str:
+    """``--set risk.target`` on a scenario whose risk engine is off: run's note, or a
+    sweep's (said of every point)."""
+    from sim.cli import set_change_notes
+    from sim.scenario.loader import load_scenario
+
+    base = load_scenario(DEFAULT)
+    if not every:
+        return set_change_notes(base, ["risk.target"])[0]
+    return _sweep_notes(base, settings=[("risk.target", 0.1)])[0]
+
+
+def _sweep_notes(base: object, settings: list[tuple[str, object]] | None = None,
+                 params: list[tuple[str, object]] | None = None) -> list[str]:
+    from sim.cli_experiments import idle_sweep_notes
+
+    args = SimpleNamespace(settings=settings or [], params=params or [], ranges=[])
+    return idle_sweep_notes(args, base, [base])  # type: ignore[arg-type]
+
+
+def _sweep_idle() -> str:
+    """A sweep of a risk engine's field where the engine is off."""
+    from sim.scenario.loader import load_scenario
+
+    return _sweep_notes(load_scenario(DEFAULT), params=[("risk.target", [0.05, 0.1])])[0]
+
+
+def _section_created() -> str:
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import created, scenario_data
+
+    return created(scenario_data(load_scenario(MMC)), {"risk.target": 0.1})[0]
+
+
 #: code -> a generator of one message of that code (the model's, where it can be called)
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
@@ -180,6 +237,13 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "prcc_noise": lambda _: _prcc_noise(),
     "sobol_uncertain": lambda _: __import__("sim.experiment.sobol_noise", fromlist=["x"]
                                             ).noise_warning(None, 1) or "",
+    "option_unchanged": lambda _: _idle_reform(True),
+    "option_no_effect": lambda _: _idle_reform(False),
+    "set_no_effect": lambda _: _set_idle(False),
+    "section_created": lambda _: _section_created(),
+    "dated_reform_unchanged": lambda _: _dated("single_window"),
+    "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
+    "sweep_no_effect": lambda _: _sweep_idle(),
     "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
                                                        "baseline")[0].split(": ", 1)[1],

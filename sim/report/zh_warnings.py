@@ -49,6 +49,19 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "option_identical": ("其各项数据在每次重复运行中都与基准方案完全相同：其改变的内容在这些运行中"
                          "未作用于任何货物，因此恰为 0 的差值并不是对其效果的估计（它可能只作用于"
                          "少见的货物：更多 --reps 或 --days 才能看出）",),
+    "option_unchanged": ("该方案在情景 '{scenario}' 中不改变任何内容：{why}；其各项数据就是基准方案"
+                         "的数据，并非测得的“无效果”",),
+    "option_no_effect": ("该方案在情景 '{scenario}' 中不可能产生效果：{why}；其各项数据与基准方案"
+                         "相同，并非测得的“无效果”",),
+    "set_no_effect": ("--set 的修改不可能产生效果：{why}", "{every}"),
+    "section_created": ("{given} 新建了情景中原本没有的 [{section}] 部分，其余字段取默认值"
+                        "（bordersim check 可查看）", "{what}"),
+    "dated_reform_unchanged": ("timeline.{entry}：按日期生效的改革 '{reform}'（{at}）在其生效日"
+                               "不改变任何内容：届时已经生效", "{slower}"),
+    "dated_reform_no_effect": ("timeline.{entry}：按日期生效的改革 '{reform}'（{at}）自其生效日起"
+                               "不可能产生效果：{why}",),
+    "sweep_no_effect": ("扫描的取值不可能产生效果：{why}；各点数据与 {key} 无关（曲线平坦是"
+                        "构造所致，并非测得的响应）",),
     "empty_run": ("部分重复运行的观测期内没有货物到港",),
     "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效：观测期内到达的货物"
                            "不受其影响；请调整观测期（--days）或预热期（warmup_days）以看到其效果",),

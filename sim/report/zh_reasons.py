@@ -1,0 +1,100 @@
+"""The reasons in Chinese that notes give in their own English words (why an option, a
+``--set`` change, a dated reform or a swept field can have no effect; what creating a
+section switches on): the record of such a note keeps the reason as a field (``why``,
+``what``), and the console (``--lang zh``) says it with these sentences. A reason none of
+them knows is not guessed at: its note is printed marked untranslated, in English. Terms are
+those of :mod:`sim.report.zh_glossary` (风险布控引擎, 查验, 法定检验, 稽查)."""
+
+from __future__ import annotations
+
+import re
+
+#: an English reason (the whole of it, a regular expression) -> its Chinese; named groups
+#: (field paths, names) are kept as written
+REASONS: tuple[tuple[str, str], ...] = (
+    (r"it is already in effect there", "该改革在此情景中已经生效"),
+    (r"the scenario has none of the parts it acts on", "情景中没有该改革所作用的任何部分"),
+    (r"the risk engine is off there \(risk\.enabled false\)",
+     "该情景未启用风险布控引擎（risk.enabled false）"),
+    (r"alerts travel through the organisation's tree there: its hops and structure set when "
+     r"and where an alert arrives",
+     "该情景的预警经由海关组织层级传递：预警何时、何处到达由层级和结构决定"),
+    (r"no smuggling group uses route (?P<name>'[^']*')", "没有走私团伙使用路线 {name}"),
+    (r"no trader attends an examination at (?P<port>'[^']*') \((?P<field>\S+) is 0\)",
+     "口岸 {port} 查验时没有企业到场（{field} 为 0）"),
+    (r"the audit picks declarations at random there \(enforcement\.audit\.targeting "
+     r"'random'\): the AUC of its risk score counts only with targeting 'risk'",
+     "该情景的稽查随机抽取报关单（enforcement.audit.targeting 'random'）：其风险评分的 AUC "
+     "仅在 targeting 'risk' 时起作用"),
+    (r"auditors count only in the cost of audit, and the scenario has no \[costs\] section",
+     "稽查人员只计入稽查成本，而情景中没有 [costs] 部分"),
+    (r"commodity (?P<name>'[^']*') is never subject to statutory inspection \(statutory 0\), "
+     r"and only such goods get a quarantine check",
+     "商品 {name} 不属于法定检验货物（statutory 0），只有法定检验货物才接受检疫查验"),
+    (r"no goods are counterfeit there \(enforcement\.prevalence\.counterfeit is 0 and no "
+     r"smuggling group carries counterfeits\): recordation acts only on counterfeits",
+     "该情景没有侵权货物（enforcement.prevalence.counterfeit 为 0，且没有走私团伙夹带侵权"
+     "货物）：知识产权海关备案只作用于侵权货物"),
+    (r"no counterfeit is of a recorded brand there \(enforcement\.recordation\.share is 0\)",
+     "该情景没有侵权货物属于已备案商标（enforcement.recordation.share 为 0）"),
+    # a reform's own reasons (its idle rule: sim.reforms)
+    (r"no wait for duty payment to skip \(after_release\.duty_payment is 0 h\) and no "
+     r"guarantee fee \(costs\.trader\.guarantee_fee\), so release comes no earlier and "
+     r"nothing costs more",
+     "没有可省去的缴税等待（after_release.duty_payment 为 0 小时），也没有担保费用"
+     "（costs.trader.guarantee_fee），因此放行不会提前，成本也不会增加"),
+    (r"the scenario audits no declaration \(enforcement\.audit\.share = 0\)",
+     "情景中没有报关单接受稽查（enforcement.audit.share = 0）"),
+    (r"the audit finds nothing it picks \(enforcement\.audit\.finds\)",
+     "稽查在所抽取的报关单中查不出任何问题（enforcement.audit.finds）"),
+    (r"no port has both exam teams and quarantine officers to pool",
+     "没有口岸同时有查验组和检疫人员可供合并调配"),
+    (r"inspection\.mode is (?P<mode>'[^']*'): a cross-trained pool serves joint examinations "
+     r"only \(joint_inspection>flexible_staffing brings both\)",
+     "inspection.mode 为 {mode}：交叉培训的人员池只承担联合查验"
+     "（joint_inspection>flexible_staffing 可同时实现两者）"),
+    # what creating a section switches on (sim.scenario.patch.SWITCHED_ON)
+    (r"the risk engine is then on and selects instead of the selection tables",
+     "风险布控引擎随之启用，由其代替选择表决定查验"),
+    (r"smuggling is then simulated", "随之模拟走私"),
+    (r"decisions then go through the organisation above the ports",
+     "随之由口岸以上的海关组织层级作出决定"),
+    (r"the run is then costed", "随之计算成本"),
+    # the tail of a dated reform already in effect (sim.reforms.timeline.idle_dated)
+    (r"only its transition's slower officers show", "只体现其过渡期内关员效率较低的影响"),
+    # a sweep's note of --set changes that act on nothing at any of its points
+    (r" \(at every point\)", "所有扫描点均如此"),
+)
+_COMPILED = [(re.compile(english), zh) for english, zh in REASONS]
+#: the fields of a record that hold a reason in English words
+FREE = ("why", "what", "slower", "every")
+
+
+def reason(english: str) -> str | None:
+    """``english`` in Chinese: a reason :data:`REASONS` knows, or ``key: reason`` parts
+    joined by ``; `` (as ``--set`` notes list them), each known; None if any part is not."""
+    for pattern, zh in _COMPILED:
+        found = pattern.fullmatch(english)
+        if found is not None:
+            return zh.format(**found.groupdict())
+    parts = english.split("; ")
+    said = []
+    for part in parts:
+        key, sep, why = part.partition(": ")
+        known = reason(why) if sep and " " not in key else None
+        if known is None:
+            return None
+        said.append(f"{key}：{known}")
+    return "；".join(said)
+
+
+def fields(words: dict[str, str]) -> bool:
+    """Put the Chinese of each reason field of ``words`` in place; False if one of them has
+    no Chinese here (its note is then printed as untranslated)."""
+    for name in FREE:
+        if words.get(name):
+            zh = reason(words[name])
+            if zh is None:
+                return False
+            words[name] = zh
+    return True

@@ -1,0 +1,74 @@
+"""``--lang zh`` for the notes that give a reason in their own English words (an option or
+a ``--set`` change that can have no effect, a section a change creates, a dated reform that
+changes nothing): each is coded, said in Chinese with its reason in Chinese, and a reason no
+table knows is marked untranslated rather than guessed; the English lines stay as they were."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.cli_lang import line
+from sim.report.zh_reasons import reason
+
+MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
+#: three English words in a row: a sentence left untranslated (names and settings may stay)
+ENGLISH = re.compile(r"\b[a-zA-Z]{3,} [a-z]{3,} [a-z]{3,}\b")
+
+
+def english_left(text: str) -> list[str]:
+    """The lines of ``text`` that still hold an English sentence."""
+    return [ln for ln in text.splitlines() if ENGLISH.search(ln)]
+
+
+def _compare(tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> str:
+    argv = ["compare", str(MMC), "--reforms", "single_window", "direct_pickup", "--reps", "2",
+            "--days", "3", "--no-report", "--out", str(tmp_path / lang), "--lang", lang]
+    assert main(argv) == 0
+    return capsys.readouterr().err
+
+
+def test_a_reform_that_changes_nothing_is_said_in_chinese(tmp_path: Path, capsys):
+    err = _compare(tmp_path, capsys, "zh")
+    assert ("提示（方案 direct_pickup）：该方案在情景 'teaching-mmc' 中不改变任何内容："
+            "情景中没有") in err
+    assert "提示（方案 single_window）：" in err and "该改革在此情景中已经生效" in err
+    assert "尚无中文" not in err and english_left(err) == [], english_left(err)
+
+
+def test_in_english_the_notes_are_word_for_word_as_before(tmp_path: Path, capsys):
+    err = _compare(tmp_path, capsys, "en")
+    assert ("note (direct_pickup): it changes nothing in scenario 'teaching-mmc': the scenario "
+            "has none of the parts it acts on; its figures are the baseline's\n") in err
+    assert ("note (single_window): it changes nothing in scenario 'teaching-mmc': it is "
+            "already in effect there; its figures are the baseline's\n") in err
+
+
+def test_a_set_that_creates_the_risk_section_is_said_in_chinese(tmp_path: Path, capsys):
+    argv = ["run", str(MMC), "--set", "risk.target=0.1", "--reps", "2", "--days", "3",
+            "--out", str(tmp_path / "r"), "--lang", "zh"]
+    main(argv)
+    err = capsys.readouterr().err
+    assert "risk.target = 0.1 新建了情景中原本没有的 [risk] 部分" in err
+    assert "风险布控引擎随之启用" in err and english_left(err) == [], english_left(err)
+
+
+def test_a_sweeps_note_of_every_point_says_so():
+    from tests.test_warning_codes import _set_idle
+
+    said = line("note: " + _set_idle(True), "zh")
+    assert said.endswith("；所有扫描点均如此") and not english_left(said), said
+
+
+def test_a_reason_no_table_knows_is_marked_not_guessed():
+    text = ("note (x): it changes nothing in scenario 'm': a reason never written before; "
+            "its figures are the baseline's")
+    assert line(text, "zh").startswith("提示（方案 x）：（此条尚无中文译文）it changes nothing")
+    assert reason("risk.target: a reason never written before") is None
+    assert reason("risk.target: the risk engine is off there (risk.enabled false); "
+                  "risk.window: the risk engine is off there (risk.enabled false)") == (
+        "risk.target：该情景未启用风险布控引擎（risk.enabled false）；"
+        "risk.window：该情景未启用风险布控引擎（risk.enabled false）")
