@@ -1411,6 +1411,7 @@ def _main(argv: list[str]) -> int:
     args = _parse(argv)
     _bundled_by_name(args)
     _reserve_out(args)
+    from sim.cli_zh_errors import error_lang, error_line
     from sim.experiment.executors import ReplicationsFailed
     from sim.experiment.store import StoreMismatch
     from sim.scenario.loader import ScenarioError
@@ -1439,10 +1440,10 @@ def _main(argv: list[str]) -> int:
             return cli_faces.run(args)
         return _check(args)
     except ScenarioError as exc:
-        print(f"error: {exc.format()}", file=sys.stderr)
+        print(error_line(exc.format(), error_lang(args)), file=sys.stderr)
         return 2
     except (UsageError, StoreMismatch) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), error_lang(args)), file=sys.stderr)
         return 2
     except ReplicationsFailed as exc:
         print(f"error: {exc}\n{exc.hint()}", file=sys.stderr)

@@ -15,8 +15,9 @@ from sim.cli_lang import line
 from sim.report.zh_reasons import reason
 
 MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
-#: three English words in a row: a sentence left untranslated (names and settings may stay)
-ENGLISH = re.compile(r"\b[a-zA-Z]{3,} [a-z]{3,} [a-z]{3,}\b")
+#: three English words in a row: a sentence left untranslated (names, settings and lists of
+#: names may stay)
+ENGLISH = re.compile(r"\b[a-zA-Z]{2,} [a-zA-Z]{2,} [a-zA-Z]{2,}\b")
 
 
 def english_left(text: str) -> list[str]:

@@ -1,0 +1,115 @@
+"""The error lines a workshop participant meets in Chinese (``--lang zh`` or
+``BORDERSIM_LANG=zh``): a field mistyped, a value without its unit or out of range, a
+scenario or reform that does not exist. The line is ``错误：`` then, for a scenario's problem,
+where it is (``命令行`` for ``--set``, else the file) and the field path and value as given,
+then the reason in Chinese. A reason this table does not know is printed in English, marked
+untranslated (as a note no code knows): never guessed. Terms are those of
+:mod:`sim.report.zh_glossary` (情景, 口岸, 改革, 字段)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+#: an English reason (the whole of it) -> its Chinese; named groups are kept as written
+MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"unknown key (?P<key>'[^']*'); did you mean (?P<near>'[^']*')\? Allowed here: "
+     r"(?P<allowed>[\w, ]+)", "未知字段 {key}；是否应为 {near}？此处可用的字段：{allowed}"),
+    (r"unknown key (?P<key>'[^']*'); Allowed here: (?P<allowed>[\w, ]+)",
+     "未知字段 {key}；此处可用的字段：{allowed}"),
+    (r"unknown key (?P<key>'[^']*')", "未知字段 {key}"),
+    (r"unknown port (?P<key>'[^']*'); did you mean (?P<near>'[^']*')\? The scenario's ports "
+     r"are (?P<allowed>[\w, ]+) \(a new port cannot be created by setting one of its fields: "
+     r"add (?P<table>\[[^\]]+\]) in a scenario file\)",
+     "未知口岸 {key}；是否应为 {near}？情景中的口岸为 {allowed}（设置某个字段不能新建口岸："
+     "请在情景文件中添加 {table}）"),
+    (r"unknown port (?P<key>'[^']*'); the scenario's ports are (?P<allowed>[\w, ]+) \(a new "
+     r"port cannot be created by setting one of its fields: add (?P<table>\[[^\]]+\]) in a "
+     r"scenario file\)",
+     "未知口岸 {key}；情景中的口岸为 {allowed}（设置某个字段不能新建口岸：请在情景文件中添加 "
+     "{table}）"),
+    (r"a whole number of servers from 0 to (?P<most>[\d,]+), or \"unlimited\"",
+     "应为 0 至 {most} 的整数（在岗人数或窗口数），或 \"unlimited\"（不限）"),
+    (r"(?:(?P<dist>\w+) mean: )?a duration needs a unit, written as a string such as "
+     r"'15 min' or '2 h' \(units: s, min, h, d, w\); got (?P<got>.+)",
+     "{dist}时长需要单位，应写成带引号的字符串，如 '15 min' 或 '2 h'（单位：s、min、h、d、w）；"
+     "实际为 {got}"),
+    (r"a rate needs a unit, written as a string such as '20/h' or '1500/d' \(per s, min, h, "
+     r"d, w\); got (?P<got>.+)",
+     "速率需要单位，应写成带引号的字符串，如 '20/h' 或 '1500/d'（每 s、min、h、d、w）；"
+     "实际为 {got}"),
+    (r"out of range: input should be greater than or equal to (?P<n>\S+)",
+     "超出范围：应大于或等于 {n}"),
+    (r"out of range: input should be less than or equal to (?P<n>\S+)",
+     "超出范围：应小于或等于 {n}"),
+    (r"out of range: input should be less than or equal to 1; a share is from 0 to 1: write "
+     r"(?P<pct>\S+) % as (?P<share>\S+)",
+     "超出范围：比例取 0 至 1：{pct}% 应写作 {share}"),
+    (r"out of range: input should be greater than (?P<n>\S+)", "超出范围：应大于 {n}"),
+    (r"required, but missing", "必填字段缺失"),
+    (r"unknown distribution; allowed 'dist' values: (?P<allowed>[\w, ]+); for another "
+     r"shape draw a sample of it into a CSV and give (?P<form>\{[^}]+\}) \((?P<page>\S+)\)",
+     "未知分布；'dist' 可取：{allowed}；其他形状的分布请把样本写入 CSV 文件，并写成 {form}"
+     "（见 {page}）"),
+    (r"a table", "此处应为一个表（TOML 表），不能是单个值"),
+    (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
+     r"alone gives: (?P<names>[\w, -]+)\)",
+     "找不到情景文件：{file}（只写名称即可使用的内置情景：{names}）"),
+    (r"unknown reform (?P<name>'[^']*'); see `bordersim reforms` for the list",
+     "未知改革 {name}；改革列表见 `bordersim reforms`"),
+    (r"option (?P<name>'[^']*') changes nothing and is not a reform; see `bordersim "
+     r"reforms`, or give it changes as (?P<form>\S+)",
+     "方案 {name} 没有给出任何修改，也不是改革名称；改革列表见 `bordersim reforms`，"
+     "或按 {form} 的格式给出修改"),
+    (r"the observed days are given twice: (?P<one>--days \S+) and (?P<two>--set days=\S+); "
+     r"give one", "观测天数给出了两次：{one} 和 {two}；请只给一个"),
+)
+_COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
+_UNTRANSLATED = "（此条尚无中文译文）"
+
+
+def reason(english: str) -> str | None:
+    """``english`` (a reason, whole) in Chinese, or None if no entry knows it."""
+    for pattern, zh in _COMPILED:
+        found = pattern.fullmatch(english)
+        if found is not None:
+            words = {k: v or "" for k, v in found.groupdict().items()}
+            if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
+                words["dist"] = f"{words['dist']} 分布的均值："
+            return zh.format(**words)
+    return None
+
+
+def problem(text: str) -> str:
+    """One line of an error in Chinese: a scenario's problem (``WHERE: PATH = VALUE:
+    REASON``, ``command line`` as 命令行) or a reason alone; marked untranslated, in English,
+    when no entry knows its reason."""
+    zh = reason(text)
+    if zh is not None:
+        return zh
+    at = -1
+    while (at := text.find(": ", at + 1)) != -1:  # (the reason is after the field's ': ')
+        zh = reason(text[at + 2:])
+        if zh is not None:
+            head = re.sub(r"^command line(?=: )", "命令行", text[:at]).replace(": ", "：", 1)
+            return f"{head}：{zh}"
+    return _UNTRANSLATED + text
+
+
+def error_line(text: str, lang: str) -> str:
+    """``error: TEXT`` as printed in ``lang`` (each line of a scenario's problems in turn)."""
+    if lang != "zh":
+        return f"error: {text}"
+    return "\n".join("错误：" + problem(part) for part in text.split("\n"))
+
+
+def error_lang(args: argparse.Namespace | None) -> str:
+    """The console's language for an error line: ``--lang`` or ``BORDERSIM_LANG``, English
+    when neither is given or the variable is itself the mistake."""
+    from sim.cli import UsageError
+    from sim.cli_lang import chosen
+
+    try:
+        return chosen(args if args is not None else argparse.Namespace())
+    except UsageError:
+        return "en"

@@ -1,0 +1,86 @@
+"""The errors a workshop participant makes editing a scenario (``--set``, a scenario or a
+reform named wrongly), printed in Chinese under ``--lang zh`` or ``BORDERSIM_LANG=zh``: every
+one whole, with the field path and value as given; in English word for word as before; a
+reason no table knows marked untranslated, never guessed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.cli_zh_errors import error_line
+from tests.test_cli_lang_notes import english_left
+
+MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
+#: a participant's mistakes: what is given after ``run teaching-mmc``, and the English error
+MISTAKES = [
+    (["--set", "ports.crossing.document_check.capacity=-2"],
+     "error: command line: ports.crossing.document_check.capacity = -2: a whole number of "
+     "servers from 0 to 10,000, or \"unlimited\""),
+    (["--set", "ports.crossing.document_check.service.mean=27"],
+     "error: command line: ports.crossing.document_check.service.mean = 27: exponential mean: "
+     "a duration needs a unit, written as a string such as '15 min' or '2 h' (units: s, min, "
+     "h, d, w); got 27.0"),
+    (["--set", "ports.crossing.arrivals.rate=5"],
+     "error: command line: ports.crossing.arrivals.rate = 5: a rate needs a unit, written as a "
+     "string such as '20/h' or '1500/d' (per s, min, h, d, w); got 5"),
+    (["--set", "warmup_days=-1"],
+     "error: command line: warmup_days = -1: out of range: input should be greater than or "
+     "equal to 0"),
+    (["--set", "ports.crosing.arrivals.rate=5/h"],
+     "error: command line: ports.crosing.arrivals.rate = '5/h': unknown port 'crosing'; did "
+     "you mean 'crossing'? The scenario's ports are crossing (a new port cannot be created by "
+     "setting one of its fields: add [ports.crosing] in a scenario file)"),
+    (["--set", "ports.crossing.document_check.servce.mean=3"],
+     "error: command line: ports.crossing.document_check.servce.mean = 3: unknown key "
+     "'servce'; did you mean 'service'? Allowed here: capacity, schedule, shifts, service"),
+    (["--set", "selection.document.*.*=90"],
+     "error: command line: selection.document.*.* = 90: out of range: input should be less "
+     "than or equal to 1; a share is from 0 to 1: write 90 % as 0.9"),
+    (["--set", "selection.document.general=1.5"],
+     "error: command line: selection.document.general = 1.5: a table"),
+    (["--set", "ports.crossing.document_check.service={dist=\"gama\",mean=\"3 min\"}"],
+     "error: command line: ports.crossing.document_check.service = {'dist': 'gama', 'mean': "
+     "'3 min'}: unknown distribution; allowed 'dist' values: deterministic, empirical, "
+     "exponential, gamma, lognormal, triangular, uniform; for another shape draw a sample of "
+     "it into a CSV and give {dist = \"empirical\", csv = ..., unit = ...} "
+     "(docs/from-anylogic.md)"),
+    (["--days", "2", "--set", "days=3"],
+     "error: the observed days are given twice: --days 2 and --set days=3; give one"),
+]
+
+
+def _error(argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
+    assert main(argv + ["--reps", "1", "--out", str(tmp_path / "r")]) == 2
+    return capsys.readouterr().err.strip()
+
+
+@pytest.mark.parametrize("given, english", MISTAKES, ids=[m[0][-1][:40] for m in MISTAKES])
+def test_a_mistake_is_said_in_chinese_and_in_english_as_before(
+        given: list[str], english: str, capsys, tmp_path: Path):
+    assert _error(["run", str(MMC), *given], capsys, tmp_path) == english
+    zh = _error(["run", str(MMC), *given, "--lang", "zh"], capsys, tmp_path)
+    assert zh.startswith("错误：") and "尚无中文" not in zh, zh
+    assert english_left(zh) == [], zh
+
+
+def test_a_wrong_name_in_compare_is_said_in_chinese(capsys, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    for argv, said in ((["compare", str(MMC), "--reforms", "nosuch"], "错误：未知改革 'nosuch'"),
+                       (["compare", str(MMC), "--option", "bad"], "错误：方案 'bad' 没有给出"),
+                       (["run", "nosuch"], "错误：找不到情景文件：nosuch")):
+        err = _error(argv, capsys, tmp_path)
+        assert err.startswith(said) and english_left(err) == [], err
+
+
+def test_an_unknown_reason_is_marked_and_a_wrong_language_variable_is_english(
+        capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    assert error_line("command line: x = 1: a reason never written", "zh") == (
+        "错误：（此条尚无中文译文）command line: x = 1: a reason never written")
+    assert error_line("anything", "en") == "error: anything"
+    monkeypatch.setenv("BORDERSIM_LANG", "cn")
+    err = _error(["run", str(MMC)], capsys, tmp_path)
+    assert err.startswith("error: environment variable BORDERSIM_LANG='cn'"), err
