@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.cli import (
+    Notes,
     UsageError,
     _add_executor,
     _add_settings,
@@ -153,9 +154,11 @@ def _add_sweep_parser(sub: Any) -> None:
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
     _add_executor(sw)
     add_show(sw)
+    from sim.cli_lang import add_lang
     from sim.cli_warnings import add_fail_on
 
     add_fail_on(sw)
+    add_lang(sw)  # (a grid's or a list's tables, notes and warnings; LHS and Sobol: English)
 
 
 def _add_warmup_parser(sub: Any) -> None:
@@ -328,10 +331,13 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
 
     _check_sweep_args(args)
     from sim.cli import settings_with_days
+    from sim.cli_lang import chosen
+
+    args.lang = chosen(args)
 
     overrides = settings_with_days(args)
     _check_swept_once(args, overrides)
-    base = _load(args.scenario, overrides)  # checks the file and the common overrides
+    base = _load(args.scenario, overrides, Notes(args.lang))  # (the file, the common --set)
     path = args.scenario or default_scenario_path()
     _check_range_ends(path, overrides, args.ranges)
     try:  # (checked before anything runs)
@@ -399,7 +405,7 @@ def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> None:
     acts where a swept value (``swept``: the scenario at each) switches the engine on is
     not noted."""
     for message in idle_sweep_notes(args, base, swept):
-        _note(message)
+        _note(message, args.lang)
 
 
 def idle_sweep_notes(args: argparse.Namespace, base: Any, swept: list[Any]) -> list[str]:
@@ -435,13 +441,17 @@ def _note_sample(args: argparse.Namespace, base: Any) -> list[str]:
     lines = [f"note: {note} (at every point)" for note in displaced(scenario_data(base), swept)]
     if not {"days", "warmup_days"} & set(swept):
         lines += window_notes(base.warmup_days, base.days, args.reps)
+    from sim.cli_lang import line as said
+
     for line in lines:
-        print(line, file=sys.stderr)
+        print(said(line, args.lang), file=sys.stderr)
     return lines
 
 
-def _note(message: str) -> None:
-    print(f"note: {message}", file=sys.stderr)
+def _note(message: str, lang: str = "en") -> None:
+    from sim.cli_lang import line
+
+    print(line(f"note: {message}", lang), file=sys.stderr)
 
 
 def _sobol(
@@ -538,7 +548,8 @@ def _points(
     rows = _run_points(args, path, design, (out, command, executor, overrides))
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
-    args.said = [*_print_point_warnings(warned, design), *_check_arrivals(rows, design, out)]
+    args.said = [*_print_point_warnings(warned, design, args.lang),
+                 *_check_arrivals(rows, design, out, args.lang)]
     from sim.experiment.metric_names import swept_lane_rows
 
     lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
@@ -550,19 +561,30 @@ def _points(
         return 0
     from sim.cli_sweep_tables import means_with_intervals
 
-    print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications"
-          f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
-    shown = means_with_intervals(summary, rows, list(design.columns), metrics)
-    print(shown.to_string(float_format=lambda x: f"{x:.3f}"))  # (the swept values)
+    zh = args.lang == "zh" and screened is None  # (a Latin hypercube's PRCCs stay English)
+    if zh:
+        _print_means_zh(summary, rows, list(design.columns), metrics, args.reps)
+    else:
+        print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications"
+              f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
+        shown = means_with_intervals(summary, rows, list(design.columns), metrics)
+        print(shown.to_string(float_format=lambda x: f"{x:.3f}"))  # (the swept values)
     if summary["unstable"].any():
-        print("unstable: a queue did not settle at that point (the warnings say where): its "
-              "means are not steady-state")
+        from sim.cli_zh_sweep import UNSTABLE
+
+        print(UNSTABLE if zh else "unstable: a queue did not settle at that point (the "
+              "warnings say where): its means are not steady-state")
     if screened is None:  # (a sampled point 0 is no baseline)
-        _print_differences(rows, list(design.columns), metrics)
+        _print_differences(rows, list(design.columns), metrics, args.lang)
     elif args.metric:
         from sim.cli_sweep_tables import print_prcc
 
         print_prcc(screened, args.metric, len(design))
+    if zh:
+        from sim.cli_zh_sweep import results
+
+        print(results(out, False))
+        return 0
     screening = "prcc.csv: each parameter's PRCC per metric, " if screened is not None else ""
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
           "intervals, differences.csv: each point against point 0, paired, "
@@ -609,7 +631,21 @@ def _prcc(args: argparse.Namespace, rows: Any, metrics: list[str], out: Path) ->
     return write_prcc(rows, metrics, args.metric, out, args.said)
 
 
-def _print_differences(rows: Any, params: list[str], metrics: list[str]) -> None:
+def _print_means_zh(summary: Any, rows: Any, params: list[str], metrics: list[str],
+                    reps: int) -> None:
+    """The points' means in Chinese (:mod:`sim.cli_zh_sweep`): the same table, its own
+    words translated, then a key to the metrics it names."""
+    from sim.cli_sweep_tables import means_with_intervals
+    from sim.cli_zh_sweep import means_title, metric_key, zh_table
+
+    print(means_title(len(summary), reps))
+    shown = zh_table(means_with_intervals(summary, rows, params, metrics))
+    print(shown.to_string(float_format=lambda x: f"{x:.3f}"))
+    print(metric_key(metrics))
+
+
+def _print_differences(rows: Any, params: list[str], metrics: list[str],
+                       lang: str = "en") -> None:
     """Each point's paired difference from point 0 in the shown ``metrics``: mean, 95 %
     interval and a star where Holm's correction over the points finds it significant."""
     import pandas as pd
@@ -632,6 +668,12 @@ def _print_differences(rows: Any, params: list[str], metrics: list[str]) -> None
     names = [m for m in metrics if any((p, m) in cells for p in points)]
     table = pd.DataFrame([[cells.get((p, m), "") for m in names] for p in points],
                          index=pd.Index(points, name="point"), columns=names)
+    if lang == "zh":
+        from sim.cli_zh_sweep import DIFFERENCES
+
+        print(DIFFERENCES)
+        print(table.rename_axis("扫描点").to_string())
+        return
     print("difference from point 0, paired by replication (the same seeds at every point): "
           "mean [95 % interval], * significant after Holm's correction for the points:")
     print(table.to_string())
@@ -682,19 +724,22 @@ def _finite(x: Any) -> float | None:
     return None if x != x else float(x)
 
 
-def _print_point_warnings(warnings: dict[str, list[str]], design: Any) -> list[str]:
+def _print_point_warnings(warnings: dict[str, list[str]], design: Any, lang: str = "en"
+                          ) -> list[str]:
     """On stderr: each point's warnings (a queue that did not settle at that point's values:
     its figures are not steady-state), naming the point by its values; the lines printed."""
     lines = []
     for point, ws in warnings.items():
         values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
         lines += [f"warning (point {point}: {values}): {w}" for w in ws]
+    from sim.cli_lang import line as said
+
     for line in lines:
-        print(line, file=sys.stderr)
+        print(said(line, lang), file=sys.stderr)
     return lines
 
 
-def _check_arrivals(rows: Any, design: Any, out: Path) -> list[str]:
+def _check_arrivals(rows: Any, design: Any, out: Path, lang: str = "en") -> list[str]:
     """On stderr: each point at which no consignment arrived in a replication's observed
     days (its figures are blanks); an error, as for ``run``, if nothing arrived at any point
     (the sweep is kept). Returns the lines printed."""
@@ -707,11 +752,13 @@ def _check_arrivals(rows: Any, design: Any, out: Path) -> list[str]:
             f"is nothing to summarise; run longer (--days) or check the arrival rates (the "
             f"sweep is kept in {out})"
         )
+    from sim.cli_lang import line
+
     lines = []
     for point, counts in empty.items():
         values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
         lines.append(f"warning (point {point}: {values}): {empty_note(*counts)}")
-        print(lines[-1], file=sys.stderr)
+        print(line(lines[-1], lang), file=sys.stderr)
     return lines
 
 

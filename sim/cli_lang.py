@@ -72,6 +72,8 @@ def line(text: str, lang: str) -> str:
     said = _SEVERITY[head["severity"]]
     if rec["option"]:
         said += f"（方案 {rec['option']}）"
+    elif rec["point"] is not None:  # (a sweep's: ``point 3: k=v``)
+        said += "（扫描点 " + head["option"].removeprefix("point ").replace(": ", "：", 1) + "）"
     return f"{said}：{sentence(rec, head['message'])}"
 
 

@@ -1,0 +1,46 @@
+"""The words of a sweep over listed values or a grid (``bordersim sweep --lang zh``) in
+Chinese: the lines above and below its tables, the tables' own words (扫描点, 不稳定) and a
+key to the metrics they name by identifier (a wide table keeps its columns narrow). Every
+number is the English table's; the files written stay English (see :mod:`sim.cli_lang`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def means_title(points: int, reps: int) -> str:
+    """The line above the points' means."""
+    half = " ± 其 95% t 置信区间的半宽" if reps > 1 else ""
+    return f"{points} 个扫描点 × 每点 {reps} 次重复运行；各点为重复运行的均值{half}："
+
+
+def zh_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A sweep's table with its own words in Chinese: the index (扫描点) and the
+    ``unstable`` column (不稳定: 是/否); the swept fields and the metrics keep their names."""
+    shown = table.rename(columns={"unstable": "不稳定"}).rename_axis("扫描点")
+    if "不稳定" in shown.columns:
+        shown["不稳定"] = ["是" if bool(v) else "否" for v in shown["不稳定"]]
+    return shown
+
+
+def metric_key(metrics: Sequence[str]) -> str:
+    """What each metric column is, in Chinese (its identifier where the glossary has none)."""
+    from sim.report.translate import metric_name
+
+    return "指标：" + "；".join(f"{m} = {metric_name(m) or m}" for m in metrics)
+
+
+UNSTABLE = "不稳定：该扫描点的排队未趋于稳定（警告中写明在何处），其均值不是稳态"
+DIFFERENCES = ("与扫描点 0 的差值，按重复运行配对（各点使用相同的随机种子）：均值 [95% 置信区间]，"
+               "* 表示经各点间 Holm 多重比较校正后显著：")
+
+
+def results(out: object, screened: bool) -> str:
+    """The last line: the results folder and what its files hold."""
+    prcc = "prcc.csv：各参数对各指标的 PRCC；" if screened else ""
+    return (f"结果文件夹：{out}（sweep.csv、summary.csv、intervals.csv：各点的 95% 置信区间；"
+            f"differences.csv：各点与扫描点 0 的配对差值；{prcc}warnings.json）")
