@@ -42,6 +42,9 @@ def add_reforms_parser(sub: Any) -> None:
         metavar="SCENARIO",
         help="scenario TOML file (default: the bundled scenarios/default.toml)",
     )
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (--on's list; a reform's mechanism and changes stay English)
 
 
 def run_reforms(args: argparse.Namespace) -> int:
@@ -51,7 +54,9 @@ def run_reforms(args: argparse.Namespace) -> int:
 
     if args.name is None:
         if args.on is not None:
-            return _on(args.on)
+            from sim.cli_lang import chosen
+
+            return _on(args.on, chosen(args))
         width = max(len(n) for n in REFORMS)
         for name, r in REFORMS.items():
             why = r.missing()
@@ -148,7 +153,7 @@ def _effect(plan: Any, scenario: Any, changes: int, same: int) -> tuple[str, str
     return (PART, part) if part else (ACTS, "")
 
 
-def _on(path: Path) -> int:
+def _on(path: Path, lang: str = "en") -> int:
     """Each reform of the library, at its default strengths, on the scenario at ``path``:
     what it does there, one line each (for picking reforms that act on it)."""
     from sim.cli import _load
@@ -160,7 +165,10 @@ def _on(path: Path) -> int:
     scenario = _load(path, {})
     data = scenario_data(scenario)
     width = max(len(n) for n in REFORMS)
-    print(f"the reform library on scenario {scenario.name!r} (default strengths):")
+    from sim.cli_zh_reforms import effect, library_title
+
+    print(library_title(scenario.name) if lang == "zh" else
+          f"the reform library on scenario {scenario.name!r} (default strengths):")
     for name, r in REFORMS.items():
         plan = parse(name)
         try:
@@ -173,16 +181,19 @@ def _on(path: Path) -> int:
             kind, why = _effect(plan, scenario, len(changes), same)
         if r.missing():
             kind, why = "not available", r.missing()
-        _wrapped(f"{name:<{width}}  {kind}{': ' + why if why else ''}", width + 2)
+        said = effect(kind, why) if lang == "zh" else f"{kind}{': ' + why if why else ''}"
+        _wrapped(f"{name:<{width}}  {said}", width + 2, wide=lang == "zh")
     return 0
 
 
-def _wrapped(line: str, indent: int) -> None:
-    """Print ``line`` wrapped to the terminal's width, later lines indented by ``indent``."""
+def _wrapped(line: str, indent: int, wide: bool = False) -> None:
+    """Print ``line`` wrapped to the terminal's width, later lines indented by ``indent``
+    (``wide``: Chinese, whose characters take two columns each)."""
     import shutil
     import textwrap
 
     cols = max(60, shutil.get_terminal_size((100, 24)).columns)
+    cols = indent + (cols - indent) // 2 if wide else cols
     print(textwrap.fill(line, cols, subsequent_indent=" " * indent, break_on_hyphens=False))
 
 

@@ -43,6 +43,10 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"nothing costs more",
      "没有可省去的缴税等待（after_release.duty_payment 为 0 小时），也没有担保费用"
      "（costs.trader.guarantee_fee），因此放行不会提前，成本也不会增加"),
+    (r"no wait for duty payment to skip \(after_release\.duty_payment is 0 h\), so release "
+     r"comes no earlier: only the guarantee fee \(costs\.trader\.guarantee_fee\) acts",
+     "没有可省去的缴税等待（after_release.duty_payment 为 0 小时），因此放行不会提前：只有担保"
+     "费用（costs.trader.guarantee_fee）起作用"),
     (r"the scenario audits no declaration \(enforcement\.audit\.share = 0\)",
      "情景中没有报关单接受稽查（enforcement.audit.share = 0）"),
     (r"the audit finds nothing it picks \(enforcement\.audit\.finds\)",
@@ -53,6 +57,20 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"only \(joint_inspection>flexible_staffing brings both\)",
      "inspection.mode 为 {mode}：交叉培训的人员池只承担联合查验"
      "（joint_inspection>flexible_staffing 可同时实现两者）"),
+    # a reform that changes a section the scenario lacks (sim.reforms.reform), and how
+    # to give it one (the window's reasoning is left to the English: the command is kept)
+    (r"reform (?P<name>\S+) changes the \[(?P<section>\w+)\] section, which the scenario "
+     r"(?P<scenario>'[^']*') does not have",
+     "改革 {name} 要修改 [{section}] 部分，而情景 {scenario} 中没有该部分"),
+    (r"reform (?P<name>\S+) changes the \[risk\] section, which the scenario "
+     r"(?P<scenario>'[^']*') does not have; give it one, e.g. (?P<sets>--set risk\.target=\S+"
+     r"(?: --set risk\.window=\S+)?) \(the risk engine at a 5 % target inspection rate[;:]"
+     r".*\)",
+     "改革 {name} 要修改 [risk] 部分，而情景 {scenario} 中没有该部分；可先加上，如 {sets}"
+     "（风险布控引擎按 5% 的目标查验率运行，窗口按该情景的报关单量选定，其余字段取默认值："
+     "bordersim check 可查看）"),
+    (r"it changes no field \(only a transition may still act\)",
+     "不改变任何字段（只有过渡期可能仍起作用）"),
     # what creating a section switches on (sim.scenario.patch.SWITCHED_ON)
     (r"the risk engine is then on and selects instead of the selection tables",
      "风险布控引擎随之启用，由其代替选择表决定查验"),

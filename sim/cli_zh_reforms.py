@@ -1,0 +1,32 @@
+"""``bordersim reforms --on SCENARIO --lang zh``: what each reform of the library does on a
+scenario, in Chinese (起作用, 已经生效, 不可能产生效果...), its reason from
+:mod:`sim.report.zh_reasons`; a reason no table knows is marked untranslated. The reforms
+keep their names (as ``--reforms`` takes them)."""
+
+from __future__ import annotations
+
+#: what a reform does on a scenario (sim.cli_reforms) -> its Chinese
+EFFECTS = {
+    "acts": "起作用",
+    "acts in part": "部分起作用",
+    "already in effect": "已经生效",
+    "no effect": "不可能产生效果",
+    "changes nothing": "不改变任何内容",
+    "not available": "无法使用",
+}
+
+
+def library_title(scenario: str) -> str:
+    """The line above the list."""
+    return f"改革库中各项改革在情景 '{scenario}' 上的作用（默认强度）："
+
+
+def effect(kind: str, why: str) -> str:
+    """One reform's effect and its reason in Chinese."""
+    from sim.report.zh_reasons import reason
+
+    said = EFFECTS[kind]
+    if not why:
+        return said
+    zh = reason(why)
+    return f"{said}：{zh}" if zh is not None else f"{said}：（此条尚无中文译文）{why}"
