@@ -39,6 +39,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sim.cli_lang import chosen
+    from sim.cli_zh_errors import done, error_line
     from sim.experiment.store import WriteError
     from sim.report.folder import ResultsFolderError
     from sim.report.folder_report import write_folder_report
@@ -51,12 +52,12 @@ def run(args: argparse.Namespace) -> int:
         _check_writable(args)
         out = write_folder_report(args.folder, args.out, args.lang)
     except ResultsFolderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), args.lang), file=sys.stderr)
         return 2
     except WriteError as exc:  # --out names a folder, a file in a file, ...
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), args.lang), file=sys.stderr)
         return 2
-    print(f"report: {out} ({time.monotonic() - started:.1f} s)")
+    print(done("report", out, time.monotonic() - started, args.lang))
     return 0
 
 

@@ -39,6 +39,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sim.cli_lang import chosen
+    from sim.cli_zh_errors import done, error_line
     from sim.experiment.store import WriteError
     from sim.report.folder import ResultsFolderError
     from sim.report.workbook import write_workbook
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         out = write_workbook(args.folder, args.out, args.lang)
     except (ResultsFolderError, WriteError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), args.lang), file=sys.stderr)
         return 2
-    print(f"workbook: {out} ({time.monotonic() - started:.1f} s)")
+    print(done("workbook", out, time.monotonic() - started, args.lang))
     return 0

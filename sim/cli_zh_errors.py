@@ -51,6 +51,14 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"shape draw a sample of it into a CSV and give (?P<form>\{[^}]+\}) \((?P<page>\S+)\)",
      "未知分布；'dist' 可取：{allowed}；其他形状的分布请把样本写入 CSV 文件，并写成 {form}"
      "（见 {page}）"),
+    (r"(?P<folder>.+) does not exist, not a results folder: give the folder bordersim run, "
+     r"compare or sweep wrote \(its --out\)",
+     "{folder} 不存在，不是结果文件夹：请给出 bordersim run、compare 或 sweep 写出的文件夹"
+     "（其 --out）"),
+    (r"(?P<folder>.+) is not a bordersim results folder: it has neither meta\.json \(bordersim "
+     r"run, sweep\) nor compare\.json \(bordersim compare\)",
+     "{folder} 不是 bordersim 结果文件夹：其中既没有 meta.json（bordersim run、sweep 写出），"
+     "也没有 compare.json（bordersim compare 写出）"),
     (r"a table", "此处应为一个表（TOML 表），不能是单个值"),
     (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
      r"alone gives: (?P<names>[\w, -]+)\)",
@@ -78,6 +86,13 @@ def reason(english: str) -> str | None:
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)
     return None
+
+
+def done(what: str, out: object, seconds: float, lang: str) -> str:
+    """The line a report or workbook ends with: what was written, where, how long it took."""
+    if lang != "zh":
+        return f"{what}: {out} ({seconds:.1f} s)"
+    return f"{ {'report': '报告', 'workbook': '工作簿'}[what]}：{out}（{seconds:.1f} 秒）"
 
 
 def problem(text: str) -> str:

@@ -84,3 +84,18 @@ def test_an_unknown_reason_is_marked_and_a_wrong_language_variable_is_english(
     monkeypatch.setenv("BORDERSIM_LANG", "cn")
     err = _error(["run", str(MMC)], capsys, tmp_path)
     assert err.startswith("error: environment variable BORDERSIM_LANG='cn'"), err
+
+
+@pytest.mark.parametrize("command", ["report", "workbook"])
+def test_a_folder_that_is_no_results_folder_is_said_in_chinese(command: str, capsys,
+                                                              tmp_path: Path):
+    missing = tmp_path / "nosuch"
+    assert main([command, str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {missing} does not exist, not a results folder: give the folder bordersim "
+        "run, compare or sweep wrote (its --out)\n")
+    for folder, said in ((missing, "不存在，不是结果文件夹"),
+                         (tmp_path, "不是 bordersim 结果文件夹")):
+        assert main([command, str(folder), "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"错误：{folder} {said}") and english_left(err) == [], err
