@@ -65,6 +65,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "找不到情景文件：{file}（只写名称即可使用的内置情景：{names}）"),
     (r"unknown reform (?P<name>'[^']*'); see `bordersim reforms` for the list",
      "未知改革 {name}；改革列表见 `bordersim reforms`"),
+    (r"unknown reform (?P<name>'[^']*') \(did you mean (?P<near>'[^']*')\?\); see "
+     r"`bordersim reforms` for the list",
+     "未知改革 {name}（是否应为 {near}？）；改革列表见 `bordersim reforms`"),
     (r"option (?P<name>'[^']*') changes nothing and is not a reform; see `bordersim "
      r"reforms`, or give it changes as (?P<form>\S+)",
      "方案 {name} 没有给出任何修改，也不是改革名称；改革列表见 `bordersim reforms`，"

@@ -70,6 +70,8 @@ def test_a_wrong_name_in_compare_is_said_in_chinese(capsys, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("BORDERSIM_LANG", "zh")
     for argv, said in ((["compare", str(MMC), "--reforms", "nosuch"], "错误：未知改革 'nosuch'"),
+                       (["compare", str(MMC), "--reforms", "single_windows"],
+                        "错误：未知改革 'single_windows'（是否应为 'single_window'？）"),
                        (["compare", str(MMC), "--option", "bad"], "错误：方案 'bad' 没有给出"),
                        (["run", "nosuch"], "错误：找不到情景文件：nosuch")):
         err = _error(argv, capsys, tmp_path)
