@@ -65,6 +65,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every year's lanes (utilisation, settles) to FILE")
     p.add_argument("--json", action="store_true", help="print only JSON to standard output")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)
 
 
 def _options(given: list[str]) -> dict[str, dict[str, Any]]:
@@ -137,10 +140,15 @@ def run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         print(json.dumps({"growth": args.growth, "years": args.years,
                           "lanes": [_plain(r) for r in plan.to_dict(orient="records")],
                           "notes": notes}, indent=1))
-    else:
-        print("\n".join(lines(plan, args.growth, args.years, args.every)))
+    from sim.cli_lang import chosen
+    from sim.cli_zh_outlook import lines_zh, note_zh
+
+    zh = chosen(args) == "zh"
+    if not args.json:
+        said = (lines_zh if zh else lines)(plan, args.growth, args.years, args.every)
+        print("\n".join(said))
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(note_zh(note) if zh else f"note: {note}", file=sys.stderr)
     return 0
 
 
