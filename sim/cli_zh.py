@@ -145,10 +145,19 @@ def run_caption(more: int, unmeasured: int, absent: Sequence[str]) -> str:
 
 
 def money(english: str) -> str:
-    """What the money figures are in: ``USD at 2019 prices`` is ``USD（2019 年价格）``;
-    a longer statement stays as it is."""
-    found = re.fullmatch(r"([A-Z]{3}) at (\d{4}) prices", english)
-    return f"{found[1]}（{found[2]} 年价格）" if found else english
+    """What the money figures are in: ``USD at 2019 prices`` is ``USD（2019 年价格）``, with
+    the organisation's staff cost in CNY beside it when it is said; another statement stays
+    as it is."""
+    found = re.fullmatch(r"([A-Z]{3}) at (\d{4}) prices( \(the organisation's staff cost "
+                         r"figures in CNY\))?", english)
+    if found:
+        return f"{found[1]}（{found[2]} 年价格{'；海关组织人员成本以 CNY 计' if found[3] else ''}）"
+    found = re.fullmatch(r"([A-Z]{3}) for goods' values \(no \[costs\] section: the default "
+                         r"currency\), CNY for the organisation's staff cost figures", english)
+    if found:
+        return (f"货物价值以 {found[1]} 计（情景中没有 [costs] 部分，取默认币种），"
+                "海关组织人员成本以 CNY 计")
+    return english
 
 
 def footer(out: str) -> list[str]:

@@ -204,6 +204,11 @@ CODES: tuple[Code, ...] = (
          "construction, not a measured response",
          r"the swept values can have no effect: (?P<why>.+?); the points' figures owe "
          r"nothing to (?P<key>\S+) "),
+    Code("scenario_uncosted", "note", False,
+         "a scenario without [costs] whose organisation is costed: its staff cost is the "
+         "only cost figure",
+         r"the scenario has no \[costs\] section: the agencies' and traders' costs of "
+         r"clearance are not measured"),
     Code("prcc_too_few_points", "warning", False,
          "a Latin-hypercube sweep has too few points for its PRCCs to rank the parameters",
          rf"(?:with )?(?P<f_points>{_N}) points (?:and |cannot give PRCC intervals over )"

@@ -73,3 +73,17 @@ def test_a_reason_no_table_knows_is_marked_not_guessed():
                   "risk.window: the risk engine is off there (risk.enabled false)") == (
         "risk.target：该情景未启用风险布控引擎（risk.enabled false）；"
         "risk.window：该情景未启用风险布控引擎（risk.enabled false）")
+
+
+def test_a_scenario_without_costs_says_its_money_in_chinese():
+    """The comparison's header says what the money figures are in (guangdong: goods' values
+    in the default currency, the organisation's staff in CNY)."""
+    from sim.cli_zh import money
+    from sim.scenario.costs import money_of
+    from sim.scenario.loader import load_scenario
+
+    scenario = load_scenario(MMC.with_name("guangdong.toml"))
+    english = money_of(scenario.costs, scenario.organisation is not None)
+    assert english.startswith("USD for goods' values")
+    assert money(english) == ("货物价值以 USD 计（情景中没有 [costs] 部分，取默认币种），"
+                              "海关组织人员成本以 CNY 计")

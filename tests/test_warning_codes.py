@@ -244,6 +244,10 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_unchanged": lambda _: _dated("single_window"),
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
+    "scenario_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
+                                              ).uncosted_scenario(SimpleNamespace(
+        summary=__import__("pandas").DataFrame({"metric": ["org_staff_cost_per_year"]})
+    ))[0].removeprefix("note: "),
     "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
                                                        "baseline")[0].split(": ", 1)[1],
