@@ -294,6 +294,10 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     """The command line, parsed; an argument the command does not take is reported with
     that command's usage (argparse alone shows the top-level usage, which lists none)."""
     parser, commands = _build()
+    from sim.cli_zh_help import in_chinese, wanted
+
+    if wanted(argv):
+        in_chinese(parser, commands)  # (--help's words: BORDERSIM_LANG=zh, or --lang zh)
     args, extra = parser.parse_known_args(argv)
     vars(args).pop(GIVEN, None)
     if extra:
