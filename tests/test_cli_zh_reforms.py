@@ -12,6 +12,12 @@ from sim.cli import main
 from tests.test_cli_lang_notes import english_left
 
 
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch):
+    """Lines wrap at the terminal's width: a fixed one, as a test worker's may differ."""
+    monkeypatch.setenv("COLUMNS", "100")
+
+
 @pytest.mark.parametrize("scenario", ["teaching-mmc", "default", "guangdong", "china-2017"])
 def test_the_library_on_a_scenario_is_said_in_chinese(scenario: str, capsys):
     assert main(["reforms", "--on", scenario, "--lang", "zh"]) == 0
