@@ -51,6 +51,9 @@ class Extended(Strict):
     results folders still resume; tests/test_scenario_hash_pinned.py)."""
 
     ADDED: ClassVar[tuple[str, ...]] = ()
+    # (a wrapping serializer's JSON-mode dump would write NaN and infinity as None, in the
+    # whole tree below it: a copy holding a NaN would then be refused as None, not as NaN)
+    model_config = ConfigDict(**Strict.model_config, ser_json_inf_nan="constants")
 
     @model_serializer(mode="wrap")
     def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
