@@ -47,6 +47,23 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "超出范围：比例取 0 至 1：{pct}% 应写作 {share}"),
     (r"out of range: input should be greater than (?P<n>\S+)", "超出范围：应大于 {n}"),
     (r"required, but missing", "必填字段缺失"),
+    (r"(?P<where>[\w.*-]+): unknown check (?P<key>'[^']*'); allowed: (?P<allowed>[\w, ]+)",
+     "{where}：未知查验类别 {key}；可取：{allowed}"),
+    (r"(?P<where>[\w.*-]+): unknown commodity (?P<key>'[^']*'); allowed: (?P<allowed>[\w*, "
+     r"-]+)", "{where}：未知商品类别 {key}；可取：{allowed}"),
+    (r"(?P<where>[\w.*-]+): unknown trader class (?P<key>'[^']*'); allowed: "
+     r"(?P<allowed>[\w*, ]+)", "{where}：未知企业信用类别 {key}；可取：{allowed}"),
+    (r"(?P<where>[\w.-]+): export selection tables are not read by the risk engine \(its "
+     r"prior and mix of checks come from direction-less tables\); remove them, or set "
+     r"risk\.enabled = false so that the tables decide",
+     "{where}：风险布控引擎不读取出口布控表（其先验概率和查验方式组合取自不分进出口的布控表）；"
+     "请删除出口布控表，或设置 risk.enabled = false，由布控表决定"),
+    (r"ports\.(?P<port>\w+): (?:the (?P<export>export) selection of (?P<check>\w+)|"
+     r"selection\.(?P<check2>\w+)) sends (?P<com>'[^']*') goods of (?P<cls>'[^']*') traders "
+     r"there with probability (?P<p>\S+), but the port has no (?P<table>\[[^\]]+\]) \(add the "
+     r"section, or set the selection to 0\)",
+     "ports.{port}：{export}布控表 {check}{check2} 以概率 {p} 选中 {cls} 企业的 {com} 货物，"
+     "但该口岸没有 {table}（请添加该部分，或将布控概率设为 0）"),
     (r"unknown distribution; allowed 'dist' values: (?P<allowed>[\w, ]+); for another "
      r"shape draw a sample of it into a CSV and give (?P<form>\{[^}]+\}) \((?P<page>\S+)\)",
      "未知分布；'dist' 可取：{allowed}；其他形状的分布请把样本写入 CSV 文件，并写成 {form}"
@@ -85,6 +102,8 @@ def reason(english: str) -> str | None:
         found = pattern.fullmatch(english)
         if found is not None:
             words = {k: v or "" for k, v in found.groupdict().items()}
+            if words.get("export"):  # (the exports' own table: ``出口``)
+                words["export"] = "出口"
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)
@@ -109,7 +128,7 @@ def problem(text: str) -> str:
     while (at := text.find(": ", at + 1)) != -1:  # (the reason is after the field's ': ')
         zh = reason(text[at + 2:])
         if zh is not None:
-            head = re.sub(r"^command line(?=: )", "命令行", text[:at]).replace(": ", "：", 1)
+            head = re.sub(r"^command line(?=: |$)", "命令行", text[:at]).replace(": ", "：", 1)
             return f"{head}：{zh}"
     return _UNTRANSLATED + text
 

@@ -47,6 +47,23 @@ MISTAKES = [
      "exponential, gamma, lognormal, triangular, uniform; for another shape draw a sample of "
      "it into a CSV and give {dist = \"empirical\", csv = ..., unit = ...} "
      "(docs/from-anylogic.md)"),
+    (["--set", "export_selection.scann.*.*=0.5"],
+     "error: command line: export_selection.scann.*.* = 0.5: export_selection: unknown check "
+     "'scann'; allowed: document, scan, physical, quarantine"),
+    (["--set", "selection.scan.frozn.*=0.5"],
+     "error: command line: selection.scan.frozn.* = 0.5: selection.scan: unknown commodity "
+     "'frozn'; allowed: *, general"),
+    (["--set", "selection.scan.*.aeo=0.5"],
+     "error: command line: selection.scan.*.aeo = 0.5: selection.scan.*: unknown trader class "
+     "'aeo'; allowed: *, aeo_advanced, aeo_general, general, discredited"),
+    (["--set", "selection.quarantine.*.*=0.5"],
+     "error: command line: selection.quarantine.*.* = 0.5: ports.crossing: selection.quarantine "
+     "sends 'general' goods of 'general' traders there with probability 0.5, but the port has "
+     "no [ports.crossing.quarantine] (add the section, or set the selection to 0)"),
+    (["--set", "export_selection.scan.*.*=0.1", "--set", "risk={target=0.05}"],
+     "error: command line: export_selection: export selection tables are not read by the risk "
+     "engine (its prior and mix of checks come from direction-less tables); remove them, or "
+     "set risk.enabled = false so that the tables decide"),
     (["--days", "2", "--set", "days=3"],
      "error: the observed days are given twice: --days 2 and --set days=3; give one"),
 ]
@@ -57,7 +74,7 @@ def _error(argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     return capsys.readouterr().err.strip()
 
 
-@pytest.mark.parametrize("given, english", MISTAKES, ids=[m[0][-1][:40] for m in MISTAKES])
+@pytest.mark.parametrize("given, english", MISTAKES, ids=[" ".join(m[0])[:60] for m in MISTAKES])
 def test_a_mistake_is_said_in_chinese_and_in_english_as_before(
         given: list[str], english: str, capsys, tmp_path: Path):
     assert _error(["run", str(MMC), *given], capsys, tmp_path) == english
@@ -101,3 +118,16 @@ def test_a_folder_that_is_no_results_folder_is_said_in_chinese(command: str, cap
         assert main([command, str(folder), "--lang", "zh"]) == 2
         err = capsys.readouterr().err
         assert err.startswith(f"错误：{folder} {said}") and english_left(err) == [], err
+
+
+def test_an_export_table_sending_goods_to_a_missing_lane_is_said_in_chinese():
+    """(The bundled scenarios' ports with exports have every lane: the reason alone.)"""
+    english = ("command line: ports.p.exports.selection.scan.*.* = 0.1: ports.p: the export "
+               "selection of scan sends 'frozen' goods of 'general' traders there with "
+               "probability 0.1, but the port has no [ports.p.scan] (add the section, or set "
+               "the selection to 0)")
+    zh = error_line(english, "zh")
+    assert zh == ("错误：命令行：ports.p.exports.selection.scan.*.* = 0.1：ports.p："
+                  "出口布控表 scan 以概率 0.1 选中 'general' 企业的 'frozen' 货物，"
+                  "但该口岸没有 [ports.p.scan]"
+                  "（请添加该部分，或将布控概率设为 0）"), zh
