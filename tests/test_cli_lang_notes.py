@@ -87,3 +87,19 @@ def test_a_scenario_without_costs_says_its_money_in_chinese():
     assert english.startswith("USD for goods' values")
     assert money(english) == ("货物价值以 USD 计（情景中没有 [costs] 部分，取默认币种），"
                               "海关组织人员成本以 CNY 计")
+
+
+def test_every_reason_a_field_can_act_on_nothing_has_its_chinese():
+    """The reasons :func:`dormant` gives (options, ``--set`` changes and swept fields that act
+    on nothing) over the bundled scenarios and the small one, with counterfeits and without:
+    each has a Chinese sentence (the IPR procedure's was printed untranslated in a sweep)."""
+    import sim
+    from sim.scenario.dormant import dormant
+    from tests.test_recordation import FAKES, SMALL
+
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    scenarios = [sim.load_scenario(p) for p in sorted(root.glob("*.toml"))]
+    scenarios += [sim.load_scenario(SMALL), sim.load_scenario(SMALL, FAKES)]
+    whys = {why for s in scenarios for why in dormant(s).values()}
+    assert any("IPR procedure" in why for why in whys)
+    assert [why for why in whys if reason(why) is None] == []

@@ -35,6 +35,10 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"smuggling group carries counterfeits\): recordation acts only on counterfeits",
      "该情景没有侵权货物（enforcement.prevalence.counterfeit 为 0，且没有走私团伙夹带侵权"
      "货物）：知识产权海关备案只作用于侵权货物"),
+    (r"no goods are counterfeit there \(enforcement\.prevalence\.counterfeit is 0 and no "
+     r"smuggling group carries counterfeits\): the IPR procedure acts only on counterfeits",
+     "该情景没有侵权货物（enforcement.prevalence.counterfeit 为 0，且没有走私团伙夹带侵权"
+     "货物）：知识产权海关保护程序（扣留、放行）只作用于侵权嫌疑货物"),
     (r"no counterfeit is of a recorded brand there \(enforcement\.recordation\.share is 0\)",
      "该情景没有侵权货物属于已备案商标（enforcement.recordation.share 为 0）"),
     # a reform's own reasons (its idle rule: sim.reforms)
