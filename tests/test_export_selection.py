@@ -156,3 +156,26 @@ def test_the_docs_options_are_a_fifth_of_the_imports_tables_but_for_discredited_
                 want = base.selection[check][com][cls]
                 assert p == (want if cls == "discredited" else pytest.approx(want / 5)), (
                     check, com, cls)
+
+
+@pytest.mark.parametrize("text", ["cold_chain_mandate+big_data_targeting",
+                                  "cold_chain_mandate>double_random", "epidemic+smart_sharing"])
+def test_an_imports_only_reform_beside_one_that_turns_the_risk_engine_on_is_not_refused(text):
+    """The export table an imports-only reform writes is moot once another reform of the
+    option turns the risk engine on (exports are then checked as imports, as with the engine
+    on from the start); the option was refused as if the reader had given export tables."""
+    from sim.reforms import apply
+
+    base = sim.load_scenario("default")
+    assert not base.risk.enabled and not base.export_selection
+    done = apply(base, text)
+    assert done.risk.enabled and done.export_selection == {}
+    assert apply(base, "cold_chain_mandate").export_selection  # (alone: exports kept)
+
+
+def test_a_scenarios_own_export_table_is_still_refused_when_a_reform_turns_the_risk_engine_on():
+    from sim.reforms import apply
+
+    own = sim.load_scenario("default", {"export_selection": {"scan": NONE}})
+    with pytest.raises(Exception, match="export selection tables are not read by the risk"):
+        apply(own, "cold_chain_mandate+big_data_targeting")

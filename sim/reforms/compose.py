@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sim.reforms.imports_only import moot_with_risk
 from sim.reforms.reform import Changes, Reform, ReformError
 from sim.scenario.patch import patch, scenario_data, set_path
 from sim.scenario.schema import Scenario
@@ -136,6 +137,7 @@ class Composite:
             for dotted, value in changes.items():
                 set_path(data, dotted, value)
             total.update(changes)
+        total = moot_with_risk(data, total)  # (an imports-only reform beside the risk engine)
         if self.dated:  # (one written twice alike is once, as an undated one side by side)
             timeline = list(data.get("timeline") or [])
             timeline += [{"reform": label, "at": when} for label, when in dict.fromkeys(self.dated)]

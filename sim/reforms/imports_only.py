@@ -26,3 +26,16 @@ def exports_keep(data: dict[str, Any], check: str) -> Changes:
     if risk is not None and risk.get("enabled", True):
         return {}
     return {f"export_selection.{check}": dict((data.get("selection") or {}).get(check) or {})}
+
+
+def moot_with_risk(data: dict[str, Any], total: Changes) -> Changes:
+    """``total`` (a composition's changes, ``data`` the scenario after them) without the
+    export tables :func:`exports_keep` wrote, when another reform of the composition turns
+    the risk engine on: it reads no export table (they are refused with it), so exports are
+    then checked as imports, as before export tables existed, instead of the composition
+    being refused. (Only :func:`exports_keep` writes ``export_selection`` among the reforms;
+    a table the scenario gives itself is not in ``total`` and is still refused.)"""
+    risk = data.get("risk")
+    if risk is None or not risk.get("enabled", True):
+        return total
+    return {k: v for k, v in total.items() if not k.startswith("export_selection.")}
