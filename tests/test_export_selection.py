@@ -179,3 +179,26 @@ def test_a_scenarios_own_export_table_is_still_refused_when_a_reform_turns_the_r
     own = sim.load_scenario("default", {"export_selection": {"scan": NONE}})
     with pytest.raises(Exception, match="export selection tables are not read by the risk"):
         apply(own, "cold_chain_mandate+big_data_targeting")
+
+
+def _only_exported_frozen(export_quarantine: dict) -> dict:
+    """The small scenario with frozen goods only exported and no quarantine lane."""
+    data = sim.scenario_data(sim.load_scenario(SMALL))
+    sea = data["ports"]["sea"]
+    sea.pop("quarantine")
+    sea["traffic"]["commodities"] = {"general": 1.0}
+    sea["exports"]["traffic"] = {"commodities": {"general": 0.9, "frozen": 0.1}}
+    data["export_selection"] = {"quarantine": export_quarantine}
+    return data
+
+
+def test_goods_only_exported_need_no_lane_their_export_table_sends_none_to():
+    """The imports' table selects frozen goods for quarantine, but no frozen goods are
+    imported and exports' own table checks none: the port needs no quarantine lane (it was
+    refused, the imports' table read against the exports' commodities)."""
+    ok = sim.load_scenario(_only_exported_frozen({}))
+    assert ok.probability("quarantine", "frozen", "general", "sea", "export") == 0
+    with pytest.raises(Exception) as err:  # (exports' table sending them there: refused)
+        sim.load_scenario(_only_exported_frozen({"frozen": {"*": 0.2}}))
+    assert "export selection of quarantine sends 'frozen'" in str(err.value)
+    assert "[ports.sea.quarantine]" in str(err.value)

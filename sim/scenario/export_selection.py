@@ -43,6 +43,19 @@ def has_export_tables(scenario: Any) -> bool:
     )
 
 
+def imports_mix(scenario: Any, port: Any) -> tuple[list[str], list[str]] | None:
+    """With export tables, the commodities and trader classes the imports' tables must find
+    a port's lanes for: its imports' traffic only (its exports' lanes are checked against
+    their own tables, :func:`_export_lanes`), so that goods only exported, which an export
+    table sends to no check, need no lane. None without export tables: every traffic's, as
+    before."""
+    if not has_export_tables(scenario):
+        return None
+    traffic = port.traffic
+    coms = [c for c, v in traffic.commodities.items() if v > 0]
+    return coms, [k for k, v in traffic.trader_classes.items() if v > 0]
+
+
 def check_export_tables(scenario: Any) -> None:
     """Export tables only with the tables deciding (not the risk engine), and each port with
     the lanes its exports' tables send goods to."""

@@ -29,7 +29,7 @@ from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
-from sim.scenario.export_selection import check_export_tables, export_table
+from sim.scenario.export_selection import check_export_tables, export_table, imports_mix
 from sim.scenario.holds import Hold, check_holds
 from sim.scenario.idling import Idling, check_idling
 from sim.scenario.limits import (
@@ -1371,11 +1371,12 @@ class Scenario(Extended):
                 f"ports.{pname}: {why}, but the port has no [ports.{pname}.{key}] ({what})"
             )
 
+        sel_coms, sel_classes = imports_mix(self, port) or (coms, classes)
         for check, key in section.items():
             if getattr(port, key) is not None:
                 continue
-            for com in coms:
-                for cls in classes:
+            for com in sel_coms:
+                for cls in sel_classes:
                     p = self.probability(check, com, cls, pname)
                     if p > 0:
                         raise missing(
