@@ -165,3 +165,18 @@ def test_directions_add_up_and_the_tables_list_the_rows_after_the_counterfeits(r
     at = rows.index("detection_rate_counterfeit")
     assert rows[at + 1:at + 1 + len(IPR_ROWS)] == IPR_ROWS
     assert not any(r.startswith("ipr_") for r in kind_rows(off.metrics()))
+
+
+def test_the_shares_and_days_held_are_given_by_direction_from_that_directions_counts(runs):
+    """An exporter's question (China's IPR detentions are mostly of exports): the share of
+    its suspected goods released, and the days the detained are held, of exports alone."""
+    _, on = runs
+    m = on.metrics()
+    for d in ("import", "export"):
+        r, u = m[f"ipr_suspected_recorded_{d}"], m[f"ipr_suspected_unrecorded_{d}"]
+        assert r + u > 0, d
+        assert m[f"ipr_unconfirmed_share_{d}"] == pytest.approx(0.3 * r / (r + u))
+        assert m[f"ipr_released_share_{d}"] == pytest.approx((0.3 * r + 0.9 * u) / (r + u))
+        held = (0.7 * r * 33 + 0.1 * u * 20) * CALENDAR_PER_WORKING_DAY
+        assert m[f"ipr_detained_days_mean_{d}"] == pytest.approx(held / (0.7 * r + 0.1 * u))
+    assert m["ipr_released_share_import"] != m["ipr_released_share_export"]

@@ -3,7 +3,7 @@ direction (:mod:`sim.model.illicit_ports`, ``enforcement.report_by_port``)."""
 
 from __future__ import annotations
 
-from sim.experiment.metric_glossary_data import ALL, EFFECT_LAYER, Entry
+from sim.experiment.metric_glossary_data import ALL, DIR, EFFECT_LAYER, Entry
 
 _ONLY = "with the type named in `enforcement.report_by_port` (none by default)"
 _KNOWN = (
@@ -59,17 +59,17 @@ IPR = [
           "customs cannot hold them on their own motion." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_unconfirmed_share", EFFECT_LAYER,
           "The share of all suspected counterfeits released because the holder did not "
-          "confirm in time.", only=_IPR_ONLY),
+          "confirm in time.", by=DIR, only=_IPR_ONLY),
     Entry("ipr_released_share", EFFECT_LAYER,
           "The share of all suspected counterfeits released (unconfirmed or unprotected).",
-          only=_IPR_ONLY),
+          by=DIR, only=_IPR_ONLY),
     Entry("ipr_holder_days", EFFECT_LAYER,
           "Calendar days the detained counterfeits are held after their finding, summed: "
           "the reply days and the investigation (ex officio) or the wait for a court (on "
           "application), at the legal limits." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_detained_days_mean", EFFECT_LAYER,
           "Calendar days a detained counterfeit is held after its finding, on average.",
-          only=_IPR_ONLY),
+          by=DIR, only=_IPR_ONLY),
     Entry("ipr_storage_cost", EFFECT_LAYER,
           "The holders' storage of the detained counterfeits: ipr_holder_days times "
           "`enforcement.ipr.storage_per_day`.", by=ALL, only=_IPR_ONLY),

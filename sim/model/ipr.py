@@ -22,8 +22,9 @@ those detained and those released (:func:`ipr_metrics`):
   and their storage at ``storage_per_day``.
 
 Counts, days and cost are given pooled, ``_<direction>``, ``_port_<port>`` and
-``_port_<port>_<direction>`` (the shares and the mean pooled only): the ports and the
-directions add up to the pooled figure. (China's IPR detentions are mostly of exports.)
+``_port_<port>_<direction>`` (the shares and the mean pooled and ``_<direction>``): the
+ports and the directions add up to the pooled figure. (China's IPR detentions are mostly
+of exports.)
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def split(found: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:
 
 def ipr_metrics(t: SuspectTally, p: IprProcedure) -> dict[str, float]:
     """The flat metrics of :func:`split`: pooled, by direction, by port and by port and
-    direction (as ``enforcement.report_by_port``'s), and the pooled shares."""
+    direction (as ``enforcement.report_by_port``'s), and the shares, pooled and by
+    direction."""
     out: dict[str, float] = {}
     for stem, a in split(t.found, p).items():  # (ports x directions)
         out[stem] = float(a.sum())
@@ -106,12 +108,23 @@ def ipr_metrics(t: SuspectTally, p: IprProcedure) -> dict[str, float]:
             out[f"{stem}_port_{port}"] = float(a[i].sum())
             for d, direction in enumerate(DIRECTIONS):
                 out[f"{stem}_port_{port}_{direction}"] = float(a[i, d])
-    suspected = out["ipr_suspected_recorded"] + out["ipr_suspected_unrecorded"]
-    released = out["ipr_released_unconfirmed"] + out["ipr_released_unprotected"]
-    detained = out["ipr_detained"]
-    out["ipr_unconfirmed_share"] = (
-        out["ipr_released_unconfirmed"] / suspected if suspected else math.nan
-    )
-    out["ipr_released_share"] = released / suspected if suspected else math.nan
-    out["ipr_detained_days_mean"] = out["ipr_holder_days"] / detained if detained else math.nan
+    for tail in ("", *(f"_{d}" for d in DIRECTIONS)):
+        out.update(_shares(out, tail))
     return out
+
+
+def _shares(out: dict[str, float], tail: str) -> dict[str, float]:
+    """The shares released and the mean days held, pooled (``tail`` '') or of one direction
+    (``_import``, ``_export``: an exporter's counterfeits, most of China's detentions, are
+    not the imports'), from the counts of that tail (NaN where none was found or held)."""
+    suspected = out[f"ipr_suspected_recorded{tail}"] + out[f"ipr_suspected_unrecorded{tail}"]
+    unconfirmed = out[f"ipr_released_unconfirmed{tail}"]
+    released = unconfirmed + out[f"ipr_released_unprotected{tail}"]
+    detained = out[f"ipr_detained{tail}"]
+    return {
+        f"ipr_unconfirmed_share{tail}": unconfirmed / suspected if suspected else math.nan,
+        f"ipr_released_share{tail}": released / suspected if suspected else math.nan,
+        f"ipr_detained_days_mean{tail}": (
+            out[f"ipr_holder_days{tail}"] / detained if detained else math.nan
+        ),
+    }
