@@ -202,3 +202,17 @@ def test_goods_only_exported_need_no_lane_their_export_table_sends_none_to():
         sim.load_scenario(_only_exported_frozen({"frozen": {"*": 0.2}}))
     assert "export selection of quarantine sends 'frozen'" in str(err.value)
     assert "[ports.sea.quarantine]" in str(err.value)
+
+
+def test_an_export_table_where_no_port_has_exports_is_said_to_act_on_nothing(tmp_path, capsys):
+    """teaching-mmc's crossing has no exports: an export table there changes no figure, and
+    the run says why (it said nothing), in English and in Chinese."""
+    from sim.cli import main
+
+    mmc = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
+    for lang, said in (("en", "export_selection.scan.*.*: no port has exports there"),
+                       ("zh", "export_selection.scan.*.*：该情景中没有口岸有出口货物")):
+        argv = ["run", str(mmc), "--reps", "1", "--days", "1", "--set",
+                "export_selection.scan.*.*=0.5", "--lang", lang, "--out", str(tmp_path / lang)]
+        assert main(argv) == 0
+        assert said in capsys.readouterr().err, lang

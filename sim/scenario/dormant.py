@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from sim.scenario.base import TRADER_CLASSES
 from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.enforcement import cut_samples
+from sim.scenario.export_selection import idle_export_tables
 from sim.scenario.org_notes import idle_heads, unpriced_heads
 from sim.scenario.organisation import unused_alerts, unused_local_knowledge
 from sim.scenario.partial_exam import partial_exam_notes
@@ -68,6 +69,7 @@ def dormant(scenario: Any) -> dict[str, str]:
             out[f"ports.{port}.selection.quarantine.{name}"] = why
     out.update(unscheduled_fields(scenario))
     out.update(_idle_recordation(scenario))
+    out.update(idle_export_tables(scenario))
     return out
 
 

@@ -56,6 +56,15 @@ def imports_mix(scenario: Any, port: Any) -> tuple[list[str], list[str]] | None:
     return coms, [k for k, v in traffic.trader_classes.items() if v > 0]
 
 
+def idle_export_tables(scenario: Any) -> dict[str, str]:
+    """``export_selection`` acts on nothing where no port has exports (a scenario of
+    imports alone, as the teaching ones): said, rather than a figure that does not move."""
+    if any(p.exports is not None for p in scenario.ports.values()):
+        return {}
+    return {"export_selection.": "no port has exports there (no [ports.<port>.exports] "
+            "section): export selection tables act on exports only"}
+
+
 def check_export_tables(scenario: Any) -> None:
     """Export tables only with the tables deciding (not the risk engine), and each port with
     the lanes its exports' tables send goods to."""
