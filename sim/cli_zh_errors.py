@@ -77,6 +77,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "{folder} 不是 bordersim 结果文件夹：其中既没有 meta.json（bordersim run、sweep 写出），"
      "也没有 compare.json（bordersim compare 写出）"),
     (r"a table", "此处应为一个表（TOML 表），不能是单个值"),
+    (r"a table with the keys (?P<keys>[\w, ]+)",
+     "此处应为一个表（TOML 表），不能是单个值；其字段为 {keys}"),
+    (r"expected a valid number; got str (?P<got>.+)", "应为数字，不能是字符串；实际为 {got}"),
+    (r"expected a valid number, not (?P<got>true|false)", "应为数字，不能是布尔值 {got}"),
+    (r"expected a finite number; got (?P<got>\S+)", "应为有限的数字；实际为 {got}"),
     (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
      r"alone gives: (?P<names>[\w, -]+)\)",
      "找不到情景文件：{file}（只写名称即可使用的内置情景：{names}）"),

@@ -64,6 +64,16 @@ MISTAKES = [
      "error: command line: export_selection: export selection tables are not read by the risk "
      "engine (its prior and mix of checks come from direction-less tables); remove them, or "
      "set risk.enabled = false so that the tables decide"),
+    (["--set", "enforcement.ipr.reply_days=3 d"],
+     "error: command line: enforcement.ipr.reply_days = '3 d': expected a valid number; got "
+     "str '3 d'"),
+    (["--set", "enforcement.ipr=true"],
+     "error: command line: enforcement.ipr = true: a table with the keys holder_confirms, "
+     "holder_applies, reply_days, investigation_days, court_days, storage_per_day"),
+    (["--set", "warmup_days=nan"],
+     "error: command line: warmup_days = nan: expected a finite number; got nan"),
+    (["--set", "warmup_days=true"],
+     "error: command line: warmup_days = true: expected a valid number, not true"),
     (["--days", "2", "--set", "days=3"],
      "error: the observed days are given twice: --days 2 and --set days=3; give one"),
 ]
