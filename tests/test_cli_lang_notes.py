@@ -103,3 +103,10 @@ def test_every_reason_a_field_can_act_on_nothing_has_its_chinese():
     whys = {why for s in scenarios for why in dormant(s).values()}
     assert any("IPR procedure" in why for why in whys)
     assert [why for why in whys if reason(why) is None] == []
+
+
+def test_the_ipr_reasons_read_as_chinese_sentences():
+    """(The recorded-brand reason was a word-for-word order: 没有侵权货物属于已备案商标.)"""
+    assert reason("no counterfeit is of a recorded brand there (enforcement.recordation."
+                  "share is 0)") == (
+        "该情景中没有属于已备案商标的侵权货物（enforcement.recordation.share 为 0）")

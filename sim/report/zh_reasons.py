@@ -40,7 +40,7 @@ REASONS: tuple[tuple[str, str], ...] = (
      "该情景没有侵权货物（enforcement.prevalence.counterfeit 为 0，且没有走私团伙夹带侵权"
      "货物）：知识产权海关保护程序（扣留、放行）只作用于侵权嫌疑货物"),
     (r"no counterfeit is of a recorded brand there \(enforcement\.recordation\.share is 0\)",
-     "该情景没有侵权货物属于已备案商标（enforcement.recordation.share 为 0）"),
+     "该情景中没有属于已备案商标的侵权货物（enforcement.recordation.share 为 0）"),
     (r"no port has exports there \(no \[ports\.<port>\.exports\] section\): export "
      r"selection tables act on exports only",
      "该情景中没有口岸有出口货物（没有 [ports.<port>.exports] 部分）：出口布控表只作用于出口货物"),
