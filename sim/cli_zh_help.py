@@ -40,12 +40,20 @@ HELP, VERSION = "显示此帮助信息并退出", "显示程序版本号并退�
 
 
 def _formatter(english: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
-    """``english`` (a parser's formatter class) with 用法： before the usage."""
+    """``english`` (a parser's formatter class) with 用法： before the usage, and the
+    sections' headings (位置参数, 选项) closed by a full-width colon, as 用法： is (argparse
+    writes an ASCII one)."""
 
     class Formatter(english):  # type: ignore[valid-type,misc]
         def add_usage(self, usage: Any, actions: Any, groups: Any,
                       prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
+
+        def format_help(self) -> str:
+            text: str = super().format_help()
+            for heading in (POSITIONALS, OPTIONS):
+                text = text.replace(f"\n{heading}:\n", f"\n{heading}：\n")
+            return text
 
     return Formatter
 

@@ -34,4 +34,5 @@ def test_the_commands_are_listed_in_chinese(capsys, monkeypatch: pytest.MonkeyPa
 def test_a_commands_help_has_argparses_words_in_chinese(capsys):
     said = _help(["run", "--help", "--lang", "zh"], capsys)
     assert said.startswith("用法：bordersim run") and "显示此帮助信息并退出" in said
+    assert "\n选项：\n" in said and "\n位置参数：\n" in said and "选项:" not in said  # (full width)
     assert _help(["run", "--help"], capsys).startswith("usage: bordersim run")
