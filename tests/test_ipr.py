@@ -180,3 +180,15 @@ def test_the_shares_and_days_held_are_given_by_direction_from_that_directions_co
         held = (0.7 * r * 33 + 0.1 * u * 20) * CALENDAR_PER_WORKING_DAY
         assert m[f"ipr_detained_days_mean_{d}"] == pytest.approx(held / (0.7 * r + 0.1 * u))
     assert m["ipr_released_share_import"] != m["ipr_released_share_export"]
+
+
+def test_the_days_held_are_not_called_an_upper_bound():
+    """The legal limits bound no hold from above: goods awaiting a court may be held to 50
+    working days (art. 24(2)), and a court's order holds them longer; the fields say so."""
+    from sim.scenario.ipr import IprProcedure
+
+    fields = IprProcedure.model_fields
+    said = " ".join(str(fields[f].description) for f in ("investigation_days", "court_days"))
+    assert "upper bound)" not in said and "50 working days, art. 24(2)" in said
+    page = (Path(__file__).resolve().parents[1] / "docs" / "counterfeits.md").read_text()
+    assert "limits, an upper bound" not in page and "), an upper bound" not in page

@@ -45,9 +45,10 @@ class IprProcedure(Strict):
     customs have no ground to act on their own.
 
     Simplifications: the shares are expected shares of the goods found (the counts are
-    found goods times the share, not drawn goods by goods); days are the legal limits (an
-    upper bound: customs may decide sooner); the goods wait in a customs warehouse, not in
-    the inspection lanes, so the hold changes no queue."""
+    found goods times the share, not drawn goods by goods); days are the legal limits (a
+    bound in neither direction: customs may decide sooner, and goods awaiting a court are
+    held longer, art. 24); the goods wait in a customs warehouse, not in the inspection
+    lanes, so the hold changes no queue."""
 
     holder_confirms: Probability = Field(
         default=0.86,
@@ -70,14 +71,15 @@ class IprProcedure(Strict):
     investigation_days: Real = Field(
         default=30.0, ge=0, le=365,
         description="working days ex officio detained goods are held for customs' "
-        "investigation (IPR Regulations art. 20: within 30 working days; the limit, an "
-        "upper bound)",
+        "investigation (IPR Regulations art. 20: within 30 working days; the limit, not an "
+        "upper bound of the hold: goods customs cannot decide on may wait for a court up to "
+        "50 working days, art. 24(2), not modelled)",
     )
     court_days: Real = Field(
         default=20.0, ge=0, le=365,
         description="working days goods detained on application are held for a court's "
         "notice (IPR Regulations art. 24(1): released after 20 working days without one; "
-        "the limit, an upper bound)",
+        "with one the court's order holds them longer, not modelled)",
     )
     storage_per_day: Real = Field(
         default=0.0, ge=0, le=1e9,
