@@ -1,0 +1,88 @@
+"""The compliance-measurement estimate of a results folder's replications, beside the truth.
+
+    bordersim run SCENARIO --log --reps 5 --out DIR
+    python -m sim.compliance DIR [--check physical] [--level 0.95]
+
+reads the folder's resolved scenario (``scenario.json``) and each replication's log
+(``reps/rep-NNNN-log.parquet``), and prints, for each replication, customs' estimate of the
+non-compliance rate from the consignments selected for the check (Horvitz-Thompson, with its
+interval: :mod:`sim.analysis.compliance`) beside the hidden truth; then, by illicit type,
+the means over the replications and how many intervals held the truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from sim.analysis.compliance import NotEstimable, compliance_estimate
+from sim.scenario.base import CHECKS
+from sim.scenario.loader import load_scenario
+
+NOTE = (
+    "A miss looks compliant: the estimate is of the goods the check finds, so a check that "
+    "finds a share d of the illicit goods it inspects estimates d times the true rate, and "
+    "its interval does not know d."
+)
+
+
+def folder_estimates(folder: Path, check: str = "physical", level: float = 0.95) -> pd.DataFrame:
+    """Every replication's table (:func:`compliance_estimate`), stacked with a first index
+    level ``replication``."""
+    scenario_file = folder / "scenario.json"
+    if not scenario_file.is_file():
+        raise FileNotFoundError(f"{folder}: no scenario.json; is it a results folder?")
+    logs = sorted((folder / "reps").glob("rep-*-log.parquet"))
+    if not logs:
+        raise FileNotFoundError(
+            f"{folder}: no replication log (reps/rep-NNNN-log.parquet); run with --log"
+        )
+    scenario = load_scenario(scenario_file)
+    tables = {int(p.name.split("-")[1]): compliance_estimate(pd.read_parquet(p), scenario,
+                                                             check, level)
+              for p in logs}  # fmt: skip
+    return pd.concat(tables, names=["replication"])
+
+
+def summary(tables: pd.DataFrame) -> pd.DataFrame:
+    """By illicit type: the mean estimate, standard error and truth over the replications,
+    and the share of replications whose interval held the truth."""
+    by = tables.groupby(level="illicit", sort=False)
+    out = by[["estimate", "se", "truth"]].mean()
+    out["covered"] = by["covered"].mean()
+    out["replications"] = by.size()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print a results folder's estimates (see the module's docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m sim.compliance", description=__doc__
+                                     .split("\n")[0])  # fmt: skip
+    parser.add_argument("folder", type=Path, help="a results folder written with --log")
+    parser.add_argument("--check", choices=CHECKS, default="physical",
+                        help="the check whose selections are the sample (default: physical)")
+    parser.add_argument("--level", type=float, default=0.95, help="the interval's level")
+    args = parser.parse_args(argv)
+    if not 0 < args.level < 1:
+        parser.error(f"--level {args.level:g}: give a level between 0 and 1, e.g. 0.95")
+    try:
+        tables = folder_estimates(args.folder, args.check, args.level)
+    except (FileNotFoundError, NotEstimable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with pd.option_context("display.width", 200, "display.max_columns", 20,
+                           "display.float_format", "{:.5f}".format):  # fmt: skip
+        print(f"Non-compliance estimated from the {args.check} selections, by replication:")
+        print(tables.xs("all", level="illicit").to_string())
+        print("\nBy illicit type, over the replications (covered: share whose interval held "
+              "the truth):")
+        print(summary(tables).to_string())
+    print("\n" + NOTE)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

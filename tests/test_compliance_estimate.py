@@ -1,0 +1,97 @@
+"""Customs' own estimate of its non-compliance rate (sim/analysis/compliance.py): the
+Horvitz-Thompson estimate from the physical exams' selections holds the hidden truth within
+its interval where every exam finds what it inspects, and misses it low where exams miss."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from sim.analysis.compliance import (
+    NotEstimable,
+    _row,
+    clopper_pearson,
+    compliance_estimate,
+    selection_probabilities,
+)
+from sim.compliance import main
+from sim.experiment.runner import replicate
+from sim.experiment.store import RunStore
+from sim.model.run import simulate
+from sim.scenario.loader import load_scenario
+from tests.test_compare_checks import SMALL
+
+SEEDS = range(1, 9)
+
+
+def _scenario(detection: float):
+    """The small scenario with 3 % of its declarations illicit (frozen goods without their
+    clearance), one in ten of every class selected for a physical exam."""
+    return load_scenario(SMALL, {
+        "days": 14,
+        "enforcement.prevalence": {"frozen": 0.3},
+        "enforcement.detection": {"exam": {"frozen": detection}},
+        "selection.physical": {"*": {"*": 0.1}},
+    })  # fmt: skip
+
+
+def _runs(detection: float) -> pd.DataFrame:
+    s = _scenario(detection)
+    return pd.DataFrame([compliance_estimate(simulate(s, seed, log=True).log, s).loc["all"]
+                         for seed in SEEDS])  # fmt: skip
+
+
+def test_estimate_holds_the_truth_when_the_exam_finds_all_it_inspects():
+    t = _runs(1.0)
+    assert (t.inspected > 500).all() and (t.found > 5).all()
+    # a 95 % interval: 6 or more of 8 hold the truth but with probability 0.6 %
+    assert t.covered.sum() >= 6, t
+    bias = (t.estimate - t.truth).mean()
+    assert abs(bias) < 2.5 * t.se.mean() / np.sqrt(len(t)), t
+
+
+def test_a_miss_looks_compliant_so_imperfect_detection_biases_the_estimate_low():
+    t = _runs(0.4)
+    assert t.covered.sum() <= 3, t
+    assert (t.high < t.truth).sum() >= 5, t
+    ratio = t.estimate.mean() / t.truth.mean()
+    assert 0.25 < ratio < 0.6, ratio  # about the exam's detection, 0.4
+
+
+def test_horvitz_thompson_weights_and_variance_by_hand():
+    sampled = np.array([True, True, False, True, False])
+    y = np.array([True, False, False, True, False])
+    pi = np.array([0.5, 0.5, 0.1, 0.25, 0.25])
+    row = _row(sampled, y, y, pi, 0.95)
+    assert row[:3] == (5.0, 3.0, 2.0)
+    assert row[3] == pytest.approx((2 + 4) / 5)
+    assert row[4] == pytest.approx(np.sqrt(0.5 / 0.25 + 0.75 / 0.0625) / 5)
+
+
+def test_clopper_pearson_is_the_exact_binomial_interval_at_whole_counts():
+    exact = stats.binomtest(7, 700).proportion_ci(0.95, method="exact")
+    assert clopper_pearson(7 / 700, 700, 0.95) == pytest.approx((exact.low, exact.high))
+    assert clopper_pearson(0.0, 100, 0.95)[0] == 0.0
+
+
+def test_the_risk_engines_runs_and_a_timeline_are_refused():
+    s = load_scenario("default", {"risk.enabled": True})
+    with pytest.raises(NotEstimable, match=r"risk engine \(\[risk\]\).*risk.enabled=false"):
+        selection_probabilities(s, pd.DataFrame(), "physical")
+    with pytest.raises(NotEstimable, match="'china-2017' has a timeline"):
+        selection_probabilities(load_scenario("china-2017"), pd.DataFrame(), "physical")
+
+
+def test_a_results_folder_with_logs_is_summarised(tmp_path, capsys):
+    folder = tmp_path / "r"
+    replicate(_scenario(1.0), reps=2, seed=1, log=True, store=RunStore(folder))
+    assert main([str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Non-compliance estimated from the physical selections" in out
+    assert "A miss looks compliant" in out
+    (folder / "reps" / "rep-0000-log.parquet").unlink()
+    (folder / "reps" / "rep-0001-log.parquet").unlink()
+    assert main([str(folder)]) == 2
+    assert "no replication log" in capsys.readouterr().err
