@@ -17,8 +17,9 @@ that estimate covers far less than it says (few finds give a small standard erro
 the interval is Clopper-Pearson's at Kish's effective sample size, n_eff = (sum w)^2 / sum w^2
 of the inspected consignments' weights w = 1 / pi (Korn and Graubard's approach; the exact
 binomial interval when every probability is the same). Exams still under way at the end of
-the run (``pending``) have no known outcome: they count as compliant, as customs' tally of
-finds would have it then.
+the run (``pending``) have no known outcome: they are left out, and the others' probabilities
+multiplied by the share of their port and direction's selections that ended (a weighting for
+non-response; its own uncertainty is not in the interval).
 
 A miss looks compliant: an exam that finds illicit goods with probability d gives y_i = 0 to
 a share 1 - d of the illicit consignments it inspects, so the estimate is of d times the
@@ -46,6 +47,9 @@ from sim.scenario.schema import Scenario
 
 #: the finds customs records before release (``found_by``): what an inspection tells it
 BEFORE_RELEASE = ("document", "exam", "quarantine")
+#: the milestone that ends each check (a selection whose check has not ended is pending)
+CHECK_ENDS = {"document": "doc_end", "scan": "scan_end", "physical": "exam_end",
+              "quarantine": "quarantine_end"}  # fmt: skip
 #: the table's columns, in order
 COLUMNS = ("declarations", "inspected", "pending", "found", "estimate", "se", "low", "high",
            "truth", "covered")  # fmt: skip
@@ -93,16 +97,34 @@ def compliance_estimate(
     pop = log[log["cohort"].to_numpy(bool) & log["assessed"].notna().to_numpy()]
     pi = selection_probabilities(scenario, pop, check)
     sampled = pop[f"sel_{check}"].to_numpy(bool)
-    pending = sampled & (pop["outcome"].astype(str) == "censored").to_numpy()
-    found = pop["found_by"].isin(BEFORE_RELEASE).to_numpy() & sampled
+    pending = sampled & (pop["outcome"].astype(str) == "censored").to_numpy() & (
+        pop[CHECK_ENDS[check]].isna().to_numpy()
+    )
+    answered, pi = sampled & ~pending, answered_probabilities(pop, sampled, pending, pi)
+    found = pop["found_by"].isin(BEFORE_RELEASE).to_numpy() & answered
     illicit = pop["illicit"].astype(str).to_numpy()
     rows = {}
     for kind in ("all", *ILLICIT):
         is_kind = illicit != "compliant" if kind == "all" else illicit == kind
-        rows[kind] = _row(sampled, found & is_kind, is_kind, pi, level)
-        rows[kind] = (*rows[kind][:2], float(pending.sum()), *rows[kind][2:])
+        row = _row(answered, found & is_kind, is_kind, pi, level)
+        rows[kind] = (row[0], float(sampled.sum()), float(pending.sum()), *row[2:])
     out = pd.DataFrame.from_dict(rows, orient="index", columns=list(COLUMNS))
     out.index.name = "illicit"
+    return out
+
+
+def answered_probabilities(
+    pop: pd.DataFrame, sampled: np.ndarray, pending: np.ndarray, pi: np.ndarray
+) -> np.ndarray:
+    """Each consignment's probability of a selection whose check had ended by the run's end:
+    its table probability times the share of its port and direction's selections not
+    ``pending`` (a queue's order does not depend on what the goods carry, so the answered
+    are a random part of the selected, as a survey weights for non-response)."""
+    out = pi.copy()
+    keys = pop["port"].astype(str) + "/" + pop["direction"].astype(str)
+    for key in keys[sampled & pending].unique():
+        group = (keys == key).to_numpy()
+        out[group] *= 1 - pending[group].sum() / sampled[group].sum()
     return out
 
 
