@@ -104,3 +104,14 @@ def test_a_results_folder_with_logs_is_summarised(tmp_path, capsys):
     (folder / "reps" / "rep-0001-log.parquet").unlink()
     assert main([str(folder)]) == 2
     assert "no replication log" in capsys.readouterr().err
+
+
+def test_bad_input_is_named(tmp_path, capsys):
+    assert main([str(tmp_path)]) == 2
+    assert f"{tmp_path}: no scenario.json; is it a results folder?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--level", "95"])
+    assert "--level 95: give a level between 0 and 1, e.g. 0.95" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--check", "exam"])
+    assert "invalid choice: 'exam'" in capsys.readouterr().err
