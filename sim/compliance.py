@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sim.analysis.compliance import NotEstimable, compliance_estimate
-from sim.scenario.base import CHECKS
+from sim.analysis.compliance import SAMPLES, NotEstimable, compliance_estimate
 from sim.scenario.loader import load_scenario
 
 NOTE = (
@@ -62,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sim.compliance", description=__doc__
                                      .split("\n")[0])  # fmt: skip
     parser.add_argument("folder", type=Path, help="a results folder written with --log")
-    parser.add_argument("--check", choices=CHECKS, default="physical",
+    parser.add_argument("--check", choices=SAMPLES, default="physical",
                         help="the check whose selections are the sample (default: physical)")
     parser.add_argument("--level", type=float, default=0.95, help="the interval's level")
     args = parser.parse_args(argv)

@@ -113,5 +113,7 @@ def test_bad_input_is_named(tmp_path, capsys):
         main([str(tmp_path), "--level", "95"])
     assert "--level 95: give a level between 0 and 1, e.g. 0.95" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        main([str(tmp_path), "--check", "exam"])
-    assert "invalid choice: 'exam'" in capsys.readouterr().err
+        main([str(tmp_path), "--check", "quarantine"])
+    assert "invalid choice: 'quarantine'" in capsys.readouterr().err
+    with pytest.raises(NotEstimable, match="'quarantine': the sample is one of document, scan"):
+        selection_probabilities(_scenario(1.0), pd.DataFrame(), "quarantine")

@@ -47,9 +47,12 @@ from sim.scenario.schema import Scenario
 
 #: the finds customs records before release (``found_by``): what an inspection tells it
 BEFORE_RELEASE = ("document", "exam", "quarantine")
+#: the checks whose selections can be the sample: a quarantine check's selection is also
+#: limited to goods subject to statutory inspection (and spared by an inspection at origin),
+#: which the table's probability does not say
+SAMPLES = ("document", "scan", "physical")
 #: the milestone that ends each check (a selection whose check has not ended is pending)
-CHECK_ENDS = {"document": "doc_end", "scan": "scan_end", "physical": "exam_end",
-              "quarantine": "quarantine_end"}  # fmt: skip
+CHECK_ENDS = {"document": "doc_end", "scan": "scan_end", "physical": "exam_end"}
 #: the table's columns, in order
 COLUMNS = ("declarations", "inspected", "pending", "found", "estimate", "se", "low", "high",
            "truth", "covered")  # fmt: skip
@@ -62,6 +65,12 @@ class NotEstimable(ValueError):
 def selection_probabilities(scenario: Scenario, log: pd.DataFrame, check: str) -> np.ndarray:
     """Each logged consignment's probability of being selected for ``check`` under the
     scenario's selection tables (as customs knows them)."""
+    if check not in SAMPLES:
+        raise NotEstimable(
+            f"check {check!r}: the sample is one of {', '.join(SAMPLES)} (a quarantine "
+            "check's selection is limited to goods subject to statutory inspection, which the "
+            "table's probability does not say)"
+        )
     if scenario.risk is not None and scenario.risk.enabled:
         raise NotEstimable(
             f"scenario {scenario.name!r} selects with the risk engine ([risk]): a "
