@@ -69,6 +69,20 @@ def test_exams_unfinished_at_the_end_are_left_out_and_the_rest_weighted_up():
     assert abs((t.estimate - t.truth).mean()) < 2.5 * t.se.mean() / np.sqrt(len(t)), t
 
 
+def test_the_tables_probabilities_are_what_the_run_selected_by():
+    """The weights are right only if the run selects by the table's probabilities: over
+    the small scenario's own tables (3 % of most classes, 80 % of discredited traders) the
+    selections number what the probabilities add up to, within binomial noise, by class."""
+    s = load_scenario(SMALL, {"days": 14})
+    log = simulate(s, 1, log=True).log
+    pop = log[log.cohort & log.assessed.notna()]
+    pi = selection_probabilities(s, pop, "physical")
+    for cls in ("general", "discredited"):
+        rows = (pop.trader_class == cls).to_numpy()
+        expected, sd = pi[rows].sum(), np.sqrt((pi[rows] * (1 - pi[rows])).sum())
+        assert abs(pop.sel_physical[rows].sum() - expected) < 3 * sd, (cls, expected)
+
+
 def test_horvitz_thompson_weights_and_variance_by_hand():
     sampled = np.array([True, True, False, True, False])
     y = np.array([True, False, False, True, False])
