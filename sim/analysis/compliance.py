@@ -15,7 +15,8 @@ Poisson sampling is estimated by (1 / N^2) * sum over inspected i of y_i (1 - pi
 Non-compliance is rare (a few finds in hundreds of exams), where the normal interval built on
 that estimate covers far less than it says (few finds give a small standard error too), so
 the interval is Clopper-Pearson's at Kish's effective sample size, n_eff = (sum w)^2 / sum w^2
-of the inspected consignments' weights w = 1 / pi (Korn and Graubard's approach; the exact
+of the inspected consignments' weights w = 1 / pi (Korn and Graubard's interval with Kish's
+design effect of the weights in place of the estimated one, which is 0 with no finds; the exact
 binomial interval when every probability is the same). Exams still under way at the end of
 the run (``pending``) have no known outcome: they are left out, and the others' probabilities
 multiplied by the share of their port and direction's selections that ended (a weighting for
