@@ -15,6 +15,7 @@
     bordersim workbook RESULTS_DIR [--out FILE] [--lang en|zh]         (sim.cli_workbook)
     bordersim outlook [SCENARIO] --growth G --years N --reps R ...     (sim.cli_outlook)
     bordersim operating-curve [SCENARIO] --port P --clear C,... --reps R  (sim.cli_operating_curve)
+    bordersim compliance RESULTS_DIR [--check physical] [--level 0.95]  (sim.cli_compliance)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -29,7 +30,7 @@ from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
-            "operating-curve")
+            "operating-curve", "compliance")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -44,6 +45,7 @@ _MODULES = {
     "workbook": "sim.cli_workbook",
     "outlook": "sim.cli_outlook",
     "operating-curve": "sim.cli_operating_curve",
+    "compliance": "sim.cli_compliance",
 }
 
 

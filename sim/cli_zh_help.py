@@ -33,6 +33,7 @@ COMMANDS = {
                 "配对差值、主要表格",
     "outlook": "按每年贸易增长率推算：各作业线哪一年跟不上，需要增加多少能力",
     "operating-curve": "口岸 AI 审图的工作点（配对比较）及其 AUC 的价值",
+    "compliance": "海关根据自身查验估计的不合规率（及置信区间），与真实情况对照",
 }
 #: argparse's own words
 USAGE, POSITIONALS, OPTIONS = "用法：", "位置参数", "选项"

@@ -1,7 +1,7 @@
 """The compliance-measurement estimate of a results folder's replications, beside the truth.
 
     bordersim run SCENARIO --log --reps 5 --out DIR
-    python -m sim.compliance DIR [--check physical] [--level 0.95]
+    bordersim compliance DIR [--check physical] [--level 0.95]   (or python -m sim.compliance)
 
 reads the folder's resolved scenario (``scenario.json``) and each replication's log
 (``reps/rep-NNNN-log.parquet``), and prints, for each replication, customs' estimate of the
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sim.analysis.compliance import SAMPLES, NotEstimable, compliance_estimate
+from sim.analysis.compliance import NotEstimable, compliance_estimate
 from sim.scenario.loader import load_scenario
 
 NOTE = (
@@ -56,31 +56,36 @@ def summary(tables: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print a results folder's estimates (see the module's docstring)."""
-    parser = argparse.ArgumentParser(prog="python -m sim.compliance", description=__doc__
-                                     .split("\n")[0])  # fmt: skip
-    parser.add_argument("folder", type=Path, help="a results folder written with --log")
-    parser.add_argument("--check", choices=SAMPLES, default="physical",
-                        help="the check whose selections are the sample (default: physical)")
-    parser.add_argument("--level", type=float, default=0.95, help="the interval's level")
-    args = parser.parse_args(argv)
-    if not 0 < args.level < 1:
-        parser.error(f"--level {args.level:g}: give a level between 0 and 1, e.g. 0.95")
+def report(folder: Path, check: str = "physical", level: float = 0.95) -> int:
+    """Print a results folder's estimates (see the module's docstring); 2 on bad input."""
+    if not 0 < level < 1:
+        print(f"error: --level {level:g}: give a level between 0 and 1, e.g. 0.95",
+              file=sys.stderr)
+        return 2
     try:
-        tables = folder_estimates(args.folder, args.check, args.level)
+        tables = folder_estimates(folder, check, level)
     except (FileNotFoundError, NotEstimable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     with pd.option_context("display.width", 200, "display.max_columns", 20,
                            "display.float_format", "{:.5f}".format):  # fmt: skip
-        print(f"Non-compliance estimated from the {args.check} selections, by replication:")
+        print(f"Non-compliance estimated from the {check} selections, by replication:")
         print(tables.xs("all", level="illicit").to_string())
         print("\nBy illicit type, over the replications (covered: share whose interval held "
               "the truth):")
         print(summary(tables).to_string())
     print("\n" + NOTE)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m sim.compliance``: as ``bordersim compliance``."""
+    from sim.cli_compliance import add_parser
+
+    parser = argparse.ArgumentParser(prog="python -m sim.compliance")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["compliance", *(sys.argv[1:] if argv is None else argv)])
+    return report(args.folder, args.check, args.level)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from sim.analysis.compliance import (
     compliance_estimate,
     selection_probabilities,
 )
+from sim.cli import main as cli_main
 from sim.compliance import main
 from sim.experiment.runner import replicate
 from sim.experiment.store import RunStore
@@ -110,10 +111,12 @@ def test_the_risk_engines_runs_and_a_timeline_are_refused():
 def test_a_results_folder_with_logs_is_summarised(tmp_path, capsys):
     folder = tmp_path / "r"
     replicate(_scenario(1.0), reps=2, seed=1, log=True, store=RunStore(folder))
-    assert main([str(folder)]) == 0
+    assert cli_main(["compliance", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "Non-compliance estimated from the physical selections" in out
     assert "A miss looks compliant" in out
+    assert main([str(folder), "--check", "scan"]) == 0  # (python -m sim.compliance)
+    assert "from the scan selections" in capsys.readouterr().out
     (folder / "reps" / "rep-0000-log.parquet").unlink()
     (folder / "reps" / "rep-0001-log.parquet").unlink()
     assert main([str(folder)]) == 2
@@ -121,13 +124,20 @@ def test_a_results_folder_with_logs_is_summarised(tmp_path, capsys):
 
 
 def test_bad_input_is_named(tmp_path, capsys):
-    assert main([str(tmp_path)]) == 2
+    assert cli_main(["compliance", str(tmp_path)]) == 2
     assert f"{tmp_path}: no scenario.json; is it a results folder?" in capsys.readouterr().err
-    with pytest.raises(SystemExit):
-        main([str(tmp_path), "--level", "95"])
+    assert cli_main(["compliance", str(tmp_path), "--level", "95"]) == 2
     assert "--level 95: give a level between 0 and 1, e.g. 0.95" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main([str(tmp_path), "--check", "quarantine"])
     assert "invalid choice: 'quarantine'" in capsys.readouterr().err
     with pytest.raises(NotEstimable, match="'quarantine': the sample is one of document, scan"):
         selection_probabilities(_scenario(1.0), pd.DataFrame(), "quarantine")
+
+
+def test_the_commands_samples_are_the_estimators():
+    """The command's choices are written out (nothing heavy imported at start-up)."""
+    from sim.analysis.compliance import SAMPLES
+    from sim.cli_compliance import SAMPLES as OFFERED
+
+    assert tuple(OFFERED) == tuple(SAMPLES)
