@@ -58,12 +58,18 @@ def counts_by_port(t: EnforcementTally, kinds: Sequence[str]) -> dict[str, np.nd
 def port_type_metrics(t: EnforcementTally, kinds: Sequence[str]) -> dict[str, float]:
     """The flat metrics of :func:`counts_by_port`: pooled, by direction, by port and by
     port and direction (every port and direction named, 0 when none came)."""
+    return by_port_and_direction(counts_by_port(t, kinds), t.ports)
+
+
+def by_port_and_direction(counts: dict[str, np.ndarray], ports: Sequence[str]) -> dict[str, float]:
+    """Each stem's ports x directions array as flat metrics: ``stem`` (pooled),
+    ``stem_<direction>``, ``stem_port_<port>`` and ``stem_port_<port>_<direction>``."""
     out: dict[str, float] = {}
-    for stem, a in counts_by_port(t, kinds).items():
+    for stem, a in counts.items():
         out[stem] = float(a.sum())
         for d, direction in enumerate(DIRECTIONS):
             out[f"{stem}_{direction}"] = float(a[:, d].sum())
-        for p, port in enumerate(t.ports):
+        for p, port in enumerate(ports):
             out[f"{stem}_port_{port}"] = float(a[p].sum())
             for d, direction in enumerate(DIRECTIONS):
                 out[f"{stem}_port_{port}_{direction}"] = float(a[p, d])

@@ -34,6 +34,7 @@ import math
 import numpy as np
 
 from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, TRUTH, after_bits, finders
+from sim.model.illicit_ports import by_port_and_direction
 from sim.model.milestones import M
 from sim.model.recorder_rows import _S, _SMS, _TRUTH
 from sim.scenario.base import DIRECTIONS
@@ -99,15 +100,7 @@ def ipr_metrics(t: SuspectTally, p: IprProcedure) -> dict[str, float]:
     """The flat metrics of :func:`split`: pooled, by direction, by port and by port and
     direction (as ``enforcement.report_by_port``'s), and the shares, pooled and by
     direction."""
-    out: dict[str, float] = {}
-    for stem, a in split(t.found, p).items():  # (ports x directions)
-        out[stem] = float(a.sum())
-        for d, direction in enumerate(DIRECTIONS):
-            out[f"{stem}_{direction}"] = float(a[:, d].sum())
-        for i, port in enumerate(t.ports):
-            out[f"{stem}_port_{port}"] = float(a[i].sum())
-            for d, direction in enumerate(DIRECTIONS):
-                out[f"{stem}_port_{port}_{direction}"] = float(a[i, d])
+    out = by_port_and_direction(split(t.found, p), t.ports)  # (ports x directions)
     for tail in ("", *(f"_{d}" for d in DIRECTIONS)):
         out.update(_shares(out, tail))
     return out
