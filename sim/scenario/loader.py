@@ -129,8 +129,14 @@ def load_with_option(
     """The scenario file with ``overrides`` (given on the command line, or where ``given``
     says), then ``changes`` from ``source`` (a comparison's option): an error the overrides
     cause names ``given``; one only ``changes`` cause names ``source``, whatever field it is
-    found in. A plain name where no such file is names a bundled scenario."""
+    found in. A plain name where no such file is names a bundled scenario; a ``.json`` is
+    a results folder's resolved ``scenario.json``, as :func:`load_scenario` reads it."""
     path = bundled_scenario(Path(path)) or Path(path)
+    if path.suffix.lower() == ".json":  # (a results folder's resolved scenario.json)
+        from sim.scenario.check import load_resolved
+
+        load_resolved(path, overrides, given)  # (an error of the overrides names them)
+        return load_resolved(path, {**overrides, **changes}, source)
     _no_plain_name(path)
     data, origin = _read_chain(path, [])
     if not changes:
