@@ -16,6 +16,7 @@
     bordersim outlook [SCENARIO] --growth G --years N --reps R ...     (sim.cli_outlook)
     bordersim operating-curve [SCENARIO] --port P --clear C,... --reps R  (sim.cli_operating_curve)
     bordersim compliance RESULTS_DIR [--check physical] [--level 0.95]  (sim.cli_compliance)
+    bordersim reproduce RESULTS_DIR [--out DIR] [--reps K]             (sim.cli_reproduce)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -30,7 +31,7 @@ from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
-            "operating-curve", "compliance")
+            "operating-curve", "compliance", "reproduce")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -46,6 +47,7 @@ _MODULES = {
     "outlook": "sim.cli_outlook",
     "operating-curve": "sim.cli_operating_curve",
     "compliance": "sim.cli_compliance",
+    "reproduce": "sim.cli_reproduce",
 }
 
 

@@ -34,6 +34,7 @@ COMMANDS = {
     "outlook": "按每年贸易增长率推算：各作业线哪一年跟不上，需要增加多少能力",
     "operating-curve": "口岸 AI 审图的工作点（配对比较）及其 AUC 的价值",
     "compliance": "海关根据自身查验估计的不合规率（及置信区间），与真实情况对照",
+    "reproduce": "按结果文件夹记录的情景、种子和重复次数重新运行，并逐项核对其数字是否一致",
 }
 #: argparse's own words
 USAGE, POSITIONALS, OPTIONS = "用法：", "位置参数", "选项"

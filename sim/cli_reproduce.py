@@ -1,0 +1,40 @@
+"""``bordersim reproduce RESULTS_DIR [--out DIR] [--reps K]``: re-run a finished run's or
+comparison's folder from what it records and compare every figure with the original
+(:mod:`sim.reproduce`; docs/reproduce.md). Only the standard library is imported at
+start-up."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    from sim.cli import _positive_int, out_path
+
+    p = sub.add_parser(
+        "reproduce",
+        help="re-run a finished results folder from what it records and compare its figures",
+        description="Re-run a finished run's or comparison's folder (its scenario.json, seed, "
+        "replications, observed days and, for a comparison, its options) into a new folder, "
+        "then compare each replication's figures and table checksums and, when every "
+        "replication was re-run, every summary file with the original. Prints REPRODUCED "
+        "(exit 0) or NOT REPRODUCED with the figures that moved and by how much, and the "
+        "version, build, Python, libraries or machine that differ (exit 1); a folder that "
+        "cannot be re-run (unfinished, its scenario missing, a sweep) is refused (exit 2).",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR",
+                   help="a finished folder of bordersim run or compare")
+    p.add_argument("--out", type=out_path, metavar="DIR",
+                   help="the new folder for the re-run (default: RESULTS_DIR-reproduced); "
+                   "must be new or empty")
+    p.add_argument("--reps", type=_positive_int, metavar="K",
+                   help="re-run and check only the first K replications (the summary files, "
+                   "over all of them, are then not compared)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.reproduce import reproduce
+
+    return reproduce(args.folder, args.out, args.reps)

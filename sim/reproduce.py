@@ -1,0 +1,186 @@
+"""Re-run a finished results folder from what it records, into a new folder, and compare
+every figure with the original (``bordersim reproduce``; docs/reproduce.md).
+
+A reviewer has the folder a paper published and a checkout of the code. The folder records
+the resolved scenario (``scenario.json``, a comparison's baseline under
+``options/baseline/``), the root seed, the replications, the observed days and the command;
+this re-runs the same (the scenario from the folder, not the file the command named, which
+may have changed or be absent), then compares each replication's metrics and table checksums
+and, when every replication was re-run, every summary table byte for byte. Replication ``r``
+runs under ``SeedSequence(seed, spawn_key=(r,))`` whatever the executor, so the same code on
+the same platform gives the same bytes; where they differ, the differences of version,
+build, Python, libraries and machine between the two folders are named beside the figures
+that moved. A folder that cannot be re-run (unfinished, a scenario file missing, a sweep) is
+refused with exit status 2."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: what the command line of a comparison says about its options, kept as recorded
+_OPTION_FLAGS = ("--option", "--options-file", "--reforms")
+#: flags of the recorded command that change what is written, kept as recorded
+_KEPT_SWITCHES = {"run": ("--log",), "compare": ("--no-gains",)}
+
+
+class Refused(Exception):
+    """A folder that cannot be re-run; the message says why and what would do."""
+
+
+@dataclass
+class Recorded:
+    """What a finished folder records of how it was made."""
+
+    folder: Path
+    kind: str  # "run" or "compare"
+    scenario: Path
+    seed: int
+    reps: int
+    days: float
+    command: list[str]
+    options: list[str]  # a comparison's option names, "baseline" first; a run: [""]
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise Refused(f"{path}: missing; a finished folder has it") from None
+    except (OSError, ValueError) as exc:
+        raise Refused(f"{path}: not readable as JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise Refused(f"{path}: not a JSON object")
+    return data
+
+
+def _unfinished(meta: dict[str, Any], where: Path) -> None:
+    """Refuse a folder whose history says a command into it did not finish."""
+    for entry in meta.get("history") or []:
+        if isinstance(entry, dict) and (entry.get("interrupted") or entry.get("killed")):
+            raise Refused(f"{where}: its history records an interrupted command; finish the "
+                          "run (the same command again resumes it) before reproducing it")
+
+
+def read_folder(folder: Path) -> Recorded:
+    """What ``folder`` records, or :class:`Refused` naming what is missing."""
+    if not folder.is_dir():
+        raise Refused(f"{folder}: not a folder")
+    compare = folder / "compare.json"
+    if compare.exists():
+        meta = read_json(compare)
+        names = [str(o.get("name")) for o in meta.get("options") or [] if isinstance(o, dict)]
+        kind, scenario = "compare", folder / "options" / "baseline" / "scenario.json"
+    else:
+        meta = read_json(folder / "meta.json")
+        if meta.get("kind") == "sweep":
+            raise Refused(f"{folder}: a sweep's folder; reproduce re-runs a run's or a "
+                          "comparison's folder (re-run a sweep with the command in its "
+                          "meta.json)")
+        names, kind, scenario = [""], "run", folder / "scenario.json"
+    command = [str(c) for c in meta.get("command") or []]
+    if len(command) < 2 or command[1] != kind:
+        raise Refused(f"{folder}: its command {' '.join(command)!r} is not a `bordersim "
+                      f"{kind}`; only folders of run and compare can be re-run")
+    _unfinished(meta, folder)
+    if not scenario.is_file():
+        raise Refused(f"{scenario}: missing; the folder's resolved scenario is what is "
+                      "re-run (the file the command named may have changed)")
+    if not (folder / "summary.json").is_file():
+        raise Refused(f"{folder}: no summary.json, so the run did not finish; finish it "
+                      "(the same command again resumes it) before reproducing it")
+    try:
+        seed, reps, days = int(meta["seed"]), int(meta["reps"]), float(meta["days"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise Refused(f"{folder}: its record has no usable seed, reps or days ({exc})") from None
+    return Recorded(folder, kind, scenario, seed, reps, days, command, names)
+
+
+def run_dir(folder: Path, option: str) -> Path:
+    """The folder of one option's runs (a run's own folder for ``""``)."""
+    return folder / "options" / option if option else folder
+
+
+def _own_file(rec: Recorded, option: str) -> str:
+    """``NAME:@FILE[,changes]`` as ``NAME:@<its resolved scenario.json in the folder>``:
+    the option's own scenario as it ran (its changes applied), not the file as it is now."""
+    flag, eq, option = option.rpartition("=") if option.startswith("--") else ("", "", option)
+    name, sep, rest = option.partition(":@")
+    own = rec.folder / "options" / name / "scenario.json"
+    if sep and own.is_file():
+        option = f"{name}:@{own}"
+    return f"{flag}{eq}{option}"
+
+
+def rerun_argv(rec: Recorded, out: Path, reps: int) -> list[str]:
+    """The command that re-runs ``rec`` into ``out``: its scenario from the folder, its
+    seed, days and the first ``reps`` replications, and from the recorded command only what
+    defines the options of a comparison and what changes the files written."""
+    argv = [rec.kind, str(rec.scenario), "--seed", str(rec.seed), "--reps", str(reps),
+            "--days", repr(rec.days), "--out", str(out)]
+    words = rec.command[2:]
+    for i, word in enumerate(words):
+        flag, _, value = word.partition("=")
+        if word in _KEPT_SWITCHES[rec.kind]:
+            argv.append(word)
+        elif flag == "--observed" and (value or i + 1 < len(words)):
+            observed = value or words[i + 1]
+            if Path(observed).is_file():  # (else validation.csv is left out, and said)
+                argv += ["--observed", observed]
+        elif rec.kind == "compare" and flag in _OPTION_FLAGS:
+            if value:
+                argv.append(_own_file(rec, word))
+                continue
+            argv.append(word)
+            for more in words[i + 1:]:
+                if more.startswith("--"):
+                    break
+                argv.append(_own_file(rec, more) if flag == "--option" else more)
+                if flag != "--reforms":
+                    break
+    if rec.kind == "compare":
+        argv.append("--no-report")
+    return argv
+
+
+def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
+    """Run :func:`rerun_argv` in this process, its tables and notes kept quiet (the
+    verdict compares the folders): its status and what it said on stderr."""
+    from sim.cli import main
+
+    if out.exists() and any(out.iterdir()):
+        raise Refused(f"--out {out}: not empty; name a new folder for the re-run")
+    printed, said = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(said):
+        status = main(rerun_argv(rec, out, reps))
+    return status, said.getvalue()
+
+
+def reproduce(folder: Path, out: Path | None = None, reps: int | None = None) -> int:
+    """Re-run ``folder`` and print the verdict: 0 reproduced, 1 not, 2 refused."""
+    import sys
+
+    try:
+        rec = read_folder(folder)
+        if reps is not None and not 1 <= reps <= rec.reps:
+            raise Refused(f"--reps {reps}: the folder has {rec.reps} replications; "
+                          f"check 1 to {rec.reps}")
+        k = rec.reps if reps is None else reps
+        new = out or folder.with_name(folder.name + "-reproduced")
+        status, said = rerun(rec, new, k)
+        if status != 0:
+            print(said, end="", file=sys.stderr)
+            raise Refused(f"the re-run `bordersim {' '.join(rerun_argv(rec, new, k))}` "
+                          f"exited with status {status} (its error is above)")
+        from sim.reproduce_compare import compare_folders, verdict
+
+        outcome = compare_folders(rec, new, k)
+    except Refused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(verdict(rec, new, outcome)))
+    return 0 if outcome.same else 1

@@ -1,0 +1,194 @@
+"""The comparison of a results folder with its re-run (:mod:`sim.reproduce`): each
+replication's figures and table checksums, the summary files byte for byte, and what differs
+of the code and platform that made the two; then the verdict's lines."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sim.reproduce import Recorded, run_dir
+from sim.reproduce import read_json as _json
+
+#: what a folder records of the code and platform that made it
+ENVIRONMENT = ("version", "build", "python", "libraries", "machine")
+#: summary files compared byte for byte (every CSV of the folder's top level too)
+_SUMMARIES = ("summary.json", "warning-records.json")
+#: a folder's files that other commands add after it finished (bordersim appraise)
+_ADDED_LATER = ("appraisal.csv",)
+SHOWN = 10  # the figures that moved most, listed
+
+
+@dataclass
+class Outcome:
+    """What the comparison of the original with the re-run found."""
+
+    checked_reps: int
+    all_reps: bool
+    replications: int = 0  # replication records compared (over the options)
+    files: int = 0  # summary files compared
+    moved: list[tuple[str, str, float, float]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    environment: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files not compared, and why
+
+    @property
+    def same(self) -> bool:
+        return not self.moved and not self.problems
+
+
+def _equal(a: Any, b: Any) -> bool:
+    """Equal values, a missing figure (NaN or null) equal to another."""
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b)
+
+
+def _leaves(data: Any, path: str = "") -> dict[str, Any]:
+    """A JSON document's values by their path (``options/fast/clearance_h_mean/mean``)."""
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            out.update(_leaves(value, f"{path}/{key}" if path else str(key)))
+        return out
+    if isinstance(data, list):
+        out = {}
+        for i, value in enumerate(data):
+            out.update(_leaves(value, f"{path}[{i}]"))
+        return out
+    return {path: data}
+
+
+def _figures(where: str, old: dict[str, Any], new: dict[str, Any], out: Outcome) -> None:
+    """Add to ``out`` every figure of ``old`` that is not the same in ``new``."""
+    for name in dict.fromkeys([*old, *new]):
+        if name not in new or name not in old:
+            out.problems.append(f"{where}: {name} is in only the "
+                                f"{'original' if name in old else 're-run'}")
+            continue
+        a, b = old[name], new[name]
+        if _equal(a, b):
+            continue
+        if isinstance(a, int | float) and isinstance(b, int | float):
+            out.moved.append((where, name, float(a), float(b)))
+        else:
+            out.problems.append(f"{where}: {name} was {a!r}, is {b!r}")
+
+
+def _environment(old: Path, new: Path, out: Outcome) -> None:
+    """Name what differs between the code and platform that made the two folders."""
+    a, b = _json(old / "meta.json"), _json(new / "meta.json")
+    for key in ENVIRONMENT:
+        if a.get(key) != b.get(key):
+            out.environment.append(f"{key}: {a.get(key)} in the original, {b.get(key)} now")
+
+
+def _replications(rec: Recorded, new: Path, out: Outcome) -> None:
+    """Compare each re-run replication record with the original's."""
+    for option in rec.options:
+        old_dir, new_dir = run_dir(rec.folder, option), run_dir(new, option)
+        label = f"option {option}: " if option else ""
+        a, b = _json(old_dir / "meta.json"), _json(new_dir / "meta.json")
+        if a.get("scenario_hash") != b.get("scenario_hash"):
+            out.problems.append(f"{label}the scenario re-run is not the original's (hash "
+                                f"{str(a.get('scenario_hash'))[:12]} against "
+                                f"{str(b.get('scenario_hash'))[:12]})")
+        for r in range(out.checked_reps):
+            name = f"rep-{r:04d}.json"
+            old, fresh = _json(old_dir / "reps" / name), _json(new_dir / "reps" / name)
+            where = f"{label}replication {r}"
+            out.replications += 1
+            for key in ("seed", "events"):
+                if old.get(key) != fresh.get(key):
+                    out.problems.append(f"{where}: {key} was {old.get(key)}, is "
+                                        f"{fresh.get(key)}")
+            tables_a, tables_b = old.get("tables") or {}, fresh.get("tables") or {}
+            for table in dict.fromkeys([*tables_a, *tables_b]):
+                if tables_a.get(table) != tables_b.get(table):
+                    out.problems.append(f"{where}: its table rep-{r:04d}{table} differs")
+            _figures(where, old.get("metrics") or {}, fresh.get("metrics") or {}, out)
+
+
+def _summaries(rec: Recorded, new: Path, out: Outcome) -> None:
+    """Compare the folder's summary files byte for byte (the figures of the JSON ones one
+    by one where they differ)."""
+    names = sorted({p.name for p in rec.folder.glob("*.csv")} | set(_SUMMARIES))
+    for name in names:
+        old, fresh = rec.folder / name, new / name
+        if not old.exists() and not fresh.exists():
+            continue
+        if name in _ADDED_LATER:
+            out.skipped.append(f"{name} (added by another command, not by {rec.kind})")
+            continue
+        if name == "validation.csv" and not fresh.exists():
+            out.skipped.append("validation.csv (the --observed file its command names is "
+                               "not here)")
+            continue
+        if not old.exists() or not fresh.exists():
+            which = "re-run" if fresh.exists() else "original"
+            out.problems.append(f"{name} is in only the {which}")
+            continue
+        out.files += 1
+        if old.read_bytes() == fresh.read_bytes():
+            continue
+        if name == "summary.json":
+            _figures(name, _leaves(_json(old)), _leaves(_json(fresh)), out)
+        else:
+            out.problems.append(f"{name} differs")
+
+
+def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
+    """Compare the re-run in ``new`` (of the first ``reps`` replications) with ``rec``."""
+    out = Outcome(checked_reps=reps, all_reps=reps == rec.reps)
+    _environment(run_dir(rec.folder, rec.options[0] if rec.kind == "compare" else ""),
+                 run_dir(new, rec.options[0] if rec.kind == "compare" else ""), out)
+    _replications(rec, new, out)
+    if out.all_reps:
+        _summaries(rec, new, out)
+    return out
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _change(a: float, b: float) -> str:
+    rel = (b - a) / abs(a) if a else math.inf
+    return f"{a:.6g} -> {b:.6g} ({b - a:+.3g}, {rel:+.2%})" if a else f"{a:.6g} -> {b:.6g}"
+
+
+def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
+    """The lines that say what was compared and whether the figures reproduced."""
+    lines = [f"re-ran {rec.folder} into {new}: {rec.kind}, seed {rec.seed}, "
+             f"{out.checked_reps} of {rec.reps} replications, {rec.days:g} observed days"]
+    lines.append(f"compared {out.replications} replication records"
+                 + (f" and {out.files} summary files" if out.all_reps else
+                    "; summary files not compared (they are over all the replications: "
+                    "re-run without --reps to compare them)"))
+    if out.skipped:
+        lines.append("not compared: " + "; ".join(out.skipped))
+    if out.same:
+        lines.append("REPRODUCED: every figure compared is the same, bit for bit")
+        if out.environment:
+            lines.append("though made by other code or on another platform:")
+            lines += [f"  {e}" for e in out.environment]
+        return lines
+    lines.append(f"NOT REPRODUCED: {_count(len(out.moved), 'figure')} moved, "
+                 f"{_count(len(out.problems), 'other difference')}")
+    worst = sorted(out.moved, key=lambda m: -abs(m[3] - m[2]) / (abs(m[2]) or 1e-300))
+    for where, name, a, b in worst[:SHOWN]:
+        lines.append(f"  {where}: {name} {_change(a, b)}")
+    if len(worst) > SHOWN:
+        lines.append(f"  ... and {len(worst) - SHOWN} more figures")
+    lines += [f"  {p}" for p in out.problems[:SHOWN]]
+    if len(out.problems) > SHOWN:
+        lines.append(f"  ... and {len(out.problems) - SHOWN} more differences")
+    if out.environment:
+        lines.append("made by other code or on another platform, which may explain it:")
+        lines += [f"  {e}" for e in out.environment]
+    else:
+        lines.append("the same version, build, Python, libraries and machine: the figures "
+                     "should have been the same; the folder's files may have been edited")
+    return lines

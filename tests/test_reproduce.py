@@ -1,0 +1,131 @@
+"""``bordersim reproduce RESULTS_DIR`` (sim/reproduce.py): a finished run's or comparison's
+folder re-run from what it records gives the same figures bit for bit, and a changed seed,
+scenario, figure or table in the folder is reported, with exit status 1; a folder that cannot
+be re-run is refused with status 2."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from tests.test_compare_checks import SMALL
+
+RUN = ["--days", "2", "--seed", "7"]
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory) -> dict[str, Path]:
+    """A run kept with --log and a comparison (an option and a --set), 2 replications each."""
+    root = tmp_path_factory.mktemp("published")
+    run, compare = root / "run", root / "compare"
+    assert main(["run", str(SMALL), "--reps", "2", *RUN, "--log", "--out", str(run)]) == 0
+    assert main(["compare", str(SMALL), "--reps", "2", *RUN, "--set", "ports.sea.exam.bays"
+                 ".capacity=12", "--option", "fast:ports.sea.exam.teams.capacity=8",
+                 "--no-report", "--out", str(compare)]) == 0
+    return {"run": run, "compare": compare}
+
+
+def _copy(folder: Path, tmp_path: Path) -> Path:
+    shutil.copytree(folder, tmp_path / "copy")
+    return tmp_path / "copy"
+
+
+def _edit(path: Path, change) -> None:
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+
+
+def test_a_run_with_its_logs_reproduces_bit_for_bit(folders, tmp_path, capsys):
+    assert main(["reproduce", str(folders["run"]), "--out", str(tmp_path / "again")]) == 0
+    out = capsys.readouterr().out
+    assert "run, seed 7, 2 of 2 replications, 2 observed days" in out
+    assert "compared 2 replication records and 10 summary files" in out
+    assert "REPRODUCED: every figure compared is the same, bit for bit" in out
+    assert (tmp_path / "again" / "reps" / "rep-0001-log.parquet").exists()  # (--log kept)
+
+
+def test_a_comparison_reproduces_from_its_baselines_scenario(folders, tmp_path, capsys):
+    assert main(["reproduce", str(folders["compare"]), "--out", str(tmp_path / "again")]) == 0
+    out = capsys.readouterr().out
+    assert "compared 4 replication records and 12 summary files" in out  # (2 options x 2)
+    assert "REPRODUCED" in out
+
+
+def test_the_first_replications_only(folders, tmp_path, capsys):
+    assert main(["reproduce", str(folders["run"]), "--reps", "1",
+                 "--out", str(tmp_path / "again")]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 2 replications" in out and "summary files not compared" in out
+    assert not (tmp_path / "again" / "reps" / "rep-0001.json").exists()
+
+
+def test_a_changed_seed_moves_the_figures(folders, tmp_path, capsys):
+    copy = _copy(folders["run"], tmp_path)
+    _edit(copy / "meta.json", lambda m: m.update(seed=8))
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "NOT REPRODUCED" in out
+    assert "replication 0: seed was [7, 0], is [8, 0]" in out
+    assert "replication 0: clearance_h_mean" in out or "figures moved" in out
+
+
+def test_a_changed_scenario_is_named(folders, tmp_path, capsys):
+    copy = _copy(folders["compare"], tmp_path)
+    _edit(copy / "options" / "baseline" / "scenario.json",
+          lambda s: s["ports"]["sea"]["exam"]["teams"].update(capacity=7))
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "option baseline: the scenario re-run is not the original's (hash" in out
+    assert "option fast: the scenario re-run" not in out  # (its own teams are set to 8)
+
+
+def test_a_changed_figure_or_table_is_named_with_how_far_it_moved(folders, tmp_path, capsys):
+    copy = _copy(folders["run"], tmp_path)
+    _edit(copy / "summary.json", lambda s: s["clearance_h_mean"].update(
+        mean=s["clearance_h_mean"]["mean"] * 1.5))
+    _edit(copy / "reps" / "rep-0001.json", lambda r: r["tables"].update({"-queues.csv": "0"}))
+    summary_csv = copy / "summary.csv"
+    summary_csv.write_text(summary_csv.read_text().replace("0.", "1.", 1))
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "summary.json: clearance_h_mean/mean" in out and ", -33.33%)" in out
+    assert "replication 1: its table rep-0001-queues.csv differs" in out
+    assert "summary.csv differs" in out
+    assert "the same version, build, Python, libraries and machine" in out
+
+
+def test_another_platform_is_named_beside_the_verdict(folders, tmp_path, capsys):
+    copy = _copy(folders["run"], tmp_path)
+    _edit(copy / "meta.json", lambda m: m.update(python="3.11.0", machine="arm64"))
+    assert main(["reproduce", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "python: 3.11.0 in the original" in out and "machine: arm64 in the original" in out
+
+
+def test_folders_that_cannot_be_rerun_are_refused(folders, tmp_path, capsys):
+    copy = _copy(folders["run"], tmp_path)
+    (copy / "scenario.json").rename(tmp_path / "kept.json")
+    assert main(["reproduce", str(copy)]) == 2
+    assert f"{copy / 'scenario.json'}: missing; the folder's resolved" in capsys.readouterr().err
+    (tmp_path / "kept.json").rename(copy / "scenario.json")
+    _edit(copy / "meta.json", lambda m: m["history"][0].update(interrupted=True))
+    assert main(["reproduce", str(copy)]) == 2
+    assert "its history records an interrupted command" in capsys.readouterr().err
+    _edit(copy / "meta.json", lambda m: m.update(kind="sweep"))
+    assert main(["reproduce", str(copy)]) == 2
+    assert "a sweep's folder" in capsys.readouterr().err
+    _edit(copy / "meta.json", lambda m: (m.pop("kind"), m["history"][0].pop("interrupted")))
+    (copy / "summary.json").unlink()
+    assert main(["reproduce", str(copy)]) == 2
+    assert "no summary.json, so the run did not finish" in capsys.readouterr().err
+    assert main(["reproduce", str(folders["run"]), "--reps", "3"]) == 2
+    assert "--reps 3: the folder has 2 replications; check 1 to 2" in capsys.readouterr().err
+    assert main(["reproduce", str(folders["run"]), "--out", str(folders["compare"])]) == 2
+    assert "not empty; name a new folder" in capsys.readouterr().err
+    assert main(["reproduce", str(tmp_path / "nowhere")]) == 2
+    assert "not a folder" in capsys.readouterr().err
