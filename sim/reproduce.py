@@ -25,7 +25,9 @@ from typing import Any
 #: what the command line of a comparison says about its options, kept as recorded
 _OPTION_FLAGS = ("--option", "--options-file", "--reforms")
 #: flags of the recorded command that change what is written, kept as recorded
-_KEPT_SWITCHES = {"run": ("--log",), "compare": ("--no-gains",)}
+_KEPT_SWITCHES = {"run": ("--log", "--observed"), "compare": ("--no-gains",)}
+#: a --precision target's flags, kept when every replication is re-run
+_PRECISION = ("--precision", "--metric", "--precision-on", "--max-reps", "--reps")
 
 
 class Refused(Exception):
@@ -116,32 +118,52 @@ def _own_file(rec: Recorded, option: str) -> str:
     return f"{flag}{eq}{option}"
 
 
+def _carried(words: list[str], flag: str) -> list[list[str]]:
+    """Each use of ``flag`` in a recorded command with its values (``--reforms`` takes
+    several; ``--log`` none), as ``[flag, value, ...]``."""
+    takes = {"--log": 0, "--no-gains": 0, "--reforms": -1}.get(flag, 1)
+    found = []
+    for i, word in enumerate(words):
+        name, eq, value = word.partition("=")
+        if name != flag:
+            continue
+        if eq or not takes:
+            found.append([name] + ([value] if eq else []))
+            continue
+        values: list[str] = []
+        for more in words[i + 1:]:
+            if more.startswith("--") or (takes > 0 and len(values) == takes):
+                break
+            values.append(more)
+        found.append([flag, *values])
+    return found
+
+
+def precise(rec: Recorded) -> bool:
+    """Whether the folder's replications were added until a --precision target held."""
+    return bool(_carried(rec.command[2:], "--precision"))
+
+
 def rerun_argv(rec: Recorded, out: Path, reps: int) -> list[str]:
     """The command that re-runs ``rec`` into ``out``: its scenario from the folder, its
-    seed, days and the first ``reps`` replications, and from the recorded command only what
+    seed, days and the first ``reps`` replications (all of a --precision run: by its own
+    target again, so that its notes are the same), and from the recorded command only what
     defines the options of a comparison and what changes the files written."""
-    argv = [rec.kind, str(rec.scenario), "--seed", str(rec.seed), "--reps", str(reps),
-            "--days", repr(rec.days), "--out", str(out)]
-    words = rec.command[2:]
-    for i, word in enumerate(words):
-        flag, _, value = word.partition("=")
-        if word in _KEPT_SWITCHES[rec.kind]:
-            argv.append(word)
-        elif flag == "--observed" and (value or i + 1 < len(words)):
-            observed = value or words[i + 1]
-            if Path(observed).is_file():  # (else validation.csv is left out, and said)
-                argv += ["--observed", observed]
-        elif rec.kind == "compare" and flag in _OPTION_FLAGS:
-            if value:
-                argv.append(_own_file(rec, word))
-                continue
-            argv.append(word)
-            for more in words[i + 1:]:
-                if more.startswith("--"):
-                    break
-                argv.append(_own_file(rec, more) if flag == "--option" else more)
-                if flag != "--reforms":
-                    break
+    argv = [rec.kind, str(rec.scenario), "--seed", str(rec.seed), "--days", repr(rec.days),
+            "--out", str(out)]
+    carried = list(_KEPT_SWITCHES[rec.kind])
+    if rec.kind == "compare":
+        carried += _OPTION_FLAGS
+    if reps == rec.reps and precise(rec):
+        carried += _PRECISION
+    else:
+        argv += ["--reps", str(reps)]
+    for flag in carried:
+        for use in _carried(rec.command[2:], flag):
+            if flag == "--observed" and not Path(use[-1]).is_file():
+                continue  # (validation.csv is then left out, and the verdict says so)
+            argv += [use[0], *(_own_file(rec, v) if flag == "--option" else v
+                               for v in use[1:])]
     if rec.kind == "compare":
         argv.append("--no-report")
     return argv

@@ -141,7 +141,10 @@ def _summaries(rec: Recorded, new: Path, out: Outcome) -> None:
 
 def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
     """Compare the re-run in ``new`` (of the first ``reps`` replications) with ``rec``."""
-    out = Outcome(checked_reps=reps, all_reps=reps == rec.reps)
+    made = int(_json(new / ("compare.json" if rec.kind == "compare" else "meta.json"))["reps"])
+    out = Outcome(checked_reps=min(reps, made), all_reps=reps == rec.reps == made)
+    if made != reps:
+        out.problems.append(f"the re-run made {made} replications, not {reps}")
     _environment(run_dir(rec.folder, rec.options[0] if rec.kind == "compare" else ""),
                  run_dir(new, rec.options[0] if rec.kind == "compare" else ""), out)
     _replications(rec, new, out)

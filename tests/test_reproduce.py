@@ -129,3 +129,25 @@ def test_folders_that_cannot_be_rerun_are_refused(folders, tmp_path, capsys):
     assert "not empty; name a new folder" in capsys.readouterr().err
     assert main(["reproduce", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_the_rerun_command_takes_from_the_record_what_defines_the_figures(tmp_path):
+    from sim.reproduce import Recorded, rerun_argv
+
+    (tmp_path / "options" / "alt").mkdir(parents=True)
+    (tmp_path / "options" / "alt" / "scenario.json").write_text("{}")
+    command = ["bordersim", "compare", "gone.toml", "--set", "days=3", "--option",
+               "alt:@gone.toml,days=4", "--reforms", "single_window", "joint_inspection",
+               "--precision", "0.1", "--metric", "clearance_h_mean", "--executor",
+               "processes", "--no-gains", "--out", "old"]
+    rec = Recorded(tmp_path, "compare", tmp_path / "s.json", 3, 12, 2.0, command, [])
+    assert rerun_argv(rec, tmp_path / "new", 12) == [
+        "compare", str(tmp_path / "s.json"), "--seed", "3", "--days", "2.0", "--out",
+        str(tmp_path / "new"), "--no-gains", "--option",
+        f"alt:@{tmp_path / 'options' / 'alt' / 'scenario.json'}", "--reforms",
+        "single_window", "joint_inspection", "--precision", "0.1", "--metric",
+        "clearance_h_mean", "--no-report"]
+    assert rerun_argv(rec, tmp_path / "new", 2)[7:10] == [str(tmp_path / "new"), "--reps", "2"]
+    run = Recorded(tmp_path, "run", tmp_path / "s.json", 3, 2, 2.0,
+                   ["bordersim", "run", "--observed", "gone.csv", "--log", "--reps=2"], [""])
+    assert rerun_argv(run, tmp_path / "new", 2)[-3:] == ["--reps", "2", "--log"]
