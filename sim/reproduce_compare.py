@@ -136,7 +136,39 @@ def _summaries(rec: Recorded, new: Path, out: Outcome) -> None:
         if name == "summary.json":
             _figures(name, _leaves(_json(old)), _leaves(_json(fresh)), out)
         else:
-            out.problems.append(f"{name} differs")
+            out.problems.append(_table_change(name, old, fresh))
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _table_change(name: str, old: Path, new: Path) -> str:
+    """How a CSV file differs: its cells that moved and the one that moved most (its row by
+    its words, its column, both values), or that its shape differs."""
+    import csv
+
+    with old.open(newline="", encoding="utf-8") as a, new.open(newline="", encoding="utf-8") as b:
+        rows_a, rows_b = list(csv.reader(a)), list(csv.reader(b))
+    if not rows_a or not rows_b or rows_a[0] != rows_b[0] or len(rows_a) != len(rows_b):
+        return (f"{name} differs: {len(rows_a) - 1} rows in the original, {len(rows_b) - 1} "
+                "now, or other columns")
+    header, moved, worst = rows_a[0], 0, (-1.0, "")
+    for row_a, row_b in zip(rows_a[1:], rows_b[1:], strict=True):
+        words = "/".join(c for c in row_a if c and _number(c) is None)[:60]
+        for col, x, y in zip(header, row_a, row_b, strict=False):
+            if x == y:
+                continue
+            moved += 1
+            fx, fy = _number(x), _number(y)
+            size = abs(fy - fx) / (abs(fx) or 1.0) if fx is not None and fy is not None else 1.0
+            if size > worst[0]:
+                worst = (size, f"{words or 'a row'}, {col}: {x} -> {y}")
+    cells = sum(len(r) for r in rows_a[1:])
+    return f"{name} differs in {moved} of {cells} cells; most: {worst[1]}"
 
 
 def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
