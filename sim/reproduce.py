@@ -175,7 +175,8 @@ def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
     from sim.cli import main
 
     if out.exists() and any(out.iterdir()):
-        raise Refused(f"--out {out}: not empty; name a new folder for the re-run")
+        raise Refused(f"{out}: not empty; the re-run goes to a new folder (name one with "
+                      "--out)")
     printed, said = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(said):
         status = main(rerun_argv(rec, out, reps))

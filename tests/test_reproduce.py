@@ -126,7 +126,8 @@ def test_folders_that_cannot_be_rerun_are_refused(folders, tmp_path, capsys):
     assert main(["reproduce", str(folders["run"]), "--reps", "3"]) == 2
     assert "--reps 3: the folder has 2 replications; check 1 to 2" in capsys.readouterr().err
     assert main(["reproduce", str(folders["run"]), "--out", str(folders["compare"])]) == 2
-    assert "not empty; name a new folder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{folders['compare']}: not empty; the re-run goes to a new folder" in err
     assert main(["reproduce", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
 
