@@ -1025,6 +1025,7 @@ def _print_run_notes(
     from sim.model.credit_rules import engine_caps
     from sim.model.risk_notes import engine_throttle
     from sim.model.window import run_notes
+    from sim.scenario.export_selection import has_export_tables
 
     means = {  # (a mean of exactly 0 is a figure too: a rule's note needs it)
         k: v["mean"] for k, v in summary.items()
@@ -1032,7 +1033,10 @@ def _print_run_notes(
     }
     days = scenario.warmup_days, scenario.days
     caps, throttle = engine_caps(scenario), engine_throttle(scenario)
-    for line in run_notes(warnings, means, *days, reps, caps=caps, throttle=throttle):
+    directed = has_export_tables(scenario)
+    for line in run_notes(
+        warnings, means, *days, reps, caps=caps, throttle=throttle, directed=directed
+    ):
         notes.add(line)
 
 

@@ -94,6 +94,9 @@ def sentence(rec: dict[str, Any], english: str) -> str:
         from sim.report.translate import metric_name
 
         words["metric_zh"] = metric_name(rec["metric"]) or rec["metric"]
+    if "direction" in rec["fields"]:  # (import, export: 进口, 出口)
+        words["direction"] = VALUES["direction"].get(rec["fields"]["direction"],
+                                                     rec["fields"]["direction"])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
     from sim.report.zh_reasons import fields

@@ -163,6 +163,19 @@ CODES: tuple[Code, ...] = (
          rf"(?P<f_share_of_ordinary_pct>{_N})% of ordinary traders' (?P<f_ordinary_pct>{_N})%, "
          rf"above the (?P<f_cap_pct>{_N})% cap",
          (), "inspection_rate_aeo_advanced"),
+    Code("credit_floor_missed_direction", "note", False,
+         "with exports' own selection tables, one direction's tables inspect discredited "
+         "traders below the floor of China's credit rules (which apply whatever the direction)",
+         rf"the selection tables inspect (?P<f_discredited_pct>{_N})% of discredited traders' "
+         rf"(?P<direction>import|export)s, below the (?P<f_floor_pct>{_N})% floor",
+         (), "inspection_rate_discredited_{direction}"),
+    Code("credit_cap_exceeded_direction", "note", False,
+         "with exports' own selection tables, one direction's tables inspect advanced AEO "
+         "traders above the cap of China's credit rules (which apply whatever the direction)",
+         rf"the selection tables inspect advanced AEO traders' (?P<direction>import|export)s at "
+         rf"(?P<f_rate_pct>{_N})%, (?P<f_share_of_ordinary_pct>{_N})% of ordinary traders' "
+         rf"(?:import|export)s' (?P<f_ordinary_pct>{_N})%, above the (?P<f_cap_pct>{_N})% cap",
+         (), "inspection_rate_aeo_advanced_{direction}"),
     Code("reform_uncosted", "note", False,
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",

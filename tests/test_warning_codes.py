@@ -135,6 +135,16 @@ def _credit(rule: str) -> str:
     return credit_rules(means)[rule]
 
 
+def _credit_by_direction(rule: str) -> str:
+    from sim.model.credit_rules import credit_rules
+
+    means = {f"inspection_rate_{cls}_goods_{d}": rate
+             for d, rates in (("import", (0.9, 0.05, 0.2)), ("export", (0.6, 0.001, 0.05)))
+             for cls, rate in zip(("discredited", "aeo_advanced", "general"), rates,
+                                  strict=True)}  # fmt: skip
+    return credit_rules(means, directed=True)[rule]
+
+
 def _idle_option() -> str:
     from sim.experiment.compare_notes import _idle_notes
 
@@ -212,6 +222,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "resident_lane_overload": _resident_lane,
     "credit_floor_missed": lambda _: _credit("floor"),
     "credit_cap_exceeded": lambda _: _credit("cap_aeo_advanced"),
+    "credit_floor_missed_direction": lambda _: _credit_by_direction("floor_export"),
+    "credit_cap_exceeded_direction": lambda _: _credit_by_direction("cap_aeo_advanced_import"),
     "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).uncosted_words(["ai_review", "training"]),
     "option_identical": lambda _: _idle_option(),

@@ -101,6 +101,7 @@ from sim.model.stability import steady, too_short, unsettled
 from sim.reps import FIRST_REPS, MOST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.costs import currency_of, money_of
+from sim.scenario.export_selection import has_export_tables
 from sim.scenario.schema import Scenario
 from sim.scenario.timeline import observed_periods
 from sim.version import __version__
@@ -666,6 +667,9 @@ class Comparison:
             "unused_parts": _unused_parts(self.variants),
             # each option's risk-engine caps (class -> share of ordinary traders' rate)
             "caps": {name: engine_caps(v) for name, v in self.variants.items()},
+            # options whose exports have selection tables of their own (the credit rules
+            # are then checked in each direction)
+            "directed": {name: has_export_tables(v) for name, v in self.variants.items()},
             # each option's risk-engine throttle (the exam queue above which it engages)
             "throttles": {name: engine_throttle(v) for name, v in self.variants.items()},
             # dated reforms that take effect after the observed run (the results miss them)

@@ -145,7 +145,9 @@ def _notes_of_means(res: CompareResult) -> list[str]:
         means = dict(zip(rows["metric"], rows["mean"], strict=True))
         caps = res.meta.get("caps", {}).get(name)  # (a folder written before: China's)
         throttle = res.meta.get("throttles", {}).get(name)
-        rules = {**credit_rules(means, caps), **_keyed(risk_notes(means, throttle), throttle)}
+        directed = bool(res.meta.get("directed", {}).get(name))  # (a folder written before)
+        rules = {**credit_rules(means, caps, directed),
+                 **_keyed(risk_notes(means, throttle), throttle)}
         new = [m for rule, m in rules.items()
                if broken is None or rule not in broken or _crowds_more(rule, means, base)]
         broken, base = (rules, means) if broken is None else (broken, base)

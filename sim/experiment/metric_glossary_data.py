@@ -411,8 +411,9 @@ SEEN = [
     Entry("inspection_rate_<class>_goods", SEEN_LAYER,
           "The class's goods declarations inspected, at every port but the post and express "
           "hubs (China's published class rates, AEO 0.57 % and discredited 84.76 % in 2019, "
-          "count goods declarations). Only where a post or express hub runs beside goods "
-          "ports."),
+          "count goods declarations; `_import`, `_export`: one direction's, as the rules "
+          "apply to each declaration whatever its direction). Only where a post or express hub "
+          "runs beside goods ports.", ("direction",)),
     Entry("inspection_rate_per_container", SEEN_LAYER,
           "Containers of inspected declarations over all the cohort's containers, pooled over "
           "every port (a post hub's parcels, one container each and mostly scanned, dominate "

@@ -29,6 +29,7 @@ from sim.model.risk_notes import engine_throttle
 from sim.model.window import run_notes
 from sim.reps import FIRST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
+from sim.scenario.export_selection import has_export_tables
 from sim.scenario.schema import Scenario
 
 OnDone = Callable[[int, dict[str, float]], None]
@@ -232,6 +233,7 @@ def _finished(
     per_rep.attrs["notes"] = run_notes(
         dict(sorted(warned.items())), means, scenario.warmup_days, scenario.days,
         len(per_rep), caps=engine_caps(scenario), throttle=engine_throttle(scenario),
+        directed=has_export_tables(scenario),
     )
     return per_rep
 

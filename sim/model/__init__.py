@@ -60,6 +60,8 @@ Where things live:
                    the capacity that would carry it;
                    ``window.py``: notes on the observed window, e.g. too short to check;
                    ``credit_rules.py``: selection tables that break China's credit rules;
+                   ``credit_directions.py``: the same rules in each direction, where
+                   exports have selection tables of their own;
                    ``risk_notes.py``: alerts that crowd the risk engine's decisions;
                    ``weekly.py``: waits by week and the rising-wait rule, which leaves
                    nearly idle lanes and waits for a laboratory's cut-offs alone)

@@ -25,15 +25,23 @@ CAP = float(_RULES["caps"].get_default(call_default_factory=True)["aeo_advanced"
 
 
 def credit_rules(
-    means: Mapping[str, float], caps: Mapping[str, float] | None = None
+    means: Mapping[str, float], caps: Mapping[str, float] | None = None, directed: bool = False
 ) -> dict[str, str]:
     """By rule (``floor``, ``cap_<class>``), a note for each credit rule a run's selection
     tables break. Where the risk engine decides (its runs carry ``risk_auc`` figures) it
     holds the rules itself; a cap it seems to overstep is explained (:func:`_engine_cap`).
     ``caps``: the engine's caps as its scenario sets them (:func:`engine_caps`; default
-    China's)."""
+    China's). ``directed``: the scenario's exports have selection tables of their own
+    (:func:`sim.scenario.export_selection.has_export_tables`); the rules apply to each
+    declaration whatever its direction, so each direction is checked apart (a pooled rate
+    can hide one direction's breach behind the other's), by
+    :func:`sim.model.credit_directions.direction_rules`."""
     if any(k.startswith("risk_auc") for k in means):
         return _engine_caps(means, {"aeo_advanced": CAP} if caps is None else caps)
+    if directed:
+        from sim.model.credit_directions import direction_rules
+
+        return direction_rules(means)
     out: dict[str, str] = {}
     low = _rate(means, "discredited")
     if low is not None and low == low and low < FLOOR:

@@ -173,6 +173,9 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     for d, direction in enumerate(DIRECTIONS):  # (China publishes imports and exports apart)
         n, inspected = t.by_class[goods][:, d].sum(axis=(0, 1))[:2]
         out[f"inspection_rate_goods_{direction}"] = _ratio(inspected, n)
+        cells = t.by_class[goods][:, d].sum(axis=0)  # (the credit rules by direction)
+        for g, cls in enumerate(TRADER_CLASSES):
+            out[f"inspection_rate_{cls}_goods_{direction}"] = _ratio(cells[g, 1], cells[g, 0])
     for g, cls in enumerate(TRADER_CLASSES):
         out[f"inspection_rate_{cls}_goods"] = _ratio(by_class[g, 1], by_class[g, 0])
     routes = [p * _D + d for p in goods for d in range(_D)]

@@ -104,6 +104,7 @@ def run_notes(
     replications: int | None = None,
     caps: Mapping[str, float] | None = None,
     throttle: float | None = None,
+    directed: bool = False,
 ) -> list[str]:
     """The notes and warnings of a run of replications, as ``bordersim run`` prints them:
     each distinct warning once with the replications it came from (``warnings``: by
@@ -113,9 +114,11 @@ def run_notes(
     decisions (:func:`sim.model.risk_notes.risk_notes`) and the notes on the window
     (:func:`window_notes`, with ``replications``, how many ran); ``caps``: the risk
     engine's, as the scenario sets them (:func:`sim.model.credit_rules.engine_caps`);
-    ``throttle``: its throttle's queue (:func:`sim.model.risk_notes.engine_throttle`)."""
+    ``throttle``: its throttle's queue (:func:`sim.model.risk_notes.engine_throttle`);
+    ``directed``: exports have selection tables of their own (the credit rules are then
+    checked in each direction)."""
     out = [f"warning: {line}" for line in _distinct_warnings(warnings)]
     out += [f"note: {message}" for message in near_saturation(means)]
-    out += [f"note: {message}" for message in credit_rules(means, caps).values()]
+    out += [f"note: {message}" for message in credit_rules(means, caps, directed).values()]
     out += [f"note: {message}" for message in risk_notes(means, throttle).values()]
     return out + window_notes(warmup_days, days, replications)

@@ -43,6 +43,15 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                             "（{ordinary_pct}%）的 {share_of_ordinary_pct}%，高于我国信用管理规则 "
                             "{cap_pct}% 的上限（2019 年 AEO 高级认证企业：0.57%）：选择表不执行信用"
                             "规则；请降低其 aeo_advanced 查验率，或改由风险布控引擎决定",),
+    "credit_floor_missed_direction": (
+        "选择表对失信企业{direction}报关单的查验率为 {discredited_pct}%，低于我国信用管理规则 "
+        "{floor_pct}% 的下限（2019 年：84.76%），该规则不分进出口、适用于每一份报关单：选择表"
+        "不执行信用规则；请提高{direction}货物所用布控表的失信企业查验率",),
+    "credit_cap_exceeded_direction": (
+        "选择表对 AEO 高级认证企业{direction}报关单的查验率为 {rate_pct}%，为一般信用企业"
+        "{direction}报关单（{ordinary_pct}%）的 {share_of_ordinary_pct}%，高于我国信用管理规则 "
+        "{cap_pct}% 的上限（2019 年 AEO 高级认证企业：0.57%），该规则不分进出口、适用于每一份"
+        "报关单：选择表不执行信用规则；请降低{direction}货物所用布控表的 aeo_advanced 查验率",),
     "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
                         "分析，请给出 cost_per_year",),
