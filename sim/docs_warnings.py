@@ -57,7 +57,8 @@ FIELDS = (
                "`why`, `what`: a reason in English words; `given`, `section`: a setting and "
                "the section it creates; `entry`, `at`, `slower`: a dated reform's place in "
                "the timeline, its date, its slower transition; `every`: said of every "
-               "point; `key`: a swept field)"),
+               "point; `key`: a swept field; `bonus`: an organisation's advantage by "
+               "structure; `sets`, `enable`: the --set changes that would make it act)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -176,6 +176,22 @@ CODES: tuple[Code, ...] = (
          rf"(?P<f_rate_pct>{_N})%, (?P<f_share_of_ordinary_pct>{_N})% of ordinary traders' "
          rf"(?:import|export)s' (?P<f_ordinary_pct>{_N})%, above the (?P<f_cap_pct>{_N})% cap",
          (), "inspection_rate_aeo_advanced_{direction}"),
+    Code("org_local_knowledge_unused", "note", False,
+         "the organisation's local-knowledge advantage acts only through the risk engine, "
+         "which the scenario lacks or has off: structures do not differ by it",
+         r"organisation\.advantages\.local_knowledge_auc \((?P<bonus>[^)]*)\) acts only "
+         r"through the risk engine, and scenario '(?P<scenario>[^']*)' (?P<why>has no \[risk\] "
+         r"section|has it switched off \(risk\.enabled false\)): the selection tables decide",
+         (r"e\.g\. (?P<sets>--set risk\.target=\S+(?: --set risk\.window=\d+)?)",
+          r"\((?P<enable>--set risk\.enabled=true)\)"),
+         "org_local_knowledge_auc_bonus"),
+    Code("org_alerts_unused", "note", False,
+         "the organisation's alerts reach the ports, but only the risk engine acts on one, "
+         "and the scenario lacks it or has it off: alerts change no selection",
+         r"the organisation's alerts travel to the ports \(alert_reach, alert_propagation_h_"
+         r"mean\), but only the risk engine acts on an alert, and scenario '(?P<scenario>[^']*)' "
+         r"(?P<why>has no \[risk\] section|has it switched off \(risk\.enabled false\)): "
+         r"alerts change no selection there"),
     Code("reform_uncosted", "note", False,
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",

@@ -145,6 +145,15 @@ def _credit_by_direction(rule: str) -> str:
     return credit_rules(means, directed=True)[rule]
 
 
+def _org_unused(what: str) -> str:
+    """Guangdong's organisation without a risk engine (its local knowledge, its alerts)."""
+    from sim.scenario import organisation
+    from sim.scenario.loader import load_scenario
+
+    return getattr(organisation, f"unused_{what}")(load_scenario(MMC.with_name(
+        "guangdong.toml"))) or ""
+
+
 def _idle_option() -> str:
     from sim.experiment.compare_notes import _idle_notes
 
@@ -224,6 +233,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "credit_cap_exceeded": lambda _: _credit("cap_aeo_advanced"),
     "credit_floor_missed_direction": lambda _: _credit_by_direction("floor_export"),
     "credit_cap_exceeded_direction": lambda _: _credit_by_direction("cap_aeo_advanced_import"),
+    "org_local_knowledge_unused": lambda _: _org_unused("local_knowledge"),
+    "org_alerts_unused": lambda _: _org_unused("alerts"),
     "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).uncosted_words(["ai_review", "training"]),
     "option_identical": lambda _: _idle_option(),

@@ -44,6 +44,11 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"no port has exports there \(no \[ports\.<port>\.exports\] section\): export "
      r"selection tables act on exports only",
      "该情景中没有口岸有出口货物（没有 [ports.<port>.exports] 部分）：出口布控表只作用于出口货物"),
+    # why the organisation's local knowledge and alerts act on nothing (sim.scenario.
+    # organisation: the scenario and its risk engine)
+    (r"has no \[risk\] section", "没有 [risk] 部分（风险布控引擎）"),
+    (r"has it switched off \(risk\.enabled false\)",
+     "已关闭风险布控引擎（risk.enabled false）"),
     # a reform's own reasons (its idle rule: sim.reforms)
     (r"no wait for duty payment to skip \(after_release\.duty_payment is 0 h\) and no "
      r"guarantee fee \(costs\.trader\.guarantee_fee\), so release comes no earlier and "

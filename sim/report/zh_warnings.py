@@ -52,6 +52,17 @@ WARNINGS: dict[str, tuple[str, ...]] = {
         "{direction}报关单（{ordinary_pct}%）的 {share_of_ordinary_pct}%，高于我国信用管理规则 "
         "{cap_pct}% 的上限（2019 年 AEO 高级认证企业：0.57%），该规则不分进出口、适用于每一份"
         "报关单：选择表不执行信用规则；请降低{direction}货物所用布控表的 aeo_advanced 查验率",),
+    "org_local_knowledge_unused": (
+        "organisation.advantages.local_knowledge_auc（{bonus}）只通过风险布控引擎起作用，而情景 "
+        "'{scenario}' {why}：由选择表决定查验，因此各组织结构在属地知识带来的查获能力上没有差别"
+        "（报告 org_local_knowledge_auc_bonus，但不起作用）",
+        "如需使其起作用，请给引擎设定目标查验率，如 {sets}（若给出 risk.window，是因为该情景报关单"
+        "最少的流向在运行期内填不满默认窗口）",
+        "如需使其起作用，请启用引擎（{enable}）"),
+    "org_alerts_unused": (
+        "海关组织的预警会传递到各口岸（alert_reach、alert_propagation_h_mean），但只有风险布控引擎"
+        "会根据预警调整布控，而情景 '{scenario}' {why}：预警在此不改变任何布控，因此组织结构的预警"
+        "覆盖面和传递速度对货物和查获均无影响",),
     "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
                         "分析，请给出 cost_per_year",),
