@@ -94,6 +94,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"reforms`, or give it changes as (?P<form>\S+)",
      "方案 {name} 没有给出任何修改，也不是改革名称；改革列表见 `bordersim reforms`，"
      "或按 {form} 的格式给出修改"),
+    (r"created (?P<table>\[[^\]]+\]), absent from the scenario, which also needs "
+     r"(?P<needs>.+); set (?:it|them) too",
+     "新建了情景中原本没有的 {table} 部分，该部分还必须有 {needs}；请一并设置"),
     (r"the observed days are given twice: (?P<one>--days \S+) and (?P<two>--set days=\S+); "
      r"give one", "观测天数给出了两次：{one} 和 {two}；请只给一个"),
 )
@@ -109,10 +112,24 @@ def reason(english: str) -> str | None:
             words = {k: v or "" for k, v in found.groupdict().items()}
             if words.get("export"):  # (the exports' own table: ``出口``)
                 words["export"] = "出口"
+            if words.get("needs"):  # (the fields a created section lacks: names alone)
+                words["needs"] = "、".join(_field_names(words["needs"]))
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)
     return None
+
+
+def _field_names(needs: str) -> list[str]:
+    """The field paths of ``a.b (what it is) and c.d``: each one's English description (in
+    brackets, which may nest) left out."""
+    depth, bare = 0, []
+    for ch in needs:
+        depth += ch == "("
+        if depth == 0:
+            bare.append(ch)
+        depth -= ch == ")" and depth > 0
+    return [name.strip() for name in "".join(bare).split(" and ")]
 
 
 def done(what: str, out: object, seconds: float, lang: str) -> str:

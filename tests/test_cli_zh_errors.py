@@ -74,6 +74,11 @@ MISTAKES = [
      "error: command line: warmup_days = nan: expected a finite number; got nan"),
     (["--set", "warmup_days=true"],
      "error: command line: warmup_days = true: expected a valid number, not true"),
+    (["--set", "ports.crossing.exports.selection.scan.*.*=0.1"],
+     "error: command line: ports.crossing.exports.selection.scan.*.* = 0.1: created "
+     "[ports.crossing.exports], absent from the scenario, which also needs "
+     "ports.crossing.exports.arrivals (trucks (declarations) arriving; no batch) and "
+     "ports.crossing.exports.loading; set them too"),
     (["--days", "2", "--set", "days=3"],
      "error: the observed days are given twice: --days 2 and --set days=3; give one"),
 ]
@@ -128,6 +133,19 @@ def test_a_folder_that_is_no_results_folder_is_said_in_chinese(command: str, cap
         assert main([command, str(folder), "--lang", "zh"]) == 2
         err = capsys.readouterr().err
         assert err.startswith(f"错误：{folder} {said}") and english_left(err) == [], err
+
+
+def test_a_section_created_without_its_required_fields_names_them_in_chinese(capsys,
+                                                                          tmp_path: Path):
+    """An export table set on a port without exports creates its [exports] section, which
+    needs its arrivals and loading: the fields named, their English descriptions left out."""
+    given = ["--set", "ports.crossing.exports.selection.scan.*.*=0.1", "--lang", "zh"]
+    assert _error(["run", str(MMC), *given], capsys, tmp_path) == (
+        "错误：命令行：ports.crossing.exports.selection.scan.*.* = 0.1：新建了情景中原本没有的 "
+        "[ports.crossing.exports] 部分，该部分还必须有 ports.crossing.exports.arrivals、"
+        "ports.crossing.exports.loading；请一并设置")
+    assert error_line("f: x.y = 1: created [x], absent from the scenario, which also needs x.a "
+                      "(a (b) c); set it too", "zh").endswith("还必须有 x.a；请一并设置")
 
 
 def test_an_export_table_sending_goods_to_a_missing_lane_is_said_in_chinese():
