@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import sim
 from sim.reforms.compose import apply
-
-WHERE = "ports.sea_port.quarantine.cold_chain"
-MEASURES = {
-    "commodities": ["frozen"],
-    "teams": {"capacity": "unlimited"},
-    "disinfect": "0.5 h",
-    "test": "24 h",
-    "release": "4 h",
-    "warehouse": {"capacity": "unlimited"},
-}
+from tests.test_cold_chain_mandate import MEASURES, WHERE  # (the measures both test)
 
 
 def test_goods_released_before_their_lab_result_are_still_held():
