@@ -69,6 +69,7 @@ Where things live:
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
                    (``recorder_rows.py``: the rows the recorder keeps;
+                   ``row_buffer.py``: the rows waiting to be folded, in arrays kept;
                    ``recorder_hist.py``: its clearance histograms and time targets;
                    ``release_owners.py``: who owns the time to release, read from the intervals;
                    ``result_clearance.py``: the metrics of the clearance table)

@@ -102,7 +102,9 @@ class DelayTailTally:
         and the held count; the seized, rejected and detained do not."""
         ix = self.index
         outcome = a[:, ix["outcome"]]
-        a = a[(outcome == RELEASED) | (outcome == CENSORED)]
+        kept = (outcome == RELEASED) | (outcome == CENSORED)
+        if not kept.all():  # (a copy of the whole rows only when some are left out)
+            a = a[kept]
         if not len(a):
             return
         arrived, released = a[:, ix["arrived"]], a[:, ix["released"]]

@@ -47,7 +47,6 @@ from sim.model.recorder_rows import (
     PortTally,
     _attrs,
     _dimensions,
-    _pack,
     _truth,
     censor_block,
     censor_row,
@@ -55,6 +54,7 @@ from sim.model.recorder_rows import (
     started_only,
     tally,
 )
+from sim.model.row_buffer import RowBuffer
 from sim.scenario.schema import MODES
 from sim.scenario.within import ALWAYS
 
@@ -113,12 +113,10 @@ class Recorder:
         # cohort declaration whatever its outcome, and over their containers
         self.inspections = {"declarations": 0, "inspected": 0,
                             "containers": 0.0, "containers_inspected": 0.0}  # fmt: skip
-        # STATS rows of record(), one after another, as doubles: packed while the row's
+        # STATS rows waiting to be folded; record()'s are packed as doubles while the row's
         # values are fresh in the cache (a list of floats, converted at the fold, reads
         # each float object back from wherever it lives: several times slower)
-        self._rows, self._n_rows = bytearray(), 0
-        self._blocks: list[np.ndarray] = []  # bulk-finished rows waiting to be folded
-        self._block_rows = 0
+        self._rows = RowBuffer(_SOWN + len(OWNERS), FLUSH)
         self._log: list[tuple] = []  # log rows: COLUMNS, then the checks bits (found_by)
         self._chunks: list[np.ndarray] = []
 
@@ -143,9 +141,11 @@ class Recorder:
         ch = channel_code(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         checks = checks_bits(c.did_doc, c.did_scan, c.did_physical, c.did_quarantine)
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
-            self._rows += _pack(c.port, outcome, ch, *_attrs(r), checks, *_truth(r), *m, *own)
-            self._n_rows += 1
-            if self._n_rows >= FLUSH:
+            b = self._rows
+            b.pack_into(b.single, b.n_single * b.row_bytes, c.port, outcome, ch, *_attrs(r),
+                        checks, *_truth(r), *m, *own)  # fmt: skip
+            b.n_single += 1
+            if b.n_single >= FLUSH:
                 self.flush()
         if self.log:
             self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, checks))
@@ -159,22 +159,10 @@ class Recorder:
         port = np.full(k, b.port.index)
         channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
         if cohort.any():
-            c = cohort
-            stats = np.column_stack(
-                [
-                    port[c],
-                    outcome[c],
-                    channel[c],
-                    b.req[c][:, _ATTRS],
-                    checks[c],
-                    b.req[c][:, list(TRUTH_COLUMNS)],
-                    m[c],
-                    own[c],
-                ]
-            )
-            self._blocks.append(stats)
-            self._block_rows += len(stats)
-            if self._block_rows >= FLUSH:
+            c, req = cohort, b.req[cohort]
+            columns = (port[c], outcome[c], channel[c], req[:, _ATTRS], checks[c],
+                       req[:, list(TRUTH_COLUMNS)], m[c], own[c])  # fmt: skip
+            if self._rows.add_block(columns) >= FLUSH:
                 self.flush()
         if self.log:
             self._flush_log()
@@ -187,13 +175,9 @@ class Recorder:
     def flush(self) -> None:
         """Fold what is buffered (single rows and bulk blocks) into the statistics."""
         self._flush_log()
-        parts = self._blocks
-        if self._rows:
-            parts.append(np.frombuffer(self._rows, dtype=float).reshape(self._n_rows, -1))
-            self._rows, self._n_rows = bytearray(), 0
-        if parts:
-            self._blocks, self._block_rows = [], 0
-            self._fold(np.concatenate(parts) if len(parts) > 1 else parts[0])
+        rows = self._rows.take()
+        if rows is not None:
+            self._fold(rows)
 
     def _flush_log(self) -> None:
         if self._log:

@@ -5,7 +5,6 @@ statistics are kept by."""
 from __future__ import annotations
 
 import math
-import struct
 from collections.abc import Sequence
 from operator import itemgetter
 
@@ -46,7 +45,6 @@ _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.att
           R.release_early, R.quarantine_treat, R.quarantine_seen, R.recorded]  # fmt: skip
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
-_pack = struct.Struct(f"{_SOWN + len(OWNERS)}d").pack  # a STATS row as doubles
 _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 
