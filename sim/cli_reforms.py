@@ -36,6 +36,13 @@ def add_reforms_parser(sub: Any) -> None:
         "that act there",
     )
     p.add_argument(
+        "--tfa",
+        action="store_true",
+        help="without NAME: list the reforms by the measure of the WTO Trade Facilitation "
+        "Agreement (WT/L/940) each implements, with a one-line reason, and those that "
+        "implement none (the project's reading, docs/tfa.md)",
+    )
+    p.add_argument(
         "scenario",
         nargs="?",
         type=Path,
@@ -52,6 +59,12 @@ def run_reforms(args: argparse.Namespace) -> int:
     from sim.reforms import REFORMS
     from sim.reforms.reform import MissingSection, ReformError
 
+    if args.tfa:
+        if args.name is not None or args.on is not None:
+            raise UsageError("--tfa lists every reform by TFA article: give it alone "
+                             "(bordersim reforms --tfa); a reform's own articles are shown "
+                             "by bordersim reforms NAME")
+        return _tfa()
     if args.name is None:
         if args.on is not None:
             from sim.cli_lang import chosen
@@ -84,6 +97,7 @@ def run_reforms(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from sim.cli import _load
     from sim.reforms.compose import parse
+    from sim.reforms.tfa import describe
 
     plan = parse(args.name)
     for r in plan.reforms + [parse(label).reforms[0] for label, _ in plan.dated]:
@@ -92,6 +106,7 @@ def _show(args: argparse.Namespace) -> int:
             print(f"  strength {k} = {v!r}: {r.params[k].doc}")
         for s in r.sources:
             print(f"  source: {s}")
+        print(f"  WTO TFA: {describe(r.name)}")
         if r.missing():
             print(f"  not available: {r.missing()}")
     for label, when in plan.dated:
@@ -183,6 +198,25 @@ def _on(path: Path, lang: str = "en") -> int:
             kind, why = "not available", r.missing()
         said = effect(kind, why) if lang == "zh" else f"{kind}{': ' + why if why else ''}"
         _wrapped(f"{name:<{width}}  {said}", width + 2, wide=lang == "zh")
+    return 0
+
+
+def _tfa() -> int:
+    """``--tfa``: the reforms grouped by the TFA article they implement, then those that
+    implement none, each with its reason (:mod:`sim.reforms.tfa`)."""
+    from sim.reforms.tfa import SOURCE, TAGS, by_article, title
+
+    print(f"reforms by the measure of the WTO Trade Facilitation Agreement they implement "
+          f"({SOURCE}; the project's reading, not an official classification):")
+    groups = by_article()
+    width = max(len(n) for n in TAGS)
+    for article, names in groups.items():
+        print("\n" + (title(article) if article else "No TFA measure"))
+        for name in names:
+            tag = TAGS[name]
+            more = "; ".join(title(a) for a in tag.bears_on)
+            why = tag.why + (f" (bears on {more})" if more else "")
+            _wrapped(f"  {name:<{width}}  {why}", width + 4)
     return 0
 
 

@@ -631,6 +631,7 @@ def reform_catalogue() -> str:
     """The reform library: each reform's mechanism, strengths and sources (``bordersim
     reforms NAME SCENARIO`` shows its field changes on a scenario)."""
     from sim.reforms import REFORMS
+    from sim.reforms.tfa import describe
 
     out = [
         "# The reform catalogue",
@@ -661,6 +662,8 @@ def reform_catalogue() -> str:
             out.append("")
         if r.sources:
             out += ["Sources:", "", *[f"- {_cell(src)}" for src in r.sources], ""]
+        out += [f"WTO Trade Facilitation Agreement ([tfa.md](tfa.md)): {_cell(describe(name))}.",
+                ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,0 +1,169 @@
+"""Which measures of the WTO Trade Facilitation Agreement each reform of the library
+implements: the project's reading, declared once here for every reform.
+
+The source is the Agreement's text, WT/L/940 (Protocol Amending the Marrakesh Agreement,
+Annex: Agreement on Trade Facilitation), Section I; ``ARTICLES`` holds the article and
+paragraph numbers used and their titles as the text gives them (Article 8 has no titled
+paragraphs: its paragraph 1 is cooperation among a Member's own border agencies, paragraph 2
+with neighbouring Members). ``TAGS`` gives every reform its articles and a one-line reason,
+or none and the reason why (a shock, an internal reorganisation, or a measure the project
+could not place with confidence); ``bears_on`` names articles whose disciplines a measure
+falls under without implementing them. ``tests/test_tfa.py`` checks that every reform of the
+library has an entry and that every article named is in ``ARTICLES``, so a new reform cannot
+be added untagged. This is not an official WTO classification.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: where the article numbers and titles come from
+SOURCE = "WTO Agreement on Trade Facilitation, WT/L/940 (Annex), Section I"
+
+#: article or paragraph -> its title in WT/L/940 (only those this table uses)
+ARTICLES = {
+    "5.1": "Notifications for enhanced controls or inspections",
+    "6": "Disciplines on fees and charges imposed on or in connection with importation and "
+    "exportation and penalties",
+    "7.1": "Pre-arrival processing",
+    "7.3": "Separation of release from final determination of customs duties, taxes, fees "
+    "and charges",
+    "7.4": "Risk management",
+    "7.5": "Post-clearance audit",
+    "7.7": "Trade facilitation measures for authorized operators",
+    "8.1": "Border agency cooperation (paragraph 1: a Member's own border agencies)",
+    "10.1": "Formalities and documentation requirements",
+    "10.4": "Single window",
+    "10.5": "Preshipment inspection",
+    "12": "Customs cooperation",
+}
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A reform's TFA measures (``articles``, keys of ``ARTICLES``; empty: none) and why;
+    ``bears_on``: articles whose disciplines apply to it without it implementing them."""
+
+    articles: tuple[str, ...]
+    why: str
+    bears_on: tuple[str, ...] = ()
+
+
+#: every reform of the library -> its TFA measures (the project's reading)
+TAGS = {
+    "advance_declaration": Tag(("7.1",), "declarations lodged before the goods arrive, so "
+                               "processing starts before arrival"),
+    "aeo_mutual_recognition": Tag(("7.7",), "more traders get authorized operators' lower "
+                                  "inspection rates and priority (mutual recognition of "
+                                  "schemes is part of the article)"),
+    "big_data_targeting": Tag(("7.4",), "checks concentrated on high-risk consignments by "
+                              "better risk scores at the same inspection rate"),
+    "cancel_clearance_form": Tag(("8.1", "10.1"), "customs no longer waits for another "
+                                 "agency's form: one formality fewer, agencies coordinated"),
+    "cold_chain_mandate": Tag((), "an emergency health control that adds checks and holds; "
+                              "it implements no facilitation measure", ("5.1",)),
+    "direct_loading": Tag((), "a terminal's loading practice after release; the TFA does "
+                          "not govern terminal operations"),
+    "direct_pickup": Tag((), "a terminal's pick-up practice after release; the TFA does "
+                         "not govern terminal operations"),
+    "double_random": Tag(("7.4",), "random selection as part of risk management, which the "
+                         "article allows"),
+    "dumbbell": Tag((), "an internal reorganisation of customs' decision levels; no TFA "
+                    "article governs it"),
+    "ecommerce_surge": Tag((), "a surge of parcels (a what-if shock), not a measure"),
+    "epidemic": Tag((), "more quarantine checks and sampling (a what-if shock), not a "
+                    "facilitation measure", ("5.1",)),
+    "exam_without_trader": Tag((), "unsure: no article was found that provides for "
+                               "examination without the trader present, so none is given"),
+    "flexible_staffing": Tag(("8.1",), "customs and quarantine staff pooled across both "
+                             "agencies' examinations"),
+    "integrated_declaration": Tag(("8.1", "10.1"), "one declaration to customs and "
+                                  "quarantine instead of two"),
+    "joint_inspection": Tag(("8.1",), "one declaration, one inspection, one release by the "
+                            "border agencies together"),
+    "merge_affiliated": Tag((), "an internal merger of customs districts; no TFA article "
+                            "governs it"),
+    "merge_field_departments": Tag(("8.1",), "customs' and quarantine's field departments "
+                                   "examine jointly"),
+    "merged_inspection": Tag(("8.1",), "customs and quarantine examine statutory goods "
+                             "jointly: one move, one queue"),
+    "origin_pre_inspection": Tag((), "inspection at origin of quarantine goods: no article "
+                                 "provides for it; the article on preshipment inspection "
+                                 "discourages new requirements for it", ("10.5",)),
+    "reduce_certificates": Tag(("10.1",), "fewer documents required, shorter preparation"),
+    "release_before_test": Tag((), "unsure: release before a laboratory result is not "
+                               "found in the text (Art. 7.3 is about duties, taxes, fees and "
+                               "charges), so none is given"),
+    "remote_image_review": Tag((), "internal pooling of image analysts; no TFA article "
+                               "governs it"),
+    "risk_based_audit": Tag(("7.5",), "post-clearance audit selected by risk, as the article "
+                            "asks, instead of at random"),
+    "separate_inspection": Tag((), "the practice before 2018, the inverse of "
+                               "joint_inspection: it undoes a measure", ("8.1",)),
+    "single_window": Tag(("10.4",), "one portal for every agency's documents"),
+    "smart_image_review": Tag((), "software reading scan images; the TFA has no article on "
+                              "inspection technology"),
+    "smart_sharing": Tag(("7.4", "12"), "partner customs' data sharpen risk scores; the "
+                         "article's exchange is on request, so this is a broad reading"),
+    "smuggling_pressure": Tag((), "more illicit attempts (a what-if shock), not a measure"),
+    "state_pays_no_find": Tag((), "unsure: who pays a terminal's handling when nothing is "
+                              "found; Art. 6 disciplines the agencies' own fees, so none "
+                              "is given"),
+    "trader_pays_no_find": Tag((), "the inverse of state_pays_no_find (the practice before "
+                               "the pilots)"),
+    "training": Tag((), "officers' skill; the TFA's capacity-building provisions (Section "
+                    "II) are not measures of Section I"),
+    "two_step_declaration": Tag(("7.3",), "release on an outline declaration, the duty "
+                                "determined and paid later against a guarantee"),
+    "two_step_processing": Tag(("7.3", "7.5"), "the tax review moves after release, to "
+                               "post-clearance review"),
+}
+
+
+def title(article: str) -> str:
+    """``Art. 7.1 Pre-arrival processing``."""
+    return f"Art. {article} {ARTICLES[article]}"
+
+
+def describe(name: str) -> str:
+    """A reform's TFA articles, its reason and the articles it bears on, in one line."""
+    tag = TAGS.get(name)
+    if tag is None:
+        return "not in the TFA table (sim/reforms/tfa.py)"
+    said = "; ".join(title(a) for a in tag.articles) or "no TFA measure"
+    more = "; ".join(title(a) for a in tag.bears_on)
+    return f"{said}: {tag.why}" + (f" (bears on {more})" if more else "")
+
+
+def _key(article: str) -> tuple[int, ...]:
+    """Article numbers in the text's order (10.4 after 8.1)."""
+    return tuple(int(p) for p in article.split("."))
+
+
+def by_article() -> dict[str, list[str]]:
+    """Each article (in the text's order) -> the reforms that implement it; ``""`` -> those
+    that implement none."""
+    out: dict[str, list[str]] = {a: [] for a in sorted(ARTICLES, key=_key)}
+    out[""] = []
+    for name in sorted(TAGS):
+        for a in TAGS[name].articles or ("",):
+            out[a].append(name)
+    return {a: names for a, names in out.items() if names}
+
+
+def reform_names(text: str) -> list[str]:
+    """The reform names in a composition as a comparison records it (``A+B``, ``A>B``,
+    ``A:k=v``, ``A@60d``), in order, each once."""
+    from sim.reforms.compose import split_top
+
+    names = [split_top(term, "@")[0].partition(":")[0].strip()
+             for stage in split_top(text, ">") for term in split_top(stage, "+")]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def articles_of(text: str) -> tuple[list[str], list[str]]:
+    """The TFA articles the reforms of ``text`` implement (in the text's order, each once),
+    and the names in it that the table does not know (a reform since removed)."""
+    names = reform_names(text)
+    found = {a for n in names if n in TAGS for a in TAGS[n].articles}
+    return sorted(found, key=_key), [n for n in names if n not in TAGS]
