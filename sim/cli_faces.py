@@ -17,6 +17,7 @@
     bordersim operating-curve [SCENARIO] --port P --clear C,... --reps R  (sim.cli_operating_curve)
     bordersim compliance RESULTS_DIR [--check physical] [--level 0.95]  (sim.cli_compliance)
     bordersim reproduce RESULTS_DIR [--out DIR] [--reps K]             (sim.cli_reproduce)
+    bordersim tfa RESULTS_DIR [--csv FILE]                             (sim.cli_tfa)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -31,7 +32,7 @@ from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
-            "operating-curve", "compliance", "reproduce")
+            "operating-curve", "compliance", "reproduce", "tfa")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -48,6 +49,7 @@ _MODULES = {
     "operating-curve": "sim.cli_operating_curve",
     "compliance": "sim.cli_compliance",
     "reproduce": "sim.cli_reproduce",
+    "tfa": "sim.cli_tfa",
 }
 
 

@@ -35,6 +35,7 @@ COMMANDS = {
     "operating-curve": "口岸 AI 审图的工作点（配对比较）及其 AUC 的价值",
     "compliance": "海关根据自身查验估计的不合规率（及置信区间），与真实情况对照",
     "reproduce": "按结果文件夹记录的情景、种子和重复次数重新运行，并逐项核对其数字是否一致",
+    "tfa": "对比结果中各方案落实的世贸组织《贸易便利化协定》条款，及其货物放行时间的配对变化",
 }
 #: argparse's own words
 USAGE, POSITIONALS, OPTIONS = "用法：", "位置参数", "选项"

@@ -1,0 +1,53 @@
+"""``bordersim tfa RESULTS_DIR [--csv FILE]``: each option of a comparison's folder with the
+measures of the WTO Trade Facilitation Agreement its reforms implement (the project's
+reading, :mod:`sim.reforms.tfa`) beside its paired change in release time, mean and median,
+over all goods and imports and exports apart (:mod:`sim.report.tfa_changes`). Nothing is
+simulated again. Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sim.cli_csv_path import csv_path
+
+
+def add_parser(sub: Any) -> None:
+    """Add ``tfa`` to the ``bordersim`` parser."""
+    p = sub.add_parser(
+        "tfa",
+        help="each option's WTO TFA measures beside its change in release time",
+        description="Read a results folder of bordersim compare and print, for each option, "
+        "the articles of the WTO Trade Facilitation Agreement (WT/L/940) its reforms "
+        "implement (the project's reading: bordersim reforms --tfa) beside its paired change "
+        "in release time, the Time Release Study's mean and median hours from arrival to "
+        "release (TFA Art. 7.6), over all goods and imports and exports apart, each with its "
+        "95 %% interval. Nothing is simulated again (docs/tfa.md).",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
+    p.add_argument("--csv", type=csv_path, metavar="FILE",
+                   help="also write the table to FILE (CSV, one row per option and figure)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the table; 2 with a clear error for a folder that is not a comparison."""
+    from sim.cli import UsageError
+    from sim.report.folder import ResultsFolderError
+    from sim.report.tfa_changes import tfa_changes, tfa_lines
+
+    try:
+        table = tfa_changes(args.folder)
+    except ResultsFolderError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(tfa_lines(table)))
+    if args.csv is not None:
+        table.to_csv(args.csv, index=False)
+        print(f"each option's TFA articles and change in release time: {args.csv}",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("run it as: bordersim tfa RESULTS_DIR")

@@ -1,0 +1,137 @@
+"""The reform library tagged with the WTO Trade Facilitation Agreement's measures
+(``sim.reforms.tfa``): every reform has an entry, every article named is in the table,
+``bordersim reforms --tfa`` groups them, and ``bordersim tfa RESULTS_DIR`` sets a
+comparison's options' articles beside their paired change in release time."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.reforms import REFORMS
+from sim.reforms.tfa import ARTICLES, TAGS, articles_of, by_article, describe
+
+SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
+FAST = ["--days", "2", "--reps", "2", "--set", "warmup_days=1", "--set", "drain_days=3",
+        "--no-report"]
+
+
+def test_every_reform_of_the_library_has_a_tfa_entry_and_no_other():
+    assert set(TAGS) == set(REFORMS), (
+        f"untagged: {sorted(set(REFORMS) - set(TAGS))}; "
+        f"tagged but not in the library: {sorted(set(TAGS) - set(REFORMS))}")
+
+
+def test_every_article_named_is_in_the_table_with_a_reason():
+    for name, tag in TAGS.items():
+        assert tag.why.strip() and "\n" not in tag.why and len(tag.why) <= 200, name
+        for article in (*tag.articles, *tag.bears_on):
+            assert article in ARTICLES, f"{name}: Art. {article} is not in ARTICLES"
+        assert not set(tag.articles) & set(tag.bears_on), name
+        for cited in re.findall(r"Art\. ([0-9.]*[0-9])", tag.why):  # (in a reason too)
+            assert cited in ARTICLES, f"{name}'s reason cites Art. {cited}, not in ARTICLES"
+    # Section I of WT/L/940 has Articles 1 to 12 of measures (13: institutional arrangements)
+    for article in ARTICLES:
+        assert re.fullmatch(r"\d+(\.\d+)?", article) and 1 <= int(article.split(".")[0]) <= 13
+
+
+def test_reforms_are_grouped_by_article_in_the_texts_order():
+    groups = by_article()
+    assert list(groups)[-1] == "" and "dumbbell" in groups[""]
+    order = list(groups)[:-1]
+    assert order.index("8.1") < order.index("10.1") < order.index("10.4") < order.index("12")
+    assert groups["7.1"] == ["advance_declaration"] and groups["10.4"] == ["single_window"]
+    assert "two_step_declaration" in groups["7.3"] and "risk_based_audit" in groups["7.5"]
+    placed = {n for names in groups.values() for n in names}
+    assert placed == set(TAGS)
+
+
+def test_the_articles_of_a_composition_as_a_comparison_records_it():
+    found, unknown = articles_of("single_window:uptake=0.8+advance_declaration@60d")
+    assert found == ["7.1", "10.4"] and unknown == []
+    assert articles_of("training>dumbbell") == ([], [])
+    assert articles_of("single_window+gone_reform") == (["10.4"], ["gone_reform"])
+    assert describe("single_window").startswith("Art. 10.4 Single window: ")
+    assert "bears on Art. 5.1" in describe("epidemic")
+
+
+def test_reforms_tfa_lists_every_reform_under_its_articles(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    assert main(["reforms", "--tfa"]) == 0
+    out = capsys.readouterr().out
+    assert "not an official classification" in out
+    block = out.split("Art. 10.4 Single window\n", 1)[1].split("\n\n", 1)[0]
+    assert block.split() [0] == "single_window"
+    none = out.split("\nNo TFA measure\n", 1)[1]
+    assert "ecommerce_surge" in none and "advance_declaration" not in none
+    assert all(re.search(rf"^  {n} ", out, re.M) for n in REFORMS)
+    assert main(["reforms", "single_window", "--tfa"]) == 2
+    assert "--tfa lists every reform" in capsys.readouterr().err
+    assert main(["reforms", "advance_declaration"]) == 0
+    assert "WTO TFA: Art. 7.1 Pre-arrival processing" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tfa") / "c"
+    assert main(["compare", SMALL, *FAST, "--reforms", "advance_declaration+single_window",
+                 "--option", "more:ports.sea.scan.scanners.capacity=3", "--out", str(out)]) == 0
+    return out
+
+
+def test_tfa_sets_each_options_articles_beside_its_change_in_release_time(
+        compared, capsys, tmp_path):
+    capsys.readouterr()
+    csv = tmp_path / "tfa.csv"
+    assert main(["tfa", str(compared), "--csv", str(csv)]) == 0
+    out = capsys.readouterr().out
+    assert "advance_declaration+single_window\n  WTO TFA: Art. 7.1 Pre-arrival processing; " \
+        "Art. 10.4 Single window" in out
+    assert "more\n  WTO TFA: not a reform of the library" in out
+    table = pd.read_csv(csv)
+    arts = table.drop_duplicates("option").set_index("option")["tfa_articles"]
+    assert arts["advance_declaration"] == "7.1" and arts["single_window"] == "10.4"
+    assert arts["advance_declaration+single_window"] == "7.1; 10.4"
+    assert set(table["goods"]) == {"all", "imports", "exports"}
+    assert set(table["statistic"]) == {"mean", "median"}
+    diffs = pd.read_csv(compared / "differences.csv").set_index(["option", "metric"])
+    for _, r in table.iterrows():  # the folder's own paired difference and interval
+        d = diffs.loc[(r["option"], r["metric"])]
+        assert (r["change_h"], r["ci_low"], r["ci_high"]) == (d["mean"], d["ci_low"],
+                                                              d["ci_high"])
+        assert r["ci_low"] <= r["change_h"] <= r["ci_high"]
+    means = table[table["statistic"] == "mean"]  # (a paired mean: of the same replications)
+    assert ((means["option_h"] - means["baseline_h"]) - means["change_h"]).abs().max() < 1e-9
+    cut = table[(table["option"] == "advance_declaration") & (table["metric"] ==
+                                                             "clearance_h_mean_import")]
+    assert float(cut["change_h"].iloc[0]) < 0  # pre-arrival processing: released sooner
+
+
+def test_tfa_refuses_a_folder_that_is_not_a_comparison(tmp_path, capsys):
+    run, sweep, half = tmp_path / "run", tmp_path / "sweep", tmp_path / "half"
+    for folder in (run, sweep, half):
+        folder.mkdir()
+    (run / "meta.json").write_text("{}")
+    (sweep / "meta.json").write_text(json.dumps({"kind": "sweep"}))
+    (half / "compare.json").write_text(json.dumps({"options": [
+        {"name": "baseline", "reform": ""}, {"name": "single_window",
+                                             "reform": "single_window"}]}))
+    for folder, said in ((run, "is a run's results folder, not a comparison's"),
+                         (sweep, "is a sweep's results folder, not a comparison's"),
+                         (tmp_path / "nothing", "does not exist, not a results folder"),
+                         (half, f"{half / 'differences.csv'} is missing")):
+        assert main(["tfa", str(folder)]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err, err
+
+
+def test_the_docs_pages_table_is_the_mapping():
+    page = (Path(__file__).resolve().parents[1] / "docs" / "tfa.md").read_text()
+    rows = re.findall(r"^\| (\d+(?:\.\d+)?) [^|]*\| (.*) \|$", page, re.M)
+    table = {a: re.findall(r"`([a-z_]+)`", names) for a, names in rows}
+    assert table == {a: n for a, n in by_article().items() if a}, "docs/tfa.md is stale"
