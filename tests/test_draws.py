@@ -82,6 +82,7 @@ PINNED_LOW = {
     "quarantine_seen": 30,
     "origin_inspection": 2,
     "recorded": 49,
+    "holder_reply": 54,
 }
 
 

@@ -34,8 +34,9 @@ ILLICIT_BY_PORT = [
 
 _IPR_ONLY = "with `enforcement.ipr` set (none by default)"
 _IPR = (
-    " Expected counts: found counterfeits times the holder's reply shares of "
-    "`enforcement.ipr` (docs/counterfeits.md)."
+    " Whole consignments: each found counterfeit's holder asks for detention or not as its "
+    "own draw (`holder_reply`) falls under the reply shares of `enforcement.ipr` "
+    "(docs/counterfeits.md)."
 )
 
 #: suspected counterfeits after their finding: detained or released (sim.model.ipr)
@@ -53,10 +54,12 @@ IPR = [
           "applied on its own." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_released_unconfirmed", EFFECT_LAYER,
           "Suspected counterfeits of a recorded brand released because the holder did not "
-          "apply within the reply days." + _IPR, by=ALL, only=_IPR_ONLY),
+          "apply within the reply days: released after them, their clearance times "
+          "include the hold (ipr_clearance_time_mean)." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_released_unprotected", EFFECT_LAYER,
           "Suspected counterfeits of a brand not recorded released because no one applied: "
-          "customs cannot hold them on their own motion." + _IPR, by=ALL, only=_IPR_ONLY),
+          "customs cannot hold them on their own motion; released after the reply days, as "
+          "the unconfirmed." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_unconfirmed_share", EFFECT_LAYER,
           "The share of all suspected counterfeits released because the holder did not "
           "confirm in time.", by=DIR, only=_IPR_ONLY),
@@ -70,6 +73,11 @@ IPR = [
     Entry("ipr_detained_days_mean", EFFECT_LAYER,
           "Calendar days a detained counterfeit is held after its finding, on average.",
           by=DIR, only=_IPR_ONLY),
+    Entry("ipr_clearance_time_mean", EFFECT_LAYER,
+          "Hours from arrival to release of the suspected counterfeits released after the "
+          "reply days (unconfirmed or unprotected) by the run's end, on average: the hold "
+          "as their trader sees it (they are in clearance_h_* too; the detained are not "
+          "released and are in neither).", by=DIR, only=_IPR_ONLY),
     Entry("ipr_storage_cost", EFFECT_LAYER,
           "The holders' storage of the detained counterfeits: ipr_holder_days times "
           "`enforcement.ipr.storage_per_day`.", by=ALL, only=_IPR_ONLY),

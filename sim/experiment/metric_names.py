@@ -215,7 +215,7 @@ def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
 #: the rows of suspected counterfeits after their finding (enforcement.ipr, sim.model.ipr)
 IPR_ROWS = ("ipr_suspected_recorded", "ipr_suspected_unrecorded", "ipr_detained",
             "ipr_released_unconfirmed", "ipr_released_unprotected", "ipr_released_share",
-            "ipr_detained_days_mean", "ipr_storage_cost")
+            "ipr_detained_days_mean", "ipr_storage_cost", "ipr_clearance_time_mean")
 
 
 def risk_rows(names: Iterable[str]) -> tuple[str, ...]:

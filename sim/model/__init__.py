@@ -87,7 +87,8 @@ Where things live:
                    ``enforcement_metrics.py``: their flat metrics; ``illicit_ports.py``:
                    chosen types detected and slipped, by port and direction;
                    ``ipr.py``: found counterfeits detained or released on the right
-                   holder's reply, and their days held)
+                   holder's reply, and their days held; ``ipr_hold.py``: those released
+                   wait out the reply days in the flow)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator

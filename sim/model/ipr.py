@@ -2,10 +2,12 @@
 released (``enforcement.ipr``; :mod:`sim.scenario.ipr` gives the law and its limits).
 
 The simulation finds counterfeits before release (the enforcement tally's ``detected``);
-what the law does next depends on whether the brand is recorded with customs. This module
-counts the found counterfeits by port, direction and recordation (:class:`SuspectTally`,
-fed every block the recorder folds) and splits them, by the holder's expected reply, into
-those detained and those released (:func:`ipr_metrics`):
+what the law does next depends on whether the brand is recorded with customs and on the
+holder's reply, drawn per consignment (``holder_reply``, :func:`sim.model.truth.holder_reply`):
+a holder who asks has the goods caught (``enforcement.outcome``), the others' goods wait out
+the reply days and go on to release (:mod:`sim.model.ipr_hold`). This module counts the found
+counterfeits by port, direction and recordation, and those caught, from the rows the recorder
+folds (:class:`SuspectTally`), and gives (:func:`ipr_metrics`), in whole consignments:
 
 - ``ipr_suspected_recorded`` / ``ipr_suspected_unrecorded``: counterfeits found before
   release, of a brand recorded with customs or not (they add up to
@@ -14,17 +16,20 @@ those detained and those released (:func:`ipr_metrics`):
   whose holder confirmed in time; on application: an unrecorded one whose holder applied);
 - ``ipr_released_unconfirmed``: recorded, the holder did not confirm within the reply days;
 - ``ipr_released_unprotected``: not recorded and no application: customs cannot hold them;
+  both released after the reply days (those still held at the run's end counted too);
 - ``ipr_unconfirmed_share``: the share of all suspected counterfeits released because the
   holder did not confirm in time; ``ipr_released_share``: released for either reason;
 - ``ipr_detained_days_mean``: the calendar days a detained consignment is held after its
   finding (the reply, then the investigation or the wait for a court);
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
-  and their storage at ``storage_per_day``.
+  and their storage at ``storage_per_day``;
+- ``ipr_clearance_time_mean``: hours from arrival to release of the goods released after
+  the reply (released by the run's end), the hold included: what their trader sees.
 
 Counts, days and cost are given pooled, ``_<direction>``, ``_port_<port>`` and
 ``_port_<port>_<direction>`` (the shares and the mean pooled and ``_<direction>``): the
-ports and the directions add up to the pooled figure. (China's IPR detentions are mostly
-of exports.)
+ports and the directions add up to the pooled figure; the clearance mean is pooled and
+``_<direction>``. (China's IPR detentions are mostly of exports.)
 """
 
 from __future__ import annotations
@@ -33,7 +38,16 @@ import math
 
 import numpy as np
 
-from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, TRUTH, after_bits, finders
+from sim.model.finders import (
+    CAUGHT_CODES,
+    DOC,
+    PHYSICAL,
+    QUARANTINE,
+    SCAN,
+    TRUTH,
+    after_bits,
+    finders,
+)
 from sim.model.illicit_ports import by_port_and_direction
 from sim.model.milestones import M
 from sim.model.recorder_rows import _S, _SMS, _TRUTH
@@ -46,16 +60,21 @@ UNITS = {
     "ipr_holder_days": "consignment-days",
     "ipr_detained_days_mean": "days",
     "ipr_storage_cost": "currency, observed days",
+    "ipr_clearance_time_mean": "hours",
 }
 
 
 class SuspectTally:
     """Counterfeits found before release, per port x direction and recordation (0: brand
-    not recorded, 1: recorded)."""
+    not recorded, 1: recorded): all of them, those caught (the holder asked for detention),
+    and the hours from arrival to release of those released after the reply days (released
+    by the run's end) with their count."""
 
     def __init__(self, ports: list[str]):
         self.ports = ports
         self.found = np.zeros((len(ports), len(DIRECTIONS), 2), np.int64)
+        self.detained = np.zeros_like(self.found)
+        self.cleared = np.zeros((len(ports), len(DIRECTIONS), 2))  # (hours summed, count)
 
     def fold(self, a: np.ndarray) -> None:
         """Count a block of rows (the recorder's STATS layout, then milestones) as the
@@ -68,20 +87,27 @@ class SuspectTally:
         did = {b: (bits & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         after = after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered")))
         found = finders(a[:, _TRUTH][:, 0].astype(int), did, a[:, _TRUTH], after)
-        before = found["document"] | found["exam"] | found["quarantine"]
-        port = a[before, _S["port"]].astype(int)
-        direction = a[before, _S["direction"]].astype(int)
-        recorded = (a[before, _S["recorded"]] > 0).astype(int)
-        np.add.at(self.found, (port, direction, recorded), 1)
+        a = a[found["document"] | found["exam"] | found["quarantine"]]
+        cell = (
+            a[:, _S["port"]].astype(int),
+            a[:, _S["direction"]].astype(int),
+            (a[:, _S["recorded"]] > 0).astype(int),
+        )
+        np.add.at(self.found, cell, 1)
+        caught = np.isin(a[:, _S["outcome"]].astype(int), CAUGHT_CODES)
+        np.add.at(self.detained, tuple(k[caught] for k in cell), 1)
+        hours = a[:, _SMS + M["released"]] - a[:, _SMS + M["arrived"]]
+        out = ~caught & ~np.isnan(hours)  # (released by the end: censored rows are cut there)
+        np.add.at(self.cleared[..., 0], (cell[0][out], cell[1][out]), hours[out])
+        np.add.at(self.cleared[..., 1], (cell[0][out], cell[1][out]), 1.0)
 
 
-def split(found: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:
+def split(found: np.ndarray, detained: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:
     """The found counts (``[..., 0]`` unrecorded, ``[..., 1]`` recorded) split by the
-    holder's expected reply: detained, released unconfirmed or unprotected, and the
-    calendar days the detained are held (summed over them)."""
+    holder's drawn reply (``detained``, the same layout: those caught): detained, released
+    unconfirmed or unprotected, and the calendar days the detained are held (summed)."""
     unrecorded, recorded = found[..., 0].astype(float), found[..., 1].astype(float)
-    ex_officio = recorded * p.holder_confirms
-    on_application = unrecorded * p.holder_applies
+    on_application, ex_officio = detained[..., 0].astype(float), detained[..., 1].astype(float)
     days = (
         ex_officio * (p.reply_days + p.investigation_days) + on_application * p.court_days
     ) * CALENDAR_PER_WORKING_DAY
@@ -98,11 +124,14 @@ def split(found: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:
 
 def ipr_metrics(t: SuspectTally, p: IprProcedure) -> dict[str, float]:
     """The flat metrics of :func:`split`: pooled, by direction, by port and by port and
-    direction (as ``enforcement.report_by_port``'s), and the shares, pooled and by
-    direction."""
-    out = by_port_and_direction(split(t.found, p), t.ports)  # (ports x directions)
-    for tail in ("", *(f"_{d}" for d in DIRECTIONS)):
+    direction (as ``enforcement.report_by_port``'s), and the shares and means, pooled and
+    by direction."""
+    out = by_port_and_direction(split(t.found, t.detained, p), t.ports)  # (ports x directions)
+    for tail, cells in (("", t.cleared), *((f"_{d}", t.cleared[:, [i]])
+                                         for i, d in enumerate(DIRECTIONS))):
         out.update(_shares(out, tail))
+        hours, n = cells[..., 0].sum(), cells[..., 1].sum()
+        out[f"ipr_clearance_time_mean{tail}"] = float(hours / n) if n else math.nan
     return out
 
 

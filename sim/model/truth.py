@@ -102,6 +102,17 @@ def recorded(x: Context, u: np.ndarray) -> np.ndarray:
     return np.asarray((x.values["illicit"] == COUNTERFEIT) & (u < share))
 
 
+def holder_reply(x: Context, u: np.ndarray) -> np.ndarray:
+    """A counterfeit's right holder asks customs in time to detain it once it is found
+    (``enforcement.ipr``): a share ``holder_confirms`` of a recorded brand's goods,
+    ``holder_applies`` of another's; never without the procedure or for other goods."""
+    ipr = x.scenario.enforcement.ipr
+    if ipr is None:
+        return np.zeros(x.n, bool)
+    share = np.where(x.values["recorded"] > 0, ipr.holder_confirms, ipr.holder_applies)
+    return np.asarray((x.values["illicit"] == COUNTERFEIT) & (u < share))
+
+
 def _recorded(x: Context, p: np.ndarray, recorded_p: float) -> np.ndarray:
     """``p``, with ``recorded_p`` where the counterfeit's brand is recorded."""
     mask = x.values.get("recorded")

@@ -128,6 +128,7 @@ METRICS: dict[str, str] = {
     "ipr_holder_days": "扣留货物的扣留天数合计",
     "ipr_detained_days_mean": "扣留货物的平均扣留天数",
     "ipr_storage_cost": "权利人承担的仓储费用",
+    "ipr_clearance_time_mean": "等待权利人答复后放行货物的平均通关时间",
     "found_after_release_<type>": "<type>放行后经稽查等查出票数",
     "held_<type>": "运行结束时仍在海关手中未查出的<type>票数",
     "detection_rate_<class>": "<class>违规货物查出率",

@@ -37,18 +37,21 @@ class IprProcedure(Strict):
     """The right holder's part after customs find suspected counterfeits before release.
 
     A found counterfeit of a recorded brand (``enforcement.recordation``) is notified to the
-    holder: a share ``holder_confirms`` is detained (the holder applied and posted a bond
-    within ``reply_days``) and held ``reply_days + investigation_days`` working days; the
-    rest is released when the reply time runs out. A found counterfeit of a brand not
-    recorded can be detained only on the holder's own application (``holder_applies``; it
-    must know of the consignment) and is then held ``court_days``; the rest is released:
-    customs have no ground to act on their own.
+    holder: with probability ``holder_confirms`` (drawn per consignment, ``holder_reply``)
+    it is detained (the holder applied and posted a bond within ``reply_days``) and held
+    ``reply_days + investigation_days`` working days; otherwise it is released when the
+    reply time runs out. A found counterfeit of a brand not recorded is detained only on
+    the holder's own application (``holder_applies``; it must know of the consignment) and
+    is then held ``court_days``; otherwise it is released after the reply days too (an
+    assumption: customs suspend it while they ask). Released goods' release and clearance
+    times include the reply days.
 
-    Simplifications: the shares are expected shares of the goods found (the counts are
-    found goods times the share, not drawn goods by goods); days are the legal limits (a
-    bound in neither direction: customs may decide sooner, and goods awaiting a court are
-    held longer, art. 24); the goods wait in a customs warehouse, not in the inspection
-    lanes, so the hold changes no queue."""
+    Simplifications: working days are 7/5 calendar days (weekends; public holidays
+    ignored), not counted on the run's calendar; the detained goods' days are the legal
+    limits (a bound in neither direction: customs may decide sooner, and goods awaiting a
+    court are held longer, art. 24) and are not timed in the flow (detained goods leave it
+    when found); the goods wait in a customs warehouse, not in the inspection lanes, and a
+    laboratory sample of goods released after the reply is taken after it."""
 
     holder_confirms: Probability = Field(
         default=0.86,

@@ -78,3 +78,8 @@ declare("escalate_holds", 60)(_uniform)
 # (the low part of quarantine_finds' column: given the find, independent of it; declared
 # last so that every older draw keeps its place in the table)
 declare("quarantine_seen", 30, "bool", low=True)(truth.quarantine_seen)
+
+# --- the right holder's reply to customs' notice (enforcement.ipr): the low part of
+# pest_treated's column, the truth's stream (a counterfeit is no pest: independent of every
+# other draw); declared last so that every older draw keeps its place in the table
+declare("holder_reply", 54, "bool", low=True)(truth.holder_reply)

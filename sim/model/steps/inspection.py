@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import AEO_CLASSES, R
+from sim.model.ipr_hold import released_after_reply
 from sim.model.milestones import (
     CUSTOMS,
     EXAM_END,
@@ -188,7 +189,7 @@ class Inspect(Step):
             p.observe(j, found)
         if found:
             caught = p.caught[int(j.r[R.illicit])]
-            if caught is not None:
+            if caught is not None and not released_after_reply(j):  # (enforcement.ipr)
                 c.outcome = caught
                 return
         j.q_done = j.t if quarantine else j.lodged_q

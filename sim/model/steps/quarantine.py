@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
+from sim.model.ipr_hold import released_after_reply
 from sim.model.milestones import (
     LAB_END,
     LAB_START,
@@ -76,7 +77,7 @@ class QuarantineResult(Step):
                 treat = True
             else:
                 caught = p.caught[int(r[R.illicit])]
-                if caught is not None:
+                if caught is not None and not released_after_reply(j):  # (enforcement.ipr)
                     j.c.outcome = caught
                     return
         if treat:  # (from the result: the check's end, or the laboratory's if sampled)
