@@ -51,12 +51,11 @@ def add_reforms_parser(sub: Any) -> None:
     )
     from sim.cli_lang import add_lang
 
-    add_lang(p)  # (--on's list; a reform's mechanism and changes stay English)
+    add_lang(p)  # (the list and --on's; one reform's strengths and changes stay English)
 
 
 def run_reforms(args: argparse.Namespace) -> int:
     from sim.cli import UsageError
-    from sim.reforms import REFORMS
     from sim.reforms.reform import MissingSection, ReformError
 
     if args.tfa:
@@ -70,12 +69,9 @@ def run_reforms(args: argparse.Namespace) -> int:
             from sim.cli_lang import chosen
 
             return _on(args.on, chosen(args))
-        width = max(len(n) for n in REFORMS)
-        for name, r in REFORMS.items():
-            why = r.missing()
-            note = f"  [not available: {why.split(' needs ', 1)[-1]}]" if why else ""
-            _wrapped(f"{name:<{width}}  {r.mechanism}{note}", width + 2)
-        return 0
+        from sim.cli_lang import chosen
+
+        return _library(chosen(args))
     if args.on is not None:
         raise UsageError(f"--on lists every reform; with NAME give the scenario as its "
                          f"second argument: bordersim reforms {args.name} {args.on}")
@@ -92,6 +88,23 @@ def run_reforms(args: argparse.Namespace) -> int:
             )
             return 0
         raise UsageError(str(exc)) from None
+
+
+def _library(lang: str) -> int:
+    """Every reform of the library with its one-line mechanism (in Chinese under ``zh``)."""
+    from sim.cli_zh_reforms import library_line
+    from sim.reforms import REFORMS
+
+    width = max(len(n) for n in REFORMS)
+    for name, r in REFORMS.items():
+        why = r.missing()
+        if lang == "zh":
+            _wrapped(f"{name:<{width}}  {library_line(name, r.mechanism, why)}", width + 2,
+                     wide=True)
+            continue
+        note = f"  [not available: {why.split(' needs ', 1)[-1]}]" if why else ""
+        _wrapped(f"{name:<{width}}  {r.mechanism}{note}", width + 2)
+    return 0
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -227,7 +240,11 @@ def _wrapped(line: str, indent: int, wide: bool = False) -> None:
     import textwrap
 
     cols = max(60, shutil.get_terminal_size((100, 24)).columns)
-    cols = indent + (cols - indent) // 2 if wide else cols
+    if wide:
+        from sim.cli_zh_reforms import wrap_wide
+
+        print(wrap_wide(line, cols, indent))
+        return
     print(textwrap.fill(line, cols, subsequent_indent=" " * indent, break_on_hyphens=False))
 
 

@@ -30,3 +30,45 @@ def effect(kind: str, why: str) -> str:
         return said
     zh = reason(why)
     return f"{said}：{zh}" if zh is not None else f"{said}：（此条尚无中文译文）{why}"
+
+
+def library_line(name: str, mechanism: str, missing: str) -> str:
+    """One reform of the library's list in Chinese: its mechanism (marked untranslated, in
+    English, where :mod:`sim.report.zh_reforms` has none for it) and why it is not available
+    in this build, if it is not."""
+    import re
+
+    from sim.report.zh_reforms import UNTRANSLATED
+    from sim.report.zh_reforms import mechanism as zh
+
+    said = zh(name, mechanism) or UNTRANSLATED + mechanism
+    if not missing:
+        return said
+    why = missing.split(" needs ", 1)[-1]
+    found = re.fullmatch(r"the scenario section\(s\) (\[.*\]), which this version of the "
+                         r"model does not have yet", why)
+    why = (f"需要情景部分 {found[1]}，本版本模型尚无该部分" if found
+           else f"{UNTRANSLATED}{why}")
+    return f"{said}  ［无法使用：{why}］"
+
+
+def wrap_wide(text: str, cols: int, indent: int) -> str:
+    """``text`` wrapped to ``cols`` terminal columns, a Chinese character taking two: broken
+    between Chinese characters or at a space, never inside a field name or a figure, never
+    before a closing mark (，。；：）), later lines indented by ``indent``."""
+    import re
+    import unicodedata
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    tokens = re.findall(r"\s|[（“「]*(?:[!-~]+|.)[，。；：、）」”]*", text)
+    lines, now = [], ""
+    for tok in tokens:
+        if now.strip() and width(now + tok) > cols:
+            lines.append(now.rstrip())
+            now = " " * indent
+            if tok.isspace():
+                continue
+        now += tok
+    return "\n".join([*lines, now.rstrip()])
