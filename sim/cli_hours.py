@@ -48,19 +48,44 @@ def add_parser(sub: Any) -> None:
                    "sample (a disruption's, docs/disruptions.md), its largest excess, when, "
                    "and the hours until the option's queue is back at or below the "
                    "baseline's; with --csv, written to FILE")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the lines; the CSV stays English)
+
+
+def _error(text: str, args: argparse.Namespace) -> int:
+    """Print ``error: TEXT`` in the console's language; the exit status of a usage error."""
+    from sim.cli_zh_errors import error_lang, error_line
+
+    print(error_line(text, error_lang(args)), file=sys.stderr)
+    return 2
+
+
+def _lines(use: Any, args: argparse.Namespace, lang: str) -> list[str]:
+    """The view's lines (``--peak``, ``--day``, else by hour or ``--week``) in ``lang``."""
+    from sim import cli_zh_hours as zh
+    from sim.report import daily_use, hourly_use, peak_backlog
+
+    if args.peak:
+        return zh.peak_lines(use) if lang == "zh" else peak_backlog.peak_lines(use)
+    if args.day:
+        return zh.daily_lines(use) if lang == "zh" else daily_use.daily_lines(use)
+    said = zh.busiest_lines if lang == "zh" else hourly_use.busiest_lines
+    return said(use, args.week)
 
 
 def run(args: argparse.Namespace) -> int:
-    from sim.report.daily_use import daily_lines, daily_use
+    from sim.cli_lang import chosen
+    from sim.cli_zh_hours import CSV, option
+    from sim.report.daily_use import daily_use
     from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
-    from sim.report.hourly_use import busiest_lines, hourly_use, observed_window
-    from sim.report.peak_backlog import peak_backlog, peak_lines
+    from sim.report.hourly_use import hourly_use, observed_window
+    from sim.report.peak_backlog import peak_backlog
 
     views = [f for f in ("week", "day", "peak") if getattr(args, f)]
     if len(views) > 1:
-        print(f"error: --{' and --'.join(views)} are different views: give one",
-              file=sys.stderr)
-        return 2
+        return _error(f"--{' and --'.join(views)} are different views: give one", args)
+    lang = chosen(args)
     try:
         kind = kind_of(args.folder)
         if kind == "sweep":
@@ -69,10 +94,9 @@ def run(args: argparse.Namespace) -> int:
                 "keeps no queue samples)", repair=False)
         _, variants = read_compare(args.folder) if kind == "compare" else read_run(args.folder)
     except ResultsFolderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc), args)
     if args.recovery:
-        return _recovery(args, kind, variants)
+        return _recovery(args, kind, variants, lang)
     tables = []
     for name, variant in variants.items():
         if args.peak:
@@ -85,40 +109,39 @@ def run(args: argparse.Namespace) -> int:
         if args.port is not None:
             known = sorted(set(use["port"]))
             if args.port not in known:
-                print(f"error: --port {args.port!r}: no such port in {args.folder}; its ports: "
-                      f"{', '.join(known)}", file=sys.stderr)
-                return 2
+                return _error(f"--port {args.port!r}: no such port in {args.folder}; its "
+                              f"ports: {', '.join(known)}", args)
             use = use[use["port"] == args.port]
         if len(variants) > 1:
-            print(f"{name}:")
-        lines = (peak_lines(use) if args.peak else daily_lines(use) if args.day
-                 else busiest_lines(use, args.week))
-        print("\n".join(lines))
+            print(option(name) if lang == "zh" else f"{name}:")
+        print("\n".join(_lines(use, args, lang)))
         tables.append(use.assign(option=name) if len(variants) > 1 else use)
     if args.csv is not None:
         import pandas as pd
 
         pd.concat(tables).to_csv(args.csv, index=False)
-        what = ("every lane's peak backlog" if args.peak else "every lane by day" if args.day
-                else "every lane by hour")
-        print(f"{what}: {args.csv}", file=sys.stderr)
+        view = "peak" if args.peak else "day" if args.day else "hour"
+        what = {"peak": "every lane's peak backlog", "day": "every lane by day",
+                "hour": "every lane by hour"}[view]
+        print(f"{CSV[view]}：{args.csv}" if lang == "zh" else f"{what}: {args.csv}",
+              file=sys.stderr)
     return 0
 
 
-def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any]) -> int:
+def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
+              lang: str = "en") -> int:
     """``--recovery``: each option's backlog above the baseline's, by lane."""
+    from sim import cli_zh_hours as zh
     from sim.report.hourly_use import observed_window
     from sim.report.recovery import excess_backlog, excess_lines
 
     if args.week or args.day or args.peak:
-        print("error: --recovery is a view of its own: give it without --week, --day or "
-              "--peak", file=sys.stderr)
-        return 2
+        return _error("--recovery is a view of its own: give it without --week, --day or "
+                      "--peak", args)
     if kind != "compare" or "baseline" not in variants or len(variants) < 2:
-        print(f"error: --recovery needs a comparison's folder with a baseline and an option "
-              f"(bordersim compare SCENARIO --option NAME:@DISRUPTION.toml); {args.folder} "
-              "has no baseline to set the queues against", file=sys.stderr)
-        return 2
+        return _error(f"--recovery needs a comparison's folder with a baseline and an option "
+                      f"(bordersim compare SCENARIO --option NAME:@DISRUPTION.toml); "
+                      f"{args.folder} has no baseline to set the queues against", args)
     base = variants["baseline"]
     tables = []
     for name, variant in variants.items():
@@ -128,12 +151,17 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any]) -> 
                               observed_window(variant.scenario))
         if args.port is not None:
             rows = rows[rows["port"] == args.port]
-        print(f"{name}:")
-        print("\n".join(excess_lines(rows)) or "  no lane's queue above the baseline's")
+        if lang == "zh":
+            print(zh.option(name))
+            print("\n".join(zh.excess_lines(rows)) or zh.NONE_ABOVE)
+        else:
+            print(f"{name}:")
+            print("\n".join(excess_lines(rows)) or "  no lane's queue above the baseline's")
         tables.append(rows.assign(option=name))
     if args.csv is not None:
         import pandas as pd
 
         pd.concat(tables).to_csv(args.csv, index=False)
-        print(f"each option's backlog above the baseline's: {args.csv}", file=sys.stderr)
+        print(f"{zh.CSV['recovery']}：{args.csv}" if lang == "zh" else
+              f"each option's backlog above the baseline's: {args.csv}", file=sys.stderr)
     return 0

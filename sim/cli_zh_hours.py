@@ -1,0 +1,80 @@
+"""``bordersim hours RESULTS_DIR --lang zh``: each view's lines in Chinese (利用率, 排队,
+第 N 天, 负荷紧张: at least 70 % utilised), from the same tables and with the same figures,
+formatted the same, as the English lines of :mod:`sim.report.hourly_use`,
+:mod:`sim.report.daily_use`, :mod:`sim.report.peak_backlog` and :mod:`sim.report.recovery`;
+ports, lanes and options keep the names the scenario gives them (``baseline`` is
+基准方案)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: the days of the week (sim.report.hourly_use.DAYS, Monday first)
+DAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+BINDING = "  负荷紧张"
+#: what ``--csv`` wrote, by view
+CSV = {"peak": "各作业线的最大积压", "day": "各作业线逐日数据", "hour": "各作业线逐小时利用率",
+       "recovery": "各方案高于基准方案的积压"}
+NONE_ABOVE = "  没有作业线的排队高于基准方案"
+
+
+def option(name: str) -> str:
+    """An option's heading line (``baseline`` is 基准方案)."""
+    return ("基准方案" if name == "baseline" else name) + "："
+
+
+def busiest_lines(use: pd.DataFrame, week: bool = False) -> list[str]:
+    """:func:`sim.report.hourly_use.busiest_lines` in Chinese."""
+    from sim.report.hourly_use import busiest
+
+    out = []
+    for r in busiest(use).to_dict("records"):
+        hour = int(r["hour"])
+        when = f"{DAYS[hour // 24]} {hour % 24:02d}:00" if week else f"{hour:02d}:00"
+        out.append(f"{r['port']}  {when}  {r['lane']} 利用率 {r['utilisation']:.2f}（平均排队 "
+                   f"{r['queue_mean']:.1f}）{BINDING if r['binding'] else ''}")
+    return out
+
+
+def daily_lines(use: pd.DataFrame) -> list[str]:
+    """:func:`sim.report.daily_use.daily_lines` in Chinese."""
+    from sim.report.daily_use import busiest_days
+
+    out = []
+    for r in busiest_days(use).to_dict("records"):
+        line = (f"{r['port']}  第 {int(r['day'])} 天  {r['lane']} 利用率 {r['utilisation']:.2f}"
+                f"（平均排队 {r['queue_mean']:.1f}，最多 {r['queue_peak']:.1f}）")
+        line += BINDING if r["binding"] else ""
+        if r["deepest_peak"] > r["queue_peak"]:  # (another lane)
+            line += f"；排队最长的作业线 {r['deepest']}，最多 {r['deepest_peak']:.1f}"
+        out.append(line)
+    return out
+
+
+def peak_lines(peaks: pd.DataFrame) -> list[str]:
+    """:func:`sim.report.peak_backlog.peak_lines` in Chinese."""
+    out = []
+    for r in peaks.to_dict("records"):
+        day, hour = divmod(int(r["peak_h"]), 24)
+        cleared = (f"{r['cleared_h']:.0f} 小时后回落至平均水平" if math.isfinite(r["cleared_h"])
+                   else "运行结束前未回落至平均水平")
+        out.append(f"{r['port']}  {r['lane']}  最长排队 {r['peak_queue']:.1f}，在第 {day} 天 "
+                   f"{hour:02d}:00（观测期平均 {r['mean_queue']:.2g}）；{cleared}")
+    return out
+
+
+def excess_lines(rows: pd.DataFrame) -> list[str]:
+    """:func:`sim.report.recovery.excess_lines` in Chinese."""
+    out = []
+    for r in rows.to_dict("records"):
+        day, hour = divmod(int(r["peak_h"]), 24)
+        back = (f"{r['recovered_h']:.0f} 小时后回到基准方案的排队水平"
+                if math.isfinite(r["recovered_h"]) else "运行结束前未回到基准方案的排队水平")
+        out.append(f"{r['port']}  {r['lane']}  超出基准方案 {r['excess_queue']:+.1f}，在第 {day} "
+                   f"天 {hour:02d}:00（排队 {r['queue']:.1f}，基准方案 "
+                   f"{r['baseline_queue']:.1f}）；{back}")
+    return out

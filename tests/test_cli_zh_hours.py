@@ -1,0 +1,95 @@
+"""``bordersim hours RESULTS_DIR --lang zh`` and its ``--week``, ``--day``, ``--peak`` and
+``--recovery`` views: the lines in Chinese with the English figures in the same order,
+ports, lanes and options by their names; in English as before."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from tests.test_cli_lang_notes import english_left
+
+SMALL = str(Path(__file__).resolve().parent / "scenarios" / "small.toml")
+#: each view's English line, as it was (a figure, a name)
+ENGLISH = {
+    "": r"\S+  \d\d:00  \w+ \d+\.\d\d \(queue \d+\.\d\)(  binding)?",
+    "--week": r"\S+  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00  \w+ \d+\.\d\d \(queue \d+\.\d\)"
+              r"(  binding)?",
+    "--day": r"\S+  day \d+  \w+ \d+\.\d\d \(queue \d+\.\d, at most \d+\.\d\)(  binding)?"
+             r"(; longest queue \w+, at most \d+\.\d)?",
+    "--peak": r"\S+  \w+  peak queue \d+\.\d on day \d+ at \d\d:00 \(mean \S+ over the observed "
+              r"days\); (back to the mean \d+ h later|not back to the mean before the run ends)",
+    "--recovery": r"\S+  \w+  [+-]\d+\.\d above the baseline on day \d+ at \d\d:00 \(queue "
+                  r"\d+\.\d, baseline \d+\.\d\); (back to the baseline's queue \d+ h later|not "
+                  r"back to the baseline's queue before the run ends)",
+}
+_FIGURE = re.compile(r"(?<![\w.])[+-]?\d+(?:\.\d+)?(?:e[+-]\d+)?")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("hours-zh") / "cmp"
+    down = "capacity_windows=[{port='sea', lane='scanners', at='8 d', lasts='12 h', servers=0}]"
+    argv = ["compare", SMALL, "--option", f"down:{down}", "--reps", "1", "--days", "3",
+            "--out", str(out), "--no-report"]
+    assert main(argv) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """Each view's table of the comparison (read once: the views' lines are tested on them)."""
+    from sim.report.daily_use import daily_use
+    from sim.report.folder import read_compare
+    from sim.report.hourly_use import hourly_use, observed_window
+    from sim.report.peak_backlog import peak_backlog
+    from sim.report.recovery import excess_backlog
+
+    _, variants = read_compare(folder)
+    q, base = variants["down"].tables["queues"], variants["baseline"].tables["queues"]
+    window = observed_window(variants["down"].scenario)
+    return {"": hourly_use(q, window, False), "--week": hourly_use(q, window, True),
+            "--day": daily_use(q, window), "--peak": peak_backlog(q, window),
+            "--recovery": excess_backlog(q, base, window)}
+
+
+def _lines(view: str, table: pd.DataFrame, lang: str) -> list[str]:
+    from sim import cli_zh_hours as zh
+    from sim.report import daily_use, hourly_use, peak_backlog, recovery
+
+    if lang == "zh":
+        said = {"": zh.busiest_lines, "--day": zh.daily_lines, "--peak": zh.peak_lines,
+                "--recovery": zh.excess_lines}
+        return zh.busiest_lines(table, True) if view == "--week" else said[view](table)
+    en = {"": hourly_use.busiest_lines, "--day": daily_use.daily_lines,
+          "--peak": peak_backlog.peak_lines, "--recovery": recovery.excess_lines}
+    return hourly_use.busiest_lines(table, True) if view == "--week" else en[view](table)
+
+
+@pytest.mark.parametrize("view", list(ENGLISH), ids=lambda v: v or "hour")
+def test_each_view_in_chinese_has_the_english_figures(tables, view: str):
+    en, zh = _lines(view, tables[view], "en"), _lines(view, tables[view], "zh")
+    said = "\n".join(zh)
+    assert len(zh) == len(en) > 0 and "尚无中文" not in said
+    assert english_left(said) == [], english_left(said)
+    assert all(re.fullmatch(ENGLISH[view], ln) for ln in en), en[:3]
+    assert _FIGURE.findall(said) == _FIGURE.findall("\n".join(en))
+    assert [ln.split()[0] for ln in zh] == [ln.split()[0] for ln in en]  # (the port)
+    lanes = [re.findall(r"\w+_\w+", ln) for ln in en]  # (lanes named with a _)
+    assert [re.findall(r"\w+_\w+", ln) for ln in zh] == lanes
+
+
+def test_hours_in_chinese_on_the_command_line(folder, capsys, tmp_path):
+    capsys.readouterr()
+    csv = tmp_path / "rec.csv"
+    assert main(["hours", str(folder), "--recovery", "--csv", str(csv), "--lang", "zh"]) == 0
+    got = capsys.readouterr()
+    assert got.out.startswith("down：\nsea  scanners  超出基准方案 +")
+    assert got.err == f"各方案高于基准方案的积压：{csv}\n"
+    assert english_left(got.out) == []
+    assert main(["hours", str(folder), "--day", "--peak", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.startswith("错误：")
