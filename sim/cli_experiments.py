@@ -185,6 +185,9 @@ def _add_warmup_parser(sub: Any) -> None:
     _add_settings(wu)
     wu.add_argument("--json", action="store_true", help="print only JSON on stdout")
     _add_executor(wu)
+    from sim.cli_lang import add_lang
+
+    add_lang(wu)  # (the suggestion's lines and the warnings; --json stays English)
 
 
 def _sweep_out(scenario: Any, args: argparse.Namespace) -> Path:
@@ -784,8 +787,12 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
     stored = save_suggestion(s)
     plot = plot_warmup(p, args.plot or stored.with_suffix(".png"))
     warning = warmup_warning(scenario, s)
+    from sim.cli_lang import chosen
+    from sim.cli_lang import line as said
+
+    lang = chosen(args)
     for doubt in s.warnings:  # (on stderr with --json too: standard output stays JSON)
-        print(f"warning: {doubt}", file=sys.stderr)
+        print(said(f"warning: {doubt}", lang), file=sys.stderr)
     if args.json:
         sys.stdout.write(
             dump_json(
@@ -799,6 +806,30 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
             )  # fmt: skip
         )
         return 0
+    _print_suggestion(s, scenario, warning, lang)
+    from sim import cli_zh_warmup as zh
+
+    print(f"{zh.SAVED}{stored}" if lang == "zh" else f"saved: {stored}")
+    _print_saved(scenario, lang)
+    print(f"{zh.PLOT}{plot}" if lang == "zh" else f"running means: {plot}")
+    return 0
+
+
+def _print_suggestion(s: Any, scenario: Any, warning: str | None, lang: str) -> None:
+    """The suggested warm-up, how MSER found it and the warning when the scenario's is
+    shorter (in ``lang``)."""
+    from sim.cli_lang import line as said
+
+    if lang == "zh":
+        from sim.cli_zh_warmup import suggestion_lines
+
+        zh = suggestion_lines(s, scenario.warmup_days)
+        print("\n".join(zh[:2]))
+        if warning:
+            print(said(f"warning: {warning}", lang), file=sys.stderr)
+        if zh[2:]:
+            print(zh[2])
+        return
     print(f"suggested warm-up: {s.weeks} week(s) ({s.days} days)")
     print(
         f"MSER-{s.batch} truncation: {s.truncation_days} of {s.pilot_days} pilot days "
@@ -812,13 +843,9 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
         each = ", ".join(f"{k} {v}" for k, v in s.truncations.items())
         print(f"each series' truncation (days): {each}; the suggestion takes the longest, so "
               "a flat series' noise can set it: a second pilot seed shows how much")
-    print(f"saved: {stored}")
-    _print_saved(scenario)
-    print(f"running means: {plot}")
-    return 0
 
 
-def _print_saved(scenario: Any) -> None:
+def _print_saved(scenario: Any, lang: str = "en") -> None:
     """The suggestions saved for this scenario (each pilot seed and output), the longest of
     which ``run`` and ``compare`` check the warm-up against."""
     from sim.experiment.warmup_store import saved_suggestions
@@ -828,6 +855,11 @@ def _print_saved(scenario: Any) -> None:
     for line in damaged:
         print(line, file=sys.stderr)
     if len(saved) < 2:
+        return
+    if lang == "zh":
+        from sim.cli_zh_warmup import saved_line
+
+        print(saved_line(saved))
         return
     each = ", ".join(f"seed {x.seed} ({x.output}): {x.weeks} week(s)" for x in saved)
     longest = max(x.weeks for x in saved)
