@@ -119,13 +119,15 @@ def test_goods_released_after_the_reply_are_released_the_reply_days_later():
     it (no laboratory sample: one taken after the hold waits for its own cut-off); its
     clearance metric is the log's mean from arrival to release."""
     hold = 3 * CALENDAR_PER_WORKING_DAY * 24
+    on = {**ON, "enforcement.ipr": {**IPR, "holder_confirms": 0.3}}  # (more left unconfirmed)
     logs = []
     for days in (3.0, 0.0):
-        scenario = sim.load_scenario(SMALL, {**ON, "enforcement.ipr.reply_days": days})
+        scenario = sim.load_scenario(SMALL, {**on, "enforcement.ipr.reply_days": days})
         result = sim.simulate(scenario, 3, log=True)
         logs.append(_suspected(result.log).set_index(["port", "index"]))
     held, now = logs
-    held = held[~held.holder_reply.astype(bool) & held.released.notna()]
+    held = held[held.recorded.astype(bool) & ~held.holder_reply.astype(bool)
+                & held.released.notna()]
     assert len(held) >= 3
     later = held.released - now.released.loc[held.index]
     plain = held.lab_start.isna()
@@ -133,7 +135,7 @@ def test_goods_released_after_the_reply_are_released_the_reply_days_later():
     assert np.allclose(later[plain], hold, rtol=0, atol=1e-9)
     assert np.allclose(held.released[plain] - held.inspected[plain], hold, rtol=0, atol=1e-9)
     assert (held.released >= held.inspected + hold - 1e-9).all()
-    m = sim.simulate(sim.load_scenario(SMALL, ON), 3).metrics()
+    m = sim.simulate(sim.load_scenario(SMALL, on), 3).metrics()
     assert m["ipr_clearance_time_mean"] == pytest.approx((held.released - held.arrived).mean())
     assert m["ipr_clearance_time_mean"] > hold > m["clearance_h_mean"]
 
@@ -164,12 +166,25 @@ def test_recordation_buys_detentions_only_through_the_holders_reply():
     assert m["ipr_suspected_recorded"] == 0 and m["ipr_released_unconfirmed"] == 0
     assert m["ipr_released_unprotected"] > m["ipr_detained"]
     assert math.isclose(m["ipr_detained_days_mean"], 20 * CALENDAR_PER_WORKING_DAY)
+    assert math.isnan(m["ipr_clearance_time_mean"])  # (none held for a reply)
     every = {**ON, "enforcement.recordation.share": 1,
              "enforcement.ipr": {**IPR, "holder_confirms": 1}}
     m = sim.simulate(sim.load_scenario(SMALL, every), 1).metrics()
     assert m["ipr_suspected_unrecorded"] == 0 and m["ipr_detained"] > 0
     assert m["ipr_released_share"] == 0 and math.isnan(m["ipr_clearance_time_mean"])
     assert np.isclose(m["ipr_detained_days_mean"], 33 * CALENDAR_PER_WORKING_DAY)
+
+
+def test_goods_of_a_brand_not_recorded_are_not_held_for_a_reply():
+    """Customs do not suspend an unrecorded brand's goods on their own initiative (IPR
+    Regulations arts. 12-14; the reply of art. 16 is to a notice on a recorded right): with
+    no brand recorded the reply days change no figure, as ``bordersim check`` says."""
+    base = {**ON, "enforcement.recordation.share": 0}
+    m3, m0 = (sim.simulate(sim.load_scenario(SMALL, {**base, "enforcement.ipr.reply_days": d}),
+                           1).metrics() for d in (3.0, 0.0))
+    assert m3["ipr_released_unprotected"] > 0
+    for k, v in m0.items():
+        assert m3[k] == v or (v != v and m3[k] != m3[k]), k  # (NaN == NaN here)
 
 
 @pytest.mark.parametrize(("field", "value", "said"), [
@@ -259,7 +274,8 @@ def test_the_shares_and_days_held_are_given_by_direction_from_that_directions_co
         assert m[f"ipr_released_share_{d}"] == pytest.approx((unconfirmed + unprotected) / (r + u))
         held = ((r - unconfirmed) * 33 + (u - unprotected) * 20) * CALENDAR_PER_WORKING_DAY
         assert m[f"ipr_detained_days_mean_{d}"] == pytest.approx(held / m[f"ipr_detained_{d}"])
-        g = fakes[(fakes.direction == d) & ~fakes.holder_reply.astype(bool)]
+        g = fakes[(fakes.direction == d) & fakes.recorded.astype(bool)
+                  & ~fakes.holder_reply.astype(bool)]
         g = g[g.released.notna()]
         want = (g.released - g.arrived).mean() if len(g) else math.nan
         assert m[f"ipr_clearance_time_mean_{d}"] == pytest.approx(want, nan_ok=True), d

@@ -58,8 +58,8 @@ IPR = [
           "include the hold (ipr_clearance_time_mean)." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_released_unprotected", EFFECT_LAYER,
           "Suspected counterfeits of a brand not recorded released because no one applied: "
-          "customs cannot hold them on their own motion; released after the reply days, as "
-          "the unconfirmed." + _IPR, by=ALL, only=_IPR_ONLY),
+          "customs cannot hold them on their own motion, so they go on to release when "
+          "found, with no hold." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_unconfirmed_share", EFFECT_LAYER,
           "The share of all suspected counterfeits released because the holder did not "
           "confirm in time.", by=DIR, only=_IPR_ONLY),
@@ -75,7 +75,7 @@ IPR = [
           by=DIR, only=_IPR_ONLY),
     Entry("ipr_clearance_time_mean", EFFECT_LAYER,
           "Hours from arrival to release of the suspected counterfeits released after the "
-          "reply days (unconfirmed or unprotected) by the run's end, on average: the hold "
+          "reply days (recorded, unconfirmed) by the run's end, on average: the hold "
           "as their trader sees it (they are in clearance_h_* too; the detained are not "
           "released and are in neither).", by=DIR, only=_IPR_ONLY),
     Entry("ipr_storage_cost", EFFECT_LAYER,

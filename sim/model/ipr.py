@@ -4,10 +4,11 @@ released (``enforcement.ipr``; :mod:`sim.scenario.ipr` gives the law and its lim
 The simulation finds counterfeits before release (the enforcement tally's ``detected``);
 what the law does next depends on whether the brand is recorded with customs and on the
 holder's reply, drawn per consignment (``holder_reply``, :func:`sim.model.truth.holder_reply`):
-a holder who asks has the goods caught (``enforcement.outcome``), the others' goods wait out
-the reply days and go on to release (:mod:`sim.model.ipr_hold`). This module counts the found
-counterfeits by port, direction and recordation, and those caught, from the rows the recorder
-folds (:class:`SuspectTally`), and gives (:func:`ipr_metrics`), in whole consignments:
+a holder who asks has the goods caught (``enforcement.outcome``), the others' goods go on to
+release, a recorded brand's after the reply days (:mod:`sim.model.ipr_hold`). This module
+counts the found counterfeits by port, direction and recordation, and those caught, from the
+rows the recorder folds (:class:`SuspectTally`), and gives (:func:`ipr_metrics`), in whole
+consignments:
 
 - ``ipr_suspected_recorded`` / ``ipr_suspected_unrecorded``: counterfeits found before
   release, of a brand recorded with customs or not (they add up to
@@ -16,7 +17,8 @@ folds (:class:`SuspectTally`), and gives (:func:`ipr_metrics`), in whole consign
   whose holder confirmed in time; on application: an unrecorded one whose holder applied);
 - ``ipr_released_unconfirmed``: recorded, the holder did not confirm within the reply days;
 - ``ipr_released_unprotected``: not recorded and no application: customs cannot hold them;
-  both released after the reply days (those still held at the run's end counted too);
+  the first released after the reply days, the second at once (those still held at the
+  run's end counted too);
 - ``ipr_unconfirmed_share``: the share of all suspected counterfeits released because the
   holder did not confirm in time; ``ipr_released_share``: released for either reason;
 - ``ipr_detained_days_mean``: the calendar days a detained consignment is held after its
@@ -24,7 +26,8 @@ folds (:class:`SuspectTally`), and gives (:func:`ipr_metrics`), in whole consign
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
   and their storage at ``storage_per_day``;
 - ``ipr_clearance_time_mean``: hours from arrival to release of the goods released after
-  the reply (released by the run's end), the hold included: what their trader sees.
+  the reply days (recorded, unconfirmed; released by the run's end), the hold included:
+  what their trader sees.
 
 Counts, days and cost are given pooled, ``_<direction>``, ``_port_<port>`` and
 ``_port_<port>_<direction>`` (the shares and the mean pooled and ``_<direction>``): the
@@ -67,8 +70,8 @@ UNITS = {
 class SuspectTally:
     """Counterfeits found before release, per port x direction and recordation (0: brand
     not recorded, 1: recorded): all of them, those caught (the holder asked for detention),
-    and the hours from arrival to release of those released after the reply days (released
-    by the run's end) with their count."""
+    and the hours from arrival to release of those released after the reply days (recorded;
+    released by the run's end) with their count."""
 
     def __init__(self, ports: list[str]):
         self.ports = ports
@@ -97,7 +100,8 @@ class SuspectTally:
         caught = np.isin(a[:, _S["outcome"]].astype(int), CAUGHT_CODES)
         np.add.at(self.detained, tuple(k[caught] for k in cell), 1)
         hours = a[:, _SMS + M["released"]] - a[:, _SMS + M["arrived"]]
-        out = ~caught & ~np.isnan(hours)  # (released by the end: censored rows are cut there)
+        out = ~caught & ~np.isnan(hours) & (cell[2] == 1)  # (recorded: held for the reply;
+        # released by the end: censored rows are cut there)
         np.add.at(self.cleared[..., 0], (cell[0][out], cell[1][out]), hours[out])
         np.add.at(self.cleared[..., 1], (cell[0][out], cell[1][out]), 1.0)
 

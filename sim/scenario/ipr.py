@@ -42,9 +42,9 @@ class IprProcedure(Strict):
     ``reply_days + investigation_days`` working days; otherwise it is released when the
     reply time runs out. A found counterfeit of a brand not recorded is detained only on
     the holder's own application (``holder_applies``; it must know of the consignment) and
-    is then held ``court_days``; otherwise it is released after the reply days too (an
-    assumption: customs suspend it while they ask). Released goods' release and clearance
-    times include the reply days.
+    is then held ``court_days``; otherwise it is released when found: customs do not
+    suspend it on their own initiative (arts. 12-14). The release and clearance times of a
+    recorded brand's goods released unconfirmed include the reply days.
 
     Simplifications: working days are 7/5 calendar days (weekends; public holidays
     ignored), not counted on the run's calendar; the detained goods' days are the legal
