@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pytest
 from sim.cli import main
 from sim.reforms import REFORMS
 from sim.reforms.tfa import ARTICLES, TAGS, articles_of, by_article, describe
+from sim.report.tfa_changes import tfa_changes
 
 SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
 FAST = ["--days", "2", "--reps", "2", "--set", "warmup_days=1", "--set", "drain_days=3",
@@ -135,3 +137,14 @@ def test_the_docs_pages_table_is_the_mapping():
     rows = re.findall(r"^\| (\d+(?:\.\d+)?) [^|]*\| (.*) \|$", page, re.M)
     table = {a: re.findall(r"`([a-z_]+)`", names) for a, names in rows}
     assert table == {a: n for a, n in by_article().items() if a}, "docs/tfa.md is stale"
+
+
+def test_an_empty_significance_cell_is_not_read_as_significant(compared, tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(compared, folder)
+    diffs = pd.read_csv(folder / "differences.csv")
+    assert diffs["significant"].any()  # (some change is significant: the test can fail)
+    diffs["significant"] = None  # (not judged: an empty cell)
+    diffs.to_csv(folder / "differences.csv", index=False)
+    table = tfa_changes(folder)
+    assert not table["significant"].any()

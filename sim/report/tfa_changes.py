@@ -88,12 +88,17 @@ def tfa_changes(path: Path) -> pd.DataFrame:
             rows.append([name, str(o.get("reform") or ""), _articles(o), metric, stat, goods,
                          level.get(("baseline", metric)), level.get((name, metric)),
                          d["mean"], d["ci_low"], d["ci_high"], int(d["n"]),
-                         bool(d.get("significant", False)), _note(record, name)])
+                         _significant(d.get("significant")), _note(record, name)])
     if not rows:
         raise ResultsFolderError(f"{path / 'differences.csv'} has no release time "
                                  "(clearance_h_mean) of any option: the comparison is "
                                  "unfinished; run its command again into the folder")
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _significant(x: Any) -> bool:
+    """A ``significant`` cell as read: an empty one (NaN: not judged) is not significant."""
+    return False if x is None or pd.isna(x) else bool(x)
 
 
 def _hours(x: Any, sign: str = "") -> str:
