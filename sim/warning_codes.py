@@ -112,6 +112,17 @@ CODES: tuple[Code, ...] = (
          "the warm-up is shorter than the MSER-5 suggestion saved for the scenario",
          rf"warm-up of (?P<f_warmup_days>{_N}) day\(s\) is shorter than the suggested "
          rf"(?P<f_weeks_suggested>{_N}) week\(s\) \((?P<f_days_suggested>{_N}) days"),
+    Code("pilot_no_steady_state", "warning", False,
+         "a warm-up pilot found no steady state: MSER's truncation is the longest it may "
+         "choose, so the suggested warm-up is only a lower bound",
+         rf"no steady state found within the pilot: MSER's truncation "
+         rf"\((?P<f_truncation_days>{_N}) days\) is the longest it may choose in a "
+         rf"(?P<f_pilot_days>{_N})-day pilot"),
+    Code("pilot_queue_sparse", "warning", False,
+         "a warm-up pilot's queue is sampled less often than daily: MSER sees fewer values "
+         "than it counts",
+         rf"the queue is sampled every (?P<f_sample_h>{_N}) h: only (?P<f_sampled_days>{_N}) "
+         rf"of the (?P<f_pilot_days>{_N}) pilot days have a sample"),
     Code("precision_not_reached", "warning", False,
          "a --precision target was not reached within --max-reps replications",
          rf"--precision (?P<f_precision>{_N}) not (?:reached|met) in "

@@ -84,6 +84,16 @@ def _warmup_short() -> str:
     return said
 
 
+def _pilot_doubt(which: int) -> str:
+    """A warm-up pilot's doubts (:func:`sim.experiment.warmup._doubts`): MSER at the limit
+    of its search, a queue sampled every other day."""
+    from sim.experiment.warmup import MSER, _doubts
+
+    at_limit = MSER(30, 5, np.array([3.0, 2.0, 1.0]))
+    queue = np.array([1.0, np.nan] * 30)
+    return _doubts(at_limit, {0: {"all": queue}}, 60, "queue", 48.0)[which]
+
+
 def _timeline(which: int) -> str:
     from sim.scenario.loader import load_scenario
     from sim.scenario.timeline import after_the_run
@@ -246,6 +256,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "reform_outside_run": lambda _: _timeline(0),
     "period_outside_run": lambda _: _timeline(1),
     "warmup_too_short": lambda _: _warmup_short(),
+    "pilot_no_steady_state": lambda _: _pilot_doubt(0),
+    "pilot_queue_sparse": lambda _: _pilot_doubt(1),
     "precision_not_reached": lambda _: _precision(False),
     "precision_met": lambda _: _precision(True),
     "run_too_short": lambda _: stability.too_short(7.0, 5.0) or "",

@@ -91,6 +91,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "period_outside_run": ("periods_at 中自第 {day} 天起的时期在运行结束后才开始，不予报告",),
     "warmup_too_short": ("预热期 {warmup_days} 天，短于建议的 {weeks_suggested} 周"
                          "（{days_suggested} 天）",),
+    "pilot_no_steady_state": ("试运行中未找到稳态：MSER 截断点（{truncation_days} 天）已是 "
+                              "{pilot_days} 天试运行中可取的最长值（批次数的一半），因此建议的"
+                              "预热期只是下限；请延长试运行（--days）",),
+    "pilot_queue_sparse": ("排队每 {sample_h} 小时采样一次：{pilot_days} 天试运行中只有 "
+                           "{sampled_days} 天有采样值，其间各天沿用上一个采样值，MSER 实际"
+                           "读到的数值少于其计数；请把 queue_sample 设为一天或更短"
+                           "（--set queue_sample='1 h'），或改用 --output clearance",),
     "precision_not_reached": ("--precision {precision} 在 {replications} 次重复运行内未达到",
                               "已达 --max-reps {max_reps}"),
     "precision_met": ("--precision {precision} 在 {replications} 次重复运行内达到",),
