@@ -158,7 +158,7 @@ def _add_sweep_parser(sub: Any) -> None:
     from sim.cli_warnings import add_fail_on
 
     add_fail_on(sw)
-    add_lang(sw)  # (a grid's or a list's tables, notes and warnings; LHS and Sobol: English)
+    add_lang(sw)  # (the tables, notes and warnings of every design; --json stays English)
 
 
 def _add_warmup_parser(sub: Any) -> None:
@@ -487,22 +487,38 @@ def _sobol(
                 out=out,
                 sample_seed=args.sample_seed,
                 command=command,
-                on_notice=_note,
+                on_notice=lambda message: _note(message, args.lang),
                 on_done=lambda i, r, m: bar.advance(),
             )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     args.said = list(getattr(args, "said", []))  # (its warnings are recorded and --fail-on)
+    from sim.cli_lang import line
+
     for warning in res.warnings(args.sobol):
-        print(f"warning: {warning}", file=sys.stderr)
+        print(line(f"warning: {warning}", args.lang), file=sys.stderr)
         args.said.append(f"warning: {warning}")
     if args.json:
         sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
         return 0
-    print(f"Sobol indices of {args.metric} ({len(res.runs)} runs):")
+    _print_sobol(res, args.metric, out, args.lang)
+    return 0
+
+
+def _print_sobol(res: Any, metric: str, out: Path, lang: str) -> None:
+    """The Sobol indices of ``metric`` per parameter and the results folder, in ``lang``
+    (``zh``: the words of :mod:`sim.cli_zh_sweep`, the columns keep their names)."""
+    from sim import cli_zh_sweep as zh
+
+    if lang == "zh":
+        print(zh.sobol_title(metric, len(res.runs)))
+        print(res.indices.rename_axis("参数").to_string(float_format=lambda x: f"{x:.3f}"))
+        print(zh.SOBOL_KEY)
+        print(zh.sobol_results(out))
+        return
+    print(f"Sobol indices of {metric} ({len(res.runs)} runs):")
     print(res.indices.to_string(float_format=lambda x: f"{x:.3f}"))
     print(f"results: {out} (sobol.csv, sobol-replications.csv, sobol.png, sobol.json)")
-    return 0
 
 
 def _swept(path: Any, overrides: dict[str, Any], args: argparse.Namespace) -> list[Any]:
@@ -564,7 +580,7 @@ def _points(
         return 0
     from sim.cli_sweep_tables import means_with_intervals
 
-    zh = args.lang == "zh" and screened is None  # (a Latin hypercube's PRCCs stay English)
+    zh = args.lang == "zh"
     if zh:
         _print_means_zh(summary, rows, list(design.columns), metrics, args.reps)
     else:
@@ -582,11 +598,11 @@ def _points(
     elif args.metric:
         from sim.cli_sweep_tables import print_prcc
 
-        print_prcc(screened, args.metric, len(design))
+        print_prcc(screened, args.metric, len(design), args.lang, metrics)
     if zh:
         from sim.cli_zh_sweep import results
 
-        print(results(out, False))
+        print(results(out, screened is not None))
         return 0
     screening = "prcc.csv: each parameter's PRCC per metric, " if screened is not None else ""
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
@@ -615,7 +631,7 @@ def _run_points(args: argparse.Namespace, path: Any, design: Any, where: tuple[A
             overrides=overrides,
             out=out,
             command=command,
-            on_notice=_note,
+            on_notice=lambda message: _note(message, args.lang),
             on_done=lambda i, r, m: bar.advance(),
         )
 
@@ -628,10 +644,10 @@ def _prcc(args: argparse.Namespace, rows: Any, metrics: list[str], out: Path) ->
     lost = [m for m in args.metric if m not in rows.columns]
     for m in lost:
         _note(f"--metric {m}: no run measured it (a port where nothing was released, say), "
-              "so it has no PRCC")  # fmt: skip
+              "so it has no PRCC", args.lang)  # fmt: skip
     args.metric = [m for m in args.metric if m not in lost]
     args.said = list(getattr(args, "said", []))  # (its warnings are recorded and --fail-on)
-    return write_prcc(rows, metrics, args.metric, out, args.said)
+    return write_prcc(rows, metrics, args.metric, out, args.said, args.lang)
 
 
 def _print_means_zh(summary: Any, rows: Any, params: list[str], metrics: list[str],

@@ -40,13 +40,14 @@ def _cell(mean: float, half: float) -> str:
 
 def write_prcc(
     rows: pd.DataFrame, metrics: list[str], shown: list[str], out: Path,
-    said: list[str] | None = None,
+    said: list[str] | None = None, lang: str = "en",
 ) -> pd.DataFrame:
     """``prcc.csv`` in ``out``: per metric of ``metrics`` and ``shown`` and swept parameter,
     the PRCC over the points' means with its 95 % interval, p-value and Holm's verdict;
-    returned. Warns on stderr when the points are too few to rank the parameters, or the
-    simulation noise blurs ``shown``'s PRCCs (each line printed also added to ``said``, the
-    sweep's warning records)."""
+    returned. Warns on stderr (in ``lang``) when the points are too few to rank the
+    parameters, or the simulation noise blurs ``shown``'s PRCCs (each line, in English, also
+    added to ``said``, the sweep's warning records)."""
+    from sim.cli_lang import line
     from sim.experiment.store import atomic_write
     from sim.experiment.sweep_prcc import noise_warning, prcc_warning, sweep_prcc
 
@@ -58,26 +59,38 @@ def write_prcc(
     )
     for warning in warnings:
         if warning:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(line(f"warning: {warning}", lang), file=sys.stderr)
             if said is not None:
                 said.append(f"warning: {warning}")
     return table
 
 
-def print_prcc(table: pd.DataFrame, shown: list[str], points: int) -> None:
+def print_prcc(table: pd.DataFrame, shown: list[str], points: int, lang: str = "en",
+               keyed: list[str] | None = None) -> None:
     """Print the PRCC of each of ``shown`` per parameter (``table``: :func:`write_prcc`'s),
     with its 95 % interval and ``*`` where Holm's correction over the parameters finds it
-    clear of 0."""
+    clear of 0; in ``lang`` (``zh``: the words of :mod:`sim.cli_zh_sweep`, the metrics not
+    in ``keyed`` named in Chinese below)."""
+    from sim import cli_zh_sweep as zh
+
     wide = pd.DataFrame({
         metric: {str(r["parameter"]): _prcc_cell(r) for _, r in part.iterrows()}
         for metric, part in table[table["metric"].isin(shown)].groupby("metric", sort=False)
     })  # fmt: skip
-    print(f"partial rank correlation (PRCC) over the {points} points' means, 95 % interval "
-          "(* clear of 0 after Holm's correction over the parameters):")  # fmt: skip
-    print(wide.rename_axis("parameter").to_string())
+    if lang == "zh":
+        print(zh.prcc_title(points))
+        print(wide.replace(r"\[no interval\]", zh.NO_INTERVAL, regex=True)
+              .rename_axis("参数").to_string())  # fmt: skip
+        unkeyed = [m for m in wide.columns if m not in (keyed or [])]
+        if unkeyed:
+            print(zh.metric_key(unkeyed))
+    else:
+        print(f"partial rank correlation (PRCC) over the {points} points' means, 95 % interval "
+              "(* clear of 0 after Holm's correction over the parameters):")  # fmt: skip
+        print(wide.rename_axis("parameter").to_string())
     if (wide == "NaN").any().any():
-        print("NaN: the metric does not vary over the points (or the parameter, net of the "
-              "others, does not)")  # fmt: skip
+        print(zh.PRCC_NAN if lang == "zh" else "NaN: the metric does not vary over the points "
+              "(or the parameter, net of the others, does not)")  # fmt: skip
 
 
 def _prcc_cell(row: pd.Series) -> str:

@@ -1,7 +1,8 @@
-"""The words of a sweep over listed values or a grid (``bordersim sweep --lang zh``) in
-Chinese: the lines above and below its tables, the tables' own words (扫描点, 不稳定) and a
-key to the metrics they name by identifier (a wide table keeps its columns narrow). Every
-number is the English table's; the files written stay English (see :mod:`sim.cli_lang`)."""
+"""The words of a sweep (``bordersim sweep --lang zh``) in Chinese: the lines above and
+below its tables, the tables' own words (扫描点, 不稳定, 参数) and a key to the metrics and
+indices they name by identifier (a wide table keeps its columns narrow); a Latin hypercube's
+PRCCs and a Sobol analysis's indices too. Every number is the English table's; the files
+written stay English (see :mod:`sim.cli_lang`)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,34 @@ def results(out: object, screened: bool) -> str:
     prcc = "prcc.csv：各参数对各指标的 PRCC；" if screened else ""
     return (f"结果文件夹：{out}（sweep.csv、summary.csv、intervals.csv：各点的 95% 置信区间；"
             f"differences.csv：各点与扫描点 0 的配对差值；{prcc}warnings.json）")
+
+
+def prcc_title(points: int) -> str:
+    """The line above a Latin hypercube's PRCCs."""
+    return (f"各扫描点均值的偏秩相关系数（PRCC，{points} 个扫描点）及其 95% 置信区间"
+            "（* 表示经各参数间 Holm 多重比较校正后不为 0）：")
+
+
+#: a PRCC cell without an interval (too few points), the English ``[no interval]``
+NO_INTERVAL = "[无区间]"
+PRCC_NAN = "NaN：该指标在各扫描点间没有变化（或扣除其他参数的影响后，该参数没有变化）"
+
+
+def sobol_title(metric: str, runs: int) -> str:
+    """The line above a Sobol analysis's indices: the metric by identifier and in Chinese."""
+    from sim.report.translate import metric_name
+
+    named = metric_name(metric)
+    return f"{metric}{f'（{named}）' if named else ''}的 Sobol 指数（共 {runs} 次运行）："
+
+
+#: what the columns of the Sobol table are (they keep SALib's names, as sobol.csv)
+SOBOL_KEY = ("S1：一阶指数；ST：总效应指数；S1_conf、ST_conf：其 95% 置信区间的半宽（自助法，"
+             "不含仿真噪声）；S1_reps、ST_reps：各次重复运行分别计算的指数的均值；S1_noise、"
+             "ST_noise：其 95% t 置信区间的半宽（仿真噪声，少于 2 次重复运行时为 NaN）")
+
+
+def sobol_results(out: object) -> str:
+    """The last line of a Sobol analysis: the results folder and what its files hold."""
+    return (f"结果文件夹：{out}（sobol.csv：各参数的 Sobol 指数；sobol-replications.csv："
+            "各次重复运行分别计算的指数；sobol.png：指数图；sobol.json）")
