@@ -56,3 +56,22 @@ def test_a_block_of_the_wrong_width_is_refused():
         assert "3 columns, for rows of 5" in str(e)
     else:
         raise AssertionError("a block of 3 columns was taken for rows of 5")
+
+
+def test_no_fold_keeps_the_rows_it_is_given(monkeypatch):
+    """The rows a fold is given are overwritten by the next fold's: a tally that kept them
+    to read later (here they are overwritten with NaN as soon as the fold returns) would
+    report other figures."""
+    import sim
+    from sim.model.recorder import Recorder
+
+    scenario = sim.load_scenario(sim.default_scenario_path(), {"days": 3})
+    want = sim.simulate(scenario, 1)
+    fold = Recorder._fold
+
+    def poisoned(self: Recorder, a: np.ndarray) -> None:
+        fold(self, a)
+        a[:] = np.nan
+
+    monkeypatch.setattr(Recorder, "_fold", poisoned)
+    assert sim.simulate(scenario, 1).equals(want)
