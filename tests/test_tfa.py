@@ -134,9 +134,11 @@ def test_tfa_refuses_a_folder_that_is_not_a_comparison(tmp_path, capsys):
 
 def test_the_docs_pages_table_is_the_mapping():
     page = (Path(__file__).resolve().parents[1] / "docs" / "tfa.md").read_text()
-    rows = re.findall(r"^\| (\d+(?:\.\d+)?) [^|]*\| (.*) \|$", page, re.M)
-    table = {a: re.findall(r"`([a-z_]+)`", names) for a, names in rows}
+    rows = re.findall(r"^\| (\d+(?:\.\d+)?) ([^|]*) \| (.*) \|$", page, re.M)
+    table = {a: re.findall(r"`([a-z_]+)`", names) for a, _, names in rows}
     assert table == {a: n for a, n in by_article().items() if a}, "docs/tfa.md is stale"
+    titles = {a: title for a, title, _ in rows}
+    assert titles == {a: ARTICLES[a] for a in titles}, "docs/tfa.md's titles are not the table's"
 
 
 def test_an_empty_significance_cell_is_not_read_as_significant(compared, tmp_path):
