@@ -63,7 +63,9 @@ def run_reforms(args: argparse.Namespace) -> int:
             raise UsageError("--tfa lists every reform by TFA article: give it alone "
                              "(bordersim reforms --tfa); a reform's own articles are shown "
                              "by bordersim reforms NAME")
-        return _tfa()
+        from sim.cli_lang import chosen
+
+        return _tfa(chosen(args))
     if args.name is None:
         if args.on is not None:
             from sim.cli_lang import chosen
@@ -214,11 +216,15 @@ def _on(path: Path, lang: str = "en") -> int:
     return 0
 
 
-def _tfa() -> int:
+def _tfa(lang: str = "en") -> int:
     """``--tfa``: the reforms grouped by the TFA article they implement, then those that
-    implement none, each with its reason (:mod:`sim.reforms.tfa`)."""
+    implement none, each with its reason (:mod:`sim.reforms.tfa`); in English only, said
+    so first under ``--lang zh``."""
     from sim.reforms.tfa import SOURCE, TAGS, by_article, title
+    from sim.report.zh_reforms import UNTRANSLATED
 
+    if lang == "zh":
+        print(f"{UNTRANSLATED}各项改革对应的世贸组织《贸易便利化协定》条款及理由，暂以英文列出：")
     print(f"reforms by the measure of the WTO Trade Facilitation Agreement they implement "
           f"({SOURCE}; the project's reading, not an official classification):")
     groups = by_article()

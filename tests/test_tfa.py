@@ -150,3 +150,12 @@ def test_an_empty_significance_cell_is_not_read_as_significant(compared, tmp_pat
     diffs.to_csv(folder / "differences.csv", index=False)
     table = tfa_changes(folder)
     assert not table["significant"].any()
+
+
+def test_reforms_tfa_says_under_lang_zh_that_it_is_in_english(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    assert main(["reforms", "--tfa", "--lang", "zh"]) == 0
+    first, rest = capsys.readouterr().out.split("\n", 1)
+    assert first.startswith("（此条尚无中文译文）") and "暂以英文列出" in first
+    assert main(["reforms", "--tfa"]) == 0
+    assert capsys.readouterr().out == rest  # (the English list itself, unchanged)
