@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> None:
         "implement (the project's reading: bordersim reforms --tfa) beside its paired change "
         "in release time, the Time Release Study's mean and median hours from arrival to "
         "release (TFA Art. 7.6), over all goods and imports and exports apart, each with its "
-        "95 %% interval. Nothing is simulated again (docs/tfa.md).",
+        "95 % interval. Nothing is simulated again (docs/tfa.md).",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
