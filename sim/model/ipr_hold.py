@@ -5,7 +5,8 @@ Customs that find suspected counterfeits of a brand recorded with them suspend t
 and notify the right holder, who has ``reply_days`` working days to ask for detention (IPR
 Regulations art. 16). The holder's answer is the consignment's ``holder_reply`` draw: if it
 asks, the goods are caught (``enforcement.outcome``) and leave the flow; if not, they wait
-out the reply days in a customs warehouse and then go on to release, so their release and
+out the reply days in a customs warehouse (counted on the run's working days, if it has
+them: :mod:`sim.model.ipr_calendar`) and then go on to release, so their release and
 clearance times include the hold. Goods of a brand not recorded are held only on the
 holder's own application (arts. 12-14): customs do not suspend them on their own initiative,
 so without one they go on to release at once. Only the consignments found this way pass here
@@ -17,16 +18,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.model.draws import R
+from sim.model.ipr_calendar import HOURS_PER_WORKING_DAY, office_of, reply_end
 from sim.model.milestones import CUSTOMS
 from sim.model.truth import COUNTERFEIT
-from sim.scenario.ipr import CALENDAR_PER_WORKING_DAY
 
 if TYPE_CHECKING:
     from sim.model.journey import Journey
 
-#: hours per working day, as the model converts working days elsewhere (7/5 calendar days:
-#: weekends; public holidays ignored)
-HOURS_PER_WORKING_DAY = 24.0 * CALENDAR_PER_WORKING_DAY
+__all__ = ["HOURS_PER_WORKING_DAY", "released_after_reply"]
 
 
 def released_after_reply(j: Journey) -> bool:
@@ -38,6 +37,6 @@ def released_after_reply(j: Journey) -> bool:
     if ipr is None or int(j.r[R.illicit]) != COUNTERFEIT or j.r[R.holder_reply]:
         return False
     if j.r[R.recorded]:
-        j.t += ipr.reply_days * HOURS_PER_WORKING_DAY
+        j.t = reply_end(j.t, ipr.reply_days, office_of(j.port.scenario))  # (ipr_calendar.py)
         j.clock.to(j.t, CUSTOMS)
     return True

@@ -46,8 +46,10 @@ class IprProcedure(Strict):
     suspend it on their own initiative (arts. 12-14). The release and clearance times of a
     recorded brand's goods released unconfirmed include the reply days.
 
-    Simplifications: working days are 7/5 calendar days (weekends; public holidays
-    ignored), not counted on the run's calendar; the detained goods' days are the legal
+    Simplifications: the reply days of goods released unconfirmed are counted on the
+    run's working days when it has them (``organisation.office_hours``:
+    :mod:`sim.model.ipr_calendar`), else, as the detained goods' days always, at 7/5
+    calendar days each (weekends; public holidays ignored); the detained goods' days are the legal
     limits (a bound in neither direction: customs may decide sooner, and goods awaiting a
     court are held longer, art. 24) and are not timed in the flow (detained goods leave it
     when found); the goods wait in a customs warehouse, not in the inspection lanes, and a
