@@ -81,4 +81,15 @@ IPR = [
     Entry("ipr_storage_cost", EFFECT_LAYER,
           "The holders' storage of the detained counterfeits: ipr_holder_days times "
           "`enforcement.ipr.storage_per_day`.", by=ALL, only=_IPR_ONLY),
+    Entry("ipr_trader_hold_cost", EFFECT_LAYER,
+          "The traders' storage and demurrage of the containers held for the holder's reply "
+          "(recorded, unconfirmed; released by the run's end), over the observed days: the "
+          "reply days' hours past the free period, times the containers, times "
+          "`costs.trader.storage` of the port's mode. Part of their trader cost's storage, "
+          "reported apart (sim/model/ipr_trader.py).", by=DIR,
+          only=_IPR_ONLY + "; NaN without `[costs]`"),
+    Entry("ipr_trader_hold_cost_per_held", EFFECT_LAYER,
+          "ipr_trader_hold_cost per consignment so held: what an importer or exporter whose "
+          "goods wait for the holder's reply pays in storage for it.", by=DIR,
+          only=_IPR_ONLY + "; NaN without `[costs]`"),
 ]

@@ -88,7 +88,9 @@ Where things live:
                    chosen types detected and slipped, by port and direction;
                    ``ipr.py``: found counterfeits detained or released on the right
                    holder's reply, and their days held; ``ipr_hold.py``: those released
-                   wait out the reply days in the flow)
+                   wait out the reply days in the flow; ``ipr_calendar.py``: when the reply
+                   days end, on the run's working days if it has them; ``ipr_trader.py``:
+                   the traders' storage of the containers so held)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator

@@ -52,6 +52,7 @@ from sim.model.finders import (
     finders,
 )
 from sim.model.illicit_ports import by_port_and_direction
+from sim.model.ipr_trader import HELD, held_rows
 from sim.model.milestones import M
 from sim.model.recorder_rows import _S, _SMS, _TRUTH
 from sim.scenario.base import DIRECTIONS
@@ -64,6 +65,7 @@ UNITS = {
     "ipr_detained_days_mean": "days",
     "ipr_storage_cost": "currency, observed days",
     "ipr_clearance_time_mean": "hours",
+    "ipr_trader_hold_cost": "currency",
 }
 
 
@@ -78,6 +80,8 @@ class SuspectTally:
         self.found = np.zeros((len(ports), len(DIRECTIONS), 2), np.int64)
         self.detained = np.zeros_like(self.found)
         self.cleared = np.zeros((len(ports), len(DIRECTIONS), 2))  # (hours summed, count)
+        #: those released after the reply days, as :func:`sim.model.ipr_trader.held_rows`
+        self.held: list[np.ndarray] = [np.zeros((0, len(HELD)))]
 
     def fold(self, a: np.ndarray) -> None:
         """Count a block of rows (the recorder's STATS layout, then milestones) as the
@@ -90,7 +94,8 @@ class SuspectTally:
         did = {b: (bits & b) > 0 for b in (DOC, SCAN, PHYSICAL, QUARANTINE)}
         after = after_bits(*(a[:, _SMS + M[k]] for k in ("tax_reviewed", "recalled", "recovered")))
         found = finders(a[:, _TRUTH][:, 0].astype(int), did, a[:, _TRUTH], after)
-        a = a[found["document"] | found["exam"] | found["quarantine"]]
+        keep = found["document"] | found["exam"] | found["quarantine"]
+        a, by_exam = a[keep], found["exam"][keep]
         cell = (
             a[:, _S["port"]].astype(int),
             a[:, _S["direction"]].astype(int),
@@ -104,6 +109,7 @@ class SuspectTally:
         # released by the end: censored rows are cut there)
         np.add.at(self.cleared[..., 0], (cell[0][out], cell[1][out]), hours[out])
         np.add.at(self.cleared[..., 1], (cell[0][out], cell[1][out]), 1.0)
+        self.held.append(held_rows(a[out], by_exam[out]))
 
 
 def split(found: np.ndarray, detained: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:

@@ -213,6 +213,7 @@ def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
     ``enforcement.ipr`` the found counterfeits detained or released (:mod:`sim.model.ipr`)."""
     from sim.model.illicit_ports import port_type_metrics
     from sim.model.ipr import ipr_metrics
+    from sim.model.ipr_trader import trader_hold_metrics
 
     out = rec.enforcement.metrics()
     kinds = scenario.enforcement.report_by_port
@@ -220,4 +221,6 @@ def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
         out.update(port_type_metrics(rec.enforcement, kinds))
     if scenario.enforcement.ipr is not None:  # (the holder's reply after a finding)
         out.update(ipr_metrics(rec.suspects, scenario.enforcement.ipr))
+        held = np.concatenate(rec.suspects.held)  # (its trader's storage: ipr_trader.py)
+        out.update(trader_hold_metrics(held, scenario))
     return out

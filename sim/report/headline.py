@@ -73,6 +73,9 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("agency_cost_per_consignment", "of which the agencies'", "money", ("less", "more")),
     ("trader_cost_per_consignment", "of which the traders' (fees and time)", "money",
      ("less", "more")),
+    ("ipr_trader_hold_cost_per_held", "a trader's storage and demurrage for goods held for "
+     "an IPR holder's reply, per consignment so held (part of its storage; with "
+     "enforcement.ipr)", "money", ("less", "more")),
     ("agency_cost_per_year", "agencies' cost per year (staff, equipment, systems, each "
      "check's own cost and the terminal handling the state pays for traders, the observed "
      "days scaled to a year)", "money", ("less", "more")),

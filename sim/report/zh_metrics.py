@@ -129,6 +129,8 @@ METRICS: dict[str, str] = {
     "ipr_detained_days_mean": "扣留货物的平均扣留天数",
     "ipr_storage_cost": "权利人承担的仓储费用",
     "ipr_clearance_time_mean": "等待权利人答复后放行货物的平均通关时间",
+    "ipr_trader_hold_cost": "等待权利人答复期间货主承担的仓储及滞箱费",
+    "ipr_trader_hold_cost_per_held": "每票等待权利人答复货物的货主仓储及滞箱费",
     "found_after_release_<type>": "<type>放行后经稽查等查出票数",
     "held_<type>": "运行结束时仍在海关手中未查出的<type>票数",
     "detection_rate_<class>": "<class>违规货物查出率",
