@@ -119,3 +119,24 @@ def test_without_costs_or_a_calendar_nothing_changes():
     assert m["ipr_trader_hold_cost"] == pytest.approx(RATE * held.containers.sum() * 4.2)
     none = sim.load_scenario(SMALL, {**FAKES, "costs": COSTS, "enforcement.recordation.share": 0})
     assert math.isnan(sim.simulate(none, 1).metrics()["ipr_trader_hold_cost_per_held"])
+
+
+def test_goods_the_exam_and_a_quarantine_check_both_find_are_held_once():
+    """A recorded brand's counterfeits found by the exam wait out the reply days; if the
+    quarantine check finds them too, they are neither held nor caught again: paired on the
+    same draws, their release is the same whether the quarantine check can find
+    counterfeits or not."""
+    fakes = {**FAKES, "enforcement.recordation": {"share": 1.0},
+             "enforcement.ipr": {"holder_confirms": 0.0}}
+
+    def log(q: float):
+        s = sim.load_scenario(SMALL, {**fakes, "enforcement.detection.quarantine":
+                                      {"counterfeit": q}})
+        return sim.simulate(s, 3, log=True).log.set_index(["port", "index"])
+
+    blind, seeing = log(0.0), log(1.0)
+    both = blind[(blind.illicit == "counterfeit") & blind.found_by.astype(str).eq("exam")
+                 & blind.quarantine_start.notna()].index
+    assert len(both) >= 3 and seeing.loc[both, "quarantine_finds"].all()
+    assert seeing.loc[both, "released"].equals(blind.loc[both, "released"])
+    assert (seeing.loc[both, "outcome"] == blind.loc[both, "outcome"]).all()

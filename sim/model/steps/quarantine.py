@@ -77,7 +77,10 @@ class QuarantineResult(Step):
                 treat = True
             else:
                 caught = p.caught[int(r[R.illicit])]
-                if caught is not None and not released_after_reply(j):  # (enforcement.ipr)
+                # (goods the exam found and still here were released after the IPR reply
+                # days: ipr_hold; a second finding neither holds nor catches them again)
+                again = j.c.did_physical and r[R.exam_finds]
+                if caught is not None and not again and not released_after_reply(j):
                     j.c.outcome = caught
                     return
         if treat:  # (from the result: the check's end, or the laboratory's if sampled)
