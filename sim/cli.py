@@ -288,6 +288,9 @@ def _add_check_parser(sub: Any) -> None:
         "tab-separated, one a line; only the fields under each FIELD given (smuggling, "
         "enforcement.prevalence)",
     )
+    from sim.cli_lang import add_lang
+
+    add_lang(check)  # (the notes and errors on stderr; the scenario printed stays as it is)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -1197,7 +1200,8 @@ def _explained_name(args: argparse.Namespace) -> None:
     args.explain, args.file = [str(path), *args.explain], None
 
 
-def _other_structures_fail(file: Path | None, scenario: Any, settings: list[str]) -> bool:
+def _other_structures_fail(file: Path | None, scenario: Any, settings: list[str],
+                           lang: str = "en") -> bool:
     """``check`` validates every structure a generated organisation declares, not only its
     own: a ``decided_at.dumbbell`` no unit serves would otherwise pass ``check`` and fail
     ``compare --reforms dumbbell``. Each failure is an error on stderr, naming the command
@@ -1210,32 +1214,36 @@ def _other_structures_fail(file: Path | None, scenario: Any, settings: list[str]
     for field, message in found:
         mine = any(field == k or field.startswith(f"{k}.") for k in settings)
         where = "command line" if mine else (file or "the default scenario")
-        print(f"error: {where}: {message}", file=sys.stderr)
+        from sim.cli_zh_errors import error_line
+
+        print(error_line(f"{where}: {message}", lang), file=sys.stderr)
     return bool(found)
 
 
 def _check(args: argparse.Namespace) -> int:
+    from sim.cli_lang import chosen, line
     from sim.experiment.store import dump_json
 
     _explained_name(args)
+    lang = chosen(args)
     scenario = _load(args.file, dict(args.settings))
-    _warn_after_the_run(scenario)
+    _warn_after_the_run(scenario, lang=lang)
     from sim.scenario.dormant import unused_parts
     from sim.scenario.run_size import run_size
 
     for message in unused_parts(scenario):  # (on stderr: standard output keeps the data)
-        print(f"note: {message}", file=sys.stderr)
+        print(line(f"note: {message}", lang), file=sys.stderr)
     if args.file is not None and "name" not in dict(args.settings):
         from sim.scenario.changes import unnamed_child
         from sim.scenario.loader import bundled_scenario
 
         unnamed = unnamed_child(bundled_scenario(args.file) or args.file, scenario.name)
         if unnamed:
-            print(f"note: {unnamed}", file=sys.stderr)
+            print(line(f"note: {unnamed}", lang), file=sys.stderr)
     big = run_size(scenario)
     if big is not None:
-        print(f"{big[0]}: {big[1]}", file=sys.stderr)
-    if _other_structures_fail(args.file, scenario, [k for k, _ in args.settings]):
+        print(line(f"{big[0]}: {big[1]}", lang), file=sys.stderr)
+    if _other_structures_fail(args.file, scenario, [k for k, _ in args.settings], lang):
         return 2
     if args.metrics:  # found without running it (see sim.experiment.metric_names)
         from sim.experiment.metric_names import metric_names
@@ -1272,6 +1280,7 @@ def _check(args: argparse.Namespace) -> int:
 def _changes(args: argparse.Namespace, scenario: Scenario) -> int:
     """``check --changes``: each resolved field the file (and its --set) changes of the
     scenario it extends (of the file itself, for a file that extends none)."""
+    from sim.cli_lang import chosen
     from sim.scenario.changes import HEADER, changes, parent_of, where_set
     from sim.scenario.loader import bundled_scenario, default_scenario_path, load_scenario
 
@@ -1289,6 +1298,11 @@ def _changes(args: argparse.Namespace, scenario: Scenario) -> int:
             'extends = "default" (a bundled scenario\'s name, or a file beside it)')
     found = changes(load_scenario(parent or path), scenario, where_set(path, settings))
     sys.stdout.write("".join(f"{line}\n" for line in [HEADER, *(c.line() for c in found)]))
+    if chosen(args) == "zh":
+        print(f"提示：与 {(parent or path).name}{'（加上所给的 --set）' if parent is None else ''}"
+              f"相比，有 {len(found)} 个字段不同；数值为解析后的值（时间以小时计，速率以每小时计）",
+              file=sys.stderr)
+        return 0
     print(f"note: {len(found)} field(s) differ from {(parent or path).name}"
           f"{' with the --set given' if parent is None else ''}; values as resolved (times "
           "in hours, rates per hour)", file=sys.stderr)

@@ -97,6 +97,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"created (?P<table>\[[^\]]+\]), absent from the scenario, which also needs "
      r"(?P<needs>.+); set (?:it|them) too",
      "新建了情景中原本没有的 {table} 部分，该部分还必须有 {needs}；请一并设置"),
+    (r"not valid TOML at line (?P<n>\d+): (?P<key>\S+) is given twice \(each key and table "
+     r"may be given once\)", "不是有效的 TOML（第 {n} 行）：{key} 给出了两次（每个字段和表只能"
+     "给出一次）"),
+    (r"not valid TOML at line (?P<n>\d+): (?P<detail>.+)",
+     "不是有效的 TOML（第 {n} 行；解析器原文：{detail}）"),
+    (r"not valid TOML: (?P<detail>.+)", "不是有效的 TOML（解析器原文：{detail}）"),
+    (r"no such file beside the file that extends it, nor among the bundled scenarios "
+     r"\((?P<names>[\w., -]+)\); did you mean (?P<near>'[^']*')\?",
+     "在继承它的文件旁和内置情景（{names}）中都找不到该文件；是否应为 {near}？"),
+    (r"no such file beside the file that extends it, nor among the bundled scenarios "
+     r"\((?P<names>[\w., -]+)\)", "在继承它的文件旁和内置情景（{names}）中都找不到该文件"),
     (r"the observed days are given twice: (?P<one>--days \S+) and (?P<two>--set days=\S+); "
      r"give one", "观测天数给出了两次：{one} 和 {two}；请只给一个"),
 )

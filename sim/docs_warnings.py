@@ -58,7 +58,9 @@ FIELDS = (
                "the section it creates; `entry`, `at`, `slower`: a dated reform's place in "
                "the timeline, its date, its slower transition; `every`: said of every "
                "point; `key`: a swept field; `bonus`: an organisation's advantage by "
-               "structure; `sets`, `enable`: the --set changes that would make it act)"),
+               "structure; `sets`, `enable`: the --set changes that would make it act; "
+               "`child`, `parent`, `name`: a scenario file that sets no name, the file it "
+               "extends, the name it takes)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -249,6 +249,11 @@ CODES: tuple[Code, ...] = (
          "only cost figure",
          r"the scenario has no \[costs\] section: the agencies' and traders' costs of "
          r"clearance are not measured"),
+    Code("unnamed_child", "note", False,
+         "a scenario file extends another and sets no name: its results folders and reports "
+         "take its parent's name",
+         r"(?P<child>\S+) extends (?P<parent>\S+) and sets no name: it is named "
+         r"'(?P<name>[^']*)', as its parent"),
     Code("prcc_too_few_points", "warning", False,
          "a Latin-hypercube sweep has too few points for its PRCCs to rank the parameters",
          rf"(?:with )?(?P<f_points>{_N}) points (?:and |cannot give PRCC intervals over )"

@@ -228,6 +228,14 @@ def _section_created() -> str:
     return created(scenario_data(load_scenario(MMC)), {"risk.target": 0.1})[0]
 
 
+def _unnamed_child(tmp_path: Path) -> str:
+    from sim.scenario.changes import unnamed_child
+
+    child = tmp_path / "child.toml"
+    child.write_text('extends = "teaching-mmc"\n', encoding="utf-8")
+    return unnamed_child(child, "teaching-mmc") or ""
+
+
 #: code -> a generator of one message of that code (the model's, where it can be called)
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
@@ -279,6 +287,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_unchanged": lambda _: _dated("single_window"),
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
+    "unnamed_child": lambda tmp: _unnamed_child(tmp),
     "scenario_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                               ).uncosted_scenario(SimpleNamespace(
         summary=__import__("pandas").DataFrame({"metric": ["org_staff_cost_per_year"]})

@@ -85,6 +85,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "scenario_uncosted": ("情景中没有 [costs] 部分：不计量海关等部门和企业的通关成本，海关组织的"
                           "人员成本（人民币）是唯一的成本数据；成本收益分析需要价格（参见默认情景"
                           "的 [costs]）",),
+    "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
+                      "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
+                      "命名；请为它设置自己的 name = \"...\"",),
     "empty_run": ("部分重复运行的观测期内没有货物到港",),
     "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效：观测期内到达的货物"
                            "不受其影响；请调整观测期（--days）或预热期（warmup_days）以看到其效果",),
