@@ -1,7 +1,9 @@
 """``bordersim --help`` in Chinese when ``BORDERSIM_LANG=zh`` (a workshop's machines): the
 program's description, each command's one line, and the words argparse adds (用法, 选项);
-the commands keep their names. A command's own ``--help`` keeps its options' English (they
-name fields and settings), with argparse's words in Chinese."""
+the commands keep their names. The main commands' own ``--help`` (``run``, ``compare``,
+``check``, ``reforms``) gives each option's help in Chinese too, from
+:mod:`sim.cli_zh_options` (an option whose English changed since: marked untranslated); the
+others keep their options' English, with argparse's words in Chinese."""
 
 from __future__ import annotations
 
@@ -52,6 +54,18 @@ def _formatter(english: type[argparse.HelpFormatter]) -> type[argparse.HelpForma
                       prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
 
+        def _split_lines(self, text: str, width: int) -> list[str]:
+            if text.isascii():  # (English: as argparse wraps it)
+                return super()._split_lines(text, width)  # type: ignore[no-any-return]
+            from sim.cli_zh_reforms import wrap_wide  # (a Chinese character takes two columns)
+
+            return wrap_wide(" ".join(text.split()), width, 0).split("\n")
+
+        def _fill_text(self, text: str, width: int, indent: str) -> str:
+            if text.isascii():
+                return super()._fill_text(text, width, indent)  # type: ignore[no-any-return]
+            return "\n".join(indent + ln for ln in self._split_lines(text, width - len(indent)))
+
         def format_help(self) -> str:
             text: str = super().format_help()
             for heading in (POSITIONALS, OPTIONS):
@@ -66,6 +80,7 @@ def in_chinese(parser: argparse.ArgumentParser,
     """Put the Chinese of :data:`COMMANDS` and argparse's words on ``parser`` and each
     command's parser (in place; a command not listed keeps its English line)."""
     parser.description = DESCRIPTION
+    _options_in_chinese(commands)
     for p in (parser, *commands.values()):
         p.formatter_class = _formatter(p.formatter_class)  # type: ignore[arg-type]
         for group in p._action_groups:
@@ -81,6 +96,24 @@ def in_chinese(parser: argparse.ArgumentParser,
                     choice.help = COMMANDS.get(choice.dest, choice.help)
                     commands[choice.dest].description = (
                         commands[choice.dest].description or COMMANDS.get(choice.dest))
+
+
+def _options_in_chinese(commands: dict[str, argparse.ArgumentParser]) -> None:
+    """Each option's help and the own description of the commands of
+    :data:`sim.cli_zh_options.COMMANDS` in Chinese (argparse's own options aside)."""
+    from sim.cli_zh_options import COMMANDS as MAIN
+    from sim.cli_zh_options import option_help
+
+    for name in MAIN:
+        p = commands[name]
+        if p.description:
+            p.description = option_help("description", p.description)
+        for action in p._actions:
+            if (isinstance(action, argparse._HelpAction) or not action.help
+                    or action.help == argparse.SUPPRESS):
+                continue
+            key = action.option_strings[-1] if action.option_strings else action.dest
+            action.help = option_help(key, action.help)
 
 
 def wanted(argv: list[str]) -> bool:
