@@ -76,6 +76,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"run, sweep\) nor compare\.json \(bordersim compare\)",
      "{folder} 不是 bordersim 结果文件夹：其中既没有 meta.json（bordersim run、sweep 写出），"
      "也没有 compare.json（bordersim compare 写出）"),
+    (r"(?P<views>--\w+(?: and --\w+)+) are different views: give one",
+     "{views} 是不同的视图：只能给出一个"),
+    (r"(?P<folder>.+) is a sweep's folder: give a run's or a comparison's \(a sweep keeps no "
+     r"queue samples\)", "{folder} 是参数扫描（sweep）的结果文件夹：请给出 run 或 compare 的结果"
+     "文件夹（扫描不保存排队采样）"),
+    (r"--port (?P<port>'[^']*'): no such port in (?P<folder>.+); its ports: (?P<ports>.+)",
+     "--port {port}：{folder} 中没有该口岸；其口岸为：{ports}"),
+    (r"--recovery is a view of its own: give it without --week, --day or --peak",
+     "--recovery 是单独的视图：请不要同时给出 --week、--day 或 --peak"),
+    (r"--recovery needs a comparison's folder with a baseline and an option \((?P<form>[^)]+)"
+     r"\); (?P<folder>.+) has no baseline to set the queues against",
+     "--recovery 需要一个含基准方案和至少一个方案的对比结果文件夹（如 bordersim compare 情景 "
+     "--option 名称:@中断.toml）；{folder} 中没有可供"
+     "对照排队的基准方案"),
     (r"a table", "此处应为一个表（TOML 表），不能是单个值"),
     (r"a table with the keys (?P<keys>[\w, ]+)",
      "此处应为一个表（TOML 表），不能是单个值；其字段为 {keys}"),

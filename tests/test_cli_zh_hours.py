@@ -93,3 +93,45 @@ def test_hours_in_chinese_on_the_command_line(folder, capsys, tmp_path):
     assert english_left(got.out) == []
     assert main(["hours", str(folder), "--day", "--peak", "--lang", "zh"]) == 2
     assert capsys.readouterr().err.startswith("错误：")
+
+
+#: a mistake (what follows ``hours FOLDER``) -> its English error, word for word
+MISTAKES = {
+    ("--week", "--day"): "error: --week and --day are different views: give one",
+    ("--port", "nope"): "error: --port 'nope': no such port in {f}; its ports: sea",
+    ("--recovery", "--week"): "error: --recovery is a view of its own: give it without --week, "
+                              "--day or --peak",
+    ("sweep",): "error: {f} is a sweep's folder: give a run's or a comparison's (a sweep keeps "
+                "no queue samples)",
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
+def test_hours_errors_in_chinese_and_english_as_before(folder, mistake, capsys, monkeypatch):
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    if mistake == ("sweep",):
+        monkeypatch.setattr("sim.report.folder.kind_of", lambda _: "sweep")
+    argv = ["hours", str(folder), *(a for a in mistake if a != "sweep")]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == MISTAKES[mistake].format(f=folder) + "\n"
+    assert main([*argv, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "尚无中文" not in err and english_left(err) == [], err
+
+
+def test_recovery_without_a_baseline_in_chinese(folder, capsys):
+    import argparse
+
+    from sim.cli_hours import _recovery
+
+    for lang in ("en", "zh"):
+        args = argparse.Namespace(folder=folder, week=False, day=False, peak=False, lang=lang)
+        assert _recovery(args, "run", {}) == 2
+        err = capsys.readouterr().err
+        if lang == "en":
+            assert err == (f"error: --recovery needs a comparison's folder with a baseline and "
+                           "an option (bordersim compare SCENARIO --option "
+                           f"NAME:@DISRUPTION.toml); {folder} has no baseline to set the queues "
+                           "against\n")
+        else:
+            assert "尚无中文" not in err and english_left(err) == [], err
