@@ -88,7 +88,7 @@ def test_the_cost_of_a_constructed_hold_and_of_one_inside_the_free_period():
     export of 3 on a Monday: rate x containers x days held; the free period's rest at the
     finding is not charged; started days billed whole where the port bills so."""
     s = sim.load_scenario(SMALL, {**FAKES, "costs": COSTS, "organisation": OFFICE})
-    held = np.array([[0, 0, 2, 0.0, FRI_3PM], [0, 1, 3, 0.0, MON_3PM]])
+    held = np.array([[0, 0, 2, 0.0, FRI_3PM, np.nan], [0, 1, 3, 0.0, MON_3PM, np.nan]])
     fri, mon = (reply_hours(t, 3.0, OfficeHours()) / 24 for t in (FRI_3PM, MON_3PM))
     assert hold_costs(held, s) == pytest.approx([RATE * 2 * fri, RATE * 3 * mon])
     m = trader_hold_metrics(held, s)
@@ -104,6 +104,17 @@ def test_the_cost_of_a_constructed_hold_and_of_one_inside_the_free_period():
     assert hold_costs(held[1:], s) == pytest.approx([RATE * 3 * 4])
 
 
+def test_a_hold_that_uses_up_the_free_period_is_paid_for_when_the_goods_stay_on():
+    """Free time the hold uses is not free later: found a day after discharge with 4 free
+    days, held 4.2 days (no calendar), the goods leave at 150 h and pay 54 h of storage, none
+    of it without the hold; the hold's cost is those 54 h, not the 28.8 h of it past the
+    free period; goods that leave at the hold's end pay only those."""
+    four = {**COSTS, "trader": {"storage": {"*": {"free": "4 d", "per_container_day": RATE}}}}
+    s = sim.load_scenario(SMALL, {**FAKES, "costs": four})
+    held = np.array([[0, 0, 2, 0.0, 24.0, 150.0], [0, 0, 2, 0.0, 24.0, np.nan]])
+    assert hold_costs(held, s) == pytest.approx([RATE * 2 * 54 / 24, RATE * 2 * 28.8 / 24])
+
+
 def test_without_costs_or_a_calendar_nothing_changes():
     """No [costs]: the trader hold metrics are NaN (no rate), none without the procedure;
     no office hours: the hold is 3 x 7/5 days as before and the cost is rate x containers
@@ -112,7 +123,7 @@ def test_without_costs_or_a_calendar_nothing_changes():
     trader = {k: v for k, v in m.items() if k.startswith("ipr_trader")}
     assert len(trader) == 6 and all(math.isnan(v) for v in trader.values())
     plain = sim.load_scenario(SMALL, {k: v for k, v in FAKES.items() if k != "enforcement.ipr"})
-    assert trader_hold_metrics(np.zeros((0, 5)), plain) == {}
+    assert trader_hold_metrics(np.zeros((0, 6)), plain) == {}
     m, held = _held(sim.load_scenario(SMALL, {**FAKES, "costs": COSTS}))
     plain = held[held.lab_start.isna()]
     assert np.allclose(plain.released - plain.inspected, 100.8, rtol=0, atol=1e-9)

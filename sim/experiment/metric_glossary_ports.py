@@ -84,9 +84,9 @@ IPR = [
     Entry("ipr_trader_hold_cost", EFFECT_LAYER,
           "The traders' storage and demurrage of the containers held for the holder's reply "
           "(recorded, unconfirmed; released by the run's end), over the observed days: the "
-          "reply days' hours past the free period, times the containers, times "
-          "`costs.trader.storage` of the port's mode. Part of their trader cost's storage, "
-          "reported apart (sim/model/ipr_trader.py).", by=DIR,
+          "storage the reply days add to the stay (free time the hold uses up is paid for "
+          "later), times the containers, times `costs.trader.storage` of the port's mode. "
+          "Part of their trader cost's storage, reported apart (sim/model/ipr_trader.py).", by=DIR,
           only=_IPR_ONLY + "; NaN without `[costs]`"),
     Entry("ipr_trader_hold_cost_per_held", EFFECT_LAYER,
           "ipr_trader_hold_cost per consignment so held: what an importer or exporter whose "

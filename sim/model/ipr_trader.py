@@ -5,11 +5,14 @@ A recorded brand's goods whose holder does not ask for detention wait out the re
 (:mod:`sim.model.ipr_calendar`) in the yard, at the importer's or exporter's cost. Their
 storage is charged at the scenario's own rate, ``costs.trader.storage`` of the port's mode
 (per container and day, after the free period from discharge, else arrival; a started day
-whole where the port bills so): the hours of the hold past what is left of the free period
-at the finding, times the containers (a truck or a parcel counts as one), times the rate.
-It is the hold's part of the trader's ``storage`` (already in the trader's cost, which runs
-on the whole stay), reported apart, not added again. Counted as the cost tally counts:
-observed consignments released by the run's end. The finding is the exam's end (the box
+whole where the port bills so), as the trader's ``storage`` charges the stay to the goods'
+exit (or loading): what the hold adds to it, the stay's charge less that of the stay the
+hold's hours shorter, times the containers (a truck or a parcel counts as one). Free time
+the hold uses up is not free later: goods that stay on past the free period pay for the
+whole hold, however much of it fell inside that period. It is the hold's part of the
+trader's ``storage`` (already in the trader's cost), reported apart, not added again.
+Counted as the cost tally counts: observed consignments released by the run's end.
+The finding is the exam's end (the box
 back, ``inspected``) or, found by a quarantine check only, its laboratory result if any.
 Metrics, pooled and ``_<direction>``: ``ipr_trader_hold_cost`` (the run's total),
 ``ipr_trader_hold_cost_per_held`` (per consignment so held; NaN where none); both NaN in a
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 #: a held row's columns (:func:`held_rows`)
-HELD = ("port", "direction", "containers", "landed", "found")
+HELD = ("port", "direction", "containers", "landed", "found", "left")
 
 
 def held_rows(a: np.ndarray, by_exam: np.ndarray) -> np.ndarray:
@@ -43,7 +46,9 @@ def held_rows(a: np.ndarray, by_exam: np.ndarray) -> np.ndarray:
 
     landed = np.where(np.isnan(at("discharged")), at("arrived"), at("discharged"))
     found = np.where(by_exam, at("inspected"), np.fmax(at("inspected"), at("lab_end")))
-    cols = (a[:, _S["port"]], a[:, _S["direction"]], a[:, _S["containers"]], landed, found)
+    left = np.fmax(at("exited"), at("loaded"))  # (NaN: still there at the end: the hold's)
+    cols = (a[:, _S["port"]], a[:, _S["direction"]], a[:, _S["containers"]], landed, found,
+            left)
     return np.column_stack(cols)
 
 
@@ -58,8 +63,13 @@ def hold_costs(held: np.ndarray, scenario: Scenario) -> np.ndarray:
     started = np.array([r.billing == "per_started_day" for r in rates], bool)[port]
     office = office_of(scenario)
     end = np.array([reply_end(t, ipr.reply_days, office) for t in held[:, 4]])
-    days = np.maximum(end - np.maximum(held[:, 4], held[:, 3] + free), 0.0) / DAY
-    days = np.where(started, np.ceil(days - 1e-9), days)
+    in_yard = np.fmax(held[:, 5], end) - held[:, 3]  # (to the exit, else the hold's end)
+
+    def billed(hours: np.ndarray) -> np.ndarray:  # (days charged, as the trader's storage)
+        days = np.maximum(hours - free, 0.0) / DAY
+        return np.asarray(np.where(started, np.ceil(days - 1e-9), days))
+
+    days = billed(in_yard) - billed(in_yard - (end - held[:, 4]))
     return np.asarray(per_day * held[:, 2] * days)
 
 
