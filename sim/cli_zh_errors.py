@@ -87,8 +87,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "--recovery 是单独的视图：请不要同时给出 --week、--day 或 --peak"),
     (r"--recovery needs a comparison's folder with a baseline and an option \((?P<form>[^)]+)"
      r"\); (?P<folder>.+) has no baseline to set the queues against",
-     "--recovery 需要一个含基准方案和至少一个方案的对比结果文件夹（如 bordersim compare 情景 "
-     "--option 名称:@中断.toml）；{folder} 中没有可供"
+     "--recovery 需要一个含基准方案和至少一个方案的对比结果文件夹（{form}）；{folder} 中没有可供"
      "对照排队的基准方案"),
     (r"a table", "此处应为一个表（TOML 表），不能是单个值"),
     (r"a table with the keys (?P<keys>[\w, ]+)",
