@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim import cli_signals as stop_signal
 from sim.cli_compare import add_compare_parser, run_compare
 from sim.cli_signals import redeliver_swallowed
 from sim.cli_validation import add_observed, observed_figures, validation_table, write_validation
@@ -1350,7 +1351,8 @@ class Terminated(BaseException):
 
 
 def _terminate(signum: int, frame: Any) -> None:
-    raise Terminated
+    if stop_signal.note(signum):  # (once the command is closing, it is only noted)
+        raise Terminated
 
 
 def _forget_interrupt() -> None:
@@ -1374,9 +1376,41 @@ def _signal_within(exc: BaseException) -> type[BaseException] | None:
     return None
 
 
+def _interrupted(signalled: type[BaseException]) -> int:
+    """Say in one line that the command was stopped; its exit status (130 or 143)."""
+    if signalled is KeyboardInterrupt:
+        _forget_interrupt()
+    word, status = ("terminated", 143) if signalled is Terminated else ("interrupted", 130)
+    print(f"{word}; rerun with the same --out to resume", file=sys.stderr)
+    return status
+
+
+def _answer(argv: list[str]) -> int:
+    """:func:`_main`, an interrupt answered in one line: also one that reaches here wrapped
+    in another exception (a signal that landed in a class being defined, whose
+    ``__set_name__`` error Python wraps in a RuntimeError, or in a Pydantic serializer, whose
+    error it wraps in a ValueError)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return _interrupted(KeyboardInterrupt)
+    except Terminated:
+        return _interrupted(Terminated)
+    except Exception as exc:
+        signalled = _signal_within(exc)
+        if signalled is None:
+            raise
+        return _interrupted(signalled)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``bordersim`` console script; returns the exit status."""
+    """Entry point of the ``bordersim`` console script; returns the exit status.
+
+    A SIGTERM that came and was not answered (absorbed on the way, or come as the command
+    was ending) still ends it with status 143: a batch scheduler that stopped a job must
+    never read it as finished (:mod:`sim.cli_signals`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    stop_signal.begin()
     try:
         previous = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread: leave signals alone
@@ -1384,33 +1418,20 @@ def main(argv: list[str] | None = None) -> int:
     restore_hook = redeliver_swallowed(Terminated) if previous is not None else None
     status = 1
     try:
-        status = _main(argv)
-        return status
-    except KeyboardInterrupt:
-        _forget_interrupt()
-        print("interrupted; rerun with the same --out to resume", file=sys.stderr)
-        return 130
-    except Terminated:
-        print("terminated; rerun with the same --out to resume", file=sys.stderr)
-        return 143
-    except RuntimeError as exc:  # a signal that landed inside a class being defined (an
-        # import's dataclass): Python wraps what __set_name__ raised in a RuntimeError
-        signalled = _signal_within(exc)
-        if signalled is None:
-            raise
-        _forget_interrupt()
-        word, status = ("terminated", 143) if signalled is Terminated else ("interrupted", 130)
-        print(f"{word}; rerun with the same --out to resume", file=sys.stderr)
-        return status
+        status = _answer(argv)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-        if restore_hook is not None:
-            restore_hook()
+        stop_signal.closing()  # (a SIGTERM from here on is only noted: the clean-up runs)
         if status != 0:
             _release_reserved()
         _RESERVED.clear()
         _unlock()
+        if restore_hook is not None:
+            restore_hook()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if stop_signal.pending() is not None and status not in (130, 143):
+        status = _interrupted(Terminated)
+    return status
 
 
 def _bundled_by_name(args: argparse.Namespace) -> None:

@@ -3,7 +3,8 @@
 Signals are handled here, before anything else of bordersim is imported, so that an interrupt
 (Ctrl-C, SIGTERM) even during start-up ends with one line and exit 130 or 143, never a
 traceback. Once the command runs, :func:`sim.cli.main` handles them itself (finished
-replications are kept).
+replications are kept); a SIGTERM that comes after it has returned, as the process ends,
+still ends it with 143, saying it was terminated, not that nothing was run.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from types import FrameType
 def _starting(signum: int, frame: FrameType | None) -> None:
     print("interrupted while starting; nothing was run", file=sys.stderr)
     sys.exit(130 if signum == signal.SIGINT else 143)
+
+
+def _ending(signum: int, frame: FrameType | None) -> None:
+    print("terminated; rerun with the same --out to resume", file=sys.stderr)
+    sys.exit(143)
 
 
 def install() -> None:
@@ -32,4 +38,5 @@ def main() -> int:
     from sim.cli import main as command
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt from here on
+    signal.signal(signal.SIGTERM, _ending)  # (what the command puts back as it returns)
     return command()
