@@ -1398,6 +1398,8 @@ def _answer(argv: list[str]) -> int:
         return _interrupted(Terminated)
     except Exception as exc:
         signalled = _signal_within(exc)
+        if signalled is None and stop_signal.pending() is not None:
+            signalled = Terminated  # (a wrapper that kept no cause: Pydantic's, nested)
         if signalled is None:
             raise
         return _interrupted(signalled)

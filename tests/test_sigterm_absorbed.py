@@ -140,3 +140,19 @@ def test_no_signal_is_sent_again_after_the_command_returned(monkeypatch, _harmle
     assert cli.main(["run"]) == 143
     time.sleep(0.3)
     assert _harmless_default == []
+
+
+def test_a_sigterm_wrapped_without_its_cause_still_ends_as_terminated(monkeypatch, capsys):
+    """A nested serializer's error names the signal only in its text (no ``__cause__``)."""
+
+    def wraps(argv):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.01)
+        except cli.Terminated:
+            raise ValueError("Error calling function `_dump`: Terminated: ") from None
+        return 0
+
+    monkeypatch.setattr(cli, "_main", wraps)
+    assert cli.main(["run"]) == 143
+    assert capsys.readouterr().err == LINE
