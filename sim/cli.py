@@ -1138,7 +1138,8 @@ def _open_store(
     from sim.experiment.runner import first_round
     from sim.experiment.store import RunStore
 
-    store = RunStore(out, on_notice=lambda m: notes.add(f"note: {m}"))
+    store = RunStore(out, on_notice=lambda m: notes.add(f"note: {m}"),
+                     on_warning=lambda m: notes.add(f"warning: {m}"))
     try:
         reps = first_round(args.reps, args.target, store)
         store.open(scenario, args.seed, reps, command=["bordersim", *argv])

@@ -60,7 +60,10 @@ FIELDS = (
                "point; `key`: a swept field; `bonus`: an organisation's advantage by "
                "structure; `sets`, `enable`: the --set changes that would make it act; "
                "`child`, `parent`, `name`: a scenario file that sets no name, the file it "
-               "extends, the name it takes)"),
+               "extends, the name it takes; "
+               "`folder`, `changed`: a resumed results folder and what differs in its "
+               "environment, `name old -> new`; `same`, `other`: whether its commit is the "
+               "same)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

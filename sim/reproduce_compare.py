@@ -13,7 +13,7 @@ from sim.reproduce import Recorded, run_dir
 from sim.reproduce import read_json as _json
 
 #: what a folder records of the code and platform that made it
-ENVIRONMENT = ("version", "build", "python", "libraries", "machine")
+ENVIRONMENT = ("version", "build", "python", "libraries", "machine", "platform", "git")
 #: summary files compared byte for byte (every CSV of the folder's top level too)
 _SUMMARIES = ("summary.json", "warning-records.json")
 #: a folder's files that other commands add after it finished (bordersim appraise)

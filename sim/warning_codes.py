@@ -268,6 +268,11 @@ CODES: tuple[Code, ...] = (
          "than their intervals show",
          r"(?:the Sobol indices are uncertain|with one replication per point the Sobol "
          r"intervals|simulation noise moves the Sobol indices)"),
+    Code("resumed_elsewhere", "warning", False,
+         "a results folder resumed in another environment than the one that made it "
+         "(another Python, operating system, machine or git commit): named, old and new",
+         r"resuming (?P<folder>.+?), made in another environment: (?P<changed>.+?); "
+         r"(?:(?P<same>the commit is the same)|(?P<other>the code's build is the same))"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

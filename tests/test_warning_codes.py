@@ -236,6 +236,16 @@ def _unnamed_child(tmp_path: Path) -> str:
     return unnamed_child(child, "teaching-mmc") or ""
 
 
+def _resumed_elsewhere(tmp: Path) -> str:
+    from sim import made_where
+
+    old = {"python": "3.11.7", "platform": "Linux-6.1-x86_64", "git": {"commit": "a" * 40,
+                                                                     "dirty": False}}
+    new = {**old, "python": "3.12.1"}
+    found = made_where.changes(old, new)
+    return made_where.warning(tmp / "out", found, made_where.same_commit(old, new))
+
+
 #: code -> a generator of one message of that code (the model's, where it can be called)
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
@@ -278,6 +288,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "prcc_too_few_points": lambda _: __import__("sim.experiment.sweep_prcc", fromlist=["x"]
                                                 ).prcc_warning(10, 2) or "",
     "prcc_noise": lambda _: _prcc_noise(),
+    "resumed_elsewhere": lambda tmp: _resumed_elsewhere(tmp),
     "sobol_uncertain": lambda _: __import__("sim.experiment.sobol_noise", fromlist=["x"]
                                             ).noise_warning(None, 1) or "",
     "option_unchanged": lambda _: _idle_reform(True),

@@ -93,6 +93,7 @@ from sim.experiment.store import (
     scenario_differences,
     scenario_hash,
 )
+from sim.made_where import provenance
 from sim.model.credit_rules import engine_caps
 from sim.model.result import RunResult
 from sim.model.risk_notes import engine_throttle
@@ -585,6 +586,7 @@ class Comparison:
             # the code that ran it and its libraries (each option's meta.json has them too)
             "build": build(),
             "libraries": libraries(),
+            **provenance(),  # (the operating system, and the git commit in a checkout)
             "scenario": base.name,
             "scenario_hash": base_hash,
             "currency": currency_of(base.costs),

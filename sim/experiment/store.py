@@ -6,7 +6,8 @@ Layout::
     organisation.json          its organisation tree (units, levels, staff), when it has one
     meta.json                  version, seed, replications, when and how it was run (its
                                ``history``: each command that wrote into the folder, see
-                               :mod:`sim.experiment.history`)
+                               :mod:`sim.experiment.history`), and where: Python, the
+                               libraries, the OS and the git commit (:mod:`sim.made_where`)
     reps/rep-0000.json         one finished replication: metrics and seed
     reps/rep-0000-clearance.csv, reps/rep-0000-resources.csv
     reps/rep-0000-enforcement.csv, reps/rep-0000-enforcement-daily.csv   truth and detection
@@ -77,6 +78,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim import made_where
 from sim.build import build, libraries
 from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.rewrites import json_alike, stale
@@ -530,7 +532,12 @@ def _now() -> str:
 class RunStore:
     """One results folder. ``open`` it, ``save`` replications, ``finish`` with the tables."""
 
-    def __init__(self, path: str | Path, on_notice: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        path: str | Path,
+        on_notice: Callable[[str], None] | None = None,
+        on_warning: Callable[[str], None] | None = None,
+    ):
         self.path = Path(path)
         self.reps_dir = self.path / "reps"
         self.seed: int | None = None
@@ -549,6 +556,15 @@ class RunStore:
         #: the replications this command computed (not loaded), as :meth:`save` wrote them
         self.computed: list[int] = []
         self.on_notice = on_notice
+        self.on_warning = on_warning
+
+    def warn(self, message: str) -> None:
+        """Tell ``on_warning`` (else stderr) of a doubt about the folder that does not stop
+        the run: a resumed folder made in another environment (:mod:`sim.made_where`)."""
+        if self.on_warning is not None:
+            self.on_warning(message)
+        else:
+            print(f"warning: {message}", file=sys.stderr)
 
     def notice(self, message: str) -> None:
         """Record (and tell ``on_notice``) something found and repaired in the folder."""
@@ -604,6 +620,7 @@ class RunStore:
         meta = self._meta_record(scenario, digest, seed, reps, created, command)
         if resumed is not None:
             meta["resumed"] = resumed
+            self._compare_environment(meta)
         this = entry(meta["command"], resumed or created)
         found = files_by_unit([("", self.reps_dir)], _REP_FILES).get("", [])
         meta["history"] = [*history_of(self._old_meta, found), this]
@@ -633,7 +650,16 @@ class RunStore:
             "drain_days": scenario.drain_days,
             "created": created,
             "command": list(sys.argv if command is None else command),
+            **made_where.provenance(),
         }
+
+    def _compare_environment(self, meta: dict[str, Any]) -> None:
+        """On resume: warn of each way this run's environment differs from the one the
+        folder's ``meta.json`` recorded (another node, Python, commit); never refuse."""
+        found = made_where.changes(self._old_meta or {}, meta)
+        if found:
+            same = made_where.same_commit(self._old_meta or {}, meta)
+            self.warn(made_where.warning(self.path, found, same))
 
     def _write_organisation(self, scenario: Scenario) -> None:
         """``organisation.json``: the resolved tree (units, staff) for reports to draw."""

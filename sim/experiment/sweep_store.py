@@ -58,6 +58,7 @@ from sim.experiment.store import (
 )
 from sim.experiment.sweep_differs import Asked, differences
 from sim.experiment.sweep_pairs import point_differences
+from sim.made_where import provenance
 from sim.version import __version__
 
 POINT_FORMAT = 2  # of a point file: identity and its own checksum
@@ -138,6 +139,7 @@ class SweepStore:
             "version": __version__,
             "build": build(),
             "libraries": libraries(),
+            **provenance(),  # (the operating system, and the git commit in a checkout)
             "point_format": POINT_FORMAT,
             "scenario": str(scenario),
             "parameters": list(design.columns),

@@ -73,6 +73,12 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                          "的数据，并非测得的“无效果”",),
     "option_no_effect": ("该方案在情景 '{scenario}' 中不可能产生效果：{why}；其各项数据与基准方案"
                          "相同，并非测得的“无效果”",),
+    # ({same:.0} and {other:.0} print nothing: each clause is said only when its words matched)
+    "resumed_elsewhere": ("续算 {folder}，其已有结果生成于另一环境：{changed}",
+                          "{same:.0}提交相同，每次重复的数据完全由其随机种子和代码决定，"
+                          "故新增的重复与已保存的一致",
+                          "{other:.0}代码构建相同（由其他代码生成的文件夹会被拒绝续算），"
+                          "但请确认上述差异不会改变任何数据"),
     "set_no_effect": ("--set 的修改不可能产生效果：{why}", "{every}"),
     "section_created": ("{given} 新建了情景中原本没有的 [{section}] 部分，其余字段取默认值"
                         "（bordersim check 可查看）", "{what}"),
