@@ -1356,6 +1356,20 @@ def _terminate(signum: int, frame: Any) -> None:
         raise Terminated
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    """Ctrl-C: Python's own KeyboardInterrupt, the signal noted as SIGTERM's is."""
+    if stop_signal.note(signum):
+        raise KeyboardInterrupt
+
+
+def _noted() -> type[BaseException] | None:
+    """The interrupt of the stop signal noted since the command began, if any."""
+    signum = stop_signal.pending()
+    if signum is None:
+        return None
+    return Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+
 def _forget_interrupt() -> None:
     """Clear CPython's record that a KeyboardInterrupt left an ``exec`` of source text.
 
@@ -1399,8 +1413,8 @@ def _answer(argv: list[str]) -> int:
         return _interrupted(Terminated)
     except Exception as exc:
         signalled = _signal_within(exc)
-        if signalled is None and stop_signal.pending() is not None:
-            signalled = Terminated  # (a wrapper that kept no cause: Pydantic's, nested)
+        if signalled is None:
+            signalled = _noted()  # (a wrapper that kept no cause: Pydantic's, nested)
         if signalled is None:
             raise
         return _interrupted(signalled)
@@ -1418,6 +1432,10 @@ def main(argv: list[str] | None = None) -> int:
         previous = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread: leave signals alone
         previous = None
+    # (Ctrl-C noted too where Python's handler has it; never where it was ignored at start)
+    ctrl_c = previous is not None and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if ctrl_c:
+        signal.signal(signal.SIGINT, _interrupt)
     restore_hook = redeliver_swallowed(Terminated) if previous is not None else None
     status = 1
     try:
@@ -1432,8 +1450,11 @@ def main(argv: list[str] | None = None) -> int:
             restore_hook()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    if stop_signal.pending() is not None and status not in (130, 143):
-        status = _interrupted(Terminated)
+        if ctrl_c:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    noted = _noted()
+    if noted is not None and status not in (130, 143):
+        status = _interrupted(noted)
     return status
 
 

@@ -142,17 +142,21 @@ def test_no_signal_is_sent_again_after_the_command_returned(monkeypatch, _harmle
     assert _harmless_default == []
 
 
-def test_a_sigterm_wrapped_without_its_cause_still_ends_as_terminated(monkeypatch, capsys):
+@pytest.mark.parametrize("sig, status, word", [
+    (signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted"),
+])  # fmt: skip
+def test_a_signal_wrapped_without_its_cause_still_ends_as_that_signal(monkeypatch, capsys,
+                                                                       sig, status, word):
     """A nested serializer's error names the signal only in its text (no ``__cause__``)."""
 
     def wraps(argv):
         try:
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), sig)
             time.sleep(0.01)
-        except cli.Terminated:
-            raise ValueError("Error calling function `_dump`: Terminated: ") from None
+        except (cli.Terminated, KeyboardInterrupt):
+            raise ValueError("Error calling function `_dump`: ...: ") from None
         return 0
 
     monkeypatch.setattr(cli, "_main", wraps)
-    assert cli.main(["run"]) == 143
-    assert capsys.readouterr().err == LINE
+    assert cli.main(["run"]) == status
+    assert capsys.readouterr().err == f"{word}; rerun with the same --out to resume\n"
