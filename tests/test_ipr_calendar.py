@@ -151,3 +151,18 @@ def test_goods_the_exam_and_a_quarantine_check_both_find_are_held_once():
     assert len(both) >= 3 and seeing.loc[both, "quarantine_finds"].all()
     assert seeing.loc[both, "released"].equals(blind.loc[both, "released"])
     assert (seeing.loc[both, "outcome"] == blind.loc[both, "outcome"]).all()
+
+
+def test_the_procedure_refuses_a_finding_that_only_reassesses_duty():
+    """With enforcement.ipr a found counterfeit is detained or held for the reply; an outcome
+    of "reassessed" would release it at once and the procedure's figures would count holds
+    that never were: refused, naming the field, the value and what to give."""
+    from sim.scenario.loader import ScenarioError
+
+    with pytest.raises(ScenarioError) as err:
+        sim.load_scenario(SMALL, {**FAKES, "enforcement.outcome.counterfeit": "reassessed"})
+    text = str(err.value)
+    assert "enforcement.outcome.counterfeit = 'reassessed'" in text
+    assert "give detained or seized, or remove enforcement.ipr" in text
+    without = {k: v for k, v in FAKES.items() if k != "enforcement.ipr"}
+    sim.load_scenario(SMALL, {**without, "enforcement.outcome.counterfeit": "reassessed"})

@@ -405,6 +405,13 @@ class Enforcement(Extended):
                     f"by_direction.{k}", f"unknown direction; allowed: {', '.join(DIRECTIONS)}"
                 )
         self._recorded_found_no_less()
+        if self.ipr is not None and self.outcome.get("counterfeit") == "reassessed":
+            raise AtField(
+                ("outcome", "counterfeit"), "enforcement.ipr detains (or seizes) the "
+                "counterfeits whose right holder asks, and holds the others for the reply: "
+                "a finding that only reassesses duty would do neither; give detained or "
+                "seized, or remove enforcement.ipr", "reassessed",
+            )
         return self
 
     def _recorded_found_no_less(self) -> None:
