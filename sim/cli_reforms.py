@@ -51,7 +51,7 @@ def add_reforms_parser(sub: Any) -> None:
     )
     from sim.cli_lang import add_lang
 
-    add_lang(p)  # (the list and --on's; one reform's strengths and changes stay English)
+    add_lang(p)
 
 
 def run_reforms(args: argparse.Namespace) -> int:
@@ -111,10 +111,29 @@ def _library(lang: str) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from sim.cli import _load
+    from sim.cli_lang import chosen
+    from sim.reforms.compose import parse
+
+    lang = chosen(args)
+    plan = parse(args.name)
+    _describe(plan, lang)
+    scenario = _load(args.scenario, {})
+    if any(r.missing() for r in plan.reforms):
+        return 1
+    _changes(plan, scenario, lang)
+    return 0
+
+
+def _describe(plan: Any, lang: str) -> None:
+    """Each reform of ``plan``: its mechanism, strengths, sources and TFA measures."""
     from sim.reforms.compose import parse
     from sim.reforms.tfa import describe
 
-    plan = parse(args.name)
+    if lang == "zh":
+        from sim.cli_zh_reform_show import describe as zh
+
+        print("\n".join(zh(plan)))
+        return
     for r in plan.reforms + [parse(label).reforms[0] for label, _ in plan.dated]:
         print(f"{r.name}: {r.mechanism}")
         for k, v in r.strengths.items():
@@ -126,41 +145,29 @@ def _show(args: argparse.Namespace) -> int:
             print(f"  not available: {r.missing()}")
     for label, when in plan.dated:
         print(f"dated: {label} switches on at {when} (consignments arriving from then on)")
-    scenario = _load(args.scenario, {})
-    if any(r.missing() for r in plan.reforms):
-        return 1
-    changes = plan.fields(scenario)
-    after = plan.apply(scenario)  # the changes validate
-    print(
-        f"field changes on scenario {scenario.name!r} (the model's units: times in hours, "
-        "rates per hour):"
-    )
+
+
+def _changes(plan: Any, scenario: Any, lang: str) -> None:
+    """The field changes ``plan`` makes on ``scenario`` and what they do there."""
+    from sim.cli_zh_reform_show import Words
     from sim.scenario.patch import get_path, scenario_data
 
+    words = Words(lang, scenario.name)
+    changes = plan.fields(scenario)
+    after = plan.apply(scenario)  # the changes validate
+    print(words.title())
     data, new = scenario_data(scenario), scenario_data(after)
     same = 0
     for dotted, value in changes.items():
         old = get_path(data, dotted)
         note = ""
         if old == get_path(new, dotted):  # (compared as validated: "0 h" and 0.0 alike)
-            note, same = "  (already so: no change)", same + 1
+            note, same = words.already_so(), same + 1
         print(f"  {dotted}: {_short(old)} -> {_short(value)}{note}")
     kind, why = _effect(plan, scenario, len(changes), same)
-    if kind == NOTHING:
-        print(
-            f"  (none: scenario {scenario.name!r} has none of the parts this reform acts on, "
-            "so it changes nothing there)"
-        )
-    elif kind == ALREADY:
-        print(
-            f"this reform changes no field of scenario {scenario.name!r}: it is already in "
-            "effect there (only its strengths, such as a transition, may still act)"
-        )
-    elif kind == NO_EFFECT:
-        print(f"these changes can have no effect in scenario {scenario.name!r}: {why}")
-    elif kind == PART:
-        print(f"only part of it can act in scenario {scenario.name!r}: {why}")
-    return 0
+    said = words.effect(kind, why)
+    if said:
+        print(said)
 
 
 #: what a reform does on a scenario (:func:`_effect`)
@@ -218,24 +225,28 @@ def _on(path: Path, lang: str = "en") -> int:
 
 def _tfa(lang: str = "en") -> int:
     """``--tfa``: the reforms grouped by the TFA article they implement, then those that
-    implement none, each with its reason (:mod:`sim.reforms.tfa`); in English only, said
-    so first under ``--lang zh``."""
+    implement none, each with its reason (:mod:`sim.reforms.tfa`; in Chinese under ``zh``,
+    :mod:`sim.report.zh_tfa`)."""
     from sim.reforms.tfa import SOURCE, TAGS, by_article, title
-    from sim.report.zh_reforms import UNTRANSLATED
+    from sim.report import zh_tfa
 
-    if lang == "zh":
-        print(f"{UNTRANSLATED}各项改革对应的世贸组织《贸易便利化协定》条款及理由，暂以英文列出：")
-    print(f"reforms by the measure of the WTO Trade Facilitation Agreement they implement "
+    zh = lang == "zh"
+    print(zh_tfa.heading() if zh else
+          f"reforms by the measure of the WTO Trade Facilitation Agreement they implement "
           f"({SOURCE}; the project's reading, not an official classification):")
     groups = by_article()
     width = max(len(n) for n in TAGS)
     for article, names in groups.items():
-        print("\n" + (title(article) if article else "No TFA measure"))
+        if zh:
+            print("\n" + (zh_tfa.title(article) if article else zh_tfa.NO_MEASURE))
+        else:
+            print("\n" + (title(article) if article else "No TFA measure"))
         for name in names:
             tag = TAGS[name]
             more = "; ".join(title(a) for a in tag.bears_on)
-            why = tag.why + (f" (bears on {more})" if more else "")
-            _wrapped(f"  {name:<{width}}  {why}", width + 4)
+            why = zh_tfa.reason(name) if zh else tag.why + (f" (bears on {more})" if more
+                                                            else "")
+            _wrapped(f"  {name:<{width}}  {why}", width + 4, wide=zh)
     return 0
 
 

@@ -29,6 +29,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write the table to FILE (CSV, one row per option and figure)")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,10 +44,17 @@ def run(args: argparse.Namespace) -> int:
         table = tfa_changes(args.folder)
     except ResultsFolderError as exc:
         raise UsageError(str(exc)) from None
-    print("\n".join(tfa_lines(table)))
+    from sim.cli_lang import chosen
+
+    zh = chosen(args) == "zh"
+    if zh:
+        from sim.cli_zh_tfa import CSV, lines
+
+    print("\n".join(lines(table) if zh else tfa_lines(table)))
     if args.csv is not None:
         table.to_csv(args.csv, index=False)
-        print(f"each option's TFA articles and change in release time: {args.csv}",
+        print(CSV.format(path=args.csv) if zh else
+              f"each option's TFA articles and change in release time: {args.csv}",
               file=sys.stderr)
     return 0
 

@@ -36,20 +36,15 @@ def library_line(name: str, mechanism: str, missing: str) -> str:
     """One reform of the library's list in Chinese: its mechanism (marked untranslated, in
     English, where :mod:`sim.report.zh_reforms` has none for it) and why it is not available
     in this build, if it is not."""
-    import re
-
     from sim.report.zh_reforms import UNTRANSLATED
     from sim.report.zh_reforms import mechanism as zh
 
     said = zh(name, mechanism) or UNTRANSLATED + mechanism
     if not missing:
         return said
-    why = missing.split(" needs ", 1)[-1]
-    found = re.fullmatch(r"the scenario section\(s\) (\[.*\]), which this version of the "
-                         r"model does not have yet", why)
-    why = (f"需要情景部分 {found[1]}，本版本模型尚无该部分" if found
-           else f"{UNTRANSLATED}{why}")
-    return f"{said}  ［无法使用：{why}］"
+    from sim.cli_zh_reform_show import missing as why
+
+    return f"{said}  ［无法使用：{why(missing)}］"
 
 
 def wrap_wide(text: str, cols: int, indent: int) -> str:

@@ -152,10 +152,18 @@ def test_an_empty_significance_cell_is_not_read_as_significant(compared, tmp_pat
     assert not table["significant"].any()
 
 
-def test_reforms_tfa_says_under_lang_zh_that_it_is_in_english(capsys, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "300")
-    assert main(["reforms", "--tfa", "--lang", "zh"]) == 0
-    first, rest = capsys.readouterr().out.split("\n", 1)
-    assert first.startswith("（此条尚无中文译文）") and "暂以英文列出" in first
-    assert main(["reforms", "--tfa"]) == 0
-    assert capsys.readouterr().out == rest  # (the English list itself, unchanged)
+def test_tfa_is_said_in_chinese_under_lang_zh(compared, capsys, tmp_path):
+    from sim.report.zh_tfa import TITLES
+    from tests.test_cli_lang_notes import english_left
+
+    capsys.readouterr()
+    assert main(["tfa", str(compared), "--lang", "zh", "--csv", str(tmp_path / "t.csv")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("海关通关时间（到港至放行，小时）：各方案相对基准方案的配对差值")
+    assert ("advance_declaration+single_window\n  《贸易便利化协定》：第7.1条 抵达前业务办理；"
+            "第10.4条 单一窗口\n") in out
+    assert "more\n  《贸易便利化协定》：不是改革库中的改革\n" in out
+    assert "均值，全部货物" in out and " 至 " in out and "95% 置信区间" in out
+    kept = [ARTICLES[a] for a, (_, zh) in TITLES.items() if zh is None]
+    assert "尚无中文" not in out and english_left(out) == [] and not any(k in out for k in kept)
+    assert err.startswith("各方案的《贸易便利化协定》条款及海关通关时间的变化：")

@@ -1,0 +1,78 @@
+"""``bordersim tfa RESULTS_DIR --lang zh``: each option's measures of the WTO Trade
+Facilitation Agreement beside its paired change in release time, in Chinese (the table of
+:func:`sim.report.tfa_changes.tfa_lines`; article titles and reasons from
+:mod:`sim.report.zh_tfa`). Option and reform names and the figures are as in English."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from sim.report.zh_reforms import UNTRANSLATED
+from sim.report.zh_tfa import AGREEMENT
+
+#: the table's heading line
+HEADING = ("海关通关时间（到港至放行，小时）：各方案相对基准方案的配对差值及其 95% 置信区间；"
+           "* 表示经 Holm 多重比较校正后在 5% 水平上显著")
+#: the line of ``--csv``
+CSV = f"各方案的{AGREEMENT}条款及海关通关时间的变化：{{path}}"
+_STAT = {"mean": "均值", "median": "中位数"}
+_GOODS = {"all": "全部货物", "imports": "进口", "exports": "出口"}
+#: what the comparison said of the option (:func:`sim.report.tfa_changes._note`)
+_NOTES = {"no effect in this scenario": "在此情景中不可能产生效果",
+          "only part of it acts in this scenario": "在此情景中只有部分起作用"}
+
+
+def pad(text: str, width: int, right: bool = True) -> str:
+    """``text`` padded to ``width`` terminal columns, a Chinese character taking two."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    fill = " " * max(0, width - used)
+    return fill + text if right else text + fill
+
+
+def articles(cell: str) -> str:
+    """The ``tfa_articles`` cell in Chinese: titles, 无, or why there is nothing to say."""
+    from sim.reforms.tfa import ARTICLES
+    from sim.report.zh_tfa import title
+
+    if cell == "not a reform of the library":
+        return "不是改革库中的改革"
+    found, _, unknown = cell.partition(" (not in the TFA table: ")
+    named = [title(a) for a in found.split("; ") if a in ARTICLES]
+    said = "；".join(named) if named else "无" if found == "none" else UNTRANSLATED + found
+    return said + (f"（不在{AGREEMENT}对照表中：{unknown.rstrip(')')}）" if unknown else "")
+
+
+def note(text: str) -> str:
+    """The option's note in Chinese, its reason from :mod:`sim.report.zh_reasons`."""
+    from sim.report.zh_reasons import reason
+
+    said, _, why = text.partition(": ")
+    head = _NOTES.get(said)
+    zh = reason(why)
+    if head is None:
+        return UNTRANSLATED + text
+    return f"{head}：{zh if zh is not None else UNTRANSLATED + why}"
+
+
+def lines(table: Any) -> list[str]:
+    """The table as Chinese text, aligned as the English one."""
+    from sim.report.tfa_changes import _hours
+
+    out = [HEADING]
+    for name, rows in table.groupby("option", sort=False):
+        first = rows.iloc[0]
+        reform = first["reform"]
+        out += ["", f"{name}" + (f"（改革 {reform}）" if reform and reform != name else ""),
+                f"  {AGREEMENT}：" + articles(str(first["tfa_articles"]))]
+        if first["note"]:
+            out.append(f"  提示：{note(str(first['note']))}")
+        out.append("  " + pad("", 16) + pad("基准方案", 10) + pad("方案", 10) + pad("变化", 10)
+                   + "  95% 置信区间")
+        for _, r in rows.iterrows():
+            label = f"{_STAT[r['statistic']]}，{_GOODS[r['goods']]}"
+            star = " *" if r["significant"] else ""
+            out.append("  " + pad(label, 16, right=False) + f"{_hours(r['baseline_h']):>10}"
+                       f"{_hours(r['option_h']):>10}{_hours(r['change_h'], '+'):>10}  "
+                       f"{_hours(r['ci_low'], '+')} 至 {_hours(r['ci_high'], '+')}{star}")
+    return out
