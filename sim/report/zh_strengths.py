@@ -4,12 +4,14 @@
 the digest of the English it translates, so a reworded English text is printed marked
 untranslated, in English, never stale. A strength is looked up as ``reform.param``, then as
 ``param`` alone (the texts most reforms share: costs, uptake, transition); a source as
-``reform:index``. Field paths, figures, titles of papers, addresses and file names stay as
-written."""
+``reform:index``. The tables hold the most used reforms' texts and those most reforms share;
+:mod:`sim.report.zh_strengths_more` holds every other reform's, merged in here. Field paths,
+figures, titles of papers, addresses and file names stay as written."""
 
 from __future__ import annotations
 
 from sim.report.zh_reforms import UNTRANSLATED, digest
+from sim.report.zh_strengths_more import MORE_SOURCES, MORE_STRENGTHS
 
 #: ``reform.param`` or ``param`` -> (digest of its English description, its Chinese)
 STRENGTHS: dict[str, tuple[str, str]] = {
@@ -29,6 +31,7 @@ STRENGTHS: dict[str, tuple[str, str]] = {
     "direct_loading.minutes": ("20179a30", "使用者需提前到达的时间，分钟"),
     "two_step_declaration.uptake": ("e2368ad5", "AEO 企业进口报关单中分两步申报的比例"),
     "two_step_declaration.general_uptake": ("53e84377", "一般信用企业进口报关单中分两步申报的比例"),
+    **MORE_STRENGTHS,
 }  # fmt: skip
 
 #: ``reform:index`` -> (digest of the English source, its Chinese)
@@ -57,6 +60,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "two_step_declaration:1": ("8c218d92",
         "假设：各类别的使用比例（未找到采用两步申报的比例；据报道为个位数百分比，china-2017.toml "
         "即取此值：0.1 / 0.05）；默认值展示该改革在广泛采用时的效果；失信企业除外"),
+    **MORE_SOURCES,
 }  # fmt: skip
 
 
