@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -357,6 +358,7 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             raise UsageError(str(exc)) from None
     if args.lhs is not None:  # (the metrics whose PRCCs are printed; checked before running)
         args.metric = _lhs_metrics(args, base, path, overrides)
+    args.warned = []  # (told by the folder as it is opened: see _warner)
     run = {
         "path": path,
         "out": _sweep_out(base, args),
@@ -375,7 +377,8 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             "depend on each other), or fix the other fields at values that leave room"
         ) from None
     _note_idle(args, base, _swept(path, overrides, args))
-    said = [*getattr(args, "said", []), *_note_sample(args, base)]  # (last, where it is seen)
+    said = [*args.warned, *getattr(args, "said", []),
+            *_note_sample(args, base)]  # (last, where it is seen)
     from sim.cli_warnings import coded, exit_status, write_records
 
     records = coded(said)  # (the points' warnings and the window's notes, coded)
@@ -451,6 +454,19 @@ def _note_sample(args: argparse.Namespace, base: Any) -> list[str]:
     return lines
 
 
+def _warner(args: argparse.Namespace) -> Callable[[str], None]:
+    """What tells of a warning from the sweep's folder (resumed in another environment): on
+    stderr as the other warnings are, and kept in ``args.warned`` for ``--fail-on`` and
+    ``warning-records.json``."""
+    from sim.cli_lang import line
+
+    def told(message: str) -> None:
+        print(line(f"warning: {message}", args.lang), file=sys.stderr)
+        args.warned.append(f"warning: {message}")
+
+    return told
+
+
 def _note(message: str, lang: str = "en") -> None:
     from sim.cli_lang import line
 
@@ -489,6 +505,7 @@ def _sobol(
                 command=command,
                 on_notice=lambda message: _note(message, args.lang),
                 on_done=lambda i, r, m: bar.advance(),
+                on_warning=_warner(args),
             )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -633,6 +650,7 @@ def _run_points(args: argparse.Namespace, path: Any, design: Any, where: tuple[A
             command=command,
             on_notice=lambda message: _note(message, args.lang),
             on_done=lambda i, r, m: bar.advance(),
+            on_warning=_warner(args),
         )
 
 

@@ -100,3 +100,11 @@ def warning(folder: Path, found: list[str], same: bool) -> str:
            "; the code's build is the same (a folder made by other code is refused), but "
            "check that what differs cannot change a figure")
     return f"resuming {folder}, made in another environment: {', '.join(found)}{why}"
+
+
+def resume_warning(folder: Path, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """The warning a folder resumed from record ``old`` by a command recording ``new`` gets
+    (:func:`warning`), or None when nothing recorded differs; one place for run, compare and
+    sweep, so that each says the same."""
+    found = changes(old, new)
+    return warning(folder, found, same_commit(old, new)) if found else None

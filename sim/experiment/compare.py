@@ -93,7 +93,7 @@ from sim.experiment.store import (
     scenario_differences,
     scenario_hash,
 )
-from sim.made_where import provenance
+from sim.made_where import provenance, resume_warning
 from sim.model.credit_rules import engine_caps
 from sim.model.result import RunResult
 from sim.model.risk_notes import engine_throttle
@@ -621,13 +621,28 @@ class Comparison:
         self.folder = _CompareFolder(Path(out), self.meta, resolved)
         if self.folder.rebuilt and self.on_notice is not None:
             self.on_notice(self.folder.rebuilt)
-        for o in self.opts:
-            store = RunStore(self.folder.path / "options" / o.name, self.on_notice)
-            # (with a precision target, replications up to --max-reps are this run's own)
-            most = reps if self.precision is None else max(reps, max_reps)
-            store.open(self.variants[o.name], seed, most, command=command or [])
-            self.stores[o.name] = store
+        # (with a precision target, replications up to --max-reps are this run's own)
+        most = reps if self.precision is None else max(reps, max_reps)
+        elsewhere = self._open_stores(self.folder.path / "options", most, command)
+        said = resume_warning(self.folder.path, self.folder.old, self.meta)
+        # (one warning, not one per option: the options' folders were written by the same
+        # commands; theirs count only when compare.json recorded nothing to compare)
+        for warning in [said] if said is not None else elsewhere[:1]:
+            self.run_warnings.append(warning)
+            self.meta["warnings"].append(warning)
         self.folder.record()  # (only once every check passed: a refused run changes nothing)
+
+    def _open_stores(self, options: Path, most: int, command: list[str] | None) -> list[str]:
+        """Open (or resume) one run folder per option in ``options``, with up to ``most``
+        replications; return the warnings of those resumed in another environment
+        (:mod:`sim.made_where`), kept for ``compare.json``'s ``warnings``, not printed."""
+        elsewhere: list[str] = []
+        for o in self.opts:
+            store = RunStore(options / o.name, self.on_notice,
+                             on_warning=elsewhere.append)
+            store.open(self.variants[o.name], self.seed, most, command=command or [])
+            self.stores[o.name] = store
+        return elsewhere
 
     def _identity(self, o: Option) -> dict[str, Any]:
         """What the folder keeps of an option; one given by a scenario file also keeps its
@@ -1509,6 +1524,8 @@ class _CompareFolder:
         self.rebuilt = ""  # (the notice of a damaged compare.json written again)
         #: the replications whose tables the command before left (it ended with all finished)
         self.reps_before: Any = None
+        #: ``compare.json`` as found, when resuming (to say what changed: sim.made_where)
+        self.old: dict[str, Any] = {}
         meta_path = path / "compare.json"
         check_kind(path, "compare")
         if meta_path.exists():
@@ -1547,7 +1564,7 @@ class _CompareFolder:
         found = files_by_unit(  # (to say what a command killed before it ended computed)
             ((o.name, o / "reps") for o in (path / "options").glob("*") if o.is_dir()), _REP_FILES)
         meta["history"] = [*history_of(old, found), entry(meta.get("command"), started)]
-        self.meta = meta
+        self.meta, self.old = meta, old
 
     def record(self) -> None:
         """Write ``compare.json`` (once the options' folders have been checked too)."""

@@ -217,6 +217,7 @@ def sobol(
     command: list[str] | None = None,
     on_notice: Callable[[str], None] | None = None,
     on_done: Callable[[int, int, dict[str, float]], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> SobolResult:
     """Sobol indices of ``metric`` over ``ranges`` of ``scenario`` (a file or a
     :class:`Scenario`), with ``reps`` replications per point (3, as on the command line: with
@@ -227,7 +228,8 @@ def sobol(
 
     Runs a sweep over Saltelli's sample (``n`` base points; ``sample_seed`` seeds the sample
     and the bootstrap of the intervals, ``seed`` the simulations) with ``reps`` replications
-    per point (``on_done``: told of each, as :func:`~sim.experiment.sweep.sweep` tells it).
+    per point (``on_done``: told of each, as :func:`~sim.experiment.sweep.sweep` tells it;
+    ``on_warning`` too).
     With ``out`` the sweep is resumable there, and ``sobol.csv``, ``sobol-replications.csv``
     (each replication's own indices), ``sobol.png`` and ``sobol.json`` are written beside it.
     """
@@ -249,6 +251,7 @@ def sobol(
         command=command,
         on_notice=on_notice,
         on_done=on_done,
+        on_warning=on_warning,
     )
     if metric not in runs.columns:  # a name of the scenario that no run measured
         raise MetricError(

@@ -656,10 +656,9 @@ class RunStore:
     def _compare_environment(self, meta: dict[str, Any]) -> None:
         """On resume: warn of each way this run's environment differs from the one the
         folder's ``meta.json`` recorded (another node, Python, commit); never refuse."""
-        found = made_where.changes(self._old_meta or {}, meta)
-        if found:
-            same = made_where.same_commit(self._old_meta or {}, meta)
-            self.warn(made_where.warning(self.path, found, same))
+        said = made_where.resume_warning(self.path, self._old_meta or {}, meta)
+        if said is not None:
+            self.warn(said)
 
     def _write_organisation(self, scenario: Scenario) -> None:
         """``organisation.json``: the resolved tree (units, staff) for reports to draw."""

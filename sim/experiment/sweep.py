@@ -354,6 +354,7 @@ def sweep(
     on_done: OnDone | None = None,
     command: list[str] | None = None,
     on_notice: Callable[[str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
     """Run ``reps`` replications of ``scenario`` (a file's path or a :class:`Scenario`,
     validated again) at every point of ``design``: a DataFrame (one row per point, columns
@@ -365,7 +366,8 @@ def sweep(
     every metric, sorted (:func:`summary`, :func:`intervals`: its folder's per-point tables).
     Replication ``r`` uses the same seed at every point. When replications raise, the others
     finish (and are stored); then ``ReplicationsFailed`` is raised. ``on_notice`` hears of
-    each point file of ``out`` found damaged or foreign (and run again)."""
+    each point file of ``out`` found damaged or foreign (and run again); ``on_warning``, of
+    ``out`` resumed in another environment (:mod:`sim.made_where`; else stderr)."""
     reps = check_reps(reps)
     design = _checked_design(design, reps)
     seed = check_seed(seed)
@@ -374,7 +376,7 @@ def sweep(
     hashes = [scenario_hash(s) for s in scenarios]
     store = None
     if out is not None:
-        store = SweepStore(out, on_notice)
+        store = SweepStore(out, on_notice, on_warning)
         shown = f"<{scenario.name}>" if isinstance(scenario, Scenario) else scenario
         store.open(shown, design, hashes, seed, reps, command, *_base(scenario, overrides))
     values = [

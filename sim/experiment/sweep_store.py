@@ -31,6 +31,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +59,7 @@ from sim.experiment.store import (
 )
 from sim.experiment.sweep_differs import Asked, differences
 from sim.experiment.sweep_pairs import point_differences
-from sim.made_where import provenance
+from sim.made_where import provenance, resume_warning
 from sim.version import __version__
 
 POINT_FORMAT = 2  # of a point file: identity and its own checksum
@@ -83,8 +84,12 @@ def points_hash(hashes: list[str]) -> str:
 class SweepStore:
     """A sweep's results folder. ``open`` it, ``load`` or ``save`` points, ``finish``."""
 
-    def __init__(self, path: str | Path, on_notice: Callable[[str], None] | None = None):
+    def __init__(self, path: str | Path, on_notice: Callable[[str], None] | None = None,
+                 on_warning: Callable[[str], None] | None = None):
+        """``on_notice``: told of each file found damaged (and written again);
+        ``on_warning``: of a folder resumed in another environment (else stderr)."""
         self.path = Path(path)
+        self.on_warning = on_warning
         self.points_dir = self.path / "points"
         self.seed: int | None = None
         self.version = __version__  # that point files must carry (meta.json's when reading)
@@ -153,12 +158,24 @@ class SweepStore:
         }
         if old is not None:
             meta["resumed"] = started
+            self._compare_environment(old, meta)
         meta["history"] = [*history_of(old, self._present()), entry(command, started)]
         if base is not None:
             self._write("scenario.json", dump_json(base), old is not None,
                         "the scenario of this sweep")
         atomic_write(self.path / "meta.json", dump_json(meta))
         self.seed, self.build, self._meta = seed, build(), meta
+
+    def _compare_environment(self, old: dict[str, Any], meta: dict[str, Any]) -> None:
+        """On resume: warn (``on_warning``, else stderr) of each way this sweep's environment
+        differs from the one ``meta.json`` recorded (:mod:`sim.made_where`); never refuse."""
+        said = resume_warning(self.path, old, meta)
+        if said is None:
+            return
+        if self.on_warning is not None:
+            self.on_warning(said)
+        else:
+            print(f"warning: {said}", file=sys.stderr)
 
     def _present(self) -> dict[str, list[int]]:
         """The (point, replication) runs whose files the folder holds, by point (to say
