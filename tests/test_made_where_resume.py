@@ -47,11 +47,13 @@ def _codes(out: Path) -> list[str]:
 def test_a_comparison_resumed_elsewhere_warns_in_the_json_and_its_records(tmp_path, capsys):
     out = tmp_path / "c"
     assert main([*COMPARE, "--out", str(out)]) == 0
-    _move(out / "compare.json")
+    for record in (out / "compare.json", *out.glob("options/*/meta.json")):
+        _move(record)  # (a real move: every record says so)
     capsys.readouterr()
     assert main([*COMPARE, "--out", str(out), "--json"]) == 0  # (a warning, not a refusal)
     printed = capsys.readouterr()
-    assert printed.err.count(_said(out)) == 1  # (once: not again for each option's folder)
+    assert printed.err.count(_said(out)) == 1
+    assert printed.err.count("made in another environment") == 1  # (not once per option)
     said = json.loads(printed.out)
     assert any(n.startswith(_said(out)) for n in said["notes"])
     assert "resumed_elsewhere" in [r["code"] for r in said["warning_records"]]
