@@ -65,7 +65,8 @@ UNITS = {
     "ipr_detained_days_mean": "days",
     "ipr_storage_cost": "currency, observed days",
     "ipr_clearance_time_mean": "hours",
-    "ipr_trader_hold_cost": "currency",
+    "ipr_trader_hold_cost_per_held": "currency per consignment",  # (before its stem)
+    "ipr_trader_hold_cost": "currency, observed days",
 }
 
 
