@@ -1257,21 +1257,30 @@ def _check(args: argparse.Namespace) -> int:
         from sim.experiment.metric_names import metric_names
         from sim.scenario.costs import currency_of
 
-        lines = explained(args.explain, metric_names(scenario), currency_of(scenario.costs))
-        sys.stdout.write("".join(f"{line}\n" for line in lines))
-        print(f"note: {ESTIMAND}", file=sys.stderr)  # (standard output stays one per line)
+        known = metric_names(scenario)
+        lines = explained(args.explain, known, currency_of(scenario.costs))
+        if lang == "zh":
+            from sim.cli_zh_explain import ESTIMAND as ESTIMAND_ZH
+            from sim.cli_zh_explain import explain_line
+
+            shown = [explain_line(line, known) for line in lines]
+        sys.stdout.write("".join(f"{line}\n" for line in (shown if lang == "zh" else lines)))
+        print(ESTIMAND_ZH if lang == "zh" else f"note: {ESTIMAND}", file=sys.stderr)
         return 0 if all("\t?\t" not in line for line in lines) else 2
-    if args.arrivals:  # (what a monthly count or a profile makes of the traffic)
+    if args.arrivals or args.roster:  # (the traffic a profile makes; who is on duty, at what)
+        from sim.cli_roster import roster_lines
+        from sim.cli_zh_listings import listing_line
         from sim.scenario.arrival_rates import arrival_lines
 
-        sys.stdout.write("".join(f"{line}\n" for line in arrival_lines(scenario)))
-        return 0
-    if args.roster:  # (who is on duty when, and what it costs a week)
-        from sim.cli_roster import roster_lines
-
-        sys.stdout.write("".join(f"{line}\n" for line in roster_lines(scenario)))
+        listed = arrival_lines(scenario) if args.arrivals else roster_lines(scenario)
+        listed = [listing_line(x) for x in listed] if lang == "zh" else listed
+        sys.stdout.write("".join(f"{line}\n" for line in listed))
         return 0
     if args.sources is not None:  # what each number rests on (sim.scenario.provenance)
+        if lang == "zh":
+            from sim.cli_zh_listings import SOURCES
+
+            print(SOURCES, file=sys.stderr)
         return _sources(args)
     if args.changes:  # what a child changes of its parent (sim.scenario.changes)
         return _changes(args, scenario)
@@ -1299,8 +1308,10 @@ def _changes(args: argparse.Namespace, scenario: Scenario) -> int:
             "starts with "
             'extends = "default" (a bundled scenario\'s name, or a file beside it)')
     found = changes(load_scenario(parent or path), scenario, where_set(path, settings))
-    sys.stdout.write("".join(f"{line}\n" for line in [HEADER, *(c.line() for c in found)]))
-    if chosen(args) == "zh":
+    zh = chosen(args) == "zh"
+    head = "字段\t上级情景的值\t本文件的值\t设置于" if zh else HEADER
+    sys.stdout.write("".join(f"{line}\n" for line in [head, *(c.line() for c in found)]))
+    if zh:
         print(f"提示：与 {(parent or path).name}{'（加上所给的 --set）' if parent is None else ''}"
               f"相比，有 {len(found)} 个字段不同；数值为解析后的值（时间以小时计，速率以每小时计）",
               file=sys.stderr)

@@ -1,0 +1,53 @@
+"""``bordersim check --explain --lang zh``: each metric's line (``NAME<TAB>UNIT<TAB>MEANING``)
+with its unit in Chinese (:func:`sim.cli_zh.unit`), its Chinese name (the report's,
+:func:`sim.report.translate.metric_name`, which says the port and direction a modified name
+is restricted to) and its meaning from :mod:`sim.report.zh_meanings`; a meaning with no
+Chinese is printed in English, marked untranslated. The name stays the first field, so the
+lines still sort and ``cut`` as in English."""
+
+from __future__ import annotations
+
+import re
+
+from sim.cli_zh_options import UNTRANSLATED
+from sim.experiment.metric_names import MetricNames
+
+#: the note beside the glossary (:data:`sim.cli.ESTIMAND`) in Chinese
+ESTIMAND = (
+    "提示：一次运行的数值是各次重复运行自身数值的均值：分位数为各次重复运行中观测期到港货物的分位数"
+    "（逆累积分布样本分位数，读自直方图，误差不超过 1%）；比率或比例为各次重复运行的比率（分母"
+    "为 0 的不计入）"
+    "，而不是合并计数之比；其区间为各次重复运行的 t 区间（见 docs/how-results-are-comp"
+    "uted.md）")
+
+
+def explain_line(english: str, known: MetricNames) -> str:
+    """One line of ``check --explain`` in Chinese (a name no entry has: why, in Chinese)."""
+    from sim.cli_zh import unit
+    from sim.experiment.metric_glossary import lookup
+    from sim.report.translate import metric_name
+    from sim.report.zh_meanings import meaning
+
+    name, shown_unit, text = english.split("\t", 2)
+    if shown_unit == "?":
+        return f"{name}\t?\t{_unknown(text)}"
+    entry = lookup(name, known)
+    said = meaning(entry.stem, entry.meaning) if entry is not None else None
+    zh_name = metric_name(name) or name
+    if said is None:
+        said = UNTRANSLATED + text
+    return f"{name}\t{unit(shown_unit)}\t{zh_name}：{said}"
+
+
+def _unknown(english: str) -> str:
+    """Why a name has no entry (``(not a metric of scenario 'x'; it appears only ...)``)."""
+    found = re.fullmatch(r"\(not a metric of scenario (?P<s>'[^']*')(?:; it appears only "
+                         r"(?P<only>.+))?\)", english)
+    if found is not None:
+        only = f"；{UNTRANSLATED}it appears only {found['only']}" if found["only"] else ""
+        return f"（不是情景 {found['s']} 的指标{only}）"
+    found = re.fullmatch(r"\(matches no metric of scenario (?P<s>'[^']*')\)", english)
+    if found is not None:
+        return f"（不匹配情景 {found['s']} 的任何指标）"
+    return {"(not in the glossary)": "（指标说明中没有此名称）"}.get(english,
+                                                              UNTRANSLATED + english)

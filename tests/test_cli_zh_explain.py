@@ -1,0 +1,52 @@
+"""``bordersim check --explain --lang zh``: the metrics of the run table in Chinese (unit,
+name, meaning), every family either translated or listed as pending (so a new metric with
+no Chinese meaning fails here), and the English lines word for word as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sim.cli import KEY_METRICS, main
+from tests.test_cli_lang_notes import english_left
+
+PENDING = Path(__file__).parent / "data" / "zh_meanings_pending.txt"
+
+
+def _explain(capsys: pytest.CaptureFixture[str], lang: str) -> tuple[str, str]:
+    assert main(["check", "--explain", *KEY_METRICS, "--lang", lang]) == 0
+    said = capsys.readouterr()
+    return said.out, said.err
+
+
+def test_the_run_tables_metrics_are_explained_in_chinese(capsys, monkeypatch):
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    out, err = _explain(capsys, "zh")
+    assert out.startswith("clearance_h_mean\t小时\t海关通关时间均值：海关通关时间均值：自货物到港")
+    assert len(out.splitlines()) == len(KEY_METRICS)
+    assert "尚无中文" not in out + err
+    # (a metric's own name in backquotes is no sentence: only words outside them count)
+    assert english_left(out + err) == [], english_left(out + err)
+
+
+def test_the_english_glossary_is_unchanged(capsys, monkeypatch):
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    out, err = _explain(capsys, "en")
+    assert out.startswith("clearance_h_mean\thours\tMean clearance time: hours from the goods' "
+                          "arrival to customs' release, over the cohort's")
+    assert err.startswith("note: a run's figure is the mean over its replications of each ")
+
+
+def test_every_family_has_a_chinese_meaning_or_is_pending():
+    from sim.cli_zh_options import digest
+    from sim.experiment.metric_glossary import ENTRIES
+    from sim.report.zh_meanings import MEANINGS
+
+    pending = set(PENDING.read_text(encoding="utf-8").split())
+    done = {stem for stem, _ in MEANINGS}
+    stems = {e.stem for e in ENTRIES}
+    assert stems - done - pending == set(), "a metric family without a Chinese meaning"
+    assert done & pending == set(), "a family translated is still listed as pending"
+    current = {(e.stem, digest(e.meaning)) for e in ENTRIES}
+    assert set(MEANINGS) - current == set(), "a Chinese meaning of an English since changed"
