@@ -234,10 +234,7 @@ def sobol(
     (each replication's own indices), ``sobol.png`` and ``sobol.json`` are written beside it.
     """
     rs = _ranges(ranges)
-    given = "command line" if command else "overrides"  # (what an error they cause names)
-    base = _base_of(scenario, overrides, given)
-    source = "" if isinstance(scenario, Scenario) else scenario
-    check_metrics([metric], [metric_names(base, source)])  # before anything runs
+    _check_metric(scenario, overrides, metric, command)  # before anything runs
     design = sobol_design(rs, n, sample_seed, second_order)
     runs = sweep(
         scenario,
@@ -253,16 +250,35 @@ def sobol(
         on_done=on_done,
         on_warning=on_warning,
     )
-    if metric not in runs.columns:  # a name of the scenario that no run measured
-        raise MetricError(
-            f"--metric {metric!r}: no run measured it (a port where nothing was released, "
-            "say); choose another metric or run longer"
-        )
+    _check_measured(runs, metric)
     res = _analysed(list(rs), runs, metric, reps, second_order, sample_seed)
     res.n = n
     if out is not None:
         _write(Path(out), res, n)
     return res
+
+
+def _check_metric(
+    scenario: str | Path | Scenario,
+    overrides: Mapping[str, Any] | None,
+    metric: str,
+    command: list[str] | None,
+) -> None:
+    """Refuse a ``metric`` that no run of the scenario yields (:class:`MetricError`), before
+    anything runs; an error the overrides cause names the "command line" when there is one."""
+    given = "command line" if command else "overrides"
+    base = _base_of(scenario, overrides, given)
+    source = "" if isinstance(scenario, Scenario) else scenario
+    check_metrics([metric], [metric_names(base, source)])
+
+
+def _check_measured(runs: pd.DataFrame, metric: str) -> None:
+    """Refuse a ``metric`` the scenario names but no run of the sweep measured."""
+    if metric not in runs.columns:  # a name of the scenario that no run measured
+        raise MetricError(
+            f"--metric {metric!r}: no run measured it (a port where nothing was released, "
+            "say); choose another metric or run longer"
+        )
 
 
 def _base_of(

@@ -385,24 +385,42 @@ def sweep(
     rows: dict[tuple[int, int], dict[str, float]] = {}
     tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
     warned = store.warnings if store is not None else {}  # (loaded ones already there)
-    failures: list[Failure] = []
-    try:
-        for key, result in get_executor(executor, workers=workers).map(tasks):
-            if isinstance(result, Failure):
-                failures.append(result)
-                continue
-            i, r = _point_rep(key)
-            rows[i, r] = _finished(result, store, values[i], hashes[i], warned, (i, r), on_done)
-    except BaseException:  # (interrupted: what it computed until then is said, and kept)
-        if store is not None:
-            store.record_history(interrupted=True)
-        raise
+
+    def done(at: tuple[int, int], result: Any) -> None:
+        i = at[0]
+        rows[at] = _finished(result, store, values[i], hashes[i], warned, at, on_done)
+
+    failures = _run_all(tasks, executor, workers, store, done)
     table = _table(rows, values, warned)
     if failures:
         raise _failed(failures, table, store)
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def _run_all(
+    tasks: list[Task],
+    executor: str | Executor,
+    workers: int | None,
+    store: SweepStore | None,
+    done: Callable[[tuple[int, int], Any], None],
+) -> list[Failure]:
+    """Run ``tasks`` on the ``executor``, handing each finished replication (its point and
+    replication, its result) to ``done``; the replications that raised. Interrupted, the
+    folder's history says so (what was computed until then is kept) and it is raised again."""
+    failures: list[Failure] = []
+    try:
+        for key, result in get_executor(executor, workers=workers).map(tasks):
+            if isinstance(result, Failure):
+                failures.append(result)
+                continue
+            done(_point_rep(key), result)
+    except BaseException:  # (interrupted: what it computed until then is said, and kept)
+        if store is not None:
+            store.record_history(interrupted=True)
+        raise
+    return failures
 
 
 def summary(rows: pd.DataFrame) -> pd.DataFrame:
