@@ -170,10 +170,13 @@ def _changes(plan: Any, scenario: Any, lang: str) -> None:
         print(said)
 
 
-#: what a reform does on a scenario (:func:`_effect`)
+#: what a reform does on a scenario (:func:`_effect`); their words are the keys of the
+#: Chinese tables (:mod:`sim.cli_zh_reforms`, :mod:`sim.cli_zh_reform_show`), which import them
 ACTS, PART, ALREADY, NO_EFFECT, NOTHING = (
     "acts", "acts in part", "already in effect", "no effect", "changes nothing"
 )  # fmt: skip
+#: a reform this build cannot apply (it needs a part of the model not there yet)
+UNAVAILABLE = "not available"
 
 
 def _effect(plan: Any, scenario: Any, changes: int, same: int) -> tuple[str, str]:
@@ -212,12 +215,12 @@ def _on(path: Path, lang: str = "en") -> int:
             changes = plan.fields(scenario)
             new = scenario_data(plan.apply(scenario))
         except ReformError as exc:
-            kind, why = "not available", str(exc)
+            kind, why = UNAVAILABLE, str(exc)
         else:
             same = sum(get_path(data, k) == get_path(new, k) for k in changes)
             kind, why = _effect(plan, scenario, len(changes), same)
         if r.missing():
-            kind, why = "not available", r.missing()
+            kind, why = UNAVAILABLE, r.missing()
         said = effect(kind, why) if lang == "zh" else f"{kind}{': ' + why if why else ''}"
         _wrapped(f"{name:<{width}}  {said}", width + 2, wide=lang == "zh")
     return 0

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.cli_reforms import ALREADY, NO_EFFECT, NOTHING, PART
 from sim.report.zh_reforms import UNTRANSLATED
 
-#: a reform's effect on a scenario (:data:`sim.cli_reforms.ACTS`...) -> (English, Chinese)
+#: a reform's effect on a scenario (:data:`sim.cli_reforms.ACTS`...) -> (English, Chinese);
+#: one that acts has no closing line
 _EFFECTS = {
-    "changes nothing": ("  (none: scenario {s!r} has none of the parts this reform acts on, so "
+    NOTHING: ("  (none: scenario {s!r} has none of the parts this reform acts on, so "
                         "it changes nothing there)",
                         "  （无：情景 '{s}' 中没有该改革作用的任何部分，因此不改变任何内容）"),
-    "already in effect": ("this reform changes no field of scenario {s!r}: it is already in "
+    ALREADY: ("this reform changes no field of scenario {s!r}: it is already in "
                           "effect there (only its strengths, such as a transition, may still "
                           "act)",
                           "该改革不改变情景 '{s}' 的任何字段：它在该情景中已经生效（只有其强度，"
                           "如过渡期，仍可能起作用）"),
-    "no effect": ("these changes can have no effect in scenario {s!r}: {why}",
+    NO_EFFECT: ("these changes can have no effect in scenario {s!r}: {why}",
                   "这些修改在情景 '{s}' 中不可能产生效果：{why}"),
-    "acts in part": ("only part of it can act in scenario {s!r}: {why}",
+    PART: ("only part of it can act in scenario {s!r}: {why}",
                      "在情景 '{s}' 中只有部分可以起作用：{why}"),
 }
 

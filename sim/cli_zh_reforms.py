@@ -5,14 +5,16 @@ keep their names (as ``--reforms`` takes them)."""
 
 from __future__ import annotations
 
-#: what a reform does on a scenario (sim.cli_reforms) -> its Chinese
+from sim.cli_reforms import ACTS, ALREADY, NO_EFFECT, NOTHING, PART, UNAVAILABLE
+
+#: what a reform does on a scenario (sim.cli_reforms, by its constants) -> its Chinese
 EFFECTS = {
-    "acts": "起作用",
-    "acts in part": "部分起作用",
-    "already in effect": "已经生效",
-    "no effect": "不可能产生效果",
-    "changes nothing": "不改变任何内容",
-    "not available": "无法使用",
+    ACTS: "起作用",
+    PART: "部分起作用",
+    ALREADY: "已经生效",
+    NO_EFFECT: "不可能产生效果",
+    NOTHING: "不改变任何内容",
+    UNAVAILABLE: "无法使用",
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from sim.report.tfa_changes import NO_EFFECT_NOTE, NOT_A_REFORM, PART_NOTE
 from sim.report.zh_reforms import UNTRANSLATED
 from sim.report.zh_tfa import AGREEMENT
 
@@ -19,8 +20,7 @@ CSV = f"各方案的{AGREEMENT}条款及海关通关时间的变化：{{path}}"
 _STAT = {"mean": "均值", "median": "中位数"}
 _GOODS = {"all": "全部货物", "imports": "进口", "exports": "出口"}
 #: what the comparison said of the option (:func:`sim.report.tfa_changes._note`)
-_NOTES = {"no effect in this scenario": "在此情景中不可能产生效果",
-          "only part of it acts in this scenario": "在此情景中只有部分起作用"}
+_NOTES = {NO_EFFECT_NOTE: "在此情景中不可能产生效果", PART_NOTE: "在此情景中只有部分起作用"}
 
 
 def pad(text: str, width: int, right: bool = True) -> str:
@@ -35,7 +35,7 @@ def articles(cell: str) -> str:
     from sim.reforms.tfa import ARTICLES
     from sim.report.zh_tfa import title
 
-    if cell == "not a reform of the library":
+    if cell == NOT_A_REFORM:
         return "不是改革库中的改革"
     found, _, unknown = cell.partition(" (not in the TFA table: ")
     named = [title(a) for a in found.split("; ") if a in ARTICLES]

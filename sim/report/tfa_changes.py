@@ -38,11 +38,17 @@ def _options(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     return options, record
 
 
+#: the heads of an option's note (:func:`_note`) and the articles cell of an option that is no
+#: reform (:func:`_articles`): the keys of their Chinese (:mod:`sim.cli_zh_tfa`)
+NO_EFFECT_NOTE = "no effect in this scenario"
+PART_NOTE = "only part of it acts in this scenario"
+NOT_A_REFORM = "not a reform of the library"
+
+
 def _note(record: dict[str, Any], name: str) -> str:
     """What the comparison said of the option's effect in its scenario ('' if nothing): a
     reform with no effect there, or one of which only part acts."""
-    for key, said in (("no_effect", "no effect in this scenario"),
-                      ("caveats", "only part of it acts in this scenario")):
+    for key, said in (("no_effect", NO_EFFECT_NOTE), ("caveats", PART_NOTE)):
         why = (record.get(key) or {}).get(name) if isinstance(record.get(key), dict) else None
         if why:
             return f"{said}: {why}"
@@ -56,7 +62,7 @@ def _articles(option: dict[str, Any]) -> str:
 
     text = str(option.get("reform") or "")
     if not text:
-        return "not a reform of the library"
+        return NOT_A_REFORM
     found, unknown = articles_of(text)
     cell = "; ".join(found) or "none"
     return cell + (f" (not in the TFA table: {', '.join(unknown)})" if unknown else "")
