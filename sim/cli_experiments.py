@@ -153,6 +153,13 @@ def _add_sweep_parser(sub: Any) -> None:
         "the same folder resumes",
     )
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
+    sw.add_argument(
+        "--json-object",
+        action="store_true",
+        help="print only JSON on stdout, as an object: the points (with --sobol: the indices) "
+        "under points (indices), beside notes and warning_records, as run and compare give "
+        "them (--json alone prints the bare list)",
+    )
     _add_executor(sw)
     add_show(sw)
     from sim.cli_lang import add_lang
@@ -359,6 +366,7 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     if args.lhs is not None:  # (the metrics whose PRCCs are printed; checked before running)
         args.metric = _lhs_metrics(args, base, path, overrides)
     args.warned = []  # (told by the folder as it is opened: see _warner)
+    args.json = args.json or args.json_object
     run = {
         "path": path,
         "out": _sweep_out(base, args),
@@ -383,7 +391,20 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
 
     records = coded(said)  # (the points' warnings and the window's notes, coded)
     write_records(run["out"], records)
+    if args.json:  # (last: its notes and records are all there now)
+        _print_sweep_json(args, said, records)
     return code or exit_status(records, args.fail_on)
+
+
+def _print_sweep_json(args: argparse.Namespace, said: list[str], records: list[Any]) -> None:
+    """The sweep's JSON on stdout: its list (``args.json_list``: the name of what it holds,
+    and the list), or with ``--json-object`` an object of that list under its name beside
+    ``notes`` and ``warning_records``, as ``run --json`` and ``compare --json`` give them."""
+    from sim.experiment.store import dump_json
+
+    name, listed = args.json_list
+    printed = {name: listed, "notes": said, "warning_records": records}
+    sys.stdout.write(dump_json(printed if args.json_object else listed))
 
 
 def _lhs_metrics(args: argparse.Namespace, base: Any, path: Any, overrides: Any) -> list[str]:
@@ -486,7 +507,6 @@ def _sobol(
 
     from sim.cli import _progress
     from sim.experiment.sensitivity import sobol
-    from sim.experiment.store import dump_json
 
     total = args.sobol * (len(args.ranges) + 2) * args.reps  # (Saltelli's points)
     try:
@@ -515,8 +535,8 @@ def _sobol(
     for warning in res.warnings(args.sobol):
         print(line(f"warning: {warning}", args.lang), file=sys.stderr)
         args.said.append(f"warning: {warning}")
-    if args.json:
-        sys.stdout.write(dump_json(res.indices.reset_index().to_dict(orient="records")))
+    if args.json:  # (printed once its notes are known: _print_sweep_json)
+        args.json_list = ("indices", res.indices.reset_index().to_dict(orient="records"))
         return 0
     _print_sobol(res, args.metric, out, args.lang)
     return 0
@@ -577,7 +597,6 @@ def _points(
     overrides: dict[str, Any],
 ) -> int:
     """A sweep over listed values, a grid or a Latin hypercube."""
-    from sim.experiment.store import dump_json
     from sim.experiment.sweep import summarise_points
 
     design = _design(args)
@@ -593,7 +612,7 @@ def _points(
     metrics = [m for m in metrics if m in summary.columns]
     screened = _prcc(args, rows, metrics, out) if args.lhs is not None else None
     if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
-        sys.stdout.write(dump_json(_json_points(summary, rows, list(design.columns))))
+        args.json_list = ("points", _json_points(summary, rows, list(design.columns)))
         return 0
     from sim.cli_sweep_tables import means_with_intervals
 

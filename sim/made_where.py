@@ -50,9 +50,13 @@ def git_state(root: Path | None = None) -> dict[str, Any] | None:
 
 
 def provenance() -> dict[str, Any]:
-    """The keys ``meta.json`` gains: ``platform`` (the operating system and its release),
-    and ``git`` only when the package runs from a checkout."""
-    out: dict[str, Any] = {"platform": platform.platform()}
+    """Where a result was made, as a run's ``meta.json``, a comparison's ``compare.json`` and
+    a sweep's ``meta.json`` each record it (one place, so that each records the same, and
+    a resume or ``bordersim reproduce`` compares like with like): ``python`` (its version),
+    ``machine`` (the processor's architecture), ``platform`` (the operating system and its
+    release), and ``git`` only when the package runs from a checkout."""
+    out: dict[str, Any] = {"python": platform.python_version(), "machine": platform.machine(),
+                           "platform": platform.platform()}
     git = git_state()
     if git is not None:
         out["git"] = dict(git)

@@ -77,9 +77,22 @@ def _figures(where: str, old: dict[str, Any], new: dict[str, Any], out: Outcome)
             out.problems.append(f"{where}: {name} was {a!r}, is {b!r}")
 
 
+def _records(rec: Recorded, new: Path) -> tuple[Path, Path]:
+    """The files recording where the original and the re-run were made: a run's
+    ``meta.json``; a comparison's ``compare.json`` (its baseline's ``meta.json`` when the
+    original's was written before it recorded Python and machine)."""
+    if rec.kind != "compare":
+        return rec.folder / "meta.json", new / "meta.json"
+    if "python" in _json(rec.folder / "compare.json"):
+        return rec.folder / "compare.json", new / "compare.json"
+    base = rec.options[0]
+    return run_dir(rec.folder, base) / "meta.json", run_dir(new, base) / "meta.json"
+
+
 def _environment(old: Path, new: Path, out: Outcome) -> None:
-    """Name what differs between the code and platform that made the two folders."""
-    a, b = _json(old / "meta.json"), _json(new / "meta.json")
+    """Name what differs between the code and platform that made the two folders (``old``,
+    ``new``: their records, :func:`_records`)."""
+    a, b = _json(old), _json(new)
     for key in ENVIRONMENT:
         if a.get(key) != b.get(key):
             out.environment.append(f"{key}: {a.get(key)} in the original, {b.get(key)} now")
@@ -177,8 +190,7 @@ def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
     out = Outcome(checked_reps=min(reps, made), all_reps=reps == rec.reps == made)
     if made != reps:
         out.problems.append(f"the re-run made {made} replications, not {reps}")
-    _environment(run_dir(rec.folder, rec.options[0] if rec.kind == "compare" else ""),
-                 run_dir(new, rec.options[0] if rec.kind == "compare" else ""), out)
+    _environment(*_records(rec, new), out)
     _replications(rec, new, out)
     if out.all_reps:
         _summaries(rec, new, out)

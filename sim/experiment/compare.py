@@ -586,7 +586,7 @@ class Comparison:
             # the code that ran it and its libraries (each option's meta.json has them too)
             "build": build(),
             "libraries": libraries(),
-            **provenance(),  # (the operating system, and the git commit in a checkout)
+            **provenance(),  # (Python, machine, operating system; the git commit in a checkout)
             "scenario": base.name,
             "scenario_hash": base_hash,
             "currency": currency_of(base.costs),

@@ -70,7 +70,6 @@ import io
 import json
 import math
 import os
-import platform
 import stat
 import sys
 import tempfile
@@ -638,9 +637,7 @@ class RunStore:
             "package": "bordersim",
             "version": __version__,
             "build": build(),
-            "python": platform.python_version(),
             "libraries": libraries(),
-            "machine": platform.machine(),
             "scenario": scenario.name,
             "scenario_hash": digest,
             "seed": seed,

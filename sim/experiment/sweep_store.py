@@ -144,7 +144,7 @@ class SweepStore:
             "version": __version__,
             "build": build(),
             "libraries": libraries(),
-            **provenance(),  # (the operating system, and the git commit in a checkout)
+            **provenance(),  # (Python, machine, operating system; the git commit in a checkout)
             "point_format": POINT_FORMAT,
             "scenario": str(scenario),
             "parameters": list(design.columns),
