@@ -123,6 +123,21 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"\((?P<names>[\w., -]+)\)", "在继承它的文件旁和内置情景（{names}）中都找不到该文件"),
     (r"the observed days are given twice: (?P<one>--days \S+) and (?P<two>--set days=\S+); "
      r"give one", "观测天数给出了两次：{one} 和 {two}；请只给一个"),
+    (r"item (?P<i>\d+): not a date: (?P<got>.+); allowed: an ISO date YYYY-MM-DD "
+     r"\('2026-02-16', quoted or not\)",
+     "第 {i} 项不是日期：{got}；应为 ISO 日期 YYYY-MM-DD（如 '2026-02-16'，可加引号）"),
+    (r"(?P<d>[\d-]+) is in both holidays and workdays; allowed: a date in one of them",
+     "{d} 同时列于 holidays（节假日）和 workdays（调休上班日）；一个日期只能列于其一"),
+    (r"(?P<d>[\d-]+) is a (?P<day>\w+), closed anyway; allowed: a date on a working day "
+     r"\((?P<days>[\w, ]+)\)",
+     "{d} 是 {day}，本就不办公；节假日应为工作日（{days}）的日期"),
+    (r"(?P<d>[\d-]+) is a (?P<day>\w+), open anyway; allowed: a date on a day off "
+     r"\(not (?P<days>[\w, ]+)\)",
+     "{d} 是 {day}，本就办公；调休上班日应为非工作日（{days} 以外）的日期"),
+    (r"dates need the scenario's start_date \(a Monday\) to place them in the run; allowed: "
+     r"set start_date, or leave holidays and workdays out",
+     "日期需要情景的 start_date（须为星期一）才能定位到运行中；请设置 start_date，或删去 "
+     "holidays 和 workdays"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 _UNTRANSLATED = "（此条尚无中文译文）"

@@ -89,7 +89,8 @@ Where things live:
                    ``ipr.py``: found counterfeits detained or released on the right
                    holder's reply, and their days held; ``ipr_hold.py``: those released
                    wait out the reply days in the flow; ``ipr_calendar.py``: when the reply
-                   days end, on the run's working days if it has them; ``ipr_trader.py``:
+                   days end, on the run's working days if it has them (``holidays.py``:
+                   its public holidays and make-up working days); ``ipr_trader.py``:
                    the traders' storage of the containers so held)
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and

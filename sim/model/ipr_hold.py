@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sim.model.draws import R
-from sim.model.ipr_calendar import HOURS_PER_WORKING_DAY, office_of, reply_end
+from sim.model.ipr_calendar import HOURS_PER_WORKING_DAY, calendar_of, reply_end
 from sim.model.milestones import CUSTOMS
 from sim.model.truth import COUNTERFEIT
 
@@ -37,6 +37,6 @@ def released_after_reply(j: Journey) -> bool:
     if ipr is None or int(j.r[R.illicit]) != COUNTERFEIT or j.r[R.holder_reply]:
         return False
     if j.r[R.recorded]:
-        j.t = reply_end(j.t, ipr.reply_days, office_of(j.port.scenario))  # (ipr_calendar.py)
+        j.t = reply_end(j.t, ipr.reply_days, *calendar_of(j.port.scenario))  # (ipr_calendar.py)
         j.clock.to(j.t, CUSTOMS)
     return True

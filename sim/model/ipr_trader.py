@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.model.ipr_calendar import DAY, office_of, reply_end
+from sim.model.ipr_calendar import DAY, calendar_of, reply_end
 from sim.model.milestones import M
 from sim.model.recorder_rows import _S, _SMS
 from sim.scenario.base import DIRECTIONS
@@ -61,8 +61,8 @@ def hold_costs(held: np.ndarray, scenario: Scenario) -> np.ndarray:
     per_day = np.array([r.per_container_day for r in rates])[port]
     free = np.array([r.free for r in rates])[port]
     started = np.array([r.billing == "per_started_day" for r in rates], bool)[port]
-    office = office_of(scenario)
-    end = np.array([reply_end(t, ipr.reply_days, office) for t in held[:, 4]])
+    office, closures = calendar_of(scenario)
+    end = np.array([reply_end(t, ipr.reply_days, office, closures) for t in held[:, 4]])
     in_yard = np.fmax(held[:, 5], end) - held[:, 3]  # (to the exit, else the hold's end)
 
     def billed(hours: np.ndarray) -> np.ndarray:  # (days charged, as the trader's storage)

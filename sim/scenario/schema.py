@@ -1217,6 +1217,15 @@ class Scenario(Extended):
             path = exc.path if self.organisation.units or exc.path[:1] != ("units",) else ()
             value = UNSHOWN if exc.value is None else exc.value
             raise AtField(("organisation", *path), str(exc), value) from None
+        office = self.organisation.office_hours
+        dated = [k for k in ("holidays", "workdays") if office and getattr(office, k)]
+        if dated and self.start_date is None:
+            raise AtField(
+                ("organisation", "office_hours", dated[0]),
+                "dates need the scenario's start_date (a Monday) to place them in the run; "
+                "allowed: set start_date, or leave holidays and workdays out",
+                getattr(office, dated[0]),
+            )
         costs = self.costs
         if costs is not None and costs.currency.upper() != "CNY" and "CNY" not in costs.exchange:
             raise AtField(

@@ -5,6 +5,8 @@
 - ``messages.py``  what an alert delivers to its listeners (a port's receipt)
 - ``keyed.py``     the keyed uniforms and time draws of one message
 - ``stats.py``     what the organisation measures, and its staff cost
+- ``hours.py``     office hours: the wait for the next opening, a window's open hours
+- ``holiday_hours.py`` the same with public holidays and make-up working days
 
 The tree is drawn by :mod:`sim.faces.org` (dashboard) and :mod:`sim.report.org_table`.
 

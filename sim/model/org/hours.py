@@ -8,6 +8,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from sim.model.holidays import closures_of
+
 WEEK = 168.0
 
 
@@ -45,10 +47,16 @@ class Hours:
         return sum(max(0.0, min(b, at) - a) for a, b in self.spans)
 
 
-def kept(spec: Any, role: str) -> Hours | None:
-    """The office hours staff of ``role`` keep under the organisation ``spec`` (None:
-    around the clock)."""
-    office = getattr(spec, "office_hours", None)
+def kept(scenario: Any, role: str) -> Hours | None:
+    """The office hours staff of ``role`` keep under ``scenario``'s organisation (None:
+    around the clock), with its holidays and make-up days (:mod:`sim.model.org.holiday_hours`)."""
+    org = scenario.organisation
+    office = None if org is None else org.office_hours
     if office is None or not office.keeps(role):
         return None
-    return Hours(office.spans())
+    from sim.model.org.holiday_hours import HolidayHours
+
+    closures = closures_of(scenario)
+    if not closures:
+        return Hours(office.spans())
+    return HolidayHours(office.spans(), closures, (office.open, office.close))

@@ -82,7 +82,7 @@ class OrgModel(Organisation):
         changed = spec.structure not in adv.today  # only a newly adopted structure runs in
         slowdown = (adv.transition_loss, adv.transition_days * 24.0) if changed else (0.0, 0.0)
         self.queues = {
-            (uid, role): StaffQueue(env, uid, role, r.count, window, slowdown, kept(spec, role))
+            (uid, role): StaffQueue(env, uid, role, r.count, window, slowdown, kept(scenario, role))
             for uid, u in self.units.items()
             for role, r in u.staff.items()
             if r.count > 0
