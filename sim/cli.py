@@ -1253,20 +1253,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(f"{n}\n" for n in metric_names(scenario).listing()))
         return 0
     if args.explain is not None:  # the glossary (see sim.experiment.metric_glossary)
-        from sim.experiment.metric_glossary import explained
-        from sim.experiment.metric_names import metric_names
-        from sim.scenario.costs import currency_of
-
-        known = metric_names(scenario)
-        lines = explained(args.explain, known, currency_of(scenario.costs))
-        if lang == "zh":
-            from sim.cli_zh_explain import ESTIMAND as ESTIMAND_ZH
-            from sim.cli_zh_explain import explain_line
-
-            shown = [explain_line(line, known) for line in lines]
-        sys.stdout.write("".join(f"{line}\n" for line in (shown if lang == "zh" else lines)))
-        print(ESTIMAND_ZH if lang == "zh" else f"note: {ESTIMAND}", file=sys.stderr)
-        return 0 if all("\t?\t" not in line for line in lines) else 2
+        return _explain(args.explain, scenario, lang)
     if args.arrivals or args.roster:  # (the traffic a profile makes; who is on duty, at what)
         from sim.cli_roster import roster_lines
         from sim.cli_zh_listings import listing_line
@@ -1286,6 +1273,26 @@ def _check(args: argparse.Namespace) -> int:
         return _changes(args, scenario)
     sys.stdout.write(dump_json(scenario.model_dump(mode="json", by_alias=True)))
     return 0
+
+
+def _explain(names: list[str], scenario: Scenario, lang: str) -> int:
+    """``check --explain``: each metric's unit and meaning (in Chinese under ``--lang zh``),
+    status 2 when a name given has no entry."""
+    from sim.experiment.metric_glossary import explained
+    from sim.experiment.metric_names import metric_names
+    from sim.scenario.costs import currency_of
+
+    known = metric_names(scenario)
+    lines = explained(names, known, currency_of(scenario.costs))
+    shown, estimand = lines, f"note: {ESTIMAND}"
+    if lang == "zh":
+        from sim.cli_zh_explain import ESTIMAND as ESTIMAND_ZH
+        from sim.cli_zh_explain import explain_line
+
+        shown, estimand = [explain_line(line, known) for line in lines], ESTIMAND_ZH
+    sys.stdout.write("".join(f"{line}\n" for line in shown))
+    print(estimand, file=sys.stderr)
+    return 0 if all("\t?\t" not in line for line in lines) else 2
 
 
 def _changes(args: argparse.Namespace, scenario: Scenario) -> int:
