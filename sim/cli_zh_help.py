@@ -1,9 +1,8 @@
 """``bordersim --help`` in Chinese when ``BORDERSIM_LANG=zh`` (a workshop's machines): the
 program's description, each command's one line, and the words argparse adds (用法, 选项);
-the commands keep their names. The main commands' own ``--help`` (``run``, ``compare``,
-``check``, ``reforms``) gives each option's help in Chinese too, from
-:mod:`sim.cli_zh_options` (an option whose English changed since: marked untranslated); the
-others keep their options' English, with argparse's words in Chinese."""
+the commands keep their names. Each command's own ``--help`` gives each option's help in
+Chinese too, from :mod:`sim.cli_zh_options` (an option whose English changed since: marked
+untranslated)."""
 
 from __future__ import annotations
 

@@ -3,18 +3,21 @@
 ``description``) and the first eight hex digits of the SHA-256 of its English help as written
 (:func:`digest`). An English help changed since it was translated has no entry, and is then
 printed as it is, marked untranslated: never a stale Chinese. Argparse formats every help
-with ``%``: a percent sign is written ``%%``."""
+with ``%``: a percent sign is written ``%``."""
 
 from __future__ import annotations
 
 import hashlib
 
-#: the commands whose every option has its Chinese here (tests hold them to it)
-COMMANDS = ("run", "compare", "check", "reforms")
+from sim import cli_zh_options_more, cli_zh_options_rest
+
+#: the commands whose every option has its Chinese (tests hold them to it)
+COMMANDS = ("run", "compare", "check", "reforms", *cli_zh_options_more.COMMANDS,
+            *cli_zh_options_rest.COMMANDS)
 #: how an English help with no Chinese is printed (as the other tables mark it)
 UNTRANSLATED = "（此条尚无中文译文）"
 #: (option, digest of its English help) -> its Chinese
-HELPS: dict[tuple[str, str], str] = {
+_MAIN: dict[tuple[str, str], str] = {
     ("scenario", "8f8bc767"):
         "情景 TOML 文件，或内置情景的名称，如 guangdong（默认：内置的"
         " scenarios/default.toml）",
@@ -51,7 +54,7 @@ HELPS: dict[tuple[str, str], str] = {
         ",source][,observed_low,observed_high]；"
         "metric 为 bordersim check 情景 --metrics "
         "列出的名称；observed_low 和 _high 为该数据自身的 95%"
-        "% 区间，如另一模型多次运行的区间）：每项与本次运行的均值及 95%% 置信"
+        " 区间，如另一模型多次运行的区间）：每项与本次运行的均值及 95% 置信"
         "区间并列，注明是否落在区间内，写入 validation.csv 并列于表后",
     ("--fail-on", "ade882dc"):
         "出现警告（LEVEL 取 warning：作业线超负荷、排队未稳定、运行时间"
@@ -61,8 +64,8 @@ HELPS: dict[tuple[str, str], str] = {
         "认 never）",
     ("--precision", "49aabc45"):
         "增加重复运行（至少 10 次，--reps 更大时取 --reps），直至 "
-        "--metric 指标 95%% 置信区间的半宽不超过 H：时间、成本和计数"
-        "为相对值（0.05 即均值的 5%%），比例和比率为绝对值",
+        "--metric 指标 95% 置信区间的半宽不超过 H：时间、成本和计数"
+        "为相对值（0.05 即均值的 5%），比例和比率为绝对值",
     ("--metric", "826874bb"):
         "--precision 目标所针对的指标（可重复给出；默认 clearanc"
         "e_h_mean 和 overall_clearance_h_mean）",
@@ -160,6 +163,8 @@ HELPS: dict[tuple[str, str], str] = {
         "ml）",
 }
 
+HELPS = {**_MAIN, **cli_zh_options_more.HELPS, **cli_zh_options_rest.HELPS}
+
 
 def digest(english: str) -> str:
     """The first eight hex digits of the SHA-256 of ``english``."""
@@ -170,4 +175,6 @@ def option_help(key: str, english: str) -> str:
     """The Chinese of option ``key``'s help ``english`` (``description``: a command's own),
     or the English marked untranslated when there is none for that English."""
     zh = HELPS.get((key, digest(english)))
-    return zh if zh is not None else UNTRANSLATED + english
+    if zh is None:
+        return UNTRANSLATED + english
+    return zh if key == "description" else zh.replace("%", "%%")
