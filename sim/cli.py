@@ -26,7 +26,7 @@ import sys
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sim import cli_signals as stop_signal
 from sim.cli_compare import add_compare_parser, run_compare
@@ -160,11 +160,22 @@ class Parser(argparse.ArgumentParser):
     ``--reps`` (and ``--out`` for ``warmup --output``), and an option of one value only
     once (see :class:`Once`); each command's parser is one too."""
 
+    #: the language of its usage errors (``zh``: :mod:`sim.cli_zh_usage`)
+    lang = "en"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
         self.register("action", None, Once)
         self.register("action", "store", Once)
+
+    def error(self, message: str) -> NoReturn:
+        """argparse's usage error (exit status 2), in Chinese under ``--lang zh``."""
+        if self.lang == "zh":
+            from sim.cli_zh_usage import fail
+
+            fail(self, message)
+        super().error(message)
 
 
 class Once(argparse._StoreAction):
@@ -302,6 +313,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
     if wanted(argv):
         in_chinese(parser, commands)  # (--help's words: BORDERSIM_LANG=zh, or --lang zh)
+    from sim import cli_zh_usage
+
+    if cli_zh_usage.wanted(argv):  # (argparse's usage errors)
+        for p in (parser, *commands.values()):
+            p.lang = "zh"  # type: ignore[attr-defined]
     args, extra = parser.parse_known_args(argv)
     vars(args).pop(GIVEN, None)
     if extra:

@@ -49,6 +49,8 @@ def _formatter(english: type[argparse.HelpFormatter]) -> type[argparse.HelpForma
     writes an ASCII one)."""
 
     class Formatter(english):  # type: ignore[valid-type,misc]
+        zh = True  # (so that it is not wrapped twice)
+
         def add_usage(self, usage: Any, actions: Any, groups: Any,
                       prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)

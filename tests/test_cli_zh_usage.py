@@ -1,0 +1,64 @@
+"""argparse's usage errors in Chinese under ``--lang zh`` (or ``BORDERSIM_LANG=zh``): each
+message argparse writes, the value and option names kept as typed, exit status 2; in English,
+as argparse writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.cli import main
+from sim.cli_zh_usage import translate
+
+#: argv -> (the Chinese error line, the English one)
+CASES = {
+    ("animate", "--fps", "x"): ("bordersim animate: 错误：参数 --fps：无效的整数值：'x'",
+                                "bordersim animate: error: argument --fps: invalid int value: "
+                                "'x'"),
+    ("run", "--days", "x"): ("bordersim run: 错误：参数 --days：无效的数值：'x'",
+                             "bordersim run: error: argument --days: invalid float value: 'x'"),
+    ("run", "--executor", "foo"): (
+        "bordersim run: 错误：参数 --executor：无效的取值：'foo'（可选：'serial', 'processes', "
+        "'dask'）", "bordersim run: error: argument --executor: invalid choice: 'foo' (choose "
+        "from 'serial', 'processes', 'dask')"),
+    ("compare", "--reform", "x"): (
+        "bordersim compare: 错误：无法识别的参数：--reform（是否应为 --reforms？）",
+        "bordersim compare: error: unrecognized arguments: --reform (did you mean --reforms?)"),
+    ("appraise",): ("bordersim appraise: 错误：缺少以下必需参数：RESULTS_DIR",
+                    "bordersim appraise: error: the following arguments are required: "
+                    "RESULTS_DIR"),
+    ("run", "--reps"): ("bordersim run: 错误：参数 --reps：需要一个取值",
+                        "bordersim run: error: argument --reps: expected one argument"),
+    ("run", "--reps", "0"): ("bordersim run: 错误：参数 --reps：应至少为 1；实际为 0",
+                             "bordersim run: error: argument --reps: must be at least 1; got 0"),
+}
+
+
+def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    return int(done.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", CASES)
+def test_argparses_errors_are_chinese_and_english_as_before(argv: tuple[str, ...], capsys,
+                                                            monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    zh, en = CASES[argv]
+    status, said = _error(list(argv), capsys)
+    assert status == 2 and said.startswith("usage: bordersim") and said.endswith(f"\n{en}\n")
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    status, said = _error(list(argv), capsys)
+    assert status == 2 and said.startswith("用法：bordersim") and said.endswith(f"\n{zh}\n")
+
+
+def test_lang_zh_on_the_command_line_is_enough(capsys, monkeypatch):
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    status, said = _error(["run", "--days", "x", "--lang", "zh"], capsys)
+    assert status == 2 and said.endswith("错误：参数 --days：无效的数值：'x'\n")
+    assert _error(["run", "--days", "x", "--lang=zh"], capsys)[1].endswith("'x'\n")
+
+
+def test_a_message_not_known_stays_english():
+    assert translate("argument --x: something else") == "参数 --x：something else"
+    assert translate("something else") == "something else"
