@@ -123,9 +123,8 @@ def wanted(argv: list[str]) -> bool:
     import os
 
     from sim.cli_lang import ENV
+    from sim.cli_zh_usage import wanted as said_in_chinese
 
-    if {"-h", "--help"} & set(argv) and (
-            "--lang=zh" in argv or any(a == "--lang" and b == "zh" for a, b in zip(
-                argv, argv[1:], strict=False))):
-        return True
+    if {"-h", "--help"} & set(argv):
+        return said_in_chinese(argv)
     return os.environ.get(ENV, "").strip().lower() == "zh"

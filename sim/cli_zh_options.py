@@ -38,7 +38,7 @@ _MAIN: dict[tuple[str, str], str] = {
         "只在标准输出打印 JSON 汇总 {metric: {mean, ci_lo"
         "w, ci_high}}",
     ("--executor", "41afa595"):
-        "重复运行在哪里执行：serial（逐个执行，默认）、local（本机多进程）"
+        "重复运行在哪里执行：serial（逐个执行，默认）、processes（本机多进程）"
         "或 Dask",
     ("--workers", "e344b394"):
         "进程数或本机 Dask 工作进程数（默认：CPU 数）",

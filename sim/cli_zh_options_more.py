@@ -36,6 +36,10 @@ HELPS: dict[tuple[str, str], str] = {
         "处继续",
     ("--json", "67862080"):
         "只在标准输出打印 JSON",
+    ("--json-object", "a0c12ae7"):
+        "只在标准输出打印 JSON 对象：各扫描点（有 --sobol 时为敏感性指数）在 points（indices）"
+        "之下，旁边是 notes 和 warning_records，与 run 和 compare 的相同（只给 --json 时打印"
+        "原来的列表）",
     # warmup
     ("--days", "0278a8c7"):
         "试运行天数（默认 56；最多 18,262：试运行之后还要同样长的时间排空）",
