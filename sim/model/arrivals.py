@@ -1,8 +1,8 @@
 """When consignments arrive at a port: Poisson arrivals with an hour-of-week profile (and a
-month-of-year one, on the scenario's calendar), made by inverting the cumulative intensity,
-one block of ``GROUP`` at a time; at a sea port, vessel calls that each bring a batch of
-declarations (random, or a schedule's); and the processes that make each block of a port's
-arrivals just early enough."""
+month-of-year one and dated factors, on the scenario's calendar), made by inverting the
+cumulative intensity, one block of ``GROUP`` at a time; at a sea port, vessel calls that each
+bring a batch of declarations (random, or a schedule's); and the processes that make each
+block of a port's arrivals just early enough."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import simpy
 
 from sim.model.draws import FLOW_WIDTH, WIDTH
 from sim.model.streams import SURGE, JointRows, UniformRows, port_stream
+from sim.scenario.dated_arrivals import day_factors
 from sim.scenario.schema import Arrivals
 
 if TYPE_CHECKING:
@@ -28,10 +29,10 @@ BLOCK = 4  # groups of arrivals made as one block of consignments
 def arrival_times(
     spec: Arrivals, rng: np.random.Generator, until: float, start: dt.date | None = None
 ) -> Iterator[np.ndarray]:
-    """Non-homogeneous Poisson times (hour-of-week profile, and month-of-year with ``start``,
-    the run's first day) before ``until``, in blocks: unit-rate Poisson levels mapped through
-    the inverse of the cumulative intensity."""
-    if start is not None and any(f != 1.0 for f in spec.month_factors()):
+    """Non-homogeneous Poisson times (hour-of-week profile, and month-of-year and dated
+    factors with ``start``, the run's first day) before ``until``, in blocks: unit-rate
+    Poisson levels mapped through the inverse of the cumulative intensity."""
+    if start is not None and (spec.dated or any(f != 1.0 for f in spec.month_factors())):
         yield from _times(rng, until, _seasonal_map(spec, until, start))
         return
     rates = np.array(spec.weekly_rates())
@@ -68,11 +69,14 @@ def _times(
 
 def season_rates(spec: Arrivals, start: dt.date, hours: int) -> np.ndarray:
     """The arrival rate (per hour) in each of the run's first ``hours`` hours: the week's
-    profile times the factor of the month each hour falls in (hour 0: ``start``, 00:00)."""
+    profile times the factor of the month each hour falls in and that of its day's dated
+    window, if any (hour 0: ``start``, 00:00)."""
     week = np.array(spec.weekly_rates())
     days = np.datetime64(start, "D") + np.arange(-(-hours // 24))
     month = days.astype("datetime64[M]").astype(np.int64) % 12  # (0: January)
     factors = np.array(spec.month_factors())[np.repeat(month, 24)[:hours]]
+    if spec.dated:
+        factors = factors * np.repeat(day_factors(spec.dated, start, len(days)), 24)[:hours]
     rates: np.ndarray = np.resize(week, hours) * factors
     return rates
 

@@ -5,11 +5,14 @@ An office gives its traffic as monthly counts and an hour-of-day profile; the mo
 rate per hour whose weights are rescaled so that the rate stays the weekly average. Saying
 what that makes of the figures (and at which hour the load peaks) lets a reader catch a
 monthly count typed as a daily one, or a profile that piles the day into a few hours,
-before a run. A month-of-year profile is said by its busiest and quietest months.
+before a run. A month-of-year profile is said by its busiest and quietest months; dated
+factors by the busiest and quietest days of the run they make (and any window outside it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from typing import Any
 
 from sim.scenario.units import MONTH_HOURS
@@ -28,7 +31,10 @@ def arrival_lines(scenario: Any) -> list[str]:
         flows = [(f"ports.{name}.arrivals", port.arrivals)]
         if port.exports is not None:
             flows.append((f"ports.{name}.exports.arrivals", port.exports.arrivals))
-        lines += [f"{path}: {rate_line(arrivals)}" for path, arrivals in flows]
+        lines += [
+            f"{path}: {rate_line(arrivals)}{_dated(arrivals, scenario)}"
+            for path, arrivals in flows
+        ]
     return lines
 
 
@@ -96,6 +102,36 @@ def _season(arrivals: Any) -> str:
         f"; busiest month {MONTHS[high]} ({f[high]:.2f} x the yearly average), quietest "
         f"{MONTHS[low]} ({f[low]:.2f} x)"
     )
+
+
+def _dated(arrivals: Any, scenario: Any) -> str:
+    """The busiest and quietest days of the run's arriving days (warm-up and observed) with
+    the dated factors (``arrivals.dated``), their declarations and their date's factor."""
+    start = scenario.start_date
+    if not arrivals.dated or start is None or arrivals.schedule is not None:
+        return ""
+    from sim.scenario.dated_arrivals import day_factors, outside
+
+    n = math.ceil(scenario.warmup_days + scenario.days)
+    week = arrivals.weekly_rates()
+    per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0
+    months, dated = arrivals.month_factors(), day_factors(arrivals.dated, start, n)
+    dates = [start + dt.timedelta(days=d) for d in range(n)]
+    per_day = [
+        sum(week[24 * (d % 7) : 24 * (d % 7) + 24]) * per_call * months[day.month - 1] * dated[d]
+        for d, day in enumerate(dates)
+    ]
+    high = max(range(n), key=per_day.__getitem__)
+    low = min(range(n), key=per_day.__getitem__)
+    text = "".join(
+        f"; {what} day with the dated factors {dates[d]:%a %Y-%m-%d}, {_num(per_day[d])} "
+        f"declarations (date factor {dated[d]:g})"
+        for what, d in (("busiest", high), ("quietest", low))
+    )
+    away = outside(arrivals.dated, start, n)
+    if away:
+        text += "; outside the run, changing nothing: " + ", ".join(f"dated.{i}" for i in away)
+    return text
 
 
 def _num(x: float) -> str:

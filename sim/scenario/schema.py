@@ -27,6 +27,7 @@ from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
+from sim.scenario.dated_arrivals import MAX_WINDOWS, DatedFactor, check_apart
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.export_selection import check_export_tables, export_table, imports_mix
@@ -263,8 +264,9 @@ PROFILE_SIZES = {
 MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-class Arrivals(Strict):
-    """Poisson arrivals with an hour-of-day, day-of-week and (optional) month-of-year profile.
+class Arrivals(Extended):
+    """Poisson arrivals with an hour-of-day, day-of-week and (optional) month-of-year profile,
+    and (optional) dated factors on days of the calendar.
 
     ``rate`` counts declarations, or vessel/train calls when ``batch`` is given. The profiles
     are relative weights, multiplied together and rescaled so that ``rate`` stays the weekly
@@ -272,6 +274,8 @@ class Arrivals(Strict):
     gives a week whose days differ in shape. A ``schedule`` gives vessel or train calls at
     fixed times instead (the profiles then shape nothing).
     """
+
+    ADDED: ClassVar[tuple[str, ...]] = ("dated",)
 
     rate: ArrivalRate
     hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
@@ -288,6 +292,16 @@ class Arrivals(Strict):
         description="12 relative weights, January first: the season (a Lunar New Year lull, "
         "the peak before Christmas). Needs the scenario's start_date to place the months; "
         "rescaled so that rate stays the average over a year of 365 days",
+    )
+    dated: list[DatedFactor] = Field(
+        default_factory=list,
+        max_length=MAX_WINDOWS,
+        description="windows of dates whose rate is a multiple of the profiles': [{from = "
+        "'2026-02-02', to = '2026-02-15', factor = 1.33, note = 'rush before the Spring "
+        "Festival'}]; from and to (YYYY-MM-DD) are included, factor >= 0 multiplies every "
+        "hour of those days on top of hourly, weekly and monthly (not rescaled: a rush adds "
+        "declarations). Needs start_date; windows share no day; one outside the run changes "
+        "nothing (docs/office-hours.md)",
     )
     batch: Batch | None = None
     schedule: Schedule | None = Field(
@@ -344,6 +358,11 @@ class Arrivals(Strict):
         ):
             raise ValueError("hour_of_week x weekly x hourly is 0 in every hour of the week: "
                              "no arrival could come")
+        return self
+
+    @model_validator(mode="after")
+    def _dated_apart(self) -> Arrivals:
+        check_apart(self.dated)
         return self
 
     @model_validator(mode="after")
@@ -1346,7 +1365,8 @@ class Scenario(Extended):
                 )
 
     def _season_placed(self, pname: str, port: Port) -> None:
-        """A monthly arrival profile needs the calendar: the scenario's start_date."""
+        """A monthly arrival profile and dated factors need the calendar: the scenario's
+        start_date."""
         if self.start_date is not None:
             return
         flows: list[tuple[tuple[str, ...], Arrivals]] = [((), port.arrivals)]
@@ -1359,6 +1379,13 @@ class Scenario(Extended):
                     "a monthly profile needs the scenario's start_date (a Monday, "
                     "YYYY-MM-DD) to know which month each day falls in",
                     UNSHOWN,
+                )
+            if arrivals.dated:
+                raise AtField(
+                    ("ports", pname, *which, "arrivals", "dated", 0, "from"),
+                    "dates need the scenario's start_date (a Monday, YYYY-MM-DD) to place "
+                    "them in the run; allowed: set start_date, or leave dated out",
+                    arrivals.dated[0].from_,
                 )
 
     def _lanes_needed(self, pname: str, port: Port) -> None:

@@ -1,0 +1,135 @@
+"""Dated arrival factors (``arrivals.dated``): windows of calendar days whose rate is a
+multiple of the profiles', placed by start_date; unset, the times are the old ones to the
+bit; bad windows are refused with the field and what is allowed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.cli import main
+from sim.model.arrivals import arrival_times
+from sim.scenario.schema import Arrivals
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+START = dt.date(2026, 2, 2)  # a Monday
+DAY_PROFILE = [1] * 8 + [3] * 10 + [1] * 6
+# days 7-13 (9 to 15 February) at twice the rate, days 14-20 (16 to 22 February) at none
+WINDOWS = [
+    {"from": "2026-02-09", "to": "2026-02-15", "factor": 2},
+    {"from": "2026-02-16", "to": "2026-02-22", "factor": 0},
+]
+
+
+def _times(spec: Arrivals, seed: int, until: float, start: dt.date | None = START) -> np.ndarray:
+    return np.concatenate(list(arrival_times(spec, np.random.default_rng(seed), until, start)))
+
+
+def test_a_factor_2_window_doubles_the_arrivals_and_a_factor_0_one_has_none():
+    """Week 0 at the base rate, week 1 at twice it, week 2 at none, week 3 at the base rate.
+    A week's count is Poisson (10/h x 168 h = 1,680, sd 41); the doubled week's is 3,360
+    (sd 58): each is within 4 sd of its mean (a fixed seed; a 1-in-16,000 chance each), and
+    the ratio 2 is far from 1 by that tolerance (a window ignored would give 1,680)."""
+    spec = Arrivals(rate="10/h", hourly=DAY_PROFILE, dated=WINDOWS)
+    times = _times(spec, 1, 4 * 168)
+    weeks = np.bincount((times // 168).astype(int), minlength=4)
+    base = 10 * 168
+    for week, factor in ((0, 1), (1, 2), (3, 1)):
+        assert abs(weeks[week] - factor * base) < 4 * math.sqrt(factor * base), weeks
+    assert weeks[2] == 0, weeks
+    # the hour-of-day profile still shapes the doubled days
+    busy = ((times % 24 >= 8) & (times % 24 < 18))[(times // 168).astype(int) == 1].mean()
+    assert abs(busy - 30 / 44) < 4 * math.sqrt(30 / 44 * 14 / 44 / weeks[1])
+
+
+def test_no_dated_factors_keep_the_old_times_to_the_bit():
+    """Unset, the weekly fast path makes the times, as before the field: with or without a
+    start_date they equal those of a spec that never had it."""
+    plain = Arrivals(rate="10/h", hourly=DAY_PROFILE)
+    old = _times(plain, 3, 2000.0, None)
+    assert np.array_equal(_times(Arrivals(rate="10/h", hourly=DAY_PROFILE, dated=[]), 3, 2000.0),
+                          old)
+    assert "dated" not in plain.model_dump(by_alias=True)  # (the scenario's hash too)
+
+
+def test_dated_factors_multiply_a_monthly_profile():
+    """A window on top of a season: February at half January's weight, 9 to 15 February
+    doubled, so that week comes back to January's level (within 4 sd)."""
+    spec = Arrivals(rate="10/h", monthly=[1, 0.5] + [1] * 10, dated=WINDOWS[:1])
+    start = dt.date(2026, 1, 26)  # a Monday: week 0 in January, weeks 2 and 3 in February
+    weeks = np.bincount((_times(spec, 5, 4 * 168, start) // 168).astype(int), minlength=4)
+    f = spec.month_factors()  # (January 1.04 x the rate, February 0.52 x)
+    jan, feb = 10 * 168 * f[0], 10 * 168 * f[1]
+    assert abs(weeks[2] - jan) < 4 * math.sqrt(jan), weeks  # 9 to 15 February, doubled
+    assert abs(weeks[3] - feb) < 4 * math.sqrt(feb), weeks
+
+
+def _refused(over: dict, field: str, words: str) -> None:
+    with pytest.raises(sim.ScenarioError) as err:
+        sim.load_scenario(SMALL, {"start_date": "2026-02-02", **over})
+    assert field in str(err.value) and words in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("window", "field", "words"),
+    [
+        ({"from": "20260209", "to": "2026-02-15", "factor": 2}, "arrivals.dated.0.from",
+         "allowed: an ISO date YYYY-MM-DD"),
+        ({"from": "2026-02-30", "to": "2026-03-01", "factor": 2}, "arrivals.dated.0.from",
+         "not a date"),
+        ({"from": "2026-02-15", "to": "2026-02-09", "factor": 2}, "arrivals.dated.0.to",
+         "is before from (2026-02-15); allowed: a date on or after 2026-02-15"),
+        ({"from": "2026-02-09", "to": "2026-02-15", "factor": -0.5}, "arrivals.dated.0.factor",
+         "greater than or equal to 0"),
+    ],
+)
+def test_a_bad_window_is_refused(window, field, words):
+    _refused({"ports.sea.arrivals.dated": [window]}, f"ports.sea.{field}", words)
+
+
+def test_overlapping_windows_are_refused():
+    windows = [WINDOWS[0], {"from": "2026-02-15", "to": "2026-02-20", "factor": 0.5}]
+    _refused({"ports.sea.exports.arrivals.dated": windows},
+             "ports.sea.exports.arrivals.dated.1.from",
+             "dated.1 (2026-02-15 to 2026-02-20) overlaps dated.0 (2026-02-09 to 2026-02-15)")
+
+
+def test_dates_need_a_calendar(tmp_path, capsys):
+    path = tmp_path / "s.toml"
+    path.write_text(
+        f'extends = "{SMALL.as_posix()}"\n[[ports.sea.exports.arrivals.dated]]\n'
+        'from = 2026-02-09\nto = 2026-02-15\nfactor = 2\n'
+    )
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {path}: ports.sea.exports.arrivals.dated.0.from"), err
+    assert "need the scenario's start_date" in err and "leave dated out" in err, err
+
+
+def _toml(windows: list[dict]) -> str:
+    """Windows as a TOML array of inline tables."""
+    return "[" + ", ".join(
+        "{" + ", ".join(f"{k} = {v!r}".replace("'", '"') for k, v in w.items()) + "}"
+        for w in windows) + "]"
+
+
+def test_check_arrivals_names_the_busiest_and_quietest_days(capsys, monkeypatch):
+    """Exports at 180/d flat: 9 to 15 February doubled (360/d), 16 to 22 February at none;
+    a window after the run is said to change nothing. The lines before stay as they were."""
+    monkeypatch.setenv("COLUMNS", "200")
+    away = {"from": "2027-01-01", "to": "2027-01-02", "factor": 3}
+    settings = [
+        "--set", 'start_date="2026-02-02"', "--set", "days=21", "--set", "warmup_days=7",
+        "--set", f"ports.sea.exports.arrivals.dated={_toml([*WINDOWS, away])}",
+    ]  # fmt: skip
+    assert main(["check", str(SMALL), *settings, "--arrivals"]) == 0
+    exports = capsys.readouterr().out.splitlines()[1]
+    assert "; busiest day with the dated factors Mon 2026-02-09, 360 declarations (date " \
+        "factor 2); quietest day with the dated factors Mon 2026-02-16, 0 declarations " \
+        "(date factor 0); outside the run, changing nothing: dated.2" in exports, exports
+    assert exports.startswith("ports.sea.exports.arrivals: 7.5 declarations/h"), exports
