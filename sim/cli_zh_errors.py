@@ -134,6 +134,19 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<d>[\d-]+) is a (?P<day>\w+), open anyway; allowed: a date on a day off "
      r"\(not (?P<days>[\w, ]+)\)",
      "{d} 是 {day}，本就办公；调休上班日应为非工作日（{days} 以外）的日期"),
+    (r"not a date: (?P<got>.+); allowed: an ISO date YYYY-MM-DD \('2026-02-16', quoted or "
+     r"not\)", "不是日期：{got}；应为 ISO 日期 YYYY-MM-DD（如 '2026-02-16'，可加引号）"),
+    (r"(?P<to>[\d-]+) is before from \((?P<f>[\d-]+)\); allowed: a date on or after "
+     r"(?P<f2>[\d-]+)", "{to} 早于 from（{f}）；应为 {f2} 当天或之后的日期"),
+    (r"dated\.(?P<j>\d+) \((?P<a>[\d-]+) to (?P<b>[\d-]+)\) overlaps dated\.(?P<i>\d+) "
+     r"\((?P<c>[\d-]+) to (?P<d>[\d-]+)\); allowed: windows that share no day \(split one, "
+     r"or give the days in common one factor\)",
+     "dated.{j}（{a} 至 {b}）与 dated.{i}（{c} 至 {d}）有重叠；各时段不得有共同的日期（请拆分"
+     "其一，或对共同的日期只给一个系数）"),
+    (r"dates need the scenario's start_date \(a Monday, YYYY-MM-DD\) to place them in the "
+     r"run; allowed: set start_date, or leave dated out",
+     "日期需要情景的 start_date（须为星期一，YYYY-MM-DD）才能定位到运行中；请设置 "
+     "start_date，或删去 dated"),
     (r"dates need the scenario's start_date \(a Monday\) to place them in the run; allowed: "
      r"set start_date, or leave holidays and workdays out",
      "日期需要情景的 start_date（须为星期一）才能定位到运行中；请设置 start_date，或删去 "

@@ -133,3 +133,28 @@ def test_check_arrivals_names_the_busiest_and_quietest_days(capsys, monkeypatch)
         "factor 2); quietest day with the dated factors Mon 2026-02-16, 0 declarations " \
         "(date factor 0); outside the run, changing nothing: dated.2" in exports, exports
     assert exports.startswith("ports.sea.exports.arrivals: 7.5 declarations/h"), exports
+
+
+_DATED = "[[ports.sea_port.arrivals.dated]]\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ('start_date = 2026-02-02\n' + _DATED + 'from = "2026-02-01"\nto = "2026-01-14"\n'
+         'factor = 1.2\n', "早于 from"),
+        ('start_date = 2026-02-02\n' + _DATED + 'from = "20260201"\nto = "2026-02-14"\n'
+         'factor = 1.2\n', "不是日期"),
+        ('start_date = 2026-02-02\n' + _DATED + 'from = "2026-02-01"\nto = "2026-02-14"\n'
+         'factor = 1.2\n' + _DATED + 'from = "2026-02-10"\nto = "2026-02-20"\nfactor = 1\n',
+         "有重叠"),
+        (_DATED + 'from = "2026-02-01"\nto = "2026-02-14"\nfactor = 1.2\n', "删去 dated"),
+    ],
+)
+def test_each_dated_error_is_said_in_chinese(body: str, said: str, tmp_path, capsys) -> None:
+    """Under --lang zh each refusal of a dated window is in Chinese, never marked untranslated."""
+    path = tmp_path / "dated.toml"
+    path.write_text('extends = "default"\n' + body)
+    assert main(["check", str(path), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "此条尚无中文译文" not in err, err
