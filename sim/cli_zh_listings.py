@@ -40,6 +40,11 @@ CLAUSES: tuple[tuple[str, str], ...] = (
     (r"busiest day (?P<k>\d+) \(hours (?P<a>\d+) to (?P<b>\d+)\), (?P<t>[\d,]+) "
      r"declarations in (?P<c>\d+) call\(s\)",
      "最繁忙的一天为第 {k} 天（第 {a} 至 {b} 小时），{c} 个班次共 {t} 份报关单"),
+    (rf"(?P<rank>busiest|quietest) day with the dated factors (?P<day>[A-Z][a-z]{{2}}) "
+     rf"(?P<date>\d{{4}}-\d\d-\d\d), (?P<n>{_N}) declarations \(date factor (?P<f>{_N})\)",
+     "按日期系数，{rank}的一天为 {date}（{day}），{n} 份报关单（日期系数 {f}）"),
+    (r"outside the run, changing nothing: (?P<which>dated\.\d+(?:, dated\.\d+)*)",
+     "不在运行期内、不起作用的时段：{which}"),
     (r"no arrivals", "没有到达"),
     (r"unlimited \(a pure delay: no servers, no staff\)",
      "不限（纯延误：没有窗口，也没有人员）"),
@@ -79,6 +84,8 @@ def _words(groups: dict[str, str | None]) -> dict[str, str]:
     """A clause's groups as its Chinese says them (days, months, what is counted)."""
     words = {k: v or "" for k, v in groups.items()}
     words["until"] = f"第 {words['b']} 天" if words.get("b") else "运行结束"
+    if words.get("rank"):
+        words["rank"] = {"busiest": "最繁忙", "quietest": "最清淡"}[words["rank"]]
     if words.get("what"):
         words["what"] = {"calls": "个班次", "declarations": "份报关单"}[words["what"]]
     for key in ("day", "days"):

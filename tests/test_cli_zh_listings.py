@@ -20,11 +20,17 @@ def _check(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, st
     return said.out, said.err
 
 
-@pytest.mark.parametrize("view", ["--arrivals", "--roster"])
-def test_a_listing_is_chinese_with_the_english_figures(view: str, capsys, monkeypatch):
+RUSH = "docs/examples/office-hours/spring-festival-rush.toml"
+#: a dated window outside the run too (its note)
+AWAY = "ports.sz_yantian.exports.arrivals.dated=[{from='2027-01-04',to='2027-01-05',factor=2}]"
+
+
+@pytest.mark.parametrize("view", [["--arrivals"], ["--roster"], ["--arrivals", RUSH],
+                                  ["--arrivals", RUSH, "--set", AWAY]])
+def test_a_listing_is_chinese_with_the_english_figures(view: list[str], capsys, monkeypatch):
     monkeypatch.delenv("BORDERSIM_LANG", raising=False)
-    en, _ = _check([view], capsys)
-    zh, _ = _check([view, "--lang", "zh"], capsys)
+    en, _ = _check(view, capsys)
+    zh, _ = _check([*view, "--lang", "zh"], capsys)
     assert "尚无中文" not in zh and english_left(zh) == [], english_left(zh)
     for a, b in zip(en.splitlines(), zh.splitlines(), strict=True):
         assert sorted(NUMBER.findall(a)) == sorted(NUMBER.findall(b)), (a, b)
