@@ -158,3 +158,22 @@ def test_each_dated_error_is_said_in_chinese(body: str, said: str, tmp_path, cap
     assert main(["check", str(path), "--lang", "zh"]) == 2
     err = capsys.readouterr().err
     assert said in err and "此条尚无中文译文" not in err, err
+
+
+
+def test_the_run_size_limit_counts_the_dated_factors() -> None:
+    """Exports at 60 % of MAX_CONSIGNMENTS on a flat calendar are accepted, and refused once
+    a dated window doubles them over the whole run (the expected count is the rate times the
+    windows' mean factor)."""
+    from sim.scenario.limits import MAX_CONSIGNMENTS
+
+    base = sim.load_scenario(SMALL)
+    imports = base.ports["sea"].arrivals.rate * base.ports["sea"].arrivals.batch.size.mean
+    hours = (365 + base.warmup_days) * 24  # (a year: the rates stay within their own limit)
+    rate = 0.6 * MAX_CONSIGNMENTS / hours - imports  # (exports: the rest of 60 %)
+    flat = {"start_date": "2026-02-02", "days": 365,
+            "ports.sea.exports.arrivals.rate": f"{rate}/h"}
+    sim.load_scenario(SMALL, flat)  # (accepted)
+    whole = [{"from": "2026-02-02", "to": "2027-12-31", "factor": 2}]
+    with pytest.raises(sim.ScenarioError, match="would arrive in the run"):
+        sim.load_scenario(SMALL, {**flat, "ports.sea.exports.arrivals.dated": whole})

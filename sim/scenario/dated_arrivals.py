@@ -101,3 +101,12 @@ def day_factors(windows: list[DatedFactor], start: dt.date, days: int) -> np.nda
 def outside(windows: list[DatedFactor], start: dt.date, days: int) -> list[int]:
     """The indices of the windows that share no day with the run's first ``days`` days."""
     return [i for i, w in enumerate(windows) if w.days(start)[1] <= 0 or w.days(start)[0] >= days]
+
+
+def mean_factor(windows: list[DatedFactor], start: dt.date | None, days: float) -> float:
+    """The mean of the dated factors over the run's arriving ``days`` (1 without windows or
+    a calendar): what they make of the expected number of arrivals."""
+    n = int(np.ceil(days))
+    if not windows or start is None or n <= 0:
+        return 1.0
+    return float(day_factors(windows, start, n).mean())

@@ -56,8 +56,10 @@ def consignments(scenario: Any) -> float:
     included): what its log holds."""
     from sim.scenario.schema import expected_per_hour
 
-    hours = (scenario.days + scenario.warmup_days) * HOURS_PER_DAY
-    return float(sum(sum(expected_per_hour(p)) for p in scenario.ports.values()) * hours)
+    days = scenario.days + scenario.warmup_days
+    hours = days * HOURS_PER_DAY
+    return float(sum(sum(expected_per_hour(p, scenario.start_date, days))
+                     for p in scenario.ports.values()) * hours)
 
 
 def log_bytes(scenario: Any) -> float:

@@ -899,12 +899,20 @@ class Exports(Extended):
         return self
 
 
-def expected_per_hour(port: Port) -> tuple[float, float]:
-    """A port's mean imports and exports (consignments) an hour, surges left out."""
-    imports = port.arrivals.rate
+def expected_per_hour(
+    port: Port, start: dt.date | None = None, days: float = 0.0
+) -> tuple[float, float]:
+    """A port's mean imports and exports (consignments) an hour, surges left out; with the
+    run's ``start`` and arriving ``days``, times the mean of their dated factors."""
+    from sim.scenario.dated_arrivals import mean_factor
+
+    imports = port.arrivals.rate * mean_factor(port.arrivals.dated, start, days)
     if port.arrivals.batch is not None:
         imports *= port.arrivals.batch.size.mean
-    return imports, port.exports.arrivals.rate if port.exports is not None else 0.0
+    if port.exports is None:
+        return imports, 0.0
+    return imports, port.exports.arrivals.rate * mean_factor(port.exports.arrivals.dated,
+                                                             start, days)
 
 
 class Port(Strict):
@@ -1353,7 +1361,7 @@ class Scenario(Extended):
         arriving_h = (self.days + self.warmup_days) * 24
         for pname, port in self.ports.items():
             self._season_placed(pname, port)
-            imports, exports = expected_per_hour(port)
+            imports, exports = expected_per_hour(port, self.start_date, arriving_h / 24)
             expected = (imports + exports) * arriving_h
             if expected > limits.MAX_CONSIGNMENTS:
                 which = "exports" if exports > imports else ""
