@@ -69,7 +69,9 @@ IPR = [
     Entry("ipr_holder_days", EFFECT_LAYER,
           "Calendar days the detained counterfeits are held after their finding, summed: "
           "the reply days and the investigation (ex officio) or the wait for a court (on "
-          "application), at the legal limits." + _IPR, by=ALL, only=_IPR_ONLY),
+          "application), at the legal limits, counted from the finding on the office's "
+          "working days with its holidays (organisation.office_hours) when set, else 7/5 "
+          "calendar days each." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_detained_days_mean", EFFECT_LAYER,
           "Calendar days a detained counterfeit is held after its finding, on average.",
           by=DIR, only=_IPR_ONLY),

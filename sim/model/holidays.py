@@ -1,8 +1,8 @@
 """Public holidays and make-up working days of the office's week
 (``organisation.office_hours.holidays``/``workdays``) as run-day numbers (day 0: the run's
 first, a Monday, time 0), in order and as a set: the office hours
-(:mod:`sim.model.org.holiday_hours`) and the IPR holder's reply days
-(:mod:`sim.model.ipr_calendar`) consult them. Imports nothing of the model, so that both
+(:mod:`sim.model.org.holiday_hours`) and the IPR holder's reply days and the detained
+goods' days (:mod:`sim.model.ipr_calendar`) consult them. Imports nothing of the model, so that both
 can."""
 
 from __future__ import annotations

@@ -22,7 +22,11 @@ consignments:
 - ``ipr_unconfirmed_share``: the share of all suspected counterfeits released because the
   holder did not confirm in time; ``ipr_released_share``: released for either reason;
 - ``ipr_detained_days_mean``: the calendar days a detained consignment is held after its
-  finding (the reply, then the investigation or the wait for a court);
+  finding (the reply, then the investigation or the wait for a court): the legal working
+  days counted from its finding on the run's calendar when it has one
+  (``organisation.office_hours``, with its holidays and make-up days:
+  :func:`sim.model.ipr_calendar.reply_end`, as the reply days of the goods released), else
+  7/5 calendar days each;
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
   and their storage at ``storage_per_day``;
 - ``ipr_clearance_time_mean``: hours from arrival to release of the goods released after
@@ -38,6 +42,7 @@ ports and the directions add up to the pooled figure; the clearance mean is pool
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -51,12 +56,17 @@ from sim.model.finders import (
     after_bits,
     finders,
 )
+from sim.model.holidays import NONE, Closures
 from sim.model.illicit_ports import by_port_and_direction
-from sim.model.ipr_trader import HELD, held_rows
+from sim.model.ipr_calendar import DAY, reply_end
+from sim.model.ipr_trader import HELD, found_at, held_rows
 from sim.model.milestones import M
 from sim.model.recorder_rows import _S, _SMS, _TRUTH
 from sim.scenario.base import DIRECTIONS
 from sim.scenario.ipr import CALENDAR_PER_WORKING_DAY, IprProcedure
+
+if TYPE_CHECKING:
+    from sim.scenario.office_hours import OfficeHours
 
 _COUNTERFEIT = TRUTH.index("counterfeit")
 #: the units of the metrics that are not counts of consignments (by stem)
@@ -74,7 +84,8 @@ class SuspectTally:
     """Counterfeits found before release, per port x direction and recordation (0: brand
     not recorded, 1: recorded): all of them, those caught (the holder asked for detention),
     and the hours from arrival to release of those released after the reply days (recorded;
-    released by the run's end) with their count."""
+    released by the run's end) with their count; the caught ones' cells and finding times,
+    for their days on the run's calendar (:func:`detained_days`)."""
 
     def __init__(self, ports: list[str]):
         self.ports = ports
@@ -83,6 +94,8 @@ class SuspectTally:
         self.cleared = np.zeros((len(ports), len(DIRECTIONS), 2))  # (hours summed, count)
         #: those released after the reply days, as :func:`sim.model.ipr_trader.held_rows`
         self.held: list[np.ndarray] = [np.zeros((0, len(HELD)))]
+        #: those caught: port, direction, recorded (0/1) and when found (hours)
+        self.caught: list[np.ndarray] = [np.zeros((0, 4))]
 
     def fold(self, a: np.ndarray) -> None:
         """Count a block of rows (the recorder's STATS layout, then milestones) as the
@@ -105,6 +118,8 @@ class SuspectTally:
         np.add.at(self.found, cell, 1)
         caught = np.isin(a[:, _S["outcome"]].astype(int), CAUGHT_CODES)
         np.add.at(self.detained, tuple(k[caught] for k in cell), 1)
+        at = found_at(a[caught], by_exam[caught])
+        self.caught.append(np.column_stack((*(k[caught] for k in cell), at)))
         hours = a[:, _SMS + M["released"]] - a[:, _SMS + M["arrived"]]
         out = ~caught & ~np.isnan(hours) & (cell[2] == 1)  # (recorded: held for the reply;
         # released by the end: censored rows are cut there)
@@ -113,15 +128,22 @@ class SuspectTally:
         self.held.append(held_rows(a[out], by_exam[out]))
 
 
-def split(found: np.ndarray, detained: np.ndarray, p: IprProcedure) -> dict[str, np.ndarray]:
+def split(
+    found: np.ndarray, detained: np.ndarray, p: IprProcedure, held: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """The found counts (``[..., 0]`` unrecorded, ``[..., 1]`` recorded) split by the
     holder's drawn reply (``detained``, the same layout: those caught): detained, released
-    unconfirmed or unprotected, and the calendar days the detained are held (summed)."""
+    unconfirmed or unprotected, and the calendar days the detained are held (summed):
+    ``held``'s (the same layout, :func:`detained_days`) if given, else 7/5 calendar days per
+    legal working day."""
     unrecorded, recorded = found[..., 0].astype(float), found[..., 1].astype(float)
     on_application, ex_officio = detained[..., 0].astype(float), detained[..., 1].astype(float)
-    days = (
-        ex_officio * (p.reply_days + p.investigation_days) + on_application * p.court_days
-    ) * CALENDAR_PER_WORKING_DAY
+    if held is None:
+        days = (
+            ex_officio * (p.reply_days + p.investigation_days) + on_application * p.court_days
+        ) * CALENDAR_PER_WORKING_DAY
+    else:
+        days = held[..., 0] + held[..., 1]
     return {
         "ipr_suspected_recorded": recorded,
         "ipr_suspected_unrecorded": unrecorded,
@@ -133,11 +155,36 @@ def split(found: np.ndarray, detained: np.ndarray, p: IprProcedure) -> dict[str,
     }
 
 
-def ipr_metrics(t: SuspectTally, p: IprProcedure) -> dict[str, float]:
+def detained_days(
+    t: SuspectTally, p: IprProcedure, office: OfficeHours, closures: Closures = NONE
+) -> np.ndarray:
+    """The calendar days the caught consignments are held, summed in ``t.detained``'s
+    cells: each one's legal working days (the reply and the investigation ex officio, the
+    court's days on application) counted from its finding on ``office``'s working days
+    less ``closures``' holidays, with its make-up days (:func:`reply_end`: from the day
+    after, to the close of the last; one period, the investigation running on from the
+    reply). A finding without a time (none is expected) keeps 7/5 calendar days a day."""
+    held = np.zeros(t.detained.shape)
+    for port, direction, recorded, at in np.concatenate(t.caught):
+        legal = p.reply_days + p.investigation_days if recorded else p.court_days
+        days = (
+            legal * CALENDAR_PER_WORKING_DAY if math.isnan(at)
+            else (reply_end(at, legal, office, closures) - at) / DAY
+        )
+        held[int(port), int(direction), int(recorded)] += days
+    return held
+
+
+def ipr_metrics(
+    t: SuspectTally, p: IprProcedure, office: OfficeHours | None = None,
+    closures: Closures = NONE,
+) -> dict[str, float]:
     """The flat metrics of :func:`split`: pooled, by direction, by port and by port and
     direction (as ``enforcement.report_by_port``'s), and the shares and means, pooled and
-    by direction."""
-    out = by_port_and_direction(split(t.found, t.detained, p), t.ports)  # (ports x directions)
+    by direction; the days held on ``office``'s calendar if given (:func:`detained_days`),
+    else 7/5 calendar days per working day."""
+    held = None if office is None else detained_days(t, p, office, closures)
+    out = by_port_and_direction(split(t.found, t.detained, p, held), t.ports)
     for tail, cells in (("", t.cleared), *((f"_{d}", t.cleared[:, [i]])
                                          for i, d in enumerate(DIRECTIONS))):
         out.update(_shares(out, tail))

@@ -1,4 +1,5 @@
-"""When the right holder's reply period ends (``enforcement.ipr.reply_days``), on the run's
+"""When the right holder's reply period ends (``enforcement.ipr.reply_days``), and when the
+detained goods' legal working days end (:func:`sim.model.ipr.detained_days`), on the run's
 calendar of working days when the scenario has one.
 
 IPR Regulations art. 16 (State Council Decree 395, as amended 2018) gives the holder

@@ -45,11 +45,20 @@ def held_rows(a: np.ndarray, by_exam: np.ndarray) -> np.ndarray:
         return a[:, _SMS + M[name]]
 
     landed = np.where(np.isnan(at("discharged")), at("arrived"), at("discharged"))
-    found = np.where(by_exam, at("inspected"), np.fmax(at("inspected"), at("lab_end")))
+    found = found_at(a, by_exam)
     left = np.fmax(at("exited"), at("loaded"))  # (NaN: still there at the end: the hold's)
     cols = (a[:, _S["port"]], a[:, _S["direction"]], a[:, _S["containers"]], landed, found,
             left)
     return np.column_stack(cols)
+
+
+def found_at(a: np.ndarray, by_exam: np.ndarray) -> np.ndarray:
+    """When the counterfeits of statistics rows ``a`` were found (the holder notified): the
+    exam's end (the box back, ``inspected``) if ``by_exam``, else the later of it and the
+    laboratory's result (a quarantine check's finding). Also the detained goods' start
+    (:mod:`sim.model.ipr`)."""
+    inspected, lab = a[:, _SMS + M["inspected"]], a[:, _SMS + M["lab_end"]]
+    return np.asarray(np.where(by_exam, inspected, np.fmax(inspected, lab)))
 
 
 def hold_costs(held: np.ndarray, scenario: Scenario) -> np.ndarray:

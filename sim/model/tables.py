@@ -213,6 +213,7 @@ def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
     ``enforcement.ipr`` the found counterfeits detained or released (:mod:`sim.model.ipr`)."""
     from sim.model.illicit_ports import port_type_metrics
     from sim.model.ipr import ipr_metrics
+    from sim.model.ipr_calendar import calendar_of
     from sim.model.ipr_trader import trader_hold_metrics
 
     out = rec.enforcement.metrics()
@@ -220,7 +221,7 @@ def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
     if kinds:
         out.update(port_type_metrics(rec.enforcement, kinds))
     if scenario.enforcement.ipr is not None:  # (the holder's reply after a finding)
-        out.update(ipr_metrics(rec.suspects, scenario.enforcement.ipr))
+        out.update(ipr_metrics(rec.suspects, scenario.enforcement.ipr, *calendar_of(scenario)))
         held = np.concatenate(rec.suspects.held)  # (its trader's storage: ipr_trader.py)
         out.update(trader_hold_metrics(held, scenario))
     return out

@@ -29,7 +29,8 @@ from pydantic import Field
 from sim.scenario.base import Strict
 from sim.scenario.limits import Probability, Real
 
-#: calendar days per working day: 7/5 (weekends; public holidays ignored, an assumption)
+#: calendar days per working day without office hours: 7/5 (weekends; public holidays
+#: ignored, an assumption)
 CALENDAR_PER_WORKING_DAY = 7.0 / 5.0
 
 
@@ -46,13 +47,14 @@ class IprProcedure(Strict):
     suspend it on their own initiative (arts. 12-14). The release and clearance times of a
     recorded brand's goods released unconfirmed include the reply days.
 
-    Simplifications: the reply days of goods released unconfirmed are counted on the
-    run's working days when it has them (``organisation.office_hours``:
-    :mod:`sim.model.ipr_calendar`), else, as the detained goods' days always, at 7/5
-    calendar days each (weekends; public holidays ignored); the detained goods' days are the legal
-    limits (a bound in neither direction: customs may decide sooner, and goods awaiting a
-    court are held longer, art. 24) and are not timed in the flow (detained goods leave it
-    when found); the goods wait in a customs warehouse, not in the inspection lanes, and a
+    Simplifications: the working days, of the reply of goods released unconfirmed and of
+    the detained goods' hold, are counted on the run's working days when it has them
+    (``organisation.office_hours``, with its holidays and make-up days:
+    :mod:`sim.model.ipr_calendar`), else at 7/5 calendar days each (weekends; public
+    holidays ignored); the detained goods' days are the legal limits (a bound in neither
+    direction: customs may decide sooner, and goods awaiting a court are held longer,
+    art. 24), from the finding, and are not timed in the flow (detained goods leave it when
+    found); the goods wait in a customs warehouse, not in the inspection lanes, and a
     laboratory sample of goods released after the reply is taken after it."""
 
     holder_confirms: Probability = Field(
