@@ -11,16 +11,15 @@ as run-day numbers (:meth:`OfficeHours.exception_days`; :mod:`sim.model.holidays
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
 from sim.scenario.base import Extended
+from sim.scenario.dated_arrivals import iso_date
 from sim.scenario.limits import Clock, clock
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MAX_DATES = 1000  # (a bound against a typo; a century of holidays is about 1,000 days)
 
 
@@ -30,17 +29,10 @@ def _iso(v: Any) -> Any:
         return v
     out = []
     for i, d in enumerate(v):
-        if isinstance(d, dt.date) and not isinstance(d, dt.datetime):
-            d = d.isoformat()
-        ok = isinstance(d, str) and _ISO.match(d.strip()) is not None
         try:
-            ok = ok and bool(dt.date.fromisoformat(d.strip()))
-        except ValueError:
-            ok = False
-        if not ok:
-            raise ValueError(f"item {i}: not a date: {d!r}; allowed: an ISO date YYYY-MM-DD "
-                             "('2026-02-16', quoted or not)")
-        out.append(d.strip())
+            out.append(iso_date(d))
+        except ValueError as e:
+            raise ValueError(f"item {i}: {e}") from None
     return out
 
 
