@@ -134,6 +134,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<d>[\d-]+) is a (?P<day>\w+), open anyway; allowed: a date on a day off "
      r"\(not (?P<days>[\w, ]+)\)",
      "{d} 是 {day}，本就办公；调休上班日应为非工作日（{days} 以外）的日期"),
+    (r"--(?P<mode>\w+) needs at least one --range KEY=LO:HI",
+     "--{mode} 至少需要一个 --range KEY=LO:HI"),
     (r"not a date: (?P<got>.+); allowed: an ISO date YYYY-MM-DD \('2026-02-16', quoted or "
      r"not\)", "不是日期：{got}；应为 ISO 日期 YYYY-MM-DD（如 '2026-02-16'，可加引号）"),
     (r"(?P<to>[\d-]+) is before from \((?P<f>[\d-]+)\); allowed: a date on or after "

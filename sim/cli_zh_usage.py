@@ -2,8 +2,8 @@
 value of the wrong type, a choice not offered, an argument not taken, missing or without its
 value. The line is ``bordersim run: 错误：`` then the message in Chinese, the offending
 value and option names kept as typed; the exit status stays argparse's 2. A message this
-table does not know stays English (never guessed); English errors are as argparse writes
-them."""
+table does not know stays English (never guessed), marked untranslated; English errors are
+as argparse writes them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import argparse
 import os
 import re
 from typing import NoReturn
+
+from sim.cli_zh_options import UNTRANSLATED
 
 #: an English message (the whole of it) -> its Chinese; named groups are kept as written
 MESSAGES: tuple[tuple[str, str], ...] = (
@@ -33,6 +35,28 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"must be at least (?P<n>\S+); got (?P<value>.+)", "应至少为 {n}；实际为 {value}"),
     (r"given twice \((?P<first>.+) and (?P<second>.+)\); give it once",
      "给出了两次（{first} 和 {second}）；只能给出一次"),
+    # the project's own checks of an argument (sim/cli*.py)
+    (r"expected KEY=VALUE, e\.g\. warmup_days=1; got (?P<value>.+)",
+     "应为 KEY=VALUE 的形式，如 warmup_days=1；实际为 {value}"),
+    (r"expected KEY=v1,v2,\.\.\., e\.g\. days=7,14; got (?P<value>.+)",
+     "应为 KEY=v1,v2,... 的形式，如 days=7,14；实际为 {value}"),
+    (r"expected KEY=LOW:HIGH, e\.g\. days=7:14; got (?P<value>.+)",
+     "应为 KEY=LOW:HIGH 的形式，如 days=7:14；实际为 {value}"),
+    (r"an empty value in (?P<value>.+)", "{value} 中有空的取值"),
+    (r"the value of (?P<key>.+) is nested too deeply", "{key} 的取值嵌套层数过多"),
+    (r"must be 0 or more; got (?P<value>.+)", "应为 0 或更大；实际为 {value}"),
+    (r"at most (?P<n>[\d,]+) replications; got (?P<value>.+)",
+     "重复运行次数最多为 {n}；实际为 {value}"),
+    (r"not a number: (?P<value>.+)", "不是数值：{value}"),
+    (r"must be a positive number; got (?P<value>.+)", "应为正数；实际为 {value}"),
+    (r"not a date as 2025-03-03: (?P<value>.+)", "不是 2025-03-03 格式的日期：{value}"),
+    (r"not a number of hours: (?P<value>.+)", "不是小时数：{value}"),
+    (r"hours are 0 or more; got (?P<value>.+)", "小时数应为 0 或更大；实际为 {value}"),
+    (r"a duty limit is above 0 hours; got (?P<value>.+)", "工时上限应大于 0 小时；实际为 {value}"),
+    (r"an empty name; give a file name, e\.g\. lanes\.csv",
+     "名称为空；请给出文件名，如 lanes.csv"),
+    (r"(?P<path>.+) is a folder; give a file name in it",
+     "{path} 是文件夹；请给出其中的文件名"),
 )
 _ARGUMENT = re.compile(r"argument (?P<name>\S+): (?P<rest>.+)", re.DOTALL)
 
@@ -50,7 +74,7 @@ def wanted(argv: list[str]) -> bool:
 
 def translate(message: str) -> str:
     """``message`` (argparse's, after ``error:``) in Chinese, ``argument X:`` as ``参数 X：``;
-    as it is where this table does not know it."""
+    marked untranslated where this table does not know it."""
     head = _ARGUMENT.fullmatch(message)
     if head is not None:
         return f"参数 {head['name']}：{translate(head['rest'])}"
@@ -58,7 +82,7 @@ def translate(message: str) -> str:
         found = re.fullmatch(english, message, re.DOTALL)
         if found is not None:
             return chinese.format(**found.groupdict())
-    return message
+    return UNTRANSLATED + message
 
 
 def fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:

@@ -59,6 +59,32 @@ def test_lang_zh_on_the_command_line_is_enough(capsys, monkeypatch):
     assert _error(["run", "--days", "x", "--lang=zh"], capsys)[1].endswith("'x'\n")
 
 
-def test_a_message_not_known_stays_english():
-    assert translate("argument --x: something else") == "参数 --x：something else"
-    assert translate("something else") == "something else"
+def test_a_message_not_known_stays_english_marked_untranslated():
+    marked = "（此条尚无中文译文）something else"
+    assert translate("argument --x: something else") == f"参数 --x：{marked}"
+    assert translate("something else") == "（此条尚无中文译文）something else"
+
+
+#: the project's own checks of an argument: argv -> the Chinese after "错误："
+OWN = {
+    ("sweep", "--param", "x"): "参数 --param：应为 KEY=v1,v2,... 的形式，如 days=7,14；实际为 'x'",
+    ("run", "--set", "x"): "参数 --set：应为 KEY=VALUE 的形式，如 warmup_days=1；实际为 'x'",
+    ("sweep", "--range", "a"): "参数 --range：应为 KEY=LOW:HIGH 的形式，如 days=7:14；实际为 'a'",
+    ("sweep", "--param", "days=a,,b"): "参数 --param：'days=a,,b' 中有空的取值",
+    ("run", "--reps", "9999999"): "参数 --reps：重复运行次数最多为 10,000；实际为 9,999,999",
+    ("trucks", "--drive-h", "x"): "参数 --drive-h：不是小时数：'x'",
+}
+
+
+@pytest.mark.parametrize("argv", OWN)
+def test_the_projects_own_argument_checks_are_chinese(argv: tuple[str, ...], capsys,
+                                                      monkeypatch):
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    status, said = _error(list(argv), capsys)
+    assert status == 2 and said.endswith(f"错误：{OWN[argv]}\n"), said
+
+
+def test_a_sobol_without_its_ranges_is_refused_in_chinese(capsys, monkeypatch):
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    assert main(["sweep", "--sobol", "4"]) == 2
+    assert capsys.readouterr().err.strip() == "错误：--sobol 至少需要一个 --range KEY=LO:HI"
