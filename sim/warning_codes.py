@@ -268,6 +268,11 @@ CODES: tuple[Code, ...] = (
          "than their intervals show",
          r"(?:the Sobol indices are uncertain|with one replication per point the Sobol "
          r"intervals|simulation noise moves the Sobol indices)"),
+    Code("sobol_not_power_of_two", "warning", False,
+         "a Sobol analysis's base sample size is not a power of two, so its indices converge "
+         "more slowly (with the sizes to use instead)",
+         rf"the Sobol sample's base size N = (?P<f_n>{_N}) is not a power of two",
+         (rf"use --sobol (?P<f_lower>{_N}) or (?P<f_higher>{_N})",)),
     Code("resumed_elsewhere", "warning", False,
          "a results folder resumed in another environment than the one that made it "
          "(another Python, operating system, machine or git commit): named, old and new",

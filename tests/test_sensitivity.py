@@ -251,3 +251,17 @@ def test_sobol_takes_a_scenario_as_well_as_a_file_and_defaults_to_the_clis_reps(
     loaded = sobol(sim.load_scenario(TWO_PORTS), ranges, 2, "clearance_h_mean", reps=2,
                    overrides=over)  # fmt: skip
     assert by_file.indices.equals(loaded.indices)
+
+
+def test_a_base_size_not_a_power_of_two_is_warned_with_the_sizes_to_use():
+    """Saltelli's sample rests on a Sobol' sequence balanced only at powers of two: N = 6
+    warns and names 4 and 8; powers of two do not warn, and the result's warnings carry it."""
+    from sim.experiment.sensitivity import SobolResult, unbalanced
+
+    assert [unbalanced(n) for n in (2, 4, 64, 1024)] == [None] * 4
+    said = unbalanced(6)
+    assert said is not None and said.endswith("use --sobol 4 or 8"), said
+    assert unbalanced(1000).endswith("use --sobol 512 or 1,024")
+    idx = pd.DataFrame({"S1_conf": [0.01], "ST_conf": [0.01]})
+    assert SobolResult(idx, pd.DataFrame(), "m", n=6).warnings() == [said]
+    assert SobolResult(idx, pd.DataFrame(), "m", n=8).warnings() == []

@@ -291,6 +291,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "resumed_elsewhere": lambda tmp: _resumed_elsewhere(tmp),
     "sobol_uncertain": lambda _: __import__("sim.experiment.sobol_noise", fromlist=["x"]
                                             ).noise_warning(None, 1) or "",
+    "sobol_not_power_of_two": lambda _: __import__("sim.experiment.sensitivity", fromlist=["x"]
+                                                   ).unbalanced(6) or "",
     "option_unchanged": lambda _: _idle_reform(True),
     "option_no_effect": lambda _: _idle_reform(False),
     "set_no_effect": lambda _: _set_idle(False),

@@ -165,6 +165,20 @@ def plot_sobol(indices: pd.DataFrame, path: str | Path, title: str | None = None
 UNCERTAIN = 0.1
 
 
+def unbalanced(n: int | None) -> str | None:
+    """A warning when the base sample size ``n`` is not a power of two: the Sobol' sequence
+    behind Saltelli's sample is balanced only at powers of two (SALib says so, and the
+    sampler hides it: :func:`saltelli_unit`), so the indices converge more slowly."""
+    if n is None or n < 2 or n & (n - 1) == 0:
+        return None
+    lower = 1 << (n.bit_length() - 1)
+    return (
+        f"the Sobol sample's base size N = {n:,} is not a power of two: the Sobol' sequence "
+        "behind Saltelli's sample is balanced only at powers of two, so the indices converge "
+        f"more slowly than N says; use --sobol {lower:,} or {2 * lower:,}"
+    )
+
+
 @dataclass
 class SobolResult:
     indices: pd.DataFrame  # per parameter: S1, S1_conf, ST, ST_conf (and S1_noise, ST_noise)
@@ -176,9 +190,10 @@ class SobolResult:
     n: int | None = None  # the base sample size the design was made with
 
     def warnings(self, n: int | None = None) -> list[str]:
-        """Every warning about the indices: too wide an interval, and simulation noise that
-        the intervals leave out (``n``: the base sample size, by default the design's)."""
-        found = [self.uncertainty(n)]
+        """Every warning about the indices: too wide an interval, a base sample size that is
+        not a power of two, and simulation noise that the intervals leave out (``n``: the
+        base sample size, by default the design's)."""
+        found = [self.uncertainty(n), unbalanced(self.n if n is None else n)]
         if "S1_noise" in self.indices.columns:
             found.append(noise_warning(self.indices, self.reps))
         return [w for w in found if w]

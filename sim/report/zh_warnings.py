@@ -127,6 +127,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                             "不足以对参数排序（PRCC）",),
     "prcc_noise": ("仿真噪声使拉丁超立方扫描的 PRCC 变得模糊",),
     "sobol_uncertain": ("Sobol 指数不确定，或仿真噪声对其影响大于区间所示",),
+    "sobol_not_power_of_two": ("Sobol 样本的基本规模 N = {n} 不是 2 的幂：Saltelli 样本所依据的 "
+                               "Sobol' 序列只有在 2 的幂时才均衡，指数收敛比 N 所示更慢；"
+                               "请改用 --sobol {lower} 或 {higher}",),
     # a message no code knows yet: its English, said to be untranslated
     "other_warning": ("（此条尚无中文译文）{english}",),
     "other_note": ("（此条尚无中文译文）{english}",),
