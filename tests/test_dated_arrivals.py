@@ -177,3 +177,26 @@ def test_the_run_size_limit_counts_the_dated_factors() -> None:
     whole = [{"from": "2026-02-02", "to": "2027-12-31", "factor": 2}]
     with pytest.raises(sim.ScenarioError, match="would arrive in the run"):
         sim.load_scenario(SMALL, {**flat, "ports.sea.exports.arrivals.dated": whole})
+
+
+def test_the_run_size_limit_counts_the_month_of_the_run() -> None:
+    """A monthly profile puts more arrivals in its busy months than ``rate`` says: a run in
+    November and December, weighted 2 against 1 for the other months, expects 2 x 365 / 426
+    times the rate (the profile rescaled to a year's average of 1), and exports at 60 % of
+    MAX_CONSIGNMENTS on a flat calendar are refused there."""
+    from sim.scenario.limits import MAX_CONSIGNMENTS
+    from sim.scenario.schema import expected_per_hour
+
+    base = sim.load_scenario(SMALL)
+    imports = base.ports["sea"].arrivals.rate * base.ports["sea"].arrivals.batch.size.mean
+    hours = (53 + base.warmup_days) * 24  # (60 arriving days: 2 November to 31 December)
+    rate = 0.6 * MAX_CONSIGNMENTS / hours - imports
+    flat = {"start_date": "2026-11-02", "days": 53, "ports.sea.exports.arrivals.rate": f"{rate}/h"}
+    sim.load_scenario(SMALL, flat)  # (accepted)
+    busy = {**flat, "ports.sea.exports.arrivals.monthly": [1] * 10 + [2, 2]}
+    with pytest.raises(sim.ScenarioError, match="would arrive in the run"):
+        sim.load_scenario(SMALL, busy)
+    smaller = {**busy, "ports.sea.exports.arrivals.rate": f"{rate / 2}/h"}
+    port = sim.load_scenario(SMALL, smaller).ports["sea"]
+    _, exports = expected_per_hour(port, dt.date(2026, 11, 2), 60)
+    assert exports == pytest.approx(rate / 2 * 2 * 365 / 426, rel=1e-12)

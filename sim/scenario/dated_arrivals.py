@@ -103,10 +103,15 @@ def outside(windows: list[DatedFactor], start: dt.date, days: int) -> list[int]:
     return [i for i, w in enumerate(windows) if w.days(start)[1] <= 0 or w.days(start)[0] >= days]
 
 
-def mean_factor(windows: list[DatedFactor], start: dt.date | None, days: float) -> float:
-    """The mean of the dated factors over the run's arriving ``days`` (1 without windows or
-    a calendar): what they make of the expected number of arrivals."""
+def mean_factor(arrivals: Any, start: dt.date | None, days: float) -> float:
+    """The mean over the run's arriving ``days`` (day 0: ``start``) of each day's month
+    factor (``arrivals.monthly``, rescaled to a year's average of 1) times its dated factor:
+    what they make of the expected number of arrivals (1 without a calendar). A run in a
+    peak month makes more than ``rate`` says."""
     n = int(np.ceil(days))
-    if not windows or start is None or n <= 0:
+    if start is None or n <= 0 or (not arrivals.dated and arrivals.monthly is None):
         return 1.0
-    return float(day_factors(windows, start, n).mean())
+    dates = np.datetime64(start, "D") + np.arange(n)
+    month = dates.astype("datetime64[M]").astype(np.int64) % 12  # (0: January)
+    months = np.array(arrivals.month_factors())[month]
+    return float((months * day_factors(arrivals.dated, start, n)).mean())

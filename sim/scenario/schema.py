@@ -903,16 +903,15 @@ def expected_per_hour(
     port: Port, start: dt.date | None = None, days: float = 0.0
 ) -> tuple[float, float]:
     """A port's mean imports and exports (consignments) an hour, surges left out; with the
-    run's ``start`` and arriving ``days``, times the mean of their dated factors."""
+    run's ``start`` and arriving ``days``, times the mean of their month and dated factors."""
     from sim.scenario.dated_arrivals import mean_factor
 
-    imports = port.arrivals.rate * mean_factor(port.arrivals.dated, start, days)
+    imports = port.arrivals.rate * mean_factor(port.arrivals, start, days)
     if port.arrivals.batch is not None:
         imports *= port.arrivals.batch.size.mean
     if port.exports is None:
         return imports, 0.0
-    return imports, port.exports.arrivals.rate * mean_factor(port.exports.arrivals.dated,
-                                                             start, days)
+    return imports, port.exports.arrivals.rate * mean_factor(port.exports.arrivals, start, days)
 
 
 class Port(Strict):
