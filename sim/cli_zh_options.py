@@ -2,8 +2,9 @@
 ``reforms``): each option's help, and a command's own description, keyed by the option (or
 ``description``) and the first eight hex digits of the SHA-256 of its English help as written
 (:func:`digest`). An English help changed since it was translated has no entry, and is then
-printed as it is, marked untranslated: never a stale Chinese. Argparse formats every help
-with ``%``: a percent sign is written ``%``."""
+printed as it is, marked untranslated: never a stale Chinese. A percent sign is written
+``%``, as it is read: :func:`option_help` doubles it for argparse, which formats every
+option's help with ``%`` (a command's description is not formatted)."""
 
 from __future__ import annotations
 

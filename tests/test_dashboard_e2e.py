@@ -206,7 +206,7 @@ def _set_up_and_run(browser, option: str | None) -> None:
     _find(browser, ".bs-run >>> button")[0].click()
 
 
-def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
+def test_switch_an_option_run_and_read_the_numbers(server, browser, folder, tmp_path):
     from sim.faces.runs import SHOWN, table
 
     url = _listening(*server)
@@ -241,7 +241,7 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder):
     words = [li.text for li in _find(browser, ".bs-chart >>> figcaption li")]
     assert len(words) == 4 and all(w.startswith("Clearance, ") for w in words), words
     assert all("with the baseline" in w and "with the option" in w for w in words), words
-    shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "dashboard.png"
+    shot = tmp_path / "dashboard.png"  # (pytest keeps its last three runs' folders)
     browser.save_screenshot(str(shot))
     print(f"dashboard screenshot: {shot}; first look after {first_look:.1f} s")
     browser.switch_to.window(browser.window_handles[-1])
@@ -301,7 +301,8 @@ return [r.left, r.right, r.width, window.innerWidth, box.scrollWidth - box.clien
 """
 
 
-def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(server, browser, folder):
+def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(
+        server, browser, folder, tmp_path):
     url = _listening(*server)
     browser.set_window_size(1280, 1000)  # a projector's width: both trees must fit it
     try:
@@ -320,7 +321,7 @@ def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(server, brows
             assert 0 <= left and right <= window and width > 0.5 * window, (left, right, window)
             assert overflow <= 1, overflow
             assert img.get_attribute("alt").startswith("Organisation tree of the ")
-        shot = Path(tempfile.mkdtemp(prefix="bordersim-dashboard-")) / "organisation.png"
+        shot = tmp_path / "organisation.png"
         browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
         browser.save_screenshot(str(shot))
         print(f"organisation tree screenshot: {shot}")
