@@ -63,7 +63,8 @@ FIELDS = (
                "extends, the name it takes; "
                "`folder`, `changed`: a resumed results folder and what differs in its "
                "environment, `name old -> new`; `same`, `other`: whether its commit is the "
-               "same)"),
+               "same; `window`, `first`, `last`, `run_first`, `run_last`: a dated arrival "
+               "window, its days, and the run's arriving days)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

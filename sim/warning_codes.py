@@ -108,6 +108,12 @@ CODES: tuple[Code, ...] = (
     Code("period_outside_run", "warning", False,
          "a period of the timeline (periods_at) begins after the run: it is not reported",
          rf"the period from periods_at (?P<f_day>{_N}) d begins on"),
+    Code("dated_window_outside_run", "warning", False,
+         "a dated arrival window (arrivals.dated) shares no day with the run's arriving days: "
+         "it changes nothing",
+         r"the dated window (?P<window>\S+) \((?P<first>[\d-]+) to (?P<last>[\d-]+)\) "
+         r"shares no day with the run's arriving days \((?P<run_first>[\d-]+) to "
+         r"(?P<run_last>[\d-]+),"),
     Code("warmup_too_short", "warning", False,
          "the warm-up is shorter than the MSER-5 suggestion saved for the scenario",
          rf"warm-up of (?P<f_warmup_days>{_N}) day\(s\) is shorter than the suggested "

@@ -200,3 +200,20 @@ def test_the_run_size_limit_counts_the_month_of_the_run() -> None:
     port = sim.load_scenario(SMALL, smaller).ports["sea"]
     _, exports = expected_per_hour(port, dt.date(2026, 11, 2), 60)
     assert exports == pytest.approx(rate / 2 * 2 * 365 / 426, rel=1e-12)
+
+
+def test_a_window_outside_the_run_is_warned_about_and_one_in_it_is_not() -> None:
+    """A window a year early (a typo in its year) changes no arrival: the run warns, naming
+    it and the run's arriving days; a window on the last arriving day is in the run."""
+    from sim.scenario.timeline import after_the_run
+
+    windows = [{"from": "2025-02-02", "to": "2025-02-08", "factor": 2},
+               {"from": "2026-02-15", "to": "2026-02-15", "factor": 2}]
+    scenario = sim.load_scenario(SMALL, {"start_date": "2026-02-02",
+                                         "ports.sea.exports.arrivals.dated": windows})
+    said = after_the_run(scenario)
+    assert said == [
+        "the dated window ports.sea.exports.arrivals.dated.0 (2025-02-02 to 2025-02-08) shares "
+        "no day with the run's arriving days (2026-02-02 to 2026-02-15, warm-up included), so "
+        "it changes no arrival; check its year or the start_date"
+    ], said

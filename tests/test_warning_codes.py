@@ -99,8 +99,9 @@ def _timeline(which: int) -> str:
     from sim.scenario.timeline import after_the_run
     from tests.test_stability import SMALL
 
-    late = {"periods_at": ["100 d"]} if which else {
-        "timeline": [{"reform": "training", "at": "300 d"}]}
+    late = [{"timeline": [{"reform": "training", "at": "300 d"}]}, {"periods_at": ["100 d"]},
+            {"start_date": "2026-02-02", "ports.sea.exports.arrivals.dated": [
+                {"from": "2025-02-02", "to": "2025-02-08", "factor": 2}]}][which]
     return after_the_run(load_scenario(SMALL, late))[-1]
 
 
@@ -273,6 +274,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
                                       ).empty_note(2, 5),
     "reform_outside_run": lambda _: _timeline(0),
     "period_outside_run": lambda _: _timeline(1),
+    "dated_window_outside_run": lambda _: _timeline(2),
     "warmup_too_short": lambda _: _warmup_short(),
     "pilot_no_steady_state": lambda _: _pilot_doubt(0),
     "pilot_queue_sparse": lambda _: _pilot_doubt(1),

@@ -98,6 +98,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效：观测期内到达的货物"
                            "不受其影响；请调整观测期（--days）或预热期（warmup_days）以看到其效果",),
     "period_outside_run": ("periods_at 中自第 {day} 天起的时期在运行结束后才开始，不予报告",),
+    "dated_window_outside_run": ("按日期的到港系数时段 {window}（{first} 至 {last}）与本次"
+                                 "运行的到港日（{run_first} 至 {run_last}，含预热期）没有一天"
+                                 "重合，不改变任何到港；请检查其年份或 start_date",),
     "warmup_too_short": ("预热期 {warmup_days} 天，短于建议的 {weeks_suggested} 周"
                          "（{days_suggested} 天）",),
     "pilot_no_steady_state": ("试运行中未找到稳态：MSER 截断点（{truncation_days} 天）已是 "

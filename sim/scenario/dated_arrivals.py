@@ -115,3 +115,29 @@ def mean_factor(arrivals: Any, start: dt.date | None, days: float) -> float:
     month = dates.astype("datetime64[M]").astype(np.int64) % 12  # (0: January)
     months = np.array(arrivals.month_factors())[month]
     return float((months * day_factors(arrivals.dated, start, n)).mean())
+
+
+def unused_windows(scenario: Any) -> list[str]:
+    """A warning per dated window (imports' and exports') that shares no day with the
+    run's arriving days (warm-up and observed): it changes nothing, which a typo in a year
+    would otherwise pass in silence."""
+    start = scenario.start_date
+    if start is None:
+        return []
+    n = int(np.ceil(scenario.warmup_days + scenario.days))
+    last = start + dt.timedelta(days=n - 1)
+    out = []
+    for pname, port in scenario.ports.items():
+        flows = [("arrivals", port.arrivals)]
+        if port.exports is not None:
+            flows.append(("exports.arrivals", port.exports.arrivals))
+        for where, arrivals in flows:
+            for i in outside(arrivals.dated, start, n):
+                w = arrivals.dated[i]
+                out.append(
+                    f"the dated window ports.{pname}.{where}.dated.{i} ({w.from_} to {w.to}) "
+                    f"shares no day with the run's arriving days ({start} to {last}, "
+                    "warm-up included), so it changes no arrival; check its year or the "
+                    "start_date"
+                )
+    return out

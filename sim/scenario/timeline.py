@@ -138,7 +138,9 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
     arrivals, which observed goods still in the flow may meet at a lane): a run with it reads
     almost like one without, so the user is told when it takes effect, when the observed run
     ends, and how many observed days would show it. Such a period holds no observed arrival:
-    it is not reported, and the user is told so in the same words.
+    it is not reported, and the user is told so in the same words. Then one per dated
+    arrival window outside the run's arriving days
+    (:func:`sim.scenario.dated_arrivals.unused_windows`).
     """
     out = []
     warmup, days, start = scenario.warmup_days, scenario.days, scenario.start_date
@@ -174,7 +176,9 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
             f"{ended}, so no observed arrival falls in it and it is not reported; observe "
             f"more than {t - warmup:g} days (--days) to see it"
         )
-    return out
+    from sim.scenario.dated_arrivals import unused_windows
+
+    return out + unused_windows(scenario)
 
 
 def periods(
