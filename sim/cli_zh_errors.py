@@ -153,8 +153,96 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"set start_date, or leave holidays and workdays out",
      "日期需要情景的 start_date（须为星期一）才能定位到运行中；请设置 start_date，或删去 "
      "holidays 和 workdays"),
+    # the command line's own checks of a run or comparison (sim/cli.py, sim/cli_compare.py)
+    (r"(?P<path>.+) is a folder, not a scenario file", "{path} 是文件夹，不是情景文件"),
+    (r"no SCENARIO given and the bundled default (?P<path>.+) does not exist; name a scenario "
+     r"file", "未给出情景，且内置的默认情景 {path} 不存在；请给出情景文件"),
+    (r"cannot (?P<verb>make|write) the results folder (?P<path>.+?): (?P<os>[^;]+); (?:give "
+     r"one that can be written|choose a writable folder) with --out",
+     "无法{verb}结果文件夹 {path}：{os}；请用 --out 给出可写入的文件夹"),
+    (r"(?P<file>.+) is a file, not a folder, so (?P<path>.+) cannot be made in it; choose "
+     r"another --out folder", "{file} 是文件而不是文件夹，无法在其中创建 {path}；请用 --out "
+     "另选文件夹"),
+    (r"(?P<file>.+) is a file, not a folder; choose another --out folder",
+     "{file} 是文件而不是文件夹；请用 --out 另选文件夹"),
+    (r"(?P<path>.+) holds the results of (?P<held>a run|a sweep|a comparison) \(bordersim "
+     r"(?P<command>\w+)\), not of (?P<wanted>a run|a sweep|a comparison); choose another "
+     r"--out folder",
+     "{path} 存放的是{held}的结果（bordersim {command}），不是{wanted}的；请用 --out 另选"
+     "文件夹"),
+    (r"cannot reach the Dask scheduler at (?P<address>\S+): (?P<why>.+); is it running, and "
+     r"is the address right\?",
+     "无法连接位于 {address} 的 Dask 调度器：{why}；它是否在运行，地址是否正确？"),
+    (r"(?P<out>.+) is being written by another bordersim command now; wait for it to end "
+     r"\(give the same command again then to resume it if it is stopped\), or choose "
+     r"another --out folder",
+     "{out} 正由另一个 bordersim 命令写入；请等其结束（若它中断了，届时再给出同一命令即可"
+     "续跑），或用 --out 另选文件夹"),
+    (r"no consignment arrived in the (?P<days>\S+) observed day\(s\) after the "
+     r"(?P<warmup>\S+)-day warm-up, so there is nothing to summarise; run longer \(--days\) "
+     r"or check the arrival rates \(the run is kept in (?P<out>.+)\)",
+     "预热期 {warmup} 天之后的 {days} 个观测日内没有货物到港，无可汇总；请延长运行"
+     "（--days）或检查到港速率（本次运行保存在 {out}）"),
+    (r"--dask needs --executor dask \(got --executor (?P<name>\S+)\)",
+     "--dask 需要 --executor dask（实际为 --executor {name}）"),
+    (r"--workers (?P<n>\S+) is for --executor processes or dask; without, the replications "
+     r"run one at a time: add --executor processes \(or leave --workers out\)",
+     "--workers {n} 用于 --executor processes 或 dask；不给时各次重复运行逐一进行：请加上 "
+     "--executor processes（或去掉 --workers）"),
+    (r"nothing to compare: give at least one --option, --reforms or --options-file",
+     "没有可比较的内容：请至少给出一个 --option、--reforms 或 --options-file"),
+    (r"nothing to compare: give at least one option besides 'baseline' \(the scenario "
+     r"unchanged\)", "没有可比较的内容：除 'baseline'（情景不变）外请至少再给出一个方案"),
+    (r"--metric (?P<m>\S+) without --precision: --metric names what the --precision target "
+     r"watches; give --precision H too \(every metric is reported either way\)",
+     "给出了 --metric {m} 但没有 --precision：--metric 指定 --precision 目标所监测的指标；"
+     "请同时给出 --precision H（无论如何，所有指标都会报告）"),
+    (r"--max-reps (?P<n>\S+) without --precision: --max-reps caps how many replications a "
+     r"--precision target may run; give --precision H too, or --reps N for a fixed number",
+     "给出了 --max-reps {n} 但没有 --precision：--max-reps 限定 --precision 目标最多可运行"
+     "的重复次数；请同时给出 --precision H，或用 --reps N 指定固定次数"),
+    (r"--precision-on (?P<on>\S+) without --precision: --precision-on says what a "
+     r"--precision target holds; give --precision H too",
+     "给出了 --precision-on {on} 但没有 --precision：--precision-on 说明 --precision 目标"
+     "针对什么；请同时给出 --precision H"),
+    (r"--max-reps (?P<n>\S+) is below the (?P<least>\d+) replications a --precision target "
+     r"starts with \(fewer give too unsteady an interval to stop on\); give --max-reps "
+     r"(?P<least2>\d+) or more, or --reps without --precision",
+     "--max-reps {n} 少于 --precision 目标起始的 {least} 次重复运行（次数更少时区间太不"
+     "稳定，不宜据以停止）；请给出 --max-reps {least2} 或更大，或用 --reps 而不用 --precision"),
+    # ``check --changes`` and ``check --sources`` (sim/cli.py)
+    (r"--changes: (?P<path>.+) extends no scenario \(a results folder's scenario\.json is "
+     r"resolved, whole\) and no --set is given: there is nothing to compare it with; a child "
+     r"file starts with extends = \"default\" \(a bundled scenario's name, or a file beside "
+     r"it\)",
+     "--changes：{path} 没有继承任何情景（结果文件夹中的 scenario.json 是完整解析后的情景），"
+     "也没有给出 --set：没有可与之比较的对象；子情景文件以 extends = \"default\" 开头（内置"
+     "情景的名称，或同一文件夹中的文件）"),
+    (r"--changes: (?P<path>.+) extends no scenario \(it has no extends = \.\.\.\) and no "
+     r"--set is given: there is nothing to compare it with; a child file starts with extends "
+     r"= \"default\" \(a bundled scenario's name, or a file beside it\)",
+     "--changes：{path} 没有继承任何情景（文件中没有 extends = ...），也没有给出 --set："
+     "没有可与之比较的对象；子情景文件以 extends = \"default\" 开头（内置情景的名称，或同一"
+     "文件夹中的文件）"),
+    (r"--sources (?P<field>\S+): no value under (?P<q>'[^']*') cites a source or an "
+     r"assumption in (?P<path>.+?); its sections with some: (?P<sections>[\w, ]+?)"
+     r"(?:; did you mean (?P<alts>.+)\?)?",
+     "--sources {field}：{path} 中 {q} 之下没有注明出处或假设的取值；有注明的部分为："
+     "{sections}{alts}"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
+#: what a results folder holds, as :mod:`sim.experiment.store` says it
+_KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
+#: the system's words for why a folder cannot be made or written (others kept as written)
+_SYSTEM = {
+    "No such file or directory": "路径不存在",
+    "Permission denied": "没有权限",
+    "Read-only file system": "只读文件系统",
+    "Not a directory": "路径中有一项不是文件夹",
+    "File exists": "已有同名文件",
+    "No space left on device": "磁盘空间不足",
+    "Is a directory": "是文件夹",
+}
 _UNTRANSLATED = "（此条尚无中文译文）"
 
 
@@ -168,6 +256,15 @@ def reason(english: str) -> str | None:
                 words["export"] = "出口"
             if words.get("needs"):  # (the fields a created section lacks: names alone)
                 words["needs"] = "、".join(_field_names(words["needs"]))
+            for kind in ("held", "wanted"):  # (what a results folder holds)
+                if words.get(kind):
+                    words[kind] = _KINDS[words[kind]]
+            if words.get("verb"):  # (a results folder: made or written, and why not)
+                words["verb"] = {"make": "创建", "write": "写入"}[words["verb"]]
+                words["os"] = _SYSTEM.get(words["os"], words["os"])
+            if "alts" in words:  # (``'a' or 'b'``: the names kept, ``or`` said)
+                alts = words["alts"].replace("' or '", "' 或 '")
+                words["alts"] = f"；是否应为 {alts}？" if alts else ""
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)

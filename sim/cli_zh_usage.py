@@ -57,6 +57,21 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "名称为空；请给出文件名，如 lanes.csv"),
     (r"(?P<path>.+) is a folder; give a file name in it",
      "{path} 是文件夹；请给出其中的文件名"),
+    # a Dask scheduler's address (sim.experiment.executors.check_address)
+    (r"(?P<address>'.*'): no port number; give HOST:PORT or SCHEME://HOST:PORT \(SCHEME one "
+     r"of (?P<schemes>[\w, ]+)\), e\.g\. tcp://10\.0\.0\.5:8786",
+     "{address}：没有端口号；应为 HOST:PORT 或 SCHEME://HOST:PORT（SCHEME 为 {schemes} 之一），"
+     "如 tcp://10.0.0.5:8786"),
+    (r"(?P<address>'.*'): not an address; give HOST:PORT or SCHEME://HOST:PORT \(SCHEME one "
+     r"of (?P<schemes>[\w, ]+)\), e\.g\. tcp://10\.0\.0\.5:8786",
+     "{address}：不是地址；应为 HOST:PORT 或 SCHEME://HOST:PORT（SCHEME 为 {schemes} 之一），"
+     "如 tcp://10.0.0.5:8786"),
+    (r"(?P<address>'.*'): unknown scheme (?P<scheme>'[^']*'); give HOST:PORT or "
+     r"SCHEME://HOST:PORT \(SCHEME one of (?P<schemes>[\w, ]+)\)",
+     "{address}：未知的协议 {scheme}；应为 HOST:PORT 或 SCHEME://HOST:PORT（SCHEME 为 "
+     "{schemes} 之一）"),
+    (r"(?P<address>'.*'): port (?P<port>\d+) is not 1 to 65535",
+     "{address}：端口 {port} 不在 1 至 65535 之间"),
 )
 _ARGUMENT = re.compile(r"argument (?P<name>\S+): (?P<rest>.+)", re.DOTALL)
 

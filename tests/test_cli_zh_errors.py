@@ -159,3 +159,80 @@ def test_an_export_table_sending_goods_to_a_missing_lane_is_said_in_chinese():
                   "出口布控表 scan 以概率 0.1 选中 'general' 企业的 'frozen' 货物，"
                   "但该口岸没有 [ports.p.scan]"
                   "（请添加该部分，或将布控概率设为 0）"), zh
+
+
+#: the command line's own checks of a run, a comparison and ``check``: what follows the
+#: scenario, and how the Chinese error begins ({tmp}: the test's folder)
+COMMAND_MISTAKES = [
+    (["run", "{tmp}"], "错误：{tmp} 是文件夹，不是情景文件"),
+    (["run", str(MMC), "--out", "{tmp}/file/x"],
+     "错误：{tmp}/file 是文件而不是文件夹，无法在其中创建 {tmp}/file/x；请用 --out"),
+    (["compare", str(MMC), "--option", "a:days=2", "--out", "{tmp}/run"],
+     "错误：{tmp}/run 存放的是一次运行的结果（bordersim run），不是一次方案比较的；"),
+    (["run", str(MMC), "--workers", "2"], "错误：--workers 2 用于 --executor processes 或 dask"),
+    (["run", str(MMC), "--dask", "x", "--executor", "dask"],
+     "bordersim run: 错误：参数 --dask：'x'：没有端口号；"),
+    (["run", str(MMC), "--dask", "ftp://a:1", "--executor", "dask"],
+     "bordersim run: 错误：参数 --dask：'ftp://a:1'：未知的协议 'ftp'"),
+    (["run", str(MMC), "--days", "1", "--set", "warmup_days=0", "--set",
+      "ports.crossing.arrivals.rate=0/h", "--out", "{tmp}/empty"],
+     "错误：预热期 0 天之后的 1 个观测日内没有货物到港"),
+    (["compare", str(MMC)], "错误：没有可比较的内容：请至少给出一个 --option"),
+    (["compare", str(MMC), "--metric", "clearance_h_mean", "--option", "a:days=2"],
+     "错误：给出了 --metric clearance_h_mean 但没有 --precision"),
+    (["compare", str(MMC), "--max-reps", "9", "--option", "a:days=2"],
+     "错误：给出了 --max-reps 9 但没有 --precision"),
+    (["check", str(MMC), "--changes"], f"错误：--changes：{MMC} 没有继承任何情景（文件中没有"),
+    (["check", str(MMC), "--sources", "porst"],
+     f"错误：--sources porst：{MMC} 中 'porst' 之下没有注明出处或假设的取值"),
+]
+
+
+def _status(argv: list[str]) -> int | str | None:
+    """The exit status of ``bordersim ARGV`` (argparse's errors exit, the others return)."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code
+
+
+@pytest.mark.parametrize("given, said", COMMAND_MISTAKES,
+                         ids=[" ".join(m[0][2:])[:50] or m[0][0] for m in COMMAND_MISTAKES])
+def test_the_command_lines_own_checks_are_said_in_chinese(
+        given: list[str], said: str, capsys, tmp_path: Path):
+    """Each whole, in Chinese, nothing left in English or marked untranslated; in English
+    as before (an ``error:`` line)."""
+    (tmp_path / "file").write_text("")
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "meta.json").write_text('{"scenario_hash": "0"}')
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in given]
+    assert _status(argv) == 2
+    assert "error: " in capsys.readouterr().err
+    assert _status([*argv, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    lines = [ln for ln in err.splitlines() if "错误：" in ln]
+    assert lines and lines[0].startswith(said.replace("{tmp}", str(tmp_path))), err
+    assert "尚无中文" not in err and english_left("\n".join(lines)) == [], err
+
+
+def test_a_results_folder_in_use_or_not_made_and_a_scheduler_not_reached_are_in_chinese():
+    """(Their English is built in sim/cli.py and sim/experiment/executors.py.)"""
+    for english, chinese in (
+            ("cannot make the results folder r/x: Permission denied; give one that can be "
+             "written with --out", "错误：无法创建结果文件夹 r/x：没有权限；请用 --out 给出可写入的"
+             "文件夹"),
+            ("cannot write the results folder r/x (r/x/meta.json): Disk quota exceeded; choose "
+             "a writable folder with --out", "错误：无法写入结果文件夹 r/x (r/x/meta.json)："
+             "Disk quota exceeded；请用 --out 给出可写入的文件夹"),
+            ("--dask needs --executor dask (got --executor processes)",
+             "错误：--dask 需要 --executor dask（实际为 --executor processes）"),
+            ("cannot reach the Dask scheduler at tcp://a:1: Timed out; is it running, and is "
+             "the address right?", "错误：无法连接位于 tcp://a:1 的 Dask 调度器：Timed out；它是否"
+             "在运行，地址是否正确？")):
+        assert error_line(english, "zh") == chinese
+    english = ("results/x is being written by another bordersim command now; wait for it to "
+               "end (give the same command again then to resume it if it is stopped), or "
+               "choose another --out folder")
+    assert error_line(english, "zh") == (
+        "错误：results/x 正由另一个 bordersim 命令写入；请等其结束（若它中断了，届时再给出同一"
+        "命令即可续跑），或用 --out 另选文件夹")
