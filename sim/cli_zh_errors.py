@@ -210,6 +210,49 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"(?P<least2>\d+) or more, or --reps without --precision",
      "--max-reps {n} 少于 --precision 目标起始的 {least} 次重复运行（次数更少时区间太不"
      "稳定，不宜据以停止）；请给出 --max-reps {least2} 或更大，或用 --reps 而不用 --precision"),
+    # a sweep's own checks of its arguments (sim/cli_experiments.py)
+    (r"choose one of --lhs and --sobol", "--lhs 和 --sobol 只能选其一"),
+    (r"--param cannot be combined with --(?P<mode>\w+) \(give --range instead\)",
+     "--param 不能与 --{mode} 同时使用（请改用 --range）"),
+    (r"--grid cannot be combined with --(?P<mode>\w+)", "--grid 不能与 --{mode} 同时使用"),
+    (r"--range needs --lhs N or --sobol N", "--range 需要 --lhs N 或 --sobol N"),
+    (r"--metric (?P<m>\S+) needs --sobol or --lhs: it names the metric whose Sobol indices or "
+     r"partial rank correlations are estimated \(any other sweep records every metric\)",
+     "--metric {m} 需要 --sobol 或 --lhs：它指定要估计 Sobol 指数或偏秩相关系数的指标（其他"
+     "扫描记录所有指标）"),
+    (r"--metric (?P<m>\S+): --sobol takes one metric; give the others one by one, each with "
+     r"the same command and --out: the points already run are used again, nothing is "
+     r"simulated",
+     "--metric {m}：--sobol 只接受一个指标；其余指标请逐一给出，每次使用相同的命令和 --out："
+     "已运行的点会被重新使用，无需再次模拟"),
+    (r"nothing to sweep: give --param KEY=v1,v2,\.\.\. or --lhs/--sobol N --range",
+     "没有可扫描的内容：请给出 --param KEY=v1,v2,... 或 --lhs/--sobol N --range"),
+    (r"(?P<flag>--param|--range) (?P<key>\S+) is given twice; give each parameter once",
+     "{flag} {key} 给出了两次；每个参数只给一次"),
+    (r"--param (?P<key>\S+): the value (?P<v>.+) is given twice \(its points would run "
+     r"twice\); give each value once",
+     "--param {key}：取值 {v} 给出了两次（其各点会运行两次）；每个取值只给一次"),
+    (r"--param: points (?P<j>\d+) and (?P<i>\d+) are the same \((?P<shown>.+)\); give each "
+     r"point once", "--param：第 {j} 点与第 {i} 点相同（{shown}）；每个点只给一次"),
+    (r"--lhs (?P<n>\d+): at most (?P<most>[\d,]+) points; give a smaller N",
+     "--lhs {n}：最多 {most} 个点；请给出更小的 N"),
+    (r"--sobol (?P<n>\d+): at most (?P<most>[\d,]+) base points; give a smaller N",
+     "--sobol {n}：最多 {most} 个基础点；请给出更小的 N"),
+    (r"(?P<key>\S+) is swept, and (?P<by>--set|--days) gives (?P<given>\S+) = (?P<v>.+) too; "
+     r"give it one way", "{key} 正在扫描，而 {by} 也给出了 {given} = {v}；只能用一种方式给出"),
+    (r"no consignment arrived in the observed days at any point of the sweep, so there is "
+     r"nothing to summarise; run longer \(--days\) or check the arrival rates \(the sweep is "
+     r"kept in (?P<out>.+)\)",
+     "扫描的任何一点在观测期内都没有货物到港，无可汇总；请延长运行（--days）或检查到港速率"
+     "（本次扫描保存在 {out}）"),
+    # ``reforms`` (sim/cli_reforms.py)
+    (r"--tfa lists every reform by TFA article: give it alone \(bordersim reforms --tfa\); a "
+     r"reform's own articles are shown by bordersim reforms NAME",
+     "--tfa 按《贸易便利化协定》条款列出所有改革：请单独给出（bordersim reforms --tfa）；"
+     "某项改革自身的条款由 bordersim reforms NAME 显示"),
+    (r"--on lists every reform; with NAME give the scenario as its second argument: "
+     r"(?P<command>bordersim reforms .+)",
+     "--on 用于列出所有改革；给出 NAME 时，请把情景作为第二个参数：{command}"),
     # ``check --changes`` and ``check --sources`` (sim/cli.py)
     (r"--changes: (?P<path>.+) extends no scenario \(a results folder's scenario\.json is "
      r"resolved, whole\) and no --set is given: there is nothing to compare it with; a child "
