@@ -4,9 +4,12 @@
 the SHA-256 of its English meaning (:func:`sim.cli_zh_options.digest`). A meaning changed
 since it was translated has no entry and is printed in English, marked untranslated: never
 a stale Chinese. ``tests/data/zh_meanings_pending.txt`` lists the families still without
-one; ``tests/test_cli_zh_explain.py`` fails on a family in neither."""
+one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other families'
+meanings are in their own modules, merged here: :mod:`sim.report.zh_meanings_enforcement`."""
 
 from __future__ import annotations
+
+from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
 
 _RELEASED = ("统计范围为观测期到港货物中运行结束前已被海关放行的各票（已放行但尚未提离的计入；"
              "查扣、退运及从未放行的不计入）")
@@ -117,6 +120,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("agency_cost_per_year", "4feee547"):
         "各政府部门在观测期内的固定成本（在岗人员及其加班、岗位、设备、管理费用），加上已完成货物的"
         "部门成本（查验，以及国家支付的码头费用：见 agency_cost_per_consignment），折算为一年。",
+    **_ENFORCEMENT,
 }
 
 
