@@ -5,20 +5,19 @@ the SHA-256 of its English meaning (:func:`sim.cli_zh_options.digest`). A meanin
 since it was translated has no entry and is printed in English, marked untranslated: never
 a stale Chinese. ``tests/data/zh_meanings_pending.txt`` lists the families still without
 one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other families'
-meanings are in their own modules, merged here: :mod:`sim.report.zh_meanings_enforcement`."""
+meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
+:mod:`sim.report.zh_meanings_cost`), and their shared phrases in
+:mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
 
+from sim.report.zh_meanings_cost import MEANINGS as _COST
 from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
-
-_RELEASED = ("统计范围为观测期到港货物中运行结束前已被海关放行的各票（已放行但尚未提离的计入；"
-             "查扣、退运及从未放行的不计入）")
-_OUT = ("统计范围为观测期到港货物中运行结束前已完成全部流程的各票（结果为 released：已提离或已"
-        "装载）；查扣、退运及未完成的不计入")
-_QUANTILE = "读自对数直方图，与精确分位数相差不超过 1%"
-_GOODS = ("，不含邮件和快件监管中心（其清单中国另行统计；秒级放行，会主导合并后的中位数）。仅"
-          "在邮件或快件监管中心与货物口岸并存时出现")
-_FINISHED = "按已完成的货物（观测期到港货物减去未完成的）取均值，以情景的币种计"
+from sim.report.zh_meanings_phrases import FINISHED as _FINISHED
+from sim.report.zh_meanings_phrases import GOODS as _GOODS
+from sim.report.zh_meanings_phrases import OUT as _OUT
+from sim.report.zh_meanings_phrases import QUANTILE as _QUANTILE
+from sim.report.zh_meanings_phrases import RELEASED as _RELEASED
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
@@ -121,6 +120,7 @@ MEANINGS: dict[tuple[str, str], str] = {
         "各政府部门在观测期内的固定成本（在岗人员及其加班、岗位、设备、管理费用），加上已完成货物的"
         "部门成本（查验，以及国家支付的码头费用：见 agency_cost_per_consignment），折算为一年。",
     **_ENFORCEMENT,
+    **_COST,
 }
 
 

@@ -1,0 +1,19 @@
+"""The phrases the Chinese metric meanings share (:mod:`sim.report.zh_meanings` and the
+modules it merges): who a figure counts and how a quantile is read, written once so that a
+family says them in the same words as its neighbours."""
+
+from __future__ import annotations
+
+#: the goods a clearance time counts (those released by customs by the run's end)
+RELEASED = ("统计范围为观测期到港货物中运行结束前已被海关放行的各票（已放行但尚未提离的计入；"
+            "查扣、退运及从未放行的不计入）")
+#: the goods an overall clearance time counts (those out by the run's end)
+OUT = ("统计范围为观测期到港货物中运行结束前已完成全部流程的各票（结果为 released：已提离或已"
+       "装载）；查扣、退运及未完成的不计入")
+#: how a quantile is read
+QUANTILE = "读自对数直方图，与精确分位数相差不超过 1%"
+#: a goods declarations' figure: the post and express hubs left out
+GOODS = ("，不含邮件和快件监管中心（其清单中国另行统计；秒级放行，会主导合并后的中位数）。仅"
+         "在邮件或快件监管中心与货物口岸并存时出现")
+#: a cost per consignment: the mean over the finished consignments
+FINISHED = "按已完成的货物（观测期到港货物减去未完成的）取均值，以情景的币种计"
