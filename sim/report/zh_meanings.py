@@ -6,13 +6,14 @@ since it was translated has no entry and is printed in English, marked untransla
 a stale Chinese. ``tests/data/zh_meanings_pending.txt`` lists the families still without
 one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other families'
 meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
-:mod:`sim.report.zh_meanings_cost`), and their shared phrases in
+:mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`), and their shared phrases in
 :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
 
 from sim.report.zh_meanings_cost import MEANINGS as _COST
 from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
+from sim.report.zh_meanings_flow import MEANINGS as _FLOW
 from sim.report.zh_meanings_phrases import FINISHED as _FINISHED
 from sim.report.zh_meanings_phrases import GOODS as _GOODS
 from sim.report.zh_meanings_phrases import OUT as _OUT
@@ -121,6 +122,7 @@ MEANINGS: dict[tuple[str, str], str] = {
         "部门成本（查验，以及国家支付的码头费用：见 agency_cost_per_consignment），折算为一年。",
     **_ENFORCEMENT,
     **_COST,
+    **_FLOW,
 }
 
 
