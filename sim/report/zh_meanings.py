@@ -6,7 +6,8 @@ since it was translated has no entry and is printed in English, marked untransla
 a stale Chinese. ``tests/data/zh_meanings_pending.txt`` lists the families still without
 one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other families'
 meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
-:mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`), and their shared phrases in
+:mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`,
+:mod:`sim.report.zh_meanings_work`), and their shared phrases in
 :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sim.report.zh_meanings_phrases import GOODS as _GOODS
 from sim.report.zh_meanings_phrases import OUT as _OUT
 from sim.report.zh_meanings_phrases import QUANTILE as _QUANTILE
 from sim.report.zh_meanings_phrases import RELEASED as _RELEASED
+from sim.report.zh_meanings_work import MEANINGS as _WORK
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
@@ -123,6 +125,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_ENFORCEMENT,
     **_COST,
     **_FLOW,
+    **_WORK,
 }
 
 

@@ -4,7 +4,14 @@ boxes ready, clearance times by class, period and commodity), for
 
 from __future__ import annotations
 
-from sim.report.zh_meanings_phrases import GOODS, QUANTILE, RELEASED
+from sim.report.zh_meanings_phrases import (
+    CLASS,
+    COMMODITY,
+    COMMODITY_ALL,
+    GOODS,
+    QUANTILE,
+    RELEASED,
+)
 
 _CALLS = ("统计范围为进口货物按班次到港（arrivals.batch，随机或按 schedule）的口岸的观测期班次"
           "（在观测天数内到港的）；一份报关单的集装箱在海关放行与卸货（列车为换装到另一轨距，按 "
@@ -13,12 +20,6 @@ _CALLS = ("统计范围为进口货物按班次到港（arrivals.batch，随机�
           "值。同一班次的报关单到港时间相同，据此归为一组：同一小时的两个班次（按计划如此，或因关"
           "闭而推迟到同一时刻）计为一个。每个设有 arrivals.batch 的口岸各有一项；没有班次可提时为"
           " NaN。")
-_CLASS = ("，合并所有口岸：某一类别的货物多在慢的口岸，就会显得慢（请结合 "
-          "clearance_h_mean_<class>_port_<port>_<direction> 一起看）；该类别没有放行货物时为 "
-          "NaN。")
-_COMMODITY = ("某一商品类别（<commodity>，情景 [commodities] 的一个键）货物的")
-_COMMODITY_ALL = ("，合并所有口岸和方向，进口与出口合计：某一商品多在慢的口岸或多为进口，就会显得"
-                  "慢。运行放行过的每个商品类别各有一项。")
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
@@ -88,7 +89,7 @@ MEANINGS: dict[tuple[str, str], str] = {
         "calls_counted_port_<port> 中，运行结束时仍有集装箱不可提（未放行或未卸货）的班次数。"
         f"{_CALLS}",
     ("clearance_h_mean_<class>_<direction>", "fd58a20e"):
-        f"某一信用类别企业进口或出口货物的 clearance_h_mean{_CLASS}",
+        f"某一信用类别企业进口或出口货物的 clearance_h_mean{CLASS}",
     ("clearance_h_mean_<class>_port_<port>_<direction>", "070e4e56"):
         f"某一信用类别企业在某一口岸、某一方向货物的海关通关时间均值，{RELEASED}：即该类别（例如 "
         "AEO 高级认证）在企业从事贸易的口岸为其带来的好处。应看此值，而不是该类别合并所有口岸的数"
@@ -101,17 +102,17 @@ MEANINGS: dict[tuple[str, str], str] = {
         "评估的货物，因此一个时期的头几天混有刚好在此之前到港的货物。仅在有设定日期的改革的时间线"
         "（[[timeline]]、--reforms NAME@TIME）或 periods_at 时出现。",
     ("clearance_h_mean_commodity_<commodity>", "513ce2c4"):
-        f"{_COMMODITY} clearance_h_mean{_COMMODITY_ALL}",
+        f"{COMMODITY} clearance_h_mean{COMMODITY_ALL}。",
     ("clearance_h_mean_goods_<direction>", "54675ae9"):
         f"只计货物报关单的 clearance_h_mean_<direction>{GOODS}。",
     ("clearance_h_median_<class>_<direction>", "ce2361ca"):
-        f"某一信用类别企业进口或出口货物的 clearance_h_median{_CLASS}{QUANTILE}。",
+        f"某一信用类别企业进口或出口货物的 clearance_h_median{CLASS}{QUANTILE}。",
     ("clearance_h_median_commodity_<commodity>", "626461d7"):
-        f"{_COMMODITY} clearance_h_median{_COMMODITY_ALL}{QUANTILE}。",
+        f"{COMMODITY} clearance_h_median{COMMODITY_ALL}。{QUANTILE}。",
     ("clearance_h_p90_<class>_<direction>", "867108f1"):
-        f"某一信用类别企业进口或出口货物的 clearance_h_p90{_CLASS}{QUANTILE}。",
+        f"某一信用类别企业进口或出口货物的 clearance_h_p90{CLASS}{QUANTILE}。",
     ("clearance_h_p90_commodity_<commodity>", "8d3a350f"):
-        f"{_COMMODITY} clearance_h_p90{_COMMODITY_ALL}{QUANTILE}。",
+        f"{COMMODITY} clearance_h_p90{COMMODITY_ALL}。{QUANTILE}。",
     ("clearance_h_p90_goods_<direction>", "514f51bf"):
         f"只计货物报关单的 clearance_h_p90_<direction>{GOODS}。",
     ("consignments_treated", "692ad31b"):

@@ -17,3 +17,11 @@ GOODS = ("，不含邮件和快件监管中心（其清单中国另行统计；�
          "在邮件或快件监管中心与货物口岸并存时出现")
 #: a cost per consignment: the mean over the finished consignments
 FINISHED = "按已完成的货物（观测期到港货物减去未完成的）取均值，以情景的币种计"
+#: a class's figure pooled over every port: why it can mislead
+CLASS = ("，合并所有口岸：某一类别的货物多在慢的口岸，就会显得慢（请结合 "
+         "clearance_h_mean_<class>_port_<port>_<direction> 一起看）；该类别没有放行货物时为 NaN。")
+#: a commodity group's figure: which goods it counts
+COMMODITY = "某一商品类别（<commodity>，情景 [commodities] 的一个键）货物的"
+#: a commodity group's figure: pooled over ports and directions, and why it can mislead
+COMMODITY_ALL = ("，合并所有口岸和方向，进口与出口合计：某一商品多在慢的口岸或多为进口，就会显得"
+                 "慢。运行放行过的每个商品类别各有一项")
