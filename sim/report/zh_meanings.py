@@ -7,8 +7,9 @@ a stale Chinese. ``tests/data/zh_meanings_pending.txt`` lists the families still
 one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other families'
 meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
 :mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`,
-:mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`), and their shared
-phrases in :mod:`sim.report.zh_meanings_phrases`."""
+:mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`,
+:mod:`sim.report.zh_meanings_time`), and their shared phrases in
+:mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from sim.report.zh_meanings_phrases import GOODS as _GOODS
 from sim.report.zh_meanings_phrases import OUT as _OUT
 from sim.report.zh_meanings_phrases import QUANTILE as _QUANTILE
 from sim.report.zh_meanings_phrases import RELEASED as _RELEASED
+from sim.report.zh_meanings_time import MEANINGS as _TIME
 from sim.report.zh_meanings_work import MEANINGS as _WORK
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
@@ -128,6 +130,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_FLOW,
     **_WORK,
     **_LAB,
+    **_TIME,
 }
 
 

@@ -25,3 +25,8 @@ COMMODITY = "某一商品类别（<commodity>，情景 [commodities] 的一个�
 #: a commodity group's figure: pooled over ports and directions, and why it can mislead
 COMMODITY_ALL = ("，合并所有口岸和方向，进口与出口合计：某一商品多在慢的口岸或多为进口，就会显得"
                  "慢。运行放行过的每个商品类别各有一项")
+#: how the exam yard's waits are booked among its lanes
+YARD = ("查验场中的一项作业同时等待查验台位和移箱设备（在两者都计为等待，因此实际受限于台位时移箱"
+        "设备也显得拥堵），然后在台位上等待查验组（联合查验还要等检疫关员）和移出的移箱设备：这些"
+        "等待计在查验组或移箱设备上，而台位在此期间处于占用状态，因此台位的利用率包括等待查验组的"
+        "集装箱（owner_share_<owner> 中等待的责任方，是扣住它的作业环节）。")
