@@ -8,14 +8,15 @@ one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other fa
 meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
 :mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`,
 :mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`,
-:mod:`sim.report.zh_meanings_time`), and their shared phrases in
-:mod:`sim.report.zh_meanings_phrases`."""
+:mod:`sim.report.zh_meanings_time`, :mod:`sim.report.zh_meanings_groups`), and their shared
+phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
 
 from sim.report.zh_meanings_cost import MEANINGS as _COST
 from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
 from sim.report.zh_meanings_flow import MEANINGS as _FLOW
+from sim.report.zh_meanings_groups import MEANINGS as _GROUPS
 from sim.report.zh_meanings_lab import MEANINGS as _LAB
 from sim.report.zh_meanings_phrases import FINISHED as _FINISHED
 from sim.report.zh_meanings_phrases import GOODS as _GOODS
@@ -131,6 +132,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_WORK,
     **_LAB,
     **_TIME,
+    **_GROUPS,
 }
 
 
