@@ -22,9 +22,10 @@ consignments:
 - ``ipr_unconfirmed_share``: the share of all suspected counterfeits released because the
   holder did not confirm in time; ``ipr_released_share``: released for either reason;
 - ``ipr_detained_days_mean``: the calendar days a detained consignment is held after its
-  finding (the reply, then the investigation or the wait for a court): the legal working
-  days counted from its finding on the run's calendar when it has one
-  (``organisation.office_hours``, with its holidays and make-up days:
+  finding (the reply, then its case: ex officio decided within the investigation or
+  awaiting a court, weighed by ``decided_share``, as expected values, no draw; on
+  application the court's days): the working days counted from its finding on the run's
+  calendar when it has one (``organisation.office_hours``, with its holidays and make-up days:
   :func:`sim.model.ipr_calendar.reply_end`, as the reply days of the goods released), else
   7/5 calendar days each;
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
@@ -135,13 +136,14 @@ def split(
     holder's drawn reply (``detained``, the same layout: those caught): detained, released
     unconfirmed or unprotected, and the calendar days the detained are held (summed):
     ``held``'s (the same layout, :func:`detained_days`) if given, else 7/5 calendar days per
-    legal working day."""
+    working day, ex officio the expected days of the case's outcomes
+    (:meth:`IprProcedure.ex_officio_days`: decided or awaiting a court, by
+    ``decided_share``; no draw)."""
     unrecorded, recorded = found[..., 0].astype(float), found[..., 1].astype(float)
     on_application, ex_officio = detained[..., 0].astype(float), detained[..., 1].astype(float)
     if held is None:
-        days = (
-            ex_officio * (p.reply_days + p.investigation_days) + on_application * p.court_days
-        ) * CALENDAR_PER_WORKING_DAY
+        legal = sum(w * d for w, d in p.ex_officio_days())  # (1 x 33 by default: as before)
+        days = (ex_officio * legal + on_application * p.court_days) * CALENDAR_PER_WORKING_DAY
     else:
         days = held[..., 0] + held[..., 1]
     return {
@@ -162,14 +164,17 @@ def detained_days(
     cells: each one's legal working days (the reply and the investigation ex officio, the
     court's days on application) counted from its finding on ``office``'s working days
     less ``closures``' holidays, with its make-up days (:func:`reply_end`: from the day
-    after, to the close of the last; one period, the investigation running on from the
-    reply). A finding without a time (none is expected) keeps 7/5 calendar days a day."""
+    after, to the close of the last; one period, the case running on from the reply); ex
+    officio the expected value over its case's outcomes, each counted on the calendar
+    (:meth:`IprProcedure.ex_officio_days`). A finding without a time (none is expected)
+    keeps 7/5 calendar days a day."""
     held = np.zeros(t.detained.shape)
+    outcomes = {1: p.ex_officio_days(), 0: ((1.0, p.court_days),)}
     for port, direction, recorded, at in np.concatenate(t.caught):
-        legal = p.reply_days + p.investigation_days if recorded else p.court_days
-        days = (
-            legal * CALENDAR_PER_WORKING_DAY if math.isnan(at)
-            else (reply_end(at, legal, office, closures) - at) / DAY
+        days = sum(
+            w * (legal * CALENDAR_PER_WORKING_DAY if math.isnan(at)
+                 else (reply_end(at, legal, office, closures) - at) / DAY)
+            for w, legal in outcomes[int(recorded > 0)]
         )
         held[int(port), int(direction), int(recorded)] += days
     return held

@@ -91,7 +91,8 @@ def _idle_recordation(scenario: Any) -> dict[str, str]:
                 for k, what in (("recordation", "recordation"), ("ipr", "the IPR procedure"))}
     if e.recordation.share == 0:
         why = "no counterfeit is of a recorded brand there (enforcement.recordation.share is 0)"
-        ex_officio = ("holder_confirms", "reply_days", "investigation_days")  # (recorded only)
+        ex_officio = ("holder_confirms", "reply_days", "investigation_days", "decided_share",
+                      "decided_days", "undecided_days")  # (recorded only)
         return {**{f"enforcement.recordation.{f}": why for f in ("document", "exam")},
                 **{f"enforcement.ipr.{f}": why for f in ex_officio}}
     return {}

@@ -17,30 +17,40 @@ two procedures:
 
 Storage of detained goods is at the holder's cost until the case is settled (the
 Regulations and implementing measures put storage and custody on the holder; the rate is the
-reader's own figure, ``storage_per_day``). Ex officio detained goods left unresolved may be
-held up to 50 working days awaiting a court (art. 24(2)); the model keeps the 30 of the
-investigation.
+reader's own figure, ``storage_per_day``). Ex officio detained goods customs cannot decide
+on may be held up to **50 working days** from the detention awaiting a court (art. 24(2)):
+``decided_share`` of the cases are decided in ``decided_days`` (within the investigation's
+30), the rest wait ``undecided_days``; by default every case is decided at the
+investigation's limit, the model's rule before these fields existed.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import ClassVar
 
-from sim.scenario.base import Strict
-from sim.scenario.limits import Probability, Real
+from pydantic import Field, model_validator
+
+from sim.scenario.base import Extended
+from sim.scenario.limits import AtField, Probability, Real
+
+#: working days from the detention after which goods customs could not decide on are
+#: released without a court's notice (IPR Regulations art. 24(2))
+COURT_LIMIT_DAYS = 50.0
 
 #: calendar days per working day without office hours: 7/5 (weekends; public holidays
 #: ignored, an assumption)
 CALENDAR_PER_WORKING_DAY = 7.0 / 5.0
 
 
-class IprProcedure(Strict):
+class IprProcedure(Extended):
     """The right holder's part after customs find suspected counterfeits before release.
 
     A found counterfeit of a recorded brand (``enforcement.recordation``) is notified to the
     holder: with probability ``holder_confirms`` (drawn per consignment, ``holder_reply``)
     it is detained (the holder applied and posted a bond within ``reply_days``) and held
-    ``reply_days + investigation_days`` working days; otherwise it is released when the
+    ``reply_days`` and then its case's days (``decided_share`` decided in ``decided_days``, the
+    rest awaiting a court ``undecided_days``; by default ``investigation_days`` for all)
+    working days; otherwise it is released when the
     reply time runs out. A found counterfeit of a brand not recorded is detained only on
     the holder's own application (``holder_applies``; it must know of the consignment) and
     is then held ``court_days``; otherwise it is released when found: customs do not
@@ -51,11 +61,15 @@ class IprProcedure(Strict):
     the detained goods' hold, are counted on the run's working days when it has them
     (``organisation.office_hours``, with its holidays and make-up days:
     :mod:`sim.model.ipr_calendar`), else at 7/5 calendar days each (weekends; public
-    holidays ignored); the detained goods' days are the legal limits (a bound in neither
-    direction: customs may decide sooner, and goods awaiting a court are held longer,
-    art. 24), from the finding, and are not timed in the flow (detained goods leave it when
-    found); the goods wait in a customs warehouse, not in the inspection lanes, and a
-    laboratory sample of goods released after the reply is taken after it."""
+    holidays ignored); the detained goods' days are the expected value of their case's
+    outcome (each detained consignment weighs its decided and undecided days by
+    ``decided_share``, no draw: the metrics are sums and means, whose expectation this is),
+    from the finding (the holder taken to apply at the end of the reply days), and are not
+    timed in the flow (detained goods leave it when found); the goods wait in a customs
+    warehouse, not in the inspection lanes, and a laboratory sample of goods released after
+    the reply is taken after it."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("decided_share", "decided_days", "undecided_days")
 
     holder_confirms: Probability = Field(
         default=0.86,
@@ -80,7 +94,27 @@ class IprProcedure(Strict):
         description="working days ex officio detained goods are held for customs' "
         "investigation (IPR Regulations art. 20: within 30 working days; the limit, not an "
         "upper bound of the hold: goods customs cannot decide on may wait for a court up to "
-        "50 working days, art. 24(2), not modelled)",
+        "50 working days, art. 24(2): undecided_days)",
+    )
+    decided_share: Probability = Field(
+        default=1.0,
+        description="share of the ex officio detained cases customs decide within the "
+        "investigation (goods confiscated, or released as not infringing); the rest they "
+        "cannot decide, and the goods wait for a court (undecided_days). 1 (every case "
+        "decided, the model's rule before this field) is an assumption: no published share "
+        "found; set your own cases' share",
+    )
+    decided_days: Real | None = Field(
+        default=None, ge=0, le=365,
+        description="working days from the detention a decided case takes, on average, at "
+        "most investigation_days (IPR Regulations art. 20). Unset: investigation_days, the "
+        "legal limit (an assumption: customs may decide sooner; no published duration found)",
+    )
+    undecided_days: Real = Field(
+        default=COURT_LIMIT_DAYS, ge=0, le=COURT_LIMIT_DAYS,
+        description="working days from the detention the goods of a case customs cannot "
+        "decide wait for a court's notice before their release (IPR Regulations art. 24(2): "
+        "50 working days; a court's order holding them longer is not modelled)",
     )
     court_days: Real = Field(
         default=20.0, ge=0, le=365,
@@ -94,3 +128,24 @@ class IprProcedure(Strict):
         "day, in the scenario's currency (0: not costed; no published tariff found: use "
         "your port's warehouse rate)",
     )
+
+    @model_validator(mode="after")
+    def _decided_within_the_investigation(self) -> IprProcedure:
+        if self.decided_days is not None and self.decided_days > self.investigation_days:
+            raise AtField(
+                "decided_days", "a decided case takes at most investigation_days "
+                f"({self.investigation_days:g} working days, IPR Regulations art. 20); "
+                "allowed: 0 to investigation_days", self.decided_days,
+                sources={"decided_days": ("decided_days",),
+                         "investigation_days": ("investigation_days",)},
+            )
+        return self
+
+    def ex_officio_days(self) -> tuple[tuple[float, float], ...]:
+        """An ex officio detained consignment's outcomes: (weight, working days from its
+        finding: the reply, then its case's days), the decided cases' then the undecided
+        ones', those of weight 0 left out. By default one outcome, weight 1, of
+        ``reply_days + investigation_days``: the fixed hold before the case's fields."""
+        decided = self.investigation_days if self.decided_days is None else self.decided_days
+        cases = ((self.decided_share, decided), (1.0 - self.decided_share, self.undecided_days))
+        return tuple((w, self.reply_days + d) for w, d in cases if w > 0)
