@@ -99,3 +99,13 @@ def test_decided_days_follow_the_investigations_own_limit():
     s = sim.load_scenario(SMALL, {**FAKES, "enforcement.ipr": {"investigation_days": 40,
                                                                "decided_days": 31}})
     assert s.enforcement.ipr is not None and s.enforcement.ipr.decided_days == 31
+
+
+def test_the_case_outcomes_are_said_to_act_on_nothing_without_a_recorded_brand():
+    from sim.scenario.dormant import idle_changes
+
+    unrecorded = sim.load_scenario(SMALL, {**FAKES, "enforcement.recordation.share": 0,
+                                           "enforcement.ipr": {}})
+    for f in ("decided_share", "decided_days", "undecided_days"):
+        said = str(idle_changes(unrecorded, [f"enforcement.ipr.{f}"]))
+        assert "recordation.share is 0" in said, f
