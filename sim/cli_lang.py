@@ -99,8 +99,9 @@ def sentence(rec: dict[str, Any], english: str) -> str:
                                                      rec["fields"]["direction"])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
-    from sim.report.zh_reasons import fields
+    from sim.report.zh_reasons import fields, organisation
 
+    organisation(words)  # (a structure's stated assumptions)
     if not fields(words):  # (a reason in English words this table does not know)
         return WARNINGS["other_note"][0].format(**words)
     first, *more = WARNINGS[rec["code"]]

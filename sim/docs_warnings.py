@@ -64,7 +64,10 @@ FIELDS = (
                "`folder`, `changed`: a resumed results folder and what differs in its "
                "environment, `name old -> new`; `same`, `other`: whether its commit is the "
                "same; `window`, `first`, `last`, `run_first`, `run_last`: a dated arrival "
-               "window, its days, and the run's arriving days)"),
+               "window, its days, and the run's arriving days; `transfer`, `no_transfer`, "
+               "`advantages`, `same_heads`: a structure's stated assumptions, its transfer "
+               "times (or none), its advantages and whether every structure places the same "
+               "heads)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -284,6 +284,28 @@ CODES: tuple[Code, ...] = (
          "(another Python, operating system, machine or git commit): named, old and new",
          r"resuming (?P<folder>.+?), made in another environment: (?P<changed>.+?); "
          r"(?:(?P<same>the commit is the same)|(?P<other>the code's build is the same))"),
+    Code("engine_switched", "note", False,
+         "an option switches the risk engine on where the baseline's selection tables decide: "
+         "its differences mix the engine's own selection with the change",
+         r"it switches the risk engine on, where the baseline's selection tables decide"),
+    Code("structure_assumptions", "note", False,
+         "an option changes the organisation's structure: what it does rests on the stated "
+         "transfer times and advantages (and on a running-in that reaches the observed days)",
+         r"which structure decides faster, and what it does to clearance, rests on the "
+         r"scenario's stated assumptions, not on the structure alone: organisation\.transfer_to "
+         r"(?:\((?P<transfer>.+?): a request passed up to that level waits this long first\)|"
+         r"\((?P<no_transfer>none): a request passed up waits for no transfer\)) and "
+         r"organisation\.advantages \((?P<advantages>.+?)\); try other values with --set",
+         (r"(?P<same_heads>every structure places the same heads) \(organisation\.generate",
+          rf"; every observed day is running-in \(organisation\.advantages\.transition_days = "
+          rf"(?P<f_transition_days>{_N}),.*observe past day (?P<f_past_day>{_N}) \(--days "
+          rf"(?P<f_days_suggested>{_N}) or more\)",
+          rf"; its first (?P<f_running_in_days>{_N}) of (?P<f_observed_days>{_N}) observed days "
+          r"are running-in")),
+    Code("generated_dumbbell", "note", False,
+         "a generated dumbbell keeps the headcount and puts the deciding staff of national "
+         "tasks in national centres; the front line's inspection staff are the lanes",
+         r"the generated dumbbell keeps the headcount and puts the deciding staff"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

@@ -159,3 +159,38 @@ def test_the_interaction_table_in_chinese(tmp_path: Path, capsys, monkeypatch):
     en = [c.replace(" to ", " ") for row in _figures(out_en, 5) for c in row]
     zh = [c.replace(" 至 ", " ") for row in _figures(out_zh, 5) for c in row]
     assert [c for c in zh if c] == [c for c in en if c]
+
+
+@pytest.mark.parametrize("running_in, said", [
+    ("", "各种结构配置的人员相同"),
+    ("running_in_days=365", "观测期的每一天都处于磨合期（organisation.advantages.transition_days = "
+     "365，即 dumbbell 改革的 running_in_days，自运行开始起算）：其数据反映的是过渡期，而非该"
+     "结构的长期效果；如需长期效果，请观测到第 365 天之后（--days 379 或更多）"),
+    ("running_in_days=20", "其 42 个观测日中的前 13 天处于磨合期"),
+])
+def test_a_structures_stated_assumptions_are_said_in_chinese_clause_by_clause(
+        running_in: str, said: str):
+    """The dumbbell's assumptions in Guangdong's spindle: the advantages with the reforms'
+    names, the transfer times, the same heads, and a running-in that reaches the observed
+    days in the one of its two forms that applies."""
+    from tests.test_warning_codes import _structure
+
+    zh = line("note (d): " + _structure(running_in), "zh")
+    assert said in zh and "尚无中文" not in zh, zh
+    assert "至 national：lognormal 分布，均值 4.0 小时" in zh, zh
+    assert "（即 dumbbell 改革的 running_in_loss）" in zh, zh
+    assert not re.search(r"\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b", zh), zh
+    assert ("磨合期" in zh) == bool(running_in), zh
+
+
+def test_a_structure_without_transfer_times_is_said_in_chinese():
+    from sim.experiment.composition import structure_assumptions
+    from sim.scenario.loader import load_scenario
+
+    spindle = load_scenario(MMC.with_name("guangdong-spindle.toml"),
+                            {"organisation.transfer_to": {}})
+    dumbbell = spindle.model_copy(update={"organisation": spindle.organisation.model_copy(
+        update={"structure": "dumbbell"})})
+    zh = line("note (d): " + structure_assumptions(spindle, {"d": dumbbell})["d"], "zh")
+    assert "organisation.transfer_to 未设置：上报的请求不经等待" in zh, zh
+    assert "至 national" not in zh and "尚无中文" not in zh, zh

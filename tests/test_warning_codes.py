@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from sim.cli import main
+from sim.experiment import composition
 from sim.model import stability
 from sim.warning_codes import CODES, classify, record
 
@@ -248,6 +249,35 @@ def _resumed_elsewhere(tmp: Path) -> str:
 
 
 #: code -> a generator of one message of that code (the model's, where it can be called)
+def _structure(running_in: str = "") -> str:
+    """The stated assumptions a dumbbell option rests on, in Guangdong's spindle (with a
+    dumbbell reform's running-in, ``running_in_days=...``)."""
+    from sim.experiment.composition import structure_assumptions
+    from sim.reforms import apply
+    from sim.scenario.loader import load_scenario
+
+    spindle = load_scenario(MMC.with_name("guangdong-spindle.toml"))
+    option = apply(spindle, "dumbbell" + (f":running_in_loss=0.3,{running_in}" if running_in
+                                          else ""))
+    return structure_assumptions(spindle, {"d": option})["d"]
+
+
+def _generated_dumbbell() -> str:
+    import io
+    from contextlib import redirect_stderr
+
+    from sim.cli_org import _notes
+    from sim.scenario.loader import load_scenario
+
+    spindle = load_scenario(MMC.with_name("guangdong-spindle.toml"))
+    dumbbell = spindle.model_copy(update={"organisation": spindle.organisation.model_copy(
+        update={"structure": "dumbbell"})})
+    err = io.StringIO()
+    with redirect_stderr(err):
+        _notes(spindle, {"dumbbell": (dumbbell, None)})
+    return err.getvalue().splitlines()[-1].removeprefix("note (dumbbell): ")
+
+
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
                                                {("p_1", "document_check"): 0.97})[0],
@@ -275,6 +305,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "reform_outside_run": lambda _: _timeline(0),
     "period_outside_run": lambda _: _timeline(1),
     "dated_window_outside_run": lambda _: _timeline(2),
+    "engine_switched": lambda _: composition.ENGINE_SWITCHED,
+    "structure_assumptions": lambda _: _structure(),
+    "generated_dumbbell": lambda _: _generated_dumbbell(),
     "warmup_too_short": lambda _: _warmup_short(),
     "pilot_no_steady_state": lambda _: _pilot_doubt(0),
     "pilot_queue_sparse": lambda _: _pilot_doubt(1),

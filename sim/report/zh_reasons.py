@@ -128,3 +128,27 @@ def fields(words: dict[str, str]) -> bool:
                 return False
             words[name] = zh
     return True
+
+
+#: the reforms' names of an organisation's advantages, as
+#: :func:`sim.experiment.composition.assumptions` adds them after a value
+_ALIASES = (
+    (" (the dumbbell reform's uniform_standards multiplies it)",
+     "（dumbbell 改革的 uniform_standards 与之相乘）"),
+    (" (the dumbbell reform's running_in_loss)", "（即 dumbbell 改革的 running_in_loss）"),
+    (" (its running_in_days)", "（即其 running_in_days）"),
+)
+#: a transfer time as that function writes it: ``to national: lognormal mean 4.0 h``
+_TRANSFER = re.compile(r"to (?P<level>\w+): (?P<dist>\w+) mean (?P<mean>\S+) h")
+
+
+def organisation(words: dict[str, str]) -> None:
+    """The Chinese of a structure's stated assumptions in ``words``: the reforms' names of
+    its advantages, and its transfer times (``至 national：lognormal 分布，均值 4.0 小时``)."""
+    if words.get("advantages"):
+        for english, zh in _ALIASES:
+            words["advantages"] = words["advantages"].replace(english, zh)
+    if words.get("transfer"):
+        words["transfer"] = _TRANSFER.sub(
+            lambda m: f"至 {m['level']}：{m['dist']} 分布，均值 {m['mean']} 小时",
+            words["transfer"]).replace("; ", "；")

@@ -135,5 +135,32 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                "请改用 --sobol {lower} 或 {higher}",),
     # a message no code knows yet: its English, said to be untranslated
     "other_warning": ("（此条尚无中文译文）{english}",),
+    "engine_switched": ("该方案启用了风险布控引擎，而基准方案由选择表决定查验：其差异混合了引擎"
+                        "自身的布控（查验率、选中的货物）与改变本身；若只看改变本身，请在两者中都"
+                        "启用引擎进行比较（--set risk.enabled=true）",),
+    # ({no_transfer:.0} and {same_heads:.0} print nothing: each clause is said only when its
+    # words matched)
+    "structure_assumptions": ("哪种组织结构决策更快、它对通关时间有何影响，取决于情景所陈述的"
+                              "假设，而不只取决于结构本身：organisation.advantages（{advantages}）",
+                              "organisation.transfer_to：{transfer}（上报到该层级的请求先等待"
+                              "这么久）",
+                              "{no_transfer:.0}organisation.transfer_to 未设置：上报的请求不经"
+                              "等待",
+                              "可用 --set 尝试其他取值（如 --set 'organisation.transfer_to={{}}'）",
+                              "{same_heads:.0}各种结构配置的人员相同（organisation.generate."
+                              "staff），因此结构本身在构造上不改变人员成本",
+                              "观测期的每一天都处于磨合期（organisation.advantages."
+                              "transition_days = {transition_days}，即 dumbbell 改革的 "
+                              "running_in_days，自运行开始起算）：其数据反映的是过渡期，而非该"
+                              "结构的长期效果；如需长期效果，请观测到第 {past_day} 天之后"
+                              "（--days {days_suggested} 或更多）",
+                              "其 {observed_days} 个观测日中的前 {running_in_days} 天处于磨合期"
+                              "（transition_days 自运行开始起算，在预热期之后）：其数据混合了"
+                              "过渡期与该结构的长期效果"),
+    "generated_dumbbell": ("自动生成的 dumbbell（哑铃型）结构保持人员总数不变，把由国家层级决策"
+                           "的每项任务的决策人员放在国家级中心（海关总署及其中心直达各现场；各"
+                           "直属海关只保留协调职能，见 docs/DESIGN.md）；一线的查验人员即各口岸的"
+                           "作业环节，在各种结构中相同。如需一线的决策人员，请自行给出各单位"
+                           "（[organisation.units]）",),
     "other_note": ("（此条尚无中文译文）{english}",),
 }
