@@ -46,14 +46,19 @@ def add_parser(sub: Any) -> None:
                    "scenario's 0.6 %% a day for general goods is the low end of 0.6-2.1 %%; "
                    "X = 3.5 takes the high end for them; default 1)")
     p.add_argument("--json", action="store_true", help="print only JSON")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the business case's lines; --json and the files written stay English)
 
 
 def run(args: argparse.Namespace) -> int:
     """Appraise the folder's options; 2 with a clear error for a bad folder or argument."""
     from sim.cli import UsageError
+    from sim.cli_lang import chosen
     from sim.experiment.appraisal import appraise
     from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
 
+    lang = chosen(args)
     try:
         folder = read_folder(args.folder)
         ask = _settings(args, folder)
@@ -64,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(out, indent=1, allow_nan=False))
         return 0
+    from sim import cli_zh_appraise as zh
     from sim.experiment.appraisal_folder import lines
 
-    print("\n".join(lines(table, ask, folder)))
+    said = zh.lines if lang == "zh" else lines  # (the same table, terms and figures)
+    print("\n".join(said(table, ask, folder)))
     return 0
 
 

@@ -1,0 +1,81 @@
+"""``bordersim appraise --lang zh``: the business case's lines in Chinese (净现值, 折现率,
+效益, 成本, 回收期), from the same table, terms and figures as the English lines of
+:func:`sim.experiment.appraisal_folder.lines`: each figure is that function's own rendering
+of it (``never`` and ``n/a`` said in words); an option, a currency and a file keep their
+names. ``--json``, ``appraisal.csv`` and ``appraisal.json`` stay English."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+#: each figure of :data:`sim.experiment.appraisal.FIGURES` in Chinese (a test keeps the keys
+#: equal); the metrics' terms are those of :mod:`sim.report.zh_metrics`
+FIGURES = {
+    "setup_cost": "给定的一次性建设成本（第 0 年，政府承担）",
+    "equipment_outlay": "设备投资变化（第 0 年，政府承担）",
+    "running_cost_per_year": "政府部门年度运行成本变化（政府承担）",
+    "trader_saving_per_year": "企业每年节省（费用及货物时间价值）",
+    "time_saving_per_year": "其中货物时间价值",
+    "net_benefit_per_year": "每年净效益（企业节省减运行成本变化）",
+    "budget_present_value": "政府支出现值（建设、设备、运行）",
+    "trader_present_value": "企业节省现值",
+    "net_present_value": "净现值（企业节省减政府成本）",
+    "hours_saved_per_year": "每年节省的整体通关时间",
+    "budget_per_hour_saved": "每节省 1 票·小时的政府等值年成本",
+    "finds_gained_per_year": "每年放行前多查获的违规报关单",
+    "budget_per_extra_find": "每多查获 1 份违规报关单的政府等值年成本",
+    "revenue_protected_per_year": "每年少偷逃的税款（不计入净现值）",
+    "harm_avoided_per_year": "每年少漏查的违规货物危害（不计入净现值）",
+    "payback_years": "折现后净效益收回第 0 年成本所需年数（回收期）",
+}
+#: the units of the figures not in money (:data:`sim.experiment.appraisal_folder._NOT_MONEY`)
+UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
+         "declarations a year": "份报关单/年"}
+#: the English words of a figure (``_shown``'s) said in Chinese
+_WORDS = {"never": "期内不回收", "n/a": "无"}
+NOTE = ("第 0 年：建设成本和设备投资；第 1 年起：运行成本和企业节省。回收期为“期内"
+        "不回收”表示在分析期限内收不回成本；若节省的通关时间（多查获的违规报关单）的置信"
+        "区间包含 0，则每节省 1 票·小时（每多查获 1 份）的成本的置信区间为“无”"
+        "；政府多花钱换来更多（或少花钱而有所放弃：通关时间或查获数低于 0）时，该比值为"
+        "正。税款和危害不计入净现值。每年的数字按情景本身的货运量计算：情景货运量经过缩小"
+        "时（默认情景为一个码头的货运量），全国性的建设成本须按这些口岸所占份额给出。已写"
+        "出：appraisal.csv、appraisal.json（bordersim"
+        " report 可显示）。")
+
+
+def lines(table: Any, ask: Any, folder: Any) -> list[str]:
+    """The appraisal as Chinese text, line for line as the English: the terms, each option's
+    figures with their intervals, then how to read them."""
+    from sim.cli_zh import money
+    from sim.experiment.appraisal_folder import _NOT_MONEY, _interval, _shown
+
+    out = [f"与基准方案相比的效益成本分析：期限 {ask.years} 年，折现率 {ask.discount_rate:g}；"
+           f"金额单位：{money(folder.money) if folder.money else '情景所用币种'}；"
+           "各项为重复运行的均值及 95% 置信区间（与基准方案配对）"
+           + ("" if ask.time_value_scale == 1 else
+              f"；货物时间价值 × {ask.time_value_scale:g}")]
+    for name in folder.options:
+        out.append(f"{name}：")
+        for r in table[table["option"] == name].to_dict("records"):
+            mean = float(r["mean"])
+            unit = "" if not math.isfinite(mean) else UNITS.get(
+                _NOT_MONEY.get(str(r["figure"]), ""), "")  # (none after 期内不回收 or 无)
+            interval = _interval(float(r["ci_low"]), float(r["ci_high"]))
+            out.append(f"  {FIGURES[str(r['figure'])]}：{_said(_shown(mean))}"
+                       f"{' ' + unit if unit else ''}（{_said_interval(interval)}）")
+    out.append(NOTE)
+    return out
+
+
+def _said(shown: str) -> str:
+    return _WORDS.get(shown, shown)
+
+
+def _said_interval(english: str) -> str:
+    """``95 % CI 1 to 2`` (or ``95 % CI none``) in Chinese, its bounds as printed."""
+    bounds = english.removeprefix("95 % CI ")
+    if bounds == "none":
+        return "95% 置信区间：无"
+    low, high = bounds.split(" to ")
+    return f"95% 置信区间 {_said(low)} 至 {_said(high)}"

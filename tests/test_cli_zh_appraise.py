@@ -1,0 +1,69 @@
+"""``bordersim appraise --lang zh`` (or ``BORDERSIM_LANG=zh``): the business case in Chinese,
+each figure and interval as the English run prints it on the same folder, no English sentence
+left; in English as before (tests/test_appraisal.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.cli_zh_appraise import FIGURES
+from sim.experiment import appraisal
+from tests.test_appraisal import _folder
+
+#: a figure line: its value and its interval's bounds (None: no interval)
+_EN = re.compile(r"^  .+?: (\S+)(?: [a-z -]+)? \(95 % CI (?:none|(\S+) to (\S+))\)$")
+_ZH = re.compile(r"^  .+?：(\S+)(?: \S+)?（95% 置信区间(?:：无| (\S+) 至 (\S+))）$")
+_WORDS = {"期内不回收": "never", "无": "n/a"}
+#: names a Chinese line may keep: the files written, the command, the currency
+KEPT = {"appraisal", "json", "bordersim", "report"}
+
+
+def _said(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(argv) == 0
+    return capsys.readouterr().out
+
+
+def _figures(text: str, pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
+    found = [pattern.match(ln) for ln in text.splitlines() if ln.startswith("  ")]
+    assert all(found), text
+    return [tuple(_WORDS.get(g, g) for g in m.groups() if g is not None) for m in found if m]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Option o pays back (a small set-up cost), p never does (a large one); their running
+    costs differ by replication, so the intervals have two bounds."""
+    path = _folder(tmp_path / "c", {"baseline": {}, "o": {"portal": 100.0},
+                                    "p": {"portal": 250_000.0}})
+    reps = pd.read_csv(path / "replications.csv")
+    mine = reps[reps["option"] == "o"]
+    reps = pd.concat([reps, mine.assign(option="p")], ignore_index=True)
+    extra = reps["replication"].map({0: 0.0, 1: 30.0, 2: 70.0})
+    reps.loc[reps["option"] != "baseline", "agency_running_cost_per_year"] += extra
+    reps.to_csv(path / "replications.csv", index=False)
+    return path
+
+
+def test_the_business_case_in_chinese_has_the_english_figures(folder, capsys, monkeypatch):
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    argv = ["appraise", str(folder), "--years", "10", "--time-value-scale", "2"]
+    en = _said(argv, capsys)
+    zh = _said([*argv, "--lang", "zh"], capsys)
+    assert zh.startswith("与基准方案相比的效益成本分析：期限 10 年，折现率 0.08；金额单位：USD；")
+    assert "货物时间价值 × 2\no：\n" in zh and "\np：\n" in zh and " 年（95% 置信区间 " in zh
+    assert "  净现值（企业节省减政府成本）：" in zh
+    assert _figures(zh, _ZH) == _figures(en, _EN) and len(_figures(en, _EN)) == 2 * len(FIGURES)
+    assert "never" in str(_figures(en, _EN)) and "n/a" in str(_figures(en, _EN))
+    left = set(re.findall(r"[A-Za-z]{4,}", zh)) - KEPT
+    assert left == set(), left
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    assert _said(argv, capsys) == zh
+
+
+def test_every_figure_has_its_chinese():
+    assert set(FIGURES) == {k for k, _ in appraisal.FIGURES}
