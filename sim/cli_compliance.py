@@ -31,9 +31,13 @@ def add_parser(sub: Any) -> None:
                    help="the check whose selections are the sample (default: physical)")
     p.add_argument("--level", type=float, default=0.95,
                    help="the interval's level, between 0 and 1 (default 0.95)")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the tables' headings, columns and note)
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim.cli_lang import chosen
     from sim.compliance import report
 
-    return report(args.folder, args.check, args.level)
+    return report(args.folder, args.check, args.level, chosen(args))

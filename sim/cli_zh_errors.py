@@ -272,6 +272,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"(?:; did you mean (?P<alts>.+)\?)?",
      "--sources {field}：{path} 中 {q} 之下没有注明出处或假设的取值；有注明的部分为："
      "{sections}{alts}"),
+    # bordersim compliance (sim.compliance)
+    (r"give a level between 0 and 1, e\.g\. 0\.95", "水平应在 0 和 1 之间，如 0.95"),
+    (r"no scenario\.json; is it a results folder\?", "没有 scenario.json；这是结果文件夹吗？"),
+    (r"no replication log \(reps/rep-NNNN-log\.parquet\); run with --log",
+     "没有重复运行的逐票记录（reps/rep-NNNN-log.parquet）；运行时请加 --log"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it

@@ -56,17 +56,23 @@ def summary(tables: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def report(folder: Path, check: str = "physical", level: float = 0.95) -> int:
-    """Print a results folder's estimates (see the module's docstring); 2 on bad input."""
+def report(folder: Path, check: str = "physical", level: float = 0.95, lang: str = "en") -> int:
+    """Print a results folder's estimates (see the module's docstring); 2 on bad input.
+    ``lang``: ``zh`` names the same tables' headings, columns and rows in Chinese
+    (:mod:`sim.cli_zh_compliance`)."""
+    from sim.cli_zh_errors import error_line
+
     if not 0 < level < 1:
-        print(f"error: --level {level:g}: give a level between 0 and 1, e.g. 0.95",
+        print(error_line(f"--level {level:g}: give a level between 0 and 1, e.g. 0.95", lang),
               file=sys.stderr)
         return 2
     try:
         tables = folder_estimates(folder, check, level)
     except (FileNotFoundError, NotEstimable) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), lang), file=sys.stderr)
         return 2
+    if lang == "zh":
+        return _report_zh(tables, check)
     with pd.option_context("display.width", 200, "display.max_columns", 20,
                            "display.float_format", "{:.5f}".format):  # fmt: skip
         print(f"Non-compliance estimated from the {check} selections, by replication:")
@@ -78,6 +84,22 @@ def report(folder: Path, check: str = "physical", level: float = 0.95) -> int:
     return 0
 
 
+def _report_zh(tables: pd.DataFrame, check: str) -> int:
+    """The tables of :func:`report` in Chinese: the same frames and float format, columns
+    aligned for Chinese characters."""
+    from sim import cli_zh_compliance as zh
+
+    with pd.option_context("display.width", 200, "display.max_columns", 20,
+                           "display.float_format", "{:.5f}".format,
+                           "display.unicode.east_asian_width", True):  # fmt: skip
+        print(zh.heading(check))
+        print(zh.table(tables.xs("all", level="illicit")).to_string())
+        print("\n" + zh.BY_TYPE)
+        print(zh.table(summary(tables)).to_string())
+    print("\n" + zh.NOTE)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m sim.compliance``: as ``bordersim compliance``."""
     from sim.cli_compliance import add_parser
@@ -85,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sim.compliance")
     add_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["compliance", *(sys.argv[1:] if argv is None else argv)])
-    return report(args.folder, args.check, args.level)
+    from sim.cli_lang import chosen
+
+    return report(args.folder, args.check, args.level, chosen(args))
 
 
 if __name__ == "__main__":
