@@ -39,43 +39,64 @@ def add_parser(sub: Any) -> None:
                    help="seed of the partner's draws, 0 or more (default 0)")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every replication's figures to FILE (CSV)")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the lines printed; the CSV stays English)
 
 
 def run(args: argparse.Namespace) -> int:
     from sim.analysis.both_sides import both_sides, one_stop_change, read_logs
     from sim.analysis.partner_spec import PartnerSpecError, load_partner
+    from sim.cli_lang import chosen
+    from sim.cli_zh_errors import error_line
 
+    lang = chosen(args)
     try:
         side = load_partner(args.partner)
     except PartnerSpecError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(error_line(str(e), lang), file=sys.stderr)
         return 2
     problem = _port_problem(args.folder, side.port, args.partner)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(error_line(problem, lang), file=sys.stderr)
         return 2
     logs = read_logs(args.folder)
     if not logs:
-        print(f"error: {args.folder} kept no per-consignment log: run it again with --log "
-              "(bordersim run SCENARIO --log --out DIR)", file=sys.stderr)
+        print(error_line(f"{args.folder} kept no per-consignment log: run it again with --log "
+                         "(bordersim run SCENARIO --log --out DIR)", lang), file=sys.stderr)
         return 2
     per_rep = both_sides(logs, side, args.seed)
-    change = one_stop_change(per_rep)
-    print(f"{side.port} with {side.name}, {len(logs)} replication(s): separate controls "
+    _print(one_stop_change(per_rep), side, len(logs), lang)
+    if args.csv is not None:
+        from sim.cli_zh_both_sides import csv_line
+
+        per_rep.to_csv(args.csv, index=False)
+        print(csv_line(args.csv) if lang == "zh" else f"every replication's figures: {args.csv}",
+              file=sys.stderr)
+    return 0
+
+
+def _print(change: Any, side: Any, reps: int, lang: str) -> None:
+    """Each direction's figures in series and at one stop, and the change, in ``lang`` (the
+    same numbers either way: :mod:`sim.cli_zh_both_sides` words them in Chinese)."""
+    from sim import cli_zh_both_sides as zh
+
+    print(zh.title(side.port, side.name, reps) if lang == "zh" else
+          f"{side.port} with {side.name}, {reps} replication(s): separate controls "
           "(in series) against one stop")
     for key, rows in change.groupby("direction", sort=False):
         direction = str(key)
-        print(f"  {direction}s ({'bound for' if direction == 'import' else 'from'} "
+        print(zh.direction(direction, side.port) if lang == "zh" else
+              f"  {direction}s ({'bound for' if direction == 'import' else 'from'} "
               f"{side.port}):")
         for r in rows.to_dict("records"):
             low, high = r["low"], r["high"]
             ci = "" if low is None or high is None else f"  [{low:+.3f}, {high:+.3f}]"
-            print(f"    {LABELS[str(r['figure'])]:24s} {r['separate']:10.3f} -> "
-                  f"{r['one_stop']:10.3f}  change {r['change']:+.3f}{ci}")
-    if args.csv is not None:
-        per_rep.to_csv(args.csv, index=False)
-        print(f"every replication's figures: {args.csv}", file=sys.stderr)
-    return 0
+            numbers = (f"{r['separate']:10.3f} -> {r['one_stop']:10.3f}  change "
+                       f"{r['change']:+.3f}{ci}")
+            figure = str(r["figure"])
+            print(zh.row(figure, numbers) if lang == "zh" else
+                  f"    {LABELS[figure]:24s} {numbers}")
 
 
 def _port_problem(folder: Path, port: str, partner: Path) -> str | None:

@@ -277,6 +277,24 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"no scenario\.json; is it a results folder\?", "没有 scenario.json；这是结果文件夹吗？"),
     (r"no replication log \(reps/rep-NNNN-log\.parquet\); run with --log",
      "没有重复运行的逐票记录（reps/rep-NNNN-log.parquet）；运行时请加 --log"),
+    # bordersim both-sides (sim.cli_both_sides)
+    (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
+     r"SCENARIO --log --out DIR\)",
+     "{f} 没有保存逐票记录：请加 --log 重新运行（bordersim run SCENARIO --log --out DIR）"),
+    (r"(?P<f>.+) is a comparison's folder, whose logs keep only the observed cohort's rows and "
+     r"no exam columns \(not the warm-up's trucks, which load the partner's desks at the "
+     r"start\): run the baseline and each change apart \(bordersim run SCENARIO \[--set "
+     r"KEY=VALUE\] --log --out DIR\) and give each run's folder",
+     "{f} 是方案比较（compare）的结果文件夹，其记录只保留观测期货物的行，没有查验列（也没有预热期"
+     "的货车，而这些货车在开始时就占用对方的查验台）：请把基准方案和每项改动分别运行（bordersim "
+     "run SCENARIO [--set KEY=VALUE] --log --out DIR），再分别给出各次运行的文件夹"),
+    (r"(?P<p>.+): port: (?P<port>'.*') is not a port of (?P<f>.+)'s scenario; allowed: one of "
+     r"its land ports \((?P<land>.*)\)",
+     "{p}：port：{port} 不是 {f} 情景中的口岸；应为其陆路口岸之一（{land}）"),
+    (r"(?P<p>.+): port: (?P<port>'.*') is a (?P<mode>\w+) port; allowed: one of (?P<f>.+)'s "
+     r"land ports \((?P<land>.*)\): both sides of the border are timed at a land crossing only",
+     "{p}：port：{port} 是 mode = {mode} 的口岸；应为 {f} 的陆路口岸之一（{land}）："
+     "只有陆路口岸才计算边境两侧的时间"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
