@@ -47,6 +47,20 @@ def chosen(args: argparse.Namespace) -> str:
     return value.lower()
 
 
+def columns(text: str) -> int:
+    """The terminal columns ``text`` takes, a Chinese (wide or full-width) character two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, right: bool = True) -> str:
+    """``text`` padded to ``width`` terminal columns (:func:`columns`), on the left for a
+    right-aligned cell (``right``), else on the right."""
+    fill = " " * max(0, width - columns(text))
+    return fill + text if right else text + fill
+
+
 def number(x: Any) -> str:
     """A record's figure as the English line printed it: whole numbers with thousands
     separated, others without trailing zeros; a list of figures joined by 、."""

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sim import cli_zh_org as zh
+
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
 SHOWN = (
     ("escalation_latency_h_mean", "escalation latency, mean (h)"),
@@ -47,20 +49,31 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
     p.add_argument("--plot", type=Path, metavar="FILE.png", help="write the trees to FILE.png")
     p.add_argument("--days", type=float, help="observed days (overrides the scenario's days)")
     add_settings(p)
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the table, its lines and the notes; the trees' picture stays English)
 
 
-def _names(structures: str) -> list[str] | None:
+def _error(text: str, lang: str) -> None:
+    """An ``error:`` line on stderr, in Chinese under ``zh`` (:mod:`sim.cli_zh_errors`)."""
+    from sim.cli_zh_errors import error_line
+
+    print(error_line(text, lang), file=sys.stderr)
+
+
+def _names(structures: str, lang: str = "en") -> list[str] | None:
     """The structures asked for (None: an error said so on stderr)."""
     names = [s.strip() for s in structures.split(",") if s.strip()]
     bad = [s for s in names if s not in STRUCTURES]
     if bad or not names:
         what = f"unknown {', '.join(map(repr, bad))}" if bad else "none given"
-        print(f"error: --structures: {what}; allowed: {', '.join(STRUCTURES)}", file=sys.stderr)
+        _error(f"--structures: {what}; allowed: {', '.join(STRUCTURES)}", lang)
         return None
     return names
 
 
-def _variants(scenario: Any, names: list[str], path: Path) -> dict[str, tuple[Any, Any]] | None:
+def _variants(scenario: Any, names: list[str], path: Path, lang: str = "en"
+              ) -> dict[str, tuple[Any, Any]] | None:
     """Each structure's scenario and its checked tree, before anything runs (None: a tree
     that cannot work in one structure, said on stderr)."""
     from sim.scenario.org_tree import TreeError, check
@@ -71,36 +84,38 @@ def _variants(scenario: Any, names: list[str], path: Path) -> dict[str, tuple[An
         try:
             tree = check(org, list(scenario.ports))
         except TreeError as exc:
-            print(f"error: {path} as the {name}: {exc}", file=sys.stderr)
+            _error(f"{path} as the {name}: {exc}", lang)
             return None
         out[name] = (scenario.model_copy(update={"organisation": org}), tree)
     return out
 
 
-def _writable(plot: Path) -> bool:
+def _writable(plot: Path, lang: str = "en") -> bool:
     """Whether the picture can be written where ``--plot`` says (else an error on stderr)."""
     folder = plot.parent if str(plot.parent) else Path(".")
     if folder.is_dir() and os.access(folder, os.W_OK) and not plot.is_dir():
         return True
     why = "is a folder" if plot.is_dir() else f"{folder} is not a folder that can be written"
-    print(f"error: --plot {plot}: {why}; give a file in a folder that exists", file=sys.stderr)
+    _error(f"--plot {plot}: {why}; give a file in a folder that exists", lang)
     return False
 
 
 def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -> int:
     from sim.cli import settings_with_days
+    from sim.cli_lang import chosen
     from sim.model.run import simulate
     from sim.report.org_plot import draw_organisations, utilisation_by_unit
 
+    lang = chosen(args)
     scenario = load(args.scenario, settings_with_days(args))
     if scenario.organisation is None:
-        print(f"error: {args.scenario} has no [organisation] section", file=sys.stderr)
+        _error(f"{args.scenario} has no [organisation] section", lang)
         return 2
-    names = _names(args.structures)
-    variants = _variants(scenario, names, args.scenario) if names is not None else None
+    names = _names(args.structures, lang)
+    variants = _variants(scenario, names, args.scenario, lang) if names is not None else None
     if names is None or variants is None:
         return 2
-    if args.plot and not _writable(args.plot):  # (before the runs, not after them)
+    if args.plot and not _writable(args.plot, lang):  # (before the runs, not after them)
         return 2
     panels, table = [], {}
     for name, (sc, tree) in variants.items():
@@ -109,27 +124,32 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         panels.append((name, tree, utilisation_by_unit(result.resources)))
     for name, (sc, tree) in variants.items():
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
-    _print_table(table, names)
-    print(
-        f"one replication per structure (seed {args.seed}), so no intervals: a first look. For "
-        f"differences with 95 % intervals: {compare_command(args.scenario, scenario, names)}"
-    )
-    _notes(scenario, variants)
+    _print_table(table, names, lang)
+    command = compare_command(args.scenario, scenario, names)
+    print(zh.first_look(args.seed, command) if lang == "zh" else
+          f"one replication per structure (seed {args.seed}), so no intervals: a first look. "
+          f"For differences with 95 % intervals: {command}")
+    _notes(scenario, variants, lang)
     if args.plot:
         draw_organisations(panels).savefig(args.plot)
-        print(f"trees written to {args.plot}")
+        print(zh.trees(args.plot) if lang == "zh" else f"trees written to {args.plot}")
     return 0
 
 
-def _print_table(table: dict[str, dict[str, float]], names: list[str]) -> None:
-    """The structures' figures, one row per :data:`SHOWN`."""
-    width = max(len(label) for _, label in SHOWN)
+def _print_table(table: dict[str, dict[str, float]], names: list[str], lang: str = "en"
+                 ) -> None:
+    """The structures' figures, one row per :data:`SHOWN` (its words in Chinese under
+    ``zh``, padded by their width on the console: a Chinese character takes two columns)."""
+    from sim.cli_lang import columns, pad
+
+    labels = [zh.label(key, words) if lang == "zh" else words for key, words in SHOWN]
+    width = max(columns(label) for label in labels)
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
-    for key, label in SHOWN:
+    for (key, _), label in zip(SHOWN, labels, strict=True):
         cells = [table[n].get(key, math.nan) for n in names]
         whole = key.endswith(("_heads", "_per_year"))  # (whole people; a budget in units)
         spec = "12,.0f" if whole else "12,.2f"
-        print(f"{label:{width}}  " + "  ".join(f"{c:{spec}}" for c in cells))
+        print(f"{pad(label, width, right=False)}  " + "  ".join(f"{c:{spec}}" for c in cells))
 
 
 def alert_units(org: Any, tree: Any, ports: list[str]) -> float:
@@ -154,14 +174,14 @@ def compare_command(path: Path, scenario: Any, names: list[str]) -> str:
     return " ".join(["bordersim compare", str(path), *base, *options, "--reps 10"])
 
 
-def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]]) -> None:
+def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]], lang: str = "en") -> None:
     """On stderr: parts of the scenario that act on nothing, and the stated assumptions every
     structure's result rests on (the scenario's own included, when it is run with others)."""
     from sim.experiment.composition import assumptions, structure_assumptions
     from sim.scenario.dormant import unused_parts
 
     for message in unused_parts(scenario):  # (as run and compare say them)
-        print(f"note: {message}", file=sys.stderr)
+        _note(message, lang)
     runs = {n: sc for n, (sc, _) in variants.items()}
     moved = structure_assumptions(scenario, runs)
     own = scenario.organisation.structure  # (not run unless listed)
@@ -169,12 +189,27 @@ def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]]) -> None:
         moved = {n: assumptions(sc.organisation) for n, sc in runs.items()}
     for why in dict.fromkeys(moved.values()):  # (as compare says it, once for all it fits)
         who = ", ".join(n for n, w in moved.items() if w == why)
-        print(f"note ({who}; the scenario's own structure is {own}): {why}", file=sys.stderr)
+        _note(why, lang, (f"{who}; the scenario's own structure is {own}",
+                          f"{who.replace(', ', '、')}；情景自身的结构为 {own}"))
     if scenario.organisation.generate is not None and "dumbbell" in runs:
-        print("note (dumbbell): the generated dumbbell keeps the headcount and puts the "
-              "deciding staff of every task the national level decides in national centres "
-              "(the General Administration and its centres straight to the field points; the "
-              "customs keep coordination only, as docs/DESIGN.md has it); the front line's "
-              "inspection staff are the ports' lanes, the same in every structure. For "
-              "decision staff at the front line, give the units yourself "
-              "([organisation.units]).", file=sys.stderr)
+        _note("the generated dumbbell keeps the headcount and puts the deciding staff of "
+              "every task the national level decides in national centres (the General "
+              "Administration and its centres straight to the field points; the customs keep "
+              "coordination only, as docs/DESIGN.md has it); the front line's inspection "
+              "staff are the ports' lanes, the same in every structure. For decision staff at "
+              "the front line, give the units yourself ([organisation.units]).", lang,
+              ("dumbbell", "dumbbell"))
+
+
+def _note(message: str, lang: str, who: tuple[str, str] | None = None) -> None:
+    """A ``note:`` on stderr, of the structures ``who`` names (English, Chinese) if given; in
+    Chinese under ``zh``, by its code (:func:`sim.cli_lang.line`)."""
+    from sim.cli_lang import line
+
+    if lang != "zh":
+        print(f"note ({who[0]}): {message}" if who else f"note: {message}", file=sys.stderr)
+        return
+    said = line(f"note: {message}", "zh")
+    if who:  # (structures, not a comparison's options)
+        said = said.replace("提示：", f"提示（{who[1]}）：", 1)
+    print(said, file=sys.stderr)

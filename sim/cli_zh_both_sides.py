@@ -5,7 +5,7 @@ names."""
 
 from __future__ import annotations
 
-import unicodedata
+from sim.cli_lang import columns
 
 #: the figures of :data:`sim.cli_both_sides.LABELS` in Chinese (a test keeps the keys equal)
 LABELS = {"port_side_h_mean": "本方口岸一侧，均值（小时）",
@@ -33,7 +33,7 @@ def row(figure: str, numbers: str) -> str:
     """A figure's line: its Chinese label padded to the same columns, then the English line's
     numbers (``separate -> one stop  change +x [low, high]``) with its words in Chinese."""
     label = LABELS[figure]
-    pad = WIDTH - sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+    pad = WIDTH - columns(label)
     said = numbers.replace(" -> ", " → ").replace("  change ", "  变化 ")
     return f"    {label}{' ' * max(pad, 1)}{said}"
 

@@ -253,6 +253,18 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"--on lists every reform; with NAME give the scenario as its second argument: "
      r"(?P<command>bordersim reforms .+)",
      "--on 用于列出所有改革；给出 NAME 时，请把情景作为第二个参数：{command}"),
+    # ``org`` (sim/cli_org.py)
+    (r"--structures: unknown (?P<bad>.+); allowed: (?P<allowed>[\w, ]+)",
+     "--structures：未知的结构 {bad}；可用：{allowed}"),
+    (r"--structures: none given; allowed: (?P<allowed>[\w, ]+)",
+     "--structures：没有给出结构；可用：{allowed}"),
+    (r"--plot (?P<plot>.+?): is a folder; give a file in a folder that exists",
+     "--plot {plot}：是文件夹；请给出一个已存在的文件夹中的文件"),
+    (r"--plot (?P<plot>.+?): (?P<folder>.+) is not a folder that can be written; give a file "
+     r"in a folder that exists",
+     "--plot {plot}：{folder} 不是可写入的文件夹；请给出一个已存在的文件夹中的文件"),
+    (r"(?P<path>.+) has no \[organisation\] section",
+     "{path} 没有 [organisation] 部分（海关组织）"),
     # ``check --changes`` and ``check --sources`` (sim/cli.py)
     (r"--changes: (?P<path>.+) extends no scenario \(a results folder's scenario\.json is "
      r"resolved, whole\) and no --set is given: there is nothing to compare it with; a child "

@@ -54,10 +54,8 @@ def wrap_wide(text: str, cols: int, indent: int) -> str:
     between Chinese characters or at a space, never inside a field name or a figure, never
     before a closing mark (，。；：）), later lines indented by ``indent``."""
     import re
-    import unicodedata
 
-    def width(s: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    from sim.cli_lang import columns as width
 
     tokens = re.findall(r"\s|[（“「]*(?:[!-~]+|.)[，。；：、）」”]*", text)
     lines, now = [], ""

@@ -5,9 +5,9 @@ Facilitation Agreement beside its paired change in release time, in Chinese (the
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
+from sim.cli_lang import pad
 from sim.report.tfa_changes import NO_EFFECT_NOTE, NOT_A_REFORM, PART_NOTE
 from sim.report.zh_reforms import UNTRANSLATED
 from sim.report.zh_tfa import AGREEMENT
@@ -21,13 +21,6 @@ _STAT = {"mean": "均值", "median": "中位数"}
 _GOODS = {"all": "全部货物", "imports": "进口", "exports": "出口"}
 #: what the comparison said of the option (:func:`sim.report.tfa_changes._note`)
 _NOTES = {NO_EFFECT_NOTE: "在此情景中不可能产生效果", PART_NOTE: "在此情景中只有部分起作用"}
-
-
-def pad(text: str, width: int, right: bool = True) -> str:
-    """``text`` padded to ``width`` terminal columns, a Chinese character taking two."""
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    fill = " " * max(0, width - used)
-    return fill + text if right else text + fill
 
 
 def articles(cell: str) -> str:

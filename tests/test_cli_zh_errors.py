@@ -70,7 +70,8 @@ MISTAKES = [
      "str '3 d'"),
     (["--set", "enforcement.ipr=true"],
      "error: command line: enforcement.ipr = true: a table with the keys holder_confirms, "
-     "holder_applies, reply_days, investigation_days, court_days, storage_per_day"),
+     "holder_applies, reply_days, investigation_days, decided_share, decided_days, "
+     "undecided_days, court_days, storage_per_day"),
     (["--set", "warmup_days=nan"],
      "error: command line: warmup_days = nan: expected a finite number; got nan"),
     (["--set", "warmup_days=true"],

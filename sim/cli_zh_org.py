@@ -1,0 +1,35 @@
+"""``bordersim org --lang zh``: the structures' table and the lines around it in Chinese, the
+same figures as the English (:mod:`sim.cli_org`). A row's words are its metric's Chinese name
+(:func:`sim.report.translate.metric_name`) and unit; the notes are said through
+:func:`sim.cli_lang.line`, by their codes."""
+
+from __future__ import annotations
+
+#: rows that are not a metric of the run, or whose metric's name needs more words
+_OWN = {
+    "alert_reach": "预警覆盖口岸比例（预警 × 口岸）",
+    "alert_units": "预警途经排队的单位数（上行 + 下行，均值）",
+    "org_staff_cost_per_year": "关员年度人员成本（人民币元）",
+}
+#: the unit said after a metric's Chinese name, by the English label's own unit
+_UNITS = {"(h)": "（小时）", "": ""}
+
+
+def label(key: str, english: str) -> str:
+    """The Chinese words of the row of metric ``key`` (``english``: its English label)."""
+    if key in _OWN:
+        return _OWN[key]
+    from sim.report.translate import metric_name
+
+    unit = "(h)" if english.endswith("(h)") else ""
+    return (metric_name(key) or key) + _UNITS[unit]
+
+
+def first_look(seed: int, command: str) -> str:
+    """The line under the table: one replication each, and the comparison with intervals."""
+    return (f"每种结构只运行一次（种子 {seed}），因此没有区间：仅供初步查看。如需带 95% 区间的"
+            f"差异：{command}")
+
+
+def trees(path: object) -> str:
+    return f"组织结构图已写入 {path}"
