@@ -34,7 +34,9 @@ UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年"}
 #: the English words of a figure (``_shown``'s) said in Chinese
 _WORDS = {"never": "期内不回收", "n/a": "无"}
-NOTE = ("第 0 年：建设成本和设备投资；第 1 年起：运行成本和企业节省。回收期为“期内"
+#: what year 0 and the years after it hold (the report's note says it too)
+YEARS = "第 0 年：建设成本和设备投资；第 1 年起：运行成本和企业节省。"
+NOTE = (YEARS + "回收期为“期内"
         "不回收”表示在分析期限内收不回成本；若节省的通关时间（多查获的违规报关单）的置信"
         "区间包含 0，则每节省 1 票·小时（每多查获 1 份）的成本的置信区间为“无”"
         "；政府多花钱换来更多（或少花钱而有所放弃：通关时间或查获数低于 0）时，该比值为"
@@ -50,11 +52,9 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     from sim.cli_zh import money
     from sim.experiment.appraisal_folder import _NOT_MONEY, _interval, _shown
 
-    out = [f"与基准方案相比的效益成本分析：期限 {ask.years} 年，折现率 {ask.discount_rate:g}；"
-           f"金额单位：{money(folder.money) if folder.money else '情景所用币种'}；"
-           "各项为重复运行的均值及 95% 置信区间（与基准方案配对）"
-           + ("" if ask.time_value_scale == 1 else
-              f"；货物时间价值 × {ask.time_value_scale:g}")]
+    out = [terms(str(ask.years), f"{ask.discount_rate:g}",
+                 money(folder.money) if folder.money else "",
+                 "" if ask.time_value_scale == 1 else f"{ask.time_value_scale:g}")]
     for name in folder.options:
         out.append(f"{name}：")
         for r in table[table["option"] == name].to_dict("records"):
@@ -62,13 +62,23 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
             unit = "" if not math.isfinite(mean) else UNITS.get(
                 _NOT_MONEY.get(str(r["figure"]), ""), "")  # (none after 期内不回收 or 无)
             interval = _interval(float(r["ci_low"]), float(r["ci_high"]))
-            out.append(f"  {FIGURES[str(r['figure'])]}：{_said(_shown(mean))}"
+            out.append(f"  {FIGURES[str(r['figure'])]}：{said(_shown(mean))}"
                        f"{' ' + unit if unit else ''}（{_said_interval(interval)}）")
     out.append(NOTE)
     return out
 
 
-def _said(shown: str) -> str:
+def terms(years: str, rate: str, money: str, scale: str) -> str:
+    """The appraisal's terms in Chinese, each figure as given (no currency: the scenario's;
+    no scale: the value of time as it is); the report's business case note says them too."""
+    return (f"与基准方案相比的效益成本分析：期限 {years} 年，折现率 {rate}；"
+            f"金额单位：{money or '情景所用币种'}；"
+            "各项为重复运行的均值及 95% 置信区间（与基准方案配对）"
+            + (f"；货物时间价值 × {scale}" if scale else ""))
+
+
+def said(shown: str) -> str:
+    """A figure as the English shows it, its words (``never``, ``n/a``) in Chinese."""
     return _WORDS.get(shown, shown)
 
 
@@ -78,4 +88,4 @@ def _said_interval(english: str) -> str:
     if bounds == "none":
         return "95% 置信区间：无"
     low, high = bounds.split(" to ")
-    return f"95% 置信区间 {_said(low)} 至 {_said(high)}"
+    return f"95% 置信区间 {said(low)} 至 {said(high)}"

@@ -67,6 +67,7 @@ def _left_note(left: int) -> str:
 
 def text(en: str) -> str | None:
     """The Chinese of one whole text of the page, or None when the glossary has none."""
+    from sim.report.zh_appraisal import text as appraisal_text
     from sim.report.zh_phrases import PHRASES, SENTENCES
 
     if en in PHRASES:
@@ -78,7 +79,7 @@ def text(en: str) -> str | None:
         m = pattern.fullmatch(en)
         if m:
             return zh.format(**_groups(m))
-    return _pieces(en)
+    return appraisal_text(en) or _pieces(en)  # (the business case section's)
 
 
 def _groups(m: re.Match[str]) -> dict[str, str]:

@@ -1,0 +1,51 @@
+"""The report's business case section (:mod:`sim.report.appraisal_section`) in Chinese, in
+the words of ``bordersim appraise --lang zh`` (:mod:`sim.cli_zh_appraise`): each figure's
+name, its terms (years, discount rate, currency, the value of time's scale) and ``never`` or
+``n/a`` in a cell; every figure carried over as the page wrote it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_N = r"[-\u2212]?[0-9][0-9,.]*(?:e[-+]?[0-9]+)?"
+#: a cell: a figure (or its word) and, when it has one, its interval
+_CELL = re.compile(rf"(?P<m>{_N}|never|n/a)(?: \[(?P<l>{_N}|never|n/a), (?P<h>{_N}|never|n/a)\])?")
+#: the section's note (appraisal_section's words, its terms as groups)
+_NOTE = re.compile(
+    rf"Against the baseline over (?P<y>[0-9]+) years at a discount rate of (?P<r>{_N}); "
+    r"money in (?P<money>.+?)(?:; the value of the goods' time x (?P<s>" + _N + r"))?\. "
+    r"Mean and 95 % interval over the replications \(paired\)\. Year 0: the set-up cost "
+    r"given and the equipment added; years 1 on: running cost and traders' saving\. Written "
+    r"by bordersim appraise \(appraisal\.csv\); see docs/how-results-are-computed\.md, "
+    r"\"A business case over years\"\.")
+
+
+def text(en: str) -> str | None:
+    """The Chinese of one text of the section (a figure's name, a cell with a word in it, the
+    note), or None when ``en`` is none of them."""
+    from sim.cli_zh import money
+    from sim.cli_zh_appraise import YEARS, said, terms
+
+    if en in _names():
+        return _names()[en]
+    cell = _CELL.fullmatch(en)
+    if cell and {"never", "n/a"} & set(cell.groups()):
+        m, low, high = (said(g) if g else g for g in cell.groups())
+        return m if low is None else f"{m} [{low}, {high}]"
+    note = _NOTE.fullmatch(en)
+    if note is None:
+        return None
+    shown = "" if note["money"] == "the scenario currency" else money(note["money"])
+    return (terms(note["y"], note["r"], shown, note["s"] or "") + "。" + YEARS
+            + "由 bordersim appraise 写出（appraisal.csv）；计算方法见 "
+            "docs/how-results-are-computed.md 中的多年成本收益分析一节。")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Each figure's English name (:data:`sim.experiment.appraisal.FIGURES`) -> its Chinese."""
+    from sim.cli_zh_appraise import FIGURES as ZH
+    from sim.experiment.appraisal import FIGURES
+
+    return {en: ZH[key] for key, en in FIGURES}
