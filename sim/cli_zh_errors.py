@@ -289,6 +289,22 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"no scenario\.json; is it a results folder\?", "没有 scenario.json；这是结果文件夹吗？"),
     (r"no replication log \(reps/rep-NNNN-log\.parquet\); run with --log",
      "没有重复运行的逐票记录（reps/rep-NNNN-log.parquet）；运行时请加 --log"),
+    # bordersim compliance: why an estimate is not possible (sim.analysis.compliance)
+    (r"check (?P<check>'[^']*'): the sample is one of (?P<allowed>[\w, ]+) \(a quarantine "
+     r"check's selection is limited to goods subject to statutory inspection, which the "
+     r"table's probability does not say\)",
+     "查验类别 {check}：样本应为 {allowed} 之一（检疫查验只在法定检验检疫货物中布控，"
+     "布控表的概率没有反映这一点）"),
+    (r"scenario (?P<s>'[^']*') selects with the risk engine \(\[risk\]\): a consignment's "
+     r"chance of inspection is not known, only the random share's, and the log does not say "
+     r"which selections were random; estimate from a run with the selection tables \(--set "
+     r"risk\.enabled=false\)",
+     "情景 {s} 由风险布控引擎（[risk]）选择查验对象：每票货物被查验的概率未知，只知道随机抽查"
+     "部分的概率，而记录没有标明哪些是随机抽查；请用按布控表选择的运行来估计（--set "
+     "risk.enabled=false）"),
+    (r"scenario (?P<s>'[^']*') has a timeline: its selection tables may change at its dates; "
+     r"estimate from a run without one",
+     "情景 {s} 设有时间线：其布控表可能在时间线的日期改变；请用没有时间线的运行来估计"),
     # bordersim both-sides (sim.cli_both_sides)
     (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
      r"SCENARIO --log --out DIR\)",

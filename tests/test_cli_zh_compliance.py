@@ -71,3 +71,34 @@ def test_its_errors_are_said_in_chinese(tmp_path, capsys, monkeypatch):
     assert main(["compliance", str(tmp_path), "--level", "95"]) == 2
     assert capsys.readouterr().err == ("error: --level 95: give a level between 0 and 1, e.g. "
                                        "0.95\n")
+
+
+def _not_estimable(check: str, risk: bool, timeline: tuple[str, ...]) -> str:
+    """Why a scenario of these settings (only those the reasons read) gives no estimate."""
+    from types import SimpleNamespace
+
+    from sim.analysis.compliance import NotEstimable, selection_probabilities
+
+    scenario = SimpleNamespace(name="gx", risk=SimpleNamespace(enabled=risk), timeline=timeline)
+    with pytest.raises(NotEstimable) as caught:
+        selection_probabilities(scenario, None, check)  # type: ignore[arg-type]
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("check, risk, timeline, zh", [
+    ("quarantine", False, (), "查验类别 'quarantine'：样本应为 document, scan, physical 之一"),
+    ("physical", True, (), "情景 'gx' 由风险布控引擎（[risk]）选择查验对象"),
+    ("physical", False, ("2026-01-01",), "情景 'gx' 设有时间线：其布控表可能在时间线的日期改变"),
+])
+def test_why_no_estimate_is_said_in_chinese(check, risk, timeline, zh):
+    from sim.cli_zh_errors import error_line
+    from tests.test_cli_lang_notes import english_left
+
+    english = _not_estimable(check, risk, timeline)
+    said = error_line(english, "zh")
+    assert said.startswith("错误：" + zh) and "尚无中文" not in said
+    assert english_left(said) == [], english_left(said)
+    assert error_line(english, "en") == "error: " + english
+    assert english.startswith(("check 'quarantine': the sample is one of document, scan",
+                               "scenario 'gx' selects with the risk engine ([risk]): a",
+                               "scenario 'gx' has a timeline: its selection tables may"))
