@@ -11,6 +11,9 @@ from __future__ import annotations
 import argparse
 import re
 
+from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
+from sim.report.zh_glossary import MODES
+
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written
 MESSAGES: tuple[tuple[str, str], ...] = (
     (r"unknown key (?P<key>'[^']*'); did you mean (?P<near>'[^']*')\? Allowed here: "
@@ -305,7 +308,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"scenario (?P<s>'[^']*') has a timeline: its selection tables may change at its dates; "
      r"estimate from a run without one",
      "情景 {s} 设有时间线：其布控表可能在时间线的日期改变；请用没有时间线的运行来估计"),
-    # bordersim both-sides (sim.cli_both_sides)
+    # bordersim both-sides (sim.cli_both_sides), its partner file's too
+    *PARTNER_ERRORS,
     (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
      r"SCENARIO --log --out DIR\)",
      "{f} 没有保存逐票记录：请加 --log 重新运行（bordersim run SCENARIO --log --out DIR）"),
@@ -321,7 +325,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "{p}：port：{port} 不是 {f} 情景中的口岸；应为其陆路口岸之一（{land}）"),
     (r"(?P<p>.+): port: (?P<port>'.*') is a (?P<mode>\w+) port; allowed: one of (?P<f>.+)'s "
      r"land ports \((?P<land>.*)\): both sides of the border are timed at a land crossing only",
-     "{p}：port：{port} 是 mode = {mode} 的口岸；应为 {f} 的陆路口岸之一（{land}）："
+     "{p}：port：{port} 是{mode}口岸；应为 {f} 的陆路口岸之一（{land}）："
      "只有陆路口岸才计算边境两侧的时间"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
@@ -359,6 +363,14 @@ def reason(english: str) -> str | None:
             if "alts" in words:  # (``'a' or 'b'``: the names kept, ``or`` said)
                 alts = words["alts"].replace("' or '", "' 或 '")
                 words["alts"] = f"；是否应为 {alts}？" if alts else ""
+            if words.get("oserr"):  # (why the system could not read a file)
+                words["oserr"] = _SYSTEM.get(words["oserr"], words["oserr"])
+            if words.get("shown") == "missing":  # (a partner file's field not given)
+                words["shown"] = "缺失"
+            if words.get("land") == "none":  # (a scenario without land ports)
+                words["land"] = "无"
+            if words.get("mode"):  # (a port's mode of transport in words)
+                words["mode"] = MODES.get(words["mode"], words["mode"])
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)

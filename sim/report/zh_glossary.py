@@ -97,6 +97,9 @@ VALUES: dict[str, dict[str, str]] = {
              "cold_chain_warehouse": "集中监管仓"},
 }
 
+#: a port's mode of transport (a scenario's ``ports.<name>.mode``) as an adjective: 海运口岸
+MODES: dict[str, str] = {"sea": "海运", "land": "陆路", "air": "航空", "rail": "铁路",
+                         "post": "邮递"}
 #: a metric's unit (``currency`` stands for the scenario's, USD or CNY, kept as it is)
 UNITS: dict[str, str] = {
     "hours": "小时",
