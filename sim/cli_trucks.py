@@ -99,60 +99,91 @@ def add_parser(sub: Any) -> None:
                    "not priced; the cost per trip is then the border fees only)")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every replication's figures to FILE (CSV)")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the lines printed; --csv stays English)
 
 
 def run(args: argparse.Namespace) -> int:
-    from sim.analysis.trucks import (
-        TripRules,
-        against_group,
-        paired_change,
-        per_replication,
-        summary,
-    )
+    from sim.analysis.trucks import TripRules, against_group, paired_change, per_replication
+    from sim.cli_lang import chosen
+    from sim.cli_zh_errors import error_line
 
+    lang = chosen(args)
     try:
         port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
         _check_commodity(args.folder, args.commodity)
-        others = []
-        for name, folder in args.against:
-            _, o_days, o_seed, o_reps = _folder(folder, port, f"--against {name}")
-            if (o_seed, o_reps, o_days) != (seed, reps, days):
-                raise ValueError(
-                    f"--against {name}: {folder} ran seed {o_seed}, {o_reps} replication(s) "
-                    f"of {o_days:g} days; {args.folder} seed {seed}, {reps} of {days:g}: a "
-                    "paired change needs the same seed, replications and days (run it with "
-                    f"--seed {seed} --reps {reps} --days {days:g})")
-            others.append((name, folder))
+        others = _others(args, port, days, seed, reps)
     except ValueError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(error_line(str(e), lang), file=sys.stderr)
         return 2
     rules = TripRules(args.drive_h, args.duty_limit, args.truck_cost_per_h, args.every)
     by = {"hour": "hour", "class": "trader_class", "commodity": "commodity"}[args.by]
     base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity)
     if args.vs is not None and args.vs not in set(base["group"]):  # (before any table)
-        print(f"error: --vs: {args.vs!r} is not a group of the table; allowed: "
-              f"{', '.join(dict.fromkeys(base['group']))}", file=sys.stderr)
+        print(error_line(f"--vs: {args.vs!r} is not a group of the table; allowed: "
+                         f"{', '.join(dict.fromkeys(base['group']))}", lang), file=sys.stderr)
         return 2
-    only = "" if args.commodity is None else f", {args.commodity} trucks only"
-    print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
-          f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit; "
-          f"{_cost_basis(rules, bool(base['fees_per_trip'].notna().any()))}")
-    _print_levels(summary(base), reps)
+    _print_head(port, args.commodity, reps, days, rules,
+                bool(base["fees_per_trip"].notna().any()), lang)
+    _print_levels(base, reps, lang)
     if args.vs is not None:
-        print(f"\neach group against {args.vs}, in the same replications:")
-        _print_changes(against_group(base, args.vs), reps)
+        print(_zh().against_group(args.vs) if lang == "zh" else
+              f"\neach group against {args.vs}, in the same replications:")
+        _print_changes(against_group(base, args.vs), reps, lang)
     tables = [base.assign(option="baseline")]
     for name, folder in others:
         other = per_replication(_logs(folder), port, rules, days, by, args.commodity)
-        print(f"\n{name} against the baseline:")
-        _print_changes(paired_change(base, other), reps)
+        print(_zh().against_baseline(name) if lang == "zh" else
+              f"\n{name} against the baseline:")
+        _print_changes(paired_change(base, other), reps, lang)
         tables.append(other.assign(option=name))
     if args.csv is not None:
         import pandas as pd
 
         pd.concat(tables, ignore_index=True).to_csv(args.csv, index=False)
-        print(f"every replication's figures: {args.csv}", file=sys.stderr)
+        print(_zh().csv_line(args.csv) if lang == "zh" else
+              f"every replication's figures: {args.csv}", file=sys.stderr)
     return 0
+
+
+def _zh() -> Any:
+    """The Chinese words of this command (:mod:`sim.cli_zh_trucks`), imported when wanted."""
+    from sim import cli_zh_trucks
+
+    return cli_zh_trucks
+
+
+def _others(args: argparse.Namespace, port: str, days: float, seed: Any,
+            reps: int) -> list[tuple[str, Path]]:
+    """The ``--against`` runs, each checked to be paired with the baseline's; a ValueError
+    saying what to run otherwise."""
+    others = []
+    for name, folder in args.against:
+        _, o_days, o_seed, o_reps = _folder(folder, port, f"--against {name}")
+        if (o_seed, o_reps, o_days) != (seed, reps, days):
+            raise ValueError(
+                f"--against {name}: {folder} ran seed {o_seed}, {o_reps} replication(s) "
+                f"of {o_days:g} days; {args.folder} seed {seed}, {reps} of {days:g}: a "
+                "paired change needs the same seed, replications and days (run it with "
+                f"--seed {seed} --reps {reps} --days {days:g})")
+        others.append((name, folder))
+    return others
+
+
+def _print_head(port: str, commodity: str | None, reps: int, days: float, rules: Any,
+                costed: bool, lang: str) -> None:
+    """The first line: the port, the runs, a trip's duty against the limit, the cost basis
+    (in Chinese, with a legend of the columns under it)."""
+    if lang == "zh":
+        zh = _zh()
+        print(zh.head(port, commodity, reps, days, rules, costed))
+        print(zh.LEGEND)
+        return
+    only = "" if commodity is None else f", {commodity} trucks only"
+    print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
+          f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit; "
+          f"{_cost_basis(rules, costed)}")
 
 
 def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any, int]:
@@ -219,28 +250,43 @@ def _cell(value: float | None, scale: float, digits: int) -> str:
     return "-" if value is None or math.isnan(value) else f"{value * scale:.{digits}f}"
 
 
-def _print_levels(s: Any, reps: int = 2) -> None:
-    _print(s, "mean", "mean +- half the 95 % interval over the replications" if reps > 1
-           else "one replication's figures, no interval (give the run --reps 2 or more)")
+def _print_levels(base: Any, reps: int = 2, lang: str = "en") -> None:
+    from sim.analysis.trucks import summary
+
+    what = ("mean +- half the 95 % interval over the replications" if reps > 1
+            else "one replication's figures, no interval (give the run --reps 2 or more)")
+    _print(summary(base), "mean", _zh().what("mean", reps) if lang == "zh" else what, lang)
 
 
-def _print_changes(c: Any, reps: int = 2) -> None:
-    _print(c, "change", "change +- half its 95 % paired interval" if reps > 1
-           else "one replication's change, no interval (give the runs --reps 2 or more)")
+def _print_changes(c: Any, reps: int = 2, lang: str = "en") -> None:
+    what = ("change +- half its 95 % paired interval" if reps > 1
+            else "one replication's change, no interval (give the runs --reps 2 or more)")
+    _print(c, "change", _zh().what("change", reps) if lang == "zh" else what, lang)
 
 
-def _print(table: Any, column: str, what: str) -> None:
+def _print(table: Any, column: str, what: str, lang: str = "en") -> None:
     """Each direction's table: a row a group, each figure's ``column`` and the half width
-    of its interval (the t interval is symmetric)."""
+    of its interval (the t interval is symmetric); in Chinese, the same cells."""
+    sections = [(str(direction), [(str(group), _cells(g, column))
+                                  for group, g in rows.groupby("group", sort=False)])
+                for direction, rows in table.groupby("direction", sort=False)]
+    if lang == "zh":
+        print("\n".join(_zh().tables(sections, what)))
+        return
     width = max(6, *(len(str(g)) for g in table["group"]))
-    for direction, rows in table.groupby("direction", sort=False):
+    for direction, rows in sections:
         print(f"\n  {direction}s: {what}")
         print(f"  {'group':{width}s}" + "".join(f"{LABELS[f][0]:>13s}" for f in LABELS))
-        for group, g in rows.groupby("group", sort=False):
-            cells = []
-            for r in g[g["figure"].isin(list(LABELS))].to_dict("records"):
-                _, scale, d = LABELS[r["figure"]]
-                half = None if r["low"] is None else (r["high"] - r["low"]) / 2
-                pm = "" if half is None or math.isnan(half) else f"+-{_cell(half, scale, d)}"
-                cells.append(f"{_cell(r[column], scale, d) + pm:>13s}")
-            print(f"  {group:{width}s}" + "".join(cells))
+        for group, cells in rows:
+            print(f"  {group:{width}s}" + "".join(f"{c:>13s}" for c in cells))
+
+
+def _cells(g: Any, column: str) -> list[str]:
+    """A group's cells: each figure's ``column`` and ``+-`` half its interval, as printed."""
+    cells = []
+    for r in g[g["figure"].isin(list(LABELS))].to_dict("records"):
+        _, scale, d = LABELS[r["figure"]]
+        half = None if r["low"] is None else (r["high"] - r["low"]) / 2
+        pm = "" if half is None or math.isnan(half) else f"+-{_cell(half, scale, d)}"
+        cells.append(_cell(r[column], scale, d) + pm)
+    return cells

@@ -308,6 +308,41 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"scenario (?P<s>'[^']*') has a timeline: its selection tables may change at its dates; "
      r"estimate from a run without one",
      "情景 {s} 设有时间线：其布控表可能在时间线的日期改变；请用没有时间线的运行来估计"),
+    # bordersim trucks (sim.cli_trucks); before both-sides' (its run's folder named first)
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+) kept no per-consignment log: run it "
+     r"again with --log \(bordersim run SCENARIO --log --out DIR\)",
+     "{w}：{f} 没有保存逐票记录：请加 --log 重新运行（bordersim run SCENARIO --log --out DIR）"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+) is a comparison's folder, whose logs keep "
+     r"no exam columns: run each option apart \(bordersim run SCENARIO \[--set KEY=VALUE\] "
+     r"--seed S --log --out DIR\) and give --against NAME=DIR",
+     "{w}：{f} 是方案比较（compare）的结果文件夹，其记录没有查验列：请把每个方案分别运行"
+     "（bordersim run SCENARIO [--set KEY=VALUE] --seed S --log --out DIR），再用 --against "
+     "NAME=DIR 给出"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+): not a run's results folder "
+     r"\(\[Errno \d+\] (?P<oserr>[^:]+): (?P<path>.+)\)",
+     "{w}：{f}：不是一次运行的结果文件夹（{oserr}：{path}）"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+): not a run's results folder \((?P<e>.+)\)",
+     "{w}：{f}：不是一次运行的结果文件夹（无法读取：{e}）"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+)/scenario\.json or meta\.json is damaged "
+     r"\(no days, ports or seed as a run writes them\): run it again",
+     "{w}：{f}/scenario.json 或 meta.json 已损坏（没有运行时写入的 days、ports 或 seed）："
+     "请重新运行"),
+    (r"--port: (?P<f>.+)'s scenario has (?P<n>\d+) land ports \((?P<land>.*)\); name one "
+     r"with --port", "--port：{f} 的情景有 {n} 个陆路口岸（{land}）；请用 --port 指定其一"),
+    (r"--port: (?P<port>'.*') is not a land port of (?P<f>.+)'s scenario; allowed: none \(it "
+     r"has no land port\)", "--port：{port} 不是 {f} 情景中的陆路口岸；该情景没有陆路口岸"),
+    (r"--port: (?P<port>'.*') is not a land port of (?P<f>.+)'s scenario; allowed: "
+     r"(?P<land>.*)", "--port：{port} 不是 {f} 情景中的陆路口岸；可选：{land}"),
+    (r"--against (?P<name>[^:]+): (?P<of>.+) ran seed (?P<os>\S+), (?P<orr>\d+) replication\(s\) "
+     r"of (?P<od>\S+) days; (?P<bf>.+) seed (?P<s>\S+), (?P<r>\d+) of (?P<d>\S+): a paired "
+     r"change needs the same seed, replications and days \(run it with (?P<run>.+)\)",
+     "--against {name}：{of} 的随机种子为 {os}，{orr} 次重复运行，每次 {od} 天；{bf} 的随机种子为 "
+     "{s}，{r} 次，每次 {d} 天：配对变化需要相同的随机种子、重复运行次数和天数（请以 {run} "
+     "运行）"),
+    (r"--vs: (?P<vs>'.*') is not a group of the table; allowed: (?P<groups>.*)",
+     "--vs：{vs} 不是表中的分组；可选：{groups}"),
+    (r"--commodity: (?P<name>'.*') is not a commodity of (?P<f>.+)'s scenario; allowed: "
+     r"(?P<known>.*)", "--commodity：{name} 不是 {f} 情景中的商品类别；可选：{known}"),
     # bordersim both-sides (sim.cli_both_sides), its partner file's too
     *PARTNER_ERRORS,
     (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
@@ -357,6 +392,8 @@ def reason(english: str) -> str | None:
             for kind in ("held", "wanted"):  # (what a results folder holds)
                 if words.get(kind):
                     words[kind] = _KINDS[words[kind]]
+            if words.get("oserr"):  # (why a file could not be read)
+                words["oserr"] = _SYSTEM.get(words["oserr"], words["oserr"])
             if words.get("verb"):  # (a results folder: made or written, and why not)
                 words["verb"] = {"make": "创建", "write": "写入"}[words["verb"]]
                 words["os"] = _SYSTEM.get(words["os"], words["os"])

@@ -53,6 +53,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"not a number of hours: (?P<value>.+)", "不是小时数：{value}"),
     (r"hours are 0 or more; got (?P<value>.+)", "小时数应为 0 或更大；实际为 {value}"),
     (r"a duty limit is above 0 hours; got (?P<value>.+)", "工时上限应大于 0 小时；实际为 {value}"),
+    (r"--every: (?P<value>'.*'); allowed: 1, 2, 3, 4, 6, 8, 12 or 24 \(hours that divide a "
+     r"day\)", "--every：{value}；可选：1、2、3、4、6、8、12 或 24（能整除一天的小时数）"),
+    (r"--against: (?P<value>'.*'); give NAME=DIR, a name for the change and the folder of a "
+     r"run of it on the baseline's seed \(e\.g\. advance=results/advance\)",
+     "--against：{value}；应为 NAME=DIR：改动的名称，以及以基准方案的随机种子运行该改动的结果"
+     "文件夹（如 advance=results/advance）"),
     (r"an empty name; give a file name, e\.g\. lanes\.csv",
      "名称为空；请给出文件名，如 lanes.csv"),
     (r"(?P<path>.+) is a folder; give a file name in it",

@@ -1,0 +1,100 @@
+"""``bordersim trucks --lang zh``: a trucker's view of a land crossing in Chinese (货车,
+周转时间, 查验扣留, 驾驶员每日工时上限, 每趟成本), the cells of :func:`sim.cli_trucks.run`'s
+tables as the English prints them, laid out under Chinese headings; a port, a band, a
+commodity, an option's name and a file keep their names, a trader class its glossary name."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from sim.report.zh_glossary import VALUES
+
+#: the columns of :data:`sim.cli_trucks.LABELS` in Chinese (a test keeps the keys equal)
+LABELS = {"trucks_per_day": "货车/日", "turnaround_h_p50": "中位数",
+          "turnaround_h_p90": "第 90 百分位", "turnaround_h_mean": "均值",
+          "held_share": "查验扣留 %", "hold_h_mean": "扣留小时", "duty_share_mean": "工时 %",
+          "over_limit_share": "超限 %", "cost_per_trip": "每趟成本"}
+#: what the columns are, said once under the first line
+LEGEND = ("货车/日：每日货车数；中位数、第 90 百分位、均值：周转时间（从到达口岸至离开，小时）；"
+          "查验扣留 %：被扣留查验的货车占比；扣留小时：被扣留货车的平均扣留时间；"
+          "工时 %：单趟工时占驾驶员每日工时上限的比例（均值）；超限 %：超过上限的趟次占比")
+#: the width the English right-aligns a column to (``:>13s``), in display columns
+WIDTH = 13
+
+
+def _cols(text: str) -> int:
+    """``text``'s width on a console (a Chinese character takes two columns)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def group(name: str) -> str:
+    """A group's name: ``all`` as 全部, a trader class by the glossary, a band or a commodity
+    as it is."""
+    if name == "all":
+        return "全部"
+    return VALUES["class"].get(name, name)
+
+
+def head(port: str, commodity: str | None, reps: int, days: float, rules: Any,
+         costed: bool) -> str:
+    """The first line: the port, the runs, a trip's duty against the limit, the cost basis."""
+    only = "" if commodity is None else f"（仅运载 {commodity} 的货车）"
+    return (f"{port}{only}：{reps} 次重复运行，每次观测 {days:g} 天；单趟工时为行驶 "
+            f"{rules.drive_h:g} 小时加周转时间，对照驾驶员每日工时上限 {rules.duty_limit_h:g} "
+            f"小时；{cost_basis(rules, costed)}")
+
+
+def cost_basis(rules: Any, costed: bool) -> str:
+    """What 每趟成本 counts (unpriced, the border fees only), as the English says it."""
+    fees = "口岸费用" if costed else "无口岸费用（本次运行未计费用）"
+    if rules.truck_cost_per_h is None:
+        return (f"每趟成本：仅{fees}，未计货车的时间成本（--truck-cost-per-h）" if costed
+                else f"每趟成本：无，{fees}，也未给出 --truck-cost-per-h")
+    return f"每趟成本：{fees}加周转时间按每小时 {rules.truck_cost_per_h:g} 计"
+
+
+def what(column: str, reps: int) -> str:
+    """What a table's cells are: a level or a change, with or without its interval."""
+    if column == "mean":
+        return ("均值 +- 各次重复运行 95% 区间的半宽" if reps > 1
+                else "单次重复运行的数据，无区间（请以 --reps 2 或更多运行）")
+    return ("变化 +- 其 95% 配对区间的半宽" if reps > 1
+            else "单次重复运行的变化，无区间（请以 --reps 2 或更多运行各次）")
+
+
+def tables(sections: list[tuple[str, list[tuple[str, list[str]]]]], said: str) -> list[str]:
+    """Each direction's table (after a blank line): its heading, the columns, a row a group
+    with the English cells right-aligned to the same columns."""
+    names = [group(str(g)) for _, rows in sections for g, _ in rows]
+    width = max(4, *(_cols(n) for n in names))
+    out = []
+    for direction, rows in sections:
+        out += ["", f"  {VALUES['direction'].get(direction, direction)}：{said}",
+                "  " + _pad("分组", width) + "".join(_right(v) for v in LABELS.values())]
+        out += ["  " + _pad(group(str(g)), width) + "".join(_right(c) for c in cells)
+                for g, cells in rows]
+    return out
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _cols(text), 0)
+
+
+def _right(text: str) -> str:
+    return " " * max(WIDTH - _cols(text), 1) + text
+
+
+def against_group(name: str) -> str:
+    """The heading of each group's difference from one of them."""
+    return f"\n各组与 {group(name)} 对比（同一批重复运行）："
+
+
+def against_baseline(name: str) -> str:
+    """The heading of a change's paired differences."""
+    return f"\n{name} 与基准方案对比："
+
+
+def csv_line(path: object) -> str:
+    """Where every replication's figures were written (standard error)."""
+    return f"每次重复运行的数据：{path}"
