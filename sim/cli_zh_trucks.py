@@ -5,9 +5,9 @@ commodity, an option's name and a file keep their names, a trader class its glos
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
+from sim.cli_lang import columns as _cols
 from sim.report.zh_glossary import VALUES
 
 #: the columns of :data:`sim.cli_trucks.LABELS` in Chinese (a test keeps the keys equal)
@@ -21,11 +21,6 @@ LEGEND = ("货车/日：每日货车数；中位数、第 90 百分位、均值�
           "工时 %：单趟工时占驾驶员每日工时上限的比例（均值）；超限 %：超过上限的趟次占比")
 #: the width the English right-aligns a column to (``:>13s``), in display columns
 WIDTH = 13
-
-
-def _cols(text: str) -> int:
-    """``text``'s width on a console (a Chinese character takes two columns)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def group(name: str) -> str:
