@@ -12,6 +12,9 @@ import argparse
 import re
 
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
+from sim.cli_zh_tree import ERRORS as TREE_ERRORS
+from sim.cli_zh_tree import head as tree_head
+from sim.cli_zh_tree import said as tree_said
 from sim.report.zh_glossary import MODES
 
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written
@@ -364,6 +367,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "只有陆路口岸才计算边境两侧的时间"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
+#: the organisation tree's reasons (:mod:`sim.cli_zh_tree`), whose words it says itself
+_TREE = [(re.compile(english), zh) for english, zh in TREE_ERRORS]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
 _KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
 #: the system's words for why a folder cannot be made or written (others kept as written)
@@ -381,6 +386,10 @@ _UNTRANSLATED = "（此条尚无中文译文）"
 
 def reason(english: str) -> str | None:
     """``english`` (a reason, whole) in Chinese, or None if no entry knows it."""
+    for pattern, zh in _TREE:
+        found = pattern.fullmatch(english)
+        if found is not None:
+            return zh.format(**tree_said({k: v or "" for k, v in found.groupdict().items()}))
     for pattern, zh in _COMPILED:
         found = pattern.fullmatch(english)
         if found is not None:
@@ -444,7 +453,8 @@ def problem(text: str) -> str:
     while (at := text.find(": ", at + 1)) != -1:  # (the reason is after the field's ': ')
         zh = reason(text[at + 2:])
         if zh is not None:
-            head = re.sub(r"^command line(?=: |$)", "命令行", text[:at]).replace(": ", "：", 1)
+            head = re.sub(r"^command line(?=: |$)", "命令行", tree_head(text[:at]))
+            head = head.replace(": ", "：", 1)
             return f"{head}：{zh}"
     return _UNTRANSLATED + text
 
