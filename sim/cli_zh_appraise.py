@@ -29,10 +29,10 @@ FIGURES = {
     "harm_avoided_per_year": "每年少漏查的违规货物危害（不计入净现值）",
     "payback_years": "折现后净效益收回第 0 年成本所需年数（回收期）",
 }
-#: the units of the figures not in money (:data:`sim.experiment.appraisal_folder._NOT_MONEY`)
+#: the units of the figures not in money (:data:`sim.experiment.appraisal_folder.NOT_MONEY`)
 UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年"}
-#: the English words of a figure (``_shown``'s) said in Chinese
+#: the English words of a figure (``figure_text``'s) said in Chinese
 _WORDS = {"never": "期内不回收", "n/a": "无"}
 #: what year 0 and the years after it hold (the report's note says it too)
 YEARS = "第 0 年：建设成本和设备投资；第 1 年起：运行成本和企业节省。"
@@ -50,7 +50,7 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     """The appraisal as Chinese text, line for line as the English: the terms, each option's
     figures with their intervals, then how to read them."""
     from sim.cli_zh import money
-    from sim.experiment.appraisal_folder import _NOT_MONEY, _interval, _shown
+    from sim.experiment.appraisal_folder import NOT_MONEY, figure_text, interval_text
 
     out = [terms(str(ask.years), f"{ask.discount_rate:g}",
                  money(folder.money) if folder.money else "",
@@ -60,9 +60,9 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
         for r in table[table["option"] == name].to_dict("records"):
             mean = float(r["mean"])
             unit = "" if not math.isfinite(mean) else UNITS.get(
-                _NOT_MONEY.get(str(r["figure"]), ""), "")  # (none after 期内不回收 or 无)
-            interval = _interval(float(r["ci_low"]), float(r["ci_high"]))
-            out.append(f"  {FIGURES[str(r['figure'])]}：{said(_shown(mean))}"
+                NOT_MONEY.get(str(r["figure"]), ""), "")  # (none after 期内不回收 or 无)
+            interval = interval_text(float(r["ci_low"]), float(r["ci_high"]))
+            out.append(f"  {FIGURES[str(r['figure'])]}：{said(figure_text(mean))}"
                        f"{' ' + unit if unit else ''}（{_said_interval(interval)}）")
     out.append(NOTE)
     return out

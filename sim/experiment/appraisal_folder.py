@@ -14,9 +14,9 @@ import pandas as pd
 from sim.experiment.appraisal import FIGURES, NEEDED, Appraisal
 from sim.experiment.store import atomic_write
 
-#: figures in money (the others: hours, years)
-_NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years": "years",
-              "finds_gained_per_year": "declarations a year"}
+#: the units of the figures not in money (the others are in the comparison's money)
+NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years": "years",
+             "finds_gained_per_year": "declarations a year"}
 
 
 #: each figure's unit in ``appraisal.csv``, ``{money}`` the comparison's money (its currency
@@ -149,12 +149,12 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
     for name in folder.options:
         out.append(f"{name}:")
         for r in table[table["option"] == name].to_dict("records"):
-            unit = _NOT_MONEY.get(str(r["figure"]), "")
+            unit = NOT_MONEY.get(str(r["figure"]), "")
             mean = float(r["mean"])
             unit = "" if math.isinf(mean) else unit  # ("never", not "inf years")
-            out.append(f"  {words[str(r['figure'])]}: {_shown(mean)}"
+            out.append(f"  {words[str(r['figure'])]}: {figure_text(mean)}"
                        f"{' ' + unit if unit else ''} "
-                       f"({_interval(float(r['ci_low']), float(r['ci_high']))})")
+                       f"({interval_text(float(r['ci_low']), float(r['ci_high']))})")
     out.append("Year 0: set-up cost and equipment; years 1 on: running cost and traders' "
                "saving. A payback of never does not pay back within the horizon; an interval of "
                "the cost per hour saved (per extra find) is 'none' where the hours saved (the "
@@ -168,7 +168,9 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
     return out
 
 
-def _shown(x: float) -> str:
+def figure_text(x: float) -> str:
+    """A figure as the appraisal prints it: whole above 100, else three significant digits;
+    "never" for a payback beyond the horizon, "n/a" for none."""
     if math.isnan(x):
         return "n/a"
     if math.isinf(x):  # (only a payback beyond the horizon is infinite)
@@ -176,7 +178,9 @@ def _shown(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
 
 
-def _interval(low: float, high: float) -> str:
+def interval_text(low: float, high: float) -> str:
+    """A figure's 95 % interval as the appraisal prints it (translated word for word by
+    :mod:`sim.cli_zh_appraise`)."""
     if math.isnan(low) or math.isnan(high):
         return "95 % CI none"
-    return f"95 % CI {_shown(low)} to {_shown(high)}"
+    return f"95 % CI {figure_text(low)} to {figure_text(high)}"
