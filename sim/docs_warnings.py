@@ -64,7 +64,9 @@ FIELDS = (
                "`folder`, `changed`: a resumed results folder and what differs in its "
                "environment, `name old -> new`; `same`, `other`: whether its commit is the "
                "same; `window`, `first`, `last`, `run_first`, `run_last`: a dated arrival "
-               "window, its days, and the run's arriving days; `transfer`, `no_transfer`, "
+               "window, its days, and the run's arriving days; `dates`, `none_within`: "
+               "the office's list of holidays or make-up days (with `first`, `last`: its "
+               "dates outside the run), and whether none falls within; `transfer`, `no_transfer`, "
                "`advantages`, `same_heads`: a structure's stated assumptions, its transfer "
                "times (or none), its advantages and whether every structure places the same "
                "heads)"),

@@ -114,6 +114,14 @@ CODES: tuple[Code, ...] = (
          r"the dated window (?P<window>\S+) \((?P<first>[\d-]+) to (?P<last>[\d-]+)\) "
          r"shares no day with the run's arriving days \((?P<run_first>[\d-]+) to "
          r"(?P<run_last>[\d-]+),"),
+    Code("office_dates_outside_run", "warning", False,
+         "the office's holidays or make-up working days (organisation.office_hours) fall "
+         "before the run's start, or none within its arriving days: those change nothing",
+         r"organisation\.office_hours\.(?P<dates>holidays|workdays): (?P<f_outside>\d+) of its "
+         r"(?P<f_listed>\d+) dates \((?P<first>[\d-]+) to (?P<last>[\d-]+)\) fall outside the "
+         r"run's arriving days \((?P<run_first>[\d-]+) to (?P<run_last>[\d-]+), warm-up "
+         r"included\)(?P<none_within>, none within them)?(?:, so they (?:close|open) no arriving "
+         r"day)?(?:; the (?P<f_before>\d+) before its start change nothing)?"),
     Code("warmup_too_short", "warning", False,
          "the warm-up is shorter than the MSER-5 suggestion saved for the scenario",
          rf"warm-up of (?P<f_warmup_days>{_N}) day\(s\) is shorter than the suggested "

@@ -106,6 +106,16 @@ def _timeline(which: int) -> str:
     return after_the_run(load_scenario(SMALL, late))[-1]
 
 
+def _office_dates() -> str:
+    """A holiday list in the year before the run's: none within, all before its start."""
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.office_dates import unused_office_dates
+
+    example = MMC.parents[1] / "docs" / "examples" / "office-hours" / "spring-festival.toml"
+    late = {"organisation.office_hours.holidays": ["2025-01-29", "2025-01-30"]}
+    return unused_office_dates(load_scenario(example, late))[0]
+
+
 def _window(i: int) -> str:
     from sim.model.window import window_notes
 
@@ -305,6 +315,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "reform_outside_run": lambda _: _timeline(0),
     "period_outside_run": lambda _: _timeline(1),
     "dated_window_outside_run": lambda _: _timeline(2),
+    "office_dates_outside_run": lambda _: _office_dates(),
     "engine_switched": lambda _: composition.ENGINE_SWITCHED,
     "structure_assumptions": lambda _: _structure(),
     "generated_dumbbell": lambda _: _generated_dumbbell(),

@@ -101,6 +101,14 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "dated_window_outside_run": ("按日期的到港系数时段 {window}（{first} 至 {last}）与本次"
                                  "运行的到港日（{run_first} 至 {run_last}，含预热期）没有一天"
                                  "重合，不改变任何到港；请检查其年份或 start_date",),
+    # ({none_within:.0} prints nothing: the clause is said only when no date falls within)
+    "office_dates_outside_run": ("organisation.office_hours.{dates} 所列 {listed} 个日期中有 "
+                                 "{outside} 个（{first} 至 {last}）不在本次运行的到港日（"
+                                 "{run_first} 至 {run_last}，含预热期）之内，请检查其年份或 "
+                                 "start_date",
+                                 "{none_within:.0}没有一个落在到港日内，因此不改变任何到港日的"
+                                 "办公时间",
+                                 "其中 {before} 个早于运行开始日，不起任何作用"),
     "warmup_too_short": ("预热期 {warmup_days} 天，短于建议的 {weeks_suggested} 周"
                          "（{days_suggested} 天）",),
     "pilot_no_steady_state": ("试运行中未找到稳态：MSER 截断点（{truncation_days} 天）已是 "

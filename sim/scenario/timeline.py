@@ -140,7 +140,8 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
     ends, and how many observed days would show it. Such a period holds no observed arrival:
     it is not reported, and the user is told so in the same words. Then one per dated
     arrival window outside the run's arriving days
-    (:func:`sim.scenario.dated_arrivals.unused_windows`).
+    (:func:`sim.scenario.dated_arrivals.unused_windows`), then one per list of the office's
+    dates the run does not reach (:func:`sim.scenario.office_dates.unused_office_dates`).
     """
     out = []
     warmup, days, start = scenario.warmup_days, scenario.days, scenario.start_date
@@ -177,8 +178,9 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
             f"more than {t - warmup:g} days (--days) to see it"
         )
     from sim.scenario.dated_arrivals import unused_windows
+    from sim.scenario.office_dates import unused_office_dates
 
-    return out + unused_windows(scenario)
+    return out + unused_windows(scenario) + unused_office_dates(scenario)
 
 
 def periods(
