@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,15 +48,16 @@ class Recorded:
 
 
 def read_json(path: Path) -> dict[str, Any]:
+    """A JSON object of the folder, read as a report reads one (never through a symbolic
+    link, of bounded size: :func:`sim.report.folder.read_object`), or :class:`Refused`."""
+    from sim.report.folder import ResultsFolderError, read_object
+
+    if not path.exists() and not path.is_symlink():
+        raise Refused(f"{path}: missing; a finished folder has it")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise Refused(f"{path}: missing; a finished folder has it") from None
-    except (OSError, ValueError) as exc:
-        raise Refused(f"{path}: not readable as JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise Refused(f"{path}: not a JSON object")
-    return data
+        return read_object(path)
+    except ResultsFolderError as exc:
+        raise Refused(str(exc)) from None
 
 
 def _unfinished(meta: dict[str, Any], where: Path) -> None:

@@ -217,6 +217,22 @@ def test_appraise_refuses_a_folder_that_is_no_comparison(tmp_path, capsys):
     assert "a scenario with a [costs] section" in err
 
 
+def test_appraise_never_reads_a_folders_json_through_a_link(compared, tmp_path, capsys):
+    """appraise read compare.json with a plain read; it reads as a report does now (no
+    symbolic link, a bounded size)."""
+    import shutil
+
+    from sim.cli import main
+
+    copy = tmp_path / "copy"
+    shutil.copytree(compared, copy)
+    (copy / "compare.json").rename(tmp_path / "compare.json")
+    (copy / "compare.json").symlink_to(tmp_path / "compare.json")
+    assert main(["appraise", str(copy)]) == 2
+    err = capsys.readouterr().err
+    assert f"{copy / 'compare.json'} cannot be read: a symbolic link" in err, err
+
+
 def test_float_rounding_is_no_difference():
     """Two runs that add the same costs in another order differ in the last bits; that is
     exactly 0 here, as in the comparison's differences (it showed as -4.97e-09 a year)."""

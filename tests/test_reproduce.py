@@ -132,6 +132,17 @@ def test_folders_that_cannot_be_rerun_are_refused(folders, tmp_path, capsys):
     assert "not a folder" in capsys.readouterr().err
 
 
+def test_a_folders_json_is_never_read_through_a_link(folders, tmp_path, capsys):
+    """reproduce read meta.json with a plain read: a link in a folder others can write to
+    showed it any file its reader could read. It reads as a report does now."""
+    copy = _copy(folders["run"], tmp_path)
+    (copy / "meta.json").rename(tmp_path / "meta.json")
+    (copy / "meta.json").symlink_to(tmp_path / "meta.json")
+    assert main(["reproduce", str(copy)]) == 2
+    err = capsys.readouterr().err
+    assert f"{copy / 'meta.json'} cannot be read: a symbolic link" in err, err
+
+
 def test_the_rerun_command_takes_from_the_record_what_defines_the_figures(tmp_path):
     from sim.reproduce import Recorded, rerun_argv
 

@@ -91,15 +91,16 @@ def _setup_beyond(path: Path, name: str, baseline: dict[str, Any]) -> float:
 
 
 def _json(file: Path, what: str) -> dict[str, Any]:
+    """A JSON object of the folder, read as a report reads one (never through a symbolic
+    link, of bounded size: :func:`sim.report.folder.read_object`), or an AppraisalError."""
+    from sim.report.folder import ResultsFolderError, read_object
+
+    if not file.exists() and not file.is_symlink():
+        raise AppraisalError(f"{file}: not found; appraise reads {what}")
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AppraisalError(f"{file}: not found; appraise reads {what}") from None
-    except (OSError, ValueError) as exc:
-        raise AppraisalError(f"{file}: cannot be read ({exc})") from None
-    if not isinstance(data, dict):
-        raise AppraisalError(f"{file}: not a JSON object")
-    return data
+        return read_object(file)
+    except ResultsFolderError as exc:
+        raise AppraisalError(str(exc)) from None
 
 
 def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
