@@ -3,6 +3,7 @@
     bordersim fit-arrivals CSV --column NAME [--count NAME] [--from DATE] [--to DATE]
                            [--hour-of-week]
     bordersim fit-times CSV [--column NAME] --unit UNIT
+    (either with [--lang en|zh]: the comment and error lines in Chinese, the TOML as it is)
 
 Each prints TOML to paste under a port (``[ports.<name>]``), with comment lines saying what
 it was fitted to and how well the data bear it out; nothing is simulated. A problem with the
@@ -19,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 COMMANDS = ("fit-arrivals", "fit-times")
+LANG_HELP = ("language of the comment and error lines printed (en or zh: Simplified Chinese; "
+             "default: the environment variable BORDERSIM_LANG, else en); the TOML's keys and "
+             "values stay as they are")
 
 
 def _date(text: str) -> dt.date:
@@ -67,23 +71,36 @@ def add_parsers(sub: Any) -> None:
                        "first column)")
     times.add_argument("--unit", required=True, metavar="UNIT",
                        help="the unit the times are written in: s, min, h, d")
+    from sim.cli_lang import add_lang
+
+    for p in (arr, times):
+        add_lang(p, LANG_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``fit-arrivals`` or ``fit-times``."""
+    """Run ``fit-arrivals`` or ``fit-times``, in the language chosen (``--lang``)."""
+    from sim.cli_lang import chosen
+
+    lang = chosen(args)
     try:
-        lines = _arrivals(args) if args.command == "fit-arrivals" else _times(args)
+        lines = _arrivals(args, lang) if args.command == "fit-arrivals" else _times(args, lang)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from sim.cli_zh_errors import error_line
+
+        print(error_line(str(exc), lang), file=sys.stderr)
         return 2
     print("\n".join(lines))
     return 0
 
 
-def _arrivals(args: argparse.Namespace) -> list[str]:
+def _arrivals(args: argparse.Namespace, lang: str) -> list[str]:
     from sim.scenario.arrival_fit import fit_arrivals
 
     fit = fit_arrivals(args.csv, args.column, args.count, args.first, args.last)
+    if lang == "zh":
+        from sim.cli_zh_fit import arrivals
+
+        return arrivals(fit, args.csv.name, args.hour_of_week)
     days = (fit.last_day - fit.first_day).days + 1
     out = [
         f"# fitted to {fit.arrivals:,} arrivals in {args.csv.name}, {fit.first_day} to "
@@ -106,10 +123,14 @@ def _arrivals(args: argparse.Namespace) -> list[str]:
     return out
 
 
-def _times(args: argparse.Namespace) -> list[str]:
+def _times(args: argparse.Namespace, lang: str) -> list[str]:
     from sim.scenario.time_fit import fit_times
 
     fit = fit_times(args.csv, args.column, args.unit)
+    if lang == "zh":
+        from sim.cli_zh_fit import times
+
+        return times(fit, args.csv.name, args.column, args.unit)
     q = fit.quantiles
     return [
         f"# {fit.n:,} times in {args.csv.name}: mean {fit.mean:.4g} {args.unit}, cv "

@@ -20,13 +20,14 @@ ENV = "BORDERSIM_LANG"
 _SEVERITY = {"warning": "警告", "note": "提示"}
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang``: the console's language (default: ``BORDERSIM_LANG``, else English)."""
+def add_lang(parser: argparse.ArgumentParser, said: str | None = None) -> None:
+    """``--lang``: the console's language (default: ``BORDERSIM_LANG``, else English); a
+    command whose output is not tables, notes and warnings says what it is in ``said``."""
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=None,
-        help=f"language of the tables, notes and warnings printed (en or zh: Simplified "
-             f"Chinese; default: the environment variable {ENV}, else en); --json and the "
-             "files written stay in English",
+        help=said or f"language of the tables, notes and warnings printed (en or zh: "
+             f"Simplified Chinese; default: the environment variable {ENV}, else en); --json "
+             "and the files written stay in English",
     )
 
 

@@ -12,6 +12,8 @@ import argparse
 import re
 
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
+from sim.cli_zh_fit import ERRORS as FIT_ERRORS
+from sim.cli_zh_fit import said as fit_said
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
@@ -369,6 +371,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: the organisation tree's reasons (:mod:`sim.cli_zh_tree`), whose words it says itself
 _TREE = [(re.compile(english), zh) for english, zh in TREE_ERRORS]
+#: a CSV of observations that cannot be fitted (:mod:`sim.cli_zh_fit`), its words its own
+_FIT = [(re.compile(english), zh) for english, zh in FIT_ERRORS]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
 _KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
 #: the system's words for why a folder cannot be made or written (others kept as written)
@@ -390,6 +394,10 @@ def reason(english: str) -> str | None:
         found = pattern.fullmatch(english)
         if found is not None:
             return zh.format(**tree_said({k: v or "" for k, v in found.groupdict().items()}))
+    for pattern, zh in _FIT:
+        found = pattern.fullmatch(english)
+        if found is not None:
+            return zh.format(**fit_said(found.groupdict()))
     for pattern, zh in _COMPILED:
         found = pattern.fullmatch(english)
         if found is not None:

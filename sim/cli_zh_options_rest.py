@@ -135,6 +135,9 @@ HELPS: dict[tuple[str, str], str] = {
     ("--hour-of-week", "867e07d2"):
         "把分布打印为 168 个权重（hour_of_week），一周中每小时各一个，适用于各天形态不同的"
         "周",
+    ("--lang", "e715ddd3"):
+        "打印的注释行和错误行的语言：en 或 zh（简体中文）（默认取环境变量 BORDERSIM_LANG，未设"
+        "置时为 en）；TOML 的键和值保持原样",
     # fit-times
     ("description", "c1dfeb8a"):
         "读取观测到的时长 CSV（每行一个），打印情景可采用的分布：重抽样的观测值（经验分布）"
