@@ -20,6 +20,9 @@ _KINDS = {"a folder": "文件夹", "a named pipe": "命名管道", "a device": "
 #: how to write a number another syntax gave (by the English's first 22 characters)
 _HOW = {"": "", "; write it without '_'": "；请不带 '_' 书写（1000，而非 1_000）",
         "; write it with the di": "；请只用数字 0-9、'.' 和指数书写（如 1000 或 1e3）"}
+#: what Python's CSV reader says of a row it cannot read (another reason kept as written)
+_CSV = {"unexpected end of data": "引号闭合之前数据就已结束",
+        "',' expected after '\"'": "'\"' 之后应为 ','"}
 _HEADER = {"the header row": "首行", "its first row, not a number": "首行（不是数值）"}
 _F = r"(?:empirical csv )?(?P<f>'[^']*'|\"[^\"]*\")"  # (a file, as repr writes its path)
 _AT = rf"{_F} line (?P<line>\d+), column (?P<col>'[^']*'|\d+)"  # (a cell of it)
@@ -135,6 +138,8 @@ def said(words: dict[str, str]) -> dict[str, str]:
         out["col"] = f"第 {out['col']} 列" if out["col"].isdigit() else f"{out['col']} 列"
     if out.get("days"):
         out["days"] = "、".join(WEEKDAYS.get(d, d) for d in out["days"].split(", "))
+    if out.get("e"):
+        out["e"] = _CSV.get(out["e"], out["e"])
     if out.get("kind"):
         out["kind"] = _KINDS[out["kind"]]
     if out.get("oserr"):

@@ -5,11 +5,15 @@ Chinese with its file, line, column and value."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sim.cli import main
+from sim.cli_zh_fit import ERRORS
 from tests.test_cli_lang_notes import english_left
 
 
@@ -127,7 +131,48 @@ BAD = {
     "one observation": ("3\n", ["--unit", "s"], ["实际只有 1 个观测值"]),
     "digits of another syntax": ("m\n3\n1_000\n", ["--column", "m", "--unit", "s"],
                                  ["'1_000' 不是数值；请不带 '_' 书写"]),
+    "other digits": ("m\n3\n١٠\n", ["--column", "m", "--unit", "s"],
+                     ["第 3 行，'m' 列：'١٠' 不是数值；请只用数字 0-9"]),
+    "short row of times": ("m,k\n3,1\n4\n", ["--column", "m", "--unit", "s"],
+                           ["第 3 行，'m' 列：该行有 1 个单元格，首行有 2 个"]),
+    "text after a quote": ('m\n3\n"4"x\n', ["--unit", "s"],
+                           ["第 3 行，第 1 列：无法按 CSV 读取（'\"' 之后应为 ','）"]),
+    "quote in arrivals": ('t\n"2025-03-03 08:00\n', ["--column", "t"],
+                          ["第 2 行：无法按 CSV 读取（引号闭合之前数据就已结束）"]),
+    "two columns named": ("t,t\n2025-03-03 08:00,1\n", ["--column", "t"],
+                          ["：首行有 2 列都名为 't'"]),
+    "UTF-16": ("t".encode("utf-16"), ["--column", "t"], ["不是 UTF-8 文本（看来是 UTF-16）"]),
+    "NUL": ("t\n\0\n", ["--column", "t"], [" 不是文本文件：第 2 行有 NUL 字符"]),
+    "a folder": (lambda p: p.mkdir(), ["--column", "t"], [" 是文件夹，不是普通文件"]),
+    "a pipe": (os.mkfifo, ["--unit", "s"], [" 是命名管道，不是普通文件"]),
+    "a link to nothing": (lambda p: p.symlink_to(p.parent / "gone"), ["--unit", "s"],
+                          ["是指向 ", "gone' 的符号链接，而该目标不存在"]),
+    "a loop of links": (lambda p: p.symlink_to(p), ["--unit", "s"], [" 是循环的符号链接"]),
 }
+#: the patterns no case above meets: a system's refusal, and files too big to write in a test
+UNMET = ("cannot read", "bytes are read", "bytes; at most", "rows", "is a folder, not a file")
+
+
+def _make(path: Path, how: str | bytes | Callable[[Path], object] | None) -> None:
+    """The case's file: its text or bytes, or made by ``how`` (a folder, a pipe, a link)."""
+    if isinstance(how, str):
+        path.write_text(how, encoding="utf-8")
+    elif isinstance(how, bytes):
+        path.write_bytes(how)
+    elif how is not None:
+        how(path)
+
+
+def test_every_pattern_meets_the_english_of_a_case(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("BORDERSIM_LANG", "en")
+    said = []
+    for i, (how, args, _) in enumerate(BAD.values()):
+        _make(tmp_path / f"{i}.csv", how)
+        command = "fit-times" if "--unit" in args else "fit-arrivals"
+        said.append(_run([command, str(tmp_path / f"{i}.csv"), *args], capsys)[2])
+    english = [e.removeprefix("error: ").rstrip("\n") for e in said]
+    unmet = [p for p, _ in ERRORS if not any(re.fullmatch(p, e) for e in english)]
+    assert [p for p in unmet if not any(u in p for u in UNMET)] == []
 
 
 @pytest.mark.parametrize("case", list(BAD))
@@ -135,8 +180,7 @@ def test_an_error_line_is_chinese_with_its_file_and_value(
         case: str, tmp_path: Path, capsys, monkeypatch) -> None:
     text, args, said = BAD[case]
     path = tmp_path / "obs.csv"
-    if text is not None:
-        path.write_text(text)
+    _make(path, text)
     command = "fit-times" if "--unit" in args else "fit-arrivals"
     code, out, err = _run([command, str(path), *args, "--lang", "zh"], capsys)
     assert code == 2 and out == ""
