@@ -1,5 +1,6 @@
 """``bordersim operating-curve [SCENARIO] --port NAME --clear C1,C2,... [--auc A1,A2,...]
-[--share S1,...] --reps R [--seed S] [--days D] [--set KEY=VALUE] [--out DIR]``: an AI image
+[--share S1,...] --reps R [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--lang en|zh]``:
+an AI image
 reviewer's operating points at one port run on the same seeds, each against the scenario's
 own point, and what the better of the AUCs is worth at each threshold
 (:mod:`sim.experiment.operating_curve`). Only the standard library is imported at start-up."""
@@ -59,15 +60,20 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", type=out_path, help="results folder (default: a new "
                    "results/sweep-<scenario>-<time>); rerunning into it resumes")
     _add_executor(p)
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the lines and notes printed; the files written stay English)
 
 
 def run(args: argparse.Namespace) -> int:
     from sim.cli import UsageError, _executor, lock_out, settings_with_days
+    from sim.cli_lang import chosen
     from sim.experiment import operating_curve as oc
     from sim.experiment.sweep import sweep
     from sim.model.truth import port_ai_auc
     from sim.scenario.loader import default_scenario_path, load_scenario
 
+    zh = chosen(args) == "zh"
     overrides = settings_with_days(args)
     path = args.scenario or default_scenario_path()
     base = load_scenario(path, overrides)
@@ -89,57 +95,93 @@ def run(args: argparse.Namespace) -> int:
         out = lock_out(_default_out(base.model_copy(update={"name": f"sweep-{base.name}"})),
                        "sweep")
     rows = sweep(path, points, args.reps, args.seed, executor=_executor(args),
-                 overrides=overrides, out=out,
+                 overrides=overrides, out=out, on_warning=_warner(zh),
                  command=["bordersim", "operating-curve", *_argv(args)])
     centre = review.pool
-    _notes(base, args, rows, oc.key_metrics(args.port, centre), centre, len(points) == 1)
+    _notes(base, args, rows, oc.key_metrics(args.port, centre), centre, len(points) == 1, zh)
     table = oc.frontier(rows, args.port, centre)
     table.to_csv(out / "frontier.csv", index=False)
-    print(f"{args.port}: {len(points)} operating point(s) x {args.reps} replication(s); "
-          f"point 0 is the scenario's own; the AUC is {args.port}'s own AI's, the other "
-          "ports keep their AI and its AUC; each figure is the point's mean and, after it, "
-          "its paired difference from point 0 [95 % interval]; detection by type and value "
-          "slipped are over every port (the others run on the same seeds)")
-    print("\n".join(_lines(table, oc.key_metrics(args.port, centre), args.port)))
+    worth = None
     if len(aucs) > 1:
-        low, high = min(aucs), max(aucs)
-        worth = oc.auc_worth(rows, args.port, low, high, centre)
+        worth = oc.auc_worth(rows, args.port, min(aucs), max(aucs), centre)
         worth.to_csv(out / "auc-worth.csv", index=False)
-        print(f"\n{args.port}'s AUC {high:g} against {low:g} at the same threshold (paired "
-              "difference "
-              "[95 % interval]); clear_same_miss: the share the better AI clears at the "
-              "worse one's miss share")
-        print("\n".join(_worth_lines(worth, oc.key_metrics(args.port, centre), args.port)))
-    print(f"results: {out} (frontier.csv, auc-worth.csv with two AUCs or more, and the "
-          "sweep's files)")
+    said = _said_zh if zh else _said
+    metrics = oc.key_metrics(args.port, centre)
+    print("\n".join(said(args, metrics, table, worth, (min(aucs), max(aucs)), out)))
     return 0
 
 
+def _said(args: argparse.Namespace, metrics: list[str], table: Any, worth: Any,
+          aucs: tuple[float, float], out: Path) -> list[str]:
+    """The lines printed on stdout: the heading, each point's, the AUCs' worth (``worth``,
+    with two AUCs or more) and the results folder."""
+    port, low, high, n = args.port, *aucs, len(table)
+    said = [f"{port}: {n} operating point(s) x {args.reps} replication(s); "
+            f"point 0 is the scenario's own; the AUC is {port}'s own AI's, the other "
+            "ports keep their AI and its AUC; each figure is the point's mean and, after it, "
+            "its paired difference from point 0 [95 % interval]; detection by type and value "
+            "slipped are over every port (the others run on the same seeds)",
+            *_lines(table, metrics, port)]
+    if worth is not None:
+        said += [f"\n{port}'s AUC {high:g} against {low:g} at the same threshold (paired "
+                 "difference [95 % interval]); clear_same_miss: the share the better AI clears "
+                 "at the worse one's miss share", *_worth_lines(worth, metrics, port)]
+    return [*said, f"results: {out} (frontier.csv, auc-worth.csv with two AUCs or more, and "
+            "the sweep's files)"]
+
+
+def _said_zh(args: argparse.Namespace, metrics: list[str], table: Any, worth: Any,
+             aucs: tuple[float, float], out: Path) -> list[str]:
+    """:func:`_said` in Chinese (:mod:`sim.cli_zh_operating_curve`), the same figures."""
+    from sim import cli_zh_operating_curve as zh
+    port, low, high, n = args.port, *aucs, len(table)
+    said = [zh.heading(port, n, args.reps), *zh.point_lines(table, metrics, port)]
+    if worth is not None:
+        said += [zh.worth_heading(port, high, low), *zh.worth_lines(worth, metrics, port)]
+    return [*said, zh.results(out)]
+
+
+def _warner(zh: bool) -> Any:
+    """What tells of a doubt about a resumed folder, on stderr in the console's language."""
+    from sim.cli_lang import line
+
+    def told(message: str) -> None:
+        print(line(f"warning: {message}", "zh" if zh else "en"), file=sys.stderr)
+
+    return told
+
+
 def _notes(base: Any, args: argparse.Namespace, rows: Any, metrics: list[str],
-           centre: str, alone: bool = False) -> None:
+           centre: str, alone: bool = False, zh: bool = False) -> None:
     """On stderr, never silently: values that give only the scenario's own point (nothing
     to compare); a pooled port's officers are a review centre's; figures the runs did not
     measure are left out; the window's notes (short runs, one replication), as ``sweep``
-    gives them."""
+    gives them; in Chinese with ``zh`` (:mod:`sim.cli_zh_operating_curve`)."""
+    from sim import cli_zh_operating_curve as cn
+    from sim.cli_lang import line
     from sim.model.window import window_notes
 
+    said = []
     if alone:
-        print("note: the values given make only the scenario's own point (point 0), so no "
-              "point is compared with it; give a --clear, --auc or --share other than the "
-              "scenario's", file=sys.stderr)
-
+        said.append(cn.alone_note() if zh else
+                    "note: the values given make only the scenario's own point (point 0), so "
+                    "no point is compared with it; give a --clear, --auc or --share other "
+                    "than the scenario's")
     if centre:
         others = sorted(p for p, v in base.ports.items() if p != args.port and v.scan
                         and v.scan.image_review.pool == centre)
-        print(f"note: {args.port}'s images are read at the review centre {centre!r}, shared "
-              f"with {', '.join(others) or 'no other port'}: the officers' utilisation, "
-              "queue and wait are the centre's", file=sys.stderr)
+        said.append(cn.centre_note(args.port, centre, others) if zh else
+                    f"note: {args.port}'s images are read at the review centre {centre!r}, "
+                    f"shared with {', '.join(others) or 'no other port'}: the officers' "
+                    "utilisation, queue and wait are the centre's")
     missing = [m for m in metrics if m not in rows.columns]
     if missing:
-        print(f"note: not measured by these runs, so left out: {', '.join(missing)}",
-              file=sys.stderr)
-    for line in window_notes(base.warmup_days, base.days, args.reps):
-        print(line, file=sys.stderr)
+        said.append(cn.missing_note(missing) if zh else
+                    f"note: not measured by these runs, so left out: {', '.join(missing)}")
+    said += [line(n, "zh" if zh else "en")
+             for n in window_notes(base.warmup_days, base.days, args.reps)]
+    for text in said:
+        print(text, file=sys.stderr)
 
 
 def _review(scenario: Any, port: str) -> Any:

@@ -14,6 +14,7 @@ import re
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
 from sim.cli_zh_fit import ERRORS as FIT_ERRORS
 from sim.cli_zh_fit import said as fit_said
+from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
@@ -348,6 +349,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "--vs：{vs} 不是表中的分组；可选：{groups}"),
     (r"--commodity: (?P<name>'.*') is not a commodity of (?P<f>.+)'s scenario; allowed: "
      r"(?P<known>.*)", "--commodity：{name} 不是 {f} 情景中的商品类别；可选：{known}"),
+    # bordersim operating-curve (sim.cli_operating_curve): its port and its lists' values
+    *CURVE_ERRORS,
     # bordersim both-sides (sim.cli_both_sides), its partner file's too
     *PARTNER_ERRORS,
     (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
