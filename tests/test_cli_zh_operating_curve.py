@@ -43,6 +43,11 @@ def test_chinese_output_leaves_no_english_sentence(printed):
     assert "提示：sea 的图像在审图中心 'centre' 审读" in err
     assert "尚无中文" not in out + err
     assert english_left(out + err) == [], english_left(out + err)
+    # (no English word either, but names: the port, the centre, a field, a column, AUC)
+    said = "\n".join(ln for ln in (out + err).splitlines() if not ln.startswith("结果："))
+    assert "[无置信区间]" in said
+    assert set(re.findall(r"[A-Za-z][A-Za-z_]*", said)) <= {
+        "AI", "AUC", "sea", "centre", "clear_same_miss", "nan", "days", "warmup_days"}
 
 
 def test_english_output_is_as_before(printed):
