@@ -107,3 +107,29 @@ def test_a_port_without_scanners_is_said_in_chinese(ports, said):
     with pytest.raises(UsageError) as exc:
         _review(scenario, "sea")
     assert error_line(str(exc.value), "zh") == "错误：" + said
+
+
+@pytest.mark.parametrize("centre", ["", "centre"])
+def test_every_figure_shown_has_a_chinese_label(centre):
+    from sim.cli_zh_operating_curve import LABELS, label
+    from sim.experiment.operating_curve import key_metrics
+
+    assert all(label(m, "sea") in LABELS.values() for m in key_metrics("sea", centre))
+
+
+def test_the_notes_without_a_run_are_said_in_chinese(capsys):
+    from argparse import Namespace
+
+    import pandas as pd
+
+    from sim.cli_operating_curve import _notes
+    from sim.experiment.operating_curve import key_metrics
+    from sim.scenario.loader import load_scenario
+
+    rows = pd.DataFrame({"clearance_h_mean_port_sea_import": [1.0]})
+    _notes(load_scenario(SMALL), Namespace(port="sea", reps=5), rows, key_metrics("sea"), "",
+           alone=True, zh=True)
+    err = capsys.readouterr().err
+    assert "提示：所给的值只构成情景自身的工作点（工作点 0）" in err
+    assert "提示：这些运行未测得以下指标，因此不列出：clearance_h_p90_port_sea_import、" in err
+    assert english_left(err) == [], english_left(err)
