@@ -71,7 +71,8 @@ MISTAKES = [
     (["--set", "enforcement.ipr=true"],
      "error: command line: enforcement.ipr = true: a table with the keys holder_confirms, "
      "holder_applies, reply_days, investigation_days, decided_share, decided_days, "
-     "undecided_days, court_days, storage_per_day"),
+     "undecided_days, court_days, court_notice_share, court_order_days, bond_per_case, "
+     "bond_rate, storage_per_day"),
     (["--set", "warmup_days=nan"],
      "error: command line: warmup_days = nan: expected a finite number; got nan"),
     (["--set", "warmup_days=true"],

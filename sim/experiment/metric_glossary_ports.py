@@ -69,7 +69,8 @@ IPR = [
     Entry("ipr_holder_days", EFFECT_LAYER,
           "Calendar days the detained counterfeits are held after their finding, summed: "
           "the reply days and the investigation (ex officio) or the wait for a court (on "
-          "application), at the legal limits, counted from the finding on the office's "
+          "application, and a court's order in `court_notice_share` of the cases), at the "
+          "legal limits, counted from the finding on the office's "
           "working days with its holidays (organisation.office_hours) when set, else 7/5 "
           "calendar days each." + _IPR, by=ALL, only=_IPR_ONLY),
     Entry("ipr_detained_days_mean", EFFECT_LAYER,
@@ -83,6 +84,11 @@ IPR = [
     Entry("ipr_storage_cost", EFFECT_LAYER,
           "The holders' storage of the detained counterfeits: ipr_holder_days times "
           "`enforcement.ipr.storage_per_day`.", by=ALL, only=_IPR_ONLY),
+    Entry("ipr_bond_cost", EFFECT_LAYER,
+          "The holders' cost of the bonds tied up by the detained counterfeits: "
+          "ipr_holder_days times `enforcement.ipr.bond_per_case` times `bond_rate` (a year) "
+          "over 365 days.", by=ALL,
+          only=_IPR_ONLY + " and `enforcement.ipr.bond_per_case` above 0"),
     Entry("ipr_trader_hold_cost", EFFECT_LAYER,
           "The traders' storage and demurrage of the containers held for the holder's reply "
           "(recorded, unconfirmed; released by the run's end), over the observed days: the "

@@ -24,12 +24,14 @@ consignments:
 - ``ipr_detained_days_mean``: the calendar days a detained consignment is held after its
   finding (the reply, then its case: ex officio decided within the investigation or
   awaiting a court, weighed by ``decided_share``, as expected values, no draw; on
-  application the court's days): the working days counted from its finding on the run's
+  application the court's days, and a court's order's by ``court_notice_share``): the
+  working days counted from its finding on the run's
   calendar when it has one (``organisation.office_hours``, with its holidays and make-up days:
   :func:`sim.model.ipr_calendar.reply_end`, as the reply days of the goods released), else
   7/5 calendar days each;
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
-  and their storage at ``storage_per_day``;
+  and their storage at ``storage_per_day``; ``ipr_bond_cost`` (only with ``bond_per_case``
+  above 0): the bonds tied up for those days, each ``bond_per_case`` at ``bond_rate`` a year;
 - ``ipr_clearance_time_mean``: hours from arrival to release of the goods released after
   the reply days (recorded, unconfirmed; released by the run's end), the hold included:
   what their trader sees.
@@ -75,6 +77,7 @@ UNITS = {
     "ipr_holder_days": "consignment-days",
     "ipr_detained_days_mean": "days",
     "ipr_storage_cost": "currency, observed days",
+    "ipr_bond_cost": "currency, observed days",
     "ipr_clearance_time_mean": "hours",
     "ipr_trader_hold_cost_per_held": "currency per consignment",  # (before its stem)
     "ipr_trader_hold_cost": "currency, observed days",
@@ -138,14 +141,17 @@ def split(
     ``held``'s (the same layout, :func:`detained_days`) if given, else 7/5 calendar days per
     working day, ex officio the expected days of the case's outcomes
     (:meth:`IprProcedure.ex_officio_days`: decided or awaiting a court, by
-    ``decided_share``; no draw)."""
+    ``decided_share``; no draw), on application those of a court's notice or none
+    (:meth:`IprProcedure.on_application_days`); the bonds' cost only with a bond."""
     unrecorded, recorded = found[..., 0].astype(float), found[..., 1].astype(float)
     on_application, ex_officio = detained[..., 0].astype(float), detained[..., 1].astype(float)
     if held is None:
         legal = sum(w * d for w, d in p.ex_officio_days())  # (1 x 33 by default: as before)
-        days = (ex_officio * legal + on_application * p.court_days) * CALENDAR_PER_WORKING_DAY
+        court = sum(w * d for w, d in p.on_application_days())  # (1 x 20 by default)
+        days = (ex_officio * legal + on_application * court) * CALENDAR_PER_WORKING_DAY
     else:
         days = held[..., 0] + held[..., 1]
+    bond = {"ipr_bond_cost": days * p.bond_cost_per_day()} if p.bond_per_case > 0 else {}
     return {
         "ipr_suspected_recorded": recorded,
         "ipr_suspected_unrecorded": unrecorded,
@@ -154,6 +160,7 @@ def split(
         "ipr_released_unprotected": unrecorded - on_application,
         "ipr_holder_days": days,
         "ipr_storage_cost": days * p.storage_per_day,
+        **bond,
     }
 
 
@@ -162,14 +169,15 @@ def detained_days(
 ) -> np.ndarray:
     """The calendar days the caught consignments are held, summed in ``t.detained``'s
     cells: each one's legal working days (the reply and the investigation ex officio, the
-    court's days on application) counted from its finding on ``office``'s working days
-    less ``closures``' holidays, with its make-up days (:func:`reply_end`: from the day
-    after, to the close of the last; one period, the case running on from the reply); ex
-    officio the expected value over its case's outcomes, each counted on the calendar
-    (:meth:`IprProcedure.ex_officio_days`). A finding without a time (none is expected)
-    keeps 7/5 calendar days a day."""
+    court's days on application, and a court's order's) counted from its finding on
+    ``office``'s working days less ``closures``' holidays, with its make-up days
+    (:func:`reply_end`: from the day after, to the close of the last; one period, the case
+    running on from the reply); ex officio the expected value over its case's outcomes,
+    each counted on the calendar (:meth:`IprProcedure.ex_officio_days`), on application
+    over a court's notice or none (:meth:`IprProcedure.on_application_days`). A finding
+    without a time (none is expected) keeps 7/5 calendar days a day."""
     held = np.zeros(t.detained.shape)
-    outcomes = {1: p.ex_officio_days(), 0: ((1.0, p.court_days),)}
+    outcomes = {1: p.ex_officio_days(), 0: p.on_application_days()}
     for port, direction, recorded, at in np.concatenate(t.caught):
         days = sum(
             w * (legal * CALENDAR_PER_WORKING_DAY if math.isnan(at)

@@ -85,9 +85,10 @@ MEANINGS: dict[tuple[str, str], str] = {
         "被扣留的侵权嫌疑货物票数：已备案商标的权利人在答复期限内提出申请并提供担保，或未备案商标"
         f"的权利人自行提出申请。{_WHOLE}",
     ("ipr_detained_days_mean", "79e54dd7"): "被扣留的侵权货物自查出后被扣留的平均日历天数。",
-    ("ipr_holder_days", "95e77d44"):
+    ("ipr_holder_days", "bd9dfc34"):
         "被扣留的侵权货物自查出后被扣留的日历天数合计：答复期限加上调查（依职权保护）或等待法院"
-        "（依申请保护）的时间，均按法定时限；设置了办公时间（organisation.office_hours）时自查出"
+        "（依申请保护；court_notice_share 比例的案件另加法院裁定的扣留期）的时间，均按法定时限；"
+        "设置了办公时间（organisation.office_hours）时自查出"
         f"起按海关的工作日及其节假日计算，否则每个工作日按 7/5 个日历天计。{_WHOLE}",
     ("ipr_released_share", "8274b515"):
         "全部侵权嫌疑货物中被放行（权利人未确认或未备案无人申请）的比例。",
@@ -97,6 +98,9 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("ipr_released_unprotected", "fe1c7059"):
         "未备案商标的侵权嫌疑货物中，因无人提出申请而放行的票数：海关不能依职权扣留，因此查出后照"
         f"常放行，不作扣留。{_WHOLE}",
+    ("ipr_bond_cost", "d16210c7"):
+        "被扣留侵权货物占用的权利人担保金的成本：ipr_holder_days 乘以 "
+        "enforcement.ipr.bond_per_case，再乘以 bond_rate（年率）除以 365 天。",
     ("ipr_storage_cost", "6600129f"):
         "权利人承担的被扣留侵权货物的仓储费：ipr_holder_days 乘以 "
         "enforcement.ipr.storage_per_day。",

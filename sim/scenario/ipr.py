@@ -22,6 +22,15 @@ on may be held up to **50 working days** from the detention awaiting a court (ar
 ``decided_share`` of the cases are decided in ``decided_days`` (within the investigation's
 30), the rest wait ``undecided_days``; by default every case is decided at the
 investigation's limit, the model's rule before these fields existed.
+
+Goods detained on application stay detained after the 20 working days when a court's notice
+of assistance arrives (art. 24(1)): ``court_notice_share`` of the cases get one and are held
+a further ``court_order_days`` under the court's order (one period; by default no case, the
+model's rule before these fields). Each detention needs the holder's bond (担保: arts. 14 and
+17, up to the goods' value; a holder may instead post a general bond, 总担保, for ex officio
+cases, implementing measures): ``bond_per_case`` tied up for the days held at ``bond_rate`` a
+year is the holder's cost of it (``ipr_bond_cost``; no published figure for either: both are
+assumptions, 0 by default, not costed).
 """
 
 from __future__ import annotations
@@ -53,7 +62,8 @@ class IprProcedure(Extended):
     working days; otherwise it is released when the
     reply time runs out. A found counterfeit of a brand not recorded is detained only on
     the holder's own application (``holder_applies``; it must know of the consignment) and
-    is then held ``court_days``; otherwise it is released when found: customs do not
+    is then held ``court_days``, or, in ``court_notice_share`` of the cases, ``court_order_days``
+    more under a court's order; otherwise it is released when found: customs do not
     suspend it on their own initiative (arts. 12-14). The release and clearance times of a
     recorded brand's goods released unconfirmed include the reply days.
 
@@ -69,7 +79,9 @@ class IprProcedure(Extended):
     warehouse, not in the inspection lanes, and a laboratory sample of goods released after
     the reply is taken after it."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("decided_share", "decided_days", "undecided_days")
+    ADDED: ClassVar[tuple[str, ...]] = ("decided_share", "decided_days", "undecided_days",
+                                        "court_notice_share", "court_order_days",
+                                        "bond_per_case", "bond_rate")
 
     holder_confirms: Probability = Field(
         default=0.86,
@@ -120,7 +132,33 @@ class IprProcedure(Extended):
         default=20.0, ge=0, le=365,
         description="working days goods detained on application are held for a court's "
         "notice (IPR Regulations art. 24(1): released after 20 working days without one; "
-        "with one the court's order holds them longer, not modelled)",
+        "with one the court's order holds them longer: court_notice_share, court_order_days)",
+    )
+    court_notice_share: Probability = Field(
+        default=0.0,
+        description="share of the cases detained on application in which a court's notice of "
+        "assistance arrives within court_days (IPR Regulations art. 24(1)): their goods stay "
+        "detained court_order_days more; the rest are released at court_days. 0 (none, the "
+        "model's rule before this field) is an assumption: no published share found; set your "
+        "own cases' share",
+    )
+    court_order_days: Real = Field(
+        default=30.0, ge=0, le=365,
+        description="further working days a court's order holds goods detained on application "
+        "after court_days, when a notice arrived (one period; an assumption: no published "
+        "duration found; set your own cases' days)",
+    )
+    bond_per_case: Real = Field(
+        default=0.0, ge=0, le=1e12,
+        description="bond (担保) the holder posts per detained consignment, in the scenario's "
+        "currency (IPR Regulations arts. 14 and 17: up to the goods' value; 0: not costed; no "
+        "published figure found: use your own bonds, or a general bond's share per case)",
+    )
+    bond_rate: Real = Field(
+        default=0.02, ge=0, le=1,
+        description="annual cost of the bond tied up, as a share of it a year (0.02, a bank "
+        "guarantee's fee, is an assumption: no published rate found; use your bank's fee or "
+        "your cost of capital); acts only with bond_per_case above 0",
     )
     storage_per_day: Real = Field(
         default=0.0, ge=0, le=1e9,
@@ -149,3 +187,17 @@ class IprProcedure(Extended):
         decided = self.investigation_days if self.decided_days is None else self.decided_days
         cases = ((self.decided_share, decided), (1.0 - self.decided_share, self.undecided_days))
         return tuple((w, self.reply_days + d) for w, d in cases if w > 0)
+
+    def on_application_days(self) -> tuple[tuple[float, float], ...]:
+        """A consignment detained on application's outcomes: (weight, working days from its
+        finding), those released at ``court_days`` without a court's notice then those the
+        court's order holds ``court_order_days`` more, those of weight 0 left out. By default
+        one outcome, weight 1, of ``court_days``: the fixed hold before these fields."""
+        share, court = self.court_notice_share, self.court_days
+        cases = ((1.0 - share, court), (share, court + self.court_order_days))
+        return tuple((w, d) for w, d in cases if w > 0)
+
+    def bond_cost_per_day(self) -> float:
+        """The holder's cost of one detention's bond per calendar day held: the bond at
+        ``bond_rate`` a year over 365 days (0 without a bond)."""
+        return self.bond_per_case * self.bond_rate / 365.0
