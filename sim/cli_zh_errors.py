@@ -372,10 +372,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "只有陆路口岸才计算边境两侧的时间"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
-#: the organisation tree's reasons (:mod:`sim.cli_zh_tree`), whose words it says itself
-_TREE = [(re.compile(english), zh) for english, zh in TREE_ERRORS]
-#: a CSV of observations that cannot be fitted (:mod:`sim.cli_zh_fit`), its words its own
-_FIT = [(re.compile(english), zh) for english, zh in FIT_ERRORS]
+#: tables of reasons whose module says their words itself: the organisation tree's
+#: (:mod:`sim.cli_zh_tree`) and a CSV of observations that cannot be fitted
+#: (:mod:`sim.cli_zh_fit`), each pattern with the function that says its groups
+_OWN_WORDS = [(re.compile(english), zh, says)
+              for table, says in ((TREE_ERRORS, tree_said), (FIT_ERRORS, fit_said))
+              for english, zh in table]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
 _KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
 #: the system's words for why a folder cannot be made or written (others kept as written)
@@ -393,14 +395,10 @@ _UNTRANSLATED = "（此条尚无中文译文）"
 
 def reason(english: str) -> str | None:
     """``english`` (a reason, whole) in Chinese, or None if no entry knows it."""
-    for pattern, zh in _TREE:
-        found = pattern.fullmatch(english)
+    for own, zh, says in _OWN_WORDS:
+        found = own.fullmatch(english)
         if found is not None:
-            return zh.format(**tree_said({k: v or "" for k, v in found.groupdict().items()}))
-    for pattern, zh in _FIT:
-        found = pattern.fullmatch(english)
-        if found is not None:
-            return zh.format(**fit_said(found.groupdict()))
+            return zh.format(**says({k: v or "" for k, v in found.groupdict().items()}))
     for pattern, zh in _COMPILED:
         found = pattern.fullmatch(english)
         if found is not None:
