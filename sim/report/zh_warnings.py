@@ -124,9 +124,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "run_too_short": ("{days} 个观测日只含 {weeks} 个整周，不足以判断排队是否持续增长，"
                       "仅检查了是否超负荷", "该检查需要 {weeks_needed} 个整周",
                       "请观测 --days {days_needed} 天或更长，再把这些数据视为稳态"),
-    "part_of_week": ("{days} 个观测日，不足一周：数据不代表任何完整的一周",),
-    "one_replication": ("只有一次重复运行：没有置信区间，也无法判断显著性",),
-    "warmup_not_whole_weeks": ("warmup_days = {warmup_days}，不是整周数",),
+    "part_of_week": ("{days} 个观测日，不足一周：到港按周规律变化，这些数据不代表任何完整的"
+                     "一周；请观测 7 天或以上（整周）",),
+    "one_replication": ("只有一次重复运行：没有置信区间，也无法判断显著性（其数据只是一次随机"
+                        "抽样，差异无法与偶然区分）；请给出 --reps 2 或更多",),
+    "warmup_not_whole_weeks": ("warmup_days = {warmup_days}，不是整周数：观测开始时的星期几或"
+                               "时刻与运行开始（周一 00:00）不同，若观测天数也不是整周，某些"
+                               "星期几的权重会更大；建议使用整周",),
     "near_saturation": ("{metric_zh}在各次重复运行中的平均利用率为 {utilisation_pct}%："
                         "接近饱和时排队稳定得慢、各次差异大，其置信区间可能不成立；请用更长的预热期和运行期检验"
                         "（bordersim warmup），或增加能力",),
