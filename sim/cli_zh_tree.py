@@ -19,7 +19,8 @@ _Q = r"'[^']*'"  # (a name as Python's repr writes it)
 _RAISED_EN = r"(?P<raised>the scenario raises .+?|alerts are issued)"
 
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written,
-#: but ``level``, ``lv``, ``plv`` and ``structure`` groups are said in Chinese
+#: but those that are words (levels, structures, roles, the generator's clauses) are said in
+#: Chinese by :func:`said`
 ERRORS: tuple[tuple[str, str], ...] = (
     (rf"unit (?P<unit>{_Q}): parent (?P<parent>{_Q}) is not a unit",
      "单位 {unit}：上级 {parent} 不是组织中的单位"),
