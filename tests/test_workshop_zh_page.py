@@ -1,0 +1,108 @@
+"""docs/workshop-zh.md is copied command by command in a Chinese workshop: every command on it
+must be one its command's parser takes as written, and every error line it promises (a line
+``# ...错误：...`` under a command, ``...`` standing for any text) must be what that command
+prints today for that mistake. The mistakes fail before simulating, and the file the page
+has participants write must check with the note it shows: a few seconds, nothing run."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+import sim
+from sim.cli import build_parser, main
+from sim.reforms.compose import parse
+from sim.scenario.loader import bundled_scenario
+
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "workshop-zh.md"
+#: the page's placeholder for a results folder
+RESULTS = "结果文件夹"
+
+
+def _blocks(kind: str) -> list[str]:
+    return re.findall(rf"```{kind}\n(.*?)```", PAGE.read_text(encoding="utf-8"), re.S)
+
+
+def _commands() -> list[tuple[str, list[str]]]:
+    """Each ``bordersim`` line of the page's sh blocks with the ``# `` lines under it."""
+    out: list[tuple[str, list[str]]] = []
+    for line in (x for b in _blocks("sh") for x in b.splitlines()):
+        if line.startswith("bordersim "):
+            out.append((line, []))
+        elif line.startswith("# ") and out:
+            out[-1][1].append(line[2:])
+    return out
+
+
+def _argv(line: str) -> list[str]:
+    """The arguments a shell passes (its comment and an output redirection dropped)."""
+    words = shlex.split(line, comments=True)[1:]
+    return words[: words.index(">")] if ">" in words else words
+
+
+def _pattern(sample: str) -> re.Pattern[str]:
+    return re.compile(".*".join(re.escape(part) for part in sample.split("...")))
+
+
+COMMANDS = _commands()
+ERRORS = [(c, s) for c, said in COMMANDS for s in said if "错误：" in s]
+
+
+def test_the_page_has_its_commands_and_errors():
+    assert len(COMMANDS) >= 20
+    assert len(ERRORS) >= 5
+
+
+@pytest.mark.parametrize(("line", "said"), COMMANDS,
+                         ids=[" ".join(c.split()[1:4]) for c, _ in COMMANDS])
+def test_every_command_is_taken_by_its_parser(line, said, capsys):
+    """Each command parses, but ``--help``, which exits 0, and a mistake in the arguments
+    themselves the page shows (``bordersim run: 错误：...``), which argparse refuses."""
+    argv = _argv(line)
+    refused = any(s.startswith("bordersim ") for s in said)
+    if "--help" in argv or refused:
+        with pytest.raises(SystemExit) as done:
+            build_parser().parse_args(argv)
+        assert done.value.code == (2 if refused else 0), line
+        return
+    args = build_parser().parse_args(argv)
+    if argv[0] in ("run", "compare", "sweep", "warmup", "outlook") and not any(
+            "错误：" in s for s in said):
+        base = sim.load_scenario(bundled_scenario(args.scenario), dict(args.settings))
+        for text in getattr(args, "reforms", None) or []:
+            parse(text).apply(base)  # (the reforms it names exist and apply)
+
+
+@pytest.mark.parametrize(("line", "sample"), ERRORS, ids=[c[10:40] for c, _ in ERRORS])
+def test_every_error_the_page_shows_is_printed(line, sample, capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    argv = _argv(line)
+    try:
+        status = main(argv)
+    except SystemExit as exc:  # (argparse's own errors)
+        status = exc.code
+    assert status == 2, line
+    printed = capsys.readouterr().err.splitlines()
+    assert any(_pattern(sample).fullmatch(p) for p in printed), (sample, printed)
+    assert not (tmp_path / "results").exists(), "a mistake must not start a run"
+
+
+def test_the_file_the_page_has_written_checks_with_its_note(capsys, monkeypatch, tmp_path):
+    (toml,) = _blocks("toml")
+    ((line, said),) = [(c, s) for c, s in COMMANDS if " check " in c]
+    name = _argv(line)[1]
+    (tmp_path / name).write_text(toml, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    assert main(_argv(line)) == 0
+    printed = capsys.readouterr().err.splitlines()
+    for sample in said:
+        assert any(_pattern(sample).fullmatch(p) for p in printed), (sample, printed)
+    (tmp_path / name).write_text(toml + 'name = "我的情景"\n', encoding="utf-8")
+    assert main(_argv(line)) == 0
+    assert capsys.readouterr().err == "", "the page says the note goes with a name"
