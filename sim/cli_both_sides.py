@@ -6,7 +6,6 @@ trucks. Only the standard library is imported at start-up."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -60,7 +59,11 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(error_line(problem, lang), file=sys.stderr)
         return 2
-    logs = read_logs(args.folder)
+    try:
+        logs = read_logs(args.folder)
+    except ValueError as e:  # (a log that is a link, or damaged: named)
+        print(error_line(str(e), lang), file=sys.stderr)
+        return 2
     if not logs:
         print(error_line(f"{args.folder} kept no per-consignment log: run it again with --log "
                          "(bordersim run SCENARIO --log --out DIR)", lang), file=sys.stderr)
@@ -109,9 +112,11 @@ def _port_problem(folder: Path, port: str, partner: Path) -> str | None:
                 "partner's desks at the start): run the baseline and each change apart "
                 "(bordersim run SCENARIO [--set KEY=VALUE] --log --out DIR) and give each "
                 "run's folder")
-    try:
-        scenario = json.loads((Path(folder) / "scenario.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+    from sim.report.folder import ResultsFolderError, read_json
+
+    try:  # (never through a link: the folder may be one others can write to)
+        scenario = read_json(Path(folder) / "scenario.json")
+    except ResultsFolderError as e:
         return f"{folder}: not a run's results folder (no readable scenario.json: {e})"
     ports = scenario.get("ports", {}) if isinstance(scenario, dict) else {}
     land = ", ".join(sorted(n for n, p in ports.items() if p.get("mode") == "land")) or "none"

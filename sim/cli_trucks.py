@@ -7,7 +7,6 @@ run's paired change. Only the standard library is imported at start-up."""
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from pathlib import Path
@@ -105,6 +104,19 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command; a log that cannot be read (a link, damaged) is its one-line error."""
+    from sim.cli_lang import chosen
+    from sim.cli_zh_errors import error_line
+    from sim.report.folder import ResultsFolderError
+
+    try:
+        return _run(args)
+    except ResultsFolderError as e:
+        print(error_line(str(e), chosen(args)), file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     from sim.analysis.trucks import TripRules, against_group, paired_change, per_replication
     from sim.cli_lang import chosen
     from sim.cli_zh_errors import error_line
@@ -193,10 +205,12 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
         raise ValueError(f"{what}: {folder} is a comparison's folder, whose logs keep no exam "
                          "columns: run each option apart (bordersim run SCENARIO [--set "
                          "KEY=VALUE] --seed S --log --out DIR) and give --against NAME=DIR")
-    try:
-        scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+    from sim.report.folder import ResultsFolderError, read_json
+
+    try:  # (never through a link: the folder may be one others can write to)
+        scenario = read_json(folder / "scenario.json")
+        meta = read_json(folder / "meta.json")
+    except ResultsFolderError as e:
         raise ValueError(f"{what}: {folder}: not a run's results folder ({e})") from None
     if not (isinstance(scenario, dict) and isinstance(scenario.get("days"), int | float)
             and isinstance(scenario.get("ports"), dict) and isinstance(meta, dict)):
@@ -233,17 +247,20 @@ def _check_commodity(folder: Path, name: str | None) -> None:
     """A ValueError when ``name`` is not a commodity of ``folder``'s scenario."""
     if name is None:
         return
-    scenario = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))
-    known = sorted(scenario.get("commodities") or {})
+    from sim.report.folder import read_object
+
+    known = sorted(read_object(folder / "scenario.json").get("commodities") or {})
     if name not in known:
         raise ValueError(f"--commodity: {name!r} is not a commodity of {folder}'s scenario; "
                          f"allowed: {', '.join(known)}")
 
 
 def _logs(folder: Path) -> list[Any]:
-    import pandas as pd
+    """The run's per-consignment logs, each read as a report reads it (a ValueError naming a
+    log that is a link or damaged)."""
+    from sim.report.folder import read_parquet
 
-    return [pd.read_parquet(p) for p in sorted((folder / "reps").glob("rep-*-log.parquet"))]
+    return [read_parquet(p) for p in sorted((folder / "reps").glob("rep-*-log.parquet"))]
 
 
 def _cell(value: float | None, scale: float, digits: int) -> str:

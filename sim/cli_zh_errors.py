@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable, Sequence
 
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
 from sim.cli_zh_fit import ERRORS as FIT_ERRORS
 from sim.cli_zh_fit import said as fit_said
+from sim.cli_zh_folder import ERRORS as FOLDER_ERRORS
+from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
@@ -327,8 +330,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+): not a run's results folder "
      r"\(\[Errno \d+\] (?P<oserr>[^:]+): (?P<path>.+)\)",
      "{w}：{f}：不是一次运行的结果文件夹（{oserr}：{path}）"),
-    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+): not a run's results folder \((?P<e>.+)\)",
-     "{w}：{f}：不是一次运行的结果文件夹（无法读取：{e}）"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+): not a run's results folder "
+     r"\((?P<inner>.+)\)",
+     "{w}：{f}：不是一次运行的结果文件夹（{inner}）"),
     (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+)/scenario\.json or meta\.json is damaged "
      r"\(no days, ports or seed as a run writes them\): run it again",
      "{w}：{f}/scenario.json 或 meta.json 已损坏（没有运行时写入的 days、ports 或 seed）："
@@ -353,6 +357,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     *CURVE_ERRORS,
     # bordersim both-sides (sim.cli_both_sides), its partner file's too
     *PARTNER_ERRORS,
+    (r"(?P<f>.+): not a run's results folder \(no readable scenario\.json: (?P<inner>.+)\)",
+     "{f}：不是一次运行的结果文件夹（无法读取 scenario.json：{inner}）"),
     (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
      r"SCENARIO --log --out DIR\)",
      "{f} 没有保存逐票记录：请加 --log 重新运行（bordersim run SCENARIO --log --out DIR）"),
@@ -372,12 +378,14 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "只有陆路口岸才计算边境两侧的时间"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
-#: tables of reasons whose module says their words itself: the organisation tree's
-#: (:mod:`sim.cli_zh_tree`) and a CSV of observations that cannot be fitted
-#: (:mod:`sim.cli_zh_fit`), each pattern with the function that says its groups
+#: tables of reasons whose module says their words itself, each pattern with the function
+#: that says its groups: the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
+#: observations that cannot be fitted (:mod:`sim.cli_zh_fit`), tried first; a results
+#: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest
 _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((TREE_ERRORS, tree_said), (FIT_ERRORS, fit_said))
               for english, zh in table]
+_FOLDER = [(re.compile(english), zh, folder_said) for english, zh in FOLDER_ERRORS]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
 _KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
 #: the system's words for why a folder cannot be made or written (others kept as written)
@@ -395,10 +403,9 @@ _UNTRANSLATED = "（此条尚无中文译文）"
 
 def reason(english: str) -> str | None:
     """``english`` (a reason, whole) in Chinese, or None if no entry knows it."""
-    for own, zh, says in _OWN_WORDS:
-        found = own.fullmatch(english)
-        if found is not None:
-            return zh.format(**says({k: v or "" for k, v in found.groupdict().items()}))
+    said = _own_words(english, _OWN_WORDS)
+    if said is not None:
+        return said
     for pattern, zh in _COMPILED:
         found = pattern.fullmatch(english)
         if found is not None:
@@ -426,9 +433,24 @@ def reason(english: str) -> str | None:
                 words["land"] = "无"
             if words.get("mode"):  # (a port's mode of transport in words)
                 words["mode"] = MODES.get(words["mode"], words["mode"])
+            if words.get("inner"):  # (a results folder's read error, said in turn)
+                words["inner"] = reason(words["inner"]) or words["inner"]
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)
+    return _own_words(english, _FOLDER)
+
+
+_Says = Callable[[dict[str, str]], dict[str, str]]
+
+
+def _own_words(english: str, table: Sequence[tuple[re.Pattern[str], str, _Says]]) -> str | None:
+    """``english`` in Chinese by the first pattern of ``table`` it matches, its groups said
+    by the pattern's own function (None: no pattern matches)."""
+    for own, zh, says in table:
+        found = own.fullmatch(english)
+        if found is not None:
+            return zh.format(**says({k: v or "" for k, v in found.groupdict().items()}))
     return None
 
 

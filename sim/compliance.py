@@ -39,8 +39,12 @@ def folder_estimates(folder: Path, check: str = "physical", level: float = 0.95)
         raise FileNotFoundError(
             f"{folder}: no replication log (reps/rep-NNNN-log.parquet); run with --log"
         )
+    from sim.report.folder import own_bytes, read_parquet
+    from sim.scenario.files import MAX_SCENARIO_BYTES
+
+    own_bytes(scenario_file, MAX_SCENARIO_BYTES)  # (never through a link: refused, named)
     scenario = load_scenario(scenario_file)
-    tables = {int(p.name.split("-")[1]): compliance_estimate(pd.read_parquet(p), scenario,
+    tables = {int(p.name.split("-")[1]): compliance_estimate(read_parquet(p), scenario,
                                                              check, level)
               for p in logs}  # fmt: skip
     return pd.concat(tables, names=["replication"])
@@ -61,6 +65,8 @@ def report(folder: Path, check: str = "physical", level: float = 0.95, lang: str
     ``lang``: ``zh`` names the same tables' headings, columns and rows in Chinese
     (:mod:`sim.cli_zh_compliance`)."""
     from sim.cli_zh_errors import error_line
+    from sim.report.folder import ResultsFolderError
+    from sim.scenario.loader import ScenarioError
 
     if not 0 < level < 1:
         print(error_line(f"--level {level:g}: give a level between 0 and 1, e.g. 0.95", lang),
@@ -68,7 +74,7 @@ def report(folder: Path, check: str = "physical", level: float = 0.95, lang: str
         return 2
     try:
         tables = folder_estimates(folder, check, level)
-    except (FileNotFoundError, NotEstimable) as exc:
+    except (FileNotFoundError, NotEstimable, ResultsFolderError, ScenarioError) as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2
     if lang == "zh":

@@ -205,3 +205,25 @@ def test_the_docs_pandas_recipe_runs_on_exported_tables(folders):
     by_type = space["by_type"]
     assert isinstance(by_type, pd.DataFrame) and len(by_type)
     assert set(by_type.scenario) == {"small"} and "compliant" not in set(by_type.truth)
+
+
+@pytest.mark.parametrize("name", ["metrics.csv", "trading-across-borders.csv", "meta.json"])
+def test_a_file_of_the_folder_is_never_read_through_a_link(folders, tmp_path, capsys, name):
+    folder = shutil.copytree(folders["run"], tmp_path / "run")
+    target = tmp_path / "elsewhere"
+    shutil.copyfile(folder / name, target)  # (the same bytes, only linked)
+    (folder / name).unlink()
+    (folder / name).symlink_to(target)
+    capsys.readouterr()
+    assert main(["tables", str(folder), "--out", str(tmp_path / "t")]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder / name} cannot be read: a symbolic link" in err and err.count("\n") == 1
+
+
+def test_a_damaged_meta_json_is_a_one_line_error_naming_it(folders, tmp_path, capsys):
+    folder = shutil.copytree(folders["run"], tmp_path / "run")
+    (folder / "meta.json").write_text("{", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["tables", str(folder), "--out", str(tmp_path / "t")]) == 2
+    err = capsys.readouterr().err
+    assert str(folder / "meta.json") in err and err.count("\n") == 1

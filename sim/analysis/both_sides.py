@@ -174,6 +174,10 @@ def one_stop_change(per_rep: pd.DataFrame) -> pd.DataFrame:
 
 
 def read_logs(folder: Path) -> list[pd.DataFrame]:
-    """The per-consignment logs a run kept (``bordersim run --log``), one per replication."""
+    """The per-consignment logs a run kept (``bordersim run --log``), one per replication,
+    each read as a report reads it (:func:`sim.report.folder.read_parquet`: never through a
+    link; a ``ResultsFolderError`` naming a log that cannot be read)."""
+    from sim.report.folder import read_parquet
+
     paths = sorted((Path(folder) / "reps").glob("rep-*-log.parquet"))
-    return [pd.read_parquet(p, columns=list(COLUMNS)) for p in paths]
+    return [read_parquet(p, columns=list(COLUMNS)) for p in paths]

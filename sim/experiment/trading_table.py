@@ -171,7 +171,10 @@ def compare_trading(
 
 def folder_frames(reps_dir: Path, reps: Sequence[int]) -> dict[int, pd.DataFrame]:
     """:func:`of_replication` of each replication of ``reps`` whose intervals table is in
-    ``reps_dir`` (its cost table too, when the scenario has ``[costs]``)."""
+    ``reps_dir`` (its cost table too, when the scenario has ``[costs]``), each read as a
+    report reads a folder's file (never through a link: a ``ResultsFolderError`` naming it)."""
+    from sim.report.folder import read_csv
+
     out = {}
     for r in reps:
         intervals = reps_dir / f"rep-{r:04d}-intervals.csv"
@@ -179,8 +182,8 @@ def folder_frames(reps_dir: Path, reps: Sequence[int]) -> dict[int, pd.DataFrame
             continue
         costs = reps_dir / f"rep-{r:04d}-costs.csv"
         has_costs = costs.exists() and costs.stat().st_size > 0
-        out[r] = of_replication(pd.read_csv(intervals),
-                                pd.read_csv(costs) if has_costs else None)  # fmt: skip
+        out[r] = of_replication(read_csv(intervals),
+                                read_csv(costs) if has_costs else None)  # fmt: skip
     return out
 
 

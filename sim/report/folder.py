@@ -134,6 +134,19 @@ def read_csv(path: Path, **kw: Any) -> pd.DataFrame:
         raise ResultsFolderError(f"{path} cannot be read ({exc})") from None
 
 
+def read_parquet(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """A Parquet log of the folder (``columns`` only, when given), read as :func:`own_bytes`
+    reads a file, or an error naming it."""
+    if not path.is_file() and not path.is_symlink():
+        raise ResultsFolderError(f"{path} is missing (the folder is incomplete or damaged)")
+    raw = own_bytes(path)
+    try:
+        table: pd.DataFrame = pd.read_parquet(io.BytesIO(raw), columns=columns)
+        return table
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds
+        raise ResultsFolderError(f"{path} cannot be read ({exc})", repair=False) from None
+
+
 def kind_of(path: Path) -> str:
     """``compare``, ``run`` or ``sweep``; an error for anything else."""
     if not path.is_dir():

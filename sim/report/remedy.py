@@ -61,10 +61,18 @@ def _record(path: Path) -> dict[str, Any]:
     """The folder's record of itself (``meta.json``, ``compare.json``), or {} when it
     cannot be read."""
     try:
-        data = loads(path.read_text(encoding="utf-8"))
+        data = loads(_own_text(path))
     except (OSError, ValueError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _own_text(path: Path) -> str:
+    """A folder's JSON file as text, read as a report reads it (never through a link: its
+    words must not come from a file the folder's writer could not read)."""
+    from sim.report.folder import _MAX_JSON, own_bytes
+
+    return own_bytes(path, _MAX_JSON).decode("utf-8")
 
 
 def _damaged_meta(path: Path, kind: str) -> Path | None:
@@ -95,7 +103,7 @@ def _made_by(path: Path, kind: str, record: dict[str, Any]) -> str | None:
 def _json_list(path: Path) -> list[Any]:
     """The list a JSON file holds (``failures.json``), or [] when it holds none."""
     try:
-        data = loads(path.read_text(encoding="utf-8"))
+        data = loads(_own_text(path))
     except (OSError, ValueError, UnicodeDecodeError):
         return []
     return data if isinstance(data, list) else []

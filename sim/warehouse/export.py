@@ -71,7 +71,9 @@ def scenario_fields(scenario: dict[str, Any], path: str = "") -> list[dict[str, 
 
 def _csv(path: Path) -> pd.DataFrame:
     """A CSV of the folder, only an empty cell missing (a port named `NA` stays `NA`)."""
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    from sim.report.folder import read_csv
+
+    return read_csv(path, keep_default_na=False, na_values=[""])  # (never through a link)
 
 
 def _long(frame: pd.DataFrame, name: str, keys: list[str], currency: str) -> pd.DataFrame:
@@ -112,7 +114,7 @@ def _typed(table: Table, frame: pd.DataFrame, ids: dict[str, Any]) -> pa.Table:
 def _runs_and_options(folder: Path, kind: str, res: Any, variants: dict[str, Any]
                       ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame, list[str]]:
     """The key columns, the ``runs`` row and the ``options`` rows; the options' names."""
-    from sim.report.folder import ResultsFolderError
+    from sim.report.folder import ResultsFolderError, read_object
 
     meta = res.meta
     record = folder / ("compare.json" if kind == "compare" else "meta.json")
@@ -127,7 +129,7 @@ def _runs_and_options(folder: Path, kind: str, res: Any, variants: dict[str, Any
     rows = []
     for i, name in enumerate(names):
         option_dir = folder if kind == "run" else folder / "options" / name
-        own = json.loads((option_dir / "meta.json").read_text(encoding="utf-8"))
+        own = read_object(option_dir / "meta.json")
         opt = res.options[i]
         rows.append({"option": name, "position": i, "scenario_hash": own["scenario_hash"],
                      "description": "the scenario unchanged" if kind == "run"

@@ -1,0 +1,42 @@
+"""A results folder's read errors in Chinese (:mod:`sim.report.folder`'s readers, which
+``report``, ``trucks``, ``both-sides``, ``compliance``, ``tables`` and others read a folder
+through): a pattern of each English reason and its Chinese, read by :mod:`sim.cli_zh_errors`.
+The file's path is kept as written; why a file cannot be read is said in Chinese when it is
+one of :func:`sim.experiment.store.read_problem`'s words, else kept as written."""
+
+from __future__ import annotations
+
+#: why a results file cannot be read (:func:`sim.experiment.store.read_problem`, and the
+#: checks of a file read only as bordersim writes it), in Chinese
+WHY = {
+    "a symbolic link (results files are read only as the files bordersim writes, never "
+    "through a link)": "它是符号链接（结果文件只按 bordersim 写入的文件读取，从不经由链接读取）",
+    "a file stands where its folder should be": "其所在文件夹的位置上是一个文件",
+    "missing": "文件缺失",
+    "a folder, not a file": "它是文件夹，不是文件",
+    "not a regular file": "它不是普通文件",
+}
+
+#: an English reason (the whole of it) -> its Chinese; ``why`` is said by :data:`WHY`
+ERRORS: tuple[tuple[str, str], ...] = (
+    (r"(?P<f>.+) is missing \(the folder is incomplete or damaged\)",
+     "{f} 缺失（结果文件夹不完整或已损坏）"),
+    (r"(?P<f>.+) is not what bordersim writes \(not a JSON object\)",
+     "{f} 不是 bordersim 写入的内容（不是 JSON 对象）"),
+    (r"(?P<f>.+) is a folder, not a file \(the folder is damaged\): remove it",
+     "{f} 是文件夹而不是文件（结果文件夹已损坏）：请删除它"),
+    (r"(?P<f>.+?) cannot be read: (?P<why>.+)", "{f} 无法读取：{why}"),
+    (r"(?P<f>.+?) cannot be read \((?P<detail>.+)\)", "{f} 无法读取（{detail}）"),
+)
+
+
+def said(words: dict[str, str]) -> dict[str, str]:
+    """``words`` of a matched reason with ``why`` in Chinese (when :data:`WHY` knows it; a
+    size limit, ``larger than N bytes``, is said too)."""
+    why = words.get("why")
+    if why:
+        if why.startswith("larger than ") and why.endswith(" bytes"):
+            words["why"] = f"大于 {why[len('larger than '):-len(' bytes')]} 字节"
+        else:
+            words["why"] = WHY.get(why, why)
+    return words
