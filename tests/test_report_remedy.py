@@ -178,3 +178,15 @@ def test_no_remedy_for_a_sweep_whose_meta_json_disagrees(tmp_path, capsys):
     err = _refused(folder, capsys)
     assert err.endswith("from another sweep (root_seed 1, this sweep 9); or meta.json was "
                         "edited"), err
+
+
+def test_the_remedy_never_reads_a_folders_record_through_a_link(tmp_path):
+    from sim.report.remedy import remedy
+
+    secret = tmp_path / "secret.json"  # (a file the folder's writer could not read)
+    secret.write_text(json.dumps({"command": ["bordersim", "run", "SECRET"]}), encoding="utf-8")
+    folder = tmp_path / "run"
+    folder.mkdir()
+    (folder / "meta.json").symlink_to(secret)
+    said = remedy(folder, "run")
+    assert "SECRET" not in said and f"--out {folder}" in said
