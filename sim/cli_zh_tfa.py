@@ -17,6 +17,8 @@ HEADING = ("海关通关时间（到港至放行，小时）：各方案相对�
            "* 表示经 Holm 多重比较校正后在 5% 水平上显著")
 #: the line of ``--csv``
 CSV = f"各方案的{AGREEMENT}条款及海关通关时间的变化：{{path}}"
+#: a row neither run has figures for (:data:`sim.report.tfa_changes.NONE_RELEASED`)
+NONE_RELEASED = "基准方案和本方案均无此类货物放行：没有数据"
 _STAT = {"mean": "均值", "median": "中位数"}
 _GOODS = {"all": "全部货物", "imports": "进口", "exports": "出口"}
 #: what the comparison said of the option (:func:`sim.report.tfa_changes._note`)
@@ -50,7 +52,7 @@ def note(text: str) -> str:
 
 def lines(table: Any) -> list[str]:
     """The table as Chinese text, aligned as the English one."""
-    from sim.report.tfa_changes import _hours
+    from sim.report.tfa_changes import hours, none_released
 
     out = [HEADING]
     for name, rows in table.groupby("option", sort=False):
@@ -64,8 +66,11 @@ def lines(table: Any) -> list[str]:
                    + "  95% 置信区间")
         for _, r in rows.iterrows():
             label = f"{_STAT[r['statistic']]}，{_GOODS[r['goods']]}"
+            if none_released(r):
+                out.append("  " + pad(label, 16, right=False) + NONE_RELEASED)
+                continue
             star = " *" if r["significant"] else ""
-            out.append("  " + pad(label, 16, right=False) + f"{_hours(r['baseline_h']):>10}"
-                       f"{_hours(r['option_h']):>10}{_hours(r['change_h'], '+'):>10}  "
-                       f"{_hours(r['ci_low'], '+')} 至 {_hours(r['ci_high'], '+')}{star}")
+            out.append("  " + pad(label, 16, right=False) + f"{hours(r['baseline_h']):>10}"
+                       f"{hours(r['option_h']):>10}{hours(r['change_h'], '+'):>10}  "
+                       f"{hours(r['ci_low'], '+')} 至 {hours(r['ci_high'], '+')}{star}")
     return out

@@ -167,3 +167,21 @@ def test_tfa_is_said_in_chinese_under_lang_zh(compared, capsys, tmp_path):
     kept = [ARTICLES[a] for a, (_, zh) in TITLES.items() if zh is None]
     assert "尚无中文" not in out and english_left(out) == [] and not any(k in out for k in kept)
     assert err.startswith("各方案的《贸易便利化协定》条款及海关通关时间的变化：")
+
+
+def test_goods_neither_run_released_are_said_so_not_shown_as_an_empty_interval():
+    """A comparison without exports printed ``mean, exports`` with blank figures and an
+    interval of ``to`` alone (``至`` in Chinese)."""
+    from sim.cli_zh_tfa import lines
+    from sim.report.tfa_changes import COLUMNS, NONE_RELEASED, tfa_lines
+
+    nan = float("nan")
+    rows = [["single_window", "single_window", "10.4", "clearance_h_mean", "mean", goods, *cells,
+             2, False, ""] for goods, cells in (("imports", (0.64, 0.5, -0.14, -0.2, -0.08)),
+                                                ("exports", (nan,) * 5))]
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    english, chinese = tfa_lines(table), lines(table)
+    assert english[-2].endswith("-0.20 to -0.08") and chinese[-2].endswith("-0.20 至 -0.08")
+    assert english[-1] == f"  {'mean, exports':<16}{NONE_RELEASED}"
+    assert chinese[-1].endswith("基准方案和本方案均无此类货物放行：没有数据")
+    assert not any(line.rstrip().endswith((" to", " 至")) for line in english + chinese)

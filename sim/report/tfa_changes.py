@@ -107,7 +107,7 @@ def _significant(x: Any) -> bool:
     return False if x is None or pd.isna(x) else bool(x)
 
 
-def _hours(x: Any, sign: str = "") -> str:
+def hours(x: Any, sign: str = "") -> str:
     """Hours to two decimals; below 0.005 h (18 s), not 0, to one significant digit, so that
     a median of seconds does not read as 0 (a -0.00 is shown as 0.00)."""
     if x is None or pd.isna(x):
@@ -136,9 +136,21 @@ def tfa_lines(table: pd.DataFrame) -> list[str]:
         out.append(f"  {'':<16}{'baseline':>10}{'option':>10}{'change':>10}  95 % interval")
         for _, r in rows.iterrows():
             label = f"{r['statistic']}, {r['goods']}"
+            if none_released(r):
+                out.append(f"  {label:<16}{NONE_RELEASED}")
+                continue
             star = " *" if r["significant"] else ""
-            out.append(f"  {label:<16}{_hours(r['baseline_h']):>10}{_hours(r['option_h']):>10}"
-                       f"{_hours(r['change_h'], '+'):>10}  {_hours(r['ci_low'], '+')} to "
-                       f"{_hours(r['ci_high'], '+')}"
+            out.append(f"  {label:<16}{hours(r['baseline_h']):>10}{hours(r['option_h']):>10}"
+                       f"{hours(r['change_h'], '+'):>10}  {hours(r['ci_low'], '+')} to "
+                       f"{hours(r['ci_high'], '+')}"
                        f"{star}")
     return out
+
+
+#: a row whose goods neither the baseline nor the option released (a run without exports)
+NONE_RELEASED = "none released in the baseline or the option: no figures"
+
+
+def none_released(row: Any) -> bool:
+    """Whether a row of the table has no figures: neither run released such goods."""
+    return bool(pd.isna(row["baseline_h"]) and pd.isna(row["option_h"]))
