@@ -69,7 +69,13 @@ FIELDS = (
                "dates outside the run), and whether none falls within; `transfer`, `no_transfer`, "
                "`advantages`, `same_heads`: a structure's stated assumptions, its transfer "
                "times (or none), its advantages and whether every structure places the same "
-               "heads)"),
+               "heads); `alerts`, `thresholds`: which advice a risk engine's missed target "
+               "gives; `all_reps`: every replication; `output`, `at_limit`: a warm-up pilot's "
+               "output and whether it found no steady state; `lane_figures`, `counting`: "
+               "unpaired metrics that are a new lane's queue figures, or the settings that "
+               "turn a count on; `one_rep`, `spread`: a sweep's noise from one replication, "
+               "or in the spread of its points; `milestone`, `queue_lane`: where unreleased "
+               "goods stopped and the lane they wait at)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -42,6 +42,9 @@ class Code:
 
 
 _N = r"[\d,]+(?:\.\d+)?"  # a figure as printed (thousands separated)
+#: a dated change after the run: its warm-up and observed days, the --days that would see it
+_ENDED = (rf"\((?P<f_warmup_days>{_N}) days of warm-up \+ (?P<f_observed_days>{_N}) observed",
+          rf"observe more than (?P<f_days_needed>{_N}) days")
 
 CODES: tuple[Code, ...] = (
     Code("lane_overload", "warning", True,
@@ -66,7 +69,8 @@ CODES: tuple[Code, ...] = (
          rf"(?P<port>[^:]+): more than (?P<f_threshold_pct>{_N})% of the cohort was still "
          rf"not released (?P<f_drain_days>{_N}) days after",
          (rf"\((?P<f_censored>{_N}) of (?P<f_cohort>{_N}) cohort consignments, "
-          rf"(?P<f_share_pct>{_N})%",)),
+          rf"(?P<f_share_pct>{_N})%", r"no further than '(?P<milestone>[^']+)'",
+          rf"; (?P<f_waiting>{_N}) waiting at (?P<queue_lane>\w+) at the end")),
     Code("not_out", "warning", True,
          "more than 1 % of a port's cohort was released but not yet out at the end: "
          "overall clearance is biased low",
@@ -79,13 +83,19 @@ CODES: tuple[Code, ...] = (
          "are steady, at another rate)",
          r"(?:(?P<port>[^:]+): )?(?:the )?risk engine(?:'s inspection rate (?:of ordinary "
          rf"(?P<direction>\w+?)s )?|.*?)missed its target(?: of (?P<f_target>{_N}))?",
-         (rf"\((?P<f_rate>{_N}) over (?P<f_decisions>{_N}) decisions",),
+         (rf"\((?P<f_rate>{_N}) over (?P<f_decisions>{_N}) decisions",
+          rf"explains: ±(?P<f_tolerance>{_N})", rf"last (?P<f_window>{_N}) ordinary scores",
+          r"(?P<alerts>alerts) raise scores", r"(?P<thresholds>see) how its threshold moved"),
          "inspection_rate_ordinary_port_{port}_{direction}"),
     Code("smugglers_unsettled", "warning", True,
          "a smuggling group's choices still moved with its starting beliefs when "
          "observation began: a longer warm-up is needed",
          r"smuggling group (?P<group>\S+) had not settled when observation began",
-         (rf"--set warmup_days=(?P<f_warmup_days_suggested>{_N})",)),
+         (rf"--set warmup_days=(?P<f_warmup_days_suggested>{_N})",
+          rf"by more than (?P<f_settle_points>{_N}) points",
+          rf"after the (?P<f_warmup_days>{_N})-day warm-up",
+          rf"still weighed (?P<f_start_weight_pct>{_N})%",
+          rf"even a (?P<f_longest_days>{_N})-day warm-up")),
     Code("resident_lane_overload", "warning", True,
          "the members of a border-resident lane bring more work than its officers on duty in "
          "the open hours can do: its queue grows all run",
@@ -101,13 +111,16 @@ CODES: tuple[Code, ...] = (
          (), "resident_lane_member_wait_h_mean_route_{route}"),
     Code("empty_run", "warning", False,
          "no consignment arrived in the observed days of some replications",
-         r"no consignment arrived in the observed days of"),
+         r"no consignment arrived in the observed days of",
+         (rf"of (?P<f_empty>{_N}) of its (?P<f_ran>{_N}) replications",
+          r"of (?P<all_reps>any) replication")),
     Code("reform_outside_run", "warning", False,
          "a dated reform takes effect before the observed days or after the run",
-         r"the dated reform '(?P<reform>[^']+)' takes effect on"),
+         r"the dated reform '(?P<reform>[^']+)' takes effect on",
+         (rf"date it after day (?P<f_after_day>{_N})", *_ENDED)),
     Code("period_outside_run", "warning", False,
          "a period of the timeline (periods_at) begins after the run: it is not reported",
-         rf"the period from periods_at (?P<f_day>{_N}) d begins on"),
+         rf"the period from periods_at (?P<f_day>{_N}) d begins on", _ENDED),
     Code("dated_window_outside_run", "warning", False,
          "a dated arrival window (arrivals.dated) shares no day with the run's arriving days: "
          "it changes nothing",
@@ -125,7 +138,10 @@ CODES: tuple[Code, ...] = (
     Code("warmup_too_short", "warning", False,
          "the warm-up is shorter than the MSER-5 suggestion saved for the scenario",
          rf"warm-up of (?P<f_warmup_days>{_N}) day\(s\) is shorter than the suggested "
-         rf"(?P<f_weeks_suggested>{_N}) week\(s\) \((?P<f_days_suggested>{_N}) days"),
+         rf"(?P<f_weeks_suggested>{_N}) week\(s\) \((?P<f_days_suggested>{_N}) days",
+         (rf"MSER-(?P<f_batch>{_N}) on daily (?P<output>\w+) of a (?P<f_pilot_days>{_N})-day "
+          rf"pilot, seed (?P<f_seed>{_N})", rf"longest of (?P<f_pilots>{_N}) saved pilots",
+          r"(?P<at_limit>no) steady state found within the pilot")),
     Code("pilot_no_steady_state", "warning", False,
          "a warm-up pilot found no steady state: MSER's truncation is the longest it may "
          "choose, so the suggested warm-up is only a lower bound",
@@ -174,7 +190,9 @@ CODES: tuple[Code, ...] = (
          "turned a count on, as spoils_after, report_by_port or ipr): they have no paired "
          "difference",
          rf"(?P<f_metrics>{_N}) metric\(s\) measured in it and in no replication of the "
-         r"baseline \((?P<metric>[^ ,)]+)"),
+         r"baseline \((?P<metric>[^ ,)]+)",
+         (rf"and (?P<f_more>{_N}) more\)", r"(?P<lane_figures>They) are the queue figures",
+          r"turns their count on \((?P<counting>[^)]+)\)")),
     Code("credit_floor_missed", "note", False,
          "the selection tables inspect discredited traders below the floor of China's credit "
          "rules (tables apply no credit rules; the risk engine holds them)",
@@ -276,12 +294,16 @@ CODES: tuple[Code, ...] = (
          "simulation noise blurs a Latin-hypercube sweep's PRCCs (or one replication cannot "
          "tell)",
          r"(?:with one replication per point the simulation noise in each point's mean|"
-         r"simulation noise makes up much of the spread of the points' means)"),
+         r"simulation noise makes up much of the spread of the points' means)",
+         (r"with (?P<one_rep>one) replication per point", r"(?P<spread>much) of the spread")),
     Code("sobol_uncertain", "warning", False,
          "a Sobol analysis's indices are too uncertain, or simulation noise moves them more "
          "than their intervals show",
          r"(?:the Sobol indices are uncertain|with one replication per point the Sobol "
-         r"intervals|simulation noise moves the Sobol indices)"),
+         r"intervals|simulation noise moves the Sobol indices)",
+         (rf"half-width is (?P<f_widest>{_N})", rf"\(now (?P<f_n>{_N});",
+          r"with (?P<one_rep>one) replication per point",
+          rf"over (?P<f_reps>{_N}) replications:")),
     Code("sobol_not_power_of_two", "warning", False,
          "a Sobol analysis's base sample size is not a power of two, so its indices converge "
          "more slowly (with the sizes to use instead)",

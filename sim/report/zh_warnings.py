@@ -15,25 +15,46 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                       "视为下限",
                       "按 85% 负荷计约需 {servers_needed} 个在岗，而非 {servers_now} 个"),
     "staff_overload": ("组织单位 {unit}：其{role}人员利用率 {utilisation_pct}%（高于 "
-                       "{threshold_pct}%）",),
+                       "{threshold_pct}%），其排队可能无法稳定，经其传递的请示上报时延、扣留和"
+                       "预警因此不是稳态：请在该处增加{role}人员，或把这些数据视为下限",),
     "wait_rising": ("{port}：{lane}的平均等待时间在观测各周持续上升（各周均值 "
                     "{weekly_mean_wait_h} 小时），排队在运行结束时仍未稳定",
                     "请延长运行（--days {days_suggested}），看其是否稳定或持续增长（后者需增加"
                     "能力）"),
     "unfinished": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物"
-                   "未放行：这些货物未计入通关时间，数据因此偏低；请在其等待处增加能力，或延长运行",
-                   "共 {censored}/{cohort} 票，占 {share_pct}%"),
+                   "未放行：这些货物被删失，未计入通关时间，数据因此偏低；请在其等待处增加能力，或以更长的"
+                   "收尾期运行，看其能否完成", "共 {censored}/{cohort} 票，占 {share_pct}%",
+                   "其中最多的停在 '{milestone}'", "运行结束时有 {waiting} 票在 {queue_lane} 等待"),
     "not_out": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物已放行"
-                "但未提离/装载，整体通关时间因此偏低", "共 {not_out}/{cohort} 票，占 {share_pct}%"),
-    "risk_target_missed": ("风险布控对一般货物的查验率未达到目标", "目标 {target}",
-                           "实际 {rate}（{decisions} 次判定）"),
-    "smugglers_unsettled": ("走私团伙 {group} 在观测开始时尚未稳定，需要更长的预热期",
-                            "建议 --set warmup_days={warmup_days_suggested}"),
+                "但未提离/装载：其到放行的通关时间已计入，整体通关时间却未计入，因此偏低；请延长收尾期"
+                "（drain_days）", "共 {not_out}/{cohort} 票，占 {share_pct}%"),
+    "risk_target_missed": ("风险布控对一般货物的查验率未达到目标", "口岸 {port}，{direction}货物",
+                           "目标 {target}",
+                           "实际 {rate}（{decisions} 次判定）",
+                           "偏差超出抽样噪声所能解释的范围（±{tolerance}）",
+                           "阈值是最近 {window} 个一般货物风险分值的分位数，多于此处判定的次数，"
+                           "因此始终无法稳定：请在此业务量下尝试更短的 risk.window",
+                           "{alerts:.0}预警使风险分值高于阈值，直至阈值适应：参见 "
+                           "risk.alert.boost 和 risk.alert.window",
+                           "{thresholds:.0}请查看 rep-NNNN-risk-thresholds.csv 中阈值的变化"),
+    "smugglers_unsettled": ("走私团伙 {group} 在观测开始时尚未稳定：其起始信念仍在改变其选择，"
+                            "因此其在观测期内的走私企图、威慑和转移效应部分反映的是起点，而非"
+                            "稳定后的状态；请延长预热期",
+                            "观测期内起始信念对其选择的影响仍超过其机会的 {settle_points} 个"
+                            "百分点",
+                            "本次 {warmup_days} 天预热期后，起始信念平均仍占 {start_weight_pct}% "
+                            "的权重",
+                            "约 {warmup_days_suggested} 天的预热期即可：--set "
+                            "warmup_days={warmup_days_suggested}",
+                            "按本次重复运行的速率，即使 {longest_days} 天的预热期也不够"),
     "resident_lane_overload": ("路线 '{route}' 的边民互市通道：边民带来的工作量为每周 "
                                "{work_officer_h_per_week} 关员·小时，开放时段在岗关员每周仅能提供 "
-                               "{officer_h_per_week}，排队全程增长",),
+                               "{officer_h_per_week}，排队全程增长，其等待时间取决于运行时长：请在其巡查排班中增加"
+                               "关员，或减少边民人数、缩短服务或检查时间",),
     "resident_lane_backlog": ("路线 '{route}' 的边民互市通道：观测期最后一天到达的边民平均等待 "
-                              "{wait_h_mean} 小时",),
+                              "{wait_h_mean} 小时（边民和受雇承运人在其关员处排队）：排队全程"
+                              "增长，其等待时间取决于运行时长；请增加关员，或核查更大的限额"
+                              "（每批货所需的受雇承运人更少）",),
     "credit_floor_missed": ("选择表对失信企业报关单的查验率为 {discredited_pct}%，低于我国"
                             "信用管理规则 {floor_pct}% 的下限（2019 年：84.76%）：选择表不执行"
                             "信用规则；请提高其失信企业查验率（selection.<check>.<commodity>."
@@ -94,10 +115,21 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),
-    "empty_run": ("部分重复运行的观测期内没有货物到港",),
-    "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效：观测期内到达的货物"
-                           "不受其影响；请调整观测期（--days）或预热期（warmup_days）以看到其效果",),
-    "period_outside_run": ("periods_at 中自第 {day} 天起的时期在运行结束后才开始，不予报告",),
+    "empty_run": ("观测期内没有货物到港：没有可测量的数据，其时间、比例和比率为空白（计数为 "
+                  "0），而不是数据；请检查其到港率，或延长运行（--days）",
+                  "其 {ran} 次重复运行中有 {empty} 次如此", "{all_reps:.0}每次重复运行均如此"),
+    "reform_outside_run": ("按日期生效的改革 '{reform}' 不在观测期内生效",
+                           "它在观测期开始时或之前已生效：观测期内到达的货物都受其影响，没有"
+                           "生效前的时期可作对比；请把其生效日定在第 {after_day} 天之后，以对比"
+                           "其前后",
+                           "它在观测运行结束时或之后（预热期 {warmup_days} 天 + 观测 "
+                           "{observed_days} 天）才生效，观测期内到达的货物都不受其影响（届时仍在"
+                           "流程中的观测货物只是与其改变的后到货物共用作业线）",
+                           "请观测超过 {days_needed} 天（--days）以看到其效果"),
+    "period_outside_run": ("periods_at 中自第 {day} 天起的时期在运行结束后才开始，观测期内到达的"
+                           "货物都不在其中，不予报告",
+                           "运行含预热期 {warmup_days} 天、观测 {observed_days} 天",
+                           "请观测超过 {days_needed} 天（--days）以看到该时期"),
     "dated_window_outside_run": ("按日期的到港系数时段 {window}（{first} 至 {last}）与本次"
                                  "运行的到港日（{run_first} 至 {run_last}，含预热期）没有一天"
                                  "重合，不改变任何到港；请检查其年份或 start_date",),
@@ -110,7 +142,12 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                  "办公时间",
                                  "其中 {before} 个早于运行开始日，不起任何作用"),
     "warmup_too_short": ("预热期 {warmup_days} 天，短于建议的 {weeks_suggested} 周"
-                         "（{days_suggested} 天）",),
+                         "（{days_suggested} 天）：最初几周的数据可能带有空系统起步的影响；"
+                         "请 --set warmup_days={days_suggested}",
+                         "建议值依据 {pilot_days} 天试运行每日 {output} 的 MSER-{batch}，种子 "
+                         "{seed}",
+                         "取 {pilots} 个已保存试运行中最长者",
+                         "{at_limit:.0}试运行中未找到稳态：请延长试运行"),
     "pilot_no_steady_state": ("试运行中未找到稳态：MSER 截断点（{truncation_days} 天）已是 "
                               "{pilot_days} 天试运行中可取的最长值（批次数的一半），因此建议的"
                               "预热期只是下限；请延长试运行（--days）",),
@@ -137,11 +174,28 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "metric_unmeasured": ("按名称要求显示（--show）的 {metric} 在任何重复运行中均未测得，"
                           "其数值缺失（summary.json 中为 null）",),
     "metric_unpaired": ("{metrics} 个指标在本方案中测得、而在基准方案的任何重复运行中均未测得"
-                        "（如 {metric}），没有配对差值",),
+                        "（如 {metric}），没有配对差值", "另有 {more} 个",
+                        "{lane_figures:.0}它们是只有本方案才有的作业线（新的班组、场所、仓库）"
+                        "的排队数据：请直接读其水平值，基准方案中没有可与之配对的数据",
+                        "若本方案只是开启了它们的计数（{counting}），请把该设置给每个方案"
+                        "（--set）以便比较"),
     "prcc_too_few_points": ("拉丁超立方扫描只有 {points} 个点、{parameters} 个参数，"
                             "不足以对参数排序（PRCC）",),
-    "prcc_noise": ("仿真噪声使拉丁超立方扫描的 PRCC 变得模糊",),
-    "sobol_uncertain": ("Sobol 指数不确定，或仿真噪声对其影响大于区间所示",),
+    "prcc_noise": ("仿真噪声使拉丁超立方扫描的 PRCC 变得模糊",
+                   "{one_rep:.0}每个点只有一次重复运行，无法测得各点均值中的仿真噪声，它把"
+                   "每个 PRCC 拉向 0：请运行 --reps 2 或更多",
+                   "{spread:.0}仿真噪声占各点均值离散程度的很大部分，把这些 PRCC 拉向 0："
+                   "请增加 --reps 或 --days（增加扫描点数不能减少噪声）"),
+    "sobol_uncertain": ("Sobol 指数不确定，或仿真噪声对其影响大于区间所示",
+                        "最宽的 95% 置信区间半宽为 {widest}，而指数介于 0 与 1 之间：请增大 "
+                        "--sobol N（当前 {n}；每加倍一次，区间约缩窄为 1/sqrt(2)），并增加 "
+                        "--reps 或 --days，以减少区间未计入的仿真噪声",
+                        "{one_rep:.0}每个点只有一次重复运行，Sobol 区间不含仿真噪声：各点共用"
+                        "同一组随机数，指数可能错得很肯定（权重可能从一个参数移到另一个）；请运行 "
+                        "--reps 2 或更多（届时报告指数在各次重复运行间的离散程度），并延长运行"
+                        "（--days）：增大 --sobol N 不能减少这一偏差",
+                        "{reps} 次重复运行的噪声半宽超过其自助法（bootstrap）区间：自助法只对"
+                        "参数样本重抽样；请增加 --reps 或 --days（增大 --sobol N 不能减少噪声）"),
     "sobol_not_power_of_two": ("Sobol 样本的基本规模 N = {n} 不是 2 的幂：Saltelli 样本所依据的 "
                                "Sobol' 序列只有在 2 的幂时才均衡，指数收敛比 N 所示更慢；"
                                "请改用 --sobol {lower} 或 {higher}",),

@@ -1,0 +1,74 @@
+"""The Chinese of a warning says what to do, as its English does: each code's generator
+message (and the other wordings of the codes that have several) comes out with its action,
+the settings and figures as the English writes them, not only its first clause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sim.cli_lang import line
+from tests.test_warning_codes import GENERATORS
+
+#: code -> what its Chinese must carry (the action, with the English's settings)
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "sobol_uncertain": ("--reps 2 或更多", "（--days）", "--sobol N 不能减少"),
+    "empty_run": ("请检查其到港率，或延长运行（--days）", "其 5 次重复运行中有 2 次"),
+    "smugglers_unsettled": ("请延长预热期",),
+    "risk_target_missed": ("口岸 sea，进口货物", "更短的 risk.window",
+                           "risk.alert.boost 和 risk.alert.window"),
+    "warmup_too_short": ("--set warmup_days=21",),
+    "staff_overload": ("请在该处增加", "视为下限"),
+    "period_outside_run": ("（--days）以看到该时期",),
+    "reform_outside_run": ("（--days）以看到其效果",),
+    "resident_lane_backlog": ("请增加关员",),
+    "resident_lane_overload": ("巡查排班中增加关员",),
+    "metric_unpaired": ("（--set）以便比较", "enforcement.report_by_port"),
+    "prcc_noise": ("--reps 2 或更多",),
+    "not_out": ("请延长收尾期（drain_days）",),
+    "unfinished": ("请在其等待处增加能力，或以更长的收尾期运行", "'lodged_quarantine'"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(ACTIONS))
+def test_each_codes_chinese_carries_its_action(code: str, tmp_path: Path):
+    english = GENERATORS[code](tmp_path)
+    zh = line("warning: " + english, "zh")
+    for said in ACTIONS[code]:
+        assert said in zh, (said, zh)
+    if "--set warmup_days=" in english:  # (a smuggling group's suggested warm-up)
+        setting = "--set warmup_days=" + english.split("--set warmup_days=")[1].split(")")[0]
+        assert setting in zh, (setting, zh)
+
+
+#: the other wordings of codes with several: (English, what its Chinese must carry)
+VARIANTS = (
+    ("the Sobol indices are uncertain: the widest 95 % half-width is 0.412, while an index "
+     "lies between 0 and 1; raise --sobol N (now 64; doubling it narrows the intervals by "
+     "about 1/sqrt(2), around the values these random numbers give), and --reps or --days, "
+     "which reduce the simulation noise the intervals leave out",
+     ("半宽为 0.412", "请增大 --sobol N（当前 64", "--reps 或 --days")),
+    ("simulation noise moves the Sobol indices more than their bootstrap intervals show "
+     "(noise half-width over 3 replications: a S1 ±0.2 (bootstrap ±0.1)); the bootstrap "
+     "resamples the parameter sample only: raise --reps or --days (a larger --sobol N does "
+     "not reduce the noise)", ("3 次重复运行", "请增加 --reps 或 --days")),
+    ("simulation noise makes up much of the spread of the points' means (m 45%): it pulls "
+     "those PRCCs towards 0; raise --reps or --days (more points do not reduce it)",
+     ("请增加 --reps 或 --days",)),
+    ("the dated reform 'training' takes effect on day 7 of the run, at or before the observed "
+     "days begin (day 14, after the warm-up), so every observed arrival meets it and there is "
+     "no period before it; date it after day 14 to set its before against its after",
+     ("请把其生效日定在第 14 天之后",)),
+    ("no consignment arrived in the observed days of any replication: there is nothing to "
+     "measure there, so its times, shares and rates are blanks (counts 0), not figures; "
+     "check its arrival rates, or run longer (--days)", ("每次重复运行均如此",)),
+)
+
+
+@pytest.mark.parametrize(("english", "carries"), VARIANTS)
+def test_each_wording_of_a_code_says_its_own_action(english: str, carries: tuple[str, ...]):
+    zh = line("warning: " + english, "zh")
+    assert "尚无中文" not in zh, zh
+    for said in carries:
+        assert said in zh, (said, zh)
