@@ -73,9 +73,10 @@ FIELDS = (
                "gives; `all_reps`: every replication; `output`, `at_limit`: a warm-up pilot's "
                "output and whether it found no steady state; `lane_figures`, `counting`: "
                "unpaired metrics that are a new lane's queue figures, or the settings that "
-               "turn a count on; `one_rep`, `spread`: a sweep's noise from one replication, "
-               "or in the spread of its points; `milestone`, `queue_lane`: where unreleased "
-               "goods stopped and the lane they wait at)"),
+               "turn a count on; `one_rep`, `spread`, `noisy`: a sweep's noise from one "
+               "replication, or in the spread of its points (the metrics it blurs); "
+               "`milestone`, `queue_lane`: where unreleased goods stopped and the lane they "
+               "wait at)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -295,7 +295,8 @@ CODES: tuple[Code, ...] = (
          "tell)",
          r"(?:with one replication per point the simulation noise in each point's mean|"
          r"simulation noise makes up much of the spread of the points' means)",
-         (r"with (?P<one_rep>one) replication per point", r"(?P<spread>much) of the spread")),
+         (r"with (?P<one_rep>one) replication per point", r"(?P<spread>much) of the spread",
+          r"points' means \((?P<noisy>[^)]+)\): it pulls")),
     Code("sobol_uncertain", "warning", False,
          "a Sobol analysis's indices are too uncertain, or simulation noise moves them more "
          "than their intervals show",

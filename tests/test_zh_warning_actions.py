@@ -55,7 +55,7 @@ VARIANTS = (
      "not reduce the noise)", ("3 次重复运行", "请增加 --reps 或 --days")),
     ("simulation noise makes up much of the spread of the points' means (m 45%): it pulls "
      "those PRCCs towards 0; raise --reps or --days (more points do not reduce it)",
-     ("请增加 --reps 或 --days",)),
+     ("请增加 --reps 或 --days", "噪声所占份额：m 45%")),
     ("the dated reform 'training' takes effect on day 7 of the run, at or before the observed "
      "days begin (day 14, after the warm-up), so every observed arrival meets it and there is "
      "no period before it; date it after day 14 to set its before against its after",
