@@ -1,8 +1,7 @@
 """``bordersim operating-curve [SCENARIO] --port NAME --clear C1,C2,... [--auc A1,A2,...]
 [--share S1,...] --reps R [--seed S] [--days D] [--set KEY=VALUE] [--out DIR] [--lang en|zh]``:
-an AI image
-reviewer's operating points at one port run on the same seeds, each against the scenario's
-own point, and what the better of the AUCs is worth at each threshold
+an AI image reviewer's operating points at one port run on the same seeds, each against the
+scenario's own point, and what the better of the AUCs is worth at each threshold
 (:mod:`sim.experiment.operating_curve`). Only the standard library is imported at start-up."""
 
 from __future__ import annotations
@@ -134,6 +133,7 @@ def _said_zh(args: argparse.Namespace, metrics: list[str], table: Any, worth: An
              aucs: tuple[float, float], out: Path) -> list[str]:
     """:func:`_said` in Chinese (:mod:`sim.cli_zh_operating_curve`), the same figures."""
     from sim import cli_zh_operating_curve as zh
+
     port, low, high, n = args.port, *aucs, len(table)
     said = [zh.heading(port, n, args.reps), *zh.point_lines(table, metrics, port)]
     if worth is not None:
