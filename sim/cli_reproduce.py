@@ -1,7 +1,7 @@
-"""``bordersim reproduce RESULTS_DIR [--out DIR] [--reps K]``: re-run a finished run's or
-comparison's folder from what it records and compare every figure with the original
-(:mod:`sim.reproduce`; docs/reproduce.md). Only the standard library is imported at
-start-up."""
+"""``bordersim reproduce RESULTS_DIR [--out DIR] [--reps K] [--lang en|zh]``: re-run a
+finished run's or comparison's folder from what it records and compare every figure with the
+original (:mod:`sim.reproduce`; docs/reproduce.md); ``--lang zh`` says the verdict and errors
+in Chinese (:mod:`sim.cli_zh_verdict`). Only the standard library is imported at start-up."""
 
 from __future__ import annotations
 
@@ -32,9 +32,15 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--reps", type=_positive_int, metavar="K",
                    help="re-run and check only the first K replications (the summary files, "
                    "over all of them, are then not compared)")
+    from sim.cli_lang import add_lang
+
+    add_lang(p, "language of the verdict, the figures that moved and the errors printed (en "
+             "or zh: Simplified Chinese; default: the environment variable BORDERSIM_LANG, "
+             "else en); the files written stay in English")
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim.cli_lang import chosen
     from sim.reproduce import reproduce
 
-    return reproduce(args.folder, args.out, args.reps)
+    return reproduce(args.folder, args.out, args.reps, chosen(args))

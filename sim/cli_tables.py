@@ -1,4 +1,5 @@
-"""``bordersim tables RESULTS_DIR --out DIR`` and ``bordersim tables --validate DIR``: a
+"""``bordersim tables RESULTS_DIR --out DIR`` and ``bordersim tables --validate DIR`` (and
+``--lang en|zh``: the lines printed in Chinese, :mod:`sim.cli_zh_verdict`): a
 finished run's or comparison's folder as warehouse tables (typed Parquet, one tidy long table
 per kind of figure, keyed by ``run_id`` and ``option``, with ``datapackage.json``, their
 schema), and the check of such tables against the schema before loading
@@ -32,32 +33,62 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--validate", type=Path, metavar="DIR",
                    help="instead, check the tables in DIR against the schema: exit 0 if they "
                    "match, 1 with one line per problem if not")
+    from sim.cli_lang import add_lang
+
+    add_lang(p, "language of the lines and errors printed (en or zh: Simplified Chinese; "
+             "default: the environment variable BORDERSIM_LANG, else en); the tables and "
+             "their schema stay in English")
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the tables, or validate written ones; 2 with a clear error for bad input."""
+    from sim.cli_lang import chosen
+    from sim.cli_zh_errors import error_line
     from sim.report.folder import ResultsFolderError
     from sim.warehouse.export import write
-    from sim.warehouse.validate import validate
 
+    lang = chosen(args)
     if args.validate is not None:
         if args.folder is not None or args.out is not None:
-            print("error: --validate DIR checks written tables: give no RESULTS_DIR or --out",
-                  file=sys.stderr)
+            print(error_line("--validate DIR checks written tables: give no RESULTS_DIR or "
+                             "--out", lang), file=sys.stderr)
             return 2
-        problems = validate(args.validate)
-        for line in problems:
-            print(line, file=sys.stderr)
-        print(f"{args.validate}: {'fit to load' if not problems else 'NOT fit to load'}")
-        return 1 if problems else 0
+        return _validate(args.validate, lang)
     if args.folder is None or args.out is None:
-        print("error: give RESULTS_DIR and --out DIR (or --validate DIR)", file=sys.stderr)
+        print(error_line("give RESULTS_DIR and --out DIR (or --validate DIR)", lang),
+              file=sys.stderr)
         return 2
     try:
         rows = write(args.folder, args.out)
     except (ResultsFolderError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), lang), file=sys.stderr)
         return 2
+    if lang == "zh":
+        from sim.cli_zh_verdict import rows_line, written
+
+        print("\n".join([*(rows_line(name, n) for name, n in rows.items()),
+                         written(args.out)]))
+        return 0
     for name, n in rows.items():
         print(f"{name:28} {n:>9,} rows")
     print(f"tables: {args.out}  (schema: {args.out / 'datapackage.json'})")
     return 0
+
+
+def _validate(folder: Path, lang: str) -> int:
+    """Check the tables in ``folder``: each problem on stderr, then the verdict; 1 if any."""
+    from sim.warehouse.validate import validate
+
+    problems = validate(folder)
+    if lang == "zh":
+        from sim.cli_zh_errors import problem
+        from sim.cli_zh_verdict import fit
+
+        for line in problems:
+            print(problem(line), file=sys.stderr)
+        print(fit(folder, not problems))
+        return 1 if problems else 0
+    for line in problems:
+        print(line, file=sys.stderr)
+    print(f"{folder}: {'fit to load' if not problems else 'NOT fit to load'}")
+    return 1 if problems else 0

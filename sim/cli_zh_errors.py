@@ -18,6 +18,8 @@ from sim.cli_zh_fit import said as fit_said
 from sim.cli_zh_folder import ERRORS as FOLDER_ERRORS
 from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
+from sim.cli_zh_reproduce import ERRORS as REPRODUCE_ERRORS
+from sim.cli_zh_reproduce import said as reproduce_said
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
@@ -381,11 +383,14 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: tables of reasons whose module says their words itself, each pattern with the function
 #: that says its groups: the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`), tried first; a results
-#: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest
+#: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
+#: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`)
 _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((TREE_ERRORS, tree_said), (FIT_ERRORS, fit_said))
               for english, zh in table]
-_FOLDER = [(re.compile(english), zh, folder_said) for english, zh in FOLDER_ERRORS]
+_FOLDER = [(re.compile(english), zh, says)
+           for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said))
+           for english, zh in table]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
 _KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
 #: the system's words for why a folder cannot be made or written (others kept as written)

@@ -183,9 +183,13 @@ def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
     return status, said.getvalue()
 
 
-def reproduce(folder: Path, out: Path | None = None, reps: int | None = None) -> int:
-    """Re-run ``folder`` and print the verdict: 0 reproduced, 1 not, 2 refused."""
+def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
+              lang: str = "en") -> int:
+    """Re-run ``folder`` and print the verdict (in ``lang``: ``zh``, :mod:`sim.cli_zh_verdict`):
+    0 reproduced, 1 not, 2 refused."""
     import sys
+
+    from sim.cli_zh_errors import error_line
 
     try:
         rec = read_folder(folder)
@@ -203,7 +207,10 @@ def reproduce(folder: Path, out: Path | None = None, reps: int | None = None) ->
 
         outcome = compare_folders(rec, new, k)
     except Refused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), lang), file=sys.stderr)
         return 2
-    print("\n".join(verdict(rec, new, outcome)))
+    from sim import cli_zh_verdict
+
+    lines_of = cli_zh_verdict.verdict if lang == "zh" else verdict
+    print("\n".join(lines_of(rec, new, outcome)))
     return 0 if outcome.same else 1

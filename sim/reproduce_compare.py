@@ -201,9 +201,15 @@ def _count(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
 
 
-def _change(a: float, b: float) -> str:
+def change(a: float, b: float) -> str:
+    """How a figure moved: ``a -> b (difference, relative)``."""
     rel = (b - a) / abs(a) if a else math.inf
     return f"{a:.6g} -> {b:.6g} ({b - a:+.3g}, {rel:+.2%})" if a else f"{a:.6g} -> {b:.6g}"
+
+
+def ranked(moved: list[tuple[str, str, float, float]]) -> list[tuple[str, str, float, float]]:
+    """The figures that moved, the one that moved most (relative to its value) first."""
+    return sorted(moved, key=lambda m: -abs(m[3] - m[2]) / (abs(m[2]) or 1e-300))
 
 
 def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
@@ -224,9 +230,9 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
         return lines
     lines.append(f"NOT REPRODUCED: {_count(len(out.moved), 'figure')} moved, "
                  f"{_count(len(out.problems), 'other difference')}")
-    worst = sorted(out.moved, key=lambda m: -abs(m[3] - m[2]) / (abs(m[2]) or 1e-300))
+    worst = ranked(out.moved)
     for where, name, a, b in worst[:SHOWN]:
-        lines.append(f"  {where}: {name} {_change(a, b)}")
+        lines.append(f"  {where}: {name} {change(a, b)}")
     if len(worst) > SHOWN:
         lines.append(f"  ... and {len(worst) - SHOWN} more figures")
     lines += [f"  {p}" for p in out.problems[:SHOWN]]

@@ -6,13 +6,18 @@ be re-run is refused with status 2."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from sim.cli import main
+from tests.test_cli_lang_notes import english_left
 from tests.test_compare_checks import SMALL
+
+#: a figure that moved, as the verdict writes it: ``a -> b (difference, relative)``
+MOVED = re.compile(r"\S+ -> \S+(?: \([^)]*\))?")
 
 RUN = ["--days", "2", "--seed", "7"]
 
@@ -163,3 +168,58 @@ def test_the_rerun_command_takes_from_the_record_what_defines_the_figures(tmp_pa
     run = Recorded(tmp_path, "run", tmp_path / "s.json", 3, 2, 2.0,
                    ["bordersim", "run", "--observed", "gone.csv", "--log", "--reps=2"], [""])
     assert rerun_argv(run, tmp_path / "new", 2)[-3:] == ["--reps", "2", "--log"]
+
+
+def test_the_verdict_in_chinese_has_the_english_figures(folders, tmp_path, capsys):
+    """``--lang zh``: 未能复现 with exit status 1, each figure that moved and each difference
+    as in English, no English sentence left; the files written stay English."""
+    copy = _copy(folders["run"], tmp_path)
+    _edit(copy / "summary.json", lambda s: s["clearance_h_mean"].update(
+        mean=s["clearance_h_mean"]["mean"] * 1.5))
+    _edit(copy / "reps" / "rep-0001.json", lambda r: r["tables"].update({"-queues.csv": "0"}))
+    _edit(copy / "meta.json", lambda m: m.update(machine="arm64"))
+    assert main(["reproduce", str(copy), "--out", str(tmp_path / "en")]) == 1
+    english = capsys.readouterr().out
+    assert main(["reproduce", str(copy), "--out", str(tmp_path / "zh"), "--lang", "zh"]) == 1
+    chinese = capsys.readouterr().out
+    assert english_left(chinese) == [] and "尚无中文" not in chinese, chinese
+    assert "未能复现：1 个数字有变化，另有 1 处其他差异" in chinese
+    assert "NOT REPRODUCED: 1 figure moved, 1 other difference" in english
+    assert MOVED.findall(chinese) == MOVED.findall(english) != []
+    assert "summary.json：clearance_h_mean/mean " in chinese
+    assert "重复运行 1：其表 rep-0001-queues.csv 不同" in chinese
+    assert "机器：原为 arm64，现为 " in chinese
+    assert (tmp_path / "zh" / "meta.json").read_text().startswith("{")
+
+
+def test_a_folder_reproduced_is_said_in_chinese(folders, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    assert main(["reproduce", str(folders["run"]), "--reps", "1",
+                 "--out", str(tmp_path / "again")]) == 0
+    out = capsys.readouterr().out
+    assert "复现成功：比较的每个数字都逐位相同" in out and "核对 2 次重复运行中的 1 次" in out
+    assert english_left(out) == [], out
+
+
+def test_refusals_are_said_in_chinese_with_their_values(folders, tmp_path, capsys):
+    def refused(*argv: str) -> str:
+        assert main(["reproduce", *argv, "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("错误：") and english_left(err) == [], err
+        return err
+
+    assert "--reps 3：该文件夹有 2 次重复运行；只能核对第 1 至 2 次" in refused(
+        str(folders["run"]), "--reps", "3")
+    assert f"{folders['compare']}：不是空文件夹；重新运行须写入新文件夹" in refused(
+        str(folders["run"]), "--out", str(folders["compare"]))
+    assert f"{tmp_path / 'nowhere'}：不是文件夹" in refused(str(tmp_path / "nowhere"))
+    copy = _copy(folders["run"], tmp_path)
+    _edit(copy / "meta.json", lambda m: m["history"][0].update(interrupted=True))
+    assert f"{copy}：其历史记录中有一条被中断的命令" in refused(str(copy))
+    _edit(copy / "meta.json", lambda m: m.update(kind="sweep"))
+    assert f"{copy}：是参数扫描（sweep）的结果文件夹" in refused(str(copy))
+    _edit(copy / "meta.json", lambda m: (m.pop("kind"), m["history"][0].pop("interrupted")))
+    (copy / "summary.json").unlink()
+    assert f"{copy}：没有 summary.json，说明运行未完成" in refused(str(copy))
+    (copy / "scenario.json").unlink()
+    assert f"{copy / 'scenario.json'}：缺失；重新运行的是" in refused(str(copy))

@@ -18,6 +18,7 @@ from sim.cli import main
 from sim.warehouse.export import figure_unit, run_id
 from sim.warehouse.schema import BY_NAME, TABLES, datapackage
 from sim.warehouse.validate import validate
+from tests.test_cli_lang_notes import english_left
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
@@ -168,6 +169,15 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     assert len(problems.splitlines()) == 6
     assert main(["tables", "--validate", str(broken)]) == 1
     assert "NOT fit to load" in capsys.readouterr().out
+    assert main(["tables", "--validate", str(broken), "--lang", "zh"]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{broken}：不可载入\n"
+    assert len(err.splitlines()) == 6 and english_left(err) == [], english_left(err)
+    assert "尚无中文" not in err
+    assert "datapackage.json：schema_version 为 '0'；本版 bordersim 的是 '1'" in err
+    assert "gains.parquet：列 'n' 的类型为 double；声明的是 int64" in err
+    assert "runs.parquet：列 'build' 有 1 个空值；该列为必填" in err
+    assert "'no_such_option'] 不在 options.parquet 中" in err
 
 
 def test_validate_says_in_one_line_when_there_are_no_tables_to_check(folders, tmp_path):
@@ -181,6 +191,51 @@ def test_validate_says_in_one_line_when_there_are_no_tables_to_check(folders, tm
         assert problem == (f"{folders[kind]}: a results folder, not its tables; export it "
                            f"first (bordersim tables {folders[kind]} --out DIR) and check DIR")
     assert main(["tables", "--validate", str(folders["run"])]) == 1
+
+
+def test_tables_in_chinese_print_the_same_rows(folders, tmp_path, capsys):
+    """``--lang zh``: the tables written and their rows, the same figures as in English;
+    the tables themselves stay English (the same bytes)."""
+    assert main(["tables", str(folders["cmp"]), "--out", str(tmp_path / "t")]) == 0
+    english = capsys.readouterr().out
+    assert main(["tables", str(folders["cmp"]), "--out", str(tmp_path / "zh"), "--lang",
+                 "zh"]) == 0
+    chinese = capsys.readouterr().out
+    assert _digest(tmp_path / "zh") == _digest(tmp_path / "t")
+    assert english_left(chinese) == [] and "行" in chinese and "模式" in chinese
+    rows = [ln.split()[:2] for ln in english.splitlines() if ln.endswith(" rows")]
+    assert rows and rows == [ln.split()[:2] for ln in chinese.splitlines() if ln.endswith(" 行")]
+    assert main(["tables", "--validate", str(tmp_path / "zh"), "--lang", "zh"]) == 0
+    assert capsys.readouterr().out == f"{tmp_path / 'zh'}：可以载入\n"
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["--validate", "{t}", "{run}"], "错误：--validate DIR 检查已写出的表：请不要同时给出 "
+                                     "RESULTS_DIR 或 --out"),
+    (["{run}"], "错误：请给出 RESULTS_DIR 和 --out DIR（或 --validate DIR）"),
+    (["{run}", "--out", "{run}/inside"],
+     "错误：--out {run}/inside：请把表写到结果文件夹 {run} 之外"),
+    (["--validate", "{run}"], "{run}：这是结果文件夹，不是导出的表；请先导出（bordersim tables "
+                              "{run} --out DIR），再检查 DIR"),
+    (["--validate", "{t}/nowhere"], "{t}/nowhere：文件夹不存在"),
+])
+def test_tables_errors_are_said_in_chinese_with_their_values(folders, capsys, argv, said):
+    words = {"run": str(folders["run"]), "t": str(folders["t-run"])}
+    assert main(["tables", *(a.format(**words) for a in argv), "--lang", "zh"]) in (1, 2)
+    err = capsys.readouterr().err
+    assert said.format(**words) in err and english_left(err) == [], err
+
+
+def test_a_record_without_a_field_is_refused_in_chinese(folders, tmp_path, capsys):
+    old = tmp_path / "old"
+    shutil.copytree(folders["run"], old)
+    meta = json.loads((old / "meta.json").read_text(encoding="utf-8"))
+    del meta["build"]
+    (old / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["tables", str(old), "--out", str(tmp_path / "t"), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"错误：{old / 'meta.json'}：没有 'build'：该文件夹由较早版本的 bordersim "
+                   "写出；请重新运行后再导出\n")
 
 
 def test_a_figure_without_a_declared_unit_is_refused():

@@ -1,0 +1,134 @@
+"""``bordersim reproduce --lang zh`` and ``tables --lang zh``: why a folder is refused, what
+the comparison of a folder with its re-run found (:mod:`sim.reproduce_compare`'s differences,
+files not compared, the code or platform that differs) and the warehouse validation's
+problems (:mod:`sim.warehouse.validate`), each English reason a pattern with its Chinese,
+plugged into :mod:`sim.cli_zh_errors`' reader. Paths, field names and figures are kept as
+written; the verdict's own lines are :mod:`sim.cli_zh_verdict`'s."""
+
+from __future__ import annotations
+
+import re
+
+#: what a results folder is (:attr:`sim.reproduce.Recorded.kind`, :func:`kind_of`)
+KINDS = {"run": "运行（run）", "compare": "方案比较（compare）", "sweep": "参数扫描（sweep）"}
+#: what the verdict names of the code and platform (:data:`sim.reproduce_compare.ENVIRONMENT`)
+ENVIRONMENT = {"version": "版本", "build": "构建", "python": "Python", "libraries": "库",
+               "machine": "机器", "platform": "平台", "git": "git 提交"}
+_WHICH = {"original": "原文件夹", "re-run": "重新运行的文件夹"}
+_WHERE = re.compile(r"(?:option (?P<option>\S+): )?replication (?P<r>\d+)")
+_BEFORE = r"\(the same command again resumes it\) before reproducing it"
+
+#: an English reason (the whole of it) -> its Chinese; groups said by :func:`said`
+ERRORS: tuple[tuple[str, str], ...] = (
+    # bordersim reproduce: a folder refused (sim.reproduce)
+    (r"(?P<f>.+): missing; a finished folder has it", "{f}：缺失；已完成的结果文件夹应有此文件"),
+    (rf"(?P<f>.+): its history records an interrupted command; finish the run {_BEFORE}",
+     "{f}：其历史记录中有一条被中断的命令；请先完成这次运行（再次执行同一命令即可继续），再复现"),
+    (r"(?P<f>.+): not a folder", "{f}：不是文件夹"),
+    (r"(?P<f>.+): a sweep's folder; reproduce re-runs a run's or a comparison's folder "
+     r"\(re-run a sweep with the command in its meta\.json\)",
+     "{f}：是参数扫描（sweep）的结果文件夹；reproduce 只重新运行 run 或 compare 的结果文件夹"
+     "（参数扫描请用其 meta.json 中记录的命令重新运行）"),
+    (r"(?P<f>.+): its command (?P<cmd>.*) is not a `bordersim (?P<kind>\w+)`; only folders "
+     r"of run and compare can be re-run",
+     "{f}：其命令 {cmd} 不是 `bordersim {kind}`；只有 run 和 compare 的结果文件夹可以重新运行"),
+    (r"(?P<f>.+): missing; the folder's resolved scenario is what is re-run \(the file the "
+     r"command named may have changed\)",
+     "{f}：缺失；重新运行的是结果文件夹中解析后的情景（命令所指的情景文件可能已改变）"),
+    (rf"(?P<f>.+): no summary\.json, so the run did not finish; finish it {_BEFORE}",
+     "{f}：没有 summary.json，说明运行未完成；请先完成（再次执行同一命令即可继续），再复现"),
+    (r"(?P<f>.+): its record has no usable seed, reps or days \((?P<detail>.*)\)",
+     "{f}：其记录中没有可用的 seed、reps 或 days（{detail}）"),
+    (r"(?P<f>.+): not empty; the re-run goes to a new folder \(name one with --out\)",
+     "{f}：不是空文件夹；重新运行须写入新文件夹（用 --out 指定）"),
+    (r"--reps (?P<k>\S+): the folder has (?P<n>\d+) replications; check 1 to (?P<m>\d+)",
+     "--reps {k}：该文件夹有 {n} 次重复运行；只能核对第 1 至 {m} 次"),
+    (r"the re-run `(?P<cmd>[^`]+)` exited with status (?P<s>\d+) \(its error is above\)",
+     "重新运行 `{cmd}` 以状态 {s} 退出（其错误见上文）"),
+    # bordersim reproduce: what differs (sim.reproduce_compare)
+    (r"(?P<key>version|build|python|libraries|machine|platform|git): (?P<a>.*) in the "
+     r"original, (?P<b>.*) now", "{key}：原为 {a}，现为 {b}"),
+    (r"(?P<where>.+?): (?P<name>.+) is in only the (?P<which>original|re-run)",
+     "{where}：{name} 只在{which}中"),
+    (r"(?P<name>.+) is in only the (?P<which>original|re-run)", "{name} 只在{which}中"),
+    (r"(?P<where>.+?): (?P<name>.+) was (?P<a>.+), is (?P<b>.+)",
+     "{where}：{name} 原为 {a}，现为 {b}"),
+    (r"(?P<where>option \S+: |)the scenario re-run is not the original's \(hash (?P<a>\w+) "
+     r"against (?P<b>\w+)\)", "{where}重新运行的情景与原情景不同（哈希 {a}，现为 {b}）"),
+    (r"(?P<where>.+?): its table (?P<t>\S+) differs", "{where}：其表 {t} 不同"),
+    (r"(?P<name>\S+) differs: (?P<a>-?\d+) rows in the original, (?P<b>-?\d+) now, or other "
+     r"columns", "{name} 不同：原文件 {a} 行，现在 {b} 行，或列不同"),
+    (r"(?P<name>\S+) differs in (?P<moved>\d+) of (?P<cells>\d+) cells; most: (?P<most>.*)",
+     "{name} 的 {cells} 个单元格中有 {moved} 个不同；变化最大的：{most}"),
+    (r"the re-run made (?P<made>\d+) replications, not (?P<reps>\d+)",
+     "重新运行得到 {made} 次重复运行，而不是 {reps} 次"),
+    (r"(?P<name>\S+) \(added by another command, not by (?P<kind>run|compare)\)",
+     "{name}（由其他命令添加，并非{kind}写出）"),
+    (r"validation\.csv \(the --observed file its command names is not here\)",
+     "validation.csv（其命令所指的 --observed 文件不在此处）"),
+    # bordersim tables (sim.cli_tables, sim.warehouse.export)
+    (r"--validate DIR checks written tables: give no RESULTS_DIR or --out",
+     "--validate DIR 检查已写出的表：请不要同时给出 RESULTS_DIR 或 --out"),
+    (r"give RESULTS_DIR and --out DIR \(or --validate DIR\)",
+     "请给出 RESULTS_DIR 和 --out DIR（或 --validate DIR）"),
+    (r"(?P<f>.+) is a (?P<kind>\w+)'s folder: give a run's or a comparison's",
+     "{f} 是{kind}的结果文件夹：请给出 run 或 compare 的结果文件夹"),
+    (r"(?P<f>.+): no (?P<key>'[^']*'): the folder was written by an older bordersim; run it "
+     r"again to export it", "{f}：没有 {key}：该文件夹由较早版本的 bordersim 写出；请重新运行后"
+     "再导出"),
+    (r"--out (?P<out>.+): write the tables outside the results folder (?P<f>.+) \(it is "
+     r"checked file by file\)", "--out {out}：请把表写到结果文件夹 {f} 之外（结果文件夹会被逐个"
+     "文件核对）"),
+    (r"(?P<f>.+): column currency holds (?P<named>\[.*\]): one currency expected",
+     "{f}：currency 列含有 {named}：应只有一种货币"),
+    # bordersim tables --validate (sim.warehouse.validate)
+    (r"(?P<f>.+): missing \(every table of the schema is written, empty or not\)",
+     "{f}：缺失（模式中的每张表都会写出，无论是否为空）"),
+    (r"(?P<f>.+): not a readable Parquet file \((?P<detail>.*)\)",
+     "{f}：不是可读取的 Parquet 文件（{detail}）"),
+    (r"(?P<f>.+): columns (?P<got>\[.*\]); the schema declares (?P<want>\[.*\])",
+     "{f}：列为 {got}；模式声明的是 {want}"),
+    (r"(?P<f>.+): column (?P<c>'[^']*') is (?P<got>.+); declared (?P<want>.+)",
+     "{f}：列 {c} 的类型为 {got}；声明的是 {want}"),
+    (r"(?P<f>.+): column (?P<c>'[^']*') has (?P<n>\d+) null\(s\); it is required",
+     "{f}：列 {c} 有 {n} 个空值；该列为必填"),
+    (r"(?P<f>.+): no such folder; give the folder bordersim tables wrote \(its --out DIR\)",
+     "{f}：文件夹不存在；请给出 bordersim tables 写出的文件夹（其 --out DIR）"),
+    (r"(?P<f>.+): a results folder, not its tables; export it first \((?P<cmd>bordersim "
+     r"tables .+ --out DIR)\) and check DIR", "{f}：这是结果文件夹，不是导出的表；请先导出"
+     "（{cmd}），再检查 DIR"),
+    (r"(?P<f>.+): not a readable schema \((?P<detail>.*)\)",
+     "{f}：不是可读取的模式文件（{detail}）"),
+    (r"(?P<f>.+): schema_version (?P<v>.+); this bordersim's is (?P<mine>.+) \(export the "
+     r"folder again\)", "{f}：schema_version 为 {v}；本版 bordersim 的是 {mine}（请重新导出"
+     "该文件夹）"),
+    (r"(?P<f>.+): primary key (?P<k>\[.*\]) repeats (?P<v>\[.*\])", "{f}：主键 {k} 有重复值 {v}"),
+    (r"(?P<f>.+): (?P<k>\[.*\]) (?P<v>\[.*\]) is not in (?P<p>\S+)", "{f}：{k} {v} 不在 {p} 中"),
+)
+
+
+def where(text: str) -> str:
+    """``option fast: replication 3`` as 方案 fast：重复运行 3 (another place as written)."""
+    found = _WHERE.fullmatch(text)
+    if found is None:
+        return text.replace("option ", "方案 ", 1).replace(": ", "：") if text.startswith(
+            "option ") else text
+    head = f"方案 {found['option']}：" if found["option"] else ""
+    return f"{head}重复运行 {found['r']}"
+
+
+def said(words: dict[str, str]) -> dict[str, str]:
+    """``words`` of a matched reason with what a folder is, which folder, the code's record
+    and the place of a difference in Chinese."""
+    if words.get("kind") in KINDS:
+        words["kind"] = KINDS[words["kind"]]
+    if words.get("which"):
+        words["which"] = _WHICH[words["which"]]
+    if words.get("key") in ENVIRONMENT:
+        words["key"] = ENVIRONMENT[words["key"]]
+    if words.get("where"):
+        words["where"] = where(words["where"].removesuffix(": ")) + (
+            "：" if words["where"].endswith(": ") else "")
+    if words.get("most", "").startswith("a row, "):
+        words["most"] = "某行，" + words["most"][len("a row, "):]
+    return words

@@ -1,0 +1,79 @@
+"""``bordersim reproduce --lang zh``'s verdict (复现成功 / 未能复现) and ``tables --lang zh``'s
+lines, from the same records and figures as the English lines of
+:func:`sim.reproduce_compare.verdict` and :mod:`sim.cli_tables`: each figure that moved is
+written as the English writes it (:func:`sim.reproduce_compare.change`); a difference, a
+file not compared or the code that differs is said by :mod:`sim.cli_zh_reproduce`'s table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sim.cli_zh_reproduce import KINDS, where
+
+if TYPE_CHECKING:
+    from sim.reproduce import Recorded
+    from sim.reproduce_compare import Outcome
+
+#: the verdicts (the English's REPRODUCED and NOT REPRODUCED)
+REPRODUCED, NOT_REPRODUCED = "复现成功", "未能复现"
+
+
+def _said(english: str) -> str:
+    """One difference or file not compared in Chinese (marked untranslated if unknown)."""
+    from sim.cli_zh_errors import problem
+
+    return problem(english)
+
+
+def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
+    """The lines of :func:`sim.reproduce_compare.verdict`, in Chinese."""
+    from sim.reproduce_compare import SHOWN, change, ranked
+
+    lines = [f"已将 {rec.folder} 重新运行到 {new}：{KINDS[rec.kind]}，随机种子 {rec.seed}，"
+             f"核对 {rec.reps} 次重复运行中的 {out.checked_reps} 次，观测 {rec.days:g} 天"]
+    lines.append(f"比较了 {out.replications} 份重复运行记录"
+                 + (f"和 {out.files} 个汇总文件" if out.all_reps else
+                    "；未比较汇总文件（它们基于全部重复运行：不加 --reps 重新运行即可比较）"))
+    if out.skipped:
+        lines.append("未比较：" + "；".join(_said(s) for s in out.skipped))
+    if out.same:
+        lines.append(f"{REPRODUCED}：比较的每个数字都逐位相同")
+        if out.environment:
+            lines.append("但由不同的代码或在不同的平台上生成：")
+            lines += [f"  {_said(e)}" for e in out.environment]
+        return lines
+    lines.append(f"{NOT_REPRODUCED}：{len(out.moved)} 个数字有变化，另有 {len(out.problems)} "
+                 "处其他差异")
+    worst = ranked(out.moved)
+    for place, name, a, b in worst[:SHOWN]:
+        lines.append(f"  {where(place)}：{name} {change(a, b)}")
+    if len(worst) > SHOWN:
+        lines.append(f"  …… 另有 {len(worst) - SHOWN} 个数字有变化")
+    lines += [f"  {_said(p)}" for p in out.problems[:SHOWN]]
+    if len(out.problems) > SHOWN:
+        lines.append(f"  …… 另有 {len(out.problems) - SHOWN} 处差异")
+    if out.environment:
+        lines.append("由不同的代码或在不同的平台上生成，这可能是原因：")
+        lines += [f"  {_said(e)}" for e in out.environment]
+    else:
+        lines.append("版本、构建、Python、库和机器都相同：数字本应相同；结果文件夹中的文件可能"
+                     "被编辑过")
+    return lines
+
+
+def rows_line(name: str, n: int) -> str:
+    """A table written and its rows (the English: ``NAME  N rows``)."""
+    from sim.cli_lang import pad
+
+    return f"{pad(name, 28, right=False)} {n:>9,} 行"
+
+
+def written(out: Path) -> str:
+    """Where the tables and their schema were written."""
+    return f"表：{out}（模式：{out / 'datapackage.json'}）"
+
+
+def fit(folder: Path, ok: bool) -> str:
+    """The validation's verdict (the English: ``fit to load`` or ``NOT fit to load``)."""
+    return f"{folder}：{'可以载入' if ok else '不可载入'}"
