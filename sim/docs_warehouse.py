@@ -58,6 +58,11 @@ seized = t["enforcement_figures"].query("figure == 'seized' and truth != 'compli
 by_type = seized.merge(t["runs"][["run_id", "scenario", "days"]], on="run_id")
 ```
 
+With `--lang zh` (or `BORDERSIM_LANG=zh`) the lines printed are in Chinese: each table
+written with its rows (行), the validation's verdict (可以载入 or 不可载入) and each of its
+problems, naming the file, the column and the value found, and every error; the tables and
+`datapackage.json` stay English.
+
 Left out (read them from the folder): `smuggling-weekly.csv`, `appraisal.csv` (written by
 `bordersim appraise`), `validation.csv`, the records' warnings and notes, and the
 per-replication tables other than clearance and resources (owners, queues, intervals,
