@@ -72,7 +72,9 @@ MISTAKES = [
      "error: command line: enforcement.ipr = true: a table with the keys holder_confirms, "
      "holder_applies, reply_days, investigation_days, decided_share, decided_days, "
      "undecided_days, court_days, court_notice_share, court_order_days, bond_per_case, "
-     "bond_rate, storage_per_day"),
+     "bond_rate, patent_share, counter_bond_share, counter_bond_days, counter_bond_per_case, "
+     "counter_bond_rate, counter_bond_held_days, withdrawn_share, withdrawn_days, "
+     "storage_per_day"),
     (["--set", "warmup_days=nan"],
      "error: command line: warmup_days = nan: expected a finite number; got nan"),
     (["--set", "warmup_days=true"],

@@ -89,6 +89,13 @@ IPR = [
           "ipr_holder_days times `enforcement.ipr.bond_per_case` times `bond_rate` (a year) "
           "over 365 days.", by=ALL,
           only=_IPR_ONLY + " and `enforcement.ipr.bond_per_case` above 0"),
+    Entry("ipr_counter_bond_cost", EFFECT_LAYER,
+          "The consignees' cost of the counter-bonds they post to have detained goods "
+          "suspected of infringing a patent released (IPR Regulations art. 19): ipr_detained "
+          "times `patent_share` times `counter_bond_share` times `counter_bond_per_case` "
+          "times `counter_bond_rate` (a year) over 365 days, for `counter_bond_held_days` "
+          "working days after the release at 7/5 calendar days each.", by=ALL,
+          only=_IPR_ONLY + " and `enforcement.ipr.counter_bond_share` above 0"),
     Entry("ipr_trader_hold_cost", EFFECT_LAYER,
           "The traders' storage and demurrage of the containers held for the holder's reply "
           "(recorded, unconfirmed; released by the run's end), over the observed days: the "

@@ -32,6 +32,10 @@ consignments:
 - ``ipr_holder_days`` and ``ipr_storage_cost``: consignment-days held at the holders' cost,
   and their storage at ``storage_per_day``; ``ipr_bond_cost`` (only with ``bond_per_case``
   above 0): the bonds tied up for those days, each ``bond_per_case`` at ``bond_rate`` a year;
+  the days include the patent cases released against the consignee's counter-bond and the
+  cases withdrawn (``counter_bond_share``, ``withdrawn_share``: expected values too);
+  ``ipr_counter_bond_cost`` (only with ``counter_bond_share`` above 0): the consignees'
+  counter-bonds tied up after the release (:meth:`IprProcedure.counter_bond_cost_per_case`);
 - ``ipr_clearance_time_mean``: hours from arrival to release of the goods released after
   the reply days (recorded, unconfirmed; released by the run's end), the hold included:
   what their trader sees.
@@ -78,6 +82,7 @@ UNITS = {
     "ipr_detained_days_mean": "days",
     "ipr_storage_cost": "currency, observed days",
     "ipr_bond_cost": "currency, observed days",
+    "ipr_counter_bond_cost": "currency, observed days",
     "ipr_clearance_time_mean": "hours",
     "ipr_trader_hold_cost_per_held": "currency per consignment",  # (before its stem)
     "ipr_trader_hold_cost": "currency, observed days",
@@ -142,7 +147,9 @@ def split(
     working day, ex officio the expected days of the case's outcomes
     (:meth:`IprProcedure.ex_officio_days`: decided or awaiting a court, by
     ``decided_share``; no draw), on application those of a court's notice or none
-    (:meth:`IprProcedure.on_application_days`); the bonds' cost only with a bond."""
+    (:meth:`IprProcedure.on_application_days`), both with the releases against a
+    counter-bond and on withdrawal; the bonds' cost only with a bond, the consignees'
+    counter-bonds' only with ``counter_bond_share``."""
     unrecorded, recorded = found[..., 0].astype(float), found[..., 1].astype(float)
     on_application, ex_officio = detained[..., 0].astype(float), detained[..., 1].astype(float)
     if held is None:
@@ -152,6 +159,9 @@ def split(
     else:
         days = held[..., 0] + held[..., 1]
     bond = {"ipr_bond_cost": days * p.bond_cost_per_day()} if p.bond_per_case > 0 else {}
+    if p.counter_bond_share > 0:  # (the consignees' counter-bonds, art. 19)
+        cases = ex_officio + on_application
+        bond["ipr_counter_bond_cost"] = cases * p.counter_bond_cost_per_case()
     return {
         "ipr_suspected_recorded": recorded,
         "ipr_suspected_unrecorded": unrecorded,

@@ -101,6 +101,11 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("ipr_bond_cost", "d16210c7"):
         "被扣留侵权货物占用的权利人担保金的成本：ipr_holder_days 乘以 "
         "enforcement.ipr.bond_per_case，再乘以 bond_rate（年率）除以 365 天。",
+    ("ipr_counter_bond_cost", "5d253516"):
+        "涉嫌侵犯专利权的被扣留货物，收发货人提供与货物等值的反担保金后放行（《知识产权海关保护"
+        "条例》第十九条），其占用反担保金的成本：ipr_detained 乘以 patent_share、"
+        "counter_bond_share、counter_bond_per_case，再乘以 counter_bond_rate（年率）除以 365 "
+        "天，按放行后 counter_bond_held_days 个工作日（每个工作日 7/5 个日历天）计。",
     ("ipr_storage_cost", "6600129f"):
         "权利人承担的被扣留侵权货物的仓储费：ipr_holder_days 乘以 "
         "enforcement.ipr.storage_per_day。",

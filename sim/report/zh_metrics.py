@@ -129,6 +129,7 @@ METRICS: dict[str, str] = {
     "ipr_detained_days_mean": "扣留货物的平均扣留天数",
     "ipr_storage_cost": "权利人承担的仓储费用",
     "ipr_bond_cost": "权利人担保金占用成本",
+    "ipr_counter_bond_cost": "收发货人反担保金占用成本",
     "ipr_clearance_time_mean": "等待权利人答复后放行货物的平均通关时间",
     "ipr_trader_hold_cost": "等待权利人答复期间货主承担的仓储及滞箱费",
     "ipr_trader_hold_cost_per_held": "每票等待权利人答复货物的货主仓储及滞箱费",

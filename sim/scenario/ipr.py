@@ -81,7 +81,11 @@ class IprProcedure(Extended):
 
     ADDED: ClassVar[tuple[str, ...]] = ("decided_share", "decided_days", "undecided_days",
                                         "court_notice_share", "court_order_days",
-                                        "bond_per_case", "bond_rate")
+                                        "bond_per_case", "bond_rate", "patent_share",
+                                        "counter_bond_share", "counter_bond_days",
+                                        "counter_bond_per_case", "counter_bond_rate",
+                                        "counter_bond_held_days", "withdrawn_share",
+                                        "withdrawn_days")
 
     holder_confirms: Probability = Field(
         default=0.86,
@@ -160,6 +164,56 @@ class IprProcedure(Extended):
         "guarantee's fee, is an assumption: no published rate found; use your bank's fee or "
         "your cost of capital); acts only with bond_per_case above 0",
     )
+    patent_share: Probability = Field(
+        default=0.0,
+        description="share of the detained cases that concern a patent, of either procedure "
+        "(the consignee of goods suspected of infringing a patent may post a counter-bond and "
+        "have them released, IPR Regulations art. 19: counter_bond_share). 0 (none, the "
+        "model's rule before this field) is an assumption: no published share found",
+    )
+    counter_bond_share: Probability = Field(
+        default=0.0,
+        description="share of the patent cases (patent_share) whose consignee posts the "
+        "counter-bond (反担保, the goods' value, IPR Regulations art. 19) and has the goods "
+        "released after counter_bond_days. 0 (none) is an assumption: set your own cases'",
+    )
+    counter_bond_days: Real = Field(
+        default=10.0, ge=0, le=COURT_LIMIT_DAYS,
+        description="working days from the detention to the release against the counter-bond "
+        "(10 is an assumption: the consignee's time to apply and post it, customs' to release; "
+        "no published duration found; at most 50, art. 24(2)'s longest hold without a court)",
+    )
+    counter_bond_per_case: Real = Field(
+        default=0.0, ge=0, le=1e12,
+        description="counter-bond the consignee posts per released patent case, in the "
+        "scenario's currency (IPR Regulations art. 19: the goods' value; 0: not costed; use "
+        "your consignments' declared value)",
+    )
+    counter_bond_rate: Real = Field(
+        default=0.02, ge=0, le=1,
+        description="annual cost of the counter-bond tied up, as a share of it a year (0.02, a "
+        "bank guarantee's fee as for bond_rate, is an assumption: use your bank's fee or your "
+        "cost of capital)",
+    )
+    counter_bond_held_days: Real = Field(
+        default=30.0, ge=0, le=365,
+        description="working days the counter-bond stays posted after the release, until the "
+        "holder sues or its time to sue lapses and customs refund it (art. 19: refunded when "
+        "the holder does not sue within a reasonable period; 30 is an assumption: no "
+        "published period found), at 7/5 calendar days each",
+    )
+    withdrawn_share: Probability = Field(
+        default=0.0,
+        description="share of the detained cases of either procedure whose holder withdraws "
+        "the application, the goods then released (implementing measures, GACC Order 183); "
+        "with the patent cases released against a counter-bond at most 1. 0 (none) is an "
+        "assumption: no published share found",
+    )
+    withdrawn_days: Real = Field(
+        default=10.0, ge=0, le=COURT_LIMIT_DAYS,
+        description="working days from the detention to the withdrawal and release (10 is an "
+        "assumption: no published duration found; at most 50, art. 24(2))",
+    )
     storage_per_day: Real = Field(
         default=0.0, ge=0, le=1e9,
         description="storage charged to the holder per detained consignment per calendar "
@@ -177,7 +231,35 @@ class IprProcedure(Extended):
                 sources={"decided_days": ("decided_days",),
                          "investigation_days": ("investigation_days",)},
             )
+        shares = self.released_share() + self.withdrawn_share
+        if shares > 1.0 + 1e-12:
+            raise AtField(
+                "withdrawn_share", "the cases withdrawn and the patent cases released against a "
+                f"counter-bond (patent_share x counter_bond_share = {self.released_share():g}) "
+                "compete for the same detained cases; allowed: their sum at most 1",
+                self.withdrawn_share,
+                sources={"withdrawn_share": ("withdrawn_share",),
+                         "patent_share": ("patent_share",),
+                         "counter_bond_share": ("counter_bond_share",)},
+            )
         return self
+
+    def released_share(self) -> float:
+        """The share of the detained cases released against the consignee's counter-bond:
+        the patent cases' ``counter_bond_share`` (IPR Regulations art. 19)."""
+        return self.patent_share * self.counter_bond_share
+
+    def _early(self, cases: tuple[tuple[float, float], ...],
+               ) -> tuple[tuple[float, float], ...]:
+        """``cases`` (weight, working days from the detention) with the early releases
+        folded in: the counter-bond's and the withdrawal's shares at their days, the rest
+        weighed by what remains; ``cases`` themselves when neither is set (bit for bit)."""
+        bonded, withdrawn = self.released_share(), self.withdrawn_share
+        if bonded == 0 and withdrawn == 0:
+            return cases
+        rest = 1.0 - bonded - withdrawn
+        early = ((bonded, self.counter_bond_days), (withdrawn, self.withdrawn_days))
+        return tuple((w, d) for w, d in (*((rest * w, d) for w, d in cases), *early) if w > 0)
 
     def ex_officio_days(self) -> tuple[tuple[float, float], ...]:
         """An ex officio detained consignment's outcomes: (weight, working days from its
@@ -186,7 +268,8 @@ class IprProcedure(Extended):
         ``reply_days + investigation_days``: the fixed hold before the case's fields."""
         decided = self.investigation_days if self.decided_days is None else self.decided_days
         cases = ((self.decided_share, decided), (1.0 - self.decided_share, self.undecided_days))
-        return tuple((w, self.reply_days + d) for w, d in cases if w > 0)
+        held = self._early(tuple((w, d) for w, d in cases if w > 0))
+        return tuple((w, self.reply_days + d) for w, d in held)
 
     def on_application_days(self) -> tuple[tuple[float, float], ...]:
         """A consignment detained on application's outcomes: (weight, working days from its
@@ -195,9 +278,17 @@ class IprProcedure(Extended):
         one outcome, weight 1, of ``court_days``: the fixed hold before these fields."""
         share, court = self.court_notice_share, self.court_days
         cases = ((1.0 - share, court), (share, court + self.court_order_days))
-        return tuple((w, d) for w, d in cases if w > 0)
+        return self._early(tuple((w, d) for w, d in cases if w > 0))
 
     def bond_cost_per_day(self) -> float:
         """The holder's cost of one detention's bond per calendar day held: the bond at
         ``bond_rate`` a year over 365 days (0 without a bond)."""
         return self.bond_per_case * self.bond_rate / 365.0
+
+    def counter_bond_cost_per_case(self) -> float:
+        """The consignees' expected cost of the counter-bond per detained case: the released
+        share's counter-bond at ``counter_bond_rate`` a year for ``counter_bond_held_days``
+        working days after the release, 7/5 calendar days each."""
+        days = self.counter_bond_held_days * CALENDAR_PER_WORKING_DAY
+        per_day = self.counter_bond_per_case * self.counter_bond_rate / 365.0
+        return self.released_share() * per_day * days

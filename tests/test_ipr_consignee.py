@@ -1,0 +1,115 @@
+"""The consignee's and the holder's early releases of detained goods
+(``enforcement.ipr.patent_share``, ``counter_bond_share``, ``counter_bond_days``,
+``counter_bond_per_case``, ``counter_bond_rate``, ``counter_bond_held_days``,
+``withdrawn_share``, ``withdrawn_days``; sim.model.ipr ``split`` and ``detained_days``): the
+patent cases whose consignee posts the counter-bond (IPR Regulations art. 19) are released
+after ``counter_bond_days``, the cases withdrawn after ``withdrawn_days``, the rest held as
+before; the days held are their expected value; the counter-bond costs its rate for the
+days it stays posted. Unset, nothing changes. Days by hand from time 0, Monday 00:00; the
+office keeps Monday to Friday, 08:30 to 17:30."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.model.ipr import SuspectTally, ipr_metrics
+from sim.scenario.ipr import IprProcedure
+from sim.scenario.office_hours import OfficeHours
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+FRI_3PM = 4 * 24 + 15.0
+LATE = 2.5 / 24  # (Friday 15:00 to a later day's close, 17:30)
+COURT_20 = 28 + LATE  # (20 working days from a Friday: four weeks)
+TEN = 14 + LATE  # (10 working days: two weeks)
+FIVE = 7 + LATE  # (5 working days: one week)
+FAKES = {
+    "enforcement.prevalence": {"counterfeit": 0.08},
+    "enforcement.detection.exam": {"counterfeit": 0.8},
+    "enforcement.recordation": {"share": 0.6},
+}
+NEW = {"patent_share", "counter_bond_share", "counter_bond_days", "counter_bond_per_case",
+       "counter_bond_rate", "counter_bond_held_days", "withdrawn_share", "withdrawn_days"}
+
+
+def _held(office: OfficeHours | None, **case: float) -> dict[str, float]:
+    """The metrics of one consignment of a brand not recorded, detained on application,
+    found on a Friday at 15:00."""
+    t = SuspectTally(["sea"])
+    t.found[0, 0, 0] = t.detained[0, 0, 0] = 1
+    t.caught.append(np.array([[0, 0, 0, FRI_3PM]]))
+    return ipr_metrics(t, IprProcedure(**case), office)
+
+
+def test_unset_the_outcomes_and_the_dump_are_unchanged():
+    p = IprProcedure(counter_bond_days=20.0, withdrawn_days=5.0, patent_share=0.5)
+    assert p.on_application_days() == ((1.0, 20.0),)
+    assert p.ex_officio_days() == ((1.0, 33.0),)
+    assert not NEW & set(IprProcedure(counter_bond_rate=0.02).model_dump())  # (hash unchanged)
+    assert "ipr_counter_bond_cost" not in _held(None, patent_share=1.0)
+    assert IprProcedure(withdrawn_share=0.5).model_dump()["withdrawn_share"] == 0.5
+
+
+def test_every_case_withdrawn_is_held_the_withdrawal_days_on_the_calendar():
+    case = {"withdrawn_share": 1.0, "withdrawn_days": 10.0}
+    assert _held(OfficeHours(), **case)["ipr_detained_days_mean"] == pytest.approx(TEN, abs=1e-12)
+    assert _held(None, **case)["ipr_detained_days_mean"] == pytest.approx(10 * 7 / 5)
+    ex_officio = IprProcedure(**case).ex_officio_days()
+    assert ex_officio == ((1.0, 3.0 + 10.0),)  # (the reply, then the withdrawal)
+
+
+def test_shares_in_between_hold_the_exact_mixture():
+    case = {"withdrawn_share": 0.25, "withdrawn_days": 10.0, "patent_share": 0.5,
+            "counter_bond_share": 0.5, "counter_bond_days": 5.0, "storage_per_day": 10.0,
+            "bond_per_case": 73_000.0, "bond_rate": 0.1}
+    m = _held(OfficeHours(), **case)
+    want = 0.5 * COURT_20 + 0.25 * TEN + 0.25 * FIVE
+    assert m["ipr_detained_days_mean"] == pytest.approx(want, rel=1e-12)
+    assert m["ipr_storage_cost"] == pytest.approx(10.0 * want, rel=1e-12)
+    assert m["ipr_bond_cost"] == pytest.approx(73_000 * 0.1 * want / 365, rel=1e-12)
+    m = _held(None, **case)
+    assert m["ipr_detained_days_mean"] == pytest.approx((0.5 * 20 + 0.25 * 10 + 0.25 * 5) * 1.4)
+
+
+def test_the_counter_bond_costs_its_rate_for_the_days_it_stays_posted():
+    case = {"patent_share": 0.5, "counter_bond_share": 0.5, "counter_bond_per_case": 200_000.0,
+            "counter_bond_rate": 0.05, "counter_bond_held_days": 30.0}
+    m = _held(OfficeHours(), **case)
+    want = 0.25 * 200_000 * 0.05 * 30 * 7 / 5 / 365
+    assert m["ipr_counter_bond_cost"] == pytest.approx(want, rel=1e-12)
+    assert m["ipr_counter_bond_cost_port_sea"] == m["ipr_counter_bond_cost"]
+
+
+def test_a_runs_withdrawals_shorten_both_procedures_holds():
+    """Ex officio 3 + (0.5 x 30 + 0.5 x 10), on application 0.5 x 20 + 0.5 x 10; 7/5."""
+    ipr = {"holder_confirms": 0.7, "holder_applies": 0.5, "withdrawn_share": 0.5,
+           "withdrawn_days": 10.0}
+    m = sim.simulate(sim.load_scenario(SMALL, {**FAKES, "enforcement.ipr": ipr}), 2).metrics()
+    ex_officio = m["ipr_suspected_recorded"] - m["ipr_released_unconfirmed"]
+    on_application = m["ipr_suspected_unrecorded"] - m["ipr_released_unprotected"]
+    assert ex_officio >= 1 and on_application >= 1
+    days = (ex_officio * (3 + 20) + on_application * 15) * 7 / 5
+    assert m["ipr_holder_days"] == pytest.approx(days, rel=1e-12)
+
+
+@pytest.mark.parametrize(("case", "said"), [
+    ({"patent_share": 1.5}, r"enforcement.ipr.patent_share = 1.5"),
+    ({"counter_bond_share": -0.1}, r"enforcement.ipr.counter_bond_share = -0.1"),
+    ({"withdrawn_share": 1.2}, r"enforcement.ipr.withdrawn_share = 1.2"),
+    ({"counter_bond_days": 51}, r"enforcement.ipr.counter_bond_days = 51.*less than or equal"),
+    ({"counter_bond_days": -1}, r"enforcement.ipr.counter_bond_days = -1"),
+    ({"withdrawn_days": 51}, r"enforcement.ipr.withdrawn_days = 51.*less than or equal to 50"),
+    ({"withdrawn_days": -1}, r"enforcement.ipr.withdrawn_days = -1"),
+    ({"counter_bond_per_case": -5}, r"enforcement.ipr.counter_bond_per_case = -5"),
+    ({"counter_bond_rate": 1.5}, r"enforcement.ipr.counter_bond_rate = 1.5"),
+    ({"counter_bond_held_days": 366}, r"enforcement.ipr.counter_bond_held_days = 366"),
+    ({"patent_share": 1, "counter_bond_share": 0.6, "withdrawn_share": 0.5},
+     r"enforcement.ipr.withdrawn_share = 0.5.*their sum at most 1"),
+])
+def test_bad_consignee_fields_are_refused_naming_the_field(case, said):
+    ipr = {f"enforcement.ipr.{k}": v for k, v in case.items()}
+    with pytest.raises(sim.ScenarioError, match=said):
+        sim.load_scenario(SMALL, {**FAKES, **ipr})
