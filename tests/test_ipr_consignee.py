@@ -54,11 +54,11 @@ def test_unset_the_outcomes_and_the_dump_are_unchanged():
 
 
 def test_every_case_withdrawn_is_held_the_withdrawal_days_on_the_calendar():
-    case = {"withdrawn_share": 1.0, "withdrawn_days": 10.0}
-    assert _held(OfficeHours(), **case)["ipr_detained_days_mean"] == pytest.approx(TEN, abs=1e-12)
-    assert _held(None, **case)["ipr_detained_days_mean"] == pytest.approx(10 * 7 / 5)
+    case = {"withdrawn_share": 1.0, "withdrawn_days": 5.0}  # (not counter_bond_days' 10)
+    assert _held(OfficeHours(), **case)["ipr_detained_days_mean"] == pytest.approx(FIVE, abs=1e-12)
+    assert _held(None, **case)["ipr_detained_days_mean"] == pytest.approx(5 * 7 / 5)
     ex_officio = IprProcedure(**case).ex_officio_days()
-    assert ex_officio == ((1.0, 3.0 + 10.0),)  # (the reply, then the withdrawal)
+    assert ex_officio == ((1.0, 3.0 + 5.0),)  # (the reply, then the withdrawal)
 
 
 def test_shares_in_between_hold_the_exact_mixture():
