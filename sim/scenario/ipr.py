@@ -31,6 +31,14 @@ model's rule before these fields). Each detention needs the holder's bond (担�
 cases, implementing measures): ``bond_per_case`` tied up for the days held at ``bond_rate`` a
 year is the holder's cost of it (``ipr_bond_cost``; no published figure for either: both are
 assumptions, 0 by default, not costed).
+
+Goods may leave the hold early, in either procedure: the consignee of goods suspected of
+infringing a patent may post a counter-bond equal to their value and have them released
+(反担保, art. 19): ``patent_share`` x ``counter_bond_share`` of the cases, after
+``counter_bond_days``; the holder may withdraw its application (implementing measures):
+``withdrawn_share`` of the cases, after ``withdrawn_days``. The counter-bond tied up for
+``counter_bond_held_days`` after the release at ``counter_bond_rate`` a year is the
+consignee's cost (``ipr_counter_bond_cost``). Shares and days are assumptions, 0 by default.
 """
 
 from __future__ import annotations
