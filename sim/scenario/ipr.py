@@ -261,10 +261,8 @@ class IprProcedure(Extended):
                ) -> tuple[tuple[float, float], ...]:
         """``cases`` (weight, working days from the detention) with the early releases
         folded in: the counter-bond's and the withdrawal's shares at their days, the rest
-        weighed by what remains; ``cases`` themselves when neither is set (bit for bit)."""
+        weighed by what remains (1 exactly when neither is set: ``cases`` bit for bit)."""
         bonded, withdrawn = self.released_share(), self.withdrawn_share
-        if bonded == 0 and withdrawn == 0:
-            return cases
         rest = 1.0 - bonded - withdrawn
         early = ((bonded, self.counter_bond_days), (withdrawn, self.withdrawn_days))
         return tuple((w, d) for w, d in (*((rest * w, d) for w, d in cases), *early) if w > 0)
