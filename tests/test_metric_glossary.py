@@ -27,7 +27,9 @@ RISK = {
     "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
              "throttle": {"queue": 50}},
     "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
-    "enforcement.ipr": {},  # (ipr_*: found counterfeits detained or released)
+    # (ipr_*: found counterfeits detained or released; the bonds' costs only with a bond)
+    "enforcement.ipr": {"bond_per_case": 1000, "patent_share": 0.5, "counter_bond_share": 0.5,
+                        "counter_bond_per_case": 1000},
     # a border-resident lane (resident_lane_*)
     "smuggling": {
         "routes": {"market": {
