@@ -95,6 +95,36 @@ def test_a_runs_withdrawals_shorten_both_procedures_holds():
     assert m["ipr_holder_days"] == pytest.approx(days, rel=1e-12)
 
 
+def test_an_early_release_after_the_cases_own_end_is_its_own_end():
+    """Withdrawn after 30 working days, goods on application released at 20 without a
+    court's notice leave at 20: a withdrawal cannot come after the release."""
+    case = {"withdrawn_share": 0.5, "withdrawn_days": 30.0}
+    assert IprProcedure(**case).on_application_days() == ((1.0, 20.0),)
+    m = _held(OfficeHours(), **case)
+    assert m["ipr_detained_days_mean"] == pytest.approx(COURT_20, abs=1e-12)
+    both = {**case, "withdrawn_share": 0.4, "court_notice_share": 0.5, "court_order_days": 30.0}
+    outcomes = IprProcedure(**both).on_application_days()  # (20, 20 + 30, the withdrawn 30)
+    assert [d for _, d in outcomes] == [20.0, 50.0, 30.0]
+    assert [w for w, _ in outcomes] == pytest.approx([0.5, 0.3, 0.2], rel=1e-12)
+    ex_officio = IprProcedure(withdrawn_share=0.5, withdrawn_days=40.0).ex_officio_days()
+    assert ex_officio == ((1.0, 33.0),)  # (decided at 30 from the detention, after the reply)
+
+
+def test_no_counter_bond_is_posted_for_goods_already_released():
+    """A counter-bond after 25 working days: the cases on application, released at 20, post
+    none; the ex officio ones, held 30, post it; a court's order holding half of them on
+    to 50 posts it for that half."""
+    p = IprProcedure(patent_share=1.0, counter_bond_share=0.5, counter_bond_days=25.0,
+                     counter_bond_per_case=365_000.0, counter_bond_rate=0.1,
+                     counter_bond_held_days=5.0)
+    full = 0.5 * 365_000 * 0.1 / 365 * 5 * 7 / 5
+    assert p.counter_bond_cost_per_case(False) == 0.0
+    assert p.counter_bond_cost_per_case(True) == pytest.approx(full, rel=1e-12)
+    court = p.model_copy(update={"court_notice_share": 0.5})
+    assert court.counter_bond_cost_per_case(False) == pytest.approx(full / 2, rel=1e-12)
+    assert _held(None, **p.model_dump())["ipr_counter_bond_cost"] == 0.0
+
+
 @pytest.mark.parametrize(("case", "said"), [
     ({"patent_share": 1.5}, r"enforcement.ipr.patent_share = 1.5"),
     ({"counter_bond_share": -0.1}, r"enforcement.ipr.counter_bond_share = -0.1"),

@@ -160,8 +160,8 @@ def split(
         days = held[..., 0] + held[..., 1]
     bond = {"ipr_bond_cost": days * p.bond_cost_per_day()} if p.bond_per_case > 0 else {}
     if p.counter_bond_share > 0:  # (the consignees' counter-bonds, art. 19)
-        cases = ex_officio + on_application
-        bond["ipr_counter_bond_cost"] = cases * p.counter_bond_cost_per_case()
+        bond["ipr_counter_bond_cost"] = (ex_officio * p.counter_bond_cost_per_case(True)
+                                         + on_application * p.counter_bond_cost_per_case(False))
     return {
         "ipr_suspected_recorded": recorded,
         "ipr_suspected_unrecorded": unrecorded,

@@ -36,7 +36,8 @@ Goods may leave the hold early, in either procedure: the consignee of goods susp
 infringing a patent may post a counter-bond equal to their value and have them released
 (反担保, art. 19): ``patent_share`` x ``counter_bond_share`` of the cases, after
 ``counter_bond_days``; the holder may withdraw its application (implementing measures):
-``withdrawn_share`` of the cases, after ``withdrawn_days``. The counter-bond tied up for
+``withdrawn_share`` of the cases, after ``withdrawn_days``, or at the case's own end if that
+comes sooner (no counter-bond is posted for goods already released). The counter-bond tied up for
 ``counter_bond_held_days`` after the release at ``counter_bond_rate`` a year is the
 consignee's cost (``ipr_counter_bond_cost``). Shares and days are assumptions, 0 by default.
 """
@@ -189,7 +190,8 @@ class IprProcedure(Extended):
         default=10.0, ge=0, le=COURT_LIMIT_DAYS,
         description="working days from the detention to the release against the counter-bond "
         "(10 is an assumption: the consignee's time to apply and post it, customs' to release; "
-        "no published duration found; at most 50, art. 24(2)'s longest hold without a court)",
+        "no published duration found; at most 50, art. 24(2)'s longest hold without a court; "
+        "a case that ends sooner ends at its own days, no counter-bond posted)",
     )
     counter_bond_per_case: Real = Field(
         default=0.0, ge=0, le=1e12,
@@ -220,7 +222,8 @@ class IprProcedure(Extended):
     withdrawn_days: Real = Field(
         default=10.0, ge=0, le=COURT_LIMIT_DAYS,
         description="working days from the detention to the withdrawal and release (10 is an "
-        "assumption: no published duration found; at most 50, art. 24(2))",
+        "assumption: no published duration found; at most 50, art. 24(2); a case that ends "
+        "sooner ends at its own days)",
     )
     storage_per_day: Real = Field(
         default=0.0, ge=0, le=1e9,
@@ -261,20 +264,44 @@ class IprProcedure(Extended):
                ) -> tuple[tuple[float, float], ...]:
         """``cases`` (weight, working days from the detention) with the early releases
         folded in: the counter-bond's and the withdrawal's shares at their days, the rest
-        weighed by what remains (1 exactly when neither is set: ``cases`` bit for bit)."""
+        weighed by what remains (1 exactly when neither is set: ``cases`` bit for bit). An
+        early release is one only while the goods are held: a case that ends sooner ends at
+        its own days, its shares of both with it."""
         bonded, withdrawn = self.released_share(), self.withdrawn_share
         rest = 1.0 - bonded - withdrawn
         early = ((bonded, self.counter_bond_days), (withdrawn, self.withdrawn_days))
-        return tuple((w, d) for w, d in (*((rest * w, d) for w, d in cases), *early) if w > 0)
+        own = ((w * (rest + sum(s for s, e in early if e >= d)), d) for w, d in cases)
+        held = ((s * self._held_at(cases, e), e) for s, e in early)
+        return tuple((w, d) for w, d in (*own, *held) if w > 0)
+
+    @staticmethod
+    def _held_at(cases: tuple[tuple[float, float], ...], day: float) -> float:
+        """The share of ``cases`` still held at ``day`` working days from the detention (1
+        exactly when every case lasts longer)."""
+        if all(d > day for _, d in cases):
+            return 1.0
+        return sum(w for w, d in cases if d > day)
+
+    def _ex_officio_cases(self) -> tuple[tuple[float, float], ...]:
+        """An ex officio case's outcomes before the early releases: (weight, working days
+        from the detention), decided then undecided, those of weight 0 left out."""
+        decided = self.investigation_days if self.decided_days is None else self.decided_days
+        cases = ((self.decided_share, decided), (1.0 - self.decided_share, self.undecided_days))
+        return tuple((w, d) for w, d in cases if w > 0)
+
+    def _on_application_cases(self) -> tuple[tuple[float, float], ...]:
+        """A case on application's outcomes before the early releases: without a court's
+        notice then with one, those of weight 0 left out."""
+        share, court = self.court_notice_share, self.court_days
+        cases = ((1.0 - share, court), (share, court + self.court_order_days))
+        return tuple((w, d) for w, d in cases if w > 0)
 
     def ex_officio_days(self) -> tuple[tuple[float, float], ...]:
         """An ex officio detained consignment's outcomes: (weight, working days from its
         finding: the reply, then its case's days), the decided cases' then the undecided
         ones', those of weight 0 left out. By default one outcome, weight 1, of
         ``reply_days + investigation_days``: the fixed hold before the case's fields."""
-        decided = self.investigation_days if self.decided_days is None else self.decided_days
-        cases = ((self.decided_share, decided), (1.0 - self.decided_share, self.undecided_days))
-        held = self._early(tuple((w, d) for w, d in cases if w > 0))
+        held = self._early(self._ex_officio_cases())
         return tuple((w, self.reply_days + d) for w, d in held)
 
     def on_application_days(self) -> tuple[tuple[float, float], ...]:
@@ -282,19 +309,21 @@ class IprProcedure(Extended):
         finding), those released at ``court_days`` without a court's notice then those the
         court's order holds ``court_order_days`` more, those of weight 0 left out. By default
         one outcome, weight 1, of ``court_days``: the fixed hold before these fields."""
-        share, court = self.court_notice_share, self.court_days
-        cases = ((1.0 - share, court), (share, court + self.court_order_days))
-        return self._early(tuple((w, d) for w, d in cases if w > 0))
+        return self._early(self._on_application_cases())
 
     def bond_cost_per_day(self) -> float:
         """The holder's cost of one detention's bond per calendar day held: the bond at
         ``bond_rate`` a year over 365 days (0 without a bond)."""
         return self.bond_per_case * self.bond_rate / 365.0
 
-    def counter_bond_cost_per_case(self) -> float:
-        """The consignees' expected cost of the counter-bond per detained case: the released
-        share's counter-bond at ``counter_bond_rate`` a year for ``counter_bond_held_days``
-        working days after the release, 7/5 calendar days each."""
+    def counter_bond_cost_per_case(self, ex_officio: bool) -> float:
+        """The consignees' expected cost of the counter-bond per detained case of one
+        procedure: the share released against it (of the cases still held at
+        ``counter_bond_days``: none is posted for goods already released) at
+        ``counter_bond_rate`` a year for ``counter_bond_held_days`` working days after the
+        release, 7/5 calendar days each."""
+        cases = self._ex_officio_cases() if ex_officio else self._on_application_cases()
+        share = self.released_share() * self._held_at(cases, self.counter_bond_days)
         days = self.counter_bond_held_days * CALENDAR_PER_WORKING_DAY
         per_day = self.counter_bond_per_case * self.counter_bond_rate / 365.0
-        return self.released_share() * per_day * days
+        return share * per_day * days
