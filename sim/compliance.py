@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from sim.analysis.compliance import NotEstimable, compliance_estimate
-from sim.scenario.loader import load_scenario
+from sim.scenario.schema import Scenario
 
 NOTE = (
     "A miss looks compliant: the estimate is of the goods the check finds, so a check that "
@@ -42,12 +42,24 @@ def folder_estimates(folder: Path, check: str = "physical", level: float = 0.95)
     from sim.report.folder import own_bytes, read_parquet
     from sim.scenario.files import MAX_SCENARIO_BYTES
 
-    own_bytes(scenario_file, MAX_SCENARIO_BYTES)  # (never through a link: refused, named)
-    scenario = load_scenario(scenario_file)
+    scenario = _scenario(scenario_file, own_bytes(scenario_file, MAX_SCENARIO_BYTES))
     tables = {int(p.name.split("-")[1]): compliance_estimate(read_parquet(p), scenario,
                                                              check, level)
               for p in logs}  # fmt: skip
     return pd.concat(tables, names=["replication"])
+
+
+def _scenario(file: Path, raw: bytes) -> Scenario:
+    """The run's scenario from the bytes read of its ``scenario.json`` (never through a link:
+    what was checked is what is loaded, not a file swapped in between)."""
+    from sim.report.folder import ResultsFolderError
+    from sim.scenario.check import load_resolved
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ResultsFolderError(f"{file} cannot be read (not UTF-8: {exc.reason})") from None
+    return load_resolved(file, {}, "overrides", text)
 
 
 def summary(tables: pd.DataFrame) -> pd.DataFrame:

@@ -90,3 +90,31 @@ def test_a_damaged_log_is_a_one_line_error_naming_it(run, tmp_path, capsys):
     log.write_bytes(log.read_bytes()[:100])
     for what, argv in _commands(folder, tmp_path).items():
         assert f"{log} cannot be read" in _error(argv, capsys), what
+
+
+def test_compliance_loads_the_scenario_it_checked_not_one_swapped_in_after(
+        run, tmp_path, monkeypatch, capsys):
+    """``scenario.json`` read once, as checked: a file swapped for a link (here: damaged)
+    right after the check is not what the estimates use."""
+    import sim.report.folder as folder_reads
+
+    folder = shutil.copytree(run, tmp_path / "run")
+    checked = folder_reads.own_bytes
+
+    def then_swapped(path: Path, limit: int = 1 << 30) -> bytes:
+        raw = checked(path, limit)
+        if path.name == "scenario.json":
+            path.write_text("{", encoding="utf-8")
+        return raw
+
+    monkeypatch.setattr(folder_reads, "own_bytes", then_swapped)
+    capsys.readouterr()
+    assert main(["compliance", str(folder)]) == 0, capsys.readouterr().err
+    assert (folder / "scenario.json").read_text(encoding="utf-8") == "{"  # (it was swapped)
+
+
+def test_a_scenario_json_not_utf8_is_a_one_line_error_naming_it(run, tmp_path, capsys):
+    folder = shutil.copytree(run, tmp_path / "run")
+    (folder / "scenario.json").write_bytes(b'{"days": "\xff"}')
+    err = _error(_commands(folder, tmp_path)["compliance"], capsys)
+    assert f"{folder / 'scenario.json'} cannot be read" in err

@@ -84,10 +84,13 @@ def check_flag(value: Any, name: str) -> bool:
     return value
 
 
-def load_resolved(path: Path, overrides: Mapping[str, Any], source: str) -> Scenario:
+def load_resolved(
+    path: Path, overrides: Mapping[str, Any], source: str, text: str | None = None
+) -> Scenario:
     """A resolved scenario written as JSON (a results folder's ``scenario.json``: times in
     hours and rates per hour, without units), with ``overrides`` (named ``source`` in an error
-    they cause) applied, validated: the scenario that run used."""
+    they cause) applied, validated: the scenario that run used. ``text``: the file's text as
+    its caller already read it (so what was checked is what is loaded), else read here."""
     from sim.scenario.files import MAX_SCENARIO_BYTES, FileProblem, read_text
     from sim.scenario.loader import ScenarioError, validate_changed
     from sim.scenario.units import canonical_units
@@ -95,7 +98,8 @@ def load_resolved(path: Path, overrides: Mapping[str, Any], source: str) -> Scen
     twice: dict[int, tuple[str, list[Any]]] = {}  # an object's id -> its key given twice
     try:
         data = json.loads(
-            read_text(path, MAX_SCENARIO_BYTES), object_pairs_hook=lambda p: _object(p, twice)
+            read_text(path, MAX_SCENARIO_BYTES) if text is None else text,
+            object_pairs_hook=lambda p: _object(p, twice),
         )
     except FileProblem as exc:
         raise ScenarioError([(str(path), "", str(path), _file_problem(exc))]) from None
