@@ -92,7 +92,7 @@ def test_the_counterfeits_page_commands_set_fields_the_default_scenario_accepts(
     page = (Path(__file__).parents[1] / "docs" / "counterfeits.md").read_text()
     sets = re.findall(r"--set '?([^' ]+)'?", page)
     options = [parse_option(o) for o in re.findall(r"--option '([^']+)'", page)]
-    assert len(sets) >= 5 and len(options) == 10
+    assert len(sets) >= 5 and len(options) == 11
     for setting in sets:
         key, raw = setting.split("=", 1)
         sim.load_scenario(DEFAULT, {key: read_value(raw)})

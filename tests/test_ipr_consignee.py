@@ -32,7 +32,8 @@ FAKES = {
     "enforcement.recordation": {"share": 0.6},
 }
 NEW = {"patent_share", "counter_bond_share", "counter_bond_days", "counter_bond_per_case",
-       "counter_bond_rate", "counter_bond_held_days", "withdrawn_share", "withdrawn_days"}
+       "counter_bond_rate", "counter_bond_held_days", "withdrawn_share", "withdrawn_days",
+       "counter_bond_sued_share", "counter_bond_suit_days", "counter_bond_awarded_share"}
 
 
 def _held(office: OfficeHours | None, **case: float) -> dict[str, float]:
@@ -125,6 +126,24 @@ def test_no_counter_bond_is_posted_for_goods_already_released():
     assert _held(None, **p.model_dump())["ipr_counter_bond_cost"] == 0.0
 
 
+def test_a_holder_who_sues_keeps_the_counter_bond_posted_and_may_be_awarded_it():
+    """40 % of the counter-bonds sued over: posted 200 working days, not 30; half of those
+    awarded to the holder, the whole counter-bond each."""
+    case = {"patent_share": 0.5, "counter_bond_share": 0.5, "counter_bond_per_case": 200_000.0,
+            "counter_bond_rate": 0.05, "counter_bond_held_days": 30.0,
+            "counter_bond_sued_share": 0.4, "counter_bond_suit_days": 200.0,
+            "counter_bond_awarded_share": 0.5}
+    m = _held(OfficeHours(), **case)
+    want = 0.25 * 200_000 * 0.05 / 365 * (0.6 * 30 + 0.4 * 200) * 7 / 5
+    assert m["ipr_counter_bond_cost"] == pytest.approx(want, rel=1e-12)
+    assert m["ipr_counter_bond_awarded"] == pytest.approx(0.25 * 0.4 * 0.5 * 200_000, rel=1e-12)
+    assert m["ipr_counter_bond_awarded_port_sea"] == m["ipr_counter_bond_awarded"]
+    late = {**case, "counter_bond_days": 25.0}  # (released at 20 on application: none posted)
+    assert _held(None, **late)["ipr_counter_bond_awarded"] == 0.0
+    assert "ipr_counter_bond_awarded" not in _held(None, **{**case, "counter_bond_sued_share": 0})
+    assert "ipr_counter_bond_awarded" not in _held(None, **{**case, "counter_bond_share": 0})
+
+
 @pytest.mark.parametrize(("case", "said"), [
     ({"patent_share": 1.5}, r"enforcement.ipr.patent_share = 1.5"),
     ({"counter_bond_share": -0.1}, r"enforcement.ipr.counter_bond_share = -0.1"),
@@ -136,6 +155,11 @@ def test_no_counter_bond_is_posted_for_goods_already_released():
     ({"counter_bond_per_case": -5}, r"enforcement.ipr.counter_bond_per_case = -5"),
     ({"counter_bond_rate": 1.5}, r"enforcement.ipr.counter_bond_rate = 1.5"),
     ({"counter_bond_held_days": 366}, r"enforcement.ipr.counter_bond_held_days = 366"),
+    ({"counter_bond_sued_share": 1.5}, r"enforcement.ipr.counter_bond_sued_share = 1.5"),
+    ({"counter_bond_suit_days": 2501}, r"enforcement.ipr.counter_bond_suit_days = 2501"),
+    ({"counter_bond_suit_days": -1}, r"enforcement.ipr.counter_bond_suit_days = -1"),
+    ({"counter_bond_awarded_share": -0.1},
+     r"enforcement.ipr.counter_bond_awarded_share = -0.1"),
     ({"patent_share": 1, "counter_bond_share": 0.6, "withdrawn_share": 0.5},
      r"enforcement.ipr.withdrawn_share = 0.5.*their sum at most 1"),
 ])

@@ -29,7 +29,7 @@ RISK = {
     "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
     # (ipr_*: found counterfeits detained or released; the bonds' costs only with a bond)
     "enforcement.ipr": {"bond_per_case": 1000, "patent_share": 0.5, "counter_bond_share": 0.5,
-                        "counter_bond_per_case": 1000},
+                        "counter_bond_per_case": 1000, "counter_bond_sued_share": 0.5},
     # a border-resident lane (resident_lane_*)
     "smuggling": {
         "routes": {"market": {

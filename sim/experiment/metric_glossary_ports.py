@@ -94,8 +94,18 @@ IPR = [
           "suspected of infringing a patent released (IPR Regulations art. 19): ipr_detained "
           "times `patent_share` times `counter_bond_share` times `counter_bond_per_case` "
           "times `counter_bond_rate` (a year) over 365 days, for `counter_bond_held_days` "
-          "working days after the release at 7/5 calendar days each.", by=ALL,
+          "working days after the release at 7/5 calendar days each (`counter_bond_suit_days` "
+          "for the share `counter_bond_sued_share` whose holder sues), of the cases still held "
+          "at `counter_bond_days`.", by=ALL,
           only=_IPR_ONLY + " and `enforcement.ipr.counter_bond_share` above 0"),
+    Entry("ipr_counter_bond_awarded", EFFECT_LAYER,
+          "The counter-bonds the courts award to holders who sue over goods released against "
+          "them, expected: the cases released against a counter-bond times "
+          "`counter_bond_sued_share` times `counter_bond_awarded_share` times "
+          "`counter_bond_per_case`. A transfer from consignees to holders, not a cost of "
+          "the border: not in ipr_counter_bond_cost.", by=ALL,
+          only=_IPR_ONLY + " and `enforcement.ipr.counter_bond_share` and "
+          "`counter_bond_sued_share` above 0"),
     Entry("ipr_trader_hold_cost", EFFECT_LAYER,
           "The traders' storage and demurrage of the containers held for the holder's reply "
           "(recorded, unconfirmed; released by the run's end), over the observed days: the "

@@ -217,7 +217,7 @@ IPR_ROWS = ("ipr_suspected_recorded", "ipr_suspected_unrecorded", "ipr_detained"
             "ipr_released_unconfirmed", "ipr_released_unprotected", "ipr_released_share",
             "ipr_detained_days_mean", "ipr_storage_cost", "ipr_clearance_time_mean")
 #: after them, with a bond (enforcement.ipr.bond_per_case): the holders' cost of it
-IPR_BOND_ROWS = ("ipr_bond_cost", "ipr_counter_bond_cost")
+IPR_BOND_ROWS = ("ipr_bond_cost", "ipr_counter_bond_cost", "ipr_counter_bond_awarded")
 #: after them, with [costs]: the traders' storage of the goods held for the reply
 #: (sim.model.ipr_trader)
 IPR_TRADER_ROWS = ("ipr_trader_hold_cost", "ipr_trader_hold_cost_per_held")

@@ -36,6 +36,8 @@ consignments:
   cases withdrawn (``counter_bond_share``, ``withdrawn_share``: expected values too);
   ``ipr_counter_bond_cost`` (only with ``counter_bond_share`` above 0): the consignees'
   counter-bonds tied up after the release (:meth:`IprProcedure.counter_bond_cost_per_case`);
+  ``ipr_counter_bond_awarded`` (only with ``counter_bond_sued_share`` above 0 too): the
+  counter-bonds the courts award to holders who sue, expected;
 - ``ipr_clearance_time_mean``: hours from arrival to release of the goods released after
   the reply days (recorded, unconfirmed; released by the run's end), the hold included:
   what their trader sees.
@@ -83,6 +85,7 @@ UNITS = {
     "ipr_storage_cost": "currency, observed days",
     "ipr_bond_cost": "currency, observed days",
     "ipr_counter_bond_cost": "currency, observed days",
+    "ipr_counter_bond_awarded": "currency, observed days",
     "ipr_clearance_time_mean": "hours",
     "ipr_trader_hold_cost_per_held": "currency per consignment",  # (before its stem)
     "ipr_trader_hold_cost": "currency, observed days",
@@ -162,6 +165,10 @@ def split(
     if p.counter_bond_share > 0:  # (the consignees' counter-bonds, art. 19)
         bond["ipr_counter_bond_cost"] = (ex_officio * p.counter_bond_cost_per_case(True)
                                          + on_application * p.counter_bond_cost_per_case(False))
+    if p.counter_bond_share > 0 and p.counter_bond_sued_share > 0:  # (the holders' suits)
+        bond["ipr_counter_bond_awarded"] = (
+            ex_officio * p.counter_bond_awarded_per_case(True)
+            + on_application * p.counter_bond_awarded_per_case(False))
     return {
         "ipr_suspected_recorded": recorded,
         "ipr_suspected_unrecorded": unrecorded,

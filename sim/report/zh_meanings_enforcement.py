@@ -101,11 +101,17 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("ipr_bond_cost", "d16210c7"):
         "被扣留侵权货物占用的权利人担保金的成本：ipr_holder_days 乘以 "
         "enforcement.ipr.bond_per_case，再乘以 bond_rate（年率）除以 365 天。",
-    ("ipr_counter_bond_cost", "5d253516"):
+    ("ipr_counter_bond_cost", "749484b4"):
         "涉嫌侵犯专利权的被扣留货物，收发货人提供与货物等值的反担保金后放行（《知识产权海关保护"
         "条例》第十九条），其占用反担保金的成本：ipr_detained 乘以 patent_share、"
         "counter_bond_share、counter_bond_per_case，再乘以 counter_bond_rate（年率）除以 365 "
-        "天，按放行后 counter_bond_held_days 个工作日（每个工作日 7/5 个日历天）计。",
+        "天，按放行后 counter_bond_held_days 个工作日（每个工作日 7/5 个日历天）计（权利人起诉"
+        "的部分 counter_bond_sued_share 按 counter_bond_suit_days 计），只计 counter_bond_days "
+        "时仍在扣留中的案件。",
+    ("ipr_counter_bond_awarded", "aab8b7ac"):
+        "权利人起诉后，法院判给权利人的反担保金（期望值）：凭反担保放行的案件数乘以 "
+        "counter_bond_sued_share、counter_bond_awarded_share 和 counter_bond_per_case。这是"
+        "收发货人向权利人的转移支付，不是口岸的成本，不计入 ipr_counter_bond_cost。",
     ("ipr_storage_cost", "6600129f"):
         "权利人承担的被扣留侵权货物的仓储费：ipr_holder_days 乘以 "
         "enforcement.ipr.storage_per_day。",

@@ -130,6 +130,7 @@ METRICS: dict[str, str] = {
     "ipr_storage_cost": "权利人承担的仓储费用",
     "ipr_bond_cost": "权利人担保金占用成本",
     "ipr_counter_bond_cost": "收发货人反担保金占用成本",
+    "ipr_counter_bond_awarded": "判给权利人的反担保金",
     "ipr_clearance_time_mean": "等待权利人答复后放行货物的平均通关时间",
     "ipr_trader_hold_cost": "等待权利人答复期间货主承担的仓储及滞箱费",
     "ipr_trader_hold_cost_per_held": "每票等待权利人答复货物的货主仓储及滞箱费",

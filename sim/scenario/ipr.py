@@ -39,7 +39,10 @@ infringing a patent may post a counter-bond equal to their value and have them r
 ``withdrawn_share`` of the cases, after ``withdrawn_days``, or at the case's own end if that
 comes sooner (no counter-bond is posted for goods already released). The counter-bond tied up for
 ``counter_bond_held_days`` after the release at ``counter_bond_rate`` a year is the
-consignee's cost (``ipr_counter_bond_cost``). Shares and days are assumptions, 0 by default.
+consignee's cost (``ipr_counter_bond_cost``); when the holder sues (``counter_bond_sued_share``)
+it stays posted ``counter_bond_suit_days`` until the judgement, and the court awards it to the
+holder in ``counter_bond_awarded_share`` of those cases (``ipr_counter_bond_awarded``). Shares
+and days are assumptions, 0 by default.
 """
 
 from __future__ import annotations
@@ -94,7 +97,9 @@ class IprProcedure(Extended):
                                         "counter_bond_share", "counter_bond_days",
                                         "counter_bond_per_case", "counter_bond_rate",
                                         "counter_bond_held_days", "withdrawn_share",
-                                        "withdrawn_days")
+                                        "withdrawn_days", "counter_bond_sued_share",
+                                        "counter_bond_suit_days",
+                                        "counter_bond_awarded_share")
 
     holder_confirms: Probability = Field(
         default=0.86,
@@ -212,6 +217,29 @@ class IprProcedure(Extended):
         "the holder does not sue within a reasonable period; 30 is an assumption: no "
         "published period found), at 7/5 calendar days each",
     )
+    counter_bond_sued_share: Probability = Field(
+        default=0.0,
+        description="share of the cases released against a counter-bond whose holder sues "
+        "within the period: the counter-bond then stays posted until the court's judgement "
+        "(counter_bond_suit_days) instead of counter_bond_held_days, and is paid to the "
+        "holder by counter_bond_awarded_share (IPR Regulations art. 19: refunded only when "
+        "the holder does not sue). 0 (none, the model's rule before this field) is an "
+        "assumption: no published share found",
+    )
+    counter_bond_suit_days: Real = Field(
+        default=250.0, ge=0, le=2500,
+        description="working days the counter-bond stays posted after the release when the "
+        "holder sues, until the court's judgement (250, about a year, is an assumption: no "
+        "published duration of a patent suit over detained goods found), at 7/5 calendar "
+        "days each",
+    )
+    counter_bond_awarded_share: Probability = Field(
+        default=0.5,
+        description="share of the sued cases in which the court awards the counter-bond to "
+        "the holder (the goods found infringing; the whole counter-bond, the goods' value, "
+        "taken as the damages paid from it). 0.5 is an assumption: no published share of "
+        "such suits found; acts only with counter_bond_sued_share above 0",
+    )
     withdrawn_share: Probability = Field(
         default=0.0,
         description="share of the detained cases of either procedure whose holder withdraws "
@@ -316,14 +344,27 @@ class IprProcedure(Extended):
         ``bond_rate`` a year over 365 days (0 without a bond)."""
         return self.bond_per_case * self.bond_rate / 365.0
 
+    def counter_bond_released(self, ex_officio: bool) -> float:
+        """The share of one procedure's detained cases released against a counter-bond: the
+        patent cases' ``counter_bond_share`` of those still held at ``counter_bond_days``
+        (none is posted for goods already released)."""
+        cases = self._ex_officio_cases() if ex_officio else self._on_application_cases()
+        return self.released_share() * self._held_at(cases, self.counter_bond_days)
+
     def counter_bond_cost_per_case(self, ex_officio: bool) -> float:
         """The consignees' expected cost of the counter-bond per detained case of one
-        procedure: the share released against it (of the cases still held at
-        ``counter_bond_days``: none is posted for goods already released) at
+        procedure: the share released against it (:meth:`counter_bond_released`) at
         ``counter_bond_rate`` a year for ``counter_bond_held_days`` working days after the
-        release, 7/5 calendar days each."""
-        cases = self._ex_officio_cases() if ex_officio else self._on_application_cases()
-        share = self.released_share() * self._held_at(cases, self.counter_bond_days)
-        days = self.counter_bond_held_days * CALENDAR_PER_WORKING_DAY
+        release, or ``counter_bond_suit_days`` when the holder sues, 7/5 calendar days
+        each."""
+        sued = self.counter_bond_sued_share
+        held = (1.0 - sued) * self.counter_bond_held_days + sued * self.counter_bond_suit_days
+        days = held * CALENDAR_PER_WORKING_DAY
         per_day = self.counter_bond_per_case * self.counter_bond_rate / 365.0
-        return share * per_day * days
+        return self.counter_bond_released(ex_officio) * per_day * days
+
+    def counter_bond_awarded_per_case(self, ex_officio: bool) -> float:
+        """The counter-bond paid to holders per detained case of one procedure, expected:
+        the share released against it, sued and awarded, times the counter-bond."""
+        won = self.counter_bond_sued_share * self.counter_bond_awarded_share
+        return self.counter_bond_released(ex_officio) * won * self.counter_bond_per_case
