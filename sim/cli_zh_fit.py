@@ -9,6 +9,7 @@ what they are written as."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: the weekdays as :data:`sim.scenario.arrival_fit.WEEKDAYS` writes them, in Chinese
@@ -23,6 +24,7 @@ _HOW = {"": "", "; write it without '_'": "；请不带 '_' 书写（1000，而�
 #: what Python's CSV reader says of a row it cannot read (another reason kept as written)
 _CSV = {"unexpected end of data": "引号闭合之前数据就已结束",
         "',' expected after '\"'": "'\"' 之后应为 ','"}
+_FIELD = re.compile(r"field larger than field limit \((\d+)\)")
 _HEADER = {"the header row": "首行", "its first row, not a number": "首行（不是数值）"}
 _F = r"(?:empirical csv )?(?P<f>'[^']*'|\"[^\"]*\")"  # (a file, as repr writes its path)
 _AT = rf"{_F} line (?P<line>\d+), column (?P<col>'[^']*'|\d+)"  # (a cell of it)
@@ -139,7 +141,9 @@ def said(words: dict[str, str]) -> dict[str, str]:
     if out.get("days"):
         out["days"] = "、".join(WEEKDAYS.get(d, d) for d in out["days"].split(", "))
     if out.get("e"):
-        out["e"] = _CSV.get(out["e"], out["e"])
+        big = _FIELD.fullmatch(out["e"])  # (a cell longer than the CSV reader takes)
+        out["e"] = (f"单元格长于 CSV 读取器的上限 {big[1]} 个字符" if big
+                    else _CSV.get(out["e"], out["e"]))
     if out.get("kind"):
         out["kind"] = _KINDS[out["kind"]]
     if out.get("oserr"):

@@ -37,6 +37,13 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _is_socket(path: Path) -> bool:
+    try:
+        return stat.S_ISSOCK(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -56,6 +63,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
                 "is a loop of symbolic links (each leads to another, and back): there is no "
                 "file to read"
             ) from None
+        if exc.errno == errno.ENXIO and _is_socket(path):  # (a socket cannot be opened)
+            raise FileProblem("is a socket, not a regular file") from None
         raise FileProblem(f"cannot read: {exc.strerror}") from None
     try:
         st = os.fstat(fd)

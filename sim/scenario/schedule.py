@@ -62,7 +62,9 @@ class Schedule(Strict):
                 raise ValueError(f"a schedule read from csv takes nothing else; got {extra}")
             base = Path((info.context or {}).get("base_dir", "."))
             path = base / str(data["csv"])
-            if not Path(str(data["csv"])).is_absolute() and not path.exists():
+            if not Path(str(data["csv"])).is_absolute() and not (
+                path.exists() or path.is_symlink()  # (a link to nowhere: said by the reader)
+            ):
                 raise ValueError(
                     f"schedule csv {str(path)!r}: no such file; a relative path is read from "
                     f"the scenario file's folder ({str(base)!r}): give it from there, or an "
