@@ -406,6 +406,7 @@ _SYSTEM = {
     "File exists": "已有同名文件",
     "No space left on device": "磁盘空间不足",
     "Is a directory": "是文件夹",
+    "No such device or address": "没有该设备或地址",
 }
 _UNTRANSLATED = "（此条尚无中文译文）"
 

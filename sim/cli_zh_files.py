@@ -73,8 +73,6 @@ ERRORS: tuple[tuple[str, str], ...] = (
     *((head.format(en), zh_head.format(zh)) for head, zh_head in _HEADS for en, zh in REASONS),
     *_CHAIN,
 )
-#: the system's reasons :data:`sim.cli_zh_errors._SYSTEM` does not say
-_SYSTEM = {"No such device or address": "没有该设备或地址"}
 
 
 def said(words: dict[str, str]) -> dict[str, str]:
@@ -86,7 +84,7 @@ def said(words: dict[str, str]) -> dict[str, str]:
     if out.get("oserr"):
         from sim.cli_zh_errors import _SYSTEM as SYSTEM
 
-        out["oserr"] = SYSTEM.get(out["oserr"], _SYSTEM.get(out["oserr"], out["oserr"]))
+        out["oserr"] = SYSTEM.get(out["oserr"], out["oserr"])
     if out.get("utf16"):
         out["utf16"] = "（看来是 UTF-16）"
     if "near" in out:
