@@ -187,3 +187,21 @@ def test_every_file_problem_has_a_chinese_pattern() -> None:
         assert "尚无中文" not in said and english_left(said) == [], said
         for kept in ("4,194,304", "5,000,006", "1,000,000", "'gone.toml'", "0xe9"):
             assert kept not in message or kept in said, said
+
+
+#: a child file's extends or drop that cannot be used -> what its Chinese line holds
+CHAIN = {
+    'extends = 3\n': "extends = 3：应为文件名（字符串）",
+    'extends = " "\n': "extends = ' '：为空：请给出内置情景的名称或文件",
+    'drop = ["ports.x"]\n': "删除（drop）了上级情景的表，但本文件没有继承任何上级情景",
+    'extends = "default"\ndrop = ["ports.sea_prot"]\n':
+        "上级情景（default.toml）中没有可删除的 ports.sea_prot；上级情景的 ports（删去之前各项"
+        "之后）：airport, land_border, post_hub, sea_port；是否应为 'ports.sea_port'？",
+}
+
+
+@pytest.mark.parametrize("text", list(CHAIN))
+def test_an_extends_or_drop_that_cannot_be_used_is_said_in_chinese(
+        text: str, tmp_path: Path, capsys) -> None:
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    assert CHAIN[text] in _said(["check", str(tmp_path / "c.toml")], capsys)
