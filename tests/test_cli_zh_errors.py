@@ -73,7 +73,8 @@ MISTAKES = [
      "holder_applies, reply_days, investigation_days, decided_share, decided_days, "
      "undecided_days, court_days, court_notice_share, court_order_days, bond_per_case, "
      "bond_rate, patent_share, counter_bond_share, counter_bond_days, counter_bond_per_case, "
-     "counter_bond_rate, counter_bond_held_days, withdrawn_share, withdrawn_days, "
+     "counter_bond_rate, counter_bond_held_days, counter_bond_sued_share, "
+     "counter_bond_suit_days, counter_bond_awarded_share, withdrawn_share, withdrawn_days, "
      "storage_per_day"),
     (["--set", "warmup_days=nan"],
      "error: command line: warmup_days = nan: expected a finite number; got nan"),
