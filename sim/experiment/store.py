@@ -255,6 +255,25 @@ def rebuilt(path: Path, reason: str, whose: str) -> str:
     )
 
 
+#: the lists of messages a run's ``warnings.json`` keeps, and its replications' (an object)
+_MESSAGE_LISTS = ("warnings", "notes", "timeline")
+
+
+def warnings_problem(data: Any) -> str:
+    """What is wrong with a run's ``warnings.json`` (``data``, as read), "" if nothing: it
+    must be an object whose lists of messages are lists of text and whose ``replications``
+    is an object (a command adding its notes would otherwise fail on it)."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    for key in _MESSAGE_LISTS:
+        if key in data and not (isinstance(data[key], list)
+                                and all(isinstance(m, str) for m in data[key])):
+            return f"its {key} are not a list of messages"
+    if "replications" in data and not isinstance(data["replications"], dict):
+        return "its replications are not an object"
+    return ""
+
+
 class Disagree(ValueError):
     """A replication (a sweep's point file) and ``meta.json`` disagree on the run's identity:
     either may have been changed (a message naming both)."""
@@ -612,8 +631,7 @@ class RunStore:
                     left.unlink(missing_ok=True)
         self.reps = reps
         self._note_extra()
-        if resumed is not None:
-            self._check_warnings_file()
+        self._check_warnings_file()  # (also in a folder whose meta.json was lost)
         atomic_write(self.path / "scenario.json", resolved)
         self._write_organisation(scenario)
         meta = self._meta_record(scenario, digest, seed, reps, created, command)
@@ -673,15 +691,15 @@ class RunStore:
         atomic_write(path, text)
 
     def _check_warnings_file(self) -> None:
-        """On resume: a ``warnings.json`` that cannot be read (or is no JSON object) is
-        removed, saying so: this run writes it again (its warnings and notes, and each
-        replication's, from their checksummed records)."""
+        """A ``warnings.json`` left in the folder that cannot be read, or is not what this run
+        adds its notes to (:func:`warnings_problem`), is removed, saying so: this run writes
+        it again (its warnings and notes, and each replication's, from their checksummed
+        records)."""
         path = self.path / "warnings.json"
         if not path.exists() and not path.is_symlink():
             return
         try:
-            data = read_record(path, _MAX_REP_BYTES)
-            reason = "" if isinstance(data, dict) else "not a JSON object"
+            reason = warnings_problem(read_record(path, _MAX_REP_BYTES))
         except (OSError, ValueError) as exc:
             reason = read_problem(exc)
         if reason:

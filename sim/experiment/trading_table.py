@@ -192,7 +192,7 @@ def port_modes(folder: Path) -> dict[str, str]:
     try:
         ports = json.loads((folder / "scenario.json").read_text())["ports"]
         return {str(p): str(v.get("mode", "")) for p, v in ports.items()}
-    except (OSError, ValueError, KeyError, AttributeError):
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return {}
 
 
@@ -201,6 +201,6 @@ def currency_of(folder: Path) -> str:
     try:
         costs = json.loads((folder / "scenario.json").read_text()).get("costs") or {}
         return str(costs.get("currency", ""))
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, TypeError):
         return ""
 
