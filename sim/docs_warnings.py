@@ -76,7 +76,9 @@ FIELDS = (
                "turn a count on; `one_rep`, `spread`, `noisy`: a sweep's noise from one "
                "replication, or in the spread of its points (the metrics it blurs); "
                "`milestone`, `queue_lane`: where unreleased goods stopped and the lane they "
-               "wait at)"),
+               "wait at; `file`: a file of a resumed results folder found damaged or "
+               "changed, with `by_run`, `by_comparison`, `by_sweep`: what wrote it again, "
+               "and `checked`: whether the finished replications are checked against it)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -337,6 +337,20 @@ CODES: tuple[Code, ...] = (
          "a generated dumbbell keeps the headcount and puts the deciding staff of national "
          "tasks in national centres; the front line's inspection staff are the lanes",
          r"the generated dumbbell keeps the headcount and puts the deciding staff"),
+    Code("folder_file_rebuilt", "note", False,
+         "a resumed results folder's record (meta.json, warnings.json) was damaged: it is "
+         "written again from this run, and every finished replication checked against it",
+         r"(?P<file>.+?) was damaged \((?P<why>.+?)\); written again from this "
+         r"(?:(?P<by_run>run)|(?P<by_comparison>comparison)|(?P<by_sweep>sweep))"
+         r"(?P<checked>: each finished replication is checked)?"),
+    Code("folder_file_rewritten", "note", False,
+         "a resumed results folder's file did not match what it is made from (changed or "
+         "damaged since): it is written again from it",
+         r"(?P<file>.+?) did not match (?P<what>.+?) \(changed or damaged\); written again"),
+    Code("replication_recomputed", "note", False,
+         "a finished replication's file in a resumed results folder is damaged or not of "
+         "this run: the replication is computed again",
+         r"(?P<file>.+?): (?P<why>.+); computing replication (?P<f_replication>\d+) again$"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

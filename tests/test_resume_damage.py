@@ -116,6 +116,25 @@ def test_a_folder_that_lost_its_meta_json_resumes_past_a_damaged_warnings_json(
     assert _results("run", folder) == _results("run", folders["run"])
 
 
+def test_the_notes_of_a_repaired_folder_are_said_in_chinese(folders, tmp_path, capsys):
+    """``--lang zh``: each damaged file written again, and each replication computed again,
+    is told in Chinese, naming the file."""
+    folder = tmp_path / "run"
+    shutil.copytree(folders["run"], folder)
+    _damage(folder / "warnings.json", "bad notes")
+    _damage(folder / "reps" / "rep-0000.json", "half")
+    _damage(folder / "summary.json", "garbage")
+    capsys.readouterr()
+    assert main([*COMMANDS["run"], "--out", str(folder), "--lang", "zh"]) == 0
+    err = capsys.readouterr().err
+    told = [line for line in err.splitlines() if "续算时发现" in line]
+    assert any(f"{folder / 'warnings.json'} 已损坏（其 warnings 不是消息列表）" in t for t in told)
+    assert any(f"{folder / 'reps' / 'rep-0000.json'}：不是有效的 JSON（可能被截断）；重新计算"
+               "重复运行 0" in t for t in told), err
+    assert any(f"{folder / 'summary.json'} 与各次重复运行不符" in t for t in told), err
+    assert not [line for line in err.splitlines() if "尚无中文译文" in line and str(folder) in line]
+
+
 @pytest.mark.parametrize("text", ["[]", '"x"', '{"ports": []}', '{"costs": "x"}'])
 def test_the_trading_table_reads_a_scenario_json_of_another_shape_as_unknown(tmp_path, text):
     from sim.experiment.trading_table import currency_of, port_modes

@@ -347,6 +347,15 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),
+    "folder_file_rebuilt": lambda tmp: __import__("sim.experiment.store", fromlist=["x"]
+                                                  ).rebuilt(tmp / "meta.json", "empty", "sweep"),
+    "folder_file_rewritten": lambda tmp: __import__("sim.experiment.store", fromlist=["x"]
+                                                    ).rewritten(tmp / "design.csv",
+                                                                "the points of this sweep"),
+    "replication_recomputed": lambda tmp: __import__("sim.experiment.store", fromlist=["x"]
+                                                     ).recomputing(f"{tmp / 'rep-0003.json'}: "
+                                                                   "checksum does not match "
+                                                                   "(the file was changed)", 3),
     "scenario_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                               ).uncosted_scenario(SimpleNamespace(
         summary=__import__("pandas").DataFrame({"metric": ["org_staff_cost_per_year"]})

@@ -90,6 +90,7 @@ from sim.experiment.store import (
     identity,
     loads,
     rebuilt,
+    rewritten,
     scenario_differences,
     scenario_hash,
 )
@@ -1628,8 +1629,7 @@ class _CompareFolder:
         for name, text in pooled.items():
             file = self.path / name
             if same and on_notice is not None and stale(file, text):
-                on_notice(f"{file} did not match the options' replications (changed or "
-                          "damaged); written again from them")
+                on_notice(rewritten(file, "the options' replications", "them"))
             atomic_write(file, text)
         if res.failures:
             self.write_failures(res.failures)

@@ -245,14 +245,32 @@ def identity(path: Path, keys: dict[str, type]) -> tuple[dict[str, Any] | None, 
     return old, ""
 
 
+def damaged(path: Path, reason: str, whose: str) -> str:
+    """The notice of a damaged file ``path`` of the folder written again from this run
+    (``whose``: run, comparison or sweep)."""
+    return f"{path} was damaged ({reason}); written again from this {whose}"
+
+
 def rebuilt(path: Path, reason: str, whose: str) -> str:
     """The notice of a damaged record ``path`` written again from this run: safe, as every
     finished replication is checked against it."""
     return (
-        f"{path} was damaged ({reason}); written again from this {whose}: each finished "
-        f"replication is checked against this {whose} by its checksum and identity, and one "
-        "that does not match is computed again"
+        f"{damaged(path, reason, whose)}: each finished replication is checked against this "
+        f"{whose} by its checksum and identity, and one that does not match is computed again"
     )
+
+
+def rewritten(path: Path, what: str, source: str = "") -> str:
+    """The notice of a file of the folder that did not match ``what`` it is made from
+    (changed or damaged since), written again (from ``source``, if named)."""
+    tail = f" from {source}" if source else ""
+    return f"{path} did not match {what} (changed or damaged); written again{tail}"
+
+
+def recomputing(problem: str, r: int) -> str:
+    """The notice of replication ``r``'s file found wrong (``problem``, naming it): the
+    replication is computed again."""
+    return f"{problem}; computing replication {r} again"
 
 
 #: the lists of messages a run's ``warnings.json`` keeps, and its replications' (an object)
@@ -684,10 +702,7 @@ class RunStore:
             return
         path, text = self.path / "organisation.json", dump_json(record)
         if self._old_meta is not None and stale(path, text):
-            self.notice(
-                f"{path} did not match the scenario of meta.json (changed or damaged); "
-                "written again from the scenario of this run"
-            )
+            self.notice(rewritten(path, "the scenario of meta.json", "the scenario of this run"))
         atomic_write(path, text)
 
     def _check_warnings_file(self) -> None:
@@ -703,7 +718,7 @@ class RunStore:
         except (OSError, ValueError) as exc:
             reason = read_problem(exc)
         if reason:
-            self.notice(f"{path} was damaged ({reason}); written again from this run")
+            self.notice(damaged(path, reason, "run"))
             path.unlink()
 
     def _note_extra(self) -> None:
@@ -785,8 +800,7 @@ class RunStore:
             same = False
         if not same:
             self.notice(
-                f"{file} did not match the scenario_hash of meta.json (changed or damaged); "
-                "written again from the scenario of this run"
+                rewritten(file, "the scenario_hash of meta.json", "the scenario of this run")
             )
 
     def _other_scenario(self, meta: dict[str, Any], resolved: dict[str, Any]) -> str:
@@ -830,7 +844,7 @@ class RunStore:
         try:
             return self.verify(r)
         except ValueError as exc:
-            self.notice(f"{exc}; computing replication {r} again")
+            self.notice(recomputing(str(exc), r))
             return None
 
     def verify(self, r: int) -> tuple[dict[str, float], tuple[int, ...]]:
@@ -1093,10 +1107,7 @@ class RunStore:
         return self._resumed_reps == self.reps and self._whole_before
 
     def _rewritten(self, file: Path) -> None:
-        self.notice(
-            f"{file} did not match the replications (changed or damaged); written again from "
-            "them"
-        )
+        self.notice(rewritten(file, "the replications", "them"))
 
     def _check_old_summary(self, per_rep: pd.DataFrame) -> None:
         """Note a ``summary.json`` left by this run (the same replications) that is not the

@@ -56,6 +56,7 @@ from sim.experiment.store import (
     loads,
     read_record,
     rebuilt,
+    rewritten,
 )
 from sim.experiment.sweep_differs import Asked, differences
 from sim.experiment.sweep_pairs import point_differences
@@ -190,7 +191,7 @@ class SweepStore:
         say so if the file there did not match it (``whence``: what it is written from)."""
         path = self.path / name
         if check and stale(path, text):
-            self._notice(f"{path} did not match {whence} (changed or damaged); written again")
+            self._notice(rewritten(path, whence))
         atomic_write(path, text)
 
     def _check_folder(

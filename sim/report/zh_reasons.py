@@ -94,6 +94,39 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"only its transition's slower officers show", "只体现其过渡期内关员效率较低的影响"),
     # a sweep's note of --set changes that act on nothing at any of its points
     (r" \(at every point\)", "所有扫描点均如此"),
+    # a resumed results folder's damaged files (sim.experiment.store, sweep_store, compare)
+    (r"not a JSON object", "不是 JSON 对象"),
+    (r"empty", "文件为空"),
+    (r"not valid JSON \(truncated\?\)", "不是有效的 JSON（可能被截断）"),
+    (r"not what bordersim writes: arrays or objects nested too deeply to read",
+     "不是 bordersim 写入的内容：数组或对象嵌套过深，无法读取"),
+    (r"its (?P<key>notes|timeline|warnings) are not a list of messages",
+     "其 {key} 不是消息列表"),
+    (r"its replications are not an object", "其 replications 不是 JSON 对象"),
+    (r"it lacks (?P<keys>.+)", "缺少 {keys}"),
+    (r"missing", "文件缺失"),
+    (r"a folder, not a file", "是文件夹，不是文件"),
+    (r"a file stands where its folder should be", "应为文件夹之处是一个文件"),
+    (r"a symbolic link \(results files are read only as the files bordersim writes, never "
+     r"through a link\)", "是符号链接（结果文件只按 bordersim 写入的样子读取，从不经由链接）"),
+    (r"[A-Z][\w ']*: line (?P<line>\d+) column (?P<col>\d+) \(char \d+\)",
+     "不是有效的 JSON：第 {line} 行第 {col} 列有误"),
+    (r"not a replication file of this bordersim version",
+     "不是本版本 bordersim 的重复运行文件"),
+    (r"checksum does not match \(the file was changed\)", "校验和不符（文件已被修改）"),
+    (r"from another run \((?P<key>\w+) (?P<got>.+), this run (?P<want>.+)\)",
+     "属于另一次运行（其 {key} 为 {got}，本次运行为 {want}）"),
+    (r"names an unknown table (?P<table>'[^']*')", "列出了未知的表 {table}"),
+    (r"(?P<table>\S+), one of its tables, is missing", "其表 {table} 缺失"),
+    (r"(?P<table>\S+) does not match its checksum", "其表 {table} 与校验和不符"),
+    # what a rewritten file of the folder did not match
+    (r"the scenario_hash of meta\.json", "运行记录 meta.json 中的情景校验值（scenario_hash）"),
+    (r"the scenario of meta\.json", "运行记录 meta.json 中的情景"),
+    (r"the replications", "各次重复运行"),
+    (r"the options' replications", "各方案的重复运行"),
+    (r"the points of this sweep", "本次扫描的各点"),
+    (r"the scenario of this sweep", "本次扫描的情景"),
+    (r"the point files", "各扫描点的文件"),
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in REASONS]
 #: the fields of a record that hold a reason in English words

@@ -112,6 +112,15 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "scenario_uncosted": ("情景中没有 [costs] 部分：不计量海关等部门和企业的通关成本，海关组织的"
                           "人员成本（人民币）是唯一的成本数据；成本收益分析需要价格（参见默认情景"
                           "的 [costs]）",),
+    # ({by_run:.0} and the like print nothing: each clause is said only when its words matched)
+    "folder_file_rebuilt": ("续算时发现 {file} 已损坏（{why}）",
+                            "{by_run:.0}已按本次运行重新写入",
+                            "{by_comparison:.0}已按本次比较重新写入",
+                            "{by_sweep:.0}已按本次扫描重新写入",
+                            "{checked:.0}每个已完成的重复运行都按其校验和与身份与之核对，不符者"
+                            "重新计算"),
+    "folder_file_rewritten": ("续算时发现 {file} 与{what}不符（已被修改或损坏）：已据此重新写入",),
+    "replication_recomputed": ("续算时发现 {file}：{why}；重新计算重复运行 {replication}",),
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),
