@@ -1068,13 +1068,9 @@ def _note_periods(scenario: Scenario, out: Path, notes: Notes) -> None:
     spans = observed_periods(scenario)
     if not spans:
         return
-    costs = (", agency_cost_per_year_era_<k>, total_cost_per_consignment_era_<k>"
-             if scenario.costs is not None else "")
-    message = (f"the results are also split by the period the goods arrived in "
-               f"(clearance_h_mean_era_<k>, overall_clearance_h_mean_era_<k>, "
-               f"inspection_rate_era_<k>, seizures_per_1000_era_<k>, detection_rate_era_<k>"
-               f"{costs}): {'; '.join(spans)}; a period's figures are not an effect of its "
-               f"reform (compare the reform against the baseline for that)")
+    from sim.experiment.compare_notes import periods_note
+
+    message = periods_note(spans, scenario.costs is not None)
     notes.add(f"note: {message}")
     from sim.experiment.store import atomic_write, dump_json
 

@@ -114,9 +114,10 @@ def sentence(rec: dict[str, Any], english: str) -> str:
                                                      rec["fields"]["direction"])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
-    from sim.report.zh_reasons import fields, organisation
+    from sim.report.zh_reasons import eras, fields, organisation
 
     organisation(words)  # (a structure's stated assumptions)
+    eras(words)  # (a timeline's periods)
     if not fields(words):  # (a reason in English words this table does not know)
         return WARNINGS["other_note"][0].format(**words)
     first, *more = WARNINGS[rec["code"]]

@@ -78,7 +78,10 @@ FIELDS = (
                "`milestone`, `queue_lane`: where unreleased goods stopped and the lane they "
                "wait at; `file`: a file of a resumed results folder found damaged or "
                "changed, with `by_run`, `by_comparison`, `by_sweep`: what wrote it again, "
-               "and `checked`: whether the finished replications are checked against it)"),
+               "and `checked`: whether the finished replications are checked against it; "
+               "`eras`, `metrics`, `each_option`, `not_effect`: the periods a run's results "
+               "are split by, the metrics split, whether every option of a comparison is, "
+               "and that a period's figures are not its reform's effect)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -351,6 +351,13 @@ CODES: tuple[Code, ...] = (
          "a finished replication's file in a resumed results folder is damaged or not of "
          "this run: the replication is computed again",
          r"(?P<file>.+?): (?P<why>.+); computing replication (?P<f_replication>\d+) again$"),
+    Code("results_by_period", "note", False,
+         "with a timeline, the results are also reported by the period the goods arrived in "
+         "(the _era_<k> metrics): when each period begins, and what it is not",
+         r"(?:the|(?P<each_option>every option's)) results are also split by the period the "
+         r"goods arrived in(?: \((?P<metrics>[^)]*)\))?(?:, with a paired difference per "
+         r"period)?: (?P<eras>.+?)(?P<not_effect>; a period's figures are not an effect of its "
+         r"reform \(compare the reform against the baseline for that\))?$"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

@@ -132,7 +132,7 @@ def test_the_notes_of_a_repaired_folder_are_said_in_chinese(folders, tmp_path, c
     assert any(f"{folder / 'reps' / 'rep-0000.json'}：不是有效的 JSON（可能被截断）；重新计算"
                "重复运行 0" in t for t in told), err
     assert any(f"{folder / 'summary.json'} 与各次重复运行不符" in t for t in told), err
-    assert not [line for line in err.splitlines() if "尚无中文译文" in line and str(folder) in line]
+    assert "尚无中文译文" not in err, err  # (the periods' note too: the run has a reform)
 
 
 @pytest.mark.parametrize("text", ["[]", '"x"', '{"ports": []}', '{"costs": "x"}'])

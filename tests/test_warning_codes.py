@@ -248,6 +248,18 @@ def _unnamed_child(tmp_path: Path) -> str:
     return unnamed_child(child, "teaching-mmc") or ""
 
 
+def _periods() -> list[str]:
+    """The periods of the small test scenario with a reform at 12 h (in the warm-up) and one
+    at 204 h (the second observed day), a start date given."""
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.timeline import observed_periods
+    from tests.test_stability import SMALL
+
+    timeline = [{"reform": "training", "at": "12 h"}, {"reform": "single_window", "at": "204 h"}]
+    return observed_periods(load_scenario(SMALL, {"timeline": timeline,
+                                                  "start_date": "2018-04-16"}))
+
+
 def _resumed_elsewhere(tmp: Path) -> str:
     from sim import made_where
 
@@ -347,6 +359,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),
+    "results_by_period": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
+                                              ).periods_note(_periods(), True),
     "folder_file_rebuilt": lambda tmp: __import__("sim.experiment.store", fromlist=["x"]
                                                   ).rebuilt(tmp / "meta.json", "empty", "sweep"),
     "folder_file_rewritten": lambda tmp: __import__("sim.experiment.store", fromlist=["x"]
@@ -545,3 +559,22 @@ def test_the_docs_name_every_field_a_code_can_give():
     names = {n for c in CODES for p in (c.pattern, *c.extras) for n in re.compile(p).groupindex}
     kept = names - {"port", "lane", "metric", "lane_metric", "weekly"}  # (put elsewhere)
     assert [n for n in sorted(kept) if not n.startswith("f_") and f"`{n}`" not in said] == []
+
+
+def test_the_periods_note_names_each_period_in_chinese():
+    """A run's periods: the first from the observed days' start with the reform in effect
+    before it, the next from its date; a comparison's, each option's with paired differences."""
+    from sim.cli_lang import line
+
+    said = line("note: " + GENERATORS["results_by_period"](Path()), "zh")
+    assert said.startswith("提示：结果还按货物到达的时期分列：era_1 自观测期开始（2018-04-23，第 7 "
+                           "天；自2018-04-16，第 0.5 天起：training）；era_2 自2018-04-24，第 8.5 "
+                           "天起：single_window；分列的指标为 clearance_h_mean_era_<k>, "), said
+    assert said.endswith("；某一时期的数据并非该时期改革的效果（要看效果，请把该改革与"
+                         "基准方案比较）")
+    compared = line("note: every option's results are also split by the period the goods "
+                    "arrived in, with a paired difference per period: era_0 from the observed "
+                    "days' start (day 7); era_1 from day 9: training", "zh")
+    assert compared == ("提示：结果还按货物到达的时期分列：era_0 自观测期开始（第 7 天）；"
+                        "era_1 自第 9 天起：training；各方案均如此，每个时期另给出与基准方案的"
+                        "配对差值")

@@ -13,6 +13,19 @@ if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
 
 
+def periods_note(spans: list[str], costed: bool) -> str:
+    """A run's note of the periods its results are split by (``spans``: as
+    :func:`sim.scenario.timeline.observed_periods` gives them; ``costed``: with the cost
+    metrics by period too)."""
+    costs = (", agency_cost_per_year_era_<k>, total_cost_per_consignment_era_<k>"
+             if costed else "")
+    return (f"the results are also split by the period the goods arrived in "
+            f"(clearance_h_mean_era_<k>, overall_clearance_h_mean_era_<k>, "
+            f"inspection_rate_era_<k>, seizures_per_1000_era_<k>, detection_rate_era_<k>"
+            f"{costs}): {'; '.join(spans)}; a period's figures are not an effect of its "
+            f"reform (compare the reform against the baseline for that)")
+
+
 def compare_notes(res: CompareResult) -> list[str]:
     """Every note and warning of ``res``, each as the command line prints it (``note
     (OPTION): ...``, ``warning (OPTION): ...``), in the order it prints them."""

@@ -175,6 +175,43 @@ _ALIASES = (
 _TRANSFER = re.compile(r"to (?P<level>\w+): (?P<dist>\w+) mean (?P<mean>\S+) h")
 
 
+#: one period of a timeline as :func:`sim.scenario.timeline.observed_periods` writes it
+_ERA = re.compile(r"era_(?P<k>\d+) from (?:the observed days' start \((?P<start>[^;)]+)"
+                  r"(?:; (?P<before>.+))?\)|(?P<at>.+))")
+_AT = re.compile(r"(?P<at>[^:]+): (?P<what>.+)")
+_DAY = re.compile(r"(?:(?P<date>[\d-]+), )?day (?P<day>[\d.]+)")
+
+
+def _day(text: str) -> str:
+    """``day 1.5`` as 第 1.5 天, ``2018-04-20, day 109`` as 2018-04-20，第 109 天."""
+    return _DAY.sub(lambda m: (f"{m['date']}，第 {m['day']} 天" if m["date"]
+                               else f"第 {m['day']} 天"), text)
+
+
+def _since(text: str) -> str:
+    """``day 3: single_window`` (when a period began: the reforms then) in Chinese."""
+    m = _AT.fullmatch(text)
+    return f"自{_day(m['at'])}起：{m['what']}" if m else text
+
+
+def _era(text: str) -> str:
+    """One period, ``era_1 from day 1.5: training``, in Chinese (as it is if unknown)."""
+    m = _ERA.fullmatch(text)
+    if m is None:
+        return text
+    if m["start"] is None:
+        return f"era_{m['k']} {_since(m['at'])}"
+    before = f"；{_since(m['before'])}" if m["before"] else ""
+    return f"era_{m['k']} 自观测期开始（{_day(m['start'])}{before}）"
+
+
+def eras(words: dict[str, str]) -> None:
+    """The Chinese of a timeline's periods in ``words`` (``eras``: ``; `` between them)."""
+    if words.get("eras"):
+        words["eras"] = "；".join(_era(e) for e in re.split(r"; (?=era_\d+ from )",
+                                                             words["eras"]))
+
+
 def organisation(words: dict[str, str]) -> None:
     """The Chinese of a structure's stated assumptions in ``words``: the reforms' names of
     its advantages, and its transfer times (``至 national：lognormal 分布，均值 4.0 小时``)."""

@@ -121,6 +121,11 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                             "重新计算"),
     "folder_file_rewritten": ("续算时发现 {file} 与{what}不符（已被修改或损坏）：已据此重新写入",),
     "replication_recomputed": ("续算时发现 {file}：{why}；重新计算重复运行 {replication}",),
+    "results_by_period": ("结果还按货物到达的时期分列：{eras}",
+                          "{each_option:.0}各方案均如此，每个时期另给出与基准方案的配对差值",
+                          "分列的指标为 {metrics}",
+                          "{not_effect:.0}某一时期的数据并非该时期改革的效果（要看效果，请把该"
+                          "改革与基准方案比较）"),
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),
