@@ -119,6 +119,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"unknown reform (?P<name>'[^']*') \(did you mean (?P<near>'[^']*')\?\); see "
      r"`bordersim reforms` for the list",
      "未知改革 {name}（是否应为 {near}？）；改革列表见 `bordersim reforms`"),
+    # (a reform that changes a section the scenario lacks: as its note says it, zh_reasons)
+    (r"reform (?P<name>\S+) changes the \[(?P<section>\w+)\] section, which the scenario "
+     r"(?P<scenario>'[^']*') does not have",
+     "改革 {name} 要修改 [{section}] 部分，而情景 {scenario} 中没有该部分"),
+    (r"reform (?P<name>\S+) changes the \[risk\] section, which the scenario "
+     r"(?P<scenario>'[^']*') does not have; give it one, e.g. (?P<sets>--set risk\.target=\S+"
+     r"(?: --set risk\.window=\S+)?) \(the risk engine at a 5 % target inspection rate[;:]"
+     r".*\)",
+     "改革 {name} 要修改 [risk] 部分，而情景 {scenario} 中没有该部分；可先加上，如 {sets}"
+     "（风险布控引擎按 5% 的目标查验率运行，窗口按该情景的报关单量选定，其余字段取默认值："
+     "bordersim check 可查看）"),
+    (r"reform (?P<name>\S+): (?P<what>cost_per_year|setup_cost) = (?P<amount>\S+) is added to "
+     r"the \[costs\] section, which the scenario (?P<scenario>'[^']*') does not have",
+     "改革 {name}：{what} = {amount} 要计入 [costs] 部分，而情景 {scenario} 中没有该部分"),
     (r"option (?P<name>'[^']*') changes nothing and is not a reform; see `bordersim "
      r"reforms`, or give it changes as (?P<form>\S+)",
      "方案 {name} 没有给出任何修改，也不是改革名称；改革列表见 `bordersim reforms`，"

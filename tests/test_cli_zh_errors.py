@@ -111,7 +111,13 @@ def test_a_wrong_name_in_compare_is_said_in_chinese(capsys, tmp_path: Path,
                        (["compare", str(MMC), "--reforms", "single_windows"],
                         "错误：未知改革 'single_windows'（是否应为 'single_window'？）"),
                        (["compare", str(MMC), "--option", "bad"], "错误：方案 'bad' 没有给出"),
-                       (["run", "nosuch"], "错误：找不到情景文件：nosuch")):
+                       (["run", "nosuch"], "错误：找不到情景文件：nosuch"),
+                       (["compare", str(MMC), "--reforms", "dumbbell"],
+                        "错误：改革 dumbbell 要修改 [organisation] 部分，而情景 'teaching-mmc' "
+                        "中没有该部分"),
+                       (["compare", str(MMC), "--reforms", "training:cost_per_year=5000"],
+                        "错误：改革 training：cost_per_year = 5000 要计入 [costs] 部分，而情景 "
+                        "'teaching-mmc' 中没有该部分")):
         err = _error(argv, capsys, tmp_path)
         assert err.startswith(said) and english_left(err) == [], err
 
