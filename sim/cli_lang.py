@@ -112,6 +112,10 @@ def sentence(rec: dict[str, Any], english: str) -> str:
     if "direction" in rec["fields"]:  # (import, export: 进口, 出口)
         words["direction"] = VALUES["direction"].get(rec["fields"]["direction"],
                                                      rec["fields"]["direction"])
+    if "trader_class" in rec["fields"]:  # (aeo_advanced: AEO 高级认证企业)
+        words["trader_class_key"] = rec["fields"]["trader_class"]
+        words["trader_class"] = VALUES["class"].get(words["trader_class_key"],
+                                                    words["trader_class_key"])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
     from sim.report.zh_reasons import eras, fields, organisation

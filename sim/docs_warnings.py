@@ -81,7 +81,9 @@ FIELDS = (
                "and `checked`: whether the finished replications are checked against it; "
                "`eras`, `metrics`, `each_option`, `not_effect`: the periods a run's results "
                "are split by, the metrics split, whether every option of a comparison is, "
-               "and that a period's figures are not its reform's effect)"),
+               "and that a period's figures are not its reform's effect; `trader_class`: "
+               "the credit class whose cap the risk engine seems to overstep; `peak`: the "
+               "exam queue's peak an idle throttle read)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -358,6 +358,25 @@ CODES: tuple[Code, ...] = (
          r"goods arrived in(?: \((?P<metrics>[^)]*)\))?(?:, with a paired difference per "
          r"period)?: (?P<eras>.+?)(?P<not_effect>; a period's figures are not an effect of its "
          r"reform \(compare the reform against the baseline for that\))?$"),
+    Code("engine_cap_exceeded", "note", False,
+         "the risk engine's rate for a capped credit class is above its cap over the observed "
+         "days: it holds the cap against ordinary traders' recent rate at each port, so a "
+         "short run can show it above (not a breach)",
+         rf"the risk engine inspects [\w ]+ at (?P<f_rate_pct>{_N})%, "
+         rf"(?P<f_share_of_ordinary_pct>{_N})% of ordinary traders' (?P<f_ordinary_pct>{_N})% "
+         rf"over the observed days, above the (?P<f_cap_pct>{_N})% cap it holds "
+         r"\(risk\.caps\.(?P<trader_class>\w+)\)"),
+    Code("alerts_crowded", "note", False,
+         "alerts were in force over most of the risk engine's decisions: a raise on most "
+         "declarations cannot point at riskier goods",
+         rf"alerts were in force over (?P<f_share_pct>{_N})% of the risk engine's decisions "
+         r"\(alert_raised_share\)", (), "alert_raised_share"),
+    Code("throttle_idle", "note", False,
+         "a port's throttle never engaged (its exam queue never exceeded the threshold): the "
+         "run is the run without a throttle",
+         r"the throttle never engaged at (?P<port>[^:]+): the exam queue it read \(at each "
+         r"refresh\) peaked at (?P<peak>\S+) consignment\(s\)",
+         (rf"never above its threshold of (?P<f_threshold>{_N})",)),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

@@ -359,6 +359,15 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),
+    "engine_cap_exceeded": lambda _: __import__("sim.model.credit_rules", fromlist=["x"]
+                                                ).credit_rules(
+        {"risk_auc": 0.8, "inspection_rate_general": 0.097,
+         "inspection_rate_aeo_advanced": 0.0381}, {"aeo_advanced": 0.2})["cap_aeo_advanced"],
+    "alerts_crowded": lambda _: __import__("sim.model.risk_notes", fromlist=["x"]
+                                           ).risk_notes({"alert_raised_share": 0.84})["alerts"],
+    "throttle_idle": lambda _: __import__("sim.model.risk_notes", fromlist=["x"]).risk_notes(
+        {"throttle_engaged_share_port_sea": 0.0, "throttle_queue_peak_port_sea": 12.5},
+        50.0)["throttle_sea"],
     "results_by_period": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                               ).periods_note(_periods(), True),
     "folder_file_rebuilt": lambda tmp: __import__("sim.experiment.store", fromlist=["x"]

@@ -126,6 +126,21 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                           "分列的指标为 {metrics}",
                           "{not_effect:.0}某一时期的数据并非该时期改革的效果（要看效果，请把该"
                           "改革与基准方案比较）"),
+    "engine_cap_exceeded": ("观测期内，风险布控引擎对{trader_class}的查验率为 {rate_pct}%，为一般"
+                            "信用企业（{ordinary_pct}%）的 {share_of_ordinary_pct}%，高于其执行的 "
+                            "{cap_pct}% 上限（risk.caps.{trader_class_key}）：引擎按各口岸一般信用"
+                            "企业当时的查验率（其近期决定，含预热期）执行上限，且每个口岸可预留两次"
+                            "查验，故此类报关单较少的短时运行可能显示高于上限；运行越长，差距越小",),
+    "alerts_crowded": ("风险布控引擎 {share_pct}% 的决定处于预警生效期间（alert_raised_share）："
+                       "对大多数报关单加分，几乎同等地抬高所有分值，无法指向风险更高的货物，还可能"
+                       "降低区分度（risk_auc）；更窄的预警特征（risk.alert.match_class = true，"
+                       "risk.alert.scope = \"port\"）或更短的 risk.alert.window 可减少预警对象。"
+                       "预警只在运行期间风险有变化时（走私团伙的货载、激增）才带来新的信息：稳定的"
+                       "流行率已包含在先验中",),
+    "throttle_idle": ("{port} 的节流从未启动：其在每次刷新时读取的查验排队峰值为 {peak} 票（各次"
+                      "重复运行的平均），从未超过其阈值（risk.throttle.queue）",
+                      "阈值为 {threshold}",
+                      "因此目标查验率一直保持，结果与不设节流的运行相同"),
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),
