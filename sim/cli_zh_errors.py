@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
+from sim.cli_zh_csv import ERRORS as CSV_ERRORS
+from sim.cli_zh_csv import said as csv_said
 from sim.cli_zh_files import ERRORS as FILE_ERRORS
 from sim.cli_zh_files import said as files_said
 from sim.cli_zh_fit import ERRORS as FIT_ERRORS
@@ -399,12 +401,12 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: tables of reasons whose module says their words itself, each pattern with the function
 #: that says its groups: the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
-#: (:mod:`sim.cli_zh_files`), tried first; a results
+#: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`), tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`)
 _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((TREE_ERRORS, tree_said), (FIT_ERRORS, fit_said),
-                                  (FILE_ERRORS, files_said))
+                                  (FILE_ERRORS, files_said), (CSV_ERRORS, csv_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said))
