@@ -281,6 +281,18 @@ CODES: tuple[Code, ...] = (
          "only cost figure",
          r"the scenario has no \[costs\] section: the agencies' and traders' costs of "
          r"clearance are not measured"),
+    Code("schedule_no_warmup_calls", "note", False,
+         "a port's vessel schedule has no call in the warm-up: its import lanes start the "
+         "observed days empty, so its first days clear faster than they will",
+         rf"ports\.(?P<port>\w+)\.arrivals\.schedule has no call in the warm-up \(its first "
+         rf"at hour (?P<f_first_hour>{_N}), the observed days from hour "
+         rf"(?P<f_warmup_hour>{_N})\)"),
+    Code("schedule_idle_end", "note", False,
+         "a port's vessel schedule has no call in the observed days' last day or more: they "
+         "observe no import arriving there",
+         rf"ports\.(?P<port>\w+)\.arrivals\.schedule has no call after hour "
+         rf"(?P<f_last_hour>{_N}), and the observed days run to hour (?P<f_stop_hour>{_N}): "
+         rf"(?P<f_idle_days>{_N}) days"),
     Code("unnamed_child", "note", False,
          "a scenario file extends another and sets no name: its results folders and reports "
          "take its parent's name",

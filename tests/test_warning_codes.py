@@ -260,6 +260,18 @@ def _periods() -> list[str]:
                                                   "start_date": "2018-04-16"}))
 
 
+def _schedule_note(tmp: Path, which: int) -> str:
+    """A schedule's notes: its one call after the warm-up, and days after it without one."""
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.schedule import schedule_notes
+
+    (tmp / "calls.csv").write_text("hours,declarations\n200,10\n", encoding="utf-8")
+    small = MMC.parents[1] / "tests" / "scenarios" / "small.toml"
+    (tmp / "s.toml").write_text(
+        f'extends = "{small}"\n[ports.sea.arrivals]\nschedule = "calls.csv"\n')
+    return schedule_notes(load_scenario(tmp / "s.toml"))[which]
+
+
 def _resumed_elsewhere(tmp: Path) -> str:
     from sim import made_where
 
@@ -358,6 +370,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_unchanged": lambda _: _dated("single_window"),
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
+    "schedule_no_warmup_calls": lambda tmp: _schedule_note(tmp, 0),
+    "schedule_idle_end": lambda tmp: _schedule_note(tmp, 1),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),
     "engine_cap_exceeded": lambda _: __import__("sim.model.credit_rules", fromlist=["x"]
                                                 ).credit_rules(

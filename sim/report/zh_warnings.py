@@ -141,6 +141,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                       "重复运行的平均），从未超过其阈值（risk.throttle.queue）",
                       "阈值为 {threshold}",
                       "因此目标查验率一直保持，结果与不设节流的运行相同"),
+    "schedule_no_warmup_calls": ("{port}：船期表在预热期内没有靠泊（第一次在第 {first_hour} "
+                                 "小时，观测期从第 {warmup_hour} 小时开始）：该口岸的进口"
+                                 "作业线在观测期开始时是空的，最初几天的通关因此比实际更快；"
+                                 "请同时给出之前几周的靠泊（它们填满堆场，不计入统计）",),
+    "schedule_idle_end": ("{port}：船期表在第 {last_hour} 小时之后没有靠泊，而观测期到第 "
+                          "{stop_hour} 小时：该口岸有 {idle_days} 天观测不到进口货物到港；"
+                          "请缩短 days，或给出这些天的靠泊",),
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),
