@@ -166,3 +166,19 @@ def test_every_message_of_a_csvs_content_has_a_chinese_pattern() -> None:
         assert "尚无中文" not in said and english_left(said) == [], said
         for kept in KEPT:
             assert kept not in message or kept in said, (kept, said)
+
+
+def test_a_field_a_schedule_replaces_is_said_in_chinese(tmp_path: Path) -> None:
+    """A --set of a scheduled port's rate acts on nothing: its reason is said in Chinese."""
+    from sim.report.zh_reasons import reason
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.schedule import unscheduled_fields
+
+    (tmp_path / "calls.csv").write_text("hours,declarations\n6,10\n200,10\n", encoding="utf-8")
+    (tmp_path / "s.toml").write_text(
+        f'extends = "{SMALL}"\n[ports.sea.arrivals]\nschedule = "calls.csv"\n')
+    why = unscheduled_fields(load_scenario(tmp_path / "s.toml"))["ports.sea.arrivals.rate"]
+    said = reason(f"ports.sea.arrivals.rate: {why}; ports.sea.arrivals.hourly: {why}")
+    assert said is not None and english_left(said) == [], said
+    assert said.startswith("ports.sea.arrivals.rate：口岸 'sea' 的靠泊来自其船期表"
+                           "（ports.sea.arrivals.schedule）"), said

@@ -83,6 +83,11 @@ REASONS: tuple[tuple[str, str], ...] = (
      "bordersim check 可查看）"),
     (r"it changes no field \(only a transition may still act\)",
      "不改变任何字段（只有过渡期可能仍起作用）"),
+    # a field of random calls at a port whose calls a vessel schedule fixes
+    (r"the calls at (?P<port>'[^']*') come from its schedule \((?P<field>[\w.]+)\), which "
+     r"replaces the rate and size of random calls \(change the schedule's file instead\)",
+     "口岸 {port} 的靠泊来自其船期表（{field}），船期表取代了随机到港的速率和每次"
+     "靠泊的报关单数（请改船期表文件）"),
     # what creating a section switches on (sim.scenario.patch.SWITCHED_ON)
     (r"the risk engine is then on and selects instead of the selection tables",
      "风险布控引擎随之启用，由其代替选择表决定查验"),

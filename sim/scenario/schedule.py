@@ -224,7 +224,8 @@ def unscheduled_fields(scenario: Scenario) -> dict[str, str]:
         if port.arrivals.schedule is None:
             continue
         why = (f"the calls at {name!r} come from its schedule (ports.{name}.arrivals.schedule), "
-               "which replaces the rate and size of random calls; change the schedule's file")
+               "which replaces the rate and size of random calls (change the schedule's file "
+               "instead)")
         for field in ("rate", "hourly", "weekly", "monthly", "hour_of_week", "batch.size"):
             out[f"ports.{name}.arrivals.{field}"] = why
     return out
