@@ -1,12 +1,14 @@
 """The errors of a CSV's content, in Chinese: a vessel schedule's (``arrivals.schedule``,
 :mod:`sim.scenario.schedule`: a missing or doubled column, a short row, an empty cell, a
 number not as a CSV writes one, hours out of order, a call of no declarations, an empty
-file, calls after arrivals stop or all in the warm-up) and an empirical distribution's
+file, calls after arrivals stop or all in the warm-up), an empirical distribution's
 observations once read (:mod:`sim.scenario.distributions`: a negative or too large value,
-no unit for durations). The file, row, column name, bad value and limits are kept as
-written; a port agent's terms (船期表, 靠泊, 行, 列). Read by :mod:`sim.cli_zh_errors`
-(the reading of a file is :mod:`sim.cli_zh_files`', a CSV of observations
-:mod:`sim.cli_zh_fit`'s)."""
+no unit for durations) and the observed figures of ``--observed``
+(:mod:`sim.experiment.validation`: a column unknown, missing or twice, a value not a
+number, a share above 1, a count below 0, an interval not around its figure). The file,
+row, column name, bad value and limits are kept as written; a port agent's terms (船期表,
+靠泊, 行, 列). Read by :mod:`sim.cli_zh_errors` (the reading of a file is
+:mod:`sim.cli_zh_files`', a CSV of observations :mod:`sim.cli_zh_fit`'s)"""
 
 from __future__ import annotations
 
@@ -86,6 +88,48 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"would be observed; count hours from the warm-up's first day",
      "所有靠泊都在预热期内（最后一次在第 {h} 小时），而" + _RUN_ZH +
      "：观测期内没有任何靠泊；小时数应从预热期第一天算起"),
+    # the observed figures of --observed (sim.experiment.validation.read_observed)
+    (rf"observed figures {_F} is empty; its first row names the columns \((?P<cols>[\w, ]+); "
+     r"metric and observed required\)",
+     "观测数据文件 {f} 是空文件；其首行应写列名（{cols}；metric 和 observed 必填）"),
+    (rf"observed figures {_F} has a header but no figure", "观测数据文件 {f} 只有表头，没有数据"),
+    (rf"observed figures {_F}: not CSV \((?P<e>.+)\)", "观测数据文件 {f}：不是 CSV（{e}）"),
+    (rf"{_F} line (?P<line>\d+) \(the header\): unknown column (?P<col>'[^']*'); allowed: "
+     r"(?P<cols>[\w, ]+)", "{f} 第 {line} 行（表头）：未知的列 {col}；可用的列：{cols}"),
+    (rf"{_F} line (?P<line>\d+) \(the header\): column (?P<col>'[^']*') is required",
+     "{f} 第 {line} 行（表头）：缺少必填的 {col} 列"),
+    (rf"{_F} line (?P<line>\d+) \(the header\): column (?P<col>'[^']*') is named twice",
+     "{f} 第 {line} 行（表头）：{col} 列出现了两次"),
+    (rf"{_F} line (?P<line>\d+): the row has (?P<n>\d+) cell\(s\), but the header has "
+     r"(?P<m>\d+) \((?P<cols>[^)]*)\); every row needs one cell per column",
+     "{f} 第 {line} 行：该行有 {n} 个单元格，而表头有 {m} 列（{cols}）；"
+     "每行每列须各有一个单元格"),
+    (rf"{_F} line (?P<line>\d+), column 'metric': (?P<m>'.*') is given twice \(also line "
+     r"(?P<k>\d+)\); give each metric one observed value",
+     "{f} 第 {line} 行，'metric' 列：{m} 给出了两次（第 {k} 行也有）；"
+     "每个指标只给一个观测值"),
+    (rf"{_F} line (?P<line>\d+), column 'metric': empty; name a metric of the run",
+     "{f} 第 {line} 行，'metric' 列：为空；请写出运行所产生的一个指标名"),
+    (rf"{_F} line (?P<line>\d+), column 'observed': (?P<v>'.*') is not a number \(digits, a "
+     r"'\.', an exponent\)(?P<share>; write a share as a fraction \(6 % is 0\.06\))?",
+     "{f} 第 {line} 行，'observed' 列：{v} 不是数字（只用数字、'.' 和指数）{share}"),
+    (rf"{_F} line (?P<line>\d+), column 'observed': (?P<m>\S+) is a share, from 0 to 1; got "
+     r"(?P<got>\S+)(?: \(write (?P<pct>\S+) % as (?P<frac>\S+)\))?",
+     "{f} 第 {line} 行，'observed' 列：{m} 是比例，取 0 至 1；实际为 {got}{pct}"),
+    (rf"{_F} line (?P<line>\d+), column 'observed': (?P<m>\S+) is a (?P<kind>time|count), 0 "
+     r"or more; got (?P<got>\S+)",
+     "{f} 第 {line} 行，'observed' 列：{m} 是{kind}，应为 0 或更大；实际为 {got}"),
+    (rf"{_F} line (?P<line>\d+), column (?P<col>'[^']*'): (?:(?P<empty>empty)|(?P<v>'.*') is "
+     r"not a number); give both ends of the observed figure's 95 % interval, or neither",
+     "{f} 第 {line} 行，{col} 列：{v}{empty}；请给出观测值 95% 区间的两端，或都不给"),
+    (rf"{_F} line (?P<line>\d+), columns 'observed_low', 'observed_high': (?P<iv>\[.*\]) "
+     r"does not hold the observed (?P<x>\S+); the interval is around the figure",
+     "{f} 第 {line} 行，'observed_low'、'observed_high' 列：{iv} 不包含观测值 {x}；"
+     "区间应包含该观测值"),
+    (rf"{_F} line (?P<line>\d+), column 'observed_low' or 'observed_high': (?P<m>\S+) is a "
+     r"(?P<kind>share|time|count); (?P<iv>\[.*\]) goes beyond what it can be",
+     "{f} 第 {line} 行，'observed_low' 或 'observed_high' 列：{m} 是{kind}；"
+     "{iv} 超出其可取的范围"),
     # an empirical distribution's observations (sim.scenario.distributions)
     (r"empirical needs exactly one of 'values' or 'csv'",
      "经验分布（empirical）须给出 'values' 或 'csv' 其中之一，且只能给一个"),
@@ -123,6 +167,14 @@ def said(words: dict[str, str]) -> dict[str, str]:
     if out.get("allowed"):
         out["allowed"] = (f"应为 1 至 {out['most']} 的整数（报关单数）" if out["most"]
                           else _HOURS)
+    if out.get("kind"):
+        out["kind"] = {"share": "比例", "time": "时间", "count": "计数"}[out["kind"]]
+    if "share" in out:
+        out["share"] = "；比例请写成小数（6% 即 0.06）" if out["share"] else ""
+    if "pct" in out:
+        out["pct"] = f"（{out['pct']}% 应写作 {out['frac']}）" if out["pct"] else ""
+    if "empty" in out:
+        out["empty"] = "为空" if out["empty"] else " 不是数字"
     if out.get("e"):
         out["e"] = fit_said({"e": out["e"]})["e"]
     if out.get("inner"):

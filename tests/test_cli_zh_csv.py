@@ -2,7 +2,9 @@
 doubled column, a short row, an empty cell, a bad number, hours out of order, a negative or
 fractional count, no call, calls after arrivals stop or all in the warm-up, and an empirical
 distribution's CSV with a negative value or no unit: each is said in Chinese with its file,
-row, column and value kept; and every message the schedule's and the empirical
+row, column and value kept; so is an observed-figures CSV (``--observed``) with a column
+unknown or missing, a value not a number, a share above 1, a negative time, a metric twice
+or an interval not around its figure; and every message the schedule's and the empirical
 distribution's checks can raise has a Chinese pattern."""
 
 from __future__ import annotations
@@ -81,6 +83,36 @@ def test_an_empirical_csv_whose_content_is_wrong_is_said_in_chinese(
         f'service = {{dist = "empirical", csv = "t.csv", {case[1]}}}\n')
     err = _said(["check", str(tmp_path / "s.toml")], capsys)
     assert "ports.sea.document_check.service = " in err and EMPIRICAL[case] in err, err
+
+
+#: an observed-figures CSV (--observed) -> what its Chinese line holds beside its path
+OBSERVED = {
+    "": "是空文件；其首行应写列名（metric, observed",
+    "metric,obsrved\n": "第 1 行（表头）：未知的列 'obsrved'；可用的列：metric, observed",
+    "metric,label\nx,y\n": "第 1 行（表头）：缺少必填的 'observed' 列",
+    "metric,observed\n": "只有表头，没有数据",
+    "metric,observed\nexam_rate,6%\n": "第 2 行，'observed' 列：'6%' 不是数字（只用数字、'.' 和"
+                                       "指数）；比例请写成小数（6% 即 0.06）",
+    "metric,observed\nclearance_h_mean,3\nclearance_h_mean,4\n":
+        "第 3 行，'metric' 列：'clearance_h_mean' 给出了两次（第 2 行也有）",
+    "metric,observed\nclearance_h_mean,-3\n":
+        "第 2 行，'observed' 列：clearance_h_mean 是时间，应为 0 或更大；实际为 -3",
+    "metric,observed\ninspection_rate,7\n":
+        "第 2 行，'observed' 列：inspection_rate 是比例，取 0 至 1；实际为 7（7% 应写作 0.07）",
+    "metric,observed,observed_low,observed_high\nclearance_h_mean,3,4,5\n":
+        "第 2 行，'observed_low'、'observed_high' 列：[4, 5] 不包含观测值 3",
+    "metric,observed,observed_low,observed_high\nclearance_h_mean,3,,5\n":
+        "第 2 行，'observed_low' 列：为空；请给出观测值 95% 区间的两端，或都不给",
+}
+
+
+@pytest.mark.parametrize("text", list(OBSERVED))
+def test_observed_figures_whose_content_is_wrong_are_said_in_chinese(
+        text: str, tmp_path: Path, capsys) -> None:
+    (tmp_path / "f.csv").write_text(text, encoding="utf-8")
+    err = _said(["run", str(SMALL), "--observed", str(tmp_path / "f.csv"), "--days", "1",
+                 "--out", str(tmp_path / "out")], capsys)
+    assert repr(str(tmp_path / "f.csv")) in err and OBSERVED[text] in err, err
 
 
 #: a sample of each value a message gives (by its expression's source)
