@@ -108,6 +108,8 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"(?P<k>\d+)\); give each metric one observed value",
      "{f} 第 {line} 行，'metric' 列：{m} 给出了两次（第 {k} 行也有）；"
      "每个指标只给一个观测值"),
+    (rf"{_F} line (?P<line>\d+), column 'metric': (?P<inner>metric '.*' is not a metric of "
+     r"scenario .+)", "{f} 第 {line} 行，'metric' 列：{inner}"),
     (rf"{_F} line (?P<line>\d+), column 'metric': empty; name a metric of the run",
      "{f} 第 {line} 行，'metric' 列：为空；请写出运行所产生的一个指标名"),
     (rf"{_F} line (?P<line>\d+), column 'observed': (?P<v>'.*') is not a number \(digits, a "

@@ -121,6 +121,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"unknown reform (?P<name>'[^']*') \(did you mean (?P<near>'[^']*')\?\); see "
      r"`bordersim reforms` for the list",
      "未知改革 {name}（是否应为 {near}？）；改革列表见 `bordersim reforms`"),
+    # a metric name misspelt (sim.experiment.metric_names.unknown_message), line by line
+    (r"(?P<flag>--[\w-]+|metric) (?P<name>'[^']*') is not a metric of scenario "
+     r"(?P<scenario>'[^']*')(?:; did you mean (?P<alts>.+)\?)?",
+     "{flag} {name} 不是情景 {scenario} 的指标{alts}"),
+    (r"  metrics include (?P<names>.+), \.\.\.", "  指标包括 {names} 等"),
+    (r"  by port, direction, class and lane: (?P<names>.+), \.\.\.",
+     "  按口岸、方向、信用类别和作业线细分：{names} 等"),
+    (r"  where <port> is one of (?P<ports>.+?); <direction>: (?P<dirs>.+?); <class>: "
+     r"(?P<classes>.+)", "  其中 <port> 为 {ports} 之一；<direction>：{dirs}；<class>：{classes}"),
+    (r"  all (?P<n>[\d,]+) names: bordersim check (?P<where>.+) --metrics",
+     "  全部 {n} 个指标名：bordersim check {where} --metrics"),
     # (a reform that changes a section the scenario lacks: as its note says it, zh_reasons)
     (r"reform (?P<name>\S+) changes the \[(?P<section>\w+)\] section, which the scenario "
      r"(?P<scenario>'[^']*') does not have",

@@ -263,3 +263,26 @@ def test_a_results_folder_in_use_or_not_made_and_a_scheduler_not_reached_are_in_
     assert error_line(english, "zh") == (
         "错误：results/x 正由另一个 bordersim 命令写入；请等其结束（若它中断了，届时再给出同一"
         "命令即可续跑），或用 --out 另选文件夹")
+
+
+def test_a_misspelt_metric_is_said_in_chinese_line_by_line(capsys, tmp_path: Path):
+    """``--metric`` (and the other flags that name a metric): the name, the nearest names
+    and the hint of the names allowed, each line in Chinese, the names kept."""
+    err = _error(["run", str(MMC), "--metric", "clearnce_h_mean", "--precision", "0.5",
+                  "--lang", "zh"], capsys, tmp_path)
+    lines = err.splitlines()
+    assert lines[0] == ("错误：--metric 'clearnce_h_mean' 不是情景 'teaching-mmc' 的指标；是否应为 "
+                        "'clearance_h_mean' 或 'clearance_h_median' 或 'clearance_h_mean_import'？")
+    assert lines[1].startswith("错误：  指标包括 clearance_h_mean, ") and lines[1].endswith(" 等")
+    assert lines[2].startswith("错误：  按口岸、方向、信用类别和作业线细分：")
+    assert lines[3] == ("错误：  其中 <port> 为 crossing 之一；<direction>：import, export；"
+                        "<class>：aeo_advanced, aeo_general, general, discredited")
+    assert lines[4].startswith("错误：  全部 ") and lines[4].endswith(" --metrics")
+    assert "尚无中文" not in err, err
+    observed = tmp_path / "ob.csv"
+    observed.write_text("metric,observed\nclearnce_h_mean,5\n", encoding="utf-8")
+    err = _error(["run", str(MMC), "--observed", str(observed), "--lang", "zh"], capsys,
+                 tmp_path)
+    assert err.splitlines()[0].startswith(f"错误：{str(observed)!r} 第 2 行，'metric' 列：metric "
+                                          "'clearnce_h_mean' 不是情景 'teaching-mmc' 的指标；"), err
+    assert "尚无中文" not in err, err
