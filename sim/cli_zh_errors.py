@@ -28,6 +28,7 @@ from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
 from sim.report.zh_glossary import MODES
+from sim.report.zh_reasons import MISSING_SECTION
 
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written
 MESSAGES: tuple[tuple[str, str], ...] = (
@@ -132,17 +133,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"(?P<classes>.+)", "  其中 <port> 为 {ports} 之一；<direction>：{dirs}；<class>：{classes}"),
     (r"  all (?P<n>[\d,]+) names: bordersim check (?P<where>.+) --metrics",
      "  全部 {n} 个指标名：bordersim check {where} --metrics"),
-    # (a reform that changes a section the scenario lacks: as its note says it, zh_reasons)
-    (r"reform (?P<name>\S+) changes the \[(?P<section>\w+)\] section, which the scenario "
-     r"(?P<scenario>'[^']*') does not have",
-     "改革 {name} 要修改 [{section}] 部分，而情景 {scenario} 中没有该部分"),
-    (r"reform (?P<name>\S+) changes the \[risk\] section, which the scenario "
-     r"(?P<scenario>'[^']*') does not have; give it one, e.g. (?P<sets>--set risk\.target=\S+"
-     r"(?: --set risk\.window=\S+)?) \(the risk engine at a 5 % target inspection rate[;:]"
-     r".*\)",
-     "改革 {name} 要修改 [risk] 部分，而情景 {scenario} 中没有该部分；可先加上，如 {sets}"
-     "（风险布控引擎按 5% 的目标查验率运行，窗口按该情景的报关单量选定，其余字段取默认值："
-     "bordersim check 可查看）"),
+    *MISSING_SECTION,  # (a reform that changes a section the scenario lacks)
     (r"reform (?P<name>\S+): (?P<what>cost_per_year|setup_cost) = (?P<amount>\S+) is added to "
      r"the \[costs\] section, which the scenario (?P<scenario>'[^']*') does not have",
      "改革 {name}：{what} = {amount} 要计入 [costs] 部分，而情景 {scenario} 中没有该部分"),

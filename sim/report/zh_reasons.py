@@ -9,6 +9,22 @@ from __future__ import annotations
 
 import re
 
+#: a reform that changes a section the scenario lacks (sim.reforms.reform), and how to give
+#: it one (the window's reasoning is left to the English: the command is kept): said alike
+#: as a note's reason and as an error (sim.cli_zh_errors)
+MISSING_SECTION: tuple[tuple[str, str], ...] = (
+    (r"reform (?P<name>\S+) changes the \[(?P<section>\w+)\] section, which the scenario "
+     r"(?P<scenario>'[^']*') does not have",
+     "改革 {name} 要修改 [{section}] 部分，而情景 {scenario} 中没有该部分"),
+    (r"reform (?P<name>\S+) changes the \[risk\] section, which the scenario "
+     r"(?P<scenario>'[^']*') does not have; give it one, e.g. (?P<sets>--set risk\.target=\S+"
+     r"(?: --set risk\.window=\S+)?) \(the risk engine at a 5 % target inspection rate[;:]"
+     r".*\)",
+     "改革 {name} 要修改 [risk] 部分，而情景 {scenario} 中没有该部分；可先加上，如 {sets}"
+     "（风险布控引擎按 5% 的目标查验率运行，窗口按该情景的报关单量选定，其余字段取默认值："
+     "bordersim check 可查看）"),
+)
+
 #: an English reason (the whole of it, a regular expression) -> its Chinese; named groups
 #: (field paths, names) are kept as written
 REASONS: tuple[tuple[str, str], ...] = (
@@ -69,18 +85,7 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"only \(joint_inspection>flexible_staffing brings both\)",
      "inspection.mode 为 {mode}：交叉培训的人员池只承担联合查验"
      "（joint_inspection>flexible_staffing 可同时实现两者）"),
-    # a reform that changes a section the scenario lacks (sim.reforms.reform), and how
-    # to give it one (the window's reasoning is left to the English: the command is kept)
-    (r"reform (?P<name>\S+) changes the \[(?P<section>\w+)\] section, which the scenario "
-     r"(?P<scenario>'[^']*') does not have",
-     "改革 {name} 要修改 [{section}] 部分，而情景 {scenario} 中没有该部分"),
-    (r"reform (?P<name>\S+) changes the \[risk\] section, which the scenario "
-     r"(?P<scenario>'[^']*') does not have; give it one, e.g. (?P<sets>--set risk\.target=\S+"
-     r"(?: --set risk\.window=\S+)?) \(the risk engine at a 5 % target inspection rate[;:]"
-     r".*\)",
-     "改革 {name} 要修改 [risk] 部分，而情景 {scenario} 中没有该部分；可先加上，如 {sets}"
-     "（风险布控引擎按 5% 的目标查验率运行，窗口按该情景的报关单量选定，其余字段取默认值："
-     "bordersim check 可查看）"),
+    *MISSING_SECTION,
     (r"it changes no field \(only a transition may still act\)",
      "不改变任何字段（只有过渡期可能仍起作用）"),
     # a field of random calls at a port whose calls a vessel schedule fixes
