@@ -51,6 +51,9 @@ def _damage(path: Path, damage: str) -> None:
         path.write_text('"x"', encoding="utf-8")
     elif damage == "bad notes":
         path.write_text('{"notes": 5, "warnings": 5}', encoding="utf-8")
+    elif damage == "a folder":  # (a copy's mistake: bordersim never makes one there)
+        path.unlink()
+        path.mkdir()
     else:
         assert damage == "deleted"
         path.unlink()
@@ -67,6 +70,8 @@ CASES = [
     ("run", "reps/rep-0000.json", "half", False),
     ("run", "reps/rep-0001.json", "wrong type", False),
     ("run", "reps/rep-0000-clearance.csv", "garbage", False),
+    ("run", "reps/rep-0001.json", "a folder", True),
+    ("run", "reps/rep-0001-owners.csv", "a folder", True),
     ("run", "meta.json", "wrong type", True),
     ("run", "scenario.json", "empty", False),
     ("run", "summary.json", "garbage", False),
@@ -75,6 +80,7 @@ CASES = [
     ("compare", f"{BASE}/meta.json", "empty", True),
     ("compare", "compare.json", "half", False),
     ("sweep", "points/p0000-r0000.json", "half", False),
+    ("sweep", "points/p0001-r0001.json", "a folder", True),
     ("sweep", "meta.json", "wrong type", False),
     ("sweep", "design.csv", "garbage", False),
 ]
@@ -96,8 +102,28 @@ def test_a_damaged_folder_resumes_to_the_same_results_or_is_refused_by_name(
     if refused:
         errors = [line for line in err.splitlines() if line.startswith("error:")]
         assert len(errors) == 1 and str(folder / name) in errors[0], err
+        if damage == "a folder":
+            assert errors[0].endswith("is a folder, not a file (the folder is damaged): remove it")
     else:
         assert _results(kind, folder) == _results(kind, folders[kind])
+
+
+def test_a_damaged_table_is_named_not_its_replications_record(folders, tmp_path, capsys):
+    """The note names the table found damaged (the record beside it was sound)."""
+    folder = tmp_path / "run"
+    shutil.copytree(folders["run"], folder)
+    _damage(folder / "reps" / "rep-0001-owners.csv", "deleted")
+    (folder / "reps" / "rep-0001-owners.csv").symlink_to(folder / "reps" / "rep-0000-owners.csv")
+    capsys.readouterr()
+    assert main([*COMMANDS["run"], "--out", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert (f"{folder / 'reps' / 'rep-0001.json'}: rep-0001-owners.csv, one of its tables: a "
+            "symbolic link") in err, err
+    from sim.cli_lang import line
+
+    note = next(x for x in err.splitlines() if "one of its tables" in x)
+    assert "其表 rep-0001-owners.csv：是符号链接" in line(note, "zh"), line(note, "zh")
+    assert _results("run", folder) == _results("run", folders["run"])
 
 
 def test_a_folder_that_lost_its_meta_json_resumes_past_a_damaged_warnings_json(

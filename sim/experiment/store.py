@@ -73,7 +73,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -265,6 +265,16 @@ def rewritten(path: Path, what: str, source: str = "") -> str:
     (changed or damaged since), written again (from ``source``, if named)."""
     tail = f" from {source}" if source else ""
     return f"{path} did not match {what} (changed or damaged); written again{tail}"
+
+
+def no_folder_in_the_way(paths: Iterable[Path]) -> None:
+    """Refuse (:class:`StoreMismatch`) a folder where a file of a replication is to be
+    written again: bordersim never makes one there, and removing it is the user's call."""
+    for path in sorted(paths):
+        if path.is_dir() and not path.is_symlink():
+            raise StoreMismatch(
+                f"{path} is a folder, not a file (the folder is damaged): remove it"
+            )
 
 
 def recomputing(problem: str, r: int) -> str:
@@ -844,6 +854,7 @@ class RunStore:
         try:
             return self.verify(r)
         except ValueError as exc:
+            no_folder_in_the_way(self.reps_dir.glob(f"rep-{r:04d}[.-]*"))
             self.notice(recomputing(str(exc), r))
             return None
 
@@ -915,6 +926,8 @@ class RunStore:
                 raw_table = _read_own(table, 2**40)
             except FileNotFoundError:
                 raise ValueError(f"{table.name}, one of its tables, is missing") from None
+            except (OSError, ValueError) as exc:  # (the table named, not the JSON)
+                raise ValueError(f"{table.name}, one of its tables: {read_problem(exc)}") from None
             if _sha256(raw_table) != digest:
                 raise ValueError(f"{table.name} does not match its checksum")
         metrics = {str(k): math.nan if v is None else float(v) for k, v in data["metrics"].items()}

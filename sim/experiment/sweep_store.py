@@ -54,6 +54,7 @@ from sim.experiment.store import (
     identity,
     json_safe,
     loads,
+    no_folder_in_the_way,
     read_record,
     rebuilt,
     rewritten,
@@ -272,6 +273,7 @@ class SweepStore:
             self.warnings[point, r] = list(record.warnings)
             return record.metrics
         except ValueError as exc:
+            no_folder_in_the_way([path])
             self._notice(f"{exc}; computing point {point}, replication {r} again")
             return None
 

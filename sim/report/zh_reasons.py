@@ -129,6 +129,9 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"names an unknown table (?P<table>'[^']*')", "列出了未知的表 {table}"),
     (r"(?P<table>\S+), one of its tables, is missing", "其表 {table} 缺失"),
     (r"(?P<table>\S+) does not match its checksum", "其表 {table} 与校验和不符"),
+    (r"(?P<table>\S+), one of its tables: (?P<inner>.+)", "其表 {table}：{inner}"),
+    (r"not a regular file", "不是普通文件"),
+    (r"larger than (?P<most>[\d,]+) bytes", "大于 {most} 字节"),
     # what a rewritten file of the folder did not match
     (r"the scenario_hash of meta\.json", "运行记录 meta.json 中的情景校验值（scenario_hash）"),
     (r"the scenario of meta\.json", "运行记录 meta.json 中的情景"),
@@ -149,7 +152,13 @@ def reason(english: str) -> str | None:
     for pattern, zh in _COMPILED:
         found = pattern.fullmatch(english)
         if found is not None:
-            return zh.format(**found.groupdict())
+            words = found.groupdict()
+            if "inner" in words:  # (a reason within a reason: said in turn, or not at all)
+                inner = reason(words["inner"])
+                if inner is None:
+                    return None
+                words["inner"] = inner
+            return zh.format(**words)
     parts = english.split("; ")
     said = []
     for part in parts:
