@@ -17,6 +17,7 @@ import pytest
 
 from sim.cli import main
 from sim.cli_zh_errors import error_line
+from tests.message_samples import messages_of
 from tests.test_cli_lang_notes import english_left
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,41 +152,14 @@ KEPT = ("'/w/c.csv'", "17", "-6.5", "30.5", "-3", "100,000", "'3x'", "1056", "90
 SOURCES = {"schedule.py": None, "distributions.py": {"Empirical", "_empirical_values"}}
 
 
-def _message(node: ast.Call) -> ast.expr | None:
-    """The message of a ``ValueError(...)`` or ``AtField(where, ...)`` call, else None."""
-    called = getattr(node.func, "id", "")
-    at = {"ValueError": 0, "AtField": 1}.get(called)
-    return node.args[at] if at is not None and len(node.args) > at else None
-
-
-def _sampled(text: ast.expr, source: str) -> list[str]:
-    """Every message ``text`` (a string or an f-string) can give, each value sampled."""
-    parts = text.values if isinstance(text, ast.JoinedStr) else [text]
-    choices: list[list[str]] = []
-    for part in parts:
-        if isinstance(part, ast.Constant):
-            choices.append([str(part.value)])
-            continue
-        assert isinstance(part, ast.FormattedValue), ast.unparse(part)
-        expr = ast.unparse(part.value)
-        expr = f"{source}:{expr}" if f"{source}:{expr}" in SAMPLES else expr
-        assert expr in SAMPLES, f"give SAMPLES a value of {expr} ({source})"
-        spec = ast.unparse(part.format_spec)[2:-1] if part.format_spec else ""
-        choices.append([format(repr(v) if part.conversion == ord("r") else v, spec)
-                        for v in SAMPLES[expr]])
-    return ["".join(c) for c in itertools.product(*choices)]
-
-
 def _messages() -> list[str]:
-    """Every message the schedule's checks and the empirical distribution's can raise."""
+    """Every message the schedule's checks and the empirical distribution's can raise (of a
+    ``ValueError(...)`` or an ``AtField(where, ...)``)."""
     out = []
     for name, within in SOURCES.items():
         tree = ast.parse((ROOT / "sim" / "scenario" / name).read_text(encoding="utf-8"))
         roots = [n for n in tree.body if within is None or getattr(n, "name", "") in within]
-        for node in (n for root in roots for n in ast.walk(root)):
-            text = _message(node) if isinstance(node, ast.Call) else None
-            if text is not None and ast.unparse(text) not in SKIP:
-                out += _sampled(text, name)
+        out += messages_of(roots, {"ValueError": 0, "AtField": 1}, SAMPLES, name, SKIP)
     return out
 
 

@@ -19,6 +19,7 @@ import pytest
 import sim.scenario.files as files
 from sim.cli import main
 from sim.cli_zh_errors import error_line
+from tests.message_samples import messages_of
 from tests.test_cli_lang_notes import english_left
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,25 +158,8 @@ HEADS = ("/w/s.toml: {}", "/w/p.toml: extends = '/w/q.toml': {}", "schedule csv 
 
 def _messages(source: Path) -> list[str]:
     """Every message a ``FileProblem(...)`` in ``source`` can give, each value sampled."""
-    out = []
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "FileProblem"):
-            continue
-        text = node.args[0]
-        parts = text.values if isinstance(text, ast.JoinedStr) else [text]
-        choices: list[list[str]] = []
-        for part in parts:
-            if isinstance(part, ast.Constant):
-                choices.append([str(part.value)])
-                continue
-            assert isinstance(part, ast.FormattedValue), ast.unparse(part)
-            expr = ast.unparse(part.value)
-            assert expr in SAMPLES, f"give SAMPLES a value of {expr} ({source.name})"
-            spec = ast.unparse(part.format_spec)[2:-1] if part.format_spec else ""
-            choices.append([format(repr(v) if part.conversion == ord("r") else v, spec)
-                            for v in SAMPLES[expr]])
-        out += ["".join(c) for c in itertools.product(*choices)]
-    return out
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    return messages_of([tree], {"FileProblem": 0}, SAMPLES, source.name)
 
 
 def test_every_file_problem_has_a_chinese_pattern() -> None:
