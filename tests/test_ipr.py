@@ -15,14 +15,8 @@ import pytest
 
 import sim
 from sim.scenario.ipr import CALENDAR_PER_WORKING_DAY
+from tests.ipr_cases import FAKES, SMALL
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-#: counterfeits on general goods found by an exam, 60 % of them of recorded brands
-FAKES = {
-    "enforcement.prevalence": {"counterfeit": 0.08},
-    "enforcement.detection.exam": {"counterfeit": 0.8},
-    "enforcement.recordation": {"share": 0.6},
-}
 IPR = {"holder_confirms": 0.7, "holder_applies": 0.1, "storage_per_day": 50.0}
 ON = {**FAKES, "enforcement.ipr": IPR}
 

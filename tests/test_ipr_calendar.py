@@ -7,7 +7,6 @@ no other figure changes."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,15 +15,11 @@ import sim
 from sim.model.ipr_calendar import HOURS_PER_WORKING_DAY, reply_end, reply_hours
 from sim.model.ipr_trader import hold_costs, trader_hold_metrics
 from sim.scenario.office_hours import OfficeHours
+from tests import ipr_cases
+from tests.ipr_cases import FRI_3PM, SMALL
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-FRI_3PM, MON_3PM = 4 * 24 + 15.0, 7 * 24 + 15.0  # (time 0: Monday 00:00)
-FAKES = {
-    "enforcement.prevalence": {"counterfeit": 0.08},
-    "enforcement.detection.exam": {"counterfeit": 0.8},
-    "enforcement.recordation": {"share": 0.6},
-    "enforcement.ipr": {"holder_confirms": 0.3},
-}
+MON_3PM = 7 * 24 + 15.0
+FAKES = {**ipr_cases.FAKES, "enforcement.ipr": {"holder_confirms": 0.3}}
 RATE = 100.0
 COSTS = {"currency": "CNY", "price_year": 2024,
          "trader": {"storage": {"*": {"free": "0 h", "per_container_day": RATE}}}}

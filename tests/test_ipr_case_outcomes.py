@@ -7,37 +7,23 @@ from time 0, Monday 00:00; the office keeps Monday to Friday, 08:30 to 17:30."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import numpy as np
 import pytest
 
 import sim
-from sim.model.ipr import SuspectTally, ipr_metrics
 from sim.scenario.ipr import IprProcedure
 from sim.scenario.office_hours import OfficeHours
+from tests.ipr_cases import FAKES, LATE, SMALL, held
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-FRI_3PM = 4 * 24 + 15.0
-LATE = 2.5 / 24  # (Friday 15:00 to a later day's close, 17:30)
 #: 3 + 10 working days from a Friday: two weeks and Monday to Wednesday: 19 days 2.5 hours
 DECIDED_10 = 19 + LATE
 #: 3 + 50 working days from a Friday: ten weeks and Monday to Wednesday: 75 days 2.5 hours
 UNDECIDED_50 = 75 + LATE
-FAKES = {
-    "enforcement.prevalence": {"counterfeit": 0.08},
-    "enforcement.detection.exam": {"counterfeit": 0.8},
-    "enforcement.recordation": {"share": 0.6},
-}
 
 
 def _mean(office: OfficeHours | None, **case: float) -> float:
     """The mean days held of one detained consignment of a recorded brand found on a
     Friday at 15:00, and checks its storage follows them."""
-    t = SuspectTally(["sea"])
-    t.found[0, 0, 1] = t.detained[0, 0, 1] = 1
-    t.caught.append(np.array([[0, 0, 1, FRI_3PM]]))
-    m = ipr_metrics(t, IprProcedure(storage_per_day=10.0, **case), office)
+    m = held(office, 1, storage_per_day=10.0, **case)
     assert m["ipr_holder_days"] == m["ipr_detained_days_mean"]
     assert m["ipr_storage_cost"] == pytest.approx(10.0 * m["ipr_holder_days"])
     return m["ipr_detained_days_mean"]

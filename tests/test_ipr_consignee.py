@@ -10,39 +10,19 @@ office keeps Monday to Friday, 08:30 to 17:30."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import numpy as np
 import pytest
 
 import sim
-from sim.model.ipr import SuspectTally, ipr_metrics
 from sim.scenario.ipr import IprProcedure
 from sim.scenario.office_hours import OfficeHours
+from tests.ipr_cases import FAKES, LATE, SMALL, held
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-FRI_3PM = 4 * 24 + 15.0
-LATE = 2.5 / 24  # (Friday 15:00 to a later day's close, 17:30)
 COURT_20 = 28 + LATE  # (20 working days from a Friday: four weeks)
 TEN = 14 + LATE  # (10 working days: two weeks)
 FIVE = 7 + LATE  # (5 working days: one week)
-FAKES = {
-    "enforcement.prevalence": {"counterfeit": 0.08},
-    "enforcement.detection.exam": {"counterfeit": 0.8},
-    "enforcement.recordation": {"share": 0.6},
-}
 NEW = {"patent_share", "counter_bond_share", "counter_bond_days", "counter_bond_per_case",
        "counter_bond_rate", "counter_bond_held_days", "withdrawn_share", "withdrawn_days",
        "counter_bond_sued_share", "counter_bond_suit_days", "counter_bond_awarded_share"}
-
-
-def _held(office: OfficeHours | None, **case: float) -> dict[str, float]:
-    """The metrics of one consignment of a brand not recorded, detained on application,
-    found on a Friday at 15:00."""
-    t = SuspectTally(["sea"])
-    t.found[0, 0, 0] = t.detained[0, 0, 0] = 1
-    t.caught.append(np.array([[0, 0, 0, FRI_3PM]]))
-    return ipr_metrics(t, IprProcedure(**case), office)
 
 
 def test_unset_the_outcomes_and_the_dump_are_unchanged():
@@ -50,14 +30,14 @@ def test_unset_the_outcomes_and_the_dump_are_unchanged():
     assert p.on_application_days() == ((1.0, 20.0),)
     assert p.ex_officio_days() == ((1.0, 33.0),)
     assert not NEW & set(IprProcedure(counter_bond_rate=0.02).model_dump())  # (hash unchanged)
-    assert "ipr_counter_bond_cost" not in _held(None, patent_share=1.0)
+    assert "ipr_counter_bond_cost" not in held(None, patent_share=1.0)
     assert IprProcedure(withdrawn_share=0.5).model_dump()["withdrawn_share"] == 0.5
 
 
 def test_every_case_withdrawn_is_held_the_withdrawal_days_on_the_calendar():
     case = {"withdrawn_share": 1.0, "withdrawn_days": 5.0}  # (not counter_bond_days' 10)
-    assert _held(OfficeHours(), **case)["ipr_detained_days_mean"] == pytest.approx(FIVE, abs=1e-12)
-    assert _held(None, **case)["ipr_detained_days_mean"] == pytest.approx(5 * 7 / 5)
+    assert held(OfficeHours(), **case)["ipr_detained_days_mean"] == pytest.approx(FIVE, abs=1e-12)
+    assert held(None, **case)["ipr_detained_days_mean"] == pytest.approx(5 * 7 / 5)
     ex_officio = IprProcedure(**case).ex_officio_days()
     assert ex_officio == ((1.0, 3.0 + 5.0),)  # (the reply, then the withdrawal)
 
@@ -66,19 +46,19 @@ def test_shares_in_between_hold_the_exact_mixture():
     case = {"withdrawn_share": 0.25, "withdrawn_days": 10.0, "patent_share": 0.5,
             "counter_bond_share": 0.5, "counter_bond_days": 5.0, "storage_per_day": 10.0,
             "bond_per_case": 73_000.0, "bond_rate": 0.1}
-    m = _held(OfficeHours(), **case)
+    m = held(OfficeHours(), **case)
     want = 0.5 * COURT_20 + 0.25 * TEN + 0.25 * FIVE
     assert m["ipr_detained_days_mean"] == pytest.approx(want, rel=1e-12)
     assert m["ipr_storage_cost"] == pytest.approx(10.0 * want, rel=1e-12)
     assert m["ipr_bond_cost"] == pytest.approx(73_000 * 0.1 * want / 365, rel=1e-12)
-    m = _held(None, **case)
+    m = held(None, **case)
     assert m["ipr_detained_days_mean"] == pytest.approx((0.5 * 20 + 0.25 * 10 + 0.25 * 5) * 1.4)
 
 
 def test_the_counter_bond_costs_its_rate_for_the_days_it_stays_posted():
     case = {"patent_share": 0.5, "counter_bond_share": 0.5, "counter_bond_per_case": 200_000.0,
             "counter_bond_rate": 0.05, "counter_bond_held_days": 30.0}
-    m = _held(OfficeHours(), **case)
+    m = held(OfficeHours(), **case)
     want = 0.25 * 200_000 * 0.05 * 30 * 7 / 5 / 365
     assert m["ipr_counter_bond_cost"] == pytest.approx(want, rel=1e-12)
     assert m["ipr_counter_bond_cost_port_sea"] == m["ipr_counter_bond_cost"]
@@ -101,7 +81,7 @@ def test_an_early_release_after_the_cases_own_end_is_its_own_end():
     court's notice leave at 20: a withdrawal cannot come after the release."""
     case = {"withdrawn_share": 0.5, "withdrawn_days": 30.0}
     assert IprProcedure(**case).on_application_days() == ((1.0, 20.0),)
-    m = _held(OfficeHours(), **case)
+    m = held(OfficeHours(), **case)
     assert m["ipr_detained_days_mean"] == pytest.approx(COURT_20, abs=1e-12)
     both = {**case, "withdrawn_share": 0.4, "court_notice_share": 0.5, "court_order_days": 30.0}
     outcomes = IprProcedure(**both).on_application_days()  # (20, 20 + 30, the withdrawn 30)
@@ -123,7 +103,7 @@ def test_no_counter_bond_is_posted_for_goods_already_released():
     assert p.counter_bond_cost_per_case(True) == pytest.approx(full, rel=1e-12)
     court = p.model_copy(update={"court_notice_share": 0.5})
     assert court.counter_bond_cost_per_case(False) == pytest.approx(full / 2, rel=1e-12)
-    assert _held(None, **p.model_dump())["ipr_counter_bond_cost"] == 0.0
+    assert held(None, **p.model_dump())["ipr_counter_bond_cost"] == 0.0
 
 
 def test_a_holder_who_sues_keeps_the_counter_bond_posted_and_may_be_awarded_it():
@@ -133,15 +113,15 @@ def test_a_holder_who_sues_keeps_the_counter_bond_posted_and_may_be_awarded_it()
             "counter_bond_rate": 0.05, "counter_bond_held_days": 30.0,
             "counter_bond_sued_share": 0.4, "counter_bond_suit_days": 200.0,
             "counter_bond_awarded_share": 0.5}
-    m = _held(OfficeHours(), **case)
+    m = held(OfficeHours(), **case)
     want = 0.25 * 200_000 * 0.05 / 365 * (0.6 * 30 + 0.4 * 200) * 7 / 5
     assert m["ipr_counter_bond_cost"] == pytest.approx(want, rel=1e-12)
     assert m["ipr_counter_bond_awarded"] == pytest.approx(0.25 * 0.4 * 0.5 * 200_000, rel=1e-12)
     assert m["ipr_counter_bond_awarded_port_sea"] == m["ipr_counter_bond_awarded"]
     late = {**case, "counter_bond_days": 25.0}  # (released at 20 on application: none posted)
-    assert _held(None, **late)["ipr_counter_bond_awarded"] == 0.0
-    assert "ipr_counter_bond_awarded" not in _held(None, **{**case, "counter_bond_sued_share": 0})
-    assert "ipr_counter_bond_awarded" not in _held(None, **{**case, "counter_bond_share": 0})
+    assert held(None, **late)["ipr_counter_bond_awarded"] == 0.0
+    assert "ipr_counter_bond_awarded" not in held(None, **{**case, "counter_bond_sued_share": 0})
+    assert "ipr_counter_bond_awarded" not in held(None, **{**case, "counter_bond_share": 0})
 
 
 @pytest.mark.parametrize(("case", "said"), [

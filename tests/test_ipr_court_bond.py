@@ -8,44 +8,24 @@ hand from time 0, Monday 00:00; the office keeps Monday to Friday, 08:30 to 17:3
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import numpy as np
 import pytest
 
 import sim
-from sim.model.ipr import SuspectTally, ipr_metrics
 from sim.scenario.ipr import IprProcedure
 from sim.scenario.office_hours import OfficeHours
+from tests.ipr_cases import FAKES, LATE, SMALL, held
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-FRI_3PM = 4 * 24 + 15.0
-LATE = 2.5 / 24  # (Friday 15:00 to a later day's close, 17:30)
 #: 20 working days from a Friday: four weeks: 28 days 2.5 hours
 COURT_20 = 28 + LATE
 #: 20 + 30 working days from a Friday: ten weeks: 70 days 2.5 hours
 ORDER_30 = 70 + LATE
-FAKES = {
-    "enforcement.prevalence": {"counterfeit": 0.08},
-    "enforcement.detection.exam": {"counterfeit": 0.8},
-    "enforcement.recordation": {"share": 0.6},
-}
-
-
-def _held(office: OfficeHours | None, **case: float) -> dict[str, float]:
-    """The metrics of one consignment of a brand not recorded, detained on application,
-    found on a Friday at 15:00."""
-    t = SuspectTally(["sea"])
-    t.found[0, 0, 0] = t.detained[0, 0, 0] = 1
-    t.caught.append(np.array([[0, 0, 0, FRI_3PM]]))
-    return ipr_metrics(t, IprProcedure(**case), office)
 
 
 def test_unset_the_hold_is_the_court_days_and_no_bond_bit_for_bit():
     assert IprProcedure().on_application_days() == ((1.0, 20.0),)
-    assert _held(None)["ipr_detained_days_mean"] == 20 * 7 / 5
-    assert _held(OfficeHours())["ipr_detained_days_mean"] == pytest.approx(COURT_20, abs=1e-12)
-    assert "ipr_bond_cost" not in _held(None)
+    assert held(None)["ipr_detained_days_mean"] == 20 * 7 / 5
+    assert held(OfficeHours())["ipr_detained_days_mean"] == pytest.approx(COURT_20, abs=1e-12)
+    assert "ipr_bond_cost" not in held(None)
     dumped = IprProcedure(court_order_days=30.0, bond_rate=0.02).model_dump()
     assert not {"court_notice_share", "court_order_days", "bond_per_case",
                 "bond_rate"} & set(dumped)  # (its hash unchanged)
@@ -54,25 +34,25 @@ def test_unset_the_hold_is_the_court_days_and_no_bond_bit_for_bit():
 
 def test_every_case_with_a_court_notice_holds_the_courts_and_the_orders_days():
     case = {"court_notice_share": 1.0, "court_order_days": 30.0}
-    assert _held(None, **case)["ipr_detained_days_mean"] == pytest.approx(50 * 7 / 5)
-    got = _held(OfficeHours(), **case)["ipr_detained_days_mean"]
+    assert held(None, **case)["ipr_detained_days_mean"] == pytest.approx(50 * 7 / 5)
+    got = held(OfficeHours(), **case)["ipr_detained_days_mean"]
     assert got == pytest.approx(ORDER_30, abs=1e-12)
 
 
 def test_a_share_in_between_holds_the_mixture_of_the_two():
     case = {"court_notice_share": 0.25, "court_order_days": 30.0, "storage_per_day": 10.0}
-    m = _held(None, **case)
+    m = held(None, **case)
     assert m["ipr_detained_days_mean"] == pytest.approx((0.75 * 20 + 0.25 * 50) * 7 / 5)
-    m = _held(OfficeHours(), **case)
+    m = held(OfficeHours(), **case)
     want = 0.75 * COURT_20 + 0.25 * ORDER_30
     assert m["ipr_detained_days_mean"] == pytest.approx(want, rel=1e-12)
     assert m["ipr_storage_cost"] == pytest.approx(10.0 * want, rel=1e-12)
 
 
 def test_the_bond_costs_its_rate_for_the_calendar_days_held():
-    m = _held(OfficeHours(), bond_per_case=100_000.0, bond_rate=0.05)
+    m = held(OfficeHours(), bond_per_case=100_000.0, bond_rate=0.05)
     assert m["ipr_bond_cost"] == pytest.approx(100_000 * 0.05 * COURT_20 / 365, rel=1e-12)
-    m = _held(None, bond_per_case=50_000.0, bond_rate=0.02, court_notice_share=1.0)
+    m = held(None, bond_per_case=50_000.0, bond_rate=0.02, court_notice_share=1.0)
     assert m["ipr_bond_cost"] == pytest.approx(50_000 * 0.02 * (20 + 30) * 7 / 5 / 365)
     assert m["ipr_bond_cost_port_sea"] == m["ipr_bond_cost"]
 

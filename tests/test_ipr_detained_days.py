@@ -6,8 +6,6 @@ time 0, Monday 00:00; the office keeps Monday to Friday, 08:30 to 17:30."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -17,20 +15,9 @@ from sim.model.ipr import SuspectTally, ipr_metrics
 from sim.model.ipr_calendar import calendar_of, reply_end
 from sim.scenario.ipr import CALENDAR_PER_WORKING_DAY, IprProcedure
 from sim.scenario.office_hours import OfficeHours
+from tests.ipr_cases import FRI_3PM, LATE, SMALL, one_detained
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-FRI_3PM = 4 * 24 + 15.0
-#: Friday 15:00 to the close (17:30) of a Friday, a Wednesday... : whole days plus 2.5 h
-LATE = 2.5 / 24
 HOLIDAY_WEEK = Closures(range(14, 19))  # (Monday 14 to Friday 18: the second week after)
-
-
-def _one(recorded: int, at: float = FRI_3PM) -> SuspectTally:
-    """A tally of one detained import at the first port, found at ``at``."""
-    t = SuspectTally(["sea"])
-    t.found[0, 0, recorded] = t.detained[0, 0, recorded] = 1
-    t.caught.append(np.array([[0, 0, recorded, at]]))
-    return t
 
 
 def _mean(t: SuspectTally, *calendar: object) -> float:
@@ -46,10 +33,10 @@ def test_a_friday_afternoon_finding_is_held_to_the_close_of_its_last_working_day
     Wednesday of the seventh: Wednesday 17:30, 47 days and 2.5 hours after the Friday 15:00
     finding; on application, 20 days: the fourth Friday after, 28 days and 2.5 hours."""
     office = OfficeHours()
-    assert _mean(_one(1), office) == pytest.approx(47 + LATE, abs=1e-12)
-    assert _mean(_one(0), office) == pytest.approx(28 + LATE, abs=1e-12)
+    assert _mean(one_detained(1), office) == pytest.approx(47 + LATE, abs=1e-12)
+    assert _mean(one_detained(0), office) == pytest.approx(28 + LATE, abs=1e-12)
     # found on the Monday after at 15:00, the weekend no longer falls inside: 2 days less
-    assert _mean(_one(1, FRI_3PM + 72), office) == pytest.approx(45 + LATE, abs=1e-12)
+    assert _mean(one_detained(1, FRI_3PM + 72), office) == pytest.approx(45 + LATE, abs=1e-12)
 
 
 def test_a_holiday_week_inside_the_period_holds_the_goods_exactly_a_week_more():
@@ -57,20 +44,21 @@ def test_a_holiday_week_inside_the_period_holds_the_goods_exactly_a_week_more():
     later; a make-up Saturday inside gives one of them back (Tuesday instead of
     Wednesday); a holiday week after the period changes nothing."""
     office = OfficeHours()
-    assert _mean(_one(1), office, HOLIDAY_WEEK) == pytest.approx(54 + LATE, abs=1e-12)
-    assert _mean(_one(0), office, HOLIDAY_WEEK) == pytest.approx(35 + LATE, abs=1e-12)
+    assert _mean(one_detained(1), office, HOLIDAY_WEEK) == pytest.approx(54 + LATE, abs=1e-12)
+    assert _mean(one_detained(0), office, HOLIDAY_WEEK) == pytest.approx(35 + LATE, abs=1e-12)
     made_up = Closures(range(14, 19), [12])  # (Saturday 12: worked)
-    assert _mean(_one(1), office, made_up) == pytest.approx(53 + LATE, abs=1e-12)
-    assert _mean(_one(1), office, Closures(range(70, 75))) == pytest.approx(47 + LATE)
+    assert _mean(one_detained(1), office, made_up) == pytest.approx(53 + LATE, abs=1e-12)
+    assert _mean(one_detained(1), office, Closures(range(70, 75))) == pytest.approx(47 + LATE)
 
 
 def test_without_office_hours_a_working_day_is_still_7_5_calendar_days():
     """No calendar: 33 x 7/5 = 46.2 and 20 x 7/5 = 28 days, wherever the finding falls;
     the same figures as the count-based rule, bit for bit."""
     for at in (FRI_3PM, FRI_3PM + 72):
-        assert _mean(_one(1, at)) == (3.0 + 30.0) * CALENDAR_PER_WORKING_DAY
-        assert _mean(_one(0, at)) == 20.0 * CALENDAR_PER_WORKING_DAY
-        assert _mean(_one(1, at)) == pytest.approx(46.2) and _mean(_one(0, at)) == 28.0
+        assert _mean(one_detained(1, at)) == (3.0 + 30.0) * CALENDAR_PER_WORKING_DAY
+        assert _mean(one_detained(0, at)) == 20.0 * CALENDAR_PER_WORKING_DAY
+        assert _mean(one_detained(1, at)) == pytest.approx(46.2)
+        assert _mean(one_detained(0, at)) == 28.0
 
 
 def test_a_runs_detained_goods_are_held_from_their_finding_in_the_log():
