@@ -28,6 +28,7 @@ from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
 from sim.report.zh_glossary import MODES
+from sim.report.zh_metrics import absent_layer
 from sim.report.zh_reasons import MISSING_SECTION
 
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written
@@ -124,8 +125,14 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "未知改革 {name}（是否应为 {near}？）；改革列表见 `bordersim reforms`"),
     # a metric name misspelt (sim.experiment.metric_names.unknown_message), line by line
     (r"(?P<flag>--[\w-]+|metric) (?P<name>'[^']*') is not a metric of scenario "
-     r"(?P<scenario>'[^']*')(?:; did you mean (?P<alts>.+)\?)?",
-     "{flag} {name} 不是情景 {scenario} 的指标{alts}"),
+     r"(?P<scenario>'[^']*')(?:; did you mean (?P<alts>.+?)\?)?(?:: it is one of the "
+     r"(?P<layer>[a-z ]+) metrics, and runs of this scenario yield none of them \(they need "
+     r"(?P<wants>.+)\))?",
+     "{flag} {name} 不是情景 {scenario} 的指标{alts}{layer}"),
+    (r"(?P<flag>--[\w-]+) (?P<pattern>'[^']*') matches no metric of scenario "
+     r"(?P<scenario>'[^']*'); all (?P<n>[\d,]+) names: bordersim check (?P<where>.+) --metrics",
+     "{flag} {pattern} 没有匹配情景 {scenario} 的任何指标；全部 {n} 个指标名：bordersim check "
+     "{where} --metrics"),
     (r"  metrics include (?P<names>.+), \.\.\.", "  指标包括 {names} 等"),
     (r"  by port, direction, class and lane: (?P<names>.+), \.\.\.",
      "  按口岸、方向、信用类别和作业线细分：{names} 等"),
@@ -450,6 +457,11 @@ def reason(english: str) -> str | None:
             if words.get("verb"):  # (a results folder: made or written, and why not)
                 words["verb"] = {"make": "创建", "write": "写入"}[words["verb"]]
                 words["os"] = _SYSTEM.get(words["os"], words["os"])
+            if words.get("layer"):  # (a metric of a kind the scenario yields none of)
+                layer = absent_layer(words["layer"], words["wants"])
+                if layer is None:  # (said whole or not at all)
+                    continue
+                words["layer"] = layer
             if "alts" in words:  # (``'a' or 'b'``: the names kept, ``or`` said)
                 alts = words["alts"].replace("' or '", "' 或 '")
                 words["alts"] = f"；是否应为 {alts}？" if alts else ""

@@ -12,6 +12,8 @@ import pytest
 
 from sim.cli import main
 from sim.cli_zh_errors import error_line
+from sim.experiment.metric_names import _NEEDS
+from sim.report.zh_metrics import LAYERS
 from tests.test_cli_lang_notes import english_left
 
 MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
@@ -263,6 +265,33 @@ def test_a_results_folder_in_use_or_not_made_and_a_scheduler_not_reached_are_in_
     assert error_line(english, "zh") == (
         "错误：results/x 正由另一个 bordersim 命令写入；请等其结束（若它中断了，届时再给出同一"
         "命令即可续跑），或用 --out 另选文件夹")
+
+
+@pytest.mark.parametrize("layer", sorted(_NEEDS))
+def test_a_metric_of_a_kind_the_scenario_yields_none_of_is_said_in_chinese(layer: str):
+    """Each layer a scenario may lack (costs, smuggling, ...) and what it needs, said whole;
+    a layer or a need this table does not know leaves the line in English, marked."""
+    english = (f"--metric 'm' is not a metric of scenario 's'; did you mean 'n'?: it is one of "
+               f"the {layer} metrics, and runs of this scenario yield none of them (they need "
+               f"{_NEEDS[layer]})")
+    zh = error_line(english, "zh")
+    assert zh.startswith("错误：--metric 'm' 不是情景 's' 的指标；是否应为 'n'？：它属于"), zh
+    assert LAYERS[layer][1] in zh and "尚无中文" not in zh and english_left(zh) == [], zh
+    other = english.replace(_NEEDS[layer], "a [new] section")
+    assert "尚无中文" in error_line(other, "zh")
+
+
+def test_a_cost_metric_without_costs_and_a_pattern_matching_nothing(capsys, tmp_path: Path):
+    err = _error(["run", str(MMC), "--metric", "agency_cost_per_consignment", "--precision",
+                  "0.5", "--lang", "zh"], capsys, tmp_path)
+    assert err.splitlines()[0] == (
+        "错误：--metric 'agency_cost_per_consignment' 不是情景 'teaching-mmc' 的指标：它属于成本"
+        "类指标，而本情景的运行不产生其中任何一项（需要 [costs] 部分）")
+    assert "尚无中文" not in err, err
+    err = _error(["run", str(MMC), "--show", "truth_*", "--lang", "zh"], capsys, tmp_path)
+    assert err.startswith("错误：--show 'truth_*' 没有匹配情景 'teaching-mmc' 的任何指标；"
+                          "全部 "), err
+    assert err.endswith(" --metrics") and "尚无中文" not in err, err
 
 
 def test_a_misspelt_metric_is_said_in_chinese_line_by_line(capsys, tmp_path: Path):

@@ -295,3 +295,25 @@ METRICS: dict[str, str] = {
     "idling_stretch_hours_<stretch>_port_<port>_<direction>":
         "<stretch>环节每日车辆等待车时（口岸 <port>，<direction>）",
 }
+
+#: the glossary's layers a scenario may yield no metric of, and what each needs
+#: (:data:`sim.experiment.metric_names._NEEDS`), in Chinese
+LAYERS = {
+    "costs": ("成本", "[costs] 部分"),
+    "organisation": ("组织", "[organisation] 部分"),
+    "smuggling": ("走私", "[smuggling] 部分"),
+    "risk engine": ("风险引擎", "风险引擎（[risk] 中 enabled = true）"),
+    "idling and emissions": ("怠速与排放", "列出口岸车辆的 [idling] 部分（docs/idling.md）"),
+}
+
+
+def absent_layer(layer: str, wants: str) -> str | None:
+    """The clause of a metric of a layer the scenario yields none of, in Chinese (None when
+    the layer, or what it needs, is not the one this table knows)."""
+    from sim.experiment.metric_names import _NEEDS
+
+    said = LAYERS.get(layer)
+    if said is None or _NEEDS.get(layer) != wants:
+        return None
+    gap = " " if said[1].startswith("[") else ""
+    return f"：它属于{said[0]}类指标，而本情景的运行不产生其中任何一项（需要{gap}{said[1]}）"
