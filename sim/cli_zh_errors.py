@@ -465,8 +465,6 @@ def reason(english: str) -> str | None:
             if "alts" in words:  # (``'a' or 'b'``: the names kept, ``or`` said)
                 alts = words["alts"].replace("' or '", "' 或 '")
                 words["alts"] = f"；是否应为 {alts}？" if alts else ""
-            if words.get("oserr"):  # (why the system could not read a file)
-                words["oserr"] = _SYSTEM.get(words["oserr"], words["oserr"])
             if words.get("shown") == "missing":  # (a partner file's field not given)
                 words["shown"] = "缺失"
             if words.get("land") == "none":  # (a scenario without land ports)
