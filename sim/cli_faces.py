@@ -18,6 +18,8 @@
     bordersim compliance RESULTS_DIR [--check physical] [--level 0.95]  (sim.cli_compliance)
     bordersim reproduce RESULTS_DIR [--out DIR] [--reps K]             (sim.cli_reproduce)
     bordersim tfa RESULTS_DIR [--csv FILE]                             (sim.cli_tfa)
+    bordersim difference BEFORE_DIR AFTER_DIR [--metric M] [--json] [--csv FILE]
+                                                                       (sim.cli_difference)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -32,7 +34,7 @@ from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
-            "operating-curve", "compliance", "reproduce", "tfa")
+            "operating-curve", "compliance", "reproduce", "tfa", "difference")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -50,6 +52,7 @@ _MODULES = {
     "compliance": "sim.cli_compliance",
     "reproduce": "sim.cli_reproduce",
     "tfa": "sim.cli_tfa",
+    "difference": "sim.cli_difference",
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 #: the commands whose every option has its Chinese here (tests hold them to it)
 COMMANDS = ("hours", "tfa", "org", "animate", "docs", "both-sides", "trucks", "fit-arrivals",
-            "fit-times", "outlook", "operating-curve", "compliance", "reproduce")
+            "fit-times", "outlook", "operating-curve", "compliance", "reproduce", "difference")
 #: (option, digest of its English help) -> its Chinese
 HELPS: dict[tuple[str, str], str] = {
     # hours
@@ -236,4 +236,15 @@ HELPS: dict[tuple[str, str], str] = {
     ("--lang", "82ba7886"):
         "打印的各行和错误行的语言：en 或 zh（简体中文）（默认取环境变量 BORDERSIM_LANG，未设"
         "置时为 en）；写出的表及其模式保持英文",
+    # difference
+    ("description", "43af66d5"):
+        "读取 bordersim run 的两个结果文件夹（改动前与改动后），打印两者解析后情景中不同的字段，"
+        "再列出各指标在两者中的均值、差值（改动后减改动前）及其 95% 置信区间：两者的各次重复"
+        "运行使用相同种子时为配对区间（共同随机数），否则为 Welch 非配对区间。不重新仿真。",
+    ("before", "2801f389"): "第一次运行（改动前）的结果文件夹",
+    ("after", "4935ead1"): "第二次运行（改动后）的结果文件夹",
+    ("--metric", "e5c6cf08"):
+        "只列这些指标：名称或模式，如 'clearance_h_*'（可重复，或以逗号分隔；默认：表中列主要"
+        "指标，--json 和 --csv 含全部指标）",
+    ("--csv", "36ac1149"): "另把全部各行（或 --metric 所选各行）写入 FILE（CSV）",
 }

@@ -1,0 +1,186 @@
+"""``bordersim difference BEFORE_DIR AFTER_DIR [--metric NAME ...] [--json] [--csv FILE]``:
+two finished run folders set against each other, nothing simulated again
+(:mod:`sim.report.run_difference`). Only the standard library is imported at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sim.cli_csv_path import csv_path
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from sim.report.run_difference import RunDifference
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "difference",
+        help="two run folders set against each other: each metric's difference and its 95 %% CI",
+        description="Read two folders of bordersim run (before and after a change) and print "
+        "the scenario fields that differ, then each metric's mean in both, the difference "
+        "(after - before) and its 95 %% interval: paired when both ran under the same seeds "
+        "rep for rep (common random numbers), else Welch's unpaired interval. Nothing is "
+        "simulated again.",
+    )
+    p.add_argument("before", type=Path, metavar="BEFORE_DIR", help="the first run's folder")
+    p.add_argument("after", type=Path, metavar="AFTER_DIR", help="the second run's folder")
+    p.add_argument("--metric", dest="metrics", action="append", default=[], metavar="METRIC",
+                   help="only these metrics: names or patterns such as 'clearance_h_*' "
+                   "(repeatable, or comma-separated; default: the headline metrics in the "
+                   "table, every metric in --json and --csv)")
+    p.add_argument("--json", action="store_true", help="print only JSON")
+    p.add_argument("--csv", type=csv_path, metavar="FILE",
+                   help="also write every row (or the --metric rows) to FILE (CSV)")
+
+
+def _picked(args: argparse.Namespace) -> list[str] | None:
+    """The metrics ``--metric`` names, checked against what the two runs' scenarios can
+    measure (a misspelt name: the error ``compare --metric`` gives)."""
+    from sim.cli import UsageError
+    from sim.experiment.metric_names import MetricError, merged, metric_names, shown
+    from sim.scenario.loader import load_scenario
+
+    if not args.metrics:
+        return None
+    files = [args.before / "scenario.json", args.after / "scenario.json"]
+    known = merged([metric_names(load_scenario(f), f) for f in files])
+    try:
+        return shown(args.metrics, known, "--metric")
+    except MetricError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim.cli import UsageError
+    from sim.report.folder import ResultsFolderError
+    from sim.report.run_difference import read_runs, set_against
+
+    try:
+        runs = read_runs(args.before, args.after)  # (both checked before --metric is)
+        diff = set_against(*runs, _picked(args))
+        exact = {p.strip() for text in args.metrics for p in text.split(",")}
+        if "neither" in diff.only:  # (a pattern's names neither run measured: not listed)
+            diff.only["neither"] = [m for m in diff.only["neither"] if m in exact]
+    except ResultsFolderError as exc:
+        raise UsageError(str(exc)) from None
+    for side, ws in diff.warnings.items():
+        for w in ws:
+            print(f"warning ({side}, {getattr(args, side)}): {w}", file=sys.stderr)
+    if args.csv is not None:
+        _write_csv(diff, args.csv)
+    if args.json:
+        from sim.experiment.store import dump_json
+
+        sys.stdout.write(dump_json(as_json(diff)))
+        return 0
+    _print(diff, args.metrics == [])
+    return 0
+
+
+def as_json(diff: RunDifference) -> dict[str, Any]:
+    """The difference as plain data (the rows keyed by metric)."""
+    return {
+        "before": str(diff.before), "after": str(diff.after), "method": diff.method,
+        "why": diff.why,
+        "changes": [{"field": c.field, "before": c.parent, "after": c.child}
+                    for c in diff.changes],
+        "notes": diff.lengths, "only": diff.only, "unstable": diff.unstable,
+        "warnings": diff.warnings,
+        "metrics": {r.metric: {"before": _num(r.before), "after": _num(r.after),
+                               "difference": _num(r.mean), "ci_low": r.low, "ci_high": r.high,
+                               "n_before": r.n_before, "n_after": r.n_after}
+                    for r in diff.rows},
+    }
+
+
+def _num(x: float) -> float | None:
+    return None if math.isnan(x) else x
+
+
+def _write_csv(diff: RunDifference, path: Path) -> None:
+    """Every row, then each metric one run lacks (its row says which)."""
+    import csv
+
+    from sim.cli import UsageError
+
+    head = ["metric", "before", "after", "difference", "ci_low", "ci_high", "n_before",
+            "n_after", "method"]
+    rows = [[r.metric, r.before, r.after, r.mean, r.low, r.high, r.n_before, r.n_after,
+             diff.method] for r in diff.rows]
+    for side, names in diff.only.items():
+        rows += [[m, *[""] * 7, f"only in {side}" if side != "neither" else "in neither run"]
+                 for m in names]
+    try:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(head)
+            writer.writerows([["" if v is None else v for v in row] for row in rows])
+    except OSError as exc:
+        raise UsageError(f"--csv {path}: {exc.strerror or exc}") from None
+
+
+def _shown_rows(diff: RunDifference, headline: bool) -> list[Any]:
+    """The rows of the table: with no --metric, the headline metrics (as ``compare``
+    shows them, each pooled row with its imports' and exports')."""
+    if not headline:
+        return list(diff.rows)
+    from sim.cli_compare import TABLE_METRICS
+    from sim.experiment.metric_names import with_directions
+
+    by = {r.metric: r for r in diff.rows}
+    return [by[m] for m in with_directions(TABLE_METRICS, by) if m in by]
+
+
+def _print(diff: RunDifference, headline: bool) -> None:
+    """The header (scenario fields that differ, notes), the table and what it left out."""
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=140)
+    say = lambda text: console.print(text, highlight=False, markup=False, soft_wrap=True)  # noqa: E731
+    say(f"before: {diff.before}\nafter:  {diff.after}")
+    if diff.changes:
+        say(f"{len(diff.changes)} scenario field(s) differ (each folder's scenario.json):")
+        for c in diff.changes:
+            say(f"  {c.field}: {c.parent} -> {c.child}")
+    else:
+        say("the two runs' scenarios are the same field for field")
+    for line in diff.lengths:
+        say(f"note: {line}")
+    say(f"intervals: {diff.why}")
+    rows = _shown_rows(diff, headline)
+    console.print(_table(diff, rows))
+    for side in ("before", "after"):
+        if diff.only.get(side):
+            say(f"only in {side} (no difference): {', '.join(diff.only[side])}")
+    if diff.only.get("neither"):
+        say(f"measured in neither run: {', '.join(diff.only['neither'])}")
+    if headline:
+        say(f"{len(rows)} of {len(diff.rows)} metrics shown; every one: --csv FILE or --json; "
+            "others: --metric NAME (patterns such as 'utilisation_*')")
+
+
+def _table(diff: RunDifference, rows: list[Any]) -> Table:
+    from rich.table import Table
+
+    from sim.cli_compare import _ci, _fmt
+
+    flag = "!" if any(diff.unstable.values()) else ""
+    t = Table(title=f"After - before: mean and 95 % CI, {diff.method}",
+              caption="! not steady-state (the before or the after run warned)" if flag
+              else None)
+    for col in ("metric", "before", "after", "diff.", "95 % CI", "n", ""):
+        t.add_column(col, justify="left" if col in ("metric", "") else "right",
+                     overflow="fold")
+    for r in rows:
+        ci = "–" if r.low is None or r.high is None else _ci(r.low, r.high)
+        n = str(r.n_after) if diff.paired else f"{r.n_before}/{r.n_after}"
+        t.add_row(r.metric, _fmt(r.before), _fmt(r.after), _fmt(r.mean), ci, n, flag)
+    return t

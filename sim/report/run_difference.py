@@ -1,0 +1,205 @@
+"""Two finished run folders set against each other (``bordersim difference``), from their
+files alone: nothing is simulated again.
+
+An analyst who ran a district's scenario last week and an edited one this week wants each
+metric's difference with its 95 % interval. When both runs' replications ran under the same
+seeds rep for rep (the same root seed: common random numbers), each replication's difference
+is paired (:func:`~sim.analysis.paired.paired_interval` over the replications both have);
+otherwise the runs are independent and Welch's interval
+(:func:`~sim.analysis.paired.unpaired_interval`) is the honest one. What differs between the
+two resolved scenarios is listed with :func:`sim.scenario.changes.changes`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from sim.scenario.changes import Change
+
+#: the run lengths whose difference a difference of the runs also measures
+LENGTHS = ("days", "warmup_days", "drain_days", "reps")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One metric: each run's mean and the difference (after - before) with its interval;
+    ``n_before``/``n_after``: the replications that measured it (paired: the pairs)."""
+
+    metric: str
+    before: float
+    after: float
+    mean: float
+    low: float | None
+    high: float | None
+    n_before: int
+    n_after: int
+
+
+@dataclass
+class RunDifference:
+    """What ``bordersim difference`` shows of two run folders."""
+
+    before: Path
+    after: Path
+    paired: bool
+    why: str  # why paired or unpaired, in a few words
+    rows: list[Row]
+    only: dict[str, list[str]]  # "before"/"after": metrics the other run lacks; "neither"
+    changes: list[Change]
+    lengths: list[str]  # notes: days, warm-up or replications that differ
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+    unstable: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        return "paired" if self.paired else "unpaired (Welch)"
+
+
+@dataclass
+class RunRead:
+    """A run folder as read: its meta, replications' metrics, seeds and warnings."""
+
+    path: Path
+    meta: dict[str, Any]
+    per_rep: pd.DataFrame  # replication, then one column per metric
+    seeds: dict[int, tuple[int, ...]]
+    warnings: list[str]
+
+
+def _read(path: Path) -> RunRead:
+    """A run folder's replications, checked (:func:`sim.report.folder.read_run`), and the
+    seeds each ran under; a :class:`ResultsFolderError` naming the file otherwise."""
+    from sim.report.folder import ResultsFolderError, _store, kind_of, read_run
+
+    kind = kind_of(path)
+    if kind != "run":
+        what = {"compare": "a comparison's", "sweep": "a sweep's"}[kind]
+        raise ResultsFolderError(
+            f"{path} is {what} folder, not a run's: difference sets two folders of "
+            "bordersim run against each other (a comparison already holds its options' "
+            f"differences: bordersim report {path})", repair=False
+        )
+    if not any((path / "reps").glob("rep-[0-9][0-9][0-9][0-9].json")):
+        raise ResultsFolderError(
+            f"{path} has no finished replication (reps/ holds none): nothing to set "
+            "against the other run; finish it first by giving its bordersim run command "
+            "again with the same --out", repair=False
+        )
+    res, _ = read_run(path)
+    store = _store(path)
+    per_rep = res.per_rep.drop(columns=["option"])
+    seeds = {int(r): store.verify(int(r))[1] for r in per_rep["replication"]}
+    return RunRead(path, dict(res.meta), per_rep, seeds, list(res.warnings.get("run", [])))
+
+
+def _pairing(before: RunRead, after: RunRead) -> tuple[bool, str, list[int]]:
+    """Whether the runs pair, why, and the replications both have (in order)."""
+    common = sorted(set(before.seeds) & set(after.seeds))
+    if not common:  # (never: a run has replication 0)
+        return False, "no replication in common: unpaired (Welch)", []
+    if all(before.seeds[r] == after.seeds[r] for r in common):
+        return True, (f"same seeds rep for rep (root seed {before.meta.get('seed')}): "
+                      f"paired over the {len(common)} replication(s) both have"), common
+    return False, (f"seeds differ (root seed {before.meta.get('seed')} before, "
+                   f"{after.meta.get('seed')} after): unpaired (Welch)"), common
+
+
+def _figure(x: float | None) -> float | None:
+    return None if x is None or math.isnan(x) else float(x)
+
+
+def _row(metric: str, b: Any, a: Any, paired: bool) -> Row:
+    """One metric's row from its per-replication values (``b`` before, ``a`` after;
+    paired: aligned replication by replication)."""
+    import numpy as np
+
+    from sim.analysis.paired import paired_interval, unpaired_interval
+
+    b, a = np.asarray(b, dtype=float), np.asarray(a, dtype=float)
+    if paired:
+        both = ~(np.isnan(a) | np.isnan(b))
+        a, b = a[both], b[both]
+        mean, low, high, _ = paired_interval(a, b)
+    else:
+        a, b = a[~np.isnan(a)], b[~np.isnan(b)]
+        mean, low, high = unpaired_interval(a, b)
+    nan = math.nan
+    return Row(metric, float(b.mean()) if len(b) else nan, float(a.mean()) if len(a) else nan,
+               float(mean), _figure(low), _figure(high), len(b), len(a))
+
+
+def _metrics(before: RunRead, after: RunRead) -> tuple[list[str], dict[str, list[str]]]:
+    """The metrics both runs have (the before run's order, then the after run's), and
+    those only one has."""
+    b = [c for c in before.per_rep.columns if c != "replication"]
+    a = [c for c in after.per_rep.columns if c != "replication"]
+    both = [m for m in b if m in set(a)]
+    return both, {"before": [m for m in b if m not in set(a)],
+                  "after": [m for m in a if m not in set(b)]}
+
+
+def _lengths(before: RunRead, after: RunRead) -> list[str]:
+    """A note for each run length (days, warm-up, drain, replications) that differs."""
+    out = []
+    for key in LENGTHS:
+        x, y = before.meta.get(key), after.meta.get(key)
+        if x != y:
+            out.append(f"the runs' {key} differ ({x} before, {y} after): the differences "
+                       "also measure that")
+    return out
+
+
+def _changes(before: Path, after: Path) -> list[Change]:
+    """The resolved scenario fields that differ (``scenario.json`` of each folder)."""
+    from sim.report.folder import ResultsFolderError
+    from sim.scenario.changes import changes
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    scenarios = []
+    for folder in (before, after):
+        try:
+            scenarios.append(load_scenario(folder / "scenario.json"))
+        except (OSError, ValueError, ScenarioError) as exc:
+            raise ResultsFolderError(
+                f"{folder / 'scenario.json'} cannot be read as a scenario ({exc})"
+            ) from None
+    return changes(scenarios[0], scenarios[1], {})
+
+
+def read_runs(before: Path, after: Path) -> tuple[RunRead, RunRead]:
+    """Both run folders, checked (an error naming the file of the first that is not one)."""
+    return _read(before), _read(after)
+
+
+def run_difference(before: Path, after: Path, metrics: list[str] | None = None) -> RunDifference:
+    """Set run folder ``after`` against ``before``: every metric (or ``metrics``, in their
+    order) with after - before and its 95 % interval, paired when the seeds match."""
+    return set_against(*read_runs(before, after), metrics)
+
+
+def set_against(b: RunRead, a: RunRead, metrics: list[str] | None = None) -> RunDifference:
+    """:func:`run_difference` of two runs already read."""
+    from sim.model.stability import unsettled
+
+    paired, why, common = _pairing(b, a)
+    both, only = _metrics(b, a)
+    if metrics is not None:
+        only = {k: [m for m in v if m in metrics] for k, v in only.items()}
+        seen = {*both, *only["before"], *only["after"]}
+        only["neither"] = [m for m in metrics if m not in seen]
+        both = [m for m in metrics if m in both]
+    bt, at = b.per_rep.set_index("replication"), a.per_rep.set_index("replication")
+    if paired:
+        bt, at = bt.loc[common], at.loc[common]
+    rows = [_row(m, bt[m], at[m], paired) for m in both]
+    return RunDifference(
+        b.path, a.path, paired, why, rows, only, _changes(b.path, a.path), _lengths(b, a),
+        warnings={"before": b.warnings, "after": a.warnings},
+        unstable={"before": unsettled(b.warnings), "after": unsettled(a.warnings)},
+    )

@@ -1,0 +1,125 @@
+"""``bordersim difference``: two run folders set against each other, paired when their seeds
+match rep for rep, else Welch; the scenario fields that differ; bad folders refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.analysis.paired import paired_interval, unpaired_interval
+from sim.cli import main
+from sim.report.run_difference import read_runs, set_against
+
+SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
+FAST = ["--days", "2", "--reps", "3", "--set", "warmup_days=1", "--set", "drain_days=3"]
+MORE = ["--set", "ports.sea.scan.scanners.capacity=3"]
+METRIC = "clearance_h_mean"
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Before; after (one more scanner) on the same seeds; after again on other seeds."""
+    root = tmp_path_factory.mktemp("difference")
+    out = {"before": root / "before", "after": root / "after", "other": root / "other"}
+    for name, extra in (("before", []), ("after", MORE), ("other", [*MORE, "--seed", "7"])):
+        assert main(["run", SMALL, *FAST, *extra, "--out", str(out[name])]) == 0
+    return out
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: object) -> dict:
+    capsys.readouterr()
+    assert main(["difference", *map(str, args), "--json"]) == 0
+    return dict(json.loads(capsys.readouterr().out))
+
+
+def _per_rep(folder: Path) -> pd.Series:
+    return pd.read_csv(folder / "replications.csv").set_index("replication")[METRIC]
+
+
+def test_same_seeds_pair_replication_by_replication(runs, capsys):
+    got = _json(capsys, runs["before"], runs["after"])
+    assert got["method"] == "paired" and "same seeds" in got["why"]
+    mean, low, high, n = paired_interval(_per_rep(runs["after"]), _per_rep(runs["before"]))
+    row = got["metrics"][METRIC]
+    assert row["difference"] == pytest.approx(mean)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high))
+    assert row["n_after"] == n == 3
+
+
+def test_other_seeds_take_welchs_interval(runs, capsys):
+    got = _json(capsys, runs["before"], runs["other"])
+    assert got["method"] == "unpaired (Welch)" and "seeds differ" in got["why"]
+    mean, low, high = unpaired_interval(_per_rep(runs["other"]), _per_rep(runs["before"]))
+    row = got["metrics"][METRIC]
+    assert (row["difference"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, low, high))
+    paired = _json(capsys, runs["before"], runs["after"])["metrics"][METRIC]
+    assert row["ci_low"] != pytest.approx(paired["ci_low"])  # (not the paired figure)
+
+
+def test_the_scenario_field_that_differs_is_listed(runs, capsys, monkeypatch):
+    got = _json(capsys, runs["before"], runs["after"])
+    fields = [c["field"] for c in got["changes"]]
+    assert "ports.sea.scan.scanners.capacity" in fields  # (and the schedule it replaced)
+    assert all(f.startswith("ports.sea.scan.scanners.") for f in fields)
+    assert got["notes"] == []  # (same days, warm-up and replications)
+    monkeypatch.setenv("COLUMNS", "200")
+    csv = runs["before"].parent / "rows.csv"
+    assert main(["difference", str(runs["before"]), str(runs["after"]), "--metric",
+                 "clearance_h_*", "--csv", str(csv)]) == 0
+    out = capsys.readouterr().out
+    assert "ports.sea.scan.scanners.capacity:" in out and "paired" in out
+    table = pd.read_csv(csv)
+    assert METRIC in set(table["metric"]) and set(table["method"]) == {"paired"}
+    assert all(m.startswith("clearance_h_") for m in table["metric"])
+
+
+def test_the_same_folder_twice_differs_by_nothing(runs, capsys):
+    got = _json(capsys, runs["before"], runs["before"])
+    assert got["changes"] == [] and got["method"] == "paired"
+    row = got["metrics"][METRIC]
+    assert (row["difference"], row["ci_low"], row["ci_high"]) == (0, 0, 0)
+
+
+def test_a_metric_one_run_lacks_is_listed_not_dropped(runs):
+    before, after = read_runs(runs["before"], runs["after"])
+    lacking = dataclasses.replace(after, per_rep=after.per_rep.drop(columns=[METRIC]))
+    diff = set_against(before, lacking)
+    assert diff.only["before"] == [METRIC] and diff.only["after"] == []
+    assert METRIC not in {r.metric for r in diff.rows}
+
+
+def test_runs_of_other_lengths_are_noted(runs):
+    before, after = read_runs(runs["before"], runs["after"])
+    longer = dataclasses.replace(after, meta={**after.meta, "days": 9})
+    assert any("days differ" in n for n in set_against(before, longer).lengths)
+
+
+def _error(capsys: pytest.CaptureFixture[str], *args: object) -> str:
+    capsys.readouterr()
+    assert main(["difference", *map(str, args)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "Traceback" not in err
+    return err
+
+
+def test_bad_folders_are_one_error_line(runs, capsys, tmp_path):
+    assert "does not exist" in _error(capsys, runs["before"], tmp_path / "nowhere")
+    compared = tmp_path / "compared"
+    compared.mkdir()
+    (compared / "compare.json").write_text("{}")
+    assert "a comparison's folder, not a run's" in _error(capsys, compared, runs["after"])
+    empty = tmp_path / "empty"
+    shutil.copytree(runs["before"], empty)
+    for rep in (empty / "reps").glob("rep-[0-9][0-9][0-9][0-9].json"):
+        rep.unlink()
+    assert "no finished replication" in _error(capsys, runs["before"], empty)
+
+
+def test_a_misspelt_metric_is_named_with_a_near_one(runs, capsys):
+    err = _error(capsys, runs["before"], runs["after"], "--metric", "clearance_h_maen")
+    assert "'clearance_h_maen' is not a metric" in err and "did you mean" in err
