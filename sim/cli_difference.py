@@ -144,7 +144,10 @@ def _print(diff: RunDifference, headline: bool) -> None:
     console = Console()
     if not console.is_terminal:
         console = Console(width=140)
-    say = lambda text: console.print(text, highlight=False, markup=False, soft_wrap=True)  # noqa: E731
+
+    def say(text: str) -> None:
+        console.print(text, highlight=False, markup=False, soft_wrap=True)
+
     say(f"before: {diff.before}\nafter:  {diff.after}")
     if diff.changes:
         say(f"{len(diff.changes)} scenario field(s) differ (each folder's scenario.json):")

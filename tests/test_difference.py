@@ -123,3 +123,24 @@ def test_bad_folders_are_one_error_line(runs, capsys, tmp_path):
 def test_a_misspelt_metric_is_named_with_a_near_one(runs, capsys):
     err = _error(capsys, runs["before"], runs["after"], "--metric", "clearance_h_maen")
     assert "'clearance_h_maen' is not a metric" in err and "did you mean" in err
+
+
+def test_an_unstable_runs_rows_are_flagged(runs, monkeypatch):
+    from rich.console import Console
+
+    from sim.cli_difference import _table
+
+    before, after = (dataclasses.replace(r, warnings=[])
+                     for r in read_runs(runs["before"], runs["after"]))
+    steady = set_against(before, after, [METRIC])
+    rising = dataclasses.replace(after, warnings=["sea/exam_bays: the queue keeps rising"])
+    diff = set_against(before, rising, [METRIC])
+    assert diff.unstable == {"before": False, "after": True} and not any(steady.unstable.values())
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def shown(d: object) -> str:
+        console = Console(width=200, record=True)
+        console.print(_table(d, d.rows))  # type: ignore[attr-defined]
+        return console.export_text()
+
+    assert "!" in shown(diff) and "not steady-state" in shown(diff) and "!" not in shown(steady)
