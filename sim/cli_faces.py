@@ -1,7 +1,7 @@
 """Subcommands for workshops and readers: the workshop page and the animated port.
 
     bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR]
-                        [--origin NAME[:PORT]]
+                        [--origin NAME[:PORT]] [--lang en|zh]
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
     bordersim docs [--out docs] [--check]
@@ -69,6 +69,7 @@ def _port(text: str) -> int:
 def add_parsers(sub: Any) -> None:
     """Add this module's subcommands to the ``bordersim`` parser."""
     from sim.cli import _positive_int, out_path
+    from sim.cli_lang import ENV, add_lang
 
     dash = sub.add_parser(
         "dashboard",
@@ -87,6 +88,9 @@ def add_parsers(sub: Any) -> None:
     dash.add_argument("--origin", action="append", default=[], metavar="NAME[:PORT]",
                       help="also accept pages opened as http://NAME:PORT/ (repeatable; needed "
                       "with --host 0.0.0.0: the name or address people type)")
+    add_lang(dash, f"language of the page (en or zh: Simplified Chinese; default: the "
+                   f"environment variable {ENV}, else en); names from the scenario and "
+                   "numbers stay as they are")
     _add_animate(sub)
     docs = sub.add_parser(
         "docs", help="write the generated pages of the user guide (scenario reference, ...)"
@@ -191,7 +195,9 @@ def _animate(args: argparse.Namespace) -> int:
 
 def _dashboard(args: argparse.Namespace) -> int:
     from sim.cli import UsageError
+    from sim.cli_lang import chosen
 
+    lang = chosen(args)  # (before serving: a typo in BORDERSIM_LANG is refused at once)
     folder = _scenario_folder(args.scenarios)
     try:
         from sim.faces.dashboard import serve
@@ -200,7 +206,7 @@ def _dashboard(args: argparse.Namespace) -> int:
             f"the dashboard needs Panel ({exc.name} is missing): "
             "pip install 'bordersim[dashboard]'"
         ) from None
-    serve(args.host, args.port, args.workers, folder, args.origin)
+    serve(args.host, args.port, args.workers, folder, args.origin, lang)
     print("dashboard stopped", file=sys.stderr)  # the server handles Ctrl-C itself
     return 0
 

@@ -67,6 +67,9 @@ HELPS: dict[tuple[str, str], str] = {
     ("--origin", "694ad1e0"):
         "另外接受以 http://NAME:PORT/ 打开的网页（可重复给出；使用 --host 0.0.0.0 时需要："
         "即用户输入的主机名或地址）",
+    ("--lang", "c94c82ef"):
+        "网页的语言（en 或 zh：简体中文；默认取环境变量 BORDERSIM_LANG，否则为 en）；情景中的"
+        "名称和数字保持原样",
     # report
     ("description", "1b8d842f"):
         "读取 bordersim run、compare 或 sweep 的结果文件夹，写出一个 HTML 文件，内含情景、"

@@ -89,8 +89,13 @@ def _change(difference: tuple[float, float | None, float | None]) -> str:
             "includes 0: it could be chance)")
 
 
-def clearance_words(rows: Sequence[dict[str, Any]]) -> list[str]:
-    """Each bar of :func:`clearance_chart` in a sentence: baseline, option, the change."""
+def clearance_words(rows: Sequence[dict[str, Any]], lang: str = "en") -> list[str]:
+    """Each bar of :func:`clearance_chart` in a sentence: baseline, option, the change (in
+    Chinese: :func:`sim.faces.chart_zh.clearance_words`)."""
+    if lang == "zh":
+        from sim.faces.chart_zh import clearance_words as in_chinese
+
+        return in_chinese(rows)
     by_metric = {row["metric"]: row for row in rows}
     return [
         f"Clearance, {label}: {_hours(row['baseline'][0])} with the baseline, "
@@ -100,17 +105,21 @@ def clearance_words(rows: Sequence[dict[str, Any]]) -> list[str]:
     ]
 
 
-def clearance_figure(rows: Sequence[dict[str, Any]]) -> str:
+def clearance_figure(rows: Sequence[dict[str, Any]], lang: str = "en") -> str:
     """The chart as ``<figure>``: its image (alt text saying what it draws) and a caption
-    giving every bar in words, so the chart's content does not depend on seeing it."""
+    giving every bar in words, so the chart's content does not depend on seeing it; the
+    words in ``lang`` (the image's own labels stay English: no Chinese font is assumed)."""
     from sim.report.plots import png_base64
 
-    words = clearance_words(rows)
+    words = clearance_words(rows, lang)
     if not words:
         return ""
-    alt = ("Bar chart of clearance time by direction in hours, the baseline's plain bars "
-           "beside the option's hatched ones, with 95 % ranges; the caption below gives "
-           "every bar in words")
+    from sim.faces.chart_zh import ALT
+
+    alt = ALT if lang == "zh" else (
+        "Bar chart of clearance time by direction in hours, the baseline's plain bars "
+        "beside the option's hatched ones, with 95 % ranges; the caption below gives "
+        "every bar in words")
     items = "".join(f"<li>{html.escape(w)}</li>" for w in words)
     return (
         '<figure class="bs-chart-figure" style="margin:0">'

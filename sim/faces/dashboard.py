@@ -29,6 +29,16 @@ from sim.faces.org import org_tree_html
 from sim.faces.player import PortPlayer
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
 from sim.faces.watch import port_frames_png
+from sim.faces.words import (
+    FULL_NOTE,
+    HTML_LANG,
+    LEVERS_NOTE,
+    QUICK_NOTE,
+    lever_label,
+    metric_label,
+    option_label,
+    say,
+)
 from sim.scenario.loader import BUNDLED
 
 POLL_MS = 300
@@ -70,12 +80,18 @@ UNSEEN = ("position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 
           "white-space:nowrap")
 #: a change whose interval leaves out 0: "*" to the eye, words to a screen reader (which
 #: read the bare "*" as "star", or not at all, and never its title)
-CLEAR_MARK = (' <span class="bs-clear" title="interval clear of 0"><span aria-hidden="true">*'
-              f'</span><span style="{UNSEEN}">, a clear change: its interval leaves out 0'
-              "</span></span>")
+def clear_mark(lang: str = "en") -> str:
+    """The mark of a clear change in ``lang`` (its title and its words to a screen reader)."""
+    return (f' <span class="bs-clear" title="{say(lang, "interval clear of 0")}">'
+            f'<span aria-hidden="true">*</span><span style="{UNSEEN}">'
+            f'{say(lang, ", a clear change: its interval leaves out 0")}</span></span>')
 
 
-def _cell(side: str, metric: str, mean: float, low: float | None, high: float | None) -> str:
+CLEAR_MARK = clear_mark()
+
+
+def _cell(side: str, metric: str, mean: float, low: float | None, high: float | None,
+          lang: str = "en") -> str:
     """A table cell: the mean and its interval, with the exact mean in ``data-value``.
 
     The interval is clipped to what is possible for display (no negative hours, shares
@@ -84,24 +100,25 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
     interval = mark = ""
     if low is not None and high is not None:
         if side == "difference" and (low > 0 or high < 0):
-            mark = CLEAR_MARK
+            mark = clear_mark(lang)
         # the kind of a by-direction metric is that of the metric without its direction
         kind_of = metric.removesuffix("_import").removesuffix("_export")
         low, high = clip_interval(kind_of, low, high, difference=side == "difference")
         interval = f' <span class="bs-interval">[{_fmt(low)}, {_fmt(high)}]</span>'
     return (
         f'<td class="bs-cell" data-side="{side}" data-metric="{metric}" '
-        f'data-value="{mean!r}">{_fmt(mean)}{_in_minutes(side, metric, mean)}{mark}'
+        f'data-value="{mean!r}">{_fmt(mean)}{_in_minutes(side, metric, mean, lang)}{mark}'
         f"{interval}</td>"
     )
 
 
-def _in_minutes(side: str, metric: str, x: float) -> str:
+def _in_minutes(side: str, metric: str, x: float, lang: str = "en") -> str:
     """A difference of hours under 0.1 h, also in minutes (0.010 h reads as a change; it
     is 36 s)."""
     if side != "difference" or "_h_" not in metric or not math.isfinite(x) or abs(x) >= 0.1:
         return ""
-    return f' <span class="bs-minutes">({x * 60:+.1f} min)</span>' if x else ""
+    unit = "分钟" if lang == "zh" else "min"
+    return f' <span class="bs-minutes">({x * 60:+.1f} {unit})</span>' if x else ""
 
 
 #: an option's label wraps within the controls' column (not drawn over the results)
@@ -110,25 +127,6 @@ _WRAP = "label { white-space: normal; overflow-wrap: anywhere; }"
 #: own: a 1-pixel light-grey dotted line on the blue Run button, a faint glow on a list)
 FOCUS = ":focus-visible { outline: 3px solid #1f4e79 !important; outline-offset: 2px; }"
 
-#: the results' note, in plain words for a room that has never met an interval; it and the
-#: intervals are in the page's own text size (12 pixels), not in <small>: 10 pixels cannot
-#: be read on a projected page from the back of a room
-FULL_NOTE = (
-    "Each figure is the mean over the replications, with its 95 % interval in brackets: the "
-    "range it lies in, with 95 % confidence, given the model's assumptions. The difference "
-    "compares option and baseline on the same simulated traffic (the same seeds). * its "
-    "interval leaves out 0: a clear change. Without *, the change cannot be told apart from "
-    "the chance variation between runs. A clear change is not necessarily one that matters: "
-    "read its size (a small one in hours is also given in minutes)."
-)
-LEVERS_NOTE = (
-    "With no option ticked, the levers are the option. With options ticked, they set "
-    "the scenario both sides start from, the baseline included; an option keeps its own "
-    "value where it sets what a lever sets."
-)
-QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
-
-
 def results_html(
     rows: list[dict[str, Any]],
     title: str,
@@ -136,25 +134,31 @@ def results_html(
     labels: Mapping[str, str] | None = None,
     warnings: Mapping[str, Sequence[str]] | None = None,
     notes: Sequence[str] = (),
+    lang: str = "en",
+    currency: str = "USD",
 ) -> str:
     """The side-by-side table: baseline, option, and option - baseline (95 % intervals);
-    above it what each side ran (``labels``), its warnings and the run's notes."""
+    above it what each side ran (``labels``), its warnings and the run's notes; its words in
+    ``lang`` (``note`` as given; ``currency``: the scenario's, in a Chinese row's unit)."""
     head = "".join(
-        f'<th scope="col">{h}</th>'
+        f'<th scope="col">{say(lang, h)}</th>'
         for h in ("measure", "baseline", "option", "option − baseline (paired)")
     )
     body = []
     for row in rows:
-        cells = [_cell(s, row["metric"], *row[s]) for s in ("baseline", "option", "difference")]
-        body.append(f'<tr><th scope="row">{html.escape(row["label"])}</th>{"".join(cells)}</tr>')
+        cells = [_cell(s, row["metric"], row[s][0], row[s][1], row[s][2], lang)
+                 for s in ("baseline", "option", "difference")]
+        name = metric_label(row["metric"], row["label"], lang, currency)
+        body.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
+    colon = "：" if lang == "zh" else ": "
     ran = "".join(
-        f'<p class="bs-ran" data-side="{side}"><b>{side.capitalize()}</b>: '
+        f'<p class="bs-ran" data-side="{side}"><b>{say(lang, side.capitalize())}</b>{colon}'
         f"{html.escape(text)}</p>"
         for side, text in (labels or {}).items()
     )
     return (
         f'<div class="bs-results"><h3>{html.escape(title)}</h3>{ran}'
-        f"{warnings_html(warnings or {}, notes)}"
+        f"{warnings_html(warnings or {}, notes, lang)}"
         f'<div class="bs-table-box" style="overflow-x:auto">'  # (a narrow screen scrolls it)
         f'<table class="bs-table" style="border-collapse:collapse">'
         f'<caption style="{UNSEEN}">{html.escape(title)}</caption>'  # (its name, when listed)
@@ -163,36 +167,42 @@ def results_html(
     )
 
 
-def warnings_html(warnings: Mapping[str, Sequence[str]], notes: Sequence[str] = ()) -> str:
+def warnings_html(warnings: Mapping[str, Sequence[str]], notes: Sequence[str] = (),
+                  lang: str = "en") -> str:
     """Each side's warnings (one list when both sides gave the same) and the run's notes, as
-    ``bordersim compare`` prints them: a warning that says a queue did not settle or goods
-    were left inside makes that side's figures not steady-state."""
+    ``bordersim compare`` prints them (in Chinese from their codes, :func:`sim.cli_lang.line`):
+    a warning that says a queue did not settle or goods were left inside makes that side's
+    figures not steady-state."""
+    from sim.cli_lang import line
     from sim.model.stability import unsettled
 
     sides = {s: list(w) for s, w in warnings.items() if w}
     if set(sides) == {"baseline", "option"} and sides["baseline"] == sides["option"]:
         sides = {"baseline and option": sides["baseline"]}
+    colon = "：" if lang == "zh" else ": "
     out = []
     for side, said in sides.items():
-        head = (
-            "not steady-state: read its figures with care (biased low, or a lower bound)"
-            if unsettled(said)
-            else "read with the warnings below"
-        )
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in said)
+        head = say(lang,
+                   "not steady-state: read its figures with care (biased low, or a lower bound)"
+                   if unsettled(said) else "read with the warnings below")
+        count = say(lang, "{n} warnings" if len(said) > 1 else "{n} warning", n=len(said))
+        items = "".join(
+            f"<li>{html.escape(line('warning: ' + w, lang).removeprefix('警告：'))}</li>"
+            for w in said)
         out.append(
             f'<div class="bs-warnings" data-side="{side}" role="note" '
             'style="border-left:4px solid #b35806;padding-left:8px;margin:6px 0">'
-            f"<b>⚠ {side}: {head}</b> ({len(said)} warning{'s' if len(said) > 1 else ''})"
+            f"<b>⚠ {say(lang, side)}{colon}{head}</b> ({count})"
             f"<ul>{items}</ul></div>"
         )
     if notes:
-        items = "".join(f"<li>note: {html.escape(n)}</li>" for n in notes)
+        items = "".join(f"<li>{html.escape(line('note: ' + n, lang))}</li>" for n in notes)
         out.append(f'<ul class="bs-notes">{items}</ul>')
     return "".join(out)
 
 
-def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD") -> str:
+def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD",
+               lang: str = "en") -> str:
     """The first answer: one short replication from an empty port, per side."""
     rows = [
         {"metric": m, "label": label(text, currency),
@@ -203,47 +213,53 @@ def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD") -> str
         for m, text in SHOWN
         if any(math.isfinite(quick[s].get(m, math.nan)) for s in ("baseline", "option"))
     ]
-    title = "First look: one short replication a side (2 days from an empty port: rough)"
-    return results_html(rows, title, QUICK_NOTE).replace("bs-results", "bs-quick", 1)
+    title = say(lang,
+                "First look: one short replication a side (2 days from an empty port: rough)")
+    shown = results_html(rows, title, say(lang, QUICK_NOTE), lang=lang, currency=currency)
+    return shown.replace("bs-results", "bs-quick", 1)
 
 
-def news(snap: Snapshot, reps: int) -> str:
+def news(snap: Snapshot, reps: int, lang: str = "en") -> str:
     """What a screen reader is told of a run, in a sentence that changes only with news (not
     with the seconds counting up)."""
     if snap.phase == "failed":
-        return f"The run failed: {snap.message.strip().splitlines()[-1] if snap.message else ''}"
+        why = snap.message.strip().splitlines()[-1] if snap.message else ""
+        return say(lang, "The run failed: {why}", why=why)
     if snap.phase == "done":
         warned = [side for side, said in snap.warnings.items() if said]
-        caveat = (f" {' and '.join(warned).capitalize()} gave warnings: read them above the "
-                  "numbers." if warned else "")
-        return (f"Full run done: {reps} replications a side. The table and the chart in "
-                f"words are below the first look.{caveat}")
+        sides = ("和".join(say(lang, s) for s in warned) if lang == "zh"
+                 else " " + " and ".join(warned).capitalize())
+        caveat = say(lang, "{sides} gave warnings: read them above the numbers.",
+                     sides=sides) if warned else ""
+        return say(lang, "Full run done: {reps} replications a side. The table and the chart "
+                   "in words are below the first look.", reps=reps) + caveat
     if snap.quick:
-        return "First look ready: one short replication a side. The full run goes on."
-    return "Running: a first look in a few seconds, then the full run."
+        return say(lang, "First look ready: one short replication a side. The full run goes on.")
+    return say(lang, "Running: a first look in a few seconds, then the full run.")
 
 
 class Page:
     """One session's page: its widgets, its run and the poll that shows the run's progress."""
 
-    def __init__(self, executor: Executor, folder: Path = BUNDLED):
+    def __init__(self, executor: Executor, folder: Path = BUNDLED, lang: str = "en"):
         self.executor = executor
         self.folder = folder
+        self.lang = lang  # the page's language (:mod:`sim.faces.words`)
         self.run: Run | None = None
         self.poll: Any = None
         names = choices.bundled_scenarios(folder)
-        self.scenario = pn.widgets.Select(label="Scenario", options=names, value=names[0],
-                                          css_classes=["bs-scenario"])
-        self.seed = pn.widgets.IntInput(
-            label="Seed", value=1, start=0, end=choices.MAX_SEED, css_classes=["bs-seed"]
-        )
+        self.scenario = pn.widgets.Select(label=say(lang, "Scenario"), options=names,
+                                          value=names[0], css_classes=["bs-scenario"])
+        self.seed = pn.widgets.IntInput(label=say(lang, "Seed"), value=1, start=0,
+                                        end=choices.MAX_SEED, css_classes=["bs-seed"])
         self.reps = pn.widgets.Select(
-            label="Replications", options=list(choices.REPS_CHOICES),
+            label=say(lang, "Replications"), options=list(choices.REPS_CHOICES),
             value=choices.REPS_DEFAULT, css_classes=["bs-reps"]
         )
+        own = say(lang, "the scenario's")
         self.days = pn.widgets.Select(
-            label="Observed days",
-            options={("the scenario's" if d == 0 else f"{d:g}"): d for d in choices.DAYS_CHOICES},
+            label=say(lang, "Observed days"),
+            options={(own if d == 0 else f"{d:g}"): d for d in choices.DAYS_CHOICES},
             css_classes=["bs-days"],
         )
         self.switches = pn.Column(sizing_mode="stretch_width")
@@ -255,16 +271,20 @@ class Page:
             )
             for name, lever in choices.LEVERS.items()
         }
-        self.button = pn.widgets.Button(label="Run", color="primary", css_classes=["bs-run"])
-        self.progress = pn.indicators.Progress(label="Progress", value=0, max=1, width=300,
-                                               css_classes=["bs-progress"])
-        self.status = pn.pane.HTML("Choose options and press Run.", css_classes=["bs-status"])
-        self.announce = Announcer(css_classes=["bs-announce"], height=0, margin=0)
+        self.button = pn.widgets.Button(label=say(lang, "Run"), color="primary",
+                                        css_classes=["bs-run"])
+        self.progress = pn.indicators.Progress(label=say(lang, "Progress"), value=0, max=1,
+                                               width=300, css_classes=["bs-progress"])
+        self.status = pn.pane.HTML(say(lang, "Choose options and press Run."),
+                                   css_classes=["bs-status"])
+        self.announce = Announcer(css_classes=["bs-announce"], height=0, margin=0,
+                                  lang=HTML_LANG[lang])
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
         self.chart = pn.pane.HTML("", css_classes=["bs-chart"], sizing_mode="stretch_width")
-        self.watch_port = pn.widgets.Select(label="Port", options=[], css_classes=["bs-watch-port"])
-        self.watch_button = pn.widgets.Button(label="Animate one day (option)",
+        self.watch_port = pn.widgets.Select(label=say(lang, "Port"), options=[],
+                                            css_classes=["bs-watch-port"])
+        self.watch_button = pn.widgets.Button(label=say(lang, "Animate one day (option)"),
                                               css_classes=["bs-watch"])
         self.player = PortPlayer()
         self.org = pn.pane.HTML("", css_classes=["bs-org-pane"], sizing_mode="stretch_width")
@@ -284,7 +304,7 @@ class Page:
         scenario = choices.variants(plan, folder=self.folder).baseline
         catalogue = choices.option_catalogue()
         self._boxes = {  # (a group of one: its box sits inside its <label>, which names it)
-            n: pn.widgets.CheckBoxGroup(options={f"{o.name}: {o.label()}": n},
+            n: pn.widgets.CheckBoxGroup(options={option_label(o, self.lang): n},
                                         css_classes=[f"bs-option-{n}"],
                                         sizing_mode="stretch_width",
                                         stylesheets=[_WRAP, FOCUS])
@@ -293,14 +313,15 @@ class Page:
         }
         for box in self._boxes.values():
             box.param.watch(lambda e: self.show_org(), "value")
-        none: list[Any] = [pn.pane.HTML("<i>none apply to this scenario</i>")]
+        none: list[Any] = [pn.pane.HTML(f"<i>{say(self.lang, 'none apply to this scenario')}"
+                                        "</i>")]
         self.switches.objects = list(self._boxes.values()) or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
         self.watch_port.options = list(scenario.ports)
         self.watch_port.value = next(iter(scenario.ports))
         for name, slider in self.levers.items():
             lever = choices.LEVERS[name]
-            slider.label = lever.slider_label(scenario)
+            slider.label = lever_label(lever, scenario, self.lang)
             slider.disabled = lever.reach(scenario) is None  # nothing it could act on
             slider.value = self._neutral[name]
         self.show_org()
@@ -312,9 +333,10 @@ class Page:
             plan = dataclasses.replace(self.plan(), levers={})
             pair = choices.variants(plan, quick=True, folder=self.folder)
         except (choices.PlanError, ValueError) as exc:
-            self.org.object = f"<b>No tree</b>: {html.escape(str(exc))}"
+            self.org.object = (f"<b>{say(self.lang, 'No tree')}</b>{self._colon}"
+                               f"{html.escape(str(exc))}")
             return
-        self.org.object = org_tree_html(pair)
+        self.org.object = org_tree_html(pair, self.lang)
 
     def plan(self) -> choices.Plan:
         on = tuple(n for n, box in self._boxes.items() if n in box.value)
@@ -331,8 +353,9 @@ class Page:
             plan = self.plan()
             plan.check(folder=self.folder)
         except (choices.PlanError, ValueError) as exc:
-            self.status.object = f"<b>Cannot run</b>: {html.escape(str(exc))}"
-            self.announce.text = f"Cannot run: {exc}"
+            self.status.object = (f"<b>{say(self.lang, 'Cannot run')}</b>{self._colon}"
+                                  f"{html.escape(str(exc))}")
+            self.announce.text = f"{say(self.lang, 'Cannot run')}{self._colon}{exc}"
             return
         self.quick.object = self.full.object = ""
         self.chart.object = ""
@@ -349,15 +372,17 @@ class Page:
         snap = self.run.snapshot()
         self.progress.value = min(snap.done, self.progress.max)
         self.status.object = self._status(snap)
-        self.announce.text = news(snap, self.run.plan.reps)
+        self.announce.text = news(snap, self.run.plan.reps, self.lang)
         if snap.quick and not self.quick.object:
-            self.quick.object = quick_html(snap.quick, snap.currency)
+            self.quick.object = quick_html(snap.quick, snap.currency, self.lang)
         if snap.phase == "done" and not self.full.object:
             rows = table(snap.full, currency=snap.currency)
             self.full.object = results_html(
-                rows, f"Full run: {self.run.plan.reps} replications a side", FULL_NOTE,
-                snap.labels, snap.warnings, snap.notes)
-            self.chart.object = clearance_figure(rows)
+                rows, say(self.lang, "Full run: {reps} replications a side",
+                          reps=self.run.plan.reps),
+                say(self.lang, FULL_NOTE), snap.labels, snap.warnings, snap.notes, self.lang,
+                snap.currency)
+            self.chart.object = clearance_figure(rows, self.lang)
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()
             self.poll = None
@@ -368,7 +393,8 @@ class Page:
             plan = dataclasses.replace(self.plan(), days=1)
             option = choices.variants(plan, folder=self.folder).option
         except (choices.PlanError, ValueError) as exc:
-            self.player.message(f"<b>Cannot animate</b>: {html.escape(str(exc))}")
+            self.player.message(f"<b>{say(self.lang, 'Cannot animate')}</b>{self._colon}"
+                                f"{html.escape(str(exc))}")
             return
         if self.watch_port.value not in option.ports:
             return
@@ -378,7 +404,8 @@ class Page:
         alt = (f"Animation of one day at {port} ({what}): each lane's queue and busy servers, "
                "every 30 minutes of simulated time")
         future = self.executor.submit(port_frames_png, option, plan.seed, port)
-        self.player.message('<span class="bs-watch-busy">drawing one day of the port...</span>')
+        self.player.message('<span class="bs-watch-busy">'
+                            f'{say(self.lang, "drawing one day of the port...")}</span>')
         if self._watching is not None:
             self._watching.stop()
 
@@ -389,7 +416,8 @@ class Page:
             self._watching = None
             error = future.exception()
             if error is not None:
-                self.player.message(f"<b>Cannot animate</b>: {html.escape(str(error))}")
+                self.player.message(f"<b>{say(self.lang, 'Cannot animate')}</b>{self._colon}"
+                                    f"{html.escape(str(error))}")
                 return
             self.player.show(future.result(), alt)
 
@@ -398,11 +426,18 @@ class Page:
     def _status(self, snap: Snapshot) -> str:
         phase = {"quick": "running the first look", "full": "running the full simulation",
                  "done": "done", "failed": "failed"}.get(snap.phase, snap.phase)
-        text = (f'<span class="bs-phase" data-phase="{snap.phase}">{phase}</span>: '
-                f"{snap.done} of {snap.total} replications, {snap.elapsed:.0f} s")
+        counted = say(self.lang, "{done} of {total} replications, {elapsed} s", done=snap.done,
+                      total=snap.total, elapsed=f"{snap.elapsed:.0f}")
+        text = (f'<span class="bs-phase" data-phase="{snap.phase}">{say(self.lang, phase)}'
+                f"</span>{self._colon}{counted}")
         if snap.phase == "failed":
             text += f"<pre>{html.escape(snap.message)}</pre>"
         return text
+
+    @property
+    def _colon(self) -> str:
+        """A colon and its space, as the page's language writes them."""
+        return "：" if self.lang == "zh" else ": "
 
     def close(self) -> None:
         if self.run is not None:
@@ -413,33 +448,36 @@ class Page:
         self.player.stop()
 
     def view(self) -> pn.viewable.Viewable:
+        lang = self.lang
         controls = pn.Column(  # (Run near the top: the option list below is long, and the
             # results appear at the top of the other column)
-            "## Choose", self.scenario, self.reps, self.days, self.seed, self.button,
-            "**Levers**", pn.pane.HTML(LEVERS_NOTE, css_classes=["bs-levers-note"]),
-            *self.levers.values(), "**Options**", self.switches, width=340,
+            f"## {say(lang, 'Choose')}", self.scenario, self.reps, self.days, self.seed,
+            self.button, f"**{say(lang, 'Levers')}**",
+            pn.pane.HTML(say(lang, LEVERS_NOTE), css_classes=["bs-levers-note"]),
+            *self.levers.values(), f"**{say(lang, 'Options')}**", self.switches, width=340,
             css_classes=["bs-controls"],
         )
         results = pn.Column(
             self.announce, self.status, self.progress, self.quick, self.full, self.chart,
             sizing_mode="stretch_width",
         )
-        watch = pn.Column("## Watch a port",
+        watch = pn.Column(f"## {say(lang, 'Watch a port')}",
                           pn.FlexBox(self.watch_port, self.watch_button, flex_wrap="wrap"),
                           self.player.view())
-        org = pn.Column("## The organisation", self.org, sizing_mode="stretch_width")
+        org = pn.Column(f"## {say(lang, 'The organisation')}", self.org,
+                        sizing_mode="stretch_width")
         right = pn.Column(results, watch, org, sizing_mode="stretch_width", min_width=320,
                           styles={"flex": "1 1 320px"}, css_classes=["bs-results-column"])
         return pn.Column(  # (side by side where they fit, else one below the other)
-            "# bordersim: baseline and option side by side",
+            f"# {say(lang, 'bordersim: baseline and option side by side')}",
             pn.FlexBox(controls, right, flex_wrap="wrap", sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )
 
 
-def app(executor: Executor, folder: Path = BUNDLED) -> pn.viewable.Viewable:
-    """A new page for one browser session."""
-    page = Page(executor, folder)
+def app(executor: Executor, folder: Path = BUNDLED, lang: str = "en") -> pn.viewable.Viewable:
+    """A new page for one browser session, in ``lang``."""
+    page = Page(executor, folder, lang)
     pn.state.on_session_destroyed(lambda ctx: page.close())
     return page.view()
 
@@ -450,12 +488,13 @@ def serve(
     workers: int | None = None,
     folder: Path = BUNDLED,
     origins: Sequence[str] = (),
+    lang: str = "en",
 ) -> None:
     """Serve the page until interrupted.
 
     Only pages served from ``host``, the loopback names or one of ``origins`` (host names
     people type, e.g. the machine's name when listening on 0.0.0.0) may connect. The page
-    offers the scenarios in ``folder`` by name (default: the bundled ones).
+    offers the scenarios in ``folder`` by name (default: the bundled ones), in ``lang``.
     """
     executor = pool(workers)
     names = (host, "localhost", "127.0.0.1", *origins)
@@ -463,8 +502,8 @@ def serve(
     print(f"bordersim dashboard: http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     try:
         pn.serve(
-            lambda: app(executor, folder), port=port, address=host, websocket_origin=allowed,
-            show=False, title="bordersim", verbose=False,
+            lambda: app(executor, folder, lang), port=port, address=host,
+            websocket_origin=allowed, show=False, title=say(lang, "bordersim"), verbose=False,
         )
     finally:
         executor.shutdown(cancel_futures=True)

@@ -1,0 +1,177 @@
+"""The workshop page's words in Simplified Chinese (``bordersim dashboard --lang zh``).
+
+Each English text of the page (as :mod:`sim.faces.dashboard` and its panes write it, with
+its ``{placeholders}``) is a key of :data:`ZH`; :func:`say` gives it in the page's language.
+A text with no entry is shown whole in English, never half translated. The words are those
+the report and the console already use (基准方案, 方案, 重复运行, 95% 置信区间, 配对,
+观测天数, 随机数种子, 海关组织架构: :mod:`sim.report.zh_phrases`, :mod:`sim.cli_zh`); a
+metric is named by :func:`sim.report.translate.metric_name` beside its identifier, a reform
+by :mod:`sim.report.zh_reforms`, a level or structure of the organisation by
+:mod:`sim.cli_zh_tree`. Names from the scenario (ports, options) and numbers stay as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sim.experiment.options import Option
+    from sim.faces.choices import Lever
+    from sim.scenario.schema import Scenario
+
+#: the page's languages (those of the console, :data:`sim.cli_lang.LANGUAGES`)
+LANGUAGES = ("en", "zh")
+#: the value of the document's ``lang`` attribute in each language (read by screen readers)
+HTML_LANG = {"en": "en", "zh": "zh-CN"}
+
+_NOTE_ZH = (
+    "每个数字为各次重复运行的均值，方括号内为其 95% 置信区间：在模型假设下，该数字以 95% 的"
+    "置信度落在此范围内。差值在相同的模拟货物流量（相同的随机数种子）上比较方案与基准方案"
+    "（配对）。* 表示其置信区间不含 0：变化显著。没有 * 的变化无法与各次运行之间的随机波动"
+    "区分。变化显著不等于变化重要：请看其大小（以小时计的小变化同时以分钟给出）。"
+)
+
+#: the results' note, in plain words for a room that has never met an interval; it and the
+#: intervals are in the page's own text size (12 pixels), not in <small>: 10 pixels cannot
+#: be read on a projected page from the back of a room
+FULL_NOTE = (
+    "Each figure is the mean over the replications, with its 95 % interval in brackets: the "
+    "range it lies in, with 95 % confidence, given the model's assumptions. The difference "
+    "compares option and baseline on the same simulated traffic (the same seeds). * its "
+    "interval leaves out 0: a clear change. Without *, the change cannot be told apart from "
+    "the chance variation between runs. A clear change is not necessarily one that matters: "
+    "read its size (a small one in hours is also given in minutes)."
+)
+LEVERS_NOTE = (
+    "With no option ticked, the levers are the option. With options ticked, they set "
+    "the scenario both sides start from, the baseline included; an option keeps its own "
+    "value where it sets what a lever sets."
+)
+QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
+
+#: English text of the page -> its Chinese (placeholders as in the English)
+ZH: dict[str, str] = {
+    "bordersim: baseline and option side by side": "bordersim：基准方案与方案对比",
+    "bordersim": "bordersim 改革研讨",
+    "Choose": "选择", "Levers": "调节杆", "Options": "方案（改革措施）",
+    "Watch a port": "观看口岸", "The organisation": "海关组织架构",
+    "Scenario": "情景", "Seed": "随机数种子", "Replications": "重复运行次数",
+    "Observed days": "观测天数", "the scenario's": "情景自身的", "Run": "运行",
+    "Progress": "进度", "Port": "口岸", "Animate one day (option)": "动画演示一天（方案）",
+    "Choose options and press Run.": "请选择方案，然后点击“运行”。",
+    "none apply to this scenario": "没有适用于此情景的方案",
+    LEVERS_NOTE: (
+        "未勾选任何方案时，调节杆即为方案。勾选方案后，调节杆设定双方（包括基准方案）的"
+        "起始情景；方案设定了调节杆所设定的内容时，保留方案自己的取值。"),
+    QUICK_NOTE: "每方一次重复运行，随机数种子相同：尚无置信区间。完整运行随后进行。",
+    FULL_NOTE: _NOTE_ZH,
+    "interval clear of 0": "置信区间不含 0",
+    ", a clear change: its interval leaves out 0": "，变化显著：其置信区间不含 0",
+    "measure": "指标", "baseline": "基准方案", "option": "方案",
+    "option − baseline (paired)": "与基准方案之差（配对）",
+    "Baseline": "基准方案", "Option": "方案", "baseline and option": "基准方案和方案",
+    "not steady-state: read its figures with care (biased low, or a lower bound)":
+        "非稳态：请谨慎解读其数据（偏低，或仅为下限）",
+    "read with the warnings below": "请结合下列警告解读",
+    "{n} warning": "{n} 条警告", "{n} warnings": "{n} 条警告",
+    "First look: one short replication a side (2 days from an empty port: rough)":
+        "初步结果：每方一次短时重复运行（从空口岸开始运行 2 天：仅供粗略参考）",
+    "Full run: {reps} replications a side": "完整运行：每方 {reps} 次重复运行",
+    "The run failed: {why}": "运行失败：{why}",
+    "Full run done: {reps} replications a side. The table and the chart in words are below "
+    "the first look.": "完整运行已完成：每方 {reps} 次重复运行。表格和以文字说明的图表"
+                       "在初步结果下方。",
+    "{sides} gave warnings: read them above the numbers.": "{sides}有警告：请阅读数字上方的警告。",
+    "First look ready: one short replication a side. The full run goes on.":
+        "初步结果已出：每方一次短时重复运行。完整运行继续进行。",
+    "Running: a first look in a few seconds, then the full run.":
+        "正在运行：几秒钟后给出初步结果，然后进行完整运行。",
+    "Cannot run": "无法运行", "No tree": "无组织架构图", "Cannot animate": "无法演示",
+    "running the first look": "正在运行初步结果", "running the full simulation": "正在运行完整模拟",
+    "done": "已完成", "failed": "失败",
+    "{done} of {total} replications, {elapsed} s": "已完成 {done}/{total} 次重复运行，{elapsed} 秒",
+    "drawing one day of the port...": "正在绘制口岸的一天……",
+    "Inspection rate (x scenario)": "查验率（情景值的倍数）",
+    "AI auto-clear share": "AI 自动放行比例", "Staff (x scenario)": "人员（情景值的倍数）",
+    "nothing to act on in this scenario": "此情景中没有可作用的对象",
+}
+
+
+def say(lang: str, english: str, **values: object) -> str:
+    """``english`` (a key of :data:`ZH`, or the text itself) in ``lang``, its placeholders
+    filled in; in English, whole, where :data:`ZH` has no entry."""
+    text = ZH.get(english, english) if lang == "zh" else english
+    return text.format(**values) if values else text
+
+
+def metric_label(metric: str, english: str, lang: str, currency: str = "USD") -> str:
+    """A results row's heading (HTML): the English label; in Chinese the metric's Chinese
+    name and unit (as ``compare --lang zh`` writes them) beside its identifier (the English
+    label whole where the glossary has no name)."""
+    if lang == "zh":
+        from sim.cli_zh import unit
+        from sim.experiment.compare import metric_unit
+        from sim.report.translate import metric_name
+
+        zh = metric_name(metric)
+        if zh is not None:
+            said = f"{zh}（{unit(metric_unit(metric).replace('currency', currency))}）"
+            return f'{html.escape(said)} <span class="bs-metric-id">{html.escape(metric)}</span>'
+    return html.escape(english)
+
+
+#: the options of the page written here, not taken from the reform library
+_OPTIONS = {
+    "sea_scanner": "海运口岸增加一台 H986 机检设备（4 台而非 3 台）",
+    "ai_clear_90": "海运口岸的 AI 审图自动放行其所审图像的 90%",
+    "dumbbell": "哑铃型：总署的中心直达一线，各岗位人数相同（改革 dumbbell）",
+}
+
+
+def option_label(option: Option, lang: str) -> str:
+    """An option's words beside its tick box: its name, then what it does (in Chinese the
+    reform library's mechanism, :mod:`sim.report.zh_reforms`; in English where it has none)."""
+    english = f"{option.name}: {option.label()}"
+    if lang != "zh":
+        return english
+    if option.name in _OPTIONS:
+        return f"{option.name}：{_OPTIONS[option.name]}"
+    if option.reform:
+        from sim.reforms import REFORMS
+        from sim.report.zh_reforms import mechanism
+
+        reform = REFORMS.get(option.reform)
+        zh = mechanism(option.reform, reform.mechanism) if reform else None
+        if zh is not None:
+            return f"{option.name}：{zh}（改革 {option.reform}）"
+    return english
+
+
+_AT = re.compile(r"at (?P<ports>[^;]+)")
+_KEEPS = re.compile(r"(?P<port>\S+) keeps its (?P<value>\S+)")
+
+
+def lever_label(lever: Lever, scenario: Scenario, lang: str) -> str:
+    """A lever's label for ``scenario`` (:meth:`~sim.faces.choices.Lever.slider_label`) in
+    ``lang``; in English, whole, where a part of it has no Chinese."""
+    english = lever.slider_label(scenario)
+    name = say(lang, lever.label)
+    if lang != "zh" or name == lever.label:
+        return english
+    reach = lever.reach(scenario)
+    if reach is None:
+        return f"{name}（{say(lang, 'nothing to act on in this scenario')}）"
+    if not reach:
+        return name
+    parts = []
+    for part in reach.split("; "):
+        at, keeps = _AT.fullmatch(part), _KEEPS.fullmatch(part)
+        if at:
+            parts.append(f"作用于 {at['ports']}")
+        elif keeps:
+            parts.append(f"{keeps['port']} 保持其 {keeps['value']}")
+        else:
+            return english
+    return f"{name}（{'；'.join(parts)}）"
