@@ -278,7 +278,7 @@ class Page:
         self.status = pn.pane.HTML(say(lang, "Choose options and press Run."),
                                    css_classes=["bs-status"])
         self.announce = Announcer(css_classes=["bs-announce"], height=0, margin=0,
-                                  lang=HTML_LANG[lang])
+                                  lang="" if lang == "en" else HTML_LANG[lang])
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
         self.chart = pn.pane.HTML("", css_classes=["bs-chart"], sizing_mode="stretch_width")

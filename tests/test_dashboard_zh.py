@@ -1,0 +1,140 @@
+"""The workshop page in Simplified Chinese (``bordersim dashboard --lang zh``): its pieces of
+HTML and its widgets, fast, without a browser (tests/test_dashboard_e2e.py loads the page)."""
+
+from __future__ import annotations
+
+import re
+import string
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from sim.faces.chart import clearance_words
+from sim.faces.choices import LEVERS, Lever, Plan, option_catalogue, variants
+from sim.faces.words import FULL_NOTE, ZH, lever_label, option_label, say
+
+pytest.importorskip("panel")
+
+from sim.faces import dashboard  # noqa: E402  (needs panel)
+from sim.faces.runs import Snapshot  # noqa: E402
+
+ROW = {"metric": "clearance_h_mean_import", "label": "Customs clearance, imports (h, mean)",
+       "baseline": (10.0, 9.0, 11.0), "option": (9.99, 8.9, 10.9),
+       "difference": (-0.01, -0.02, -0.005)}
+#: an English word of three or more letters (identifiers such as rep-0001 have digits)
+ENGLISH = re.compile(r"(?<![\w-])[A-Za-z]{3,}(?![\w-])")
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_chinese_text_fills_the_same_placeholders_as_its_english():
+    """A Chinese text that lost or gained a placeholder would show a figure missing, or fail."""
+    for english, zh in ZH.items():
+        assert _fields(english) == _fields(zh), english
+        assert re.search(r"[\u4e00-\u9fff]", zh), english
+
+
+def test_a_text_without_chinese_is_shown_whole_in_english():
+    assert say("zh", "Cannot run") == "无法运行"
+    assert say("zh", "no such text {n}", n=3) == "no such text 3"
+    assert say("en", "Full run: {reps} replications a side", reps=2) == (
+        "Full run: 2 replications a side")
+
+
+def test_the_results_table_in_chinese_keeps_numbers_and_identifiers():
+    zh = dashboard.results_html([ROW], "完整运行", say("zh", FULL_NOTE),
+                                labels={"baseline": "workshop", "option": "ai_clear_90"},
+                                lang="zh")
+    heads = re.findall(r'<th scope="col">(.*?)</th>', zh)
+    assert heads == ["指标", "基准方案", "方案", "与基准方案之差（配对）"]
+    assert ('<th scope="row">海关通关时间均值（进口）（小时） '
+            '<span class="bs-metric-id">clearance_h_mean_import</span></th>') in zh
+    assert 'data-metric="clearance_h_mean_import"' in zh and 'data-value="-0.01"' in zh
+    assert "(-0.6 分钟)" in zh and "置信区间不含 0" in zh  # (the mark, to a screen reader)
+    assert "<b>基准方案</b>：workshop" in zh and "<b>方案</b>：ai_clear_90" in zh
+    words = re.sub(r"<[^>]+>|clearance_h_mean_import|workshop|ai_clear_90", " ", zh)
+    assert not ENGLISH.findall(words), ENGLISH.findall(words)
+    en = dashboard.results_html([ROW], "Full run")
+    assert en == dashboard.results_html([ROW], "Full run", lang="en")  # (English as it was)
+    assert '<th scope="col">measure</th>' in en and dashboard.CLEAR_MARK in en
+    assert "(-0.6 min)" in en and "Customs clearance, imports (h, mean)</th>" in en
+
+
+def test_quick_look_warnings_and_news_in_chinese():
+    quick = dashboard.quick_html({"baseline": {"clearance_h_mean_import": 2.0},
+                                  "option": {"clearance_h_mean_import": 1.0}}, "CNY", "zh")
+    assert "初步结果" in quick and "尚无置信区间" in quick and "bs-quick" in quick
+    warned = dashboard.warnings_html(
+        {"baseline": ["rep-0000: risk engine: missed its target rate"], "option": []},
+        ["1 observed day(s) hold 0 whole week(s): the day-of-week pattern is not balanced"],
+        "zh")
+    assert "⚠ 基准方案：请结合下列警告解读</b> (1 条警告)" in warned
+    assert "<li>提示：" in warned  # (a note with no Chinese: marked, in English whole)
+    done = dashboard.news(Snapshot("done", 4, 4, warnings={"option": ["w"]}), 2, "zh")
+    assert done == ("完整运行已完成：每方 2 次重复运行。表格和以文字说明的图表在初步结果下方。"
+                    "方案有警告：请阅读数字上方的警告。")
+    assert dashboard.news(Snapshot("quick"), 2, "zh").startswith("正在运行")
+    assert dashboard.news(Snapshot("done", 4, 4), 2) .startswith("Full run done: 2 ")
+
+
+def test_chart_words_in_chinese():
+    rows = [{"metric": "clearance_h_mean_import", "baseline": (10.0, 9.0, 11.0),
+             "option": (9.0, 8.0, 10.0), "difference": (-1.0, -1.5, -0.5)}]
+    (said,) = clearance_words(rows, "zh")
+    assert said == ("通关时间，海关通关，进口：基准方案 10.0 小时，方案 9.0 小时；"
+                    "缩短 1.0 小时：变化显著（其 95% 置信区间 -1.50 至 -0.50 小时，不含 0）。")
+    assert clearance_words(rows)[0].startswith("Clearance, customs, imports: 10.0 h")
+
+
+def test_levers_and_options_in_chinese_or_whole_in_english():
+    scenario = variants(Plan("default"), quick=True).baseline
+    assert lever_label(LEVERS["staff_scale"], scenario, "zh") == "人员（情景值的倍数）"
+    ai = lever_label(LEVERS["ai_clear"], scenario, "zh")
+    assert ai.startswith("AI 自动放行比例（作用于 ") and "保持其 0.9" in ai, ai
+    odd = Lever("x", "Staff (x scenario)", 0, 1, 1, lambda s: 1.0, lambda s, v: {},
+                reach=lambda s: "somewhere else")
+    assert lever_label(odd, scenario, "zh") == "Staff (x scenario) (somewhere else)"
+    catalogue = option_catalogue()
+    assert option_label(catalogue["sea_scanner"], "zh").startswith("sea_scanner：海运口岸")
+    assert option_label(catalogue["single_window"], "zh").endswith("（改革 single_window）")
+    assert option_label(catalogue["sea_scanner"], "en") == (
+        "sea_scanner: one more H986 scanner at the sea port (4 instead of 3)")
+
+
+def test_the_page_in_chinese_and_in_english():
+    with ThreadPoolExecutor(1) as pool:
+        zh, en = dashboard.Page(pool, lang="zh"), dashboard.Page(pool)
+        shown = zh.view()
+    labels = [zh.scenario.label, zh.reps.label, zh.days.label, zh.seed.label, zh.button.label]
+    assert labels == ["情景", "重复运行次数", "观测天数", "随机数种子", "运行"]
+    assert "情景自身的" in zh.days.options and zh.status.object.startswith("请选择方案")
+    assert zh.announce.lang == "zh-CN" and en.announce.lang == ""
+    assert zh.levers["inspection_scale"].label == "查验率（情景值的倍数）"
+    assert next(iter(zh._boxes["sea_scanner"].options)).startswith("sea_scanner：海运口岸")
+    assert "此情景没有组织架构部分" in zh.org.object
+    assert shown.objects[0].object == "# bordersim：基准方案与方案对比"
+    assert [en.scenario.label, en.button.label] == ["Scenario", "Run"]
+    assert en.status.object == "Choose options and press Run."
+    snap = Snapshot("full", 1, 4, elapsed=3.2)
+    assert zh._status(snap).endswith("正在运行完整模拟</span>：已完成 1/4 次重复运行，3 秒")
+    assert "running the full simulation</span>: 1 of 4 replications, 3 s" in en._status(snap)
+
+
+@pytest.mark.parametrize("how", ["--lang", "env"])
+def test_an_unknown_language_is_refused_before_serving(how, monkeypatch, capsys,
+                                                       tmp_path):
+    from sim.cli import main
+
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    if how == "env":
+        monkeypatch.setenv("BORDERSIM_LANG", "fr")
+        # (a folder that is not there: should the language pass, the page is not served)
+        assert main(["dashboard", "--scenarios", str(tmp_path / "none")]) == 2
+        assert "BORDERSIM_LANG='fr' is not a language" in capsys.readouterr().err
+        return
+    with pytest.raises(SystemExit) as refused:
+        main(["dashboard", "--lang", "fr"])
+    assert refused.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
