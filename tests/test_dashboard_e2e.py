@@ -7,7 +7,8 @@ runs the baseline alone, and gets the same baseline numbers. A screenshot is sav
 temporary folder. The server offers one small scenario (tests/scenarios/small.toml with its
 port named like the default's sea port, so that the default's options apply), to keep it fast,
 and Guangdong, whose organisation tree the page draws (and the dumbbell's beside it when that
-reform is switched on).
+reform is switched on). A second server serves the page in Chinese (``--lang zh``): one
+page load and the first look of one short run.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package: elsewhere the
 test is skipped with a message; with ``CI=true`` it fails instead (CI must run it).
@@ -114,14 +115,13 @@ def folder(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def server(folder):
+def _serve(folder: Path, *more: str):
     """The dashboard in a subprocess (started before the browser, so both boot together)."""
     _require_browser()
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "sim.cli", "dashboard", "--port", str(port), "--workers", "2",
-         "--scenarios", str(folder)],
+         "--scenarios", str(folder), *more],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     yield proc, port
@@ -130,6 +130,17 @@ def server(folder):
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(folder):
+    yield from _serve(folder)
+
+
+@pytest.fixture(scope="module")
+def server_zh(folder):
+    """The page in Chinese (``--lang zh``), for one page load and one short run."""
+    yield from _serve(folder, "--lang", "zh")
 
 
 def _listening(proc: subprocess.Popen, port: int) -> str:
@@ -507,3 +518,23 @@ def test_the_results_notes_and_intervals_are_in_the_pages_own_text_size(server, 
     assert any(text.startswith("Each figure is the mean") for _, _, text in shown), shown
     small = [s for s in shown if s[1] < 12]
     assert not small, small[:5]
+
+
+def test_the_page_in_chinese_and_its_results_table(server_zh, browser):
+    """``--lang zh``: the document's language, the headings and the results table's columns
+    and rows in Chinese (one page load, the first look of the shortest run)."""
+    browser.get(_listening(*server_zh))
+    heading = _find(browser, "h1", where=lambda hs: "基准方案与方案对比" in hs[0].text)[0]
+    assert heading.text == "bordersim：基准方案与方案对比"
+    assert browser.execute_script("return document.documentElement.lang") == "zh-CN"
+    assert _find(browser, ".bs-run >>> button")[0].text == "运行"
+    _choose(browser, "bs-scenario", "workshop")
+    _choose(browser, "bs-reps", str(REPS))
+    _choose(browser, "bs-days", str(DAYS))
+    time.sleep(0.5)  # (the choices reach the server on change)
+    _find(browser, ".bs-run >>> button")[0].click()
+    _find(browser, ".bs-quick td.bs-cell", timeout=60)
+    heads = [th.text for th in _find(browser, ".bs-quick thead th")]
+    assert heads == ["指标", "基准方案", "方案", "与基准方案之差（配对）"], heads
+    rows = [th.text for th in _find(browser, ".bs-quick tbody th")]
+    assert any(r.startswith("海关通关时间均值（进口）") for r in rows), rows
