@@ -6,4 +6,6 @@
 - :mod:`sim.faces.lever`: a lever as a native range input, named by its label.
 - :mod:`sim.faces.chart`: the clearance chart, with its bars said in words.
 - :mod:`sim.faces.announce`: what a screen reader is told as a run moves on.
+- :mod:`sim.faces.words`: the page's words in Simplified Chinese (``--lang zh``).
+- :mod:`sim.faces.chart_zh`: the clearance chart's words in Simplified Chinese.
 """
