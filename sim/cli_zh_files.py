@@ -10,7 +10,7 @@ empirical distribution is :mod:`sim.cli_zh_fit`'s)."""
 
 from __future__ import annotations
 
-from sim.cli_zh_fit import _KINDS
+from sim.cli_zh_fit import file_words
 
 #: a FileProblem's reason (the whole of it, after its file) -> its Chinese
 REASONS: tuple[tuple[str, str], ...] = (
@@ -79,14 +79,7 @@ def said(words: dict[str, str]) -> dict[str, str]:
     """The groups of a matched file error in Chinese where they are words, not names: a kind
     of file, the system's reason, a UTF-16 hint, a suggested name."""
     out = {k: v or "" for k, v in words.items()}
-    if out.get("kind"):
-        out["kind"] = _KINDS[out["kind"]]
-    if out.get("oserr"):
-        from sim.cli_zh_errors import _SYSTEM as SYSTEM
-
-        out["oserr"] = SYSTEM.get(out["oserr"], out["oserr"])
-    if out.get("utf16"):
-        out["utf16"] = "（看来是 UTF-16）"
+    file_words(out)
     if "near" in out:
         out["near"] = f"；是否应为 {out['near']}？" if out["near"] else ""
     if out.get("where") == "top-level fields":

@@ -132,6 +132,19 @@ ERRORS: tuple[tuple[str, str], ...] = (
 )
 
 
+def file_words(out: dict[str, str]) -> None:
+    """Put in Chinese, in place, the groups of a file that cannot be read: its kind (a
+    folder, a named pipe, ...), the system's reason, a UTF-16 hint."""
+    if out.get("kind"):
+        out["kind"] = _KINDS[out["kind"]]
+    if out.get("oserr"):
+        from sim.cli_zh_errors import _SYSTEM
+
+        out["oserr"] = _SYSTEM.get(out["oserr"], out["oserr"])
+    if out.get("utf16"):
+        out["utf16"] = "（看来是 UTF-16）"
+
+
 def said(words: dict[str, str]) -> dict[str, str]:
     """The groups of a matched fit error in Chinese where they are words, not names: a column
     (``'t'`` as 't' 列, ``1`` as 第 1 列), weekdays, a kind of file, the system's reason."""
@@ -144,14 +157,7 @@ def said(words: dict[str, str]) -> dict[str, str]:
         big = _FIELD.fullmatch(out["e"])  # (a cell longer than the CSV reader takes)
         out["e"] = (f"单元格长于 CSV 读取器的上限 {big[1]} 个字符" if big
                     else _CSV.get(out["e"], out["e"]))
-    if out.get("kind"):
-        out["kind"] = _KINDS[out["kind"]]
-    if out.get("oserr"):
-        from sim.cli_zh_errors import _SYSTEM
-
-        out["oserr"] = _SYSTEM.get(out["oserr"], out["oserr"])
-    if out.get("utf16"):
-        out["utf16"] = "（看来是 UTF-16）"
+    file_words(out)
     if "near" in out:
         out["near"] = f"是否应为 {out['near']}？" if out["near"] else ""
     if "how" in out:  # (a cell not a number: its value if shown, then how to write it)
