@@ -850,11 +850,12 @@ class RunStore:
         """
         path = self._rep(r, ".json")
         if not path.exists() and not path.is_symlink():
+            no_folder_in_the_way(self._rep(r, s) for s in _TABLES + _OPTIONAL)
             return None
         try:
             return self.verify(r)
         except ValueError as exc:
-            no_folder_in_the_way(self.reps_dir.glob(f"rep-{r:04d}[.-]*"))
+            no_folder_in_the_way(self._rep(r, s) for s in (".json", *_TABLES, *_OPTIONAL))
             self.notice(recomputing(str(exc), r))
             return None
 
