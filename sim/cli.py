@@ -1545,8 +1545,8 @@ def _main(argv: list[str]) -> int:
     except ReplicationsFailed as exc:
         print(f"error: {exc}\n{exc.hint()}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:  # (a WriteError: a file that cannot be written, said in turn)
+        print(error_line(str(exc), error_lang(args)), file=sys.stderr)
         return 1
 
 

@@ -24,6 +24,8 @@ from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
 from sim.cli_zh_reproduce import ERRORS as REPRODUCE_ERRORS
 from sim.cli_zh_reproduce import said as reproduce_said
+from sim.cli_zh_store import ERRORS as STORE_ERRORS
+from sim.cli_zh_store import said as store_said
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
@@ -412,13 +414,15 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
 #: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`), tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
-#: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`)
+#: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
+#: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
 _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((TREE_ERRORS, tree_said), (FIT_ERRORS, fit_said),
                                   (FILE_ERRORS, files_said), (CSV_ERRORS, csv_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
-           for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said))
+           for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),
+                               (STORE_ERRORS, store_said))
            for english, zh in table]
 #: what a results folder holds, as :mod:`sim.experiment.store` says it
 _KINDS = {"a run": "一次运行", "a sweep": "一次参数扫描", "a comparison": "一次方案比较"}
@@ -479,16 +483,19 @@ def reason(english: str) -> str | None:
     return _own_words(english, _FOLDER)
 
 
-_Says = Callable[[dict[str, str]], dict[str, str]]
+#: a pattern's function saying its groups (None: a part it lists is not known)
+_Says = Callable[[dict[str, str]], dict[str, str] | None]
 
 
 def _own_words(english: str, table: Sequence[tuple[re.Pattern[str], str, _Says]]) -> str | None:
     """``english`` in Chinese by the first pattern of ``table`` it matches, its groups said
-    by the pattern's own function (None: no pattern matches)."""
+    by the pattern's own function (None: no pattern matches, or none says all it lists)."""
     for own, zh, says in table:
         found = own.fullmatch(english)
         if found is not None:
-            return zh.format(**says({k: v or "" for k, v in found.groupdict().items()}))
+            words = says({k: v or "" for k, v in found.groupdict().items()})
+            if words is not None:
+                return zh.format(**words)
     return None
 
 
