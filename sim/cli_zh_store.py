@@ -72,6 +72,27 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"cannot write (?P<path>.+): (?P<folder>.+) is a file, not a folder",
      "无法写入 {path}：{folder} 是文件而不是文件夹"),
     (r"cannot write (?P<path>.+?): (?P<oserr>[a-z][^:;]*)", "无法写入 {path}：{oserr}"),
+    # a report's or workbook's file (sim.report.folder_report, sim.report.workbook, report)
+    (r"cannot write (?P<path>.+): the folder (?P<folder>.+) does not exist; create it first, "
+     r"or give --out a file in a folder that exists",
+     "无法写入 {path}：文件夹 {folder} 不存在；请先创建它，或用 --out 给出已存在的文件夹中的文件"),
+    (r"cannot write (?P<path>.+): the results folder cannot be written; give --out a file in "
+     r"a folder that can be \(the results are only read\)",
+     "无法写入 {path}：结果文件夹不可写入；请用 --out 给出可写入的文件夹中的文件（结果只被读取）"),
+    (r"cannot write (?P<path>.+): a workbook's file name ends in \.xlsx \(Excel and WPS open "
+     r"it by that ending\)", "无法写入 {path}：工作簿的文件名应以 .xlsx 结尾（Excel 和 WPS "
+     "据此打开它）"),
+    (r"will not write over (?P<path>.+): it is one of the results folder's files; the "
+     r"folder's report goes to (?P<own>.+) \(leave --out out\), or give --out a new file",
+     "不会覆盖 {path}：它是结果文件夹中的文件；该文件夹的报告写到 {own}（不给 --out 即可），"
+     "或用 --out 给出一个新文件"),
+    (r"will not write over (?P<path>.+): it is not an HTML report of bordersim; give --out a "
+     r"new file, or an earlier report to replace",
+     "不会覆盖 {path}：它不是 bordersim 的 HTML 报告；请用 --out 给出一个新文件，或给出要替换"
+     "的旧报告"),
+    (r"will not write over (?P<path>.+): it is not an \.xlsx workbook; give --out a new file, "
+     r"or an earlier workbook to replace",
+     "不会覆盖 {path}：它不是 .xlsx 工作簿；请用 --out 给出一个新文件，或给出要替换的旧工作簿"),
 )
 
 #: why a folder's record is damaged (:func:`sim.experiment.store.identity`) besides

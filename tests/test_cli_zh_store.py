@@ -81,8 +81,11 @@ SAMPLES: dict[str, list[str]] = {
     "', '.join(what)": RUN_PARTS, "'; '.join(found)": [*SWEEP_PARTS, "; ".join(SWEEP_PARTS)],
     "'; '.join((d for d, _ in differ))": [*COMPARE_PARTS, "; ".join(COMPARE_PARTS)],
     "what": ["options", "scenario, days, seed and options"],
+    "target": ["/r/c/report.html"], "target.parent": ["/r/c"], "own": ["/r/c/report-zh.html"],
+    "args.folder / report_name(args.lang)": ["/r/c/report.html"],
 }
-SOURCES = ("store.py", "sweep_store.py", "compare.py")
+SOURCES = ("experiment/store.py", "experiment/sweep_store.py", "experiment/compare.py",
+           "report/folder_report.py", "report/workbook.py", "cli_report.py")
 
 
 def _messages(source: Path) -> list[str]:
@@ -116,7 +119,7 @@ def _zh(message: str) -> str:
 
 
 def test_every_store_refusal_and_write_error_has_a_chinese_pattern() -> None:
-    messages = [m for n in SOURCES for m in _messages(ROOT / "sim" / "experiment" / n)]
+    messages = [m for n in SOURCES for m in _messages(ROOT / "sim" / n)]
     assert len(messages) >= 80, len(messages)  # (each form, each listed part: none unseen)
     for message in messages:
         said = _zh(message)
