@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import errno
-import itertools
 import os
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from sim.cli import main
 from sim.cli_zh_errors import error_line
 from sim.experiment import compare, sweep_differs
 from sim.experiment.store import scenario_differences
+from tests.message_samples import messages_of
 from tests.test_cli_lang_notes import english_left
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,25 +91,8 @@ SOURCES = ("experiment/store.py", "experiment/sweep_store.py", "experiment/compa
 def _messages(source: Path) -> list[str]:
     """Every message a ``StoreMismatch(...)`` or ``WriteError(...)`` in ``source`` can give,
     each value sampled."""
-    out = []
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
-                "StoreMismatch", "WriteError")):
-            continue
-        text = node.args[0]
-        parts = text.values if isinstance(text, ast.JoinedStr) else [text]
-        choices: list[list[str]] = []
-        for part in parts:
-            if isinstance(part, ast.Constant):
-                choices.append([str(part.value)])
-                continue
-            assert isinstance(part, ast.FormattedValue), ast.unparse(part)
-            expr = ast.unparse(part.value)
-            assert expr in SAMPLES, f"give SAMPLES a value of {expr} ({source.name})"
-            choices.append([repr(v) if part.conversion == ord("r") else v
-                            for v in SAMPLES[expr]])
-        out += ["".join(c) for c in itertools.product(*choices)]
-    return out
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    return messages_of([tree], {"StoreMismatch": 0, "WriteError": 0}, SAMPLES, source.name)
 
 
 def _zh(message: str) -> str:
