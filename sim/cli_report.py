@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     args.lang = chosen(args)
     started = time.monotonic()
     if args.check:
-        return _check(args.folder, started)
+        return _check(args.folder, started, args.lang)
     try:
         _check_writable(args)
         out = write_folder_report(args.folder, args.out, args.lang)
@@ -61,19 +61,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(folder: Path, started: float) -> int:
+#: a results folder's kind, as ``--check`` names it in each language
+_CHECKED = {"en": {"run": "a run", "compare": "a comparison", "sweep": "a sweep"},
+            "zh": {"run": "一次运行", "compare": "一次方案比较", "sweep": "一次参数扫描"}}
+
+
+def _check(folder: Path, started: float, lang: str = "en") -> int:
     """``--check``: the folder read and checked as its report would be; nothing written."""
+    from sim.cli_zh_errors import error_line
     from sim.report.folder import ResultsFolderError
     from sim.report.folder_report import check_folder
 
     try:
         kind = check_folder(folder)
     except ResultsFolderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), lang), file=sys.stderr)
         return 2
-    what = {"run": "run", "compare": "comparison", "sweep": "sweep"}.get(kind, kind)
-    print(f"checked: {folder} (a {what}): every file its report reads is whole and agrees "
-          f"with the others; nothing written ({time.monotonic() - started:.1f} s)")
+    what, seconds = _CHECKED[lang].get(kind, kind), time.monotonic() - started
+    if lang == "zh":
+        print(f"已检查：{folder}（{what}）：报告读取的每个文件都完整且彼此一致；未写入任何文件"
+              f"（{seconds:.1f} 秒）")
+    else:
+        print(f"checked: {folder} ({what}): every file its report reads is whole and agrees "
+              f"with the others; nothing written ({seconds:.1f} s)")
     return 0
 
 

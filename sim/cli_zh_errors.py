@@ -22,6 +22,8 @@ from sim.cli_zh_fit import said as fit_said
 from sim.cli_zh_folder import ERRORS as FOLDER_ERRORS
 from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
+from sim.cli_zh_remedy import ERRORS as REMEDY_ERRORS
+from sim.cli_zh_remedy import said as remedy_said
 from sim.cli_zh_reproduce import ERRORS as REPRODUCE_ERRORS
 from sim.cli_zh_reproduce import said as reproduce_said
 from sim.cli_zh_store import ERRORS as STORE_ERRORS
@@ -417,8 +419,9 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
 #: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
 _OWN_WORDS = [(re.compile(english), zh, says)
-              for table, says in ((TREE_ERRORS, tree_said), (FIT_ERRORS, fit_said),
-                                  (FILE_ERRORS, files_said), (CSV_ERRORS, csv_said))
+              for table, says in ((REMEDY_ERRORS, remedy_said), (TREE_ERRORS, tree_said),
+                                  (FIT_ERRORS, fit_said), (FILE_ERRORS, files_said),
+                                  (CSV_ERRORS, csv_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

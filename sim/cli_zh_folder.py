@@ -25,14 +25,21 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "{f} 不是 bordersim 写入的内容（不是 JSON 对象）"),
     (r"(?P<f>.+) is a folder, not a file \(the folder is damaged\): remove it",
      "{f} 是文件夹而不是文件（结果文件夹已损坏）：请删除它"),
-    (r"(?P<f>.+?) cannot be read: (?P<why>.+)", "{f} 无法读取：{why}"),
-    (r"(?P<f>.+?) cannot be read \((?P<detail>.+)\)", "{f} 无法读取（{detail}）"),
+    # (a reason never runs on past "; ", nor a detail past "); ": what follows would be a
+    # remedy, said by its own table or not at all)
+    (r"(?P<f>.+?) cannot be read: (?P<why>(?:(?!; ).)+)", "{f} 无法读取：{why}"),
+    (r"(?P<f>.+?) cannot be read \((?P<detail>(?:(?!\); ).)+)\)", "{f} 无法读取（{detail}）"),
 )
 
 
 def said(words: dict[str, str]) -> dict[str, str]:
     """``words`` of a matched reason with ``why`` in Chinese (when :data:`WHY` knows it; a
-    size limit, ``larger than N bytes``, is said too)."""
+    size limit, ``larger than N bytes``, is said too), and a reader's ``detail`` when the
+    notes' reasons know it (JSON that does not parse: its line and column), else as written."""
+    from sim.report.zh_reasons import reason
+
+    if words.get("detail"):
+        words["detail"] = reason(words["detail"]) or words["detail"]
     why = words.get("why")
     if why:
         if why.startswith("larger than ") and why.endswith(" bytes"):
