@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> None:
         help="two run folders set against each other: each metric's difference and its 95 %% CI",
         description="Read two folders of bordersim run (before and after a change) and print "
         "the scenario fields that differ, then each metric's mean in both, the difference "
-        "(after - before) and its 95 %% interval: paired when both ran under the same seeds "
+        "(after - before) and its 95 % interval: paired when both ran under the same seeds "
         "rep for rep (common random numbers), else Welch's unpaired interval. Nothing is "
         "simulated again.",
     )
@@ -37,6 +37,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print only JSON")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every row (or the --metric rows) to FILE (CSV)")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)
+
+
+#: the table's columns (:mod:`sim.cli_zh_difference` has them in Chinese)
+COLUMNS = ("metric", "before", "after", "diff.", "95 % CI", "n", "")
 
 
 def _picked(args: argparse.Namespace) -> list[str] | None:
@@ -58,9 +65,11 @@ def _picked(args: argparse.Namespace) -> list[str] | None:
 
 def run(args: argparse.Namespace) -> int:
     from sim.cli import UsageError
+    from sim.cli_lang import chosen
     from sim.report.folder import ResultsFolderError
     from sim.report.run_difference import read_runs, set_against
 
+    lang = chosen(args)
     try:
         runs = read_runs(args.before, args.after)  # (both checked before --metric is)
         diff = set_against(*runs, _picked(args))
@@ -69,9 +78,7 @@ def run(args: argparse.Namespace) -> int:
             diff.only["neither"] = [m for m in diff.only["neither"] if m in exact]
     except ResultsFolderError as exc:
         raise UsageError(str(exc)) from None
-    for side, ws in diff.warnings.items():
-        for w in ws:
-            print(f"warning ({side}, {getattr(args, side)}): {w}", file=sys.stderr)
+    _warn(diff, args, lang)
     if args.csv is not None:
         _write_csv(diff, args.csv)
     if args.json:
@@ -79,8 +86,23 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(dump_json(as_json(diff)))
         return 0
-    _print(diff, args.metrics == [])
+    _print(diff, args.metrics == [], lang)
     return 0
+
+
+def _warn(diff: RunDifference, args: argparse.Namespace, lang: str) -> None:
+    """Each folder's warnings on stderr, naming the run and its folder (in Chinese through
+    the line function ``run``'s warnings go through, :func:`sim.cli_lang.line`)."""
+    from sim.cli_lang import line
+    from sim.cli_zh_difference import warning
+
+    for side, ws in diff.warnings.items():
+        for w in ws:
+            if lang == "zh":
+                said = warning(side, getattr(args, side), line(f"warning: {w}", lang))
+            else:
+                said = f"warning ({side}, {getattr(args, side)}): {w}"
+            print(said, file=sys.stderr)
 
 
 def as_json(diff: RunDifference) -> dict[str, Any]:
@@ -137,7 +159,7 @@ def _shown_rows(diff: RunDifference, headline: bool) -> list[Any]:
     return [by[m] for m in with_directions(TABLE_METRICS, by) if m in by]
 
 
-def _print(diff: RunDifference, headline: bool) -> None:
+def _print(diff: RunDifference, headline: bool, lang: str) -> None:
     """The header (scenario fields that differ, notes), the table and what it left out."""
     from rich.console import Console
 
@@ -148,42 +170,91 @@ def _print(diff: RunDifference, headline: bool) -> None:
     def say(text: str) -> None:
         console.print(text, highlight=False, markup=False, soft_wrap=True)
 
-    say(f"before: {diff.before}\nafter:  {diff.after}")
-    if diff.changes:
-        say(f"{len(diff.changes)} scenario field(s) differ (each folder's scenario.json):")
-        for c in diff.changes:
-            say(f"  {c.field}: {c.parent} -> {c.child}")
-    else:
-        say("the two runs' scenarios are the same field for field")
-    for line in diff.lengths:
-        say(f"note: {line}")
-    say(f"intervals: {diff.why}")
     rows = _shown_rows(diff, headline)
-    console.print(_table(diff, rows))
-    for side in ("before", "after"):
-        if diff.only.get(side):
-            say(f"only in {side} (no difference): {', '.join(diff.only[side])}")
+    if lang == "zh":
+        from sim import cli_zh_difference as zh
+
+        head, tail = zh.header(diff), zh.after_table(diff, len(rows), headline)
+    else:
+        head, tail = _header(diff), _after_table(diff, len(rows), headline)
+    for text in head:
+        say(text)
+    console.print(_table(diff, rows, lang))
+    for text in tail:
+        say(text)
+
+
+def _header(diff: RunDifference) -> list[str]:
+    """The lines above the table: the folders, the scenario fields that differ, a note per
+    run length that differs, and whether the intervals are paired and why."""
+    out = [f"before: {diff.before}\nafter:  {diff.after}"]
+    if diff.changes:
+        out.append(f"{len(diff.changes)} scenario field(s) differ (each folder's "
+                   "scenario.json):")
+        out += [f"  {c.field}: {c.parent} -> {c.child}" for c in diff.changes]
+    else:
+        out.append("the two runs' scenarios are the same field for field")
+    out += [f"note: {line}" for line in diff.lengths]
+    out.append(f"intervals: {diff.why}")
+    return out
+
+
+def _after_table(diff: RunDifference, shown: int, headline: bool) -> list[str]:
+    """The lines after the table: metrics only one run (or neither) measured, and how to see
+    the rows a headline table leaves out (``shown`` of them are in it)."""
+    out = [f"only in {side} (no difference): {', '.join(diff.only[side])}"
+           for side in ("before", "after") if diff.only.get(side)]
     if diff.only.get("neither"):
-        say(f"measured in neither run: {', '.join(diff.only['neither'])}")
+        out.append(f"measured in neither run: {', '.join(diff.only['neither'])}")
     if headline:
-        say(f"{len(rows)} of {len(diff.rows)} metrics shown; every one: --csv FILE or --json; "
-            "others: --metric NAME (patterns such as 'utilisation_*')")
+        out.append(f"{shown} of {len(diff.rows)} metrics shown; every one: --csv FILE or "
+                   "--json; others: --metric NAME (patterns such as 'utilisation_*')")
+    return out
 
 
-def _table(diff: RunDifference, rows: list[Any]) -> Table:
+def _table(diff: RunDifference, rows: list[Any], lang: str = "en") -> Table:
+    """After - before per metric: each run's mean, the difference and its interval (one of
+    no width in words, as the report says it), the replications, ``!`` for an unsteady run;
+    ``lang`` ``zh``: its words, and each metric's Chinese name beside its identifier."""
+    from rich.markup import escape
     from rich.table import Table
 
-    from sim.cli_compare import _ci, _fmt
+    from sim import cli_zh
+    from sim import cli_zh_difference as zh
+    from sim.cli_compare import _fmt
 
     flag = "!" if any(diff.unstable.values()) else ""
-    t = Table(title=f"After - before: mean and 95 % CI, {diff.method}",
-              caption="! not steady-state (the before or the after run warned)" if flag
-              else None)
-    for col in ("metric", "before", "after", "diff.", "95 % CI", "n", ""):
-        t.add_column(col, justify="left" if col in ("metric", "") else "right",
+    title, cols = f"After - before: mean and 95 % CI, {diff.method}", COLUMNS
+    caption = "! not steady-state (the before or the after run warned)"
+    if lang == "zh":
+        title, cols, caption = zh.title(diff.method), zh.COLUMNS, zh.CAPTION
+    t = Table(title=title, caption=caption if flag else None)
+    for i, col in enumerate(cols):
+        t.add_column(col, justify="left" if i in (0, len(cols) - 1) else "right",
                      overflow="fold")
     for r in rows:
-        ci = "–" if r.low is None or r.high is None else _ci(r.low, r.high)
         n = str(r.n_after) if diff.paired else f"{r.n_before}/{r.n_after}"
-        t.add_row(r.metric, _fmt(r.before), _fmt(r.after), _fmt(r.mean), ci, n, flag)
+        name = cli_zh.metric(r.metric) if lang == "zh" else escape(r.metric)
+        t.add_row(name, _fmt(r.before), _fmt(r.after), _fmt(r.mean),
+                  interval(r.low, r.high, lang), n, flag)
     return t
+
+
+def interval(low: float | None, high: float | None, lang: str = "en") -> str:
+    """A difference's 95 % interval as the table shows it: ``–`` without one; one of no
+    width (every replication gave the same difference) in the report's words, not
+    ``0.000 to 0.000``, which would read as a figure known exactly."""
+    from sim.report.html import SAME, no_width
+
+    if low is None or high is None:
+        return "–"
+    if no_width(low, high):
+        if lang == "zh":
+            from sim.report.zh_phrases import PHRASES
+
+            return PHRASES[SAME]
+        return SAME
+    from sim.cli_compare import _ci
+
+    shown = _ci(low, high)
+    return shown.replace(" to ", " 至 ") if lang == "zh" else shown

@@ -1,8 +1,9 @@
 """A results folder's read errors in Chinese (:mod:`sim.report.folder`'s readers, which
-``report``, ``trucks``, ``both-sides``, ``compliance``, ``tables`` and others read a folder
-through): a pattern of each English reason and its Chinese, read by :mod:`sim.cli_zh_errors`.
-The file's path is kept as written; why a file cannot be read is said in Chinese when it is
-one of :func:`sim.experiment.store.read_problem`'s words, else kept as written."""
+``report``, ``trucks``, ``both-sides``, ``compliance``, ``tables``, ``difference`` and others
+read a folder through, and ``difference``'s own): a pattern of each English reason and its
+Chinese, read by :mod:`sim.cli_zh_errors`. The file's path is kept as written; why a file
+cannot be read is said in Chinese when it is one of
+:func:`sim.experiment.store.read_problem`'s words, else kept as written."""
 
 from __future__ import annotations
 
@@ -25,11 +26,27 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "{f} 不是 bordersim 写入的内容（不是 JSON 对象）"),
     (r"(?P<f>.+) is a folder, not a file \(the folder is damaged\): remove it",
      "{f} 是文件夹而不是文件（结果文件夹已损坏）：请删除它"),
+    # bordersim difference (sim.report.run_difference): a folder that is not a finished run's
+    (r"(?P<f>.+) is (?P<what>a comparison's|a sweep's) folder, not a run's: difference sets "
+     r"two folders of bordersim run against each other \(a comparison already holds its "
+     r"options' differences: bordersim report (?P<g>.+)\)",
+     "{f} 是{what}的结果文件夹，不是一次运行的：difference 对比的是 bordersim run 的两个结果"
+     "文件夹（方案比较的结果中已有各方案与基准方案的差值：bordersim report {g}）"),
+    (r"(?P<f>.+) has no finished replication \(reps/ holds none\): nothing to set against the "
+     r"other run; finish it first by giving its bordersim run command again with the same "
+     r"--out",
+     "{f} 没有已完成的重复运行（reps/ 中没有）：无从与另一次运行对比；请先以相同的 --out 再次"
+     "执行它的 bordersim run 命令，把它运行完"),
+    (r"(?P<f>.+?) cannot be read as a scenario \((?P<detail>.+)\)",
+     "{f} 无法作为情景读取（{detail}）"),
     # (a reason never runs on past "; ", nor a detail past "); ": what follows would be a
     # remedy, said by its own table or not at all)
     (r"(?P<f>.+?) cannot be read: (?P<why>(?:(?!; ).)+)", "{f} 无法读取：{why}"),
     (r"(?P<f>.+?) cannot be read \((?P<detail>(?:(?!\); ).)+)\)", "{f} 无法读取（{detail}）"),
 )
+
+#: what a folder is when it is not a run's (as ``report`` says a sweep's folder)
+WHAT = {"a comparison's": "方案比较（compare）", "a sweep's": "参数扫描（sweep）"}
 
 
 def said(words: dict[str, str]) -> dict[str, str]:
@@ -40,6 +57,8 @@ def said(words: dict[str, str]) -> dict[str, str]:
 
     if words.get("detail"):
         words["detail"] = reason(words["detail"]) or words["detail"]
+    if words.get("what"):  # (a folder of another command's: difference's error)
+        words["what"] = WHAT[words["what"]]
     why = words.get("why")
     if why:
         if why.startswith("larger than ") and why.endswith(" bytes"):
