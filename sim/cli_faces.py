@@ -19,7 +19,7 @@
     bordersim reproduce RESULTS_DIR [--out DIR] [--reps K]             (sim.cli_reproduce)
     bordersim tfa RESULTS_DIR [--csv FILE]                             (sim.cli_tfa)
     bordersim difference BEFORE_DIR AFTER_DIR [--metric M] [--json] [--csv FILE]
-                                                                       (sim.cli_difference)
+        [--lang en|zh]                                                 (sim.cli_difference)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """

@@ -1,4 +1,4 @@
-"""The language of ``run`` and ``compare`` on the console: ``--lang zh`` (or the
+"""The language of ``run``, ``compare`` and ``difference`` on the console: ``--lang zh`` (or the
 environment variable ``BORDERSIM_LANG=zh``, for a workshop's or an office's machines)
 prints the tables, notes and warnings in Simplified Chinese; English stays the default and
 is printed as it always was. Only what people read changes: ``--json``, ``notes`` in it,

@@ -144,3 +144,75 @@ def test_an_unstable_runs_rows_are_flagged(runs, monkeypatch):
         return console.export_text()
 
     assert "!" in shown(diff) and "not steady-state" in shown(diff) and "!" not in shown(steady)
+
+
+# --lang zh (or BORDERSIM_LANG=zh): the words of compare --lang zh; --json stays English
+
+
+def _zh(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        *args: object) -> tuple[str, str]:
+    monkeypatch.setenv("COLUMNS", "200")
+    capsys.readouterr()
+    assert main(["difference", *map(str, args)]) == 0
+    got = capsys.readouterr()
+    return got.out, got.err
+
+
+def test_in_chinese_the_header_pairing_and_rows_have_no_english_left(runs, capsys, monkeypatch):
+    from sim.cli_compare import _fmt
+    from sim.report.translate import metric_name
+    from tests.test_cli_lang_notes import english_left
+
+    out, err = _zh(capsys, monkeypatch, runs["before"], runs["after"], "--lang", "zh")
+    assert f"改动前：{runs['before']}\n改动后：{runs['after']}" in out
+    assert "个情景字段不同（各结果文件夹的 scenario.json）：" in out
+    assert "区间：逐次重复运行的随机种子相同（根随机种子 1）：对两者共有的 3 次重复运行配对" in out
+    assert "改动后 - 改动前：均值及 95% 置信区间，配对" in out
+    diff = _json(capsys, runs["before"], runs["after"])["metrics"][METRIC]
+    row = next(ln for ln in out.splitlines() if f" {METRIC} " in ln)
+    assert f"{metric_name(METRIC)} {METRIC}" in row and _fmt(diff["difference"]) in row
+    assert "警告（改动前，" in err and "警告（改动后，" in err
+    for text in (out, err):
+        assert "尚无中文" not in text and english_left(text) == [], english_left(text)
+
+
+def test_the_environment_variable_and_welchs_line_in_chinese(runs, capsys, monkeypatch):
+    monkeypatch.setenv("BORDERSIM_LANG", "zh")
+    out, _ = _zh(capsys, monkeypatch, runs["before"], runs["other"], "--metric", METRIC)
+    assert "区间：随机种子不同（改动前根随机种子 1，改动后 7）：非配对（Welch）" in out
+    assert "均值及 95% 置信区间，非配对（Welch）" in out and " 3/3 " in out
+
+
+def test_the_json_is_the_same_english_in_either_language(runs, capsys):
+    english = _json(capsys, runs["before"], runs["after"])
+    capsys.readouterr()
+    assert main(["difference", str(runs["before"]), str(runs["after"]), "--json",
+                 "--lang", "zh"]) == 0
+    assert json.loads(capsys.readouterr().out) == english
+
+
+def test_an_error_is_said_in_chinese(runs, capsys, tmp_path):
+    compared = tmp_path / "compared"
+    compared.mkdir()
+    (compared / "compare.json").write_text("{}")
+    capsys.readouterr()
+    assert main(["difference", str(compared), str(runs["after"]), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"错误：{compared} 是方案比较（compare）的结果文件夹，不是一次运行的")
+    empty = tmp_path / "empty"
+    shutil.copytree(runs["before"], empty)
+    for rep in (empty / "reps").glob("rep-[0-9][0-9][0-9][0-9].json"):
+        rep.unlink()
+    assert main(["difference", str(runs["before"]), str(empty), "--lang", "zh"]) == 2
+    err += capsys.readouterr().err
+    assert f"错误：{empty} 没有已完成的重复运行" in err and "尚无中文" not in err
+
+
+def test_an_interval_of_no_width_is_said_in_words(runs, capsys, monkeypatch):
+    from sim.report.html import SAME
+
+    out, _ = _zh(capsys, monkeypatch, runs["before"], runs["before"], "--metric", METRIC)
+    assert SAME in out and "0.000 to 0.000" not in out
+    out, _ = _zh(capsys, monkeypatch, runs["before"], runs["before"], "--metric", METRIC,
+                 "--lang", "zh")
+    assert "（每次重复运行结果相同）" in out and "0.000 至 0.000" not in out
