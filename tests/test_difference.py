@@ -216,3 +216,22 @@ def test_an_interval_of_no_width_is_said_in_words(runs, capsys, monkeypatch):
     out, _ = _zh(capsys, monkeypatch, runs["before"], runs["before"], "--metric", METRIC,
                  "--lang", "zh")
     assert "（每次重复运行结果相同）" in out and "0.000 至 0.000" not in out
+    assert "两次运行的情景逐字段相同" in out
+
+
+def test_run_lengths_and_a_metric_one_run_lacks_in_chinese(runs):
+    from sim.cli_zh_difference import after_table, header
+    from sim.cli_zh_errors import error_line
+    from tests.test_cli_lang_notes import english_left
+
+    before, after = read_runs(runs["before"], runs["after"])
+    longer = dataclasses.replace(after, meta={**after.meta, "days": 9},
+                                 per_rep=after.per_rep.drop(columns=[METRIC]))
+    diff = set_against(before, longer)
+    lines = [*header(diff), *after_table(diff, 3, True)]
+    assert (f"提示：观测天数（days）不同（改动前 {before.meta['days']}，改动后 9）："
+            "差值中也含有这一不同的影响") in lines
+    assert f"仅改动前测得（无差值）：{METRIC}" in lines
+    assert english_left("\n".join(lines)) == [] and "尚无中文" not in "".join(lines)
+    bad = error_line("d/scenario.json cannot be read as a scenario (x)", "zh")
+    assert bad == "错误：d/scenario.json 无法作为情景读取（x）"
