@@ -22,6 +22,8 @@ from sim.cli_zh_fit import said as fit_said
 from sim.cli_zh_folder import ERRORS as FOLDER_ERRORS
 from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
+from sim.cli_zh_page import ERRORS as PAGE_ERRORS
+from sim.cli_zh_page import said as page_said
 from sim.cli_zh_remedy import ERRORS as REMEDY_ERRORS
 from sim.cli_zh_remedy import said as remedy_said
 from sim.cli_zh_reproduce import ERRORS as REPRODUCE_ERRORS
@@ -414,14 +416,15 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: tables of reasons whose module says their words itself, each pattern with the function
 #: that says its groups: the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
-#: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`), tried first; a results
+#: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
+#: page's refusals (:mod:`sim.cli_zh_page`), tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
 #: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
 _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((REMEDY_ERRORS, remedy_said), (TREE_ERRORS, tree_said),
                                   (FIT_ERRORS, fit_said), (FILE_ERRORS, files_said),
-                                  (CSV_ERRORS, csv_said))
+                                  (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

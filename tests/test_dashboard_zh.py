@@ -138,3 +138,108 @@ def test_an_unknown_language_is_refused_before_serving(how, monkeypatch, capsys,
         main(["dashboard", "--lang", "fr"])
     assert refused.value.code == 2
     assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+class _Poll:
+    """A periodic callback that is only recorded (no server runs in these tests)."""
+
+    def __init__(self, callback, period):
+        self.callback, self.stopped = callback, False
+
+    def stop(self):
+        self.stopped = True
+
+
+def test_the_animated_ports_controls_and_words_in_chinese(monkeypatch):
+    import panel as pn
+
+    from sim.faces.player import PortPlayer
+
+    monkeypatch.setattr(pn.state, "add_periodic_callback", _Poll)
+    zh, en = PortPlayer(lang="zh"), PortPlayer()
+    for player in (zh, en):
+        player.show([b"a", b"b", b"c"], "alt")
+    assert [zh.pause.label, zh.back.label, zh.forward.label] == [
+        "暂停动画", "\u25c0 后退 30 分钟", "前进 30 分钟 \u25b6"]
+    assert ">第 1 帧，共 3 帧</span>" in zh.where.object
+    zh.step(1)
+    assert zh.pause.label == "播放动画" and ">第 2 帧，共 3 帧</span>" in zh.where.object
+    assert [en.pause.label, en.back.label, en.forward.label] == [
+        "Pause the animation", "\u25c0 30 min earlier", "30 min later \u25b6"]
+    assert en.where.object == '<span class="bs-watch-at" data-frame="0">frame 1 of 3</span>'
+    plan = Plan("default", ("ai_clear_90",))
+    assert dashboard.animation_alt(plan, "airport", "zh") == (
+        "airport 一天的动画（default，方案 ai_clear_90）：每 30 分钟模拟时间，各作业线的排队和"
+        "正在作业的窗口")
+    assert dashboard.animation_alt(Plan(), "airport") == (
+        "Animation of one day at airport (default as it is): each lane's queue and busy "
+        "servers, every 30 minutes of simulated time")
+    with ThreadPoolExecutor(1) as pool:  # (the page gives its player its language)
+        assert dashboard.Page(pool, lang="zh").player.pause.label == "暂停动画"
+
+
+def test_what_each_side_ran_in_chinese_or_whole_in_english():
+    from dataclasses import replace
+
+    from sim.faces.words import side_labels
+
+    alone = Plan("default", (), {"staff_scale": 0.5}, 2, 1, 1)
+    pair = variants(alone, quick=True)
+    assert side_labels(alone, pair, "zh") == {"baseline": "default", "option": "人员 x0.5"}
+    assert side_labels(alone, pair, "en") == {"baseline": "default", "option": "staff x0.5"}
+    both = Plan("default", ("ai_clear_90",), {"ai_clear": 0.3}, 2, 1, 1)
+    said = side_labels(both, variants(both, quick=True), "zh")
+    assert said["baseline"].startswith("default，调节杆：AI 自动放行比例 0.3（作用于 sea_port")
+    assert said["baseline"].endswith("post_hub 保持其 0.9）")
+    assert said["option"] == "ai_clear_90（在上述基准方案之上）"
+    still = side_labels(Plan(), variants(Plan(), quick=True), "zh")
+    assert still["option"] == "仍为基准方案（未勾选方案，也未移动调节杆）"
+    odd = replace(pair, levers_said=(("staff_scale", 0.5, "somewhere else"),))
+    assert side_labels(alone, odd, "zh") == {"baseline": "default", "option": "staff x0.5"}
+
+
+def test_why_the_page_cannot_run_is_said_through_the_consoles_translation():
+    from sim.faces.choices import PlanError
+    from sim.faces.words import reason
+
+    with pytest.raises(PlanError) as out_of_range:
+        Plan(levers={"staff_scale": 3.0}).check()
+    assert reason("zh", str(out_of_range.value)) == (
+        "人员（情景值的倍数）：3 超出范围，应在 0.5 至 2 之间")
+    assert reason("en", str(out_of_range.value)) == "Staff (x scenario): 3 is outside 0.5 to 2"
+    assert reason("zh", "replications: 4 is not one of [2, 3, 5, 10]") == (
+        "重复运行次数：4 不是可选值 [2, 3, 5, 10] 之一")
+    # a lever the page has no Chinese for, a reason none knows: whole in English, marked
+    assert reason("zh", "Speed: 3 is outside 0.5 to 2") == (
+        "（此条尚无中文译文）Speed: 3 is outside 0.5 to 2")
+    assert reason("zh", "ValueError: model fault\nx: 1 = 2: out of range: input should be "
+                  "greater than 3") == ("（此条尚无中文译文）ValueError: model fault\n"
+                                        "x：1 = 2：超出范围：应大于 3")
+    with ThreadPoolExecutor(1) as pool:
+        page = dashboard.Page(pool, lang="zh")
+        page.seed.value = -1
+        page.start()
+    said = "无法运行：随机数种子：-1 应为 0 至 2147483647 的整数"
+    assert page.announce.text == said and said.replace("：", "</b>：", 1) in page.status.object
+
+
+def test_a_failed_run_says_its_scenarios_problem_in_chinese(monkeypatch):
+    from sim.faces import choices, runs
+
+    monkeypatch.setitem(
+        choices.LEVERS, "staff_scale",
+        choices.Lever("staff_scale", "Staff (x scenario)", 0.5, 2, 0.1, lambda s: 1.0,
+                      lambda s, v: {"ports.sea_port.review.capacity": -1}))
+    snaps = {}
+    with ThreadPoolExecutor(1) as pool:
+        for lang in ("zh", "en"):
+            run = runs.Run(Plan(levers={"staff_scale": 2.0}, reps=2), pool, lang=lang)
+            run.start()
+            run.join(30)
+            snaps[lang] = run.snapshot()
+    assert snaps["zh"].phase == "failed"
+    assert snaps["zh"].message == (
+        "命令行：ports.sea_port.review.capacity = -1：应为 0 至 10,000 的整数（在岗人数或"
+        '窗口数），或 "unlimited"（不限）')
+    assert snaps["en"].message == ("command line: ports.sea_port.review.capacity = -1: a "
+                                   'whole number of servers from 0 to 10,000, or "unlimited"')

@@ -341,6 +341,8 @@ class Variants:
     baseline_label: str = ""
     option_label: str = ""
     notes: tuple[str, ...] = ()
+    #: each moved lever that acts: its name, value and reach (as the labels name them)
+    levers_said: tuple[tuple[str, float, str], ...] = ()
 
 
 def variants(
@@ -356,16 +358,18 @@ def variants(
     run: dict[str, Any] = dict(QUICK) if quick else ({"days": plan.days} if plan.days else {})
     bundled = load_scenario(path, run, "command line")
     levers: dict[str, Any] = {}
-    said = []
+    said, parts = [], []
     for name, value in plan.levers.items():
         moved = LEVERS[name].overrides(bundled, value)
         if moved:  # (a lever with nothing to act on is not named)
             levers.update(moved)
             said.append(LEVERS[name].describe(bundled, value))
+            parts.append((name, value, LEVERS[name].reach(bundled) or ""))
     if not plan.options:
         option = load_scenario(path, {**run, **levers}, "command line") if levers else bundled
         nothing = "the baseline again (nothing switched on or moved)"
-        return Variants(bundled, option, levers, {}, plan.scenario, ", ".join(said) or nothing)
+        return Variants(bundled, option, levers, {}, plan.scenario, ", ".join(said) or nothing,
+                        levers_said=tuple(parts))
     chosen = [catalogue[n] for n in plan.options]
     name = "+".join(plan.options)
     combined = resolve_options([*chosen, Option(name)] if len(chosen) > 1 else chosen)[-1]
@@ -382,7 +386,7 @@ def variants(
         baseline, option, changes, levers,
         plan.scenario + (f" with {', '.join(said)}" if said else ""),
         name + (" on that baseline" if said else ""),
-        tuple(_conflicts(name, levers, changes)),
+        tuple(_conflicts(name, levers, changes)), tuple(parts),
     )
 
 

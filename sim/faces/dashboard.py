@@ -37,6 +37,7 @@ from sim.faces.words import (
     lever_label,
     metric_label,
     option_label,
+    reason,
     say,
 )
 from sim.scenario.loader import BUNDLED
@@ -238,6 +239,15 @@ def news(snap: Snapshot, reps: int, lang: str = "en") -> str:
     return say(lang, "Running: a first look in a few seconds, then the full run.")
 
 
+def animation_alt(plan: choices.Plan, port: str, lang: str = "en") -> str:
+    """The animated port said in words (its frames' alt text), in ``lang``."""
+    what = (say(lang, "{scenario} with {options}", scenario=plan.scenario,
+                options="+".join(plan.options)) if plan.options
+            else say(lang, "{scenario} as it is", scenario=plan.scenario))
+    return say(lang, "Animation of one day at {port} ({what}): each lane's queue and busy "
+               "servers, every 30 minutes of simulated time", port=port, what=what)
+
+
 class Page:
     """One session's page: its widgets, its run and the poll that shows the run's progress."""
 
@@ -286,7 +296,7 @@ class Page:
                                             css_classes=["bs-watch-port"])
         self.watch_button = pn.widgets.Button(label=say(lang, "Animate one day (option)"),
                                               css_classes=["bs-watch"])
-        self.player = PortPlayer()
+        self.player = PortPlayer(lang=lang)
         self.org = pn.pane.HTML("", css_classes=["bs-org-pane"], sizing_mode="stretch_width")
         for control in (self.scenario, self.seed, self.reps, self.days, self.button,
                         *self.levers.values(), self.watch_port, self.watch_button,
@@ -334,7 +344,7 @@ class Page:
             pair = choices.variants(plan, quick=True, folder=self.folder)
         except (choices.PlanError, ValueError) as exc:
             self.org.object = (f"<b>{say(self.lang, 'No tree')}</b>{self._colon}"
-                               f"{html.escape(str(exc))}")
+                               f"{html.escape(reason(self.lang, str(exc)))}")
             return
         self.org.object = org_tree_html(pair, self.lang)
 
@@ -353,14 +363,15 @@ class Page:
             plan = self.plan()
             plan.check(folder=self.folder)
         except (choices.PlanError, ValueError) as exc:
+            why = reason(self.lang, str(exc))
             self.status.object = (f"<b>{say(self.lang, 'Cannot run')}</b>{self._colon}"
-                                  f"{html.escape(str(exc))}")
-            self.announce.text = f"{say(self.lang, 'Cannot run')}{self._colon}{exc}"
+                                  f"{html.escape(why)}")
+            self.announce.text = f"{say(self.lang, 'Cannot run')}{self._colon}{why}"
             return
         self.quick.object = self.full.object = ""
         self.chart.object = ""
         self.progress.max, self.progress.value = 2 * plan.reps, 0
-        self.run = Run(plan, self.executor, self.folder)
+        self.run = Run(plan, self.executor, self.folder, self.lang)
         self.run.start()
         if self.poll is None:
             self.poll = pn.state.add_periodic_callback(self.show, period=POLL_MS)
@@ -394,15 +405,12 @@ class Page:
             option = choices.variants(plan, folder=self.folder).option
         except (choices.PlanError, ValueError) as exc:
             self.player.message(f"<b>{say(self.lang, 'Cannot animate')}</b>{self._colon}"
-                                f"{html.escape(str(exc))}")
+                                f"{html.escape(reason(self.lang, str(exc)))}")
             return
         if self.watch_port.value not in option.ports:
             return
         port = self.watch_port.value
-        what = (f"{plan.scenario} with {'+'.join(plan.options)}" if plan.options
-                else f"{plan.scenario} as it is")
-        alt = (f"Animation of one day at {port} ({what}): each lane's queue and busy servers, "
-               "every 30 minutes of simulated time")
+        alt = animation_alt(plan, port, self.lang)
         future = self.executor.submit(port_frames_png, option, plan.seed, port)
         self.player.message('<span class="bs-watch-busy">'
                             f'{say(self.lang, "drawing one day of the port...")}</span>')
@@ -417,7 +425,7 @@ class Page:
             error = future.exception()
             if error is not None:
                 self.player.message(f"<b>{say(self.lang, 'Cannot animate')}</b>{self._colon}"
-                                    f"{html.escape(str(error))}")
+                                    f"{html.escape(reason(self.lang, str(error)))}")
                 return
             self.player.show(future.result(), alt)
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import panel as pn
 
+from sim.faces.words import say
+
 FPS = 6  # frames a second: one day of 30-minute frames in 8 seconds
 
 
@@ -33,18 +35,21 @@ def gif_frames(gif: bytes) -> list[bytes]:
 
 class PortPlayer:
     """One port's frames played on the page, looping, with Pause / Play and steps of one
-    frame (30 simulated minutes) back and forward; a step pauses it."""
+    frame (30 simulated minutes) back and forward; a step pauses it; its words in ``lang``
+    (those of :mod:`sim.faces.words`, ``step_words`` among them)."""
 
-    def __init__(self, step_words: str = "30 min", fps: int = FPS) -> None:
+    def __init__(self, step_words: str = "30 min", fps: int = FPS, lang: str = "en") -> None:
         self.fps = fps
+        self.lang = lang
+        step = say(lang, step_words)
         self.pane = pn.pane.HTML("", css_classes=["bs-watch-pane"])
         self.where = pn.pane.HTML("", css_classes=["bs-watch-frame"], visible=False)
-        self.pause = pn.widgets.Button(label="Pause the animation", visible=False,
+        self.pause = pn.widgets.Button(label=say(lang, "Pause the animation"), visible=False,
                                        css_classes=["bs-watch-pause"])
-        self.back = pn.widgets.Button(label=f"\u25c0 {step_words} earlier", visible=False,
-                                      css_classes=["bs-watch-back"])
-        self.forward = pn.widgets.Button(label=f"{step_words} later \u25b6", visible=False,
-                                         css_classes=["bs-watch-forward"])
+        self.back = pn.widgets.Button(label=say(lang, "\u25c0 {step} earlier", step=step),
+                                      visible=False, css_classes=["bs-watch-back"])
+        self.forward = pn.widgets.Button(label=say(lang, "{step} later \u25b6", step=step),
+                                         visible=False, css_classes=["bs-watch-forward"])
         self.pause.on_click(lambda e: self.toggle())
         self.back.on_click(lambda e: self.step(-1))
         self.forward.on_click(lambda e: self.step(1))
@@ -84,13 +89,13 @@ class PortPlayer:
         if self._timer is None and self._frames:
             self._timer = pn.state.add_periodic_callback(self._tick,
                                                          period=int(1000 / self.fps))
-            self.pause.label = "Pause the animation"
+            self.pause.label = say(self.lang, "Pause the animation")
 
     def stop(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.pause.label = "Play the animation"
+        self.pause.label = say(self.lang, "Play the animation")
 
     def toggle(self) -> None:
         self.stop() if self.playing else self.play()
@@ -110,8 +115,8 @@ class PortPlayer:
         if not self._frames:
             return
         n = len(self._frames)
-        self.where.object = (f'<span class="bs-watch-at" data-frame="{self._at}">frame '
-                             f"{self._at + 1} of {n}</span>")
+        at = say(self.lang, "frame {at} of {n}", at=self._at + 1, n=n)
+        self.where.object = f'<span class="bs-watch-at" data-frame="{self._at}">{at}</span>'
         self.pane.object = (f'<img class="bs-gif" alt="{html.escape(self._alt)}" '
                             f'src="data:image/png;base64,{self._frames[self._at]}">')
 

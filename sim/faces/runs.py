@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
+from sim.faces.words import reason, side_labels
 from sim.scenario.costs import currency_of
 from sim.scenario.loader import BUNDLED
 from sim.scenario.schema import Scenario
@@ -114,8 +115,10 @@ class Snapshot:
 class Run:
     """A plan's quick run and full run for one page session."""
 
-    def __init__(self, plan: Plan, executor: Executor, folder: Path = BUNDLED):
+    def __init__(self, plan: Plan, executor: Executor, folder: Path = BUNDLED,
+                 lang: str = "en"):
         self.plan = plan
+        self.lang = lang  # the page's: what each side ran and why a run failed, in it
         self.folder = folder
         self._executor = executor
         self._lock = threading.Lock()
@@ -173,10 +176,10 @@ class Run:
             full, warned = self._replications(pair, self.plan.reps, count=True)
             self._set(phase="done", full=full, message="done", notes=run_notes(pair),
                       warnings={side: named_warnings(w) for side, w in warned.items()},
-                      labels={"baseline": pair.baseline_label, "option": pair.option_label})
+                      labels=side_labels(self.plan, pair, self.lang))
         except Exception as exc:  # shown on the page: a bad value, a failed replication
             text = exc.format() if hasattr(exc, "format") else f"{type(exc).__name__}: {exc}"
-            self._set(phase="failed", message=str(text))
+            self._set(phase="failed", message=reason(self.lang, str(text)))
 
     def _replications(
         self, pair: Variants, reps: int, count: bool = False

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sim.experiment.options import Option
-    from sim.faces.choices import Lever
+    from sim.faces.choices import Lever, Plan, Variants
     from sim.scenario.schema import Scenario
 
 #: the page's languages (those of the console, :data:`sim.cli_lang.LANGUAGES`)
@@ -96,6 +96,23 @@ ZH: dict[str, str] = {
     "Inspection rate (x scenario)": "查验率（情景值的倍数）",
     "AI auto-clear share": "AI 自动放行比例", "Staff (x scenario)": "人员（情景值的倍数）",
     "nothing to act on in this scenario": "此情景中没有可作用的对象",
+    # the animated port's controls and its words (:mod:`sim.faces.player`)
+    "30 min": "30 分钟", "Pause the animation": "暂停动画", "Play the animation": "播放动画",
+    "\u25c0 {step} earlier": "\u25c0 后退 {step}", "{step} later \u25b6": "前进 {step} \u25b6",
+    "frame {at} of {n}": "第 {at} 帧，共 {n} 帧",
+    "Animation of one day at {port} ({what}): each lane's queue and busy servers, every 30 "
+    "minutes of simulated time": "{port} 一天的动画（{what}）：每 30 分钟模拟时间，各作业线的"
+                                 "排队和正在作业的窗口",
+    "{scenario} with {options}": "{scenario}，方案 {options}",
+    "{scenario} as it is": "{scenario}（原样）",
+    # what a side ran (:func:`side_labels`): a lever's value as a run's title names it
+    "inspection rate x{value:g}": "查验率 x{value:g}",
+    "AI auto-clear share {value:g}": "AI 自动放行比例 {value:g}",
+    "staff x{value:g}": "人员 x{value:g}",
+    "{scenario} with {levers}": "{scenario}，调节杆：{levers}",
+    "{option} on that baseline": "{option}（在上述基准方案之上）",
+    "the baseline again (nothing switched on or moved)":
+        "仍为基准方案（未勾选方案，也未移动调节杆）",
 }
 
 
@@ -163,8 +180,15 @@ def lever_label(lever: Lever, scenario: Scenario, lang: str) -> str:
     reach = lever.reach(scenario)
     if reach is None:
         return f"{name}（{say(lang, 'nothing to act on in this scenario')}）"
+    where = _reach_zh(reach)
+    return english if where is None else name + where
+
+
+def _reach_zh(reach: str) -> str | None:
+    """Where a lever acts (``at a, b; c keeps its 0.9``) in Chinese, in brackets ("" for
+    everywhere; None: a part of it has no Chinese)."""
     if not reach:
-        return name
+        return ""
     parts = []
     for part in reach.split("; "):
         at, keeps = _AT.fullmatch(part), _KEEPS.fullmatch(part)
@@ -173,5 +197,42 @@ def lever_label(lever: Lever, scenario: Scenario, lang: str) -> str:
         elif keeps:
             parts.append(f"{keeps['port']} 保持其 {keeps['value']}")
         else:
+            return None
+    return f"（{'；'.join(parts)}）"
+
+
+def side_labels(plan: Plan, pair: Variants, lang: str) -> dict[str, str]:
+    """What each side ran, in words (:attr:`~sim.faces.choices.Variants.baseline_label`,
+    ``option_label``) in ``lang``; a side whose every lever value has no Chinese is said whole
+    in English."""
+    english = {"baseline": pair.baseline_label, "option": pair.option_label}
+    if lang != "zh":
+        return english
+    from sim.faces.choices import LEVERS
+
+    said = []
+    for name, value, reach in pair.levers_said:
+        says, where = LEVERS[name].says, _reach_zh(reach)
+        if says not in ZH or where is None:
             return english
-    return f"{name}（{'；'.join(parts)}）"
+        said.append(say(lang, says, value=value) + where)
+    levers = "；".join(said)
+    if not plan.options:
+        return {"baseline": plan.scenario, "option": levers or say(
+            lang, "the baseline again (nothing switched on or moved)")}
+    name = "+".join(plan.options)
+    return {"baseline": say(lang, "{scenario} with {levers}", scenario=plan.scenario,
+                            levers=levers) if said else plan.scenario,
+            "option": say(lang, "{option} on that baseline", option=name) if said else name}
+
+
+def reason(lang: str, text: str) -> str:
+    """Why the page cannot do something (a refusal, a scenario's problems one a line, a failed
+    replication) in ``lang``: as given in English; in Chinese each line through the console's
+    translation (:func:`sim.cli_zh_errors.problem`: whole in English, marked, where it has no
+    Chinese)."""
+    if lang != "zh":
+        return text
+    from sim.cli_zh_errors import problem
+
+    return "\n".join(problem(part) for part in text.split("\n"))
