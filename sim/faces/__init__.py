@@ -8,4 +8,5 @@
 - :mod:`sim.faces.announce`: what a screen reader is told as a run moves on.
 - :mod:`sim.faces.words`: the page's words in Simplified Chinese (``--lang zh``).
 - :mod:`sim.faces.chart_zh`: the clearance chart's words in Simplified Chinese.
+- :mod:`sim.faces.player`: the animated port's frames, with a pause control.
 """
