@@ -171,6 +171,8 @@ def test_the_animated_ports_controls_and_words_in_chinese(monkeypatch):
     assert dashboard.animation_alt(plan, "airport", "zh") == (
         "airport 一天的动画（default，方案 ai_clear_90）：每 30 分钟模拟时间，各作业线的排队和"
         "正在作业的窗口")
+    assert dashboard.animation_alt(Plan(), "airport", "zh").startswith(
+        "airport 一天的动画（default（原样））：")
     assert dashboard.animation_alt(Plan(), "airport") == (
         "Animation of one day at airport (default as it is): each lane's queue and busy "
         "servers, every 30 minutes of simulated time")
@@ -243,3 +245,40 @@ def test_a_failed_run_says_its_scenarios_problem_in_chinese(monkeypatch):
         '窗口数），或 "unlimited"（不限）')
     assert snaps["en"].message == ("command line: ports.sea_port.review.capacity = -1: a "
                                    'whole number of servers from 0 to 10,000, or "unlimited"')
+
+
+def test_the_page_gives_its_run_its_language(monkeypatch):
+    import panel as pn
+
+    monkeypatch.setattr(pn.state, "add_periodic_callback", _Poll)
+    monkeypatch.setattr(dashboard.Run, "start", lambda self: None)  # (nothing simulated)
+    with ThreadPoolExecutor(1) as pool:
+        pages = {lang: dashboard.Page(pool, lang=lang) for lang in ("zh", "en")}
+        for page in pages.values():
+            page.start()
+    assert {lang: p.run.lang for lang, p in pages.items() if p.run} == {"zh": "zh", "en": "en"}
+
+
+def test_the_page_names_its_animation_and_its_run_says_what_each_side_ran(monkeypatch):
+    """The alt text of the frames the page shows, and the levers in a run's labels, in the
+    page's language (each given its language at construction)."""
+    import panel as pn
+
+    from sim.faces import runs
+
+    polls: list[_Poll] = []
+    monkeypatch.setattr(pn.state, "add_periodic_callback",
+                        lambda cb, period: polls.append(_Poll(cb, period)) or polls[-1])
+    monkeypatch.setattr(dashboard, "port_frames_png", lambda *a, **k: [b"a", b"b"])
+    monkeypatch.setattr(runs, "measure", lambda s, seed, r: ({"inspection_rate": 0.1}, []))
+    with ThreadPoolExecutor(1) as pool:
+        page = dashboard.Page(pool, lang="zh")
+        page.watch_port.value = "airport"
+        page.watch()
+        run = runs.Run(Plan("default", (), {"staff_scale": 0.5}, 2, 1, 1), pool, lang="zh")
+        run.start()
+        run.join(30)
+        pool.shutdown(wait=True)
+    polls[0].callback()
+    assert 'alt="airport 一天的动画（default（原样））：' in page.player.pane.object
+    assert run.snapshot().labels == {"baseline": "default", "option": "人员 x0.5"}
