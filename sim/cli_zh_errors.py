@@ -414,7 +414,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: tables of reasons whose module says their words itself, each pattern with the function
-#: that says its groups: the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
+#: that says its groups: a damaged results folder's error with its remedy
+#: (:mod:`sim.cli_zh_remedy`), the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
 #: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
 #: page's refusals (:mod:`sim.cli_zh_page`), tried first; a results
