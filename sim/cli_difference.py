@@ -1,5 +1,6 @@
 """``bordersim difference BEFORE_DIR AFTER_DIR [--metric NAME ...] [--json] [--csv FILE]``:
-two finished run folders set against each other, nothing simulated again
+two run folders set against each other (an interrupted one over the replications it
+finished), nothing simulated again
 (:mod:`sim.report.run_difference`). Only the standard library is imported at start-up."""
 
 from __future__ import annotations
@@ -114,6 +115,9 @@ def as_json(diff: RunDifference) -> dict[str, Any]:
                     for c in diff.changes],
         "notes": diff.lengths, "only": diff.only, "unstable": diff.unstable,
         "warnings": diff.warnings,
+        "replications": {side: {"finished": p.finished, "planned": p.planned,
+                                "interrupted": p.interrupted, "resume": p.resume or None}
+                         for side, p in diff.progress.items()},
         "metrics": {r.metric: {"before": _num(r.before), "after": _num(r.after),
                                "difference": _num(r.mean), "ci_low": r.low, "ci_high": r.high,
                                "n_before": r.n_before, "n_after": r.n_after}
@@ -126,18 +130,22 @@ def _num(x: float) -> float | None:
 
 
 def _write_csv(diff: RunDifference, path: Path) -> None:
-    """Every row, then each metric one run lacks (its row says which)."""
+    """Every row, then each metric one run lacks (its row says which); each row ends with
+    the replications each run finished of those it planned (fewer: an interrupted run)."""
     import csv
 
     from sim.cli import UsageError
 
     head = ["metric", "before", "after", "difference", "ci_low", "ci_high", "n_before",
-            "n_after", "method"]
+            "n_after", "method", "finished_before", "planned_before", "finished_after",
+            "planned_after"]
+    progress = [x for side in ("before", "after") for x in (
+        diff.progress[side].finished, diff.progress[side].planned)]
     rows = [[r.metric, r.before, r.after, r.mean, r.low, r.high, r.n_before, r.n_after,
-             diff.method] for r in diff.rows]
+             diff.method, *progress] for r in diff.rows]
     for side, names in diff.only.items():
-        rows += [[m, *[""] * 7, f"only in {side}" if side != "neither" else "in neither run"]
-                 for m in names]
+        rows += [[m, *[""] * 7, f"only in {side}" if side != "neither" else "in neither run",
+                  *progress] for m in names]
     try:
         with path.open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
@@ -186,7 +194,8 @@ def _print(diff: RunDifference, headline: bool, lang: str) -> None:
 
 def _header(diff: RunDifference) -> list[str]:
     """The lines above the table: the folders, the scenario fields that differ, a note per
-    run length that differs, and whether the intervals are paired and why."""
+    run length that differs, a line per interrupted run (compared over the replications it
+    finished), and whether the intervals are paired and why."""
     out = [f"before: {diff.before}\nafter:  {diff.after}"]
     if diff.changes:
         out.append(f"{len(diff.changes)} scenario field(s) differ (each folder's "
@@ -195,6 +204,7 @@ def _header(diff: RunDifference) -> list[str]:
     else:
         out.append("the two runs' scenarios are the same field for field")
     out += [f"note: {line}" for line in diff.lengths]
+    out += diff.interrupted
     out.append(f"intervals: {diff.why}")
     return out
 

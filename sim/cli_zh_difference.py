@@ -1,5 +1,6 @@
 """The words of ``bordersim difference`` in Chinese (``--lang zh``, see :mod:`sim.cli_lang`):
-its header (the folders, the scenario fields that differ, the run lengths, paired or Welch),
+its header (the folders, the scenario fields that differ, the run lengths, an interrupted
+run, paired or Welch),
 the table's title, columns and caption, and the lines after it, in the terms ``compare
 --lang zh`` and the command's Chinese help use (改动前, 改动后, 差值, 配对, 95% 置信区间).
 Identifiers, paths and values stay as written; an English line no pattern here knows is
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from sim.cli_zh_options import UNTRANSLATED
 
 if TYPE_CHECKING:
-    from sim.report.run_difference import RunDifference
+    from sim.report.run_difference import Progress, RunDifference
 
 SIDES = {"before": "改动前", "after": "改动后"}
 METHODS = {"paired": "配对", "unpaired (Welch)": "非配对（Welch）"}
@@ -63,8 +64,18 @@ def header(diff: RunDifference) -> list[str]:
     else:
         out.append("两次运行的情景逐字段相同")
     out += [f"提示：{length_note(n)}" for n in diff.lengths]
+    out += [interrupted(side, p) for side, p in diff.progress.items() if p.interrupted]
     out.append(f"区间：{_said(diff.why, _WHY)}")
     return out
+
+
+def interrupted(side: str, progress: Progress) -> str:
+    """The line for a run interrupted before it finished (see
+    :meth:`sim.report.run_difference.Progress.said`): compared over what it finished."""
+    how = (f"续跑命令：{progress.resume}" if progress.resume else
+           "续跑：以相同的 --out 再次给出其 bordersim run 命令")
+    return (f"{SIDES[side]}：运行被中断，计划的 {progress.planned} 次重复运行中已完成 "
+            f"{progress.finished} 次；按已完成的重复运行比较（{how}）")
 
 
 def title(method: str) -> str:

@@ -8,6 +8,11 @@ is paired (:func:`~sim.analysis.paired.paired_interval` over the replications bo
 otherwise the runs are independent and Welch's interval
 (:func:`~sim.analysis.paired.unpaired_interval`) is the honest one. What differs between the
 two resolved scenarios is listed with :func:`sim.scenario.changes.changes`.
+
+A run stopped before it finished (a machine restarted overnight) has no ``summary.json``, but
+its finished replications are on disk, each checked by its checksum: such a folder is set
+against the other over the replications it finished, and the difference says so, with the
+command that resumes it when ``meta.json`` keeps it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
+    from sim.experiment.store import RunStore
+    from sim.report.folder import ResultsFolderError
     from sim.scenario.changes import Change
 
 #: the run lengths whose difference a difference of the runs also measures
@@ -55,26 +62,55 @@ class RunDifference:
     lengths: list[str]  # notes: days, warm-up or replications that differ
     warnings: dict[str, list[str]] = field(default_factory=dict)
     unstable: dict[str, bool] = field(default_factory=dict)
+    #: "before"/"after": the replications each finished of those planned
+    progress: dict[str, Progress] = field(default_factory=dict)
+
+    @property
+    def interrupted(self) -> list[str]:
+        """The lines above the table for each side whose run was interrupted."""
+        return [p.said(side) for side, p in self.progress.items() if p.interrupted]
 
     @property
     def method(self) -> str:
         return "paired" if self.paired else "unpaired (Welch)"
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far a run got: the replications it ``finished`` of those ``planned``
+    (``meta.json``'s ``reps``), whether it was ``interrupted`` (no pooled tables yet, or
+    replications missing) and the command that resumes it (``resume``; "" when not known)."""
+
+    finished: int
+    planned: int
+    interrupted: bool = False
+    resume: str = ""
+
+    def said(self, side: str) -> str:
+        """The line above the table for an interrupted run (``side``: before or after)."""
+        how = (f"resume it with: {self.resume}" if self.resume else
+               "resume it by giving its bordersim run command again with the same --out")
+        return (f"{side}: an interrupted run, {self.finished} of {self.planned} replications "
+                f"finished; compared over those ({how})")
+
+
 @dataclass
 class RunRead:
-    """A run folder as read: its meta, replications' metrics, seeds and warnings."""
+    """A run folder as read: its meta, replications' metrics, seeds and warnings, and how
+    far it got (a finished run: every replication)."""
 
     path: Path
     meta: dict[str, Any]
     per_rep: pd.DataFrame  # replication, then one column per metric
     seeds: dict[int, tuple[int, ...]]
     warnings: list[str]
+    progress: Progress | None = None  # None: finished, as meta.json planned
 
 
 def _read(path: Path) -> RunRead:
-    """A run folder's replications, checked (:func:`sim.report.folder.read_run`), and the
-    seeds each ran under; a :class:`ResultsFolderError` naming the file otherwise."""
+    """A run folder's replications, checked (:func:`sim.report.folder.read_run`; an
+    interrupted run's: those it finished), and the seeds each ran under; a
+    :class:`ResultsFolderError` naming the file otherwise."""
     from sim.report.folder import ResultsFolderError, _store, kind_of, read_run
 
     kind = kind_of(path)
@@ -85,17 +121,58 @@ def _read(path: Path) -> RunRead:
             "bordersim run against each other (a comparison already holds its options' "
             f"differences: bordersim report {path})", repair=False
         )
-    if not any((path / "reps").glob("rep-[0-9][0-9][0-9][0-9].json")):
-        raise ResultsFolderError(
-            f"{path} has no finished replication (reps/ holds none): nothing to set "
-            "against the other run; finish it first by giving its bordersim run command "
-            "again with the same --out", repair=False
-        )
-    res, _ = read_run(path)
     store = _store(path)
+    planned, finished = _finished(path, store)
+    if not (path / "summary.json").exists() or len(finished) < planned:
+        return _read_interrupted(path, store, planned, finished)
+    res, _ = read_run(path)
     per_rep = res.per_rep.drop(columns=["option"])
     seeds = {int(r): store.verify(int(r))[1] for r in per_rep["replication"]}
-    return RunRead(path, dict(res.meta), per_rep, seeds, list(res.warnings.get("run", [])))
+    return RunRead(path, dict(res.meta), per_rep, seeds, list(res.warnings.get("run", [])),
+                   Progress(len(per_rep), planned))
+
+
+def _finished(path: Path, store: RunStore) -> tuple[int, list[int]]:
+    """The replications ``meta.json`` plans and those of them whose record is on disk (files
+    beyond its ``reps`` are an earlier, longer run's)."""
+    from sim.report.folder import ResultsFolderError, read_object
+
+    planned = read_object(path / "meta.json").get("reps")
+    if not isinstance(planned, int) or isinstance(planned, bool) or planned < 1:
+        raise ResultsFolderError(f"{path / 'meta.json'} does not say how many replications "
+                                 f"ran (its reps is {planned!r}; a whole number from 1)")
+    finished = [r for r in range(planned) if store.holds(r)]
+    if not finished:  # (only files beyond its reps: an earlier, longer run's)
+        raise _none_finished(path)
+    return planned, finished
+
+
+def _none_finished(path: Path) -> ResultsFolderError:
+    """The error for a run folder with no finished replication of its own."""
+    from sim.report.folder import ResultsFolderError
+
+    return ResultsFolderError(
+        f"{path} has no finished replication (reps/ holds none): nothing to set "
+        "against the other run; finish it first by giving its bordersim run command "
+        "again with the same --out", repair=False
+    )
+
+
+def _read_interrupted(path: Path, store: RunStore, planned: int, finished: list[int]) -> RunRead:
+    """A run stopped before it wrote its pooled tables: its finished replications, each
+    checked by its checksum as a resume checks it, and their own warnings."""
+    import pandas as pd
+
+    from sim.report.folder import _verified, read_object
+    from sim.report.remedy import _command
+
+    meta = read_object(path / "meta.json")
+    metrics = _verified(store, finished)
+    per_rep = pd.DataFrame([{"replication": r, **metrics[r]} for r in finished])
+    seeds = {r: store.verify(r)[1] for r in finished}
+    warnings = sorted({w for r in finished for w in store.rep_warnings(r)})
+    progress = Progress(len(finished), planned, True, _command(meta, "run", path))
+    return RunRead(path, meta, per_rep, seeds, warnings, progress)
 
 
 def _pairing(before: RunRead, after: RunRead) -> tuple[bool, str, list[int]]:
@@ -202,4 +279,6 @@ def set_against(b: RunRead, a: RunRead, metrics: list[str] | None = None) -> Run
         b.path, a.path, paired, why, rows, only, _changes(b.path, a.path), _lengths(b, a),
         warnings={"before": b.warnings, "after": a.warnings},
         unstable={"before": unsettled(b.warnings), "after": unsettled(a.warnings)},
+        progress={side: r.progress or Progress(len(r.per_rep), len(r.per_rep))
+                  for side, r in (("before", b), ("after", a))},
     )
