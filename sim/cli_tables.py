@@ -60,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         rows = write(args.folder, args.out)
-    except (ResultsFolderError, ValueError) as exc:
+    except ResultsFolderError as exc:
+        print(error_line(_with_remedy(exc, args.folder), lang), file=sys.stderr)
+        return 2
+    except ValueError as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2
     if lang == "zh":
@@ -73,6 +76,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name:28} {n:>9,} rows")
     print(f"tables: {args.out}  (schema: {args.out / 'datapackage.json'})")
     return 0
+
+
+def _with_remedy(exc: Exception, folder: Path) -> str:
+    """The error, ending as the report's and the workbook's do with how to resume the folder
+    where giving the command that made it again does (an interrupted run's missing
+    ``summary.json``): the same line, so the three commands agree."""
+    from sim.report.folder import ResultsFolderError, kind_of
+    from sim.report.remedy import remedy
+
+    if not getattr(exc, "repair", False):
+        return str(exc)
+    try:
+        kind = kind_of(folder)
+    except ResultsFolderError:
+        return str(exc)
+    return f"{exc}; {remedy(folder, kind)}"
 
 
 def _validate(folder: Path, lang: str) -> int:

@@ -172,3 +172,15 @@ def test_a_run_with_no_finished_replication_is_refused(runs, capsys, lang, said)
     err = capsys.readouterr().err
     assert err.startswith("error:" if lang == "en" else "错误：") and said in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["report", "workbook", "tables"])
+def test_report_workbook_and_tables_say_how_to_resume_it(runs, capsys, tmp_path, command):
+    """They need the pooled tables an interrupted run has not written: one line saying so
+    and giving the command that resumes it."""
+    extra = ["--out", str(tmp_path / "t")] if command == "tables" else []
+    capsys.readouterr()
+    assert main([command, str(runs["week2"]), *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {runs['week2'] / 'summary.json'} is missing")
+    assert err.rstrip().endswith(_resume(runs["week2"])) and err.count("\n") == 1
