@@ -74,6 +74,8 @@ def interrupted(side: str, progress: Progress) -> str:
     :meth:`sim.report.run_difference.Progress.said`): compared over what it finished."""
     how = (f"续跑命令：{progress.resume}" if progress.resume else
            "续跑：以相同的 --out 再次给出其 bordersim run 命令")
+    if progress.made_by:
+        how = f"须用生成它的代码（构建 {progress.made_by}）{how}"
     return (f"{SIDES[side]}：运行被中断，计划的 {progress.planned} 次重复运行中已完成 "
             f"{progress.finished} 次；按已完成的重复运行比较（{how}）")
 

@@ -160,8 +160,28 @@ def test_an_unknown_resume_command_is_said_in_words():
     assert unknown.said("after") == (
         "after: an interrupted run, 13 of 20 replications finished; compared over those "
         "(resume it by giving its bordersim run command again with the same --out)")
+    assert Progress(13, 20, True, "", "0.1.0+x").said("after").endswith(
+        "(resume it with the code that made it (build 0.1.0+x) by giving its bordersim run "
+        "command again with the same --out)")
     assert interrupted("after", unknown).endswith(
         "（续跑：以相同的 --out 再次给出其 bordersim run 命令）")
+
+
+def test_a_run_made_by_other_code_is_resumed_only_by_that_code(runs, capsys, monkeypatch):
+    """``run`` refuses to resume a folder another build made: the line names that build."""
+    import sim.build
+    from sim.cli_zh_difference import interrupted
+    from sim.report.run_difference import read_runs
+
+    made = json.loads((runs["week2"] / "meta.json").read_text())["build"]
+    monkeypatch.setattr(sim.build, "build", lambda: "0.0.0+other")
+    progress = read_runs(runs["week1"], runs["week2"])[1].progress
+    assert progress is not None and progress.made_by == made
+    assert (f"resume it with the code that made it (build {made}): {_resume(runs['week2'])}"
+            in progress.said("after"))
+    assert f"（须用生成它的代码（构建 {made}）续跑命令：" in interrupted("after", progress)
+    monkeypatch.undo()
+    assert read_runs(runs["week1"], runs["week2"])[1].progress.made_by == ""  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("lang,said", [("en", "has no finished replication"),

@@ -79,17 +79,20 @@ class RunDifference:
 class Progress:
     """How far a run got: the replications it ``finished`` of those ``planned``
     (``meta.json``'s ``reps``), whether it was ``interrupted`` (no pooled tables yet, or
-    replications missing) and the command that resumes it (``resume``; "" when not known)."""
+    replications missing), the command that resumes it (``resume``; "" when not known) and,
+    when other code made it, that code's build (``made_by``: only it resumes the folder)."""
 
     finished: int
     planned: int
     interrupted: bool = False
     resume: str = ""
+    made_by: str = ""
 
     def said(self, side: str) -> str:
         """The line above the table for an interrupted run (``side``: before or after)."""
-        how = (f"resume it with: {self.resume}" if self.resume else
-               "resume it by giving its bordersim run command again with the same --out")
+        code = f" with the code that made it (build {self.made_by})" if self.made_by else ""
+        how = (f"resume it{code or ' with'}: {self.resume}" if self.resume else
+               f"resume it{code} by giving its bordersim run command again with the same --out")
         return (f"{side}: an interrupted run, {self.finished} of {self.planned} replications "
                 f"finished; compared over those ({how})")
 
@@ -163,6 +166,7 @@ def _read_interrupted(path: Path, store: RunStore, planned: int, finished: list[
     checked by its checksum as a resume checks it, and their own warnings."""
     import pandas as pd
 
+    from sim.build import build
     from sim.report.folder import _verified, read_object
     from sim.report.remedy import _command
 
@@ -171,7 +175,9 @@ def _read_interrupted(path: Path, store: RunStore, planned: int, finished: list[
     per_rep = pd.DataFrame([{"replication": r, **metrics[r]} for r in finished])
     seeds = {r: store.verify(r)[1] for r in finished}
     warnings = sorted({w for r in finished for w in store.rep_warnings(r)})
-    progress = Progress(len(finished), planned, True, _command(meta, "run", path))
+    made = meta.get("build")
+    other = made if isinstance(made, str) and made != build() else ""
+    progress = Progress(len(finished), planned, True, _command(meta, "run", path), other)
     return RunRead(path, meta, per_rep, seeds, warnings, progress)
 
 
