@@ -138,6 +138,6 @@ def roster_total(english: str) -> str | None:
 
 
 #: said on stderr above ``check --sources`` (its rows keep the file's own words)
-SOURCES = ("提示：每行依次为 字段、取值、类别（source：有出处；assumption：假设）、注释（情景"
+SOURCES = ("提示：每行依次为字段、取值、类别（source：有出处；assumption：假设）、注释（情景"
            "文件中的"
            "原文）、文件，以制表符分隔；“command line” 表示由 --set 给出")

@@ -47,11 +47,11 @@ SOURCES: dict[str, tuple[str, str]] = {
     "advance_declaration:0": ("b126a11c",
         "海关总署令第 243 号第 18 条：可在货物到港前最多 3 天申报（china-figures.md §3.1）"),
     "direct_pickup:0": ("23526d7a",
-        "深圳“船边直提”：卸船至提离由 4-6 小时缩短至 5-8 分钟（eneltec page，"
+        "深圳“船边直提”：卸船至提离由 4-6 小时缩短至 5-8 分钟（eneltec 网页，"
         "published-figures.md）；使用者的提货时间取 8 分钟，即其上限"),
     "direct_pickup:1": ("d5f437fa", "假设：符合条件的比例"),
     "direct_loading:0": ("62a0148f",
-        "深圳“抵港直装”：在港停留由 3-4 天缩短至 2 小时（eneltec page，published-figures.md）；"
+        "深圳“抵港直装”：在港停留由 3-4 天缩短至 2 小时（eneltec 网页，published-figures.md）；"
         "使用者在船舶离港前需提前到达的时间取 2 小时"),
     "direct_loading:1": ("d5f437fa", "假设：符合条件的比例"),
     "two_step_declaration:0": ("e410f375",
