@@ -110,6 +110,9 @@ _WHOSE = {"run": "运行", "sweep": "参数扫描", "comparison": "方案比较"
 _SAME = {"options": "方案", "scenario, days, seed and options": "情景、天数、随机种子和方案"}
 _THIS = {"this run": "本次运行", "this sweep": "本次扫描"}
 _WORDS = {"none": "无", "not given": "未给出", "unknown": "未知", "yes": "已给出"}
+#: what a setting was when it is a state, not a value: said after its name without 为
+#: (``--days 未给出``, ``--grid 已给出``; a value is ``--days 为 14``)
+_STATES = {"not given": "未给出", "yes": "已给出"}
 
 
 def said(words: dict[str, str]) -> dict[str, str] | None:
@@ -150,6 +153,11 @@ def _value(text: str) -> str:
     return _WORDS.get(text, text)
 
 
+def _was(text: str) -> str:
+    """What a field or option was, said after its name: ``为 14``, or a state alone."""
+    return _STATES.get(text) or f"为 {_value(text)}"
+
+
 def _fields(text: str, this: str) -> str | None:
     """``days 14 (this run: 28), ports.x.y none (this run: 3) and 2 more field(s)``."""
     listed = re.fullmatch(r"(?P<list>.+?)(?: and (?P<n>\d+) more field\(s\))?", text)
@@ -161,7 +169,7 @@ def _fields(text: str, this: str) -> str | None:
         if one is None:
             return None
         field = "情景" if one["field"] == "the scenario" else one["field"]
-        said.append(f"{field} 为 {_value(one['old'])}（{_THIS[this]}：{_value(one['new'])}）")
+        said.append(f"{field} {_was(one['old'])}（{_THIS[this]}：{_value(one['new'])}）")
     more = f"，另有 {listed['n']} 个字段不同" if listed["n"] else ""
     return "，".join(said) + more
 
@@ -231,7 +239,7 @@ def _comparison(text: str) -> str | None:
 _SWEPT: tuple[tuple[str, str], ...] = (
     (r"parameters (?P<old>.+) \(this sweep: (?P<new>.+)\)", "参数为 {old}（本次扫描：{new}）"),
     (r"(?P<flag>--(?:param|range|grid|lhs|sobol|sample-seed|days)|--set \S+) (?P<old>.+) "
-     r"\(this sweep: (?P<new>.+)\)", "{flag} 为 {old}（本次扫描：{new}）"),
+     r"\(this sweep: (?P<new>.+)\)", "{flag} {was}（本次扫描：{new}）"),
     (r"(?P<old>\d+) points \(this sweep: (?P<new>\d+)\)", "{old} 个点（本次扫描：{new} 个）"),
     (r"seed (?P<old>\S+) \(this sweep: (?P<new>\S+)\)", "随机种子 {old}（本次扫描：{new}）"),
 )
@@ -265,9 +273,11 @@ def _points(text: str) -> str | None:
 
 
 def _one(text: str, table: tuple[tuple[str, str], ...]) -> str | None:
-    """``text`` by the first pattern of ``table`` it matches (words as :data:`_WORDS`)."""
+    """``text`` by the first pattern of ``table`` it matches (words as :data:`_WORDS`;
+    ``was``: the old value as :func:`_was` says it)."""
     for english, zh in table:
         found = re.fullmatch(english, text)
         if found is not None:
-            return zh.format(**{k: _value(v or "") for k, v in found.groupdict().items()})
+            words = {k: _value(v or "") for k, v in found.groupdict().items()}
+            return zh.format(**words, was=_was(found.groupdict().get("old") or ""))
     return None

@@ -119,6 +119,9 @@ def test_every_store_refusal_and_write_error_has_a_chinese_pattern() -> None:
      "--out folder", "另一次运行的结果：随机种子 1（本次运行：随机种子 2）；请用 --out 另选文件夹"),
     ("/r/s already holds another sweep: --days 2 (this sweep: 3); resume it with the same "
      "points, settings and seed, or choose another --out folder", "--days 为 2（本次扫描：3）"),
+    ("/r/s already holds another sweep: --grid yes (this sweep: not given); resume it with the "
+     "same points, settings and seed, or choose another --out folder",
+     "：--grid 已给出（本次扫描：未给出）；"),
     ("/r/c holds a comparison with seed 1, not 2; resume it with the same scenario, days, seed "
      "and options, or choose another --out",
      "随机种子为 1，而非 2；请用相同的情景、天数、随机种子和方案"),

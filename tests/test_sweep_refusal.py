@@ -100,3 +100,18 @@ def test_from_python_the_points_that_differ_are_named(tmp_path):
     assert str(refused.value) == (
         f"{out} already holds another sweep: point 1: {CAP} 3 (this sweep: 2){TAIL}"
     )
+
+
+def test_an_option_not_given_before_is_said_without_a_stray_word_in_chinese(tmp_path, capsys):
+    """A sweep run without --days, resumed with it: the Chinese refusal says the option was
+    not given (``--days 未给出``), not that its value was the words "not given"."""
+    one_day = tmp_path / "one_day.toml"
+    one_day.write_text(SMALL.read_text().replace("days = 7", "days = 1", 1))
+    out = tmp_path / "s"
+    points = ["--reps", "1", "--param", f"{CAP}=2,3", "--out", str(out)]
+    assert main(["sweep", str(one_day), *points]) == 0
+    capsys.readouterr()
+    assert main(["sweep", str(one_day), *points, "--days", "2", "--lang", "zh"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line == (f"错误：{out} 已存放另一次参数扫描：--days 未给出（本次扫描：2）；请用相同的"
+                    "点、设置和随机种子续算，或用 --out 另选文件夹")
