@@ -282,3 +282,35 @@ def test_the_page_names_its_animation_and_its_run_says_what_each_side_ran(monkey
     polls[0].callback()
     assert 'alt="airport 一天的动画（default（原样））：' in page.player.pane.object
     assert run.snapshot().labels == {"baseline": "default", "option": "人员 x0.5"}
+
+
+def test_a_failed_replications_python_error_follows_a_chinese_lead_in(monkeypatch):
+    """A Python error cannot be translated: the Chinese page says what happened and that the
+    English text follows verbatim, then gives it (the status, and what a screen reader is
+    told); the English page gives the error alone, as before."""
+    from sim.faces import runs
+    from sim.faces.words import PYTHON_ERROR
+
+    def broken(scenario, seed, replication):
+        raise ValueError("model fault: lane 'x' has no servers")
+
+    monkeypatch.setattr(runs, "measure", broken)
+    snaps = {}
+    with ThreadPoolExecutor(1) as pool:
+        for lang in ("zh", "en"):
+            run = runs.Run(Plan(reps=2), pool, lang=lang)
+            run.start()
+            run.join(30)
+            snaps[lang] = run.snapshot()
+        page = dashboard.Page(pool, lang="zh")
+    error = "ValueError: model fault: lane 'x' has no servers"
+    lead = ZH[PYTHON_ERROR]
+    assert lead.startswith("运行因 Python 程序错误而中止") and "英文原文" in lead
+    assert snaps["zh"].phase == "failed" and snaps["zh"].message == f"{lead}\n{error}"
+    assert snaps["en"].message == error
+    status = page._status(snaps["zh"])
+    assert status.endswith(f"<pre>{lead}\nValueError: model fault: lane &#x27;x&#x27; has no "
+                           "servers</pre>")
+    assert "尚无中文" not in status
+    assert dashboard.news(snaps["zh"], 2, "zh") == f"运行失败：{lead}{error}"
+    assert dashboard.news(snaps["en"], 2) == f"The run failed: {error}"

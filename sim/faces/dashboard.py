@@ -33,6 +33,7 @@ from sim.faces.words import (
     FULL_NOTE,
     HTML_LANG,
     LEVERS_NOTE,
+    PYTHON_ERROR,
     QUICK_NOTE,
     lever_label,
     metric_label,
@@ -224,7 +225,10 @@ def news(snap: Snapshot, reps: int, lang: str = "en") -> str:
     """What a screen reader is told of a run, in a sentence that changes only with news (not
     with the seconds counting up)."""
     if snap.phase == "failed":
-        why = snap.message.strip().splitlines()[-1] if snap.message else ""
+        lines = snap.message.strip().splitlines() or [""]
+        why = lines[-1]
+        if len(lines) > 1 and lines[0] == say(lang, PYTHON_ERROR):  # (said before the error)
+            why = lines[0] + why
         return say(lang, "The run failed: {why}", why=why)
     if snap.phase == "done":
         warned = [side for side, said in snap.warnings.items() if said]

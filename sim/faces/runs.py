@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
-from sim.faces.words import reason, side_labels
+from sim.faces.words import python_error, reason, side_labels
 from sim.scenario.costs import currency_of
 from sim.scenario.loader import BUNDLED
 from sim.scenario.schema import Scenario
@@ -178,8 +178,11 @@ class Run:
                       warnings={side: named_warnings(w) for side, w in warned.items()},
                       labels=side_labels(self.plan, pair, self.lang))
         except Exception as exc:  # shown on the page: a bad value, a failed replication
-            text = exc.format() if hasattr(exc, "format") else f"{type(exc).__name__}: {exc}"
-            self._set(phase="failed", message=reason(self.lang, str(text)))
+            if hasattr(exc, "format"):  # (a scenario's problems, one a line)
+                message = reason(self.lang, str(exc.format()))
+            else:
+                message = python_error(self.lang, f"{type(exc).__name__}: {exc}")
+            self._set(phase="failed", message=message)
 
     def _replications(
         self, pair: Variants, reps: int, count: bool = False

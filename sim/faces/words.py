@@ -50,6 +50,11 @@ LEVERS_NOTE = (
     "value where it sets what a lever sets."
 )
 QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
+#: said before a failed replication's Python error, which follows as Python gives it
+PYTHON_ERROR = (
+    "The run stopped on a Python error. Its text follows as Python gives it, in English (an "
+    "error's message is made as the program runs: it cannot be translated in general):"
+)
 
 #: English text of the page -> its Chinese (placeholders as in the English)
 ZH: dict[str, str] = {
@@ -66,6 +71,9 @@ ZH: dict[str, str] = {
         "未勾选任何方案时，调节杆即为方案。勾选方案后，调节杆设定双方（包括基准方案）的"
         "起始情景；方案设定了调节杆所设定的内容时，保留方案自己的取值。"),
     QUICK_NOTE: "每方一次重复运行，随机数种子相同：尚无置信区间。完整运行随后进行。",
+    PYTHON_ERROR: (
+        "运行因 Python 程序错误而中止。以下是该错误的英文原文，照录未译（程序错误的信息在运行"
+        "时生成，一般无法翻译）："),
     FULL_NOTE: _NOTE_ZH,
     "interval clear of 0": "置信区间不含 0",
     ", a clear change: its interval leaves out 0": "，变化显著：其置信区间不含 0",
@@ -236,3 +244,19 @@ def reason(lang: str, text: str) -> str:
     from sim.cli_zh_errors import problem
 
     return "\n".join(problem(part) for part in text.split("\n"))
+
+
+def python_error(lang: str, text: str) -> str:
+    """A failed replication's Python error (``ValueError: ...``) in ``lang``: in English as
+    Python gives it; in Chinese through the console's translation where it knows every line
+    (a refusal of bordersim's own), else after a Chinese lead-in saying that the run stopped
+    on this error and that its English text follows verbatim (an exception's message is made
+    at run time: it cannot be translated in general)."""
+    if lang != "zh":
+        return text
+    from sim.cli_zh_errors import _UNTRANSLATED
+
+    said = reason(lang, text)
+    if _UNTRANSLATED not in said:
+        return said
+    return f"{say(lang, PYTHON_ERROR)}\n{text}"
