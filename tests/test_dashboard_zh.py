@@ -314,3 +314,31 @@ def test_a_failed_replications_python_error_follows_a_chinese_lead_in(monkeypatc
     assert "尚无中文" not in status
     assert dashboard.news(snaps["zh"], 2, "zh") == f"运行失败：{lead}{error}"
     assert dashboard.news(snaps["en"], 2) == f"The run failed: {error}"
+
+
+def test_an_animation_stopped_by_a_python_error_says_so_in_chinese(monkeypatch):
+    """The animated port drawn in a worker: a Python error there is shown after a Chinese
+    lead-in naming the animation (not the run) and saying its English text follows verbatim;
+    the English page gives the error alone, as before."""
+    import panel as pn
+
+    from sim.faces.words import ANIMATION_ERROR
+
+    def broken(option, seed, port):
+        raise RuntimeError("no frames: <lane> drawn twice")
+
+    monkeypatch.setattr(pn.state, "add_periodic_callback", _Poll)
+    monkeypatch.setattr(dashboard, "port_frames_png", broken)
+    shown = {}
+    with ThreadPoolExecutor(1) as pool:
+        for lang in ("zh", "en"):
+            page = dashboard.Page(pool, lang=lang)
+            page.watch()
+            poll = page._watching
+            pool.submit(lambda: None).result()  # (the drawing has failed by now)
+            poll.callback()
+            shown[lang] = page.player.pane.object
+    lead = ZH[ANIMATION_ERROR]
+    assert lead.startswith("动画因 Python 程序错误而中止") and "英文原文" in lead
+    assert shown["zh"] == ("<b>无法演示</b>：" + lead + "<br>no frames: &lt;lane&gt; drawn twice")
+    assert shown["en"] == "<b>Cannot animate</b>: no frames: &lt;lane&gt; drawn twice"

@@ -30,6 +30,7 @@ from sim.faces.player import PortPlayer
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
 from sim.faces.watch import port_frames_png
 from sim.faces.words import (
+    ANIMATION_ERROR,
     FULL_NOTE,
     HTML_LANG,
     LEVERS_NOTE,
@@ -38,6 +39,7 @@ from sim.faces.words import (
     lever_label,
     metric_label,
     option_label,
+    python_error,
     reason,
     say,
 )
@@ -427,9 +429,10 @@ class Page:
             self._watching.stop()
             self._watching = None
             error = future.exception()
-            if error is not None:
+            if error is not None:  # (a Python error after a lead-in, on the Chinese page)
+                why = python_error(self.lang, str(error), ANIMATION_ERROR)
                 self.player.message(f"<b>{say(self.lang, 'Cannot animate')}</b>{self._colon}"
-                                    f"{html.escape(reason(self.lang, str(error)))}")
+                                    f"{html.escape(why).replace(chr(10), '<br>')}")
                 return
             self.player.show(future.result(), alt)
 

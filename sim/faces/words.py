@@ -55,6 +55,12 @@ PYTHON_ERROR = (
     "The run stopped on a Python error. Its text follows as Python gives it, in English (an "
     "error's message is made as the program runs: it cannot be translated in general):"
 )
+#: said before the Python error an animation stopped on (drawing the port failed)
+ANIMATION_ERROR = (
+    "The animation stopped on a Python error. Its text follows as Python gives it, in "
+    "English (an error's message is made as the program runs: it cannot be translated in "
+    "general):"
+)
 
 #: English text of the page -> its Chinese (placeholders as in the English)
 ZH: dict[str, str] = {
@@ -73,6 +79,9 @@ ZH: dict[str, str] = {
     QUICK_NOTE: "每方一次重复运行，随机数种子相同：尚无置信区间。完整运行随后进行。",
     PYTHON_ERROR: (
         "运行因 Python 程序错误而中止。以下是该错误的英文原文，照录未译（程序错误的信息在运行"
+        "时生成，一般无法翻译）："),
+    ANIMATION_ERROR: (
+        "动画因 Python 程序错误而中止。以下是该错误的英文原文，照录未译（程序错误的信息在运行"
         "时生成，一般无法翻译）："),
     FULL_NOTE: _NOTE_ZH,
     "interval clear of 0": "置信区间不含 0",
@@ -246,12 +255,13 @@ def reason(lang: str, text: str) -> str:
     return "\n".join(problem(part) for part in text.split("\n"))
 
 
-def python_error(lang: str, text: str) -> str:
+def python_error(lang: str, text: str, lead: str = PYTHON_ERROR) -> str:
     """A failed replication's Python error (``ValueError: ...``) in ``lang``: in English as
     Python gives it; in Chinese through the console's translation where it knows every line
     (a refusal of bordersim's own), else after a Chinese lead-in saying that the run stopped
     on this error and that its English text follows verbatim (an exception's message is made
-    at run time: it cannot be translated in general)."""
+    at run time: it cannot be translated in general). ``lead``: what stopped (the run, or
+    :data:`ANIMATION_ERROR`: the animated port's drawing)."""
     if lang != "zh":
         return text
     from sim.cli_zh_errors import _UNTRANSLATED
@@ -259,4 +269,4 @@ def python_error(lang: str, text: str) -> str:
     said = reason(lang, text)
     if _UNTRANSLATED not in said:
         return said
-    return f"{say(lang, PYTHON_ERROR)}\n{text}"
+    return f"{say(lang, lead)}\n{text}"
