@@ -21,8 +21,7 @@ METHODS = {"paired": "配对", "unpaired (Welch)": "非配对（Welch）"}
 COLUMNS = ("指标", "改动前", "改动后", "差值", "95% 置信区间", "重复运行次数", "")
 CAPTION = "! 非稳态（改动前或改动后的运行有警告）"
 #: the run lengths of ``meta.json`` (:data:`sim.report.run_difference.LENGTHS`)
-LENGTHS = {"days": "观测天数", "warmup_days": "预热期天数", "drain_days": "收尾期天数",
-           "reps": "重复运行次数"}
+LENGTHS = {"days": "观测天数", "warmup_days": "预热期天数", "drain_days": "收尾期天数"}
 #: why the intervals are paired or not (:func:`sim.report.run_difference._pairing`)
 _WHY = (
     (r"same seeds rep for rep \(root seed (?P<seed>.+)\): paired over the (?P<n>\d+) "
@@ -34,6 +33,8 @@ _WHY = (
 )
 _LENGTH = (r"the runs' (?P<key>\w+) differ \((?P<b>.+) before, (?P<a>.+) after\): the "
            r"differences also measure that")
+_REPS = (r"the runs finished different numbers of replications \((?P<b>\d+) before, "
+         r"(?P<a>\d+) after\): each run's mean is over its own")
 
 
 def _said(english: str, table: tuple[tuple[str, str], ...]) -> str:
@@ -47,6 +48,10 @@ def _said(english: str, table: tuple[tuple[str, str], ...]) -> str:
 
 def length_note(english: str) -> str:
     """A note that a run length differs, in Chinese."""
+    reps = re.fullmatch(_REPS, english)
+    if reps is not None:
+        return (f"两次运行完成的重复运行次数不同（改动前 {reps['b']} 次，改动后 {reps['a']} 次）："
+                "各自的均值按各自完成的重复运行计算")
     found = re.fullmatch(_LENGTH, english)
     if found is None:
         return UNTRANSLATED + english

@@ -99,6 +99,23 @@ def test_runs_of_other_lengths_are_noted(runs):
     assert any("days differ" in n for n in set_against(before, longer).lengths)
 
 
+def test_runs_that_finished_other_numbers_of_replications_say_so_not_that_it_is_measured(runs):
+    """Replications change an interval's width, not what a difference measures: the note
+    counts the replications each run finished (an interrupted run's, not those it planned)."""
+    from sim.cli_zh_difference import header
+
+    before, after = read_runs(runs["before"], runs["after"])
+    assert set_against(before, after).lengths == []
+    fewer = dataclasses.replace(after, per_rep=after.per_rep.iloc[:2],
+                                seeds={r: s for r, s in after.seeds.items() if r < 2},
+                                meta={**after.meta, "reps": 40})
+    diff = set_against(before, fewer)
+    assert diff.lengths == ["the runs finished different numbers of replications (3 before, "
+                            "2 after): each run's mean is over its own"]
+    assert ("提示：两次运行完成的重复运行次数不同（改动前 3 次，改动后 2 次）：各自的均值按各自"
+            "完成的重复运行计算") in header(diff)
+
+
 def _error(capsys: pytest.CaptureFixture[str], *args: object) -> str:
     capsys.readouterr()
     assert main(["difference", *map(str, args)]) == 2

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sim.scenario.changes import Change
 
 #: the run lengths whose difference a difference of the runs also measures
-LENGTHS = ("days", "warmup_days", "drain_days", "reps")
+LENGTHS = ("days", "warmup_days", "drain_days")
 
 
 @dataclass(frozen=True)
@@ -228,13 +228,19 @@ def _metrics(before: RunRead, after: RunRead) -> tuple[list[str], dict[str, list
 
 
 def _lengths(before: RunRead, after: RunRead) -> list[str]:
-    """A note for each run length (days, warm-up, drain, replications) that differs."""
+    """A note for each run length (days, warm-up, drain) that differs, and one when the runs
+    finished different numbers of replications (which changes the intervals' width, not
+    what the differences measure)."""
     out = []
     for key in LENGTHS:
         x, y = before.meta.get(key), after.meta.get(key)
         if x != y:
             out.append(f"the runs' {key} differ ({x} before, {y} after): the differences "
                        "also measure that")
+    nb, na = len(before.per_rep), len(after.per_rep)
+    if nb != na:
+        out.append(f"the runs finished different numbers of replications ({nb} before, {na} "
+                   "after): each run's mean is over its own")
     return out
 
 
