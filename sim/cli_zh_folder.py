@@ -37,6 +37,10 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"--out",
      "{f} 没有已完成的重复运行（reps/ 中没有）：无从与另一次运行对比；请先以相同的 --out 再次"
      "执行它的 bordersim run 命令，把它运行完"),
+    (r"(?P<f>.+) has no finished replication \(reps/ holds none\): nothing to set against the "
+     r"other run; finish it first: (?P<command>bordersim run .+)",
+     "{f} 没有已完成的重复运行（reps/ 中没有）：无从与另一次运行对比；请先把它运行完："
+     "{command}"),
     (r"(?P<f>.+?) cannot be read as a scenario \((?P<detail>.+)\)",
      "{f} 无法作为情景读取（{detail}）"),
     # (a reason never runs on past "; ", nor a detail past "); ": what follows would be a

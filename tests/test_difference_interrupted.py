@@ -192,6 +192,8 @@ def test_a_run_with_no_finished_replication_is_refused(runs, capsys, lang, said)
     err = capsys.readouterr().err
     assert err.startswith("error:" if lang == "en" else "错误：") and said in err
     assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.rstrip().endswith(_resume(runs["none"]))  # (how to finish it)
+    assert "尚无中文" not in err
 
 
 @pytest.mark.parametrize("command", ["report", "workbook", "tables"])

@@ -146,18 +146,22 @@ def _finished(path: Path, store: RunStore) -> tuple[int, list[int]]:
                                  f"ran (its reps is {planned!r}; a whole number from 1)")
     finished = [r for r in range(planned) if store.holds(r)]
     if not finished:  # (only files beyond its reps: an earlier, longer run's)
-        raise _none_finished(path)
+        raise _none_finished(path, read_object(path / "meta.json"))
     return planned, finished
 
 
-def _none_finished(path: Path) -> ResultsFolderError:
-    """The error for a run folder with no finished replication of its own."""
+def _none_finished(path: Path, meta: dict[str, Any]) -> ResultsFolderError:
+    """The error for a run folder with no finished replication of its own, ending with the
+    command that runs it on when ``meta.json`` keeps it."""
     from sim.report.folder import ResultsFolderError
+    from sim.report.remedy import _command
 
+    command = _command(meta, "run", path)
+    how = (f"finish it first: {command}" if command else "finish it first by giving its "
+           "bordersim run command again with the same --out")
     return ResultsFolderError(
         f"{path} has no finished replication (reps/ holds none): nothing to set "
-        "against the other run; finish it first by giving its bordersim run command "
-        "again with the same --out", repair=False
+        f"against the other run; {how}", repair=False
     )
 
 
