@@ -1,4 +1,4 @@
-"""Two finished run folders set against each other (``bordersim difference``), from their
+"""Two run folders set against each other (``bordersim difference``), from their
 files alone: nothing is simulated again.
 
 An analyst who ran a district's scenario last week and an edited one this week wants each
