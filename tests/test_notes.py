@@ -30,6 +30,23 @@ def spindle():
     return sim.load_scenario(SPINDLE)
 
 
+def _short(tmp_path: Path, scenario: str) -> str:
+    """``scenario`` without its warm-up and with one drain day, as a file that extends it:
+    the notes these tests read come from the scenario's settings, not its figures, so they
+    are the same over a run of 2 days as over one of 23 or 29; a ``--set`` of the run's
+    length would not do, as it acts (and so hides a note that every ``--set`` key acts on
+    nothing)."""
+    path = tmp_path / f"short-{Path(scenario).name}"
+    path.write_text(f'extends = "{scenario}"\nwarmup_days = 0\ndrain_days = 1\n')
+    return str(path)
+
+
+@pytest.fixture
+def short_default(tmp_path: Path) -> str:
+    """The default scenario, run short (see :func:`_short`)."""
+    return _short(tmp_path, DEFAULT)
+
+
 def test_two_step_declaration_without_a_duty_wait_says_it_can_do_nothing(spindle, capsys):
     """Guangdong waits 0 h for the duty payment and has no guarantee fee: the reform changes
     a field but can act on nothing, and says so with the reason."""
@@ -100,7 +117,8 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
 
 
 def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
-    argv = ["compare", SPINDLE, "--reforms", "joint_inspection", "two_step_declaration",
+    argv = ["compare", _short(tmp_path, SPINDLE), "--reforms", "joint_inspection",
+            "two_step_declaration",
             "smart_image_review", *QUICK, "--no-report", "--json",
             "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
@@ -152,10 +170,10 @@ def test_notebook_02_gives_a_command_that_switches_the_risk_engine_on():
     assert unused_local_knowledge(scenario) is None
 
 
-def test_changes_to_a_risk_engine_that_is_off_can_have_no_effect(tmp_path, capsys):
+def test_changes_to_a_risk_engine_that_is_off_can_have_no_effect(tmp_path, capsys, short_default):
     """The default scenario's risk engine is off: an option (or --set) that changes only its
     fields says it can have no effect; one that also switches it on does not."""
-    argv = ["compare", DEFAULT, "--option", "t6:risk.target=0.06", "--option",
+    argv = ["compare", short_default, "--option", "t6:risk.target=0.06", "--option",
             "on:risk.enabled=true,risk.target=0.06", "--days", "1", "--reps", "1",
             "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
@@ -163,17 +181,19 @@ def test_changes_to_a_risk_engine_that_is_off_can_have_no_effect(tmp_path, capsy
     idle = [n for n in notes if "can have no effect" in n]
     assert len(idle) == 1 and idle[0].startswith("note (t6):"), notes
     assert "risk.target: the risk engine is off there (risk.enabled false)" in idle[0]
-    assert main(["run", DEFAULT, "--set", "risk.target=0.06", "--days", "1", "--reps", "1",
+    assert main(["run", short_default, "--set", "risk.target=0.06", "--days", "1", "--reps", "1",
                  "--out", str(tmp_path / "r"), "--json"]) == 0  # fmt: skip
     notes = json.loads(capsys.readouterr().out)["notes"]
     assert any("--set changes can have no effect: risk.target" in n for n in notes), notes
 
 
-def test_a_compare_wide_set_that_can_have_no_effect_is_noted_as_a_runs_is(tmp_path, capsys):
+def test_a_compare_wide_set_that_can_have_no_effect_is_noted_as_a_runs_is(
+    tmp_path, capsys, short_default
+):
     """compare's --set applies to every option, the baseline too: a tighter AEO cap on a risk
     engine that is off changes none of them, and the notes say so (as run's do); set with
     the engine switched on, it acts and is not noted."""
-    argv = ["compare", DEFAULT, "--set", "risk.caps.aeo_advanced=0.1", "--option",
+    argv = ["compare", short_default, "--set", "risk.caps.aeo_advanced=0.1", "--option",
             "t6:risk.target=0.06", "--days", "1", "--reps", "1", "--no-report", "--json"]
     assert main([*argv, "--out", str(tmp_path / "off")]) == 0
     notes = json.loads(capsys.readouterr().out)["notes"]
@@ -187,12 +207,12 @@ def test_a_compare_wide_set_that_can_have_no_effect_is_noted_as_a_runs_is(tmp_pa
     assert not [n for n in notes if "--set changes" in n], notes
 
 
-def test_a_swept_value_or_set_that_can_have_no_effect_is_noted(tmp_path, capsys):
+def test_a_swept_value_or_set_that_can_have_no_effect_is_noted(tmp_path, capsys, short_default):
     """A sweep of the AEO cap on a risk engine that is off gave identical points without a
     word (read as "the cap does not matter"): now each swept key that acts at none of its
     values is noted, and so is a --set, as run's are; swept beside risk.enabled = true the
     cap acts and is not noted."""
-    argv = ["sweep", DEFAULT, "--param", "risk.caps.aeo_advanced=0.1,0.2", "--set",
+    argv = ["sweep", short_default, "--param", "risk.caps.aeo_advanced=0.1,0.2", "--set",
             "risk.floors.discredited=0.9", "--reps", "1", "--days", "1"]
     assert main([*argv, "--out", str(tmp_path / "off")]) == 0
     err = capsys.readouterr().err
