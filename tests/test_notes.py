@@ -17,6 +17,7 @@ from sim.reforms.compose import parse
 from sim.reforms.reform import NO_PARTS
 from sim.scenario.loader import default_scenario_path
 from sim.scenario.organisation import unused_local_knowledge
+from tests.short_runs import short_run
 
 SCENARIOS = default_scenario_path().parent
 SPINDLE = str(SCENARIOS / "guangdong-spindle.toml")
@@ -30,21 +31,10 @@ def spindle():
     return sim.load_scenario(SPINDLE)
 
 
-def _short(tmp_path: Path, scenario: str) -> str:
-    """``scenario`` without its warm-up and with one drain day, as a file that extends it:
-    the notes these tests read come from the scenario's settings, not its figures, so they
-    are the same over a run of 2 days as over one of 23 or 29; a ``--set`` of the run's
-    length would not do, as it acts (and so hides a note that every ``--set`` key acts on
-    nothing)."""
-    path = tmp_path / f"short-{Path(scenario).name}"
-    path.write_text(f'extends = "{scenario}"\nwarmup_days = 0\ndrain_days = 1\n')
-    return str(path)
-
-
 @pytest.fixture
 def short_default(tmp_path: Path) -> str:
-    """The default scenario, run short (see :func:`_short`)."""
-    return _short(tmp_path, DEFAULT)
+    """The default scenario, run short (see :func:`short_run`)."""
+    return short_run(tmp_path, DEFAULT)
 
 
 def test_two_step_declaration_without_a_duty_wait_says_it_can_do_nothing(spindle, capsys):
@@ -117,9 +107,8 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
 
 
 def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
-    argv = ["compare", _short(tmp_path, SPINDLE), "--reforms", "joint_inspection",
-            "two_step_declaration",
-            "smart_image_review", *QUICK, "--no-report", "--json",
+    argv = ["compare", short_run(tmp_path, SPINDLE), "--reforms", "joint_inspection",
+            "two_step_declaration", "smart_image_review", *QUICK, "--no-report", "--json",
             "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     captured = capsys.readouterr()

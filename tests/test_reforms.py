@@ -19,6 +19,7 @@ from sim.reforms.compose import apply, parse
 from sim.reforms.reform import MissingSection
 from sim.scenario.loader import ScenarioError, default_scenario_path
 from sim.scenario.patch import patch, scenario_data
+from tests.short_runs import short_run
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 #: statutory goods, a quarantine table and both kinds of examination often together
@@ -448,8 +449,10 @@ def test_a_reform_with_nothing_to_act_on_says_so(tmp_path, capsys):
     beilun = str(default_scenario_path().parent / "beilun-border.toml")
     assert main(["reforms", "ecommerce_surge", beilun]) == 0
     assert "has none of the parts this reform acts on" in capsys.readouterr().out
-    argv = ["compare", beilun, "--reforms", "ecommerce_surge", "single_window", "--reps", "2",
-            "--days", "2", "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
+    # (the notes read the scenario's settings: run without its 42-day warm-up, 1 drain day)
+    argv = ["compare", short_run(tmp_path, beilun), "--reforms", "ecommerce_surge",
+            "single_window", "--reps", "2", "--days", "2", "--no-report",
+            "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     err = capsys.readouterr().err  # (notes on stderr: standard output keeps the table)
     assert "note (ecommerce_surge):" in err and "has none of the parts it acts on" in err

@@ -1,0 +1,16 @@
+"""A bundled scenario run short, for tests that read what a command says about its settings
+(notes), not its figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def short_run(tmp_path: Path, scenario: str | Path) -> str:
+    """``scenario`` without its warm-up and with one drain day, as a file that extends it:
+    notes drawn from the scenario's settings are the same over a run of 2 or 3 days as over
+    one of 23 to 58. A ``--set`` of the run's length would not do: it acts, and so hides a
+    note that every ``--set`` key acts on nothing."""
+    path = tmp_path / f"short-{Path(scenario).name}"
+    path.write_text(f'extends = "{scenario}"\nwarmup_days = 0\ndrain_days = 1\n')
+    return str(path)
