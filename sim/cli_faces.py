@@ -4,6 +4,7 @@
                         [--origin NAME[:PORT]] [--lang en|zh]
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
+                      [--lang en|zh]
     bordersim docs [--out docs] [--check]
     bordersim report RESULTS_DIR [--out FILE | --check]   (sim.cli_report)
     bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] ...  (sim.cli_appraise)
@@ -131,6 +132,7 @@ def _positive_hours(text: str) -> float:
 
 def _add_animate(sub: Any) -> None:
     from sim.cli import _add_settings, _seed, out_path
+    from sim.cli_lang import ENV, add_lang
 
     anim = sub.add_parser(
         "animate",
@@ -156,13 +158,20 @@ def _add_animate(sub: Any) -> None:
     anim.add_argument("--fps", type=int, default=4, help="frames per second, 1 to 50 (default 4)")
     anim.add_argument("--out", type=out_path, metavar="FILE",
                       help="GIF to write (default: <scenario>-<port>.gif in this folder)")
+    add_lang(anim, f"language of the closing line and the error lines (en or zh: Simplified "
+                   f"Chinese; default: the environment variable {ENV}, else en); the GIF's own "
+                   "labels stay English, and a port label its font cannot draw (Chinese, with "
+                   "no Chinese font installed) is replaced by the port's identifier")
 
 
 def _animate(args: argparse.Namespace) -> int:
     from sim.cli import UsageError, _load, safe_stem, settings_with_days
+    from sim.cli_lang import chosen
+    from sim.cli_zh_animate import done
     from sim.model.run import simulate
     from sim.report.animate import port_frames, write_gif
 
+    lang = chosen(args)  # (first: a typo in BORDERSIM_LANG is refused before the run)
     overrides = settings_with_days(args)
     if args.every is not None:
         overrides["queue_sample"] = args.every
@@ -186,11 +195,27 @@ def _animate(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     out = args.out or Path(f"{safe_stem(scenario.name, 'scenario')}-{args.port}.gif")
     try:
-        write_gif(shown, out, title=scenario.ports[args.port].label or args.port, fps=args.fps)
+        write_gif(shown, out, title=_title(scenario.ports[args.port].label, args.port, lang),
+                  fps=args.fps)
     except OSError as exc:  # (a folder or device at --out, no permission)
         raise UsageError(str(exc)) from None
-    print(f"{len(shown)} frames: {out}")
+    print(done(len(shown), out, lang))
     return 0
+
+
+def _title(label: str | None, port: str, lang: str) -> str:
+    """The GIF's title: the port's label, else its identifier; a label the GIF's font
+    cannot draw (Chinese, no Chinese font here) is not drawn as boxes: the identifier is,
+    and a line on standard error says so."""
+    from sim.cli_zh_animate import title_note
+    from sim.report.animate import drawable
+
+    if not label:
+        return port
+    if drawable(label):
+        return label
+    print(title_note(label, port, lang), file=sys.stderr)
+    return port
 
 
 def _dashboard(args: argparse.Namespace) -> int:

@@ -12,6 +12,8 @@ import argparse
 import re
 from collections.abc import Callable, Sequence
 
+from sim.cli_zh_animate import ERRORS as ANIMATE_ERRORS
+from sim.cli_zh_animate import said as animate_said
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
 from sim.cli_zh_csv import ERRORS as CSV_ERRORS
 from sim.cli_zh_csv import said as csv_said
@@ -418,14 +420,16 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: (:mod:`sim.cli_zh_remedy`), the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
 #: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
-#: page's refusals (:mod:`sim.cli_zh_page`), tried first; a results
+#: page's refusals (:mod:`sim.cli_zh_page`) and ``animate``'s (:mod:`sim.cli_zh_animate`),
+#: tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
 #: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
 _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((REMEDY_ERRORS, remedy_said), (TREE_ERRORS, tree_said),
                                   (FIT_ERRORS, fit_said), (FILE_ERRORS, files_said),
-                                  (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said))
+                                  (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said),
+                                  (ANIMATE_ERRORS, animate_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

@@ -52,6 +52,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"must be a positive number; got (?P<value>.+)", "应为正数；实际为 {value}"),
     (r"not a date as 2025-03-03: (?P<value>.+)", "不是 2025-03-03 格式的日期：{value}"),
     (r"not a number of hours: (?P<value>.+)", "不是小时数：{value}"),
+    (r"must be a positive number of hours; got (?P<value>.+)",
+     "应为正的小时数；实际为 {value}"),
     (r"hours are 0 or more; got (?P<value>.+)", "小时数应为 0 或更大；实际为 {value}"),
     (r"a duty limit is above 0 hours; got (?P<value>.+)", "工时上限应大于 0 小时；实际为 {value}"),
     (r"--every: (?P<value>'.*'); allowed: 1, 2, 3, 4, 6, 8, 12 or 24 \(hours that divide a "

@@ -206,6 +206,17 @@ class PortView:
         self.flag.set_visible(bool(frame.events))
 
 
+def drawable(text: str) -> bool:
+    """Whether the fonts the GIF's title is drawn with have every character of ``text``: a
+    Chinese port label on a machine without a Chinese font would be drawn as boxes."""
+    from matplotlib import font_manager
+
+    prop = font_manager.FontProperties(weight="bold")  # (the title's, as PortView draws it)
+    paths = font_manager.fontManager._find_fonts_by_props(prop)
+    charmaps = [font_manager.get_font(path).get_charmap() for path in paths]
+    return all(any(ord(c) in m for m in charmaps) for c in text if not c.isspace())
+
+
 def _port_figure(frames: Sequence[Frame]) -> Figure:
     return _figure(10, 0.45 * len(frames[0].lanes) + 1.6)
 

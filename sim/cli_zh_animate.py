@@ -1,0 +1,44 @@
+"""``bordersim animate --lang zh``: the closing line, the note on a title the GIF's font
+cannot draw, and the command's refusals (a port, ``--fps``, too many frames, ``--start``, a
+window with no queue sample) in Chinese, read by :mod:`sim.cli_zh_errors`; ports and
+options keep their names. The GIF's own labels stay English: the machines it is drawn on
+need not have a Chinese font (as the workshop page's pictures)."""
+
+from __future__ import annotations
+
+#: an English reason (the whole of it) -> its Chinese; groups are kept as written
+ERRORS: tuple[tuple[str, str], ...] = (
+    (r"--port (?P<port>.+): no such port; ports: (?P<ports>.*)",
+     "--port {port}：没有这个口岸；情景中的口岸：{ports}"),
+    (r"--fps must be 1 to 50; got (?P<fps>-?\d+)", "--fps 应为 1 至 50；实际为 {fps}"),
+    (r"(?P<n>[\d,]+) frames \((?P<h>\S+) h every (?P<m>\S+) min\); at most (?P<most>[\d,]+): "
+     r"shorten --hours or raise --every",
+     "共 {n} 帧（{h} 小时，每 {m} 分钟一帧）；最多 {most} 帧：请缩短 --hours 或加大 --every"),
+    (r"--start must be 0 or more hours; got (?P<start>\S+)",
+     "--start 应为 0 或更大的小时数；实际为 {start}"),
+    (r"no queue sample between (?P<a>\S+) h and (?P<b>\S+) h; the run's samples end at "
+     r"(?P<last>\S+) h",
+     "第 {a} 小时至第 {b} 小时之间没有排队采样；本次运行的采样止于第 {last} 小时"),
+)
+
+
+def said(words: dict[str, str]) -> dict[str, str]:
+    """A pattern's groups as they are (ports, figures and options keep their names)."""
+    return words
+
+
+def done(frames: int, out: object, lang: str) -> str:
+    """The closing line: how many frames, and where the GIF is."""
+    if lang == "zh":
+        return f"{frames} 帧：{out}"
+    return f"{frames} frames: {out}"
+
+
+def title_note(label: str, port: str, lang: str) -> str:
+    """The line on standard error when the port's label cannot be drawn (a Chinese label on
+    a machine without a Chinese font would show boxes): the GIF is titled by its identifier."""
+    if lang == "zh":
+        return (f"提示：口岸名称 {label!r} 含有 GIF 字体无法显示的字符，GIF 标题改用口岸标识 "
+                f"{port}")
+    return (f"note: the port's label {label!r} has characters the GIF's font cannot draw; "
+            f"the GIF is titled with the port's identifier {port}")
