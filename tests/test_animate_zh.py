@@ -180,3 +180,20 @@ def test_a_label_the_font_draws_is_the_title(tmp_path, capsys, monkeypatch):
     code = main(["animate", str(scenario), *TINY, "--hours", "1", "--out",
                  str(tmp_path / "x.gif"), "--lang", "zh"])
     assert code == 0 and titles == ["Port de Sète"] and capsys.readouterr().err == ""
+
+
+def test_the_pages_animation_falls_back_to_the_identifier_too(tmp_path, monkeypatch):
+    """The workshop page draws the same GIF: a label its font cannot draw is not its title."""
+    import sim
+    import sim.report.animate as animate
+    from sim.faces.watch import port_gif
+
+    titles: list[str] = []
+    real = animate.write_gif
+    monkeypatch.setattr(animate, "write_gif",
+                        lambda *a, **kw: titles.append(kw["title"]) or real(*a, **kw))
+    if animate.drawable("深圳蛇口港"):  # (a machine with a Chinese font: as one without)
+        monkeypatch.setattr(animate, "drawable", lambda text: text.isascii())
+    scenario = sim.load_scenario(_with_label(tmp_path, "深圳蛇口港"), {"days": 1})
+    assert port_gif(scenario, 1, "sea", hours=1)[:3] == b"GIF"
+    assert titles == ["sea"]

@@ -18,14 +18,15 @@ def port_gif(scenario: Scenario, seed: int, port: str, hours: float = 24) -> byt
     valid); everything else is the scenario as given.
     """
     from sim.model.run import simulate
-    from sim.report.animate import port_frames, write_gif
+    from sim.report.animate import drawable, port_frames, write_gif
 
     sampled = scenario.model_copy(update={"queue_sample": FRAME_EVERY_H})
     result = simulate(sampled, seed, log=True)
     frames = port_frames(result, port, sampled.warmup_days * 24, hours)
     with tempfile.TemporaryDirectory(prefix="bordersim-watch-") as folder:
-        path = write_gif(frames, Path(folder) / "port.gif",
-                         title=scenario.ports[port].label or port, fps=6, dpi=80)
+        label = scenario.ports[port].label
+        title = label if label and drawable(label) else port  # (never a title of boxes)
+        path = write_gif(frames, Path(folder) / "port.gif", title=title, fps=6, dpi=80)
         return path.read_bytes()
 
 
