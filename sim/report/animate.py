@@ -212,7 +212,10 @@ def drawable(text: str) -> bool:
     from matplotlib import font_manager
 
     prop = font_manager.FontProperties(weight="bold")  # (the title's, as PortView draws it)
-    paths = font_manager.fontManager._find_fonts_by_props(prop)
+    # the fonts with their fallbacks, as matplotlib's text layout takes them (a call its type
+    # stubs declare); the first font alone where a matplotlib lacks it
+    fonts = getattr(font_manager.fontManager, "_find_fonts_by_props", None)
+    paths = fonts(prop) if fonts is not None else [font_manager.findfont(prop)]
     charmaps = [font_manager.get_font(path).get_charmap() for path in paths]
     return all(any(ord(c) in m for m in charmaps) for c in text if not c.isspace())
 
