@@ -108,17 +108,19 @@ class IntervalTally:
             y = x.reshape(x.shape[:1] + shape + x.shape[2:]).sum(axis=axes)
             return np.asarray(y.reshape(x.shape[:1] + (-1,) + x.shape[2:]))
 
-        hist = fold(self.hist)
         n, sums = fold(self.n), fold(self.sums)
         whole, whole_n, yard = fold(self.whole), fold(self.whole_n), fold(self.yard)
         people = fold(self.consignments[None, :])[0]
-        quantiles = {name: _quantiles(hist, q) for name, q in QUANTILES}
         names = self._names(axes)
+        kept = [g for g in range(len(names)) if people[g] != 0 or dim == "all"]
+        # the histograms' running sums once, for the groups that have rows, not per quantile
+        # and group (most of a small run's groups are empty)
+        cum = np.cumsum(fold(self.hist)[:, kept], axis=-1, dtype=np.int64)
+        quantiles = {name: _quantiles(cum, q) for name, q in QUANTILES}
         rows: list[dict[str, object]] = []
-        for g, group in enumerate(names):
-            if people[g] == 0 and dim != "all":
-                continue
-            cell = (n[:, g], sums[:, g], {k: v[:, g] for k, v in quantiles.items()})
+        for j, g in enumerate(kept):
+            group = names[g]
+            cell = (n[:, g], sums[:, g], {k: v[:, j] for k, v in quantiles.items()})
             rows += _rows(dim, group, int(people[g]), cell, (whole[:, g], whole_n[:, g]),
                           yard[:, g])  # fmt: skip
         return rows
@@ -135,10 +137,10 @@ class IntervalTally:
         return names
 
 
-def _quantiles(hist: np.ndarray, q: float) -> np.ndarray:
+def _quantiles(cum: np.ndarray, q: float) -> np.ndarray:
     """The ``q``-quantile (inverted CDF, as :func:`sim.analysis.sketch.quantile_from_counts`)
-    of every histogram along the last axis; NaN where it is empty."""
-    cum = np.cumsum(hist, axis=-1, dtype=np.int64)
+    of every histogram along the last axis, given as its running sums ``cum``; NaN where it
+    is empty."""
     n = cum[..., -1]
     rank = np.maximum(1, np.ceil(q * n))
     idx = (cum < rank[..., None]).sum(axis=-1)
