@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.analysis.sketch import RELATIVE_ERROR, XMIN, LogHistogram, quantile_from_counts
+from sim.analysis.sketch import (
+    RELATIVE_ERROR,
+    XMIN,
+    LogHistogram,
+    quantile_from_counts,
+    quantiles_from_counts,
+)
 
 QS = [0.0, 0.001, 0.01, 0.05, 0.1, 0.25, 0.3, 0.5, 0.7, 0.75, 0.9, 0.95, 0.99, 0.999, 1.0]
 
@@ -86,3 +92,16 @@ def test_its_length_counts_values_not_yet_binned():
     for x in (0.5, 1.0, 2.0):
         h.add(x)
     assert len(h) == 3 and h.mean == pytest.approx(7 / 6)
+
+
+def test_several_quantiles_at_once_are_each_ones_own():
+    """The clearance table reads its median, p90 and p95 from one running sum: the same
+    figures as one quantile at a time, and NaN for an empty histogram."""
+    counts = LogHistogram()
+    counts.add_many(np.random.default_rng(3).exponential(0.5, 500))
+    qs = (0.0, 0.5, 0.9, 0.95, 1.0)
+    assert quantiles_from_counts(counts.counts, qs) == [
+        quantile_from_counts(counts.counts, q) for q in qs
+    ]
+    empty = quantiles_from_counts(np.zeros_like(counts.counts), (0.5, 0.9))
+    assert len(empty) == 2 and all(np.isnan(v) for v in empty)

@@ -48,6 +48,16 @@ def quantile_from_counts(counts: np.ndarray, q: float) -> float:
     return float(bin_value(idx))
 
 
+def quantiles_from_counts(counts: np.ndarray, qs: tuple[float, ...]) -> list[float]:
+    """:func:`quantile_from_counts` for each of ``qs``, the running sums taken once."""
+    n = counts.sum()
+    if n == 0:
+        return [float("nan")] * len(qs)
+    cum = np.cumsum(counts)
+    ranks = [max(1, math.ceil(q * n)) for q in qs]
+    return [float(bin_value(int(np.searchsorted(cum, rank)))) for rank in ranks]
+
+
 class LogHistogram:
     """Count, sum and binned counts of a stream of non-negative values."""
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sim.analysis.sketch import quantile_from_counts
+from sim.analysis.sketch import quantiles_from_counts
 from sim.model.agency_costs import duty_hours
 from sim.model.capacity_plan import lost_hours
 from sim.model.draws import DRAWS
@@ -29,13 +29,14 @@ if TYPE_CHECKING:
 def clearance_table(rec: Recorder) -> pd.DataFrame:
     """Clearance times by metric and dimension: count, mean, quantiles, share within each
     time target (``within_24h``, and those of the scenario's ``within_hours``)."""
-    rows = []
+    rows, within = [], rec.times.within_columns()
     for (metric, dim), hist in rec.hist.items():
         for g, group in enumerate(rec.dimensions[dim]):
             n = int(hist[g].sum())
             if n == 0 and dim != "all":
                 continue
             s = rec.sums[(metric, dim)][g]
+            median, p90, p95 = quantiles_from_counts(hist[g], (0.5, 0.9, 0.95))
             rows.append(
                 {
                     "metric": metric,
@@ -43,12 +44,12 @@ def clearance_table(rec: Recorder) -> pd.DataFrame:
                     "group": group,
                     "n": n,
                     "mean_h": s / n if n else math.nan,
-                    "median_h": quantile_from_counts(hist[g], 0.5),
-                    "p90_h": quantile_from_counts(hist[g], 0.9),
-                    "p95_h": quantile_from_counts(hist[g], 0.95),
+                    "median_h": median,
+                    "p90_h": p90,
+                    "p95_h": p95,
                     **{
                         col: rec.within[(metric, dim)][g, k] / n if n else math.nan
-                        for k, col in enumerate(rec.times.within_columns())
+                        for k, col in enumerate(within)
                     },
                 }
             )
