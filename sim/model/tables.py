@@ -69,20 +69,17 @@ def owner_table(rec: Recorder, intervals: pd.DataFrame) -> pd.DataFrame:
     table's ``clearance`` rows: over the consignments out of the flow), with its shares."""
     n = int(rec.outcomes[RELEASED])
     total = rec.owner_sum.sum()
-    out = pd.DataFrame(
-        {
-            "owner": list(OWNERS),
-            "mean_h": rec.owner_sum / n if n else np.nan,
-            "share": rec.owner_sum / total if total > 0 else np.nan,
-        }
-    )
+    columns: dict[str, Any] = {
+        "owner": list(OWNERS),
+        "mean_h": rec.owner_sum / n if n else np.nan,
+        "share": rec.owner_sum / total if total > 0 else np.nan,
+    }
     for d, direction in enumerate(DIRECTIONS):  # imports and exports apart
         hours, k = rec.owners.hours[d], int(rec.owners.n[d])
-        out[f"mean_h_{direction}"] = hours / k if k else np.nan
-        out[f"share_{direction}"] = hours / hours.sum() if hours.sum() > 0 else np.nan
-    for name, values in owner_columns(intervals).items():
-        out[name] = values
-    return out
+        columns[f"mean_h_{direction}"] = hours / k if k else np.nan
+        columns[f"share_{direction}"] = hours / hours.sum() if hours.sum() > 0 else np.nan
+    columns.update(owner_columns(intervals))
+    return pd.DataFrame(columns)  # (made once: a column set at a time costs more)
 
 
 def log_frame(
