@@ -115,7 +115,7 @@ class IntervalTally:
         kept = [g for g in range(len(names)) if people[g] != 0 or dim == "all"]
         # the histograms' running sums once, for the groups that have rows, not per quantile
         # and group (most of a small run's groups are empty)
-        cum = np.cumsum(fold(self.hist)[:, kept], axis=-1, dtype=np.int64)
+        cum = np.cumsum(self._hist(axes, kept), axis=-1, dtype=np.int64)
         quantiles = {name: _quantiles(cum, q) for name, q in QUANTILES}
         rows: list[dict[str, object]] = []
         for j, g in enumerate(kept):
@@ -124,6 +124,24 @@ class IntervalTally:
             rows += _rows(dim, group, int(people[g]), cell, (whole[:, g], whole_n[:, g]),
                           yard[:, g])  # fmt: skip
         return rows
+
+    def _hist(self, axes: tuple[int, ...], kept: list[int]) -> np.ndarray:
+        """The histograms of the ``kept`` groups of a level: the sums of its fine groups'
+        that have consignments (the others' are all zero; counts add exactly in any order),
+        so that a small run does not add up thousands of empty counters per level."""
+        shape = (len(self.ports), len(DIRECTIONS), len(TRADER_CLASSES))
+        left = [i for i in range(3) if i + 1 not in axes]
+        index = np.unravel_index(np.arange(self.consignments.size), shape)
+        coarse = np.zeros(self.consignments.size, np.int64)  # ("all": one group)
+        if left:
+            coarse = np.ravel_multi_index([index[i] for i in left], [shape[i] for i in left])
+        at = {g: j for j, g in enumerate(kept)}
+        out = np.zeros((self.hist.shape[0], len(kept), NBINS), np.int64)
+        for fine in np.flatnonzero(self.consignments):
+            j = at.get(int(coarse[fine]))
+            if j is not None:
+                out[:, j] += self.hist[:, fine]
+        return out
 
     def _names(self, axes: tuple[int, ...]) -> list[str]:
         """The groups' names at a level: its remaining parts joined by ``/``."""
