@@ -144,18 +144,31 @@ def test_drawable_says_whether_the_font_would_draw_boxes(label):
     assert drawable(label) is not missing
 
 
+@pytest.fixture
+def titles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles the GIFs of a test are written with (each GIF still written)."""
+    import sim.report.animate as animate
+
+    seen: list[str] = []
+    real = animate.write_gif
+    monkeypatch.setattr(animate, "write_gif",
+                        lambda *a, **kw: seen.append(kw["title"]) or real(*a, **kw))
+    return seen
+
+
+def _as_without_a_chinese_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a machine with a Chinese font, behave as one without (a Latin title only)."""
+    import sim.report.animate as animate
+
+    if animate.drawable("深圳蛇口港"):
+        monkeypatch.setattr(animate, "drawable", lambda text: text.isascii())
+
+
 @pytest.mark.parametrize("lang, note", [("zh", "提示：口岸名称 '深圳蛇口港'"),
                                         ("en", "note: the port's label '深圳蛇口港'")])
 def test_a_label_the_font_cannot_draw_gives_the_identifier(lang, note, tmp_path, capsys,
-                                                           monkeypatch):
-    import sim.report.animate as animate
-
-    titles: list[str] = []
-    real = animate.write_gif
-    monkeypatch.setattr(animate, "write_gif",
-                        lambda *a, **kw: titles.append(kw["title"]) or real(*a, **kw))
-    if animate.drawable("深圳蛇口港"):  # (a machine with a Chinese font: as one without)
-        monkeypatch.setattr(animate, "drawable", lambda text: text.isascii())
+                                                           monkeypatch, titles):
+    _as_without_a_chinese_font(monkeypatch)
     out = tmp_path / "x.gif"
     scenario = _with_label(tmp_path, "深圳蛇口港")
     with warnings.catch_warnings(record=True) as caught:
@@ -169,31 +182,19 @@ def test_a_label_the_font_cannot_draw_gives_the_identifier(lang, note, tmp_path,
     assert UNTRANSLATED not in err
 
 
-def test_a_label_the_font_draws_is_the_title(tmp_path, capsys, monkeypatch):
-    import sim.report.animate as animate
-
-    titles: list[str] = []
-    real = animate.write_gif
-    monkeypatch.setattr(animate, "write_gif",
-                        lambda *a, **kw: titles.append(kw["title"]) or real(*a, **kw))
+def test_a_label_the_font_draws_is_the_title(tmp_path, capsys, titles):
     scenario = _with_label(tmp_path, "Port de Sète")
     code = main(["animate", str(scenario), *TINY, "--hours", "1", "--out",
                  str(tmp_path / "x.gif"), "--lang", "zh"])
     assert code == 0 and titles == ["Port de Sète"] and capsys.readouterr().err == ""
 
 
-def test_the_pages_animation_falls_back_to_the_identifier_too(tmp_path, monkeypatch):
+def test_the_pages_animation_falls_back_to_the_identifier_too(tmp_path, monkeypatch, titles):
     """The workshop page draws the same GIF: a label its font cannot draw is not its title."""
     import sim
-    import sim.report.animate as animate
     from sim.faces.watch import port_gif
 
-    titles: list[str] = []
-    real = animate.write_gif
-    monkeypatch.setattr(animate, "write_gif",
-                        lambda *a, **kw: titles.append(kw["title"]) or real(*a, **kw))
-    if animate.drawable("深圳蛇口港"):  # (a machine with a Chinese font: as one without)
-        monkeypatch.setattr(animate, "drawable", lambda text: text.isascii())
+    _as_without_a_chinese_font(monkeypatch)
     scenario = sim.load_scenario(_with_label(tmp_path, "深圳蛇口港"), {"days": 1})
     assert port_gif(scenario, 1, "sea", hours=1)[:3] == b"GIF"
     assert titles == ["sea"]
