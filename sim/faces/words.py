@@ -264,9 +264,9 @@ def python_error(lang: str, text: str, lead: str = PYTHON_ERROR) -> str:
     :data:`ANIMATION_ERROR`: the animated port's drawing)."""
     if lang != "zh":
         return text
-    from sim.cli_zh_errors import _UNTRANSLATED
+    from sim.cli_zh_options import UNTRANSLATED
 
     said = reason(lang, text)
-    if _UNTRANSLATED not in said:
+    if UNTRANSLATED not in said:
         return said
     return f"{say(lang, lead)}\n{text}"
