@@ -38,6 +38,7 @@ from sim.cli_zh_tree import said as tree_said
 from sim.report.zh_glossary import MODES
 from sim.report.zh_metrics import absent_layer
 from sim.report.zh_reasons import MISSING_SECTION
+from sim.report.zh_reforms import UNTRANSLATED
 
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written
 MESSAGES: tuple[tuple[str, str], ...] = (
@@ -448,7 +449,6 @@ _SYSTEM = {
     "Is a directory": "是文件夹",
     "No such device or address": "没有该设备或地址",
 }
-_UNTRANSLATED = "（此条尚无中文译文）"
 
 
 def reason(english: str) -> str | None:
@@ -543,7 +543,7 @@ def problem(text: str) -> str:
             head = re.sub(r"^command line(?=: |$)", "命令行", tree_head(text[:at]))
             head = head.replace(": ", "：", 1)
             return f"{head}：{zh}"
-    return _UNTRANSLATED + text
+    return UNTRANSLATED + text
 
 
 def error_line(text: str, lang: str) -> str:

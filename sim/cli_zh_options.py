@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 
 from sim import cli_zh_options_more, cli_zh_options_rest
+from sim.report.zh_reforms import UNTRANSLATED
 
 #: the commands whose every option has its Chinese (tests hold them to it)
 COMMANDS = ("run", "compare", "check", "reforms", *cli_zh_options_more.COMMANDS,
             *cli_zh_options_rest.COMMANDS)
-#: how an English help with no Chinese is printed (as the other tables mark it)
-UNTRANSLATED = "（此条尚无中文译文）"
 #: (option, digest of its English help) -> its Chinese
 _MAIN: dict[tuple[str, str], str] = {
     ("scenario", "8f8bc767"):

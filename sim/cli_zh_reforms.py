@@ -6,6 +6,7 @@ keep their names (as ``--reforms`` takes them)."""
 from __future__ import annotations
 
 from sim.cli_reforms import ACTS, ALREADY, NO_EFFECT, NOTHING, PART, UNAVAILABLE
+from sim.report.zh_reforms import UNTRANSLATED
 
 #: what a reform does on a scenario (sim.cli_reforms, by its constants) -> its Chinese
 EFFECTS = {
@@ -31,14 +32,13 @@ def effect(kind: str, why: str) -> str:
     if not why:
         return said
     zh = reason(why)
-    return f"{said}：{zh}" if zh is not None else f"{said}：（此条尚无中文译文）{why}"
+    return f"{said}：{zh}" if zh is not None else f"{said}：{UNTRANSLATED}{why}"
 
 
 def library_line(name: str, mechanism: str, missing: str) -> str:
     """One reform of the library's list in Chinese: its mechanism (marked untranslated, in
     English, where :mod:`sim.report.zh_reforms` has none for it) and why it is not available
     in this build, if it is not."""
-    from sim.report.zh_reforms import UNTRANSLATED
     from sim.report.zh_reforms import mechanism as zh
 
     said = zh(name, mechanism) or UNTRANSLATED + mechanism
