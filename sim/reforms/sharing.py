@@ -10,7 +10,8 @@ from sim.reforms.fields import ports
 from sim.reforms.reform import Changes, Param, Reform, ReformError
 
 
-def _origins(data: dict[str, Any]) -> list[str]:
+def origins_of(data: dict[str, Any]) -> list[str]:
+    """Every origin the scenario's ports' traffic names, in order of first mention."""
     seen: dict[str, None] = {}
     for _, port in ports(data):
         seen.update(dict.fromkeys(port["traffic"].get("origins") or {"unspecified": 1.0}))
@@ -18,7 +19,7 @@ def _origins(data: dict[str, Any]) -> list[str]:
 
 
 def _sharing(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    known = _origins(data)
+    known = origins_of(data)
     partners = known if s["partners"] == "all" else list(s["partners"])
     for o in partners:
         if o not in known:

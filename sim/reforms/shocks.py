@@ -1,4 +1,5 @@
-"""Shocks to test reforms against: an e-commerce surge, an epidemic, smuggling pressure.
+"""Shocks to test reforms against: an e-commerce surge, an epidemic, smuggling pressure, an
+outbreak abroad.
 
 Added traffic comes from streams of its own (``arrivals.extra``), so the baseline's
 consignments keep their identity and their draws.
@@ -11,7 +12,9 @@ from typing import Any
 
 from sim.reforms.fields import at, ports, table_scaled
 from sim.reforms.imports_only import exports_keep
-from sim.reforms.reform import Changes, Param, Reform
+from sim.reforms.reform import Changes, Param, Reform, ReformError
+from sim.reforms.sharing import origins_of
+from sim.scenario.base import ILLICIT
 
 
 def _surge(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
@@ -48,6 +51,28 @@ def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     groups = (data.get("smuggling") or {}).get("groups") or {}
     for name, group in groups.items():  # adaptive smuggling groups: more opportunities
         out[f"smuggling.groups.{name}.rate"] = group["rate"] * s["factor"]
+    return out
+
+
+def _outbreak(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    """One illicit type's prevalence multiplier of the stricken origins times ``factor``
+    (``enforcement.by_origin``): dated, it changes the hidden truth of the consignments of
+    those origins assessed from its date on, and nothing else."""
+    known = origins_of(data)
+    stricken = known if s["origins"] == "all" else list(s["origins"])
+    for o in stricken:
+        if o not in known:
+            raise ReformError(
+                f"reform outbreak: origins: unknown origin {o!r}; the scenario "
+                f"{data.get('name', '')!r} has: {', '.join(known)}"
+            )
+    have = data["enforcement"].get("by_origin") or {}
+    kind = s["kind"]
+    out: Changes = {}
+    for o in stricken:
+        table = dict(have.get(o) or {})
+        table[kind] = float(table.get(kind, 1.0)) * s["factor"]
+        out[f"enforcement.by_origin.{o}"] = table
     return out
 
 
@@ -108,6 +133,31 @@ SHOCKS = [
                 0.0,
                 50.0,
             )
+        },
+    ),
+    Reform(
+        "outbreak",
+        "an outbreak abroad (African swine fever, say): one illicit type's prevalence in the "
+        "goods of the stricken origins times a factor (enforcement.by_origin), the same "
+        "consignments, more of them carry it; dated (outbreak@10d, or in the timeline), only "
+        "those assessed from its date on; the origin's exports, where the scenario has them, "
+        "alike",
+        _outbreak,
+        ("assumption: origins, kind and factor (what the outbreak does to the goods shipped)",),
+        {
+            "origins": Param(
+                "all", 'stricken origins: a list (["europe"]) or "all"', kind="names"
+            ),
+            "kind": Param(
+                "frozen", "the illicit type it raises", None, None, ILLICIT
+            ),
+            "factor": Param(
+                2.0,
+                "factor on that type's prevalence in their goods (refused when it makes some "
+                "group's illicit shares add up to more than 1)",
+                0.0,
+                50.0,
+            ),
         },
     ),
 ]

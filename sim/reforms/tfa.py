@@ -105,6 +105,8 @@ TAGS = {
                               "inspection technology"),
     "smart_sharing": Tag(("7.4", "12"), "partner customs' data sharpen risk scores; the "
                          "article's exchange is on request, so this is a broad reading"),
+    "outbreak": Tag((), "more infected goods from stricken origins (a what-if shock), not a "
+                    "measure"),
     "smuggling_pressure": Tag((), "more illicit attempts (a what-if shock), not a measure"),
     "state_pays_no_find": Tag((), "unsure: who pays a terminal's handling when nothing is "
                               "found; Art. 6 disciplines the agencies' own fees, so none "
