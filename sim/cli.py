@@ -32,6 +32,7 @@ from sim import cli_signals as stop_signal
 from sim.cli_compare import add_compare_parser, run_compare
 from sim.cli_signals import redeliver_swallowed
 from sim.cli_validation import add_observed, observed_figures, validation_table, write_validation
+from sim.shell_line import bordersim_line
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -648,6 +649,8 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
 
 #: the results folders this command holds locked (see :func:`lock_out`), closed on exit
 _LOCKS: list[int] = []
+#: those folders and their kind (``run``, ``compare``, ``sweep``), for the resume line
+_HELD: list[tuple[Path, str]] = []
 
 
 def lock_out(out: Path, kind: str) -> Path:
@@ -676,10 +679,12 @@ def lock_out(out: Path, kind: str) -> Path:
             "another --out folder"
         ) from None
     _LOCKS.append(fd)
+    _HELD.append((out, kind))
     return out
 
 
 def _unlock() -> None:
+    _HELD.clear()
     while _LOCKS:
         with contextlib.suppress(OSError):
             os.close(_LOCKS.pop())
@@ -1028,8 +1033,8 @@ def _print_run_table(
             console.print(line, highlight=False, soft_wrap=True, markup=False)
         return
     console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
-    console.print(f"one workbook for Excel or WPS: bordersim workbook {out}", highlight=False,
-                  soft_wrap=True, markup=False)
+    console.print(f"one workbook for Excel or WPS: {bordersim_line('workbook', out)}",
+                  highlight=False, soft_wrap=True, markup=False)
 
 
 def _print_run_notes(
@@ -1422,12 +1427,26 @@ def _signal_within(exc: BaseException) -> type[BaseException] | None:
 
 
 def _interrupted(signalled: type[BaseException]) -> int:
-    """Say in one line that the command was stopped; its exit status (130 or 143)."""
+    """Say in one line that the command was stopped and how to resume it (the shell line
+    when the folder's record keeps its command); its exit status (130 or 143)."""
     if signalled is KeyboardInterrupt:
         _forget_interrupt()
     word, status = ("terminated", 143) if signalled is Terminated else ("interrupted", 130)
-    print(f"{word}; rerun with the same --out to resume", file=sys.stderr)
+    command = _resume_command()
+    how = f"resume it with: {command}" if command else "rerun with the same --out to resume"
+    print(f"{word}; {how}", file=sys.stderr)
     return status
+
+
+def _resume_command() -> str:
+    """The shell line that resumes the one results folder this command was writing (its
+    ``--out`` given or not), from the command its record keeps; "" when there is none (no
+    folder held yet, or stopped before its record was written)."""
+    if len(_HELD) != 1:
+        return ""
+    from sim.report.remedy import resume_command
+
+    return resume_command(*_HELD[0])
 
 
 def _answer(argv: list[str]) -> int:

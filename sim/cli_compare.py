@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.shell_line import bordersim_line
+
 if TYPE_CHECKING:
     from rich.table import Table
 
@@ -374,12 +376,12 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console.print(f"results: {out}" + ("" if args.no_report else f"  (report: {out}/report.html)"),
                   highlight=False, soft_wrap=True, markup=False)
     console.print(f"one workbook for Excel or WPS (headline figures, intervals, paired "
-                  f"differences): bordersim workbook {out}", highlight=False, soft_wrap=True,
-                  markup=False)
+                  f"differences): {bordersim_line('workbook', out)}", highlight=False,
+                  soft_wrap=True, markup=False)
     if "total_cost_per_year" in names:  # (a scenario with [costs])
         console.print(f"business case over years (set-up costs, NPV, payback, cost per hour "
-                      f"saved): bordersim appraise {out}", highlight=False, soft_wrap=True,
-                      markup=False)
+                      f"saved): {bordersim_line('appraise', out)}", highlight=False,
+                      soft_wrap=True, markup=False)
 
 
 def _notes(res: CompareResult, notes: Notes) -> None:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from sim.shell_line import bordersim_line
+
 if TYPE_CHECKING:
     from rich.table import Table
 
@@ -164,5 +166,5 @@ def footer(out: str) -> list[str]:
     """The lines after the tables: where the results are, and the commands that give them
     in Chinese (the workbook, the report)."""
     return [f"结果文件夹：{out}",
-            f"Excel 或 WPS 工作簿（中文）：bordersim workbook {out} --lang zh",
-            f"中文报告（网页）：bordersim report {out} --lang zh"]
+            f"Excel 或 WPS 工作簿（中文）：{bordersim_line('workbook', out, '--lang', 'zh')}",
+            f"中文报告（网页）：{bordersim_line('report', out, '--lang', 'zh')}"]

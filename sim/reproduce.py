@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sim.shell_line import bordersim_line
+
 #: what the command line of a comparison says about its options, kept as recorded
 _OPTION_FLAGS = ("--option", "--options-file", "--reforms")
 #: flags of the recorded command that change what is written, kept as recorded
@@ -201,7 +203,7 @@ def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
         status, said = rerun(rec, new, k)
         if status != 0:
             print(said, end="", file=sys.stderr)
-            raise Refused(f"the re-run `bordersim {' '.join(rerun_argv(rec, new, k))}` "
+            raise Refused(f"the re-run `{bordersim_line(*rerun_argv(rec, new, k))}` "
                           f"exited with status {status} (its error is above)")
         from sim.reproduce_compare import compare_folders, verdict
 

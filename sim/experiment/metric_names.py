@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.shell_line import bordersim_line
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -529,8 +531,8 @@ def shown(patterns: Iterable[str], known: MetricNames, flag: str = "--show") -> 
             if not picked:
                 raise MetricError(
                     f"{flag} {pattern!r} matches no metric of scenario {known.scenario!r}; "
-                    f"all {len(known.names)} names: bordersim check "
-                    f"{known.source or 'SCENARIO'} --metrics"
+                    f"all {len(known.names)} names: "
+                    f"{bordersim_line('check', known.source or 'SCENARIO', '--metrics')}"
                 )
         elif pattern in known:
             picked = [pattern]
@@ -556,7 +558,7 @@ def unknown_message(
             f"by port, direction, class and lane: {', '.join(_examples(known))}, ...",
             f"where <port> is one of {', '.join(known.ports)}; <direction>: "
             f"{', '.join(known.directions)}; <class>: {', '.join(_classes())}",
-            f"all {len(known.names)} names: bordersim check {where} --metrics",
+            f"all {len(known.names)} names: {bordersim_line('check', where, '--metrics')}",
         ]
     )
 

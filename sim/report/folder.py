@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from sim.shell_line import bordersim_line
+
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
     from sim.experiment.options import Option
@@ -161,8 +163,8 @@ def kind_of(path: Path) -> str:
     if path.resolve().parent.name == "options" and (whole / "compare.json").exists():
         raise ResultsFolderError(
             f"{path} is one option of the comparison in {whole}: its report is that "
-            f"folder's (bordersim report {whole}), which shows every option beside the "
-            "baseline", repair=False
+            f"folder's ({bordersim_line('report', whole)}), which shows every option beside "
+            "the baseline", repair=False
         )
     if (path / "meta.json").exists():
         return "sweep" if _says_sweep(path / "meta.json") or (path / "design.csv").exists() \
@@ -182,10 +184,11 @@ def _rebuild_hint(path: Path) -> str:
             seed = read_object(reps[0]).get("root_seed")
         except ResultsFolderError:
             seed = None
-        seed_flag = f" --seed {seed}" if isinstance(seed, int) and seed != 1 else ""
+        seeded = ["--seed", seed] if isinstance(seed, int) and seed != 1 else []
+        again = bordersim_line("run", path / "scenario.json", "--out", path,
+                               "--reps", len(reps), *seeded)
         return (
-            f"; it holds a run's scenario and {len(reps)} replication(s): `bordersim run "
-            f"{path / 'scenario.json'} --out {path} --reps {len(reps)}{seed_flag}` writes "
+            f"; it holds a run's scenario and {len(reps)} replication(s): `{again}` writes "
             "meta.json again (replications of this build are reused, others recomputed)"
         )
     options = sorted(p.name for p in (path / "options").glob("*") if (p / "reps").is_dir())

@@ -50,11 +50,19 @@ def remedy(path: Path, kind: str) -> str:
     return f"to resume the {noun} and repair the folder, {_again(command, path, how)}"
 
 
+def resume_command(path: Path, kind: str) -> str:
+    """The shell line that resumes the folder ``path`` of ``kind`` (``run``, ``compare``,
+    ``sweep``): the command its record keeps, with ``--out`` the folder; "" when it keeps
+    none (not written yet, or a folder made from Python)."""
+    record = _record(path / ("compare.json" if kind == "compare" else "meta.json"))
+    return _command(record, kind, path)
+
+
 def _again(command: str, path: Path, how: str) -> str:
     """Give the command that made the folder again (``how``: with what, to what end)."""
     if command:
         return f"give the same command again{how}: {command}"
-    return f"give the command that made it again, with --out {path}{how}"
+    return f"give the command that made it again, with --out {shlex.quote(str(path))}{how}"
 
 
 def _record(path: Path) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.shell_line import bordersim_line
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -122,7 +124,7 @@ def _read(path: Path) -> RunRead:
         raise ResultsFolderError(
             f"{path} is {what} folder, not a run's: difference sets two folders of "
             "bordersim run against each other (a comparison already holds its options' "
-            f"differences: bordersim report {path})", repair=False
+            f"differences: {bordersim_line('report', path)})", repair=False
         )
     store = _store(path)
     planned, finished = _finished(path, store)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_object, read_run
 from sim.report.workbook_sheets import Sheet, sheets
+from sim.shell_line import bordersim_line
 
 _BOLD_FILL = "DDEBF7"
 _MAX_WIDTH = 60
@@ -36,7 +37,7 @@ def checked(folder: Path) -> tuple[str, dict[str, Any], dict[str, list[str]]]:
         raise ResultsFolderError(
             f"{folder} is a sweep's folder: bordersim workbook reads a run's or a comparison's "
             "(bordersim run, compare); a sweep's figures are in its points.csv, and its "
-            f"report is `bordersim report {folder}`", repair=False)
+            f"report is `{bordersim_line('report', folder)}`", repair=False)
     try:
         res, variants = read_compare(folder) if kind == "compare" else read_run(folder)
     except ResultsFolderError as exc:

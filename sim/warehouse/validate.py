@@ -13,6 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from sim.shell_line import bordersim_line
 from sim.warehouse.schema import BY_NAME, SCHEMA_VERSION, TABLES, Table
 
 
@@ -56,7 +57,7 @@ def _not_tables(folder: Path) -> str | None:
                 "(its --out DIR)")
     if (folder / "meta.json").is_file() or (folder / "compare.json").is_file():
         return (f"{folder}: a results folder, not its tables; export it first "
-                f"(bordersim tables {folder} --out DIR) and check DIR")
+                f"({bordersim_line('tables', folder)} --out DIR) and check DIR")
     return None
 
 
