@@ -989,7 +989,7 @@ def _print_run_json(
     if validation:
         flags["validation"] = validation
     sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines,
-                                "warning_records": records or []}))
+                                "warning_records": records or []}, ascii_only=True))
 
 
 def _print_run_table(

@@ -352,7 +352,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         from sim.cli_warnings import coded
 
         sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
-                                    "warning_records": coded(notes.lines)}))
+                                    "warning_records": coded(notes.lines)}, ascii_only=True))
         return
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)

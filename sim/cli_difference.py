@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from sim.experiment.store import dump_json
 
-        sys.stdout.write(dump_json(as_json(diff)))
+        sys.stdout.write(dump_json(as_json(diff), ascii_only=True))
         return 0
     _print(diff, args.metrics == [], lang)
     return 0

@@ -404,7 +404,7 @@ def _print_sweep_json(args: argparse.Namespace, said: list[str], records: list[A
 
     name, listed = args.json_list
     printed = {name: listed, "notes": said, "warning_records": records}
-    sys.stdout.write(dump_json(printed if args.json_object else listed))
+    sys.stdout.write(dump_json(printed if args.json_object else listed, ascii_only=True))
 
 
 def _lhs_metrics(args: argparse.Namespace, base: Any, path: Any, overrides: Any) -> list[str]:
@@ -855,7 +855,8 @@ def warmup(args: argparse.Namespace, argv: list[str]) -> int:
                     "plot": str(plot),
                     "warning": warning,
                     "saved": str(stored),
-                }
+                },
+                ascii_only=True,
             )  # fmt: skip
         )
         return 0

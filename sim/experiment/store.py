@@ -444,8 +444,13 @@ def json_safe(obj: Any) -> Any:
     return obj
 
 
-def dump_json(obj: Any) -> str:
-    return json.dumps(json_safe(obj), indent=2, allow_nan=False) + "\n"
+def dump_json(obj: Any, *, ascii_only: bool = False) -> str:
+    """``obj`` as indented strict JSON. A results folder's files and ``check``'s scenario
+    keep Chinese and other text as written (UTF-8: a planner reads a path or a scenario's
+    name in them); ``ascii_only`` escapes it, for ``--json`` output a program reads
+    whatever the console's encoding."""
+    text = json.dumps(json_safe(obj), indent=2, allow_nan=False, ensure_ascii=ascii_only)
+    return text + "\n"
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -547,7 +552,7 @@ def _read_own(path: Path, limit: int) -> bytes:
 def _brief(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # days 14, not 14.0
-    text = json.dumps(value, sort_keys=True)
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -190,7 +190,7 @@ def folder_frames(reps_dir: Path, reps: Sequence[int]) -> dict[int, pd.DataFrame
 def port_modes(folder: Path) -> dict[str, str]:
     """Each port's mode, from the folder's ``scenario.json`` (none when it cannot be read)."""
     try:
-        ports = json.loads((folder / "scenario.json").read_text())["ports"]
+        ports = json.loads((folder / "scenario.json").read_text(encoding="utf-8"))["ports"]
         return {str(p): str(v.get("mode", "")) for p, v in ports.items()}
     except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return {}
@@ -199,7 +199,8 @@ def port_modes(folder: Path) -> dict[str, str]:
 def currency_of(folder: Path) -> str:
     """The scenario's ``costs.currency``, from the folder's ``scenario.json`` ("" without)."""
     try:
-        costs = json.loads((folder / "scenario.json").read_text()).get("costs") or {}
+        text = (folder / "scenario.json").read_text(encoding="utf-8")
+        costs = json.loads(text).get("costs") or {}
         return str(costs.get("currency", ""))
     except (OSError, ValueError, AttributeError, TypeError):
         return ""

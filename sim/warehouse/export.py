@@ -66,7 +66,8 @@ def scenario_fields(scenario: dict[str, Any], path: str = "") -> list[dict[str, 
                 for row in scenario_fields(value, f"{path}.{key}" if path else str(key))]
     number = (float(scenario) if isinstance(scenario, int | float)
               and not isinstance(scenario, bool) else None)
-    return [{"field": path, "value": json.dumps(scenario, sort_keys=True), "number": number}]
+    text = json.dumps(scenario, sort_keys=True, ensure_ascii=False)  # (read by people too)
+    return [{"field": path, "value": text, "number": number}]
 
 
 def _csv(path: Path) -> pd.DataFrame:
@@ -134,7 +135,8 @@ def _runs_and_options(folder: Path, kind: str, res: Any, variants: dict[str, Any
         rows.append({"option": name, "position": i, "scenario_hash": own["scenario_hash"],
                      "description": "the scenario unchanged" if kind == "run"
                      else opt.description,
-                     "changes": json.dumps(dict(opt.overrides), sort_keys=True, default=str),
+                     "changes": json.dumps(dict(opt.overrides), sort_keys=True, default=str,
+                                          ensure_ascii=False),
                      "reform": "" if kind == "run" else opt.reform,
                      "parts": "" if kind == "run" else "+".join(opt.parts)})
     runs = pd.DataFrame([{
