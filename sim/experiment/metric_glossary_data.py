@@ -308,6 +308,10 @@ TRUTH = [
           "Illicit declarations over all the cohort's declarations (the hidden truth)."),
     Entry("illicit_<type>", TRUTH_LAYER,
           "The cohort's declarations carrying illicit goods of this type (the hidden truth)."),
+    Entry("illicit_<type>_<era>", TRUTH_LAYER,
+          "With a timeline, `illicit_<type>` of the goods that arrived in one of its periods "
+          "(`<era>`, as `clearance_h_mean_<era>`): an outbreak abroad (reform `outbreak`) "
+          "before and after its date, in the hidden truth."),
 ]
 
 #: what the value metrics count of an illicit declaration
@@ -384,6 +388,11 @@ EFFECTIVENESS = [
           "customs finds. Set it against the baseline's same period (`compare` splits every "
           "option at its options' dates), not against the period before: illicit goods are few "
           "in a period, so its rate is noisy.", DIR),
+    Entry("detection_rate_<type>_<era>", EFFECT_LAYER,
+          "With a timeline, `detection_rate_<type>` of the goods that arrived in one of its "
+          "periods (`<era>`): what customs found of one type before and after a dated reform "
+          "or an outbreak (with `illicit_<type>_<era>`, how many of them slipped). Few goods "
+          "of one type arrive in a period: set it against the baseline's same period."),
     Entry("recalls", EFFECT_LAYER,
           "The cohort's goods released before their laboratory result (release before test) "
           "and recalled when it failed."),

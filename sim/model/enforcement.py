@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sim.model.enforcement_eras import ERA, EraTally
 from sim.model.finders import (
     AFTER,
     AUDIT_LAG,
@@ -53,10 +54,6 @@ _AUDIT = FINDERS.index("audit")
 #: illicit ones still held by customs undetected when the run ended (``held``: their outcome
 #: is not known, so ``detection_rate`` leaves them out)
 DAILY = ("declarations", "illicit", "detected", "audit_detected", "inspected", "held")
-#: a timeline's periods' counts (by the goods' arrival), per period and direction:
-#: declarations, inspected, seized (detained or rejected), illicit ones whose outcome is known
-#: (not held undetected at the end), of which detected before release
-ERA = ("declarations", "inspected", "caught", "illicit_known", "detected")
 #: the counts per port, direction and trader class: :data:`ERA`'s, compliant ones (no illicit
 #: goods) and of them inspected (the burden on honest traders) after the inspected, last the
 #: document-checked: a credit rule's or an accreditation's effect on each class, read apart
@@ -112,10 +109,7 @@ class EnforcementTally:
         #: before release, found after it (audit), inspected (:data:`DAILY`)
         self.daily = np.zeros((max(1, days), len(ports) * _D, len(DAILY)), np.int64)
         self.recalls = np.zeros(2, np.int64)  # goods recalled after release, not recovered
-        #: a timeline's periods' starts (hours; two or more, else none), and per period and
-        #: direction the counts of :data:`ERA`
-        self.periods = np.asarray(periods if len(periods) > 1 else (), float)
-        self.eras = np.zeros((len(self.periods), _D, len(ERA)), np.int64)
+        self.eras = EraTally(periods)  # by a timeline's period, if any
 
     def fold(
         self,
@@ -169,8 +163,8 @@ class EnforcementTally:
         era = (inspected, caught, illicit & ~unknown, found_when[0])  # (ERA's after the first)
         honest = (~illicit, ~illicit & inspected)
         self._classes(route, trader_class, (*era[:1], *honest, *era[1:], did[DOC]))
-        if len(self.periods):
-            self._eras(arrived, direction, era)
+        if self.eras.on:
+            self.eras.fold(arrived, direction, code, era)
 
     def _truth(
         self,
@@ -270,14 +264,6 @@ class EnforcementTally:
         for j, rows in enumerate((every, illicit, detected, audited, inspected, held)):
             counts = np.bincount(cell[rows], minlength=days * routes)
             self.daily[:, :, j] += counts.reshape(days, routes)
-
-    def _eras(self, arrived: np.ndarray, direction: np.ndarray, counts: Sequence[Any]) -> None:
-        """Count the block by the timeline's period its goods arrived in (as the clearance
-        figures' ``era``) and direction: all, then each of ``counts`` (:data:`ERA`'s)."""
-        k = np.maximum(np.searchsorted(self.periods, arrived, side="right") - 1, 0)
-        cell, size = k * _D + direction, self.eras[..., 0].size
-        for j, rows in enumerate((np.ones(len(k), bool), *counts)):
-            self.eras[..., j] += np.bincount(cell[rows], minlength=size).reshape(-1, _D)
 
     # -- results -------------------------------------------------------------------------
     def table(self) -> pd.DataFrame:

@@ -150,14 +150,20 @@ def _by_era(t: EnforcementTally, out: dict[str, float]) -> None:
     """With a timeline, by the period the goods arrived in (as ``clearance_h_mean_era_1``),
     pooled and by direction: inspection rate, seizures per 1,000 declarations and detection
     rate (over the illicit ones whose outcome is known), so a dated reform's before and after
-    shows in enforcement as in time."""
-    for k in range(len(t.eras)):
-        for suffix, c in (("", t.eras[k].sum(axis=0)),
-                          *((f"_{d}", t.eras[k, i]) for i, d in enumerate(DIRECTIONS))):
+    shows in enforcement as in time; and each illicit type's declarations and detection rate
+    (pooled), so an outbreak's or an order's shows for the type it concerns."""
+    eras = t.eras.counts
+    for k in range(len(eras)):
+        for suffix, c in (("", eras[k].sum(axis=0)),
+                          *((f"_{d}", eras[k, i]) for i, d in enumerate(DIRECTIONS))):
             n, inspected, caught, known, detected = c
             out[f"inspection_rate_era_{k}{suffix}"] = _ratio(inspected, n)
             out[f"seizures_per_1000_era_{k}{suffix}"] = _ratio(1000 * caught, n)
             out[f"detection_rate_era_{k}{suffix}"] = _ratio(detected, known)
+        for j, kind in enumerate(ILLICIT, start=1):  # one type's before and after
+            n, known, detected = t.eras.by_type[k, j]
+            out[f"illicit_{kind}_era_{k}"] = float(n)
+            out[f"detection_rate_{kind}_era_{k}"] = _ratio(detected, known)
 
 
 def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:

@@ -71,6 +71,12 @@ MEANINGS: dict[tuple[str, str], str] = {
         "行统计）。仅在邮件或快件监管中心与货物口岸并存时出现。",
     ("illicit_<type>", "d363b741"):
         "观测期到港货物中夹带该类违规货物的报关单数（隐藏的真实情况）。",
+    ("illicit_<type>_<era>", "861a4344"):
+        f"{_ERA} illicit_<type>：境外疫情（改革 outbreak）在其日期前后的变化，以隐藏的真实情况计。",
+    ("detection_rate_<type>_<era>", "414c219a"):
+        f"{_ERA} detection_rate_<type>：设定日期的改革或境外疫情前后，海关对该类违规货物的查出情况"
+        "（与 illicit_<type>_<era> 合看，可知其中多少漏放）。一个时期到港的该类货物很少：应与基准"
+        "方案的同一时期相比。",
     ("illicit_declarations", "9d4a433b"):
         "观测期到港货物中夹带任何类型违规货物的报关单数（隐藏的真实情况，海关始终看不到）。",
     ("illicit_held", "4c79c28c"):
