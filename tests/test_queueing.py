@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+from scipy import integrate, optimize
 
-from sim.analysis.queueing import erlang_c, jackson_sojourn, mmc_wait
+from sim.analysis.queueing import erlang_c, jackson_sojourn, mmc_wait, mmc_wait_quantile
 
 
 @pytest.mark.parametrize("a", [0.0, 0.1, 0.5, 0.9, 0.99])
@@ -48,6 +49,44 @@ def test_mmc_wait_textbook_values():
     # M/M/2 at lambda = mu = 1: Wq = 1/3; M/M/3 at lambda = 2, mu = 1: Wq = 4/9
     assert mmc_wait(1.0, 1.0, 2) == pytest.approx(1 / 3, rel=1e-14)
     assert mmc_wait(2.0, 1.0, 3) == pytest.approx(4 / 9, rel=1e-14)
+
+
+def _wait_cdf(t: float, arrival_rate: float, mean_service: float, servers: int) -> float:
+    """P(Wq <= t) of M/M/c written out from its parts: the atom 1 - C at 0, then an
+    exponential tail at rate c mu - lambda."""
+    mu = 1 / mean_service
+    waits = erlang_c(servers, arrival_rate / mu)
+    return 1 - waits * math.exp(-(servers * mu - arrival_rate) * t)
+
+
+@pytest.mark.parametrize(
+    "rate, mean, servers", [(2.0, 0.5, 2), (0.8, 1.0, 1), (1.2, 1.0, 2), (0.6, 3.0, 3)]
+)
+@pytest.mark.parametrize("share", [0.5, 0.75, 0.9, 0.95, 0.99])
+def test_mmc_wait_quantile_inverts_the_wait_distribution(rate, mean, servers, share):
+    got = mmc_wait_quantile(rate, mean, servers, share)
+    if _wait_cdf(0.0, rate, mean, servers) >= share:  # inside the atom at 0
+        assert got == 0.0
+        return
+    root = optimize.brentq(
+        lambda t: _wait_cdf(t, rate, mean, servers) - share, 0.0, 1e3, xtol=1e-14
+    )
+    assert got == pytest.approx(root, rel=1e-9)
+
+
+def test_mmc_wait_quantile_teaching_lane_and_its_mean():
+    # M/M/2, lambda = mu = 2/h: C = 1/3, t_0.9 = ln(10/3) / 2 h; the atom at 0 is 2/3
+    assert mmc_wait_quantile(2.0, 0.5, 2, 0.9) == pytest.approx(math.log(10 / 3) / 2)
+    assert mmc_wait_quantile(2.0, 0.5, 2, 0.6) == 0.0
+    # the quantiles integrate over p to the mean: E[Wq] = int_0^1 t_p dp
+    mean, _ = integrate.quad(lambda p: mmc_wait_quantile(2.0, 0.5, 2, p), 0, 1, points=[2 / 3])
+    assert mean == pytest.approx(mmc_wait(2.0, 0.5, 2), rel=1e-6)
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0, -0.1, 1.5])
+def test_mmc_wait_quantile_rejects_a_share_outside_0_1(share):
+    with pytest.raises(ValueError, match="share must be in"):
+        mmc_wait_quantile(2.0, 0.5, 2, share)
 
 
 @pytest.mark.parametrize(

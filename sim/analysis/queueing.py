@@ -1,5 +1,6 @@
-"""Queueing theory the model is verified against: Erlang C, M/M/c waits, Jackson networks,
-the Pollaczek-Khinchine M/G/1 wait and Cobham's non-preemptive priority waits.
+"""Queueing theory the model is verified against: Erlang C, M/M/c waits and their quantiles,
+Jackson networks, the Pollaczek-Khinchine M/G/1 wait and Cobham's non-preemptive priority
+waits.
 
 Rates are per unit of time and service times in the same unit (the tests use hours). Every
 function checks stability and raises :class:`ValueError` for a queue that would grow without
@@ -8,6 +9,7 @@ bound.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 
@@ -43,6 +45,29 @@ def mmc_wait(arrival_rate: float, mean_service: float, servers: int) -> float:
     """
     mu = 1.0 / mean_service
     return erlang_c(servers, arrival_rate / mu) / (servers * mu - arrival_rate)
+
+
+def mmc_wait_quantile(
+    arrival_rate: float, mean_service: float, servers: int, share: float
+) -> float:
+    """The ``share``-quantile of the wait in queue of M/M/c (FIFO), in closed form.
+
+    The wait's distribution is P(Wq > t) = C(c, a) exp(-(c mu - lambda) t) for t >= 0 (an
+    arrival waits with Erlang C's probability, and then exponentially at the rate the queue
+    empties), so its p-quantile, the smallest t with P(Wq <= t) >= p, is
+
+        t_p = ln(C / (1 - p)) / (c mu - lambda)   for p > 1 - C,   and 0 for p <= 1 - C
+
+    (the atom at 0 holds a share 1 - C). It is what a lane's ``wait_h_p90_*`` estimates in
+    steady state. For M/M/2 with a = 1 (C = 1/3), t_0.9 = ln(10/3) / 2 h.
+    """
+    if not 0 < share < 1:
+        raise ValueError(f"share must be in (0, 1); got {share}")
+    mu = 1.0 / mean_service
+    waits = erlang_c(servers, arrival_rate / mu)
+    if share <= 1 - waits:
+        return 0.0
+    return math.log(waits / (1 - share)) / (servers * mu - arrival_rate)
 
 
 def mg1_wait(arrival_rate: float, mean_service: float, service_cv: float) -> float:
