@@ -65,9 +65,10 @@ def group_values(scenario: sim.Scenario, seed: int, reps: int = REPS) -> np.ndar
     return np.array(values)
 
 
-def reported_interval(values: np.ndarray) -> tuple[float, float]:
-    """``(ci_low, ci_high)`` exactly as a run's summary gives them for these replications."""
-    row = summarise(pd.DataFrame({METRIC: values})).loc[METRIC]
+def reported_interval(values: np.ndarray, metric: str = METRIC) -> tuple[float, float]:
+    """``(ci_low, ci_high)`` exactly as a run's summary gives them for these replications of
+    ``metric`` (a quantile's widened to the histogram's resolution, as the run does)."""
+    row = summarise(pd.DataFrame({metric: values})).loc[metric]
     return float(row["ci_low"]), float(row["ci_high"])
 
 
