@@ -44,9 +44,9 @@ from quantile_coverage import (
 import sim
 from sim.analysis.stats import resolution
 
-GROUPS = 80  # 400 replications of the lane: 27 - 40 s on a slow machine busy with others
+GROUPS = 80  # 400 replications of the lane: 14 s on the slow machine, 27 - 40 s when busy
 SEEDS = [20_000 + g for g in range(GROUPS)]  # apart from test_theory_coverage's 10,000 ...
-NETWORK_GROUPS = 60  # 300 replications of 14 days: 19 - 46 s, the same
+NETWORK_GROUPS = 60  # 300 replications of 14 days: 10 s on it, 19 - 46 s when busy
 NETWORK_SEEDS = [30_000 + g for g in range(NETWORK_GROUPS)]
 #: the network's observed days here: 14, not the shipped 56 (chosen for its rising-wait check,
 #: not for the mean), after the shipped 7-day warm-up, some 8 relaxation times of the slowest
