@@ -80,6 +80,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "{where}：未知查验类别 {key}；可取：{allowed}"),
     (r"(?P<where>[\w.*-]+): unknown commodity (?P<key>'[^']*'); allowed: (?P<allowed>[\w*, "
      r"-]+)", "{where}：未知商品类别 {key}；可取：{allowed}"),
+    (r"(?P<where>[\w.*-]+): unknown origin (?P<key>'[^']*'); allowed: (?P<allowed>[\w*, "
+     r"-]+)", "{where}：未知来源地 {key}；可取：{allowed}"),
+    (r"(?P<where>selection\.orders\.\d+\.ports): unknown port (?P<key>'[^']*'); allowed: "
+     r"(?P<allowed>[\w*, -]+)", "{where}：未知口岸 {key}；可取：{allowed}"),
     (r"(?P<where>[\w.*-]+): unknown trader class (?P<key>'[^']*'); allowed: "
      r"(?P<allowed>[\w*, ]+)", "{where}：未知企业信用类别 {key}；可取：{allowed}"),
     (r"(?P<where>[\w.-]+): export selection tables are not read by the risk engine \(its "

@@ -489,6 +489,11 @@ drawn in advance, which keeps random numbers common across options.
 """
 
 
+def _written(path: str) -> str:
+    """A section's path as a file writes it (control orders: in the selection section)."""
+    return "[selection.orders]" if path == "orders[]" else path
+
+
 def reference() -> str:
     """The scenario file reference, as Markdown."""
     out = [
@@ -522,7 +527,7 @@ def reference() -> str:
         "",
     ]
     for model, paths in sections().items():
-        where = ", ".join(f"`[{p}]`" if p else "the top level" for p in paths)
+        where = ", ".join(f"`[{_written(p)}]`" if p else "the top level" for p in paths)
         out += [f"## {title(model)}", "", _doc(model), "", f"Where: {where}.", ""]
         out += model_table(model) + [""]
     out += [DISTRIBUTIONS]

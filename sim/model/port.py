@@ -18,6 +18,7 @@ from sim.model.holds import held_arrivals, hold_declarations
 from sim.model.lab import Lab
 from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
+from sim.model.orders import Orders
 from sim.model.organisation import Organisation
 from sim.model.port_lanes import build_lanes
 from sim.model.positions import Positions, shift_discharge
@@ -119,6 +120,7 @@ class Port:
         self._learn = getattr(selector, "observe", None)
         self.route = Route(self, clearance_steps())
         self.decisions = Decisions(self, selector)
+        self.orders = Orders(scenario, name)  # control orders: checks beside the selector's
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
         self._streams(seed)
 

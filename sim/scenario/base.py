@@ -57,7 +57,10 @@ class Extended(Strict):
 
     @model_serializer(mode="wrap")
     def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        out: dict[str, Any] = handler(self)
+        return self.dropped_defaults(handler(self))
+
+    def dropped_defaults(self, out: dict[str, Any]) -> dict[str, Any]:
+        """``out`` (this part's dump) without the ``ADDED`` fields that hold their defaults."""
         fields = type(self).model_fields
         for name in self.ADDED:
             if getattr(self, name) == fields[name].get_default(call_default_factory=True):

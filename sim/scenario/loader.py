@@ -32,6 +32,7 @@ from sim.scenario.inherit import (
     emptied_entries,
     note_drops,
 )
+from sim.scenario.orders import WRITTEN
 from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, plain_changes, set_path
 from sim.scenario.schema import Scenario
 from sim.scenario.text_chars import control_problems
@@ -795,6 +796,8 @@ def _clean_loc(loc: tuple) -> tuple:
         ):
             continue
         out.append(part)
+    if out[:1] == ["orders"]:  # (control orders are written in the selection section)
+        out[:1] = WRITTEN
     return tuple(out)
 
 

@@ -14,7 +14,9 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import (
     BeforeValidator,
     Field,
+    SerializerFunctionWrapHandler,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -43,6 +45,7 @@ from sim.scenario.limits import (
     Servers,
     Weight,
 )
+from sim.scenario.orders import ControlOrder, check_orders, join_orders, split_orders
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.port_names import clash_problem, name_problem
 from sim.scenario.risk import RiskField
@@ -1017,7 +1020,7 @@ SelectionTable = dict[str, dict[str, Probability]]
 class Scenario(Extended):
     """A whole scenario: run length, national rules, commodities and ports."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("export_selection",)
+    ADDED: ClassVar[tuple[str, ...]] = ("export_selection", "orders")
 
     name: str
     description: str = ""
@@ -1039,6 +1042,14 @@ class Scenario(Extended):
         "replaces the national table (selection) for exports only; a port's own table of "
         "the check (ports.<port>.selection, ports.<port>.exports.selection) still comes "
         "first; refused with the risk engine on (docs/exports.md)",
+    )
+    orders: list[ControlOrder] = Field(
+        default_factory=list,
+        max_length=100,
+        description="control orders, written [[selection.orders]] (not at the top level; "
+        "`--set selection.orders=[...]`): mandatory checks for goods "
+        "of the named origins, commodities, ports and direction, beside whatever the "
+        "selection decides (sim/scenario/orders.py, docs/outbreak.md)",
     )
     ports: dict[str, Port] = Field(min_length=1)
     smuggling: Smuggling | None = None
@@ -1106,6 +1117,15 @@ class Scenario(Extended):
         "idling hours, fuel and CO2 (sim/scenario/idling.py, docs/idling.md); none: not counted",
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _orders_apart(cls, data: Any) -> Any:
+        return split_orders(data)
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return join_orders(self.dropped_defaults(handler(self)))
+
     @field_validator("ports", mode="before")
     @classmethod
     def _port_names(cls, v: Any) -> Any:
@@ -1153,6 +1173,7 @@ class Scenario(Extended):
             if port.exports is not None:
                 self._tables(f"ports.{pname}.exports.selection", port.exports.selection)
         check_export_tables(self)
+        check_orders(self)
         self._bounds()
         self._pools()
         for pname, port in self.ports.items():

@@ -164,6 +164,7 @@ def select(
         chosen = dict(p.selector.select(block))
     else:
         chosen = dict(cast(Preparing, p.selector).select(block, prepared))
+    chosen = p.orders.add(chosen, r)  # (control orders: their checks beside the selector's)
     chosen["quarantine"] = chosen["quarantine"] & _quarantine_remit(r)
     for check, col in DECISIONS.items():
         r[:, col] = chosen[check]
@@ -229,7 +230,8 @@ def outcomes(p: Port, r: np.ndarray, uniforms: dict[str, np.ndarray]) -> np.ndar
         return np.tile(np.arange(16, dtype=np.int64), (n, 1))
     remit = _quarantine_remit(r)
     cols = []
-    for chosen in ask(selection_input(p, r, uniforms, p.env.now)):
+    for asked in ask(selection_input(p, r, uniforms, p.env.now)):
+        chosen = p.orders.add(asked, r)
         bits = [chosen[c] & remit if c == "quarantine" else chosen[c] for c in CHECKS]
         cols.append(sum(np.asarray(b, np.int64) << i for i, b in enumerate(bits)))
     return np.stack(cols, axis=1)
@@ -252,7 +254,7 @@ def select_row(
     chosen = one(p.name, now, row, (row[_DOC], row[_SCAN], row[_PHYSICAL]), prepared, cohort)
     if chosen is None:
         return None
-    document, scan, physical, quarantine = chosen
+    document, scan, physical, quarantine = p.orders.add_row(chosen, row)
     quarantine = quarantine and row[STATUTORY] > 0  # its remit
     out = array("d", row)  # (one object, as a flow's requirement row: see requirement_rows)
     out[_DOC], out[_SCAN] = float(document), float(scan)
