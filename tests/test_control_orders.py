@@ -15,6 +15,7 @@ import pytest
 
 import sim
 from sim.reforms.compose import apply
+from sim.reforms.reform import ReformError
 from sim.scenario.loader import ScenarioError
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -85,6 +86,16 @@ def test_the_risk_engine_in_bulk_and_as_flows_agree_with_an_order():
     )
 
 
+def test_a_dated_order_acts_from_its_date_only():
+    base = _log("")
+    text = f"control_order:origins=europe,commodities=frozen,checks=[\"physical\"]@{T:g}h"
+    order = _log("", False, text)
+    after = order.assessed >= T
+    hit = _ordered(order) & after
+    assert hit.sum() > 5 and order[hit].sel_physical.all()
+    assert not order[_ordered(order) & ~after].sel_physical.all()
+    pd.testing.assert_frame_equal(base.loc[~hit, SAME], order.loc[~hit, SAME])
+
 
 def test_an_order_for_all_origins_and_exports_names_them():
     every = {"origins": "*", "commodities": "*", "checks": ["scan"], "direction": "export"}
@@ -122,6 +133,26 @@ def test_a_scenario_without_orders_dumps_as_before_and_one_with_them_round_trips
     assert patch(data, {"name": "again"}).orders == _scenario([ORDER]).orders
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("control_order:origins=mars", ["origins", "'mars'", "europe, asia"]),
+        ("control_order:checks=xray", ["checks", "'xray'", "document, scan"]),
+        ("control_order:direction=up", ["direction", "'up'", "import, export"]),
+    ],
+)
+def test_the_reform_s_bad_strength_is_named_with_what_is_allowed(text, words):
+    with pytest.raises(ReformError) as err:
+        apply(_scenario(None), text)
+    for w in words:
+        assert w in str(err.value)
+
+
+def test_the_reform_adds_one_order_to_those_the_scenario_has():
+    scenario = apply(_scenario([ORDER]), "control_order:origins=asia,ports=all")
+    assert len(scenario.orders) == 2
+    assert scenario.orders[1].origins == ["asia"] and scenario.orders[1].ports == "*"
+    assert scenario.orders[1].checks == ["physical", "quarantine"]
 
 
 def test_the_risk_engine_plans_ahead_with_the_ordered_checks():

@@ -19,6 +19,7 @@ from sim.reforms import (
     after_release,
     checks,
     cold_chain,
+    control_order,
     declaration,
     organisation,
     pending,
@@ -37,6 +38,7 @@ REFORMS: dict[str, Reform] = {
         *after_release.REFORMS,
         *organisation.REFORMS,
         *shocks.SHOCKS,
+        *control_order.ORDERS,
         *cold_chain.COLD_CHAIN,
         *pending.PENDING,
     ]

@@ -105,6 +105,9 @@ TAGS = {
                               "inspection technology"),
     "smart_sharing": Tag(("7.4", "12"), "partner customs' data sharpen risk scores; the "
                          "article's exchange is on request, so this is a broad reading"),
+    "control_order": Tag(("7.4",), "a control order is risk management's mandatory check of "
+                         "a named signature; the article asks that checks be concentrated on "
+                         "high-risk goods, as such an order does"),
     "outbreak": Tag((), "more infected goods from stricken origins (a what-if shock), not a "
                     "measure"),
     "smuggling_pressure": Tag((), "more illicit attempts (a what-if shock), not a measure"),

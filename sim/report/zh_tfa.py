@@ -65,6 +65,9 @@ WHYS: dict[str, tuple[str, str]] = {
     "smart_image_review": ("cf37e13b", "由软件判读机检图像；该协定没有关于查验技术的条款"),
     "smart_sharing": ("7a639db4",
         "伙伴海关的数据使风险评分更准；该条规定的信息交换以请求为前提，因此这是一种宽泛的解读"),
+    "control_order": ("5f99fd16",
+        "布控指令是风险管理对特定货物特征的强制查验；该条要求把查验集中于高风险货物，"
+        "此类指令正是如此"),
     "outbreak": ("bbaa40a9", "受疫区来源地的染疫货物增多（假设情形的冲击），不是一项措施"),
     "smuggling_pressure": ("bd6dbc7a", "违规企图增多（假设情形的冲击），不是一项措施"),
     "state_pays_no_find": ("d448e7f7",
