@@ -4,7 +4,8 @@ commodities, ports, direction), whatever the trader's credit class or a risk sco
 Written in the selection section (``[[selection.orders]]``); the model keeps them apart from
 the selection tables, as ``Scenario.orders``: a scenario without orders dumps, and hashes, as
 it did before orders existed. An order is in force for the whole run; dated, it is a reform in
-the timeline (``control_order@12d:...``), and acts on consignments assessed from its date on.
+the timeline (``control_order:origins=...@12d``), and acts on consignments assessed from its
+date on.
 """
 
 from __future__ import annotations
