@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from sim.reforms.fields import ports
-from sim.reforms.reform import Changes, Param, Reform, ReformError
-from sim.reforms.sharing import origins_of
+from sim.reforms.reform import Changes, Param, Reform
+from sim.reforms.sharing import named, origins_of
 from sim.scenario.base import ANY, CHECKS
 
 _ONE = {"origins": "origin", "commodities": "commodity", "checks": "check", "ports": "port"}
@@ -27,13 +27,8 @@ def _control_order(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     order: dict[str, Any] = {"direction": s["direction"]}
     for field, allowed in known.items():
         given = s[field]
-        for name in [] if given == "all" else given:
-            if name not in allowed:
-                raise ReformError(
-                    f"reform control_order: {field}: unknown {_ONE[field]} {name!r}; "
-                    f"the scenario {data.get('name', '')!r} has: {', '.join(allowed)}"
-                )
-        order[field] = ANY if given == "all" else list(given)
+        names = named(data, f"control_order: {field}", given, allowed, _ONE[field])
+        order[field] = ANY if given == "all" else names
     if order["checks"] == ANY:
         order["checks"] = list(CHECKS)
     have = list((data.get("selection") or {}).get("orders") or [])

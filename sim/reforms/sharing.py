@@ -18,15 +18,24 @@ def origins_of(data: dict[str, Any]) -> list[str]:
     return list(seen)
 
 
-def _sharing(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
-    known = origins_of(data)
-    partners = known if s["partners"] == "all" else list(s["partners"])
-    for o in partners:
-        if o not in known:
+def named(
+    data: dict[str, Any], where: str, given: Any, known: list[str], one: str = "origin"
+) -> list[str]:
+    """The names a reform's strength gives (``"all"``: every one ``known``), each one the
+    scenario has; else a ReformError naming ``where`` (the reform and its strength), the bad
+    name and what the scenario has."""
+    names = known if given == "all" else list(given)
+    for name in names:
+        if name not in known:
             raise ReformError(
-                f"reform smart_sharing: partners: unknown origin {o!r}; the scenario "
+                f"reform {where}: unknown {one} {name!r}; the scenario "
                 f"{data.get('name', '')!r} has: {', '.join(known)}"
             )
+    return names
+
+
+def _sharing(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    partners = named(data, "smart_sharing: partners", s["partners"], origins_of(data))
     have = data["risk"].get("partners") or {}
     out: Changes = {"risk.enabled": True}
     for o in partners:

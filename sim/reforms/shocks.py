@@ -12,8 +12,8 @@ from typing import Any
 
 from sim.reforms.fields import at, ports, table_scaled
 from sim.reforms.imports_only import exports_keep
-from sim.reforms.reform import Changes, Param, Reform, ReformError
-from sim.reforms.sharing import origins_of
+from sim.reforms.reform import Changes, Param, Reform
+from sim.reforms.sharing import named, origins_of
 from sim.scenario.base import ILLICIT
 
 
@@ -58,14 +58,7 @@ def _outbreak(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     """One illicit type's prevalence multiplier of the stricken origins times ``factor``
     (``enforcement.by_origin``): dated, it changes the hidden truth of the consignments of
     those origins assessed from its date on, and nothing else."""
-    known = origins_of(data)
-    stricken = known if s["origins"] == "all" else list(s["origins"])
-    for o in stricken:
-        if o not in known:
-            raise ReformError(
-                f"reform outbreak: origins: unknown origin {o!r}; the scenario "
-                f"{data.get('name', '')!r} has: {', '.join(known)}"
-            )
+    stricken = named(data, "outbreak: origins", s["origins"], origins_of(data))
     have = data["enforcement"].get("by_origin") or {}
     kind = s["kind"]
     out: Changes = {}
