@@ -18,14 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "scenarios" / "small.toml"
 DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
-#: the scenario that yields the entries marked ``only``: small with a risk engine, a
-#: perishable commodity, counterfeits counted by port and after their finding (ipr) and a
-#: border-resident lane
+#: the scenario that yields the entries marked ``only``: small with a risk engine and two
+#: periods, a perishable commodity, counterfeits counted by port and after their finding
+#: (ipr) and a border-resident lane
 RISK = {
     "commodities.frozen.spoils_after": "24 h",
     "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
     "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
              "throttle": {"queue": 50}},
+    "periods_at": ["2 d"],  # (a period boundary: the engine's alerts by period)
     "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
     # (ipr_*: found counterfeits detained or released; the bonds' costs only with a bond)
     "enforcement.ipr": {"bond_per_case": 1000, "patent_share": 0.5, "counter_bond_share": 0.5,

@@ -153,6 +153,8 @@ def metric_unit(name: str) -> str:
             return _FIXED_UNITS[stem]
     if name.startswith("risk_auc"):
         return "AUC (0-1)"
+    if name.startswith("risk_alert_receipts_"):  # (by commodity and period)
+        return "receipts"
     if name.startswith(("calls_counted_port_", "calls_held_port_")):  # (sim.model.calls)
         return "vessel or train calls"
     if name.startswith("seizures_per_1000_"):  # (one direction's)

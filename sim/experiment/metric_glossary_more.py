@@ -509,6 +509,14 @@ RISK = [
           "raise detection (the default scenario, which has no smugglers).",
           ("port",),
           only="with a risk engine switched on (`risk.enabled`; the default scenario's is off)"),
+    Entry("risk_alert_receipts_<commodity>_<era>", RISK_LAYER,
+          "With a timeline, the risk engine's alerts received at the ports in one of its "
+          "periods (`<era>`) on signatures of one commodity (every origin and class): one "
+          "per port an alert reaches, counted at its receipt within the observed days. When "
+          "the first alerts on an outbreak's goods arrive, against `alert_raised_share`, "
+          "which says how many decisions all alerts together raised.",
+          only="with a risk engine switched on and a timeline (a dated reform or "
+               "`periods_at`)"),
     Entry("risk_auc", RISK_LAYER,
           "How well the risk engine's scores separated illicit from compliant goods: the area "
           "under the ROC curve (0.5 chance, 1 perfect) of the scores its decisions used, "

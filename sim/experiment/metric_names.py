@@ -443,7 +443,7 @@ def _org_names(world: World) -> frozenset[str]:
 def _risk_rates(world: World) -> frozenset[str]:
     """With a risk engine: the ordinary classes' achieved rate of every port and direction,
     the alerts' reach, overall and per port (a run names one once the engine has decided
-    there), its achieved AUC, and what a throttle read."""
+    there), its achieved AUC, what a throttle read and the alerts received by period."""
     from sim.model.risk import RiskEngine
     from sim.model.risk_auc import AucTally
     from sim.model.risk_throttle import ThrottleReadings
@@ -459,7 +459,9 @@ def _risk_rates(world: World) -> frozenset[str]:
         readings = ThrottleReadings(list(world.scenario.ports))
         readings.read = dict.fromkeys(readings.read, 1)
         throttle = set(readings.metrics())
-    return frozenset(rates | reach | auc | throttle | {"alert_raised_share"})
+    tally = world.selector.alerts.tally  # (with a timeline: alerts by period)
+    alerts = set(tally.metrics()) if tally is not None else set()
+    return frozenset(rates | reach | auc | throttle | alerts | {"alert_raised_share"})
 
 
 def _every_group(world: World) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import numpy as np
 
 from sim.model.draws import DRAWS, Context, R
 from sim.model.risk import RiskEngine
+from sim.model.risk_alert_tally import AlertTally
 from sim.model.selection import Selector, TableSelector
 from sim.model.steps.declaration import lodged_at
 
@@ -48,11 +49,13 @@ def add_eras(world: World, selector: Selector | None, bulk: bool) -> None:
 
 
 def wire_risk_engine(world: World, engine: RiskEngine) -> None:
-    """The risk engine's hooks to the rest of the world: the exam queues (throttling)
-    and, with an organisation, alerts that travel through its tree and the AUC bonus
-    of locally known risks its structure keeps."""
+    """The risk engine's hooks to the rest of the world: the exam queues (throttling),
+    the observed days' periods its alerts are counted by and, with an organisation, alerts
+    that travel through its tree and the AUC bonus of locally known risks its structure
+    keeps."""
     if engine.queue_length is None:
         engine.queue_length = world.exam_queue
+    engine.alerts.tally = AlertTally.of(world.scenario, world.warmup, world.stop)
     if world.scenario.organisation is None:
         return
     org = world.organisation

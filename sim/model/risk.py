@@ -312,5 +312,7 @@ class RiskEngine:
         return thresholds(self)
 
     def metrics(self) -> dict[str, float]:
-        """The AUC its scores achieved and what its throttle read of the exam queues."""
-        return {**self.auc.metrics(), **self.throttle.metrics()}
+        """The AUC it achieved, its throttle's readings, with a timeline its alerts by period."""
+        tally = self.alerts.tally
+        alerts = tally.metrics() if tally is not None else {}
+        return {**self.auc.metrics(), **self.throttle.metrics(), **alerts}

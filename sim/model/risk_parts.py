@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.model.risk_alert_tally import AlertTally
 from sim.model.selection import Observation
 from sim.model.sharing import Sharing
 from sim.scenario.risk import RiskConfig
@@ -120,6 +121,7 @@ class Alerts:
         self.cache: dict[str, tuple[float, np.ndarray | None]] = {}
         self.refresh = config.refresh
         self.sharing: Sharing | None = None  # partner customs' alerts (smart sharing)
+        self.tally: AlertTally | None = None  # receipts by period (with a timeline)
 
     def default_receipt(self, seized_at: str, port: str, t: float) -> float | None:
         if self.cfg.scope == "port" and port != seized_at:
@@ -154,6 +156,8 @@ class Alerts:
             code = int(self.code(port, commodity, here, cls))
             self.pending[port].setdefault(code, []).append(float(at))
             self.cache.pop(port, None)
+            if self.tally is not None:
+                self.tally.add(float(at), commodity)
 
     def from_organisation(self, organisation: Any) -> None:
         """Alerts travel through the organisation's tree: a seizure adds nothing by itself;
@@ -174,6 +178,8 @@ class Alerts:
             code = int(self.code(port, alert.commodity, here, cls))
             self.pending[port].setdefault(code, []).append(float(alert.received))
         self.cache.pop(port, None)
+        if self.tally is not None:
+            self.tally.add(float(alert.received), alert.commodity)
 
     def active(self, port: str) -> bool:
         """Whether any alert for ``port`` is received or on its way (or may come from a
@@ -187,6 +193,8 @@ class Alerts:
             code = int(self.code(port, com, here, cls))
             self.pending[port].setdefault(code, []).append(at)
         self.cache.pop(port, None)
+        if self.tally is not None:
+            self.tally.add(at, com)
 
     def boost(self, port: str, now: float) -> np.ndarray | None:
         """Score raise per signature code at ``now`` (None: no alert active), as at the

@@ -283,6 +283,7 @@ METRICS: dict[str, str] = {
         "普通类别企业实际查验率（口岸 <port>，<direction>）",
     "alert_raised_share": "受预警影响的风险布控决定比例",
     "risk_auc": "风险布控识别能力（AUC）",
+    "risk_alert_receipts_<commodity>_<era>": "口岸收到的商品类别 <commodity> 风险预警次数（<era>）",
     "risk_auc_<type>": "<type>风险布控识别能力（AUC）",
     "throttle_engaged_share": "查验限流启动比例",
     "throttle_queue_peak": "限流读取的最长查验排队",
