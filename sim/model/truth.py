@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import special
 
+from sim.model.order_samples import IF_TABLES
 from sim.model.registry import SPLIT
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 
@@ -246,8 +247,15 @@ def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
     certificates and cold-chain papers; pests by the visual check) or, when a sample goes to
     the laboratory, in its test (pests by the sampling plan), independently given the truth:
     ``1 - (1 - on site) (1 - laboratory)``. One uniform for the two together; which of them
-    made the find is ``quarantine_seen``."""
-    return np.asarray(u < quarantine_chances(x)[1])
+    made the find is ``quarantine_seen``. A sample the assessment settles later (a control
+    order's share below the port's, :mod:`sim.model.order_samples`) leaves a find the
+    laboratory alone would make pending as well (``IF_TABLES``), settled with the sample."""
+    onsite, either = quarantine_chances(x)
+    found = u < either
+    pending = x.values["sample"] == IF_TABLES
+    if not pending.any():
+        return np.asarray(found)
+    return np.where(pending & found & (u >= onsite), IF_TABLES, found.astype(float))
 
 
 def quarantine_seen(x: Context, u: np.ndarray) -> np.ndarray:

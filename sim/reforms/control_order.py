@@ -31,6 +31,8 @@ def _control_order(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         order[field] = ANY if given == "all" else names
     if order["checks"] == ANY:
         order["checks"] = list(CHECKS)
+    if s["sample"] is not None:
+        order["sample"] = s["sample"]
     have = list((data.get("selection") or {}).get("orders") or [])
     return {"selection.orders": [*have, order]}
 
@@ -45,7 +47,8 @@ ORDERS = [
         "date on; the risk engine does not count the ordered checks in its own rate or its "
         "credit rules (sim/model/orders.py)",
         _control_order,
-        ("assumption: origins, commodities, checks, ports and direction (the order as issued)",),
+        ("assumption: origins, commodities, checks, ports, direction and sample (the order as "
+         "issued)",),
         {
             "origins": Param("all", 'origins named: a list (["europe"]) or "all"', kind="names"),
             "commodities": Param(
@@ -60,6 +63,11 @@ ORDERS = [
             "direction": Param(
                 "import", "the goods' direction it applies to", None, None,
                 ("import", "export", "*"),
+            ),
+            "sample": Param(
+                None,
+                "share of the ordered quarantine checks that send a laboratory sample (none: "
+                "the port's quarantine.sample_share; goods the tables chose anyway: the larger)",
             ),
         },
     ),

@@ -11,11 +11,12 @@ date on.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from sim.scenario.base import ANY, CHECKS, Strict
+from sim.scenario.base import ANY, CHECKS, Extended
+from sim.scenario.limits import Probability
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -25,9 +26,12 @@ WRITTEN = ("selection", "orders")
 Names = list[str] | Literal["*"]
 
 
-class ControlOrder(Strict):
+class ControlOrder(Extended):
     """One order: its ``checks`` for every consignment of the named origins, commodities and
-    ports going the named way ("*": any)."""
+    ports going the named way ("*": any); ``sample``: the share of its quarantine checks that
+    send a laboratory sample (none: the port's ``sample_share``)."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("sample",)
 
     origins: Names = Field(description='origins of the goods ordered checked (names or "*")')
     commodities: Names = Field(description='commodities ordered checked (names or "*")')
@@ -35,6 +39,11 @@ class ControlOrder(Strict):
     ports: Names = Field(default="*", description='ports where it applies (names or "*")')
     direction: Literal["import", "export", "*"] = Field(
         default="import", description='the goods\' direction it applies to ("*": both)'
+    )
+    sample: Probability | None = Field(
+        default=None,
+        description="share of its quarantine checks that send a laboratory sample (0-1; none: "
+        "the port's quarantine.sample_share; goods the tables chose anyway: the larger)",
     )
 
     @field_validator("origins", "commodities", "checks", "ports")

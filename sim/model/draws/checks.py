@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.model import truth
+from sim.model import order_samples, truth
 from sim.model.draws.base import box_times, declare, service_times
 from sim.model.registry import Context
 
@@ -77,8 +77,10 @@ def _quarantine_time(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("sample", 26, "bool")
 def _sample(x: Context, u: np.ndarray) -> np.ndarray:
+    """The quarantine check sends a sample: the port's share, or a control order's for the
+    goods it covers (:mod:`sim.model.order_samples`)."""
     q = x.port.quarantine
-    return u < (q.sample_share if q else 0.0)
+    return order_samples.sampled(x, u, q.sample_share if q else 0.0)
 
 
 @declare("incubation", 27)

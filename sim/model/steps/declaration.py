@@ -13,6 +13,7 @@ import numpy as np
 from sim.model.draws import R
 from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, TRADER
 from sim.model.route import Step, at_port, finite
+from sim.model.sample_settle import settle, settle_row
 from sim.model.selection import Preparing, SelectionInput
 from sim.scenario.schema import CHECKS
 
@@ -164,8 +165,10 @@ def select(
         chosen = dict(p.selector.select(block))
     else:
         chosen = dict(cast(Preparing, p.selector).select(block, prepared))
+    tables = np.asarray(chosen["quarantine"], bool)  # (the selector's own, for the sample)
     chosen = p.orders.add(chosen, r)  # (control orders: their checks beside the selector's)
     chosen["quarantine"] = chosen["quarantine"] & _quarantine_remit(r)
+    settle(r, tables)  # (an order's own sample share: sim.model.sample_settle)
     for check, col in DECISIONS.items():
         r[:, col] = chosen[check]
     # (each decision column now holds 0 or 1: their sum weighted by bit is the number)
@@ -257,6 +260,7 @@ def select_row(
     document, scan, physical, quarantine = p.orders.add_row(chosen, row)
     quarantine = quarantine and row[STATUTORY] > 0  # its remit
     out = array("d", row)  # (one object, as a flow's requirement row: see requirement_rows)
+    settle_row(out, bool(chosen[3]))  # (an order's own sample share)
     out[_DOC], out[_SCAN] = float(document), float(scan)
     out[_PHYSICAL], out[_QUARANTINE] = float(physical), float(quarantine)
     return out, document + 2 * scan + 4 * physical + 8 * quarantine
