@@ -84,6 +84,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"-]+)", "{where}：未知来源地 {key}；可取：{allowed}"),
     (r"(?P<where>selection\.orders\.\d+\.ports): unknown port (?P<key>'[^']*'); allowed: "
      r"(?P<allowed>[\w*, -]+)", "{where}：未知口岸 {key}；可取：{allowed}"),
+    (r"(?P<where>selection\.orders\.\d+\.sample): (?P<v>\S+) sends samples to a laboratory "
+     r"and port (?P<port>'[^']*') has none; allowed: 0 there, or give (?P<field>[\w.]+)",
+     "{where}：{v} 要求送实验室检测样品，但口岸 {port} 没有实验室；"
+     "可取：该口岸取 0，或设置 {field}"),
     (r"(?P<where>[\w.*-]+): unknown trader class (?P<key>'[^']*'); allowed: "
      r"(?P<allowed>[\w*, ]+)", "{where}：未知企业信用类别 {key}；可取：{allowed}"),
     (r"(?P<where>[\w.-]+): export selection tables are not read by the risk engine \(its "

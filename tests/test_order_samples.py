@@ -177,3 +177,26 @@ def test_the_reform_writes_the_sample_into_its_order():
     scenario = apply(_scenario(None), "control_order:origins=europe,sample=1")
     assert scenario.orders[0].sample == 1.0
     assert apply(_scenario(None), "control_order:origins=europe").orders[0].sample is None
+
+
+def test_an_order_s_sample_needs_a_laboratory_where_it_checks():
+    from sim.cli_zh_errors import reason
+
+    no_lab = {**OVER, "ports.sea.quarantine.lab": None, "ports.sea.quarantine.sample_share": 0}
+    order = {**ORDER, "sample": 1}
+    with pytest.raises(ScenarioError) as err:
+        sim.load_scenario(SMALL, {**no_lab, "selection.orders": [order]})
+    said = str(err.value).split("overrides: ", 1)[-1]
+    for w in ["selection.orders.0.sample", "1.0", "'sea'", "ports.sea.quarantine.lab"]:
+        assert w in said
+    zh = reason(said)
+    assert zh is not None and "实验室" in zh and "ports.sea.quarantine.lab" in zh
+    for fine in ({**order, "sample": 0}, {**order, "checks": ["physical"]}):
+        sim.load_scenario(SMALL, {**no_lab, "selection.orders": [fine]})
+
+
+def test_of_several_orders_on_the_same_goods_the_largest_sample_counts():
+    two = json.dumps([{**ORDER, "checks": ["quarantine"], "sample": 1.0}, {**ORDER, "sample": 0.0}])
+    log, one = _log(two), _log(_with(sample=1.0))
+    pd.testing.assert_series_equal(log["sample"], one["sample"])
+    assert not log["sample"].equals(_log(_with(sample=0.0))["sample"])

@@ -31,6 +31,9 @@ Where things live:
                    decisions a row can get, worked out when it is made; ``ticks.py``: what
                    one tick decides, its rows packed into one array)
 - ``selection.py`` the Selector interface and the table selector
+- ``orders.py``    control orders: their checks beside the selector's (``order_samples.py``:
+                   the laboratory sample an order asks for, drawn with the consignment;
+                   ``sample_settle.py``: a pending sample settled once the checks are)
 - ``risk.py``      the risk engine, a dynamic selector (``risk_window.py``: its window of
                    scores and thresholds; ``risk_parts.py``: its check mix, alerts and
                    ledger; ``risk_block.py``: a block's decisions,

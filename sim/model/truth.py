@@ -247,11 +247,11 @@ def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:
     certificates and cold-chain papers; pests by the visual check) or, when a sample goes to
     the laboratory, in its test (pests by the sampling plan), independently given the truth:
     ``1 - (1 - on site) (1 - laboratory)``. One uniform for the two together; which of them
-    made the find is ``quarantine_seen``. A sample the assessment settles later (a control
-    order's share below the port's, :mod:`sim.model.order_samples`) leaves a find the
-    laboratory alone would make pending as well (``IF_TABLES``), settled with the sample."""
+    made the find is ``quarantine_seen``."""
     onsite, either = quarantine_chances(x)
     found = u < either
+    # a sample the assessment settles later (a control order's share below the port's,
+    # sim.model.order_samples) leaves a find the laboratory alone would make pending too
     pending = x.values["sample"] == IF_TABLES
     if not pending.any():
         return np.asarray(found)

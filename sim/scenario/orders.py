@@ -98,6 +98,22 @@ def check_orders(scenario: Scenario) -> None:
                         f"selection.orders.{i}.{field}: unknown {_one(field)} {name!r}; "
                         f"allowed: {star}{', '.join(allowed)}"
                     )
+        _check_lab(scenario, i, order)
+
+
+def _check_lab(scenario: Scenario, i: int, order: ControlOrder) -> None:
+    """An order's samples need a laboratory at every port where its quarantine check is
+    done (ValueError naming the field, the value and what is allowed)."""
+    if not order.sample or "quarantine" not in order.checks:
+        return
+    for name, port in scenario.ports.items():
+        q = port.quarantine
+        if order.covers(name, order.ports) and q is not None and q.lab is None:
+            raise ValueError(
+                f"selection.orders.{i}.sample: {order.sample!r} sends samples to a laboratory "
+                f"and port {name!r} has none; allowed: 0 there, or give "
+                f"ports.{name}.quarantine.lab"
+            )
 
 
 def _one(field: str) -> str:
