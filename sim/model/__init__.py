@@ -42,6 +42,7 @@ Where things live:
                    ``risk_report.py``: its reports; ``risk_auc.py``: the AUC its scores
                    achieved; ``risk_eras.py``: dated changes; ``risk_throttle.py``: its
                    throttle and what it read of the exam queues;
+                   ``risk_alert_tally.py``: the alerts the ports received, by period;
                    ``sharing.py``: partner customs' data)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
                    (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger;
@@ -87,7 +88,8 @@ Where things live:
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
                    (``truth.py``: the hidden truth and what each check would find;
-                   ``enforcement_metrics.py``: their flat metrics; ``illicit_ports.py``:
+                   ``enforcement_metrics.py``: their flat metrics; ``enforcement_eras.py``:
+                   their counts by a timeline's period and type; ``illicit_ports.py``:
                    chosen types detected and slipped, by port and direction;
                    ``ipr.py``: found counterfeits detained or released on the right
                    holder's reply, and their days held; ``ipr_hold.py``: those released
