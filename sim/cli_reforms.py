@@ -137,7 +137,7 @@ def _describe(plan: Any, lang: str) -> None:
     for r in plan.reforms + [parse(label).reforms[0] for label, _ in plan.dated]:
         print(f"{r.name}: {r.mechanism}")
         for k, v in r.strengths.items():
-            print(f"  strength {k} = {v!r}: {r.params[k].doc}")
+            print(f"  strength {k} = {r.params[k].shown(v)}: {r.params[k].doc}")
         for s in r.sources:
             print(f"  source: {s}")
         print(f"  WTO TFA: {describe(r.name)}")

@@ -663,7 +663,8 @@ def reform_catalogue() -> str:
         if r.params:
             out += ["| strength | default | meaning |", "|---|---|---|"]
             for key, param in r.params.items():
-                out.append(f"| `{key}` | `{param.default}` | {_cell(param.doc)} |")
+                shown = "none" if param.default is None else param.default
+                out.append(f"| `{key}` | `{shown}` | {_cell(param.doc)} |")
             out.append("")
         if r.sources:
             out += ["Sources:", "", *[f"- {_cell(src)}" for src in r.sources], ""]

@@ -101,6 +101,11 @@ class Param:
             return f"a whole number from {_whole(low)} to {_whole(high)}"
         return f"{low} to {high}"
 
+    def shown(self, value: Any) -> str:
+        """A strength's value as the console and the docs show it: ``none`` for a strength
+        left unset (its doc says what then applies), else as written in Python."""
+        return "none" if value is None else repr(value)
+
     def check(self, reform: str, name: str, value: Any) -> Any:
         if self.kind == "names":
             return _names(reform, name, value)
@@ -115,7 +120,9 @@ class Param:
         whole = self.kind == "whole"
         if isinstance(value, bool) or not isinstance(value, int | float):
             what = "a whole number" if whole else "a number"
-            raise ReformError(f"reform {reform}: {name} = {value!r}: must be {what}")
+            raise ReformError(
+                f"reform {reform}: {name} = {value!r}: must be {what}, allowed {self.allowed()}"
+            )
         if not math.isfinite(value):  # (NaN passes every comparison with the range)
             raise ReformError(
                 f"reform {reform}: {name} = {value!r}: must be a finite number, allowed "

@@ -1,0 +1,34 @@
+"""A reform's strength refused, in Chinese (:meth:`sim.reforms.reform.Param.check` and the
+name checks of :func:`sim.reforms.sharing.named`): a value of the wrong kind, out of range, or
+a name the scenario does not have. Each entry: a pattern of the whole English reason and its
+Chinese (see :mod:`sim.cli_zh_errors`)."""
+
+from __future__ import annotations
+
+#: what a strength's head reads: the reform, the strength and the value given
+_HEAD = r"reform (?P<name>\S+): (?P<key>\w+) = (?P<value>.+?): "
+#: the names a strength may give, by the word the English uses
+_WHAT = {"origin": "来源地", "commodity": "商品类别", "check": "查验类别", "port": "口岸"}
+
+REFORM_STRENGTHS: list[tuple[str, str]] = [
+    (_HEAD + r"must be a whole number, allowed a whole number from (?P<low>\S+) to "
+     r"(?P<high>\S+)", "改革 {name}：{key} = {value}：应为整数，可取 {low} 至 {high} 的整数"),
+    (_HEAD + r"must be a number, allowed (?P<low>\S+) to (?P<high>\S+)",
+     "改革 {name}：{key} = {value}：应为数字，可取 {low} 至 {high}"),
+    (_HEAD + r"must be a finite number, allowed (?:a whole number from )?(?P<low>\S+) to "
+     r"(?P<high>\S+)", "改革 {name}：{key} = {value}：应为有限的数，可取 {low} 至 {high}"),
+    (_HEAD + r"not a whole number \(it counts things\), allowed a whole number from "
+     r"(?P<low>\S+) to (?P<high>\S+)",
+     "改革 {name}：{key} = {value}：不是整数（它计数），可取 {low} 至 {high} 的整数"),
+    (_HEAD + r"out of range, allowed a whole number from (?P<low>\S+) to (?P<high>\S+)",
+     "改革 {name}：{key} = {value}：超出范围，可取 {low} 至 {high} 的整数"),
+    (_HEAD + r"out of range, allowed (?P<low>\S+) to (?P<high>\S+)",
+     "改革 {name}：{key} = {value}：超出范围，可取 {low} 至 {high}"),
+    (_HEAD + r"allowed (?P<choices>[\w*, ]+)", "改革 {name}：{key} = {value}：可取 {choices}"),
+    *(
+        (r"reform (?P<name>\S+): (?P<key>\w+): unknown " + word + r" (?P<bad>'[^']*'); the "
+         r"scenario (?P<scenario>'[^']*') has: (?P<has>.+)",
+         "改革 {name}：{key}：未知" + zh + " {bad}；情景 {scenario} 中有：{has}")
+        for word, zh in _WHAT.items()
+    ),
+]
