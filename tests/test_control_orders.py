@@ -6,53 +6,21 @@ allowed."""
 
 from __future__ import annotations
 
-import functools
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import sim
 from sim.reforms.compose import apply
 from sim.reforms.reform import ReformError
 from sim.scenario.loader import ScenarioError
+from tests.order_runs import EUROPE, ORDER, T
+from tests.order_runs import log as _log
+from tests.order_runs import ordered as _ordered
+from tests.order_runs import scenario as _scenario
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-OVER = {
-    "days": 4,
-    "warmup_days": 0,
-    "drain_days": 3,
-    "ports.sea.traffic.origins": {"europe": 0.4, "asia": 0.6},
-}
-RISK = {"risk": {"target": 0.05, "random_share": 0.1, "window": 2000, "refresh": "1 h"}}
-ORDER = {"origins": ["europe"], "commodities": ["frozen"], "checks": ["physical", "quarantine"]}
-T = 48.0  # a dated order's date, hours after the start
-EUROPE = 0  # (the origin's index: its place in traffic.origins)
 SEL = ["sel_document", "sel_scan", "sel_physical", "sel_quarantine"]
 SAME = ["commodity", "origin", "direction", "illicit", "arrived", *SEL]
-
-
-def _scenario(orders: list[dict] | None, risk: bool = False) -> sim.Scenario:
-    over = {**OVER, **(RISK if risk else {})}
-    if orders is not None:
-        over["selection.orders"] = orders
-    return sim.load_scenario(SMALL, over)
-
-
-@functools.lru_cache(maxsize=8)
-def _log(orders: str, risk: bool = False, text: str = "", fast: bool = True) -> pd.DataFrame:
-    scenario = _scenario(json.loads(orders) if orders else None, risk)  # (a hashable key)
-    run = sim.simulate(apply(scenario, text) if text else scenario, 3, log=True, fast=fast)
-    return run.log.sort_values("index").set_index(["port", "index"])
-
-
-def _ordered(log: pd.DataFrame) -> pd.Series:
-    return (
-        (log.origin == EUROPE)
-        & (log.commodity.astype(str) == "frozen")
-        & (log.direction.astype(str) == "import")
-    )
 
 
 def test_an_order_checks_every_matching_consignment_and_leaves_the_rest_as_they_were():
@@ -69,11 +37,11 @@ def test_an_order_checks_every_matching_consignment_and_leaves_the_rest_as_they_
 
 @pytest.mark.parametrize("fast", [True, False])
 def test_the_risk_engine_s_decisions_get_the_order_in_bulk_and_as_flows(fast):
-    order = _log(json.dumps([ORDER]), True, "", fast)
+    order = _log(json.dumps([ORDER]), "", True, fast)
     hit = _ordered(order)
     assert hit.sum() > 10
     assert order[hit].sel_physical.all() and order[hit].sel_quarantine.all()
-    base = _log("", True, "", fast)
+    base = _log("", "", True, fast)
     assert not base[hit].sel_physical.all()
     # asia's frozen goods are not ordered: the engine selects a few of them, not all
     asia = (order.origin != EUROPE) & (order.commodity.astype(str) == "frozen")
@@ -82,14 +50,14 @@ def test_the_risk_engine_s_decisions_get_the_order_in_bulk_and_as_flows(fast):
 
 def test_the_risk_engine_in_bulk_and_as_flows_agree_with_an_order():
     pd.testing.assert_frame_equal(
-        _log(json.dumps([ORDER]), True, "", True), _log(json.dumps([ORDER]), True, "", False)
+        _log(json.dumps([ORDER]), "", True, True), _log(json.dumps([ORDER]), "", True, False)
     )
 
 
 def test_a_dated_order_acts_from_its_date_only():
     base = _log("")
     text = f"control_order:origins=europe,commodities=frozen,checks=[\"physical\"]@{T:g}h"
-    order = _log("", False, text)
+    order = _log("", text)
     after = order.assessed >= T
     hit = _ordered(order) & after
     assert hit.sum() > 5 and order[hit].sel_physical.all()

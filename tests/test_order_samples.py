@@ -6,9 +6,7 @@ as flows alike."""
 
 from __future__ import annotations
 
-import functools
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,50 +15,12 @@ import sim
 from sim.reforms.compose import apply
 from sim.reforms.reform import ReformError
 from sim.scenario.loader import ScenarioError
+from tests.order_runs import ORDER, OVER, SMALL, T
+from tests.order_runs import log as _log
+from tests.order_runs import ordered as _ordered
+from tests.order_runs import scenario as _scenario
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-OVER = {
-    "days": 4,
-    "warmup_days": 0,
-    "drain_days": 3,
-    "ports.sea.traffic.origins": {"europe": 0.4, "asia": 0.6},
-}
-RISK = {"risk": {"target": 0.05, "random_share": 0.1, "window": 2000, "refresh": "1 h"}}
-ORDER = {"origins": ["europe"], "commodities": ["frozen"], "checks": ["physical", "quarantine"]}
 SHARE = 0.3  # the port's own quarantine.sample_share (tests/scenarios/small.toml)
-T = 48.0  # a dated order's date, hours after the start
-EUROPE = 0  # (the origin's index: its place in traffic.origins)
-
-
-#: pests found by the laboratory alone (none by the visual check), and many of them
-LAB_ONLY = {
-    "enforcement.sampling.visual_sensitivity": 0.0,
-    "enforcement.prevalence": {"frozen": 0.1, "pest": 0.5},
-}
-
-
-def _scenario(orders: list[dict] | None, risk: bool = False, lab: bool = False) -> sim.Scenario:
-    over = {**OVER, **(RISK if risk else {}), **(LAB_ONLY if lab else {})}
-    if orders is not None:
-        over["selection.orders"] = orders
-    return sim.load_scenario(SMALL, over)
-
-
-@functools.lru_cache(maxsize=12)
-def _log(
-    orders: str, text: str = "", risk: bool = False, fast: bool = True, lab: bool = False
-) -> pd.DataFrame:
-    scenario = _scenario(json.loads(orders) if orders else None, risk, lab)  # (hashable key)
-    run = sim.simulate(apply(scenario, text) if text else scenario, 3, log=True, fast=fast)
-    return run.log.sort_values("index").set_index(["port", "index"])
-
-
-def _ordered(log: pd.DataFrame) -> pd.Series:
-    return (
-        (log.origin == EUROPE)
-        & (log.commodity.astype(str) == "frozen")
-        & (log.direction.astype(str) == "import")
-    )
 
 
 def _with(**more: float) -> str:
