@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import math
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import pytest
 from matplotlib.figure import Figure
 
 from sim.report import plots
+
+
+@pytest.fixture(autouse=True)
+def _closed() -> object:
+    """Each test's figures closed after it: the tests read them, nothing saves them, and
+    pyplot keeps them open (and warns past 20) for the rest of the worker's tests."""
+    yield
+    plt.close("all")
 
 
 def _resources(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
