@@ -57,4 +57,4 @@ def test_the_outbreak_s_bad_kind_names_the_types_in_chinese_too(
     with pytest.raises(ReformError, match="kind = 'gold': allowed tobacco"):
         outbreak(kind="gold")
     zh = _said(capsys, tmp_path, "outbreak:kind=gold", "zh")
-    assert "kind = 'gold'：可取 tobacco, counterfeit, frozen, pest, undervaluation" in zh
+    assert "kind = 'gold'：可取 tobacco, counterfeit, frozen, pest, undervaluation, wildlife" in zh

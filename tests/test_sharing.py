@@ -21,6 +21,7 @@ from sim.model.risk import RiskEngine
 from sim.model.sharing import Sharing
 from sim.reforms import REFORMS, ReformError
 from sim.reforms.compose import apply
+from sim.scenario.base import ILLICIT
 from sim.scenario.loader import ScenarioError, default_scenario_path
 
 A, B = 0, 1  # origins 'a' (the partner) and 'b'
@@ -41,7 +42,7 @@ def _auc_se(a: float, n_pos: int, n_neg: int) -> float:
 
 
 PARTNER = {"partners": {"a": {"auc_uplift": 0.15, "coverage": 1.0}}}
-AUC = {"auc": {t: 0.75 for t in ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")}}
+AUC = {"auc": dict.fromkeys(ILLICIT, 0.75)}
 
 
 def test_scores_for_partner_origins_separate_better():

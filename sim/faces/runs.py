@@ -57,6 +57,8 @@ SHOWN = (
     ("detection_rate_pest", "Detected, quarantine pests and disease (share)"),
     ("detection_rate_undervaluation", "Detected before release, undervaluation "
      "(share)"),
+    ("detection_rate_wildlife", "Detected, endangered species: CITES wildlife and plants "
+     "(share)"),
     ("seizures_per_1000", "Seized, detained or rejected per 1,000 declarations (deterrence "
      "lowers it: more is not better in itself)"),
     ("value_slipped", "Value of illicit goods slipping through ({currency}, observed days)"),

@@ -86,6 +86,7 @@ Where things live:
                    block by port, direction and credit class)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
+                   (``truth_kinds.py``: the illicit types its log lists as categories)
 - ``enforcement.py``, ``finders.py``  the three enforcement layers; which check found the goods
                    (``truth.py``: the hidden truth and what each check would find;
                    ``enforcement_metrics.py``: their flat metrics; ``enforcement_eras.py``:

@@ -10,7 +10,7 @@ import numpy as np
 
 from sim.model.enforcement import BY_CLASS
 from sim.model.finders import CHECK_NAMES, FINDERS
-from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.scenario.base import DIRECTIONS, FIRST_TYPES, ILLICIT, TRADER_CLASSES
 
 if TYPE_CHECKING:
     from sim.model.enforcement import EnforcementTally
@@ -39,35 +39,43 @@ def _truth_metrics(t: EnforcementTally, out: dict[str, float]) -> None:
         out[f"illicit_{kind}"] = float(n[k])
 
 
+def _illicit(t: EnforcementTally) -> slice:
+    """The tally's columns of the illicit types: a type appended since the first
+    ``FIRST_TYPES`` (wildlife) that no declaration carried is left out, since a sum over
+    more columns adds in another order: a run without it keeps its sums bit for bit."""
+    carried = np.flatnonzero(t.n.sum(axis=0)[1:]) + 1
+    return slice(1, max([FIRST_TYPES, *carried.tolist()]) + 1)
+
+
 def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
     """Detection and value found or slipped, over the illicit declarations whose outcome is
     known: those still held undetected at the end (``t.held``) are counted apart."""
-    known = t.n - t.held
-    n, v = known[:, 1:].sum(), (t.value - t.held_value)[:, 1:].sum()
-    det, det_v = t.detected[:, 1:].sum(), t.detected_value[:, 1:].sum()
-    aud, aud_v = t.audited[:, 1:].sum(), t.audited_value[:, 1:].sum()
+    known, s = t.n - t.held, _illicit(t)
+    n, v = known[:, s].sum(), (t.value - t.held_value)[:, s].sum()
+    det, det_v = t.detected[:, s].sum(), t.detected_value[:, s].sum()
+    aud, aud_v = t.audited[:, s].sum(), t.audited_value[:, s].sum()
     out["detection_rate"] = _ratio(det, n)
     out["detection_rate_value"] = _ratio(det_v, v)
     out["detection_rate_with_audit"] = _ratio(det + aud, n)
-    out["value_seized"] = float(t.seized_value[:, 1:].sum())
+    out["value_seized"] = float(t.seized_value[:, s].sum())
     out["value_slipped"] = float(v - det_v - aud_v)
-    out["illicit_held"] = float(t.held[:, 1:].sum())
-    out["value_held"] = float(t.held_value[:, 1:].sum())
+    out["illicit_held"] = float(t.held[:, s].sum())
+    out["value_held"] = float(t.held_value[:, s].sum())
     out["recalls"] = float(t.recalls[0])
     out["recalls_unrecovered"] = float(t.recalls[1])
     for k, kind in enumerate(ILLICIT, start=1):
         out[f"detection_rate_{kind}"] = _ratio(t.detected[:, k].sum(), known[:, k].sum())
     for i, name in enumerate(FINDERS):
-        out[f"detection_rate_by_{name}"] = _ratio(t.found_by[i, 1:].sum(), n)
+        out[f"detection_rate_by_{name}"] = _ratio(t.found_by[i, s].sum(), n)
     out["detection_rate_by_audit_by_end"] = _ratio(t.audit_by_end, n)
     for p, port in enumerate(t.ports):
         rows = slice(p * _D, (p + 1) * _D)
         out[f"detection_rate_port_{port}"] = _ratio(
-            t.detected[rows, 1:].sum(), known[rows, 1:].sum()
+            t.detected[rows, s].sum(), known[rows, s].sum()
         )
     for d, direction in enumerate(DIRECTIONS):
         out[f"detection_rate_{direction}"] = _ratio(
-            t.detected[d::_D, 1:].sum(), known[d::_D, 1:].sum()
+            t.detected[d::_D, s].sum(), known[d::_D, s].sum()
         )
 
 

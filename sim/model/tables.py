@@ -18,7 +18,8 @@ from sim.model.milestones import CHANNELS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
 from sim.model.recorder_rows import COLUMNS
 from sim.model.release_owners import log_columns, owner_columns
-from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES
+from sim.model.truth_kinds import logged_kinds
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 if TYPE_CHECKING:
     from sim.model.costbook import CostBook
@@ -83,7 +84,7 @@ def owner_table(rec: Recorder, intervals: pd.DataFrame) -> pd.DataFrame:
 
 
 def log_frame(
-    rec: Recorder, ports: list[str], commodities: list[str], book: CostBook | None = None
+    rec: Recorder, ports: list[str], scenario: Scenario, book: CostBook | None = None
 ) -> pd.DataFrame | None:
     """The per-consignment log (None unless asked for), with named categories, by port and
     index, and with a cost book each consignment's trader cost (:mod:`sim.model.cost_log`).
@@ -97,6 +98,7 @@ def log_frame(
     at = {c: i for i, c in enumerate(COLUMNS)}
     data = data[np.lexsort((data[:, at["index"]], data[:, at["port"]]))]  # (stable)
     raw = {c: data[:, i] for c, i in at.items()}
+    commodities = list(scenario.commodities)
     finder = found_by(raw, data[:, -1])  # (the last column: the checks bits)
     typed: dict[str, Any] = dict(raw)
     ints = ("port", "index", "outcome", "channel", *DRAWS.dtypes("int"),
@@ -112,7 +114,7 @@ def log_frame(
         "directions": list(DIRECTIONS),
         "commodities": commodities,
         "trader_classes": list(TRADER_CLASSES),
-        "illicit": ["compliant", *ILLICIT],
+        "illicit": logged_kinds(scenario, raw["illicit"]),
     }
     named = [("port", "port"), ("outcome", "outcome"), ("channel", "channel")]
     named += [(d.name, d.dtype.split(":")[1]) for d in DRAWS.draws if ":" in d.dtype]

@@ -298,7 +298,7 @@ class World:
                 self.samples, columns=["t_h", "port", "lane", "queue", "busy", "capacity"]
             ),
             events=self.env.scheduled,
-            log=tables.log_frame(rec, names, list(self.scenario.commodities), self.costs),
+            log=tables.log_frame(rec, names, self.scenario, self.costs),
             paths=dict(self.paths),
             inspections=dict(rec.inspections),
             enforcement=rec.enforcement.table(),

@@ -366,7 +366,7 @@ def _uncosted(res: CompareResult, name: str) -> str:
 #: the illicit types in a planner's words (detection by type: :func:`_by_kind`)
 KINDS = {"tobacco": "tobacco", "counterfeit": "counterfeits", "frozen": "frozen products "
          "without quarantine clearance", "pest": "quarantine pests and disease",
-         "undervaluation": "undervaluation"}  # fmt: skip
+         "undervaluation": "undervaluation", "wildlife": "endangered species"}  # fmt: skip
 
 
 def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> str:

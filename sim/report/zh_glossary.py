@@ -70,7 +70,7 @@ VALUES: dict[str, dict[str, str]] = {
               "general": "一般信用企业", "discredited": "失信企业"},
     "type": {"tobacco": "走私烟草", "counterfeit": "侵权假冒商品",
              "frozen": "未经检疫的冻品", "pest": "检疫性有害生物",
-             "undervaluation": "低报价格"},
+             "undervaluation": "低报价格", "wildlife": "濒危物种"},
     "check": {"document": "单证审核", "scan": "机检", "physical": "人工查验",
               "quarantine": "检疫查验"},
     "finder": {"document": "单证审核", "exam": "查验", "quarantine": "检疫",

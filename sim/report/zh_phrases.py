@@ -301,7 +301,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"frozen products without quarantine clearance", "未经检疫的冻品"),
     (r"quarantine pests and disease", "检疫性有害生物和疫病"),
     (r"\bcounterfeits\b", "侵权假冒商品"), (r"\btobacco\b", "走私烟草"),
-    (r"\bundervaluation\b", "低报价格"),
+    (r"\bundervaluation\b", "低报价格"), (r"\bendangered species\b", "濒危物种"),
     (rf"no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x}；{a} 至 {b}）"),
     (rf" (?P<x>{_N}) (?P<hl>lower|higher) \((?P<a>{_N}) to (?P<b>{_N})\)",

@@ -21,8 +21,15 @@ DIRECTIONS = ("import", "export")
 TRADER_CLASSES = ("aeo_advanced", "aeo_general", "general", "discredited")
 CHECKS = ("document", "scan", "physical", "quarantine")
 #: illicit types of the hidden truth; a consignment's truth code is 0 when compliant and
-#: ``ILLICIT.index(kind) + 1`` otherwise
-ILLICIT = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")
+#: ``ILLICIT.index(kind) + 1`` otherwise. A new type is appended last, so that the codes of the
+#: older ones never change: ``wildlife`` (endangered species under CITES: pangolin scales,
+#: ivory, rhino horn, live reptiles and birds, red sandalwood) came after the first five
+ILLICIT = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation", "wildlife")
+#: how many of the types existed before any was appended: a scenario that gives a later type
+#: nothing dumps, hashes, logs and sums as before it existed (its outcome's default is left
+#: out of the dump, its log lists it only when it can carry it:
+#: :func:`sim.model.truth_kinds.logged_kinds`, its empty column is left out of sums over types)
+FIRST_TYPES = 5
 ANY = "*"
 
 __all__ = [
@@ -30,6 +37,7 @@ __all__ = [
     "CHECKS",
     "DIRECTIONS",
     "ILLICIT",
+    "FIRST_TYPES",
     "MODES",
     "TRADER_CLASSES",
     "ByDirection",

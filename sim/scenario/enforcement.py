@@ -21,16 +21,16 @@ from pydantic import (
 from pydantic import Strict as StrictValue
 from scipy import special
 
-from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, Extended, Strict
+from sim.scenario.base import DIRECTIONS, FIRST_TYPES, ILLICIT, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import DurationDist, fixed
 from sim.scenario.ipr import IprProcedure
 from sim.scenario.limits import AtField, Probability, Real, whole
 
 #: what happens to goods when an illicit type is found before release
 OUTCOME_KINDS = ("seized", "detained", "rejected", "reassessed")
-#: a type found by the check that ends a journey: tobacco and frozen products are seized,
-#: counterfeits detained (intellectual property), pests rejected (or treated), undervalued
-#: goods reassessed and released
+#: a type found by the check that ends a journey: tobacco, frozen products and endangered
+#: species (wildlife) are seized, counterfeits detained (intellectual property), pests
+#: rejected (or treated), undervalued goods reassessed and released
 Outcome = Literal["seized", "detained", "rejected", "reassessed"]
 DEFAULT_OUTCOMES: dict[str, Outcome] = {
     "tobacco": "seized",
@@ -38,6 +38,7 @@ DEFAULT_OUTCOMES: dict[str, Outcome] = {
     "frozen": "seized",
     "pest": "rejected",
     "undervaluation": "reassessed",
+    "wildlife": "seized",
 }
 
 PerType = dict[str, Probability]
@@ -431,6 +432,16 @@ class Enforcement(Extended):
                     sources={"recorded": ("recordation", check),
                              "unrecorded": ("detection", check, "counterfeit")},
                 )
+
+    def dropped_defaults(self, out: dict[str, Any]) -> dict[str, Any]:
+        """The dump without the added fields at their defaults, nor the outcome of a type
+        appended to ``ILLICIT`` since the first ``FIRST_TYPES`` (wildlife) while it holds its
+        default: a scenario that does not give it hashes as before the type existed."""
+        out = super().dropped_defaults(out)
+        if isinstance(out.get("outcome"), dict):
+            late = {k for k in ILLICIT[FIRST_TYPES:] if self.outcome[k] == DEFAULT_OUTCOMES[k]}
+            out["outcome"] = {k: v for k, v in out["outcome"].items() if k not in late}
+        return out
 
     @property
     def active(self) -> bool:

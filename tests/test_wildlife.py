@@ -1,0 +1,112 @@
+"""Endangered species (``wildlife``, CITES), the illicit type appended last: found by the checks
+that can find it, seized, counted under its own metrics and no other type's; a scenario that
+gives it nothing logs, dumps and hashes as before the type existed (docs/wildlife.md)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sim
+from sim.experiment.store import scenario_hash
+from sim.reforms.compose import apply
+from sim.scenario.base import FIRST_TYPES, ILLICIT
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+EXAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "wildlife" / "dongxing.toml"
+#: wildlife in general goods only, found by a scan's image some of the time and by a physical
+#: exam most of the time; no document or quarantine probability: those checks find none
+WILDLIFE = {
+    "enforcement.prevalence.wildlife": 0.2,
+    "enforcement.by_commodity.frozen.wildlife": 0,
+    "enforcement.detection.scan": {"wildlife": 0.6},
+    "enforcement.detection.exam": {"wildlife": 0.9, "frozen": 0.8},
+    "selection.physical": {"*": {"*": 0.2}},
+    "ports.sea.exam.bays.capacity": 200,
+    "ports.sea.exam.teams.capacity": 200,
+    "ports.sea.exam.movers.capacity": 200,
+}
+
+
+@functools.lru_cache(maxsize=2)
+def _run(with_wildlife: bool) -> sim.RunResult:
+    return sim.simulate(sim.load_scenario(SMALL, WILDLIFE if with_wildlife else {}), 3, log=True)
+
+
+def _known(log: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The observed declarations of one type whose outcome is known (not censored)."""
+    mine = log[log.cohort & (log.illicit.astype(str) == kind)]
+    return mine[mine.outcome.astype(str) != "censored"]
+
+
+def test_wildlife_is_appended_last_so_the_older_types_keep_their_truth_codes():
+    assert ILLICIT[-1] == "wildlife" and len(ILLICIT) == FIRST_TYPES + 1
+    assert ILLICIT[:FIRST_TYPES] == ("tobacco", "counterfeit", "frozen", "pest", "undervaluation")
+
+
+def test_wildlife_found_is_seized_by_the_checks_that_can_find_it():
+    log = _run(True).log
+    wild = _known(log, "wildlife")
+    assert len(wild) > 100
+    found = wild[wild.outcome.astype(str) == "seized"]
+    assert len(found) > 10
+    assert (found.found_by.astype(str) == "exam").all() and found.exam_start.notna().all()
+    # a scan with no exam after it never seizes: the exam is where the goods are found
+    missed = wild[wild.outcome.astype(str) != "seized"]
+    assert (missed.outcome.astype(str) == "released").all()
+    assert (missed.exam_start.isna() | ~missed.exam_finds.astype(bool)).all()
+
+
+@pytest.mark.parametrize("kind", ["wildlife", "frozen", "pest"])
+def test_each_type_found_counts_under_its_own_metric(kind: str):
+    """Wildlife found counts as wildlife, never as another type (and theirs as theirs)."""
+    run = _run(True)
+    m, log = run.metrics(), run.log
+    mine = log[log.cohort & (log.illicit.astype(str) == kind)]
+    assert m[f"illicit_{kind}"] == len(mine) > 0
+    known = _known(log, kind)
+    found = known.outcome.astype(str).isin(["seized", "rejected", "detained"]) | (
+        known.found_by.astype(str).isin(["document", "exam", "quarantine"])
+    )
+    assert m[f"detection_rate_{kind}"] == pytest.approx(found.mean())
+
+
+def test_a_run_without_wildlife_lists_only_the_first_types_and_counts_none():
+    plain, wild = _run(False), _run(True)
+    assert list(plain.log.illicit.cat.categories) == ["compliant", *ILLICIT[:FIRST_TYPES]]
+    assert list(wild.log.illicit.cat.categories) == ["compliant", *ILLICIT]
+    m = plain.metrics()
+    assert m["illicit_wildlife"] == 0 and m["illicit_frozen"] > 0
+
+
+def test_wildlife_s_default_outcome_is_left_out_of_the_dump_a_given_one_is_not():
+    base = sim.load_scenario(SMALL)
+    assert base.enforcement.outcome["wildlife"] == "seized"
+    assert "wildlife" not in base.model_dump(mode="json")["enforcement"]["outcome"]
+    given = sim.load_scenario(SMALL, {"enforcement.outcome.wildlife": "detained"})
+    assert given.model_dump(mode="json")["enforcement"]["outcome"]["wildlife"] == "detained"
+    assert scenario_hash(given) != scenario_hash(base)
+
+
+def test_an_outbreak_can_raise_wildlife_and_a_risk_score_can_target_it():
+    base = sim.load_scenario(SMALL, {"ports.sea.traffic.origins": {"africa": 0.5, "asia": 0.5}})
+    hit = apply(base, "outbreak:origins=africa,kind=wildlife,factor=4")
+    assert hit.enforcement.multiplier("by_origin", "africa", "wildlife") == 4
+    assert hit.enforcement.multiplier("by_origin", "africa", "frozen") == 1
+    scored = sim.load_scenario(SMALL, {"risk.target": 0.05, "risk.auc.wildlife": 0.95})
+    assert scored.risk.auc["wildlife"] == 0.95
+
+
+def test_the_harm_of_wildlife_slipped_is_priced_by_its_own_code():
+    from sim.model.prices import Prices
+
+    priced = {"costs.price_year": 2023, "costs.slipped.harm": {"wildlife": 5000, "pest": 7}}
+    costs = sim.load_scenario(SMALL, priced)
+    assert costs.costs is not None
+    prices = Prices.of(costs.costs, ["sea"], dict(costs.commodities), False)
+    assert prices.harm[ILLICIT.index("wildlife") + 1] == 5000
+    assert prices.harm[ILLICIT.index("pest") + 1] == 7
+
