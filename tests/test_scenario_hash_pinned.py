@@ -21,7 +21,7 @@ PINNED = {
     "tests/scenarios/small.toml":
         "a23786a308b9711f9e4ff6f51c9f777f90f2a04f2ab0ace5a9ebe463fddcf2c1",
     "scenarios/beilun-border.toml":
-        "5f9b64f82765c948ba1205bd2fb3dfb00c00dead321eb37cceb117cc68981e31",
+        "ee16a86a87455be6b5b6ae5f643ec1ef599ee2078aa04a2c0c23e252491cb1aa",
 }
 
 

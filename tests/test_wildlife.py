@@ -110,3 +110,28 @@ def test_the_harm_of_wildlife_slipped_is_priced_by_its_own_code():
     assert prices.harm[ILLICIT.index("wildlife") + 1] == 5000
     assert prices.harm[ILLICIT.index("pest") + 1] == 7
 
+
+def test_the_worked_example_seizes_wildlife_at_the_land_border_and_counts_it_by_port():
+    """docs/wildlife.md's scenario, briefly: wildlife found at Dongxing is seized there and
+    counted under its port; the cut in inspections of its options file finds no more."""
+    from sim.experiment.options import read_options_file
+
+    short = {"days": 7, "warmup_days": 3, "drain_days": 3}
+    scenario = sim.load_scenario(EXAMPLE, short)
+    assert scenario.enforcement.report_by_port == ["wildlife"]
+    run = sim.simulate(scenario, 1, log=True)
+    m, log = run.metrics(), run.log
+    wild = log[log.cohort & (log.illicit.astype(str) == "wildlife")]
+    seized = wild[wild.outcome.astype(str) == "seized"]
+    assert len(wild) > 10 and len(seized) > 0
+    assert set(seized.found_by.astype(str)) <= {"document", "exam", "quarantine"}
+    for port in scenario.ports:
+        here = seized[seized.port.astype(str) == port]
+        assert m[f"detected_wildlife_port_{port}"] == len(here)
+    assert m["detected_wildlife"] == len(seized) == pytest.approx(
+        m["detection_rate_wildlife"] * m["illicit_wildlife"])
+    (cut,) = read_options_file(EXAMPLE.parent / "options.toml")
+    fewer = sim.load_scenario(EXAMPLE, {**short, **cut.overrides})
+    for check in ("scan", "physical"):
+        for k, rate in scenario.selection[check]["*"].items():
+            assert fewer.selection[check]["*"][k] == pytest.approx(rate / 2)
