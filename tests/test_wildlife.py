@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -135,3 +136,24 @@ def test_the_worked_example_seizes_wildlife_at_the_land_border_and_counts_it_by_
     for check in ("scan", "physical"):
         for k, rate in scenario.selection[check]["*"].items():
             assert fewer.selection[check]["*"][k] == pytest.approx(rate / 2)
+
+
+def test_sums_over_the_types_add_in_their_old_order_without_wildlife():
+    """The value found and slipped over every type is summed over the first types alone when
+    no declaration carried wildlife: a zero column more would add them in another order
+    (the last bits of value_slipped would differ from a run made before the type existed)."""
+    from sim.model.enforcement import EnforcementTally
+    from sim.model.enforcement_metrics import enforcement_metrics
+
+    rng = np.random.default_rng(7)
+    t = EnforcementTally([f"p{i}" for i in range(6)], 1, 0.0)
+    old = (slice(None), slice(1, FIRST_TYPES + 1))
+    t.n[old] = rng.integers(1, 50, t.n[old].shape)
+    for name in ("value", "detected_value", "seized_value"):
+        getattr(t, name)[old] = rng.lognormal(10, 2, t.n[old].shape)
+    five = {k: np.ascontiguousarray(getattr(t, k)[:, : FIRST_TYPES + 1])
+            for k in ("value", "detected_value", "seized_value")}
+    m = enforcement_metrics(t)
+    assert m["value_seized"] == float(five["seized_value"][:, 1:].sum())
+    want = five["value"][:, 1:].sum() - five["detected_value"][:, 1:].sum()
+    assert m["value_slipped"] == float(want - 0.0)
