@@ -83,6 +83,8 @@ PINNED_LOW = {
     "origin_inspection": 2,
     "recorded": 49,
     "holder_reply": 54,
+    "amended": 10,
+    "amend_time": 11,
 }
 
 

@@ -11,6 +11,8 @@ POSITIONS = {
     "DISCHARGED": "discharged",
     "LODGED": "lodged",
     "LODGED_Q": "lodged_quarantine",
+    "RETURNED": "returned",
+    "RELODGED": "relodged",
     "ACCEPTED": "accepted",
     "ASSESSED": "assessed",
     "DOC_START": "doc_start",

@@ -37,6 +37,11 @@ def scenario_data(draw) -> dict:
     d["declaration"]["mode"] = draw(st.sampled_from(["single", "separate"]))
     d["declaration"]["second_submission"] = {"dist": "exponential", "mean": "2 h"}
     d["declaration"]["review_share"] = {"*": draw(prob)}
+    # (a few fixed shares: returns in bulk need an unlimited review lane too, so they must not
+    # depend on which floats the generator favours)
+    share = draw(st.sampled_from([0.0, 0.5, 1.0]))
+    returns = {"share": {"*": share}, "correction": {"dist": "exponential", "mean": "2 h"}}
+    d["declaration"]["returns"] = returns
     d["inspection"] = {
         "mode": draw(st.sampled_from(["joint", "separate"])),
         "joint_staffing": draw(st.sampled_from(["both", "cross_trained"])),
@@ -137,6 +142,9 @@ def test_invariants(scenario: Scenario, seed: int):
         ("arrived", "discharged"),
         ("lodged", "accepted"),
         ("accepted", "assessed"),
+        ("lodged", "returned"),
+        ("returned", "relodged"),
+        ("relodged", "accepted"),
         ("assessed", "doc_start"),
         ("doc_start", "doc_end"),
         ("discharged", "scan_start"),

@@ -24,6 +24,7 @@ from sim.experiment.metric_glossary_idling import IDLING
 from sim.experiment.metric_glossary_lab import LAB_HOLDS
 from sim.experiment.metric_glossary_lab_work import LAB_WORK
 from sim.experiment.metric_glossary_ports import ILLICIT_BY_PORT, IPR
+from sim.experiment.metric_glossary_returns import RETURNS
 from sim.experiment.metric_glossary_tails import TAILS
 from sim.experiment.metric_glossary_yard import EXAM_YARD
 
@@ -555,6 +556,7 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + TAILS + CALLS + LAB_HOLDS + LAB_WORK + COUNTS + TRUTH + EFFECTIVENESS + SEEN
-    + SMUGGLING + COSTS + LANES + EXAM_YARD + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR
+    CLEARANCE + RETURNS + TAILS + CALLS + LAB_HOLDS + LAB_WORK + COUNTS + TRUTH + EFFECTIVENESS
+    + SEEN + SMUGGLING + COSTS + LANES + EXAM_YARD + ORGANISATION + RISK + IDLING
+    + ILLICIT_BY_PORT + IPR
 )

@@ -28,8 +28,10 @@ KEYS = ["dimension", "group", "port", "direction", "trader_class"]
 #: trader class there
 DIMENSIONS = ("port_direction", "port_direction_class")
 #: stretches that hold the goods for documents: the trader's preparation and lodging after
-#: arrival, its acceptance, the second declaration to quarantine, quarantine's clearance form
-DOCUMENTARY = ("lodging", "acceptance", "second_declaration_wait", "quarantine_form")
+#: arrival, its acceptance (a returned declaration's: both reviews and the correction), the second
+#: declaration to quarantine, quarantine's clearance form
+DOCUMENTARY = ("lodging", "returned_review", "correction", "second_review", "acceptance",
+               "second_declaration_wait", "quarantine_form")  # fmt: skip
 #: stretches of customs clearance, other agencies' inspections and port handling: every
 #: other stretch to release, and the port's own handling after it (the wait for discharge,
 #: the exit gate)

@@ -83,7 +83,10 @@ Where things live:
 - ``intervals.py`` the Time Release Study intervals: the stretches that partition each
                    consignment's time to release and on to the end of its flow, those beside
                    them, and their owners (``interval_tally.py``: their table, folded per
-                   block by port, direction and credit class)
+                   block by port, direction and credit class; ``interval_whole.py``: the
+                   whole stretches, before arrival too; ``interval_returns.py``: those of a
+                   declaration returned for correction; ``returns_metrics.py``: the
+                   metrics of returned declarations, read from the table)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
                    (``truth_kinds.py``: the illicit types its log lists as categories)

@@ -115,4 +115,6 @@ def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray) -> np.nda
     under ``port``'s rules, with no wait in the officer review queue."""
     lodged = lodged_at(r, arrived)
     review = (r[:, R.review] > 0) & (port.review is not None)
-    return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + port.assess)
+    # (a returned declaration: corrected, then reviewed a second time)
+    again = np.where(review & (r[:, R.amended] > 0), r[:, R.amend_time] + r[:, R.review_time], 0)
+    return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + again + port.assess)

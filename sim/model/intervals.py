@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from sim.model.interval_returns import to_acceptance
+from sim.model.interval_whole import whole_stretches
 from sim.model.milestones import MILESTONES, OWNERS
 
 if TYPE_CHECKING:
@@ -55,9 +57,13 @@ class Stretch(NamedTuple):
 #: port: its hours are ``own_organisation``, no milestone ends them), ``available`` (the later
 #: of ``released`` and ``discharged``) and ``end_of_flow`` (``exited`` or ``loaded``).
 #: ``image_review`` starts at ``scan_end`` for the images AI clears (no officer reads them);
-#: ``exam_yard`` runs to ``inspected`` less the examinations in it, its own rows.
+#: ``exam_yard`` runs to ``inspected`` less the examinations in it, its own rows. Only a
+#: returned declaration passes the three before ``acceptance`` (sim/model/interval_returns.py).
 STRETCHES = (
     Stretch("lodging", TO_RELEASE, "arrived", "lodged", "trader"),
+    Stretch("returned_review", TO_RELEASE, "lodged", "returned", "customs"),
+    Stretch("correction", TO_RELEASE, "returned", "relodged", "trader"),
+    Stretch("second_review", TO_RELEASE, "relodged", "accepted", "customs"),
     Stretch("acceptance", TO_RELEASE, "lodged", "accepted", "customs"),
     Stretch("assessment", TO_RELEASE, "accepted", "assessed", "customs"),
     Stretch("escalation", TO_RELEASE, "assessed", "decided", "organisation"),
@@ -98,7 +104,7 @@ POSITIVE_ONLY = {"escalation", "awaiting_goods", "second_declaration_wait", "awa
 #: stretches whose whole run between their milestones differs from the part that adds: work
 #: before arrival (clipped), or a wait in parallel with the checks (only its binding part adds)
 WHOLE = ("lodging", "acceptance", "assessment", "document_check", "quarantine_form",
-         "duty_payment")  # fmt: skip
+         "duty_payment", "correction", "second_review")  # fmt: skip
 #: stretches with no milestone of their own to start from: no whole stretch to give
 NO_WHOLE = {"escalation", "document_check_wait", "awaiting_goods", "scan_wait",
             "second_declaration_wait", "exam_yard"}  # fmt: skip
@@ -150,16 +156,16 @@ def partition(
     hours["overall_clearance"] = np.fmax(col["exited"], col["loaded"]) - a
     left = unexplained(hours, own)
     yard = np.where(np.isnan(hours["exam_yard"])[:, None], 0.0, left)
-    return Hours(hours, _whole(col, early), yard)
+    return Hours(hours, whole_stretches(col, early), yard)
 
 
 def _declaration(chain: _Chain, col: Mapping[str, np.ndarray], own: np.ndarray) -> None:
     """Lodging, acceptance (officer review and its queue) and assessment, after arrival, and
     a hold for the organisation's decision (its hours: no milestone ends it)."""
     a = col["arrived"]
-    for name, milestone in (("lodging", "lodged"), ("acceptance", "accepted"),
-                            ("assessment", "assessed")):  # fmt: skip
-        chain.to(name, np.maximum(col[milestone], a))
+    chain.to("lodging", np.maximum(col["lodged"], a))
+    to_acceptance(chain, col)  # (a declaration returned for correction: three stretches)
+    chain.to("assessment", np.maximum(col["assessed"], a))
     held = own[:, OWNERS.index("organisation")]
     chain.to("escalation", chain.at + held, held > 0)
 
@@ -239,30 +245,6 @@ def _parallel(
     hours["full_declaration"] = col["full_declared"] - released
     hours["tax_review"] = col["tax_reviewed"] - released
     hours["recall"] = col["recalled"] - released
-
-
-def quarantine_done(col: Mapping[str, np.ndarray], early: np.ndarray) -> np.ndarray:
-    """When quarantine's last step ended, from which its clearance form is issued: the
-    treatment, else the laboratory's result (if the goods waited for it), else the box back
-    from a quarantine check, else the quarantine declaration (the declaration, when one
-    serves both)."""
-    declared = np.fmax(col["lodged_quarantine"], col["lodged"])
-    checked = np.where(np.isnan(col["quarantine_start"]), declared, col["inspected"])
-    lab = np.where(np.isnan(col["lab_end"]) | early, checked, col["lab_end"])
-    return np.asarray(np.where(np.isnan(col["treated"]), lab, col["treated"]))
-
-
-def _whole(col: Mapping[str, np.ndarray], early: np.ndarray) -> dict[str, np.ndarray]:
-    """The whole stretches of :data:`WHOLE`, between their milestones: before arrival too,
-    and the duty payment and the form however little of them binds."""
-    return {
-        "lodging": col["lodged"] - col["arrived"],  # (negative: lodged in advance)
-        "acceptance": col["accepted"] - col["lodged"],
-        "assessment": col["assessed"] - col["accepted"],
-        "document_check": col["doc_end"] - col["doc_start"],
-        "quarantine_form": col["quarantine_cleared"] - quarantine_done(col, early),
-        "duty_payment": col["duty_paid"] - col["assessed"],
-    }
 
 
 def owner_of(stretch: Stretch) -> int | None:

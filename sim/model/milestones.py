@@ -9,6 +9,11 @@ MILESTONES = (
     "discharged",
     "lodged",
     "lodged_quarantine",
+    # a reviewed declaration returned for correction: the officer's first review ends
+    # (``returned``), the broker corrects it and lodges it again (``relodged``), and it
+    # queues for review a second time before it is accepted
+    "returned",
+    "relodged",
     "accepted",
     "assessed",
     "doc_start",
@@ -109,6 +114,8 @@ ARRIVED = M["arrived"]
 DISCHARGED = M["discharged"]
 LODGED = M["lodged"]
 LODGED_Q = M["lodged_quarantine"]
+RETURNED = M["returned"]
+RELODGED = M["relodged"]
 ACCEPTED = M["accepted"]
 ASSESSED = M["assessed"]
 DOC_START = M["doc_start"]

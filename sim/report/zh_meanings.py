@@ -8,7 +8,8 @@ one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other fa
 meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
 :mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`,
 :mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`,
-:mod:`sim.report.zh_meanings_time`, :mod:`sim.report.zh_meanings_groups`), and their shared
+:mod:`sim.report.zh_meanings_time`, :mod:`sim.report.zh_meanings_groups`,
+:mod:`sim.report.zh_meanings_returns`), and their shared
 phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sim.report.zh_meanings_phrases import GOODS as _GOODS
 from sim.report.zh_meanings_phrases import OUT as _OUT
 from sim.report.zh_meanings_phrases import QUANTILE as _QUANTILE
 from sim.report.zh_meanings_phrases import RELEASED as _RELEASED
+from sim.report.zh_meanings_returns import MEANINGS as _RETURNS
 from sim.report.zh_meanings_time import MEANINGS as _TIME
 from sim.report.zh_meanings_work import MEANINGS as _WORK
 
@@ -133,6 +135,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_LAB,
     **_TIME,
     **_GROUPS,
+    **_RETURNS,
 }
 
 

@@ -297,6 +297,10 @@ METRICS: dict[str, str] = {
         "每日怠速二氧化碳排放（口岸 <port>，<direction>）",
     "idling_stretch_hours_<stretch>_port_<port>_<direction>":
         "<stretch>环节每日车辆等待车时（口岸 <port>，<direction>）",
+    "returned_share": "退单率（被退回修改的报关单比例）",
+    "returned_h_mean": "退单至接单时间均值（每票退单）",
+    "returned_h_added": "退单增加的通关时间（每票货物平均）",
+    "returned_clearance_share": "退单时间占海关通关时间比例",
 }
 
 #: the glossary's layers a scenario may yield no metric of, and what each needs

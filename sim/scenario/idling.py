@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 #: arrival to the end of its flow (sim/model/intervals.py, kinds ``to_release`` and
 #: ``after_release``), in route order; kept here so the schema does not import the model
 STRETCHES = (
-    "lodging", "acceptance", "assessment", "escalation", "document_check_wait",
-    "document_check", "awaiting_goods", "scan_wait", "scan", "image_review_wait",
-    "image_review", "second_declaration_wait", "exam_yard", "physical_exam",
+    "lodging", "returned_review", "correction", "second_review", "acceptance", "assessment",
+    "escalation", "document_check_wait", "document_check", "awaiting_goods", "scan_wait",
+    "scan", "image_review_wait", "image_review", "second_declaration_wait", "exam_yard",
+    "physical_exam",
     "quarantine_check", "laboratory", "treatment", "quarantine_form", "duty_payment",
     "awaiting_discharge", "pickup", "gate", "loading", "crossing",
 )  # fmt: skip

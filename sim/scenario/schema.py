@@ -48,6 +48,7 @@ from sim.scenario.limits import (
 from sim.scenario.orders import ControlOrder, check_orders, join_orders, split_orders
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.port_names import clash_problem, name_problem
+from sim.scenario.returns import Returns
 from sim.scenario.risk import RiskField
 from sim.scenario.schedule import Schedule, check_filled, check_schedules, fill_from_schedule
 from sim.scenario.shifts import Shift, roster
@@ -963,8 +964,10 @@ class Port(Strict):
         return self
 
 
-class NationalDeclaration(Strict):
+class NationalDeclaration(Extended):
     """Declaration rules common to all ports."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("returns",)
 
     mode: Literal["single", "separate"] = Field(
         default="single",
@@ -984,6 +987,11 @@ class NationalDeclaration(Strict):
         validate_default=False,
         description="the earliest a declaration may be lodged before arrival",
     )
+    returns: Returns | None = Field(
+        default=None,
+        description="reviewed declarations returned for correction and lodged again; none: "
+        "no declaration is returned",
+    )
 
     @model_validator(mode="after")
     def _classes(self) -> NationalDeclaration:
@@ -996,6 +1004,10 @@ class NationalDeclaration(Strict):
 
     def review(self, trader_class: str) -> float:
         return self.review_share.get(trader_class, self.review_share.get(ANY, 0.0))
+
+    def returned(self, trader_class: str) -> float:
+        """The share of ``trader_class``'s reviewed declarations returned for correction."""
+        return 0.0 if self.returns is None else self.returns.of(trader_class)
 
 
 class Inspection(Strict):

@@ -1,4 +1,5 @@
-"""Draws after release (two-step declaration, release before test) and escalations."""
+"""Draws after release (two-step declaration, release before test), escalations, and
+the declarations returned for correction (declared last: they came last)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,23 @@ declare("quarantine_seen", 30, "bool", low=True)(truth.quarantine_seen)
 # pest_treated's column, the truth's stream (a counterfeit is no pest: independent of every
 # other draw); declared last so that every older draw keeps its place in the table
 declare("holder_reply", 54, "bool", low=True)(truth.holder_reply)
+
+# --- a reviewed declaration returned for correction (sim.scenario.returns): the low parts of
+# the review's own columns, the flow's stream (given the review and its time, independent of
+# both); declared last so that every older draw keeps its place in the table
+@declare("amended", 10, "bool", low=True)
+def _returned(x: Context, u: np.ndarray) -> np.ndarray:
+    """Returned by the reviewing officer: a reviewed declaration, under its trader class's
+    share (sim.scenario.returns)."""
+    p = np.array([x.scenario.declaration.returned(k) for k in TRADER_CLASSES])
+    return np.asarray((u < p[x.values["trader_class"]]) & x.values["review"])
+
+
+@declare("amend_time", 11, low=True)
+def _correction(x: Context, u: np.ndarray) -> np.ndarray:
+    """The broker's time to correct a returned declaration and lodge it again (0 for a
+    declaration not returned)."""
+    returns = x.scenario.declaration.returns
+    if returns is None:
+        return np.zeros(x.n)
+    return np.asarray(np.where(x.values["amended"], returns.correction.ppf(u), 0.0))

@@ -44,6 +44,7 @@ from sim.model.steps.inspection import Inspect
 from sim.model.steps.loading import Load
 from sim.model.steps.quarantine import QuarantineForm, QuarantineResult
 from sim.model.steps.release import Gate, PickUp, Release
+from sim.model.steps.returned import Resubmit
 
 
 def clearance_steps() -> list[Step]:
@@ -51,6 +52,7 @@ def clearance_steps() -> list[Step]:
     return [
         Lodge(),
         Review(),
+        Resubmit(),  # a reviewed declaration returned for correction
         Assess(),
         Decide(),
         Escalate(),

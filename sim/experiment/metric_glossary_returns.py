@@ -1,0 +1,32 @@
+"""The glossary's entries of declarations returned for correction (退单,
+:mod:`sim.model.returns_metrics`): how many come back, and the hours the broker's correction
+and the second review add."""
+
+from __future__ import annotations
+
+from sim.experiment.metric_glossary_data import CLEAR_LAYER, COUNT_LAYER, Entry
+
+_RETURNS = (
+    " A reviewed declaration is returned under `declaration.returns.share` (by trader "
+    "class); the broker corrects it (`declaration.returns.correction`, the trader's time) "
+    "and it queues at the same review lane again. Over the cohort's consignments out of the "
+    "flow; 0 when the scenario returns none (no `[declaration.returns]`)."
+)
+
+RETURNS = [
+    Entry("returned_share", COUNT_LAYER,
+          "Share of declarations returned for correction by the reviewing officer (退单), "
+          "of all declarations, reviewed or not: the model's declaration amendment rate."
+          + _RETURNS),
+    Entry("returned_h_mean", CLEAR_LAYER,
+          "Mean hours a returned declaration spends from its return to its acceptance: "
+          "the broker's correction, then the second queue and review (before arrival too). "
+          "NaN when none is returned." + _RETURNS),
+    Entry("returned_h_added", CLEAR_LAYER,
+          "Hours per consignment (over all of them) that returns add to release time after "
+          "arrival: the `correction` and `second_review` stretches (docs/trs.md); the first "
+          "review, which any reviewed declaration has, is not counted." + _RETURNS),
+    Entry("returned_clearance_share", CLEAR_LAYER,
+          "`returned_h_added` as a share of the mean clearance time (arrival to release): "
+          "how much of clearance time returned declarations are." + _RETURNS),
+]
