@@ -133,3 +133,20 @@ def test_without_returns_the_metrics_say_none():
     assert m["returned_share"] == 0 and m["returned_h_added"] == 0
     assert np.isnan(m["returned_h_mean"])
 
+
+def test_fewer_returns_returns_a_subset_of_the_same_declarations():
+    """The reform takes its points off each class's share (never below 0); the same draws
+    decide, so the declarations it returns are among those the baseline returns."""
+    from sim.reforms.compose import apply
+
+    returns = {"share": {"general": 0.3, "aeo_advanced": 0.04}, "correction": "2 h"}
+    base = sim.load_scenario(SMALL, {**OVER, "declaration.returns": returns})
+    cut = apply(base, "fewer_returns")
+    assert cut.declaration.returns is not None
+    assert cut.declaration.returns.share == pytest.approx({"general": 0.24, "aeo_advanced": 0.0})
+    before = sim.simulate(base, 5, log=True).log
+    after = sim.simulate(cut, 5, log=True).log
+    was, now = before.returned.notna(), after.returned.notna()
+    assert 0 < now.sum() < was.sum()
+    assert not (now & ~was).any()
+    assert not now[after.trader_class == "aeo_advanced"].any()

@@ -23,6 +23,7 @@ from sim.reforms import (
     declaration,
     organisation,
     pending,
+    returns,
     sharing,
     shocks,
 )
@@ -40,6 +41,7 @@ REFORMS: dict[str, Reform] = {
         *shocks.SHOCKS,
         *control_order.ORDERS,
         *cold_chain.COLD_CHAIN,
+        *returns.RETURNS,
         *pending.PENDING,
     ]
 }

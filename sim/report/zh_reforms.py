@@ -126,6 +126,9 @@ MECHANISMS: dict[str, tuple[str, str]] = {
     "trader_pays_no_find": ("73ea28ac",
         "state_pays_no_find 的反向：无论查验结果如何，每次查验的吊装、移位等处置费用均由企业"
         "承担（试点之前的做法）"),
+    "fewer_returns": ("844e868c",
+        "审单关员退回修改的报关单减少：每个企业类别经审单后被退回的比例下降 points（不低于 0），"
+        "等待报关行修改和第二次审单的报关单随之减少"),
 }  # fmt: skip
 
 #: how an English text with no Chinese is printed (as the other tables mark it)

@@ -77,6 +77,8 @@ WHYS: dict[str, tuple[str, str]] = {
     "training": ("fa823b6f", "关员的技能；该协定的能力建设条款（第二部分）不属于第一部分的措施"),
     "two_step_declaration": ("09953056", "凭概要申报放行，税款在提供担保后再确定和缴纳"),
     "two_step_processing": ("f4e63011", "税收审核移至放行后，转为放行后税收复核"),
+    "fewer_returns": ("edf90978",
+        "两步申报试点报告的效果（退回修改的报关单减少），本身不是一项措施"),
 }  # fmt: skip
 
 #: a reform that implements no measure of the Agreement
