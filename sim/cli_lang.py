@@ -116,6 +116,9 @@ def sentence(rec: dict[str, Any], english: str) -> str:
         words["trader_class_key"] = rec["fields"]["trader_class"]
         words["trader_class"] = VALUES["class"].get(words["trader_class_key"],
                                                     words["trader_class_key"])
+    if "kind" in rec["fields"]:  # (an illicit type: wildlife: 濒危物种)
+        words["kind_key"] = rec["fields"]["kind"]
+        words["kind"] = VALUES["type"].get(words["kind_key"], words["kind_key"])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
     from sim.report.zh_reasons import eras, fields, organisation

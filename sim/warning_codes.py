@@ -389,6 +389,12 @@ CODES: tuple[Code, ...] = (
          r"the throttle never engaged at (?P<port>[^:]+): the exam queue it read \(at each "
          r"refresh\) peaked at (?P<peak>\S+) consignment\(s\)",
          (rf"never above its threshold of (?P<f_threshold>{_N})",)),
+    Code("type_unfound", "note", False,
+         "an illicit type the scenario carries has no check that can find it (no detection "
+         "entry above 0): its detection rate is 0 and all of it slips through",
+         r"enforcement\.prevalence\.(?P<kind>\w+) \((?P<f_prevalence>[\d.]+(?:e-?\d+)?)\) "
+         r"gives declarations \w+, but no check can find it",
+         (), "detection_rate_{kind}"),
     Code("other_warning", "warning", True,
          "a warning no code knows yet: a scheduler still sees it (the tests fail on one)",
          r"(?!)"),

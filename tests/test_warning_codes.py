@@ -13,9 +13,11 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+import sim
 from sim.cli import main
 from sim.experiment import composition
 from sim.model import stability
+from sim.scenario.unfound import unfound_types
 from sim.warning_codes import CODES, classify, record
 
 MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
@@ -312,6 +314,12 @@ def _generated_dumbbell() -> str:
     return err.getvalue().splitlines()[-1].removeprefix("note (dumbbell): ")
 
 
+def _unfound() -> str:
+    from tests.test_unfound import BEILUN, NO_WILDLIFE
+
+    return unfound_types(sim.load_scenario(BEILUN, NO_WILDLIFE))[0]
+
+
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
                                                {("p_1", "document_check"): 0.97})[0],
@@ -341,6 +349,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_window_outside_run": lambda _: _timeline(2),
     "office_dates_outside_run": lambda _: _office_dates(),
     "engine_switched": lambda _: composition.ENGINE_SWITCHED,
+    "type_unfound": lambda _: _unfound(),
     "structure_assumptions": lambda _: _structure(),
     "generated_dumbbell": lambda _: _generated_dumbbell(),
     "warmup_too_short": lambda _: _warmup_short(),

@@ -47,7 +47,7 @@ ALLOWED_WORDS = frozenset({
     "stretches", "speedup", "accuracy", "finds", "intensity", "sampling", "factor", "teams",
     "places", "certificates", "currency", "metric", "observed", "hours", "declarations",
     "replications", "points", "indices", "notes", "option", "source", "assumption", "auc",
-    "timeline", "origins", "commodities", "checks", "direction", "sample",
+    "timeline", "origins", "commodities", "checks", "direction", "sample", "laboratory",
     # a reform's name as typed (--reforms outbreak@10d)
     "outbreak",
     # a term glossed in brackets after its Chinese (自助法（bootstrap）)

@@ -265,5 +265,11 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                            "直属海关只保留协调职能，见 docs/DESIGN.md）；一线的查验人员即各口岸的"
                            "作业环节，在各种结构中相同。如需一线的决策人员，请自行给出各单位"
                            "（[organisation.units]）",),
+    "type_unfound": (
+        "enforcement.prevalence.{kind_key}（{prevalence}）使部分报关单带有{kind}，但没有任何查验"
+        "能发现它：enforcement.detection 的 document、exam、quarantine、laboratory 表均未给"
+        " {kind_key} 大于 0 的查获概率，稽查（enforcement.audit.finds）亦然，而表中未列的类型"
+        "一概查不出；因此 detection_rate_{kind_key} 为 0，全部漏放。如这并非本意，请为能发现它"
+        "的查验给出概率（如 --set enforcement.detection.exam.{kind_key}=0.9）",),
     "other_note": ("（此条尚无中文译文）{english}",),
 }

@@ -21,6 +21,7 @@ from sim.scenario.partial_exam import partial_exam_notes
 from sim.scenario.risk_idle import idle_risk
 from sim.scenario.schedule import schedule_notes, unscheduled_fields
 from sim.scenario.schema import Lane
+from sim.scenario.unfound import unfound_types
 
 
 def dormant(scenario: Any) -> dict[str, str]:
@@ -211,7 +212,7 @@ def unused_parts(scenario: Any) -> list[str]:
     subject to statutory inspection, lanes never staffed, staffed lanes no price reaches,
     patrols on routes no group uses, dated reforms that change nothing at their date, a risk
     engine's refresh or alert delays as long as the run; laboratory samples larger than a
-    consignment's units;
+    consignment's units; illicit types carried that no check can find;
     distributions whose draws the limits cut below their stated mean; exports that carry
     their port's import mix; and time targets longer than the drain."""
     from sim.scenario.capped import capped_draws
@@ -252,6 +253,7 @@ def unused_parts(scenario: Any) -> list[str]:
     out += _smuggling_notes(scenario)
     out += idle_risk(scenario)  # (a refresh or an alert delay as long as the run)
     out += cut_samples(scenario)  # (a laboratory sample larger than some goods' units)
+    out += unfound_types(scenario)  # (an illicit type carried that no check can find)
     out += partial_exam_notes(scenario)  # (boxes_opened below 1: exam time unchanged)
     out += schedule_notes(scenario)  # (a schedule leaving the warm-up or the end without calls)
     from sim.scenario.target_drain import targets_past_drain
