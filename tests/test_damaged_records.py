@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,25 @@ COMMANDS = {
 }
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict:
+    """The folders the tests' first commands make, each made once per module and kept as it
+    was: a test resumes a copy of one (the resumes are what they test)."""
+    return {"factory": tmp_path_factory}
+
+
+def _first(made: dict, argv: list[str], tmp_path: Path, capsys, *extra: str) -> tuple[Path, str]:
+    """``tmp_path / "out"`` as ``[*argv, "--out", out, *extra]`` leaves it, and what that
+    command printed on standard output."""
+    key = (*argv, *extra)
+    if key not in made:
+        folder = made["factory"].mktemp("made") / "out"
+        assert main([*argv, "--out", str(folder), *extra]) == 0
+        made[key] = (folder, capsys.readouterr().out)
+    folder, printed = made[key]
+    return Path(shutil.copytree(folder, tmp_path / "out")), printed
+
+
 def _damage(path: Path, damage: str) -> None:
     if damage == "truncated":
         os.truncate(path, 50)
@@ -35,10 +55,9 @@ def _damage(path: Path, damage: str) -> None:
 
 @pytest.mark.parametrize("kind", ["run", "option"])
 @pytest.mark.parametrize("damage", ["truncated", "empty object"])
-def test_a_damaged_run_record_says_so_and_how_to_resume(tmp_path, capsys, kind, damage):
+def test_a_damaged_run_record_says_so_and_how_to_resume(made, tmp_path, capsys, kind, damage):
     argv, record = COMMANDS[kind]
-    out = tmp_path / "out"
-    assert main([*argv, "--out", str(out)]) == 0
+    out, _ = _first(made, argv, tmp_path, capsys)
     path = out / record
     _damage(path, damage)
     capsys.readouterr()
@@ -55,11 +74,11 @@ def test_a_damaged_run_record_says_so_and_how_to_resume(tmp_path, capsys, kind, 
 
 @pytest.mark.parametrize("kind", ["sweep", "compare"])
 @pytest.mark.parametrize("damage", ["truncated", "empty object"])
-def test_a_damaged_sweep_or_comparison_record_is_written_again(tmp_path, capsys, kind, damage):
+def test_a_damaged_sweep_or_comparison_record_is_written_again(
+    made, tmp_path, capsys, kind, damage
+):
     argv, record = COMMANDS[kind]
-    out = tmp_path / "out"
-    assert main([*argv, "--out", str(out), "--json"]) == 0
-    first = capsys.readouterr().out
+    out, first = _first(made, argv, tmp_path, capsys, "--json")
     path = out / record
     _damage(path, damage)
     assert main([*argv, "--out", str(out), "--json"]) == 0
@@ -81,14 +100,12 @@ def _figures(text: str) -> object:
 
 
 @pytest.mark.parametrize("kind", ["run", "compare"])
-def test_a_lost_record_is_named_by_report_and_rebuilt_by_rerunning(tmp_path, capsys, kind):
+def test_a_lost_record_is_named_by_report_and_rebuilt_by_rerunning(made, tmp_path, capsys, kind):
     """A folder whose meta.json (a run's) or compare.json (a comparison's) was deleted: the
     report says what it still holds and the command that writes the record again; that
     command then resumes it from its replications, to the same figures."""
     argv, record = COMMANDS[kind]
-    out = tmp_path / "out"
-    assert main([*argv, "--out", str(out), "--json"]) == 0
-    first = capsys.readouterr().out
+    out, first = _first(made, argv, tmp_path, capsys, "--json")
     (out / record).unlink()
     assert main(["report", str(out), "--out", str(tmp_path / "r.html")]) == 2
     err = " ".join(capsys.readouterr().err.split())
@@ -108,13 +125,14 @@ def test_a_lost_record_is_named_by_report_and_rebuilt_by_rerunning(tmp_path, cap
     assert main(["report", str(out), "--check"]) == 0
 
 
-def test_a_lost_run_record_is_rebuilt_in_a_folder_with_its_report_and_workbook(tmp_path, capsys):
+def test_a_lost_run_record_is_rebuilt_in_a_folder_with_its_report_and_workbook(
+    made, tmp_path, capsys
+):
     """A run's folder also holds what later commands wrote into it (the coded warnings, the
     report, the workbook): with its meta.json lost, rerunning resumes it, not refuses it as
     a foreign folder."""
     argv, record = COMMANDS["run"]
-    out = tmp_path / "out"
-    assert main([*argv, "--out", str(out)]) == 0
+    out, _ = _first(made, argv, tmp_path, capsys)
     assert main(["report", str(out)]) == 0
     assert main(["workbook", str(out)]) == 0
     assert {"warning-records.json", "report.html", "workbook.xlsx"} <= {
