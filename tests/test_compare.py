@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import math
@@ -16,7 +17,7 @@ import sim.experiment.compare as compare_mod
 from sim.analysis.paired import holm, paired_interval
 from sim.analysis.stats import confidence_interval
 from sim.cli import main
-from sim.experiment.compare import clip_interval, compare
+from sim.experiment.compare import CompareResult, clip_interval, compare
 from sim.experiment.gains import gains_one, summarise_gains
 from sim.experiment.options import OptionError, parse_option, resolve_options
 from sim.experiment.precision import precise_enough
@@ -27,6 +28,20 @@ SHORT = {"days": 2, "warmup_days": 1, "drain_days": 3}
 SAME = "same:ports.sea.review.capacity=3"  # small.toml already has 3 reviewers
 MORE_REVIEW = "review4:ports.sea.review.capacity=4"
 MORE_DOCS = "docs3:ports.sea.document_check.capacity=3"
+
+
+@pytest.fixture(scope="module")
+def review4_2() -> CompareResult:
+    """``compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)``, run once per module: the
+    table tests read (or change) a deep copy of it each."""
+    return compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+
+
+@pytest.fixture(scope="module")
+def single_window_1() -> CompareResult:
+    """``compare(SMALL, ["single_window"], reps=1, overrides=SHORT)``, run once per module
+    (the tests take deep copies)."""
+    return compare(SMALL, ["single_window"], reps=1, overrides=SHORT)
 
 
 def test_options_parsing():
@@ -416,14 +431,14 @@ def test_metric_kinds(name: str, kind: str):
     assert compare_mod.metric_kind(name) == kind
 
 
-def test_the_comparison_table_keeps_whole_metric_names_in_80_columns():
+def test_the_comparison_table_keeps_whole_metric_names_in_80_columns(review4_2):
     """In a terminal of 80 columns (or output sent to a file) a metric's name folds onto more
     lines; it is never cut short (rows that lose their ends cannot be told apart)."""
     from rich.console import Console
 
     from sim.cli_compare import TABLE_METRICS, table
 
-    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+    res = copy.deepcopy(review4_2)
     console = Console(width=80, record=True)
     console.print(table(res))
     text = console.export_text()
@@ -514,12 +529,12 @@ def test_the_json_keeps_metric_maps_pure_and_carries_interactions_and_unstable_o
     assert "p_value" not in data["options"]["docs3"]["clearance_h_mean"]
 
 
-def test_the_table_shows_money_in_the_scenarios_currency():
+def test_the_table_shows_money_in_the_scenarios_currency(review4_2):
     from rich.console import Console
 
     from sim.cli_compare import table
 
-    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+    res = copy.deepcopy(review4_2)
     assert res.meta["currency"] == "USD"  # (small.toml is not costed: the [costs] default)
     res.meta["currency"] = "CNY"
     console = Console(width=140, record=True, file=io.StringIO())
@@ -564,20 +579,22 @@ def test_an_auc_is_unitless_and_its_interval_shown_within_0_and_1(name):
     assert clip_interval(name, 0.514, 1.022) == (0.514, 1.0)
 
 
-def test_the_table_adds_the_clearance_of_each_port_an_option_changes():
+def test_the_table_adds_the_clearance_of_each_port_an_option_changes(
+    review4_2, single_window_1
+):
     """Where a reform acts, its effect shows undiluted: imports and exports of that port."""
     from rich.console import Console
 
     from sim.cli_compare import TABLE_METRICS, table
     from sim.experiment.metric_names import touched_ports
 
-    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+    res = copy.deepcopy(review4_2)
     rows = touched_ports(res.options)
     assert rows[:2] == ("clearance_h_mean_port_sea_import", "clearance_h_mean_port_sea_export")
     console = Console(width=160, record=True, file=io.StringIO())
     console.print(table(res, TABLE_METRICS + rows))
     assert "clearance_h_mean_port_sea_import (hours)" in console.export_text()
-    assert touched_ports(compare(SMALL, ["single_window"], reps=1, overrides=SHORT).options) == ()
+    assert touched_ports(copy.deepcopy(single_window_1).options) == ()
 
 
 def test_compare_prints_the_rows_of_the_port_its_options_change(tmp_path, capsys):
@@ -615,7 +632,7 @@ def test_compare_takes_the_executor_options_of_run():
     assert _executor(args).name == "processes" and args.workers == 2
 
 
-def test_an_option_on_every_port_still_shows_imports_and_exports_apart():
+def test_an_option_on_every_port_still_shows_imports_and_exports_apart(single_window_1):
     """Results are never pooled alone: each pooled clearance row is followed by its imports'
     and exports' (pooled over ports), even when no port's rows are added."""
     from rich.console import Console
@@ -623,7 +640,7 @@ def test_an_option_on_every_port_still_shows_imports_and_exports_apart():
     from sim.cli_compare import table, table_rows
     from sim.experiment.metric_names import touched_ports
 
-    res = compare(SMALL, ["single_window"], reps=1, overrides=SHORT)
+    res = copy.deepcopy(single_window_1)
     assert touched_ports(res.options) == ()
     rows = table_rows(res)
     for m in ("clearance_h_mean", "released_within_24h", "overall_clearance_h_mean",
@@ -636,7 +653,7 @@ def test_an_option_on_every_port_still_shows_imports_and_exports_apart():
     assert "released_within_24h_export (share (0-1))" in console.export_text()
 
 
-def test_the_table_shows_seizures_and_with_an_organisation_its_rows():
+def test_the_table_shows_seizures_and_with_an_organisation_its_rows(single_window_1):
     """Seizures are one of the three outcomes: a row always; with an organisation (the
     spindle against the dumbbell), its latencies, holds and staff cost too, and not without."""
     import dataclasses
@@ -644,7 +661,7 @@ def test_the_table_shows_seizures_and_with_an_organisation_its_rows():
     from sim.cli_compare import table_rows
     from sim.experiment.metric_names import ORGANISATION
 
-    res = compare(SMALL, ["single_window"], reps=1, overrides=SHORT)
+    res = copy.deepcopy(single_window_1)
     rows = table_rows(res)
     assert "consignments_seized" in rows
     assert not set(ORGANISATION) & set(rows)
