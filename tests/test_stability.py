@@ -3,6 +3,8 @@ after week; none on a lane that copes, and none from one late surge."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import math
 from pathlib import Path
@@ -39,7 +41,14 @@ def test_rising_rule(weeks, expected):
 
 
 def run(over: dict, days: int = 28) -> sim.RunResult:
-    return sim.simulate(sim.load_scenario(SMALL, {"days": days, **COPING, **over}), 1)
+    return copy.deepcopy(_run(json.dumps(over), days))
+
+
+@functools.lru_cache(maxsize=8)
+def _run(over: str, days: int) -> sim.RunResult:
+    """A run of the small scenario that copes, with the overrides ``over`` (JSON: a hashable
+    key), kept: the tests that run it as it is share one run (each gets a copy)."""
+    return sim.simulate(sim.load_scenario(SMALL, {"days": days, **COPING, **json.loads(over)}), 1)
 
 
 def test_no_warning_where_every_lane_copes():
