@@ -7,6 +7,8 @@ by consignment; and the bulk green lane must give exactly what the general flow 
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from pathlib import Path
 
@@ -21,9 +23,14 @@ KEY = ["port", "index"]
 
 
 def logs(a: dict, b: dict, seed: int = 11) -> tuple[pd.DataFrame, pd.DataFrame]:
-    ra = sim.simulate(sim.load_scenario(SMALL, a), seed, log=True)
-    rb = sim.simulate(sim.load_scenario(SMALL, b), seed, log=True)
-    return ra.log.set_index(KEY), rb.log.set_index(KEY)
+    return _log(json.dumps(a), seed).set_index(KEY), _log(json.dumps(b), seed).set_index(KEY)
+
+
+@functools.lru_cache(maxsize=4)
+def _log(over: str, seed: int) -> pd.DataFrame:
+    """The log of a run of the small scenario with the overrides ``over`` (JSON: a hashable
+    key), kept: the run without overrides is the baseline of most tests here, made once."""
+    return sim.simulate(sim.load_scenario(SMALL, json.loads(over)), seed, log=True).log
 
 
 @pytest.mark.parametrize(
