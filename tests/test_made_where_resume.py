@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import platform
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,22 @@ MOVED = "Another-OS-1.0"
 @pytest.fixture(autouse=True)
 def _wide(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict:
+    """The folders of ``COMPARE`` and ``SWEEP`` as their first run left them, each made once
+    per module (in this environment): a test resumes a copy of one."""
+    return {"factory": tmp_path_factory}
+
+
+def _first(made: dict, argv: list[str], out: Path) -> Path:
+    """``out`` as ``[*argv, "--out", out]`` leaves it (a copy of the module's one run)."""
+    if tuple(argv) not in made:
+        folder = made["factory"].mktemp("made") / out.name
+        assert main([*argv, "--out", str(folder)]) == 0
+        made[tuple(argv)] = folder
+    return Path(shutil.copytree(made[tuple(argv)], out))
 
 
 def _move(record: Path) -> None:
@@ -44,9 +61,8 @@ def _codes(out: Path) -> list[str]:
     return [r["code"] for r in records["records"]]
 
 
-def test_a_comparison_resumed_elsewhere_warns_in_the_json_and_its_records(tmp_path, capsys):
-    out = tmp_path / "c"
-    assert main([*COMPARE, "--out", str(out)]) == 0
+def test_a_comparison_resumed_elsewhere_warns_in_the_json_and_its_records(made, tmp_path, capsys):
+    out = _first(made, COMPARE, tmp_path / "c")
     for record in (out / "compare.json", *out.glob("options/*/meta.json")):
         _move(record)  # (a real move: every record says so)
     capsys.readouterr()
@@ -63,9 +79,8 @@ def test_a_comparison_resumed_elsewhere_warns_in_the_json_and_its_records(tmp_pa
     assert kept["platform"] == platform.platform()  # (this command's, as recorded)
 
 
-def test_a_comparison_whose_option_moved_warns_once_naming_its_folder(tmp_path, capsys):
-    out = tmp_path / "c"
-    assert main([*COMPARE, "--out", str(out)]) == 0
+def test_a_comparison_whose_option_moved_warns_once_naming_its_folder(made, tmp_path, capsys):
+    out = _first(made, COMPARE, tmp_path / "c")
     option = out / "options" / "x"
     _move(option / "meta.json")
     capsys.readouterr()
@@ -74,9 +89,8 @@ def test_a_comparison_whose_option_moved_warns_once_naming_its_folder(tmp_path, 
     assert "resumed_elsewhere" in _codes(out)  # (a warning: --fail-on warning counts it)
 
 
-def test_a_comparison_resumed_elsewhere_warns_in_chinese_under_lang_zh(tmp_path, capsys):
-    out = tmp_path / "c"
-    assert main([*COMPARE, "--out", str(out)]) == 0
+def test_a_comparison_resumed_elsewhere_warns_in_chinese_under_lang_zh(made, tmp_path, capsys):
+    out = _first(made, COMPARE, tmp_path / "c")
     _move(out / "compare.json")
     capsys.readouterr()
     assert main([*COMPARE, "--out", str(out), "--lang", "zh"]) == 0
@@ -84,9 +98,8 @@ def test_a_comparison_resumed_elsewhere_warns_in_chinese_under_lang_zh(tmp_path,
     assert f"续算 {out}，其已有结果生成于另一环境：platform {MOVED}" in err
 
 
-def test_a_sweep_resumed_elsewhere_warns_and_counts(tmp_path, capsys):
-    out = tmp_path / "s"
-    assert main([*SWEEP, "--out", str(out)]) == 0
+def test_a_sweep_resumed_elsewhere_warns_and_counts(made, tmp_path, capsys):
+    out = _first(made, SWEEP, tmp_path / "s")
     _move(out / "meta.json")
     capsys.readouterr()
     assert main([*SWEEP, "--out", str(out), "--json"]) == 0
@@ -100,9 +113,8 @@ def test_a_sweep_resumed_elsewhere_warns_and_counts(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("argv", [COMPARE, SWEEP], ids=["compare", "sweep"])
-def test_a_folder_resumed_in_the_same_environment_says_nothing(tmp_path, capsys, argv):
-    out = tmp_path / "o"
-    assert main([*argv, "--out", str(out)]) == 0
+def test_a_folder_resumed_in_the_same_environment_says_nothing(made, tmp_path, capsys, argv):
+    out = _first(made, argv, tmp_path / "o")
     capsys.readouterr()
     assert main([*argv, "--out", str(out)]) == 0
     assert "made in another environment" not in capsys.readouterr().err
