@@ -34,6 +34,14 @@ def run2(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def sweep1(tmp_path_factory) -> Path:
+    """``SWEEP`` with one replication, made once per module: the tests copy it."""
+    out = tmp_path_factory.mktemp("h") / "s"
+    assert main([*SWEEP, "--reps", "1", "--out", str(out)]) == 0
+    return out
+
+
 def test_a_resumed_run_adds_an_entry_and_keeps_the_earlier_ones(run2, tmp_path, capsys):
     folder = Path(shutil.copytree(run2, tmp_path / "r"))
     first = _meta(folder)
@@ -113,9 +121,8 @@ def test_a_folder_from_before_the_history_still_resumes(run2, tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_a_resumed_sweep_adds_an_entry(tmp_path, capsys):
-    out = tmp_path / "s"
-    assert main([*SWEEP, "--reps", "1", "--out", str(out)]) == 0
+def test_a_resumed_sweep_adds_an_entry(sweep1, tmp_path, capsys):
+    out = Path(shutil.copytree(sweep1, tmp_path / "s"))
     first = _meta(out)
     assert "resumed" not in first
     assert [e["computed"] for e in first["history"]] == [{"0": [0], "1": [0]}]
@@ -316,7 +323,7 @@ def test_a_killed_comparison_is_accounted_for_by_the_next_command(tmp_path, caps
     capsys.readouterr()
 
 
-def test_compare_json_and_the_reports_name_the_build(tmp_path, capsys):
+def test_compare_json_and_the_reports_name_the_build(sweep1, tmp_path, capsys):
     """What ran a comparison (the build and the libraries) is in compare.json, not only in
     each option's meta.json, and every report's "What was run" shows the build."""
     from sim.build import libraries
@@ -326,8 +333,7 @@ def test_compare_json_and_the_reports_name_the_build(tmp_path, capsys):
     meta = _meta(out, "compare.json")
     assert (meta["build"], meta["libraries"]) == (build(), libraries())
     assert f"<th scope='row'>build</th><td>{build()}</td>" in (out / "report.html").read_text()
-    sweep = tmp_path / "s"
-    assert main([*SWEEP, "--reps", "1", "--out", str(sweep)]) == 0
+    sweep = Path(shutil.copytree(sweep1, tmp_path / "s"))
     assert main(["report", str(sweep)]) == 0
     assert f"<td>{build()}</td>" in (sweep / "report.html").read_text()
     capsys.readouterr()
