@@ -5,6 +5,7 @@ slips through, on deterministic scenarios where every figure can be worked out b
 from __future__ import annotations
 
 import copy
+import functools
 import math
 from pathlib import Path
 from types import SimpleNamespace
@@ -428,14 +429,26 @@ def test_harm_counts_per_consignment_container_or_unit_of_value_as_each_kind_say
     assert lost.tolist() == [0, 7, 11 * 5, 13 * 40]
 
 
+#: a week of the default scenario with a harm of 1,000 for every illicit kind
+HARM = {"days": 7, "warmup_days": 2, "costs.slipped.harm": dict.fromkeys(ILLICIT_KINDS, 1000.0)}
+
+
+@functools.cache
+def _harm_per_consignment() -> Any:
+    """The harm slipped of ``HARM`` with harm per consignment: the one run both cases of the
+    test below compare with, made once."""
+    default = Path(sim.__file__).parent / "scenarios" / "default.toml"
+    return sim.simulate(sim.load_scenario(default, HARM), 1).metrics()["harm_slipped"]
+
+
 @pytest.mark.parametrize(("per", "column"), [("container", "containers"), ("value", "true_value")])
 def test_harm_per_container_or_value_scales_the_runs_harm_by_the_missed_goods_own(per, column):
     """Against harm per consignment, the run's harm slipped grows by the mean boxes (or true
     value) of the illicit consignments the log shows finished and never found."""
-    kinds = {k: 1000.0 for k in ILLICIT_KINDS}
-    over = {"days": 7, "warmup_days": 2, "costs.slipped.harm": kinds}
+    kinds = HARM["costs.slipped.harm"]
+    over = HARM
     default = Path(sim.__file__).parent / "scenarios" / "default.toml"
-    plain = sim.simulate(sim.load_scenario(default, over), 1).metrics()["harm_slipped"]
+    plain = _harm_per_consignment()
     bases = {"costs.slipped.harm_per": dict.fromkeys(kinds, per)}
     scaled = sim.load_scenario(default, {**over, **bases})
     res = sim.simulate(scaled, 1, log=True)
