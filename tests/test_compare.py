@@ -6,6 +6,7 @@ import copy
 import io
 import json
 import math
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -756,6 +757,15 @@ def _compare_argv(out: Path, *options: str) -> list[str]:
     return argv
 
 
+@pytest.fixture(scope="module")
+def a_compared(tmp_path_factory) -> Path:
+    """The folder ``_compare_argv(out, "a:ports.sea.review.capacity=3")`` makes, made once per
+    module: the tests that refuse other commands into it copy it."""
+    out = tmp_path_factory.mktemp("a") / "c"
+    assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0
+    return out
+
+
 def test_a_refused_comparison_leaves_the_folder_as_it_was(tmp_path, capsys):
     """Another value for an option into the same folder is refused, and compare.json still
     describes what the folder holds (it used to be rewritten before the refusal)."""
@@ -770,12 +780,11 @@ def test_a_refused_comparison_leaves_the_folder_as_it_was(tmp_path, capsys):
 
 
 def test_other_options_into_a_comparisons_folder_are_refused_not_taken_as_a_resume(
-    tmp_path, capsys
+    a_compared, tmp_path, capsys
 ):
     """Option B into a folder holding option A's comparison was taken as a resume: its
     'who gains' table was A's. It is refused, naming both, and nothing is written."""
-    out = tmp_path / "c"
-    assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0
+    out = Path(shutil.copytree(a_compared, tmp_path / "c"))
     before = (out / "compare.json").read_bytes()
     capsys.readouterr()
     assert main(_compare_argv(out, "b:ports.sea.document_check.capacity=3")) == 2
@@ -785,11 +794,10 @@ def test_other_options_into_a_comparisons_folder_are_refused_not_taken_as_a_resu
     assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0  # (a resume)
 
 
-def test_a_refused_comparison_folder_says_everything_that_differs(tmp_path, capsys):
+def test_a_refused_comparison_folder_says_everything_that_differs(a_compared, tmp_path, capsys):
     """Other options and other days into a comparison's folder: both named (it used to say
     'another scenario or seed' whenever the days differed); another seed or field too."""
-    out = tmp_path / "c"
-    assert main(_compare_argv(out, "a:ports.sea.review.capacity=3")) == 0
+    out = Path(shutil.copytree(a_compared, tmp_path / "c"))
     capsys.readouterr()
     argv = _compare_argv(out, "b:ports.sea.review.capacity=3")
     at = argv.index("--days") + 1
