@@ -91,6 +91,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "可取：该口岸取 0，或设置 {field}"),
     (r"(?P<where>[\w.*-]+): unknown trader class (?P<key>'[^']*'); allowed: "
      r"(?P<allowed>[\w*, ]+)", "{where}：未知企业信用类别 {key}；可取：{allowed}"),
+    (r"unknown trader class (?P<key>'[^']*'); allowed: (?P<allowed>[\w*, ]+)",
+     "未知企业信用类别 {key}；可取：{allowed}"),
+    (r"unknown illicit type (?P<key>'[^']*'); allowed: (?P<allowed>[\w, ]+)",
+     "未知违规类型 {key}；可取：{allowed}"),
+    (r"illicit type (?P<key>'[^']*') named twice; name each once",
+     "违规类型 {key} 重复列出；每种只列一次"),
     (r"(?P<where>[\w.-]+): export selection tables are not read by the risk engine \(its "
      r"prior and mix of checks come from direction-less tables\); remove them, or set "
      r"risk\.enabled = false so that the tables decide",

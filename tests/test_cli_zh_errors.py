@@ -59,6 +59,15 @@ MISTAKES = [
     (["--set", "selection.scan.*.aeo=0.5"],
      "error: command line: selection.scan.*.aeo = 0.5: selection.scan.*: unknown trader class "
      "'aeo'; allowed: *, aeo_advanced, aeo_general, general, discredited"),
+    (["--set", "declaration.returns={share={genral=0.1},correction=\"1 h\"}"],
+     "error: command line: declaration.returns.share.genral = 0.1: unknown trader class "
+     "'genral'; allowed: *, aeo_advanced, aeo_general, general, discredited"),
+    (["--set", "enforcement.prevalence.wildlfe=0.01"],
+     "error: command line: enforcement.prevalence.wildlfe = 0.01: unknown illicit type "
+     "'wildlfe'; allowed: tobacco, counterfeit, frozen, pest, undervaluation, wildlife"),
+    (["--set", "enforcement.report_by_port=[\"wildlife\",\"wildlife\"]"],
+     "error: command line: enforcement.report_by_port.1 = 'wildlife': illicit type 'wildlife' "
+     "named twice; name each once"),
     (["--set", "selection.quarantine.*.*=0.5"],
      "error: command line: selection.quarantine.*.* = 0.5: ports.crossing: selection.quarantine "
      "sends 'general' goods of 'general' traders there with probability 0.5, but the port has "

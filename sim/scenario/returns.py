@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from sim.scenario.base import ANY, TRADER_CLASSES, Strict
 from sim.scenario.distributions import DurationDist
-from sim.scenario.limits import Probability
+from sim.scenario.limits import AtField, Probability
 
 
 class Returns(Strict):
@@ -29,8 +29,9 @@ class Returns(Strict):
     def _classes(self) -> Returns:
         for k in self.share:
             if k != ANY and k not in TRADER_CLASSES:
-                raise ValueError(
-                    f"unknown trader class {k!r}; allowed: *, {', '.join(TRADER_CLASSES)}"
+                raise AtField(
+                    ("share", k), f"unknown trader class {k!r}; allowed: *, "
+                    f"{', '.join(TRADER_CLASSES)}"
                 )
         return self
 
