@@ -64,6 +64,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"'15 min' or '2 h' \(units: s, min, h, d, w\); got (?P<got>.+)",
      "{dist}时长需要单位，应写成带引号的字符串，如 '15 min' 或 '2 h'（单位：s、min、h、d、w）；"
      "实际为 {got}"),
+    (r"(?:(?P<dist>\w+) mean: )?a duration must be finite and >= 0; got (?P<got>.+)",
+     "{dist}时长应为不小于 0 的有限值；实际为 {got}"),
     (r"a rate needs a unit, written as a string such as '20/h' or '1500/d' \(per s, min, h, "
      r"d, w\); got (?P<got>.+)",
      "速率需要单位，应写成带引号的字符串，如 '20/h' 或 '1500/d'（每 s、min、h、d、w）；"

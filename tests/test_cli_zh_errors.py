@@ -26,6 +26,9 @@ MISTAKES = [
      "error: command line: ports.crossing.document_check.service.mean = 27: exponential mean: "
      "a duration needs a unit, written as a string such as '15 min' or '2 h' (units: s, min, "
      "h, d, w); got 27.0"),
+    (["--set", "ports.crossing.document_check.service.mean=-3 min"],
+     "error: command line: ports.crossing.document_check.service.mean = '-3 min': exponential "
+     "mean: a duration must be finite and >= 0; got '-3 min'"),
     (["--set", "ports.crossing.arrivals.rate=5"],
      "error: command line: ports.crossing.arrivals.rate = 5: a rate needs a unit, written as a "
      "string such as '20/h' or '1500/d' (per s, min, h, d, w); got 5"),
