@@ -25,6 +25,13 @@ REFORM_STRENGTHS: list[tuple[str, str]] = [
     (_HEAD + r"out of range, allowed (?P<low>\S+) to (?P<high>\S+)",
      "改革 {name}：{key} = {value}：超出范围，可取 {low} 至 {high}"),
     (_HEAD + r"allowed (?P<choices>[\w*, ]+)", "改革 {name}：{key} = {value}：可取 {choices}"),
+    (r"reform (?P<name>\S+): unknown parameter (?P<bad>'[^']*'); allowed: (?P<allowed>[\w, ]+)",
+     "改革 {name}：未知强度参数 {bad}；可取：{allowed}"),
+    (r"reform (?P<name>\S+): unknown parameter (?P<bad>'[^']*'); allowed: (?P<allowed>[\w, ]+) "
+     r"\(a transition belongs to a structural reform that can be dated; see `bordersim "
+     r"reforms`\)",
+     "改革 {name}：未知强度参数 {bad}；可取：{allowed}（过渡期只属于可以定日期实施的结构性改革；"
+     "见 `bordersim reforms`）"),
     *(
         (r"reform (?P<name>\S+): (?P<key>\w+): unknown " + word + r" (?P<bad>'[^']*'); the "
          r"scenario (?P<scenario>'[^']*') has: (?P<has>.+)",

@@ -28,6 +28,11 @@ CASES = [
     ("control_order:checks=xray", "unknown check 'xray'", "未知查验类别 'xray'"),
     ("control_order:commodities=gold", "unknown commodity 'gold'", "未知商品类别 'gold'"),
     ("control_order:direction=up", "allowed import, export, *", "可取 import, export, *"),
+    ("fewer_returns:points=-1", "out of range, allowed 0.0 to 1.0", "超出范围，可取 0.0 至 1.0"),
+    ("fewer_returns:point=0.1", "unknown parameter 'point'; allowed: points, cost_per_year",
+     "未知强度参数 'point'；可取：points, cost_per_year, setup_cost"),
+    ("fewer_returns:transition_days=30", "(a transition belongs to a structural reform",
+     "未知强度参数 'transition_days'；可取：points, cost_per_year, setup_cost（过渡期只属于"),
 ]
 
 
