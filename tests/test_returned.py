@@ -134,6 +134,22 @@ def test_without_returns_the_metrics_say_none():
     assert np.isnan(m["returned_h_mean"])
 
 
+def test_the_glossary_says_what_a_run_without_returns_gives():
+    """Each metric's meaning says 0 for a scenario without returns only where the run gives
+    0 (the hours of a returned declaration are NaN: none came back), in Chinese too."""
+    from sim.experiment.metric_glossary_returns import RETURNS
+    from sim.report.zh_meanings import meaning
+
+    m = sim.simulate(sim.load_scenario(SMALL, {"days": 2}), 1).metrics()
+    for entry in RETURNS:
+        zh = meaning(entry.stem, entry.meaning)
+        assert zh is not None, entry.stem
+        zero = m[entry.stem] == 0
+        assert ("0 when the scenario returns none" in entry.meaning) == zero, entry.stem
+        assert ("NaN" in entry.meaning) == (not zero), entry.stem
+        assert ("时为 0" in zh) == zero and ("为 NaN" in zh) == (not zero), entry.stem
+
+
 def test_fewer_returns_returns_a_subset_of_the_same_declarations():
     """The reform takes its points off each class's share (never below 0); the same draws
     decide, so the declarations it returns are among those the baseline returns."""

@@ -10,23 +10,26 @@ _RETURNS = (
     " A reviewed declaration is returned under `declaration.returns.share` (by trader "
     "class); the broker corrects it (`declaration.returns.correction`, the trader's time) "
     "and it queues at the same review lane again. Over the cohort's consignments out of the "
-    "flow; 0 when the scenario returns none (no `[declaration.returns]`)."
+    "flow."
 )
+#: what a scenario without returns gives (but the hours of a returned one: NaN, none came back)
+_NONE = " 0 when the scenario returns none (no `[declaration.returns]`)."
 
 RETURNS = [
     Entry("returned_share", COUNT_LAYER,
           "Share of declarations returned for correction by the reviewing officer (退单), "
           "of all declarations, reviewed or not: the model's declaration amendment rate."
-          + _RETURNS),
+          + _RETURNS + _NONE),
     Entry("returned_h_mean", CLEAR_LAYER,
           "Mean hours a returned declaration spends from its return to its acceptance: "
           "the broker's correction, then the second queue and review (before arrival too). "
-          "NaN when none is returned." + _RETURNS),
+          "NaN when none is returned (so also when the scenario has no `[declaration.returns]`)."
+          + _RETURNS),
     Entry("returned_h_added", CLEAR_LAYER,
           "Hours per consignment (over all of them) that returns add to release time after "
           "arrival: the `correction` and `second_review` stretches (docs/trs.md); the first "
-          "review, which any reviewed declaration has, is not counted." + _RETURNS),
+          "review, which any reviewed declaration has, is not counted." + _RETURNS + _NONE),
     Entry("returned_clearance_share", CLEAR_LAYER,
           "`returned_h_added` as a share of the mean clearance time (arrival to release): "
-          "how much of clearance time returned declarations are." + _RETURNS),
+          "how much of clearance time returned declarations are." + _RETURNS + _NONE),
 ]
