@@ -183,3 +183,24 @@ def test_a_replications_overload_warning_is_in_chinese_with_its_figures():
     zh = text(line.replace("rep-0000: ", "").replace(" (ports.sea.document_check.capacity = 6)",
                                                       ""))
     assert zh is not None and zh.startswith("口岸 sea：") and "而非 2 个；" in zh
+
+
+def test_a_change_in_percentage_points_is_translated_whole():
+    # (a share's change clear of 0: every such headline line stayed in English)
+    line = ("share of illicit consignments detected: 2.85 percentage points lower (95 % CI 2.01 "
+            "to 3.68)")
+    assert text(line) == "违规货物查出率：降低 2.85 个百分点（95% 置信区间 2.01 至 3.68）"
+    line = "imports released within 24 h: 0.08 percentage points higher (95 % CI 0.03 to 0.12)"
+    assert text(line) == ("24 小时内放行的进口货物比例：提高 0.08 个百分点（95% 置信区间 0.03 至 "
+                          "0.12）")
+
+
+def test_an_illicit_type_holm_does_not_confirm_is_translated_whole():
+    from sim.report.headline import UNCONFIRMED
+
+    line = ("share of each illicit type's consignments detected, in percentage points (95 % CI): "
+            f"endangered species 5.9 lower (0.1 to 11.8{UNCONFIRMED}); tobacco 1.20 higher (0.20 "
+            "to 2.10)")
+    assert text(line) == (
+        "各类违规货物查出率，单位为百分点（95% 置信区间）：濒危物种降低 5.9（0.1 至 11.8，经 Holm "
+        "多重比较校正后不显著）；走私烟草提高 1.20（0.20 至 2.10）")

@@ -285,6 +285,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "延长 {x} {u}（95% 置信区间 {a} 至 {b}）"),
     (rf"(?P<x>{_N}) (?P<cur>[A-Z]{{3}}) (?P<m>less|more) \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
      "{m} {x} {cur}（95% 置信区间 {a} 至 {b}）"),
+    (rf"(?P<x>{_N}) percentage points (?P<hl>lower|higher) \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
+     "{hl} {x} 个百分点（95% 置信区间 {a} 至 {b}）"),
     (rf"no clear change \((?P<x>{_N}) (?P<u>s|min|h|percentage points|[A-Z]{{3}}); 95 % CI "
      rf"(?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x} {u}；95% 置信区间 {a} 至 {b}）"),
@@ -304,8 +306,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"\bundervaluation\b", "低报价格"), (r"\bendangered species\b", "濒危物种"),
     (rf"no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x}；{a} 至 {b}）"),
-    (rf" (?P<x>{_N}) (?P<hl>lower|higher) \((?P<a>{_N}) to (?P<b>{_N})\)",
-     "{hl} {x}（{a} 至 {b}）"),
+    (rf" (?P<x>{_N}) (?P<hl>lower|higher) \((?P<a>{_N}) to (?P<b>{_N})(?P<un>, not significant "
+     r"once corrected for the number of options \(Holm\))?\)", "{hl} {x}（{a} 至 {b}{un}）"),
     (r"no clear change", "无明显变化"),
     (r"(?P<s> )?no change", "无变化"),
     (r"too imprecise to tell", "精度不足，无法判断"),
