@@ -327,6 +327,13 @@ CODES: tuple[Code, ...] = (
          "(another Python, operating system, machine or git commit): named, old and new",
          r"resuming (?P<folder>.+?), made in another environment: (?P<changed>.+?); "
          r"(?:(?P<same>the commit is the same)|(?P<other>the code's build is the same))"),
+    Code("illicit_redrawn", "note", False,
+         "an option changes which goods are illicit (the hidden truth is redrawn from the "
+         "traffic it changes): its detection rates, values and seizures compare other illicit "
+         "goods than the baseline's",
+         rf"it changes which goods are illicit \((?P<f_illicit_change>{_N}) (?:more|fewer) "
+         rf"illicit declarations in the cohort a replication, (?P<f_change_pct>[+-]?{_N})% of "
+         rf"the baseline's (?P<f_baseline_illicit>{_N})\)", (), "illicit_declarations"),
     Code("engine_switched", "note", False,
          "an option switches the risk engine on where the baseline's selection tables decide: "
          "its differences mix the engine's own selection with the change",

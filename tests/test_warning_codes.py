@@ -348,6 +348,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "period_outside_run": lambda _: _timeline(1),
     "dated_window_outside_run": lambda _: _timeline(2),
     "office_dates_outside_run": lambda _: _office_dates(),
+    "illicit_redrawn": lambda _: composition.truth_note(240.2, -2.6),
     "engine_switched": lambda _: composition.ENGINE_SWITCHED,
     "type_unfound": lambda _: _unfound(),
     "structure_assumptions": lambda _: _structure(),

@@ -238,6 +238,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                "请改用 --sobol {lower} 或 {higher}",),
     # a message no code knows yet: its English, said to be untranslated
     "other_warning": ("（此条尚无中文译文）{english}",),
+    "illicit_redrawn": ("该方案改变了哪些货物属于违规货物（每次重复运行的观测批次中，违规报关单"
+                        "变化 {change_pct}%，相差 {illicit_change} 票，基准方案为 "
+                        "{baseline_illicit} 票）：其查出率、查获和漏查货值以及查扣数比较的是与"
+                        "基准方案不同的违规货物，而不只是同一批货物查得好坏。真实情况由通关货物的"
+                        "企业类别、商品类别、来源地和违规率抽取，改变这些的方案会重新抽取真实"
+                        "情况（有走私团伙时，方案使其转入或转出某口岸的货物以及被震慑的货物也会"
+                        "改变：见 smuggling_attempts_route_*）；请对照 illicit_declarations 阅读",),
     "engine_switched": ("该方案启用了风险布控引擎，而基准方案由选择表决定查验：其差异混合了引擎"
                         "自身的布控（查验率、选中的货物）与改变本身；若只看改变本身，请在两者中都"
                         "启用引擎进行比较（--set risk.enabled=true）",),
