@@ -204,3 +204,12 @@ def test_an_illicit_type_holm_does_not_confirm_is_translated_whole():
     assert text(line) == (
         "各类违规货物查出率，单位为百分点（95% 置信区间）：濒危物种降低 5.9（0.1 至 11.8，经 Holm "
         "多重比较校正后不显著）；走私烟草提高 1.20（0.20 至 2.10）")
+
+
+def test_a_coded_note_the_headline_asks_to_read_with_care_is_in_chinese():
+    from sim.experiment.composition import truth_note
+
+    zh = text(f"Read with care: {truth_note(240.2, 2.6)}.")
+    assert zh is not None and zh.startswith("请谨慎解读：该方案改变了哪些货物属于违规货物"), zh
+    assert "240.2" in zh and "2.6" in zh and zh.endswith("。")
+    assert text("Read with care: a note no code knows.") is None  # (left whole in English)

@@ -79,7 +79,23 @@ def text(en: str) -> str | None:
         m = pattern.fullmatch(en)
         if m:
             return zh.format(**_groups(m))
-    return appraisal_text(en) or _pieces(en)  # (the business case section's)
+    return appraisal_text(en) or _care(en) or _pieces(en)  # (the business case section's)
+
+
+def _care(en: str) -> str | None:
+    """A headline's ``Read with care: MESSAGE.`` whose message is a coded note of the console
+    (:mod:`sim.warning_codes`), in the console's Chinese for its code; None otherwise."""
+    from sim.cli_lang import sentence
+    from sim.warning_codes import record
+
+    if not (en.startswith("Read with care: ") and en.endswith(".")):
+        return None
+    message = en.removeprefix("Read with care: ")[:-1]
+    rec = record("note: " + message)
+    if rec["code"].startswith("other_"):
+        return None
+    said = sentence(rec, message)
+    return None if "尚无中文" in said else f"请谨慎解读：{said}。"
 
 
 def _groups(m: re.Match[str]) -> dict[str, str]:
