@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,15 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
 def test_its_links_lead_to_files() -> None:
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", PAGE.read_text()):
         assert (DOCS / target).exists(), target
+
+
+def test_the_results_it_writes_in_the_examples_folder_are_not_left_for_git() -> None:
+    """Run as the page says (in docs/examples/returned/), its --out lands in the checkout:
+    ignored, so that following the page leaves the working tree clean."""
+    root = DOCS.parent
+    if not (root / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    written = EXAMPLES / "results" / "returns" / "summary.csv"
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(written.relative_to(root))],
+                             cwd=root, check=False)
+    assert ignored.returncode == 0
