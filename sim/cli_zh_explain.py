@@ -20,6 +20,35 @@ ESTIMAND = (
     "，而不是合并计数之比；其区间为各次重复运行的 t 区间（见 docs/how-results-are-comp"
     "uted.md）")
 
+#: when a metric family appears (:attr:`sim.experiment.metric_glossary_data.Entry.only`), in
+#: Chinese: ``（不是情景 'x' 的指标；只在……时出现）``
+ONLY = {
+    "with `enforcement.ipr` set (none by default)":
+        "设置了 enforcement.ipr（知识产权海关保护，默认没有）",
+    "with `enforcement.ipr` set (none by default) and `enforcement.ipr.bond_per_case` above 0":
+        "设置了 enforcement.ipr（默认没有）且 enforcement.ipr.bond_per_case 大于 0",
+    "with `enforcement.ipr` set (none by default) and `enforcement.ipr.counter_bond_share` "
+    "above 0": "设置了 enforcement.ipr（默认没有）且 enforcement.ipr.counter_bond_share 大于 0",
+    "with `enforcement.ipr` set (none by default) and `enforcement.ipr.counter_bond_share` and "
+    "`counter_bond_sued_share` above 0":
+        "设置了 enforcement.ipr（默认没有）且 enforcement.ipr.counter_bond_share 和 "
+        "counter_bond_sued_share 均大于 0",
+    "with `enforcement.ipr` set (none by default); NaN without `[costs]`":
+        "设置了 enforcement.ipr（默认没有）；没有 [costs] 时为 NaN",
+    "with a commodity's `spoils_after` given (none in the bundled scenarios)":
+        "某商品类别给出了 spoils_after（内置情景中都没有）",
+    "with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)":
+        "设有边民互市通道（[smuggling.routes.X.lane]，见 docs/resident-lane.md）",
+    "with a risk engine and its throttle (`[risk.throttle]`)":
+        "启用风险布控引擎并设有查验限流（[risk.throttle]）",
+    "with a risk engine switched on (`risk.enabled`; the default scenario's is off)":
+        "启用了风险布控引擎（risk.enabled；默认情景未启用）",
+    "with a risk engine switched on and a timeline (a dated reform or `periods_at`)":
+        "启用了风险布控引擎且设有时间线（按日期生效的改革或 periods_at）",
+    "with the type named in `enforcement.report_by_port` (none by default)":
+        "该违规类型列在 enforcement.report_by_port 中（默认没有）",
+}
+
 
 def explain_line(english: str, known: MetricNames) -> str:
     """One line of ``check --explain`` in Chinese (a name no entry has: why, in Chinese)."""
@@ -44,7 +73,11 @@ def _unknown(english: str) -> str:
     found = re.fullmatch(r"\(not a metric of scenario (?P<s>'[^']*')(?:; it appears only "
                          r"(?P<only>.+))?\)", english)
     if found is not None:
-        only = f"；{UNTRANSLATED}it appears only {found['only']}" if found["only"] else ""
+        only = found["only"] or ""
+        if only in ONLY:
+            only = f"；只在{ONLY[only]}时出现"
+        elif only:
+            only = f"；{UNTRANSLATED}it appears only {only}"
         return f"（不是情景 {found['s']} 的指标{only}）"
     found = re.fullmatch(r"\(matches no metric of scenario (?P<s>'[^']*')\)", english)
     if found is not None:

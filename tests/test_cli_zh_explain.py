@@ -50,3 +50,19 @@ def test_every_family_has_a_chinese_meaning_or_is_pending():
     assert done & pending == set(), "a family translated is still listed as pending"
     current = {(e.stem, digest(e.meaning)) for e in ENTRIES}
     assert set(MEANINGS) - current == set(), "a Chinese meaning of an English since changed"
+
+
+def test_when_a_metric_the_scenario_lacks_appears_is_said_in_chinese(capsys, monkeypatch):
+    """A name the scenario does not yield says in Chinese what would make it appear (the
+    wildlife page's counts by port: ``enforcement.report_by_port``); every family's
+    condition has its Chinese, so a new one without fails here."""
+    from sim.cli_zh_explain import ONLY
+    from sim.experiment.metric_glossary import ENTRIES
+
+    assert {e.only for e in ENTRIES if e.only} <= set(ONLY)
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    assert main(["check", "beilun-border", "--explain", "slipped_wildlife_port_dongxing",
+                 "--lang", "zh"]) == 2  # (a name the scenario lacks)
+    out = capsys.readouterr().out
+    assert "尚无中文" not in out
+    assert "只在该违规类型列在 enforcement.report_by_port 中（默认没有）时出现" in out, out
