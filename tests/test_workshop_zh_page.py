@@ -71,7 +71,9 @@ def test_every_command_is_taken_by_its_parser(line, said, capsys):
     args = build_parser().parse_args(argv)
     if argv[0] in ("run", "compare", "sweep", "warmup", "outlook") and not any(
             "错误：" in s for s in said):
-        base = sim.load_scenario(bundled_scenario(args.scenario), dict(args.settings))
+        # (a bundled name, or an example's file from the repository's root, as the page says)
+        path = bundled_scenario(args.scenario) or PAGE.parents[1] / args.scenario
+        base = sim.load_scenario(path, dict(args.settings))
         for text in getattr(args, "reforms", None) or []:
             parse(text).apply(base)  # (the reforms it names exist and apply)
 
