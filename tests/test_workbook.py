@@ -138,6 +138,17 @@ def test_sheets_are_formatted_for_a_spreadsheet(folders):
     assert isinstance(head.cell(2, mean).value, float)  # a number, not text
 
 
+def test_chinese_workbooks_readme_says_the_warnings_in_chinese(folders):
+    """As the console says them under --lang zh: the same records, one a row, in Chinese."""
+    from sim.cli_lang import line
+
+    ws = openpyxl.load_workbook(folders["run"] / "workbook-zh.xlsx")["说明"]
+    records = json.loads((folders["run"] / "warning-records.json").read_text("utf-8"))
+    texts = [r[1] for r in ws.iter_rows(values_only=True) if r[0] == "全部方案"]
+    assert records["records"] and texts == [line(r["text"], "zh") for r in records["records"]]
+    assert all(t.startswith(("警告", "提示")) and "尚无中文" not in t for t in texts), texts
+
+
 def test_chinese_workbook_names_sheets_headers_and_metrics(folders):
     book = openpyxl.load_workbook(folders["cmp"] / "workbook-zh.xlsx")
     assert book.sheetnames[:3] == ["说明", "主要结果", "配对差异"]

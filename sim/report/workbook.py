@@ -167,10 +167,18 @@ def _warning_rows(folder: Path, warnings: dict[str, list[str]], meta: dict[str, 
             raise ResultsFolderError(f"{file} is not what bordersim writes (no records list)",
                                      repair=False)
         every = "全部方案" if zh else "every option"
-        return [(str(r.get("option") or every), str(r.get("text", "")))
+        return [(str(r.get("option") or every), _said(str(r.get("text", "")), zh))
                 for r in records if isinstance(r, dict)]
     rows = [(name, text) for name, texts in warnings.items() for text in texts]
     return rows + [("说明" if zh else "note", str(n)) for n in meta.get("notes", []) or []]
+
+
+def _said(text: str, zh: bool) -> str:
+    """A printed warning or note as the console says it in Chinese with ``zh`` (from its
+    code: :func:`sim.cli_lang.line`; one no code knows, in English after its mark)."""
+    from sim.cli_lang import line
+
+    return line(text, "zh") if zh else text
 
 
 def _table(ws: Any, sheet: Sheet) -> None:
