@@ -49,7 +49,9 @@ def test_the_estimate_in_chinese_has_the_english_figures(folder, capsys, monkeyp
     zh = _said(["compliance", str(folder), "--lang", "zh"], capsys)
     assert zh.startswith("按重复运行：根据布控抽中人工查验（physical）的货物估计的违规率：\n")
     assert "\n未经检疫的冻品 " in zh and "漏查的货物看起来是守法的" in zh
-    assert len(_rows(en)) == 2 + 6 and _rows(zh) == _rows(en)
+    # (two replications; then all goods and each of the six illicit types)
+    assert len(_rows(en)) == 2 + 7 and _rows(zh) == _rows(en)
+    assert "\n濒危物种 " in zh
     covered = re.findall(r"\b(True|False)$", en, re.M)
     assert re.findall(r"(是|否)$", zh, re.M) == [{"True": "是", "False": "否"}[c] for c in covered]
     left = set(re.findall(r"[A-Za-z]{4,}", zh)) - KEPT
