@@ -213,3 +213,14 @@ def test_a_coded_note_the_headline_asks_to_read_with_care_is_in_chinese():
     assert zh is not None and zh.startswith("请谨慎解读：该方案改变了哪些货物属于违规货物"), zh
     assert "240.2" in zh and "2.6" in zh and zh.endswith("。")
     assert text("Read with care: a note no code knows.") is None  # (left whole in English)
+
+
+def test_a_coded_note_without_its_chinese_is_left_whole_in_english(monkeypatch):
+    """A coded note whose Chinese sentence cannot be made (a reason in English words no table
+    knows: the console marks it untranslated) is not put after 请谨慎解读 with that mark."""
+    import sim.cli_lang
+    from sim.experiment.composition import truth_note
+    from sim.report.zh_reforms import UNTRANSLATED
+
+    monkeypatch.setattr(sim.cli_lang, "sentence", lambda rec, english: UNTRANSLATED + english)
+    assert text(f"Read with care: {truth_note(240.2, 2.6)}.") is None

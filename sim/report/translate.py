@@ -86,6 +86,7 @@ def _care(en: str) -> str | None:
     """A headline's ``Read with care: MESSAGE.`` whose message is a coded note of the console
     (:mod:`sim.warning_codes`), in the console's Chinese for its code; None otherwise."""
     from sim.cli_lang import sentence
+    from sim.report.zh_reforms import UNTRANSLATED
     from sim.warning_codes import record
 
     if not (en.startswith("Read with care: ") and en.endswith(".")):
@@ -95,7 +96,7 @@ def _care(en: str) -> str | None:
     if rec["code"].startswith("other_"):
         return None
     said = sentence(rec, message)
-    return None if "尚无中文" in said else f"请谨慎解读：{said}。"
+    return None if UNTRANSLATED in said else f"请谨慎解读：{said}。"
 
 
 def _groups(m: re.Match[str]) -> dict[str, str]:

@@ -7,6 +7,8 @@ when the record has every figure they name. Terms are those of :mod:`sim.report.
 
 from __future__ import annotations
 
+from sim.report.zh_reforms import UNTRANSLATED
+
 #: code -> (sentence, optional clauses...); ``{port}``, ``{lane}`` and the figures' names
 #: are the record's (``{lane}`` in words where the glossary has the lane)
 WARNINGS: dict[str, tuple[str, ...]] = {
@@ -237,7 +239,7 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                "Sobol' 序列只有在 2 的幂时才均衡，指数收敛比 N 所示更慢；"
                                "请改用 --sobol {lower} 或 {higher}",),
     # a message no code knows yet: its English, said to be untranslated
-    "other_warning": ("（此条尚无中文译文）{english}",),
+    "other_warning": (UNTRANSLATED + "{english}",),
     "illicit_redrawn": ("该方案改变了哪些货物属于违规货物（每次重复运行的观测批次中，违规报关单"
                         "变化 {change_pct}%，相差 {illicit_change} 票，基准方案为 "
                         "{baseline_illicit} 票）：其查出率、查获和漏查货值以及查扣数比较的是与"
@@ -278,5 +280,5 @@ WARNINGS: dict[str, tuple[str, ...]] = {
         " {kind_key} 大于 0 的查获概率，稽查（enforcement.audit.finds）亦然，而表中未列的类型"
         "一概查不出；因此 detection_rate_{kind_key} 为 0，全部漏放。如这并非本意，请为能发现它"
         "的查验给出概率（如 --set enforcement.detection.exam.{kind_key}=0.9）",),
-    "other_note": ("（此条尚无中文译文）{english}",),
+    "other_note": (UNTRANSLATED + "{english}",),
 }
