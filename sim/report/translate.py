@@ -130,8 +130,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = f"；结束时 {v} 票在排队" if v else ""
         elif k == "t":
             v = re.sub(r"(\d+%) at '([a-z_]+)'", r"\1 在“\2”", v)
-        elif k == "m" and v in ("less", "more"):
-            v = "减少" if v == "less" else "增加"
+        elif k == "m" and v in ("less", "fewer", "more"):
+            v = "增加" if v == "more" else "减少"
         elif k == "f":
             v = v.replace(" and ", " 和 ")
         elif k == "wd":

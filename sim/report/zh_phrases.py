@@ -279,6 +279,36 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
 #: the pieces of a headline line, in order; a line is translated only when no English is
 #: left in it (else it is shown as it was, whole)
 PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
+    # an interval holding 0 and wide against the baseline's value (a count has no unit)
+    (rf"too imprecise to tell \((?P<x>{_N}) (?P<u>s|min|h|percentage points|[A-Z]{{3}}); 95 % "
+     rf"CI (?P<a>{_N}) to (?P<b>{_N}), against the baseline's (?P<n>{_N}) (?P<u2>s|min|h|"
+     r"percentage points|[A-Z]{3})\): more replications would narrow it",
+     "精度不足，无法判断（{x} {u}；95% 置信区间 {a} 至 {b}，基准方案为 {n} {u2}）：增加重复运行"
+     "次数可使区间变窄"),
+    (rf"too imprecise to tell \((?P<x>{_N}); 95 % CI (?P<a>{_N}) to (?P<b>{_N}), against the "
+     rf"baseline's (?P<n>{_N})\): more replications would narrow it",
+     "精度不足，无法判断（{x}；95% 置信区间 {a} 至 {b}，基准方案为 {n}）：增加重复运行次数可使"
+     "区间变窄"),
+    # the brief's verdicts on a part of the headline
+    (r"too imprecise to tell: more replications would narrow it \(see below\)",
+     "精度不足，无法判断：增加重复运行次数可使区间变窄（见下文）"),
+    (r"no confirmed change: a change clear of 0 is not confirmed once corrected for the number "
+     r"of options \(see below\)",
+     "无经确认的变化：不含 0 的变化经多重比较校正后未获确认（见下文）"),
+    # a count's change (seizures, smuggling attempts: no unit)
+    (rf"(?P<x>{_N}) (?P<m>fewer|more) \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
+     "{m} {x}（95% 置信区间 {a} 至 {b}）"),
+    (rf"no clear change \((?P<x>{_N}); 95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
+     "无明显变化（{x}；95% 置信区间 {a} 至 {b}）"),
+    # the smugglers' lines (with smuggling groups in the scenario)
+    (r"value of illicit goods slipping through in all \(ports \+ smuggling routes outside "
+     r"them\)", "漏查违规货值合计（口岸 + 口岸外走私路线）"),
+    (r"smuggling attempts \(every route\)", "走私企图数（全部路线）"),
+    (r"smuggling opportunities deterred \(not tried\)", "被震慑放弃的走私机会数（未实施）"),
+    (r"smuggling attempts interdicted by patrols outside the ports",
+     "口岸外缉私巡查截获的走私企图数"),
+    (r"share of smuggling attempts caught \(by patrols outside the ports or by the ports' "
+     r"checks\)", "走私企图查获比例（口岸外缉私巡查或口岸查验查获）"),
     (rf"(?P<x>{_N}) (?P<u>s|min|h) shorter \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
      "缩短 {x} {u}（95% 置信区间 {a} 至 {b}）"),
     (rf"(?P<x>{_N}) (?P<u>s|min|h) longer \(95 % CI (?P<a>{_N}) to (?P<b>{_N})\)",
@@ -291,7 +321,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      rf"(?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x} {u}；95% 置信区间 {a} 至 {b}）"),
     (r"no change \(the same in every replication\)", "无变化（每次重复运行结果相同）"),
-    (rf"\(no confirmed change in the (?P<n>{_N}) other figures?\)",
+    (rf" ?\(no confirmed change in the (?P<n>{_N}) other figures?\)",
      "（其余 {n} 项数据无经确认的变化）"),
     (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: "
      rf"(?P<a>{_N}) consignments seized, (?P<b>{_N}) consignments detained, (?P<c>{_N}) "
@@ -304,7 +334,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"quarantine pests and disease", "检疫性有害生物和疫病"),
     (r"\bcounterfeits\b", "侵权假冒商品"), (r"\btobacco\b", "走私烟草"),
     (r"\bundervaluation\b", "低报价格"), (r"\bendangered species\b", "濒危物种"),
-    (rf"no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
+    # (an illicit type's: its name and its change without a space, as for a clear change)
+    (rf"(?:(?<=[^\s:;]) )?no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x}；{a} 至 {b}）"),
     (rf" (?P<x>{_N}) (?P<hl>lower|higher) \((?P<a>{_N}) to (?P<b>{_N})(?P<un>, not significant "
      r"once corrected for the number of options \(Holm\))?\)", "{hl} {x}（{a} 至 {b}{un}）"),
@@ -338,6 +369,16 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"consignments detained \(a count, as for those seized\)", "扣留票数（计数，同查扣）"),
     (r"consignments rejected after a find \(a count, as for those seized\)",
      "查获后退运票数（计数，同查扣）"),
+    # (the Seizures line of a baseline with only some of the three counts measured)
+    (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: ",
+     "查获情况（基准方案，观测 {d} 天、每次重复运行均值："),
+    (rf"(?P<n>{_N}) consignments seized", "查扣 {n} 票"),
+    (rf"(?P<n>{_N}) consignments detained", "扣留 {n} 票"),
+    (rf"(?P<n>{_N}) consignments rejected after a find", "查获后退运 {n} 票"),
+    (r"(?<=票), (?=扣留|查获后退运)", "，"), (r"(?<=票)\)", "）"),
+    # (the brief's short names of the counts, after the Seizures line's own)
+    (r"consignments seized", "查扣票数"), (r"consignments detained", "扣留票数"),
+    (r"consignments rejected after a find", "查获后退运票数"),
     (rf"the baseline's: (?P<n>{_N})", "基准方案：{n}"),
     (r"value of illicit goods slipping through the ports", "口岸漏查违规货值"),
     (r"harm of illicit goods slipping through the ports, a year \(pests, disease and unsafe "

@@ -1,0 +1,131 @@
+"""The Chinese report's headline on seizures and smugglers: the counts' changes (seized,
+detained, smuggling attempts: no unit), the lines too imprecise to tell against the
+baseline's value, the smugglers' lines, the brief's verdicts and the illicit types' line
+were left whole in English on a port director's page (the wildlife comparison of
+docs/wildlife.md on beilun-border). Each headline here is the report's own, from made-up
+differences, put in Chinese as ``bordersim report --lang zh`` does."""
+
+from __future__ import annotations
+
+import html
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+
+from sim.experiment.options import Option
+from sim.report.headline import headline
+from sim.report.translate import _ENGLISH, translate
+
+#: the baseline's mean of each metric (a replication's, as summary.csv gives it)
+BASE = {"consignments_seized": 14.3, "consignments_detained": 0.3,
+        "consignments_rejected": 1.33, "consignments_released": 10000.0,
+        "detection_rate": 0.168, "value_slipped": 1405645.0, "value_slipped_total": 1.5e6,
+        "smuggling_attempts": 12.0, "attempts_deterred": 3.0, "smuggling_interdicted": 2.0,
+        "smuggling_caught_share": 0.22}  # fmt: skip
+
+
+def _items(rows: list[tuple[str, float, float, float]]) -> list[str]:
+    """The headline's lines in Chinese (each ``<li>``), of an option ``o`` whose paired
+    differences are ``rows`` (metric, mean, low, high) against :data:`BASE`."""
+    diffs = pd.DataFrame([("o", *r, True) for r in rows],
+                         columns=["option", "metric", "mean", "shown_low", "shown_high",
+                                  "significant"])  # fmt: skip
+    summary = pd.DataFrame([("baseline", m, v) for m, v in BASE.items()],
+                           columns=["option", "metric", "mean"])  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "o"], options=[Option("baseline"), Option("o")],
+                          differences=diffs, summary=summary,
+                          meta={"currency": "USD", "days": 28.0},
+                          unstable=lambda name: False)  # fmt: skip
+    page = "<html lang='en'><body>" + "".join(headline(res)) + "</body></html>"  # type: ignore[arg-type]
+    zh = translate(page, "zh")
+    return [html.unescape(i) for i in re.findall(r"<li>(.*?)</li>", zh)]
+
+
+def _left(items: list[str]) -> list[str]:
+    return [i for i in items if _ENGLISH.search(i)]
+
+
+def test_a_seizure_counts_clear_change_is_in_chinese_with_its_figures():
+    items = _items([("consignments_seized", -4.6, -7.0, -2.2),
+                    ("consignments_detained", 0.6, 0.2, 1.0),
+                    ("consignments_rejected", 0.0, 0.0, 0.0)])
+    assert _left(items) == []
+    assert ("查获情况（基准方案，观测 28 天、每次重复运行均值：查扣 14.3 票，扣留 0.3 票，"
+            "查获后退运 1.3 票）：查扣票数：减少 4.60（95% 置信区间 2.20 至 7.00）；"
+            "扣留票数：增加 0.60（95% 置信区间 0.20 至 1.00）"
+            "（其余 1 项数据无经确认的变化）") in items
+    assert ("查扣票数（计数：观测期内口岸查扣的货物，每次重复运行均值）：减少 4.60（95% 置信区间 "
+            "2.20 至 7.00）；基准方案：14.3") in items
+    assert ("扣留票数（计数，同查扣）：增加 0.60（95% 置信区间 0.20 至 1.00）；基准方案：0.3"
+            in items)
+
+
+def test_a_change_too_imprecise_to_tell_says_the_baselines_value_in_chinese():
+    items = _items([("consignments_rejected", -0.33, -1.77, 1.10),
+                    ("detection_rate", -0.0249, -0.0533, 0.0035),
+                    ("value_slipped", 27894.0, -326527.0, 382314.0)])
+    assert _left(items) == []
+    assert ("查获后退运票数（计数，同查扣）：精度不足，无法判断（-0.33；95% 置信区间 -1.77 至 "
+            "1.10，基准方案为 1.33）：增加重复运行次数可使区间变窄") in items
+    assert ("违规货物查出率：精度不足，无法判断（-2.49 个百分点；95% 置信区间 -5.33 至 0.35，基准"
+            "方案为 16.8 个百分点）：增加重复运行次数可使区间变窄") in items
+    assert ("口岸漏查违规货值：精度不足，无法判断（27,894 USD；95% 置信区间 -326,527 至 382,314，"
+            "基准方案为 1,405,645 USD）：增加重复运行次数可使区间变窄") in items
+    # the brief says it of the part too (the baseline's seizures: only the count measured)
+    assert ("查获情况（基准方案，观测 28 天、每次重复运行均值：查获后退运 1.3 票）："
+            "精度不足，无法判断：增加重复运行次数可使区间变窄（见下文）") in items
+    assert any(i.endswith("精度不足，无法判断：增加重复运行次数可使区间变窄（见下文）")
+               for i in items), items
+
+
+def test_the_smugglers_lines_are_in_chinese():
+    items = _items([("value_slipped_total", 18596.0, -61415.0, 98606.0),
+                    ("smuggling_attempts", 0.33, -1.10, 1.77),
+                    ("attempts_deterred", -3.0, -5.0, -1.0),
+                    ("smuggling_interdicted", 0.0, 0.0, 0.0),
+                    ("smuggling_caught_share", -0.0064, -0.0526, 0.0397)])
+    assert _left(items) == []
+    assert ("漏查违规货值合计（口岸 + 口岸外走私路线）：无明显变化（18,596 USD；95% 置信区间 "
+            "-61,415 至 98,606）") in items
+    assert "走私企图数（全部路线）：无明显变化（0.33；95% 置信区间 -1.10 至 1.77）" in items
+    assert "被震慑放弃的走私机会数（未实施）：减少 3.00（95% 置信区间 1.00 至 5.00）" in items
+    assert "口岸外缉私巡查截获的走私企图数：无变化（每次重复运行结果相同）" in items
+    assert ("走私企图查获比例（口岸外缉私巡查或口岸查验查获）：无明显变化（-0.64 个百分点；95% "
+            "置信区间 -5.26 至 3.97）") in items
+
+
+def test_a_change_holm_does_not_confirm_is_said_so_in_the_brief():
+    rows: list[Any] = [("clearance_h_mean_import", -0.06, -0.12, -0.01)]
+    diffs = _items(rows)  # (confirmed: the brief gives the change itself)
+    assert _left(diffs) == []
+    unconfirmed = pd.DataFrame(rows).assign(s=False)
+    items = _items_unconfirmed(unconfirmed.values.tolist())
+    assert _left(items) == []
+    assert "通关时间：无经确认的变化：不含 0 的变化经多重比较校正后未获确认（见下文）" in items
+
+
+def _items_unconfirmed(rows: list[list[Any]]) -> list[str]:
+    """As :func:`_items`, each change not confirmed by Holm's correction."""
+    diffs = pd.DataFrame([("o", *r) for r in rows],
+                         columns=["option", "metric", "mean", "shown_low", "shown_high",
+                                  "significant"])  # fmt: skip
+    res = SimpleNamespace(names=["baseline", "o", "p"],
+                          options=[Option("baseline"), Option("o"), Option("p")],
+                          differences=diffs, summary=pd.DataFrame(columns=["option", "metric",
+                                                                           "mean"]),
+                          meta={"currency": "USD", "days": 28.0},
+                          unstable=lambda name: False)  # fmt: skip
+    page = "<html lang='en'><body>" + "".join(headline(res)) + "</body></html>"  # type: ignore[arg-type]
+    return [html.unescape(i) for i in re.findall(r"<li>(.*?)</li>", translate(page, "zh"))]
+
+
+def test_each_illicit_types_change_follows_its_name_without_a_space():
+    items = _items([("detection_rate_wildlife", -0.059, -0.118, -0.001),
+                    ("detection_rate_undervaluation", 0.003, -0.005, 0.011),
+                    ("detection_rate_tobacco", 0.0, 0.0, 0.0)])
+    line = next(i for i in items if i.startswith("各类违规货物查出率"))
+    assert line == ("各类违规货物查出率，单位为百分点（95% 置信区间）：濒危物种降低 5.9（0.1 至 "
+                    "11.8）；低报价格无明显变化（0.30；-0.50 至 1.10）；走私烟草无变化")
+
