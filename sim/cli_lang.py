@@ -105,6 +105,8 @@ def sentence(rec: dict[str, Any], english: str) -> str:
         **{k: str(v) for k, v in rec["fields"].items()},
         **{k: number(v) for k, v in rec["figures"].items()},
     }
+    if rec["figures"].get("change_pct", 0) > 0:  # (a rise keeps its sign: +1.1%, as in English)
+        words["change_pct"] = "+" + words["change_pct"]
     if rec.get("metric"):
         from sim.report.translate import metric_name
 

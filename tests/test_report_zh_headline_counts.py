@@ -129,3 +129,13 @@ def test_each_illicit_types_change_follows_its_name_without_a_space():
     assert line == ("各类违规货物查出率，单位为百分点（95% 置信区间）：濒危物种降低 5.9（0.1 至 "
                     "11.8）；低报价格无明显变化（0.30；-0.50 至 1.10）；走私烟草无变化")
 
+
+def test_a_rise_in_illicit_declarations_keeps_its_sign_in_chinese():
+    from sim.experiment.composition import truth_note
+    from sim.report.translate import text
+
+    up = text(f"Read with care: {truth_note(240.2, 2.6)}.")
+    down = text(f"Read with care: {truth_note(240.2, -2.6)}.")
+    assert "+1.1%" in truth_note(240.2, 2.6)
+    assert up is not None and "变化 +1.1%" in up, up
+    assert down is not None and "变化 -1.1%" in down, down
