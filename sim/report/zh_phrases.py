@@ -335,7 +335,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"\bcounterfeits\b", "侵权假冒商品"), (r"\btobacco\b", "走私烟草"),
     (r"\bundervaluation\b", "低报价格"), (r"\bendangered species\b", "濒危物种"),
     # (an illicit type's: its name and its change without a space, as for a clear change)
-    (rf"(?:(?<=[^\s:;]) )?no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
+    (rf"(?:(?<=[^\x00-\x7f]) )?no clear change \((?P<x>{_N}); (?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x}；{a} 至 {b}）"),
     (rf" (?P<x>{_N}) (?P<hl>lower|higher) \((?P<a>{_N}) to (?P<b>{_N})(?P<un>, not significant "
      r"once corrected for the number of options \(Holm\))?\)", "{hl} {x}（{a} 至 {b}{un}）"),
@@ -369,6 +369,14 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"consignments detained \(a count, as for those seized\)", "扣留票数（计数，同查扣）"),
     (r"consignments rejected after a find \(a count, as for those seized\)",
      "查获后退运票数（计数，同查扣）"),
+    # where smuggling attempts went, route by route (a route keeps its name: a space after it)
+    (r"where smuggling attempts went, a replication \(95 % CI\)",
+     "走私企图去向，每次重复运行（95% 置信区间）"),
+    (r"not tried \(deterred\)", "未实施（被震慑）"),
+    (rf"(?:(?<=[^\x00-\x7f]) )?(?P<x>{_N}) (?P<m>fewer|more) \((?P<a>{_N}) to (?P<b>{_N})\)",
+     "{m} {x}（{a} 至 {b}）"),
+    (r"\. Loads a patrol turns away from one route go to others, or are not tried$",
+     "。被巡查挡在某一路线之外的货物会转向其他路线，或不再尝试"),
     # (the Seizures line of a baseline with only some of the three counts measured)
     (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: ",
      "查获情况（基准方案，观测 {d} 天、每次重复运行均值："),
