@@ -150,3 +150,24 @@ def test_where_smuggling_attempts_went_is_in_chinese_route_by_route():
     assert ("走私企图去向，每次重复运行（95% 置信区间）：dongxing_road 减少 3.00（-5.00 至 "
             "-1.00）；未实施（被震慑）增加 2.00（0.50 至 3.50）；beilun_river 无明显变化（0.33；"
             "-1.10 至 1.77）。被巡查挡在某一路线之外的货物会转向其他路线，或不再尝试") in items
+
+
+def test_the_organisations_key_figures_and_an_ipr_holds_cost_are_in_chinese():
+    items = _items([("escalation_latency_h_mean", -0.3, -0.5, -0.1),
+                    ("org_hold_h_mean", 0.01, -0.02, 0.04),
+                    ("org_holds", -3.0, -5.0, -1.0),
+                    ("alert_reach", 0.3, 0.1, 0.5),
+                    ("org_staff_cost_per_year", 0.0, 0.0, 0.0),
+                    ("ipr_trader_hold_cost_per_held", 30.0, 10.0, 50.0)])
+    assert _left(items) == []
+    assert ("海关组织架构：请示上报至批复时间均值（从提出请示到批复回到口岸）：缩短 0.30 小时（95% "
+            "置信区间 0.10 至 0.50）") in items
+    assert ("海关组织架构：每次请示暂扣平均时长：无明显变化（0.60 分钟；95% 置信区间 -1.20 至 "
+            "2.40）") in items
+    assert ("海关组织架构：因请示暂扣货物次数（每次重复运行）：减少 3.00（95% 置信区间 1.00 至 "
+            "5.00）") in items
+    assert ("海关组织架构：预警覆盖口岸比例：提高 30.0 个百分点（95% 置信区间 10.0 至 50.0）"
+            in items)
+    assert "海关组织架构：关员年度人员成本：无变化（每次重复运行结果相同）" in items
+    assert any(i.startswith("每票等待知识产权权利人答复货物的货主仓储及滞箱费（计入其仓储费；")
+               and i.endswith("：增加 30.0 USD（95% 置信区间 10.0 至 50.0）") for i in items)

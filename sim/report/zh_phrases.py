@@ -369,6 +369,18 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"consignments detained \(a count, as for those seized\)", "扣留票数（计数，同查扣）"),
     (r"consignments rejected after a find \(a count, as for those seized\)",
      "查获后退运票数（计数，同查扣）"),
+    # the organisation's key figures (with an organisation in the scenario), an IPR hold's cost
+    (r"organisation: escalation latency \(request to decision back at the port\)",
+     "海关组织架构：请示上报至批复时间均值（从提出请示到批复回到口岸）"),
+    (r"organisation: goods' wait per hold that held them", "海关组织架构：每次请示暂扣平均时长"),
+    (r"organisation: goods held by it \(holds a replication\)",
+     "海关组织架构：因请示暂扣货物次数（每次重复运行）"),
+    (r"organisation: share of ports its alerts reach", "海关组织架构：预警覆盖口岸比例"),
+    (r"organisation: staff cost per year", "海关组织架构：关员年度人员成本"),
+    (r"a trader's storage and demurrage for goods held for an IPR holder's reply, per "
+     r"consignment so held \(part of its storage; with enforcement\.ipr\)",
+     "每票等待知识产权权利人答复货物的货主仓储及滞箱费（计入其仓储费；情景设有知识产权"
+     "边境保护时）"),
     # where smuggling attempts went, route by route (a route keeps its name: a space after it)
     (r"where smuggling attempts went, a replication \(95 % CI\)",
      "走私企图去向，每次重复运行（95% 置信区间）"),
