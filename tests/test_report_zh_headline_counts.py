@@ -171,3 +171,19 @@ def test_the_organisations_key_figures_and_an_ipr_holds_cost_are_in_chinese():
     assert "海关组织架构：关员年度人员成本：无变化（每次重复运行结果相同）" in items
     assert any(i.startswith("每票等待知识产权权利人答复货物的货主仓储及滞箱费（计入其仓储费；")
                and i.endswith("：增加 30.0 USD（95% 置信区间 10.0 至 50.0）") for i in items)
+
+
+
+def test_the_tail_of_a_comparison_without_every_consignments_time_is_in_chinese(monkeypatch):
+    # (a comparison run with --no-gains keeps no consignment logs: its notes, not its plots)
+    from sim.report import sections
+
+    monkeypatch.setattr(sections, "img", lambda *a: "")
+    monkeypatch.setattr(sections.flow_plots, "clearance_tail", lambda *a: None)
+    variants = {"baseline": SimpleNamespace(tables={"clearance": pd.DataFrame()}, samples={})}
+    notes = [re.sub(r"<[^>]+>", "", p) for p in sections.tail_section(
+        variants, comparison=True) if p.startswith("<p class='note'>")]  # type: ignore[arg-type]
+    assert len(notes) == 2
+    assert [translate(html.escape(n, quote=False), "zh") for n in notes] == [
+        f"{m}：由中位数、第 90 和第 95 百分位推得（本次比较保存的日志不含每票货物的时间）。"
+        for m in ("overall_clearance", "clearance")]

@@ -230,6 +230,9 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"(?P<m>overall_clearance|clearance): from the median, p90 and p95 \(run with --log for "
      r"every consignment\)\.",
      "{m}：由中位数、第 90 和第 95 百分位推得（使用 --log 运行可得每票货物数据）。"),
+    (r"(?P<m>overall_clearance|clearance): from the median, p90 and p95 \(the logs this "
+     r"comparison kept do not give every consignment's time\)\.",
+     "{m}：由中位数、第 90 和第 95 百分位推得（本次比较保存的日志不含每票货物的时间）。"),
     # a short or one-replication run's notes (sim.model.window), in What was run
     (rf"note: (?P<d>{_N}) observed day\(s\), less than a week, see (?P<wd>.+) \(the run starts "
      rf"on a Monday and is observed after its (?P<w>{_N})-day warm-up\): the arrivals follow "
