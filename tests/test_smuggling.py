@@ -727,6 +727,10 @@ def test_each_illicit_types_deterrence_and_routes_are_metrics_of_their_own(tmp_p
             caught / (caught + slipped))
         assert m[f"smuggling_value_slipped_{kind}"] == pytest.approx(
             float(tried["value_slipped"].sum()))
+        assert m[f"smuggling_interdicted_{kind}"] == int(
+            tried.loc[tried["kind"] != "port", "caught"].sum())
+    assert m["smuggling_interdicted_frozen"] + m["smuggling_interdicted_tobacco"] == m[
+        "smuggling_interdicted"] > 0
     assert "smuggling_attempts_tobacco_route_sea" not in m  # (not a route of its groups)
     for route in ("sea", "river", "boats"):
         kinds = [k for k in ("frozen", "tobacco") if f"smuggling_attempts_{k}_route_{route}" in m]

@@ -61,6 +61,10 @@ SMUGGLING = [
     Entry("smuggling_caught_share_<type>", SMUG_LAYER,
           "The attempts carrying this illicit type caught (by patrols and at the ports) over "
           "those caught or slipped; unresolved ones left out."),
+    Entry("smuggling_interdicted_<type>", SMUG_LAYER,
+          "Attempts carrying this illicit type caught by a patrol on a route outside the "
+          "ports (the type's groups only): what the patrols stop of this type, apart from the "
+          "other groups' that `smuggling_interdicted` pools with them."),
     Entry("smuggling_value_slipped_<type>", SMUG_LAYER,
           "True value of the attempts carrying this illicit type that slipped through, by any "
           "route, at the ports and outside them (the groups' loads only: the ports' other "

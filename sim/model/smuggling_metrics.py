@@ -63,10 +63,10 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
 
 
 def _by_type(obs: pd.DataFrame, known: object) -> dict[str, float]:
-    """Each illicit type's deterrence, route choice, catch share and value slipped (its
-    groups' loads only, at the ports and outside them): the pooled figures mix the groups,
-    and a patrol can deter one type while it moves another to a port. ``known``: each type's
-    routes (the frame's ``type_routes``; from the rows when a frame lacks it)."""
+    """Each illicit type's deterrence, route choice, catch share, interdictions and value
+    slipped (its groups' loads only, at the ports and outside them): the pooled figures mix
+    the groups, and a patrol can deter one type while it moves another to a port. ``known``:
+    each type's routes (the frame's ``type_routes``; from the rows when a frame lacks it)."""
     type_routes: dict[str, list[str]] = (
         dict(known) if isinstance(known, dict)
         else {str(k): sorted(set(t["route"]) - {NOT_SMUGGLED}) for k, t in obs.groupby("illicit")}
@@ -80,6 +80,8 @@ def _by_type(obs: pd.DataFrame, known: object) -> dict[str, float]:
         out[f"attempts_deterred_{kind}"] = deterred
         out[f"smuggling_deterred_share_{kind}"] = _share(deterred, float(mine["chosen"].sum()))
         out[f"smuggling_caught_share_{kind}"] = _share(caught, caught + slipped)
+        outside = tried[tried["kind"] != "port"]
+        out[f"smuggling_interdicted_{kind}"] = float(outside["caught"].sum())
         out[f"smuggling_value_slipped_{kind}"] = float(tried["value_slipped"].sum())
         by_route = tried.groupby("route")["chosen"].sum()
         for route in routes:

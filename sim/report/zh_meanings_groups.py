@@ -68,6 +68,9 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("smuggling_deterred_share_<type>", "e464097d"):
         "观测期内夹带该类违规货物的团伙被震慑放弃的走私机会占其全部走私机会的比例。",
     ("smuggling_interdicted", "1395c53d"): "口岸外路线上被巡查截获的走私企图数。",
+    ("smuggling_interdicted_<type>", "adc206d8"):
+        "夹带该类违规货物、在口岸外路线上被巡查截获的走私企图数（只计该类型的团伙）：即巡查截住了多少该"
+        "类货物，与 smuggling_interdicted 中合并的其他团伙分开。",
     ("smuggling_opportunities", "1694e1dc"):
         "观测期内走私团伙的走私机会数（按企图的时间），无论是否实施走私。",
     ("smuggling_slipped", "50eba575"): "得逞（经任何路线）的走私企图数。",

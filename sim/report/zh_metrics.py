@@ -191,6 +191,7 @@ METRICS: dict[str, str] = {
     "smuggling_caught_share_<type>": "<type>走私企图查获比例",
     "smuggling_value_slipped_<type>": "<type>走私漏查货值",
     "smuggling_interdicted": "缉私巡查截获的走私企图数",
+    "smuggling_interdicted_<type>": "缉私巡查截获的<type>走私企图数",
     "smuggling_caught_at_ports": "口岸查获的走私企图数",
     "smuggling_slipped": "走私得逞数",
     "smuggling_unresolved": "结果未明的走私企图数",
