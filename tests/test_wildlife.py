@@ -4,7 +4,11 @@ gives it nothing logs, dumps and hashes as before the type existed (docs/wildlif
 
 from __future__ import annotations
 
+import csv
 import functools
+import re
+import shlex
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -157,3 +161,75 @@ def test_sums_over_the_types_add_in_their_old_order_without_wildlife():
     assert m["value_seized"] == float(five["seized_value"][:, 1:].sum())
     want = five["value"][:, 1:].sum() - five["detected_value"][:, 1:].sum()
     assert m["value_slipped"] == float(want - 0.0)
+
+
+def _page_command(name: str) -> str:
+    """The ``bordersim`` command of docs/wildlife.md's sh block that runs example ``name``."""
+    page = (EXAMPLE.parents[2] / "wildlife.md").read_text()
+    blocks = re.findall(r"^```sh\n(.*?)^```$", page, re.MULTILINE | re.DOTALL)
+    (block,) = [b for b in blocks if name in b]
+    return block.replace("\\\n", " ")
+
+
+def _figures(path: Path) -> dict[tuple[str, str], tuple[float, float, float]]:
+    """(option, metric) -> mean, interval low and high, from a comparison's CSV."""
+    with open(path) as f:
+        return {(r["option"], r["metric"]): tuple(  # type: ignore[misc]
+            float(r[k] or "nan") for k in ("mean", "ci_low", "ci_high"))
+            for r in csv.DictReader(f)}
+
+
+def test_the_traffickers_section_quotes_its_comparison(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/wildlife.md's traffickers run as written: the attempts by route, deterred and
+    interdicted its table quotes, and the paired differences its prose quotes, are the
+    comparison's (so the page fails when the run and the page disagree)."""
+    from sim.cli import main
+
+    shutil.copytree(EXAMPLE.parent, tmp_path / "docs" / "examples" / "wildlife")
+    monkeypatch.chdir(tmp_path)
+    command = _page_command("traffickers.toml")
+    assert main(shlex.split(command)[1:]) == 0, command
+    out = tmp_path / "results" / "wildlife-traffickers"
+    mean, diff = _figures(out / "summary.csv"), _figures(out / "differences.csv")
+    text = " ".join((EXAMPLE.parents[2] / "wildlife.md").read_text().split())
+
+    def shown(x: float) -> str:
+        return f"{x:.1f}"
+
+    rows = {"by the Beilun River": "beilun_river", "by border residents' loads":
+            "resident_trade", "by small boats": "coastal_boats", "declared at Dongxing":
+            "dongxing_road", "declared at Fangchenggang": "fangchenggang_sea"}
+    metrics = {label: f"smuggling_attempts_wildlife_route_{r}" for label, r in rows.items()}
+    metrics["stopped by patrols (`smuggling_interdicted_wildlife`)"] = (
+        "smuggling_interdicted_wildlife")
+    for label, metric in metrics.items():
+        cells = [f"{shown(m)} ({shown(lo)} to {shown(hi)})" for m, lo, hi in (
+            mean[(o, metric)] for o in ("baseline", "fewer_inspections", "river_patrols"))]
+        assert f"| {label} | {' | '.join(cells)} |" in text, label
+    total = mean[("baseline", "smuggling_attempts_wildlife")]
+    assert f"| {shown(total[0])} ({shown(total[1])} to {shown(total[2])}) |" in text
+    for option in ("fewer_inspections", "river_patrols"):
+        assert mean[(option, "smuggling_attempts_wildlife")][0] == total[0]  # (same chances)
+        assert f"| {shown(mean[(option, 'attempts_deterred_wildlife')][0])} |" in text
+    deterred = [shown(mean[(o, "attempts_deterred_wildlife")][0])
+                for o in ("baseline", "fewer_inspections", "river_patrols")]
+    assert f"| deterred (`attempts_deterred_wildlife`) | {' | '.join(deterred)} |" in text
+
+    def moved(option: str, metric: str) -> tuple[str, str, str]:
+        return tuple(shown(x) for x in diff[(option, metric)])  # type: ignore[return-value]
+
+    route = "smuggling_attempts_wildlife_route_"
+    river = moved("river_patrols", route + "beilun_river")
+    assert f"({river[0].lstrip('-')} fewer in four weeks, {river[1]} to {river[2]}," in text
+    road = moved("fewer_inspections", route + "dongxing_road")
+    assert f"({road[0]} more loads at Dongxing, paired difference {road[1]} to {road[2]};" in text
+    wet = moved("fewer_inspections", route + "beilun_river")
+    assert f"{wet[0].lstrip('-')} fewer on the river, {wet[1]} to {wet[2]}:" in text
+    went = {r: moved("river_patrols", route + r)[0] for r in rows.values()}
+    assert (f"{went['dongxing_road']} more to Dongxing, {went['resident_trade']} more to the "
+            f"residents' loads, {went['coastal_boats']} more to the boats and "
+            f"{went['fangchenggang_sea']} more to Fangchenggang") in text
+    stopped = moved("river_patrols", "smuggling_interdicted_wildlife")
+    assert f"({stopped[0]} more, {stopped[1]} to {stopped[2]})" in text
