@@ -135,7 +135,9 @@ def test_the_worked_example_seizes_wildlife_at_the_land_border_and_counts_it_by_
         assert m[f"detected_wildlife_port_{port}"] == len(here)
     assert m["detected_wildlife"] == len(seized) == pytest.approx(
         m["detection_rate_wildlife"] * m["illicit_wildlife"])
-    (cut,) = read_options_file(EXAMPLE.parent / "options.toml")
+    options = {o.name: o for o in read_options_file(EXAMPLE.parent / "options.toml")}
+    assert set(options) == {"fewer_inspections", "river_patrols"}
+    cut = options["fewer_inspections"]
     fewer = sim.load_scenario(EXAMPLE, {**short, **cut.overrides})
     for check in ("scan", "physical"):
         for k, rate in scenario.selection[check]["*"].items():
