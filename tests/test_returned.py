@@ -92,18 +92,10 @@ def test_an_unknown_trader_class_is_refused():
 def test_returns_with_the_risk_engine_equal_the_general_flow():
     """With a dynamic selector a reviewed declaration waits for its decision as a row unless
     it is returned (two visits to the review lane): it then goes on its way as a journey."""
+    from tests.test_decisions import reviewed  # (the engine's reviewed declarations' run)
+
     returns = {"share": {"*": 0.4}, "correction": {"dist": "exponential", "mean": "2 h"}}
-    over = {
-        "days": 3,
-        "warmup_days": 1,
-        "drain_days": 2,
-        "declaration.review_share": {"*": 0.6},
-        "risk": {"target": 0.05, "random_share": 0.1, "window": 2000, "refresh": "1 h"},
-        "declaration.returns": returns,
-    }
-    s = sim.load_scenario(SMALL, over)
-    fast = sim.simulate(s, 2, log=True, fast=True)
-    slow = sim.simulate(s, 2, log=True, fast=False)
+    fast, slow = (reviewed(f, **{"declaration.returns": returns}) for f in (True, False))
     assert fast.log["returned"].notna().sum() > 20
     assert fast.paths["bulk"] > 0
     pd.testing.assert_frame_equal(fast.log, slow.log)
