@@ -146,9 +146,9 @@ def test_where_smuggling_attempts_went_is_in_chinese_route_by_route():
                     ("smuggling_attempts_route_beilun_river", 0.33, -1.10, 1.77),
                     ("attempts_deterred", 2.0, 0.5, 3.5)])
     assert _left(items) == []
-    # (the figures as the English writes them: a route's fall with its interval's signed ends)
-    assert ("走私企图去向，每次重复运行（95% 置信区间）：dongxing_road 减少 3.00（-5.00 至 "
-            "-1.00）；未实施（被震慑）增加 2.00（0.50 至 3.50）；beilun_river 无明显变化（0.33；"
+    # (a route's fall as the other lines write one: the word carries the sign, the ends are sizes)
+    assert ("走私企图去向，每次重复运行（95% 置信区间）：dongxing_road 减少 3.00（1.00 至 "
+            "5.00）；未实施（被震慑）增加 2.00（0.50 至 3.50）；beilun_river 无明显变化（0.33；"
             "-1.10 至 1.77）。被巡查挡在某一路线之外的货物会转向其他路线，或不再尝试") in items
 
 

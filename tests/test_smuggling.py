@@ -620,7 +620,7 @@ def test_the_headline_says_where_smuggling_attempts_went():
     }
     text = _routes(rows, "river30")
     assert text.startswith("where smuggling attempts went, a replication (95 % CI): "
-                           "river 37.2 fewer (-45.1 to -29.3); road 19.2 more (12.0 to 26.4); "
+                           "river 37.2 fewer (29.3 to 45.1); road 19.2 more (12.0 to 26.4); "
                            "not tried (deterred) no clear change (3.40; -1.00 to 7.80); "
                            "boats no clear change (-0.40; -4.50 to 3.70)."), text
     assert _routes(rows, "other") == ""  # (nothing clear)

@@ -440,8 +440,9 @@ def _routes(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> str
         if low <= 0 <= high:
             parts.append(f"{route} no clear change ({mid}; {lo} to {hi})")
             continue
-        clear = True
-        parts.append(f"{route} {mid.lstrip('-')} {'fewer' if d < 0 else 'more'} ({lo} to {hi})")
+        clear = True  # (the word carries the sign: "3.00 fewer (1.00 to 5.00)")
+        size, a, b = _nums(abs(d), *sorted((abs(low), abs(high))))
+        parts.append(f"{route} {size} {'fewer' if d < 0 else 'more'} ({a} to {b})")
     if not clear:
         return ""
     return ("where smuggling attempts went, a replication (95 % CI): " + "; ".join(parts)
