@@ -85,6 +85,9 @@ PINNED_LOW = {
     "holder_reply": 54,
     "amended": 10,
     "amend_time": 11,
+    "transit": 3,
+    "transit_formalities": 4,
+    "transit_travel": 5,
 }
 
 

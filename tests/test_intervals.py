@@ -27,6 +27,9 @@ EVERY_STEP = {
     "ports.sea.quarantine.officers.capacity": 4,
     "ports.sea.exam.movers.capacity": 4,
     "commodities.general.quarantine_treat": 0.3,  # so that treatment has data too
+    # a third of the imports in transit (转关) from an entry port: the leg's two stretches
+    "ports.sea.transit": {"share": {"*": 0.3}, "formalities": "1 h",
+                          "travel": {"dist": "exponential", "mean": "12 h"}},
     # and the steps around release: duty payment, two-step declaration and processing, and
     # frozen goods sampled, often with pests, released before the result and recalled
     "after_release": {

@@ -222,3 +222,20 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
         assert out.startswith("clearance_h_mean\thours\t") and len(out.splitlines()) == 1, out
     assert main(["check", "nope.toml", "--explain"]) == 2
     assert "scenario file not found: nope.toml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("stem", "unit", "zh"), [
+    ("transit_share", "share (0-1)", "转关货物比例"),
+    ("transit_h_mean", "hours", "转关运输段时间均值（每票转关货物）"),
+    ("transit_clearance_share", "share (0-1)", "转关运输段占海关通关时间比例"),
+])
+def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
+    """Transit goods (转关): each metric has one entry, its unit, and its Chinese name and
+    meaning."""
+    from sim.report.zh_meanings import meaning
+    from sim.report.zh_metrics import METRICS
+
+    entry = glossary.lookup(stem)
+    assert entry is not None and entry.stem == stem
+    assert glossary.unit(entry) == unit
+    assert METRICS[stem] == zh and meaning(stem, entry.meaning) is not None

@@ -8,6 +8,8 @@ from sim.model import milestones as ms
 #: the named position of each milestone, written out independently of the module's list
 POSITIONS = {
     "ARRIVED": "arrived",
+    "TRANSIT_SEALED": "transit_sealed",
+    "TRANSIT_ARRIVED": "transit_arrived",
     "DISCHARGED": "discharged",
     "LODGED": "lodged",
     "LODGED_Q": "lodged_quarantine",

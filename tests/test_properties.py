@@ -53,6 +53,12 @@ def scenario_data(draw) -> dict:
     port["arrivals"]["rate"] = draw(st.sampled_from(["1/d", "2/d"]))
     port["arrivals"]["batch"]["size"] = {"dist": "uniform", "low": 5, "high": 40}
     port["declaration"]["advance_share"] = draw(prob)
+    if draw(st.booleans()):  # imports in transit (转关) from an entry port
+        port["transit"] = {
+            "share": {"*": draw(st.sampled_from([0.3, 1.0]))},
+            "formalities": "1 h",
+            "travel": {"dist": "exponential", "mean": "10 h"},
+        }
     for key in ("review", "document_check"):
         # (the review lane unlimited more often: only there do returned declarations run in
         # bulk, and the floats Hypothesis favours depend on which modules a worker has loaded)
@@ -143,6 +149,10 @@ def test_invariants(scenario: Scenario, seed: int):
     done = log[log.outcome != "censored"]
     for a, b in [
         ("arrived", "discharged"),
+        ("arrived", "transit_sealed"),
+        ("transit_sealed", "transit_arrived"),
+        ("transit_arrived", "discharged"),
+        ("transit_arrived", "released"),
         ("lodged", "accepted"),
         ("accepted", "assessed"),
         ("lodged", "returned"),

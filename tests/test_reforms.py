@@ -53,6 +53,8 @@ def _declared(path: str, fields: dict[str, Any]) -> bool:
 #: reforms whose part of a scenario the default lacks (NOT_ON_DEFAULT): a scenario that has it
 ELSEWHERE = {
     "fewer_returns": Path(__file__).parents[1] / "docs" / "examples" / "returned" / "broker.toml",
+    "clearance_integration": Path(__file__).parents[1] / "docs" / "examples" / "transit"
+    / "inland.toml",
 }
 
 
@@ -84,6 +86,7 @@ NOT_ON_DEFAULT = {
     "dumbbell": "needs an organisation, which the default lacks",
     "merge_affiliated": "needs an organisation, which the default lacks",
     "fewer_returns": "returns no declaration ([declaration.returns] absent)",
+    "clearance_integration": "has no transit goods (no [ports.<port>.transit])",
 }
 
 

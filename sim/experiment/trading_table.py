@@ -33,16 +33,19 @@ DIMENSIONS = ("port_direction", "port_direction_class")
 DOCUMENTARY = ("lodging", "returned_review", "correction", "second_review", "acceptance",
                "second_declaration_wait", "quarantine_form")  # fmt: skip
 #: stretches of customs clearance, other agencies' inspections and port handling: every
-#: other stretch to release, and the port's own handling after it (the wait for discharge,
-#: the exit gate)
+#: other stretch to release (transit goods' formalities at the entry port too), and the port's
+#: own handling after it (the wait for discharge, the exit gate)
 BORDER = (
+    "transit_formalities",
     "assessment", "escalation", "document_check_wait", "document_check", "awaiting_goods",
     "scan_wait", "scan", "image_review_wait", "image_review", "exam_yard", "physical_exam",
     "quarantine_check", "laboratory", "treatment", "duty_payment",
     "awaiting_discharge", "gate",
 )  # fmt: skip
-#: stretches after release outside both segments, given apart (column: stretch)
-OUTSIDE = {"pickup": "pickup_h", "loading": "loading_wait_h", "crossing": "crossing_h"}
+#: stretches outside both segments, given apart (column: stretch); a transit consignment's
+#: journey under seal to the inland office (转关) is domestic transport, as ``crossing`` is
+OUTSIDE = {"pickup": "pickup_h", "loading": "loading_wait_h", "crossing": "crossing_h",
+           "transit_travel": "transit_h"}
 #: the kinds of stretch that make up a consignment's flow (the others add nothing)
 _FLOW_KINDS = ("to_release", "after_release")
 #: the trader's fees of each segment (the cost table's items); the rest of its fees

@@ -11,6 +11,8 @@ Where things live:
                    breakdown, a closure, extra staff), then its schedule again
 - ``cold_chain.py`` imported cold-chain measures: covered imports sampled and disinfected,
                    then held in a supervision warehouse for the nucleic-acid result
+- ``transit_leg.py`` transit goods (转关): when they reach this inland office after their
+                   leg from the entry port (lodging, the checks and release count from it)
 - ``holds.py``     dated holds: arrivals (a port closed) or declarations (a declaration
                    system down) held for a while and let in at the end
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
@@ -86,7 +88,9 @@ Where things live:
                    block by port, direction and credit class; ``interval_whole.py``: the
                    whole stretches, before arrival too; ``interval_returns.py``: those of a
                    declaration returned for correction; ``returns_metrics.py``: the
-                   metrics of returned declarations, read from the table)
+                   metrics of returned declarations, read from the table;
+                   ``interval_transit.py``: those of transit goods' leg;
+                   ``transit_metrics.py``: the metrics of transit goods, from the table)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
                    (``truth_kinds.py``: the illicit types its log lists as categories)

@@ -14,6 +14,7 @@ import numpy as np
 
 from sim.model.draws import R
 from sim.model.steps.declaration import lodged_at
+from sim.model.transit_leg import inland
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -47,6 +48,7 @@ def hold_declarations(
     if not holds:
         return
     lodged = lodged_at(table, arrived)
+    arrived = inland(table, arrived)  # (transit goods lodge after their leg: 转关)
     for start, end in holds:
         inside = (lodged >= start) & (lodged < end)
         late = inside & (end >= arrived)

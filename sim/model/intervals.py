@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from sim.model.interval_returns import to_acceptance
+from sim.model.interval_transit import transit_leg
 from sim.model.interval_whole import whole_stretches
 from sim.model.milestones import MILESTONES, OWNERS
 
@@ -58,8 +59,11 @@ class Stretch(NamedTuple):
 #: of ``released`` and ``discharged``) and ``end_of_flow`` (``exited`` or ``loaded``).
 #: ``image_review`` starts at ``scan_end`` for the images AI clears (no officer reads them);
 #: ``exam_yard`` runs to ``inspected`` less the examinations in it, its own rows. Only a
-#: returned declaration passes the three before ``acceptance`` (sim/model/interval_returns.py).
+#: returned declaration passes the three before ``acceptance`` (sim/model/interval_returns.py);
+#: only transit goods the two before ``lodging`` (sim/model/interval_transit.py).
 STRETCHES = (
+    Stretch("transit_formalities", TO_RELEASE, "arrived", "transit_sealed", "customs"),
+    Stretch("transit_travel", TO_RELEASE, "transit_sealed", "transit_arrived", "trader"),
     Stretch("lodging", TO_RELEASE, "arrived", "lodged", "trader"),
     Stretch("returned_review", TO_RELEASE, "lodged", "returned", "customs"),
     Stretch("correction", TO_RELEASE, "returned", "relodged", "trader"),
@@ -146,17 +150,18 @@ def partition(
     cross (``crossing``: no departures, the loading the trader's)."""
     a = col["arrived"]
     chain = _Chain(a)
-    _declaration(chain, col, own)
-    _checks(chain, col)
-    _inspection(chain, col, early)
-    _after_release(chain, col, crossing)
+    here = transit_leg(chain, col)  # (transit goods: the rest counts from their arrival here)
+    _declaration(chain, here, own)
+    _checks(chain, here)
+    _inspection(chain, here, early)
+    _after_release(chain, here, crossing)
     hours = chain.hours
-    _parallel(hours, col, early)
+    _parallel(hours, here, early)
     hours["clearance"] = col["released"] - a
     hours["overall_clearance"] = np.fmax(col["exited"], col["loaded"]) - a
     left = unexplained(hours, own)
     yard = np.where(np.isnan(hours["exam_yard"])[:, None], 0.0, left)
-    return Hours(hours, whole_stretches(col, early), yard)
+    return Hours(hours, whole_stretches(here, early), yard)
 
 
 def _declaration(chain: _Chain, col: Mapping[str, np.ndarray], own: np.ndarray) -> None:

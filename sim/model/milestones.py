@@ -6,6 +6,10 @@ import numpy as np
 
 MILESTONES = (
     "arrived",
+    # transit goods (转关): the transit declaration checked and the container sealed at the
+    # entry port (``transit_sealed``), then the truck at this office's supervised yard
+    "transit_sealed",
+    "transit_arrived",
     "discharged",
     "lodged",
     "lodged_quarantine",
@@ -111,6 +115,8 @@ def channel_code_many(
 # positions of the milestones, for the interpreters: by name, so that a milestone added or
 # moved in ``MILESTONES`` can never shift what a constant means
 ARRIVED = M["arrived"]
+TRANSIT_SEALED = M["transit_sealed"]
+TRANSIT_ARRIVED = M["transit_arrived"]
 DISCHARGED = M["discharged"]
 LODGED = M["lodged"]
 LODGED_Q = M["lodged_quarantine"]

@@ -8,13 +8,13 @@ from typing import Any
 import numpy as np
 import simpy
 
+from sim.model import holds, transit_leg
 from sim.model.bulk import Bulk
 from sim.model.cell import Cell
 from sim.model.consignment import Consignment, requirement_rows
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
 from sim.model.eras import era_of
-from sim.model.holds import held_arrivals, hold_declarations
 from sim.model.lab import Lab
 from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
@@ -202,7 +202,7 @@ class Port:
         on: decided now (a static selector) or at their assessment (a dynamic one, see
         :mod:`decisions`)."""
         if self.scenario.holds:  # (arrivals due while the port is closed come at its end)
-            arrived = held_arrivals(self.scenario, self.name, arrived)
+            arrived = holds.held_arrivals(self.scenario, self.name, arrived)
         if surge:  # added arrivals: indices of their own (imports' and exports' apart)
             first = SURGE_INDEX + (EXPORT_INDEX if export else 0) + self.created_surge[export]
             self.created_surge[export] += len(arrived)
@@ -243,7 +243,7 @@ class Port:
         table = DRAWS.table(ctx, u)
         if not export:  # (a call waiting for a berth or track is discharged later)
             shift_discharge(self.positions, self.spec, table, arrived, call_containers)
-        hold_declarations(self.scenario, self.name, table, arrived)
+        transit_leg.arrive_inland(self.scenario, self.name, table, arrived)  # (and holds)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
         self.organisation.admit(self.name, index, arrived, table)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}

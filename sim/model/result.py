@@ -10,6 +10,7 @@ import pandas as pd
 from sim.model.release_owners import owner_metrics
 from sim.model.result_clearance import clearance_metrics
 from sim.model.returns_metrics import returns_metrics
+from sim.model.transit_metrics import transit_metrics
 from sim.scenario.schema import DIRECTIONS
 
 
@@ -194,6 +195,7 @@ class RunResult:
         ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]
         out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)
         out.update(returns_metrics(self.intervals))
+        out.update(transit_metrics(self.intervals))
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling_metrics import smuggling_metrics

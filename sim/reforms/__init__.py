@@ -26,6 +26,7 @@ from sim.reforms import (
     returns,
     sharing,
     shocks,
+    transit,
 )
 from sim.reforms.reform import Param, Reform, ReformError
 from sim.scenario.schema import Scenario
@@ -42,6 +43,7 @@ REFORMS: dict[str, Reform] = {
         *control_order.ORDERS,
         *cold_chain.COLD_CHAIN,
         *returns.RETURNS,
+        *transit.TRANSIT,
         *pending.PENDING,
     ]
 }

@@ -62,6 +62,9 @@ TAGS = {
                                  "agency's form: one formality fewer, agencies coordinated"),
     "cold_chain_mandate": Tag((), "an emergency health control that adds checks and holds; "
                               "it implements no facilitation measure", ("5.1",)),
+    "clearance_integration": Tag((), "a reorganisation of where domestic goods are declared "
+                                 "and examined; the Agreement's transit article is for goods "
+                                 "crossing a Member's territory, not inland clearance"),
     "fewer_returns": Tag((), "an effect reported from the two-step declaration pilot (fewer "
                          "declarations returned for correction), not a measure of its own"),
     "direct_loading": Tag((), "a terminal's loading practice after release; the TFA does "

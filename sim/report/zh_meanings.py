@@ -9,7 +9,7 @@ meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enf
 :mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`,
 :mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`,
 :mod:`sim.report.zh_meanings_time`, :mod:`sim.report.zh_meanings_groups`,
-:mod:`sim.report.zh_meanings_returns`), and their shared
+:mod:`sim.report.zh_meanings_returns`, :mod:`sim.report.zh_meanings_transit`), and their shared
 phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from sim.report.zh_meanings_phrases import QUANTILE as _QUANTILE
 from sim.report.zh_meanings_phrases import RELEASED as _RELEASED
 from sim.report.zh_meanings_returns import MEANINGS as _RETURNS
 from sim.report.zh_meanings_time import MEANINGS as _TIME
+from sim.report.zh_meanings_transit import MEANINGS as _TRANSIT
 from sim.report.zh_meanings_work import MEANINGS as _WORK
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
@@ -136,6 +137,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_TIME,
     **_GROUPS,
     **_RETURNS,
+    **_TRANSIT,
 }
 
 

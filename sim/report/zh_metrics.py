@@ -302,6 +302,9 @@ METRICS: dict[str, str] = {
     "returned_h_mean": "退单至接单时间均值（每票退单）",
     "returned_h_added": "退单增加的通关时间（每票货物平均）",
     "returned_clearance_share": "退单时间占海关通关时间比例",
+    "transit_share": "转关货物比例",
+    "transit_h_mean": "转关运输段时间均值（每票转关货物）",
+    "transit_clearance_share": "转关运输段占海关通关时间比例",
 }
 
 #: the glossary's layers a scenario may yield no metric of, and what each needs

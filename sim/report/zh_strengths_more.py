@@ -80,6 +80,8 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "cold_chain_mandate.release_h": ("53806759",
         "从阴性结果到货物出仓的小时数（证明、追溯记录、移运）"),
     "cold_chain_mandate.heads": ("78c4d899", "每组检疫关员人数（情景有成本时计价；0：不计价）"),
+    "clearance_integration.share": ("d736496e",
+        "在内地申报、在口岸放行的转关货物比例"),
     "fewer_returns.points": ("8768bf9a", "从退回比例中扣除的百分点（以比例表示）"),
 }  # fmt: skip
 
@@ -172,6 +174,13 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "state_pays_no_find:0": ("6a4fa615",
         "查验未发现问题的集装箱，其处置费用由财政资金支付（福建省财政厅通知；见成本部分的来源）"),
     "trader_pays_no_find:0": ("dec54b1f", "广东和上海试点之前的做法（见成本部分的来源）"),
+    "clearance_integration:0": ("425191bb",
+        "海关总署全国通关一体化，2017 年 7 月 1 日：企业可在任一海关申报，在口岸查验放行"
+        "（published-figures.md §2.7）；广东七个直属海关区域通关一体化，2014 年"
+        "（china-figures.md §4.3）"),
+    "clearance_integration:1": ("7e5d21b3",
+        "假设：一体化后 0.8 的转关货物不再转关（来源未给出比例；进入保税区等仍需加封运输的"
+        "货物或企业自行选择的仍办理转关）"),
     "fewer_returns:0": ("0f4a80c6",
         "宁波两步申报试点，2019 年 12 月：报关单修改率下降 6 个百分点（inzhejiang.com，"
         "china-figures.md §3.2）"),

@@ -55,6 +55,7 @@ from sim.scenario.shifts import Shift, roster
 from sim.scenario.smuggling import Smuggling
 from sim.scenario.surge_window import check_surge_windows
 from sim.scenario.timeline import Dated, RunTime, run_time_problem
+from sim.scenario.transit import Transit
 from sim.scenario.units import UnitError, in_canonical_units, parse_clock, parse_rate
 from sim.scenario.within import MAX_TARGETS, TargetHours, duplicate_problem
 
@@ -918,9 +919,11 @@ def expected_per_hour(
     return imports, port.exports.arrivals.rate * mean_factor(port.exports.arrivals, start, days)
 
 
-class Port(Strict):
+class Port(Extended):
     """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
     given) are a flow of their own."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("transit",)
 
     label: str = ""
     mode: Literal["sea", "land", "air", "rail", "post"]
@@ -939,6 +942,11 @@ class Port(Strict):
         "the national table at this port (e.g. near-total scanning of parcels)",
     )
     exports: Exports | None = None
+    transit: Transit | None = Field(
+        default=None,
+        description="imports that arrive in transit (转关) from an entry port and are cleared "
+        "here; none: every import is cleared where it arrives",
+    )
 
     @functools.cached_property
     def export_traffic(self) -> Traffic:

@@ -104,3 +104,35 @@ def _correction(x: Context, u: np.ndarray) -> np.ndarray:
     if returns is None:
         return np.zeros(x.n)
     return np.asarray(np.where(x.values["amended"], returns.correction.ppf(u), 0.0))
+
+
+# --- transit goods (转关, sim.scenario.transit): the low parts of three goods' columns (value,
+# origin, containers), the flow's stream (independent of the goods they describe); declared
+# last so that every older draw keeps its place in the table
+@declare("transit", 3, "bool", low=True)
+def _transit(x: Context, u: np.ndarray) -> np.ndarray:
+    """An import that arrives in transit from an entry port and is cleared at this office,
+    under its trader class's share (less the share under clearance integration)."""
+    t = x.port.transit
+    if t is None or x.export:
+        return np.zeros(x.n, bool)
+    p = np.array([t.of(k) for k in TRADER_CLASSES])
+    return np.asarray(u < p[x.values["trader_class"]])
+
+
+@declare("transit_formalities", 4, low=True)
+def _transit_formalities(x: Context, u: np.ndarray) -> np.ndarray:
+    """The transit declaration's check and sealing at the entry port (0 without transit)."""
+    t = x.port.transit
+    if t is None or x.export:
+        return np.zeros(x.n)
+    return np.asarray(np.where(x.values["transit"], t.formalities.ppf(u), 0.0))
+
+
+@declare("transit_travel", 5, low=True)
+def _transit_travel(x: Context, u: np.ndarray) -> np.ndarray:
+    """The journey under seal from the entry port to this office (0 without transit)."""
+    t = x.port.transit
+    if t is None or x.export:
+        return np.zeros(x.n)
+    return np.asarray(np.where(x.values["transit"], t.travel.ppf(u), 0.0))

@@ -45,11 +45,13 @@ from sim.model.steps.loading import Load
 from sim.model.steps.quarantine import QuarantineForm, QuarantineResult
 from sim.model.steps.release import Gate, PickUp, Release
 from sim.model.steps.returned import Resubmit
+from sim.model.steps.transit import Transit
 
 
 def clearance_steps() -> list[Step]:
     """Every step a consignment may take, in the order it would take them."""
     return [
+        Transit(),  # imports in transit (转关): from the entry port to this office
         Lodge(),
         Review(),
         Resubmit(),  # a reviewed declaration returned for correction

@@ -15,6 +15,7 @@ from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, 
 from sim.model.route import Step, at_port, finite
 from sim.model.sample_settle import settle, settle_row
 from sim.model.selection import Preparing, SelectionInput
+from sim.model.transit_leg import inland, inland_one
 from sim.scenario.schema import CHECKS
 
 if TYPE_CHECKING:
@@ -31,7 +32,9 @@ _BITS = np.array([1 << i for i in range(len(CHECKS))], float)  # (exact in float
 
 def lodged_at(r: np.ndarray, arrived: np.ndarray) -> np.ndarray:
     """When each declaration of a requirement table is lodged: before arrival (advance) or
-    after it (the trader's delay). The rule of :class:`Lodge`, for whoever plans ahead."""
+    after it (the trader's delay); transit goods from their arrival here, after their leg.
+    The rule of :class:`Lodge`, for whoever plans ahead."""
+    arrived = inland(r, arrived)
     return np.asarray(np.where(r[:, ADVANCE] > 0, arrived - r[:, LEAD], arrived + r[:, LODGING]))
 
 
@@ -47,7 +50,7 @@ class Lodge(Step):
         return np.ones(len(r), bool)
 
     def flow(self, j: Journey) -> None:
-        r, m, arrived = j.r, j.m, j.c.arrived
+        r, m, arrived = j.r, j.m, inland_one(j.r, j.c.arrived)
         t = arrived - r[LEAD] if r[ADVANCE] else arrived + r[LODGING]
         m[LODGED] = t
         j.clock.to(t, TRADER)

@@ -1,0 +1,52 @@
+"""Transit goods (转关货物): imports that land at a border or sea port but are declared and
+examined at the inland customs of their destination. At the entry port only the transit
+declaration is checked and the container sealed (an electronic seal or GPS lock); the truck
+then travels under seal to the inland office's supervised yard, where the goods join the
+ordinary clearance. Absent: every import is cleared where it arrives."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from sim.scenario.base import ANY, TRADER_CLASSES, Strict
+from sim.scenario.distributions import DurationDist
+from sim.scenario.limits import AtField, Probability
+
+
+class Transit(Strict):
+    """``[ports.<name>.transit]``: which imports arrive in transit, the formalities at the
+    entry port and the journey under customs seal to this (inland) office."""
+
+    share: dict[str, Probability] = Field(
+        description="share of imports that arrive in transit from an entry port, by trader "
+        "class or '*' (a class not listed: '*', else 0)",
+    )
+    formalities: DurationDist = Field(
+        description="the transit declaration's check and sealing at the entry port (a delay "
+        "per consignment, no queue); booked to customs",
+    )
+    travel: DurationDist = Field(
+        description="the journey under customs seal from the entry port to this office's "
+        "supervised yard (hours to days); booked to the trader (the carrier)",
+    )
+    integrated: Probability = Field(
+        default=0.0,
+        description="share of transit goods that instead declare here and are examined and "
+        "released at the entry port (clearance integration, 属地申报 口岸验放): their transit "
+        "leg leaves clearance time (their journey follows release)",
+    )
+
+    @model_validator(mode="after")
+    def _classes(self) -> Transit:
+        for k in self.share:
+            if k != ANY and k not in TRADER_CLASSES:
+                raise AtField(
+                    ("share", k), f"unknown trader class {k!r}; allowed: *, "
+                    f"{', '.join(TRADER_CLASSES)}"
+                )
+        return self
+
+    def of(self, trader_class: str) -> float:
+        """The share of ``trader_class``'s imports that still travel in transit before
+        clearance (those under clearance integration are cleared at the entry port)."""
+        return self.share.get(trader_class, self.share.get(ANY, 0.0)) * (1.0 - self.integrated)
