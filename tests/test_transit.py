@@ -138,3 +138,17 @@ def test_the_glossary_says_what_a_run_without_transit_gives():
         assert ("0 when no import comes in transit" in entry.meaning) == zero, entry.stem
         assert ("NaN" in entry.meaning) == (not zero), entry.stem
         assert ("时为 0" in zh) == zero and ("为 NaN" in zh) == (not zero), entry.stem
+
+
+def test_a_log_from_before_transit_is_partitioned_as_before():
+    """A stored log without the transit milestones (an older version's) reads as one whose
+    goods never travelled in transit."""
+    from sim.model import intervals as iv
+
+    run = _run(None)
+    log = run.log[run.log.cohort & (run.log.outcome == "released")].reset_index(drop=True)
+    scenario = sim.load_scenario(SMALL, {"days": 2})
+    old = log.drop(columns=["transit_sealed", "transit_arrived"])
+    want, got = iv.of_log(log, scenario).hours, iv.of_log(old, scenario).hours
+    for name in iv.NAMES:
+        np.testing.assert_array_equal(got[name], want[name], err_msg=name)

@@ -294,10 +294,12 @@ def unexplained(hours: Mapping[str, np.ndarray], own: np.ndarray) -> np.ndarray:
 def of_log(log: pd.DataFrame, scenario: Scenario) -> Hours:
     """:func:`partition` of the rows of a per-consignment log (``RunResult.log``, or a
     results folder's ``rep-NNNN-log.parquet``) of ``scenario``; meant for the consignments
-    out of the flow (outcome ``released``)."""
+    out of the flow (outcome ``released``); a milestone a log from an older version lacks
+    (transit's, returns') is none reached."""
     from sim.model.cutoffs import departures_of
 
-    col = {name: log[name].to_numpy(dtype=float) for name in MILESTONES}
+    none = np.full(len(log), np.nan)
+    col = {m: log[m].to_numpy(dtype=float) if m in log.columns else none for m in MILESTONES}
     own = log[[f"own_{o}" for o in OWNERS]].to_numpy(dtype=float)
     early = (log["release_early"] & ~log["quarantine_treat"] & ~log["quarantine_seen"]).to_numpy()
     crossing_ports = [n for n, p in scenario.ports.items() if departures_of(p) is None]
