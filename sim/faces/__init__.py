@@ -2,6 +2,7 @@
 
 - :mod:`sim.faces.choices`: bundled scenarios, named options, levers; a request is checked here.
 - :mod:`sim.faces.runs`: a session's quick and full runs, off the page's thread.
+- :mod:`sim.faces.parts`: which results rows a scenario's parts call for (transit, returns).
 - :mod:`sim.faces.dashboard`: the Panel page (``bordersim dashboard``).
 - :mod:`sim.faces.lever`: a lever as a native range input, named by its label.
 - :mod:`sim.faces.chart`: the clearance chart, with its bars said in words.

@@ -206,21 +206,22 @@ def warnings_html(warnings: Mapping[str, Sequence[str]], notes: Sequence[str] = 
 
 
 def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD",
-               lang: str = "en") -> str:
-    """The first answer: one short replication from an empty port, per side."""
+               lang: str = "en", shown: Sequence[tuple[str, str]] = SHOWN) -> str:
+    """The first answer: one short replication from an empty port, per side (the rows of
+    ``shown``, those the sides' parts call for, where measured)."""
     rows = [
         {"metric": m, "label": label(text, currency),
          "baseline": (quick["baseline"].get(m, math.nan), None, None),
          "option": (quick["option"].get(m, math.nan), None, None),
          "difference": (quick["option"].get(m, math.nan) - quick["baseline"].get(m, math.nan),
                         None, None)}
-        for m, text in SHOWN
+        for m, text in shown
         if any(math.isfinite(quick[s].get(m, math.nan)) for s in ("baseline", "option"))
     ]
     title = say(lang,
                 "First look: one short replication a side (2 days from an empty port: rough)")
-    shown = results_html(rows, title, say(lang, QUICK_NOTE), lang=lang, currency=currency)
-    return shown.replace("bs-results", "bs-quick", 1)
+    page = results_html(rows, title, say(lang, QUICK_NOTE), lang=lang, currency=currency)
+    return page.replace("bs-results", "bs-quick", 1)
 
 
 def news(snap: Snapshot, reps: int, lang: str = "en") -> str:
@@ -391,9 +392,9 @@ class Page:
         self.status.object = self._status(snap)
         self.announce.text = news(snap, self.run.plan.reps, self.lang)
         if snap.quick and not self.quick.object:
-            self.quick.object = quick_html(snap.quick, snap.currency, self.lang)
+            self.quick.object = quick_html(snap.quick, snap.currency, self.lang, snap.shown)
         if snap.phase == "done" and not self.full.object:
-            rows = table(snap.full, currency=snap.currency)
+            rows = table(snap.full, snap.shown, snap.currency)
             self.full.object = results_html(
                 rows, say(self.lang, "Full run: {reps} replications a side",
                           reps=self.run.plan.reps),

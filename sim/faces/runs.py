@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
+from sim.faces.parts import called_for
 from sim.faces.words import python_error, reason, side_labels
 from sim.scenario.costs import currency_of
 from sim.scenario.loader import BUNDLED
@@ -40,6 +41,15 @@ SHOWN = (
     ("clearance_h_p90_import", "Customs clearance, imports (h, p90)"),
     ("released_within_24h_import", "Imports released within 24 h (share)"),
     ("released_within_24h_export", "Exports released within 24 h (share)"),
+    # (the rows below show only where the scenario, or the option, has their part:
+    # :data:`sim.faces.parts.PART_OF`; elsewhere they are 0, not missing)
+    ("transit_share", "Imports that came in transit under seal from an entry port (share)"),
+    ("transit_h_mean", "Transit leg: entry port to this office, per transit import (h, mean)"),
+    ("transit_clearance_share", "Transit leg's part of the imports' clearance time (share)"),
+    ("returned_share", "Declarations returned for correction (share)"),
+    ("returned_h_mean", "Returned declaration: return to acceptance (h, mean)"),
+    ("returned_h_added", "Hours returns add to release time, per consignment (h, mean)"),
+    ("returned_clearance_share", "Returns' part of clearance time (share)"),
     # (the rows below show where the scenario measures them: enforcement, costs, an
     # organisation)
     ("inspection_rate_goods", "Goods declarations inspected: scan, physical or quarantine "
@@ -112,6 +122,7 @@ class Snapshot:
     notes: list[str] = field(default_factory=list)  # on the full run (too short, a conflict)
     labels: dict[str, str] = field(default_factory=dict)  # side -> what it runs, in words
     currency: str = "USD"  # the scenario's money (the labels' ``{currency}``)
+    shown: tuple[tuple[str, str], ...] = SHOWN  # the rows the sides' parts call for
 
 
 class Run:
@@ -157,6 +168,7 @@ class Run:
                 list(s.notes),
                 dict(s.labels),
                 s.currency,
+                s.shown,
             )
 
     def _set(self, **changes: Any) -> None:
@@ -168,7 +180,8 @@ class Run:
         try:
             self._set(phase="quick", message="first look: one short replication")
             first = variants(self.plan, quick=True, folder=self.folder)
-            self._set(currency=currency_of(first.baseline.costs))
+            self._set(currency=currency_of(first.baseline.costs),
+                      shown=called_for(SHOWN, (first.baseline, first.option)))
             quick, _ = self._replications(first, 1)
             self._set(quick={side: rows[0] for side, rows in quick.items()})
             if self._cancelled.is_set():

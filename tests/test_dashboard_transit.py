@@ -1,0 +1,68 @@
+"""The workshop page on transit goods (转关) and returned declarations (退单): their rows show
+where the scenario (or the option) has their part, and their reforms are offered with their
+strengths, in English and Chinese (the server side: the rows, the labels and the HTML)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from sim.faces import runs
+from sim.faces.choices import Plan, variants
+from sim.faces.parts import PART_OF, called_for, has_part
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+TRANSIT = [m for m, part in PART_OF.items() if part == "ports.*.transit"]
+RETURNS = [m for m, part in PART_OF.items() if part == "declaration.returns"]
+
+
+def _scenario(folder: str, name: str):
+    return variants(Plan(name), quick=True, folder=EXAMPLES / folder).baseline
+
+
+def test_a_metric_of_a_part_is_a_row_only_where_a_side_has_that_part():
+    inland, broker = _scenario("transit", "inland"), _scenario("returned", "broker")
+    plain = variants(Plan("default"), quick=True).baseline
+    assert TRANSIT == ["transit_share", "transit_h_mean", "transit_clearance_share"]
+    assert len(RETURNS) == 4 and set(PART_OF) <= {m for m, _ in runs.SHOWN}
+    assert has_part(inland, "ports.*.transit") and not has_part(plain, "ports.*.transit")
+    assert has_part(broker, "declaration.returns") and not has_part(inland, "declaration.returns")
+
+    def rows(*sides):
+        return [m for m, _ in called_for(runs.SHOWN, sides)]
+
+    everywhere = [m for m, _ in runs.SHOWN if m not in PART_OF]
+    assert rows(plain) == everywhere  # (no row of zeros for goods that never travel)
+    assert set(rows(inland)) - set(everywhere) == set(TRANSIT)
+    assert set(rows(broker)) - set(everywhere) == set(RETURNS)
+    assert set(rows(plain, inland)) == set(rows(inland))  # an option that adds the part
+
+
+def test_the_transit_workshop_page_shows_the_leg_and_what_integration_saves():
+    """The facilitator's run: the transit example, clearance integration ticked; the table
+    (English and Chinese) has the transit rows with the figures of docs/transit.md, and no
+    rows of returns, which that scenario has none of."""
+    from sim.faces.dashboard import quick_html, results_html
+
+    folder = EXAMPLES / "transit"
+    with ThreadPoolExecutor(2) as pool:
+        run = runs.Run(Plan("inland", ("clearance_integration",), reps=2), pool, folder)
+        run.start()
+        run.join(120)
+    snap = run.snapshot()
+    assert snap.phase == "done", snap.message
+    shown = [m for m, _ in snap.shown]
+    assert set(TRANSIT) <= set(shown) and not set(RETURNS) & set(shown)
+    rows = {r["metric"]: r for r in runs.table(snap.full, snap.shown)}
+    assert rows["transit_share"]["baseline"][0] == pytest.approx(0.400, abs=5e-4)
+    assert rows["transit_share"]["option"][0] == pytest.approx(0.077, abs=5e-4)
+    assert rows["transit_clearance_share"]["difference"][2] < 0  # a clear fall
+    for lang, name in (("en", "came in transit"), ("zh", "转关货物比例")):
+        page = results_html(list(rows.values()), "t", lang=lang)
+        assert 'data-metric="transit_h_mean"' in page and name in page
+        assert "returned_share" not in page
+        first = quick_html(snap.quick, lang=lang, shown=snap.shown)
+        assert 'data-metric="transit_share"' in first and "returned_share" not in first
+    assert "returned_share" in quick_html(snap.quick)  # (what the rule keeps out)
