@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from sim.faces import runs
-from sim.faces.choices import Plan, variants
+from sim.faces import choices, runs
+from sim.faces.choices import Plan, option_catalogue, variants
 from sim.faces.parts import PART_OF, called_for, has_part
+from sim.faces.words import option_label
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 TRANSIT = [m for m, part in PART_OF.items() if part == "ports.*.transit"]
@@ -66,3 +67,25 @@ def test_the_transit_workshop_page_shows_the_leg_and_what_integration_saves():
         first = quick_html(snap.quick, lang=lang, shown=snap.shown)
         assert 'data-metric="transit_share"' in first and "returned_share" not in first
     assert "returned_share" in quick_html(snap.quick)  # (what the rule keeps out)
+
+
+def test_the_reforms_of_a_part_are_offered_where_it_is_with_their_strengths():
+    catalogue = option_catalogue()
+    inland, broker = _scenario("transit", "inland"), _scenario("returned", "broker")
+    integration, returns = catalogue["clearance_integration"], catalogue["fewer_returns"]
+    assert choices.applies(integration, inland) and not choices.applies(returns, inland)
+    assert choices.applies(returns, broker) and not choices.applies(integration, broker)
+    assert option_label(integration, "en").endswith(
+        "(reform clearance_integration at share=0.8)")
+    assert option_label(returns, "en").endswith("(reform fewer_returns at points=0.06)")
+    assert option_label(integration, "zh") == (
+        "clearance_integration：通关一体化（属地申报、口岸验放）：部分转关货物在内地海关申报、"
+        "在口岸查验放行，其转关手续和监管运输不再计入通关时间（运输在放行之后）"
+        "（改革 clearance_integration，强度 share=0.8：在内地申报、在口岸放行的转关货物比例）")
+    assert option_label(returns, "zh").endswith(
+        "（改革 fewer_returns，强度 points=0.06：从退回比例中扣除的百分点（以比例表示））")
+    # the costs and transition every reform carries are not named; a reform without
+    # strengths of its own names none
+    assert "cost_per_year" not in option_label(integration, "en")
+    assert option_label(catalogue["joint_inspection"], "zh").endswith(
+        "（改革 joint_inspection）")

@@ -98,7 +98,9 @@ def test_levers_and_options_in_chinese_or_whole_in_english():
     assert lever_label(odd, scenario, "zh") == "Staff (x scenario) (somewhere else)"
     catalogue = option_catalogue()
     assert option_label(catalogue["sea_scanner"], "zh").startswith("sea_scanner：海运口岸")
-    assert option_label(catalogue["single_window"], "zh").endswith("（改革 single_window）")
+    assert option_label(catalogue["single_window"], "zh").endswith(
+        "（改革 single_window，强度 uptake=1：使用它的企业（报关单）比例；"
+        "preparation_cut=0.2：使用者节省的申报准备时间比例）")
     assert option_label(catalogue["sea_scanner"], "en") == (
         "sea_scanner: one more H986 scanner at the sea port (4 instead of 3)")
 

@@ -91,8 +91,22 @@ def option_catalogue() -> dict[str, Option]:
     out = {o.name: o for o in options}
     for name, reform in REFORMS.items():  # the library's, at their default strengths
         if name not in out:
-            out[name] = Option(name, {}, f"{reform.mechanism} (reform {name})", reform=name)
+            at = ", ".join(f"{k}={v}" for k, v in own_strengths(name).items())
+            said = f"reform {name}" + (f" at {at}" if at else "")
+            out[name] = Option(name, {}, f"{reform.mechanism} ({said})", reform=name)
     return out
+
+
+def own_strengths(reform: str) -> dict[str, str]:
+    """A library reform's own strengths at their defaults, written as ``--reforms`` takes
+    them (``share`` -> ``0.8``), so the room knows how strong the option it ticks is; the
+    running cost and transition every reform carries (0 or idle by default) are left out."""
+    from sim.reforms import REFORMS
+    from sim.reforms.reform import RUNNING_COST, TRANSITION, toml_value
+
+    shared = {*RUNNING_COST, *TRANSITION}
+    return {k: f"{v:.3g}" if isinstance(v, float) else toml_value(v)
+            for k, v in REFORMS[reform].strengths.items() if k not in shared}
 
 
 def applies(option: Option, scenario: Scenario) -> bool:

@@ -179,8 +179,23 @@ def option_label(option: Option, lang: str) -> str:
         reform = REFORMS.get(option.reform)
         zh = mechanism(option.reform, reform.mechanism) if reform else None
         if zh is not None:
-            return f"{option.name}：{zh}（改革 {option.reform}）"
+            return f"{option.name}：{zh}（改革 {option.reform}{_strengths_zh(option.reform)}）"
     return english
+
+
+def _strengths_zh(reform: str) -> str:
+    """A library reform's own strengths as its option's label names them, each with its
+    meaning in Chinese (:mod:`sim.report.zh_strengths`; without it where it has none)."""
+    from sim.faces.choices import own_strengths
+    from sim.reforms import REFORMS
+    from sim.report.zh_reforms import UNTRANSLATED
+    from sim.report.zh_strengths import strength
+
+    said = []
+    for k, v in own_strengths(reform).items():
+        meaning = strength(reform, k, REFORMS[reform].params[k].doc)
+        said.append(f"{k}={v}" + ("" if meaning.startswith(UNTRANSLATED) else f"：{meaning}"))
+    return f"，强度 {'；'.join(said)}" if said else ""
 
 
 _AT = re.compile(r"at (?P<ports>[^;]+)")
