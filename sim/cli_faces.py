@@ -113,6 +113,12 @@ def _scenario_folder(folder: Path | None) -> Path:
 
     if folder is None:
         return BUNDLED
+    if folder.is_file() and folder.suffix == ".toml":  # (one scenario: the page takes its folder)
+        raise UsageError(
+            f"--scenarios {folder}: a scenario file, not a folder; give its folder, "
+            f"--scenarios {folder.parent}, and choose {folder.stem!r} on the page (it offers "
+            "every scenario file in the folder by name)"
+        )
     if not folder.is_dir():
         raise UsageError(f"--scenarios {folder}: not a folder")
     if not bundled_scenarios(folder):

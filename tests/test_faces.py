@@ -278,11 +278,16 @@ def test_page_widgets_make_the_plan():
     [
         (["dashboard", "--port", "0"], "a port is 1 to 65535"),
         (["dashboard", "--scenarios", "no-such-folder"], "not a folder"),
+        # (a facilitator starting the page on one scenario file: told to give its folder)
+        (["dashboard", "--scenarios", "docs/examples/transit/inland.toml"],
+         "give its folder, --scenarios docs/examples/transit, and choose 'inland'"),
     ],
 )
 def test_dashboard_usage_errors(argv, words, capsys, tmp_path, monkeypatch):
     from sim.cli import main
 
+    (tmp_path / "docs" / "examples" / "transit").mkdir(parents=True)
+    (tmp_path / "docs" / "examples" / "transit" / "inland.toml").touch()  # (a file, here)
     monkeypatch.chdir(tmp_path)
     try:
         code = main(argv)
