@@ -110,7 +110,9 @@ def scenario_data(draw) -> dict:
         d["after_release"] = {
             "duty_payment": {"dist": "exponential", "mean": "3 h"},
             "two_step_declaration": {"uptake": {"*": draw(prob)}},
-            "two_step_processing": {"uptake": {"*": draw(prob)}},
+            # (a share above 0 whenever the section is drawn: some example must run the tax
+            # review in bulk, tests/test_generated_steps.py)
+            "two_step_processing": {"uptake": {"*": draw(st.sampled_from([0.5, 1.0]))}},
             "release_before_test": {"uptake": {"*": draw(prob)}, "sell_time": "2 d"},
         }
     if draw(st.booleans()):  # an organisation: rulings that hold goods escalated at assessment
