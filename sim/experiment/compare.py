@@ -67,6 +67,7 @@ from sim.experiment.gains import (
 from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.metric_parts import MetricSplitter
+from sim.experiment.option_runs import OptionRuns
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.precision import (
     TARGETS,
@@ -1312,9 +1313,10 @@ def _same_runs(runs: Mapping[str, pd.DataFrame], a: str, b: str) -> bool:
 
 def _summaries(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
     frames = []
+    runs = OptionRuns(per_rep.drop(columns=_not_numbers(per_rep)))  # (summarise skips them)
     for o in opts:
-        sub = per_rep[per_rep["option"] == o.name].drop(columns=["option"])
-        if sub.empty:
+        sub = runs.rows(o.name)
+        if len(sub) == 0:
             continue
         s = summarise(sub).reset_index()
         s.insert(0, "option", o.name)
@@ -1339,17 +1341,17 @@ def option_intervals(
     return summarise(option), summarise(baseline), summarise(d, scale=scale, widen=not same)
 
 
-def _rows(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
-    """The replications of option ``name``, indexed by replication, one column per metric."""
-    return per_rep[per_rep["option"] == name].set_index("replication").drop(columns=["option"])
+def _not_numbers(per_rep: pd.DataFrame) -> list[str]:
+    """The metric columns that do not hold numbers (a summary leaves them out)."""
+    return [str(c) for c, t in per_rep.dtypes.items()
+            if c not in ("option", "replication") and not pd.api.types.is_numeric_dtype(t)]
 
 
-def _paired(per_rep: pd.DataFrame, name: str) -> pd.DataFrame:
+def _paired(per_rep: pd.DataFrame | OptionRuns, name: str) -> pd.DataFrame:
     """Rows of ``name`` minus those of the baseline, aligned on replication (both finished);
     float rounding is exactly 0 (:func:`sim.analysis.paired.noise_free`)."""
-    a, b = _rows(per_rep, name), _rows(per_rep, BASELINE)
-    common = a.index.intersection(b.index)
-    return _noise_free(a.loc[common] - b.loc[common], [a, b]).sort_index()
+    runs = per_rep if isinstance(per_rep, OptionRuns) else OptionRuns(per_rep)
+    return runs.paired(name, BASELINE)
 
 
 def _noise_free(d: pd.DataFrame, terms: list[pd.DataFrame]) -> pd.DataFrame:
@@ -1366,7 +1368,7 @@ def _paired_table(
     """Per metric of paired differences (one row per replication): mean, interval, n and the
     p-value of the interval shown (NaN when not asked for): a quantile's is widened to the
     histogram's resolution, and so is its test. ``scale``: see :func:`_scale`."""
-    same = bool((d.fillna(0) == 0).all().all())  # (the runs are the same: exactly 0)
+    same = _all_zero(d)  # (the runs are the same: exactly 0)
     t = summarise(d, scale=scale, widen=not same).reset_index()
     t["p_value"] = [
         interval_p_value(mean, low, high, n) if p_values else math.nan
@@ -1392,11 +1394,13 @@ def _differences(
     neither did and both ran long enough for the rising-wait check (``checked``, by option;
     None: all did), missing (NA) when neither warned but that check could not run."""
     frames = []
+    runs = OptionRuns(per_rep)
+    present = runs.names()
     for o in opts:
-        if o.name not in set(per_rep["option"]) or BASELINE not in set(per_rep["option"]):
+        if o.name not in present or BASELINE not in present:
             continue
-        d = _paired(per_rep, o.name)
-        t = _paired_table(d, o.name != BASELINE, _scale(per_rep, {o.name, BASELINE}))
+        d = runs.paired(o.name, BASELINE)
+        t = _paired_table(d, o.name != BASELINE, runs.scale({o.name, BASELINE}))
         t.insert(0, "option", o.name)
         both = checked is None or (checked.get(o.name, True) and checked.get(BASELINE, True))
         known = steady([*warnings.get(o.name, []), *warnings.get(BASELINE, [])], both)
@@ -1422,16 +1426,17 @@ def _holm_by_metric(metrics: list[str], p_values: list[float]) -> np.ndarray:
 
 def _interactions(per_rep: pd.DataFrame, opts: list[Option]) -> pd.DataFrame:
     frames = []
-    present = set(per_rep["option"])
+    runs = OptionRuns(per_rep)
+    present = runs.names()
     for o in opts:
         if not o.is_combination or not {o.name, BASELINE, *o.parts} <= present:
             continue
-        combo = _paired(per_rep, o.name)
+        combo = runs.paired(o.name, BASELINE)
         total = combo.copy()
         for p in o.parts:
-            total = total - _paired(per_rep, p)  # (A+B - base) - (A - base) - (B - base)
-        total = _noise_free(total, [_rows(per_rep, n) for n in (o.name, BASELINE, *o.parts)])
-        t = _paired_table(total, scale=_scale(per_rep, {o.name, BASELINE, *o.parts}))
+            total = total - runs.paired(p, BASELINE)  # (A+B - base) - (A - base) - (B - base)
+        total = _noise_free(total, [runs.rows(n) for n in (o.name, BASELINE, *o.parts)])
+        t = _paired_table(total, scale=runs.scale({o.name, BASELINE, *o.parts}))
         t.insert(0, "option", o.name)
         t.insert(1, "parts", "+".join(o.parts))
         # a quantile of pooled consignments does not add up over parts that cannot interact
@@ -1454,10 +1459,12 @@ def _scale(per_rep: pd.DataFrame, names: set[str]) -> dict[str, float]:
     """Per metric, the sum of the options' mean sizes: a difference of quantiles is known
     only to the resolution of the quantiles it is made of (see
     :func:`sim.analysis.stats.resolution`)."""
-    rows = per_rep[per_rep["option"].isin(names)]
-    metrics = rows.drop(columns=["option", "replication"])
-    sizes = metrics.groupby(rows["option"]).mean(numeric_only=True).abs()
-    return {str(k): float(v) for k, v in sizes.sum().items()}
+    return OptionRuns(per_rep).scale(names)
+
+
+def _all_zero(d: pd.DataFrame) -> bool:
+    """Whether every difference is exactly 0 or missing (the runs are the same)."""
+    return bool((np.nan_to_num(d.to_numpy(dtype=float), nan=0.0) == 0).all())
 
 
 def _in_currency(table: pd.DataFrame, currency: str | None) -> pd.DataFrame:
