@@ -19,6 +19,7 @@ from sim.report.plots import (
     PALETTE,
     _figure,
     fit_labels,
+    lay_out,
     outside_legend,
 )
 
@@ -125,7 +126,7 @@ def panel_lines(
     for ax in axes[:, 0]:
         ax.set_ylabel(ylabel)
     fig.suptitle(title)
-    fig.tight_layout()
+    lay_out(fig)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="center left", bbox_to_anchor=(1.0, 0.5),
                fontsize="small")  # right of every panel, never over a line
@@ -191,7 +192,7 @@ def customs_and_truth(
     left.set_xlabel("illicit declarations per replication (its observed days)")
     left.set_title("The hidden truth: found and slipped")
     _rates(right, summary, names)
-    fig.tight_layout()
+    lay_out(fig)
     fit_labels(left, texts)
     handles, labels = left.get_legend_handles_labels()
     fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3,

@@ -242,9 +242,12 @@ def _in_first_order(table: pd.DataFrame) -> pd.DataFrame:
     cols = [c for c in ("metric", "dimension") if c in table.columns]
     if not cols:
         return table
-    rank = {c: {v: i for i, v in enumerate(dict.fromkeys(table[c]))} for c in cols}
-    order = table[cols].apply(lambda r: tuple(rank[c][r[c]] for c in cols), axis=1)
-    return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    values = [table[c].tolist() for c in cols]  # (plain Python values: one pass each)
+    ranks = [{v: i for i, v in enumerate(dict.fromkeys(vs))} for vs in values]
+    keys = list(zip(*([rank[v] for v in vs] for rank, vs in zip(ranks, values, strict=True)),
+                    strict=True))
+    order = sorted(range(len(keys)), key=keys.__getitem__)  # (stable, as argsort's was)
+    return table.iloc[order].reset_index(drop=True)
 
 
 def _finished_reps(store: RunStore, below: int | None = None) -> list[int]:
@@ -587,10 +590,13 @@ def _checked_option_replications(path: Path, variants: dict[str, Variant]) -> pd
     mismatch = ResultsFolderError(
         f"{file} does not match the options' replication files in options/ (changed or damaged)"
     )
-    if set(table["option"].astype(str)) != set(variants):
+    at: dict[str, list[int]] = {}  # (each option's rows, found in one pass)
+    for i, option in enumerate(table["option"].astype(str).tolist()):
+        at.setdefault(option, []).append(i)
+    if set(at) != set(variants):
         raise mismatch
     for name, variant in variants.items():
-        rows = table[table["option"].astype(str) == name].drop(columns=["option"])
+        rows = table.iloc[at[name]].drop(columns=["option"])
         metrics = _verified(_store(variant.path), variant.reps)
         built = pd.DataFrame([{"replication": r, **metrics[r]} for r in variant.reps])
         rest = [c for c in rows.columns if c not in built.columns]

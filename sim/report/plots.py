@@ -98,6 +98,13 @@ def figures_left_out(left_out: bool = True) -> Iterator[None]:
         _DRAWN.reset(token)
 
 
+def lay_out(fig: Figure) -> None:
+    """``fig.tight_layout()`` where figures are drawn: within :func:`figures_left_out` none
+    is, so where its axes sit is read by nothing (laying them out measures every label)."""
+    if _DRAWN.get():
+        fig.tight_layout()
+
+
 def png_base64(fig: Figure) -> str:
     """The figure as a base64 PNG (for ``<img src="data:image/png;base64,...">``)."""
     if not _DRAWN.get():
