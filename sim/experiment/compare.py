@@ -1481,10 +1481,13 @@ def _finish_table(frames: list[pd.DataFrame], difference: bool) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=[*cols, "unit", "shown_low", "shown_high"])
     out = pd.concat(frames, ignore_index=True)
-    out.insert(2, "unit", [metric_unit(m) for m in out["metric"]])
+    metrics = out["metric"].tolist()  # (each option's rows name the same metrics)
+    units = {m: metric_unit(m) for m in dict.fromkeys(metrics)}
+    out.insert(2, "unit", [units[m] for m in metrics])
     shown = [
         clip_interval(m, lo, hi, difference)
-        for m, lo, hi in zip(out["metric"], out["ci_low"], out["ci_high"], strict=True)
+        for m, lo, hi in zip(metrics, out["ci_low"].tolist(), out["ci_high"].tolist(),
+                             strict=True)
     ]
     out["shown_low"] = [s[0] for s in shown]
     out["shown_high"] = [s[1] for s in shown]
