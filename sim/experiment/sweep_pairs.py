@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from sim.analysis.paired import holm, interval_p_value, noise_free
@@ -48,9 +49,11 @@ def point_differences(rows: pd.DataFrame, params: list[str], reference: int = 0)
     if not frames:
         return pd.DataFrame(columns=["point", *params, *COLUMNS])
     table = pd.concat(frames, ignore_index=True)
-    table["significant"] = False
-    for _, at in table.groupby("metric", sort=False).groups.items():
-        table.loc[at, "significant"] = holm(table.loc[at, "p_value"].tolist())
+    p_values = table["p_value"].to_numpy(dtype=float)
+    significant = np.zeros(len(table), dtype=bool)  # (one assignment, not one per metric)
+    for at in table.groupby("metric", sort=False).indices.values():
+        significant[at] = holm(p_values[at].tolist())
+    table["significant"] = significant
     return table[["point", *params, *COLUMNS]]
 
 
