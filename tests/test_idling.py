@@ -127,7 +127,8 @@ def test_names_units_and_no_other_figure_changed(counted, tmp_path):
          "idling.ports.harbour", "harbour", "allowed: sea_port, land_border, airport, post_hub"),
         ('[idling.ports.sea_port]\nstretches = ["gate", "berth"]\nengine_on = 0.5\n'
          "fuel_l_per_h = 3\nco2_kg_per_l = 2.68\n",
-         "idling.ports.sea_port.stretches.1", "berth", "'to_release' or some of lodging"),
+         "idling.ports.sea_port.stretches.1", "berth",
+         "'to_release' or some of transit_formalities"),
         ('[idling.ports.sea_port]\nstretches = ["gate", "gate"]\nengine_on = 0.5\n'
          "fuel_l_per_h = 3\nco2_kg_per_l = 2.68\n",
          "idling.ports.sea_port.stretches.1", "gate", "give each once"),
@@ -159,3 +160,16 @@ def test_an_idling_metric_of_a_scenario_without_the_section_says_what_it_needs(c
     name = "idling_co2_kg_per_day_port_crossing_import"
     assert main(["run", str(mmc), "--reps", "1", "--days", "1", "--show", name]) == 2
     assert "they need an [idling] section" in capsys.readouterr().err
+
+
+def test_the_transit_leg_counts_only_when_named():
+    """Transit goods' leg (the formalities at the entry port, the journey under seal) is not a
+    wait at this port: 'all' and 'to_release' leave it out; named, it counts."""
+    from sim.scenario.idling import ON_THE_WAY, IdlingPort
+
+    engine = {"engine_on": 0.5, "fuel_l_per_h": 3.0, "co2_kg_per_l": 2.68}
+    for whole in ("all", "to_release"):
+        counted = IdlingPort(stretches=whole, **engine).counted()
+        assert "lodging" in counted and not set(ON_THE_WAY) & set(counted)
+    named = IdlingPort(stretches=["lodging", "transit_formalities"], **engine).counted()
+    assert named == ("transit_formalities", "lodging")

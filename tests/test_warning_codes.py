@@ -17,6 +17,7 @@ import sim
 from sim.cli import main
 from sim.experiment import composition
 from sim.model import stability
+from sim.model.milestones import MILESTONES
 from sim.scenario.unfound import unfound_types
 from sim.warning_codes import CODES, classify, record
 
@@ -58,8 +59,8 @@ def _staff_overload() -> str:
 
 
 def _unfinished() -> str:
-    stuck = np.zeros((1, 12))
-    stuck[0, 3] = 50
+    stuck = np.zeros((1, len(MILESTONES)))
+    stuck[0, MILESTONES.index("lodged_quarantine")] = 50  # (by name: milestones get added)
     return stability.unfinished(["p_1"], np.array([[1000, 0]]), stuck, 2)[0]
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 #: arrival to the end of its flow (sim/model/intervals.py, kinds ``to_release`` and
 #: ``after_release``), in route order; kept here so the schema does not import the model
 STRETCHES = (
+    "transit_formalities", "transit_travel",
     "lodging", "returned_review", "correction", "second_review", "acceptance", "assessment",
     "escalation", "document_check_wait", "document_check", "awaiting_goods", "scan_wait",
     "scan", "image_review_wait", "image_review", "second_declaration_wait", "exam_yard",
@@ -35,6 +36,9 @@ STRETCHES = (
     "quarantine_check", "laboratory", "treatment", "quarantine_form", "duty_payment",
     "awaiting_discharge", "pickup", "gate", "loading", "crossing",
 )  # fmt: skip
+#: the transit leg (转关, sim/scenario/transit.py): formalities at the entry port, then the
+#: journey under seal; not a wait at this port, so 'all' and 'to_release' leave it out
+ON_THE_WAY = ("transit_formalities", "transit_travel")
 #: a fuel rate or emission factor far above any engine's (a slip of units: ml for l, g for kg)
 MAX_FUEL_L_PER_H = 100.0
 MAX_CO2_KG_PER_L = 10.0
@@ -61,7 +65,8 @@ class IdlingPort(Strict):
         default="all",
         description="the Time Release Study stretches during which the vehicle waits at the "
         "port ('all': from arrival to the end of the flow; 'to_release': from arrival to "
-        "customs' release; or a list, e.g. ['gate'] for the exit gate's queue)",
+        "customs' release; transit goods' leg before their arrival here counts in neither, "
+        "only when named; or a list, e.g. ['gate'] for the exit gate's queue)",
     )
     engine_on: Probability = Field(
         description="share of the waiting hours with the engine running (idling)"
@@ -74,11 +79,12 @@ class IdlingPort(Strict):
     )
 
     def counted(self) -> tuple[str, ...]:
-        """The stretches that count, in route order."""
+        """The stretches that count, in route order (the transit leg only when named)."""
+        here = tuple(s for s in STRETCHES if s not in ON_THE_WAY)
         if self.stretches == "all":
-            return STRETCHES
+            return here
         if self.stretches == "to_release":
-            return STRETCHES[: STRETCHES.index("awaiting_discharge")]
+            return here[: here.index("awaiting_discharge")]
         return tuple(s for s in STRETCHES if s in self.stretches)
 
 
