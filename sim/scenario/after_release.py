@@ -17,24 +17,13 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from sim.scenario.base import ANY, TRADER_CLASSES, Strict
+from sim.scenario.base import Strict
+from sim.scenario.by_class import ByClass, known_classes, of_class
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
-from sim.scenario.limits import AtField, Probability
 
 #: a share of declarations by trader class ('*': every class not listed)
-Uptake = dict[str, Probability]
-
-
-def _classes(v: Uptake) -> Uptake:
-    for k in v:
-        if k != ANY and k not in TRADER_CLASSES:
-            raise AtField(k, f"unknown trader class {k!r}; allowed: *, {', '.join(TRADER_CLASSES)}")
-    return v
-
-
-def share(uptake: Uptake, trader_class: str) -> float:
-    """The uptake of one trader class (``*`` for the classes not listed; 0 when absent)."""
-    return uptake.get(trader_class, uptake.get(ANY, 0.0))
+Uptake = ByClass
+_classes, share = known_classes, of_class
 
 
 class TwoStepDeclaration(Strict):

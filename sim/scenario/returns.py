@@ -5,18 +5,18 @@ Absent: no reviewed declaration is returned."""
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
-from sim.scenario.base import ANY, TRADER_CLASSES, Strict
+from sim.scenario.base import Strict
+from sim.scenario.by_class import ByClass, known_classes, of_class
 from sim.scenario.distributions import DurationDist
-from sim.scenario.limits import AtField, Probability
 
 
 class Returns(Strict):
     """``[declaration.returns]``: which reviewed declarations come back, and how long the
     broker (the trader's side) takes to correct one."""
 
-    share: dict[str, Probability] = Field(
+    share: ByClass = Field(
         description="share of reviewed declarations the officer returns for correction, by "
         "trader class or '*' (a class not listed: '*', else 0)",
     )
@@ -25,16 +25,8 @@ class Returns(Strict):
         "(minutes to a day when the trader must send documents); booked to the trader",
     )
 
-    @model_validator(mode="after")
-    def _classes(self) -> Returns:
-        for k in self.share:
-            if k != ANY and k not in TRADER_CLASSES:
-                raise AtField(
-                    ("share", k), f"unknown trader class {k!r}; allowed: *, "
-                    f"{', '.join(TRADER_CLASSES)}"
-                )
-        return self
+    _check = field_validator("share")(lambda v: known_classes(v))
 
     def of(self, trader_class: str) -> float:
         """The share returned of ``trader_class``'s reviewed declarations."""
-        return self.share.get(trader_class, self.share.get(ANY, 0.0))
+        return of_class(self.share, trader_class)

@@ -6,18 +6,19 @@ ordinary clearance. Absent: every import is cleared where it arrives."""
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
-from sim.scenario.base import ANY, TRADER_CLASSES, Strict
+from sim.scenario.base import Strict
+from sim.scenario.by_class import ByClass, known_classes, of_class
 from sim.scenario.distributions import DurationDist
-from sim.scenario.limits import AtField, Probability
+from sim.scenario.limits import Probability
 
 
 class Transit(Strict):
     """``[ports.<name>.transit]``: which imports arrive in transit, the formalities at the
     entry port and the journey under customs seal to this (inland) office."""
 
-    share: dict[str, Probability] = Field(
+    share: ByClass = Field(
         description="share of imports that arrive in transit from an entry port, by trader "
         "class or '*' (a class not listed: '*', else 0)",
     )
@@ -36,17 +37,9 @@ class Transit(Strict):
         "leg leaves clearance time (their journey follows release)",
     )
 
-    @model_validator(mode="after")
-    def _classes(self) -> Transit:
-        for k in self.share:
-            if k != ANY and k not in TRADER_CLASSES:
-                raise AtField(
-                    ("share", k), f"unknown trader class {k!r}; allowed: *, "
-                    f"{', '.join(TRADER_CLASSES)}"
-                )
-        return self
+    _check = field_validator("share")(lambda v: known_classes(v))
 
     def of(self, trader_class: str) -> float:
         """The share of ``trader_class``'s imports that still travel in transit before
         clearance (those under clearance integration are cleared at the entry port)."""
-        return self.share.get(trader_class, self.share.get(ANY, 0.0)) * (1.0 - self.integrated)
+        return of_class(self.share, trader_class) * (1.0 - self.integrated)
