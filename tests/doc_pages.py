@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import re
 import shlex
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +34,30 @@ def run_as_written(command: str, shown: list[str], capsys: pytest.CaptureFixture
     assert main(argv[1:]) == 0, command
     if shown:
         assert capsys.readouterr().out.splitlines() == shown, command
+
+
+CONSOLE = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def run_page(
+    page: Path, examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], commands: int = 1,
+) -> Path:
+    """Run a page's console lines (``commands`` of them) in a copy of its examples folder,
+    as a reader would there; the copy's path. (Not a results folder a reader's run of the
+    page left there: resumed, it would refuse.)"""
+    shutil.copytree(examples, tmp_path / "ex", ignore=shutil.ignore_patterns("results"))
+    monkeypatch.chdir(tmp_path / "ex")
+    found = [c for body in CONSOLE.findall(page.read_text()) for c in console_commands(body)]
+    assert len(found) == commands
+    for command, shown in found:
+        run_as_written(command, shown, capsys)
+    return tmp_path / "ex"
+
+
+def means(summary: Path, keep: Callable[[str], bool]) -> dict[tuple[str, str], float]:
+    """A comparison's ``summary.csv`` means by (option, metric), of the metrics ``keep``
+    accepts."""
+    with open(summary) as f:
+        return {(r["option"], r["metric"]): float(r["mean"]) for r in csv.DictReader(f)
+                if keep(r["metric"])}  # fmt: skip

@@ -4,7 +4,6 @@ lead to files that exist."""
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 import subprocess
@@ -12,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.doc_pages import console_commands, run_as_written
+from tests.doc_pages import means, run_page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "returned-declarations.md"
 EXAMPLES = DOCS / "examples" / "returned"
-CONSOLE = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
 def pc(share: float) -> str:
@@ -28,16 +26,8 @@ def pc(share: float) -> str:
 def test_the_page_runs_as_written_and_quotes_its_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # (not a results folder a reader's run of the page left there: resumed, it would refuse)
-    shutil.copytree(EXAMPLES, tmp_path / "ex", ignore=shutil.ignore_patterns("results"))
-    monkeypatch.chdir(tmp_path / "ex")
-    commands = [c for body in CONSOLE.findall(PAGE.read_text()) for c in console_commands(body)]
-    assert len(commands) == 1
-    for command, shown in commands:
-        run_as_written(command, shown, capsys)
-    with open(tmp_path / "ex" / "results" / "returns" / "summary.csv") as f:
-        m = {(r["option"], r["metric"]): float(r["mean"]) for r in csv.DictReader(f)
-             if r["metric"].startswith("returned_")}  # fmt: skip
+    ex = run_page(PAGE, EXAMPLES, tmp_path, monkeypatch, capsys)
+    m = means(ex / "results" / "returns" / "summary.csv", lambda m: m.startswith("returned_"))
     base, cut = "baseline", "fewer_returns"
     text = " ".join(PAGE.read_text().split())
     share = (m[base, "returned_share"], m[cut, "returned_share"])

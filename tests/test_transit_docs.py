@@ -3,19 +3,16 @@ the figures its prose quotes are the comparison's; its links lead to files that 
 
 from __future__ import annotations
 
-import csv
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.doc_pages import console_commands, run_as_written
+from tests.doc_pages import means, run_page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = DOCS / "transit.md"
 EXAMPLES = DOCS / "examples" / "transit"
-CONSOLE = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 CLEARANCE = "clearance_h_mean_port_sea_port_import"
 
 
@@ -27,16 +24,9 @@ def pc(share: float) -> str:
 def test_the_page_runs_as_written_and_quotes_its_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # (not a results folder a reader's run of the page left there: resumed, it would refuse)
-    shutil.copytree(EXAMPLES, tmp_path / "ex", ignore=shutil.ignore_patterns("results"))
-    monkeypatch.chdir(tmp_path / "ex")
-    commands = [c for body in CONSOLE.findall(PAGE.read_text()) for c in console_commands(body)]
-    assert len(commands) == 1
-    for command, shown in commands:
-        run_as_written(command, shown, capsys)
-    with open(tmp_path / "ex" / "results" / "transit" / "summary.csv") as f:
-        m = {(r["option"], r["metric"]): float(r["mean"]) for r in csv.DictReader(f)
-             if r["metric"].startswith("transit_") or r["metric"] == CLEARANCE}  # fmt: skip
+    ex = run_page(PAGE, EXAMPLES, tmp_path, monkeypatch, capsys)
+    m = means(ex / "results" / "transit" / "summary.csv",
+              lambda name: name.startswith("transit_") or name == CLEARANCE)
     base, cut = "baseline", "clearance_integration"
     text = " ".join(PAGE.read_text().split())
     share = (m[base, "transit_share"], m[cut, "transit_share"])
