@@ -33,8 +33,11 @@ demo: venv
 	$(BIN)/bordersim compare $(DEMO_OPTIONS) --reps 5 --days 56 --executor processes
 
 # The 40 slowest tests are listed at the end, so that CI shows where the suite's time goes.
+# Compiled modules are kept (in __pycache__, ignored by git) even where the environment says
+# not to write them: the test subprocesses and the second worker then read the package and
+# the rewritten tests instead of compiling them again.
 test: venv
-	$(BIN)/python -m pytest -n 2 --durations=40
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --durations=40
 
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)

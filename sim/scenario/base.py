@@ -3,6 +3,7 @@ types, and the strict base model (unknown fields are errors, values frozen)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import (
@@ -71,9 +72,17 @@ class Extended(Strict):
         """``out`` (this part's dump) without the ``ADDED`` fields that hold their defaults."""
         fields = type(self).model_fields
         for name in self.ADDED:
-            if getattr(self, name) == fields[name].get_default(call_default_factory=True):
+            if getattr(self, name) == _default(type(self), name):
                 out.pop(fields[name].alias or name, None)
         return out
+
+
+@cache
+def _default(part: type[Strict], name: str) -> Any:
+    """The default of field ``name`` of ``part``, made once: pydantic inspects the factory's
+    signature and builds a new default at every call (a scenario's dump asks for each added
+    field's, in every part)."""
+    return part.model_fields[name].get_default(call_default_factory=True)
 
 
 class ByDirection(Strict):
