@@ -10,6 +10,8 @@ then an outcome of prevalence x selection x detection, never an input (DESIGN.md
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -25,6 +27,9 @@ from sim.scenario.base import DIRECTIONS, FIRST_TYPES, ILLICIT, TRADER_CLASSES, 
 from sim.scenario.distributions import DurationDist, fixed
 from sim.scenario.ipr import IprProcedure
 from sim.scenario.limits import AtField, Probability, Real, whole
+
+#: the multiplier tables of a prevalence, in the order a combination's total multiplies them
+_BY = ("by_port", "by_commodity", "by_class", "by_origin", "by_direction")
 
 #: what happens to goods when an illicit type is found before release
 OUTCOME_KINDS = ("seized", "detained", "rejected", "reassessed")
@@ -453,22 +458,32 @@ class Enforcement(Extended):
         """The largest total prevalence over every declared combination at ``port``, and
         which combination it is (the shares of the types must not add up to more than 1)."""
         worst, where = 0.0, ""
+        by = {table: self._multipliers(table) for table in _BY}
+        on_port = [self.prevalence.get(t, 0.0) * by["by_port"](port)[i]
+                   for i, t in enumerate(ILLICIT)]  # fmt: skip
+        # (each product built left to right as before, its common factors once per loop)
         for c in commodities:
+            on_c = [x * m for x, m in zip(on_port, by["by_commodity"](c), strict=True)]
             for k in TRADER_CLASSES:
+                on_k = [x * m for x, m in zip(on_c, by["by_class"](k), strict=True)]
                 for o in origins:
+                    on_o = [x * m for x, m in zip(on_k, by["by_origin"](o), strict=True)]
                     for d in DIRECTIONS:
-                        total = sum(
-                            self.prevalence.get(t, 0.0)
-                            * self.multiplier("by_port", port, t)
-                            * self.multiplier("by_commodity", c, t)
-                            * self.multiplier("by_class", k, t)
-                            * self.multiplier("by_origin", o, t)
-                            * self.multiplier("by_direction", d, t)
-                            for t in ILLICIT
-                        )
+                        total = sum(x * m for x, m in zip(on_o, by["by_direction"](d),
+                                                          strict=True))  # fmt: skip
                         if total > worst:
                             worst, where = total, f"{c}, {k}, origin {o}, {d}"
         return worst, where
+
+    def _multipliers(self, table: str) -> Callable[[str], list[float]]:
+        """The multipliers of every illicit type (in :data:`ILLICIT`'s order) for a key of one
+        of the ``by_*`` tables, each key's looked up once."""
+
+        @cache
+        def of(key: str) -> list[float]:
+            return [self.multiplier(table, key, t) for t in ILLICIT]
+
+        return of
 
     def multiplier(self, table: str, key: str, kind: str) -> float:
         """The multiplier of illicit type ``kind`` for ``key`` in one of the ``by_*`` tables."""
