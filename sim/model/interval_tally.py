@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,12 +95,16 @@ class IntervalTally:
             self.yard[o] += np.bincount(group, weights=h.yard[:, o], minlength=g)
 
     def table(self) -> pd.DataFrame:
-        """One row per stretch and group (see :func:`_rows`), every dimension of
+        """One row per stretch and group (see :func:`_columns`), every dimension of
         :data:`LEVELS`; a group without consignments is left out (but ``all``)."""
-        frames = [self._level(dim, axes) for dim, axes in LEVELS]
-        return pd.DataFrame([row for rows in frames for row in rows])
+        levels = [self._level(dim, axes) for dim, axes in LEVELS]
+        return pd.DataFrame({
+            name: ([x for level in levels for x in level[name]] if isinstance(first, list)
+                   else np.concatenate([level[name] for level in levels]))
+            for name, first in levels[0].items()
+        })  # fmt: skip
 
-    def _level(self, dim: str, axes: tuple[int, ...]) -> list[dict[str, object]]:
+    def _level(self, dim: str, axes: tuple[int, ...]) -> dict[str, Any]:
         """The rows of one dimension: the fine groups summed over ``axes`` (1: port, 2:
         direction, 3: credit class)."""
         shape = (len(self.ports), len(DIRECTIONS), len(TRADER_CLASSES))
@@ -113,35 +118,43 @@ class IntervalTally:
         people = fold(self.consignments[None, :])[0]
         names = self._names(axes)
         kept = [g for g in range(len(names)) if people[g] != 0 or dim == "all"]
-        # the histograms' running sums once, for the groups that have rows, not per quantile
-        # and group (most of a small run's groups are empty)
-        cum = np.cumsum(self._hist(axes, kept), axis=-1, dtype=np.int64)
-        quantiles = {name: _quantiles(cum, q) for name, q in QUANTILES}
-        rows: list[dict[str, object]] = []
-        for j, g in enumerate(kept):
-            group = names[g]
-            cell = (n[:, g], sums[:, g], {k: v[:, j] for k, v in quantiles.items()})
-            rows += _rows(dim, group, int(people[g]), cell, (whole[:, g], whole_n[:, g]),
-                          yard[:, g])  # fmt: skip
-        return rows
+        # the running sums of the histograms that hold values (a cell's holds its n), once
+        # for both quantiles: most of a small run's stretches and groups hold none
+        on = n[:, kept] > 0
+        cum = np.cumsum(self._hist(axes, kept, on), axis=-1, dtype=np.int64)
+        quantiles = {name: np.full(on.shape, math.nan) for name, _ in QUANTILES}
+        for name, q in QUANTILES:
+            quantiles[name][on] = _quantiles(cum, q)
+        cell = (n[:, kept], sums[:, kept], quantiles)
+        return _columns(dim, [names[g] for g in kept], people[kept], cell,
+                        (whole[:, kept], whole_n[:, kept]), yard[:, kept])  # fmt: skip
 
-    def _hist(self, axes: tuple[int, ...], kept: list[int]) -> np.ndarray:
-        """The histograms of the ``kept`` groups of a level: the sums of its fine groups'
-        that have consignments (the others' are all zero; counts add exactly in any order),
-        so that a small run does not add up thousands of empty counters per level."""
+    def _hist(self, axes: tuple[int, ...], kept: list[int], on: np.ndarray) -> np.ndarray:
+        """The histograms of the cells ``on`` (stretch, kept group) of a level, in the order
+        ``on`` gives them: each the sum of its fine groups' that have consignments (counts
+        add exactly in any order), so that a small run does not add up thousands of empty
+        counters per level."""
         shape = (len(self.ports), len(DIRECTIONS), len(TRADER_CLASSES))
         left = [i for i in range(3) if i + 1 not in axes]
         index = np.unravel_index(np.arange(self.consignments.size), shape)
         coarse = np.zeros(self.consignments.size, np.int64)  # ("all": one group)
         if left:
             coarse = np.ravel_multi_index([index[i] for i in left], [shape[i] for i in left])
-        at = {g: j for j, g in enumerate(kept)}
-        out = np.zeros((self.hist.shape[0], len(kept), NBINS), np.int64)
-        for fine in np.flatnonzero(self.consignments):
-            j = at.get(int(coarse[fine]))
-            if j is not None:
-                out[:, j] += self.hist[:, fine]
-        return out
+        at = np.full(self.consignments.size, -1, np.int64)
+        at[kept] = np.arange(len(kept))
+        fine = np.flatnonzero(self.consignments)
+        fine = fine[at[coarse[fine]] >= 0]
+        to = at[coarse[fine]]  # (each fine group's kept group)
+        cell = np.full(on.shape, -1, np.int64)
+        cell[on] = np.arange(int(on.sum()))
+        k, f = np.nonzero(on[:, to])  # (every stretch and fine group a cell sums)
+        ids = cell[k, to[f]]
+        order = np.argsort(ids, kind="stable")
+        ids, rows = ids[order], self.hist[k[order], fine[f[order]]]
+        if not len(ids):
+            return np.zeros((0, NBINS), np.int64)
+        starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+        return np.add.reduceat(rows, starts, axis=0, dtype=np.int64)
 
     def _names(self, axes: tuple[int, ...]) -> list[str]:
         """The groups' names at a level: its remaining parts joined by ``/``."""
@@ -157,55 +170,79 @@ class IntervalTally:
 
 def _quantiles(cum: np.ndarray, q: float) -> np.ndarray:
     """The ``q``-quantile (inverted CDF, as :func:`sim.analysis.sketch.quantile_from_counts`)
-    of every histogram along the last axis, given as its running sums ``cum``; NaN where it
-    is empty."""
-    n = cum[..., -1]
-    rank = np.maximum(1, np.ceil(q * n))
-    idx = (cum < rank[..., None]).sum(axis=-1)
-    return np.where(n > 0, np.asarray(bin_value(idx), float), math.nan)
+    of each histogram (a row, none empty), given as its running sums ``cum``: the bin of the
+    first running sum that reaches the rank, found for every row in one sorted search (each
+    row's sums lifted above the row before's)."""
+    if not len(cum):
+        return np.empty(0)
+    n = cum[:, -1]
+    rank = np.maximum(1, np.ceil(q * n)).astype(np.int64)
+    lift = np.arange(len(cum), dtype=np.int64) * (int(n.max()) + 1)
+    found = np.searchsorted((cum + lift[:, None]).reshape(-1), rank + lift, side="left")
+    return np.asarray(bin_value(found - np.arange(len(cum)) * cum.shape[1]), float)
 
 
-def _rows(
+def _columns(
     dim: str,
-    group: str,
-    people: int,
+    groups: list[str],
+    people: np.ndarray,
     cell: tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]],
     whole: tuple[np.ndarray, np.ndarray],
     yard: np.ndarray,
-) -> list[dict[str, object]]:
-    """A group's rows: per stretch its consignments ``n`` (of the group's ``people``), mean,
-    median and p90 among them, hours per consignment of the group (``per_consignment_h``),
-    its whole stretch's mean and the hours per consignment by owner it adds (``<owner>_h``;
-    the totals: their sums; a stretch beside the flow: none)."""
+) -> dict[str, Any]:
+    """The rows of a level's ``groups`` (each group's stretches in turn), as columns: per
+    stretch its consignments ``n`` (of the group's ``people``), mean, median and p90 among
+    them, hours per consignment of the group (``per_consignment_h``), its whole stretch's
+    mean and the hours per consignment by owner it adds (``<owner>_h``; the totals: their
+    sums; a stretch beside the flow: none). Arrays are by stretch, then group."""
     n, sums, quantiles = cell
-    owners = np.zeros((len(STRETCHES), len(OWNERS)))
+    k, g = int(n.shape[0]), int(n.shape[1])
     with np.errstate(invalid="ignore", divide="ignore"):
-        per = sums / people if people else np.full(len(STRETCHES), math.nan)
+        per = np.where(people > 0, sums / people, math.nan)
         mean = np.where(n > 0, sums / n, math.nan)
         whole_mean = np.where(whole[1] > 0, whole[0] / whole[1], math.nan)
-    index = {s.name: k for k, s in enumerate(STRETCHES)}
-    for k, s in enumerate(STRETCHES):
+        yard_h = np.where(people > 0, yard / people, math.nan)
+    full = np.array([
+        whole_mean[WHOLE.index(s.name)] if s.name in WHOLE
+        else np.full(g, math.nan) if s.name in NO_WHOLE else mean[i]
+        for i, s in enumerate(STRETCHES)
+    ]).reshape(k, g)  # fmt: skip
+    owners = _owners(per, yard_h)
+
+    def rows(x: np.ndarray) -> np.ndarray:  # (stretch, group) -> the rows' order
+        return np.ascontiguousarray(x.T).reshape(-1)
+
+    def each(values: list[Any]) -> list[Any]:  # a stretch's value in every group
+        return values * g
+
+    return {
+        "interval": each([s.name for s in STRETCHES]), "kind": each([s.kind for s in STRETCHES]),
+        "from": each([s.start for s in STRETCHES]), "to": each([s.end for s in STRETCHES]),
+        "owner": each([s.owner for s in STRETCHES]), "dimension": [dim] * (k * g),
+        "group": [name for name in groups for _ in range(k)],
+        "consignments": np.repeat(people.astype(np.int64), k), "n": rows(n.astype(np.int64)),
+        "mean_h": rows(mean), **{name: rows(v) for name, v in quantiles.items()},
+        "per_consignment_h": rows(per), "whole_mean_h": rows(full),
+        **{f"{owner}_h": rows(owners[:, o]) for o, owner in enumerate(OWNERS)},
+    }  # fmt: skip
+
+
+def _owners(per: np.ndarray, yard_h: np.ndarray) -> np.ndarray:
+    """Hours per consignment by owner that each stretch adds, by stretch, owner and group:
+    a stretch to or after release with one owner, its hours to it; the exam yard, its hours
+    by owner (``yard_h``); the totals, their sums; a stretch beside the flow, none."""
+    owners = np.zeros((len(STRETCHES), len(OWNERS), per.shape[1]))
+    index = {s.name: i for i, s in enumerate(STRETCHES)}
+    for i, s in enumerate(STRETCHES):
         o = owner_of(s)
         if o is not None and s.kind in (TO_RELEASE, AFTER_RELEASE):
-            owners[k, o] = per[k]
-    yard_h = yard / people if people else np.full(len(OWNERS), math.nan)
+            owners[i, o] = per[i]
     owners[index["exam_yard"]] = yard_h
-    stretch = {s.name: per[k] for k, s in enumerate(STRETCHES)}
-    owners[index["clearance"]] = owner_hours(stretch, yard_h, (TO_RELEASE,))
-    owners[index["overall_clearance"]] = owner_hours(stretch, yard_h, (TO_RELEASE, AFTER_RELEASE))
-    kinds = np.array([s.kind for s in STRETCHES])
-    owners[kinds == PARALLEL] = math.nan
-    rows = []
-    for k, s in enumerate(STRETCHES):
-        if s.name in WHOLE:
-            full = whole_mean[WHOLE.index(s.name)]
-        else:
-            full = math.nan if s.name in NO_WHOLE else mean[k]
-        rows.append({
-            "interval": s.name, "kind": s.kind, "from": s.start, "to": s.end,
-            "owner": s.owner, "dimension": dim, "group": group, "consignments": people,
-            "n": int(n[k]), "mean_h": mean[k], **{name: v[k] for name, v in quantiles.items()},
-            "per_consignment_h": per[k], "whole_mean_h": full,
-            **{f"{owner}_h": owners[k, o] for o, owner in enumerate(OWNERS)},
-        })  # fmt: skip
-    return rows
+    for j in range(per.shape[1]):  # (as one row's sums: NaN stretches left out, in order)
+        stretch = {s.name: per[i, j] for i, s in enumerate(STRETCHES)}
+        owners[index["clearance"], :, j] = owner_hours(stretch, yard_h[:, j], (TO_RELEASE,))
+        owners[index["overall_clearance"], :, j] = owner_hours(
+            stretch, yard_h[:, j], (TO_RELEASE, AFTER_RELEASE)
+        )
+    owners[[s.kind == PARALLEL for s in STRETCHES]] = math.nan
+    return owners
