@@ -9,6 +9,7 @@ come from running sums and counts, not from the histogram). Memory is fixed: 1,2
 
 from __future__ import annotations
 
+import functools
 import math
 from array import array
 
@@ -48,14 +49,25 @@ def quantile_from_counts(counts: np.ndarray, q: float) -> float:
     return float(bin_value(idx))
 
 
-def quantiles_from_counts(counts: np.ndarray, qs: tuple[float, ...]) -> list[float]:
-    """:func:`quantile_from_counts` for each of ``qs``, the running sums taken once."""
-    n = counts.sum()
-    if n == 0:
-        return [float("nan")] * len(qs)
-    cum = np.cumsum(counts)
-    ranks = [max(1, math.ceil(q * n)) for q in qs]
-    return [float(bin_value(int(np.searchsorted(cum, rank)))) for rank in ranks]
+def row_bins(cum: np.ndarray, q: float) -> np.ndarray:
+    """The bin of the ``q``-quantile (as :func:`quantile_from_counts`) of each histogram (a
+    row, none empty), given as its running sums ``cum``: the first running sum that reaches
+    the rank, found for every row in one sorted search (each row's sums lifted above the row
+    before's)."""
+    if not len(cum):
+        return np.empty(0, np.int64)
+    n = cum[:, -1]
+    rank = np.maximum(1, np.ceil(q * n)).astype(np.int64)
+    lift = np.arange(len(cum), dtype=np.int64) * (int(n.max()) + 1)
+    found = np.searchsorted((cum + lift[:, None]).reshape(-1), rank + lift, side="left")
+    return np.asarray(found - np.arange(len(cum)) * cum.shape[1], np.int64)
+
+
+@functools.cache
+def bin_values() -> np.ndarray:
+    """:func:`bin_value` of every bin, each worked out alone, as :func:`quantile_from_counts`
+    does (a power taken over an array may differ from one taken alone in the last bit)."""
+    return np.array([float(bin_value(i)) for i in range(NBINS)])
 
 
 class LogHistogram:

@@ -32,12 +32,15 @@ def with_group_parts(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty or "group" not in table or "dimension" not in table:
         return table
     parts: dict[str, list[str | None]] = {c: [] for c in PART_COLUMNS}
-    for dim, group in zip(table["dimension"].astype(str), table["group"].astype(str),
-                          strict=True):
-        names = GROUP_PARTS.get(dim, ())
-        values = dict(zip(names, group.split("/"), strict=False)) if names else {}
-        for column in PART_COLUMNS:
-            parts[column].append(values.get(column))
+    split: dict[tuple[str, str], tuple[str | None, ...]] = {}  # (each group once: a table
+    for row in zip(table["dimension"].astype(str).tolist(),  # repeats it per metric)
+                   table["group"].astype(str).tolist(), strict=True):  # fmt: skip
+        if row not in split:
+            names = GROUP_PARTS.get(row[0], ())
+            values = dict(zip(names, row[1].split("/"), strict=False)) if names else {}
+            split[row] = tuple(values.get(column) for column in PART_COLUMNS)
+        for column, value in zip(PART_COLUMNS, split[row], strict=True):
+            parts[column].append(value)
     columns: dict[str, pd.Series] = {}
     for name in table.columns:  # (the frame made once: a drop and three inserts cost more)
         if name in PART_COLUMNS:

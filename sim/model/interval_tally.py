@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.analysis.sketch import NBINS, bin_index, bin_value
+from sim.analysis.sketch import NBINS, bin_index, bin_value, row_bins
 from sim.model.intervals import (
     AFTER_RELEASE,
     NO_WHOLE,
@@ -124,7 +124,7 @@ class IntervalTally:
         cum = np.cumsum(self._hist(axes, kept, on), axis=-1, dtype=np.int64)
         quantiles = {name: np.full(on.shape, math.nan) for name, _ in QUANTILES}
         for name, q in QUANTILES:
-            quantiles[name][on] = _quantiles(cum, q)
+            quantiles[name][on] = bin_value(row_bins(cum, q))
         cell = (n[:, kept], sums[:, kept], quantiles)
         return _columns(dim, [names[g] for g in kept], people[kept], cell,
                         (whole[:, kept], whole_n[:, kept]), yard[:, kept])  # fmt: skip
@@ -166,20 +166,6 @@ class IntervalTally:
         for p in kept:
             names = [f"{a}/{b}" if a else b for a in names for b in p]
         return names
-
-
-def _quantiles(cum: np.ndarray, q: float) -> np.ndarray:
-    """The ``q``-quantile (inverted CDF, as :func:`sim.analysis.sketch.quantile_from_counts`)
-    of each histogram (a row, none empty), given as its running sums ``cum``: the bin of the
-    first running sum that reaches the rank, found for every row in one sorted search (each
-    row's sums lifted above the row before's)."""
-    if not len(cum):
-        return np.empty(0)
-    n = cum[:, -1]
-    rank = np.maximum(1, np.ceil(q * n)).astype(np.int64)
-    lift = np.arange(len(cum), dtype=np.int64) * (int(n.max()) + 1)
-    found = np.searchsorted((cum + lift[:, None]).reshape(-1), rank + lift, side="left")
-    return np.asarray(bin_value(found - np.arange(len(cum)) * cum.shape[1]), float)
 
 
 def _columns(

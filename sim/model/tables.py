@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sim.analysis.sketch import quantiles_from_counts
+from sim.analysis.sketch import bin_values, row_bins
 from sim.model.agency_costs import duty_hours
 from sim.model.capacity_plan import lost_hours
 from sim.model.draws import DRAWS
@@ -30,31 +30,38 @@ if TYPE_CHECKING:
 def clearance_table(rec: Recorder) -> pd.DataFrame:
     """Clearance times by metric and dimension: count, mean, quantiles, share within each
     time target (``within_24h``, and those of the scenario's ``within_hours``)."""
-    rows, within = [], rec.times.within_columns()
-    for (metric, dim), hist in rec.hist.items():
-        for g, group in enumerate(rec.dimensions[dim]):
-            n = int(hist[g].sum())
-            if n == 0 and dim != "all":
-                continue
-            s = rec.sums[(metric, dim)][g]
-            median, p90, p95 = quantiles_from_counts(hist[g], (0.5, 0.9, 0.95))
-            rows.append(
-                {
-                    "metric": metric,
-                    "dimension": dim,
-                    "group": group,
-                    "n": n,
-                    "mean_h": s / n if n else math.nan,
-                    "median_h": median,
-                    "p90_h": p90,
-                    "p95_h": p95,
-                    **{
-                        col: rec.within[(metric, dim)][g, k] / n if n else math.nan
-                        for k, col in enumerate(within)
-                    },
-                }
-            )
-    return with_group_parts(pd.DataFrame(rows))
+    blocks = [_clearance_block(rec, metric, dim) for metric, dim in rec.hist]
+    if not blocks:
+        return pd.DataFrame([])
+    columns = {
+        name: np.concatenate([b[name] for b in blocks])
+        for name in ("metric", "dimension", "group", "n", "mean_h", "median_h", "p90_h",
+                     "p95_h", *rec.times.within_columns())
+    }  # fmt: skip
+    return with_group_parts(pd.DataFrame({
+        k: list(v) if k in ("metric", "dimension", "group") else v for k, v in columns.items()
+    }))  # fmt: skip
+
+
+def _clearance_block(rec: Recorder, metric: str, dim: str) -> dict[str, np.ndarray]:
+    """The rows of one metric and dimension: its groups with values (``all`` always)."""
+    hist, groups = rec.hist[(metric, dim)], rec.dimensions[dim]
+    n = hist[: len(groups)].sum(axis=1)
+    kept = np.flatnonzero((n > 0) | (dim == "all"))
+    n, on = n[kept], n[kept] > 0
+    cum = np.cumsum(hist[kept][on], axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = {"mean_h": np.where(on, rec.sums[(metric, dim)][kept] / n, math.nan)}
+        for k, col in enumerate(rec.times.within_columns()):
+            out[col] = np.where(on, rec.within[(metric, dim)][kept, k] / n, math.nan)
+    for name, q in (("median_h", 0.5), ("p90_h", 0.9), ("p95_h", 0.95)):
+        out[name] = np.full(len(kept), math.nan)
+        out[name][on] = bin_values()[row_bins(cum, q)]
+    names = np.array([str(groups[g]) for g in kept], dtype=object)
+    return {
+        "metric": np.full(len(kept), metric, object), "group": names,
+        "dimension": np.full(len(kept), dim, object), "n": n.astype(np.int64), **out,
+    }  # fmt: skip
 
 
 def interval_table(rec: Recorder) -> pd.DataFrame:
