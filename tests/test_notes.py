@@ -90,7 +90,8 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
     """The local-knowledge note and the short-run caveat: on stderr, in --json's "notes",
     in warnings.json; nothing of them on standard output, with or without --json."""
     out = tmp_path / "r"
-    assert main(["run", SPINDLE, *QUICK, "--out", str(out), "--json"]) == 0
+    spindle = short_run(tmp_path, SPINDLE)
+    assert main(["run", spindle, *QUICK, "--out", str(out), "--json"]) == 0
     captured = capsys.readouterr()
     data = json.loads(captured.out)
     notes = data["notes"]
@@ -99,7 +100,7 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
     assert all(n in captured.err for n in notes)
     saved = json.loads((out / "warnings.json").read_text())
     assert "local_knowledge_auc" in saved["notes"][0] and "warnings" not in saved
-    assert main(["run", SPINDLE, *QUICK, "--out", str(tmp_path / "t")]) == 0
+    assert main(["run", spindle, *QUICK, "--out", str(tmp_path / "t")]) == 0
     captured = capsys.readouterr()
     assert "whole week(s)" in captured.err and "local_knowledge_auc" in captured.err
     assert "note:" not in captured.out and "note (" not in captured.out
@@ -108,8 +109,8 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
 
 def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
     argv = ["compare", short_run(tmp_path, SPINDLE), "--reforms", "joint_inspection",
-            "two_step_declaration", "smart_image_review", *QUICK, "--no-report", "--json",
-            "--out", str(tmp_path / "c")]  # fmt: skip
+            "two_step_declaration", "smart_image_review", "--days", "2", "--reps", "1",
+            "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     captured = capsys.readouterr()
     notes = json.loads(captured.out)["notes"]
@@ -126,8 +127,9 @@ def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert "no wait for duty payment" in meta["no_effect"]["two_step_declaration"]
     assert "local_knowledge_auc" in meta["unused_parts"]["baseline"]
-    argv = [a for a in argv if a != "--json"][:-1] + [str(tmp_path / "t")]
-    assert main(argv) == 0
+    # (the same comparison without --json: its folder's replications are read again, and
+    # its notes and console come from the same result as a fresh run's)
+    assert main([a for a in argv if a != "--json"]) == 0
     captured = capsys.readouterr()
     assert "note:" not in captured.out and "note (" not in captured.out
     assert "Options vs baseline" in captured.out
@@ -257,7 +259,7 @@ def test_a_lane_never_staffed_is_noted_by_check_and_run(tmp_path, capsys):
     assert "no one on duty" not in capsys.readouterr().err
 
 
-def test_a_reform_that_can_only_cost_there_says_so(tmp_path, capsys):
+def test_a_reform_that_can_only_cost_there_says_so(tmp_path, capsys, short_default):
     """The default scenario waits 0 h for the duty payment but charges a guarantee fee: two-
     step declaration cannot bring release earlier, only cost the fee. Its clearance rows are
     all 0 and its fees rise; a note says why (it used to say nothing)."""
@@ -267,7 +269,7 @@ def test_a_reform_that_can_only_cost_there_says_so(tmp_path, capsys):
     assert "only the guarantee fee" in two_step.caveat(default)
     spindle = sim.load_scenario(SPINDLE)  # (no wait, no fee: no effect at all, no caveat)
     assert two_step.no_effect(spindle) and two_step.caveat(spindle) == ""
-    argv = ["compare", DEFAULT, "--reforms", "two_step_declaration", "--days", "1", "--reps",
+    argv = ["compare", short_default, "--reforms", "two_step_declaration", "--days", "1", "--reps",
             "1", "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     notes = json.loads(capsys.readouterr().out)["notes"]
@@ -284,7 +286,7 @@ def test_the_reforms_command_says_what_of_a_reform_cannot_act(capsys):
 def test_an_option_that_changes_the_runs_length_says_its_counts_are_not_comparable(
     tmp_path, capsys
 ):
-    argv = ["compare", "tests/scenarios/small.toml", "--option", "a:days=2", "--days", "1",
+    argv = ["compare", short_run(tmp_path, SMALL), "--option", "a:days=2", "--days", "1",
             "--reps", "1", "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     notes = json.loads(capsys.readouterr().out)["notes"]
@@ -295,7 +297,7 @@ def test_an_option_that_acts_on_no_consignment_is_named_not_read_as_no_effect(tm
     """An option whose figures are the baseline's to the last digit in every replication
     (here it only renames the scenario's description) is said to have acted on nothing in
     these runs: its differences of exactly 0 are no estimate of its effect."""
-    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    small = short_run(tmp_path, SMALL)
     argv = ["compare", small, "--option", 'renamed:description="another text"',
             "--option", "review4:ports.sea.review.capacity=4", "--reps", "2", "--days", "2",
             "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
@@ -369,7 +371,7 @@ def test_an_option_that_changes_the_arrivals_says_pooled_figures_mix_other_goods
     each waits longer). The note names the option and the change, on stderr and in the JSON;
     compare.json keeps it and the report's headline says it; an option that only moves
     staff, not arrivals, gets none."""
-    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    small = short_run(tmp_path, SMALL)
     out = tmp_path / "c"
     argv = ["compare", small, "--option", "surge:ports.sea.arrivals.extra=0.5",
             "--option", "review4:ports.sea.review.capacity=4", "--reps", "2", "--days", "2",
@@ -392,7 +394,7 @@ def test_an_option_that_changes_which_goods_are_illicit_says_enforcement_compare
     consignments, more of them illicit, so detection and values slipped compare other illicit
     goods. The note gives the change of illicit declarations, on stderr, in compare.json and
     in the report's headline; an option that only moves staff gets none."""
-    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    small = short_run(tmp_path, SMALL)
     out = tmp_path / "c"
     mix = "ports.sea.traffic.commodities"
     argv = ["compare", small, "--option", f"frozen:{mix}.general=0.7,{mix}.frozen=0.3",
@@ -424,13 +426,13 @@ def test_an_option_that_switches_the_risk_engine_on_says_its_effect_is_not_the_c
     engine on too: its differences are mostly the engine's own inspection rate. The note
     says so on stderr, in compare.json and at its headline; with the engine on in both,
     nothing is said."""
-    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    small = short_run(tmp_path, SMALL)
     auc = "risk.auc.tobacco=0.95"
     for engine, said in [([], True), (["--set", "risk.target=0.05"], False)]:
         out = tmp_path / f"c{int(said)}"
         argv = ["compare", small, "--option", f"aim:risk.target=0.05,{auc}",
-                "--option", "review4:ports.sea.review.capacity=4", "--reps", "2",
-                "--days", "2", *engine, "--json", "--out", str(out)]  # fmt: skip
+                "--option", "review4:ports.sea.review.capacity=4", "--reps", "1",
+                "--days", "1", *engine, "--json", "--out", str(out)]  # fmt: skip
         assert main(argv) == 0
         notes = json.loads(capsys.readouterr().out)["notes"]
         mine = [n for n in notes if "switches the risk engine on" in n]
@@ -479,7 +481,7 @@ def test_the_assumptions_named_are_the_options_own_running_in_not_the_baselines(
 
 
 def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts_on_imports(
-    tmp_path, capsys
+    tmp_path, capsys, short_default
 ):
     """`ports.<p>.declaration.advance_share` (and its lead and lodging delay) is only a default
     for a port's exports: where the exports section sets its own, changing it moves the
@@ -494,7 +496,8 @@ def test_a_change_to_a_declaration_field_the_exports_set_themselves_says_it_acts
                     "the exports' own" for k in (key, f"{key}.export")]  # fmt: skip
     assert shadowed(sim.load_scenario("tests/scenarios/small.toml"), ["ports.sea.declaration"
                     ".advance_share"]) == []  # fmt: skip  (its exports set no share of their own)
-    argv = ["run", DEFAULT, "--days", "1", "--reps", "1", "--json", "--out", str(tmp_path / "r"),
+    argv = ["run", short_default, "--days", "1", "--reps", "1", "--json", "--out",
+            str(tmp_path / "r"),
             "--set", f"{key}=0.1"]  # fmt: skip
     assert main(argv) == 0
     notes = json.loads(capsys.readouterr().out)["notes"]
@@ -665,13 +668,14 @@ def test_selection_tables_that_break_chinas_credit_rules_are_noted(tmp_path, cap
     from sim.cli import main
 
     rule = "selection.physical={'*' = {'*' = 0.03, discredited = 0.3}}"
-    argv = ["run", str(SMALL), "--reps", "1", "--days", "3", "--out", str(tmp_path / "r")]
+    small = short_run(tmp_path, SMALL)  # (the rates are of the 3 observed days)
+    argv = ["run", small, "--reps", "1", "--days", "3", "--out", str(tmp_path / "r")]
     assert main([*argv, "--set", rule]) == 0
     assert "below the 80% floor of China's credit rules" in capsys.readouterr().err
     assert main([*argv[:-1], str(tmp_path / "r2")]) == 0  # (small.toml: 80 % for them)
     assert "floor of China's credit rules" not in capsys.readouterr().err
     # a comparison: the baseline's broken rules once, an option's only where it breaks more
-    argv = ["compare", str(SMALL), "--reps", "1", "--days", "3", "--out", str(tmp_path / "c"),
+    argv = ["compare", small, "--reps", "1", "--days", "3", "--out", str(tmp_path / "c"),
             "--option", "same:ports.sea.review.capacity=5", "--option", f"lax:{rule}",
             "--no-report"]  # fmt: skip
     assert main(argv) == 0
@@ -763,7 +767,9 @@ def test_fewer_days_than_a_week_and_one_replication_are_noted(tmp_path, capsys, 
     week = list(argv)
     week[week.index("--days") + 1] = "7"
     capsys.readouterr()
-    assert main([*week[:-1], str(tmp_path / "w"), "--reps", "2"]) == 0
+    # (the week's report is not read: a comparison's notes are said before it is written)
+    unread = ["--no-report"] if command[0] == "compare" else []
+    assert main([*week[:-1], str(tmp_path / "w"), "--reps", "2", *unread]) == 0
     err = capsys.readouterr().err
     assert "less than a week" not in err and ONE_REP_NOTE not in err, err
 
