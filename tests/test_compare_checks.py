@@ -3,8 +3,11 @@ a metric name checked before anything runs, and reform combinations given on the
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,12 +43,33 @@ DOCS = "docs3:ports.sea.document_check.capacity=3"
 
 
 # -- a precision target not reached at --max-reps ---------------------------------------------
-def test_precision_not_reached_warns_on_stderr_and_in_compare_json(tmp_path, capsys):
-    out = tmp_path / "c"
-    argv = ["compare", str(SMALL), *TINY, "--precision", "0.001", "--max-reps", "10",
+def _unreached_argv(out: Path) -> list[str]:
+    """Ten replications of DOCS on the small scenario, a day long, at a precision of 0.1 %."""
+    return ["compare", str(SMALL), *TINY, "--precision", "0.001", "--max-reps", "10",
             "--option", DOCS, "--out", str(out)]  # fmt: skip
-    assert main(argv) == 0
-    err = capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def unreached(tmp_path_factory) -> tuple[Path, str]:
+    """The folder and stderr of ``_unreached_argv``, run once per module. Its ten
+    replications are the ones the other precision tests of DOCS would run (same scenario,
+    length, seed and option): they resume a copy of it, so only their stopping rule and
+    what they write are worked out again."""
+    out = tmp_path_factory.mktemp("unreached") / "c"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(_unreached_argv(out)) == 0
+    return out, err.getvalue()
+
+
+def _copy(folder: Path, tmp_path: Path) -> Path:
+    """A copy of a module's comparison folder, for a test that resumes (and so rewrites) it."""
+    return Path(shutil.copytree(folder, tmp_path / "c"))
+
+
+def test_precision_not_reached_warns_on_stderr_and_in_compare_json(unreached, tmp_path, capsys):
+    out, err = _copy(unreached[0], tmp_path), unreached[1]
+    argv = _unreached_argv(out)
     head = "warning: --precision 0.001 not reached in 10 replications (--max-reps 10): "
     assert f"{head}baseline, clearance_h_mean: half-width " in err
     assert f"{head}docs3, overall_clearance_h_mean: half-width " in err
@@ -71,7 +95,9 @@ def test_precision_not_reached_warns_on_stderr_and_in_compare_json(tmp_path, cap
     page = (out / "report.html").read_text()
     assert "not reached in 10 replications" in page
     assert "<td>0.001 on the levels and the paired differences</td>" in page
-    assert main([*argv, "--json"]) == 0  # resumed: the same warnings, stdout pure JSON
+    # resumed: the same warnings, stdout pure JSON (the report, read above, is not made
+    # again: its page is not what this command is checked for)
+    assert main([*argv, "--json", "--no-report"]) == 0
     captured = capsys.readouterr()
     assert captured.err == err and "options" in json.loads(captured.out)
 
@@ -95,10 +121,11 @@ def _never(*args, **kwargs):
     raise AssertionError("nothing may run")
 
 
-def test_precision_reached_says_so_and_warns_nothing(tmp_path):
-    res = compare(SMALL, [DOCS], precision=10.0, max_reps=10, log=False, out=tmp_path / "c",
+def test_precision_reached_says_so_and_warns_nothing(unreached, tmp_path):
+    out = _copy(unreached[0], tmp_path)  # (its ten replications resumed, not run again)
+    res = compare(SMALL, [DOCS], precision=10.0, max_reps=10, log=False, out=out,
                   overrides={"days": 1, "warmup_days": 0, "drain_days": 1}, report=False)
-    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    meta = json.loads((out / "compare.json").read_text())
     assert meta["precision_reached"] is True and meta["warnings"] == []
     assert res.meta["precision_gaps"] == []
 
@@ -139,13 +166,16 @@ def test_the_replications_needed_grow_with_the_square_of_the_miss():
     assert reps_needed(10, None, 0.1) is None and reps_needed(1, 0.2, 0.1) is None
 
 
-def test_a_target_on_the_differences_alone_stops_where_the_levels_would_not(tmp_path):
+def test_a_target_on_the_differences_alone_stops_where_the_levels_would_not(
+    unreached, tmp_path
+):
     """The comparison stops at 10 on its differences, though the levels are wider than
     the target (its warning says so when the target is on both)."""
     over = {"days": 1, "warmup_days": 0, "drain_days": 1}
-    res = compare(SMALL, [DOCS], precision=0.02, max_reps=10, log=False, out=tmp_path / "c",
+    out = _copy(unreached[0], tmp_path)  # (its ten replications resumed, not run again)
+    res = compare(SMALL, [DOCS], precision=0.02, max_reps=10, log=False, out=out,
                   overrides=over, report=False, precision_on="differences")
-    meta = json.loads((tmp_path / "c" / "compare.json").read_text())
+    meta = json.loads((out / "compare.json").read_text())
     assert (meta["precision_on"], meta["precision_reached"], meta["reps"]) == (
         "differences", True, 10)
     assert precision_gaps(res.per_rep, list(res.meta["precision_metrics"]), 0.02, "levels")
