@@ -32,10 +32,24 @@ MORE_DOCS = "docs3:ports.sea.document_check.capacity=3"
 
 
 @pytest.fixture(scope="module")
-def review4_2() -> CompareResult:
-    """``compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)``, run once per module: the
-    table tests read (or change) a deep copy of it each."""
-    return compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)
+def review4_folder(tmp_path_factory) -> tuple[CompareResult, Path]:
+    """``compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT)`` into a folder, with its
+    report, run once per module: the tests that read it share it, and the command-line tests
+    of the same comparison (``_compare_argv(out, MORE_REVIEW)``) resume a copy of it."""
+    out = tmp_path_factory.mktemp("review4") / "r"
+    return compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT, out=out), out
+
+
+@pytest.fixture(scope="module")
+def review4_2(review4_folder) -> CompareResult:
+    """The comparison of :func:`review4_folder`: the table tests read (or change) a deep
+    copy of it each."""
+    return review4_folder[0]
+
+
+def _copy(folder: Path, tmp_path: Path) -> Path:
+    """A copy of a module's comparison folder, for a test that resumes or damages it."""
+    return Path(shutil.copytree(folder, tmp_path / "c"))
 
 
 @pytest.fixture(scope="module")
@@ -327,9 +341,9 @@ def test_cli_json_shape(tmp_path, capsys):
     assert meta["version"] == sim.__version__
 
 
-def test_report_html(tmp_path):
-    res = compare(SMALL, [MORE_REVIEW], reps=2, overrides=SHORT, out=tmp_path / "r")
-    html = (tmp_path / "r" / "report.html").read_text()
+def test_report_html(review4_folder):
+    res, out = review4_folder
+    html = (out / "report.html").read_text()
     assert html.count("data:image/png;base64,") >= 4
     for text in ("What was run", "Who gains and who loses", "median", "small"):
         assert text in html
@@ -598,13 +612,12 @@ def test_the_table_adds_the_clearance_of_each_port_an_option_changes(
     assert touched_ports(copy.deepcopy(single_window_1).options) == ()
 
 
-def test_compare_prints_the_rows_of_the_port_its_options_change(tmp_path, capsys):
-    from sim.cli import main
-
-    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
-            "drain_days=2", "--reps", "2", "--option", MORE_REVIEW, "--no-report",
-            "--out", str(tmp_path / "c")]  # fmt: skip
-    assert main(argv) == 0
+def test_compare_prints_the_rows_of_the_port_its_options_change(
+    review4_folder, tmp_path, capsys
+):
+    """(The command resumes the module's comparison of the same option, length and seed: the
+    rows it prints are chosen from its options, not from how the figures were come by.)"""
+    assert main(_compare_argv(_copy(review4_folder[1], tmp_path), MORE_REVIEW)) == 0
     out = capsys.readouterr().out
     assert "clearance_h_mean_port_sea_export" in out and "overall_clearance_h_mean_port_sea" in out
 
@@ -693,12 +706,11 @@ def test_a_mean_from_fewer_replications_than_ran_says_so():
     assert "(from" not in lines["baseline"]
 
 
-def test_compare_writes_its_csvs_with_the_scenarios_currency(tmp_path):
-    res = compare(SMALL, [MORE_REVIEW], reps=1, overrides=SHORT, out=tmp_path / "c",
-                  report=False)
+def test_compare_writes_its_csvs_with_the_scenarios_currency(review4_folder):
+    res, out = review4_folder
     assert (res.summary["unit"] == "currency, observed days").any()  # (raw in memory)
     for name in ("summary", "differences"):
-        units = set(pd.read_csv(tmp_path / "c" / f"{name}.csv")["unit"])
+        units = set(pd.read_csv(out / f"{name}.csv")["unit"])
         assert "USD, observed days" in units
         assert not [u for u in units if "currency" in u]
 
@@ -717,15 +729,11 @@ def test_a_difference_that_rounds_to_zero_has_no_sign(x):
     assert _fmt(-1234.4) == "-1,234" and _fmt(-12.3) == "-12.30"
 
 
-def test_a_damaged_replication_file_is_noted_on_resume(tmp_path, capsys):
+def test_a_damaged_replication_file_is_noted_on_resume(review4_folder, tmp_path, capsys):
     """As for a run: resuming a comparison whose replication file was truncated says so
     (``note: ...`` on stderr, naming the file) and computes it again."""
-    from sim.cli import main
-
-    out = tmp_path / "c"
-    argv = ["compare", str(SMALL), "--days", "2", "--set", "warmup_days=1", "--set",
-            "drain_days=3", "--reps", "2", "--option", MORE_REVIEW, "--out", str(out),
-            "--no-report"]
+    out = _copy(review4_folder[1], tmp_path)  # (the same comparison as argv's, made once)
+    argv = _compare_argv(out, MORE_REVIEW)
     assert main(argv) == 0
     rep = out / "options" / "review4" / "reps" / "rep-0001.json"
     rep.write_bytes(rep.read_bytes()[:50])
@@ -736,13 +744,13 @@ def test_a_damaged_replication_file_is_noted_on_resume(tmp_path, capsys):
 
 
 def test_compare_show_adds_rows_to_its_table(tmp_path, capsys):
-    from sim.cli import main
-
     argv = ["compare", str(SMALL), "--option", MORE_REVIEW, "--reps", "2", "--days", "2",
             "--no-report", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main([*argv, "--show", "utilisation_sea_*"]) == 0
     assert "utilisation_sea_document_check" in capsys.readouterr().out
-    assert main([*argv[:-1], str(tmp_path / "d")]) == 0
+    # the same comparison without --show resumes the folder (--show chooses rows only, so
+    # the table is drawn from the same figures as a fresh run's)
+    assert main(argv) == 0
     # (the review desks the option sizes are shown without --show; no other lane is)
     out = capsys.readouterr().out
     assert "utilisation_sea_document_check" not in out
@@ -813,11 +821,13 @@ def test_a_refused_comparison_folder_says_everything_that_differs(a_compared, tm
     assert "other options" not in err and "observed days" not in err, err
 
 
-def test_a_changed_gains_file_is_noted_and_worked_out_again_on_resume(tmp_path, capsys):
+def test_a_changed_gains_file_is_noted_and_worked_out_again_on_resume(
+    review4_folder, tmp_path, capsys
+):
     """Who gains, per replication, is checksummed like the replications: an edited file is
     noted and worked out again from the logs (it used to be summed as it was), and an empty
     one too (it used to raise)."""
-    out = tmp_path / "c"
+    out = _copy(review4_folder[1], tmp_path)  # (the same comparison as argv's, made once)
     argv = _compare_argv(out, MORE_REVIEW)
     assert main(argv) == 0
     gains = pd.read_csv(out / "gains.csv")
