@@ -151,6 +151,37 @@ def test_half_the_staff_keeps_at_least_one_where_there_was_one():
     assert set(scan.image_review.officers.schedule or []) == {0, 1}
 
 
+#: ``choices.applies`` by (option, scenario), shared by this module's pages (see below)
+_APPLIES: dict[tuple[str, str], bool] = {}
+#: each scenario object's full text, by its id (the object is held, so its id stays its own)
+_TEXTS: dict[int, tuple[object, str]] = {}
+
+
+def _text_of(scenario) -> str:
+    """The scenario's full text, made once per object (a page asks of one object for each
+    option of the catalogue, and the text takes longer to make than the answer to reuse)."""
+    if id(scenario) not in _TEXTS:
+        _TEXTS[id(scenario)] = (scenario, scenario.model_dump_json())
+    return _TEXTS[id(scenario)][1]
+
+
+@pytest.fixture
+def applies_once(monkeypatch):
+    """A page asks, on every change of scenario, which of the catalogue's options apply to
+    it (a reform applied per option: most of a page's time). The answer is a function of
+    the option and the scenario, so each is worked out by the real ``choices.applies`` once
+    and reused by the module's pages; what a page offers is unchanged."""
+    real = choices.applies
+
+    def remembered(option, scenario):
+        key = (repr(option), _text_of(scenario))
+        if key not in _APPLIES:
+            _APPLIES[key] = real(option, scenario)
+        return _APPLIES[key]
+
+    monkeypatch.setattr(choices, "applies", remembered)
+
+
 def _fake_measure(scenario, seed, replication):
     """Fast stand-in for a simulation: a number that depends on the scenario and the seed."""
     scan = scenario.ports["sea_port"].scan
@@ -221,7 +252,7 @@ def test_a_lever_that_makes_a_bad_scenario_is_a_scenario_error(monkeypatch):
         variants(Plan(levers={"staff_scale": 2.0}))
 
 
-def test_page_widgets_make_the_plan():
+def test_page_widgets_make_the_plan(applies_once):
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page, results_html
 
@@ -342,7 +373,7 @@ def test_port_gif_is_a_gif_of_the_window(small_text, tmp_path):
         assert png.tobytes() == third.tobytes()  # the GIF's own third frame
 
 
-def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
+def test_page_animates_the_chosen_port_under_the_option(monkeypatch, applies_once):
     """The page plays the frames with a pause control (a GIF cannot be paused): Pause stops
     the frames moving, Play starts them again, a step pauses and moves one frame."""
     pytest.importorskip("panel")
@@ -444,7 +475,7 @@ def test_org_tree_of_the_scenario_and_of_an_option_that_changes_the_structure():
     assert "3 national, 7 regional, 10 local, 10 field units" in both[0]["alt"]
 
 
-def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
+def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes(applies_once):
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page
 
@@ -484,10 +515,15 @@ def test_the_pages_choices_are_in_order_and_the_tree_keeps_its_size():
         assert not too_short(s.warmup_days, longest), name
 
 
-def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values():
+def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values(
+    applies_once, monkeypatch
+):
     pytest.importorskip("panel")
+    from sim.faces import dashboard
     from sim.faces.dashboard import Page
 
+    # (the organisation tree is not read here: the test of redrawing draws it)
+    monkeypatch.setattr(dashboard, "org_tree_html", lambda pair, lang="en": "")
     with ThreadPoolExecutor(1) as pool:
         page = Page(pool)
         ai = page.levers["ai_clear"]
@@ -498,13 +534,27 @@ def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values():
         assert not ai.disabled
 
 
-def test_an_overloaded_short_run_shows_its_warnings_and_the_short_run_note():
+def test_an_overloaded_short_run_shows_its_warnings_and_the_short_run_note(monkeypatch):
     """Half the staff and twice the inspections over 1 day: sim.simulate warns (lanes 100 %
     utilised, goods still inside); the page shows each side's warnings beside its results,
     and that 1 day is too short to call the figures steady-state."""
     pytest.importorskip("panel")
+    import sim.model.run
     from sim.faces.dashboard import results_html
 
+    # the first look is not read here: one short hour of it, not two days and a drain
+    monkeypatch.setattr(choices, "QUICK", {"days": 1 / 24, "warmup_days": 0, "drain_days": 0})
+    said: dict[tuple[str, int, int], list[str]] = {}  # sim.simulate's own warnings, by run
+    real = sim.model.run.simulate
+
+    def spy(scenario, seed, *, replication=0, **kw):
+        result = real(scenario, seed, replication=replication, **kw)
+        said[(scenario.model_dump_json(), seed, replication)] = list(result.warnings)
+        return result
+
+    monkeypatch.setattr(sim.model.run, "simulate", spy)
+    # (the scenario's own 14 days of warm-up before the 1 observed day are kept: the lanes
+    # fill over them, and its run notes are counted from them)
     plan = Plan("default", (), {"staff_scale": 0.5, "inspection_scale": 2.0}, 2, 1, 1)
     with ThreadPoolExecutor(2) as pool:
         run = runs.Run(plan, pool)
@@ -513,7 +563,8 @@ def test_an_overloaded_short_run_shows_its_warnings_and_the_short_run_note():
     snap = run.snapshot()
     assert snap.phase == "done", snap.message
     pair = variants(plan)
-    expected = sim.simulate(pair.option, 1, replication=1).warnings
+    # what sim.simulate said, for the option's replication 1, when the page ran it
+    expected = said[(pair.option.model_dump_json(), 1, 1)]
     assert expected and any("100% utilised" in w for w in expected)
     assert all(any(w in said for said in snap.warnings["option"]) for w in expected)
     assert snap.labels == {"baseline": "default",
@@ -692,7 +743,7 @@ def test_a_screen_reader_is_told_each_step_of_a_run_and_nothing_more():
     assert failed == "The run failed: ValueError: bad lane"
 
 
-def test_a_plan_the_page_cannot_run_is_said_to_a_screen_reader():
+def test_a_plan_the_page_cannot_run_is_said_to_a_screen_reader(applies_once):
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page
 
