@@ -23,6 +23,8 @@ from sim.scenario.units import TIME_UNITS
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 DAY = {"days": 1}
 CAP = "ports.sea.review.capacity"
+#: a run of the observed days alone, for tests of what a sweep accepts and writes
+NO_WARMUP = ["--set", "warmup_days=0", "--set", "drain_days=0"]
 
 
 def test_grid_is_every_combination():
@@ -112,7 +114,10 @@ def test_a_range_over_a_real_field_samples_reals_whatever_its_ends_look_like(tmp
     assert len(set(design[share])) == 8 and all(0 < v < 1 for v in design[share])
     assert set(design[capacity]) == {2, 3, 4}
     out = tmp_path / "o"
-    argv = ["sweep", "--lhs", "4", "--range", f"{share}=0:1", "--reps", "1", "--days", "0.01"]
+    # (only the design is read: the default scenario's 14 days of warm-up and of drain are
+    # left out, as its own field is what is sampled)
+    argv = ["sweep", "--lhs", "4", "--range", f"{share}=0:1", "--reps", "1", "--days", "0.01",
+            *NO_WARMUP]  # fmt: skip
     assert main([*argv, "--out", str(out), "--json"]) == 0, capsys.readouterr().err
     sampled = pd.read_csv(out / "design.csv")[share]
     assert len(set(sampled)) == 4 and all(0 < v < 1 for v in sampled)
@@ -269,6 +274,7 @@ def test_cli_sweep_grid_json(tmp_path, capsys):
             str(SMALL),
             "--days",
             "1",
+            *NO_WARMUP,  # (the JSON's points and their intervals: any length gives them)
             "--param",
             f"{CAP}=1,3",
             "--param",
@@ -299,7 +305,7 @@ def test_cli_sweep_grid_json(tmp_path, capsys):
 
 def test_cli_sweep_lhs(tmp_path, capsys):
     code = main(
-        ["sweep", str(SMALL), "--days", "1", "--lhs", "3", "--range", f"{CAP}=1:4",
+        ["sweep", str(SMALL), "--days", "1", *NO_WARMUP, "--lhs", "3", "--range", f"{CAP}=1:4",
          "--reps", "1", "--out", str(tmp_path / "l")]  # fmt: skip
     )
     assert code == 0
@@ -422,7 +428,7 @@ def test_damaged_or_foreign_point_files_are_noted_and_run_again(tmp_path, capsys
 
 def test_an_out_folder_of_another_command_is_named_as_such(tmp_path, capsys):
     """run, sweep and compare each refuse the others' folders, saying what the folder holds."""
-    tiny = ["--days", "1", "--reps", "1"]
+    tiny = ["--days", "1", "--reps", "1", *NO_WARMUP]  # (what a folder holds, not its figures)
     folders = {"sweep": tmp_path / "sweep", "run": tmp_path / "run", "compare": tmp_path / "cmp"}
     assert main(["sweep", str(SMALL), *tiny, "--param", f"{CAP}=1,3",
                  "--out", str(folders["sweep"])]) == 0  # fmt: skip
@@ -543,44 +549,63 @@ def test_a_sweep_over_a_schedule_writes_its_intervals(tmp_path, capsys):
     assert len(table) == 2 * table.metric.nunique()
 
 
-def test_the_sweep_table_shows_the_swept_lanes_own_figures(tmp_path, capsys):
-    """Sweeping a lane's capacity: its utilisation and mean wait are columns of the table on
-    standard output, beside the pooled figures it hardly moves."""
-    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
-            "--days", "1", "--out", str(tmp_path / "sw")]  # fmt: skip
-    assert main(argv) == 0
-    printed = capsys.readouterr().out
-    assert "utilisation_sea_declaration_review" in printed
-    assert "wait_h_mean_sea_declaration_review" in printed
-
-
 def test_show_accepts_a_metric_only_a_swept_value_yields(tmp_path, capsys):
     """``--show risk_auc`` with ``--param risk.enabled=false,true``: the default scenario's
     risk engine is off, so the name was refused though half the points yield it; now its column is
     shown (NaN where the engine is off). A name no point yields is still refused."""
+    # (one observed day without warm-up or drain still gives the engine's points a risk_auc,
+    # and the other points none: what the test is about)
     argv = ["sweep", str(sim.default_scenario_path()), "--param", "risk.enabled=false,true",
-            "--reps", "1", "--days", "1", "--show", "risk_auc"]  # fmt: skip
+            "--reps", "1", "--days", "1", *NO_WARMUP, "--show", "risk_auc"]  # fmt: skip
     assert main([*argv, "--out", str(tmp_path / "sw")]) == 0
     printed = capsys.readouterr().out
     assert "risk_auc" in printed
+    yielded = pd.read_csv(tmp_path / "sw" / "sweep.csv").set_index("point")["risk_auc"]
+    assert yielded.isna().tolist() == [True, False]  # (only the engine's point yields it)
     assert main([*argv[:-1], "risk_aucc", "--out", str(tmp_path / "sw2")]) == 2
     assert "risk_aucc" in capsys.readouterr().err
 
 
-def test_the_sweep_table_gives_each_mean_its_95_percent_half_width(tmp_path, capsys):
+@pytest.fixture(scope="module")
+def capacity_table(tmp_path_factory):
+    """A sweep of the sea port's review capacity, 2 and 3, two replications of one day:
+    its folder and the table it printed (the tests of the table share it)."""
+    import contextlib
+    import io
+
+    out = tmp_path_factory.mktemp("table") / "two"
+    printed = io.StringIO()  # (capsys is a test's, not a module's)
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+        code = main([*TABLE_ARGV, "--reps", "2", "--out", str(out)])
+    assert code == 0
+    return out, printed.getvalue()
+
+
+TABLE_ARGV = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--days", "1"]
+
+
+def test_the_sweep_table_shows_the_swept_lanes_own_figures(capacity_table):
+    """Sweeping a lane's capacity: its utilisation and mean wait are columns of the table on
+    standard output, beside the pooled figures it hardly moves."""
+    _, printed = capacity_table
+    assert "utilisation_sea_declaration_review" in printed
+    assert "wait_h_mean_sea_declaration_review" in printed
+
+
+def test_the_sweep_table_gives_each_mean_its_95_percent_half_width(
+    capacity_table, tmp_path, capsys
+):
     """Each mean on standard output carries ± the larger side of its 95 % interval (that of
     intervals.csv); with one replication there is none, and the mean stands alone."""
-    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--days", "1"]
-    assert main([*argv, "--reps", "2", "--out", str(tmp_path / "two")]) == 0
-    printed = capsys.readouterr().out
+    two, printed = capacity_table
     assert "mean over replications ± its 95 % t half-width:" in printed
-    spans = pd.read_csv(tmp_path / "two" / "intervals.csv").set_index(["point", "metric"])
+    spans = pd.read_csv(two / "intervals.csv").set_index(["point", "metric"])
     for metric in ("clearance_h_mean", "consignments_released"):
         mean, low, high = spans.loc[(1, metric), ["mean", "ci_low", "ci_high"]]
         half = max(mean - low, high - mean)
         row = printed.split("\n1 ")[1].splitlines()[0]  # (point 1's row of the means)
         assert f"{mean:.3f} ±{half:.3f}" in row
-    assert main([*argv, "--reps", "1", "--out", str(tmp_path / "one")]) == 0
+    assert main([*TABLE_ARGV, "--reps", "1", "--out", str(tmp_path / "one")]) == 0
     printed = capsys.readouterr().out
     assert "mean over replications:" in printed and "±" not in printed.split("difference")[0]
 
