@@ -3,8 +3,11 @@ sweep through the whole plumbing (design -> runs -> indices -> CSV and PNG)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -77,6 +80,8 @@ def test_a_small_real_sobol_sweep(tmp_path):
     # random numbers the capacity's total index must be exactly zero, whatever N.
     out = tmp_path / "sobol"
     ranges = {"ports.sea.arrivals.rate": Range(2, 8, "/d"), "ports.sea.review.capacity": "1:4"}
+    # (the scenario's week of warm-up is kept: without it the rate's total index, from one
+    # day of arrivals and N = 4, fell to 0.47)
     res = sobol(SMALL, ranges, 4, "consignments_arrived", reps=1, overrides={"days": 1}, out=out)
     assert len(res.runs) == 4 * (2 + 2)
     idx = res.indices
@@ -89,41 +94,61 @@ def test_a_small_real_sobol_sweep(tmp_path):
     assert len(list((out / "points").glob("*.json"))) == 16
 
 
-def test_cli_sobol(tmp_path, capsys):
-    argv = ["sweep", str(SMALL), "--days", "1", "--sobol", "2", "--reps", "1",
-            "--range", "ports.sea.review.capacity=1:4", "--range", "ports.sea.arrivals.rate=2:8 /d",
-            "--metric", "consignments_arrived", "--out", str(tmp_path / "c"), "--json"]  # fmt: skip
-    assert main(argv) == 0
-    captured = capsys.readouterr()
-    rows = json.loads(captured.out)
+#: the small Sobol sweep of the command line the tests below share: N = 2, one replication
+SOBOL_ARGV = ["sweep", str(SMALL), "--days", "1", "--sobol", "2", "--reps", "1",
+              "--range", "ports.sea.review.capacity=1:4",
+              "--range", "ports.sea.arrivals.rate=2:8 /d"]  # fmt: skip
+ARRIVED = ["--metric", "consignments_arrived"]
+
+
+@pytest.fixture(scope="module")
+def arrived_sweep(tmp_path_factory):
+    """One fresh run of the command line's Sobol sweep of consignments_arrived (the tests
+    that only read it share it; a test that writes into its folder works on a copy): its
+    folder and what it printed on standard output and standard error."""
+    out = tmp_path_factory.mktemp("sobol") / "c"
+    printed, said = io.StringIO(), io.StringIO()  # (capsys is a test's, not a module's)
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(said):
+        code = main([*SOBOL_ARGV, *ARRIVED, "--out", str(out), "--json"])
+    assert code == 0, said.getvalue()
+    return out, printed.getvalue(), said.getvalue()
+
+
+def _copy(folder: Path, tmp_path: Path) -> Path:
+    """The shared sweep's folder, copied for a test that writes into it."""
+    return Path(shutil.copytree(folder, tmp_path / folder.name))
+
+
+def test_cli_sobol(arrived_sweep, tmp_path, capsys):
+    shared, out, err = arrived_sweep
+    folder = _copy(shared, tmp_path)  # (the report and the resumed run below write into it)
+    rows = json.loads(out)
     widest = max(max(r["S1_conf"], r["ST_conf"]) for r in rows)
     # N = 2: intervals far too wide to rank anything, and the user is told so
-    assert widest > 0.1 and "the Sobol indices are uncertain" in captured.err
-    assert f"the widest 95 % half-width is {widest:.3g}" in captured.err
+    assert widest > 0.1 and "the Sobol indices are uncertain" in err
+    assert f"the widest 95 % half-width is {widest:.3g}" in err
     names = [r["parameter"] for r in rows]
     assert names == ["ports.sea.review.capacity", "ports.sea.arrivals.rate"]
     assert set(rows[0]) == {"parameter", "S1", "S1_conf", "ST", "ST_conf", "S1_reps", "S1_noise",
                             "ST_reps", "ST_noise"}  # fmt: skip
     assert rows[0]["S1_noise"] is None  # one replication: the noise cannot be measured
     # ... and the user is told the intervals leave it out, and to raise --reps and --days
-    assert "with one replication per point the Sobol intervals exclude simulation noise" in (
-        captured.err
-    )
-    assert "run --reps 2 or more" in captured.err and "longer runs (--days)" in captured.err
-    assert (tmp_path / "c" / "sobol.png").is_file()
+    assert "with one replication per point the Sobol intervals exclude simulation noise" in err
+    assert "run --reps 2 or more" in err and "longer runs (--days)" in err
+    assert (folder / "sobol.png").is_file()
     # the folder says which metric the indices are of, and the report shows it and the warning
-    about = json.loads((tmp_path / "c" / "sobol.json").read_text())
+    about = json.loads((folder / "sobol.json").read_text())
     assert about["metric"] == "consignments_arrived" and about["n"] == 2
     assert "the Sobol indices are uncertain" in about["warning"]
     assert any("exclude simulation noise" in w for w in about["warnings"])
     assert about["reps"] == 1 and about["noise"]["intervals_include_noise"] is False
-    assert main(["report", str(tmp_path / "c")]) == 0
-    page = (tmp_path / "c" / "report.html").read_text()
+    assert main(["report", str(folder)]) == 0
+    page = (folder / "report.html").read_text()
     assert "<h2>Sobol indices of consignments_arrived</h2>" in page
     assert "<p class='warn'>warning: the Sobol indices are uncertain" in page
     assert "<p class='warn'>warning: with one replication per point the Sobol" in page
 
-    bad = [*argv[:-5], "--metric", "no_such_metric", "--out", str(tmp_path / "c")]  # resumes
+    bad = [*SOBOL_ARGV, "--metric", "no_such_metric", "--out", str(folder)]  # resumes
     assert main(bad) == 2
     assert "'no_such_metric' is not a metric of scenario 'small'" in capsys.readouterr().err
 
@@ -151,38 +176,39 @@ def test_two_analyses_of_the_same_outputs_give_identical_intervals(seed):
     assert not (other["S1_conf"] == first["S1_conf"]).all()
 
 
-def test_sobol_files_are_identical_on_rerun_and_with_another_executor(tmp_path, capsys):
+def test_sobol_files_are_identical_on_rerun_and_with_another_executor(
+    arrived_sweep, tmp_path, capsys
+):
     """sobol.csv and sobol.png: a rerun that simulates nothing, and the same sweep run by
     local processes, give the very same files."""
-    argv = ["sweep", str(SMALL), "--days", "1", "--sobol", "2", "--reps", "1",
-            "--range", "ports.sea.review.capacity=1:4", "--range", "ports.sea.arrivals.rate=2:8 /d",
-            "--metric", "consignments_arrived"]  # fmt: skip
+    shared, _, _ = arrived_sweep
+    argv = [*SOBOL_ARGV, *ARRIVED]
     files = ("sobol.csv", "sobol.png")
-    assert main([*argv, "--out", str(tmp_path / "a")]) == 0
-    first = {f: (tmp_path / "a" / f).read_bytes() for f in files}
-    assert main([*argv, "--out", str(tmp_path / "a")]) == 0
-    assert {f: (tmp_path / "a" / f).read_bytes() for f in files} == first
+    first = {f: (shared / f).read_bytes() for f in files}
+    again = _copy(shared, tmp_path)  # (the rerun rewrites the files it then compares)
+    assert main([*argv, "--out", str(again)]) == 0
+    history = json.loads((again / "meta.json").read_text())["history"]
+    assert not history[-1]["computed"], history  # (the rerun took the stored points)
+    assert {f: (again / f).read_bytes() for f in files} == first
     processes = ["--executor", "processes", "--workers", "2"]
     assert main([*argv, *processes, "--out", str(tmp_path / "b")]) == 0
     assert {f: (tmp_path / "b" / f).read_bytes() for f in files} == first
     capsys.readouterr()
 
 
-def test_another_metric_into_the_same_folder_simulates_nothing(tmp_path, capsys):
+def test_another_metric_into_the_same_folder_simulates_nothing(arrived_sweep, tmp_path, capsys):
     """The README's way to get the indices of several outputs from one sample: the same
     command with another --metric into the same --out computes nothing again (the history
     says so) and its files are then that metric's, the same as a fresh sweep's."""
-    argv = ["sweep", str(SMALL), "--days", "1", "--sobol", "2", "--reps", "1",
-            "--range", "ports.sea.review.capacity=1:4",
-            "--range", "ports.sea.arrivals.rate=2:8 /d"]  # fmt: skip
-    out = tmp_path / "a"
-    assert main([*argv, "--metric", "consignments_arrived", "--out", str(out)]) == 0
-    assert main([*argv, "--metric", "clearance_h_mean", "--out", str(out)]) == 0
+    shared, _, _ = arrived_sweep
+    out = _copy(shared, tmp_path)  # (computed by consignments_arrived's sweep, fresh)
+    assert main([*SOBOL_ARGV, "--metric", "clearance_h_mean", "--out", str(out)]) == 0
     history = json.loads((out / "meta.json").read_text())["history"]
     assert history[0]["computed"] and not history[1]["computed"], history
     assert json.loads((out / "sobol.json").read_text())["metric"] == "clearance_h_mean"
-    assert main([*argv, "--metric", "clearance_h_mean", "--out", str(tmp_path / "b")]) == 0
-    assert (out / "sobol.csv").read_bytes() == (tmp_path / "b" / "sobol.csv").read_bytes()
+    fresh = tmp_path / "b"
+    assert main([*SOBOL_ARGV, "--metric", "clearance_h_mean", "--out", str(fresh)]) == 0
+    assert (out / "sobol.csv").read_bytes() == (fresh / "sobol.csv").read_bytes()
     readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
     assert "with another `--metric` into the same `--out` computes its indices" in readme
     capsys.readouterr()
@@ -198,7 +224,9 @@ def test_noise_of_each_replication_is_reported_beside_the_bootstrap(tmp_path):
     one are computed, and their spread is reported beside the bootstrap half-widths."""
     ranges = {f"ports.{p}.document_check.capacity": "2:4" for p in ("p", "q")}
     out = tmp_path / "s"
-    res = sobol(TWO_PORTS, ranges, 4, "clearance_h_mean", reps=3, out=out)
+    # (one observed day after none of warm-up: shorter runs are noisier, not calmer)
+    day = {"days": 1, "warmup_days": 0, "drain_days": 1}
+    res = sobol(TWO_PORTS, ranges, 4, "clearance_h_mean", reps=3, overrides=day, out=out)
     assert res.per_rep is not None
     assert sorted(res.per_rep["replication"].unique()) == [0, 1, 2]
     assert len(pd.read_csv(out / "sobol-replications.csv")) == 3 * 2
@@ -246,7 +274,7 @@ def test_sobol_takes_a_scenario_as_well_as_a_file_and_defaults_to_the_clis_reps(
 
     assert inspect.signature(sobol).parameters["reps"].default == 3
     ranges = {f"ports.{p}.document_check.capacity": "2:4" for p in ("p", "q")}
-    over = {"days": 2}
+    over = {"days": 1, "warmup_days": 0}  # (the same sample either way, at any length)
     by_file = sobol(TWO_PORTS, ranges, 2, "clearance_h_mean", reps=2, overrides=over)
     loaded = sobol(sim.load_scenario(TWO_PORTS), ranges, 2, "clearance_h_mean", reps=2,
                    overrides=over)  # fmt: skip
