@@ -30,11 +30,15 @@ from sim.experiment.runner import replicate
 from sim.experiment.store import RunStore
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: one observed day, without the small scenario's week of warm-up and of drain: which
+#: process computes a replication is what these tests are about, not its figures
+SHORT = {"days": 1, "warmup_days": 0, "drain_days": 1}
+SHORT_ARGS = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1"]
 
 
 @pytest.fixture(scope="module")
 def scenario():
-    return sim.load_scenario(SMALL, {"days": 1})
+    return sim.load_scenario(SMALL, SHORT)
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +136,7 @@ def test_a_failed_replication_is_reported_and_the_others_finish(
 
 def test_cli_names_the_failed_replication(monkeypatch, tmp_path, capsys):
     failing(monkeypatch, bad=0)
-    code = main(["run", str(SMALL), "--days", "1", "--reps", "2", "--out", str(tmp_path / "o")])
+    code = main(["run", str(SMALL), *SHORT_ARGS, "--reps", "2", "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert code == 1
     assert "replication 0" in err and "seed [1, 0]" in err and "boom" in err
@@ -148,14 +152,15 @@ def test_cli_names_the_failed_replication(monkeypatch, tmp_path, capsys):
         kept["traceback"]
     )
     monkeypatch.undo()  # fixed: a rerun into the folder finishes it, and the record goes
-    again = ["run", str(SMALL), "--days", "1", "--reps", "2", "--out", str(tmp_path / "o")]
+    again = ["run", str(SMALL), *SHORT_ARGS, "--reps", "2", "--out", str(tmp_path / "o")]
     assert main(again) == 0
     assert not failures.exists() and (tmp_path / "o" / "summary.json").is_file()
 
 
 def test_an_error_inside_a_worker_process_is_a_failure(scenario, serial):
     tasks = [Task(r, scenario, 7, r) for r in (0, 1)] + [Task("bad", None, 7, 5)]  # type: ignore[arg-type]
-    out = dict(ProcessExecutor(2).map(tasks))
+    # (one worker: it takes the bad task and then the others, so it must outlive the error)
+    out = dict(ProcessExecutor(1).map(tasks))
     assert isinstance(out["bad"], Failure)
     assert out["bad"].replication == 5 and out["bad"].seed == (7, 5)
     for r in (0, 1):
@@ -164,13 +169,27 @@ def test_an_error_inside_a_worker_process_is_a_failure(scenario, serial):
         assert all(got[k] == want[k] or (math.isnan(got[k]) and math.isnan(want[k])) for k in got)
 
 
-def test_cli_runs_with_processes(tmp_path, capsys):
-    args = ["run", str(SMALL), "--days", "1", "--reps", "2", "--json"]
-    assert main([*args, "--out", str(tmp_path / "a")]) == 0
-    a = json.loads(capsys.readouterr().out)
+#: a run of the command line, two replications, that each executor's run must repeat
+RUN_ARGS = ["run", str(SMALL), "--reps", "2", *SHORT_ARGS, "--json"]
+
+
+@pytest.fixture(scope="module")
+def serial_run(tmp_path_factory):
+    """What ``RUN_ARGS`` prints, run serially (the tests of other executors share it)."""
+    import contextlib
+    import io
+
+    printed = io.StringIO()  # (capsys is a test's, not a module's)
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+        code = main([*RUN_ARGS, "--out", str(tmp_path_factory.mktemp("serial") / "a")])
+    assert code == 0
+    return json.loads(printed.getvalue())
+
+
+def test_cli_runs_with_processes(serial_run, tmp_path, capsys):
     parallel = ["--executor", "processes", "--workers", "2"]
-    assert main([*args, "--out", str(tmp_path / "b"), *parallel]) == 0
-    assert json.loads(capsys.readouterr().out) == a
+    assert main([*RUN_ARGS, "--out", str(tmp_path / "b"), *parallel]) == 0
+    assert json.loads(capsys.readouterr().out) == serial_run
 
 
 def test_executor_names():
@@ -181,19 +200,16 @@ def test_executor_names():
         get_executor("threads")
 
 
-def test_a_run_on_a_remote_scheduler_address_matches_serial(tmp_path, capsys):
+def test_a_run_on_a_remote_scheduler_address_matches_serial(serial_run, tmp_path, capsys):
     """``--dask ADDRESS`` connects to a scheduler that is already running (here a local
     cluster started by the test, reached only through its address)."""
     from distributed import LocalCluster
 
-    args = ["run", str(SMALL), "--reps", "2", "--days", "2", "--json"]
-    assert main([*args, "--out", str(tmp_path / "serial")]) == 0
-    serial = json.loads(capsys.readouterr().out)
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         address = cluster.scheduler_address
-        assert main([*args, "--out", str(tmp_path / "remote"), "--dask", address]) == 0
+        assert main([*RUN_ARGS, "--out", str(tmp_path / "remote"), "--dask", address]) == 0
     remote = json.loads(capsys.readouterr().out)
-    assert remote == serial
+    assert remote == serial_run
 
 
 SCRIPT = """\
@@ -366,7 +382,7 @@ def test_a_run_on_a_scheduler_without_workers_says_it_is_waiting(tmp_path, capsy
         later = threading.Timer(2.0, lambda: cluster.scale(1))
         later.start()
         try:
-            argv = ["run", str(SMALL), "--reps", "2", "--days", "1", "--json", "--dask", address]
+            argv = ["run", str(SMALL), "--reps", "2", *SHORT_ARGS, "--json", "--dask", address]
             assert main([*argv, "--out", str(tmp_path / "r")]) == 0
         finally:
             later.cancel()
@@ -425,7 +441,8 @@ def test_the_process_pool_lets_go_of_each_result_once_taken(scenario):
     import gc
     import weakref
 
-    results = ProcessExecutor(2).map([Task(r, scenario, 1, r) for r in range(3)])
+    # (one worker is a pool as well: the results it holds are what is checked)
+    results = ProcessExecutor(1).map([Task(r, scenario, 1, r) for r in range(3)])
     _, first = next(results)
     ref = weakref.ref(first)
     del first
