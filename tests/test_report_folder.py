@@ -238,14 +238,10 @@ def test_the_tree_of_each_structure_an_option_makes():
     assert org_section({}) == []
 
 
-def test_a_sweep_folder_report_has_each_points_intervals(tmp_path):
-    out = tmp_path / "s"
-    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,4", "--reps", "2",
-            *TINY, "--out", str(out)]
-    assert main(argv) == 0
-    page = _self_contained(render_folder(out))
+def test_a_sweep_folder_report_has_each_points_intervals(sweep_folder):
+    page = _self_contained(render_folder(sweep_folder))  # (read only: nothing written)
     assert "sweep-points" in _plots(page)
-    rows = pd.read_csv(out / "sweep.csv")
+    rows = pd.read_csv(sweep_folder / "sweep.csv")
     cells = page.all("td", **{"class": "mean"})
     assert len(cells) >= 8
     for cell in cells:
@@ -505,6 +501,21 @@ def sweep_folder(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def sweep_page(tmp_path_factory) -> str:
+    """The page ``bordersim report`` wrote for a brief sweep of the review lane that asked
+    with ``--show`` for the scanners' queue (a lane it does not sweep)."""
+    out = tmp_path_factory.mktemp("swept") / "sw"
+    # (a warm-up other than the observed day, so that "What was run" cannot show one for
+    # the other)
+    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
+            "--days", "1", "--set", "warmup_days=3", "--set", "drain_days=2",
+            "--show", "queue_mean_sea_*", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    assert main(["report", str(out)]) == 0
+    return (out / "report.html").read_text()
+
+
 def _set_metric(path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     data["metrics"]["clearance_h_mean"] = 123.0
@@ -662,17 +673,10 @@ def test_a_group_one_replication_lacks_stays_with_its_dimension():
     assert got["dimension"].tolist() == ["port", "port", "direction", "direction", "mode"]
 
 
-def test_a_sweeps_report_shows_the_swept_lanes_figures_and_what_show_asked_for(tmp_path):
+def test_a_sweeps_report_shows_the_swept_lanes_figures_and_what_show_asked_for(sweep_page):
     """Sweeping a lane's capacity: the report has that lane's utilisation and mean wait at
     each point, and the metrics ``--show`` named, beside the key ones."""
-    from sim.cli import main
-
-    out = tmp_path / "sw"
-    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
-            "--days", "1", "--show", "queue_mean_sea_*", "--out", str(out)]  # fmt: skip
-    assert main(argv) == 0
-    assert main(["report", str(out)]) == 0
-    page = (out / "report.html").read_text()
+    page = sweep_page
     for m in ("clearance_h_mean", "utilisation_sea_declaration_review",
               "wait_h_mean_sea_declaration_review", "queue_mean_sea_scanners"):  # fmt: skip
         assert f'data-point="1" data-metric="{m}"' in page, m
@@ -695,17 +699,12 @@ def test_a_short_runs_caveat_stays_when_some_option_warned():
     assert "The others did not warn" not in _stability(res)  # type: ignore[arg-type]
 
 
-def test_a_sweeps_report_says_what_was_run_and_labels_points_by_their_values(tmp_path):
+def test_a_sweeps_report_says_what_was_run_and_labels_points_by_their_values(sweep_page):
     """Observed and warm-up days in "What was run"; each column's unit in its head; the
     plot's points named by the swept field's values (one field), a long one cut short."""
-    from sim.cli import main
     from sim.report.sweep_html import _point_labels
 
-    out = tmp_path / "sw"
-    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--reps", "2",
-            "--days", "1", "--out", str(out)]  # fmt: skip
-    assert main(argv) == 0 and main(["report", str(out)]) == 0
-    page = (out / "report.html").read_text()
+    page = sweep_page
     assert "<th scope='row'>observed days</th><td>1.0</td>" in page
     assert "<th>clearance_h_mean (hours) [95 % CI]</th>" in page
     design = pd.DataFrame({"ports.sea.review.capacity": [2, 3]}, index=pd.Index([0, 1]))
