@@ -18,6 +18,7 @@ from sim.experiment.compare import compare
 from sim.model import stability
 from sim.model.milestones import CENSORED, MILESTONES, OUTCOMES, RELEASED, M
 from sim.model.stability import rising
+from tests.short_runs import short_run
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 #: the small scenario with an exam yard that copes (its movers hold the whole exam)
@@ -91,8 +92,8 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
             str(SMALL),
             "--reps",
             "2",
-            "--days",
-            "21",
+            "--days",  # (overload is checked however short the run: a week shows it)
+            "7",
             "--out",
             str(out),
             "--set",
@@ -114,7 +115,9 @@ def test_the_warnings_reach_the_results_folder_and_the_table(tmp_path: Path, cap
     # the table itself says so, for whoever keeps standard output alone
     title = "NOT STEADY-STATE: a queue or smugglers did not settle in 2 of 2 replication(s)"
     assert title in printed.out
-    calm = ["run", str(SMALL), "--reps", "1", "--days", "28", "--out", str(tmp_path / "b")]
+    # three whole observed weeks after the small scenario's week of warm-up: the rising-wait
+    # check runs, so a run that copes is said to be steady-state
+    calm = ["run", str(SMALL), "--reps", "1", "--days", "21", "--out", str(tmp_path / "b")]
     coping = [x for k, v in COPING.items() for x in ("--set", f"{k}={json.dumps(v)}")]
     assert main([*calm, *coping]) == 0
     assert "STEADY" not in capsys.readouterr().out
@@ -125,14 +128,14 @@ def test_run_json_says_whether_a_queue_did_not_settle(tmp_path: Path, capsys):
     and in which replications; a run whose lanes cope says it is not."""
     import json
 
-    base = ["run", str(SMALL), "--reps", "2", "--days", "21", "--json"]
+    base = ["run", str(SMALL), "--reps", "2", "--days", "7", "--json"]  # (overload: a week)
     overload = ["--set", "ports.sea.document_check.capacity=1",
                 "--set", 'selection.document={"*" = {"*" = 0.6}}']  # fmt: skip
     assert main([*base, "--out", str(tmp_path / "a"), *overload]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["unstable"] is True and got["unstable_replications"] == ["rep-0000", "rep-0001"]
     coping = [x for k, v in COPING.items() for x in ("--set", f"{k}={json.dumps(v)}")]
-    calm = ["run", str(SMALL), "--reps", "1", "--days", "28", "--json"]  # (as above)
+    calm = ["run", str(SMALL), "--reps", "1", "--days", "21", "--json"]  # (as above)
     assert main([*calm, "--out", str(tmp_path / "b"), *coping]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["unstable"] is False and got["unstable_replications"] == []
@@ -163,7 +166,9 @@ def test_too_short_counts_whole_weeks_of_the_runs_calendar():
 def test_a_short_run_and_comparison_say_only_overload_was_checked(tmp_path, capsys):
     from sim.cli import main
 
-    small = str(Path(__file__).parent / "scenarios" / "small.toml")
+    # the small scenario without its warm-up and with a day's drain: whether the rising-wait
+    # check ran depends on the observed whole weeks alone (too_short), not on the rest
+    small = short_run(tmp_path, SMALL)
     assert main(["run", small, "--reps", "1", "--out", str(tmp_path / "r")]) == 0
     assert "only overload was checked" in capsys.readouterr().err  # (notes on stderr)
     argv = ["compare", small, "--reps", "2", "--no-report", "--out", str(tmp_path / "c"),
