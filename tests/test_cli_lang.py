@@ -14,6 +14,7 @@ import pytest
 from sim.cli_lang import ENV, chosen, line, number
 from sim.report.zh_warnings import WARNINGS
 from sim.warning_codes import CODES, record
+from tests.short_runs import short_run
 from tests.test_warning_codes import GENERATORS
 
 MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
@@ -71,7 +72,8 @@ def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, *more: st
          ) -> tuple[str, str]:
     from sim.cli import main
 
-    assert main(["run", str(MMC), "--reps", "2", "--days", "3", "--out",
+    # (the console's wording and figures, not their values: run without the warm-up)
+    assert main(["run", short_run(tmp_path, MMC), "--reps", "2", "--days", "3", "--out",
                  str(tmp_path / out), *more]) == 0
     got = capsys.readouterr()
     return got.out, got.err
@@ -115,9 +117,11 @@ def _compare(tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, *more
              ) -> tuple[str, str]:
     from sim.cli import main
 
-    assert main(["compare", str(MMC), "--option",
-                 "faster:ports.crossing.document_check.service.mean=27 min", "--reps", "3",
-                 "--days", "7", "--no-report", "--out", str(tmp_path / out), *more]) == 0
+    # (the console's wording and figures, not their values: run without the warm-up, 3
+    # days, 2 replications: the fewest that give every row its interval)
+    assert main(["compare", short_run(tmp_path, MMC), "--option",
+                 "faster:ports.crossing.document_check.service.mean=27 min", "--reps", "2",
+                 "--days", "3", "--no-report", "--out", str(tmp_path / out), *more]) == 0
     got = capsys.readouterr()
     return got.out.replace(str(tmp_path / out), "OUT"), got.err
 
