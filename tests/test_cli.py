@@ -17,6 +17,7 @@ import sim.experiment.runner as runner
 import sim.model.run
 from sim.cli import main
 from sim.experiment.compare import clip_interval
+from tests.short_runs import short_run
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
@@ -724,17 +725,20 @@ def test_the_run_table_shows_who_pays_and_the_cost_of_imports_and_exports_apart(
 def test_a_warm_up_that_is_not_whole_weeks_is_noted_not_refused(tmp_path, capsys):
     """Any warm-up runs (tests use a day or two); one that is not whole weeks says why whole
     weeks are recommended, in the JSON's notes too. Whole weeks (or none) are quiet."""
-    code, _, err = run_json(capsys, tmp_path / "a", "--set", "warmup_days=3")
+    # (the note reads the settings, not the figures: 1 day, 1 replication, 1 drain day)
+    shorter = ("--days", "1", "--reps", "1", "--set", "drain_days=1")
+    code, _, err = run_json(capsys, tmp_path / "a", "--set", "warmup_days=3", *shorter)
     assert code == 0
     assert (
         "note: warmup_days = 3 is not a whole number of weeks: observation starts at another "
         "weekday or hour than the run (Monday 00:00)" in err
     )
     for whole in ("7", "0"):
-        code, _, err = run_json(capsys, tmp_path / whole, "--set", f"warmup_days={whole}")
+        code, _, err = run_json(capsys, tmp_path / whole, "--set", f"warmup_days={whole}",
+                                *shorter)
         assert code == 0 and "whole number of weeks" not in err
-    argv = ["compare", SMALL, *FAST, "--out", str(tmp_path / "c"), "--option", "x:days=2",
-            "--no-report"]  # (the notes are the point, not the page)
+    argv = ["compare", SMALL, *_fast(days="1", reps="1"), "--out", str(tmp_path / "c"),
+            "--option", "x:days=2", "--no-report"]  # (the notes are the point, not the page)
     assert main(argv) == 0
     assert "note: warmup_days = 1 is not a whole number of weeks" in capsys.readouterr().err
 
@@ -746,7 +750,8 @@ def test_show_adds_the_metrics_asked_for_to_the_table_and_refuses_a_wrong_name_f
     rates) in the table, by name or pattern; a name the scenario cannot yield is an error
     (status 2) before anything runs or any folder is made."""
     out = tmp_path / "r"
-    args = ["run", str(SMALL), "--days", "2", "--reps", "2", "--out", str(out)]
+    # (the table's rows, not its figures: run without the warm-up, 1 drain day)
+    args = ["run", short_run(tmp_path, SMALL), "--days", "2", "--reps", "2", "--out", str(out)]
     assert main([*args, "--show", "detection_rate_by_*,hit_rate_quarantine"]) == 0
     table = capsys.readouterr().out
     assert "detection_rate_by_quarantine" in table and "hit_rate_quarantine" in table
@@ -761,8 +766,9 @@ def test_show_adds_the_metrics_asked_for_to_the_table_and_refuses_a_wrong_name_f
 
 
 def test_sweep_show_adds_a_column(tmp_path, capsys):
-    argv = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=3,4", "--reps", "1",
-            "--days", "2", "--out", str(tmp_path / "s")]  # fmt: skip
+    # (the table's columns, not its figures: run without the warm-up, 1 drain day)
+    argv = ["sweep", short_run(tmp_path, SMALL), "--param", "ports.sea.review.capacity=3,4",
+            "--reps", "1", "--days", "2", "--out", str(tmp_path / "s")]  # fmt: skip
     assert main([*argv, "--show", "hit_rate_quarantine"]) == 0
     assert "hit_rate_quarantine" in capsys.readouterr().out
     assert main([*argv[:-1], str(tmp_path / "t"), "--show", "hit_rat"]) == 2
