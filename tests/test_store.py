@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,19 +29,35 @@ def run(capsys, out: Path, *extra: str) -> tuple[int, str, str]:
     captured = capsys.readouterr()
     if code != 0:
         return code, captured.out, captured.err
-    summary = json.loads(captured.out)
-    assert all(line in captured.err for line in summary.pop("notes"))
+    return code, _metrics(captured.out, captured.err), captured.err
+
+
+def _metrics(out: str, err: str) -> str:
+    """The metrics of ``run --json``'s standard output as JSON text, its notes (checked to
+    be those on stderr ``err``) left out."""
+    summary = json.loads(out)
+    assert all(line in err for line in summary.pop("notes"))
     # (the coded notes too: a resumed run's say what it recomputed)
-    assert all(r["text"] in captured.err for r in summary.pop("warning_records"))
-    return code, json.dumps(summary), captured.err
+    assert all(r["text"] in err for r in summary.pop("warning_records"))
+    return json.dumps(summary)
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A finished run and its metrics, made once: each test damages a copy of it."""
+    out = tmp_path_factory.mktemp("store") / "out"
+    said, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(err):
+        code = main(["run", SMALL, *FAST, "--out", str(out), "--json"])
+    assert code == 0, err.getvalue()
+    return out, _metrics(said.getvalue(), err.getvalue())
 
 
 @pytest.fixture
-def done(tmp_path, capsys):
-    out = tmp_path / "out"
-    code, summary, _ = run(capsys, out)
-    assert code == 0
-    return out, summary
+def done(pristine: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the finished run, for this test alone, and the run's metrics."""
+    out, summary = pristine
+    return shutil.copytree(out, tmp_path / "out", symlinks=True), summary
 
 
 def rep(out: Path, r: int = 1) -> Path:
