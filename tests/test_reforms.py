@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import sim
@@ -461,9 +462,10 @@ def test_a_reform_with_nothing_to_act_on_says_so(tmp_path, capsys):
     beilun = str(default_scenario_path().parent / "beilun-border.toml")
     assert main(["reforms", "ecommerce_surge", beilun]) == 0
     assert "has none of the parts this reform acts on" in capsys.readouterr().out
-    # (the notes read the scenario's settings: run without its 42-day warm-up, 1 drain day)
+    # (the notes read the scenario's settings: run without its 42-day warm-up, 1 drain day,
+    # 1 observed day, 1 replication)
     argv = ["compare", short_run(tmp_path, beilun), "--reforms", "ecommerce_surge",
-            "single_window", "--reps", "2", "--days", "2", "--no-report",
+            "single_window", "--reps", "1", "--days", "1", "--no-report",
             "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     err = capsys.readouterr().err  # (notes on stderr: standard output keeps the table)
@@ -574,6 +576,17 @@ def test_a_reform_of_the_risk_engine_on_a_scenario_without_one_says_how_to_give_
     assert "[risk] section is off" in REFORMS["big_data_targeting"].mechanism
 
 
+@functools.lru_cache(maxsize=4)
+def _aeo_log(reform: str) -> pd.DataFrame:
+    """The log (by port and index) of 3 days of the bundled default with ``reform`` applied
+    ("": none), kept: the baseline serves three tests. No warm-up, and 1 drain day (not 14):
+    classes and illicit goods are drawn on arrival, which the drain does not change."""
+    base = sim.load_scenario(SCENARIOS / "default.toml",
+                             {"days": 3, "warmup_days": 0, "drain_days": 1})
+    scenario = parse(reform).apply(base) if reform else base
+    return sim.simulate(scenario, 1, log=True).log.set_index(["port", "index"]).sort_index()
+
+
 @pytest.mark.parametrize("into", ["aeo_advanced", "aeo_general"])
 def test_certifying_traders_moves_general_traders_only_and_the_share_it_says(into: str):
     """aeo_mutual_recognition moved every general AEO to advanced AEO and a share of general
@@ -581,13 +594,8 @@ def test_certifying_traders_moves_general_traders_only_and_the_share_it_says(int
     compared other traders. Now only general traders move, to the class ``into`` names
     (advanced AEO by default; general AEO, a programme's first certification level), and as
     many as the shift says (within a binomial 99.9 % band), their goods as illicit as before."""
-    from sim.reforms.compose import parse
-
-    base = sim.load_scenario(SCENARIOS / "default.toml", {"days": 3, "warmup_days": 0})
     given = "" if into == "aeo_advanced" else f",into={into}"
-    reformed = parse(f"aeo_mutual_recognition:shift=0.3{given}").apply(base)
-    logs = [sim.simulate(s, 1, log=True).log for s in (base, reformed)]
-    a, b = (log.set_index(["port", "index"]).sort_index() for log in logs)
+    a, b = _aeo_log(""), _aeo_log(f"aeo_mutual_recognition:shift=0.3{given}")
     both = a.index.intersection(b.index)
     before, after = (x.loc[both, "trader_class"].astype(str) for x in (a, b))
     moves = (before + " -> " + after)[before != after].value_counts()
@@ -624,12 +632,7 @@ def test_certifying_traders_changes_their_class_not_which_goods_are_illicit():
     through' was credited to the reform. Their hidden truth is now drawn by the class mix
     before it: every consignment is as illicit as in the baseline, the declared classes
     change."""
-    from sim.reforms.compose import parse
-
-    base = sim.load_scenario(SCENARIOS / "default.toml", {"days": 3, "warmup_days": 0})
-    reformed = parse("aeo_mutual_recognition").apply(base)
-    logs = [sim.simulate(s, 1, log=True).log for s in (base, reformed)]
-    a, b = (log.set_index(["port", "index"]).sort_index() for log in logs)
+    a, b = _aeo_log(""), _aeo_log("aeo_mutual_recognition")
     both = a.index.intersection(b.index)
     assert len(both) > 0.99 * len(a)
     assert (a.loc[both, "illicit"].astype(str) == b.loc[both, "illicit"].astype(str)).all()
