@@ -913,9 +913,11 @@ def test_in_a_run_every_patrol_catch_reaches_the_ports_targeting():
     of a seizure (after the alert's delay); set not to follow patrols, none."""
     beilun = Path(__file__).parent.parent / "scenarios" / "beilun-border.toml"
     general = TRADER_CLASSES.index("general")
+    # (one week of warm-up, not six, and a drain day, not 14: what is checked is each
+    # catch's alert, which neither the routes' learning nor the drain changes)
     for patrols in (True, False):
-        s = sim.load_scenario(beilun, {"days": 7, "risk.target": 0.1,
-                                       "risk.alert.patrols": patrols})
+        s = sim.load_scenario(beilun, {"days": 7, "warmup_days": 7, "drain_days": 1,
+                                       "risk.target": 0.1, "risk.alert.patrols": patrols})
         w = World(s, 1)
         e, smugglers = w.selector, w.smugglers
         assert isinstance(e, RiskEngine) and smugglers is not None
