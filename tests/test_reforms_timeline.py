@@ -555,9 +555,11 @@ def test_clearance_is_reported_by_the_timelines_periods_of_arrival(capsys, tmp_p
         assert m[f"clearance_h_mean_{k}_{direction}"] == pytest.approx(rows.mean(), rel=1e-9)
     for k, rows in span.groupby(era):
         assert m[f"clearance_h_mean_{k}"] == pytest.approx(rows.mean(), rel=1e-9)
-    undated = sim.simulate(sim.load_scenario(SMALL, BEFORE), 5).metrics()
+    # (no drain: the names a run's metrics have, not their figures, are what is read next)
+    undated = sim.simulate(sim.load_scenario(SMALL, {**BEFORE, "drain_days": 0}), 5).metrics()
     assert "clearance_h_mean_era_0" not in undated  # (no timeline, no periods)
     argv = ["run", str(SMALL), "--reps", "1", "--days", "4", "--set", "warmup_days=0",
+            "--set", "drain_days=1",  # (the periods' names: 1 drain day, not 7)
             "--set", f"timeline=[{{reform = 'training', at = '{T:g} h'}}]",
             "--out", str(tmp_path / "o")]  # fmt: skip
     assert main(argv) == 0
@@ -575,8 +577,10 @@ def test_compare_splits_every_option_at_a_dated_reforms_date_for_a_paired_differ
 
     from sim.cli import main
 
+    # (1 drain day, not 7: the periods split the observed arrivals, which the drain follows)
     argv = ["compare", str(SMALL), "--reforms", f"training@{T:g}h", "--reps", "2", "--days",
-            "4", "--set", "warmup_days=0", "--out", str(tmp_path / "c")]  # fmt: skip
+            "4", "--set", "warmup_days=0", "--set", "drain_days=1",
+            "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     diff = pd.read_csv(tmp_path / "c" / "differences.csv")
     for era in ("era_0", "era_1"):
@@ -631,8 +635,9 @@ def test_enforcement_is_reported_by_the_timelines_periods_of_arrival():
             known = rows.illicit.sum() - rows.held.sum()
             assert known > 0
             assert m[f"detection_rate_{name}"] == pytest.approx(rows.detected.sum() / known)
-    undated = sim.simulate(sim.load_scenario(sim.default_scenario_path(),
-                                             {"days": 2, "warmup_days": 1}), 3).metrics()
+    undated = sim.simulate(sim.load_scenario(sim.default_scenario_path(),  # (no drain: 14)
+                                             {"days": 2, "warmup_days": 1, "drain_days": 0}),
+                           3).metrics()
     assert not [k for k in undated if "_era_" in k]  # (no timeline, no periods)
 
 
@@ -685,12 +690,15 @@ def test_a_reform_dated_inside_the_warm_up_is_said_to_have_no_before(tmp_path, c
     'measured in no replication')."""
     from sim.cli import main
 
+    # (a warm-up of 2 days, not 7, still holds the date; 1 drain day, not 7: no period
+    # follows the observed arrivals)
     argv = ["compare", str(SMALL), "--reforms", "training@1d", "--reps", "2", "--days", "2",
+            "--set", "warmup_days=2", "--set", "drain_days=1",
             "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     said = capsys.readouterr()
     assert "warning (training.at.1d): the dated reform 'training' takes effect on day 1 of the " \
-        "run, at or before the observed days begin (day 7, after the warm-up)" in said.err
+        "run, at or before the observed days begin (day 2, after the warm-up)" in said.err
     assert "era_1" in said.out and "era_0" not in said.out
     page = (tmp_path / "c" / "report.html").read_text(encoding="utf-8")
     assert "clearance_h_mean_era_1" in page and "clearance_h_mean_era_0" not in page
