@@ -17,10 +17,13 @@ from sim.build import build
 from sim.cli import main
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-RUN = ["run", str(SMALL), "--days", "1"]
-SWEEP = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", "--days", "1"]
+#: a day with no warm-up and a day's drain (the small scenario's own are a week each): the
+#: history records commands and replication numbers, which do not depend on a run's length
+SHORT = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1"]
+RUN = ["run", str(SMALL), *SHORT]
+SWEEP = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", *SHORT]
 COMPARE = ["compare", str(SMALL), "--option", "review4:ports.sea.review.capacity=4",
-           "--days", "1", "--no-report"]
+           *SHORT, "--no-gains", "--no-report"]
 
 
 def _meta(folder: Path, name: str = "meta.json") -> dict:
@@ -229,8 +232,7 @@ def test_a_folder_another_command_is_writing_is_refused(command, tmp_path, capsy
     out.mkdir()
     fd = os.open(out, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    argv = [command[0], str(SMALL), *command[1:], "--reps", "1", "--days", "1",
-            "--out", str(out)]
+    argv = [command[0], str(SMALL), *command[1:], "--reps", "1", *SHORT, "--out", str(out)]
     try:
         assert main(argv) == 2
         err = capsys.readouterr().err
