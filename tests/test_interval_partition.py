@@ -5,9 +5,11 @@ journey's clock booked them (the exam yard's, mixed, are what the others leave).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from partition_checks import check_partition
 from test_intervals import EVERY_STEP, SMALL
@@ -22,6 +24,20 @@ def released_log(scenario: sim.Scenario, seed: int):
     r = sim.simulate(scenario, seed, log=True)
     log = r.log[r.log.cohort & (r.log.outcome == "released")].reset_index(drop=True)
     return r, log
+
+
+@functools.cache
+def _bundled_run(name: str) -> tuple[sim.Scenario, pd.DataFrame]:
+    s = sim.load_scenario(REPO / "scenarios" / f"{name}.toml", {"days": 3})
+    return s, released_log(s, 1)[1]
+
+
+def bundled(name: str) -> tuple[sim.Scenario, pd.DataFrame]:
+    """A bundled scenario's 3 days with seed 1 and its released log, run once per module
+    (the tests below each ask something else of the same run); a copy of the log for each,
+    so that none sees what another did to it."""
+    s, log = _bundled_run(name)
+    return s, log.copy()
 
 
 @pytest.mark.parametrize("inspection", ["joint", "separate"])
@@ -41,8 +57,7 @@ def test_every_step_partitions_clearance(inspection: str):
 
 @pytest.mark.parametrize("name", ["default", "china-2017"])
 def test_bundled_scenarios_partition_clearance(name: str):
-    s = sim.load_scenario(REPO / "scenarios" / f"{name}.toml", {"days": 3})
-    _, log = released_log(s, 1)
+    s, log = bundled(name)
     h = check_partition(log, s)
     assert (~np.isnan(h.hours["exam_yard"])).sum() > 50
 
@@ -51,8 +66,7 @@ def test_the_clearance_form_is_its_own_stretch_and_its_whole_is_the_form():
     """china-2017 (separate declarations): the quarantine clearance form, issued from
     quarantine's last step, is a stretch; its whole is each form's issue time (the draw), of
     which only the part that holds the goods after the checks adds to release."""
-    s = sim.load_scenario(REPO / "scenarios" / "china-2017.toml", {"days": 3})
-    _, log = released_log(s, 1)
+    s, log = bundled("china-2017")
     h = iv.of_log(log, s)
     formed = log.quarantine_cleared.notna().to_numpy()
     assert formed.sum() > 1000
@@ -65,8 +79,7 @@ def test_the_clearance_form_is_its_own_stretch_and_its_whole_is_the_form():
 def test_work_before_arrival_adds_nothing():
     """Advance declarations: the part of acceptance, assessment and the document check before
     the goods arrive adds nothing (the whole stretch is kept apart); lodging counts 0."""
-    s = sim.load_scenario(REPO / "scenarios" / "default.toml", {"days": 3})
-    _, log = released_log(s, 1)
+    s, log = bundled("default")
     h = iv.of_log(log, s)
     advance = log.advance.to_numpy()
     assert advance.sum() > 1000
@@ -85,8 +98,7 @@ def test_the_gate_is_the_terminals_and_the_pickup_the_traders():
     """The land border's imports: the exit gate's hours are the terminal's (as the clock books
     them: the gate is the terminal's lane), the pick-up the trader's, so the trader's hours
     are never below its pick-up (they were below the old trader's exit row for nearly half)."""
-    s = sim.load_scenario(REPO / "scenarios" / "default.toml", {"days": 3})
-    _, log = released_log(s, 1)
+    s, log = bundled("default")
     h = iv.of_log(log, s)
     land = (log.port == "land_border").to_numpy() & (log.direction == "import").to_numpy()
     assert land.sum() > 500
