@@ -1,5 +1,5 @@
 """The intervals table's coarser groups: their histograms are the sums of their fine
-groups', whichever fine groups hold consignments."""
+groups', whichever fine groups hold consignments and whichever cells are asked for."""
 
 from __future__ import annotations
 
@@ -21,5 +21,7 @@ def test_each_levels_histograms_are_the_sums_of_its_fine_groups():
         plain = tally.hist.reshape((tally.hist.shape[0], *shape, -1)).sum(axis=axes)
         plain = plain.reshape(tally.hist.shape[0], -1, tally.hist.shape[2])
         kept = list(range(plain.shape[1]))
-        assert np.array_equal(tally._hist(axes, kept), plain)
-        assert np.array_equal(tally._hist(axes, kept[1::2]), plain[:, 1::2])
+        every = np.ones(plain.shape[:2], bool)
+        assert np.array_equal(tally._hist(axes, kept, every), plain[every])
+        some = rng.random(plain[:, 1::2].shape[:2]) < 0.5  # (cells asked for, in their order)
+        assert np.array_equal(tally._hist(axes, kept[1::2], some), plain[:, 1::2][some])

@@ -151,10 +151,11 @@ class IntervalTally:
         ids = cell[k, to[f]]
         order = np.argsort(ids, kind="stable")
         ids, rows = ids[order], self.hist[k[order], fine[f[order]]]
-        if not len(ids):
-            return np.zeros((0, NBINS), np.int64)
-        starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
-        return np.add.reduceat(rows, starts, axis=0, dtype=np.int64)
+        out = np.zeros((int(on.sum()), NBINS), np.int64)  # (a cell no fine group fills: 0)
+        if len(ids):
+            starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+            out[ids[starts]] = np.add.reduceat(rows, starts, axis=0, dtype=np.int64)
+        return out
 
     def _names(self, axes: tuple[int, ...]) -> list[str]:
         """The groups' names at a level: its remaining parts joined by ``/``."""
