@@ -25,6 +25,21 @@ def test_tally_counts_as_add_at(rows: int, cols: int, n: int, seed: int) -> None
     np.testing.assert_array_equal(into, expected)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 40), st.integers(20, 300), st.integers(0, 200), st.integers(0, 2**31))
+def test_tally_counts_few_in_a_large_table_as_add_at(rows: int, cols: int, n: int,
+                                                     seed: int) -> None:
+    """Fewer counts than a sixteenth of the table's cells take the other way: the same counts."""
+    rng = np.random.default_rng(seed)
+    into = rng.integers(0, 9, (rows, cols)).astype(np.int32)
+    i, j = rng.integers(0, rows, n), rng.integers(0, cols, n)
+    expected = into.copy()
+    np.add.at(expected, (i, j), 1)
+    tally(into, i, j)
+    assert into.dtype == np.int32
+    np.testing.assert_array_equal(into, expected)
+
+
 def test_tally_adds_through_a_flat_view() -> None:
     """The intervals' histograms are counted through ``reshape(-1)``: a view, so counted."""
     hist = np.zeros((2, 3, 4), np.int32)
