@@ -12,9 +12,7 @@ from hypothesis import strategies as st
 from sim.model.recorder_rows import sums_by, tally
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.integers(1, 4), st.integers(1, 5), st.integers(0, 200), st.integers(0, 2**31))
-def test_tally_counts_as_add_at(rows: int, cols: int, n: int, seed: int) -> None:
+def _tallies_as_add_at(rows: int, cols: int, n: int, seed: int) -> None:
     rng = np.random.default_rng(seed)
     into = rng.integers(0, 9, (rows, cols)).astype(np.int32)
     i, j = rng.integers(0, rows, n), rng.integers(0, cols, n)
@@ -23,6 +21,12 @@ def test_tally_counts_as_add_at(rows: int, cols: int, n: int, seed: int) -> None
     tally(into, i, j)
     assert into.dtype == np.int32
     np.testing.assert_array_equal(into, expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 4), st.integers(1, 5), st.integers(0, 200), st.integers(0, 2**31))
+def test_tally_counts_as_add_at(rows: int, cols: int, n: int, seed: int) -> None:
+    _tallies_as_add_at(rows, cols, n, seed)
 
 
 @settings(max_examples=40, deadline=None)
@@ -30,14 +34,7 @@ def test_tally_counts_as_add_at(rows: int, cols: int, n: int, seed: int) -> None
 def test_tally_counts_few_in_a_large_table_as_add_at(rows: int, cols: int, n: int,
                                                      seed: int) -> None:
     """Fewer counts than a sixteenth of the table's cells take the other way: the same counts."""
-    rng = np.random.default_rng(seed)
-    into = rng.integers(0, 9, (rows, cols)).astype(np.int32)
-    i, j = rng.integers(0, rows, n), rng.integers(0, cols, n)
-    expected = into.copy()
-    np.add.at(expected, (i, j), 1)
-    tally(into, i, j)
-    assert into.dtype == np.int32
-    np.testing.assert_array_equal(into, expected)
+    _tallies_as_add_at(rows, cols, n, seed)
 
 
 def test_tally_adds_through_a_flat_view() -> None:
