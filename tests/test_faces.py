@@ -151,37 +151,6 @@ def test_half_the_staff_keeps_at_least_one_where_there_was_one():
     assert set(scan.image_review.officers.schedule or []) == {0, 1}
 
 
-#: ``choices.applies`` by (option, scenario), shared by this module's pages (see below)
-_APPLIES: dict[tuple[str, str], bool] = {}
-#: each scenario object's full text, by its id (the object is held, so its id stays its own)
-_TEXTS: dict[int, tuple[object, str]] = {}
-
-
-def _text_of(scenario) -> str:
-    """The scenario's full text, made once per object (a page asks of one object for each
-    option of the catalogue, and the text takes longer to make than the answer to reuse)."""
-    if id(scenario) not in _TEXTS:
-        _TEXTS[id(scenario)] = (scenario, scenario.model_dump_json())
-    return _TEXTS[id(scenario)][1]
-
-
-@pytest.fixture
-def applies_once(monkeypatch):
-    """A page asks, on every change of scenario, which of the catalogue's options apply to
-    it (a reform applied per option: most of a page's time). The answer is a function of
-    the option and the scenario, so each is worked out by the real ``choices.applies`` once
-    and reused by the module's pages; what a page offers is unchanged."""
-    real = choices.applies
-
-    def remembered(option, scenario):
-        key = (repr(option), _text_of(scenario))
-        if key not in _APPLIES:
-            _APPLIES[key] = real(option, scenario)
-        return _APPLIES[key]
-
-    monkeypatch.setattr(choices, "applies", remembered)
-
-
 def _fake_measure(scenario, seed, replication):
     """Fast stand-in for a simulation: a number that depends on the scenario and the seed."""
     scan = scenario.ports["sea_port"].scan
@@ -252,7 +221,7 @@ def test_a_lever_that_makes_a_bad_scenario_is_a_scenario_error(monkeypatch):
         variants(Plan(levers={"staff_scale": 2.0}))
 
 
-def test_page_widgets_make_the_plan(applies_once):
+def test_page_widgets_make_the_plan():
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page, results_html
 
@@ -373,7 +342,7 @@ def test_port_gif_is_a_gif_of_the_window(small_text, tmp_path):
         assert png.tobytes() == third.tobytes()  # the GIF's own third frame
 
 
-def test_page_animates_the_chosen_port_under_the_option(monkeypatch, applies_once):
+def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
     """The page plays the frames with a pause control (a GIF cannot be paused): Pause stops
     the frames moving, Play starts them again, a step pauses and moves one frame."""
     pytest.importorskip("panel")
@@ -475,7 +444,7 @@ def test_org_tree_of_the_scenario_and_of_an_option_that_changes_the_structure():
     assert "3 national, 7 regional, 10 local, 10 field units" in both[0]["alt"]
 
 
-def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes(applies_once):
+def test_page_redraws_the_tree_when_the_scenario_or_an_option_changes():
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page
 
@@ -515,9 +484,7 @@ def test_the_pages_choices_are_in_order_and_the_tree_keeps_its_size():
         assert not too_short(s.warmup_days, longest), name
 
 
-def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values(
-    applies_once, monkeypatch
-):
+def test_page_sliders_say_where_they_act_and_start_at_the_scenarios_values(monkeypatch):
     pytest.importorskip("panel")
     from sim.faces import dashboard
     from sim.faces.dashboard import Page
@@ -743,7 +710,7 @@ def test_a_screen_reader_is_told_each_step_of_a_run_and_nothing_more():
     assert failed == "The run failed: ValueError: bad lane"
 
 
-def test_a_plan_the_page_cannot_run_is_said_to_a_screen_reader(applies_once):
+def test_a_plan_the_page_cannot_run_is_said_to_a_screen_reader():
     pytest.importorskip("panel")
     from sim.faces.dashboard import Page
 

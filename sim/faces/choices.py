@@ -109,6 +109,24 @@ def own_strengths(reform: str) -> dict[str, str]:
             for k, v in REFORMS[reform].strengths.items() if k not in shared}
 
 
+#: the names of the catalogue's options that apply, by scenario (its content's hash)
+_APPLYING: dict[str, tuple[str, ...]] = {}
+
+
+def applying(scenario: Scenario) -> dict[str, Option]:
+    """The options of :func:`option_catalogue` that apply to ``scenario`` (:func:`applies`),
+    worked out once per scenario's content: each applies a reform to it, which made every
+    change of the page's scenario take 0.3 - 0.5 s."""
+    from sim.experiment.store import scenario_hash
+
+    catalogue, key = option_catalogue(), scenario_hash(scenario)
+    if key not in _APPLYING:
+        if len(_APPLYING) >= 64:  # (a page serves a few scenarios; the store stays small)
+            _APPLYING.clear()
+        _APPLYING[key] = tuple(n for n, o in catalogue.items() if applies(o, scenario))
+    return {n: catalogue[n] for n in _APPLYING[key]}
+
+
 def applies(option: Option, scenario: Scenario) -> bool:
     """Whether every table an option's overrides write into exists in ``scenario``, and its
     reform (if any) can be applied to it."""

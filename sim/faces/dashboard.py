@@ -319,14 +319,12 @@ class Page:
         """Offer the options that apply to the chosen scenario; levers back to neutral."""
         plan = choices.Plan(self.scenario.value)
         scenario = choices.variants(plan, folder=self.folder).baseline
-        catalogue = choices.option_catalogue()
         self._boxes = {  # (a group of one: its box sits inside its <label>, which names it)
             n: pn.widgets.CheckBoxGroup(options={option_label(o, self.lang): n},
                                         css_classes=[f"bs-option-{n}"],
                                         sizing_mode="stretch_width",
                                         stylesheets=[_WRAP, FOCUS])
-            for n, o in catalogue.items()
-            if choices.applies(o, scenario)
+            for n, o in choices.applying(scenario).items()
         }
         for box in self._boxes.values():
             box.param.watch(lambda e: self.show_org(), "value")
