@@ -39,6 +39,8 @@ ONLY = {
         "某商品类别给出了 spoils_after（内置情景中都没有）",
     "with a resident lane (`[smuggling.routes.X.lane]`, docs/resident-lane.md)":
         "设有边民互市通道（[smuggling.routes.X.lane]，见 docs/resident-lane.md）",
+    "with transit goods (`[ports.<port>.transit]`, docs/transit.md)":
+        "设有转关货物（[ports.<port>.transit]，见 docs/transit.md）",
     "with a risk engine and its throttle (`[risk.throttle]`)":
         "启用风险布控引擎并设有查验限流（[risk.throttle]）",
     "with a risk engine switched on (`risk.enabled`; the default scenario's is off)":

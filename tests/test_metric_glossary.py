@@ -20,13 +20,15 @@ DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
 #: the scenario that yields the entries marked ``only``: small with a risk engine and two
 #: periods, a perishable commodity, counterfeits counted by port and after their finding
-#: (ipr) and a border-resident lane
+#: (ipr), a border-resident lane and transit goods
 RISK = {
     "commodities.frozen.spoils_after": "24 h",
     "ports.sea.traffic.origins": {"a": 0.5, "b": 0.5},
     "risk": {"target": 0.05, "random_share": 0.0, "window": 2000, "refresh": "1 h",
              "throttle": {"queue": 50}},
     "periods_at": ["2 d"],  # (a period boundary: the engine's alerts by period)
+    # (transit goods: imports in transit and those cleared directly, apart)
+    "ports.sea.transit": {"share": {"*": 0.3}, "formalities": "2 h", "travel": "20 h"},
     "enforcement.report_by_port": ["counterfeit"],  # (detected_<type>, slipped_<type>)
     # (ipr_*: found counterfeits detained or released; the bonds' costs only with a bond)
     "enforcement.ipr": {"bond_per_case": 1000, "patent_share": 0.5, "counter_bond_share": 0.5,
@@ -228,6 +230,11 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
     ("transit_share", "share (0-1)", "转关货物比例"),
     ("transit_h_mean", "hours", "转关运输段时间均值（每票转关货物）"),
     ("transit_clearance_share", "share (0-1)", "转关运输段占海关通关时间比例"),
+    ("clearance_h_mean_transit_import", "hours", "转关进口货物海关通关时间均值（自抵达进境口岸）"),
+    ("clearance_h_p90_direct_import", "hours", "非转关进口货物海关通关时间第 90 百分位"),
+    ("overall_clearance_h_p90_transit_import", "hours",
+     "转关进口货物整体通关时间第 90 百分位（自抵达进境口岸）"),
+    ("clearance_n_direct_import", "consignments", "已放行非转关进口货物票数"),
 ])
 def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
     """Transit goods (转关): each metric has one entry, its unit, and its Chinese name and

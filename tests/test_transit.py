@@ -152,3 +152,34 @@ def test_a_log_from_before_transit_is_partitioned_as_before():
     want, got = iv.of_log(log, scenario).hours, iv.of_log(old, scenario).hours
     for name in iv.NAMES:
         np.testing.assert_array_equal(got[name], want[name], err_msg=name)
+
+
+def test_the_clearance_of_transit_and_direct_imports_is_that_of_the_log():
+    """Imports in transit and those cleared directly, apart: each group's count, mean and
+    p90 of clearance (a transit consignment's from the entry port) and of overall clearance
+    are its goods' in the log; the two make up the imports' figure. A run without transit
+    has no such group, and so neither rows nor metrics of them."""
+    run = _run(_items())
+    m, log = run.metrics(), run.log
+    imports = log[log.cohort & (log.direction == "import")]
+    cleared = imports[imports.outcome.isin(["released", "censored"]) & imports.released.notna()]
+    moved = cleared.transit.to_numpy()
+    for kind, goods in (("transit", cleared[moved]), ("direct", cleared[~moved])):
+        hours = (goods.released - goods.arrived).to_numpy()
+        assert len(hours) > 50 and m[f"clearance_n_{kind}_import"] == len(hours)
+        assert m[f"clearance_h_mean_{kind}_import"] == pytest.approx(hours.mean(), rel=1e-9)
+        p90 = m[f"clearance_h_p90_{kind}_import"]
+        assert p90 == pytest.approx(np.quantile(hours, 0.9), rel=0.02)
+        out = goods[goods.outcome == "released"]
+        overall = (out.exited - out.arrived).to_numpy()
+        assert m[f"overall_clearance_h_mean_{kind}_import"] == pytest.approx(overall.mean())
+    parts = [(m[f"clearance_n_{k}_import"], m[f"clearance_h_mean_{k}_import"])
+             for k in ("transit", "direct")]
+    pooled = sum(n * h for n, h in parts) / sum(n for n, _ in parts)
+    assert m["clearance_h_mean_import"] == pytest.approx(pooled, rel=1e-9)
+    rows = run.clearance[run.clearance.dimension == "transit_direction"]
+    assert set(rows.group) == {"transit/import", "direct/import", "direct/export"}
+    assert set(rows.direction) == {"import", "export"}  # (the group taken apart)
+    none = _run(None)
+    assert not (none.clearance.dimension == "transit_direction").any()
+    assert not [k for k in none.metrics() if k.endswith(("_transit_import", "_direct_import"))]

@@ -26,7 +26,7 @@ from sim.experiment.metric_glossary_lab_work import LAB_WORK
 from sim.experiment.metric_glossary_ports import ILLICIT_BY_PORT, IPR
 from sim.experiment.metric_glossary_returns import RETURNS
 from sim.experiment.metric_glossary_tails import TAILS
-from sim.experiment.metric_glossary_transit import TRANSIT
+from sim.experiment.metric_glossary_transit import TRANSIT, TRANSIT_SPLIT
 from sim.experiment.metric_glossary_yard import EXAM_YARD
 
 SMUGGLING = [
@@ -561,7 +561,7 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + RETURNS + TRANSIT + TAILS + CALLS + LAB_HOLDS + LAB_WORK + COUNTS + TRUTH
-    + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES + EXAM_YARD + ORGANISATION + RISK + IDLING
-    + ILLICIT_BY_PORT + IPR
+    CLEARANCE + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + LAB_HOLDS + LAB_WORK + COUNTS
+    + TRUTH + EFFECTIVENESS + SEEN + SMUGGLING + COSTS + LANES + EXAM_YARD + ORGANISATION + RISK
+    + IDLING + ILLICIT_BY_PORT + IPR
 )

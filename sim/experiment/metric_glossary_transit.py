@@ -1,5 +1,6 @@
 """The glossary's entries of transit goods (转关, :mod:`sim.model.transit_metrics`): how many
-come in transit from an entry port, the leg's hours and its part of clearance time."""
+come in transit from an entry port, the leg's hours and its part of clearance time; and the
+imports in transit and those cleared directly apart (:mod:`sim.model.result_clearance`)."""
 
 from __future__ import annotations
 
@@ -28,4 +29,47 @@ TRANSIT = [
           "The transit leg's hours per import (over all of them) as a share of the imports' "
           "mean clearance time (arrival at the entry port to release): how much of their "
           "clearance time the transit leg is." + _TRANSIT + _NONE),
+]
+
+#: where the split of imports by transit is named
+_ONLY = "with transit goods (`[ports.<port>.transit]`, docs/transit.md)"
+#: each group of imports: what it is, and what a reader must know of it
+_GROUPS = {
+    "transit": ("imports that came in transit (转关) from an entry port",
+                " Counted from the arrival at the entry port, as the WCO Time Release Study "
+                "counts: the transit leg is in it."),
+    "direct": ("imports cleared where they arrived (not in transit)",
+               " Goods under clearance integration (`ports.<port>.transit.integrated`) are "
+               "among them: the model gives them no mark of their own, so a reform that "
+               "integrates moves goods from the transit group to this one, and this group's "
+               "time then mixes in the goods it gained (the counts `clearance_n_transit_import` "
+               "and `clearance_n_direct_import` show how many moved)."),
+}
+_STATS = {"mean": "Mean hours", "p90": "90th percentile of the hours"}
+_WHAT = {
+    "clearance": "clearance time (arrival to customs' release), over the cohort's "
+                 "consignments released by customs by the end of the run",
+    "overall_clearance": "overall clearance time (arrival to the goods' exit), over the "
+                         "cohort's consignments out of the flow by the end of the run",
+}
+_QUANTILE = " Read from a log histogram, within 1 % of the exact quantile."
+
+#: imports in transit and those cleared directly, apart
+TRANSIT_SPLIT = [
+    *[
+        Entry(f"{metric}_h_{stat}_{kind}_import", CLEAR_LAYER,
+              f"{_STATS[stat]} of {_WHAT[metric]}, of the {_GROUPS[kind][0]}; NaN when the "
+              f"group had none.{_GROUPS[kind][1]}" + (_QUANTILE if stat == "p90" else ""),
+              only=_ONLY)
+        for metric in ("clearance", "overall_clearance")
+        for kind in ("transit", "direct")
+        for stat in ("mean", "p90")
+    ],
+    *[
+        Entry(f"clearance_n_{kind}_import", COUNT_LAYER,
+              f"How many {_GROUPS[kind][0]} customs released by the end of the run: those "
+              f"`clearance_h_mean_{kind}_import` averages; 0 when none.{_GROUPS[kind][1]}",
+              only=_ONLY)
+        for kind in ("transit", "direct")
+    ],
 ]

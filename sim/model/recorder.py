@@ -76,13 +76,14 @@ class Recorder:
         departures: Sequence[Sequence[float] | None] | None = None,
         periods: Sequence[float] = (),
         within: Sequence[float] = (ALWAYS,),
+        transit: bool = False,
     ):
         self.end, self.log = end, log
         self._folds: list[Callable[[np.ndarray], None]] = []  # (see also_fold)
         days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
         goods = "post" in modes and any(m != "post" for m in modes)  # (parcels apart)
-        self.dimensions = _dimensions(ports, commodities, len(periods), goods)
+        self.dimensions = _dimensions(ports, commodities, len(periods), goods, transit)
         self.periods = np.asarray(periods, float)  # a timeline's periods' starts (hours)
         times = TimeHistograms(METRICS, self.dimensions, within)
         self.times, self.hist, self.sums = times, times.hist, times.sums
@@ -259,13 +260,16 @@ class Recorder:
 
     def cost_dimensions(self) -> dict[str, list[str]]:
         """The dimensions the cost book keeps too (not the splits by period or goods)."""
-        split = ("era", "era_direction", "goods_direction", "direction_class")
+        split = ("era", "era_direction", "goods_direction", "direction_class",
+                 "transit_direction")
         return {d: g for d, g in self.dimensions.items() if d not in split}
 
     def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:
         """Each released row's group code in every dimension."""
         eras = self.periods if "era" in self.dimensions else None
-        return group_codes(a, self.port_mode, eras, "goods_direction" in self.dimensions)
+        dims = self.dimensions
+        return group_codes(a, self.port_mode, eras, "goods_direction" in dims,
+                           "transit_direction" in dims)
 
     def _fold_times(self, a: np.ndarray, out: np.ndarray) -> None:
         """Clearance (and from lodgement to release) histograms by every dimension of rows

@@ -47,6 +47,10 @@ _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
+#: how goods reach the office, for the ``transit_direction`` split: cleared where they
+#: arrived, or in transit (转关) from an entry port (an export never is)
+ARRIVALS = ("direct", "transit")
+_TRANSIT_ARRIVED = _SMS + M["transit_arrived"]
 
 
 def tally(into: np.ndarray, *index: np.ndarray) -> None:
@@ -72,18 +76,26 @@ def sums_by(cells: np.ndarray, values: np.ndarray, groups: int) -> np.ndarray:
 
 
 def _dimensions(
-    ports: list[str], commodities: list[str], periods: int = 0, goods: bool = False
+    ports: list[str],
+    commodities: list[str],
+    periods: int = 0,
+    goods: bool = False,
+    transit: bool = False,
 ) -> dict[str, list[str]]:
     """The groups the clearance statistics are kept by, per dimension; with a timeline's
     ``periods`` (two or more), also by period of arrival (``era_0``, ``era_1``, ...) and
     by period and direction; with ``goods`` (a post hub beside goods ports), goods
-    declarations by direction apart from the parcels (China counts parcel lists apart)."""
+    declarations by direction apart from the parcels (China counts parcel lists apart);
+    with ``transit`` (a port with transit goods, 转关), the goods that came in transit
+    from an entry port apart from those cleared where they arrived, by direction."""
     eras = [f"era_{k}" for k in range(periods)] if periods > 1 else []
     return {
         **_fixed_dimensions(ports, commodities),
         **({"era": eras, "era_direction": [f"{e}/{d}" for e in eras for d in DIRECTIONS]}
            if eras else {}),
         **({"goods_direction": [*DIRECTIONS, "parcels"]} if goods else {}),
+        **({"transit_direction": [f"{k}/{d}" for k in ARRIVALS for d in DIRECTIONS]}
+           if transit else {}),
     }
 
 
@@ -134,11 +146,16 @@ def censor_block(
 
 
 def group_codes(
-    a: np.ndarray, port_mode: np.ndarray, periods: np.ndarray | None = None, goods: bool = False
+    a: np.ndarray,
+    port_mode: np.ndarray,
+    periods: np.ndarray | None = None,
+    goods: bool = False,
+    transit: bool = False,
 ) -> dict[str, np.ndarray]:
     """Each statistics row's group code in every dimension of :func:`_dimensions` (with a
     timeline's ``periods``, the period of the timeline its goods arrived in too; with
-    ``goods``, its direction, or parcels at a post hub)."""
+    ``goods``, its direction, or parcels at a post hub; with ``transit``, whether it
+    reached this office in transit, and its direction)."""
     port = a[:, _S["port"]].astype(int)
     direction = a[:, _S["direction"]].astype(int)
     cls = a[:, _S["trader_class"]].astype(int)
@@ -148,6 +165,9 @@ def group_codes(
         eras = {"era": k, "era_direction": k * len(DIRECTIONS) + direction}
     if goods:
         eras["goods_direction"] = np.where(port_mode[port] == _POST, len(DIRECTIONS), direction)
+    if transit:  # (its arrival here is set only for goods that came in transit)
+        moved = ~np.isnan(a[:, _TRANSIT_ARRIVED])
+        eras["transit_direction"] = moved * len(DIRECTIONS) + direction
     return {
         "all": np.zeros(len(a), int),
         "port": port,

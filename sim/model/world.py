@@ -75,14 +75,14 @@ class World:
         self.ports = self._ports(selector, bulk)
         if scenario.timeline:
             add_eras(self, selector_given, bulk)
-        names = list(scenario.ports)
-        modes = [scenario.ports[n].mode for n in names]
+        names, modes = list(scenario.ports), [p.mode for p in scenario.ports.values()]
         if isinstance(selector, RiskEngine):
             wire_risk_engine(self, selector)
         self.recorder = Recorder(
             names, modes, list(scenario.commodities), self.end, log, (self.warmup, self.stop),
             departures=[departures_of(p.spec) for p in self.ports], within=scenario.within_hours,
             periods=[t for t, _ in periods(scenario) if t < self.stop],  # (observed ones)
+            transit=any(p.spec.transit is not None for p in self.ports),  # (转关 apart)
         )
         self.costs = self._cost_book()
         self.lab_holds = LabHoldTally.of(scenario, self.ports).wire(self.recorder)

@@ -3,6 +3,8 @@ which merges them into its ``MEANINGS``; keyed the same way."""
 
 from __future__ import annotations
 
+from sim.report.zh_meanings_phrases import OUT, QUANTILE, RELEASED
+
 _TRANSIT = (
     "进口货物按 ports.<port>.transit.share（按企业类别，扣除 "
     "ports.<port>.transit.integrated 比例）以转关方式进境："
@@ -12,6 +14,17 @@ _TRANSIT = (
 )
 #: what a scenario without transit gives (but a transit consignment's hours: NaN)
 _NONE = "没有进口货物转关（没有 [ports.<port>.transit]）时为 0。"
+
+#: the imports in transit and those cleared directly (the split of the clearance figures)
+_IN_TRANSIT = ("自进境口岸以转关方式运抵的进口货物",
+               "自抵达进境口岸起算，与世界海关组织货物放行时间研究的算法相同：转关运输段计入其中。")
+_DIRECT = ("在抵达地通关的进口货物（非转关）",
+           "实行通关一体化的货物（ports.<port>.transit.integrated）计入此组：模型不单独标记"
+           "它们，因此实行一体化的改革会把货物从转关组移到此组，此组的时间随之混入新增的货物"
+           "（clearance_n_transit_import 与 clearance_n_direct_import 两项票数显示移动了多少）。")
+_CLEARANCE = f"海关通关时间（到港至海关放行）的小时数，{RELEASED}"
+_OVERALL = f"整体通关时间（到港至货物提离）的小时数，{OUT}"
+_P90 = f"（{QUANTILE}）"
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
@@ -23,4 +36,28 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("transit_clearance_share", "bd832c97"):
         "转关运输段按全部进口货物每票平均的小时数占进口货物海关通关时间（抵达进境口岸至放行）"
         "均值的比例：转关占其通关时间的多少。" + _TRANSIT + _NONE,
+    ("clearance_h_mean_transit_import", "9373d38a"):
+        f"{_IN_TRANSIT[0]}{_CLEARANCE}的均值；该组没有货物时为 NaN。{_IN_TRANSIT[1]}",
+    ("clearance_h_p90_transit_import", "2fb1f490"):
+        f"{_IN_TRANSIT[0]}{_CLEARANCE}的第 90 百分位{_P90}；该组没有货物时为 NaN。"
+        f"{_IN_TRANSIT[1]}",
+    ("clearance_h_mean_direct_import", "8585d503"):
+        f"{_DIRECT[0]}{_CLEARANCE}的均值；该组没有货物时为 NaN。{_DIRECT[1]}",
+    ("clearance_h_p90_direct_import", "97ae482f"):
+        f"{_DIRECT[0]}{_CLEARANCE}的第 90 百分位{_P90}；该组没有货物时为 NaN。{_DIRECT[1]}",
+    ("overall_clearance_h_mean_transit_import", "e4ed8ed8"):
+        f"{_IN_TRANSIT[0]}{_OVERALL}的均值；该组没有货物时为 NaN。{_IN_TRANSIT[1]}",
+    ("overall_clearance_h_p90_transit_import", "558c02fc"):
+        f"{_IN_TRANSIT[0]}{_OVERALL}的第 90 百分位{_P90}；该组没有货物时为 NaN。"
+        f"{_IN_TRANSIT[1]}",
+    ("overall_clearance_h_mean_direct_import", "61538371"):
+        f"{_DIRECT[0]}{_OVERALL}的均值；该组没有货物时为 NaN。{_DIRECT[1]}",
+    ("overall_clearance_h_p90_direct_import", "8ba8e904"):
+        f"{_DIRECT[0]}{_OVERALL}的第 90 百分位{_P90}；该组没有货物时为 NaN。{_DIRECT[1]}",
+    ("clearance_n_transit_import", "941a26ce"):
+        f"运行结束前已被海关放行的{_IN_TRANSIT[0]}票数，即 clearance_h_mean_transit_import "
+        f"所平均的各票；没有时为 0。{_IN_TRANSIT[1]}",
+    ("clearance_n_direct_import", "2699ffdf"):
+        f"运行结束前已被海关放行的{_DIRECT[0]}票数，即 clearance_h_mean_direct_import "
+        f"所平均的各票；没有时为 0。{_DIRECT[1]}",
 }

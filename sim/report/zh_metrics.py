@@ -305,6 +305,17 @@ METRICS: dict[str, str] = {
     "transit_share": "转关货物比例",
     "transit_h_mean": "转关运输段时间均值（每票转关货物）",
     "transit_clearance_share": "转关运输段占海关通关时间比例",
+    "clearance_h_mean_transit_import": "转关进口货物海关通关时间均值（自抵达进境口岸）",
+    "clearance_h_p90_transit_import": "转关进口货物海关通关时间第 90 百分位（自抵达进境口岸）",
+    "clearance_h_mean_direct_import": "非转关进口货物海关通关时间均值",
+    "clearance_h_p90_direct_import": "非转关进口货物海关通关时间第 90 百分位",
+    "overall_clearance_h_mean_transit_import": "转关进口货物整体通关时间均值（自抵达进境口岸）",
+    "overall_clearance_h_p90_transit_import":
+        "转关进口货物整体通关时间第 90 百分位（自抵达进境口岸）",
+    "overall_clearance_h_mean_direct_import": "非转关进口货物整体通关时间均值",
+    "overall_clearance_h_p90_direct_import": "非转关进口货物整体通关时间第 90 百分位",
+    "clearance_n_transit_import": "已放行转关进口货物票数",
+    "clearance_n_direct_import": "已放行非转关进口货物票数",
 }
 
 #: the glossary's layers a scenario may yield no metric of, and what each needs
