@@ -26,7 +26,9 @@ def _scenario(folder: str, name: str):
 def test_a_metric_of_a_part_is_a_row_only_where_a_side_has_that_part():
     inland, broker = _scenario("transit", "inland"), _scenario("returned", "broker")
     plain = variants(Plan("default"), quick=True).baseline
-    assert TRANSIT == ["transit_share", "transit_h_mean", "transit_clearance_share"]
+    split = [f"clearance_{s}_{k}_import" for s in ("h_mean", "h_p90", "n")
+             for k in ("transit", "direct")]  # (imports in transit and the rest, apart)
+    assert TRANSIT == ["transit_share", "transit_h_mean", "transit_clearance_share", *split]
     assert len(RETURNS) == 4 and set(PART_OF) <= {m for m, _ in runs.SHOWN}
     assert has_part(inland, "ports.*.transit") and not has_part(plain, "ports.*.transit")
     assert has_part(broker, "declaration.returns") and not has_part(inland, "declaration.returns")
@@ -60,6 +62,13 @@ def test_the_transit_workshop_page_shows_the_leg_and_what_integration_saves():
     assert rows["transit_share"]["baseline"][0] == pytest.approx(0.400, abs=5e-4)
     assert rows["transit_share"]["option"][0] == pytest.approx(0.077, abs=5e-4)
     assert rows["transit_clearance_share"]["difference"][2] < 0  # a clear fall
+    # integration moves goods out of transit; those still in it keep their leg
+    moved = rows["clearance_n_transit_import"]
+    assert moved["option"][0] < moved["baseline"][0] / 3
+    for side in ("baseline", "option"):
+        transit, direct = (rows[f"clearance_h_mean_{k}_import"][side][0]
+                           for k in ("transit", "direct"))
+        assert transit > direct + 30  # (the leg: a journey of 36 h on average)
     for lang, name in (("en", "came in transit"), ("zh", "转关货物比例")):
         page = results_html(list(rows.values()), "t", lang=lang)
         assert 'data-metric="transit_h_mean"' in page and name in page

@@ -4,7 +4,9 @@ that part.
 
 Such metrics are 0, not missing, in a scenario without their part (no transit goods: a
 transit share of 0), so the table's own rule (a row is left out where no replication
-measured it) would show them everywhere as rows of zeros. :data:`PART_OF` says once, as
+measured it) would show them everywhere as rows of zeros (the clearance of imports in
+transit and of those cleared directly is missing there, as the results tables leave out
+empty groups: listed too, so that each row's part is said). :data:`PART_OF` says once, as
 data, which part each belongs to; a new feature adds its metrics there, one line each.
 """
 
@@ -24,6 +26,12 @@ PART_OF: dict[str, str] = {
     "transit_share": _TRANSIT,
     "transit_h_mean": _TRANSIT,
     "transit_clearance_share": _TRANSIT,
+    "clearance_h_mean_transit_import": _TRANSIT,
+    "clearance_h_mean_direct_import": _TRANSIT,
+    "clearance_h_p90_transit_import": _TRANSIT,
+    "clearance_h_p90_direct_import": _TRANSIT,
+    "clearance_n_transit_import": _TRANSIT,
+    "clearance_n_direct_import": _TRANSIT,
     "returned_share": _RETURNS,
     "returned_h_mean": _RETURNS,
     "returned_h_added": _RETURNS,

@@ -46,6 +46,15 @@ SHOWN = (
     ("transit_share", "Imports that came in transit under seal from an entry port (share)"),
     ("transit_h_mean", "Transit leg: entry port to this office, per transit import (h, mean)"),
     ("transit_clearance_share", "Transit leg's part of the imports' clearance time (share)"),
+    ("clearance_h_mean_transit_import", "Customs clearance, imports in transit, from the entry "
+     "port (h, mean)"),
+    ("clearance_h_mean_direct_import", "Customs clearance, imports not in transit (h, mean)"),
+    ("clearance_h_p90_transit_import", "Customs clearance, imports in transit, from the entry "
+     "port (h, p90)"),
+    ("clearance_h_p90_direct_import", "Customs clearance, imports not in transit (h, p90)"),
+    ("clearance_n_transit_import", "Imports in transit released (consignments)"),
+    ("clearance_n_direct_import", "Imports not in transit released (consignments; with "
+     "integration, those it cleared at the entry port)"),
     ("returned_share", "Declarations returned for correction (share)"),
     ("returned_h_mean", "Returned declaration: return to acceptance (h, mean)"),
     ("returned_h_added", "Hours returns add to release time, per consignment (h, mean)"),
