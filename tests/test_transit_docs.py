@@ -26,7 +26,8 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
 ) -> None:
     ex = run_page(PAGE, EXAMPLES, tmp_path, monkeypatch, capsys)
     m = means(ex / "results" / "transit" / "summary.csv",
-              lambda name: name.startswith("transit_") or name == CLEARANCE)
+              lambda name: name.startswith("transit_") or name == CLEARANCE
+              or name.endswith(("_transit_import", "_direct_import")))
     base, cut = "baseline", "clearance_integration"
     text = " ".join(PAGE.read_text().split())
     share = (m[base, "transit_share"], m[cut, "transit_share"])
@@ -37,6 +38,30 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
     assert f"and {pc(part[1])} with integration" in text
     both = (m[base, CLEARANCE], m[cut, CLEARANCE])
     assert f"from {both[0]:.1f} h to {both[1]:.1f} h" in text
+    _the_groups_side_by_side(m, text)
+
+
+def _the_groups_side_by_side(m: dict[tuple[str, str], float], text: str) -> None:
+    """The imports in transit and those cleared directly: each side's count, mean and p90,
+    and each group's change, as the page quotes them."""
+    def group(side: str, kind: str) -> tuple[str, str, str]:
+        n = m[side, f"clearance_n_{kind}_import"]
+        h = (m[side, f"clearance_h_{s}_{kind}_import"] for s in ("mean", "p90"))
+        return (f"{n:,.0f}", *(f"{x:.1f} h" for x in h))
+
+    n, mean, p90 = group("baseline", "transit")
+    assert f"{n} imports in transit were released, in {mean} on average" in text
+    assert f"from the entry port (p90 {p90})" in text
+    n, mean, p90 = group("baseline", "direct")
+    assert f"against {n} imports cleared directly in {mean} (p90 {p90})" in text
+    n, mean, p90 = group("clearance_integration", "transit")
+    assert f"With integration {n} imports were still in transit, in {mean} (p90 {p90})" in text
+    n, mean, p90 = group("clearance_integration", "direct")
+    assert f"and {n} cleared directly, in {mean} (p90 {p90})" in text
+    fall = [m["baseline", f"clearance_h_mean_{k}_import"]
+            - m["clearance_integration", f"clearance_h_mean_{k}_import"]
+            for k in ("transit", "direct")]
+    assert f"({fall[0]:.1f} h in transit, {fall[1]:.1f} h direct;" in text
 
 
 def test_its_links_lead_to_files() -> None:
