@@ -68,18 +68,20 @@ def _left_note(left: int) -> str:
 def text(en: str) -> str | None:
     """The Chinese of one whole text of the page, or None when the glossary has none."""
     from sim.report.zh_appraisal import text as appraisal_text
+    from sim.report.zh_notes import NOTE_SENTENCES, NOTES
     from sim.report.zh_phrases import PHRASES, SENTENCES
 
-    if en in PHRASES:
-        return PHRASES[en]
+    if en in PHRASES or en in NOTES:
+        return PHRASES.get(en) or NOTES[en]
     label = metric_label(en.removesuffix(" [95 % CI]"))  # (a sweep's column: with its CI)
     if label is not None:
         return label + (" [95% 置信区间]" if en.endswith(" [95 % CI]") else "")
-    for pattern, zh in SENTENCES:
+    for pattern, zh in SENTENCES + NOTE_SENTENCES:
         m = pattern.fullmatch(en)
         if m:
             return zh.format(**_groups(m))
-    return appraisal_text(en) or _care(en) or _pieces(en)  # (the business case section's)
+    # (the business case section's; a coded note of the run's, as the console says it)
+    return appraisal_text(en) or _care(en) or _coded(en) or _pieces(en)
 
 
 def _care(en: str) -> str | None:
@@ -97,6 +99,18 @@ def _care(en: str) -> str | None:
         return None
     said = sentence(rec, message)
     return None if UNTRANSLATED in said else f"请谨慎解读：{said}。"
+
+
+def _coded(en: str) -> str | None:
+    """A note or warning the page lists (``note: MESSAGE``, ``warning (run): ...``) that has
+    a code, in the console's Chinese (提示：…, 警告（方案 fast）：…); None for one no code knows."""
+    from sim.cli_lang import line
+    from sim.report.zh_reforms import UNTRANSLATED
+
+    if not en.startswith(("note: ", "warning: ", "note (", "warning (")):
+        return None
+    said = line(en, "zh").replace("（方案 run）：", "（本次运行）：", 1)
+    return None if said == en or UNTRANSLATED in said else said
 
 
 def _groups(m: re.Match[str]) -> dict[str, str]:

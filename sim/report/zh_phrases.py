@@ -451,6 +451,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "观测期折算为一年）"),
     (r"at (?P<p>[a-z0-9_]+), cost per (?P<d>import|export) declaration, agencies and traders",
      "口岸 {p}，每份{d}报关单成本（政府部门与企业）"),
+    (r"cost per (?P<d>import|export) declaration, agencies and traders",
+     "每份{d}报关单成本（政府部门与企业）"),
     (r"cost per (?P<d>import|export) declaration", "每份{d}报关单成本"),
     (r"cost per declaration, agencies and traders", "每份报关单成本（政府部门与企业）"),
     (r"agencies' cost per year", "政府部门年度成本"),

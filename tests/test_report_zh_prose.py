@@ -1,0 +1,122 @@
+"""The Chinese report page (``bordersim report --lang zh``) leaves no English prose: built once
+for the shortest runs of the bundled scenarios that still show the sections with notes
+beneath them (the default scenario compared with an option: costs, enforcement, who gains,
+where the time goes, the Time Release Study, Trading across Borders, cost against detection;
+the Beilun border: smuggling; the Guangdong dumbbell: the organisation), its figures not
+drawn (as in every test). Three Latin words in a row are prose unless they are tokens the page
+keeps on purpose: code, an identifier or file name, a figure, a name the scenario or the
+command gave (its description, ports, options, structures), or one of :data:`KEPT`."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.report.folder_report import render_folder
+from sim.report.translate import text, translate
+from sim.scenario.loader import load_scenario
+from tests.short_runs import short_run
+
+REPO = Path(__file__).resolve().parents[1]
+SCENARIOS = REPO / "scenarios"
+#: each run's replications and days: the fewest that still show its sections' notes
+SHORT = {"default": ["--reps", "1", "--days", "0.1"],
+         "beilun-border": ["--reps", "1", "--days", "1"],
+         "guangdong-dumbbell": ["--reps", "1", "--days", "0.25"]}
+#: Latin words a Chinese page keeps: a programme's and a correction's names, and the names
+#: the runs below gave (the options and the organisation's structures)
+KEPT = frozenset({"Doing", "Business", "Holm", "baseline", "fast", "spindle", "hybrid",
+                  "dumbbell"})
+#: an identifier, a file name, a path, a setting or a figure by its form (kept as written)
+_TOKEN = re.compile(r"\S*[_./=0-9-]\S*")
+#: three Latin words in a row, two letters or more each: a phrase of English prose
+_PROSE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'()]+[A-Za-z]{2,}){2,}")
+
+
+class _Texts(HTMLParser):
+    """Each text of the page outside ``<style>`` and ``<code>``."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.stack: list[str] = []
+        self.texts: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not {"style", "code"} & set(self.stack[-1:]):
+            self.texts.append(data.strip())
+
+
+def _own_words(scenario: str) -> set[str]:
+    """What the scenario file says in its own words (its description, its ports' labels)."""
+    s = load_scenario(scenario)
+    return {s.description, *(p.label for p in s.ports.values())} - {"", None}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, list[str]]:
+    tmp = tmp_path_factory.mktemp("zh-prose")
+    runs = {
+        "default": ["compare", "--no-report", "--option", "fast:ports.sea_port.review.capacity=8"],
+        "beilun-border": ["run"], "guangdong-dumbbell": ["run"],
+    }
+    out = {}
+    for name, (command, *option) in runs.items():
+        scenario = short_run(tmp, SCENARIOS / f"{name}.toml")
+        assert main([command, scenario, *option, *SHORT[name], "--out", str(tmp / name)]) == 0
+        page = translate(render_folder(tmp / name), "zh")  # (undrawn: tests/conftest.py)
+        own = _own_words(str(SCENARIOS / f"{name}.toml"))
+        out[name] = [t for t in _Texts(page).texts if t not in own and not t.startswith(
+            "bordersim ")]  # (the command line, as typed)
+    return out
+
+
+def _prose(text: str) -> list[str]:
+    kept = " ".join(w for w in _TOKEN.sub(" ", text).split() if w.strip(",;:'()") not in KEPT)
+    return _PROSE.findall(kept)
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("default", ["企业时间包括", "仅计至放行", "货物放行时间研究的分段用时", "营商环境报告",
+                 "每票总成本", "到港批次中", "企业的支出", "本方案改变的口岸", "全部口岸合计"]),
+    ("beilun-border", ["绕过海关的货物", "各走私团伙对每条路线的判断", "各走私团伙的货物逐周去向"]),
+    ("guangdong-dumbbell", ["按层级列出各单位", "请示上报至批复时间", "提示：organisation"]),
+])
+def test_the_chinese_page_has_its_notes_and_no_english_prose(pages, name, shown):
+    texts = pages[name]
+    english = {t[:120]: found for t in texts if (found := _prose(t))}
+    assert english == {}, f"{name}: English prose left in the Chinese page"
+    missing = [s for s in shown if not any(s in t for t in texts)]
+    assert missing == [], f"{name}: sections not shown (or not in Chinese)"
+
+
+def test_a_run_of_english_words_is_prose_but_a_kept_token_is_not():
+    assert _prose("Units by level with their staff") != []
+    assert _prose("说明 value_slipped_total 与 trading-across-borders.csv（Doing Business）") == []
+    assert _prose("方案 baseline, fast 在部分重复运行中") == []
+    assert _prose("--set risk.target=0.05 --set risk.window=10（spindle 0.03, hybrid 0.02）") == []
+
+
+def test_a_replications_empty_days_are_said_in_chinese_in_the_first_section_and_the_warnings():
+    line = ("run: no consignment arrived in the observed days of 1 of its 2 replications: there "
+            "is nothing to measure there (see What was run).")
+    assert text(line) == ("本次运行：2 次重复运行中有 1 次在观测期内没有货物到港，没有可测量的数据"
+                          "（见“运行设置”）。")
+    assert text(line.replace("run:", "fast:", 1)).startswith("方案 fast：2 次重复运行中有 1 次")
+    warned = text("warning (run): no consignment arrived in the observed days of 1 of its 2 "
+                  "replications: there is nothing to measure there, so its times, shares and "
+                  "rates are blanks (counts 0), not figures; check its arrival rates, or run "
+                  "longer (--days)")
+    assert warned is not None and warned.startswith("警告（本次运行）：观测期内没有货物到港")
+    assert text("note: a line no code knows, said in English") is None  # (left whole)
