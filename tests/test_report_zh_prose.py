@@ -120,3 +120,21 @@ def test_a_replications_empty_days_are_said_in_chinese_in_the_first_section_and_
                   "longer (--days)")
     assert warned is not None and warned.startswith("警告（本次运行）：观测期内没有货物到港")
     assert text("note: a line no code knows, said in English") is None  # (left whole)
+
+
+def test_the_risk_engines_and_the_interactions_notes_are_in_chinese():
+    """Notes of sections the short runs above do not show (an engine set to a target; options
+    combined), their English taken from the code that writes the page."""
+    from sim.experiment.compare import QUANTILE_INTERACTION
+    from sim.report.risk_section import risk_section
+
+    interactions = ("(A+B) \u2212 A \u2212 B + baseline: zero when the effects of the parts "
+                    f"simply add up. \u2020 {QUANTILE_INTERACTION}.")
+    engine = next(c for c in risk_section.__code__.co_consts
+                  if isinstance(c, str) and c.startswith("<p class='note'>What the engine"))
+    engine = engine.removeprefix("<p class='note'>").removesuffix("</p>")
+    for english in (interactions, engine):
+        assert _prose(text(english) or english) == [], english[:60]
+    scores = text("The AUC its scores reached against the hidden truth (0.5 chance, 1 perfect), "
+                  "mean over replications: baseline 0.712, fast 0.700.")
+    assert scores is not None and scores.endswith("基准方案 0.712，fast 0.700。")

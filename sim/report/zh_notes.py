@@ -111,6 +111,15 @@ NOTES: dict[str, str] = {
     "Units by level with their staff and the utilisation of each unit's busiest role; one "
     "tree per option whose structure differs.":
         "按层级列出各单位及其人员和各单位最繁忙岗位的利用率；架构不同的方案各有一棵树。",
+    "What the engine achieved over the cohort's declarations, mean over replications: the "
+    "ordinary classes' inspection rate (its selections for a scan, exam or quarantine check "
+    "over its decisions) against the target it holds, and the credit classes' rates it sets "
+    "by rule (a floor for discredited traders, a cap on advanced AEO traders' rate against "
+    "ordinary traders'). Exams that follow a document check's alarm are not its selections.":
+        "风险布控引擎对本批次报关单的实际效果，为各次重复运行的均值：一般类别的查验率（布控选中"
+        "机检、人工查验或检疫的报关单占其决策数的比例）与其所保持的目标对照，以及按规则设定的各"
+        "信用类别查验率（失信企业的下限、AEO 高级认证企业相对一般信用企业的上限）。单证审核报警"
+        "后的人工查验不属于其布控选中。",
     "Escalation latency by type (": "按类型（",
     ") and by type and deciding level; staff and their cost per year by role; the share of "
     "alerts that reach each port and the time they take.":
@@ -121,6 +130,22 @@ NOTES: dict[str, str] = {
 #: a sentence with figures or names in it: a pattern and its Chinese (figures as written)
 NOTE_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"At (?P<p>[a-z0-9_]+), which it changes:", "本方案改变的口岸 {p}："),
+    # the risk engine's scores and alerts, each option's figure as written
+    (r"The AUC its scores reached against the hidden truth \(0\.5 chance, 1 perfect\), mean "
+     r"over replications: (?P<v>.+)\.", "其评分相对真实情况达到的 AUC（0.5 为随机，1 为完美），"
+     "各次重复运行的均值：{v}。"),
+    (r"The share of its decisions an alert raised, mean over replications: (?P<v>.+)\.",
+     "其决策中因预警而提高的比例，各次重复运行的均值：{v}。"),
+    # the interactions of combined options (the console's words: sim.cli_zh.INTERACTIONS)
+    (r"\(A\+B\) \u2212 A \u2212 B \+ baseline: zero when the effects of the parts simply add "
+     r"up\. \u2020 a quantile \(median, p90\) of pooled consignments is not additive: its "
+     r"interaction can be non-zero, its interval clear of 0, even for options that cannot "
+     r"interact \(at two independent ports, say\), so it is no evidence of an interaction "
+     r"\(the means' interactions are\)\.",
+     "(A+B) \u2212 A \u2212 B + 基准方案：各部分效应简单叠加时为 0。\u2020 汇总各票货物的分位数"
+     "（中位数、第 90 百分位）不可加：即使方案之间不可能相互作用（如在两个互不相关的口岸），其"
+     "交互作用也可能不为 0、区间也可能不含 0，因此不能据此认定存在交互作用"
+     "（均值的交互作用可以）。"),
     # the first section's line on replications in whose observed days nothing arrived
     (rf"run: no consignment arrived in the observed days of (?P<e>{_N}) of its (?P<n>{_N}) "
      r"replications: there is nothing to measure there \(see What was run\)\.",
