@@ -84,7 +84,8 @@ FIELDS = (
                "and that a period's figures are not its reform's effect; `trader_class`: "
                "the credit class whose cap the risk engine seems to overstep; `peak`: the "
                "exam queue's peak an idle throttle read; `kind`: an illicit type no check "
-               "can find)"),
+               "can find; `setting`, `value`, `rival`: a setting given, its value and the "
+               "setting it replaces)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

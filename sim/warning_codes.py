@@ -235,6 +235,11 @@ CODES: tuple[Code, ...] = (
          r"mean\), but only the risk engine acts on an alert, and scenario '(?P<scenario>[^']*)' "
          r"(?P<why>has no \[risk\] section|has it switched off \(risk\.enabled false\)): "
          r"alerts change no selection there"),
+    Code("setting_replaces_rival", "note", False,
+         "a setting replaces its rival (a capacity the lane's schedule, a schedule its "
+         "staff, ...): the rival's shape is lost",
+         r"(?P<setting>[\w.]+) = (?P<value>.+?) replaces (?P<rival>[\w.]+) \(",
+         (rf"\((?P<f_hours>{_N}) hourly values from (?P<f_low>{_N}) to (?P<f_high>{_N})\)",)),
     Code("reform_uncosted", "note", False,
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",

@@ -337,6 +337,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "credit_cap_exceeded_direction": lambda _: _credit_by_direction("cap_aeo_advanced_import"),
     "org_local_knowledge_unused": lambda _: _org_unused("local_knowledge"),
     "org_alerts_unused": lambda _: _org_unused("alerts"),
+    "setting_replaces_rival": lambda _: __import__("sim.scenario.patch", fromlist=["x"]).displaced(
+        {"ports": {"p": {"review": {"schedule": [2] * 20 + [8] * 4}}}},
+        {"ports.p.review.capacity": 8})[0],
     "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).uncosted_words(["ai_review", "training"]),
     "option_identical": lambda _: _idle_option(),
