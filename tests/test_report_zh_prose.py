@@ -25,8 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 SCENARIOS = REPO / "scenarios"
 #: each run's replications and days: the fewest that still show its sections' notes
 SHORT = {"default": ["--reps", "1", "--days", "0.1"],
-         "beilun-border": ["--reps", "1", "--days", "1"],
-         "guangdong-dumbbell": ["--reps", "1", "--days", "0.25"]}
+         "beilun-border": ["--reps", "1", "--days", "0.5"],
+         "guangdong-dumbbell": ["--reps", "1", "--days", "0.1"]}
 #: Latin words a Chinese page keeps: a programme's and a correction's names, and the names
 #: the runs below gave (the options and the organisation's structures)
 KEPT = frozenset({"Doing", "Business", "Holm", "baseline", "fast", "spindle", "hybrid",
