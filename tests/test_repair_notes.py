@@ -1,7 +1,12 @@
 """A resumed command that writes again a file of its folder because it did not match says so
 in one note, whichever file it is (a run's replications.csv, summary.json, warnings.json; a
 comparison's replications.csv, summary.csv, differences.csv, ...; a sweep's sweep.csv,
-design.csv, ...), and each note once; a folder left as it was gets none."""
+design.csv, ...), and each note once; a folder left as it was gets none.
+
+A finished comparison resumed as it was is not finished again (its seal,
+:mod:`sim.experiment.finish_seal`), with the same folder and output as if it were; a missing
+file, a damaged seal, a replication computed again or a finish interrupted half-way finish
+it again."""
 
 from __future__ import annotations
 
@@ -10,10 +15,12 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import sim.experiment.compare as compare_mod
 from sim.cli import main
+from sim.experiment import finish_seal
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 RUN = ["run", str(SMALL), "--days", "1", "--reps", "2"]
@@ -179,3 +186,88 @@ def test_a_sweeps_table_that_did_not_match_is_noted_once(sweep_made, tmp_path, c
     ]
     assert main(["report", str(folder), "--check"]) == 0
     assert _rewrites(SWEEP, folder, capsys) == []
+
+
+#: a comparison's files that name the command (its --out) or grow with every command
+_OF_THE_COMMAND = ("compare.json", "warning-records.json", finish_seal.FILE)
+
+
+def _pooled_files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()
+            if p.is_file() and p.name not in _OF_THE_COMMAND}
+
+
+def _finish_again(
+    folder: Path, monkeypatch, capsys, argv: list[str] = COMPARE
+) -> tuple[int, str]:
+    """Resume the comparison in ``folder`` (with ``argv``): how many times its tables were
+    pooled, and what it printed."""
+    calls = []
+    pooled = compare_mod._pooled
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return pooled(*args, **kwargs)
+
+    monkeypatch.setattr(compare_mod, "_pooled", counted)
+    capsys.readouterr()
+    assert main([*argv, "--out", str(folder)]) == 0
+    return len(calls), capsys.readouterr().out.replace(str(folder), "FOLDER")
+
+
+def test_a_finished_comparison_resumed_is_not_finished_again_and_says_the_same(
+    compare_made, tmp_path, monkeypatch, capsys
+):
+    sealed = Path(shutil.copytree(compare_made, tmp_path / "sealed"))
+    full = Path(shutil.copytree(compare_made, tmp_path / "full"))
+    (full / finish_seal.FILE).unlink()  # (as a folder finished before seals were written)
+    shortcut, said = _finish_again(sealed, monkeypatch, capsys)
+    finished, said_in_full = _finish_again(full, monkeypatch, capsys)
+    assert (shortcut, finished) == (0, 1)
+    assert said == said_in_full
+    assert _pooled_files(sealed) == _pooled_files(full) == _pooled_files(compare_made)
+
+
+@pytest.mark.parametrize("damage", ["missing", "seal", "replication"])
+def test_a_comparison_missing_a_file_or_damaged_is_finished_again(
+    compare_made, tmp_path, monkeypatch, capsys, damage
+):
+    folder = _copy(compare_made, tmp_path)
+    if damage == "missing":
+        (folder / "gains.csv").unlink()
+    elif damage == "seal":
+        (folder / finish_seal.FILE).write_text('{"inputs": ')
+    else:  # (computed again, to the same figures)
+        record = folder / "options" / "review4" / "reps" / "rep-0001.json"
+        record.write_text(record.read_text().replace('"checksum"', '"checksum_"'))
+    assert _finish_again(folder, monkeypatch, capsys)[0] == 1
+    assert _pooled_files(folder) == _pooled_files(compare_made)
+
+
+def test_a_comparison_resumed_with_fewer_replications_is_finished_again(
+    compare_made, tmp_path, monkeypatch, capsys
+):
+    folder = _copy(compare_made, tmp_path)
+    fewer = [*COMPARE[:-2], "1", "--no-report"]  # (replication 0 of each: nothing to run)
+    assert fewer[-3:] == ["--reps", "1", "--no-report"]
+    assert _finish_again(folder, monkeypatch, capsys, fewer)[0] == 1
+    assert set(pd.read_csv(folder / "replications.csv")["replication"]) == {0}
+
+
+def test_a_comparisons_finish_interrupted_half_way_is_not_taken_for_finished(
+    compare_made, tmp_path, monkeypatch, capsys
+):
+    folder = _copy(compare_made, tmp_path)
+    _edit(folder / "summary.csv")  # (so that it is finished again)
+    write = compare_mod.atomic_write
+
+    def killed(path: Path, data: str | bytes) -> None:
+        if path.name == "summary.csv":  # (replications.csv and metrics.csv written before)
+            raise KeyboardInterrupt
+        write(path, data)
+
+    monkeypatch.setattr(compare_mod, "atomic_write", killed)
+    assert main([*COMPARE, "--out", str(folder)]) != 0
+    monkeypatch.setattr(compare_mod, "atomic_write", write)
+    assert _finish_again(folder, monkeypatch, capsys)[0] == 1
+    assert _pooled_files(folder) == _pooled_files(compare_made)

@@ -49,6 +49,7 @@ import pandas as pd
 from sim.analysis.paired import holm, interval_p_value, noise_free
 from sim.analysis.stats import is_quantile, summarise
 from sim.build import build, libraries
+from sim.experiment import finish_seal
 from sim.experiment.composition import (
     changed_arrivals,
     changed_truth,
@@ -530,6 +531,7 @@ class Comparison:
         self.warns: dict[str, dict[int, list[str]]] = {o.name: {} for o in opts}
         self.gain_parts: list[pd.DataFrame] = []
         self.failures: list[dict[str, Any]] = []
+        self.regained = False  # (who gains worked out again from logs in this command)
         self.tables = _TableMeans()
         #: warnings known before anything runs (a warm-up shorter than a saved suggestion),
         #: first in ``meta["warnings"]``
@@ -787,6 +789,7 @@ class Comparison:
             return
         if gains_done is None:
             gains_done = _gains_of_rep(logs, r, self.tolerance_h)
+            self.regained = True
             if folder is not None and BASELINE in logs:
                 folder.save_gains(r, gains_done)
         self.gain_parts.append(gains_done)
@@ -880,7 +883,10 @@ class Comparison:
         )
         if self.folder is not None:
             self._record_history()
-            self.folder.finish(result, report=report, on_notice=self.on_notice)
+            # (nothing computed, repaired or failed: the finish may be the one sealed before)
+            clean = not self.regained and not self.failures and not any(
+                store.computed for store in self.stores.values())
+            self.folder.finish(result, report=report, on_notice=self.on_notice, clean=clean)
         return result
 
     def _record_history(self, interrupted: bool = False) -> None:
@@ -1529,6 +1535,8 @@ class _CompareFolder:
                                      and truth, with 95 % intervals and paired differences
                                      (:mod:`sim.experiment.enforcement_table`)
     summary.json                     the --json object; report.html
+    finished.json                    the seal of the finish: from what, and the checksum
+                                     of each file written (:mod:`sim.experiment.finish_seal`)
     """
 
     def __init__(self, path: Path, meta: dict[str, Any], resolved: dict[str, Any]):
@@ -1626,12 +1634,21 @@ class _CompareFolder:
         atomic_write(self.path / "failures.json", dump_json(failures))
 
     def finish(
-        self, res: CompareResult, report: bool, on_notice: Callable[[str], None] | None = None
+        self, res: CompareResult, report: bool, on_notice: Callable[[str], None] | None = None,
+        clean: bool = False,
     ) -> None:
         """Write ``compare.json`` and the tables pooled from the replications (``on_notice``
         hears of one that did not match the same replications, left by the command before:
-        changed or damaged since); ``failures.json`` when some failed (else none)."""
+        changed or damaged since); ``failures.json`` when some failed (else none). When
+        ``clean`` (this command computed and repaired nothing) and the folder's seal shows
+        the same finish made from the same inputs, intact, only ``compare.json`` is written
+        (:mod:`sim.experiment.finish_seal`)."""
         atomic_write(self.path / "compare.json", dump_json(res.meta))
+        digest, command = finish_seal.inputs_digest(self.path, res), res.meta.get("command")
+        if clean and not self.rebuilt and finish_seal.sealed(self.path, digest, command, report):
+            (self.path / "failures.json").unlink(missing_ok=True)  # (none: clean)
+            return
+        finish_seal.unseal(self.path)  # (a finish interrupted from here on is not sealed)
         same = self.reps_before is not None and self.reps_before == res.meta.get("reps")
         from sim.experiment.metric_parts import folder_splitter
 
@@ -1651,6 +1668,9 @@ class _CompareFolder:
             from sim.report.folder_report import write_folder_report
 
             write_folder_report(self.path)
+        written = [*pooled, *(["failures.json"] if res.failures else []),
+                   *(["report.html"] if report else [])]
+        finish_seal.seal(self.path, digest, command, written)
 
 
     def _trading(self, res: CompareResult) -> dict[str, str]:
