@@ -190,6 +190,54 @@ def test_the_check_is_cheap():
     assert (time.perf_counter() - start) / 5 < 0.5  # (about 20 ms; generous for a busy machine)
 
 
+def _validations(monkeypatch) -> list[int]:
+    """Count the scenario validations :func:`checked` makes from here on."""
+    import sim.scenario.check as check_mod
+
+    calls: list[int] = []
+    real = check_mod.revalidate
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check_mod, "revalidate", counted)
+    return calls
+
+
+def test_a_scenario_checked_and_unchanged_is_not_validated_again(small, monkeypatch):
+    sc = small.model_copy(deep=True)  # (an object of its own)
+    calls = _validations(monkeypatch)
+    for _ in range(3):
+        assert checked(sc) is sc
+    assert len(calls) == 1
+    checked(sc.model_copy())  # (another object: checked anew)
+    assert len(calls) == 2
+
+
+def test_a_checked_scenario_changed_in_place_is_validated_again(small):
+    sc = small.model_copy(deep=True)
+    checked(sc)
+    sc.ports["sea"] = _ai_clear(sc, 1.7).ports["sea"]  # (a frozen model's table is a dict)
+    with pytest.raises(ScenarioError, match="ports.sea.scan.image_review.ai_clear = 1.7"):
+        checked(sc)
+
+
+def test_a_scenario_that_reads_a_csv_is_validated_every_time(tmp_path, monkeypatch):
+    (tmp_path / "d.csv").write_text("t\n30\n45\n60\n")
+    old = 'pickup = {dist = "lognormal", mean = "24 h", cv = 1}'
+    text = SMALL.read_text().replace(old, 'pickup = {dist = "empirical", csv = "d.csv", '
+                                          'column = "t", unit = "min"}')
+    assert text != SMALL.read_text()
+    (tmp_path / "s.toml").write_text(text)
+    monkeypatch.chdir(tmp_path)  # (the check reads the file again, from here)
+    sc = sim.load_scenario(tmp_path / "s.toml")
+    calls = _validations(monkeypatch)
+    checked(sc)
+    checked(sc)
+    assert len(calls) == 2
+
+
 def test_a_path_given_as_a_string_is_fine(tmp_path: Path):
     path = tmp_path / "s.toml"
     path.write_text(SMALL.read_text())

@@ -5,7 +5,8 @@ A :class:`Scenario` is validated when it is loaded or patched, but pydantic's
 ``model_copy(update=...)`` makes a changed copy without validating it. So ``simulate``,
 ``replicate``, ``compare`` and ``sweep`` validate the scenario they are given once more
 (:func:`checked`; a few milliseconds for the default scenario) and refuse it with the loader's
-:class:`ScenarioError`: the field path, the bad value and what is allowed.
+:class:`ScenarioError`: the field path, the bad value and what is allowed. The same object
+checked before and unchanged since is not validated again (:mod:`sim.scenario.validated`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ def checked(scenario: Any, source: str | None = None) -> Scenario:
         return load_scenario(scenario)
     if not isinstance(scenario, Scenario):
         raise TypeError(f"scenario must be {ACCEPTED}; got {type(scenario).__name__}")
+    from sim.scenario import validated
+
+    text = validated.fingerprint(scenario)
+    if validated.known_valid(scenario, text):
+        return scenario
     revalidate(scenario, source or f"scenario {scenario.name!r}")
+    validated.remember(scenario, text)
     return scenario
 
 
