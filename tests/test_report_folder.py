@@ -492,6 +492,30 @@ def test_no_warning_over_fewer_than_three_weeks_does_not_say_the_queues_settled(
     assert _no_warning(7, 21, "replication").startswith("<p>No replication warned")
 
 
+@pytest.mark.parametrize("kind", ["run", "compare"])
+def test_a_report_whose_figures_are_left_out_unbuilt_reads_the_same_and_builds_none(
+    run_folder, compare_folder, monkeypatch, kind
+):
+    from sim.report import plots
+
+    folder = run_folder if kind == "run" else compare_folder
+    made: list[object] = []
+    png = plots.png_base64
+
+    def counted(fig):  # type: ignore[no-untyped-def]
+        made.append(fig)
+        return png(fig)
+
+    monkeypatch.setattr(plots, "png_base64", counted)
+    with plots.figures_left_out():  # (as a check of the folder: built, not drawn)
+        built = render_folder(folder)
+    assert made
+    made.clear()
+    with plots.figures_left_out(built=False):
+        assert render_folder(folder) == built
+    assert made == []
+
+
 @pytest.fixture(scope="module")
 def sweep_folder(tmp_path_factory):
     out = tmp_path_factory.mktemp("sweep") / "s"

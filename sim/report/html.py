@@ -662,7 +662,7 @@ def _weekly(res: CompareResult) -> list[str]:
         f"first option's 95 % interval shaded; the figures with their intervals, and each "
         f"option's difference from the baseline paired by replication, are in {FILE}. A part "
         f"week (its days column) counts fewer loads, not a smaller share.</p>",
-        sections.img(smuggling_plots.weekly_shares(table), "Each smuggling group's route "
+        sections.img(lambda: smuggling_plots.weekly_shares(table), "Each smuggling group's route "
                      "shares by week, with 95 % intervals", "smuggling-weekly"),
     ]
 
@@ -679,7 +679,7 @@ def _beliefs(res: CompareResult) -> list[str]:
         "<p class='note'>What the groups believed of each route, day by day: they learn it "
         "from their own outcomes there, so a line still moving after day 0 (the dashed line; "
         "before it, the warm-up) means their choices had not settled, and the run warns.</p>",
-        sections.img(smuggling_plots.beliefs(tables), "Each smuggling group's perceived "
+        sections.img(lambda: smuggling_plots.beliefs(tables), "Each smuggling group's perceived "
                      "detection of its routes, by day", "smuggling-beliefs"),
     ]
 
@@ -727,16 +727,20 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     names = [n for n in res.names if n in tables]
     clear = {n: tables[n]["clearance"] for n in names if "clearance" in tables[n]}
     if clear:
-        overall, customs = same_hours(
-            plots.clearance_distribution(clear, "overall_clearance"),
-            plots.clearance_distribution(clear, "clearance"),
-        )
+        pair: list[Any] = []  # (made together, on one hour scale, when first asked for)
+
+        def both() -> list[Any]:
+            if not pair:
+                pair.extend(same_hours(plots.clearance_distribution(clear, "overall_clearance"),
+                                       plots.clearance_distribution(clear, "clearance")))
+            return pair
+
         out += [
             "<h2>Clearance time by port and direction</h2>",
-            _img(overall, "overall clearance",
+            _img(lambda: both()[0], "overall clearance",
                  "Overall clearance time in hours (arrival to exit or loading), its spread by "
                  "port and direction, for each option"),
-            _img(customs, "clearance",
+            _img(lambda: both()[1], "clearance",
                  "Clearance time in hours (arrival to release), its spread by port and "
                  "direction, for each option, on the hour scale of the chart above"),
         ]
@@ -750,7 +754,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
             "in the bundled scenarios is an assumption and often the largest part of an "
             "import's time: a reform of customs' work does not shorten it. Customs' and "
             "quarantine's hours are the ones their reforms act on.</p>",
-            _img(plots.time_by_owner(owners), "time by owner",
+            _img(lambda: plots.time_by_owner(owners), "time by owner",
                  "Bars: the hours of a consignment's time each owner holds (customs, "
                  "quarantine, the trader, the terminal), for each option"),
         ]
@@ -761,7 +765,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
                 "quarantine's their checks and queues; they add up to the clearance time of "
                 "the consignments out of the flow (the milestone intervals' clearance row, "
                 "<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
-                _img(plots.time_by_owner(owners, "to_release"), "time to release by owner",
+                _img(lambda: plots.time_by_owner(owners, "to_release"), "time to release by owner",
                      "Bars: the hours from arrival to release each owner holds, for each "
                      "option, imports and exports apart"),
             ]
@@ -774,7 +778,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     if resources:
         out += [
             "<h2>Utilisation by lane</h2>",
-            _img(plots.utilisation_by_lane(resources), "utilisation by lane",
+            _img(lambda: plots.utilisation_by_lane(resources), "utilisation by lane",
                  "Bars: each lane's utilisation (busy time over duty time), by port, for each "
                  "option"),
         ]
@@ -803,9 +807,9 @@ def _cost_against_detection(res: CompareResult) -> list[str]:
                if detection != DETECTION[-1] else "") + " Who pays is in the table above "
             "(agency, trader, trader's fees). What slips through (revenue evaded, harm) is "
             "reported apart, so a cheap option that detects little is not a free one.</p>",
-            _img(plots.cost_against_detection(res.differences, detection=detection,
-                                              currency=res.meta.get("currency"),
-                                              before=DETECTION[-1]),
+            _img(lambda: plots.cost_against_detection(
+                     res.differences, detection=detection, currency=res.meta.get("currency"),
+                     before=DETECTION[-1]),
                  "cost against detection",
                  "Points with 95 % intervals: each option's change in total cost per "
                  "consignment, and in the agencies' cost per consignment, against its change "
@@ -851,7 +855,7 @@ def _gains(res: CompareResult, periods: Periods | None = None) -> list[str]:
             "added arrivals where the option changes the surge, and consignments whose arrival "
             "or declared goods the option changes (it changes a port's arrivals: the k-th "
             "arrival is then another consignment)." + _unpaired_note(res) + "</p>",
-            _img(plots.who_gains(res.gains), "who gains",
+            _img(lambda: plots.who_gains(res.gains), "who gains",
                  "Bars: the % of consignments better off (right) and worse off (left) under "
                  "each option, by port and direction"),
             gains_table(res.gains),

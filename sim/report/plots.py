@@ -11,7 +11,7 @@ import base64
 import io
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -83,19 +83,36 @@ def fit_labels(ax: Any, labels: list[Any]) -> None:
 
 #: whether :func:`png_base64` draws (False within :func:`figures_left_out`)
 _DRAWN: ContextVar[bool] = ContextVar("figures_drawn", default=True)
+#: whether a figure left out is built all the same (:func:`figures_left_out`'s ``built``)
+_BUILT: ContextVar[bool] = ContextVar("figures_built", default=True)
 
 
 @contextmanager
-def figures_left_out(left_out: bool = True) -> Iterator[None]:
+def figures_left_out(left_out: bool = True, built: bool = True) -> Iterator[None]:
     """Within it, :func:`png_base64` closes each figure without drawing it (and gives an empty
     string): a check of a results folder reads, checks and builds all that its report does,
-    but draws nothing (drawing is about three fifths of a small comparison's report).
-    ``left_out=False`` draws them again within (where an outer one left them out)."""
+    but draws nothing (drawing is about three fifths of a small comparison's report). With
+    ``built=False`` a figure given as the function that makes it (:func:`drawn_png`) is not
+    made either: the report is the same text, without matplotlib's work on plots nothing
+    draws. ``left_out=False`` draws them again within (where an outer one left them out)."""
     token = _DRAWN.set(not left_out)
+    built_token = _BUILT.set(built or not left_out)
     try:
         yield
     finally:
+        _BUILT.reset(built_token)
         _DRAWN.reset(token)
+
+
+def drawn_png(fig: Figure | Callable[[], Figure]) -> str:
+    """:func:`png_base64` of ``fig``, or of the figure the function ``fig`` makes; where
+    figures are left out and not built (:func:`figures_left_out`) that function is not
+    called, and the PNG is empty as when the figure is built and not drawn."""
+    if isinstance(fig, Figure):
+        return png_base64(fig)
+    if not _DRAWN.get() and not _BUILT.get():
+        return ""
+    return png_base64(fig())
 
 
 def lay_out(fig: Figure) -> None:

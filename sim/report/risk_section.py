@@ -48,7 +48,7 @@ def risk_section(variants: Mapping[str, Variant], res: CompareResult) -> list[st
     if trace:
         first = next(iter(variants.values())).scenario
         warmup_h = 24 * float(first.get("warmup_days") or 0)
-        out.append(img(thresholds_plot(trace, warmup_h), "Lines: the score threshold of "
+        out.append(img(lambda: thresholds_plot(trace, warmup_h), "Lines: the score threshold of "
                        "each port and direction at each refresh, for each option",
                        "risk-thresholds"))
     return out

@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 
 def img(fig: Any, alt: str, plot: str) -> str:
-    """A figure as an inline PNG; ``data-plot`` names the plot (for readers and tests)."""
+    """A figure (or the function that makes it: see :func:`sim.report.plots.drawn_png`) as an
+    inline PNG; ``data-plot`` names the plot (for readers and tests)."""
     return (
         f'<img data-plot="{html.escape(plot)}" alt="{html.escape(alt)}" '
-        f'src="data:image/png;base64,{plots.png_base64(fig)}">'
+        f'src="data:image/png;base64,{plots.drawn_png(fig)}">'
     )
 
 
@@ -93,7 +94,7 @@ def tail_section(variants: Mapping[str, Variant], comparison: bool = False) -> l
         how = (f"every consignment of the kept logs{_partial(variants)}" if from_logs else
                f"the median, p90 and p95 ({why})")
         out += [f"<p class='note'>{html.escape(metric)}: from {how}.</p>",
-                img(flow_plots.clearance_tail(samples, clear, metric),
+                img(lambda s=samples, m=metric: flow_plots.clearance_tail(s, clear, m),
                     f"The slowest consignments: the upper tail of {metric} in hours, for "
                     "each option", f"tail-{metric}")]
     return out
@@ -131,7 +132,7 @@ def intervals_section(variants: Mapping[str, Variant]) -> list[str]:
         "moves) are split by whose they were. Hatched bars run beside the flow and add "
         "nothing. Every figure, with its 95 % interval over the replications, is in the "
         "folder's milestone-intervals.csv.</p>",
-        img(interval_plots.intervals_by_port(intervals),
+        img(lambda: interval_plots.intervals_by_port(intervals),
             "Bars: the hours each stretch adds to the average consignment of a port and "
             "direction, split by who owns the time, for each option", "intervals"),
     ]
@@ -149,7 +150,7 @@ def truth_section(variants: Mapping[str, Variant], res: CompareResult) -> list[s
         "what slips through are the model's hidden truth (assumptions of the scenario). More "
         "seizures are not better in themselves: where smugglers are deterred, seizures fall "
         "while less slips through.</p>",
-        img(flow_plots.customs_and_truth(enforcement, res.summary),
+        img(lambda: flow_plots.customs_and_truth(enforcement, res.summary),
             "Bars: illicit consignments by what became of them (found, slipped through, "
             "still held) beside what customs sees, for each option", "truth"),
         *_seizures(res, list(enforcement)),
@@ -176,7 +177,7 @@ def queues_section(variants: Mapping[str, Variant]) -> list[str]:
     warmup_h = 24 * float(first.get("warmup_days") or 0)
     return [
         "<h2>Queue lengths over time</h2>",
-        img(flow_plots.queues_over_time(queues, warmup_h),
+        img(lambda: flow_plots.queues_over_time(queues, warmup_h),
             "Lines: the number of jobs waiting at each busy lane over the run's hours, for "
             "each option", "queues"),
     ]
@@ -207,7 +208,7 @@ def org_section(variants: Mapping[str, Variant]) -> list[str]:
         "<p class='note'>Units by level with their staff and the utilisation of each unit's "
         "busiest role; one tree per option whose structure differs.</p>",
         "<div class='wide'>"  # (at its own size, scrolled sideways: its labels stay legible)
-        + img(draw_organisations(panels), "The organisation's tree: its units and levels, "
+        + img(lambda: draw_organisations(panels), "The organisation's tree: its units and levels, "
               "with each unit's staff and busiest role, one tree per structure",
               "org-tree").replace(
             "<img ", f'<img data-structures="{html.escape(structures)}" ', 1)
