@@ -1,6 +1,6 @@
 """Subcommands for workshops and readers: the workshop page and the animated port.
 
-    bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR]
+    bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR|FILE]
                         [--origin NAME[:PORT]] [--lang en|zh]
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
@@ -84,8 +84,9 @@ def add_parsers(sub: Any) -> None:
     dash.add_argument("--port", type=_port, default=5006, help="port (default 5006)")
     dash.add_argument("--workers", type=_positive_int,
                       help="simulation processes shared by all sessions (default: CPUs)")
-    dash.add_argument("--scenarios", type=Path, metavar="DIR",
-                      help="offer the scenario files in DIR by name (default: the bundled ones)")
+    dash.add_argument("--scenarios", type=Path, metavar="DIR|FILE",
+                      help="offer the scenario files in DIR by name, or the one scenario "
+                      "FILE alone (default: the bundled ones)")
     dash.add_argument("--origin", action="append", default=[], metavar="NAME[:PORT]",
                       help="also accept pages opened as http://NAME:PORT/ (repeatable; needed "
                       "with --host 0.0.0.0: the name or address people type)")
@@ -106,23 +107,23 @@ def add_parsers(sub: Any) -> None:
 
 
 def _scenario_folder(folder: Path | None) -> Path:
-    """The folder whose scenarios the page offers: the bundled one unless given."""
-    from sim.cli import UsageError
+    """The folder whose scenarios the page offers (the bundled one unless given), or the one
+    scenario file it offers alone: loaded here, so that a missing or broken file is refused
+    before serving, in the words ``bordersim run FILE`` gives."""
+    from sim.cli import UsageError, _load
     from sim.faces.choices import bundled_scenarios
-    from sim.scenario.loader import BUNDLED
+    from sim.scenario.loader import BUNDLED, bundled_scenario
 
     if folder is None:
         return BUNDLED
-    if folder.is_file() and folder.suffix == ".toml":  # (one scenario: the page takes its folder)
-        raise UsageError(
-            f"--scenarios {folder}: a scenario file, not a folder; give its folder, "
-            f"--scenarios {folder.parent}, and choose {folder.stem!r} on the page (it offers "
-            "every scenario file in the folder by name)"
-        )
-    if not folder.is_dir():
-        raise UsageError(f"--scenarios {folder}: not a folder")
-    if not bundled_scenarios(folder):
-        raise UsageError(f"--scenarios {folder}: no scenario files (*.toml) in it")
+    folder = bundled_scenario(folder) or folder  # (a bundled one by its name, as run takes it)
+    if folder.is_dir():
+        if not bundled_scenarios(folder):
+            raise UsageError(f"--scenarios {folder}: no scenario files (*.toml) in it")
+        return folder.resolve()
+    if not folder.exists() and folder.suffix != ".toml":  # (neither: a folder mistyped?)
+        raise UsageError(f"--scenarios {folder}: no such folder or scenario file")
+    _load(folder, {})  # (the page offers this file alone, by its name)
     return folder.resolve()
 
 

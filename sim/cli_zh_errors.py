@@ -223,11 +223,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "holidays 和 workdays"),
     # the command line's own checks of a run or comparison (sim/cli.py, sim/cli_compare.py)
     (r"(?P<path>.+) is a folder, not a scenario file", "{path} 是文件夹，不是情景文件"),
-    (r"--scenarios (?P<file>.+): a scenario file, not a folder; give its folder, --scenarios "
-     r"(?P<folder>.+), and choose '(?P<name>.+)' on the page \(it offers every scenario file "
-     r"in the folder by name\)",
-     "--scenarios {file}：是情景文件，不是文件夹；请给出其所在文件夹 --scenarios {folder}，"
-     "再在网页上选择情景 '{name}'（网页按名称列出该文件夹中的每个情景文件）"),
+    (r"option (?P<name>\S+): takes no strengths on the page", "方案 {name}：在网页上不设强度"),
+    (r"strengths for option (?P<name>'[^']*'), which is not switched on",
+     "为方案 {name} 给出了强度，但该方案未勾选"),
+    (r"--scenarios (?P<path>.+): no such folder or scenario file",
+     "--scenarios {path}：没有这个文件夹，也没有这个情景文件"),
     (r"no SCENARIO given and the bundled default (?P<path>.+) does not exist; name a scenario "
      r"file", "未给出情景，且内置的默认情景 {path} 不存在；请给出情景文件"),
     (r"cannot (?P<verb>make|write) the results folder (?P<path>.+?): (?P<os>[^;]+); (?:give "

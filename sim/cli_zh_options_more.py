@@ -62,8 +62,8 @@ HELPS: dict[tuple[str, str], str] = {
         "端口（默认 5006）",
     ("--workers", "1b3bfe86"):
         "所有会话共用的仿真进程数（默认：CPU 数）",
-    ("--scenarios", "7df30afe"):
-        "按名称提供 DIR 中的情景文件（默认：内置情景）",
+    ("--scenarios", "f267bb5e"):
+        "按名称提供 DIR 中的情景文件，或只提供情景文件 FILE 一个（默认：内置情景）",
     ("--origin", "694ad1e0"):
         "另外接受以 http://NAME:PORT/ 打开的网页（可重复给出；使用 --host 0.0.0.0 时需要："
         "即用户输入的主机名或地址）",

@@ -139,8 +139,9 @@ def server(folder):
 
 @pytest.fixture(scope="module")
 def server_zh(folder):
-    """The page in Chinese (``--lang zh``), for one page load and one short run."""
-    yield from _serve(folder, "--lang", "zh")
+    """The page in Chinese (``--lang zh``), for one page load and one short run, serving one
+    scenario file (``--scenarios FILE``: the folder's other scenario is not offered)."""
+    yield from _serve(folder / "workshop.toml", "--lang", "zh")
 
 
 def _listening(proc: subprocess.Popen, port: int) -> str:
@@ -527,20 +528,69 @@ def test_the_results_notes_and_intervals_are_in_the_pages_own_text_size(server, 
     assert not small, small[:5]
 
 
-def test_the_page_in_chinese_and_its_results_table(server_zh, browser):
+def _typed(driver, css_class: str, text: str) -> None:
+    """``text`` typed into a text box, sent to the server (on Enter)."""
+    from selenium.webdriver.common.keys import Keys
+
+    box = _find(driver, f".{css_class} >>> input", where=lambda b: b[0].is_displayed())[0]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.clear()
+    box.send_keys(text, Keys.ENTER)
+
+
+def _saying(driver, selector: str, words: str) -> str:
+    """The text of the first element matching ``selector`` once it holds ``words`` (a pane
+    redrawn meanwhile is looked up again)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    said: list[str] = []
+
+    def holds(found) -> bool:
+        try:
+            said[:] = [found[0].text]
+        except StaleElementReferenceException:
+            return False
+        return words in said[0]
+
+    _find(driver, selector, where=holds)
+    return said[0]
+
+
+def test_the_page_in_chinese_and_its_results_table(server_zh, browser, folder):
     """``--lang zh``: the document's language, the headings and the results table's columns
-    and rows in Chinese (one page load, the first look of the shortest run)."""
+    and rows in Chinese (one page load, the first look of the shortest run), the one
+    scenario served, and a reform run at a strength typed on the page (a bad one refused)."""
+    from sim.faces.choices import Plan, variants
+    from sim.faces.runs import measure
+
     browser.get(_listening(*server_zh))
     heading = _find(browser, "h1", where=lambda hs: "基准方案与方案对比" in hs[0].text)[0]
     assert heading.text == "bordersim：基准方案与方案对比"
     assert browser.execute_script("return document.documentElement.lang") == "zh-CN"
     assert _find(browser, ".bs-run >>> button")[0].text == "运行"
-    _choose(browser, "bs-scenario", "workshop")
+    offered = [o.text for o in _find(browser, ".bs-scenario >>> select option")]
+    assert offered == ["workshop"], offered  # (not the folder's guangdong)
+    _find(browser, ".bs-option-advance_declaration >>> input")[0].click()
+    strength = "bs-strength-advance_declaration-uptake"
+    label = _find(browser, f".{strength} >>> label")[0].text
+    assert label.startswith("uptake（可取 0.0 至 1.0）："), label
+    _typed(browser, strength, "1.5")
+    refused = _saying(browser, ".bs-strength-refused-advance_declaration >>> .bs-refused",
+                      "超出范围")
+    assert "改革 advance_declaration：uptake = 1.5：超出范围，可取 0.0 至 1.0" in refused
+    _typed(browser, strength, "0.9")
+    _saying(browser, ".bs-option-advance_declaration >>> label", "uptake=0.9")
     _choose(browser, "bs-reps", str(REPS))
     _choose(browser, "bs-days", str(DAYS))
     time.sleep(0.5)  # (the choices reach the server on change)
     _find(browser, ".bs-run >>> button")[0].click()
     _find(browser, ".bs-quick td.bs-cell", timeout=60)
+    plan = Plan("workshop", ("advance_declaration",), {}, REPS, DAYS, 1,
+                {"advance_declaration": {"uptake": "0.9"}})
+    option = variants(plan, quick=True, folder=folder / "workshop.toml").option
+    metric = "clearance_h_mean_import"
+    assert _same(_shown(browser, ".bs-quick")[("option", metric)],
+                 measure(option, 1, 0)[0][metric])
     heads = [th.text for th in _find(browser, ".bs-quick thead th")]
     assert heads == ["指标", "基准方案", "方案", "与基准方案之差（配对）"], heads
     rows = [th.text for th in _find(browser, ".bs-quick tbody th")]

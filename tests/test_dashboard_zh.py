@@ -142,19 +142,6 @@ def test_an_unknown_language_is_refused_before_serving(how, monkeypatch, capsys,
     assert "invalid choice: 'fr'" in capsys.readouterr().err
 
 
-def test_a_scenario_file_given_for_the_folder_is_refused_in_chinese(capsys, tmp_path):
-    """The facilitator who starts the page on the transit example's file is told, in
-    Chinese, the folder to give and the name to choose on the page."""
-    from sim.cli import main
-
-    (tmp_path / "inland.toml").touch()
-    assert main(["dashboard", "--scenarios", str(tmp_path / "inland.toml"), "--lang", "zh"]) == 2
-    said = capsys.readouterr().err.strip()
-    assert said == (f"错误：--scenarios {tmp_path / 'inland.toml'}：是情景文件，不是文件夹；"
-                    f"请给出其所在文件夹 --scenarios {tmp_path}，再在网页上选择情景 'inland'"
-                    "（网页按名称列出该文件夹中的每个情景文件）")
-
-
 class _Poll:
     """A periodic callback that is only recorded (no server runs in these tests)."""
 

@@ -277,10 +277,10 @@ def test_page_widgets_make_the_plan():
     "argv, words",
     [
         (["dashboard", "--port", "0"], "a port is 1 to 65535"),
-        (["dashboard", "--scenarios", "no-such-folder"], "not a folder"),
-        # (a facilitator starting the page on one scenario file: told to give its folder)
+        (["dashboard", "--scenarios", "no-such-folder"], "no such folder or scenario file"),
+        # (one scenario file is served alone: an empty one is refused as run refuses it)
         (["dashboard", "--scenarios", "docs/examples/transit/inland.toml"],
-         "give its folder, --scenarios docs/examples/transit, and choose 'inland'"),
+         "docs/examples/transit/inland.toml: "),
     ],
 )
 def test_dashboard_usage_errors(argv, words, capsys, tmp_path, monkeypatch):

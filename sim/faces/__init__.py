@@ -4,6 +4,8 @@
 - :mod:`sim.faces.runs`: a session's quick and full runs, off the page's thread.
 - :mod:`sim.faces.parts`: which results rows a scenario's parts call for (transit, returns).
 - :mod:`sim.faces.dashboard`: the Panel page (``bordersim dashboard``).
+- :mod:`sim.faces.strengths`: a library reform's strengths typed on the page, checked, named.
+- :mod:`sim.faces.strength_inputs`: a ticked reform's strength boxes on the page.
 - :mod:`sim.faces.lever`: a lever as a native range input, named by its label.
 - :mod:`sim.faces.chart`: the clearance chart, with its bars said in words.
 - :mod:`sim.faces.announce`: what a screen reader is told as a run moves on.

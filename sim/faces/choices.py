@@ -5,11 +5,13 @@ and :meth:`Plan.check` refuses anything not on these lists, so a tampered reques
 away here, whatever the browser sent.
 
 - Scenarios are the names of the files bundled in ``sim/scenarios`` (``default``), or of
-  those in a folder the server was started with (``bordersim dashboard --scenarios DIR``).
+  those in a folder the server was started with (``bordersim dashboard --scenarios DIR``),
+  or the name of the one file it was started with (``--scenarios FILE``).
 - Options are named scenario variants (:class:`~sim.experiment.options.Option`), the same
   kind ``bordersim compare --option`` takes; several switched on together are combined as
   ``A+B`` by :func:`~sim.experiment.options.resolve_options`. :func:`option_catalogue` is the
-  one place that lists them: a reform library adds its named reforms there.
+  one place that lists them: a reform library adds its named reforms there. A library
+  reform's number strengths may be typed on the page (:mod:`sim.faces.strengths`).
 - Levers are sliders that turn into dotted-path overrides, applied and validated by the
   scenario loader like ``--set``. At its neutral value a lever changes nothing. With no option
   switched on, the levers are the option (compared with the scenario as it is); with options
@@ -54,9 +56,18 @@ class PlanError(ValueError):
 
 
 def bundled_scenarios(folder: Path = BUNDLED) -> list[str]:
-    """Names of the scenarios in ``folder``, by default those shipped (``default`` first)."""
+    """Names of the scenarios in ``folder``, by default those shipped (``default`` first);
+    ``folder`` may be one scenario file (``--scenarios FILE``): then its name alone."""
+    if folder.is_file():
+        return [folder.stem]
     names = sorted(p.stem for p in folder.glob("*.toml") if p.is_file())
     return sorted(names, key=lambda n: n != "default")
+
+
+def scenario_file(folder: Path, name: str) -> Path:
+    """The file of the offered scenario ``name``: ``folder`` itself when it is one scenario
+    file, else the file of that name in the folder."""
+    return folder if folder.is_file() else folder / f"{name}.toml"
 
 
 def option_catalogue() -> dict[str, Option]:
@@ -97,16 +108,18 @@ def option_catalogue() -> dict[str, Option]:
     return out
 
 
-def own_strengths(reform: str) -> dict[str, str]:
-    """A library reform's own strengths at their defaults, written as ``--reforms`` takes
-    them (``share`` -> ``0.8``), so the room knows how strong the option it ticks is; the
-    running cost and transition every reform carries (0 or idle by default) are left out."""
+def own_strengths(reform: str, values: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """A library reform's own strengths at their defaults, or at ``values`` where given
+    (typed on the page), written as ``--reforms`` takes them (``share`` -> ``0.8``), so the
+    room knows how strong the option it ticks is; the running cost and transition every
+    reform carries (0 or idle by default) are left out."""
     from sim.reforms import REFORMS
     from sim.reforms.reform import RUNNING_COST, TRANSITION, toml_value
 
     shared = {*RUNNING_COST, *TRANSITION}
+    at = {**REFORMS[reform].strengths, **(values or {})}
     return {k: f"{v:.3g}" if isinstance(v, float) else toml_value(v)
-            for k, v in REFORMS[reform].strengths.items() if k not in shared}
+            for k, v in at.items() if k not in shared}
 
 
 #: the names of the catalogue's options that apply, by scenario (its content's hash)
@@ -329,6 +342,9 @@ class Plan:
     reps: int = REPS_DEFAULT
     days: float = 0
     seed: int = 1
+    #: strengths typed for a ticked library reform: option -> strength -> text
+    #: (:mod:`sim.faces.strengths`)
+    strengths: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def check(
         self, catalogue: Mapping[str, Option] | None = None, folder: Path = BUNDLED
@@ -354,6 +370,19 @@ class Plan:
             raise PlanError(f"days: {self.days!r} is not one of {sorted(DAYS_CHOICES)}")
         if not (isinstance(self.seed, int) and 0 <= self.seed <= MAX_SEED):
             raise PlanError(f"seed: {self.seed!r} must be a whole number from 0 to {MAX_SEED}")
+        self._check_strengths(catalogue)
+
+    def _check_strengths(self, catalogue: Mapping[str, Option]) -> None:
+        """Refuse a strength the reform library refuses, in its words (as ``--reforms``)."""
+        from sim.faces.strengths import checked
+
+        for name, typed in self.strengths.items():
+            if name not in self.options:
+                raise PlanError(f"strengths for option {name!r}, which is not switched on")
+            try:
+                checked(catalogue[name], typed)
+            except ValueError as exc:
+                raise PlanError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -386,7 +415,7 @@ def variants(
     """Load the plan's scenario and its option (validated: a bad value is a ScenarioError)."""
     catalogue = option_catalogue() if catalogue is None else catalogue
     plan.check(catalogue, folder)
-    path = folder / f"{plan.scenario}.toml"
+    path = scenario_file(folder, plan.scenario)
     run: dict[str, Any] = dict(QUICK) if quick else ({"days": plan.days} if plan.days else {})
     bundled = load_scenario(path, run, "command line")
     levers: dict[str, Any] = {}
@@ -402,7 +431,9 @@ def variants(
         nothing = "the baseline again (nothing switched on or moved)"
         return Variants(bundled, option, levers, {}, plan.scenario, ", ".join(said) or nothing,
                         levers_said=tuple(parts))
-    chosen = [catalogue[n] for n in plan.options]
+    from sim.faces.strengths import options_named, strengthened
+
+    chosen = [strengthened(catalogue[n], plan.strengths.get(n, {})) for n in plan.options]
     name = "+".join(plan.options)
     combined = resolve_options([*chosen, Option(name)] if len(chosen) > 1 else chosen)[-1]
     changes = dict(combined.overrides)
@@ -417,7 +448,8 @@ def variants(
     return Variants(
         baseline, option, changes, levers,
         plan.scenario + (f" with {', '.join(said)}" if said else ""),
-        name + (" on that baseline" if said else ""),
+        options_named(plan.options, plan.strengths, catalogue)
+        + (" on that baseline" if said else ""),
         tuple(_conflicts(name, levers, changes)), tuple(parts),
     )
 

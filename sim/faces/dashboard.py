@@ -28,6 +28,8 @@ from sim.faces.lever import LeverSlider
 from sim.faces.org import org_tree_html
 from sim.faces.player import PortPlayer
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
+from sim.faces.strength_inputs import StrengthInputs
+from sim.faces.strengths import offered
 from sim.faces.watch import port_frames_png
 from sim.faces.words import (
     ANIMATION_ERROR,
@@ -328,9 +330,15 @@ class Page:
         }
         for box in self._boxes.values():
             box.param.watch(lambda e: self.show_org(), "value")
+        catalogue = choices.option_catalogue()
+        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS])
+                           for n, box in self._boxes.items() if offered(catalogue[n])}
         none: list[Any] = [pn.pane.HTML(f"<i>{say(self.lang, 'none apply to this scenario')}"
                                         "</i>")]
-        self.switches.objects = list(self._boxes.values()) or none
+        self.switches.objects = [
+            part for n, box in self._boxes.items()
+            for part in (box, *([self._strengths[n].view] if n in self._strengths else []))
+        ] or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
         self.watch_port.options = list(scenario.ports)
         self.watch_port.value = next(iter(scenario.ports))
@@ -357,8 +365,10 @@ class Page:
         on = tuple(n for n, box in self._boxes.items() if n in box.value)
         levers = {n: cast(float, s.value) for n, s in self.levers.items()}
         moved = {n: v for n, v in levers.items() if not math.isclose(v, self._neutral[n])}
+        typed = {n: self._strengths[n].typed() for n in on if n in self._strengths}
         return choices.Plan(self.scenario.value, on, moved, int(self.reps.value),
-                            self.days.value, int(cast(int, self.seed.value)))
+                            self.days.value, int(cast(int, self.seed.value)),
+                            {n: t for n, t in typed.items() if t})
 
     def start(self) -> None:
         """Check the plan and start its run; the poll shows it as it goes."""

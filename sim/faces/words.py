@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sim.experiment.options import Option
@@ -164,10 +165,18 @@ _OPTIONS = {
 }
 
 
-def option_label(option: Option, lang: str) -> str:
+def option_label(option: Option, lang: str, values: Mapping[str, Any] | None = None) -> str:
     """An option's words beside its tick box: its name, then what it does (in Chinese the
-    reform library's mechanism, :mod:`sim.report.zh_reforms`; in English where it has none)."""
+    reform library's mechanism, :mod:`sim.report.zh_reforms`; in English where it has none)
+    and the strengths it runs at (``values``: those typed on the page, else the defaults)."""
     english = f"{option.name}: {option.label()}"
+    if values and option.reform:
+        from sim.faces.choices import own_strengths
+        from sim.reforms import REFORMS
+
+        at = ", ".join(f"{k}={v}" for k, v in own_strengths(option.reform, values).items())
+        english = (f"{option.name}: {REFORMS[option.reform].mechanism} (reform "
+                   f"{option.reform} at {at})")
     if lang != "zh":
         return english
     if option.name in _OPTIONS:
@@ -179,11 +188,12 @@ def option_label(option: Option, lang: str) -> str:
         reform = REFORMS.get(option.reform)
         zh = mechanism(option.reform, reform.mechanism) if reform else None
         if zh is not None:
-            return f"{option.name}：{zh}（改革 {option.reform}{_strengths_zh(option.reform)}）"
+            said = _strengths_zh(option.reform, values)
+            return f"{option.name}：{zh}（改革 {option.reform}{said}）"
     return english
 
 
-def _strengths_zh(reform: str) -> str:
+def _strengths_zh(reform: str, values: Mapping[str, Any] | None = None) -> str:
     """A library reform's own strengths as its option's label names them, each with its
     meaning in Chinese (:mod:`sim.report.zh_strengths`; without it where it has none)."""
     from sim.faces.choices import own_strengths
@@ -192,7 +202,7 @@ def _strengths_zh(reform: str) -> str:
     from sim.report.zh_strengths import strength
 
     said = []
-    for k, v in own_strengths(reform).items():
+    for k, v in own_strengths(reform, values).items():
         meaning = strength(reform, k, REFORMS[reform].params[k].doc)
         said.append(f"{k}={v}" + ("" if meaning.startswith(UNTRANSLATED) else f"：{meaning}"))
     return f"，强度 {'；'.join(said)}" if said else ""
@@ -252,7 +262,10 @@ def side_labels(plan: Plan, pair: Variants, lang: str) -> dict[str, str]:
     if not plan.options:
         return {"baseline": plan.scenario, "option": levers or say(
             lang, "the baseline again (nothing switched on or moved)")}
-    name = "+".join(plan.options)
+    from sim.faces.choices import option_catalogue
+    from sim.faces.strengths import options_named
+
+    name = options_named(plan.options, plan.strengths, option_catalogue(), lang)
     return {"baseline": say(lang, "{scenario} with {levers}", scenario=plan.scenario,
                             levers=levers) if said else plan.scenario,
             "option": say(lang, "{option} on that baseline", option=name) if said else name}

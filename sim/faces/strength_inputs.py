@@ -1,0 +1,67 @@
+"""The input boxes of one reform option's strengths on the workshop page.
+
+Shown under the option's tick box while it is ticked, each starting at its default and
+labelled with its range and meaning (:func:`sim.faces.strengths.input_label`). A value typed
+is checked at once: a good one relabels the tick box with the strengths it now runs at, a bad
+one is refused beside the boxes in the command line's words (and again by the run's check,
+:meth:`sim.faces.choices.Plan.check`, whatever the browser sent).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import panel as pn
+
+from sim.experiment.options import Option
+from sim.faces.strengths import checked, input_label, offered, shown_default
+from sim.faces.words import option_label, reason, say
+
+
+class StrengthInputs:
+    """One option's strength boxes, the tick box they belong to and the refusal pane."""
+
+    def __init__(self, option: Option, box: Any, lang: str, stylesheets: list[str]) -> None:
+        self.option, self.box, self.lang = option, box, lang
+        params = offered(option)
+        self.defaults = {k: shown_default(p) for k, p in params.items()}
+        self.inputs = {
+            k: pn.widgets.TextInput(
+                label=input_label(str(option.reform), k, p, lang), value=self.defaults[k],
+                css_classes=[f"bs-strength-{option.name}-{k}"], sizing_mode="stretch_width",
+                stylesheets=stylesheets)
+            for k, p in params.items()
+        }
+        self.refused = pn.pane.HTML("", css_classes=[f"bs-strength-refused-{option.name}"],
+                                    sizing_mode="stretch_width")
+        self.view = pn.Column(*self.inputs.values(), self.refused, visible=False,
+                              sizing_mode="stretch_width", margin=(0, 0, 0, 24),
+                              css_classes=[f"bs-strengths-{option.name}"])
+        for widget in self.inputs.values():
+            widget.param.watch(lambda e: self.relabel(), "value")
+        box.param.watch(lambda e: self._ticked(), "value")
+
+    def typed(self) -> dict[str, str]:
+        """The strengths typed away from their defaults (what the plan sends)."""
+        return {k: str(w.value).strip() for k, w in self.inputs.items()
+                if str(w.value).strip() != self.defaults[k]}
+
+    def relabel(self) -> None:
+        """The tick box named with the strengths typed, or the refusal of a bad one."""
+        try:
+            values = checked(self.option, self.typed())
+        except ValueError as exc:
+            self.refused.object = (f'<p class="bs-refused" role="alert">'
+                                   f"<b>{say(self.lang, 'Cannot run')}</b>"
+                                   f"{'：' if self.lang == 'zh' else ': '}"
+                                   f"{html.escape(reason(self.lang, str(exc)))}</p>")
+            return
+        self.refused.object = ""
+        ticked = list(self.box.value)  # (kept: new options may clear a group's value)
+        self.box.options = {option_label(self.option, self.lang, values): self.option.name}
+        if list(self.box.value) != ticked:
+            self.box.value = ticked
+
+    def _ticked(self) -> None:
+        self.view.visible = self.option.name in self.box.value
