@@ -23,24 +23,29 @@ class StrengthInputs:
     """One option's strength boxes, the tick box they belong to and the refusal pane."""
 
     def __init__(self, option: Option, box: Any, lang: str, stylesheets: list[str]) -> None:
-        self.option, self.box, self.lang = option, box, lang
-        params = offered(option)
-        self.defaults = {k: shown_default(p) for k, p in params.items()}
+        self.option, self.box, self.lang, self.stylesheets = option, box, lang, stylesheets
+        self.defaults = {k: shown_default(p) for k, p in offered(option).items()}
+        self.inputs: dict[str, Any] = {}  # (made when first ticked: a page has ~25 such)
+        self.refused: Any = None
+        self.view = pn.Column(visible=False, sizing_mode="stretch_width", margin=(0, 0, 0, 24),
+                              css_classes=[f"bs-strengths-{option.name}"])
+        box.param.watch(lambda e: self._ticked(), "value")
+
+    def _make(self) -> None:
+        """The boxes, each at its default, labelled with its range and meaning."""
+        reform, lang = str(self.option.reform), self.lang
         self.inputs = {
             k: pn.widgets.TextInput(
-                label=input_label(str(option.reform), k, p, lang), value=self.defaults[k],
-                css_classes=[f"bs-strength-{option.name}-{k}"], sizing_mode="stretch_width",
-                stylesheets=stylesheets)
-            for k, p in params.items()
+                label=input_label(reform, k, p, lang), value=self.defaults[k],
+                css_classes=[f"bs-strength-{self.option.name}-{k}"],
+                sizing_mode="stretch_width", stylesheets=self.stylesheets)
+            for k, p in offered(self.option).items()
         }
-        self.refused = pn.pane.HTML("", css_classes=[f"bs-strength-refused-{option.name}"],
+        self.refused = pn.pane.HTML("", css_classes=[f"bs-strength-refused-{self.option.name}"],
                                     sizing_mode="stretch_width")
-        self.view = pn.Column(*self.inputs.values(), self.refused, visible=False,
-                              sizing_mode="stretch_width", margin=(0, 0, 0, 24),
-                              css_classes=[f"bs-strengths-{option.name}"])
         for widget in self.inputs.values():
             widget.param.watch(lambda e: self.relabel(), "value")
-        box.param.watch(lambda e: self._ticked(), "value")
+        self.view.objects = [*self.inputs.values(), self.refused]
 
     def typed(self) -> dict[str, str]:
         """The strengths typed away from their defaults (what the plan sends)."""
@@ -64,4 +69,7 @@ class StrengthInputs:
             self.box.value = ticked
 
     def _ticked(self) -> None:
-        self.view.visible = self.option.name in self.box.value
+        ticked = self.option.name in self.box.value
+        if ticked and not self.inputs:
+            self._make()
+        self.view.visible = ticked
