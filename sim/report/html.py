@@ -722,53 +722,14 @@ def same_hours(*figs: Any) -> tuple[Any, ...]:
 def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     """Clearance by port and direction and its tail, time by owner and by milestone interval,
     the truth, queues, utilisation by lane, cost against detection."""
-    out: list[str] = []
     tables = res.tables
     names = [n for n in res.names if n in tables]
     clear = {n: tables[n]["clearance"] for n in names if "clearance" in tables[n]}
-    if clear:
-        pair: list[Any] = []  # (made together, on one hour scale, when first asked for)
-
-        def both() -> list[Any]:
-            if not pair:
-                pair.extend(same_hours(plots.clearance_distribution(clear, "overall_clearance"),
-                                       plots.clearance_distribution(clear, "clearance")))
-            return pair
-
-        out += [
-            "<h2>Clearance time by port and direction</h2>",
-            _img(lambda: both()[0], "overall clearance",
-                 "Overall clearance time in hours (arrival to exit or loading), its spread by "
-                 "port and direction, for each option"),
-            _img(lambda: both()[1], "clearance",
-                 "Clearance time in hours (arrival to release), its spread by port and "
-                 "direction, for each option, on the hour scale of the chart above"),
-        ]
+    out = _clearance_plots(clear) if clear else []
     out += sections.tail_section(variants, comparison=len(res.names) > 1)
     owners = {n: tables[n]["owners"] for n in names if "owners" in tables[n]}
     if owners:
-        out += [
-            "<h2>Where the time goes, by owner</h2>",
-            "<p class='note'>The trader's hours include the time from release until the goods "
-            "leave the port (an import's pick-up, <code>ports.X.release.pickup</code>), which "
-            "in the bundled scenarios is an assumption and often the largest part of an "
-            "import's time: a reform of customs' work does not shorten it. Customs' and "
-            "quarantine's hours are the ones their reforms act on.</p>",
-            _img(lambda: plots.time_by_owner(owners), "time by owner",
-                 "Bars: the hours of a consignment's time each owner holds (customs, "
-                 "quarantine, the trader, the terminal), for each option"),
-        ]
-        if any("mean_h_to_release_import" in t for t in owners.values()):
-            out += [
-                "<p class='note'>Up to release only (a Time Release Study's arrival to "
-                "release): the trader's hours are its lodging after arrival, customs' and "
-                "quarantine's their checks and queues; they add up to the clearance time of "
-                "the consignments out of the flow (the milestone intervals' clearance row, "
-                "<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
-                _img(lambda: plots.time_by_owner(owners, "to_release"), "time to release by owner",
-                     "Bars: the hours from arrival to release each owner holds, for each "
-                     "option, imports and exports apart"),
-            ]
+        out += _owner_plots(owners)
     out += sections.intervals_section(variants)
     out += trading_section(variants)
     out += sections.truth_section(variants, res)
@@ -783,6 +744,55 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
                  "option"),
         ]
     return out + _cost_against_detection(res)
+
+
+def _clearance_plots(clear: dict[str, Any]) -> list[str]:
+    """Overall and customs clearance by port and direction, on one hour scale (the pair made
+    together when first asked for: not at all where figures are left out unbuilt)."""
+    pair: list[Any] = []
+
+    def both() -> list[Any]:
+        if not pair:
+            pair.extend(same_hours(plots.clearance_distribution(clear, "overall_clearance"),
+                                   plots.clearance_distribution(clear, "clearance")))
+        return pair
+
+    return [
+        "<h2>Clearance time by port and direction</h2>",
+        _img(lambda: both()[0], "overall clearance",
+             "Overall clearance time in hours (arrival to exit or loading), its spread by "
+             "port and direction, for each option"),
+        _img(lambda: both()[1], "clearance",
+             "Clearance time in hours (arrival to release), its spread by port and "
+             "direction, for each option, on the hour scale of the chart above"),
+    ]
+
+
+def _owner_plots(owners: dict[str, Any]) -> list[str]:
+    """The hours each owner holds, to exit and (where measured) to release."""
+    out = [
+        "<h2>Where the time goes, by owner</h2>",
+        "<p class='note'>The trader's hours include the time from release until the goods "
+        "leave the port (an import's pick-up, <code>ports.X.release.pickup</code>), which "
+        "in the bundled scenarios is an assumption and often the largest part of an "
+        "import's time: a reform of customs' work does not shorten it. Customs' and "
+        "quarantine's hours are the ones their reforms act on.</p>",
+        _img(lambda: plots.time_by_owner(owners), "time by owner",
+             "Bars: the hours of a consignment's time each owner holds (customs, "
+             "quarantine, the trader, the terminal), for each option"),
+    ]
+    if any("mean_h_to_release_import" in t for t in owners.values()):
+        out += [
+            "<p class='note'>Up to release only (a Time Release Study's arrival to "
+            "release): the trader's hours are its lodging after arrival, customs' and "
+            "quarantine's their checks and queues; they add up to the clearance time of "
+            "the consignments out of the flow (the milestone intervals' clearance row, "
+            "<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
+            _img(lambda: plots.time_by_owner(owners, "to_release"), "time to release by owner",
+                 "Bars: the hours from arrival to release each owner holds, for each "
+                 "option, imports and exports apart"),
+        ]
+    return out
 
 
 def _cost_against_detection(res: CompareResult) -> list[str]:
