@@ -85,7 +85,8 @@ FIELDS = (
                "the credit class whose cap the risk engine seems to overstep; `peak`: the "
                "exam queue's peak an idle throttle read; `kind`: an illicit type no check "
                "can find; `setting`, `value`, `rival`: a setting given, its value and the "
-               "setting it replaces)"),
+               "setting it replaces; `old`: the rival's value when it is not an hourly list, "
+               "as the message gives it)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -239,7 +239,10 @@ CODES: tuple[Code, ...] = (
          "a setting replaces its rival (a capacity the lane's schedule, a schedule its "
          "staff, ...): the rival's shape is lost",
          r"(?P<setting>[\w.]+) = (?P<value>.+?) replaces (?P<rival>[\w.]+) \(",
-         (rf"\((?P<f_hours>{_N}) hourly values from (?P<f_low>{_N}) to (?P<f_high>{_N})\)",)),
+         (rf"\((?P<f_hours>{_N}) hourly values from (?P<f_low>{_N}) to (?P<f_high>{_N})\)",
+          # (an old value that is not an hourly list, shifts say: as the message gives it)
+          r"replaces [\w.]+ \((?P<old>(?![0-9][0-9,.]* hourly values from ).+)\); set "
+          r"[\w.]+ instead to keep its shape")),
     Code("reform_uncosted", "note", False,
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",

@@ -138,3 +138,22 @@ def test_the_risk_engines_and_the_interactions_notes_are_in_chinese():
     scores = text("The AUC its scores reached against the hidden truth (0.5 chance, 1 perfect), "
                   "mean over replications: baseline 0.712, fast 0.700.")
     assert scores is not None and scores.endswith("基准方案 0.712，fast 0.700。")
+
+
+def test_a_setting_that_replaces_a_rival_gives_the_rivals_old_value_in_chinese():
+    """The rival's old value: an hourly list by its count and range, another as written."""
+    from sim.scenario.patch import displaced
+
+    lane = {"ports": {"p": {"review": {"shifts": [{"start": 8, "end": 16, "servers": 4}],
+                                       "schedule": [2] * 20 + [8] * 4, "capacity": 3}}}}
+    seen = 0
+    for setting, rival, old in (("capacity", "shifts", None), ("shifts", "capacity", "3"),
+                                ("capacity", "schedule", "24 个逐时值，介于 2 至 8")):
+        for note in displaced(lane, {f"ports.p.review.{setting}": 5}):
+            if not note.split(" (")[0].endswith(f".{rival}"):
+                continue
+            old = old or note.split(" (", 1)[1].split("); set ")[0]
+            zh = text("note: " + note)
+            assert zh is not None and f"ports.p.review.{rival} 原为 {old}" in zh, note
+            seen += 1
+    assert seen == 3

@@ -87,7 +87,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
         "会根据预警调整布控，而情景 '{scenario}' {why}：预警在此不改变任何布控，因此组织结构的预警"
         "覆盖面和传递速度对货物和查获均无影响",),
     "setting_replaces_rival": ("{setting} = {value} 取代了 {rival}（如需保留其形态，请改为设定 "
-                               "{rival}）", "{rival} 原为 {hours} 个逐时值，介于 {low} 至 {high}"),
+                               "{rival}）", "{rival} 原为 {hours} 个逐时值，介于 {low} 至 {high}",
+                               "{rival} 原为 {old}"),
     "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
                         "分析，请给出 cost_per_year",),
