@@ -164,3 +164,20 @@ def test_a_sobol_index_is_shown_with_its_interval_not_beside_a_bare_half_width(t
     assert "data-index='S1_noise'" not in page and "data-half='0.3'" in page
     t.to_csv(tmp_path / "sobol.csv", index=False)  # (the report's section reads the folder's)
     assert "0.450 <small>[0.150, 0.750]</small>" in "".join(_sobol(tmp_path))
+
+
+def test_an_lhs_reports_paragraphs_and_cells_are_in_chinese(lhs_folder):
+    """The Chinese page of the sweep (``report --lang zh``) leaves no English prose: the
+    PRCC's, the points' and the differences' paragraphs are in Chinese, and its first line
+    does not say that any is left in English."""
+    from sim.report.translate import translate
+    from tests.test_report_zh_prose import _prose, chinese_texts
+
+    page = translate(render_folder(lhs_folder), "zh")
+    texts = chinese_texts(page)
+    english = {t[:120]: found for t in texts if (found := _prose(t))}
+    assert english == {}, "English prose left in the sweep's Chinese page"
+    for shown in ("的偏秩相关系数（PRCC", "仿真噪声占离散程度的比例", "各参数点各次重复运行的均值",
+                  "与参数点 0 的差值"):
+        assert any(shown in t for t in texts), shown
+    assert "data-untranslated" not in page

@@ -55,7 +55,7 @@ ALLOWED_WORDS = frozenset({
     # names of software, file formats, methods, programmes and sources
     "SimPy", "Python", "Parquet", "Excel", "Dask", "git", "Sobol", "Saltelli", "Welch",
     "Holm", "Student", "Kolmogorov", "Smirnov", "Horvitz", "Thompson", "eneltec", "Smart",
-    "Sharing", "Doing", "Business",
+    "Sharing", "Doing", "Business", "Marino",
 })
 
 #: patterns correct on purpose that a rule would mark, each with why (the text as written)

@@ -51,8 +51,8 @@ def translate(page: str, lang: str) -> str:
             continue
         raw = html.unescape(part)
         zh = text(raw.strip())
-        if zh is None:
-            left += bool(_ENGLISH.search(raw))
+        if zh is None:  # (the command line, as typed, is kept on purpose: not left)
+            left += bool(_ENGLISH.search(raw)) and not raw.strip().startswith("bordersim ")
             continue
         lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()):]
         parts[i] = html.escape(lead + zh + trail, quote=False)
@@ -116,6 +116,7 @@ def _coded(en: str) -> str | None:
 def _groups(m: re.Match[str]) -> dict[str, str]:
     """A match's groups as the Chinese puts them in (a unit in words, a direction, ...)."""
     from sim.report.zh_glossary import VALUES
+    from sim.report.zh_notes import left_out
     from sim.report.zh_phrases import PHRASES
 
     out = {}
@@ -154,6 +155,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = _WORDS[k].get(v, v)
         elif k == "cp":
             v = "）" if v else ""
+        elif k == "lo":  # (who gains' consignments left out, by option, port and direction)
+            v = left_out(v)
         elif k == "lead":
             v = {"No option warned, but": "没有方案发出警告，但 ",  # (a space before a figure)
                  "No replication warned, but": "没有重复运行发出警告，但 ",

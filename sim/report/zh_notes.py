@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
+from sim.report.zh_sweep_notes import SWEEP_NOTES, SWEEP_SENTENCES
+
 _N = r"[-\u2212]?[0-9][0-9,.]*"  # a figure as the page writes it (kept as written)
+#: one option's consignments who-gains leaves out at a port and direction
+#: (sim.report.html._unpaired_note): the option, the count, of how many, where
+_LEFT = re.compile(r"(?P<o>[A-Za-z0-9_.+-]+): (?P<n>[0-9][0-9,]*) of (?P<t>[0-9][0-9,]*) at "
+                   r"(?P<p>[A-Za-z0-9_.-]+)/(?P<d>import|export)")
+#: the whole ``Left out so: ...`` (its parts' groups unnamed: one pattern names them once)
+_LEFT_ALL = re.sub(r"\?P<\w+>", "?:", rf" Left out so: {_LEFT.pattern}(?:; {_LEFT.pattern})*\.")
 
 _TRADING = (
     "按世界银行《营商环境报告》（Doing Business）的口径拆分一票货物的时间和成本：单证合规（到港后的"
@@ -120,6 +128,11 @@ NOTES: dict[str, str] = {
         "机检、人工查验或检疫的报关单占其决策数的比例）与其所保持的目标对照，以及按规则设定的各"
         "信用类别查验率（失信企业的下限、AEO 高级认证企业相对一般信用企业的上限）。单证审核报警"
         "后的人工查验不属于其布控选中。",
+    "This folder's milestone intervals were written by an older version, without their "
+    "ports and directions: run the command again into a new folder to see them.":
+        "本文件夹的节点区间由较早版本的 bordersim 写出，不含口岸和方向：请将该命令重新运行到新"
+        "文件夹以查看。",
+    **SWEEP_NOTES,
     "Escalation latency by type (": "按类型（",
     ") and by type and deciding level; staff and their cost per year by role; the share of "
     "alerts that reach each port and the time they take.":
@@ -168,14 +181,14 @@ NOTE_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, 
      r"between routes makes a group's k-th load at a port another load\), and so are a "
      r"surge's added arrivals where the option changes the surge, and consignments whose "
      r"arrival or declared goods the option changes \(it changes a port's arrivals: the k-th "
-     r"arrival is then another consignment\)\.",
+     r"arrival is then another consignment\)\.(?P<lo>" + _LEFT_ALL + ")?",
      "到港批次中在本方案和基准方案下均已放行（运行结束前提离，按 consignments_released 计："
      "未被查扣、退运、扣留或截尾）的每票货物，与其自身比较：其整体通关时间（进口至提离、出口至"
      "装载）的变化。票数为各次重复运行之和，而非每次重复运行；受益或受损指变化超过 {tol} 分钟。"
      "企业类别在同一口岸和方向内比较，再按全部货物的构成标准化，因此某一类别不会因其所在口岸的"
      "改善而获益。走私团伙的货物不计入（使走私在路线间转移的方案会让团伙在某口岸的第 k 批货物变成"
      "另一批），本方案改变激增时激增新增的到港货物、以及本方案改变其到港或申报货物的各票也不计入"
-     "（方案改变口岸的到港：第 k 票到港货物便是另一票）。"),
+     "（方案改变口岸的到港：第 k 票到港货物便是另一票）。{lo}"),
     (r"The same consignments, compared with themselves in what the trader pays \(fees and "
      r"the value of the time goods are held, as trader_cost_per_consignment counts it\), in "
      rf"(?P<cur>[A-Z]{{3}}); paying more or less means by more than (?P<tol>{_N}) "
@@ -192,4 +205,16 @@ NOTE_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, 
      "重复运行的均值，阴影为第一个方案的 95% 置信区间；各项数据及其置信区间、以及各方案与基准"
      "方案按重复运行配对的差值见 {file}。不足一周的周（见其 days 列）计入的货物较少，但比例不会"
      "因此变小。"),
-]]
+]] + SWEEP_SENTENCES
+
+
+def left_out(en: str) -> str:
+    """Who gains' ``Left out so: ...`` (the consignments it leaves out as not the same as
+    the baseline's, by option, port and direction) in Chinese; empty for none."""
+    if not en:
+        return ""
+    from sim.report.zh_glossary import VALUES
+
+    parts = [f"方案 {m['o']} 在口岸 {m['p']}（{VALUES['direction'][m['d']]}）{m['t']} 票中的 "
+             f"{m['n']} 票" for m in _LEFT.finditer(en)]
+    return f"由此不计入：{'；'.join(parts)}。"

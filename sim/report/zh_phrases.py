@@ -93,7 +93,7 @@ PHRASES: dict[str, str] = {
     "Which parameters move the results: partial rank correlations":
         "哪些参数影响结果：偏秩相关系数",
     "parameter": "参数", "point": "参数点",
-    "simulation noise's share of the spread": "模拟噪声占离散程度的比例",
+    "simulation noise's share of the spread": "仿真噪声占离散程度的比例",
     "ordinary decisions a replication": "每次重复运行的普通类别布控决定数",
     "ordinary rate achieved": "普通类别实际查验率", "target": "目标",
     "advanced AEO rate": "AEO 高级认证企业查验率", "discredited rate": "失信企业查验率",
