@@ -181,3 +181,22 @@ def test_an_lhs_reports_paragraphs_and_cells_are_in_chinese(lhs_folder):
                   "与参数点 0 的差值"):
         assert any(shown in t for t in texts), shown
     assert "data-untranslated" not in page
+
+
+def test_a_sobol_section_is_in_chinese(tmp_path):
+    """The Sobol section's heading, columns and note in Chinese: nothing on its page is
+    counted as left in English."""
+    from sim.report.sweep_html import _sobol
+    from sim.report.translate import translate
+    from tests.test_report_zh_prose import _prose, chinese_texts
+
+    t = pd.DataFrame({"parameter": ["a"], "S1": [0.5], "S1_conf": [0.1], "ST": [0.6],
+                      "ST_conf": [0.2], "S1_reps": [0.45], "S1_noise": [0.3], "ST_reps": [0.55],
+                      "ST_noise": [0.25]})
+    t.to_csv(tmp_path / "sobol.csv", index=False)
+    (tmp_path / "sobol.json").write_text('{"metric": "clearance_h_mean"}')
+    page = translate("<body>" + "".join(_sobol(tmp_path)), "zh")
+    assert "data-untranslated" not in page
+    texts = chinese_texts(page)
+    assert [t for t in texts if _prose(t)] == []
+    assert "clearance_h_mean 的 Sobol 指数" in texts and len(texts) >= 6
