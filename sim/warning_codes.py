@@ -166,7 +166,10 @@ CODES: tuple[Code, ...] = (
          "was checked",
          rf"(?P<f_days>{_N}) observed day\(s\) hold (?P<f_weeks>{_N}) whole week\(s\): too few",
          (rf"that check needs (?P<f_weeks_needed>{_N})",
-          rf"--days (?P<f_days_needed>{_N}) or more")),
+          rf"--days (?P<f_days_needed>{_N}) or more",
+          # (the workshop page's words, which name no --days: sim.faces.runs.notes)
+          rf"After this scenario's (?P<f_warmup_days>{_N})-day warm-up, "
+          rf"(?P<f_observed_days_needed>{_N}) observed days or more are needed")),
     Code("part_of_week", "note", False,
          "fewer observed days than a week: the figures represent no whole week",
          rf"(?P<f_days>{_N}) observed day\(s\), less than a week"),
@@ -247,6 +250,12 @@ CODES: tuple[Code, ...] = (
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",
          r"the running cost of (?P<reforms>.+?) was not given \(cost_per_year = 0\)"),
+    Code("strength_as_default", "note", False,
+         "a reform's strength typed on the workshop page makes the same option as its default "
+         "on that scenario (AI auto-clear typed below the share the scenario already has, "
+         "which the reform never lowers): the option runs as at the default",
+         r"(?P<reform>\w+) at (?P<given>\w+=\S+) is the same option as at its default "
+         r"(?P<default>\w+=\S+) on this scenario"),
     Code("option_identical", "note", False,
          "an option's figures are the baseline's to the last digit in every replication: "
          "its differences of exactly 0 are no estimate of its effect",

@@ -54,9 +54,49 @@ def test_a_typed_strength_runs_and_names_the_option():
     # (joined with another option: each is named with its own strengths)
     both = Plan("default", ("sea_scanner", AI), strengths={AI: {"clear": "0.9"}})
     joined = variants(both, quick=True)
-    assert joined.option_label == f"sea_scanner+{AI} at clear=0.9"
+    assert joined.option_label == f"sea_scanner + {AI} at clear=0.9"  # (not "0.9+...")
+    assert variants(Plan("default", ("sea_scanner", AI)), quick=True).option_label == (
+        f"sea_scanner+{AI}")  # (as compare names the combination)
+    assert side_labels(both, joined, "zh")["option"] == f"sea_scanner+{AI}（强度 clear=0.9）"
     assert joined.option.ports["sea_port"].scan.image_review.ai_clear == 0.9
     assert joined.option.ports["sea_port"].scan.scanners.capacity == 4
+
+
+def test_a_strength_that_makes_the_default_option_is_said_not_hidden():
+    """AI auto-clear typed at 0 where the scenario already clears 0.5 (the reform never
+    lowers it): the option is the one at the default, and a note says so (in Chinese too),
+    while a strength that acts, or an option at its defaults, has none."""
+    from sim.cli_lang import line
+
+    low = variants(Plan("default", (AI,), strengths={AI: {"clear": "0"}}), quick=True)
+    at_default = variants(Plan("default", (AI,)), quick=True)
+    assert low.option == at_default.option and low.option_label == f"{AI} at clear=0"
+    (said,) = low.notes
+    assert said.startswith(f"{AI} at clear=0 is the same option as at its default clear=0.5")
+    assert line("note: " + said, "zh").startswith(
+        f"提示：改革 {AI} 的强度 clear=0 在此情景中与默认强度 clear=0.5 得到的方案相同")
+    high = variants(Plan("default", (AI,), strengths={AI: {"clear": "0.9", "auc": "0.95"}}),
+                    quick=True)
+    assert high.notes == () and at_default.notes == ()
+    # each strength is judged alone: the one that acts keeps the other's note from hiding
+    mixed = variants(Plan("default", (AI,), strengths={AI: {"clear": "0.2", "auc": "0.95"}}),
+                     quick=True)
+    assert [n.split(" is ")[0] for n in mixed.notes] == [f"{AI} at clear=0.2"]
+
+
+def test_the_pages_short_run_note_says_the_days_needed_in_chinese_too():
+    """The page's own words for a run too short (no --days on a page) keep, in Chinese, the
+    observed days it needs after the scenario's warm-up."""
+    from sim.cli_lang import line
+    from sim.faces.runs import run_notes
+    from sim.model import stability
+
+    pair = variants(Plan("inland"), folder=TRANSIT / "inland.toml")
+    (short,) = [n for n in run_notes(pair) if "whole week(s)" in n]
+    needed = stability.days_for_weeks(float(pair.baseline.warmup_days))
+    assert f"{needed} observed days or more are needed" in short
+    assert line("note: " + short, "zh").endswith(
+        f"本情景预热 3 天之后，需观测 {needed} 天或更长，这些数据才能视为稳态")
 
 
 @pytest.mark.parametrize("typed, written", [
@@ -123,6 +163,11 @@ def test_the_page_shows_a_ticked_reforms_strengths_and_sends_those_typed():
     assert inputs.refused.object == "" and box.value == [AI]
     assert next(iter(box.options)).endswith("share=1, clear=0.9, auc=0.9)")
     assert page.plan().strengths == {AI: {"clear": "0.9"}}
+    inputs.inputs["clear"].value = "0"  # (below the 0.5 the scenario has: never lowered)
+    assert 'class="bs-strength-note"' in inputs.refused.object, inputs.refused.object
+    assert "as at its default clear=0.5" in inputs.refused.object and box.value == [AI]
+    inputs.inputs["clear"].value = "0.9"
+    assert inputs.refused.object == ""
     box.value = []
     assert not inputs.view.visible and page.plan().strengths == {}
 

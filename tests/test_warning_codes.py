@@ -321,6 +321,15 @@ def _unfound() -> str:
     return unfound_types(sim.load_scenario(BEILUN, NO_WILDLIFE))[0]
 
 
+def _strength_as_default() -> str:
+    """AI auto-clear typed at 0 on the page, where the default scenario already clears 0.5."""
+    from sim.faces.choices import option_catalogue
+    from sim.faces.strengths import as_default
+
+    option = option_catalogue()["smart_image_review"]
+    return as_default(option, {"clear": "0"}, sim.load_scenario("default"))[0]
+
+
 GENERATORS: dict[str, Callable[[Path], str]] = {
     "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
                                                {("p_1", "document_check"): 0.97})[0],
@@ -343,6 +352,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).uncosted_words(["ai_review", "training"]),
     "option_identical": lambda _: _idle_option(),
+    "strength_as_default": lambda _: _strength_as_default(),
     "resident_lane_backlog": lambda tmp: next(
         w for w in __import__("tests.test_resident_lane", fromlist=["x"]).carriers_swamp(
             tmp).warnings if w.startswith("resident lane")),

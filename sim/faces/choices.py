@@ -431,7 +431,7 @@ def variants(
         nothing = "the baseline again (nothing switched on or moved)"
         return Variants(bundled, option, levers, {}, plan.scenario, ", ".join(said) or nothing,
                         levers_said=tuple(parts))
-    from sim.faces.strengths import options_named, strengthened
+    from sim.faces.strengths import as_default, options_named, strengthened
 
     chosen = [strengthened(catalogue[n], plan.strengths.get(n, {})) for n in plan.options]
     name = "+".join(plan.options)
@@ -450,7 +450,10 @@ def variants(
         plan.scenario + (f" with {', '.join(said)}" if said else ""),
         options_named(plan.options, plan.strengths, catalogue)
         + (" on that baseline" if said else ""),
-        tuple(_conflicts(name, levers, changes)), tuple(parts),
+        (*_conflicts(name, levers, changes),
+         *(n for o in plan.options for n in as_default(catalogue[o], plan.strengths.get(o, {}),
+                                                       baseline))),
+        tuple(parts),
     )
 
 

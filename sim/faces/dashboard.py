@@ -331,7 +331,7 @@ class Page:
         for box in self._boxes.values():
             box.param.watch(lambda e: self.show_org(), "value")
         catalogue = choices.option_catalogue()
-        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS])
+        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS], scenario)
                            for n, box in self._boxes.items() if offered(catalogue[n])}
         none: list[Any] = [pn.pane.HTML(f"<i>{say(self.lang, 'none apply to this scenario')}"
                                         "</i>")]

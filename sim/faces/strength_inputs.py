@@ -4,7 +4,9 @@ Shown under the option's tick box while it is ticked, each starting at its defau
 labelled with its range and meaning (:func:`sim.faces.strengths.input_label`). A value typed
 is checked at once: a good one relabels the tick box with the strengths it now runs at, a bad
 one is refused beside the boxes in the command line's words (and again by the run's check,
-:meth:`sim.faces.choices.Plan.check`, whatever the browser sent).
+:meth:`sim.faces.choices.Plan.check`, whatever the browser sent). A good one that makes the
+same option as its default on the page's scenario (AI auto-clear typed below the share the
+scenario already has) is said beside them, as the results' note says it.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ from typing import Any
 
 import panel as pn
 
+from sim.cli_lang import line
 from sim.experiment.options import Option
-from sim.faces.strengths import checked, input_label, offered, shown_default
+from sim.faces.strengths import as_default, checked, input_label, offered, shown_default
 from sim.faces.words import option_label, reason, say
+from sim.scenario.schema import Scenario
 
 
 class StrengthInputs:
     """One option's strength boxes, the tick box they belong to and the refusal pane."""
 
-    def __init__(self, option: Option, box: Any, lang: str, stylesheets: list[str]) -> None:
+    def __init__(self, option: Option, box: Any, lang: str, stylesheets: list[str],
+                 scenario: Scenario | None = None) -> None:
         self.option, self.box, self.lang, self.stylesheets = option, box, lang, stylesheets
+        self.scenario = scenario  # (the page's scenario: a strength that acts as its default)
         self.defaults = {k: shown_default(p) for k, p in offered(option).items()}
         self.inputs: dict[str, Any] = {}  # (made when first ticked: a page has ~25 such)
         self.refused: Any = None
@@ -62,7 +68,11 @@ class StrengthInputs:
                                    f"{'：' if self.lang == 'zh' else ': '}"
                                    f"{html.escape(reason(self.lang, str(exc)))}</p>")
             return
-        self.refused.object = ""
+        same = [] if self.scenario is None else as_default(self.option, self.typed(),
+                                                           self.scenario)
+        self.refused.object = "".join(
+            f'<p class="bs-strength-note">{html.escape(line("note: " + n, self.lang))}</p>'
+            for n in same)
         ticked = list(self.box.value)  # (kept: new options may clear a group's value)
         self.box.options = {option_label(self.option, self.lang, values): self.option.name}
         if list(self.box.value) != ticked:

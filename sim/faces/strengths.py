@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from sim.experiment.options import Option
 from sim.reforms.reform import Param, ReformError
+from sim.scenario.schema import Scenario
 
 #: what a page sends: option name -> strength -> the text typed for it
 Typed = Mapping[str, Mapping[str, str]]
@@ -74,6 +75,32 @@ def strengthened(option: Option, typed: Mapping[str, str]) -> Option:
     return replace(option, reform=f"{option.reform}:{said}")
 
 
+def as_default(option: Option, typed: Mapping[str, str], scenario: Scenario) -> list[str]:
+    """A note for each strength typed for ``option`` that makes the same scenario as its
+    default (AI auto-clear typed at 0 where the scenario already clears 0.5: the reform
+    never lowers it), so that an option labelled with it is not read as running at it."""
+    from sim.faces.choices import with_reform
+    from sim.reforms.reform import toml_value
+
+    values = checked(option, typed)
+    params = offered(option)
+    out = []
+    for key, value in values.items():
+        default = params[key].default
+        if default is None or value == default:
+            continue
+        at = ",".join(f"{k}={toml_value(v)}" for k, v in values.items())
+        rest = ",".join(f"{k}={toml_value(v)}" for k, v in values.items() if k != key)
+        same = with_reform(scenario, f"{option.reform}:{at}") == with_reform(
+            scenario, f"{option.reform}:{rest}" if rest else str(option.reform))
+        if same:
+            out.append(f"{option.reform} at {key}={toml_value(value)} is the same option as at "
+                       f"its default {key}={toml_value(default)} on this scenario ({key}: "
+                       f"{params[key].doc}): the scenario already has as much or more, or "
+                       "nothing it acts on")
+    return out
+
+
 def named(name: str, values: Mapping[str, float | int], lang: str = "en") -> str:
     """An option's name with the strengths chosen for it, as a run's side is labelled
     (``smart_image_review at clear=0.9``; just the name at its defaults)."""
@@ -89,8 +116,11 @@ def named(name: str, values: Mapping[str, float | int], lang: str = "en") -> str
 
 def options_named(options: tuple[str, ...], typed: Typed, catalogue: Mapping[str, Option],
                   lang: str = "en") -> str:
-    """The options switched on (``A+B``), each named with the strengths typed for it."""
-    return "+".join(named(n, checked(catalogue[n], typed.get(n, {})), lang) for n in options)
+    """The options switched on (``A+B``), each named with the strengths typed for it (in
+    English then spaced, ``A at k=1 + B``: ``A at k=1+B`` reads as one strength ``1+B``)."""
+    said = [named(n, checked(catalogue[n], typed.get(n, {})), lang) for n in options]
+    spaced = lang != "zh" and any(s != n for s, n in zip(said, options, strict=True))
+    return (" + " if spaced else "+").join(said)
 
 
 def input_label(reform: str, key: str, param: Param, lang: str = "en") -> str:
