@@ -86,8 +86,8 @@ FIELDS = (
                "exam queue's peak an idle throttle read; `kind`: an illicit type no check "
                "can find; `setting`, `value`, `rival`: a setting given, its value and the "
                "setting it replaces; `old`: the rival's value when it is not an hourly list, "
-               "as the message gives it; `default`: a reform's strength at its default, as "
-               "`given` is at the value typed for it)"),
+               "as the message gives it; `same_as`: a reform's strength at its default or "
+               "lowest value, which makes the same option as `given`, the value typed for it)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

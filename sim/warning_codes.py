@@ -252,10 +252,11 @@ CODES: tuple[Code, ...] = (
          r"the running cost of (?P<reforms>.+?) was not given \(cost_per_year = 0\)"),
     Code("strength_as_default", "note", False,
          "a reform's strength typed on the workshop page makes the same option as its default "
-         "on that scenario (AI auto-clear typed below the share the scenario already has, "
-         "which the reform never lowers): the option runs as at the default",
-         r"(?P<reform>\w+) at (?P<given>\w+=\S+) is the same option as at its default "
-         r"(?P<default>\w+=\S+) on this scenario"),
+         "or its lowest value on that scenario (AI auto-clear typed below the share the "
+         "scenario already has, which the reform never lowers): it is not what the option "
+         "runs at",
+         r"(?P<reform>\w+) at (?P<given>\w+=\S+) is the same option as at "
+         r"(?P<same_as>\w+=\S+) \((?:its default|its lowest)\) on this scenario"),
     Code("option_identical", "note", False,
          "an option's figures are the baseline's to the last digit in every replication: "
          "its differences of exactly 0 are no estimate of its effect",

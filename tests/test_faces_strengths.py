@@ -72,9 +72,16 @@ def test_a_strength_that_makes_the_default_option_is_said_not_hidden():
     at_default = variants(Plan("default", (AI,)), quick=True)
     assert low.option == at_default.option and low.option_label == f"{AI} at clear=0"
     (said,) = low.notes
-    assert said.startswith(f"{AI} at clear=0 is the same option as at its default clear=0.5")
+    assert said.startswith(f"{AI} at clear=0 is the same option as at clear=0.5 (its default)")
     assert line("note: " + said, "zh").startswith(
-        f"提示：改革 {AI} 的强度 clear=0 在此情景中与默认强度 clear=0.5 得到的方案相同")
+        f"提示：改革 {AI} 的强度 clear=0 在此情景中与强度 clear=0.5 得到的方案相同")
+    # below what every port has (AI reads 0.3 to 1.0 of their images), far from the
+    # default: the same option as at its lowest, the scenario's own shares
+    (share,) = variants(Plan("default", (AI,), strengths={AI: {"share": "0.2"}}),
+                        quick=True).notes
+    assert share.startswith(f"{AI} at share=0.2 is the same option as at share=0 (its lowest)")
+    assert variants(Plan("default", (AI,), strengths={AI: {"share": "0.4"}}),
+                    quick=True).notes == ()  # (the land border's 0.3 rises)
     high = variants(Plan("default", (AI,), strengths={AI: {"clear": "0.9", "auc": "0.95"}}),
                     quick=True)
     assert high.notes == () and at_default.notes == ()
@@ -165,7 +172,7 @@ def test_the_page_shows_a_ticked_reforms_strengths_and_sends_those_typed():
     assert page.plan().strengths == {AI: {"clear": "0.9"}}
     inputs.inputs["clear"].value = "0"  # (below the 0.5 the scenario has: never lowered)
     assert 'class="bs-strength-note"' in inputs.refused.object, inputs.refused.object
-    assert "as at its default clear=0.5" in inputs.refused.object and box.value == [AI]
+    assert "as at clear=0.5 (its default)" in inputs.refused.object and box.value == [AI]
     inputs.inputs["clear"].value = "0.9"
     assert inputs.refused.object == ""
     box.value = []

@@ -77,27 +77,32 @@ def strengthened(option: Option, typed: Mapping[str, str]) -> Option:
 
 def as_default(option: Option, typed: Mapping[str, str], scenario: Scenario) -> list[str]:
     """A note for each strength typed for ``option`` that makes the same scenario as its
-    default (AI auto-clear typed at 0 where the scenario already clears 0.5: the reform
-    never lowers it), so that an option labelled with it is not read as running at it."""
+    default or its lowest value (AI auto-clear typed at 0.3 where the scenario already
+    clears 0.5: the reform never lowers it), so that an option labelled with it is not read
+    as running at it."""
     from sim.faces.choices import with_reform
     from sim.reforms.reform import toml_value
 
     values = checked(option, typed)
     params = offered(option)
+
+    def at(key: str, value: float | None) -> Scenario:
+        said = {**values, key: value}
+        text = ",".join(f"{k}={toml_value(v)}" for k, v in said.items() if v is not None)
+        return with_reform(scenario, f"{option.reform}:{text}" if text else str(option.reform))
+
     out = []
     for key, value in values.items():
-        default = params[key].default
-        if default is None or value == default:
-            continue
-        at = ",".join(f"{k}={toml_value(v)}" for k, v in values.items())
-        rest = ",".join(f"{k}={toml_value(v)}" for k, v in values.items() if k != key)
-        same = with_reform(scenario, f"{option.reform}:{at}") == with_reform(
-            scenario, f"{option.reform}:{rest}" if rest else str(option.reform))
-        if same:
+        param, typed_at = params[key], at(key, value)
+        for ref, what in ((param.default, "its default"), (param.low, "its lowest")):
+            if ref is None or ref == value or at(key, None if what == "its default" else ref
+                                                 ) != typed_at:
+                continue
             out.append(f"{option.reform} at {key}={toml_value(value)} is the same option as at "
-                       f"its default {key}={toml_value(default)} on this scenario ({key}: "
-                       f"{params[key].doc}): the scenario already has as much or more, or "
-                       "nothing it acts on")
+                       f"{key}={toml_value(ref)} ({what}) on this scenario ({key}: "
+                       f"{param.doc}): the scenario already has as much or more, or nothing "
+                       "it acts on")
+            break
     return out
 
 

@@ -92,9 +92,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
                         "分析，请给出 cost_per_year",),
-    "strength_as_default": ("改革 {reform} 的强度 {given} 在此情景中与默认强度 {default} 得到的方案"
+    "strength_as_default": ("改革 {reform} 的强度 {given} 在此情景中与强度 {same_as} 得到的方案"
                             "相同（情景原有的取值已不低于它，或情景中没有它作用的部分）：方案按"
-                            "默认强度运行，不是按 {given}",),
+                            " {same_as} 运行，不是按 {given}",),
     "option_identical": ("其各项数据在每次重复运行中都与基准方案完全相同：其改变的内容在这些运行中"
                          "未作用于任何货物，因此恰为 0 的差值并不是对其效果的估计（它可能只作用于"
                          "少见的货物：更多 --reps 或 --days 才能看出）",),
