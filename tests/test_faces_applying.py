@@ -16,10 +16,10 @@ def test_the_options_offered_are_those_that_apply_once_per_scenario(monkeypatch)
     assert set(choices.applying(default)) == each and 0 < len(each) < len(catalogue)
     assert all(choices.applying(default)[n] == catalogue[n] for n in each)
 
-    def asked(option, scenario):
+    def asked(option, scenario, data=None):
         raise AssertionError("worked out again")
 
-    monkeypatch.setattr(choices, "applies", asked)  # (the same content: from the store)
+    monkeypatch.setattr(choices, "reach", asked)  # (the same content: from the store)
     assert set(choices.applying(load_scenario(BUNDLED / "default.toml"))) == each
     other = load_scenario(BUNDLED / "default.toml", {"ports.sea_port.scan.scanners.capacity": 5})
     with pytest.raises(AssertionError, match="worked out again"):  # (other content: anew)

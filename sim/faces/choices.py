@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.experiment.options import Option, resolve_options
+from sim.faces.reach import reach
 from sim.scenario.loader import BUNDLED, load_scenario, load_with_option
 from sim.scenario.schema import Scenario
 
@@ -122,42 +123,49 @@ def own_strengths(reform: str, values: Mapping[str, Any] | None = None) -> dict[
             for k, v in at.items() if k not in shared}
 
 
-#: the names of the catalogue's options that apply, by scenario (its content's hash)
-_APPLYING: dict[str, tuple[str, ...]] = {}
+#: where each of the catalogue's options that apply acts (:func:`sim.faces.reach.reach`),
+#: by scenario (its content's hash)
+_APPLYING: dict[str, dict[str, str]] = {}
 
 
 def applying(scenario: Scenario) -> dict[str, Option]:
-    """The options of :func:`option_catalogue` that apply to ``scenario`` (:func:`applies`),
-    worked out once per scenario's content: each applies a reform to it, which made every
-    change of the page's scenario take 0.3 - 0.5 s."""
-    from sim.experiment.store import scenario_hash
+    """The options of :func:`option_catalogue` that change ``scenario`` at some strength the
+    page offers (:func:`sim.faces.reach.reach`), worked out once per scenario's content: each
+    applies a reform to it, which made every change of the page's scenario take 0.3 - 0.5 s."""
+    catalogue = option_catalogue()
+    return {n: catalogue[n] for n in _reaches(scenario)}
 
-    catalogue, key = option_catalogue(), scenario_hash(scenario)
+
+def idle_at_default(scenario: Scenario) -> dict[str, str]:
+    """The options offered for ``scenario`` that change it only at strengths other than their
+    defaults (its AI already clears the 0.5 smart_image_review clears by default), each with
+    why not at its defaults (:data:`~sim.faces.reach.AT_OTHER`: it changes nothing there,
+    :data:`~sim.faces.reach.REFUSED_AT_DEFAULT`: the scenario refuses it): the page says a
+    strength must be set."""
+    from sim.faces.reach import AT_DEFAULT
+
+    return {n: where for n, where in _reaches(scenario).items() if where != AT_DEFAULT}
+
+
+def _reaches(scenario: Scenario) -> dict[str, str]:
+    """Where each applying option acts on ``scenario``, from the store or worked out."""
+    from sim.experiment.store import scenario_hash
+    from sim.scenario.patch import scenario_data
+
+    key = scenario_hash(scenario)
     if key not in _APPLYING:
         if len(_APPLYING) >= 64:  # (a page serves a few scenarios; the store stays small)
             _APPLYING.clear()
-        _APPLYING[key] = tuple(n for n, o in catalogue.items() if applies(o, scenario))
-    return {n: catalogue[n] for n in _APPLYING[key]}
+        data = scenario_data(scenario)
+        where = {n: reach(o, scenario, data) for n, o in option_catalogue().items()}
+        _APPLYING[key] = {n: w for n, w in where.items() if w}
+    return _APPLYING[key]
 
 
 def applies(option: Option, scenario: Scenario) -> bool:
-    """Whether every table an option's overrides write into exists in ``scenario``, and its
-    reform (if any) can be applied to it."""
-    if option.reform:
-        try:
-            changed = with_reform(scenario, option.reform)
-        except ValueError:
-            return False
-        if changed == scenario:  # (already in effect there, or nothing to act on)
-            return False
-    data = scenario.model_dump(by_alias=True)
-    for dotted in option.overrides:
-        node: Any = data
-        for key in dotted.split(".")[:-1]:
-            if not isinstance(node, dict) or node.get(key) is None:
-                return False
-            node = node[key]
-    return True
+    """Whether ``option`` changes ``scenario`` at some strength the page offers: every table
+    its overrides write into exists there, and its reform (if any) applies and acts."""
+    return bool(reach(option, scenario))
 
 
 def _everywhere(scenario: Scenario) -> str | None:
@@ -404,6 +412,8 @@ class Variants:
     notes: tuple[str, ...] = ()
     #: each moved lever that acts: its name, value and reach (as the labels name them)
     levers_said: tuple[tuple[str, float, str], ...] = ()
+    #: the library reforms the option side runs (``A:k=v+B``; "" for none)
+    reform: str = ""
 
 
 def variants(
@@ -454,6 +464,7 @@ def variants(
          *(n for o in plan.options for n in as_default(catalogue[o], plan.strengths.get(o, {}),
                                                        baseline))),
         tuple(parts),
+        combined.reform or "",
     )
 
 

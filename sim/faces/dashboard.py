@@ -321,8 +321,10 @@ class Page:
         """Offer the options that apply to the chosen scenario; levers back to neutral."""
         plan = choices.Plan(self.scenario.value)
         scenario = choices.variants(plan, folder=self.folder).baseline
+        idle = choices.idle_at_default(scenario)  # (offered for a strength to be set)
         self._boxes = {  # (a group of one: its box sits inside its <label>, which names it)
-            n: pn.widgets.CheckBoxGroup(options={option_label(o, self.lang): n},
+            n: pn.widgets.CheckBoxGroup(options={option_label(o, self.lang,
+                                                              idle=idle.get(n, "")): n},
                                         css_classes=[f"bs-option-{n}"],
                                         sizing_mode="stretch_width",
                                         stylesheets=[_WRAP, FOCUS])
@@ -331,7 +333,8 @@ class Page:
         for box in self._boxes.values():
             box.param.watch(lambda e: self.show_org(), "value")
         catalogue = choices.option_catalogue()
-        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS], scenario)
+        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS], scenario,
+                                             idle.get(n, ""))
                            for n, box in self._boxes.items() if offered(catalogue[n])}
         none: list[Any] = [pn.pane.HTML(f"<i>{say(self.lang, 'none apply to this scenario')}"
                                         "</i>")]

@@ -26,6 +26,7 @@ from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
 from sim.faces.parts import called_for
+from sim.faces.same import identical, unchanged
 from sim.faces.words import python_error, reason, side_labels
 from sim.scenario.costs import currency_of
 from sim.scenario.loader import BUNDLED
@@ -198,7 +199,8 @@ class Run:
             self._set(phase="full", message=f"full run: {self.plan.reps} replications a side")
             pair = variants(self.plan, folder=self.folder)
             full, warned = self._replications(pair, self.plan.reps, count=True)
-            self._set(phase="done", full=full, message="done", notes=run_notes(pair),
+            notes = [*run_notes(pair), *identical(pair, full)]
+            self._set(phase="done", full=full, message="done", notes=notes,
                       warnings={side: named_warnings(w) for side, w in warned.items()},
                       labels=side_labels(self.plan, pair, self.lang))
         except Exception as exc:  # shown on the page: a bad value, a failed replication
@@ -241,8 +243,9 @@ class Run:
 
 
 def run_notes(pair: Variants) -> list[str]:
-    """What qualifies a full run's figures besides its warnings: an option that keeps its own
-    value where a lever set the same field, one that switches on the risk engine or changes
+    """What qualifies a full run's figures besides its warnings: an option whose scenario is
+    the baseline's (:func:`sim.faces.same.unchanged`), one that keeps its own value where a
+    lever set the same field, one that switches on the risk engine or changes
     the organisation's structure (as ``compare`` says), and a run too short for the
     rising-wait check (the rule of :func:`sim.model.stability.too_short`, which ``bordersim
     run`` and ``compare`` print, told in the page's terms)."""
@@ -250,7 +253,7 @@ def run_notes(pair: Variants) -> list[str]:
     from sim.model import stability
 
     sides = {"option": pair.option}
-    found = [*pair.notes, *switched_engine(pair.baseline, sides).values()]
+    found = [*pair.notes, *unchanged(pair), *switched_engine(pair.baseline, sides).values()]
     found += structure_assumptions(pair.baseline, sides).values()
     warmup, days = float(pair.baseline.warmup_days), float(pair.baseline.days)
     if stability.too_short(warmup, days) is None:

@@ -27,8 +27,9 @@ class StrengthInputs:
     """One option's strength boxes, the tick box they belong to and the refusal pane."""
 
     def __init__(self, option: Option, box: Any, lang: str, stylesheets: list[str],
-                 scenario: Scenario | None = None) -> None:
+                 scenario: Scenario | None = None, idle: str = "") -> None:
         self.option, self.box, self.lang, self.stylesheets = option, box, lang, stylesheets
+        self.idle = idle  # (why its defaults do not act there: said while none is typed)
         self.scenario = scenario  # (the page's scenario: a strength that acts as its default)
         self.defaults = {k: shown_default(p) for k, p in offered(option).items()}
         self.inputs: dict[str, Any] = {}  # (made when first ticked: a page has ~25 such)
@@ -74,7 +75,8 @@ class StrengthInputs:
             f'<p class="bs-strength-note">{html.escape(line("note: " + n, self.lang))}</p>'
             for n in same)
         ticked = list(self.box.value)  # (kept: new options may clear a group's value)
-        self.box.options = {option_label(self.option, self.lang, values): self.option.name}
+        label = option_label(self.option, self.lang, values, self.idle)
+        self.box.options = {label: self.option.name}
         if list(self.box.value) != ticked:
             self.box.value = ticked
 

@@ -63,6 +63,16 @@ ANIMATION_ERROR = (
     "general):"
 )
 
+#: said on a reform's option that changes the scenario only at other strengths than its
+#: defaults (:func:`sim.faces.choices.idle_at_default`), by why not at them; in the words of
+#: the note on a typed strength that makes the default's option (``strength_as_default``)
+IDLE_AT_DEFAULT = {
+    "other": "at its default strengths it changes nothing in this scenario (the scenario "
+             "already has as much or more, or nothing it acts on): set a strength to run it",
+    "refused": "at its default strengths it cannot apply to this scenario (the scenario "
+               "refuses the values it writes): set a strength to run it",
+}
+
 #: English text of the page -> its Chinese (placeholders as in the English)
 ZH: dict[str, str] = {
     "bordersim: baseline and option side by side": "bordersim：基准方案与方案对比",
@@ -131,6 +141,10 @@ ZH: dict[str, str] = {
     "{option} on that baseline": "{option}（在上述基准方案之上）",
     "the baseline again (nothing switched on or moved)":
         "仍为基准方案（未勾选方案，也未移动调节杆）",
+    IDLE_AT_DEFAULT["other"]: ("按默认强度，它在此情景中不改变任何内容（情景原有的取值已不低于它，"
+                               "或情景中没有它作用的部分）：请设定强度后再运行"),
+    IDLE_AT_DEFAULT["refused"]: ("按默认强度，它无法用于此情景（情景不接受它写入的取值）：请设定"
+                                 "强度后再运行"),
 }
 
 
@@ -165,10 +179,20 @@ _OPTIONS = {
 }
 
 
-def option_label(option: Option, lang: str, values: Mapping[str, Any] | None = None) -> str:
+def option_label(option: Option, lang: str, values: Mapping[str, Any] | None = None,
+                 idle: str = "") -> str:
     """An option's words beside its tick box: its name, then what it does (in Chinese the
     reform library's mechanism, :mod:`sim.report.zh_reforms`; in English where it has none)
-    and the strengths it runs at (``values``: those typed on the page, else the defaults)."""
+    and the strengths it runs at (``values``: those typed on the page, else the defaults).
+    ``idle``: why its defaults do not act on the page's scenario (a key of
+    :data:`IDLE_AT_DEFAULT`), said while no strength is typed."""
+    said = _option_words(option, lang, values)
+    if not idle or values:
+        return said
+    return f"{said}{'。' if lang == 'zh' else '; '}{say(lang, IDLE_AT_DEFAULT[idle])}"
+
+
+def _option_words(option: Option, lang: str, values: Mapping[str, Any] | None) -> str:
     english = f"{option.name}: {option.label()}"
     if values and option.reform:
         from sim.faces.choices import own_strengths

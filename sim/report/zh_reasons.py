@@ -29,6 +29,9 @@ MISSING_SECTION: tuple[tuple[str, str], ...] = (
 #: (field paths, names) are kept as written
 REASONS: tuple[tuple[str, str], ...] = (
     (r"it is already in effect there", "该改革在此情景中已经生效"),
+    # (an option of the workshop page at strengths typed there: sim.faces.same)
+    (r"at the strengths given, the scenario already has as much or more, or nothing it acts "
+     r"on", "按所设定的强度，情景原有的取值已不低于它，或情景中没有它作用的部分"),
     (r"the scenario has none of the parts it acts on", "情景中没有该改革所作用的任何部分"),
     (r"the risk engine is off there \(risk\.enabled false\)",
      "该情景未启用风险布控引擎（risk.enabled false）"),

@@ -1,0 +1,65 @@
+"""The workshop page's notes on an option that is the baseline again, in the command line's
+words (``bordersim compare``: codes ``option_unchanged`` and ``option_identical``), so that
+differences of exactly 0 are not read as a measured "no effect".
+
+Either the option's scenario is the baseline's (a reform already in effect there, or at a
+strength that acts on nothing: ``clearance_integration`` at ``share=0``), or it differs but
+its figures are the baseline's to the last digit in every replication (what it changes met
+no consignment in these runs).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from sim.faces.choices import Variants
+
+#: why an option changes nothing, where its reform gives no reason of its own (as compare)
+IN_EFFECT = "it is already in effect there"
+#: the same, for a reform at strengths typed on the page (``share=0``: it brings in nothing)
+AT_GIVEN = ("at the strengths given, the scenario already has as much or more, or nothing it "
+            "acts on")
+
+
+def unchanged(pair: Variants) -> list[str]:
+    """The note of an option whose scenario is the baseline's, with why: its reform's own
+    reason (it finds none of the parts it acts on), else that it is already in effect."""
+    if pair.option is pair.baseline or pair.option != pair.baseline:
+        return []  # (nothing switched on or moved: the page names that side "the baseline")
+    from sim.reforms.compose import parse
+
+    why = ""
+    if pair.reform:
+        try:
+            why = parse(pair.reform).no_effect(pair.baseline)
+        except ValueError:
+            why = ""
+    why = why or (AT_GIVEN if ":" in pair.reform else IN_EFFECT)
+    return [f"it changes nothing in scenario {pair.baseline.name!r}: {why}; its "
+            "figures are the baseline's"]
+
+
+def identical(pair: Variants, full: Mapping[str, Sequence[Mapping[str, float]]]) -> list[str]:
+    """The note of an option whose scenario differs from the baseline's but whose figures
+    are the baseline's to the last digit in every replication (NaN equal to NaN)."""
+    if pair.option is pair.baseline or pair.option == pair.baseline:
+        return []
+    sides = full.get("option", []), full.get("baseline", [])
+    if not sides[0] or len(sides[0]) != len(sides[1]):
+        return []
+    if not all(_same(o, b) for o, b in zip(*sides, strict=True)):
+        return []
+    return ["its figures are the baseline's to the last digit in every replication: what it "
+            "changes acted on no consignment in these runs, so its differences of exactly 0 "
+            "are no estimate of its effect (it may act on rare consignments: more replications "
+            "or observed days would show it)"]
+
+
+def _same(option: Mapping[str, float], baseline: Mapping[str, float]) -> bool:
+    """Whether two replications' metrics are equal, NaN equal to NaN."""
+    if option.keys() != baseline.keys():
+        return False
+    return all(a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a)
+                          and math.isnan(b)) for a, b in ((option[k], baseline[k])
+                                                          for k in option))
