@@ -10,10 +10,10 @@ no consignment in these runs).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 from sim.faces.choices import Variants
+from sim.model.same import same
 
 #: why an option changes nothing, where its reform gives no reason of its own (as compare)
 IN_EFFECT = "it is already in effect there"
@@ -48,18 +48,10 @@ def identical(pair: Variants, full: Mapping[str, Sequence[Mapping[str, float]]])
     sides = full.get("option", []), full.get("baseline", [])
     if not sides[0] or len(sides[0]) != len(sides[1]):
         return []
-    if not all(_same(o, b) for o, b in zip(*sides, strict=True)):
+    if not all(same(o, b) for o, b in zip(*sides, strict=True)):  # (NaN equal to NaN)
         return []
     return ["its figures are the baseline's to the last digit in every replication: what it "
             "changes acted on no consignment in these runs, so its differences of exactly 0 "
             "are no estimate of its effect (it may act on rare consignments: more replications "
             "or observed days would show it)"]
 
-
-def _same(option: Mapping[str, float], baseline: Mapping[str, float]) -> bool:
-    """Whether two replications' metrics are equal, NaN equal to NaN."""
-    if option.keys() != baseline.keys():
-        return False
-    return all(a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a)
-                          and math.isnan(b)) for a, b in ((option[k], baseline[k])
-                                                          for k in option))
