@@ -88,6 +88,7 @@ PINNED_LOW = {
     "transit": 3,
     "transit_formalities": 4,
     "transit_travel": 5,
+    "integrated": 3,  # (a second reading of transit's uniform: ``of="transit"``)
 }
 
 
@@ -108,9 +109,10 @@ def test_every_declared_quantity_is_pinned():
 
 
 def test_columns_are_unique_and_inside_the_row():
-    columns = [(d.column, d.low) for d in DRAWS.draws]
+    columns = [(d.column, d.low) for d in DRAWS.draws if not d.of]
     assert len(set(columns)) == len(columns)
     assert all(0 <= c < WIDTH for c, _ in columns)
+    assert {(d.column, d.low) for d in DRAWS.draws if d.of} <= set(columns)
     leading = {c for c, low in columns if not low}
     assert all(c in leading for c, low in columns if low)  # (a low part shares a column)
 
@@ -218,6 +220,29 @@ def test_a_clashing_declaration_is_refused():
     with pytest.raises(ValueError, match="clash"):
         reg.declare("b_low", 0, low=True)(lambda x, u: u)
     assert reg.names == ("a", "a_low")  # the refused ones are not left behind
+
+
+def test_a_second_reading_shares_its_draws_uniform_and_nothing_else():
+    """``of``: a quantity read from an earlier draw's uniform (a band of it) takes no part
+    of a column; one naming a draw not declared before it on that part is refused."""
+    import numpy as np
+
+    from sim.model.registry import Context
+
+    reg = Registry(2)
+    reg.declare("flag", 0, "bool", low=True)(lambda x, u: u < 0.3)
+    with pytest.raises(ValueError, match="draw band .* reads the uniform of draw flag"):
+        reg.declare("band", 0, "bool", of="flag")(lambda x, u: u)  # (its leading part)
+    with pytest.raises(ValueError, match="reads the uniform of draw later"):
+        reg.declare("early", 1, of="later")(lambda x, u: u)
+    reg.declare("lead", 0)(lambda x, u: u)
+    reg.declare("band", 0, "bool", low=True, of="flag")(lambda x, u: (u >= 0.3) & (u < 0.5))
+    assert reg.free_low() == [] and reg.free_columns() == [1]
+    u = np.random.default_rng(2).random((1000, 2))
+    table = reg.table(Context(None, None, [], np.zeros(len(u))), u)  # type: ignore[arg-type]
+    low = u[:, 0] * 2.0**24 % 1
+    assert (table[:, 2] == ((low >= 0.3) & (low < 0.5))).all()
+    assert not (table[:, 0] * table[:, 2]).any()  # (the same uniform: never both)
 
 
 #: parts of columns read outside the draws (``u * SPLIT % 1``), by whom

@@ -235,6 +235,11 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
     ("overall_clearance_h_p90_transit_import", "hours",
      "转关进口货物整体通关时间第 90 百分位（自抵达进境口岸）"),
     ("clearance_n_direct_import", "consignments", "已放行非转关进口货物票数"),
+    ("clearance_h_mean_integrated_import", "hours",
+     "通关一体化进口货物海关通关时间均值（自抵达进境口岸）"),
+    ("overall_clearance_h_p90_integrated_import", "hours",
+     "通关一体化进口货物整体通关时间第 90 百分位（自抵达进境口岸）"),
+    ("clearance_n_integrated_import", "consignments", "已放行通关一体化进口货物票数"),
 ])
 def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
     """Transit goods (转关): each metric has one entry, its unit, and its Chinese name and

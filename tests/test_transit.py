@@ -183,3 +183,77 @@ def test_the_clearance_of_transit_and_direct_imports_is_that_of_the_log():
     none = _run(None)
     assert not (none.clearance.dimension == "transit_direction").any()
     assert not [k for k in none.metrics() if k.endswith(("_transit_import", "_direct_import"))]
+
+
+def test_the_goods_integration_covers_are_a_group_of_their_own():
+    """Under clearance integration the goods it took out of transit (the baseline's transit
+    goods the option no longer has in transit: the same draws) are the group
+    ``integrated/import``: its count, mean and p90 are theirs in the log; the three groups
+    add up to the imports released; the direct group's goods are the baseline's."""
+    run, before = _run(_items(integrated=0.5)), _run(_items()).log
+    m, log = run.metrics(), run.log
+    assert (log.integrated == (before.transit & ~log.transit)).all()
+    assert not (log.integrated & log.transit).any() and log.integrated.sum() > 50
+    imports = log[log.cohort & (log.direction == "import")]
+    cleared = imports[imports.outcome.isin(["released", "censored"]) & imports.released.notna()]
+    goods = cleared[cleared.integrated]
+    hours = (goods.released - goods.arrived).to_numpy()
+    assert m["clearance_n_integrated_import"] == len(hours) > 50
+    assert m["clearance_h_mean_integrated_import"] == pytest.approx(hours.mean(), rel=1e-9)
+    p90 = m["clearance_h_p90_integrated_import"]
+    assert p90 == pytest.approx(np.quantile(hours, 0.9), rel=0.02)
+    out = goods[goods.outcome == "released"]
+    overall = m["overall_clearance_h_mean_integrated_import"]
+    assert overall == pytest.approx((out.exited - out.arrived).mean(), rel=1e-9)
+    kinds = ("transit", "direct", "integrated")
+    n = [m[f"clearance_n_{k}_import"] for k in kinds]
+    imported = run.clearance[(run.clearance.dimension == "direction")
+                             & (run.clearance.group == "import")
+                             & (run.clearance.metric == "clearance")]
+    assert sum(n) == len(cleared) == int(imported.n.iloc[0])
+    assert m["clearance_n_direct_import"] == _run(_items()).metrics()["clearance_n_direct_import"]
+    rows = run.clearance[run.clearance.dimension == "transit_direction"]
+    assert set(rows.group) == {"transit/import", "direct/import", "integrated/import",
+                               "direct/export"}
+
+
+def test_without_integration_there_is_no_integrated_group():
+    """Integration 0 (the default): no consignment is integrated, the clearance table has no
+    such group, its count is 0 and its times NaN."""
+    run = _run(_items())
+    m = run.metrics()
+    assert not run.log.integrated.any()
+    assert not run.clearance.group.str.startswith("integrated/").any()
+    assert m["clearance_n_integrated_import"] == 0
+    assert np.isnan(m["clearance_h_mean_integrated_import"])
+    assert np.isnan(m["overall_clearance_h_p90_integrated_import"])
+
+
+@pytest.mark.parametrize("integrated", [0.0, 0.4, 1.0])
+def test_an_import_is_integrated_iff_its_uniform_falls_in_the_band(integrated: float):
+    """The transit draw's uniform ``u`` (the low part of its column) against the class's
+    share: in transit under ``share x (1 - integrated)``, integrated from there to
+    ``share``, direct above; exports never either."""
+    from sim.model.draws import DRAWS
+    from sim.model.registry import SPLIT, Context
+    from sim.scenario.schema import TRADER_CLASSES
+
+    share = {"general": 0.6, "*": 0.2}
+    scenario = sim.load_scenario(SMALL, {"ports.sea.transit": {**TRANSIT, "share": share,
+                                                               "integrated": integrated}})
+    u = np.random.default_rng(5).random((20_000, DRAWS.width))
+    for export in (False, True):
+        x = Context(scenario, scenario.ports["sea"], list(scenario.commodities),
+                    np.zeros(len(u)), export=export)
+        table = DRAWS.table(x, u)
+        got = table[:, DRAWS.index("integrated")] > 0
+        if export:
+            assert not got.any()
+            continue
+        low = u[:, DRAWS.column("transit")] * SPLIT % 1
+        cls = table[:, DRAWS.index("trader_class")].astype(int)
+        p = np.array([share.get(k, share["*"]) for k in TRADER_CLASSES])[cls]
+        band = (low >= p * (1 - integrated)) & (low < p)
+        np.testing.assert_array_equal(got, band)
+        assert got.any() == (integrated > 0)
+        assert not (got & (table[:, DRAWS.index("transit")] > 0)).any()

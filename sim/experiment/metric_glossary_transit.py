@@ -1,6 +1,7 @@
 """The glossary's entries of transit goods (转关, :mod:`sim.model.transit_metrics`): how many
 come in transit from an entry port, the leg's hours and its part of clearance time; and the
-imports in transit and those cleared directly apart (:mod:`sim.model.result_clearance`)."""
+imports in transit, those cleared directly and those under clearance integration apart
+(:mod:`sim.model.result_clearance`)."""
 
 from __future__ import annotations
 
@@ -38,12 +39,18 @@ _GROUPS = {
     "transit": ("imports that came in transit (转关) from an entry port",
                 " Counted from the arrival at the entry port, as the WCO Time Release Study "
                 "counts: the transit leg is in it."),
-    "direct": ("imports cleared where they arrived (not in transit)",
-               " Goods under clearance integration (`ports.<port>.transit.integrated`) are "
-               "among them: the model gives them no mark of their own, so a reform that "
-               "integrates moves goods from the transit group to this one, and this group's "
-               "time then mixes in the goods it gained (the counts `clearance_n_transit_import` "
-               "and `clearance_n_direct_import` show how many moved)."),
+    "direct": ("imports cleared where they arrived (not in transit, nor taken out of it by "
+               "clearance integration)",
+               " The same goods with or without clearance integration (the goods it takes "
+               "out of transit are `integrated`), so a reform that integrates leaves this "
+               "group's goods as they were."),
+    "integrated": ("imports under clearance integration (通关一体化): those that would have "
+                   "come in transit without it (the transit draw's uniform under the class's "
+                   "`share`, not under `share x (1 - integrated)`) and are cleared as if direct",
+                   " Counted from their arrival at the entry port, as the transit goods are: "
+                   "set beside `clearance_h_mean_transit_import` of the baseline without "
+                   "integration, the same goods' clearance with and without it. An empty "
+                   "group where `ports.<port>.transit.integrated` is 0."),
 }
 _STATS = {"mean": "Mean hours", "p90": "90th percentile of the hours"}
 _WHAT = {
@@ -54,7 +61,7 @@ _WHAT = {
 }
 _QUANTILE = " Read from a log histogram, within 1 % of the exact quantile."
 
-#: imports in transit and those cleared directly, apart
+#: imports in transit, those cleared directly and those under integration, apart
 TRANSIT_SPLIT = [
     *[
         Entry(f"{metric}_h_{stat}_{kind}_import", CLEAR_LAYER,
@@ -62,7 +69,7 @@ TRANSIT_SPLIT = [
               f"group had none.{_GROUPS[kind][1]}" + (_QUANTILE if stat == "p90" else ""),
               only=_ONLY)
         for metric in ("clearance", "overall_clearance")
-        for kind in ("transit", "direct")
+        for kind in ("transit", "direct", "integrated")
         for stat in ("mean", "p90")
     ],
     *[
@@ -70,6 +77,6 @@ TRANSIT_SPLIT = [
               f"How many {_GROUPS[kind][0]} customs released by the end of the run: those "
               f"`clearance_h_mean_{kind}_import` averages; 0 when none.{_GROUPS[kind][1]}",
               only=_ONLY)
-        for kind in ("transit", "direct")
+        for kind in ("transit", "direct", "integrated")
     ],
 ]

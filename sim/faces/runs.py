@@ -54,8 +54,13 @@ SHOWN = (
      "port (h, p90)"),
     ("clearance_h_p90_direct_import", "Customs clearance, imports not in transit (h, p90)"),
     ("clearance_n_transit_import", "Imports in transit released (consignments)"),
-    ("clearance_n_direct_import", "Imports not in transit released (consignments; with "
-     "integration, those it cleared at the entry port)"),
+    ("clearance_n_direct_import", "Imports not in transit released (consignments)"),
+    ("clearance_h_mean_integrated_import", "Customs clearance, imports integration took out "
+     "of transit, from the entry port (h, mean)"),
+    ("clearance_h_p90_integrated_import", "Customs clearance, imports integration took out "
+     "of transit, from the entry port (h, p90)"),
+    ("clearance_n_integrated_import", "Imports integration took out of transit released "
+     "(consignments)"),
     ("returned_share", "Declarations returned for correction (share)"),
     ("returned_h_mean", "Returned declaration: return to acceptance (h, mean)"),
     ("returned_h_added", "Hours returns add to release time, per consignment (h, mean)"),

@@ -18,7 +18,7 @@ GROUP_PARTS: dict[str, tuple[str | None, ...]] = {
     "direction_class": ("direction", "trader_class"),
     "port_direction_class": ("port", "direction", "trader_class"),
     "era_direction": (None, "direction"),
-    "transit_direction": (None, "direction"),  # (direct/import, transit/import: 转关)
+    "transit_direction": (None, "direction"),  # (direct/, transit/, integrated/import: 转关)
     "port_direction_channel": ("port", "direction", None),  # (the cost table's)
 }
 #: the columns :func:`with_group_parts` adds beside ``group``

@@ -32,6 +32,7 @@ STATS = (
     # sim/model/intervals.py)
     *("release_early", "quarantine_treat", "quarantine_seen"),
     "recorded",  # a counterfeit of a brand recorded with customs (sim/model/ipr.py)
+    "integrated",  # out of transit under clearance integration (通关一体化, the groups below)
     "checks",
     *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
 )
@@ -42,14 +43,17 @@ _TRUTH = slice(_S["truth_0"], _SMS)
 _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
 _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises,
-          R.release_early, R.quarantine_treat, R.quarantine_seen, R.recorded]  # fmt: skip
+          R.release_early, R.quarantine_treat, R.quarantine_seen, R.recorded,
+          R.integrated]  # fmt: skip
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release")
 #: how goods reach the office, for the ``transit_direction`` split: cleared where they
-#: arrived, or in transit (转关) from an entry port (an export never is)
-ARRIVALS = ("direct", "transit")
+#: arrived, in transit (转关) from an entry port, or cleared as if direct under clearance
+#: integration (通关一体化: goods that would have come in transit without it); an export
+#: never travels in transit
+ARRIVALS = ("direct", "transit", "integrated")
 _TRANSIT_ARRIVED = _SMS + M["transit_arrived"]
 
 
@@ -87,7 +91,8 @@ def _dimensions(
     by period and direction; with ``goods`` (a post hub beside goods ports), goods
     declarations by direction apart from the parcels (China counts parcel lists apart);
     with ``transit`` (a port with transit goods, 转关), the goods that came in transit
-    from an entry port apart from those cleared where they arrived, by direction."""
+    from an entry port apart from those cleared where they arrived and from those clearance
+    integration took out of transit, by direction."""
     eras = [f"era_{k}" for k in range(periods)] if periods > 1 else []
     return {
         **_fixed_dimensions(ports, commodities),
@@ -155,7 +160,8 @@ def group_codes(
     """Each statistics row's group code in every dimension of :func:`_dimensions` (with a
     timeline's ``periods``, the period of the timeline its goods arrived in too; with
     ``goods``, its direction, or parcels at a post hub; with ``transit``, whether it
-    reached this office in transit, and its direction)."""
+    reached this office in transit, was taken out of transit by clearance integration or
+    neither, and its direction)."""
     port = a[:, _S["port"]].astype(int)
     direction = a[:, _S["direction"]].astype(int)
     cls = a[:, _S["trader_class"]].astype(int)
@@ -167,7 +173,8 @@ def group_codes(
         eras["goods_direction"] = np.where(port_mode[port] == _POST, len(DIRECTIONS), direction)
     if transit:  # (its arrival here is set only for goods that came in transit)
         moved = ~np.isnan(a[:, _TRANSIT_ARRIVED])
-        eras["transit_direction"] = moved * len(DIRECTIONS) + direction
+        arrival = np.where(moved, 1, 2 * (a[:, _S["integrated"]] > 0))  # (ARRIVALS' order)
+        eras["transit_direction"] = arrival * len(DIRECTIONS) + direction
     return {
         "all": np.zeros(len(a), int),
         "port": port,

@@ -79,6 +79,9 @@ class Draw:
     transform: Transform | None  # None: decided later (selection)
     low: bool = False  # reads the low-order part of its column (see SPLIT)
     module: str = field(default="", compare=False)  # where it was declared
+    #: the earlier draw whose uniform this one reads too (a second reading of one draw,
+    #: such as a band of it, not a draw of its own: it takes no part of a column)
+    of: str = ""
 
     @property
     def decided(self) -> bool:
@@ -140,14 +143,15 @@ class Registry:
         self.reserved: list[Reservation] = []
 
     def declare(
-        self, name: str, column: int, dtype: str = "float", low: bool = False
+        self, name: str, column: int, dtype: str = "float", low: bool = False, of: str = ""
     ) -> Callable[[Transform], Transform]:
         """Declare a quantity (``low``: read the low-order part of the column, which a draw
-        reading its leading part may share)."""
+        reading its leading part may share; ``of``: an earlier draw on that same part whose
+        uniform this one reads again, for a second quantity of the same chance)."""
         module = _caller()
 
         def add(transform: Transform) -> Transform:
-            self._add(Draw(name, column, dtype, transform, low, module))
+            self._add(Draw(name, column, dtype, transform, low, module, of))
             return transform
 
         return add
@@ -171,7 +175,7 @@ class Registry:
 
     def _users(self) -> dict[tuple[int, bool], str]:
         """Who reads each part of a column taken: a draw (by name) or a reservation."""
-        users = {(d.column, d.low): f"draw {d.name}" for d in self.draws}
+        users = {(d.column, d.low): f"draw {d.name}" for d in self.draws if not d.of}
         users.update({(r.column, r.low): r.user for r in self.reserved})
         return users
 
@@ -197,8 +201,10 @@ class Registry:
             if d.name in names:
                 raise ValueError(f"{_who(names[d.name])} and {_who(d)} clash: the same name")
             names[d.name] = d
+        self._check_readings()
         parts: dict[tuple[int, bool], Draw | Reservation] = {}
-        everyone: list[Draw | Reservation] = [*self.draws, *self.reserved]
+        everyone: list[Draw | Reservation] = [*(d for d in self.draws if not d.of),
+                                              *self.reserved]
         for x in everyone:
             first = parts.setdefault((x.column, x.low), x)
             if first is not x:
@@ -207,6 +213,16 @@ class Registry:
                     "(a draw there would not be independent of the other; a draw in use "
                     f"keeps its column for ever, so the new one must move); {self.free()}"
                 )
+
+    def _check_readings(self) -> None:
+        """Refuse a second reading (``of``) whose draw is not declared before it on the same
+        part of the same column: it would read a uniform of its own, unpaired."""
+        before: set[tuple[str, int, bool]] = set()
+        for d in self.draws:
+            if d.of and (d.of, d.column, d.low) not in before:
+                raise ValueError(f"{_who(d)} reads the uniform of draw {d.of}, which must be "
+                                 f"declared before it on {_part(d.column, d.low)}")
+            before.add((d.name, d.column, d.low))
 
     def _inside(self, who: str, column: int) -> None:
         if not 0 <= column < self.width:

@@ -24,10 +24,11 @@ class RunResult:
       (all, port, mode, direction, port_direction with groups ``<port>/<direction>``,
       channel, commodity, trader_class, direction_class ``<direction>/<class>``,
       port_direction_class; with transit goods, transit_direction ``direct/import``,
-      ``transit/import``, ...; a timeline's and a post hub's splits) and group, the group's
-      ``port``, ``direction`` and ``trader_class`` beside it (None where its dimension has
-      none: see :mod:`sim.model.groups`): n, mean, median, p90, p95 (hours) and the share
-      within 24 h (``within_24h``) and each other time target of ``within_hours``;
+      ``transit/import``, ``integrated/import``, ...; a timeline's and a post hub's splits)
+      and group, the group's ``port``, ``direction`` and ``trader_class`` beside it (None
+      where its dimension has none: see :mod:`sim.model.groups`): n, mean, median, p90,
+      p95 (hours) and the share within 24 h (``within_24h``) and each other time target of
+      ``within_hours``;
     - ``intervals``: the Time Release Study intervals (:mod:`sim.model.intervals`) of the
       cohort's consignments out of the flow (outcome ``released``; not the seized, detained,
       rejected or censored), per stretch (``kind``: ``to_release``, the stretches that add up

@@ -2,7 +2,8 @@
 clearance and overall clearance, pooled, by direction and at each port and direction; the
 shares within each time target; customs' part (declared to release); each trader class's
 figures; each commodity's; a timeline's periods; goods apart from a post hub's parcels;
-imports in transit apart from those cleared directly; exports' departures."""
+imports in transit apart from those cleared directly and those under clearance integration;
+exports' departures."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from sim.model.recorder_rows import ARRIVALS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _STATS = ("mean_h", "median_h", "p90_h", "p95_h")
@@ -162,18 +164,18 @@ def _goods(t: _Table) -> dict[str, float]:
 
 
 def _by_transit(t: _Table) -> dict[str, float]:
-    """Where goods come in transit (转关), imports in transit and imports cleared directly
-    apart: clearance and overall clearance's mean and p90 (``clearance_h_p90_transit_import``;
-    a transit consignment's from its arrival at the entry port, as the WCO Time Release Study
-    counts) and how many customs released (``clearance_n_direct_import``; 0 and NaN times for
-    a group with none). Goods under clearance integration clear as direct goods: the model
-    gives them no mark of their own. A table without the split gives none."""
+    """Where goods come in transit (转关), imports in transit, imports cleared directly and
+    imports under clearance integration (通关一体化: those it took out of transit) apart:
+    clearance and overall clearance's mean and p90 (``clearance_h_p90_transit_import``; a
+    transit consignment's from its arrival at the entry port, as the WCO Time Release Study
+    counts) and how many customs released (``clearance_n_integrated_import``; 0 and NaN
+    times for a group with none). A table without the split gives none."""
     if not any(r["dimension"] == "transit_direction" for r in t.rows):
         return {}
     out: dict[str, float] = {}
     for metric in ("clearance", "overall_clearance"):
         by = _Groups(t.of(metric, "transit_direction"), t.within)
-        for kind in ("direct", "transit"):
+        for kind in ARRIVALS:
             at = by.row("transit_direction", f"{kind}/import")
             for stat in ("mean", "p90"):
                 out[f"{metric}_h_{stat}_{kind}_import"] = at[f"{stat}_h"]

@@ -15,13 +15,18 @@ _TRANSIT = (
 #: what a scenario without transit gives (but a transit consignment's hours: NaN)
 _NONE = "没有进口货物转关（没有 [ports.<port>.transit]）时为 0。"
 
-#: the imports in transit and those cleared directly (the split of the clearance figures)
+#: the imports in transit, those cleared directly and those under integration (the split of
+#: the clearance figures)
 _IN_TRANSIT = ("自进境口岸以转关方式运抵的进口货物",
                "自抵达进境口岸起算，与世界海关组织货物放行时间研究的算法相同：转关运输段计入其中。")
-_DIRECT = ("在抵达地通关的进口货物（非转关）",
-           "实行通关一体化的货物（ports.<port>.transit.integrated）计入此组：模型不单独标记"
-           "它们，因此实行一体化的改革会把货物从转关组移到此组，此组的时间随之混入新增的货物"
-           "（clearance_n_transit_import 与 clearance_n_direct_import 两项票数显示移动了多少）。")
+_DIRECT = ("在抵达地通关的进口货物（非转关，也不是因通关一体化而不再转关的货物）",
+           "有无通关一体化，此组都是同一批货物（一体化不再转关的货物归入 integrated/import 组），"
+           "因此实行一体化的改革不改变此组的货物。")
+_INTEGRATED = ("实行通关一体化的进口货物：没有一体化时本会转关（转关抽样的均匀数小于其企业类别的 "
+               "ports.<port>.transit.share，但不小于 share*(1-integrated)），如今按直接通关办理",
+               "与转关货物一样自抵达进境口岸起算：与未实行一体化的基准方案的 "
+               "clearance_h_mean_transit_import 对照，即同一批货物有无一体化的通关时间。"
+               "ports.<port>.transit.integrated 为 0 时此组为空。")
 _CLEARANCE = f"海关通关时间（到港至海关放行）的小时数，{RELEASED}"
 _OVERALL = f"整体通关时间（到港至货物提离）的小时数，{OUT}"
 _P90 = f"（{QUANTILE}）"
@@ -41,23 +46,36 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("clearance_h_p90_transit_import", "2fb1f490"):
         f"{_IN_TRANSIT[0]}{_CLEARANCE}的第 90 百分位{_P90}；该组没有货物时为 NaN。"
         f"{_IN_TRANSIT[1]}",
-    ("clearance_h_mean_direct_import", "8585d503"):
+    ("clearance_h_mean_direct_import", "3a028f13"):
         f"{_DIRECT[0]}{_CLEARANCE}的均值；该组没有货物时为 NaN。{_DIRECT[1]}",
-    ("clearance_h_p90_direct_import", "97ae482f"):
+    ("clearance_h_p90_direct_import", "3eaf2c9c"):
         f"{_DIRECT[0]}{_CLEARANCE}的第 90 百分位{_P90}；该组没有货物时为 NaN。{_DIRECT[1]}",
     ("overall_clearance_h_mean_transit_import", "e4ed8ed8"):
         f"{_IN_TRANSIT[0]}{_OVERALL}的均值；该组没有货物时为 NaN。{_IN_TRANSIT[1]}",
     ("overall_clearance_h_p90_transit_import", "558c02fc"):
         f"{_IN_TRANSIT[0]}{_OVERALL}的第 90 百分位{_P90}；该组没有货物时为 NaN。"
         f"{_IN_TRANSIT[1]}",
-    ("overall_clearance_h_mean_direct_import", "61538371"):
+    ("overall_clearance_h_mean_direct_import", "434bb652"):
         f"{_DIRECT[0]}{_OVERALL}的均值；该组没有货物时为 NaN。{_DIRECT[1]}",
-    ("overall_clearance_h_p90_direct_import", "8ba8e904"):
+    ("overall_clearance_h_p90_direct_import", "34f64074"):
         f"{_DIRECT[0]}{_OVERALL}的第 90 百分位{_P90}；该组没有货物时为 NaN。{_DIRECT[1]}",
     ("clearance_n_transit_import", "941a26ce"):
         f"运行结束前已被海关放行的{_IN_TRANSIT[0]}票数，即 clearance_h_mean_transit_import "
         f"所平均的各票；没有时为 0。{_IN_TRANSIT[1]}",
-    ("clearance_n_direct_import", "2699ffdf"):
+    ("clearance_n_direct_import", "44126cd3"):
         f"运行结束前已被海关放行的{_DIRECT[0]}票数，即 clearance_h_mean_direct_import "
         f"所平均的各票；没有时为 0。{_DIRECT[1]}",
+    ("clearance_h_mean_integrated_import", "4fec98f3"):
+        f"{_INTEGRATED[0]}{_CLEARANCE}的均值；该组没有货物时为 NaN。{_INTEGRATED[1]}",
+    ("clearance_h_p90_integrated_import", "8f8e8d9f"):
+        f"{_INTEGRATED[0]}{_CLEARANCE}的第 90 百分位{_P90}；该组没有货物时为 NaN。"
+        f"{_INTEGRATED[1]}",
+    ("overall_clearance_h_mean_integrated_import", "a9df4bef"):
+        f"{_INTEGRATED[0]}{_OVERALL}的均值；该组没有货物时为 NaN。{_INTEGRATED[1]}",
+    ("overall_clearance_h_p90_integrated_import", "f2e53699"):
+        f"{_INTEGRATED[0]}{_OVERALL}的第 90 百分位{_P90}；该组没有货物时为 NaN。"
+        f"{_INTEGRATED[1]}",
+    ("clearance_n_integrated_import", "3fb96380"):
+        f"运行结束前已被海关放行的{_INTEGRATED[0]}票数，即 clearance_h_mean_integrated_import "
+        f"所平均的各票；没有时为 0。{_INTEGRATED[1]}",
 }

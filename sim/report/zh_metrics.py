@@ -316,6 +316,14 @@ METRICS: dict[str, str] = {
     "overall_clearance_h_p90_direct_import": "非转关进口货物整体通关时间第 90 百分位",
     "clearance_n_transit_import": "已放行转关进口货物票数",
     "clearance_n_direct_import": "已放行非转关进口货物票数",
+    "clearance_h_mean_integrated_import": "通关一体化进口货物海关通关时间均值（自抵达进境口岸）",
+    "clearance_h_p90_integrated_import":
+        "通关一体化进口货物海关通关时间第 90 百分位（自抵达进境口岸）",
+    "overall_clearance_h_mean_integrated_import":
+        "通关一体化进口货物整体通关时间均值（自抵达进境口岸）",
+    "overall_clearance_h_p90_integrated_import":
+        "通关一体化进口货物整体通关时间第 90 百分位（自抵达进境口岸）",
+    "clearance_n_integrated_import": "已放行通关一体化进口货物票数",
 }
 
 #: the glossary's layers a scenario may yield no metric of, and what each needs

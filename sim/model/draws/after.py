@@ -11,6 +11,7 @@ from sim.model import truth
 from sim.model.draws.base import declare
 from sim.model.registry import Context
 from sim.scenario import after_release
+from sim.scenario.by_class import of_class
 from sim.scenario.schema import TRADER_CLASSES
 
 
@@ -136,3 +137,18 @@ def _transit_travel(x: Context, u: np.ndarray) -> np.ndarray:
     if t is None or x.export:
         return np.zeros(x.n)
     return np.asarray(np.where(x.values["transit"], t.travel.ppf(u), 0.0))
+
+
+# --- goods under clearance integration (通关一体化): a second reading of the transit draw's
+# uniform, not a draw of its own (it takes no part of a column); declared last so that every
+# older draw keeps its place in the table
+@declare("integrated", 3, "bool", low=True, of="transit")
+def _integrated(x: Context, u: np.ndarray) -> np.ndarray:
+    """An import that clearance integration took out of transit: its uniform is under its
+    trader class's transit share, so it would have come in transit without integration, but
+    not under the share left in transit (``share x (1 - integrated)``, the draw ``transit``)."""
+    t = x.port.transit
+    if t is None or x.export:
+        return np.zeros(x.n, bool)
+    p = np.array([of_class(t.share, k) for k in TRADER_CLASSES])
+    return np.asarray((u < p[x.values["trader_class"]]) & ~x.values["transit"].astype(bool))
