@@ -57,7 +57,7 @@ def run_page(
 
 def means(summary: Path, keep: Callable[[str], bool]) -> dict[tuple[str, str], float]:
     """A comparison's ``summary.csv`` means by (option, metric), of the metrics ``keep``
-    accepts."""
+    accepts (NaN where no replication measured it: an empty group's, written empty)."""
     with open(summary) as f:
-        return {(r["option"], r["metric"]): float(r["mean"]) for r in csv.DictReader(f)
+        return {(r["option"], r["metric"]): float(r["mean"] or "nan") for r in csv.DictReader(f)
                 if keep(r["metric"])}  # fmt: skip

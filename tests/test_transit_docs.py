@@ -27,7 +27,7 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
     ex = run_page(PAGE, EXAMPLES, tmp_path, monkeypatch, capsys)
     m = means(ex / "results" / "transit" / "summary.csv",
               lambda name: name.startswith("transit_") or name == CLEARANCE
-              or name.endswith(("_transit_import", "_direct_import")))
+              or name.endswith(("_transit_import", "_direct_import", "_integrated_import")))
     base, cut = "baseline", "clearance_integration"
     text = " ".join(PAGE.read_text().split())
     share = (m[base, "transit_share"], m[cut, "transit_share"])
@@ -42,8 +42,9 @@ def test_the_page_runs_as_written_and_quotes_its_figures(
 
 
 def _the_groups_side_by_side(m: dict[tuple[str, str], float], text: str) -> None:
-    """The imports in transit and those cleared directly: each side's count, mean and p90,
-    and each group's change, as the page quotes them."""
+    """The imports in transit, under integration and cleared directly: each side's count,
+    mean and p90, and what integration does to the goods it covers (against the baseline's
+    transit goods, which they were), as the page quotes them."""
     def group(side: str, kind: str) -> tuple[str, str, str]:
         n = m[side, f"clearance_n_{kind}_import"]
         h = (m[side, f"clearance_h_{s}_{kind}_import"] for s in ("mean", "p90"))
@@ -55,13 +56,22 @@ def _the_groups_side_by_side(m: dict[tuple[str, str], float], text: str) -> None
     n, mean, p90 = group("baseline", "direct")
     assert f"against {n} imports cleared directly in {mean} (p90 {p90})" in text
     n, mean, p90 = group("clearance_integration", "transit")
-    assert f"With integration {n} imports were still in transit, in {mean} (p90 {p90})" in text
-    n, mean, p90 = group("clearance_integration", "direct")
-    assert f"and {n} cleared directly, in {mean} (p90 {p90})" in text
-    fall = [m["baseline", f"clearance_h_mean_{k}_import"]
-            - m["clearance_integration", f"clearance_h_mean_{k}_import"]
-            for k in ("transit", "direct")]
-    assert f"({fall[0]:.1f} h in transit, {fall[1]:.1f} h direct;" in text
+    assert f"With integration {n} imports were still in transit, in {mean} (p90 {p90});" in text
+    n, mean, p90 = group("clearance_integration", "integrated")
+    assert f"{n} were under integration, in {mean} from their arrival at the entry port " \
+           f"(p90 {p90})" in text
+    same, mean, p90 = group("clearance_integration", "direct")
+    assert same == group("baseline", "direct")[0]
+    assert f"and the same {same} cleared directly, in {mean} (p90 {p90})" in text
+    was, now = group("baseline", "transit"), group("clearance_integration", "integrated")
+    saved = (m["baseline", "clearance_h_mean_transit_import"]
+             - m["clearance_integration", "clearance_h_mean_integrated_import"])
+    assert f"a transit import took {was[1]}; under integration they take {now[1]}, " \
+           f"{saved:.1f} h less each" in text
+    assert f"their p90 falls from {was[2]} to {now[2]}" in text
+    fall = (m["baseline", "clearance_h_mean_transit_import"]
+            - m["clearance_integration", "clearance_h_mean_transit_import"])
+    assert f"make the same journey ({fall:.1f} h less;" in text
 
 
 def test_its_links_lead_to_files() -> None:
