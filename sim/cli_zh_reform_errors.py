@@ -13,6 +13,9 @@ _WHAT = {"origin": "来源地", "commodity": "商品类别", "check": "查验类
 REFORM_STRENGTHS: list[tuple[str, str]] = [
     (_HEAD + r"must be a whole number, allowed a whole number from (?P<low>\S+) to "
      r"(?P<high>\S+)", "改革 {name}：{key} = {value}：应为整数，可取 {low} 至 {high} 的整数"),
+    (_HEAD + r"not a number; write the decimal point: (?P<point>\S+) \(allowed (?P<low>\S+) to "
+     r"(?P<high>\S+)\)", "改革 {name}：{key} = {value}：不是数字；小数请用小数点：{point}（可取 "
+     "{low} 至 {high}）"),
     (_HEAD + r"must be a number, allowed (?P<low>\S+) to (?P<high>\S+)",
      "改革 {name}：{key} = {value}：应为数字，可取 {low} 至 {high}"),
     (_HEAD + r"must be a finite number, allowed (?:a whole number from )?(?P<low>\S+) to "

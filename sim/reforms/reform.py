@@ -119,6 +119,10 @@ class Param:
             return str(value)
         whole = self.kind == "whole"
         if isinstance(value, bool) or not isinstance(value, int | float):
+            point = "" if whole else _decimal_point(value)
+            if point:  # (refused still: a comma separates strengths on the command line)
+                raise ReformError(f"reform {reform}: {name} = {value!r}: not a number; write "
+                                  f"the decimal point: {point} (allowed {self.allowed()})")
             what = "a whole number" if whole else "a number"
             raise ReformError(
                 f"reform {reform}: {name} = {value!r}: must be {what}, allowed {self.allowed()}"
@@ -140,6 +144,17 @@ class Param:
                 f"reform {reform}: {name} = {value!r}: out of range, allowed {self.allowed()}"
             )
         return int(value) if whole else float(value)
+
+
+def _decimal_point(value: Any) -> str:
+    """``value`` written with the decimal point if it is a number written with a decimal
+    comma (``0,5`` or the full-width ``0，5`` -> ``0.5``), else ''."""
+    import re
+
+    if not isinstance(value, str):
+        return ""
+    found = re.fullmatch(r"\s*([+-]?[0-9]+)[,，]([0-9]+)\s*", value)
+    return f"{found[1]}.{found[2]}" if found else ""
 
 
 def _whole(bound: float | str) -> str:
