@@ -1,15 +1,62 @@
-"""The workshop page's strength boxes as a facilitator uses them: a decimal comma is refused
-with the number to type instead. In Python, without a browser."""
+"""The workshop page's strength boxes as a facilitator uses them: a box cleared goes back to
+the strength's default, a decimal comma is refused with the number to type instead. In Python,
+without a browser."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from sim.faces.choices import Plan, PlanError, option_catalogue
+from sim.faces.choices import Plan, PlanError, option_catalogue, variants
+from sim.faces.strengths import checked, strengthened
 from sim.reforms.compose import parse
 from sim.reforms.reform import ReformError
 
 AI = "smart_image_review"
+
+
+@pytest.fixture(scope="module")
+def page():
+    """The English page with smart_image_review ticked (its boxes made)."""
+    pytest.importorskip("panel")
+    from sim.faces import dashboard
+
+    with ThreadPoolExecutor(1) as pool:
+        made = dashboard.Page(pool)
+    made._boxes[AI].value = [AI]
+    return made
+
+
+def _reset(page) -> None:
+    for name, box in page._strengths[AI].inputs.items():
+        box.value = page._strengths[AI].defaults[name]
+    for name, slider in page.levers.items():
+        slider.value = page._neutral[name]
+
+
+def test_a_cleared_box_is_the_default_as_one_never_typed_in(page):
+    from sim.faces.runs import measure
+    from sim.model.same import same
+
+    _reset(page)
+    inputs, box = page._strengths[AI], page._boxes[AI]
+    never, label = page.plan(), next(iter(box.options))
+    untouched = variants(never, quick=True)
+    for cleared in ("", "   "):
+        inputs.inputs["clear"].value = "0.9"
+        assert next(iter(box.options)) != label  # (relabelled: it acts)
+        inputs.inputs["clear"].value = cleared
+        assert inputs.refused.object == "" and next(iter(box.options)) == label
+        assert page.plan() == never
+        # what a browser may send all the same: a blank strength, checked as its default
+        sent = variants(Plan("default", (AI,), strengths={AI: {"clear": cleared}}), quick=True)
+        assert sent.option_label == untouched.option_label == AI
+        assert sent.reform == untouched.reform == AI and sent.option == untouched.option
+    assert same(measure(sent.option, 1, 0)[0], measure(untouched.option, 1, 0)[0])  # (NaN too)
+    # a strength unset by default (its box starts empty) stays unset when cleared
+    order = option_catalogue()["control_order"]
+    assert checked(order, {"sample": " "}) == {} and strengthened(order, {"sample": ""}) is order
 
 
 @pytest.mark.parametrize("typed, point", [("0,5", "0.5"), ("0，5", "0.5"), (" 1,25", "1.25")])

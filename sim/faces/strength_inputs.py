@@ -4,9 +4,10 @@ Shown under the option's tick box while it is ticked, each starting at its defau
 labelled with its range and meaning (:func:`sim.faces.strengths.input_label`). A value typed
 is checked at once: a good one relabels the tick box with the strengths it now runs at, a bad
 one is refused beside the boxes in the command line's words (and again by the run's check,
-:meth:`sim.faces.choices.Plan.check`, whatever the browser sent). A good one that makes the
-same option as its default on the page's scenario (AI auto-clear typed below the share the
-scenario already has) is said beside them, as the results' note says it.
+:meth:`sim.faces.choices.Plan.check`, whatever the browser sent). A box cleared is at its
+default, as one never typed in. A good one that makes the same option as its default on the
+page's scenario (AI auto-clear typed below the share the scenario already has) is said beside
+them, as the results' note says it.
 """
 
 from __future__ import annotations
@@ -55,9 +56,10 @@ class StrengthInputs:
         self.view.objects = [*self.inputs.values(), self.refused]
 
     def typed(self) -> dict[str, str]:
-        """The strengths typed away from their defaults (what the plan sends)."""
+        """The strengths typed away from their defaults (what the plan sends); a box cleared
+        is at its default, as one never typed in."""
         return {k: str(w.value).strip() for k, w in self.inputs.items()
-                if str(w.value).strip() != self.defaults[k]}
+                if str(w.value).strip() not in ("", self.defaults[k])}
 
     def relabel(self) -> None:
         """The tick box named with the strengths typed, or the refusal of a bad one."""

@@ -1,7 +1,8 @@
 """A library reform's strengths as the workshop page offers them: typed in, checked, named.
 
 The page's option for a reform of the library runs it at its default strengths unless the
-facilitator types others (AI auto-clear at 0.5, then at 0.9). Only the reform's own number
+facilitator types others (AI auto-clear at 0.5, then at 0.9); a box cleared means its
+default again. Only the reform's own number
 strengths are offered (those ``bordersim reforms NAME`` lists, without the running cost and
 transition every reform carries, and without names, tables or words: they keep their
 defaults). What the page sends is text; it is read as ``--reforms NAME:K=V`` reads it and
@@ -44,12 +45,20 @@ def shown_default(param: Param) -> str:
     return "" if param.default is None else toml_value(param.default)
 
 
+def given(typed: Mapping[str, str]) -> dict[str, str]:
+    """The strengths in ``typed`` that are given: a box cleared (empty or blank) means its
+    default, as one never typed in does (a facilitator clears it to go back to normal)."""
+    return {k: v for k, v in typed.items() if v.strip()}
+
+
 def checked(option: Option, typed: Mapping[str, str]) -> dict[str, float | int]:
     """The strengths typed for ``option``, read as the command line reads them and checked
-    by the reform library (a ValueError in its words: out of range, not a number, unknown)."""
+    by the reform library (a ValueError in its words: out of range, not a number, unknown);
+    a blank one is left at its default (:func:`given`)."""
     from sim.reforms import REFORMS
     from sim.reforms.compose import read_value
 
+    typed = given(typed)
     if not typed:
         return {}
     params = offered(option)
