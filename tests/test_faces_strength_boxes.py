@@ -1,6 +1,7 @@
 """The workshop page's strength boxes as a facilitator uses them: a box cleared goes back to
-the strength's default, a decimal comma is refused with the number to type instead. In Python,
-without a browser."""
+the strength's default, a decimal comma is refused with the number to type instead, and the
+note on a strength that makes the default's option is judged on the baseline the sliders set
+(what Run runs), at typing time as at Run. In Python, without a browser."""
 
 from __future__ import annotations
 
@@ -82,3 +83,24 @@ def test_a_decimal_comma_is_refused_with_the_number_to_type(typed, point):
     chinese.inputs["clear"].value = typed
     assert f"小数请用小数点：{point}" in chinese.refused.object
     assert "must be" not in said and "0.5 (allowed" not in reason("zh", said)
+
+
+def test_the_note_beside_the_boxes_is_judged_on_the_baseline_the_sliders_set(page):
+    """AI auto-clear typed at 0.7 acts on the default's 0.5; with the AI slider at 0.9 the
+    reform (which never lowers it) makes the default's option: the note says so beside the
+    boxes as under the results, and goes when the slider goes back (or down to 0.2)."""
+    _reset(page)
+    inputs = page._strengths[AI]
+    inputs.inputs["clear"].value = "0.7"
+    assert inputs.refused.object == "" and variants(page.plan(), quick=True).notes == ()
+    page.levers["ai_clear"].value = 0.9
+    (run_note,) = variants(page.plan(), quick=True).notes
+    assert run_note.startswith(f"{AI} at clear=0.7 is the same option as at clear=0.5")
+    assert "as at clear=0.5 (its default)" in inputs.refused.object
+    page.levers["ai_clear"].value = page._neutral["ai_clear"]
+    assert inputs.refused.object == ""
+    inputs.inputs["clear"].value = "0.3"  # (below the scenario's 0.5, above the slider's 0.2)
+    assert "as at clear=0.5 (its default)" in inputs.refused.object
+    page.levers["ai_clear"].value = 0.2
+    assert inputs.refused.object == "" and variants(page.plan(), quick=True).notes == ()
+    _reset(page)

@@ -46,6 +46,7 @@ from sim.faces.words import (
     say,
 )
 from sim.scenario.loader import BUNDLED
+from sim.scenario.schema import Scenario
 
 POLL_MS = 300
 _POOL: dict[str, Executor] = {}
@@ -314,6 +315,8 @@ class Page:
         self.watch_button.on_click(lambda e: self.watch())
         self._watching: Any = None
         self.scenario.param.watch(lambda e: self._scenario_changed(), "value")
+        for slider in self.levers.values():  # (a typed strength's note is judged on them)
+            slider.param.watch(lambda e: self._levers_moved(), "value")
         self.button.on_click(lambda e: self.start())
         self._scenario_changed()
 
@@ -333,8 +336,9 @@ class Page:
         for box in self._boxes.values():
             box.param.watch(lambda e: self.show_org(), "value")
         catalogue = choices.option_catalogue()
-        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS], scenario,
-                                             idle.get(n, ""))
+        self._baselines: dict[tuple[tuple[str, float], ...], Scenario] = {(): scenario}
+        self._strengths = {n: StrengthInputs(catalogue[n], box, self.lang, [FOCUS],
+                                             self.baseline, idle.get(n, ""))
                            for n, box in self._boxes.items() if offered(catalogue[n])}
         none: list[Any] = [pn.pane.HTML(f"<i>{say(self.lang, 'none apply to this scenario')}"
                                         "</i>")]
@@ -351,6 +355,21 @@ class Page:
             slider.disabled = lever.reach(scenario) is None  # nothing it could act on
             slider.value = self._neutral[name]
         self.show_org()
+
+    def baseline(self) -> Scenario:
+        """The scenario as the sliders set it now: what Run sets the options against (built
+        once per setting of the sliders)."""
+        plan = dataclasses.replace(self.plan(), options=(), strengths={}, days=0)
+        key = tuple(sorted(plan.levers.items()))
+        if key not in self._baselines:
+            self._baselines[key] = choices.variants(plan, folder=self.folder).option
+        return self._baselines[key]
+
+    def _levers_moved(self) -> None:
+        """Each ticked reform's strengths judged again on the baseline the sliders make."""
+        for name, inputs in self._strengths.items():
+            if inputs.inputs and name in self._boxes[name].value:
+                inputs.relabel()
 
     def show_org(self) -> None:
         """The organisation tree of the scenario, and of the option when its structure

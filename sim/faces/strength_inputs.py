@@ -6,13 +6,15 @@ is checked at once: a good one relabels the tick box with the strengths it now r
 one is refused beside the boxes in the command line's words (and again by the run's check,
 :meth:`sim.faces.choices.Plan.check`, whatever the browser sent). A box cleared is at its
 default, as one never typed in. A good one that makes the same option as its default on the
-page's scenario (AI auto-clear typed below the share the scenario already has) is said beside
-them, as the results' note says it.
+baseline the option will run against (the page's scenario as its sliders set it: AI
+auto-clear typed below the share the baseline already has) is said beside them, as the
+results' note says it, and judged again when a slider moves.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 import panel as pn
@@ -28,10 +30,10 @@ class StrengthInputs:
     """One option's strength boxes, the tick box they belong to and the refusal pane."""
 
     def __init__(self, option: Option, box: Any, lang: str, stylesheets: list[str],
-                 scenario: Scenario | None = None, idle: str = "") -> None:
+                 baseline: Callable[[], Scenario] | None = None, idle: str = "") -> None:
         self.option, self.box, self.lang, self.stylesheets = option, box, lang, stylesheets
         self.idle = idle  # (why its defaults do not act there: said while none is typed)
-        self.scenario = scenario  # (the page's scenario: a strength that acts as its default)
+        self.baseline = baseline  # (what the option runs against now: as_default's ground)
         self.defaults = {k: shown_default(p) for k, p in offered(option).items()}
         self.inputs: dict[str, Any] = {}  # (made when first ticked: a page has ~25 such)
         self.refused: Any = None
@@ -71,8 +73,9 @@ class StrengthInputs:
                                    f"{'：' if self.lang == 'zh' else ': '}"
                                    f"{html.escape(reason(self.lang, str(exc)))}</p>")
             return
-        same = [] if self.scenario is None else as_default(self.option, self.typed(),
-                                                           self.scenario)
+        typed = self.typed()
+        same = [] if self.baseline is None or not values else as_default(
+            self.option, typed, self.baseline())
         self.refused.object = "".join(
             f'<p class="bs-strength-note">{html.escape(line("note: " + n, self.lang))}</p>'
             for n in same)
