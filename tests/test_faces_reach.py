@@ -100,3 +100,29 @@ def test_an_option_whose_figures_are_the_baselines_is_said_so():
     other = [reps[0], {"a": 2.0, "b": 3.5}]
     assert not same.identical(pair, {"option": other, "baseline": reps})
     assert not same.identical(_inland("0"), {"option": reps, "baseline": reps})  # (said above)
+
+
+
+@pytest.mark.parametrize("name", ["workshop", "teaching-mmc"])
+def test_no_library_reform_acts_only_inside_its_strengths_range(name, workshop):
+    """What :func:`sim.faces.reach.reach` assumes in trying only the ends of a strength's
+    range and its default: a strength that acts halfway along its range acts at one of those
+    alone (the others at their defaults). Fails, naming it, for a reform of the library that
+    acts only at inner values on one of these scenarios (the workshop's, where
+    smart_image_review is idle at its defaults; a small one lacking many parts): reach would
+    then not offer it where its defaults are idle."""
+    from sim.faces.strengths import offered
+    from sim.scenario.patch import scenario_data
+
+    scenario = workshop if name == "workshop" else load_scenario(BUNDLED / f"{name}.toml")
+    data = scenario_data(scenario)
+    for option in option_catalogue().values():
+        for key, param in offered(option).items():
+            if param.low is None or param.high is None:
+                continue
+            half = reach._value(param.kind, round((param.low + param.high) / 2, 6))
+            if reach._changes(option, scenario, data, {key: half}) != reach._ACTS:
+                continue
+            ends = [{key: reach._value(param.kind, v)} for v in (param.low, param.high)]
+            assert any(reach._changes(option, scenario, data, t) == reach._ACTS
+                       for t in ({}, *ends)), (option.name, key, half)
