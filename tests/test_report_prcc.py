@@ -177,8 +177,8 @@ def test_an_lhs_reports_paragraphs_and_cells_are_in_chinese(lhs_folder):
     texts = chinese_texts(page)
     english = {t[:120]: found for t in texts if (found := _prose(t))}
     assert english == {}, "English prose left in the sweep's Chinese page"
-    for shown in ("的偏秩相关系数（PRCC", "仿真噪声占离散程度的比例", "各参数点各次重复运行的均值",
-                  "与参数点 0 的差值"):
+    for shown in ("的偏秩相关系数（PRCC", "仿真噪声占离散程度的比例", "各扫描点各次重复运行的均值",
+                  "与扫描点 0 的差值"):
         assert any(shown in t for t in texts), shown
     assert "data-untranslated" not in page
 

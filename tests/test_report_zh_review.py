@@ -104,10 +104,10 @@ def test_a_sweeps_design_is_in_chinese():
     from sim.report.sweep_html import design_rows
 
     seen = {
-        ("--param", "a=1,2"): "按所列取值依次运行：4 个参数点",
-        ("--grid", "--param", "a=1,2"): "所列取值的全部组合：4 个参数点",
-        ("--lhs", "4", "--sample-seed", "3"): "拉丁超立方抽样，4 个参数点（--lhs 4），抽样种子 3",
-        ("--sobol", "4"): "Sobol 敏感性指数（overall_clearance_h_mean）的 Saltelli 抽样：4 个参数点"
+        ("--param", "a=1,2"): "按所列取值依次运行：4 个扫描点",
+        ("--grid", "--param", "a=1,2"): "所列取值的全部组合：4 个扫描点",
+        ("--lhs", "4", "--sample-seed", "3"): "拉丁超立方抽样，4 个扫描点（--lhs 4），抽样种子 3",
+        ("--sobol", "4"): "Sobol 敏感性指数（overall_clearance_h_mean）的 Saltelli 抽样：4 个扫描点"
                           "（--sobol 4），抽样种子 0",
     }
     for argv, zh in seen.items():
@@ -224,3 +224,20 @@ def test_a_coded_note_without_its_chinese_is_left_whole_in_english(monkeypatch):
 
     monkeypatch.setattr(sim.cli_lang, "sentence", lambda rec, english: UNTRANSLATED + english)
     assert text(f"Read with care: {truth_note(240.2, 2.6)}.") is None
+
+
+def test_a_sweeps_points_have_one_chinese_word_everywhere():
+    """The English calls a sweep's runs its points (point 0, each point's replications): in
+    Chinese they are 扫描点 in every heading, table, note, console line and page, never the
+    参数点 an earlier page used for the same thing."""
+    from pathlib import Path
+
+    import sim
+
+    root = Path(sim.__file__).parent
+    texts = {p: p.read_text(encoding="utf-8") for p in [*root.rglob("*.py"),
+                                                         *root.parent.glob("docs/*.md")]}
+    assert [p.name for p, t in texts.items() if "参数点" in t] == []
+    assert [p.name for p, t in texts.items() if "扫描点" in t]  # (the scan reads them)
+    assert text("Results by point") == "各扫描点结果"
+    assert text("Each point against point 0") == "各扫描点与扫描点 0 的比较"

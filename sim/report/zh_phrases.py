@@ -74,9 +74,9 @@ PHRASES: dict[str, str] = {
     "(the same in every replication)": "（每次重复运行结果相同）",
     "import": "进口", "export": "出口",
     ":": "：",
-    "points": "参数点数", "replications per point": "每个参数点的重复运行次数",
+    "points": "扫描点数", "replications per point": "每个扫描点的重复运行次数",
     "design": "试验设计", "range": "取值范围", "values": "取值",
-    "set at every point": "各参数点共同设定",
+    "set at every point": "各扫描点共同设定",
     "Hits and seizures are what customs sees; prevalence, detection and what slips through "
     "are the model's hidden truth (assumptions of the scenario). More seizures are not better "
     "in themselves: where smugglers are deterred, seizures fall while less slips through.":
@@ -88,11 +88,11 @@ PHRASES: dict[str, str] = {
     ": a queue or smugglers did not settle (its figures are flagged \u26a0).":
         "：有排队（或走私团伙行为）未趋于稳定（其数据标有 \u26a0）。",
     # a sweep's page, the risk engine's and the validation tables
-    "Each point against point 0": "各参数点与参数点 0 的比较",
-    "Results by point": "各参数点结果",
+    "Each point against point 0": "各扫描点与扫描点 0 的比较",
+    "Results by point": "各扫描点结果",
     "Which parameters move the results: partial rank correlations":
         "哪些参数影响结果：偏秩相关系数",
-    "parameter": "参数", "point": "参数点",
+    "parameter": "参数", "point": "扫描点",
     "simulation noise's share of the spread": "仿真噪声占离散程度的比例",
     "ordinary decisions a replication": "每次重复运行的普通类别布控决定数",
     "ordinary rate achieved": "普通类别实际查验率", "target": "目标",
@@ -142,7 +142,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"bordersim run: (?P<s>.+)", "bordersim 运行结果：{s}"),
     (r"bordersim sweep: (?P<s>.+)", "bordersim 参数扫描：{s}"),
     (rf"(?P<s>{_N}) \(replication r has the same seed at every point\)",
-     "{s}（第 r 次重复运行在每个参数点使用相同种子）"),
+     "{s}（第 r 次重复运行在每个扫描点使用相同种子）"),
     (rf"Every figure comes from (?P<r>{_N}) replications? of (?P<d>{_N}) observed days "
      rf"\(after a (?P<w>{_N})-day warm-up\)\.",
      "所有数据来自 {r} 次重复运行，每次观测 {d} 天（预热期 {w} 天之后）。"),
@@ -251,14 +251,14 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "注意：预热期 warmup_days = {w} 天，不是整周：观测开始于与运行开始（星期一 00:00）不同的"
      "星期几或时刻，若观测天数也不是整周，部分星期几的权重会偏大；建议使用整周"),
     # a sweep's design (sim.report.sweep_html.design_rows)
-    (rf"the values listed, taken in order: (?P<n>{_N}) points", "按所列取值依次运行：{n} 个参数点"),
+    (rf"the values listed, taken in order: (?P<n>{_N}) points", "按所列取值依次运行：{n} 个扫描点"),
     (rf"every combination of the values listed: (?P<n>{_N}) points",
-     "所列取值的全部组合：{n} 个参数点"),
+     "所列取值的全部组合：{n} 个扫描点"),
     (rf"Latin hypercube of (?P<n>{_N}) points \(--lhs (?P<l>{_N})\), sample seed (?P<s>{_N})",
-     "拉丁超立方抽样，{n} 个参数点（--lhs {l}），抽样种子 {s}"),
+     "拉丁超立方抽样，{n} 个扫描点（--lhs {l}），抽样种子 {s}"),
     (rf"Saltelli's sample for Sobol indices of (?P<x>[a-z0-9_]+): (?P<n>{_N}) points "
      rf"\(--sobol (?P<l>{_N})\), sample seed (?P<s>{_N})",
-     "Sobol 敏感性指数（{x}）的 Saltelli 抽样：{n} 个参数点（--sobol {l}），抽样种子 {s}"),
+     "Sobol 敏感性指数（{x}）的 Saltelli 抽样：{n} 个扫描点（--sobol {l}），抽样种子 {s}"),
     (rf"Read with care: (?P<a>{_N})% of its cohort was still held when the run ended \(the "
      rf"baseline: (?P<b>{_N})%\); they are left out of its clearance and cost figures, which "
      r"then flatter it: a time or cost it seems to save may be goods it never cleared\.",

@@ -1,7 +1,7 @@
 """A sweep's report page in Simplified Chinese: the paragraphs beneath its tables (the points'
 results, each point against point 0, the partial rank correlations and the Sobol indices),
 the PRCC table's cells in words and the note on a folder whose point files carry no checksum,
-in the words the console's ``sweep --lang zh`` uses (:mod:`sim.cli_zh_sweep`: 参数点, 仿真噪声,
+in the words the console's ``sweep --lang zh`` uses (:mod:`sim.cli_zh_sweep`: 扫描点, 仿真噪声,
 [无区间]). Whole texts (:data:`SWEEP_NOTES`) and patterns whose figures are carried over as
 the page wrote them (:data:`SWEEP_SENTENCES`); :mod:`sim.report.zh_notes` holds them with the
 other sections' notes."""
@@ -16,7 +16,7 @@ from sim.cli_zh_sweep import NO_INTERVAL
 SWEEP_NOTES: dict[str, str] = {
     "Means over each point's replications with 95 % Student-t intervals (from sweep.csv), "
     "shown clipped to what is possible. Times in hours.":
-        "各参数点各次重复运行的均值及 95% Student-t 置信区间（取自 sweep.csv），显示时截取到"
+        "各扫描点各次重复运行的均值及 95% Student-t 置信区间（取自 sweep.csv），显示时截取到"
         "可能的范围。时间单位为小时。",
     "The difference from point 0, paired by replication (the same seeds at every point, so "
     "the same consignments), with its 95 % interval; * where it is significant at 5 % after "
@@ -26,11 +26,11 @@ SWEEP_NOTES: dict[str, str] = {
     "what the points share cancels; a quantile's interval is never narrower than the "
     "histogram's resolution. In a sampled design (--lhs, --sobol) point 0 is one sample "
     "point like the others, not a baseline. Every metric's is in differences.csv.":
-        "与参数点 0 的差值，按重复运行配对（各点使用相同的随机种子，因而是相同的货物），附 95% "
-        "置信区间；* 表示经参数点个数的 Holm 多重比较校正后在 5% 水平显著，逐个指标校正（如同"
+        "与扫描点 0 的差值，按重复运行配对（各点使用相同的随机种子，因而是相同的货物），附 95% "
+        "置信区间；* 表示经扫描点个数的 Holm 多重比较校正后在 5% 水平显著，逐个指标校正（如同"
         "比较中的星号按方案个数校正；区间为各差值自身的未校正区间，因此不含 0 的区间也可能没有"
-        "星号）。差值的区间比两个参数点各自的区间所示更窄：两点共有的部分相互抵消；分位数的区间"
-        "不会窄于直方图的分辨率。在抽样设计（--lhs、--sobol）中，参数点 0 与其他样本点一样只是"
+        "星号）。差值的区间比两个扫描点各自的区间所示更窄：两点共有的部分相互抵消；分位数的区间"
+        "不会窄于直方图的分辨率。在抽样设计（--lhs、--sobol）中，扫描点 0 与其他样本点一样只是"
         "一个样本点，并非基准方案。每个指标的差值见 differences.csv。",
     "An index lies between 0 and 1: an estimate outside says the sample is too small to pin "
     "it down (raise --sobol N). The bootstrap interval resamples the parameter sample only "
@@ -42,7 +42,7 @@ SWEEP_NOTES: dict[str, str] = {
         "噪声半宽一并解读。",
     "The point files of this folder were written before point files carried a checksum: "
     "sweep.csv is checked against them, but they cannot be checked themselves.":
-        "本文件夹的参数点文件写于参数点文件带有校验和之前：sweep.csv 已与这些文件核对，但这些"
+        "本文件夹的扫描点文件写于扫描点文件带有校验和之前：sweep.csv 已与这些文件核对，但这些"
         "文件本身无法核对。",
     # the Sobol table's heading and columns (SALib's names kept, as sobol.csv has them)
     "Sobol indices": "Sobol 指数",
@@ -75,11 +75,11 @@ SWEEP_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p,
      r"simulation noise \(above a tenth, it pulls that metric's PRCCs towards 0: more "
      r"replications or longer runs reduce it, more points do not\)\. Every figure, with its "
      r"p-value, is in prcc\.csv\.",
-     "各指标在 {points} 个参数点上的均值与每个扫描参数的偏秩相关系数（PRCC，Marino 等，"
+     "各指标在 {points} 个扫描点上的均值与每个扫描参数的偏秩相关系数（PRCC，Marino 等，"
      "2008），已扣除其他参数的影响：从 -1（该参数增大时指标总是下降）到 +1（总是上升）；接近 0 "
      "表示没有单调效应（U 形效应也可能接近 0）。方括号内为其 95% 置信区间；* 表示经 "
      "{parameters} 个参数间的 Holm 多重比较校正后不为 0，逐个指标校正（不含 0 的区间也可能没有"
-     "星号）。这些区间衡量的是样本的离散程度，而非情景假设的不确定性。最后一行为各参数点均值的"
+     "星号）。这些区间衡量的是样本的离散程度，而非情景假设的不确定性。最后一行为各扫描点均值的"
      "离散程度中仿真噪声所占的份额（超过十分之一时，会把该指标的 PRCC 拉向 0：增加重复运行次数"
-     "或延长运行可以减小它，增加参数点数则不能）。每项数据及其 p 值见 prcc.csv。"),
+     "或延长运行可以减小它，增加扫描点数则不能）。每项数据及其 p 值见 prcc.csv。"),
 ]]
