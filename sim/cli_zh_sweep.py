@@ -63,7 +63,8 @@ def sobol_title(metric: str, runs: int) -> str:
     from sim.report.translate import metric_name
 
     named = metric_name(metric)
-    return f"{metric}{f'（{named}）' if named else ''}的 Sobol 指数（共 {runs} 次运行）："
+    said = f"（{named}）" if named else ""
+    return f"敏感性分析（Sobol 指数）：{metric}{said}，共 {runs} 次运行："
 
 
 #: what the columns of the Sobol table are (they keep SALib's names, as sobol.csv)

@@ -65,7 +65,8 @@ def test_sobol_indices_in_chinese_have_the_english_figures(tmp_path: Path, capsy
                                    "sobol-replications.csv, sobol.png, sobol.json)")
     assert "warning: with one replication per point the Sobol intervals" in en_err
     zh, zh_err = _sweep(tmp_path, capsys, "zh", "--sobol", "2")
-    assert zh.startswith("overall_clearance_h_mean（整体通关时间均值）的 Sobol 指数（共 6 次运行）")
+    assert zh.startswith("敏感性分析（Sobol 指数）：overall_clearance_h_mean（整体通关时间均值），"
+                         "共 6 次运行：\n")
     assert "S1：一阶指数；ST：总效应指数" in zh and "\n参数 " in zh
     assert zh.splitlines()[-1].startswith(f"结果文件夹：{tmp_path / 'zh'}（sobol.csv")
     assert "警告：Sobol 指数不确定" in zh_err

@@ -199,4 +199,7 @@ def test_a_sobol_section_is_in_chinese(tmp_path):
     assert "data-untranslated" not in page
     texts = chinese_texts(page)
     assert [t for t in texts if _prose(t)] == []
-    assert "clearance_h_mean 的 Sobol 指数" in texts and len(texts) >= 6
+    # the heading names the analysis and the metric in Chinese, the columns each index
+    assert "敏感性分析（Sobol 指数）：clearance_h_mean（海关通关时间均值）" in texts
+    assert {"一阶指数 S1 [95% 自助法置信区间]", "总效应指数 ST [95% 自助法置信区间]"} <= set(texts)
+    assert len(texts) >= 6

@@ -155,6 +155,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = _WORDS[k].get(v, v)
         elif k == "cp":
             v = "）" if v else ""
+        elif k == "named":  # (a metric by identifier, its Chinese name after it)
+            v = f"{v}（{zh}）" if (zh := metric_name(v)) else v
         elif k == "lo":  # (who gains' consignments left out, by option, port and direction)
             v = left_out(v)
         elif k == "lead":

@@ -45,7 +45,7 @@ SWEEP_NOTES: dict[str, str] = {
         "本文件夹的扫描点文件写于扫描点文件带有校验和之前：sweep.csv 已与这些文件核对，但这些"
         "文件本身无法核对。",
     # the Sobol table's heading and columns (SALib's names kept, as sobol.csv has them)
-    "Sobol indices": "Sobol 指数",
+    "Sobol indices": "敏感性分析（Sobol 指数）",
     "first-order S1 [95 % bootstrap interval]": "一阶指数 S1 [95% 自助法置信区间]",
     "S1 over the replications [\u00b1 simulation noise, 95 %]":
         "各次重复运行的 S1 [\u00b1 仿真噪声，95%]",
@@ -62,7 +62,8 @@ _N = r"[0-9][0-9,]*"  # a count as the page writes it (kept as written)
 
 #: a sentence of a sweep's page with figures in it: a pattern and its Chinese
 SWEEP_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
-    (r"Sobol indices of (?P<metric>[a-z0-9_]+)", "{metric} 的 Sobol 指数"),
+    # (the section's heading: the metric by identifier and Chinese name, as the console's)
+    (r"Sobol indices of (?P<named>[a-z0-9_]+)", "敏感性分析（Sobol 指数）：{named}"),
     # sim.report.prcc_section.READING, its points and parameters counted
     (rf"The partial rank correlation \(PRCC, Marino et al\. 2008\) of each metric's mean at "
      rf"the (?P<points>{_N}) points with each swept parameter, net of the other parameters: "
