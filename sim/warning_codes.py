@@ -260,7 +260,8 @@ CODES: tuple[Code, ...] = (
     Code("option_identical", "note", False,
          "an option's figures are the baseline's to the last digit in every replication: "
          "its differences of exactly 0 are no estimate of its effect",
-         r"its figures are the baseline's to the last digit in every replication"),
+         r"its figures are the baseline's to the last digit in every replication"
+         r"(?:.*: (?P<more>more [^:]+?) would show it\)$)?"),
     Code("option_unchanged", "note", False,
          "an option (a reform) changes no field of the scenario: its figures are the "
          "baseline's, which is no measured 'no effect'",

@@ -13,7 +13,7 @@ import pytest
 from sim.cli_lang import line
 from sim.faces import choices, reach, runs, same
 from sim.faces.choices import Plan, option_catalogue, variants
-from sim.faces.words import IDLE_AT_DEFAULT, option_label
+from sim.faces.words import IDLE_AT_DEFAULT, option_label, say
 from sim.scenario.loader import BUNDLED, load_scenario
 from sim.warning_codes import record
 
@@ -97,6 +97,13 @@ def test_an_option_whose_figures_are_the_baselines_is_said_so():
     note = same.identical(pair, {"option": reps, "baseline": [dict(r) for r in reps]})
     assert len(note) == 1 and record("note: " + note[0])["code"] == "option_identical"
     assert "完全相同" in line("note: " + note[0], "zh")
+    # what shows a rare effect is said with the page's own controls, by their names there,
+    # in either language: the page has no command line to pass --reps or --days to
+    for lang in ("en", "zh"):
+        said = line("note: " + note[0], lang)
+        controls = [say(lang, "Replications"), say(lang, "Observed days")]
+        quoted = [f"“{c}”" for c in controls] if lang == "zh" else controls
+        assert all(c in said for c in quoted) and "--" not in said, said
     other = [reps[0], {"a": 2.0, "b": 3.5}]
     assert not same.identical(pair, {"option": other, "baseline": reps})
     assert not same.identical(_inland("0"), {"option": reps, "baseline": reps})  # (said above)

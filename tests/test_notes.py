@@ -873,7 +873,7 @@ def test_an_option_whose_figures_are_an_earlier_options_is_said_to_be():
     """dumbbell+merge_affiliated gave the dumbbell's figures in every metric and replication,
     and its interaction read as an effect; now a note says the part adds nothing there."""
     from sim.experiment.compare import identical_to_option
-    from sim.experiment.compare_notes import _idle_notes
+    from sim.experiment.compare_notes import idle_notes
     from sim.experiment.options import Option
 
     rows = [("baseline", 0, 1.0, 5.0), ("baseline", 1, 2.0, 6.0),
@@ -884,7 +884,7 @@ def test_an_option_whose_figures_are_an_earlier_options_is_said_to_be():
     per_rep = pd.DataFrame(rows, columns=["option", "replication", "x", "y"])
     opts = [Option(n) for n in ("baseline", "a", "b", "a+b", "c")]
     assert identical_to_option(per_rep, opts) == {"a+b": "a"}
-    notes = _idle_notes({"identical_to": {"a+b": "a"}, "scenario": "s"})
+    notes = idle_notes({"identical_to": {"a+b": "a"}, "scenario": "s"})
     assert notes == ["note (a+b): its figures are a's to the last digit in every replication: "
                      "what it has that a lacks acted on nothing in these runs (for a "
                      "combination: its other part adds nothing once this one is in place, "

@@ -241,3 +241,27 @@ def test_a_sweeps_points_have_one_chinese_word_everywhere():
     assert [p.name for p, t in texts.items() if "扫描点" in t]  # (the scan reads them)
     assert text("Results by point") == "各扫描点结果"
     assert text("Each point against point 0") == "各扫描点与扫描点 0 的比较"
+
+
+def test_an_option_that_is_the_baseline_again_is_said_in_the_report_with_the_flags():
+    """The report says, as the console does, which options are the baseline again or whose
+    figures are: their differences of 0 measure nothing; what would show a rare effect is
+    said with the command line's flags (a report's reader reruns bordersim compare)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from sim.report.html import _what_was_run
+    from sim.report.translate import translate
+
+    res = SimpleNamespace(meta={"scenario": "small", "identical": ["rare"], "unchanged": ["old"]},
+                          options=[], per_rep=pd.DataFrame({"option": [], "rep": []}),
+                          names=["baseline", "rare", "old"])
+    page = _what_was_run(res, {})  # type: ignore[arg-type]
+    assert "note (old): it changes nothing in scenario" in page
+    assert "note (rare): its figures are the baseline&#x27;s" in page and "more --reps or" in page
+    zh = translate("<body>" + page, "zh")
+    assert "提示（方案 old）：该方案在情景 'small' 中不改变任何内容" in zh
+    assert "提示（方案 rare）：其各项数据在每次重复运行中都与基准方案完全相同" in zh
+    assert "少见的货物：增加 --reps 或 --days 才能看出" in zh and "本页的“" not in zh
+

@@ -180,9 +180,9 @@ def _org_unused(what: str) -> str:
 
 
 def _idle_option() -> str:
-    from sim.experiment.compare_notes import _idle_notes
+    from sim.experiment.compare_notes import idle_notes
 
-    said = _idle_notes({"scenario": "small", "identical": ["rare"]})[0]
+    said = idle_notes({"scenario": "small", "identical": ["rare"]})[0]
     return said.removeprefix("note (rare): ")
 
 
@@ -191,12 +191,12 @@ DEFAULT = MMC.with_name("default.toml")
 
 def _idle_reform(unchanged: bool) -> str:
     """A comparison's note on a reform that finds nothing to change in teaching-mmc."""
-    from sim.experiment.compare_notes import _idle_notes
+    from sim.experiment.compare_notes import idle_notes
     from sim.reforms.compose import parse
     from sim.scenario.loader import load_scenario
 
     why = parse("direct_pickup").no_effect(load_scenario(MMC))
-    notes = _idle_notes({"scenario": "teaching-mmc", "no_effect": {"o": why},
+    notes = idle_notes({"scenario": "teaching-mmc", "no_effect": {"o": why},
                          "unchanged": ["o"] if unchanged else []})
     return notes[0].removeprefix("note (o): ")
 

@@ -28,6 +28,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "prcc_noise": ("--reps 2 或更多",),
     "not_out": ("请延长收尾期（drain_days）",),
     "unfinished": ("请在其等待处增加能力，或以更长的收尾期运行", "'lodged_quarantine'"),
+    # (the console's and a workbook's: the flags; the workshop page's are its controls)
+    "option_identical": ("少见的货物：增加 --reps 或 --days 才能看出",),
 }
 
 

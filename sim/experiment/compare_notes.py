@@ -39,7 +39,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     if m.get("periods"):  # (every option split at the dated reforms' dates)
         out.append("note: every option's results are also split by the period the goods "
                    f"arrived in, with a paired difference per period: {'; '.join(m['periods'])}")
-    out += _idle_notes(m)
+    out += idle_notes(m)
     out += _composition_notes(m)
     out += [f"warning ({name}): {empty_note(*counts)}"
             for name, counts in empty_runs(res.per_rep, "option").items()]
@@ -89,7 +89,7 @@ def uncosted_words(reforms: list[str]) -> str:
             f"{reforms[0]}:cost_per_year=...) for a cost-benefit")
 
 
-def _idle_notes(m: dict[str, Any]) -> list[str]:
+def idle_notes(m: dict[str, Any]) -> list[str]:
     """Options that change nothing, can have no effect, or whose figures are the baseline's
     to the last digit: their differences of 0 are no measured 'no effect'."""
     out = []

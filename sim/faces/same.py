@@ -52,6 +52,6 @@ def identical(pair: Variants, full: Mapping[str, Sequence[Mapping[str, float]]])
         return []
     return ["its figures are the baseline's to the last digit in every replication: what it "
             "changes acted on no consignment in these runs, so its differences of exactly 0 "
-            "are no estimate of its effect (it may act on rare consignments: more replications "
-            "or observed days would show it)"]
+            "are no estimate of its effect (it may act on rare consignments: more Replications "
+            "or Observed days on this page would show it)"]  # (its controls, not flags)
 

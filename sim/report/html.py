@@ -228,6 +228,10 @@ def _what_was_run(res: CompareResult, variants: Mapping[str, Variant]) -> str:
         for name, c in empty_runs(res.per_rep, "option").items()
     )
     body += "".join(f"<p class='note'>note: {html.escape(str(n))}</p>" for n in _notes(m))
+    from sim.experiment.compare_notes import idle_notes
+
+    # (an option that is the baseline again, or whose figures are: its zeros measure nothing)
+    body += "".join(f"<p class='note'>{html.escape(n)}</p>" for n in idle_notes(m))
     if len(res.names) == 1:
         return body
     return (

@@ -107,6 +107,11 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"only its transition's slower officers show", "只体现其过渡期内关员效率较低的影响"),
     # a sweep's note of --set changes that act on nothing at any of its points
     (r" \(at every point\)", "所有扫描点均如此"),
+    # what shows an option that acted on no consignment: the console's flags (in a report
+    # too), the workshop page's own controls by their names there (sim.faces.same)
+    (r"more --reps or --days", "增加 --reps 或 --days 才能看出"),
+    (r"more Replications or Observed days on this page",
+     "增大本页的“重复运行次数”或“观测天数”才能看出"),
     # a resumed results folder's damaged files (sim.experiment.store, sweep_store, compare)
     (r"not a JSON object", "不是 JSON 对象"),
     (r"empty", "文件为空"),
@@ -146,7 +151,7 @@ REASONS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = [(re.compile(english), zh) for english, zh in REASONS]
 #: the fields of a record that hold a reason in English words
-FREE = ("why", "what", "slower", "every")
+FREE = ("why", "what", "slower", "every", "more")
 
 
 def reason(english: str) -> str | None:

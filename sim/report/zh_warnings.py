@@ -96,8 +96,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                             "相同（情景原有的取值已不低于它，或情景中没有它作用的部分）：方案按"
                             " {same_as} 运行，不是按 {given}",),
     "option_identical": ("其各项数据在每次重复运行中都与基准方案完全相同：其改变的内容在这些运行中"
-                         "未作用于任何货物，因此恰为 0 的差值并不是对其效果的估计（它可能只作用于"
-                         "少见的货物：更多 --reps 或 --days 才能看出）",),
+                         "未作用于任何货物，因此恰为 0 的差值并不是对其效果的估计",
+                         # (what shows it where the note is read: flags, or the page's controls)
+                         "它可能只作用于少见的货物：{more}"),
     "option_unchanged": ("该方案在情景 '{scenario}' 中不改变任何内容：{why}；其各项数据就是基准方案"
                          "的数据，并非测得的“无效果”",),
     "option_no_effect": ("该方案在情景 '{scenario}' 中不可能产生效果：{why}；其各项数据与基准方案"
