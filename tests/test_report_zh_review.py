@@ -265,3 +265,30 @@ def test_an_option_that_is_the_baseline_again_is_said_in_the_report_with_the_fla
     assert "提示（方案 rare）：其各项数据在每次重复运行中都与基准方案完全相同" in zh
     assert "少见的货物：增加 --reps 或 --days 才能看出" in zh and "本页的“" not in zh
 
+
+def test_an_options_reforms_and_fields_are_in_chinese():
+    """A comparison of library reforms says what each does in the Chinese of ``bordersim
+    reforms --lang zh`` (the options table and each option's headline), and a field changed
+    at every port with its ports counted in Chinese."""
+    from sim.reforms import REFORMS
+    from sim.report.zh_reforms import mechanism
+
+    one, two = (f"{n}: {REFORMS[n].mechanism.rstrip('.')}."
+                for n in ("single_window", "joint_inspection"))
+    zh = {n: mechanism(n, REFORMS[n].mechanism) for n in ("single_window", "joint_inspection")}
+    said = text(f"{one} {two}")
+    assert said == (f"single_window：{zh['single_window']}。"
+                    f"joint_inspection：{zh['joint_inspection']}。")
+    assert text(f"What it is: {one}") == "内容：" + said.split("。")[0] + "。"
+    assert text(one.replace("portal", "portel")) is None  # (English changed: not guessed)
+    assert text("ports.*.declaration.lodging_delay (4 ports)") == (
+        "ports.*.declaration.lodging_delay（4 个口岸）")
+
+
+def test_an_exit_is_a_loading_only_for_exports():
+    # (an import row does not say "exports: loaded"; an export row says loaded, not exited)
+    assert metric_name("exited_within_24h") == "24 小时内提离（出口：装载）比例"
+    assert metric_name("exited_within_24h_import") == "24 小时内提离比例（进口）"
+    assert metric_name("exited_within_24h_export") == "24 小时内装载比例（出口）"
+    assert metric_name("exited_within_24h_port_sea_port_import") == (
+        "24 小时内提离比例（口岸 sea_port，进口）")

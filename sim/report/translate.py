@@ -70,6 +70,7 @@ def text(en: str) -> str | None:
     from sim.report.zh_appraisal import text as appraisal_text
     from sim.report.zh_notes import NOTE_SENTENCES, NOTES
     from sim.report.zh_phrases import PHRASES, SENTENCES
+    from sim.report.zh_reforms import described
 
     if en in PHRASES or en in NOTES:
         return PHRASES.get(en) or NOTES[en]
@@ -81,7 +82,7 @@ def text(en: str) -> str | None:
         if m:
             return zh.format(**_groups(m))
     # (the business case section's; a coded note of the run's, as the console says it)
-    return appraisal_text(en) or _care(en) or _coded(en) or _pieces(en)
+    return appraisal_text(en) or _care(en) or _coded(en) or described(en) or _pieces(en)
 
 
 def _care(en: str) -> str | None:
@@ -118,6 +119,7 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
     from sim.report.zh_glossary import VALUES
     from sim.report.zh_notes import left_out
     from sim.report.zh_phrases import PHRASES
+    from sim.report.zh_reforms import described
 
     out = {}
     for k, v in m.groupdict(default="").items():
@@ -155,6 +157,8 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = _WORDS[k].get(v, v)
         elif k == "cp":
             v = "）" if v else ""
+        elif k == "said":  # (an option's reforms by their mechanisms, where each has Chinese)
+            v = described(v) or v
         elif k == "named":  # (a metric by identifier, its Chinese name after it)
             v = f"{v}（{zh}）" if (zh := metric_name(v)) else v
         elif k == "lo":  # (who gains' consignments left out, by option, port and direction)
@@ -242,6 +246,10 @@ def _units() -> list[tuple[str, str]]:
     return out
 
 
+#: a metric's exit that is a loading for an export: said for one direction alone, only its own
+_EXITS = "提离（出口：装载）"
+
+
 def metric_name(name: str) -> str | None:
     """The Chinese name of the metric ``name`` (its glossary entry's, placeholders filled
     in), or None when the metric glossary or the Chinese one has no entry for it."""
@@ -260,6 +268,9 @@ def metric_name(name: str) -> str | None:
         return None
     values = m.groupdict()
     zh = _PLACE.sub(lambda h: _value(h.group(1), values[h.group(1)]), METRICS[entry.stem])
+    if modifier in ("direction", "port_direction"):  # (an import exits, an export loads)
+        zh = zh.replace(_EXITS, {"import": "提离", "export": "装载"}.get(values["direction"],
+                                                                        _EXITS))
     if modifier == "direction":
         zh += f"（{_value('direction', values['direction'])}）"
     elif modifier == "port":

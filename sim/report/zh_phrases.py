@@ -219,7 +219,9 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "每 1000 份报关单查获数（查扣、扣留或退运的货物；各次重复运行的均值）：{v}。"),
     (r"(?P<p>[a-z0-9_]+) \u00b7 (?P<d>import|export)", "{p} \u00b7 {d}"),
     (r"class (?P<c>[a-z_]+) \(standardised\)", "{c}（标准化）"),
-    (r"What it is: (?P<x>.+)", "内容：{x}"),
+    (r"What it is: (?P<said>.+)", "内容：{said}"),
+    # a field an option changes at every port (sim.report.options_table.changed_fields)
+    (r"(?P<f>ports\.\*\.[a-z0-9_.]+) \((?P<n>[0-9]+) ports\)", "{f}（{n} 个口岸）"),
     (r"structure (?P<x>[a-z_]+)", "结构 {x}"),
     (r"(?P<k>documentary|border) cost \((?P<cur>[A-Z]{3})\)", "{k}（{cur}）"),
     (rf"(?P<s>{_N}) \(replication r of every option uses the same seed\)",

@@ -9,6 +9,7 @@ fails until every reform of the library has its Chinese. Terms are those of
 from __future__ import annotations
 
 import hashlib
+import re
 
 #: reform name -> (digest of its English mechanism, its Chinese)
 MECHANISMS: dict[str, tuple[str, str]] = {
@@ -150,3 +151,29 @@ def mechanism(name: str, english: str) -> str | None:
     if entry is None or entry[0] != digest(english):
         return None
     return entry[1]
+
+
+#: a reform of the library named at the start of a mechanism line (its strengths not given)
+_NAMED = re.compile(r"([a-z_]+): ")
+
+
+def described(en: str) -> str | None:
+    """A report's line of an option's reforms, ``NAME: MECHANISM.`` one after another as
+    :func:`sim.report.options_table.mechanism` writes them, each in its Chinese (``NAME：…。``);
+    None when one is not such a reform, or has no Chinese for its English (it then stays
+    English and is counted as left untranslated, never guessed)."""
+    from sim.reforms import REFORMS
+
+    out, at = [], 0
+    while at < len(en):
+        named = _NAMED.match(en, at)
+        if named is None or named[1] not in REFORMS:
+            return None
+        english = REFORMS[named[1]].mechanism
+        end = named.end() + len(english.rstrip("."))
+        zh = mechanism(named[1], english)
+        if zh is None or en[named.end():end + 1] != english.rstrip(".") + ".":
+            return None
+        out.append(f"{named[1]}：{zh}。")
+        at = end + 1 + (en[end + 1:end + 2] == " ")
+    return "".join(out) or None
