@@ -86,3 +86,28 @@ def test_patch_with_a_nested_dict_says_changes_are_dotted_paths(small):
                             "replaces the whole table ports")
     assert first.endswith("changes are dotted paths: {'ports.sea.review.capacity': 4}")
     assert sim.patch(small, {CAPACITY: 4}).ports["sea"].review.capacity == 4
+
+
+@pytest.mark.parametrize("given_as", ["option", "--option"])
+def test_a_reform_strength_given_as_a_change_says_how_to_give_the_reform(given_as):
+    import re
+
+    from sim.experiment.options import OptionError, parse_option, reform_option, resolve_options
+
+    text = "single_window:uptake=0.8"
+    with pytest.raises(OptionError, match="uptake is a strength of the reform single_window"):
+        parse_option(text, given_as)
+    with pytest.raises(OptionError) as exc:
+        resolve_options([text]) if given_as == "option" else parse_option(text, given_as)
+    said = str(exc.value)
+    if given_as == "option":  # (the Option it names is one a comparison takes)
+        reform = re.search(r"reform='([^']+)'", said)
+        assert reform is not None
+        (_, option) = resolve_options([sim.Option("sw", reform=reform.group(1))])
+        assert option.reform == text
+    else:
+        reforms = re.search(r"--reforms '([^']+)'", said)
+        assert reforms is not None
+        assert reform_option(reforms.group(1)).reform == text
+    # a field of the scenario under a reform's name is still an option's change
+    assert parse_option("single_window:days=2", given_as).overrides == {"days": 2}

@@ -437,7 +437,10 @@ def compare(
 
     ``scenario`` is a scenario file (or a loaded :class:`Scenario`); ``overrides`` apply to
     every option, before the option's own. ``options`` are :class:`Option` objects or strings
-    ``NAME:KEY=VALUE[,KEY=VALUE]``; ``baseline`` is added first when missing. ``reps``
+    ``NAME:KEY=VALUE[,KEY=VALUE]`` (each KEY a dotted field path); a bare reform's name is
+    that reform at its defaults, and ``Option("sw80", reform="single_window:uptake=0.8")``
+    a reform at chosen strengths (``reform`` takes what ``--reforms`` does: ``A+B``,
+    ``A@60d``); ``baseline`` is added first when missing. ``reps``
     replications (or, with ``precision``, at least 10 and at most ``max_reps``: see the module
     notes); ``metrics`` are those the precision rule watches (default: mean clearance and
     mean overall clearance), ``precision_on`` where (``"both"``, ``"differences"`` or

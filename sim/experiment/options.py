@@ -45,7 +45,8 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True)
 class Option:
-    """A named variant of the scenario: dotted-path overrides applied on top of it."""
+    """A named variant of the scenario: dotted-path overrides applied on top of it, then
+    ``reform``, reform text as ``--reforms`` takes it (``"single_window:uptake=0.8"``)."""
 
     name: str
     overrides: Mapping[str, Any] = field(default_factory=dict)
@@ -193,7 +194,34 @@ def parse_option(text: str, given_as: str = "--option") -> Option:
             if key in overrides:
                 raise OptionError(f"{given_as} {text!r}: {key} is set twice; give it one value")
             overrides[key] = read_value(raw)
+    _not_strengths(text, name, overrides, given_as)
     return Option(name, overrides, scenario=scenario)
+
+
+def _not_strengths(text: str, name: str, overrides: Mapping[str, Any], given_as: str) -> None:
+    """Refuse ``REFORM:STRENGTH=VALUE`` as an option's changes: its keys are dotted field
+    paths, and a reform's strength (``single_window:uptake=0.8``) is no field; say how a
+    reform is given at a strength instead (``--reforms`` there, ``Option(reform=...)`` here)."""
+    if not overrides or any("." in key for key in overrides):
+        return
+    from sim.reforms import REFORMS
+
+    reform = REFORMS.get(name)
+    strengths = [key for key in overrides if reform is not None and key in reform.params]
+    if not strengths:
+        return
+    text = text.strip()
+    how = (
+        f"--reforms {text!r}"
+        if given_as.startswith("--")
+        else f"sim.Option({name + '_1'!r}, reform={text!r}) (any name)"
+    )
+    raise OptionError(
+        f"{given_as} {text!r}: {' and '.join(strengths)} "
+        f"{'is a strength' if len(strengths) == 1 else 'are strengths'} of the reform {name}, "
+        f"not a scenario field (an option's KEY=VALUE sets a field by its dotted path); "
+        f"give the reform at that strength as {how}"
+    )
 
 
 def _split_top(text: str, keep_empty: bool = False) -> list[str]:
