@@ -58,6 +58,10 @@ def test_compare_gives_the_notes_and_says_steadiness_was_not_checked(week, tmp_p
     res = sim.compare(week, [same], reps=2, log=False)
     assert any("note (same): it changes nothing" in n for n in res.notes)
     assert any(TOO_SHORT in n for n in res.notes)
+    shown = repr(res)  # (one line in a notebook, not every table and the whole meta)
+    assert "\n" not in shown and len(shown) < 500
+    assert f"options={res.names}" in shown and "reps=2" in shown
+    assert f"notes={len(res.notes)}" in shown and "unstable=[]" in shown
     table = res.table("clearance_h_mean")
     assert not table["unstable"].any()
     assert table["steady_state"].isna().all()

@@ -322,6 +322,21 @@ class CompareResult:
     #: (sim.experiment.interval_summary)
     milestone_intervals: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def __repr__(self) -> str:
+        """One line: the scenario, seed, replications, options and what to look at next
+        (not every table: ``summary``, ``differences`` and ``table(metric)`` hold them)."""
+        reps = self.meta.get("reps")
+        if reps is None and "replication" in self.per_rep:
+            reps = self.per_rep["replication"].nunique()
+        metrics = self.summary["metric"].nunique() if "metric" in self.summary else 0
+        unstable = [n for n in self.names if self.unstable(n)]
+        where = "" if self.path is None else f", path={str(self.path)!r}"
+        return (
+            f"CompareResult(scenario={self.scenario!r}, seed={self.seed}, reps={reps}, "
+            f"options={self.names}, metrics={metrics}, unstable={unstable}, "
+            f"failures={len(self.failures)}, notes={len(self.notes)}{where})"
+        )
+
     @property
     def names(self) -> list[str]:
         return [o.name for o in self.options]
