@@ -87,6 +87,18 @@ def test_a_result_compares_and_prints_in_a_line(week, result):
     assert all(type(v) is float for v in result.metrics().values())
 
 
+def test_a_results_seed_given_back_names_the_call_that_runs_it_again(week, result):
+    import re
+
+    with pytest.raises(TypeError, match=r"a result's seed") as exc:
+        sim.simulate(week, seed=result.seed)
+    call = re.search(r"simulate\(scenario, seed=(\d+), replication=(\d+)\)", str(exc.value))
+    assert call is not None
+    seed, replication = int(call.group(1)), int(call.group(2))
+    assert (seed, replication) == result.seed
+    assert sim.simulate(week, seed=seed, replication=replication).equals(result)
+
+
 @pytest.mark.parametrize("log", ["yes", 1, None])
 def test_a_log_that_is_not_a_bool_is_refused(week, log):
     for run in (

@@ -16,7 +16,8 @@ from sim.scenario.schema import DIRECTIONS
 
 @dataclass(eq=False)  # (its tables are DataFrames: compare results with .equals())
 class RunResult:
-    """The outcome of ``simulate(scenario, seed)``.
+    """The outcome of ``simulate(scenario, seed)``. ``seed`` is the root seed, then the
+    replication (``(1, 3)``: run again by ``simulate(scenario, seed=1, replication=3)``).
 
     Tables (all DataFrames):
     - ``clearance``: per metric (``clearance``: arrival to release; ``overall_clearance``:

@@ -35,7 +35,8 @@ def simulate(
     value and what is allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a
     float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The
     default seed is 1, as in :func:`sim.compare`, :func:`sim.sweep` and every command's
-    ``--seed``: ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults.
+    ``--seed``: ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults. A
+    result's ``seed`` ``(S, r)`` is run again by ``seed=S, replication=r``.
     ``log`` (True or False) keeps the per-consignment log as ``result.log``.
 
     Same scenario, seed and replication give bit-identical results. Consignments arriving in
@@ -47,7 +48,7 @@ def simulate(
     factory taking the SimPy environment) are the parts a later capability replaces.
     """
     if not isinstance(seed, np.random.SeedSequence):
-        seed = check_seed(seed)
+        seed = check_seed(_not_a_results_seed(seed))
     log = check_flag(log, "log")
     scenario = checked(scenario)
     world = World(
@@ -63,3 +64,23 @@ def simulate(
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
     result.notes = window_notes(scenario.warmup_days, scenario.days)
     return result
+
+
+def _not_a_results_seed(seed: object) -> object:
+    """``seed``, unless it is a result's ``seed`` (its root seed and spawn key, ``(1, 3)``):
+    that is refused with the call that runs it again (``seed=1, replication=3``)."""
+    if not isinstance(seed, tuple) or not seed or not all(
+        isinstance(v, int | np.integer) and not isinstance(v, bool) for v in seed
+    ):
+        return seed
+    root, *key = (int(v) for v in seed)
+    if len(key) == 1:
+        again = f"seed={root}, replication={key[0]}"
+    else:
+        spawn = f", spawn_key={tuple(key)}" if key else ""
+        again = f"seed=numpy.random.SeedSequence({root}{spawn})"
+    raise TypeError(
+        f"seed must be a whole number >= 0 (an int) or a numpy.random.SeedSequence; got "
+        f"{seed!r}, a result's seed (its root seed, then the replication, as replicate and "
+        f"compare number them): run it again with simulate(scenario, {again})"
+    )
