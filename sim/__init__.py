@@ -14,9 +14,16 @@ and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), `
 point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
 as numbers in hours; ``sweep_prcc`` each parameter's partial rank correlation), ``sobol``
 (sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
-scenario's runs yield, ``scenario_data`` gives a scenario as plain data that loads back;
+scenario's runs yield (``metric_names(scenario).explain("clearance_h_mean")``: each one's
+unit and meaning, as a table), ``scenario_data`` gives a scenario as plain data that loads back;
 ``fit_arrivals`` and ``fit_times`` fit a port's arrivals and a lane's service time to
 observed data (``bordersim fit-arrivals``, ``fit-times``).
+
+Reforms (:mod:`sim.reforms`): ``from sim.reforms import REFORMS, apply``;
+``apply(scenario, "single_window:uptake=0.8")`` is the scenario with that reform at that
+strength, and ``compare(scenario, ["single_window", Option("sw80",
+reform="single_window:uptake=0.8")])`` compares reforms with the same seeds. A result's
+``seed`` ``(S, r)`` is run again by ``simulate(scenario, seed=S, replication=r)``.
 
 The names below are imported on first use (PEP 562), so that ``import sim`` and the
 ``bordersim`` command start quickly; ``from sim import simulate`` works as usual.

@@ -138,6 +138,21 @@ def test_check_explain_prints_each_name_with_its_unit_and_meaning(capsys):
     assert "\tUSD per consignment\t" in capsys.readouterr().out  # (the scenario's currency)
 
 
+def test_a_metrics_meaning_from_python_is_the_command_lines(bundled, capsys):
+    """``sim.metric_names(scenario).explain(...)`` gives in a table what ``check --explain``
+    prints (the scenario's currency in a cost's unit), and prints itself in a line."""
+    known = next(k for k in bundled if k.scenario == "default")
+    wanted = ["total_cost_per_consignment", "inspection_rate_*", "clearance_h_maen"]
+    table = known.explain(*wanted)
+    assert main(["check", str(DEFAULT), "--explain", *wanted]) == 2  # (the typo)
+    printed = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert table.values.tolist() == printed and list(table) == ["metric", "unit", "meaning"]
+    assert table.loc[0, "unit"] == "USD per consignment"
+    assert len(known.explain()) == len(known.listing())
+    shown = repr(known)
+    assert len(shown) < 300 and f"names={len(known.names)}" in shown
+
+
 @pytest.mark.parametrize("cls", ["general", "aeo_general", "aeo_advanced", "discredited"])
 def test_explain_names_the_port_of_a_class_metric(capsys, cls):
     """A stem's placeholder may hold underscores (``aeo_advanced``): the port a modifier

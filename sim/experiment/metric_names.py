@@ -383,7 +383,8 @@ class MetricError(ValueError):
 @dataclass(frozen=True)
 class MetricNames:
     """What runs of one scenario can measure: exact names, and prefixes of names that
-    depend on what a run meets; its ports, directions and lanes (``<port>_<lane>``)."""
+    depend on what a run meets; its ports, directions and lanes (``<port>_<lane>``).
+    ``listing()`` lists the names, ``explain(NAME or PATTERN)`` says what each means."""
 
     scenario: str
     names: frozenset[str]
@@ -392,6 +393,26 @@ class MetricNames:
     ports: tuple[str, ...] = ()
     directions: tuple[str, ...] = ()
     lanes: tuple[str, ...] = ()
+    currency: str = ""  # the scenario's money: a cost's unit in :meth:`explain`
+
+    def __repr__(self) -> str:
+        """One line: how many names (not each of them) and where to read them."""
+        return (
+            f"MetricNames(scenario={self.scenario!r}, names={len(self.names)}, "
+            f"prefixes={len(self.prefixes)}, ports={list(self.ports)})"
+        )
+
+    def explain(self, *wanted: str) -> pd.DataFrame:
+        """Each metric's unit and meaning, one row each, as ``bordersim check --explain``
+        gives them: ``wanted`` are names or shell patterns (``inspection_rate_*``), every
+        name when none is given; a name with no meaning here has unit ``?`` and says why."""
+        import pandas as pd
+
+        from sim.experiment.metric_glossary import explained
+
+        lines = explained(wanted, self, self.currency or None)
+        rows = [line.split("\t", 2) for line in lines]
+        return pd.DataFrame(rows, columns=["metric", "unit", "meaning"])
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -410,6 +431,7 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
     ``source``, its file, is named in the hint of an unknown name."""
     from sim.model.org.stats import RUN_DEPENDENT
     from sim.model.world import World
+    from sim.scenario.costs import currency_of
     from sim.scenario.schema import DIRECTIONS
 
     world = World(scenario, 0)
@@ -427,6 +449,7 @@ def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
         ports=tuple(scenario.ports),
         directions=tuple(DIRECTIONS),
         lanes=tuple(dict.fromkeys(lanes)),
+        currency=currency_of(scenario.costs),
     )
 
 
