@@ -62,6 +62,7 @@ def test_compare_gives_the_notes_and_says_steadiness_was_not_checked(week, tmp_p
     assert "\n" not in shown and len(shown) < 500
     assert f"options={res.names}" in shown and "reps=2" in shown
     assert f"notes={len(res.notes)}" in shown and "unstable=[]" in shown
+    assert res == res and (res == dataclasses.replace(res)) is False  # (identity; no raise)
     table = res.table("clearance_h_mean")
     assert not table["unstable"].any()
     assert table["steady_state"].isna().all()

@@ -300,7 +300,7 @@ def _clip(x: float, lo: float, hi: float) -> float:
     return x if math.isnan(x) else min(max(x, lo), hi)
 
 
-@dataclass
+@dataclass(eq=False)  # (its tables are DataFrames: == is identity, as RunResult's)
 class CompareResult:
     """What :func:`compare` found. Long tables have one row per option (and metric)."""
 
