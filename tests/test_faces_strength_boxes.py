@@ -85,6 +85,16 @@ def test_a_decimal_comma_is_refused_with_the_number_to_type(typed, point):
     assert "must be" not in said and "0.5 (allowed" not in reason("zh", said)
 
 
+@pytest.mark.parametrize("typed", ["1,000", "2,500", "12，000"])
+def test_a_comma_that_may_separate_thousands_gets_no_decimal_hint(typed):
+    """Three digits after a comma behind a whole part other than 0 may be a thousand, so no
+    hint to read it as a decimal (1.000) is given: the plain refusal of a number stands."""
+    with pytest.raises(PlanError) as refused:
+        Plan("default", (AI,), strengths={AI: {"clear": typed}}).check()
+    said = str(refused.value)
+    assert "decimal point" not in said and "must be a number" in said
+
+
 def test_the_note_beside_the_boxes_is_judged_on_the_baseline_the_sliders_set(page):
     """AI auto-clear typed at 0.7 acts on the default's 0.5; with the AI slider at 0.9 the
     reform (which never lowers it) makes the default's option: the note says so beside the

@@ -9,6 +9,7 @@ field and the bad value). ``reform(uptake=0.8)`` is the same reform at another s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -148,13 +149,15 @@ class Param:
 
 def _decimal_point(value: Any) -> str:
     """``value`` written with the decimal point if it is a number written with a decimal
-    comma (``0,5`` or the full-width ``0，5`` -> ``0.5``), else ''."""
-    import re
-
+    comma (``0,5`` or the full-width ``0，5`` -> ``0.5``), else ''. Not for three digits after
+    a comma behind a whole part other than 0 (``2,500``): that may be a thousands separator,
+    and a hint of ``2.500`` would mislead."""
     if not isinstance(value, str):
         return ""
     found = re.fullmatch(r"\s*([+-]?[0-9]+)[,，]([0-9]+)\s*", value)
-    return f"{found[1]}.{found[2]}" if found else ""
+    if found is None or (len(found[2]) == 3 and found[1].lstrip("+-").strip("0")):
+        return ""
+    return f"{found[1]}.{found[2]}"
 
 
 def _whole(bound: float | str) -> str:
