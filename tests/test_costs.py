@@ -843,12 +843,14 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
         "USD for goods' values (no [costs] section: the default currency), CNY for the "
         "organisation's staff cost figures"
     )
-    # (a day and no drain: the money's unit is printed whatever the run's figures)
+    # (a day and no drain: the money's unit is printed whatever the run's figures; the small
+    # scenario priced with the default's [costs]: the unit is the [costs] section's alone)
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=0"]
-    assert main(["run", str(default), "--reps", "1", *short, "--out", str(tmp_path / "r")]) == 0
+    priced = [str(SMALL), "--set", f"costs={_inline(_default_costs(['general', 'frozen']))}"]
+    assert main(["run", *priced, "--reps", "1", *short, "--out", str(tmp_path / "r")]) == 0
     assert "money in USD at 2019 prices" in " ".join(capsys.readouterr().out.split())
     out = tmp_path / "c"
-    argv = ["compare", str(default), "--option", "s4:ports.sea_port.scan.scanners.capacity=4"]
+    argv = ["compare", *priced, "--option", "s4:ports.sea.scan.scanners.capacity=4"]
     # (who gains is not read here: no consignment logs kept)
     assert main([*argv, "--reps", "1", *short, "--no-gains", "--out", str(out)]) == 0
     assert "Money in USD at 2019 prices." in " ".join(capsys.readouterr().out.split())
