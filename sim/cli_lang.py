@@ -121,6 +121,9 @@ def sentence(rec: dict[str, Any], english: str) -> str:
     if "kind" in rec["fields"]:  # (an illicit type: wildlife: 濒危物种)
         words["kind_key"] = rec["fields"]["kind"]
         words["kind"] = VALUES["type"].get(words["kind_key"], words["kind_key"])
+    for key, table in (("milestone", "milestone"), ("queue_lane", "lane")):
+        if key in rec["fields"]:  # (a milestone's or a lane's code: its Chinese name)
+            words[key] = VALUES[table].get(rec["fields"][key], rec["fields"][key])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
     from sim.report.zh_reasons import eras, fields, organisation

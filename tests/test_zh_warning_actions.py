@@ -27,7 +27,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "metric_unpaired": ("（--set）以便比较", "enforcement.report_by_port"),
     "prcc_noise": ("--reps 2 或更多",),
     "not_out": ("请延长收尾期（drain_days）",),
-    "unfinished": ("请在其等待处增加能力，或以更长的收尾期运行", "'lodged_quarantine'"),
+    "unfinished": ("请在其等待处增加能力，或以更长的收尾期运行", "最远只到“检疫申报”"),
     # (the console's and a workbook's: the flags; the workshop page's are its controls)
     "option_identical": ("少见的货物：增加 --reps 或 --days 才能看出",),
 }
@@ -74,3 +74,23 @@ def test_each_wording_of_a_code_says_its_own_action(english: str, carries: tuple
     assert "尚无中文" not in zh, zh
     for said in carries:
         assert said in zh, (said, zh)
+
+
+def test_the_furthest_milestone_and_the_queue_of_unfinished_goods_are_named_in_chinese():
+    """Censored goods' furthest milestone and the lane they wait at are named in Chinese, and
+    every milestone the model has a name for (a new one without a Chinese name fails here)."""
+    import numpy as np
+
+    from sim.model import stability
+    from sim.model.milestones import MILESTONES
+    from sim.report.zh_glossary import VALUES
+
+    assert set(VALUES["milestone"]) == set(MILESTONES)
+    assert len(set(VALUES["milestone"].values())) == len(MILESTONES)  # (none named twice)
+    stuck = np.zeros((1, len(MILESTONES)))
+    stuck[0, MILESTONES.index("discharged")] = 80
+    english = stability.unfinished(["p_1"], np.array([[1000, 0]]), stuck, 2,
+                                   {"p_1": ("exam_bays", 40)})[0]
+    zh = line("warning: " + english, "zh")
+    assert "最远只到“卸货”" in zh and "40 票在查验台位等待" in zh, zh
+    assert "discharged" not in zh and "exam_bays" not in zh, zh

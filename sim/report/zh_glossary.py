@@ -97,6 +97,23 @@ VALUES: dict[str, dict[str, str]] = {
              "exam_officers": "查验关员", "gate": "卡口", "lab": "实验室",
              "exam_slots": "查验预约时段", "cold_chain_teams": "冷链采样消毒组",
              "cold_chain_warehouse": "集中监管仓"},
+    # the Time Release Study milestones (sim.model.milestones.MILESTONES), as a warning
+    # names the furthest one censored goods reached
+    "milestone": {"arrived": "运抵", "transit_sealed": "转关施封", "transit_arrived": "转关运抵",
+                  "discharged": "卸货", "lodged": "申报", "lodged_quarantine": "检疫申报",
+                  "returned": "退单", "relodged": "重新申报", "accepted": "接单",
+                  "assessed": "风险评估", "doc_start": "单证审核开始",
+                  "doc_end": "单证审核结束", "scan_start": "机检开始", "scan_end": "机检结束",
+                  "image_start": "图像判读开始", "image_end": "图像判读结束",
+                  "exam_start": "人工查验开始", "exam_end": "人工查验结束",
+                  "quarantine_start": "检疫查验开始", "quarantine_end": "检疫查验结束",
+                  "inspected": "查验完毕（箱已移回）", "lab_start": "实验室检测开始",
+                  "lab_end": "实验室检测结束", "quarantine_cleared": "检疫合格",
+                  "released": "放行", "picked_up": "提货", "exited": "提离",
+                  "loaded": "装载", "treatment_start": "检疫处理开始",
+                  "treated": "检疫处理完毕", "duty_paid": "缴税", "full_declared": "完整申报",
+                  "tax_reviewed": "税收审核", "recalled": "召回", "recovered": "追缴",
+                  "departed": "离境"},
 }
 
 #: a port's mode of transport (a scenario's ``ports.<name>.mode``) as an adjective: 海运口岸

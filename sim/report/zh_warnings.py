@@ -26,7 +26,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "unfinished": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物"
                    "未放行：这些货物被删失，未计入通关时间，数据因此偏低；请在其等待处增加能力，或以更长的"
                    "收尾期运行，看其能否完成", "共 {censored}/{cohort} 票，占 {share_pct}%",
-                   "其中最多的停在 '{milestone}'", "运行结束时有 {waiting} 票在 {queue_lane} 等待"),
+                   "其中最多的最远只到“{milestone}”",
+                   "运行结束时有 {waiting} 票在{queue_lane}等待"),
     "not_out": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物已放行"
                 "但未提离/装载：其到放行的通关时间已计入，整体通关时间却未计入，因此偏低；请延长收尾期"
                 "（drain_days）", "共 {not_out}/{cohort} 票，占 {share_pct}%"),
