@@ -112,9 +112,10 @@ def _whole(field: str | None, whole: bool, ends: tuple[float, float]) -> bool:
     ends are whole)."""
     if field is None:
         return whole
+    from sim.experiment.sweep_reforms import strength_kind
     from sim.scenario.loader import number_kind
 
-    kind = number_kind(field)
+    kind = strength_kind(field) or number_kind(field)
     if kind == "real":
         return False
     if kind == "integer":
@@ -257,15 +258,23 @@ def points(
 ) -> list[Scenario]:
     """The scenario at every point of ``design`` (validated; errors name the field). From the
     command line (``cli``) an error names the "command line"; from Python, the "overrides"
-    or the "design point" at fault."""
+    or the "design point" at fault. A key ``REFORM:STRENGTH`` applies that library reform at
+    the point's value, to the scenario with the point's fields set
+    (:mod:`sim.experiment.sweep_reforms`)."""
+    from sim.experiment.sweep_reforms import split_point, with_reforms
     from sim.scenario.patch import patch
 
     base = {str(k): _plain(v) for k, v in (overrides or {}).items()}
     rows = [{str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")]
+    parts = [split_point(row) for row in rows]  # (fields; reforms at their swept strengths)
+    fields = [f for f, _ in parts]
     if cli and not isinstance(scenario, Scenario):
-        return _at_points(scenario, base, rows)
-    common = _common(scenario, base)
-    return [patch(common, row, f"design point {i}") for i, row in enumerate(rows)]
+        at = _at_points(scenario, base, fields)
+    else:
+        common = _common(scenario, base)
+        at = [patch(common, row, f"design point {i}") for i, row in enumerate(fields)]
+    return [with_reforms(s, r, fields[i], "command line" if cli else f"design point {i}")
+            for i, (s, (_, r)) in enumerate(zip(at, parts, strict=True))]
 
 
 def _at_points(
