@@ -338,6 +338,7 @@ def _unit_hint(path: Any, overrides: dict[str, Any], key: str, r: Any) -> str:
 
 def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     """``bordersim sweep``."""
+    from sim.reforms.reform import ReformError
     from sim.scenario.loader import ScenarioError, default_scenario_path
 
     _check_sweep_args(args)
@@ -348,9 +349,12 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
 
     overrides = settings_with_days(args)
     _check_swept_once(args, overrides)
+    from sim.cli_sweep_reforms import check_reform_keys, field_ranges
+
+    check_reform_keys(args)  # (a reform's strength: the reform, the strength, the values)
     base = _load(args.scenario, overrides, Notes(args.lang))  # (the file, the common --set)
     path = args.scenario or default_scenario_path()
-    _check_range_ends(path, overrides, args.ranges)
+    _check_range_ends(path, overrides, field_ranges(args.ranges))
     try:  # (checked before anything runs)
         args.shown = shown_rows(args, base)
     except UsageError:  # (a metric only a swept value yields, as risk.enabled=true's)
@@ -376,6 +380,8 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     }
     try:
         code = _sobol(args, **run) if args.sobol is not None else _points(args, **run)
+    except ReformError as exc:  # (a reform at a point that sets a swept field, say)
+        raise UsageError(str(exc)) from None
     except ScenarioError as exc:  # (at a sampled point: its ends were each allowed alone)
         if args.lhs is None and args.sobol is None:
             raise

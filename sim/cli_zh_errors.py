@@ -26,7 +26,7 @@ from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
 from sim.cli_zh_page import ERRORS as PAGE_ERRORS
 from sim.cli_zh_page import said as page_said
-from sim.cli_zh_reform_errors import REFORM_STRENGTHS
+from sim.cli_zh_reform_errors import REFORM_STRENGTHS, SWEEP_KEYS
 from sim.cli_zh_remedy import ERRORS as REMEDY_ERRORS
 from sim.cli_zh_remedy import said as remedy_said
 from sim.cli_zh_reproduce import ERRORS as REPRODUCE_ERRORS
@@ -168,6 +168,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "  全部 {n} 个指标名：bordersim check {where} --metrics"),
     *MISSING_SECTION,  # (a reform that changes a section the scenario lacks)
     *REFORM_STRENGTHS,  # (a strength of the wrong kind, out of range or naming no such thing)
+    *SWEEP_KEYS,  # (a sweep key naming no reform's number strength, or clashing with a field)
     (r"reform (?P<name>\S+): (?P<what>cost_per_year|setup_cost) = (?P<amount>\S+) is added to "
      r"the \[costs\] section, which the scenario (?P<scenario>'[^']*') does not have",
      "改革 {name}：{what} = {amount} 要计入 [costs] 部分，而情景 {scenario} 中没有该部分"),

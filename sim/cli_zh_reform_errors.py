@@ -42,3 +42,18 @@ REFORM_STRENGTHS: list[tuple[str, str]] = [
         for word, zh in _WHAT.items()
     ),
 ]
+
+#: a sweep key naming a reform's strength (:mod:`sim.experiment.sweep_reforms`) refused: no
+#: such reform, no such number strength, or a reform that sets a field the point sweeps
+SWEEP_KEYS: list[tuple[str, str]] = [
+    (r"unknown reform (?P<name>'[^']*'); known: (?P<known>.+)",
+     "未知改革 {name}；可选：{known}"),
+    (r"unknown reform (?P<name>'[^']*') \(did you mean (?P<near>'[^']*')\?\); known: "
+     r"(?P<known>.+)", "未知改革 {name}（是否应为 {near}？）；可选：{known}"),
+    (r"(?P<bad>'[^']*') is not a number strength of reform (?P<name>\S+); allowed: "
+     r"(?P<allowed>.+)", "{bad} 不是改革 {name} 的数值强度参数；可取：{allowed}"),
+    (r"the sweep key (?P<keys>.+) applies reform (?P<name>\S+), which itself sets "
+     r"(?P<fields>.+), also swept: the reform would overwrite the swept value; sweep one of "
+     r"them", "扫描键 {keys} 施行改革 {name}，而该改革本身会设定 {fields}，后者也在扫描之列："
+     "改革会覆盖扫描的取值；请只扫描其中之一"),
+]

@@ -1,0 +1,45 @@
+"""``bordersim sweep``'s reform keys checked before anything runs or is written.
+
+A ``--param`` or ``--range`` key written ``REFORM:STRENGTH`` sweeps a library reform's
+strength (:mod:`sim.experiment.sweep_reforms`): the reform and the strength must exist, and
+every listed value and both ends of a range must be values the reform allows, as
+``--reforms NAME:K=V`` checks them; each refusal is one ``error:`` line naming the flag.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sim.cli import UsageError
+
+
+def check_reform_keys(args: argparse.Namespace) -> None:
+    """Refuse an unknown reform or strength, or a value it does not allow, in ``--param``
+    (each value) and ``--range`` (each end, as the sample would set it)."""
+    from sim.experiment.sweep_reforms import check_value, is_reform_key
+    from sim.reforms.reform import ReformError
+
+    given: list[tuple[str, str, list[Any]]] = [
+        ("--param", key, list(values)) for key, values in args.params if is_reform_key(key)
+    ]
+    given += [
+        ("--range", key, [r.setting(r.low), r.setting(r.high)])
+        for key, r in args.ranges
+        if is_reform_key(key)
+    ]
+    for flag, key, values in given:
+        try:
+            for value in values:
+                check_value(key, value)
+        except ReformError as exc:
+            reason = str(exc).removeprefix(f"sweep key {key!r}: ")
+            raise UsageError(f"{flag} {key}: {reason}") from None
+
+
+def field_ranges(ranges: list[Any]) -> list[Any]:
+    """The ``--range`` pairs over scenario fields (those over a reform's strength are
+    checked by :func:`check_reform_keys`)."""
+    from sim.experiment.sweep_reforms import is_reform_key
+
+    return [(key, r) for key, r in ranges if not is_reform_key(key)]
