@@ -93,7 +93,8 @@ def _add_sweep_design(sw: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=v1,v2,...",
-        help="a parameter (dotted field path) and its values; without --grid the points "
+        help="a parameter (dotted field path, or REFORM:STRENGTH for a library reform's "
+        "strength, e.g. single_window:uptake) and its values; without --grid the points "
         "are the values taken in order (every --param the same number of values)",
     )
     sw.add_argument("--grid", action="store_true", help="every combination of the --param values")
@@ -118,7 +119,8 @@ def _add_sweep_design(sw: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=LO:HI",
-        help="a parameter range for --lhs/--sobol: 0.1:0.4 gives reals, 2:6 whole numbers "
+        help="a parameter range for --lhs/--sobol (a field, or REFORM:STRENGTH): 0.1:0.4 "
+        "gives reals, 2:6 whole numbers "
         "(reals where the field is a share, a time or a rate), '10:30 min' or 1:3/h values "
         "with a unit (once, after the high end)",
     )

@@ -29,12 +29,31 @@ def check_reform_keys(args: argparse.Namespace) -> None:
         if is_reform_key(key)
     ]
     for flag, key, values in given:
-        try:
-            for value in values:
+        for i, value in enumerate(values):
+            try:
                 check_value(key, value)
-        except ReformError as exc:
-            reason = str(exc).removeprefix(f"sweep key {key!r}: ")
-            raise UsageError(f"{flag} {key}: {reason}") from None
+            except ReformError as exc:
+                reason = str(exc).removeprefix(f"sweep key {key!r}: ")
+                hint = _decimal_comma(key, values[i - 1 : i + 1]) if flag == "--param" else ""
+                raise UsageError(f"{flag} {key}: {reason}{hint}") from None
+
+
+def _decimal_comma(key: str, pair: list[Any]) -> str:
+    """A value refused just after a whole number (``0,5`` read as the values 0 and 5): if
+    the two read as one decimal (``0.5``) are allowed, how to write it; else ''."""
+    from sim.experiment.sweep_reforms import check_value
+    from sim.reforms.reform import ReformError
+
+    whole = len(pair) == 2 and all(type(v) is int and v >= 0 for v in pair)
+    if not whole:
+        return ""
+    decimal = f"{pair[0]}.{pair[1]}"
+    try:
+        check_value(key, float(decimal))
+    except ReformError:
+        return ""
+    return (f" (a comma separates values: for {pair[0]},{pair[1]} write the decimal point, "
+            f"{decimal})")
 
 
 def field_ranges(ranges: list[Any]) -> list[Any]:

@@ -10,8 +10,9 @@ COMMANDS = ("sweep", "warmup", "dashboard", "report", "workbook", "appraise", "t
 #: (option, digest of its English help) -> its Chinese
 HELPS: dict[tuple[str, str], str] = {
     # sweep
-    ("--param", "4cefa99b"):
-        "一个参数（按点分的字段路径）及其取值；不加 --grid 时，各扫描点依次取各参数的第 1、"
+    ("--param", "8d3dcab1"):
+        "一个参数（按点分的字段路径，或 REFORM:STRENGTH，即改革库中某项改革的强度，如 "
+        "single_window:uptake）及其取值；不加 --grid 时，各扫描点依次取各参数的第 1、"
         "2、… 个值（每个 --param 的取值个数须相同）",
     ("--grid", "0f47f6ae"):
         "取各 --param 取值的所有组合",
@@ -21,9 +22,10 @@ HELPS: dict[tuple[str, str], str] = {
     ("--sobol", "20be6ea2"):
         "由 N 个基础样本点估计 Sobol 指数（k 个参数范围时，每次重复运行需 N*(k+2) 次运行；N"
         " 最多 10,000）",
-    ("--range", "2c9a23f0"):
-        "--lhs/--sobol 的参数范围：0.1:0.4 取实数，2:6 取整数（字段为比例、时长或速率时取实"
-        "数），'10:30 min' 或 1:3/h 为带单位的取值（单位只写一次，写在上限之后）",
+    ("--range", "c21a1e72"):
+        "--lhs/--sobol 的参数范围（字段，或 REFORM:STRENGTH）：0.1:0.4 取实数，2:6 取整数"
+        "（字段为比例、时长或速率时取实数），'10:30 min' 或 1:3/h 为带单位的取值（单位只"
+        "写一次，写在上限之后）",
     ("--metric", "156c06ca"):
         "--sobol 估计其 Sobol 指数的指标，或 --lhs 打印其偏秩相关系数的各指标（默认 overall"
         "_clearance_h_mean；`bordersim check 情景 --metrics` 列出可用的指标）",

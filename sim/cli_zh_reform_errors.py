@@ -44,7 +44,8 @@ REFORM_STRENGTHS: list[tuple[str, str]] = [
 ]
 
 #: a sweep key naming a reform's strength (:mod:`sim.experiment.sweep_reforms`) refused: no
-#: such reform, no such number strength, or a reform that sets a field the point sweeps
+#: such reform, no such number strength, a decimal comma read as two values, or a reform that
+#: sets a field the point sweeps
 SWEEP_KEYS: list[tuple[str, str]] = [
     (r"unknown reform (?P<name>'[^']*'); known: (?P<known>.+)",
      "未知改革 {name}；可选：{known}"),
@@ -52,6 +53,10 @@ SWEEP_KEYS: list[tuple[str, str]] = [
      r"(?P<known>.+)", "未知改革 {name}（是否应为 {near}？）；可选：{known}"),
     (r"(?P<bad>'[^']*') is not a number strength of reform (?P<name>\S+); allowed: "
      r"(?P<allowed>.+)", "{bad} 不是改革 {name} 的数值强度参数；可取：{allowed}"),
+    (_HEAD + r"out of range, allowed (?P<low>\S+) to (?P<high>\S+) \(a comma separates values: "
+     r"for (?P<comma>\S+) write the decimal point, (?P<point>\S+)\)",
+     "改革 {name}：{key} = {value}：超出范围，可取 {low} 至 {high}（逗号用于分隔取值：{comma} "
+     "应写作小数 {point}）"),
     (r"the sweep key (?P<keys>.+) applies reform (?P<name>\S+), which itself sets "
      r"(?P<fields>.+), also swept: the reform would overwrite the swept value; sweep one of "
      r"them", "扫描键 {keys} 施行改革 {name}，而该改革本身会设定 {fields}，后者也在扫描之列："

@@ -71,8 +71,10 @@ def test_a_reform_that_sets_a_swept_field_is_refused_naming_both():
          "single_window: uptake = 1.5: out of range, allowed 0.0 to 1.0"),
         ("cold_chain_mandate:teams=2,2.5", "teams = 2.5: not a whole number"),
         ("single_window:uptake=0，5", "not a number; write the decimal point: 0.5"),
+        ("single_window:uptake=0,5", "uptake = 5: out of range, allowed 0.0 to 1.0 (a comma "
+         "separates values: for 0,5 write the decimal point, 0.5)"),
     ],
-    ids=["reform", "strength", "choice", "range", "whole", "comma"],
+    ids=["reform", "strength", "choice", "range", "whole", "comma", "ascii-comma"],
 )
 def test_a_bad_reform_key_or_value_is_one_error_line_before_anything_runs(
     tmp_path, capsys, param, said
@@ -92,6 +94,8 @@ def test_a_bad_range_end_and_chinese_error_lines(tmp_path, capsys):
         "range" in capsys.readouterr().err
     assert main([*SWEEP, "--param", "single_window:uptak=0.5", "--lang", "zh"]) == 2
     assert "'uptak' 不是改革 single_window 的数值强度参数；可取：uptake" in capsys.readouterr().err
+    assert main([*SWEEP, "--param", "single_window:uptake=0,5", "--lang", "zh"]) == 2
+    assert "（逗号用于分隔取值：0,5 应写作小数 0.5）" in capsys.readouterr().err
 
 
 def test_a_range_over_a_share_samples_reals_and_a_count_whole_numbers():

@@ -2,7 +2,9 @@
 
 A *design* is a DataFrame with one row per point and one column per scenario field, named by
 its dotted path (``ports.sea.review.capacity``); each value is what ``--set`` would take, so
-durations carry their unit (``"20 min"``). Designs come from
+durations carry their unit (``"20 min"``). A column ``REFORM:STRENGTH``
+(``single_window:uptake``) applies that library reform at the point's value instead
+(:mod:`sim.experiment.sweep_reforms`). Designs come from
 
 - :func:`explicit`: the points listed one by one (every list the same length);
 - :func:`grid`: the full factorial product of each parameter's values;
@@ -367,10 +369,12 @@ def sweep(
 ) -> pd.DataFrame:
     """Run ``reps`` replications of ``scenario`` (a file's path or a :class:`Scenario`,
     validated again) at every point of ``design``: a DataFrame (one row per point, columns
-    named by dotted field paths) or a mapping ``{path: [values]}`` read as an :func:`explicit`
-    list. ``seed``: a whole number >= 0; ``overrides`` apply at every point (``{"days": 7}``).
-    A bad value at a point is a :class:`~sim.scenario.loader.ScenarioError` naming the
-    "design point" (or the "overrides"), the field and the value, before anything runs.
+    named by dotted field paths, or ``REFORM:STRENGTH`` for a library reform's strength) or a
+    mapping ``{path: [values]}`` read as an :func:`explicit` list. ``seed``: a whole number
+    >= 0; ``overrides`` apply at every point (``{"days": 7}``). A bad value at a point is a
+    :class:`~sim.scenario.loader.ScenarioError` naming the "design point" (or the
+    "overrides"), the field and the value, before anything runs (a reform's strength, a
+    :class:`~sim.reforms.reform.ReformError`).
     Returns one row per (point, replication): ``point``, the parameters, ``replication`` and
     every metric, sorted (:func:`summary`, :func:`intervals`: its folder's per-point tables).
     Replication ``r`` uses the same seed at every point. When replications raise, the others
