@@ -459,7 +459,9 @@ def idle_sweep_notes(args: argparse.Namespace, base: Any, swept: list[Any]) -> l
         if key not in ("days", "warmup_days") and all(whys):
             out.append(f"the swept values can have no effect: {whys[0]}; the points' figures "
                        f"owe nothing to {key} (flat by construction, not a measured response)")
-    return out
+    from sim.cli_sweep_reforms import idle_reform_notes
+
+    return [*out, *idle_reform_notes(args, base)]
 
 
 def _note_sample(args: argparse.Namespace, base: Any) -> list[str]:

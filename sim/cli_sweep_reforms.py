@@ -62,3 +62,24 @@ def field_ranges(ranges: list[Any]) -> list[Any]:
     from sim.experiment.sweep_reforms import is_reform_key
 
     return [(key, r) for key, r in ranges if not is_reform_key(key)]
+
+
+def idle_reform_notes(args: argparse.Namespace, base: Any) -> list[str]:
+    """The swept reforms that can have no effect on the scenario at any swept strength (each
+    value or range end): their points differ in nothing, which must not read as a flat
+    response (as a swept field that acts on nothing is noted)."""
+    from sim.experiment.sweep_reforms import is_reform_key, strength_of
+
+    given = [(key, list(values)) for key, values in args.params]
+    given += [(key, [r.setting(r.low), r.setting(r.high)]) for key, r in args.ranges]
+    out = []
+    for key, values in given:
+        if not is_reform_key(key):
+            continue
+        reform, param = strength_of(key)
+        whys = [reform(**{param: value}).no_effect(base) for value in values]
+        if all(whys):
+            out.append(f"the swept values can have no effect: {reform.name}: {whys[0]}; "
+                       f"the points' figures owe nothing to {key} (flat by construction, not "
+                       "a measured response)")
+    return out

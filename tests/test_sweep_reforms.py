@@ -140,3 +140,20 @@ def test_an_lhs_over_a_strength_runs_and_resumes(sampled, capsys, monkeypatch):
     assert main(other) == 2
     assert ("parameters single_window:uptake (this sweep: single_window:preparation_cut)"
             in capsys.readouterr().err)
+
+
+def test_a_reform_that_can_act_on_nothing_is_noted_and_one_that_can_is_not():
+    import argparse
+
+    from sim.cli_sweep_reforms import idle_reform_notes
+    from sim.experiment.sweep import Range
+    from sim.scenario.loader import load_scenario
+
+    base = load_scenario(SMALL)  # (it audits no declaration: a risk-based audit acts on none)
+    args = argparse.Namespace(params=[("risk_based_audit:auc", [0.6, 0.9]), (CAP, [2, 3])],
+                              ranges=[("single_window:uptake", Range(0.1, 0.9))])  # fmt: skip
+    assert idle_reform_notes(args, base) == [
+        "the swept values can have no effect: risk_based_audit: the scenario audits no "
+        "declaration (enforcement.audit.share = 0); the points' figures owe nothing to "
+        "risk_based_audit:auc (flat by construction, not a measured response)"
+    ]
