@@ -1038,7 +1038,9 @@ SelectionTable = dict[str, dict[str, Probability]]
 
 
 class Scenario(Extended):
-    """A whole scenario: run length, national rules, commodities and ports."""
+    """A whole scenario: run length, national rules, commodities and ports. It prints in one
+    line (:func:`sim.scenario.glance.glance`); the whole of it is ``model_dump()``,
+    ``sim.scenario_data(scenario)`` or ``bordersim check SCENARIO``."""
 
     ADDED: ClassVar[tuple[str, ...]] = ("export_selection", "orders")
 
@@ -1145,6 +1147,13 @@ class Scenario(Extended):
     @model_serializer(mode="wrap")
     def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         return join_orders(self.dropped_defaults(handler(self)))
+
+    def __repr__(self) -> str:
+        from sim.scenario.glance import glance
+
+        return glance(self)
+
+    __str__ = __repr__
 
     @field_validator("ports", mode="before")
     @classmethod
