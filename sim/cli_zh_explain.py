@@ -72,17 +72,30 @@ def explain_line(english: str, known: MetricNames) -> str:
 
 def _unknown(english: str) -> str:
     """Why a name has no entry (``(not a metric of scenario 'x'; it appears only ...)``)."""
-    found = re.fullmatch(r"\(not a metric of scenario (?P<s>'[^']*')(?:; it appears only "
-                         r"(?P<only>.+))?\)", english)
+    found = re.fullmatch(r"\(not a metric of scenario (?P<s>'[^']*')(?:; did you mean "
+                         r"(?P<alts>'.+?')\?(?: \((?P<all>'[^']*') picks all (?P<n>\d+)\))?)?"
+                         r"(?:; it appears only (?P<only>.+))?\)", english)
     if found is not None:
         only = found["only"] or ""
         if only in ONLY:
             only = f"；只在{ONLY[only]}时出现"
         elif only:
             only = f"；{UNTRANSLATED}it appears only {only}"
-        return f"（不是情景 {found['s']} 的指标{only}）"
+        return f"（不是情景 {found['s']} 的指标{_near(found)}{only}）"
     found = re.fullmatch(r"\(matches no metric of scenario (?P<s>'[^']*')\)", english)
     if found is not None:
         return f"（不匹配情景 {found['s']} 的任何指标）"
     return {"(not in the glossary)": "（指标说明中没有此名称）"}.get(english,
                                                               UNTRANSLATED + english)
+
+
+def _near(found: re.Match[str]) -> str:
+    """The did-you-mean of an unknown name, in Chinese (its names kept, ``or`` said), and the
+    pattern that picks all of a name's split forms."""
+    if found["alts"] is None:
+        return ""
+    alts = found["alts"].replace("' or '", "' 或 '")
+    said = f"；是否应为 {alts}？"
+    if found["all"] is not None:
+        said += f"（{found['all']} 可选出全部 {found['n']} 个）"
+    return said

@@ -66,3 +66,16 @@ def test_when_a_metric_the_scenario_lacks_appears_is_said_in_chinese(capsys, mon
     out = capsys.readouterr().out
     assert "尚无中文" not in out
     assert "只在该违规类型列在 enforcement.report_by_port 中（默认没有）时出现" in out, out
+
+
+def test_a_name_measured_only_split_is_pointed_at_its_split_forms_in_chinese(capsys,
+                                                                              monkeypatch):
+    """The did-you-mean of a name the scenario yields only split by a group, in Chinese: its
+    split forms, ``or`` said, and the pattern that picks them all."""
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    base = "border_burden_per_container"
+    assert main(["check", "default", "--explain", base, "--lang", "zh"]) == 2
+    out = capsys.readouterr().out
+    assert "尚无中文" not in out and "did you mean" not in out, out
+    assert f"（不是情景 'default' 的指标；是否应为 '{base}_" in out
+    assert "' 或 '" in out and f"（'{base}_*' 可选出全部 " in out

@@ -4,6 +4,7 @@ it has no entry that nothing yields (unless marked), so the page cannot drift fr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,8 @@ def test_check_explain_prints_each_name_with_its_unit_and_meaning(capsys):
     assert mean.startswith("clearance_h_mean_port_sea_import\thours\tMean clearance time")
     assert mean.endswith("Here: port sea, imports only.")
     assert util.startswith("utilisation_sea_scanners\tshare (0-1)\tBusy time")
-    assert typo == "clearance_h_maen\t?\t(not a metric of scenario 'small')"
+    assert typo.startswith("clearance_h_maen\t?\t(not a metric of scenario 'small'; did you "
+                           "mean 'clearance_h_mean' or ")  # (the closest names)
     assert main(["check", str(DEFAULT), "--explain", "total_cost_per_consignment"]) == 0
     assert "\tUSD per consignment\t" in capsys.readouterr().out  # (the scenario's currency)
 
@@ -266,3 +268,28 @@ def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
     assert entry is not None and entry.stem == stem
     assert glossary.unit(entry) == unit
     assert METRICS[stem] == zh and meaning(stem, entry.meaning) is not None
+
+
+def test_a_name_measured_only_split_points_at_its_split_forms(bundled, capsys):
+    """``border_burden_per_container`` exists only split by class, port and direction: the
+    explanation (Python and ``check --explain``) names its least split forms and the pattern
+    that picks them all; a typo gets the closest names; ``--show`` its split forms too."""
+    from sim.experiment.metric_names import MetricError, shown
+
+    known = next(k for k in bundled if k.scenario == "default")
+    base = "border_burden_per_container"
+    split = sorted(n for n in known.names if n.startswith(f"{base}_"))
+    assert base not in known and len(split) > 3
+    said = known.explain(base).loc[0, "meaning"]
+    suggested = re.findall(r"'([^']+)'", said.split("did you mean ", 1)[1].split("?")[0])
+    assert len(suggested) == 3 and set(suggested) <= set(split)
+    fewest = min(n.count("_") for n in split)
+    assert all(n.count("_") == fewest for n in suggested)
+    assert f"('{base}_*' picks all {len(split)})" in said
+    assert set(known.explain(f"{base}_*").metric) == set(split)  # (the pattern it names)
+    assert main(["check", str(DEFAULT), "--explain", base, "clearance_h_maen"]) == 2
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == f"{base}\t?\t{said}"
+    assert "did you mean 'clearance_h_mean'" in printed[1]
+    with pytest.raises(MetricError, match=rf"did you mean '{suggested[0]}' or "):
+        shown([base], known)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from sim.experiment.metric_glossary_data import LAYERS, MODIFIERS, Entry
 from sim.experiment.metric_glossary_more import ENTRIES
 from sim.experiment.metric_names import MetricNames
+from sim.experiment.metric_near import near_clause
 from sim.model.finders import CHECK_NAMES, FINDERS
 from sim.model.milestones import OWNERS
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
@@ -175,7 +176,10 @@ def explain(name: str, known: MetricNames | None = None, currency: str | None = 
 
     entry = lookup(name, known)
     if entry is None or (known is not None and name not in known and ANY not in name):
-        why = f"not a metric of scenario {known.scenario!r}" if known else "not in the glossary"
+        why = "not in the glossary"
+        if known is not None:
+            why = f"not a metric of scenario {known.scenario!r}"
+            why += near_clause(name, known.listing())
         general = lookup(name)  # (a name of another scenario: when it would appear)
         if known is not None and general is not None and general.only:
             why += f"; it appears only {general.only}"

@@ -570,9 +570,12 @@ def shown(patterns: Iterable[str], known: MetricNames, flag: str = "--show") -> 
 def unknown_message(
     name: str, known: MetricNames, flag: str = "--metric", candidates: list[str] | None = None
 ) -> str:
-    """What is wrong, the closest of ``candidates`` (default: the names of ``known``) by
-    difflib, and a short hint of the names ``known`` allows."""
-    mean = did_you_mean(name, candidates or known.listing())
+    """What is wrong, the closest of ``candidates`` (default: the names of ``known``; a name
+    measured only split by a group: its split forms, :mod:`sim.experiment.metric_near`),
+    and a short hint of the names ``known`` allows."""
+    from sim.experiment.metric_near import mean_clause, nearest
+
+    mean = mean_clause(nearest(name, candidates or known.listing()))
     head = [m for m in HEADLINE if m in known.names]
     where = known.source or "SCENARIO"
     return "\n  ".join(
