@@ -111,3 +111,22 @@ def test_a_reform_strength_given_as_a_change_says_how_to_give_the_reform(given_a
         assert reform_option(reforms.group(1)).reform == text
     # a field of the scenario under a reform's name is still an option's change
     assert parse_option("single_window:days=2", given_as).overrides == {"days": 2}
+
+
+def test_an_option_given_a_reform_is_described_as_one_named_after_it():
+    """``Option(NAME, reform=...)`` is described as ``--reforms`` describes the same reform
+    (with its strengths), so tables and reports say what it is; its own description wins;
+    changes made before the reform are said too, also of a combination."""
+    from sim.experiment.options import reform_option, resolve_options
+
+    text = "single_window:uptake=0.8"
+    given = [sim.Option("sw80", reform=text), sim.Option("mine", reform=text, description="x"),
+             sim.Option("more", {"days": 3}, reform="single_window"),
+             sim.Option("longer", {"days": 3}), "longer+single_window"]
+    by_name = {o.name: o for o in resolve_options(given)}
+    assert by_name["sw80"].description == reform_option(text).description == f"reform {text}"
+    assert by_name["mine"].description == "x"
+    assert by_name["more"].description == "reform single_window, after days=3"
+    assert by_name["longer"].description == ""  # (no reform: its label lists the changes)
+    assert by_name["longer+single_window"].label() == "reform single_window, after days=3"
+    assert by_name["single_window"].description == "reform single_window"

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -385,15 +385,27 @@ def _combination(o: Option, parts: list[Option]) -> Option:
                 )
             merged[k] = v
     merged.update(o.overrides)
-    return Option(o.name, merged, o.description, tuple(p.name for p in parts), reform)
+    said = o.description or (reform_description(reform, merged) if reform else "")
+    return Option(o.name, merged, said, tuple(p.name for p in parts), reform)
 
 
 def _bare(o: Option) -> Option:
     """An option given by a bare name (no changes, not a combination): the reform of that
-    name (see :func:`_named_reform`); any other option as it is."""
+    name (see :func:`_named_reform`); one given a reform without a description
+    (``Option("sw80", reform="single_window:uptake=0.8")``): described as a reform option is;
+    any other option as it is."""
+    if o.reform and not o.description and o.name != BASELINE:
+        return replace(o, description=reform_description(o.reform, o.overrides))
     if o.name == BASELINE or o.overrides or o.reform or o.scenario or "+" in o.name:
         return o
     return _named_reform(o)
+
+
+def reform_description(reform: str, overrides: Mapping[str, Any] | None = None) -> str:
+    """What an option that applies ``reform`` (with its strengths) is, as tables and reports
+    show it: ``reform single_window:uptake=0.8``, then the changes made before it."""
+    changes = ", ".join(f"{k}={v!r}" for k, v in (overrides or {}).items())
+    return f"reform {reform.strip()}" + (f", after {changes}" if changes else "")
 
 
 def with_parts(given: list[Option]) -> list[Option]:
@@ -467,4 +479,4 @@ def reform_option(text: str, description: str = "") -> Option:
     if why:
         raise OptionError(why)
     name = "".join(_SAFE.get(ch, ch) for ch in text.strip().replace(" ", ""))
-    return Option(name, {}, description or f"reform {text.strip()}", reform=text.strip())
+    return Option(name, {}, description or reform_description(text), reform=text.strip())
