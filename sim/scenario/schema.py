@@ -1038,9 +1038,7 @@ SelectionTable = dict[str, dict[str, Probability]]
 
 
 class Scenario(Extended):
-    """A whole scenario: run length, national rules, commodities and ports. It prints in one
-    line (:func:`sim.scenario.glance.glance`); the whole of it is ``model_dump()``,
-    ``sim.scenario_data(scenario)`` or ``bordersim check SCENARIO``."""
+    """A whole scenario: run length, national rules, commodities and ports."""
 
     ADDED: ClassVar[tuple[str, ...]] = ("export_selection", "orders")
 
@@ -1149,6 +1147,9 @@ class Scenario(Extended):
         return join_orders(self.dropped_defaults(handler(self)))
 
     def __repr__(self) -> str:
+        """One line: name, ports, run length and which larger parts are on
+        (:func:`sim.scenario.glance.glance`); the whole scenario is ``model_dump()``,
+        ``sim.scenario_data(scenario)`` or ``bordersim check SCENARIO``."""
         from sim.scenario.glance import glance
 
         return glance(self)
