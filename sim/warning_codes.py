@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sim.python_words import either_spelling
+
 SEVERITIES = ("note", "warning")
 
 
@@ -431,7 +433,9 @@ CODES: tuple[Code, ...] = (
 )
 
 BY_CODE = {c.code: c for c in CODES}
-_COMPILED = [(c, re.compile(c.pattern), [re.compile(x) for x in c.extras]) for c in CODES]
+#: (each reads a message in the command line's words or in Python's: sim.python_words)
+_COMPILED = [(c, re.compile(either_spelling(c.pattern)),
+              [re.compile(either_spelling(x)) for x in c.extras]) for c in CODES]
 #: how a printed line starts: ``warning: ``, ``note (OPTION): ``, ``warning (OPTION, unstable): ``
 _LINE = re.compile(r"(?P<severity>warning|note)(?: \((?P<option>[^()]+?)(?:, unstable)?\))?: "
                    r"(?P<message>.*)", re.S)

@@ -15,6 +15,8 @@ import pytest
 import sim
 from sim.cli import main
 from sim.experiment.runner import replicate
+from sim.model.stability import days_for_weeks
+from sim.python_words import as_python
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 #: a week observed after a week's warm-up: no warning, but too short for the rising check
@@ -34,7 +36,9 @@ def result(week) -> sim.RunResult:
 
 def test_a_short_run_says_its_steadiness_is_not_known(result):
     assert result.warnings == []  # (so `unstable` alone would read as steady-state)
-    assert [n for n in result.notes if TOO_SHORT in n]
+    (short,) = [n for n in result.notes if TOO_SHORT in n]
+    # (in Python's words: the argument to give, not the command line's flag)
+    assert f"(days={days_for_weeks(7)} or more after" in short and "--" not in short
     assert result.steady_state is None
     assert (result.days, result.warmup_days) == (7, 7)
     checked = dataclasses.replace(result, days=21.0)  # (three whole weeks observed)
@@ -47,10 +51,11 @@ def test_replicate_gives_the_notes_bordersim_run_prints(week, tmp_path, capsys):
     rows = replicate(week, reps=2, seed=1)
     assert main(["run", str(SMALL), *(f"--set={k}={v}" for k, v in WEEK.items() if k != "days"),
                  "--days", "7", "--reps", "2", "--json", "--out", str(tmp_path / "r")]) == 0
-    printed = json.loads(capsys.readouterr().out)["notes"]
+    printed = [as_python(n) for n in json.loads(capsys.readouterr().out)["notes"]]
     assert [n for n in rows.attrs["notes"] if TOO_SHORT in n]
     assert rows.attrs["notes"] == [n for n in printed if n in rows.attrs["notes"]]
     assert set(rows.attrs["notes"]) <= set(printed)
+    assert not [n for n in rows.attrs["notes"] if "--days" in n or "--reps" in n]
 
 
 def test_compare_gives_the_notes_and_says_steadiness_was_not_checked(week, tmp_path, capsys):
@@ -70,7 +75,8 @@ def test_compare_gives_the_notes_and_says_steadiness_was_not_checked(week, tmp_p
     assert main(["compare", str(SMALL), "--option", same, *args, "--reps", "2", "--json",
                  "--no-report", "--out", str(tmp_path / "c")]) == 0
     printed = json.loads(capsys.readouterr().out)["notes"]
-    assert set(res.notes) <= set(printed)
+    assert set(res.notes) <= {as_python(n) for n in printed}
+    assert any("--days" in n for n in printed) and not [n for n in res.notes if "--" in n]
 
 
 def test_simulate_defaults_to_the_seed_of_compare_and_the_command_line(week, result):
@@ -109,3 +115,12 @@ def test_a_log_that_is_not_a_bool_is_refused(week, log):
     ):
         with pytest.raises(TypeError, match=r"^log must be True or False; got "):
             run()
+
+
+def test_a_notes_flags_are_spelt_as_pythons_arguments():
+    """Each flag a note names becomes the argument or field that does the same from Python;
+    a longer flag is not read as a shorter one, nor a word that only contains one."""
+    said = as_python("give --reps 2 or more; --max-reps 40, --precision 0.5; more --reps or "
+                     "--days; e.g. --set warmup_days=28 (--set); --days-like and x--days stay")
+    assert said == ("give reps=2 or more; max_reps=40, precision=0.5; more reps or days; "
+                    "e.g. warmup_days=28 (overrides); --days-like and x--days stay")

@@ -48,7 +48,7 @@ def test_a_target_stops_at_the_first_count_that_meets_it(short, thirty):
     per_rep = replicate(short, 1, 1, target=Target(precision, (METRIC,), 30))
     assert len(per_rep) == met[0] > FIRST_REPS
     assert per_rep[METRIC].tolist() == values[: met[0]].tolist()  # (the same replications)
-    assert f"note: --precision {precision:g} met in {met[0]} replications" in " ".join(
+    assert f"note: precision={precision:g} met in {met[0]} replications" in " ".join(
         per_rep.attrs["notes"]
     )
 
@@ -63,7 +63,7 @@ def test_a_target_not_met_stops_at_max_reps_and_says_how_many_it_needs(short):
     assert len(per_rep) == 12
     warnings = [n for n in per_rep.attrs["notes"] if "not met" in n]
     assert warnings[0].startswith(
-        "warning: --precision 1e-06 not met in 12 replications (--max-reps 12): "
+        "warning: precision=1e-06 not met in 12 replications (max_reps=12): "
         "clearance_h_mean: half-width"
     )
     assert "replications needed ≈" in warnings[-1]

@@ -18,6 +18,7 @@ from sim.cli import main
 from sim.experiment import composition
 from sim.model import stability
 from sim.model.milestones import MILESTONES
+from sim.python_words import as_python
 from sim.scenario.unfound import unfound_types
 from sim.warning_codes import CODES, classify, record
 
@@ -437,8 +438,11 @@ def test_every_code_has_a_generator_here():
 def test_each_generators_message_gets_its_code(code: str, tmp_path: Path):
     message = GENERATORS[code](tmp_path)
     assert message, code
-    found, _, _ = classify(message)
+    found, _, figures = classify(message)
     assert found.code == code, message
+    # (in Python's words, --days 21 as days=21, it keeps its code and figures)
+    python, _, same = classify(as_python(message))
+    assert (python.code, same) == (code, figures), as_python(message)
 
 
 def test_the_fields_and_figures_of_the_lane_warnings():

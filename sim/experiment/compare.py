@@ -355,12 +355,14 @@ class CompareResult:
     @property
     def notes(self) -> list[str]:
         """The comparison's notes and warnings, as ``bordersim compare`` prints them on stderr
-        (see :func:`sim.experiment.compare_notes.compare_notes`): e.g. an option that changes
+        (see :func:`sim.experiment.compare_notes.compare_notes`) but in Python's words
+        (``reps=2`` for ``--reps 2``: :mod:`sim.python_words`): e.g. an option that changes
         nothing, or a run too short to check whether a queue keeps rising (then no option
         flagged ``unstable`` does not make its figures steady-state)."""
         from sim.experiment.compare_notes import compare_notes
+        from sim.python_words import as_python
 
-        return compare_notes(self)
+        return [as_python(n) for n in compare_notes(self)]
 
     def table(self, metric: str) -> pd.DataFrame:
         """One metric, one row per option: mean, CI, n, and the paired difference, with

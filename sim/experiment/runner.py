@@ -27,6 +27,7 @@ from sim.experiment.store import RunStore
 from sim.model.credit_rules import engine_caps
 from sim.model.risk_notes import engine_throttle
 from sim.model.window import run_notes
+from sim.python_words import as_python
 from sim.reps import FIRST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.export_selection import has_export_tables
@@ -56,7 +57,8 @@ def replicate(
     Returns one row per replication: column ``replication`` and every metric of
     :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple;
     ``df.attrs["notes"]`` holds the notes and warnings ``bordersim run`` prints (e.g. a run
-    too short to check whether a queue keeps rising: see :func:`sim.model.window.run_notes`).
+    too short to check whether a queue keeps rising: see :func:`sim.model.window.run_notes`),
+    in Python's words (``days=21`` for ``--days 21``: :mod:`sim.python_words`).
     ``on_done(replication, metrics)`` is called as each one finishes (or is loaded from
     ``store``, a results folder's :class:`RunStore` or its path, which also receives every
     new replication's results). With ``log`` each replication's per-consignment log is kept
@@ -93,6 +95,7 @@ def replicate(
     per_rep = _finished(runs.table(), runs.failures, store, runs.warned, scenario)
     if target is not None:
         per_rep.attrs["notes"] = [*per_rep.attrs["notes"], *target.notes(per_rep)]
+    per_rep.attrs["notes"] = [as_python(n) for n in per_rep.attrs["notes"]]
     return per_rep
 
 

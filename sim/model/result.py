@@ -137,7 +137,8 @@ class RunResult:
     #: the observed window: its days after a warm-up of ``warmup_days`` (None: not known)
     days: float | None = None
     warmup_days: float | None = None
-    #: notes on the run as the command line prints them (sim.model.window)
+    #: notes on the run as the command line prints them (sim.model.window), in Python's
+    #: words (``days=21`` for ``--days 21``: sim.python_words)
     notes: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:

@@ -13,6 +13,7 @@ from sim.model.result import RunResult
 from sim.model.selection import Selector
 from sim.model.window import window_notes
 from sim.model.world import World
+from sim.python_words import as_python
 from sim.scenario.check import check_flag, check_seed, checked
 from sim.scenario.schema import Scenario
 
@@ -62,7 +63,7 @@ def simulate(
     )
     result = world.run().result()
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
-    result.notes = window_notes(scenario.warmup_days, scenario.days)
+    result.notes = [as_python(n) for n in window_notes(scenario.warmup_days, scenario.days)]
     return result
 
 

@@ -1,0 +1,59 @@
+"""Notes and warnings in the Python API's words: the same messages the command line prints,
+with each of its flags spelt as the argument that does the same from Python (``--days 21``
+as ``days=21``, ``--reps 2`` as ``reps=2``), so that a notebook is not told to type a flag.
+
+One table (:data:`ARGUMENTS`) serves both ways: :func:`as_python` rewrites a message, and
+:func:`either_spelling` widens a pattern of :mod:`sim.warning_codes` to read both spellings,
+so a note keeps its code and figures whichever face printed it. In Python, ``reps=``,
+``max_reps=`` and ``precision=`` are arguments of ``replicate`` and ``compare``; a field
+(``days=21``, ``warmup_days=28``) is a change to the scenario: ``sim.patch(scenario,
+{"days": 21})``, or ``compare``'s ``overrides=``."""
+
+from __future__ import annotations
+
+import re
+
+#: a command-line flag -> the argument or field that does the same from Python ('' for
+#: ``--set``, whose ``KEY=VALUE`` is already a field's change)
+ARGUMENTS = {
+    "--days": "days",
+    "--reps": "reps",
+    "--max-reps": "max_reps",
+    "--precision": "precision",
+    "--set": "",
+}
+#: a flag, whole (not the end of a longer one), and the value after it, if any
+_FLAG = re.compile(
+    r"(?<![\w-])(?P<flag>" + "|".join(re.escape(f) for f in sorted(ARGUMENTS, key=len,
+                                                                      reverse=True))
+    + r")(?![\w-])(?: (?P<value>[\d.,]*\d|[\w.]+=|'[\w.]+=[^']*'))?"
+)
+#: what a bare ``--set`` (no change after it) is from Python
+BARE_SET = "overrides"
+
+
+def as_python(message: str) -> str:
+    """``message`` with each flag of :data:`ARGUMENTS` in Python's spelling: ``--days 21`` ->
+    ``days=21``, ``--set warmup_days=28`` -> ``warmup_days=28``, a bare ``--reps`` -> ``reps``,
+    a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument)."""
+    return _FLAG.sub(_spelt, message)
+
+
+def _spelt(found: re.Match[str]) -> str:
+    name, value = ARGUMENTS[found["flag"]], found["value"]
+    if not name:
+        return value.strip("'") if value else BARE_SET
+    return f"{name}={value}" if value else name
+
+
+def either_spelling(pattern: str) -> str:
+    """A regular expression of a message that also reads it in Python's spelling: each
+    ``--flag `` before a value may be ``name=`` instead (``--set `` may be left out), a bare
+    ``--flag`` its name (``--set``: :data:`BARE_SET`)."""
+    for flag, name in ARGUMENTS.items():
+        bare = name or BARE_SET
+        python = f"{name}=" if name else ""  # (and a bare flag before a word: "--set changes")
+        pattern = pattern.replace(f"{flag} ", f"(?:{re.escape(flag)} |{bare} |{python})")
+        pattern = re.sub(rf"(?<![\w\\-]){flag}(?![\w-])", f"(?:{re.escape(flag)}|{bare})",
+                         pattern)
+    return pattern
