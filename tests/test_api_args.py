@@ -130,3 +130,15 @@ def test_an_option_given_a_reform_is_described_as_one_named_after_it():
     assert by_name["longer"].description == ""  # (no reform: its label lists the changes)
     assert by_name["longer+single_window"].label() == "reform single_window, after days=3"
     assert by_name["single_window"].description == "reform single_window"
+
+
+def test_a_baseline_given_a_reform_is_refused_not_run_without_it():
+    """The baseline is the scenario unchanged: a reform given to it would be dropped (it is
+    rebuilt from its name), so it is refused, as a change given to it is."""
+    import sim
+    from sim.experiment.options import OptionError, resolve_options
+
+    with pytest.raises(OptionError, match=r"it takes no reform \('single_window'\)"):
+        resolve_options([sim.Option("baseline", reform="single_window"), "x:days=3"])
+    (base, _) = resolve_options([sim.Option("baseline"), "x:days=3"])
+    assert not base.reform and not base.overrides

@@ -348,6 +348,11 @@ def resolve_options(options: Iterable[Option | str]) -> list[Option]:
             "the option 'baseline' is the scenario unchanged: it takes no KEY=VALUE; give "
             "your option another name"
         )
+    if base.reform:
+        raise OptionError(
+            f"the option 'baseline' is the scenario unchanged: it takes no reform "
+            f"({base.reform!r}); give your option another name"
+        )
     out = [Option(BASELINE, {}, base.description or "the scenario unchanged")]
     for o in given:
         if o.name == BASELINE:
