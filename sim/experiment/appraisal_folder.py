@@ -21,7 +21,7 @@ NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years"
 
 #: each figure's unit in ``appraisal.csv``, ``{money}`` the comparison's money (its currency
 #: at its price year): the figures a year are the scenario's traffic over a year
-_UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
+UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
           "running_cost_per_year": "{money} per year", "trader_saving_per_year": "{money} per year",
           "time_saving_per_year": "{money} per year", "net_benefit_per_year": "{money} per year",
           "budget_present_value": "{money}", "trader_present_value": "{money}",
@@ -125,7 +125,7 @@ def with_units(table: pd.DataFrame, money: str) -> pd.DataFrame:
     words = dict(FIGURES)
     money = money or "the scenario's currency"
     figure = table["figure"].astype(str)
-    return table.assign(unit=figure.map(lambda f: _UNITS[f].format(money=money)),
+    return table.assign(unit=figure.map(lambda f: UNITS[f].format(money=money)),
                         meaning=figure.map(words))  # fmt: skip
 
 

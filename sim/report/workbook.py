@@ -4,7 +4,8 @@ is, the scenario, the command, seeds, replications, warnings), the headline figu
 their 95 % intervals and units, a comparison's paired differences, and the main tables, with
 number formats, a frozen header row, filters and column widths. The folder is checked first
 as ``bordersim report`` checks it (a damaged one is refused, naming the file) and only read;
-every figure is the folder's own (:mod:`sim.report.workbook_sheets`)."""
+every figure is the folder's own (:mod:`sim.report.workbook_sheets`; an appraised comparison's
+business case: :mod:`sim.report.workbook_appraisal`)."""
 
 from __future__ import annotations
 
@@ -58,8 +59,12 @@ def build(folder: Path, lang: str = "en") -> bytes:
     """The workbook of the results folder ``folder`` as the bytes of an .xlsx file."""
     from openpyxl import Workbook
 
+    from sim.report.workbook_appraisal import appraisal_sheet
+
     kind, meta, warnings = checked(folder)
     data = sheets(folder, kind, lang)
+    business = appraisal_sheet(folder, lang) if kind == "compare" else None
+    data += [business] if business is not None else []
     book = Workbook()
     readme = book.active
     assert readme is not None
@@ -107,6 +112,8 @@ def _readme(ws: Any, folder: Path, kind: str, meta: dict[str, Any],
     """The first sheet: what the workbook is, how the folder was made, each sheet, warnings."""
     from openpyxl.styles import Alignment, Font
 
+    from sim.report.workbook_appraisal import money_said
+
     zh = lang == "zh"
     command = meta.get("command")
     command = shlex.join(map(str, command)) if isinstance(command, list) else str(command or "")
@@ -122,7 +129,7 @@ def _readme(ws: Any, folder: Path, kind: str, meta: dict[str, Any],
         ("重复运行次数（每个方案）" if zh else "replications (each option)", meta.get("reps")),
         ("观测天数（预热期后）" if zh else "observed days (after the warm-up)", meta.get("days")),
         ("预热天数" if zh else "warm-up days", meta.get("warmup_days")),
-        ("货币" if zh else "currency", str(meta.get("currency", ""))),
+        ("货币" if zh else "currency", money_said(folder, kind, meta, lang)),
         ("生成时间" if zh else "created", str(meta.get("created", ""))),
         ("版本" if zh else "bordersim build", str(meta.get("build", meta.get("version", "")))),
         ("区间" if zh else "intervals",

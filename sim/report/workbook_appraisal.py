@@ -1,0 +1,117 @@
+"""The workbook's business case sheet and the money its figures are in: a comparison's
+``appraisal.csv`` (written by ``bordersim appraise``) with its terms (horizon, discount rate,
+money, set-up costs given) from ``appraisal.json``, so a finance office reading the
+workbook alone gets the business case the report shows, each figure with its unit and 95 %
+interval. No sheet where the folder has not been appraised."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from sim.report.folder import ResultsFolderError, own_bytes, read_csv
+from sim.report.workbook_sheets import Sheet
+
+#: the sheet's columns: (the file's column, header in English, in Chinese)
+_COLUMNS = (("option", "option", "方案"), ("figure", "figure (name in appraisal.csv)", "指标代码"),
+            ("meaning", "meaning", "含义"), ("unit", "unit", "单位"), ("mean", "mean", "均值"),
+            ("ci_low", "95 % interval, low", "95% 置信区间下限"),
+            ("ci_high", "95 % interval, high", "95% 置信区间上限"),
+            ("n", "replications", "重复运行次数"))
+#: the Chinese of a figure's unit apart from its money (``appraisal_folder.UNITS``' forms)
+_ZH_UNITS = {"{money}": "{money}", "{money} per year": "{money}/年",
+             "{money} per consignment-hour": "{money}/票·小时",
+             "{money} per illicit declaration found": "{money}（每多查获 1 份违规报关单）",
+             "consignment-hours per year": "票·小时/年", "declarations per year": "份报关单/年",
+             "years": "年"}
+
+
+def money_said(folder: Path, kind: str, meta: dict[str, Any], lang: str) -> str:
+    """What the folder's money figures are in, with the year of their prices ("USD at 2019
+    prices"): the comparison's record, else the scenario's ``[costs]``; its currency alone
+    where neither says the year."""
+    money = str(meta.get("money") or "")
+    if not money:
+        scenario = folder / ("options/baseline" if kind == "compare" else "") / "scenario.json"
+        costs = _object(scenario).get("costs") if scenario.is_file() else None
+        if isinstance(costs, dict) and costs.get("price_year") and costs.get("currency"):
+            money = f"{costs['currency']} at {costs['price_year']} prices"
+    money = money or str(meta.get("currency", ""))
+    if lang == "zh":
+        from sim.cli_zh import money as zh_money
+
+        return zh_money(money)
+    return money
+
+
+def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
+    """The business case sheet of an appraised comparison's folder (None without
+    ``appraisal.csv``); a damaged appraisal is a :class:`ResultsFolderError` naming it."""
+    file = folder / "appraisal.csv"
+    if not file.is_file():
+        return None
+    zh = lang == "zh"
+    table = read_csv(file, dtype={"option": str, "figure": str})
+    terms = _object(folder / "appraisal.json")
+    missing = [c for c, _, _ in _COLUMNS if c not in table.columns]
+    if missing or not {"years", "discount_rate", "money", "setup"} <= set(terms):
+        raise ResultsFolderError(f"{file} or appraisal.json is not what bordersim appraise "
+                                 f"writes; run bordersim appraise {folder} again", repair=False)
+    table = table[[c for c, _, _ in _COLUMNS]].copy()
+    for col in ("mean", "ci_low", "ci_high"):  # (a payback beyond the horizon: never)
+        table[col] = table[col].astype(object).where(~table[col].map(_inf), _never(zh))
+    if zh:
+        from sim.cli_zh_appraise import FIGURES
+
+        table["meaning"] = table["figure"].map(FIGURES)
+        table["unit"] = table["figure"].map(lambda f: _zh_unit(f, str(terms["money"])))
+    table.columns = [zh_name if zh else en for _, en, zh_name in _COLUMNS]
+    return Sheet("效益成本分析" if zh else "business-case", _about(terms, zh), table,
+                 source="appraisal.csv",
+                 formats={zh_h if zh else en: "#,##0.00" for c, en, zh_h in _COLUMNS
+                          if c in ("mean", "ci_low", "ci_high")})
+
+
+def _about(terms: dict[str, Any], zh: bool) -> str:
+    """The business case's terms, as the readme sheet says them."""
+    setup = dict(terms.get("setup") or {})
+    if zh:
+        from sim.cli_zh import money
+
+        given = "；".join(f"{k} {float(v):,.0f}" for k, v in setup.items()) or "无"
+        return (f"效益成本分析（bordersim appraise）：期限 {terms['years']} 年，折现率 "
+                f"{float(terms['discount_rate']):g}，金额单位：{money(str(terms['money']))}；"
+                f"给定的一次性建设成本：{given}；各项为均值及 95% 置信区间（与基准方案配对）")
+    given = "; ".join(f"{k} {float(v):,.0f}" for k, v in setup.items()) or "none"
+    return (f"the business case (bordersim appraise) over {terms['years']} years at a "
+            f"discount rate of {float(terms['discount_rate']):g}, money in {terms['money']}; "
+            f"one-off set-up costs given: {given}; each figure's mean and 95 % interval over "
+            "the replications (paired with the baseline)")
+
+
+def _zh_unit(figure: str, money: str) -> str:
+    from sim.cli_zh import money as zh_money
+    from sim.experiment.appraisal_folder import UNITS
+
+    return _ZH_UNITS[UNITS[figure]].format(money=zh_money(money))
+
+
+def _inf(x: Any) -> bool:
+    return isinstance(x, float) and math.isinf(x)
+
+
+def _never(zh: bool) -> str:
+    return "期内不回收" if zh else "never"
+
+
+def _object(file: Path) -> dict[str, Any]:
+    """A JSON object of the folder, read as the report reads one (never through a link)."""
+    try:
+        data = json.loads(own_bytes(file, 64 * 2**20).decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResultsFolderError(f"{file}: cannot be read ({exc})", repair=False) from None
+    if not isinstance(data, dict):
+        raise ResultsFolderError(f"{file}: not a JSON object", repair=False)
+    return data
