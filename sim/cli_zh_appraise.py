@@ -34,6 +34,8 @@ UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年"}
 #: the English words of a figure (``figure_text``'s) said in Chinese
 _WORDS = {"never": "期内不回收", "n/a": "无"}
+#: the line before the comparison's warnings and notes (each as the console says it in Chinese)
+CAVEATS = "比较运行时给出的警告和说明（warning-records.json）对本效益成本分析同样适用："
 #: what year 0 and the years after it hold (the report's note says it too)
 YEARS = "第 0 年：建设成本和设备投资；第 1 年起：运行成本和企业节省。"
 NOTE = (YEARS + "回收期为“期内"
@@ -64,6 +66,11 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
             interval = interval_text(float(r["ci_low"]), float(r["ci_high"]))
             out.append(f"  {FIGURES[str(r['figure'])]}：{said(figure_text(mean))}"
                        f"{' ' + unit if unit else ''}（{_said_interval(interval)}）")
+    if folder.notes:
+        from sim.cli_lang import line
+
+        out.append(CAVEATS)
+        out += [line(text, "zh") for text in folder.notes]
     out.append(NOTE)
     return out
 

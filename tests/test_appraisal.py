@@ -355,3 +355,32 @@ def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_p
         assert "年价格" in got["单位"].iloc[0]
     else:
         assert list(got["unit"]) == list(want["unit"])
+
+
+def test_appraise_repeats_the_comparisons_warnings_and_notes(tmp_path, capsys):
+    """A business case whose reform's running cost was never given, or whose comparison was
+    too short to trust, says so beside its figures (in Chinese too) and in its JSON: the
+    finance office reads appraise's output, not the comparison's."""
+    from sim import cli_zh_appraise
+    from sim.cli import main
+    from sim.cli_lang import line
+    from sim.experiment.appraisal_folder import CAVEATS
+    from sim.experiment.compare_notes import uncosted_words
+    from sim.warning_codes import record
+
+    folder = _folder(tmp_path / "c", {"baseline": {}, "o": {"portal": 100.0}})
+    assert main(["appraise", str(folder)]) == 0
+    assert CAVEATS not in capsys.readouterr().out  # (none recorded: nothing said)
+    said = f"note (o): {uncosted_words(['single_window'])}"
+    records = {"records": [record(said)]}
+    (folder / "warning-records.json").write_text(json.dumps(records), encoding="utf-8")
+    assert main(["appraise", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[out.index(CAVEATS) + 1] == said and out[-1].startswith("Year 0:")
+    assert main(["appraise", str(folder), "--lang", "zh"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[out.index(cli_zh_appraise.CAVEATS) + 1] == line(said, "zh")
+    assert "未给出 single_window 的运行成本" in line(said, "zh")
+    assert main(["appraise", str(folder), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == [said]
+    assert json.loads((folder / "appraisal.json").read_text("utf-8"))["notes"] == [said]

@@ -33,6 +33,11 @@ UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
           "harm_avoided_per_year": "{money} per year", "payback_years": "years"}  # fmt: skip
 
 
+#: the line before the comparison's warnings and notes, which the business case inherits
+CAVEATS = ("The comparison's warnings and notes (warning-records.json) hold for this business "
+           "case too:")
+
+
 class AppraisalError(ValueError):
     """A results folder or an argument an appraisal cannot use (the message says which)."""
 
@@ -49,6 +54,9 @@ class Folder:
     #: each option's set-up cost from its scenario: its ``costs.setup`` items beyond the
     #: baseline's (a reform's ``setup_cost``), what ``--setup`` replaces
     setup: dict[str, float] = field(default_factory=dict)
+    #: the comparison's warnings and notes as it printed them (its ``warning-records.json``):
+    #: a reform's running cost not given, a queue that did not settle, a run too short
+    notes: tuple[str, ...] = ()
 
 
 def read_folder(path: Path) -> Folder:
@@ -77,7 +85,19 @@ def read_folder(path: Path) -> Folder:
                              "costs.discount_rate; give --discount-rate")
     setup = {name: _setup_beyond(path, name, scenario) for name in options}
     return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""),
-                  {k: v for k, v in setup.items() if v > 0})
+                  {k: v for k, v in setup.items() if v > 0}, _notes(path))
+
+
+def _notes(path: Path) -> tuple[str, ...]:
+    """The comparison's warnings and notes, each as printed (none from a folder written
+    before ``warning-records.json`` was): a business case holds only as far as they allow."""
+    file = path / "warning-records.json"
+    if not file.exists() and not file.is_symlink():
+        return ()
+    records = _json(file, "the comparison's warnings").get("records")
+    if not isinstance(records, list):
+        raise AppraisalError(f"{file}: no records list; it is not what bordersim writes")
+    return tuple(str(r["text"]) for r in records if isinstance(r, dict) and r.get("text"))
 
 
 def _setup_beyond(path: Path, name: str, baseline: dict[str, Any]) -> float:
@@ -113,7 +133,8 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                for o in folder.options}
     data: dict[str, Any] = {"years": ask.years, "discount_rate": ask.discount_rate,
                             "money": folder.money, "time_value_scale": ask.time_value_scale,
-                            "setup": dict(ask.setup), "options": figures}
+                            "setup": dict(ask.setup), "options": figures,
+                            "notes": list(folder.notes)}
     atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
     return data
 
@@ -156,6 +177,9 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
             out.append(f"  {words[str(r['figure'])]}: {figure_text(mean)}"
                        f"{' ' + unit if unit else ''} "
                        f"({interval_text(float(r['ci_low']), float(r['ci_high']))})")
+    if folder.notes:
+        out.append(CAVEATS)
+        out += list(folder.notes)
     out.append("Year 0: set-up cost and equipment; years 1 on: running cost and traders' "
                "saving. A payback of never does not pay back within the horizon; an interval of "
                "the cost per hour saved (per extra find) is 'none' where the hours saved (the "
