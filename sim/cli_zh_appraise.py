@@ -48,6 +48,44 @@ NOTE = (YEARS + "回收期为“期内"
         " report 可显示）。")
 
 
+#: appraise's refusals (:mod:`sim.cli_appraise`, :mod:`sim.experiment.appraisal_folder`):
+#: each English reason, whole, and its Chinese, read by :mod:`sim.cli_zh_errors`
+ERRORS: tuple[tuple[str, str], ...] = (
+    (r"--years (?P<v>.+): a whole number of years 1 to (?P<most>\d+)",
+     "--years {v}：应为 1 至 {most} 的整数年数"),
+    (r"--discount-rate (?P<v>.+): a share 0 to (?P<most>\S+) \(8 % is 0\.08\)",
+     "--discount-rate {v}：应为 0 至 {most} 的比例（8% 写作 0.08）"),
+    (r"--time-value-scale (?P<v>.+): 0 or more", "--time-value-scale {v}：应不小于 0"),
+    (r"--setup (?P<v>.+): not OPTION=AMOUNT \(its options: (?P<known>.*)\)",
+     "--setup {v}：格式应为 OPTION=AMOUNT（方案名=金额；其方案：{known}）"),
+    (r"--setup (?P<v>.+): no option (?P<name>'[^']*') in (?P<folder>.+) \(its options: "
+     r"(?P<known>.*)\)", "--setup {v}：{folder} 中没有方案 {name}（其方案：{known}）"),
+    (r"--setup (?P<v>.+): a cost is 0 or more", "--setup {v}：成本应不小于 0"),
+    (r"(?P<what>--[\w-]+(?: [^\s=]+)?) (?P<v>\S*): not a number",
+     "{what} {v}：不是数字"),
+    (r"(?P<what>--[\w-]+(?: [^\s=]+)?) (?P<v>\S*): not a finite number",
+     "{what} {v}：不是有限的数字"),
+    (r"(?P<file>.+): not found; appraise reads a comparison's results folder \(bordersim "
+     r"compare\)", "{file}：找不到；appraise 读取的是 bordersim compare 的结果文件夹"),
+    (r"(?P<file>.+): not found; appraise reads the baseline's scenario",
+     "{file}：找不到；appraise 要读取基准方案的情景"),
+    (r"(?P<file>.+): no column (?P<cols>.+); an appraisal needs the cost metrics of a "
+     r"scenario with a \[costs\] section",
+     "{file}：缺少列 {cols}；效益成本分析需要含 [costs] 部分的情景的成本指标"),
+    (r"(?P<file>.+): needs the baseline's replications and an option's",
+     "{file}：需要基准方案和至少一个方案的重复运行结果"),
+    (r"(?P<file>.+): no costs\.discount_rate; give --discount-rate",
+     "{file}：没有 costs.discount_rate；请给出 --discount-rate"),
+    (r"(?P<file>.+): no records list; it is not what bordersim writes",
+     "{file}：缺少警告记录列表，不是 bordersim 写出的文件"),
+)
+
+
+def errors_said(words: dict[str, str]) -> dict[str, str]:
+    """A refusal's parts as written: values, options, files and flags stay as given."""
+    return words
+
+
 def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     """The appraisal as Chinese text, line for line as the English: the terms, each option's
     figures with their intervals, then how to read them."""

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 
 from sim.cli_zh_animate import ERRORS as ANIMATE_ERRORS
 from sim.cli_zh_animate import said as animate_said
+from sim.cli_zh_appraise import ERRORS as APPRAISE_ERRORS
+from sim.cli_zh_appraise import errors_said as appraise_said
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
 from sim.cli_zh_csv import ERRORS as CSV_ERRORS
 from sim.cli_zh_csv import said as csv_said
@@ -454,7 +456,8 @@ _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((REMEDY_ERRORS, remedy_said), (TREE_ERRORS, tree_said),
                                   (FIT_ERRORS, fit_said), (FILE_ERRORS, files_said),
                                   (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said),
-                                  (ANIMATE_ERRORS, animate_said))
+                                  (ANIMATE_ERRORS, animate_said),
+                                  (APPRAISE_ERRORS, appraise_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

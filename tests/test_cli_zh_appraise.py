@@ -67,3 +67,29 @@ def test_the_business_case_in_chinese_has_the_english_figures(folder, capsys, mo
 
 def test_every_figure_has_its_chinese():
     assert set(FIGURES) == {k for k, _ in appraisal.FIGURES}
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--setup", "q=1"], "--setup q=1：{folder} 中没有方案 'q'（其方案：o, p）"),
+    (["--setup", "o"], "--setup o：格式应为 OPTION=AMOUNT（方案名=金额；其方案：o, p）"),
+    (["--setup", "o=-5"], "--setup o=-5：成本应不小于 0"),
+    (["--setup", "o=2M"], "--setup o 2M：不是数字"),
+    (["--setup", "o=inf"], "--setup o inf：不是有限的数字"),
+    (["--discount-rate", "8"], "--discount-rate 8.0：应为 0 至 0.3 的比例（8% 写作 0.08）"),
+    (["--years", "2.5"], "--years 2.5：应为 1 至 100 的整数年数"),
+    (["--time-value-scale", "-1"], "--time-value-scale -1：应不小于 0"),
+    (["--time-value-scale", "x"], "--time-value-scale x：不是数字"),
+])
+def test_appraise_refuses_in_chinese(folder, capsys, args, words):
+    """Each refusal of appraise in Chinese, with the value and what is allowed, as its
+    English says them; never left untranslated."""
+    assert main(["appraise", str(folder), *args, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "错误：" + words.format(folder=folder), err
+
+
+def test_appraise_refuses_a_folder_that_is_no_comparison_in_chinese(tmp_path, capsys):
+    assert main(["appraise", str(tmp_path), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"错误：{tmp_path / 'compare.json'}：找不到；appraise 读取的是 bordersim "
+                   "compare 的结果文件夹"), err
