@@ -33,8 +33,10 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--setup", action="append", default=[], metavar="OPTION=AMOUNT",
-                   help="an option's one-off set-up cost in the scenario's currency (IT "
-                   "build, accreditation, training; repeatable); default: its scenario's "
+                   help="an option's one-off set-up cost in the comparison's money: its "
+                   "currency at the prices of its costs.price_year (USD at 2019 prices in the "
+                   "bundled default: deflate a quote in today's prices to that year first) "
+                   "(IT build, accreditation, training; repeatable); default: its scenario's "
                    "costs.setup items beyond the baseline's (a reform's setup_cost), else 0")
     p.add_argument("--years", default="10", metavar="N",
                    help=f"the horizon in years, 1 to {MAX_YEARS} (default 10)")

@@ -93,3 +93,21 @@ def test_appraise_refuses_a_folder_that_is_no_comparison_in_chinese(tmp_path, ca
     err = capsys.readouterr().err.strip()
     assert err == (f"错误：{tmp_path / 'compare.json'}：找不到；appraise 读取的是 bordersim "
                    "compare 的结果文件夹"), err
+
+
+def test_the_setup_help_names_the_money_of_the_bundled_default(capsys):
+    """--setup says in which year's prices a set-up cost is given (a quote in today's prices
+    entered as it is would overstate it), as the bundled default prices its figures, in both
+    languages."""
+    import sim
+    from sim.scenario.costs import money_of
+    from sim.scenario.loader import BUNDLED
+
+    costs = sim.load_scenario(BUNDLED / "default.toml").costs
+    assert costs is not None
+    zh = f"{costs.currency}（{costs.price_year} 年价格）"
+    for lang, said in (("en", money_of(costs)), ("zh", zh)):
+        with pytest.raises(SystemExit):
+            main(["appraise", "--help", "--lang", lang])
+        text = "".join(capsys.readouterr().out.split())
+        assert "".join(said.split()) in text and "price_year" in text, (lang, said)
