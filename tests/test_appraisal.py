@@ -309,52 +309,52 @@ def test_a_reforms_setup_cost_is_year_0_of_its_appraisal(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["options"]["o"]["setup_cost"]["mean"] == 7.0
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_path, lang):
+def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_path):
     """The workbook a finance office is sent holds the business case appraise wrote, figure
-    for figure, with its terms and the money and year of prices; a folder not appraised has
-    no such sheet."""
+    for figure, with its terms and the money and year of prices (in Chinese too); a folder
+    not appraised has no such sheet. One workbook is built: the sheets' own function is read
+    for the rest (building one takes seconds)."""
     import shutil
 
     import openpyxl
 
     from sim.cli import main
+    from sim.cli_zh_appraise import FIGURES
+    from sim.report.workbook_appraisal import appraisal_sheet, money_said
 
     folder = tmp_path / "c"
     shutil.copytree(compared, folder)
     for name in ("appraisal.csv", "appraisal.json"):
         (folder / name).unlink(missing_ok=True)
-    zh = lang == "zh"
-    sheet, currency = ("效益成本分析", "货币") if zh else ("business-case", "currency")
-    if not zh:
-        assert main(["workbook", str(folder), "--out", str(tmp_path / "before.xlsx")]) == 0
-        assert sheet not in openpyxl.load_workbook(tmp_path / "before.xlsx").sheetnames
+    assert appraisal_sheet(folder, "en") is None
     assert main(["appraise", str(folder), "--setup", "s4=123456", "--years", "7"]) == 0
-    assert main(["workbook", str(folder), "--out", str(tmp_path / "b.xlsx"), "--lang", lang]) == 0
+    record = json.loads((folder / "compare.json").read_text("utf-8"))
+    money = record["money"]
+    year = money.split(" at ")[1].split()[0]  # (the default scenario says its price year)
+    assert money_said(folder, "compare", record, "zh") == f"USD（{year} 年价格）"
+    assert main(["workbook", str(folder), "--out", str(tmp_path / "b.xlsx")]) == 0
     book = openpyxl.load_workbook(tmp_path / "b.xlsx")
-    readme = {r[0]: r[1] for r in book.worksheets[0].iter_rows(values_only=True) if r[0]}
-    money = json.loads((folder / "compare.json").read_text("utf-8"))["money"]
-    assert "prices" in money  # (the default scenario says its price year)
-    year = money.split(" at ")[1].split()[0]
-    assert year in readme[currency] and year in readme[sheet]
-    assert ("期限 7 年" if zh else "over 7 years") in readme[sheet] and "123,456" in readme[sheet]
-    got = pd.read_excel(tmp_path / "b.xlsx", sheet_name=sheet)
+    readme = {r[0]: r[1] for r in book["readme"].iter_rows(values_only=True) if r[0]}
+    assert readme["currency"] == money and "prices" in money
+    assert "over 7 years" in readme["business-case"] and year in readme["business-case"]
+    assert "123,456" in readme["business-case"]
+    got = pd.read_excel(tmp_path / "b.xlsx", sheet_name="business-case")
     want = pd.read_csv(folder / "appraisal.csv")
-    assert len(got) == len(want)
-    values = got.iloc[:, 4:7].to_numpy(dtype=object).ravel()
-    never = "期内不回收" if zh else "never"  # (a payback beyond the horizon, inf in the file)
-    for a, b in zip(values, want[["mean", "ci_low", "ci_high"]].to_numpy().ravel(), strict=True):
-        if a == never:
-            assert math.isinf(b)
-            continue
-        assert (pd.isna(a) and pd.isna(b)) or float(a) == pytest.approx(float(b), rel=1e-15)
-    if zh:
-        from sim.cli_zh_appraise import FIGURES
-
-        assert list(got["含义"]) == [FIGURES[f] for f in want["figure"]]
-        assert "年价格" in got["单位"].iloc[0]
-    else:
-        assert list(got["unit"]) == list(want["unit"])
+    assert list(got["unit"]) == list(want["unit"]) and len(got) == len(want)
+    assert want["mean"].map(math.isinf).any()  # (one day cannot repay a scanner: never)
+    zh = appraisal_sheet(folder, "zh")
+    assert zh is not None and zh.name == "效益成本分析" and "期限 7 年" in zh.about
+    assert list(zh.table["含义"]) == [FIGURES[f] for f in want["figure"]]
+    assert f"{year} 年价格" in zh.table["单位"].iloc[0]
+    for shown, never in ((got.iloc[:, 4:7], "never"), (zh.table.iloc[:, 4:7], "期内不回收")):
+        values = shown.to_numpy(dtype=object).ravel()  # (inf in the file: a payback never)
+        for a, b in zip(values, want[["mean", "ci_low", "ci_high"]].to_numpy().ravel(),
+                        strict=True):
+            if not pd.isna(b) and math.isinf(b):
+                assert a == never
+                continue
+            assert (pd.isna(a) and pd.isna(b)) or float(a) == pytest.approx(float(b),
+                                                                            rel=1e-15)
 
 
 def test_appraise_repeats_the_comparisons_warnings_and_notes(tmp_path, capsys):
