@@ -384,3 +384,29 @@ def test_appraise_repeats_the_comparisons_warnings_and_notes(tmp_path, capsys):
     assert main(["appraise", str(folder), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["notes"] == [said]
     assert json.loads((folder / "appraisal.json").read_text("utf-8"))["notes"] == [said]
+
+
+def test_the_workbook_refuses_an_appraisal_older_than_its_replications(compared, tmp_path):
+    """A comparison resumed with more replications after its appraisal: the business case
+    would disagree with the other sheets, so the workbook says to appraise again."""
+    import shutil
+
+    from sim.cli import main
+    from sim.report.folder import ResultsFolderError
+    from sim.report.workbook_appraisal import appraisal_sheet
+
+    folder = tmp_path / "c"
+    shutil.copytree(compared, folder)
+    assert main(["appraise", str(folder)]) == 0
+    assert appraisal_sheet(folder, "en") is not None
+    reps = pd.read_csv(folder / "replications.csv")
+    reps = pd.concat([reps, reps.assign(replication=reps["replication"] + 2)])
+    reps.to_csv(folder / "replications.csv", index=False)  # (as four replications would)
+    with pytest.raises(ResultsFolderError, match=r"is of 2 replications of s4, the folder now "
+                       r"holds 4: run bordersim appraise .* again") as refused:
+        appraisal_sheet(folder, "en")
+    from sim.cli_zh_errors import error_line
+
+    assert error_line(str(refused.value), "zh").endswith(
+        f"基于方案 s4 的 2 次重复运行，而文件夹中现有 4 次：请先重新运行 bordersim appraise "
+        f"{folder}（使用原来的 --setup），再生成工作簿")

@@ -59,6 +59,7 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
     if missing or not {"years", "discount_rate", "money", "setup"} <= set(terms):
         raise ResultsFolderError(f"{file} or appraisal.json is not what bordersim appraise "
                                  f"writes; run bordersim appraise {folder} again", repair=False)
+    _check_current(folder, table)
     table = table[[c for c, _, _ in _COLUMNS]].copy()
     for col in ("mean", "ci_low", "ci_high"):  # (a payback beyond the horizon: never)
         table[col] = table[col].astype(object).where(~table[col].map(_inf), _never(zh))
@@ -72,6 +73,22 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
                  source="appraisal.csv",
                  formats={zh_h if zh else en: "#,##0.00" for c, en, zh_h in _COLUMNS
                           if c in ("mean", "ci_low", "ci_high")})
+
+
+def _check_current(folder: Path, table: Any) -> None:
+    """Refuse an appraisal older than the folder's replications (a comparison resumed with
+    more since): its figures would disagree with every other sheet's."""
+    reps = read_csv(folder / "replications.csv", usecols=["option", "replication"],
+                    dtype={"option": str})
+    held = {o: set(r) for o, r in reps.groupby("option")["replication"]}
+    base = held.get("baseline", set())
+    for option, n in table.groupby("option")["n"].max().items():
+        paired = len(base & held.get(str(option), set()))
+        if paired != int(n):
+            raise ResultsFolderError(
+                f"{folder / 'appraisal.csv'} is of {int(n)} replications of {option}, the "
+                f"folder now holds {paired}: run bordersim appraise {folder} again (with the "
+                "--setup it was given) before making the workbook", repair=False)
 
 
 def _about(terms: dict[str, Any], zh: bool) -> str:
