@@ -338,10 +338,11 @@ def _unit_hint(path: Any, overrides: dict[str, Any], key: str, r: Any) -> str:
     return ""
 
 
-def sweep(args: argparse.Namespace, argv: list[str]) -> int:
-    """``bordersim sweep``."""
-    from sim.reforms.reform import ReformError
-    from sim.scenario.loader import ScenarioError, default_scenario_path
+def _checked_sweep(args: argparse.Namespace) -> tuple[Any, Any, dict[str, Any]]:
+    """Everything a sweep checks before its folder is made and anything runs: its
+    arguments, reform keys, ranges, shown metrics and Sobol or LHS metrics. Returns the
+    scenario with the common settings, its path and those settings."""
+    from sim.scenario.loader import default_scenario_path
 
     _check_sweep_args(args)
     from sim.cli import settings_with_days
@@ -373,6 +374,15 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
         args.metric = _lhs_metrics(args, base, path, overrides)
     args.warned = []  # (told by the folder as it is opened: see _warner)
     args.json = args.json or args.json_object
+    return base, path, overrides
+
+
+def sweep(args: argparse.Namespace, argv: list[str]) -> int:
+    """``bordersim sweep``."""
+    from sim.reforms.reform import ReformError
+    from sim.scenario.loader import ScenarioError
+
+    base, path, overrides = _checked_sweep(args)
     run = {
         "path": path,
         "out": _sweep_out(base, args),

@@ -56,9 +56,8 @@ def replicate(
 
     Returns one row per replication: column ``replication`` and every metric of
     :meth:`RunResult.metrics`. ``df.attrs["seeds"]`` maps each replication to its seed tuple;
-    ``df.attrs["notes"]`` holds the notes and warnings ``bordersim run`` prints (e.g. a run
-    too short to check whether a queue keeps rising: see :func:`sim.model.window.run_notes`),
-    in Python's words (``days=21`` for ``--days 21``: :mod:`sim.python_words`).
+    ``df.attrs["notes"]`` holds the notes and warnings ``bordersim run`` prints (see
+    :func:`sim.model.window.run_notes`), in Python's words (``days=21``: :mod:`sim.python_words`).
     ``on_done(replication, metrics)`` is called as each one finishes (or is loaded from
     ``store``, a results folder's :class:`RunStore` or its path, which also receives every
     new replication's results). With ``log`` each replication's per-consignment log is kept
