@@ -94,3 +94,22 @@ def test_the_furthest_milestone_and_the_queue_of_unfinished_goods_are_named_in_c
     zh = line("warning: " + english, "zh")
     assert "最远只到“卸货”" in zh and "40 票在查验台位等待" in zh, zh
     assert "discharged" not in zh and "exam_bays" not in zh, zh
+
+
+def test_the_reports_line_on_unfinished_goods_names_milestones_and_the_lane_in_chinese():
+    """The report's Stability section translates a replication's line on goods not released
+    by its own table: the milestones and the lane by their Chinese names, not their codes."""
+    import numpy as np
+
+    from sim.model import stability
+    from sim.model.milestones import MILESTONES
+    from sim.report.translate import translate
+
+    stuck = np.zeros((1, len(MILESTONES)))
+    stuck[0, MILESTONES.index("discharged")], stuck[0, MILESTONES.index("assessed")] = 80, 20
+    english = stability.unfinished(["p_1"], np.array([[1000, 0]]), stuck, 2,
+                                   {"p_1": ("exam_bays", 40)})[0]
+    zh = translate(f"<ul><li>rep-0001: {english}</li></ul>", "zh")
+    assert "最多的停留在“卸货”环节，最长排队在查验台位" in zh, zh
+    assert "到达的最远环节：80% 在“卸货”，20% 在“风险评估”；" in zh, zh
+    assert "discharged" not in zh and "exam_bays" not in zh, zh

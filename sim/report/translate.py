@@ -25,7 +25,14 @@ _WEEKDAYS = {en: "星期" + zh for en, zh in zip(WEEKDAYS, "一二三四五六�
 #: the words of a pattern's groups that are one of a few (the cost-against-time line's)
 _WORDS = {"tw": {"cost per consignment-hour saved": "每节省一票·小时的成本",
                  "saving per consignment-hour added": "每增加一票·小时的节省"},
-          "sa": {"saved": "节省", "added": "增加"}}
+          "sa": {"saved": "节省", "added": "增加"},
+          "k": {"documentary": "单证合规成本", "border": "边境合规成本"},
+          **dict.fromkeys(("gm", "gm2", "hl"),  # (an optional part the line may not have)
+                          {"sooner": "提前", "later": "推迟", "lower": "降低", "higher": "提高"}),
+          "lead": {"No option warned, but": "没有方案发出警告，但 ",  # (a space before a figure)
+                   "No replication warned, but": "没有重复运行发出警告，但 ",
+                   "The others did not warn, but": "其他方案未发出警告，但 ",
+                   "Besides": "此外，", "note:": "注意："}}
 _TAG = re.compile(r"(<[^>]*>)")
 #: two English words in a row (not the parts of a name: ``smart_image_review:cost_per_year``)
 _ENGLISH = re.compile(r"(?<![\w.])[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}(?!\w)")
@@ -123,11 +130,7 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
 
     out = {}
     for k, v in m.groupdict(default="").items():
-        if k == "k":
-            v = {"documentary": "单证合规成本", "border": "边境合规成本"}.get(v, v)
-        elif k in ("gm", "gm2", "hl") and v:  # (an optional part the line may not have)
-            v = {"sooner": "提前", "later": "推迟", "lower": "降低", "higher": "提高"}[v]
-        elif k in ("u", "u2"):
+        if k in ("u", "u2"):
             v = _UNIT_WORDS.get(v, v)
         elif k == "d" and v in VALUES["direction"]:
             v = VALUES["direction"][v]
@@ -141,14 +144,18 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = v.strip().replace("(", "（").replace(")", "）")
         elif k == "rep":
             v = f"重复运行 {v[:-2]}：" if v else ""
-        elif k == "q":
-            v = f"，最长排队在 {v}" if v else ""
+        elif k == "q":  # (a lane: its Chinese name, where the glossary has one)
+            v = ("，最长排队在" + VALUES["lane"].get(v, " " + v)) if v else ""
         elif k == "w" and "t" in m.groupdict():
             v = f"；结束时 {v} 票在排队" if v else ""
-        elif k == "t":
-            v = re.sub(r"(\d+%) at '([a-z_]+)'", r"\1 在“\2”", v)
+        elif k == "t":  # (the shares by milestone: each by its Chinese name)
+            v = re.sub(r"(\d+%) at '([a-z_]+)'",
+                       lambda x: f"{x[1]} 在“{VALUES['milestone'].get(x[2], x[2])}”",
+                       v).replace(", ", "，")
         elif k == "m" and v in ("less", "fewer", "more"):
             v = "增加" if v == "more" else "减少"
+        elif k == "m":  # (a milestone)
+            v = VALUES["milestone"].get(v, v)
         elif k == "f":
             v = v.replace(" and ", " 和 ")
         elif k == "wd":
@@ -163,11 +170,6 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
             v = f"{v}（{zh}）" if (zh := metric_name(v)) else v
         elif k == "lo":  # (who gains' consignments left out, by option, port and direction)
             v = left_out(v)
-        elif k == "lead":
-            v = {"No option warned, but": "没有方案发出警告，但 ",  # (a space before a figure)
-                 "No replication warned, but": "没有重复运行发出警告，但 ",
-                 "The others did not warn, but": "其他方案未发出警告，但 ",
-                 "Besides": "此外，", "note:": "注意："}[v]
         elif k == "who":
             v = "本次运行" if v == "The run" else "方案 " + v.split(" ", 1)[1]
         elif k == "base":
