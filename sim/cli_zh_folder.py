@@ -20,6 +20,20 @@ WHY = {
 
 #: an English reason (the whole of it) -> its Chinese; ``why`` is said by :data:`WHY`
 ERRORS: tuple[tuple[str, str], ...] = (
+    # a file that does not match what it was made from (bordersim tables, workbook)
+    (r"(?P<f>.+?) does not match (?P<whose>.+) \(changed or damaged\): give the command that "
+     r"made the folder again(?: \(it writes the file again\))?, or restore the file",
+     "{f} 与{whose}不符（已被改动或损坏）：请再次执行生成该结果文件夹的命令（它会重新写入该文件），"
+     "或恢复该文件"),
+    (r"(?P<f>.+?) is missing \(the folder is incomplete or damaged\): give the command that "
+     r"made the folder again \(it writes the file again\)",
+     "{f} 缺失（结果文件夹不完整或已损坏）：请再次执行生成该结果文件夹的命令"
+     "（它会重新写入该文件）"),
+    (r"(?P<f>.+?) is not the table bordersim writes \((?P<detail>(?:(?!\): ).)+)\): the file "
+     r"is damaged or was changed; give the command that made the folder again, or restore "
+     r"the file",
+     "{f} 不是 bordersim 写入的表（{detail}）：该文件已损坏或被改动；请再次执行生成该结果文件夹"
+     "的命令，或恢复该文件"),
     (r"(?P<f>.+) is missing \(the folder is incomplete or damaged\)",
      "{f} 缺失（结果文件夹不完整或已损坏）"),
     (r"(?P<f>.+) is not what bordersim writes \(not a JSON object\)",
@@ -49,6 +63,14 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<f>.+?) cannot be read \((?P<detail>(?:(?!\); ).)+)\)", "{f} 无法读取（{detail}）"),
 )
 
+#: what a file does not match (bordersim tables, workbook), in Chinese
+WHOSE = {
+    "the replications in replications.csv": "replications.csv 中的各次重复运行",
+    "the replication files in reps/": "reps/ 中的重复运行文件",
+    "the run's replications": "本次运行的各次重复运行",
+    "the replications' enforcement tables": "各次重复运行的执法表",
+}
+
 #: what a folder is when it is not a run's (as ``report`` says a sweep's folder)
 WHAT = {"a comparison's": "方案比较（compare）", "a sweep's": "参数扫描（sweep）"}
 
@@ -61,6 +83,9 @@ def said(words: dict[str, str]) -> dict[str, str]:
 
     if words.get("detail"):
         words["detail"] = reason(words["detail"]) or words["detail"]
+    whose = words.get("whose")
+    if whose:
+        words["whose"] = _whose(whose)
     if words.get("what"):  # (a folder of another command's: difference's error)
         words["what"] = WHAT[words["what"]]
     why = words.get("why")
@@ -70,3 +95,16 @@ def said(words: dict[str, str]) -> dict[str, str]:
         else:
             words["why"] = WHY.get(why, why)
     return words
+
+
+def _whose(english: str) -> str:
+    """What a file does not match, in Chinese (a checksum's seal and a column kept as
+    written; anything else unknown kept in English), spaced from the Chinese around it where
+    it starts or ends in Latin letters."""
+    if english.startswith("its checksum in "):
+        zh = f"{english[len('its checksum in '):]} 中记录的校验和"
+    else:
+        base, sep, column = english.partition(" (column ")
+        zh = (WHOSE[base] + (f"（{column.rstrip(')')} 列）" if sep else "")
+              if base in WHOSE else english)
+    return (" " if zh[0].isascii() else "") + zh + (" " if zh[-1].isascii() else "")

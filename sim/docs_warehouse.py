@@ -27,6 +27,13 @@ bordersim tables --validate export/nightly-run      # exit 0: fit to load; 1: on
 - **Only read.** The results folder is checked first, as `bordersim report` checks it (a
   damaged or unfinished folder is refused, naming the file), and never written to: `--out`
   must lie outside it. Exporting the same folder again gives the same bytes.
+- **Nothing exported as if whole.** Every file a table is read from is checked too: a run's
+  `metrics.csv`, `summary.csv`, `class-differences.csv`, `enforcement.csv`,
+  `enforcement-weekly.csv`, `milestone-intervals.csv` and `trading-across-borders.csv`
+  against what its replications make of them again; a comparison's against the checksums its
+  finish wrote in `finished.json` (a comparison without it, its finish interrupted, is
+  refused too). A file cut short, emptied, typed over or deleted is refused in one line
+  naming it; giving the command that made the folder again writes it again.
 - **Keys.** Every row has `run_id`: 16 hex digits of the SHA-256 of the folder's kind,
   scenario hash, root seed and creation time, so the same folder always gets the same key and
   a resumed one keeps it. `runs` has one row per folder; `options` one per `(run_id, option)`

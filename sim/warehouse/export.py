@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -17,6 +19,7 @@ import pyarrow.parquet as pq
 
 from sim.warehouse.schema import BY_NAME, SCHEMA_VERSION, Table, datapackage
 
+_T = TypeVar("_T")
 _SUFFIXES = ("_diff_ci_low", "_diff_ci_high", "_diff", "_ci_low", "_ci_high")
 _COUNTS = {"declarations", "illicit", "detected", "audit_detected", "inspected", "held",
            "seized"}
@@ -91,6 +94,12 @@ def _long(frame: pd.DataFrame, name: str, keys: list[str], currency: str) -> pd.
             part[x[1:]] = frame[f + x] if f + x in frame.columns else float("nan")
         parts.append(part)
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=keys)
+
+
+def _typed_from(table: Table, frame: pd.DataFrame, ids: dict[str, Any], _: Path
+                 ) -> pa.Table:
+    """:func:`_typed`, as :func:`_read` calls it (with the file the frame was read from)."""
+    return _typed(table, frame, ids)
 
 
 def _typed(table: Table, frame: pd.DataFrame, ids: dict[str, Any]) -> pa.Table:
@@ -180,6 +189,7 @@ def tables(folder: Path) -> dict[str, pa.Table]:
     The folder is verified first (:func:`sim.report.folder.read_run`, ``read_compare``): a
     damaged, unfinished or other kind of folder is a ``ResultsFolderError`` naming the file."""
     from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
+    from sim.warehouse.derived import check_exported
 
     folder = Path(folder)
     kind = kind_of(folder)
@@ -187,35 +197,70 @@ def tables(folder: Path) -> dict[str, pa.Table]:
         raise ResultsFolderError(f"{folder} is a {kind}'s folder: give a run's or a "
                                  "comparison's", repair=False)
     res, variants = read_compare(folder) if kind == "compare" else read_run(folder)
+    check_exported(folder, kind, res, variants, _FILES.values())
     ids, runs, options, names = _runs_and_options(folder, kind, res, variants)
     currency = str(res.meta.get("currency") or "")
     frames: dict[str, pd.DataFrame] = {"runs": runs, "options": options}
-    for name, file in (("metric_values", "metrics.csv"), ("metric_summary", "summary.csv"),
-                       ("metric_differences", "differences.csv"), ("gains", "gains.csv")):
-        path = folder / file
-        frame = _as_baseline(_csv(path), kind) if path.exists() else pd.DataFrame()
-        if name == "gains" and len(frame):
-            for col in ("port", "direction", "group"):
-                frame[col] = frame[col].astype(str).replace("all", "")
-        frames[name] = frame
+    for name in ("metric_values", "metric_summary", "metric_differences", "gains"):
+        frames[name] = _read(folder / _FILES[name], partial(_metric_table, name=name,
+                                                                  kind=kind))
     frames["scenario_fields"] = pd.DataFrame(
         [{"option": name, **row} for name in names
          for row in scenario_fields(variants["run" if kind == "run" else name].scenario)])
-    frames["metric_interactions"] = _interactions(folder / "interactions.csv")
-    frames["class_differences"] = _class_differences(folder / "class-differences.csv", kind,
-                                                     currency)
-    wide = {"enforcement_figures": "enforcement.csv",
-            "enforcement_weekly_figures": "enforcement-weekly.csv",
-            "trading_figures": "trading-across-borders.csv",
-            "milestone_figures": "milestone-intervals.csv"}
-    for name, file in wide.items():
-        frames[name] = _wide(folder / file, name, kind, currency)
+    frames["metric_interactions"] = _read(folder / _FILES["metric_interactions"],
+                                          _interactions)
+    frames["class_differences"] = _read(
+        folder / _FILES["class_differences"],
+        lambda path: _class_differences(path, kind, currency))
+    for name in _WIDE:
+        frames[name] = _read(folder / _FILES[name],
+                             partial(_wide, name=name, kind=kind, currency=currency))
     for name, rep_table in (("clearance_by_replication", "clearance"),
                             ("resources_by_replication", "resources")):
         stacked = _stacked(folder, kind, names, variants, rep_table)
         frames[name] = _long(stacked, name, _key_columns(name, stacked), currency)
-    return {name: _typed(BY_NAME[name], frame, ids)
+    return {name: _read(folder / _FILES.get(name, "reps"),
+                        partial(_typed_from, BY_NAME[name], frame, ids))
             for name, frame in frames.items()}
+
+
+#: the folder's file each warehouse table is read from (the replications' files: ``reps``)
+_FILES = {"metric_values": "metrics.csv", "metric_summary": "summary.csv",
+          "metric_differences": "differences.csv", "gains": "gains.csv",
+          "metric_interactions": "interactions.csv",
+          "class_differences": "class-differences.csv",
+          "enforcement_figures": "enforcement.csv",
+          "enforcement_weekly_figures": "enforcement-weekly.csv",
+          "trading_figures": "trading-across-borders.csv",
+          "milestone_figures": "milestone-intervals.csv"}
+_WIDE = ("enforcement_figures", "enforcement_weekly_figures", "trading_figures",
+         "milestone_figures")
+
+
+def _read(path: Path, build: Callable[[Path], _T]) -> _T:
+    """``build(path)``, a file of the folder that is not the table it should be (a column
+    missing, a cell empty that may not be, text where a number goes: a file cut short or
+    changed by hand) an error naming it rather than a traceback or Arrow's words alone."""
+    from sim.report.folder import ResultsFolderError
+
+    try:
+        return build(path)
+    except ResultsFolderError:
+        raise
+    except (KeyError, ValueError, TypeError, pa.ArrowException) as exc:
+        raise ResultsFolderError(
+            f"{path} is not the table bordersim writes ({type(exc).__name__}: {exc}): the "
+            "file is damaged or was changed; give the command that made the folder again, or "
+            "restore the file", repair=False) from None
+
+
+def _metric_table(path: Path, name: str, kind: str) -> pd.DataFrame:
+    """A long table of metrics as the folder holds it (none: an empty table)."""
+    frame = _as_baseline(_csv(path), kind) if path.exists() else pd.DataFrame()
+    if name == "gains" and len(frame):
+        for col in ("port", "direction", "group"):
+            frame[col] = frame[col].astype(str).replace("all", "")
+    return frame
 
 
 def _interactions(path: Path) -> pd.DataFrame:
