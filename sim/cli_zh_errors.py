@@ -50,6 +50,12 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"unknown key (?P<key>'[^']*'); Allowed here: (?P<allowed>[\w, ]+)",
      "未知字段 {key}；此处可用的字段：{allowed}"),
     (r"unknown key (?P<key>'[^']*')", "未知字段 {key}"),
+    (r"a port's name names its metrics and files, so it may have at most (?P<n>\d+) "
+     r"characters; this one has (?P<got>[\d,]+)",
+     "口岸名称会写入其指标名和文件名，因此最多 {n} 个字符；此名称有 {got} 个字符"),
+    (r"a port's name names its metrics and files, so it may use only letters a-z and A-Z, "
+     r"digits, _ and -; (?P<bad>.+) (?:is|are) not allowed",
+     "口岸名称会写入其指标名和文件名，因此只能使用字母 a-z 和 A-Z、数字、_ 和 -；不允许使用 {bad}"),
     (r"unknown port (?P<key>'[^']*'); did you mean (?P<near>'[^']*')\? The scenario's ports "
      r"are (?P<allowed>[\w, ]+) \(a new port cannot be created by setting one of its fields: "
      r"add (?P<table>\[[^\]]+\]) in a scenario file\)",

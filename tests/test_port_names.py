@@ -31,6 +31,22 @@ def test_a_port_name_outside_the_safe_characters_is_refused(write, small_text, c
     assert "letters a-z and A-Z, digits, _ and -" in err
 
 
+def test_a_port_name_too_long_is_refused_with_its_length(write, small_text, capsys):
+    from sim.scenario.port_names import MAX_LENGTH
+
+    assert main(["check", str(write(small_text.replace("[ports.sea", f"[ports.{'p' * MAX_LENGTH}"
+                                                       )))]) == 0
+    long = "p" * (MAX_LENGTH + 1)
+    path = write(small_text.replace("[ports.sea", f"[ports.{long}"))
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: ports.{long} = {long!r}: " in err and "Traceback" not in err
+    assert f"at most {MAX_LENGTH} characters; this one has {MAX_LENGTH + 1}" in err
+    assert main(["check", str(path), "--lang", "zh"]) == 2
+    assert f"最多 {MAX_LENGTH} 个字符；此名称有 {MAX_LENGTH + 1} 个字符" in capsys.readouterr().err
+
+
 def test_run_refuses_a_port_name_with_a_slash_before_simulating(write, small_text, capsys):
     path = write(small_text.replace("[ports.sea", '[ports."a/b"'))
     code = main(["run", str(path), "--reps", "1", "--out", str(path.parent / "out")])

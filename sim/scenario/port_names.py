@@ -12,14 +12,23 @@ from sim.scenario.base import DIRECTIONS
 #: the characters a port's name may use
 ALLOWED = "letters a-z and A-Z, digits, _ and -"
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
+#: the longest name a port may have: its name is repeated in hundreds of metric names, each
+#: a column of every replication's table, and in every row of the long tables, so a name of
+#: 100,000 characters made a one-day run's folder of half a gigabyte (the bundled scenarios'
+#: longest is 13)
+MAX_LENGTH = 64
 
 
 def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot name a port (None when it can): it is empty or has a character
-    outside :data:`ALLOWED` ('/' splits a result table's groups, '.' a field path)."""
+    """Why ``name`` cannot name a port (None when it can): it is empty, has a character
+    outside :data:`ALLOWED` ('/' splits a result table's groups, '.' a field path) or more
+    than :data:`MAX_LENGTH`."""
     if not name:
         return f"a port needs a name; use {ALLOWED}"
     if _NAME.fullmatch(name):
+        if len(name) > MAX_LENGTH:
+            return (f"a port's name names its metrics and files, so it may have at most "
+                    f"{MAX_LENGTH} characters; this one has {len(name):,}")
         return None
     bad = list(dict.fromkeys(c for c in name if not _NAME.fullmatch(c)))
     return (
