@@ -58,6 +58,14 @@ def test_a_reform_that_sets_a_swept_field_is_refused_naming_both():
                       "ports.sea.scan.image_review.ai_clear": [0.6]}, 1, overrides=SHORT)
 
 
+def test_a_strength_out_of_range_in_a_python_sweep_names_its_point():
+    """As a bad field value at a point is said (``design point 1: FIELD = VALUE: ...``),
+    before anything runs."""
+    with pytest.raises(ReformError, match=r"^design point 1: reform single_window: uptake "
+                       r"= 7\.0: out of range, allowed 0\.0 to 1\.0$"):
+        sweep(SMALL, {"single_window:uptake": [0.5, 7]}, 1, overrides=SHORT)
+
+
 @pytest.mark.parametrize(
     ("param", "said"),
     [

@@ -88,13 +88,17 @@ def with_reforms(
 ) -> Scenario:
     """``scenario`` (the point's fields already set) with each reform at its swept strengths,
     side by side; a reform writing a field the point sets (``swept``) is refused, naming both.
-    ``where`` names the point in an error."""
+    ``where`` names the point in an error (a strength out of range too: ``design point 1:
+    reform single_window: uptake = 7.0: ...``)."""
     from sim.reforms import REFORMS
     from sim.reforms.compose import Composite, overlaps
 
     if not reforms:
         return scenario
-    chosen = tuple(REFORMS[name](**values) for name, values in reforms.items())
+    try:  # (a strength out of range: said at its point, as a bad field value is)
+        chosen = tuple(REFORMS[name](**values) for name, values in reforms.items())
+    except ReformError as exc:
+        raise type(exc)(f"{where}: {exc}") from None
     composite = Composite((chosen,), (), "+".join(r.label for r in chosen))
     for r in chosen:
         clash = sorted({f for f in swept for c in r.fields(scenario) if overlaps(f, c)})
